@@ -1,0 +1,334 @@
+"""The ``copydesk`` command line: thin typer commands over :mod:`copydesk.app`.
+
+Exit codes: 0 passed, 1 the gate failed, 2 usage, input or configuration error, 3 a
+plugin or internal failure. Every error is one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from copydesk import __version__
+from copydesk.app import Output, RunOptions, default_stderr, execute, parse_outputs
+from copydesk.config import load_config
+from copydesk.diagnostics import CORE_RULES
+from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, CopydeskError, UsageError
+from copydesk.manager import load_plugins
+from copydesk.report import rule_dict
+
+app = typer.Typer(
+    name="copydesk",
+    help="Score news articles for source-reliability signals, and gate batches in CI.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+T = TypeVar("T")
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders (searched recursively) or - for standard input.", show_default=False)
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Configuration file (instead of ./copydesk.toml or pyproject.toml).", show_default=False
+    ),
+]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Rules to turn on (code, prefix, name or ALL); replaces [run] select. Repeatable, or comma-separated.",
+        show_default=False,
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", help="Rules to turn off; added to [run] ignore. Repeatable, or comma-separated.", show_default=False
+    ),
+]
+DisableOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable",
+        help="Plugin (entry-point name) not to load; added to [run] disable. Repeatable.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format, optionally with a file: text, json, jsonl, or NAME:PATH. Repeatable.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write the (single) format to this file, atomically.", show_default=False),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
+    ),
+]
+TimingsOpt = Annotated[
+    bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
+]
+
+
+def _split(values: list[str] | None) -> list[str]:
+    """Flatten repeatable, comma-separated option values."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    """Print one error line and return the Exit to raise."""
+    default_stderr(f"copydesk: error: {message}")
+    return typer.Exit(code)
+
+
+def _guard(action: Callable[[], T]) -> T:
+    """Run ``action``; turn copydesk errors into one line and their exit code."""
+    try:
+        return action()
+    except CopydeskError as exc:
+        raise _fail(str(exc), exc.exit_code) from None
+    except BrokenPipeError:
+        # the reader (head, less) went away: not an error of ours
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        raise _fail("interrupted", EXIT_INTERNAL) from None
+    except Exception as exc:  # the CLI's last line of defence: never a traceback
+        raise _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
+
+
+def _overrides(
+    select: list[str] | None,
+    ignore: list[str] | None,
+    disable: list[str] | None,
+    workers: int | None,
+    config: Path | None,
+) -> dict[str, Any]:
+    """Configuration overrides from flags, merged over the file-based configuration."""
+    base = load_config(config)
+    run: dict[str, Any] = {}
+    if select:
+        run["select"] = _split(select)
+    if ignore:
+        run["ignore"] = list(base.run["ignore"]) + _split(ignore)
+    if disable:
+        run["disable"] = list(base.run["disable"]) + _split(disable)
+    if workers is not None:
+        run["workers"] = workers
+    return {"run": run} if run else {}
+
+
+def _run(options: RunOptions) -> int:
+    """Execute a run, writing results to stdout."""
+    return execute(options, sys.stdout, default_stderr)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"copydesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """Score news articles for source-reliability signals, and gate batches in CI."""
+
+
+@app.command()
+def score(
+    paths: PathsArg,
+    config: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    disable: DisableOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    workers: WorkersOpt = None,
+    timings: TimingsOpt = False,
+) -> None:
+    """Score articles and report each one's score, grade and evidence."""
+
+    def action() -> int:
+        options = RunOptions(
+            paths=paths,
+            outputs=parse_outputs(_split(format), output),
+            config_path=config,
+            overrides=_overrides(select, ignore, disable, workers, config),
+            timings=timings,
+            progress=sys.stderr.isatty(),
+        )
+        return _run(options)
+
+    raise typer.Exit(_guard(action))
+
+
+@app.command()
+def check(
+    paths: PathsArg,
+    fail_under: Annotated[
+        float | None,
+        typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="Fail an article with a finding at or above this severity: info, warning, error, none.",
+            show_default=False,
+        ),
+    ] = None,
+    max_failing: Annotated[
+        str | None,
+        typer.Option(
+            "--max-failing",
+            help="Failing articles the batch tolerates: a count (5) or a share (5%).",
+            show_default=False,
+        ),
+    ] = None,
+    config: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    disable: DisableOpt = None,
+    format: FormatOpt = None,
+    output: OutputOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Gate a batch: exit 1 when more articles fail than the batch tolerates."""
+
+    def action() -> int:
+        if fail_under is not None and not 0 <= fail_under <= 100:
+            raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
+        gate: dict[str, Any] = {}
+        if fail_under is not None:
+            gate["fail_under"] = fail_under
+        if fail_on is not None:
+            gate["fail_on"] = fail_on
+        if max_failing is not None:
+            gate["max_failing"] = max_failing
+        overrides = _overrides(select, ignore, disable, workers, config)
+        if gate:
+            overrides["gate"] = gate
+        options = RunOptions(
+            paths=paths,
+            outputs=parse_outputs(_split(format), output),
+            config_path=config,
+            overrides=overrides,
+            gate=True,
+            progress=sys.stderr.isatty(),
+        )
+        return _run(options)
+
+    raise typer.Exit(_guard(action))
+
+
+ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+
+
+def _plugin_set(config: Path | None, disable: list[str] | None) -> Any:
+    cfg = load_config(config)
+    return load_plugins(disable=list(cfg.run["disable"]) + _split(disable))
+
+
+@app.command()
+def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
+    """List the plugins found (built-in and installed), with their scorers and formats."""
+
+    def action() -> None:
+        loaded = _plugin_set(config, disable)
+        rows = []
+        for info in loaded.plugins:
+            scorers = [s.prefix for i, s in loaded.scorers if i.name == info.name]
+            formats = sorted(name for name, (i, _) in loaded.reporters.items() if i.name == info.name)
+            rows.append(
+                {
+                    "name": info.name,
+                    "distribution": info.distribution,
+                    "version": info.version,
+                    "module": info.module,
+                    "scorers": scorers,
+                    "formats": formats,
+                }
+            )
+        if format == "json":
+            print(json.dumps({"plugins": rows, "disabled": list(loaded.disabled)}, indent=2))
+            return
+        for row in rows:
+            provides = ", ".join([*row["scorers"], *(f"format:{f}" for f in row["formats"])])
+            print(f"{row['name']:<14} {row['distribution']} {row['version']:<10} {provides}")
+        for name in loaded.disabled:
+            print(f"{name:<14} (disabled)")
+
+    _guard(action)
+
+
+@app.command()
+def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
+    """List every rule: code, name, plugin and default severity."""
+
+    def action() -> None:
+        loaded = _plugin_set(config, disable)
+        rows = [rule_dict(r, "copydesk", "CD") for r in CORE_RULES]
+        rows += [rule_dict(rule, info.name, scorer.prefix) for info, scorer, rule in loaded.rules()]
+        if format == "json":
+            print(json.dumps({"rules": rows}, indent=2, ensure_ascii=False))
+            return
+        for row in rows:
+            print(f"{row['code']:<8} {row['name']:<28} {row['severity']:<8} {row['plugin']}")
+
+    _guard(action)
+
+
+@app.command()
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (HDG001) or name (vague-attribution).")],
+    config: ConfigOpt = None,
+) -> None:
+    """Show a rule's documentation."""
+
+    def action() -> None:
+        loaded = _plugin_set(config, None)
+        candidates = [(r, "copydesk") for r in CORE_RULES] + [(r, info.name) for info, _, r in loaded.rules()]
+        for rule, plugin in candidates:
+            if code in (rule.code, rule.name) or code.upper() == rule.code:
+                print(f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}\n")
+                print(f"Message: {rule.message}\n")
+                print(rule.doc.strip() or "(no documentation)")
+                return
+        raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
+
+    _guard(action)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except Exception as exc:  # pragma: no cover - typer handles usage errors itself
+        default_stderr(f"copydesk: error: {type(exc).__name__}: {exc}")
+        raise SystemExit(EXIT_USAGE) from None
+
+
+__all__ = ["Output", "app", "main"]

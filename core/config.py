@@ -1,0 +1,235 @@
+"""Load, merge and validate configuration: packaged defaults, project file, CLI flags.
+
+The packaged ``config.toml`` is the schema: a key it does not have is unknown, and a
+value must have the type of its default. Three tables are open (any key, typed
+values): ``[scoring.weights]`` (scorer names), ``[severity]`` (rule codes or names)
+and ``[plugins]`` (one sub-table per plugin, checked against the scorer's own
+declared settings once plugins are loaded).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from copydesk.errors import ConfigError
+from copydesk.models import Scorer, Severity
+from copydesk.scoring import ScoringSettings
+
+PACKAGED = "config.toml"
+OPEN_TABLES = {("scoring", "weights"): (int, float), ("severity",): (str,)}
+SEVERITIES = ("info", "warning", "error")
+MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
+
+
+def packaged_defaults() -> dict[str, Any]:
+    """The packaged default configuration (copydesk's ``config.toml``)."""
+    text = resources.files("copydesk").joinpath(PACKAGED).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """Parse one TOML file; a parse error becomes a ConfigError naming file and line."""
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a configuration file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not valid UTF-8: {exc.reason}") from None
+
+
+def find_project_config(explicit: Path | None, cwd: Path) -> tuple[dict[str, Any], str | None]:
+    """The project configuration and its file name, by the documented lookup order."""
+    if explicit is not None:
+        return _read_toml(explicit), str(explicit)
+    own = cwd / "copydesk.toml"
+    if own.is_file():
+        return _read_toml(own), str(own)
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("copydesk")
+        if isinstance(table, dict):
+            return table, f"{pyproject} [tool.copydesk]"
+    return {}, None
+
+
+def _type_name(value: Any) -> str:
+    """A TOML-ish name for a value's type, for error messages."""
+    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "table"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
+    """Check ``value`` has the type of ``default``; ints are accepted for floats."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        ok = isinstance(value, bool) and isinstance(default, bool)
+    elif isinstance(default, float):
+        ok = isinstance(value, (int, float))
+        value = float(value) if ok else value
+    elif isinstance(default, list):
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+    else:
+        ok = isinstance(value, type(default))
+    if not ok:
+        raise ConfigError(f"{where}: {key} must be {_type_name(default)}, not {_type_name(value)}")
+    return value
+
+
+def merge(
+    defaults: dict[str, Any], override: Mapping[str, Any], where: str, path: tuple[str, ...] = ()
+) -> dict[str, Any]:
+    """Merge ``override`` into a copy of ``defaults``, validating keys and types."""
+    merged = copy.deepcopy(defaults)
+    for key, value in override.items():
+        here = (*path, key)
+        dotted = ".".join(here)
+        if path == () and key == "plugins":
+            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+                raise ConfigError(f"{where}: plugins must be a table of tables ([plugins.NAME])")
+            plugins = merged.setdefault("plugins", {})
+            for name, table in value.items():
+                plugins[name] = {**plugins.get(name, {}), **table}
+            continue
+        if path in OPEN_TABLES:
+            if not isinstance(value, OPEN_TABLES[path]) or isinstance(value, bool):
+                raise ConfigError(f"{where}: {dotted} has a value of the wrong type ({_type_name(value)})")
+            merged[key] = value
+            continue
+        if key not in defaults:
+            raise ConfigError(f"{where}: unknown key {dotted!r}")
+        if isinstance(defaults[key], dict):
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: {dotted} must be a table, not {_type_name(value)}")
+            merged[key] = merge(defaults[key], value, where, here)
+        else:
+            merged[key] = _check_value(dotted, value, defaults[key], where)
+    return merged
+
+
+@dataclass(frozen=True)
+class Config:
+    """A validated run configuration (the merged TOML plus where it came from)."""
+
+    data: Mapping[str, Any]
+    source: str
+
+    @property
+    def run(self) -> Mapping[str, Any]:
+        """The ``[run]`` table."""
+        table: Mapping[str, Any] = self.data["run"]
+        return table
+
+    @property
+    def sources(self) -> Mapping[str, Any]:
+        """The ``[sources]`` table."""
+        table: Mapping[str, Any] = self.data["sources"]
+        return table
+
+    @property
+    def gate(self) -> Mapping[str, Any]:
+        """The ``[gate]`` table."""
+        table: Mapping[str, Any] = self.data["gate"]
+        return table
+
+    def scoring(self) -> ScoringSettings:
+        """The ``[scoring]`` table as ScoringSettings (grades sorted best first)."""
+        table = self.data["scoring"]
+        grades = sorted(((k, float(v)) for k, v in table["grades"].items()), key=lambda kv: -kv[1])
+        return ScoringSettings(
+            severity_penalty=MappingProxyType(dict(table["severity_penalty"])),
+            min_words=int(table["min_words"]),
+            density_scale=float(table["density_scale"]),
+            grades=tuple(grades),
+            verdicts=MappingProxyType(dict(table["verdicts"])),
+        )
+
+    def weight(self, scorer: Scorer) -> float:
+        """The weight of ``scorer``: configured, else its own default."""
+        return float(self.data["scoring"]["weights"].get(scorer.name, scorer.weight))
+
+    def severity_override(self, code: str, name: str) -> Severity | None:
+        """The configured severity of a rule (by code, then name), if any."""
+        table = self.data["severity"]
+        value = table.get(code, table.get(name))
+        return Severity(value) if value is not None else None
+
+    def plugin_settings(self, scorer: Scorer) -> Mapping[str, Any]:
+        """The scorer's declared defaults overlaid with its ``[plugins.NAME]`` table."""
+        table = self.data.get("plugins", {}).get(scorer.name, {})
+        return MappingProxyType({**dict(scorer.settings), **table})
+
+    def validate_plugins(self, scorers: list[Scorer], disabled: tuple[str, ...]) -> None:
+        """Check every ``[plugins.NAME]`` table against the scorer that owns it."""
+        by_name = {s.name: s for s in scorers}
+        for name, table in self.data.get("plugins", {}).items():
+            scorer = by_name.get(name)
+            if scorer is None:
+                if name in disabled:
+                    continue
+                raise ConfigError(f"{self.source}: [plugins.{name}] names no loaded scorer")
+            for key, value in table.items():
+                if key not in scorer.settings:
+                    raise ConfigError(f"{self.source}: unknown key 'plugins.{name}.{key}'")
+                _check_value(f"plugins.{name}.{key}", value, scorer.settings[key], self.source)
+
+
+def _validate_values(data: Mapping[str, Any], where: str) -> None:
+    """Range and enum checks that types alone do not catch."""
+    gate = data["gate"]
+    if not 0 <= gate["fail_under"] <= 100:
+        raise ConfigError(f"{where}: gate.fail_under must be between 0 and 100, not {gate['fail_under']}")
+    if gate["fail_on"] not in (*SEVERITIES, "none"):
+        raise ConfigError(f"{where}: gate.fail_on must be one of info, warning, error, none")
+    if not MAX_FAILING.fullmatch(str(gate["max_failing"])):
+        raise ConfigError(f'{where}: gate.max_failing must be a count like "5" or a share like "5%"')
+    if data["run"]["workers"] < 1:
+        raise ConfigError(f"{where}: run.workers must be at least 1")
+    if data["sources"]["max_bytes"] < 1:
+        raise ConfigError(f"{where}: sources.max_bytes must be positive")
+    if data["sources"]["stdin_format"] not in ("auto", "txt", "md", "jsonl", "csv", "html"):
+        raise ConfigError(f"{where}: sources.stdin_format must be auto, txt, md, jsonl, csv or html")
+    scoring = data["scoring"]
+    if scoring["min_words"] < 1 or scoring["density_scale"] <= 0:
+        raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")
+    for code, value in data["severity"].items():
+        if value not in SEVERITIES:
+            raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {value!r}")
+    for name, value in scoring["weights"].items():
+        if value < 0:
+            raise ConfigError(f"{where}: scoring.weights.{name} must not be negative")
+
+
+def load_config(
+    explicit: Path | None = None,
+    cwd: Path | None = None,
+    overrides: Mapping[str, Any] | None = None,
+    discover: bool = True,
+) -> Config:
+    """Build the run configuration: packaged defaults, project file, then ``overrides``.
+
+    :param explicit: the ``--config`` path, if given.
+    :param cwd: where to look for ``copydesk.toml``/``pyproject.toml``.
+    :param overrides: values from command-line flags, shaped like the TOML.
+    :param discover: False skips the project file lookup (packaged defaults only).
+    """
+    defaults = packaged_defaults()
+    project, source = find_project_config(explicit, cwd or Path.cwd()) if discover else ({}, None)
+    where = source or "config.toml (packaged)"
+    data = merge(defaults, project, where)
+    if overrides:
+        data = merge(data, overrides, "command line")
+    _validate_values(data, where)
+    return Config(MappingProxyType(data), where)

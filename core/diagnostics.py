@@ -1,0 +1,125 @@
+"""The core's own rules (prefix ``CD``): problems with the run, not with the article's prose.
+
+They are reported like any finding, so a crashed scorer or an unreadable record is
+never lost: it appears on the article it concerns, in every output format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from copydesk.models import Finding, Rule, Severity
+from copydesk.text import TextView
+
+SCORER_ERROR = Rule(
+    code="CD001",
+    name="scorer-error",
+    message="Scorer {prefix} ({plugin}) failed on this article: {error}",
+    severity=Severity.ERROR,
+    doc="""\
+**What it flags.** A scorer raised an exception while scoring this article. The other
+scorers still ran; the failed one is left out of the article's score.
+
+**Why it matters.** The score is missing that scorer's evidence, so it may be too
+high. `copydesk check` exits 3 when any scorer failed, so a broken plugin is never
+mistaken for a passing batch.
+
+**Example.** `CD001 Scorer EXC (exclaim) failed on this article: ZeroDivisionError: division by zero`
+
+**Known problems.** None: it is a bug in the plugin named, or input it cannot handle.
+
+**Settings.** Disable the plugin with `--disable NAME` or `[run] disable`.
+""",
+)
+
+UNREADABLE = Rule(
+    code="CD002",
+    name="unreadable-article",
+    message="{problem}",
+    severity=Severity.ERROR,
+    doc="""\
+**What it flags.** An input that could not be read as an article: an empty or binary
+file, text that is not valid UTF-8 and whose encoding could not be detected, a JSONL
+line that is not JSON, a record without a text field, a CSV row with missing columns.
+
+**Why it matters.** Nothing can be said about an article nobody can read, and silently
+dropping it would hide a broken feed. The rest of the batch is still scored; the run
+exits 2.
+
+**Example.** `CD002 articles.jsonl:17: not valid JSON: Expecting ',' delimiter (column 42)`
+
+**Known problems.** None.
+
+**Settings.** `[sources]` (`max_bytes`, `encoding_fallback`, `fields`).
+""",
+)
+
+ENCODING_GUESSED = Rule(
+    code="CD003",
+    name="encoding-guessed",
+    message="Not valid UTF-8; decoded as {encoding} (detected by charset-normalizer)",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A file that was not valid UTF-8 and was decoded with an encoding
+charset-normalizer detected.
+
+**Why it matters.** A wrong guess garbles characters, which can create or hide
+findings. Check the file and convert it to UTF-8.
+
+**Example.** `CD003 Not valid UTF-8; decoded as cp1252 (detected by charset-normalizer)`
+
+**Known problems.** Short files give charset-normalizer little to go on.
+
+**Settings.** `[sources] encoding_fallback = false` reports such files as unreadable instead.
+""",
+)
+
+BATCH_ERROR = Rule(
+    code="CD004",
+    name="batch-pass-error",
+    message="Batch pass of scorer {prefix} ({plugin}) failed: {error}",
+    severity=Severity.ERROR,
+    doc="""\
+**What it flags.** A scorer's batch pass raised an exception. The scorer then scores
+every article without batch statistics (its batch-only rules find nothing).
+
+**Why it matters.** Findings that need the whole batch (repeated text, contradictory
+figures) are missing from this run. The run exits 3.
+
+**Example.** `CD004 Batch pass of scorer BP (boilerplate) failed: MemoryError`
+
+**Known problems.** None.
+
+**Settings.** Disable the plugin with `--disable NAME`.
+""",
+)
+
+UNUSED_SUPPRESSION = Rule(
+    code="CD005",
+    name="unused-suppression",
+    message="Suppression of {selector} matched no finding",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A `copydesk: ignore` comment or ignore field that suppressed
+nothing, as ruff reports unused `noqa` comments.
+
+**Why it matters.** Stale suppressions hide future findings of the same rule.
+
+**Example.** `<!-- copydesk: ignore HDG001 -->` before a paragraph with no hedge.
+
+**Known problems.** None.
+
+**Settings.** None.
+""",
+)
+
+CORE_RULES = (SCORER_ERROR, UNREADABLE, ENCODING_GUESSED, BATCH_ERROR, UNUSED_SUPPRESSION)
+
+_EMPTY_VIEW = TextView("", "text")
+
+
+def diagnostic(rule: Rule, view: TextView | None = None, start: int = 0, end: int = 0, **params: Any) -> Finding:
+    """A core diagnostic, at a span of ``view`` (the start of an empty text by default)."""
+    found = rule.finding(view or _EMPTY_VIEW, start, end, excerpt="", **params)
+    return replace(found, plugin="copydesk", prefix="CD")

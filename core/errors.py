@@ -1,0 +1,56 @@
+"""The exception hierarchy and the documented exit codes.
+
+Every error the core raises on purpose is a :class:`CopydeskError` carrying the exit
+code it ends the run with and a one-line message that names the culprit.
+"""
+
+from __future__ import annotations
+
+#: The batch passed (and nothing went wrong).
+EXIT_OK = 0
+#: The gate failed: articles below the floor, findings at the fail-on severity.
+EXIT_GATE = 1
+#: Usage, input or configuration error.
+EXIT_USAGE = 2
+#: A plugin failed to load or raised, or copydesk itself failed.
+EXIT_INTERNAL = 3
+
+
+class CopydeskError(Exception):
+    """Base of every deliberate copydesk error; ``str(error)`` is one line."""
+
+    exit_code = EXIT_INTERNAL
+
+
+class UsageError(CopydeskError):
+    """A command-line argument is wrong."""
+
+    exit_code = EXIT_USAGE
+
+
+class ConfigError(CopydeskError):
+    """A configuration file or value is wrong; the message names the file and key."""
+
+    exit_code = EXIT_USAGE
+
+
+class InputError(CopydeskError):
+    """An input path cannot be read at all (missing, not a file or directory)."""
+
+    exit_code = EXIT_USAGE
+
+
+class PluginError(CopydeskError):
+    """A plugin failed to load or to validate; the message names it and its version."""
+
+    exit_code = EXIT_INTERNAL
+
+    def __init__(self, plugin: str, distribution: str, problem: str) -> None:
+        """Record which plugin failed, from which distribution, and how."""
+        self.plugin = plugin
+        self.distribution = distribution
+        self.problem = problem
+        super().__init__(
+            f"plugin {plugin!r} ({distribution}) failed to load: {problem}; "
+            f"run with --disable {plugin} to go on without it"
+        )

@@ -1,0 +1,113 @@
+"""Main-text extraction from HTML: trafilatura when installed, else a small stdlib parser.
+
+trafilatura (the ``copydesk[html]`` extra) pulls in lxml and friends, so it stays
+optional. The fallback keeps the text of block elements one per line and drops
+``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and
+``noscript``; it does not try to tell content from boilerplate beyond that.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"})
+BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "br",
+        "tr",
+        "table",
+        "figure",
+        "figcaption",
+        "dd",
+        "dt",
+        "hr",
+    }
+)
+
+
+class _TextParser(HTMLParser):
+    """Collect the title and block-separated visible text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip_depth = 0
+        self.in_title = False
+        self.in_h1 = False
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.lines: list[str] = []
+        self.current: list[str] = []
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.lines.append(text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP:
+            self.skip_depth += 1
+        elif tag == "title":
+            self.in_title = True
+        elif tag in BLOCK:
+            self._flush()
+            self.in_h1 = tag == "h1" and not self.h1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP:
+            self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag == "title":
+            self.in_title = False
+        elif tag in BLOCK:
+            if tag == "h1":
+                self.in_h1 = False
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skip_depth:
+            self.current.append(data)
+            if self.in_h1:
+                self.h1.append(data)
+
+
+def _fallback(html: str) -> tuple[str, str]:
+    """Title and body text with the stdlib parser."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    parser._flush()
+    title = " ".join("".join(parser.h1 or parser.title).split())
+    lines = parser.lines
+    if lines and title and lines[0] == title:
+        lines = lines[1:]
+    return title, "\n".join(lines)
+
+
+def html_to_text(html: str) -> tuple[str, str]:
+    """Extract ``(title, main text)`` from an HTML page."""
+    try:
+        import trafilatura  # type: ignore[import-not-found, unused-ignore]
+    except ImportError:
+        return _fallback(html)
+    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title if meta is not None and meta.title else "") or _fallback(html)[0]
+    return title, body

@@ -1,0 +1,195 @@
+"""Build the plugin manager for one run: entry points, disabling, validation, load errors.
+
+Built-in scorers are entry points of copydesk's own distribution, so they are found,
+listed and disabled exactly like third-party ones. Entry points are iterated here
+rather than through ``load_setuptools_entrypoints()`` so that a failure names its
+plugin, distribution and version.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import pluggy
+from copydesk import hookspecs
+from copydesk.errors import PluginError
+from copydesk.models import RULE_CODE, RULE_NAME, SCORER_PREFIX, Reporter, Rule, Scorer
+
+log = logging.getLogger(__name__)
+
+ENTRY_POINT_GROUP = "copydesk"
+RESERVED_PREFIX = "CD"
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    """A registered plugin: its entry-point name and where it comes from."""
+
+    name: str
+    distribution: str
+    version: str
+    module: str
+
+
+@dataclass(frozen=True)
+class PluginSet:
+    """Everything one run loaded: the manager, the plugins and what they provide."""
+
+    manager: pluggy.PluginManager
+    plugins: tuple[PluginInfo, ...]
+    scorers: tuple[tuple[PluginInfo, Scorer], ...]
+    reporters: dict[str, tuple[PluginInfo, Reporter]]
+    disabled: tuple[str, ...] = ()
+    skipped: tuple[PluginError, ...] = field(default=())
+
+    def rules(self) -> list[tuple[PluginInfo, Scorer, Rule]]:
+        """Every rule with the plugin and scorer that declare it, in code order."""
+        rows = [(info, scorer, rule) for info, scorer in self.scorers for rule in scorer.rules]
+        return sorted(rows, key=lambda row: row[2].code)
+
+
+def _entry_points() -> list[importlib.metadata.EntryPoint]:
+    """The ``copydesk`` entry points of every installed distribution, sorted by name."""
+    points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    return sorted(points, key=lambda ep: (ep.name, ep.value))
+
+
+def _dist(ep: importlib.metadata.EntryPoint) -> tuple[str, str]:
+    """The distribution name and version an entry point belongs to."""
+    dist = ep.dist
+    if dist is None:  # pragma: no cover - entry points always come from a dist here
+        return "unknown", "0"
+    return dist.metadata["Name"] or "unknown", dist.version
+
+
+def new_manager() -> pluggy.PluginManager:
+    """A fresh plugin manager with copydesk's hookspecs and nothing registered."""
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    return manager
+
+
+def _register(manager: pluggy.PluginManager, info: PluginInfo, plugin: Any) -> None:
+    """Register one plugin object and check its hooks; unregister it on failure."""
+    try:
+        manager.register(plugin, name=info.name)
+        manager.check_pending()
+    except Exception as exc:  # isolation point: plugin loading
+        if manager.get_plugin(info.name) is not None:
+            manager.unregister(name=info.name)
+        raise PluginError(info.name, f"{info.distribution} {info.version}", _describe(exc)) from exc
+
+
+def _describe(exc: BaseException) -> str:
+    """One line naming the exception type and its first line."""
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+
+
+def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: dict[str, str], owner: str) -> None:
+    """Raise ValueError when a scorer's prefix, rule codes or names are malformed or taken."""
+    if not isinstance(scorer, Scorer):
+        raise ValueError(f"copydesk_scorers returned {type(scorer).__name__}, not Scorer")
+    if not SCORER_PREFIX.fullmatch(scorer.prefix) or scorer.prefix == RESERVED_PREFIX:
+        raise ValueError(f"invalid scorer prefix {scorer.prefix!r}")
+    if scorer.prefix in seen_prefixes:
+        raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {seen_prefixes[scorer.prefix]!r}")
+    if not RULE_NAME.fullmatch(scorer.name):
+        raise ValueError(f"invalid scorer name {scorer.name!r}")
+    for rule in scorer.rules:
+        digits = rule.code[len(scorer.prefix) :]
+        if not RULE_CODE.fullmatch(rule.code) or not rule.code.startswith(scorer.prefix) or len(digits) != 3:
+            raise ValueError(f"rule code {rule.code!r} is not {scorer.prefix} followed by three digits")
+        if rule.code in seen_codes:
+            raise ValueError(f"duplicate rule code {rule.code} (also in plugin {seen_codes[rule.code]!r})")
+        if not RULE_NAME.fullmatch(rule.name):
+            raise ValueError(f"rule {rule.code} name {rule.name!r} is not kebab-case")
+        seen_codes[rule.code] = owner
+    seen_prefixes[scorer.prefix] = owner
+
+
+def _collect(
+    manager: pluggy.PluginManager, infos: dict[str, PluginInfo]
+) -> tuple[list[tuple[PluginInfo, Scorer]], dict[str, tuple[PluginInfo, Reporter]]]:
+    """Call each plugin's hooks one plugin at a time, validating what each returns."""
+    scorers: list[tuple[PluginInfo, Scorer]] = []
+    reporters: dict[str, tuple[PluginInfo, Reporter]] = {}
+    codes: dict[str, str] = {}
+    prefixes: dict[str, str] = {}
+    impls = {impl.plugin_name: impl for impl in manager.hook.copydesk_scorers.get_hookimpls()}
+    rimpls = {impl.plugin_name: impl for impl in manager.hook.copydesk_reporters.get_hookimpls()}
+    for name in sorted(infos):
+        info = infos[name]
+        try:
+            provided: list[Any] = list(cast(Iterable[Any], impls[name].function())) if name in impls else []
+            for scorer in provided:
+                validate_scorer(scorer, codes, prefixes, name)
+                scorers.append((info, scorer))
+            formats: list[Any] = list(cast(Iterable[Any], rimpls[name].function())) if name in rimpls else []
+            for reporter in formats:
+                if not isinstance(reporter, Reporter):
+                    raise ValueError(f"copydesk_reporters returned {type(reporter).__name__}, not Reporter")
+                if reporter.name in reporters:
+                    raise ValueError(
+                        f"format {reporter.name!r} is already provided by {reporters[reporter.name][0].name!r}"
+                    )
+                reporters[reporter.name] = (info, reporter)
+        except Exception as exc:  # isolation point: plugin loading
+            raise PluginError(name, f"{info.distribution} {info.version}", _describe(exc)) from exc
+    return scorers, reporters
+
+
+def load_plugins(
+    disable: Iterable[str] = (),
+    extra: Sequence[tuple[str, Any]] = (),
+    entry_points: bool = True,
+) -> PluginSet:
+    """Build a manager, register every enabled plugin and collect what they provide.
+
+    :param disable: plugin names not to import or register.
+    :param extra: ``(name, plugin_object)`` pairs registered after the entry points
+        (tests and ``copydesk.testing`` use this).
+    :param entry_points: False registers only ``extra``.
+    :returns: the loaded plugins; raises :class:`PluginError` naming the first plugin
+        that fails to import or validate.
+    """
+    disabled = tuple(sorted(set(disable)))
+    manager = new_manager()
+    infos: dict[str, PluginInfo] = {}
+    candidates: list[tuple[PluginInfo, Any]] = []
+    for ep in _entry_points() if entry_points else []:
+        if ep.name in disabled:
+            continue
+        dist, version = _dist(ep)
+        info = PluginInfo(ep.name, dist, version, ep.value)
+        if ep.name in infos:
+            raise PluginError(
+                ep.name, f"{dist} {version}", f"entry point name also used by {infos[ep.name].distribution}"
+            )
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # isolation point: plugin loading
+            raise PluginError(ep.name, f"{dist} {version}", _describe(exc)) from exc
+        infos[ep.name] = info
+        candidates.append((info, plugin))
+    for name, plugin in extra:
+        if name in disabled:
+            continue
+        info = PluginInfo(name, "local", "0", getattr(plugin, "__name__", type(plugin).__name__))
+        infos[name] = info
+        candidates.append((info, plugin))
+    for info, plugin in candidates:
+        _register(manager, info, plugin)
+    scorers, reporters = _collect(manager, infos)
+    log.debug("loaded plugins: %s", ", ".join(sorted(infos)))
+    return PluginSet(
+        manager=manager,
+        plugins=tuple(infos[n] for n in sorted(infos)),
+        scorers=tuple(scorers),
+        reporters=reporters,
+        disabled=disabled,
+    )

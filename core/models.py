@@ -1,0 +1,353 @@
+"""Frozen dataclasses that cross the boundary between the core and its plugins.
+
+Everything a plugin receives or returns is defined here: the article, the rules a
+scorer declares, the findings it yields, the scorer itself with its optional batch
+pass, and the per-article report the core assembles from scorer results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+if TYPE_CHECKING:
+    from copydesk.text import Document, TextView
+
+RULE_CODE = re.compile(r"[A-Z]{2,4}[0-9]{3}")
+RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+SCORER_PREFIX = re.compile(r"[A-Z]{2,4}")
+
+Settings = Mapping[str, Any]
+EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Severity(enum.StrEnum):
+    """How much a finding weighs: ``info`` < ``warning`` < ``error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        """Order of severities, for comparisons (info 0, warning 1, error 2)."""
+        return _SEVERITY_RANK[self.value]
+
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a field of an article starts in its source file.
+
+    ``offset`` is 0-based (characters into the decoded file); ``line`` and ``column``
+    are 1-based.
+    """
+
+    offset: int
+    line: int
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where an article came from, so findings can point into the caller's own copy.
+
+    For a file (``record`` is None) ``title_at``/``body_at`` give the position of each
+    field in the decoded file. For a JSONL/CSV record, ``record`` is the 1-based line
+    (JSONL) or line of the row's start (CSV), and offsets are into the record's fields.
+    """
+
+    path: str
+    format: str
+    record: int | None = None
+    encoding: str = "utf-8"
+    encoding_detected: bool = False
+    title_at: Position | None = None
+    body_at: Position | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read from a source; the text is untrusted input."""
+
+    id: str
+    title: str
+    body: str
+    byline: str | None = None
+    url: str | None = None
+    published: str | None = None
+    source: SourceRef | None = None
+    meta: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of evidence: a rule broken at a span of one field of an article.
+
+    ``start``/``end`` are character offsets into ``field`` (``"text"`` or ``"title"``);
+    ``line``/``column`` are 1-based within that field. The runner fills ``plugin`` and
+    ``prefix``, and relocates positions into the source file for file inputs.
+    """
+
+    code: str
+    name: str
+    message: str
+    severity: Severity
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    matched: str
+    field: str = "text"
+    data: Mapping[str, Any] = dataclasses.field(default_factory=lambda: EMPTY)
+    plugin: str = ""
+    prefix: str = ""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule a scorer checks: stable code, kebab-case name, message template, docs.
+
+    ``message`` is a ``str.format`` template filled from the keyword arguments of
+    :meth:`finding`; ``doc`` is Markdown with the sections *What it flags*, *Why it
+    matters*, *Example*, *Known problems* and *Settings*.
+    """
+
+    code: str
+    name: str
+    message: str
+    severity: Severity = Severity.WARNING
+    doc: str = ""
+
+    def finding(
+        self,
+        view: TextView,
+        start: int,
+        end: int,
+        *,
+        excerpt: str | None = None,
+        data: Mapping[str, Any] | None = None,
+        **params: Any,
+    ) -> Finding:
+        """Build a finding of this rule at ``view.text[start:end]``.
+
+        :param view: the field the span is in (``doc.body`` or ``doc.title``).
+        :param start: first character of the evidence.
+        :param end: one past its last character (``end >= start``).
+        :param excerpt: the text to show; defaults to the sentence around ``start``.
+        :param data: machine-readable details kept in the JSON report.
+        :param params: values for the message template.
+        :returns: a finding with line, column and excerpt filled in.
+        """
+        line, column = view.line_col(start)
+        end_line, end_column = view.line_col(max(start, end))
+        return Finding(
+            code=self.code,
+            name=self.name,
+            message=self.message.format(**params),
+            severity=self.severity,
+            start=start,
+            end=max(start, end),
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            excerpt=view.excerpt(start, end) if excerpt is None else excerpt,
+            matched=view.text[start:end],
+            field=view.field,
+            data=MappingProxyType(dict(data or {})),
+        )
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A labelled span of an article's body that a scorer tells every other scorer about.
+
+    The boilerplate scorer labels template furniture ``"boilerplate"``; the truncation
+    scorer then judges the last sentence that is not inside such a segment.
+    """
+
+    label: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the runner hands a scorer beside the document.
+
+    :ivar settings: this scorer's ``[plugins.NAME]`` section merged over its defaults.
+    :ivar batch: the value the scorer's batch pass returned from ``finish``, or None.
+    :ivar selected: the codes of this scorer's rules that the run selected.
+    """
+
+    settings: Settings = dataclasses.field(default_factory=lambda: EMPTY)
+    batch: Any = None
+    selected: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A scorer's full answer for one article, when findings alone do not say enough.
+
+    :ivar findings: the evidence.
+    :ivar subscore: 1.0 for no sign of a problem down to 0.0; None lets the core
+        derive it from the findings' severities and the article's length.
+    :ivar metrics: named measurements shown in reports (``hedges_per_1000_words``).
+    """
+
+    findings: tuple[Finding, ...] = ()
+    subscore: float | None = None
+    metrics: Mapping[str, float] = dataclasses.field(default_factory=lambda: EMPTY)
+
+
+ScoreOutput = Assessment | Iterable[Finding]
+ScoreFunction = Callable[["Document", Context], ScoreOutput]
+
+
+@dataclass(frozen=True)
+class BatchPass:
+    """An optional first pass over the whole batch, before any article is scored.
+
+    The core calls ``start(settings)`` once, ``observe(state, document)`` for every
+    article in input order, then ``finish(state)``; the result reaches ``score`` as
+    ``context.batch``. Keep the state to per-batch statistics (counts of hashes,
+    attributed figures), never the text of the batch: the core reads the input twice
+    instead of holding it.
+    """
+
+    start: Callable[[Settings], Any]
+    observe: Callable[[Any, Document], None]
+    finish: Callable[[Any], Any]
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """A named set of rules and the function that checks them.
+
+    :ivar prefix: the rule-code prefix, 2-4 capitals (``HDG``); ``CD`` is the core's.
+    :ivar name: the plugin's settings section name (``[plugins.NAME]``).
+    :ivar rules: every rule the scorer can report.
+    :ivar score: ``score(document, context)`` returning findings or an Assessment;
+        pure and deterministic.
+    :ivar weight: default weight in the aggregate score (``[scoring.weights]``).
+    :ivar settings: default settings, every key the scorer accepts.
+    :ivar batch: optional batch pass.
+    :ivar segment: optional ``segment(document, context)`` yielding Segments that
+        every scorer sees as ``document.segments``; runs before any ``score``.
+    :ivar description: one line for ``copydesk plugins``.
+    """
+
+    prefix: str
+    name: str
+    rules: tuple[Rule, ...]
+    score: ScoreFunction
+    weight: float = 1.0
+    settings: Settings = dataclasses.field(default_factory=lambda: EMPTY)
+    batch: BatchPass | None = None
+    segment: Callable[[Document, Context], Iterable[Segment]] | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ScorerResult:
+    """One scorer's outcome on one article, as it appears in the report."""
+
+    prefix: str
+    name: str
+    plugin: str
+    subscore: float | None
+    weight: float
+    contribution: float
+    findings: tuple[Finding, ...]
+    metrics: Mapping[str, float]
+    error: str | None
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ArticleReport:
+    """Everything copydesk concluded about one article.
+
+    ``score`` is None, ``grade`` ``"?"`` and ``verdict`` ``"unreadable"`` when the
+    article could not be read; its diagnostics then say why.
+    """
+
+    id: str
+    title: str
+    source: SourceRef | None
+    score: float | None
+    grade: str
+    verdict: str
+    words: int
+    scorers: tuple[ScorerResult, ...]
+    findings: tuple[Finding, ...]
+    diagnostics: tuple[Finding, ...]
+    index: int = 0
+
+    @property
+    def failed_scorers(self) -> tuple[ScorerResult, ...]:
+        """Scorers that raised on this article."""
+        return tuple(s for s in self.scorers if s.error is not None)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """Facts about the run that every reporter may show in a header."""
+
+    version: str
+    paths: tuple[str, ...]
+    plugins: tuple[tuple[str, str], ...]
+    rules: tuple[Rule, ...]
+    rule_plugins: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """Totals over the batch, handed to reporters once every article is reported."""
+
+    articles: int
+    scored: int
+    unreadable: int
+    mean_score: float | None
+    failing: tuple[str, ...] = ()
+    gate: Mapping[str, Any] = dataclasses.field(default_factory=lambda: EMPTY)
+    plugin_errors: tuple[str, ...] = ()
+    input_errors: tuple[str, ...] = ()
+    exit_code: int = 0
+
+
+class ReportWriter(Protocol):
+    """What a reporter returns for one output stream: fed reports, then closed."""
+
+    def add(self, report: ArticleReport) -> None:
+        """Take one article's report (in input order)."""
+
+    def close(self, summary: RunSummary) -> None:
+        """Write whatever remains once the batch is done."""
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """An output format: ``open(stream, run_info)`` returns a ReportWriter.
+
+    :ivar name: the ``--format`` name (``json``, ``sarif``).
+    :ivar open: called once per output stream.
+    :ivar description: one line for ``copydesk plugins``.
+    :ivar extension: the usual file suffix, for docs and defaults.
+    """
+
+    name: str
+    open: Callable[[TextIO, RunInfo], ReportWriter]
+    description: str = ""
+    extension: str = ".txt"

@@ -1,0 +1,135 @@
+"""Turn reports into plain, JSON-ready dictionaries: the documented output schema.
+
+Every machine-readable format (JSON, JSONL, and the plugins' SARIF, JUnit, HTML) is
+built from these dictionaries, so field names and meanings are defined once. Keys are
+emitted in a fixed order and floats rounded, so the same input always gives the same
+bytes. Timings are left out unless asked for, because they differ run to run.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
+
+SCHEMA_VERSION = "1.0"
+
+
+def _round(value: float | None, places: int = 4) -> float | None:
+    """Round for stable output; None stays None."""
+    return None if value is None else round(float(value), places)
+
+
+def location(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
+    """Where a finding is in the caller's copy of the input."""
+    return {
+        "path": source.path if source else None,
+        "record": source.record if source else None,
+        "field": finding.field,
+        "start": finding.start,
+        "end": finding.end,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+    }
+
+
+def finding_dict(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
+    """One finding as a dictionary."""
+    return {
+        "code": finding.code,
+        "name": finding.name,
+        "plugin": finding.plugin,
+        "prefix": finding.prefix,
+        "severity": finding.severity.value,
+        "message": finding.message,
+        "excerpt": finding.excerpt,
+        "matched": finding.matched,
+        "location": location(finding, source),
+        "data": {k: finding.data[k] for k in sorted(finding.data)},
+    }
+
+
+def scorer_dict(result: ScorerResult, timings: bool = False) -> dict[str, Any]:
+    """One scorer's part of an article's report."""
+    out: dict[str, Any] = {
+        "prefix": result.prefix,
+        "name": result.name,
+        "plugin": result.plugin,
+        "subscore": _round(result.subscore),
+        "weight": _round(result.weight),
+        "contribution": _round(result.contribution, 2),
+        "findings": len(result.findings),
+        "metrics": {k: _round(v) for k, v in sorted(result.metrics.items())},
+        "error": result.error,
+    }
+    if timings:
+        out["seconds"] = _round(result.seconds, 6)
+    return out
+
+
+def source_dict(source: SourceRef | None) -> dict[str, Any] | None:
+    """Where the article came from."""
+    if source is None:
+        return None
+    return {
+        "path": source.path,
+        "format": source.format,
+        "record": source.record,
+        "encoding": source.encoding,
+        "encoding_detected": source.encoding_detected,
+    }
+
+
+def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]:
+    """One article's report as a dictionary (one JSONL line, one JSON array item)."""
+    return {
+        "id": report.id,
+        "title": report.title,
+        "source": source_dict(report.source),
+        "score": _round(report.score, 2),
+        "grade": report.grade,
+        "verdict": report.verdict,
+        "words": report.words,
+        "scorers": [scorer_dict(s, timings) for s in report.scorers],
+        "findings": [finding_dict(f, report.source) for f in report.findings],
+        "diagnostics": [finding_dict(f, report.source) for f in report.diagnostics],
+    }
+
+
+def rule_dict(rule: Rule, plugin: str, prefix: str) -> dict[str, Any]:
+    """One rule as ``copydesk rules --format json`` lists it."""
+    return {
+        "code": rule.code,
+        "name": rule.name,
+        "plugin": plugin,
+        "prefix": prefix,
+        "severity": rule.severity.value,
+        "message": rule.message,
+        "doc": rule.doc,
+    }
+
+
+def run_dict(info: RunInfo) -> dict[str, Any]:
+    """The run's header: version, inputs and plugins."""
+    return {
+        "version": info.version,
+        "paths": list(info.paths),
+        "plugins": [{"name": n, "version": v} for n, v in info.plugins],
+    }
+
+
+def summary_dict(summary: RunSummary) -> dict[str, Any]:
+    """The batch totals."""
+    return {
+        "articles": summary.articles,
+        "scored": summary.scored,
+        "unreadable": summary.unreadable,
+        "mean_score": _round(summary.mean_score, 2),
+        "failing": list(summary.failing),
+        "gate": {k: summary.gate[k] for k in sorted(summary.gate)},
+        "plugin_errors": list(summary.plugin_errors),
+        "input_errors": list(summary.input_errors),
+        "exit_code": summary.exit_code,
+    }

@@ -1,0 +1,306 @@
+"""Run every enabled scorer on every article, isolating each scorer's failures.
+
+The runner owns the loop: an optional batch pass over the whole input, then, per
+article, the shared analysis, every scorer's segments, every scorer's score, and the
+aggregation into an :class:`ArticleReport`. A scorer that raises on one article
+becomes a ``CD001`` diagnostic on that article and nothing else is affected.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+from typing import Any
+
+from copydesk import diagnostics, scoring
+from copydesk.config import Config
+from copydesk.manager import PluginInfo, PluginSet
+from copydesk.models import (
+    Article,
+    ArticleReport,
+    Assessment,
+    Context,
+    Finding,
+    Position,
+    Scorer,
+    ScorerResult,
+    Segment,
+    Severity,
+    SourceRef,
+)
+from copydesk.rules import selected_codes
+from copydesk.sources import Unreadable
+from copydesk.text import Document
+
+log = logging.getLogger(__name__)
+
+Item = Article | Unreadable
+FIELD_ORDER = {"title": 0, "text": 1}
+
+
+@dataclass(frozen=True)
+class ActiveScorer:
+    """A scorer as configured for this run: settings, selected rules, weight."""
+
+    info: PluginInfo
+    scorer: Scorer
+    context: Context
+    weight: float
+    severities: dict[str, Severity]
+
+
+def describe(exc: BaseException) -> str:
+    """``Type: first line of message``, for diagnostics."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
+def relocate(finding: Finding, source: SourceRef | None) -> Finding:
+    """Move a finding from field coordinates into its source file's coordinates."""
+    if source is None or source.record is not None:
+        return finding
+    base: Position | None = source.title_at if finding.field == "title" else source.body_at
+    if base is None:
+        return finding
+    column = finding.column + base.column - 1 if finding.line == 1 else finding.column
+    end_column = finding.end_column + base.column - 1 if finding.end_line == 1 else finding.end_column
+    return replace(
+        finding,
+        start=finding.start + base.offset,
+        end=finding.end + base.offset,
+        line=finding.line + base.line - 1,
+        column=column,
+        end_line=finding.end_line + base.line - 1,
+        end_column=end_column,
+    )
+
+
+def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
+    """Findings in reading order: title first, then by position, then code."""
+    return (FIELD_ORDER.get(finding.field, 2), finding.start, finding.end, finding.code, finding.message)
+
+
+class Runner:
+    """Score articles with a loaded plugin set under one configuration."""
+
+    def __init__(self, plugins: PluginSet, config: Config) -> None:
+        """Resolve each scorer's settings, selected rules, severities and weight."""
+        self.config = config
+        self.scoring = config.scoring()
+        config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
+        select, ignore = config.run["select"], config.run["ignore"]
+        active: list[ActiveScorer] = []
+        for info, scorer in plugins.scorers:
+            codes = selected_codes(scorer.rules, select, ignore)
+            if not codes:
+                continue
+            severities = {}
+            for rule in scorer.rules:
+                override = config.severity_override(rule.code, rule.name)
+                severities[rule.code] = override or rule.severity
+            context = Context(settings=config.plugin_settings(scorer), selected=codes)
+            active.append(ActiveScorer(info, scorer, context, config.weight(scorer), severities))
+        self.active = tuple(active)
+        self.batch_errors: dict[str, str] = {}
+
+    @property
+    def needs_batch(self) -> bool:
+        """Whether any active scorer has a batch pass."""
+        return any(a.scorer.batch is not None for a in self.active)
+
+    def batch_pass(self, items: Iterable[Item]) -> None:
+        """Fold every readable article into each batch-aware scorer's statistics."""
+        batchers = [a for a in self.active if a.scorer.batch is not None]
+        states: dict[str, Any] = {}
+        for a in batchers:
+            assert a.scorer.batch is not None
+            try:
+                states[a.scorer.prefix] = a.scorer.batch.start(a.context.settings)
+            except Exception as exc:  # isolation point: scoring
+                self.batch_errors[a.scorer.prefix] = describe(exc)
+        for item in items:
+            if not isinstance(item, Article):
+                continue
+            document = Document.from_article(item)
+            for a in batchers:
+                prefix = a.scorer.prefix
+                if prefix in self.batch_errors:
+                    continue
+                assert a.scorer.batch is not None
+                try:
+                    a.scorer.batch.observe(states[prefix], document)
+                except Exception as exc:  # isolation point: scoring
+                    self.batch_errors[prefix] = f"{describe(exc)} (on article {item.id})"
+        finished: list[ActiveScorer] = []
+        for a in self.active:
+            if a.scorer.batch is not None and a.scorer.prefix not in self.batch_errors:
+                try:
+                    stats = a.scorer.batch.finish(states[a.scorer.prefix])
+                    a = replace(a, context=replace(a.context, batch=stats))
+                except Exception as exc:  # isolation point: scoring
+                    self.batch_errors[a.scorer.prefix] = describe(exc)
+            finished.append(a)
+        self.active = tuple(finished)
+
+    def _segments(self, document: Document) -> tuple[Document, dict[str, str]]:
+        """Run every scorer's segmenter; return the document with segments, and errors."""
+        segments: list[Segment] = []
+        errors: dict[str, str] = {}
+        for a in self.active:
+            if a.scorer.segment is None:
+                continue
+            try:
+                segments.extend(a.scorer.segment(document, a.context))
+            except Exception as exc:  # isolation point: scoring
+                errors[a.scorer.prefix] = describe(exc)
+        return (document.with_segments(segments) if segments else document), errors
+
+    def _run_one(self, a: ActiveScorer, document: Document, error: str | None) -> ScorerResult:
+        """Call one scorer on one document and normalise what it returns."""
+        started = time.perf_counter()
+        findings: tuple[Finding, ...] = ()
+        metrics: dict[str, float] = {}
+        subscore: float | None = None
+        if error is None:
+            try:
+                output = a.scorer.score(document, a.context)
+                assessment = output if isinstance(output, Assessment) else Assessment(tuple(output))
+                findings = self._accept(a, assessment.findings, document)
+                metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
+                subscore = assessment.subscore
+                if subscore is None:
+                    subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
+                subscore = scoring.clamp(float(subscore))
+            except Exception as exc:  # isolation point: scoring
+                error, findings, metrics, subscore = describe(exc), (), {}, None
+        return ScorerResult(
+            prefix=a.scorer.prefix,
+            name=a.scorer.name,
+            plugin=a.info.name,
+            subscore=subscore,
+            weight=a.weight,
+            contribution=0.0,
+            findings=findings,
+            metrics=MappingProxyType(metrics),
+            error=error,
+            seconds=time.perf_counter() - started,
+        )
+
+    def _accept(self, a: ActiveScorer, findings: Iterable[Finding], document: Document) -> tuple[Finding, ...]:
+        """Keep selected findings, apply severity overrides, stamp plugin and prefix."""
+        kept = []
+        known = a.severities
+        for finding in findings:
+            if finding.code not in known:
+                raise ValueError(f"finding code {finding.code} is not a rule of scorer {a.scorer.prefix}")
+            if finding.code not in a.context.selected:
+                continue
+            kept.append(replace(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
+        return tuple(kept)
+
+    def score(self, article: Article, index: int = 0) -> ArticleReport:
+        """Score one article with every active scorer."""
+        document = Document.from_article(article)
+        document, segment_errors = self._segments(document)
+        results = [self._run_one(a, document, segment_errors.get(a.scorer.prefix)) for a in self.active]
+        parts = [(r.subscore, r.weight) for r in results if r.subscore is not None]
+        total, contributions = scoring.aggregate([(s, w) for s, w in parts])
+        it = iter(contributions)
+        results = [replace(r, contribution=next(it)) if r.subscore is not None else r for r in results]
+        diags = self._diagnostics(article, results)
+        findings = sorted((relocate(f, article.source) for r in results for f in r.findings), key=sort_key)
+        band, verdict = scoring.grade(total, self.scoring)
+        return ArticleReport(
+            id=article.id,
+            title=article.title,
+            source=article.source,
+            score=round(total, 2),
+            grade=band,
+            verdict=verdict,
+            words=document.body.word_count,
+            scorers=tuple(replace(r, findings=tuple(sorted(r.findings, key=sort_key))) for r in results),
+            findings=tuple(findings),
+            diagnostics=tuple(diags),
+            index=index,
+        )
+
+    def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
+        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
+        diags: list[Finding] = []
+        source = article.source
+        if source is not None and source.encoding_detected:
+            diags.append(diagnostics.diagnostic(diagnostics.ENCODING_GUESSED, encoding=source.encoding))
+        for r in results:
+            if r.prefix in self.batch_errors:
+                diags.append(
+                    diagnostics.diagnostic(
+                        diagnostics.BATCH_ERROR, prefix=r.prefix, plugin=r.plugin, error=self.batch_errors[r.prefix]
+                    )
+                )
+            if r.error is not None:
+                diags.append(
+                    diagnostics.diagnostic(diagnostics.SCORER_ERROR, prefix=r.prefix, plugin=r.plugin, error=r.error)
+                )
+        return diags
+
+    def unreadable(self, item: Unreadable, index: int = 0) -> ArticleReport:
+        """The report of an input that could not be read as an article."""
+        diag = diagnostics.diagnostic(diagnostics.UNREADABLE, problem=item.message)
+        diag = replace(diag, line=item.record or 1)
+        return ArticleReport(
+            id=item.id,
+            title="",
+            source=SourceRef(path=item.path, format=item.format, record=item.record),
+            score=None,
+            grade="?",
+            verdict="unreadable",
+            words=0,
+            scorers=(),
+            findings=(),
+            diagnostics=(diag,),
+            index=index,
+        )
+
+    def report(self, item: Item, index: int) -> ArticleReport:
+        """Score an article, or report an unreadable input."""
+        if isinstance(item, Unreadable):
+            return self.unreadable(item, index)
+        return self.score(item, index)
+
+    def run(
+        self,
+        items: Callable[[], Iterable[Item]],
+        workers: int = 1,
+        on_report: Callable[[ArticleReport], None] | None = None,
+    ) -> Iterator[ArticleReport]:
+        """Score a batch: the batch pass if any scorer needs it, then every article.
+
+        :param items: called once per pass, each call yields the batch again.
+        :param workers: worker processes (fork); reports come back in input order.
+        """
+        if self.needs_batch:
+            self.batch_pass(items())
+        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for index, item in enumerate(items()):
+                yield self.report(item, index)
+            return
+        global _WORKER
+        _WORKER = self
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            yield from pool.imap(_work, enumerate(items()), chunksize=4)
+        _WORKER = None
+
+
+_WORKER: Runner | None = None
+
+
+def _work(job: tuple[int, Item]) -> ArticleReport:
+    """Worker-process entry: score one item with the runner inherited by fork."""
+    assert _WORKER is not None
+    index, item = job
+    return _WORKER.report(item, index)

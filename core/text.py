@@ -1,0 +1,206 @@
+"""Shared text analysis: each article is split once into lines, sentences and words.
+
+Every scorer receives the same :class:`Document` and never re-splits the text. The
+splitting is done with a handful of linear-time regular expressions (no nested
+quantifiers, no backtracking over unbounded alternatives) so adversarial input cannot
+make it slow; words are computed lazily, on first use.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from functools import cached_property
+from types import MappingProxyType
+from typing import NamedTuple
+
+from copydesk.models import Article, Segment
+
+#: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+#: A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
+    hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
+    sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est dept univ ave blvd""".split()
+)
+EXCERPT_LIMIT = 240
+
+
+class Line(NamedTuple):
+    """A non-blank line of a field: ``text[start:end]`` with outer whitespace trimmed."""
+
+    start: int
+    end: int
+
+
+class Sentence(NamedTuple):
+    """A sentence: ``text[start:end]``, inside line number ``line`` (index into lines)."""
+
+    start: int
+    end: int
+    line: int
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past leading and trailing white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
+    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    begin = dot
+    while begin > line_start and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+        if dot - begin > 12:
+            return False
+    token = text[begin:dot].lower()
+    return len(token) == 1 or token in _ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence]:
+    """Split one line ``text[start:end]`` into sentences (linear in its length)."""
+    sentences: list[Sentence] = []
+    begin = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        stop = match.end()
+        nxt = stop
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            break
+        following = text[nxt]
+        if not (following.isupper() or following.isdigit() or following in "\"'“‘([-–—•*"):
+            continue
+        if text[match.start()] == "." and match.end() - match.start() == 1:
+            if _is_abbreviation(text, match.start(), begin) and not following.isdigit():
+                continue
+        sentences.append(Sentence(begin, stop, line))
+        begin = nxt
+    s, e = _trimmed(text, begin, end)
+    if e > s:
+        sentences.append(Sentence(s, e, line))
+    return sentences
+
+
+class TextView:
+    """One field of an article (``text`` or ``title``) with its lines, sentences, words.
+
+    Offsets are character offsets into :attr:`text`; lines and columns are 1-based.
+    """
+
+    __slots__ = ("__dict__", "_line_starts", "_sentence_starts", "field", "lines", "sentences", "text")
+
+    def __init__(self, text: str, field: str = "text") -> None:
+        """Split ``text`` once; the result is read-only by convention."""
+        self.field = field
+        self.text = text
+        starts = [0]
+        lines: list[Line] = []
+        sentences: list[Sentence] = []
+        find = text.find
+        pos = 0
+        size = len(text)
+        while pos <= size:
+            nl = find("\n", pos)
+            stop = size if nl < 0 else nl
+            s, e = _trimmed(text, pos, stop)
+            if e > s:
+                sentences.extend(split_sentences(text, s, e, len(lines)))
+                lines.append(Line(s, e))
+            if nl < 0:
+                break
+            pos = nl + 1
+            starts.append(pos)
+        self.lines: tuple[Line, ...] = tuple(lines)
+        self.sentences: tuple[Sentence, ...] = tuple(sentences)
+        self._line_starts = starts
+        self._sentence_starts = [s.start for s in sentences]
+
+    @cached_property
+    def words(self) -> tuple[tuple[int, int], ...]:
+        """Every word's ``(start, end)``, computed on first use."""
+        return tuple(m.span() for m in WORD.finditer(self.text))
+
+    @cached_property
+    def word_count(self) -> int:
+        """How many words the field has."""
+        return len(self.words)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of ``offset``."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def sentence_index(self, offset: int) -> int | None:
+        """Index of the sentence containing ``offset`` (or just before it), or None."""
+        index = bisect.bisect_right(self._sentence_starts, offset) - 1
+        return index if index >= 0 else None
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing ``offset``, or None if it is outside every sentence."""
+        index = self.sentence_index(offset)
+        if index is None:
+            return None
+        sentence = self.sentences[index]
+        return sentence if sentence.start <= offset < max(sentence.end, sentence.start + 1) else None
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The sentence around ``[start, end)``, clipped to about 240 characters."""
+        sentence = self.sentence_at(start)
+        if sentence is None:
+            s, e = start, end
+        else:
+            s, e = sentence.start, max(sentence.end, end)
+        if e - s > EXCERPT_LIMIT:
+            half = max(0, (EXCERPT_LIMIT - (end - start)) // 2)
+            s = max(s, start - half)
+            e = min(e, max(end, s + EXCERPT_LIMIT))
+        return " ".join(self.text[s:e].split())
+
+
+@dataclass(frozen=True)
+class Document:
+    """An article with its fields analysed once, as every scorer receives it.
+
+    :ivar article: the article as read.
+    :ivar title: the analysed title (field ``"title"``).
+    :ivar body: the analysed body (field ``"text"``).
+    :ivar segments: labelled spans of the body that scorers declared, by label.
+    """
+
+    article: Article
+    title: TextView
+    body: TextView
+    segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    @classmethod
+    def from_article(cls, article: Article) -> Document:
+        """Analyse ``article`` once."""
+        return cls(article, TextView(article.title, "title"), TextView(article.body, "text"))
+
+    def with_segments(self, segments: list[Segment]) -> Document:
+        """A copy whose ``segments`` groups ``segments`` by label, sorted by position."""
+        grouped: dict[str, list[Segment]] = {}
+        for segment in sorted(segments, key=lambda s: (s.label, s.start, s.end)):
+            grouped.setdefault(segment.label, []).append(segment)
+        return replace(self, segments=MappingProxyType({k: tuple(v) for k, v in grouped.items()}))
+
+    def in_segment(self, label: str, offset: int) -> bool:
+        """True when body offset ``offset`` falls inside a segment labelled ``label``."""
+        spans = self.segments.get(label, ())
+        starts = [s.start for s in spans]
+        index = bisect.bisect_right(starts, offset) - 1
+        return index >= 0 and spans[index].start <= offset < spans[index].end
+
+    @property
+    def id(self) -> str:
+        """The article's id."""
+        return self.article.id

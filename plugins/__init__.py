@@ -1,0 +1,1 @@
+"""copydesk's built-in scorers, each a plugin registered through an entry point."""
