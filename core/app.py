@@ -8,6 +8,7 @@ line each; results go to the outputs.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 import tempfile
@@ -16,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__
+from copydesk import __version__, changed
+from copydesk.baseline import Baseline, BaselineCollector
 from copydesk.config import Config, load_config
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.gate import Gate, GateSettings
@@ -48,6 +50,14 @@ class RunOptions:
     timings: bool = False
     progress: bool = False
     cwd: Path | None = None
+    #: ``copydesk check --baseline FILE``: fail only on findings not in it.
+    baseline: Path | None = None
+    #: ``--changed-since REF``: only files added or modified since the git ref.
+    changed_since: str | None = None
+    #: A plugin set to use instead of loading entry points (embedding, tests).
+    plugins: PluginSet | None = None
+    #: Extra report writers fed like the outputs (``copydesk baseline`` collects with one).
+    writers: Sequence[ReportWriter] = ()
 
 
 def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
@@ -121,9 +131,10 @@ class Outputs:
             self.writers.append(writer)
 
     def add(self, report: ArticleReport) -> None:
-        """Hand a report to every writer."""
+        """Hand a report to every writer; only writers that set ``wants_text`` get the body."""
+        lean = dataclasses.replace(report, text="") if report.text else report
         for writer in self.writers:
-            writer.add(report)
+            writer.add(report if getattr(writer, "wants_text", False) else lean)
 
     def close(self, summary: RunSummary) -> None:
         """Close every writer, then move the files into place."""
@@ -156,12 +167,18 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     config: Config = load_config(options.config_path, options.cwd, options.overrides)
-    plugins = load_plugins(disable=config.run["disable"])
+    plugins = options.plugins or load_plugins(disable=config.run["disable"])
     runner = Runner(plugins, config)
-    batch = Batch(options.paths, config.sources, stdin)
-    info = run_info(plugins, options.paths)
+    paths = list(options.paths)
+    if options.changed_since is not None:
+        paths = changed.filter_paths(paths, options.changed_since, config.sources, options.cwd)
+        stderr(f"copydesk: {len(paths)} file(s) changed since {options.changed_since}")
+    baseline = Baseline.load(options.baseline) if options.baseline is not None else None
+    batch = Batch(paths, config.sources, stdin)
+    info = run_info(plugins, paths)
     outputs = Outputs(options.outputs, plugins, info, stdout, options.timings)
-    gate = Gate(GateSettings.from_table(config.gate))
+    outputs.writers.extend(options.writers)
+    gate = Gate(GateSettings.from_table(config.gate), baseline=baseline)
     input_errors: list[str] = []
     plugin_errors: list[str] = []
     scores: list[float] = []
@@ -177,7 +194,11 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
                     stderr(f"copydesk: error: {report.id}: {diag.message}")
             if report.score is not None:
                 scores.append(report.score)
-            gate.observe(report)
+            if baseline is not None:
+                report = dataclasses.replace(report, baseline_state=baseline.classify(report))
+            why = gate.observe(report)
+            if options.gate and why:
+                report = dataclasses.replace(report, gate_reasons=tuple(why))
             outputs.add(report)
     failing = tuple(a for a, _ in gate.failing) if options.gate else ()
     code = EXIT_OK
@@ -204,13 +225,40 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     return code
 
 
+def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO, stderr: Callable[[str], None]) -> int:
+    """``copydesk baseline write/prune``: score the batch, then write the baseline atomically.
+
+    ``prune`` keeps only the entries of the existing ``target`` that still occur. Nothing
+    is written when a plugin failed (exit 3): its findings would be missing.
+    """
+    old = Baseline.load(target) if prune else None
+    paths = list(options.paths) or (list(old.paths) if old is not None else [])
+    if not paths:
+        raise UsageError(f"{target} records no paths: name the articles to score")
+    collector = BaselineCollector(paths)
+    code = execute(dataclasses.replace(options, paths=paths, outputs=(), writers=(collector,)), stdout, stderr)
+    if code == EXIT_INTERNAL:
+        stderr(f"copydesk: {target} not written: a plugin failed")
+        return code
+    new = collector.baseline if old is None else old.pruned(collector.baseline)
+    with atomic_writer(str(target)) as out:
+        new.dump(out)
+    dropped = f", {len(old.entries) - len(new.entries)} dropped" if old is not None else ""
+    stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
+    return code
+
+
 def _gate_lines(gate: Gate, stderr: Callable[[str], None]) -> None:
     """Say which lever failed for which articles, one line each, then the verdict."""
     for article, why in gate.failing:
         stderr(f"copydesk: FAIL {article}: {why}")
     allowed = gate.settings.allowed(gate.articles)
     verdict = "passed" if gate.passed else "FAILED"
-    stderr(f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing, {allowed} allowed")
+    levers = ", ".join(f"{lever} {len(ids)}" for lever, ids in gate.levers.items() if ids)
+    stderr(
+        f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing"
+        f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}"
+    )
 
 
 def default_stderr(line: str) -> None:

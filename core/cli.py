@@ -14,7 +14,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from copydesk import __version__
-from copydesk.app import Output, RunOptions, default_stderr, execute, parse_outputs
+from copydesk.app import Output, RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import load_config
 from copydesk.diagnostics import CORE_RULES
 from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, CopydeskError, UsageError
@@ -206,6 +206,18 @@ def check(
             show_default=False,
         ),
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option("--baseline", help="Fail only on findings not in this baseline file.", show_default=False),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            help="Only files added or modified since this git ref (merge base with HEAD).",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -236,10 +248,72 @@ def check(
             overrides=overrides,
             gate=True,
             progress=sys.stderr.isatty(),
+            baseline=baseline,
+            changed_since=changed_since,
         )
         return _run(options)
 
     raise typer.Exit(_guard(action))
+
+
+baseline_app = typer.Typer(
+    help="Record today's findings so 'copydesk check --baseline' fails only on new ones.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(baseline_app, name="baseline")
+BaselineFile = Annotated[
+    Path, typer.Option("--output", "-o", "--baseline", "-b", help="The baseline file (written atomically).")
+]
+
+
+def _baseline(paths: list[str], target: Path, prune: bool, **flags: Any) -> None:
+    """Score ``paths`` and write or prune the baseline file."""
+
+    def action() -> int:
+        options = RunOptions(
+            paths=paths,
+            outputs=(),
+            config_path=flags["config"],
+            overrides=_overrides(flags["select"], flags["ignore"], flags["disable"], flags["workers"], flags["config"]),
+            progress=sys.stderr.isatty(),
+        )
+        return baseline_run(options, target, prune, sys.stdout, default_stderr)
+
+    raise typer.Exit(_guard(action))
+
+
+@baseline_app.command("write")
+def baseline_write(
+    paths: PathsArg,
+    output: BaselineFile = Path("copydesk-baseline.json"),
+    config: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    disable: DisableOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Score articles and record every finding's fingerprint in a baseline file."""
+    _baseline(paths, output, False, config=config, select=select, ignore=ignore, disable=disable, workers=workers)
+
+
+@baseline_app.command("prune")
+def baseline_prune(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Articles to score (default: the paths the baseline was written over).", show_default=False
+        ),
+    ] = None,
+    output: BaselineFile = Path("copydesk-baseline.json"),
+    config: ConfigOpt = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    disable: DisableOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Drop baseline entries whose findings no longer occur (the file is rewritten in place)."""
+    _baseline(paths or [], output, True, config=config, select=select, ignore=ignore, disable=disable, workers=workers)
 
 
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
@@ -318,6 +392,18 @@ def explain(
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 
     _guard(action)
+
+
+@app.command("new-plugin")
+def new_plugin(
+    name: Annotated[str, typer.Argument(help="Plugin name, kebab-case: the entry point and [plugins.NAME].")],
+    prefix: Annotated[str | None, typer.Option(help="Rule-code prefix, 2-4 capitals.", show_default=False)] = None,
+    directory: Annotated[Path, typer.Option("--directory", "-d", help="Where to create copydesk-NAME/.")] = Path("."),
+) -> None:
+    """Create copydesk-NAME/: a plugin package with one rule, its tests and a README."""
+    from copydesk.scaffold import command
+
+    print(_guard(lambda: command(name, prefix, directory)))
 
 
 def main() -> None:

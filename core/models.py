@@ -280,7 +280,9 @@ class ArticleReport:
     """Everything copydesk concluded about one article.
 
     ``score`` is None, ``grade`` ``"?"`` and ``verdict`` ``"unreadable"`` when the
-    article could not be read; its diagnostics then say why.
+    article could not be read; its diagnostics then say why. ``text``,
+    ``baseline_state`` and ``gate_reasons`` are filled by the runner and by
+    ``copydesk check``; they default to empty so reports can be built without them.
     """
 
     id: str
@@ -294,6 +296,14 @@ class ArticleReport:
     findings: tuple[Finding, ...]
     diagnostics: tuple[Finding, ...]
     index: int = 0
+    #: The article's body as scored, for reports that show it (HTML); never in JSON.
+    text: str = dataclasses.field(default="", repr=False, compare=False)
+    #: Per finding (same order as ``findings``): ``"new"`` or ``"unchanged"`` when the
+    #: run compares against a baseline; empty otherwise.
+    baseline_state: tuple[str, ...] = ()
+    #: Why the article fails the gate of ``copydesk check`` (empty when it passes, or
+    #: when the run does not gate).
+    gate_reasons: tuple[str, ...] = ()
 
     @property
     def failed_scorers(self) -> tuple[ScorerResult, ...]:

@@ -34,6 +34,7 @@ from copydesk.models import (
 )
 from copydesk.rules import selected_codes
 from copydesk.sources import Unreadable
+from copydesk.suppress import Suppressions
 from copydesk.text import Document
 
 log = logging.getLogger(__name__)
@@ -159,7 +160,9 @@ class Runner:
                 errors[a.scorer.prefix] = describe(exc)
         return (document.with_segments(segments) if segments else document), errors
 
-    def _run_one(self, a: ActiveScorer, document: Document, error: str | None) -> ScorerResult:
+    def _run_one(
+        self, a: ActiveScorer, document: Document, error: str | None, supp: Suppressions | None = None
+    ) -> ScorerResult:
         """Call one scorer on one document and normalise what it returns."""
         started = time.perf_counter()
         findings: tuple[Finding, ...] = ()
@@ -169,7 +172,7 @@ class Runner:
             try:
                 output = a.scorer.score(document, a.context)
                 assessment = output if isinstance(output, Assessment) else Assessment(tuple(output))
-                findings = self._accept(a, assessment.findings, document)
+                findings = self._accept(a, assessment.findings, document, supp)
                 metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
                 subscore = assessment.subscore
                 if subscore is None:
@@ -190,14 +193,18 @@ class Runner:
             seconds=time.perf_counter() - started,
         )
 
-    def _accept(self, a: ActiveScorer, findings: Iterable[Finding], document: Document) -> tuple[Finding, ...]:
-        """Keep selected findings, apply severity overrides, stamp plugin and prefix."""
+    def _accept(
+        self, a: ActiveScorer, findings: Iterable[Finding], document: Document, supp: Suppressions | None = None
+    ) -> tuple[Finding, ...]:
+        """Keep selected, unsuppressed findings, apply severity overrides, stamp plugin and prefix."""
         kept = []
         known = a.severities
         for finding in findings:
             if finding.code not in known:
                 raise ValueError(f"finding code {finding.code} is not a rule of scorer {a.scorer.prefix}")
             if finding.code not in a.context.selected:
+                continue
+            if supp and not supp.allows(finding):
                 continue
             kept.append(replace(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
         return tuple(kept)
@@ -206,12 +213,22 @@ class Runner:
         """Score one article with every active scorer."""
         document = Document.from_article(article)
         document, segment_errors = self._segments(document)
-        results = [self._run_one(a, document, segment_errors.get(a.scorer.prefix)) for a in self.active]
+        supp = Suppressions.of(article)
+        results = [self._run_one(a, document, segment_errors.get(a.scorer.prefix), supp) for a in self.active]
         parts = [(r.subscore, r.weight) for r in results if r.subscore is not None]
         total, contributions = scoring.aggregate([(s, w) for s, w in parts])
         it = iter(contributions)
         results = [replace(r, contribution=next(it)) if r.subscore is not None else r for r in results]
         diags = self._diagnostics(article, results)
+        if supp:
+            active = [
+                (rule.code, rule.name)
+                for a, res in zip(self.active, results, strict=True)
+                if res.error is None
+                for rule in a.scorer.rules
+                if rule.code in a.context.selected
+            ]
+            diags += [relocate(d, article.source) for d in supp.unused(active, document.body)]
         findings = sorted((relocate(f, article.source) for r in results for f in r.findings), key=sort_key)
         band, verdict = scoring.grade(total, self.scoring)
         return ArticleReport(
@@ -226,6 +243,7 @@ class Runner:
             findings=tuple(findings),
             diagnostics=tuple(diags),
             index=index,
+            text=article.body,
         )
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:

@@ -1,0 +1,192 @@
+"""Baselines: record today's findings so ``copydesk check`` fails only on new ones.
+
+Fingerprint design
+------------------
+A finding's fingerprint is the first 32 hex digits of SHA-256 over three parts,
+joined by NUL characters:
+
+1. the **article id** (for a file, its path with ``/`` separators and no leading
+   ``./``; for a JSONL/CSV record, its id field, or ``path:line`` without one);
+2. the **rule code** (``HDG001``);
+3. the **normalised evidence**: the finding's matched text (``Finding.matched``), or
+   its excerpt when the match is empty, NFKC-normalised, case-folded and with runs
+   of white space collapsed to one space.
+
+Line numbers, columns and offsets are deliberately left out: adding a paragraph
+above a finding moves all of them, and the finding is still the same finding. The
+message is left out too, since a message may quote a count that other edits change.
+When one article has the same matched text for the same rule several times, the
+fingerprint is the same and the baseline keeps a **count**: the first ``count``
+occurrences are ``unchanged``, any further one is ``new``.
+
+What this cannot follow: an edit of the matched words themselves (the finding is
+then new, which is what a reviewer wants to see), and a renamed file or a record
+whose id changes (its findings are all new; write or prune the baseline again).
+
+The file is JSON, sorted, without timestamps, so it diffs well in review::
+
+    {"copydesk_baseline": 1, "fingerprint": "...", "paths": [...], "articles": [...],
+     "findings": [{"fingerprint": "...", "article": "...", "code": "HDG001",
+                   "matched": "sources say", "count": 1}]}
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from copydesk.errors import UsageError
+from copydesk.models import ArticleReport, Finding, RunSummary
+
+FORMAT_VERSION = 1
+DESIGN = "sha256(article id NUL rule code NUL normalised matched text)[:32]"
+NEW = "new"
+UNCHANGED = "unchanged"
+SAMPLE = 120
+
+
+def normalise(text: str) -> str:
+    """NFKC, case-folded, white space collapsed: the evidence part of a fingerprint."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def article_key(article_id: str) -> str:
+    """The article part: ids as given, paths with ``/`` and without a leading ``./``."""
+    key = article_id.replace("\\", "/")
+    while key.startswith("./"):
+        key = key[2:]
+    return key
+
+
+def fingerprint(article_id: str, finding: Finding) -> str:
+    """The stable fingerprint of one finding of one article (see the module docs)."""
+    evidence = normalise(finding.matched) or normalise(finding.excerpt)
+    raw = "\0".join((article_key(article_id), finding.code, evidence))
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One fingerprint in the baseline, with what it stands for (for reviewers)."""
+
+    article: str
+    code: str
+    matched: str
+    count: int
+
+
+@dataclass
+class Baseline:
+    """Fingerprints with counts, and the articles the baseline was written over."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    articles: set[str] = field(default_factory=set)
+    paths: tuple[str, ...] = ()
+
+    def add(self, report: ArticleReport) -> None:
+        """Record every finding of one article."""
+        self.articles.add(article_key(report.id))
+        for finding in report.findings:
+            fp = fingerprint(report.id, finding)
+            old = self.entries.get(fp)
+            count = 1 if old is None else old.count + 1
+            sample = " ".join((finding.matched or finding.excerpt).split())[:SAMPLE]
+            self.entries[fp] = Entry(article_key(report.id), finding.code, sample, count)
+
+    @classmethod
+    def of(cls, reports: Iterable[ArticleReport]) -> Baseline:
+        """A baseline of these reports' findings."""
+        baseline = cls()
+        for report in reports:
+            baseline.add(report)
+        return baseline
+
+    def knows(self, article_id: str) -> bool:
+        """Whether the article was in the batch the baseline was written over."""
+        return article_key(article_id) in self.articles
+
+    def classify(self, report: ArticleReport) -> tuple[str, ...]:
+        """``new`` or ``unchanged`` for each of the report's findings, in order."""
+        budget: Counter[str] = Counter()
+        states = []
+        for finding in report.findings:
+            fp = fingerprint(report.id, finding)
+            entry = self.entries.get(fp)
+            budget[fp] += 1
+            states.append(UNCHANGED if entry is not None and budget[fp] <= entry.count else NEW)
+        return tuple(states)
+
+    def pruned(self, current: Baseline) -> Baseline:
+        """Keep only what still occurs (``current``: today's findings), counts lowered to today's."""
+        kept: dict[str, Entry] = {}
+        for fp, entry in self.entries.items():
+            now = current.entries.get(fp)
+            if now is not None:
+                kept[fp] = Entry(entry.article, entry.code, entry.matched, min(entry.count, now.count))
+        return Baseline(kept, self.articles & current.articles, current.paths or self.paths)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The file's content, in a stable order."""
+        rows = sorted(self.entries.items(), key=lambda kv: (kv[1].article, kv[1].code, kv[0]))
+        return {
+            "copydesk_baseline": FORMAT_VERSION,
+            "fingerprint": DESIGN,
+            "paths": list(self.paths),
+            "articles": sorted(self.articles),
+            "findings": [
+                {"fingerprint": fp, "article": e.article, "code": e.code, "matched": e.matched, "count": e.count}
+                for fp, e in rows
+            ],
+        }
+
+    def dump(self, out: TextIO) -> None:
+        """Write the baseline as JSON."""
+        json.dump(self.to_dict(), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+
+    @classmethod
+    def load(cls, path: Path) -> Baseline:
+        """Read a baseline file; a missing or malformed one is a usage error (exit 2)."""
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
+        if not isinstance(data, dict) or data.get("copydesk_baseline") != FORMAT_VERSION:
+            raise UsageError(f"{path}: not a copydesk baseline (version {FORMAT_VERSION})")
+        try:
+            entries = {
+                str(row["fingerprint"]): Entry(
+                    str(row["article"]), str(row["code"]), str(row["matched"]), int(row["count"])
+                )
+                for row in data["findings"]
+            }
+            articles = {str(a) for a in data["articles"]}
+            paths = tuple(str(p) for p in data.get("paths", []))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise UsageError(f"{path}: malformed baseline entry: {exc!r}") from None
+        return cls(entries, articles, paths)
+
+
+class BaselineCollector:
+    """A ReportWriter that builds a baseline from the reports of a run."""
+
+    def __init__(self, paths: Iterable[str] = ()) -> None:
+        self.baseline = Baseline(paths=tuple(paths))
+        self.summary: RunSummary | None = None
+
+    def add(self, report: ArticleReport) -> None:
+        """Record the article's findings (an unreadable input has none)."""
+        if report.score is not None:
+            self.baseline.add(report)
+
+    def close(self, summary: RunSummary) -> None:
+        """Keep the summary (its exit code decides whether the baseline is written)."""
+        self.summary = summary

@@ -1,0 +1,70 @@
+"""``--changed-since REF``: only the articles a pull request adds or modifies.
+
+The changed files are those that differ between the merge base of ``REF`` and
+``HEAD`` and the working tree (added, copied, modified, renamed or type-changed;
+deleted files are not articles any more), plus untracked files that git does not
+ignore. Comparing against the merge base, as ``git diff REF...`` does, keeps
+commits that landed on ``REF`` after the branch was made out of the run.
+
+The paths given on the command line still decide what is read: a changed file is
+checked when it is one of them, or lies under one of them and passes the
+``[sources]`` include/exclude globs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from copydesk.errors import UsageError
+from copydesk.sources import STDIN, Batch
+
+
+def _git(args: Sequence[str], cwd: Path) -> str:
+    """Run git and return its output; any failure is a usage error naming the command."""
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8", check=False, timeout=120
+        )
+    except FileNotFoundError:
+        raise UsageError("--changed-since needs git, which is not installed") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"git {' '.join(args)} took longer than 120 s") from None
+    if done.returncode != 0:
+        message = (done.stderr.strip().splitlines() or ["failed"])[-1]
+        raise UsageError(f"--changed-since: git {args[0]}: {message}")
+    return done.stdout
+
+
+def changed_files(ref: str, cwd: Path) -> set[Path]:
+    """Resolved paths of files added or modified since the merge base of ``ref`` and HEAD."""
+    if ref.startswith("-"):
+        raise UsageError(f"--changed-since: {ref!r} is not a git revision")
+    root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
+    base = _git(["merge-base", ref, "HEAD"], cwd).strip()
+    diff = _git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", base, "--"], root)
+    untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], root)
+    names = [n for n in (diff + untracked).split("\0") if n]
+    return {(root / name).resolve() for name in names}
+
+
+def filter_paths(paths: Sequence[str], ref: str, sources: Mapping[str, Any], cwd: Path | None = None) -> list[str]:
+    """The files among (or under) ``paths`` changed since ``ref``, in the batch's order.
+
+    Files keep the form their path was given in (relative paths stay relative to
+    ``cwd``), so article ids, and with them baseline fingerprints, do not change.
+    """
+    here = cwd or Path.cwd()
+    if STDIN in paths:
+        raise UsageError("--changed-since cannot be used with standard input (-)")
+    changed = changed_files(ref, here)
+    keep: list[str] = []
+    for given in paths:
+        absolute = os.path.isabs(given)
+        for path in Batch([given if absolute else str(here / given)], sources).files():
+            if Path(path).resolve() in changed:
+                keep.append(path if absolute else os.path.relpath(path, here))
+    return keep

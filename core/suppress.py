@@ -1,0 +1,158 @@
+"""Suppressions: findings an article's author has chosen to accept, and stale ones.
+
+Three forms, each naming rule selectors (a code ``HDG001``, a prefix ``HDG`` or a
+rule name ``vague-attribution``; none at all means every rule):
+
+* ``<!-- copydesk: ignore HDG001 -->`` suppresses those rules in the next paragraph:
+  from the end of the comment, past white space, to the next blank line;
+* ``<!-- copydesk: ignore-file HDG001 FIG -->`` suppresses them in the whole article
+  (title included);
+* a JSONL/CSV record's ignore field (``[sources.fields] ignore``, which the sources
+  put in ``article.meta["copydesk_ignore"]``) works like ``ignore-file``.
+
+A suppression that matched no finding is reported as ``CD005`` (as ruff reports an
+unused ``noqa``), but only when one of its selectors names a rule that this run
+checked: a suppression of a rule that is turned off is not stale, just idle.
+
+Parsing is one left-to-right scan with ``str.find``: linear in the text length
+whatever it contains (an unclosed ``<!--`` ends the scan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from copydesk import diagnostics
+from copydesk.models import Article, Finding
+from copydesk.text import TextView
+
+IGNORE_META = "copydesk_ignore"
+ALL = "all"
+_DIRECTIVES = ("ignore", "ignore-file")
+
+
+@dataclass
+class Suppression:
+    """One suppression comment (or ignore field) and which of its selectors were used."""
+
+    selectors: tuple[str, ...]
+    scope: str  # "paragraph", "file" or "record"
+    start: int = 0  # the body span it covers (paragraph scope)
+    end: int = 0
+    comment: tuple[int, int] = (0, 0)  # where the comment is in the body
+    used: set[str] = field(default_factory=set)
+
+    def covers(self, finding: Finding) -> bool:
+        """Whether the finding lies where this suppression applies."""
+        if self.scope != "paragraph":
+            return True
+        return finding.field == "text" and self.start <= finding.start < max(self.end, self.start + 1)
+
+    def selector_for(self, code: str, name: str) -> str | None:
+        """The first selector that names this rule, or None."""
+        if not self.selectors:
+            return ALL
+        for selector in self.selectors:
+            if selector in (code, name) or (selector.isalpha() and selector.isupper() and code.startswith(selector)):
+                return selector
+        return None
+
+
+def _selectors(words: Iterable[str]) -> tuple[str, ...]:
+    """Selector tokens, split on white space and commas; ``ALL`` means every rule."""
+    tokens = [t.strip() for w in words for t in w.split(",") if t.strip()]
+    return () if any(t.upper() == "ALL" for t in tokens) else tuple(tokens)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    """The paragraph that starts at the first non-blank character from ``pos``."""
+    size = len(text)
+    while pos < size and text[pos].isspace():
+        pos += 1
+    start = pos
+    while pos < size:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            return start, size
+        nxt = nl + 1
+        while nxt < size and text[nxt] in " \t\r":
+            nxt += 1
+        if nxt >= size or text[nxt] == "\n":
+            return start, nl
+        pos = nxt
+    return start, size
+
+
+def parse_comments(text: str) -> list[Suppression]:
+    """Every ``<!-- copydesk: ... -->`` suppression comment in ``text``, in order."""
+    found: list[Suppression] = []
+    pos = 0
+    while True:
+        open_at = text.find("<!--", pos)
+        if open_at < 0:
+            return found
+        close_at = text.find("-->", open_at + 4)
+        if close_at < 0:
+            return found
+        pos = close_at + 3
+        inner = text[open_at + 4 : close_at].split()
+        if len(inner) < 2 or inner[0].lower() != "copydesk:" or inner[1].lower() not in _DIRECTIVES:
+            continue
+        selectors = _selectors(inner[2:])
+        if inner[1].lower() == "ignore-file":
+            found.append(Suppression(selectors, "file", comment=(open_at, pos)))
+        else:
+            start, end = _paragraph(text, pos)
+            found.append(Suppression(selectors, "paragraph", start, end, comment=(open_at, pos)))
+
+
+class Suppressions:
+    """The suppressions of one article: ask :meth:`allows` per finding, then :meth:`unused`."""
+
+    def __init__(self, items: list[Suppression]) -> None:
+        self.items = items
+
+    @classmethod
+    def of(cls, article: Article) -> Suppressions:
+        """Parse the article's comments and its record ignore field."""
+        items = parse_comments(article.body) if "<!--" in article.body else []
+        field_value = article.meta.get(IGNORE_META, "") if article.meta else ""
+        if field_value.strip():
+            items.append(Suppression(_selectors([field_value]), "record"))
+        return cls(items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def allows(self, finding: Finding) -> bool:
+        """False when a suppression covers the finding (which marks it used)."""
+        suppressed = False
+        for item in self.items:
+            if not item.covers(finding):
+                continue
+            selector = item.selector_for(finding.code, finding.name)
+            if selector is not None:
+                item.used.add(selector)
+                suppressed = True
+        return not suppressed
+
+    def unused(self, active: Iterable[tuple[str, str]], body: TextView) -> list[Finding]:
+        """``CD005`` diagnostics, in body coordinates, for selectors that suppressed nothing.
+
+        Only selectors naming a rule this run checked (``active``: code and name pairs).
+        """
+        rules = list(active)
+        out: list[Finding] = []
+        for item in self.items:
+            for selector in item.selectors or (ALL,):
+                if selector in item.used:
+                    continue
+                if not any(item.selector_for(code, name) == selector for code, name in rules):
+                    continue
+                start, end = item.comment
+                diag = diagnostics.diagnostic(diagnostics.UNUSED_SUPPRESSION, body, start, end, selector=selector)
+                if item.scope == "record":
+                    diag = replace(diag, message=f"{diag.message} (record ignore field)")
+                out.append(diag)
+        return out
