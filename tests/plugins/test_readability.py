@@ -1,0 +1,288 @@
+"""Readability scorer (RDB): metrics, extreme-only findings, offline syllables, adversarial input."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from copydesk import Context
+from copydesk.plugins import _readability_syllables as syl
+from copydesk.plugins import readability
+from copydesk.testing import codes, document, plugin_set, run_scorer, score_batch
+
+SCORER = readability.copydesk_scorers()[0]
+
+NEWS = (
+    "Flood barriers on the river were raised on Tuesday after two days of heavy rain.\n\n"
+    "The city council said about 300 homes near the old bridge had been told to prepare to leave. "
+    "Schools in the area will stay closed until Thursday, a spokeswoman said. "
+    '"We are watching the water every hour," said Maria Lopez, who runs the emergency team. '
+    "Forecasters expect the rain to ease by the weekend.\n\n"
+    "Last winter the same barriers held back the highest water in twenty years. "
+    "Engineers checked them again in March and found no damage. "
+    "Residents can call a free number for advice, and buses will run as normal. "
+    "The council will give an update at noon on Wednesday."
+)
+
+DENSE_SENTENCES = (
+    "Institutional operationalization of intergovernmental regulatory harmonization necessitates comprehensive "
+    "administrative reconfiguration, notwithstanding considerable jurisdictional heterogeneity.",
+    "Consequently, multilateral organizational interdependencies predominantly characterize contemporary "
+    "constitutional deliberations regarding supranational accountability mechanisms.",
+    "Correspondingly, parliamentary representatives systematically underestimated the socioeconomic "
+    "ramifications associated with environmental liberalization initiatives.",
+    "Furthermore, legislative authorization procedures institutionalized discretionary evaluation criteria, "
+    "particularly concerning infrastructural modernization expenditures.",
+    "Administrative implementation responsibilities simultaneously necessitated unprecedented interdepartmental "
+    "communication, experimentation, and technological standardization.",
+    "Accordingly, international observers characterized the governmental reorganization as fundamentally "
+    "unsustainable, economically counterproductive, and constitutionally problematic.",
+    "Nevertheless, institutional representatives enthusiastically reaffirmed their organizational commitments.",
+)
+DENSE_SHORT = " ".join(DENSE_SENTENCES)  # 88 words: under min_words (100)
+DENSE = " ".join(DENSE_SENTENCES + DENSE_SENTENCES[:2])  # 121 words
+
+
+def run_on(words: int) -> str:
+    """One sentence of exactly ``words`` plain words, ending in a full stop."""
+    filler = "the river rose and the council met again while people waited near the bridge".split()
+    body = [filler[i % len(filler)] for i in range(words)]
+    return " ".join(["The", *body[1:]]) + "."
+
+
+def assess(text: str, **settings: Any) -> readability.Assessment:
+    """Score ``text`` directly with the defaults overlaid by ``settings``."""
+    merged = MappingProxyType({**readability.DEFAULTS, **settings})
+    return readability.score(document(text), Context(settings=merged))
+
+
+@pytest.mark.parametrize(
+    ("text", "settings", "expected"),
+    [
+        pytest.param(NEWS, {}, [], id="normal-news-paragraph"),
+        pytest.param(run_on(75), {}, [], id="sentence-at-limit"),
+        pytest.param(run_on(76), {}, ["RDB001"], id="sentence-one-over-limit"),
+        pytest.param(run_on(180), {}, ["RDB001", "RDB002"], id="extreme-run-on-is-also-dense"),
+        pytest.param(NEWS + "\n\n" + run_on(120), {}, ["RDB001"], id="run-on-inside-news"),
+        pytest.param(run_on(50), {"max_sentence_words": 49}, ["RDB001"], id="limit-from-settings"),
+        pytest.param(DENSE, {}, ["RDB002"], id="very-dense-text"),
+        pytest.param(DENSE_SHORT, {}, [], id="dense-but-under-min-words"),
+        pytest.param(DENSE_SHORT, {"min_words": 80}, ["RDB002"], id="dense-with-lower-min-words"),
+        pytest.param(NEWS, {"min_reading_ease": 72.0, "min_words": 50}, [], id="ease-just-above-limit"),
+        pytest.param(NEWS, {"min_reading_ease": 73.0, "min_words": 50}, ["RDB002"], id="ease-just-below-limit"),
+        pytest.param(NEWS, {"max_grade": 6.4, "min_words": 50}, [], id="grade-just-under-limit"),
+        pytest.param(NEWS, {"max_grade": 6.3, "min_words": 50}, ["RDB002"], id="grade-just-over-limit"),
+    ],
+)
+def test_findings_only_for_extremes(text: str, settings: dict[str, Any], expected: list[str]) -> None:
+    assert codes(run_scorer(SCORER, text, settings=settings)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "low", "high"),
+    [
+        pytest.param(NEWS, "flesch_reading_ease", 60.0, 85.0, id="news-ease"),
+        pytest.param(NEWS, "flesch_kincaid_grade", 4.0, 9.0, id="news-grade"),
+        pytest.param(NEWS, "sentences", 9.0, 9.0, id="news-sentences"),
+        pytest.param(NEWS, "words", 116.0, 116.0, id="news-words"),
+        pytest.param(NEWS, "longest_sentence_words", 18.0, 18.0, id="news-longest"),
+        pytest.param(NEWS, "very_long_sentences", 0.0, 0.0, id="news-no-run-on"),
+        pytest.param(DENSE, "flesch_reading_ease", -500.0, 0.0, id="dense-ease"),
+        pytest.param(DENSE, "syllables_per_word", 4.0, 5.0, id="dense-syllables"),
+        pytest.param(DENSE, "polysyllabic_word_share", 0.8, 1.0, id="dense-polysyllabic"),
+        pytest.param(run_on(90), "words_per_sentence", 90.0, 90.0, id="run-on-length"),
+        pytest.param(run_on(90), "very_long_sentences", 1.0, 1.0, id="run-on-counted"),
+    ],
+)
+def test_metrics(text: str, metric: str, low: float, high: float) -> None:
+    assert low <= assess(text).metrics[metric] <= high
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        pytest.param(NEWS, 1.0, 1.0, id="normal-news-full-marks"),
+        pytest.param(run_on(80), 0.85, 0.95, id="one-run-on"),
+        pytest.param(NEWS + "\n\n" + run_on(80), 0.85, 0.95, id="news-with-one-run-on"),
+        pytest.param(NEWS + "\n\n" + run_on(80) + " " + run_on(160), 0.6, 0.8, id="two-run-ons-cost-more"),
+        pytest.param(DENSE, 0.1, 0.6, id="dense-prose"),
+    ],
+)
+def test_subscore(text: str, low: float, high: float) -> None:
+    subscore = assess(text).subscore
+    assert subscore is not None
+    assert low <= subscore <= high
+
+
+def test_unselected_rule_neither_reported_nor_penalised() -> None:
+    reports = score_batch([DENSE], plugin_set(plugins=[("readability", readability)]), {"run": {"select": ["RDB001"]}})
+    (result,) = reports[0].scorers
+    assert result.findings == ()
+    assert result.subscore == 1.0
+    assert result.metrics["flesch_reading_ease"] < 0
+
+
+def test_run_on_finding_points_at_the_sentence() -> None:
+    text = NEWS + "\n\n" + run_on(100)
+    (finding,) = run_scorer(SCORER, text)
+    assert finding.message == "Sentence has 100 words, over the 75-word limit"
+    assert text[finding.start : finding.end] == run_on(100)
+    assert (finding.line, finding.column) == (7, 1)
+
+
+def test_dense_finding_points_at_hardest_sentence() -> None:
+    (finding,) = run_scorer(SCORER, DENSE)
+    assert finding.code == "RDB002"
+    assert finding.matched in DENSE_SENTENCES
+    assert "beyond the news range (ease 20, grade 18)" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("max_sentence_words", 0), ("min_words", -1)],
+)
+def test_out_of_range_setting_is_an_error_naming_it(key: str, value: int) -> None:
+    with pytest.raises(ValueError, match=key):
+        assess(NEWS, **{key: value})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("", id="empty"),
+        pytest.param(" \n\t\r\n  \u00a0 ", id="whitespace"),
+        pytest.param("?! " * 333_333, id="1MB-of-punctuation"),
+        pytest.param("a" * 1_000_000, id="one-1MB-word"),
+        pytest.param("word " * 200_000, id="1MB-run-on"),
+        pytest.param("Go. " * 250_000, id="1MB-of-tiny-sentences"),
+        pytest.param("x-" * 500_000, id="1MB-hyphen-chain"),
+        pytest.param("\u00e9\u0301\u2019" * 333_333, id="1MB-combining-marks"),
+        pytest.param(("zq" * 30 + " ") * 16_000, id="1MB-long-unknown-words"),
+        pytest.param(" ".join(f"zq{n:x}vo" for n in range(25_000)), id="200KB-distinct-unknown-words"),
+    ],
+)
+def test_adversarial_input_finishes(text: str) -> None:
+    result = assess(text)
+    assert result.subscore is not None and 0.0 < result.subscore <= 1.0
+    assert set(codes(result.findings)) <= {"RDB001", "RDB002"}
+
+
+@pytest.mark.parametrize(
+    ("word", "syllables"),
+    [
+        ("the", 1),
+        ("hello", 2),
+        ("Government", 3),
+        ("readability", 5),
+        ("don’t", 1),
+        ("Greenspan's", 2),
+        ("worse-than-expected", 5),
+        ("a" * 60, 1),
+        ("ab" * 40, 40),
+    ],
+)
+def test_word_syllables(word: str, syllables: int) -> None:
+    assert syl.word_syllables(word) == syllables
+
+
+@pytest.fixture
+def offline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """NLTK cannot find or download anything, and textstat starts unpatched, caches empty."""
+    import nltk
+    import textstat.backend.counts._count_syllables as counting
+    from textstat.backend.utils._get_cmudict import get_cmudict as original
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("NLTK data was requested")
+
+    monkeypatch.setattr(nltk, "download", no_network)
+    monkeypatch.setattr(nltk.data, "find", no_network)
+    monkeypatch.setitem(vars(counting), "get_cmudict", original)
+    counting.count_syllables.cache_clear()
+    syl._part_syllables.cache_clear()
+
+
+@pytest.mark.usefixtures("offline")
+def test_unpatched_textstat_needs_nltk_data() -> None:
+    import textstat
+
+    with pytest.raises(AssertionError, match="NLTK data was requested"):
+        textstat.syllable_count("hello")
+
+
+@pytest.mark.usefixtures("offline")
+def test_textstat_counts_offline_once_patched() -> None:
+    import textstat
+
+    syl.ensure_offline_cmudict()
+    assert [textstat.syllable_count(w) for w in ("hello", "readability", "the")] == [2, 5, 1]
+    assert textstat.flesch_reading_ease("The cat sat on the mat.") == pytest.approx(116.145, abs=0.01)
+
+
+@pytest.mark.usefixtures("offline")
+def test_scorer_works_offline_with_known_syllables() -> None:
+    # 6 words, 1 sentence, syllables 1+2+3+5+1+2 = 14 ("Zorblaxian" is unknown: Pyphen via textstat).
+    import textstat
+
+    result = assess("The river government readability the Zorblaxian.")
+    unknown = textstat.syllable_count("zorblaxian")
+    assert result.metrics["syllables_per_word"] == pytest.approx(round((12 + unknown) / 6, 4))
+    assert result.metrics["flesch_reading_ease"] == pytest.approx(
+        206.835 - 1.015 * 6 - 84.6 * (12 + unknown) / 6, abs=0.01
+    )
+
+
+@pytest.mark.usefixtures("offline")
+def test_offline_patch_is_idempotent() -> None:
+    import textstat.backend.counts._count_syllables as counting
+
+    syl.ensure_offline_cmudict()
+    installed = counting.get_cmudict
+    syl.ensure_offline_cmudict()
+    assert counting.get_cmudict is installed
+    assert counting.get_cmudict("en_US")["hello"] == (("1", "1"),)
+
+
+def test_importing_the_plugin_loads_neither_textstat_nor_the_dictionary() -> None:
+    code = (
+        "import sys; import copydesk.plugins.readability as r; r.copydesk_scorers(); "
+        "from copydesk.plugins import _readability_syllables as s; "
+        "print(sorted(m for m in ('textstat', 'nltk') if m in sys.modules), s.cmu_syllables.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["[]", "0"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The cat sat on the mat. The dog ran to the park and back.", id="two-sentences"),
+        pytest.param(NEWS.replace('"', ""), id="news-paragraph"),
+    ],
+)
+def test_flesch_agrees_with_textstat(text: str) -> None:
+    import textstat
+
+    syl.ensure_offline_cmudict()
+    ours = assess(text).metrics
+    assert ours["flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(text), abs=1.0)
+    assert ours["flesch_kincaid_grade"] == pytest.approx(textstat.flesch_kincaid_grade(text), abs=0.2)
+
+
+def test_deterministic() -> None:
+    text = NEWS + "\n\n" + run_on(90) + "\n\n" + DENSE
+    assert run_scorer(SCORER, text) == run_scorer(SCORER, text)
+
+
+def test_seeds_score_without_error() -> None:
+    from pathlib import Path
+
+    seeds = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+    reports = score_batch(
+        [p.read_text(encoding="utf-8") for p in seeds], plugin_set(plugins=[("readability", readability)])
+    )
+    assert len(reports) == 5
+    assert all(r.scorers[0].error is None and "flesch_reading_ease" in r.scorers[0].metrics for r in reports)
