@@ -96,11 +96,12 @@ def parse_comments(text: str) -> list[Suppression]:
         if close_at < 0:
             return found
         pos = close_at + 3
-        inner = text[open_at + 4 : close_at].split()
-        if len(inner) < 2 or inner[0].lower() != "copydesk:" or inner[1].lower() not in _DIRECTIVES:
+        tag, colon, rest = text[open_at + 4 : close_at].strip().partition(":")
+        words = rest.split()
+        if not colon or tag.strip().lower() != "copydesk" or not words or words[0].lower() not in _DIRECTIVES:
             continue
-        selectors = _selectors(inner[2:])
-        if inner[1].lower() == "ignore-file":
+        selectors = _selectors(words[1:])
+        if words[0].lower() == "ignore-file":
             found.append(Suppression(selectors, "file", comment=(open_at, pos)))
         else:
             start, end = _paragraph(text, pos)

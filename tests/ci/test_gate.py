@@ -1,0 +1,143 @@
+"""The gate's three levers, alone and combined, and the exit codes of `copydesk check`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from cdci_helpers import CLEAN, Desk
+from copydesk.cli import app
+from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from typer.testing import CliRunner
+
+ONE_BAD = "One warning.\n\nThe bad news came on Monday after two years of work.\n"
+ONE_AWFUL = "One error.\n\nThe awful news came on Monday after two years of work.\n"
+TWO_BAD = "Two warnings.\n\nThe bad news and more bad news came on Monday.\n"
+
+
+@pytest.fixture
+def batch(desk: Desk) -> list[str]:
+    """Four articles: clean (100), one warning, one error, two warnings."""
+    return [
+        desk.write("a_clean.txt", CLEAN),
+        desk.write("b_bad.txt", ONE_BAD),
+        desk.write("c_awful.txt", ONE_AWFUL),
+        desk.write("d_twobad.txt", TWO_BAD),
+    ]
+
+
+def failing_ids(desk: Desk, paths: list[str], gate: dict[str, object]) -> tuple[int, list[str], dict[str, object]]:
+    result = desk.run(paths, ["json"], gate)
+    summary = json.loads(result.stdout)["summary"]
+    return result.code, sorted(Path(a).name for a in summary["failing"]), summary["gate"]
+
+
+@pytest.mark.parametrize(
+    ("gate", "code", "failing"),
+    [
+        # fail_under alone: the floor sits between the scores
+        ({"fail_under": 0}, EXIT_OK, []),
+        ({"fail_under": 100}, EXIT_GATE, ["b_bad.txt", "c_awful.txt", "d_twobad.txt"]),
+        ({"fail_under": 60}, EXIT_GATE, ["c_awful.txt", "d_twobad.txt"]),
+        # fail_on alone: error catches the error only; warning catches both severities
+        ({"fail_on": "error"}, EXIT_GATE, ["c_awful.txt"]),
+        ({"fail_on": "warning"}, EXIT_GATE, ["b_bad.txt", "c_awful.txt", "d_twobad.txt"]),
+        ({"fail_on": "none"}, EXIT_OK, []),
+        # max_failing alone (with a lever that fails three articles)
+        ({"fail_on": "warning", "max_failing": "3"}, EXIT_OK, ["b_bad.txt", "c_awful.txt", "d_twobad.txt"]),
+        ({"fail_on": "warning", "max_failing": "2"}, EXIT_GATE, ["b_bad.txt", "c_awful.txt", "d_twobad.txt"]),
+        ({"fail_on": "warning", "max_failing": "75%"}, EXIT_OK, ["b_bad.txt", "c_awful.txt", "d_twobad.txt"]),
+        ({"fail_on": "warning", "max_failing": "74%"}, EXIT_GATE, ["b_bad.txt", "c_awful.txt", "d_twobad.txt"]),
+        # combined: floor and severity fail different articles; the tolerance decides the batch
+        ({"fail_under": 60, "fail_on": "error", "max_failing": "1"}, EXIT_GATE, ["c_awful.txt", "d_twobad.txt"]),
+        ({"fail_under": 60, "fail_on": "error", "max_failing": "2"}, EXIT_OK, ["c_awful.txt", "d_twobad.txt"]),
+        ({"fail_under": 40, "fail_on": "error", "max_failing": "50%"}, EXIT_OK, ["c_awful.txt"]),
+    ],
+)
+def test_levers(desk: Desk, batch: list[str], gate: dict[str, object], code: int, failing: list[str]) -> None:
+    got_code, got_failing, summary = failing_ids(desk, batch, gate)
+    assert (got_code, got_failing) == (code, failing)
+    assert summary["passed"] is (code == EXIT_OK)
+
+
+def test_summary_names_the_lever_and_the_article(desk: Desk, batch: list[str]) -> None:
+    result = desk.run(batch, ["json"], {"fail_under": 60, "fail_on": "error", "max_failing": "1"})
+    lines = [line for line in result.stderr if "FAIL " in line]
+    assert any(
+        "c_awful.txt: fail_under: score 28.6" in line and "; fail_on: error+ findings WRD002" in line for line in lines
+    )
+    assert any("d_twobad.txt: fail_under: score" in line for line in lines)
+    assert not any("b_bad.txt" in line for line in lines)
+    verdict = result.stderr[-1]
+    assert "gate FAILED: 2 of 4" in verdict and "fail_under 2" in verdict and "fail_on 1" in verdict
+    assert "max_failing 1 allows 1" in verdict
+    levers = json.loads(result.stdout)["summary"]["gate"]["levers"]
+    assert [Path(p).name for p in levers["fail_on"]] == ["c_awful.txt"]
+    assert [Path(p).name for p in levers["fail_under"]] == ["c_awful.txt", "d_twobad.txt"]
+
+
+@pytest.mark.parametrize(
+    ("files", "gate", "code"),
+    [
+        ({"ok.txt": CLEAN}, {"fail_under": 0}, EXIT_OK),
+        ({"ok.txt": ONE_AWFUL}, {"fail_on": "error"}, EXIT_GATE),
+        # an unreadable input: exit 2 even if the gate would tolerate it
+        ({"ok.txt": CLEAN, "empty.txt": ""}, {"max_failing": "5"}, EXIT_USAGE),
+        # a scorer failure: exit 3, never a pass, even with a gate that tolerates everything
+        ({"ok.txt": CLEAN, "boom.txt": "Boom\n\nCRASH here.\n"}, {"max_failing": "100%"}, EXIT_INTERNAL),
+        ({"boom.txt": "Boom\n\nCRASH here.\n"}, {"fail_under": 0}, EXIT_INTERNAL),
+        # a scorer failure outranks a failed gate and an unreadable input
+        ({"bad.txt": ONE_AWFUL, "boom.txt": "Boom\n\nCRASH.\n", "empty.txt": ""}, {"fail_on": "error"}, EXIT_INTERNAL),
+    ],
+)
+def test_exit_codes(desk: Desk, files: dict[str, str], gate: dict[str, object], code: int) -> None:
+    paths = [desk.write(name, text) for name, text in files.items()]
+    result = desk.run(paths, ["json"], gate)
+    assert result.code == code
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["exit_code"] == code
+    if code == EXIT_INTERNAL:
+        assert summary["plugin_errors"] and "scorer blew up" in result.err
+
+
+def test_plugin_failure_is_not_a_pass_in_any_format(desk: Desk, tmp_path: Path) -> None:
+    paths = [desk.write("ok.txt", CLEAN), desk.write("boom.txt", "Boom\n\nCRASH here.\n")]
+    junit, md = tmp_path / "r.xml", tmp_path / "r.md"
+    result = desk.run(paths, [f"junit:{junit}", f"markdown:{md}", "sarif"], {"max_failing": "100%"})
+    assert result.code == EXIT_INTERNAL
+    assert 'errors="1"' in junit.read_text()
+    assert "run FAILED (exit 3)" in md.read_text()
+    sarif = json.loads(result.stdout)
+    assert sarif["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["--fail-under", "101"], EXIT_USAGE, "--fail-under must be between 0 and 100"),
+        (["--fail-under", "-1"], EXIT_USAGE, "--fail-under must be between 0 and 100"),
+        (["--fail-on", "fatal"], EXIT_USAGE, "fail_on must be one of"),
+        (["--max-failing", "five"], EXIT_USAGE, "max_failing must be"),
+        (["--format", "nope:never-written.out"], EXIT_USAGE, "unknown format 'nope'"),
+        (["--baseline", "missing-baseline.json"], EXIT_USAGE, "baseline file not found"),
+        (["--fail-under", "0"], EXIT_OK, ""),
+    ],
+)
+def test_cli_usage_errors(args: list[str], code: int, message: str) -> None:
+    result = CliRunner().invoke(app, ["check", "seeds/", "--format", "json", *args])
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_several_formats_at_once(tmp_path: Path) -> None:
+    html, sarif = tmp_path / "report.html", tmp_path / "out.sarif"
+    result = CliRunner().invoke(
+        app, ["check", "seeds/", "--format", f"html:{html}", "--format", f"sarif:{sarif}", "--format", "text"]
+    )
+    assert result.exit_code == EXIT_OK, result.output
+    assert "worst first" in result.output  # the text report on stdout
+    assert html.read_text().startswith("<!DOCTYPE html>")
+    assert json.loads(sarif.read_text())["version"] == "2.1.0"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sarif", "report.html"]  # no temporary leftovers
