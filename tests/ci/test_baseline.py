@@ -1,0 +1,145 @@
+"""Baselines: new findings fail, known ones pass, fingerprints survive edits, prune drops what is gone."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from cdci_helpers import Desk
+from copydesk import Finding, Severity
+from copydesk.app import baseline_run
+from copydesk.baseline import NEW, UNCHANGED, Baseline, fingerprint, normalise
+from copydesk.errors import EXIT_GATE, EXIT_OK, UsageError
+
+ARTICLE = "Budget vote\n\nThe bad plan passed on Monday.\n\nCritics called it awful in a statement.\n"
+EDITED = (
+    "Budget vote\n\nA new opening paragraph, added above, moves every line.\n\n"
+    "The bad plan passed on Monday.\n\nCritics called it awful in a statement.\n"
+)
+
+
+def finding(matched: str, code: str = "WRD001", line: int = 1, excerpt: str = "") -> Finding:
+    return Finding(code, "flagged-word", "m", Severity.WARNING, 0, len(matched), line, 1, line, 1, excerpt, matched)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("x.txt", finding("bad")), ("x.txt", finding("bad", line=40)), True),  # lines do not count
+        (("x.txt", finding("Bad  news")), ("x.txt", finding("bad\nnews")), True),  # case and white space
+        (("./x.txt", finding("bad")), ("x.txt", finding("bad")), True),  # a leading ./ is not part of the id
+        (("x.txt", finding("ｂａｄ")), ("x.txt", finding("bad")), True),  # NFKC: full-width letters
+        (("x.txt", finding("bad")), ("y.txt", finding("bad")), False),  # another article
+        (("x.txt", finding("bad")), ("x.txt", finding("bad", code="WRD002")), False),  # another rule
+        (("x.txt", finding("bad")), ("x.txt", finding("bade")), False),  # other words
+        (("x.txt", finding("", excerpt="One sentence.")), ("x.txt", finding("", excerpt="Other.")), False),
+    ],
+)
+def test_fingerprint(a: tuple[str, Finding], b: tuple[str, Finding], same: bool) -> None:
+    assert (fingerprint(*a) == fingerprint(*b)) is same
+
+
+def test_normalise() -> None:
+    assert normalise("  Sources\u00a0SAY\n that ") == "sources say that"
+
+
+def write_baseline(desk: Desk, paths: list[str], target: Path, prune: bool = False) -> int:
+    options = desk.options(paths, [])
+    return baseline_run(options, target, prune, io.StringIO(), lambda line: None)
+
+
+def test_old_findings_pass_new_ones_fail(desk: Desk, tmp_path: Path) -> None:
+    path = desk.write("a.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    assert write_baseline(desk, [path], target) == EXIT_OK
+    gate = {"fail_on": "warning"}
+    assert desk.run([path], ["json"], gate).code == EXIT_GATE  # without the baseline it fails
+    assert desk.run([path], ["json"], gate, baseline=target).code == EXIT_OK
+    Path(path).write_text(ARTICLE + "\nA bad second call.\n", encoding="utf-8")
+    result = desk.run([path], ["sarif"], gate, baseline=target)
+    assert result.code == EXIT_GATE
+    assert "fail_on: new warning+ findings WRD001" in result.err
+    states = [(r["ruleId"], r["baselineState"]) for r in json.loads(result.stdout)["runs"][0]["results"]]
+    assert sorted(states) == [("WRD001", NEW), ("WRD001", UNCHANGED), ("WRD002", UNCHANGED)]
+
+
+def test_edited_paragraph_keeps_its_fingerprint(desk: Desk, tmp_path: Path) -> None:
+    path = desk.write("a.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [path], target)
+    before = json.loads(desk.run([path]).stdout)["articles"][0]["findings"]
+    Path(path).write_text(EDITED, encoding="utf-8")
+    result = desk.run([path], ["json"], {"fail_on": "info"}, baseline=target)
+    after = json.loads(result.stdout)["articles"][0]["findings"]
+    assert [f["location"]["line"] for f in after] == [f["location"]["line"] + 2 for f in before]
+    assert result.code == EXIT_OK
+
+
+def test_counts_repeat_occurrences(desk: Desk, tmp_path: Path) -> None:
+    path = desk.write("a.txt", "Title\n\nOne bad thing.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [path], target)
+    Path(path).write_text("Title\n\nOne bad thing. Another bad thing.\n", encoding="utf-8")
+    result = desk.run([path], ["sarif"], {"fail_on": "warning"}, baseline=target)
+    assert result.code == EXIT_GATE
+    assert [r["baselineState"] for r in json.loads(result.stdout)["runs"][0]["results"]] == [UNCHANGED, NEW]
+
+
+def test_score_floor_under_a_baseline(desk: Desk, tmp_path: Path) -> None:
+    known = desk.write("known.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [known], target)
+    fresh = desk.write("fresh.txt", ARTICLE)  # same text, but not in the baseline
+    result = desk.run([known, fresh], ["json"], {"fail_under": 90}, baseline=target)
+    assert result.code == EXIT_GATE
+    assert [Path(a).name for a in json.loads(result.stdout)["summary"]["failing"]] == ["fresh.txt"]
+
+
+def test_prune_removes_what_is_gone(desk: Desk, tmp_path: Path) -> None:
+    a = desk.write("a.txt", ARTICLE)
+    b = desk.write("b.txt", "Other\n\nA bad day.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a, b], target)
+    written = json.loads(target.read_text())
+    assert sorted(e["code"] for e in written["findings"]) == ["WRD001", "WRD001", "WRD002"]
+    Path(a).write_text("Budget vote\n\nThe bad plan passed on Monday.\n", encoding="utf-8")  # 'awful' gone
+    Path(b).unlink()
+    assert write_baseline(desk, [a], target, prune=True) == EXIT_OK
+    pruned = json.loads(target.read_text())
+    assert [(e["code"], e["matched"]) for e in pruned["findings"]] == [("WRD001", "bad")]
+    assert [Path(p).name for p in pruned["articles"]] == ["a.txt"]
+    # prune never adds: a new finding stays out of the baseline
+    Path(a).write_text("Budget vote\n\nThe bad plan was awful.\n", encoding="utf-8")
+    write_baseline(desk, [], target, prune=True)  # no paths: the ones recorded in the file
+    assert [e["code"] for e in json.loads(target.read_text())["findings"]] == ["WRD001"]
+
+
+def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
+    path = desk.write("a.txt", ARTICLE)
+    first, second = tmp_path / "1.json", tmp_path / "2.json"
+    write_baseline(desk, [path], first)
+    write_baseline(desk, [path], second)
+    assert first.read_bytes() == second.read_bytes()
+    assert all(
+        set(e) == {"fingerprint", "article", "code", "matched", "count"}
+        for e in json.loads(first.read_text())["findings"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "baseline file not found"),
+        ("{not json", "not a copydesk baseline"),
+        ('{"copydesk_baseline": 99}', "not a copydesk baseline"),
+        ('{"copydesk_baseline": 1, "articles": [], "findings": [{"code": "X"}]}', "malformed baseline entry"),
+    ],
+)
+def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -> None:
+    path = tmp_path / "b.json"
+    if content is not None:
+        path.write_text(content)
+    with pytest.raises(UsageError, match=message):
+        Baseline.load(path)
