@@ -1,0 +1,170 @@
+"""Bounded-memory batch statistics for the boilerplate scorer: hashed shingles and MinHash.
+
+Every line, long sentence and headline frame of an article becomes a stable 64-bit
+BLAKE2b hash (never Python's salted ``hash()``), de-duplicated within the article and
+counted across the batch in sorted numpy arrays (16 bytes per distinct hash). Near
+duplicates are found with a numpy MinHash of 5-word shingles (64 permutations, stored as
+uint32) and banded LSH (16 bands of 4 rows) at the end of the pass. No text is kept,
+only the article ids needed to name a near duplicate.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
+
+U64 = npt.NDArray[np.uint64]
+PERMUTATIONS = 64
+BANDS = 16
+SHINGLE = 5
+_FLUSH_AT = 1 << 20
+_CHUNK = 4096
+_MAX_GROUP = 64
+_RNG = np.random.default_rng(20081)
+_A = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_B = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+
+
+def digest(key: str) -> bytes:
+    """The 8-byte BLAKE2b digest of ``key``."""
+    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+def hash_array(keys: Iterable[str]) -> U64:
+    """Stable 64-bit hashes of ``keys``, as a sorted array without repeats."""
+    raw = b"".join(digest(k) for k in keys)
+    return np.unique(np.frombuffer(raw, dtype="<u8").astype(np.uint64))
+
+
+def key_hash(key: str) -> np.uint64:
+    """The stable 64-bit hash of one key (as :func:`hash_array` computes it)."""
+    return np.uint64(int.from_bytes(digest(key), "little"))
+
+
+class HashCounter:
+    """How many articles each hash occurs in; pending hashes are merged in large batches."""
+
+    def __init__(self) -> None:
+        self.keys: U64 = np.zeros(0, dtype=np.uint64)
+        self.counts: npt.NDArray[np.uint32] = np.zeros(0, dtype=np.uint32)
+        self._pending: list[U64] = []
+        self._size = 0
+
+    def add(self, hashes: U64) -> None:
+        """Count one article's de-duplicated hashes."""
+        if hashes.size:
+            self._pending.append(hashes)
+            self._size += int(hashes.size)
+            if self._size >= _FLUSH_AT:
+                self.flush()
+
+    def flush(self) -> None:
+        """Merge the pending hashes into the sorted key and count arrays."""
+        if not self._pending:
+            return
+        keys = np.concatenate([self.keys, *self._pending])
+        weights = np.concatenate([self.counts, np.ones(self._size, dtype=np.uint32)])
+        self._pending, self._size = [], 0
+        self.keys, inverse = np.unique(keys, return_inverse=True)
+        self.counts = np.bincount(inverse, weights=weights).astype(np.uint32)
+
+    def repeated(self, minimum: int) -> tuple[U64, npt.NDArray[np.uint32]]:
+        """The hashes counted at least ``minimum`` times, with their counts."""
+        self.flush()
+        keep = self.counts >= minimum
+        return self.keys[keep], self.counts[keep]
+
+
+def signature(words: list[str]) -> npt.NDArray[np.uint32] | None:
+    """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
+    if len(words) < SHINGLE:
+        return None
+    uniq = {w: digest(w) for w in words}
+    h = np.frombuffer(b"".join(uniq[w] for w in words), dtype="<u8").astype(np.uint64)
+    size = len(words) - SHINGLE + 1
+    shingles = h[:size].copy()
+    for offset in range(1, SHINGLE):
+        shingles = shingles * _MIX + h[offset : offset + size]
+    shingles = np.unique(shingles)
+    mins = (shingles[None, :] * _A[:, None] + _B[:, None]) >> np.uint64(32)
+    sig: npt.NDArray[np.uint32] = mins.min(axis=1).astype(np.uint32)
+    return sig
+
+
+@dataclass
+class SignatureStore:
+    """MinHash signatures in fixed-size numpy chunks, with the article ids they belong to."""
+
+    chunks: list[npt.NDArray[np.uint32]] = field(default_factory=list)
+    ids: list[str] = field(default_factory=list)
+
+    def add(self, article_id: str, sig: npt.NDArray[np.uint32]) -> None:
+        """Store one signature."""
+        row = len(self.ids) % _CHUNK
+        if row == 0:
+            self.chunks.append(np.zeros((_CHUNK, PERMUTATIONS), dtype=np.uint32))
+        self.chunks[-1][row] = sig
+        self.ids.append(article_id)
+
+    def matrix(self) -> npt.NDArray[np.uint32]:
+        """All signatures, one row per stored article."""
+        if not self.ids:
+            return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
+        return np.concatenate(self.chunks)[: len(self.ids)]
+
+
+def _band_keys(sigs: npt.NDArray[np.uint32], band: int) -> U64:
+    """One 64-bit key per row for the ``band``-th group of rows of the signatures."""
+    rows = PERMUTATIONS // BANDS
+    part = sigs[:, band * rows : (band + 1) * rows].astype(np.uint64)
+    key = np.full(len(sigs), band, dtype=np.uint64)
+    for column in range(rows):
+        key = key * _MIX + part[:, column]
+    return key
+
+
+def _compare_group(
+    sigs: npt.NDArray[np.uint32],
+    members: npt.NDArray[np.intp],
+    best: npt.NDArray[np.float64],
+    other: npt.NDArray[np.intp],
+) -> None:
+    """Update each member's most similar other member (estimated Jaccard) within one LSH bucket."""
+    block = sigs[members]
+    sims = (block[:, None, :] == block[None, :, :]).mean(axis=2)
+    np.fill_diagonal(sims, -1.0)
+    for row, index in enumerate(members):
+        col = int(np.argmax(sims[row]))
+        sim = float(sims[row, col])
+        candidate = int(members[col])
+        if sim > best[index] or (sim == best[index] and candidate < other[index]):
+            best[index], other[index] = sim, candidate
+
+
+def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+    """For every article with a near duplicate, ``id -> (other id, estimated Jaccard)``."""
+    sigs = store.matrix()
+    count = len(sigs)
+    best = np.full(count, -1.0)
+    other = np.full(count, count, dtype=np.intp)
+    for band in range(BANDS):
+        keys = _band_keys(sigs, band)
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        bounds = np.flatnonzero(np.diff(ordered)) + 1
+        starts = np.concatenate([[0], bounds])
+        ends = np.concatenate([bounds, [count]])
+        for run in np.flatnonzero(ends - starts > 1):
+            group = np.sort(order[starts[run] : ends[run]])[:_MAX_GROUP]
+            _compare_group(sigs, group, best, other)
+    found: dict[str, tuple[str, float]] = {}
+    for index in np.flatnonzero(best >= threshold):
+        article_id, other_id = store.ids[int(index)], store.ids[int(other[index])]
+        if article_id != other_id:
+            found.setdefault(article_id, (other_id, round(float(best[index]), 4)))
+    return found

@@ -1,0 +1,172 @@
+"""The rules of the boilerplate scorer (TPL), with their documentation."""
+
+from __future__ import annotations
+
+from copydesk.models import Rule, Severity
+
+TEMPLATE_FURNITURE = Rule(
+    code="TPL001",
+    name="template-furniture",
+    message="Template furniture ({category}): '{text}'",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** A line or sentence that is known template furniture rather than
+reporting: explainer boxes ("Did you know?", "Pro Tip:", "Explore Further:"), FAQ
+headers, related-content blocks ("You may also like"), comment prompts ("Leave a
+Comment", "Share your thoughts in the comments below!"), engagement calls, share
+counters ("335 SHARES"), newsletter and cookie lines, scrape residue ("Advertisement").
+The whole line (or, for a prompt inside a paragraph, the sentence and the reader
+question before it) becomes a `boilerplate` segment that other scorers skip.
+
+**Why it matters.** Content farms assemble articles from a template; the furniture is
+the template's fingerprint, and the share of an article it fills is evidence about how
+the article was made. It also hides the real end of a text from truncation checks.
+
+**Example.** `You may also like` on a line of its own; `What are your thoughts? Share your
+comments below and join the discussion!`
+
+**Known problems.** A comment prompt is only flagged when it addresses the reader (you,
+your, or an imperative such as "Share"), so a reported sentence such as "Comments from
+readers flooded in" is not; an unusual phrasing of a prompt is missed. Single-word
+lines such as "Print" or "Video" are furniture only when they stand alone on a line.
+
+**Settings.** `extra_furniture` (entries `"kind:category:phrase"`, kind one of `line`,
+`label`, `prompt`, `sentence`), `remove_furniture` (phrases).
+""",
+)
+
+GENERIC_BYLINE = Rule(
+    code="TPL002",
+    name="generic-byline",
+    message="Byline '{text}' names a role or the site instead of a person",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** A byline near the top of the body (or in the `byline` field) whose
+words after "by", "posted by", "author:" are all role words ("by Chief Editor", "by
+Admin", "Staff Writer", "by Editorial Team"), or the site's own name taken from the
+article URL.
+
+**Why it matters.** Naming who wrote a piece makes someone accountable for it;
+NewsGuard counts "names its content creators" among its nine credibility criteria.
+Template sites sign every article with the same role.
+
+**Example.** `by Chief Editor` (flagged) beside `By Jane Smith, Staff Writer` (not
+flagged: a person is named).
+
+**Known problems.** Agencies ("By The Associated Press") are not flagged, which is
+right for wire copy but misses a site that hides behind an agency-like name. Only the
+first lines of the body are checked.
+
+**Settings.** `extra_roles`, `remove_roles` (role words).
+""",
+)
+
+REPEATED_ACROSS_BATCH = Rule(
+    code="TPL003",
+    name="repeated-across-batch",
+    message="{unit} recurs in {count} of {articles} articles of the batch: '{text}'",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** A line, or a sentence of at least `repeated_min_sentence_words`
+words, that occurs (after lower-casing and dropping punctuation) in at least
+`repeated_min_articles` articles of the batch, or in `repeated_min_share` of it. Short
+repeated lines (at most `repeated_segment_max_words` words) become `boilerplate`
+segments; long repeated lines and sentences are reported but left to other scorers.
+
+**Why it matters.** Text that recurs across many articles of one batch is template by
+definition, whatever its words: sign-offs, disclaimers, navigation, a paragraph pasted
+into every article.
+
+**Example.** `You may also like` in two articles of the same site: `Line recurs in 2 of 5
+articles of the batch`.
+
+**Known problems.** Scoring one article at a time finds nothing. Two outlets quoting the
+same sentence, or syndicated copy, also recur; the count tells how widely.
+
+**Settings.** `repeated_min_articles`, `repeated_min_share`,
+`repeated_min_sentence_words`, `repeated_segment_max_words`.
+""",
+)
+
+TEMPLATED_HEADLINE = Rule(
+    code="TPL004",
+    name="templated-headline",
+    message="Headline uses the stock frame '{frame}', shared by {count} of {articles} articles of the batch",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A headline (the title, or a short unpunctuated line among the first
+`headline_lines` lines of the body) built on a stock frame that other headlines of the
+batch share: a known frame from the lexicon ("The Shifting Sands of ...", "...: What It
+Means for ...") in at least `repeated_min_articles` articles, or the same opening three
+words of a headline part, mixing frame words and content words, in at least
+`frame_min_articles` articles.
+
+**Why it matters.** Generated articles reuse a few headline templates; one batch
+repeating a frame is a sign of a template, where independent writers vary.
+
+**Example.** "Secret Talks and Shifting Sands: ..." and "The Shifting Sands of Ukraine:
+..." in one batch.
+
+**Known problems.** Common idioms ("The Rise of") appear in honest headlines too; the
+finding is informational. Topical openings shared by several stories on one subject can
+form a frame when they contain a frame word ("The Ukraine War ...").
+
+**Settings.** `extra_frames`, `remove_frames`, `frame_min_articles`, `headline_lines`.
+""",
+)
+
+NEAR_DUPLICATE_ARTICLE = Rule(
+    code="TPL005",
+    name="near-duplicate-article",
+    message="Body is a near duplicate of article '{other}' (estimated Jaccard similarity {similarity:.2f} of 5-word shingles)",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** An article whose body shares most of its 5-word shingles with
+another article of the batch (MinHash estimate at least `near_duplicate_threshold`),
+naming the most similar one. Bodies shorter than `near_duplicate_min_words` words are
+not compared.
+
+**Why it matters.** A body that largely repeats another one is a copy or a spin of it;
+its apparent independence as a source is void.
+
+**Example.** The same 600-word article under two titles: `Body is a near duplicate of
+article 'site-b/123' (estimated Jaccard similarity 0.92 of 5-word shingles)`.
+
+**Known problems.** The similarity is an estimate (64 permutations, about ±0.06); pairs
+near the threshold may be missed or found. Syndicated wire copy is flagged as designed.
+
+**Settings.** `near_duplicate_threshold`, `near_duplicate_min_words`.
+""",
+)
+
+PAGE_CHROME = Rule(
+    code="TPL006",
+    name="page-chrome",
+    message="Line of {words} word(s) reads as page chrome (navigation, footer or sidebar): '{text}'",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A line of a scraped page that a small logistic model over general
+line features (length, share of function words, closing punctuation, position against
+the run of long paragraphs, repetition in other articles of the batch) judges to be
+navigation, footer or sidebar text with probability at least `chrome_threshold`.
+
+**Why it matters.** Scrape residue is not the article: left in, it inflates word counts
+and hides the real last sentence; a feed full of it was scraped without cleaning.
+
+**Example.** `Home`, `Site Map | News Feeds (RSS) | Contact Us` above or below the text.
+
+**Known problems.** Fitted on news pages from 2008 (L3S-GN1); short lines far from the
+main text (a photo credit, a dateline) can be taken for chrome.
+
+**Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`.
+""",
+)
+
+RULES = (
+    TEMPLATE_FURNITURE,
+    GENERIC_BYLINE,
+    REPEATED_ACROSS_BATCH,
+    TEMPLATED_HEADLINE,
+    NEAR_DUPLICATE_ARTICLE,
+    PAGE_CHROME,
+)
