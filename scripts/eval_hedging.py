@@ -1,0 +1,224 @@
+"""Evaluate the hedging scorer (HDG) on the shared development data.
+
+Usage::
+
+    .venv/bin/python scripts/eval_hedging.py [--data /work/shared/data] [--calibrate]
+
+Prints sentence-level precision/recall/F1 of the ``uncertain`` class on CoNLL-2010
+Wikipedia (a sentence is predicted uncertain when it gets an HDG001 or HDG002
+finding), on two fixed halves (tune / check) and overall, beside a bare-lexicon
+baseline; cue-level precision/recall against the Szeged WikiWeasel spans; and
+throughput in articles per second on the BBC texts. ``--calibrate`` also prints the
+distribution of the HDG003 density over real reporting (BBC intact texts and PolNeAR
+articles rebuilt from their sentences), from which the default threshold was chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import statistics
+import sys
+import time
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from copydesk.models import Article, ArticleReport
+from copydesk.plugins import hedging
+from copydesk.plugins._hedging_lexicon import CUE_FILES, read_list
+from copydesk.testing import article, plugin_set, score_batch
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SENTENCE_CODES = {"HDG001", "HDG002"}
+PLUGINS = plugin_set(plugins=[("hedging", hedging)])
+
+
+def rows(path: Path) -> Iterator[dict[str, Any]]:
+    """The JSON objects of a JSONL file."""
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                yield json.loads(line)
+
+
+def score(items: Iterable[Article]) -> list[ArticleReport]:
+    """Reports of the hedging scorer alone on ``items``."""
+    return score_batch(list(items), PLUGINS)
+
+
+def prf(pairs: Iterable[tuple[bool, bool]]) -> tuple[float, float, float, int]:
+    """Precision, recall, F1 of the positive class from (gold, predicted) pairs, and n."""
+    tp = fp = fn = n = 0
+    for gold, pred in pairs:
+        n += 1
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0), n
+
+
+def line(name: str, result: tuple[float, float, float, int]) -> str:
+    """One row of a results table."""
+    p, r, f, n = result
+    return f"  {name:<34} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (n={n})"
+
+
+def bare_lexicon_baseline(text: str) -> bool:
+    """Baseline: any single-word cue of the packaged lists, with no context rules."""
+    words = {w for name in CUE_FILES for w in read_list(name) if " " not in w}
+    return any(token in words for token in re.findall(r"[a-z']+", text.lower()))
+
+
+def conll(data: Path) -> None:
+    """Sentence-level P/R/F1 of ``uncertain`` on CoNLL-2010 Wikipedia, by half and overall."""
+    sentences = list(rows(data / "hedging" / "conll2010_wikipedia_pattern3000.jsonl"))
+    texts = [html.unescape(r["text"]) for r in sentences]
+    reports = score(article(t, id=r["id"]) for t, r in zip(texts, sentences, strict=True))
+    predicted = [any(f.code in SENTENCE_CODES for f in rep.findings) for rep in reports]
+    gold = [r["label"] == "uncertain" for r in sentences]
+    half = [zlib.crc32(r["id"].encode()) % 2 for r in sentences]
+    baseline = [bare_lexicon_baseline(t) for t in texts]
+    print(f"CoNLL-2010 Wikipedia, sentence level, class 'uncertain' ({sum(gold)} of {len(gold)} sentences)")
+    for name, part in (("half A (tuned on)", 0), ("half B (checked on)", 1)):
+        print(
+            line(
+                f"HDG001|HDG002, {name}",
+                prf((g, p) for g, p, h in zip(gold, predicted, half, strict=True) if h == part),
+            )
+        )
+    print(line("HDG001|HDG002, all", prf(zip(gold, predicted, strict=True))))
+    print(line("baseline: bare cue list, all", prf(zip(gold, baseline, strict=True))))
+    print(line("baseline: everything uncertain", prf((g, True) for g in gold)))
+    print("  published: lexical systems P 0.81 R 0.44; best CoNLL-2010 Wikipedia F1 about 0.55-0.60")
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    """True when ``span`` overlaps any of ``spans``."""
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def szeged(data: Path) -> None:
+    """Cue-level precision/recall against Szeged WikiWeasel semantic-uncertainty spans."""
+    docs: dict[str, list[dict[str, Any]]] = {}
+    for row in rows(data / "hedging" / "szeged_wikiweasel_semantic.jsonl"):
+        docs.setdefault(row["doc_id"], []).append(row)
+    items, gold = [], {}
+    for doc_id, members in docs.items():
+        offset, spans = 0, []
+        for row in members:
+            spans.extend((offset + c["start"], offset + c["end"]) for c in row["cues"])
+            offset += len(row["text"]) + 1
+        items.append(article("\n".join(r["text"] for r in members), id=doc_id))
+        gold[doc_id] = spans
+    reports = score(items)
+    print(f"Szeged WikiWeasel (semantic uncertainty), cue level ({sum(len(s) for s in gold.values())} gold cues)")
+    for name, codes in (("HDG001|HDG002", SENTENCE_CODES), ("HDG001|HDG002|HDG004", {*SENTENCE_CODES, "HDG004"})):
+        for label, keep in (("all categories", None), ("without approximators", "approximators")):
+            found = [
+                (r.id, (f.start, f.end))
+                for r in reports
+                for f in r.findings
+                if f.code in codes and f.data.get("category") != keep
+            ]
+            tp_pred = sum(_overlaps(span, gold[doc]) for doc, span in found)
+            by_doc: dict[str, list[tuple[int, int]]] = {}
+            for doc, span in found:
+                by_doc.setdefault(doc, []).append(span)
+            tp_gold = sum(_overlaps(span, by_doc.get(doc, [])) for doc, spans in gold.items() for span in spans)
+            p = tp_pred / len(found) if found else 0.0
+            r = tp_gold / max(1, sum(len(s) for s in gold.values()))
+            print(f"  {name + ', ' + label:<46} P {p:.3f}  R {r:.3f}  (predicted {len(found)})")
+    print("  (Szeged 'semantic' cues include 'if', 'whether', 'would', 'will' and exclude weasels: recall is bounded)")
+
+
+def bbc_intact(data: Path) -> list[Article]:
+    """The intact BBC News articles."""
+    path = data / "truncation" / "bbc_truncation_pairs.jsonl"
+    return [article(r["text"], id=r["id"]) for r in rows(path) if r["label"] == "intact"]
+
+
+def polnear_articles(data: Path) -> list[Article]:
+    """PolNeAR articles rebuilt from their sentences (first annotator of each article)."""
+    sentences: dict[str, dict[int, str]] = {}
+    owner: dict[str, str] = {}
+    for row in rows(data / "attribution" / "polnear_sentences.jsonl"):
+        name = row["article"]
+        if owner.setdefault(name, row["annotator"]) != row["annotator"]:
+            continue
+        sentences.setdefault(name, {})[int(row["id"].rsplit(":", 1)[1])] = row["text"]
+    return [article(" ".join(s[k] for k in sorted(s)), id=name) for name, s in sorted(sentences.items())]
+
+
+def percentiles(values: list[float]) -> str:
+    """Median, 90th, 95th and 99th percentiles, and the maximum."""
+    q = statistics.quantiles(values, n=100, method="inclusive")
+    return f"p50 {q[49]:.2f}  p90 {q[89]:.2f}  p95 {q[94]:.2f}  p99 {q[98]:.2f}  max {max(values):.2f}"
+
+
+def calibrate(data: Path) -> None:
+    """Distribution of HDG003's density and the hedged-sentence share over real reporting."""
+    min_words = int(hedging.SETTINGS["min_words"])
+    print(f"Calibration of HDG003 on real reporting (articles of at least {min_words} words)")
+    every: dict[str, list[float]] = {"hedges_per_1000_words": [], "hedged_sentence_share": []}
+    for name, items in (("BBC intact", bbc_intact(data)), ("PolNeAR", polnear_articles(data))):
+        metrics = [dict(r.scorers[0].metrics) for r in score(items)]
+        metrics = [m for m in metrics if m["words"] >= min_words]
+        for key, values in every.items():
+            values.extend(m[key] for m in metrics)
+            print(f"  {name:<11} {key:<24} {percentiles([m[key] for m in metrics])}  (n={len(metrics)})")
+    for key, values in every.items():
+        print(f"  {'both':<11} {key:<24} {percentiles(values)}  (n={len(values)})")
+    print(
+        f"  defaults: density_threshold {hedging.SETTINGS['density_threshold']}, share_threshold {hedging.SETTINGS['share_threshold']}"
+    )
+
+
+def throughput(data: Path) -> None:
+    """Articles per second of the hedging scorer alone, through the runner, on BBC texts."""
+    items = bbc_intact(data)[:300]
+    started = time.perf_counter()
+    reports = score(items)
+    seconds = time.perf_counter() - started
+    words = sum(r.words for r in reports)
+    print(
+        f"Throughput: {len(reports) / seconds:.1f} articles/s ({words / seconds:,.0f} words/s) on {len(reports)} BBC articles"
+    )
+    adversarial = ("may may might could “sources sources say ” reports of , , it is said " * 16_000)[:1_000_000]
+    started = time.perf_counter()
+    score([article(adversarial, id="adversarial")])
+    print(f"  1 MB adversarial text: {time.perf_counter() - started:.2f} s")
+
+
+def main() -> int:
+    """Parse arguments, check the data, print every figure."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data directory")
+    parser.add_argument("--calibrate", action="store_true", help="also print the HDG003 calibration")
+    args = parser.parse_args()
+    needed = [
+        "hedging/conll2010_wikipedia_pattern3000.jsonl",
+        "hedging/szeged_wikiweasel_semantic.jsonl",
+        "truncation/bbc_truncation_pairs.jsonl",
+    ]
+    if args.calibrate:
+        needed.append("attribution/polnear_sentences.jsonl")
+    missing = [name for name in needed if not (args.data / name).is_file()]
+    if missing:
+        print(f"eval_hedging: data not found: {args.data / missing[0]}", file=sys.stderr)
+        return 2
+    conll(args.data)
+    szeged(args.data)
+    if args.calibrate:
+        calibrate(args.data)
+    throughput(args.data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,234 @@
+"""Hedging scorer (HDG): hedge cues, vague attribution, attributed hedges, density, settings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from copydesk import Finding, Rule
+from copydesk.models import Context
+from copydesk.plugins import hedging
+from copydesk.testing import article, codes, document, plugin_set, run_scorer, score_batch
+
+SCORER = hedging.copydesk_scorers()[0]
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+CALM = (
+    "The council approved the budget on Tuesday by nine votes to two. "
+    "It sets aside 4 million pounds for road repairs and 1 million for libraries. "
+    "Work on the ring road starts in June and ends in October, the council said. "
+)
+HEDGY = (
+    "The plan could potentially collapse. It may fail, and it appears unlikely to pass. "
+    "Perhaps the vote will slip; the outcome seems uncertain and possibly delayed. "
+)
+
+
+def matched(findings: list[Finding], code: str) -> list[str]:
+    """The matched text of every finding of ``code``."""
+    return [f.matched for f in findings if f.code == code]
+
+
+def seed(prefix: str) -> str:
+    """The body of the seed article whose file name starts with ``prefix``."""
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    return path.read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The deal could potentially collapse.", ["could potentially"]),
+        ("It appears unlikely to pass.", ["appears unlikely"]),
+        ("The minister reportedly resigned.", ["reportedly"]),
+        ("The vaccine may cause a mild fever.", ["may"]),
+        ("The plan is possibly flawed and probably late.", ["possibly", "probably"]),
+        ("A breach could not be ruled out.", ["could"]),
+        ("Some scholars hold that the text is later.", ["some"]),
+        ("The figures are disputed.", ["disputed"]),
+        ("The painting was thought to be lost.", ["was thought"]),
+        # near misses: the month, a name, past inability, fixed phrases, counts, superlatives
+        ("Talks began in May 2024.", []),
+        ("The summit ended on May 5.", []),
+        ("May 5 was the deadline.", []),
+        ("Theresa May spoke to reporters.", []),
+        ("May Smith opened the shop.", []),
+        ("He could not attend the meeting.", []),
+        ("She couldn't find the file.", []),
+        ("They fought with all their might.", []),
+        ("Reply as soon as possible.", []),
+        ("The bridge was made possible by a grant.", []),
+        ("Some 200 people attended.", []),
+        ("The museum has some paintings by Turner.", []),
+        ("It was the most expensive film of the year.", []),
+        ("He is certain that it works.", []),
+        ("The company is known as Acme.", []),
+    ],
+)
+def test_hedge_cue(text: str, cues: list[str]) -> None:
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Sources indicate the talks stalled.", ["Sources indicate"]),
+        ("Experts suggest a deal is near.", ["Experts suggest"]),
+        ("Critics argue the plan is flawed.", ["Critics argue"]),
+        ("Some believe the vote was rigged.", ["Some believe"]),
+        ("It is widely believed that the plan will fail.", ["It is widely believed"]),
+        ("It has been suggested that the letters are forged.", ["It has been suggested"]),
+        ("According to sources, the talks stalled.", ["According to sources"]),
+        ("A senior official said the talks stalled.", ["A senior official said"]),
+        ("The painting is considered by many to be a forgery.", ["is considered by many"]),
+        ("Reports of secret talks circulated.", ["Reports of"]),
+        ("People familiar with the matter said the deal was close.", ["People familiar with the matter said"]),
+        # near misses: a named person or organisation, an anaphoric "the official", no verb
+        ("Kremlin spokesman Dmitri Peskov affirmed Tuesday that talks continue.", []),
+        ("The talks, as reported by Axios, involve two envoys.", []),
+        ("According to the IAEA, the plant is safe.", []),
+        ("Reuters reported that talks stalled.", []),
+        ("Kremlin officials said talks continue.", []),
+        ("Experts at the IAEA said the plant is safe.", []),
+        ("The official said talks continue.", []),
+        ("Many people died in the flood.", []),
+        ("The report by the World Bank was published.", []),
+    ],
+)
+def test_vague_attribution(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        ("The ministry said prices may rise.", "HDG004", "named"),
+        ("Prices may rise, the ministry said.", "HDG004", "named"),
+        ('"We may walk away," Peskov said.', "HDG004", "quote"),
+        ("“Prices could rise,” she said.", "HDG004", "quote"),
+        ("According to the IAEA, the plant could be at risk.", "HDG004", "named"),
+        ("Reuters reported that talks could resume.", "HDG004", "named"),
+        ("Prices may rise.", "HDG001", ""),
+        ("Analysts said prices may rise.", "HDG001", ""),
+    ],
+)
+def test_hedge_attribution(text: str, code: str, source: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
+
+
+@pytest.mark.parametrize("weight", [0.0, 0.5])
+def test_attributed_hedge_weighs_less(weight: float) -> None:
+    own = hedging.score(document("Prices may rise."), Context(settings=hedging.SETTINGS))
+    settings = {**hedging.SETTINGS, "attributed_weight": weight}
+    credited = hedging.score(document("The ministry said prices may rise."), Context(settings=settings))
+    words_ratio = 6 / 3  # the attributed sentence has twice the words
+    expected = own.metrics["hedges_per_1000_words"] * weight / words_ratio
+    assert credited.metrics["hedges_per_1000_words"] == pytest.approx(expected)
+    assert credited.subscore is not None and own.subscore is not None
+    assert credited.subscore > own.subscore
+
+
+def test_seed_004_vague_sources() -> None:
+    vague = " | ".join(matched(run_scorer(SCORER, seed("004")), "HDG002"))
+    assert "Sources indicate" in vague
+    assert "experts suggest" in vague
+
+
+def test_seed_000_reports_found_named_sources_not_vague() -> None:
+    findings = run_scorer(SCORER, seed("000"))
+    vague = matched(findings, "HDG002")
+    assert "Reports of" in vague
+    assert "reportedly" in matched(findings, "HDG001")
+    assert not [v for v in vague if "Peskov" in v or "affirmed" in v or "Axios" in v or v == "reported"]
+    text = seed("000")
+    for phrase in ("Kremlin spokesman Dmitri Peskov affirmed", "as reported by Axios"):
+        start = text.index(phrase)
+        assert not [f for f in findings if f.code == "HDG002" and f.start < start + len(phrase) and start < f.end]
+
+
+@pytest.mark.parametrize(
+    ("settings", "text", "code", "expected"),
+    [
+        ({"extra_cues": ["touted"]}, "The cure was touted as a miracle.", "HDG001", ["touted"]),
+        ({"remove_cues": ["may"]}, "Prices may rise.", "HDG001", []),
+        ({"remove_cues": ["MAY"]}, "Prices may rise.", "HDG001", []),
+        ({"extra_vague_sources": ["pundits"]}, "Pundits say the bill is dead.", "HDG002", ["Pundits say"]),
+        ({"remove_vague_sources": ["critics"]}, "Critics argue the plan is flawed.", "HDG002", []),
+        ({}, "Pundits say the bill is dead.", "HDG002", []),
+    ],
+)
+def test_settings_extend_and_trim_lexicon(
+    settings: dict[str, list[str]], text: str, code: str, expected: list[str]
+) -> None:
+    assert matched(run_scorer(SCORER, text, settings=settings), code) == expected
+
+
+def test_density_finding_above_threshold_only() -> None:
+    hedgy, calm = HEDGY * 12, CALM * 6
+    assert codes(run_scorer(SCORER, hedgy)).count("HDG003") == 1
+    assert "HDG003" not in codes(run_scorer(SCORER, calm))
+    assert "HDG003" not in codes(run_scorer(SCORER, HEDGY))  # below min_words
+    assert "HDG003" not in codes(run_scorer(SCORER, hedgy, settings={"density_threshold": 1000.0}))
+    density = next(f for f in run_scorer(SCORER, hedgy) if f.code == "HDG003")
+    assert re.match(r"\d+\.\d hedges per 1,000 words \(threshold 17\.0\); \d+% of sentences hedged", density.message)
+
+
+def test_subscore_depends_on_density_not_counts() -> None:
+    context = Context(settings=hedging.SETTINGS)
+    once = hedging.score(document(HEDGY * 10 + CALM * 10), context)
+    twice = hedging.score(document((HEDGY * 10 + CALM * 10) * 2), context)
+    calm = hedging.score(document(CALM * 20), context)
+    assert once.subscore == pytest.approx(twice.subscore, rel=0.02)
+    assert once.metrics["hedges_per_1000_words"] == pytest.approx(twice.metrics["hedges_per_1000_words"], rel=0.02)
+    assert calm.subscore == 1.0
+    assert once.subscore is not None and once.subscore < 0.5
+    assert set(once.metrics) >= {"hedges_per_1000_words", "vague_attributions_per_1000_words", "hedged_sentence_share"}
+
+
+def test_finding_points_at_cue_with_sentence_excerpt() -> None:
+    text = "Talks resumed.\nThe deal could collapse. Prices rose."
+    finding = next(f for f in run_scorer(SCORER, text) if f.code == "HDG001")
+    assert (finding.line, finding.column, finding.matched) == (2, 10, "could")
+    assert finding.excerpt == "The deal could collapse."
+    assert finding.message == "Hedge 'could' (modals) in the author's own voice"
+
+
+def test_title_is_scored_and_headings_are_not() -> None:
+    findings = run_scorer(
+        SCORER, article("Prices rose.\nPotential Scenarios\nThe plan may fail.", title="Deal could fail")
+    )
+    assert [(f.field, f.matched) for f in findings] == [("title", "could"), ("text", "may")]
+
+
+def test_output_is_deterministic_and_sorted() -> None:
+    reports = [score_batch([seed("000")], plugin_set(plugins=[("hedging", hedging)]))[0] for _ in range(2)]
+    assert reports[0].findings == reports[1].findings
+    assert [f.start for f in reports[0].findings] == sorted(f.start for f in reports[0].findings)
+
+
+def test_adversarial_megabyte_finishes() -> None:
+    pieces = ["may may might could ", "sources sources say ", '"' * 50, "“ ” “ ", ", , ; ", "it is said that "]
+    pieces += ["according to according to ", "May May May ", "." * 40 + " ", "reports of " * 5]
+    text = ("".join(pieces) * 5000)[:1_000_000]
+    assessment = hedging.score(document(text), Context(settings=hedging.SETTINGS))
+    assert assessment.findings and assessment.subscore is not None
+
+
+@pytest.mark.parametrize("rule", hedging.RULES)
+def test_rule_docs_have_every_section(rule: Rule) -> None:
+    for section in (
+        "**What it flags.**",
+        "**Why it matters.**",
+        "**Example.**",
+        "**Known problems.**",
+        "**Settings.**",
+    ):
+        assert section in rule.doc
+    assert rule.code.startswith("HDG") and re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+
+
+def test_settings_are_declared_with_plain_types() -> None:
+    for value in SCORER.settings.values():
+        assert isinstance(value, (str, int, float, bool, list))
+    assert SCORER.name == "hedging" and SCORER.prefix == "HDG"
