@@ -1,0 +1,353 @@
+"""Attribution for the figures scorer: which source, if any, a figure is credited to.
+
+Each sentence is read as words (the shared ``document.body.words``) and cue words
+("said", "according to", "estimates", ...). Every cue gets a *source* (the phrase
+before it, after it when inverted, or the ``by`` agent of a passive) and a *content*
+region (what the source is credited with). A figure is attributed when it lies in a
+content region of its own sentence, or, inside a quotation running over sentences, of
+a neighbouring sentence within the attribution window. The source is *named* when it
+holds a capitalised name, an acronym or a pronoun for a person named before; it is
+*vague* when it is built on a collective head ("analysts", "reports", "estimates") or
+missing (an agentless "estimated at").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from copydesk.text import TextView
+
+BREAKS = frozenset(',;:()[]"“”‘’—–')
+QUOTES_OPEN = frozenset("“«")
+QUOTES_CLOSE = frozenset("”»")
+STRAIGHT = '"'
+BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while because if although after before".split())
+BE_VERBS = frozenset("is are was were be been being".split())
+NAMED_PRONOUNS = frozenset("he she i we it his her".split())
+DETERMINERS = frozenset("the a an this that these those its their his her our my your some".split())
+SOURCE_LIMIT = 8
+#: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
+MAX_CREDITS = 16
+#: Words after a cue searched for the end of its clause.
+CLAUSE_WORDS = 80
+INFINITIVE = frozenset({"to"})
+RELATIVES = frozenset("who whom whose which where".split())
+QUOTES = frozenset("\"“”'’")
+#: Cues that come before their source in "..., said the minister" (speech verbs).
+INVERTIBLE = frozenset(
+    "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
+    "tweeted told warned according reported".split()
+)
+FRAMES = frozenset("in to by from per of".split())
+PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
+WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
+FUNCTION_WORDS = DETERMINERS | frozenset(
+    "that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
+    "will would could should may might then than well still never already recently previously later very or "
+    "though however even".split()
+)
+AGENT_FILLER = frozenset(
+    "to at exceed be reach top around about over more than nearly almost some roughly least as much many "
+    "million billion trillion thousand percent per cent dollars euros pounds".split()
+)
+
+
+class Word(NamedTuple):
+    """A word of a sentence: its span and lower-cased text."""
+
+    start: int
+    end: int
+    lower: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A source and the region of the sentence credited to it."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[int, int]
+    source_text: str
+    named: bool
+    cue: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists attribution reads (from data files, adjusted by settings)."""
+
+    cues: frozenset[str]
+    vague: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+
+
+def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
+    """The shared words of ``view`` that lie in ``[start, end)``."""
+    words = view.words
+    first = bisect.bisect_left(words, (start, start))
+    found: list[Word] = []
+    for index in range(first, len(words)):
+        s, e = words[index]
+        if s >= end:
+            break
+        found.append(Word(s, e, view.text[s:e].lower()))
+    return found
+
+
+def _gap_breaks(text: str, left: int, right: int) -> bool:
+    """True when the text between two words holds punctuation that ends a phrase."""
+    return any(ch in BREAKS for ch in text[left:right])
+
+
+def _is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon) -> bool:
+    """Whether a source phrase names its source (see the module docstring)."""
+    vague_head = any(w.lower in lexicon.vague for w in words)
+    for index, word in enumerate(words):
+        token = text[word.start : word.end]
+        if token.isupper() and len(token) > 1 and any(ch.isalpha() for ch in token):
+            return True
+        if token[:1].isupper() and (word.start != first or not vague_head) and word.lower not in DETERMINERS:
+            return True
+        if word.lower in NAMED_PRONOUNS and index == len(words) - 1:
+            return True
+    return not vague_head and any(w.lower not in FUNCTION_WORDS and len(w.lower) > 2 for w in words)
+
+
+def _source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[str] = frozenset()) -> int:
+    """Index of the first word of the source phrase that ends just before ``words[cue]``."""
+    index = cue
+    left = words[cue].start
+    while index > 0 and cue - index < SOURCE_LIMIT:
+        previous = words[index - 1]
+        if _gap_breaks(text, previous.end, left) or previous.lower in BOUNDARY_WORDS or previous.lower in stops:
+            break
+        index -= 1
+        left = previous.start
+    return index
+
+
+def _appositive(text: str, words: Sequence[Word], cue: int) -> int:
+    """First word of "NAME, APPOSITIVE," before a cue ("Adam Ozimek, an economist, calculates"); ``cue`` if none."""
+    if "," not in text[words[cue - 1].end : words[cue].start]:
+        return cue
+    start = _source_before(text, words, cue - 1)
+    if start == 0 or "," not in text[words[start - 1].end : words[start].start]:
+        return cue
+    return _source_before(text, words, start - 1)
+
+
+def _source_after(text: str, words: Sequence[Word], start: int) -> int:
+    """Index one past the last word of a source phrase starting at ``words[start]``."""
+    index = start
+    while index < len(words) and index - start < SOURCE_LIMIT:
+        if index > start and (_gap_breaks(text, words[index - 1].end, words[index].start)):
+            break
+        if words[index].lower in BOUNDARY_WORDS and index > start:
+            break
+        index += 1
+    return index
+
+
+def _agent(text: str, words: Sequence[Word], cue: int) -> tuple[int, int] | None:
+    """The ``by``-agent of a passive cue: right after it, or after the figure it introduces."""
+    for index in range(cue + 1, min(len(words), cue + 8)):
+        word = words[index]
+        if word.lower == "by":
+            end = _source_after(text, words, index + 1)
+            return (index + 1, end) if end > index + 1 else None
+        if _gap_breaks(text, words[index - 1].end, word.start):
+            return None
+        if word.lower not in AGENT_FILLER and not word.lower[:1].isdigit():
+            return None
+    return None
+
+
+def _is_passive(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a cue is passive: "is estimated at", "(estimated to exceed ... by", "as reported by"."""
+    word = words[cue]
+    if cue + 1 >= len(words) or not word.lower.endswith(("ed", "wn", "ld", "id")):
+        return False
+    nxt = words[cue + 1].lower
+    if nxt != "by" and nxt not in AGENT_FILLER:
+        return False
+    if cue == 0 or words[cue - 1].lower in BE_VERBS or words[cue - 1].lower in BOUNDARY_WORDS:
+        return True
+    return _gap_breaks(text, words[cue - 1].end, word.start)
+
+
+def _span(words: Sequence[Word], first: int, stop: int) -> tuple[int, int]:
+    """Character span of ``words[first:stop]`` (empty at the cue when there are none)."""
+    if stop <= first:
+        return (words[min(first, len(words) - 1)].start,) * 2
+    return words[first].start, words[stop - 1].end
+
+
+def _credit(
+    text: str,
+    words: Sequence[Word],
+    first: int,
+    stop: int,
+    cue: int,
+    content: tuple[tuple[int, int], ...],
+    lexicon: Lexicon,
+    sentence_start: int,
+) -> Credit:
+    """A credit whose source is ``words[first:stop]``."""
+    source = _span(words, first, stop)
+    named = stop > first and _is_named(text, words[first:stop], sentence_start, lexicon)
+    shown = " ".join(text[source[0] : source[1]].split()) or f"{words[cue].lower} (no source given)"
+    return Credit(content, source, shown, named, words[cue].start)
+
+
+def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
+    """A credit for "according to X": the whole sentence but the source is the content."""
+    stop = _source_after(text, words, cue + 2)
+    source = _span(words, cue + 2, stop)
+    content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
+    return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
+
+
+def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
+    """A verb cue: passive with agent, inverted ("..., said X"), or "X said ..."."""
+    word = words[cue]
+    whole = ((bounds[0], bounds[1]),)
+    if _is_passive(text, words, cue):
+        agent = _agent(text, words, cue)
+        first, stop = agent or (cue, cue)
+        return _credit(text, words, first, stop, cue, whole, lexicon, bounds[0])
+    left = words[cue - 1].end if cue > 0 else bounds[0]
+    inverted = cue == 0 or (word.lower in INVERTIBLE and _gap_breaks(text, left, word.start))
+    if inverted and cue + 1 < len(words) and words[cue + 1].lower in ("that", "how", "what", "to"):
+        inverted = False
+    if inverted and cue + 1 < len(words) and not _gap_breaks(text, word.end, words[cue + 1].start):
+        stop = _source_after(text, words, cue + 1)
+        if word.lower.endswith("ing"):
+            stop = _source_after(text, words, 0)
+            return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
+        return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
+    first = _source_before(text, words, cue)
+    if first == cue and cue > 1:
+        first = _appositive(text, words, cue)
+        if first < cue:
+            return _credit(text, words, first, cue, cue, ((word.end, bounds[1]),), lexicon, bounds[0])
+    after = ((word.end, _clause_end(text, words, cue, bounds[1])),)
+    opened = first > 0 and any(ch in QUOTES for ch in text[words[first - 1].end : words[first].start])
+    if opened:
+        that = cue + 1 < len(words) and words[cue + 1].lower == "that"
+        before = ((bounds[0], words[first].start),)
+        return _credit(text, words, first, cue, cue, before + after if that else before, lexicon, bounds[0])
+    return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
+
+
+def _clause_end(text: str, words: Sequence[Word], cue: int, limit: int) -> int:
+    """Where the content after a cue ends: a semicolon, or a relative clause after a comma."""
+    for index in range(cue + 1, min(len(words), cue + CLAUSE_WORDS)):
+        gap = text[words[index - 1].end : words[index].start]
+        if ";" in gap or ("," in gap and words[index].lower in RELATIVES):
+            return words[index - 1].end
+    return limit
+
+
+def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
+    """A named document in a source frame ("in a CNN/ORC poll", "by the CBO's outlook").
+
+    Its content is the whole sentence; a document that is the subject of a sentence
+    ("The poll surveyed 1,000 adults") credits nothing (its verb may be a cue itself).
+    """
+    first = _source_before(text, words, cue, PREPOSITIONS)
+    if first == 0 or words[first - 1].lower not in FRAMES:
+        return None
+    stop = cue + 1
+    if stop + 1 < len(words) and words[stop].lower in ("by", "from", "of"):
+        stop = _source_after(text, words, stop + 1)
+    content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
+    credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
+    return credit if credit.named else None
+
+
+def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether ``words[index]`` is used as an attribution cue here.
+
+    Not when capitalised inside the sentence, when followed by another cue ("estimates
+    place": a noun), after "to" ("likely to say"), between commas (", say,"), or, for a
+    verb, after a determiner ("the estimated cost"); the weak cues "put"/"place" only
+    when an "at" follows ("estimates put the toll at").
+    """
+    word = words[index]
+    if word.lower not in lexicon.cues and word.lower not in lexicon.nouns:
+        return False
+    if index > 0 and not text[word.start].islower():
+        return False
+    if word.lower == "according":
+        return index + 2 < len(words) and words[index + 1].lower == "to"
+    nxt = words[index + 1] if index + 1 < len(words) else None
+    if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
+        return False
+    previous = words[index - 1] if index > 0 else None
+    if previous is not None and previous.lower in INFINITIVE:
+        return False
+    if previous is not None and nxt is not None and _gap_breaks(text, previous.end, word.start):
+        if _gap_breaks(text, word.end, nxt.start):
+            return False
+    if _is_noun(words, index, lexicon):
+        return True
+    if previous is not None and previous.lower in DETERMINERS:
+        return False
+    if word.lower in WEAK_CUES:
+        return any(w.lower == "at" for w in words[index + 1 : index + SOURCE_LIMIT])
+    return True
+
+
+def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether a cue word is used as a document noun ("a recent report", "the estimates")."""
+    word = words[index]
+    if word.lower not in lexicon.nouns:
+        return False
+    return word.lower not in lexicon.cues or (index > 0 and words[index - 1].lower in DETERMINERS)
+
+
+def _respondents(text: str, credit: Credit) -> bool:
+    """True when the "source" is a share of respondents ("74 percent said"), not a source."""
+    phrase = text[credit.source[0] : credit.source[1]].lower()
+    if "percent" in phrase or "%" in phrase:
+        return True
+    return any(token[:1].isdigit() and "," in token for token in phrase.split())
+
+
+def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
+    """Every credit (source and content) in the sentence ``text[bounds[0]:bounds[1]]``."""
+    found: list[Credit] = []
+    for index, word in enumerate(words):
+        if len(found) >= MAX_CREDITS:
+            break
+        if not _is_cue(text, words, index, lexicon):
+            continue
+        if word.lower == "according":
+            credit = _according(text, words, index, bounds, lexicon)
+        elif _is_noun(words, index, lexicon):
+            noun = _noun(text, words, index, bounds, lexicon)
+            if noun is None:
+                continue
+            credit = noun
+        elif word.lower.endswith("ing") and found and _gap_breaks(text, words[index - 1].end, word.start):
+            credit = replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
+        else:
+            credit = _verb(text, words, index, bounds, lexicon)
+        if not _respondents(text, credit):
+            found.append(credit)
+    return found
+
+
+def covering(found: Sequence[Credit], start: int, end: int) -> Credit | None:
+    """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None."""
+    best: Credit | None = None
+    for credit in found:
+        if credit.source[0] <= start < credit.source[1] or start < credit.source[0] < end:
+            continue
+        if not any(s <= start and end <= e for s, e in credit.content):
+            continue
+        if best is None or abs(credit.cue - start) < abs(best.cue - start):
+            best = credit
+    return best

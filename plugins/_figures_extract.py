@@ -1,0 +1,332 @@
+"""Figure extraction for the figures scorer: money, percentages, large counts, rates.
+
+A figure is a statistic a reader could repeat: an amount of money ("$281 billion",
+"£600m", "half a trillion dollars"), a percentage, a large count ("10,000 troops",
+"three million people"), a rate ("one in five") or a multiple ("tripled"). Years,
+dates, times, ordinals, phone numbers, page or section numbers and numbers that are
+part of a name ("the 28-point plan", "G7", "F-35") are not figures.
+
+Everything here scans tokens found by two linear regular expressions (one character
+class under a single star each), so adversarial input cannot make it slow.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+#: A run of digits with inner separators; classified afterwards, never backtracked.
+NUMBER = re.compile(r"\d[\d.,:/\-]*")
+#: A word (letters, with inner hyphens or apostrophes), as the shared text analysis has it.
+WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+MAX_DIGITS = 18
+
+CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
+CURRENCY_WORDS = {
+    "dollar": "USD",
+    "dollars": "USD",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "yuan": "CNY",
+    "yen": "JPY",
+    "rubles": "RUB",
+    "roubles": "RUB",
+    "rupees": "INR",
+}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "billions": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "million": 1e6, "billion": 1e9}
+#: Percent phrases as word tuples, longest first.
+PERCENT_WORDS = (("percentage", "points"), ("percentage", "point"), ("per", "cent"), ("percent",), ("pct",))
+UNITS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "half": 0.5,
+    "quarter": 0.25,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
+}
+MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5, "twofold": 2, "threefold": 3}
+#: Words that can start a figure spelled in words.
+STARTERS = (frozenset(UNITS) - {"a", "an"}) | frozenset(MULTIPLES)
+#: Nouns that make a number a label, not a statistic, when joined to it ("28-point plan").
+NAME_SUFFIXES = frozenset("point year day month week hour minute page mile inch foot man member".split())
+NOT_FIGURE_BEFORE = frozenset(
+    "page pages p pp section sections article chapter title rule no number route highway flight room "
+    "item line verse paragraph clause amendment resolution bill phone tel fax ext".split()
+)
+
+
+class Figure(NamedTuple):
+    """One figure: ``text[start:end]``, its kind, normalised value and unit."""
+
+    start: int
+    end: int
+    kind: str
+    value: float
+    unit: str
+
+
+def _word_value(word: str) -> float | None:
+    """The value of a number word ("three", "seventy-four"), or None."""
+    parts = word.lower().split("-")
+    if not all(p in UNITS for p in parts) or len(parts) > 2:
+        return None
+    return float(sum(UNITS[p] for p in parts))
+
+
+def _next_words(text: str, pos: int, limit: int, count: int) -> list[re.Match[str]]:
+    """Up to ``count`` words starting at ``pos``, skipping only spaces between them."""
+    found: list[re.Match[str]] = []
+    while len(found) < count:
+        while pos < limit and text[pos] in " \u00a0":
+            pos += 1
+        match = WORD.match(text, pos, limit)
+        if match is None:
+            break
+        found.append(match)
+        pos = match.end()
+    return found
+
+
+def _previous_word(text: str, pos: int, floor: int) -> str:
+    """The word ending just before ``pos`` (skipping spaces), lower-cased, or ``""``."""
+    end = pos
+    while end > floor and text[end - 1] in " \u00a0":
+        end -= 1
+    begin = end
+    while begin > floor and end - begin < 20 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    return text[begin:end].lower().rstrip(".")
+
+
+def _currency_before(text: str, pos: int, floor: int) -> tuple[str, int]:
+    """A currency sign right before ``pos`` ("$", "US$", "£ ") and where it starts."""
+    at = pos - 1 if pos > floor and text[pos - 1] == " " else pos
+    if at > floor and text[at - 1] in CURRENCY_SIGNS:
+        start = at - 1
+        while start > floor and text[start - 1].isalpha() and at - start < 3 and text[start - 1].isupper():
+            start -= 1
+        return CURRENCY_SIGNS[text[at - 1]], start
+    return "", pos
+
+
+def _unit_after(text: str, pos: int, limit: int) -> tuple[str, float, str, int]:
+    """What follows a number: ``(kind, scale, unit, end)``; kind "" if nothing known."""
+    if pos < limit and text[pos] == "%":
+        return "percent", 1.0, "%", pos + 1
+    words = _next_words(text, pos, limit, 3)
+    lowered = [w.group().lower() for w in words]
+    scale, end, index = 1.0, pos, 0
+    if lowered and lowered[0] in SCALES and (len(lowered[0]) > 2 or words[0].start() == pos):
+        scale, end, index = SCALES[lowered[0]], words[0].end(), 1
+    rest = tuple(lowered[index:])
+    for phrase in PERCENT_WORDS:
+        if rest[: len(phrase)] == phrase and scale == 1.0:
+            return "percent", 1.0, "%", words[index + len(phrase) - 1].end()
+    if scale == 1.0 and lowered[:1] in (["in"], ["out"]):
+        rate = _rate_end(text, words, 0)
+        if rate is not None:
+            return "rate", 1.0 / rate[0], "ratio", rate[1]
+    if len(lowered) > index and lowered[index] in CURRENCY_WORDS:
+        return "money", scale, CURRENCY_WORDS[lowered[index]], words[index].end()
+    return ("count" if scale > 1 else ""), scale, "", end
+
+
+def _plain_value(token: str) -> float | None:
+    """The value of a digit token with valid grouping ("10,000", "3.2"), else None."""
+    digits = sum(ch.isdigit() for ch in token)
+    if digits > MAX_DIGITS or GROUPED.fullmatch(token) is None:
+        return None
+    return float(token.replace(",", ""))
+
+
+def _is_label(text: str, start: int, end: int, limit: int, floor: int) -> bool:
+    """True for numbers that are part of a name, reference or code, not a statistic."""
+    before = text[start - 1] if start > floor else " "
+    if before.isalpha() or before in "#_/" or (before == "." and start - 1 > floor):
+        return True
+    if before == "-" and start - 1 > floor and text[start - 2].isalnum():
+        return True
+    after = text[end] if end < limit else " "
+    if after.isalpha() and _suffix_scale(text, end, limit) is None and after != "%":
+        return True
+    if after == "-":
+        words = _next_words(text, end + 1, limit, 1)
+        label = words[0].group().lower().rstrip("s") if words else ""
+        return label in NAME_SUFFIXES or (label not in SCALES and label not in ("percent", "per"))
+    return _previous_word(text, start, floor) in NOT_FIGURE_BEFORE
+
+
+def _suffix_scale(text: str, end: int, limit: int) -> float | None:
+    """The scale of a suffix glued to a number ("600m", "1.2bn"), or None."""
+    stop = end
+    while stop < limit and text[stop].isalpha() and stop - end < 8:
+        stop += 1
+    if stop < limit and text[stop].isalpha():
+        return None
+    return SUFFIX_SCALES.get(text[end:stop].lower())
+
+
+def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> Figure | None:
+    """Classify one digit token as a figure, or None when it is not one."""
+    start, token = match.start(), match.group().rstrip(".,:/-")
+    end = start + len(token)
+    if not token or _is_label(text, start, end, limit, floor):
+        return None
+    value = _plain_value(token)
+    if value is None:
+        return None
+    currency, first = _currency_before(text, start, floor)
+    glued = _suffix_scale(text, end, limit)
+    if glued is not None:
+        kind, scale, unit, stop = ("money" if currency else "count"), glued, currency, end
+        while stop < limit and text[stop].isalpha():
+            stop += 1
+    else:
+        kind, scale, unit, stop = _unit_after(text, end, limit)
+    if currency:
+        return Figure(first, stop, "money", value * scale, currency)
+    if kind and not (kind == "rate" and value * scale >= 1):
+        return Figure(start, stop, kind, value * scale, unit)
+    is_year = "," not in token and "." not in token and 1000 <= value <= 2100
+    if value >= threshold and not is_year:
+        return Figure(start, end, "count", value, "")
+    return None
+
+
+def _word_run(words: list[re.Match[str]], index: int) -> tuple[float, int]:
+    """The value of number words from ``index`` ("half a", "two hundred"), and the next index."""
+    value, total, i = 0.0, 0.0, index
+    while i < len(words) and i - index < 6:
+        lowered = words[i].group().lower()
+        part = _word_value(lowered)
+        if part is None or (lowered in ("a", "an") and i == index):
+            break
+        if lowered == "hundred":
+            value = (value or 1) * 100
+        elif lowered in ("half", "quarter"):
+            total += part
+        elif lowered not in ("a", "an"):
+            value += part
+        i += 1
+    return (value + total if i > index else 0.0), i
+
+
+def _rate_end(text: str, words: list[re.Match[str]], index: int) -> tuple[float, int] | None:
+    """After "in"/"out of" at ``words[index]``: the denominator ("five", "10") and its end."""
+    pos = words[index].end()
+    if words[index].group().lower() == "out":
+        if index + 1 >= len(words) or words[index + 1].group().lower() != "of":
+            return None
+        pos = words[index + 1].end()
+    while pos < len(text) and text[pos] == " ":
+        pos += 1
+    number = NUMBER.match(text, pos)
+    if number is not None:
+        of = _plain_value(number.group().rstrip(".,:/-"))
+        return (of, pos + len(number.group().rstrip(".,:/-"))) if of and 1 < of <= 1000 else None
+    word = WORD.match(text, pos)
+    of = _word_value(word.group()) if word is not None else None
+    return (of, word.end()) if word is not None and of and of > 1 else None
+
+
+def _word_figure(text: str, words: list[re.Match[str]], index: int, threshold: float) -> tuple[Figure | None, int]:
+    """A figure spelled in words starting at ``words[index]``, and the index after it."""
+    lowered = words[index].group().lower()
+    if lowered in MULTIPLES:
+        return Figure(words[index].start(), words[index].end(), "multiple", MULTIPLES[lowered], "x"), index + 1
+    value, i = _word_run(words, index)
+    if i == index or i >= len(words):
+        return None, index + 1
+    start, head = words[index].start(), words[i].group().lower()
+    if head in ("in", "out") and value >= 1:
+        rate = _rate_end(text, words, i)
+        if rate is not None:
+            return Figure(start, rate[1], "rate", value / rate[0], "ratio"), i + 1
+    if head == "percent" or (head == "per" and i + 1 < len(words) and words[i + 1].group().lower() == "cent"):
+        stop = words[i + 1 if head == "per" else i].end()
+        return Figure(start, stop, "percent", value, "%"), i + 1
+    if head in SCALES and len(head) > 2:
+        scale = SCALES[head]
+        after = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        if after in CURRENCY_WORDS:
+            return Figure(start, words[i + 1].end(), "money", value * scale, CURRENCY_WORDS[after]), i + 2
+        if value * scale >= threshold:
+            return Figure(start, words[i].end(), "count", value * scale, ""), i + 1
+    return None, i
+
+
+def word_figures(text: str, start: int, end: int, threshold: float) -> list[Figure]:
+    """Figures spelled in words in ``text[start:end]`` ("three million", "one in five")."""
+    words = list(WORD.finditer(text, start, end))
+    found: list[Figure] = []
+    index = 0
+    while index < len(words):
+        head = words[index].group().lower().partition("-")[0]
+        if head not in STARTERS:
+            index += 1
+            continue
+        figure, index = _word_figure(text, words, index, threshold)
+        if figure is not None:
+            found.append(figure)
+    return found
+
+
+def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[Figure]:
+    """Every figure in ``text[start:end]``, in order, without overlaps."""
+    found = [
+        f for m in NUMBER.finditer(text, start, end) if (f := digit_figure(text, m, start, end, threshold)) is not None
+    ]
+    found.extend(word_figures(text, start, end, threshold))
+    found.sort(key=lambda f: (f.start, -f.end))
+    kept: list[Figure] = []
+    for figure in found:
+        if kept and figure.start < kept[-1].end:
+            continue
+        kept.append(figure)
+    return kept
