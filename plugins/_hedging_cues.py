@@ -162,11 +162,13 @@ def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """Drop fixed phrases: 'as soon as possible', 'where possible', 'made possible', 'best possible'."""
+    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible') and 'not possible'."""
     before = _low(tokens, i - 1)
     if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est"):
         return False
     if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
+        return False
+    if "not" in (_low(tokens, i - 2), _low(tokens, i - 3)) or before == "not":
         return False
     return not ({_low(tokens, i - 1), _low(tokens, i - 2)} & _MAKE)
 
@@ -190,9 +192,9 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _most(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'most' hedges as a quantifier ('most audiences'), not as a superlative ('the most')."""
+    """'most' hedges as a generalising subject ('most audiences'), not as a superlative ('the most')."""
     nxt = _low(tokens, i + 1)
-    if _low(tokens, i - 1) in _MOST_BEFORE or not nxt:
+    if _low(tokens, i - 1) in _MOST_BEFORE or not nxt or not _subject_position(tokens, i, text):
         return False
     return nxt == "of" or (nxt.endswith("s") and not nxt.endswith(("ly", "ous", "ss")))
 

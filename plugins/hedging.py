@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from copydesk import hookimpl
 from copydesk.models import Assessment, Context, Finding, Rule, Scorer, Settings, Severity
-from copydesk.plugins._hedging_detect import ATTRIBUTED, VAGUE, Hit, analyse
+from copydesk.plugins._hedging_detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
 from copydesk.plugins._hedging_lexicon import lexicon_for
 from copydesk.text import Document, TextView
 
@@ -145,6 +145,7 @@ SETTINGS: Settings = {
 }
 #: Vague attributions per 1,000 words that cost a factor of e in the sub-score.
 VAGUE_SCALE = 10.0
+_CODES = {HEDGE: HEDGE_CUE.code, VAGUE: VAGUE_ATTRIBUTION.code, ATTRIBUTED: ATTRIBUTED_HEDGE.code}
 _WHERE = {"quote": "a direct quotation", "named": "a claim credited to a named source"}
 
 
@@ -218,11 +219,33 @@ def _density_finding(document: Document, metrics: dict[str, float], settings: Se
     ]
 
 
+def checked(settings: Settings) -> Settings:
+    """The settings over their defaults; a value out of range raises ValueError naming its key."""
+    merged = {**SETTINGS, **settings}
+    for key in ("density_threshold", "share_threshold"):
+        if not float(merged[key]) > 0:
+            raise ValueError(f"plugins.hedging.{key} must be greater than 0, not {merged[key]}")
+    for key in ("attributed_weight", "approximator_weight", "min_words"):
+        if float(merged[key]) < 0:
+            raise ValueError(f"plugins.hedging.{key} must not be negative, not {merged[key]}")
+    return merged
+
+
 def score(document: Document, context: Context) -> Assessment:
-    """Find hedges and vague attributions in title and body; measure their densities."""
-    settings = {**SETTINGS, **context.settings}
+    """Find hedges and vague attributions in title and body; measure their densities.
+
+    Only the hits of selected rules are reported and measured (``--ignore HDG001``
+    leaves the author's own hedges out of the densities and the sub-score).
+    """
+    settings = checked(context.settings)
     lexicon = lexicon_for(settings)
-    hits = [(view, hit) for view in (document.title, document.body) for hit in analyse(view, lexicon)]
+    selected = context.selected or {rule.code for rule in RULES}
+    hits = [
+        (view, hit)
+        for view in (document.title, document.body)
+        for hit in analyse(view, lexicon)
+        if _CODES[hit.kind] in selected
+    ]
     words = document.title.word_count + document.body.word_count
     sentences = len(document.title.sentences) + len(document.body.sentences)
     metrics = measure(hits, words, sentences, settings)

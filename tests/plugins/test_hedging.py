@@ -232,3 +232,32 @@ def test_settings_are_declared_with_plain_types() -> None:
     for value in SCORER.settings.values():
         assert isinstance(value, (str, int, float, bool, list))
     assert SCORER.name == "hedging" and SCORER.prefix == "HDG"
+
+
+@pytest.mark.parametrize(
+    ("settings", "message"),
+    [
+        ({"density_threshold": 0.0}, "density_threshold must be greater than 0"),
+        ({"attributed_weight": -1.0}, "attributed_weight must not be negative"),
+    ],
+)
+def test_out_of_range_settings_name_the_key(settings: dict[str, float], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        hedging.score(document("Prices may rise."), Context(settings=settings))
+
+
+def test_ignored_rule_is_neither_reported_nor_measured() -> None:
+    text = "Sources say prices may rise. " * 20
+    full = hedging.score(document(text), Context(settings=hedging.SETTINGS))
+    selected = frozenset({"HDG001", "HDG003", "HDG004"})
+    trimmed = hedging.score(document(text), Context(settings=hedging.SETTINGS, selected=selected))
+    assert "HDG002" in codes(full.findings) and "HDG002" not in codes(trimmed.findings)
+    assert trimmed.metrics["vague_attributions_per_1000_words"] == 0.0
+    assert trimmed.subscore is not None and full.subscore is not None and trimmed.subscore > full.subscore
+
+
+def test_plugin_set_lists_every_rule_for_explain() -> None:
+    loaded = plugin_set(plugins=[("hedging", hedging)])
+    listed = {rule.code: info.name for info, _, rule in loaded.rules()}
+    assert {"HDG001", "HDG002", "HDG003", "HDG004"} <= set(listed)
+    assert {listed[code] for code in ("HDG001", "HDG002", "HDG003", "HDG004")} == {"hedging"}
