@@ -125,6 +125,8 @@ class Config:
 
     data: Mapping[str, Any]
     source: str
+    #: ``[plugins.NAME]`` tables given by the user (not only the packaged defaults).
+    user_plugins: frozenset[str] = frozenset()
 
     @property
     def run(self) -> Mapping[str, Any]:
@@ -177,7 +179,7 @@ class Config:
         for name, table in self.data.get("plugins", {}).items():
             scorer = by_name.get(name)
             if scorer is None:
-                if name in disabled:
+                if name in disabled or name not in self.user_plugins:
                     continue
                 raise ConfigError(f"{self.source}: [plugins.{name}] names no loaded scorer")
             for key, value in table.items():
@@ -232,4 +234,5 @@ def load_config(
     if overrides:
         data = merge(data, overrides, "command line")
     _validate_values(data, where)
-    return Config(MappingProxyType(data), where)
+    user = set(project.get("plugins", {})) | set((overrides or {}).get("plugins", {}))
+    return Config(MappingProxyType(data), where, frozenset(user))

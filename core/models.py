@@ -12,7 +12,6 @@ import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
@@ -23,7 +22,29 @@ RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 SCORER_PREFIX = re.compile(r"[A-Z]{2,4}")
 
 Settings = Mapping[str, Any]
-EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class FrozenDict(dict[str, Any]):
+    """A read-only dict: safe to share across the core/plugin boundary, and picklable.
+
+    (``types.MappingProxyType`` cannot be pickled, and reports travel back from worker
+    processes.)
+    """
+
+    def _readonly(self, *args: Any, **kwargs: Any) -> None:
+        raise TypeError("FrozenDict is read-only")
+
+    __setitem__ = __delitem__ = _readonly  # type: ignore[assignment]
+    clear = pop = popitem = setdefault = update = _readonly  # type: ignore[assignment]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (dict(self),))
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(tuple(sorted(self.items(), key=lambda kv: kv[0])))
+
+
+EMPTY: Mapping[str, Any] = FrozenDict()
 
 
 class Severity(enum.StrEnum):
@@ -165,7 +186,7 @@ class Rule:
             excerpt=view.excerpt(start, end) if excerpt is None else excerpt,
             matched=view.text[start:end],
             field=view.field,
-            data=MappingProxyType(dict(data or {})),
+            data=FrozenDict(data or {}),
         )
 
 

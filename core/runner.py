@@ -13,7 +13,6 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from types import MappingProxyType
 from typing import Any
 
 from copydesk import diagnostics, scoring
@@ -25,6 +24,7 @@ from copydesk.models import (
     Assessment,
     Context,
     Finding,
+    FrozenDict,
     Position,
     Scorer,
     ScorerResult,
@@ -188,7 +188,7 @@ class Runner:
             weight=a.weight,
             contribution=0.0,
             findings=findings,
-            metrics=MappingProxyType(metrics),
+            metrics=FrozenDict(metrics),
             error=error,
             seconds=time.perf_counter() - started,
         )

@@ -21,7 +21,7 @@ from copydesk.models import Article, Segment
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 #: A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep

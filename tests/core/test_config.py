@@ -1,0 +1,83 @@
+"""Configuration: lookup order, merging, and errors that name the key and the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from copydesk.config import load_config
+from copydesk.errors import ConfigError
+from copydesk.models import Scorer
+from copydesk.testing import config
+
+
+def test_packaged_defaults_load_and_every_table_is_present() -> None:
+    cfg = load_config(discover=False)
+    assert cfg.run["select"] == ["ALL"] and cfg.gate["fail_under"] == 0
+    assert cfg.scoring().grades[0][0] == "A" and cfg.scoring().grades[-1] == ("F", 0.0)
+
+
+def test_lookup_order_explicit_then_copydesk_toml_then_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[tool.copydesk.run]\nworkers = 3\n")
+    assert load_config(cwd=tmp_path).run["workers"] == 3
+    (tmp_path / "copydesk.toml").write_text("[run]\nworkers = 2\n")
+    assert load_config(cwd=tmp_path).run["workers"] == 2
+    explicit = tmp_path / "ci.toml"
+    explicit.write_text("[run]\nworkers = 4\n")
+    assert load_config(explicit, cwd=tmp_path).run["workers"] == 4
+    assert load_config(explicit, cwd=tmp_path, overrides={"run": {"workers": 5}}).run["workers"] == 5
+
+
+def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("[project]\nname = 'x'\n")
+    cfg = load_config(cwd=tmp_path)
+    assert cfg.run["workers"] == 1 and "packaged" in cfg.source
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[run]\nselekt = ['HDG']\n", "unknown key 'run.selekt'"),
+        ("[nonsense]\nx = 1\n", "unknown key 'nonsense'"),
+        ("[run]\nworkers = 'two'\n", "run.workers must be integer, not string"),
+        ("[run]\nselect = 'HDG'\n", "run.select must be array, not string"),
+        ("[gate]\nfail_under = -5\n", "gate.fail_under must be between 0 and 100"),
+        ("[gate]\nfail_on = 'fatal'\n", "gate.fail_on must be one of"),
+        ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
+        ("[severity]\nHDG001 = 'loud'\n", "severity.HDG001 must be info, warning or error"),
+        ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
+        ("[run]\nworkers = 0\n", "run.workers must be at least 1"),
+        ("[run\n", "invalid TOML"),
+        ("plugins = 3\n", "plugins must be a table of tables"),
+    ],
+)
+def test_bad_configuration_names_file_and_key(tmp_path: Path, toml: str, message: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, cwd=tmp_path)
+    assert message in str(info.value) and str(path) in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_missing_explicit_config_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="configuration file not found"):
+        load_config(tmp_path / "missing.toml")
+
+
+SCORER = Scorer(
+    prefix="ZZ", name="zz", rules=(), score=lambda d, c: [], settings={"limit": 3, "words": ["a"], "ratio": 0.5}
+)
+
+
+def test_plugin_sections_are_checked_against_the_scorer_settings() -> None:
+    cfg = config({"plugins": {"zz": {"limit": 7, "ratio": 1}}})
+    cfg.validate_plugins([SCORER], ())
+    assert dict(cfg.plugin_settings(SCORER)) == {"limit": 7, "words": ["a"], "ratio": 1}
+    with pytest.raises(ConfigError, match=r"unknown key 'plugins\.zz\.limt'"):
+        config({"plugins": {"zz": {"limt": 7}}}).validate_plugins([SCORER], ())
+    with pytest.raises(ConfigError, match=r"plugins\.zz\.words must be array"):
+        config({"plugins": {"zz": {"words": "a"}}}).validate_plugins([SCORER], ())
+    with pytest.raises(ConfigError, match=r"\[plugins.nobody\] names no loaded scorer"):
+        config({"plugins": {"nobody": {"x": 1}}}).validate_plugins([SCORER], ())
+    config({"plugins": {"nobody": {"x": 1}}}).validate_plugins([SCORER], ("nobody",))

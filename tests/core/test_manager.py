@@ -1,0 +1,83 @@
+"""Loading plugins: validation failures name the plugin; disabling skips it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from copydesk import Rule, Scorer, hookimpl
+from copydesk.errors import PluginError
+from copydesk.manager import load_plugins
+
+
+def scorer(prefix: str = "TST", codes: tuple[str, ...] = ("TST001",), name: str = "tst") -> Scorer:
+    return Scorer(
+        prefix=prefix, name=name, rules=tuple(Rule(c, "some-rule", "m") for c in codes), score=lambda d, c: []
+    )
+
+
+class Provides:
+    def __init__(self, *scorers: Scorer) -> None:
+        self.scorers = list(scorers)
+
+    @hookimpl
+    def copydesk_scorers(self) -> list[Scorer]:
+        return self.scorers
+
+
+class Misspelled:
+    @hookimpl
+    def copydesk_scorer(self) -> list[Scorer]:  # the hook is copydesk_scorers
+        return []
+
+
+class Raises:
+    @hookimpl
+    def copydesk_scorers(self) -> list[Scorer]:
+        raise RuntimeError("cannot build")
+
+
+@pytest.mark.parametrize(
+    ("plugins", "culprit", "problem"),
+    [
+        ([("typo", Misspelled())], "typo", "unknown hook 'copydesk_scorer'"),
+        ([("raiser", Raises())], "raiser", "RuntimeError: cannot build"),
+        (
+            [("a", Provides(scorer())), ("b", Provides(scorer(codes=("TST002",), name="b")))],
+            "b",
+            "prefix TST is already used by plugin 'a'",
+        ),
+        (
+            [("a", Provides(scorer(), scorer("TSU", ("TST001",), "c")))],
+            "a",
+            "rule code 'TST001' is not TSU followed by three digits",
+        ),
+        ([("a", Provides(scorer("TST", ("TST01",))))], "a", "rule code 'TST01'"),
+        ([("a", Provides(scorer("CD", ("CD100",))))], "a", "invalid scorer prefix 'CD'"),
+        ([("a", Provides(scorer("TST", ("TST001", "TST001"))))], "a", "duplicate rule code TST001"),
+        ([("a", Provides(scorer(name="Bad Name")))], "a", "invalid scorer name"),
+    ],
+)
+def test_invalid_plugins_fail_with_their_name(plugins: list[tuple[str, Any]], culprit: str, problem: str) -> None:
+    with pytest.raises(PluginError) as info:
+        load_plugins(extra=plugins, entry_points=False)
+    assert info.value.plugin == culprit and problem in str(info.value)
+    assert f"--disable {culprit}" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_disabled_plugin_is_not_registered() -> None:
+    loaded = load_plugins(
+        extra=[("typo", Misspelled()), ("ok", Provides(scorer()))], disable=["typo"], entry_points=False
+    )
+    assert [p.name for p in loaded.plugins] == ["ok"] and loaded.disabled == ("typo",)
+    assert [s.prefix for _, s in loaded.scorers] == ["TST"]
+
+
+def test_builtins_come_through_entry_points_and_can_be_disabled() -> None:
+    loaded = load_plugins()
+    names = {p.name for p in loaded.plugins}
+    assert {"reporters", "readability"} <= names
+    assert all(p.distribution == "copydesk" for p in loaded.plugins if p.name in {"reporters", "readability"})
+    without = load_plugins(disable=["readability"])
+    assert "readability" not in {p.name for p in without.plugins}
+    assert "RDB" not in {s.prefix for _, s in without.scorers}

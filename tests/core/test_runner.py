@@ -1,0 +1,151 @@
+"""The runner: failure isolation, batch pass, segments, selection, determinism."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Segment, Severity
+from copydesk.report import article_dict
+from copydesk.testing import article, plugin_set, run_scorer, score_batch
+
+WORD = Rule("WRD001", "flagged-word", "Word '{word}' is flagged")
+LOUD = Rule("WRD002", "loud-word", "Word '{word}' is loud", Severity.ERROR)
+
+
+def word_score(document: Document, context: Context) -> Iterator[Finding]:
+    body = document.body
+    for start, end in body.words:
+        word = body.text[start:end]
+        if word.lower() in context.settings["words"]:
+            yield (LOUD if word.isupper() else WORD).finding(body, start, end, word=word)
+
+
+WORDS = Scorer("WRD", "words", (WORD, LOUD), word_score, settings={"words": ["bad"]})
+
+
+def explode(document: Document, context: Context) -> list[Finding]:
+    if "boom" in document.body.text:
+        raise ZeroDivisionError("division by zero")
+    return []
+
+
+BOOM = Scorer("BOM", "boom", (Rule("BOM001", "boom-rule", "m"),), explode)
+
+
+def test_scorer_raising_on_one_article_leaves_everything_else_complete() -> None:
+    reports = score_batch(["a bad day", "boom and bad", "fine"], plugin_set(scorers=[WORDS, BOOM]))
+    assert [r.score is not None for r in reports] == [True, True, True]
+    failed = reports[1]
+    assert [d.code for d in failed.diagnostics] == ["CD001"]
+    assert (
+        "Scorer BOM (test) failed on this article: ZeroDivisionError: division by zero" == failed.diagnostics[0].message
+    )
+    assert [f.code for f in failed.findings] == ["WRD001"]
+    assert [s.error for s in failed.scorers] == [None, "ZeroDivisionError: division by zero"]
+    assert all(not r.diagnostics for r in (reports[0], reports[2]))
+
+
+def test_selection_and_severity_overrides_apply_to_findings() -> None:
+    text = "bad BAD"
+    assert [f.code for f in run_scorer(WORDS, text)] == ["WRD001", "WRD002"]
+    assert [f.code for f in run_scorer(WORDS, text, select=["WRD002"])] == ["WRD002"]
+    [report] = score_batch([text], plugin_set(scorers=[WORDS]), {"severity": {"flagged-word": "error"}})
+    assert [f.severity for f in report.findings] == [Severity.ERROR, Severity.ERROR]
+
+
+def test_plugin_settings_reach_the_scorer() -> None:
+    assert [f.matched for f in run_scorer(WORDS, "odd bad", settings={"words": ["odd"]})] == ["odd"]
+
+
+def test_findings_relocate_into_the_source_file() -> None:
+    from copydesk.sources import parse_text
+
+    text = "Headline\nfirst line\nsecond bad line"
+    art = parse_text(text, "x.txt", "txt")
+    [f] = run_scorer(WORDS, art)  # type: ignore[arg-type]
+    assert (f.line, f.column) == (3, 8) and text[f.start : f.end] == "bad"
+
+
+class Counting:
+    """A batch-aware test scorer: flags words that occur in two or more articles."""
+
+    @staticmethod
+    def start(settings: Any) -> Counter[str]:
+        return Counter()
+
+    @staticmethod
+    def observe(state: Counter[str], document: Document) -> None:
+        body = document.body
+        state.update({body.text[a:b].lower() for a, b in body.words})
+
+    @staticmethod
+    def finish(state: Counter[str]) -> frozenset[str]:
+        return frozenset(w for w, n in state.items() if n >= 2)
+
+
+SHARED = Rule("SHR001", "shared-word", "Word '{word}' appears in other articles")
+
+
+def shared_score(document: Document, context: Context) -> Assessment:
+    body = document.body
+    found = [
+        SHARED.finding(body, a, b, word=body.text[a:b])
+        for a, b in body.words
+        if body.text[a:b].lower() in context.batch
+    ]
+    return Assessment(tuple(found), subscore=1.0 - len(found) / max(1, body.word_count), metrics={"shared": len(found)})
+
+
+BATCHED = Scorer(
+    "SHR", "shared", (SHARED,), shared_score, batch=BatchPass(Counting.start, Counting.observe, Counting.finish)
+)
+
+
+def test_batch_pass_sees_the_whole_batch_before_scoring() -> None:
+    reports = score_batch(["alpha beta", "beta gamma", "delta"], plugin_set(scorers=[BATCHED]))
+    assert [[f.matched for f in r.findings] for r in reports] == [["beta"], ["beta"], []]
+    assert reports[0].scorers[0].metrics == {"shared": 1.0} and reports[0].scorers[0].subscore == 0.5
+
+
+def test_batch_pass_that_raises_is_reported_and_scoring_goes_on() -> None:
+    broken = Scorer(
+        "BRK",
+        "broken",
+        (Rule("BRK001", "x-rule", "m"),),
+        lambda d, c: [],
+        batch=BatchPass(lambda s: None, lambda s, d: 1 / 0, lambda s: None),
+    )
+    reports = score_batch(["one", "two"], plugin_set(scorers=[broken, WORDS]))
+    assert all([d.code for d in r.diagnostics] == ["CD004"] for r in reports)
+    assert "ZeroDivisionError" in reports[0].diagnostics[0].message
+
+
+MARK = Rule("SEG001", "segment-seen", "m")
+
+
+def segmenter(document: Document, context: Context) -> list[Segment]:
+    text = document.body.text
+    return [Segment("boilerplate", text.index("Leave"), len(text))] if "Leave" in text else []
+
+
+def reader(document: Document, context: Context) -> list[Finding]:
+    spans = document.segments.get("boilerplate", ())
+    return [MARK.finding(document.body, s.start, s.end) for s in spans]
+
+
+def test_segments_from_one_scorer_reach_every_scorer() -> None:
+    producer = Scorer("SGP", "producer", (Rule("SGP001", "p-rule", "m"),), lambda d, c: [], segment=segmenter)
+    consumer = Scorer("SEG", "consumer", (MARK,), reader)
+    [report] = score_batch(["Real text.\nLeave a Comment"], plugin_set(scorers=[consumer, producer]))
+    assert [f.matched for f in report.findings] == ["Leave a Comment"]
+
+
+def test_reports_are_identical_whatever_the_number_of_workers() -> None:
+    texts = [article(f"text {i} bad " * (i % 7 + 1), id=f"id{i}") for i in range(40)] + ["boom bad"]
+    plugins = plugin_set(scorers=[WORDS, BOOM, BATCHED])
+    one = [json.dumps(article_dict(r)) for r in score_batch(texts, plugins, workers=1)]
+    two = [json.dumps(article_dict(r)) for r in score_batch(texts, plugins, workers=2)]
+    assert one == two and len(one) == 41

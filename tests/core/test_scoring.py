@@ -1,0 +1,61 @@
+"""Aggregation maths: monotonic, length-normalised, contributions add up."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from copydesk.models import Rule, Severity
+from copydesk.scoring import aggregate, grade, subscore_from_findings
+from copydesk.testing import config, document
+
+SETTINGS = config().scoring()
+RULE = Rule("TST001", "test-rule", "m")
+
+
+def findings(n: int, severity: Severity = Severity.WARNING) -> list:
+    doc = document("word " * 10)
+    return [Rule("TST001", "test-rule", "m", severity).finding(doc.body, 0, 4) for _ in range(n)]
+
+
+def test_more_findings_never_raise_the_subscore() -> None:
+    values = [subscore_from_findings(findings(n), 1000, SETTINGS) for n in range(0, 30)]
+    assert values[0] == 1.0 and all(a > b for a, b in itertools.pairwise(values))
+
+
+def test_density_is_normalised_for_length_with_a_floor() -> None:
+    long_article = subscore_from_findings(findings(4), 2000, SETTINGS)
+    half_as_long = subscore_from_findings(findings(2), 1000, SETTINGS)
+    assert long_article == pytest.approx(half_as_long)
+    assert subscore_from_findings(findings(1), 10, SETTINGS) == subscore_from_findings(
+        findings(1), SETTINGS.min_words, SETTINGS
+    )
+
+
+def test_severity_orders_penalties() -> None:
+    info, warning, error = (subscore_from_findings(findings(1, s), 500, SETTINGS) for s in Severity)
+    assert info > warning > error
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [[(1.0, 1.0), (1.0, 0.5)], [(0.5, 1.0), (0.9, 1.0)], [(0.1, 1.0), (0.99, 0.5), (0.7, 2.0)], [(0.0, 1.0)]],
+)
+def test_contributions_add_up_to_points_lost(parts: list[tuple[float, float]]) -> None:
+    score, contributions = aggregate(parts)
+    assert 0.0 <= score <= 100.0
+    assert sum(contributions) == pytest.approx(100.0 - score)
+
+
+def test_aggregate_is_monotonic_in_each_subscore_and_ignores_zero_weight() -> None:
+    base, _ = aggregate([(0.8, 1.0), (0.9, 1.0)])
+    worse, _ = aggregate([(0.7, 1.0), (0.9, 1.0)])
+    assert worse < base
+    assert aggregate([(0.8, 1.0), (0.1, 0.0)])[0] == pytest.approx(aggregate([(0.8, 1.0)])[0])
+
+
+@pytest.mark.parametrize(
+    ("score", "band"), [(100, "A"), (85, "A"), (84.9, "B"), (55, "C"), (40, "D"), (39.9, "F"), (0, "F")]
+)
+def test_grade_bands(score: float, band: str) -> None:
+    assert grade(score, SETTINGS)[0] == band

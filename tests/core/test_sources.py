@@ -1,0 +1,164 @@
+"""Reading articles: formats, field mapping, positions, and every kind of bad input."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copydesk.config import packaged_defaults
+from copydesk.errors import InputError
+from copydesk.models import Article
+from copydesk.sources import Batch, Unreadable, parse_text
+
+SOURCES: dict[str, Any] = packaged_defaults()["sources"]
+
+
+def read(tmp_path: Path, name: str, data: bytes, **sources: Any) -> list[Article | Unreadable]:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return list(Batch([str(path)], {**SOURCES, **sources}))
+
+
+def test_txt_title_is_first_non_empty_line_and_body_keeps_file_offsets() -> None:
+    text = "\n\nThe Title\nFirst line of body.\nSecond."
+    art = parse_text(text, "a.txt", "txt")
+    assert isinstance(art, Article)
+    assert art.title == "The Title" and art.body == "First line of body.\nSecond."
+    assert art.source is not None and art.source.body_at is not None and art.source.title_at is not None
+    assert text[art.source.body_at.offset :] == art.body
+    assert (art.source.title_at.line, art.source.body_at.line) == (3, 4)
+
+
+def test_front_matter_gives_byline_url_date_and_extra_meta() -> None:
+    text = (
+        "---\nauthor: Jane Roe\nurl: https://example.org/x\ndate: 2024-05-01\ndesk: world\n---\n# Headline\nBody text."
+    )
+    art = parse_text(text, "a.md", "md")
+    assert isinstance(art, Article)
+    assert (art.title, art.byline, art.url, art.published) == (
+        "Headline",
+        "Jane Roe",
+        "https://example.org/x",
+        "2024-05-01",
+    )
+    assert dict(art.meta) == {"desk": "world"}
+    assert art.source is not None and art.source.title_at is not None
+    assert art.source.title_at.column == 3 and text[art.source.title_at.offset :].startswith("Headline")
+
+
+def test_utf8_bom_is_stripped(tmp_path: Path) -> None:
+    [art] = read(tmp_path, "bom.txt", "\ufeffTitle\nBody é.".encode())
+    assert isinstance(art, Article) and art.title == "Title" and art.source and art.source.encoding == "utf-8"
+
+
+def test_non_utf8_file_is_decoded_by_detection_and_recorded(tmp_path: Path) -> None:
+    data = ("Café society\n" + "Le café était très animé ce matin-là, déclarait-il. " * 5).encode("cp1252")
+    [art] = read(tmp_path, "latin.txt", data)
+    assert isinstance(art, Article) and art.title.startswith("Caf") and art.title.endswith(" society")
+    assert art.source is not None and art.source.encoding_detected and art.source.encoding != "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "options", "problem"),
+    [
+        ("empty.txt", b"", {}, "empty file"),
+        ("blank.txt", b"  \n\n ", {}, "empty file"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", {}, "binary file"),
+        ("bad.txt", b"Title\nBody \xff\xfe here", {"encoding_fallback": False}, "not valid UTF-8 (byte 11"),
+        ("big.txt", b"Title\n" + b"x" * 100, {"max_bytes": 50}, "larger than sources.max_bytes"),
+        ("empty.csv", b"", {}, "empty file"),
+    ],
+)
+def test_unreadable_files_are_reported_with_the_reason(
+    tmp_path: Path, name: str, data: bytes, options: dict[str, Any], problem: str
+) -> None:
+    [item] = read(tmp_path, name, data, **options)
+    assert isinstance(item, Unreadable)
+    assert problem in item.problem and item.message.startswith(str(tmp_path / name))
+
+
+def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "a", "title": "A", "text": "Alpha text."}),
+        "{not json",
+        json.dumps({"id": "c", "body": "no text field"}),
+        "",
+        json.dumps([1, 2]),
+        json.dumps({"id": "f", "text": 5}),
+        json.dumps({"id": "g", "text": "Gamma text.", "copydesk_ignore": ["HDG001"]}),
+    ]
+    items = read(tmp_path, "feed.jsonl", "\n".join(lines).encode())
+    summary = [
+        (i.id, i.source.record) if isinstance(i, Article) and i.source else (i.record, i.problem.split(":")[0])
+        for i in items
+    ]
+    assert summary == [
+        ("a", 1),
+        (2, "not valid JSON"),
+        (3, "record has no 'text' field"),
+        (5, "a JSON list, not an object"),
+        (6, "field 'text' is int, not a string"),
+        ("g", 7),
+    ]
+    assert isinstance(items[-1], Article) and items[-1].meta["copydesk_ignore"] == "HDG001"
+
+
+def test_jsonl_invalid_utf8_line_is_unreadable_alone(tmp_path: Path) -> None:
+    data = b'{"text": "ok one"}\n{"text": "bad \xff"}\n{"text": "ok two"}\n'
+    items = read(tmp_path, "x.ndjson", data)
+    assert [type(i).__name__ for i in items] == ["Article", "Unreadable", "Article"]
+    assert isinstance(items[1], Unreadable) and items[1].record == 2
+
+
+def test_configurable_field_names(tmp_path: Path) -> None:
+    fields = {**SOURCES["fields"], "text": "content", "title": "headline", "id": "key"}
+    [art] = read(tmp_path, "f.jsonl", b'{"key": "k1", "headline": "H", "content": "Body."}', fields=fields)
+    assert isinstance(art, Article) and (art.id, art.title, art.body) == ("k1", "H", "Body.")
+
+
+def test_csv_rows_stream_with_row_lines_and_column_errors(tmp_path: Path) -> None:
+    data = b'id,title,text\n1,One,"First body,\nwith a newline."\n2,Two\n3,Three,Third body.\n'
+    items = read(tmp_path, "a.csv", data)
+    assert [
+        (type(i).__name__, i.source.record if isinstance(i, Article) and i.source else i.record) for i in items
+    ] == [("Article", 2), ("Unreadable", 4), ("Article", 5)]
+    assert isinstance(items[1], Unreadable) and "2 columns, the header has 3" in items[1].problem
+
+
+def test_csv_without_text_column_names_the_column(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "a.csv", b"id,title\n1,One\n")
+    assert isinstance(item, Unreadable) and "no 'text' column" in item.problem
+
+
+def test_html_main_text_is_extracted_without_scripts(tmp_path: Path) -> None:
+    html = b"<html><head><title>T</title><script>alert(1)</script></head><body><nav>Home</nav><h1>Big news</h1><p>First para.</p><p>Second para.</p></body></html>"
+    [art] = read(tmp_path, "page.html", html)
+    assert isinstance(art, Article) and art.title == "Big news"
+    assert "First para." in art.body and "alert" not in art.body and "Home" not in art.body
+
+
+def test_directories_are_walked_sorted_with_include_and_exclude(tmp_path: Path) -> None:
+    for rel in ["b/2.txt", "a/1.md", "a/skip.txt", "a/notes.pdf", ".git/x.txt"]:
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("Title\nBody.")
+    batch = Batch([str(tmp_path)], {**SOURCES, "exclude": [*SOURCES["exclude"], "skip.txt"]})
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in batch.files()] == ["a/1.md", "b/2.txt"]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or directory"):
+        Batch([str(tmp_path / "nope.txt")], SOURCES)
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"), [(b'{"text": "From stdin."}\n', "jsonl"), (b"Title\nBody from stdin.", "txt")]
+)
+def test_stdin_is_spooled_sniffed_and_readable_twice(data: bytes, kind: str) -> None:
+    batch = Batch(["-"], SOURCES, stdin=io.BytesIO(data))
+    first, second = list(batch), list(batch)
+    assert first == second and len(first) == 1 and isinstance(first[0], Article)
+    assert first[0].source is not None and first[0].source.format == kind

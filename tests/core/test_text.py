@@ -1,0 +1,85 @@
+"""The shared text analysis: lines, sentences, words, positions, excerpts."""
+
+from __future__ import annotations
+
+import pytest
+from copydesk.testing import article
+from copydesk.text import Document, TextView
+
+
+def sentences(text: str) -> list[str]:
+    view = TextView(text)
+    return [text[s.start : s.end] for s in view.sentences]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("He said so! Then left?", ["He said so!", "Then left?"]),
+        ("Mr. Smith went to Washington. He stayed.", ["Mr. Smith went to Washington.", "He stayed."]),
+        ("The U.S. economy grew. It was 3.5 percent.", ["The U.S. economy grew.", "It was 3.5 percent."]),
+        ("J. R. Smith arrived. Late.", ["J. R. Smith arrived.", "Late."]),
+        ('"We are done." Then silence.', ['"We are done."', "Then silence."]),
+        ("a sentence. lower case start", ["a sentence. lower case start"]),
+        ("Line one\nLine two. And three", ["Line one", "Line two.", "And three"]),
+        ("Ends without a stop", ["Ends without a stop"]),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_sentences_split_at_boundaries_not_abbreviations(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_sentences_never_cross_lines_and_know_their_line() -> None:
+    view = TextView("Title line\n\nFirst. Second.\nThird")
+    assert [(view.text[s.start : s.end], s.line) for s in view.sentences] == [
+        ("Title line", 0),
+        ("First.", 1),
+        ("Second.", 1),
+        ("Third", 2),
+    ]
+    assert [view.text[a:b] for a, b in view.lines] == ["Title line", "First. Second.", "Third"]
+
+
+@pytest.mark.parametrize(("offset", "expected"), [(0, (1, 1)), (3, (1, 4)), (4, (2, 1)), (9, (4, 1)), (8, (3, 1))])
+def test_line_col_is_one_based(offset: int, expected: tuple[int, int]) -> None:
+    assert TextView("abc\ndef\n\nxyz").line_col(offset) == expected
+
+
+def test_crlf_lines_are_trimmed_and_offsets_kept() -> None:
+    text = "First line.\r\nSecond line.\r\n"
+    view = TextView(text)
+    assert [text[a:b] for a, b in view.lines] == ["First line.", "Second line."]
+    assert view.line_col(text.index("Second")) == (2, 1)
+
+
+def test_words_are_lazy_and_keep_contractions_and_hyphens() -> None:
+    view = TextView("Don't over-react, U.S-led 3,000.")
+    assert [view.text[a:b] for a, b in view.words] == ["Don't", "over-react", "U", "S-led", "3", "000"]
+    assert view.word_count == 6
+
+
+def test_excerpt_is_the_sentence_clipped_around_the_span() -> None:
+    view = TextView("Short one. " + "word " * 200 + "target here. Next.")
+    start = view.text.index("target")
+    excerpt = view.excerpt(start, start + 6)
+    assert "target" in excerpt and len(excerpt) <= 250
+    assert TextView("Alpha beta. Gamma delta.").excerpt(12, 17) == "Gamma delta."
+
+
+def test_document_segments_are_grouped_and_queried() -> None:
+    from copydesk import Segment
+
+    doc = Document.from_article(article("abc def ghi"))
+    doc = doc.with_segments([Segment("boilerplate", 4, 7), Segment("other", 0, 1)])
+    assert doc.in_segment("boilerplate", 5) and not doc.in_segment("boilerplate", 8)
+    assert not doc.in_segment("missing", 0)
+
+
+def test_splitting_is_linear_on_adversarial_text() -> None:
+    # runs of periods, abbreviations and quotes: must finish (no backtracking blow-up)
+    text = ("Mr. " * 50_000) + ("." * 100_000) + ("?!" * 50_000) + ('"' * 50_000) + ("a.b." * 50_000) + " End."
+    view = TextView(text)
+    assert view.sentences and view.word_count > 0
