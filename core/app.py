@@ -189,6 +189,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
                 if diag.code == "CD002":
                     input_errors.append(diag.message)
                     stderr(f"copydesk: error: {diag.message}")
+                elif diag.code == "CD003":
+                    stderr(f"copydesk: warning: {report.id}: {diag.message}")
                 elif diag.code in ("CD001", "CD004"):
                     plugin_errors.append(f"{report.id}: {diag.message}")
                     stderr(f"copydesk: error: {report.id}: {diag.message}")
