@@ -48,6 +48,7 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december today yesterday".split()
 )
+_AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
 
 
@@ -162,6 +163,32 @@ def vague_sources(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[
     return found
 
 
+def _vague_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> int | None:
+    """Index of the vague source that the agent phrase at ``k`` (after 'by') ends with, if any.
+
+    'by many', 'by other critics', 'by some observers' are vague; a quantifier followed
+    by another noun ('by several gunmen') is a count, not a source.
+    """
+    while k + 1 < len(tokens) and tokens[k].low in _MODIFIERS - lexicon.vague_sources:
+        k += 1
+    if tokens[k].low not in lexicon.vague_sources:
+        return None
+    if tokens[k].low in QUANTIFIERS and k + 1 < len(tokens) and tokens[k + 1].low not in _AGENT_END:
+        return k + 1 if tokens[k + 1].low in lexicon.vague_sources else None
+    return k
+
+
+def _passive_by_vague(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
+    """Any passive with a vague agent ('was criticised by many', 'detected by other observers')."""
+    if k < 2 or k + 1 >= len(tokens):
+        return None
+    be = k - 2 if tokens[k - 2].low in BE else k - 3
+    if be < 0 or tokens[be].low not in BE or (be == k - 3 and tokens[k - 2].low not in _OTHER_ADVERBS | _VAGUE_ADVERBS):
+        return None
+    agent = _vague_agent(tokens, k + 1, lexicon)
+    return None if agent is None else Attribution(be, agent + 1, True, "passive-by-vague")
+
+
 def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
     """The passive judgement whose participle is token ``k`` ('is thought to'), if any."""
     j = k - 1
@@ -178,10 +205,8 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
     first = j - 1 if j >= 1 and tokens[j - 1].low in ("has", "have", "had") else j
     impersonal = first >= 1 and tokens[first - 1].low == "it"
     if nxt == "by" and k + 2 < len(tokens):
-        agent = k + 2
-        while agent + 1 < len(tokens) and tokens[agent].low in _MODIFIERS - lexicon.vague_sources:
-            agent += 1
-        if tokens[agent].low in lexicon.vague_sources:
+        agent = _vague_agent(tokens, k + 2, lexicon)
+        if agent is not None:
             return Attribution(first, agent + 1, True, "passive-by-vague")
         if _agent_named(tokens, k + 2, lexicon):
             return None
@@ -191,9 +216,15 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
 
 def passives(tokens: Sequence[Token], lexicon: Lexicon) -> list[Attribution]:
     """Every passive judgement or report without a named agent."""
-    return [
-        hit for k, tok in enumerate(tokens) if tok.low in lexicon.impersonal and (hit := _passive(tokens, k, lexicon))
-    ]
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.low in lexicon.impersonal:
+            hit = _passive(tokens, k, lexicon)
+        else:
+            hit = _passive_by_vague(tokens, k, lexicon) if tok.low == "by" else None
+        if hit is not None:
+            found.append(hit)
+    return found
 
 
 def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:

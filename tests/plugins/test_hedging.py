@@ -82,6 +82,8 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("A senior official said the talks stalled.", ["A senior official said"]),
         ("The painting is considered by many to be a forgery.", ["is considered by many"]),
         ("Reports of secret talks circulated.", ["Reports of"]),
+        ("The film was described by other critics as tender.", ["was described by other critics"]),
+        ("The plan was criticised by many.", ["was criticised by many"]),
         ("People familiar with the matter said the deal was close.", ["People familiar with the matter said"]),
         # near misses: a named person or organisation, an anaphoric "the official", no verb
         ("Kremlin spokesman Dmitri Peskov affirmed Tuesday that talks continue.", []),
@@ -92,6 +94,8 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("Experts at the IAEA said the plant is safe.", []),
         ("The official said talks continue.", []),
         ("Many people died in the flood.", []),
+        ("The victim was killed by several gunmen.", []),
+        ("The plan was criticised by the IAEA.", []),
         ("The report by the World Bank was published.", []),
     ],
 )
