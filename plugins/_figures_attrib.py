@@ -31,6 +31,8 @@ DETERMINERS = frozenset("the a an this that these those its their his her our my
 SOURCE_LIMIT = 8
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
+#: At most this many words after "X said" ending a sentence ("..., the ministry said on Tuesday").
+TAIL_WORDS = 4
 #: Words after a cue searched for the end of its clause.
 CLAUSE_WORDS = 80
 INFINITIVE = frozenset({"to"})
@@ -233,12 +235,23 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         if first < cue:
             return _credit(text, words, first, cue, cue, ((word.end, bounds[1]),), lexicon, bounds[0])
     after = ((word.end, _clause_end(text, words, cue, bounds[1])),)
-    opened = first > 0 and any(ch in QUOTES for ch in text[words[first - 1].end : words[first].start])
-    if opened:
+    gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
+    quoted = any(ch in QUOTES for ch in gap)
+    if quoted or ("," in gap and _tail_words(text, words, cue) <= TAIL_WORDS):
         that = cue + 1 < len(words) and words[cue + 1].lower == "that"
         before = ((bounds[0], words[first].start),)
         return _credit(text, words, first, cue, cue, before + after if that else before, lexicon, bounds[0])
     return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
+
+
+def _tail_words(text: str, words: Sequence[Word], cue: int) -> int:
+    """How many words follow a cue before punctuation or the sentence end (at most TAIL_WORDS + 1)."""
+    count = 0
+    for index in range(cue + 1, min(len(words), cue + TAIL_WORDS + 2)):
+        if _gap_breaks(text, words[index - 1].end, words[index].start) or words[index].lower == "that":
+            break
+        count += 1
+    return count
 
 
 def _clause_end(text: str, words: Sequence[Word], cue: int, limit: int) -> int:

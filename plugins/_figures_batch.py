@@ -34,6 +34,7 @@ class Record:
     source: str
     kind: str
     value: float
+    shown: str
     subject: frozenset[str]
     article: str
     start: int
@@ -100,7 +101,8 @@ def observe(state: BatchState, document: Document) -> None:
         kind = f"{figure.kind}:{figure.unit}"
         subject = subject_words(document, item)
         span = text[figure.start : figure.end]
-        state.records.append(Record(key, kind, figure.value, subject, document.id, figure.start, figure.end, span))
+        record = Record(key, kind, figure.value, item.source, subject, document.id, figure.start, figure.end, span)
+        state.records.append(record)
 
 
 def _conflict(a: Record, b: Record, tolerance: float, overlap: int) -> bool:
@@ -111,6 +113,11 @@ def _conflict(a: Record, b: Record, tolerance: float, overlap: int) -> bool:
     return high / low > tolerance
 
 
+def _contradiction(own: Record, other: Record) -> Contradiction:
+    """The finding-to-be on ``own``'s article."""
+    return Contradiction(own.start, own.end, own.text, own.shown, other.article, other.text)
+
+
 def finish(state: BatchState) -> dict[str, tuple[Contradiction, ...]]:
     """Contradictions per article id, in reading order."""
     tolerance = float(state.settings["tolerance"])
@@ -119,14 +126,10 @@ def finish(state: BatchState) -> dict[str, tuple[Contradiction, ...]]:
     for record in state.records:
         groups.setdefault((record.source, record.kind), []).append(record)
     found: dict[str, set[Contradiction]] = {}
-    for (source, _), records in sorted(groups.items()):
+    for _, records in sorted(groups.items()):
         for i, a in enumerate(records):
             for b in records[i + 1 :]:
                 if _conflict(a, b, tolerance, overlap):
-                    found.setdefault(a.article, set()).add(
-                        Contradiction(a.start, a.end, a.text, source, b.article, b.text)
-                    )
-                    found.setdefault(b.article, set()).add(
-                        Contradiction(b.start, b.end, b.text, source, a.article, a.text)
-                    )
+                    found.setdefault(a.article, set()).add(_contradiction(a, b))
+                    found.setdefault(b.article, set()).add(_contradiction(b, a))
     return {k: tuple(sorted(v, key=lambda c: (c.start, c.other_article, c.other_figure))) for k, v in found.items()}

@@ -48,7 +48,11 @@ results) is flagged though it may need no source. Years, dates, times, ordinals,
 phone, page and section numbers, and numbers joined to a noun by a hyphen ("the
 28-point plan", "a 10-year compact") are not figures. Headlines are not checked.
 
-**Settings.** `window`, `large_count`, `extra_cues`, `remove_cues`.
+**Settings.** `window` (sentences either side searched for the speaker of a quotation;
+0 turns neighbours off), `large_count` (smallest plain number counted as a figure),
+`extra_cues` / `remove_cues` (attribution verbs, added or removed), `extra_cue_nouns`
+(documents such as "poll" or "report" that credit a figure when named: "in a Gallup
+poll").
 """,
 )
 

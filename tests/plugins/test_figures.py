@@ -1,0 +1,316 @@
+"""Figures scorer (FIG): extraction, attribution, vague sources, batch contradictions, settings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from copydesk import Article, Finding, Rule
+from copydesk.conformance import assert_conformance
+from copydesk.models import Context
+from copydesk.plugins import figures
+from copydesk.plugins._figures_extract import extract
+from copydesk.testing import article, codes, document, findings_by_article, plugin_set, run_scorer, score_batch
+
+SCORER = figures.copydesk_scorers()[0]
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed(prefix: str) -> Article:
+    """The seed article whose file name starts with ``prefix`` (first line is the title)."""
+    path = next(SEEDS.glob(f"{prefix}_*.txt"))
+    title, body = path.read_text(encoding="utf-8").split("\n", 1)
+    return article(body, title=title, id=prefix)
+
+
+def figure_texts(text: str) -> list[tuple[str, str]]:
+    """Each figure the extractor finds in ``text``, as (text, kind)."""
+    return [(text[f.start : f.end], f.kind) for f in extract(text, 0, len(text))]
+
+
+def by_code(findings: list[Finding], code: str) -> list[str]:
+    """The matched text of every finding of ``code``."""
+    return [f.matched for f in findings if f.code == code]
+
+
+def single(text: str, **settings: object) -> list[Finding]:
+    """Findings of the scorer on one article (batch of one)."""
+    return run_scorer(SCORER, text, settings=settings or None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A staggering $281 billion was lost.", [("$281 billion", "money")]),
+        ("It costs £600m, or €1.2bn.", [("£600m", "money"), ("€1.2bn", "money")]),
+        ("The fund holds half a trillion dollars.", [("half a trillion dollars", "money")]),
+        ("The fund holds US$5 billion.", [("US$5 billion", "money")]),
+        ("Support fell to 59.6 percent, or 12%.", [("59.6 percent", "percent"), ("12%", "percent")]),
+        (
+            "Turnout rose 5 per cent and 2 percentage points.",
+            [("5 per cent", "percent"), ("2 percentage points", "percent")],
+        ),
+        ("Seventy-four percent agreed.", [("Seventy-four percent", "percent")]),
+        ("Over half a million casualties.", [("half a million", "count")]),
+        ("They sent 10,000 troops and 5000 tanks.", [("10,000", "count"), ("5000", "count")]),
+        ("Three million people fled.", [("Three million", "count")]),
+        ("One in five adults and four in 10 voters.", [("One in five", "rate"), ("four in 10", "rate")]),
+        ("Prices tripled, then halved.", [("tripled", "multiple"), ("halved", "multiple")]),
+        ("They lost 3 out of 4 seats.", [("3 out of 4", "rate")]),
+        # near misses: years, dates, times, ordinals, ages, labels, references, phones, small counts
+        ("The war began in 2014 and the accord dates from 1995.", []),
+        ("On 3 March 2023 at 10:30, on 9/11.", []),
+        ("It was the 3rd attempt in the 21st century, in the 1990s.", []),
+        ("The minister, 54, and a 45-year-old aide resigned.", []),
+        ("The 28-point plan and a 10-year compact.", []),
+        ("The G7 bought F-35 jets after COVID-19.", []),
+        ("See page 12, section 230 and Article 5.", []),
+        ("Call 555-123-4567 or (202) 555-0100.", []),
+        ("Twelve people and 999 voters came.", []),
+        ("He got 3,000 in 2015 votes.", [("3,000", "count")]),
+    ],
+)
+def test_extraction_finds_figures_and_skips_non_figures(text: str, expected: list[tuple[str, str]]) -> None:
+    assert figure_texts(text) == expected
+
+
+@pytest.mark.parametrize("threshold", [500, 1000, 20000])
+def test_large_count_threshold_decides_plain_counts(threshold: int) -> None:
+    text = "About 800 and 15,000 troops."
+    counts = [text[f.start : f.end] for f in extract(text, 0, len(text), threshold)]
+    assert counts == [n for n, v in (("800", 800), ("15,000", 15000)) if v >= threshold]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("A staggering $281 billion – that's the estimated cost of the war.", ["$281 billion"]),
+        ("Unemployment rose to 7 percent last year.", ["7 percent"]),
+        ("One in five adults smoke.", ["One in five"]),
+        ("Exports tripled in a decade.", ["tripled"]),
+        ("Of those asked, 61 percent said they had decided.", ["61 percent"]),
+        ("The report was long. Exports fell 5 percent.", ["5 percent"]),
+        # near misses: the same figures credited
+        ("Unemployment rose to 7 percent last year, the Labor Department said.", []),
+        ("According to the IAEA, 40 percent of the site was damaged.", []),
+        ("Reuters reported that 3,000 troops had crossed.", []),
+        ("The plan will cost $2 billion (Congressional Budget Office).", []),
+        ("Smith, an economist at the IMF, estimates growth at 3 percent.", []),
+        ("The war began in 2014.", []),
+    ],
+)
+def test_unsourced_figure(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Conservative estimates place combined casualties at over half a million.", ["half a million"]),
+        ("Analysts say the deal is worth $5 billion.", ["$5 billion"]),
+        ("Reports suggest 10,000 people fled.", ["10,000"]),
+        ("Officials said 2,000 homes were destroyed.", ["2,000"]),
+        ("The assets are estimated at $486 billion.", ["$486 billion"]),
+        # near misses: a named source, or no source at all (FIG001 instead)
+        ("On Monday, Pentagon officials said 2,000 homes were destroyed.", []),
+        ("The World Bank estimates the cost at $400 billion.", []),
+        ("The assets are worth $486 billion.", []),
+    ],
+)
+def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG002") == flagged
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We lost 3,000 jobs,” said Mayor Jane Smith.",
+        '"The budget is $4 billion short. We need 2,000 more teachers," the mayor said.',
+        "The mayor said:\nThe budget is $4 billion short.",
+        "A recent CBO report highlighted the $175 billion already spent.",
+        "In a new Quinnipiac poll, 45 percent backed the plan.",
+        "Sales reached $3 billion, see https://example.com/report for the filing.",
+        "Ukraine's needs are estimated to exceed $1 trillion by the World Bank.",
+    ],
+)
+def test_sourced_figures_give_no_finding(text: str) -> None:
+    assert codes(single(text)) == []
+
+
+def test_quotation_neighbour_only_counts_within_window() -> None:
+    text = "“Costs are rising. We will need $5 billion,” said Jane Smith."
+    assert codes(single(text)) == []
+    quoted_far = "“We will need $5 billion. Costs are rising. Staff are tired. It is hard,” said Jane Smith."
+    assert by_code(single(quoted_far, window=1), "FIG002") == ["$5 billion"]
+    assert by_code(single(quoted_far, window=2), "FIG002") == ["$5 billion"]
+    assert codes(single(quoted_far, window=3)) == []
+    assert by_code(single(quoted_far, window=0), "FIG001") == ["$5 billion"]
+
+
+def test_neighbour_sentence_without_quotation_does_not_source() -> None:
+    text = "The World Bank published its survey on Monday. Ukraine will need $400 billion."
+    assert by_code(single(text), "FIG001") == ["$400 billion"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({}, ["FIG001"]),
+        ({"extra_cues": ["reckoned"]}, ["FIG001"]),
+        ({"extra_cues": ["mused"]}, []),
+        ({"remove_cues": ["estimates"]}, ["FIG001"]),
+    ],
+)
+def test_cue_lexicon_settings(settings: dict[str, list[str]], expected: list[str]) -> None:
+    text = "The World Bank mused that $400 billion is needed."
+    if settings.get("remove_cues"):
+        text = "The World Bank estimates that $400 billion is needed."
+    assert codes(single(text, **settings)) == expected
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [
+        ({}, ["FIG002"]),
+        ({"remove_vague_sources": ["analysts"]}, []),
+        ({"extra_vague_sources": ["bankers"]}, ["FIG002", "FIG002"]),
+    ],
+)
+def test_vague_source_settings(settings: dict[str, list[str]], expected: list[str]) -> None:
+    text = "Analysts say $5 billion left."
+    if settings.get("extra_vague_sources"):
+        text += " Bankers say $4 billion came back."
+    assert codes(single(text, **settings)) == expected
+
+
+def test_findings_carry_figure_span_sentence_and_source() -> None:
+    text = "Prices rose. Conservative estimates place losses at $5 billion."
+    [finding] = single(text)
+    assert (finding.code, finding.matched, text[finding.start : finding.end]) == ("FIG002", "$5 billion", "$5 billion")
+    assert finding.excerpt == "Conservative estimates place losses at $5 billion."
+    assert finding.data["source"] == "Conservative estimates" and finding.data["kind"] == "money"
+    assert (
+        finding.message == "Figure '$5 billion' (money) is credited only to an unnamed source: 'Conservative estimates'"
+    )
+
+
+def test_seed_verdicts() -> None:
+    found = findings_by_article(SCORER, seed("000"), seed("001"), seed("002"))
+    assert "$281 billion" in by_code(found["000"], "FIG001")
+    assert "half a million" in by_code(found["002"], "FIG002")
+    assert "$486 billion" in by_code(found["002"], "FIG001") + by_code(found["002"], "FIG002")
+    flagged = {f.matched for fs in found.values() for f in fs if f.code in ("FIG001", "FIG002")}
+    assert not flagged & {"$400 billion", "$1 trillion", "$175 billion"}
+    assert not {m for m in flagged if re.fullmatch(r"\d{4}", m)}
+    assert "28" not in flagged
+
+
+def test_seed_world_bank_contradiction_found_on_both_articles() -> None:
+    seeds = [seed(p) for p in ("000", "001", "002", "003", "004")]
+    reports = score_batch(seeds, plugin_set(plugins=[("figures", figures)]))
+    contradictions = {r.id: [f for f in r.findings if f.code == "FIG003"] for r in reports}
+    [on_001] = contradictions["001"]
+    [on_002] = contradictions["002"]
+    assert (on_001.matched, on_001.data["other_article"], on_001.data["other_figure"]) == (
+        "$400 billion",
+        "002",
+        "$1 trillion",
+    )
+    assert (on_002.matched, on_002.data["other_article"], on_002.data["other_figure"]) == (
+        "$1 trillion",
+        "001",
+        "$400 billion",
+    )
+    assert "002" in on_001.message and "$1 trillion" in on_001.message and "World Bank" in on_001.message
+    assert contradictions["000"] == contradictions["003"] == contradictions["004"] == []
+
+
+BANK_A = "The World Bank estimates reconstruction of Ukraine at $400 billion."
+
+
+@pytest.mark.parametrize(
+    ("other", "settings", "found"),
+    [
+        ("The World Bank says reconstruction in Ukraine will cost $1 trillion.", {}, True),
+        # near misses: within tolerance, another source, another subject, another kind
+        ("The World Bank says reconstruction in Ukraine will cost $450 billion.", {}, False),
+        ("The IMF says reconstruction in Ukraine will cost $1 trillion.", {}, False),
+        ("The World Bank says global debt will reach $1 trillion.", {}, False),
+        ("The World Bank says reconstruction in Ukraine is 40 percent done.", {}, False),
+        ("Reconstruction in Ukraine will cost $1 trillion.", {}, False),
+        # settings move the lines
+        ("The World Bank says reconstruction in Ukraine will cost $450 billion.", {"tolerance": 1.1}, True),
+        ("The World Bank says reconstruction in Ukraine will cost $1 trillion.", {"tolerance": 3.0}, False),
+        ("The World Bank says reconstruction will cost $1 trillion.", {"subject_overlap": 1}, True),
+        ("The World Bank says reconstruction will cost $1 trillion.", {}, False),
+    ],
+)
+def test_contradictory_figure(other: str, settings: dict[str, float], found: bool) -> None:
+    result = findings_by_article(SCORER, article(BANK_A, id="a"), article(other, id="b"), settings=settings)
+    assert ("FIG003" in codes(result["a"]), "FIG003" in codes(result["b"])) == (found, found)
+
+
+def test_contradiction_needs_two_articles() -> None:
+    text = BANK_A + " The World Bank says reconstruction in Ukraine will cost $1 trillion."
+    assert "FIG003" not in codes(single(text))
+
+
+def test_batch_state_holds_records_not_text() -> None:
+    from copydesk.plugins import _figures_batch
+
+    state = _figures_batch.start(figures.SETTINGS)
+    long_text = "Filler words without numbers. " * 2000 + BANK_A
+    _figures_batch.observe(state, document(long_text, id="x"))
+    [record] = state.records
+    assert (record.source, record.kind, record.value, record.article) == ("world bank", "money:USD", 4e11, "x")
+    assert len(record.subject) <= _figures_batch.SUBJECT_WORDS
+
+
+def test_score_without_batch_context_reports_no_contradiction() -> None:
+    found = list(figures.score(document(BANK_A), Context(settings=figures.SETTINGS)))
+    assert codes(found) == []
+
+
+def test_output_is_deterministic_and_sorted() -> None:
+    runs = [score_batch([seed("002")], plugin_set(plugins=[("figures", figures)]))[0] for _ in range(2)]
+    assert runs[0].findings == runs[1].findings
+    assert [f.start for f in runs[0].findings] == sorted(f.start for f in runs[0].findings)
+
+
+def test_adversarial_megabyte_finishes() -> None:
+    pieces = ["9" * 5000, " $$$$ ", "1," * 3000, " 1,000,000,000,000,000,000,000 ", "$" * 50 + "5 ", "%%% 5%%% "]
+    pieces += ["“", "half a half a million ", "one in one in ", "said according to estimates ", "(((( ", '"' * 9]
+    text = ("".join(pieces) * 200)[:1_000_000]
+    found = list(figures.score(document(text), Context(settings=figures.SETTINGS)))
+    assert all(0 <= f.start <= f.end <= len(text) for f in found)
+
+
+@pytest.mark.parametrize("rule", figures.RULES)
+def test_rule_docs_have_every_section(rule: Rule) -> None:
+    for section in (
+        "**What it flags.**",
+        "**Why it matters.**",
+        "**Example.**",
+        "**Known problems.**",
+        "**Settings.**",
+    ):
+        assert section in rule.doc
+    assert rule.code.startswith("FIG") and re.fullmatch(r"[a-z]+(-[a-z]+)*", rule.name)
+
+
+def test_settings_are_plain_and_documented() -> None:
+    docs = " ".join(rule.doc for rule in figures.RULES)
+    for key, value in SCORER.settings.items():
+        assert isinstance(value, (str, int, float, bool, list)) and f"`{key}`" in docs
+    assert (SCORER.name, SCORER.prefix) == ("figures", "FIG")
+
+
+def test_plugin_set_lists_every_rule_for_explain() -> None:
+    loaded = plugin_set(plugins=[("figures", figures)])
+    listed = {rule.code: info.name for info, _, rule in loaded.rules()}
+    assert {listed[code] for code in ("FIG001", "FIG002", "FIG003")} == {"figures"}
+
+
+def test_conformance() -> None:
+    assert_conformance(figures, examples=["Exports rose 5 percent.", "Analysts say $5 billion left."])
