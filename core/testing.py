@@ -8,11 +8,20 @@ codes, or build a plugin set with chosen plugins, all without entry points or fi
 
     def test_flags_shouting():
         assert codes(run_scorer(SCORER, "YOU WON'T BELIEVE THIS")) == ["CLK001"]
+
+For end-to-end tests of packaging, :func:`pip_install` installs a plugin package into
+a folder and :func:`run_copydesk` runs the real command line with that folder on the
+import path. The conformance suite is in :mod:`copydesk.conformance`.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from copydesk.config import Config, load_config
@@ -60,6 +69,27 @@ def config(overrides: Mapping[str, Any] | None = None) -> Config:
     return load_config(overrides=overrides, discover=False)
 
 
+def config_for(plugins: PluginSet, overrides: Mapping[str, Any] | None = None) -> Config:
+    """:func:`config`, keeping only the ``[plugins.NAME]`` tables of scorers in ``plugins``.
+
+    The packaged configuration has a table for every built-in scorer; a test that loads
+    one scorer must not fail because the others' tables name no loaded scorer.
+    """
+    base = config(overrides)
+    loaded = {scorer.name for _, scorer in plugins.scorers}
+    tables = {name: table for name, table in base.data.get("plugins", {}).items() if name in loaded}
+    return Config(MappingProxyType({**base.data, "plugins": tables}), base.source)
+
+
+def scorers_of(plugin: Any, name: str = "plugin") -> list[Scorer]:
+    """The scorers a plugin object or module provides, validated as the core loads them.
+
+    Raises :class:`copydesk.errors.PluginError` naming ``name`` when the plugin's hooks
+    are misspelled or return malformed scorers.
+    """
+    return [scorer for _, scorer in plugin_set(plugins=[(name, plugin)]).scorers]
+
+
 def _as_articles(items: Iterable[str | Article]) -> list[Article]:
     """Strings become articles with ids ``a0``, ``a1``, ..."""
     return [item if isinstance(item, Article) else article(item, id=f"a{i}") for i, item in enumerate(items)]
@@ -72,7 +102,7 @@ def score_batch(
     workers: int = 1,
 ) -> list[ArticleReport]:
     """Score articles as one batch (batch pass included) and return their reports."""
-    runner = Runner(plugins, config(overrides))
+    runner = Runner(plugins, config_for(plugins, overrides))
     articles = _as_articles(items)
     return list(runner.run(lambda: iter(articles), workers=workers))
 
@@ -112,3 +142,126 @@ def findings_by_article(
 def codes(findings: Iterable[Finding]) -> list[str]:
     """The codes of ``findings``, in order."""
     return [f.code for f in findings]
+
+
+def pip_install(package: str | Path, target: str | Path) -> None:
+    """pip-install the package folder ``package`` (no dependencies, no network) into ``target``.
+
+    ``target`` is a plain folder, not the running environment, so concurrent tests never
+    see the plugin; put it on ``PYTHONPATH`` (see :func:`run_copydesk`) to use it. The
+    build backend must already be installed (``--no-build-isolation``). Raises
+    ``AssertionError`` with pip's output when the install fails.
+    """
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation"]
+    command += ["--no-input", "--disable-pip-version-check", "--target", str(target), str(Path(package).resolve())]
+    proc = subprocess.run(command, capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise AssertionError(f"pip install {package} failed:\n{proc.stdout}{proc.stderr}")
+
+
+_CLI = "import sys; sys.argv[0] = 'copydesk'; from copydesk.cli import main; main()"
+
+
+def run_copydesk(
+    *args: str, pythonpath: Sequence[str | Path] = (), cwd: str | Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the ``copydesk`` command line in a fresh interpreter with ``pythonpath`` first on the path.
+
+    A fresh process discovers entry points installed after this one started; the
+    result's ``returncode``, ``stdout`` and ``stderr`` are what a user would see.
+    """
+    return subprocess.run(
+        [sys.executable, "-c", _CLI, *args],
+        cwd=cwd,
+        env=python_env(pythonpath),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def python_env(pythonpath: Sequence[str | Path] = ()) -> dict[str, str]:
+    """The current environment with ``pythonpath`` prepended to ``PYTHONPATH``."""
+    env = dict(os.environ)
+    parts = [str(p) for p in pythonpath]
+    if env.get("PYTHONPATH"):
+        parts.append(env["PYTHONPATH"])
+    env["PYTHONPATH"] = os.pathsep.join(parts)
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
+
+
+#: Kinds of hostile text :func:`adversarial_text` makes (``"mixed"`` cycles through all).
+ADVERSARIAL_KINDS = (
+    "whitespace",
+    "prose",
+    "mixed-scripts",
+    "control-characters",
+    "unbalanced-quotes",
+    "one-long-word",
+    "punctuation-runs",
+    "capitals",
+    "short-lines",
+)
+_UNITS = {
+    "whitespace": " \t\n \r\n\u00a0\u2003\u3000\n\n",
+    "prose": (
+        'The council approved a $4.2 million budget on Tuesday, officials said. "We had no choice," '
+        "the mayor told reporters. Critics, however, claimed that up to 40% of the funds may be wasted.\n"
+    ),
+    "mixed-scripts": "Αθήνα Москва 東京都 القاهرة मुंबई Zürich 😀🇫🇷 e\u0301 ﷺ ẞ İı \u202eevil\u202c ",
+    "control-characters": "".join(map(chr, range(32))) + "\x7f\x85\u200b\u200d\u200e\ufeff\u2028\u2029\ufffd word ",
+    "unbalanced-quotes": "\"He said \u201cno \u2018really \u00ab ( [ { ' \u300c ",
+    "one-long-word": "Ab",
+    "punctuation-runs": "!!!???...\u2026,;:--\u2014\u2014**##",
+    "capitals": "YOU WON'T BELIEVE THIS SHOCKING NEWS ",
+    "short-lines": "x\n",
+}
+
+
+def adversarial_text(kind: str, size: int) -> str:
+    """``size`` characters of hostile text of one kind (see :data:`ADVERSARIAL_KINDS`).
+
+    ``"mixed"`` cycles through every kind in 4,096-character chunks; an unknown kind
+    raises KeyError.
+    """
+    if kind == "mixed":
+        chunks = [_UNITS[k] * (4096 // len(_UNITS[k]) + 1) for k in ADVERSARIAL_KINDS]
+        block = "".join(chunk[:4096] for chunk in chunks)
+        return (block * (size // len(block) + 1))[:size]
+    unit = _UNITS[kind]
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+#: (title, body) pairs of ordinary and awkward news copy that :func:`sample_articles` returns.
+_SAMPLES = (
+    ("", ""),
+    ("   ", " \n\t "),
+    ("Council approves budget", _UNITS["prose"] * 3),
+    (
+        "You Won't Believe What The Mayor Did Next!",
+        "SHOCKING! Sources say the deal could be worth billions?! Experts reportedly believe "
+        "it is 'the worst ever'.\n\nRead more: https://example.com/story?id=1",
+    ),
+    ("Is this the end of the high street?", "## Background\n\n- Sales fell 12% in 2023.\n- 'Stores are closing.'\n"),
+    ("Storm \u201cEunice\u201d hits", "\u201cIt was terrifying,\u201d said Ms. Jones. \u00abUnbalanced quote"),
+    ("Title only, no body", "."),
+    (adversarial_text("mixed-scripts", 200), adversarial_text("control-characters", 300)),
+    (adversarial_text("unbalanced-quotes", 120), adversarial_text("punctuation-runs", 200)),
+)
+
+
+def sample_articles() -> list[Article]:
+    """A small batch of ordinary and awkward articles (ids ``sample-0``, ...) for smoke tests."""
+    return [article(body, title, id=f"sample-{i}") for i, (title, body) in enumerate(_SAMPLES)]
+
+
+def run_package_tests(package: str | Path, pythonpath: Sequence[str | Path] = ()) -> subprocess.CompletedProcess[str]:
+    """Run a plugin package's own pytest suite in a fresh interpreter, from the package folder.
+
+    With ``pythonpath`` holding a :func:`pip_install` target, the tests import the
+    installed copy, so they prove the package as built, not the source tree.
+    """
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs"]
+    return subprocess.run(command, cwd=package, env=python_env(pythonpath), capture_output=True, text=True, check=False)

@@ -1,0 +1,340 @@
+"""The conformance suite: one call checks that a plugin keeps the scorer contract.
+
+Plugin authors run it from their own tests; copydesk runs it on every built-in::
+
+    from copydesk.conformance import assert_conformance
+    import copydesk_clickbait
+
+    def test_conformance():
+        assert_conformance(copydesk_clickbait, examples=["You won't believe this!"])
+
+It checks, for every scorer the plugin provides: rule codes valid, unique and sharing
+the scorer's prefix; kebab-case names; every rule documented with the five sections;
+settings of the types ``[plugins.NAME]`` can hold; every finding's span inside its
+field, ``matched == text[start:end]``, line and column right and the excerpt holding
+the match; the same output on a second run; no crash and linear time on adversarial
+input (see :func:`check_scaling` for how time is measured without flaky asserts).
+"""
+
+from __future__ import annotations
+
+import string
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from copydesk.config import Config
+from copydesk.errors import PluginError
+from copydesk.manager import RESERVED_PREFIX, PluginSet
+from copydesk.models import RULE_CODE, RULE_NAME, SCORER_PREFIX, Article, ArticleReport, Finding, Scorer
+from copydesk.runner import Runner
+from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
+from copydesk.text import TextView
+
+DOC_SECTIONS = ("What it flags.", "Why it matters.", "Example.", "Known problems.", "Settings.")
+#: Characters of the smaller input of the scaling check; the larger one is SCALE_GROWTH times it.
+SCALE_CHARS = 8_000
+SCALE_GROWTH = 16
+#: Largest accepted ratio of CPU time on 16n to time on n characters (linear 16, quadratic 256).
+SCALE_FACTOR = 40.0
+#: Below this CPU time on 16n characters the ratio is noise, and the scorer fast enough anyway.
+SCALE_FLOOR = 0.05
+MEGABYTE = 1_000_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One way a scorer breaks the contract: which scorer, which check, what exactly."""
+
+    scorer: str
+    check: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.scorer} [{self.check}] {self.detail}"
+
+
+class ConformanceError(AssertionError):
+    """Raised by :func:`assert_conformance`; its message lists every problem, one a line."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        """Keep the problems and list them in the message."""
+        self.problems = tuple(problems)
+        super().__init__("plugin does not conform:\n" + "\n".join(f"  {p}" for p in problems))
+
+
+def check_rules(scorer: Scorer) -> list[Problem]:
+    """Prefix, scorer name, rule codes, names and message templates."""
+    found: list[Problem] = []
+
+    def bad(detail: str) -> None:
+        found.append(Problem(scorer.prefix, "codes", detail))
+
+    if not SCORER_PREFIX.fullmatch(scorer.prefix) or scorer.prefix == RESERVED_PREFIX:
+        bad(f"prefix {scorer.prefix!r} is not 2-4 capitals other than {RESERVED_PREFIX}")
+    if not RULE_NAME.fullmatch(scorer.name):
+        bad(f"scorer name {scorer.name!r} is not kebab-case")
+    if not scorer.rules:
+        bad("the scorer declares no rules")
+    codes: set[str] = set()
+    names: set[str] = set()
+    for rule in scorer.rules:
+        if not RULE_CODE.fullmatch(rule.code) or rule.code[:-3] != scorer.prefix:
+            bad(f"rule code {rule.code!r} is not {scorer.prefix} followed by three digits")
+        if rule.code in codes:
+            bad(f"rule code {rule.code} is declared twice")
+        if not RULE_NAME.fullmatch(rule.name) or rule.name.startswith(("no-", "avoid-")):
+            bad(f"rule {rule.code} name {rule.name!r} is not kebab-case naming the pattern flagged")
+        if rule.name in names:
+            bad(f"rule name {rule.name!r} is declared twice")
+        codes.add(rule.code)
+        names.add(rule.name)
+        if problem := _template_problem(rule.message):
+            bad(f"rule {rule.code} message {rule.message!r} {problem}")
+    return found
+
+
+def _template_problem(message: str) -> str | None:
+    """Why ``message`` is not a usable ``str.format`` template, or None."""
+    if not message.strip():
+        return "is empty"
+    try:
+        list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"is not a format template ({exc})"
+    return None
+
+
+def check_docs(scorer: Scorer) -> list[Problem]:
+    """Every rule's doc has the five sections, in order, each with some text."""
+    found = []
+    for rule in scorer.rules:
+        doc = rule.doc
+        positions = [doc.find(f"**{section}**") for section in DOC_SECTIONS]
+        missing = [s for s, at in zip(DOC_SECTIONS, positions, strict=True) if at < 0]
+        if missing:
+            detail = f"rule {rule.code} doc lacks the section(s) " + ", ".join(f"**{s}**" for s in missing)
+            found.append(Problem(scorer.prefix, "docs", detail))
+            continue
+        if positions != sorted(positions):
+            found.append(
+                Problem(scorer.prefix, "docs", f"rule {rule.code} doc sections are not in the order {DOC_SECTIONS}")
+            )
+            continue
+        ends = [*positions[1:], len(doc)]
+        for section, start, end in zip(DOC_SECTIONS, positions, ends, strict=True):
+            if not doc[start + len(section) + 4 : end].strip():
+                found.append(Problem(scorer.prefix, "docs", f"rule {rule.code} doc section **{section}** is empty"))
+    return found
+
+
+def _setting_ok(value: Any) -> bool:
+    """Whether a TOML table can hold ``value`` as a setting (str, int, float, bool, list[str])."""
+    if isinstance(value, list):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, (str, int, float, bool))
+
+
+def check_settings(scorer: Scorer) -> list[Problem]:
+    """Setting keys are strings and values str, int, float, bool or list[str]."""
+    return [
+        Problem(scorer.prefix, "settings", f"setting {key!r} = {value!r} is not str, int, float, bool or list[str]")
+        for key, value in scorer.settings.items()
+        if not isinstance(key, str) or not _setting_ok(value)
+    ]
+
+
+def _run(plugins: PluginSet, cfg: Config, articles: Sequence[Article]) -> tuple[Runner, list[ArticleReport]]:
+    """Score ``articles`` as one batch with a fresh runner."""
+    runner = Runner(plugins, cfg)
+    return runner, list(runner.run(lambda: iter(articles)))
+
+
+def _failures(scorer: Scorer, runner: Runner, reports: Iterable[ArticleReport], what: str) -> list[Problem]:
+    """A problem per article the scorer (or its batch pass, or segmenter) raised on."""
+    found = [Problem(scorer.prefix, "robustness", f"batch pass raised {e}") for e in runner.batch_errors.values()]
+    for report in reports:
+        for result in report.failed_scorers:
+            found.append(Problem(scorer.prefix, "robustness", f"raised on {what} {report.id!r}: {result.error}"))
+    return found
+
+
+def check_findings(scorer: Scorer, articles: Sequence[Article], plugins: PluginSet, cfg: Config) -> list[Problem]:
+    """Run the batch twice: no crash, the same output both times, every finding well placed."""
+    runner, first = _run(plugins, cfg, articles)
+    found = _failures(scorer, runner, first, "article")
+    _, second = _run(plugins, cfg, articles)
+    if [_outcome(r) for r in first] != [_outcome(r) for r in second]:
+        found.append(Problem(scorer.prefix, "determinism", "two runs on the same batch gave different results"))
+    for article, report in zip(articles, first, strict=True):
+        views = {"title": TextView(article.title, "title"), "text": TextView(article.body, "text")}
+        for finding in report.findings:
+            if detail := _finding_problem(finding, views):
+                found.append(Problem(scorer.prefix, "spans", f"{finding.code} on {report.id!r}: {detail}"))
+    return found
+
+
+def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None:
+    """What is wrong with where a finding points, or None."""
+    view = views.get(finding.field)
+    if view is None:
+        return f"field {finding.field!r} is not 'text' or 'title'"
+    start, end, text = finding.start, finding.end, view.text
+    if not 0 <= start <= end <= len(text):
+        return f"span {start}:{end} is outside the {view.field} ({len(text)} characters)"
+    if finding.matched != text[start:end]:
+        return f"matched {finding.matched[:40]!r} is not {view.field}[{start}:{end}] {text[start:end][:40]!r}"
+    if " ".join(finding.matched.split()) not in finding.excerpt:
+        return f"excerpt {finding.excerpt[:60]!r} does not contain the matched text {finding.matched[:40]!r}"
+    if (finding.line, finding.column) != view.line_col(start):
+        return f"line {finding.line} column {finding.column} is not where offset {start} is"
+    return None
+
+
+def _outcome(report: ArticleReport) -> Any:
+    """What must not change between two runs: findings, subscores, metrics, errors."""
+    return report.findings, [(r.prefix, r.subscore, dict(r.metrics), r.error) for r in report.scorers]
+
+
+def _cpu_seconds(plugins: PluginSet, cfg: Config, item: Article) -> tuple[float, list[Problem]]:
+    """CPU seconds this process spent scoring ``item`` (batch pass included), and crashes."""
+    scorer = plugins.scorers[0][1]
+    started = time.process_time()
+    runner, reports = _run(plugins, cfg, [item])
+    elapsed = time.process_time() - started
+    return elapsed, _failures(scorer, runner, reports, "adversarial input")
+
+
+def _adversarial(kind: str, size: int) -> Article:
+    """An article whose title and body are both ``size`` characters of ``kind``."""
+    text = adversarial_text(kind, size)
+    return Article(id=f"{kind}-{size}", title=text, body=text)
+
+
+def check_scaling(
+    plugins: PluginSet, cfg: Config, seconds_per_megabyte: float = 60.0, kinds: Sequence[str] = ADVERSARIAL_KINDS
+) -> list[Problem]:
+    """No crash and linear time on adversarial input, then no crash on 1 MB.
+
+    Time is the CPU time of this process (``time.process_time``), not wall-clock time,
+    so other processes on a busy machine barely change it, and no absolute time is
+    asserted except the generous cap below. For each adversarial kind the scorer runs
+    on n = 8,000 and on 16n characters: a linear scorer takes about 16 times as long
+    (less, with fixed costs), n log n about 21 times, a quadratic one 256 times; the
+    check fails above :data:`SCALE_FACTOR` (40); a ratio under four times that is
+    measured again, keeping the faster runs, so one hiccup (a garbage collection, a
+    cache flush) cannot fail it. Runs under :data:`SCALE_FLOOR` seconds on 16n are too short
+    to judge, and fast enough to pass whatever their shape. Only
+    then does the scorer get a 1 MB article mixing every kind (so a quadratic scorer
+    fails in seconds instead of hanging on the megabyte); that run must finish under
+    ``seconds_per_megabyte`` of CPU, a cap generous enough for any linear scorer.
+    """
+    for kind in kinds:
+        if found := _scaling_problems(plugins, cfg, kind):
+            return found
+    seconds, crashed = _cpu_seconds(plugins, cfg, _adversarial("mixed", MEGABYTE))
+    if not crashed and seconds > seconds_per_megabyte:
+        detail = f"1 MB took {seconds:.1f}s CPU (cap {seconds_per_megabyte:g}s)"
+        crashed = [Problem(plugins.scorers[0][1].prefix, "linear-time", detail)]
+    return crashed
+
+
+def _superlinear(small: float, large: float) -> bool:
+    """Whether CPU times on n and 16n characters show more than linear growth."""
+    return large >= SCALE_FLOOR and large > SCALE_FACTOR * small
+
+
+def _scaling_problems(plugins: PluginSet, cfg: Config, kind: str) -> list[Problem]:
+    """Crashes on n and 16n characters of ``kind``, or super-linear growth between them."""
+    sizes = (SCALE_CHARS, SCALE_GROWTH * SCALE_CHARS)
+    (small, crashed), (large, crashed_large) = (_cpu_seconds(plugins, cfg, _adversarial(kind, n)) for n in sizes)
+    if crashed or crashed_large or not _superlinear(small, large):
+        return crashed + crashed_large
+    if large < 4 * SCALE_FACTOR * small:  # borderline: measure again, keep the faster runs
+        small = min(small, _cpu_seconds(plugins, cfg, _adversarial(kind, sizes[0]))[0])
+        large = min(large, _cpu_seconds(plugins, cfg, _adversarial(kind, sizes[1]))[0])
+        if not _superlinear(small, large):
+            return []
+    ratio = large / max(small, 1e-9)
+    detail = f"{kind}: {ratio:.0f}x the CPU time on {SCALE_GROWTH}x the text ({small:.3f}s, {large:.3f}s)"
+    return [Problem(plugins.scorers[0][1].prefix, "linear-time", detail)]
+
+
+def check_scorer(
+    scorer: Scorer,
+    examples: Iterable[str | Article] = (),
+    timing: bool = True,
+    settings: dict[str, Any] | None = None,
+    require_findings: bool = True,
+) -> list[Problem]:
+    """Every check on one scorer; an empty list means it conforms.
+
+    :param examples: texts (or articles) on which the scorer should find something, so
+        the span checks see real findings; scored in one batch with a built-in sample
+        of ordinary and awkward copy. An article's ``source`` is dropped so findings
+        stay in field coordinates.
+    :param timing: False skips the scaling and 1 MB checks (for quick local runs).
+    :param settings: values for the scorer's ``[plugins.NAME]`` table.
+    :param require_findings: report a problem when the examples give no finding at all.
+    """
+    found = check_rules(scorer) + check_docs(scorer) + check_settings(scorer)
+    if found:
+        return found
+    plugins = plugin_set(scorers=[scorer])
+    cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
+    mine = [_example(e, i) for i, e in enumerate(examples)]
+    found += check_findings(scorer, [*mine, *sample_articles()], plugins, cfg)
+    if mine and require_findings and not found:
+        _, reports = _run(plugins, cfg, mine)
+        if not any(r.findings for r in reports):
+            found.append(Problem(scorer.prefix, "spans", "the examples gave no findings, so no span was checked"))
+    if timing and not found:
+        found += check_scaling(plugins, cfg)
+    return found
+
+
+def _example(item: str | Article, index: int) -> Article:
+    """An example as an article without a source (so offsets are not relocated)."""
+    if isinstance(item, Article):
+        return replace(item, source=None)
+    return Article(id=f"example-{index}", title="", body=item)
+
+
+def check_plugin(plugin: Any, examples: Iterable[str | Article] = (), timing: bool = True) -> list[Problem]:
+    """Every check on every scorer a plugin (module or object) provides, loaded as the core loads it."""
+    label = getattr(plugin, "__name__", type(plugin).__name__)
+    try:
+        scorers = [scorer for _, scorer in plugin_set(plugins=[("plugin", plugin)]).scorers]
+    except PluginError as exc:
+        found = [Problem(label, "loading", exc.problem)]
+        return found + [p for s in _raw_scorers(plugin) for p in check_rules(s) + check_docs(s)]
+    if not scorers:
+        return [Problem(label, "loading", "copydesk_scorers provided no scorer")]
+    texts = list(examples)
+    return [problem for scorer in scorers for problem in check_scorer(scorer, texts, timing)]
+
+
+def _raw_scorers(plugin: Any) -> list[Scorer]:
+    """The scorers a plugin's hook returns, unvalidated (none if the hook is missing or raises)."""
+    provided = getattr(plugin, "copydesk_scorers", None)
+    try:
+        raw = list(provided()) if callable(provided) else []
+    except Exception:  # isolation point: plugin loading (the load error is already reported)
+        return []
+    return [s for s in raw if isinstance(s, Scorer)]
+
+
+def assert_conformance(target: Any, examples: Iterable[str | Article] = (), timing: bool = True) -> None:
+    """Raise :class:`ConformanceError` listing every problem of a plugin module/object or Scorer.
+
+    :param target: a plugin module or object (as its entry point names it) or one Scorer.
+    :param examples: texts on which the plugin should find something (see :func:`check_scorer`).
+    :param timing: False skips the scaling and 1 MB checks.
+    """
+    texts = list(examples)
+    problems = (
+        check_scorer(target, texts, timing) if isinstance(target, Scorer) else check_plugin(target, texts, timing)
+    )
+    if problems:
+        raise ConformanceError(problems)

@@ -1,0 +1,314 @@
+"""The conformance suite flags each way a scorer can break the contract, and the built-ins pass it."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, hookimpl
+from copydesk.conformance import ConformanceError, assert_conformance, check_plugin, check_scaling, check_scorer
+from copydesk.errors import PluginError
+from copydesk.manager import load_plugins
+from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+
+DOC = """\
+**What it flags.** The word "alpha".
+
+**Why it matters.** It is a test.
+
+**Example.** `alpha beta` flags "alpha".
+
+**Known problems.** None.
+
+**Settings.** `words`.
+"""
+ALPHA = Rule(code="TST001", name="alpha-word", message="Word '{word}' is a test word", doc=DOC)
+
+
+def alpha_findings(document: Document) -> Iterator[Finding]:
+    for view in (document.title, document.body):
+        for start, end in view.words:
+            if view.text[start:end].lower() == "alpha":
+                yield ALPHA.finding(view, start, end, word=view.text[start:end])
+
+
+def good_score(document: Document, context: Context) -> Iterator[Finding]:
+    return alpha_findings(document)
+
+
+GOOD = Scorer(prefix="TST", name="tester", rules=(ALPHA,), score=good_score, settings={"words": ["alpha"]})
+EXAMPLES = ["One alpha here.", "Title line\n\nand\nalpha   alpha on the fourth line."]
+
+
+def mangled(change: Any) -> Scorer:
+    """GOOD whose findings are rewritten by ``change(finding)``."""
+
+    def score(document: Document, context: Context) -> list[Finding]:
+        return [change(f) for f in alpha_findings(document)]
+
+    return replace(GOOD, score=score)
+
+
+def raising_on(condition: Any) -> Scorer:
+    """GOOD that raises when ``condition(document)`` holds."""
+
+    def score(document: Document, context: Context) -> Iterator[Finding]:
+        if condition(document):
+            raise ValueError("cannot handle this input")
+        return alpha_findings(document)
+
+    return replace(GOOD, score=score)
+
+
+CALLS = itertools.count()
+
+
+def counting_score(document: Document, context: Context) -> Assessment:
+    """Non-deterministic: a metric that changes on every call."""
+    return Assessment(tuple(alpha_findings(document)), metrics={"calls": float(next(CALLS))})
+
+
+def quadratic_score(document: Document, context: Context) -> Iterator[Finding]:
+    """For each opening curly quote, search the rest of the text for its closing quote."""
+    text = document.body.text + document.title.text
+    i = text.find("\u201c")
+    while i >= 0:
+        text[i:].count("\u201d")  # scans to the end when quotes are unbalanced
+        i = text.find("\u201c", i + 1)
+    return alpha_findings(document)
+
+
+def failing_observe(state: Any, document: Document) -> None:
+    raise RuntimeError("observe broke")
+
+
+def rule(**changes: Any) -> tuple[Rule, ...]:
+    return (replace(ALPHA, **changes),)
+
+
+BROKEN = [
+    ("code-too-short", replace(GOOD, rules=rule(code="TST01")), "codes", "TST followed by three digits"),
+    ("code-other-prefix", replace(GOOD, rules=rule(code="XYZ001")), "codes", "TST followed by three digits"),
+    ("code-duplicate", replace(GOOD, rules=(ALPHA, replace(ALPHA, name="beta-word"))), "codes", "declared twice"),
+    ("name-duplicate", replace(GOOD, rules=(ALPHA, replace(ALPHA, code="TST002"))), "codes", "declared twice"),
+    ("name-not-kebab", replace(GOOD, rules=rule(name="Alpha_Word")), "codes", "not kebab-case"),
+    ("name-is-advice", replace(GOOD, rules=rule(name="no-alpha")), "codes", "naming the pattern"),
+    ("prefix-reserved", replace(GOOD, prefix="CD", rules=rule(code="CD001")), "codes", "prefix 'CD'"),
+    ("prefix-lowercase", replace(GOOD, prefix="Tst", rules=rule(code="Tst001")), "codes", "prefix 'Tst'"),
+    ("scorer-name", replace(GOOD, name="My Scorer"), "codes", "scorer name"),
+    ("no-rules", replace(GOOD, rules=()), "codes", "no rules"),
+    ("empty-message", replace(GOOD, rules=rule(message=" ")), "codes", "is empty"),
+    ("broken-template", replace(GOOD, rules=rule(message="Word {word")), "codes", "not a format template"),
+    ("doc-missing", replace(GOOD, rules=rule(doc="")), "docs", "**What it flags.**"),
+    ("doc-no-known-problems", replace(GOOD, rules=rule(doc=DOC.replace("**Known problems.**", ""))), "docs", "Known"),
+    ("doc-empty-section", replace(GOOD, rules=rule(doc=DOC.replace("`words`.", ""))), "docs", "**Settings.** is empty"),
+    (
+        "doc-out-of-order",
+        replace(
+            GOOD,
+            rules=rule(
+                doc=DOC.replace("**What it flags.**", "X")
+                .replace("**Settings.**", "**What it flags.**")
+                .replace("X", "**Settings.**")
+            ),
+        ),
+        "docs",
+        "order",
+    ),
+    ("setting-table", replace(GOOD, settings={"limits": {"a": 1}}), "settings", "'limits'"),
+    ("setting-int-list", replace(GOOD, settings={"sizes": [1, 2]}), "settings", "'sizes'"),
+    ("setting-none", replace(GOOD, settings={"word": None}), "settings", "'word'"),
+    ("span-past-end", mangled(lambda f: replace(f, end=f.end + 10_000)), "spans", "outside"),
+    ("span-negative", mangled(lambda f: replace(f, start=-1)), "spans", "outside"),
+    ("matched-differs", mangled(lambda f: replace(f, matched="beta")), "spans", "matched 'beta'"),
+    ("span-shifted", mangled(lambda f: replace(f, start=f.start + 1, end=f.end + 1)), "spans", "matched 'alpha'"),
+    ("excerpt-elsewhere", mangled(lambda f: replace(f, excerpt="unrelated words")), "spans", "excerpt"),
+    ("column-wrong", mangled(lambda f: replace(f, column=f.column + 1)), "spans", "column"),
+    ("line-wrong", mangled(lambda f: replace(f, line=f.line + 1)), "spans", "line"),
+    ("field-unknown", mangled(lambda f: replace(f, field="byline")), "spans", "field 'byline'"),
+    ("nondeterministic", replace(GOOD, score=counting_score), "determinism", "different results"),
+    ("crash-on-empty", raising_on(lambda d: not d.body.text), "robustness", "ValueError"),
+    ("crash-on-whitespace", raising_on(lambda d: d.body.text and not d.body.text.strip()), "robustness", "ValueError"),
+    ("crash-on-control", raising_on(lambda d: "\x00" in d.body.text), "robustness", "cannot handle"),
+    ("crash-on-quotes", raising_on(lambda d: d.title.text.count("\u201c") > 3), "robustness", "ValueError"),
+    (
+        "crash-in-batch-pass",
+        replace(GOOD, batch=BatchPass(start=lambda settings: None, observe=failing_observe, finish=lambda s: s)),
+        "robustness",
+        "batch pass",
+    ),
+]
+
+
+@pytest.mark.parametrize(("scorer", "check", "fragment"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_suite_flags_each_broken_scorer(scorer: Scorer, check: str, fragment: str) -> None:
+    problems = check_scorer(scorer, EXAMPLES, timing=False)
+    assert {p.check for p in problems} == {check}, problems
+    assert any(fragment in p.detail for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("kind", "marker"),
+    [
+        ("mixed-scripts", "\u0627"),
+        ("control-characters", "\x00"),
+        ("one-long-word", "AbAbAb"),
+        ("short-lines", "x\nx\n"),
+        ("mixed", "\u201c"),
+    ],
+)
+def test_suite_flags_a_crash_on_large_adversarial_input(kind: str, marker: str) -> None:
+    scorer = raising_on(lambda d: len(d.body.text) >= 16_000 and marker in d.body.text)
+    assert check_scorer(scorer, EXAMPLES, timing=False) == []  # the small samples do not trigger it
+    plugins = plugin_set(scorers=[scorer])
+    kinds = [kind] if kind != "mixed" else []
+    problems = check_scaling(plugins, config_for(plugins), kinds=kinds)
+    assert problems and {p.check for p in problems} == {"robustness"}, problems
+    assert f"adversarial input '{kind}-" in problems[0].detail
+
+
+def test_suite_passes_a_conforming_scorer_with_timing() -> None:
+    assert check_scorer(GOOD, EXAMPLES) == []
+
+
+@pytest.mark.parametrize(
+    ("scorer", "problems"),
+    [
+        (replace(GOOD, score=quadratic_score), ["linear-time"]),
+        (GOOD, []),  # near miss: a linear scorer on the same input
+    ],
+    ids=["quadratic", "linear"],
+)
+def test_suite_flags_quadratic_time_on_unbalanced_quotes(scorer: Scorer, problems: list[str]) -> None:
+    assert check_scorer(scorer, EXAMPLES, timing=False) == []  # correct output: only its time is wrong
+    plugins = plugin_set(scorers=[scorer])
+    found = check_scaling(plugins, config_for(plugins), kinds=["prose", "unbalanced-quotes"])
+    assert [p.check for p in found] == problems, found
+    assert all("unbalanced-quotes" in p.detail for p in found)
+
+
+def test_examples_without_findings_are_reported() -> None:
+    problems = check_scorer(GOOD, ["No test word here."], timing=False)
+    assert [(p.check, p.detail) for p in problems] == [
+        ("spans", "the examples gave no findings, so no span was checked")
+    ]
+    assert check_scorer(GOOD, ["No test word here."], timing=False, require_findings=False) == []
+
+
+def test_settings_reach_the_scorer() -> None:
+    def score(document: Document, context: Context) -> Iterator[Finding]:
+        if context.settings["words"] != ["alpha", "gamma"]:
+            raise AssertionError(f"settings not applied: {context.settings['words']}")
+        return alpha_findings(document)
+
+    scorer = replace(GOOD, score=score)
+    assert check_scorer(scorer, EXAMPLES, timing=False, settings={"words": ["alpha", "gamma"]}) == []
+    assert {p.check for p in check_scorer(scorer, EXAMPLES, timing=False)} == {"robustness"}
+
+
+class GoodPlugin:
+    @hookimpl
+    def copydesk_scorers(self) -> list[Scorer]:
+        return [GOOD]
+
+
+class MisspelledHook:
+    @hookimpl
+    def copydesk_scorer(self) -> list[Scorer]:
+        return [GOOD]
+
+
+class BadCodePlugin:
+    @hookimpl
+    def copydesk_scorers(self) -> list[Scorer]:
+        return [replace(GOOD, rules=rule(code="TST1"))]
+
+
+class NoScorers:
+    @hookimpl
+    def copydesk_scorers(self) -> list[Scorer]:
+        return []
+
+
+@pytest.mark.parametrize(
+    ("plugin", "expected"),
+    [
+        (GoodPlugin(), []),
+        (MisspelledHook(), [("loading", "copydesk_scorer")]),
+        (BadCodePlugin(), [("loading", "TST1"), ("codes", "TST1")]),
+        (NoScorers(), [("loading", "no scorer")]),
+    ],
+)
+def test_check_plugin_loads_like_the_core(plugin: object, expected: list[tuple[str, str]]) -> None:
+    problems = check_plugin(plugin, EXAMPLES, timing=False)
+    assert len(problems) == len(expected), problems
+    for problem, (check, fragment) in zip(problems, expected, strict=True):
+        assert problem.check == check and fragment in problem.detail, problem
+
+
+def test_assert_conformance_lists_every_problem() -> None:
+    assert_conformance(GOOD, EXAMPLES, timing=False)
+    assert_conformance(GoodPlugin(), EXAMPLES, timing=False)
+    broken = replace(GOOD, rules=rule(code="TST01", doc=""))
+    with pytest.raises(ConformanceError) as info:
+        assert_conformance(broken, EXAMPLES, timing=False)
+    assert [p.check for p in info.value.problems] == ["codes", "docs"]
+    assert "TST [codes]" in str(info.value) and "TST [docs]" in str(info.value)
+
+
+def test_config_for_keeps_only_loaded_scorers_tables() -> None:
+    plugins = plugin_set(scorers=[GOOD])
+    cfg = config_for(plugins, {"plugins": {"tester": {"words": ["x"]}, "someone-else": {"level": 3}}})
+    assert dict(cfg.data["plugins"]) == {"tester": {"words": ["x"]}}
+
+
+@pytest.mark.parametrize("kind", [*ADVERSARIAL_KINDS, "mixed"])
+@pytest.mark.parametrize("size", [0, 1, 4095, 10_000])
+def test_adversarial_text_has_the_size_asked(kind: str, size: int) -> None:
+    assert len(adversarial_text(kind, size)) == size
+
+
+def test_mixed_adversarial_text_holds_every_kind() -> None:
+    text = adversarial_text("mixed", 60_000)
+    for marker in ["\u201c", "\x00", "\u0627", "!!!", "YOU WON'T", "AbAbAb", "x\nx\n", "\u3000", "officials said"]:
+        assert marker in text
+    with pytest.raises(KeyError):
+        adversarial_text("no-such-kind", 10)
+
+
+def seed_articles() -> list[Any]:
+    from copydesk.testing import article
+
+    articles = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        articles.append(article(body, title.strip(), id=path.name))
+    return articles
+
+
+def builtin_scorers() -> list[Any]:
+    """Every scorer of copydesk's own distribution that load_plugins() finds through entry points."""
+    try:
+        loaded = load_plugins()
+    except PluginError as exc:
+        return [pytest.param(exc, id="load-error")]
+    found = [
+        pytest.param(scorer, id=f"{info.name}-{scorer.prefix}")
+        for info, scorer in loaded.scorers
+        if info.distribution == "copydesk"
+    ]
+    return found or [pytest.param(None, id="none-registered")]
+
+
+@pytest.mark.parametrize("scorer", builtin_scorers())
+def test_builtin_scorer_conforms(scorer: Scorer | PluginError | None) -> None:
+    assert not isinstance(scorer, PluginError), f"built-in plugins failed to load: {scorer}"
+    assert scorer is not None, "no built-in scorer is registered in the 'copydesk' entry-point group: nothing checked"
+    problems = check_scorer(scorer, seed_articles(), require_findings=False)
+    assert problems == [], "\n".join(map(str, problems))
