@@ -1,0 +1,279 @@
+"""``copydesk new-plugin NAME``: write a plugin package that passes its own tests at once.
+
+The package is laid out as an outside author would publish it: ``pyproject.toml``
+declaring the entry point in group ``copydesk``, the plugin module under ``src/`` with
+one documented rule and a setting, table-driven tests that use :mod:`copydesk.testing`
+and the conformance suite, and a README.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from copydesk.errors import UsageError
+from copydesk.manager import RESERVED_PREFIX
+from copydesk.models import RULE_NAME, SCORER_PREFIX
+
+
+@dataclass(frozen=True)
+class PluginNames:
+    """Every name a new plugin needs, derived from its kebab-case name."""
+
+    name: str
+    prefix: str
+
+    @property
+    def distribution(self) -> str:
+        """The PyPI distribution name (``copydesk-loaded-words``)."""
+        return f"copydesk-{self.name}"
+
+    @property
+    def module(self) -> str:
+        """The import name (``copydesk_loaded_words``)."""
+        return "copydesk_" + self.name.replace("-", "_")
+
+    @property
+    def title(self) -> str:
+        """The name in words (``Loaded words``)."""
+        return self.name.replace("-", " ").capitalize()
+
+
+def default_prefix(name: str) -> str:
+    """Initials of a hyphenated name (``loaded-words`` -> ``LW``), else its first three letters."""
+    parts = [re.sub(r"[^a-z]", "", part) for part in name.split("-")]
+    parts = [part for part in parts if part]
+    letters = "".join(part[0] for part in parts[:4]) if len(parts) > 1 else "".join(parts)[:3]
+    return letters.upper()
+
+
+def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
+    """Check ``name`` and ``prefix`` (derived when None); raise UsageError naming the bad one."""
+    if not RULE_NAME.fullmatch(name):
+        raise UsageError(f"plugin name {name!r} must be kebab-case: lowercase letters, digits and hyphens")
+    chosen = prefix if prefix is not None else default_prefix(name)
+    if not SCORER_PREFIX.fullmatch(chosen) or chosen == RESERVED_PREFIX:
+        raise UsageError(f"prefix {chosen!r} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
+    return PluginNames(name, chosen)
+
+
+def render(template: str, names: PluginNames) -> str:
+    """Fill a template's ``__NAME__``-style tokens."""
+    tokens = {
+        "__NAME__": names.name,
+        "__PREFIX__": names.prefix,
+        "__MODULE__": names.module,
+        "__DIST__": names.distribution,
+        "__TITLE__": names.title,
+    }
+    for token, value in tokens.items():
+        template = template.replace(token, value)
+    return template
+
+
+def files(names: PluginNames) -> dict[str, str]:
+    """Relative path -> content of every file of the new package."""
+    return {
+        "pyproject.toml": render(PYPROJECT, names),
+        "README.md": render(README, names),
+        f"src/{names.module}/__init__.py": render(MODULE, names),
+        f"tests/test_{names.module}.py": render(TESTS, names),
+    }
+
+
+def new_plugin(name: str, directory: Path, prefix: str | None = None) -> Path:
+    """Write ``directory/copydesk-NAME/``; return it. Refuses to touch a non-empty folder."""
+    names = plugin_names(name, prefix)
+    root = directory / names.distribution
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        raise UsageError(f"{root} already exists and is not an empty folder")
+    for relative, content in files(names).items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    return root
+
+
+def command(name: str, prefix: str | None, directory: Path) -> str:
+    """Create the package and return what to tell the user (``copydesk new-plugin``)."""
+    names = plugin_names(name, prefix)
+    root = new_plugin(name, directory, prefix)
+    return (
+        f"Created {root}/ (plugin {names.name}, rules {names.prefix}001...). Next:\n"
+        f"  cd {root}\n  pip install -e .\n  python -m pytest\n  copydesk plugins"
+    )
+
+
+PYPROJECT = """\
+[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "__DIST__"
+version = "0.1.0"
+description = "copydesk plugin: __TITLE__ (rules __PREFIX__001...)."
+readme = "README.md"
+requires-python = ">=3.11"
+dependencies = ["copydesk"]
+
+[project.optional-dependencies]
+test = ["pytest>=8"]
+
+# copydesk finds plugins through this entry-point group; the name on the left is the
+# plugin's name in 'copydesk plugins', --disable and [plugins.__NAME__].
+[project.entry-points.copydesk]
+__NAME__ = "__MODULE__"
+
+[tool.setuptools.packages.find]
+where = ["src"]
+
+[tool.pytest.ini_options]
+addopts = "--import-mode=importlib -q"
+testpaths = ["tests"]
+"""
+
+MODULE = '''\
+"""__TITLE__ (__PREFIX__): sensational words in the headline and the body.
+
+Straight news copy reports what happened in neutral words; words such as "shocking"
+or "unbelievable" tell the reader what to feel, a mark of advocacy and clickbait
+rather than of reporting.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk import Context, Document, Finding, Rule, Scorer, hookimpl
+
+SENSATIONAL_WORD = Rule(
+    code="__PREFIX__001",
+    name="sensational-word",
+    message="Word '{word}' tells the reader what to feel",
+    doc="""\\
+**What it flags.** A word from the `words` setting ("shocking", "unbelievable", ...)
+in the headline or the body, in any capitalisation.
+
+**Why it matters.** Reporting describes events and lets readers judge them; loaded
+adjectives judge for them, which is common in advocacy and clickbait.
+
+**Example.** `Shocking vote splits the council` flags "Shocking".
+
+**Known problems.** Quoted speech is flagged too ("It was shocking," she said).
+
+**Settings.** `words`: the lowercase words flagged (replaces the default list).
+""",
+)
+
+
+def score(document: Document, context: Context) -> Iterator[Finding]:
+    """Yield one finding per sensational word in the title and the body."""
+    words = frozenset(word.lower() for word in context.settings["words"])
+    for view in (document.title, document.body):
+        for start, end in view.words:
+            word = view.text[start:end]
+            if word.lower() in words:
+                yield SENSATIONAL_WORD.finding(view, start, end, word=word)
+
+
+@hookimpl
+def copydesk_scorers() -> list[Scorer]:
+    """Provide the __PREFIX__ scorer."""
+    return [
+        Scorer(
+            prefix="__PREFIX__",
+            name="__NAME__",
+            rules=(SENSATIONAL_WORD,),
+            score=score,
+            settings={"words": ["shocking", "unbelievable", "stunning", "outrageous", "jaw-dropping"]},
+            description="Sensational words in headline and body",
+        )
+    ]
+'''
+
+TESTS = '''\
+"""Tests of the __PREFIX__ scorer: its rule, its setting, its packaging, and the conformance suite."""
+
+from importlib.metadata import PackageNotFoundError, distribution
+
+import pytest
+from copydesk.conformance import assert_conformance
+from copydesk.testing import article, codes, run_scorer, scorers_of
+
+import __MODULE__
+
+(SCORER,) = scorers_of(__MODULE__, "__NAME__")
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("Shocking vote splits council", "", ["__PREFIX__001"]),
+        ("", "The result was UNBELIEVABLE, he said.", ["__PREFIX__001"]),
+        ("Stunning", "An outrageous, jaw-dropping claim.", ["__PREFIX__001"] * 3),
+        ("", "The vote shocked observers.", []),  # near miss: another form of the word
+        ("", "Shockingly few people voted.", []),  # near miss: the word inside a longer one
+        ("", "", []),
+    ],
+)
+def test_flags_sensational_words(title: str, body: str, expected: list[str]) -> None:
+    assert codes(run_scorer(SCORER, article(body, title))) == expected
+
+
+def test_finding_points_at_the_word() -> None:
+    (finding,) = run_scorer(SCORER, "Calm day.\\nIt was stunning.")
+    assert (finding.matched, finding.line, finding.column) == ("stunning", 2, 8)
+    assert finding.message == "Word 'stunning' tells the reader what to feel"
+
+
+def test_words_setting_replaces_the_default_list() -> None:
+    found = run_scorer(SCORER, "A dramatic and shocking day.", settings={"words": ["dramatic"]})
+    assert [f.matched for f in found] == ["dramatic"]
+
+
+def test_entry_point_names_the_module() -> None:
+    try:
+        points = distribution("__DIST__").entry_points
+    except PackageNotFoundError:
+        pytest.skip("__DIST__ is not installed (pip install -e .)")
+    assert [(ep.group, ep.name, ep.value) for ep in points] == [("copydesk", "__NAME__", "__MODULE__")]
+
+
+def test_conforms_to_the_plugin_contract() -> None:
+    assert_conformance(__MODULE__, examples=["A shocking, unbelievable result."])
+'''
+
+README = """\
+# __DIST__
+
+A [copydesk](https://github.com/copydesk/copydesk) plugin: __TITLE__.
+
+| Code | Name | What it flags |
+|------|------|---------------|
+| __PREFIX__001 | sensational-word | a word from the `words` setting in headline or body |
+
+`copydesk explain __PREFIX__001` shows the rule's full documentation.
+
+## Install and use
+
+    pip install __DIST__
+    copydesk plugins            # lists __NAME__
+    copydesk score articles/
+
+## Settings
+
+In `copydesk.toml` (or `[tool.copydesk]` in `pyproject.toml`):
+
+    [plugins.__NAME__]
+    # The lowercase words flagged (replaces the default list).
+    words = ["shocking", "unbelievable"]
+
+If the plugin breaks a run, `copydesk score --disable __NAME__ ...` goes on without it.
+
+## Develop
+
+    pip install -e '.[test]'
+    python -m pytest
+"""

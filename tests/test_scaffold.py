@@ -1,0 +1,105 @@
+"""`copydesk new-plugin` writes a package that installs, passes its own tests and is discovered."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from copydesk.cli import app
+from copydesk.scaffold import default_prefix, files, plugin_names
+from copydesk.testing import pip_install, run_copydesk, run_package_tests
+from typer.testing import CliRunner
+
+# A distribution name no other test installs, so runs never see each other's copies.
+NAME = "scaffold-probe"
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The scaffolded package (made through the CLI) and the folder it is pip-installed into."""
+    work = tmp_path_factory.mktemp("scaffold")
+    result = CliRunner().invoke(app, ["new-plugin", NAME, "--directory", str(work)])
+    assert result.exit_code == 0, result.output
+    root = work / f"copydesk-{NAME}"
+    assert f"Created {root}/" in result.stdout
+    site = work / "site"
+    pip_install(root, site)
+    return root, site
+
+
+def test_scaffold_writes_the_package_layout(installed: tuple[Path, Path]) -> None:
+    root, _ = installed
+    expected = {"pyproject.toml", "README.md", "src/copydesk_scaffold_probe/__init__.py"}
+    expected.add("tests/test_copydesk_scaffold_probe.py")
+    assert expected <= {str(p.relative_to(root)) for p in root.rglob("*") if p.is_file()}
+    pyproject = (root / "pyproject.toml").read_text()
+    assert '[project.entry-points.copydesk]\nscaffold-probe = "copydesk_scaffold_probe"' in pyproject
+
+
+def test_scaffolded_tests_pass_against_the_installed_package(installed: tuple[Path, Path]) -> None:
+    root, site = installed
+    proc = run_package_tests(root, [site])
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "10 passed" in proc.stdout  # nothing skipped: the entry-point test saw the install
+
+
+def test_copydesk_plugins_lists_the_new_plugin(installed: tuple[Path, Path], tmp_path: Path) -> None:
+    proc = run_copydesk("plugins", "--format", "json", pythonpath=[installed[1]], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    rows = {row["name"]: row for row in json.loads(proc.stdout)["plugins"]}
+    assert rows[NAME]["distribution"] == f"copydesk-{NAME}"
+    assert rows[NAME]["scorers"] == ["SP"]
+
+
+def test_copydesk_score_reports_the_new_rule(installed: tuple[Path, Path], tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Council vote\n\nThe result was shocking, officials said.\n")
+    proc = run_copydesk("score", "story.txt", "--format", "json", pythonpath=[installed[1]], cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    (report,) = json.loads(proc.stdout)["articles"]
+    assert [(f["code"], f["matched"]) for f in report["findings"] if f["plugin"] == NAME] == [("SP001", "shocking")]
+    explained = run_copydesk("explain", "SP001", pythonpath=[installed[1]], cwd=tmp_path)
+    assert "sensational-word" in explained.stdout and "**Known problems.**" in explained.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix"),
+    [
+        ("loaded-words", "LW"),
+        ("clickbait", "CLI"),
+        ("a-b-c-d-e", "ABCD"),
+        ("x", "X"),  # too short: new_plugin asks for --prefix
+        ("web3-hype", "WH"),
+    ],
+)
+def test_default_prefix(name: str, prefix: str) -> None:
+    assert default_prefix(name) == prefix
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["new-plugin", "Bad_Name"], "must be kebab-case"),
+        (["new-plugin", "x"], "prefix 'X' must be 2-4 capital letters"),
+        (["new-plugin", "loaded-words", "--prefix", "CD"], "prefix 'CD'"),
+        (["new-plugin", "loaded-words", "--prefix", "lw"], "prefix 'lw'"),
+    ],
+)
+def test_new_plugin_rejects_bad_names(args: list[str], message: str, tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, [*args, "--directory", str(tmp_path)])
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_new_plugin_refuses_a_non_empty_folder(tmp_path: Path) -> None:
+    (tmp_path / "copydesk-taken").mkdir()
+    (tmp_path / "copydesk-taken" / "keep.txt").write_text("mine")
+    result = CliRunner().invoke(app, ["new-plugin", "taken", "--directory", str(tmp_path)])
+    assert result.exit_code == 2 and "already exists" in result.stderr
+    assert [p.name for p in (tmp_path / "copydesk-taken").iterdir()] == ["keep.txt"]
+
+
+def test_templates_leave_no_token_unfilled() -> None:
+    for path, content in files(plugin_names("loaded-words")).items():
+        assert "__" not in content.replace("__init__", "").replace("__future__", ""), path
