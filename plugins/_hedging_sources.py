@@ -39,9 +39,11 @@ _ANY_NEXT = frozenset(
     "considered believed thought rumored rumoured alleged reputed presumed assumed regarded speculated understood".split()
 )
 _NEEDS_NEXT = frozenset({"to", "as", "that", "at"})
-_PRONOUNS = frozenset({"he", "she", "i", "we"})
+#: Third-person pronouns stand for a source named earlier; "I"/"we" are the author's own voice.
+_PRONOUNS = frozenset({"he", "she"})
 _STARTERS = frozenset(
-    "the a an this that these those it its there they their in on at for but and however while although as if "
+    "the a an this that these those it its there they their i we you our my in on at for but and however while "
+    "although as if "
     "when after before since because so yet also then thus still now here such what which who according".split()
 )
 _CALENDAR = frozenset(
@@ -94,8 +96,8 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
         return True
     if nxt.low not in _SPECIFIC_AFTER:
         return False
-    ahead = [j for j in (k + 2, k + 3, k + 4) if j < len(tokens) and tokens[j].low not in ("the", "as")]
-    return bool(ahead) and _named(tokens, ahead[0], lexicon)
+    agent = k + 3 if nxt.low == "such" else k + 2
+    return _agent_named(tokens, agent, lexicon)
 
 
 def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, tight: bool) -> int | None:

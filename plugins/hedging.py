@@ -97,7 +97,7 @@ docs/scorers/hedging.md and `scripts/eval_hedging.py --calibrate`).
 hedging more than almost all news copy is speculating rather than reporting.
 
 **Example.** An 800-word piece built on "could", "may", "possibly" and "appears to"
-in most sentences: `HDG003 41.3 hedges per 1,000 words (threshold 28.0); 62% of
+in most sentences: `HDG003 41.3 hedges per 1,000 words (threshold 17.0); 62% of
 sentences hedged`.
 
 **Known problems.** Analysis and forecasting pieces hedge legitimately and more than

@@ -116,6 +116,25 @@ def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
 
+def cue_scores(
+    reports: list[ArticleReport], gold: dict[str, list[tuple[int, int]]], codes: set[str], skip: str | None
+) -> tuple[float, float, int]:
+    """Cue-level precision and recall by span overlap, and the number of predicted spans."""
+    found = [
+        (r.id, (f.start, f.end))
+        for r in reports
+        for f in r.findings
+        if f.code in codes and f.data.get("category") != skip
+    ]
+    by_doc: dict[str, list[tuple[int, int]]] = {}
+    for doc, span in found:
+        by_doc.setdefault(doc, []).append(span)
+    tp_pred = sum(_overlaps(span, gold[doc]) for doc, span in found)
+    tp_gold = sum(_overlaps(span, by_doc.get(doc, [])) for doc, spans in gold.items() for span in spans)
+    total = sum(len(s) for s in gold.values())
+    return (tp_pred / len(found) if found else 0.0), tp_gold / max(1, total), len(found)
+
+
 def szeged(data: Path) -> None:
     """Cue-level precision/recall against Szeged WikiWeasel semantic-uncertainty spans."""
     docs: dict[str, list[dict[str, Any]]] = {}
@@ -132,21 +151,9 @@ def szeged(data: Path) -> None:
     reports = score(items)
     print(f"Szeged WikiWeasel (semantic uncertainty), cue level ({sum(len(s) for s in gold.values())} gold cues)")
     for name, codes in (("HDG001|HDG002", SENTENCE_CODES), ("HDG001|HDG002|HDG004", {*SENTENCE_CODES, "HDG004"})):
-        for label, keep in (("all categories", None), ("without approximators", "approximators")):
-            found = [
-                (r.id, (f.start, f.end))
-                for r in reports
-                for f in r.findings
-                if f.code in codes and f.data.get("category") != keep
-            ]
-            tp_pred = sum(_overlaps(span, gold[doc]) for doc, span in found)
-            by_doc: dict[str, list[tuple[int, int]]] = {}
-            for doc, span in found:
-                by_doc.setdefault(doc, []).append(span)
-            tp_gold = sum(_overlaps(span, by_doc.get(doc, [])) for doc, spans in gold.items() for span in spans)
-            p = tp_pred / len(found) if found else 0.0
-            r = tp_gold / max(1, sum(len(s) for s in gold.values()))
-            print(f"  {name + ', ' + label:<46} P {p:.3f}  R {r:.3f}  (predicted {len(found)})")
+        for label, skip in (("all categories", None), ("without approximators", "approximators")):
+            p, r, n = cue_scores(reports, gold, codes, skip)
+            print(f"  {name + ', ' + label:<46} P {p:.3f}  R {r:.3f}  (predicted {n})")
     print("  (Szeged 'semantic' cues include 'if', 'whether', 'would', 'will' and exclude weasels: recall is bounded)")
 
 

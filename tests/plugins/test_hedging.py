@@ -92,6 +92,8 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("Reuters reported that talks stalled.", []),
         ("Kremlin officials said talks continue.", []),
         ("Experts at the IAEA said the plant is safe.", []),
+        ("Officials at the ministry said the plant is safe.", []),
+        ("Critics such as Jane Doe argue the plan is flawed.", []),
         ("The official said talks continue.", []),
         ("Many people died in the flood.", []),
         ("The victim was killed by several gunmen.", []),
@@ -113,6 +115,8 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
         ("According to the IAEA, the plant could be at risk.", "HDG004", "named"),
         ("Reuters reported that talks could resume.", "HDG004", "named"),
         ("Prices may rise.", "HDG001", ""),
+        ("He said the talks could fail.", "HDG004", "named"),
+        ("We believe the talks failed.", "HDG001", ""),
         ("Analysts said prices may rise.", "HDG001", ""),
     ],
 )
