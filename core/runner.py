@@ -32,7 +32,7 @@ from copydesk.models import (
     Severity,
     SourceRef,
 )
-from copydesk.rules import selected_codes
+from copydesk.rules import check_selectors, selected_codes
 from copydesk.sources import Unreadable
 from copydesk.suppress import Suppressions
 from copydesk.text import Document
@@ -94,6 +94,8 @@ class Runner:
         self.scoring = config.scoring()
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
         select, ignore = config.run["select"], config.run["ignore"]
+        every_rule = [rule for _, scorer in plugins.scorers for rule in scorer.rules]
+        check_selectors([*select, *ignore], every_rule, "run.select/run.ignore")
         active: list[ActiveScorer] = []
         for info, scorer in plugins.scorers:
             codes = selected_codes(scorer.rules, select, ignore)

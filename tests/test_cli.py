@@ -1,0 +1,232 @@
+"""End to end through the command line: seeds, exit codes, bad input, third-party plugins."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import SEEDS, CliResult, run_copydesk
+
+Cli = Callable[..., CliResult]
+SEED_FILES = sorted(p.name for p in SEEDS.glob("*.txt"))
+
+
+def one_line_error(result: CliResult) -> str:
+    """The single error line on stderr (and proof there is no traceback)."""
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error:")]
+    assert errors, result.stderr
+    return errors[0]
+
+
+def test_score_seeds_prints_a_report_for_each(cli: Cli) -> None:
+    result = cli("score", str(SEEDS))
+    assert result.exit_code == 0, result.stderr
+    for name in SEED_FILES:
+        assert name in result.stdout
+    assert "5 scored, 0 unreadable" in result.stdout
+
+
+def test_json_report_has_score_grade_and_breakdown_and_is_reproducible(cli: Cli) -> None:
+    first = cli("score", str(SEEDS), "--format", "json")
+    second = cli("score", str(SEEDS), "--format", "json", "--workers", "2")
+    assert first.exit_code == 0 and first.stdout == second.stdout
+    document = json.loads(first.stdout)
+    assert document["schema_version"] == "1.0"
+    assert [Path(a["id"]).name for a in document["articles"]] == SEED_FILES
+    for article in document["articles"]:
+        assert 0 <= article["score"] <= 100 and article["grade"] in "ABCDF"
+        assert article["scorers"] and all("contribution" in s and "subscore" in s for s in article["scorers"])
+        total_lost = sum(s["contribution"] for s in article["scorers"])
+        assert total_lost == pytest.approx(100 - article["score"], abs=0.05)
+        for finding in article["findings"]:
+            assert {"code", "name", "plugin", "prefix", "location"} <= set(finding)
+
+
+def test_findings_point_into_the_callers_file(cli: Cli) -> None:
+    document = json.loads(cli("score", str(SEEDS), "--format", "json").stdout)
+    checked = 0
+    for article in document["articles"]:
+        text = Path(article["source"]["path"]).read_text(encoding="utf-8")
+        lines = text.split("\n")
+        for finding in article["findings"]:
+            loc = finding["location"]
+            assert text[loc["start"] : loc["end"]] == finding["matched"]
+            line = lines[loc["line"] - 1]
+            assert line[loc["column"] - 1 :].startswith(finding["matched"].split("\n")[0])
+            checked += 1
+    assert checked > 0
+
+
+def test_jsonl_streams_one_report_per_line(cli: Cli) -> None:
+    lines = cli("score", str(SEEDS), "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == 5 and all(json.loads(line)["schema_version"] == "1.0" for line in lines)
+
+
+def test_output_file_is_written_whole_and_matches_stdout(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    assert cli("score", str(SEEDS), "-f", "json", "-o", str(target)).exit_code == 0
+    assert target.read_text() == cli("score", str(SEEDS), "-f", "json").stdout
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_failed_run_leaves_no_output_file(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    result = cli("score", str(tmp_path / "missing"), "-f", "json", "-o", str(target))
+    assert result.exit_code == 2 and not list(tmp_path.iterdir())
+
+
+def test_check_floor_zero_passes_and_a_floor_above_the_lowest_seed_fails(cli: Cli) -> None:
+    assert cli("check", str(SEEDS), "--fail-under", "0").exit_code == 0
+    scores = {a["id"]: a["score"] for a in json.loads(cli("score", str(SEEDS), "-f", "json").stdout)["articles"]}
+    lowest = min(scores, key=lambda k: scores[k])
+    floor = int(scores[lowest]) + 1
+    result = cli("check", str(SEEDS), "--fail-under", str(floor))
+    assert result.exit_code == 1
+    assert f"FAIL {lowest}" in result.stderr
+    passing = [a for a, s in scores.items() if s >= floor]
+    assert all(f"FAIL {a}:" not in result.stderr for a in passing)
+
+
+@pytest.mark.parametrize("floor", ["-1", "101", "150"])
+def test_check_floor_outside_range_is_a_usage_error(cli: Cli, floor: str) -> None:
+    result = cli("check", str(SEEDS), "--fail-under", floor)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+BAD_INPUTS = [
+    ("empty.txt", b"", "empty file"),
+    ("binary.txt", b"\x00\x01\x02\x03binary", "binary file"),
+    ("records.jsonl", b'{"text": "Good one."}\n{"text": broken\n', "records.jsonl:2: not valid JSON"),
+    ("notext.jsonl", b'{"body": "wrong field"}\n', "record has no 'text' field"),
+    ("missing.csv", b"id,title\n1,Hello\n", "no 'text' column"),
+]
+
+
+@pytest.mark.parametrize(("name", "data", "message"), BAD_INPUTS)
+def test_bad_input_is_one_line_exit_2_and_the_rest_is_scored(
+    cli: Cli, tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    (tmp_path / name).write_bytes(data)
+    (tmp_path / "good.txt").write_text("A fine headline\nThe council approved the budget on Tuesday.")
+    result = cli("score", str(tmp_path), "-f", "json")
+    assert result.exit_code == 2
+    assert message in one_line_error(result)
+    ids = {Path(a["id"].split(":")[0]).name: a["verdict"] for a in json.loads(result.stdout)["articles"]}
+    assert ids["good.txt"] != "unreadable" and ids[name] == "unreadable"
+
+
+def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "latin.txt"
+    path.write_bytes(("Caf\xe9 news\n" + "Le caf\xe9 \xe9tait tr\xe8s anim\xe9 ce matin. " * 8).encode("latin-1"))
+    guessed = cli("score", str(path), "-f", "json")
+    assert guessed.exit_code == 0 and "warning" in guessed.stderr and "decoded as" in guessed.stderr
+    assert [d["code"] for d in json.loads(guessed.stdout)["articles"][0]["diagnostics"]] == ["CD003"]
+    strict = tmp_path / "strict.toml"
+    strict.write_text("[sources]\nencoding_fallback = false\n")
+    refused = cli("score", str(path), "--config", str(strict))
+    assert refused.exit_code == 2 and "not valid UTF-8 (byte 3" in one_line_error(refused)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["score", "no/such/path.txt"], "no/such/path.txt: no such file or directory"),
+        (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml'"),
+        (["score", str(SEEDS), "--select", "NOPE123"], "matches no rule"),
+        (["explain", "ZZZ999"], "no rule 'ZZZ999'"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(cli: Cli, args: list[str], message: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2 and message in one_line_error(result)
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[run]\nselekt = []\n", "unknown key 'run.selekt'"),
+        ("[gate]\nfail_under = -3\n", "gate.fail_under must be between 0 and 100"),
+    ],
+)
+def test_bad_config_exits_2_naming_key_and_file(cli: Cli, tmp_path: Path, toml: str, message: str) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_text(toml)
+    result = cli("score", str(SEEDS), "--config", str(path))
+    assert result.exit_code == 2 and message in one_line_error(result) and str(path) in result.stderr
+
+
+def test_rules_json_lists_code_name_plugin_severity(cli: Cli) -> None:
+    rules = json.loads(cli("rules", "--format", "json").stdout)["rules"]
+    codes = [r["code"] for r in rules]
+    assert len(codes) == len(set(codes)) and "CD001" in codes and any(c.startswith("RDB") for c in codes)
+    assert all({"code", "name", "plugin", "severity"} <= set(r) for r in rules)
+
+
+def test_explain_shows_a_rules_doc(cli: Cli) -> None:
+    result = cli("explain", "scorer-error")
+    assert result.exit_code == 0 and "CD001" in result.stdout and "What it flags" in result.stdout
+
+
+def test_version(cli: Cli) -> None:
+    assert cli("--version").stdout.startswith("copydesk ")
+
+
+def test_help_on_every_command(cli: Cli) -> None:
+    for command in ("score", "check", "plugins", "rules", "explain"):
+        result = cli(command, "--help")
+        assert result.exit_code == 0 and "--" in result.stdout
+
+
+# third-party plugins, pip-installed into a separate folder and found through entry points
+
+
+def test_installed_plugin_is_listed_and_contributes_findings(installed_plugins: Path, tmp_path: Path) -> None:
+    listed = run_copydesk("plugins", pythonpath=[installed_plugins / "shout"])
+    assert listed.exit_code == 0
+    assert any(line.split()[:3] == ["shout", "copydesk-shout-fixture", "1.2.3"] for line in listed.stdout.splitlines())
+    article = tmp_path / "loud.txt"
+    article.write_text("Headline\nThe MINISTER said the plan was AMAZING.")
+    scored = run_copydesk("score", str(article), "-f", "json", pythonpath=[installed_plugins / "shout"])
+    findings = json.loads(scored.stdout)["articles"][0]["findings"]
+    shout = [(f["code"], f["matched"], f["plugin"]) for f in findings if f["prefix"] == "SHT"]
+    assert shout == [("SHT001", "MINISTER", "shout"), ("SHT001", "AMAZING", "shout")]
+
+
+def test_plugin_settings_from_config_reach_an_installed_plugin(installed_plugins: Path, tmp_path: Path) -> None:
+    (tmp_path / "copydesk.toml").write_text("[plugins.shout]\nmin_length = 8\n")
+    (tmp_path / "a.txt").write_text("Headline\nThe MINISTER said the plan was AMAZING.")
+    scored = run_copydesk("score", "a.txt", "-f", "json", pythonpath=[installed_plugins / "shout"], cwd=tmp_path)
+    matched = [f["matched"] for f in json.loads(scored.stdout)["articles"][0]["findings"] if f["prefix"] == "SHT"]
+    assert matched == ["MINISTER"]
+
+
+def test_scorer_raising_on_one_article_is_named_and_exits_3(installed_plugins: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Calm\nA QUIET article.")
+    (tmp_path / "b.txt").write_text("Loud\nPlease EXPLODE now.")
+    result = run_copydesk("score", str(tmp_path), "-f", "json", pythonpath=[installed_plugins / "shout"])
+    assert result.exit_code == 3
+    articles = {Path(a["id"]).name: a for a in json.loads(result.stdout)["articles"]}
+    assert articles["a.txt"]["findings"] and not articles["a.txt"]["diagnostics"]
+    [diag] = articles["b.txt"]["diagnostics"]
+    assert diag["code"] == "CD001" and "SHT (shout)" in diag["message"] and "asked to explode" in diag["message"]
+    assert articles["b.txt"]["score"] is not None
+    assert "b.txt: Scorer SHT (shout) failed" in one_line_error(result)
+
+
+def test_plugin_that_fails_to_import_exits_3_and_can_be_disabled(installed_plugins: Path) -> None:
+    paths = [installed_plugins / "shout", installed_plugins / "broken"]
+    failed = run_copydesk("score", str(SEEDS), pythonpath=paths)
+    assert failed.exit_code == 3
+    line = one_line_error(failed)
+    assert "plugin 'broken' (copydesk-broken-fixture 0.0.1) failed to load" in line and "ModuleNotFoundError" in line
+    assert len(failed.stderr.strip().splitlines()) == 1
+    recovered = run_copydesk("score", str(SEEDS), "--disable", "broken", pythonpath=paths)
+    assert recovered.exit_code == 0 and "5 scored" in recovered.stdout
+
+
+def test_stdin_is_scored(installed_plugins: Path) -> None:
+    result = run_copydesk("score", "-", "-f", "jsonl", stdin=b'{"id": "s1", "text": "From standard input."}\n')
+    assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "s1"
