@@ -104,7 +104,8 @@ def test_scorer_example_finds_what_it_says_and_conforms(monkeypatch: pytest.Monk
 
 def test_reporter_example_writes_its_format(monkeypatch: pytest.MonkeyPatch) -> None:
     module, _ = example_module("copydesk_reporters", monkeypatch)
-    loaded = plugin_set(plugins=[("doc-example", module)])
+    scorers, _ = example_module("copydesk_scorers", monkeypatch)
+    loaded = plugin_set(plugins=[("doc-example", module), ("exclaim", scorers)])
     reports = score_batch([article("One.", id="a"), article("Two.", id="b")], loaded)
     stream = io.StringIO()
     writer = loaded.reporters["tsv"][1].open(stream, RunInfo("0", (), (), ()))
@@ -115,3 +116,32 @@ def test_reporter_example_writes_its_format(monkeypatch: pytest.MonkeyPatch) -> 
     assert lines[0] == "id\tscore\tgrade\tfindings"
     assert [line.split("\t")[0] for line in lines[1:3]] == ["a", "b"]
     assert lines[3] == "# 2 of 2 articles scored"
+
+
+TUTORIAL_MD = HOOKS_MD.parent / "tutorial.md"
+TUTORIAL_PLUGINS = [
+    block for block in CODE_BLOCK.findall(TUTORIAL_MD.read_text(encoding="utf-8")) if "@hookimpl" in block
+]
+
+
+@pytest.mark.parametrize("index", range(len(TUTORIAL_PLUGINS)))
+def test_tutorial_plugins_load_and_conform(index: int) -> None:
+    module = types.ModuleType(f"tutorial_plugin_{index}")
+    exec(compile(TUTORIAL_PLUGINS[index], f"docs/tutorial.md (plugin {index})", "exec"), module.__dict__)
+    assert check_plugin(module, timing=False) == []
+
+
+def test_tutorial_batch_example_flags_repeated_headlines() -> None:
+    (source,) = [block for block in TUTORIAL_PLUGINS if "BatchPass" in block]
+    module = types.ModuleType("tutorial_batch")
+    exec(compile(source, "docs/tutorial.md (batch)", "exec"), module.__dict__)
+    items = [
+        article("x", "Breaking  news"),
+        article("y", "breaking news"),
+        article("z", "BREAKING NEWS"),
+        article("w", "Other"),
+    ]
+    reports = score_batch(items, plugin_set(plugins=[("rh", module)]))
+    assert [[f.message for f in r.findings] for r in reports] == [
+        ["Headline appears on 3 articles of the batch"]
+    ] * 3 + [[]]
