@@ -64,9 +64,12 @@ def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index
             hits.append(Hit(VAGUE, start, end, a.pattern, _words(tokens, a.first, a.last), index))
         else:
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
+    not_verbs = set(used)
     for first, last, cue in match_cues(tokens, lexicon, text, used):
         judged.append((first, last, cue.category, " ".join(cue.words)))
-    named = named_source(tokens, text, lexicon, used) and not hits
+        if cue.category != "verbs":
+            not_verbs.update(range(first, last))
+    named = named_source(tokens, text, lexicon, not_verbs) and not hits
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
         kind, source = (ATTRIBUTED, "quote") if quoted else (ATTRIBUTED, "named") if named else (HEDGE, "")

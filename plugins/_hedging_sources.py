@@ -249,9 +249,13 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
 
 
 def named_source(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> bool:
-    """True when a verb of saying in the sentence has a named or institutional source."""
+    """True when a verb of saying in the sentence has a named or institutional source.
+
+    Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
+    capitalised words inside the sentence ('the United States') are not verbs here.
+    """
     for j, tok in enumerate(tokens):
-        if j in used or tok.low not in lexicon.speech_verbs:
+        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
             continue
         nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
         if tok.low == "according" or nxt == "by" or (j > 0 and tokens[j - 1].low in BE):

@@ -115,6 +115,8 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
         ("According to the IAEA, the plant could be at risk.", "HDG004", "named"),
         ("Reuters reported that talks could resume.", "HDG004", "named"),
         ("Prices may rise.", "HDG001", ""),
+        ("Prices in the United States may rise.", "HDG001", ""),
+        ("He denied his alleged role.", "HDG001", ""),
         ("He said the talks could fail.", "HDG004", "named"),
         ("We believe the talks failed.", "HDG001", ""),
         ("Analysts said prices may rise.", "HDG001", ""),
