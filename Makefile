@@ -39,5 +39,14 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/python -m pytest
 
+# Scorer quality on the human-labelled corpora in ../shared/data (see docs/scorers/).
+eval: $(STAMP)
+	@for name in hedging figures boilerplate truncation readability; do \
+	  echo "== $$name"; $(BIN)/python scripts/eval_$$name.py || exit $$?; echo; done
+
+# Speed and memory of whole runs (figures in the README, "Performance").
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --articles 2000 --workers 1 2
+
 clean:
 	rm -rf $(VENV) build *.egg-info
