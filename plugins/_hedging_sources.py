@@ -25,7 +25,8 @@ from copydesk.plugins._hedging_lexicon import QUANTIFIERS, Lexicon
 WINDOW = 6
 _MODIFIERS = frozenset(
     "some many most several other others unnamed anonymous senior top leading independent outside western "
-    "certain a an one another various numerous few unidentified local foreign".split()
+    "certain a an one another various numerous few unidentified local foreign recent unconfirmed media press "
+    "multiple initial latest early widespread persistent".split()
 )
 _INTRODUCERS = frozenset({"a", "an", "one", "another", "some"})
 _SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "such"})
@@ -50,6 +51,8 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december today yesterday".split()
 )
+#: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
+_ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
 
@@ -87,7 +90,7 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
     """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
     before = tokens[k - 1] if k else None
     if before is not None and before.capitalised and before.low not in lexicon.vague_sources:
-        if k >= 2 or before.low not in _MODIFIERS | _STARTERS:
+        if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
             return True
     if k + 1 >= len(tokens):
         return False
