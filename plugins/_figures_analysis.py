@@ -56,31 +56,28 @@ def _lower(values: Any) -> frozenset[str]:
 
 
 class QuoteMap:
-    """Quotation marks of one sentence, with the quote state after each (built once)."""
+    """Quotation marks of one sentence, with the quote state after each (built once).
+
+    Curly marks say which side they are; a straight mark (``"`` or two apostrophes)
+    opens when it follows a space or bracket and closes when it follows anything else.
+    """
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        """Scan ``text[start:end]`` once; curly marks say their side, straight marks toggle."""
+        """Scan ``text[start:end]`` once."""
         self.positions: list[int] = []
         self.states: list[bool] = []
-        state = False
-        straight = 0
         for pos in range(start, end):
             ch = text[pos]
             if ch in "“«":
-                state = True
+                opening = True
             elif ch in "”»":
-                state = False
-            elif ch == '"' or (
-                ch == "'" and text[pos - 1 : pos + 2].count("'") == 2 and text[pos + 1 : pos + 2] == "'"
-            ):
-                state = not state
-                straight += 1
+                opening = False
+            elif ch == '"' or (ch == "'" and text[pos + 1 : pos + 2] == "'" and text[pos - 1 : pos] != "'"):
+                opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-"
             else:
                 continue
             self.positions.append(pos)
-            self.states.append(state)
-        self.odd = straight % 2 == 1
-        self.text = text
+            self.states.append(opening)
 
     def inside(self, offset: int) -> bool | None:
         """True/False when the sentence's own marks decide ``offset``; None when they do not."""
@@ -88,8 +85,7 @@ class QuoteMap:
         if index > 0:
             return self.states[index - 1]
         if index < len(self.positions):
-            mark = self.text[self.positions[index]]
-            return mark in "”»" or (mark in "\"'" and self.odd)
+            return not self.states[index]
         return None
 
     @property
@@ -169,7 +165,8 @@ def _parenthetical(text: str, end: int, limit: int) -> str | None:
     close = text.find(")", pos, min(limit, pos + PAREN_LIMIT))
     inner = text[pos + 1 : close] if close > 0 else ""
     named = any(ch.isupper() for ch in inner) or "source" in inner.lower() or "http" in inner
-    return " ".join(inner.split()) if named and not inner.strip().replace(",", "").isdigit() else None
+    numbers = [t for t in inner.replace(",", " ").replace(")", " ").split() if any(ch.isdigit() for ch in t)]
+    return " ".join(inner.split()) if named and all(len(t) == 4 and t.isdigit() for t in numbers) else None
 
 
 def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | None:

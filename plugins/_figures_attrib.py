@@ -27,7 +27,7 @@ STRAIGHT = '"'
 BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while because if although after before".split())
 BE_VERBS = frozenset("is are was were be been being".split())
 NAMED_PRONOUNS = frozenset("he she i we it his her".split())
-DETERMINERS = frozenset("the a an this that these those its their his her our my your some".split())
+DETERMINERS = frozenset("the a an this these those its their his her our my your some".split())
 SOURCE_LIMIT = 8
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
@@ -43,11 +43,12 @@ INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
     "tweeted told warned according reported".split()
 )
+HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
 FUNCTION_WORDS = DETERMINERS | frozenset(
-    "that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
+    "that that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
     "will would could should may might then than well still never already recently previously later very or "
     "though however even".split()
 )
@@ -213,35 +214,55 @@ def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, in
 
 def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A verb cue: passive with agent, inverted ("..., said X"), or "X said ..."."""
-    word = words[cue]
     whole = ((bounds[0], bounds[1]),)
     if _is_passive(text, words, cue):
-        agent = _agent(text, words, cue)
-        first, stop = agent or (cue, cue)
+        first, stop = _agent(text, words, cue) or (cue, cue)
         return _credit(text, words, first, stop, cue, whole, lexicon, bounds[0])
-    left = words[cue - 1].end if cue > 0 else bounds[0]
-    inverted = cue == 0 or (word.lower in INVERTIBLE and _gap_breaks(text, left, word.start))
-    if inverted and cue + 1 < len(words) and words[cue + 1].lower in ("that", "how", "what", "to"):
-        inverted = False
-    if inverted and cue + 1 < len(words) and not _gap_breaks(text, word.end, words[cue + 1].start):
-        stop = _source_after(text, words, cue + 1)
-        if word.lower.endswith("ing"):
-            stop = _source_after(text, words, 0)
-            return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
-        return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
+    inverted = _inverted(text, words, cue, bounds, lexicon)
+    if inverted is not None:
+        return inverted
     first = _source_before(text, words, cue)
-    if first == cue and cue > 1:
+    if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
+        first = _source_before(text, words, cue - 1)
+    elif first == cue and cue > 1:
         first = _appositive(text, words, cue)
         if first < cue:
-            return _credit(text, words, first, cue, cue, ((word.end, bounds[1]),), lexicon, bounds[0])
-    after = ((word.end, _clause_end(text, words, cue, bounds[1])),)
+            return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
+    return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+
+
+def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
+    """A cue before its source ("..., said the minister."), or None when it is not one."""
+    word = words[cue]
+    if cue + 1 >= len(words) or _gap_breaks(text, word.end, words[cue + 1].start):
+        return None
+    if cue > 0 and (word.lower not in INVERTIBLE or not _gap_breaks(text, words[cue - 1].end, word.start)):
+        return None
+    if words[cue + 1].lower in ("that", "how", "what", "to"):
+        return None
+    stop = _source_after(text, words, cue + 1)
+    if word.lower.endswith("ing"):
+        stop = _source_after(text, words, 0)
+        return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
+    if stop < len(words) and not _gap_breaks(text, words[stop - 1].end, words[stop].start):
+        if words[stop].lower not in BOUNDARY_WORDS:
+            return None
+    return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
+
+
+def _content(
+    text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int]
+) -> tuple[tuple[int, int], ...]:
+    """What "X said" credits: the clause after it, the clause before it, or both."""
+    after = ((words[cue].end, _clause_end(text, words, cue, bounds[1])),)
+    before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
-    quoted = any(ch in QUOTES for ch in gap)
-    if quoted or ("," in gap and _tail_words(text, words, cue) <= TAIL_WORDS):
-        that = cue + 1 < len(words) and words[cue + 1].lower == "that"
-        before = ((bounds[0], words[first].start),)
-        return _credit(text, words, first, cue, cue, before + after if that else before, lexicon, bounds[0])
-    return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
+    tail = _tail_words(text, words, cue)
+    if "," in gap and tail == 0 and first > 0:
+        return ((bounds[0], words[first].start), (words[cue].end, bounds[1]))
+    if any(ch in QUOTES for ch in gap) or ("," in gap and tail <= TAIL_WORDS):
+        return before + after if cue + 1 < len(words) and words[cue + 1].lower == "that" else before
+    return after
 
 
 def _tail_words(text: str, words: Sequence[Word], cue: int) -> int:
@@ -266,11 +287,13 @@ def _clause_end(text: str, words: Sequence[Word], cue: int, limit: int) -> int:
 def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
     """A named document in a source frame ("in a CNN/ORC poll", "by the CBO's outlook").
 
-    Its content is the whole sentence; a document that is the subject of a sentence
-    ("The poll surveyed 1,000 adults") credits nothing (its verb may be a cue itself).
+    Its content is the whole sentence. A document that is the subject of a sentence
+    credits it only with "has"/"had"/"gives" ("a CNN poll has Clinton at 46 percent"),
+    not otherwise ("The poll surveyed 1,000 adults"; its verb may be a cue itself).
     """
     first = _source_before(text, words, cue, PREPOSITIONS)
-    if first == 0 or words[first - 1].lower not in FRAMES:
+    framed = first > 0 and words[first - 1].lower in FRAMES
+    if not framed and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
         return None
     stop = cue + 1
     if stop + 1 < len(words) and words[stop].lower in ("by", "from", "of"):
@@ -309,7 +332,8 @@ def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> b
     if previous is not None and previous.lower in DETERMINERS:
         return False
     if word.lower in WEAK_CUES:
-        return any(w.lower == "at" for w in words[index + 1 : index + SOURCE_LIMIT])
+        named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
+        return named or any(w.lower == "at" for w in words[index + 1 : index + SOURCE_LIMIT])
     return True
 
 
