@@ -15,8 +15,9 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
-from copydesk.plugins._figures_attrib import Credit, Lexicon, Word, covering, credits, sentence_words
+from copydesk.plugins._figures_attrib import Credit, covering, credits
 from copydesk.plugins._figures_extract import Figure, extract
+from copydesk.plugins._figures_phrase import Lexicon, Word, sentence_words
 from copydesk.text import Document, TextView
 
 UNSOURCED = "unsourced"

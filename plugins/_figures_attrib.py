@@ -13,31 +13,33 @@ missing (an agentless "estimated at").
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 
-from copydesk.text import TextView
+from copydesk.plugins._figures_phrase import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    QUOTES,
+    RELATIVES,
+    SOURCE_LIMIT,
+    TAIL_WORDS,
+    Lexicon,
+    Word,
+    agent,
+    appositive,
+    clause_end,
+    gap_breaks,
+    is_named,
+    is_passive,
+    source_after,
+    source_before,
+    span,
+    tail_words,
+)
 
-BREAKS = frozenset(',;:()[]"“”‘’—–')
-QUOTES_OPEN = frozenset("“«")
-QUOTES_CLOSE = frozenset("”»")
-STRAIGHT = '"'
-BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while because if although after before".split())
-BE_VERBS = frozenset("is are was were be been being".split())
-NAMED_PRONOUNS = frozenset("he she i we it his her".split())
-DETERMINERS = frozenset("the a an this these those its their his her our my your some".split())
-SOURCE_LIMIT = 8
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
-#: At most this many words after "X said" ending a sentence ("..., the ministry said on Tuesday").
-TAIL_WORDS = 4
-#: Words after a cue searched for the end of its clause.
-CLAUSE_WORDS = 80
 INFINITIVE = frozenset({"to"})
-RELATIVES = frozenset("who whom whose which where".split())
-QUOTES = frozenset("\"“”'’")
 #: Cues that come before their source in "..., said the minister" (speech verbs).
 INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
@@ -47,23 +49,6 @@ HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
-FUNCTION_WORDS = DETERMINERS | frozenset(
-    "that that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
-    "will would could should may might then than well still never already recently previously later very or "
-    "though however even".split()
-)
-AGENT_FILLER = frozenset(
-    "to at exceed be reach top around about over more than nearly almost some roughly least as much many "
-    "million billion trillion thousand percent per cent dollars euros pounds".split()
-)
-
-
-class Word(NamedTuple):
-    """A word of a sentence: its span and lower-cased text."""
-
-    start: int
-    end: int
-    lower: str
 
 
 @dataclass(frozen=True)
@@ -77,116 +62,6 @@ class Credit:
     cue: int
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    """The word lists attribution reads (from data files, adjusted by settings)."""
-
-    cues: frozenset[str]
-    vague: frozenset[str]
-    nouns: frozenset[str] = frozenset()
-
-
-def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
-    """The shared words of ``view`` that lie in ``[start, end)``."""
-    words = view.words
-    first = bisect.bisect_left(words, (start, start))
-    found: list[Word] = []
-    for index in range(first, len(words)):
-        s, e = words[index]
-        if s >= end:
-            break
-        found.append(Word(s, e, view.text[s:e].lower()))
-    return found
-
-
-def _gap_breaks(text: str, left: int, right: int) -> bool:
-    """True when the text between two words holds punctuation that ends a phrase."""
-    return any(ch in BREAKS for ch in text[left:right])
-
-
-def _is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon) -> bool:
-    """Whether a source phrase names its source (see the module docstring)."""
-    vague_head = any(w.lower in lexicon.vague for w in words)
-    for index, word in enumerate(words):
-        token = text[word.start : word.end]
-        if token.isupper() and len(token) > 1 and any(ch.isalpha() for ch in token):
-            return True
-        if token[:1].isupper() and (word.start != first or not vague_head) and word.lower not in DETERMINERS:
-            return True
-        if word.lower in NAMED_PRONOUNS and index == len(words) - 1:
-            return True
-    return not vague_head and any(w.lower not in FUNCTION_WORDS and len(w.lower) > 2 for w in words)
-
-
-def _source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[str] = frozenset()) -> int:
-    """Index of the first word of the source phrase that ends just before ``words[cue]``."""
-    index = cue
-    left = words[cue].start
-    while index > 0 and cue - index < SOURCE_LIMIT:
-        previous = words[index - 1]
-        if _gap_breaks(text, previous.end, left) or previous.lower in BOUNDARY_WORDS or previous.lower in stops:
-            break
-        index -= 1
-        left = previous.start
-    return index
-
-
-def _appositive(text: str, words: Sequence[Word], cue: int) -> int:
-    """First word of "NAME, APPOSITIVE," before a cue ("Adam Ozimek, an economist, calculates"); ``cue`` if none."""
-    if "," not in text[words[cue - 1].end : words[cue].start]:
-        return cue
-    start = _source_before(text, words, cue - 1)
-    if start == 0 or "," not in text[words[start - 1].end : words[start].start]:
-        return cue
-    return _source_before(text, words, start - 1)
-
-
-def _source_after(text: str, words: Sequence[Word], start: int) -> int:
-    """Index one past the last word of a source phrase starting at ``words[start]``."""
-    index = start
-    while index < len(words) and index - start < SOURCE_LIMIT:
-        if index > start and (_gap_breaks(text, words[index - 1].end, words[index].start)):
-            break
-        if words[index].lower in BOUNDARY_WORDS and index > start:
-            break
-        index += 1
-    return index
-
-
-def _agent(text: str, words: Sequence[Word], cue: int) -> tuple[int, int] | None:
-    """The ``by``-agent of a passive cue: right after it, or after the figure it introduces."""
-    for index in range(cue + 1, min(len(words), cue + 8)):
-        word = words[index]
-        if word.lower == "by":
-            end = _source_after(text, words, index + 1)
-            return (index + 1, end) if end > index + 1 else None
-        if _gap_breaks(text, words[index - 1].end, word.start):
-            return None
-        if word.lower not in AGENT_FILLER and not word.lower[:1].isdigit():
-            return None
-    return None
-
-
-def _is_passive(text: str, words: Sequence[Word], cue: int) -> bool:
-    """Whether a cue is passive: "is estimated at", "(estimated to exceed ... by", "as reported by"."""
-    word = words[cue]
-    if cue + 1 >= len(words) or not word.lower.endswith(("ed", "wn", "ld", "id")):
-        return False
-    nxt = words[cue + 1].lower
-    if nxt != "by" and nxt not in AGENT_FILLER:
-        return False
-    if cue == 0 or words[cue - 1].lower in BE_VERBS or words[cue - 1].lower in BOUNDARY_WORDS:
-        return True
-    return _gap_breaks(text, words[cue - 1].end, word.start)
-
-
-def _span(words: Sequence[Word], first: int, stop: int) -> tuple[int, int]:
-    """Character span of ``words[first:stop]`` (empty at the cue when there are none)."""
-    if stop <= first:
-        return (words[min(first, len(words) - 1)].start,) * 2
-    return words[first].start, words[stop - 1].end
-
-
 def _credit(
     text: str,
     words: Sequence[Word],
@@ -198,16 +73,16 @@ def _credit(
     sentence_start: int,
 ) -> Credit:
     """A credit whose source is ``words[first:stop]``."""
-    source = _span(words, first, stop)
-    named = stop > first and _is_named(text, words[first:stop], sentence_start, lexicon)
+    source = span(words, first, stop)
+    named = stop > first and is_named(text, words[first:stop], sentence_start, lexicon)
     shown = " ".join(text[source[0] : source[1]].split()) or f"{words[cue].lower} (no source given)"
     return Credit(content, source, shown, named, words[cue].start)
 
 
 def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A credit for "according to X": the whole sentence but the source is the content."""
-    stop = _source_after(text, words, cue + 2)
-    source = _span(words, cue + 2, stop)
+    stop = source_after(text, words, cue + 2)
+    source = span(words, cue + 2, stop)
     content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
     return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
 
@@ -215,17 +90,17 @@ def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, in
 def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A verb cue: passive with agent, inverted ("..., said X"), or "X said ..."."""
     whole = ((bounds[0], bounds[1]),)
-    if _is_passive(text, words, cue):
-        first, stop = _agent(text, words, cue) or (cue, cue)
+    if is_passive(text, words, cue):
+        first, stop = agent(text, words, cue) or (cue, cue)
         return _credit(text, words, first, stop, cue, whole, lexicon, bounds[0])
     inverted = _inverted(text, words, cue, bounds, lexicon)
     if inverted is not None:
         return inverted
-    first = _source_before(text, words, cue)
+    first = source_before(text, words, cue)
     if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
-        first = _source_before(text, words, cue - 1)
+        first = source_before(text, words, cue - 1)
     elif first == cue and cue > 1:
-        first = _appositive(text, words, cue)
+        first = appositive(text, words, cue)
         if first < cue:
             return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
@@ -234,17 +109,17 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
     """A cue before its source ("..., said the minister."), or None when it is not one."""
     word = words[cue]
-    if cue + 1 >= len(words) or _gap_breaks(text, word.end, words[cue + 1].start):
+    if cue + 1 >= len(words) or gap_breaks(text, word.end, words[cue + 1].start):
         return None
-    if cue > 0 and (word.lower not in INVERTIBLE or not _gap_breaks(text, words[cue - 1].end, word.start)):
+    if cue > 0 and (word.lower not in INVERTIBLE or not gap_breaks(text, words[cue - 1].end, word.start)):
         return None
     if words[cue + 1].lower in ("that", "how", "what", "to"):
         return None
-    stop = _source_after(text, words, cue + 1)
+    stop = source_after(text, words, cue + 1)
     if word.lower.endswith("ing"):
-        stop = _source_after(text, words, 0)
+        stop = source_after(text, words, 0)
         return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
-    if stop < len(words) and not _gap_breaks(text, words[stop - 1].end, words[stop].start):
+    if stop < len(words) and not gap_breaks(text, words[stop - 1].end, words[stop].start):
         if words[stop].lower not in BOUNDARY_WORDS:
             return None
     return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
@@ -254,34 +129,15 @@ def _content(
     text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int]
 ) -> tuple[tuple[int, int], ...]:
     """What "X said" credits: the clause after it, the clause before it, or both."""
-    after = ((words[cue].end, _clause_end(text, words, cue, bounds[1])),)
+    after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
     before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
-    tail = _tail_words(text, words, cue)
+    tail = tail_words(text, words, cue)
     if "," in gap and tail == 0 and first > 0:
         return ((bounds[0], words[first].start), (words[cue].end, bounds[1]))
     if any(ch in QUOTES for ch in gap) or ("," in gap and tail <= TAIL_WORDS):
         return before + after if cue + 1 < len(words) and words[cue + 1].lower == "that" else before
     return after
-
-
-def _tail_words(text: str, words: Sequence[Word], cue: int) -> int:
-    """How many words follow a cue before punctuation or the sentence end (at most TAIL_WORDS + 1)."""
-    count = 0
-    for index in range(cue + 1, min(len(words), cue + TAIL_WORDS + 2)):
-        if _gap_breaks(text, words[index - 1].end, words[index].start) or words[index].lower == "that":
-            break
-        count += 1
-    return count
-
-
-def _clause_end(text: str, words: Sequence[Word], cue: int, limit: int) -> int:
-    """Where the content after a cue ends: a semicolon, or a relative clause after a comma."""
-    for index in range(cue + 1, min(len(words), cue + CLAUSE_WORDS)):
-        gap = text[words[index - 1].end : words[index].start]
-        if ";" in gap or ("," in gap and words[index].lower in RELATIVES):
-            return words[index - 1].end
-    return limit
 
 
 def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
@@ -291,13 +147,13 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     credits it only with "has"/"had"/"gives" ("a CNN poll has Clinton at 46 percent"),
     not otherwise ("The poll surveyed 1,000 adults"; its verb may be a cue itself).
     """
-    first = _source_before(text, words, cue, PREPOSITIONS)
+    first = source_before(text, words, cue, PREPOSITIONS)
     framed = first > 0 and words[first - 1].lower in FRAMES
     if not framed and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
         return None
     stop = cue + 1
     if stop + 1 < len(words) and words[stop].lower in ("by", "from", "of"):
-        stop = _source_after(text, words, stop + 1)
+        stop = source_after(text, words, stop + 1)
     content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
     credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
     return credit if credit.named else None
@@ -324,8 +180,8 @@ def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> b
     previous = words[index - 1] if index > 0 else None
     if previous is not None and previous.lower in INFINITIVE:
         return False
-    if previous is not None and nxt is not None and _gap_breaks(text, previous.end, word.start):
-        if _gap_breaks(text, word.end, nxt.start):
+    if previous is not None and nxt is not None and gap_breaks(text, previous.end, word.start):
+        if gap_breaks(text, word.end, nxt.start):
             return False
     if _is_noun(words, index, lexicon):
         return True
@@ -368,7 +224,7 @@ def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: 
             if noun is None:
                 continue
             credit = noun
-        elif word.lower.endswith("ing") and found and _gap_breaks(text, words[index - 1].end, word.start):
+        elif word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
             credit = replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
         else:
             credit = _verb(text, words, index, bounds, lexicon)

@@ -24,71 +24,27 @@ MAX_DIGITS = 18
 
 CURRENCY_SIGNS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
 CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "yuan": "CNY",
-    "yen": "JPY",
-    "rubles": "RUB",
-    "roubles": "RUB",
-    "rupees": "INR",
+    **dict.fromkeys(("dollar", "dollars"), "USD"),
+    **dict.fromkeys(("euro", "euros"), "EUR"),
+    **dict.fromkeys(("pound", "pounds"), "GBP"),
+    **{"yuan": "CNY", "yen": "JPY", "rubles": "RUB", "roubles": "RUB", "rupees": "INR"},
 }
 SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "millions": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "billions": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
+    **dict.fromkeys(("thousand", "k"), 1e3),
+    **dict.fromkeys(("million", "millions", "m", "mn", "mln"), 1e6),
+    **dict.fromkeys(("billion", "billions", "bn", "b"), 1e9),
+    **dict.fromkeys(("trillion", "tn"), 1e12),
 }
 SUFFIX_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12, "million": 1e6, "billion": 1e9}
 #: Percent phrases as word tuples, longest first.
 PERCENT_WORDS = (("percentage", "points"), ("percentage", "point"), ("per", "cent"), ("percent",), ("pct",))
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "half": 0.5,
-    "quarter": 0.25,
-    "a": 1,
-    "an": 1,
-    "dozen": 12,
+_ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
+#: Number words and their values ("a"/"an" count as one in "a million").
+UNITS: dict[str, float] = {
+    **{w: float(n) for n, w in enumerate((_ONES + " seventeen eighteen nineteen").split())},
+    **{w: float(10 * n) for n, w in enumerate(_TENS.split(), start=2)},
+    **{"hundred": 100.0, "half": 0.5, "quarter": 0.25, "a": 1.0, "an": 1.0, "dozen": 12.0},
 }
 MULTIPLES = {"doubled": 2, "tripled": 3, "trebled": 3, "quadrupled": 4, "halved": 0.5, "twofold": 2, "threefold": 3}
 #: Words that can start a figure spelled in words.
@@ -197,7 +153,9 @@ def _is_label(text: str, start: int, end: int, limit: int, floor: int) -> bool:
         return True
     if after == "-":
         words = _next_words(text, end + 1, limit, 1)
-        label = words[0].group().lower().rstrip("s") if words else ""
+        if not words:
+            return end + 1 < limit and text[end + 1] not in CURRENCY_SIGNS
+        label = words[0].group().lower().rstrip("s")
         return label in NAME_SUFFIXES or (label not in SCALES and label not in ("percent", "per"))
     return _previous_word(text, start, floor) in NOT_FIGURE_BEFORE
 
@@ -228,7 +186,8 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
         while stop < limit and text[stop].isalpha():
             stop += 1
     else:
-        kind, scale, unit, stop = _unit_after(text, end, limit)
+        hyphen = text[end : end + 1] == "-" and end + 1 < limit and text[end + 1].isalpha()
+        kind, scale, unit, stop = _unit_after(text, end + 1 if hyphen else end, limit)
     if currency:
         return Figure(first, stop, "money", value * scale, currency)
     if kind and not (kind == "rate" and value * scale >= 1):

@@ -58,6 +58,11 @@ def single(text: str, **settings: object) -> list[Finding]:
         ("One in five adults and four in 10 voters.", [("One in five", "rate"), ("four in 10", "rate")]),
         ("Prices tripled, then halved.", [("tripled", "multiple"), ("halved", "multiple")]),
         ("They lost 3 out of 4 seats.", [("3 out of 4", "rate")]),
+        ("A $3-million deal and a 20-percent rise.", [("$3-million", "money"), ("20-percent", "percent")]),
+        (
+            "Tickets cost $5-$10, a 82%-12% split.",
+            [("$5", "money"), ("$10", "money"), ("82%", "percent"), ("12%", "percent")],
+        ),
         # near misses: years, dates, times, ordinals, ages, labels, references, phones, small counts
         ("The war began in 2014 and the accord dates from 1995.", []),
         ("On 3 March 2023 at 10:30, on 9/11.", []),
