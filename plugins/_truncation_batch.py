@@ -1,0 +1,62 @@
+"""Batch pass of the truncation scorer: the median length of each source's articles.
+
+The source of an article is the host of its URL, else a ``source``/``source_site``
+meta field, else the folder of the file it was read from. The state kept is a list
+of word counts per source, never the text.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+from urllib.parse import urlsplit
+
+from copydesk.models import Article, BatchPass
+from copydesk.text import Document
+
+UNKNOWN_SOURCE = "(unknown)"
+
+
+@dataclass(frozen=True)
+class SourceLength:
+    """A source's article count and median length in words."""
+
+    count: int
+    median: float
+
+
+def source_of(article: Article) -> str:
+    """The source an article is compared with: URL host, meta source, or file folder."""
+    if article.url:
+        host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+        host = host.removeprefix("www.")
+        if host:
+            return host
+    for key in ("source", "source_site", "site"):
+        value = article.meta.get(key)
+        if value:
+            return value
+    if article.source is not None and article.source.path:
+        return str(PurePath(article.source.path).parent)
+    return UNKNOWN_SOURCE
+
+
+def _start(settings: Mapping[str, Any]) -> dict[str, list[int]]:
+    """An empty tally of word counts by source."""
+    return {}
+
+
+def _observe(state: dict[str, list[int]], document: Document) -> None:
+    """Record one article's length under its source."""
+    state.setdefault(source_of(document.article), []).append(document.body.word_count)
+
+
+def _finish(state: dict[str, list[int]]) -> Mapping[str, SourceLength]:
+    """Each source's count and median length."""
+    return {source: SourceLength(len(counts), float(statistics.median(counts))) for source, counts in state.items()}
+
+
+BATCH = BatchPass(start=_start, observe=_observe, finish=_finish)

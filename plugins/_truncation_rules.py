@@ -1,0 +1,175 @@
+"""The truncation scorer's rules (TRN001-TRN005), and how much each signal weighs.
+
+Each signal that fires carries a confidence that the text is incomplete; the
+article's confidence is their noisy-or, and its sub-score is one minus that.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copydesk import Rule, Severity
+
+ENDS_MID_SENTENCE = Rule(
+    code="TRN001",
+    name="ends-mid-sentence",
+    message="Text stops mid-sentence {detail}",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** The last real sentence of the body stops before its end: it ends on
+a word that cannot end an English sentence (an article, preposition, conjunction,
+auxiliary, possessive or determiner: "A third possibility is a"), leaves a quotation
+or parenthesis open, ends on a comma, semicolon or dash, or simply has no terminal
+punctuation. "Real" means after template furniture: lines in the boilerplate scorer's
+segments, the closing-furniture list ("Leave a Comment", "You may also like"), and
+short bylines, credits, captions, headings and sign-offs ("Photo: AP", "— Jane Smith",
+"(Reuters)", "Reporting by ...", title-case or all-capital lines) are passed over. A
+list item without a full stop is flagged only when the list's other items have one.
+
+**Why it matters.** A text cut mid-sentence was not read whole by whoever published or
+scraped it: the reader is missing the rest of the argument, and often the caveat.
+
+**Example.** `TRN001 Text stops mid-sentence on the article 'a'` on "- A Frozen
+Conflict: A third possibility is a".
+
+**Known problems.** A final short line in lower case without punctuation (a slogan, a
+caption) is taken for a cut sentence; a final title-case line that is really a cut
+sentence ("Mr Smith") is taken for a byline. Poetry and song lyrics end unpunctuated.
+
+**Settings.** `short_line_words` (longest closing line, in words, that may be a byline
+or heading; 12), `max_tail_lines` (closing lines passed over at most; 8),
+`extra_non_final_words`/`remove_non_final_words`, `extra_furniture`/`remove_furniture`,
+`extra_credit_cues`/`remove_credit_cues` (lists of strings).
+""",
+)
+
+UNFINISHED_STRUCTURE = Rule(
+    code="TRN002",
+    name="unfinished-structure",
+    message="Unfinished structure: {detail}",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** A promise the text does not keep at its end: a list introduced by a
+lead-in ("Potential Scenarios:", "Several potential outcomes") or a numbered list that
+stops mid-item; a counted promise ("three key areas", "5 reasons") followed by fewer
+items before the text ends; a question section (FAQ, "Q:") whose last question has no
+answer, or an FAQ heading with nothing under it; a text ending on a lead-in colon.
+
+**Why it matters.** A cut made at a sentence boundary leaves every sentence whole; the
+structure around it is what shows that text is missing.
+
+**Example.** `TRN002 Unfinished structure: 'three key areas' promises 3 items; the text
+ends after 2`.
+
+**Known problems.** A text ending on a colon before an embedded video or tweet that
+the extraction dropped is flagged too (the text as given is incomplete). Counted
+promises are only checked against list items (marked lines or "Label: text"
+paragraphs), not against items written as running prose.
+
+**Settings.** None of its own; the ending is found as for TRN001.
+""",
+)
+
+CONTINUATION_TAIL = Rule(
+    code="TRN003",
+    name="continuation-tail",
+    message="Text ends on a continuation tail: {detail}",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** The end of the text says the article goes on elsewhere: a paywall or
+continuation line ("Continue reading", "Subscribe to read", "Read the full article",
+"Already a subscriber?") among the closing lines, or a last sentence that ends on an
+ellipsis. A bare "Read more" is closing furniture, not a tail: publishers put it
+after complete articles.
+
+**Why it matters.** The text is a teaser or a paywalled excerpt: whatever it claims is
+stated without the rest of the article behind it.
+
+**Example.** `TRN003 Text ends on a continuation tail: 'Subscribe to read the full
+story' (tail 'subscribe to read*')`.
+
+**Known problems.** A quotation that trails off on an ellipsis at the very end reads
+as a tail.
+
+**Settings.** `extra_continuation`/`remove_continuation` (list of strings; normalised
+lower-case words, a trailing `*` matches any line starting with them).
+""",
+)
+
+SCRAPE_DEBRIS = Rule(
+    code="TRN004",
+    name="scrape-debris",
+    message="Scrape debris: {detail}",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** Rendering and extraction failures left in the text ("Failed to load
+visualization", "Loading...", "JavaScript is required", "[embedded content]", a bare
+"Image" placeholder, "Image caption ..."), and tag or breadcrumb lines in the title or
+above the first paragraph ("russian ukraine", "Home > World > Europe"): short lines in
+lower case without sentence punctuation, or short parts joined by `>`, `»`, `›`.
+
+**Why it matters.** Debris shows that nobody read the text after it was scraped, and a
+failed visualization or embed is content the reader never gets.
+
+**Example.** `TRN004 Scrape debris: tag line 'russian ukraine' stands in the headline's
+place`.
+
+**Known problems.** A headline written all in lower case is taken for a tag line.
+Credits such as "Photo: Jane Smith/AP" are not debris; a bare "Image" or "Photo" line is.
+
+**Settings.** `extra_debris`/`remove_debris` (list of strings, same matching as the
+continuation list).
+""",
+)
+
+LENGTH_OUTLIER = Rule(
+    code="TRN005",
+    name="length-outlier",
+    message="Article has {words} words, {percent}% of the median {median} of its source '{source}' ({count} articles)",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** Batch pass: an article far shorter than the median length of the
+articles from the same source in the batch (source: URL host, else a `source` meta
+field, else the folder of the file). Only when the source has at least
+`min_source_articles` articles in the batch and a median of at least
+`min_median_words` words.
+
+**Why it matters.** A cut made at a sentence boundary leaves nothing wrong in the text
+itself; length against the same publisher's other articles is what is left to see it.
+
+**Example.** `TRN005 Article has 80 words, 18% of the median 440 of its source
+'example.com' (25 articles)`.
+
+**Known problems.** Briefs, corrections and live-blog entries are legitimately short.
+
+**Settings.** `length_ratio` (flag below this share of the median; 0.3),
+`min_source_articles` (10), `min_median_words` (150).
+""",
+)
+
+#: Confidence that the text is incomplete, by the signal that fired.
+CONFIDENCE = {
+    "non-final-word": 0.95,
+    "open-quotation": 0.9,
+    "open-parenthesis": 0.9,
+    "continuing-punctuation": 0.9,
+    "no-terminal-punctuation": 0.85,
+    "unpunctuated-list-item": 0.7,
+    "stopped-list": 0.8,
+    "short-count": 0.7,
+    "unanswered-question": 0.7,
+    "empty-section": 0.6,
+    "lead-in": 0.6,
+    "continuation": 0.8,
+    "ellipsis": 0.6,
+    "debris": 0.2,
+    "length-outlier": 0.5,
+}
+
+
+def noisy_or(confidences: Iterable[float]) -> float:
+    """The chance at least one signal is right, treating them as independent."""
+    missing = 1.0
+    for confidence in confidences:
+        missing *= 1.0 - confidence
+    return 1.0 - missing

@@ -1,0 +1,355 @@
+"""Tests of the truncation scorer (TRN): endings, unfinished structure, tails, debris, length."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from copydesk import Article, Assessment, Context, Document, Rule, Scorer, Segment
+from copydesk.plugins import truncation
+from copydesk.sources import parse_text
+from copydesk.testing import article, codes, document, plugin_set, run_scorer, score_batch
+
+SCORER = truncation.copydesk_scorers()[0]
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+ALL = frozenset(rule.code for rule in SCORER.rules)
+INTRO = "The council met on Tuesday to discuss the budget for next year.\n\n"
+
+
+def trn(body: str, title: str = "", **settings: object) -> list[str]:
+    """The TRN codes found on one article."""
+    return codes(run_scorer(SCORER, article(body, title), settings=settings or None))
+
+
+def signals(body: str) -> list[str]:
+    """The ``signal`` data of every finding on one article."""
+    return [f.data["signal"] for f in run_scorer(SCORER, article(body))]
+
+
+def assess(doc: Document, **settings: object) -> Assessment:
+    """Score a prepared document directly, every rule selected."""
+    context = Context(settings={**truncation.SETTINGS, **settings}, selected=ALL)
+    return truncation.score(doc, context)
+
+
+@pytest.mark.parametrize(
+    ("ending", "signal"),
+    [
+        ("Officials said the plan would cut costs by", "non-final-word"),
+        ("A third possibility is a", "non-final-word"),
+        ("The report was welcomed by unions and", "non-final-word"),
+        ("The minister said the changes will", "non-final-word"),
+        ("The decision was taken by Ukraine's", "non-final-word"),
+        ("The bill was introduced by Mr", "non-final-word"),
+        ('The report called the plan "a serious step backwards for', "non-final-word"),
+        ('She told reporters "there is no going back on this decision', "open-quotation"),
+        ("The figures (released on Monday by the statistics office", "open-parenthesis"),
+        ('"We are confident the deal will hold," said the spokesman,', "continuing-punctuation"),
+        ("The committee met on Tuesday and agreed the budget for the coming year", "no-terminal-punctuation"),
+        ("On a visit to India, the 60-year-old", "no-terminal-punctuation"),
+        ("Scottish National Party leader Nicola Sturgeon accused", "no-terminal-punctuation"),
+        ("Yukos has been presented with a $27.5bn (£13bn)", "no-terminal-punctuation"),
+    ],
+)
+def test_ends_mid_sentence(ending: str, signal: str) -> None:
+    assert signals(INTRO + ending) == [signal]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        'She said: "We will not give up."',
+        "He finished (as expected) in second place.",
+        '"It is a good day," he said. "We will win."',
+        "The talks resume next week. What comes after that?",
+        "Did you watch the final? Tell us what you thought in the comments!",
+        "Officials expect the report to be published in May.\n\n— Jane Smith",
+        "Officials expect the report to be published in May.\n\n(Reuters)",
+        "Officials expect the report to be published in May.\n\nPhoto: Jane Smith/AP",
+        "Officials expect the report to be published in May.\n\nReporting by Jane Smith; Editing by John Doe",
+        "Officials expect the report to be published in May.\n\nEdited by Jane Smith",
+        "Officials expect the report to be published in May.\n\nFeatured image via video screen capture",
+        "Officials expect the report to be published in May.\n\nAdditional reporting by Jane Smith in London",
+        "Officials expect the report to be published in May.\n\nLONDON, March 3",
+        "Officials expect the report to be published in May.\n\nMore From Our Correspondents",
+        "Officials expect the report to be published in May.\n\nFollow Jane Smith on Twitter @janesmith",
+        "Officials expect the report to be published in May.\n\nLeave a Comment",
+        "Officials expect the report to be published in May.\n\nYou may also like\n\nLeave a Comment",
+        "Officials expect the report to be published in May.\n\nRead More",
+        "Officials expect the report to be published in May. Read more…",
+        "Officials expect the report to be published in May.\n\n80510 SHARES Facebook Twitter",
+        "Officials expect the report to be published in May.\n\nThe views expressed are the author's own",
+        "The plan has three parts:\n- Cut taxes\n- Hire more teachers\n- Build homes",
+        "Steps agreed:\n1. Cut taxes\n2. Hire more teachers",
+        "Watch it here — pic.twitter.com/abc123 — Jane Smith (@jsmith) September 19, 2016",
+        "Find out more at www.example.com/report",
+        "Officials expect the report to be published in May.\n\nRelated: Why the budget matters\n\nThe old plan and its critics",
+    ],
+)
+def test_legitimate_endings_are_not_truncation(ending: str) -> None:
+    assert trn(INTRO + ending) == []
+
+
+def test_cut_paragraph_is_still_found_behind_byline_and_furniture() -> None:
+    body = INTRO + "The minister said the plan would\n\nReporting by Jane Smith\n\nLeave a Comment"
+    findings = run_scorer(SCORER, article(body))
+    assert codes(findings) == ["TRN001"]
+    assert findings[0].matched == "would"
+
+
+@pytest.mark.parametrize(
+    ("items", "flagged"),
+    [
+        ("- Taxes rise next year.\n- Spending falls.\n- Borrowing is held at", True),
+        ("- Taxes rise next year.\n- Spending falls.\n- Borrowing stays flat", True),
+        ("- Taxes rise next year\n- Spending falls\n- Borrowing stays flat", False),
+        ("- Taxes rise next year.\n- Spending falls.\n- Borrowing stays flat.", False),
+    ],
+)
+def test_list_item_without_full_stop(items: str, flagged: bool) -> None:
+    assert ("TRN001" in trn(INTRO + "The budget has three parts:\n" + items)) is flagged
+
+
+def test_title_case_furniture_outside_boilerplate_segment_is_judged() -> None:
+    body = INTRO + "the council will publish its response on the city website"
+    doc = document(body)
+    assert codes(assess(doc).findings) == ["TRN001"]
+    start = body.index("the council will")
+    segmented = doc.with_segments([Segment("boilerplate", start, len(body))])
+    assert codes(assess(segmented).findings) == []
+
+
+def test_boilerplate_segments_from_another_plugin_are_skipped() -> None:
+    furniture = "Sign in to our newsletter for updates on this and more"
+
+    def segment(doc: Document, context: Context) -> list[Segment]:
+        start = doc.body.text.find(furniture)
+        return [Segment("boilerplate", start, start + len(furniture))] if start >= 0 else []
+
+    marker = Rule(code="TST001", name="test-marker", message="marker")
+    segmenter = Scorer(prefix="TST", name="segmenter", rules=(marker,), score=lambda d, c: [], segment=segment)
+    body = INTRO + "The vote is on Friday.\n\n" + furniture
+    plain = score_batch([article(body)], plugin_set(plugins=[("truncation", truncation)]))
+    both = score_batch([article(body)], plugin_set(plugins=[("truncation", truncation)], scorers=[segmenter]))
+    assert codes(plain[0].findings) == ["TRN001"]
+    assert codes(both[0].findings) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("There are three key areas:\n- Taxes rise next year.\n- Spending falls.", "short-count"),
+        ("Five reasons stand out:\n1. Prices.\n2. Wages.\n3. Rents.", "short-count"),
+        (
+            "Several potential outcomes lie ahead.\nPotential Scenarios:\n- Stalemate: Talks fail.\n- Deal: A",
+            "stopped-list",
+        ),
+        ("Steps:\n1. The council votes.\n2. The mayor signs the", "stopped-list"),
+        ("FAQ\nWhen does it start?\nIn May.\nWho pays for it?", "unanswered-question"),
+        ("Q: When does it start?", "unanswered-question"),
+        ("The vote is on Friday.\n\nFAQ", "empty-section"),
+        ("The vote is on Friday.\n\nKey Takeaways:", "lead-in"),
+    ],
+)
+def test_unfinished_structure(body: str, kind: str) -> None:
+    found = [f for f in run_scorer(SCORER, article(INTRO + body)) if f.code == "TRN002"]
+    assert [f.data["signal"] for f in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "There are three key areas:\n- Taxes rise.\n- Spending falls.\n- Borrowing is flat.",
+        "Dyer smashed the ball past the keeper from six yards.\n- Bolton boss said the defeat hurt.",
+        "The season ran for 12 weeks:\n- Spring.\n- Summer.",
+        "FAQ\nWhen does it start?\nIn May.\nWho pays for it?\nThe council does.",
+        "What role should Europe play? Share your perspective in the comments below!",
+        "The vote is on Friday.\n\nWatch the debate below:",
+        "Potential Scenarios:\n- Stalemate: Talks fail.\n- Deal: Both sides sign.",
+    ],
+)
+def test_structure_near_misses(body: str) -> None:
+    assert "TRN002" not in trn(INTRO + body)
+
+
+@pytest.mark.parametrize(
+    ("ending", "signal"),
+    [
+        ("The vote is on Friday.\n\nContinue reading the main story", "continuation"),
+        ("The vote is on Friday.\n\nSubscribe to read the full story", "continuation"),
+        ("The vote is on Friday. Read the full article on our website.", "continuation"),
+        ("The vote is on Friday.\n\nAlready a subscriber? Log in\n\nLeave a Comment", "continuation"),
+        ("The talks, officials said, would continue...", "ellipsis"),
+        ("The talks, officials said, would continue…", "ellipsis"),
+    ],
+)
+def test_continuation_tail(ending: str, signal: str) -> None:
+    found = [f for f in run_scorer(SCORER, article(INTRO + ending)) if f.code == "TRN003"]
+    assert [f.data["signal"] for f in found] == [signal]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        "The vote is on Friday.\n\nRead more",
+        'He paused. "And then…"',
+        "Reading continues to be popular with children.",
+    ],
+)
+def test_continuation_near_misses(ending: str) -> None:
+    assert "TRN003" not in trn(INTRO + ending)
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "expected"),
+    [
+        ("", "Failed to load visualization\n" + INTRO, [("text", "extraction failure")]),
+        ("", INTRO + "Loading...\nThe vote is on Friday.", [("text", "extraction failure")]),
+        (
+            "",
+            INTRO + "JavaScript is required to view this chart.\nThe vote is on Friday.",
+            [("text", "extraction failure")],
+        ),
+        ("", INTRO + "[embedded content]\nThe vote is on Friday.", [("text", "extraction failure")]),
+        ("", INTRO + "Image\nThe vote is on Friday.", [("text", "extraction failure")]),
+        ("russian ukraine", INTRO, [("title", "tag line")]),
+        ("Budget Passed", "Home > World > Europe\n" + INTRO, [("text", "breadcrumb")]),
+        ("Budget Passed", "politics\n" + INTRO, [("text", "tag line")]),
+    ],
+)
+def test_scrape_debris(title: str, body: str, expected: list[tuple[str, str]]) -> None:
+    found = [f for f in run_scorer(SCORER, article(body, title)) if f.code == "TRN004"]
+    assert [(f.field, f.data["signal"]) for f in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        ("Putin Briefed on Peace Proposals | Russia-US Talks", INTRO),
+        ("Budget Passed", INTRO + "Photo: Jane Smith/AP\nThe vote is on Friday."),
+        ("Budget Passed", INTRO + "Loading the lorries took all night.\nThe vote is on Friday."),
+        ("Budget Passed", "By Jane Smith\n" + INTRO),
+        ("Budget Passed", "2016/17 results in 3 charts\n" + INTRO),
+        ("iPhone sales rise", INTRO),
+    ],
+)
+def test_debris_near_misses(title: str, body: str) -> None:
+    assert "TRN004" not in trn(body, title)
+
+
+def _long(words: int, id: str, url: str = "https://example.com/a") -> Article:
+    """A complete article of about ``words`` words."""
+    sentence = "The council met to discuss the budget for the year. "
+    return article(sentence * (words // 10), id=id, url=url)
+
+
+@pytest.mark.parametrize(
+    ("peers", "url", "flagged"),
+    [
+        (12, "https://example.com/short", True),
+        (12, "https://other.org/short", False),
+        (6, "https://example.com/short", False),
+    ],
+)
+def test_length_outlier(peers: int, url: str, flagged: bool) -> None:
+    batch = [_long(300, f"p{i}") for i in range(peers)] + [_long(40, "short", url)]
+    reports = score_batch(batch, plugin_set(plugins=[("truncation", truncation)]))
+    short = next(r for r in reports if r.id == "short")
+    assert ("TRN005" in codes(short.findings)) is flagged
+    assert all("TRN005" not in codes(r.findings) for r in reports if r.id != "short")
+
+
+@pytest.mark.parametrize(
+    ("settings", "ending", "expected"),
+    [
+        ({"extra_furniture": ["Sign up now"]}, "The vote is on Friday.\n\nSign up now", []),
+        ({"remove_furniture": ["leave a comment"]}, "The vote is on Friday.\n\nLeave a comment", ["TRN001"]),
+        (
+            {"extra_continuation": ["more after the break"]},
+            "The vote is on Friday.\n\nMore after the break",
+            ["TRN003"],
+        ),
+        ({"extra_debris": ["chart unavailable"]}, "The vote is on Friday.\nChart unavailable\nIt ends.", ["TRN004"]),
+        ({"remove_credit_cues": ["photo"]}, "The vote is on Friday.\n\nphoto of the council chamber", ["TRN001"]),
+        ({"short_line_words": 2}, "The vote is on Friday.\n\nMore From Our Correspondents", ["TRN001"]),
+    ],
+)
+def test_settings_extend_and_trim_lexicons(settings: dict[str, object], ending: str, expected: list[str]) -> None:
+    assert trn(INTRO + ending, **settings) == expected
+
+
+@pytest.mark.parametrize(
+    ("settings", "signal"),
+    [
+        ({}, "non-final-word"),
+        ({"remove_non_final_words": ["the"]}, "no-terminal-punctuation"),
+        ({"extra_non_final_words": ["report"]}, "non-final-word"),
+    ],
+)
+def test_non_final_words_from_settings(settings: dict[str, object], signal: str) -> None:
+    ending = "The council will publish the report" if "extra_non_final_words" in settings else "Bring me the"
+    found = run_scorer(SCORER, article(INTRO + ending), settings=settings or None)
+    assert [f.data["signal"] for f in found] == [signal]
+
+
+def _seed(name: str) -> Article:
+    path = next(SEEDS.glob(f"{name}_*.txt"))
+    parsed = parse_text(path.read_text(encoding="utf-8"), str(path), "txt")
+    assert not isinstance(parsed, str) and hasattr(parsed, "body")
+    return parsed  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize("name", ["000", "001", "002", "004"])
+def test_complete_seeds_have_no_finding(name: str) -> None:
+    assert codes(run_scorer(SCORER, _seed(name))) == []
+
+
+def test_seed_003_is_truncated_with_debris() -> None:
+    findings = run_scorer(SCORER, _seed("003"))
+    assert sorted(set(codes(findings))) == ["TRN001", "TRN002", "TRN004"]
+    debris = {f.matched for f in findings if f.code == "TRN004"}
+    assert debris == {"russian ukraine", "Failed to load visualization"}
+    assert next(f for f in findings if f.code == "TRN001").matched == "a"
+    assert "Potential Scenarios:" in next(f for f in findings if f.code == "TRN002").message
+
+
+def test_subscore_is_confidence_of_incompleteness() -> None:
+    cut = assess(Document.from_article(_seed("003")))
+    whole = assess(Document.from_article(_seed("000")))
+    assert whole.subscore == 1.0 and whole.metrics["incomplete_confidence"] == 0.0
+    assert cut.subscore is not None and cut.subscore < 0.05
+    assert cut.metrics["debris_lines"] == 2.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 200_000,
+        "a\n" * 500_000,
+        '"(“ ' * 250_000,
+        "- Item: of the\n" * 70_000,
+        "Loading...\n" * 90_000,
+        "three key areas: " * 60_000,
+        "Home > " * 140_000,
+        "." * 1_000_000,
+    ],
+    ids=["words", "short-lines", "brackets", "list-items", "debris", "promises", "breadcrumb", "dots"],
+)
+def test_one_megabyte_adversarial_input_finishes(text: str) -> None:
+    doc = document(text[:1_000_000], title="russian ukraine")
+    result = assess(doc)
+    assert 0.0 <= (result.subscore or 0.0) <= 1.0
+    assert len(result.findings) <= 30
+
+
+def test_module_is_a_plugin() -> None:
+    assert isinstance(truncation, ModuleType)
+    assert [s.prefix for s in truncation.copydesk_scorers()] == ["TRN"]
+    assert {r.name for r in SCORER.rules} == {
+        "ends-mid-sentence",
+        "unfinished-structure",
+        "continuation-tail",
+        "scrape-debris",
+        "length-outlier",
+    }
