@@ -174,28 +174,35 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     """Classify one digit token as a figure, or None when it is not one."""
     start, token = match.start(), match.group().rstrip(".,:/-")
     end = start + len(token)
-    if not token or _is_label(text, start, end, limit, floor):
-        return None
-    value = _plain_value(token)
-    if value is None:
-        return None
     currency, first = _currency_before(text, start, floor)
-    glued = _suffix_scale(text, end, limit)
-    if glued is not None:
-        kind, scale, unit, stop = ("money" if currency else "count"), glued, currency, end
-        while stop < limit and text[stop].isalpha():
-            stop += 1
-    else:
-        hyphen = text[end : end + 1] == "-" and end + 1 < limit and text[end + 1].isalpha()
-        kind, scale, unit, stop = _unit_after(text, end + 1 if hyphen else end, limit)
+    if not token or (_is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-")):
+        return None
+    low, _, high = token.partition("-")
+    value = _plain_value(high if high else token)
+    if value is None or (high and _plain_value(low) is None):
+        return None
+    kind, scale, unit, stop = _unit(text, end, limit, currency)
     if currency:
         return Figure(first, stop, "money", value * scale, currency)
     if kind and not (kind == "rate" and value * scale >= 1):
         return Figure(start, stop, kind, value * scale, unit)
     is_year = "," not in token and "." not in token and 1000 <= value <= 2100
-    if value >= threshold and not is_year:
+    if value >= threshold and not is_year and not high:
         return Figure(start, end, "count", value, "")
     return None
+
+
+def _unit(text: str, end: int, limit: int, currency: str) -> tuple[str, float, str, int]:
+    """The unit after a number: a glued scale ("600m"), or the words after it (a hyphen allowed)."""
+    glued = _suffix_scale(text, end, limit)
+    if glued is not None:
+        stop = end
+        while stop < limit and text[stop].isalpha():
+            stop += 1
+        return ("money" if currency else "count"), glued, currency, stop
+    hyphen = text[end : end + 1] == "-" and end + 1 < limit and text[end + 1].isalpha()
+    kind, scale, unit, stop = _unit_after(text, end + 1 if hyphen else end, limit)
+    return kind, scale, unit, stop if kind else end
 
 
 def _word_run(words: list[re.Match[str]], index: int) -> tuple[float, int]:

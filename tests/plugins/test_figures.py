@@ -59,6 +59,8 @@ def single(text: str, **settings: object) -> list[Finding]:
         ("Prices tripled, then halved.", [("tripled", "multiple"), ("halved", "multiple")]),
         ("They lost 3 out of 4 seats.", [("3 out of 4", "rate")]),
         ("A $3-million deal and a 20-percent rise.", [("$3-million", "money"), ("20-percent", "percent")]),
+        ("A $15-an-hour wage for 72-75 percent of staff.", [("$15", "money"), ("72-75 percent", "percent")]),
+        ("A 3,000-word article on a 1,100-mile border; call 555-5555.", []),
         (
             "Tickets cost $5-$10, a 82%-12% split.",
             [("$5", "money"), ("$10", "money"), ("82%", "percent"), ("12%", "percent")],
