@@ -19,9 +19,7 @@ from dataclasses import dataclass, replace
 from copydesk.plugins._figures_phrase import (
     BOUNDARY_WORDS,
     DETERMINERS,
-    QUOTES,
     RELATIVES,
-    SOURCE_LIMIT,
     TAIL_WORDS,
     Lexicon,
     Word,
@@ -31,6 +29,7 @@ from copydesk.plugins._figures_phrase import (
     gap_breaks,
     is_named,
     is_passive,
+    quoted,
     source_after,
     source_before,
     span,
@@ -48,6 +47,8 @@ INVERTIBLE = frozenset(
 HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
+#: Words after "put"/"place" searched for the "at" of "put the toll at".
+WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
 
 
@@ -99,6 +100,10 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     first = source_before(text, words, cue)
     if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
         first = source_before(text, words, cue - 1)
+        if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
+            first = source_before(text, words, cue - 2)
+        after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+        return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
     elif first == cue and cue > 1:
         first = appositive(text, words, cue)
         if first < cue:
@@ -135,8 +140,9 @@ def _content(
     tail = tail_words(text, words, cue)
     if "," in gap and tail == 0 and first > 0:
         return ((bounds[0], words[first].start), (words[cue].end, bounds[1]))
-    if any(ch in QUOTES for ch in gap) or ("," in gap and tail <= TAIL_WORDS):
-        return before + after if cue + 1 < len(words) and words[cue + 1].lower == "that" else before
+    if quoted(gap) or ("," in gap and tail <= TAIL_WORDS):
+        that = cue + tail + 1 < len(words) and words[cue + tail + 1].lower == "that"
+        return before + after if that else before
     return after
 
 
@@ -171,7 +177,9 @@ def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> b
     if word.lower not in lexicon.cues and word.lower not in lexicon.nouns:
         return False
     if index > 0 and not text[word.start].islower():
-        return False
+        named_noun = word.lower in lexicon.nouns and text[words[index - 1].start].isupper()
+        if not named_noun:
+            return False
     if word.lower == "according":
         return index + 2 < len(words) and words[index + 1].lower == "to"
     nxt = words[index + 1] if index + 1 < len(words) else None
@@ -189,7 +197,7 @@ def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> b
         return False
     if word.lower in WEAK_CUES:
         named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
-        return named or any(w.lower == "at" for w in words[index + 1 : index + SOURCE_LIMIT])
+        return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
     return True
 
 

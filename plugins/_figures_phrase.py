@@ -14,7 +14,8 @@ from typing import NamedTuple
 
 from copydesk.text import TextView
 
-BREAKS = frozenset(',;:()[]"“”‘’—–')
+#: Punctuation that ends a phrase ("’" is left out: it is mostly an apostrophe).
+BREAKS = frozenset(',;:()[]"“”‘—–')
 BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while because if although after before".split())
 BE_VERBS = frozenset("is are was were be been being".split())
 NAMED_PRONOUNS = frozenset("he she i we it his her".split())
@@ -25,7 +26,7 @@ TAIL_WORDS = 4
 #: Words after a cue searched for the end of its clause.
 CLAUSE_WORDS = 80
 RELATIVES = frozenset("who whom whose which where".split())
-QUOTES = frozenset("\"“”'’")
+QUOTES = frozenset('"“”‘')
 FUNCTION_WORDS = DETERMINERS | frozenset(
     "that that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
     "will would could should may might then than well still never already recently previously later very or "
@@ -65,6 +66,11 @@ def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
             break
         found.append(Word(s, e, view.text[s:e].lower()))
     return found
+
+
+def quoted(gap: str) -> bool:
+    """Whether the text between two words holds a quotation mark (two apostrophes count)."""
+    return any(ch in QUOTES for ch in gap) or "''" in gap
 
 
 def gap_breaks(text: str, left: int, right: int) -> bool:

@@ -139,6 +139,11 @@ def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
         "In a new Quinnipiac poll, 45 percent backed the plan.",
         "Sales reached $3 billion, see https://example.com/report for the filing.",
         "Ukraine's needs are estimated to exceed $1 trillion by the World Bank.",
+        "Bernie Sanders’ campaign says it raised more than $21 million in January.",
+        "On Monday, the company said on Friday that it had suspended 125,000 accounts.",
+        "“Come early,” said Tim Selaty of Citizens for Trump, which expects 5,000 to attend.",
+        "In a CNN/ORC International Poll, 38 percent of voters backed the plan.",
+        "A Field Poll in May put his support among likely Democratic voters at 5 percent.",
     ],
 )
 def test_sourced_figures_give_no_finding(text: str) -> None:
