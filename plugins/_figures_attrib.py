@@ -26,6 +26,7 @@ from copydesk.plugins._figures_phrase import (
     agent,
     appositive,
     clause_end,
+    clause_start,
     gap_breaks,
     is_named,
     is_passive,
@@ -39,6 +40,7 @@ from copydesk.plugins._figures_phrase import (
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
 INFINITIVE = frozenset({"to"})
+PRONOUNS = frozenset("he she they we i it you".split())
 #: Cues that come before their source in "..., said the minister" (speech verbs).
 INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
@@ -92,8 +94,11 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     """A verb cue: passive with agent, inverted ("..., said X"), or "X said ..."."""
     whole = ((bounds[0], bounds[1]),)
     if is_passive(text, words, cue):
-        first, stop = agent(text, words, cue) or (cue, cue)
-        return _credit(text, words, first, stop, cue, whole, lexicon, bounds[0])
+        by = agent(text, words, cue)
+        if by is None:
+            after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+            return _credit(text, words, cue, cue, cue, after, lexicon, bounds[0])
+        return _credit(text, words, by[0], by[1], cue, whole, lexicon, bounds[0])
     inverted = _inverted(text, words, cue, bounds, lexicon)
     if inverted is not None:
         return inverted
@@ -127,6 +132,8 @@ def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int
     if stop < len(words) and not gap_breaks(text, words[stop - 1].end, words[stop].start):
         if words[stop].lower not in BOUNDARY_WORDS:
             return None
+    if words[cue + 1].lower in PRONOUNS and stop > cue + 2:
+        return None
     return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
 
 
@@ -138,11 +145,11 @@ def _content(
     before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
     tail = tail_words(text, words, cue)
-    if "," in gap and tail == 0 and first > 0:
-        return ((bounds[0], words[first].start), (words[cue].end, bounds[1]))
-    if quoted(gap) or ("," in gap and tail <= TAIL_WORDS):
+    if quoted(gap) or ("," in gap and 0 < tail <= TAIL_WORDS):
         that = cue + tail + 1 < len(words) and words[cue + tail + 1].lower == "that"
         return before + after if that else before
+    if "," in gap and tail == 0:
+        return ((clause_start(text, words, first, bounds[0]), words[first].start), after[0])
     return after
 
 

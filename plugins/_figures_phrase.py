@@ -161,6 +161,14 @@ def span(words: Sequence[Word], first: int, stop: int) -> tuple[int, int]:
     return words[first].start, words[stop - 1].end
 
 
+def clause_start(text: str, words: Sequence[Word], first: int, floor: int) -> int:
+    """Where the clause holding ``words[first]`` starts: after a semicolon, or ``floor``."""
+    for index in range(first, max(0, first - CLAUSE_WORDS), -1):
+        if index > 0 and ";" in text[words[index - 1].end : words[index].start]:
+            return words[index].start
+    return floor
+
+
 def tail_words(text: str, words: Sequence[Word], cue: int) -> int:
     """How many words follow a cue before punctuation or the sentence end (at most TAIL_WORDS + 1)."""
     count = 0
