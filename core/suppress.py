@@ -120,7 +120,7 @@ class Suppressions:
         items = parse_comments(article.body) if "<!--" in article.body else []
         field_value = article.meta.get(IGNORE_META, "") if article.meta else ""
         if field_value.strip():
-            items.append(Suppression(_selectors([field_value]), "record"))
+            items.append(Suppression(_selectors(field_value.split()), "record"))
         return cls(items)
 
     def __bool__(self) -> bool:
