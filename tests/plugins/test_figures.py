@@ -98,6 +98,10 @@ def test_large_count_threshold_decides_plain_counts(threshold: int) -> None:
         ("Exports tripled in a decade.", ["tripled"]),
         ("Of those asked, 61 percent said they had decided.", ["61 percent"]),
         ("The report was long. Exports fell 5 percent.", ["5 percent"]),
+        ("Analysts say growth will slow; in 2012, exports fell 27 percent.", ["27 percent"]),
+        ("The city raised $64 million for an event which is expected to draw 50,000 people.", ["$64 million"]),
+        ("Among voters, 67 percent, say they will vote for him.", ["67 percent"]),
+        ("“It is a revolution,” Ramos said, pointing to a share of 17 percent.", ["17 percent"]),
         # near misses: the same figures credited
         ("Unemployment rose to 7 percent last year, the Labor Department said.", []),
         ("According to the IAEA, 40 percent of the site was damaged.", []),
