@@ -1,0 +1,118 @@
+"""SARIF output validated against the official SARIF 2.1.0 JSON schema (OASIS sarif-spec)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from cdci_helpers import CLEAN, Desk
+from copydesk.app import baseline_run
+from copydesk.renderers import sarif
+
+SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+
+
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    if not SCHEMA.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"SARIF schema missing under CI: {SCHEMA}")
+        pytest.skip(f"SARIF schema not found at {SCHEMA}")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def valid(validator: Any, text: str) -> dict[str, Any]:
+    log: dict[str, Any] = json.loads(text)
+    errors = sorted(validator.iter_errors(log), key=lambda e: list(e.path))
+    assert not errors, "\n".join(f"{list(e.path)}: {e.message}" for e in errors[:10])
+    return log
+
+
+def batch(desk: Desk) -> list[str]:
+    records = [
+        {"id": "r1", "title": "meh", "text": "A bad line.\nAn awful second line."},
+        {"id": "r2", "text": ""},  # unreadable: a CD002 result
+    ]
+    return [
+        desk.write("clean.txt", CLEAN),
+        desk.write("dir with space/a.md", "# Meh\n\nThe bad news: 100% <script>x</script>.\n"),
+        desk.write("feed.jsonl", "".join(json.dumps(r) + "\n" for r in records)),
+        desk.write("boom.txt", "Boom\n\nCRASH\n"),
+    ]
+
+
+def test_valid_with_rules_locations_and_fingerprints(desk: Desk, validator: Any) -> None:
+    log = valid(validator, desk.run(batch(desk), ["sarif"]).stdout)
+    run = log["runs"][0]
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert {"CD001", "CD002", "CD005", "WRD001", "WRD002", "WRD003"} <= set(rules)
+    assert rules["WRD002"]["defaultConfiguration"]["level"] == "error"
+    assert rules["WRD001"]["properties"]["plugin"] == "test"
+    by_rule: dict[str, list[dict[str, Any]]] = {}
+    for result in run["results"]:
+        assert run["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == result["ruleId"]
+        assert len(result["partialFingerprints"]["copydesk/v1"]) == 32
+        assert "baselineState" not in result
+        by_rule.setdefault(result["ruleId"], []).append(result)
+    md = by_rule["WRD001"][0]["locations"][0]["physicalLocation"]
+    assert md["artifactLocation"]["uri"].endswith("dir%20with%20space/a.md")
+    assert (md["region"]["startLine"], md["region"]["startColumn"], md["region"]["endColumn"]) == (3, 5, 8)
+    record = by_rule["WRD001"][1]
+    assert record["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "snippet": {"text": "A bad line."}}
+    assert (record["properties"]["fieldStart"], record["properties"]["fieldEnd"]) == (2, 5)
+    assert by_rule["CD002"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
+    assert by_rule["CD001"][0]["level"] == "error"
+    assert run["invocations"][0]["executionSuccessful"] is False  # the crash: exit 3
+
+
+def test_baseline_state(desk: Desk, validator: Any, tmp_path: Path) -> None:
+    path = desk.write("a.txt", "T\n\nA bad line.\n")
+    target = tmp_path / "b.json"
+    baseline_run(desk.options([path], []), target, False, io.StringIO(), lambda line: None)
+    Path(path).write_text("T\n\nA bad line. An awful one.\n", encoding="utf-8")
+    log = valid(validator, desk.run([path], ["sarif"], {"fail_on": "error"}, baseline=target).stdout)
+    assert sorted((r["ruleId"], r["baselineState"]) for r in log["runs"][0]["results"]) == [
+        ("WRD001", "unchanged"),
+        ("WRD002", "new"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("max_results", "max_bytes", "kept"),
+    [
+        (10_000, 10_000_000, 7),  # under both limits: everything
+        (3, 10_000_000, 3),  # over the result cap
+        (10_000, -300, None),  # over the size cap (300 bytes short of the full log): as many as fit
+    ],
+)
+def test_caps_with_a_note(
+    desk: Desk, validator: Any, monkeypatch: pytest.MonkeyPatch, max_results: int, max_bytes: int, kept: int | None
+) -> None:
+    body = "T\n\n" + " ".join(["bad"] * 6) + " awful.\n"
+    path = desk.write("many.txt", body)
+    if max_bytes < 0:
+        max_bytes += len(desk.run([path], ["sarif"]).stdout.encode())
+    monkeypatch.setattr(sarif, "MAX_RESULTS", max_results)
+    monkeypatch.setattr(sarif, "MAX_BYTES", max_bytes)
+    text = desk.run([path], ["sarif"]).stdout
+    log = valid(validator, text)
+    results = log["runs"][0]["results"]
+    assert log["runs"][0]["properties"]["resultsTotal"] == 7
+    if kept is not None:
+        assert len(results) == kept
+    else:
+        assert 0 < len(results) < 7 and len(text.encode()) <= max_bytes
+    truncated = len(results) < 7
+    assert log["runs"][0]["properties"]["truncated"] is truncated
+    notes = log["runs"][0]["invocations"][0].get("toolExecutionNotifications", [])
+    assert any("left out" in n["message"]["text"] for n in notes) is truncated
+    if truncated:
+        assert results[0]["ruleId"] == "WRD002"  # the most severe result is kept first
