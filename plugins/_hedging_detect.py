@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from copydesk.plugins._hedging_cues import SentenceTokens, Token, match_cues
+from copydesk.plugins._hedging_cues import SentenceTokens, Token
 from copydesk.plugins._hedging_lexicon import Lexicon
+from copydesk.plugins._hedging_senses import match_cues
 from copydesk.plugins._hedging_sources import named_source, passives, vague_sources
 from copydesk.text import TextView
 

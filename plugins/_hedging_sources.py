@@ -54,6 +54,10 @@ _CALENDAR = frozenset(
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
+_REDUCED = frozenset("accepted considered regarded thought believed".split())
+_SUBJECTS = frozenset("i you he she we they who it one".split())
+_FIRST_SECOND = frozenset({"you", "i", "we"})
+_OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
 
 
@@ -139,6 +143,11 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     if low in QUANTIFIERS:
         if k + 1 < len(tokens) and tokens[k + 1].low in lexicon.vague_sources:
             return None
+        according = _according_before(tokens, k)
+        if according is not None:
+            # 'according to some chronicles': the quantifier makes any source vague.
+            end = k + 2 if k + 1 < len(tokens) and not clause_break(text, tokens[k], tokens[k + 1]) else k + 1
+            return Attribution(according, end, True, "according-to")
         verb = _verb_after(tokens, k, text, lexicon, tight=True)
         return None if verb is None else Attribution(k, verb + 1, True, "quantifier")
     singular = not low.endswith("s") and low not in ("people", "research")
@@ -194,6 +203,21 @@ def _passive_by_vague(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attr
     return None if agent is None else Attribution(be, agent + 1, True, "passive-by-vague")
 
 
+def _reduced_passive(tokens: Sequence[Token], k: int) -> Attribution | None:
+    """'widely accepted', 'generally considered', 'commonly thought of' without 'is': a vague consensus.
+
+    A subject pronoun or name before the adverb makes the participle an active past
+    tense ('he often thought'), and a 'by' agent is left to the passive rules.
+    """
+    if k < 1 or tokens[k].low not in _REDUCED or tokens[k - 1].low not in _VAGUE_ADVERBS:
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+        return None
+    if k >= 2 and (tokens[k - 2].low in _SUBJECTS or (k > 2 and tokens[k - 2].capitalised)):
+        return None
+    return Attribution(k - 1, k + 1, True, "impersonal")
+
+
 def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
     """The passive judgement whose participle is token ``k`` ('is thought to'), if any."""
     j = k - 1
@@ -201,9 +225,9 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
     if adverb:
         j -= 1
     if j < 0 or tokens[j].low not in BE:
-        return None
+        return _reduced_passive(tokens, k)
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
-    if tokens[k].low == "known" and nxt != "to" and nxt != "that":
+    if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return None
     if tokens[k].low not in _ANY_NEXT and nxt not in _NEEDS_NEXT and nxt != "by":
         return None
@@ -217,6 +241,13 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
             return None
     vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
     return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")
+
+
+def _known_as_judgement(tokens: Sequence[Token], k: int) -> bool:
+    """'is known to have', 'it is known that' credit a claim; 'known as' names, 'known to us' is access."""
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    after = tokens[k + 2].low if k + 2 < len(tokens) else ""
+    return nxt == "that" or (nxt == "to" and after not in _OBJECT_PRONOUNS)
 
 
 def passives(tokens: Sequence[Token], lexicon: Lexicon) -> list[Attribution]:
@@ -265,6 +296,27 @@ def named_source(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set
             if nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon):
                 return True
             continue
-        if _subject_named(tokens, j, text, lexicon) or _agent_named(tokens, j + 1, lexicon):
+        if _reader_or_author(tokens, j):
+            continue
+        if _subject_named(tokens, j, text, lexicon) or (
+            _inverted(tokens, j, text) and _agent_named(tokens, j + 1, lexicon)
+        ):
             return True
     return False
+
+
+def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
+    k = j - 1
+    while k >= 0 and tokens[k].low in _AUXILIARIES | {"do", "does", "did", "not"}:
+        k -= 1
+    return k >= 0 and tokens[k].low in _FIRST_SECOND
+
+
+def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` opens an inverted attribution ('..., said Peskov', '" said the ministry')."""
+    return (
+        j == 0
+        or clause_break(text, tokens[j - 1], tokens[j])
+        or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
+    )

@@ -30,11 +30,14 @@ HEDGE_CUE = Rule(
     doc="""\
 **What it flags.** A hedge the article makes in its own voice: an epistemic modal
 ("may", "might", "could"), adverb ("possibly", "reportedly", "allegedly", "likely"),
-adjective ("possible", "unclear", "potential"), verb ("seems", "appears to",
-"suggests"), an agentless passive judgement ("is thought to", "was considered"), or
-an approximator or vague quantifier ("generally", "often", "some", "many"). The
-non-hedging senses are left out: "May" the month or a name, "might" the noun, "could
-not" as past inability, "as soon as possible", "some 200", "the most".
+adjective ("possible", "unclear", "potential", "apparent"), verb ("seems", "appears
+to", "suggests", the distancing "claims that"), an agentless passive judgement ("is
+thought to", "was considered"), or an approximator or vague quantifier ("generally",
+"some", "many"). The non-hedging senses are left out: "May" the month or a name,
+"might" the noun, "could not" as past inability, a modal after "depending on" or "so
+that" (variation and purpose, not doubt), "as soon as possible", "some 200", "for many
+years", "the most", "great potential in", "potential energy", "vary widely",
+"chocolates in general".
 
 **Why it matters.** Each hedge marks a claim the writer does not stand behind. A few
 are honest caution; many leave the reader with suggestion instead of reporting.
@@ -43,9 +46,10 @@ are honest caution; many leave the reader with suggestion instead of reporting.
 flags `could potentially` and `appears unlikely`; `Talks began in May 2024.` and `He
 could not attend.` flag nothing.
 
-**Known problems.** Approximators ("often", "several") are weak signals and weigh
+**Known problems.** Approximators ("generally", "several") are weak signals and weigh
 `approximator_weight`. Conditional "could" ("if it rains, the match could be
-delayed") is still counted. In Title Case headlines "May" reads as the month.
+delayed") and dynamic "may" in generic descriptions ("uneven pressure may cause
+damage") are still counted. In Title Case headlines "May" reads as the month.
 
 **Settings.** `extra_cues`, `remove_cues`, `approximator_weight`.
 """,
@@ -60,8 +64,10 @@ VAGUE_ATTRIBUTION = Rule(
 **What it flags.** A claim credited to an authority nobody can check: an unnamed or
 collective source with a verb of saying or thinking ("sources indicate", "experts
 suggest", "critics argue", "some believe", "a senior official said"), "according to"
-such a source, "reports of", and agentless attributions ("it is said", "it has been
-suggested", "is widely believed", "is considered by many"). A source with a name or an
+such a source or "according to some" anything, "reports of", and agentless
+attributions ("it is said", "it has been suggested", "is widely believed", "is
+considered by many", "the generally accepted view", "widely regarded as"). A source
+with a name or an
 organisation beside it is not vague: "Kremlin officials", "experts at the IAEA",
 "as reported by Axios".
 
@@ -91,13 +97,14 @@ HEDGE_DENSITY = Rule(
 1,000 words (own hedges count 1, approximators `approximator_weight`, attributed
 hedges `attributed_weight`) exceed `density_threshold`. The default is the 99th
 percentile of the same measure over BBC News and PolNeAR political reporting (see
-docs/scorers/hedging.md and `scripts/eval_hedging.py --calibrate`).
+docs/scorers/hedging.md and `scripts/eval_hedging.py --calibrate`). The finding points
+at the sentence carrying the most hedge weight, which is its excerpt.
 
 **Why it matters.** Careful reporting hedges where the evidence is thin; an article
 hedging more than almost all news copy is speculating rather than reporting.
 
 **Example.** An 800-word piece built on "could", "may", "possibly" and "appears to"
-in most sentences: `HDG003 41.3 hedges per 1,000 words (threshold 17.0); 62% of
+in most sentences: `HDG003 41.3 hedges per 1,000 words (threshold 17.5); 62% of
 sentences hedged`.
 
 **Known problems.** Analysis and forecasting pieces hedge legitimately and more than
@@ -125,7 +132,9 @@ reported so a reader can see how much of the piece's caution is borrowed.
 
 **Known problems.** An unbalanced quotation mark extends a quotation to the end of
 its paragraph. A sentence with a named source and an unrelated own hedge credits the
-hedge to the source.
+hedge to the source. A verb whose subject is "you", "I" or "we" ("what do you believe
+European nations should do") credits nobody, and a name after a verb counts only in
+an inverted attribution (", said Peskov").
 
 **Settings.** `attributed_weight`.
 """,
@@ -137,8 +146,8 @@ SETTINGS: Settings = {
     "remove_cues": [],
     "extra_vague_sources": [],
     "remove_vague_sources": [],
-    "density_threshold": 17.0,
-    "share_threshold": 0.33,
+    "density_threshold": 17.5,
+    "share_threshold": 0.34,
     "attributed_weight": 0.5,
     "approximator_weight": 0.5,
     "min_words": 150,
@@ -203,18 +212,38 @@ def subscore(metrics: dict[str, float], settings: Settings) -> float:
     return math.pow(2.0, -pressure) * math.exp(-metrics["vague_attributions_per_1000_words"] * scale / VAGUE_SCALE)
 
 
-def _density_finding(document: Document, metrics: dict[str, float], settings: Settings) -> list[Finding]:
-    """HDG003 on the body's first line when the weighted density is above the threshold."""
+def densest_sentence(hits: Iterable[tuple[TextView, Hit]], settings: Settings) -> tuple[TextView, int] | None:
+    """The field and index of the sentence carrying the most hedge weight (the first on a tie).
+
+    Vague attributions count 1 like an own hedge; attributed hedges weigh less (see :func:`weight`).
+    """
+    totals: dict[tuple[str, int], float] = {}
+    views: dict[str, TextView] = {}
+    for view, hit in hits:
+        key = (view.field, hit.sentence)
+        views[view.field] = view
+        totals[key] = totals.get(key, 0.0) + (1.0 if hit.kind == VAGUE else weight(hit, settings))
+    if not totals:
+        return None
+    field, index = max(totals, key=lambda key: totals[key])
+    return views[field], index
+
+
+def _density_finding(
+    document: Document, hits: list[tuple[TextView, Hit]], metrics: dict[str, float], settings: Settings
+) -> list[Finding]:
+    """HDG003 on the most hedged sentence when the weighted density is above the threshold."""
     threshold = float(settings["density_threshold"])
-    lines = document.body.lines
-    if metrics["words"] < int(settings["min_words"]) or metrics["hedges_per_1000_words"] <= threshold or not lines:
+    densest = densest_sentence(hits, settings)
+    if metrics["words"] < int(settings["min_words"]) or metrics["hedges_per_1000_words"] <= threshold or not densest:
         return []
+    view, index = densest
+    sentence = view.sentences[index]
     density, share = metrics["hedges_per_1000_words"], metrics["hedged_sentence_share"]
     data = {"hedges_per_1000_words": round(density, 3), "threshold": threshold}
-    view = document.body
     return [
         HEDGE_DENSITY.finding(
-            view, lines[0].start, lines[0].end, data=data, density=density, threshold=threshold, share=share
+            view, sentence.start, sentence.end, data=data, density=density, threshold=threshold, share=share
         )
     ]
 
@@ -250,7 +279,7 @@ def score(document: Document, context: Context) -> Assessment:
     sentences = len(document.title.sentences) + len(document.body.sentences)
     metrics = measure(hits, words, sentences, settings)
     findings = [_finding(view, hit) for view, hit in hits]
-    findings.extend(_density_finding(document, metrics, settings))
+    findings.extend(_density_finding(document, hits, metrics, settings))
     return Assessment(tuple(findings), subscore(metrics, settings), metrics)
 
 

@@ -2,12 +2,12 @@
 
 Usage::
 
-    .venv/bin/python scripts/eval_hedging.py [--data /work/shared/data] [--calibrate]
+    .venv/bin/python scripts/eval_hedging.py [--data /work/shared/data] [--calibrate] [--per-cue]
 
 Prints sentence-level precision/recall/F1 of the ``uncertain`` class on CoNLL-2010
 Wikipedia (a sentence is predicted uncertain when it gets an HDG001 or HDG002
-finding), on two fixed halves (tune / check) and overall, beside a bare-lexicon
-baseline; cue-level precision/recall against the Szeged WikiWeasel spans; and
+finding), on two fixed halves (tune / check), on five folds and overall, beside
+baselines (``--per-cue`` adds each cue's sentence-level precision); cue-level precision/recall against the Szeged WikiWeasel spans; and
 throughput in articles per second on the BBC texts. ``--calibrate`` also prints the
 distribution of the HDG003 density over real reporting (BBC intact texts and PolNeAR
 articles rebuilt from their sentences), from which the default threshold was chosen.
@@ -87,28 +87,61 @@ def model_baseline(texts: list[str], gold: list[bool]) -> list[bool]:
     return [bool(p) for p in cross_val_predict(model, texts, gold, cv=folds)]
 
 
-def conll(data: Path) -> None:
-    """Sentence-level P/R/F1 of ``uncertain`` on CoNLL-2010 Wikipedia, by half and overall."""
+def conll(data: Path, per_cue: bool) -> None:
+    """Sentence-level P/R/F1 of ``uncertain`` on CoNLL-2010 Wikipedia, by half, by fold and overall."""
     sentences = list(rows(data / "hedging" / "conll2010_wikipedia_pattern3000.jsonl"))
     texts = [html.unescape(r["text"]) for r in sentences]
     reports = score(article(t, id=r["id"]) for t, r in zip(texts, sentences, strict=True))
-    predicted = [any(f.code in SENTENCE_CODES for f in rep.findings) for rep in reports]
+    cues = [sentence_cues(rep) for rep in reports]
+    predicted = [bool(c) for c in cues]
     gold = [r["label"] == "uncertain" for r in sentences]
-    half = [zlib.crc32(r["id"].encode()) % 2 for r in sentences]
+    crc = [zlib.crc32(r["id"].encode()) for r in sentences]
     baseline = [bare_lexicon_baseline(t) for t in texts]
     print(f"CoNLL-2010 Wikipedia, sentence level, class 'uncertain' ({sum(gold)} of {len(gold)} sentences)")
+    print("  issue's definition: a sentence is uncertain when it gets an HDG001 or HDG002 finding")
     for name, part in (("half A (tuned on)", 0), ("half B (checked on)", 1)):
         print(
             line(
                 f"HDG001|HDG002, {name}",
-                prf((g, p) for g, p, h in zip(gold, predicted, half, strict=True) if h == part),
+                prf((g, p) for g, p, c in zip(gold, predicted, crc, strict=True) if c % 2 == part),
             )
         )
     print(line("HDG001|HDG002, all", prf(zip(gold, predicted, strict=True))))
+    folds = [prf((g, p) for g, p, c in zip(gold, predicted, crc, strict=True) if c % 5 == k) for k in range(5)]
+    print("  5 folds (CRC32 mod 5), F1: " + "  ".join(f"{f[2]:.3f}" for f in folds), end="")
+    print(f"  (mean {statistics.mean(f[2] for f in folds):.3f}, sd {statistics.stdev(f[2] for f in folds):.3f})")
+    print("          precision: " + "  ".join(f"{f[0]:.3f}" for f in folds))
     print(line("baseline: bare cue list, all", prf(zip(gold, baseline, strict=True))))
     print(line("baseline: everything uncertain", prf((g, True) for g in gold)))
     print(line("baseline: bag-of-words LR, 5-fold CV", prf(zip(gold, model_baseline(texts, gold), strict=True))))
     print("  published: lexical systems P 0.81 R 0.44; best CoNLL-2010 Wikipedia F1 about 0.55-0.60")
+    if per_cue:
+        cue_table(cues, gold, crc)
+
+
+def sentence_cues(report: ArticleReport) -> set[str]:
+    """The HDG001 cues and HDG002 patterns that make a sentence predicted uncertain."""
+    return {
+        f"{f.code} {f.data['cue'] if f.code == 'HDG001' else f.data['category']}"
+        for f in report.findings
+        if f.code in SENTENCE_CODES
+    }
+
+
+def cue_table(cues: list[set[str]], gold: list[bool], crc: list[int]) -> None:
+    """Sentence-level precision of each cue (sentences where it fires), overall and per half, worst first."""
+    counts: dict[str, list[int]] = {}
+    for found, g, c in zip(cues, gold, crc, strict=True):
+        for cue in found:
+            row = counts.setdefault(cue, [0, 0, 0, 0])  # n, correct, n in half A, correct in half A
+            row[0] += 1
+            row[1] += g
+            row[2] += c % 2 == 0
+            row[3] += g and c % 2 == 0
+    print("  per cue (sentences it fires in; precision = share labelled uncertain), worst first:")
+    for cue, (n, right, n_a, right_a) in sorted(counts.items(), key=lambda kv: (kv[1][1] / kv[1][0], -kv[1][0])):
+        halves = f"A {right_a}/{n_a}  B {right - right_a}/{n - n_a}"
+        print(f"    {cue:<34} n {n:3d}  P {right / n:.2f}  ({halves})")
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -222,6 +255,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data directory")
     parser.add_argument("--calibrate", action="store_true", help="also print the HDG003 calibration")
+    parser.add_argument("--per-cue", action="store_true", help="also print each cue's sentence-level precision")
     args = parser.parse_args()
     needed = [
         "hedging/conll2010_wikipedia_pattern3000.jsonl",
@@ -234,7 +268,7 @@ def main() -> int:
     if missing:
         print(f"eval_hedging: data not found: {args.data / missing[0]}", file=sys.stderr)
         return 2
-    conll(args.data)
+    conll(args.data, args.per_cue)
     szeged(args.data)
     if args.calibrate:
         calibrate(args.data)

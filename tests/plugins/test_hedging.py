@@ -63,6 +63,29 @@ def seed(prefix: str) -> str:
         ("It was the most expensive film of the year.", []),
         ("He is certain that it works.", []),
         ("The company is known as Acme.", []),
+        # 'many' generalises anywhere; the other quantifiers only as subjects
+        ("The dye is used in many laboratories.", ["many"]),
+        ("He served there for many years.", []),
+        ("The car was tuned for races and several other projects.", []),
+        ("The tax rose, and several firms left.", ["several"]),
+        # a condition or purpose, not doubt
+        ("Depending on the dose, the effect may vary.", []),
+        ("They pray so that every word may begin well.", []),
+        ("The effect may vary.", ["may"]),
+        # 'potential' the noun and the physics term; 'widely' and 'in general' as manner
+        ("There is great potential in the films.", []),
+        ("The ball gains potential energy.", []),
+        ("Its potential to split water is the draw.", ["potential"]),
+        ("Doses vary widely across patients.", []),
+        ("It is a widely used drug.", ["widely"]),
+        ("The word refers to chocolates in general.", []),
+        ("In general, the plan works.", ["in general"]),
+        # distancing 'claim' (MOS:CLAIM), evident-but-inferred 'apparent'
+        ("They claim that the cure works.", ["claim that"]),
+        ("The claim was rejected.", []),
+        ("It is apparent that the plan failed.", ["apparent"]),
+        ("More often than not the bus is late.", ["more often than not"]),
+        ("The saint is known to us only from one biography.", []),
     ],
 )
 def test_hedge_cue(text: str, cues: list[str]) -> None:
@@ -86,6 +109,10 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("The film was described by other critics as tender.", ["was described by other critics"]),
         ("The plan was criticised by many.", ["was criticised by many"]),
         ("People familiar with the matter said the deal was close.", ["People familiar with the matter said"]),
+        ("According to some chronicles, he was buried there.", ["According to some chronicles"]),
+        ("It is widely accepted that the map is a forgery.", ["It is widely accepted"]),
+        ("The generally accepted view is that it failed.", ["generally accepted"]),
+        ("The towns, sometimes considered part of the region, are small.", ["sometimes considered"]),
         # near misses: a named person or organisation, an anaphoric "the official", no verb
         ("Kremlin spokesman Dmitri Peskov affirmed Tuesday that talks continue.", []),
         ("The talks, as reported by Axios, involve two envoys.", []),
@@ -101,6 +128,8 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("The victim was killed by several gunmen.", []),
         ("The plan was criticised by the IAEA.", []),
         ("The report by the World Bank was published.", []),
+        ("He often thought the plan would fail.", []),
+        ("According to the World Bank, some firms left.", []),
     ],
 )
 def test_vague_attribution(text: str, vague: list[str]) -> None:
@@ -122,6 +151,10 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
         ("He said the talks could fail.", "HDG004", "named"),
         ("We believe the talks failed.", "HDG001", ""),
         ("Analysts said prices may rise.", "HDG001", ""),
+        ("Prices may rise, said Peskov.", "HDG004", "named"),
+        # a question to the reader has no source, whatever follows its verb
+        ("What role do you believe European nations should play in these potential talks?", "HDG001", ""),
+        ("Do you think Western leaders may balk?", "HDG001", ""),
     ],
 )
 def test_hedge_attribution(text: str, code: str, source: str) -> None:
@@ -184,6 +217,15 @@ def test_density_finding_above_threshold_only() -> None:
     assert "HDG003" not in codes(run_scorer(SCORER, hedgy, settings={"density_threshold": 1000.0}))
     density = next(f for f in run_scorer(SCORER, hedgy) if f.code == "HDG003")
     assert re.match(r"\d+\.\d hedges per 1,000 words \(threshold 17\.0\); \d+% of sentences hedged", density.message)
+
+
+def test_density_finding_points_at_the_most_hedged_sentence() -> None:
+    worst = "Perhaps the deal could possibly collapse, and it may seemingly fail, apparently. "
+    text = "by Chief Editor\n" + CALM * 3 + HEDGY * 6 + worst + CALM * 3
+    density = next(f for f in run_scorer(SCORER, text) if f.code == "HDG003")
+    assert density.matched == worst.strip()
+    assert density.excerpt == worst.strip()
+    assert density.line == 2
 
 
 def test_subscore_depends_on_density_not_counts() -> None:
