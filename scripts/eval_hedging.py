@@ -7,8 +7,9 @@ Usage::
 Prints sentence-level precision/recall/F1 of the ``uncertain`` class on CoNLL-2010
 Wikipedia (a sentence is predicted uncertain when it gets an HDG001 or HDG002
 finding), on two fixed halves (tune / check), on five folds and overall, beside
-baselines (``--per-cue`` adds each cue's sentence-level precision); cue-level precision/recall against the Szeged WikiWeasel spans; and
-throughput in articles per second on the BBC texts. ``--calibrate`` also prints the
+baselines (``--per-cue`` adds each cue's sentence-level precision); cue-level
+precision/recall against the Szeged WikiWeasel spans; and throughput
+in articles per second on the BBC texts. ``--calibrate`` also prints the
 distribution of the HDG003 density over real reporting (BBC intact texts and PolNeAR
 articles rebuilt from their sentences), from which the default threshold was chosen.
 """
