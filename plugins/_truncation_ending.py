@@ -21,10 +21,13 @@ from copydesk.plugins._truncation_lines import (
     has_letters,
     is_all_caps,
     is_credit,
+    is_item,
+    is_long_credit,
     is_title_case,
     list_marker,
     non_final_category,
     open_bracket,
+    quote_left_open,
     signature_start,
     tail,
     word_count,
@@ -85,32 +88,43 @@ def _closing_structure(text: str, lex: Lexicons, short_words: int) -> bool:
         return False
     if ends_with_address(text):
         return True
-    if word_count(text) > short_words or list_marker(text):
+    words = word_count(text)
+    if words > 2 * short_words or list_marker(text):
         return False
-    if is_credit(text, lex) or is_all_caps(text):
+    if words > short_words:
+        return is_long_credit(text, lex)
+    if is_credit(text, lex):
+        return True
+    if is_all_caps(text):
         return True
     heading = is_title_case(text) and ends_capitalised(text) and text.count(",") < 2
     return end.char not in TERMINAL and heading
 
 
-def _unpunctuated_short(text: str, lex: Lexicons, short_words: int) -> bool:
-    """A short line without terminal punctuation that is not visibly cut: a linked headline."""
+def _unpunctuated_short(text: str, lex: Lexicons, most_words: int) -> bool:
+    """A line that may be a linked headline: 4 to ``most_words`` words, unpunctuated, not cut."""
     end = tail(text, 0, len(text))
     return (
         end.char not in TERMINAL
         and not _open_ended(text, end, lex)
         and not list_marker(text)
-        and word_count(text) <= 2 * short_words
+        and 4 <= word_count(text) <= most_words
+        and not is_credit(text, lex)
     )
 
 
 def _headline_run(document: Document, index: int, lex: Lexicons, short_words: int) -> int:
-    """How many lines up from ``index`` form a run of unpunctuated short lines (0 if under 2)."""
+    """How many lines up from ``index`` form a run of unpunctuated short lines (0 if under 2).
+
+    The last line of the run may have ``short_words`` and a third words, the others twice
+    ``short_words``: a long last line without punctuation is more likely a cut paragraph.
+    """
     body = document.body
     count = 0
     while index - count >= 0 and count < 20:
         line = body.lines[index - count]
-        if not _unpunctuated_short(body.text[line.start : line.end], lex, short_words):
+        most = 2 * short_words if count else short_words + short_words // 3
+        if not _unpunctuated_short(body.text[line.start : line.end], lex, most):
             break
         count += 1
     return count if count >= 2 else 0
@@ -202,6 +216,12 @@ def find_ending(document: Document, lex: Lexicons, short_words: int, max_tail: i
     return None
 
 
+def _line(document: Document, index: int) -> str:
+    """The text of body line ``index``."""
+    line = document.body.lines[index]
+    return document.body.text[line.start : line.end]
+
+
 def _siblings_punctuated(document: Document, index: int) -> bool:
     """Whether most earlier items of the list that line ``index`` ends are punctuated."""
     body = document.body
@@ -211,7 +231,7 @@ def _siblings_punctuated(document: Document, index: int) -> bool:
     while position >= 0 and total < 50:
         line = body.lines[position]
         text = body.text[line.start : line.end]
-        if list_marker(text) != kind:
+        if list_marker(text) != kind or not is_item(text):
             break
         total += 1
         punctuated += tail(text, 0, len(text)).terminal
@@ -219,8 +239,20 @@ def _siblings_punctuated(document: Document, index: int) -> bool:
     return total > 0 and punctuated * 2 > total
 
 
-def judge(document: Document, ending: Ending, lex: Lexicons) -> Verdict:
-    """Say whether the ending stops mid-sentence, and on which signal."""
+def _last_sentences(document: Document, ending: Ending, count: int = 1) -> str:
+    """The last ``count`` sentences of the ending's line."""
+    body = document.body
+    index = body.sentence_index(ending.end - 1)
+    start = ending.start if index is None else body.sentences[max(0, index - count + 1)].start
+    return body.text[max(start, ending.start) : ending.end]
+
+
+def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bool = True) -> Verdict:
+    """Say whether the ending stops mid-sentence, and on which signal.
+
+    With ``open_after_stop``, an ending on a full stop whose last quotation mark or
+    parenthesis opens (and so is never closed) is cut too.
+    """
     text = document.body.text
     end = tail(text, ending.start, ending.end)
     line = text[ending.start : ending.end]
@@ -235,14 +267,19 @@ def judge(document: Document, ending: Ending, lex: Lexicons) -> Verdict:
         return Verdict("", "", end, lead_in=is_title_case(line) and word_count(line) <= 8)
     if end.char in CONTINUING:
         return Verdict("continuing-punctuation", f"on '{end.char}'", end)
+    if end.terminal and open_after_stop and (left := quote_left_open(_last_sentences(document, ending))):
+        name = "open-parenthesis" if left == "(" else "open-quotation"
+        return Verdict(name + "-after-stop", f"after its full stop, with {left} left open", end)
     if end.terminal:
         quoted = end.stop < ending.end and text[end.stop] in "\"”’'»"
         dots = end.char == "…" or text.endswith("..", 0, end.stop)
         return Verdict("", "", end, ellipsis=dots and not quoted)
     if ends_with_address(line):
         return Verdict("", "", end)
-    if list_marker(line):
-        if _siblings_punctuated(document, ending.line):
+    if list_marker(line) or (is_item(line) and ending.line > 0 and is_item(_line(document, ending.line - 1))):
+        body = document.body
+        prose_item = body.sentence_index(ending.start) != body.sentence_index(end.stop - 1)
+        if prose_item and _siblings_punctuated(document, ending.line):
             return Verdict(
                 "unpunctuated-list-item", f"without the full stop the other items have, after '{end.word}'", end
             )

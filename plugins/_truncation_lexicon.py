@@ -125,6 +125,7 @@ class Lexicons:
     continuation: LineList
     debris: LineList
     credit_cues: frozenset[str]
+    role_cues: frozenset[str]
 
 
 def lexicons(settings: Mapping[str, Any]) -> Lexicons:
@@ -145,5 +146,19 @@ def _lexicons(args: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]) -> Lexi
         furniture=LineList.build(_merged(packaged_lines("closing_furniture.txt"), *furniture)),
         continuation=LineList.build(_merged(packaged_lines("continuation_tails.txt"), *continuation)),
         debris=LineList.build(_merged(packaged_lines("debris_lines.txt"), *debris)),
-        credit_cues=frozenset(_merged(packaged_lines("credit_cues.txt"), *cues)),
+        credit_cues=frozenset(_merged(_section("credit_cues.txt", ""), *cues)),
+        role_cues=frozenset(_section("credit_cues.txt", "role")),
     )
+
+
+@functools.cache
+def _section(name: str, wanted: str) -> tuple[str, ...]:
+    """The normalised entries of one ``[section]`` of a packaged list ("" before any header)."""
+    found: list[str] = []
+    section = ""
+    for entry in _entries(name):
+        if entry.startswith("[") and entry.endswith("]"):
+            section = entry[1:-1]
+        elif section == wanted:
+            found.append(_normal_entry(entry))
+    return tuple(found)

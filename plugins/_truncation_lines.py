@@ -9,6 +9,7 @@ nested or overlapping unbounded quantifiers.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -24,6 +25,11 @@ BULLETS = "-*•·‣◦▪▸►●○■□✓✔"
 _NUMBERED = re.compile(r"\(?(?:[0-9]{1,3}|[a-zA-Z])[.)]\s")
 _URLISH = re.compile(r"(?:https?://|www\.|@|#)[^\W_]|\S@\S|\.(?:com|org|net|co\.uk|gov|edu|io)\b", re.IGNORECASE)
 MINOR_WORDS = frozenset("a an the of in on at to for and or but by via with from as vs".split())
+#: "we'll", "they're", "I've", "I'm", "she'd": an auxiliary cannot end a sentence contracted.
+CONTRACTED_AUXILIARIES = tuple(a + s for a in "'’" for s in ("ll", "re", "ve", "m", "d"))
+#: Words a credit naming someone by role may have ("Jane Smith is a staff writer ...").
+SHORT_CREDIT = 12
+_SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 OPENERS = {"“": "”", "«": "»", "(": ")"}
 
 
@@ -84,8 +90,10 @@ def open_bracket(line: str) -> str | None:
 def non_final_category(word: str, lex: Lexicons) -> str | None:
     """The word class of ``word`` if a sentence cannot end on it, else None."""
     category = lex.non_final.get(word)
-    if category is None and (word.endswith("'s") or word.endswith("’s")) and len(word) > 3:
+    if category is None and word.endswith(("'s", "’s")) and len(word) > 3:
         return "possessive"
+    if category is None and word.endswith(CONTRACTED_AUXILIARIES):
+        return "contracted auxiliary"
     return category
 
 
@@ -130,15 +138,53 @@ def ends_with_address(line: str) -> bool:
     return bool(last) and bool(_URLISH.search(last))
 
 
-def credit_cue(line: str, lex: Lexicons) -> str | None:
-    """The credit cue among the first words of a byline-like line, if any."""
-    tokens = normalise(line[:120]).split()[:4]
-    for size in (2, 1):
-        for i in range(len(tokens) - size + 1):
-            cue = " ".join(tokens[i : i + size])
-            if cue in lex.credit_cues and i < 3:
-                return cue
+def is_label_item(text: str) -> bool:
+    """A ``Label: text`` paragraph: one to five capitalised words, a colon, then text."""
+    label, colon, rest = text[:80].partition(": ")
+    words = label.split()
+    if not colon or not 1 <= len(words) <= 5 or len(rest.split()) < 2:
+        return False
+    return all(w.isalpha() and (w[:1].isupper() or w in MINOR_WORDS) for w in words) and words[0][:1].isupper()
+
+
+def is_item(text: str) -> bool:
+    """A list item: a marked line or a ``Label: text`` paragraph."""
+    return list_marker(text) is not None or is_label_item(text)
+
+
+def credit_cue(line: str, lex: Lexicons) -> tuple[str, int] | None:
+    """The credit cue of a byline-like line and its word position, if any.
+
+    A one-word cue counts among the first three words, or anywhere when the line
+    starts with a name (two capitalised words: "Jane Smith is a staff writer"); a
+    cue of several words ("contributed to this report") counts anywhere.
+    """
+    tokens = normalise(line[:300]).split()
+    for i in range(len(tokens)):
+        for cue in lex.credit_cues:
+            if " " in cue and tokens[i : i + cue.count(" ") + 1] == cue.split():
+                return cue, i
+    named = starts_with_name(line)
+    for i, token in enumerate(tokens):
+        if (token in lex.credit_cues and i < 3) or (named and token in lex.role_cues):
+            return token, i
     return None
+
+
+def starts_with_name(line: str) -> bool:
+    """The line opens with two capitalised words, as a name does ("Jane Smith is ...")."""
+    words = _words(line[:40])[:2]
+    return len(words) == 2 and all(w[:1].isupper() for w in words)
+
+
+def _names_someone(line: str) -> bool:
+    """``by``/``via`` introduces a source: "Reporting by Jane Smith", "image via screen capture"."""
+    words = _words(line)
+    for word, following in itertools.pairwise(words):
+        lowered = word.lower()
+        if lowered == "via" or (lowered == "by" and following[:1].isupper()):
+            return True
+    return False
 
 
 def is_credit(line: str, lex: Lexicons) -> bool:
@@ -148,14 +194,15 @@ def is_credit(line: str, lex: Lexicons) -> bool:
         return True
     if stripped[:1] in "([" and stripped[-1:] in ")]":
         return True
-    cue = credit_cue(stripped, lex)
-    if cue is None:
+    found = credit_cue(stripped, lex)
+    if found is None:
         return False
-    if cue.split()[0] in normalise(stripped).split()[:2] and word_count(stripped) <= 5:
+    cue, position = found
+    if (" " in cue or position < 2) and word_count(stripped) <= 5:
         return True
-    lowered = f" {normalise(stripped)} "
-    linked = ":" in stripped or "/" in stripped or "|" in stripped or " by " in lowered or " via " in lowered
-    return linked or not is_prose_like(stripped)
+    linked = ":" in stripped or "/" in stripped or "|" in stripped or _names_someone(stripped)
+    named = cue in lex.role_cues and starts_with_name(stripped) and word_count(stripped) <= SHORT_CREDIT
+    return linked or named or " " in cue or not is_prose_like(stripped)
 
 
 def is_prose_like(line: str) -> bool:
@@ -181,3 +228,28 @@ def signature_start(line: str) -> int | None:
     if not part or word_count(part) > 10 or part[-1] in TERMINAL:
         return None
     return dash if "@" in part or (is_title_case(part) and ends_capitalised(part)) else None
+
+
+def is_long_credit(line: str, lex: Lexicons) -> bool:
+    """A sign-off longer than a byline: one sentence that opens on a credit cue."""
+    found = credit_cue(line, lex)
+    return found is not None and found[1] <= 1 and is_credit(line, lex) and not _SENTENCE_BREAK.search(line)
+
+
+def quote_left_open(text: str) -> str | None:
+    """The quotation mark or parenthesis left open at the end of ``text``, if any.
+
+    Only the last quotation mark and the last parenthesis count, so quotes mangled
+    earlier in a paragraph do not matter: the text is open when the last one opens.
+    A straight double quote opens when it follows white space, ``(``, ``[``, ``:``, a
+    dash or the start and is followed by a non-space; it closes otherwise.
+    """
+    quote = max(text.rfind('"'), text.rfind("“"), text.rfind("”"))
+    if quote >= 0:
+        char = text[quote]
+        previous = text[quote - 1] if quote else " "
+        following = text[quote + 1 : quote + 2] or " "
+        straight_opens = (previous.isspace() or previous in "([:—–") and not following.isspace()
+        if char == "“" or (char == '"' and straight_opens):
+            return char
+    return "(" if text.rfind("(") > text.rfind(")") else None

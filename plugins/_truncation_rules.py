@@ -20,11 +20,14 @@ ENDS_MID_SENTENCE = Rule(
 a word that cannot end an English sentence (an article, preposition, conjunction,
 auxiliary, possessive or determiner: "A third possibility is a"), leaves a quotation
 or parenthesis open, ends on a comma, semicolon or dash, or simply has no terminal
-punctuation. "Real" means after template furniture: lines in the boilerplate scorer's
-segments, the closing-furniture list ("Leave a Comment", "You may also like"), and
-short bylines, credits, captions, headings and sign-offs ("Photo: AP", "— Jane Smith",
-"(Reuters)", "Reporting by ...", title-case or all-capital lines) are passed over. A
-list item without a full stop is flagged only when the list's other items have one.
+punctuation. A list item is judged on punctuation alone only when it holds more than
+one sentence and the list's other items end on a full stop ("- Cut taxes" may end a
+list). "Real" means after template furniture: lines in the boilerplate scorer's
+segments, the closing-furniture list ("Leave a Comment", "You may also like"), short
+bylines, credits, captions, headings and sign-offs ("Photo: AP", "— Jane Smith",
+"(Reuters)", "Reporting by ...", title-case or all-capital lines), and runs of two or
+more short unpunctuated lines (lists of linked headlines) are passed over, as are
+trailing "— Name (@handle) date" signatures of embedded posts.
 
 **Why it matters.** A text cut mid-sentence was not read whole by whoever published or
 scraped it: the reader is missing the rest of the argument, and often the caveat.
@@ -152,6 +155,8 @@ CONFIDENCE = {
     "non-final-word": 0.95,
     "open-quotation": 0.9,
     "open-parenthesis": 0.9,
+    "open-quotation-after-stop": 0.6,
+    "open-parenthesis-after-stop": 0.6,
     "continuing-punctuation": 0.9,
     "no-terminal-punctuation": 0.85,
     "unpunctuated-list-item": 0.7,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from copydesk.plugins._truncation_ending import Ending, Verdict
 from copydesk.plugins._truncation_lexicon import normalise
-from copydesk.plugins._truncation_lines import MINOR_WORDS, is_title_case, list_marker, word_count
+from copydesk.plugins._truncation_lines import is_item, is_title_case, list_marker, word_count
 from copydesk.text import WORD, Document
 
 NUMBER_WORDS = {
@@ -45,24 +45,10 @@ def _line_text(document: Document, index: int) -> str:
     return document.body.text[line.start : line.end]
 
 
-def _is_label_item(text: str) -> bool:
-    """A ``Label: text`` paragraph: one to five capitalised words, a colon, then text."""
-    label, colon, rest = text[:80].partition(": ")
-    words = label.split()
-    if not colon or not 1 <= len(words) <= 5 or len(rest.split()) < 2:
-        return False
-    return all(w.isalpha() and (w[:1].isupper() or w in MINOR_WORDS) for w in words) and words[0][:1].isupper()
-
-
-def _is_item(text: str) -> bool:
-    """A list item: a marked line or a ``Label: text`` paragraph."""
-    return list_marker(text) is not None or _is_label_item(text)
-
-
 def item_run(document: Document, index: int) -> tuple[int, int]:
     """``(first, count)``: the run of list items that ends at line ``index``."""
     first = index
-    while first > 0 and index - first < MAX_ITEMS and _is_item(_line_text(document, first - 1)):
+    while first > 0 and index - first < MAX_ITEMS and is_item(_line_text(document, first - 1)):
         first -= 1
     return first, index - first + 1
 
@@ -114,7 +100,7 @@ def _introduction(document: Document, first: int) -> tuple[int, str] | None:
 def stopped_list(document: Document, ending: Ending, verdict: Verdict) -> Unfinished | None:
     """A list that the cut ending stops mid-item, after an introduction or a numbering."""
     text = _line_text(document, ending.line)
-    if not verdict.signal or not _is_item(text):
+    if not verdict.signal or not is_item(text):
         return None
     first, count = item_run(document, ending.line)
     intro = _introduction(document, first)
@@ -135,7 +121,7 @@ def short_count(document: Document, ending: Ending) -> Unfinished | None:
     promise within its first words; unmarked ``Label: text`` items need two.
     """
     text = _line_text(document, ending.line)
-    if not _is_item(text):
+    if not is_item(text):
         return None
     first, count = item_run(document, ending.line)
     if count < 2 and list_marker(text) is None:

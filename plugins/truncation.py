@@ -38,6 +38,7 @@ from copydesk.text import Document
 SETTINGS: Mapping[str, object] = {
     "short_line_words": 12,
     "max_tail_lines": 8,
+    "open_quote_after_stop": True,
     "extra_non_final_words": [],
     "remove_non_final_words": [],
     "extra_furniture": [],
@@ -115,7 +116,8 @@ def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
     found: list[tuple[Finding, float]] = []
     ending = find_ending(document, lex, int(settings["short_line_words"]), int(settings["max_tail_lines"]))
     if ending is not None:
-        found.extend(_ending_findings(document, ending, judge(document, ending, lex)))
+        verdict = judge(document, ending, lex, bool(settings["open_quote_after_stop"]))
+        found.extend(_ending_findings(document, ending, verdict))
     debris = scrape_debris(document, lex)
     for item in debris:
         finding = SCRAPE_DEBRIS.finding(item.view, item.start, item.end, data={"signal": item.kind}, detail=item.detail)

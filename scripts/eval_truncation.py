@@ -25,7 +25,7 @@ from typing import Any
 from copydesk.models import Article
 from copydesk.plugins import truncation
 from copydesk.testing import plugin_set, score_batch
-from copydesk.text import TextView
+from copydesk.text import WORD, TextView
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ENDING_RULES = {"TRN001", "TRN002", "TRN003"}
@@ -38,10 +38,22 @@ def load(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def flagged(articles: list[Article], rules: set[str] = ENDING_RULES) -> dict[str, set[str]]:
-    """Score the articles as one batch; the codes among ``rules`` found on each."""
-    reports = score_batch(articles, PLUGINS)
-    return {r.id: {f.code for f in r.findings} & rules for r in reports}
+def flagged(
+    articles: list[Article], rules: set[str] = ENDING_RULES, settings: dict[str, Any] | None = None
+) -> dict[str, set[str]]:
+    """Score the articles as one batch; the codes and ``code:signal`` pairs of ``rules`` found on each."""
+    overrides = {"plugins": {"truncation": settings}} if settings else None
+    reports = score_batch(articles, PLUGINS, overrides)
+    found: dict[str, set[str]] = {}
+    for report in reports:
+        kept = [f for f in report.findings if f.code in rules]
+        found[report.id] = {f.code for f in kept} | {f"{f.code}:{f.data.get('signal')}" for f in kept}
+    return found
+
+
+def codes_of(found: set[str]) -> set[str]:
+    """The bare codes of a ``flagged`` entry."""
+    return {item for item in found if ":" not in item}
 
 
 def prf(truth: list[bool], predicted: list[bool]) -> tuple[float, float, float, float]:
@@ -73,8 +85,8 @@ def bbc(rows: list[dict[str, Any]]) -> None:
     print(f"BBC mid-sentence pairs ({len(rows)} texts): P={p:.3f} R={r:.3f} F1={f:.3f} FPR(intact)={fpr:.3%}")
     p, r, f, fpr = prf(truth, [naive(row["text"]) for row in rows])
     print(f"  naive baseline (last char not terminal): P={p:.3f} R={r:.3f} F1={f:.3f} FPR={fpr:.3%}")
-    by_rule = Counter(code for row in rows if row["label"] == "truncated" for code in found[row["id"]])
-    print(f"  truncated texts flagged by rule: {dict(sorted(by_rule.items()))}")
+    by_rule = Counter(item for row in rows if row["label"] == "truncated" for item in found[row["id"]] if ":" in item)
+    print(f"  truncated texts flagged, by rule and signal: {dict(sorted(by_rule.items()))}")
     print(f"  throughput: {len(rows) / seconds:.0f} articles/s ({seconds:.2f} s, batch pass and scoring)")
 
 
@@ -103,7 +115,7 @@ def boundary_cuts(rows: list[dict[str, Any]]) -> None:
         if cut is not None:
             articles.append(Article(id=row["id"] + ":cut", title="", body=cut, url=url))
     cuts = [a for a in articles if a.id.endswith(":cut")]
-    found = flagged(articles, ENDING_RULES | {"TRN005"})
+    found = {k: codes_of(v) for k, v in flagged(articles, ENDING_RULES | {"TRN005"}).items()}
     ending = sum(bool(found[a.id] & ENDING_RULES) for a in cuts)
     any_rule = sum(bool(found[a.id]) for a in cuts)
     fp = sum(bool(found[a.id]) for a in articles if not a.id.endswith(":cut"))
@@ -112,17 +124,38 @@ def boundary_cuts(rows: list[dict[str, Any]]) -> None:
     print(f"  intact texts flagged in that batch (any rule): {fp / (len(articles) - len(cuts)):.3%}")
 
 
+def word_cut(text: str, rng: random.Random) -> str | None:
+    """``text`` cut after a word at 30-90 % of its words, not right after a sentence's end."""
+    words = list(WORD.finditer(text))
+    if len(words) < 20:
+        return None
+    for _ in range(10):
+        end = words[int(rng.uniform(0.3, 0.9) * len(words))].end()
+        if text[end : end + 1] not in ".!?…":
+            return text[:end]
+    return None
+
+
 def reliability(folder: Path, show: int) -> None:
-    """False-positive rate on articles labelled real/legit (report only)."""
+    """False-positive rate on real/legit articles (report only), and recall on their mid-sentence cuts."""
+    rng = random.Random(7)
     for path in sorted(folder.glob("*.jsonl")):
         rows = [r for r in load(path) if r.get("label") in ("real", "legit")]
         articles = [Article(id=r["id"], title=r.get("title") or "", body=r["text"]) for r in rows]
         found = flagged(articles)
         hits = [r for r in rows if found[r["id"]]]
-        by_rule = Counter(code for r in rows for code in found[r["id"]])
-        print(f"{path.name}: {len(hits)}/{len(rows)} real/legit flagged = {len(hits) / len(rows):.1%} {dict(by_rule)}")
+        by_signal = Counter(item for r in rows for item in found[r["id"]] if ":" in item)
+        print(f"{path.name}: {len(hits)}/{len(rows)} real/legit flagged = {len(hits) / len(rows):.1%}")
+        print(f"  by rule and signal: {dict(sorted(by_signal.items()))}")
+        strict = flagged(articles, settings={"open_quote_after_stop": False})
+        print(f"  with open_quote_after_stop = false: {sum(bool(v) for v in strict.values()) / len(rows):.1%}")
         for row in hits[:show]:
-            print(f"    {row['id']} {sorted(found[row['id']])}: ...{row['text'].rstrip()[-90:]!r}")
+            print(f"    {row['id']} {sorted(codes_of(found[row['id']]))}: ...{row['text'].rstrip()[-90:]!r}")
+        cuts = [(a, word_cut(a.body, rng)) for a in articles]
+        cut_articles = [Article(id=a.id + ":cut", title=a.title, body=c) for a, c in cuts if c is not None]
+        cut_found = flagged(cut_articles)
+        caught = sum(bool(cut_found[a.id]) for a in cut_articles)
+        print(f"  the same articles cut mid-sentence ({len(cut_articles)}): recall {caught / len(cut_articles):.3f}")
 
 
 def adversarial() -> Iterable[tuple[str, str]]:

@@ -50,6 +50,11 @@ def assess(doc: Document, **settings: object) -> Assessment:
         ("On a visit to India, the 60-year-old", "no-terminal-punctuation"),
         ("Scottish National Party leader Nicola Sturgeon accused", "no-terminal-punctuation"),
         ("Yukos has been presented with a $27.5bn (£13bn)", "no-terminal-punctuation"),
+        ("So, is this for real or is it all just a rumour? We'll", "non-final-word"),
+        ("Officials expect the report in May.\n\nShe", "non-final-word"),
+        ('The union called the offer "a serious step backwards for all staff.', "open-quotation-after-stop"),
+        ("The figures (released on Monday by the statistics office.", "open-parenthesis-after-stop"),
+        ("Officials expect the report in May.\n\nPhoto: Jane Smith/AP\n\nThe scene grew", "no-terminal-punctuation"),
     ],
 )
 def test_ends_mid_sentence(ending: str, signal: str) -> None:
@@ -84,11 +89,24 @@ def test_ends_mid_sentence(ending: str, signal: str) -> None:
         "Steps agreed:\n1. Cut taxes\n2. Hire more teachers",
         "Watch it here — pic.twitter.com/abc123 — Jane Smith (@jsmith) September 19, 2016",
         "Find out more at www.example.com/report",
+        'He said the plan was "a start". Officials agreed.',
+        'He said: "We will not give up." The talks resume on Monday.',
+        'The Carters, " she posted.',
+        "Officials expect the report in May.\n\nJane Doe is a senior correspondent for Example News",
+        "Officials expect the report in May.\n\nReporting by Jane Smith; additional reporting by Tom Jones in Washington; editing by Mark Potter",
+        "Officials expect the report in May.\n\nAP writer Jane Doe contributed to this report from Kyiv",
+        "Officials expect the report in May.\n\nHow the minister dug deep for her new budget\n\nWhy the council keeps missing its targets",
         "Officials expect the report to be published in May.\n\nRelated: Why the budget matters\n\nThe old plan and its critics",
     ],
 )
 def test_legitimate_endings_are_not_truncation(ending: str) -> None:
     assert trn(INTRO + ending) == []
+
+
+def test_open_quotation_after_full_stop_can_be_turned_off() -> None:
+    body = INTRO + 'He said the offer was "a serious step backwards for all staff.'
+    assert trn(body) == ["TRN001"]
+    assert trn(body, open_quote_after_stop=False) == []
 
 
 def test_cut_paragraph_is_still_found_behind_byline_and_furniture() -> None:
@@ -102,7 +120,9 @@ def test_cut_paragraph_is_still_found_behind_byline_and_furniture() -> None:
     ("items", "flagged"),
     [
         ("- Taxes rise next year.\n- Spending falls.\n- Borrowing is held at", True),
-        ("- Taxes rise next year.\n- Spending falls.\n- Borrowing stays flat", True),
+        ("- Taxes rise next year.\n- Spending falls.\n- Borrowing stays flat", False),
+        ("- Taxes rise next year.\n- Spending falls.\n- Borrowing is flat. Debt keeps rising", True),
+        ("- Taxes rise next year\n- Spending falls\n- Borrowing is flat. Debt keeps rising", False),
         ("- Taxes rise next year\n- Spending falls\n- Borrowing stays flat", False),
         ("- Taxes rise next year.\n- Spending falls.\n- Borrowing stays flat.", False),
     ],
