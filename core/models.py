@@ -34,7 +34,7 @@ class FrozenDict(dict[str, Any]):
     def _readonly(self, *args: Any, **kwargs: Any) -> None:
         raise TypeError("FrozenDict is read-only")
 
-    __setitem__ = __delitem__ = _readonly  # type: ignore[assignment]
+    __setitem__ = __delitem__ = _readonly
     clear = pop = popitem = setdefault = update = _readonly  # type: ignore[assignment]
 
     def __reduce__(self) -> tuple[Any, ...]:
