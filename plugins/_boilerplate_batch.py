@@ -25,7 +25,7 @@ from copydesk.plugins._boilerplate_hashing import (
     near_duplicates,
     signature,
 )
-from copydesk.plugins._boilerplate_lexicon import Lexicon, Token, build, tokens
+from copydesk.plugins._boilerplate_lexicon import MAX_MATCH_CHARS, Lexicon, build, normal, tokens
 from copydesk.text import Document, TextView
 
 #: Words a stock headline frame is built from, beside its content words.
@@ -65,14 +65,14 @@ class BatchStats:
         return 1
 
 
-def line_key(toks: list[Token]) -> str:
-    """Hash key of a normalised line."""
-    return "L:" + " ".join(t.norm for t in toks)
+def line_key(words: str) -> str:
+    """Hash key of a normalised line (see :func:`normal`)."""
+    return "L:" + words
 
 
-def sentence_key(toks: list[Token]) -> str:
-    """Hash key of a normalised sentence."""
-    return "S:" + " ".join(t.norm for t in toks)
+def sentence_key(words: str) -> str:
+    """Hash key of a normalised sentence (see :func:`normal`)."""
+    return "S:" + words
 
 
 def frame_key(frame: str) -> str:
@@ -82,10 +82,12 @@ def frame_key(frame: str) -> str:
 
 def headlines(document: Document, first_lines: int) -> Iterator[Headline]:
     """The title and the headline-like lines among the body's first ``first_lines`` lines."""
-    if document.title.lines:
+    if document.title.lines and len(document.title.text) <= MAX_MATCH_CHARS:
         yield Headline(document.title, document.title.lines[0].start, document.title.lines[-1].end)
     body = document.body
     for line in body.lines[:first_lines]:
+        if line.end - line.start > MAX_MATCH_CHARS:
+            continue
         size = len(tokens(body.text, line.start, line.end))
         if 3 <= size <= _HEADLINE_MAX_WORDS and body.text[line.end - 1] not in ".,;":
             yield Headline(body, line.start, line.end)
@@ -141,13 +143,13 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
     body = document.body
     min_words = int(settings["repeated_min_sentence_words"])
     for line in body.lines:
-        toks = tokens(body.text, line.start, line.end)
-        if toks:
-            yield line_key(toks)
+        words = normal(body.text, line.start, line.end)
+        if words:
+            yield line_key(words)
     for sentence in body.sentences:
-        toks = tokens(body.text, sentence.start, sentence.end)
-        if len(toks) >= min_words:
-            yield sentence_key(toks)
+        words = normal(body.text, sentence.start, sentence.end)
+        if words.count(" ") + 1 >= min_words:
+            yield sentence_key(words)
     for headline in headlines(document, int(settings["headline_lines"])):
         for frame, _ in frames(headline, lex):
             yield frame_key(frame)
@@ -158,7 +160,7 @@ def observe(state: _State, document: Document) -> None:
     lex = build(state.settings)
     state.articles += 1
     state.counter.add(hash_array(keys(document, state.settings, lex)))
-    words = [t.norm for t in tokens(document.body.text)]
+    words = normal(document.body.text).split()
     if len(words) >= int(state.settings["near_duplicate_min_words"]):
         sig = signature(words)
         if sig is not None:

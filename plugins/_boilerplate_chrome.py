@@ -19,7 +19,7 @@ from importlib.resources import files
 from typing import Any
 
 from copydesk.plugins._boilerplate_batch import BatchStats, line_key
-from copydesk.plugins._boilerplate_lexicon import tokens
+from copydesk.plugins._boilerplate_lexicon import normal
 from copydesk.text import WORD, Document
 
 #: Feature names, in the order the model's coefficients follow.
@@ -143,6 +143,6 @@ def other_articles(document: Document, stats: BatchStats | None) -> list[int]:
     body = document.body
     out = []
     for line in body.lines:
-        toks = tokens(body.text, line.start, line.end)
-        out.append(stats.count(line_key(toks)) - 1 if stats is not None and toks else 0)
+        words = normal(body.text, line.start, line.end)
+        out.append(stats.count(line_key(words)) - 1 if stats is not None and words else 0)
     return out

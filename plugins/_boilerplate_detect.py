@@ -15,7 +15,16 @@ from urllib.parse import urlsplit
 
 from copydesk.models import Settings
 from copydesk.plugins._boilerplate_batch import BatchStats, line_key, sentence_key
-from copydesk.plugins._boilerplate_lexicon import READER, Lexicon, Token, build, tokens
+from copydesk.plugins._boilerplate_lexicon import (
+    LABEL_CHARS,
+    MAX_MATCH_CHARS,
+    READER,
+    Lexicon,
+    Token,
+    build,
+    normal,
+    tokens,
+)
 from copydesk.text import Document, Line, Sentence
 
 _TLDS = frozenset({"com", "net", "org", "co", "uk", "info", "news", "online", "io", "us", "biz", "www"})
@@ -78,26 +87,30 @@ class Scan:
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line: furniture line or box label, generic byline, batch repeat."""
         text = self.document.body.text
-        toks = tokens(text, line.start, line.end)
+        short = line.end - line.start <= MAX_MATCH_CHARS
+        toks = tokens(text, line.start, line.end if short else line.start + LABEL_CHARS)
         found: list[Match] = []
-        category = self.lex.line_category(toks) if toks else None
+        category = self.lex.line_category(toks) if toks and short else None
         if category is None and toks:
             label = self.lex.label_category(text, toks, line.end)
             category = label[0] if label else None
         if category is not None:
             found.append(Match("furniture", line.start, line.end, category))
-        if index < self.lex.byline_first_lines and generic_byline(toks, self.lex, self.site):
+        if short and index < self.lex.byline_first_lines and generic_byline(toks, self.lex, self.site):
             found.append(Match("byline", line.start, line.end))
-        if self.stats is not None and toks:
-            count = self.stats.count(line_key(toks))
+        words = normal(text, line.start, line.end) if self.stats is not None else ""
+        if self.stats is not None and words:
+            count = self.stats.count(line_key(words))
             if count >= self.stats.threshold:
-                short = len(toks) <= int(self.settings["repeated_segment_max_words"])
-                found.append(Match("repeated", line.start, line.end, "line", count, short))
+                small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
+                found.append(Match("repeated", line.start, line.end, "line", count, small))
         return found
 
     def sentence(self, sentence: Sentence, previous: Sentence | None) -> list[Match]:
         """Matches of one sentence: a reader prompt or call (with the question before it)."""
         text = self.document.body.text
+        if sentence.end - sentence.start > MAX_MATCH_CHARS:
+            return []
         toks = tokens(text, sentence.start, sentence.end)
         if not toks:
             return []
@@ -113,10 +126,10 @@ class Scan:
         """A long sentence that recurs across the batch (reported, not segmented)."""
         if self.stats is None:
             return None
-        toks = tokens(self.document.body.text, sentence.start, sentence.end)
-        if len(toks) < int(self.settings["repeated_min_sentence_words"]):
+        words = normal(self.document.body.text, sentence.start, sentence.end)
+        if not words or words.count(" ") + 1 < int(self.settings["repeated_min_sentence_words"]):
             return None
-        count = self.stats.count(sentence_key(toks))
+        count = self.stats.count(sentence_key(words))
         if count < self.stats.threshold:
             return None
         return Match("repeated", sentence.start, sentence.end, "sentence", count, False)
@@ -124,6 +137,8 @@ class Scan:
 
 def _reader_question(text: str, sentence: Sentence) -> bool:
     """True for a question put to the reader ("What are your thoughts?")."""
-    if not text[sentence.start : sentence.end].rstrip().endswith("?"):
+    if sentence.end - sentence.start > MAX_MATCH_CHARS or not text[sentence.start : sentence.end].rstrip().endswith(
+        "?"
+    ):
         return False
     return any(t.norm in READER for t in tokens(text, sentence.start, sentence.end))

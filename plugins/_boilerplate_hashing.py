@@ -24,6 +24,7 @@ SHINGLE = 5
 _FLUSH_AT = 1 << 20
 _CHUNK = 4096
 _MAX_GROUP = 64
+_SIGNATURE_CHUNK = 4096
 _RNG = np.random.default_rng(20081)
 _A = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
@@ -91,9 +92,12 @@ def signature(words: list[str]) -> npt.NDArray[np.uint32] | None:
     for offset in range(1, SHINGLE):
         shingles = shingles * _MIX + h[offset : offset + size]
     shingles = np.unique(shingles)
-    mins = (shingles[None, :] * _A[:, None] + _B[:, None]) >> np.uint64(32)
-    sig: npt.NDArray[np.uint32] = mins.min(axis=1).astype(np.uint32)
-    return sig
+    sig = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for begin in range(0, len(shingles), _SIGNATURE_CHUNK):
+        part = shingles[None, begin : begin + _SIGNATURE_CHUNK]
+        sig = np.minimum(sig, ((part * _A[:, None] + _B[:, None]) >> np.uint64(32)).min(axis=1))
+    out: npt.NDArray[np.uint32] = sig.astype(np.uint32)
+    return out
 
 
 @dataclass

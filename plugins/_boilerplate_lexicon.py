@@ -20,6 +20,11 @@ KINDS = ("line", "label", "prompt", "sentence")
 #: Characters that may follow a box label ("Pro Tip:", "Did you know?").
 LABEL_ENDS = frozenset(":?!-–—|»›")
 READER = frozenset({"you", "your", "you're", "yours", "yourself"})
+#: Longest line or sentence (in characters) that is matched against the lexicon: furniture,
+#: bylines, prompts and headlines are short, and the cap keeps huge lines linear.
+MAX_MATCH_CHARS = 600
+#: Characters at the start of a line read for a box label ("Did you know?").
+LABEL_CHARS = 80
 
 
 class Token(NamedTuple):
@@ -44,9 +49,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     return out
 
 
+def normal(text: str, start: int = 0, end: int | None = None) -> str:
+    """``text[start:end]`` as lower-cased words joined by single spaces (the form that is hashed)."""
+    found = WORD.findall(text, start, len(text) if end is None else end)
+    return " ".join(found).lower().replace("’", "'")
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    """The token tuple a lexicon phrase is matched as."""
-    return tuple(t.norm for t in tokens(phrase))
+    """The token tuple a lexicon phrase is matched as (``#`` stands for a number)."""
+    return tuple(w for part in phrase.split() for w in (("#",) if part == "#" else (t.norm for t in tokens(part))))
 
 
 @dataclass(frozen=True)

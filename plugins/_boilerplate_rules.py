@@ -145,8 +145,8 @@ PAGE_CHROME = Rule(
     message="Line of {words} word(s) reads as page chrome (navigation, footer or sidebar): '{text}'",
     severity=Severity.INFO,
     doc="""\
-**What it flags.** A line of a scraped page that a small logistic model over general
-line features (length, share of function words, closing punctuation, position against
+**What it flags.** A line of a scraped page (a body of at least `chrome_min_lines`
+lines) that a small logistic model over general line features (length, share of function words, closing punctuation, position against
 the run of long paragraphs, repetition in other articles of the batch) judges to be
 navigation, footer or sidebar text with probability at least `chrome_threshold`.
 
@@ -158,7 +158,8 @@ and hides the real last sentence; a feed full of it was scraped without cleaning
 **Known problems.** Fitted on news pages from 2008 (L3S-GN1); short lines far from the
 main text (a photo credit, a dateline) can be taken for chrome.
 
-**Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`.
+**Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`,
+`chrome_min_lines`.
 """,
 )
 

@@ -11,13 +11,14 @@ segments (so truncation judges the last real sentence, not "Leave a Comment").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from copydesk import Assessment, BatchPass, Context, Document, Finding, Scorer, Segment, hookimpl
 from copydesk.plugins import _boilerplate_batch as batch
 from copydesk.plugins._boilerplate_chrome import other_articles, probabilities
 from copydesk.plugins._boilerplate_detect import Match, Scan, generic_byline
-from copydesk.plugins._boilerplate_lexicon import tokens
+from copydesk.plugins._boilerplate_lexicon import MAX_MATCH_CHARS, tokens
 from copydesk.plugins._boilerplate_rules import (
     GENERIC_BYLINE,
     NEAR_DUPLICATE_ARTICLE,
@@ -27,7 +28,7 @@ from copydesk.plugins._boilerplate_rules import (
     TEMPLATE_FURNITURE,
     TEMPLATED_HEADLINE,
 )
-from copydesk.text import Sentence
+from copydesk.text import WORD, Sentence
 
 __all__ = [
     "GENERIC_BYLINE",
@@ -73,7 +74,7 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
         spans.update((m.start, m.end) for m in found)
         if not found:
             plain.append(i)
-    if context.settings["chrome_model"] and plain:
+    if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
         chance = probabilities(document, other_articles(document, scan.stats))
         threshold = float(context.settings["chrome_threshold"])
         spans.update((lines[i].start, lines[i].end) for i in plain if chance[i] >= threshold)
@@ -82,20 +83,18 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
 
 
 def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int, int]) -> list[Match]:
-    """What a boilerplate segment is: the matches of its line, or of its last sentence."""
+    """What a boilerplate segment is: the matches of its line and of the sentences in it."""
     body = scan.document.body
-    found: list[Match] = []
     index = line_at.get(seg.start)
     whole = index is not None and body.lines[index].end == seg.end
-    if index is not None and whole:
-        found = scan.line(index, body.lines[index])
-        if any(m.segment for m in found):
-            return found
-    last = body.sentence_index(max(seg.start, seg.end - 1))
-    if last is not None:
-        sentence = body.sentences[last]
-        previous = body.sentences[last - 1] if last > first.get(sentence.line, last) else None
-        found += [m._replace(start=seg.start) for m in scan.sentence(sentence, previous)]
+    found = scan.line(index, body.lines[index]) if index is not None and whole else []
+    if not any(m.kind == "furniture" for m in found):
+        at = body.sentence_index(seg.start)
+        while at is not None and at < len(body.sentences) and body.sentences[at].start < seg.end:
+            sentence = body.sentences[at]
+            previous = body.sentences[at - 1] if at > first.get(sentence.line, at) else None
+            found += [m for m in scan.sentence(sentence, previous) if m.start >= seg.start]
+            at += 1
     if whole and not any(m.segment for m in found):
         found.append(Match("chrome", seg.start, seg.end))
     return found
@@ -104,15 +103,22 @@ def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int
 def _outside(scan: Scan, sentences: list[list[Sentence]]) -> Iterator[Match]:
     """Repeated long lines and sentences that are not inside a boilerplate segment."""
     document = scan.document
+    spans = document.segments.get(LABEL, ())
+    starts = [seg.start for seg in spans]
+
+    def inside(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and spans[at].start <= offset < spans[at].end
+
     for i, line in enumerate(document.body.lines):
-        if document.in_segment(LABEL, line.start):
+        if inside(line.start):
             continue
         repeats = [m for m in scan.line(i, line) if m.kind == "repeated"]
         yield from repeats
         if repeats:
             continue
         for sentence in sentences[i]:
-            found = None if document.in_segment(LABEL, sentence.start) else scan.repeated_sentence(sentence)
+            found = None if inside(sentence.start) else scan.repeated_sentence(sentence)
             if found is not None:
                 yield found
 
@@ -138,7 +144,7 @@ def _finding(scan: Scan, match: Match) -> Finding:
         return REPEATED_ACROSS_BATCH.finding(
             body, match.start, match.end, data=data, unit=unit, count=match.articles, articles=articles, text=text
         )
-    words = len(tokens(body.text, match.start, match.end))
+    words = len(WORD.findall(body.text, match.start, match.end))
     return PAGE_CHROME.finding(body, match.start, match.end, words=words, text=text)
 
 
@@ -163,7 +169,7 @@ def _batch_findings(scan: Scan) -> Iterator[Finding]:
 def _byline_field(scan: Scan, found: list[Finding]) -> Iterator[Finding]:
     """A generic byline given in the article's ``byline`` field rather than in the body."""
     byline = scan.document.article.byline
-    if not byline or any(f.code == GENERIC_BYLINE.code for f in found):
+    if not byline or len(byline) > MAX_MATCH_CHARS or any(f.code == GENERIC_BYLINE.code for f in found):
         return
     toks = tokens(byline if byline.lower().startswith("by ") else "by " + byline)
     if generic_byline(toks, scan.lex, scan.site):
@@ -224,6 +230,7 @@ SCORER = Scorer(
         "near_duplicate_min_words": 50,
         "chrome_model": True,
         "chrome_threshold": 0.6,
+        "chrome_min_lines": 6,
     },
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
     segment=segment,

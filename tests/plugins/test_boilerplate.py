@@ -1,0 +1,445 @@
+"""Tests of the boilerplate scorer (TPL): seeds as a batch and one at a time, near misses, batch pass."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pytest
+from copydesk import Article, Context, Finding, Rule, Scorer, Segment
+from copydesk.models import ArticleReport
+from copydesk.plugins import _boilerplate_batch as batch
+from copydesk.plugins import boilerplate
+from copydesk.plugins._boilerplate_hashing import key_hash, signature
+from copydesk.sources import parse_text
+from copydesk.testing import article, codes, plugin_set, run_scorer, score_batch
+from copydesk.text import Document
+
+REPO = Path(__file__).resolve().parents[2]
+SEEDS = sorted((REPO / "seeds").glob("*.txt"))
+FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "boilerplate").glob("*.txt"))
+SCORER = boilerplate.SCORER
+HASH_OF_LEAVE_A_COMMENT = 0x18EECFF99E4B2B2B
+SECTIONS = ("**What it flags.**", "**Why it matters.**", "**Example.**", "**Known problems.**", "**Settings.**")
+
+
+def load(paths: Iterable[Path]) -> list[Article]:
+    """Articles from text files, with the file's stem as id (000, farm_bikes, ...)."""
+    out = []
+    for path in paths:
+        parsed = parse_text(
+            path.read_text(encoding="utf-8"),
+            path.stem.split("_")[0] if path.parent.name == "seeds" else path.stem,
+            "txt",
+        )
+        assert isinstance(parsed, Article)
+        out.append(parsed)
+    return out
+
+
+def reports(articles: list[Article], settings: dict[str, object] | None = None) -> dict[str, ArticleReport]:
+    """Score ``articles`` as one batch with the boilerplate plugin only."""
+    overrides = {"plugins": {"boilerplate": settings}} if settings else None
+    done = score_batch(articles, plugin_set(plugins=[("boilerplate", boilerplate)]), overrides)
+    for report in done:
+        assert not report.diagnostics, report.diagnostics
+    return {r.id: r for r in done}
+
+
+def has(findings: Iterable[Finding], code: str, matched: str) -> bool:
+    """True when a finding of ``code`` matched text containing ``matched``."""
+    return any(f.code == code and matched in f.matched for f in findings)
+
+
+@pytest.fixture(scope="module")
+def seed_batch() -> dict[str, ArticleReport]:
+    return reports(load(SEEDS))
+
+
+@pytest.fixture(scope="module")
+def seeds_alone() -> dict[str, ArticleReport]:
+    return {a.id: reports([a])[a.id] for a in load(SEEDS)}
+
+
+FURNITURE_AND_BYLINE = [
+    ("001", "TPL002", "by Chief Editor"),
+    ("002", "TPL002", "by Chief Editor"),
+    ("001", "TPL001", "Did you know?"),
+    ("002", "TPL001", "Did you know?"),
+    ("001", "TPL001", "Pro Tip:"),
+    ("002", "TPL001", "Pro Tip:"),
+    ("001", "TPL001", "You may also like"),
+    ("002", "TPL001", "You may also like"),
+    ("001", "TPL001", "Leave a Comment"),
+    ("002", "TPL001", "Leave a Comment"),
+    ("001", "TPL001", "Share your comments below"),
+    ("001", "TPL001", "FAQ"),
+    ("002", "TPL001", "FAQ: Understanding the Current Situation"),
+    ("001", "TPL001", "Explore Further:"),
+    ("000", "TPL001", "Share your perspective in the comments below!"),
+    ("004", "TPL001", "Share your thoughts in the comments below!"),
+]
+
+
+@pytest.mark.parametrize(("seed", "code", "matched"), FURNITURE_AND_BYLINE)
+def test_seed_batch_finds_furniture_and_bylines(
+    seed_batch: dict[str, ArticleReport], seed: str, code: str, matched: str
+) -> None:
+    assert has(seed_batch[seed].findings, code, matched)
+
+
+@pytest.mark.parametrize(("seed", "code", "matched"), FURNITURE_AND_BYLINE)
+def test_seeds_scored_alone_still_find_furniture_and_bylines(
+    seeds_alone: dict[str, ArticleReport], seed: str, code: str, matched: str
+) -> None:
+    assert has(seeds_alone[seed].findings, code, matched)
+
+
+@pytest.mark.parametrize("seed", ["000", "001", "002", "003", "004"])
+def test_seeds_scored_alone_have_no_batch_findings(seeds_alone: dict[str, ArticleReport], seed: str) -> None:
+    assert not {"TPL003", "TPL004", "TPL005"} & set(codes(seeds_alone[seed].findings))
+
+
+@pytest.mark.parametrize("seed", ["001", "002"])
+@pytest.mark.parametrize("line", ["by Chief Editor", "You may also like", "Leave a Comment"])
+def test_lines_shared_by_001_and_002_are_repeated_with_their_count(
+    seed_batch: dict[str, ArticleReport], seed: str, line: str
+) -> None:
+    found = [f for f in seed_batch[seed].findings if f.code == "TPL003" and f.matched == line]
+    assert len(found) == 1
+    assert found[0].data["articles"] == 2
+    assert "recurs in 2 of 5 articles" in found[0].message
+
+
+@pytest.mark.parametrize("seed", ["000", "003", "004"])
+def test_articles_without_shared_lines_have_no_repeats(seed_batch: dict[str, ArticleReport], seed: str) -> None:
+    assert "TPL003" not in codes(seed_batch[seed].findings)
+
+
+@pytest.mark.parametrize(("seed", "field"), [("000", "title"), ("001", "text"), ("002", "text")])
+def test_shifting_sands_frame_is_templated_headline(
+    seed_batch: dict[str, ArticleReport], seed: str, field: str
+) -> None:
+    found = [f for f in seed_batch[seed].findings if f.code == "TPL004"]
+    assert len(found) == 1
+    assert found[0].field == field and "Shifting Sands" in found[0].matched
+    assert "'shifting sands', shared by 3 of 5 articles" in found[0].message
+
+
+@pytest.mark.parametrize("seed", ["003", "004"])
+def test_headlines_without_the_frame_are_not_templated(seed_batch: dict[str, ArticleReport], seed: str) -> None:
+    assert "TPL004" not in codes(seed_batch[seed].findings)
+
+
+@pytest.mark.parametrize(
+    ("seed", "heading"),
+    [
+        ("000", "The Miami Meetings and the Alaska Precedent"),
+        ("000", "Beyond Ukraine: A Broader Framework for U.S.-Russia Relations"),
+        ("004", "Why Miami? The Strategic Choice of a Neutral Ground"),
+        ("004", "The Ukrainian Perspective: Balancing Security and Sovereignty"),
+        ("001", "Trump’s Potential Role: A Disruptor or a Dealmaker?"),
+        ("002", "Potential Future Scenarios: A Spectrum of Outcomes"),
+    ],
+)
+@pytest.mark.parametrize("mode", ["batch", "alone"])
+def test_section_headings_are_content(
+    seed_batch: dict[str, ArticleReport], seeds_alone: dict[str, ArticleReport], seed: str, heading: str, mode: str
+) -> None:
+    report = (seed_batch if mode == "batch" else seeds_alone)[seed]
+    assert not [f for f in report.findings if heading in f.matched or (f.matched in heading and f.matched)]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("by Chief Editor\n\nThe council met on Tuesday to discuss the budget for next year.", ["TPL002"]),
+        ("Posted by Admin\n\nThe council met on Tuesday to discuss the budget for next year.", ["TPL002"]),
+        ("By Editorial Team\n\nThe council met on Tuesday to discuss the budget for next year.", ["TPL002"]),
+        ("Staff Writer\n\nThe council met on Tuesday to discuss the budget for next year.", ["TPL002"]),
+        ("By Jane Smith\n\nThe council met on Tuesday to discuss the budget for next year.", []),
+        ("By Jane Smith, Staff Writer\n\nThe council met on Tuesday to discuss the budget.", []),
+        ("By The Associated Press\n\nThe council met on Tuesday to discuss the budget.", []),
+        ("Share your thoughts in the comments below!", ["TPL001"]),
+        ("What do you think? Let us know in the comments.", ["TPL001"]),
+        ("The minister declined to comment below the line of the statement, aides said.", []),
+        ("Comments from readers flooded in after the broadcast on Sunday night.", []),
+        ("Readers were asked to share their thoughts at a public meeting, the council said.", []),
+        ("Did you know? The bridge opened in 1932.", ["TPL001"]),
+        ("Did you know the bridge opened in 1932, the engineer asked the committee.", []),
+        ("Pro Tip: Book early.", ["TPL001"]),
+        ("1.2K Shares", ["TPL001"]),
+        ("Shares in the company fell 4% on Monday after the profit warning.", []),
+        ("Subscribe to our newsletter for weekly updates.", ["TPL001"]),
+        ("Readers who subscribe to the paper's newsletter received the leak first.", []),
+        ("We use cookies to improve your experience.", ["TPL001"]),
+        ("Researchers said the bakery's cookies were sold out by noon.", []),
+        ("You may also like", ["TPL001"]),
+        ("You may also like the new bridge, the mayor told visitors.", []),
+        ("FAQ", ["TPL001"]),
+    ],
+)
+def test_single_article_rules_with_near_misses(body: str, expected: list[str]) -> None:
+    assert codes(run_scorer(SCORER, article(body, title="Council budget"))) == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "url", "expected"),
+    [
+        ("Admin", None, ["TPL002"]),
+        ("by Staff", None, ["TPL002"]),
+        ("Jane Smith", None, []),
+        ("Newsdaily", "https://www.newsdaily.com/2024/story", ["TPL002"]),
+        ("Newsdaily", "https://www.otherpaper.com/2024/story", []),
+    ],
+)
+def test_byline_field(byline: str, url: str | None, expected: list[str]) -> None:
+    item = article("The council met on Tuesday to discuss the budget for next year.", byline=byline, url=url)
+    assert codes(run_scorer(SCORER, item)) == expected
+
+
+def test_byline_naming_the_site_in_the_body() -> None:
+    item = article("By NewsDaily.com\n\nThe council met on Tuesday.", url="https://newsdaily.com/a")
+    assert codes(run_scorer(SCORER, item)) == ["TPL002"]
+
+
+def boilerplate_spans(doc: Document, batch_stats: object = None) -> list[Segment]:
+    return list(boilerplate.segment(doc, Context(settings=SCORER.settings, batch=batch_stats)))
+
+
+@pytest.mark.parametrize(
+    ("seed", "last_real"),
+    [
+        ("001", "The plant remains under Russian control, and its safety is a major international concern."),
+        ("004", "The coming days will be crucial in determining whether this diplomatic momentum"),
+        ("000", "The coming months will be critical in determining whether this latest diplomatic push"),
+    ],
+)
+def test_last_sentence_outside_boilerplate_segments_is_real_text(seed: str, last_real: str) -> None:
+    doc = Document.from_article(next(a for a in load(SEEDS) if a.id == seed))
+    doc = doc.with_segments(boilerplate_spans(doc))
+    real = [s for s in doc.body.sentences if not doc.in_segment("boilerplate", s.start)]
+    assert doc.body.text[real[-1].start : real[-1].end].startswith(last_real)
+
+
+@pytest.mark.parametrize(
+    ("seed", "line"),
+    [
+        ("001", "Leave a Comment"),
+        ("001", "You may also like"),
+        ("001", "by Chief Editor"),
+        ("002", "FAQ: Understanding the Current Situation"),
+    ],
+)
+def test_furniture_lines_are_whole_line_segments(seed: str, line: str) -> None:
+    doc = Document.from_article(next(a for a in load(SEEDS) if a.id == seed))
+    spans = {doc.body.text[s.start : s.end] for s in boilerplate_spans(doc)}
+    assert line in spans
+
+
+PROBE = Rule(code="PRB001", name="last-real-sentence", message="Last real sentence: {text}")
+
+
+def probe_score(doc: Document, context: Context) -> list[Finding]:
+    """A stand-in for the truncation scorer: report the last sentence outside boilerplate."""
+    real = [s for s in doc.body.sentences if not doc.in_segment("boilerplate", s.start)]
+    return [PROBE.finding(doc.body, real[-1].start, real[-1].end, text="")] if real else []
+
+
+def test_other_scorers_see_the_segments_through_the_core() -> None:
+    probe = Scorer(prefix="PRB", name="probe", rules=(PROBE,), score=probe_score)
+    seeds = load(SEEDS)
+    done = score_batch(seeds, plugin_set(plugins=[("boilerplate", boilerplate)], scorers=[probe]))
+    last = {r.id: next(f for f in r.findings if f.code == "PRB001").matched for r in done}
+    assert last["001"].endswith("a major international concern.")
+    assert last["002"].endswith("a lasting peace or a deepening crisis.")
+
+
+@pytest.mark.parametrize(
+    ("body", "template"),
+    [
+        ("The council met on Tuesday to discuss the budget.\nLeave a Comment", "Leave a Comment"),
+        (
+            "The council met on Tuesday to discuss the budget.\nYou may also like\nLeave a Comment",
+            "You may also likeLeave a Comment",
+        ),
+        ("The council met on Tuesday to discuss the budget.", ""),
+    ],
+)
+def test_subscore_is_one_minus_template_share_of_characters(body: str, template: str) -> None:
+    result = reports([article(body, id="a")])["a"].scorers[0]
+    lines = [line.strip() for line in body.splitlines()]
+    share = len(template) / sum(len(line) for line in lines)
+    assert result.metrics["template_share"] == pytest.approx(round(share, 4))
+    assert result.subscore == pytest.approx(1 - share)
+
+
+@pytest.fixture(scope="module")
+def fixture_batch() -> dict[str, ArticleReport]:
+    return reports(load(FIXTURES))
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "matched"),
+    [
+        ("farm_gardens", "TPL002", "Posted by Admin"),
+        ("farm_gardens", "TPL001", "1.2K Shares"),
+        ("farm_gardens", "TPL001", "Key Takeaways:"),
+        ("farm_gardens", "TPL001", "Frequently Asked Questions"),
+        ("farm_gardens", "TPL001", "Drop a comment below and let us know!"),
+        ("farm_gardens", "TPL001", "What do you grow on your balcony?"),
+        ("farm_gardens", "TPL001", "Subscribe to our newsletter"),
+        ("farm_gardens", "TPL001", "Don't forget to share this article"),
+        ("farm_gardens", "TPL001", "We use cookies"),
+        ("farm_gardens", "TPL001", "Leave a Reply Cancel reply"),
+        ("farm_bikes", "TPL001", "845 Shares"),
+        ("farm_bikes", "TPL001", "Pro Tip:"),
+        ("farm_bikes", "TPL003", "Subscribe to our newsletter for weekly gardening tips."),
+        ("farm_bikes", "TPL004", "What It Means for Cities"),
+        ("farm_gardens", "TPL004", "What It Means for Renters"),
+        ("scraped_page", "TPL001", "Home"),
+        ("scraped_page", "TPL001", "Contact Us"),
+        ("scraped_page", "TPL006", "Site Map | Privacy | Terms | Advertise"),
+    ],
+)
+def test_modern_furniture_fixtures(fixture_batch: dict[str, ArticleReport], name: str, code: str, matched: str) -> None:
+    assert has(fixture_batch[name].findings, code, matched)
+
+
+def test_clean_article_with_near_misses_has_no_findings(fixture_batch: dict[str, ArticleReport]) -> None:
+    report = fixture_batch["clean_council"]
+    assert report.findings == ()
+    assert report.scorers[0].subscore == 1.0
+
+
+def test_scraped_page_keeps_its_article_paragraphs(fixture_batch: dict[str, ArticleReport]) -> None:
+    flagged = {f.line for f in fixture_batch["scraped_page"].findings}
+    assert not flagged & {9, 10, 11, 12}
+    assert {2, 3, 7, 16} <= flagged
+
+
+def story(seed: int, words: int = 200) -> str:
+    """A deterministic pseudo-article of ``words`` words from a 2,000-word vocabulary."""
+    rng = np.random.default_rng(seed)
+    vocab = [f"w{i}" for i in range(2000)]
+    tokens = [vocab[i] for i in rng.integers(0, len(vocab), size=words)]
+    return " ".join(". ".join(" ".join(tokens[i : i + 10]) for i in range(j, j + 40, 10)) for j in range(0, words, 40))
+
+
+def test_near_duplicate_article_names_the_other() -> None:
+    base = story(1)
+    copy = base.replace("w1", "x1", 1) + " An added closing sentence here."
+    findings = {
+        r.id: r.findings
+        for r in score_batch(
+            [article(base, id="orig"), article(copy, id="copy"), article(story(2), id="other")],
+            plugin_set(plugins=[("boilerplate", boilerplate)]),
+        )
+    }
+    near = {k: [f for f in v if f.code == "TPL005"] for k, v in findings.items()}
+    assert near["orig"][0].data["other"] == "copy" and near["copy"][0].data["other"] == "orig"
+    assert near["orig"][0].data["similarity"] >= 0.8
+    assert near["other"] == []
+
+
+def test_near_duplicate_threshold_setting() -> None:
+    words = story(3).split()
+    changed = " ".join(words[:170] + story(4).split()[:30])  # about 0.7 of the shingles shared
+    items = [article(" ".join(words), id="a"), article(changed, id="b")]
+    assert "TPL005" not in codes(reports(items)["a"].findings)
+    assert "TPL005" in codes(reports(items, {"near_duplicate_threshold": 0.5})["a"].findings)
+
+
+@pytest.mark.parametrize(
+    ("settings", "line", "code", "present"),
+    [
+        ({"extra_furniture": ["line:promo:limited time offer"]}, "Limited Time Offer", "TPL001", True),
+        ({}, "Limited Time Offer", "TPL001", False),
+        ({"remove_furniture": ["leave a comment"]}, "Leave a Comment", "TPL001", False),
+        ({"extra_roles": ["intern"]}, "by Intern", "TPL002", True),
+        ({}, "by Intern", "TPL002", False),
+    ],
+)
+def test_lexicon_settings(settings: dict[str, object], line: str, code: str, present: bool) -> None:
+    body = f"{line}\n\nThe council met on Tuesday to discuss the budget for next year."
+    found = reports([article(body, id="a")], settings)["a"].findings
+    assert has(found, code, line) is present
+
+
+@pytest.mark.parametrize(
+    ("settings", "repeated"), [({}, True), ({"repeated_min_articles": 3}, False), ({"repeated_min_share": 0.5}, False)]
+)
+def test_repeat_thresholds(seed_batch: dict[str, ArticleReport], settings: dict[str, object], repeated: bool) -> None:
+    done = reports(load(SEEDS), settings) if settings else seed_batch
+    assert ("TPL003" in codes(done["001"].findings)) is repeated
+
+
+def test_chrome_model_can_be_turned_off() -> None:
+    page = load([p for p in FIXTURES if p.stem == "scraped_page"])
+    assert "TPL006" not in codes(reports(page, {"chrome_model": False})["scraped_page"].findings)
+
+
+def test_extra_furniture_entry_must_name_its_kind() -> None:
+    with pytest.raises(AssertionError, match="kind:category:phrase"):
+        run_scorer(SCORER, "Some text here.", settings={"extra_furniture": ["banner:sale"]})
+
+
+def test_hashes_are_stable_across_processes() -> None:
+    # BLAKE2b (little-endian, 8 bytes), not Python's salted hash(): a fixed value in every run.
+    assert int(key_hash("L:leave a comment")) == HASH_OF_LEAVE_A_COMMENT
+
+
+def test_batch_state_holds_hashes_not_text() -> None:
+    state = batch.start(SCORER.settings)
+    for item in load(SEEDS):
+        batch.observe(state, Document.from_article(item))
+    state.counter.flush()
+    assert state.counter.keys.dtype == np.uint64 and state.counter.counts.dtype == np.uint32
+    assert state.store.ids == ["000", "001", "002", "003", "004"]
+    stats = batch.finish(state)
+    assert stats.articles == 5 and stats.threshold == 2
+
+
+def test_minhash_signature_is_deterministic_and_order_sensitive() -> None:
+    words = story(5).split()
+    first, again = signature(words), signature(list(words))
+    assert first is not None and again is not None and (first == again).all()
+    assert signature(words[:4]) is None
+
+
+def test_results_are_reproducible(seed_batch: dict[str, ArticleReport]) -> None:
+    again = reports(load(SEEDS))
+    assert {k: v.findings for k, v in again.items()} == {k: v.findings for k, v in seed_batch.items()}
+
+
+ADVERSARIAL = [
+    "a " * 500_000,
+    "Did you know? " * 75_000,
+    "by admin\n" * 110_000,
+    "x" * 1_000_000,
+    "Share your thoughts in the comments below! " * 23_000,
+    "1 2 3 4 5 6 7 8 9 " * 55_000,
+    ("word " * 40 + "\n" + "Home\n") * 4_000,
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("body", ADVERSARIAL, ids=lambda b: re.sub(r"\W+", "-", b[:16]).strip("-") or "blank")
+def test_one_megabyte_adversarial_input_finishes(body: str) -> None:
+    found = run_scorer(SCORER, article(body, id="big"))
+    assert all(f.code.startswith("TPL") for f in found)
+
+
+@pytest.mark.parametrize("rule", SCORER.rules, ids=lambda r: r.code)
+def test_rule_docs_have_the_fixed_sections(rule: Rule) -> None:
+    assert re.fullmatch(r"TPL[0-9]{3}", rule.code)
+    positions = [rule.doc.find(section) for section in SECTIONS]
+    assert -1 not in positions and positions == sorted(positions)
+
+
+def test_settings_defaults_are_plain_types() -> None:
+    for key, value in SCORER.settings.items():
+        assert isinstance(value, str | int | float | bool | list), key
+        assert not isinstance(value, list) or all(isinstance(v, str) for v in value), key
