@@ -49,6 +49,8 @@ INVERTIBLE = frozenset(
 HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
+#: Cues only when "for" follows ("calls for $1 trillion").
+FOR_CUES = frozenset("call calls called calling".split())
 #: Words after "put"/"place" searched for the "at" of "put the toll at".
 WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
@@ -202,6 +204,8 @@ def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> b
         return True
     if previous is not None and previous.lower in DETERMINERS:
         return False
+    if word.lower in FOR_CUES:
+        return nxt is not None and nxt.lower == "for"
     if word.lower in WEAK_CUES:
         named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
         return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])

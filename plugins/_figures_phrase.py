@@ -74,7 +74,12 @@ def quoted(gap: str) -> bool:
 
 
 def gap_breaks(text: str, left: int, right: int) -> bool:
-    """True when the text between two words holds punctuation that ends a phrase."""
+    """True when the text between two words holds punctuation that ends a phrase.
+
+    The comma of a grouped number ("20,000" is two shared words) is not a break.
+    """
+    if right - left == 1 and text[left] == "," and text[left - 1].isdigit() and text[right : right + 1].isdigit():
+        return False
     return any(ch in BREAKS for ch in text[left:right])
 
 

@@ -102,6 +102,7 @@ def test_large_count_threshold_decides_plain_counts(threshold: int) -> None:
         ("The city raised $64 million for an event which is expected to draw 50,000 people.", ["$64 million"]),
         ("Among voters, 67 percent, say they will vote for him.", ["67 percent"]),
         ("“It is a revolution,” Ramos said, pointing to a share of 17 percent.", ["17 percent"]),
+        ("A group called Citizens raised $5 million.", ["$5 million"]),
         # near misses: the same figures credited
         ("Unemployment rose to 7 percent last year, the Labor Department said.", []),
         ("According to the IAEA, 40 percent of the site was damaged.", []),
@@ -148,6 +149,9 @@ def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
         "“Come early,” said Tim Selaty of Citizens for Trump, which expects 5,000 to attend.",
         "In a CNN/ORC International Poll, 38 percent of voters backed the plan.",
         "A Field Poll in May put his support among likely Democratic voters at 5 percent.",
+        "He calls for $1 trillion in new spending.",
+        "For instance, the paper notes the government monitors 20,000 of 70,000 mosques.",
+        "“We get that back,” Ms. Acosta said, explaining how an outlay of $120 million was justified.",
     ],
 )
 def test_sourced_figures_give_no_finding(text: str) -> None:
