@@ -27,8 +27,9 @@ UNSOURCED_FIGURE = Rule(
     message="Figure '{figure}' ({kind}) has no attribution in its sentence",
     severity=Severity.WARNING,
     doc="""\
-**What it flags.** A figure (an amount of money, a percentage, a count of at least
-`large_count`, a rate such as "one in five" or a multiple such as "tripled") whose
+**What it flags.** A figure (an amount of money, a percentage, a large count such as
+"10,000 troops" or "three million people", a rate such as "one in five" or a multiple
+such as "tripled") whose
 sentence credits it to no one: no "said", "according to", "estimates", "reported" or
 other attribution cue whose content holds the figure, no source in brackets right after
 it, no link in the sentence, and no quotation it belongs to.
@@ -46,7 +47,8 @@ credited unless the figure is inside a quotation running over sentences, or foll
 colon ("The report said:"). First-hand reporting (vote counts, a company's own
 results) is flagged though it may need no source. Years, dates, times, ordinals,
 phone, page and section numbers, and numbers joined to a noun by a hyphen ("the
-28-point plan", "a 10-year compact") are not figures. Headlines are not checked.
+28-point plan", "a 10-year compact", but not money: "a $15-an-hour wage") are not
+figures. Headlines are not checked.
 
 **Settings.** `window` (sentences either side searched for the speaker of a quotation;
 0 turns neighbours off), `large_count` (smallest plain number counted as a figure),
@@ -71,13 +73,17 @@ speaker is not given within the attribution window.
 nothing to check; it is a classic weasel construction.
 
 **Example.** `Conservative estimates place combined casualties at over half a million.`
-flags `half a million`; `Pentagon officials estimate ...` does not (a named institution).
+flags `half a million`; `On Monday, Pentagon officials estimated ...` does not (a
+named institution).
 
 **Known problems.** A capitalised word in the source counts as a name, so "U.S.
-officials" or "Western analysts" read as named. A definite description ("the company
-said") is taken to refer to a source named earlier.
+officials" or "Western analysts" read as named, while a capitalised first word of the
+sentence before a collective head ("Pentagon officials said ..." opening a sentence)
+does not. A definite description ("the company said") is taken to refer to a source
+named earlier.
 
-**Settings.** `extra_vague_sources`, `remove_vague_sources`, `window`.
+**Settings.** `extra_vague_sources` / `remove_vague_sources` (collective source words,
+added or removed), `window`.
 """,
 )
 
@@ -103,7 +109,8 @@ exceed $1 trillion by the World Bank.`
 **Known problems.** Subjects are matched by shared words, so two different figures of
 one source about overlapping subjects (a total and a yearly amount) can be paired, and
 one subject worded differently is missed. Sources are matched by their capitalised
-words only. Figures of different dates are not told apart.
+words only. Figures of different dates are not told apart. Pairs are compared within
+each (source, kind) group, so the work grows with the square of one group's size.
 
 **Settings.** `tolerance`, `subject_overlap`.
 """,
