@@ -279,7 +279,7 @@ class HtmlWriter:
             )
         return (
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{esc(csp())}">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp()}">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>copydesk report: {summary.articles} article(s)</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             f"<header><h1>copydesk report</h1><p>{verdict} {summary.articles} article(s), {summary.scored} scored,"

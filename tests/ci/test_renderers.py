@@ -1,0 +1,177 @@
+"""JUnit, GitHub annotations, Markdown summary and the HTML report's escaping, without a browser."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from cdci_helpers import CLEAN, Desk
+from copydesk.renderers import github, html, markdown
+from copydesk.renderers.junit import xml_attr, xml_text
+
+EVIL_TITLE = "Meh <script>alert(1)</script> | `x` [a](http://e.example) @team"
+EVIL_BODY = (
+    "A bad <img src=x onerror=alert(2)> line. </textarea></script><script>alert(3)</script>\n"
+    "An awful 50%, a:b, c\r\nend \u2028 x <!-- y --> & &amp; \x07\n"
+)
+
+
+@pytest.fixture
+def paths(desk: Desk) -> list[str]:
+    return [
+        desk.write("clean.txt", CLEAN),
+        desk.write("evil.txt", f"{EVIL_TITLE}\n{EVIL_BODY}"),
+        desk.write("boom.txt", "Boom\n\nCRASH\n"),
+    ]
+
+
+def test_junit_one_case_per_article(desk: Desk, paths: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "junit.xml"
+    desk.run(paths, [f"junit:{out}"], {"fail_on": "error"})
+    root = ET.parse(out).getroot()
+    suite = root.find("testsuite")
+    assert suite is not None
+    cases = {Path(c.get("name", "")).name: c for c in suite.findall("testcase")}
+    assert sorted(cases) == ["boom.txt", "clean.txt", "evil.txt"]
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "1")
+    assert cases["clean.txt"].find("failure") is None and cases["clean.txt"].find("error") is None
+    failure = cases["evil.txt"].find("failure")
+    assert failure is not None
+    assert "fail_on: error+ findings WRD002" in failure.get("message", "")
+    assert "WRD001 [warning] Word 'bad' is flagged" in (failure.text or "")
+    assert "WRD002 [error] Word 'awful' is severe" in (failure.text or "")
+    error = cases["boom.txt"].find("error")
+    assert error is not None and "CD001" in error.get("message", "")
+
+
+def test_junit_without_a_gate_passes_everything(desk: Desk, paths: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "junit.xml"
+    desk.run(paths[:2], [f"junit:{out}"])
+    suite = ET.parse(out).getroot().find("testsuite")
+    assert suite is not None and suite.get("failures") == "0"
+    assert "WRD002" in "".join(suite.itertext())
+
+
+@pytest.mark.parametrize(
+    ("raw", "text"),
+    [("a<b&c>", "a&lt;b&amp;c&gt;"), ("nul\x00bell\x07", "nul\ufffdbell\ufffd"), ("tab\tok\n", "tab\tok\n")],
+)
+def test_xml_escaping(raw: str, text: str) -> None:
+    assert xml_text(raw) == text
+    ET.fromstring(f"<x a={xml_attr(raw)}>{xml_text(raw)}</x>")  # well-formed
+
+
+@pytest.mark.parametrize(
+    ("value", "data", "prop"),
+    [
+        ("plain", "plain", "plain"),
+        ("100%", "100%25", "100%25"),
+        ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+        ("a:b,c", "a:b,c", "a%3Ab%2Cc"),
+        ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
+        ("%0A", "%250A", "%250A"),  # an escape sequence in the text is not decoded by GitHub
+    ],
+)
+def test_github_escaping(value: str, data: str, prop: str) -> None:
+    assert github.escape_data(value) == data
+    assert github.escape_property(value) == prop
+
+
+def test_github_annotations(desk: Desk, paths: list[str]) -> None:
+    lines = desk.run(paths, ["github"], {"fail_on": "error"}).stdout.splitlines()
+    assert all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    assert all("\r" not in line for line in lines)
+    evil = [line for line in lines if "evil.txt" in line]
+    assert evil[0].startswith("::error file=") and "title=copydesk gate::" in evil[0]
+    assert any(
+        re.fullmatch(
+            r"::warning file=.*evil\.txt,line=2,col=3,endLine=2,endColumn=6,title=WRD001 flagged-word::Word 'bad' is flagged",
+            x,
+        )
+        for x in evil
+    )
+    assert any(line.startswith("::notice ") and "title=WRD003 flagged-title-word" in line for line in evil)
+    assert any(line.startswith("::error ") and "CD001 scorer-error" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("raw", "rendered"),
+    [
+        ("a | b", "a \\| b"),
+        ("`code`", "\\`code\\`"),
+        ("<img src=x onerror=alert(1)>", "&lt;img src=x onerror=alert\\(1\\)&gt;"),
+        ("[x](http://e)", "\\[x\\]\\(http\\://e\\)"),
+        ("line\nbreak\r\nhere", "line break here"),
+        ("@team", "&#64;team"),
+        ("a & b", "a &amp; b"),
+        ("plain words", "plain words"),
+    ],
+)
+def test_markdown_escaping(raw: str, rendered: str) -> None:
+    assert markdown.md(raw) == rendered
+
+
+def test_markdown_summary(desk: Desk, paths: list[str]) -> None:
+    text = desk.run(paths, ["markdown"], {"fail_on": "error"}).stdout
+    assert text.startswith("## copydesk: run FAILED (exit 3)")
+    assert "### Failing articles" in text and "fail\\_on\\: error\\+ findings WRD002" in text
+    table = [line for line in text.splitlines() if "evil" in line]
+    assert len(table) == 1 and table[0].count(" | ") == 4  # the title's pipe did not add a cell
+    assert "<script" not in text and "`x`" not in text and "](http" not in text
+    assert "| WRD001 |" not in text and "| `WRD001` | flagged\\-word | 1 | 1 |" in text
+
+
+def test_markdown_caps_long_tables(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown, "MAX_ROWS", 2)
+    paths = [desk.write(f"{i}.txt", "T\n\nA bad line.\n") for i in range(5)]
+    text = desk.run(paths, ["markdown"], {"fail_on": "warning"}).stdout
+    assert "3 more not shown." in text
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "expected"),
+    [
+        ("abcdef", [], [["abcdef", []]]),
+        ("abcdef", [(1, 3, 0)], [["a", []], ["bc", [0]], ["def", []]]),
+        ("abcdef", [(0, 4, 0), (2, 6, 1)], [["ab", [0]], ["cd", [0, 1]], ["ef", [1]]]),
+        ("abcdef", [(2, 2, 0)], [["ab", []], ["c", [0]], ["def", []]]),  # empty span: one character
+        ("abc", [(3, 3, 0)], [["ab", []], ["c", [0]]]),  # empty span at the end
+        ("abc", [(-5, 99, 0)], [["abc", [0]]]),  # clamped
+        ("", [(0, 0, 0)], [["", []]]),
+    ],
+)
+def test_segments(text: str, spans: list[tuple[int, int, int]], expected: list[list[object]]) -> None:
+    assert html.segments(text, spans) == expected
+    assert "".join(piece for piece, _ in html.segments(text, spans)) == text
+
+
+def test_html_is_escaped_and_self_contained(desk: Desk, paths: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    desk.run(paths, [f"html:{out}"], {"fail_on": "error"})
+    page = out.read_text(encoding="utf-8")
+    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", page, flags=re.S)
+    assert [attrs for attrs, _ in scripts if "application/json" not in attrs] == [""]  # only ours runs
+    for attrs, body in scripts:
+        if "application/json" in attrs:
+            assert "<" not in body and ">" not in body
+            json.loads(body)
+    outside = re.sub(r"<script[^>]*>.*?</script>", "", page, flags=re.S)
+    for payload in ("<script>alert", "<img src=x", "</textarea>", "onerror=alert"):
+        assert payload not in outside
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in outside  # the title, shown as text
+    assert not re.search(r"(src|href)=\"(https?:)?//", page)  # nothing to fetch
+    assert "default-src 'none'" in page and "Content-Security-Policy" in page
+
+
+def test_html_block_carries_spans_in_field_coordinates(desk: Desk, paths: list[str], tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    desk.run(paths[1:2], [f"html:{out}"])
+    block = re.search(r'id="cd-a-0">(.*?)</script>', out.read_text(encoding="utf-8"), flags=re.S)
+    assert block is not None
+    data = json.loads(block.group(1))
+    marked = [(piece, [data["findings"][i]["code"] for i in ids]) for piece, ids in data["segments"] if ids]
+    assert marked == [("bad", ["WRD001"]), ("awful", ["WRD002"])]
+    assert [(p, ids) for p, ids in data["title_segments"] if ids] == [("Meh", [0])]
