@@ -33,12 +33,12 @@ from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, pl
 from copydesk.text import TextView
 
 DOC_SECTIONS = ("What it flags.", "Why it matters.", "Example.", "Known problems.", "Settings.")
-#: Characters of the smaller input of the scaling check; the larger one is SCALE_GROWTH times it.
+#: Characters of the smallest input of the scaling check.
 SCALE_CHARS = 8_000
-SCALE_GROWTH = 16
-#: Largest accepted ratio of CPU time on 16n to time on n characters (linear 16, quadratic 256).
-SCALE_FACTOR = 40.0
-#: Below this CPU time on 16n characters the ratio is noise, and the scorer fast enough anyway.
+#: (growth of the input, largest accepted growth of CPU time): linear time grows about
+#: 4x and 16x, quadratic time 16x and 256x.
+SCALE_STEPS = ((4, 12.0), (16, 40.0))
+#: Below this CPU time on the larger input a ratio is noise, and the scorer fast enough anyway.
 SCALE_FLOOR = 0.05
 MEGABYTE = 1_000_000
 
@@ -220,15 +220,17 @@ def check_scaling(
     Time is the CPU time of this process (``time.process_time``), not wall-clock time,
     so other processes on a busy machine barely change it, and no absolute time is
     asserted except the generous cap below. For each adversarial kind the scorer runs
-    on n = 8,000 and on 16n characters: a linear scorer takes about 16 times as long
-    (less, with fixed costs), n log n about 21 times, a quadratic one 256 times; the
-    check fails above :data:`SCALE_FACTOR` (40); a ratio under four times that is
-    measured again, keeping the faster runs, so one hiccup (a garbage collection, a
-    cache flush) cannot fail it. Runs under :data:`SCALE_FLOOR` seconds on 16n are too short
-    to judge, and fast enough to pass whatever their shape. Only
-    then does the scorer get a 1 MB article mixing every kind (so a quadratic scorer
-    fails in seconds instead of hanging on the megabyte); that run must finish under
-    ``seconds_per_megabyte`` of CPU, a cap generous enough for any linear scorer.
+    on n = 8,000, 4n and 16n characters. Linear time grows about 4 and 16 times (less,
+    with fixed costs; n log n about 21 times on 16n), quadratic time 16 and 256 times;
+    the check fails when time on 4n exceeds 12 times the time on n, or time on 16n 40
+    times it (see :data:`SCALE_STEPS`). The 4n step catches a quadratic scorer before
+    the 16n run gets slow. A ratio near its limit is measured again, keeping the
+    faster runs, so one hiccup (a garbage collection, a cache flush) cannot fail it;
+    runs under :data:`SCALE_FLOOR` seconds are too short to judge, and fast enough to
+    pass whatever their shape. Only then does the scorer get a 1 MB article mixing
+    every kind (so a quadratic scorer fails in seconds instead of hanging on the
+    megabyte); that run must finish under ``seconds_per_megabyte`` of CPU, a cap
+    generous enough for any linear scorer.
     """
     for kind in kinds:
         if found := _scaling_problems(plugins, cfg, kind):
@@ -240,25 +242,29 @@ def check_scaling(
     return crashed
 
 
-def _superlinear(small: float, large: float) -> bool:
-    """Whether CPU times on n and 16n characters show more than linear growth."""
-    return large >= SCALE_FLOOR and large > SCALE_FACTOR * small
-
-
 def _scaling_problems(plugins: PluginSet, cfg: Config, kind: str) -> list[Problem]:
-    """Crashes on n and 16n characters of ``kind``, or super-linear growth between them."""
-    sizes = (SCALE_CHARS, SCALE_GROWTH * SCALE_CHARS)
-    (small, crashed), (large, crashed_large) = (_cpu_seconds(plugins, cfg, _adversarial(kind, n)) for n in sizes)
-    if crashed or crashed_large or not _superlinear(small, large):
-        return crashed + crashed_large
-    if large < 4 * SCALE_FACTOR * small:  # borderline: measure again, keep the faster runs
-        small = min(small, _cpu_seconds(plugins, cfg, _adversarial(kind, sizes[0]))[0])
-        large = min(large, _cpu_seconds(plugins, cfg, _adversarial(kind, sizes[1]))[0])
-        if not _superlinear(small, large):
-            return []
-    ratio = large / max(small, 1e-9)
-    detail = f"{kind}: {ratio:.0f}x the CPU time on {SCALE_GROWTH}x the text ({small:.3f}s, {large:.3f}s)"
-    return [Problem(plugins.scorers[0][1].prefix, "linear-time", detail)]
+    """Crashes on n, 4n and 16n characters of ``kind``, or super-linear growth of time."""
+
+    def measure(size: int) -> tuple[float, list[Problem]]:
+        return _cpu_seconds(plugins, cfg, _adversarial(kind, size))
+
+    base, crashed = measure(SCALE_CHARS)
+    for growth, limit in SCALE_STEPS:
+        large, crashed_large = measure(growth * SCALE_CHARS)
+        if crashed or crashed_large:
+            return crashed + crashed_large
+        if large < SCALE_FLOOR or large <= limit * base:
+            continue
+        if large < 4 * limit * base:  # near the limit: measure again, keep the faster runs
+            base = min(base, measure(SCALE_CHARS)[0])
+            large = min(large, measure(growth * SCALE_CHARS)[0])
+            if large <= limit * base:
+                continue
+        detail = (
+            f"{kind}: {large / max(base, 1e-9):.0f}x the CPU time on {growth}x the text ({base:.3f}s, {large:.3f}s)"
+        )
+        return [Problem(plugins.scorers[0][1].prefix, "linear-time", detail)]
+    return []
 
 
 def check_scorer(
