@@ -216,7 +216,7 @@ def find_ending(document: Document, lex: Lexicons, short_words: int, max_tail: i
     return None
 
 
-def _line(document: Document, index: int) -> str:
+def line_text(document: Document, index: int) -> str:
     """The text of body line ``index``."""
     line = document.body.lines[index]
     return document.body.text[line.start : line.end]
@@ -276,7 +276,7 @@ def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bo
         return Verdict("", "", end, ellipsis=dots and not quoted)
     if ends_with_address(line):
         return Verdict("", "", end)
-    if list_marker(line) or (is_item(line) and ending.line > 0 and is_item(_line(document, ending.line - 1))):
+    if list_marker(line) or (is_item(line) and ending.line > 0 and is_item(line_text(document, ending.line - 1))):
         body = document.body
         prose_item = body.sentence_index(ending.start) != body.sentence_index(end.stop - 1)
         if prose_item and _siblings_punctuated(document, ending.line):

@@ -18,9 +18,10 @@ ENDS_MID_SENTENCE = Rule(
     doc="""\
 **What it flags.** The last real sentence of the body stops before its end: it ends on
 a word that cannot end an English sentence (an article, preposition, conjunction,
-auxiliary, possessive or determiner: "A third possibility is a"), leaves a quotation
-or parenthesis open, ends on a comma, semicolon or dash, or simply has no terminal
-punctuation. A list item is judged on punctuation alone only when it holds more than
+auxiliary, possessive, determiner, subject pronoun, contracted auxiliary: "A third
+possibility is a", "We'll"), leaves a quotation or parenthesis open, ends on a comma,
+semicolon or dash, or simply has no terminal punctuation. With `open_quote_after_stop`,
+a last sentence that ends on a full stop inside a quotation it opened is cut too. A list item is judged on punctuation alone only when it holds more than
 one sentence and the list's other items end on a full stop ("- Cut taxes" may end a
 list). "Real" means after template furniture: lines in the boilerplate scorer's
 segments, the closing-furniture list ("Leave a Comment", "You may also like"), short
@@ -41,6 +42,7 @@ sentence ("Mr Smith") is taken for a byline. Poetry and song lyrics end unpunctu
 
 **Settings.** `short_line_words` (longest closing line, in words, that may be a byline
 or heading; 12), `max_tail_lines` (closing lines passed over at most; 8),
+`open_quote_after_stop` (false: scraped and excerpted copy often drops closing quotes),
 `extra_non_final_words`/`remove_non_final_words`, `extra_furniture`/`remove_furniture`,
 `extra_credit_cues`/`remove_credit_cues` (lists of strings).
 """,

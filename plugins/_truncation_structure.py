@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from copydesk.plugins._truncation_ending import Ending, Verdict
+from copydesk.plugins._truncation_ending import Ending, Verdict, line_text
 from copydesk.plugins._truncation_lexicon import normalise
 from copydesk.plugins._truncation_lines import is_item, is_title_case, list_marker, word_count
 from copydesk.text import WORD, Document
@@ -39,16 +39,10 @@ class Unfinished:
     detail: str
 
 
-def _line_text(document: Document, index: int) -> str:
-    """The text of body line ``index``."""
-    line = document.body.lines[index]
-    return document.body.text[line.start : line.end]
-
-
 def item_run(document: Document, index: int) -> tuple[int, int]:
     """``(first, count)``: the run of list items that ends at line ``index``."""
     first = index
-    while first > 0 and index - first < MAX_ITEMS and is_item(_line_text(document, first - 1)):
+    while first > 0 and index - first < MAX_ITEMS and is_item(line_text(document, first - 1)):
         first -= 1
     return first, index - first + 1
 
@@ -88,7 +82,7 @@ def promised_count(text: str) -> tuple[str, int] | None:
 def _introduction(document: Document, first: int) -> tuple[int, str] | None:
     """The line that introduces a list starting at line ``first``, if it does so."""
     for index in range(first - 1, max(-1, first - 3), -1):
-        text = _line_text(document, index)
+        text = line_text(document, index)
         lowered = text.lower()
         if text.rstrip().endswith(":") or promised_count(text) or any(p in lowered for p in VAGUE_PROMISES):
             return index, text
@@ -99,7 +93,7 @@ def _introduction(document: Document, first: int) -> tuple[int, str] | None:
 
 def stopped_list(document: Document, ending: Ending, verdict: Verdict) -> Unfinished | None:
     """A list that the cut ending stops mid-item, after an introduction or a numbering."""
-    text = _line_text(document, ending.line)
+    text = line_text(document, ending.line)
     if not verdict.signal or not is_item(text):
         return None
     first, count = item_run(document, ending.line)
@@ -120,14 +114,14 @@ def short_count(document: Document, ending: Ending) -> Unfinished | None:
     line before a short heading there), and that sentence ends on a colon or makes the
     promise within its first words; unmarked ``Label: text`` items need two.
     """
-    text = _line_text(document, ending.line)
+    text = line_text(document, ending.line)
     if not is_item(text):
         return None
     first, count = item_run(document, ending.line)
     if count < 2 and list_marker(text) is None:
         return None
     for index in range(first - 1, max(-1, first - 3), -1):
-        intro = _line_text(document, index)
+        intro = line_text(document, index)
         body = document.body
         last = body.sentences[body.sentence_index(body.lines[index].end - 1) or 0]
         sentence = body.text[last.start : last.end]
@@ -148,10 +142,10 @@ def unanswered_question(document: Document, ending: Ending, verdict: Verdict) ->
     """A question section whose last question is the end of the text."""
     if verdict.tail.char != "?":
         return None
-    text = _line_text(document, ending.line)
+    text = line_text(document, ending.line)
     marked = normalise(text[:12]).split()[:1] in (["q"], ["question"])
     in_faq = any(
-        normalise(_line_text(document, i)) in FAQ_HEADINGS for i in range(max(0, ending.line - MAX_ITEMS), ending.line)
+        normalise(line_text(document, i)) in FAQ_HEADINGS for i in range(max(0, ending.line - MAX_ITEMS), ending.line)
     )
     body = document.body
     alone = body.sentence_index(ending.start) == body.sentence_index(ending.end - 1)
@@ -164,9 +158,9 @@ def unanswered_question(document: Document, ending: Ending, verdict: Verdict) ->
 def dangling_heading(document: Document, ending: Ending) -> Unfinished | None:
     """A question-section heading ("FAQ") after the last real line, with nothing under it."""
     for index in ending.skipped:
-        if normalise(_line_text(document, index)) in FAQ_HEADINGS:
+        if normalise(line_text(document, index)) in FAQ_HEADINGS:
             line = document.body.lines[index]
-            detail = f"the section '{_clip(_line_text(document, index))}' has no content"
+            detail = f"the section '{_clip(line_text(document, index))}' has no content"
             return Unfinished(line.start, line.end, "empty-section", detail)
     return None
 

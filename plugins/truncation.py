@@ -38,7 +38,7 @@ from copydesk.text import Document
 SETTINGS: Mapping[str, object] = {
     "short_line_words": 12,
     "max_tail_lines": 8,
-    "open_quote_after_stop": True,
+    "open_quote_after_stop": False,
     "extra_non_final_words": [],
     "remove_non_final_words": [],
     "extra_furniture": [],

@@ -52,8 +52,6 @@ def assess(doc: Document, **settings: object) -> Assessment:
         ("Yukos has been presented with a $27.5bn (£13bn)", "no-terminal-punctuation"),
         ("So, is this for real or is it all just a rumour? We'll", "non-final-word"),
         ("Officials expect the report in May.\n\nShe", "non-final-word"),
-        ('The union called the offer "a serious step backwards for all staff.', "open-quotation-after-stop"),
-        ("The figures (released on Monday by the statistics office.", "open-parenthesis-after-stop"),
         ("Officials expect the report in May.\n\nPhoto: Jane Smith/AP\n\nThe scene grew", "no-terminal-punctuation"),
     ],
 )
@@ -103,10 +101,19 @@ def test_legitimate_endings_are_not_truncation(ending: str) -> None:
     assert trn(INTRO + ending) == []
 
 
-def test_open_quotation_after_full_stop_can_be_turned_off() -> None:
-    body = INTRO + 'He said the offer was "a serious step backwards for all staff.'
-    assert trn(body) == ["TRN001"]
-    assert trn(body, open_quote_after_stop=False) == []
+@pytest.mark.parametrize(
+    ("ending", "signal"),
+    [
+        ('The union called the offer "a serious step backwards for all staff.', "open-quotation-after-stop"),
+        ("The figures (released on Monday by the statistics office.", "open-parenthesis-after-stop"),
+        ('He said: "We will not give up." The talks resume on Monday.', None),
+        ('She called it "a start". Officials agreed.', None),
+    ],
+)
+def test_open_quotation_after_full_stop_is_a_setting(ending: str, signal: str | None) -> None:
+    assert signals(INTRO + ending) == []
+    found = run_scorer(SCORER, article(INTRO + ending), settings={"open_quote_after_stop": True})
+    assert [f.data["signal"] for f in found] == ([signal] if signal else [])
 
 
 def test_cut_paragraph_is_still_found_behind_byline_and_furniture() -> None:
