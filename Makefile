@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest eval bench clean
+.PHONY: run test lint typecheck pytest browser eval bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=...)" >&2; exit 2; }
@@ -36,7 +36,12 @@ typecheck: $(STAMP)
 	@ln -s ../../../plugins build/mypy/copydesk/plugins
 	@MYPYPATH=build/mypy $(BIN)/mypy -p copydesk 2>&1 | sed -e 's#^build/mypy/copydesk/plugins/#plugins/#' -e 's#^build/mypy/copydesk/#core/#'; exit $${PIPESTATUS[0]}
 
-pytest: $(STAMP)
+# The HTML report's browser test drives Debian's Chromium through Playwright (its own
+# browser download does not work here). CI runs as root, so apt-get can install it.
+browser:
+	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+pytest: $(STAMP) browser
 	$(BIN)/python -m pytest
 
 # Scorer quality on the human-labelled corpora in ../shared/data (see docs/scorers/).
