@@ -102,32 +102,39 @@ def _closing_structure(text: str, lex: Lexicons, short_words: int) -> bool:
 
 
 def _unpunctuated_short(text: str, lex: Lexicons, most_words: int) -> bool:
-    """A line that may be a linked headline: 4 to ``most_words`` words, unpunctuated, not cut."""
+    """A line that may be a linked headline or a list entry: short, unpunctuated, not cut."""
     end = tail(text, 0, len(text))
     return (
         end.char not in TERMINAL
         and not _open_ended(text, end, lex)
         and not list_marker(text)
-        and 4 <= word_count(text) <= most_words
+        and 1 <= word_count(text) <= most_words
         and not is_credit(text, lex)
     )
 
 
 def _headline_run(document: Document, index: int, lex: Lexicons, short_words: int) -> int:
-    """How many lines up from ``index`` form a run of unpunctuated short lines (0 if under 2).
+    """How many lines up from ``index`` form a run of short unpunctuated lines, or 0.
 
-    The last line of the run may have ``short_words`` and a third words, the others twice
-    ``short_words``: a long last line without punctuation is more likely a cut paragraph.
+    A run is linked headlines (two or more lines of at least four words) or an unmarked
+    list (three or more lines, or two after a line ending on a colon). The last line of
+    the run may have ``short_words`` and a third words, the others twice ``short_words``:
+    a long last line without punctuation is more likely a cut paragraph.
     """
     body = document.body
     count = 0
+    headlines = True
     while index - count >= 0 and count < 20:
         line = body.lines[index - count]
+        text = body.text[line.start : line.end]
         most = 2 * short_words if count else short_words + short_words // 3
-        if not _unpunctuated_short(body.text[line.start : line.end], lex, most):
+        if not _unpunctuated_short(text, lex, most):
             break
+        headlines = headlines and word_count(text) >= 4
         count += 1
-    return count if count >= 2 else 0
+    above = index - count
+    introduced = above >= 0 and line_text(document, above).endswith(":")
+    return count if count >= 2 and (headlines or introduced or count >= 3) else 0
 
 
 def _trailing_sentence_is_furniture(text: str, lex: Lexicons, short_words: int) -> bool:

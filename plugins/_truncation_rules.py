@@ -26,8 +26,8 @@ one sentence and the list's other items end on a full stop ("- Cut taxes" may en
 list). "Real" means after template furniture: lines in the boilerplate scorer's
 segments, the closing-furniture list ("Leave a Comment", "You may also like"), short
 bylines, credits, captions, headings and sign-offs ("Photo: AP", "— Jane Smith",
-"(Reuters)", "Reporting by ...", title-case or all-capital lines), and runs of two or
-more short unpunctuated lines (lists of linked headlines) are passed over, as are
+"(Reuters)", "Reporting by ...", title-case or all-capital lines), and runs of short
+unpunctuated lines (linked headlines, unmarked lists) are passed over, as are
 trailing "— Name (@handle) date" signatures of embedded posts.
 
 **Why it matters.** A text cut mid-sentence was not read whole by whoever published or

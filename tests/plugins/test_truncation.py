@@ -7,6 +7,7 @@ from types import ModuleType
 
 import pytest
 from copydesk import Article, Assessment, Context, Document, Rule, Scorer, Segment
+from copydesk.conformance import assert_conformance
 from copydesk.plugins import truncation
 from copydesk.sources import parse_text
 from copydesk.testing import article, codes, document, plugin_set, run_scorer, score_batch
@@ -94,6 +95,8 @@ def test_ends_mid_sentence(ending: str, signal: str) -> None:
         "Officials expect the report in May.\n\nReporting by Jane Smith; additional reporting by Tom Jones in Washington; editing by Mark Potter",
         "Officials expect the report in May.\n\nAP writer Jane Doe contributed to this report from Kyiv",
         "Officials expect the report in May.\n\nHow the minister dug deep for her new budget\n\nWhy the council keeps missing its targets",
+        "You will need:\nflour\nsugar and butter",
+        "The squad: \nJane Smith\nJohn Doe\nMark Roe (captain)",
         "Officials expect the report to be published in May.\n\nRelated: Why the budget matters\n\nThe old plan and its critics",
     ],
 )
@@ -368,6 +371,10 @@ def test_one_megabyte_adversarial_input_finishes(text: str) -> None:
     result = assess(doc)
     assert 0.0 <= (result.subscore or 0.0) <= 1.0
     assert len(result.findings) <= 30
+
+
+def test_conformance() -> None:
+    assert_conformance(truncation, examples=[p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))])
 
 
 def test_module_is_a_plugin() -> None:
