@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from copydesk.plugins._truncation_lexicon import Lexicons, normalise
@@ -50,8 +51,8 @@ class Tail:
 
     @property
     def terminal(self) -> bool:
-        """Whether the stretch ends on sentence-final punctuation."""
-        return self.char in TERMINAL or self.char == ""
+        """Whether the stretch ends on sentence-final punctuation (or an emoji or symbol)."""
+        return self.char in TERMINAL or self.char == "" or unicodedata.category(self.char) == "So"
 
 
 def tail(text: str, start: int, end: int) -> Tail:
