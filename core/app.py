@@ -171,7 +171,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     runner = Runner(plugins, config)
     paths = list(options.paths)
     if options.changed_since is not None:
-        paths = changed.filter_paths(paths, options.changed_since, config.sources, options.cwd)
+        paths = changed.filter_paths(paths, options.changed_since, config.sources)  # paths are cwd-relative
         stderr(f"copydesk: {len(paths)} file(s) changed since {options.changed_since}")
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, config.sources, stdin)
