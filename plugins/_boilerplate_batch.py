@@ -26,7 +26,7 @@ from copydesk.plugins._boilerplate_hashing import (
     signature,
 )
 from copydesk.plugins._boilerplate_lexicon import MAX_MATCH_CHARS, Lexicon, build, normal, tokens
-from copydesk.text import Document, TextView
+from copydesk.text import WORD, Document, TextView
 
 #: Words a stock headline frame is built from, beside its content words.
 FRAME_WORDS = frozenset(
@@ -86,10 +86,9 @@ def headlines(document: Document, first_lines: int) -> Iterator[Headline]:
         yield Headline(document.title, document.title.lines[0].start, document.title.lines[-1].end)
     body = document.body
     for line in body.lines[:first_lines]:
-        if line.end - line.start > MAX_MATCH_CHARS:
+        if line.end - line.start > MAX_MATCH_CHARS or body.text[line.end - 1] in ".,;":
             continue
-        size = len(tokens(body.text, line.start, line.end))
-        if 3 <= size <= _HEADLINE_MAX_WORDS and body.text[line.end - 1] not in ".,;":
+        if 3 <= len(WORD.findall(body.text, line.start, line.end)) <= _HEADLINE_MAX_WORDS:
             yield Headline(body, line.start, line.end)
 
 

@@ -65,14 +65,18 @@ class HashCounter:
                 self.flush()
 
     def flush(self) -> None:
-        """Merge the pending hashes into the sorted key and count arrays."""
+        """Merge the pending hashes into the sorted key and count arrays (in place where it can)."""
         if not self._pending:
             return
-        keys = np.concatenate([self.keys, *self._pending])
-        weights = np.concatenate([self.counts, np.ones(self._size, dtype=np.uint32)])
+        fresh, fresh_counts = np.unique(np.concatenate(self._pending), return_counts=True)
         self._pending, self._size = [], 0
-        self.keys, inverse = np.unique(keys, return_inverse=True)
-        self.counts = np.bincount(inverse, weights=weights).astype(np.uint32)
+        at = np.searchsorted(self.keys, fresh)
+        known = at < len(self.keys)
+        known[known] = self.keys[at[known]] == fresh[known]
+        np.add.at(self.counts, at[known], fresh_counts[known].astype(np.uint32))
+        new = ~known
+        self.keys = np.insert(self.keys, at[new], fresh[new])
+        self.counts = np.insert(self.counts, at[new], fresh_counts[new].astype(np.uint32))
 
     def repeated(self, minimum: int) -> tuple[U64, npt.NDArray[np.uint32]]:
         """The hashes counted at least ``minimum`` times, with their counts."""

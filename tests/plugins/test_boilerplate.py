@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from copydesk import Article, Context, Finding, Rule, Scorer, Segment
 from copydesk.models import ArticleReport
 from copydesk.plugins import _boilerplate_batch as batch
 from copydesk.plugins import boilerplate
-from copydesk.plugins._boilerplate_hashing import key_hash, signature
+from copydesk.plugins._boilerplate_hashing import HashCounter, key_hash, signature
 from copydesk.sources import parse_text
 from copydesk.testing import article, codes, plugin_set, run_scorer, score_batch
 from copydesk.text import Document
@@ -443,3 +444,18 @@ def test_settings_defaults_are_plain_types() -> None:
     for key, value in SCORER.settings.items():
         assert isinstance(value, str | int | float | bool | list), key
         assert not isinstance(value, list) or all(isinstance(v, str) for v in value), key
+
+
+@pytest.mark.parametrize("flush_every", [1, 7, 1000])
+def test_hash_counter_counts_exactly_whatever_the_merge_schedule(flush_every: int) -> None:
+    rng = np.random.default_rng(flush_every)
+    counter, expected = HashCounter(), Counter[int]()
+    for step in range(200):
+        hashes = np.unique(rng.integers(0, 300, size=15).astype(np.uint64))
+        counter.add(hashes)
+        expected.update(int(h) for h in hashes)
+        if step % flush_every == 0:
+            counter.flush()
+    keys, counts = counter.repeated(2)
+    assert [int(k) for k in keys] == sorted(k for k, v in expected.items() if v >= 2)
+    assert [int(c) for c in counts] == [expected[int(k)] for k in keys]
