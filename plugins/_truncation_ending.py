@@ -61,8 +61,9 @@ class Verdict:
 
     ``signal`` is one of ``non-final-word``, ``open-quotation``,
     ``open-parenthesis``, ``continuing-punctuation``, ``no-terminal-punctuation``,
-    ``unpunctuated-list-item``; ``lead_in`` is set when the text ends on a colon and
-    ``ellipsis`` when it ends on one.
+    ``unpunctuated-list-item``, ``open-quotation-after-stop``,
+    ``open-parenthesis-after-stop``; ``lead_in`` is set when the text ends on a
+    title-case lead-in colon and ``ellipsis`` when it ends on an ellipsis.
     """
 
     signal: str
@@ -246,23 +247,43 @@ def _siblings_punctuated(document: Document, index: int) -> bool:
     return total > 0 and punctuated * 2 > total
 
 
-def _last_sentences(document: Document, ending: Ending, count: int = 1) -> str:
-    """The last ``count`` sentences of the ending's line."""
+def _last_sentence(document: Document, ending: Ending) -> str:
+    """The last sentence of the ending's line."""
     body = document.body
     index = body.sentence_index(ending.end - 1)
-    start = ending.start if index is None else body.sentences[max(0, index - count + 1)].start
+    start = ending.start if index is None else body.sentences[index].start
     return body.text[max(start, ending.start) : ending.end]
+
+
+def _item_verdict(document: Document, ending: Ending, end: Tail) -> Verdict:
+    """Judge an unpunctuated list item: cut only if it has several sentences and its siblings full stops."""
+    body = document.body
+    prose_item = body.sentence_index(ending.start) != body.sentence_index(end.stop - 1)
+    if prose_item and _siblings_punctuated(document, ending.line):
+        return Verdict("unpunctuated-list-item", f"without the full stop the other items have, after '{end.word}'", end)
+    return Verdict("", "", end)
+
+
+def _after_stop(document: Document, ending: Ending, end: Tail, open_after_stop: bool) -> Verdict:
+    """An ending on terminal punctuation: an open quotation (if asked for), an ellipsis."""
+    left = quote_left_open(_last_sentence(document, ending)) if open_after_stop else None
+    if left is not None:
+        name = "open-parenthesis" if left == "(" else "open-quotation"
+        return Verdict(name + "-after-stop", f"after its full stop, with {left} left open", end)
+    text = document.body.text
+    quoted = end.stop < ending.end and text[end.stop] in "\"”’'»"
+    dots = end.char == "…" or text.endswith("..", 0, end.stop)
+    return Verdict("", "", end, ellipsis=dots and not quoted)
 
 
 def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bool = True) -> Verdict:
     """Say whether the ending stops mid-sentence, and on which signal.
 
-    With ``open_after_stop``, an ending on a full stop whose last quotation mark or
-    parenthesis opens (and so is never closed) is cut too.
+    With ``open_after_stop``, an ending on a full stop whose last sentence opens a
+    quotation or parenthesis it never closes is cut too.
     """
-    text = document.body.text
-    end = tail(text, ending.start, ending.end)
-    line = text[ending.start : ending.end]
+    end = tail(document.body.text, ending.start, ending.end)
+    line = document.body.text[ending.start : ending.end]
     category = non_final_category(end.word, lex) if end.char.isalnum() else None
     opened = open_bracket(line)
     if category is not None:
@@ -274,21 +295,10 @@ def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bo
         return Verdict("", "", end, lead_in=is_title_case(line) and word_count(line) <= 8)
     if end.char in CONTINUING:
         return Verdict("continuing-punctuation", f"on '{end.char}'", end)
-    if end.terminal and open_after_stop and (left := quote_left_open(_last_sentences(document, ending))):
-        name = "open-parenthesis" if left == "(" else "open-quotation"
-        return Verdict(name + "-after-stop", f"after its full stop, with {left} left open", end)
     if end.terminal:
-        quoted = end.stop < ending.end and text[end.stop] in "\"”’'»"
-        dots = end.char == "…" or text.endswith("..", 0, end.stop)
-        return Verdict("", "", end, ellipsis=dots and not quoted)
+        return _after_stop(document, ending, end, open_after_stop)
     if ends_with_address(line):
         return Verdict("", "", end)
     if list_marker(line) or (is_item(line) and ending.line > 0 and is_item(line_text(document, ending.line - 1))):
-        body = document.body
-        prose_item = body.sentence_index(ending.start) != body.sentence_index(end.stop - 1)
-        if prose_item and _siblings_punctuated(document, ending.line):
-            return Verdict(
-                "unpunctuated-list-item", f"without the full stop the other items have, after '{end.word}'", end
-            )
-        return Verdict("", "", end)
+        return _item_verdict(document, ending, end)
     return Verdict("no-terminal-punctuation", f"without terminal punctuation after '{end.word}'", end)
