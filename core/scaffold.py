@@ -248,7 +248,7 @@ def test_conforms_to_the_plugin_contract() -> None:
 README = """\
 # __DIST__
 
-A [copydesk](https://github.com/copydesk/copydesk) plugin: __TITLE__.
+A copydesk plugin: __TITLE__ (rules `__PREFIX__001`...).
 
 | Code | Name | What it flags |
 |------|------|---------------|
