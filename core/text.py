@@ -195,10 +195,28 @@ class Document:
 
     def in_segment(self, label: str, offset: int) -> bool:
         """True when body offset ``offset`` falls inside a segment labelled ``label``."""
-        spans = self.segments.get(label, ())
-        starts = [s.start for s in spans]
+        merged = self._merged_segments.get(label)
+        if not merged:
+            return False
+        starts, ends = merged
         index = bisect.bisect_right(starts, offset) - 1
-        return index >= 0 and spans[index].start <= offset < spans[index].end
+        return index >= 0 and offset < ends[index]
+
+    @cached_property
+    def _merged_segments(self) -> dict[str, tuple[list[int], list[int]]]:
+        """Per label, the segments merged where they overlap: sorted starts and ends."""
+        merged: dict[str, tuple[list[int], list[int]]] = {}
+        for label, spans in self.segments.items():
+            starts: list[int] = []
+            ends: list[int] = []
+            for span in spans:  # sorted by start in with_segments
+                if ends and span.start <= ends[-1]:
+                    ends[-1] = max(ends[-1], span.end)
+                else:
+                    starts.append(span.start)
+                    ends.append(span.end)
+            merged[label] = (starts, ends)
+        return merged
 
     @property
     def id(self) -> str:
