@@ -31,6 +31,8 @@ def specificity(selector: str, rule: Rule) -> int:
 def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str) -> None:
     """Raise ConfigError for a selector that matches no known rule."""
     for selector in selectors:
+        if selector == ALL:
+            continue
         if not any(specificity(selector, rule) >= 0 for rule in rules):
             raise ConfigError(f"{where}: {selector!r} matches no rule code, prefix or name (see 'copydesk rules')")
 

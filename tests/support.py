@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from copydesk import testing
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+#: pip-install a package folder into a target folder, isolated from the test venv.
+pip_install_target = testing.pip_install
 
 
 @dataclass
@@ -22,31 +24,9 @@ class CliResult:
     stderr: str
 
 
-def pip_install_target(package: Path, target: Path) -> None:
-    """pip-install a package directory into ``target`` (isolated from the test venv)."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--no-deps",
-            "--no-build-isolation",
-            "--target",
-            str(target),
-            str(package),
-        ],
-        check=True,
-        capture_output=True,
+def run_copydesk(*args: str, pythonpath: list[Path] | None = None, cwd: Path = REPO, stdin: bytes | None = None) -> CliResult:
+    """Run the copydesk command line in a fresh interpreter with extra import paths."""
+    proc = testing.run_copydesk(
+        *args, pythonpath=pythonpath or [], cwd=cwd, stdin=None if stdin is None else stdin.decode()
     )
-
-
-def run_copydesk(
-    *args: str, pythonpath: list[Path] | None = None, cwd: Path = REPO, stdin: bytes | None = None
-) -> CliResult:
-    """Run ``python -m copydesk`` in a subprocess with extra import paths."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(str(p) for p in pythonpath or [])
-    proc = subprocess.run([sys.executable, "-m", "copydesk", *args], cwd=cwd, env=env, input=stdin, capture_output=True)
-    return CliResult(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+    return CliResult(proc.returncode, proc.stdout, proc.stderr)
