@@ -1,0 +1,155 @@
+"""Benchmark each built-in scorer: milliseconds per article in batch, segment and score.
+
+Builds a batch from the seed articles (each copy's body lines shuffled with a fixed
+seed) plus, when the shared data is present, the intact BBC texts of the truncation
+set; runs it through :class:`copydesk.runner.Runner` with every installed plugin and
+the packaged default configuration, and prints per-scorer milliseconds per article:
+the batch pass (``observe``), ``segment`` and ``score`` (``ScorerResult.seconds``).
+``--dump PATH`` writes every finding (code, start, end, message) of every article as
+JSON, so two runs can be compared byte for byte.
+
+    .venv/bin/python scripts/bench_scorers.py --seeds 300 --bbc 300 --dump /tmp/before.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from copydesk.config import load_config
+from copydesk.manager import load_plugins
+from copydesk.models import Article, ArticleReport, BatchPass, Scorer, Segment
+from copydesk.runner import Runner
+from copydesk.text import Document
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+Timings = defaultdict[str, float]
+
+
+def seed_articles(count: int, seed: int = 7) -> list[Article]:
+    """``count`` articles built from the seeds, body lines shuffled with a fixed seed."""
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8").split("\n") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    articles = []
+    for i in range(count):
+        lines = list(seeds[i % len(seeds)])
+        title, body = lines[0], lines[1:]
+        rng.shuffle(body)
+        articles.append(Article(id=f"seed-{i}", title=f"{title} #{i}", body="\n".join(body)))
+    return articles
+
+
+def bbc_articles(data: Path, count: int) -> list[Article]:
+    """Up to ``count`` intact BBC texts from the truncation pairs, or none if absent."""
+    path = data / "truncation" / "bbc_truncation_pairs.jsonl"
+    if not path.is_file() or count <= 0:
+        return []
+    articles: list[Article] = []
+    with path.open(encoding="utf-8") as rows:
+        for row in map(json.loads, rows):
+            if row["id"].endswith(":intact"):
+                articles.append(Article(id=row["id"], title="", body=row["text"]))
+            if len(articles) >= count:
+                break
+    return articles
+
+
+def timed_observe(prefix: str, observe: Callable[[Any, Document], None], spent: Timings) -> Callable[..., None]:
+    """``observe`` wrapped to add its time to ``spent[prefix]``."""
+
+    def wrapper(state: Any, document: Document) -> None:
+        started = time.perf_counter()
+        observe(state, document)
+        spent[prefix] += time.perf_counter() - started
+
+    return wrapper
+
+
+def timed_segment(
+    prefix: str, segment: Callable[[Document, Any], Iterable[Segment]], spent: Timings
+) -> Callable[..., list[Segment]]:
+    """``segment`` wrapped to add its time to ``spent[prefix]`` (consumed eagerly)."""
+
+    def wrapper(document: Document, context: Any) -> list[Segment]:
+        started = time.perf_counter()
+        found = list(segment(document, context))
+        spent[prefix] += time.perf_counter() - started
+        return found
+
+    return wrapper
+
+
+def instrument(runner: Runner, batch: Timings, segment: Timings) -> None:
+    """Replace each active scorer's batch observe and segmenter with timed wrappers."""
+    active = []
+    for a in runner.active:
+        scorer: Scorer = a.scorer
+        if scorer.batch is not None:
+            observe = timed_observe(scorer.prefix, scorer.batch.observe, batch)
+            scorer = replace(scorer, batch=BatchPass(scorer.batch.start, observe, scorer.batch.finish))
+        if scorer.segment is not None:
+            scorer = replace(scorer, segment=timed_segment(scorer.prefix, scorer.segment, segment))
+        active.append(replace(a, scorer=scorer))
+    runner.active = tuple(active)
+
+
+def dump(reports: list[ArticleReport], path: Path) -> None:
+    """Write every finding of every article, in report order, as sorted JSON."""
+    rows = {r.id: [[f.code, f.start, f.end, f.message] for s in r.scorers for f in s.findings] for r in reports}
+    path.write_text(json.dumps(rows, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def run(articles: list[Article]) -> tuple[list[ArticleReport], Timings, Timings, float]:
+    """Batch pass then score every article; return reports, batch and segment time, wall time."""
+    runner = Runner(load_plugins(), load_config(discover=False))
+    batch: Timings = defaultdict(float)
+    segment: Timings = defaultdict(float)
+    instrument(runner, batch, segment)
+    started = time.perf_counter()
+    runner.batch_pass(articles)
+    reports = [runner.score(article, i) for i, article in enumerate(articles)]
+    return reports, batch, segment, time.perf_counter() - started
+
+
+def table(reports: list[ArticleReport], batch: Timings, segment: Timings) -> None:
+    """Print per-scorer milliseconds per article."""
+    n = len(reports)
+    score: Timings = defaultdict(float)
+    for report in reports:
+        for result in report.scorers:
+            score[result.prefix] += result.seconds
+    print(f"{'scorer':8} {'batch':>8} {'segment':>8} {'score':>8} {'total':>8}  (ms/article)")
+    for prefix in sorted(score):
+        parts = [1000 * t[prefix] / n for t in (batch, segment, score)]
+        print(f"{prefix:8} {parts[0]:8.3f} {parts[1]:8.3f} {parts[2]:8.3f} {sum(parts):8.3f}")
+
+
+def main() -> None:
+    """Parse arguments, build the batch, run it, print timings, optionally dump findings."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=300, help="articles built from the seeds")
+    parser.add_argument("--bbc", type=int, default=300, help="intact BBC texts, if the data is present")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--dump", type=Path, help="write every finding to this JSON file")
+    args = parser.parse_args()
+    articles = seed_articles(args.seeds) + bbc_articles(args.data, args.bbc)
+    reports, batch, segment, wall = run(articles)
+    words = sum(r.words for r in reports) / max(len(reports), 1)
+    print(f"batch: {len(articles)} articles, {words:.0f} words on average")
+    table(reports, batch, segment)
+    print(f"wall: {wall:.2f} s, {len(articles) / wall:.0f} articles/s (batch pass + score, all scorers)")
+    if args.dump is not None:
+        dump(reports, args.dump)
+        print(f"findings: {sum(len(r.findings) for r in reports)} written to {args.dump}")
+
+
+if __name__ == "__main__":
+    main()
