@@ -25,8 +25,9 @@ from copydesk.plugins._boilerplate_hashing import (
     near_duplicates,
     signature,
 )
-from copydesk.plugins._boilerplate_lexicon import MAX_MATCH_CHARS, Lexicon, build, normal, tokens
-from copydesk.text import WORD, Document, TextView
+from copydesk.plugins._boilerplate_lexicon import MAX_MATCH_CHARS, Lexicon, build
+from copydesk.plugins._boilerplate_words import index_of
+from copydesk.text import Document, TextView
 
 #: Words a stock headline frame is built from, beside its content words.
 FRAME_WORDS = frozenset(
@@ -88,14 +89,15 @@ def headlines(document: Document, first_lines: int) -> Iterator[Headline]:
     for line in body.lines[:first_lines]:
         if line.end - line.start > MAX_MATCH_CHARS or body.text[line.end - 1] in ".,;":
             continue
-        if 3 <= len(WORD.findall(body.text, line.start, line.end)) <= _HEADLINE_MAX_WORDS:
+        first, last = index_of(body).count(line.start, line.end)
+        if 3 <= last - first <= _HEADLINE_MAX_WORDS:
             yield Headline(body, line.start, line.end)
 
 
 def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
     """``(frame, from the lexicon)`` pairs of a headline: stock phrases, and part openings."""
     text = headline.view.text
-    toks = tokens(text, headline.start, headline.end)
+    toks = index_of(headline.view).tokens(headline.start, headline.end)
     norms = [t.norm for t in toks]
     found = {(" ".join(f), True) for f in lex.frames if _contains(norms, f)}
     part_start = 0
@@ -141,12 +143,13 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
     """Every hash key of one article: lines, long sentences, headline frames."""
     body = document.body
     min_words = int(settings["repeated_min_sentence_words"])
+    index = index_of(body)
     for line in body.lines:
-        words = normal(body.text, line.start, line.end)
+        words = index.normal(line.start, line.end)
         if words:
             yield line_key(words)
     for sentence in body.sentences:
-        words = normal(body.text, sentence.start, sentence.end)
+        words = index.normal(sentence.start, sentence.end)
         if words.count(" ") + 1 >= min_words:
             yield sentence_key(words)
     for headline in headlines(document, int(settings["headline_lines"])):
@@ -159,7 +162,7 @@ def observe(state: _State, document: Document) -> None:
     lex = build(state.settings)
     state.articles += 1
     state.counter.add(hash_array(keys(document, state.settings, lex)))
-    words = normal(document.body.text).split()
+    words = index_of(document.body).low
     if len(words) >= int(state.settings["near_duplicate_min_words"]):
         sig = signature(words)
         if sig is not None:

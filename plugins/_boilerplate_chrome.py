@@ -16,10 +16,11 @@ import math
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
+from itertools import accumulate
 from typing import Any
 
 from copydesk.plugins._boilerplate_batch import BatchStats, line_key
-from copydesk.plugins._boilerplate_lexicon import normal
+from copydesk.plugins._boilerplate_words import WordIndex, index_of
 from copydesk.text import WORD, Document
 
 #: Feature names, in the order the model's coefficients follow.
@@ -65,7 +66,16 @@ def model() -> dict[str, Any]:
     return loaded
 
 
-def _line_stats(text: str, stopwords: frozenset[str]) -> tuple[int, float, float, float, float]:
+LineStats = tuple[int, float, float, float, float]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """The model's stop words as a set, built once."""
+    return frozenset(model()["stopwords"])
+
+
+def _line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
     """Words, stop-word share, capitalised share, digit share, terminal punctuation of a line."""
     words = WORD.findall(text)
     count = len(words)
@@ -74,6 +84,23 @@ def _line_stats(text: str, stopwords: frozenset[str]) -> tuple[int, float, float
     digits = sum(c.isdigit() for c in text) / max(1, len(text))
     terminal = 1.0 if text[-1:] in _TERMINAL else 0.0
     return count, stop, caps, digits, terminal
+
+
+def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[str]) -> list[LineStats]:
+    """:func:`_line_stats` of every body line, from the word index and running sums."""
+    text = index.text
+    lows = [text[s:e].lower() for s, e in index.words] if "’" in text else index.low
+    stops = list(accumulate(map(stopwords.__contains__, lows), initial=0))
+    caps = list(accumulate(map(str.isupper, map(text.__getitem__, index.starts)), initial=0))
+    out: list[LineStats] = []
+    for line in document.body.lines:
+        i, j = index.count(line.start, line.end)
+        count = j - i
+        stop = (stops[j] - stops[i]) / count if count else 0.0
+        cap = (caps[j] - caps[i]) / count if count else 0.0
+        digits = sum(map(str.isdigit, text[line.start : line.end])) / max(1, line.end - line.start)
+        out.append((count, stop, cap, digits, 1.0 if text[line.end - 1] in _TERMINAL else 0.0))
+    return out
 
 
 def main_run(words: Sequence[int], terminal: Sequence[float]) -> tuple[int, int]:
@@ -98,7 +125,12 @@ def main_run(words: Sequence[int], terminal: Sequence[float]) -> tuple[int, int]
 def features(lines: Sequence[str], others: Sequence[int], stopwords: frozenset[str]) -> list[list[float]]:
     """One feature vector per line; ``others[i]`` is how many other articles have line ``i``."""
     stats = [_line_stats(t, stopwords) for t in lines]
-    size = len(lines)
+    return stats_features(stats, ["|" in line for line in lines], others)
+
+
+def stats_features(stats: Sequence[LineStats], pipes: Sequence[bool], others: Sequence[int]) -> list[list[float]]:
+    """Feature vectors from each line's :func:`_line_stats` and whether it has a ``|``."""
+    size = len(stats)
     words = [s[0] for s in stats]
     first, last = main_run(words, [s[4] for s in stats])
 
@@ -112,7 +144,7 @@ def features(lines: Sequence[str], others: Sequence[int], stopwords: frozenset[s
         base.append(
             [math.log1p(count), stop, caps, digits, terminal, logw(i - 1), logw(i + 1), logw(i - 2), logw(i + 2),
              float(inside), math.log1p(distance), float(i > last), math.log1p(others[i]), float(count <= 4),
-             float("|" in lines[i])]
+             float(pipes[i])]
         )  # fmt: skip
     rows = []
     for i, row in enumerate(base):
@@ -127,8 +159,8 @@ def probabilities(document: Document, others: Sequence[int]) -> list[float]:
     """Probability that each body line is page chrome."""
     params = model()
     body = document.body
-    lines = [body.text[line.start : line.end] for line in body.lines]
-    rows = features(lines, others, frozenset(params["stopwords"]))
+    stats = _indexed_stats(document, index_of(body), _stopwords())
+    rows = stats_features(stats, ["|" in body.text[line.start : line.end] for line in body.lines], others)
     mean, scale, coef = params["mean"], params["scale"], params["coef"]
     intercept = float(params["intercept"])
     out = []
@@ -141,8 +173,9 @@ def probabilities(document: Document, others: Sequence[int]) -> list[float]:
 def other_articles(document: Document, stats: BatchStats | None) -> list[int]:
     """For every body line, in how many other articles of the batch it also occurs."""
     body = document.body
+    index = index_of(body)
     out = []
     for line in body.lines:
-        words = normal(body.text, line.start, line.end)
+        words = index.normal(line.start, line.end)
         out.append(stats.count(line_key(words)) - 1 if stats is not None and words else 0)
     return out

@@ -22,9 +22,8 @@ from copydesk.plugins._boilerplate_lexicon import (
     Lexicon,
     Token,
     build,
-    normal,
-    tokens,
 )
+from copydesk.plugins._boilerplate_words import WordIndex, index_of
 from copydesk.text import Document, Line, Sentence
 
 _TLDS = frozenset({"com", "net", "org", "co", "uk", "info", "news", "online", "io", "us", "biz", "www"})
@@ -77,18 +76,20 @@ class Scan:
     stats: BatchStats | None
     settings: Settings
     site: str
+    words: WordIndex
 
     @classmethod
     def of(cls, document: Document, settings: Settings, batch: object) -> Scan:
         """A scan of ``document`` with the batch statistics (or None when unavailable)."""
         stats = batch if isinstance(batch, BatchStats) else None
-        return cls(document, build(settings), stats, settings, site_name(document.article.url))
+        lex, site = build(settings), site_name(document.article.url)
+        return cls(document, lex, stats, settings, site, index_of(document.body))
 
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line: furniture line or box label, generic byline, batch repeat."""
         text = self.document.body.text
         short = line.end - line.start <= MAX_MATCH_CHARS
-        toks = tokens(text, line.start, line.end if short else line.start + LABEL_CHARS)
+        toks = self.words.tokens(line.start, line.end if short else line.start + LABEL_CHARS)
         found: list[Match] = []
         category = self.lex.line_category(toks) if toks and short else None
         if category is None and toks:
@@ -98,7 +99,7 @@ class Scan:
             found.append(Match("furniture", line.start, line.end, category))
         if short and index < self.lex.byline_first_lines and generic_byline(toks, self.lex, self.site):
             found.append(Match("byline", line.start, line.end))
-        words = normal(text, line.start, line.end) if self.stats is not None else ""
+        words = self.words.normal(line.start, line.end) if self.stats is not None else ""
         if self.stats is not None and words:
             count = self.stats.count(line_key(words))
             if count >= self.stats.threshold:
@@ -111,14 +112,14 @@ class Scan:
         text = self.document.body.text
         if sentence.end - sentence.start > MAX_MATCH_CHARS:
             return []
-        toks = tokens(text, sentence.start, sentence.end)
+        toks = self.words.tokens(sentence.start, sentence.end)
         if not toks:
             return []
         category = self.lex.prompt_category(toks) or self.lex.sentence_category(toks)
         if category is None:
             return []
         start = sentence.start
-        if previous is not None and previous.line == sentence.line and _reader_question(text, previous):
+        if previous is not None and previous.line == sentence.line and _reader_question(text, previous, self.words):
             start = previous.start
         return [Match("furniture", start, sentence.end, category)]
 
@@ -126,7 +127,7 @@ class Scan:
         """A long sentence that recurs across the batch (reported, not segmented)."""
         if self.stats is None:
             return None
-        words = normal(self.document.body.text, sentence.start, sentence.end)
+        words = self.words.normal(sentence.start, sentence.end)
         if not words or words.count(" ") + 1 < int(self.settings["repeated_min_sentence_words"]):
             return None
         count = self.stats.count(sentence_key(words))
@@ -135,10 +136,10 @@ class Scan:
         return Match("repeated", sentence.start, sentence.end, "sentence", count, False)
 
 
-def _reader_question(text: str, sentence: Sentence) -> bool:
+def _reader_question(text: str, sentence: Sentence, words: WordIndex) -> bool:
     """True for a question put to the reader ("What are your thoughts?")."""
     if sentence.end - sentence.start > MAX_MATCH_CHARS or not text[sentence.start : sentence.end].rstrip().endswith(
         "?"
     ):
         return False
-    return any(t.norm in READER for t in tokens(text, sentence.start, sentence.end))
+    return any(t.norm in READER for t in words.tokens(sentence.start, sentence.end))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -34,6 +35,10 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 def digest(key: str) -> bytes:
     """The 8-byte BLAKE2b digest of ``key``."""
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+#: Digests of shingle words, kept across articles (a batch's vocabulary repeats).
+_word_digest = lru_cache(maxsize=1 << 15)(digest)
 
 
 def hash_array(keys: Iterable[str]) -> U64:
@@ -89,7 +94,7 @@ def signature(words: list[str]) -> npt.NDArray[np.uint32] | None:
     """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
     if len(words) < SHINGLE:
         return None
-    uniq = {w: digest(w) for w in words}
+    uniq = {w: _word_digest(w) for w in words}
     h = np.frombuffer(b"".join(uniq[w] for w in words), dtype="<u8").astype(np.uint64)
     size = len(words) - SHINGLE + 1
     shingles = h[:size].copy()

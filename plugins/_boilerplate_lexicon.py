@@ -96,6 +96,8 @@ class Lexicon:
         """``(category, token index)`` of the first ``kind`` phrase inside ``toks``."""
         table, firsts = self.phrases[kind], self.by_first[kind]
         norms = [t.norm for t in toks]
+        if firsts.keys().isdisjoint(norms):
+            return None
         for i, word in enumerate(norms):
             for key in firsts.get(word, ()):
                 if tuple(norms[i : i + len(key)]) == key:

@@ -1,0 +1,112 @@
+"""The boilerplate scorer's word index: every field normalised once, spans answered by slicing.
+
+The lexicon matches on tokens (:func:`~copydesk.plugins._boilerplate_lexicon.tokens`) and
+the batch hashes normalised text (:func:`~copydesk.plugins._boilerplate_lexicon.normal`)
+of many lines and sentences of one article. :class:`WordIndex` lower-cases the field's
+words (``TextView.words``, split once by the core) a single time and answers each span
+by bisecting and slicing. A span whose edge cuts a word, or a run of numbers folded into
+one token, is answered by the original functions, so every answer equals theirs.
+"""
+
+from __future__ import annotations
+
+import bisect
+from itertools import repeat
+
+from copydesk.plugins._boilerplate_lexicon import Token, normal, tokens
+from copydesk.text import TextView
+
+#: How many fields' indexes are kept (segment and score of one article share a body).
+_CACHED = 4
+_CACHE: list[tuple[TextView, WordIndex]] = []
+
+
+def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
+    """Each word lower-cased with curly apostrophes straightened.
+
+    Lower-casing the whole text at once equals lower-casing word by word unless a
+    character changes length (``İ``) or depends on its neighbours (final ``Σ``).
+    """
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return [text[s:e].lower().replace("’", "'") for s, e in words]
+    if "’" in text:
+        low = low.replace("’", "'")
+    return [low[s:e] for s, e in words]
+
+
+def _folded(low: list[str], words: tuple[tuple[int, int], ...], starts: list[int]) -> list[Token]:
+    """Tokens of the whole field: numbers as ``#``, a run of numbers one apart merged."""
+    # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
+    toks: list[Token] = list(map(tuple.__new__, repeat(Token), zip(low, starts, [e for _, e in words], strict=True)))
+    digits = [i for i, word in enumerate(low) if word[0].isdigit()]
+    if not digits:
+        return toks
+    out: list[Token] = []
+    done = 0
+    for i in digits:
+        out += toks[done:i]
+        done = i + 1
+        start, end = words[i]
+        if out and out[-1].norm == "#" and start - out[-1].end <= 1:
+            out[-1] = Token("#", out[-1].start, end)
+        else:
+            out.append(Token("#", start, end))
+    out += toks[done:]
+    return out
+
+
+class WordIndex:
+    """One field's words, lower-cased, and its tokens, for answering spans."""
+
+    __slots__ = ("_token_starts", "_toks", "low", "starts", "text", "words")
+
+    def __init__(self, view: TextView) -> None:
+        """Normalise the field's words once; tokens are folded on first use."""
+        self.text = view.text
+        self.words = view.words
+        self.starts = [s for s, _ in self.words]
+        self.low = _lowered(self.text, self.words)
+        self._toks: list[Token] | None = None
+        self._token_starts: list[int] = []
+
+    def _tokens(self) -> tuple[list[Token], list[int]]:
+        """The field's tokens and their starts, folded once."""
+        if self._toks is None:
+            self._toks = _folded(self.low, self.words, self.starts)
+            self._token_starts = [t.start for t in self._toks]
+        return self._toks, self._token_starts
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """``tokens(text, start, end)``."""
+        toks, starts = self._tokens()
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if (i > 0 and toks[i - 1].end > start) or (j > i and toks[j - 1].end > end):
+            return tokens(self.text, start, end)
+        return toks[i:j]
+
+    def normal(self, start: int, end: int) -> str:
+        """``normal(text, start, end)``."""
+        words, starts = self.words, self.starts
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if (i > 0 and words[i - 1][1] > start) or (j > i and words[j - 1][1] > end):
+            return normal(self.text, start, end)
+        return " ".join(self.low[i:j])
+
+    def count(self, start: int, end: int) -> tuple[int, int]:
+        """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""
+        i = bisect.bisect_left(self.starts, start)
+        return i, bisect.bisect_left(self.starts, end, i)
+
+
+def index_of(view: TextView) -> WordIndex:
+    """The word index of ``view``, built once while it stays among the last few fields seen."""
+    for seen, index in _CACHE:
+        if seen is view:
+            return index
+    index = WordIndex(view)
+    _CACHE.insert(0, (view, index))
+    del _CACHE[_CACHED:]
+    return index
