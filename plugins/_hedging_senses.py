@@ -210,26 +210,32 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
 }
 
 
-def _matches(tokens: Sequence[Token], i: int, cue: Cue) -> bool:
-    """True when the cue's words are the tokens from ``i`` on."""
-    n = len(cue.words)
-    return i + n <= len(tokens) and all(tokens[i + k].low == cue.words[k] for k in range(n))
+def _first_match(lows: Sequence[str], i: int, group: Sequence[Cue]) -> Cue | None:
+    """The first (longest) cue of ``group`` whose words are the lower-cased tokens from ``i`` on."""
+    for cue in group:
+        if tuple(lows[i : i + len(cue.words)]) == cue.words:
+            return cue
+    return None
 
 
 def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int]) -> list[tuple[int, int, Cue]]:
     """Non-overlapping hedge cues as ``(first, last + 1, cue)`` token ranges, longest first.
 
-    Tokens in ``skip`` (already part of an attribution) start no cue.
+    Tokens in ``skip`` (already part of an attribution) start no cue. Only tokens that
+    begin some cue are tried; a kept cue's words start no other.
     """
     found: list[tuple[int, int, Cue]] = []
-    i = 0
-    while i < len(tokens):
-        group = () if i in skip else lexicon.cues.get(tokens[i].low, ())
-        cue = next((c for c in group if _matches(tokens, i, c)), None)
-        keep = SENSE_FILTERS.get(" ".join(cue.words)) if cue is not None else None
-        if cue is not None and (keep is None or keep(tokens, i, text)):
+    cues = lexicon.cues
+    lows = [t.low for t in tokens]
+    free = 0
+    for i in [k for k, word in enumerate(lows) if word in cues]:
+        if i < free or i in skip:
+            continue
+        cue = _first_match(lows, i, cues[lows[i]])
+        if cue is None:
+            continue
+        keep = SENSE_FILTERS.get(" ".join(cue.words))
+        if keep is None or keep(tokens, i, text):
             found.append((i, i + len(cue.words), cue))
-            i += len(cue.words)
-        else:
-            i += 1
+            free = i + len(cue.words)
     return found
