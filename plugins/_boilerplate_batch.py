@@ -9,7 +9,7 @@ The state never holds text: see :mod:`copydesk.plugins._boilerplate_hashing`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -20,6 +20,7 @@ from copydesk.plugins._boilerplate_hashing import (
     U64,
     HashCounter,
     SignatureStore,
+    digest,
     hash_array,
     key_hash,
     near_duplicates,
@@ -65,6 +66,15 @@ class BatchStats:
             return int(self.counts[index])
         return 1
 
+    def count_all(self, keys: Sequence[str]) -> list[int]:
+        """:meth:`count` of every key, in one vectorised look-up."""
+        if not keys or not len(self.keys):
+            return [1] * len(keys)
+        values = np.frombuffer(b"".join(map(digest, keys)), dtype="<u8").astype(np.uint64)
+        at = np.minimum(np.searchsorted(self.keys, values), len(self.keys) - 1)
+        found = self.keys[at] == values
+        return [int(c) for c in np.where(found, self.counts[at], 1).tolist()]
+
 
 def line_key(words: str) -> str:
     """Hash key of a normalised line (see :func:`normal`)."""
@@ -99,7 +109,8 @@ def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
     text = headline.view.text
     toks = index_of(headline.view).tokens(headline.start, headline.end)
     norms = [t.norm for t in toks]
-    found = {(" ".join(f), True) for f in lex.frames if _contains(norms, f)}
+    present = set(norms)
+    found = {(" ".join(f), True) for f in lex.frames if f[0] in present and _contains(norms, f)}
     part_start = 0
     for i, tok in enumerate(toks):
         if i == part_start:

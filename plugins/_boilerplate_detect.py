@@ -77,13 +77,27 @@ class Scan:
     settings: Settings
     site: str
     words: WordIndex
+    #: Per body line: its normalised words, and in how many articles of the batch it occurs.
+    line_words: list[str]
+    line_counts: list[int]
 
     @classmethod
     def of(cls, document: Document, settings: Settings, batch: object) -> Scan:
         """A scan of ``document`` with the batch statistics (or None when unavailable)."""
         stats = batch if isinstance(batch, BatchStats) else None
-        lex, site = build(settings), site_name(document.article.url)
-        return cls(document, lex, stats, settings, site, index_of(document.body))
+        lex, site, words = build(settings), site_name(document.article.url), index_of(document.body)
+        lines: list[str] = []
+        counts: list[int] = []
+        if stats is not None:
+            lines = [words.normal(line.start, line.end) for line in document.body.lines]
+            counts = stats.count_all([line_key(w) for w in lines])
+        return cls(document, lex, stats, settings, site, words, lines, counts)
+
+    def others(self) -> list[int]:
+        """For every body line, in how many other articles of the batch it also occurs."""
+        if self.stats is None:
+            return [0] * len(self.document.body.lines)
+        return [count - 1 if words else 0 for words, count in zip(self.line_words, self.line_counts, strict=True)]
 
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line: furniture line or box label, generic byline, batch repeat."""
@@ -99,9 +113,9 @@ class Scan:
             found.append(Match("furniture", line.start, line.end, category))
         if short and index < self.lex.byline_first_lines and generic_byline(toks, self.lex, self.site):
             found.append(Match("byline", line.start, line.end))
-        words = self.words.normal(line.start, line.end) if self.stats is not None else ""
+        words = self.line_words[index] if self.stats is not None else ""
         if self.stats is not None and words:
-            count = self.stats.count(line_key(words))
+            count = self.line_counts[index]
             if count >= self.stats.threshold:
                 small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
                 found.append(Match("repeated", line.start, line.end, "line", count, small))

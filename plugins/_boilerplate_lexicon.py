@@ -74,15 +74,21 @@ class Lexicon:
     byline_max_words: int
     byline_first_lines: int
     frames: tuple[tuple[str, ...], ...]
+    longest: dict[str, int]
 
     def line_category(self, toks: list[Token]) -> str | None:
         """Category when the whole line is a furniture phrase (kind ``line``)."""
+        if len(toks) > self.longest["line"]:
+            return None
         return self.phrases["line"].get(tuple(t.norm for t in toks))
 
     def label_category(self, text: str, toks: list[Token], line_end: int) -> tuple[str, int] | None:
         """``(category, end of label)`` when the line opens with a box label such as "Pro Tip:"."""
+        if toks[0].norm not in self.by_first["label"]:
+            return None
+        norms = tuple(t.norm for t in toks[:4])
         for size in range(min(len(toks), 4), 0, -1):
-            category = self.phrases["label"].get(tuple(t.norm for t in toks[:size]))
+            category = self.phrases["label"].get(norms[:size])
             if category is None:
                 continue
             pos = toks[size - 1].end
@@ -189,4 +195,5 @@ def _build(options: tuple[tuple[str, ...], ...]) -> Lexicon:
         byline_max_words=int(byline["max_words"]),
         byline_first_lines=int(byline["first_lines"]),
         frames=tuple(sorted({phrase_key(f) for f in frames if phrase_key(f)})),
+        longest={kind: max(map(len, table), default=0) for kind, table in tables.items()},
     )

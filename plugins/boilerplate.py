@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from copydesk import Assessment, BatchPass, Context, Document, Finding, Scorer, Segment, hookimpl
 from copydesk.plugins import _boilerplate_batch as batch
-from copydesk.plugins._boilerplate_chrome import other_articles, probabilities
+from copydesk.plugins._boilerplate_chrome import probabilities
 from copydesk.plugins._boilerplate_detect import Match, Scan, generic_byline
 from copydesk.plugins._boilerplate_lexicon import MAX_MATCH_CHARS, tokens
 from copydesk.plugins._boilerplate_rules import (
@@ -75,7 +75,7 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
         if not found:
             plain.append(i)
     if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
-        chance = probabilities(document, other_articles(document, scan.stats))
+        chance = probabilities(document, scan.others())
         threshold = float(context.settings["chrome_threshold"])
         spans.update((lines[i].start, lines[i].end) for i in plain if chance[i] >= threshold)
     for start, end in sorted(spans):
