@@ -123,13 +123,15 @@ def table(reports: list[ArticleReport], batch: Timings, segment: Timings) -> Non
     """Print per-scorer milliseconds per article."""
     n = len(reports)
     score: Timings = defaultdict(float)
+    failed: defaultdict[str, int] = defaultdict(int)
     for report in reports:
         for result in report.scorers:
             score[result.prefix] += result.seconds
-    print(f"{'scorer':8} {'batch':>8} {'segment':>8} {'score':>8} {'total':>8}  (ms/article)")
+            failed[result.prefix] += result.error is not None
+    print(f"{'scorer':8} {'batch':>8} {'segment':>8} {'score':>8} {'total':>8}  (ms/article)  failed")
     for prefix in sorted(score):
         parts = [1000 * t[prefix] / n for t in (batch, segment, score)]
-        print(f"{prefix:8} {parts[0]:8.3f} {parts[1]:8.3f} {parts[2]:8.3f} {sum(parts):8.3f}")
+        print(f"{prefix:8} {parts[0]:8.3f} {parts[1]:8.3f} {parts[2]:8.3f} {sum(parts):8.3f}  {failed[prefix]:14d}")
 
 
 def main() -> None:
