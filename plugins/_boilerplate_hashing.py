@@ -43,7 +43,7 @@ _word_digest = lru_cache(maxsize=1 << 15)(digest)
 
 def hash_array(keys: Iterable[str]) -> U64:
     """Stable 64-bit hashes of ``keys``, as a sorted array without repeats."""
-    raw = b"".join(digest(k) for k in keys)
+    raw = b"".join(map(digest, keys))
     return np.unique(np.frombuffer(raw, dtype="<u8").astype(np.uint64))
 
 
@@ -94,8 +94,8 @@ def signature(words: list[str]) -> npt.NDArray[np.uint32] | None:
     """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
     if len(words) < SHINGLE:
         return None
-    uniq = {w: _word_digest(w) for w in words}
-    h = np.frombuffer(b"".join(uniq[w] for w in words), dtype="<u8").astype(np.uint64)
+    uniq = {w: _word_digest(w) for w in dict.fromkeys(words)}
+    h = np.frombuffer(b"".join(map(uniq.__getitem__, words)), dtype="<u8").astype(np.uint64)
     size = len(words) - SHINGLE + 1
     shingles = h[:size].copy()
     for offset in range(1, SHINGLE):

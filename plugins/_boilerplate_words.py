@@ -35,25 +35,34 @@ def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
     return [low[s:e] for s, e in words]
 
 
+def _run_end(digits: list[int], k: int, words: tuple[tuple[int, int], ...]) -> int:
+    """Index into ``digits`` of the last number of the run starting at ``digits[k]``.
+
+    A number joins the run when it is the very next word, at most one character after it.
+    """
+    while k + 1 < len(digits) and digits[k + 1] == digits[k] + 1 and words[digits[k + 1]][0] - words[digits[k]][1] <= 1:
+        k += 1
+    return k
+
+
+def _plain(low: list[str], starts: list[int], ends: list[int]) -> list[Token]:
+    """Tokens of words that are not numbers, built without the Python-level NamedTuple constructor."""
+    return list(map(tuple.__new__, repeat(Token), zip(low, starts, ends, strict=True)))
+
+
 def _folded(low: list[str], words: tuple[tuple[int, int], ...], starts: list[int]) -> list[Token]:
     """Tokens of the whole field: numbers as ``#``, a run of numbers one apart merged."""
-    # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
-    toks: list[Token] = list(map(tuple.__new__, repeat(Token), zip(low, starts, [e for _, e in words], strict=True)))
+    ends = [e for _, e in words]
     digits = [i for i, word in enumerate(low) if word[0].isdigit()]
-    if not digits:
-        return toks
     out: list[Token] = []
-    done = 0
-    for i in digits:
-        out += toks[done:i]
-        done = i + 1
-        start, end = words[i]
-        if out and out[-1].norm == "#" and start - out[-1].end <= 1:
-            out[-1] = Token("#", out[-1].start, end)
-        else:
-            out.append(Token("#", start, end))
-    out += toks[done:]
-    return out
+    done = k = 0
+    while k < len(digits):
+        last = _run_end(digits, k, words)
+        first = digits[k]
+        out += _plain(low[done:first], starts[done:first], ends[done:first])
+        out.append(Token("#", starts[first], ends[digits[last]]))
+        done, k = digits[last] + 1, last + 1
+    return out + _plain(low[done:], starts[done:], ends[done:])
 
 
 class WordIndex:
