@@ -38,7 +38,7 @@ class Token(NamedTuple):
     @property
     def capitalised(self) -> bool:
         """True when the word has a capital letter (a name, an acronym, a sentence start)."""
-        return any(ch.isupper() for ch in self.raw)
+        return any(map(str.isupper, self.raw))
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
