@@ -11,7 +11,7 @@ one token, is answered by the original functions, so every answer equals theirs.
 from __future__ import annotations
 
 import bisect
-from itertools import repeat
+from itertools import accumulate, repeat
 
 from copydesk.plugins._boilerplate_lexicon import Token, normal, tokens
 from copydesk.text import TextView
@@ -35,12 +35,12 @@ def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
     return [low[s:e] for s, e in words]
 
 
-def _run_end(digits: list[int], k: int, words: tuple[tuple[int, int], ...]) -> int:
+def _run_end(digits: list[int], k: int, starts: list[int], ends: list[int]) -> int:
     """Index into ``digits`` of the last number of the run starting at ``digits[k]``.
 
     A number joins the run when it is the very next word, at most one character after it.
     """
-    while k + 1 < len(digits) and digits[k + 1] == digits[k] + 1 and words[digits[k + 1]][0] - words[digits[k]][1] <= 1:
+    while k + 1 < len(digits) and digits[k + 1] == digits[k] + 1 and starts[digits[k + 1]] - ends[digits[k]] <= 1:
         k += 1
     return k
 
@@ -50,14 +50,13 @@ def _plain(low: list[str], starts: list[int], ends: list[int]) -> list[Token]:
     return list(map(tuple.__new__, repeat(Token), zip(low, starts, ends, strict=True)))
 
 
-def _folded(low: list[str], words: tuple[tuple[int, int], ...], starts: list[int]) -> list[Token]:
-    """Tokens of the whole field: numbers as ``#``, a run of numbers one apart merged."""
-    ends = [e for _, e in words]
+def _folded(low: list[str], starts: list[int], ends: list[int]) -> list[Token]:
+    """Tokens of consecutive words: numbers as ``#``, a run of numbers one apart merged."""
     digits = [i for i, word in enumerate(low) if word[0].isdigit()]
     out: list[Token] = []
     done = k = 0
     while k < len(digits):
-        last = _run_end(digits, k, words)
+        last = _run_end(digits, k, starts, ends)
         first = digits[k]
         out += _plain(low[done:first], starts[done:first], ends[done:first])
         out.append(Token("#", starts[first], ends[digits[last]]))
@@ -66,43 +65,41 @@ def _folded(low: list[str], words: tuple[tuple[int, int], ...], starts: list[int
 
 
 class WordIndex:
-    """One field's words, lower-cased, and its tokens, for answering spans."""
+    """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_token_starts", "_toks", "low", "starts", "text", "words")
+    __slots__ = ("ends", "low", "numbers", "starts", "text", "words")
 
     def __init__(self, view: TextView) -> None:
-        """Normalise the field's words once; tokens are folded on first use."""
+        """Normalise the field's words once; count the numbers among them, as running sums."""
         self.text = view.text
         self.words = view.words
         self.starts = [s for s, _ in self.words]
+        self.ends = [e for _, e in self.words]
         self.low = _lowered(self.text, self.words)
-        self._toks: list[Token] | None = None
-        self._token_starts: list[int] = []
+        self.numbers = list(accumulate((word[0].isdigit() for word in self.low), initial=0))
 
-    def _tokens(self) -> tuple[list[Token], list[int]]:
-        """The field's tokens and their starts, folded once."""
-        if self._toks is None:
-            self._toks = _folded(self.low, self.words, self.starts)
-            self._token_starts = [t.start for t in self._toks]
-        return self._toks, self._token_starts
+    def _span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
+        starts, ends = self.starts, self.ends
+        i = bisect.bisect_left(starts, start)
+        j = bisect.bisect_left(starts, end, i)
+        if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
+            return None
+        return i, j
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """``tokens(text, start, end)``."""
-        toks, starts = self._tokens()
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and toks[i - 1].end > start) or (j > i and toks[j - 1].end > end):
+        span = self._span(start, end)
+        if span is None:
             return tokens(self.text, start, end)
-        return toks[i:j]
+        i, j = span
+        low, starts, ends = self.low[i:j], self.starts[i:j], self.ends[i:j]
+        return _plain(low, starts, ends) if self.numbers[j] == self.numbers[i] else _folded(low, starts, ends)
 
     def normal(self, start: int, end: int) -> str:
         """``normal(text, start, end)``."""
-        words, starts = self.words, self.starts
-        i = bisect.bisect_left(starts, start)
-        j = bisect.bisect_left(starts, end, i)
-        if (i > 0 and words[i - 1][1] > start) or (j > i and words[j - 1][1] > end):
-            return normal(self.text, start, end)
-        return " ".join(self.low[i:j])
+        span = self._span(start, end)
+        return normal(self.text, start, end) if span is None else " ".join(self.low[span[0] : span[1]])
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""
