@@ -4,8 +4,10 @@ The lexicon matches on tokens (:func:`~copydesk.plugins._boilerplate_lexicon.tok
 the batch hashes normalised text (:func:`~copydesk.plugins._boilerplate_lexicon.normal`)
 of many lines and sentences of one article. :class:`WordIndex` lower-cases the field's
 words (``TextView.words``, split once by the core) a single time and answers each span
-by bisecting and slicing. A span whose edge cuts a word, or a run of numbers folded into
-one token, is answered by the original functions, so every answer equals theirs.
+by bisecting and slicing; numbers are folded within the span, as :func:`tokens` does. A
+span whose edge cuts a word is answered by the original functions, so every answer
+equals theirs. The last few indexes are kept by field identity (``segment`` and
+``score`` see the same body), holding the field alive only while it is among them.
 """
 
 from __future__ import annotations
