@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 from itertools import accumulate, repeat
+from operator import itemgetter
 
 from copydesk.plugins._boilerplate_lexicon import Token, normal, tokens
 from copydesk.text import TextView
@@ -23,7 +24,7 @@ _CACHED = 4
 _CACHE: list[tuple[TextView, WordIndex]] = []
 
 
-def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
+def _lowered(text: str, starts: list[int], ends: list[int]) -> list[str]:
     """Each word lower-cased with curly apostrophes straightened.
 
     Lower-casing the whole text at once equals lower-casing word by word unless a
@@ -31,10 +32,10 @@ def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
     """
     low = text.lower()
     if len(low) != len(text) or "Σ" in text:
-        return [text[s:e].lower().replace("’", "'") for s, e in words]
+        return [text[s:e].lower().replace("’", "'") for s, e in zip(starts, ends, strict=True)]
     if "’" in text:
         low = low.replace("’", "'")
-    return [low[s:e] for s, e in words]
+    return list(map(low.__getitem__, map(slice, starts, ends)))
 
 
 def _run_end(digits: list[int], k: int, starts: list[int], ends: list[int]) -> int:
@@ -75,10 +76,10 @@ class WordIndex:
         """Normalise the field's words once; count the numbers among them, as running sums."""
         self.text = view.text
         self.words = view.words
-        self.starts = [s for s, _ in self.words]
-        self.ends = [e for _, e in self.words]
-        self.low = _lowered(self.text, self.words)
-        self.numbers = list(accumulate((word[0].isdigit() for word in self.low), initial=0))
+        self.starts = list(map(itemgetter(0), self.words))
+        self.ends = list(map(itemgetter(1), self.words))
+        self.low = _lowered(self.text, self.starts, self.ends)
+        self.numbers = list(accumulate(map(str.isdigit, map(itemgetter(0), self.low)), initial=0))
 
     def _span(self, start: int, end: int) -> tuple[int, int] | None:
         """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
