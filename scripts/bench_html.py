@@ -124,8 +124,9 @@ def time_page(context: Any, report: Path) -> dict[str, float]:
     page.wait_for_selector("#cd-detail mark")
     opened = time.perf_counter() - started
     started = time.perf_counter()
-    page.fill("#cd-filter", "bench-0421")
-    page.wait_for_function("document.getElementById('cd-shown').textContent.startsWith('1 of')")
+    page.fill("#cd-filter", "bench-04217")  # the report's CSP forbids eval, so poll from here
+    while not (page.text_content("#cd-shown") or "").startswith("1 of"):
+        time.sleep(0.005)
     filtered = time.perf_counter() - started
     page.close()
     return {

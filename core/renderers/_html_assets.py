@@ -113,9 +113,9 @@ JS = r"""
       if (!s[1].length) { parent.appendChild(document.createTextNode(s[0])); return; }
       var worst = "info";
       var tips = s[1].map(function (i) {
-        var f = findings[i];
-        if (RANK[f.severity] > RANK[worst]) { worst = f.severity; }
-        return f.code + " " + f.message;
+        var f = findings[i];  // [code, severity, message, where, baseline state]
+        if (RANK[f[1]] > RANK[worst]) { worst = f[1]; }
+        return f[0] + " " + f[2];
       });
       var m = el("mark", "sev-" + worst, s[0]);
       m.tabIndex = 0;
@@ -168,8 +168,8 @@ JS = r"""
       var list = el("ul", "findings");
       all.forEach(function (f) {
         var li = el("li");
-        li.appendChild(el("code", "sev-" + f.severity, f.code));
-        li.appendChild(document.createTextNode(" " + f.where + " " + f.message + (f.state ? " [" + f.state + "]" : "")));
+        li.appendChild(el("code", "sev-" + f[1], f[0]));
+        li.appendChild(document.createTextNode(" " + f[3] + " " + f[2] + (f[4] ? " [" + f[4] + "]" : "")));
         list.appendChild(li);
       });
       box.appendChild(list);

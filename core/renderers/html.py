@@ -93,15 +93,12 @@ def _where(report: ArticleReport, finding: Finding) -> str:
     return f"{line[0]}:{line[1]}"
 
 
-def _finding(report: ArticleReport, finding: Finding, state: str) -> dict[str, Any]:
-    return {
-        "code": finding.code,
-        "name": finding.name,
-        "severity": finding.severity.value,
-        "message": finding.message,
-        "where": _where(report, finding),
-        "state": state,
-    }
+def _finding(report: ArticleReport, finding: Finding, state: str) -> list[str]:
+    """One finding as ``[code, severity, message, where, baseline state]``.
+
+    Arrays, not objects, keep 5,000-article reports small (findings are most of a block).
+    """
+    return [finding.code, finding.severity.value, finding.message, _where(report, finding), state]
 
 
 def article_data(report: ArticleReport) -> dict[str, Any]:
@@ -212,6 +209,12 @@ def histogram(scores: list[float], unreadable: int, floor: float) -> str:
     return "".join(parts)
 
 
+def _inputs(paths: tuple[str, ...], shown: int = 5) -> str:
+    """The run's input paths, the first few of them."""
+    more = f" and {len(paths) - shown} more" if len(paths) > shown else ""
+    return ", ".join(paths[:shown]) + more
+
+
 class HtmlWriter:
     """Collect table rows in memory and article blocks in a spool file; write at close."""
 
@@ -284,7 +287,7 @@ class HtmlWriter:
             f"<title>copydesk report: {summary.articles} article(s)</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
             f"<header><h1>copydesk report</h1><p>{verdict} {summary.articles} article(s), {summary.scored} scored,"
             f" {summary.unreadable} unreadable, mean score {mean}."
-            f' <span class="muted">copydesk {esc(self.info.version)}; inputs: {esc(", ".join(self.info.paths))}</span>'
+            f' <span class="muted">copydesk {esc(self.info.version)}; inputs: {esc(_inputs(self.info.paths))}</span>'
             f"</p>{levers}{errors}</header>\n<main>\n"
         )
 

@@ -172,6 +172,6 @@ def test_html_block_carries_spans_in_field_coordinates(desk: Desk, paths: list[s
     block = re.search(r'id="cd-a-0">(.*?)</script>', out.read_text(encoding="utf-8"), flags=re.S)
     assert block is not None
     data = json.loads(block.group(1))
-    marked = [(piece, [data["findings"][i]["code"] for i in ids]) for piece, ids in data["segments"] if ids]
+    marked = [(piece, [data["findings"][i][0] for i in ids]) for piece, ids in data["segments"] if ids]
     assert marked == [("bad", ["WRD001"]), ("awful", ["WRD002"])]
     assert [(p, ids) for p, ids in data["title_segments"] if ids] == [("Meh", [0])]
