@@ -46,7 +46,7 @@ pytest: $(STAMP) browser
 
 # Scorer quality on the human-labelled corpora in ../shared/data (see docs/scorers/).
 eval: $(STAMP)
-	@for name in hedging figures boilerplate truncation readability; do \
+	@for name in hedging figures boilerplate truncation readability score; do \
 	  echo "== $$name"; $(BIN)/python scripts/eval_$$name.py || exit $$?; echo; done
 
 # Speed and memory of whole runs (figures in the README, "Performance").

@@ -407,6 +407,46 @@ def new_plugin(
     print(_guard(lambda: command(name, prefix, directory)))
 
 
+@app.command("learn-weights")
+def learn_weights(
+    paths: Annotated[
+        list[str], typer.Argument(help="Labelled files or folders: JSONL, CSV, or text with front matter.")
+    ],
+    label: Annotated[
+        str,
+        typer.Option(
+            "--label",
+            help="Field holding each article's label (JSONL key, CSV column, front matter).",
+            show_default=False,
+        ),
+    ],
+    unreliable: Annotated[
+        str,
+        typer.Option(
+            "--unreliable", help="Label value of unreliable articles; any other is reliable.", show_default=False
+        ),
+    ],
+    folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds (stratified, fixed seed).")] = 5,
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write the [scoring.weights] table here, atomically.", show_default=False),
+    ] = None,
+    config: ConfigOpt = None,
+    disable: DisableOpt = None,
+    workers: WorkersOpt = None,
+) -> None:
+    """Fit [scoring.weights] to labelled articles: print cross-validated ROC AUCs and the table."""
+    from copydesk.learn import LearnOptions
+    from copydesk.learn import learn_weights as learn
+
+    def action() -> int:
+        overrides = _overrides(None, None, disable, workers, config)
+        options = LearnOptions(paths, label, unreliable, folds, output, config, overrides)
+        return learn(options, sys.stdout, default_stderr)
+
+    raise typer.Exit(_guard(action))
+
+
 def main() -> None:
     """Console-script entry point."""
     try:
