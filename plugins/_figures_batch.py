@@ -3,14 +3,16 @@
 ``observe`` keeps one small record per figure credited to a *named* source (the
 source's names, the figure's kind and value, a few subject words from its sentence,
 the article id and span): memory grows with the number of attributed figures, never
-with the text of the batch. ``finish`` groups records by source and kind and pairs
-figures from different articles that share subject words and differ by more than the
-tolerance ratio.
+with the text of the batch. ``finish`` groups records by source and kind, folds
+records with the same value and subject words into one claim, and pairs claims that
+share subject words and differ by more than the tolerance ratio; each figure then gets
+one contradiction (the first other article, and how many others there are), so a
+batch of near-copies costs claims squared, not articles squared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,7 @@ from copydesk.plugins._figures_analysis import SOURCED, Attributed, analyse
 from copydesk.text import Document
 
 SUBJECT_WORDS = 12
+MAX_CLAIMS = 2000  # distinct claims compared pairwise per (source, kind) group
 NEAR = 160
 STOPWORDS = frozenset(
     """the a an and or but of to in on at by for from with as is are was were be been will would
@@ -40,6 +43,7 @@ class Record:
     start: int
     end: int
     text: str
+    index: int = 0  # the article's place in the batch (observe order)
 
 
 @dataclass
@@ -48,6 +52,24 @@ class BatchState:
 
     settings: Mapping[str, Any]
     records: list[Record] = field(default_factory=list)
+    articles: int = 0
+
+
+@dataclass
+class Claim:
+    """Records of one group (source, kind) with the same value and subject words."""
+
+    value: float
+    subject: frozenset[str]
+    records: list[Record] = field(default_factory=list)
+    # the first record of each article that makes this claim, in batch order
+    firsts: list[Record] = field(default_factory=list)
+
+    def add(self, record: Record) -> None:
+        """Add a record (records arrive in batch order)."""
+        self.records.append(record)
+        if not self.firsts or self.firsts[-1].index != record.index:
+            self.firsts.append(record)
 
 
 @dataclass(frozen=True)
@@ -60,6 +82,7 @@ class Contradiction:
     source: str
     other_article: str
     other_figure: str
+    others: int = 1  # how many other articles contradict this figure (``other_article`` is the first)
 
 
 def source_key(source: str) -> str:
@@ -93,6 +116,8 @@ def start(settings: Mapping[str, Any]) -> BatchState:
 def observe(state: BatchState, document: Document) -> None:
     """Keep a record of every figure of ``document`` credited to a named source."""
     text = document.body.text
+    index = state.articles
+    state.articles += 1
     for item in analyse(document, state.settings):
         key = source_key(item.source)
         if item.verdict != SOURCED or not key or item.figure.value <= 0:
@@ -101,35 +126,70 @@ def observe(state: BatchState, document: Document) -> None:
         kind = f"{figure.kind}:{figure.unit}"
         subject = subject_words(document, item)
         span = text[figure.start : figure.end]
-        record = Record(key, kind, figure.value, item.source, subject, document.id, figure.start, figure.end, span)
+        record = Record(
+            key, kind, figure.value, item.source, subject, document.id, figure.start, figure.end, span, index
+        )
         state.records.append(record)
 
 
-def _conflict(a: Record, b: Record, tolerance: float, overlap: int) -> bool:
-    """Whether two records from different articles contradict each other."""
-    if a.article == b.article or len(a.subject & b.subject) < overlap:
-        return False
+def _conflict(a: Claim, b: Claim, tolerance: float, overlap: int) -> bool:
+    """Whether two claims of one group contradict each other."""
     low, high = sorted((a.value, b.value))
-    return high / low > tolerance
+    return high / low > tolerance and len(a.subject & b.subject) >= overlap
 
 
-def _contradiction(own: Record, other: Record) -> Contradiction:
-    """The finding-to-be on ``own``'s article."""
-    return Contradiction(own.start, own.end, own.text, own.shown, other.article, other.text)
+def _group_contradictions(claims: list[Claim], tolerance: float, overlap: int) -> Iterator[tuple[str, Contradiction]]:
+    """The contradictions among the claims of one (source, kind) group.
+
+    Claims are compared pairwise (at most MAX_CLAIMS of them, in batch order). Each
+    record then gets at most one contradiction: the first other article (in batch
+    order) with a conflicting claim, and how many other articles have one. So a batch
+    of near-copies gives one finding per figure, not one per pair of articles, and the
+    result stays proportional to the records.
+    """
+    claims = claims[:MAX_CLAIMS]
+    against: list[list[int]] = [[] for _ in claims]
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            if _conflict(a, claims[j], tolerance, overlap):
+                against[i].append(j)
+                against[j].append(i)
+    # which claims each article makes, to leave an article's own claims out of its count
+    made: dict[int, set[int]] = {}
+    for number, claim in enumerate(claims):
+        for record in claim.firsts:
+            made.setdefault(record.index, set()).add(number)
+    for number, claim in enumerate(claims):
+        if not against[number]:
+            continue
+        total = sum(len(claims[j].firsts) for j in against[number])
+        # the two earliest articles of each conflicting claim: one of them is another article
+        earliest = sorted((r.index, j, r) for j in against[number] for r in claims[j].firsts[:2])
+        conflicting = set(against[number])
+        for record in claim.records:
+            others = total - len(made[record.index] & conflicting)
+            first = next((r for index, _, r in earliest if index != record.index), None)
+            if others <= 0 or first is None:
+                continue
+            found = Contradiction(
+                record.start, record.end, record.text, record.shown, first.article, first.text, others
+            )
+            yield record.article, found
 
 
 def finish(state: BatchState) -> dict[str, tuple[Contradiction, ...]]:
     """Contradictions per article id, in reading order."""
     tolerance = float(state.settings["tolerance"])
     overlap = int(state.settings["subject_overlap"])
-    groups: dict[tuple[str, str], list[Record]] = {}
+    groups: dict[tuple[str, str], dict[tuple[float, frozenset[str]], Claim]] = {}
     for record in state.records:
-        groups.setdefault((record.source, record.kind), []).append(record)
+        claims = groups.setdefault((record.source, record.kind), {})
+        claim = claims.get((record.value, record.subject))
+        if claim is None:
+            claim = claims[record.value, record.subject] = Claim(record.value, record.subject)
+        claim.add(record)
     found: dict[str, set[Contradiction]] = {}
-    for _, records in sorted(groups.items()):
-        for i, a in enumerate(records):
-            for b in records[i + 1 :]:
-                if _conflict(a, b, tolerance, overlap):
-                    found.setdefault(a.article, set()).add(_contradiction(a, b))
-                    found.setdefault(b.article, set()).add(_contradiction(b, a))
+    for _, claims in sorted(groups.items()):
+        for article, contradiction in _group_contradictions(list(claims.values()), tolerance, overlap):
+            found.setdefault(article, set()).add(contradiction)
     return {k: tuple(sorted(v, key=lambda c: (c.start, c.other_article, c.other_figure))) for k, v in found.items()}

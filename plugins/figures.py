@@ -90,14 +90,16 @@ added or removed), `window`.
 CONTRADICTORY_FIGURE = Rule(
     code="FIG003",
     name="contradictory-figure",
-    message="Figure '{figure}' credited to {source} differs from '{other}' credited to it in article {article}",
+    message="Figure '{figure}' credited to {source} differs from '{other}' credited to it in article {article}{more}",
     severity=Severity.WARNING,
     doc="""\
 **What it flags.** Across the batch, two articles credit the same named source with
 figures of the same kind (money in one currency, percentages, counts, rates) for the
 same subject (at least `subject_overlap` shared content words near the figures), and
 the larger is more than `tolerance` times the smaller. Each article gets a finding
-naming the other article and both figures.
+naming the other article and both figures; when several articles contradict the same
+figure, the finding names the first of them (in batch order) and counts the rest, so a
+batch of near-copies gives one finding per figure rather than one per pair.
 
 **Why it matters.** At least one of the two misquotes its source, or one quotes a
 stale figure; either way a reader of one article is misinformed.
@@ -109,8 +111,10 @@ exceed $1 trillion by the World Bank.`
 **Known problems.** Subjects are matched by shared words, so two different figures of
 one source about overlapping subjects (a total and a yearly amount) can be paired, and
 one subject worded differently is missed. Sources are matched by their capitalised
-words only. Figures of different dates are not told apart. Pairs are compared within
-each (source, kind) group, so the work grows with the square of one group's size.
+words only. Figures of different dates are not told apart. Identical claims (same
+value and subject words) are folded together and the distinct claims of each (source,
+kind) group are compared pairwise, at most the first 2,000 of a group: a batch with more
+distinct figures for one source and kind leaves the later ones unchecked.
 
 **Settings.** `tolerance`, `subject_overlap`.
 """,
@@ -151,7 +155,13 @@ def score(document: Document, context: Context) -> Iterator[Finding]:
             )
     batch = context.batch or {}
     for found in batch.get(document.id, ()):
-        data = {"other_article": found.other_article, "other_figure": found.other_figure, "source": found.source}
+        data = {
+            "other_article": found.other_article,
+            "other_figure": found.other_figure,
+            "other_articles": found.others,
+            "source": found.source,
+        }
+        more = f" and {found.others - 1} other(s)" if found.others > 1 else ""
         yield CONTRADICTORY_FIGURE.finding(
             view,
             found.start,
@@ -161,6 +171,7 @@ def score(document: Document, context: Context) -> Iterator[Finding]:
             source=found.source,
             other=_clean(found.other_figure),
             article=found.other_article,
+            more=more,
         )
 
 

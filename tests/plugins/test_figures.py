@@ -334,3 +334,27 @@ def test_plugin_set_lists_every_rule_for_explain() -> None:
 
 def test_conformance() -> None:
     assert_conformance(figures, examples=["Exports rose 5 percent.", "Analysts say $5 billion left."])
+
+
+def test_many_contradicting_copies_give_one_finding_per_figure_with_a_count() -> None:
+    """Near-copies of a batch are folded into claims: no finding per pair of articles."""
+    copies = [article(BANK_A, id=f"a{i}") for i in range(30)]
+    others = [
+        article("The World Bank says reconstruction in Ukraine will cost $1 trillion.", id=f"b{i}") for i in range(20)
+    ]
+    result = findings_by_article(SCORER, *copies, *others)
+    [on_a0] = [f for f in result["a0"] if f.code == "FIG003"]
+    assert (on_a0.data["other_article"], on_a0.data["other_articles"]) == ("b0", 20)
+    assert on_a0.message.endswith("in article b0 and 19 other(s)")
+    [on_b7] = [f for f in result["b7"] if f.code == "FIG003"]
+    assert (on_b7.data["other_article"], on_b7.data["other_articles"]) == ("a0", 30)
+
+
+def test_an_article_making_both_claims_is_not_counted_against_itself() -> None:
+    both = BANK_A + " The World Bank says reconstruction in Ukraine will cost $1 trillion."
+    result = findings_by_article(SCORER, article(both, id="both"), article(BANK_A, id="a"))
+    [on_both] = [f for f in result["both"] if f.code == "FIG003"]
+    assert on_both.matched == "$1 trillion" and on_both.data["other_article"] == "a"
+    assert on_both.data["other_articles"] == 1
+    [on_a] = [f for f in result["a"] if f.code == "FIG003"]
+    assert (on_a.data["other_article"], on_a.data["other_articles"]) == ("both", 1)
