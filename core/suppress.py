@@ -65,12 +65,19 @@ def _selectors(words: Iterable[str]) -> tuple[str, ...]:
     return () if any(t.upper() == "ALL" for t in tokens) else tuple(tokens)
 
 
-def _paragraph(text: str, pos: int) -> tuple[int, int]:
-    """The paragraph that starts at the first non-blank character from ``pos``."""
+def _paragraph(text: str, pos: int, known: tuple[int, int] = (0, -1)) -> tuple[int, int]:
+    """The paragraph that starts at the first non-blank character from ``pos``.
+
+    ``known`` is the paragraph found for the previous comment: when this one starts
+    inside it, it ends where that one does, and the text is not scanned again (many
+    comments in one long paragraph would otherwise make the scan quadratic).
+    """
     size = len(text)
     while pos < size and text[pos].isspace():
         pos += 1
     start = pos
+    if known[0] <= start <= known[1]:
+        return start, known[1]
     while pos < size:
         nl = text.find("\n", pos)
         if nl < 0:
@@ -88,6 +95,7 @@ def parse_comments(text: str) -> list[Suppression]:
     """Every ``<!-- copydesk: ... -->`` suppression comment in ``text``, in order."""
     found: list[Suppression] = []
     pos = 0
+    paragraph = (0, -1)
     while True:
         open_at = text.find("<!--", pos)
         if open_at < 0:
@@ -104,7 +112,8 @@ def parse_comments(text: str) -> list[Suppression]:
         if words[0].lower() == "ignore-file":
             found.append(Suppression(selectors, "file", comment=(open_at, pos)))
         else:
-            start, end = _paragraph(text, pos)
+            paragraph = _paragraph(text, pos, paragraph)
+            start, end = paragraph
             found.append(Suppression(selectors, "paragraph", start, end, comment=(open_at, pos)))
 
 
