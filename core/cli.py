@@ -233,8 +233,7 @@ def check(
             raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
         gate: dict[str, Any] = {}
         if fail_under is not None:
-            # whole numbers as int: the packaged default (fail_under = 0) is a TOML integer
-            gate["fail_under"] = int(fail_under) if float(fail_under).is_integer() else fail_under
+            gate["fail_under"] = float(fail_under)
         if fail_on is not None:
             gate["fail_on"] = fail_on
         if max_failing is not None:

@@ -141,3 +141,20 @@ def test_cli_several_formats_at_once(tmp_path: Path) -> None:
     assert html.read_text().startswith("<!DOCTYPE html>")
     assert json.loads(sarif.read_text())["version"] == "2.1.0"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sarif", "report.html"]  # no temporary leftovers
+
+
+@pytest.mark.parametrize("where", ["flag", "config"])
+def test_fractional_floor_from_flag_or_config(tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A floor such as 59.5 is accepted from both places, not only whole numbers."""
+    monkeypatch.chdir(tmp_path)
+    seeds = str(Path(__file__).resolve().parents[2] / "seeds")
+    if where == "config":
+        (tmp_path / "copydesk.toml").write_text("[gate]\nfail_under = 59.5\n")
+        args = ["check", seeds, "--format", "json"]
+    else:
+        args = ["check", seeds, "--format", "json", "--fail-under", "59.5"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == EXIT_GATE, result.output
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["gate"]["fail_under"] == 59.5
+    assert len(summary["failing"]) == 5  # every seed scores below 59.5 (the best: 59.3)
