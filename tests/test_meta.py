@@ -1,0 +1,100 @@
+"""Meta-tests: everything registered is documented, wired and consistent."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from copydesk import errors
+from copydesk.cli import app
+from copydesk.config import packaged_defaults
+from copydesk.diagnostics import CORE_RULES
+from copydesk.manager import load_plugins
+from copydesk.models import RULE_CODE, RULE_NAME
+from copydesk.testing import run_copydesk
+from support import REPO
+
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
+ENTRY_POINTS: dict[str, str] = PYPROJECT["project"]["entry-points"]["copydesk"]
+BUILTIN_MODULES = sorted(p.stem for p in (REPO / "plugins").glob("*.py") if not p.stem.startswith("_"))
+DOC_SECTIONS = ("**What it flags.**", "**Why it matters.**", "**Example.**", "**Known problems.**", "**Settings.**")
+LOADED = load_plugins()
+
+
+def test_every_builtin_plugin_module_is_an_entry_point() -> None:
+    wired = {value.rsplit(".", 1)[-1] for value in ENTRY_POINTS.values() if value.startswith("copydesk.plugins.")}
+    assert wired == set(BUILTIN_MODULES)
+    assert set(ENTRY_POINTS) <= {p.name for p in LOADED.plugins}
+
+
+def test_rule_codes_are_unique_valid_and_documented() -> None:
+    rules = list(CORE_RULES) + [rule for _, _, rule in LOADED.rules()]
+    codes = [r.code for r in rules]
+    assert len(codes) == len(set(codes))
+    names = [r.name for r in rules]
+    assert len(names) == len(set(names))
+    for rule in rules:
+        assert RULE_CODE.fullmatch(rule.code) and RULE_NAME.fullmatch(rule.name), rule.code
+        assert not rule.name.startswith(("no-", "avoid-")), rule.name
+        missing = [s for s in DOC_SECTIONS if s not in rule.doc]
+        assert not missing, f"{rule.code} doc lacks {missing}"
+
+
+def test_config_toml_lists_each_builtin_scorers_defaults_exactly() -> None:
+    tables = packaged_defaults().get("plugins", {})
+    builtin = {s.name: s for info, s in LOADED.scorers if info.distribution == "copydesk"}
+    assert set(tables) == set(builtin)
+    for name, scorer in builtin.items():
+        assert tables[name] == dict(scorer.settings), name
+
+
+def test_every_config_key_is_documented_in_place() -> None:
+    lines = (REPO / "config.toml").read_text().splitlines()
+    previous = ""
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if re.match(r"^[A-Za-z_][\w-]*\s*=", stripped):
+            assert previous.startswith("#") or previous == "key", f"config.toml:{number}: {stripped} has no comment above"
+            previous = "key"
+        elif stripped:
+            previous = stripped if stripped.startswith("#") else "table"
+        elif previous == "key":
+            previous = ""
+
+
+def test_readme_documents_commands_exit_codes_and_two_setup_commands() -> None:
+    readme = (REPO / "README.md").read_text()
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        assert f"copydesk {name.replace('_', '-')}" in readme, name
+    for group in app.registered_groups:
+        assert f"copydesk {group.name}" in readme
+    for code in (errors.EXIT_OK, errors.EXIT_GATE, errors.EXIT_USAGE, errors.EXIT_INTERNAL):
+        assert re.search(rf"^\| {code} \|", readme, re.M)
+    assert "make run" in readme and "make test" in readme
+    assert not re.search(r"^[A-Z][A-Z_]{5,}$", readme, re.M), "a placeholder line is left in the README"
+
+
+def test_readme_example_is_real_output_of_scoring_the_seeds() -> None:
+    readme = (REPO / "README.md").read_text()
+    example = readme.split("$ copydesk score seeds/\n", 1)[1].split("```", 1)[0].splitlines()
+    shown = [line for line in example if line.strip() != "..."]
+    result = run_copydesk("score", "seeds/", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.splitlines()
+    # every line shown is printed, in the same order (the example leaves findings out)
+    at = 0
+    for line in shown:
+        assert line in printed[at:], line
+        at = printed.index(line, at) + 1
+    assert len(shown) > 20
+    findings = [line for line in printed if re.match(r"  seeds/\S+:\d+:\d+ [A-Z]+\d+ ", line)]
+    assert f"the real run lists all {len(findings)}." in readme
+
+
+@pytest.mark.parametrize("doc", sorted((REPO / "docs").rglob("*.md")), ids=lambda p: p.name)
+def test_docs_are_linked_from_the_readme_or_another_doc(doc: Path) -> None:
+    linked = (REPO / "README.md").read_text() + "".join(p.read_text() for p in (REPO / "docs").rglob("*.md") if p != doc)
+    assert doc.relative_to(REPO).as_posix() in linked or doc.name in linked
