@@ -178,7 +178,14 @@ def _record_article(
         value = record.get(fields[key])
         return None if value is None or value == "" else str(value)
 
-    meta: dict[str, str] = {}
+    # the record's other fields are kept as metadata (plugins read e.g. "source"):
+    # strings as they are, other values as compact JSON
+    known = set(fields.values())
+    meta: dict[str, str] = {
+        str(key): value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
+        for key, value in record.items()
+        if key not in known and key is not None and value is not None and value != ""
+    }
     ignore = record.get(fields["ignore"])
     if ignore:
         meta["copydesk_ignore"] = " ".join(ignore) if isinstance(ignore, list) else str(ignore)

@@ -162,3 +162,15 @@ def test_stdin_is_spooled_sniffed_and_readable_twice(data: bytes, kind: str) -> 
     first, second = list(batch), list(batch)
     assert first == second and len(first) == 1 and isinstance(first[0], Article)
     assert first[0].source is not None and first[0].source.format == kind
+
+
+def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path: Path) -> None:
+    from copydesk.plugins._truncation_batch import source_of
+
+    record = {"id": "a", "text": "Body.", "source": "bbc", "rank": 3, "tags": ["x", "y"], "empty": "", "none": None}
+    [item] = read(tmp_path, "feed.jsonl", (json.dumps(record) + "\n").encode())
+    assert isinstance(item, Article)
+    assert dict(item.meta) == {"source": "bbc", "rank": "3", "tags": '["x", "y"]'}
+    assert source_of(item) == "bbc"  # the length-outlier rule compares articles of one source
+    [row] = read(tmp_path, "feed.csv", b"id,text,source_site\nb,Body.,example.org\n")
+    assert isinstance(row, Article) and dict(row.meta) == {"source_site": "example.org"}
