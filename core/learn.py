@@ -13,8 +13,6 @@ aggregate, of each scorer alone and of the learned aggregate, then the table.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import math
 import re
@@ -50,67 +48,18 @@ def label_text(value: Any) -> str | None:
     return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
 
 
-class RecordLabels:
-    """The label field of each JSONL/CSV record, read once per file, by record line."""
+def read_labels(batch: Batch, name: str) -> list[tuple[str, str | None] | None]:
+    """Per item of ``batch``, in order: where it came from and its label (None: unreadable).
 
-    def __init__(self, name: str, max_bytes: int) -> None:
-        self.name = name
-        self.max_bytes = max_bytes
-        self.path = ""
-        self.values: dict[int, str | None] = {}
-
-    def get(self, path: str, fmt: str, record: int) -> str | None:
-        """The label of the record starting on line ``record`` of ``path``."""
-        if path != self.path:  # the batch reads file by file: keep one file's labels
-            self.path, self.values = path, self._read(path, fmt)
-        return self.values.get(record)
-
-    def _read(self, path: str, fmt: str) -> dict[int, str | None]:
-        with open(path, "rb") as handle:
-            return self._csv(handle) if fmt == "csv" else self._jsonl(handle)
-
-    def _jsonl(self, handle: io.BufferedReader) -> dict[int, str | None]:
-        values: dict[int, str | None] = {}
-        for line, raw in enumerate(iter(lambda: handle.readline(self.max_bytes + 1), b""), start=1):
-            if len(raw) > self.max_bytes and not raw.endswith(b"\n"):
-                while raw and not raw.endswith(b"\n"):  # unreadable for the runner too
-                    raw = handle.readline(self.max_bytes + 1)
-                continue
-            try:
-                record = json.loads(raw.decode("utf-8-sig"))
-            except ValueError:
-                continue
-            if isinstance(record, dict):
-                values[line] = label_text(record.get(self.name))
-        return values
-
-    def _csv(self, handle: io.BufferedReader) -> dict[int, str | None]:
-        values: dict[int, str | None] = {}
-        csv.field_size_limit(max(self.max_bytes, 131072))
-        reader = csv.reader(io.TextIOWrapper(handle, encoding="utf-8-sig", newline=""))
-        try:
-            header = next(reader, [])
-            column = header.index(self.name) if self.name in header else None
-            start = reader.line_num + 1
-            for row in reader:
-                if column is not None and len(row) == len(header):
-                    values[start] = label_text(row[column])
-                start = reader.line_num + 1
-        except (UnicodeDecodeError, csv.Error):
-            pass  # the rows after this are unreadable for the runner too
-        return values
-
-
-def read_labels(batch: Batch, name: str, max_bytes: int) -> list[tuple[str, str | None] | None]:
-    """Per item of ``batch``, in order: where it came from and its label (None: unreadable)."""
-    records = RecordLabels(name, max_bytes)
+    A JSONL/CSV record's fields beyond the configured ones are in ``Article.meta`` as
+    the sources read them; front matter keys are lower-cased there.
+    """
     labels: list[tuple[str, str | None] | None] = []
     for item in batch:
         if isinstance(item, Unreadable) or item.source is None:
             labels.append(None)
         elif item.source.record is not None:
-            where = f"{item.source.path}:{item.source.record}"
-            labels.append((where, records.get(item.source.path, item.source.format, item.source.record)))
+            labels.append((f"{item.source.path}:{item.source.record}", label_text(item.meta.get(name))))
         else:
             labels.append((item.source.path, label_text(item.meta.get(name.lower()))))
     return labels
@@ -235,8 +184,10 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     config = load_config(options.config_path, options.cwd, options.overrides)
     plugins = options.plugins or load_plugins(disable=config.run["disable"])
     runner = Runner(plugins, config)
+    if options.label in config.sources["fields"].values():
+        raise UsageError(f"--label {options.label}: that field is read as the article itself ([sources.fields])")
     batch = Batch(list(options.paths), config.sources)
-    labels = read_labels(batch, options.label, int(config.sources["max_bytes"]))
+    labels = read_labels(batch, options.label)
     check_classes((label for item in labels if item and (label := item[1]) is not None), options)
     prefixes = [a.scorer.prefix for a in runner.active]
     data = Labelled([a.scorer.name for a in runner.active], [a.weight for a in runner.active])

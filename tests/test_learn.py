@@ -221,8 +221,12 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
             ("--label", "label", "--unreliable", "fake", "-o", "missing/w.toml"),
             "missing/w.toml: folder missing does not exist",
         ),
+        (
+            ("--label", "title", "--unreliable", "fake"),
+            "--label title: that field is read as the article itself ([sources.fields])",
+        ),
     ],
-    ids=["unknown-field", "one-class", "too-few-for-folds", "output-folder-missing"],
+    ids=["unknown-field", "one-class", "too-few-for-folds", "output-folder-missing", "article-field"],
 )
 def test_usage_errors_are_one_line_and_exit_2(
     cli: Cli, no_project_config: Path, args: tuple[str, ...], message: str
