@@ -4,6 +4,13 @@ trafilatura (the ``copydesk[html]`` extra) pulls in lxml and friends, so it stay
 optional. The fallback keeps the text of block elements one per line and drops
 ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and
 ``noscript``; it does not try to tell content from boilerplate beyond that.
+
+Suppression comments (``<!-- copydesk: ignore ... -->``, see ``copydesk.suppress``)
+survive the fallback's extraction: each becomes a line of the text where it stood,
+and the block after an ``ignore`` comment is followed by a blank line, so the comment
+covers exactly that block. trafilatura drops comments; with it, ``ignore-file``
+comments are still honoured (:func:`file_suppressions`, applied to the whole
+article) and block-level ``ignore`` comments are not.
 """
 
 from __future__ import annotations
@@ -53,12 +60,25 @@ class _TextParser(HTMLParser):
         self.h1: list[str] = []
         self.lines: list[str] = []
         self.current: list[str] = []
+        self.end_paragraph = False  # a suppression comment covers the next block only
 
     def _flush(self) -> None:
         text = " ".join("".join(self.current).split())
         if text:
             self.lines.append(text)
+            if self.end_paragraph:
+                self.lines.append("")
+                self.end_paragraph = False
         self.current = []
+
+    def handle_comment(self, data: str) -> None:
+        directive = " ".join(data.split())
+        if self.skip_depth or not directive.lower().startswith("copydesk:"):
+            return
+        self._flush()
+        self.lines.append(f"<!-- {directive} -->")
+        words = directive.split(":", 1)[1].split()
+        self.end_paragraph = bool(words) and words[0].lower() == "ignore"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in SKIP:
@@ -99,6 +119,31 @@ def _fallback(html: str) -> tuple[str, str]:
     if lines and title and lines[0] == title:
         lines = lines[1:]
     return title, "\n".join(lines)
+
+
+def file_suppressions(html: str) -> str:
+    """The selectors of every ``ignore-file`` suppression comment in ``html``, space-separated.
+
+    One left-to-right scan with ``str.find`` (linear in the page's length).
+    """
+    found: list[str] = []
+    pos = 0
+    while (start := html.find("<!--", pos)) >= 0 and (end := html.find("-->", start + 4)) >= 0:
+        pos = end + 3
+        tag, colon, rest = html[start + 4 : end].strip().partition(":")
+        words = rest.split()
+        if colon and tag.strip().lower() == "copydesk" and words and words[0].lower() == "ignore-file":
+            found.extend(words[1:] or ["ALL"])
+    return " ".join(found)
+
+
+def trafilatura_available() -> bool:
+    """Whether the optional trafilatura extractor is installed."""
+    try:
+        import trafilatura  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def html_to_text(html: str) -> tuple[str, str]:

@@ -271,7 +271,10 @@ def read_document(data: bytes, path: str, fmt: str, fallback: bool) -> Article |
         if not body.strip():
             return Unreadable(path, "no main text found in the HTML", format=fmt)
         source = SourceRef(path=path, format=fmt, encoding=encoding, encoding_detected=detected)
-        return Article(id=path, title=title, body=body, source=source)
+        meta: dict[str, str] = {}
+        if extract.trafilatura_available() and (selectors := extract.file_suppressions(text)):
+            meta["copydesk_ignore"] = selectors  # trafilatura drops the comments themselves
+        return Article(id=path, title=title, body=body, source=source, meta=meta)
     return parse_text(text, path, fmt, encoding, detected)
 
 

@@ -124,3 +124,46 @@ def test_adversarial_comments_finish(text: str) -> None:
     items = parse_comments(text)
     assert isinstance(items, list)
     assert bool(Suppressions.of(Article(id="x", title="", body=text))) == bool(items)
+
+
+HTML_PAGE = """<html><head><title>Page</title></head><body>
+<h1>Meh title</h1>
+<p>First bad line.</p>
+{comment}
+<p>Second bad line.</p>
+<p>Third bad paragraph.</p>
+<!-- an ordinary comment -->
+<script><!-- copydesk: ignore-file --></script>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("comment", "kept"),
+    [
+        ("", ["WRD003", "WRD001@1", "WRD001@2", "WRD001@3"]),
+        # the block right after the comment (line 3), not the blocks after it (line 5)
+        ("<!-- copydesk: ignore WRD001 -->", ["WRD003", "WRD001@1", "WRD001@5"]),
+        ("<!-- copydesk: ignore-file WRD -->", []),
+        # near miss: not a copydesk directive
+        ("<!-- copydesk ignore WRD001 -->", ["WRD003", "WRD001@1", "WRD001@2", "WRD001@3"]),
+    ],
+)
+def test_comments_in_html_input_survive_extraction(desk: Desk, comment: str, kept: list[str]) -> None:
+    """The built-in HTML extractor keeps copydesk comments where they stood (scripts stay out)."""
+    page = desk.write("page.html", HTML_PAGE.format(comment=comment))
+    [report] = json.loads(desk.run([page]).stdout)["articles"]
+    got = [
+        f["code"] if f["location"]["field"] == "title" else f"{f['code']}@{f['location']['line']}"
+        for f in report["findings"]
+    ]
+    assert got == kept
+
+
+def test_file_suppressions_are_read_from_raw_html_for_trafilatura() -> None:
+    """trafilatura drops comments, so ignore-file selectors are read from the page itself."""
+    from copydesk.extract import file_suppressions
+
+    page = "<p>x</p><!-- copydesk: ignore-file HDG, FIG --><!-- copydesk: ignore TPL --><!-- copydesk: ignore-file -->"
+    assert file_suppressions(page) == "HDG, FIG ALL"
+    assert file_suppressions("<!--" * 100_000) == ""  # unclosed openers: one scan
