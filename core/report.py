@@ -83,7 +83,13 @@ def source_dict(source: SourceRef | None) -> dict[str, Any] | None:
 
 
 def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]:
-    """One article's report as a dictionary (one JSONL line, one JSON array item)."""
+    """One article's report as a dictionary (one JSONL line, one JSON array item).
+
+    With a baseline, each finding also says whether it is ``new`` or ``unchanged``.
+    """
+    findings = [finding_dict(f, report.source) for f in report.findings]
+    for item, state in zip(findings, report.baseline_state, strict=False):
+        item["baseline"] = state
     return {
         "id": report.id,
         "title": report.title,
@@ -93,7 +99,7 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "verdict": report.verdict,
         "words": report.words,
         "scorers": [scorer_dict(s, timings) for s in report.scorers],
-        "findings": [finding_dict(f, report.source) for f in report.findings],
+        "findings": findings,
         "diagnostics": [finding_dict(f, report.source) for f in report.diagnostics],
     }
 

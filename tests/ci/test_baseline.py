@@ -63,6 +63,9 @@ def test_old_findings_pass_new_ones_fail(desk: Desk, tmp_path: Path) -> None:
     assert "fail_on: new warning+ findings WRD001" in result.err
     states = [(r["ruleId"], r["baselineState"]) for r in json.loads(result.stdout)["runs"][0]["results"]]
     assert sorted(states) == [("WRD001", NEW), ("WRD001", UNCHANGED), ("WRD002", UNCHANGED)]
+    findings = json.loads(desk.run([path], ["json"], gate, baseline=target).stdout)["articles"][0]["findings"]
+    assert sorted((f["code"], f["baseline"]) for f in findings) == sorted(states)
+    assert "baseline" not in json.loads(desk.run([path], ["json"], gate).stdout)["articles"][0]["findings"][0]
 
 
 def test_edited_paragraph_keeps_its_fingerprint(desk: Desk, tmp_path: Path) -> None:
