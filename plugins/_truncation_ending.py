@@ -32,6 +32,16 @@ from copydesk.plugins._truncation_lines import (
     tail,
     word_count,
 )
+from copydesk.plugins._truncation_shapes import (
+    elided_ellipsis,
+    ends_on_emoticon,
+    introduced_enumeration,
+    introduces_links,
+    is_copyright,
+    is_heading_markup,
+    is_sign_off,
+    item_parts,
+)
 from copydesk.text import Document
 
 BOILERPLATE = "boilerplate"
@@ -87,7 +97,7 @@ def _closing_structure(text: str, lex: Lexicons, short_words: int) -> bool:
         return True
     if _open_ended(text, end, lex):
         return False
-    if ends_with_address(text):
+    if ends_with_address(text) or is_heading_markup(text) or is_copyright(text) or item_parts(text):
         return True
     words = word_count(text)
     if words > 2 * short_words or list_marker(text):
@@ -129,13 +139,25 @@ def _headline_run(document: Document, index: int, lex: Lexicons, short_words: in
         line = body.lines[index - count]
         text = body.text[line.start : line.end]
         most = 2 * short_words if count else short_words + short_words // 3
-        if not _unpunctuated_short(text, lex, most):
+        if not _unpunctuated_short(text, lex, most) or introduces_links(text, lex):
             break
         headlines = headlines and word_count(text) >= 4
         count += 1
     above = index - count
-    introduced = above >= 0 and line_text(document, above).endswith(":")
+    heading = line_text(document, above) if above >= 0 else ""
+    introduced = heading.endswith(":") or lex.furniture.match_line(heading) is not None
+    if count >= 1 and (introduces_links(heading, lex) or is_sign_off(heading, lex)):
+        return count
     return count if count >= 2 and (headlines or introduced or count >= 3) else 0
+
+
+def _furniture_list(document: Document, index: int, lex: Lexicons) -> int:
+    """How many marked list items end at ``index`` under a furniture heading ("Related"), or 0."""
+    count = 0
+    while index - count >= 0 and count < 20 and list_marker(line_text(document, index - count)):
+        count += 1
+    above = index - count
+    return count if count and above >= 0 and introduces_links(line_text(document, above), lex) else 0
 
 
 def _trailing_sentence_is_furniture(text: str, lex: Lexicons, short_words: int) -> bool:
@@ -211,7 +233,7 @@ def find_ending(document: Document, lex: Lexicons, short_words: int, max_tail: i
     index = len(lines) - 1
     while index >= 0 and len(skipped) <= max_tail:
         if not _skippable(document, index, lex, short_words, hits):
-            run = _headline_run(document, index, lex, short_words)
+            run = _headline_run(document, index, lex, short_words) or _furniture_list(document, index, lex)
             if run:
                 skipped.extend(range(index, index - run, -1))
                 index -= run
@@ -273,7 +295,8 @@ def _after_stop(document: Document, ending: Ending, end: Tail, open_after_stop: 
     text = document.body.text
     quoted = end.stop < ending.end and text[end.stop] in "\"”’'»"
     dots = end.char == "…" or text.endswith("..", 0, end.stop)
-    return Verdict("", "", end, ellipsis=dots and not quoted)
+    line = text[ending.start : ending.end]
+    return Verdict("", "", end, ellipsis=dots and not quoted and not elided_ellipsis(line, end.word))
 
 
 def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bool = True) -> Verdict:
@@ -284,6 +307,8 @@ def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bo
     """
     end = tail(document.body.text, ending.start, ending.end)
     line = document.body.text[ending.start : ending.end]
+    if ends_on_emoticon(document.body.text, ending.start, ending.end):
+        return Verdict("", "", end)
     category = non_final_category(end.word, lex) if end.char.isalnum() else None
     opened = open_bracket(line)
     if category is not None:
@@ -297,7 +322,8 @@ def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bo
         return Verdict("continuing-punctuation", f"on '{end.char}'", end)
     if end.terminal:
         return _after_stop(document, ending, end, open_after_stop)
-    if ends_with_address(line):
+    above = line_text(document, ending.line - 1) if ending.line > 0 else ""
+    if ends_with_address(line) or introduced_enumeration(line, above):
         return Verdict("", "", end)
     if list_marker(line) or (is_item(line) and ending.line > 0 and is_item(line_text(document, ending.line - 1))):
         return _item_verdict(document, ending, end)

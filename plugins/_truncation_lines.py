@@ -24,7 +24,10 @@ CLOSERS = "\"'”’»)]}*_` \t"
 CONTINUING = ",;&/-–—(“‘«"
 BULLETS = "-*•·‣◦▪▸►●○■□✓✔"
 _NUMBERED = re.compile(r"\(?(?:[0-9]{1,3}|[a-zA-Z])[.)]\s")
-_URLISH = re.compile(r"(?:https?://|www\.|@|#)[^\W_]|\S@\S|\.(?:com|org|net|co\.uk|gov|edu|io)\b", re.IGNORECASE)
+_URLISH = re.compile(
+    r"(?:https?://|www\.|@|#)[^\W_]|\S@\S|\.(?:com|org|net|co\.uk|gov|edu|io)\b|[^\W_]\.[a-z]{2,6}/[^\W_]",
+    re.IGNORECASE,
+)
 MINOR_WORDS = frozenset("a an the of in on at to for and or but by via with from as vs".split())
 #: "we'll", "they're", "I've", "I'm", "she'd": an auxiliary cannot end a sentence contracted.
 CONTRACTED_AUXILIARIES = tuple(a + s for a in "'’" for s in ("ll", "re", "ve", "m", "d"))
@@ -201,7 +204,7 @@ def is_credit(line: str, lex: Lexicons) -> bool:
     cue, position = found
     if (" " in cue or position < 2) and word_count(stripped) <= 5:
         return True
-    linked = ":" in stripped or "/" in stripped or "|" in stripped or _names_someone(stripped)
+    linked = any(c in stripped for c in ":/|@") or _names_someone(stripped)
     named = cue in lex.role_cues and starts_with_name(stripped) and word_count(stripped) <= SHORT_CREDIT
     return linked or named or " " in cue or not is_prose_like(stripped)
 
@@ -232,9 +235,24 @@ def signature_start(line: str) -> int | None:
 
 
 def is_long_credit(line: str, lex: Lexicons) -> bool:
-    """A sign-off longer than a byline: one sentence that opens on a credit cue."""
+    """A sign-off longer than a byline: one sentence that opens on a credit cue, or a bio.
+
+    A bio opens on a name, then "is a"/"was the" and a role within a few words: "Jane
+    Doe is a senior reporter at Example News, where she covers housing".
+    """
+    if _SENTENCE_BREAK.search(line):
+        return False
     found = credit_cue(line, lex)
-    return found is not None and found[1] <= 1 and is_credit(line, lex) and not _SENTENCE_BREAK.search(line)
+    return found is not None and ((found[1] <= 1 and is_credit(line, lex)) or _is_bio(line, found, lex))
+
+
+def _is_bio(line: str, found: tuple[str, int], lex: Lexicons) -> bool:
+    """``Name Name is a <role> ...``: a name, ``is``/``was``, an article, the role soon after."""
+    if found[0] not in lex.role_cues or not starts_with_name(line):
+        return False
+    tokens = normalise(line[:300]).split()
+    verb = next((i for i in (2, 3) if i < len(tokens) and tokens[i] in ("is", "was")), None)
+    return verb is not None and tokens[verb + 1 : verb + 2] in (["a"], ["an"], ["the"]) and found[1] <= verb + 5
 
 
 def quote_left_open(text: str) -> str | None:

@@ -108,6 +108,153 @@ def test_legitimate_endings_are_not_truncation(ending: str) -> None:
     assert trn(INTRO + ending) == []
 
 
+#: The last paragraph of a complete article.
+WHOLE = "Officials expect the report to be published in May.\n\n"
+#: A last paragraph cut mid-sentence that only the missing full stop shows.
+CUT = "The committee met on Tuesday and agreed the budget for the coming year\n\n"
+
+#: Complete-article endings from many sources: (kind, closing lines). Each is checked
+#: twice: after a complete paragraph (no finding), and after a cut one (TRN001).
+CLOSINGS = [
+    ("dash byline", "— Jane Doe, Reuters"),
+    ("byline with outlet", "Jane Doe, Example News"),
+    ("bio", "Jane Doe is a reporter at the Example Times"),
+    ("long bio", "Jane Doe is a senior reporter at Example News, where she covers housing and transport"),
+    (
+        "bio with other role",
+        "Jane Doe is a professor of economics at Example University and a fellow at the Example Institute",
+    ),
+    ("bio and handle", "Jane Doe covers energy for Example News. Follow her on Twitter @janedoe"),
+    ("photo credit", "Photo: AP"),
+    ("wire photo credit", "(AP Photo/John Smith)"),
+    ("agency credit", "Getty Images"),
+    ("photograph credit", "Photograph: Jane Smith/Getty Images"),
+    ("graphics credit", "Graphics by Jane Doe and Tom Smith"),
+    ("update note", "This story has been updated to include comments from the mayor"),
+    ("correction", "Correction: An earlier version of this article misstated the date of the vote"),
+    ("editor's note", "Editor's note: This article was first published in 2019"),
+    ("amendment note", "This article was amended on 3 March 2024 to correct the spelling of a name"),
+    ("earlier version note", "An earlier version of this story gave the wrong date for the vote"),
+    ("partnership note", "This report was produced in partnership with Example Trust"),
+    ("editing credit", "Editing by Jane Smith"),
+    (
+        "reporting and editing",
+        "Reporting by Jane Smith in London; Additional reporting by Tom Jones; Editing by Mark Potter",
+    ),
+    ("bracketed credits", "(Reporting by Jane Smith; Editing by John Doe)"),
+    ("contributor line", "The Associated Press contributed to this report"),
+    ("dateline", "LONDON, March 3"),
+    ("publication date", "Published March 3, 2024"),
+    ("update stamp", "Updated: 3 March 2024 14:05 GMT"),
+    ("contact e-mail", "Email: news@example.com"),
+    ("contact sentence", "Contact the author at jane.smith@example.com or follow her on Twitter"),
+    ("tip line", "Got a tip? Email tips@example.com"),
+    ("hashtags", "#Budget2024 #Politics"),
+    ("hashtag sentence", "Follow the debate with #AskTheMayor"),
+    ("markdown heading", "## What happens next"),
+    ("bold heading", "**What happens next**"),
+    ("title-case heading", "What Happens Next"),
+    ("capitals heading", "WHAT HAPPENS NEXT"),
+    ("copyright sign", "© 2024 Example News. All rights reserved"),
+    ("copyright (c)", "(c) 2024 Example Corp"),
+    ("copyright word", "Copyright 2024 The Associated Press. All rights reserved. This material may not be published"),
+    ("related link", "Related: Why the budget matters"),
+    ("related capitals", "RELATED: Council approves budget after late-night vote"),
+    ("related URL", "Related: https://example.com/budget"),
+    ("related list", "Related\n- Council approves budget\n- Mayor resigns"),
+    ("related headlines", "Related\nCouncil approves budget\nMayor resigns"),
+    ("read-more link", "Read more: Council approves budget after late-night vote"),
+    ("short link", "Read it here: bit.ly/abc123"),
+    ("trailing URL", "The full report is at https://example.com/report"),
+    ("setlist", "Intro / Song One / Song Two / Song Three / Encore: Song Four"),
+    ("ellipsis-separated list", "Ian Rose ... Risa Heller ... Andrew Goldston ... Serena Williams is 35"),
+    (
+        "sign-off then headline",
+        "Reporting by Jane Smith\n\nMayor resigns after row over housing plans in the city centre",
+    ),
+    (
+        "contributor then headline",
+        "AP writer Jane Doe contributed to this story.\n\nCouncil approves budget after late-night vote on cuts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "closing"), CLOSINGS, ids=[k for k, _ in CLOSINGS])
+def test_complete_article_closings_are_not_truncation(kind: str, closing: str) -> None:
+    assert trn(INTRO + WHOLE + closing) == []
+
+
+@pytest.mark.parametrize(("kind", "closing"), CLOSINGS, ids=[k for k, _ in CLOSINGS])
+def test_cut_before_a_closing_is_still_found(kind: str, closing: str) -> None:
+    assert signals(INTRO + CUT + closing) == ["no-terminal-punctuation"]
+
+
+@pytest.mark.parametrize(
+    ("ending", "flagged"),
+    [
+        # A last sentence ending in a closing quotation mark, parenthesis or URL.
+        ('She called the decision "a disgrace."', False),
+        ('She called the decision "a disgrace for the', True),
+        ("He said: ‘We will win.’", False),
+        ("The report is due in May (the date was set by law).", False),
+        ("The report is due in May. (The date was set by law.)", False),
+        ("The report is due in May (the date was set by", True),
+        ("The full report is at https://example.com/report", False),
+        ("The full report, published at https://example.com/report, shows that the", True),
+        # Lists and tables whose last item has no full stop.
+        ("The plan:\n- Lower taxes\n- More homes\n- Better buses", False),
+        ("Ingredients: flour, sugar, eggs", False),
+        ("Ingredients: flour, sugar, eggs and", True),
+        ("The results:\nOhio (18), Utah (6), Iowa (6), Maine (4) (34 total)", False),
+        ("He visited France, Germany, Spain, Italy", True),
+        ("Party Seats Change\nLabour 412 +211\nConservative 121 -244\nLib Dem 72 +64", False),
+        ("Intro / Song One / Song Two / Encore: Song Four", False),
+        ("The deal / as officials put it / was signed by the", True),
+        # Emoji and emoticons.
+        ("What a night! 🎉🎉", False),
+        ("We will see what she says. ¯\\_(ツ)_/¯", False),
+        ("We will see what she says :)", False),
+        ("The tickets cost £", True),
+        # Headings: marked up or capitalised pass; a plain lower-case short line does not.
+        ("## What happens next", False),
+        ("What happens next", True),
+        # Notes and contact lines, against prose that opens the same way.
+        ("This story has been updated to include comments from the mayor", False),
+        ("This is the story of a council that could not agree on its budget", True),
+        ("Contact the author at jane.smith@example.com or follow her on Twitter", False),
+        ("Contact between the two sides has been limited since the summer", True),
+        ("Copyright 2024 Example News", False),
+        ("Copyright holders say the change will hurt musicians", True),
+        ("Mr Smith is the minister responsible for the budget in the coming year", True),
+        # A single unpunctuated line is a linked headline under "Related", not under an advert marker.
+        ("Related\nThe committee met on Tuesday and agreed the budget for the coming year", False),
+        ("Advertisement\n\nThe committee met on Tuesday and agreed the budget for the coming year", True),
+        ("RELATED: Council approves budget!\nThe committee met on Tuesday and agreed the budget for the", True),
+        ("RELATED: Council approves budget!\nThe committee met on Tuesday and agreed the budget for the year", True),
+        # A quotation with its attribution but no full stop reads as cut: cuts end so.
+        ('"We will keep fighting," she said', True),
+        ('"We will keep fighting," she said.', False),
+        ('"We will keep fighting." — Jane Smith, union leader', False),
+    ],
+)
+def test_ending_shapes(ending: str, flagged: bool) -> None:
+    assert bool(trn(INTRO + ending)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("ending", "flagged"),
+    [
+        ("When pressed, he merely stated…", False),
+        ("Another columnist wrote, “Do not compare them. It belittles…", False),
+        ("Ian Rose ... Risa Heller ... Steve Janack is 40 ...", False),
+        ("The talks, officials said, would continue...", True),
+        ("The talks would continue. Officials said the plan…", True),
+    ],
+)
+def test_trailing_ellipsis_that_elides_a_quotation_or_separates_items(ending: str, flagged: bool) -> None:
+    assert ("TRN003" in trn(INTRO + ending)) is flagged
+
+
 @pytest.mark.parametrize(
     ("ending", "signal"),
     [
