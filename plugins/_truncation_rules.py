@@ -26,9 +26,13 @@ one sentence and the list's other items end on a full stop ("- Cut taxes" may en
 list). "Real" means after template furniture: lines in the boilerplate scorer's
 segments, the closing-furniture list ("Leave a Comment", "You may also like"), short
 bylines, credits, captions, headings and sign-offs ("Photo: AP", "— Jane Smith",
-"(Reuters)", "Reporting by ...", title-case or all-capital lines), and runs of short
-unpunctuated lines (linked headlines, unmarked lists) are passed over, as are
-trailing "— Name (@handle) date" signatures of embedded posts.
+"(Reuters)", "Reporting by ...", "Jane Doe is a reporter at ...", title-case or
+all-capital lines, Markdown headings, copyright lines, editorial notes and corrections),
+lines that run short items together ("A / B / C"), and runs of short unpunctuated lines
+(linked headlines, unmarked lists, a headline after a sign-off or under "Related") are
+passed over, as are trailing "— Name (@handle) date" signatures of embedded posts. A
+comma-separated list after a label or colon, and an ending on an emoji or emoticon, are
+complete.
 
 **Why it matters.** A text cut mid-sentence was not read whole by whoever published or
 scraped it: the reader is missing the rest of the argument, and often the caveat.

@@ -73,7 +73,20 @@ def naive(text: str) -> bool:
     return text.rstrip()[-1:] not in ".!?…\"'”’)"
 
 
-def bbc(rows: list[dict[str, Any]]) -> None:
+def last_lines(text: str, count: int = 2, width: int = 100) -> str:
+    """The last ``count`` non-empty lines of ``text``, each cut to its last ``width`` characters."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][-count:]
+    return " | ".join(line[-width:] for line in lines)
+
+
+def show_flagged(rows: list[dict[str, Any]], found: dict[str, set[str]], show: int) -> None:
+    """Print up to ``show`` flagged rows: id, rule:signal pairs, last lines."""
+    for row in [r for r in rows if found[r["id"]]][:show]:
+        fired = sorted(item for item in found[row["id"]] if ":" in item)
+        print(f"    {row['id']} {fired}: {last_lines(row['text'])!r}")
+
+
+def bbc(rows: list[dict[str, Any]], show: int = 0) -> None:
     """P/R/F1 on the mid-sentence pairs, beside the naive baseline."""
     articles = [Article(id=r["id"], title="", body=r["text"]) for r in rows]
     started = time.perf_counter()
@@ -87,6 +100,7 @@ def bbc(rows: list[dict[str, Any]]) -> None:
     print(f"  naive baseline (last char not terminal): P={p:.3f} R={r:.3f} F1={f:.3f} FPR={fpr:.3%}")
     by_rule = Counter(item for row in rows if row["label"] == "truncated" for item in found[row["id"]] if ":" in item)
     print(f"  truncated texts flagged, by rule and signal: {dict(sorted(by_rule.items()))}")
+    show_flagged([r for r in rows if r["label"] == "intact"], found, show)
     print(f"  throughput: {len(rows) / seconds:.0f} articles/s ({seconds:.2f} s, batch pass and scoring)")
 
 
@@ -155,8 +169,7 @@ def reliability(folder: Path, show: int) -> None:
         print(f"  by rule and signal: {dict(sorted(by_signal.items()))}")
         loose = flagged(articles, settings={"open_quote_after_stop": True})
         print(f"  with open_quote_after_stop = true: {sum(bool(v) for v in loose.values()) / len(rows):.1%}")
-        for row in hits[:show]:
-            print(f"    {row['id']} {sorted(codes_of(found[row['id']]))}: ...{row['text'].rstrip()[-90:]!r}")
+        show_flagged(rows, found, show)
         cuts = [(a, word_cut(a.body, rng)) for a in articles]
         cut_articles = [Article(id=a.id + ":cut", title=a.title, body=c) for a, c in cuts if c is not None]
         cut_found = flagged(cut_articles)
@@ -190,14 +203,16 @@ def main() -> int:
     """Run every evaluation the issue asks for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--show", type=int, default=0, help="print up to N flagged real articles per file")
+    parser.add_argument(
+        "--show", type=int, default=0, help="print up to N flagged intact/real articles per file, with their last lines"
+    )
     args = parser.parse_args()
     pairs = args.data / "truncation" / "bbc_truncation_pairs.jsonl"
     if not pairs.is_file():
         print(f"error: {pairs} not found (pass --data)", file=sys.stderr)
         return 1
     rows = load(pairs)
-    bbc(rows)
+    bbc(rows, args.show)
     boundary_cuts(rows)
     reliability(args.data / "reliability", args.show)
     stress()

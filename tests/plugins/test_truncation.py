@@ -514,8 +514,21 @@ def test_subscore_is_confidence_of_incompleteness() -> None:
         "three key areas: " * 60_000,
         "Home > " * 140_000,
         "." * 1_000_000,
+        "Ian Rose ... Risa / Heller | " * 35_000,
+        "Label: a, b, c, " * 70_000,
     ],
-    ids=["words", "short-lines", "brackets", "list-items", "debris", "promises", "breadcrumb", "dots"],
+    ids=[
+        "words",
+        "short-lines",
+        "brackets",
+        "list-items",
+        "debris",
+        "promises",
+        "breadcrumb",
+        "dots",
+        "separators",
+        "commas",
+    ],
 )
 def test_one_megabyte_adversarial_input_finishes(text: str) -> None:
     doc = document(text[:1_000_000], title="russian ukraine")
