@@ -66,6 +66,8 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     outputs = []
     for spec in specs:
         name, sep, path = spec.partition(":")
+        if sep and not path:
+            raise UsageError(f"--format {spec}: no file name after ':' (use {name} alone for standard output)")
         outputs.append(Output(name, path if sep else STDOUT))
     if output is not None:
         bare = [i for i, o in enumerate(outputs) if o.path == STDOUT]
@@ -75,18 +77,48 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     to_stdout = [o.format for o in outputs if o.path == STDOUT]
     if len(to_stdout) > 1:
         raise UsageError(f"formats {', '.join(to_stdout)} all write to standard output; give each but one a :PATH")
+    seen: dict[str, str] = {}
+    for o in outputs:
+        if o.path == STDOUT:
+            continue
+        check_target(o.path)
+        key = os.path.realpath(o.path)
+        if key in seen:
+            raise UsageError(f"{o.path}: named by two formats ({seen[key]} and {o.format}); give each its own file")
+        seen[key] = o.format
     return outputs
+
+
+def check_target(path: str) -> None:
+    """Refuse an output path that cannot take a report, before anything is scored."""
+    if not path:
+        raise UsageError("an output file name is empty")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory, not a file to write the report to")
+    folder = Path(os.path.realpath(path)).parent
+    if not folder.is_dir():
+        raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
 
 
 @contextlib.contextmanager
 def atomic_writer(path: str) -> Iterator[TextIO]:
-    """Write a file via a temporary sibling renamed into place: never half a file."""
-    target = Path(path)
-    directory = target.parent if str(target.parent) else Path(".")
-    if not directory.is_dir():
-        raise UsageError(f"{path}: folder {directory} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    """Write a file via a temporary sibling renamed into place: never half a file.
+
+    A symbolic link is written through (its target is replaced, the link stays); a
+    path that is not a regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is
+    written directly, since a device or pipe cannot be replaced by a rename. The new
+    file gets the permissions a plain ``open`` would give it (``0o666`` less the umask),
+    or those of the file it replaces.
+    """
+    check_target(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="\n") as direct:
+            yield direct
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, _file_mode(target))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             yield handle
             handle.flush()
@@ -96,6 +128,15 @@ def atomic_writer(path: str) -> Iterator[TextIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode a report file should get: the replaced file's, else ``0o666`` less the umask."""
+    with contextlib.suppress(FileNotFoundError):
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0o22)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def run_info(plugins: PluginSet, paths: Sequence[str]) -> RunInfo:
@@ -233,6 +274,7 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     ``prune`` keeps only the entries of the existing ``target`` that still occur. Nothing
     is written when a plugin failed (exit 3): its findings would be missing.
     """
+    check_target(str(target))
     old = Baseline.load(target) if prune else None
     paths = list(options.paths) or (list(old.paths) if old is not None else [])
     if not paths:

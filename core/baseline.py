@@ -161,6 +161,10 @@ class Baseline:
             raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
         if not isinstance(data, dict) or data.get("copydesk_baseline") != FORMAT_VERSION:
             raise UsageError(f"{path}: not a copydesk baseline (version {FORMAT_VERSION})")
+        shapes = (("findings", list), ("articles", list), ("paths", list))
+        for key, kind in shapes:
+            if key in data and not isinstance(data[key], kind):
+                raise UsageError(f"{path}: malformed baseline: {key!r} must be a JSON array")
         try:
             entries = {
                 str(row["fingerprint"]): Entry(
@@ -170,7 +174,7 @@ class Baseline:
             }
             articles = {str(a) for a in data["articles"]}
             paths = tuple(str(p) for p in data.get("paths", []))
-        except (KeyError, TypeError, ValueError) as exc:
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise UsageError(f"{path}: malformed baseline entry: {exc!r}") from None
         return cls(entries, articles, paths)
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from copydesk import __version__
 from copydesk.app import Output, RunOptions, baseline_run, default_stderr, execute, parse_outputs
-from copydesk.config import load_config
+from copydesk.config import MAX_FAILING, SEVERITIES, load_config
 from copydesk.diagnostics import CORE_RULES
 from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, CopydeskError, UsageError
 from copydesk.manager import load_plugins
@@ -31,6 +31,7 @@ app = typer.Typer(
 )
 
 T = TypeVar("T")
+FAIL_ON = (*SEVERITIES, "none")
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (searched recursively) or - for standard input.", show_default=False)
@@ -92,6 +93,21 @@ def _split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
+def _selectors(flag: str, values: list[str] | None) -> list[str]:
+    """A ``--select``/``--ignore`` list; given but empty (``--select ,``) is a usage error."""
+    parts = _split(values)
+    if values and not parts:
+        raise UsageError(f"{flag} needs a rule code, prefix, name or ALL")
+    return parts
+
+
+def _list_format(format: str) -> str:
+    """The ``--format`` of ``rules``/``plugins``: text or json."""
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    return format
+
+
 def _fail(message: str, code: int) -> typer.Exit:
     """Print one error line and return the Exit to raise."""
     default_stderr(f"copydesk: error: {message}")
@@ -125,9 +141,9 @@ def _overrides(
     base = load_config(config)
     run: dict[str, Any] = {}
     if select:
-        run["select"] = _split(select)
+        run["select"] = _selectors("--select", select)
     if ignore:
-        run["ignore"] = list(base.run["ignore"]) + _split(ignore)
+        run["ignore"] = list(base.run["ignore"]) + _selectors("--ignore", ignore)
     if disable:
         run["disable"] = list(base.run["disable"]) + _split(disable)
     if workers is not None:
@@ -235,8 +251,14 @@ def check(
         if fail_under is not None:
             gate["fail_under"] = float(fail_under)
         if fail_on is not None:
+            if fail_on not in FAIL_ON:
+                raise UsageError(f"--fail-on {fail_on}: gate.fail_on must be one of {', '.join(FAIL_ON)}")
             gate["fail_on"] = fail_on
         if max_failing is not None:
+            if not MAX_FAILING.fullmatch(max_failing):
+                raise UsageError(
+                    f"--max-failing {max_failing}: gate.max_failing must be a count like 5 or a share like 5%"
+                )
             gate["max_failing"] = max_failing
         overrides = _overrides(select, ignore, disable, workers, config)
         if gate:
@@ -329,6 +351,7 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
     """List the plugins found (built-in and installed), with their scorers and formats."""
 
     def action() -> None:
+        _list_format(format)
         loaded = _plugin_set(config, disable)
         rows = []
         for info in loaded.plugins:
@@ -361,6 +384,7 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
     """List every rule: code, name, plugin and default severity."""
 
     def action() -> None:
+        _list_format(format)
         loaded = _plugin_set(config, disable)
         rows = [rule_dict(r, "copydesk", "CD") for r in CORE_RULES]
         rows += [rule_dict(rule, info.name, scorer.prefix) for info, scorer, rule in loaded.rules()]
@@ -446,15 +470,34 @@ def learn_weights(
     raise typer.Exit(_guard(action))
 
 
+def _usage_line(exc: typer.TyperException) -> str:
+    """A usage error of the argument parser as one line: the command, the problem, where to read more."""
+    message = " ".join(exc.format_message().split())
+    command = getattr(getattr(exc, "ctx", None), "command_path", None)
+    if command is None:
+        return f"copydesk: error: {message}"
+    return f"copydesk: error: {command}: {message} (see '{command} --help')"
+
+
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: the parser's usage errors become one line too."""
     try:
-        app()
-    except SystemExit:
-        raise
-    except Exception as exc:  # pragma: no cover - typer handles usage errors itself
+        code = app(standalone_mode=False)
+    except typer.TyperException as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group: its help, as typer shows it
+            print(exc.format_message(), file=sys.stderr)
+        else:
+            default_stderr(_usage_line(exc))
+        raise SystemExit(exc.exit_code or EXIT_USAGE) from None
+    except typer.Abort:
+        default_stderr("copydesk: error: interrupted")
+        raise SystemExit(EXIT_INTERNAL) from None
+    except BrokenPipeError:
+        raise SystemExit(0) from None
+    except Exception as exc:  # the parser's own failures: still one line
         default_stderr(f"copydesk: error: {type(exc).__name__}: {exc}")
         raise SystemExit(EXIT_USAGE) from None
+    raise SystemExit(code if isinstance(code, int) else 0)
 
 
 __all__ = ["Output", "app", "main"]

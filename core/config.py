@@ -10,6 +10,7 @@ declared settings once plugins are loaded).
 from __future__ import annotations
 
 import copy
+import math
 import re
 import tomllib
 from collections.abc import Mapping
@@ -27,6 +28,8 @@ PACKAGED = "config.toml"
 OPEN_TABLES = {("scoring", "weights"): (int, float), ("severity",): (str,)}
 SEVERITIES = ("info", "warning", "error")
 MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
+#: More worker processes than this is a typo, not a machine: each one is a fork.
+MAX_WORKERS = 256
 
 
 def packaged_defaults() -> dict[str, Any]:
@@ -38,12 +41,14 @@ def packaged_defaults() -> dict[str, Any]:
 def _read_toml(path: Path) -> dict[str, Any]:
     """Parse one TOML file; a parse error becomes a ConfigError naming file and line."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        data = path.read_bytes()
+        return tomllib.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except IsADirectoryError:
         raise ConfigError(f"{path}: is a directory, not a configuration file") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration file: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
@@ -85,6 +90,8 @@ def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
         ok = isinstance(value, type(default))
     if not ok:
         raise ConfigError(f"{where}: {key} must be {_type_name(default)}, not {_type_name(value)}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"{where}: {key} must be a finite number, not {value}")
     return value
 
 
@@ -106,6 +113,8 @@ def merge(
         if path in OPEN_TABLES:
             if not isinstance(value, OPEN_TABLES[path]) or isinstance(value, bool):
                 raise ConfigError(f"{where}: {dotted} has a value of the wrong type ({_type_name(value)})")
+            if isinstance(value, float) and not math.isfinite(value):
+                raise ConfigError(f"{where}: {dotted} must be a finite number, not {value}")
             merged[key] = value
             continue
         if key not in defaults:
@@ -127,6 +136,9 @@ class Config:
     source: str
     #: ``[plugins.NAME]`` tables given by the user (not only the packaged defaults).
     user_plugins: frozenset[str] = frozenset()
+    #: ``[scoring.weights]`` and ``[severity]`` keys given by the user.
+    user_weights: frozenset[str] = frozenset()
+    user_severity: frozenset[str] = frozenset()
 
     @property
     def run(self) -> Mapping[str, Any]:
@@ -174,8 +186,21 @@ class Config:
         return MappingProxyType({**dict(scorer.settings), **table})
 
     def validate_plugins(self, scorers: list[Scorer], disabled: tuple[str, ...]) -> None:
-        """Check every ``[plugins.NAME]`` table against the scorer that owns it."""
+        """Check ``[plugins.NAME]`` tables, and the user's weights and severities, against the scorers.
+
+        A weight or severity that names nothing loaded is a typo, unless a disabled
+        plugin may own it.
+        """
         by_name = {s.name: s for s in scorers}
+        for name in sorted(self.user_weights - set(by_name) - set(disabled)):
+            raise ConfigError(f"{self.source}: scoring.weights.{name} names no loaded scorer")
+        if not disabled:
+            from copydesk.diagnostics import CORE_RULES
+
+            known = {key for s in scorers for r in s.rules for key in (r.code, r.name)}
+            known |= {key for r in CORE_RULES for key in (r.code, r.name)}
+            for key in sorted(self.user_severity - known):
+                raise ConfigError(f"{self.source}: severity.{key} names no rule (see 'copydesk rules')")
         for name, table in self.data.get("plugins", {}).items():
             scorer = by_name.get(name)
             if scorer is None:
@@ -197,8 +222,10 @@ def _validate_values(data: Mapping[str, Any], where: str) -> None:
         raise ConfigError(f"{where}: gate.fail_on must be one of info, warning, error, none")
     if not MAX_FAILING.fullmatch(str(gate["max_failing"])):
         raise ConfigError(f'{where}: gate.max_failing must be a count like "5" or a share like "5%"')
-    if data["run"]["workers"] < 1:
-        raise ConfigError(f"{where}: run.workers must be at least 1")
+    if not 1 <= data["run"]["workers"] <= MAX_WORKERS:
+        raise ConfigError(
+            f"{where}: run.workers must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"
+        )
     if data["sources"]["max_bytes"] < 1:
         raise ConfigError(f"{where}: sources.max_bytes must be positive")
     if data["sources"]["stdin_format"] not in ("auto", "txt", "md", "jsonl", "csv", "html"):
@@ -212,6 +239,9 @@ def _validate_values(data: Mapping[str, Any], where: str) -> None:
     for name, value in scoring["weights"].items():
         if value < 0:
             raise ConfigError(f"{where}: scoring.weights.{name} must not be negative")
+    for name, value in scoring["severity_penalty"].items():
+        if value < 0:
+            raise ConfigError(f"{where}: scoring.severity_penalty.{name} must not be negative")
 
 
 def load_config(
@@ -231,8 +261,15 @@ def load_config(
     project, source = find_project_config(explicit, cwd or Path.cwd()) if discover else ({}, None)
     where = source or "config.toml (packaged)"
     data = merge(defaults, project, where)
+    _validate_values(data, where)
     if overrides:
         data = merge(data, overrides, "command line")
-    _validate_values(data, where)
-    user = set(project.get("plugins", {})) | set((overrides or {}).get("plugins", {}))
-    return Config(MappingProxyType(data), where, frozenset(user))
+        _validate_values(data, "command line")
+    given = [project, overrides or {}]
+    return Config(
+        MappingProxyType(data),
+        where,
+        frozenset(name for table in given for name in table.get("plugins", {})),
+        frozenset(name for table in given for name in table.get("scoring", {}).get("weights", {})),
+        frozenset(key for table in given for key in table.get("severity", {})),
+    )

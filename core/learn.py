@@ -25,7 +25,7 @@ from typing import Any, TextIO
 import numpy as np
 import numpy.typing as npt
 from copydesk import scoring
-from copydesk.app import atomic_writer
+from copydesk.app import atomic_writer, check_target
 from copydesk.config import load_config
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.manager import PluginSet, load_plugins
@@ -179,8 +179,8 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     """Read the labels, check them, then score the articles and build their feature rows."""
     if STDIN in options.paths:
         raise UsageError("learn-weights reads files and folders, not standard input")
-    if options.output is not None and not (folder := Path(options.output).parent).is_dir():
-        raise UsageError(f"{options.output}: folder {folder} does not exist")
+    if options.output is not None:
+        check_target(options.output)
     config = load_config(options.config_path, options.cwd, options.overrides)
     plugins = options.plugins or load_plugins(disable=config.run["disable"])
     runner = Runner(plugins, config)
