@@ -209,6 +209,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     """
     config: Config = load_config(options.config_path, options.cwd, options.overrides)
     plugins = options.plugins or load_plugins(disable=config.run["disable"])
+    for name in plugins.unmatched:
+        stderr(f"copydesk: warning: disable {name!r}: no plugin of that name is installed (see 'copydesk plugins')")
     runner = Runner(plugins, config)
     paths = list(options.paths)
     if options.changed_since is not None:

@@ -45,6 +45,9 @@ class PluginSet:
     reporters: dict[str, tuple[PluginInfo, Reporter]]
     disabled: tuple[str, ...] = ()
     skipped: tuple[PluginError, ...] = field(default=())
+    #: names in ``disabled`` that no installed or given plugin carries (a typo, or a
+    #: plugin not installed here): the run warns and goes on
+    unmatched: tuple[str, ...] = ()
 
     def rules(self) -> list[tuple[PluginInfo, Scorer, Rule]]:
         """Every rule with the plugin and scorer that declare it, in code order."""
@@ -161,7 +164,9 @@ def load_plugins(
     manager = new_manager()
     infos: dict[str, PluginInfo] = {}
     candidates: list[tuple[PluginInfo, Any]] = []
-    for ep in _entry_points() if entry_points else []:
+    points = _entry_points() if entry_points else []
+    known = {ep.name for ep in points} | {name for name, _ in extra}
+    for ep in points:
         if ep.name in disabled:
             continue
         dist, version = _dist(ep)
@@ -192,4 +197,5 @@ def load_plugins(
         scorers=tuple(scorers),
         reporters=reporters,
         disabled=disabled,
+        unmatched=tuple(name for name in disabled if name not in known),
     )

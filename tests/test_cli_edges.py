@@ -309,3 +309,13 @@ def test_jsonl_into_a_closed_pipe_exits_0_quietly() -> None:
 def test_text_report_into_a_closed_pipe_exits_0_quietly() -> None:
     result = _closed_pipe("score", str(SEEDS))
     assert result.exit_code == 0 and error_lines(result) == []
+
+
+def test_disabling_a_plugin_that_is_not_installed_warns_and_goes_on(good: Path) -> None:
+    result = run_copydesk("score", str(good), "-f", "json", "--disable", "readabilty", "--disable", "figures")
+    assert result.exit_code == 0 and ids(result) == [str(good)]
+    assert error_lines(result) == [
+        "copydesk: warning: disable 'readabilty': no plugin of that name is installed (see 'copydesk plugins')"
+    ]
+    scorers = [s["prefix"] for s in json.loads(result.stdout)["articles"][0]["scorers"]]
+    assert "FIG" not in scorers and "RDB" in scorers

@@ -70,6 +70,8 @@ def test_disabled_plugin_is_not_registered() -> None:
         extra=[("typo", Misspelled()), ("ok", Provides(scorer()))], disable=["typo"], entry_points=False
     )
     assert [p.name for p in loaded.plugins] == ["ok"] and loaded.disabled == ("typo",)
+    assert loaded.unmatched == ()
+    assert load_plugins(extra=[("ok", Provides(scorer()))], disable=["okk"], entry_points=False).unmatched == ("okk",)
     assert [s.prefix for _, s in loaded.scorers] == ["TST"]
 
 
