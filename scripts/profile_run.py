@@ -1,0 +1,183 @@
+"""Profile a whole copydesk run: where the time goes between batch pass, scorers and core.
+
+Generates the same batch as ``scripts/bench.py`` (its ``generate``: seed articles with
+their body lines shuffled, about 1,100 words each) and runs it in this process through
+the same path as ``copydesk score FILE -f jsonl`` (``copydesk.app.execute``, output to
+``os.devnull``), twice:
+
+1. timed, without a profiler: each scorer's batch ``observe``, ``segment`` and
+   ``score`` are wrapped with timers, and so is the runner's batch pass, giving the
+   split between the batch pass (scorers' observe, and the core reading the input and
+   building documents), the scorers, and the core's own share of the scoring pass
+   (reading JSONL, splitting text, segments, relocating findings, building reports,
+   scoring, JSON serialisation);
+2. under cProfile (unless ``--no-profile``): the top functions by cumulative and by
+   self time, and self time grouped by module.
+
+The core splits words lazily, on first use, so that cost lands on whichever scorer
+asks first (the profile shows it as ``text.py``). Profiling inflates code with many
+small calls, so take the split from the timed run and the rankings from the profile.
+
+    .venv/bin/python scripts/profile_run.py --articles 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import os
+import pstats
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from bench import generate
+from copydesk.app import Output, RunOptions, execute
+from copydesk.manager import PluginSet, load_plugins
+from copydesk.models import BatchPass, Scorer, Segment
+from copydesk.runner import Runner
+
+REPO = Path(__file__).resolve().parents[1]
+Timings = defaultdict[str, float]
+
+
+def timed(key: str, function: Callable[..., Any], spent: Timings, eager: bool = False) -> Callable[..., Any]:
+    """``function`` wrapped to add its time to ``spent[key]``; ``eager`` consumes an iterable result."""
+
+    def wrapper(*args: Any) -> Any:
+        started = time.perf_counter()
+        result = function(*args)
+        if eager:
+            result = list(result)
+        spent[key] += time.perf_counter() - started
+        return result
+
+    return wrapper
+
+
+def timed_scorer(scorer: Scorer, spent: Timings) -> Scorer:
+    """A copy of ``scorer`` whose observe, segment and score add their time to ``spent``."""
+    changes: dict[str, Any] = {"score": timed("score", scorer.score, spent)}
+    if scorer.batch is not None:
+        observe = timed("observe", scorer.batch.observe, spent)
+        changes["batch"] = BatchPass(scorer.batch.start, observe, scorer.batch.finish)
+    if scorer.segment is not None:
+        segment: Callable[..., Iterable[Segment]] = timed("segment", scorer.segment, spent, eager=True)
+        changes["segment"] = segment
+    return replace(scorer, **changes)
+
+
+@contextmanager
+def timed_batch_pass(spent: Timings) -> Iterator[None]:
+    """While active, :meth:`Runner.batch_pass` adds its wall time to ``spent["batch_pass"]``."""
+    original = Runner.batch_pass
+    setattr(Runner, "batch_pass", timed("batch_pass", original, spent))  # noqa: B010 (restored below)
+    try:
+        yield
+    finally:
+        setattr(Runner, "batch_pass", original)  # noqa: B010
+
+
+def score_file(path: Path, plugins: PluginSet) -> float:
+    """``copydesk score PATH -f jsonl`` in this process, output discarded; return seconds."""
+    options = RunOptions(paths=[str(path)], outputs=(Output("jsonl"),), cwd=REPO, plugins=plugins)
+    started = time.perf_counter()
+    with open(os.devnull, "w", encoding="utf-8") as sink:
+        code = execute(options, sink, lambda line: None)
+    if code not in (0, 1):
+        raise SystemExit(f"profile_run: the run exited {code}")
+    return time.perf_counter() - started
+
+
+def split(path: Path, articles: int) -> None:
+    """Run once with timers and print the batch pass / scorers / core split."""
+    plugins = load_plugins()
+    spent: Timings = defaultdict(float)
+    plugins = replace(plugins, scorers=tuple((info, timed_scorer(s, spent)) for info, s in plugins.scorers))
+    with timed_batch_pass(spent):
+        wall = score_file(path, plugins)
+    scoring_pass = wall - spent["batch_pass"]
+    scorers = spent["segment"] + spent["score"]
+    core_batch = spent["batch_pass"] - spent["observe"]
+    rows = [
+        ("whole run", wall),
+        ("batch pass", spent["batch_pass"]),
+        ("  scorers' observe", spent["observe"]),
+        ("  core (read input, documents)", core_batch),
+        ("scoring pass", scoring_pass),
+        ("  scorers' segment", spent["segment"]),
+        ("  scorers' score", spent["score"]),
+        ("  core (read, documents, findings, reports, JSON)", scoring_pass - scorers),
+        ("core, both passes", core_batch + scoring_pass - scorers),
+    ]
+    print(f"timed run: {articles} articles, {wall:.2f} s, {articles / wall:.1f} articles/s")
+    for label, seconds in rows:
+        share, per_article = 100 * seconds / wall, 1000 * seconds / articles
+        print(f"  {label:50} {seconds:7.2f} s {share:5.1f} %  {per_article:6.2f} ms/article")
+
+
+def module_of(filename: str) -> str:
+    """A short name for where a function lives: ``core/text.py``, ``plugins/figures.py``, ``re``..."""
+    path = Path(filename)
+    for marker, label in (("/plugins/", "plugins"), ("/core/", "core"), ("/copydesk/", "core")):
+        if marker in filename and "site-packages" not in filename:
+            return f"{label}/{path.name}"
+    if filename.startswith("~") or filename.startswith("<"):
+        return "builtins"
+    return path.stem if "python3" in filename else filename
+
+
+def by_module(stats: pstats.Stats, top: int) -> None:
+    """Print self time summed per module (builtins are C functions, e.g. ``re.finditer``)."""
+    totals: defaultdict[str, float] = defaultdict(float)
+    entries: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    for (filename, _, _), (_, _, tottime, _, _) in entries.items():
+        totals[module_of(filename)] += tottime
+    whole = sum(totals.values())
+    print(f"\nself time by module (profiled total {whole:.2f} s)")
+    for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1])[:top]:
+        print(f"  {name:40} {seconds:7.2f} s {100 * seconds / whole:5.1f} %")
+
+
+def profile(path: Path, top: int, save: Path | None) -> None:
+    """Run under cProfile and print the top functions by cumulative and by self time."""
+    plugins = load_plugins()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    wall = score_file(path, plugins)
+    profiler.disable()
+    if save is not None:
+        profiler.dump_stats(save)
+    print(f"\nprofiled run: {wall:.2f} s (profiler overhead included)")
+    stats = pstats.Stats(profiler)
+    stats.strip_dirs()
+    for key in ("cumulative", "tottime"):
+        print(f"\n== top {top} by {key}")
+        stats.sort_stats(key).print_stats(top)
+    by_module(pstats.Stats(profiler), top)
+
+
+def main() -> None:
+    """Parse arguments, generate the batch, run it timed and then profiled."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500)
+    parser.add_argument("--top", type=int, default=15, help="rows per table")
+    parser.add_argument("--no-profile", action="store_true", help="only the timed split")
+    parser.add_argument("--save", type=Path, help="also write the raw profile here (for pstats or snakeviz)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "batch.jsonl"
+        size = generate(path, args.articles)
+        print(f"batch: {args.articles} articles, {size / 1e6:.1f} MB of JSONL")
+        split(path, args.articles)
+        if not args.no_profile:
+            profile(path, args.top, args.save)
+
+
+if __name__ == "__main__":
+    main()
