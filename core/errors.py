@@ -1,10 +1,14 @@
-"""The exception hierarchy and the documented exit codes.
+"""The exception hierarchy, the documented exit codes, and unreadable inputs.
 
 Every error the core raises on purpose is a :class:`CopydeskError` carrying the exit
-code it ends the run with and a one-line message that names the culprit.
+code it ends the run with and a one-line message that names the culprit. An input
+that cannot be read as an article is not raised: it is an :class:`Unreadable` value
+that travels through the batch and is reported in its place.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 #: The batch passed (and nothing went wrong).
 EXIT_OK = 0
@@ -54,3 +58,23 @@ class PluginError(CopydeskError):
             f"plugin {plugin!r} ({distribution}) failed to load: {problem}; "
             f"run with --disable {plugin} to go on without it"
         )
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that could not be read as an article, with the reason."""
+
+    path: str
+    problem: str
+    record: int | None = None
+    format: str = "txt"
+
+    @property
+    def id(self) -> str:
+        """An id for the report: the path, with the record line if any."""
+        return f"{self.path}:{self.record}" if self.record is not None else self.path
+
+    @property
+    def message(self) -> str:
+        """One line: ``path[:line]: problem``."""
+        return f"{self.id}: {self.problem}"

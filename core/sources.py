@@ -11,23 +11,22 @@ twice rather than holding it); standard input is spooled to a temporary file.
 
 from __future__ import annotations
 
-import csv
 import fnmatch
-import io
-import json
 import os
 import shutil
 import stat
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from copydesk import extract
-from copydesk.errors import InputError
+from copydesk.errors import InputError, Unreadable
 from copydesk.models import Article, Position, SourceRef
+from copydesk.records import UTF16_BOMS, read_csv, read_jsonl
+
+__all__ = ["FORMATS", "STDIN", "Batch", "Unreadable", "parse_text", "read_document"]
 
 FORMATS = {
     ".txt": "txt",
@@ -50,27 +49,6 @@ FRONT_MATTER_KEYS = {
     "id": "id",
 }
 STDIN = "-"
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
-@dataclass(frozen=True)
-class Unreadable:
-    """An input that could not be read as an article, with the reason."""
-
-    path: str
-    problem: str
-    record: int | None = None
-    format: str = "txt"
-
-    @property
-    def id(self) -> str:
-        """An id for the report: the path, with the record line if any."""
-        return f"{self.path}:{self.record}" if self.record is not None else self.path
-
-    @property
-    def message(self) -> str:
-        """One line: ``path[:line]: problem``."""
-        return f"{self.id}: {self.problem}"
 
 
 def _decode(data: bytes, path: str, fallback: bool) -> tuple[str, str, bool] | str:
@@ -169,148 +147,6 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
         pos = nl + 1
         line += 1
     return Unreadable(path, "no text after the front matter" if meta else "empty file", format=fmt)
-
-
-def _record_article(
-    record: Mapping[str, Any], fields: Mapping[str, str], path: str, line: int, fmt: str
-) -> Article | Unreadable:
-    """Build an Article from a JSONL object or CSV row using the configured field names."""
-    text = record.get(fields["text"])
-    if fields["text"] not in record:
-        return Unreadable(path, f"record has no {fields['text']!r} field", line, fmt)
-    if not isinstance(text, str):
-        return Unreadable(path, f"field {fields['text']!r} is {json_type(text)}, not a string", line, fmt)
-    if not text.strip():
-        return Unreadable(path, f"field {fields['text']!r} is empty", line, fmt)
-
-    def text_field(key: str) -> str | None:
-        value = record.get(fields[key])
-        return None if value is None or value == "" else str(value)
-
-    # the record's other fields are kept as metadata (plugins read e.g. "source"):
-    # strings as they are, other values as compact JSON
-    known = set(fields.values())
-    meta: dict[str, str] = {
-        str(key): value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
-        for key, value in record.items()
-        if key not in known and key is not None and value is not None and value != ""
-    }
-    ignore = record.get(fields["ignore"])
-    if ignore:
-        if isinstance(ignore, list) and all(isinstance(v, str) for v in ignore):
-            ignore = " ".join(ignore)
-        if not isinstance(ignore, str):
-            return Unreadable(path, f"field {fields['ignore']!r} must be a string or a list of strings", line, fmt)
-        meta["copydesk_ignore"] = ignore
-    return Article(
-        id=text_field("id") or f"{path}:{line}",
-        title=text_field("title") or "",
-        body=text,
-        byline=text_field("byline"),
-        url=text_field("url"),
-        published=text_field("published"),
-        source=SourceRef(path=path, format=fmt, record=line),
-        meta=meta,
-    )
-
-
-def read_jsonl(
-    handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int
-) -> Iterator[Article | Unreadable]:
-    """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable)."""
-    records = 0
-    for line_no, raw in enumerate(iter(lambda: handle.readline(max_bytes + 1), b""), start=1):
-        records += 1
-        if line_no == 1 and raw.startswith(UTF16_BOMS):
-            yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
-            return
-        if len(raw) > max_bytes and not raw.endswith(b"\n"):
-            yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
-            while raw and not raw.endswith(b"\n"):
-                raw = handle.readline(max_bytes + 1)
-            continue
-        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
-        if not raw.strip():
-            records -= 1
-            continue
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            yield Unreadable(path, f"not valid UTF-8 (byte {exc.start} of the line)", line_no, "jsonl")
-            continue
-        except json.JSONDecodeError as exc:
-            yield Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
-            continue
-        if not isinstance(record, dict):
-            yield Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
-            continue
-        if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
-            yield Unreadable(path, f"not valid Unicode: an unpaired surrogate \\u{ord(bad):04x}", line_no, "jsonl")
-            continue
-        yield _record_article(record, fields, path, line_no, "jsonl")
-    if not records:
-        yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
-
-
-def json_type(value: Any) -> str:
-    """A decoded JSON value's type for messages: ``null`` for null, else the Python type (``int``, ``list``)."""
-    return "null" if value is None else type(value).__name__
-
-
-def _lone_surrogate(value: Any) -> str | None:
-    """The first unpaired surrogate in a decoded JSON value's strings, if any (JSON allows them, UTF-8 does not)."""
-    if isinstance(value, str):
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            return value[exc.start]
-        return None
-    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
-    for key, item in items:
-        if (bad := _lone_surrogate(key) if isinstance(key, str) else None) or (bad := _lone_surrogate(item)):
-            return bad
-    return None
-
-
-def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Article | Unreadable]:
-    """Stream a CSV file with a header row: one Article or Unreadable per row."""
-    csv.field_size_limit(max(max_bytes, 131072))
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, strict=True)  # a quote left open is an error, not the rest of the file
-    start = 1
-    try:
-        header = next(reader, None)
-        if header is None:
-            yield Unreadable(path, "empty file", None, "csv")
-            return
-        if fields["text"] not in header:
-            yield Unreadable(path, f"no {fields['text']!r} column in the header ({', '.join(header)})", 1, "csv")
-            return
-        twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
-        if twice:
-            yield Unreadable(path, f"column {twice[0]!r} appears more than once in the header", 1, "csv")
-            return
-        start = reader.line_num + 1
-        rows = 0
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                start = reader.line_num + 1
-                continue
-            rows += 1
-            if len(row) != len(header):
-                yield Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv")
-            else:
-                yield _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
-            start = reader.line_num + 1
-        if not rows:
-            yield Unreadable(path, "no rows after the header", None, "csv")
-    except UnicodeDecodeError as exc:
-        yield Unreadable(
-            path, f"not valid UTF-8 (byte {exc.start}); rows after this one were not read", reader.line_num + 1, "csv"
-        )
-    except csv.Error as exc:
-        yield Unreadable(path, f"malformed CSV: {exc}; rows after this one were not read", start, "csv")
 
 
 def read_document(data: bytes, path: str, fmt: str, fallback: bool) -> Article | Unreadable:
