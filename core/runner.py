@@ -8,6 +8,7 @@ becomes a ``CD001`` diagnostic on that article and nothing else is affected.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import time
@@ -323,8 +324,15 @@ class Runner:
         if self.needs_batch:
             self.batch_pass(items())
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            for index, item in enumerate(items()):
-                yield self.report(item, index)
+            frozen = False
+            try:
+                for index, item in enumerate(items()):
+                    yield self.report(item, index)
+                    if index == 0:
+                        frozen = freeze_long_lived()
+            finally:
+                if frozen:
+                    gc.unfreeze()
             return
         global _WORKER
         _WORKER = self
@@ -334,11 +342,35 @@ class Runner:
         _WORKER = None
 
 
+def freeze_long_lived() -> bool:
+    """Move every object alive now out of the garbage collector's reach; True if done.
+
+    Called once the first article is scored: by then the plugins, their lazily loaded
+    lexicons and the batch statistics exist, and they all live until the run ends. A
+    full collection would otherwise traverse them again every time it runs (half the
+    collector's time, 3-4 % of a run, measured with ``gc.callbacks``). Objects frozen
+    here are still freed when no longer referenced; only cycles among them wait for
+    ``gc.unfreeze()``. Does nothing when the process has frozen objects already (the
+    embedding program's), so their freeze is never undone.
+    """
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
+
+
 _WORKER: Runner | None = None
+#: Set in a worker process once it has scored its first item (see :func:`freeze_long_lived`).
+_WORKER_FROZEN = False
 
 
 def _work(job: tuple[int, Item]) -> ArticleReport:
     """Worker-process entry: score one item with the runner inherited by fork."""
+    global _WORKER_FROZEN
     assert _WORKER is not None
     index, item = job
-    return _WORKER.report(item, index)
+    report = _WORKER.report(item, index)
+    if not _WORKER_FROZEN:
+        _WORKER_FROZEN = True
+        freeze_long_lived()
+    return report
