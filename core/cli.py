@@ -8,17 +8,32 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from copydesk import __version__
 from copydesk.app import Output, RunOptions, baseline_run, default_stderr, execute, parse_outputs
-from copydesk.config import MAX_FAILING, SEVERITIES, load_config
+from copydesk.config import MAX_FAILING, load_config
 from copydesk.diagnostics import CORE_RULES
-from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, CopydeskError, UsageError
+from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, UsageError
 from copydesk.manager import load_plugins
+from copydesk.options import (
+    FAIL_ON,
+    ConfigOpt,
+    DisableOpt,
+    FormatOpt,
+    IgnoreOpt,
+    OutputOpt,
+    PathsArg,
+    SelectOpt,
+    TimingsOpt,
+    WorkersOpt,
+    flag_overrides,
+    guard,
+    list_format,
+    split,
+)
 from copydesk.report import rule_dict
 
 app = typer.Typer(
@@ -29,126 +44,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-
-T = TypeVar("T")
-FAIL_ON = (*SEVERITIES, "none")
-
-PathsArg = Annotated[
-    list[str], typer.Argument(help="Files, folders (searched recursively) or - for standard input.", show_default=False)
-]
-ConfigOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--config", help="Configuration file (instead of ./copydesk.toml or pyproject.toml).", show_default=False
-    ),
-]
-SelectOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--select",
-        help="Rules to turn on (code, prefix, name or ALL); replaces [run] select. Repeatable, or comma-separated.",
-        show_default=False,
-    ),
-]
-IgnoreOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--ignore", help="Rules to turn off; added to [run] ignore. Repeatable, or comma-separated.", show_default=False
-    ),
-]
-DisableOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--disable",
-        help="Plugin (entry-point name) not to load; added to [run] disable. Repeatable.",
-        show_default=False,
-    ),
-]
-FormatOpt = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--format",
-        "-f",
-        help="Output format, optionally with a file: text, json, jsonl, or NAME:PATH. Repeatable.",
-        show_default=False,
-    ),
-]
-OutputOpt = Annotated[
-    str | None,
-    typer.Option("--output", "-o", help="Write the (single) format to this file, atomically.", show_default=False),
-]
-WorkersOpt = Annotated[
-    int | None,
-    typer.Option(
-        "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
-    ),
-]
-TimingsOpt = Annotated[
-    bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
-]
-
-
-def _split(values: list[str] | None) -> list[str]:
-    """Flatten repeatable, comma-separated option values."""
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
-
-
-def _selectors(flag: str, values: list[str] | None) -> list[str]:
-    """A ``--select``/``--ignore`` list; given but empty (``--select ,``) is a usage error."""
-    parts = _split(values)
-    if values and not parts:
-        raise UsageError(f"{flag} needs a rule code, prefix, name or ALL")
-    return parts
-
-
-def _list_format(format: str) -> str:
-    """The ``--format`` of ``rules``/``plugins``: text or json."""
-    if format not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not {format!r}")
-    return format
-
-
-def _fail(message: str, code: int) -> typer.Exit:
-    """Print one error line and return the Exit to raise."""
-    default_stderr(f"copydesk: error: {message}")
-    return typer.Exit(code)
-
-
-def _guard(action: Callable[[], T]) -> T:
-    """Run ``action``; turn copydesk errors into one line and their exit code."""
-    try:
-        return action()
-    except CopydeskError as exc:
-        raise _fail(str(exc), exc.exit_code) from None
-    except BrokenPipeError:
-        # the reader (head, less) went away: not an error of ours
-        sys.stderr.close()
-        raise typer.Exit(0) from None
-    except KeyboardInterrupt:
-        raise _fail("interrupted", EXIT_INTERNAL) from None
-    except Exception as exc:  # the CLI's last line of defence: never a traceback
-        raise _fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
-
-
-def _overrides(
-    select: list[str] | None,
-    ignore: list[str] | None,
-    disable: list[str] | None,
-    workers: int | None,
-    config: Path | None,
-) -> dict[str, Any]:
-    """Configuration overrides from flags, merged over the file-based configuration."""
-    base = load_config(config)
-    run: dict[str, Any] = {}
-    if select:
-        run["select"] = _selectors("--select", select)
-    if ignore:
-        run["ignore"] = list(base.run["ignore"]) + _selectors("--ignore", ignore)
-    if disable:
-        run["disable"] = list(base.run["disable"]) + _split(disable)
-    if workers is not None:
-        run["workers"] = workers
-    return {"run": run} if run else {}
 
 
 def _run(options: RunOptions) -> int:
@@ -188,15 +83,15 @@ def score(
     def action() -> int:
         options = RunOptions(
             paths=paths,
-            outputs=parse_outputs(_split(format), output),
+            outputs=parse_outputs(split(format), output),
             config_path=config,
-            overrides=_overrides(select, ignore, disable, workers, config),
+            overrides=flag_overrides(select, ignore, disable, workers, config),
             timings=timings,
             progress=sys.stderr.isatty(),
         )
         return _run(options)
 
-    raise typer.Exit(_guard(action))
+    raise typer.Exit(guard(action))
 
 
 @app.command()
@@ -260,12 +155,12 @@ def check(
                     f"--max-failing {max_failing}: gate.max_failing must be a count like 5 or a share like 5%"
                 )
             gate["max_failing"] = max_failing
-        overrides = _overrides(select, ignore, disable, workers, config)
+        overrides = flag_overrides(select, ignore, disable, workers, config)
         if gate:
             overrides["gate"] = gate
         options = RunOptions(
             paths=paths,
-            outputs=parse_outputs(_split(format), output),
+            outputs=parse_outputs(split(format), output),
             config_path=config,
             overrides=overrides,
             gate=True,
@@ -275,7 +170,7 @@ def check(
         )
         return _run(options)
 
-    raise typer.Exit(_guard(action))
+    raise typer.Exit(guard(action))
 
 
 baseline_app = typer.Typer(
@@ -297,12 +192,14 @@ def _baseline(paths: list[str], target: Path, prune: bool, **flags: Any) -> None
             paths=paths,
             outputs=(),
             config_path=flags["config"],
-            overrides=_overrides(flags["select"], flags["ignore"], flags["disable"], flags["workers"], flags["config"]),
+            overrides=flag_overrides(
+                flags["select"], flags["ignore"], flags["disable"], flags["workers"], flags["config"]
+            ),
             progress=sys.stderr.isatty(),
         )
         return baseline_run(options, target, prune, sys.stdout, default_stderr)
 
-    raise typer.Exit(_guard(action))
+    raise typer.Exit(guard(action))
 
 
 @baseline_app.command("write")
@@ -343,7 +240,7 @@ ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")
 
 def _plugin_set(config: Path | None, disable: list[str] | None) -> Any:
     cfg = load_config(config)
-    return load_plugins(disable=list(cfg.run["disable"]) + _split(disable))
+    return load_plugins(disable=list(cfg.run["disable"]) + split(disable))
 
 
 @app.command()
@@ -351,7 +248,7 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
     """List the plugins found (built-in and installed), with their scorers and formats."""
 
     def action() -> None:
-        _list_format(format)
+        list_format(format)
         loaded = _plugin_set(config, disable)
         rows = []
         for info in loaded.plugins:
@@ -376,7 +273,7 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
         for name in loaded.disabled:
             print(f"{name:<14} (disabled)")
 
-    _guard(action)
+    guard(action)
 
 
 @app.command()
@@ -384,7 +281,7 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
     """List every rule: code, name, plugin and default severity."""
 
     def action() -> None:
-        _list_format(format)
+        list_format(format)
         loaded = _plugin_set(config, disable)
         rows = [rule_dict(r, "copydesk", "CD") for r in CORE_RULES]
         rows += [rule_dict(rule, info.name, scorer.prefix) for info, scorer, rule in loaded.rules()]
@@ -394,7 +291,7 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
         for row in rows:
             print(f"{row['code']:<8} {row['name']:<28} {row['severity']:<8} {row['plugin']}")
 
-    _guard(action)
+    guard(action)
 
 
 @app.command()
@@ -415,7 +312,7 @@ def explain(
                 return
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 
-    _guard(action)
+    guard(action)
 
 
 @app.command("new-plugin")
@@ -427,7 +324,7 @@ def new_plugin(
     """Create copydesk-NAME/: a plugin package with one rule, its tests and a README."""
     from copydesk.scaffold import command
 
-    print(_guard(lambda: command(name, prefix, directory)))
+    print(guard(lambda: command(name, prefix, directory)))
 
 
 @app.command("learn-weights")
@@ -463,11 +360,11 @@ def learn_weights(
     from copydesk.learn import learn_weights as learn
 
     def action() -> int:
-        overrides = _overrides(None, None, disable, workers, config)
+        overrides = flag_overrides(None, None, disable, workers, config)
         options = LearnOptions(paths, label, unreliable, folds, output, config, overrides)
         return learn(options, sys.stdout, default_stderr)
 
-    raise typer.Exit(_guard(action))
+    raise typer.Exit(guard(action))
 
 
 def _usage_line(exc: typer.TyperException) -> str:

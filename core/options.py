@@ -1,0 +1,138 @@
+"""The command line's shared options and helpers.
+
+The typer ``Annotated`` aliases every command reuses, the splitting and checking of
+repeatable flags, the configuration overrides they make, and :func:`guard`, which
+turns every error into one line on stderr and its documented exit code.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from copydesk.app import default_stderr
+from copydesk.config import SEVERITIES, load_config
+from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError
+
+T = TypeVar("T")
+FAIL_ON = (*SEVERITIES, "none")
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, folders (searched recursively) or - for standard input.", show_default=False)
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config", help="Configuration file (instead of ./copydesk.toml or pyproject.toml).", show_default=False
+    ),
+]
+SelectOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--select",
+        help="Rules to turn on (code, prefix, name or ALL); replaces [run] select. Repeatable, or comma-separated.",
+        show_default=False,
+    ),
+]
+IgnoreOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--ignore", help="Rules to turn off; added to [run] ignore. Repeatable, or comma-separated.", show_default=False
+    ),
+]
+DisableOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--disable",
+        help="Plugin (entry-point name) not to load; added to [run] disable. Repeatable.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format, optionally with a file: text, json, jsonl, or NAME:PATH. Repeatable.",
+        show_default=False,
+    ),
+]
+OutputOpt = Annotated[
+    str | None,
+    typer.Option("--output", "-o", help="Write the (single) format to this file, atomically.", show_default=False),
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
+    ),
+]
+TimingsOpt = Annotated[
+    bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
+]
+
+
+def split(values: list[str] | None) -> list[str]:
+    """Flatten repeatable, comma-separated option values."""
+    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def selectors(flag: str, values: list[str] | None) -> list[str]:
+    """A ``--select``/``--ignore`` list; given but empty (``--select ,``) is a usage error."""
+    parts = split(values)
+    if values and not parts:
+        raise UsageError(f"{flag} needs a rule code, prefix, name or ALL")
+    return parts
+
+
+def list_format(format: str) -> str:
+    """The ``--format`` of ``rules``/``plugins``: text or json."""
+    if format not in ("text", "json"):
+        raise UsageError(f"--format must be text or json, not {format!r}")
+    return format
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    """Print one error line and return the Exit to raise."""
+    default_stderr(f"copydesk: error: {message}")
+    return typer.Exit(code)
+
+
+def guard(action: Callable[[], T]) -> T:
+    """Run ``action``; turn copydesk errors into one line and their exit code."""
+    try:
+        return action()
+    except CopydeskError as exc:
+        raise fail(str(exc), exc.exit_code) from None
+    except BrokenPipeError:
+        # the reader (head, less) went away: not an error of ours
+        sys.stderr.close()
+        raise typer.Exit(0) from None
+    except KeyboardInterrupt:
+        raise fail("interrupted", EXIT_INTERNAL) from None
+    except Exception as exc:  # the CLI's last line of defence: never a traceback
+        raise fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
+
+
+def flag_overrides(
+    select: list[str] | None,
+    ignore: list[str] | None,
+    disable: list[str] | None,
+    workers: int | None,
+    config: Path | None,
+) -> dict[str, Any]:
+    """Configuration overrides from flags, merged over the file-based configuration."""
+    base = load_config(config)
+    run: dict[str, Any] = {}
+    if select:
+        run["select"] = selectors("--select", select)
+    if ignore:
+        run["ignore"] = list(base.run["ignore"]) + selectors("--ignore", ignore)
+    if disable:
+        run["disable"] = list(base.run["disable"]) + split(disable)
+    if workers is not None:
+        run["workers"] = workers
+    return {"run": run} if run else {}
