@@ -201,6 +201,17 @@ def _progress(enabled: bool) -> contextlib.AbstractContextManager[Callable[[], N
     return bar()
 
 
+SHARED_ID = "reports, gate lines and baselines cannot tell the two apart"
+
+
+def _where(report: ArticleReport) -> str:
+    """Where an article came from: ``path`` or ``path:record``."""
+    source = report.source
+    if source is None:
+        return report.id
+    return f"{source.path}:{source.record}" if source.record is not None else source.path
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -225,9 +236,15 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     input_errors: list[str] = []
     plugin_errors: list[str] = []
     scores: list[float] = []
+    seen: set[str] = set()  # article ids, to warn when two articles share one
     with _progress(options.progress) as tick:
         for report in runner.run(lambda: iter(batch), workers=int(config.run["workers"])):
             tick()
+            if report.id in seen:
+                stderr(
+                    f"copydesk: warning: {_where(report)}: id {report.id!r} is also an earlier article's id; {SHARED_ID}"
+                )
+            seen.add(report.id)
             for diag in report.diagnostics:
                 if diag.code == "CD002":
                     input_errors.append(diag.message)

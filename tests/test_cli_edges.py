@@ -319,3 +319,14 @@ def test_disabling_a_plugin_that_is_not_installed_warns_and_goes_on(good: Path) 
     ]
     scorers = [s["prefix"] for s in json.loads(result.stdout)["articles"][0]["scorers"]]
     assert "FIG" not in scorers and "RDB" in scorers
+
+
+def test_two_articles_with_one_id_are_both_scored_with_a_warning(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": i, "text": GOOD}) + "\n" for i in ["a", "b", "a"]))
+    result = run_copydesk("score", str(feed), "-f", "json")
+    assert result.exit_code == 0 and ids(result) == ["a", "b", "a"]
+    assert error_lines(result) == [
+        f"copydesk: warning: {feed}:3: id 'a' is also an earlier article's id; "
+        "reports, gate lines and baselines cannot tell the two apart"
+    ]
