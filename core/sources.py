@@ -272,11 +272,24 @@ def _check_path(path: str, sources: Mapping[str, Any]) -> None:
 
 
 def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
-    """The files below ``folder`` that the include/exclude globs let through, in sorted order."""
+    """The files below ``folder`` that the include/exclude globs let through, in sorted order.
+
+    Symbolic links to folders are followed, but a folder already walked (a link loop,
+    or two links to one folder) is walked once, under the first path in sorted order.
+    """
     include, exclude = sources["include"], sources["exclude"]
-    for root, dirs, names in os.walk(folder):
+    walked = {os.path.realpath(folder)}
+    for root, dirs, names in os.walk(folder, followlinks=True):
         rel_root = os.path.relpath(root, folder)
-        dirs[:] = sorted(d for d in dirs if not _excluded(os.path.join(rel_root, d), d, exclude))
+        keep = []
+        for name in sorted(dirs):
+            if _excluded(os.path.join(rel_root, name), name, exclude):
+                continue
+            real = os.path.realpath(os.path.join(root, name))
+            if real not in walked:
+                walked.add(real)
+                keep.append(name)
+        dirs[:] = keep
         for name in sorted(names):
             rel = os.path.normpath(os.path.join(rel_root, name))
             if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(rel, name, exclude):

@@ -174,3 +174,17 @@ def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path:
     assert source_of(item) == "bbc"  # the length-outlier rule compares articles of one source
     [row] = read(tmp_path, "feed.csv", b"id,text,source_site\nb,Body.,example.org\n")
     assert isinstance(row, Article) and dict(row.meta) == {"source_site": "example.org"}
+
+
+def test_linked_folders_are_followed_once_and_link_loops_end(tmp_path: Path) -> None:
+    real = tmp_path / "b_real"
+    real.mkdir()
+    (real / "1.txt").write_text("Title\nBody.")
+    (tmp_path / "a_link").symlink_to(real)  # the same folder twice: walked under the first name
+    (real / "loop").symlink_to(tmp_path)  # a loop back to the top
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-outside"
+    elsewhere.mkdir()
+    (elsewhere / "2.txt").write_text("Title\nBody.")
+    (tmp_path / "c_outside").symlink_to(elsewhere)  # a linked folder is followed
+    batch = Batch([str(tmp_path)], SOURCES)
+    assert [Path(f).relative_to(tmp_path).as_posix() for f in batch.files()] == ["a_link/1.txt", "c_outside/2.txt"]
