@@ -37,11 +37,24 @@ def position(report: ArticleReport, finding: Finding) -> str:
     return f"{path}:{finding.line}:{finding.column}"
 
 
+class _Console(Console):
+    """rich's Console, but a reader that goes away (``| head``) is not a failed gate.
+
+    rich's own handler exits with status 1, copydesk's "gate failed" code; this one
+    raises the BrokenPipeError, which the command line ends quietly with status 0.
+    """
+
+    def on_broken_pipe(self) -> None:
+        """Let the command line's handler deal with the closed pipe."""
+        self.quiet = True
+        raise BrokenPipeError
+
+
 class TextWriter:
     """Worst-first table of articles, then each article's findings with excerpts."""
 
     def __init__(self, out: TextIO, info: RunInfo) -> None:
-        self.console = Console(file=out, highlight=False, soft_wrap=True, width=120)
+        self.console = _Console(file=out, highlight=False, soft_wrap=True, width=120)
         self.info = info
         self.reports: list[ArticleReport] = []
 

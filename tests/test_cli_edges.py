@@ -301,11 +301,6 @@ def test_jsonl_into_a_closed_pipe_exits_0_quietly() -> None:
     assert result.exit_code == 0 and error_lines(result) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core/reporters.py: rich's Console.on_broken_pipe raises SystemExit(1), so `score | head` exits 1 "
-    "(the gate-failed code) for the text format",
-)
 def test_text_report_into_a_closed_pipe_exits_0_quietly() -> None:
     result = _closed_pipe("score", str(SEEDS))
     assert result.exit_code == 0 and error_lines(result) == []
