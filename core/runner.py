@@ -113,7 +113,10 @@ class Runner:
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
         select, ignore = config.run["select"], config.run["ignore"]
         every_rule = [rule for _, scorer in plugins.scorers for rule in scorer.rules]
-        check_selectors([*select, *ignore], every_rule, "run.select/run.ignore")
+        where = f"--select/--ignore or run.select/run.ignore in {config.source}"
+        if config.source.endswith("(packaged)"):  # the packaged defaults select ALL: a flag did it
+            where = "--select/--ignore"
+        check_selectors([*select, *ignore], every_rule, where)
         active: list[ActiveScorer] = []
         for info, scorer in plugins.scorers:
             codes = selected_codes(scorer.rules, select, ignore)

@@ -325,3 +325,11 @@ def test_two_articles_with_one_id_are_both_scored_with_a_warning(tmp_path: Path)
         f"copydesk: warning: {feed}:3: id 'a' is also an earlier article's id; "
         "reports, gate lines and baselines cannot tell the two apart"
     ]
+
+
+def test_an_unknown_selector_names_the_flag_or_the_file(tmp_path: Path) -> None:
+    flag = run_copydesk("score", str(SEEDS), "--select", "NOPE", cwd=tmp_path)
+    assert flag.exit_code == 2 and only_error(flag).startswith("copydesk: error: --select/--ignore: 'NOPE' matches no")
+    (tmp_path / "copydesk.toml").write_text('[run]\nignore = ["NOPE"]\n')
+    file = run_copydesk("score", str(SEEDS), cwd=tmp_path)
+    assert file.exit_code == 2 and f"run.select/run.ignore in {tmp_path / 'copydesk.toml'}: 'NOPE'" in only_error(file)
