@@ -21,6 +21,7 @@ the whole file.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import tempfile
 from collections import Counter
@@ -29,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
-from copydesk.learn import LearnOptions, RecordLabels, auc, collect, cross_validate, fit_weights
+from copydesk.learn import LearnOptions, auc, collect, cross_validate, fit_weights
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CORPORA = {
@@ -56,6 +57,12 @@ class Subset:
     labels: Counter[str]
 
 
+def record_field(path: Path, name: str) -> dict[int, str]:
+    """One field of every record of a JSONL file, by line number (1-based)."""
+    with path.open(encoding="utf-8") as handle:
+        return {n: str(json.loads(line).get(name) or "") for n, line in enumerate(handle, 1) if line.strip()}
+
+
 def load(path: Path, workdir: Path) -> tuple[list[str], npt.NDArray[np.float64], dict[str, Subset]]:
     """Score one corpus; its scorer names, default weights and subsets (whole corpus under '')."""
     options = LearnOptions([str(path)], "label", UNRELIABLE, cwd=workdir)
@@ -64,8 +71,8 @@ def load(path: Path, workdir: Path) -> tuple[list[str], npt.NDArray[np.float64],
     if errors:
         print(f"  ({path.name}: {len(errors)} record(s) not used: {errors[0].split(': ', 2)[-1]}, ...)")
     x, y, defaults = data.arrays(UNRELIABLE)
-    datasets = RecordLabels("dataset", 10_000_000)
-    tags = np.array([datasets.get(str(path), "jsonl", int(w.rsplit(":", 1)[1])) or "" for w in data.where])
+    datasets = record_field(path, "dataset")
+    tags = np.array([datasets.get(int(w.rsplit(":", 1)[1]), "") for w in data.where])
     subsets = {"": Subset(x, y, Counter(data.labels))}
     for tag in sorted(set(tags)):
         keep = tags == tag
