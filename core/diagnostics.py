@@ -58,11 +58,12 @@ exits 2.
 ENCODING_GUESSED = Rule(
     code="CD003",
     name="encoding-guessed",
-    message="Not valid UTF-8; decoded as {encoding} (detected by charset-normalizer)",
+    message="Not valid UTF-8; decoded as {encoding} ({how})",
     severity=Severity.INFO,
     doc="""\
 **What it flags.** A file that was not valid UTF-8 and was decoded with an encoding
-charset-normalizer detected.
+charset-normalizer detected, or as UTF-16 because it starts with a UTF-16 byte order
+mark.
 
 **Why it matters.** A wrong guess garbles characters, which can create or hide
 findings. Check the file and convert it to UTF-8.

@@ -236,6 +236,7 @@ def test_utf16_text_with_a_byte_order_mark_is_decoded_with_a_warning(cli: Cli, t
     [article] = json.loads(result.stdout)["articles"]
     assert result.exit_code == 0 and article["title"] == "A fine headline"
     assert article["source"]["encoding_detected"] and "warning" in error_lines(result)[0]
+    assert article["diagnostics"][0]["message"] == "Not valid UTF-8; decoded as utf-16 (byte order mark)"
 
 
 # configuration
