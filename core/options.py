@@ -113,6 +113,9 @@ def guard(action: Callable[[], T]) -> T:
         raise typer.Exit(0) from None
     except KeyboardInterrupt:
         raise fail("interrupted", EXIT_INTERNAL) from None
+    except OSError as exc:  # the system refused (a full disk under the report, say): not a copydesk bug
+        where = f"{exc.filename}: " if exc.filename else ""
+        raise fail(f"{where}{exc.strerror or exc}", EXIT_INTERNAL) from None
     except Exception as exc:  # the CLI's last line of defence: never a traceback
         raise fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
 

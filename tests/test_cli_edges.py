@@ -334,3 +334,11 @@ def test_an_unknown_selector_names_the_flag_or_the_file(tmp_path: Path) -> None:
     (tmp_path / "copydesk.toml").write_text('[run]\nignore = ["NOPE"]\n')
     file = run_copydesk("score", str(SEEDS), cwd=tmp_path)
     assert file.exit_code == 2 and f"run.select/run.ignore in {tmp_path / 'copydesk.toml'}: 'NOPE'" in only_error(file)
+
+
+def test_a_full_disk_under_the_report_is_one_line_and_exit_3() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [COPYDESK, "score", str(SEEDS), "-f", "json"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert (result.returncode, result.stderr) == (3, "copydesk: error: No space left on device\n")
