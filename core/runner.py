@@ -293,7 +293,7 @@ class Runner:
     def unreadable(self, item: Unreadable, index: int = 0) -> ArticleReport:
         """The report of an input that could not be read as an article."""
         diag = diagnostics.diagnostic(diagnostics.UNREADABLE, problem=item.message)
-        diag = replace(diag, line=item.record or 1)
+        diag = replace(diag, line=item.record or 1, end_line=item.record or 1)
         return ArticleReport(
             id=item.id,
             title="",

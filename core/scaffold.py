@@ -101,7 +101,7 @@ def command(name: str, prefix: str | None, directory: Path) -> str:
     root = new_plugin(name, directory, prefix)
     return (
         f"Created {root}/ (plugin {names.name}, rules {names.prefix}001...). Next:\n"
-        f"  cd {root}\n  pip install -e .\n  python -m pytest\n  copydesk plugins"
+        f"  cd {root}\n  pip install -e '.[test]'\n  python -m pytest\n  copydesk plugins"
     )
 
 

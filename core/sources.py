@@ -26,6 +26,8 @@ from copydesk.errors import InputError, Unreadable
 from copydesk.models import Article, Position, SourceRef
 from copydesk.records import UTF16_BOMS, read_csv, read_jsonl
 
+IGNORE_META = "copydesk_ignore"  # the metadata key suppressions read (copydesk.suppress)
+
 __all__ = ["FORMATS", "STDIN", "Batch", "Unreadable", "parse_text", "read_document"]
 
 FORMATS = {
@@ -80,73 +82,116 @@ def _decode(data: bytes, path: str, fallback: bool) -> tuple[str, str, bool] | s
     return str(best), best.encoding, True
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int, int]:
-    """Parse ``---``-fenced ``key: value`` lines; return them, the body offset and lines used."""
+def _front_matter(text: str) -> tuple[dict[str, str], int, int, Position | None]:
+    """Parse ``---``-fenced ``key: value`` lines.
+
+    Returns them, the body offset, the lines used, and where the ``title`` value
+    stands in the file (None without one).
+    """
     if not text.startswith("---"):
-        return {}, 0, 0
+        return {}, 0, 0, None
     first = text.find("\n")
     if first < 0 or text[:first].strip() != "---":
-        return {}, 0, 0
+        return {}, 0, 0, None
     pos, line = first + 1, 1
     meta: dict[str, str] = {}
+    title_at: Position | None = None
     while pos < len(text):
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
         row = text[pos:stop].strip()
         line += 1
         if row in ("---", "..."):
-            return meta, (stop + 1 if nl >= 0 else stop), line
+            return meta, (stop + 1 if nl >= 0 else stop), line, title_at
         key, sep, value = row.partition(":")
         if not sep:
-            return {}, 0, 0
+            return {}, 0, 0, None
         meta[key.strip().lower()] = value.strip().strip("\"'")
+        if key.strip().lower() == "title" and meta["title"]:
+            at = text.find(meta["title"], pos + len(key) + 1, stop)
+            title_at = Position(at, line, at - pos + 1) if at >= 0 else None
         if nl < 0:
             break
         pos = nl + 1
-    return {}, 0, 0
+    return {}, 0, 0, None
 
 
 def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected: bool = False) -> Article | Unreadable:
-    """A ``.txt``/``.md`` document: front matter, then title line, then body."""
-    meta, offset, line_no = _front_matter(text)
+    """A ``.txt``/``.md`` document: front matter, then title line, then body.
+
+    With a ``title`` in the front matter, the body is everything after the front
+    matter, and title findings point at the title's value there. Otherwise the title is
+    the first non-empty line that is not a whole-line HTML comment; ``ignore-file``
+    suppression comments above it still apply to the whole article.
+    """
+    meta, offset, line_no, meta_title_at = _front_matter(text)
+    extra = {k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS}
     pos = offset
     line = line_no + 1
+    if "title" in meta:
+        if not text[offset:].strip():
+            return Unreadable(path, "no text after the front matter", format=fmt)
+        return _article(
+            meta, meta["title"], text[offset:], extra, path, fmt, encoding, detected, meta_title_at, pos, line
+        )
     while pos < len(text):
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
         raw = text[pos:stop]
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            title = raw.strip()
-            column = lead + 1
+        title = raw.strip()
+        if title.startswith("<!--") and title.endswith("-->"):  # a comment above the title
+            if selectors := extract.file_suppressions(title):
+                extra[IGNORE_META] = f"{extra.get(IGNORE_META, '')} {selectors}".strip()
+        elif title:
+            column = len(raw) - len(raw.lstrip()) + 1
             if fmt == "md" and title.startswith("#"):
                 stripped = title.lstrip("#").lstrip()
                 column += len(title) - len(stripped)
                 title = stripped
             body_start = len(text) if nl < 0 else nl + 1
-            source = SourceRef(
-                path=path,
-                format=fmt,
-                encoding=encoding,
-                encoding_detected=detected,
-                title_at=Position(pos + column - 1, line, column),
-                body_at=Position(body_start, line + 1, 1),
-            )
-            return Article(
-                id=meta.get("id", path),
-                title=meta.get("title", title) if "title" in meta else title,
-                body=text[body_start:],
-                byline=meta.get("byline", meta.get("author")),
-                url=meta.get("url"),
-                published=meta.get("published", meta.get("date")),
-                source=source,
-                meta={k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS},
+            title_at = Position(pos + column - 1, line, column)
+            return _article(
+                meta, title, text[body_start:], extra, path, fmt, encoding, detected, title_at, body_start, line + 1
             )
         if nl < 0:
             break
         pos = nl + 1
         line += 1
     return Unreadable(path, "no text after the front matter" if meta else "empty file", format=fmt)
+
+
+def _article(
+    meta: Mapping[str, str],
+    title: str,
+    body: str,
+    extra: dict[str, str],
+    path: str,
+    fmt: str,
+    encoding: str,
+    detected: bool,
+    title_at: Position | None,
+    body_offset: int,
+    body_line: int,
+) -> Article:
+    """The Article of a text file, its title and body placed in the file."""
+    source = SourceRef(
+        path=path,
+        format=fmt,
+        encoding=encoding,
+        encoding_detected=detected,
+        title_at=title_at,
+        body_at=Position(body_offset, body_line, 1),
+    )
+    return Article(
+        id=meta.get("id", path),
+        title=title,
+        body=body,
+        byline=meta.get("byline", meta.get("author")),
+        url=meta.get("url"),
+        published=meta.get("published", meta.get("date")),
+        source=source,
+        meta=extra,
+    )
 
 
 def read_document(data: bytes, path: str, fmt: str, fallback: bool) -> Article | Unreadable:

@@ -57,7 +57,14 @@ def is_breadcrumb(text: str) -> bool:
 
 
 def _navigation(text: str) -> str | None:
-    """``"tag line"`` or ``"breadcrumb"`` when a top line is navigation, else None."""
+    """``"tag line"`` or ``"breadcrumb"`` when a top line is navigation, else None.
+
+    A whole-line HTML comment (a ``copydesk: ignore`` suppression, an editor's note)
+    is markup the author put there, not navigation a scraper left behind.
+    """
+    stripped = text.strip()
+    if stripped.startswith("<!--") and stripped.endswith("-->"):
+        return None
     if is_breadcrumb(text):
         return "breadcrumb"
     if is_tag_line(text):

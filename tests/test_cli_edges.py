@@ -342,3 +342,18 @@ def test_a_full_disk_under_the_report_is_one_line_and_exit_3() -> None:
             [COPYDESK, "score", str(SEEDS), "-f", "json"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
         )
     assert (result.returncode, result.stderr) == (3, "copydesk: error: No space left on device\n")
+
+
+def test_an_unreadable_record_is_located_on_its_own_line(tmp_path: Path) -> None:
+    feed = tmp_path / "f.jsonl"
+    feed.write_text('{"text": "a b"}\n{bad\n')
+    result = run_copydesk("score", str(feed), "-f", "json")
+    [diag] = json.loads(result.stdout)["articles"][1]["diagnostics"]
+    where = diag["location"]
+    assert (diag["code"], where["line"], where["column"], where["end_line"], where["end_column"]) == (
+        "CD002",
+        2,
+        1,
+        2,
+        1,
+    )

@@ -103,3 +103,16 @@ def test_new_plugin_refuses_a_non_empty_folder(tmp_path: Path) -> None:
 def test_templates_leave_no_token_unfilled() -> None:
     for path, content in files(plugin_names("loaded-words")).items():
         assert "__" not in content.replace("__init__", "").replace("__future__", ""), path
+
+
+def test_next_steps_install_the_test_extra_the_scaffold_tests_need(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["new-plugin", "steps", "--directory", str(tmp_path)])
+    assert result.exit_code == 0
+    steps = [line.strip() for line in result.stdout.splitlines()[1:]]
+    assert steps == [
+        f"cd {tmp_path / 'copydesk-steps'}",
+        "pip install -e '.[test]'",
+        "python -m pytest",
+        "copydesk plugins",
+    ]
+    assert "[project.optional-dependencies]\ntest = " in (tmp_path / "copydesk-steps" / "pyproject.toml").read_text()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from copydesk.config import packaged_defaults
 from copydesk.errors import InputError
-from copydesk.models import Article
+from copydesk.models import Article, Position
 from copydesk.sources import Batch, Unreadable, parse_text
 
 SOURCES: dict[str, Any] = packaged_defaults()["sources"]
@@ -188,3 +188,23 @@ def test_linked_folders_are_followed_once_and_link_loops_end(tmp_path: Path) -> 
     (tmp_path / "c_outside").symlink_to(elsewhere)  # a linked folder is followed
     batch = Batch([str(tmp_path)], SOURCES)
     assert [Path(f).relative_to(tmp_path).as_posix() for f in batch.files()] == ["a_link/1.txt", "c_outside/2.txt"]
+
+
+def test_a_comment_above_the_title_is_not_the_title_and_its_ignore_file_applies() -> None:
+    art = parse_text(
+        "<!-- copydesk: ignore-file HDG, FIG -->\n<!-- a note -->\nTitle may\n\nIt may rain.\n", "s.txt", "txt"
+    )
+    assert isinstance(art, Article) and art.title == "Title may" and art.body == "\nIt may rain.\n"
+    assert art.meta["copydesk_ignore"] == "HDG, FIG"
+    assert art.source is not None and art.source.title_at == Position(56, 3, 1)
+
+
+def test_a_front_matter_title_leaves_the_whole_text_as_body_and_is_located_in_the_file() -> None:
+    text = '---\ntitle: "Rates may rise"\n---\n<!-- copydesk: ignore-file HDG -->\nFirst line of the body.\n'
+    art = parse_text(text, "q.md", "md")
+    assert isinstance(art, Article) and art.title == "Rates may rise"
+    assert art.body == "<!-- copydesk: ignore-file HDG -->\nFirst line of the body.\n"
+    assert art.source is not None and art.source.title_at is not None
+    at = art.source.title_at
+    assert text[at.offset : at.offset + len(art.title)] == art.title and (at.line, at.column) == (2, 9)
+    assert art.source.body_at == Position(len('---\ntitle: "Rates may rise"\n---\n'), 4, 1)

@@ -413,6 +413,8 @@ def test_scrape_debris(title: str, body: str, expected: list[tuple[str, str]]) -
         ("Budget Passed", "By Jane Smith\n" + INTRO),
         ("Budget Passed", "2016/17 results in 3 charts\n" + INTRO),
         ("iPhone sales rise", INTRO),
+        ("Budget Passed", "<!-- copydesk: ignore -->\n" + INTRO),  # a suppression comment, not a tag line
+        ("Budget Passed", "<!-- editor: check the figures -->\n" + INTRO),
     ],
 )
 def test_debris_near_misses(title: str, body: str) -> None:
