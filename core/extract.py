@@ -9,12 +9,13 @@ Suppression comments (``<!-- copydesk: ignore ... -->``, see ``copydesk.suppress
 survive the fallback's extraction: each becomes a line of the text where it stood,
 and the block after an ``ignore`` comment is followed by a blank line, so the comment
 covers exactly that block. trafilatura drops comments; with it, ``ignore-file``
-comments are still honoured (:func:`file_suppressions`, applied to the whole
-article) and block-level ``ignore`` comments are not.
+comments are still honoured (:func:`copydesk.suppress.file_selectors`, applied to
+the whole article) and block-level ``ignore`` comments are not.
 """
 
 from __future__ import annotations
 
+import functools
 from html.parser import HTMLParser
 
 SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"})
@@ -121,24 +122,9 @@ def _fallback(html: str) -> tuple[str, str]:
     return title, "\n".join(lines)
 
 
-def file_suppressions(html: str) -> str:
-    """The selectors of every ``ignore-file`` suppression comment in ``html``, space-separated.
-
-    One left-to-right scan with ``str.find`` (linear in the page's length).
-    """
-    found: list[str] = []
-    pos = 0
-    while (start := html.find("<!--", pos)) >= 0 and (end := html.find("-->", start + 4)) >= 0:
-        pos = end + 3
-        tag, colon, rest = html[start + 4 : end].strip().partition(":")
-        words = rest.split()
-        if colon and tag.strip().lower() == "copydesk" and words and words[0].lower() == "ignore-file":
-            found.extend(words[1:] or ["ALL"])
-    return " ".join(found)
-
-
+@functools.cache
 def trafilatura_available() -> bool:
-    """Whether the optional trafilatura extractor is installed."""
+    """Whether the optional trafilatura extractor is installed (asked once a process)."""
     try:
         import trafilatura  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
     except ImportError:

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from copydesk.errors import Unreadable
 from copydesk.models import Article, SourceRef
+from copydesk.suppress import IGNORE_META
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -50,7 +51,7 @@ def _record_article(
             ignore = " ".join(ignore)
         if not isinstance(ignore, str):
             return Unreadable(path, f"field {fields['ignore']!r} must be a string or a list of strings", line, fmt)
-        meta["copydesk_ignore"] = ignore
+        meta[IGNORE_META] = ignore
     return Article(
         id=text_field("id") or f"{path}:{line}",
         title=text_field("title") or "",

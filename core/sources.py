@@ -25,8 +25,7 @@ from copydesk import extract
 from copydesk.errors import InputError, Unreadable
 from copydesk.models import Article, Position, SourceRef
 from copydesk.records import UTF16_BOMS, read_csv, read_jsonl
-
-IGNORE_META = "copydesk_ignore"  # the metadata key suppressions read (copydesk.suppress)
+from copydesk.suppress import IGNORE_META, file_selectors
 
 __all__ = ["FORMATS", "STDIN", "Batch", "Unreadable", "parse_text", "read_document"]
 
@@ -140,7 +139,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
         raw = text[pos:stop]
         title = raw.strip()
         if title.startswith("<!--") and title.endswith("-->"):  # a comment above the title
-            if selectors := extract.file_suppressions(title):
+            if selectors := file_selectors(title):
                 extra[IGNORE_META] = f"{extra.get(IGNORE_META, '')} {selectors}".strip()
         elif title:
             column = len(raw) - len(raw.lstrip()) + 1
@@ -206,8 +205,8 @@ def read_document(data: bytes, path: str, fmt: str, fallback: bool) -> Article |
             return Unreadable(path, "no main text found in the HTML", format=fmt)
         source = SourceRef(path=path, format=fmt, encoding=encoding, encoding_detected=detected)
         meta: dict[str, str] = {}
-        if extract.trafilatura_available() and (selectors := extract.file_suppressions(text)):
-            meta["copydesk_ignore"] = selectors  # trafilatura drops the comments themselves
+        if extract.trafilatura_available() and (selectors := file_selectors(text)):
+            meta[IGNORE_META] = selectors  # trafilatura drops the comments themselves
         return Article(id=path, title=title, body=body, source=source, meta=meta)
     return parse_text(text, path, fmt, encoding, detected)
 

@@ -117,6 +117,16 @@ def parse_comments(text: str) -> list[Suppression]:
             found.append(Suppression(selectors, "paragraph", start, end, comment=(open_at, pos)))
 
 
+def file_selectors(text: str) -> str:
+    """The selectors of every ``ignore-file`` comment in ``text``, space-separated (``ALL`` for none).
+
+    For comments that do not reach an article's body (above a text file's title, or in
+    an HTML page that trafilatura extracts without them): the sources keep them as the
+    article's ignore field, which applies to the whole article, as ``ignore-file`` does.
+    """
+    return " ".join(s for item in parse_comments(text) if item.scope == "file" for s in item.selectors or ("ALL",))
+
+
 class Suppressions:
     """The suppressions of one article: ask :meth:`allows` per finding, then :meth:`unused`."""
 

@@ -160,10 +160,10 @@ def test_comments_in_html_input_survive_extraction(desk: Desk, comment: str, kep
     assert got == kept
 
 
-def test_file_suppressions_are_read_from_raw_html_for_trafilatura() -> None:
+def test_ignore_file_selectors_are_read_from_raw_html_for_trafilatura() -> None:
     """trafilatura drops comments, so ignore-file selectors are read from the page itself."""
-    from copydesk.extract import file_suppressions
+    from copydesk.suppress import file_selectors
 
     page = "<p>x</p><!-- copydesk: ignore-file HDG, FIG --><!-- copydesk: ignore TPL --><!-- copydesk: ignore-file -->"
-    assert file_suppressions(page) == "HDG, FIG ALL"
-    assert file_suppressions("<!--" * 100_000) == ""  # unclosed openers: one scan
+    assert file_selectors(page) == "HDG FIG ALL"
+    assert file_selectors("<!--" * 100_000) == ""  # unclosed openers: one scan

@@ -195,7 +195,7 @@ def test_a_comment_above_the_title_is_not_the_title_and_its_ignore_file_applies(
         "<!-- copydesk: ignore-file HDG, FIG -->\n<!-- a note -->\nTitle may\n\nIt may rain.\n", "s.txt", "txt"
     )
     assert isinstance(art, Article) and art.title == "Title may" and art.body == "\nIt may rain.\n"
-    assert art.meta["copydesk_ignore"] == "HDG, FIG"
+    assert art.meta["copydesk_ignore"] == "HDG FIG"
     assert art.source is not None and art.source.title_at == Position(56, 3, 1)
 
 
