@@ -8,7 +8,6 @@ becomes a ``CD001`` diagnostic on that article and nothing else is affected.
 
 from __future__ import annotations
 
-import gc
 import logging
 import multiprocessing
 import time
@@ -61,23 +60,6 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
-def evolve(finding: Finding, **changes: Any) -> Finding:
-    """``dataclasses.replace(finding, **changes)``, without re-running ``__init__``.
-
-    The runner copies every finding at least once (to stamp plugin, prefix and
-    severity). ``Finding`` has no ``__post_init__``, so copying its attributes and
-    changing a few gives exactly the object ``replace`` would build, in 1.2 µs
-    instead of 4.6 µs (``replace`` sets all sixteen fields one by one through the
-    frozen ``__setattr__``; an article has about 60 findings). A subclass of
-    ``Finding`` goes through ``replace``.
-    """
-    if type(finding) is not Finding:
-        return replace(finding, **changes)
-    copy = object.__new__(Finding)
-    copy.__dict__.update(finding.__dict__, **changes)
-    return copy
-
-
 def relocate(finding: Finding, source: SourceRef | None) -> Finding:
     """Move a finding from field coordinates into its source file's coordinates."""
     if source is None or source.record is not None:
@@ -87,7 +69,7 @@ def relocate(finding: Finding, source: SourceRef | None) -> Finding:
         return finding
     column = finding.column + base.column - 1 if finding.line == 1 else finding.column
     end_column = finding.end_column + base.column - 1 if finding.end_line == 1 else finding.end_column
-    return evolve(
+    return replace(
         finding,
         start=finding.start + base.offset,
         end=finding.end + base.offset,
@@ -230,7 +212,7 @@ class Runner:
                 continue
             if allows is not None and not allows(finding):
                 continue
-            kept.append(evolve(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
+            kept.append(replace(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
         return tuple(kept)
 
     def score(self, article: Article, index: int = 0) -> ArticleReport:
@@ -328,15 +310,8 @@ class Runner:
         if self.needs_batch:
             self.batch_pass(items())
         if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-            frozen = False
-            try:
-                for index, item in enumerate(items()):
-                    yield self.report(item, index)
-                    if index == 0:
-                        frozen = freeze_long_lived()
-            finally:
-                if frozen:
-                    gc.unfreeze()
+            for index, item in enumerate(items()):
+                yield self.report(item, index)
             return
         global _WORKER
         _WORKER = self
@@ -346,35 +321,11 @@ class Runner:
         _WORKER = None
 
 
-def freeze_long_lived() -> bool:
-    """Move every object alive now out of the garbage collector's reach; True if done.
-
-    Called once the first article is scored: by then the plugins, their lazily loaded
-    lexicons and the batch statistics exist, and they all live until the run ends. A
-    full collection would otherwise traverse them again every time it runs (half the
-    collector's time, 3-4 % of a run, measured with ``gc.callbacks``). Objects frozen
-    here are still freed when no longer referenced; only cycles among them wait for
-    ``gc.unfreeze()``. Does nothing when the process has frozen objects already (the
-    embedding program's), so their freeze is never undone.
-    """
-    if gc.get_freeze_count():
-        return False
-    gc.freeze()
-    return True
-
-
 _WORKER: Runner | None = None
-#: Set in a worker process once it has scored its first item (see :func:`freeze_long_lived`).
-_WORKER_FROZEN = False
 
 
 def _work(job: tuple[int, Item]) -> ArticleReport:
     """Worker-process entry: score one item with the runner inherited by fork."""
-    global _WORKER_FROZEN
     assert _WORKER is not None
     index, item = job
-    report = _WORKER.report(item, index)
-    if not _WORKER_FROZEN:
-        _WORKER_FROZEN = True
-        freeze_long_lived()
-    return report
+    return _WORKER.report(item, index)

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import os
 import pstats
 import tempfile
@@ -73,6 +74,24 @@ def timed_scorer(scorer: Scorer, spent: Timings) -> Scorer:
 
 
 @contextmanager
+def collector_time(spent: Timings) -> Iterator[None]:
+    """Add the garbage collector's own time (every generation) to ``spent['gc']``."""
+    started: list[float] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            spent["gc"] += time.perf_counter() - started.pop()
+
+    gc.callbacks.append(callback)
+    try:
+        yield
+    finally:
+        gc.callbacks.remove(callback)
+
+
+@contextmanager
 def timed_batch_pass(spent: Timings) -> Iterator[None]:
     """While active, :meth:`Runner.batch_pass` adds its wall time to ``spent["batch_pass"]``."""
     original = Runner.batch_pass
@@ -95,12 +114,14 @@ def score_file(path: Path, plugins: PluginSet) -> float:
 
 
 def split(path: Path, articles: int) -> None:
-    """Run once with timers and print the batch pass / scorers / core split."""
+    """Run once with timers and print the batch pass / scorers / core split, CPU and collector time."""
     plugins = load_plugins()
     spent: Timings = defaultdict(float)
     plugins = replace(plugins, scorers=tuple((info, timed_scorer(s, spent)) for info, s in plugins.scorers))
-    with timed_batch_pass(spent):
+    cpu = time.process_time()
+    with timed_batch_pass(spent), collector_time(spent):
         wall = score_file(path, plugins)
+    cpu = time.process_time() - cpu
     scoring_pass = wall - spent["batch_pass"]
     scorers = spent["segment"] + spent["score"]
     core_batch = spent["batch_pass"] - spent["observe"]
@@ -114,6 +135,8 @@ def split(path: Path, articles: int) -> None:
         ("  scorers' score", spent["score"]),
         ("  core (read, documents, findings, reports, JSON)", scoring_pass - scorers),
         ("core, both passes", core_batch + scoring_pass - scorers),
+        ("garbage collector (inside all of the above)", spent["gc"]),
+        ("CPU time of this process", cpu),
     ]
     print(f"timed run: {articles} articles, {wall:.2f} s, {articles / wall:.1f} articles/s")
     for label, seconds in rows:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import json
 from collections import Counter
 from collections.abc import Iterator
@@ -10,8 +9,7 @@ from typing import Any
 
 from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Segment, Severity
 from copydesk.report import article_dict
-from copydesk.runner import Runner, freeze_long_lived
-from copydesk.testing import article, config_for, plugin_set, run_scorer, score_batch
+from copydesk.testing import article, plugin_set, run_scorer, score_batch
 
 WORD = Rule("WRD001", "flagged-word", "Word '{word}' is flagged")
 LOUD = Rule("WRD002", "loud-word", "Word '{word}' is loud", Severity.ERROR)
@@ -151,25 +149,3 @@ def test_reports_are_identical_whatever_the_number_of_workers() -> None:
     one = [json.dumps(article_dict(r)) for r in score_batch(texts, plugins, workers=1)]
     two = [json.dumps(article_dict(r)) for r in score_batch(texts, plugins, workers=2)]
     assert one == two and len(one) == 41
-
-
-def test_a_run_freezes_long_lived_objects_while_scoring_and_unfreezes_them_at_the_end() -> None:
-    assert gc.get_freeze_count() == 0
-    plugins = plugin_set(scorers=[WORDS])
-    runner = Runner(plugins, config_for(plugins))
-    frozen_while_scoring = []
-    for _report in runner.run(lambda: iter([article("bad"), article("bad day"), article("fine")])):
-        frozen_while_scoring.append(gc.get_freeze_count() > 0)
-    assert frozen_while_scoring == [False, True, True]
-    assert gc.get_freeze_count() == 0
-
-
-def test_a_run_leaves_objects_frozen_by_its_caller_frozen() -> None:
-    gc.freeze()
-    try:
-        before = gc.get_freeze_count()
-        assert not freeze_long_lived()
-        score_batch(["bad", "bad day"], plugin_set(scorers=[WORDS]))
-        assert gc.get_freeze_count() == before
-    finally:
-        gc.unfreeze()
