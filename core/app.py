@@ -212,6 +212,25 @@ def _where(report: ArticleReport) -> str:
     return f"{source.path}:{source.record}" if source.record is not None else source.path
 
 
+def route_diagnostics(
+    report: ArticleReport, stderr: Callable[[str], None], input_errors: list[str], plugin_errors: list[str]
+) -> None:
+    """Put an article's core diagnostics on stderr, one line each, and collect the errors.
+
+    Unreadable input (CD002) is an input error, a guessed encoding (CD003) a warning, a
+    scorer or batch pass that raised (CD001, CD004) a plugin error.
+    """
+    for diag in report.diagnostics:
+        if diag.code == "CD002":
+            input_errors.append(diag.message)
+            stderr(f"copydesk: error: {diag.message}")
+        elif diag.code == "CD003":
+            stderr(f"copydesk: warning: {report.id}: {diag.message}")
+        elif diag.code in ("CD001", "CD004"):
+            plugin_errors.append(f"{report.id}: {diag.message}")
+            stderr(f"copydesk: error: {report.id}: {diag.message}")
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -245,15 +264,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
                     f"copydesk: warning: {_where(report)}: id {report.id!r} is also an earlier article's id; {SHARED_ID}"
                 )
             seen.add(report.id)
-            for diag in report.diagnostics:
-                if diag.code == "CD002":
-                    input_errors.append(diag.message)
-                    stderr(f"copydesk: error: {diag.message}")
-                elif diag.code == "CD003":
-                    stderr(f"copydesk: warning: {report.id}: {diag.message}")
-                elif diag.code in ("CD001", "CD004"):
-                    plugin_errors.append(f"{report.id}: {diag.message}")
-                    stderr(f"copydesk: error: {report.id}: {diag.message}")
+            route_diagnostics(report, stderr, input_errors, plugin_errors)
             if report.score is not None:
                 scores.append(report.score)
             if baseline is not None:

@@ -25,7 +25,7 @@ from typing import Any, TextIO
 import numpy as np
 import numpy.typing as npt
 from copydesk import scoring
-from copydesk.app import atomic_writer, check_target
+from copydesk.app import atomic_writer, check_target, route_diagnostics
 from copydesk.config import load_config
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.manager import PluginSet, load_plugins
@@ -196,13 +196,7 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
             data.input_errors.append(f"{item[0]}: no {options.label!r} field to label the article by")
             stderr(f"copydesk: error: {data.input_errors[-1]}")
     for report in runner.run(lambda: iter(batch), workers=int(config.run["workers"])):
-        for diag in report.diagnostics:
-            if diag.code == "CD002":
-                data.input_errors.append(diag.message)
-                stderr(f"copydesk: error: {diag.message}")
-            elif diag.code in ("CD001", "CD004"):
-                data.plugin_errors.append(f"{report.id}: {diag.message}")
-                stderr(f"copydesk: error: {report.id}: {diag.message}")
+        route_diagnostics(report, stderr, data.input_errors, data.plugin_errors)
         item = labels[report.index]
         if report.score is not None and item is not None and item[1] is not None:
             data.rows.append(features(report, prefixes))
