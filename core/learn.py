@@ -41,27 +41,21 @@ BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 Matrix = npt.NDArray[np.float64]
 
 
-def label_text(value: Any) -> str | None:
-    """A record's label as text (JSON scalars as JSON), or None when absent or empty."""
-    if value is None or value == "":
-        return None
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True)
-
-
 def read_labels(batch: Batch, name: str) -> list[tuple[str, str | None] | None]:
     """Per item of ``batch``, in order: where it came from and its label (None: unreadable).
 
     A JSONL/CSV record's fields beyond the configured ones are in ``Article.meta`` as
-    the sources read them; front matter keys are lower-cased there.
+    the sources read them (other JSON values than strings as JSON text); front matter
+    keys are lower-cased there. An empty or missing label is None.
     """
     labels: list[tuple[str, str | None] | None] = []
     for item in batch:
         if isinstance(item, Unreadable) or item.source is None:
             labels.append(None)
         elif item.source.record is not None:
-            labels.append((f"{item.source.path}:{item.source.record}", label_text(item.meta.get(name))))
+            labels.append((f"{item.source.path}:{item.source.record}", item.meta.get(name) or None))
         else:
-            labels.append((item.source.path, label_text(item.meta.get(name.lower()))))
+            labels.append((item.source.path, item.meta.get(name.lower()) or None))
     return labels
 
 
