@@ -61,10 +61,14 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "batch.jsonl"
         size = generate(path, args.articles)
-        print(f"batch: {args.articles} articles, {size / 1e6:.1f} MB of JSONL (~{size // args.articles // 6} words each)")
+        print(
+            f"batch: {args.articles} articles, {size / 1e6:.1f} MB of JSONL (~{size // args.articles // 6} words each)"
+        )
         for workers in args.workers:
             seconds, rss = run(path, workers, args.disable)
-            print(f"workers={workers}: {seconds:.1f} s, {args.articles / seconds:.0f} articles/s, peak RSS {rss:.0f} MiB")
+            print(
+                f"workers={workers}: {seconds:.1f} s, {args.articles / seconds:.0f} articles/s, peak RSS {rss:.0f} MiB"
+            )
 
 
 if __name__ == "__main__":

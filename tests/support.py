@@ -24,7 +24,9 @@ class CliResult:
     stderr: str
 
 
-def run_copydesk(*args: str, pythonpath: list[Path] | None = None, cwd: Path = REPO, stdin: bytes | None = None) -> CliResult:
+def run_copydesk(
+    *args: str, pythonpath: list[Path] | None = None, cwd: Path = REPO, stdin: bytes | None = None
+) -> CliResult:
     """Run the copydesk command line in a fresh interpreter with extra import paths."""
     proc = testing.run_copydesk(
         *args, pythonpath=pythonpath or [], cwd=cwd, stdin=None if stdin is None else stdin.decode()

@@ -58,7 +58,9 @@ def test_every_config_key_is_documented_in_place() -> None:
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if re.match(r"^[A-Za-z_][\w-]*\s*=", stripped):
-            assert previous.startswith("#") or previous == "key", f"config.toml:{number}: {stripped} has no comment above"
+            assert previous.startswith("#") or previous == "key", (
+                f"config.toml:{number}: {stripped} has no comment above"
+            )
             previous = "key"
         elif stripped:
             previous = stripped if stripped.startswith("#") else "table"
@@ -98,7 +100,9 @@ def test_readme_example_is_real_output_of_scoring_the_seeds() -> None:
 
 @pytest.mark.parametrize("doc", sorted((REPO / "docs").rglob("*.md")), ids=lambda p: p.name)
 def test_docs_are_linked_from_the_readme_or_another_doc(doc: Path) -> None:
-    linked = (REPO / "README.md").read_text() + "".join(p.read_text() for p in (REPO / "docs").rglob("*.md") if p != doc)
+    linked = (REPO / "README.md").read_text() + "".join(
+        p.read_text() for p in (REPO / "docs").rglob("*.md") if p != doc
+    )
     assert doc.relative_to(REPO).as_posix() in linked or doc.name in linked
 
 
