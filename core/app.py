@@ -17,11 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__, changed
-from copydesk.baseline import Baseline, BaselineCollector
+from copydesk import __version__
+from copydesk.ci import changed
+from copydesk.ci.baseline import Baseline, BaselineCollector
+from copydesk.ci.gate import Gate, GateSettings
 from copydesk.config import Config, load_config
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
-from copydesk.gate import Gate, GateSettings
 from copydesk.manager import PluginSet, load_plugins
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 from copydesk.runner import Runner

@@ -17,6 +17,7 @@ from copydesk.app import Output, RunOptions, baseline_run, default_stderr, execu
 from copydesk.config import MAX_FAILING, load_config
 from copydesk.diagnostics import CORE_RULES
 from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, UsageError
+from copydesk.formats.schema import rule_dict
 from copydesk.manager import load_plugins
 from copydesk.options import (
     FAIL_ON,
@@ -34,7 +35,6 @@ from copydesk.options import (
     list_format,
     split,
 )
-from copydesk.report import rule_dict
 
 app = typer.Typer(
     name="copydesk",

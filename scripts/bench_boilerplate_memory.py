@@ -21,8 +21,8 @@ from collections.abc import Iterator
 
 import numpy as np
 from copydesk.models import Article
-from copydesk.plugins import _boilerplate_batch as batch
 from copydesk.plugins import boilerplate
+from copydesk.plugins.boilerplate import batch as batch
 from copydesk.text import Document
 
 FURNITURE = [

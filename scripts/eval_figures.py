@@ -27,7 +27,7 @@ from typing import Any
 
 from copydesk.models import Context
 from copydesk.plugins import figures
-from copydesk.plugins._figures_extract import Figure, extract
+from copydesk.plugins.figures.extract import Figure, extract
 from copydesk.testing import document
 from copydesk.text import Document
 

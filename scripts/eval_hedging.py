@@ -30,7 +30,7 @@ from typing import Any
 
 from copydesk.models import Article, ArticleReport
 from copydesk.plugins import hedging
-from copydesk.plugins._hedging_lexicon import CUE_FILES, read_list
+from copydesk.plugins.hedging.lexicon import CUE_FILES, read_list
 from copydesk.testing import article, plugin_set, score_batch
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from copydesk import Article, Assessment, Context, Document
-from copydesk.plugins import _readability_syllables as syl
 from copydesk.plugins import readability
-from copydesk.plugins._readability_stats import BodyStats, body_stats
+from copydesk.plugins.readability import syllables as syl
+from copydesk.plugins.readability.stats import BodyStats, body_stats
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 BBC = "truncation/bbc_truncation_pairs.jsonl"

@@ -145,7 +145,7 @@ def split(path: Path, articles: int) -> None:
 
 
 def module_of(filename: str) -> str:
-    """A short name for where a function lives: ``core/text.py``, ``plugins/figures.py``, ``re``..."""
+    """A short name for where a function lives: ``core/text.py``, ``plugins/figures/__init__.py``, ``re``..."""
     path = Path(filename)
     for marker, label in (("/plugins/", "plugins"), ("/core/", "core"), ("/copydesk/", "core")):
         if marker in filename and "site-packages" not in filename:

@@ -1,7 +1,7 @@
 """Fit the page-chrome model of the boilerplate scorer (TPL006) on L3S-GN1 blocks.
 
-Writes ``plugins/data/boilerplate/chrome_model.json``: a scikit-learn logistic
-regression over the general line features of ``_boilerplate_chrome.features`` (length,
+Writes ``plugins/boilerplate/data/chrome_model.json``: a scikit-learn logistic
+regression over the general line features of ``chrome.features`` (length,
 function-word share, closing punctuation, position against the main text run, repeats in
 other pages of the batch), stored as plain coefficients. Before fitting on every page it
 prints a page-split cross-validation of the whole scorer (model OR lexicon/batch rules,
@@ -20,9 +20,9 @@ from typing import Any
 
 import numpy as np
 from copydesk.models import Context
-from copydesk.plugins import _boilerplate_batch as batch
 from copydesk.plugins import boilerplate
-from copydesk.plugins._boilerplate_chrome import FEATURES, features, other_articles
+from copydesk.plugins.boilerplate import batch as batch
+from copydesk.plugins.boilerplate.chrome import FEATURES, features, other_articles
 from copydesk.text import Document
 from eval_boilerplate import DEFAULT_DATA, Page, load_pages, page_article, report
 from sklearn.linear_model import LogisticRegression

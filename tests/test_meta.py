@@ -20,7 +20,7 @@ from support import REPO
 
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
 ENTRY_POINTS: dict[str, str] = PYPROJECT["project"]["entry-points"]["copydesk"]
-BUILTIN_MODULES = sorted(p.stem for p in (REPO / "plugins").glob("*.py") if not p.stem.startswith("_"))
+BUILTIN_MODULES = sorted(p.parent.name for p in (REPO / "plugins").glob("*/__init__.py"))
 DOC_SECTIONS = ("**What it flags.**", "**Why it matters.**", "**Example.**", "**Known problems.**", "**Settings.**")
 LOADED = load_plugins()
 

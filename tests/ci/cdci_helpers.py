@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import copydesk.renderers
-import copydesk.reporters
+import copydesk.formats
+import copydesk.formats.streams
 from copydesk import Context, Document, Finding, Rule, Scorer, Severity
 from copydesk.app import RunOptions, execute, parse_outputs
 from copydesk.testing import plugin_set
@@ -67,7 +67,7 @@ class Desk:
 
     def plugins(self) -> Any:
         return plugin_set(
-            plugins=[("reporters", copydesk.reporters), ("formats", copydesk.renderers)], scorers=[SCORER]
+            plugins=[("reporters", copydesk.formats.streams), ("formats", copydesk.formats)], scorers=[SCORER]
         )
 
     def options(

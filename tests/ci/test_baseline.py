@@ -10,7 +10,7 @@ import pytest
 from cdci_helpers import Desk
 from copydesk import Finding, Severity
 from copydesk.app import baseline_run
-from copydesk.baseline import NEW, UNCHANGED, Baseline, fingerprint, normalise
+from copydesk.ci.baseline import NEW, UNCHANGED, Baseline, fingerprint, normalise
 from copydesk.errors import EXIT_GATE, EXIT_OK, UsageError
 
 ARTICLE = "Budget vote\n\nThe bad plan passed on Monday.\n\nCritics called it awful in a statement.\n"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from cdci_helpers import CLEAN, Desk
-from copydesk.renderers import github, html, markdown
-from copydesk.renderers.junit import xml_attr, xml_text
+from copydesk.formats import github, html, markdown
+from copydesk.formats.junit import xml_attr, xml_text
 
 EVIL_TITLE = "Meh <script>alert(1)</script> | `x` [a](http://e.example) @team"
 EVIL_BODY = (

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 from cdci_helpers import CLEAN, Desk
 from copydesk.app import baseline_run
-from copydesk.renderers import sarif
+from copydesk.formats import sarif
 
 SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Segment, Severity
-from copydesk.report import article_dict
+from copydesk.formats.schema import article_dict
 from copydesk.testing import article, plugin_set, run_scorer, score_batch
 
 WORD = Rule("WRD001", "flagged-word", "Word '{word}' is flagged")

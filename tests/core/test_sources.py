@@ -165,7 +165,7 @@ def test_stdin_is_spooled_sniffed_and_readable_twice(data: bytes, kind: str) -> 
 
 
 def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path: Path) -> None:
-    from copydesk.plugins._truncation_batch import source_of
+    from copydesk.plugins.truncation.batch import source_of
 
     record = {"id": "a", "text": "Body.", "source": "bbc", "rank": 3, "tags": ["x", "y"], "empty": "", "none": None}
     [item] = read(tmp_path, "feed.jsonl", (json.dumps(record) + "\n").encode())

@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from copydesk import Article, Context, Finding, Rule, Scorer, Segment
 from copydesk.models import ArticleReport
-from copydesk.plugins import _boilerplate_batch as batch
 from copydesk.plugins import boilerplate
-from copydesk.plugins._boilerplate_hashing import HashCounter, key_hash, signature
+from copydesk.plugins.boilerplate import batch as batch
+from copydesk.plugins.boilerplate.hashing import HashCounter, key_hash, signature
 from copydesk.sources import parse_text
 from copydesk.testing import article, codes, plugin_set, run_scorer, score_batch
 from copydesk.text import Document

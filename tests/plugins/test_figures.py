@@ -10,7 +10,7 @@ from copydesk import Article, Finding, Rule
 from copydesk.conformance import assert_conformance
 from copydesk.models import Context
 from copydesk.plugins import figures
-from copydesk.plugins._figures_extract import extract
+from copydesk.plugins.figures.extract import extract
 from copydesk.testing import article, codes, document, findings_by_article, plugin_set, run_scorer, score_batch
 
 SCORER = figures.copydesk_scorers()[0]
@@ -277,14 +277,14 @@ def test_contradiction_needs_two_articles() -> None:
 
 
 def test_batch_state_holds_records_not_text() -> None:
-    from copydesk.plugins import _figures_batch
+    from copydesk.plugins.figures import batch
 
-    state = _figures_batch.start(figures.SETTINGS)
+    state = batch.start(figures.SETTINGS)
     long_text = "Filler words without numbers. " * 2000 + BANK_A
-    _figures_batch.observe(state, document(long_text, id="x"))
+    batch.observe(state, document(long_text, id="x"))
     [record] = state.records
     assert (record.source, record.kind, record.value, record.article) == ("world bank", "money:USD", 4e11, "x")
-    assert len(record.subject) <= _figures_batch.SUBJECT_WORDS
+    assert len(record.subject) <= batch.SUBJECT_WORDS
 
 
 def test_score_without_batch_context_reports_no_contradiction() -> None:

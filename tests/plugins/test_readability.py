@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from copydesk import Context
-from copydesk.plugins import _readability_syllables as syl
 from copydesk.plugins import readability
+from copydesk.plugins.readability import syllables as syl
 from copydesk.testing import codes, document, plugin_set, run_scorer, score_batch
 
 SCORER = readability.copydesk_scorers()[0]
@@ -249,7 +249,7 @@ def test_offline_patch_is_idempotent() -> None:
 def test_importing_the_plugin_loads_neither_textstat_nor_the_dictionary() -> None:
     code = (
         "import sys; import copydesk.plugins.readability as r; r.copydesk_scorers(); "
-        "from copydesk.plugins import _readability_syllables as s; "
+        "from copydesk.plugins.readability import syllables as s; "
         "print(sorted(m for m in ('textstat', 'nltk') if m in sys.modules), s.cmu_syllables.cache_info().currsize)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -1,0 +1,1 @@
+"""The CI gate and its levers: fail-under floors, baselines, and changed files."""

@@ -1,0 +1,112 @@
+"""The CI gate: which articles fail, and whether the batch fails.
+
+Three levers, usable together: a score floor per article (``fail_under``), a severity
+threshold (``fail_on``: any finding at or above it fails the article) and a tolerance
+over the batch (``max_failing``: a count, or a share such as ``5%``). An unreadable
+article fails the article-level gate too: what cannot be read cannot pass.
+
+Each reason names its lever (``fail_under: score 52.0 < 60``), so the summary says
+which lever failed for which article. With a baseline (``copydesk check --baseline``)
+only new findings count: ``fail_on`` looks at findings whose baseline state is
+``new``, and ``fail_under`` fails an article below the floor only when it has a new
+finding or was not in the baseline at all (a baselined article whose findings are
+all known keeps passing, whatever its score).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from copydesk.ci.baseline import NEW, Baseline
+from copydesk.models import ArticleReport, Finding, Severity
+
+LEVERS = ("fail_under", "fail_on", "unreadable")
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    """The three levers."""
+
+    fail_under: float = 0.0
+    fail_on: str = "none"
+    max_failing: str = "0"
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> GateSettings:
+        """From the ``[gate]`` table."""
+        return cls(float(table["fail_under"]), str(table["fail_on"]), str(table["max_failing"]))
+
+    def allowed(self, articles: int) -> int:
+        """How many failing articles the batch tolerates."""
+        text = self.max_failing.strip()
+        if text.endswith("%"):
+            return math.floor(articles * float(text[:-1]) / 100.0 + 1e-9)
+        return int(text)
+
+
+@dataclass
+class Gate:
+    """Accumulates per-article verdicts as reports stream past."""
+
+    settings: GateSettings
+    failing: list[tuple[str, str]] = field(default_factory=list)
+    articles: int = 0
+    baseline: Baseline | None = None
+    levers: dict[str, list[str]] = field(default_factory=lambda: {lever: [] for lever in LEVERS})
+
+    def counted(self, report: ArticleReport) -> list[Finding]:
+        """The findings the gate judges: all of them, or only new ones under a baseline."""
+        if self.baseline is None or not report.baseline_state:
+            return list(report.findings)
+        return [f for f, state in zip(report.findings, report.baseline_state, strict=True) if state == NEW]
+
+    def reasons(self, report: ArticleReport) -> list[str]:
+        """Why one article fails the gate (empty when it passes), each led by its lever."""
+        why: list[str] = []
+        if report.score is None:
+            return ["unreadable: the input could not be read as an article"]
+        findings = self.counted(report)
+        below = report.score < self.settings.fail_under
+        if below and self.baseline is not None and self.baseline.knows(report.id) and not findings:
+            below = False
+        if below:
+            why.append(f"fail_under: score {report.score:.1f} < {self.settings.fail_under:g}")
+        if self.settings.fail_on != "none":
+            floor = Severity(self.settings.fail_on).rank
+            hits = sorted({f.code for f in findings if f.severity.rank >= floor})
+            if hits:
+                new = "new " if self.baseline is not None else ""
+                why.append(f"fail_on: {new}{self.settings.fail_on}+ findings {', '.join(hits)}")
+        return why
+
+    def observe(self, report: ArticleReport) -> list[str]:
+        """Record one article; return its failure reasons."""
+        self.articles += 1
+        why = self.reasons(report)
+        if why:
+            self.failing.append((report.id, "; ".join(why)))
+            for reason in why:
+                self.levers[reason.partition(":")[0]].append(report.id)
+        return why
+
+    @property
+    def passed(self) -> bool:
+        """Whether the batch passes: failing articles within the tolerance."""
+        return len(self.failing) <= self.settings.allowed(self.articles)
+
+    def summary(self) -> dict[str, Any]:
+        """The gate's part of the run summary."""
+        return {
+            "fail_under": self.settings.fail_under,
+            "fail_on": self.settings.fail_on,
+            "max_failing": self.settings.max_failing,
+            "allowed": self.settings.allowed(self.articles),
+            "failing": len(self.failing),
+            "passed": self.passed,
+            "baseline": self.baseline is not None,
+            "reasons": {article: why for article, why in self.failing},
+            "levers": {lever: list(ids) for lever, ids in self.levers.items()},
+        }

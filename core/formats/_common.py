@@ -1,0 +1,96 @@
+"""What every format in :mod:`copydesk.formats` shares: locations, levels, rule catalogue.
+
+All formats are built from the report dictionaries of :mod:`copydesk.formats.schema` (or the
+same report objects), so a field means the same thing in every format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from copydesk.diagnostics import CORE_RULES
+from copydesk.models import ArticleReport, Finding, Rule, RunInfo
+
+#: copydesk severity -> SARIF level / GitHub annotation command.
+SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+#: Diagnostics that mean the run itself went wrong (scorer, input, batch pass).
+RUN_ERRORS = frozenset({"CD001", "CD002", "CD004"})
+
+
+def all_rules(info: RunInfo) -> list[Rule]:
+    """The core's rules and every loaded plugin's rules, by code."""
+    seen: dict[str, Rule] = {r.code: r for r in CORE_RULES}
+    for rule in info.rules:
+        seen.setdefault(rule.code, rule)
+    return [seen[code] for code in sorted(seen)]
+
+
+def rule_plugin(info: RunInfo, code: str) -> str:
+    """The plugin that declares a rule (``copydesk`` for the core's CD rules)."""
+    return "copydesk" if code.startswith("CD") else str(info.rule_plugins.get(code, ""))
+
+
+def every_finding(report: ArticleReport) -> list[Finding]:
+    """Diagnostics first (they concern the run), then the findings in reading order."""
+    return [*report.diagnostics, *report.findings]
+
+
+def location_path(report: ArticleReport) -> str:
+    """The file a finding is in: the source path, else the article id."""
+    return report.source.path if report.source is not None else report.id
+
+
+def location_line(report: ArticleReport, finding: Finding) -> tuple[int, int, int, int] | None:
+    """Line, column, end line, end column in the source file; None for a record.
+
+    For a JSONL/CSV record the finding's lines are within a field of the record, not
+    the file, so only the record's own line is meaningful (see :func:`record_line`).
+    """
+    if report.source is not None and report.source.record is not None:
+        return None
+    line, column = max(1, finding.line), max(1, finding.column)
+    end_line = max(line, finding.end_line)
+    end_column = max(1, finding.end_column)
+    if end_line == line:
+        end_column = max(end_column, column)
+    return line, column, end_line, end_column
+
+
+def record_line(report: ArticleReport) -> int | None:
+    """The 1-based line of a JSONL/CSV record in its file, or None for a whole file."""
+    return report.source.record if report.source is not None else None
+
+
+def field_span(report: ArticleReport, finding: Finding) -> tuple[int, int]:
+    """A finding's ``[start, end)`` within its field (undoing the runner's relocation)."""
+    start, end = finding.start, finding.end
+    source = report.source
+    if source is not None and source.record is None:
+        base = source.title_at if finding.field == "title" else source.body_at
+        if base is not None:
+            start, end = start - base.offset, end - base.offset
+    return start, end
+
+
+def failing(report: ArticleReport) -> bool:
+    """Whether the article failed the gate (``copydesk check`` fills ``gate_reasons``)."""
+    return bool(report.gate_reasons)
+
+
+def counts_by_rule(reports: Iterable[ArticleReport]) -> dict[str, int]:
+    """How many findings (and diagnostics) of each rule, by code."""
+    counts: dict[str, int] = {}
+    for report in reports:
+        for finding in every_finding(report):
+            counts[finding.code] = counts.get(finding.code, 0) + 1
+    return counts
+
+
+def clean(text: str) -> str:
+    """Text safe to encode as UTF-8: lone surrogates (from JSON escapes) become U+FFFD."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\N{REPLACEMENT CHARACTER}" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
+    return text

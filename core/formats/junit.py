@@ -1,0 +1,90 @@
+"""The ``junit`` format: JUnit XML, one test case per article, for CI test dashboards.
+
+An article that fails the gate of ``copydesk check`` is a ``<failure>`` whose
+message gives the gate's reasons and whose body lists the article's findings
+(``line:col CODE message``); an article a scorer failed on, or that could not be
+read, is an ``<error>`` (the run exits 3 or 2); every other article passes, its
+findings in ``<system-out>``. Characters XML 1.0 cannot carry are replaced.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from copydesk.formats import _common as common
+from copydesk.models import ArticleReport, RunInfo, RunSummary
+
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    """Escape for element content, replacing characters XML 1.0 does not allow."""
+    return escape(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text))
+
+
+def xml_attr(text: str) -> str:
+    """A quoted attribute value (newlines kept as character references)."""
+    return quoteattr(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+
+
+def finding_lines(report: ArticleReport) -> str:
+    """Every diagnostic and finding of an article, one ``where CODE message`` line each."""
+    lines = []
+    for finding in common.every_finding(report):
+        span = common.location_line(report, finding)
+        where = f"{span[0]}:{span[1]}" if span else f"record line {common.record_line(report)} {finding.field}"
+        lines.append(
+            f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
+        )
+    return "\n".join(lines)
+
+
+def testcase(report: ArticleReport) -> tuple[str, str]:
+    """The ``<testcase>`` element and its outcome (``passed``, ``failure`` or ``error``)."""
+    score = "-" if report.score is None else f"{report.score:.1f}"
+    head = (
+        f"<testcase classname={xml_attr('copydesk')} name={xml_attr(report.id)}"
+        f' file={xml_attr(common.location_path(report))} time="0">'
+    )
+    detail = finding_lines(report)
+    errors = [d for d in report.diagnostics if d.code in common.RUN_ERRORS]
+    if errors:
+        message = "; ".join(f"{d.code} {d.message}" for d in errors)
+        body = f"<error message={xml_attr(message)} type={xml_attr(errors[0].code)}>{xml_text(detail)}</error>"
+        return f"{head}{body}</testcase>", "error"
+    if report.gate_reasons:
+        message = f"score {score} ({report.grade}): " + "; ".join(report.gate_reasons)
+        body = f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_text(detail)}</failure>'
+        return f"{head}{body}</testcase>", "failure"
+    out = f"score {score} ({report.grade}, {report.verdict})" + (f"\n{detail}" if detail else "")
+    return f"{head}<system-out>{xml_text(out)}</system-out></testcase>", "passed"
+
+
+class JunitWriter:
+    """Build test cases as articles stream past; write the suite (with its counts) at close."""
+
+    def __init__(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        self.cases: list[str] = []
+        self.outcomes = {"passed": 0, "failure": 0, "error": 0}
+
+    def add(self, report: ArticleReport) -> None:
+        """Add the article's test case."""
+        case, outcome = testcase(report)
+        self.cases.append(case)
+        self.outcomes[outcome] += 1
+
+    def close(self, summary: RunSummary) -> None:
+        """Write the document."""
+        n, failures, errors = len(self.cases), self.outcomes["failure"], self.outcomes["error"]
+        counts = f'tests="{n}" failures="{failures}" errors="{errors}" skipped="0" time="0"'
+        self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        self.out.write(f'<testsuites name="copydesk" {counts}>\n<testsuite name="copydesk" {counts}>\n')
+        for case in self.cases:
+            self.out.write(case + "\n")
+        messages = "\n".join((*summary.plugin_errors, *summary.input_errors))
+        if messages:
+            self.out.write(f"<system-err>{xml_text(messages)}</system-err>\n")
+        self.out.write("</testsuite>\n</testsuites>\n")

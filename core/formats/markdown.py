@@ -1,0 +1,131 @@
+"""The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
+
+The verdict and the gate's levers, the failing articles with the reasons (or, when
+not gating, the worst articles), and the findings per rule. Article text (ids,
+titles, messages) is untrusted: it is put on one line, HTML-escaped and every
+Markdown punctuation character backslash-escaped, so it cannot open a link, an
+image, code, a table cell or an HTML tag, nor mention anyone. Tables are capped
+(GitHub accepts at most 1 MiB of summary per step) with a line saying how many
+rows were left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import TextIO
+
+from copydesk.formats import _common as common
+from copydesk.models import ArticleReport, RunInfo, RunSummary
+
+MAX_ROWS = 100
+_SPECIAL = set("\\`*_{}[]()#+-.!|~:")
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
+
+
+def md(text: str, limit: int = 200) -> str:
+    """One line of inert Markdown text."""
+    flat = " ".join(common.clean(text).split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    return "".join(_ENTITIES.get(c, "\\" + c if c in _SPECIAL else c) for c in flat)
+
+
+@dataclass(frozen=True)
+class Line:
+    """What the summary keeps of one article."""
+
+    index: int
+    id: str
+    title: str
+    score: float | None
+    grade: str
+    findings: int
+    reasons: tuple[str, ...]
+
+    def row(self) -> str:
+        """The table row."""
+        score = "-" if self.score is None else f"{self.score:.1f}"
+        why = md("; ".join(self.reasons), 300) if self.reasons else ""
+        name = md(self.title or self.id, 120)
+        return f"| {name}<br>{md(self.id, 120)} | {score} | {md(self.grade)} | {self.findings} | {why} |"
+
+
+class MarkdownWriter:
+    """Keep one short line per article; write the summary at close."""
+
+    def __init__(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        self.info = info
+        self.lines: list[Line] = []
+        self.rules: Counter[str] = Counter()
+        self.articles_per_rule: Counter[str] = Counter()
+
+    def add(self, report: ArticleReport) -> None:
+        """Keep the article's line and count its findings."""
+        codes = [f.code for f in common.every_finding(report)]
+        self.rules.update(codes)
+        self.articles_per_rule.update(set(codes))
+        self.lines.append(
+            Line(report.index, report.id, report.title, report.score, report.grade, len(codes), report.gate_reasons)
+        )
+
+    def _headline(self, summary: RunSummary) -> list[str]:
+        gate = summary.gate
+        if not gate:
+            title = "## copydesk report"
+        elif summary.exit_code == 0:
+            title = "## copydesk: gate passed"
+        elif summary.exit_code == 1:
+            title = "## copydesk: gate FAILED"
+        else:
+            title = f"## copydesk: run FAILED (exit {summary.exit_code})"
+        mean = "-" if summary.mean_score is None else f"{summary.mean_score:.1f}"
+        out = [
+            title,
+            "",
+            f"{summary.articles} article(s): {summary.scored} scored, {summary.unreadable} unreadable,"
+            f" mean score {mean}; exit code {summary.exit_code}.",
+        ]
+        if gate:
+            levers = gate.get("levers", {})
+            counts = ", ".join(f"{k} {len(v)}" for k, v in sorted(levers.items()) if v) or "none"
+            out += [
+                "",
+                f"Gate: fail_under {md(str(gate.get('fail_under')))}, fail_on {md(str(gate.get('fail_on')))},"
+                f" max_failing {md(str(gate.get('max_failing')))} (allows {gate.get('allowed')});"
+                f" {gate.get('failing')} article(s) failing (by lever: {md(counts)})"
+                f"{', against a baseline' if gate.get('baseline') else ''}.",
+            ]
+        for message in (*summary.plugin_errors, *summary.input_errors):
+            out.append(f"\n> **Error:** {md(message, 400)}")
+        return out
+
+    def _articles(self, summary: RunSummary) -> list[str]:
+        failing = [line for line in self.lines if line.reasons]
+        if summary.gate:
+            heading, chosen = "### Failing articles", failing
+        else:
+            heading, chosen = "### Worst articles", list(self.lines)
+        chosen.sort(key=lambda line: (-1.0 if line.score is None else line.score, line.index))
+        if not chosen:
+            return ["", heading, "", "None."]
+        out = ["", heading, "", "| Article | Score | Grade | Findings | Gate |", "| --- | ---: | :---: | ---: | --- |"]
+        out += [line.row() for line in chosen[:MAX_ROWS]]
+        if len(chosen) > MAX_ROWS:
+            out.append(f"\n{len(chosen) - MAX_ROWS} more not shown.")
+        return out
+
+    def _rules(self) -> list[str]:
+        if not self.rules:
+            return ["", "### Findings per rule", "", "No findings."]
+        names = {r.code: r.name for r in common.all_rules(self.info)}
+        out = ["", "### Findings per rule", "", "| Rule | Name | Findings | Articles |", "| --- | --- | ---: | ---: |"]
+        for code, n in sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ROWS]:
+            out.append(f"| `{md(code)}` | {md(names.get(code, ''))} | {n} | {self.articles_per_rule[code]} |")
+        return out
+
+    def close(self, summary: RunSummary) -> None:
+        """Write the summary."""
+        parts = [*self._headline(summary), *self._articles(summary), *self._rules()]
+        self.out.write("\n".join(parts) + "\n")

@@ -1,0 +1,170 @@
+"""The ``sarif`` format: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
+
+One run; the driver lists every rule (the core's CD rules and every loaded plugin's)
+with its message template, documentation and default level. Each finding and
+diagnostic is a result with its location: for a file, line and column (and the
+character offset into the decoded file); for a JSONL/CSV record, the record's line,
+with the field and offsets in the result's properties. ``partialFingerprints``
+carries copydesk's baseline fingerprint (article id, rule code, normalised matched
+text), and ``baselineState`` is set when the run compares against a baseline.
+
+GitHub code scanning accepts at most 25,000 results per run and 10 MB per file.
+Beyond either limit the writer keeps the most severe results (errors, then
+warnings, then notes, each in input order) and says in a tool notification how many
+it left out, instead of failing the upload.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from copydesk.ci.baseline import fingerprint
+from copydesk.formats import _common as common
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+MAX_RESULTS = 25_000
+MAX_BYTES = 10_000_000
+FINGERPRINT_KEY = "copydesk/v1"
+_RANK = {"error": 0, "warning": 1, "note": 2}
+
+
+def artifact_uri(path: str) -> str:
+    """A relative URI reference for a path (``/`` kept, everything unsafe quoted)."""
+    return quote(path.replace("\\", "/"), safe="/")
+
+
+def rule_descriptor(rule: Any, plugin: str) -> dict[str, Any]:
+    """One ``reportingDescriptor``."""
+    doc = rule.doc.strip()
+    first = doc.split("\n\n", 1)[0].replace("**What it flags.**", "").strip() if doc else rule.message
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.message},
+        "fullDescription": {"text": " ".join(first.split()) or rule.message},
+        "help": {"text": doc or rule.message, "markdown": doc or rule.message},
+        "defaultConfiguration": {"level": common.SARIF_LEVEL[rule.severity.value]},
+        "properties": {"plugin": plugin, "tags": [plugin]},
+    }
+
+
+def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
+    """The result's physical location."""
+    region: dict[str, Any]
+    span = common.location_line(report, finding)
+    if span is None:
+        region = {"startLine": max(1, common.record_line(report) or 1)}
+    else:
+        line, column, end_line, end_column = span
+        region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
+        if finding.end > finding.start >= 0:
+            region["charOffset"] = finding.start
+            region["charLength"] = finding.end - finding.start
+    if finding.excerpt:
+        region["snippet"] = {"text": common.clean(finding.excerpt)}
+    return {
+        "physicalLocation": {"artifactLocation": {"uri": artifact_uri(common.location_path(report))}, "region": region}
+    }
+
+
+def result(report: ArticleReport, finding: Finding, index: dict[str, int], state: str) -> dict[str, Any]:
+    """One ``result``."""
+    out: dict[str, Any] = {
+        "ruleId": finding.code,
+        "level": common.SARIF_LEVEL[finding.severity.value],
+        "message": {"text": common.clean(finding.message)},
+        "locations": [location(report, finding)],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(report.id, finding)},
+        "properties": {"article": common.clean(report.id), "field": finding.field, "plugin": finding.plugin},
+    }
+    if finding.code in index:
+        out["ruleIndex"] = index[finding.code]
+    if common.record_line(report) is not None:
+        out["properties"]["fieldStart"] = finding.start
+        out["properties"]["fieldEnd"] = finding.end
+    if state:
+        out["baselineState"] = state
+    return out
+
+
+class SarifWriter:
+    """Collect results (at most MAX_RESULTS, most severe kept); write the log at close."""
+
+    def __init__(self, out: TextIO, info: RunInfo) -> None:
+        self.out = out
+        self.info = info
+        self.rules = common.all_rules(info)
+        self.index = {rule.code: i for i, rule in enumerate(self.rules)}
+        self.kept: dict[str, list[dict[str, Any]]] = {"error": [], "warning": [], "note": []}
+        self.total = 0
+        self.baseline = False
+
+    def _keep(self, item: dict[str, Any]) -> None:
+        """Add a result, dropping the newest least severe one once over the cap."""
+        self.total += 1
+        self.kept[item["level"]].append(item)
+        if sum(len(v) for v in self.kept.values()) > MAX_RESULTS:
+            for level in ("note", "warning", "error"):
+                if self.kept[level]:
+                    self.kept[level].pop()
+                    break
+
+    def add(self, report: ArticleReport) -> None:
+        """Turn the article's diagnostics and findings into results."""
+        states = report.baseline_state or ("",) * len(report.findings)
+        self.baseline = self.baseline or bool(report.baseline_state)
+        for diag in report.diagnostics:
+            self._keep(result(report, diag, self.index, "new" if report.baseline_state else ""))
+        for finding, state in zip(report.findings, states, strict=True):
+            self._keep(result(report, finding, self.index, state))
+
+    def _within_size(self, results: list[dict[str, Any]], overhead: int) -> list[dict[str, Any]]:
+        """The longest prefix of ``results`` that keeps the file under MAX_BYTES."""
+        budget = MAX_BYTES - overhead - 1024  # room for the note
+        size = 0
+        for i, item in enumerate(results):
+            size += len(json.dumps(item, ensure_ascii=False, separators=(",", ":")).encode("utf-8")) + 1
+            if size > budget:
+                return results[:i]
+        return results
+
+    def close(self, summary: RunSummary) -> None:
+        """Write the SARIF log."""
+        results = [*self.kept["error"], *self.kept["warning"], *self.kept["note"]]
+        log = self._log(summary, [], "")
+        results = self._within_size(results, len(json.dumps(log, ensure_ascii=False).encode("utf-8")))
+        note = ""
+        if len(results) < self.total:
+            note = (
+                f"{self.total - len(results)} of {self.total} results left out: GitHub code scanning accepts at "
+                f"most {MAX_RESULTS:,} results and {MAX_BYTES // 1_000_000} MB per run; the most severe were kept"
+            )
+        json.dump(self._log(summary, results, note), self.out, ensure_ascii=False, separators=(",", ":"))
+        self.out.write("\n")
+
+    def _log(self, summary: RunSummary, results: list[dict[str, Any]], note: str) -> dict[str, Any]:
+        notifications = [
+            {"level": "error", "message": {"text": common.clean(e)}}
+            for e in (*summary.plugin_errors, *summary.input_errors)
+        ]
+        if note:
+            notifications.append({"level": "warning", "message": {"text": note}})
+        driver = {
+            "name": "copydesk",
+            "version": self.info.version,
+            "rules": [rule_descriptor(r, common.rule_plugin(self.info, r.code)) for r in self.rules],
+        }
+        invocation: dict[str, Any] = {"executionSuccessful": summary.exit_code in (0, 1), "exitCode": summary.exit_code}
+        if notifications:
+            invocation["toolExecutionNotifications"] = notifications
+        run: dict[str, Any] = {
+            "tool": {"driver": driver},
+            "invocations": [invocation],
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"articles": summary.articles, "resultsTotal": self.total, "truncated": bool(note)},
+        }
+        return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}

@@ -1,0 +1,244 @@
+"""Template boilerplate (TPL): furniture, generic bylines and text repeated across a batch.
+
+Content farms assemble articles from a template: a role for a byline, "Did you know?"
+and "Pro Tip:" boxes, an FAQ, "You may also like", "Leave a Comment", a closing call to
+share your thoughts in the comments below; scrapes add navigation, share counters and
+cookie lines. Text recurring across many articles of one batch is template whatever its
+words. The share of an article that is template (by characters) is the sub-score's
+measure, and the template lines are handed to every other scorer as ``"boilerplate"``
+segments (so truncation judges the last real sentence, not "Leave a Comment").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from copydesk import Assessment, BatchPass, Context, Document, Finding, Scorer, Segment, hookimpl
+from copydesk.plugins.boilerplate import batch as batch
+from copydesk.plugins.boilerplate.chrome import probabilities
+from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, tokens
+from copydesk.plugins.boilerplate.rules import (
+    GENERIC_BYLINE,
+    NEAR_DUPLICATE_ARTICLE,
+    PAGE_CHROME,
+    REPEATED_ACROSS_BATCH,
+    RULES,
+    TEMPLATE_FURNITURE,
+    TEMPLATED_HEADLINE,
+)
+from copydesk.text import WORD, Sentence
+
+__all__ = [
+    "GENERIC_BYLINE",
+    "NEAR_DUPLICATE_ARTICLE",
+    "PAGE_CHROME",
+    "REPEATED_ACROSS_BATCH",
+    "SCORER",
+    "TEMPLATED_HEADLINE",
+    "TEMPLATE_FURNITURE",
+]
+
+LABEL = "boilerplate"
+_QUOTE_LIMIT = 80
+
+
+def _by_line(scan: Scan) -> list[list[Sentence]]:
+    """The body's sentences grouped by the index of their line."""
+    grouped: list[list[Sentence]] = [[] for _ in scan.document.body.lines]
+    for sentence in scan.document.body.sentences:
+        grouped[sentence.line].append(sentence)
+    return grouped
+
+
+def _sentence_furniture(scan: Scan, sentences: list[Sentence]) -> list[Match]:
+    """Furniture sentences of one line (each with the reader question before it)."""
+    found: list[Match] = []
+    for k, sentence in enumerate(sentences):
+        found.extend(scan.sentence(sentence, sentences[k - 1] if k else None))
+    return found
+
+
+def segment(document: Document, context: Context) -> Iterator[Segment]:
+    """Label template lines and sentences of the body as ``"boilerplate"`` segments."""
+    scan = Scan.of(document, context.settings, context.batch)
+    lines = document.body.lines
+    spans: set[tuple[int, int]] = set()
+    plain: list[int] = []
+    for i, (line, sentences) in enumerate(zip(lines, _by_line(scan), strict=True)):
+        if any(m.segment for m in scan.line(i, line)):
+            spans.add((line.start, line.end))
+            continue
+        found = _sentence_furniture(scan, sentences)
+        spans.update((m.start, m.end) for m in found)
+        if not found:
+            plain.append(i)
+    if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
+        chance = probabilities(document, scan.others())
+        threshold = float(context.settings["chrome_threshold"])
+        spans.update((lines[i].start, lines[i].end) for i in plain if chance[i] >= threshold)
+    for start, end in sorted(spans):
+        yield Segment(LABEL, start, end)
+
+
+def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int, int]) -> list[Match]:
+    """What a boilerplate segment is: the matches of its line and of the sentences in it."""
+    body = scan.document.body
+    index = line_at.get(seg.start)
+    whole = index is not None and body.lines[index].end == seg.end
+    found = scan.line(index, body.lines[index]) if index is not None and whole else []
+    if not any(m.kind == "furniture" for m in found):
+        at = body.sentence_index(seg.start)
+        while at is not None and at < len(body.sentences) and body.sentences[at].start < seg.end:
+            sentence = body.sentences[at]
+            previous = body.sentences[at - 1] if at > first.get(sentence.line, at) else None
+            found += [m for m in scan.sentence(sentence, previous) if m.start >= seg.start]
+            at += 1
+    if whole and not any(m.segment for m in found):
+        found.append(Match("chrome", seg.start, seg.end))
+    return found
+
+
+def _outside(scan: Scan, sentences: list[list[Sentence]]) -> Iterator[Match]:
+    """Repeated long lines and sentences that are not inside a boilerplate segment."""
+    document = scan.document
+    spans = document.segments.get(LABEL, ())
+    starts = [seg.start for seg in spans]
+
+    def inside(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and spans[at].start <= offset < spans[at].end
+
+    for i, line in enumerate(document.body.lines):
+        if inside(line.start):
+            continue
+        repeats = [m for m in scan.line(i, line) if m.kind == "repeated"]
+        yield from repeats
+        if repeats:
+            continue
+        for sentence in sentences[i]:
+            found = None if inside(sentence.start) else scan.repeated_sentence(sentence)
+            if found is not None:
+                yield found
+
+
+def _quote(text: str) -> str:
+    """A span's text on one line, clipped for a message."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _QUOTE_LIMIT else flat[: _QUOTE_LIMIT - 3] + "..."
+
+
+def _finding(scan: Scan, match: Match) -> Finding:
+    """The finding of one match in the body."""
+    body = scan.document.body
+    text = _quote(body.text[match.start : match.end])
+    if match.kind == "furniture":
+        return TEMPLATE_FURNITURE.finding(body, match.start, match.end, category=match.category, text=text)
+    if match.kind == "byline":
+        return GENERIC_BYLINE.finding(body, match.start, match.end, text=text)
+    if match.kind == "repeated":
+        articles = scan.stats.articles if scan.stats else 1
+        unit = "Line" if match.category == "line" else "Sentence"
+        data = {"articles": match.articles}
+        return REPEATED_ACROSS_BATCH.finding(
+            body, match.start, match.end, data=data, unit=unit, count=match.articles, articles=articles, text=text
+        )
+    words = len(WORD.findall(body.text, match.start, match.end))
+    return PAGE_CHROME.finding(body, match.start, match.end, words=words, text=text)
+
+
+def _batch_findings(scan: Scan) -> Iterator[Finding]:
+    """Templated headlines and the near-duplicate finding, which need the batch."""
+    stats, document = scan.stats, scan.document
+    if stats is None:
+        return
+    for headline, frame, count in batch.frame_counts(document, stats, scan.lex, scan.settings):
+        yield TEMPLATED_HEADLINE.finding(
+            headline.view, headline.start, headline.end, frame=frame, count=count, articles=stats.articles
+        )
+    near = stats.near.get(document.id)
+    if near is not None and document.body.lines:
+        first = document.body.lines[0]
+        data = {"other": near[0], "similarity": near[1]}
+        yield NEAR_DUPLICATE_ARTICLE.finding(
+            document.body, first.start, first.end, data=data, other=near[0], similarity=near[1]
+        )
+
+
+def _byline_field(scan: Scan, found: list[Finding]) -> Iterator[Finding]:
+    """A generic byline given in the article's ``byline`` field rather than in the body."""
+    byline = scan.document.article.byline
+    if not byline or len(byline) > MAX_MATCH_CHARS or any(f.code == GENERIC_BYLINE.code for f in found):
+        return
+    toks = tokens(byline if byline.lower().startswith("by ") else "by " + byline)
+    if generic_byline(toks, scan.lex, scan.site):
+        yield GENERIC_BYLINE.finding(scan.document.body, 0, 0, excerpt=f"byline: {byline}", text=_quote(byline))
+
+
+def _share(document: Document, spans: list[tuple[int, int]]) -> tuple[int, float]:
+    """Characters of the body inside ``spans`` (overlaps counted once), and their share."""
+    total = sum(line.end - line.start for line in document.body.lines)
+    covered, reach = 0, 0
+    for start, end in sorted(spans):
+        start = max(start, reach)
+        if end > start:
+            covered += end - start
+            reach = end
+    return covered, (covered / total if total else 0.0)
+
+
+def score(document: Document, context: Context) -> Assessment:
+    """Report the article's boilerplate segments and batch repeats; sub-score = 1 - template share."""
+    scan = Scan.of(document, context.settings, context.batch)
+    body = document.body
+    line_at = {line.start: i for i, line in enumerate(body.lines)}
+    sentences = _by_line(scan)
+    first: dict[int, int] = {}
+    for k, sentence in enumerate(body.sentences):
+        first.setdefault(sentence.line, k)
+    matches = [m for seg in document.segments.get(LABEL, ()) for m in _classify(scan, seg, line_at, first)]
+    matches += _outside(scan, sentences)
+    findings = [_finding(scan, m) for m in matches]
+    findings += _byline_field(scan, findings)
+    findings += _batch_findings(scan)
+    covered, share = _share(document, [(m.start, m.end) for m in matches])
+    findings.sort(key=lambda f: (f.field != "title", f.start, f.end, f.code, f.message))
+    metrics = {"template_share": round(share, 4), "template_characters": float(covered)}
+    return Assessment(tuple(findings), subscore=1.0 - share, metrics=metrics)
+
+
+SCORER = Scorer(
+    prefix="TPL",
+    name="boilerplate",
+    rules=RULES,
+    score=score,
+    settings={
+        "extra_furniture": [],
+        "remove_furniture": [],
+        "extra_roles": [],
+        "remove_roles": [],
+        "extra_frames": [],
+        "remove_frames": [],
+        "repeated_min_articles": 2,
+        "repeated_min_share": 0.0,
+        "repeated_min_sentence_words": 8,
+        "repeated_segment_max_words": 25,
+        "headline_lines": 3,
+        "frame_min_articles": 3,
+        "near_duplicate_threshold": 0.8,
+        "near_duplicate_min_words": 50,
+        "chrome_model": True,
+        "chrome_threshold": 0.6,
+        "chrome_min_lines": 6,
+    },
+    batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
+    segment=segment,
+    description="Template boilerplate: furniture, generic bylines, text repeated across the batch.",
+)
+
+
+@hookimpl
+def copydesk_scorers() -> list[Scorer]:
+    """Provide the TPL scorer."""
+    return [SCORER]

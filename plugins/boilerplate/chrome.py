@@ -1,0 +1,181 @@
+"""Page chrome: a small logistic model over general block features of each line.
+
+Scraped pages carry navigation, footers and sidebars ("Home", "Site Map | Contact Us",
+"01/19 7:00 PM"). No lexicon lists them all, but they look alike: short, few function
+words, no closing punctuation, outside the run of long paragraphs that holds the text,
+often repeated on other pages of the batch. :func:`features` measures that for every
+line; the coefficients in ``data/chrome_model.json`` were fitted by
+``scripts/train_boilerplate.py`` (scikit-learn ``LogisticRegression``) and are applied
+here in plain Python, so scoring needs no model library and is deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+from importlib.resources import files
+from itertools import accumulate
+from typing import Any
+
+from copydesk.plugins.boilerplate.batch import BatchStats, line_key
+from copydesk.plugins.boilerplate.words import WordIndex, index_of
+from copydesk.text import WORD, Document
+
+#: Feature names, in the order the model's coefficients follow.
+FEATURES = (
+    "log_words",
+    "stopword_share",
+    "capitalised_share",
+    "digit_share",
+    "terminal_punctuation",
+    "log_words_prev",
+    "log_words_next",
+    "log_words_prev2",
+    "log_words_next2",
+    "inside_main_run",
+    "log_distance_to_main_run",
+    "after_main_run",
+    "log_other_articles",
+    "at_most_4_words",
+    "has_pipe",
+    "prev_stopword_share",
+    "prev_terminal_punctuation",
+    "prev_log_other_articles",
+    "next_stopword_share",
+    "next_terminal_punctuation",
+    "next_log_other_articles",
+)
+#: A line of at least this many words is running text wherever it ends.
+LONG_LINE_WORDS = 25
+#: A line of at least this many words ending in punctuation is running text.
+TEXT_LINE_WORDS = 10
+#: What a line that is not running text costs the main run (in words).
+GAP_COST = 8.0
+_TERMINAL = frozenset(".!?\"'”’)")
+
+
+@lru_cache(maxsize=1)
+def model() -> dict[str, Any]:
+    """The packaged model (coefficients, scaling, stop words), read once."""
+    path = files("copydesk.plugins.boilerplate").joinpath("data/chrome_model.json")
+    loaded: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(loaded["features"]) != FEATURES:
+        raise ValueError("chrome_model.json was trained on other features; rerun scripts/train_boilerplate.py")
+    return loaded
+
+
+LineStats = tuple[int, float, float, float, float]
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    """The model's stop words as a set, built once."""
+    return frozenset(model()["stopwords"])
+
+
+def _line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
+    """Words, stop-word share, capitalised share, digit share, terminal punctuation of a line."""
+    words = WORD.findall(text)
+    count = len(words)
+    stop = sum(w.lower() in stopwords for w in words) / count if count else 0.0
+    caps = sum(w[0].isupper() for w in words) / count if count else 0.0
+    digits = sum(c.isdigit() for c in text) / max(1, len(text))
+    terminal = 1.0 if text[-1:] in _TERMINAL else 0.0
+    return count, stop, caps, digits, terminal
+
+
+def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[str]) -> list[LineStats]:
+    """:func:`_line_stats` of every body line, from the word index and running sums."""
+    text = index.text
+    lows = [text[s:e].lower() for s, e in index.words] if "’" in text else index.low
+    stops = list(accumulate(map(stopwords.__contains__, lows), initial=0))
+    caps = list(accumulate(map(str.isupper, map(text.__getitem__, index.starts)), initial=0))
+    out: list[LineStats] = []
+    for line in document.body.lines:
+        i, j = index.count(line.start, line.end)
+        count = j - i
+        stop = (stops[j] - stops[i]) / count if count else 0.0
+        cap = (caps[j] - caps[i]) / count if count else 0.0
+        digits = sum(map(str.isdigit, text[line.start : line.end])) / max(1, line.end - line.start)
+        out.append((count, stop, cap, digits, 1.0 if text[line.end - 1] in _TERMINAL else 0.0))
+    return out
+
+
+def main_run(words: Sequence[int], terminal: Sequence[float]) -> tuple[int, int]:
+    """The run of lines holding the text: the maximum-sum window of line weights.
+
+    A line of running text (at least ``TEXT_LINE_WORDS`` words ending in punctuation, or
+    at least ``LONG_LINE_WORDS`` words) weighs its word count; any other line costs
+    ``GAP_COST``, so headings between paragraphs stay inside and navigation stays out.
+    """
+    best, best_span = 0.0, (0, -1)
+    total, begin = 0.0, 0
+    for i, (count, end) in enumerate(zip(words, terminal, strict=True)):
+        text_like = count >= LONG_LINE_WORDS or (count >= TEXT_LINE_WORDS and end)
+        total += count if text_like else -GAP_COST
+        if total <= 0:
+            total, begin = 0.0, i + 1
+        elif total > best:
+            best, best_span = total, (begin, i)
+    return best_span
+
+
+def features(lines: Sequence[str], others: Sequence[int], stopwords: frozenset[str]) -> list[list[float]]:
+    """One feature vector per line; ``others[i]`` is how many other articles have line ``i``."""
+    stats = [_line_stats(t, stopwords) for t in lines]
+    return stats_features(stats, ["|" in line for line in lines], others)
+
+
+def stats_features(stats: Sequence[LineStats], pipes: Sequence[bool], others: Sequence[int]) -> list[list[float]]:
+    """Feature vectors from each line's :func:`_line_stats` and whether it has a ``|``."""
+    size = len(stats)
+    words = [s[0] for s in stats]
+    first, last = main_run(words, [s[4] for s in stats])
+
+    def logw(j: int) -> float:
+        return math.log1p(words[j]) if 0 <= j < size else 0.0
+
+    base: list[list[float]] = []
+    for i, (count, stop, caps, digits, terminal) in enumerate(stats):
+        inside = first <= i <= last
+        distance = 0 if inside else (first - i if i < first else i - last)
+        base.append(
+            [math.log1p(count), stop, caps, digits, terminal, logw(i - 1), logw(i + 1), logw(i - 2), logw(i + 2),
+             float(inside), math.log1p(distance), float(i > last), math.log1p(others[i]), float(count <= 4),
+             float(pipes[i])]
+        )  # fmt: skip
+    rows = []
+    for i, row in enumerate(base):
+        extra: list[float] = []
+        for j in (i - 1, i + 1):
+            extra += [base[j][1], base[j][4], base[j][12]] if 0 <= j < size else [0.0, 0.0, 0.0]
+        rows.append(row + extra)
+    return rows
+
+
+def probabilities(document: Document, others: Sequence[int]) -> list[float]:
+    """Probability that each body line is page chrome."""
+    params = model()
+    body = document.body
+    stats = _indexed_stats(document, index_of(body), _stopwords())
+    rows = stats_features(stats, ["|" in body.text[line.start : line.end] for line in body.lines], others)
+    mean, scale, coef = params["mean"], params["scale"], params["coef"]
+    intercept = float(params["intercept"])
+    out = []
+    for row in rows:
+        z = intercept + sum(c * (x - m) / s for c, x, m, s in zip(coef, row, mean, scale, strict=True))
+        out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))))
+    return out
+
+
+def other_articles(document: Document, stats: BatchStats | None) -> list[int]:
+    """For every body line, in how many other articles of the batch it also occurs."""
+    body = document.body
+    index = index_of(body)
+    out = []
+    for line in body.lines:
+        words = index.normal(line.start, line.end)
+        out.append(stats.count(line_key(words)) - 1 if stats is not None and words else 0)
+    return out

@@ -1,0 +1,192 @@
+"""Unsourced figures (FIG): numbers with no one behind them, and sources that disagree.
+
+Numbers are what readers remember and repeat, and a figure with no source is the
+cheapest way to sound authoritative. The scorer finds money, percentages, large
+counts, rates and multiples in the body, and asks of each whether its sentence (or,
+for quotations running over sentences, a neighbour within the attribution window)
+credits it to a named person, organisation, document or dataset. A figure credited to
+no one is FIG001; one credited only to an unnamed or collective authority ("analysts
+say", "conservative estimates place") is FIG002. Across a batch, the same named
+source credited with figures of one kind for one subject that differ beyond the
+tolerance is FIG003 on every article involved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from copydesk import hookimpl
+from copydesk.models import BatchPass, Context, Finding, Rule, Scorer, Severity
+from copydesk.plugins.figures import batch
+from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
+from copydesk.text import Document
+
+UNSOURCED_FIGURE = Rule(
+    code="FIG001",
+    name="unsourced-figure",
+    message="Figure '{figure}' ({kind}) has no attribution in its sentence",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** A figure (an amount of money, a percentage, a large count such as
+"10,000 troops" or "three million people", a rate such as "one in five" or a multiple
+such as "tripled") whose
+sentence credits it to no one: no "said", "according to", "estimates", "reported" or
+other attribution cue whose content holds the figure, no source in brackets right after
+it, no link in the sentence, and no quotation it belongs to.
+
+**Why it matters.** A precise number reads as established fact. Without a source the
+reader cannot check it, and invented or stale figures spread precisely because they
+sound authoritative.
+
+**Example.** `A staggering $281 billion – that's the estimated cost of the war.` flags
+`$281 billion`; `The World Bank estimates that Ukraine will need over $400 billion.`
+does not.
+
+**Known problems.** Sources named only in a sentence before or after are not
+credited unless the figure is inside a quotation running over sentences, or follows a
+colon ("The report said:"). First-hand reporting (vote counts, a company's own
+results) is flagged though it may need no source. Years, dates, times, ordinals,
+phone, page and section numbers, and numbers joined to a noun by a hyphen ("the
+28-point plan", "a 10-year compact", but not money: "a $15-an-hour wage") are not
+figures. Headlines are not checked.
+
+**Settings.** `window` (sentences either side searched for the speaker of a quotation;
+0 turns neighbours off), `large_count` (smallest plain number counted as a figure),
+`extra_cues` / `remove_cues` (attribution verbs, added or removed), `extra_cue_nouns`
+(documents such as "poll" or "report" that credit a figure when named: "in a Gallup
+poll").
+""",
+)
+
+VAGUELY_SOURCED_FIGURE = Rule(
+    code="FIG002",
+    name="vaguely-sourced-figure",
+    message="Figure '{figure}' ({kind}) is credited only to an unnamed source: '{source}'",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A figure whose attribution names no one: a collective or anonymous
+authority ("analysts say", "reports suggest", "conservative estimates place", "officials
+said"), an agentless passive ("estimated at $486 billion"), or a quotation whose
+speaker is not given within the attribution window.
+
+**Why it matters.** A vague source lends a figure the look of authority while leaving
+nothing to check; it is a classic weasel construction.
+
+**Example.** `Conservative estimates place combined casualties at over half a million.`
+flags `half a million`; `On Monday, Pentagon officials estimated ...` does not (a
+named institution).
+
+**Known problems.** A capitalised word in the source counts as a name, so "U.S.
+officials" or "Western analysts" read as named, while a capitalised first word of the
+sentence before a collective head ("Pentagon officials said ..." opening a sentence)
+does not. A definite description ("the company said") is taken to refer to a source
+named earlier.
+
+**Settings.** `extra_vague_sources` / `remove_vague_sources` (collective source words,
+added or removed), `window`.
+""",
+)
+
+CONTRADICTORY_FIGURE = Rule(
+    code="FIG003",
+    name="contradictory-figure",
+    message="Figure '{figure}' credited to {source} differs from '{other}' credited to it in article {article}{more}",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** Across the batch, two articles credit the same named source with
+figures of the same kind (money in one currency, percentages, counts, rates) for the
+same subject (at least `subject_overlap` shared content words near the figures), and
+the larger is more than `tolerance` times the smaller. Each article gets a finding
+naming the other article and both figures; when several articles contradict the same
+figure, the finding names the first of them (in batch order) and counts the rest, so a
+batch of near-copies gives one finding per figure rather than one per pair.
+
+**Why it matters.** At least one of the two misquotes its source, or one quotes a
+stale figure; either way a reader of one article is misinformed.
+
+**Example.** One article: `The World Bank estimates that Ukraine will require over $400
+billion for reconstruction.` Another: `Ukraine's reconstruction needs are estimated to
+exceed $1 trillion by the World Bank.`
+
+**Known problems.** Subjects are matched by shared words, so two different figures of
+one source about overlapping subjects (a total and a yearly amount) can be paired, and
+one subject worded differently is missed. Sources are matched by their capitalised
+words only. Figures of different dates are not told apart. Identical claims (same
+value and subject words) are folded together and the distinct claims of each (source,
+kind) group are compared pairwise, at most the first 2,000 of a group: a batch with more
+distinct figures for one source and kind leaves the later ones unchecked.
+
+**Settings.** `tolerance`, `subject_overlap`.
+""",
+)
+
+RULES = (UNSOURCED_FIGURE, VAGUELY_SOURCED_FIGURE, CONTRADICTORY_FIGURE)
+
+SETTINGS = {
+    "window": 1,
+    "large_count": 1000,
+    "extra_cues": [],
+    "remove_cues": [],
+    "extra_cue_nouns": [],
+    "extra_vague_sources": [],
+    "remove_vague_sources": [],
+    "tolerance": 1.25,
+    "subject_overlap": 2,
+}
+
+
+def _clean(text: str) -> str:
+    """A figure's text on one line."""
+    return " ".join(text.split())
+
+
+def score(document: Document, context: Context) -> Iterator[Finding]:
+    """Yield FIG001/FIG002 for each unsourced or vaguely sourced figure, FIG003 from the batch."""
+    view = document.body
+    for item in analyse(document, context.settings):
+        figure = item.figure
+        text = _clean(view.text[figure.start : figure.end])
+        data = {"kind": figure.kind, "value": figure.value, "unit": figure.unit, "source": item.source}
+        if item.verdict == UNSOURCED:
+            yield UNSOURCED_FIGURE.finding(view, figure.start, figure.end, data=data, figure=text, kind=figure.kind)
+        elif item.verdict == VAGUE:
+            yield VAGUELY_SOURCED_FIGURE.finding(
+                view, figure.start, figure.end, data=data, figure=text, kind=figure.kind, source=item.source
+            )
+    batch = context.batch or {}
+    for found in batch.get(document.id, ()):
+        data = {
+            "other_article": found.other_article,
+            "other_figure": found.other_figure,
+            "other_articles": found.others,
+            "source": found.source,
+        }
+        more = f" and {found.others - 1} other(s)" if found.others > 1 else ""
+        yield CONTRADICTORY_FIGURE.finding(
+            view,
+            found.start,
+            found.end,
+            data=data,
+            figure=_clean(found.figure),
+            source=found.source,
+            other=_clean(found.other_figure),
+            article=found.other_article,
+            more=more,
+        )
+
+
+SCORER = Scorer(
+    prefix="FIG",
+    name="figures",
+    rules=RULES,
+    score=score,
+    settings=SETTINGS,
+    batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
+    description="Figures (money, percentages, counts, rates) with no source, a vague one, or contradicting sources",
+)
+
+
+@hookimpl
+def copydesk_scorers() -> list[Scorer]:
+    """Provide the FIG scorer."""
+    return [SCORER]

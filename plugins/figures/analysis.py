@@ -1,0 +1,213 @@
+"""Analysis for the figures scorer: every figure of a document with its attribution.
+
+Shared by the per-article score and the batch pass, so both see the same verdicts.
+A figure's own sentence is read first; neighbouring sentences (up to the attribution
+window) only count when the figure sits inside a quotation that runs over sentences,
+or when the sentence before introduces it with a colon ("The report said:").
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from copydesk.plugins.figures.attrib import Credit, covering, credits
+from copydesk.plugins.figures.extract import Figure, extract
+from copydesk.plugins.figures.phrase import Lexicon, Word, sentence_words
+from copydesk.text import Document, TextView
+
+UNSOURCED = "unsourced"
+VAGUE = "vague"
+SOURCED = "sourced"
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A figure, its sentence index, its verdict and (when credited) its source."""
+
+    figure: Figure
+    sentence: int
+    verdict: str
+    source: str
+    words: tuple[str, ...] = ()
+
+
+@cache
+def _wordlist(name: str) -> frozenset[str]:
+    """A packaged word list (``data/NAME.txt``), comments and blanks dropped."""
+    raw = files("copydesk.plugins.figures").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def lexicon(settings: Mapping[str, Any]) -> Lexicon:
+    """The cue and vague-source lists, with the settings' additions and removals."""
+    cues = (_wordlist("cue_verbs") | _lower(settings["extra_cues"])) - _lower(settings["remove_cues"])
+    vague = _wordlist("vague_sources") | _lower(settings["extra_vague_sources"])
+    nouns = (_wordlist("cue_nouns") | _lower(settings["extra_cue_nouns"])) - _lower(settings["remove_cues"])
+    return Lexicon(frozenset(cues), frozenset(vague - _lower(settings["remove_vague_sources"])), frozenset(nouns))
+
+
+def _lower(values: Any) -> frozenset[str]:
+    """A settings list as a set of lower-cased words."""
+    return frozenset(str(v).strip().lower() for v in values)
+
+
+class QuoteMap:
+    """Quotation marks of one sentence, with the quote state after each (built once).
+
+    Curly marks say which side they are; a straight mark (``"`` or two apostrophes)
+    opens when it follows a space or bracket and closes when it follows anything else.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        """Scan ``text[start:end]`` once."""
+        self.positions: list[int] = []
+        self.states: list[bool] = []
+        for pos in range(start, end):
+            ch = text[pos]
+            if ch in "“«":
+                opening = True
+            elif ch in "”»":
+                opening = False
+            elif ch == '"' or (ch == "'" and text[pos + 1 : pos + 2] == "'" and text[pos - 1 : pos] != "'"):
+                opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-"
+            else:
+                continue
+            self.positions.append(pos)
+            self.states.append(opening)
+
+    def inside(self, offset: int) -> bool | None:
+        """True/False when the sentence's own marks decide ``offset``; None when they do not."""
+        index = bisect.bisect_right(self.positions, offset)
+        if index > 0:
+            return self.states[index - 1]
+        if index < len(self.positions):
+            return not self.states[index]
+        return None
+
+    @property
+    def open_at_end(self) -> bool | None:
+        """Whether a quotation is left open at the end of the sentence (None: no marks)."""
+        return self.states[-1] if self.states else None
+
+
+def in_quotation(maps: Sequence[QuoteMap], index: int, offset: int, window: int) -> bool:
+    """Whether ``offset`` in sentence ``index`` lies inside a quotation."""
+    own = maps[index].inside(offset)
+    if own is not None:
+        return own
+    for back in range(index - 1, max(-1, index - 1 - window), -1):
+        state = maps[back].open_at_end
+        if state is not None:
+            return state
+    return False
+
+
+PAREN_LIMIT = 120
+
+
+class _Sentences:
+    """Per-document caches: words, credits and quote maps of sentences, built on demand."""
+
+    def __init__(self, view: TextView, lex: Lexicon) -> None:
+        self.view = view
+        self.lex = lex
+        self._words: dict[int, list[Word]] = {}
+        self._credits: dict[int, list[Credit]] = {}
+        self._quotes: dict[int, QuoteMap] = {}
+        self._links: dict[int, bool] = {}
+
+    def linked(self, index: int) -> bool:
+        """Whether sentence ``index`` holds a web address (a linked source)."""
+        if index not in self._links:
+            sentence = self.view.sentences[index]
+            self._links[index] = self.view.text.find("http", sentence.start, sentence.end) >= 0
+        return self._links[index]
+
+    def words(self, index: int) -> list[Word]:
+        """The words of sentence ``index``."""
+        if index not in self._words:
+            sentence = self.view.sentences[index]
+            self._words[index] = sentence_words(self.view, sentence.start, sentence.end)
+        return self._words[index]
+
+    def credits(self, index: int) -> list[Credit]:
+        """The credits of sentence ``index``."""
+        if index not in self._credits:
+            sentence = self.view.sentences[index]
+            found = credits(self.view.text, self.words(index), (sentence.start, sentence.end), self.lex)
+            self._credits[index] = found
+        return self._credits[index]
+
+    def quotes(self, index: int) -> QuoteMap:
+        """The quote map of sentence ``index``."""
+        if index not in self._quotes:
+            sentence = self.view.sentences[index]
+            self._quotes[index] = QuoteMap(self.view.text, sentence.start, sentence.end)
+        return self._quotes[index]
+
+
+def _verdict(credit: Credit) -> tuple[str, str]:
+    """The verdict and source a credit gives."""
+    return (SOURCED if credit.named else VAGUE), credit.source_text or "an unnamed source"
+
+
+def _parenthetical(text: str, end: int, limit: int) -> str | None:
+    """A source in brackets right after a figure ("(World Bank)", "(source: ...)"), or None."""
+    pos = end
+    while pos < limit and text[pos] == " ":
+        pos += 1
+    if pos >= limit or text[pos] != "(":
+        return None
+    close = text.find(")", pos, min(limit, pos + PAREN_LIMIT))
+    inner = text[pos + 1 : close] if close > 0 else ""
+    named = any(ch.isupper() for ch in inner) or "source" in inner.lower() or "http" in inner
+    numbers = [t for t in inner.replace(",", " ").replace(")", " ").split() if any(ch.isdigit() for ch in t)]
+    return " ".join(inner.split()) if named and all(len(t) == 4 and t.isdigit() for t in numbers) else None
+
+
+def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | None:
+    """The nearest credit in the sentences around ``index`` (for quotations), or None."""
+    total = len(sents.view.sentences)
+    for distance in range(0, window + 1):
+        for other in (index - distance, index + distance):
+            if 0 <= other < total and sents.credits(other):
+                return sents.credits(other)[0]
+    return None
+
+
+def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
+    """The verdict (sourced, vague, unsourced) and source text of one figure."""
+    text = sents.view.text
+    sentence = sents.view.sentences[index]
+    credit = covering(sents.credits(index), figure.start, figure.end)
+    if credit is not None:
+        return _verdict(credit)
+    paren = _parenthetical(text, figure.end, sentence.end)
+    if paren is not None or sents.linked(index):
+        return SOURCED, paren or "a linked source"
+    maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
+    if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
+        near = _neighbour_credit(sents, index, window)
+        return _verdict(near) if near is not None else (VAGUE, "an unnamed speaker")
+    if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
+        return _verdict(sents.credits(index - 1)[-1])
+    return UNSOURCED, ""
+
+
+def analyse(document: Document, settings: Mapping[str, Any]) -> list[Attributed]:
+    """Every figure of the body with its verdict, in reading order."""
+    view = document.body
+    sents = _Sentences(view, lexicon(settings))
+    window = int(settings["window"])
+    threshold = float(settings["large_count"])
+    found: list[Attributed] = []
+    for index, sentence in enumerate(view.sentences):
+        for figure in extract(view.text, sentence.start, sentence.end, threshold):
+            verdict, source = judge(sents, index, figure, window)
+            found.append(Attributed(figure, index, verdict, source))
+    return found

@@ -1,0 +1,265 @@
+"""Attribution for the figures scorer: which source, if any, a figure is credited to.
+
+Each sentence is read as words (the shared ``document.body.words``) and cue words
+("said", "according to", "estimates", ...). Every cue gets a *source* (the phrase
+before it, after it when inverted, or the ``by`` agent of a passive) and a *content*
+region (what the source is credited with). A figure is attributed when it lies in a
+content region of its own sentence, or, inside a quotation running over sentences, of
+a neighbouring sentence within the attribution window. The source is *named* when it
+holds a capitalised name, an acronym or a pronoun for a person named before; it is
+*vague* when it is built on a collective head ("analysts", "reports", "estimates") or
+missing (an agentless "estimated at").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from copydesk.plugins.figures.phrase import (
+    BOUNDARY_WORDS,
+    DETERMINERS,
+    RELATIVES,
+    TAIL_WORDS,
+    Lexicon,
+    Word,
+    agent,
+    appositive,
+    clause_end,
+    clause_start,
+    gap_breaks,
+    is_named,
+    is_passive,
+    quoted,
+    source_after,
+    source_before,
+    span,
+    tail_words,
+)
+
+#: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
+MAX_CREDITS = 16
+INFINITIVE = frozenset({"to"})
+PRONOUNS = frozenset("he she they we i it you".split())
+#: Cues that come before their source in "..., said the minister" (speech verbs).
+INVERTIBLE = frozenset(
+    "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
+    "tweeted told warned according reported".split()
+)
+HOLDS = frozenset("has had have gives gave puts".split())
+FRAMES = frozenset("in to by from per of".split())
+PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
+#: Cues only when "for" follows ("calls for $1 trillion").
+FOR_CUES = frozenset("call calls called calling".split())
+#: Words after "put"/"place" searched for the "at" of "put the toll at".
+WEAK_REACH = 12
+WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
+
+
+@dataclass(frozen=True)
+class Credit:
+    """A source and the region of the sentence credited to it."""
+
+    content: tuple[tuple[int, int], ...]
+    source: tuple[int, int]
+    source_text: str
+    named: bool
+    cue: int
+
+
+def _credit(
+    text: str,
+    words: Sequence[Word],
+    first: int,
+    stop: int,
+    cue: int,
+    content: tuple[tuple[int, int], ...],
+    lexicon: Lexicon,
+    sentence_start: int,
+) -> Credit:
+    """A credit whose source is ``words[first:stop]``."""
+    source = span(words, first, stop)
+    named = stop > first and is_named(text, words[first:stop], sentence_start, lexicon)
+    shown = " ".join(text[source[0] : source[1]].split()) or f"{words[cue].lower} (no source given)"
+    return Credit(content, source, shown, named, words[cue].start)
+
+
+def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
+    """A credit for "according to X": the whole sentence but the source is the content."""
+    stop = source_after(text, words, cue + 2)
+    source = span(words, cue + 2, stop)
+    content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
+    return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
+
+
+def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
+    """A verb cue: passive with agent, inverted ("..., said X"), or "X said ..."."""
+    whole = ((bounds[0], bounds[1]),)
+    if is_passive(text, words, cue):
+        by = agent(text, words, cue)
+        if by is None:
+            after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+            return _credit(text, words, cue, cue, cue, after, lexicon, bounds[0])
+        return _credit(text, words, by[0], by[1], cue, whole, lexicon, bounds[0])
+    inverted = _inverted(text, words, cue, bounds, lexicon)
+    if inverted is not None:
+        return inverted
+    first = source_before(text, words, cue)
+    if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
+        first = source_before(text, words, cue - 1)
+        if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
+            first = source_before(text, words, cue - 2)
+        after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+        return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
+    elif first == cue and cue > 1:
+        first = appositive(text, words, cue)
+        if first < cue:
+            return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
+    return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+
+
+def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
+    """A cue before its source ("..., said the minister."), or None when it is not one."""
+    word = words[cue]
+    if cue + 1 >= len(words) or gap_breaks(text, word.end, words[cue + 1].start):
+        return None
+    if cue > 0 and (word.lower not in INVERTIBLE or not gap_breaks(text, words[cue - 1].end, word.start)):
+        return None
+    if words[cue + 1].lower in ("that", "how", "what", "to"):
+        return None
+    stop = source_after(text, words, cue + 1)
+    if word.lower.endswith("ing"):
+        stop = source_after(text, words, 0)
+        return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
+    if stop < len(words) and not gap_breaks(text, words[stop - 1].end, words[stop].start):
+        if words[stop].lower not in BOUNDARY_WORDS:
+            return None
+    if words[cue + 1].lower in PRONOUNS and stop > cue + 2:
+        return None
+    return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
+
+
+def _content(
+    text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int]
+) -> tuple[tuple[int, int], ...]:
+    """What "X said" credits: the clause after it, the clause before it, or both."""
+    after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+    before = ((bounds[0], words[first].start),)
+    gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
+    tail = tail_words(text, words, cue)
+    if quoted(gap) or ("," in gap and 0 < tail <= TAIL_WORDS):
+        that = cue + tail + 1 < len(words) and words[cue + tail + 1].lower == "that"
+        return before + after if that else before
+    if "," in gap and tail == 0:
+        return ((clause_start(text, words, first, bounds[0]), words[first].start), after[0])
+    return after
+
+
+def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
+    """A named document in a source frame ("in a CNN/ORC poll", "by the CBO's outlook").
+
+    Its content is the whole sentence. A document that is the subject of a sentence
+    credits it only with "has"/"had"/"gives" ("a CNN poll has Clinton at 46 percent"),
+    not otherwise ("The poll surveyed 1,000 adults"; its verb may be a cue itself).
+    """
+    first = source_before(text, words, cue, PREPOSITIONS)
+    framed = first > 0 and words[first - 1].lower in FRAMES
+    if not framed and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
+        return None
+    stop = cue + 1
+    if stop + 1 < len(words) and words[stop].lower in ("by", "from", "of"):
+        stop = source_after(text, words, stop + 1)
+    content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
+    credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
+    return credit if credit.named else None
+
+
+def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether ``words[index]`` is used as an attribution cue here.
+
+    Not when capitalised inside the sentence, when followed by another cue ("estimates
+    place": a noun), after "to" ("likely to say"), between commas (", say,"), or, for a
+    verb, after a determiner ("the estimated cost"); the weak cues "put"/"place" only
+    when an "at" follows ("estimates put the toll at").
+    """
+    word = words[index]
+    if word.lower not in lexicon.cues and word.lower not in lexicon.nouns:
+        return False
+    if index > 0 and not text[word.start].islower():
+        named_noun = word.lower in lexicon.nouns and text[words[index - 1].start].isupper()
+        if not named_noun:
+            return False
+    if word.lower == "according":
+        return index + 2 < len(words) and words[index + 1].lower == "to"
+    nxt = words[index + 1] if index + 1 < len(words) else None
+    if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
+        return False
+    previous = words[index - 1] if index > 0 else None
+    if previous is not None and previous.lower in INFINITIVE:
+        return False
+    if previous is not None and nxt is not None and gap_breaks(text, previous.end, word.start):
+        if gap_breaks(text, word.end, nxt.start):
+            return False
+    if _is_noun(words, index, lexicon):
+        return True
+    if previous is not None and previous.lower in DETERMINERS:
+        return False
+    if word.lower in FOR_CUES:
+        return nxt is not None and nxt.lower == "for"
+    if word.lower in WEAK_CUES:
+        named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
+        return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
+    return True
+
+
+def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether a cue word is used as a document noun ("a recent report", "the estimates")."""
+    word = words[index]
+    if word.lower not in lexicon.nouns:
+        return False
+    return word.lower not in lexicon.cues or (index > 0 and words[index - 1].lower in DETERMINERS)
+
+
+def _respondents(text: str, credit: Credit) -> bool:
+    """True when the "source" is a share of respondents ("74 percent said"), not a source."""
+    phrase = text[credit.source[0] : credit.source[1]].lower()
+    if "percent" in phrase or "%" in phrase:
+        return True
+    return any(token[:1].isdigit() and "," in token for token in phrase.split())
+
+
+def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
+    """Every credit (source and content) in the sentence ``text[bounds[0]:bounds[1]]``."""
+    found: list[Credit] = []
+    for index, word in enumerate(words):
+        if len(found) >= MAX_CREDITS:
+            break
+        if not _is_cue(text, words, index, lexicon):
+            continue
+        if word.lower == "according":
+            credit = _according(text, words, index, bounds, lexicon)
+        elif _is_noun(words, index, lexicon):
+            noun = _noun(text, words, index, bounds, lexicon)
+            if noun is None:
+                continue
+            credit = noun
+        elif word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
+            credit = replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
+        else:
+            credit = _verb(text, words, index, bounds, lexicon)
+        if not _respondents(text, credit):
+            found.append(credit)
+    return found
+
+
+def covering(found: Sequence[Credit], start: int, end: int) -> Credit | None:
+    """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None."""
+    best: Credit | None = None
+    for credit in found:
+        if credit.source[0] <= start < credit.source[1] or start < credit.source[0] < end:
+            continue
+        if not any(s <= start and end <= e for s, e in credit.content):
+            continue
+        if best is None or abs(credit.cue - start) < abs(best.cue - start):
+            best = credit
+    return best

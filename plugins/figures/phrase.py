@@ -1,0 +1,193 @@
+"""Phrase reading for the figures scorer: words of a sentence, source phrases, clause ends.
+
+Helpers of :mod:`copydesk.plugins.figures.attrib`: where a source phrase starts and
+ends around a cue word, whether it names someone, where a passive's agent is and where
+the clause a cue governs stops. All of them look at a bounded number of words.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from copydesk.text import TextView
+
+#: Punctuation that ends a phrase ("’" is left out: it is mostly an apostrophe).
+BREAKS = frozenset(',;:()[]"“”‘—–')
+BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while because if although after before".split())
+BE_VERBS = frozenset("is are was were be been being".split())
+NAMED_PRONOUNS = frozenset("he she i we it his her".split())
+DETERMINERS = frozenset("the a an this these those its their his her our my your some".split())
+SOURCE_LIMIT = 8
+#: At most this many words after "X said" ending a sentence ("..., the ministry said on Tuesday").
+TAIL_WORDS = 4
+#: Words after a cue searched for the end of its clause.
+CLAUSE_WORDS = 80
+RELATIVES = frozenset("who whom whose which where".split())
+QUOTES = frozenset('"“”‘')
+FUNCTION_WORDS = DETERMINERS | frozenset(
+    "that that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
+    "will would could should may might then than well still never already recently previously later very or "
+    "though however even".split()
+)
+AGENT_FILLER = frozenset(
+    "to at exceed be reach top around about over more than nearly almost some roughly least as much many "
+    "million billion trillion thousand percent per cent dollars euros pounds".split()
+)
+
+
+class Word(NamedTuple):
+    """A word of a sentence: its span and lower-cased text."""
+
+    start: int
+    end: int
+    lower: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists attribution reads (from data files, adjusted by settings)."""
+
+    cues: frozenset[str]
+    vague: frozenset[str]
+    nouns: frozenset[str] = frozenset()
+
+
+def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
+    """The shared words of ``view`` that lie in ``[start, end)``."""
+    words = view.words
+    first = bisect.bisect_left(words, (start, start))
+    found: list[Word] = []
+    for index in range(first, len(words)):
+        s, e = words[index]
+        if s >= end:
+            break
+        found.append(Word(s, e, view.text[s:e].lower()))
+    return found
+
+
+def quoted(gap: str) -> bool:
+    """Whether the text between two words holds a quotation mark (two apostrophes count)."""
+    return any(ch in QUOTES for ch in gap) or "''" in gap
+
+
+def gap_breaks(text: str, left: int, right: int) -> bool:
+    """True when the text between two words holds punctuation that ends a phrase.
+
+    The comma of a grouped number ("20,000" is two shared words) is not a break.
+    """
+    if right - left == 1 and text[left] == "," and text[left - 1].isdigit() and text[right : right + 1].isdigit():
+        return False
+    return any(ch in BREAKS for ch in text[left:right])
+
+
+def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon) -> bool:
+    """Whether a source phrase names its source (see the module docstring)."""
+    vague_head = any(w.lower in lexicon.vague for w in words)
+    for index, word in enumerate(words):
+        token = text[word.start : word.end]
+        if token.isupper() and len(token) > 1 and any(ch.isalpha() for ch in token):
+            return True
+        if token[:1].isupper() and (word.start != first or not vague_head) and word.lower not in DETERMINERS:
+            return True
+        if word.lower in NAMED_PRONOUNS and index == len(words) - 1:
+            return True
+    return not vague_head and any(w.lower not in FUNCTION_WORDS and len(w.lower) > 2 for w in words)
+
+
+def source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[str] = frozenset()) -> int:
+    """Index of the first word of the source phrase that ends just before ``words[cue]``."""
+    index = cue
+    left = words[cue].start
+    while index > 0 and cue - index < SOURCE_LIMIT:
+        previous = words[index - 1]
+        if gap_breaks(text, previous.end, left) or previous.lower in BOUNDARY_WORDS or previous.lower in stops:
+            break
+        index -= 1
+        left = previous.start
+    return index
+
+
+def appositive(text: str, words: Sequence[Word], cue: int) -> int:
+    """First word of "NAME, APPOSITIVE," before a cue ("Adam Ozimek, an economist, calculates"); ``cue`` if none."""
+    if "," not in text[words[cue - 1].end : words[cue].start]:
+        return cue
+    start = source_before(text, words, cue - 1)
+    if start == 0 or "," not in text[words[start - 1].end : words[start].start]:
+        return cue
+    return source_before(text, words, start - 1)
+
+
+def source_after(text: str, words: Sequence[Word], start: int) -> int:
+    """Index one past the last word of a source phrase starting at ``words[start]``."""
+    index = start
+    while index < len(words) and index - start < SOURCE_LIMIT:
+        if index > start and (gap_breaks(text, words[index - 1].end, words[index].start)):
+            break
+        if words[index].lower in BOUNDARY_WORDS and index > start:
+            break
+        index += 1
+    return index
+
+
+def agent(text: str, words: Sequence[Word], cue: int) -> tuple[int, int] | None:
+    """The ``by``-agent of a passive cue: right after it, or after the figure it introduces."""
+    for index in range(cue + 1, min(len(words), cue + 8)):
+        word = words[index]
+        if word.lower == "by":
+            end = source_after(text, words, index + 1)
+            return (index + 1, end) if end > index + 1 else None
+        if gap_breaks(text, words[index - 1].end, word.start):
+            return None
+        if word.lower not in AGENT_FILLER and not word.lower[:1].isdigit():
+            return None
+    return None
+
+
+def is_passive(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a cue is passive: "is estimated at", "(estimated to exceed ... by", "as reported by"."""
+    word = words[cue]
+    if cue + 1 >= len(words) or not word.lower.endswith(("ed", "wn", "ld", "id")):
+        return False
+    nxt = words[cue + 1].lower
+    if nxt != "by" and nxt not in AGENT_FILLER:
+        return False
+    if cue == 0 or words[cue - 1].lower in BE_VERBS or words[cue - 1].lower in BOUNDARY_WORDS:
+        return True
+    return gap_breaks(text, words[cue - 1].end, word.start)
+
+
+def span(words: Sequence[Word], first: int, stop: int) -> tuple[int, int]:
+    """Character span of ``words[first:stop]`` (empty at the cue when there are none)."""
+    if stop <= first:
+        return (words[min(first, len(words) - 1)].start,) * 2
+    return words[first].start, words[stop - 1].end
+
+
+def clause_start(text: str, words: Sequence[Word], first: int, floor: int) -> int:
+    """Where the clause holding ``words[first]`` starts: after a semicolon, or ``floor``."""
+    for index in range(first, max(0, first - CLAUSE_WORDS), -1):
+        if index > 0 and ";" in text[words[index - 1].end : words[index].start]:
+            return words[index].start
+    return floor
+
+
+def tail_words(text: str, words: Sequence[Word], cue: int) -> int:
+    """How many words follow a cue before punctuation or the sentence end (at most TAIL_WORDS + 1)."""
+    count = 0
+    for index in range(cue + 1, min(len(words), cue + TAIL_WORDS + 2)):
+        if gap_breaks(text, words[index - 1].end, words[index].start) or words[index].lower == "that":
+            break
+        count += 1
+    return count
+
+
+def clause_end(text: str, words: Sequence[Word], cue: int, limit: int) -> int:
+    """Where the content after a cue ends: a semicolon, or a relative clause after a comma."""
+    for index in range(cue + 1, min(len(words), cue + CLAUSE_WORDS)):
+        gap = text[words[index - 1].end : words[index].start]
+        if ";" in gap or ("," in gap and words[index].lower in RELATIVES):
+            return words[index - 1].end
+    return limit

@@ -1,0 +1,298 @@
+"""Hedging language and vague attribution (HDG): uncertainty the article leaves open.
+
+A report rests on what it can stand behind. Hedges the author never resolves ("could
+potentially", "appears to", "is likely") and authorities nobody can check ("sources
+indicate", "experts suggest", "it is widely believed") let a text suggest more than it
+shows. The scorer finds Hyland's hedge categories (modals, epistemic adverbs,
+adjectives and verbs, approximators) and the unsupported attributions of Wikipedia's
+MOS:WEASEL, drops the non-hedging senses ("in May 2024", "could not", "as soon as
+possible"), and separates the author's own hedges from those inside a direct
+quotation or credited to a named source ("the ministry said prices may rise"), which
+weigh less. Its sub-score depends on densities (per 1,000 words and per sentence).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+from copydesk import hookimpl
+from copydesk.models import Assessment, Context, Finding, Rule, Scorer, Settings, Severity
+from copydesk.plugins.hedging.detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
+from copydesk.plugins.hedging.lexicon import lexicon_for
+from copydesk.text import Document, TextView
+
+HEDGE_CUE = Rule(
+    code="HDG001",
+    name="hedge-cue",
+    message="Hedge '{cue}' ({category}) in the author's own voice",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A hedge the article makes in its own voice: an epistemic modal
+("may", "might", "could"), adverb ("possibly", "reportedly", "allegedly", "likely"),
+adjective ("possible", "unclear", "potential", "apparent"), verb ("seems", "appears
+to", "suggests", the distancing "claims that"), an agentless passive judgement ("is
+thought to", "was considered"), or an approximator or vague quantifier ("generally",
+"some", "many"). The non-hedging senses are left out: "May" the month or a name,
+"might" the noun, "could not" as past inability, a modal after "depending on" or "so
+that" (variation and purpose, not doubt), "as soon as possible", "some 200", "for many
+years", "the most", "great potential in", "potential energy", "vary widely",
+"chocolates in general".
+
+**Why it matters.** Each hedge marks a claim the writer does not stand behind. A few
+are honest caution; many leave the reader with suggestion instead of reporting.
+
+**Example.** `The deal could potentially collapse, and it appears unlikely to pass.`
+flags `could potentially` and `appears unlikely`; `Talks began in May 2024.` and `He
+could not attend.` flag nothing.
+
+**Known problems.** Approximators ("generally", "several") are weak signals and weigh
+`approximator_weight`. Conditional "could" ("if it rains, the match could be
+delayed") and dynamic "may" in generic descriptions ("uneven pressure may cause
+damage") are still counted. In Title Case headlines "May" reads as the month.
+
+**Settings.** `extra_cues`, `remove_cues`, `approximator_weight`.
+""",
+)
+
+VAGUE_ATTRIBUTION = Rule(
+    code="HDG002",
+    name="vague-attribution",
+    message="Claim credited to an unnamed or collective source: '{cue}'",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** A claim credited to an authority nobody can check: an unnamed or
+collective source with a verb of saying or thinking ("sources indicate", "experts
+suggest", "critics argue", "some believe", "a senior official said"), "according to"
+such a source or "according to some" anything, "reports of", and agentless
+attributions ("it is said", "it has been suggested", "is widely believed", "is
+considered by many", "the generally accepted view", "widely regarded as"). A source
+with a name or an
+organisation beside it is not vague: "Kremlin officials", "experts at the IAEA",
+"as reported by Axios".
+
+**Why it matters.** Wikipedia's MOS:WEASEL: such wording gives a claim the look of
+authority while leaving nothing to verify; it is how rumour reaches print.
+
+**Example.** `Sources indicate the talks have stalled, and experts suggest a deal is
+near.` flags `Sources indicate` and `experts suggest`; `Reuters reported that talks
+stalled.` flags nothing.
+
+**Known problems.** Any capitalised word beside the source counts as a name, so
+"Russian officials" or "Western analysts" read as specific. "The official said" is
+taken to refer to a source named earlier. Anonymous sourcing that a newsroom vetted is
+flagged like any other.
+
+**Settings.** `extra_vague_sources`, `remove_vague_sources`.
+""",
+)
+
+HEDGE_DENSITY = Rule(
+    code="HDG003",
+    name="hedge-density",
+    message="{density:.1f} hedges per 1,000 words (threshold {threshold:.1f}); {share:.0%} of sentences hedged",
+    severity=Severity.WARNING,
+    doc="""\
+**What it flags.** An article of at least `min_words` words whose weighted hedges per
+1,000 words (own hedges count 1, approximators `approximator_weight`, attributed
+hedges `attributed_weight`) exceed `density_threshold`. The default is the 99th
+percentile of the same measure over BBC News and PolNeAR political reporting (see
+docs/scorers/hedging.md and `scripts/eval_hedging.py --calibrate`). The finding points
+at the sentence carrying the most hedge weight, which is its excerpt.
+
+**Why it matters.** Careful reporting hedges where the evidence is thin; an article
+hedging more than almost all news copy is speculating rather than reporting.
+
+**Example.** An 800-word piece built on "could", "may", "possibly" and "appears to"
+in most sentences: `HDG003 41.3 hedges per 1,000 words (threshold 17.5); 62% of
+sentences hedged`.
+
+**Known problems.** Analysis and forecasting pieces hedge legitimately and more than
+news. Short articles (under `min_words`) are not judged.
+
+**Settings.** `density_threshold`, `min_words`, `attributed_weight`, `approximator_weight`.
+""",
+)
+
+ATTRIBUTED_HEDGE = Rule(
+    code="HDG004",
+    name="attributed-hedge",
+    message="Hedge '{cue}' ({category}) inside {where}",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A hedge inside a direct quotation, or in a sentence that credits
+its claim to a named person or organisation ("the ministry said prices may rise",
+"according to the IAEA, the plant could be at risk").
+
+**Why it matters.** The uncertainty belongs to the source, and the reader can check
+it; it weighs `attributed_weight` of an own hedge in the density and sub-score. It is
+reported so a reader can see how much of the piece's caution is borrowed.
+
+**Example.** `"We may walk away," Peskov said.` flags `may` as quoted.
+
+**Known problems.** An unbalanced quotation mark extends a quotation to the end of
+its paragraph. A sentence with a named source and an unrelated own hedge credits the
+hedge to the source. A verb whose subject is "you", "I" or "we" ("what do you believe
+European nations should do") credits nobody, and a name after a verb counts only in
+an inverted attribution (", said Peskov").
+
+**Settings.** `attributed_weight`.
+""",
+)
+
+RULES = (HEDGE_CUE, VAGUE_ATTRIBUTION, HEDGE_DENSITY, ATTRIBUTED_HEDGE)
+SETTINGS: Settings = {
+    "extra_cues": [],
+    "remove_cues": [],
+    "extra_vague_sources": [],
+    "remove_vague_sources": [],
+    "density_threshold": 17.5,
+    "share_threshold": 0.34,
+    "attributed_weight": 0.5,
+    "approximator_weight": 0.5,
+    "min_words": 150,
+}
+#: Vague attributions per 1,000 words that cost a factor of e in the sub-score.
+VAGUE_SCALE = 10.0
+_CODES = {HEDGE: HEDGE_CUE.code, VAGUE: VAGUE_ATTRIBUTION.code, ATTRIBUTED: ATTRIBUTED_HEDGE.code}
+_WHERE = {"quote": "a direct quotation", "named": "a claim credited to a named source"}
+
+
+def weight(hit: Hit, settings: Settings) -> float:
+    """What one hedge adds to the density: 1, less for approximators and attributed ones."""
+    base = float(settings["approximator_weight"]) if hit.category == "approximators" else 1.0
+    return base * float(settings["attributed_weight"]) if hit.kind == ATTRIBUTED else base
+
+
+def _finding(view: TextView, hit: Hit) -> Finding:
+    """The finding of one hit."""
+    data = {"category": hit.category, "cue": hit.cue, "source": hit.source}
+    if hit.kind == VAGUE:
+        return VAGUE_ATTRIBUTION.finding(view, hit.start, hit.end, data=data, cue=view.text[hit.start : hit.end])
+    if hit.kind == ATTRIBUTED:
+        rule, params = ATTRIBUTED_HEDGE, {"where": _WHERE[hit.source]}
+    else:
+        rule, params = HEDGE_CUE, {}
+    return rule.finding(view, hit.start, hit.end, data=data, cue=hit.cue, category=hit.category, **params)
+
+
+def measure(hits: Iterable[tuple[TextView, Hit]], words: int, sentences: int, settings: Settings) -> dict[str, float]:
+    """Densities of a document's hits: per 1,000 words and per sentence."""
+    per_k = 1000.0 / max(words, 1)
+    hedged: set[tuple[str, int]] = set()
+    weighted = vague = attributed = 0.0
+    for view, hit in hits:
+        if hit.kind != ATTRIBUTED:
+            hedged.add((view.field, hit.sentence))
+        if hit.kind == VAGUE:
+            vague += 1
+        else:
+            weighted += weight(hit, settings)
+            attributed += hit.kind == ATTRIBUTED
+    return {
+        "words": float(words),
+        "hedges_per_1000_words": weighted * per_k,
+        "vague_attributions_per_1000_words": vague * per_k,
+        "attributed_hedges_per_1000_words": attributed * per_k,
+        "hedges_per_sentence": weighted / max(sentences, 1),
+        "hedged_sentence_share": len(hedged) / max(sentences, 1),
+    }
+
+
+def subscore(metrics: dict[str, float], settings: Settings) -> float:
+    """1.0 for no hedging; 0.5 at the density and share thresholds; vague sources cost more.
+
+    Densities are taken over at least ``min_words`` words, so a short brief with one
+    hedge is not read as a flood.
+    """
+    scale = metrics["words"] / max(metrics["words"], float(settings["min_words"]), 1.0)
+    density = metrics["hedges_per_1000_words"] * scale / float(settings["density_threshold"])
+    share = metrics["hedged_sentence_share"] / float(settings["share_threshold"])
+    pressure = 0.5 * density**2 + 0.5 * share**2
+    return math.pow(2.0, -pressure) * math.exp(-metrics["vague_attributions_per_1000_words"] * scale / VAGUE_SCALE)
+
+
+def densest_sentence(hits: Iterable[tuple[TextView, Hit]], settings: Settings) -> tuple[TextView, int] | None:
+    """The field and index of the sentence carrying the most hedge weight (the first on a tie).
+
+    Vague attributions count 1 like an own hedge; attributed hedges weigh less (see :func:`weight`).
+    """
+    totals: dict[tuple[str, int], float] = {}
+    views: dict[str, TextView] = {}
+    for view, hit in hits:
+        key = (view.field, hit.sentence)
+        views[view.field] = view
+        totals[key] = totals.get(key, 0.0) + (1.0 if hit.kind == VAGUE else weight(hit, settings))
+    if not totals:
+        return None
+    field, index = max(totals, key=lambda key: totals[key])
+    return views[field], index
+
+
+def _density_finding(
+    document: Document, hits: list[tuple[TextView, Hit]], metrics: dict[str, float], settings: Settings
+) -> list[Finding]:
+    """HDG003 on the most hedged sentence when the weighted density is above the threshold."""
+    threshold = float(settings["density_threshold"])
+    densest = densest_sentence(hits, settings)
+    if metrics["words"] < int(settings["min_words"]) or metrics["hedges_per_1000_words"] <= threshold or not densest:
+        return []
+    view, index = densest
+    sentence = view.sentences[index]
+    density, share = metrics["hedges_per_1000_words"], metrics["hedged_sentence_share"]
+    data = {"hedges_per_1000_words": round(density, 3), "threshold": threshold}
+    return [
+        HEDGE_DENSITY.finding(
+            view, sentence.start, sentence.end, data=data, density=density, threshold=threshold, share=share
+        )
+    ]
+
+
+def checked(settings: Settings) -> Settings:
+    """The settings over their defaults; a value out of range raises ValueError naming its key."""
+    merged = {**SETTINGS, **settings}
+    for key in ("density_threshold", "share_threshold"):
+        if not float(merged[key]) > 0:
+            raise ValueError(f"plugins.hedging.{key} must be greater than 0, not {merged[key]}")
+    for key in ("attributed_weight", "approximator_weight", "min_words"):
+        if float(merged[key]) < 0:
+            raise ValueError(f"plugins.hedging.{key} must not be negative, not {merged[key]}")
+    return merged
+
+
+def score(document: Document, context: Context) -> Assessment:
+    """Find hedges and vague attributions in title and body; measure their densities.
+
+    Only the hits of selected rules are reported and measured (``--ignore HDG001``
+    leaves the author's own hedges out of the densities and the sub-score).
+    """
+    settings = checked(context.settings)
+    lexicon = lexicon_for(settings)
+    selected = context.selected or {rule.code for rule in RULES}
+    hits = [
+        (view, hit)
+        for view in (document.title, document.body)
+        for hit in analyse(view, lexicon)
+        if _CODES[hit.kind] in selected
+    ]
+    words = document.title.word_count + document.body.word_count
+    sentences = len(document.title.sentences) + len(document.body.sentences)
+    metrics = measure(hits, words, sentences, settings)
+    findings = [_finding(view, hit) for view, hit in hits]
+    findings.extend(_density_finding(document, hits, metrics, settings))
+    return Assessment(tuple(findings), subscore(metrics, settings), metrics)
+
+
+@hookimpl
+def copydesk_scorers() -> list[Scorer]:
+    """Provide the HDG scorer."""
+    return [
+        Scorer(
+            prefix="HDG",
+            name="hedging",
+            rules=RULES,
+            score=score,
+            settings=SETTINGS,
+            description="Hedging language and vague attribution: uncertainty the article leaves open",
+        )
+    ]

@@ -1,0 +1,124 @@
+"""Tokens of one sentence for the hedging scorer: word spans, quotations, clause breaks.
+
+A sentence is a list of :class:`Token` (the shared word spans, lower-cased, with a
+flag for being inside a direct quotation); a field's tokens are built once, in bulk, and
+each sentence takes its slice. The cue matching and sense filters are in
+``senses``; the attribution scans in ``sources``. The only regular
+expression is a single character class that finds the quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from itertools import repeat
+from typing import NamedTuple
+
+from copydesk.plugins.hedging.lexicon import normalise
+from copydesk.text import TextView
+
+#: Characters that open or close a direct quotation (straight quotes toggle).
+QUOTES = frozenset('"“”«»')
+#: Characters that end a clause between two words.
+CLAUSE_BREAKS = frozenset(",;:()[]—–")
+BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
+#: The characters :func:`quote_spans` reacts to.
+_QUOTE_EVENTS = re.compile('[\n“«”»"]')
+
+
+class Token(NamedTuple):
+    """A word of a sentence: its span, text, lower-cased form, and quotation flag."""
+
+    start: int
+    end: int
+    raw: str
+    low: str
+    quoted: bool
+
+    @property
+    def capitalised(self) -> bool:
+        """True when the word has a capital letter (a name, an acronym, a sentence start)."""
+        return any(map(str.isupper, self.raw))
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of direct quotations, in one pass; an unclosed quote ends at its line's end."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for match in _QUOTE_EVENTS.finditer(text):
+        pos = match.start()
+        ch = text[pos]
+        if ch == "\n" and opened is not None:
+            spans.append((opened, pos))
+            opened = None
+        elif ch in "“«" and opened is None:
+            opened = pos
+        elif ch in "”»" and opened is not None:
+            spans.append((opened, pos + 1))
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = pos
+            else:
+                spans.append((opened, pos + 1))
+                opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
+    """:func:`normalise` of every word, from one lower-casing of the whole text.
+
+    That equals lower-casing word by word unless a character changes length (``İ``)
+    or depends on its neighbours (final ``Σ``); then each word is lower-cased alone.
+    """
+    low = text.lower()
+    if len(low) != len(text) or "Σ" in text:
+        return [normalise(text[s:e]) for s, e in words]
+    low = low.replace("’", "'")
+    return [low[s:e] for s, e in words]
+
+
+def _quoted_flags(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+    """For each word start, whether it lies inside one of the (sorted, disjoint) quotation spans."""
+    flags = [False] * len(starts)
+    for start, end in spans:
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_left(starts, end, first)
+        flags[first:last] = [True] * (last - first)
+    return flags
+
+
+class SentenceTokens:
+    """Builds the tokens of each sentence of one field, sharing the field's word spans."""
+
+    def __init__(self, view: TextView) -> None:
+        """Build every word's token once; quotations are found in one pass."""
+        text, words = view.text, view.words
+        self.starts = [start for start, _ in words]
+        spans = quote_spans(text) if any(q in text for q in QUOTES) else []
+        raws = [text[s:e] for s, e in words]
+        fields = zip(
+            self.starts,
+            [e for _, e in words],
+            raws,
+            _lowered(text, words),
+            _quoted_flags(self.starts, spans),
+            strict=True,
+        )
+        # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
+        self.all: list[Token] = list(map(tuple.__new__, repeat(Token), fields))
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        """The tokens of ``text[start:end]`` (a word running past ``end`` is left out)."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end, first)
+        if last > first and self.all[last - 1].end > end:
+            last -= 1
+        return self.all[first:last]
+
+
+def clause_break(text: str, left: Token, right: Token) -> bool:
+    """True when punctuation that ends a clause stands between two adjacent tokens."""
+    return any(ch in CLAUSE_BREAKS for ch in text[left.end : right.start])

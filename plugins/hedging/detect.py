@@ -1,0 +1,97 @@
+"""Sentence analysis of the hedging scorer: each hedge and attribution, classified.
+
+For every sentence of a field, the attributions are found first (vague sources,
+agentless passives), then the hedge cues in the remaining words; each hedge is then
+the author's own, or *attributed* when it sits inside a direct quotation or in a
+sentence that credits its claim to a named source (and to no vague one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from copydesk.plugins.hedging.cues import SentenceTokens, Token
+from copydesk.plugins.hedging.lexicon import Lexicon
+from copydesk.plugins.hedging.senses import match_cues
+from copydesk.plugins.hedging.sources import named_source, passives, vague_sources
+from copydesk.text import TextView
+
+HEDGE = "hedge"
+VAGUE = "vague"
+ATTRIBUTED = "attributed"
+#: A body line of at most this many words without sentence punctuation is a heading.
+HEADING_WORDS = 6
+ENDINGS = frozenset(".!?…\"”’'")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One hedge or vague attribution: kind, character span, category, cue words, source.
+
+    :ivar kind: ``hedge`` (the author's own), ``attributed`` (quoted or credited to a
+        named source) or ``vague`` (a vague attribution).
+    :ivar category: the cue list (``modals``, ``approximators``, ...) or the
+        attribution pattern (``source-says``, ``impersonal``, ...).
+    :ivar source: for attributed hedges, ``quote`` or ``named``.
+    """
+
+    kind: str
+    start: int
+    end: int
+    category: str
+    cue: str
+    sentence: int
+    source: str = ""
+
+
+def _words(tokens: Sequence[Token], first: int, last: int) -> str:
+    """The lower-cased words of a token range."""
+    return " ".join(t.low for t in tokens[first:last])
+
+
+def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index: int) -> list[Hit]:
+    """Every hit of one sentence, in token order."""
+    hits: list[Hit] = []
+    used: set[int] = set()
+    judged: list[tuple[int, int, str, str]] = []
+    found = sorted(vague_sources(tokens, text, lexicon) + passives(tokens, lexicon), key=lambda a: (a.first, -a.last))
+    for a in found:
+        if used.intersection(range(a.first, a.last)) or (a.vague and tokens[a.first].quoted):
+            continue
+        used.update(range(a.first, a.last))
+        if a.vague:
+            start, end = tokens[a.first].start, tokens[a.last - 1].end
+            hits.append(Hit(VAGUE, start, end, a.pattern, _words(tokens, a.first, a.last), index))
+        else:
+            judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
+    not_verbs = set(used)
+    for first, last, cue in match_cues(tokens, lexicon, text, used):
+        judged.append((first, last, cue.category, " ".join(cue.words)))
+        if cue.category != "verbs":
+            not_verbs.update(range(first, last))
+    named = named_source(tokens, text, lexicon, not_verbs) and not hits
+    for first, last, category, words in judged:
+        quoted = tokens[first].quoted
+        kind, source = (ATTRIBUTED, "quote") if quoted else (ATTRIBUTED, "named") if named else (HEDGE, "")
+        hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
+    return sorted(hits, key=lambda h: (h.start, h.end, h.kind))
+
+
+def is_heading(view: TextView, index: int, words: int) -> bool:
+    """True for a body line that is a section heading: a short line without sentence punctuation."""
+    sentence = view.sentences[index]
+    line = view.lines[sentence.line]
+    whole = sentence.start == line.start and sentence.end == line.end
+    return view.field == "text" and whole and words <= HEADING_WORDS and view.text[line.end - 1] not in ENDINGS
+
+
+def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
+    """Every hit of a field (title or body), in reading order; body headings are skipped."""
+    if not view.sentences:
+        return
+    splitter = SentenceTokens(view)
+    for index, sentence in enumerate(view.sentences):
+        tokens = splitter.tokens(sentence.start, sentence.end)
+        if tokens and not is_heading(view, index, len(tokens)):
+            yield from analyse_sentence(tokens, view.text, lexicon, index)

@@ -1,0 +1,130 @@
+"""Lexicons of the hedging scorer: packaged word lists, merged with a run's settings.
+
+The lists live in ``plugins/hedging/data/*.txt`` (one cue per line, ``#`` comments).
+They are read once per process and cached; the settings' ``extra_*``/``remove_*``
+lists are applied on top, and each distinct combination is built once and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+from typing import Any
+
+#: Data file (without ``.txt``) of each hedge-cue category, in reading order.
+CUE_FILES = ("modals", "adverbs", "adjectives", "verbs", "approximators")
+#: Category of cues added through the ``extra_cues`` setting.
+CUSTOM = "custom"
+#: Vague sources that are quantifier pronouns ("some say", "many believe").
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "others", "those", "few"})
+
+
+def normalise(word: str) -> str:
+    """Lower-case a token and straighten its apostrophes, for lookups."""
+    return word.lower().replace("’", "'")
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The word tuple of a cue phrase as written in a list or a setting."""
+    return tuple(normalise(part) for part in phrase.split())
+
+
+@functools.cache
+def read_list(name: str) -> tuple[str, ...]:
+    """The entries of ``data/NAME.txt``: stripped, non-blank, non-comment lines."""
+    path = resources.files("copydesk.plugins.hedging").joinpath(f"data/{name}.txt")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(" ".join(line.split()) for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A hedge cue: its words and the category of the list it came from."""
+
+    words: tuple[str, ...]
+    category: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list the detector consults, as sets and a first-word cue index.
+
+    :ivar cues: first word of a cue -> the cues starting with it, longest first.
+    :ivar vague_sources: unnamed/collective source nouns and quantifier pronouns.
+    :ivar speech_verbs: verbs linking a source to a claim.
+    :ivar impersonal: participles of agentless attribution ("it is said").
+    :ivar institutions: nouns that after "the" name a checkable source.
+    """
+
+    cues: Mapping[str, tuple[Cue, ...]]
+    vague_sources: frozenset[str]
+    speech_verbs: frozenset[str]
+    impersonal: frozenset[str]
+    institutions: frozenset[str]
+
+    @property
+    def longest_cue(self) -> int:
+        """Number of words of the longest cue."""
+        return max((len(c.words) for group in self.cues.values() for c in group), default=1)
+
+
+def _index(cues: Iterable[Cue]) -> Mapping[str, tuple[Cue, ...]]:
+    """Group cues by first word, longest first (ties in input order)."""
+    grouped: dict[str, list[Cue]] = {}
+    for cue in cues:
+        grouped.setdefault(cue.words[0], []).append(cue)
+    return MappingProxyType({k: tuple(sorted(v, key=lambda c: -len(c.words))) for k, v in sorted(grouped.items())})
+
+
+def _cues(extra: tuple[str, ...], remove: tuple[str, ...]) -> list[Cue]:
+    """Packaged cues minus ``remove``, plus ``extra`` (category ``custom``), deduplicated."""
+    removed = {phrase_key(p) for p in remove}
+    seen: set[tuple[str, ...]] = set()
+    cues: list[Cue] = []
+    listed = [(phrase_key(p), name) for name in CUE_FILES for p in read_list(name)]
+    for words, category in [*listed, *((phrase_key(p), CUSTOM) for p in extra)]:
+        if words and words not in removed and words not in seen:
+            seen.add(words)
+            cues.append(Cue(words, category))
+    return cues
+
+
+@functools.lru_cache(maxsize=32)
+def build_lexicon(
+    extra_cues: tuple[str, ...] = (),
+    remove_cues: tuple[str, ...] = (),
+    extra_vague: tuple[str, ...] = (),
+    remove_vague: tuple[str, ...] = (),
+) -> Lexicon:
+    """The lexicon for one combination of settings (cached)."""
+    vague = {normalise(w) for w in read_list("vague_sources") if " " not in w}
+    vague |= {normalise(w) for w in extra_vague}
+    vague -= {normalise(w) for w in remove_vague}
+    return Lexicon(
+        cues=_index(_cues(extra_cues, remove_cues)),
+        vague_sources=frozenset(vague),
+        speech_verbs=frozenset(read_list("speech_verbs")),
+        impersonal=frozenset(read_list("impersonal")),
+        institutions=frozenset(read_list("institutions")),
+    )
+
+
+def _strings(settings: Mapping[str, Any], key: str) -> tuple[str, ...]:
+    """A list-of-strings setting as a tuple (hashable, for the cache)."""
+    value = settings.get(key, ())
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def lexicon_for(settings: Mapping[str, Any]) -> Lexicon:
+    """The lexicon a run's ``[plugins.hedging]`` settings ask for."""
+    return build_lexicon(
+        _strings(settings, "extra_cues"),
+        _strings(settings, "remove_cues"),
+        _strings(settings, "extra_vague_sources"),
+        _strings(settings, "remove_vague_sources"),
+    )

@@ -1,0 +1,241 @@
+"""Sense filters and cue matching of the hedging scorer: which match of a cue hedges.
+
+Cues are matched longest first from a first-word index, so the work per token is
+bounded by the longest cue; each match then passes a filter that drops a
+non-hedging sense ("in May 2024", "could not", "as soon as possible", "the most",
+"depending on the dose, the effect may vary", "potential energy"). Each filter looks
+a bounded number of words around the cue, so the scan stays linear. No regular
+expression is involved.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Sequence
+
+from copydesk.plugins.hedging.cues import BE, Token, clause_break
+from copydesk.plugins.hedging.lexicon import Cue, Lexicon
+
+NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "seventy eighty ninety hundred hundreds thousand thousands million millions billion billions dozen dozens "
+    "half quarter third".split()
+)
+_POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your", "the", "all", "military", "economic"})
+_AFTER_POSSIBLE = frozenset({"where", "if", "whenever", "wherever", "when"})
+_MAKE = frozenset({"make", "makes", "made", "making"})
+_CERTAIN_BOOSTER = frozenset(
+    "is are was were be been being not so very quite almost fairly absolutely feel felt seem seems remain remains "
+    "make made makes for pretty less more".split()
+)
+_CERTAIN_AFTER = frozenset({"that", "to", "of", "whether", "about", "if", "how", "what", "when", "who"})
+_MOST_BEFORE = frozenset({"the", "at", "a", "an", "its", "his", "her", "their", "our", "my", "your", "is", "are"})
+_CLAUSE_ADVERBS = frozenset({"fairly", "relatively", "somewhat", "partly", "largely", "mostly", "mainly"})
+QUANTIFIER_CUES = (
+    "some",
+    "many",
+    "several",
+    "various",
+    "numerous",
+    "a few",
+    "a number of",
+    "a variety of",
+    "a handful of",
+)
+_CLAUSE_OPENERS = frozenset(
+    "but that while whereas although though because where when which who since whom yet".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at of for to from with by as across among between within throughout over under depending and or".split()
+)
+#: Words after which 'potential' is the noun, or the physics term ('potential energy').
+_NOT_AFTER_POTENTIAL = (_PREPOSITIONS - {"to", "for"}) | frozenset(
+    "is was are were has had energy difference well field".split()
+)
+_AUXILIARY_VERBS = frozenset("will would can could may might should must shall do does did has have had".split())
+#: Words a modal looks back over for 'depending on' or 'so that'.
+ROOT_WINDOW = 15
+#: Quantifiers that hedge wherever they stand, not only as a subject.
+ANY_POSITION = frozenset({"many"})
+TIME_UNITS = frozenset("years decades centuries months weeks days hours minutes times generations".split())
+_COORDINATORS = frozenset({"and", "or"})
+_RULE_OUT = frozenset({"rule", "ruled", "exclude", "excluded", "confirm", "confirmed", "say", "tell"})
+
+
+def _low(tokens: Sequence[Token], index: int) -> str:
+    """The lower-cased token at ``index``, or "" outside the sentence."""
+    return tokens[index].low if 0 <= index < len(tokens) else ""
+
+
+def _is_number(word: str) -> bool:
+    """True for a numeral or a number word."""
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _root_modal(tokens: Sequence[Token], i: int) -> bool:
+    """True when the modal at ``i`` states what a condition or purpose allows, not what the writer doubts.
+
+    'Depending on the dose, the effect may vary' and 'so that every word may begin'
+    describe variation and purpose; the look-back is bounded, so the scan stays linear.
+    """
+    window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
+    if "depending" in window:
+        return True
+    return any(a in ("so", "order") and b == "that" for a, b in itertools.pairwise(window))
+
+
+def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'may' is a modal unless it is the month or a name: capitalised mid-sentence, or before a number."""
+    if _root_modal(tokens, i):
+        return False
+    tok, nxt = tokens[i], _low(tokens, i + 1)
+    if tok.raw[0].isupper() and (i > 0 or tok.raw.isupper()):
+        return False
+    if tok.raw[0].isupper() and (not nxt or _is_number(nxt) or tokens[i + 1].capitalised):
+        return False
+    return not _is_number(nxt)
+
+
+def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'could not'/'could never' is past inability, unless something 'could not be ruled out'."""
+    if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i):
+        return False
+    if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
+        return True
+    return any(_low(tokens, k) in _RULE_OUT for k in range(i + 2, i + 5))
+
+
+def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'might' after a possessive or 'all' is the noun ('with all its might')."""
+    return _low(tokens, i - 1) not in _POSSESSIVES and not _root_modal(tokens, i)
+
+
+def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible') and 'not possible'."""
+    before = _low(tokens, i - 1)
+    if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est"):
+        return False
+    if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
+        return False
+    if "not" in (_low(tokens, i - 2), _low(tokens, i - 3)) or before == "not":
+        return False
+    return not ({_low(tokens, i - 1), _low(tokens, i - 2)} & _MAKE)
+
+
+def _subject_position(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when token ``i`` opens a clause: first word, after a clause break or a conjunction, or 'there are'."""
+    before = _low(tokens, i - 1)
+    if i == 0 or clause_break(text, tokens[i - 1], tokens[i]) or before in _CLAUSE_OPENERS:
+        return True
+    if before in _COORDINATORS:
+        # 'and'/'or' open a clause after a comma ('..., and many fear'); else they join nouns.
+        return i >= 2 and clause_break(text, tokens[i - 2], tokens[i - 1])
+    return _low(tokens, i - 1) in BE and _low(tokens, i - 2) == "there"
+
+
+def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """A vague quantifier hedges as a generalising subject ('Some scholars hold ...', 'several are').
+
+    'many' generalises in any position ('used in many laboratories', 'many of whom'),
+    except before a unit of time ('for many years' is a duration);
+    the others as objects mostly count things ('has some ideas', 'for several years').
+    Before a number ('some 200', 'many 1990s cars') it is left out;
+    'how many'/'as many as' ask or bound.
+    """
+    if _is_number(_low(tokens, i + 1)) or _low(tokens, i - 1) in ("how", "as", "so", "too"):
+        return False
+    if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
+        return True
+    return _subject_position(tokens, i, text)
+
+
+def _most(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'most' hedges as a generalising subject ('most audiences'), not as a superlative ('the most')."""
+    nxt = _low(tokens, i + 1)
+    if _low(tokens, i - 1) in _MOST_BEFORE or not nxt or not _subject_position(tokens, i, text):
+        return False
+    return nxt == "of" or (nxt.endswith("s") and not nxt.endswith(("ly", "ous", "ss")))
+
+
+def _certain(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'certain' hedges as a determiner ('certain states'), not as 'sure' ('is certain that')."""
+    return _low(tokens, i - 1) not in _CERTAIN_BOOSTER and _low(tokens, i + 1) not in _CERTAIN_AFTER
+
+
+def _clause_adverb(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'fairly'/'relatively' hedge a following word; at a clause end they are manner ('treated fairly')."""
+    return i + 1 < len(tokens) and not clause_break(text, tokens[i], tokens[i + 1])
+
+
+def _potential(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'potential' hedges before a noun or as a possibility ('potential risks', 'its potential to divide').
+
+    The noun as capacity ('great potential in films') and physics terms ('potential energy') do not.
+    """
+    nxt = _low(tokens, i + 1)
+    if not nxt or clause_break(text, tokens[i], tokens[i + 1]):
+        return False
+    return nxt not in _NOT_AFTER_POTENTIAL
+
+
+def _manner(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'widely' hedges a judgement ('widely believed'); after a verb at a clause end it is manner ('vary widely')."""
+    nxt = _low(tokens, i + 1)
+    if not nxt or clause_break(text, tokens[i], tokens[i + 1]):
+        return False
+    return nxt not in _PREPOSITIONS
+
+
+def _in_general(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'in general' hedges a clause ('In general, ...', 'is in general'); after a noun it means 'as a whole'."""
+    if _subject_position(tokens, i, text) or _low(tokens, i - 1) in BE | _AUXILIARY_VERBS:
+        return True
+    return i + 2 < len(tokens) and not clause_break(text, tokens[i + 1], tokens[i + 2])
+
+
+SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
+    "may": _modal_may,
+    "could": _modal_could,
+    "couldn't": _modal_could,
+    "couldnt": _modal_could,
+    "might": _modal_might,
+    "possible": _possible,
+    **dict.fromkeys(QUANTIFIER_CUES, _quantifier),
+    "most": _most,
+    "certain": _certain,
+    **dict.fromkeys(_CLAUSE_ADVERBS, _clause_adverb),
+    "potential": _potential,
+    "widely": _manner,
+    "in general": _in_general,
+}
+
+
+def _first_match(lows: Sequence[str], i: int, group: Sequence[Cue]) -> Cue | None:
+    """The first (longest) cue of ``group`` whose words are the lower-cased tokens from ``i`` on."""
+    for cue in group:
+        if tuple(lows[i : i + len(cue.words)]) == cue.words:
+            return cue
+    return None
+
+
+def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int]) -> list[tuple[int, int, Cue]]:
+    """Non-overlapping hedge cues as ``(first, last + 1, cue)`` token ranges, longest first.
+
+    Tokens in ``skip`` (already part of an attribution) start no cue. Only tokens that
+    begin some cue are tried; a kept cue's words start no other.
+    """
+    found: list[tuple[int, int, Cue]] = []
+    cues = lexicon.cues
+    lows = [t.low for t in tokens]
+    free = 0
+    for i in [k for k, word in enumerate(lows) if word in cues]:
+        if i < free or i in skip:
+            continue
+        cue = _first_match(lows, i, cues[lows[i]])
+        if cue is None:
+            continue
+        keep = SENSE_FILTERS.get(" ".join(cue.words))
+        if keep is None or keep(tokens, i, text):
+            found.append((i, i + len(cue.words), cue))
+            free = i + len(cue.words)
+    return found

@@ -1,0 +1,322 @@
+"""Who a sentence credits its claims to: vague sources, agentless passives, named sources.
+
+Three scans over one sentence's tokens, each looking only a few tokens either side
+of a trigger word, so the work is linear in the sentence length:
+
+* :func:`vague_sources`: an unnamed or collective source ("sources", "experts",
+  "some", "a senior official") with a verb of saying or thinking after it or
+  "according to" before it, and no name or organisation beside it;
+* :func:`passives`: "is thought to", "was considered", "it is said", "is widely
+  believed", "is regarded by many as" (the agentless forms are vague attributions);
+* :func:`named_source`: a verb of saying with a name, an acronym, a personal
+  pronoun or "the" + institution as its subject ("Reuters reported", "the
+  ministry said", "according to the IAEA").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from copydesk.plugins.hedging.cues import BE, Token, clause_break
+from copydesk.plugins.hedging.lexicon import QUANTIFIERS, Lexicon
+
+#: Words that may stand between a source and its verb ("sources close to the talks said").
+WINDOW = 6
+_MODIFIERS = frozenset(
+    "some many most several other others unnamed anonymous senior top leading independent outside western "
+    "certain a an one another various numerous few unidentified local foreign recent unconfirmed media press "
+    "multiple initial latest early widespread persistent".split()
+)
+_INTRODUCERS = frozenset({"a", "an", "one", "another", "some"})
+_SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "such"})
+_AUXILIARIES = frozenset("have has had also still would may might could will now long who privately publicly".split())
+_VAGUE_ADVERBS = frozenset(
+    "widely generally commonly often long popularly broadly traditionally frequently variously increasingly "
+    "usually sometimes".split()
+)
+_OTHER_ADVERBS = frozenset("also now still once originally initially previously formerly later even".split())
+_ANY_NEXT = frozenset(
+    "considered believed thought rumored rumoured alleged reputed presumed assumed regarded speculated understood".split()
+)
+_NEEDS_NEXT = frozenset({"to", "as", "that", "at"})
+#: Third-person pronouns stand for a source named earlier; "I"/"we" are the author's own voice.
+_PRONOUNS = frozenset({"he", "she"})
+_STARTERS = frozenset(
+    "the a an this that these those it its there they their i we you our my in on at for but and however while "
+    "although as if "
+    "when after before since because so yet also then thus still now here such what which who according".split()
+)
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december today yesterday".split()
+)
+#: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
+_ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
+_AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
+_REDUCED = frozenset("accepted considered regarded thought believed".split())
+_SUBJECTS = frozenset("i you he she we they who it one".split())
+_FIRST_SECOND = frozenset({"you", "i", "we"})
+_OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
+_REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A span of tokens ``[first, last)`` that credits a claim; ``vague`` if nobody checkable."""
+
+    first: int
+    last: int
+    vague: bool
+    pattern: str
+
+
+def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when token ``k`` names a source: a capitalised non-stopword, or 'the' + institution."""
+    tok = tokens[k]
+    if tok.low == "the":
+        return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
+    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR:
+        return False
+    if k > 0:
+        return True
+    # A capitalised first word is a name when it looks like one ("McAloon", "IAEA",
+    # "Dmitri Peskov") or is the subject of a verb of saying ("Peskov said", "Loomis
+    # further suggests"); "Experiments have shown" stays unknown.
+    if tok.low in _STARTERS or len(tokens) < 2:
+        return False
+    verb = 2 if tokens[1].low in _AUXILIARIES or tokens[1].low == "further" else 1
+    said = verb < len(tokens) and tokens[verb].low in lexicon.speech_verbs
+    return said or tokens[1].capitalised or any(ch.isupper() for ch in tok.raw[1:])
+
+
+def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
+    """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
+    before = tokens[k - 1] if k else None
+    if before is not None and before.capitalised and before.low not in lexicon.vague_sources:
+        if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
+            return True
+    if k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    if nxt.capitalised and clause_break(text, tokens[k], nxt):
+        return True
+    if nxt.low not in _SPECIFIC_AFTER:
+        return False
+    agent = k + 3 if nxt.low == "such" else k + 2
+    return _agent_named(tokens, agent, lexicon)
+
+
+def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, tight: bool) -> int | None:
+    """Index of a verb of saying/thinking within a few words after ``k``, in the same clause."""
+    limit = min(len(tokens), k + (3 if tight else WINDOW + 1))
+    for j in range(k + 1, limit):
+        if clause_break(text, tokens[j - 1], tokens[j]):
+            return None
+        if tokens[j].low in lexicon.speech_verbs and tokens[j - 1].low not in BE:
+            return j
+        if tight and tokens[j].low not in _AUXILIARIES:
+            return None
+    return None
+
+
+def _according_before(tokens: Sequence[Token], k: int) -> int | None:
+    """Index of 'according' when the source noun ``k`` follows 'according to [modifiers]'."""
+    j = k - 1
+    while j >= 0 and tokens[j].low in _MODIFIERS:
+        j -= 1
+    if j >= 1 and tokens[j].low == "to" and tokens[j - 1].low == "according":
+        return j - 1
+    return None
+
+
+def _source_start(tokens: Sequence[Token], k: int) -> int:
+    """First token of the source phrase ending at ``k`` (back over 'some', 'senior', ...)."""
+    while k > 0 and tokens[k - 1].low in _MODIFIERS:
+        k -= 1
+    return k
+
+
+def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
+    """The vague attribution whose source word is token ``k``, if it is one."""
+    low = tokens[k].low
+    if low in QUANTIFIERS:
+        if k + 1 < len(tokens) and tokens[k + 1].low in lexicon.vague_sources:
+            return None
+        according = _according_before(tokens, k)
+        if according is not None:
+            # 'according to some chronicles': the quantifier makes any source vague.
+            end = k + 2 if k + 1 < len(tokens) and not clause_break(text, tokens[k], tokens[k + 1]) else k + 1
+            return Attribution(according, end, True, "according-to")
+        verb = _verb_after(tokens, k, text, lexicon, tight=True)
+        return None if verb is None else Attribution(k, verb + 1, True, "quantifier")
+    singular = not low.endswith("s") and low not in ("people", "research")
+    if singular and not (_INTRODUCERS & {tokens[j].low for j in range(max(0, k - 2), k)}):
+        return None
+    if _specific(tokens, k, text, lexicon):
+        return None
+    according = _according_before(tokens, k)
+    if according is not None:
+        return Attribution(according, k + 1, True, "according-to")
+    verb = _verb_after(tokens, k, text, lexicon, tight=False)
+    if verb is not None:
+        return Attribution(_source_start(tokens, k), verb + 1, True, "source-says")
+    if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that"):
+        return Attribution(_source_start(tokens, k), k + 2, True, "reports-of")
+    return None
+
+
+def vague_sources(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[Attribution]:
+    """Every vague source with its verb ('experts suggest', 'according to sources')."""
+    found: list[Attribution] = []
+    for k, tok in enumerate(tokens):
+        if tok.low in lexicon.vague_sources and (not found or k >= found[-1].last):
+            hit = _vague_source(tokens, k, text, lexicon)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+def _vague_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> int | None:
+    """Index of the vague source that the agent phrase at ``k`` (after 'by') ends with, if any.
+
+    'by many', 'by other critics', 'by some observers' are vague; a quantifier followed
+    by another noun ('by several gunmen') is a count, not a source.
+    """
+    while k + 1 < len(tokens) and tokens[k].low in _MODIFIERS - lexicon.vague_sources:
+        k += 1
+    if tokens[k].low not in lexicon.vague_sources:
+        return None
+    if tokens[k].low in QUANTIFIERS and k + 1 < len(tokens) and tokens[k + 1].low not in _AGENT_END:
+        return k + 1 if tokens[k + 1].low in lexicon.vague_sources else None
+    return k
+
+
+def _passive_by_vague(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
+    """Any passive with a vague agent ('was criticised by many', 'detected by other observers')."""
+    if k < 2 or k + 1 >= len(tokens):
+        return None
+    be = k - 2 if tokens[k - 2].low in BE else k - 3
+    if be < 0 or tokens[be].low not in BE or (be == k - 3 and tokens[k - 2].low not in _OTHER_ADVERBS | _VAGUE_ADVERBS):
+        return None
+    agent = _vague_agent(tokens, k + 1, lexicon)
+    return None if agent is None else Attribution(be, agent + 1, True, "passive-by-vague")
+
+
+def _reduced_passive(tokens: Sequence[Token], k: int) -> Attribution | None:
+    """'widely accepted', 'generally considered', 'commonly thought of' without 'is': a vague consensus.
+
+    A subject pronoun or name before the adverb makes the participle an active past
+    tense ('he often thought'), and a 'by' agent is left to the passive rules.
+    """
+    if k < 1 or tokens[k].low not in _REDUCED or tokens[k - 1].low not in _VAGUE_ADVERBS:
+        return None
+    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+        return None
+    if k >= 2 and (tokens[k - 2].low in _SUBJECTS or (k > 2 and tokens[k - 2].capitalised)):
+        return None
+    return Attribution(k - 1, k + 1, True, "impersonal")
+
+
+def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
+    """The passive judgement whose participle is token ``k`` ('is thought to'), if any."""
+    j = k - 1
+    adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
+    if adverb:
+        j -= 1
+    if j < 0 or tokens[j].low not in BE:
+        return _reduced_passive(tokens, k)
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
+        return None
+    if tokens[k].low not in _ANY_NEXT and nxt not in _NEEDS_NEXT and nxt != "by":
+        return None
+    first = j - 1 if j >= 1 and tokens[j - 1].low in ("has", "have", "had") else j
+    impersonal = first >= 1 and tokens[first - 1].low == "it"
+    if nxt == "by" and k + 2 < len(tokens):
+        agent = _vague_agent(tokens, k + 2, lexicon)
+        if agent is not None:
+            return Attribution(first, agent + 1, True, "passive-by-vague")
+        if _agent_named(tokens, k + 2, lexicon):
+            return None
+    vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
+    return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")
+
+
+def _known_as_judgement(tokens: Sequence[Token], k: int) -> bool:
+    """'is known to have', 'it is known that' credit a claim; 'known as' names, 'known to us' is access."""
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    after = tokens[k + 2].low if k + 2 < len(tokens) else ""
+    return nxt == "that" or (nxt == "to" and after not in _OBJECT_PRONOUNS)
+
+
+def passives(tokens: Sequence[Token], lexicon: Lexicon) -> list[Attribution]:
+    """Every passive judgement or report without a named agent."""
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.low in lexicon.impersonal:
+            hit = _passive(tokens, k, lexicon)
+        else:
+            hit = _passive_by_vague(tokens, k, lexicon) if tok.low == "by" else None
+        if hit is not None:
+            found.append(hit)
+    return found
+
+
+def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the phrase at ``k`` (after 'by' or 'according to') names a source."""
+    if k < len(tokens) and tokens[k].low == "the" and not _named(tokens, k, lexicon):
+        k += 1
+    return k < len(tokens) and _named(tokens, k, lexicon)
+
+
+def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the words before verb ``j`` (its clause, or an appositive) name a source."""
+    scanned = 0
+    for k in range(j - 1, max(-1, j - 1 - WINDOW), -1):
+        if clause_break(text, tokens[k], tokens[k + 1]) and scanned:
+            return False
+        scanned += 1
+        if tokens[k].low in _PRONOUNS or _named(tokens, k, lexicon):
+            return True
+    return False
+
+
+def named_source(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> bool:
+    """True when a verb of saying in the sentence has a named or institutional source.
+
+    Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
+    capitalised words inside the sentence ('the United States') are not verbs here.
+    """
+    for j, tok in enumerate(tokens):
+        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
+            continue
+        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+        if tok.low == "according" or nxt == "by" or (j > 0 and tokens[j - 1].low in BE):
+            if nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon):
+                return True
+            continue
+        if _reader_or_author(tokens, j):
+            continue
+        if _subject_named(tokens, j, text, lexicon) or (
+            _inverted(tokens, j, text) and _agent_named(tokens, j + 1, lexicon)
+        ):
+            return True
+    return False
+
+
+def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
+    k = j - 1
+    while k >= 0 and tokens[k].low in _AUXILIARIES | {"do", "does", "did", "not"}:
+        k -= 1
+    return k >= 0 and tokens[k].low in _FIRST_SECOND
+
+
+def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` opens an inverted attribution ('..., said Peskov', '" said the ministry')."""
+    return (
+        j == 0
+        or clause_break(text, tokens[j - 1], tokens[j])
+        or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
+    )

@@ -1,0 +1,118 @@
+"""Sentence and word statistics of an article body, from the core's shared analysis.
+
+Counts come from ``TextView.sentences`` and ``TextView.words`` (never a re-split of
+the text) and syllables from :mod:`copydesk.plugins.readability.syllables`; the
+Flesch formulas are then plain arithmetic on the counts, with textstat's English
+constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+
+from copydesk.plugins.readability.syllables import word_syllables
+from copydesk.text import TextView
+
+#: Flesch (1948) reading ease, as textstat computes it for English.
+FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
+#: Flesch-Kincaid grade (Kincaid et al. 1975).
+FKG_SENTENCE, FKG_SYLLABLE, FKG_BASE = 0.39, 11.8, -15.59
+#: A word of this many syllables or more is polysyllabic (textstat's threshold).
+POLYSYLLABIC = 3
+
+
+@dataclass(frozen=True)
+class SentenceCount:
+    """One sentence of the body that has words: its span and counts."""
+
+    start: int
+    end: int
+    words: int
+    syllables: int
+
+
+@dataclass(frozen=True)
+class BodyStats:
+    """Counts over every sentence of the body that has at least one word."""
+
+    sentences: tuple[SentenceCount, ...]
+    words: int
+    syllables: int
+    polysyllabic: int
+
+    @property
+    def words_per_sentence(self) -> float:
+        """Mean sentence length in words (0 for an empty body)."""
+        return self.words / len(self.sentences) if self.sentences else 0.0
+
+    @property
+    def syllables_per_word(self) -> float:
+        """Mean syllables per word (0 for an empty body)."""
+        return self.syllables / self.words if self.words else 0.0
+
+    @property
+    def reading_ease(self) -> float:
+        """Flesch reading ease: higher is easier; news usually sits between 30 and 70."""
+        return FRE_BASE - FRE_SENTENCE * self.words_per_sentence - FRE_SYLLABLE * self.syllables_per_word
+
+    @property
+    def grade(self) -> float:
+        """Flesch-Kincaid grade level: US school years needed to follow the text."""
+        return FKG_SENTENCE * self.words_per_sentence + FKG_SYLLABLE * self.syllables_per_word + FKG_BASE
+
+    @property
+    def longest(self) -> SentenceCount | None:
+        """The first of the longest sentences, or None for an empty body."""
+        return max(self.sentences, key=lambda s: s.words, default=None)
+
+
+def sentence_reading_ease(sentence: SentenceCount) -> float:
+    """Flesch reading ease of one sentence on its own."""
+    return FRE_BASE - FRE_SENTENCE * sentence.words - FRE_SYLLABLE * sentence.syllables / sentence.words
+
+
+def body_stats(view: TextView) -> BodyStats:
+    """Count words, syllables and polysyllabic words per sentence, in one merge pass."""
+    text, words = view.text, view.words
+    index, size = 0, len(words)
+    sentences: list[SentenceCount] = []
+    polysyllabic = 0
+    for sentence in view.sentences:
+        while index < size and words[index][0] < sentence.start:
+            index += 1
+        count = syllables = 0
+        while index < size and words[index][0] < sentence.end:
+            start, end = words[index]
+            found = word_syllables(text[start:end])
+            syllables += found
+            polysyllabic += found >= POLYSYLLABIC
+            count += 1
+            index += 1
+        if count:
+            sentences.append(SentenceCount(sentence.start, sentence.end, count, syllables))
+    total_words = sum(s.words for s in sentences)
+    total_syllables = sum(s.syllables for s in sentences)
+    return BodyStats(tuple(sentences), total_words, total_syllables, polysyllabic)
+
+
+def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:
+    """The named measurements reported for every article (formulas only with words)."""
+    lengths = [s.words for s in stats.sentences]
+    values: dict[str, float] = {
+        "sentences": float(len(lengths)),
+        "words": float(stats.words),
+        "very_long_sentences": float(very_long),
+    }
+    if not lengths:
+        return values
+    values |= {
+        "words_per_sentence": round(stats.words_per_sentence, 3),
+        "median_sentence_words": float(statistics.median(lengths)),
+        "longest_sentence_words": float(max(lengths)),
+        "syllables_per_word": round(stats.syllables_per_word, 4),
+        "polysyllabic_word_share": round(stats.polysyllabic / stats.words, 4),
+        "flesch_reading_ease": round(stats.reading_ease, 2),
+        "flesch_kincaid_grade": round(stats.grade, 2),
+    }
+    return values

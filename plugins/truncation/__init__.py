@@ -1,0 +1,157 @@
+"""Truncation and scrape debris (TRN): text that stops before its end, or carries rubble.
+
+An article that stops mid-sentence, promises three scenarios and gives two and a half,
+ends on "Continue reading", or opens with "Failed to load visualization" was not read
+whole by whoever published or scraped it: its claims are missing their context, and a
+site that republishes such text unedited is not checking what it prints. Extractors
+truncate silently and corpus filters only keep proxies (the share of lines ending in
+punctuation); this scorer gives an article-level verdict with the reason.
+
+The ending judged is the last line that is not template furniture: lines inside the
+boilerplate scorer's ``"boilerplate"`` segments, a small list of closing furniture,
+and bylines, credits, captions and headings (see
+:mod:`copydesk.plugins.truncation.ending`). The sub-score is one minus the
+confidence that the text is incomplete, combining the signals that fired.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from copydesk import Assessment, Context, Finding, Scorer, hookimpl
+from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
+from copydesk.plugins.truncation.debris import scrape_debris
+from copydesk.plugins.truncation.ending import Ending, Verdict, find_ending, judge
+from copydesk.plugins.truncation.lexicon import Lexicons, lexicons
+from copydesk.plugins.truncation.rules import (
+    CONFIDENCE,
+    CONTINUATION_TAIL,
+    ENDS_MID_SENTENCE,
+    LENGTH_OUTLIER,
+    SCRAPE_DEBRIS,
+    UNFINISHED_STRUCTURE,
+    noisy_or,
+)
+from copydesk.plugins.truncation.structure import unfinished
+from copydesk.text import Document
+
+SETTINGS: Mapping[str, object] = {
+    "short_line_words": 12,
+    "max_tail_lines": 8,
+    "open_quote_after_stop": False,
+    "extra_non_final_words": [],
+    "remove_non_final_words": [],
+    "extra_furniture": [],
+    "remove_furniture": [],
+    "extra_continuation": [],
+    "remove_continuation": [],
+    "extra_debris": [],
+    "remove_debris": [],
+    "extra_credit_cues": [],
+    "remove_credit_cues": [],
+    "min_source_articles": 10,
+    "min_median_words": 150,
+    "length_ratio": 0.3,
+}
+
+
+def _ending_findings(document: Document, ending: Ending, verdict: Verdict) -> list[tuple[Finding, float]]:
+    """TRN001, TRN002 and TRN003 findings at the real ending, with their confidence."""
+    body = document.body
+    found: list[tuple[Finding, float]] = []
+    if verdict.signal:
+        start = min(verdict.tail.word_start, ending.end)
+        data = {"signal": verdict.signal, "last_word": verdict.tail.word}
+        finding = ENDS_MID_SENTENCE.finding(body, start, ending.end, data=data, detail=verdict.detail)
+        found.append((finding, CONFIDENCE[verdict.signal]))
+    for item in unfinished(document, ending, verdict):
+        finding = UNFINISHED_STRUCTURE.finding(
+            body, item.start, item.end, data={"signal": item.kind}, detail=item.detail
+        )
+        found.append((finding, CONFIDENCE[item.kind]))
+    for start, end, entry in sorted(ending.continuations):
+        detail = f"'{body.text[start:end]}' (tail '{entry}')"
+        finding = CONTINUATION_TAIL.finding(body, start, end, data={"signal": "continuation"}, detail=detail)
+        found.append((finding, CONFIDENCE["continuation"]))
+    if verdict.ellipsis:
+        start = max(ending.start, verdict.tail.stop - 3)
+        detail = "a trailing ellipsis"
+        finding = CONTINUATION_TAIL.finding(body, start, ending.end, data={"signal": "ellipsis"}, detail=detail)
+        found.append((finding, CONFIDENCE["ellipsis"]))
+    return found
+
+
+def _length_finding(document: Document, context: Context) -> tuple[Finding, float] | None:
+    """TRN005: far shorter than its source's median, when the source is well represented."""
+    stats: Mapping[str, SourceLength] | None = context.batch
+    source = source_of(document.article)
+    known = stats.get(source) if stats else None
+    settings = context.settings
+    if known is None or known.count < int(settings["min_source_articles"]):
+        return None
+    words = document.body.word_count
+    if known.median < float(settings["min_median_words"]) or words >= float(settings["length_ratio"]) * known.median:
+        return None
+    body = document.body
+    start, end = (body.lines[-1].start, body.lines[-1].end) if body.lines else (0, 0)
+    percent = round(100 * words / known.median)
+    data = {"words": words, "median": known.median, "count": known.count, "source": source}
+    finding = LENGTH_OUTLIER.finding(
+        body,
+        start,
+        end,
+        data=data,
+        words=words,
+        percent=percent,
+        median=round(known.median),
+        source=source,
+        count=known.count,
+    )
+    return finding, CONFIDENCE["length-outlier"]
+
+
+def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
+    """Every TRN finding for one document, its sub-score and metrics."""
+    settings = context.settings
+    found: list[tuple[Finding, float]] = []
+    ending = find_ending(document, lex, int(settings["short_line_words"]), int(settings["max_tail_lines"]))
+    if ending is not None:
+        verdict = judge(document, ending, lex, bool(settings["open_quote_after_stop"]))
+        found.extend(_ending_findings(document, ending, verdict))
+    debris = scrape_debris(document, lex)
+    for item in debris:
+        finding = SCRAPE_DEBRIS.finding(item.view, item.start, item.end, data={"signal": item.kind}, detail=item.detail)
+        found.append((finding, CONFIDENCE["debris"]))
+    outlier = _length_finding(document, context)
+    if outlier is not None:
+        found.append(outlier)
+    kept = [(f, c) for f, c in found if f.code in context.selected or not context.selected]
+    confidence = noisy_or(c for _, c in kept)
+    metrics = {
+        "incomplete_confidence": round(confidence, 4),
+        "debris_lines": float(len(debris)),
+        "tail_lines_skipped": float(len(ending.skipped)) if ending is not None else 0.0,
+    }
+    findings = tuple(sorted((f for f, _ in kept), key=lambda f: (f.field != "title", f.start, f.end, f.code)))
+    return Assessment(findings=findings, subscore=round(1.0 - confidence, 4), metrics=metrics)
+
+
+def score(document: Document, context: Context) -> Assessment:
+    """Judge whether the article is incomplete or carries scrape debris."""
+    return assess(document, context, lexicons(context.settings))
+
+
+@hookimpl
+def copydesk_scorers() -> list[Scorer]:
+    """Provide the TRN scorer."""
+    return [
+        Scorer(
+            prefix="TRN",
+            name="truncation",
+            rules=(ENDS_MID_SENTENCE, UNFINISHED_STRUCTURE, CONTINUATION_TAIL, SCRAPE_DEBRIS, LENGTH_OUTLIER),
+            score=score,
+            settings=SETTINGS,
+            batch=BATCH,
+            description="Text that stops mid-sentence or mid-list, paywall tails, and scrape debris",
+        )
+    ]
