@@ -1,0 +1,178 @@
+"""Per-rule precision on the findings audit: judged findings on real news, re-checked.
+
+``docs/audit/findings.jsonl`` holds findings that a person judged right or wrong, one
+per line, as corpus file, batch, record id, field, character offsets, rule, verdict and
+a one-line reason (never the corpus text). This script re-runs copydesk over each
+corpus exactly as the audit did (a whole file as one batch, or only its ``intact`` rows
+for the BBC pairs file, fed on standard input), and for every rule prints:
+
+* how many audited findings still fire (same rule, same record, same field, same span),
+  and the precision among those, with a Wilson 95 % interval;
+* how many audited findings no longer fire, split by their verdict (a wrong one that
+  stopped is a fix; a correct one that stopped is a lost true finding);
+* how many of today's findings of the rule are not in the audit yet (sample and judge
+  some with ``--unaudited RULE`` to keep the audit representative).
+
+    .venv/bin/python scripts/audit.py [--data ../shared/data] [--rule HDG002]
+    .venv/bin/python scripts/audit.py --unaudited HDG002 --limit 20   # context on stderr
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import subprocess
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data"
+AUDIT = REPO / "docs" / "audit" / "findings.jsonl"
+
+Key = tuple[str, str, str, str, str]  # corpus, batch, id, field, rule
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """One audited finding."""
+
+    corpus: str
+    batch: str
+    id: str
+    field: str
+    start: int
+    end: int
+    rule: str
+    verdict: str
+    reason: str
+
+    @property
+    def key(self) -> Key:
+        return (self.corpus, self.batch, self.id, self.field, self.rule)
+
+
+def load_audit(path: Path) -> list[Verdict]:
+    """Every audited finding in the file."""
+    with path.open(encoding="utf-8") as handle:
+        return [Verdict(**json.loads(line)) for line in handle if line.strip()]
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """Wilson score interval for k successes in n trials."""
+    if n == 0:
+        return (0.0, 1.0)
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def batch_input(data: Path, corpus: str, batch: str) -> tuple[list[str], str | None]:
+    """The copydesk arguments and standard input that reproduce one audited batch."""
+    path = data / corpus
+    if batch == "file":
+        return [str(path)], None
+    with path.open(encoding="utf-8") as handle:
+        rows = [line for line in handle if json.loads(line).get("label") == batch]
+    return ["-"], "".join(rows)
+
+
+def run_batch(data: Path, corpus: str, batch: str) -> list[dict[str, Any]]:
+    """Score one batch with the installed copydesk; its articles from the JSON report."""
+    args, stdin = batch_input(data, corpus, batch)
+    command = [sys.executable, "-m", "copydesk", "score", *args, "-f", "json"]
+    done = subprocess.run(command, input=stdin, capture_output=True, text=True, check=False)
+    if done.returncode not in (0, 2):
+        sys.exit(f"audit: copydesk failed on {corpus} ({batch}): {done.stderr.strip()[:300]}")
+    articles: list[dict[str, Any]] = json.loads(done.stdout)["articles"]
+    return articles
+
+
+def current_findings(data: Path, batches: Iterable[tuple[str, str]]) -> dict[Key, set[tuple[int, int]]]:
+    """Today's findings of every audited batch, as spans per (corpus, batch, id, field, rule)."""
+    found: dict[Key, set[tuple[int, int]]] = defaultdict(set)
+    for corpus, batch in sorted(set(batches)):
+        for article in run_batch(data, corpus, batch):
+            for finding in article["findings"]:
+                where = finding["location"]
+                key = (corpus, batch, article["id"], where["field"], finding["code"])
+                found[key].add((where["start"], where["end"]))
+    return found
+
+
+def table(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rules: set[str]) -> list[str]:
+    """The per-rule precision table, one line per rule."""
+    lines = [
+        f"{'rule':8} {'audited':>7} {'firing':>6} {'correct':>7} {'precision':>9}  {'95% CI':13}"
+        f" {'stopped (correct/wrong)':>23} {'unaudited':>9}"
+    ]
+    by_rule: dict[str, list[Verdict]] = defaultdict(list)
+    for row in audit:
+        by_rule[row.rule].append(row)
+    audited_spans = {(r.key, (r.start, r.end)) for r in audit}
+    for rule in sorted(rules):
+        rows = by_rule.get(rule, [])
+        firing = [r for r in rows if (r.start, r.end) in found.get(r.key, set())]
+        stopped = Counter(r.verdict for r in rows if r not in firing)
+        correct = sum(r.verdict == "correct" for r in firing)
+        low, high = wilson(correct, len(firing))
+        precision = f"{correct / len(firing):.3f}" if firing else "-"
+        unaudited = sum(
+            1 for key, spans in found.items() if key[4] == rule for span in spans if (key, span) not in audited_spans
+        )
+        lines.append(
+            f"{rule:8} {len(rows):7} {len(firing):6} {correct:7} {precision:>9}  [{low:.2f}, {high:.2f}]"
+            f" {stopped['correct']:>14}/{stopped['wrong']:<8} {unaudited:9}"
+        )
+    return lines
+
+
+def show_unaudited(data: Path, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rule: str, limit: int) -> None:
+    """Print a seeded sample of today's unaudited findings of ``rule`` with context (stderr only)."""
+    audited = {(r.key, (r.start, r.end)) for r in audit}
+    todo = sorted((key, span) for key, spans in found.items() if key[4] == rule for span in spans)
+    todo = [item for item in todo if item not in audited]
+    random.Random(20261202).shuffle(todo)
+    texts = {}
+    for (corpus, _batch, ident, field, _), _span in todo[:limit]:
+        if corpus not in texts:
+            with (data / corpus).open(encoding="utf-8") as handle:
+                texts[corpus] = {row["id"]: row for row in map(json.loads, handle)}
+    for key, (start, end) in todo[:limit]:
+        corpus, batch, ident, field, _ = key
+        text = texts[corpus][ident].get(field, "")
+        context = text[max(0, start - 200) : end + 200].replace("\n", " / ")
+        print(json.dumps({"corpus": corpus, "batch": batch, "id": ident, "field": field, "start": start, "end": end, "rule": rule}), file=sys.stderr)
+        print(f"    ...{context}...\n", file=sys.stderr)
+
+
+def main() -> None:
+    """Print the per-rule table (or the unaudited sample)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--audit", type=Path, default=AUDIT)
+    parser.add_argument("--rule", action="append", help="only these rules (repeatable)")
+    parser.add_argument("--unaudited", metavar="RULE", help="print today's unaudited findings of RULE on stderr")
+    parser.add_argument("--limit", type=int, default=20)
+    args = parser.parse_args()
+    if not (args.data / "reliability").is_dir():
+        sys.exit(f"audit: no corpora at {args.data} (give --data)")
+    audit = load_audit(args.audit)
+    rules = set(args.rule or {r.rule for r in audit})
+    audit = [r for r in audit if r.rule in rules or r.rule == args.unaudited]
+    found = current_findings(args.data, ((r.corpus, r.batch) for r in audit))
+    if args.unaudited:
+        show_unaudited(args.data, audit, found, args.unaudited, args.limit)
+        return
+    print(f"Findings audit: {len(audit)} judged findings ({args.audit.relative_to(REPO)})")
+    print("\n".join(table(audit, found, rules)))
+
+
+if __name__ == "__main__":
+    main()
