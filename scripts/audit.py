@@ -133,14 +133,16 @@ def table(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rules: s
     return lines
 
 
-def show_unaudited(data: Path, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rule: str, limit: int) -> None:
+def show_unaudited(
+    data: Path, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rule: str, limit: int
+) -> None:
     """Print a seeded sample of today's unaudited findings of ``rule`` with context (stderr only)."""
     audited = {(r.key, (r.start, r.end)) for r in audit}
     todo = sorted((key, span) for key, spans in found.items() if key[4] == rule for span in spans)
     todo = [item for item in todo if item not in audited]
     random.Random(20261202).shuffle(todo)
     texts = {}
-    for (corpus, _batch, ident, field, _), _span in todo[:limit]:
+    for (corpus, *_), _span in todo[:limit]:
         if corpus not in texts:
             with (data / corpus).open(encoding="utf-8") as handle:
                 texts[corpus] = {row["id"]: row for row in map(json.loads, handle)}
@@ -148,7 +150,20 @@ def show_unaudited(data: Path, audit: list[Verdict], found: dict[Key, set[tuple[
         corpus, batch, ident, field, _ = key
         text = texts[corpus][ident].get(field, "")
         context = text[max(0, start - 200) : end + 200].replace("\n", " / ")
-        print(json.dumps({"corpus": corpus, "batch": batch, "id": ident, "field": field, "start": start, "end": end, "rule": rule}), file=sys.stderr)
+        print(
+            json.dumps(
+                {
+                    "corpus": corpus,
+                    "batch": batch,
+                    "id": ident,
+                    "field": field,
+                    "start": start,
+                    "end": end,
+                    "rule": rule,
+                }
+            ),
+            file=sys.stderr,
+        )
         print(f"    ...{context}...\n", file=sys.stderr)
 
 
