@@ -341,6 +341,8 @@ class RunInfo:
     plugins: tuple[tuple[str, str], ...]
     rules: tuple[Rule, ...]
     rule_plugins: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
+    #: ``--timings`` was given: formats that can show per-scorer seconds should (not reproducible).
+    timings: bool = False
 
 
 @dataclass(frozen=True)
@@ -376,9 +378,12 @@ class Reporter:
     :ivar open: called once per output stream.
     :ivar description: one line for ``copydesk plugins``.
     :ivar extension: the usual file suffix, for docs and defaults.
+    :ivar wants_text: the writer shows article bodies, so its reports keep ``text``
+        (every other writer gets reports with ``text`` empty, to hold less in memory).
     """
 
     name: str
     open: Callable[[TextIO, RunInfo], ReportWriter]
     description: str = ""
     extension: str = ".txt"
+    wants_text: bool = False
