@@ -114,7 +114,8 @@ class Finding:
 
     ``start``/``end`` are character offsets into ``field`` (``"text"`` or ``"title"``);
     ``line``/``column`` are 1-based within that field. The runner fills ``plugin`` and
-    ``prefix``, and relocates positions into the source file for file inputs.
+    ``prefix``; positions stay in the field (``copydesk.formats.positions.in_file``
+    gives them in the source file).
     """
 
     code: str

@@ -106,8 +106,7 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
     states = report.baseline_state or ("",) * len(report.findings)
     spans: dict[str, list[tuple[int, int, int]]] = {"title": [], "text": []}
     for i, finding in enumerate(report.findings):
-        start, end = common.field_span(report, finding)
-        spans.setdefault(finding.field, []).append((start, end, i))
+        spans.setdefault(finding.field, []).append((finding.start, finding.end, i))
     return {
         "id": report.id,
         "title": report.title,

@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from copydesk.ci.baseline import fingerprint
 from copydesk.formats import _common as common
+from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -60,9 +61,10 @@ def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
     else:
         line, column, end_line, end_column = span
         region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
-        if finding.end > finding.start >= 0:
-            region["charOffset"] = finding.start
-            region["charLength"] = finding.end - finding.start
+        placed = in_file(finding, report.source)
+        if placed.end > placed.start >= 0:
+            region["charOffset"] = placed.start
+            region["charLength"] = placed.end - placed.start
     if finding.excerpt:
         region["snippet"] = {"text": common.clean(finding.excerpt)}
     return {

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 from rich.console import Console
 from rich.table import Table
@@ -29,7 +30,8 @@ def position(report: ArticleReport, finding: Finding) -> str:
     path = source.path if source else report.id
     if source is not None and source.record is not None:
         return f"{path}:{source.record} {finding.field}:{finding.line}:{finding.column}"
-    return f"{path}:{finding.line}:{finding.column}"
+    placed = in_file(finding, source)
+    return f"{path}:{placed.line}:{placed.column}"
 
 
 class _Console(Console):
