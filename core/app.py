@@ -11,7 +11,6 @@ import contextlib
 import dataclasses
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,20 +22,11 @@ from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
 from copydesk.config import Config, load_config
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from copydesk.formats.writers import STDOUT, Output, Outputs, atomic_writer, check_target
 from copydesk.manager import PluginSet, load_plugins
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 from copydesk.runner import Runner
 from copydesk.sources import Batch
-
-STDOUT = "-"
-
-
-@dataclass(frozen=True)
-class Output:
-    """One requested output: a format name and a path (``-`` for standard output)."""
-
-    format: str
-    path: str = STDOUT
 
 
 @dataclass(frozen=True)
@@ -90,57 +80,7 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     return outputs
 
 
-def check_target(path: str) -> None:
-    """Refuse an output path that cannot take a report, before anything is scored."""
-    if not path:
-        raise UsageError("an output file name is empty")
-    if os.path.isdir(path):
-        raise UsageError(f"{path}: is a directory, not a file to write the report to")
-    folder = Path(os.path.realpath(path)).parent
-    if not folder.is_dir():
-        raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
-
-
-@contextlib.contextmanager
-def atomic_writer(path: str) -> Iterator[TextIO]:
-    """Write a file via a temporary sibling renamed into place: never half a file.
-
-    A symbolic link is written through (its target is replaced, the link stays); a
-    path that is not a regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is
-    written directly, since a device or pipe cannot be replaced by a rename. The new
-    file gets the permissions a plain ``open`` would give it (``0o666`` less the umask),
-    or those of the file it replaces.
-    """
-    check_target(path)
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="\n") as direct:
-            yield direct
-        return
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        os.fchmod(fd, _file_mode(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-
-
-def _file_mode(target: Path) -> int:
-    """The mode a report file should get: the replaced file's, else ``0o666`` less the umask."""
-    with contextlib.suppress(FileNotFoundError):
-        return target.stat().st_mode & 0o7777
-    umask = os.umask(0o22)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-def run_info(plugins: PluginSet, paths: Sequence[str]) -> RunInfo:
+def run_info(plugins: PluginSet, paths: Sequence[str], timings: bool = False) -> RunInfo:
     """The header every reporter may show."""
     rules = plugins.rules()
     return RunInfo(
@@ -149,40 +89,8 @@ def run_info(plugins: PluginSet, paths: Sequence[str]) -> RunInfo:
         plugins=tuple((p.name, p.version) for p in plugins.plugins),
         rules=tuple(r for _, _, r in rules),
         rule_plugins={r.code: info.name for info, _, r in rules},
+        timings=timings,
     )
-
-
-class Outputs:
-    """The open report writers of a run, each on its own (atomic) stream."""
-
-    def __init__(
-        self, outputs: Sequence[Output], plugins: PluginSet, info: RunInfo, stdout: TextIO, timings: bool
-    ) -> None:
-        unknown = [o.format for o in outputs if o.format not in plugins.reporters]
-        if unknown:
-            known = ", ".join(sorted(plugins.reporters))
-            raise UsageError(f"unknown format {unknown[0]!r} (available: {known})")
-        self.stack = contextlib.ExitStack()
-        self.writers: list[ReportWriter] = []
-        for o in outputs:
-            stream = stdout if o.path == STDOUT else self.stack.enter_context(atomic_writer(o.path))
-            reporter = plugins.reporters[o.format][1]
-            writer = reporter.open(stream, info)
-            if timings and hasattr(writer, "timings"):
-                writer.timings = True
-            self.writers.append(writer)
-
-    def add(self, report: ArticleReport) -> None:
-        """Hand a report to every writer; only writers that set ``wants_text`` get the body."""
-        lean = dataclasses.replace(report, text="") if report.text else report
-        for writer in self.writers:
-            writer.add(report if getattr(writer, "wants_text", False) else lean)
-
-    def close(self, summary: RunSummary) -> None:
-        """Close every writer, then move the files into place."""
-        with self.stack:
-            for writer in self.writers:
-                writer.close(summary)
 
 
 def _progress(enabled: bool) -> contextlib.AbstractContextManager[Callable[[], None]]:
@@ -249,8 +157,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         stderr(f"copydesk: {len(paths)} file(s) changed since {options.changed_since}")
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, config.sources, stdin)
-    info = run_info(plugins, paths)
-    outputs = Outputs(options.outputs, plugins, info, stdout, options.timings)
+    info = run_info(plugins, paths, options.timings)
+    outputs = Outputs(options.outputs, plugins, info, stdout)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(config.gate), baseline=baseline)
     input_errors: list[str] = []

@@ -13,11 +13,12 @@ from typing import Annotated, Any
 
 import typer
 from copydesk import __version__
-from copydesk.app import Output, RunOptions, baseline_run, default_stderr, execute, parse_outputs
+from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import MAX_FAILING, load_config
 from copydesk.diagnostics import CORE_RULES
 from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, UsageError
 from copydesk.formats.schema import rule_dict
+from copydesk.formats.writers import Output
 from copydesk.manager import load_plugins
 from copydesk.options import (
     FAIL_ON,

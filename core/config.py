@@ -23,6 +23,7 @@ from typing import Any
 from copydesk.errors import ConfigError
 from copydesk.models import Scorer, Severity
 from copydesk.scoring import ScoringSettings
+from copydesk.sources import STDIN_FORMATS
 
 PACKAGED = "config.toml"
 OPEN_TABLES = {("scoring", "weights"): (int, float), ("severity",): (str,)}
@@ -228,8 +229,9 @@ def _validate_values(data: Mapping[str, Any], where: str) -> None:
         )
     if data["sources"]["max_bytes"] < 1:
         raise ConfigError(f"{where}: sources.max_bytes must be positive")
-    if data["sources"]["stdin_format"] not in ("auto", "txt", "md", "jsonl", "csv", "html"):
-        raise ConfigError(f"{where}: sources.stdin_format must be auto, txt, md, jsonl, csv or html")
+    if data["sources"]["stdin_format"] not in STDIN_FORMATS:
+        choices = ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
+        raise ConfigError(f"{where}: sources.stdin_format must be {choices}")
     scoring = data["scoring"]
     if scoring["min_words"] < 1 or scoring["density_scale"] <= 0:
         raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")

@@ -25,9 +25,10 @@ from typing import Any, TextIO
 import numpy as np
 import numpy.typing as npt
 from copydesk import scoring
-from copydesk.app import atomic_writer, check_target, route_diagnostics
+from copydesk.app import route_diagnostics
 from copydesk.config import load_config
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from copydesk.formats.writers import atomic_writer, check_target
 from copydesk.manager import PluginSet, load_plugins
 from copydesk.models import ArticleReport
 from copydesk.runner import Runner

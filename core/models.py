@@ -114,7 +114,8 @@ class Finding:
 
     ``start``/``end`` are character offsets into ``field`` (``"text"`` or ``"title"``);
     ``line``/``column`` are 1-based within that field. The runner fills ``plugin`` and
-    ``prefix``, and relocates positions into the source file for file inputs.
+    ``prefix``; positions stay in the field (``copydesk.formats.positions.in_file``
+    gives them in the source file).
     """
 
     code: str
@@ -341,6 +342,8 @@ class RunInfo:
     plugins: tuple[tuple[str, str], ...]
     rules: tuple[Rule, ...]
     rule_plugins: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
+    #: ``--timings`` was given: formats that can show per-scorer seconds should (not reproducible).
+    timings: bool = False
 
 
 @dataclass(frozen=True)
@@ -376,9 +379,12 @@ class Reporter:
     :ivar open: called once per output stream.
     :ivar description: one line for ``copydesk plugins``.
     :ivar extension: the usual file suffix, for docs and defaults.
+    :ivar wants_text: the writer shows article bodies, so its reports keep ``text``
+        (every other writer gets reports with ``text`` empty, to hold less in memory).
     """
 
     name: str
     open: Callable[[TextIO, RunInfo], ReportWriter]
     description: str = ""
     extension: str = ".txt"
+    wants_text: bool = False

@@ -25,7 +25,6 @@ from copydesk.models import (
     Context,
     Finding,
     FrozenDict,
-    Position,
     Scorer,
     ScorerResult,
     Segment,
@@ -58,26 +57,6 @@ def describe(exc: BaseException) -> str:
     """``Type: first line of message``, for diagnostics."""
     lines = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
-
-
-def relocate(finding: Finding, source: SourceRef | None) -> Finding:
-    """Move a finding from field coordinates into its source file's coordinates."""
-    if source is None or source.record is not None:
-        return finding
-    base: Position | None = source.title_at if finding.field == "title" else source.body_at
-    if base is None:
-        return finding
-    column = finding.column + base.column - 1 if finding.line == 1 else finding.column
-    end_column = finding.end_column + base.column - 1 if finding.end_line == 1 else finding.end_column
-    return replace(
-        finding,
-        start=finding.start + base.offset,
-        end=finding.end + base.offset,
-        line=finding.line + base.line - 1,
-        column=column,
-        end_line=finding.end_line + base.line - 1,
-        end_column=end_column,
-    )
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
@@ -234,8 +213,8 @@ class Runner:
                 for rule in a.scorer.rules
                 if rule.code in a.context.selected
             ]
-            diags += [relocate(d, article.source) for d in supp.unused(active, document.body)]
-        findings = sorted((relocate(f, article.source) for r in results for f in r.findings), key=sort_key)
+            diags += supp.unused(active, document.body)
+        findings = sorted((f for r in results for f in r.findings), key=sort_key)
         band, verdict = scoring.grade(total, self.scoring)
         return ArticleReport(
             id=article.id,

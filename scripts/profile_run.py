@@ -38,7 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from bench import generate
-from copydesk.app import Output, RunOptions, execute
+from copydesk.app import RunOptions, execute
+from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet, load_plugins
 from copydesk.models import BatchPass, Scorer, Segment
 from copydesk.runner import Runner

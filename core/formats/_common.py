@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from copydesk.diagnostics import CORE_RULES
+from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo
 
 #: copydesk severity -> SARIF level / GitHub annotation command.
@@ -49,9 +50,10 @@ def location_line(report: ArticleReport, finding: Finding) -> tuple[int, int, in
     """
     if report.source is not None and report.source.record is not None:
         return None
-    line, column = max(1, finding.line), max(1, finding.column)
-    end_line = max(line, finding.end_line)
-    end_column = max(1, finding.end_column)
+    placed = in_file(finding, report.source)
+    line, column = max(1, placed.line), max(1, placed.column)
+    end_line = max(line, placed.end_line)
+    end_column = max(1, placed.end_column)
     if end_line == line:
         end_column = max(end_column, column)
     return line, column, end_line, end_column
@@ -60,17 +62,6 @@ def location_line(report: ArticleReport, finding: Finding) -> tuple[int, int, in
 def record_line(report: ArticleReport) -> int | None:
     """The 1-based line of a JSONL/CSV record in its file, or None for a whole file."""
     return report.source.record if report.source is not None else None
-
-
-def field_span(report: ArticleReport, finding: Finding) -> tuple[int, int]:
-    """A finding's ``[start, end)`` within its field (undoing the runner's relocation)."""
-    start, end = finding.start, finding.end
-    source = report.source
-    if source is not None and source.record is None:
-        base = source.title_at if finding.field == "title" else source.body_at
-        if base is not None:
-            start, end = start - base.offset, end - base.offset
-    return start, end
 
 
 def failing(report: ArticleReport) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 
 _DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
 _PROPERTY = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"})
@@ -77,3 +77,6 @@ class GithubWriter:
         for message in (*summary.plugin_errors, *summary.input_errors):
             self.out.write(command("error", {"title": "copydesk"}, message) + "\n")
         self.out.flush()
+
+
+REPORTER = Reporter("github", GithubWriter, "GitHub Actions annotations (::error file=...,line=...::)", ".txt")

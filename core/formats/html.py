@@ -30,7 +30,7 @@ from typing import Any, TextIO
 
 from copydesk.formats import _common as common
 from copydesk.formats._html_assets import CSS, JS
-from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 
 BINS = 10
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -106,8 +106,7 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
     states = report.baseline_state or ("",) * len(report.findings)
     spans: dict[str, list[tuple[int, int, int]]] = {"title": [], "text": []}
     for i, finding in enumerate(report.findings):
-        start, end = common.field_span(report, finding)
-        spans.setdefault(finding.field, []).append((start, end, i))
+        spans.setdefault(finding.field, []).append((finding.start, finding.end, i))
     return {
         "id": report.id,
         "title": report.title,
@@ -218,8 +217,6 @@ def _inputs(paths: tuple[str, ...], shown: int = 5) -> str:
 class HtmlWriter:
     """Collect table rows in memory and article blocks in a spool file; write at close."""
 
-    wants_text = True
-
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
         self.info = info
@@ -328,3 +325,12 @@ class HtmlWriter:
             '<th>verdict</th><th class="n" data-type="num">findings</th><th>gate</th><th>article</th></tr></thead>'
             f"<tbody>{''.join(r.html() for r in ordered)}</tbody></table></section>\n</main>\n"
         )
+
+
+REPORTER = Reporter(
+    "html",
+    HtmlWriter,
+    "Self-contained HTML report: overview, sortable table, highlighted text",
+    ".html",
+    wants_text=True,
+)

@@ -14,7 +14,7 @@ from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -88,3 +88,6 @@ class JunitWriter:
         if messages:
             self.out.write(f"<system-err>{xml_text(messages)}</system-err>\n")
         self.out.write("</testsuite>\n</testsuites>\n")
+
+
+REPORTER = Reporter("junit", JunitWriter, "JUnit XML: one test case per article, failed when it fails the gate", ".xml")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
 
 MAX_ROWS = 100
 _SPECIAL = set("\\`*_{}[]()#+-.!|~:")
@@ -129,3 +129,6 @@ class MarkdownWriter:
         """Write the summary."""
         parts = [*self._headline(summary), *self._articles(summary), *self._rules()]
         self.out.write("\n".join(parts) + "\n")
+
+
+REPORTER = Reporter("markdown", MarkdownWriter, "Markdown summary for $GITHUB_STEP_SUMMARY", ".md")

@@ -22,7 +22,8 @@ from urllib.parse import quote
 
 from copydesk.ci.baseline import fingerprint
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.formats.positions import in_file
+from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000
@@ -60,9 +61,10 @@ def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
     else:
         line, column, end_line, end_column = span
         region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
-        if finding.end > finding.start >= 0:
-            region["charOffset"] = finding.start
-            region["charLength"] = finding.end - finding.start
+        placed = in_file(finding, report.source)
+        if placed.end > placed.start >= 0:
+            region["charOffset"] = placed.start
+            region["charLength"] = placed.end - placed.start
     if finding.excerpt:
         region["snippet"] = {"text": common.clean(finding.excerpt)}
     return {
@@ -168,3 +170,6 @@ class SarifWriter:
             "properties": {"articles": summary.articles, "resultsTotal": self.total, "truncated": bool(note)},
         }
         return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+
+
+REPORTER = Reporter("sarif", SarifWriter, "SARIF 2.1.0 for code scanning (capped at 25,000 results, 10 MB)", ".sarif")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
 
 SCHEMA_VERSION = "1.0"
@@ -21,17 +22,18 @@ def _round(value: float | None, places: int = 4) -> float | None:
 
 
 def location(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
-    """Where a finding is in the caller's copy of the input."""
+    """Where a finding is in the caller's copy of the input (file positions, or field positions in a record)."""
+    placed = in_file(finding, source)
     return {
         "path": source.path if source else None,
         "record": source.record if source else None,
         "field": finding.field,
-        "start": finding.start,
-        "end": finding.end,
-        "line": finding.line,
-        "column": finding.column,
-        "end_line": finding.end_line,
-        "end_column": finding.end_column,
+        "start": placed.start,
+        "end": placed.end,
+        "line": placed.line,
+        "column": placed.column,
+        "end_line": placed.end_line,
+        "end_column": placed.end_column,
     }
 
 

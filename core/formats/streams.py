@@ -1,153 +1,17 @@
-"""The built-in output formats: ``text`` (rich terminal report), ``json`` and ``jsonl``.
+"""Registers the ``text``, ``json`` and ``jsonl`` formats (copydesk's entry point ``reporters``).
 
-Registered through the ``copydesk_reporters`` hook from copydesk's own entry point,
-exactly as a third-party format would be. Article text is untrusted: the text report
-never interprets it as rich markup and replaces control characters, so an article
-cannot recolour or rewrite the terminal.
+Registered through the ``copydesk_reporters`` hook, exactly as a third-party format
+would be; each format is its own module.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from typing import Any, TextIO
-
-from copydesk.formats import schema
+from copydesk.formats import json, text
 from copydesk.hookspecs import hookimpl
-from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-
-
-def safe(text: str) -> str:
-    """Replace control and bidi-override characters so text cannot drive the terminal."""
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
-
-
-def position(report: ArticleReport, finding: Finding) -> str:
-    """``path:line:col`` for a file, ``path:record field:line:col`` for a record."""
-    source = report.source
-    path = source.path if source else report.id
-    if source is not None and source.record is not None:
-        return f"{path}:{source.record} {finding.field}:{finding.line}:{finding.column}"
-    return f"{path}:{finding.line}:{finding.column}"
-
-
-class _Console(Console):
-    """rich's Console, but a reader that goes away (``| head``) is not a failed gate.
-
-    rich's own handler exits with status 1, copydesk's "gate failed" code; this one
-    raises the BrokenPipeError, which the command line ends quietly with status 0.
-    """
-
-    def on_broken_pipe(self) -> None:
-        """Let the command line's handler deal with the closed pipe."""
-        self.quiet = True
-        raise BrokenPipeError
-
-
-class TextWriter:
-    """Worst-first table of articles, then each article's findings with excerpts."""
-
-    def __init__(self, out: TextIO, info: RunInfo) -> None:
-        self.console = _Console(file=out, highlight=False, soft_wrap=True, width=120)
-        self.info = info
-        self.reports: list[ArticleReport] = []
-
-    def add(self, report: ArticleReport) -> None:
-        """Keep the report (text output is sorted, so it waits for the whole batch)."""
-        self.reports.append(report)
-
-    def _table(self, ordered: list[ArticleReport]) -> Table:
-        table = Table(
-            title=f"copydesk {self.info.version}: {len(ordered)} article(s), worst first", title_justify="left"
-        )
-        for column, justify in (
-            ("score", "right"),
-            ("grade", "center"),
-            ("verdict", "left"),
-            ("findings", "right"),
-            ("article", "left"),
-        ):
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
-        for r in ordered:
-            score = "-" if r.score is None else f"{r.score:.1f}"
-            table.add_row(score, r.grade, r.verdict, str(len(r.findings) + len(r.diagnostics)), Text(safe(r.id)))
-        return table
-
-    def close(self, summary: RunSummary) -> None:
-        """Print the table, the findings, and the summary lines."""
-        ordered = sorted(self.reports, key=lambda r: (-1.0 if r.score is None else r.score, r.index))
-        self.console.print(self._table(ordered))
-        for r in ordered:
-            if not (r.findings or r.diagnostics):
-                continue
-            head = Text(f"\n{safe(r.id)}", style="bold")
-            head.append(f"  score {'-' if r.score is None else f'{r.score:.1f}'} ({r.grade}, {r.verdict})", style="dim")
-            self.console.print(head)
-            for f in (*r.diagnostics, *r.findings):
-                line = Text(f"  {safe(position(r, f))} ")
-                line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
-                line.append(f" {safe(f.message)}")
-                self.console.print(line)
-                if f.excerpt:
-                    self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
-        mean = "-" if summary.mean_score is None else f"{summary.mean_score:.1f}"
-        self.console.print(Text(f"\n{summary.scored} scored, {summary.unreadable} unreadable, mean score {mean}"))
-        for message in (*summary.input_errors, *summary.plugin_errors):
-            self.console.print(Text(f"error: {safe(message)}", style="red"))
-
-
-class JsonWriter:
-    """One JSON document for the whole batch, with a ``schema_version``."""
-
-    def __init__(self, out: TextIO, info: RunInfo, timings: bool = False) -> None:
-        self.out = out
-        self.info = info
-        self.timings = timings
-        self.articles: list[dict[str, Any]] = []
-
-    def add(self, report: ArticleReport) -> None:
-        """Convert the report now; the document is written at close."""
-        self.articles.append(schema.article_dict(report, self.timings))
-
-    def close(self, summary: RunSummary) -> None:
-        """Write the document."""
-        document = {
-            "schema_version": schema.SCHEMA_VERSION,
-            "run": schema.run_dict(self.info),
-            "articles": self.articles,
-            "summary": schema.summary_dict(summary),
-        }
-        json.dump(document, self.out, ensure_ascii=False, indent=2)
-        self.out.write("\n")
-
-
-class JsonlWriter:
-    """One article report per line, written as soon as the article is scored."""
-
-    def __init__(self, out: TextIO, info: RunInfo) -> None:
-        self.out = out
-
-    def add(self, report: ArticleReport) -> None:
-        """Write the report's line."""
-        line = {"schema_version": schema.SCHEMA_VERSION, **schema.article_dict(report)}
-        self.out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
-
-    def close(self, summary: RunSummary) -> None:
-        """Nothing more: JSONL carries articles only (the exit code carries the verdict)."""
-        self.out.flush()
+from copydesk.models import Reporter
 
 
 @hookimpl
 def copydesk_reporters() -> list[Reporter]:
     """Provide the text, json and jsonl formats."""
-    return [
-        Reporter("text", TextWriter, "Terminal report: worst-first table, then findings with excerpts", ".txt"),
-        Reporter("json", JsonWriter, "One JSON document for the batch (schema_version 1.0)", ".json"),
-        Reporter("jsonl", JsonlWriter, "One JSON report per line, streamed", ".jsonl"),
-    ]
+    return [text.REPORTER, json.JSON, json.JSONL]

@@ -1,9 +1,10 @@
 """Turn paths into a stream of Articles (or Unreadable items): files, folders, stdin.
 
-Formats: ``.txt``/``.md`` (first non-empty line is the title; optional ``---`` front
-matter), ``.jsonl``/``.ndjson`` and ``.csv`` records with configurable field names,
-and ``.html`` (main text extracted; trafilatura when installed). JSONL and CSV are
-streamed record by record; a text file is read whole, up to ``max_bytes``.
+One module per input kind, each holding its reader: :mod:`.text` (``.txt``, ``.md``),
+:mod:`.records` (JSONL and CSV, streamed record by record) and :mod:`.html`. The
+:data:`FORMATS` table maps a file extension to its reader; the ``stdin_format``
+choices and their validation derive from it. A whole-file format is read up to
+``max_bytes``.
 
 A :class:`Batch` can be iterated more than once (the batch pass reads the input
 twice rather than holding it); standard input is spooled to a temporary file.
@@ -22,193 +23,29 @@ from pathlib import Path
 from typing import IO, Any
 
 from copydesk.errors import InputError, Unreadable
-from copydesk.models import Article, Position, SourceRef
-from copydesk.sources import html as extract
-from copydesk.sources.records import UTF16_BOMS, read_csv, read_jsonl
-from copydesk.suppress import IGNORE_META, file_selectors
+from copydesk.models import Article
+from copydesk.sources import html, records, text
+from copydesk.sources._common import InputFormat
+from copydesk.sources.text import parse_text
 
-__all__ = ["FORMATS", "STDIN", "Batch", "Unreadable", "parse_text", "read_document"]
+__all__ = ["BY_NAME", "FORMATS", "STDIN", "STDIN_FORMATS", "Batch", "InputFormat", "Unreadable", "parse_text"]
 
-FORMATS = {
-    ".txt": "txt",
-    ".text": "txt",
-    ".md": "md",
-    ".markdown": "md",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".csv": "csv",
-    ".html": "html",
-    ".htm": "html",
+#: File extension (lower case) -> input format. A file with any other extension is read as text.
+FORMATS: dict[str, InputFormat] = {
+    ".txt": text.TXT,
+    ".md": text.MD,
+    ".markdown": text.MD,
+    ".jsonl": records.JSONL,
+    ".ndjson": records.JSONL,
+    ".csv": records.CSV,
+    ".html": html.HTML,
+    ".htm": html.HTML,
 }
-FRONT_MATTER_KEYS = {
-    "title": "title",
-    "byline": "byline",
-    "author": "byline",
-    "url": "url",
-    "date": "published",
-    "published": "published",
-    "id": "id",
-}
+#: Input formats by name (``source.format``), in table order.
+BY_NAME: dict[str, InputFormat] = {f.name: f for f in FORMATS.values()}
+#: What ``[sources] stdin_format`` accepts: ``auto`` (sniff JSONL, else text) or a format name.
+STDIN_FORMATS = ("auto", *BY_NAME)
 STDIN = "-"
-
-
-def _decode(data: bytes, path: str, fallback: bool) -> tuple[str, str, bool] | str:
-    """Decode bytes: UTF-8 (BOM stripped), else a detected encoding; or a problem string."""
-    if not data.strip():
-        return "empty file"
-    if data.startswith(UTF16_BOMS):
-        if not fallback:
-            return "not valid UTF-8 (a UTF-16 byte order mark)"
-        try:
-            return data.decode("utf-16"), "utf-16", True
-        except UnicodeDecodeError as exc:
-            return f"not valid UTF-16 after its byte order mark (byte {exc.start}: {exc.reason})"
-    if b"\x00" in data[:8192]:
-        return "binary file (contains NUL bytes)"
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), "utf-8", False
-    except UnicodeDecodeError as exc:
-        reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
-        if not fallback:
-            return reason
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        return f"{reason}, and its encoding could not be detected"
-    return str(best), best.encoding, True
-
-
-def _front_matter(text: str) -> tuple[dict[str, str], int, int, Position | None]:
-    """Parse ``---``-fenced ``key: value`` lines.
-
-    Returns them, the body offset, the lines used, and where the ``title`` value
-    stands in the file (None without one).
-    """
-    if not text.startswith("---"):
-        return {}, 0, 0, None
-    first = text.find("\n")
-    if first < 0 or text[:first].strip() != "---":
-        return {}, 0, 0, None
-    pos, line = first + 1, 1
-    meta: dict[str, str] = {}
-    title_at: Position | None = None
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        stop = len(text) if nl < 0 else nl
-        row = text[pos:stop].strip()
-        line += 1
-        if row in ("---", "..."):
-            return meta, (stop + 1 if nl >= 0 else stop), line, title_at
-        key, sep, value = row.partition(":")
-        if not sep:
-            return {}, 0, 0, None
-        meta[key.strip().lower()] = value.strip().strip("\"'")
-        if key.strip().lower() == "title" and meta["title"]:
-            at = text.find(meta["title"], pos + len(key) + 1, stop)
-            title_at = Position(at, line, at - pos + 1) if at >= 0 else None
-        if nl < 0:
-            break
-        pos = nl + 1
-    return {}, 0, 0, None
-
-
-def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected: bool = False) -> Article | Unreadable:
-    """A ``.txt``/``.md`` document: front matter, then title line, then body.
-
-    With a ``title`` in the front matter, the body is everything after the front
-    matter, and title findings point at the title's value there. Otherwise the title is
-    the first non-empty line that is not a whole-line HTML comment; ``ignore-file``
-    suppression comments above it still apply to the whole article.
-    """
-    meta, offset, line_no, meta_title_at = _front_matter(text)
-    extra = {k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS}
-    pos = offset
-    line = line_no + 1
-    if "title" in meta:
-        if not text[offset:].strip():
-            return Unreadable(path, "no text after the front matter", format=fmt)
-        return _article(
-            meta, meta["title"], text[offset:], extra, path, fmt, encoding, detected, meta_title_at, pos, line
-        )
-    while pos < len(text):
-        nl = text.find("\n", pos)
-        stop = len(text) if nl < 0 else nl
-        raw = text[pos:stop]
-        title = raw.strip()
-        if title.startswith("<!--") and title.endswith("-->"):  # a comment above the title
-            if selectors := file_selectors(title):
-                extra[IGNORE_META] = f"{extra.get(IGNORE_META, '')} {selectors}".strip()
-        elif title:
-            column = len(raw) - len(raw.lstrip()) + 1
-            if fmt == "md" and title.startswith("#"):
-                stripped = title.lstrip("#").lstrip()
-                column += len(title) - len(stripped)
-                title = stripped
-            body_start = len(text) if nl < 0 else nl + 1
-            title_at = Position(pos + column - 1, line, column)
-            return _article(
-                meta, title, text[body_start:], extra, path, fmt, encoding, detected, title_at, body_start, line + 1
-            )
-        if nl < 0:
-            break
-        pos = nl + 1
-        line += 1
-    return Unreadable(path, "no text after the front matter" if meta else "empty file", format=fmt)
-
-
-def _article(
-    meta: Mapping[str, str],
-    title: str,
-    body: str,
-    extra: dict[str, str],
-    path: str,
-    fmt: str,
-    encoding: str,
-    detected: bool,
-    title_at: Position | None,
-    body_offset: int,
-    body_line: int,
-) -> Article:
-    """The Article of a text file, its title and body placed in the file."""
-    source = SourceRef(
-        path=path,
-        format=fmt,
-        encoding=encoding,
-        encoding_detected=detected,
-        title_at=title_at,
-        body_at=Position(body_offset, body_line, 1),
-    )
-    return Article(
-        id=meta.get("id", path),
-        title=title,
-        body=body,
-        byline=meta.get("byline", meta.get("author")),
-        url=meta.get("url"),
-        published=meta.get("published", meta.get("date")),
-        source=source,
-        meta=extra,
-    )
-
-
-def read_document(data: bytes, path: str, fmt: str, fallback: bool) -> Article | Unreadable:
-    """A whole-file article: text, Markdown or HTML."""
-    decoded = _decode(data, path, fallback)
-    if isinstance(decoded, str):
-        return Unreadable(path, decoded, format=fmt)
-    text, encoding, detected = decoded
-    if fmt == "html":
-        title, body = extract.html_to_text(text)
-        if not body.strip():
-            return Unreadable(path, "no main text found in the HTML", format=fmt)
-        source = SourceRef(path=path, format=fmt, encoding=encoding, encoding_detected=detected)
-        meta: dict[str, str] = {}
-        if extract.trafilatura_available() and (selectors := file_selectors(text)):
-            meta[IGNORE_META] = selectors  # trafilatura drops the comments themselves
-        return Article(id=path, title=title, body=body, source=source, meta=meta)
-    return parse_text(text, path, fmt, encoding, detected)
 
 
 class Batch:
@@ -222,7 +59,6 @@ class Batch:
         like standard input; a folder that holds no article is an error.
         """
         self.sources = sources
-        self.fields: Mapping[str, str] = sources["fields"]
         self._spooled: dict[str, Any] = {}
         self.paths = list(dict.fromkeys(paths))
         for path in self.paths:
@@ -254,47 +90,36 @@ class Batch:
         for path in self.files():
             yield from self._read(path)
 
-    def _sniffed_format(self, path: str) -> str:
+    def _sniffed_format(self, path: str) -> InputFormat:
         """The format of spooled input: configured for stdin, else sniffed from its first byte."""
-        fmt = str(self.sources["stdin_format"])
-        if path == STDIN and fmt != "auto":
-            return fmt
+        name = str(self.sources["stdin_format"])
+        if path == STDIN and name != "auto":
+            return BY_NAME[name]
         spool = self._spooled[path]
         spool.seek(0)
         head = spool.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        return "jsonl" if head.startswith(b"{") else "txt"
+        return records.JSONL if head.startswith(b"{") else text.TXT
 
     def _read(self, path: str) -> Iterator[Article | Unreadable]:
         """Read one file (or stdin, or a spooled pipe) in its format."""
-        max_bytes = int(self.sources["max_bytes"])
         display = "<stdin>" if path == STDIN else Path(path).as_posix()
-        fmt = FORMATS.get(Path(path).suffix.lower(), "txt") if path != STDIN else ""
+        known = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if path in self._spooled:
-            fmt = fmt if path != STDIN and Path(path).suffix.lower() in FORMATS else self._sniffed_format(path)
+            fmt = known or self._sniffed_format(path)
             self._spooled[path].seek(0)
-            yield from self._read_handle(self._spooled[path], display, fmt, max_bytes)
+            yield from fmt.read(self._spooled[path], display, self.sources)
             return
+        fmt = known or text.TXT
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
-                yield Unreadable(display, "not a regular file (a pipe, socket or device found in a folder)", format=fmt)
+                yield Unreadable(
+                    display, "not a regular file (a pipe, socket or device found in a folder)", format=fmt.name
+                )
                 return
             with open(path, "rb") as handle:
-                yield from self._read_handle(handle, display, fmt, max_bytes)
+                yield from fmt.read(handle, display, self.sources)
         except OSError as exc:
-            yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt)
-
-    def _read_handle(self, handle: IO[bytes], path: str, fmt: str, max_bytes: int) -> Iterator[Article | Unreadable]:
-        """Dispatch on format; whole documents are size-checked before decoding."""
-        if fmt == "jsonl":
-            yield from read_jsonl(handle, path, self.fields, max_bytes)
-        elif fmt == "csv":
-            yield from read_csv(handle, path, self.fields, max_bytes)
-        else:
-            data = handle.read(max_bytes + 1)
-            if len(data) > max_bytes:
-                yield Unreadable(path, f"larger than sources.max_bytes ({max_bytes} bytes)", format=fmt)
-            else:
-                yield read_document(data, path, fmt, bool(self.sources["encoding_fallback"]))
+            yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt.name)
 
 
 def _spool(source: IO[bytes]) -> IO[bytes]:

@@ -1,4 +1,4 @@
-"""Main-text extraction from HTML: trafilatura when installed, else a small stdlib parser.
+"""HTML files (``.html``, ``.htm``): the main text extracted, trafilatura when installed, else a small stdlib parser.
 
 trafilatura (the ``copydesk[html]`` extra) pulls in lxml and friends, so it stays
 optional. The fallback keeps the text of block elements one per line and drops
@@ -16,7 +16,14 @@ the whole article) and block-level ``ignore`` comments are not.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
+from typing import IO, Any
+
+from copydesk.errors import Unreadable
+from copydesk.models import Article, SourceRef
+from copydesk.sources._common import InputFormat, read_whole
+from copydesk.suppress import IGNORE_META, file_selectors
 
 SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"})
 BLOCK = frozenset(
@@ -142,3 +149,23 @@ def html_to_text(html: str) -> tuple[str, str]:
     meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta is not None and meta.title else "") or _fallback(html)[0]
     return title, body
+
+
+def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
+    """Read a whole HTML file as one article: its main text, and its title."""
+    doc = read_whole(handle, path, "html", sources)
+    if isinstance(doc, Unreadable):
+        yield doc
+        return
+    title, body = html_to_text(doc.text)
+    if not body.strip():
+        yield Unreadable(path, "no main text found in the HTML", format="html")
+        return
+    source = SourceRef(path=path, format="html", encoding=doc.encoding, encoding_detected=doc.detected)
+    meta: dict[str, str] = {}
+    if trafilatura_available() and (selectors := file_selectors(doc.text)):
+        meta[IGNORE_META] = selectors  # trafilatura drops the comments themselves
+    yield Article(id=path, title=title, body=body, source=source, meta=meta)
+
+
+HTML = InputFormat("html", read_html)

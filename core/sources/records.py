@@ -1,4 +1,4 @@
-"""JSONL and CSV records into Articles, streamed one record at a time.
+"""JSONL (``.jsonl``, ``.ndjson``) and CSV (``.csv``) records into Articles, streamed one record at a time.
 
 Field names come from ``[sources.fields]``; a record's other fields are kept as the
 article's metadata. A record that cannot be read becomes an :class:`Unreadable` naming
@@ -16,9 +16,8 @@ from typing import IO, Any
 
 from copydesk.errors import Unreadable
 from copydesk.models import Article, SourceRef
+from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.suppress import IGNORE_META
-
-UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _record_article(
@@ -161,3 +160,17 @@ def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes:
         )
     except csv.Error as exc:
         yield Unreadable(path, f"malformed CSV: {exc}; rows after this one were not read", start, "csv")
+
+
+def _jsonl(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
+    """The JSONL reader, configured by ``[sources]``."""
+    return read_jsonl(handle, path, sources["fields"], int(sources["max_bytes"]))
+
+
+def _csv(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
+    """The CSV reader, configured by ``[sources]``."""
+    return read_csv(handle, path, sources["fields"], int(sources["max_bytes"]))
+
+
+JSONL = InputFormat("jsonl", _jsonl)
+CSV = InputFormat("csv", _csv)

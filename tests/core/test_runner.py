@@ -60,15 +60,6 @@ def test_plugin_settings_reach_the_scorer() -> None:
     assert [f.matched for f in run_scorer(WORDS, "odd bad", settings={"words": ["odd"]})] == ["odd"]
 
 
-def test_findings_relocate_into_the_source_file() -> None:
-    from copydesk.sources import parse_text
-
-    text = "Headline\nfirst line\nsecond bad line"
-    art = parse_text(text, "x.txt", "txt")
-    [f] = run_scorer(WORDS, art)  # type: ignore[arg-type]
-    assert (f.line, f.column) == (3, 8) and text[f.start : f.end] == "bad"
-
-
 class Counting:
     """A batch-aware test scorer: flags words that occur in two or more articles."""
 

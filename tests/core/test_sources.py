@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import fnmatch
 import io
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
-from copydesk.config import packaged_defaults
-from copydesk.errors import InputError
+from copydesk.config import load_config, packaged_defaults
+from copydesk.errors import ConfigError, InputError
 from copydesk.models import Article, Position
-from copydesk.sources import Batch, Unreadable, parse_text
+from copydesk.sources import BY_NAME, FORMATS, STDIN_FORMATS, Batch, Unreadable, parse_text
 
 SOURCES: dict[str, Any] = packaged_defaults()["sources"]
 
@@ -208,3 +209,53 @@ def test_a_front_matter_title_leaves_the_whole_text_as_body_and_is_located_in_th
     at = art.source.title_at
     assert text[at.offset : at.offset + len(art.title)] == art.title and (at.line, at.column) == (2, 9)
     assert art.source.body_at == Position(len('---\ntitle: "Rates may rise"\n---\n'), 4, 1)
+
+
+# One small valid file per input format, by name: a format added to sources.FORMATS
+# without a sample here fails test_every_input_format_has_a_sample.
+SAMPLES: dict[str, bytes] = {
+    "txt": b"A title\nThe body of the article.\n",
+    "md": b"# A title\n\nThe body of the article.\n",
+    "jsonl": b'{"title": "A title", "text": "The body of the article."}\n',
+    "csv": b"title,text\nA title,The body of the article.\n",
+    "html": b"<html><head><title>A title</title></head><body><p>The body of the article.</p></body></html>",
+}
+
+
+def test_every_input_format_has_a_sample() -> None:
+    assert set(SAMPLES) == set(BY_NAME)
+
+
+@pytest.mark.parametrize("extension", sorted(FORMATS))
+def test_each_extension_is_read_by_its_format(tmp_path: Path, extension: str) -> None:
+    name = FORMATS[extension].name
+    [art] = read(tmp_path, f"a{extension.upper()}", SAMPLES[name])
+    assert isinstance(art, Article) and art.source is not None
+    assert (art.source.format, art.body.strip()) == (name, "The body of the article.")
+
+
+@pytest.mark.parametrize("name", sorted(BY_NAME))
+def test_stdin_format_reads_standard_input_in_each_format(name: str) -> None:
+    [art] = Batch(["-"], {**SOURCES, "stdin_format": name}, stdin=io.BytesIO(SAMPLES[name]))
+    assert isinstance(art, Article) and art.source is not None and art.source.format == name
+
+
+def test_stdin_format_choices_are_auto_and_the_table_formats() -> None:
+    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "html")
+    for name in STDIN_FORMATS:
+        assert load_config(overrides={"sources": {"stdin_format": name}}, discover=False)
+    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv or html"):
+        load_config(overrides={"sources": {"stdin_format": "xml"}}, discover=False)
+
+
+def test_default_include_globs_cover_every_extension_in_the_table() -> None:
+    include = SOURCES["include"]
+    missing = [ext for ext in FORMATS if not any(fnmatch.fnmatch(f"article{ext}", glob) for glob in include)]
+    assert not missing, f"config.toml [sources] include lacks {missing}"
+
+
+def test_readme_inputs_table_names_every_extension() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### Inputs", 1)[1].split("\n\n", 2)[1]
+    missing = [ext for ext in FORMATS if f"`{ext}`" not in table]
+    assert not missing, f"README's Inputs table lacks {missing}"

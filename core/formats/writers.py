@@ -1,0 +1,114 @@
+"""Where reports go: the requested outputs, their writers, and files written atomically.
+
+A report file is never left half-written: it is written to a temporary sibling and
+renamed into place when the run is done (:func:`atomic_writer`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from copydesk.errors import UsageError
+from copydesk.manager import PluginSet
+from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
+
+STDOUT = "-"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One requested output: a format name and a path (``-`` for standard output)."""
+
+    format: str
+    path: str = STDOUT
+
+
+def check_target(path: str) -> None:
+    """Refuse an output path that cannot take a report, before anything is scored."""
+    if not path:
+        raise UsageError("an output file name is empty")
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a directory, not a file to write the report to")
+    folder = Path(os.path.realpath(path)).parent
+    if not folder.is_dir():
+        raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
+
+
+@contextlib.contextmanager
+def atomic_writer(path: str) -> Iterator[TextIO]:
+    """Write a file via a temporary sibling renamed into place: never half a file.
+
+    A symbolic link is written through (its target is replaced, the link stays); a
+    path that is not a regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is
+    written directly, since a device or pipe cannot be replaced by a rename. The new
+    file gets the permissions a plain ``open`` would give it (``0o666`` less the umask),
+    or those of the file it replaces.
+    """
+    check_target(path)
+    target = Path(os.path.realpath(path))
+    if target.exists() and not target.is_file():
+        with open(target, "w", encoding="utf-8", newline="\n") as direct:
+            yield direct
+        return
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        os.fchmod(fd, _file_mode(target))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _file_mode(target: Path) -> int:
+    """The mode a report file should get: the replaced file's, else ``0o666`` less the umask."""
+    with contextlib.suppress(FileNotFoundError):
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0o22)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class Outputs:
+    """The open report writers of a run, each on its own (atomic) stream."""
+
+    def __init__(self, outputs: Sequence[Output], plugins: PluginSet, info: RunInfo, stdout: TextIO) -> None:
+        """Open a writer per requested output: UsageError for an unknown format."""
+        unknown = [o.format for o in outputs if o.format not in plugins.reporters]
+        if unknown:
+            known = ", ".join(sorted(plugins.reporters))
+            raise UsageError(f"unknown format {unknown[0]!r} (available: {known})")
+        self.stack = contextlib.ExitStack()
+        #: Writers fed reports without the article body (extra writers may be appended).
+        self.writers: list[ReportWriter] = []
+        #: Writers of formats that declared ``wants_text``: fed the body too.
+        self.text_writers: list[ReportWriter] = []
+        for o in outputs:
+            stream = stdout if o.path == STDOUT else self.stack.enter_context(atomic_writer(o.path))
+            reporter = plugins.reporters[o.format][1]
+            (self.text_writers if reporter.wants_text else self.writers).append(reporter.open(stream, info))
+
+    def add(self, report: ArticleReport) -> None:
+        """Hand a report to every writer; only the formats that want it get the body."""
+        for writer in self.text_writers:
+            writer.add(report)
+        lean = dataclasses.replace(report, text="") if report.text and self.writers else report
+        for writer in self.writers:
+            writer.add(lean)
+
+    def close(self, summary: RunSummary) -> None:
+        """Close every writer, then move the files into place."""
+        with self.stack:
+            for writer in (*self.writers, *self.text_writers):
+                writer.close(summary)

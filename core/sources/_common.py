@@ -1,0 +1,78 @@
+"""What every input kind shares: the reader contract and reading a whole file as text.
+
+A reader turns one open binary stream into Articles (or Unreadable items naming the
+problem); the table in :mod:`copydesk.sources` maps file extensions to readers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import IO, Any, NamedTuple
+
+from copydesk.errors import Unreadable
+from copydesk.models import Article
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+#: ``read(handle, path, sources)``: ``sources`` is the ``[sources]`` configuration table.
+Read = Callable[[IO[bytes], str, Mapping[str, Any]], Iterator[Article | Unreadable]]
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """An input kind: its name (``source.format``, ``stdin_format``) and its reader."""
+
+    name: str
+    read: Read
+
+
+class Decoded(NamedTuple):
+    """A whole file's decoded text and where it came from."""
+
+    text: str
+    path: str
+    format: str
+    encoding: str = "utf-8"
+    detected: bool = False
+
+
+def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
+    """Decode bytes: UTF-8 (BOM stripped), else a detected encoding; or a problem string."""
+    if not data.strip():
+        return "empty file"
+    if data.startswith(UTF16_BOMS):
+        if not fallback:
+            return "not valid UTF-8 (a UTF-16 byte order mark)"
+        try:
+            return data.decode("utf-16"), "utf-16", True
+        except UnicodeDecodeError as exc:
+            return f"not valid UTF-16 after its byte order mark (byte {exc.start}: {exc.reason})"
+    if b"\x00" in data[:8192]:
+        return "binary file (contains NUL bytes)"
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), "utf-8", False
+    except UnicodeDecodeError as exc:
+        reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
+        if not fallback:
+            return reason
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        return f"{reason}, and its encoding could not be detected"
+    return str(best), best.encoding, True
+
+
+def read_whole(handle: IO[bytes], path: str, fmt: str, sources: Mapping[str, Any]) -> Decoded | Unreadable:
+    """A whole file as text, refused when larger than ``max_bytes`` or undecodable."""
+    max_bytes = int(sources["max_bytes"])
+    data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return Unreadable(path, f"larger than sources.max_bytes ({max_bytes} bytes)", format=fmt)
+    decoded = decode(data, bool(sources["encoding_fallback"]))
+    if isinstance(decoded, str):
+        return Unreadable(path, decoded, format=fmt)
+    return Decoded(decoded[0], path, fmt, decoded[1], decoded[2])

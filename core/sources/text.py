@@ -1,0 +1,149 @@
+"""Plain text and Markdown files (``.txt``, ``.md``, ``.markdown``): one article per file.
+
+The first non-empty line that is not a whole-line HTML comment is the title (a
+Markdown ``#`` is dropped), the rest is the body. Optional ``---`` front matter gives
+``title`` (then the whole text after it is the body), ``byline``/``author``, ``url``,
+``date``/``published`` and ``id``; other keys are kept as metadata. ``ignore-file``
+suppression comments above the title still apply to the whole article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import IO, Any
+
+from copydesk.errors import Unreadable
+from copydesk.models import Article, Position, SourceRef
+from copydesk.sources._common import Decoded, InputFormat, read_whole
+from copydesk.suppress import IGNORE_META, file_selectors
+
+FRONT_MATTER_KEYS = {
+    "title": "title",
+    "byline": "byline",
+    "author": "byline",
+    "url": "url",
+    "date": "published",
+    "published": "published",
+    "id": "id",
+}
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int, int, Position | None]:
+    """Parse ``---``-fenced ``key: value`` lines.
+
+    Returns them, the body offset, the lines used, and where the ``title`` value
+    stands in the file (None without one).
+    """
+    if not text.startswith("---"):
+        return {}, 0, 0, None
+    first = text.find("\n")
+    if first < 0 or text[:first].strip() != "---":
+        return {}, 0, 0, None
+    pos, line = first + 1, 1
+    meta: dict[str, str] = {}
+    title_at: Position | None = None
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        row = text[pos:stop].strip()
+        line += 1
+        if row in ("---", "..."):
+            return meta, (stop + 1 if nl >= 0 else stop), line, title_at
+        key, sep, value = row.partition(":")
+        if not sep:
+            return {}, 0, 0, None
+        meta[key.strip().lower()] = value.strip().strip("\"'")
+        if key.strip().lower() == "title" and meta["title"]:
+            at = text.find(meta["title"], pos + len(key) + 1, stop)
+            title_at = Position(at, line, at - pos + 1) if at >= 0 else None
+        if nl < 0:
+            break
+        pos = nl + 1
+    return {}, 0, 0, None
+
+
+def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected: bool = False) -> Article | Unreadable:
+    """A ``.txt``/``.md`` document: front matter, then title line, then body.
+
+    With a ``title`` in the front matter, the body is everything after the front
+    matter, and title findings point at the title's value there. Otherwise the title is
+    the first non-empty line that is not a whole-line HTML comment; ``ignore-file``
+    suppression comments above it still apply to the whole article.
+    """
+    doc = Decoded(text, path, fmt, encoding, detected)
+    meta, offset, line_no, meta_title_at = _front_matter(text)
+    extra = {k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS}
+    pos = offset
+    line = line_no + 1
+    if "title" in meta:
+        if not text[offset:].strip():
+            return Unreadable(path, "no text after the front matter", format=fmt)
+        return _article(meta, meta["title"], extra, doc, meta_title_at, Position(pos, line, 1))
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        stop = len(text) if nl < 0 else nl
+        raw = text[pos:stop]
+        title = raw.strip()
+        if title.startswith("<!--") and title.endswith("-->"):  # a comment above the title
+            if selectors := file_selectors(title):
+                extra[IGNORE_META] = f"{extra.get(IGNORE_META, '')} {selectors}".strip()
+        elif title:
+            column = len(raw) - len(raw.lstrip()) + 1
+            if fmt == "md" and title.startswith("#"):
+                stripped = title.lstrip("#").lstrip()
+                column += len(title) - len(stripped)
+                title = stripped
+            body_start = len(text) if nl < 0 else nl + 1
+            title_at = Position(pos + column - 1, line, column)
+            return _article(meta, title, extra, doc, title_at, Position(body_start, line + 1, 1))
+        if nl < 0:
+            break
+        pos = nl + 1
+        line += 1
+    return Unreadable(path, "no text after the front matter" if meta else "empty file", format=fmt)
+
+
+def _article(
+    meta: Mapping[str, str],
+    title: str,
+    extra: dict[str, str],
+    doc: Decoded,
+    title_at: Position | None,
+    body_at: Position,
+) -> Article:
+    """The Article of a text file: its title, and the body from ``body_at`` to the end, placed in the file."""
+    source = SourceRef(
+        path=doc.path,
+        format=doc.format,
+        encoding=doc.encoding,
+        encoding_detected=doc.detected,
+        title_at=title_at,
+        body_at=body_at,
+    )
+    return Article(
+        id=meta.get("id", doc.path),
+        title=title,
+        body=doc.text[body_at.offset :],
+        byline=meta.get("byline", meta.get("author")),
+        url=meta.get("url"),
+        published=meta.get("published", meta.get("date")),
+        source=source,
+        meta=extra,
+    )
+
+
+def read_text(
+    handle: IO[bytes], path: str, sources: Mapping[str, Any], fmt: str = "txt"
+) -> Iterator[Article | Unreadable]:
+    """Read a whole text or Markdown file as one article."""
+    decoded = read_whole(handle, path, fmt, sources)
+    yield decoded if isinstance(decoded, Unreadable) else parse_text(*decoded)
+
+
+def read_markdown(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
+    """Read a whole Markdown file as one article (a ``#`` before the title is dropped)."""
+    return read_text(handle, path, sources, "md")
+
+
+TXT = InputFormat("txt", read_text)
+MD = InputFormat("md", read_markdown)

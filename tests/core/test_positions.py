@@ -1,0 +1,76 @@
+"""Findings stay in field positions; formats.positions.in_file places them in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from copydesk import Context, Document, Finding, Rule, Scorer
+from copydesk.diagnostics import SCORER_ERROR, UNUSED_SUPPRESSION, diagnostic
+from copydesk.formats.positions import in_file
+from copydesk.formats.schema import article_dict
+from copydesk.models import Article, SourceRef
+from copydesk.sources import parse_text
+from copydesk.testing import plugin_set, score_batch
+from copydesk.text import TextView
+
+BAD = Rule("WRD001", "flagged-word", "Word '{word}' is flagged")
+
+
+def bad_words(document: Document, context: Context) -> Iterator[Finding]:
+    for view in (document.title, document.body):
+        for start, end in view.words:
+            if view.text[start:end] == "bad":
+                yield BAD.finding(view, start, end, word="bad")
+
+
+WORDS = Scorer("WRD", "words", (BAD,), bad_words)
+
+# (file text, where each "bad" is in the file: field, line, column)
+CASES = [
+    ("Headline\nfirst line\nsecond bad line", [("text", 3, 8)]),
+    ("\n\n  A bad headline\nbad body", [("title", 3, 5), ("text", 4, 1)]),
+    ("---\nauthor: X\n---\n# So bad\n\nthe bad end", [("title", 4, 6), ("text", 6, 5)]),
+    ("---\ntitle: Quite bad\n---\nBody is bad too", [("title", 2, 14), ("text", 4, 9)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_reports_keep_field_positions_and_in_file_places_them_in_the_file(
+    text: str, expected: list[tuple[str, int, int]]
+) -> None:
+    art = parse_text(text, "x.md", "md")
+    assert isinstance(art, Article)
+    [report] = score_batch([art], plugin_set(scorers=[WORDS]))
+    for finding in report.findings:  # as the scorer computed them
+        field = art.title if finding.field == "title" else art.body
+        assert field[finding.start : finding.end] == "bad"
+    placed = [in_file(f, report.source) for f in report.findings]
+    assert [(p.field, p.line, p.column) for p in placed] == expected
+    assert all(text[p.start : p.end] == "bad" for p in placed)
+
+
+def test_records_and_sourceless_findings_are_not_moved() -> None:
+    view = TextView("one bad word", "text")
+    finding = BAD.finding(view, 4, 7, word="bad")
+    assert in_file(finding, None) is finding
+    assert in_file(finding, SourceRef(path="a.jsonl", format="jsonl", record=3)) is finding
+
+
+def test_whole_article_diagnostics_stay_at_the_file_start_and_spanned_ones_move() -> None:
+    art = parse_text("Title\n\nBody <!-- copydesk: ignore -->\n", "x.txt", "txt")
+    assert isinstance(art, Article) and art.source is not None
+    crash = diagnostic(SCORER_ERROR, prefix="WRD", plugin="p", error="boom")
+    assert in_file(crash, art.source) is crash
+    view = TextView(art.body, "text")
+    start = art.body.index("<!--")
+    unused = diagnostic(UNUSED_SUPPRESSION, view, start, len(art.body) - 1, selector="ALL")
+    assert in_file(unused, art.source).line == 3
+
+
+def test_json_location_is_in_the_file() -> None:
+    art = parse_text("Headline\n\nsecond bad line\n", "a.txt", "txt")
+    [report] = score_batch([art], plugin_set(scorers=[WORDS]))
+    [finding] = article_dict(report)["findings"]
+    where = finding["location"]
+    assert (where["field"], where["line"], where["column"], where["start"], where["end"]) == ("text", 3, 8, 17, 20)
