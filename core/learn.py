@@ -29,9 +29,9 @@ from copydesk.app import atomic_writer, check_target, route_diagnostics
 from copydesk.config import load_config
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.manager import PluginSet, load_plugins
-from copydesk.models import ArticleReport
+from copydesk.models import ArticleReport, Unreadable
 from copydesk.runner import Runner
-from copydesk.sources import STDIN, Batch, Unreadable
+from copydesk.sources import STDIN, Batch
 
 #: Fixed seed of the cross-validation splits: the same input gives the same figures.
 SEED = 0

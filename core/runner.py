@@ -17,6 +17,7 @@ from typing import Any
 
 from copydesk import diagnostics, scoring
 from copydesk.config import Config
+from copydesk.errors import describe
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.models import (
     Article,
@@ -31,9 +32,9 @@ from copydesk.models import (
     Segment,
     Severity,
     SourceRef,
+    Unreadable,
 )
 from copydesk.rules import check_selectors, selected_codes
-from copydesk.sources import Unreadable
 from copydesk.suppress import Suppressions
 from copydesk.text import Document
 
@@ -52,12 +53,6 @@ class ActiveScorer:
     context: Context
     weight: float
     severities: dict[str, Severity]
-
-
-def describe(exc: BaseException) -> str:
-    """``Type: first line of message``, for diagnostics."""
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
 
 def relocate(finding: Finding, source: SourceRef | None) -> Finding:

@@ -21,8 +21,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from copydesk.errors import InputError, Unreadable
-from copydesk.models import Article, Position, SourceRef
+from copydesk.errors import InputError
+from copydesk.models import Article, Position, SourceRef, Unreadable
 from copydesk.sources import html as extract
 from copydesk.sources.records import UTF16_BOMS, read_csv, read_jsonl
 from copydesk.suppress import IGNORE_META, file_selectors
