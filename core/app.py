@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__
+from copydesk import __version__, diagnostics
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
@@ -218,16 +218,16 @@ def route_diagnostics(
 ) -> None:
     """Put an article's core diagnostics on stderr, one line each, and collect the errors.
 
-    Unreadable input (CD002) is an input error, a guessed encoding (CD003) a warning, a
-    scorer or batch pass that raised (CD001, CD004) a plugin error.
+    Unreadable input is an input error, a guessed encoding a warning, a scorer or batch
+    pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`).
     """
     for diag in report.diagnostics:
-        if diag.code == "CD002":
+        if diag.code in diagnostics.INPUT_ERRORS:
             input_errors.append(diag.message)
             stderr(f"copydesk: error: {diag.message}")
-        elif diag.code == "CD003":
+        elif diag.code in diagnostics.WARNINGS:
             stderr(f"copydesk: warning: {report.id}: {diag.message}")
-        elif diag.code in ("CD001", "CD004"):
+        elif diag.code in diagnostics.PLUGIN_ERRORS:
             plugin_errors.append(f"{report.id}: {diag.message}")
             stderr(f"copydesk: error: {report.id}: {diag.message}")
 
