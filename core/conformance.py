@@ -10,7 +10,8 @@ Plugin authors run it from their own tests; copydesk runs it on every built-in::
 
 It checks, for every scorer the plugin provides: rule codes valid, unique and sharing
 the scorer's prefix; kebab-case names; every rule documented with the five sections;
-settings of the types ``[plugins.NAME]`` can hold; every finding's span inside its
+settings of the types ``[plugins.NAME]`` can hold, which the scorer's own ``check``
+accepts as they are; every finding's span inside its
 field, ``matched == text[start:end]``, line and column right and the excerpt holding
 the match; the same output on a second run; no crash and linear time on adversarial
 input (see :func:`check_scaling` for how time is measured without flaky asserts).
@@ -25,7 +26,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from copydesk.config import Config
-from copydesk.errors import PluginError
+from copydesk.errors import PluginError, describe
 from copydesk.manager import PluginSet
 from copydesk.models import Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
@@ -82,11 +83,26 @@ def _setting_ok(value: Any) -> bool:
 
 
 def check_settings(scorer: Scorer) -> list[Problem]:
-    """Setting keys are strings and values str, int, float, bool or list[str]."""
-    return [
+    """Setting keys are strings, values str, int, float, bool or list[str], and ``check`` passes the defaults."""
+    found = [
         Problem(scorer.prefix, "settings", f"setting {key!r} = {value!r} is not str, int, float, bool or list[str]")
         for key, value in scorer.settings.items()
         if not isinstance(key, str) or not _setting_ok(value)
+    ]
+    return found + _default_check(scorer)
+
+
+def _default_check(scorer: Scorer) -> list[Problem]:
+    """A problem per complaint of the scorer's ``check`` about its own defaults (or its crash)."""
+    if scorer.check is None:
+        return []
+    try:
+        complaints = list(scorer.check(scorer.settings))
+    except Exception as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
+        return [Problem(scorer.prefix, "settings", f"check raised on the defaults: {describe(exc)}")]
+    return [
+        Problem(scorer.prefix, "settings", f"check rejects the default of {key!r}: {problem}")
+        for key, problem in complaints
     ]
 
 

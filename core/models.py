@@ -283,6 +283,11 @@ class Scorer:
     :ivar segment: optional ``segment(document, context)`` yielding Segments that
         every scorer sees as ``document.segments``; runs before any ``score``.
     :ivar description: one line for ``copydesk plugins``.
+    :ivar check: optional ``check(settings)`` yielding ``(key, problem)`` for each bad
+        value of the merged settings (``problem`` reads after the key: ``"must be
+        greater than 0, not -1"``); the core calls it once, before any article is read,
+        and reports the first as a configuration error naming the file and key. It must
+        yield nothing for the defaults.
     """
 
     prefix: str
@@ -294,6 +299,7 @@ class Scorer:
     batch: BatchPass | None = None
     segment: Callable[[Document, Context], Iterable[Segment]] | None = None
     description: str = ""
+    check: Callable[[Settings], Iterable[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)

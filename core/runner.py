@@ -17,7 +17,7 @@ from typing import Any
 
 from copydesk import diagnostics, scoring
 from copydesk.config import Config
-from copydesk.errors import describe
+from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.models import (
     Article,
@@ -75,6 +75,25 @@ def relocate(finding: Finding, source: SourceRef | None) -> Finding:
     )
 
 
+def check_settings(plugins: PluginSet, config: Config) -> None:
+    """Run each scorer's own settings check; the first bad value is a ConfigError naming file and key.
+
+    A check that raises is the plugin's failure (:class:`PluginError`, exit 3), not the
+    configuration's.
+    """
+    for info, scorer in plugins.scorers:
+        if scorer.check is None:
+            continue
+        try:
+            problem = next(iter(scorer.check(config.plugin_settings(scorer))), None)
+        except Exception as exc:  # isolation point: plugin loading (its settings check)
+            where = f"{info.distribution} {info.version}"
+            raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from exc
+        if problem is not None:
+            key, what = problem
+            raise ConfigError(f"{config.source}: [plugins.{scorer.name}] {key} {what}")
+
+
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
     """Findings in reading order: title first, then by position, then code."""
     return (FIELD_ORDER.get(finding.field, 2), finding.start, finding.end, finding.code, finding.message)
@@ -88,6 +107,7 @@ class Runner:
         self.config = config
         self.scoring = config.scoring()
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
+        check_settings(plugins, config)
         select, ignore = config.run["select"], config.run["ignore"]
         every_rule = [rule for _, scorer in plugins.scorers for rule in scorer.rules]
         where = f"--select/--ignore or run.select/run.ignore in {config.source}"
