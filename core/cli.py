@@ -20,10 +20,15 @@ from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, UsageError
 from copydesk.formats.schema import rule_dict
 from copydesk.manager import PluginSet
 from copydesk.options import (
+    BaselineOpt,
+    ChangedSinceOpt,
     ConfigOpt,
     DisableOpt,
+    FailOnOpt,
+    FailUnderOpt,
     FormatOpt,
     IgnoreOpt,
+    MaxFailingOpt,
     OutputOpt,
     PathsArg,
     SelectOpt,
@@ -97,38 +102,11 @@ def score(
 @app.command()
 def check(
     paths: PathsArg,
-    fail_under: Annotated[
-        float | None,
-        typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            help="Fail an article with a finding at or above this severity: info, warning, error, none.",
-            show_default=False,
-        ),
-    ] = None,
-    max_failing: Annotated[
-        str | None,
-        typer.Option(
-            "--max-failing",
-            help="Failing articles the batch tolerates: a count (5) or a share (5%).",
-            show_default=False,
-        ),
-    ] = None,
-    baseline: Annotated[
-        Path | None,
-        typer.Option("--baseline", help="Fail only on findings not in this baseline file.", show_default=False),
-    ] = None,
-    changed_since: Annotated[
-        str | None,
-        typer.Option(
-            "--changed-since",
-            help="Only files added or modified since this git ref (merge base with HEAD).",
-            show_default=False,
-        ),
-    ] = None,
+    fail_under: FailUnderOpt = None,
+    fail_on: FailOnOpt = None,
+    max_failing: MaxFailingOpt = None,
+    baseline: BaselineOpt = None,
+    changed_since: ChangedSinceOpt = None,
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,

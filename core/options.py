@@ -70,6 +70,38 @@ WorkersOpt = Annotated[
         "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
     ),
 ]
+FailUnderOpt = Annotated[
+    float | None,
+    typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Fail an article with a finding at or above this severity: info, warning, error, none.",
+        show_default=False,
+    ),
+]
+MaxFailingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-failing",
+        help="Failing articles the batch tolerates: a count (5) or a share (5%).",
+        show_default=False,
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Fail only on findings not in this baseline file.", show_default=False),
+]
+ChangedSinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--changed-since",
+        help="Only files added or modified since this git ref (merge base with HEAD).",
+        show_default=False,
+    ),
+]
 TimingsOpt = Annotated[
     bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
 ]
