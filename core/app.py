@@ -1,8 +1,9 @@
 """One scoring run from start to finish: configuration, plugins, batch, outputs, exit code.
 
 The CLI parses arguments into :class:`RunOptions` and calls :func:`execute`; tests and
-embedding programs can do the same. Diagnostics go to the ``stderr`` callback, one
-line each; results go to the outputs.
+embedding programs can do the same. The run starts from a :class:`Session` (the
+configuration, plugins and runner, each built once). Diagnostics go to the ``stderr``
+callback, one line each; results go to the outputs.
 """
 
 from __future__ import annotations
@@ -16,16 +17,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__
+from copydesk import __version__, diagnostics
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
-from copydesk.config import Config, load_config
+from copydesk.config import Flags
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.formats.writers import STDOUT, Output, Outputs, atomic_writer, check_target
-from copydesk.manager import PluginSet, load_plugins
+from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
-from copydesk.runner import Runner
+from copydesk.session import Session
 from copydesk.sources import Batch
 
 
@@ -36,7 +37,10 @@ class RunOptions:
     paths: Sequence[str]
     outputs: Sequence[Output] = (Output("text"),)
     config_path: Path | None = None
+    #: Values shaped like the TOML that replace the files' (embedding, tests).
     overrides: dict[str, Any] = field(default_factory=dict)
+    #: The command line's configuration flags (``--select``, ``--fail-under``, ...).
+    flags: Flags = field(default_factory=Flags)
     gate: bool = False
     timings: bool = False
     progress: bool = False
@@ -126,18 +130,80 @@ def route_diagnostics(
 ) -> None:
     """Put an article's core diagnostics on stderr, one line each, and collect the errors.
 
-    Unreadable input (CD002) is an input error, a guessed encoding (CD003) a warning, a
-    scorer or batch pass that raised (CD001, CD004) a plugin error.
+    Unreadable input is an input error, a guessed encoding a warning, a scorer or batch
+    pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`).
     """
     for diag in report.diagnostics:
-        if diag.code == "CD002":
+        if diag.code in diagnostics.INPUT_ERRORS:
             input_errors.append(diag.message)
             stderr(f"copydesk: error: {diag.message}")
-        elif diag.code == "CD003":
+        elif diag.code in diagnostics.WARNINGS:
             stderr(f"copydesk: warning: {report.id}: {diag.message}")
-        elif diag.code in ("CD001", "CD004"):
+        elif diag.code in diagnostics.PLUGIN_ERRORS:
             plugin_errors.append(f"{report.id}: {diag.message}")
             stderr(f"copydesk: error: {report.id}: {diag.message}")
+
+
+@dataclass
+class Tally:
+    """What a run has seen so far: scores, errors and article ids."""
+
+    scores: list[float] = field(default_factory=list)
+    input_errors: list[str] = field(default_factory=list)
+    plugin_errors: list[str] = field(default_factory=list)
+    seen: set[str] = field(default_factory=set)  # article ids, to warn when two articles share one
+
+    def observe(self, report: ArticleReport, stderr: Callable[[str], None]) -> None:
+        """Count one report; warn about a shared id and put its diagnostics on stderr."""
+        if report.id in self.seen:
+            stderr(
+                f"copydesk: warning: {_where(report)}: id {report.id!r} is also an earlier article's id; {SHARED_ID}"
+            )
+        self.seen.add(report.id)
+        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors)
+        if report.score is not None:
+            self.scores.append(report.score)
+
+    def exit_code(self, gate_failed: bool) -> int:
+        """A plugin failure outranks an input error, which outranks a failed gate."""
+        if self.plugin_errors:
+            return EXIT_INTERNAL
+        if self.input_errors:
+            return EXIT_USAGE
+        return EXIT_GATE if gate_failed else EXIT_OK
+
+    def summary(self, gate: Gate, gating: bool, code: int) -> RunSummary:
+        """The totals every writer gets when the batch is done."""
+        return RunSummary(
+            articles=gate.articles,
+            scored=len(self.scores),
+            unreadable=gate.articles - len(self.scores),
+            mean_score=sum(self.scores) / len(self.scores) if self.scores else None,
+            failing=tuple(a for a, _ in gate.failing) if gating else (),
+            gate=gate.summary() if gating else {},
+            plugin_errors=tuple(self.plugin_errors),
+            input_errors=tuple(self.input_errors),
+            exit_code=code,
+        )
+
+
+def _judged(report: ArticleReport, gate: Gate, baseline: Baseline | None, gating: bool) -> ArticleReport:
+    """The report with its baseline states and, when gating, why it fails the gate."""
+    if baseline is not None:
+        report = dataclasses.replace(report, baseline_state=baseline.classify(report))
+    why = gate.observe(report)
+    if gating and why:
+        report = dataclasses.replace(report, gate_reasons=tuple(why))
+    return report
+
+
+def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None]) -> list[str]:
+    """The paths to score: as given, or only those changed since ``--changed-since``."""
+    paths = list(options.paths)
+    if options.changed_since is not None:
+        paths = changed.filter_paths(paths, options.changed_since, session.config.sources)  # cwd-relative
+        stderr(f"copydesk: {len(paths)} file(s) changed since {options.changed_since}")
+    return paths
 
 
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
@@ -146,62 +212,24 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     Raises :class:`copydesk.errors.CopydeskError` for problems that stop the run
     before any article is scored (configuration, plugins, missing paths, formats).
     """
-    config: Config = load_config(options.config_path, options.cwd, options.overrides)
-    plugins = options.plugins or load_plugins(disable=config.run["disable"])
-    for name in plugins.unmatched:
-        stderr(f"copydesk: warning: disable {name!r}: no plugin of that name is installed (see 'copydesk plugins')")
-    runner = Runner(plugins, config)
-    paths = list(options.paths)
-    if options.changed_since is not None:
-        paths = changed.filter_paths(paths, options.changed_since, config.sources)  # paths are cwd-relative
-        stderr(f"copydesk: {len(paths)} file(s) changed since {options.changed_since}")
+    session = Session.open(options)
+    for line in session.warnings():
+        stderr(line)
+    paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
-    batch = Batch(paths, config.sources, stdin)
-    info = run_info(plugins, paths, options.timings)
-    outputs = Outputs(options.outputs, plugins, info, stdout)
+    batch = Batch(paths, session.config.sources, stdin)
+    info = run_info(session.plugins, paths, options.timings)
+    outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
-    gate = Gate(GateSettings.from_table(config.gate), baseline=baseline)
-    input_errors: list[str] = []
-    plugin_errors: list[str] = []
-    scores: list[float] = []
-    seen: set[str] = set()  # article ids, to warn when two articles share one
+    gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
+    tally = Tally()
     with _progress(options.progress) as tick:
-        for report in runner.run(lambda: iter(batch), workers=int(config.run["workers"])):
+        for report in session.runner.run(lambda: iter(batch), workers=session.workers):
             tick()
-            if report.id in seen:
-                stderr(
-                    f"copydesk: warning: {_where(report)}: id {report.id!r} is also an earlier article's id; {SHARED_ID}"
-                )
-            seen.add(report.id)
-            route_diagnostics(report, stderr, input_errors, plugin_errors)
-            if report.score is not None:
-                scores.append(report.score)
-            if baseline is not None:
-                report = dataclasses.replace(report, baseline_state=baseline.classify(report))
-            why = gate.observe(report)
-            if options.gate and why:
-                report = dataclasses.replace(report, gate_reasons=tuple(why))
-            outputs.add(report)
-    failing = tuple(a for a, _ in gate.failing) if options.gate else ()
-    code = EXIT_OK
-    if options.gate and not gate.passed:
-        code = EXIT_GATE
-    if input_errors:
-        code = EXIT_USAGE
-    if plugin_errors:
-        code = EXIT_INTERNAL
-    summary = RunSummary(
-        articles=gate.articles,
-        scored=len(scores),
-        unreadable=gate.articles - len(scores),
-        mean_score=sum(scores) / len(scores) if scores else None,
-        failing=failing,
-        gate=gate.summary() if options.gate else {},
-        plugin_errors=tuple(plugin_errors),
-        input_errors=tuple(input_errors),
-        exit_code=code,
-    )
-    outputs.close(summary)
+            tally.observe(report, stderr)
+            outputs.add(_judged(report, gate, baseline, options.gate))
+    code = tally.exit_code(options.gate and not gate.passed)
+    outputs.close(tally.summary(gate, options.gate, code))
     if options.gate:
         _gate_lines(gate, stderr)
     return code

@@ -14,28 +14,33 @@ from typing import Annotated, Any
 import typer
 from copydesk import __version__
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
-from copydesk.config import MAX_FAILING, load_config
+from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
 from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, UsageError
 from copydesk.formats.schema import rule_dict
 from copydesk.formats.writers import Output
-from copydesk.manager import load_plugins
+from copydesk.manager import PluginSet
 from copydesk.options import (
-    FAIL_ON,
+    BaselineOpt,
+    ChangedSinceOpt,
     ConfigOpt,
     DisableOpt,
+    FailOnOpt,
+    FailUnderOpt,
     FormatOpt,
     IgnoreOpt,
+    MaxFailingOpt,
     OutputOpt,
     PathsArg,
     SelectOpt,
     TimingsOpt,
     WorkersOpt,
-    flag_overrides,
+    flags,
     guard,
     list_format,
     split,
 )
+from copydesk.session import Options, Session
 
 app = typer.Typer(
     name="copydesk",
@@ -86,7 +91,7 @@ def score(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            overrides=flag_overrides(select, ignore, disable, workers, config),
+            flags=flags(select, ignore, disable, workers),
             timings=timings,
             progress=sys.stderr.isatty(),
         )
@@ -98,38 +103,11 @@ def score(
 @app.command()
 def check(
     paths: PathsArg,
-    fail_under: Annotated[
-        float | None,
-        typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
-    ] = None,
-    fail_on: Annotated[
-        str | None,
-        typer.Option(
-            "--fail-on",
-            help="Fail an article with a finding at or above this severity: info, warning, error, none.",
-            show_default=False,
-        ),
-    ] = None,
-    max_failing: Annotated[
-        str | None,
-        typer.Option(
-            "--max-failing",
-            help="Failing articles the batch tolerates: a count (5) or a share (5%).",
-            show_default=False,
-        ),
-    ] = None,
-    baseline: Annotated[
-        Path | None,
-        typer.Option("--baseline", help="Fail only on findings not in this baseline file.", show_default=False),
-    ] = None,
-    changed_since: Annotated[
-        str | None,
-        typer.Option(
-            "--changed-since",
-            help="Only files added or modified since this git ref (merge base with HEAD).",
-            show_default=False,
-        ),
-    ] = None,
+    fail_under: FailUnderOpt = None,
+    fail_on: FailOnOpt = None,
+    max_failing: MaxFailingOpt = None,
+    baseline: BaselineOpt = None,
+    changed_since: ChangedSinceOpt = None,
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -139,31 +117,14 @@ def check(
     workers: WorkersOpt = None,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates."""
+    gate = {"fail_under": fail_under, "fail_on": fail_on, "max_failing": max_failing}
 
     def action() -> int:
-        if fail_under is not None and not 0 <= fail_under <= 100:
-            raise UsageError(f"--fail-under must be between 0 and 100, not {fail_under:g}")
-        gate: dict[str, Any] = {}
-        if fail_under is not None:
-            gate["fail_under"] = float(fail_under)
-        if fail_on is not None:
-            if fail_on not in FAIL_ON:
-                raise UsageError(f"--fail-on {fail_on}: gate.fail_on must be one of {', '.join(FAIL_ON)}")
-            gate["fail_on"] = fail_on
-        if max_failing is not None:
-            if not MAX_FAILING.fullmatch(max_failing):
-                raise UsageError(
-                    f"--max-failing {max_failing}: gate.max_failing must be a count like 5 or a share like 5%"
-                )
-            gate["max_failing"] = max_failing
-        overrides = flag_overrides(select, ignore, disable, workers, config)
-        if gate:
-            overrides["gate"] = gate
         options = RunOptions(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            overrides=overrides,
+            flags=flags(select, ignore, disable, workers, gate),
             gate=True,
             progress=sys.stderr.isatty(),
             baseline=baseline,
@@ -185,17 +146,15 @@ BaselineFile = Annotated[
 ]
 
 
-def _baseline(paths: list[str], target: Path, prune: bool, **flags: Any) -> None:
+def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None:
     """Score ``paths`` and write or prune the baseline file."""
 
     def action() -> int:
         options = RunOptions(
             paths=paths,
             outputs=(),
-            config_path=flags["config"],
-            overrides=flag_overrides(
-                flags["select"], flags["ignore"], flags["disable"], flags["workers"], flags["config"]
-            ),
+            config_path=given["config"],
+            flags=flags(given["select"], given["ignore"], given["disable"], given["workers"]),
             progress=sys.stderr.isatty(),
         )
         return baseline_run(options, target, prune, sys.stdout, default_stderr)
@@ -239,9 +198,9 @@ def baseline_prune(
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 
 
-def _plugin_set(config: Path | None, disable: list[str] | None) -> Any:
-    cfg = load_config(config)
-    return load_plugins(disable=list(cfg.run["disable"]) + split(disable))
+def _plugin_set(config: Path | None, disable: list[str] | None) -> PluginSet:
+    """The plugins of a session over the configuration and ``--disable``."""
+    return Session.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable))))).plugins
 
 
 @app.command()
@@ -361,8 +320,9 @@ def learn_weights(
     from copydesk.learn import learn_weights as learn
 
     def action() -> int:
-        overrides = flag_overrides(None, None, disable, workers, config)
-        options = LearnOptions(paths, label, unreliable, folds, output, config, overrides)
+        options = LearnOptions(
+            paths, label, unreliable, folds, output, config_path=config, flags=flags(None, None, disable, workers)
+        )
         return learn(options, sys.stdout, default_stderr)
 
     raise typer.Exit(guard(action))

@@ -1,5 +1,10 @@
 """Load, merge and validate configuration: packaged defaults, project file, CLI flags.
 
+Everything is read and checked here, once per run: the flags of the command line are
+a :class:`Flags` value merged over the files (``--ignore`` and ``--disable`` add to
+the file's lists, the others replace), and an out-of-range value is one
+:class:`ConfigError` naming the file and key, or the flag.
+
 The packaged ``config.toml`` is the schema: a key it does not have is unknown, and a
 value must have the type of its default. Three tables are open (any key, typed
 values): ``[scoring.weights]`` (scorer names), ``[severity]`` (rule codes or names)
@@ -13,8 +18,8 @@ import copy
 import math
 import re
 import tomllib
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -28,9 +33,54 @@ from copydesk.sources import STDIN_FORMATS
 PACKAGED = "config.toml"
 OPEN_TABLES = {("scoring", "weights"): (int, float), ("severity",): (str,)}
 SEVERITIES = ("info", "warning", "error")
+FAIL_ON = (*SEVERITIES, "none")
 MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
+#: The ``[gate]`` keys ``copydesk check`` takes as flags, with the flag that sets each.
+GATE_FLAGS = {"fail_under": "--fail-under", "fail_on": "--fail-on", "max_failing": "--max-failing"}
+
+
+@dataclass(frozen=True)
+class Flags:
+    """Configuration given as command-line flags; :func:`load_config` applies it over the files.
+
+    :ivar select: replaces ``[run] select`` (empty: not given).
+    :ivar ignore: added to ``[run] ignore``.
+    :ivar disable: added to ``[run] disable``.
+    :ivar workers: replaces ``[run] workers`` (None: not given).
+    :ivar gate: ``[gate]`` values by key (``fail_under``, ``fail_on``, ``max_failing``).
+    """
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    workers: int | None = None
+    gate: Mapping[str, Any] = field(default_factory=dict)
+
+    def table(self, data: Mapping[str, Any]) -> dict[str, Any]:
+        """The flags as an override shaped like the TOML, lists extended from ``data``."""
+        run: dict[str, Any] = {}
+        if self.select:
+            run["select"] = list(self.select)
+        if self.ignore:
+            run["ignore"] = [*data["run"]["ignore"], *self.ignore]
+        if self.disable:
+            run["disable"] = [*data["run"]["disable"], *self.disable]
+        if self.workers is not None:
+            run["workers"] = self.workers
+        table: dict[str, Any] = {"run": run} if run else {}
+        if self.gate:
+            table["gate"] = dict(self.gate)
+        return table
+
+    def label(self, key: str) -> str:
+        """How an error names ``key`` (dotted): the flag and its value, else the command line."""
+        section, _, name = key.partition(".")
+        if section == "gate" and name in self.gate:
+            value = self.gate[name]
+            return f"{GATE_FLAGS[name]} {f'{value:g}' if isinstance(value, float) else value}: {key}"
+        return f"command line: {key}"
 
 
 def packaged_defaults() -> dict[str, Any]:
@@ -214,18 +264,24 @@ class Config:
                 _check_value(f"plugins.{name}.{key}", value, scorer.settings[key], self.source)
 
 
-def _validate_values(data: Mapping[str, Any], where: str) -> None:
-    """Range and enum checks that types alone do not catch."""
-    gate = data["gate"]
+def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each ``[gate]`` value out of range."""
     if not 0 <= gate["fail_under"] <= 100:
-        raise ConfigError(f"{where}: gate.fail_under must be between 0 and 100, not {gate['fail_under']}")
-    if gate["fail_on"] not in (*SEVERITIES, "none"):
-        raise ConfigError(f"{where}: gate.fail_on must be one of info, warning, error, none")
+        yield "fail_under", f"must be between 0 and 100, not {gate['fail_under']:g}"
+    if gate["fail_on"] not in FAIL_ON:
+        yield "fail_on", f"must be one of {', '.join(FAIL_ON)}"
     if not MAX_FAILING.fullmatch(str(gate["max_failing"])):
-        raise ConfigError(f'{where}: gate.max_failing must be a count like "5" or a share like "5%"')
+        yield "max_failing", 'must be a count like "5" or a share like "5%"'
+
+
+def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str], str] | None = None) -> None:
+    """Range and enum checks that types alone do not catch; ``label`` names a key in the error."""
+    name = label or (lambda key: f"{where}: {key}")
+    for key, problem in _gate_problems(data["gate"]):
+        raise ConfigError(f"{name(f'gate.{key}')} {problem}")
     if not 1 <= data["run"]["workers"] <= MAX_WORKERS:
         raise ConfigError(
-            f"{where}: run.workers must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"
+            f"{name('run.workers')} must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"
         )
     if data["sources"]["max_bytes"] < 1:
         raise ConfigError(f"{where}: sources.max_bytes must be positive")
@@ -238,12 +294,10 @@ def _validate_values(data: Mapping[str, Any], where: str) -> None:
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
             raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {value!r}")
-    for name, value in scoring["weights"].items():
-        if value < 0:
-            raise ConfigError(f"{where}: scoring.weights.{name} must not be negative")
-    for name, value in scoring["severity_penalty"].items():
-        if value < 0:
-            raise ConfigError(f"{where}: scoring.severity_penalty.{name} must not be negative")
+    for table in ("weights", "severity_penalty"):
+        for key, value in scoring[table].items():
+            if value < 0:
+                raise ConfigError(f"{where}: scoring.{table}.{key} must not be negative")
 
 
 def load_config(
@@ -251,13 +305,15 @@ def load_config(
     cwd: Path | None = None,
     overrides: Mapping[str, Any] | None = None,
     discover: bool = True,
+    flags: Flags | None = None,
 ) -> Config:
-    """Build the run configuration: packaged defaults, project file, then ``overrides``.
+    """Build the run configuration: packaged defaults, project file, ``overrides``, then ``flags``.
 
     :param explicit: the ``--config`` path, if given.
     :param cwd: where to look for ``copydesk.toml``/``pyproject.toml``.
-    :param overrides: values from command-line flags, shaped like the TOML.
+    :param overrides: values shaped like the TOML that replace the files' (embedding, tests).
     :param discover: False skips the project file lookup (packaged defaults only).
+    :param flags: the command line's flags.
     """
     defaults = packaged_defaults()
     project, source = find_project_config(explicit, cwd or Path.cwd()) if discover else ({}, None)
@@ -267,6 +323,9 @@ def load_config(
     if overrides:
         data = merge(data, overrides, "command line")
         _validate_values(data, "command line")
+    if flags is not None and (table := flags.table(data)):
+        data = merge(data, table, "command line")
+        _validate_values(data, "command line", flags.label)
     given = [project, overrides or {}]
     return Config(
         MappingProxyType(data),

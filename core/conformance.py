@@ -10,7 +10,8 @@ Plugin authors run it from their own tests; copydesk runs it on every built-in::
 
 It checks, for every scorer the plugin provides: rule codes valid, unique and sharing
 the scorer's prefix; kebab-case names; every rule documented with the five sections;
-settings of the types ``[plugins.NAME]`` can hold; every finding's span inside its
+settings of the types ``[plugins.NAME]`` can hold, which the scorer's own ``check``
+accepts as they are; every finding's span inside its
 field, ``matched == text[start:end]``, line and column right and the excerpt holding
 the match; the same output on a second run; no crash and linear time on adversarial
 input (see :func:`check_scaling` for how time is measured without flaky asserts).
@@ -19,21 +20,20 @@ input (see :func:`check_scaling` for how time is measured without flaky asserts)
 from __future__ import annotations
 
 import gc
-import string
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from copydesk.config import Config
-from copydesk.errors import PluginError
-from copydesk.manager import RESERVED_PREFIX, PluginSet
-from copydesk.models import RULE_CODE, RULE_NAME, SCORER_PREFIX, Article, ArticleReport, Finding, Scorer
+from copydesk.errors import PluginError, describe
+from copydesk.manager import PluginSet
+from copydesk.models import Article, ArticleReport, Finding, Scorer
+from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
 from copydesk.text import TextView
 
-DOC_SECTIONS = ("What it flags.", "Why it matters.", "Example.", "Known problems.", "Settings.")
 #: Characters of the smallest input of the scaling check.
 SCALE_CHARS = 8_000
 #: (growth of the input, largest accepted growth of CPU time): linear time grows about
@@ -66,68 +66,13 @@ class ConformanceError(AssertionError):
 
 
 def check_rules(scorer: Scorer) -> list[Problem]:
-    """Prefix, scorer name, rule codes, names and message templates."""
-    found: list[Problem] = []
-
-    def bad(detail: str) -> None:
-        found.append(Problem(scorer.prefix, "codes", detail))
-
-    if not SCORER_PREFIX.fullmatch(scorer.prefix) or scorer.prefix == RESERVED_PREFIX:
-        bad(f"prefix {scorer.prefix!r} is not 2-4 capitals other than {RESERVED_PREFIX}")
-    if not RULE_NAME.fullmatch(scorer.name):
-        bad(f"scorer name {scorer.name!r} is not kebab-case")
-    if not scorer.rules:
-        bad("the scorer declares no rules")
-    codes: set[str] = set()
-    names: set[str] = set()
-    for rule in scorer.rules:
-        if not RULE_CODE.fullmatch(rule.code) or rule.code[:-3] != scorer.prefix:
-            bad(f"rule code {rule.code!r} is not {scorer.prefix} followed by three digits")
-        if rule.code in codes:
-            bad(f"rule code {rule.code} is declared twice")
-        if not RULE_NAME.fullmatch(rule.name) or rule.name.startswith(("no-", "avoid-")):
-            bad(f"rule {rule.code} name {rule.name!r} is not kebab-case naming the pattern flagged")
-        if rule.name in names:
-            bad(f"rule name {rule.name!r} is declared twice")
-        codes.add(rule.code)
-        names.add(rule.name)
-        if problem := _template_problem(rule.message):
-            bad(f"rule {rule.code} message {rule.message!r} {problem}")
-    return found
-
-
-def _template_problem(message: str) -> str | None:
-    """Why ``message`` is not a usable ``str.format`` template, or None."""
-    if not message.strip():
-        return "is empty"
-    try:
-        list(string.Formatter().parse(message))
-    except ValueError as exc:
-        return f"is not a format template ({exc})"
-    return None
+    """Prefix, scorer name, rule codes, names and message templates (the rule contract)."""
+    return [Problem(scorer.prefix, "codes", detail) for detail in scorer_problems(scorer)]
 
 
 def check_docs(scorer: Scorer) -> list[Problem]:
     """Every rule's doc has the five sections, in order, each with some text."""
-    found = []
-    for rule in scorer.rules:
-        doc = rule.doc
-        positions = [doc.find(f"**{section}**") for section in DOC_SECTIONS]
-        missing = [s for s, at in zip(DOC_SECTIONS, positions, strict=True) if at < 0]
-        if missing:
-            detail = f"rule {rule.code} doc lacks the section(s) " + ", ".join(f"**{s}**" for s in missing)
-            found.append(Problem(scorer.prefix, "docs", detail))
-            continue
-        if positions != sorted(positions):
-            found.append(
-                Problem(scorer.prefix, "docs", f"rule {rule.code} doc sections are not in the order {DOC_SECTIONS}")
-            )
-            continue
-        ends = [*positions[1:], len(doc)]
-        for section, start, end in zip(DOC_SECTIONS, positions, ends, strict=True):
-            if not doc[start + len(section) + 4 : end].strip():
-                found.append(Problem(scorer.prefix, "docs", f"rule {rule.code} doc section **{section}** is empty"))
-    return found
+    return [Problem(scorer.prefix, "docs", detail) for rule in scorer.rules for detail in doc_problems(rule)]
 
 
 def _setting_ok(value: Any) -> bool:
@@ -138,11 +83,26 @@ def _setting_ok(value: Any) -> bool:
 
 
 def check_settings(scorer: Scorer) -> list[Problem]:
-    """Setting keys are strings and values str, int, float, bool or list[str]."""
-    return [
+    """Setting keys are strings, values str, int, float, bool or list[str], and ``check`` passes the defaults."""
+    found = [
         Problem(scorer.prefix, "settings", f"setting {key!r} = {value!r} is not str, int, float, bool or list[str]")
         for key, value in scorer.settings.items()
         if not isinstance(key, str) or not _setting_ok(value)
+    ]
+    return found + _default_check(scorer)
+
+
+def _default_check(scorer: Scorer) -> list[Problem]:
+    """A problem per complaint of the scorer's ``check`` about its own defaults (or its crash)."""
+    if scorer.check is None:
+        return []
+    try:
+        complaints = list(scorer.check(scorer.settings))
+    except Exception as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
+        return [Problem(scorer.prefix, "settings", f"check raised on the defaults: {describe(exc)}")]
+    return [
+        Problem(scorer.prefix, "settings", f"check rejects the default of {key!r}: {problem}")
+        for key, problem in complaints
     ]
 
 

@@ -116,6 +116,14 @@ nothing, as ruff reports unused `noqa` comments.
 )
 
 CORE_RULES = (SCORER_ERROR, UNREADABLE, ENCODING_GUESSED, BATCH_ERROR, UNUSED_SUPPRESSION)
+#: Diagnostics of input that could not be read: the run exits 2.
+INPUT_ERRORS = frozenset({UNREADABLE.code})
+#: Diagnostics of a scorer or batch pass that raised: the run exits 3.
+PLUGIN_ERRORS = frozenset({SCORER_ERROR.code, BATCH_ERROR.code})
+#: Diagnostics that mean the run itself went wrong (input or plugin), as formats mark them.
+RUN_ERRORS = INPUT_ERRORS | PLUGIN_ERRORS
+#: Diagnostics worth a warning line on stderr (the run still passes).
+WARNINGS = frozenset({ENCODING_GUESSED.code})
 
 _EMPTY_VIEW = TextView("", "text")
 

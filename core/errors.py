@@ -1,14 +1,12 @@
-"""The exception hierarchy, the documented exit codes, and unreadable inputs.
+"""The exception hierarchy and the documented exit codes.
 
 Every error the core raises on purpose is a :class:`CopydeskError` carrying the exit
-code it ends the run with and a one-line message that names the culprit. An input
-that cannot be read as an article is not raised: it is an :class:`Unreadable` value
-that travels through the batch and is reported in its place.
+code it ends the run with and a one-line message that names the culprit. (An input
+that cannot be read as an article is not raised: it is a
+:class:`copydesk.models.Unreadable` value reported in its place.)
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 #: The batch passed (and nothing went wrong).
 EXIT_OK = 0
@@ -60,21 +58,7 @@ class PluginError(CopydeskError):
         )
 
 
-@dataclass(frozen=True)
-class Unreadable:
-    """An input that could not be read as an article, with the reason."""
-
-    path: str
-    problem: str
-    record: int | None = None
-    format: str = "txt"
-
-    @property
-    def id(self) -> str:
-        """An id for the report: the path, with the record line if any."""
-        return f"{self.path}:{self.record}" if self.record is not None else self.path
-
-    @property
-    def message(self) -> str:
-        """One line: ``path[:line]: problem``."""
-        return f"{self.id}: {self.problem}"
+def describe(exc: BaseException) -> str:
+    """``Type: first line of message``: an exception in one line, for errors and diagnostics."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__

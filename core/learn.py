@@ -26,13 +26,13 @@ import numpy as np
 import numpy.typing as npt
 from copydesk import scoring
 from copydesk.app import route_diagnostics
-from copydesk.config import load_config
+from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.formats.writers import atomic_writer, check_target
-from copydesk.manager import PluginSet, load_plugins
-from copydesk.models import ArticleReport
-from copydesk.runner import Runner
-from copydesk.sources import STDIN, Batch, Unreadable
+from copydesk.manager import PluginSet
+from copydesk.models import ArticleReport, Unreadable
+from copydesk.session import Session
+from copydesk.sources import STDIN, Batch
 
 #: Fixed seed of the cross-validation splits: the same input gives the same figures.
 SEED = 0
@@ -149,6 +149,8 @@ class LearnOptions:
     cwd: Path | None = None
     #: A plugin set to use instead of loading entry points (embedding, tests).
     plugins: PluginSet | None = None
+    #: The command line's configuration flags (``--disable``, ``--workers``).
+    flags: Flags = field(default_factory=Flags)
 
 
 def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
@@ -176,9 +178,8 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
         raise UsageError("learn-weights reads files and folders, not standard input")
     if options.output is not None:
         check_target(options.output)
-    config = load_config(options.config_path, options.cwd, options.overrides)
-    plugins = options.plugins or load_plugins(disable=config.run["disable"])
-    runner = Runner(plugins, config)
+    session = Session.open(options)
+    config, runner = session.config, session.runner
     if options.label in config.sources["fields"].values():
         raise UsageError(f"--label {options.label}: that field is read as the article itself ([sources.fields])")
     batch = Batch(list(options.paths), config.sources)
@@ -190,7 +191,7 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
         if item is not None and item[1] is None:
             data.input_errors.append(f"{item[0]}: no {options.label!r} field to label the article by")
             stderr(f"copydesk: error: {data.input_errors[-1]}")
-    for report in runner.run(lambda: iter(batch), workers=int(config.run["workers"])):
+    for report in runner.run(lambda: iter(batch), workers=session.workers):
         route_diagnostics(report, stderr, data.input_errors, data.plugin_errors)
         item = labels[report.index]
         if report.score is not None and item is not None and item[1] is not None:

@@ -11,18 +11,18 @@ from __future__ import annotations
 import importlib.metadata
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, cast
 
 import pluggy
 from copydesk import hookspecs
-from copydesk.errors import PluginError
-from copydesk.models import RULE_CODE, RULE_NAME, SCORER_PREFIX, Reporter, Rule, Scorer
+from copydesk.errors import PluginError, describe
+from copydesk.models import Reporter, Rule, Scorer
+from copydesk.rules import scorer_problems
 
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "copydesk"
-RESERVED_PREFIX = "CD"
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,6 @@ class PluginSet:
     scorers: tuple[tuple[PluginInfo, Scorer], ...]
     reporters: dict[str, tuple[PluginInfo, Reporter]]
     disabled: tuple[str, ...] = ()
-    skipped: tuple[PluginError, ...] = field(default=())
     #: names in ``disabled`` that no installed or given plugin carries (a typo, or a
     #: plugin not installed here): the run warns and goes on
     unmatched: tuple[str, ...] = ()
@@ -84,33 +83,20 @@ def _register(manager: pluggy.PluginManager, info: PluginInfo, plugin: Any) -> N
     except Exception as exc:  # isolation point: plugin loading
         if manager.get_plugin(info.name) is not None:
             manager.unregister(name=info.name)
-        raise PluginError(info.name, f"{info.distribution} {info.version}", _describe(exc)) from exc
-
-
-def _describe(exc: BaseException) -> str:
-    """One line naming the exception type and its first line."""
-    text = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
+        raise PluginError(info.name, f"{info.distribution} {info.version}", describe(exc)) from exc
 
 
 def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: dict[str, str], owner: str) -> None:
-    """Raise ValueError when a scorer's prefix, rule codes or names are malformed or taken."""
+    """Raise ValueError when a scorer breaks the rule contract or takes a prefix or code already used."""
     if not isinstance(scorer, Scorer):
         raise ValueError(f"copydesk_scorers returned {type(scorer).__name__}, not Scorer")
-    if not SCORER_PREFIX.fullmatch(scorer.prefix) or scorer.prefix == RESERVED_PREFIX:
-        raise ValueError(f"invalid scorer prefix {scorer.prefix!r}")
+    if problems := scorer_problems(scorer):
+        raise ValueError(problems[0])
     if scorer.prefix in seen_prefixes:
         raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {seen_prefixes[scorer.prefix]!r}")
-    if not RULE_NAME.fullmatch(scorer.name):
-        raise ValueError(f"invalid scorer name {scorer.name!r}")
     for rule in scorer.rules:
-        digits = rule.code[len(scorer.prefix) :]
-        if not RULE_CODE.fullmatch(rule.code) or not rule.code.startswith(scorer.prefix) or len(digits) != 3:
-            raise ValueError(f"rule code {rule.code!r} is not {scorer.prefix} followed by three digits")
         if rule.code in seen_codes:
             raise ValueError(f"duplicate rule code {rule.code} (also in plugin {seen_codes[rule.code]!r})")
-        if not RULE_NAME.fullmatch(rule.name):
-            raise ValueError(f"rule {rule.code} name {rule.name!r} is not kebab-case")
         seen_codes[rule.code] = owner
     seen_prefixes[scorer.prefix] = owner
 
@@ -142,7 +128,7 @@ def _collect(
                     )
                 reporters[reporter.name] = (info, reporter)
         except Exception as exc:  # isolation point: plugin loading
-            raise PluginError(name, f"{info.distribution} {info.version}", _describe(exc)) from exc
+            raise PluginError(name, f"{info.distribution} {info.version}", describe(exc)) from exc
     return scorers, reporters
 
 
@@ -178,7 +164,7 @@ def load_plugins(
         try:
             plugin = ep.load()
         except Exception as exc:  # isolation point: plugin loading
-            raise PluginError(ep.name, f"{dist} {version}", _describe(exc)) from exc
+            raise PluginError(ep.name, f"{dist} {version}", describe(exc)) from exc
         infos[ep.name] = info
         candidates.append((info, plugin))
     for name, plugin in extra:

@@ -1,25 +1,21 @@
 """Frozen dataclasses that cross the boundary between the core and its plugins.
 
-Everything a plugin receives or returns is defined here: the article, the rules a
-scorer declares, the findings it yields, the scorer itself with its optional batch
-pass, and the per-article report the core assembles from scorer results.
+Everything a plugin receives or returns is defined here: the article (or the
+unreadable input reported in its place), the rules a scorer declares, the findings it
+yields, the scorer itself with its optional batch pass, and the per-article report the
+core assembles from scorer results.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
     from copydesk.text import Document, TextView
-
-RULE_CODE = re.compile(r"[A-Z]{2,4}[0-9]{3}")
-RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
-SCORER_PREFIX = re.compile(r"[A-Z]{2,4}")
 
 Settings = Mapping[str, Any]
 
@@ -106,6 +102,26 @@ class Article:
     published: str | None = None
     source: SourceRef | None = None
     meta: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """An input that could not be read as an article, with the reason."""
+
+    path: str
+    problem: str
+    record: int | None = None
+    format: str = "txt"
+
+    @property
+    def id(self) -> str:
+        """An id for the report: the path, with the record line if any."""
+        return f"{self.path}:{self.record}" if self.record is not None else self.path
+
+    @property
+    def message(self) -> str:
+        """One line: ``path[:line]: problem``."""
+        return f"{self.id}: {self.problem}"
 
 
 @dataclass(frozen=True)
@@ -268,6 +284,11 @@ class Scorer:
     :ivar segment: optional ``segment(document, context)`` yielding Segments that
         every scorer sees as ``document.segments``; runs before any ``score``.
     :ivar description: one line for ``copydesk plugins``.
+    :ivar check: optional ``check(settings)`` yielding ``(key, problem)`` for each bad
+        value of the merged settings (``problem`` reads after the key: ``"must be
+        greater than 0, not -1"``); the core calls it once, before any article is read,
+        and reports the first as a configuration error naming the file and key. It must
+        yield nothing for the defaults.
     """
 
     prefix: str
@@ -279,6 +300,7 @@ class Scorer:
     batch: BatchPass | None = None
     segment: Callable[[Document, Context], Iterable[Segment]] | None = None
     description: str = ""
+    check: Callable[[Settings], Iterable[tuple[str, str]]] | None = None
 
 
 @dataclass(frozen=True)

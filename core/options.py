@@ -1,8 +1,9 @@
 """The command line's shared options and helpers.
 
-The typer ``Annotated`` aliases every command reuses, the splitting and checking of
-repeatable flags, the configuration overrides they make, and :func:`guard`, which
-turns every error into one line on stderr and its documented exit code.
+The typer ``Annotated`` aliases every command reuses, the splitting of repeatable
+flags into a :class:`copydesk.config.Flags` (which the configuration applies and
+validates), and :func:`guard`, which turns every error into one line on stderr and
+its documented exit code.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from copydesk.app import default_stderr
-from copydesk.config import SEVERITIES, load_config
+from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError
 
 T = TypeVar("T")
-FAIL_ON = (*SEVERITIES, "none")
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, folders (searched recursively) or - for standard input.", show_default=False)
@@ -68,6 +68,38 @@ WorkersOpt = Annotated[
     int | None,
     typer.Option(
         "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
+    ),
+]
+FailUnderOpt = Annotated[
+    float | None,
+    typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
+]
+FailOnOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on",
+        help="Fail an article with a finding at or above this severity: info, warning, error, none.",
+        show_default=False,
+    ),
+]
+MaxFailingOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--max-failing",
+        help="Failing articles the batch tolerates: a count (5) or a share (5%).",
+        show_default=False,
+    ),
+]
+BaselineOpt = Annotated[
+    Path | None,
+    typer.Option("--baseline", help="Fail only on findings not in this baseline file.", show_default=False),
+]
+ChangedSinceOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--changed-since",
+        help="Only files added or modified since this git ref (merge base with HEAD).",
+        show_default=False,
     ),
 ]
 TimingsOpt = Annotated[
@@ -120,22 +152,18 @@ def guard(action: Callable[[], T]) -> T:
         raise fail(f"internal error: {type(exc).__name__}: {exc}", EXIT_INTERNAL) from None
 
 
-def flag_overrides(
+def flags(
     select: list[str] | None,
     ignore: list[str] | None,
     disable: list[str] | None,
     workers: int | None,
-    config: Path | None,
-) -> dict[str, Any]:
-    """Configuration overrides from flags, merged over the file-based configuration."""
-    base = load_config(config)
-    run: dict[str, Any] = {}
-    if select:
-        run["select"] = selectors("--select", select)
-    if ignore:
-        run["ignore"] = list(base.run["ignore"]) + selectors("--ignore", ignore)
-    if disable:
-        run["disable"] = list(base.run["disable"]) + split(disable)
-    if workers is not None:
-        run["workers"] = workers
-    return {"run": run} if run else {}
+    gate: dict[str, Any] | None = None,
+) -> Flags:
+    """The configuration flags of a command, split and checked for emptiness (values are the config's to check)."""
+    return Flags(
+        select=tuple(selectors("--select", select)),
+        ignore=tuple(selectors("--ignore", ignore)),
+        disable=tuple(split(disable)),
+        workers=workers,
+        gate={key: value for key, value in (gate or {}).items() if value is not None},
+    )

@@ -1,29 +1,119 @@
-"""The rule registry's selection logic: ``select``/``ignore`` with ruff's semantics.
+"""The rule contract and the selection logic: what a rule is, and which rules are on.
 
-A selector is ``ALL``, a code prefix (``HDG``, ``HDG0``), a full code (``HDG001``) or
-a rule name (``vague-attribution``). For each rule the most specific matching
-selector decides: a full code or a name beats a longer prefix, which beats a shorter
-one, which beats ``ALL``. On a tie ``ignore`` wins. A rule no selector matches is off.
+The contract: a scorer prefix is 2-4 capitals (``CD`` is the core's own); a rule code
+is its scorer's prefix and three digits; a rule or scorer name is kebab-case naming
+the pattern flagged (never ``no-...``/``avoid-...``); a message is a ``str.format``
+template; a doc has the sections of :data:`DOC_SECTIONS`, in order, none empty. The
+manager (at load), the conformance suite, the scaffold and the meta-tests all check
+it through the functions here.
+
+Selection: a selector is ``ALL``, a code prefix (``HDG``, ``HDG0``), a full code
+(``HDG001``) or a rule name (``vague-attribution``). For each rule the most specific
+matching selector decides: a full code or a name beats a longer prefix, which beats
+a shorter one, which beats ``ALL``. On a tie ``ignore`` wins. A rule no selector
+matches is off. Suppression comments name rules with the same selectors.
 """
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from copydesk.errors import ConfigError
-from copydesk.models import Rule
+
+if TYPE_CHECKING:
+    from copydesk.models import Rule, Scorer
+
+RULE_CODE = re.compile(r"[A-Z]{2,4}[0-9]{3}")
+RULE_NAME = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+SCORER_PREFIX = re.compile(r"[A-Z]{2,4}")
+#: The prefix of the core's own diagnostics; no scorer may take it.
+RESERVED_PREFIX = "CD"
+#: Name starts that give advice instead of naming the pattern flagged.
+ADVICE_NAMES = ("no-", "avoid-")
+#: The sections every rule doc has, in this order, each as ``**Section.**``.
+DOC_SECTIONS = ("What it flags.", "Why it matters.", "Example.", "Known problems.", "Settings.")
 
 ALL = "ALL"
 EXACT = 1000
 
 
-def specificity(selector: str, rule: Rule) -> int:
-    """How specifically ``selector`` names ``rule``; -1 when it does not match it."""
+def prefix_problem(prefix: str) -> str | None:
+    """Why ``prefix`` cannot be a scorer's rule-code prefix, or None."""
+    if not SCORER_PREFIX.fullmatch(prefix) or prefix == RESERVED_PREFIX:
+        return f"invalid scorer prefix {prefix!r}: not 2-4 capitals other than {RESERVED_PREFIX}"
+    return None
+
+
+def _template_problem(message: str) -> str | None:
+    """Why ``message`` is not a usable ``str.format`` template, or None."""
+    if not message.strip():
+        return "is empty"
+    try:
+        list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"is not a format template ({exc})"
+    return None
+
+
+def rule_problems(rule: Rule, prefix: str) -> list[str]:
+    """What breaks the contract in one rule's code, name and message (``prefix``: its scorer's)."""
+    found = []
+    if not RULE_CODE.fullmatch(rule.code) or rule.code[:-3] != prefix:
+        found.append(f"rule code {rule.code!r} is not {prefix} followed by three digits")
+    if not RULE_NAME.fullmatch(rule.name) or rule.name.startswith(ADVICE_NAMES):
+        found.append(f"rule {rule.code} name {rule.name!r} is not kebab-case naming the pattern flagged")
+    if problem := _template_problem(rule.message):
+        found.append(f"rule {rule.code} message {rule.message!r} {problem}")
+    return found
+
+
+def scorer_problems(scorer: Scorer) -> list[str]:
+    """What breaks the contract in a scorer's prefix, name and rules (docs aside), first problem first."""
+    found = [problem] if (problem := prefix_problem(scorer.prefix)) else []
+    if not RULE_NAME.fullmatch(scorer.name):
+        found.append(f"invalid scorer name {scorer.name!r}: not kebab-case")
+    if not scorer.rules:
+        found.append("the scorer declares no rules")
+    codes: set[str] = set()
+    names: set[str] = set()
+    for rule in scorer.rules:
+        found += rule_problems(rule, scorer.prefix)
+        if rule.code in codes:
+            found.append(f"duplicate rule code {rule.code} (declared twice)")
+        if rule.name in names:
+            found.append(f"duplicate rule name {rule.name!r} (declared twice)")
+        codes.add(rule.code)
+        names.add(rule.name)
+    return found
+
+
+def doc_problems(rule: Rule) -> list[str]:
+    """What is missing from a rule's doc: a section, their order, or a section's text."""
+    doc = rule.doc
+    positions = [doc.find(f"**{section}**") for section in DOC_SECTIONS]
+    missing = [s for s, at in zip(DOC_SECTIONS, positions, strict=True) if at < 0]
+    if missing:
+        return [f"rule {rule.code} doc lacks the section(s) " + ", ".join(f"**{s}**" for s in missing)]
+    if positions != sorted(positions):
+        return [f"rule {rule.code} doc sections are not in the order {DOC_SECTIONS}"]
+    ends = [*positions[1:], len(doc)]
+    return [
+        f"rule {rule.code} doc section **{section}** is empty"
+        for section, start, end in zip(DOC_SECTIONS, positions, ends, strict=True)
+        if not doc[start + len(section) + 4 : end].strip()
+    ]
+
+
+def specificity(selector: str, code: str, name: str) -> int:
+    """How specifically ``selector`` names the rule ``code``/``name``; -1 when it does not match it."""
     if selector == ALL:
         return 0
-    if selector == rule.code or selector == rule.name:
+    if selector in (code, name):
         return EXACT
-    if rule.code.startswith(selector):
+    if code.startswith(selector):
         return len(selector)
     return -1
 
@@ -33,14 +123,14 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str)
     for selector in selectors:
         if selector == ALL:
             continue
-        if not any(specificity(selector, rule) >= 0 for rule in rules):
+        if not any(specificity(selector, rule.code, rule.name) >= 0 for rule in rules):
             raise ConfigError(f"{where}: {selector!r} matches no rule code, prefix or name (see 'copydesk rules')")
 
 
 def is_selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
     """Whether ``rule`` is on under ``select``/``ignore``."""
-    best_select = max((specificity(s, rule) for s in select), default=-1)
-    best_ignore = max((specificity(s, rule) for s in ignore), default=-1)
+    best_select = max((specificity(s, rule.code, rule.name) for s in select), default=-1)
+    best_ignore = max((specificity(s, rule.code, rule.name) for s in ignore), default=-1)
     if best_select < 0:
         return False
     return best_select > best_ignore

@@ -17,6 +17,7 @@ from typing import Any
 
 from copydesk import diagnostics, scoring
 from copydesk.config import Config
+from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.models import (
     Article,
@@ -30,9 +31,9 @@ from copydesk.models import (
     Segment,
     Severity,
     SourceRef,
+    Unreadable,
 )
 from copydesk.rules import check_selectors, selected_codes
-from copydesk.sources import Unreadable
 from copydesk.suppress import Suppressions
 from copydesk.text import Document
 
@@ -53,10 +54,23 @@ class ActiveScorer:
     severities: dict[str, Severity]
 
 
-def describe(exc: BaseException) -> str:
-    """``Type: first line of message``, for diagnostics."""
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+def check_settings(plugins: PluginSet, config: Config) -> None:
+    """Run each scorer's own settings check; the first bad value is a ConfigError naming file and key.
+
+    A check that raises is the plugin's failure (:class:`PluginError`, exit 3), not the
+    configuration's.
+    """
+    for info, scorer in plugins.scorers:
+        if scorer.check is None:
+            continue
+        try:
+            problem = next(iter(scorer.check(config.plugin_settings(scorer))), None)
+        except Exception as exc:  # isolation point: plugin loading (its settings check)
+            where = f"{info.distribution} {info.version}"
+            raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from exc
+        if problem is not None:
+            key, what = problem
+            raise ConfigError(f"{config.source}: [plugins.{scorer.name}] {key} {what}")
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
@@ -72,6 +86,7 @@ class Runner:
         self.config = config
         self.scoring = config.scoring()
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
+        check_settings(plugins, config)
         select, ignore = config.run["select"], config.run["ignore"]
         every_rule = [rule for _, scorer in plugins.scorers for rule in scorer.rules]
         where = f"--select/--ignore or run.select/run.ignore in {config.source}"

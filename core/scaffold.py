@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from copydesk.errors import UsageError
-from copydesk.manager import RESERVED_PREFIX
-from copydesk.models import RULE_NAME, SCORER_PREFIX
+from copydesk.rules import RESERVED_PREFIX, RULE_NAME, prefix_problem
 
 
 @dataclass(frozen=True)
@@ -53,7 +52,7 @@ def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
     if not RULE_NAME.fullmatch(name):
         raise UsageError(f"plugin name {name!r} must be kebab-case: lowercase letters, digits and hyphens")
     chosen = prefix if prefix is not None else default_prefix(name)
-    if not SCORER_PREFIX.fullmatch(chosen) or chosen == RESERVED_PREFIX:
+    if prefix_problem(chosen):
         raise UsageError(f"prefix {chosen!r} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
     return PluginNames(name, chosen)
 

@@ -1,7 +1,8 @@
 """Suppressions: findings an article's author has chosen to accept, and stale ones.
 
-Three forms, each naming rule selectors (a code ``HDG001``, a prefix ``HDG`` or a
-rule name ``vague-attribution``; none at all means every rule):
+Three forms, each naming rule selectors as ``--select`` does (a code ``HDG001``, a
+prefix ``HDG`` or ``HDG0``, a rule name ``vague-attribution``; ``ALL`` or none at all
+means every rule):
 
 * ``<!-- copydesk: ignore HDG001 -->`` suppresses those rules in the next paragraph:
   from the end of the comment, past white space, to the next blank line;
@@ -23,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from copydesk import diagnostics
+from copydesk import diagnostics, rules
 from copydesk.models import Article, Finding
 from copydesk.text import TextView
 
@@ -53,10 +54,7 @@ class Suppression:
         """The first selector that names this rule, or None."""
         if not self.selectors:
             return ALL
-        for selector in self.selectors:
-            if selector in (code, name) or (selector.isalpha() and selector.isupper() and code.startswith(selector)):
-                return selector
-        return None
+        return next((s for s in self.selectors if rules.specificity(s, code, name) >= 0), None)
 
 
 def _selectors(words: Iterable[str]) -> tuple[str, ...]:

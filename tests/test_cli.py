@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from copydesk import config as config_module
 from support import SEEDS, CliResult, run_copydesk
 
 Cli = Callable[..., CliResult]
@@ -156,6 +158,39 @@ def test_bad_config_exits_2_naming_key_and_file(cli: Cli, tmp_path: Path, toml: 
     path.write_text(toml)
     result = cli("score", str(SEEDS), "--config", str(path))
     assert result.exit_code == 2 and message in one_line_error(result) and str(path) in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", str(SEEDS), "--select", "HDG,RDB", "--ignore", "RDB001", "--disable", "figures", "-j", "2"],
+        ["check", str(SEEDS), "--ignore", "HDG001", "--disable", "readability", "--fail-under", "0"],
+        ["baseline", "write", str(SEEDS), "--ignore", "HDG001"],
+        ["rules", "--disable", "figures"],
+        ["plugins"],
+        ["explain", "HDG001"],
+    ],
+    ids=lambda args: args[0],
+)
+def test_a_run_reads_its_configuration_file_once(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_text('[run]\nignore = ["HDG002"]\ndisable = ["truncation"]\n')
+    reads: list[Path] = []
+    real = config_module._read_toml
+
+    def counting(file: Path) -> dict[str, Any]:
+        reads.append(file)
+        return real(file)
+
+    monkeypatch.setattr(config_module, "_read_toml", counting)
+    monkeypatch.chdir(tmp_path)
+    if args[0] == "baseline":
+        args = [*args, "--output", str(tmp_path / "baseline.json")]
+    result = cli(*args, "--config", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert reads == [path]
 
 
 def test_rules_json_lists_code_name_plugin_severity(cli: Cli) -> None:

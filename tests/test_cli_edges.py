@@ -251,6 +251,10 @@ def test_utf16_text_with_a_byte_order_mark_is_decoded_with_a_warning(cli: Cli, t
         ("[scoring.weights]\nhedgin = 1.0\n", "scoring.weights.hedgin names no loaded scorer"),
         ('[severity]\nHDG999 = "error"\n', "severity.HDG999 names no rule"),
         ("[run]\nworkers = 100000\n", "run.workers must be at least 1 and at most 256"),
+        # a scorer's own check: one error before any article, not a CD001 crash on each
+        ("[plugins.hedging]\ndensity_threshold = -1\n", "[plugins.hedging] density_threshold must be greater than 0"),
+        ("[plugins.readability]\nmax_sentence_words = 0\n", "[plugins.readability] max_sentence_words must be at"),
+        ('[plugins.boilerplate]\nextra_furniture = ["banner"]\n', "[plugins.boilerplate] extra_furniture entry"),
     ],
 )
 def test_config_values_that_would_be_silently_wrong_are_errors(
@@ -260,7 +264,7 @@ def test_config_values_that_would_be_silently_wrong_are_errors(
     path.write_text(toml)
     result = cli("score", str(SEEDS), "--config", str(path))
     line = only_error(result)
-    assert result.exit_code == 2 and message in line and str(path) in line
+    assert result.exit_code == 2 and line.startswith(f"copydesk: error: {path}: ") and message in line
 
 
 def test_config_with_a_utf8_byte_order_mark_is_read(cli: Cli, tmp_path: Path) -> None:

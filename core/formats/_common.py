@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from copydesk.diagnostics import CORE_RULES
+from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo
 
 #: copydesk severity -> SARIF level / GitHub annotation command.
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
-#: Diagnostics that mean the run itself went wrong (scorer, input, batch pass).
-RUN_ERRORS = frozenset({"CD001", "CD002", "CD004"})
 
 
 def all_rules(info: RunInfo) -> list[Rule]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from copydesk.manager import RESERVED_PREFIX
 from copydesk.models import Finding, SourceRef
+from copydesk.rules import RESERVED_PREFIX
 
 
 def whole_article(finding: Finding) -> bool:

@@ -22,8 +22,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from copydesk.errors import InputError, Unreadable
-from copydesk.models import Article
+from copydesk.errors import InputError
+from copydesk.models import Article, Unreadable
 from copydesk.sources import html, records, text
 from copydesk.sources._common import InputFormat
 from copydesk.sources.text import parse_text

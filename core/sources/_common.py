@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any, NamedTuple
 
-from copydesk.errors import Unreadable
-from copydesk.models import Article
+from copydesk.models import Article, Unreadable
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 

@@ -20,8 +20,7 @@ from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from typing import IO, Any
 
-from copydesk.errors import Unreadable
-from copydesk.models import Article, SourceRef
+from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import InputFormat, read_whole
 from copydesk.suppress import IGNORE_META, file_selectors
 

@@ -14,8 +14,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from copydesk.errors import Unreadable
-from copydesk.models import Article, SourceRef
+from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.suppress import IGNORE_META
 

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from copydesk.errors import Unreadable
-from copydesk.models import Article, Position, SourceRef
+from copydesk.models import Article, Position, SourceRef, Unreadable
 from copydesk.sources._common import Decoded, InputFormat, read_whole
 from copydesk.suppress import IGNORE_META, file_selectors
 

@@ -15,10 +15,11 @@ import bisect
 from collections.abc import Iterator
 
 from copydesk import Assessment, BatchPass, Context, Document, Finding, Scorer, Segment, hookimpl
+from copydesk.models import Settings
 from copydesk.plugins.boilerplate import batch as batch
 from copydesk.plugins.boilerplate.chrome import probabilities
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
-from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, tokens
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, entry_problem, tokens
 from copydesk.plugins.boilerplate.rules import (
     GENERIC_BYLINE,
     NEAR_DUPLICATE_ARTICLE,
@@ -208,6 +209,13 @@ def score(document: Document, context: Context) -> Assessment:
     return Assessment(tuple(findings), subscore=1.0 - share, metrics=metrics)
 
 
+def check(settings: Settings) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each malformed ``extra_furniture`` entry."""
+    for entry in settings.get("extra_furniture", ()):
+        if problem := entry_problem(entry):
+            yield "extra_furniture", problem
+
+
 SCORER = Scorer(
     prefix="TPL",
     name="boilerplate",
@@ -234,6 +242,7 @@ SCORER = Scorer(
     },
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
     segment=segment,
+    check=check,
     description="Template boilerplate: furniture, generic bylines, text repeated across the batch.",
 )
 

@@ -140,13 +140,21 @@ def _entries(data: dict[str, Any], settings: Settings) -> dict[str, dict[tuple[s
     return {kind: {k: v for k, v in table.items() if k and k not in removed} for kind, table in tables.items()}
 
 
+def entry_problem(entry: str) -> str | None:
+    """Why an ``extra_furniture`` entry is malformed, or None."""
+    parts = entry.split(":", 2)
+    if len(parts) < 2 or parts[0] not in KINDS:
+        return f"entry {entry!r} is not 'kind:category:phrase' with kind in {KINDS}"
+    return None
+
+
 def _split_entry(entry: str) -> tuple[str, str, str]:
     """``"kind:category:phrase"`` (or ``"kind:phrase"``, category ``custom``) into its parts."""
+    if problem := entry_problem(entry):
+        raise ValueError(f"extra_furniture {problem}")
     parts = entry.split(":", 2)
     if len(parts) == 2:
         parts = [parts[0], "custom", parts[1]]
-    if len(parts) != 3 or parts[0] not in KINDS:
-        raise ValueError(f"extra_furniture entry {entry!r} is not 'kind:category:phrase' with kind in {KINDS}")
     return parts[0], parts[1], parts[2]
 
 

@@ -14,7 +14,7 @@ weigh less. Its sub-score depends on densities (per 1,000 words and per sentence
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from copydesk import hookimpl
 from copydesk.models import Assessment, Context, Finding, Rule, Scorer, Settings, Severity
@@ -248,16 +248,15 @@ def _density_finding(
     ]
 
 
-def checked(settings: Settings) -> Settings:
-    """The settings over their defaults; a value out of range raises ValueError naming its key."""
+def check(settings: Settings) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each setting out of range (the core reports the first)."""
     merged = {**SETTINGS, **settings}
     for key in ("density_threshold", "share_threshold"):
         if not float(merged[key]) > 0:
-            raise ValueError(f"plugins.hedging.{key} must be greater than 0, not {merged[key]}")
+            yield key, f"must be greater than 0, not {merged[key]}"
     for key in ("attributed_weight", "approximator_weight", "min_words"):
         if float(merged[key]) < 0:
-            raise ValueError(f"plugins.hedging.{key} must not be negative, not {merged[key]}")
-    return merged
+            yield key, f"must not be negative, not {merged[key]}"
 
 
 def score(document: Document, context: Context) -> Assessment:
@@ -266,7 +265,7 @@ def score(document: Document, context: Context) -> Assessment:
     Only the hits of selected rules are reported and measured (``--ignore HDG001``
     leaves the author's own hedges out of the densities and the sub-score).
     """
-    settings = checked(context.settings)
+    settings = {**SETTINGS, **context.settings}
     lexicon = lexicon_for(settings)
     selected = context.selected or {rule.code for rule in RULES}
     hits = [
@@ -293,6 +292,7 @@ def copydesk_scorers() -> list[Scorer]:
             rules=RULES,
             score=score,
             settings=SETTINGS,
+            check=check,
             description="Hedging language and vague attribution: uncertainty the article leaves open",
         )
     ]

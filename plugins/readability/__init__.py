@@ -112,12 +112,21 @@ MAX_PENALTY = 1.0
 MIN_ANCHOR_WORDS = 5
 
 
-def _setting(settings: Settings, key: str, minimum: float) -> float:
-    """A numeric setting, checked against its smallest sensible value."""
-    value = settings.get(key, DEFAULTS[key])
-    if value < minimum:
-        raise ValueError(f"[plugins.readability] {key} must be at least {minimum:g}, got {value!r}")
-    return float(value)
+#: The smallest sensible value of each numeric setting that has one.
+MINIMUMS = {"max_sentence_words": 1, "min_words": 0}
+
+
+def check(settings: Settings) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each setting below its smallest sensible value."""
+    for key, minimum in MINIMUMS.items():
+        value = settings.get(key, DEFAULTS[key])
+        if value < minimum:
+            yield key, f"must be at least {minimum:g}, got {value!r}"
+
+
+def _setting(settings: Settings, key: str) -> float:
+    """A numeric setting, its default when absent."""
+    return float(settings.get(key, DEFAULTS[key]))
 
 
 def _long_sentences(document: Document, stats: BodyStats, limit: int) -> Iterator[Finding]:
@@ -136,9 +145,9 @@ def _long_sentences(document: Document, stats: BodyStats, limit: int) -> Iterato
 
 def _dense(document: Document, stats: BodyStats, settings: Settings) -> Finding | None:
     """The dense-prose finding, if the body is long enough and beyond either limit."""
-    min_ease = _setting(settings, "min_reading_ease", -math.inf)
-    max_grade = _setting(settings, "max_grade", -math.inf)
-    if stats.words < _setting(settings, "min_words", 0) or not stats.sentences:
+    min_ease = _setting(settings, "min_reading_ease")
+    max_grade = _setting(settings, "max_grade")
+    if stats.words < _setting(settings, "min_words") or not stats.sentences:
         return None
     ease, grade = stats.reading_ease, stats.grade
     if ease >= min_ease and grade <= max_grade:
@@ -159,12 +168,12 @@ def _dense(document: Document, stats: BodyStats, settings: Settings) -> Finding 
 
 def _subscore(stats: BodyStats, findings: list[Finding], settings: Settings) -> float:
     """1.0 without findings; lower with more and longer run-ons and denser prose."""
-    limit = _setting(settings, "max_sentence_words", 1)
+    limit = _setting(settings, "max_sentence_words")
     long_words = [f.data["words"] for f in findings if f.code == VERY_LONG_SENTENCE.code]
     penalty = min(MAX_PENALTY, sum(LONG_PENALTY * words / limit for words in long_words))
     if any(f.code == DENSE_PROSE.code for f in findings):
-        ease_gap = max(0.0, _setting(settings, "min_reading_ease", -math.inf) - stats.reading_ease)
-        grade_gap = max(0.0, stats.grade - _setting(settings, "max_grade", -math.inf))
+        ease_gap = max(0.0, _setting(settings, "min_reading_ease") - stats.reading_ease)
+        grade_gap = max(0.0, stats.grade - _setting(settings, "max_grade"))
         gap = DENSE_PENALTY_PER_POINT * ease_gap + DENSE_PENALTY_PER_GRADE * grade_gap
         penalty += min(MAX_PENALTY, DENSE_PENALTY + gap)
     return math.exp(-penalty)
@@ -173,7 +182,7 @@ def _subscore(stats: BodyStats, findings: list[Finding], settings: Settings) -> 
 def score(document: Document, context: Context) -> Assessment:
     """Measure the body's readability; flag very long sentences and very dense prose."""
     settings = context.settings
-    limit = int(_setting(settings, "max_sentence_words", 1))
+    limit = int(_setting(settings, "max_sentence_words"))
     stats = body_stats(document.body)
     findings = list(_long_sentences(document, stats, limit))
     dense = _dense(document, stats, settings)
@@ -196,6 +205,7 @@ def copydesk_scorers() -> list[Scorer]:
             score=score,
             weight=0.5,
             settings=DEFAULTS,
+            check=check,
             description="Flesch reading ease, grade and sentence statistics; flags extremes for news",
         )
     ]

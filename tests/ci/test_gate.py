@@ -115,8 +115,8 @@ def test_plugin_failure_is_not_a_pass_in_any_format(desk: Desk, tmp_path: Path) 
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--fail-under", "101"], EXIT_USAGE, "--fail-under must be between 0 and 100"),
-        (["--fail-under", "-1"], EXIT_USAGE, "--fail-under must be between 0 and 100"),
+        (["--fail-under", "101"], EXIT_USAGE, "--fail-under 101: gate.fail_under must be between 0 and 100"),
+        (["--fail-under", "-1"], EXIT_USAGE, "--fail-under -1: gate.fail_under must be between 0 and 100"),
         (["--fail-on", "fatal"], EXIT_USAGE, "fail_on must be one of"),
         (["--max-failing", "five"], EXIT_USAGE, "max_failing must be"),
         (["--format", "nope:never-written.out"], EXIT_USAGE, "unknown format 'nope'"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from copydesk.config import load_config
+from copydesk.config import Flags, load_config
 from copydesk.errors import ConfigError
 from copydesk.models import Scorer
 from copydesk.testing import config
@@ -81,3 +81,39 @@ def test_plugin_sections_are_checked_against_the_scorer_settings() -> None:
     with pytest.raises(ConfigError, match=r"\[plugins.nobody\] names no loaded scorer"):
         config({"plugins": {"nobody": {"x": 1}}}).validate_plugins([SCORER], ())
     config({"plugins": {"nobody": {"x": 1}}}).validate_plugins([SCORER], ("nobody",))
+
+
+FILE = '[run]\nselect = ["HDG"]\nignore = ["HDG001"]\ndisable = ["figures"]\nworkers = 2\n'
+
+
+@pytest.mark.parametrize(
+    ("flags", "run"),
+    [
+        (Flags(), {"select": ["HDG"], "ignore": ["HDG001"], "disable": ["figures"], "workers": 2}),
+        (Flags(select=("RDB",)), {"select": ["RDB"], "ignore": ["HDG001"], "disable": ["figures"], "workers": 2}),
+        (Flags(ignore=("HDG002",)), {"select": ["HDG"], "ignore": ["HDG001", "HDG002"], "disable": ["figures"]}),
+        (Flags(disable=("hedging",)), {"ignore": ["HDG001"], "disable": ["figures", "hedging"], "workers": 2}),
+        (Flags(workers=7), {"select": ["HDG"], "workers": 7}),
+    ],
+)
+def test_flags_replace_select_and_workers_and_add_to_ignore_and_disable(
+    tmp_path: Path, flags: Flags, run: dict[str, object]
+) -> None:
+    (tmp_path / "copydesk.toml").write_text(FILE)
+    cfg = load_config(cwd=tmp_path, flags=flags)
+    assert {key: cfg.run[key] for key in run} == run
+
+
+@pytest.mark.parametrize(
+    ("gate", "message"),
+    [
+        ({"fail_under": 101.0}, "--fail-under 101: gate.fail_under must be between 0 and 100, not 101"),
+        ({"fail_on": "fatal"}, "--fail-on fatal: gate.fail_on must be one of info, warning, error, none"),
+        ({"max_failing": "many"}, '--max-failing many: gate.max_failing must be a count like "5" or a share like "5%"'),
+    ],
+)
+def test_gate_flags_are_validated_once_naming_the_flag(gate: dict[str, object], message: str) -> None:
+    assert load_config(discover=False, flags=Flags(gate={"fail_under": 50.0})).gate["fail_under"] == 50.0
+    with pytest.raises(ConfigError) as info:
+        load_config(discover=False, flags=Flags(gate=gate))
+    assert str(info.value) == message

@@ -1,10 +1,15 @@
-"""Rule selection with ruff's semantics: the most specific selector wins, ignore on ties."""
+"""The rule contract, and selection with ruff's semantics: the most specific selector wins, ignore on ties."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+from copydesk import Article, Scorer
 from copydesk.models import Rule
-from copydesk.rules import is_selected
+from copydesk.rules import doc_problems, is_selected, scorer_problems
+from copydesk.suppress import Suppressions
+from copydesk.testing import run_scorer
 
 HEDGE = Rule("HDG001", "hedge-cue", "m")
 VAGUE = Rule("HDG002", "vague-attribution", "m")
@@ -28,3 +33,63 @@ FIGURE = Rule("FIG001", "unsourced-figure", "m")
 )
 def test_most_specific_selector_decides(select: list[str], ignore: list[str], on: set[str]) -> None:
     assert {r.code for r in (HEDGE, VAGUE, FIGURE) if is_selected(r, select, ignore)} == on
+
+
+SELECTORS = ["ALL", "HDG", "HDG0", "HDG00", "HDG001", "vague-attribution", "FIG", "FI", "XYZ", "hdg001", "hedge"]
+
+
+@pytest.mark.parametrize("selector", SELECTORS)
+def test_a_suppression_comment_names_the_rules_select_names(selector: str) -> None:
+    comment = Suppressions.of(Article(id="a", title="", body=f"<!-- copydesk: ignore {selector} -->\nText."))
+    (item,) = comment.items
+    for rule in (HEDGE, VAGUE, FIGURE):
+        assert (item.selector_for(rule.code, rule.name) is not None) == is_selected(rule, [selector], []), rule.code
+
+
+def test_a_digit_prefix_in_a_comment_suppresses_like_select() -> None:
+    def score(document: object, context: object) -> list[object]:
+        return [HEDGE.finding(document.body, 0, 4)]  # type: ignore[attr-defined]
+
+    scorer = Scorer(prefix="HDG", name="hedging-test", rules=(HEDGE,), score=score)  # type: ignore[arg-type]
+    assert [f.code for f in run_scorer(scorer, "Maybe so.")] == ["HDG001"]
+    assert run_scorer(scorer, "<!-- copydesk: ignore-file HDG0 -->\nMaybe so.") == []
+
+
+DOC = "**What it flags.** a\n**Why it matters.** b\n**Example.** c\n**Known problems.** d\n**Settings.** e\n"
+GOOD = Scorer(prefix="TST", name="tester", rules=(Rule("TST001", "alpha-word", "Word {word}", doc=DOC),), score=print)
+
+
+@pytest.mark.parametrize(
+    ("scorer", "problem"),
+    [
+        (GOOD, None),
+        (replace(GOOD, prefix="CD"), "invalid scorer prefix 'CD'"),
+        (replace(GOOD, prefix="T5T"), "invalid scorer prefix 'T5T'"),
+        (replace(GOOD, name="Tester"), "invalid scorer name 'Tester'"),
+        (replace(GOOD, rules=()), "declares no rules"),
+        (replace(GOOD, rules=(replace(GOOD.rules[0], code="TST01"),)), "'TST01' is not TST followed by three digits"),
+        (replace(GOOD, rules=(replace(GOOD.rules[0], name="avoid-alpha"),)), "not kebab-case naming the pattern"),
+        (replace(GOOD, rules=(replace(GOOD.rules[0], message="{word"),)), "is not a format template"),
+        (replace(GOOD, rules=GOOD.rules * 2), "duplicate rule code TST001"),
+    ],
+)
+def test_scorer_contract_names_the_first_problem(scorer: Scorer, problem: str | None) -> None:
+    found = scorer_problems(scorer)
+    assert (found[0] if found else None) == problem or (problem is not None and problem in found[0])
+
+
+@pytest.mark.parametrize(
+    ("doc", "problem"),
+    [
+        (DOC, None),
+        (DOC.replace("**Example.** c\n", ""), "lacks the section(s) **Example.**"),
+        (DOC.replace(" e\n", "\n"), "section **Settings.** is empty"),
+        (
+            "**Why it matters.** b\n**What it flags.** a\n**Example.** c\n**Known problems.** d\n**Settings.** e",
+            "order",
+        ),
+    ],
+)
+def test_doc_contract_names_the_section(doc: str, problem: str | None) -> None:
+    found = doc_problems(replace(GOOD.rules[0], doc=doc))
+    assert (found == []) if problem is None else (len(found) == 1 and problem in found[0])

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
+import pytest
 from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Segment, Severity
+from copydesk.errors import ConfigError, PluginError
 from copydesk.formats.schema import article_dict
-from copydesk.testing import article, plugin_set, run_scorer, score_batch
+from copydesk.runner import Runner
+from copydesk.testing import article, config_for, plugin_set, run_scorer, score_batch
 
 WORD = Rule("WRD001", "flagged-word", "Word '{word}' is flagged")
 LOUD = Rule("WRD002", "loud-word", "Word '{word}' is loud", Severity.ERROR)
@@ -140,3 +144,34 @@ def test_reports_are_identical_whatever_the_number_of_workers() -> None:
     one = [json.dumps(article_dict(r)) for r in score_batch(texts, plugins, workers=1)]
     two = [json.dumps(article_dict(r)) for r in score_batch(texts, plugins, workers=2)]
     assert one == two and len(one) == 41
+
+
+def _no_bad(settings: Any) -> Iterator[tuple[str, str]]:
+    if "bad" in settings["words"]:
+        yield "words", "must not list 'bad'"
+
+
+def _raises(settings: Any) -> list[tuple[str, str]]:
+    raise KeyError("limit")
+
+
+@pytest.mark.parametrize(
+    ("check", "words", "error", "message"),
+    [
+        (_no_bad, ["fine"], None, ""),
+        (_no_bad, ["bad"], ConfigError, "config.toml (packaged): [plugins.words] words must not list 'bad'"),
+        (_raises, ["fine"], PluginError, "plugin 'test' (local 0) failed to load: settings check raised KeyError"),
+    ],
+)
+def test_scorer_check_runs_once_before_any_article(
+    check: Any, words: list[str], error: type[Exception] | None, message: str
+) -> None:
+    scorer = replace(WORDS, check=check, settings={"words": ["fine"]})
+    plugins = plugin_set(scorers=[scorer])
+    cfg = config_for(plugins, {"plugins": {"words": {"words": words}}})
+    if error is None:
+        assert Runner(plugins, cfg).active
+        return
+    with pytest.raises(error) as info:
+        Runner(plugins, cfg)
+    assert str(info.value).startswith(message)

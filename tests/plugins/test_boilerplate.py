@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from copydesk import Article, Context, Finding, Rule, Scorer, Segment
+from copydesk.errors import ConfigError
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport
 from copydesk.plugins import boilerplate
@@ -24,7 +25,6 @@ SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "boilerplate").glob("*.txt"))
 SCORER = boilerplate.SCORER
 HASH_OF_LEAVE_A_COMMENT = 0x18EECFF99E4B2B2B
-SECTIONS = ("**What it flags.**", "**Why it matters.**", "**Example.**", "**Known problems.**", "**Settings.**")
 
 
 def load(paths: Iterable[Path]) -> list[Article]:
@@ -388,7 +388,8 @@ def test_chrome_model_can_be_turned_off() -> None:
 
 
 def test_extra_furniture_entry_must_name_its_kind() -> None:
-    with pytest.raises(AssertionError, match="kind:category:phrase"):
+    assert list(SCORER.check(SCORER.settings)) == []  # type: ignore[misc]
+    with pytest.raises(ConfigError, match=r"\[plugins\.boilerplate\] extra_furniture entry 'banner:sale' is not"):
         run_scorer(SCORER, "Some text here.", settings={"extra_furniture": ["banner:sale"]})
 
 
@@ -436,13 +437,6 @@ ADVERSARIAL = [
 def test_one_megabyte_adversarial_input_finishes(body: str) -> None:
     found = run_scorer(SCORER, article(body, id="big"))
     assert all(f.code.startswith("TPL") for f in found)
-
-
-@pytest.mark.parametrize("rule", SCORER.rules, ids=lambda r: r.code)
-def test_rule_docs_have_the_fixed_sections(rule: Rule) -> None:
-    assert re.fullmatch(r"TPL[0-9]{3}", rule.code)
-    positions = [rule.doc.find(section) for section in SECTIONS]
-    assert -1 not in positions and positions == sorted(positions)
 
 
 def test_settings_defaults_are_plain_types() -> None:

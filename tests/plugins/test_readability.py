@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from copydesk import Context
+from copydesk.errors import ConfigError
 from copydesk.plugins import readability
 from copydesk.plugins.readability import syllables as syl
 from copydesk.testing import codes, document, plugin_set, run_scorer, score_batch
@@ -144,9 +145,10 @@ def test_dense_finding_points_at_hardest_sentence() -> None:
     ("key", "value"),
     [("max_sentence_words", 0), ("min_words", -1)],
 )
-def test_out_of_range_setting_is_an_error_naming_it(key: str, value: int) -> None:
-    with pytest.raises(ValueError, match=key):
-        assess(NEWS, **{key: value})
+def test_out_of_range_setting_is_a_config_error_naming_it(key: str, value: int) -> None:
+    assert list(readability.check(readability.DEFAULTS)) == []
+    with pytest.raises(ConfigError, match=rf"\[plugins\.readability\] {key} must be at least"):
+        run_scorer(SCORER, NEWS, settings={key: value})
 
 
 @pytest.mark.parametrize(

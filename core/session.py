@@ -1,0 +1,85 @@
+"""One run's loaded state, each part built once: the configuration, the plugins, the runner.
+
+Every command starts here (``score``, ``check``, ``baseline``, ``learn-weights``,
+``rules``, ``plugins``, ``explain``): the configuration files are read once, the
+plugins loaded once, and every setting, each scorer's own included, is validated
+before any article is read, so a bad value is one configuration error (exit 2).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from copydesk.config import Config, Flags, load_config
+from copydesk.manager import PluginSet, load_plugins
+from copydesk.runner import Runner
+
+
+class Setup(Protocol):
+    """Where a session's configuration and plugins come from (RunOptions, LearnOptions, Options)."""
+
+    @property
+    def config_path(self) -> Path | None:
+        """The ``--config`` file, if given."""
+
+    @property
+    def cwd(self) -> Path | None:
+        """Where to look for ``copydesk.toml``/``pyproject.toml`` (None: the working directory)."""
+
+    @property
+    def overrides(self) -> Mapping[str, Any]:
+        """Values shaped like the TOML that replace the files' (embedding, tests)."""
+
+    @property
+    def flags(self) -> Flags:
+        """The command line's configuration flags."""
+
+    @property
+    def plugins(self) -> PluginSet | None:
+        """A plugin set to use instead of loading entry points (embedding, tests)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """A :class:`Setup` for the commands that score nothing (``rules``, ``plugins``, ``explain``)."""
+
+    config_path: Path | None = None
+    flags: Flags = field(default_factory=Flags)
+    overrides: Mapping[str, Any] = field(default_factory=dict)
+    cwd: Path | None = None
+    plugins: PluginSet | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """The configuration, the plugins and the resolved runner of one run."""
+
+    config: Config
+    plugins: PluginSet
+    runner: Runner
+
+    @classmethod
+    def open(cls, setup: Setup) -> Session:
+        """Read the configuration, load the plugins and resolve the runner, validating everything.
+
+        Raises :class:`copydesk.errors.ConfigError` (a bad value, naming the file and key)
+        or :class:`copydesk.errors.PluginError` (a plugin that fails to load).
+        """
+        config = load_config(setup.config_path, setup.cwd, setup.overrides, flags=setup.flags)
+        plugins = setup.plugins or load_plugins(disable=config.run["disable"])
+        return cls(config, plugins, Runner(plugins, config))
+
+    @property
+    def workers(self) -> int:
+        """Worker processes for scoring (``[run] workers`` or ``--workers``)."""
+        return int(self.config.run["workers"])
+
+    def warnings(self) -> list[str]:
+        """Lines to warn with before the run: names in ``disable`` no installed plugin has."""
+        return [
+            f"copydesk: warning: disable {name!r}: no plugin of that name is installed (see 'copydesk plugins')"
+            for name in self.plugins.unmatched
+        ]
