@@ -444,12 +444,6 @@ def test_rule_docs_have_the_fixed_sections(rule: Rule) -> None:
     assert -1 not in positions and positions == sorted(positions)
 
 
-def test_settings_defaults_are_plain_types() -> None:
-    for key, value in SCORER.settings.items():
-        assert isinstance(value, str | int | float | bool | list), key
-        assert not isinstance(value, list) or all(isinstance(v, str) for v in value), key
-
-
 @pytest.mark.parametrize("flush_every", [1, 7, 1000])
 def test_hash_counter_counts_exactly_whatever_the_merge_schedule(flush_every: int) -> None:
     rng = np.random.default_rng(flush_every)
