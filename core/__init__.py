@@ -3,6 +3,11 @@
 Plugin authors import what they need from here::
 
     from copydesk import Assessment, Finding, Rule, Scorer, Severity, hookimpl
+
+Everything a scorer needs is exported here, the built-in scorers included: the models
+that cross the core/plugin boundary (``Settings`` is the read-only mapping a scorer's
+settings arrive as) and the text view every scorer shares (``Document``, ``TextView``,
+its ``Line`` and ``Sentence`` spans and the ``WORD`` pattern that splits words).
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ from copydesk.models import (
     Scorer,
     ScorerResult,
     Segment,
+    Settings,
     Severity,
     SourceRef,
 )
-from copydesk.text import Document, TextView
+from copydesk.text import WORD, Document, Line, Sentence, TextView
 
 try:
     __version__ = version("copydesk")
@@ -36,6 +42,7 @@ except PackageNotFoundError:  # pragma: no cover - running from an uninstalled t
     __version__ = "0+unknown"
 
 __all__ = [
+    "WORD",
     "Article",
     "ArticleReport",
     "Assessment",
@@ -43,6 +50,7 @@ __all__ = [
     "Context",
     "Document",
     "Finding",
+    "Line",
     "ReportWriter",
     "Reporter",
     "Rule",
@@ -51,6 +59,8 @@ __all__ = [
     "Scorer",
     "ScorerResult",
     "Segment",
+    "Sentence",
+    "Settings",
     "Severity",
     "SourceRef",
     "TextView",

@@ -28,6 +28,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import corpora
 from copydesk import runner as runner_module
 from copydesk.config import load_config
 from copydesk.manager import load_plugins
@@ -36,7 +37,6 @@ from copydesk.runner import Runner
 from copydesk.text import Document
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_DATA = REPO.parent / "shared" / "data"
 Timings = defaultdict[str, float]
 
 
@@ -175,7 +175,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, default=300, help="articles built from the seeds")
     parser.add_argument("--bbc", type=int, default=300, help="intact BBC texts, if the data is present")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--dump", type=Path, help="write every finding to this JSON file")
     parser.add_argument("--lazy-words", action="store_true", help="leave the core's word split to the scorers")
     args = parser.parse_args()

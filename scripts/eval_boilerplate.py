@@ -14,18 +14,17 @@ baseline, and throughput.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 
+import corpora
 from copydesk.models import Article
 from copydesk.plugins import boilerplate
 from copydesk.sources import parse_text
 from copydesk.testing import plugin_set, score_batch
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 BLOCK_CODES = frozenset({"TPL001", "TPL002", "TPL003", "TPL006"})
 Page = tuple[str, list[tuple[str, bool]]]
 
@@ -36,11 +35,9 @@ def load_pages(data: Path) -> list[Page]:
     if not path.is_file():
         sys.exit(f"eval_boilerplate: data file not found: {path}")
     blocks: dict[str, list[tuple[int, str, bool]]] = defaultdict(list)
-    with path.open(encoding="utf-8") as handle:
-        for raw in handle:
-            row = json.loads(raw)
-            text = " ".join(str(row["text"]).split())
-            blocks[row["page"]].append((int(row["block_index"]), text, bool(row["is_boilerplate"])))
+    for row in corpora.rows(path):
+        text = " ".join(str(row["text"]).split())
+        blocks[row["page"]].append((int(row["block_index"]), text, bool(row["is_boilerplate"])))
     return [(page, [(t, b) for _, t, b in sorted(rows) if t]) for page, rows in blocks.items()]
 
 
@@ -104,7 +101,7 @@ def seed_throughput(copies: int = 20) -> tuple[int, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--half", choices=["all", "even", "odd"], default="all")
     args = parser.parse_args()
     pages = half(load_pages(args.data), args.half)

@@ -18,20 +18,19 @@ the publishers in TUNED_ON and only checked on the others.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import corpora
 from copydesk.models import Context
 from copydesk.plugins import figures
 from copydesk.plugins.figures.extract import Figure, extract
 from copydesk.testing import document
 from copydesk.text import Document
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 RELATIVE = Path("attribution") / "polnear_sentences.jsonl"
 #: Publishers used while tuning the cue lists; the others were only checked against.
 TUNED_ON = ("breitbart", "nyt", "politico", "wash-post")
@@ -41,10 +40,8 @@ CONTEXT = Context(settings=figures.SETTINGS)
 def load(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Sentences grouped by article, in file order."""
     articles: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            row = json.loads(line)
-            articles[row["article"]].append(row)
+    for row in corpora.rows(path):
+        articles[row["article"]].append(row)
     return articles
 
 
@@ -119,7 +116,7 @@ def line(name: str, results: list[tuple[bool, bool, bool]]) -> str:
 def main() -> int:
     """Run the evaluation and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
     args = parser.parse_args()
     path = args.data / RELATIVE
     if not path.is_file():

@@ -18,32 +18,23 @@ from __future__ import annotations
 
 import argparse
 import html
-import json
 import re
 import statistics
 import sys
 import time
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import corpora
 from copydesk.models import Article, ArticleReport
 from copydesk.plugins import hedging
 from copydesk.plugins.hedging.lexicon import CUE_FILES, read_list
 from copydesk.testing import article, plugin_set, score_batch
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 SENTENCE_CODES = {"HDG001", "HDG002"}
 PLUGINS = plugin_set(plugins=[("hedging", hedging)])
-
-
-def rows(path: Path) -> Iterator[dict[str, Any]]:
-    """The JSON objects of a JSONL file."""
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
 
 
 def score(items: Iterable[Article]) -> list[ArticleReport]:
@@ -90,7 +81,7 @@ def model_baseline(texts: list[str], gold: list[bool]) -> list[bool]:
 
 def conll(data: Path, per_cue: bool) -> None:
     """Sentence-level P/R/F1 of ``uncertain`` on CoNLL-2010 Wikipedia, by half, by fold and overall."""
-    sentences = list(rows(data / "hedging" / "conll2010_wikipedia_pattern3000.jsonl"))
+    sentences = list(corpora.rows(data / "hedging" / "conll2010_wikipedia_pattern3000.jsonl"))
     texts = [html.unescape(r["text"]) for r in sentences]
     reports = score(article(t, id=r["id"]) for t, r in zip(texts, sentences, strict=True))
     cues = [sentence_cues(rep) for rep in reports]
@@ -172,7 +163,7 @@ def cue_scores(
 def szeged(data: Path) -> None:
     """Cue-level precision/recall against Szeged WikiWeasel semantic-uncertainty spans."""
     docs: dict[str, list[dict[str, Any]]] = {}
-    for row in rows(data / "hedging" / "szeged_wikiweasel_semantic.jsonl"):
+    for row in corpora.rows(data / "hedging" / "szeged_wikiweasel_semantic.jsonl"):
         docs.setdefault(row["doc_id"], []).append(row)
     items, gold = [], {}
     for doc_id, members in docs.items():
@@ -194,14 +185,14 @@ def szeged(data: Path) -> None:
 def bbc_intact(data: Path) -> list[Article]:
     """The intact BBC News articles."""
     path = data / "truncation" / "bbc_truncation_pairs.jsonl"
-    return [article(r["text"], id=r["id"]) for r in rows(path) if r["label"] == "intact"]
+    return [article(r["text"], id=r["id"]) for r in corpora.rows(path) if r["label"] == "intact"]
 
 
 def polnear_articles(data: Path) -> list[Article]:
     """PolNeAR articles rebuilt from their sentences (first annotator of each article)."""
     sentences: dict[str, dict[int, str]] = {}
     owner: dict[str, str] = {}
-    for row in rows(data / "attribution" / "polnear_sentences.jsonl"):
+    for row in corpora.rows(data / "attribution" / "polnear_sentences.jsonl"):
         name = row["article"]
         if owner.setdefault(name, row["annotator"]) != row["annotator"]:
             continue
@@ -254,7 +245,7 @@ def throughput(data: Path) -> None:
 def main() -> int:
     """Parse arguments, check the data, print every figure."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data directory")
+    parser.add_argument("--data", type=Path, default=corpora.DATA, help="the shared data directory")
     parser.add_argument("--calibrate", action="store_true", help="also print the HDG003 calibration")
     parser.add_argument("--per-cue", action="store_true", help="also print each cue's sentence-level precision")
     args = parser.parse_args()

@@ -14,21 +14,19 @@ rate on real news; (3) how often each rule fires on the labelled reliability set
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
+import corpora
 from copydesk import Article, Assessment, Context, Document
 from copydesk.plugins import readability
 from copydesk.plugins.readability import syllables as syl
 from copydesk.plugins.readability.stats import BodyStats, body_stats
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 BBC = "truncation/bbc_truncation_pairs.jsonl"
 POLNEAR = "attribution/polnear_sentences.jsonl"
 RELIABILITY = (
@@ -39,18 +37,11 @@ SETTINGS = dict(readability.DEFAULTS)
 CONTEXT = Context(settings=readability.DEFAULTS)
 
 
-def rows(path: Path) -> Iterable[dict[str, Any]]:
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                yield json.loads(line)
-
-
 def load_news(data: Path) -> dict[str, list[str]]:
     """Real news bodies: intact BBC articles, PolNeAR articles from their sentences."""
-    bbc = [r["text"] for r in rows(data / BBC) if r["label"] == "intact"]
+    bbc = [r["text"] for r in corpora.rows(data / BBC) if r["label"] == "intact"]
     parts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for r in rows(data / POLNEAR):
+    for r in corpora.rows(data / POLNEAR):
         parts[r["article"]].append((int(r["id"].rsplit(":", 1)[1]), r["text"]))
     polnear = [" ".join(text for _, text in sorted(sentences)) for _, sentences in sorted(parts.items())]
     return {"bbc": bbc, "polnear": polnear}
@@ -154,7 +145,7 @@ def reliability_sets(data: Path) -> None:
             print(f"  {name}: missing, skipped")
             continue
         by_label: dict[str, list[str]] = defaultdict(list)
-        for r in rows(path):
+        for r in corpora.rows(path):
             by_label[r["label"]].append(r["text"])
         for label, texts in sorted(by_label.items()):
             rule_rates(f"{Path(name).stem[:18]}:{label}", assess(documents(texts)))
@@ -200,7 +191,7 @@ def throughput(texts: list[str]) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared data directory")
+    parser.add_argument("--data", type=Path, default=corpora.DATA, help="the shared data directory")
     parser.add_argument("--bench", type=int, default=400, help="articles used for the throughput figures")
     args = parser.parse_args(argv)
     missing = [p for p in (BBC, POLNEAR) if not (args.data / p).exists()]

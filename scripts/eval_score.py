@@ -28,11 +28,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+import corpora
 import numpy as np
 import numpy.typing as npt
 from copydesk.learn import LearnOptions, auc, collect, cross_validate, fit_weights
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 CORPORA = {
     "FakeNewsNet": "reliability/fakenewsnet_old_politifact_buzzfeed.jsonl",
     "Perez-Rosas": "reliability/perezrosas2018_fakenewsamt_celebrity.jsonl",
@@ -93,7 +93,7 @@ def within(name: str, names: list[str], defaults: npt.NDArray[np.float64], subse
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     sets: dict[str, Subset] = {}

@@ -13,7 +13,6 @@ articles of ``reliability/*.jsonl``; and throughput.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 import time
@@ -22,20 +21,19 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import corpora
 from copydesk.models import Article, Context
 from copydesk.plugins import truncation
 from copydesk.testing import plugin_set, score_batch
 from copydesk.text import WORD, Document, TextView
 
-DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ENDING_RULES = {"TRN001", "TRN002", "TRN003"}
 PLUGINS = plugin_set(plugins=[("truncation", truncation)])
 
 
 def load(path: Path) -> list[dict[str, Any]]:
     """Rows of a JSONL file."""
-    with path.open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return list(corpora.rows(path))
 
 
 def flagged(
@@ -159,6 +157,9 @@ def reliability(folder: Path, show: int) -> None:
     rng = random.Random(7)
     for path in sorted(folder.glob("*.jsonl")):
         rows = [r for r in load(path) if r.get("label") in ("real", "legit")]
+        if not rows:
+            print(f"{path.name}: no real/legit articles, skipped")
+            continue
         articles = [Article(id=r["id"], title=r.get("title") or "", body=r["text"]) for r in rows]
         found = flagged(articles)
         hits = [r for r in rows if found[r["id"]]]
@@ -202,7 +203,7 @@ def stress() -> None:
 def main() -> int:
     """Run every evaluation the issue asks for."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument(
         "--show", type=int, default=0, help="print up to N flagged intact/real articles per file, with their last lines"
     )

@@ -18,13 +18,14 @@ import random
 from pathlib import Path
 from typing import Any
 
+import corpora
 import numpy as np
 from copydesk.models import Context
 from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import batch as batch
 from copydesk.plugins.boilerplate.chrome import FEATURES, features, other_articles
 from copydesk.text import Document
-from eval_boilerplate import DEFAULT_DATA, Page, load_pages, page_article, report
+from eval_boilerplate import Page, load_pages, page_article, report
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
@@ -110,7 +111,7 @@ def cross_validate(pages: list[Page], folds: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--folds", type=int, default=4)
     parser.add_argument("--dry-run", action="store_true", help="cross-validate only; do not write the model")
     args = parser.parse_args()

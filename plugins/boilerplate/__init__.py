@@ -14,8 +14,19 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator
 
-from copydesk import Assessment, BatchPass, Context, Document, Finding, Scorer, Segment, hookimpl
-from copydesk.models import Settings
+from copydesk import (
+    WORD,
+    Assessment,
+    BatchPass,
+    Context,
+    Document,
+    Finding,
+    Scorer,
+    Segment,
+    Sentence,
+    Settings,
+    hookimpl,
+)
 from copydesk.plugins.boilerplate import batch as batch
 from copydesk.plugins.boilerplate.chrome import probabilities
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
@@ -29,7 +40,6 @@ from copydesk.plugins.boilerplate.rules import (
     TEMPLATE_FURNITURE,
     TEMPLATED_HEADLINE,
 )
-from copydesk.text import WORD, Sentence
 
 __all__ = [
     "GENERIC_BYLINE",

@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-from copydesk.models import Settings
+from copydesk import Document, Settings, TextView
 from copydesk.plugins.boilerplate.hashing import (
     U64,
     HashCounter,
@@ -28,7 +28,6 @@ from copydesk.plugins.boilerplate.hashing import (
 )
 from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon, build
 from copydesk.plugins.boilerplate.words import index_of
-from copydesk.text import Document, TextView
 
 #: Words a stock headline frame is built from, beside its content words.
 FRAME_WORDS = frozenset(

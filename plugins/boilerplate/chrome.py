@@ -19,9 +19,9 @@ from importlib.resources import files
 from itertools import accumulate
 from typing import Any
 
+from copydesk import WORD, Document
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
-from copydesk.text import WORD, Document
 
 #: Feature names, in the order the model's coefficients follow.
 FEATURES = (

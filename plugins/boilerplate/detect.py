@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from copydesk.models import Settings
+from copydesk import Document, Line, Sentence, Settings
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key, sentence_key
 from copydesk.plugins.boilerplate.lexicon import (
     LABEL_CHARS,
@@ -24,7 +24,6 @@ from copydesk.plugins.boilerplate.lexicon import (
     build,
 )
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
-from copydesk.text import Document, Line, Sentence
 
 _TLDS = frozenset({"com", "net", "org", "co", "uk", "info", "news", "online", "io", "us", "biz", "www"})
 

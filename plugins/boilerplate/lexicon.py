@@ -13,8 +13,7 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any, NamedTuple
 
-from copydesk.models import Settings
-from copydesk.text import WORD
+from copydesk import WORD, Settings
 
 KINDS = ("line", "label", "prompt", "sentence")
 #: Characters that may follow a box label ("Pro Tip:", "Did you know?").

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from copydesk.models import Rule, Severity
+from copydesk import Rule, Severity
 
 TEMPLATE_FURNITURE = Rule(
     code="TPL001",

@@ -16,8 +16,8 @@ import bisect
 from itertools import accumulate, repeat
 from operator import itemgetter
 
+from copydesk import TextView
 from copydesk.plugins.boilerplate.lexicon import Token, normal, tokens
-from copydesk.text import TextView
 
 #: How many fields' indexes are kept (segment and score of one article share a body).
 _CACHED = 4

@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copydesk import hookimpl
-from copydesk.models import BatchPass, Context, Finding, Rule, Scorer, Severity
+from copydesk import BatchPass, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
-from copydesk.text import Document
 
 UNSOURCED_FIGURE = Rule(
     code="FIG001",

@@ -15,10 +15,10 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credits
 from copydesk.plugins.figures.extract import Figure, extract
 from copydesk.plugins.figures.phrase import Lexicon, Word, sentence_words
-from copydesk.text import Document, TextView
 
 UNSOURCED = "unsourced"
 VAGUE = "vague"

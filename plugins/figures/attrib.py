@@ -182,30 +182,59 @@ def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> b
     verb, after a determiner ("the estimated cost"); the weak cues "put"/"place" only
     when an "at" follows ("estimates put the toll at").
     """
+    if not _cue_word(text, words, index, lexicon):
+        return False
+    if words[index].lower == "according":
+        return index + 2 < len(words) and words[index + 1].lower == "to"
+    if _cue_ruled_out(text, words, index, lexicon):
+        return False
+    return _is_noun(words, index, lexicon) or _verb_cue(text, words, index, lexicon)
+
+
+def _cue_word(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether ``words[index]`` is a cue word written as one: lower case inside the sentence.
+
+    A capitalised document noun still counts after a capitalised word, as part of a
+    name ("a Gallup Poll").
+    """
     word = words[index]
     if word.lower not in lexicon.cues and word.lower not in lexicon.nouns:
         return False
-    if index > 0 and not text[word.start].islower():
-        named_noun = word.lower in lexicon.nouns and text[words[index - 1].start].isupper()
-        if not named_noun:
-            return False
-    if word.lower == "according":
-        return index + 2 < len(words) and words[index + 1].lower == "to"
-    nxt = words[index + 1] if index + 1 < len(words) else None
-    if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
-        return False
-    previous = words[index - 1] if index > 0 else None
-    if previous is not None and previous.lower in INFINITIVE:
-        return False
-    if previous is not None and nxt is not None and gap_breaks(text, previous.end, word.start):
-        if gap_breaks(text, word.end, nxt.start):
-            return False
-    if _is_noun(words, index, lexicon):
+    if index == 0 or text[word.start].islower():
         return True
+    return word.lower in lexicon.nouns and text[words[index - 1].start].isupper()
+
+
+def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether the neighbours of a cue word show it is not one here.
+
+    Followed by another cue ("estimates place"), after "to" ("likely to say"), or set
+    off by commas on both sides (", say,").
+    """
+    word = words[index]
+    nxt = words[index + 1] if index + 1 < len(words) else None
+    previous = words[index - 1] if index > 0 else None
+    if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
+        return True
+    if previous is None:
+        return False
+    if previous.lower in INFINITIVE:
+        return True
+    return nxt is not None and gap_breaks(text, previous.end, word.start) and gap_breaks(text, word.end, nxt.start)
+
+
+def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether a cue word that is not a document noun is used as a cue verb.
+
+    Not after a determiner ("the estimated cost"); "call" only before "for"; the weak
+    cues "put"/"place" after a named or vague source, or with an "at" following.
+    """
+    word = words[index]
+    previous = words[index - 1] if index > 0 else None
     if previous is not None and previous.lower in DETERMINERS:
         return False
     if word.lower in FOR_CUES:
-        return nxt is not None and nxt.lower == "for"
+        return index + 1 < len(words) and words[index + 1].lower == "for"
     if word.lower in WEAK_CUES:
         named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
         return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])

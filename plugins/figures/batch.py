@@ -16,8 +16,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from copydesk import Document
 from copydesk.plugins.figures.analysis import SOURCED, Attributed, analyse
-from copydesk.text import Document
 
 SUBJECT_WORDS = 12
 MAX_CLAIMS = 2000  # distinct claims compared pairwise per (source, kind) group

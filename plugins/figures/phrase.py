@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from copydesk.text import TextView
+from copydesk import TextView
 
 #: Punctuation that ends a phrase ("’" is left out: it is mostly an apostrophe).
 BREAKS = frozenset(',;:()[]"“”‘—–')

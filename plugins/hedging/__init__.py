@@ -16,11 +16,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
-from copydesk import hookimpl
-from copydesk.models import Assessment, Context, Finding, Rule, Scorer, Settings, Severity
+from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, TextView, hookimpl
 from copydesk.plugins.hedging.detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
 from copydesk.plugins.hedging.lexicon import lexicon_for
-from copydesk.text import Document, TextView
 
 HEDGE_CUE = Rule(
     code="HDG001",

@@ -14,8 +14,8 @@ import re
 from itertools import repeat
 from typing import NamedTuple
 
+from copydesk import TextView
 from copydesk.plugins.hedging.lexicon import normalise
-from copydesk.text import TextView
 
 #: Characters that open or close a direct quotation (straight quotes toggle).
 QUOTES = frozenset('"“”«»')

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from copydesk import TextView
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.senses import match_cues
 from copydesk.plugins.hedging.sources import named_source, passives, vague_sources
-from copydesk.text import TextView
 
 HEDGE = "hedge"
 VAGUE = "vague"

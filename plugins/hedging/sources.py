@@ -54,6 +54,8 @@ _CALENDAR = frozenset(
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
+#: Auxiliaries of a perfect passive ('has been thought'): the span starts with them.
+_PERFECT = frozenset({"has", "have", "had"})
 _REDUCED = frozenset("accepted considered regarded thought believed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
 _FIRST_SECOND = frozenset({"you", "i", "we"})
@@ -220,25 +222,55 @@ def _reduced_passive(tokens: Sequence[Token], k: int) -> Attribution | None:
 
 def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
     """The passive judgement whose participle is token ``k`` ('is thought to'), if any."""
-    j = k - 1
-    adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
-    if adverb:
-        j -= 1
-    if j < 0 or tokens[j].low not in BE:
+    be = _be_before(tokens, k)
+    if be is None:
         return _reduced_passive(tokens, k)
-    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
-    if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
+    if not _judgement_participle(tokens, k):
         return None
-    if tokens[k].low not in _ANY_NEXT and nxt not in _NEEDS_NEXT and nxt != "by":
-        return None
-    first = j - 1 if j >= 1 and tokens[j - 1].low in ("has", "have", "had") else j
-    impersonal = first >= 1 and tokens[first - 1].low == "it"
-    if nxt == "by" and k + 2 < len(tokens):
+    j, adverb = be
+    first = j - 1 if j >= 1 and tokens[j - 1].low in _PERFECT else j
+    if k + 2 < len(tokens) and tokens[k + 1].low == "by":
         agent = _vague_agent(tokens, k + 2, lexicon)
         if agent is not None:
             return Attribution(first, agent + 1, True, "passive-by-vague")
         if _agent_named(tokens, k + 2, lexicon):
             return None
+    return _agentless_passive(tokens, first, k, adverb)
+
+
+def _be_before(tokens: Sequence[Token], k: int) -> tuple[int, bool] | None:
+    """The index of the 'be' before participle ``k`` and whether an adverb stands between.
+
+    At most one adverb may stand between ('is widely thought'); None when no 'be' does.
+    """
+    j = k - 1
+    adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
+    if adverb:
+        j -= 1
+    if j < 0 or tokens[j].low not in BE:
+        return None
+    return j, adverb
+
+
+def _judgement_participle(tokens: Sequence[Token], k: int) -> bool:
+    """Whether participle ``k`` after 'be' credits a claim to someone.
+
+    'considered', 'believed' and the like always do; the others ('said', 'expected')
+    only before 'to', 'as', 'that', 'at' or a 'by' agent; 'known' only as a judgement.
+    """
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
+        return False
+    return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
+
+
+def _agentless_passive(tokens: Sequence[Token], first: int, k: int, adverb: bool) -> Attribution:
+    """The passive ``tokens[first:k + 1]`` with no vague or named agent.
+
+    Vague ('impersonal') after 'it' ('it is thought') or with a vague adverb ('is
+    widely believed'); otherwise a plain passive.
+    """
+    impersonal = first >= 1 and tokens[first - 1].low == "it"
     vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
     return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")
 

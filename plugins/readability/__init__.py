@@ -22,10 +22,8 @@ import math
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from copydesk import Assessment, Context, Finding, Rule, Scorer, Severity, hookimpl
-from copydesk.models import Settings
+from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl
 from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
-from copydesk.text import Document
 
 VERY_LONG_SENTENCE = Rule(
     code="RDB001",

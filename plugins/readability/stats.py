@@ -11,8 +11,8 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass
 
+from copydesk import TextView
 from copydesk.plugins.readability.syllables import word_syllables
-from copydesk.text import TextView
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from copydesk import Assessment, Context, Finding, Scorer, hookimpl
+from copydesk import Assessment, Context, Document, Finding, Scorer, hookimpl
 from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
 from copydesk.plugins.truncation.debris import scrape_debris
 from copydesk.plugins.truncation.ending import Ending, Verdict, find_ending, judge
@@ -33,7 +33,6 @@ from copydesk.plugins.truncation.rules import (
     noisy_or,
 )
 from copydesk.plugins.truncation.structure import unfinished
-from copydesk.text import Document
 
 SETTINGS: Mapping[str, object] = {
     "short_line_words": 12,

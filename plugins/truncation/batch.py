@@ -14,8 +14,7 @@ from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
-from copydesk.models import Article, BatchPass
-from copydesk.text import Document
+from copydesk import Article, BatchPass, Document
 
 UNKNOWN_SOURCE = "(unknown)"
 

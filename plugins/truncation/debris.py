@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from copydesk import Document, TextView
 from copydesk.plugins.truncation.lexicon import Lexicons
 from copydesk.plugins.truncation.lines import TERMINAL, word_count
-from copydesk.text import Document, TextView
 
 BREADCRUMB_SEPARATORS = (" > ", " » ", " › ", " → ", " :: ")
 #: Body lines above the first paragraph in which tag and breadcrumb lines are looked for.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from copydesk import Document
 from copydesk.plugins.truncation.lexicon import Lexicons
 from copydesk.plugins.truncation.lines import (
     CONTINUING,
@@ -42,7 +43,6 @@ from copydesk.plugins.truncation.shapes import (
     is_sign_off,
     item_parts,
 )
-from copydesk.text import Document
 
 BOILERPLATE = "boilerplate"
 

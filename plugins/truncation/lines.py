@@ -14,8 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from copydesk import WORD
 from copydesk.plugins.truncation.lexicon import Lexicons, normalise
-from copydesk.text import WORD
 
 TERMINAL = ".!?…"
 #: Characters that may follow terminal punctuation: closing quotes and brackets.

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from copydesk import WORD
 from copydesk.plugins.truncation.lexicon import Lexicons, normalise
 from copydesk.plugins.truncation.lines import is_credit, is_long_credit, quote_left_open
-from copydesk.text import WORD
 
 #: Separators that run list items together on one line.
 ITEM_SEPARATORS = (" / ", " // ", " | ", " • ", " · ", " ... ")

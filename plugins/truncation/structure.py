@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from copydesk import WORD, Document
 from copydesk.plugins.truncation.ending import Ending, Verdict, line_text
 from copydesk.plugins.truncation.lexicon import normalise
 from copydesk.plugins.truncation.lines import is_item, is_title_case, list_marker, word_count
-from copydesk.text import WORD, Document
 
 NUMBER_WORDS = {
     w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), start=2)

@@ -292,12 +292,6 @@ def test_score_without_batch_context_reports_no_contradiction() -> None:
     assert codes(found) == []
 
 
-def test_output_is_deterministic_and_sorted() -> None:
-    runs = [score_batch([seed("002")], plugin_set(plugins=[("figures", figures)]))[0] for _ in range(2)]
-    assert runs[0].findings == runs[1].findings
-    assert [f.start for f in runs[0].findings] == sorted(f.start for f in runs[0].findings)
-
-
 def test_adversarial_megabyte_finishes() -> None:
     pieces = ["9" * 5000, " $$$$ ", "1," * 3000, " 1,000,000,000,000,000,000,000 ", "$" * 50 + "5 ", "%%% 5%%% "]
     pieces += ["“", "half a half a million ", "one in one in ", "said according to estimates ", "(((( ", '"' * 9]
@@ -306,17 +300,9 @@ def test_adversarial_megabyte_finishes() -> None:
     assert all(0 <= f.start <= f.end <= len(text) for f in found)
 
 
-def test_settings_are_plain_and_documented() -> None:
+def test_every_setting_is_named_in_a_rule_doc() -> None:
     docs = " ".join(rule.doc for rule in figures.RULES)
-    for key, value in SCORER.settings.items():
-        assert isinstance(value, (str, int, float, bool, list)) and f"`{key}`" in docs
-    assert (SCORER.name, SCORER.prefix) == ("figures", "FIG")
-
-
-def test_plugin_set_lists_every_rule_for_explain() -> None:
-    loaded = plugin_set(plugins=[("figures", figures)])
-    listed = {rule.code: info.name for info, _, rule in loaded.rules()}
-    assert {listed[code] for code in ("FIG001", "FIG002", "FIG003")} == {"figures"}
+    assert [key for key in SCORER.settings if f"`{key}`" not in docs] == []
 
 
 def test_conformance() -> None:

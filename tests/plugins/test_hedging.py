@@ -10,7 +10,7 @@ from copydesk import Finding
 from copydesk.errors import ConfigError
 from copydesk.models import Context
 from copydesk.plugins import hedging
-from copydesk.testing import article, codes, document, plugin_set, run_scorer, score_batch
+from copydesk.testing import article, codes, document, run_scorer
 
 SCORER = hedging.copydesk_scorers()[0]
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -256,12 +256,6 @@ def test_title_is_scored_and_headings_are_not() -> None:
     assert [(f.field, f.matched) for f in findings] == [("title", "could"), ("text", "may")]
 
 
-def test_output_is_deterministic_and_sorted() -> None:
-    reports = [score_batch([seed("000")], plugin_set(plugins=[("hedging", hedging)]))[0] for _ in range(2)]
-    assert reports[0].findings == reports[1].findings
-    assert [f.start for f in reports[0].findings] == sorted(f.start for f in reports[0].findings)
-
-
 def test_adversarial_megabyte_finishes() -> None:
     pieces = ["may may might could ", "sources sources say ", '"' * 50, "“ ” “ ", ", , ; ", "it is said that "]
     pieces += ["according to according to ", "May May May ", "." * 40 + " ", "reports of " * 5]
@@ -270,10 +264,6 @@ def test_adversarial_megabyte_finishes() -> None:
     assert assessment.findings and assessment.subscore is not None
 
 
-def test_settings_are_declared_with_plain_types() -> None:
-    for value in SCORER.settings.values():
-        assert isinstance(value, (str, int, float, bool, list))
-    assert SCORER.name == "hedging" and SCORER.prefix == "HDG"
 
 
 @pytest.mark.parametrize(
@@ -297,10 +287,3 @@ def test_ignored_rule_is_neither_reported_nor_measured() -> None:
     assert "HDG002" in codes(full.findings) and "HDG002" not in codes(trimmed.findings)
     assert trimmed.metrics["vague_attributions_per_1000_words"] == 0.0
     assert trimmed.subscore is not None and full.subscore is not None and trimmed.subscore > full.subscore
-
-
-def test_plugin_set_lists_every_rule_for_explain() -> None:
-    loaded = plugin_set(plugins=[("hedging", hedging)])
-    listed = {rule.code: info.name for info, _, rule in loaded.rules()}
-    assert {"HDG001", "HDG002", "HDG003", "HDG004"} <= set(listed)
-    assert {listed[code] for code in ("HDG001", "HDG002", "HDG003", "HDG004")} == {"hedging"}

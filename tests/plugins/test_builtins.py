@@ -1,0 +1,59 @@
+"""What every built-in scorer shares: its name and prefix, its rules listed, stable output.
+
+The settings' types, rule codes and docs, and finding spans are checked for every
+built-in by the conformance suite (tests/test_conformance.py); this file holds the
+other checks each plugin's tests used to repeat for themselves.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from copydesk import Finding
+from copydesk.plugins import boilerplate, figures, hedging, readability, truncation
+from copydesk.testing import article, plugin_set, score_batch
+
+SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
+BUILTINS = [
+    pytest.param(boilerplate, "boilerplate", "TPL", id="boilerplate"),
+    pytest.param(figures, "figures", "FIG", id="figures"),
+    pytest.param(hedging, "hedging", "HDG", id="hedging"),
+    pytest.param(readability, "readability", "RDB", id="readability"),
+    pytest.param(truncation, "truncation", "TRN", id="truncation"),
+]
+
+
+def reading_order(finding: Finding) -> tuple[bool, int, int]:
+    """Title before body, then by position."""
+    return (finding.field != "title", finding.start, finding.end)
+
+
+@pytest.mark.parametrize(("plugin", "name", "prefix"), BUILTINS)
+def test_plugin_provides_one_scorer_with_its_name_and_prefix(plugin: ModuleType, name: str, prefix: str) -> None:
+    assert [(s.name, s.prefix) for s in plugin.copydesk_scorers()] == [(name, prefix)]
+
+
+@pytest.mark.parametrize(("plugin", "name", "prefix"), BUILTINS)
+def test_plugin_set_lists_every_rule_under_the_plugin_for_explain(plugin: ModuleType, name: str, prefix: str) -> None:
+    [scorer] = plugin.copydesk_scorers()
+    listed = {rule.code: info.name for info, _, rule in plugin_set(plugins=[(name, plugin)]).rules()}
+    assert listed == {rule.code: name for rule in scorer.rules}
+    assert all(code.startswith(prefix) for code in listed)
+
+
+@pytest.mark.parametrize(("plugin", "name", "prefix"), BUILTINS)
+def test_seed_results_are_reproducible_and_findings_in_reading_order(
+    plugin: ModuleType, name: str, prefix: str
+) -> None:
+    seeds = []
+    for path in SEEDS:
+        title, body = path.read_text(encoding="utf-8").split("\n", 1)
+        seeds.append(article(body, title=title, id=path.name))
+    runs = [score_batch(seeds, plugin_set(plugins=[(name, plugin)])) for _ in range(2)]
+    first, second = ([(r.findings, r.scorers[0].subscore, r.scorers[0].metrics) for r in run] for run in runs)
+    assert first == second
+    assert all(subscore is not None for _, subscore, _ in first)
+    for findings, _, _ in first:
+        assert list(findings) == sorted(findings, key=reading_order)
