@@ -29,7 +29,7 @@ lint: $(STAMP)
 
 # mypy cannot follow setuptools' editable import hook, so it checks the package through
 # a link tree that mirrors the installed layout (copydesk -> core, copydesk.plugins ->
-# plugins); see "Layout and the type checker" in the README.
+# plugins); see "Architecture and the type checker" in the README.
 typecheck: $(STAMP)
 	@rm -rf build/mypy && mkdir -p build/mypy/copydesk
 	@for f in core/*; do ln -s ../../../$$f build/mypy/copydesk/; done
