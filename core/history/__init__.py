@@ -63,7 +63,9 @@ __all__ = [
 ]
 
 
-def open_history(url: str, *, timeout: float = DEFAULT_TIMEOUT, migrations: Sequence[Migration] = MIGRATIONS) -> History:
+def open_history(
+    url: str, *, timeout: float = DEFAULT_TIMEOUT, migrations: Sequence[Migration] = MIGRATIONS
+) -> History:
     """Open (creating and migrating as needed) the run history at ``url``.
 
     :param url: ``sqlite:///relative.db``, ``sqlite:////absolute.db``, a bare file path,

@@ -69,7 +69,11 @@ POSTGRESQL = Dialect(
 
 def redact(url: str) -> str:
     """``url`` with any password (in the user part or a ``password=`` parameter) shown as ``***``."""
+    if "://" not in url:
+        return url
     parts = urlsplit(url)
+    if parts.password is None and "password" not in parts.query:
+        return url
     netloc = parts.netloc
     if parts.password is not None:
         user, _, host = netloc.rpartition("@")

@@ -66,7 +66,10 @@ class RunRecord:
         object.__setattr__(self, "when", utc_iso(self.when))
         object.__setattr__(self, "articles", tuple(sorted(self.articles, key=lambda a: a.key)))
         object.__setattr__(self, "sources", tuple(sorted(self.sources, key=lambda s: s.source)))
-        for what, names in (("article key", [a.key for a in self.articles]), ("source", [s.source for s in self.sources])):
+        for what, names in (
+            ("article key", [a.key for a in self.articles]),
+            ("source", [s.source for s in self.sources]),
+        ):
             if len(set(names)) != len(names):
                 dup = sorted(n for n in set(names) if names.count(n) > 1)[0]
                 raise ValueError(f"{what} {dup!r} appears more than once in the run")

@@ -75,10 +75,14 @@ MIGRATIONS: tuple[Migration, ...] = (FIRST,)
 TABLES = ("runs", "articles", "rule_counts", "sources")
 
 
-def current_version(conn: Connection) -> int:
-    """The schema version the database is at (0 for a new, empty one)."""
+def current_version(conn: Connection, *, locked: bool) -> int:
+    """The schema version the database is at (0 for a new, empty one).
+
+    Only under the migration lock (``locked``) is a database without ``schema_version``
+    checked for foreign tables: outside it, another process may be creating them.
+    """
     if not conn.has_table("schema_version"):
-        if any(conn.has_table(name) for name in TABLES):
+        if locked and any(conn.has_table(name) for name in TABLES):
             raise conn.error("not a copydesk history (it has a runs/articles table but no schema_version)")
         return 0
     (value,) = conn.fetch("SELECT MAX(version) FROM schema_version")[0]
@@ -97,11 +101,11 @@ def migrate(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> i
     re-reading the version there so two processes never apply a step twice.
     """
     latest = migrations[-1].version if migrations else 0
-    if _checked(conn, current_version(conn), latest) == latest:
+    if _checked(conn, current_version(conn, locked=False), latest) == latest:
         return latest
     with conn.transaction(migrating=True):
+        version = _checked(conn, current_version(conn, locked=True), latest)
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
-        version = _checked(conn, current_version(conn), latest)
         for migration in migrations:
             if migration.version > version:
                 for step in migration.steps:

@@ -75,7 +75,10 @@ class History:
             "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest ORDER BY r.id DESC"
             + ("" if limit is None else f" LIMIT {int(limit)}")
         )
-        return [RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean)) for i, when, ver, commit, digest, n, mean in rows]
+        return [
+            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean))
+            for i, when, ver, commit, digest, n, mean in rows
+        ]
 
     def resolve(self, ref: RunRef) -> int:
         """The number of the run ``ref`` names (a number, or ``"last"``); unknown runs are a HistoryError."""
@@ -94,9 +97,13 @@ class History:
         """One whole run: what ran, every article with its rule counts, every source summary."""
         run_id = self.resolve(ref)
         conn = self._conn
-        ((_, when, version, plugins, digest, commit),) = conn.fetch(f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,))
+        ((_, when, version, plugins, digest, commit),) = conn.fetch(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
+        )
         rules: dict[str, dict[str, int]] = {}
-        for key, code, n in conn.fetch("SELECT key, code, n FROM rule_counts WHERE run_id = ? ORDER BY key, code", (run_id,)):
+        for key, code, n in conn.fetch(
+            "SELECT key, code, n FROM rule_counts WHERE run_id = ? ORDER BY key, code", (run_id,)
+        ):
             rules.setdefault(key, {})[code] = int(n)
         articles = tuple(
             ArticleRecord(key, digest_, source, _float(score), grade, FrozenDict(rules.get(key, {})))
