@@ -94,6 +94,7 @@ class Connection:
         self.timeout = timeout
         self._secret = urlsplit(url).password if "://" in url else None
         scheme = url.split("://", 1)[0].lower() if "://" in url else "sqlite"
+        self._errors: tuple[type[Exception], ...]
         if scheme == "sqlite":
             self.dialect, self._errors = SQLITE, (sqlite3.Error,)
             self._raw: Any = self._guarded(lambda: _open_sqlite(_sqlite_path(url), timeout))

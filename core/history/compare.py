@@ -60,10 +60,10 @@ def regressions(
     max_drop: float,
     max_fail_rise: float,
 ) -> list[Regression]:
-    """Sources present in both runs whose mean score fell by more than ``max_drop`` points,
-    or whose share failing rose by more than ``max_fail_rise`` (a share, 0-1).
+    """Sources that regressed: mean fell by more than ``max_drop``, or share failing rose by more than ``max_fail_rise``.
 
-    A source with no scored article in either run is not compared on its mean. The
+    Only sources present in both runs are compared; ``max_drop`` is in points,
+    ``max_fail_rise`` a share (0-1). A source with no scored article in either run is not compared on its mean. The
     result is sorted by source, the mean before the failing share.
     """
     if max_drop < 0 or max_fail_rise < 0:
