@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest browser eval bench clean
+.PHONY: run test lint typecheck pytest browser postgres eval bench clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "make: $(PYTHON) not found (set PYTHON=...)" >&2; exit 2; }
@@ -41,7 +41,12 @@ typecheck: $(STAMP)
 browser:
 	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-pytest: $(STAMP) browser
+# The run history's tests start a real PostgreSQL server from Debian's package
+# (tests/core/history/conftest.py runs its initdb/pg_ctl as the postgres user).
+postgres:
+	@[ -d /usr/lib/postgresql ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+pytest: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
 
 # Scorer quality on the human-labelled corpora in ../shared/data (see docs/scorers/).

@@ -1,0 +1,189 @@
+"""The run history store: record runs and read them back (listing, one run, trends, diffs, regressions)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from types import TracebackType
+from typing import Any
+
+from copydesk.history.backends import Connection, Row
+from copydesk.history.compare import diff_runs, regressions
+from copydesk.history.records import (
+    ArticleRecord,
+    Regression,
+    RunDiff,
+    RunEntry,
+    RunRecord,
+    StoredRun,
+    TrendPoint,
+)
+from copydesk.models import FrozenDict
+from copydesk.rollup import SourceSummary
+
+#: A run as the user names it: its number, or ``"last"`` for the latest recorded.
+RunRef = int | str
+
+_RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit"
+_SOURCE_COLUMNS = "source, articles, scored, mean, low, high, failing, share_failing, top_rules"
+
+
+class History:
+    """An open run history; use as a context manager, or call :meth:`close`.
+
+    Every database problem is raised as :class:`~copydesk.history.records.HistoryError`.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        """Wrap an open, migrated connection (see :func:`copydesk.history.open_history`)."""
+        self._conn = conn
+
+    @property
+    def url(self) -> str:
+        """The database URL with any password redacted."""
+        return self._conn.display
+
+    def record(self, run: RunRecord) -> int:
+        """Store ``run`` in one transaction; return the number the history gives it."""
+        conn = self._conn
+        with conn.transaction():
+            head = (run.when, run.version, json.dumps(list(run.plugins)), run.config_digest, run.commit)
+            ((run_id,),) = conn.fetch(
+                "INSERT INTO runs (recorded_at, version, plugins, config_digest, git_commit) "
+                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                head,
+            )
+            conn.execute_many(
+                "INSERT INTO articles (run_id, key, digest, source, score, grade) VALUES (?, ?, ?, ?, ?, ?)",
+                [(run_id, a.key, a.digest, a.source, a.score, a.grade) for a in run.articles],
+            )
+            conn.execute_many(
+                "INSERT INTO rule_counts (run_id, key, code, n) VALUES (?, ?, ?, ?)",
+                [(run_id, a.key, code, n) for a in run.articles for code, n in sorted(a.rules.items()) if n],
+            )
+            conn.execute_many(
+                f"INSERT INTO sources (run_id, {_SOURCE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(run_id, *_source_row(s)) for s in run.sources],
+            )
+        return int(run_id)
+
+    def runs(self, limit: int | None = 20) -> list[RunEntry]:
+        """The latest ``limit`` runs (all with None), newest first, each with its size and mean score."""
+        rows = self._conn.fetch(
+            "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score) "
+            "FROM runs r LEFT JOIN articles a ON a.run_id = r.id "
+            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest ORDER BY r.id DESC"
+            + ("" if limit is None else f" LIMIT {int(limit)}")
+        )
+        return [
+            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean))
+            for i, when, ver, commit, digest, n, mean in rows
+        ]
+
+    def resolve(self, ref: RunRef) -> int:
+        """The number of the run ``ref`` names (a number, or ``"last"``); unknown runs are a HistoryError."""
+        if ref == "last":
+            ((latest,),) = self._conn.fetch("SELECT MAX(id) FROM runs")
+            if latest is None:
+                raise self._conn.error("no run recorded yet, so there is no 'last' run")
+            return int(latest)
+        if isinstance(ref, str) and not ref.isdigit():
+            raise self._conn.error(f"run {ref!r} is neither a run number nor 'last'")
+        if not self._conn.fetch("SELECT 1 FROM runs WHERE id = ?", (int(ref),)):
+            raise self._conn.error(f"no run {int(ref)} in the history (see copydesk history)")
+        return int(ref)
+
+    def run(self, ref: RunRef) -> StoredRun:
+        """One whole run: what ran, every article with its rule counts, every source summary."""
+        run_id = self.resolve(ref)
+        conn = self._conn
+        ((_, when, version, plugins, digest, commit),) = conn.fetch(
+            f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
+        )
+        rules: dict[str, dict[str, int]] = {}
+        for key, code, n in conn.fetch(
+            "SELECT key, code, n FROM rule_counts WHERE run_id = ? ORDER BY key, code", (run_id,)
+        ):
+            rules.setdefault(key, {})[code] = int(n)
+        articles = tuple(
+            ArticleRecord(key, digest_, source, _float(score), grade, FrozenDict(rules.get(key, {})))
+            for key, digest_, source, score, grade in conn.fetch(
+                "SELECT key, digest, source, score, grade FROM articles WHERE run_id = ? ORDER BY key", (run_id,)
+            )
+        )
+        record = RunRecord(when, version, tuple(json.loads(plugins)), digest, commit, articles, self.sources(run_id))
+        return StoredRun(run_id, record)
+
+    def sources(self, ref: RunRef) -> tuple[SourceSummary, ...]:
+        """The per-source summaries of run ``ref``, sorted by source."""
+        run_id = self.resolve(ref)
+        rows = self._conn.fetch(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE run_id = ? ORDER BY source", (run_id,))
+        return tuple(_summary(row) for row in rows)
+
+    def trend(self, source: str | None = None) -> dict[str, list[TrendPoint]]:
+        """Per source (or only ``source``), its mean score in each run that had it, oldest run first."""
+        where, params = ("WHERE s.source = ? ", (source,)) if source is not None else ("", ())
+        rows = self._conn.fetch(
+            "SELECT s.source, r.id, r.recorded_at, s.mean FROM sources s JOIN runs r ON r.id = s.run_id "
+            + where
+            + "ORDER BY s.source, r.id",
+            params,
+        )
+        trends: dict[str, list[TrendPoint]] = {}
+        for name, run_id, when, mean in rows:
+            trends.setdefault(name, []).append(TrendPoint(int(run_id), when, _float(mean)))
+        return trends
+
+    def diff(self, run_a: RunRef, run_b: RunRef) -> RunDiff:
+        """Articles whose grade changed from ``run_a`` to ``run_b``, and findings that appeared or went away."""
+        return diff_runs(self.run(run_a), self.run(run_b))
+
+    def compare(self, run_new: RunRef, run_base: RunRef, max_drop: float, max_fail_rise: float) -> list[Regression]:
+        """Sources of ``run_new`` that regressed against ``run_base`` (see :func:`~copydesk.history.compare.regressions`)."""
+        return regressions(self.sources(run_new), self.sources(run_base), max_drop, max_fail_rise)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._conn.close()
+
+    def __enter__(self) -> History:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+
+def _source_row(summary: SourceSummary) -> Sequence[Any]:
+    """A summary's columns, in ``_SOURCE_COLUMNS`` order."""
+    return (
+        summary.source,
+        summary.articles,
+        summary.scored,
+        summary.mean,
+        summary.low,
+        summary.high,
+        summary.failing,
+        summary.share_failing,
+        json.dumps([list(pair) for pair in summary.top_rules]),
+    )
+
+
+def _summary(row: Row) -> SourceSummary:
+    """A summary from its stored columns."""
+    source, articles, scored, mean, low, high, failing, share, top = row
+    return SourceSummary(
+        source=source,
+        articles=int(articles),
+        scored=int(scored),
+        mean=_float(mean),
+        low=_float(low),
+        high=_float(high),
+        failing=int(failing),
+        share_failing=float(share),
+        top_rules=tuple((str(code), int(n)) for code, n in json.loads(top)),
+    )
+
+
+def _float(value: Any) -> float | None:
+    """A stored number as a float (PostgreSQL may hand back a Decimal), None kept."""
+    return None if value is None else float(value)

@@ -1,0 +1,93 @@
+"""The history's records and pure comparisons (no database): validation, normalisation, regressions."""
+
+from __future__ import annotations
+
+import pytest
+from copydesk.history import ArticleRecord, RunRecord, regressions
+from copydesk.rollup import SourceSummary
+
+
+def summary(source: str, mean: float | None, share_failing: float) -> SourceSummary:
+    return SourceSummary(
+        source, 10, 10 if mean is not None else 0, mean, None, None, round(share_failing * 10), share_failing, ()
+    )
+
+
+@pytest.mark.parametrize(
+    ("when", "stored"),
+    [
+        ("2024-05-06T09:00:00Z", "2024-05-06T09:00:00Z"),
+        ("2024-05-06T09:00:00+00:00", "2024-05-06T09:00:00Z"),
+        ("2024-05-06T09:00:00.250000+00:00", "2024-05-06T09:00:00.250000Z"),
+    ],
+)
+def test_the_run_time_is_stored_as_utc_iso(when: str, stored: str) -> None:
+    assert RunRecord(when, "0.1.0", (), "d", None, (), ()).when == stored
+
+
+@pytest.mark.parametrize(
+    ("when", "problem"),
+    [
+        ("2024-05-06T09:00:00", "not in UTC"),
+        ("2024-05-06T11:00:00+02:00", "not in UTC"),
+        ("last tuesday", "Invalid isoformat"),
+    ],
+)
+def test_a_run_time_that_is_not_utc_iso_is_refused(when: str, problem: str) -> None:
+    with pytest.raises(ValueError, match=problem):
+        RunRecord(when, "0.1.0", (), "d", None, (), ())
+
+
+def test_a_run_keeps_articles_by_key_and_sources_by_name_and_refuses_duplicates() -> None:
+    b, a = ArticleRecord("b", "d", "s", 1.0, "F"), ArticleRecord("a", "d", "s", 2.0, "F")
+    run = RunRecord("2024-05-06T09:00:00Z", "0.1.0", (), "d", None, (b, a), (summary("y", 1, 0), summary("x", 1, 0)))
+    assert [x.key for x in run.articles] == ["a", "b"] and [s.source for s in run.sources] == ["x", "y"]
+    with pytest.raises(ValueError, match="article key 'a' appears more than once"):
+        RunRecord("2024-05-06T09:00:00Z", "0.1.0", (), "d", None, (a, b, a), ())
+    with pytest.raises(ValueError, match="source 'x' appears more than once"):
+        RunRecord("2024-05-06T09:00:00Z", "0.1.0", (), "d", None, (), (summary("x", 1, 0), summary("x", 2, 0)))
+
+
+def test_rule_counts_drop_zeros_are_read_only_and_never_negative() -> None:
+    article = ArticleRecord("a", "d", "s", 50.0, "C", {"B001": 2, "A001": 0})
+    assert dict(article.rules) == {"B001": 2}
+    with pytest.raises(TypeError):
+        article.rules["B001"] = 3  # type: ignore[index]
+    with pytest.raises(ValueError, match="negative"):
+        ArticleRecord("a", "d", "s", 50.0, "C", {"B001": -1})
+
+
+@pytest.mark.parametrize(
+    ("new", "base", "expected"),
+    [
+        # mean drop beyond the limit, and exactly at it (not a regression)
+        ([summary("a", 70.0, 0.1)], [summary("a", 80.0, 0.1)], [("a", "mean", 10.0)]),
+        ([summary("a", 75.0, 0.1)], [summary("a", 80.0, 0.1)], []),
+        # failing share rise beyond 0.2, and exactly 0.2
+        ([summary("a", 80.0, 0.5)], [summary("a", 80.0, 0.2)], [("a", "failing", 0.3)]),
+        ([summary("a", 80.0, 0.4)], [summary("a", 80.0, 0.2)], []),
+        # both at once, sorted by source; a source new in this run, or unscored, is not compared on its mean
+        (
+            [summary("b", 10.0, 0.9), summary("a", None, 0.0), summary("new", 0.0, 1.0)],
+            [summary("a", 90.0, 0.0), summary("b", 90.0, 0.0)],
+            [("b", "mean", 80.0), ("b", "failing", 0.9)],
+        ),
+        # improvements are never regressions
+        ([summary("a", 95.0, 0.0)], [summary("a", 60.0, 0.8)], []),
+    ],
+)
+def test_regressions_by_source(
+    new: list[SourceSummary], base: list[SourceSummary], expected: list[tuple[str, str, float]]
+) -> None:
+    found = regressions(new, base, max_drop=5.0, max_fail_rise=0.2)
+    assert [(r.source, r.what, pytest.approx(r.by)) for r in found] == expected
+
+
+def test_a_mean_regression_says_which_source_and_by_how_much() -> None:
+    (found,) = regressions([summary("wire", 71.25, 0.0)], [summary("wire", 80.0, 0.0)], 5.0, 0.1)
+    assert found.message == "source 'wire': mean score dropped 8.8 points (80.0 -> 71.2; allowed 5)"
+
+
+def test_negative_limits_are_refused() -> None:
+    with pytest.raises(ValueError, match="must be 0 or more"):
+        regressions([], [], -1.0, 0.1)

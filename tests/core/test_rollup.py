@@ -1,0 +1,131 @@
+"""Source roll-up: choosing an article's source, and per-source summaries."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from copydesk.rollup import UNKNOWN, SourceSummary, check_strategy, mean_interval, rollup, source_name
+
+WIRE = "https://www.Wire.example/2024/story"
+
+
+@pytest.mark.parametrize(
+    ("meta", "url", "path", "by", "expected"),
+    [
+        # auto: source field first, then site, then URL host, then folder, then unknown
+        ({"source": "Reuters", "site": "x"}, WIRE, "feeds/a.txt", "auto", "Reuters"),
+        ({"site": " bbc "}, WIRE, "feeds/a.txt", "auto", "bbc"),
+        ({"source": "  "}, WIRE, "feeds/a.txt", "auto", "wire.example"),
+        ({}, "http://news.example:8080/x", None, "auto", "news.example"),
+        ({}, "not a url", "feeds/wire/a.txt", "auto", "feeds/wire"),
+        ({}, "http://[::1", "feeds/a.txt", "auto", "feeds"),
+        ({}, None, "a.txt", "auto", "."),
+        ({}, None, None, "auto", UNKNOWN),
+        # one strategy alone
+        ({"outlet": "AP", "source": "x"}, WIRE, "f/a.txt", "field:outlet", "AP"),
+        ({"source": "x"}, WIRE, "f/a.txt", "field:outlet", UNKNOWN),
+        ({"source": "x"}, WIRE, "f/a.txt", "host", "wire.example"),
+        ({"source": "x"}, None, "f/a.txt", "host", UNKNOWN),
+        ({"source": "x"}, WIRE, "f/g/a.txt", "folder", "f/g"),
+        ({"source": "x"}, WIRE, None, "folder", UNKNOWN),
+        ({}, "https://www./x", None, "host", UNKNOWN),
+    ],
+)
+def test_source_name_follows_the_strategy(
+    meta: dict[str, str], url: str | None, path: str | None, by: str, expected: str
+) -> None:
+    assert source_name(meta, url, path, by) == expected
+
+
+@pytest.mark.parametrize("by", ["", "url", "field:", "field:  ", "Auto"])
+def test_an_unknown_strategy_is_refused_naming_the_valid_ones(by: str) -> None:
+    with pytest.raises(ValueError, match=r"unknown source strategy .*auto, host, folder, field:NAME"):
+        source_name({}, None, None, by)
+    with pytest.raises(ValueError):
+        check_strategy(by)
+
+
+@pytest.mark.parametrize(
+    ("scores", "t_critical"),
+    [
+        # two-sided 95 % critical values of Student's t from a printed table
+        ([60.0, 70.0, 80.0, 90.0], 3.182),
+        ([50.0, 52.0, 55.0, 61.0, 47.0, 58.0, 49.0, 53.0, 51.0, 60.0, 56.0], 2.228),
+    ],
+)
+def test_the_interval_is_a_student_t_interval(scores: list[float], t_critical: float) -> None:
+    n = len(scores)
+    mean = sum(scores) / n
+    sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / (n - 1))
+    got_mean, low, high = mean_interval(scores)
+    assert got_mean == pytest.approx(mean)
+    assert low == pytest.approx(mean - t_critical * sd / math.sqrt(n), abs=1e-2)
+    assert high == pytest.approx(mean + t_critical * sd / math.sqrt(n), abs=1e-2)
+
+
+@pytest.mark.parametrize(
+    ("scores", "expected"),
+    [
+        ([], (None, None, None)),
+        ([42.0], (42.0, None, None)),
+        ([70.0, 70.0, 70.0], (70.0, 70.0, 70.0)),
+    ],
+)
+def test_interval_edge_cases(scores: list[float], expected: tuple[float | None, ...]) -> None:
+    assert mean_interval(scores) == expected
+
+
+def test_the_interval_is_clipped_to_the_score_range() -> None:
+    mean, low, high = mean_interval([2.0, 98.0])
+    assert (mean, low, high) == (50.0, 0.0, 100.0)
+
+
+def test_rollup_summarises_each_source_sorted_by_name() -> None:
+    items = [
+        ("wire", 80.0, False, ["HDG001", "FIG001", "HDG001"]),
+        ("blog", 30.0, True, ["TPL001"]),
+        ("wire", 60.0, True, ["FIG001", "TRN001"]),
+        ("wire", None, True, []),
+        ("blog", 40.0, False, ["TPL001", "HDG002"]),
+    ]
+    blog, wire = rollup(items, top=2)
+    assert wire.source == "wire" and blog.source == "blog"
+    assert (wire.articles, wire.scored, wire.failing) == (3, 2, 2)
+    assert wire.mean == 70.0 and wire.share_failing == pytest.approx(2 / 3)
+    # FIG001 and HDG001 both twice: tie broken by code; TRN001 left out by top=2
+    assert wire.top_rules == (("FIG001", 2), ("HDG001", 2))
+    assert blog == SourceSummary(
+        source="blog",
+        articles=2,
+        scored=2,
+        mean=35.0,
+        low=blog.low,
+        high=blog.high,
+        failing=1,
+        share_failing=0.5,
+        top_rules=(("TPL001", 2), ("HDG002", 1)),
+    )
+    assert blog.low is not None and blog.low < 35.0 < (blog.high or 0)
+
+
+@pytest.mark.parametrize("top", [0, 1, 5])
+def test_top_limits_the_rules_kept(top: int) -> None:
+    (only,) = rollup([("s", 50.0, False, ["A", "B", "B", "C", "C", "C"])], top=top)
+    assert only.top_rules == (("C", 3), ("B", 2), ("A", 1))[:top]
+
+
+def test_an_unscored_source_has_no_mean_and_counts_its_failures() -> None:
+    (only,) = rollup([("s", None, True, []), ("s", None, False, [])])
+    assert (only.mean, only.low, only.high, only.scored, only.share_failing) == (None, None, None, 0, 0.5)
+
+
+def test_rollup_is_deterministic_whatever_the_input_order() -> None:
+    items = [("b", 10.0, False, ["X"]), ("a", 90.0, True, ["Y"]), ("b", 30.0, True, ["Z", "X"])]
+    assert rollup(items) == rollup(list(reversed(items)))
+    assert rollup([]) == ()
+
+
+def test_a_negative_top_is_refused() -> None:
+    with pytest.raises(ValueError, match="top must be 0 or more"):
+        rollup([], top=-1)
