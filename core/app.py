@@ -188,13 +188,17 @@ class Tally:
 
 
 def _judged(report: ArticleReport, gate: Gate, baseline: Baseline | None, gating: bool) -> ArticleReport:
-    """The report with its baseline states and, when gating, why it fails the gate."""
-    if baseline is not None:
-        report = dataclasses.replace(report, baseline_state=baseline.classify(report))
-    why = gate.observe(report)
-    if gating and why:
-        report = dataclasses.replace(report, gate_reasons=tuple(why))
-    return report
+    """The report with its baseline states and, when gating, why it fails the gate.
+
+    The runner builds each report once; this is the CI layer's judgement of it, added in
+    one step (and none at all when the run neither gates nor compares to a baseline).
+    """
+    states = baseline.classify(report) if baseline is not None else report.baseline_state
+    why = gate.observe(report, states)
+    reasons = tuple(why) if gating and why else report.gate_reasons
+    if states == report.baseline_state and reasons == report.gate_reasons:
+        return report
+    return dataclasses.replace(report, baseline_state=states, gate_reasons=reasons)
 
 
 def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None]) -> list[str]:

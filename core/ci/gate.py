@@ -57,18 +57,22 @@ class Gate:
     baseline: Baseline | None = None
     levers: dict[str, list[str]] = field(default_factory=lambda: {lever: [] for lever in LEVERS})
 
-    def counted(self, report: ArticleReport) -> list[Finding]:
-        """The findings the gate judges: all of them, or only new ones under a baseline."""
-        if self.baseline is None or not report.baseline_state:
-            return list(report.findings)
-        return [f for f, state in zip(report.findings, report.baseline_state, strict=True) if state == NEW]
+    def counted(self, report: ArticleReport, states: tuple[str, ...] = ()) -> list[Finding]:
+        """The findings the gate judges: all of them, or only new ones under a baseline.
 
-    def reasons(self, report: ArticleReport) -> list[str]:
+        :param states: the findings' baseline states (default: ``report.baseline_state``).
+        """
+        states = states or report.baseline_state
+        if self.baseline is None or not states:
+            return list(report.findings)
+        return [f for f, state in zip(report.findings, states, strict=True) if state == NEW]
+
+    def reasons(self, report: ArticleReport, states: tuple[str, ...] = ()) -> list[str]:
         """Why one article fails the gate (empty when it passes), each led by its lever."""
         why: list[str] = []
         if report.score is None:
             return ["unreadable: the input could not be read as an article"]
-        findings = self.counted(report)
+        findings = self.counted(report, states)
         below = report.score < self.settings.fail_under
         if below and self.baseline is not None and self.baseline.knows(report.id) and not findings:
             below = False
@@ -82,10 +86,10 @@ class Gate:
                 why.append(f"fail_on: {new}{self.settings.fail_on}+ findings {', '.join(hits)}")
         return why
 
-    def observe(self, report: ArticleReport) -> list[str]:
-        """Record one article; return its failure reasons."""
+    def observe(self, report: ArticleReport, states: tuple[str, ...] = ()) -> list[str]:
+        """Record one article (with its findings' baseline states, if any); return its failure reasons."""
         self.articles += 1
-        why = self.reasons(report)
+        why = self.reasons(report, states)
         if why:
             self.failing.append((report.id, "; ".join(why)))
             for reason in why:
