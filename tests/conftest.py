@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from cdci_helpers import Desk
 from copydesk.cli import app
 from support import FIXTURES, CliResult, pip_install_target
 from typer.testing import CliRunner
@@ -42,3 +43,9 @@ def no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     """Run in an empty working directory, so no copydesk.toml/pyproject.toml is found."""
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Desk:
+    """A scratch folder of articles and config for the CI-gating and format tests (cdci_helpers)."""
+    return Desk(tmp_path)

@@ -14,7 +14,7 @@ from cdci_helpers import CLEAN, Desk
 from copydesk.app import baseline_run
 from copydesk.formats import sarif
 
-SCHEMA = Path(__file__).resolve().parents[2].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SCHEMA = Path(__file__).resolve().parents[3].parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 
 @pytest.fixture(scope="module")

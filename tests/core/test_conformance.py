@@ -15,7 +15,7 @@ from copydesk.errors import PluginError
 from copydesk.manager import load_plugins
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set
 
-SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 DOC = """\
 **What it flags.** The word "alpha".

@@ -31,7 +31,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 EVIL_TITLE = "Meh <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
 EVIL_BODY = (
     'It was a bad day. <img src=x onerror="window.__pwned=3"> </textarea><script>window.__pwned=4</script>\n'

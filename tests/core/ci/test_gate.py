@@ -147,7 +147,7 @@ def test_cli_several_formats_at_once(tmp_path: Path) -> None:
 def test_fractional_floor_from_flag_or_config(tmp_path: Path, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A floor such as 59.5 is accepted from both places, not only whole numbers."""
     monkeypatch.chdir(tmp_path)
-    seeds = str(Path(__file__).resolve().parents[2] / "seeds")
+    seeds = str(Path(__file__).resolve().parents[3] / "seeds")
     if where == "config":
         (tmp_path / "copydesk.toml").write_text("[gate]\nfail_under = 59.5\n")
         args = ["check", seeds, "--format", "json"]

@@ -255,7 +255,7 @@ def test_default_include_globs_cover_every_extension_in_the_table() -> None:
 
 
 def test_readme_inputs_table_names_every_extension() -> None:
-    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).parents[3] / "README.md").read_text(encoding="utf-8")
     table = readme.split("### Inputs", 1)[1].split("\n\n", 2)[1]
     missing = [ext for ext in FORMATS if f"`{ext}`" not in table]
     assert not missing, f"README's Inputs table lacks {missing}"
