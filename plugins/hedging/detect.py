@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.senses import match_cues
@@ -94,4 +95,18 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     for index, sentence in enumerate(view.sentences):
         tokens = splitter.tokens(sentence.start, sentence.end)
         if tokens and not is_heading(view, index, len(tokens)):
-            yield from analyse_sentence(tokens, view.text, lexicon, index)
+            hits = analyse_sentence(tokens, view.text, lexicon, index)
+            if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(view.sentences):
+                following = view.sentences[index + 1]
+                hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)
+            yield from hits
+
+
+def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> list[Hit]:
+    """The hits without the vague sources that the next sentence names ('Some experts ...' / 'Jo Roe, an expert')."""
+    kept = []
+    for hit in hits:
+        roles = {w for word in hit.cue.split() for w in (word, word.removesuffix("s"))}
+        if hit.kind != VAGUE or not resolved_next(following, text, roles):
+            kept.append(hit)
+    return kept

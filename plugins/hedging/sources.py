@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from copydesk.plugins.hedging.content import content_noun, modifier_noun
 from copydesk.plugins.hedging.cues import BE, Token, clause_break
 from copydesk.plugins.hedging.lexicon import QUANTIFIERS, Lexicon
 
@@ -29,7 +30,7 @@ _MODIFIERS = frozenset(
     "multiple initial latest early widespread persistent".split()
 )
 _INTRODUCERS = frozenset({"a", "an", "one", "another", "some"})
-_SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "such"})
+_SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "such", "in", "of", "with"})
 _AUXILIARIES = frozenset("have has had also still would may might could will now long who privately publicly".split())
 _VAGUE_ADVERBS = frozenset(
     "widely generally commonly often long popularly broadly traditionally frequently variously increasingly "
@@ -59,6 +60,17 @@ _SUBJECTS = frozenset("i you he she we they who it one".split())
 _FIRST_SECOND = frozenset({"you", "i", "we"})
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
+#: Verbs that make reports or rumours the topic of the sentence, not its source ('denied rumours that').
+_TOPIC_VERBS = frozenset(
+    "hear heard deny denied denies dismiss dismissed dismisses quash quashed reject rejected spread fuel fuelled "
+    "fueled address addressed debunk debunked".split()
+)
+#: Words after which a speech-verb form is a noun ('in show business', 'the report').
+_NOUN_BEFORE = frozenset("in on of for with to from into the a an this these its their".split())
+#: Speech-verb forms that are also plural nouns ('those states', 'several claims').
+_NOUN_FORMS = frozenset("states claims reports notes points shows finds estimates fears".split())
+#: Participles that after a bare noun start a reduced relative clause ('people said to be').
+_PARTICIPLES = frozenset("said alleged thought believed reported rumored rumoured considered expected known".split())
 
 
 @dataclass(frozen=True)
@@ -76,7 +88,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     tok = tokens[k]
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
-    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR:
+    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR | lexicon.demonyms:
         return False
     if k > 0:
         return True
@@ -93,7 +105,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
 def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
     """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
     before = tokens[k - 1] if k else None
-    if before is not None and before.capitalised and before.low not in lexicon.vague_sources:
+    if before is not None and before.capitalised and before.low not in lexicon.vague_sources | lexicon.demonyms:
         if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
             return True
     if k + 1 >= len(tokens):
@@ -113,11 +125,28 @@ def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, ti
     for j in range(k + 1, limit):
         if clause_break(text, tokens[j - 1], tokens[j]):
             return None
-        if tokens[j].low in lexicon.speech_verbs and tokens[j - 1].low not in BE:
+        if tokens[j].low in lexicon.speech_verbs and _governs_clause(tokens, j, k):
             return j
         if tight and tokens[j].low not in _AUXILIARIES:
             return None
     return None
+
+
+def _governs_clause(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """True when the speech-verb form at ``j`` is a verb with the source ``k`` as subject.
+
+    Not a verb: a capitalised word ('Washington State'), 'according', a noun after a
+    preposition or a quantifier ('in show business', 'those states', 'many reports'),
+    a participle after a passive 'be' or before 'to' ('people alleged to have'), or a
+    verb with a bare 'not' after it ('those who acknowledge not the religion').
+    """
+    tok, before = tokens[j], tokens[j - 1].low
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    if tok.capitalised or tok.low == "according" or before in BE or before in _NOUN_BEFORE:
+        return False
+    if j == k + 1 and tokens[k].low in QUANTIFIERS and tok.low in _NOUN_FORMS:
+        return False
+    return nxt != "not" and not (j == k + 1 and nxt == "to" and tok.low in _PARTICIPLES)
 
 
 def _according_before(tokens: Sequence[Token], k: int) -> int | None:
@@ -137,6 +166,15 @@ def _source_start(tokens: Sequence[Token], k: int) -> int:
     return k
 
 
+def _bare_singular(tokens: Sequence[Token], k: int, text: str) -> bool:
+    """True for a singular source noun that is no unnamed person: 'the source', 'an official NHS review'."""
+    low = tokens[k].low
+    if low.endswith("s") or low in ("people", "research"):
+        return False
+    introduced = _INTRODUCERS & {tokens[j].low for j in range(max(0, k - 2), k)}
+    return not introduced or modifier_noun(tokens, k, text)
+
+
 def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
     """The vague attribution whose source word is token ``k``, if it is one."""
     low = tokens[k].low
@@ -150,10 +188,7 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
             return Attribution(according, end, True, "according-to")
         verb = _verb_after(tokens, k, text, lexicon, tight=True)
         return None if verb is None else Attribution(k, verb + 1, True, "quantifier")
-    singular = not low.endswith("s") and low not in ("people", "research")
-    if singular and not (_INTRODUCERS & {tokens[j].low for j in range(max(0, k - 2), k)}):
-        return None
-    if _specific(tokens, k, text, lexicon):
+    if _bare_singular(tokens, k, text) or _specific(tokens, k, text, lexicon):
         return None
     according = _according_before(tokens, k)
     if according is not None:
@@ -161,8 +196,10 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     verb = _verb_after(tokens, k, text, lexicon, tight=False)
     if verb is not None:
         return Attribution(_source_start(tokens, k), verb + 1, True, "source-says")
-    if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that"):
-        return Attribution(_source_start(tokens, k), k + 2, True, "reports-of")
+    start = _source_start(tokens, k)
+    topic = start > 0 and tokens[start - 1].low in _TOPIC_VERBS
+    if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
+        return Attribution(start, k + 2, True, "reports-of")
     return None
 
 
@@ -171,6 +208,8 @@ def vague_sources(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[
     found: list[Attribution] = []
     for k, tok in enumerate(tokens):
         if tok.low in lexicon.vague_sources and (not found or k >= found[-1].last):
+            if content_noun(tokens, _source_start(tokens, k), k):
+                continue
             hit = _vague_source(tokens, k, text, lexicon)
             if hit is not None:
                 found.append(hit)

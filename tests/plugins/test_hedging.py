@@ -315,3 +315,63 @@ def test_plugin_set_lists_every_rule_for_explain() -> None:
     listed = {rule.code: info.name for info, _, rule in loaded.rules()}
     assert {"HDG001", "HDG002", "HDG003", "HDG004"} <= set(listed)
     assert {listed[code] for code in ("HDG001", "HDG002", "HDG003", "HDG004")} == {"hedging"}
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # a victim or population count is the toll, not the source; the named monitor is
+        ("Shelling hit the square, killing nine people, the monitor group said.", []),
+        ("Floods left 40 people homeless according to the Red Cross.", []),
+        ("One in 12 people - according to the census office - rents a flat.", []),
+        ("Nine people said they saw the blast.", []),  # near neighbour: still a count, not a source
+        ("People said they saw the blast.", ["People said"]),
+        # a word that only looks like a verb of saying
+        ("Few people in show business are known by one name.", []),
+        ("Some of those states allow early voting.", []),
+        ("Ten people killed in Washington State were named.", []),
+        ("Suits were filed against people alleged to have shared songs.", []),
+        ("Some states allow early voting, and some claim it helps.", ["some claim"]),
+        # respondents of a named poll or report, a benchmark, an indirect question
+        ("Economists polled by Reuters expect rates to rise.", []),
+        ("According to Harbour Research, 30% of the people it questioned said they pay cash.", []),
+        ("The review found that most staff liked the rota, though most agreed it was long.", []),
+        ("Profits were lower than analysts had expected.", []),
+        ("He went out to see what people really say about him.", []),
+        (
+            "The firm was beaten by what sources close to the deal claim was a rival.",
+            ["sources close to the deal claim"],
+        ),
+        # named institutions and definite references to a named document
+        ("Health officials in Powys said the clinic would close.", []),
+        ("Senior health officials said the clinic would close.", ["officials said"]),
+        ("Doctors cite an official NHS review which found few faults.", []),
+        ("The research found that most cases were handled well.", []),
+        ("Research found that most cases were handled well.", ["Research found"]),
+        # a nationality says where a source is from, not who it is
+        ("A Ukrainian official acknowledged the plan existed.", ["official acknowledged"]),
+        ("Western analysts believe the plan will fail.", ["Western analysts believe"]),
+        ("Kremlin officials said the plan would fail.", []),
+        # rumours as the topic of the sentence
+        ("Fans heard rumours that the band would split.", []),
+        ("The singer denied rumours that the band would split.", []),
+        ("Rumours that the band would split spread fast.", ["Rumours that"]),
+    ],
+)
+def test_vague_attribution_needs_a_source_that_speaks(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Some experts believe the ban could backfire. Jo Lee, an expert on the region, said so.", []),
+        ("One analyst suggested a bid war. Bill Ames, a retail analyst at Kell & Co, said it was likely.", []),
+        ("Critics think the show is tired. Bob Ray, from the Daily Post, thinks so too.", []),
+        # near neighbours: the next sentence names someone else, or nobody
+        ("Some experts believe the ban could backfire. Jo Lee, a farmer, disagreed.", ["Some experts believe"]),
+        ("Some experts believe the ban could backfire. The ban starts in May.", ["Some experts believe"]),
+    ],
+)
+def test_vague_lead_named_in_the_next_sentence_is_not_vague(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
