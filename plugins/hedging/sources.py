@@ -1,6 +1,6 @@
-"""Who a sentence credits its claims to: vague sources, agentless passives, named sources.
+"""Who a sentence credits its claims to: vague sources and agentless passives.
 
-Three scans over one sentence's tokens, each looking only a few tokens either side
+Two scans over one sentence's tokens, each looking only a few tokens either side
 of a trigger word, so the work is linear in the sentence length:
 
 * :func:`vague_sources`: an unnamed or collective source ("sources", "experts",
@@ -8,9 +8,8 @@ of a trigger word, so the work is linear in the sentence length:
   "according to" before it, and no name or organisation beside it;
 * :func:`passives`: "is thought to", "was considered", "it is said", "is widely
   believed", "is regarded by many as" (the agentless forms are vague attributions);
-* :func:`named_source`: a verb of saying with a name, an acronym, a personal
-  pronoun or "the" + institution as its subject ("Reuters reported", "the
-  ministry said", "according to the IAEA").
+* the helpers :func:`_named` and :func:`_agent_named`, which ``speakers`` also uses
+  to find a named source.
 """
 
 from __future__ import annotations
@@ -41,8 +40,6 @@ _ANY_NEXT = frozenset(
     "considered believed thought rumored rumoured alleged reputed presumed assumed regarded speculated understood".split()
 )
 _NEEDS_NEXT = frozenset({"to", "as", "that", "at"})
-#: Third-person pronouns stand for a source named earlier; "I"/"we" are the author's own voice.
-_PRONOUNS = frozenset({"he", "she"})
 _STARTERS = frozenset(
     "the a an this that these those it its there they their i we you our my in on at for but and however while "
     "although as if "
@@ -57,7 +54,6 @@ _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "ab
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
 _REDUCED = frozenset("accepted considered regarded thought believed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
-_FIRST_SECOND = frozenset({"you", "i", "we"})
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
 #: Verbs that make reports or rumours the topic of the sentence, not its source ('denied rumours that').
@@ -307,55 +303,3 @@ def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     if k < len(tokens) and tokens[k].low == "the" and not _named(tokens, k, lexicon):
         k += 1
     return k < len(tokens) and _named(tokens, k, lexicon)
-
-
-def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
-    """True when the words before verb ``j`` (its clause, or an appositive) name a source."""
-    scanned = 0
-    for k in range(j - 1, max(-1, j - 1 - WINDOW), -1):
-        if clause_break(text, tokens[k], tokens[k + 1]) and scanned:
-            return False
-        scanned += 1
-        if tokens[k].low in _PRONOUNS or _named(tokens, k, lexicon):
-            return True
-    return False
-
-
-def named_source(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> bool:
-    """True when a verb of saying in the sentence has a named or institutional source.
-
-    Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
-    capitalised words inside the sentence ('the United States') are not verbs here.
-    """
-    for j, tok in enumerate(tokens):
-        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
-            continue
-        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
-        if tok.low == "according" or nxt == "by" or (j > 0 and tokens[j - 1].low in BE):
-            if nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon):
-                return True
-            continue
-        if _reader_or_author(tokens, j):
-            continue
-        if _subject_named(tokens, j, text, lexicon) or (
-            _inverted(tokens, j, text) and _agent_named(tokens, j + 1, lexicon)
-        ):
-            return True
-    return False
-
-
-def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
-    """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
-    k = j - 1
-    while k >= 0 and tokens[k].low in _AUXILIARIES | {"do", "does", "did", "not"}:
-        k -= 1
-    return k >= 0 and tokens[k].low in _FIRST_SECOND
-
-
-def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
-    """True when verb ``j`` opens an inverted attribution ('..., said Peskov', '" said the ministry')."""
-    return (
-        j == 0
-        or clause_break(text, tokens[j - 1], tokens[j])
-        or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
-    )

@@ -375,3 +375,40 @@ def test_vague_attribution_needs_a_source_that_speaks(text: str, vague: list[str
 )
 def test_vague_lead_named_in_the_next_sentence_is_not_vague(text: str, vague: list[str]) -> None:
     assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the verb of saying must name the source, not any capital before it
+        (
+            "The role of Ann Cole, a figure close to the board, suggests a deal may come.",
+            [("HDG001", "suggests"), ("HDG001", "may")],
+        ),
+        ("The move raises fears that Oslo might be sidelined.", [("HDG001", "might")]),
+        ("The talks mark a turning point and a possible shift.", [("HDG001", "possible")]),
+        ("The firm, backed by Gulf states and Asia, may grow.", [("HDG001", "may")]),
+        (
+            "The absence of a meeting – with Lisbon officials – suggests a pause may follow.",
+            [("HDG001", "suggests"), ("HDG001", "may")],
+        ),
+        # near neighbours: a named head, an appositive, adverbs between
+        (
+            "Ann Cole, a figure close to the board, suggests a deal may come.",
+            [("HDG004", "suggests"), ("HDG004", "may")],
+        ),
+        ("Dr Cole has repeatedly claimed he could win.", [("HDG004", "could")]),
+        ("The ministry, in a statement, said prices may rise.", [("HDG004", "may")]),
+        # the credited claim ends where the author speaks again
+        (
+            "Dr Cole has repeatedly claimed he could win, and the talks are possibly a first step.",
+            [("HDG004", "could"), ("HDG001", "possibly")],
+        ),
+        # a named outlet in the sentence credits 'reportedly'
+        ("The plan, as leaked to Politico, reportedly sets up a fund.", [("HDG004", "reportedly")]),
+        ("The plan reportedly sets up a fund.", [("HDG001", "reportedly")]),
+    ],
+)
+def test_hedge_credited_only_to_the_subject_of_a_verb_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [(f.code, f.data["cue"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert hedges == expected
