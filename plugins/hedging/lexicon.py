@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 #: Data file (without ``.txt``) of each hedge-cue category, in reading order.
-CUE_FILES = ("modals", "adverbs", "adjectives", "verbs", "approximators")
+CUE_FILES = ("modals", "adverbs", "adjectives", "nouns", "verbs", "approximators")
 #: Category of cues added through the ``extra_cues`` setting.
 CUSTOM = "custom"
 #: Vague sources that are quantifier pronouns ("some say", "many believe").

@@ -67,7 +67,8 @@ def seed(prefix: str) -> str:
         ("The dye is used in many laboratories.", ["many"]),
         ("He served there for many years.", []),
         ("The car was tuned for races and several other projects.", []),
-        ("The tax rose, and several firms left.", ["several"]),
+        ("The tax rose, and some firms left.", ["some"]),
+        ("The tax rose, and several firms left.", []),  # 'several' counts
         # a condition or purpose, not doubt
         ("Depending on the dose, the effect may vary.", []),
         ("They pray so that every word may begin well.", []),
@@ -153,7 +154,7 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
         ("Analysts said prices may rise.", "HDG001", ""),
         ("Prices may rise, said Peskov.", "HDG004", "named"),
         # a question to the reader has no source, whatever follows its verb
-        ("What role do you believe European nations should play in these potential talks?", "HDG001", ""),
+        ("What role do you believe European nations should play in these possible talks?", "HDG001", ""),
         ("Do you think Western leaders may balk?", "HDG001", ""),
     ],
 )
@@ -412,3 +413,44 @@ def test_vague_lead_named_in_the_next_sentence_is_not_vague(text: str, vague: li
 def test_hedge_credited_only_to_the_subject_of_a_verb_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
     hedges = [(f.code, f.data["cue"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
     assert hedges == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'potential' before a noun is prospective; the noun of possibility hedges
+        ("Potential investors toured the plant.", []),
+        ("Talks on a potential peace agreement resumed.", []),
+        ("The camp presents a different potential policy.", []),
+        ("Critics warn of the potential for abuse.", ["potential"]),
+        ("Its potential to split water is the draw.", ["potential"]),
+        # 'unlikely' meaning surprising; 'unlikely to' predicting
+        ("Miami is the unlikely venue for the talks.", []),
+        ("They make a most unlikely pair.", []),
+        ("The bill is unlikely to pass.", ["unlikely"]),
+        ("A deal looks unlikely.", ["unlikely"]),
+        # 'uncertain' as a plain statement, an idiom, a manner; as a hedge
+        ("The outcome remains uncertain.", []),
+        ("She told him in no uncertain terms to leave.", []),
+        ("He looked uncertain on the stage.", []),
+        ("It is uncertain whether the bridge will open.", ["uncertain"]),
+        ("The cause of the fire is uncertain.", ["uncertain"]),
+        # 'several' counts
+        ("Several former staff have pleaded guilty.", []),
+        # a conditional risk: 'could ... if', 'if ..., could'
+        ("Computers could be taken over if the flaw is left unpatched.", []),
+        ("If the flaw is left unpatched, computers could be taken over.", []),
+        ("Computers could be taken over.", ["could"]),
+        ("He acted as if the flaw could be ignored.", ["could"]),
+        # 'speculation' as the topic of the sentence or as a claim
+        ("The family photo shut down the speculation.", []),
+        ("Her agent dismissed speculation about a split.", []),
+        ("Speculation grew that the band would split.", ["speculation"]),
+        # a title of a work is not the author's hedge
+        ("She sang 'If I Could Turn Back Time' at the show.", []),
+        ("The film Something Might Happen opens today.", []),
+        ("Fans ask one thing. Could this be the end?", ["could"]),
+    ],
+)
+def test_hedge_senses_that_do_not_hedge(text: str, cues: list[str]) -> None:
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
