@@ -180,7 +180,7 @@ def measure(hits: Iterable[tuple[TextView, Hit]], words: int, sentences: int, se
     """Densities of a document's hits: per 1,000 words and per sentence."""
     per_k = 1000.0 / max(words, 1)
     hedged: set[tuple[str, int]] = set()
-    weighted = vague = attributed = 0.0
+    weighted = own = vague = attributed = 0.0
     for view, hit in hits:
         if hit.kind != ATTRIBUTED:
             hedged.add((view.field, hit.sentence))
@@ -188,10 +188,12 @@ def measure(hits: Iterable[tuple[TextView, Hit]], words: int, sentences: int, se
             vague += 1
         else:
             weighted += weight(hit, settings)
+            own += weight(hit, settings) if hit.kind == HEDGE else 0.0
             attributed += hit.kind == ATTRIBUTED
     return {
         "words": float(words),
         "hedges_per_1000_words": weighted * per_k,
+        "own_hedges_per_1000_words": own * per_k,
         "vague_attributions_per_1000_words": vague * per_k,
         "attributed_hedges_per_1000_words": attributed * per_k,
         "hedges_per_sentence": weighted / max(sentences, 1),
@@ -232,10 +234,20 @@ def densest_sentence(hits: Iterable[tuple[TextView, Hit]], settings: Settings) -
 def _density_finding(
     document: Document, hits: list[tuple[TextView, Hit]], metrics: dict[str, float], settings: Settings
 ) -> list[Finding]:
-    """HDG003 on the most hedged sentence when the weighted density is above the threshold."""
+    """HDG003 on the most hedged sentence when the author's own hedges alone are above the threshold.
+
+    Attributed hedges (quoted, credited to a named source) weigh in the sub-score but
+    never decide HDG003: a piece built on a speaker's "I think" is not the author hedging.
+    """
     threshold = float(settings["density_threshold"])
     densest = densest_sentence(hits, settings)
-    if metrics["words"] < int(settings["min_words"]) or metrics["hedges_per_1000_words"] <= threshold or not densest:
+    borrowed = metrics["hedges_per_1000_words"] - metrics["own_hedges_per_1000_words"]
+    if (
+        metrics["words"] < int(settings["min_words"])
+        or metrics["hedges_per_1000_words"] <= threshold
+        or not densest
+        or borrowed >= metrics["own_hedges_per_1000_words"]
+    ):
         return []
     view, index = densest
     sentence = view.sentences[index]

@@ -67,6 +67,33 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def tweet_spans(text: str) -> list[tuple[int, int]]:
+    """Embedded tweets: a line's text before its '— Name (@handle)' signature, the signatory's words."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("(@")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        dash = max(text.rfind("— ", start, at), text.rfind(" - ", start, at))
+        if dash > start:
+            spans.append((start, dash))
+        at = text.find("(@", at + 2)
+    return spans
+
+
+def single_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations in single curly quotes after a colon ('Bono: ‘... ’'), as headlines quote a speaker."""
+    spans: list[tuple[int, int]] = []
+    opened = text.find(": ‘")
+    while opened >= 0:
+        start, close = opened + 2, text.find("’", opened + 3)
+        while close >= 0 and close + 1 < len(text) and text[close + 1].isalnum():
+            close = text.find("’", close + 1)  # an apostrophe ('Trump’s'), not the closing quote
+        end = len(text) if close < 0 else close + 1
+        spans.append((start, end))
+        opened = text.find(": ‘", end)
+    return spans
+
+
 def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
     """:func:`normalise` of every word, from one lower-casing of the whole text.
 
@@ -98,6 +125,7 @@ class SentenceTokens:
         text, words = view.text, view.words
         self.starts = [start for start, _ in words]
         spans = quote_spans(text) if any(q in text for q in QUOTES) else []
+        spans += tweet_spans(text) + single_quote_spans(text)
         raws = [text[s:e] for s, e in words]
         fields = zip(
             self.starts,

@@ -33,9 +33,9 @@ _SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "su
 _AUXILIARIES = frozenset("have has had also still would may might could will now long who privately publicly".split())
 _VAGUE_ADVERBS = frozenset(
     "widely generally commonly often long popularly broadly traditionally frequently variously increasingly "
-    "usually sometimes".split()
+    "usually sometimes once".split()
 )
-_OTHER_ADVERBS = frozenset("also now still once originally initially previously formerly later even".split())
+_OTHER_ADVERBS = frozenset("also now still originally initially previously formerly later even".split())
 _ANY_NEXT = frozenset(
     "considered believed thought rumored rumoured alleged reputed presumed assumed regarded speculated understood".split()
 )
@@ -52,7 +52,7 @@ _CALENDAR = frozenset(
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
-_REDUCED = frozenset("accepted considered regarded thought believed".split())
+_REDUCED = frozenset("accepted considered regarded thought believed seen viewed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
@@ -238,42 +238,62 @@ def _passive_by_vague(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attr
     return None if agent is None else Attribution(be, agent + 1, True, "passive-by-vague")
 
 
-def _reduced_passive(tokens: Sequence[Token], k: int) -> Attribution | None:
-    """'widely accepted', 'generally considered', 'commonly thought of' without 'is': a vague consensus.
+def _reduced_passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
+    """'widely accepted', 'once considered', 'seen by many as' without 'is': a vague consensus.
 
     A subject pronoun or name before the adverb makes the participle an active past
-    tense ('he often thought'), and a 'by' agent is left to the passive rules.
+    tense ('he often thought'); a 'by' agent must be vague ('a plan seen by many as').
     """
-    if k < 1 or tokens[k].low not in _REDUCED or tokens[k - 1].low not in _VAGUE_ADVERBS:
+    if k < 1 or tokens[k].low not in _REDUCED:
         return None
-    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+    if k + 2 < len(tokens) and tokens[k + 1].low == "by":
+        agent = _vague_agent(tokens, k + 2, lexicon)
+        return None if agent is None else Attribution(k, agent + 1, True, "passive-by-vague")
+    if tokens[k - 1].low not in _VAGUE_ADVERBS:
         return None
     if k >= 2 and (tokens[k - 2].low in _SUBJECTS or (k > 2 and tokens[k - 2].capitalised)):
         return None
     return Attribution(k - 1, k + 1, True, "impersonal")
 
 
+def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
+    """True when participle ``k`` after 'be' judges or reports ('is thought to', 'was seen as', 'is known that')."""
+    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
+    if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
+        return False
+    return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
+
+
+def _by_agent(tokens: Sequence[Token], k: int, first: int, lexicon: Lexicon) -> Attribution | None:
+    """The attribution a 'by' agent makes of the passive at ``k``: vague ('by many'), or named (pattern 'named')."""
+    if k + 2 >= len(tokens) or tokens[k + 1].low != "by":
+        return None
+    agent = _vague_agent(tokens, k + 2, lexicon)
+    if agent is not None:
+        return Attribution(first, agent + 1, True, "passive-by-vague")
+    return Attribution(first, k + 1, False, "named") if _agent_named(tokens, k + 2, lexicon) else None
+
+
 def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
-    """The passive judgement whose participle is token ``k`` ('is thought to'), if any."""
+    """The passive judgement whose participle is token ``k`` ('is thought to'), if any.
+
+    With a vague crowd made explicit ('it is said', 'is widely seen as', 'was once
+    thought', 'is seen by many as') it is a vague attribution; bare ('is seen as',
+    'is viewed as', 'was considered') it is a hedge; a named agent credits it.
+    """
     j = k - 1
     adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
     if adverb:
         j -= 1
     if j < 0 or tokens[j].low not in BE:
-        return _reduced_passive(tokens, k)
-    nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
-    if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
-        return None
-    if tokens[k].low not in _ANY_NEXT and nxt not in _NEEDS_NEXT and nxt != "by":
+        return _reduced_passive(tokens, k, lexicon)
+    if not _judgement_form(tokens, k):
         return None
     first = j - 1 if j >= 1 and tokens[j - 1].low in ("has", "have", "had") else j
+    by = _by_agent(tokens, k, first, lexicon)
+    if by is not None:
+        return None if by.pattern == "named" else by
     impersonal = first >= 1 and tokens[first - 1].low == "it"
-    if nxt == "by" and k + 2 < len(tokens):
-        agent = _vague_agent(tokens, k + 2, lexicon)
-        if agent is not None:
-            return Attribution(first, agent + 1, True, "passive-by-vague")
-        if _agent_named(tokens, k + 2, lexicon):
-            return None
     vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
     return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")
 

@@ -454,3 +454,25 @@ def test_hedge_credited_only_to_the_subject_of_a_verb_of_saying(text: str, expec
 )
 def test_hedge_senses_that_do_not_hedge(text: str, cues: list[str]) -> None:
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "cue"),
+    [
+        # one rule for judgement passives: a vague crowd made explicit is a vague attribution ...
+        ("The plan is seen by many as unfair.", "HDG002", "is seen by many"),
+        ("The plan is widely seen as unfair.", "HDG002", "is widely seen"),
+        ("The plan, widely seen as unfair, passed.", "HDG002", "widely seen"),
+        ("The plan, seen by many as unfair, passed.", "HDG002", "seen by many"),
+        ("The odds of a deal, once considered remote, are rising.", "HDG002", "once considered"),
+        ("The site was once thought to be a fort.", "HDG002", "was once thought"),
+        # ... bare, it is the author's hedge ...
+        ("The terms are seen as unfair.", "HDG001", "are seen"),
+        ("The idea is viewed as a non-starter.", "HDG001", "is viewed"),
+        # ... and a named agent credits it
+        ("The plan is seen by the IMF as unfair.", "", ""),
+    ],
+)
+def test_judgement_passives_follow_one_rule(text: str, code: str, cue: str) -> None:
+    found = [(f.code, f.matched) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002")]
+    assert found == ([(code, cue)] if code else [])
