@@ -53,6 +53,10 @@ _SURPRISING_BEFORE = frozenset("the a an most this that their his her its seemin
 _UNCERTAIN_NOT_AFTER = frozenset("remain remains remained remaining looked looks look felt sounded no".split())
 #: Words before 'speculation' that make it the topic of a sentence ('the speculation', 'ended speculation').
 _TOPIC_BEFORE = frozenset("the this that such any end ending ends dismiss denies deny fuel quash".split())
+#: Words that introduce named members of a group ('including Derrida', 'notably Foucault').
+_EXAMPLE_MARKERS = frozenset({"including", "notably", "like", "especially", "particularly", "namely"})
+#: Words after a quantifier searched for named examples.
+EXAMPLE_WINDOW = 6
 _AUXILIARY_VERBS = frozenset("will would can could may might should must shall do does did has have had".split())
 #: Words a modal looks back over for 'depending on' or 'so that'.
 ROOT_WINDOW = 15
@@ -157,9 +161,19 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if _is_number(_low(tokens, i + 1)) or _low(tokens, i - 1) in ("how", "as", "so", "too"):
         return False
+    if _examples_named(tokens, i):
+        return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
     return _subject_position(tokens, i, text)
+
+
+def _examples_named(tokens: Sequence[Token], i: int) -> bool:
+    """True when the group after quantifier ``i`` is backed by named examples ('Many critics, notably Jo Roe')."""
+    for k in range(i + 1, min(len(tokens) - 1, i + EXAMPLE_WINDOW)):
+        if tokens[k].low in _EXAMPLE_MARKERS and tokens[k + 1].capitalised:
+            return True
+    return False
 
 
 def _most(tokens: Sequence[Token], i: int, text: str) -> bool:

@@ -476,3 +476,56 @@ def test_hedge_senses_that_do_not_hedge(text: str, cues: list[str]) -> None:
 def test_judgement_passives_follow_one_rule(text: str, code: str, cue: str) -> None:
     found = [(f.code, f.matched) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002")]
     assert found == ([(code, cue)] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # quantifiers that count or list are not hedges; those that generalise are
+        ("A number of firms closed, and a handful of shops reopened.", []),
+        ("The market sells a variety of spices and various teas.", []),
+        ("Numerous staff and a few managers left.", []),
+        ("Some firms closed.", ["some"]),
+        ("Many critics disliked the film.", ["many"]),
+        # a group backed by named examples is not a generalisation
+        ("Many critics, notably Jo Roe and Al Fay, disliked the film.", []),
+        ("Some firms, including Acme, closed.", []),
+    ],
+)
+def test_quantifiers_hedge_only_when_they_generalise(text: str, cues: list[str]) -> None:
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+def _long(sentence: str, filler: str, times: int) -> str:
+    """A body of ``sentence`` once and ``filler`` ``times`` times."""
+    return sentence + " " + " ".join([filler] * times)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # the author's own hedges above the threshold
+        (_long("It may rain.", "The plan may fail and could stall.", 25), True),
+        # the same hedges inside quotations or credited to a named speaker do not decide it
+        (_long("It may rain.", '"The plan may fail and could stall," Ann Cole said.', 25), False),
+        (_long("It may rain.", "Ann Cole said the plan may fail and could stall.", 25), False),
+        # an embedded tweet is its signatory's words
+        (_long("It may rain.", "\nThe plan may fail and could stall. — Ann Cole (@anncole) May 2, 2024\n", 25), False),
+    ],
+)
+def test_density_is_decided_by_the_authors_own_hedges(text: str, fires: bool) -> None:
+    assert ("HDG003" in codes(run_scorer(SCORER, text))) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Cole: ‘The plan may fail’", "HDG004"),  # a headline quoting its speaker
+        ("Cole’s plan may fail", "HDG001"),
+    ],
+)
+def test_single_quoted_headline_quotation_is_attributed(title: str, code: str) -> None:
+    findings = [
+        f for f in run_scorer(SCORER, article("The council met.", title=title)) if f.code in ("HDG001", "HDG004")
+    ]
+    assert [f.code for f in findings] == [code]
