@@ -142,7 +142,19 @@ def _governs_clause(tokens: Sequence[Token], j: int, k: int) -> bool:
         return False
     if j == k + 1 and tokens[k].low in QUANTIFIERS and tok.low in _NOUN_FORMS:
         return False
+    if _other_subject(tokens, j, k):
+        return False
     return nxt != "not" and not (j == k + 1 and nxt == "to" and tok.low in _PARTICIPLES)
+
+
+def _other_subject(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """True when verb ``j`` belongs to another subject than source ``k``.
+
+    A comparison with a name ('people who dug me, like Linda said') or the relative
+    clause that defines 'those' ('waived for those who say they are homeless').
+    """
+    named = j >= 2 and tokens[j - 1].capitalised and tokens[j - 2].low in ("like", "as")
+    return named or (tokens[k].low == "those" and j == k + 2 and tokens[k + 1].low == "who")
 
 
 def _according_before(tokens: Sequence[Token], k: int) -> int | None:

@@ -529,3 +529,18 @@ def test_single_quoted_headline_quotation_is_attributed(title: str, code: str) -
         f for f in run_scorer(SCORER, article("The council met.", title=title)) if f.code in ("HDG001", "HDG004")
     ]
     assert [f.code for f in findings] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # the verb belongs to another subject: a named comparison, the clause defining 'those'
+        ("Fans who liked him, as Mo Dean said, stayed loyal.", []),
+        ("The fee is waived for those who say they are broke.", []),
+        ("Many say he is shy.", ["Many say"]),
+        ("Fans who liked him said he was shy.", []),
+        ("People who liked him said he was shy.", ["People who liked him said"]),
+    ],
+)
+def test_vague_source_must_be_the_subject_of_its_verb(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
