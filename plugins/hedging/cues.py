@@ -22,6 +22,8 @@ QUOTES = frozenset('"“”«»')
 #: Characters that end a clause between two words.
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
+#: Characters looked back from a tweet's "(@handle)" signature for its text.
+TWEET = 400
 #: The characters :func:`quote_spans` reacts to.
 _QUOTE_EVENTS = re.compile('[\n“«”»"]')
 
@@ -72,7 +74,7 @@ def tweet_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     at = text.find("(@")
     while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
+        start = max(text.rfind("\n", max(0, at - TWEET), at) + 1, at - TWEET)
         dash = max(text.rfind("— ", start, at), text.rfind(" - ", start, at))
         if dash > start:
             spans.append((start, dash))
@@ -81,16 +83,27 @@ def tweet_spans(text: str) -> list[tuple[int, int]]:
 
 
 def single_quote_spans(text: str) -> list[tuple[int, int]]:
-    """Quotations in single curly quotes after a colon ('Bono: ‘... ’'), as headlines quote a speaker."""
+    """Quotations in single curly quotes (‘...’), as British copy and headlines quote a speaker.
+
+    ‘ opens a quotation after a space, a line start, a colon or a dash; the closing ’
+    is the first one not followed by a letter (’ inside a word is an apostrophe). An
+    unclosed quotation ends at its line's end.
+    """
     spans: list[tuple[int, int]] = []
-    opened = text.find(": ‘")
+    opened, line_end = text.find("‘"), -1
     while opened >= 0:
-        start, close = opened + 2, text.find("’", opened + 3)
-        while close >= 0 and close + 1 < len(text) and text[close + 1].isalnum():
-            close = text.find("’", close + 1)  # an apostrophe ('Trump’s'), not the closing quote
-        end = len(text) if close < 0 else close + 1
-        spans.append((start, end))
-        opened = text.find(": ‘", end)
+        if opened and not (text[opened - 1].isspace() or text[opened - 1] in ':—–-("“'):
+            opened = text.find("‘", opened + 1)
+            continue
+        if opened > line_end:  # found once per line, so a long line is not searched again
+            line_end = text.find("\n", opened)
+            line_end = len(text) if line_end < 0 else line_end
+        close = text.find("’", opened + 1, line_end)
+        while close >= 0 and close + 1 < line_end and text[close + 1].isalpha():
+            close = text.find("’", close + 1, line_end)  # an apostrophe ('Trump’s'), not the closing quote
+        end = line_end if close < 0 else close + 1
+        spans.append((opened, end))
+        opened = text.find("‘", end)
     return spans
 
 

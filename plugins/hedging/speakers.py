@@ -22,8 +22,9 @@ from copydesk.plugins.hedging.cues import BE, Token, clause_break
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named
 
-#: Third-person pronouns stand for a source named earlier; "I"/"we" are the author's own voice.
-PRONOUNS = frozenset({"he", "she"})
+#: Third-person pronouns stand for a source named earlier ("it said": an organisation);
+#: "I"/"we" are the author's own voice.
+PRONOUNS = frozenset({"he", "she", "it"})
 _FIRST_SECOND = frozenset({"you", "i", "we"})
 #: Words between a subject and its verb ("has repeatedly claimed", "further suggests").
 _BETWEEN = frozenset("have has had also still would may might could will now long further not do does did".split())

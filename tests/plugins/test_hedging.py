@@ -217,7 +217,10 @@ def test_density_finding_above_threshold_only() -> None:
     assert "HDG003" not in codes(run_scorer(SCORER, HEDGY))  # below min_words
     assert "HDG003" not in codes(run_scorer(SCORER, hedgy, settings={"density_threshold": 1000.0}))
     density = next(f for f in run_scorer(SCORER, hedgy) if f.code == "HDG003")
-    assert re.match(r"\d+\.\d hedges per 1,000 words \(threshold \d+\.\d\); \d+% of sentences hedged", density.message)
+    pattern = (
+        r"\d+\.\d hedges per 1,000 words in the author's own voice \(threshold \d+\.\d\); \d+% of sentences hedged"
+    )
+    assert re.match(pattern, density.message)
 
 
 def test_density_finding_points_at_the_most_hedged_sentence() -> None:
@@ -544,3 +547,22 @@ def test_single_quoted_headline_quotation_is_attributed(title: str, code: str) -
 )
 def test_vague_source_must_be_the_subject_of_its_verb(text: str, vague: list[str]) -> None:
     assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'it said' stands for an organisation; lower-case organisation nouns are sources
+        ("It claimed revenues were likely to fall.", [("HDG004", "named")]),
+        ("The bourse said it may raise its offer.", [("HDG004", "named")]),
+        ("The newspaper suggested he may quit.", [("HDG004", "named"), ("HDG004", "named")]),
+        ("It is likely to rain.", [("HDG001", "")]),
+        # single curly quotes quote a speaker; an apostrophe opens nothing
+        ("‘I was probably too tired,’ she said later.", [("HDG004", "quote")]),
+        ("She sighed: ‘Maybe next year.’", [("HDG004", "quote")]),
+        ("The fans’ hopes may fade.", [("HDG001", "")]),
+    ],
+)
+def test_organisations_and_single_quotes_credit_their_hedges(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [(f.code, f.data["source"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert hedges == expected
