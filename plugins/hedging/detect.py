@@ -16,7 +16,7 @@ from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.senses import match_cues
 from copydesk.plugins.hedging.sources import passives, vague_sources
-from copydesk.plugins.hedging.speakers import credited_until
+from copydesk.plugins.hedging.speakers import credited_spans
 from copydesk.text import TextView
 
 HEDGE = "hedge"
@@ -72,10 +72,10 @@ def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
-    credited = 0 if hits else credited_until(tokens, text, lexicon, not_verbs)
+    credited = [] if hits else credited_spans(tokens, text, lexicon, not_verbs)
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
-        named = first < credited
+        named = any(start <= first < end for start, end in credited)
         kind, source = (ATTRIBUTED, "quote") if quoted else (ATTRIBUTED, "named") if named else (HEDGE, "")
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
     return sorted(hits, key=lambda h: (h.start, h.end, h.kind))

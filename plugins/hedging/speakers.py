@@ -8,10 +8,11 @@ Kremlin spokesman, said"); or when a name follows the verb in an inversion
 capitalised word somewhere before the verb is not enough: in "The involvement of
 Dmitriev ... suggests" and "a turning point" nobody speaks.
 
-:func:`credited_until` returns how far the credited claim runs: to the end of the
-sentence, or to the first clause break before "and", "but", "while" ... after the
-verb, beyond which the author speaks again ("X claimed he could win, and the talks
-are possibly a first step").
+:func:`credited_spans` returns the credited claims: each from the sentence start (or
+from its own clause, when that opens with a conjunction after a clause break) to the
+end of the sentence, or to the first clause break before "and", "but", "while" ...
+after the verb, beyond which the author speaks again ("X claimed he could win, and
+the talks are possibly a first step").
 """
 
 from __future__ import annotations
@@ -27,12 +28,16 @@ from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named
 PRONOUNS = frozenset({"he", "she", "it"})
 _FIRST_SECOND = frozenset({"you", "i", "we"})
 #: Words between a subject and its verb ("has repeatedly claimed", "further suggests").
-_BETWEEN = frozenset("have has had also still would may might could will now long further not do does did".split())
+_BETWEEN = frozenset(
+    "have has had also still would may might could will now long further not never do does did".split()
+)
 #: Words before an institution noun that make it a definite organisation ("the ministry", "Moscow's bank").
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their", "this"})
 #: Words that, after a clause break, start a new clause in the author's voice.
 _NEW_CLAUSE = frozenset("and but while whereas although though yet so however meanwhile".split())
 _PREPOSITIONS = frozenset("of in with for from about on at to between among into over against".split())
+#: Words that open a subordinate clause ("even though she would admit it").
+_SUBORDINATORS = _NEW_CLAUSE | frozenset("even because if when since as unless whether".split())
 #: Longest appositive looked back over ("Name, the chief executive of the firm, said").
 APPOSITIVE = 12
 
@@ -101,19 +106,33 @@ def _claim_end(tokens: Sequence[Token], j: int, text: str) -> int:
     return len(tokens)
 
 
-def credited_until(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> int:
-    """How many leading tokens of the sentence are credited to a named source (0 when none).
+def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
+    """Start of the claim credited by verb ``j``: the sentence start, or its own clause.
+
+    A claim before its attribution (", the ministry said.", ", said Peskov.") runs from
+    the sentence start; so does one whose verb opens the sentence's only clause. When
+    the verb's clause follows a clause break and opens with a conjunction ("..., even
+    though she would never admit it"), what comes before is the author's.
+    """
+    for k in range(j - 1, max(0, j - APPOSITIVE), -1):
+        if clause_break(text, tokens[k - 1], tokens[k]):
+            return k if tokens[k].low in _SUBORDINATORS else 0
+    return 0
+
+
+def credited_spans(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> list[tuple[int, int]]:
+    """The token ranges of the sentence credited to a named source (none when nobody is named).
 
     Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
     capitalised words inside the sentence ('the United States') are not verbs here.
     """
-    until = 0
+    spans: list[tuple[int, int]] = []
     for j, tok in enumerate(tokens):
-        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised) or j < until:
+        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
             continue
-        if _credits(tokens, j, text, lexicon):
-            until = max(until, _claim_end(tokens, j, text))
-    return until
+        if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
+            spans.append((_claim_start(tokens, j, text), _claim_end(tokens, j, text)))
+    return spans
 
 
 def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:

@@ -566,3 +566,18 @@ def test_vague_source_must_be_the_subject_of_its_verb(text: str, vague: list[str
 def test_organisations_and_single_quotes_credit_their_hedges(text: str, expected: list[tuple[str, str]]) -> None:
     hedges = [(f.code, f.data["source"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
     assert hedges == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the author's hedge before a subordinate clause with a verb of saying stays the author's
+        ("She is probably happy, even though she would never admit it.", [("HDG001", "probably")]),
+        ("She is probably happy, he said.", [("HDG004", "probably")]),
+        ("Prices may rise, said Ann Cole.", [("HDG004", "may")]),
+        ("The court has never suggested the law may change.", [("HDG004", "suggested"), ("HDG004", "may")]),
+    ],
+)
+def test_claim_credited_from_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [(f.code, f.data["cue"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert hedges == expected
