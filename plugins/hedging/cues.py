@@ -22,6 +22,8 @@ QUOTES = frozenset('"“”«»')
 #: Characters that end a clause between two words.
 CLAUSE_BREAKS = frozenset(",;:()[]—–")
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
+#: Characters looked back from a tweet's "(@handle)" signature for its text.
+TWEET = 400
 #: The characters :func:`quote_spans` reacts to.
 _QUOTE_EVENTS = re.compile('[\n“«”»"]')
 
@@ -67,6 +69,44 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def tweet_spans(text: str) -> list[tuple[int, int]]:
+    """Embedded tweets: a line's text before its '— Name (@handle)' signature, the signatory's words."""
+    spans: list[tuple[int, int]] = []
+    at = text.find("(@")
+    while at >= 0:
+        start = max(text.rfind("\n", max(0, at - TWEET), at) + 1, at - TWEET)
+        dash = max(text.rfind("— ", start, at), text.rfind(" - ", start, at))
+        if dash > start:
+            spans.append((start, dash))
+        at = text.find("(@", at + 2)
+    return spans
+
+
+def single_quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations in single curly quotes (‘...’), as British copy and headlines quote a speaker.
+
+    ‘ opens a quotation after a space, a line start, a colon or a dash; the closing ’
+    is the first one not followed by a letter (’ inside a word is an apostrophe). An
+    unclosed quotation ends at its line's end.
+    """
+    spans: list[tuple[int, int]] = []
+    opened, line_end = text.find("‘"), -1
+    while opened >= 0:
+        if opened and not (text[opened - 1].isspace() or text[opened - 1] in ':—–-("“'):
+            opened = text.find("‘", opened + 1)
+            continue
+        if opened > line_end:  # found once per line, so a long line is not searched again
+            line_end = text.find("\n", opened)
+            line_end = len(text) if line_end < 0 else line_end
+        close = text.find("’", opened + 1, line_end)
+        while close >= 0 and close + 1 < line_end and text[close + 1].isalpha():
+            close = text.find("’", close + 1, line_end)  # an apostrophe ('Trump’s'), not the closing quote
+        end = line_end if close < 0 else close + 1
+        spans.append((opened, end))
+        opened = text.find("‘", end)
+    return spans
+
+
 def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
     """:func:`normalise` of every word, from one lower-casing of the whole text.
 
@@ -98,6 +138,7 @@ class SentenceTokens:
         text, words = view.text, view.words
         self.starts = [start for start, _ in words]
         spans = quote_spans(text) if any(q in text for q in QUOTES) else []
+        spans += tweet_spans(text) + single_quote_spans(text)
         raws = [text[s:e] for s, e in words]
         fields = zip(
             self.starts,

@@ -12,10 +12,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from copydesk import TextView
+from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.senses import match_cues
-from copydesk.plugins.hedging.sources import named_source, passives, vague_sources
+from copydesk.plugins.hedging.sources import passives, vague_sources
+from copydesk.plugins.hedging.speakers import credited_spans
 
 HEDGE = "hedge"
 VAGUE = "vague"
@@ -70,9 +72,10 @@ def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
-    named = named_source(tokens, text, lexicon, not_verbs) and not hits
+    credited = [] if hits else credited_spans(tokens, text, lexicon, not_verbs)
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
+        named = any(start <= first < end for start, end in credited)
         kind, source = (ATTRIBUTED, "quote") if quoted else (ATTRIBUTED, "named") if named else (HEDGE, "")
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
     return sorted(hits, key=lambda h: (h.start, h.end, h.kind))
@@ -94,4 +97,18 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     for index, sentence in enumerate(view.sentences):
         tokens = splitter.tokens(sentence.start, sentence.end)
         if tokens and not is_heading(view, index, len(tokens)):
-            yield from analyse_sentence(tokens, view.text, lexicon, index)
+            hits = analyse_sentence(tokens, view.text, lexicon, index)
+            if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(view.sentences):
+                following = view.sentences[index + 1]
+                hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)
+            yield from hits
+
+
+def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> list[Hit]:
+    """The hits without the vague sources that the next sentence names ('Some experts ...' / 'Jo Roe, an expert')."""
+    kept = []
+    for hit in hits:
+        roles = {w for word in hit.cue.split() for w in (word, word.removesuffix("s"))}
+        if hit.kind != VAGUE or not resolved_next(following, text, roles):
+            kept.append(hit)
+    return kept

@@ -15,7 +15,7 @@ from types import MappingProxyType
 from typing import Any
 
 #: Data file (without ``.txt``) of each hedge-cue category, in reading order.
-CUE_FILES = ("modals", "adverbs", "adjectives", "verbs", "approximators")
+CUE_FILES = ("modals", "adverbs", "adjectives", "nouns", "verbs", "approximators")
 #: Category of cues added through the ``extra_cues`` setting.
 CUSTOM = "custom"
 #: Vague sources that are quantifier pronouns ("some say", "many believe").
@@ -57,6 +57,7 @@ class Lexicon:
     :ivar speech_verbs: verbs linking a source to a claim.
     :ivar impersonal: participles of agentless attribution ("it is said").
     :ivar institutions: nouns that after "the" name a checkable source.
+    :ivar demonyms: nationality and regional adjectives, which name no source ("Russian officials").
     """
 
     cues: Mapping[str, tuple[Cue, ...]]
@@ -64,6 +65,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     impersonal: frozenset[str]
     institutions: frozenset[str]
+    demonyms: frozenset[str]
 
     @property
     def longest_cue(self) -> int:
@@ -109,6 +111,7 @@ def build_lexicon(
         speech_verbs=frozenset(read_list("speech_verbs")),
         impersonal=frozenset(read_list("impersonal")),
         institutions=frozenset(read_list("institutions")),
+        demonyms=frozenset(read_list("demonyms")),
     )
 
 

@@ -48,10 +48,15 @@ _CLAUSE_OPENERS = frozenset(
 _PREPOSITIONS = frozenset(
     "in on at of for to from with by as across among between within throughout over under depending and or".split()
 )
-#: Words after which 'potential' is the noun, or the physics term ('potential energy').
-_NOT_AFTER_POTENTIAL = (_PREPOSITIONS - {"to", "for"}) | frozenset(
-    "is was are were has had energy difference well field".split()
-)
+#: Words before 'unlikely' that make it attributive and mean 'surprising' ('the unlikely venue').
+_SURPRISING_BEFORE = frozenset("the a an most this that their his her its seemingly rather".split())
+_UNCERTAIN_NOT_AFTER = frozenset("remain remains remained remaining looked looks look felt sounded no".split())
+#: Words before 'speculation' that make it the topic of a sentence ('the speculation', 'ended speculation').
+_TOPIC_BEFORE = frozenset("the this that such any end ending ends dismiss denies deny fuel quash".split())
+#: Words that introduce named members of a group ('including Derrida', 'notably Foucault').
+_EXAMPLE_MARKERS = frozenset({"including", "notably", "like", "especially", "particularly", "namely"})
+#: Words after a quantifier searched for named examples.
+EXAMPLE_WINDOW = 6
 _AUXILIARY_VERBS = frozenset("will would can could may might should must shall do does did has have had".split())
 #: Words a modal looks back over for 'depending on' or 'so that'.
 ROOT_WINDOW = 15
@@ -79,9 +84,21 @@ def _root_modal(tokens: Sequence[Token], i: int) -> bool:
     describe variation and purpose; the look-back is bounded, so the scan stays linear.
     """
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
-    if "depending" in window:
+    if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
         return True
     return any(a in ("so", "order") and b == "that" for a, b in itertools.pairwise(window))
+
+
+def _conditional(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'if' or 'unless' is within a few words of the modal at ``i`` ('if left unpatched, it could').
+
+    The modal then states what follows from a condition (a risk, a rule), not what
+    the writer doubts; 'as if' and 'even if' are not conditions of the modal.
+    """
+    for k in range(max(0, i - ROOT_WINDOW), min(len(tokens), i + ROOT_WINDOW)):
+        if tokens[k].low in ("if", "unless") and _low(tokens, k - 1) not in ("as", "even"):
+            return True
+    return False
 
 
 def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -144,9 +161,19 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if _is_number(_low(tokens, i + 1)) or _low(tokens, i - 1) in ("how", "as", "so", "too"):
         return False
+    if _examples_named(tokens, i):
+        return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
     return _subject_position(tokens, i, text)
+
+
+def _examples_named(tokens: Sequence[Token], i: int) -> bool:
+    """True when the group after quantifier ``i`` is backed by named examples ('Many critics, notably Jo Roe')."""
+    for k in range(i + 1, min(len(tokens) - 1, i + EXAMPLE_WINDOW)):
+        if tokens[k].low in _EXAMPLE_MARKERS and tokens[k + 1].capitalised:
+            return True
+    return False
 
 
 def _most(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -168,14 +195,41 @@ def _clause_adverb(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _potential(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'potential' hedges before a noun or as a possibility ('potential risks', 'its potential to divide').
+    """'potential' hedges as the noun of possibility ('its potential to divide', 'the potential for abuse').
 
-    The noun as capacity ('great potential in films') and physics terms ('potential energy') do not.
+    Before a noun it means prospective ('potential investors', 'a potential peace deal',
+    'potential policy'), the noun as capacity ('great potential in films') and the
+    physics term ('potential energy') do not hedge either.
     """
     nxt = _low(tokens, i + 1)
     if not nxt or clause_break(text, tokens[i], tokens[i + 1]):
         return False
-    return nxt not in _NOT_AFTER_POTENTIAL
+    return nxt in ("to", "for")
+
+
+def _unlikely(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'unlikely' hedges a prediction ('is unlikely to pass'); 'the unlikely venue' means surprising."""
+    return _low(tokens, i - 1) not in _SURPRISING_BEFORE or _low(tokens, i + 1) in ("to", "that")
+
+
+def _uncertain(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'uncertain' hedges a claim ('it is uncertain whether', 'the cause is uncertain').
+
+    Not: 'remains uncertain' (a plain statement of the state of things), 'looked
+    uncertain' (a person's manner), 'in no uncertain terms', 'an uncertain future'.
+    """
+    before, nxt = _low(tokens, i - 1), _low(tokens, i + 1)
+    if nxt in _CERTAIN_AFTER or nxt in ("whether", "if"):
+        return True
+    if before in _UNCERTAIN_NOT_AFTER or before in _SURPRISING_BEFORE or nxt == "terms":
+        return False
+    return before in BE or before in ("seems", "appears", "is", "was")
+
+
+def _topic_noun(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'speculation' hedges as a claim ('Speculation grew that'), not as a topic ('shut down the speculation')."""
+    before = _low(tokens, i - 1)
+    return before not in _TOPIC_BEFORE and not before.endswith("ed")
 
 
 def _manner(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -205,9 +259,24 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     "certain": _certain,
     **dict.fromkeys(_CLAUSE_ADVERBS, _clause_adverb),
     "potential": _potential,
+    "unlikely": _unlikely,
+    "uncertain": _uncertain,
+    "speculation": _topic_noun,
     "widely": _manner,
     "in general": _in_general,
 }
+
+
+def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True for a capitalised cue inside a run of capitalised words: a title or a name ('If I Could Turn Back Time').
+
+    A capital after a quotation mark or a colon starts a quoted sentence instead.
+    """
+    if i == 0 or not tokens[i].raw[:1].isupper():
+        return False
+    if any(ch in "\"“‘':" for ch in text[tokens[i - 1].end : tokens[i].start]):
+        return False
+    return tokens[i - 1].capitalised or (i + 1 < len(tokens) and tokens[i + 1].capitalised)
 
 
 def _first_match(lows: Sequence[str], i: int, group: Sequence[Cue]) -> Cue | None:
@@ -235,6 +304,8 @@ def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[i
         if cue is None:
             continue
         keep = SENSE_FILTERS.get(" ".join(cue.words))
+        if _in_title(tokens, i, text):
+            continue
         if keep is None or keep(tokens, i, text):
             found.append((i, i + len(cue.words), cue))
             free = i + len(cue.words)

@@ -1,6 +1,6 @@
-"""Who a sentence credits its claims to: vague sources, agentless passives, named sources.
+"""Who a sentence credits its claims to: vague sources and agentless passives.
 
-Three scans over one sentence's tokens, each looking only a few tokens either side
+Two scans over one sentence's tokens, each looking only a few tokens either side
 of a trigger word, so the work is linear in the sentence length:
 
 * :func:`vague_sources`: an unnamed or collective source ("sources", "experts",
@@ -8,9 +8,8 @@ of a trigger word, so the work is linear in the sentence length:
   "according to" before it, and no name or organisation beside it;
 * :func:`passives`: "is thought to", "was considered", "it is said", "is widely
   believed", "is regarded by many as" (the agentless forms are vague attributions);
-* :func:`named_source`: a verb of saying with a name, an acronym, a personal
-  pronoun or "the" + institution as its subject ("Reuters reported", "the
-  ministry said", "according to the IAEA").
+* the helpers :func:`_named` and :func:`_agent_named`, which ``speakers`` also uses
+  to find a named source.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from copydesk.plugins.hedging.content import content_noun, modifier_noun
 from copydesk.plugins.hedging.cues import BE, Token, clause_break
 from copydesk.plugins.hedging.lexicon import QUANTIFIERS, Lexicon
 
@@ -29,19 +29,17 @@ _MODIFIERS = frozenset(
     "multiple initial latest early widespread persistent".split()
 )
 _INTRODUCERS = frozenset({"a", "an", "one", "another", "some"})
-_SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "such"})
+_SPECIFIC_AFTER = frozenset({"at", "from", "for", "by", "including", "like", "such", "in", "of", "with"})
 _AUXILIARIES = frozenset("have has had also still would may might could will now long who privately publicly".split())
 _VAGUE_ADVERBS = frozenset(
     "widely generally commonly often long popularly broadly traditionally frequently variously increasingly "
-    "usually sometimes".split()
+    "usually sometimes once".split()
 )
-_OTHER_ADVERBS = frozenset("also now still once originally initially previously formerly later even".split())
+_OTHER_ADVERBS = frozenset("also now still originally initially previously formerly later even".split())
 _ANY_NEXT = frozenset(
     "considered believed thought rumored rumoured alleged reputed presumed assumed regarded speculated understood".split()
 )
 _NEEDS_NEXT = frozenset({"to", "as", "that", "at"})
-#: Third-person pronouns stand for a source named earlier; "I"/"we" are the author's own voice.
-_PRONOUNS = frozenset({"he", "she"})
 _STARTERS = frozenset(
     "the a an this that these those it its there they their i we you our my in on at for but and however while "
     "although as if "
@@ -54,13 +52,21 @@ _CALENDAR = frozenset(
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
-#: Auxiliaries of a perfect passive ('has been thought'): the span starts with them.
-_PERFECT = frozenset({"has", "have", "had"})
-_REDUCED = frozenset("accepted considered regarded thought believed".split())
+_REDUCED = frozenset("accepted considered regarded thought believed seen viewed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
-_FIRST_SECOND = frozenset({"you", "i", "we"})
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
 _REPORT_NOUNS = frozenset({"reports", "rumors", "rumours", "report"})
+#: Verbs that make reports or rumours the topic of the sentence, not its source ('denied rumours that').
+_TOPIC_VERBS = frozenset(
+    "hear heard deny denied denies dismiss dismissed dismisses quash quashed reject rejected spread fuel fuelled "
+    "fueled address addressed debunk debunked".split()
+)
+#: Words after which a speech-verb form is a noun ('in show business', 'the report').
+_NOUN_BEFORE = frozenset("in on of for with to from into the a an this these its their".split())
+#: Speech-verb forms that are also plural nouns ('those states', 'several claims').
+_NOUN_FORMS = frozenset("states claims reports notes points shows finds estimates fears".split())
+#: Participles that after a bare noun start a reduced relative clause ('people said to be').
+_PARTICIPLES = frozenset("said alleged thought believed reported rumored rumoured considered expected known".split())
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     tok = tokens[k]
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
-    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR:
+    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR | lexicon.demonyms:
         return False
     if k > 0:
         return True
@@ -95,7 +101,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
 def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
     """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
     before = tokens[k - 1] if k else None
-    if before is not None and before.capitalised and before.low not in lexicon.vague_sources:
+    if before is not None and before.capitalised and before.low not in lexicon.vague_sources | lexicon.demonyms:
         if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
             return True
     if k + 1 >= len(tokens):
@@ -115,11 +121,40 @@ def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, ti
     for j in range(k + 1, limit):
         if clause_break(text, tokens[j - 1], tokens[j]):
             return None
-        if tokens[j].low in lexicon.speech_verbs and tokens[j - 1].low not in BE:
+        if tokens[j].low in lexicon.speech_verbs and _governs_clause(tokens, j, k):
             return j
         if tight and tokens[j].low not in _AUXILIARIES:
             return None
     return None
+
+
+def _governs_clause(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """True when the speech-verb form at ``j`` is a verb with the source ``k`` as subject.
+
+    Not a verb: a capitalised word ('Washington State'), 'according', a noun after a
+    preposition or a quantifier ('in show business', 'those states', 'many reports'),
+    a participle after a passive 'be' or before 'to' ('people alleged to have'), or a
+    verb with a bare 'not' after it ('those who acknowledge not the religion').
+    """
+    tok, before = tokens[j], tokens[j - 1].low
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    if tok.capitalised or tok.low == "according" or before in BE or before in _NOUN_BEFORE:
+        return False
+    if j == k + 1 and tokens[k].low in QUANTIFIERS and tok.low in _NOUN_FORMS:
+        return False
+    if _other_subject(tokens, j, k):
+        return False
+    return nxt != "not" and not (j == k + 1 and nxt == "to" and tok.low in _PARTICIPLES)
+
+
+def _other_subject(tokens: Sequence[Token], j: int, k: int) -> bool:
+    """True when verb ``j`` belongs to another subject than source ``k``.
+
+    A comparison with a name ('people who dug me, like Linda said') or the relative
+    clause that defines 'those' ('waived for those who say they are homeless').
+    """
+    named = j >= 2 and tokens[j - 1].capitalised and tokens[j - 2].low in ("like", "as")
+    return named or (tokens[k].low == "those" and j == k + 2 and tokens[k + 1].low == "who")
 
 
 def _according_before(tokens: Sequence[Token], k: int) -> int | None:
@@ -139,6 +174,15 @@ def _source_start(tokens: Sequence[Token], k: int) -> int:
     return k
 
 
+def _bare_singular(tokens: Sequence[Token], k: int, text: str) -> bool:
+    """True for a singular source noun that is no unnamed person: 'the source', 'an official NHS review'."""
+    low = tokens[k].low
+    if low.endswith("s") or low in ("people", "research"):
+        return False
+    introduced = _INTRODUCERS & {tokens[j].low for j in range(max(0, k - 2), k)}
+    return not introduced or modifier_noun(tokens, k, text)
+
+
 def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
     """The vague attribution whose source word is token ``k``, if it is one."""
     low = tokens[k].low
@@ -152,10 +196,7 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
             return Attribution(according, end, True, "according-to")
         verb = _verb_after(tokens, k, text, lexicon, tight=True)
         return None if verb is None else Attribution(k, verb + 1, True, "quantifier")
-    singular = not low.endswith("s") and low not in ("people", "research")
-    if singular and not (_INTRODUCERS & {tokens[j].low for j in range(max(0, k - 2), k)}):
-        return None
-    if _specific(tokens, k, text, lexicon):
+    if _bare_singular(tokens, k, text) or _specific(tokens, k, text, lexicon):
         return None
     according = _according_before(tokens, k)
     if according is not None:
@@ -163,8 +204,10 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     verb = _verb_after(tokens, k, text, lexicon, tight=False)
     if verb is not None:
         return Attribution(_source_start(tokens, k), verb + 1, True, "source-says")
-    if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that"):
-        return Attribution(_source_start(tokens, k), k + 2, True, "reports-of")
+    start = _source_start(tokens, k)
+    topic = start > 0 and tokens[start - 1].low in _TOPIC_VERBS
+    if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
+        return Attribution(start, k + 2, True, "reports-of")
     return None
 
 
@@ -173,6 +216,8 @@ def vague_sources(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[
     found: list[Attribution] = []
     for k, tok in enumerate(tokens):
         if tok.low in lexicon.vague_sources and (not found or k >= found[-1].last):
+            if content_noun(tokens, _source_start(tokens, k), k):
+                continue
             hit = _vague_source(tokens, k, text, lexicon)
             if hit is not None:
                 found.append(hit)
@@ -205,71 +250,61 @@ def _passive_by_vague(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attr
     return None if agent is None else Attribution(be, agent + 1, True, "passive-by-vague")
 
 
-def _reduced_passive(tokens: Sequence[Token], k: int) -> Attribution | None:
-    """'widely accepted', 'generally considered', 'commonly thought of' without 'is': a vague consensus.
+def _reduced_passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
+    """'widely accepted', 'once considered', 'seen by many as' without 'is': a vague consensus.
 
     A subject pronoun or name before the adverb makes the participle an active past
-    tense ('he often thought'), and a 'by' agent is left to the passive rules.
+    tense ('he often thought'); a 'by' agent must be vague ('a plan seen by many as').
     """
-    if k < 1 or tokens[k].low not in _REDUCED or tokens[k - 1].low not in _VAGUE_ADVERBS:
+    if k < 1 or tokens[k].low not in _REDUCED:
         return None
-    if k + 1 < len(tokens) and tokens[k + 1].low == "by":
+    if k + 2 < len(tokens) and tokens[k + 1].low == "by":
+        agent = _vague_agent(tokens, k + 2, lexicon)
+        return None if agent is None else Attribution(k, agent + 1, True, "passive-by-vague")
+    if tokens[k - 1].low not in _VAGUE_ADVERBS:
         return None
     if k >= 2 and (tokens[k - 2].low in _SUBJECTS or (k > 2 and tokens[k - 2].capitalised)):
         return None
     return Attribution(k - 1, k + 1, True, "impersonal")
 
 
-def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
-    """The passive judgement whose participle is token ``k`` ('is thought to'), if any."""
-    be = _be_before(tokens, k)
-    if be is None:
-        return _reduced_passive(tokens, k)
-    if not _judgement_participle(tokens, k):
-        return None
-    j, adverb = be
-    first = j - 1 if j >= 1 and tokens[j - 1].low in _PERFECT else j
-    if k + 2 < len(tokens) and tokens[k + 1].low == "by":
-        agent = _vague_agent(tokens, k + 2, lexicon)
-        if agent is not None:
-            return Attribution(first, agent + 1, True, "passive-by-vague")
-        if _agent_named(tokens, k + 2, lexicon):
-            return None
-    return _agentless_passive(tokens, first, k, adverb)
-
-
-def _be_before(tokens: Sequence[Token], k: int) -> tuple[int, bool] | None:
-    """The index of the 'be' before participle ``k`` and whether an adverb stands between.
-
-    At most one adverb may stand between ('is widely thought'); None when no 'be' does.
-    """
-    j = k - 1
-    adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
-    if adverb:
-        j -= 1
-    if j < 0 or tokens[j].low not in BE:
-        return None
-    return j, adverb
-
-
-def _judgement_participle(tokens: Sequence[Token], k: int) -> bool:
-    """Whether participle ``k`` after 'be' credits a claim to someone.
-
-    'considered', 'believed' and the like always do; the others ('said', 'expected')
-    only before 'to', 'as', 'that', 'at' or a 'by' agent; 'known' only as a judgement.
-    """
+def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
+    """True when participle ``k`` after 'be' judges or reports ('is thought to', 'was seen as', 'is known that')."""
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return False
     return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
 
 
-def _agentless_passive(tokens: Sequence[Token], first: int, k: int, adverb: bool) -> Attribution:
-    """The passive ``tokens[first:k + 1]`` with no vague or named agent.
+def _by_agent(tokens: Sequence[Token], k: int, first: int, lexicon: Lexicon) -> Attribution | None:
+    """The attribution a 'by' agent makes of the passive at ``k``: vague ('by many'), or named (pattern 'named')."""
+    if k + 2 >= len(tokens) or tokens[k + 1].low != "by":
+        return None
+    agent = _vague_agent(tokens, k + 2, lexicon)
+    if agent is not None:
+        return Attribution(first, agent + 1, True, "passive-by-vague")
+    return Attribution(first, k + 1, False, "named") if _agent_named(tokens, k + 2, lexicon) else None
 
-    Vague ('impersonal') after 'it' ('it is thought') or with a vague adverb ('is
-    widely believed'); otherwise a plain passive.
+
+def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution | None:
+    """The passive judgement whose participle is token ``k`` ('is thought to'), if any.
+
+    With a vague crowd made explicit ('it is said', 'is widely seen as', 'was once
+    thought', 'is seen by many as') it is a vague attribution; bare ('is seen as',
+    'is viewed as', 'was considered') it is a hedge; a named agent credits it.
     """
+    j = k - 1
+    adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
+    if adverb:
+        j -= 1
+    if j < 0 or tokens[j].low not in BE:
+        return _reduced_passive(tokens, k, lexicon)
+    if not _judgement_form(tokens, k):
+        return None
+    first = j - 1 if j >= 1 and tokens[j - 1].low in ("has", "have", "had") else j
+    by = _by_agent(tokens, k, first, lexicon)
+    if by is not None:
+        return None if by.pattern == "named" else by
     impersonal = first >= 1 and tokens[first - 1].low == "it"
     vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
     return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")
@@ -300,55 +335,3 @@ def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     if k < len(tokens) and tokens[k].low == "the" and not _named(tokens, k, lexicon):
         k += 1
     return k < len(tokens) and _named(tokens, k, lexicon)
-
-
-def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
-    """True when the words before verb ``j`` (its clause, or an appositive) name a source."""
-    scanned = 0
-    for k in range(j - 1, max(-1, j - 1 - WINDOW), -1):
-        if clause_break(text, tokens[k], tokens[k + 1]) and scanned:
-            return False
-        scanned += 1
-        if tokens[k].low in _PRONOUNS or _named(tokens, k, lexicon):
-            return True
-    return False
-
-
-def named_source(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> bool:
-    """True when a verb of saying in the sentence has a named or institutional source.
-
-    Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
-    capitalised words inside the sentence ('the United States') are not verbs here.
-    """
-    for j, tok in enumerate(tokens):
-        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
-            continue
-        nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
-        if tok.low == "according" or nxt == "by" or (j > 0 and tokens[j - 1].low in BE):
-            if nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon):
-                return True
-            continue
-        if _reader_or_author(tokens, j):
-            continue
-        if _subject_named(tokens, j, text, lexicon) or (
-            _inverted(tokens, j, text) and _agent_named(tokens, j + 1, lexicon)
-        ):
-            return True
-    return False
-
-
-def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
-    """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
-    k = j - 1
-    while k >= 0 and tokens[k].low in _AUXILIARIES | {"do", "does", "did", "not"}:
-        k -= 1
-    return k >= 0 and tokens[k].low in _FIRST_SECOND
-
-
-def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
-    """True when verb ``j`` opens an inverted attribution ('..., said Peskov', '" said the ministry')."""
-    return (
-        j == 0
-        or clause_break(text, tokens[j - 1], tokens[j])
-        or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
-    )

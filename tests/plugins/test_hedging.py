@@ -68,7 +68,8 @@ def seed(prefix: str) -> str:
         ("The dye is used in many laboratories.", ["many"]),
         ("He served there for many years.", []),
         ("The car was tuned for races and several other projects.", []),
-        ("The tax rose, and several firms left.", ["several"]),
+        ("The tax rose, and some firms left.", ["some"]),
+        ("The tax rose, and several firms left.", []),  # 'several' counts
         # a condition or purpose, not doubt
         ("Depending on the dose, the effect may vary.", []),
         ("They pray so that every word may begin well.", []),
@@ -154,7 +155,7 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
         ("Analysts said prices may rise.", "HDG001", ""),
         ("Prices may rise, said Peskov.", "HDG004", "named"),
         # a question to the reader has no source, whatever follows its verb
-        ("What role do you believe European nations should play in these potential talks?", "HDG001", ""),
+        ("What role do you believe European nations should play in these possible talks?", "HDG001", ""),
         ("Do you think Western leaders may balk?", "HDG001", ""),
     ],
 )
@@ -217,7 +218,10 @@ def test_density_finding_above_threshold_only() -> None:
     assert "HDG003" not in codes(run_scorer(SCORER, HEDGY))  # below min_words
     assert "HDG003" not in codes(run_scorer(SCORER, hedgy, settings={"density_threshold": 1000.0}))
     density = next(f for f in run_scorer(SCORER, hedgy) if f.code == "HDG003")
-    assert re.match(r"\d+\.\d hedges per 1,000 words \(threshold \d+\.\d\); \d+% of sentences hedged", density.message)
+    pattern = (
+        r"\d+\.\d hedges per 1,000 words in the author's own voice \(threshold \d+\.\d\); \d+% of sentences hedged"
+    )
+    assert re.match(pattern, density.message)
 
 
 def test_density_finding_points_at_the_most_hedged_sentence() -> None:
@@ -287,3 +291,265 @@ def test_ignored_rule_is_neither_reported_nor_measured() -> None:
     assert "HDG002" in codes(full.findings) and "HDG002" not in codes(trimmed.findings)
     assert trimmed.metrics["vague_attributions_per_1000_words"] == 0.0
     assert trimmed.subscore is not None and full.subscore is not None and trimmed.subscore > full.subscore
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # a victim or population count is the toll, not the source; the named monitor is
+        ("Shelling hit the square, killing nine people, the monitor group said.", []),
+        ("Floods left 40 people homeless according to the Red Cross.", []),
+        ("One in 12 people - according to the census office - rents a flat.", []),
+        ("Nine people said they saw the blast.", []),  # near neighbour: still a count, not a source
+        ("People said they saw the blast.", ["People said"]),
+        # a word that only looks like a verb of saying
+        ("Few people in show business are known by one name.", []),
+        ("Some of those states allow early voting.", []),
+        ("Ten people killed in Washington State were named.", []),
+        ("Suits were filed against people alleged to have shared songs.", []),
+        ("Some states allow early voting, and some claim it helps.", ["some claim"]),
+        # respondents of a named poll or report, a benchmark, an indirect question
+        ("Economists polled by Reuters expect rates to rise.", []),
+        ("According to Harbour Research, 30% of the people it questioned said they pay cash.", []),
+        ("The review found that most staff liked the rota, though most agreed it was long.", []),
+        ("Profits were lower than analysts had expected.", []),
+        ("He went out to see what people really say about him.", []),
+        (
+            "The firm was beaten by what sources close to the deal claim was a rival.",
+            ["sources close to the deal claim"],
+        ),
+        # named institutions and definite references to a named document
+        ("Health officials in Powys said the clinic would close.", []),
+        ("Senior health officials said the clinic would close.", ["officials said"]),
+        ("Doctors cite an official NHS review which found few faults.", []),
+        ("The research found that most cases were handled well.", []),
+        ("Research found that most cases were handled well.", ["Research found"]),
+        # a nationality says where a source is from, not who it is
+        ("A Ukrainian official acknowledged the plan existed.", ["official acknowledged"]),
+        ("Western analysts believe the plan will fail.", ["Western analysts believe"]),
+        ("Kremlin officials said the plan would fail.", []),
+        # rumours as the topic of the sentence
+        ("Fans heard rumours that the band would split.", []),
+        ("The singer denied rumours that the band would split.", []),
+        ("Rumours that the band would split spread fast.", ["Rumours that"]),
+    ],
+)
+def test_vague_attribution_needs_a_source_that_speaks(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Some experts believe the ban could backfire. Jo Lee, an expert on the region, said so.", []),
+        ("One analyst suggested a bid war. Bill Ames, a retail analyst at Kell & Co, said it was likely.", []),
+        ("Critics think the show is tired. Bob Ray, from the Daily Post, thinks so too.", []),
+        # near neighbours: the next sentence names someone else, or nobody
+        ("Some experts believe the ban could backfire. Jo Lee, a farmer, disagreed.", ["Some experts believe"]),
+        ("Some experts believe the ban could backfire. The ban starts in May.", ["Some experts believe"]),
+    ],
+)
+def test_vague_lead_named_in_the_next_sentence_is_not_vague(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of the verb of saying must name the source, not any capital before it
+        (
+            "The role of Ann Cole, a figure close to the board, suggests a deal may come.",
+            [("HDG001", "suggests"), ("HDG001", "may")],
+        ),
+        ("The move raises fears that Oslo might be sidelined.", [("HDG001", "might")]),
+        ("The talks mark a turning point and a possible shift.", [("HDG001", "possible")]),
+        ("The firm, backed by Gulf states and Asia, may grow.", [("HDG001", "may")]),
+        (
+            "The absence of a meeting – with Lisbon officials – suggests a pause may follow.",
+            [("HDG001", "suggests"), ("HDG001", "may")],
+        ),
+        # near neighbours: a named head, an appositive, adverbs between
+        (
+            "Ann Cole, a figure close to the board, suggests a deal may come.",
+            [("HDG004", "suggests"), ("HDG004", "may")],
+        ),
+        ("Dr Cole has repeatedly claimed he could win.", [("HDG004", "could")]),
+        ("The ministry, in a statement, said prices may rise.", [("HDG004", "may")]),
+        # the credited claim ends where the author speaks again
+        (
+            "Dr Cole has repeatedly claimed he could win, and the talks are possibly a first step.",
+            [("HDG004", "could"), ("HDG001", "possibly")],
+        ),
+        # a named outlet in the sentence credits 'reportedly'
+        ("The plan, as leaked to Politico, reportedly sets up a fund.", [("HDG004", "reportedly")]),
+        ("The plan reportedly sets up a fund.", [("HDG001", "reportedly")]),
+    ],
+)
+def test_hedge_credited_only_to_the_subject_of_a_verb_of_saying(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [(f.code, f.data["cue"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert hedges == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'potential' before a noun is prospective; the noun of possibility hedges
+        ("Potential investors toured the plant.", []),
+        ("Talks on a potential peace agreement resumed.", []),
+        ("The camp presents a different potential policy.", []),
+        ("Critics warn of the potential for abuse.", ["potential"]),
+        ("Its potential to split water is the draw.", ["potential"]),
+        # 'unlikely' meaning surprising; 'unlikely to' predicting
+        ("Miami is the unlikely venue for the talks.", []),
+        ("They make a most unlikely pair.", []),
+        ("The bill is unlikely to pass.", ["unlikely"]),
+        ("A deal looks unlikely.", ["unlikely"]),
+        # 'uncertain' as a plain statement, an idiom, a manner; as a hedge
+        ("The outcome remains uncertain.", []),
+        ("She told him in no uncertain terms to leave.", []),
+        ("He looked uncertain on the stage.", []),
+        ("It is uncertain whether the bridge will open.", ["uncertain"]),
+        ("The cause of the fire is uncertain.", ["uncertain"]),
+        # 'several' counts
+        ("Several former staff have pleaded guilty.", []),
+        # a conditional risk: 'could ... if', 'if ..., could'
+        ("Computers could be taken over if the flaw is left unpatched.", []),
+        ("If the flaw is left unpatched, computers could be taken over.", []),
+        ("Computers could be taken over.", ["could"]),
+        ("He acted as if the flaw could be ignored.", ["could"]),
+        # 'speculation' as the topic of the sentence or as a claim
+        ("The family photo shut down the speculation.", []),
+        ("Her agent dismissed speculation about a split.", []),
+        ("Speculation grew that the band would split.", ["speculation"]),
+        # a title of a work is not the author's hedge
+        ("She sang 'If I Could Turn Back Time' at the show.", []),
+        ("The film Something Might Happen opens today.", []),
+        ("Fans ask one thing. Could this be the end?", ["could"]),
+    ],
+)
+def test_hedge_senses_that_do_not_hedge(text: str, cues: list[str]) -> None:
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "cue"),
+    [
+        # one rule for judgement passives: a vague crowd made explicit is a vague attribution ...
+        ("The plan is seen by many as unfair.", "HDG002", "is seen by many"),
+        ("The plan is widely seen as unfair.", "HDG002", "is widely seen"),
+        ("The plan, widely seen as unfair, passed.", "HDG002", "widely seen"),
+        ("The plan, seen by many as unfair, passed.", "HDG002", "seen by many"),
+        ("The odds of a deal, once considered remote, are rising.", "HDG002", "once considered"),
+        ("The site was once thought to be a fort.", "HDG002", "was once thought"),
+        # ... bare, it is the author's hedge ...
+        ("The terms are seen as unfair.", "HDG001", "are seen"),
+        ("The idea is viewed as a non-starter.", "HDG001", "is viewed"),
+        # ... and a named agent credits it
+        ("The plan is seen by the IMF as unfair.", "", ""),
+    ],
+)
+def test_judgement_passives_follow_one_rule(text: str, code: str, cue: str) -> None:
+    found = [(f.code, f.matched) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002")]
+    assert found == ([(code, cue)] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # quantifiers that count or list are not hedges; those that generalise are
+        ("A number of firms closed, and a handful of shops reopened.", []),
+        ("The market sells a variety of spices and various teas.", []),
+        ("Numerous staff and a few managers left.", []),
+        ("Some firms closed.", ["some"]),
+        ("Many critics disliked the film.", ["many"]),
+        # a group backed by named examples is not a generalisation
+        ("Many critics, notably Jo Roe and Al Fay, disliked the film.", []),
+        ("Some firms, including Acme, closed.", []),
+    ],
+)
+def test_quantifiers_hedge_only_when_they_generalise(text: str, cues: list[str]) -> None:
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+def _long(sentence: str, filler: str, times: int) -> str:
+    """A body of ``sentence`` once and ``filler`` ``times`` times."""
+    return sentence + " " + " ".join([filler] * times)
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        # the author's own hedges above the threshold
+        (_long("It may rain.", "The plan may fail and could stall.", 25), True),
+        # the same hedges inside quotations or credited to a named speaker do not decide it
+        (_long("It may rain.", '"The plan may fail and could stall," Ann Cole said.', 25), False),
+        (_long("It may rain.", "Ann Cole said the plan may fail and could stall.", 25), False),
+        # an embedded tweet is its signatory's words
+        (_long("It may rain.", "\nThe plan may fail and could stall. — Ann Cole (@anncole) May 2, 2024\n", 25), False),
+    ],
+)
+def test_density_is_decided_by_the_authors_own_hedges(text: str, fires: bool) -> None:
+    assert ("HDG003" in codes(run_scorer(SCORER, text))) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Cole: ‘The plan may fail’", "HDG004"),  # a headline quoting its speaker
+        ("Cole’s plan may fail", "HDG001"),
+    ],
+)
+def test_single_quoted_headline_quotation_is_attributed(title: str, code: str) -> None:
+    findings = [
+        f for f in run_scorer(SCORER, article("The council met.", title=title)) if f.code in ("HDG001", "HDG004")
+    ]
+    assert [f.code for f in findings] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # the verb belongs to another subject: a named comparison, the clause defining 'those'
+        ("Fans who liked him, as Mo Dean said, stayed loyal.", []),
+        ("The fee is waived for those who say they are broke.", []),
+        ("Many say he is shy.", ["Many say"]),
+        ("Fans who liked him said he was shy.", []),
+        ("People who liked him said he was shy.", ["People who liked him said"]),
+    ],
+)
+def test_vague_source_must_be_the_subject_of_its_verb(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'it said' stands for an organisation; lower-case organisation nouns are sources
+        ("It claimed revenues were likely to fall.", [("HDG004", "named")]),
+        ("The bourse said it may raise its offer.", [("HDG004", "named")]),
+        ("The newspaper suggested he may quit.", [("HDG004", "named"), ("HDG004", "named")]),
+        ("It is likely to rain.", [("HDG001", "")]),
+        # single curly quotes quote a speaker; an apostrophe opens nothing
+        ("‘I was probably too tired,’ she said later.", [("HDG004", "quote")]),
+        ("She sighed: ‘Maybe next year.’", [("HDG004", "quote")]),
+        ("The fans’ hopes may fade.", [("HDG001", "")]),
+    ],
+)
+def test_organisations_and_single_quotes_credit_their_hedges(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [(f.code, f.data["source"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert hedges == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the author's hedge before a subordinate clause with a verb of saying stays the author's
+        ("She is probably happy, even though she would never admit it.", [("HDG001", "probably")]),
+        ("She is probably happy, he said.", [("HDG004", "probably")]),
+        ("Prices may rise, said Ann Cole.", [("HDG004", "may")]),
+        ("The court has never suggested the law may change.", [("HDG004", "suggested"), ("HDG004", "may")]),
+    ],
+)
+def test_claim_credited_from_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [(f.code, f.data["cue"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert hedges == expected

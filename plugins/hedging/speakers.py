@@ -1,0 +1,152 @@
+"""Named speakers: which part of a sentence a named person or organisation is credited with.
+
+A verb of saying or thinking credits its clause to a named source when the head of
+its subject names one: the word just before the verb, past auxiliaries and adverbs
+("Trump has repeatedly claimed"), or the head before an appositive ("Peskov, the
+Kremlin spokesman, said"); or when a name follows the verb in an inversion
+(", said Peskov"), or comes after "according to", "by" or "as leaked to". Any
+capitalised word somewhere before the verb is not enough: in "The involvement of
+Dmitriev ... suggests" and "a turning point" nobody speaks.
+
+:func:`credited_spans` returns the credited claims: each from the sentence start (or
+from its own clause, when that opens with a conjunction after a clause break) to the
+end of the sentence, or to the first clause break before "and", "but", "while" ...
+after the verb, beyond which the author speaks again ("X claimed he could win, and
+the talks are possibly a first step").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from copydesk.plugins.hedging.cues import BE, Token, clause_break
+from copydesk.plugins.hedging.lexicon import Lexicon
+from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named
+
+#: Third-person pronouns stand for a source named earlier ("it said": an organisation);
+#: "I"/"we" are the author's own voice.
+PRONOUNS = frozenset({"he", "she", "it"})
+_FIRST_SECOND = frozenset({"you", "i", "we"})
+#: Words between a subject and its verb ("has repeatedly claimed", "further suggests").
+_BETWEEN = frozenset(
+    "have has had also still would may might could will now long further not never do does did".split()
+)
+#: Words before an institution noun that make it a definite organisation ("the ministry", "Moscow's bank").
+_DETERMINERS = frozenset({"the", "its", "his", "her", "their", "this"})
+#: Words that, after a clause break, start a new clause in the author's voice.
+_NEW_CLAUSE = frozenset("and but while whereas although though yet so however meanwhile".split())
+_PREPOSITIONS = frozenset("of in with for from about on at to between among into over against".split())
+#: Words that open a subordinate clause ("even though she would admit it").
+_SUBORDINATORS = _NEW_CLAUSE | frozenset("even because if when since as unless whether".split())
+#: Longest appositive looked back over ("Name, the chief executive of the firm, said").
+APPOSITIVE = 12
+
+
+def _institution(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True for an institution noun after a determiner or a name ('the health ministry', 'Kremlin spokesman')."""
+    if tokens[k].low not in lexicon.institutions:
+        return False
+    return any(t.low in _DETERMINERS or t.capitalised or t.low.endswith("'s") for t in tokens[max(0, k - 2) : k])
+
+
+def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the subject head ``k`` of a verb of saying names a source."""
+    tok = tokens[k]
+    if tok.low in PRONOUNS or _institution(tokens, k, lexicon):
+        return True
+    if k == 0:
+        first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms
+        return first and len(tokens) > 1
+    return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
+
+
+def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
+    """True when the name ending at ``k`` follows a preposition ('the role of Ann Cole'): not a subject."""
+    while k > 0 and tokens[k].capitalised:
+        k -= 1
+    return tokens[k].low in _PREPOSITIONS
+
+
+def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the subject of verb ``j`` names a source (its head, or the head before an appositive)."""
+    k = j - 1
+    while k > 0 and (tokens[k].low in _BETWEEN or tokens[k].low.endswith("ly")):
+        if clause_break(text, tokens[k], tokens[k + 1]):
+            break
+        k -= 1
+    if k < 0:
+        return False
+    if not clause_break(text, tokens[k], tokens[k + 1]):
+        return _head_named(tokens, k, lexicon)
+    for a in range(k, max(0, k - APPOSITIVE), -1):
+        if clause_break(text, tokens[a - 1], tokens[a]):
+            opener = tokens[a].low
+            return opener not in _NEW_CLAUSE and _head_named(tokens, a - 1, lexicon)
+    return False
+
+
+def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the verb of saying at ``j`` has a named source."""
+    nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
+    before = tokens[j - 1].low if j else ""
+    if tokens[j].low == "according" or nxt == "by" or before in BE or before == "as":
+        return nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon)
+    if _reader_or_author(tokens, j):
+        return False
+    return _subject_named(tokens, j, text, lexicon) or (
+        _inverted(tokens, j, text) and _agent_named(tokens, j + 1, lexicon)
+    )
+
+
+def _claim_end(tokens: Sequence[Token], j: int, text: str) -> int:
+    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice."""
+    for k in range(j + 2, len(tokens)):
+        if tokens[k].low in _NEW_CLAUSE and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
+            return k
+    return len(tokens)
+
+
+def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
+    """Start of the claim credited by verb ``j``: the sentence start, or its own clause.
+
+    A claim before its attribution (", the ministry said.", ", said Peskov.") runs from
+    the sentence start; so does one whose verb opens the sentence's only clause. When
+    the verb's clause follows a clause break and opens with a conjunction ("..., even
+    though she would never admit it"), what comes before is the author's.
+    """
+    for k in range(j - 1, max(0, j - APPOSITIVE), -1):
+        if clause_break(text, tokens[k - 1], tokens[k]):
+            return k if tokens[k].low in _SUBORDINATORS else 0
+    return 0
+
+
+def credited_spans(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> list[tuple[int, int]]:
+    """The token ranges of the sentence credited to a named source (none when nobody is named).
+
+    Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
+    capitalised words inside the sentence ('the United States') are not verbs here.
+    """
+    spans: list[tuple[int, int]] = []
+    for j, tok in enumerate(tokens):
+        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
+            continue
+        if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
+            spans.append((_claim_start(tokens, j, text), _claim_end(tokens, j, text)))
+    return spans
+
+
+def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
+    k = j - 1
+    while k >= 0 and tokens[k].low in _BETWEEN:
+        k -= 1
+    return k >= 0 and tokens[k].low in _FIRST_SECOND
+
+
+def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` opens an inverted attribution ('..., said Peskov', '" said the ministry')."""
+    return (
+        j == 0
+        or clause_break(text, tokens[j - 1], tokens[j])
+        or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
+    )
