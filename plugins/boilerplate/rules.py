@@ -64,7 +64,7 @@ first lines of the body are checked.
 REPEATED_ACROSS_BATCH = Rule(
     code="TPL003",
     name="repeated-across-batch",
-    message="{unit} recurs in {count} of {articles} articles of the batch: '{text}'",
+    message="{unit} recurs in {count} distinct stories of the {articles} articles of the batch: '{text}'",
     severity=Severity.WARNING,
     doc="""\
 **What it flags.** A line, or a sentence of at least `repeated_min_sentence_words`
@@ -91,21 +91,26 @@ same sentence, or syndicated copy, also recur; the count tells how widely.
 TEMPLATED_HEADLINE = Rule(
     code="TPL004",
     name="templated-headline",
-    message="Headline uses the stock frame '{frame}', shared by {count} of {articles} articles of the batch",
+    message="{unit} uses the stock frame '{frame}', shared by {count} of {articles} articles of the batch",
     severity=Severity.INFO,
     doc="""\
-**What it flags.** A headline (the title, or a short unpunctuated line among the first
-`headline_lines` lines of the body) built on a stock frame that other headlines of the
-batch share: a known frame from the lexicon ("The Shifting Sands of ...", "...: What It
-Means for ...") in at least `repeated_min_articles` articles, or the same opening three
-words of a headline part, mixing frame words and content words, in at least
-`frame_min_articles` articles.
+**What it flags.** A headline (the title, or a sub-heading: a short unpunctuated line
+among the first `headline_lines` lines of the body; the message says which) built on a
+stock frame that other headlines of the batch share: a known frame from the lexicon
+("The Shifting Sands of ...", "...: What It Means for ...") in at least
+`repeated_min_articles` articles, or the same opening three words of a headline part,
+mixing frame words and content words, in at least `frame_min_articles` articles. Body
+lines that label or hold a place are not sub-headings: furniture and box labels of the
+lexicon, a summary label ("Story highlights", "Key points") and the line under it, and
+placeholder or code lines ("[ad_1]", "{{slot}}"). An opening whose only frame words join
+a name to the rest ("Jane Doe is", "Kim and Lee") is topical and makes no frame.
 
 **Why it matters.** Generated articles reuse a few headline templates; one batch
 repeating a frame is a sign of a template, where independent writers vary.
 
-**Example.** "Secret Talks and Shifting Sands: ..." and "The Shifting Sands of Ukraine:
-..." in one batch.
+**Example.** "Secret Talks and Shifting Sands: ..." as a title and "The Shifting Sands
+of Ukraine: ..." as a sub-heading in one batch: `Headline uses the stock frame 'shifting
+sands', shared by 3 of 5 articles of the batch` and `Sub-heading uses ...`.
 
 **Known problems.** Common idioms ("The Rise of") appear in honest headlines too; the
 finding is informational. Topical openings shared by several stories on one subject can
