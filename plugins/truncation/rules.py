@@ -157,6 +157,38 @@ itself; length against the same publisher's other articles is what is left to se
 )
 
 #: Confidence that the text is incomplete, by the signal that fired.
+MISSING_FINAL_STOP = Rule(
+    code="TRN006",
+    name="missing-final-stop",
+    message="Text ends without terminal punctuation {detail}",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** The last real sentence of the body (judged as for TRN001, after
+template furniture, credits and trailing page residue) has no terminal punctuation,
+and nothing else says it was cut: its last word can end a sentence, no quotation or
+bracket is left open, it does not end on a comma or dash. Bodies with no prose to judge
+(an error page, template code, a headline and dateline only) are not judged.
+
+**Why it matters.** A missing full stop is how a text cut at a word boundary looks, but
+it is also how scraped and dataset copy looks when the last period, or a caption's, was
+dropped: on its own it is a weak sign of truncation, so it is informational and weighs
+in the sub-score without making the article fail a warning gate.
+
+**Example.** "The council will vote on the plan next month" as the last line gives
+`TRN006 Text ends without terminal punctuation after 'month'`.
+
+**Known problems.** A real cut at a word that can end a sentence ("The minister said
+the plan would cost") is reported here, not as TRN001. Poetry, lyrics, captions and
+slogans end unpunctuated.
+
+**Measured.** On the BBC mid-sentence pairs (`scripts/eval_truncation.py`), 262 of the
+598 cut copies that the scorer flags are flagged by this signal alone; no intact copy is.
+
+**Settings.** As TRN001: `short_line_words`, `max_tail_lines`, the furniture and credit
+lists.
+""",
+)
+
 CONFIDENCE = {
     "non-final-word": 0.95,
     "open-quotation": 0.9,
