@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 from copydesk import Assessment, Context, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.models import Settings
-from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease, without
+from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
 from copydesk.text import Document
 
 VERY_LONG_SENTENCE = Rule(
@@ -108,8 +108,6 @@ LONG_PENALTY = 0.1
 DENSE_PENALTY, DENSE_PENALTY_PER_POINT, DENSE_PENALTY_PER_GRADE = 0.25, 0.02, 0.1
 #: Neither penalty goes above this (a sub-score of exp(-2) ~ 0.14 at worst).
 MAX_PENALTY = 1.0
-#: Long sentences that may be dropped before a body counts as dense (see ``_tipped``).
-TIPPING_SENTENCES = 2
 #: Sentences shorter than this are not candidates for "the hardest sentence".
 MIN_ANCHOR_WORDS = 5
 
@@ -136,24 +134,6 @@ def _long_sentences(document: Document, stats: BodyStats, limit: int) -> Iterato
             )
 
 
-def _tipped(stats: BodyStats, min_ease: float, max_grade: float, run_on: float) -> bool:
-    """Whether one or two long sentences alone carry the body past the limits.
-
-    The longest sentences are dropped one at a time (at most ``TIPPING_SENTENCES``), as long
-    as each is an ordinary long sentence, not a run-on past ``run_on`` words (garbled text,
-    which is the evidence), and something is left; the body was tipped over if what is
-    left is within both limits.
-    """
-    for _ in range(TIPPING_SENTENCES):
-        longest = stats.longest
-        if longest is None or longest.words > run_on or len(stats.sentences) <= TIPPING_SENTENCES:
-            return False
-        stats = without(stats, longest)
-        if stats.reading_ease >= min_ease and stats.grade <= max_grade:
-            return True
-    return False
-
-
 def _dense(document: Document, stats: BodyStats, settings: Settings) -> Finding | None:
     """The dense-prose finding, if the body is long enough and beyond either limit."""
     min_ease = _setting(settings, "min_reading_ease", -math.inf)
@@ -162,8 +142,6 @@ def _dense(document: Document, stats: BodyStats, settings: Settings) -> Finding 
         return None
     ease, grade = stats.reading_ease, stats.grade
     if ease >= min_ease and grade <= max_grade:
-        return None
-    if _tipped(stats, min_ease, max_grade, _setting(settings, "max_sentence_words", 1)):
         return None
     candidates = [s for s in stats.sentences if s.words >= MIN_ANCHOR_WORDS] or list(stats.sentences)
     hardest = min(candidates, key=sentence_reading_ease)

@@ -67,12 +67,6 @@ class BodyStats:
         return max(self.sentences, key=lambda s: s.words, default=None)
 
 
-def without(stats: BodyStats, dropped: SentenceCount) -> BodyStats:
-    """The body's counts without one of its sentences (``polysyllabic`` is kept as it was)."""
-    kept = tuple(s for s in stats.sentences if s is not dropped)
-    return BodyStats(kept, stats.words - dropped.words, stats.syllables - dropped.syllables, stats.polysyllabic)
-
-
 def sentence_reading_ease(sentence: SentenceCount) -> float:
     """Flesch reading ease of one sentence on its own."""
     return FRE_BASE - FRE_SENTENCE * sentence.words - FRE_SYLLABLE * sentence.syllables / sentence.words

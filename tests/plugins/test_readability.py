@@ -286,39 +286,3 @@ def test_seeds_score_without_error() -> None:
     )
     assert len(reports) == 5
     assert all(r.scorers[0].error is None and "flesch_reading_ease" in r.scorers[0].metrics for r in reports)
-
-
-LONG_LEAD = (
-    "Representatives of the regional transportation authority, the municipal planning department, the "
-    "metropolitan environmental protection agency and several independent engineering consultancies "
-    "announced on Wednesday a comprehensive infrastructure modernization programme for the northern district."
-)  # one long, hard opening sentence (34 words)
-PLAIN = (
-    "The work starts in May. Roads will close at night. Buses will run as usual. "
-    "Shops stay open. The city will pay for most of it. A new bridge comes later. "
-    "People can ask questions at the library. The plan goes to a vote in June. "
-    "Residents welcomed it. Some worry about noise. The mayor said the town needs it. "
-    "Work should end in two years. Trees will be planted along the river. "
-    "Cyclists get a new lane. Parking stays free on Sundays."
-)
-
-
-GARBLED_LEAD = ", ".join(s.rstrip(".") for s in DENSE_SENTENCES) + "."  # one 88-word run-on
-
-
-@pytest.mark.parametrize(
-    ("text", "min_ease", "expected"),
-    [
-        # a short body tipped over the limits by its long opening sentences alone is not dense
-        pytest.param(LONG_LEAD + " " + LONG_LEAD + " " + PLAIN, 45.0, [], id="two-long-leads-tip-a-short-body"),
-        pytest.param(LONG_LEAD + " " + PLAIN, 60.0, [], id="one-long-lead"),
-        # the same lead over a body that is dense throughout still is
-        pytest.param(LONG_LEAD + " " + DENSE, 45.0, ["RDB002"], id="long-lead-over-dense-body"),
-        # a run-on past max_sentence_words is garbling: evidence, never dropped
-        pytest.param(GARBLED_LEAD + " " + PLAIN, 45.0, ["RDB001", "RDB002"], id="run-on-lead-is-evidence"),
-    ],
-)
-def test_dense_needs_more_than_one_or_two_long_sentences(text: str, min_ease: float, expected: list[str]) -> None:
-    body = readability.body_stats(document(text).body)
-    assert body.reading_ease < min_ease  # the whole body is past the limit: only the evidence test decides
-    assert codes(run_scorer(SCORER, text, settings={"min_reading_ease": min_ease})) == expected
