@@ -174,12 +174,15 @@ def lead_in(ending: Ending, verdict: Verdict, document: Document) -> Unfinished 
 
 
 def _answered(document: Document, ending: Ending) -> bool:
-    """A line passed over as a heading or title right after the lead-in answers it ("See more: <title>")."""
+    """A line of three or more words passed over right after the lead-in answers it ("See more: <title>").
+
+    The answer may be a linked title that the boilerplate scorer segments (it recurs in
+    the batch); a one- or two-word line ("Share") does not answer.
+    """
     after = ending.line + 1
     if after not in ending.skipped:
         return False
-    line = document.body.lines[after]
-    return not document.in_segment("boilerplate", line.start) and len(line_text(document, after).split()) >= 3
+    return len(line_text(document, after).split()) >= 3
 
 
 def unfinished(document: Document, ending: Ending, verdict: Verdict) -> list[Unfinished]:

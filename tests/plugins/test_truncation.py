@@ -624,3 +624,10 @@ def test_trailing_ellipsis_needs_evidence_of_a_cut(body: str, flagged: bool) -> 
 )
 def test_lead_in_answered_by_its_linked_title(tail: str, flagged: bool) -> None:
     assert ("TRN002" in trn(INTRO + CLINIC + "\n\n" + tail)) is flagged
+
+
+def test_lead_in_answered_by_a_title_line_in_a_boilerplate_segment() -> None:
+    title = "Why The Clinic Plan Matters | Jane Doe | Health Office"
+    body = INTRO + CLINIC + "\n\nThe Full Statement:\n\n" + title
+    doc = document(body).with_segments([Segment("boilerplate", body.index(title), len(body))])
+    assert "TRN002" not in codes(assess(doc).findings)
