@@ -32,7 +32,10 @@ ADDRESS = re.compile(r"\W*(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|
 #: A source cue in front of an address ("SOURCE: https://...", "via: example.com").
 SOURCE_PREFIX = re.compile(r"\W*(?:sources?|via|credit|h/t|from)\s*:?\s*", re.I)
 #: Code syntax of a template or stylesheet that was scraped as text.
-CODE = re.compile(r"\{%|%\}|\{\{|\}\}|/\*|\*/|;\s*\}|^\s*[.#]?[\w-]+\s*\{\s*$", re.M)
+CODE = re.compile(r"\{%|%\}|\{\{|\}\}|/\*|\*/|;[ \t]*\}|^[ \t]*[.#]?[\w-]+[ \t]*\{[ \t]*$", re.M)
+#: Longest fragment (in characters) looked at as residue: residue is short, and the
+#: patterns are only linear on short text.
+RESIDUE_CHARS = 200
 #: Longest closing fragment (in words) that may be a credit glued to the last sentence.
 CREDIT_WORDS = 8
 #: Bodies up to this many words are teasers: an ending ellipsis on one marks the cut.
@@ -44,6 +47,8 @@ def is_residue(fragment: str, lex: Lexicons) -> bool:
     stripped = fragment.strip()
     if not stripped:
         return True
+    if len(stripped) > RESIDUE_CHARS:
+        return False
     if COUNTER.fullmatch(stripped) or EMBED_ID.fullmatch(stripped):
         return True
     if ADDRESS.fullmatch(SOURCE_PREFIX.sub("", stripped, count=1)):
