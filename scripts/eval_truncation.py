@@ -4,7 +4,8 @@ Usage: .venv/bin/python scripts/eval_truncation.py [--data /work/shared/data] [-
 
 Prints, on ``truncation/bbc_truncation_pairs.jsonl``: precision, recall and F1 of the
 truncated class and the false-positive rate on intact articles (a prediction is any
-TRN001-TRN003 finding), beside a naive baseline (last character is not terminal
+TRN001-TRN003 or TRN006 finding; the same for the warning-level rules TRN001-TRN003
+alone), beside a naive baseline (last character is not terminal
 punctuation); the recall on cuts made at sentence boundaries from the intact texts
 (with and without the TRN005 batch pass); the false-positive rate on the real/legit
 articles of ``reliability/*.jsonl``; and throughput.
@@ -27,7 +28,9 @@ from copydesk.plugins import truncation
 from copydesk.testing import plugin_set, score_batch
 from copydesk.text import WORD, Document, TextView
 
-ENDING_RULES = {"TRN001", "TRN002", "TRN003"}
+ENDING_RULES = {"TRN001", "TRN002", "TRN003", "TRN006"}
+#: The warning-level ending rules (TRN006, a missing final stop alone, is informational).
+WARNING_RULES = {"TRN001", "TRN002", "TRN003"}
 PLUGINS = plugin_set(plugins=[("truncation", truncation)])
 
 
@@ -94,6 +97,9 @@ def bbc(rows: list[dict[str, Any]], show: int = 0) -> None:
     predicted = [bool(found[r["id"]]) for r in rows]
     p, r, f, fpr = prf(truth, predicted)
     print(f"BBC mid-sentence pairs ({len(rows)} texts): P={p:.3f} R={r:.3f} F1={f:.3f} FPR(intact)={fpr:.3%}")
+    warned = [bool(codes_of(found[r["id"]]) & WARNING_RULES) for r in rows]
+    p, r, f, fpr = prf(truth, warned)
+    print(f"  warning-level rules only (TRN001-TRN003): P={p:.3f} R={r:.3f} F1={f:.3f} FPR(intact)={fpr:.3%}")
     p, r, f, fpr = prf(truth, [naive(row["text"]) for row in rows])
     print(f"  naive baseline (last char not terminal): P={p:.3f} R={r:.3f} F1={f:.3f} FPR={fpr:.3%}")
     by_rule = Counter(item for row in rows if row["label"] == "truncated" for item in found[row["id"]] if ":" in item)
@@ -165,7 +171,9 @@ def reliability(folder: Path, show: int) -> None:
         hits = [r for r in rows if found[r["id"]]]
         by_signal = Counter(item for r in rows for item in found[r["id"]] if ":" in item)
         naive_rate = sum(naive(r["text"]) for r in rows) / len(rows)
-        print(f"{path.name}: {len(hits)}/{len(rows)} real/legit flagged = {len(hits) / len(rows):.1%}")
+        warned = sum(bool(codes_of(found[r["id"]]) & WARNING_RULES) for r in rows)
+        print(f"{path.name}: {len(hits)}/{len(rows)} real/legit flagged = {len(hits) / len(rows):.1%}", end="")
+        print(f" (warning-level rules: {warned / len(rows):.1%})")
         print(f"  naive baseline (last char not terminal) flags {naive_rate:.1%}")
         print(f"  by rule and signal: {dict(sorted(by_signal.items()))}")
         loose = flagged(articles, settings={"open_quote_after_stop": True})

@@ -165,8 +165,9 @@ def _batch_findings(scan: Scan) -> Iterator[Finding]:
     if stats is None:
         return
     for headline, frame, count in batch.frame_counts(document, stats, scan.lex, scan.settings):
+        unit = "Headline" if headline.view.field == "title" else "Sub-heading"
         yield TEMPLATED_HEADLINE.finding(
-            headline.view, headline.start, headline.end, frame=frame, count=count, articles=stats.articles
+            headline.view, headline.start, headline.end, unit=unit, frame=frame, count=count, articles=stats.articles
         )
     near = stats.near.get(document.id)
     if near is not None and document.body.lines:
@@ -242,6 +243,8 @@ SCORER = Scorer(
         "repeated_min_share": 0.0,
         "repeated_min_sentence_words": 8,
         "repeated_segment_max_words": 25,
+        "repeated_min_sentence_stories": 3,
+        "repeated_cluster_threshold": 0.5,
         "headline_lines": 3,
         "frame_min_articles": 3,
         "near_duplicate_threshold": 0.8,

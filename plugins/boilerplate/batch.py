@@ -2,8 +2,11 @@
 
 ``observe`` turns each article into hashes (normalised lines, sentences of at least
 ``repeated_min_sentence_words`` words, headline frames) and a MinHash signature;
-``finish`` keeps the hashes found in at least two articles and the near-duplicate pairs.
-The state never holds text: see :mod:`copydesk.plugins.boilerplate.hashing`.
+``finish`` groups the articles into stories (near duplicates and rewrites: MinHash
+similarity of at least ``repeated_cluster_threshold``), keeps the hashes found in at least
+two distinct stories, counted once per story, and the near-duplicate pairs. Text that
+recurs only inside one story is duplication (TPL005), not template. The state never holds
+text: see :mod:`copydesk.plugins.boilerplate.hashing`.
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import Document, Settings, TextView
+from copydesk import Document, Settings
+from copydesk.plugins.boilerplate.frames import frames, headlines
 from copydesk.plugins.boilerplate.hashing import (
     U64,
     HashCounter,
@@ -26,25 +30,8 @@ from copydesk.plugins.boilerplate.hashing import (
     near_duplicates,
     signature,
 )
-from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon, build
+from copydesk.plugins.boilerplate.lexicon import Lexicon, build
 from copydesk.plugins.boilerplate.words import index_of
-
-#: Words a stock headline frame is built from, beside its content words.
-FRAME_WORDS = frozenset(
-    """the a an of what how why when who it its it's for to is are this that these you your
-    in on with and here's inside behind beyond new everything need know means""".split()
-)
-#: Characters that split a headline into parts ("Topic: What It Means for You").
-HEADLINE_SPLITS = frozenset(":|?!–—")
-_HEADLINE_MAX_WORDS = 20
-
-
-class Headline(NamedTuple):
-    """A headline-like span: the title, or a short unpunctuated line near the top of the body."""
-
-    view: TextView
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -56,9 +43,10 @@ class BatchStats:
     keys: U64
     counts: npt.NDArray[np.uint32]
     near: dict[str, tuple[str, float]] = field(default_factory=dict)
+    sentence_threshold: int = 2
 
     def count(self, key: str) -> int:
-        """In how many articles of the batch ``key`` occurs (1 when it is not repeated)."""
+        """In how many distinct stories of the batch ``key`` occurs (1 when it is not repeated)."""
         value = key_hash(key)
         index = int(np.searchsorted(self.keys, value))
         if index < len(self.keys) and self.keys[index] == value:
@@ -90,50 +78,6 @@ def frame_key(frame: str) -> str:
     return "F:" + frame
 
 
-def headlines(document: Document, first_lines: int) -> Iterator[Headline]:
-    """The title and the headline-like lines among the body's first ``first_lines`` lines."""
-    if document.title.lines and len(document.title.text) <= MAX_MATCH_CHARS:
-        yield Headline(document.title, document.title.lines[0].start, document.title.lines[-1].end)
-    body = document.body
-    for line in body.lines[:first_lines]:
-        if line.end - line.start > MAX_MATCH_CHARS or body.text[line.end - 1] in ".,;":
-            continue
-        first, last = index_of(body).count(line.start, line.end)
-        if 3 <= last - first <= _HEADLINE_MAX_WORDS:
-            yield Headline(body, line.start, line.end)
-
-
-def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
-    """``(frame, from the lexicon)`` pairs of a headline: stock phrases, and part openings."""
-    text = headline.view.text
-    toks = index_of(headline.view).tokens(headline.start, headline.end)
-    norms = [t.norm for t in toks]
-    present = set(norms)
-    found = {(" ".join(f), True) for f in lex.frames if f[0] in present and _contains(norms, f)}
-    part_start = 0
-    for i, tok in enumerate(toks):
-        if i == part_start:
-            found.update(_opening(norms[i : i + 4]))
-        gap = text[tok.end : toks[i + 1].start] if i + 1 < len(toks) else ""
-        if any(c in HEADLINE_SPLITS for c in gap):
-            part_start = i + 1
-    return sorted(found)
-
-
-def _opening(words: list[str]) -> set[tuple[str, bool]]:
-    """The first three words of a headline part, when they mix frame words and content words."""
-    head = words[:3]
-    if len(words) < 4 or not any(w in FRAME_WORDS for w in head) or all(w in FRAME_WORDS for w in head):
-        return set()
-    return {(" ".join(head), False)}
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """True when ``phrase`` occurs as consecutive words of ``words``."""
-    size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i, w in enumerate(words) if w == phrase[0])
-
-
 @dataclass
 class _State:
     """The pass's running state: hash counts and signatures, no text."""
@@ -141,6 +85,8 @@ class _State:
     settings: Settings
     counter: HashCounter = field(default_factory=HashCounter)
     store: SignatureStore = field(default_factory=SignatureStore)
+    #: Each stored signature's article hashes (row for row with ``store.ids``).
+    hashes: list[U64] = field(default_factory=list)
     articles: int = 0
 
 
@@ -162,7 +108,7 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
         words = index.normal(sentence.start, sentence.end)
         if words.count(" ") + 1 >= min_words:
             yield sentence_key(words)
-    for headline in headlines(document, int(settings["headline_lines"])):
+    for headline in headlines(document, int(settings["headline_lines"]), lex):
         for frame, _ in frames(headline, lex):
             yield frame_key(frame)
 
@@ -171,28 +117,70 @@ def observe(state: _State, document: Document) -> None:
     """Count one article's keys and store its MinHash signature."""
     lex = build(state.settings)
     state.articles += 1
-    state.counter.add(hash_array(keys(document, state.settings, lex)))
+    hashes = hash_array(keys(document, state.settings, lex))
+    state.counter.add(hashes)
     words = index_of(document.body).low
     if len(words) >= int(state.settings["near_duplicate_min_words"]):
         sig = signature(words)
         if sig is not None:
             state.store.add(document.id, sig)
+            state.hashes.append(hashes)
 
 
 def finish(state: _State) -> BatchStats:
-    """Keep the hashes found in at least two articles; pair the near duplicates."""
+    """Keep the hashes found in at least two distinct stories; pair the near duplicates."""
     settings = state.settings
     share = math.ceil(float(settings["repeated_min_share"]) * state.articles)
     threshold = max(2, int(settings["repeated_min_articles"]), share)
+    near_threshold = float(settings["near_duplicate_threshold"])
+    story_threshold = min(near_threshold, float(settings["repeated_cluster_threshold"]))
+    similar = near_duplicates(state.store, story_threshold)
     repeated, counts = state.counter.repeated(2)
-    near = near_duplicates(state.store, float(settings["near_duplicate_threshold"]))
-    return BatchStats(state.articles, threshold, repeated, counts, near)
+    counts = counts - story_surplus(stories(state.store.ids, similar), state.hashes, repeated)
+    keep = counts >= 2
+    near = {key: pair for key, pair in similar.items() if pair[1] >= near_threshold}
+    sentence_threshold = max(threshold, int(settings["repeated_min_sentence_stories"]))
+    return BatchStats(state.articles, threshold, repeated[keep], counts[keep], near, sentence_threshold)
+
+
+def stories(ids: list[str], similar: dict[str, tuple[str, float]]) -> list[list[int]]:
+    """Rows of ``ids`` grouped into stories: connected by a similar pair (groups of two or more)."""
+    row = {article: i for i, article in enumerate(ids)}
+    parent = list(range(len(ids)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for article, (other, _) in sorted(similar.items()):
+        a, b = root(row[article]), root(row[other])
+        parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(ids)):
+        groups.setdefault(root(i), []).append(i)
+    return [members for members in groups.values() if len(members) > 1]
+
+
+def story_surplus(groups: list[list[int]], hashes: list[U64], repeated: U64) -> npt.NDArray[np.uint32]:
+    """Per repeated hash, how many articles beyond the first of their story also hold it."""
+    surplus = np.zeros(len(repeated), dtype=np.uint32)
+    if not len(repeated):
+        return surplus
+    for members in groups:
+        values, counts = np.unique(np.concatenate([hashes[i] for i in members]), return_counts=True)
+        values, extra = values[counts > 1], counts[counts > 1] - 1
+        at = np.minimum(np.searchsorted(repeated, values), len(repeated) - 1)
+        found = repeated[at] == values
+        np.add.at(surplus, at[found], extra[found].astype(np.uint32))
+    return surplus
 
 
 def frame_counts(document: Document, stats: BatchStats, lex: Lexicon, settings: Settings) -> Iterator[Any]:
     """``(headline, frame, count)`` for the most shared frame of each headline over its threshold."""
     generic_min = max(stats.threshold, int(settings["frame_min_articles"]))
-    for headline in headlines(document, int(settings["headline_lines"])):
+    for headline in headlines(document, int(settings["headline_lines"]), lex):
         best: tuple[int, str] | None = None
         for frame, known in frames(headline, lex):
             count = stats.count(frame_key(frame))

@@ -144,7 +144,7 @@ class Scan:
         if not words or words.count(" ") + 1 < int(self.settings["repeated_min_sentence_words"]):
             return None
         count = self.stats.count(sentence_key(words))
-        if count < self.stats.threshold:
+        if count < self.stats.sentence_threshold:
             return None
         return Match("repeated", sentence.start, sentence.end, "sentence", count, False)
 

@@ -21,13 +21,15 @@ from collections.abc import Mapping
 from copydesk import Assessment, Context, Document, Finding, Scorer, hookimpl
 from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
 from copydesk.plugins.truncation.debris import scrape_debris
-from copydesk.plugins.truncation.ending import Ending, Verdict, find_ending, judge
+from copydesk.plugins.truncation.ending import WEAK_SIGNAL, Ending, Verdict, find_ending, judge
 from copydesk.plugins.truncation.lexicon import Lexicons, lexicons
+from copydesk.plugins.truncation.residue import cut_ellipsis, is_code
 from copydesk.plugins.truncation.rules import (
     CONFIDENCE,
     CONTINUATION_TAIL,
     ENDS_MID_SENTENCE,
     LENGTH_OUTLIER,
+    MISSING_FINAL_STOP,
     SCRAPE_DEBRIS,
     UNFINISHED_STRUCTURE,
     noisy_or,
@@ -54,14 +56,17 @@ SETTINGS: Mapping[str, object] = {
 }
 
 
-def _ending_findings(document: Document, ending: Ending, verdict: Verdict) -> list[tuple[Finding, float]]:
+def _ending_findings(
+    document: Document, ending: Ending, verdict: Verdict, lex: Lexicons
+) -> list[tuple[Finding, float]]:
     """TRN001, TRN002 and TRN003 findings at the real ending, with their confidence."""
     body = document.body
     found: list[tuple[Finding, float]] = []
     if verdict.signal:
         start = min(verdict.tail.word_start, ending.end)
         data = {"signal": verdict.signal, "last_word": verdict.tail.word}
-        finding = ENDS_MID_SENTENCE.finding(body, start, ending.end, data=data, detail=verdict.detail)
+        rule = MISSING_FINAL_STOP if verdict.signal == WEAK_SIGNAL else ENDS_MID_SENTENCE
+        finding = rule.finding(body, start, ending.end, data=data, detail=verdict.detail)
         found.append((finding, CONFIDENCE[verdict.signal]))
     for item in unfinished(document, ending, verdict):
         finding = UNFINISHED_STRUCTURE.finding(
@@ -72,7 +77,7 @@ def _ending_findings(document: Document, ending: Ending, verdict: Verdict) -> li
         detail = f"'{body.text[start:end]}' (tail '{entry}')"
         finding = CONTINUATION_TAIL.finding(body, start, end, data={"signal": "continuation"}, detail=detail)
         found.append((finding, CONFIDENCE["continuation"]))
-    if verdict.ellipsis:
+    if verdict.ellipsis and cut_ellipsis(document, verdict.tail, lex):
         start = max(ending.start, verdict.tail.stop - 3)
         detail = "a trailing ellipsis"
         finding = CONTINUATION_TAIL.finding(body, start, ending.end, data={"signal": "ellipsis"}, detail=detail)
@@ -114,9 +119,9 @@ def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
     settings = context.settings
     found: list[tuple[Finding, float]] = []
     ending = find_ending(document, lex, int(settings["short_line_words"]), int(settings["max_tail_lines"]))
-    if ending is not None:
+    if ending is not None and not is_code(document):
         verdict = judge(document, ending, lex, bool(settings["open_quote_after_stop"]))
-        found.extend(_ending_findings(document, ending, verdict))
+        found.extend(_ending_findings(document, ending, verdict, lex))
     debris = scrape_debris(document, lex)
     for item in debris:
         finding = SCRAPE_DEBRIS.finding(item.view, item.start, item.end, data={"signal": item.kind}, detail=item.detail)
@@ -147,7 +152,14 @@ def copydesk_scorers() -> list[Scorer]:
         Scorer(
             prefix="TRN",
             name="truncation",
-            rules=(ENDS_MID_SENTENCE, UNFINISHED_STRUCTURE, CONTINUATION_TAIL, SCRAPE_DEBRIS, LENGTH_OUTLIER),
+            rules=(
+                ENDS_MID_SENTENCE,
+                UNFINISHED_STRUCTURE,
+                CONTINUATION_TAIL,
+                SCRAPE_DEBRIS,
+                LENGTH_OUTLIER,
+                MISSING_FINAL_STOP,
+            ),
             score=score,
             settings=SETTINGS,
             batch=BATCH,

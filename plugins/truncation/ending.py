@@ -33,6 +33,7 @@ from copydesk.plugins.truncation.lines import (
     tail,
     word_count,
 )
+from copydesk.plugins.truncation.residue import is_residue
 from copydesk.plugins.truncation.shapes import (
     elided_ellipsis,
     ends_on_emoticon,
@@ -45,6 +46,8 @@ from copydesk.plugins.truncation.shapes import (
 )
 
 BOILERPLATE = "boilerplate"
+#: The signal of an ending that only lacks terminal punctuation: weak evidence on its own (TRN006).
+WEAK_SIGNAL = "no-terminal-punctuation"
 
 
 @dataclass(frozen=True)
@@ -161,8 +164,8 @@ def _furniture_list(document: Document, index: int, lex: Lexicons) -> int:
 
 
 def _trailing_sentence_is_furniture(text: str, lex: Lexicons, short_words: int) -> bool:
-    """A closing sentence on the last line that is not prose: "Read more…", "— Jane Smith"."""
-    if lex.furniture.match_line(text) is not None:
+    """A closing sentence on the last line that is not prose: "Read more…", "— Jane Smith", "12"."""
+    if lex.furniture.match_line(text) is not None or is_residue(text, lex):
         return True
     stripped = text.rstrip()
     if stripped.endswith(("…", "...")) and word_count(stripped) <= 3 and is_title_case(stripped):
@@ -220,7 +223,7 @@ def _skippable(
     if entry is not None:
         hits.append((line.start, line.end, entry))
         return True
-    if lex.furniture.match_line(text) or lex.debris.match_line(text):
+    if lex.furniture.match_line(text) or lex.debris.match_line(text) or is_residue(text, lex):
         return True
     return _closing_structure(text, lex, short_words)
 

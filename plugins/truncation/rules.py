@@ -19,8 +19,8 @@ ENDS_MID_SENTENCE = Rule(
 **What it flags.** The last real sentence of the body stops before its end: it ends on
 a word that cannot end an English sentence (an article, preposition, conjunction,
 auxiliary, possessive, determiner, subject pronoun, contracted auxiliary: "A third
-possibility is a", "We'll"), leaves a quotation or parenthesis open, ends on a comma,
-semicolon or dash, or simply has no terminal punctuation. With `open_quote_after_stop`,
+possibility is a", "We'll"), leaves a quotation or parenthesis open, or ends on a comma,
+semicolon or dash. An ending that only lacks terminal punctuation is TRN006 (info). With `open_quote_after_stop`,
 a last sentence that ends on a full stop inside a quotation it opened is cut too. A list item is judged on punctuation alone only when it holds more than
 one sentence and the list's other items end on a full stop ("- Cut taxes" may end a
 list). "Real" means after template furniture: lines in the boilerplate scorer's
@@ -40,9 +40,19 @@ scraped it: the reader is missing the rest of the argument, and often the caveat
 **Example.** `TRN001 Text stops mid-sentence on the article 'a'` on "- A Frozen
 Conflict: A third possibility is a".
 
-**Known problems.** A final short line in lower case without punctuation (a slogan, a
-caption) is taken for a cut sentence; a final title-case line that is really a cut
-sentence ("Mr Smith") is taken for a byline. Poetry and song lyrics end unpunctuated.
+Page residue glued to the last sentence (a counter, initials and numbers, an embed id,
+a bare address, a short agency or source credit) is trimmed before judging, and a body
+of template code is not judged.
+
+**Measured.** Findings audit (`scripts/audit.py --rule TRN001`, development corpora):
+precision 0.85 (11 of the 13 audited findings that still fire; Wilson 95 % [0.58, 0.96]),
+was 0.35 when a missing full stop alone was enough; see docs/scorers/truncation.md for
+the audit after new findings were judged. Public evaluation (`scripts/eval_truncation.py`,
+BBC mid-sentence pairs): precision 1.000, recall 0.560 for TRN001-TRN003 alone, and
+recall 0.997 with TRN006; no intact copy flagged.
+
+**Known problems.** A final title-case line that is really a cut sentence ("Mr Smith")
+is taken for a byline. A cut at a word that can end a sentence is TRN006, not TRN001.
 
 **Settings.** `short_line_words` (longest closing line, in words, that may be a byline
 or heading; 12), `max_tail_lines` (closing lines passed over at most; 8),
@@ -75,6 +85,13 @@ the extraction dropped is flagged too (the text as given is incomplete). Counted
 promises are only checked against list items (marked lines or "Label: text"
 paragraphs), not against items written as running prose.
 
+A title-case lead-in is answered when the line under it (three words or more, passed
+over as a heading or linked title) follows it.
+
+**Measured.** Findings audit (`scripts/audit.py --rule TRN002`, a census of 2
+findings): 1 right; the wrong one (a lead-in followed by its linked title line) is fixed
+by the answered-lead-in test. Too few findings for a precision.
+
 **Settings.** None of its own; the ending is found as for TRN001.
 """,
 )
@@ -88,8 +105,11 @@ CONTINUATION_TAIL = Rule(
 **What it flags.** The end of the text says the article goes on elsewhere: a paywall or
 continuation line ("Continue reading", "Subscribe to read", "Read the full article",
 "Already a subscriber?") among the closing lines, or a last sentence that ends on an
-ellipsis. A bare "Read more" is closing furniture, not a tail: publishers put it
-after complete articles.
+ellipsis with evidence of a cut: a word before it that cannot end a sentence, two dots
+or more than three ("unlik..", "brought….."), or a teaser-length body (80 words or
+fewer). A complete clause trailing off at the end of a longer item ("... what happened
+next…") is not a tail. A bare "Read more" is closing furniture, not a tail: publishers
+put it after complete articles.
 
 **Why it matters.** The text is a teaser or a paywalled excerpt: whatever it claims is
 stated without the rest of the article behind it.
@@ -97,8 +117,15 @@ stated without the rest of the article behind it.
 **Example.** `TRN003 Text ends on a continuation tail: 'Subscribe to read the full
 story' (tail 'subscribe to read*')`.
 
-**Known problems.** A quotation that trails off on an ellipsis at the very end reads
-as a tail.
+**Measured.** Findings audit (`scripts/audit.py --rule TRN003`, a census of the 10
+findings on the development corpora): 6 of 6 still firing are right (Wilson 95 % [0.61,
+1.00]); the 4 rhetorical ellipses at the end of complete gossip items no longer fire.
+There is no public evaluation set for tails (`scripts/eval_truncation.py` counts TRN003
+among the ending rules).
+
+**Known problems.** A quotation that trails off on an ellipsis at the end of a teaser
+reads as a tail; a cut teaser of more than 80 words ending on a complete-looking clause
+and three dots is missed.
 
 **Settings.** `extra_continuation`/`remove_continuation` (list of strings; normalised
 lower-case words, a trailing `*` matches any line starting with them).
@@ -157,6 +184,38 @@ itself; length against the same publisher's other articles is what is left to se
 )
 
 #: Confidence that the text is incomplete, by the signal that fired.
+MISSING_FINAL_STOP = Rule(
+    code="TRN006",
+    name="missing-final-stop",
+    message="Text ends without terminal punctuation {detail}",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** The last real sentence of the body (judged as for TRN001, after
+template furniture, credits and trailing page residue) has no terminal punctuation,
+and nothing else says it was cut: its last word can end a sentence, no quotation or
+bracket is left open, it does not end on a comma or dash. Bodies with no prose to judge
+(an error page, template code, a headline and dateline only) are not judged.
+
+**Why it matters.** A missing full stop is how a text cut at a word boundary looks, but
+it is also how scraped and dataset copy looks when the last period, or a caption's, was
+dropped: on its own it is a weak sign of truncation, so it is informational and weighs
+in the sub-score without making the article fail a warning gate.
+
+**Example.** "The council will vote on the plan next month" as the last line gives
+`TRN006 Text ends without terminal punctuation after 'month'`.
+
+**Known problems.** A real cut at a word that can end a sentence ("The minister said
+the plan would cost") is reported here, not as TRN001. Poetry, lyrics, captions and
+slogans end unpunctuated.
+
+**Measured.** On the BBC mid-sentence pairs (`scripts/eval_truncation.py`), 262 of the
+598 cut copies that the scorer flags are flagged by this signal alone; no intact copy is.
+
+**Settings.** As TRN001: `short_line_words`, `max_tail_lines`, the furniture and credit
+lists.
+""",
+)
+
 CONFIDENCE = {
     "non-final-word": 0.95,
     "open-quotation": 0.9,

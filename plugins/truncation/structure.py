@@ -167,10 +167,22 @@ def dangling_heading(document: Document, ending: Ending) -> Unfinished | None:
 
 def lead_in(ending: Ending, verdict: Verdict, document: Document) -> Unfinished | None:
     """The text ends on a colon that introduces something that never comes."""
-    if not verdict.lead_in:
+    if not verdict.lead_in or _answered(document, ending):
         return None
     text = document.body.text[ending.start : ending.end]
     return Unfinished(ending.start, ending.end, "lead-in", f"the text ends on the lead-in '{_clip(text)}'")
+
+
+def _answered(document: Document, ending: Ending) -> bool:
+    """A line of three or more words passed over right after the lead-in answers it ("See more: <title>").
+
+    The answer may be a linked title that the boilerplate scorer segments (it recurs in
+    the batch); a one- or two-word line ("Share") does not answer.
+    """
+    after = ending.line + 1
+    if after not in ending.skipped:
+        return False
+    return len(line_text(document, after).split()) >= 3
 
 
 def unfinished(document: Document, ending: Ending, verdict: Verdict) -> list[Unfinished]:

@@ -112,7 +112,7 @@ def test_lines_shared_by_001_and_002_are_repeated_with_their_count(
     found = [f for f in seed_batch[seed].findings if f.code == "TPL003" and f.matched == line]
     assert len(found) == 1
     assert found[0].data["articles"] == 2
-    assert "recurs in 2 of 5 articles" in found[0].message
+    assert "recurs in 2 distinct stories of the 5 articles" in found[0].message
 
 
 @pytest.mark.parametrize("seed", ["000", "003", "004"])
@@ -454,3 +454,111 @@ def test_hash_counter_counts_exactly_whatever_the_merge_schedule(flush_every: in
     keys, counts = counter.repeated(2)
     assert [int(k) for k in keys] == sorted(k for k, v in expected.items() if v >= 2)
     assert [int(c) for c in counts] == [expected[int(k)] for k in keys]
+
+
+FLOOD_STORY = [
+    "Heavy rain flooded the lower town of Marrowby on Sunday night after the river burst its banks.",
+    "Firefighters moved forty residents from their homes by boat before midnight, the county fire service said.",
+    "The mayor said the new flood wall on the east bank had held but the older west bank wall had not.",
+    "Shops along the high street stayed shut on Monday while owners pumped water from their cellars.",
+    "The weather office expects two more days of rain across the valley before a drier spell at the weekend.",
+    "Engineers from the river authority will inspect the west bank wall once the water level falls.",
+    "Families who left their homes are staying with relatives or in the sports hall on Mill Road.",
+    "Insurance firms have opened a helpline for householders whose homes were damaged by the water.",
+]
+OTHER_STORIES = [
+    [
+        "The county council approved a new bus route linking the two hospitals on Tuesday evening.",
+        "Buses will run every twenty minutes from March and will stop at the railway station on the way.",
+        "Council members said the route answers years of complaints from patients and hospital staff.",
+        "The operator will add six electric buses to its fleet to run the service at no extra cost.",
+        "A consultation on the timetable opens next week and runs until the end of the month.",
+        "Campaigners welcomed the decision but asked for later evening services at weekends too.",
+    ],
+    [
+        "A primary school in Eastfold will close for a week so builders can repair its leaking roof.",
+        "Pupils will be taught at the church hall next door while the work is done, the head teacher said.",
+        "The roof was damaged in a storm last winter and patched twice since then by the council.",
+        "Parents were told of the closure in a letter sent home with the children on Friday afternoon.",
+        "The repairs will cost about ninety thousand pounds and are paid for from the schools budget.",
+        "The school expects to reopen on the following Monday if the weather allows the work to finish.",
+    ],
+]
+SIGN_OFF = "Sign up for our morning briefing in your inbox"
+
+
+def _rewrite(sentences: list[str], version: int) -> str:
+    """A version of a story with one sentence reworded and the site's sign-off line."""
+    changed = [s.replace("said", "told reporters") if i == version else s for i, s in enumerate(sentences)]
+    return " ".join(changed) + "\n\n" + SIGN_OFF
+
+
+@pytest.mark.parametrize("copies", [2, 4])
+def test_one_story_held_several_times_is_a_near_duplicate_not_template(copies: int) -> None:
+    items = [article(_rewrite(FLOOD_STORY, v), id=f"flood{v}") for v in range(copies)]
+    items += [article(" ".join(s) + "\n\n" + SIGN_OFF, id=f"other{k}") for k, s in enumerate(OTHER_STORIES)]
+    done = reports(items)
+    for v in range(copies):
+        found = done[f"flood{v}"].findings
+        assert "TPL005" in codes(found)
+        repeated = [f for f in found if f.code == "TPL003"]
+        assert [f.matched for f in repeated] == [SIGN_OFF]
+        assert repeated[0].data["articles"] == 3  # one story and the two others
+        result = next(r for r in done[f"flood{v}"].scorers if r.prefix == "TPL")
+        assert result.metrics["template_share"] < 0.1
+
+
+@pytest.mark.parametrize(
+    ("stories", "repeated"),
+    [
+        (2, False),  # a sentence shared by two stories on one event (a common quotation) is not template
+        (3, True),  # the same sentence in three distinct stories is
+    ],
+)
+def test_shared_sentence_needs_three_distinct_stories(stories: int, repeated: bool) -> None:
+    shared = "The agency said in a statement that it would review every case again by the end of the year."
+    bodies = [FLOOD_STORY[:4], *OTHER_STORIES]
+    items = [article(" ".join([*bodies[k], shared]), id=f"s{k}") for k in range(stories)]
+    found = reports(items)["s0"].findings
+    assert has(found, "TPL003", shared) is repeated
+
+
+def test_story_groups_join_rewrites_through_their_most_similar_pair() -> None:
+    groups = batch.stories(["a", "b", "c", "d"], {"a": ("b", 0.9), "b": ("a", 0.9), "c": ("b", 0.6)})
+    assert groups == [[0, 1, 2]]
+
+
+@pytest.mark.parametrize(
+    ("openings", "frame"),
+    [
+        (["Story highlights", "The Shifting Sands of the harbour deal"], None),  # label and the bullet under it
+        (["[ad_1]", "The Shifting Sands of the harbour deal"], "shifting sands"),  # placeholder skipped, heading kept
+        (["[The Shifting Sands of promo slot]"], None),  # a bracketed placeholder
+        (["Key points", "The Shifting Sands of the harbour deal"], None),
+        (["Briefing", "The Shifting Sands of the harbour deal"], "shifting sands"),  # a real sub-heading
+    ],
+)
+def test_labels_and_placeholders_are_not_sub_headings(openings: list[str], frame: str | None) -> None:
+    items = [
+        article("\n".join([*openings, " ".join(story)]), id=f"a{k}", title=f"Harbour news number {k} for the town")
+        for k, story in enumerate([FLOOD_STORY, *OTHER_STORIES])
+    ]
+    found = [f for f in reports(items)["a0"].findings if f.code == "TPL004"]
+    assert [f.message.split("'")[1] for f in found] == ([frame] if frame else [])
+    assert all(f.message.startswith("Sub-heading uses") for f in found)
+
+
+@pytest.mark.parametrize(
+    ("titles", "templated"),
+    [
+        (["Jane Doe is back on tour", "Jane Doe is engaged again", "Jane Doe is leaving the show"], False),
+        (["Kim and Lee split after years", "Kim and Lee spotted in Rome", "Kim and Lee deny the rumours"], False),
+        (["What the tax means for renters", "What the tax means for farmers", "What the tax means for pupils"], True),
+    ],
+)
+def test_name_and_copula_openings_are_topical_not_frames(titles: list[str], templated: bool) -> None:
+    items = [
+        article(" ".join(s), id=f"t{k}", title=t)
+        for k, (t, s) in enumerate(zip(titles, [FLOOD_STORY, *OTHER_STORIES], strict=True))
+    ]
+    assert ("TPL004" in codes(reports(items)["t0"].findings)) is templated

@@ -295,7 +295,7 @@ def test_list_item_without_full_stop(items: str, flagged: bool) -> None:
 def test_title_case_furniture_outside_boilerplate_segment_is_judged() -> None:
     body = INTRO + "the council will publish its response on the city website"
     doc = document(body)
-    assert codes(assess(doc).findings) == ["TRN001"]
+    assert codes(assess(doc).findings) == ["TRN006"]
     start = body.index("the council will")
     segmented = doc.with_segments([Segment("boilerplate", start, len(body))])
     assert codes(assess(segmented).findings) == []
@@ -313,7 +313,7 @@ def test_boilerplate_segments_from_another_plugin_are_skipped() -> None:
     body = INTRO + "The vote is on Friday.\n\n" + furniture
     plain = score_batch([article(body)], plugin_set(plugins=[("truncation", truncation)]))
     both = score_batch([article(body)], plugin_set(plugins=[("truncation", truncation)], scorers=[segmenter]))
-    assert codes(plain[0].findings) == ["TRN001"]
+    assert codes(plain[0].findings) == ["TRN006"]
     assert codes(both[0].findings) == []
 
 
@@ -447,15 +447,15 @@ def test_length_outlier(peers: int, url: str, flagged: bool) -> None:
     ("settings", "ending", "expected"),
     [
         ({"extra_furniture": ["Sign up now"]}, "The vote is on Friday.\n\nSign up now", []),
-        ({"remove_furniture": ["leave a comment"]}, "The vote is on Friday.\n\nLeave a comment", ["TRN001"]),
+        ({"remove_furniture": ["leave a comment"]}, "The vote is on Friday.\n\nLeave a comment", ["TRN006"]),
         (
             {"extra_continuation": ["more after the break"]},
             "The vote is on Friday.\n\nMore after the break",
             ["TRN003"],
         ),
         ({"extra_debris": ["chart unavailable"]}, "The vote is on Friday.\nChart unavailable\nIt ends.", ["TRN004"]),
-        ({"remove_credit_cues": ["photo"]}, "The vote is on Friday.\n\nphoto of the council chamber", ["TRN001"]),
-        ({"short_line_words": 2}, "The vote is on Friday.\n\nThe View From Brussels", ["TRN001"]),
+        ({"remove_credit_cues": ["photo"]}, "The vote is on Friday.\n\nphoto of the council chamber", ["TRN006"]),
+        ({"short_line_words": 2}, "The vote is on Friday.\n\nThe View From Brussels", ["TRN006"]),
     ],
 )
 def test_settings_extend_and_trim_lexicons(settings: dict[str, object], ending: str, expected: list[str]) -> None:
@@ -552,4 +552,82 @@ def test_module_is_a_plugin() -> None:
         "continuation-tail",
         "scrape-debris",
         "length-outlier",
+        "missing-final-stop",
     }
+
+
+CLINIC = "The ministry said the new clinic would open in May and serve four villages."
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected"),
+    [
+        # a complete last sentence that only lacks its full stop is a weak, informational signal
+        ("The ministry said the new clinic would open in May and serve four villages", ["TRN006"]),
+        ("Photo of the clinic's new waiting room with its blue chairs and wide windows", ["TRN006"]),
+        # real evidence of a cut stays a warning
+        ("The ministry said the new clinic would open in May and serve the", ["TRN001"]),
+        ("The ministry said the new clinic would open in May, and", ["TRN001"]),
+        ("The ministry said (in a statement on Monday the new clinic", ["TRN001"]),
+        # agency and source credits glued to the last line, by shape
+        (CLINIC + " --Wirenews", []),
+        (CLINIC + " Source WireOne and agencies", []),
+        (CLINIC + "\n\nvia: dailyexample.com", []),
+        (CLINIC + "\n\nSOURCE: https://example.org/2017/06/clinic-story/", []),
+        # page residue glued to the last sentence: counters, initials, embed ids
+        (CLINIC + " 12", []),
+        (CLINIC + " 212-11", []),
+        (CLINIC + " KT 14", []),
+        (CLINIC + " XaP3kQ9mZt", []),
+        # near neighbours: a real sentence after the full stop is still judged
+        (CLINIC + " The new clinic", ["TRN006"]),
+        (CLINIC + " It will cost the", ["TRN001"]),
+    ],
+)
+def test_missing_stop_credits_and_residue(ending: str, expected: list[str]) -> None:
+    assert trn(INTRO + ending) == expected
+
+
+def test_template_code_page_is_not_judged() -> None:
+    code = (
+        "/* Button colours */\n\n{% set buttonRadius = '4px' %} /* rounded edges */\n\nTurn this module off when done"
+    )
+    assert trn(code) == []
+    assert trn(INTRO + "Turn this module off when done") == ["TRN006"]
+
+
+LONG_ITEM = INTRO + " ".join([CLINIC] * 8) + "\n\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "flagged"),
+    [
+        (LONG_ITEM + "Nobody could have guessed what happened next…", False),  # rhetorical, complete clause
+        (LONG_ITEM + "Fans will have to wait and see what the clinic does next ...", False),
+        (LONG_ITEM + "Officials said the storm would reach the coast by…", True),  # non-final word before it
+        (LONG_ITEM + "The storm was huge and unlik..", True),  # two dots: a truncator's mark
+        (LONG_ITEM + "The changes the storm has brought…..", True),  # more than three dots
+        ("A short teaser about the storm. Officials said it was the worst in years…", True),  # teaser length
+    ],
+)
+def test_trailing_ellipsis_needs_evidence_of_a_cut(body: str, flagged: bool) -> None:
+    assert ("TRN003" in trn(body)) is flagged
+
+
+@pytest.mark.parametrize(
+    ("tail", "flagged"),
+    [
+        ("The Full Statement:\n\nWhy The Clinic Plan Matters | Jane Doe | Health Office", False),  # answered
+        ("The Full Statement:", True),
+        ("The Full Statement:\n\nShare", True),  # furniture does not answer it
+    ],
+)
+def test_lead_in_answered_by_its_linked_title(tail: str, flagged: bool) -> None:
+    assert ("TRN002" in trn(INTRO + CLINIC + "\n\n" + tail)) is flagged
+
+
+def test_lead_in_answered_by_a_title_line_in_a_boilerplate_segment() -> None:
+    title = "Why The Clinic Plan Matters | Jane Doe | Health Office"
+    body = INTRO + CLINIC + "\n\nThe Full Statement:\n\n" + title
+    doc = document(body).with_segments([Segment("boilerplate", body.index(title), len(body))])
+    assert "TRN002" not in codes(assess(doc).findings)

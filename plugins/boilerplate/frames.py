@@ -1,0 +1,102 @@
+"""Headlines and their stock frames, for the templated-headline rule (TPL004).
+
+A headline is the title, or a short unpunctuated line near the top of the body (a
+content farm's in-body heading under a page title). Lines that only label or hold a
+place are not headlines: furniture and box labels of the lexicon, summary labels such as
+"Story highlights" and the bullet under them, and placeholder or code lines ("[ad_1]").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from copydesk import Document, TextView
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon, tokens
+from copydesk.plugins.boilerplate.words import index_of
+
+#: Words a stock headline frame is built from, beside its content words.
+FRAME_WORDS = frozenset(
+    """the a an of what how why when who it its it's for to is are this that these you your
+    in on with and here's inside behind beyond new everything need know means""".split()
+)
+#: Frame words that only join a name to the rest ("Kim Doe is ...", "Kim and Lee ..."):
+#: an opening whose frame words are all of these is topical, not a frame.
+LINKING_WORDS = frozenset({"is", "are", "and"})
+#: Labels of a summary box at the top of a story; the label and the line under it are not headlines.
+SUMMARY_LABELS = frozenset(
+    {("story", "highlights"), ("highlights",), ("key", "points"), ("in", "brief"), ("at", "a", "glance"), ("summary",)}
+)
+#: A placeholder or code line: a bracketed shortcode, template braces, an identifier with underscores.
+PLACEHOLDER = re.compile(r"^\s*[\[{<]|[\]}>]\s*$|\w_\w|\{\{|\}\}")
+#: Characters that split a headline into parts ("Topic: What It Means for You").
+HEADLINE_SPLITS = frozenset(":|?!–—")
+_HEADLINE_MAX_WORDS = 20
+
+
+class Headline(NamedTuple):
+    """A headline-like span: the title, or a short unpunctuated line near the top of the body."""
+
+    view: TextView
+    start: int
+    end: int
+
+
+def _not_headline(text: str, lex: Lexicon) -> str:
+    """``"summary"`` for a summary label, ``"label"`` for another label, placeholder or code line, else ``""``."""
+    toks = tokens(text)
+    if toks and tuple(t.norm for t in toks) in SUMMARY_LABELS:
+        return "summary"
+    if not toks or PLACEHOLDER.search(text) or lex.line_category(toks) is not None:
+        return "label"
+    return "label" if lex.label_category(text, toks, len(text)) is not None else ""
+
+
+def headlines(document: Document, first_lines: int, lex: Lexicon) -> Iterator[Headline]:
+    """The title and the headline-like lines among the body's first ``first_lines`` lines."""
+    if document.title.lines and len(document.title.text) <= MAX_MATCH_CHARS:
+        yield Headline(document.title, document.title.lines[0].start, document.title.lines[-1].end)
+    body = document.body
+    kind = ""
+    for line in body.lines[:first_lines]:
+        text = body.text[line.start : line.end]
+        under_summary, kind = kind == "summary", _not_headline(text, lex)
+        if under_summary or kind or len(text) > MAX_MATCH_CHARS or text[-1] in ".,;":
+            continue
+        first, last = index_of(body).count(line.start, line.end)
+        if 3 <= last - first <= _HEADLINE_MAX_WORDS:
+            yield Headline(body, line.start, line.end)
+
+
+def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
+    """``(frame, from the lexicon)`` pairs of a headline: stock phrases, and part openings."""
+    text = headline.view.text
+    toks = index_of(headline.view).tokens(headline.start, headline.end)
+    norms = [t.norm for t in toks]
+    present = set(norms)
+    found = {(" ".join(f), True) for f in lex.frames if f[0] in present and _contains(norms, f)}
+    part_start = 0
+    for i, tok in enumerate(toks):
+        if i == part_start:
+            found.update(_opening(norms[i : i + 4]))
+        gap = text[tok.end : toks[i + 1].start] if i + 1 < len(toks) else ""
+        if any(c in HEADLINE_SPLITS for c in gap):
+            part_start = i + 1
+    return sorted(found)
+
+
+def _opening(words: list[str]) -> set[tuple[str, bool]]:
+    """The first three words of a headline part, when they mix frame words and content words."""
+    head = words[:3]
+    if len(words) < 4 or not any(w in FRAME_WORDS for w in head) or all(w in FRAME_WORDS for w in head):
+        return set()
+    if all(w in LINKING_WORDS for w in head if w in FRAME_WORDS):
+        return set()
+    return {(" ".join(head), False)}
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """True when ``phrase`` occurs as consecutive words of ``words``."""
+    size = len(phrase)
+    return any(tuple(words[i : i + size]) == phrase for i, w in enumerate(words) if w == phrase[0])

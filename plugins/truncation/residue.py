@@ -1,0 +1,80 @@
+"""Page residue after an article's last sentence, template-code pages, and cut ellipses.
+
+Scraped pages glue counters, reporter initials, embed ids, agency credits and comment
+widgets onto the last line, often with no line break to tell them apart, and some pages
+are template code. None of that is a sentence that stopped. An ending ellipsis marks a
+cut only with other evidence: a word that cannot end a sentence before it, a dot count
+no writer types ("unlik..", "brought….."), or a teaser-length body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk import Document
+from copydesk.plugins.truncation.lexicon import Lexicons
+from copydesk.plugins.truncation.lines import (
+    CONTINUING,
+    TERMINAL,
+    Tail,
+    is_credit,
+    non_final_category,
+    tail,
+    word_count,
+)
+
+#: A counter, a page number, initials and numbers: "12", "212-11", "SSH 11", "#4".
+COUNTER = re.compile(r"[#\W]*(?:[A-Z]{1,4}\s+)?[\d][\d\s,./:-]*\W*")
+#: An embed or tracking id: one token of letters and digits in mixed case ("BSXePJMga6x").
+EMBED_ID = re.compile(r"\W*(?=\w*\d)(?=\w*[a-z])(?=\w*[A-Z])\w{8,}\W*")
+#: A bare address: a URL or domain on its own ("/religionlo.com/", "https://x.org/a/b").
+ADDRESS = re.compile(r"\W*(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|co|uk|info|news)\S*)\W*", re.I)
+#: A source cue in front of an address ("SOURCE: https://...", "via: example.com").
+SOURCE_PREFIX = re.compile(r"\W*(?:sources?|via|credit|h/t|from)\s*:?\s*", re.I)
+#: Code syntax of a template or stylesheet that was scraped as text.
+CODE = re.compile(r"\{%|%\}|\{\{|\}\}|/\*|\*/|;[ \t]*\}|^[ \t]*[.#]?[\w-]+[ \t]*\{[ \t]*$", re.M)
+#: Longest fragment (in characters) looked at as residue: residue is short, and the
+#: patterns are only linear on short text.
+RESIDUE_CHARS = 200
+#: Longest closing fragment (in words) that may be a credit glued to the last sentence.
+CREDIT_WORDS = 8
+#: Bodies up to this many words are teasers: an ending ellipsis on one marks the cut.
+TEASER_WORDS = 80
+
+
+def is_residue(fragment: str, lex: Lexicons) -> bool:
+    """A closing fragment that is page residue, not a sentence: a counter, an id, an address, a credit."""
+    stripped = fragment.strip()
+    if not stripped:
+        return True
+    if len(stripped) > RESIDUE_CHARS:
+        return False
+    if COUNTER.fullmatch(stripped) or EMBED_ID.fullmatch(stripped):
+        return True
+    if ADDRESS.fullmatch(SOURCE_PREFIX.sub("", stripped, count=1)):
+        return True
+    end = tail(stripped, 0, len(stripped))
+    if end.char in TERMINAL or end.char in CONTINUING or non_final_category(end.word, lex) is not None:
+        return False
+    return word_count(stripped) <= CREDIT_WORDS and is_credit(stripped, lex)
+
+
+def is_code(document: Document) -> bool:
+    """Whether the body is scraped template or stylesheet code rather than an article."""
+    return len(CODE.findall(document.body.text)) >= 2
+
+
+def _irregular_dots(text: str, stop: int) -> bool:
+    """The text ends on two dots, or on more than three (an ellipsis character counts three)."""
+    run = 0
+    while stop > 0 and text[stop - 1] in ".…":
+        run += 3 if text[stop - 1] == "…" else 1
+        stop -= 1
+    return run == 2 or run > 3
+
+
+def cut_ellipsis(document: Document, end: Tail, lex: Lexicons) -> bool:
+    """Whether an ending ellipsis marks a cut rather than a trailing-off at the end of a complete item."""
+    if end.word and non_final_category(end.word, lex) is not None:
+        return True
+    return _irregular_dots(document.body.text, end.stop) or document.body.word_count <= TEASER_WORDS
