@@ -14,7 +14,7 @@ from copydesk.cli import app
 from copydesk.config import packaged_defaults
 from copydesk.diagnostics import CORE_RULES
 from copydesk.manager import load_plugins
-from copydesk.models import RULE_CODE, RULE_NAME
+from copydesk.models import RULE_CODE, RULE_NAME, Scorer
 from copydesk.testing import run_copydesk
 from support import REPO
 
@@ -42,6 +42,16 @@ def test_rule_codes_are_unique_valid_and_documented() -> None:
         assert not rule.name.startswith(("no-", "avoid-")), rule.name
         missing = [s for s in DOC_SECTIONS if s not in rule.doc]
         assert not missing, f"{rule.code} doc lacks {missing}"
+
+
+@pytest.mark.parametrize("scorer", [s for info, s in LOADED.scorers if info.distribution == "copydesk"], ids=str)
+def test_every_builtin_feature_is_documented_in_its_scorers_page(scorer: Scorer) -> None:
+    page = (REPO / "docs" / "scorers" / f"{scorer.name}.md").read_text(encoding="utf-8")
+    rows = {f.name: f for f in scorer.features}
+    for name, feature in rows.items():
+        assert f"| `{name}` | {feature.direction} | {feature.unit} | {feature.doc} |" in page, name
+    documented = re.findall(r"^\| `([a-z0-9_]+)` \| (?:problem|evidence) \|", page, flags=re.MULTILINE)
+    assert sorted(documented) == sorted(rows), "docs list features the scorer does not declare"
 
 
 def test_config_toml_lists_each_builtin_scorers_defaults_exactly() -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from copydesk import hookimpl
-from copydesk.models import BatchPass, Context, Finding, Rule, Scorer, Severity
+from copydesk.models import Assessment, BatchPass, Context, Finding, Rule, Scorer, Severity
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
+from copydesk.plugins.figures.features import FEATURES, features
 from copydesk.text import Document
 
 UNSOURCED_FIGURE = Rule(
@@ -140,7 +141,12 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def score(document: Document, context: Context) -> Iterator[Finding]:
+def score(document: Document, context: Context) -> Assessment:
+    """The FIG findings (sub-score from their density, as the core derives it) and the figures features."""
+    return Assessment(findings=tuple(_findings(document, context)), features=features(document))
+
+
+def _findings(document: Document, context: Context) -> Iterator[Finding]:
     """Yield FIG001/FIG002 for each unsourced or vaguely sourced figure, FIG003 from the batch."""
     view = document.body
     for item in analyse(document, context.settings):
@@ -183,6 +189,7 @@ SCORER = Scorer(
     settings=SETTINGS,
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
     description="Figures (money, percentages, counts, rates) with no source, a vague one, or contradicting sources",
+    features=FEATURES,
 )
 
 

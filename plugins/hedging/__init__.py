@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from copydesk import hookimpl
 from copydesk.models import Assessment, Context, Finding, Rule, Scorer, Settings, Severity
 from copydesk.plugins.hedging.detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
+from copydesk.plugins.hedging.features import FEATURES, features
 from copydesk.plugins.hedging.lexicon import lexicon_for
 from copydesk.text import Document, TextView
 
@@ -280,7 +281,7 @@ def score(document: Document, context: Context) -> Assessment:
     metrics = measure(hits, words, sentences, settings)
     findings = [_finding(view, hit) for view, hit in hits]
     findings.extend(_density_finding(document, hits, metrics, settings))
-    return Assessment(tuple(findings), subscore(metrics, settings), metrics)
+    return Assessment(tuple(findings), subscore(metrics, settings), metrics, features=features(document))
 
 
 @hookimpl
@@ -294,5 +295,6 @@ def copydesk_scorers() -> list[Scorer]:
             score=score,
             settings=SETTINGS,
             description="Hedging language and vague attribution: uncertainty the article leaves open",
+            features=FEATURES,
         )
     ]

@@ -24,6 +24,7 @@ from types import MappingProxyType
 
 from copydesk import Assessment, Context, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.models import Settings
+from copydesk.plugins.readability.features import FEATURES, features
 from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
 from copydesk.text import Document
 
@@ -182,7 +183,9 @@ def score(document: Document, context: Context) -> Assessment:
     kept = [f for f in findings if not context.selected or f.code in context.selected]
     kept.sort(key=lambda f: (f.start, f.end, f.code))
     values = metrics(stats, sum(1 for f in findings if f.code == VERY_LONG_SENTENCE.code))
-    return Assessment(findings=tuple(kept), subscore=_subscore(stats, kept, settings), metrics=values)
+    return Assessment(
+        findings=tuple(kept), subscore=_subscore(stats, kept, settings), metrics=values, features=features(document)
+    )
 
 
 @hookimpl
@@ -197,5 +200,6 @@ def copydesk_scorers() -> list[Scorer]:
             weight=0.5,
             settings=DEFAULTS,
             description="Flesch reading ease, grade and sentence statistics; flags extremes for news",
+            features=FEATURES,
         )
     ]
