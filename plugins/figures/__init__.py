@@ -19,7 +19,8 @@ from copydesk import hookimpl
 from copydesk.models import Assessment, BatchPass, Context, Finding, Rule, Scorer, Severity
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
-from copydesk.plugins.figures.features import FEATURES, features
+from copydesk.plugins.figures.features import FEATURES
+from copydesk.plugins.figures.features import features as feature_values
 from copydesk.text import Document
 
 UNSOURCED_FIGURE = Rule(
@@ -143,7 +144,7 @@ def _clean(text: str) -> str:
 
 def score(document: Document, context: Context) -> Assessment:
     """The FIG findings (sub-score from their density, as the core derives it) and the figures features."""
-    return Assessment(findings=tuple(_findings(document, context)), features=features(document))
+    return Assessment(findings=tuple(_findings(document, context)), features=feature_values(document))
 
 
 def _findings(document: Document, context: Context) -> Iterator[Finding]:

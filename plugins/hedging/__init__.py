@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from copydesk import hookimpl
 from copydesk.models import Assessment, Context, Finding, Rule, Scorer, Settings, Severity
 from copydesk.plugins.hedging.detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
-from copydesk.plugins.hedging.features import FEATURES, features
+from copydesk.plugins.hedging.features import FEATURES
+from copydesk.plugins.hedging.features import features as feature_values
 from copydesk.plugins.hedging.lexicon import lexicon_for
 from copydesk.text import Document, TextView
 
@@ -281,7 +282,7 @@ def score(document: Document, context: Context) -> Assessment:
     metrics = measure(hits, words, sentences, settings)
     findings = [_finding(view, hit) for view, hit in hits]
     findings.extend(_density_finding(document, hits, metrics, settings))
-    return Assessment(tuple(findings), subscore(metrics, settings), metrics, features=features(document))
+    return Assessment(tuple(findings), subscore(metrics, settings), metrics, features=feature_values(document))
 
 
 @hookimpl

@@ -24,7 +24,8 @@ from types import MappingProxyType
 
 from copydesk import Assessment, Context, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.models import Settings
-from copydesk.plugins.readability.features import FEATURES, features
+from copydesk.plugins.readability.features import FEATURES
+from copydesk.plugins.readability.features import features as feature_values
 from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
 from copydesk.text import Document
 
@@ -184,7 +185,10 @@ def score(document: Document, context: Context) -> Assessment:
     kept.sort(key=lambda f: (f.start, f.end, f.code))
     values = metrics(stats, sum(1 for f in findings if f.code == VERY_LONG_SENTENCE.code))
     return Assessment(
-        findings=tuple(kept), subscore=_subscore(stats, kept, settings), metrics=values, features=features(document)
+        findings=tuple(kept),
+        subscore=_subscore(stats, kept, settings),
+        metrics=values,
+        features=feature_values(document),
     )
 
 

@@ -19,7 +19,8 @@ from types import MappingProxyType
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.models import Settings
 from copydesk.plugins.sourcing import patterns
-from copydesk.plugins.sourcing.features import FEATURES, features, named_sources, quotations
+from copydesk.plugins.sourcing.features import FEATURES, named_sources, quotations
+from copydesk.plugins.sourcing.features import features as feature_values
 
 UNCREDITED_QUOTATION = Rule(
     code="SRC001",
@@ -112,7 +113,7 @@ def score(document: Document, context: Context) -> Assessment:
     findings = [f for f in _uncredited(document) if f.code in selected]
     if UNATTRIBUTED_ARTICLE.code in selected and (found := _unattributed(document, context.settings)):
         findings.insert(0, found)
-    return Assessment(findings=tuple(findings), subscore=1.0, features=features(document))
+    return Assessment(findings=tuple(findings), subscore=1.0, features=feature_values(document))
 
 
 @hookimpl

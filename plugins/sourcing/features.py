@@ -99,8 +99,8 @@ FEATURES = (
     ),
     _feature(
         "distinct_names_per_1000_words",
-        "Distinct runs of capitalised words (3+ letters each) not at the start of a sentence, per "
-        "1,000 words (at least 300 words assumed).",
+        "Distinct runs of capitalised words (3+ letters each; a run opening a sentence loses its first "
+        "word), per 1,000 words (at least 300 words assumed).",
     ),
     _feature("proper_noun_share", "Capitalised words not opening a sentence / all words.", "share"),
     _feature("digit_share", "Digit characters / all characters of the body (specific numbers and dates).", "share"),
@@ -170,7 +170,7 @@ def places(text: str) -> int:
 
 
 def distinct_names(text: str) -> int:
-    """Distinct runs of capitalised words that do not open a sentence."""
+    """Distinct runs of capitalised words; a run that opens a sentence loses its first word."""
     runs: set[str] = set()
     current: list[str] = []
     last_end = -2
