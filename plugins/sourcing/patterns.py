@@ -72,12 +72,16 @@ PLACE = re.compile(
     r"(?P<place>[A-Z][a-z]{2,}+(?:\s[A-Z][a-z]{2,}+)?)(?:,\s[A-Z][a-z]{2,}+)?"
 )
 ORG = re.compile(rf"\b(?:{alternation(ORG_WORDS)})\b")
-DOCUMENT_REFERENCE = re.compile(
-    r"https?://\S++|www\.\S++|\b(?:report|study|survey|poll|statement|filing|documents?|records?|"
-    r"data|figures|statistics|census|transcript|ruling|judgment|indictment|complaint|lawsuit|"
-    r"memo|letter|press\srelease|white\spaper|audit|journal|published|released)\b",
-    re.IGNORECASE,
+DOCUMENT_WORDS = frozenset(
+    "report study survey poll statement filing document documents record records data figures statistics census "
+    "transcript ruling judgment indictment complaint lawsuit memo letter audit journal published released".split()
 )
+DOCUMENT_REFERENCE = re.compile(
+    rf"https?://\S++|www\.\S++|\b(?:{alternation(DOCUMENT_WORDS)}|press\srelease|white\spaper)\b", re.IGNORECASE
+)
+#: The parts of DOCUMENT_REFERENCE that are not single words (counted beside a word lookup).
+LINK_OR_PHRASE = re.compile(r"https?://\S++|www\.\S++|\b(?:press\srelease|white\spaper)\b", re.IGNORECASE)
+SAY_WORDS = frozenset(SAY_VERBS)
 DATELINE = re.compile(
     r"\s*+(?:[A-Z][A-Z .'\-]{2,40}|[A-Z][a-z]++(?:\s[A-Z][a-z]++)?)(?:,\s[A-Za-z .]{2,30})?\s?"
     r"(?:\([A-Za-z .]{2,30}\)\s?)?[—–-]{1,2}\s"
