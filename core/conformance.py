@@ -11,7 +11,9 @@ Plugin authors run it from their own tests; copydesk runs it on every built-in::
 It checks, for every scorer the plugin provides: rule codes valid, unique and sharing
 the scorer's prefix; kebab-case names; every rule documented with the five sections;
 settings of the types ``[plugins.NAME]`` can hold, which the scorer's own ``check``
-accepts as they are; every finding's span inside its
+accepts as they are; declared features with snake_case, unique names, a known direction
+and unit, and scoring that reports only declared, finite feature values (the runner turns
+any other into a failure); every finding's span inside its
 field, ``matched == text[start:end]``, line and column right and the excerpt holding
 the match; the same output on a second run; no crash and linear time on adversarial
 input (see :func:`check_scaling` for how time is measured without flaky asserts).
@@ -28,7 +30,7 @@ from typing import Any
 from copydesk.config import Config
 from copydesk.errors import PluginError, describe
 from copydesk.manager import PluginSet
-from copydesk.models import Article, ArticleReport, Finding, Scorer
+from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
@@ -73,6 +75,27 @@ def check_rules(scorer: Scorer) -> list[Problem]:
 def check_docs(scorer: Scorer) -> list[Problem]:
     """Every rule's doc has the five sections, in order, each with some text."""
     return [Problem(scorer.prefix, "docs", detail) for rule in scorer.rules for detail in doc_problems(rule)]
+
+
+def check_features(scorer: Scorer) -> list[Problem]:
+    """Declared features: snake_case names, unique, a known direction and unit, a doc."""
+    found: list[Problem] = []
+    names: set[str] = set()
+    for feature in scorer.features:
+        problems = []
+        if not FEATURE_NAME.fullmatch(feature.name):
+            problems.append("name is not snake_case")
+        if feature.name in names:
+            problems.append("is declared twice")
+        if feature.direction not in ("problem", "evidence"):
+            problems.append(f"direction {feature.direction!r} is not 'problem' or 'evidence'")
+        if feature.unit not in FEATURE_UNITS:
+            problems.append(f"unit {feature.unit!r} is not one of {', '.join(FEATURE_UNITS)}")
+        if not feature.doc.strip():
+            problems.append("has no doc")
+        names.add(feature.name)
+        found += [Problem(scorer.prefix, "features", f"feature {feature.name!r} {p}") for p in problems]
+    return found
 
 
 def _setting_ok(value: Any) -> bool:
@@ -154,8 +177,8 @@ def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None
 
 
 def _outcome(report: ArticleReport) -> Any:
-    """What must not change between two runs: findings, subscores, metrics, errors."""
-    return report.findings, [(r.prefix, r.subscore, dict(r.metrics), r.error) for r in report.scorers]
+    """What must not change between two runs: findings, subscores, metrics, features, errors."""
+    return report.findings, [(r.prefix, r.subscore, dict(r.metrics), dict(r.features), r.error) for r in report.scorers]
 
 
 def _cpu_seconds(plugins: PluginSet, cfg: Config, item: Article) -> tuple[float, list[Problem]]:
@@ -260,7 +283,7 @@ def check_scorer(
     :param settings: values for the scorer's ``[plugins.NAME]`` table.
     :param require_findings: report a problem when the examples give no finding at all.
     """
-    found = check_rules(scorer) + check_docs(scorer) + check_settings(scorer)
+    found = check_rules(scorer) + check_docs(scorer) + check_settings(scorer) + check_features(scorer)
     if found:
         return found
     plugins = plugin_set(scorers=[scorer])

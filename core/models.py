@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 if TYPE_CHECKING:
     from copydesk.text import Document, TextView
+
+FEATURE_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
+#: What a feature's number measures (``Feature.unit``):
+#: ``per_1000_words`` a count per 1,000 words of the body; ``share`` a fraction from 0 to 1;
+#: ``words_per_sentence`` a mean length of sentences in words; ``ratio`` another quotient
+#: (letters per word, commas per sentence, a coefficient of variation); ``presence`` 1.0
+#: when a pattern is there, 0.0 when not; ``count`` a plain count.
+FEATURE_UNITS = ("per_1000_words", "share", "words_per_sentence", "ratio", "presence", "count")
+FeatureDirection = Literal["problem", "evidence"]
+FeatureUnit = Literal["per_1000_words", "share", "words_per_sentence", "ratio", "presence", "count"]
 
 Settings = Mapping[str, Any]
 
@@ -221,6 +232,23 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Feature:
+    """A numeric per-article measurement a scorer declares, for the learned aggregate.
+
+    :ivar name: snake_case, unique within the scorer (``vague_attribution_per_1000_words``).
+    :ivar direction: ``"problem"`` when more of it means a less reliable article,
+        ``"evidence"`` when more of it means a more reliable one.
+    :ivar doc: one or two sentences saying exactly what is counted and how.
+    :ivar unit: one of :data:`FEATURE_UNITS`.
+    """
+
+    name: str
+    direction: FeatureDirection
+    doc: str
+    unit: FeatureUnit
+
+
+@dataclass(frozen=True)
 class Context:
     """What the runner hands a scorer beside the document.
 
@@ -242,11 +270,14 @@ class Assessment:
     :ivar subscore: 1.0 for no sign of a problem down to 0.0; None lets the core
         derive it from the findings' severities and the article's length.
     :ivar metrics: named measurements shown in reports (``hedges_per_1000_words``).
+    :ivar features: values of the scorer's declared features (``Scorer.features``), by
+        name, each a finite number; the runner rejects an undeclared name.
     """
 
     findings: tuple[Finding, ...] = ()
     subscore: float | None = None
     metrics: Mapping[str, float] = dataclasses.field(default_factory=lambda: EMPTY)
+    features: Mapping[str, float] = dataclasses.field(default_factory=lambda: EMPTY)
 
 
 ScoreOutput = Assessment | Iterable[Finding]
@@ -289,6 +320,7 @@ class Scorer:
         greater than 0, not -1"``); the core calls it once, before any article is read,
         and reports the first as a configuration error naming the file and key. It must
         yield nothing for the defaults.
+    :ivar features: the numeric features ``score`` reports in ``Assessment.features``.
     """
 
     prefix: str
@@ -301,6 +333,7 @@ class Scorer:
     segment: Callable[[Document, Context], Iterable[Segment]] | None = None
     description: str = ""
     check: Callable[[Settings], Iterable[tuple[str, str]]] | None = None
+    features: tuple[Feature, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -317,6 +350,8 @@ class ScorerResult:
     metrics: Mapping[str, float]
     error: str | None
     seconds: float
+    #: The scorer's feature values, sorted by name (empty when it declares none or failed).
+    features: Mapping[str, float] = dataclasses.field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True)

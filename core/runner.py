@@ -9,9 +9,10 @@ becomes a ``CD001`` diagnostic on that article and nothing else is affected.
 from __future__ import annotations
 
 import logging
+import math
 import multiprocessing
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -166,6 +167,7 @@ class Runner:
         started = time.perf_counter()
         findings: tuple[Finding, ...] = ()
         metrics: dict[str, float] = {}
+        features: dict[str, float] = {}
         subscore: float | None = None
         if error is None:
             try:
@@ -173,12 +175,13 @@ class Runner:
                 assessment = output if isinstance(output, Assessment) else Assessment(tuple(output))
                 findings = self._accept(a, assessment.findings, document, supp)
                 metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
+                features = _features(a.scorer, assessment.features)
                 subscore = assessment.subscore
                 if subscore is None:
                     subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
                 subscore = scoring.clamp(float(subscore))
             except Exception as exc:  # isolation point: scoring
-                error, findings, metrics, subscore = describe(exc), (), {}, None
+                error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
         return ScorerResult(
             prefix=a.scorer.prefix,
             name=a.scorer.name,
@@ -190,6 +193,7 @@ class Runner:
             metrics=FrozenDict(metrics),
             error=error,
             seconds=time.perf_counter() - started,
+            features=FrozenDict(features),
         )
 
     def _accept(
@@ -313,6 +317,20 @@ class Runner:
         with context.Pool(workers) as pool:
             yield from pool.imap(_work, enumerate(items()), chunksize=4)
         _WORKER = None
+
+
+def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
+    """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
+    declared = {f.name for f in scorer.features}
+    out: dict[str, float] = {}
+    for name in sorted(values):
+        if name not in declared:
+            raise ValueError(f"feature {name!r} is not declared by scorer {scorer.prefix}")
+        value = float(values[name])
+        if not math.isfinite(value):
+            raise ValueError(f"feature {name!r} of scorer {scorer.prefix} is {value}, not a finite number")
+        out[name] = value
+    return out
 
 
 _WORKER: Runner | None = None

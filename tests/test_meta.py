@@ -14,6 +14,7 @@ from copydesk.cli import app
 from copydesk.config import packaged_defaults
 from copydesk.diagnostics import CORE_RULES
 from copydesk.manager import load_plugins
+from copydesk.models import Scorer
 from copydesk.rules import doc_problems, rule_problems
 from copydesk.testing import run_copydesk
 from support import REPO
@@ -39,6 +40,16 @@ def test_every_loaded_rule_keeps_the_rule_contract() -> None:
     assert len(names) == len(set(names))
     problems = [p for prefix, rule in rules for p in rule_problems(rule, prefix) + doc_problems(rule)]
     assert problems == []
+
+
+@pytest.mark.parametrize("scorer", [s for info, s in LOADED.scorers if info.distribution == "copydesk"], ids=str)
+def test_every_builtin_feature_is_documented_in_its_scorers_page(scorer: Scorer) -> None:
+    page = (REPO / "docs" / "scorers" / f"{scorer.name}.md").read_text(encoding="utf-8")
+    rows = {f.name: f for f in scorer.features}
+    for name, feature in rows.items():
+        assert f"| `{name}` | {feature.direction} | {feature.unit} | {feature.doc} |" in page, name
+    documented = re.findall(r"^\| `([a-z0-9_]+)` \| (?:problem|evidence) \|", page, flags=re.MULTILINE)
+    assert sorted(documented) == sorted(rows), "docs list features the scorer does not declare"
 
 
 def test_config_toml_lists_each_builtin_scorers_defaults_exactly() -> None:

@@ -64,6 +64,7 @@ def scorer_dict(result: ScorerResult, timings: bool = False) -> dict[str, Any]:
         "contribution": _round(result.contribution, 2),
         "findings": len(result.findings),
         "metrics": {k: _round(v) for k, v in sorted(result.metrics.items())},
+        "features": {k: _round(v, 6) for k, v in sorted(result.features.items())},
         "error": result.error,
     }
     if timings:

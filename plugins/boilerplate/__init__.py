@@ -30,6 +30,8 @@ from copydesk import (
 from copydesk.plugins.boilerplate import batch as batch
 from copydesk.plugins.boilerplate.chrome import probabilities
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
+from copydesk.plugins.boilerplate.features import FEATURES
+from copydesk.plugins.boilerplate.features import features as feature_values
 from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, entry_problem, tokens
 from copydesk.plugins.boilerplate.rules import (
     GENERIC_BYLINE,
@@ -217,7 +219,7 @@ def score(document: Document, context: Context) -> Assessment:
     covered, share = _share(document, [(m.start, m.end) for m in matches])
     findings.sort(key=lambda f: (f.field != "title", f.start, f.end, f.code, f.message))
     metrics = {"template_share": round(share, 4), "template_characters": float(covered)}
-    return Assessment(tuple(findings), subscore=1.0 - share, metrics=metrics)
+    return Assessment(tuple(findings), subscore=1.0 - share, metrics=metrics, features=feature_values(document))
 
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
@@ -232,6 +234,7 @@ SCORER = Scorer(
     name="boilerplate",
     rules=RULES,
     score=score,
+    features=FEATURES,
     settings={
         "extra_furniture": [],
         "remove_furniture": [],

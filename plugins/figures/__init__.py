@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copydesk import BatchPass, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
+from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
+from copydesk.plugins.figures.features import FEATURES
+from copydesk.plugins.figures.features import features as feature_values
 
 UNSOURCED_FIGURE = Rule(
     code="FIG001",
@@ -138,7 +140,12 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
-def score(document: Document, context: Context) -> Iterator[Finding]:
+def score(document: Document, context: Context) -> Assessment:
+    """The FIG findings (sub-score from their density, as the core derives it) and the figures features."""
+    return Assessment(findings=tuple(_findings(document, context)), features=feature_values(document))
+
+
+def _findings(document: Document, context: Context) -> Iterator[Finding]:
     """Yield FIG001/FIG002 for each unsourced or vaguely sourced figure, FIG003 from the batch."""
     view = document.body
     for item in analyse(document, context.settings):
@@ -181,6 +188,7 @@ SCORER = Scorer(
     settings=SETTINGS,
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
     description="Figures (money, percentages, counts, rates) with no source, a vague one, or contradicting sources",
+    features=FEATURES,
 )
 
 

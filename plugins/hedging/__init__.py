@@ -18,6 +18,8 @@ from collections.abc import Iterable, Iterator
 
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, TextView, hookimpl
 from copydesk.plugins.hedging.detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
+from copydesk.plugins.hedging.features import FEATURES
+from copydesk.plugins.hedging.features import features as feature_values
 from copydesk.plugins.hedging.lexicon import lexicon_for
 
 HEDGE_CUE = Rule(
@@ -342,7 +344,7 @@ def score(document: Document, context: Context) -> Assessment:
     metrics = measure(hits, words, sentences, settings)
     findings = [_finding(view, hit) for view, hit in hits]
     findings.extend(_density_finding(document, hits, metrics, settings))
-    return Assessment(tuple(findings), subscore(metrics, settings), metrics)
+    return Assessment(tuple(findings), subscore(metrics, settings), metrics, features=feature_values(document))
 
 
 @hookimpl
@@ -357,5 +359,6 @@ def copydesk_scorers() -> list[Scorer]:
             settings=SETTINGS,
             check=check,
             description="Hedging language and vague attribution: uncertainty the article leaves open",
+            features=FEATURES,
         )
     ]

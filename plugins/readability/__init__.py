@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl
+from copydesk.plugins.readability.features import FEATURES
+from copydesk.plugins.readability.features import features as feature_values
 from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
 
 VERY_LONG_SENTENCE = Rule(
@@ -199,7 +201,12 @@ def score(document: Document, context: Context) -> Assessment:
     kept = [f for f in findings if not context.selected or f.code in context.selected]
     kept.sort(key=lambda f: (f.start, f.end, f.code))
     values = metrics(stats, sum(1 for f in findings if f.code == VERY_LONG_SENTENCE.code))
-    return Assessment(findings=tuple(kept), subscore=_subscore(stats, kept, settings), metrics=values)
+    return Assessment(
+        findings=tuple(kept),
+        subscore=_subscore(stats, kept, settings),
+        metrics=values,
+        features=feature_values(document),
+    )
 
 
 @hookimpl
@@ -215,5 +222,6 @@ def copydesk_scorers() -> list[Scorer]:
             settings=DEFAULTS,
             check=check,
             description="Flesch reading ease, grade and sentence statistics; flags extremes for news",
+            features=FEATURES,
         )
     ]

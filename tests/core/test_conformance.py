@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, hookimpl
+from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, hookimpl
 from copydesk.conformance import ConformanceError, assert_conformance, check_plugin, check_scaling, check_scorer
 from copydesk.errors import PluginError
 from copydesk.manager import load_plugins
@@ -64,6 +64,21 @@ def raising_on(condition: Any) -> Scorer:
         return alpha_findings(document)
 
     return replace(GOOD, score=score)
+
+
+def feature(**changes: Any) -> Feature:
+    """A valid feature declaration, with ``changes`` applied."""
+    base = Feature(name="alpha_rate", direction="problem", doc="'alpha' per 1,000 words", unit="per_1000_words")
+    return replace(base, **changes)
+
+
+def featured(values: dict[str, float]) -> Callable[[Document, Context], Assessment]:
+    """A score function returning the alpha findings with these feature values."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment(tuple(alpha_findings(document)), features=values)
+
+    return score
 
 
 CALLS = itertools.count()
@@ -139,6 +154,18 @@ BROKEN = [
     ("crash-on-whitespace", raising_on(lambda d: d.body.text and not d.body.text.strip()), "robustness", "ValueError"),
     ("crash-on-control", raising_on(lambda d: "\x00" in d.body.text), "robustness", "cannot handle"),
     ("crash-on-quotes", raising_on(lambda d: d.title.text.count("\u201c") > 3), "robustness", "ValueError"),
+    ("feature-not-snake", replace(GOOD, features=(feature(name="Alpha-Rate"),)), "features", "snake_case"),
+    ("feature-twice", replace(GOOD, features=(feature(), feature())), "features", "declared twice"),
+    ("feature-direction", replace(GOOD, features=(feature(direction="good"),)), "features", "direction 'good'"),
+    ("feature-unit", replace(GOOD, features=(feature(unit="percent"),)), "features", "unit 'percent'"),
+    ("feature-no-doc", replace(GOOD, features=(feature(doc=" "),)), "features", "no doc"),
+    ("feature-undeclared", replace(GOOD, score=featured({"beta_rate": 1.0})), "robustness", "not declared"),
+    (
+        "feature-not-finite",
+        replace(GOOD, score=featured({"alpha_rate": float("nan")}), features=(feature(),)),
+        "robustness",
+        "not a finite number",
+    ),
     (
         "crash-in-batch-pass",
         replace(GOOD, batch=BatchPass(start=lambda settings: None, observe=failing_observe, finish=lambda s: s)),

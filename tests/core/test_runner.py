@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 import pytest
-from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Segment, Severity
+from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, Segment, Severity
 from copydesk.errors import ConfigError, PluginError
 from copydesk.formats.schema import article_dict
 from copydesk.runner import Runner
@@ -175,3 +175,44 @@ def test_scorer_check_runs_once_before_any_article(
     with pytest.raises(error) as info:
         Runner(plugins, cfg)
     assert str(info.value).startswith(message)
+
+
+RATE = Feature("bad_per_1000_words", "problem", "'bad' per 1,000 words", "per_1000_words")
+SEEN = Feature("any_bad", "problem", "1.0 when 'bad' occurs", "presence")
+
+
+def featured(values: dict[str, float]) -> Scorer:
+    """The WRD scorer declaring RATE and SEEN and reporting ``values`` as its features."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment(tuple(word_score(document, context)), features=values)
+
+    return replace(WORDS, score=score, features=(RATE, SEEN))
+
+
+def test_declared_features_reach_the_result_and_json_sorted_by_name() -> None:
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[featured({"bad_per_1000_words": 3.5, "any_bad": 1})]))
+    assert list(report.scorers[0].features.items()) == [("any_bad", 1.0), ("bad_per_1000_words", 3.5)]
+    scorer = article_dict(report)["scorers"][0]
+    assert list(scorer)[list(scorer).index("metrics") + 1] == "features"
+    assert scorer["features"] == {"any_bad": 1.0, "bad_per_1000_words": 3.5}
+
+
+@pytest.mark.parametrize(
+    ("values", "error"),
+    [
+        ({"other": 1.0}, "ValueError: feature 'other' is not declared by scorer WRD"),
+        ({"any_bad": float("inf")}, "ValueError: feature 'any_bad' of scorer WRD is inf, not a finite number"),
+        ({"any_bad": float("nan")}, "ValueError: feature 'any_bad' of scorer WRD is nan, not a finite number"),
+    ],
+)
+def test_undeclared_or_non_finite_feature_is_that_scorers_cd001(values: dict[str, float], error: str) -> None:
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[featured(values), BOOM]))
+    assert [d.code for d in report.diagnostics] == ["CD001"]
+    assert report.scorers[0].error == error and dict(report.scorers[0].features) == {}
+    assert report.scorers[1].error is None and report.score is not None
+
+
+def test_scorer_without_features_reports_an_empty_mapping() -> None:
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[WORDS]))
+    assert article_dict(report)["scorers"][0]["features"] == {}

@@ -288,7 +288,7 @@ def test_batch_state_holds_records_not_text() -> None:
 
 
 def test_score_without_batch_context_reports_no_contradiction() -> None:
-    found = list(figures.score(document(BANK_A), Context(settings=figures.SETTINGS)))
+    found = list(figures.score(document(BANK_A), Context(settings=figures.SETTINGS)).findings)
     assert codes(found) == []
 
 
@@ -296,7 +296,7 @@ def test_adversarial_megabyte_finishes() -> None:
     pieces = ["9" * 5000, " $$$$ ", "1," * 3000, " 1,000,000,000,000,000,000,000 ", "$" * 50 + "5 ", "%%% 5%%% "]
     pieces += ["“", "half a half a million ", "one in one in ", "said according to estimates ", "(((( ", '"' * 9]
     text = ("".join(pieces) * 200)[:1_000_000]
-    found = list(figures.score(document(text), Context(settings=figures.SETTINGS)))
+    found = list(figures.score(document(text), Context(settings=figures.SETTINGS)).findings)
     assert all(0 <= f.start <= f.end <= len(text) for f in found)
 
 

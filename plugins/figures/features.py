@@ -1,0 +1,84 @@
+"""The figures scorer's features: how many figures stand without attribution, and vague quantities.
+
+These are the issue-13 prototype's definitions, independent of the FIG rules' finer
+reading of each figure: a figure is money, a percentage, a number with a magnitude
+word, a grouped number or a plain number of 10 or more that is not a year; it is
+*unattributed* when its sentence has no verb of saying, no "according to" and no
+reference to a document or data. Unattributed figures are common in first-hand
+professional reporting (the prototype measured a median share of 0.58), which is why
+the aggregate weighs them against professional norms rather than per finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk import Document, Feature
+from copydesk.plugins.measures import count, per_1000, sentence_texts, share
+from copydesk.plugins.sourcing.patterns import ANY_ATTRIBUTION, DOCUMENT_REFERENCE
+
+FIGURE = re.compile(
+    r"(?:[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
+    r"|\b\d[\d,.]*+\s?(?:%|per\s?cent|percent)"
+    r"|\b\d[\d,.]*+\s(?:million|billion|trillion)\b"
+    r"|\b\d{1,3}(?:,\d{3})++\b"
+    r"|\b\d++(?:\.\d++)?\b)"
+)
+YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
+VAGUE_QUANTITY = re.compile(
+    r"\b(?:thousands|millions|billions|hundreds|dozens|countless|numerous|scores)\sof\b"
+    r"|\b(?:many|countless|numerous)\s(?:people|americans|experts|studies|reports)\b",
+    re.IGNORECASE,
+)
+
+FEATURES = (
+    Feature(
+        "unattributed_figures_per_1000_words",
+        "problem",
+        "Figures (money, percentages, magnitudes, grouped numbers, numbers of 10 or more, not years) in "
+        "sentences with no verb of saying, 'according to' or document reference, per 1,000 words (at least "
+        "300 words assumed).",
+        "per_1000_words",
+    ),
+    Feature(
+        "unattributed_figure_share",
+        "problem",
+        "Share of the body's figures that are unattributed in their sentence (smoothed, prior 0.5).",
+        "share",
+    ),
+    Feature(
+        "vague_quantities_per_1000_words",
+        "problem",
+        "Vague quantities ('thousands of', 'countless', 'numerous experts', ...) per 1,000 words (at least 300 "
+        "words assumed).",
+        "per_1000_words",
+    ),
+)
+
+
+def _is_figure(text: str) -> bool:
+    """Whether a number-like match counts as a figure: not a year, not a plain number below 10."""
+    if YEAR.fullmatch(text):
+        return False
+    return not text.isdigit() or len(text.lstrip("0")) >= 2  # >= 10 without int(): digits may run to megabytes
+
+
+def figures_in(sentence: str) -> int:
+    """How many figures ``sentence`` holds."""
+    return sum(1 for m in FIGURE.finditer(sentence) if _is_figure(m.group()))
+
+
+def features(document: Document) -> dict[str, float]:
+    """Every figures feature of ``document``'s body (see :data:`FEATURES`)."""
+    body = document.body
+    total = unattributed = 0
+    for sentence in sentence_texts(body):
+        found = figures_in(sentence)
+        total += found
+        if found and not (ANY_ATTRIBUTION.search(sentence) or DOCUMENT_REFERENCE.search(sentence)):
+            unattributed += found
+    return {
+        "unattributed_figures_per_1000_words": per_1000(unattributed, body.word_count),
+        "unattributed_figure_share": share(unattributed, total, 0.5),
+        "vague_quantities_per_1000_words": per_1000(count(VAGUE_QUANTITY, body.text), body.word_count),
+    }

@@ -1,0 +1,112 @@
+"""The hedging scorer's features: hedge cues, vague attribution, loaded words, modals.
+
+These are the issue-13 prototype's lexicon counts over the body, independent of the
+scorer's own finding logic (which separates senses and voices): the aggregate is
+fitted on exactly these definitions. Single-word cues are looked up among the core's
+words (``document.body.words``, lower-cased; a hyphenated word such as "may-day" is one
+word and no cue); phrases are matched with regular expressions. Densities floor the word count at 300 and shares
+are smoothed (:mod:`copydesk.plugins.measures`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk import Document, Feature
+from copydesk.plugins.measures import count, per_1000, sentence_texts, share
+
+HEDGE_WORDS = (
+    "may might could possibly perhaps probably likely unlikely apparently seemingly seems seem seemed appears "
+    "appear appeared suggests suggest suggested potentially potential arguably presumably supposedly purportedly "
+    "speculated speculation unclear uncertain somewhat largely mostly generally typically often sometimes maybe "
+    "conceivably plausibly tend tends indicate indicates signal signals hints hint"
+).split()
+HEDGES = frozenset(HEDGE_WORDS)
+VAGUE_ATTRIBUTION = re.compile(
+    r"\b(?:(?:some|many|most|several|other|unnamed|anonymous)\s(?:people|experts|analysts|observers|critics|"
+    r"sources|officials|insiders|reports|commentators|scientists|believe|say|claim|argue|think)"
+    r"|sources?\s(?:say|said|says|claim|claimed|told|close\sto|familiar)"
+    r"|(?:an?|the)\s(?:source|insider|tipster|pal|friend)"
+    r"|insiders?|it\sis\s(?:said|believed|rumou?red|reported|claimed|thought|alleged)"
+    r"|(?:reports|rumou?rs|speculation)\s(?:suggest|say|indicate|claim|have\s(?:it|surfaced)|is\s(?:rife|swirling))"
+    r"|according\sto\s(?:sources|reports|insiders|rumou?rs|some|many|an?\s(?:source|insider|report))"
+    r"|people\sfamiliar\swith|reportedly|allegedly|rumou?red|is\sbelieved\sto|are\sbelieved\sto)\b",
+    re.IGNORECASE,
+)
+LOADED_WORDS = (
+    "shocking stunning incredible incredibly amazing unbelievable outrageous horrific disgusting insane crazy epic "
+    "bombshell explosive devastating massive huge totally absolutely completely utterly literally truly extremely "
+    "very really seismic unprecedented dramatic dramatically staggering crucial critical vital pivotal significant "
+    "significantly remarkable remarkably profound landscape navigate navigating robust underscores underscore "
+    "highlighting highlights delve crucially furthermore moreover ultimately notably evolving complex complexities "
+    "nuanced fostering foster paramount realm tapestry intricate multifaceted slam slams slammed blast blasts "
+    "destroys destroyed hilarious heartbreaking terrifying scandal disaster evil corrupt liar lies"
+).split()
+LOADED = frozenset(LOADED_WORDS)
+SUPERLATIVE = re.compile(
+    r"\b(?:most|least|best|worst|greatest|biggest|largest|smallest|highest|lowest|ever|never\sbefore|of\sall\stime)\b",
+    re.IGNORECASE,
+)
+MODALS = frozenset("will would should must can".split())
+
+FEATURES = (
+    Feature(
+        "hedges_per_1000_words",
+        "problem",
+        "Hedge cues (may, might, could, likely, appears, suggests, ... 47 words) per 1,000 words, every sense "
+        "and voice counted (at least 300 words assumed).",
+        "per_1000_words",
+    ),
+    Feature(
+        "vague_attributions_per_1000_words",
+        "problem",
+        "Vague attribution (sources say, insiders, a source close to, reportedly, allegedly, it is believed, "
+        "people familiar with, ...) per 1,000 words (at least 300 words assumed).",
+        "per_1000_words",
+    ),
+    Feature(
+        "hedged_sentence_share",
+        "problem",
+        "Share of sentences with a hedge cue or a vague attribution (smoothed, prior 0.2).",
+        "share",
+    ),
+    Feature(
+        "loaded_words_per_1000_words",
+        "problem",
+        "Loaded, intensifying or promotional words (shocking, massive, crucial, landscape, underscores, "
+        "slammed, ...) per 1,000 words (at least 300 words assumed).",
+        "per_1000_words",
+    ),
+    Feature(
+        "superlatives_per_1000_words",
+        "problem",
+        "Superlatives (most, best, worst, biggest, ever, of all time, ...) per 1,000 words (at least 300 words "
+        "assumed).",
+        "per_1000_words",
+    ),
+    Feature(
+        "modals_per_1000_words",
+        "problem",
+        "will, would, should, must, can per 1,000 words: speculation about what is to come (at least 300 words "
+        "assumed).",
+        "per_1000_words",
+    ),
+)
+
+
+def features(document: Document) -> dict[str, float]:
+    """Every hedging feature of ``document``'s body (see :data:`FEATURES`)."""
+    body = document.body
+    text, words = body.text, body.word_count
+    lowered = [(start, text[start:end].lower()) for start, end in body.words]
+    hedges = [start for start, word in lowered if word in HEDGES]
+    vague = [match.start() for match in VAGUE_ATTRIBUTION.finditer(text)]
+    hedged = {body.sentence_index(start) for start in hedges + vague} - {None}
+    return {
+        "hedges_per_1000_words": per_1000(len(hedges), words),
+        "vague_attributions_per_1000_words": per_1000(len(vague), words),
+        "hedged_sentence_share": share(len(hedged), len(sentence_texts(body)), 0.2),
+        "loaded_words_per_1000_words": per_1000(sum(1 for _, word in lowered if word in LOADED), words),
+        "superlatives_per_1000_words": per_1000(count(SUPERLATIVE, text), words),
+        "modals_per_1000_words": per_1000(sum(1 for _, word in lowered if word in MODALS), words),
+    }

@@ -1,0 +1,164 @@
+"""The readability scorer's style features (NELA-type): sentence rhythm, vocabulary, voice.
+
+The issue-13 prototype's definitions over the body. Sentences are the core's
+(``document.body.sentences``, those holding a letter); a sentence's length is its
+count of core words. Lexical features use *tokens*: the core's words that start with
+a letter, lower-cased (numbers left out), as the prototype did. Per-1,000 rates floor
+the word count at 300 (:mod:`copydesk.plugins.measures`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections import Counter
+
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView
+from copydesk.plugins.measures import PRIOR_N, count, per_1000, tokens
+
+FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+ALL_CAPS = re.compile(r"\b[A-Z]{4,}+\b")
+DEMONSTRATIVE = re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE)
+FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
+ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
+#: Letters an abstract noun has before its suffix, at least.
+ABSTRACT_STEM = 4
+#: Letters of a long word, at least.
+LONG_WORD = 9
+#: Window of the moving-average type-token ratio, in tokens.
+MATTR_WINDOW = 50
+#: Typical coefficient of variation of sentence length that few sentences are shrunk toward.
+TYPICAL_CV = 0.5
+
+
+def _f(name: str, unit: FeatureUnit, doc: str, direction: FeatureDirection = "problem") -> Feature:
+    """A readability feature (a problem unless said otherwise)."""
+    return Feature(name=name, direction=direction, doc=doc, unit=unit)
+
+
+_RATE = "per 1,000 words (at least 300 words assumed)"
+FEATURES = (
+    _f("words_per_sentence", "words_per_sentence", "Mean words per sentence."),
+    _f(
+        "sentence_length_cv",
+        "ratio",
+        "Standard deviation / mean of sentence length (burstiness), shrunk toward 0.5 with 3 pseudo-sentences.",
+        "evidence",
+    ),
+    _f("long_word_share", "share", "Share of tokens of 9 letters or more."),
+    _f(
+        "moving_type_token_ratio",
+        "ratio",
+        "Distinct tokens / tokens averaged over every 50-token window (lexical diversity; the whole text when "
+        "shorter; 1.0 when empty).",
+        "evidence",
+    ),
+    _f("repeated_trigram_share", "share", "Share of token 3-grams that occur more than once."),
+    _f("repeated_5grams_per_1000_words", "per_1000_words", f"Repeats of token 5-grams beyond the first, {_RATE}."),
+    _f("first_person_per_1000_words", "per_1000_words", f"I, me, my, we, us, our, ... (quotations included), {_RATE}."),
+    _f("second_person_per_1000_words", "per_1000_words", f"you, your, yours, yourself, yourselves, {_RATE}."),
+    _f("exclamations_per_1000_words", "per_1000_words", f"'!' {_RATE}."),
+    _f("questions_per_1000_words", "per_1000_words", f"'?' {_RATE}."),
+    _f("all_caps_words_per_1000_words", "per_1000_words", f"Words of 4 or more capital letters, {_RATE}."),
+    _f("commas_per_sentence", "ratio", "Commas / sentences."),
+    _f("mean_word_length", "ratio", "Mean characters per token."),
+    _f("function_word_share", "share", "Share of tokens among the, of, and, to, a, in, that, is, was, for."),
+    _f(
+        "same_start_sentence_share", "share", "Share of sentences whose first word (lower-cased) opens another one too."
+    ),
+    _f("demonstratives_per_1000_words", "per_1000_words", f"this, these, that, those {_RATE}."),
+    _f(
+        "abstract_nouns_per_1000_words",
+        "per_1000_words",
+        f"Tokens ending in -tion, -ment, -ness, -ity, -ism, -ance, -ence with 4+ letters before, {_RATE}.",
+    ),
+    _f("hapax_share", "share", "Share of tokens that occur once in the text.", "evidence"),
+)
+
+
+def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
+    """Moving-average type-token ratio over ``window``-token windows (linear time)."""
+    n = len(toks)
+    if n == 0:
+        return 1.0
+    if n <= window:
+        return len(set(toks)) / n
+    counts = Counter(toks[:window])
+    total = len(counts) / window
+    for i in range(window, n):
+        counts[toks[i]] += 1
+        old = toks[i - window]
+        counts[old] -= 1
+        if not counts[old]:
+            del counts[old]
+        total += len(counts) / window
+    return total / (n - window + 1)
+
+
+def sentence_lengths(view: TextView) -> list[tuple[str, int]]:
+    """Each sentence holding a letter: its first word (lower-cased) and its number of words."""
+    text = view.text
+    starts = [s for s, _ in view.words]
+    out = []
+    for sentence in view.sentences:
+        first = bisect.bisect_left(starts, sentence.start)
+        last = bisect.bisect_left(starts, sentence.end)
+        piece = text[sentence.start : sentence.end]
+        if last > first and any(ch.isalpha() for ch in piece):
+            out.append((piece.split()[0].lower(), last - first))
+    return out
+
+
+def _rhythm(view: TextView) -> dict[str, float]:
+    """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings."""
+    sentences = sentence_lengths(view)
+    n = len(sentences)
+    lengths = [k for _, k in sentences] or [0]
+    mean = sum(lengths) / len(lengths)
+    cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths)) / mean if mean else 0.0
+    starts = Counter(first for first, _ in sentences)
+    return {
+        "words_per_sentence": mean,
+        "sentence_length_cv": (cv * n + TYPICAL_CV * PRIOR_N) / (n + PRIOR_N),
+        "commas_per_sentence": view.text.count(",") / max(n, 1),
+        "same_start_sentence_share": sum(c for c in starts.values() if c > 1) / max(n, 1),
+    }
+
+
+def _vocabulary(toks: list[str], words: int) -> dict[str, float]:
+    """Word length, diversity, repetition and function words over the tokens."""
+    n = max(len(toks), 1)
+    trigrams = Counter(zip(toks, toks[1:], toks[2:], strict=False))
+    fivegrams = Counter(zip(toks, toks[1:], toks[2:], toks[3:], toks[4:], strict=False))
+    abstract = sum(
+        1 for t in toks if any(t.endswith(s) and len(t) >= len(s) + ABSTRACT_STEM for s in ABSTRACT_SUFFIXES)
+    )
+    return {
+        "long_word_share": sum(1 for t in toks if len(t) >= LONG_WORD) / n,
+        "moving_type_token_ratio": mattr(toks),
+        "repeated_trigram_share": sum(c for c in trigrams.values() if c > 1) / max(len(toks) - 2, 1),
+        "repeated_5grams_per_1000_words": per_1000(sum(c - 1 for c in fivegrams.values() if c > 1), words),
+        "mean_word_length": sum(len(t) for t in toks) / n,
+        "function_word_share": sum(1 for t in toks if t in FUNCTION_WORDS) / n,
+        "abstract_nouns_per_1000_words": per_1000(abstract, words),
+        "hapax_share": sum(1 for c in Counter(toks).values() if c == 1) / n,
+    }
+
+
+def features(document: Document) -> dict[str, float]:
+    """Every readability feature of ``document``'s body (see :data:`FEATURES`)."""
+    body = document.body
+    text, words = body.text, body.word_count
+    values = {
+        "first_person_per_1000_words": per_1000(count(FIRST_PERSON, text), words),
+        "second_person_per_1000_words": per_1000(count(SECOND_PERSON, text), words),
+        "exclamations_per_1000_words": per_1000(text.count("!"), words),
+        "questions_per_1000_words": per_1000(text.count("?"), words),
+        "all_caps_words_per_1000_words": per_1000(count(ALL_CAPS, text), words),
+        "demonstratives_per_1000_words": per_1000(count(DEMONSTRATIVE, text), words),
+    }
+    values.update(_rhythm(body))
+    values.update(_vocabulary(tokens(body), words))
+    return values

@@ -1,0 +1,248 @@
+"""The sourcing scorer's features: named sources, credited quotations, dates, places.
+
+Evidence densities are shrunk toward the rate typical of professional copy (the
+``TYPICAL`` rates, per 1,000 words: medians of BBC and US political news in the
+issue-13 prototype, rounded), so a short brief without quotations is not read as
+unsourced; see :mod:`copydesk.plugins.measures`. Everything is computed on the body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit
+from copydesk.plugins.measures import count, per_1000, sentence_texts, share, shrunk_per_1000
+from copydesk.plugins.sourcing import patterns as p
+
+#: Typical professional rate (per 1,000 words) each shrunk evidence density is pulled toward.
+TYPICAL = {
+    "named_sources": 8.0,
+    "credited_quotations": 6.5,
+    "dates": 4.0,
+    "places": 7.0,
+    "institutions": 2.5,
+    "document_references": 1.5,
+    "titled_names": 0.5,
+}
+#: Quotations shorter than this many words are not judged (scare quotes, single terms).
+MIN_QUOTE_WORDS = 4
+#: Characters looked back from a name for the start of its sentence.
+LOOKBACK = 20
+
+
+def _feature(
+    name: str, doc: str, unit: FeatureUnit = "per_1000_words", direction: FeatureDirection = "evidence"
+) -> Feature:
+    """A sourcing feature (evidence, per 1,000 words unless said otherwise)."""
+    return Feature(name=name, direction=direction, doc=doc, unit=unit)
+
+
+FEATURES = (
+    _feature(
+        "named_sources_per_1000_words",
+        "A name (1-4 capitalised words, optional honorific) next to a verb of saying in either order "
+        "('Maria Lopez said', 'said Maria Lopez'), or 'according to <Name>'; a single capitalised word "
+        "opening a sentence ('Officials said') counts only if it also appears capitalised mid-sentence; "
+        "months and weekdays never count. Shrunk toward 8 per 1,000.",
+    ),
+    _feature(
+        "attributed_sentence_share",
+        "Share of sentences with a verb of saying or 'according to' (smoothed, prior 0.25).",
+        "share",
+    ),
+    _feature(
+        "credited_quotations_per_1000_words",
+        "Direct quotations of at least 4 words with a verb of saying or 'according to' within 100 "
+        "characters either side or in the quotation's last 40 characters. Shrunk toward 6.5 per 1,000.",
+    ),
+    _feature(
+        "uncredited_quotation_share",
+        "Share of quotations of at least 4 words with no verb of saying nearby (smoothed, prior 0.2).",
+        "share",
+        "problem",
+    ),
+    _feature("said_per_1000_words", "'said', 'says' and 'told' per 1,000 words (at least 300 words assumed)."),
+    _feature(
+        "past_tense_said_share", "'said' / ('said' + 'says'): past-tense reporting (smoothed, prior 0.8).", "share"
+    ),
+    _feature(
+        "quotation_marks_per_1000_words",
+        "Double quotation marks (straight or curly) halved, per 1,000 words (at least 300 words assumed).",
+    ),
+    _feature(
+        "dates_per_1000_words",
+        "Weekday names, 'March 3', '3 March', 'in 2019', ISO and d/m/y dates, clock times. Shrunk toward 4 per 1,000.",
+    ),
+    _feature(
+        "places_per_1000_words",
+        "1-2 capitalised words after in/at/near/outside/from ('in Leeds', 'from the West Bank'), not a "
+        "month, weekday, honorific or institution ('in March', 'from Reuters'). Shrunk toward 7 per 1,000.",
+    ),
+    _feature(
+        "institutions_per_1000_words",
+        "Capitalised institution nouns and agencies (Ministry, Court, Police, University, Reuters, ...). "
+        "Shrunk toward 2.5 per 1,000.",
+    ),
+    _feature(
+        "document_references_per_1000_words",
+        "Links and references to documents or data (report, study, statement, filing, data, ruling, "
+        "published, ...). Shrunk toward 1.5 per 1,000.",
+    ),
+    _feature("dateline", "1.0 when the body opens with a dateline ('LONDON (Reuters) - ').", "presence"),
+    _feature(
+        "titled_names_per_1000_words",
+        "A role title followed by a name ('Foreign Minister Sergei Lavrov', 'mayor Ann Cole'). "
+        "Shrunk toward 0.5 per 1,000.",
+    ),
+    _feature(
+        "distinct_names_per_1000_words",
+        "Distinct runs of capitalised words (3+ letters each; a run opening a sentence loses its first "
+        "word), per 1,000 words (at least 300 words assumed).",
+    ),
+    _feature("proper_noun_share", "Capitalised words not opening a sentence / all words.", "share"),
+    _feature("digit_share", "Digit characters / all characters of the body (specific numbers and dates).", "share"),
+)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """A direct quotation of at least :data:`MIN_QUOTE_WORDS` words: span and whether it is credited."""
+
+    start: int
+    end: int
+    credited: bool
+
+
+def quotations(text: str) -> Iterator[Quotation]:
+    """Every quotation of at least four words in ``text``, credited or not."""
+    for match in p.QUOTATION.finditer(text):
+        inner = match.group("inner")
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            continue
+        before = text[max(0, match.start() - p.CREDIT_WINDOW) : match.start()]
+        after = text[match.end() : match.end() + p.CREDIT_WINDOW]
+        credited = any(p.ANY_ATTRIBUTION.search(s) for s in (before, after, inner[-p.CREDIT_TAIL :]))
+        yield Quotation(match.start(), match.end(), credited)
+
+
+def sentence_initial(text: str, offset: int) -> bool:
+    """True when only spaces and opening quotes/brackets separate ``offset`` from a sentence end or line start."""
+    pos = offset
+    while pos > 0 and offset - pos < LOOKBACK and text[pos - 1] in " \t\"“'‘([":
+        pos -= 1
+    return pos == 0 or text[pos - 1] in ".!?\n"
+
+
+def mid_sentence_capitals(text: str) -> set[str]:
+    """Capitalised words that appear somewhere other than at the start of a sentence."""
+    return {m.group() for m in p.CAPITALISED.finditer(text) if not sentence_initial(text, m.start())}
+
+
+def _is_source(match: re.Match[str], text: str, known: set[str]) -> bool:
+    """Whether a name matched beside a verb of saying is a source, not a date or a common noun."""
+    first = match.group("first")
+    if first in p.NOT_A_NAME:
+        return False
+    single = " " not in match.group("name").strip()
+    if match.group("hon") or not single or first in p.AGENCIES:
+        return True
+    return first in known or not sentence_initial(text, match.start("name"))
+
+
+def named_sources(text: str, known: set[str] | None = None) -> int:
+    """Names next to a verb of saying, and 'according to <Name>' (see the feature's doc)."""
+    known = mid_sentence_capitals(text) if known is None else known
+    patterns = (p.NAME_THEN_SAY, p.SAY_THEN_NAME, p.ACCORDING_TO_NAME)
+    return sum(1 for rx in patterns for m in rx.finditer(text) if _is_source(m, text, known))
+
+
+def places(text: str) -> int:
+    """Capitalised places after a preposition, months and institutions left out."""
+    found = 0
+    for match in p.PLACE.finditer(text):
+        words = match.group("place").split()
+        if words[0] not in p.NOT_A_PLACE and not any(w in p.NOT_A_PLACE for w in words[1:]):
+            found += 1
+    return found
+
+
+def distinct_names(text: str) -> int:
+    """Distinct runs of capitalised words; a run that opens a sentence loses its first word."""
+    runs: set[str] = set()
+    current: list[str] = []
+    last_end = -2
+    for match in p.CAPITALISED.finditer(text):
+        if current and match.start() == last_end + 1 and text[last_end].isspace():
+            current.append(match.group())
+        else:
+            if current:
+                runs.add(" ".join(current))
+            current = [] if sentence_initial(text, match.start()) else [match.group()]
+            if not current:
+                last_end = -2
+                continue
+        last_end = match.end()
+    if current:
+        runs.add(" ".join(current))
+    return len(runs)
+
+
+def _proper_nouns(document: Document) -> int:
+    """Body words written Capitalised (upper then lower case) that do not open a sentence."""
+    text = document.body.text
+    return sum(
+        1
+        for s, e in document.body.words
+        if e - s > 1 and text[s].isupper() and text[s + 1].islower() and not sentence_initial(text, s)
+    )
+
+
+def _quotation_features(text: str, words: int) -> dict[str, float]:
+    """Credited quotations (density) and the share of uncredited ones."""
+    found = list(quotations(text))
+    credited = sum(1 for q in found if q.credited)
+    return {
+        "credited_quotations_per_1000_words": shrunk_per_1000(credited, words, TYPICAL["credited_quotations"]),
+        "uncredited_quotation_share": share(len(found) - credited, len(found), 0.2),
+    }
+
+
+def _word_counts(document: Document) -> tuple[int, int]:
+    """Sentences with a verb of saying or "according to", and document references (words, links, phrases)."""
+    body = document.body
+    text = body.text
+    lowered = [(start, text[start:end].lower()) for start, end in body.words]
+    saying = [start for start, word in lowered if word in p.SAY_WORDS]
+    saying += [m.start() for m in p.ACCORDING_TO.finditer(text)]
+    attributed = {body.sentence_index(start) for start in saying} - {None}
+    references = sum(1 for _, word in lowered if word in p.DOCUMENT_WORDS) + count(p.LINK_OR_PHRASE, text)
+    return len(attributed), references
+
+
+def features(document: Document) -> dict[str, float]:
+    """Every sourcing feature of ``document`` (see :data:`FEATURES`)."""
+    body = document.body
+    text, words = body.text, body.word_count
+    attributed, references = _word_counts(document)
+    past, present = count(p.SAID_PAST, text), count(p.SAID_PRESENT, text)
+    dates = count(p.WEEKDAY, text) + count(p.DATE, text) + count(p.CLOCK, text)
+    values = {
+        "named_sources_per_1000_words": shrunk_per_1000(named_sources(text), words, TYPICAL["named_sources"]),
+        "attributed_sentence_share": share(attributed, len(sentence_texts(body)), 0.25),
+        "said_per_1000_words": per_1000(count(p.SAID, text), words),
+        "past_tense_said_share": share(past, past + present, 0.8),
+        "quotation_marks_per_1000_words": per_1000(sum(text.count(c) for c in '"“”') / 2, words),
+        "dates_per_1000_words": shrunk_per_1000(dates, words, TYPICAL["dates"]),
+        "places_per_1000_words": shrunk_per_1000(places(text), words, TYPICAL["places"]),
+        "institutions_per_1000_words": shrunk_per_1000(count(p.ORG, text), words, TYPICAL["institutions"]),
+        "document_references_per_1000_words": shrunk_per_1000(references, words, TYPICAL["document_references"]),
+        "dateline": 1.0 if p.DATELINE.match(text[:120]) else 0.0,
+        "titled_names_per_1000_words": shrunk_per_1000(count(p.TITLED_NAME, text), words, TYPICAL["titled_names"]),
+        "distinct_names_per_1000_words": per_1000(distinct_names(text), words),
+        "proper_noun_share": _proper_nouns(document) / max(words, 1),
+        "digit_share": sum(1 for ch in text if ch.isdigit()) / max(len(text), 1),
+    }
+    values.update(_quotation_features(text, words))
+    return values

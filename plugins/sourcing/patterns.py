@@ -1,0 +1,97 @@
+"""Patterns of the sourcing scorer: verbs of saying, names, quotations, dates, places.
+
+All are linear: no nested unbounded quantifiers (token runs are possessive, repeats of
+tokens bounded), so 1 MB of hostile text is scanned in one pass per pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from copydesk.plugins.measures import alternation
+
+SAY_VERBS = (
+    "said says say told tells added adds stated states explained explains announced announces wrote writes "
+    "noted notes argued argues insisted insists confirmed confirms declared declares warned warns testified "
+    "testifies recalled recalls commented acknowledged acknowledges admitted admits claimed claims asserted "
+    "replied responded remarked tweeted posted reported reports estimated estimates predicted predicts "
+    "concluded concludes found finds showed shows urged urges asked asks saying stating adding telling noting "
+    "explaining writing warning insisting arguing declaring"
+).split()
+SAY = alternation(SAY_VERBS)
+HONORIFICS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St"
+_CAP = r"[A-Z][a-z\u00C0-\u024F'’\-]++"
+#: A name: an optional honorific, then 1-4 capitalised tokens, initials or particles.
+NAME = (
+    rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_CAP})(?:\s(?:{_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}})"
+)
+MONTH_NAMES = (
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+MONTHS = alternation(MONTH_NAMES)
+#: Institution nouns and news agencies (capitalised, as in names of organisations).
+ORG_WORDS = (
+    "Ministry Department Agency University Court Police Council Commission Institute Bank Office Committee "
+    "Parliament Congress Senate Bureau Board Authority Association Federation Union Organisation Organization "
+    "Foundation Service Corporation Company Group Party Army Government Administration Tribunal Centre Center "
+    "Hospital School Reuters AP AFP"
+).split()
+#: First tokens that make a capitalised run a date or a pronoun, not a source.
+NOT_A_NAME = frozenset(MONTH_NAMES + WEEKDAYS + "The A An It He She They We I This That There".split())
+#: First tokens that make a capitalised run after "in"/"from" a date or an organisation, not a place.
+NOT_A_PLACE = NOT_A_NAME | frozenset(ORG_WORDS + HONORIFICS.split("|"))
+#: Single capitalised words that are sources even at the start of a sentence.
+AGENCIES = frozenset({"Reuters", "AP", "AFP", "Bloomberg"})
+
+NAME_THEN_SAY = re.compile(rf"\b{NAME}(?:,\s[^,.;:!?\n]{{1,80}},)?\s(?:has\s|had\s|also\s|later\s|then\s)?(?:{SAY})\b")
+SAY_THEN_NAME = re.compile(rf"\b(?:{SAY})\s(?:the\s)?(?:[a-z]++\s){{0,3}}?{NAME}")
+ACCORDING_TO_NAME = re.compile(rf"\baccording\sto\s(?:the\s|a\s|an\s)?(?:[a-z\-]++\s){{0,3}}?{NAME}")
+ACCORDING_TO = re.compile(r"\baccording\sto\b", re.IGNORECASE)
+ANY_ATTRIBUTION = re.compile(rf"\b(?:{SAY}|according\sto)\b", re.IGNORECASE)
+SAID = re.compile(r"\b(?:said|says|told)\b")
+SAID_PAST = re.compile(r"\bsaid\b")
+SAID_PRESENT = re.compile(r"\bsays\b")
+#: A direct quotation in straight or curly double quotes, 3-600 characters on one line.
+QUOTATION = re.compile(r"[\"“](?P<inner>[^\"“”\n]{3,600})[\"”]")
+#: Characters either side of a quotation searched for a verb of saying.
+CREDIT_WINDOW = 100
+#: Characters at the end of a quotation searched too ("..., he said, "...").
+CREDIT_TAIL = 40
+
+DATE = re.compile(
+    rf"\b(?:(?:{MONTHS})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{1,2}}(?:st|nd|rd|th)?\s(?:{MONTHS})\b"
+    r"|(?:in|since|until|by|from|of)\s(?:early\s|late\s|mid-)?(?:1[89]\d\d|20\d\d)\b"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})"
+)
+WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+CLOCK = re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")
+PLACE = re.compile(
+    r"\b(?:in|at|near|outside|from)\s(?:the\s)?(?:city\sof\s|town\sof\s|village\sof\s)?"
+    r"(?P<place>[A-Z][a-z]{2,}+(?:\s[A-Z][a-z]{2,}+)?)(?:,\s[A-Z][a-z]{2,}+)?"
+)
+ORG = re.compile(rf"\b(?:{alternation(ORG_WORDS)})\b")
+DOCUMENT_WORDS = frozenset(
+    "report study survey poll statement filing document documents record records data figures statistics census "
+    "transcript ruling judgment indictment complaint lawsuit memo letter audit journal published released".split()
+)
+DOCUMENT_REFERENCE = re.compile(
+    rf"https?://\S++|www\.\S++|\b(?:{alternation(DOCUMENT_WORDS)}|press\srelease|white\spaper)\b", re.IGNORECASE
+)
+#: The parts of DOCUMENT_REFERENCE that are not single words (counted beside a word lookup).
+LINK_OR_PHRASE = re.compile(r"https?://\S++|www\.\S++|\b(?:press\srelease|white\spaper)\b", re.IGNORECASE)
+SAY_WORDS = frozenset(SAY_VERBS)
+DATELINE = re.compile(
+    r"\s*+(?:[A-Z][A-Z .'\-]{2,40}|[A-Z][a-z]++(?:\s[A-Z][a-z]++)?)(?:,\s[A-Za-z .]{2,30})?\s?"
+    r"(?:\([A-Za-z .]{2,30}\)\s?)?[—–-]{1,2}\s"
+)
+TITLE_WORDS = (
+    "president minister secretary spokesman spokeswoman spokesperson chairman chairwoman chief director senator "
+    "governor mayor professor officer commissioner ambassador judge lawyer attorney economist analyst executive "
+    "manager head leader official researcher scientist author chancellor representative commander coach captain "
+    "founder ceo editor"
+).split()
+TITLED_NAME = re.compile(rf"\b(?i:{alternation(TITLE_WORDS)})\s{NAME}")
+#: A capitalised word of at least three letters (runs of them make the "distinct names").
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")

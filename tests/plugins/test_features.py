@@ -1,0 +1,149 @@
+"""Features of the built-in scorers: definitions, floors and smoothing, contract, adversarial input."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from types import ModuleType
+
+import pytest
+from copydesk import Document
+from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing
+from copydesk.plugins import measures as m
+from copydesk.plugins.boilerplate import features as tpl
+from copydesk.plugins.figures import features as fig
+from copydesk.plugins.hedging import features as hdg
+from copydesk.plugins.readability import features as rdb
+from copydesk.plugins.sourcing import features as src
+from copydesk.testing import adversarial_text, document, plugin_set, score_batch
+
+SCORERS: dict[str, tuple[ModuleType, ModuleType]] = {
+    "hedging": (hedging, hdg),
+    "figures": (figures, fig),
+    "boilerplate": (boilerplate, tpl),
+    "readability": (readability, rdb),
+    "sourcing": (sourcing, src),
+}
+NEWS = (
+    "Flood barriers on the river were raised on Tuesday after two days of heavy rain.\n\n"
+    "The city council said about 300 homes near the old bridge had been told to prepare to leave. "
+    '"We are watching the water every hour," said Maria Lopez, who runs the emergency team. '
+    "Forecasters expect the rain to ease by the weekend."
+)
+
+
+def value(module: ModuleType, text: str, name: str) -> float:
+    """One feature of ``text`` as ``module.features`` computes it."""
+    compute: Callable[[Document], dict[str, float]] = module.features
+    return compute(document(text))[name]
+
+
+@pytest.mark.parametrize(
+    ("module", "text", "name", "expected"),
+    [
+        pytest.param(hdg, "Prices may rise. " * 10, "hedges_per_1000_words", 10 * 1000 / 300, id="hedges-floor"),
+        pytest.param(hdg, "Prices rose. " * 10, "hedges_per_1000_words", 0.0, id="no-hedges"),
+        pytest.param(hdg, "Prices may rise. Prices fell.", "hedged_sentence_share", (1 + 0.6) / 5, id="hedged-share"),
+        pytest.param(
+            hdg, "Sources say the deal is off.", "vague_attributions_per_1000_words", 1000 / 300, id="sources-say"
+        ),
+        pytest.param(
+            hdg, "The minister said the deal is off.", "vague_attributions_per_1000_words", 0.0, id="named-not-vague"
+        ),
+        pytest.param(hdg, "A shocking and massive loss.", "loaded_words_per_1000_words", 2000 / 300, id="loaded"),
+        pytest.param(
+            hdg, "It was the biggest flood ever.", "superlatives_per_1000_words", 2000 / 300, id="superlative"
+        ),
+        pytest.param(hdg, "It will rain and we must wait.", "modals_per_1000_words", 2000 / 300, id="modals"),
+        pytest.param(fig, "Sales rose 15 percent last year.", "unattributed_figure_share", (1 + 1.5) / 4, id="fig-own"),
+        pytest.param(
+            fig, "Sales rose 15 percent, the company said.", "unattributed_figure_share", 1.5 / 4, id="fig-said"
+        ),
+        pytest.param(
+            fig, "Sales rose 15 percent, a report shows.", "unattributed_figure_share", 1.5 / 4, id="fig-document"
+        ),
+        pytest.param(
+            fig, "In 2019 there were 5 cases.", "unattributed_figure_share", 0.5, id="years-small-not-figures"
+        ),
+        pytest.param(fig, "It cost $4 billion in 2020.", "unattributed_figures_per_1000_words", 1000 / 300, id="money"),
+        pytest.param(
+            fig, "Thousands of people marched.", "vague_quantities_per_1000_words", 1000 / 300, id="vague-quantity"
+        ),
+        pytest.param(
+            tpl, "Title\nKey Facts About The Plan\nText.", "heading_lines_per_1000_words", 1000 / 300, id="hd"
+        ),
+        pytest.param(tpl, "Title\nThe plan was approved.", "heading_lines_per_1000_words", 0.0, id="sentence-no-hd"),
+        pytest.param(tpl, "Why it matters: the plan.", "colon_label_lines_per_1000_words", 1000 / 300, id="label"),
+        pytest.param(tpl, "Intro.\n- one\n- two\n3) three", "bullet_line_share", 3 / 7, id="bullets-smoothed"),
+        pytest.param(tpl, "Read more: subscribe now.", "calls_to_action_per_1000_words", 2000 / 300, id="cta"),
+        pytest.param(tpl, "by Chief Editor\nThe plan was approved.", "generic_byline", 1.0, id="generic-byline"),
+        pytest.param(tpl, "by Maria Lopez\nThe plan was approved.", "generic_byline", 0.0, id="named-byline"),
+        pytest.param(rdb, "One two three. Four five six seven eight.", "words_per_sentence", 4.0, id="wps"),
+        pytest.param(rdb, "One two. One two.", "sentence_length_cv", 1.5 / 5, id="cv-shrunk-to-half"),
+        pytest.param(rdb, "Extraordinary events happened.", "long_word_share", 1 / 3, id="long-words"),
+        pytest.param(rdb, "the the the the", "moving_type_token_ratio", 0.25, id="mattr-short-text"),
+        pytest.param(rdb, "I think we should go.", "first_person_per_1000_words", 2000 / 300, id="first-person"),
+        pytest.param(rdb, "US troops left.", "first_person_per_1000_words", 0.0, id="US-is-not-us"),
+        pytest.param(rdb, "Did you see? Wow!", "questions_per_1000_words", 1000 / 300, id="questions"),
+        pytest.param(rdb, "NASA and NATO met.", "all_caps_words_per_1000_words", 2000 / 300, id="all-caps"),
+        pytest.param(rdb, "The cat and the dog.", "function_word_share", 3 / 5, id="function-words"),
+        pytest.param(rdb, "He left. He came. She sat.", "same_start_sentence_share", 2 / 3, id="same-start"),
+        pytest.param(
+            rdb, "The nation, information, management.", "abstract_nouns_per_1000_words", 2000 / 300, id="abstract"
+        ),
+        pytest.param(rdb, "a b a c", "hapax_share", 2 / 4, id="hapax"),
+    ],
+)
+def test_feature_definitions(module: ModuleType, text: str, name: str, expected: float) -> None:
+    assert value(module, text, name) == pytest.approx(expected)
+
+
+def test_mattr_averages_fifty_token_windows() -> None:
+    tokens = [f"w{i % 25}" for i in range(100)]  # every 50-token window holds 25 types
+    assert rdb.mattr(tokens) == pytest.approx(0.5)
+    assert rdb.mattr([]) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("compute", "args", "expected"),
+    [
+        pytest.param(m.per_1000, (1, 40), 1000 / 300, id="floor-for-a-40-word-brief"),
+        pytest.param(m.per_1000, (3, 1500), 2.0, id="no-floor-above-300-words"),
+        pytest.param(m.shrunk_per_1000, (0, 40, 8.0), 2.4 / 340 * 1000, id="shrunk-brief-without-evidence"),
+        pytest.param(m.shrunk_per_1000, (30, 3000, 8.0), 32.4 / 3300 * 1000, id="shrunk-long-text"),
+        pytest.param(m.share, (0, 0, 0.2), 0.2, id="empty-share-is-the-prior"),
+        pytest.param(m.share, (2, 2, 0.2), 2.6 / 5, id="two-of-two-is-smoothed"),
+    ],
+)
+def test_measures(compute: Callable[..., float], args: tuple[float, ...], expected: float) -> None:
+    assert compute(*args) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("name", sorted(SCORERS))
+def test_scorer_reports_exactly_its_declared_finite_features(name: str) -> None:
+    plugin, module = SCORERS[name]
+    (scorer,) = plugin.copydesk_scorers()
+    assert scorer.features == module.FEATURES and scorer.features
+    [report] = score_batch([NEWS], plugin_set(scorers=[scorer]))
+    result = report.scorers[0]
+    assert result.error is None
+    assert list(result.features) == sorted(f.name for f in scorer.features)
+    assert all(math.isfinite(v) for v in result.features.values())
+
+
+@pytest.mark.parametrize("name", sorted(SCORERS))
+@pytest.mark.parametrize("text", ["", "   \n\t", "!!!", '"', "12345"], ids=["empty", "blank", "marks", "quote", "num"])
+def test_features_of_degenerate_bodies_are_finite(name: str, text: str) -> None:
+    values = SCORERS[name][1].features(document(text))
+    assert all(math.isfinite(v) for v in values.values()), values
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SCORERS))
+def test_features_finish_quickly_on_a_megabyte_of_adversarial_text(name: str) -> None:
+    doc = document(adversarial_text("mixed", 1_000_000) + "9" * 5000 + "A" + "a" * 100_000)
+    started = time.process_time()
+    values = SCORERS[name][1].features(doc)
+    assert time.process_time() - started < 30.0
+    assert all(math.isfinite(v) for v in values.values())

@@ -1,0 +1,176 @@
+"""Sourcing scorer (SRC): uncredited quotations, unattributed articles, evidence features."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+import pytest
+from copydesk import Assessment, Context
+from copydesk.conformance import assert_conformance
+from copydesk.plugins import sourcing
+from copydesk.plugins.sourcing import features as src
+from copydesk.testing import codes, document, run_scorer
+
+SCORER = sourcing.copydesk_scorers()[0]
+
+CREDITED = '"We have waited three years for this road," said Ann Cole, who chairs the residents group.'
+UNCREDITED = 'Residents were angry. "We have waited three years for this road." Work is due to start in May.'
+FILLER = "The council met again and the plan for the new road was approved by a large majority. "
+
+
+def assess(text: str, **settings: Any) -> Assessment:
+    """Score ``text`` directly with the defaults overlaid by ``settings``."""
+    return sourcing.score(document(text), Context(settings=MappingProxyType({**sourcing.DEFAULTS, **settings})))
+
+
+def feature(text: str, name: str) -> float:
+    """One sourcing feature of ``text``."""
+    return src.features(document(text))[name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(CREDITED, [], id="quotation-with-named-speaker"),
+        pytest.param(UNCREDITED, ["SRC001"], id="quotation-without-speaker"),
+        pytest.param('She said: "We have waited three years."', [], id="speaker-before-the-quotation"),
+        pytest.param('"We have waited three years for this," she told reporters.', [], id="pronoun-and-verb-credit"),
+        pytest.param('Critics call it a "road to nowhere".', [], id="three-word-scare-quote-not-judged"),
+        pytest.param("\u201cWe will not stop until the road is built.\u201d", ["SRC001"], id="curly-quotes"),
+        pytest.param(
+            'Residents were angry. "We have waited three years for this road,\n and longer."', [], id="quote-over-lines"
+        ),
+    ],
+)
+def test_uncredited_quotation(text: str, expected: list[str]) -> None:
+    assert codes(assess(text).findings) == expected
+
+
+def test_uncredited_quotation_points_at_the_quotation() -> None:
+    [finding] = assess(UNCREDITED).findings
+    assert finding.matched == '"We have waited three years for this road."'
+    assert (finding.line, finding.column) == (1, 23)
+    assert finding.message == "Quotation of 8 words has no speaker credited within 100 characters"
+    assert finding.matched in finding.excerpt
+
+
+@pytest.mark.parametrize(
+    ("text", "settings", "expected"),
+    [
+        pytest.param(FILLER * 12, {}, ["SRC002"], id="long-article-attributing-nothing"),
+        pytest.param(FILLER * 12 + "Maria Lopez said the vote was fair.", {}, [], id="named-source-with-verb"),
+        pytest.param(FILLER * 12 + "The cost, according to the audit, rose.", {}, [], id="according-to"),
+        pytest.param(FILLER * 12 + CREDITED, {}, [], id="credited-quotation"),
+        pytest.param(FILLER * 12 + "Officials said the vote was fair.", {}, ["SRC002"], id="officials-are-not-named"),
+        pytest.param(FILLER * 5, {}, [], id="short-article-not-judged"),
+        pytest.param(FILLER * 5, {"min_words": 50}, ["SRC002"], id="min-words-from-settings"),
+    ],
+)
+def test_unattributed_article(text: str, settings: dict[str, Any], expected: list[str]) -> None:
+    assert codes(assess(text, **settings).findings) == expected
+
+
+def test_unattributed_article_points_at_the_first_sentence() -> None:
+    [finding] = assess(FILLER * 12).findings
+    assert finding.matched == FILLER.strip()
+    assert finding.message.startswith("Article of 204 words attributes nothing")
+
+
+@pytest.mark.parametrize("value", [0, -5, 1.5, "150"])
+def test_min_words_out_of_range_names_the_key(value: object) -> None:
+    with pytest.raises(ValueError, match=r"\[plugins.sourcing\] min_words"):
+        assess(FILLER * 12, min_words=value)
+
+
+def test_subscore_is_one_whatever_the_findings() -> None:
+    assert assess(FILLER * 12 + UNCREDITED).subscore == 1.0
+
+
+def test_selection_applies_to_the_findings() -> None:
+    assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED)) == ["SRC002", "SRC001"]
+    assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED, select=["SRC001"])) == ["SRC001"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Maria Lopez said the vote was fair.", 1, id="name-then-verb"),
+        pytest.param("The vote was fair, said Maria Lopez.", 1, id="verb-then-name"),
+        pytest.param("The vote was fair, according to Maria Lopez.", 1, id="according-to-name"),
+        pytest.param("Mr Brown said the vote was fair.", 1, id="honorific-single-name"),
+        pytest.param("Officials said the vote was fair.", 0, id="sentence-initial-common-noun"),
+        pytest.param("Police said the road was closed.", 0, id="sentence-initial-police"),
+        pytest.param("Reuters reported the vote.", 1, id="agency-at-sentence-start"),
+        pytest.param("We spoke to Smith at noon. Smith said the vote was fair.", 1, id="surname-seen-mid-sentence"),
+        pytest.param("The vote was held, he said on Tuesday.", 0, id="weekday-is-not-a-name"),
+        pytest.param("He said in March that it was fair.", 0, id="month-is-not-a-name"),
+    ],
+)
+def test_named_sources(text: str, expected: int) -> None:
+    assert src.named_sources(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("The flood hit homes in Leeds.", 1, id="town"),
+        pytest.param("Talks began in March.", 0, id="month"),
+        pytest.param("The talks began on a Monday in Geneva, Switzerland.", 1, id="place-with-country"),
+        pytest.param("The figures came from Reuters.", 0, id="news-agency"),
+        pytest.param("He spoke at the Health Ministry.", 0, id="institution"),
+        pytest.param("She fled from the Gaza Strip.", 1, id="two-word-place"),
+        pytest.param("The letter from Mr Brown arrived.", 0, id="honorific"),
+    ],
+)
+def test_places(text: str, expected: int) -> None:
+    assert src.places(text) == expected
+
+
+def test_short_brief_evidence_densities_shrink_toward_typical_rates() -> None:
+    """A 10-word brief without a date is pulled toward 4 per 1,000 words, not read as 0."""
+    brief = "The council approved the new road plan after a long debate."
+    assert feature(brief, "dates_per_1000_words") == pytest.approx(4.0 * 300 / 1000 / (11 + 300) * 1000)
+    assert feature(brief + " It met on Tuesday.", "dates_per_1000_words") > feature(brief, "dates_per_1000_words")
+
+
+def test_forty_word_brief_rates_use_the_300_word_floor() -> None:
+    text = "Maria Lopez said the vote was fair. " + "The plan was approved. " * 8
+    assert document(text).body.word_count == 39
+    assert feature(text, "said_per_1000_words") == pytest.approx(1000 / 300)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param("No quotations at all here.", "uncredited_quotation_share", 0.2, id="no-quotes-is-the-prior"),
+        pytest.param(UNCREDITED, "uncredited_quotation_share", (1 + 0.6) / 4, id="one-uncredited"),
+        pytest.param(CREDITED, "uncredited_quotation_share", 0.6 / 4, id="one-credited"),
+        pytest.param("He said it. She says so.", "past_tense_said_share", (1 + 2.4) / 5, id="past-share-smoothed"),
+        pytest.param("LONDON (Reuters) - The vote was held.", "dateline", 1.0, id="dateline"),
+        pytest.param("The vote was held in London.", "dateline", 0.0, id="no-dateline"),
+        pytest.param("It cost 12 dollars.", "digit_share", 2 / 19, id="digit-share"),
+    ],
+)
+def test_feature_values(text: str, name: str, expected: float) -> None:
+    assert feature(text, name) == pytest.approx(expected)
+
+
+def test_titled_names_count_a_role_before_a_name() -> None:
+    plain = "The vote was fair and the plan was approved."
+    titled = "Foreign Minister Sergei Lavrov said the vote was fair."
+    assert feature(titled, "titled_names_per_1000_words") > feature(plain, "titled_names_per_1000_words")
+
+
+def test_distinct_names_drop_the_word_opening_a_sentence_and_count_repeats_once() -> None:
+    text = "Anna met Boris Green in Paris. Boris Green left Paris. Later Anna wrote."
+    assert src.distinct_names(text) == 4  # "Boris Green", "Paris", "Green" (after the opening "Boris"), "Anna"
+
+
+def test_every_declared_feature_is_reported_and_nothing_else() -> None:
+    values = src.features(document(CREDITED + " " + UNCREDITED))
+    assert sorted(values) == sorted(f.name for f in SCORER.features)
+
+
+def test_conformance() -> None:
+    assert_conformance(sourcing, examples=[UNCREDITED, FILLER * 12])
