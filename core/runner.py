@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from copydesk import diagnostics, scoring
+from copydesk import diagnostics, rollup, scoring
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
@@ -106,6 +106,8 @@ class Runner:
             active.append(ActiveScorer(info, scorer, context, config.weight(scorer), severities))
         self.active = tuple(active)
         self.batch_errors: dict[str, str] = {}
+        #: How an article's source is named for the roll-up (``[rollup] by``).
+        self.source_by = str(config.rollup["by"])
 
     @property
     def needs_batch(self) -> bool:
@@ -244,6 +246,9 @@ class Runner:
             diagnostics=tuple(diags),
             index=index,
             text=article.body,
+            source_name=rollup.source_name(
+                article.meta, article.url, article.source.path if article.source else None, self.source_by
+            ),
         )
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
@@ -282,6 +287,7 @@ class Runner:
             findings=(),
             diagnostics=(diag,),
             index=index,
+            source_name=rollup.source_name({}, None, item.path, self.source_by),
         )
 
     def report(self, item: Item, index: int) -> ArticleReport:
