@@ -1,4 +1,4 @@
-"""Shared fixtures: a CLI runner, pip-installed fixture plugins, an empty working folder."""
+"""Shared fixtures: a CLI runner, pip-installed fixture plugins, an empty working folder, history databases."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from copydesk.cli import app
+from postgres_support import db_url, postgres_server, pytest_terminal_summary
 from support import FIXTURES, CliResult, pip_install_target
 from typer.testing import CliRunner
 
@@ -42,3 +43,6 @@ def no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     """Run in an empty working directory, so no copydesk.toml/pyproject.toml is found."""
     monkeypatch.chdir(tmp_path)
     yield tmp_path
+
+
+__all__ = ["db_url", "postgres_server", "pytest_terminal_summary"]  # fixtures and hook from postgres_support
