@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from copydesk import __version__
@@ -47,6 +48,9 @@ from copydesk.options import (
     utc_now,
 )
 from copydesk.session import Options, Session
+
+if TYPE_CHECKING:
+    from copydesk.history import History
 
 app = typer.Typer(
     name="copydesk",
@@ -360,6 +364,17 @@ HistoryReadOpt = Annotated[
 ]
 
 
+def _read_history(history: str | None, config: Path | None, show: Callable[[History], None]) -> None:
+    """Open the history the command names (``--history``, else ``[history] url``), show it, close it."""
+    from copydesk.history.commands import read
+
+    def action() -> None:
+        with read(history, config) as store:
+            show(store)
+
+    guard(action)
+
+
 @app.command()
 def history(
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many runs.")] = 20,
@@ -367,13 +382,9 @@ def history(
     config: ConfigOpt = None,
 ) -> None:
     """List the recorded runs, newest first: number, time, version, commit, articles and mean score."""
-    from copydesk.history.commands import list_runs, read
+    from copydesk.history.commands import list_runs
 
-    def action() -> None:
-        with read(history, config) as store:
-            list_runs(store, limit, sys.stdout)
-
-    guard(action)
+    _read_history(history, config, lambda store: list_runs(store, limit, sys.stdout))
 
 
 @app.command()
@@ -386,13 +397,9 @@ def trend(
     config: ConfigOpt = None,
 ) -> None:
     """Show each source's mean score over the recorded runs: a sparkline and the numbers."""
-    from copydesk.history.commands import read, show_trend
+    from copydesk.history.commands import show_trend
 
-    def action() -> None:
-        with read(history, config) as store:
-            show_trend(store, source, sys.stdout)
-
-    guard(action)
+    _read_history(history, config, lambda store: show_trend(store, source, sys.stdout))
 
 
 @app.command()
@@ -403,13 +410,9 @@ def diff(
     config: ConfigOpt = None,
 ) -> None:
     """List articles whose grade changed between two runs, and findings that appeared or went away."""
-    from copydesk.history.commands import read, show_diff
+    from copydesk.history.commands import show_diff
 
-    def action() -> None:
-        with read(history, config) as store:
-            show_diff(store, run_a, run_b, sys.stdout)
-
-    guard(action)
+    _read_history(history, config, lambda store: show_diff(store, run_a, run_b, sys.stdout))
 
 
 def _usage_line(exc: typer.TyperException) -> str:
