@@ -42,7 +42,7 @@ browser:
 	@[ -x /usr/bin/chromium ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 # The run history's tests start a real PostgreSQL server from Debian's package
-# (tests/core/history/conftest.py runs its initdb/pg_ctl as the postgres user).
+# (tests/postgres_support.py runs its initdb/pg_ctl as the postgres user).
 postgres:
 	@[ -d /usr/lib/postgresql ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from copydesk import measures
 from copydesk.hookspecs import hookimpl
 from copydesk.models import (
     Article,
@@ -72,4 +73,5 @@ __all__ = [
     "TextView",
     "__version__",
     "hookimpl",
+    "measures",
 ]

@@ -21,9 +21,12 @@ from copydesk import __version__, diagnostics
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
+from copydesk.ci.sources import SourceVerdict
+from copydesk.closing import Ending, HistoryPlan
 from copydesk.config import Flags
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.formats.writers import STDOUT, Output, Outputs, atomic_writer, check_target
+from copydesk.ledger import Ledger
 from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 from copydesk.session import Session
@@ -53,6 +56,12 @@ class RunOptions:
     plugins: PluginSet | None = None
     #: Extra report writers fed like the outputs (``copydesk baseline`` collects with one).
     writers: Sequence[ReportWriter] = ()
+    #: ``--history URL``: record the run there (None: ``[history] url``; "" records nowhere).
+    history: str | None = None
+    #: ``check --compare last|RUN``: gate on regressions since that recorded run.
+    compare: str | None = None
+    #: When the run started, ISO 8601 in UTC, as the history records it (None: read the clock).
+    now: str | None = None
 
 
 def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
@@ -226,16 +235,39 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
-    tally = Tally()
+    plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd)
+    tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate)
     with _progress(options.progress) as tick:
         for report in session.runner.run(lambda: iter(batch), workers=session.workers):
             tick()
             tally.observe(report, stderr)
-            outputs.add(_judged(report, gate, baseline, options.gate))
-    code = tally.exit_code(options.gate and not gate.passed)
-    outputs.close(tally.summary(gate, options.gate, code))
+            judged = _judged(report, gate, baseline, options.gate)
+            ledger.add(judged)
+            outputs.add(judged)
+    ending = Ending.judge(session, ledger, plan)
+    failed = options.gate and (not gate.passed or ending.verdict.failed)
+    code = ending.exit_code(tally.exit_code(failed))
+    outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
     if options.gate:
-        _gate_lines(gate, stderr)
+        _gate_lines(gate, ending.verdict, stderr)
+    return _history(ending, plan, (session, ledger, info), tally, stderr, code)
+
+
+def _history(
+    ending: Ending,
+    plan: HistoryPlan,
+    run: tuple[Session, Ledger, RunInfo],
+    tally: Tally,
+    stderr: Callable[[str], None],
+    code: int,
+) -> int:
+    """After the reports: say why the history failed, or record the run (not when a plugin failed)."""
+    if ending.history_error:
+        stderr(f"copydesk: error: {ending.history_error}")
+    elif plan.url and tally.plugin_errors:
+        stderr("copydesk: run not recorded in the history: a plugin failed, so its scores are incomplete")
+    elif plan.url and not ending.record(plan, *run, stderr):
+        return max(code, EXIT_USAGE)
     return code
 
 
@@ -251,7 +283,8 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     if not paths:
         raise UsageError(f"{target} records no paths: name the articles to score")
     collector = BaselineCollector(paths)
-    code = execute(dataclasses.replace(options, paths=paths, outputs=(), writers=(collector,)), stdout, stderr)
+    scoring = dataclasses.replace(options, paths=paths, outputs=(), writers=(collector,), history="", compare=None)
+    code = execute(scoring, stdout, stderr)
     if code == EXIT_INTERNAL:
         stderr(f"copydesk: {target} not written: a plugin failed")
         return code
@@ -263,16 +296,23 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     return code
 
 
-def _gate_lines(gate: Gate, stderr: Callable[[str], None]) -> None:
-    """Say which lever failed for which articles, one line each, then the verdict."""
+def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None]) -> None:
+    """Say which lever failed for which articles and sources, one line each, then the verdict."""
     for article, why in gate.failing:
         stderr(f"copydesk: FAIL {article}: {why}")
+    for line in sources.lines():
+        stderr(line)
     allowed = gate.settings.allowed(gate.articles)
-    verdict = "passed" if gate.passed else "FAILED"
+    verdict = "passed" if gate.passed and not sources.failed else "FAILED"
     levers = ", ".join(f"{lever} {len(ids)}" for lever, ids in gate.levers.items() if ids)
+    extra = ""
+    if sources.below:
+        extra += f"; {len(sources.below)} source(s) below source_fail_under {sources.floor:g}"
+    if sources.compared_with is not None:
+        extra += f"; {len(sources.regressions)} source regression(s) since run {sources.compared_with}"
     stderr(
         f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing"
-        f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}"
+        f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}{extra}"
     )
 
 

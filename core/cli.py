@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from copydesk import __version__
@@ -23,24 +24,33 @@ from copydesk.manager import PluginSet
 from copydesk.options import (
     BaselineOpt,
     ChangedSinceOpt,
+    CompareOpt,
     ConfigOpt,
     DisableOpt,
     FailOnOpt,
     FailUnderOpt,
     FormatOpt,
+    HistoryOpt,
     IgnoreOpt,
+    MaxDropOpt,
     MaxFailingOpt,
+    MaxFailRiseOpt,
     OutputOpt,
     PathsArg,
     SelectOpt,
+    SourceFailUnderOpt,
     TimingsOpt,
     WorkersOpt,
     flags,
     guard,
     list_format,
     split,
+    utc_now,
 )
 from copydesk.session import Options, Session
+
+if TYPE_CHECKING:
+    from copydesk.history import History
 
 app = typer.Typer(
     name="copydesk",
@@ -83,6 +93,7 @@ def score(
     output: OutputOpt = None,
     workers: WorkersOpt = None,
     timings: TimingsOpt = False,
+    history: HistoryOpt = None,
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -94,6 +105,8 @@ def score(
             flags=flags(select, ignore, disable, workers),
             timings=timings,
             progress=sys.stderr.isatty(),
+            history=history,
+            now=utc_now(),
         )
         return _run(options)
 
@@ -115,9 +128,21 @@ def check(
     format: FormatOpt = None,
     output: OutputOpt = None,
     workers: WorkersOpt = None,
+    source_fail_under: SourceFailUnderOpt = None,
+    history: HistoryOpt = None,
+    compare: CompareOpt = None,
+    max_drop: MaxDropOpt = None,
+    max_fail_rise: MaxFailRiseOpt = None,
 ) -> None:
-    """Gate a batch: exit 1 when more articles fail than the batch tolerates."""
-    gate = {"fail_under": fail_under, "fail_on": fail_on, "max_failing": max_failing}
+    """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
+    gate = {
+        "fail_under": fail_under,
+        "fail_on": fail_on,
+        "max_failing": max_failing,
+        "source_fail_under": source_fail_under,
+        "max_drop": max_drop,
+        "max_fail_rise": max_fail_rise,
+    }
 
     def action() -> int:
         options = RunOptions(
@@ -129,6 +154,9 @@ def check(
             progress=sys.stderr.isatty(),
             baseline=baseline,
             changed_since=changed_since,
+            history=history,
+            compare=compare,
+            now=utc_now(),
         )
         return _run(options)
 
@@ -326,6 +354,65 @@ def learn_weights(
         return learn(options, sys.stdout, default_stderr)
 
     raise typer.Exit(guard(action))
+
+
+HistoryReadOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--history", help="Run history database (default: [history] url of the configuration).", show_default=False
+    ),
+]
+
+
+def _read_history(history: str | None, config: Path | None, show: Callable[[History], None]) -> None:
+    """Open the history the command names (``--history``, else ``[history] url``), show it, close it."""
+    from copydesk.history.commands import read
+
+    def action() -> None:
+        with read(history, config) as store:
+            show(store)
+
+    guard(action)
+
+
+@app.command()
+def history(
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many runs.")] = 20,
+    history: HistoryReadOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List the recorded runs, newest first: number, time, version, commit, articles and mean score."""
+    from copydesk.history.commands import list_runs
+
+    _read_history(history, config, lambda store: list_runs(store, limit, sys.stdout))
+
+
+@app.command()
+def trend(
+    source: Annotated[
+        str | None,
+        typer.Option("--source", "-s", help="Only this source (as the reports name it).", show_default=False),
+    ] = None,
+    history: HistoryReadOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Show each source's mean score over the recorded runs: a sparkline and the numbers."""
+    from copydesk.history.commands import show_trend
+
+    _read_history(history, config, lambda store: show_trend(store, source, sys.stdout))
+
+
+@app.command()
+def diff(
+    run_a: Annotated[str, typer.Argument(metavar="RUN", help="The earlier run: a number, or last.")],
+    run_b: Annotated[str, typer.Argument(metavar="RUN", help="The later run: a number, or last.")],
+    history: HistoryReadOpt = None,
+    config: ConfigOpt = None,
+) -> None:
+    """List articles whose grade changed between two runs, and findings that appeared or went away."""
+    from copydesk.history.commands import show_diff
+
+    _read_history(history, config, lambda store: show_diff(store, run_a, run_b, sys.stdout))
 
 
 def _usage_line(exc: typer.TyperException) -> str:

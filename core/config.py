@@ -27,6 +27,7 @@ from typing import Any
 
 from copydesk.errors import ConfigError
 from copydesk.models import Scorer, Severity
+from copydesk.rollup import check_strategy
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
 
@@ -38,7 +39,14 @@ MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
 #: The ``[gate]`` keys ``copydesk check`` takes as flags, with the flag that sets each.
-GATE_FLAGS = {"fail_under": "--fail-under", "fail_on": "--fail-on", "max_failing": "--max-failing"}
+GATE_FLAGS = {
+    "fail_under": "--fail-under",
+    "fail_on": "--fail-on",
+    "max_failing": "--max-failing",
+    "source_fail_under": "--source-fail-under",
+    "max_drop": "--max-drop",
+    "max_fail_rise": "--max-fail-rise",
+}
 
 
 @dataclass(frozen=True)
@@ -204,6 +212,17 @@ class Config:
         return table
 
     @property
+    def rollup(self) -> Mapping[str, Any]:
+        """The ``[rollup]`` table."""
+        table: Mapping[str, Any] = self.data["rollup"]
+        return table
+
+    @property
+    def history_url(self) -> str:
+        """``[history] url`` (empty: no history)."""
+        return str(self.data["history"]["url"])
+
+    @property
     def gate(self) -> Mapping[str, Any]:
         """The ``[gate]`` table."""
         table: Mapping[str, Any] = self.data["gate"]
@@ -272,6 +291,21 @@ def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "fail_on", f"must be one of {', '.join(FAIL_ON)}"
     if not MAX_FAILING.fullmatch(str(gate["max_failing"])):
         yield "max_failing", 'must be a count like "5" or a share like "5%"'
+    for key, top in (("source_fail_under", 100), ("max_drop", 100), ("max_fail_rise", 1)):
+        if not 0 <= gate[key] <= top:
+            yield key, f"must be between 0 and {top}, not {gate[key]:g}"
+
+
+def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each ``[rollup]`` value that names no strategy or grade."""
+    try:
+        check_strategy(data["rollup"]["by"])
+    except ValueError as exc:
+        yield "by", f"is an {exc}"
+    grades = data["scoring"]["grades"]
+    for grade in data["rollup"]["failing_grades"]:
+        if grade not in grades:
+            yield "failing_grades", f"names {grade!r}, which is not a grade of [scoring.grades] ({', '.join(grades)})"
 
 
 def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str], str] | None = None) -> None:
@@ -279,6 +313,8 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
     name = label or (lambda key: f"{where}: {key}")
     for key, problem in _gate_problems(data["gate"]):
         raise ConfigError(f"{name(f'gate.{key}')} {problem}")
+    for key, problem in _rollup_problems(data):
+        raise ConfigError(f"{where}: rollup.{key} {problem}")
     if not 1 <= data["run"]["workers"] <= MAX_WORKERS:
         raise ConfigError(
             f"{name('run.workers')} must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"

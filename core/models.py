@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 if TYPE_CHECKING:
+    from copydesk.rollup import SourceSummary
     from copydesk.text import Document, TextView
 
 FEATURE_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
@@ -383,6 +384,8 @@ class ArticleReport:
     #: Why the article fails the gate of ``copydesk check`` (empty when it passes, or
     #: when the run does not gate).
     gate_reasons: tuple[str, ...] = ()
+    #: The source the article is rolled up under (``[rollup] by``; see :mod:`copydesk.rollup`).
+    source_name: str = ""
 
     @property
     def failed_scorers(self) -> tuple[ScorerResult, ...]:
@@ -416,6 +419,8 @@ class RunSummary:
     plugin_errors: tuple[str, ...] = ()
     input_errors: tuple[str, ...] = ()
     exit_code: int = 0
+    #: Per-source summaries, sorted by source (see :mod:`copydesk.rollup`).
+    sources: tuple[SourceSummary, ...] = ()
 
 
 class ReportWriter(Protocol):

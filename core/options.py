@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -102,9 +103,52 @@ ChangedSinceOpt = Annotated[
         show_default=False,
     ),
 ]
+SourceFailUnderOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--source-fail-under",
+        help="Fail the batch when a source's mean score is below this (0-100); see [rollup].",
+        show_default=False,
+    ),
+]
+HistoryOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--history",
+        help="Run history database: sqlite:///FILE.db, a file path, or postgresql://... (default: [history] url).",
+        show_default=False,
+    ),
+]
+CompareOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--compare",
+        help="Fail when a source regressed since this recorded run: last, or a run number (needs a history).",
+        show_default=False,
+    ),
+]
+MaxDropOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-drop", help="With --compare: points a source's mean score may drop (default 5).", show_default=False
+    ),
+]
+MaxFailRiseOpt = Annotated[
+    float | None,
+    typer.Option(
+        "--max-fail-rise",
+        help="With --compare: share (0-1) by which a source's failing share may rise (default 0.1).",
+        show_default=False,
+    ),
+]
 TimingsOpt = Annotated[
     bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
 ]
+
+
+def utc_now() -> str:
+    """The time now in UTC, ISO 8601: when a recorded run happened (read here, in the command line)."""
+    return datetime.now(UTC).isoformat()
 
 
 def split(values: list[str] | None) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from copydesk import diagnostics, scoring
+from copydesk import diagnostics, rollup, scoring
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
@@ -107,6 +107,8 @@ class Runner:
             active.append(ActiveScorer(info, scorer, context, config.weight(scorer), severities))
         self.active = tuple(active)
         self.batch_errors: dict[str, str] = {}
+        #: How an article's source is named for the roll-up (``[rollup] by``).
+        self.source_by = str(config.rollup["by"])
 
     @property
     def needs_batch(self) -> bool:
@@ -248,6 +250,9 @@ class Runner:
             diagnostics=tuple(diags),
             index=index,
             text=article.body,
+            source_name=rollup.source_name(
+                article.meta, article.url, article.source.path if article.source else None, self.source_by
+            ),
         )
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
@@ -286,6 +291,7 @@ class Runner:
             findings=(),
             diagnostics=(diag,),
             index=index,
+            source_name=rollup.source_name({}, None, item.path, self.source_by),
         )
 
     def report(self, item: Item, index: int) -> ArticleReport:

@@ -1,4 +1,4 @@
-"""Shared fixtures: a CLI runner, pip-installed fixture plugins, an empty working folder."""
+"""Shared fixtures: a CLI runner, pip-installed fixture plugins, an empty working folder, history databases."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from cdci_helpers import Desk
 from copydesk.cli import app
+from postgres_support import db_url, postgres_server, pytest_terminal_summary
 from support import FIXTURES, CliResult, pip_install_target
 from typer.testing import CliRunner
 
@@ -49,3 +50,6 @@ def no_project_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
 def desk(tmp_path: Path) -> Desk:
     """A scratch folder of articles and config for the CI-gating and format tests (cdci_helpers)."""
     return Desk(tmp_path)
+
+
+__all__ = ["db_url", "postgres_server", "pytest_terminal_summary"]  # fixtures and hook from postgres_support

@@ -12,6 +12,7 @@ from copydesk.diagnostics import CORE_RULES
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo
+from copydesk.rollup import SourceSummary
 
 #: copydesk severity -> SARIF level / GitHub annotation command.
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -84,3 +85,22 @@ def clean(text: str) -> str:
     except UnicodeEncodeError:
         return "".join("\N{REPLACEMENT CHARACTER}" if 0xD800 <= ord(c) <= 0xDFFF else c for c in text)
     return text
+
+
+def source_cells(summary: SourceSummary) -> tuple[str, str, str, str, str, str]:
+    """A source's summary as table cells: source, articles, mean, 95 % interval, failing, top rules.
+
+    Every format's per-source table shows these same strings; ``-`` where there is no number.
+    """
+    mean = "-" if summary.mean is None else f"{summary.mean:.1f}"
+    interval = "-" if summary.low is None or summary.high is None else f"{summary.low:.1f}-{summary.high:.1f}"
+    failing = f"{summary.failing} ({summary.share_failing:.0%})"
+    top = ", ".join(f"{code} ({n})" for code, n in summary.top_rules) or "-"
+    articles = (
+        str(summary.articles) if summary.scored == summary.articles else f"{summary.articles} ({summary.scored} scored)"
+    )
+    return summary.source, articles, mean, interval, failing, top
+
+
+#: The per-source table's column headings, in :func:`source_cells` order.
+SOURCE_COLUMNS = ("source", "articles", "mean score", "95% interval", "failing", "top rules")

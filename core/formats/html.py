@@ -1,7 +1,7 @@
 """The ``html`` format: one self-contained static report for people.
 
-A batch overview (score distribution as an inline SVG chart, counts per rule, a
-worst-first table that can be sorted and filtered), then, on demand, one article:
+A batch overview (score distribution as an inline SVG chart, counts per rule, the
+per-source table, a worst-first table that can be sorted and filtered), then, on demand, one article:
 its text with every finding's span highlighted (message on hover or keyboard
 focus), the per-scorer breakdown, the grade and why it fails the gate.
 
@@ -251,6 +251,7 @@ class HtmlWriter:
         write = self.out.write
         write(self._head(summary))
         write(self._overview(summary))
+        write(self._sources(summary))
         write(self._table())
         self.spool.seek(0)
         for line in self.spool:
@@ -308,6 +309,23 @@ class HtmlWriter:
             '<div><h2>Findings per rule</h2><table id="cd-rules"><thead><tr><th>rule</th><th>name</th>'
             '<th>severity</th><th class="n">findings</th><th class="n">articles</th></tr></thead>'
             f"<tbody>{body}</tbody></table></div></section>\n"
+        )
+
+    def _sources(self, summary: RunSummary) -> str:
+        """The per-source table (sources by name)."""
+        if not summary.sources:
+            return ""
+        head = "".join(
+            f"<th{'' if c in ('source', 'top rules') else ' class=n'}>{esc(c)}</th>" for c in common.SOURCE_COLUMNS
+        )
+        rows = []
+        for item in summary.sources:
+            name, *cells = common.source_cells(item)
+            numbers = "".join(f'<td class="n">{esc(cell)}</td>' for cell in cells[:-1])
+            rows.append(f"<tr><td>{esc(name)}</td>{numbers}<td>{esc(cells[-1])}</td></tr>")
+        return (
+            f'<section><h2>Sources</h2><table id="cd-sources"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></section>\n"
         )
 
     def _table(self) -> str:

@@ -32,6 +32,7 @@ class JsonWriter:
             "schema_version": schema.SCHEMA_VERSION,
             "run": schema.run_dict(self.info),
             "articles": self.articles,
+            "sources": [schema.source_summary_dict(s) for s in summary.sources],
             "summary": schema.summary_dict(summary),
         }
         json.dump(document, self.out, ensure_ascii=False, indent=2)
@@ -54,5 +55,5 @@ class JsonlWriter:
         self.out.flush()
 
 
-JSON = Reporter("json", JsonWriter, "One JSON document for the batch (schema_version 1.0)", ".json")
+JSON = Reporter("json", JsonWriter, "One JSON document for the batch (schema_version 2.0)", ".json")
 JSONL = Reporter("jsonl", JsonlWriter, "One JSON report per line, streamed", ".jsonl")

@@ -1,7 +1,7 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
 The verdict and the gate's levers, the failing articles with the reasons (or, when
-not gating, the worst articles), and the findings per rule. Article text (ids,
+not gating, the worst articles), the per-source table, and the findings per rule. Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
 image, code, a table cell or an HTML tag, nor mention anyone. Tables are capped
@@ -116,6 +116,19 @@ class MarkdownWriter:
             out.append(f"\n{len(chosen) - MAX_ROWS} more not shown.")
         return out
 
+    def _sources(self, summary: RunSummary) -> list[str]:
+        if not summary.sources:
+            return []
+        out = ["", "### Sources", "", "| " + " | ".join(c.capitalize() for c in common.SOURCE_COLUMNS) + " |"]
+        out.append("| --- | ---: | ---: | ---: | ---: | --- |")
+        for item in summary.sources[:MAX_ROWS]:
+            name, articles, mean, interval, failing, top = common.source_cells(item)
+            # numbers and rule codes (validated ^[A-Z]{2,4}[0-9]{3}$) are ours; the source name is the input's
+            out.append(f"| {md(name, 120)} | {articles} | {mean} | {interval} | {failing} | {top} |")
+        if len(summary.sources) > MAX_ROWS:
+            out.append(f"\n{len(summary.sources) - MAX_ROWS} more not shown.")
+        return out
+
     def _rules(self) -> list[str]:
         if not self.rules:
             return ["", "### Findings per rule", "", "No findings."]
@@ -127,7 +140,7 @@ class MarkdownWriter:
 
     def close(self, summary: RunSummary) -> None:
         """Write the summary."""
-        parts = [*self._headline(summary), *self._articles(summary), *self._rules()]
+        parts = [*self._headline(summary), *self._articles(summary), *self._sources(summary), *self._rules()]
         self.out.write("\n".join(parts) + "\n")
 
 

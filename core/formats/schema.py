@@ -12,8 +12,10 @@ from typing import Any
 
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
+from copydesk.rollup import SourceSummary
 
-SCHEMA_VERSION = "1.0"
+#: 2.0 added ``sources`` (the per-source roll-up) and each article's ``source_name``.
+SCHEMA_VERSION = "2.0"
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
@@ -97,6 +99,7 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "id": report.id,
         "title": report.title,
         "source": source_dict(report.source),
+        "source_name": report.source_name,
         "score": _round(report.score, 2),
         "grade": report.grade,
         "verdict": report.verdict,
@@ -126,6 +129,21 @@ def run_dict(info: RunInfo) -> dict[str, Any]:
         "version": info.version,
         "paths": list(info.paths),
         "plugins": [{"name": n, "version": v} for n, v in info.plugins],
+    }
+
+
+def source_summary_dict(summary: SourceSummary) -> dict[str, Any]:
+    """One source's summary: counts, mean score with its 95 % interval, share failing, top rules."""
+    return {
+        "source": summary.source,
+        "articles": summary.articles,
+        "scored": summary.scored,
+        "mean_score": _round(summary.mean, 2),
+        "low": _round(summary.low, 2),
+        "high": _round(summary.high, 2),
+        "failing": summary.failing,
+        "share_failing": _round(summary.share_failing),
+        "top_rules": [{"code": code, "findings": n} for code, n in summary.top_rules],
     }
 
 

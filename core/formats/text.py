@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TextIO
 
+from copydesk.formats._common import SOURCE_COLUMNS, source_cells
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 from rich.console import Console
@@ -76,8 +77,19 @@ class TextWriter:
             table.add_row(score, r.grade, r.verdict, str(len(r.findings) + len(r.diagnostics)), Text(safe(r.id)))
         return table
 
+    def _sources(self, summary: RunSummary) -> Table:
+        """The per-source table, sources by name."""
+        table = Table(title=f"{len(summary.sources)} source(s), by name", title_justify="left")
+        for column in SOURCE_COLUMNS:
+            justify = "left" if column in ("source", "top rules") else "right"
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for item in summary.sources:
+            name, *cells = source_cells(item)
+            table.add_row(Text(safe(name)), *cells)
+        return table
+
     def close(self, summary: RunSummary) -> None:
-        """Print the table, the findings, and the summary lines."""
+        """Print the table, the findings, the per-source table, and the summary lines."""
         ordered = sorted(self.reports, key=lambda r: (-1.0 if r.score is None else r.score, r.index))
         self.console.print(self._table(ordered))
         for r in ordered:
@@ -93,6 +105,9 @@ class TextWriter:
                 self.console.print(line)
                 if f.excerpt:
                     self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
+        if summary.sources:
+            self.console.print(Text(""))
+            self.console.print(self._sources(summary))
         mean = "-" if summary.mean_score is None else f"{summary.mean_score:.1f}"
         self.console.print(Text(f"\n{summary.scored} scored, {summary.unreadable} unreadable, mean score {mean}"))
         for message in (*summary.input_errors, *summary.plugin_errors):

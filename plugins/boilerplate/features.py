@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from copydesk import Document, Feature
-from copydesk.plugins.measures import count, per_1000, share
+from copydesk import Document, Feature, measures
 
 #: A line that ends a sentence: terminal punctuation (then closing quotes/brackets), or a closing quote.
 SENTENCE_END = re.compile(r"(?:[.!?…][\"'”’)\]]*|[\"”])$")
@@ -88,9 +87,9 @@ def features(document: Document) -> dict[str, float]:
     lines = [text[line.start : line.end] for line in body.lines]
     labels = sum(1 for line in lines if line[:1].isupper() and COLON_LABEL.match(line))
     return {
-        "heading_lines_per_1000_words": per_1000(sum(1 for line in lines[1:] if _heading_like(line)), words),
-        "colon_label_lines_per_1000_words": per_1000(labels, words),
-        "bullet_line_share": share(sum(1 for line in lines if BULLET.match(line)), len(lines), 0.0),
-        "calls_to_action_per_1000_words": per_1000(count(CALL_TO_ACTION, text), words),
+        "heading_lines_per_1000_words": measures.per_1000(sum(1 for line in lines[1:] if _heading_like(line)), words),
+        "colon_label_lines_per_1000_words": measures.per_1000(labels, words),
+        "bullet_line_share": measures.share(sum(1 for line in lines if BULLET.match(line)), len(lines), 0.0),
+        "calls_to_action_per_1000_words": measures.per_1000(measures.count(CALL_TO_ACTION, text), words),
         "generic_byline": 1.0 if GENERIC_BYLINE.search(text[:BYLINE_WINDOW]) else 0.0,
     }

@@ -37,7 +37,7 @@ class Attributed:
 
 
 @cache
-def _wordlist(name: str) -> frozenset[str]:
+def wordlist(name: str) -> frozenset[str]:
     """A packaged word list (``data/NAME.txt``), comments and blanks dropped."""
     raw = files("copydesk.plugins.figures").joinpath(f"data/{name}.txt").read_text(encoding="utf-8")
     return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
@@ -45,9 +45,9 @@ def _wordlist(name: str) -> frozenset[str]:
 
 def lexicon(settings: Mapping[str, Any]) -> Lexicon:
     """The cue and vague-source lists, with the settings' additions and removals."""
-    cues = (_wordlist("cue_verbs") | _lower(settings["extra_cues"])) - _lower(settings["remove_cues"])
-    vague = _wordlist("vague_sources") | _lower(settings["extra_vague_sources"])
-    nouns = (_wordlist("cue_nouns") | _lower(settings["extra_cue_nouns"])) - _lower(settings["remove_cues"])
+    cues = (wordlist("cue_verbs") | _lower(settings["extra_cues"])) - _lower(settings["remove_cues"])
+    vague = wordlist("vague_sources") | _lower(settings["extra_vague_sources"])
+    nouns = (wordlist("cue_nouns") | _lower(settings["extra_cue_nouns"])) - _lower(settings["remove_cues"])
     return Lexicon(frozenset(cues), frozenset(vague - _lower(settings["remove_vague_sources"])), frozenset(nouns))
 
 

@@ -12,10 +12,10 @@ the aggregate weighs them against professional norms rather than per finding.
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from copydesk import Document, Feature
-from copydesk.plugins.measures import count, per_1000, sentence_texts, share
-from copydesk.plugins.sourcing.patterns import ANY_ATTRIBUTION, DOCUMENT_REFERENCE
+from copydesk import Document, Feature, measures
+from copydesk.plugins.figures.analysis import wordlist
 
 FIGURE = re.compile(
     r"(?:[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
@@ -56,6 +56,20 @@ FEATURES = (
 )
 
 
+@cache
+def _attribution() -> re.Pattern[str]:
+    """A verb of saying from the scorer's own cue list (``data/cue_verbs.txt``), or 'according to'."""
+    verbs = sorted(wordlist("cue_verbs"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, verbs)) + r"|according\sto)\b", re.IGNORECASE)
+
+
+@cache
+def _document() -> re.Pattern[str]:
+    """A link, or a document noun from the scorer's own list (``data/cue_nouns.txt``)."""
+    nouns = sorted(wordlist("cue_nouns"), key=len, reverse=True)
+    return re.compile(r"https?://\S++|www\.\S++|\b(?:" + "|".join(map(re.escape, nouns)) + r")\b", re.IGNORECASE)
+
+
 def _is_figure(text: str) -> bool:
     """Whether a number-like match counts as a figure: not a year, not a plain number below 10."""
     if YEAR.fullmatch(text):
@@ -72,13 +86,13 @@ def features(document: Document) -> dict[str, float]:
     """Every figures feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
     total = unattributed = 0
-    for sentence in sentence_texts(body):
+    for sentence in measures.sentence_texts(body):
         found = figures_in(sentence)
         total += found
-        if found and not (ANY_ATTRIBUTION.search(sentence) or DOCUMENT_REFERENCE.search(sentence)):
+        if found and not (_attribution().search(sentence) or _document().search(sentence)):
             unattributed += found
     return {
-        "unattributed_figures_per_1000_words": per_1000(unattributed, body.word_count),
-        "unattributed_figure_share": share(unattributed, total, 0.5),
-        "vague_quantities_per_1000_words": per_1000(count(VAGUE_QUANTITY, body.text), body.word_count),
+        "unattributed_figures_per_1000_words": measures.per_1000(unattributed, body.word_count),
+        "unattributed_figure_share": measures.share(unattributed, total, 0.5),
+        "vague_quantities_per_1000_words": measures.per_1000(measures.count(VAGUE_QUANTITY, body.text), body.word_count),
     }

@@ -5,15 +5,14 @@ scorer's own finding logic (which separates senses and voices): the aggregate is
 fitted on exactly these definitions. Single-word cues are looked up among the core's
 words (``document.body.words``, lower-cased; a hyphenated word such as "may-day" is one
 word and no cue); phrases are matched with regular expressions. Densities floor the word count at 300 and shares
-are smoothed (:mod:`copydesk.plugins.measures`).
+are smoothed (:mod:`copydesk.measures`).
 """
 
 from __future__ import annotations
 
 import re
 
-from copydesk import Document, Feature
-from copydesk.plugins.measures import count, per_1000, sentence_texts, share
+from copydesk import Document, Feature, measures
 
 HEDGE_WORDS = (
     "may might could possibly perhaps probably likely unlikely apparently seemingly seems seem seemed appears "
@@ -103,10 +102,10 @@ def features(document: Document) -> dict[str, float]:
     vague = [match.start() for match in VAGUE_ATTRIBUTION.finditer(text)]
     hedged = {body.sentence_index(start) for start in hedges + vague} - {None}
     return {
-        "hedges_per_1000_words": per_1000(len(hedges), words),
-        "vague_attributions_per_1000_words": per_1000(len(vague), words),
-        "hedged_sentence_share": share(len(hedged), len(sentence_texts(body)), 0.2),
-        "loaded_words_per_1000_words": per_1000(sum(1 for _, word in lowered if word in LOADED), words),
-        "superlatives_per_1000_words": per_1000(count(SUPERLATIVE, text), words),
-        "modals_per_1000_words": per_1000(sum(1 for _, word in lowered if word in MODALS), words),
+        "hedges_per_1000_words": measures.per_1000(len(hedges), words),
+        "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
+        "hedged_sentence_share": measures.share(len(hedged), len(measures.sentence_texts(body)), 0.2),
+        "loaded_words_per_1000_words": measures.per_1000(sum(1 for _, word in lowered if word in LOADED), words),
+        "superlatives_per_1000_words": measures.per_1000(measures.count(SUPERLATIVE, text), words),
+        "modals_per_1000_words": measures.per_1000(sum(1 for _, word in lowered if word in MODALS), words),
     }

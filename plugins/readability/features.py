@@ -4,7 +4,7 @@ The issue-13 prototype's definitions over the body. Sentences are the core's
 (``document.body.sentences``, those holding a letter); a sentence's length is its
 count of core words. Lexical features use *tokens*: the core's words that start with
 a letter, lower-cased (numbers left out), as the prototype did. Per-1,000 rates floor
-the word count at 300 (:mod:`copydesk.plugins.measures`).
+the word count at 300 (:mod:`copydesk.measures`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,7 @@ import math
 import re
 from collections import Counter
 
-from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView
-from copydesk.plugins.measures import PRIOR_N, count, per_1000, tokens
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
@@ -121,7 +120,7 @@ def _rhythm(view: TextView) -> dict[str, float]:
     starts = Counter(first for first, _ in sentences)
     return {
         "words_per_sentence": mean,
-        "sentence_length_cv": (cv * n + TYPICAL_CV * PRIOR_N) / (n + PRIOR_N),
+        "sentence_length_cv": (cv * n + TYPICAL_CV * measures.PRIOR_N) / (n + measures.PRIOR_N),
         "commas_per_sentence": view.text.count(",") / max(n, 1),
         "same_start_sentence_share": sum(c for c in starts.values() if c > 1) / max(n, 1),
     }
@@ -139,10 +138,10 @@ def _vocabulary(toks: list[str], words: int) -> dict[str, float]:
         "long_word_share": sum(1 for t in toks if len(t) >= LONG_WORD) / n,
         "moving_type_token_ratio": mattr(toks),
         "repeated_trigram_share": sum(c for c in trigrams.values() if c > 1) / max(len(toks) - 2, 1),
-        "repeated_5grams_per_1000_words": per_1000(sum(c - 1 for c in fivegrams.values() if c > 1), words),
+        "repeated_5grams_per_1000_words": measures.per_1000(sum(c - 1 for c in fivegrams.values() if c > 1), words),
         "mean_word_length": sum(len(t) for t in toks) / n,
         "function_word_share": sum(1 for t in toks if t in FUNCTION_WORDS) / n,
-        "abstract_nouns_per_1000_words": per_1000(abstract, words),
+        "abstract_nouns_per_1000_words": measures.per_1000(abstract, words),
         "hapax_share": sum(1 for c in Counter(toks).values() if c == 1) / n,
     }
 
@@ -152,13 +151,13 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     text, words = body.text, body.word_count
     values = {
-        "first_person_per_1000_words": per_1000(count(FIRST_PERSON, text), words),
-        "second_person_per_1000_words": per_1000(count(SECOND_PERSON, text), words),
-        "exclamations_per_1000_words": per_1000(text.count("!"), words),
-        "questions_per_1000_words": per_1000(text.count("?"), words),
-        "all_caps_words_per_1000_words": per_1000(count(ALL_CAPS, text), words),
-        "demonstratives_per_1000_words": per_1000(count(DEMONSTRATIVE, text), words),
+        "first_person_per_1000_words": measures.per_1000(measures.count(FIRST_PERSON, text), words),
+        "second_person_per_1000_words": measures.per_1000(measures.count(SECOND_PERSON, text), words),
+        "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
+        "questions_per_1000_words": measures.per_1000(text.count("?"), words),
+        "all_caps_words_per_1000_words": measures.per_1000(measures.count(ALL_CAPS, text), words),
+        "demonstratives_per_1000_words": measures.per_1000(measures.count(DEMONSTRATIVE, text), words),
     }
     values.update(_rhythm(body))
-    values.update(_vocabulary(tokens(body), words))
+    values.update(_vocabulary(measures.tokens(body), words))
     return values

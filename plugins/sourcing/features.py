@@ -3,7 +3,7 @@
 Evidence densities are shrunk toward the rate typical of professional copy (the
 ``TYPICAL`` rates, per 1,000 words: medians of BBC and US political news in the
 issue-13 prototype, rounded), so a short brief without quotations is not read as
-unsourced; see :mod:`copydesk.plugins.measures`. Everything is computed on the body.
+unsourced; see :mod:`copydesk.measures`. Everything is computed on the body.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from copydesk import Document, Feature, FeatureDirection, FeatureUnit
-from copydesk.plugins.measures import count, per_1000, sentence_texts, share, shrunk_per_1000
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
 from copydesk.plugins.sourcing import patterns as p
 
 #: Typical professional rate (per 1,000 words) each shrunk evidence density is pulled toward.
@@ -204,8 +203,8 @@ def _quotation_features(text: str, words: int) -> dict[str, float]:
     found = list(quotations(text))
     credited = sum(1 for q in found if q.credited)
     return {
-        "credited_quotations_per_1000_words": shrunk_per_1000(credited, words, TYPICAL["credited_quotations"]),
-        "uncredited_quotation_share": share(len(found) - credited, len(found), 0.2),
+        "credited_quotations_per_1000_words": measures.shrunk_per_1000(credited, words, TYPICAL["credited_quotations"]),
+        "uncredited_quotation_share": measures.share(len(found) - credited, len(found), 0.2),
     }
 
 
@@ -217,7 +216,7 @@ def _word_counts(document: Document) -> tuple[int, int]:
     saying = [start for start, word in lowered if word in p.SAY_WORDS]
     saying += [m.start() for m in p.ACCORDING_TO.finditer(text)]
     attributed = {body.sentence_index(start) for start in saying} - {None}
-    references = sum(1 for _, word in lowered if word in p.DOCUMENT_WORDS) + count(p.LINK_OR_PHRASE, text)
+    references = sum(1 for _, word in lowered if word in p.DOCUMENT_WORDS) + measures.count(p.LINK_OR_PHRASE, text)
     return len(attributed), references
 
 
@@ -226,21 +225,21 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     text, words = body.text, body.word_count
     attributed, references = _word_counts(document)
-    past, present = count(p.SAID_PAST, text), count(p.SAID_PRESENT, text)
-    dates = count(p.WEEKDAY, text) + count(p.DATE, text) + count(p.CLOCK, text)
+    past, present = measures.count(p.SAID_PAST, text), measures.count(p.SAID_PRESENT, text)
+    dates = measures.count(p.WEEKDAY, text) + measures.count(p.DATE, text) + measures.count(p.CLOCK, text)
     values = {
-        "named_sources_per_1000_words": shrunk_per_1000(named_sources(text), words, TYPICAL["named_sources"]),
-        "attributed_sentence_share": share(attributed, len(sentence_texts(body)), 0.25),
-        "said_per_1000_words": per_1000(count(p.SAID, text), words),
-        "past_tense_said_share": share(past, past + present, 0.8),
-        "quotation_marks_per_1000_words": per_1000(sum(text.count(c) for c in '"“”') / 2, words),
-        "dates_per_1000_words": shrunk_per_1000(dates, words, TYPICAL["dates"]),
-        "places_per_1000_words": shrunk_per_1000(places(text), words, TYPICAL["places"]),
-        "institutions_per_1000_words": shrunk_per_1000(count(p.ORG, text), words, TYPICAL["institutions"]),
-        "document_references_per_1000_words": shrunk_per_1000(references, words, TYPICAL["document_references"]),
+        "named_sources_per_1000_words": measures.shrunk_per_1000(named_sources(text), words, TYPICAL["named_sources"]),
+        "attributed_sentence_share": measures.share(attributed, len(measures.sentence_texts(body)), 0.25),
+        "said_per_1000_words": measures.per_1000(measures.count(p.SAID, text), words),
+        "past_tense_said_share": measures.share(past, past + present, 0.8),
+        "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
+        "dates_per_1000_words": measures.shrunk_per_1000(dates, words, TYPICAL["dates"]),
+        "places_per_1000_words": measures.shrunk_per_1000(places(text), words, TYPICAL["places"]),
+        "institutions_per_1000_words": measures.shrunk_per_1000(measures.count(p.ORG, text), words, TYPICAL["institutions"]),
+        "document_references_per_1000_words": measures.shrunk_per_1000(references, words, TYPICAL["document_references"]),
         "dateline": 1.0 if p.DATELINE.match(text[:120]) else 0.0,
-        "titled_names_per_1000_words": shrunk_per_1000(count(p.TITLED_NAME, text), words, TYPICAL["titled_names"]),
-        "distinct_names_per_1000_words": per_1000(distinct_names(text), words),
+        "titled_names_per_1000_words": measures.shrunk_per_1000(measures.count(p.TITLED_NAME, text), words, TYPICAL["titled_names"]),
+        "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
         "digit_share": sum(1 for ch in text if ch.isdigit()) / max(len(text), 1),
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from copydesk.plugins.measures import alternation
+from copydesk import measures
 
 SAY_VERBS = (
     "said says say told tells added adds stated states explained explains announced announces wrote writes "
@@ -18,7 +18,7 @@ SAY_VERBS = (
     "concluded concludes found finds showed shows urged urges asked asks saying stating adding telling noting "
     "explaining writing warning insisting arguing declaring"
 ).split()
-SAY = alternation(SAY_VERBS)
+SAY = measures.alternation(SAY_VERBS)
 HONORIFICS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St"
 _CAP = r"[A-Z][a-z\u00C0-\u024F'’\-]++"
 #: A name: an optional honorific, then 1-4 capitalised tokens, initials or particles.
@@ -30,7 +30,7 @@ MONTH_NAMES = (
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 ).split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
-MONTHS = alternation(MONTH_NAMES)
+MONTHS = measures.alternation(MONTH_NAMES)
 #: Institution nouns and news agencies (capitalised, as in names of organisations).
 ORG_WORDS = (
     "Ministry Department Agency University Court Police Council Commission Institute Bank Office Committee "
@@ -71,13 +71,13 @@ PLACE = re.compile(
     r"\b(?:in|at|near|outside|from)\s(?:the\s)?(?:city\sof\s|town\sof\s|village\sof\s)?"
     r"(?P<place>[A-Z][a-z]{2,}+(?:\s[A-Z][a-z]{2,}+)?)(?:,\s[A-Z][a-z]{2,}+)?"
 )
-ORG = re.compile(rf"\b(?:{alternation(ORG_WORDS)})\b")
+ORG = re.compile(rf"\b(?:{measures.alternation(ORG_WORDS)})\b")
 DOCUMENT_WORDS = frozenset(
     "report study survey poll statement filing document documents record records data figures statistics census "
     "transcript ruling judgment indictment complaint lawsuit memo letter audit journal published released".split()
 )
 DOCUMENT_REFERENCE = re.compile(
-    rf"https?://\S++|www\.\S++|\b(?:{alternation(DOCUMENT_WORDS)}|press\srelease|white\spaper)\b", re.IGNORECASE
+    rf"https?://\S++|www\.\S++|\b(?:{measures.alternation(DOCUMENT_WORDS)}|press\srelease|white\spaper)\b", re.IGNORECASE
 )
 #: The parts of DOCUMENT_REFERENCE that are not single words (counted beside a word lookup).
 LINK_OR_PHRASE = re.compile(r"https?://\S++|www\.\S++|\b(?:press\srelease|white\spaper)\b", re.IGNORECASE)
@@ -92,6 +92,6 @@ TITLE_WORDS = (
     "manager head leader official researcher scientist author chancellor representative commander coach captain "
     "founder ceo editor"
 ).split()
-TITLED_NAME = re.compile(rf"\b(?i:{alternation(TITLE_WORDS)})\s{NAME}")
+TITLED_NAME = re.compile(rf"\b(?i:{measures.alternation(TITLE_WORDS)})\s{NAME}")
 #: A capitalised word of at least three letters (runs of them make the "distinct names").
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")

@@ -1,5 +1,8 @@
 """History fixtures: a real PostgreSQL server for the session, and a database URL per backend.
 
+Shared by the history library's tests (tests/core/history) and the command line's
+(tests/test_cli_history.py): tests/conftest.py imports the fixtures and the summary hook.
+
 The server is Debian's PostgreSQL (``make test`` installs it): ``initdb`` into a fresh
 folder under /tmp, started with ``pg_ctl`` on 127.0.0.1 at a free port (its socket in
 the same folder), and removed at the end. PostgreSQL refuses to run as root, so under

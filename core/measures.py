@@ -1,6 +1,6 @@
-"""Shared arithmetic of the built-in scorers' features: densities, shares, tokens.
+"""Feature arithmetic for scorers (public as ``copydesk.measures``): densities, shares, tokens.
 
-Every built-in scorer's ``features.py`` turns counts into numbers the same way, so a
+Every built-in scorer's ``features.py`` (and any third-party scorer that wants to) turns counts into numbers the same way, so a
 value means the same thing whichever scorer reports it:
 
 * a **problem density** is ``count / max(words, 300) * 1000``: the word count is floored
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from copydesk import TextView
+from copydesk.text import TextView
 
 #: Floor of the word count in problem densities.
 MIN_WORDS = 300

@@ -1,0 +1,102 @@
+"""How a scoring run ends: the per-source verdict, the summary, and recording the run in its history.
+
+After the last article, :func:`copydesk.app.execute` asks this module for the
+per-source levers' verdict (comparing with a recorded run under ``check --compare``),
+completes the run summary with the per-source summaries, and, once the reports are
+written, records the run in the history (``--history URL`` or ``[history] url``).
+
+A history that cannot be used (:class:`~copydesk.history.HistoryError`) never stops
+the reports from being written: it is one error line on stderr and exit code 2
+(a plugin failure's 3 still outranks it). A run in which a plugin failed is not
+recorded, as a baseline is not written: its scores miss that plugin's part.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from copydesk.ci.sources import SourceVerdict, judge
+from copydesk.errors import EXIT_USAGE, UsageError
+from copydesk.history import HistoryError, redact
+from copydesk.history.recording import compare_with, record_run, run_record
+from copydesk.ledger import Ledger
+from copydesk.models import RunInfo, RunSummary
+from copydesk.rollup import SourceSummary
+from copydesk.session import Session
+
+
+@dataclass(frozen=True)
+class HistoryPlan:
+    """Where the run is recorded (``url``, empty for nowhere) and what it is compared with (``compare``)."""
+
+    url: str
+    compare: str | None = None
+    #: When the run started, ISO 8601 in UTC (the command line reads the clock).
+    now: str | None = None
+    cwd: Path | None = None
+
+    @classmethod
+    def of(
+        cls, session: Session, given: str | None, compare: str | None, now: str | None, cwd: Path | None
+    ) -> HistoryPlan:
+        """``--history`` over ``[history] url``; ``--compare`` without either is a usage error."""
+        url = given if given is not None else session.config.history_url
+        if compare is not None and not url:
+            raise UsageError(
+                f"--compare {compare}: no run history to compare with (give --history URL or set [history] url)"
+            )
+        return cls(url, compare, now, cwd)
+
+
+@dataclass
+class Ending:
+    """The per-source verdict of a finished batch, and any history error met on the way."""
+
+    sources: tuple[SourceSummary, ...]
+    verdict: SourceVerdict
+    history_error: str | None = None
+
+    @classmethod
+    def judge(cls, session: Session, ledger: Ledger, plan: HistoryPlan) -> Ending:
+        """Roll the batch up per source and apply the source levers (and ``--compare``) of ``[gate]``."""
+        sources = ledger.sources()
+        gate = session.config.gate
+        if plan.compare is None:
+            return cls(sources, judge(gate, sources))
+        try:
+            limits = (float(gate["max_drop"]), float(gate["max_fail_rise"]))
+            compared = compare_with(plan.url, plan.compare, sources, limits)
+        except HistoryError as exc:
+            return cls(sources, judge(gate, sources), str(exc))
+        return cls(sources, judge(gate, sources, compared))
+
+    def exit_code(self, code: int) -> int:
+        """``code`` raised to 2 when the history could not be used."""
+        return max(code, EXIT_USAGE) if self.history_error else code
+
+    def summary(self, summary: RunSummary, gating: bool, passed: bool) -> RunSummary:
+        """The run summary with the per-source summaries and, when gating, the source levers' verdict."""
+        if not gating:
+            return dataclasses.replace(summary, sources=self.sources)
+        gate = {**summary.gate, **self.verdict.summary(), "passed": passed}
+        return dataclasses.replace(summary, sources=self.sources, gate=gate)
+
+    def record(
+        self, plan: HistoryPlan, session: Session, ledger: Ledger, info: RunInfo, stderr: Callable[[str], None]
+    ) -> bool:
+        """Record the run in ``plan.url``; say so, or why not, on stderr. False when the history failed."""
+        when = plan.now or datetime.now(UTC).isoformat()
+        run = run_record(
+            when, (info.version, info.plugins), session.config.data, ledger.articles(), self.sources, plan.cwd
+        )
+        try:
+            number = record_run(plan.url, run)
+        except HistoryError as exc:
+            stderr(f"copydesk: error: {exc}")
+            return False
+        stderr(f"copydesk: recorded run {number} in history {redact(plan.url)}")
+        return True

@@ -1,0 +1,109 @@
+"""What ``copydesk history``, ``trend`` and ``diff`` print: the run listing, source trends, run differences.
+
+Plain text on the given stream, one line per item, sorted, so the output can be read
+in a terminal and compared in a test. Which history to read is ``--history URL``, else
+the configuration's ``[history] url``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from copydesk.config import load_config
+from copydesk.errors import UsageError
+from copydesk.history import History, RunDiff, TrendPoint, open_history
+from copydesk.history.recording import run_ref
+
+#: Sparkline characters, lowest first: a mean score of 0-100 in eight steps.
+BARS = "▁▂▃▄▅▆▇█"
+#: A run in which the source had no scored article.
+GAP = "·"
+
+
+def resolve_url(given: str | None, config_path: Path | None) -> str:
+    """``--history URL``, else ``[history] url`` of the configuration; neither is a usage error."""
+    if given:
+        return given
+    url = load_config(config_path).history_url
+    if not url:
+        raise UsageError("no run history named: give --history URL or set [history] url in the configuration")
+    return url
+
+
+def _score(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def list_runs(history: History, limit: int | None, out: TextIO) -> None:
+    """The latest runs, newest first: number, time, version, commit, articles, mean score."""
+    entries = history.runs(limit)
+    if not entries:
+        out.write(f"no runs recorded in history {history.url}\n")
+        return
+    out.write(f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<10}  {'articles':>8}  {'mean':>6}\n")
+    for e in entries:
+        when = e.when[:19] + "Z" if len(e.when) > 20 else e.when
+        commit = (e.commit or "-")[:10]
+        out.write(
+            f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<10}  {e.articles:>8}  {_score(e.mean_score):>6}\n"
+        )
+
+
+def sparkline(means: Sequence[float | None]) -> str:
+    """One character per run: the mean score on a fixed 0-100 scale (so sources compare), ``·`` for none."""
+    return "".join(GAP if m is None else BARS[min(len(BARS) - 1, int(m / 100 * len(BARS)))] for m in means)
+
+
+def _trend_lines(source: str, points: list[TrendPoint]) -> list[str]:
+    """A source's sparkline with its first and last mean and the change, then every run's mean."""
+    means = [p.mean for p in points]
+    known = [m for m in means if m is not None]
+    change = f"{known[-1] - known[0]:+.1f}" if len(known) > 1 else "n/a"
+    head = (
+        f"{source}  {sparkline(means)}  {_score(known[0] if known else None)} -> "
+        f"{_score(known[-1] if known else None)} ({change}) over {len(points)} run(s)"
+    )
+    return [head, "    " + ", ".join(f"run {p.run_id}: {_score(p.mean)}" for p in points)]
+
+
+def show_trend(history: History, source: str | None, out: TextIO) -> None:
+    """Each source's (or only ``source``'s) mean score over the recorded runs, oldest first."""
+    trends = history.trend(source)
+    if not trends:
+        what = f"source {source!r}" if source is not None else "any source"
+        raise UsageError(f"history {history.url}: no run records {what} (see copydesk history)")
+    for name in sorted(trends):
+        for line in _trend_lines(name, trends[name]):
+            out.write(line + "\n")
+
+
+def _diff_lines(diff: RunDiff) -> list[str]:
+    """The difference of two runs, one section per kind of change."""
+    lines = [f"run {diff.run_a} -> run {diff.run_b}"]
+    lines.append(f"grade changed: {len(diff.grade_changes)} article(s)")
+    for g in diff.grade_changes:
+        edited = ", text edited" if g.edited else ""
+        lines.append(
+            f"  {g.key}  {g.grade_a} -> {g.grade_b}  ({_score(g.score_a)} -> {_score(g.score_b)}; {g.source}{edited})"
+        )
+    for title, changes in (("findings appeared", diff.appeared), ("findings went away", diff.went_away)):
+        lines.append(f"{title}: {len(changes)}")
+        lines += [f"  {c.key}  {c.code}  {c.before} -> {c.after}" for c in changes]
+    for run_id, keys in ((diff.run_a, diff.only_a), (diff.run_b, diff.only_b)):
+        if keys:
+            lines.append(f"only in run {run_id}: {len(keys)} article(s)")
+            lines += [f"  {key}" for key in keys]
+    return lines
+
+
+def show_diff(history: History, run_a: str, run_b: str, out: TextIO) -> None:
+    """Articles whose grade changed from ``run_a`` to ``run_b``, and rule counts that appeared or went away."""
+    for line in _diff_lines(history.diff(run_ref(run_a), run_ref(run_b))):
+        out.write(line + "\n")
+
+
+def read(given: str | None, config_path: Path | None) -> History:
+    """Open the history the command names (see :func:`resolve_url`)."""
+    return open_history(resolve_url(given, config_path))

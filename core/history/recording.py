@@ -1,0 +1,104 @@
+"""A ``score``/``check`` run and its history: what is recorded, comparing with a recorded run, recording.
+
+The run's facts that do not come from its reports are gathered here: the digest of
+the configuration it ran under and the git commit it ran at. The clock is not read
+here: the command line passes the time (UTC) in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from copydesk.history import open_history
+from copydesk.history.compare import regressions
+from copydesk.history.records import ArticleRecord, Regression, RunRecord
+from copydesk.history.store import RunRef
+from copydesk.rollup import SourceSummary
+
+#: Configuration tables that say where results go, not how articles are scored: left out of the digest.
+NOT_DIGESTED = ("history",)
+
+
+def config_digest(data: Mapping[str, Any]) -> str:
+    """``sha256:`` and the hex digest of the resolved configuration as canonical JSON (sorted keys, no spaces)."""
+    table = {key: value for key, value in data.items() if key not in NOT_DIGESTED}
+    text = json.dumps(table, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def git_commit(cwd: Path | None = None) -> str | None:
+    """The commit ``HEAD`` names when ``cwd`` is inside a git work tree; None otherwise (never an error)."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--verify", "-q", "HEAD"],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit = done.stdout.strip()
+    if done.returncode != 0 or len(commit) < 40 or any(c not in "0123456789abcdef" for c in commit):
+        return None
+    return commit
+
+
+def run_ref(text: str) -> RunRef:
+    """A run as the user names it: ``last`` or a run number (anything else is the history's to refuse)."""
+    return int(text) if text.isdigit() else text
+
+
+def compare_with(
+    url: str, ref: str, sources: Sequence[SourceSummary], limits: tuple[float, float]
+) -> tuple[int, list[Regression]]:
+    """The number of the run ``ref`` names in the history at ``url``, and the sources that regressed since.
+
+    :param limits: ``(max_drop, max_fail_rise)``.
+    :raises HistoryError: the history cannot be opened or has no such run.
+    """
+    with open_history(url) as history:
+        run_id = history.resolve(run_ref(ref))
+        base = history.sources(run_id)
+    return run_id, regressions(sources, base, *limits)
+
+
+def record_run(url: str, run: RunRecord) -> int:
+    """Record ``run`` in the history at ``url``; return its number.
+
+    :raises HistoryError: the history cannot be opened or written.
+    """
+    with open_history(url) as history:
+        return history.record(run)
+
+
+def run_record(
+    when: str,
+    head: tuple[str, Sequence[tuple[str, str]]],
+    config: Mapping[str, Any],
+    articles: tuple[ArticleRecord, ...],
+    sources: tuple[SourceSummary, ...],
+    cwd: Path | None = None,
+) -> RunRecord:
+    """The record of a finished run.
+
+    :param when: the time the command line read, ISO 8601 in UTC.
+    :param head: the copydesk version and the plugins as ``(name, version)`` pairs.
+    :param config: the resolved configuration (digested, see :func:`config_digest`).
+    """
+    version, plugins = head
+    return RunRecord(
+        when=when,
+        version=version,
+        plugins=tuple(f"{name} {plugin_version}" for name, plugin_version in plugins),
+        config_digest=config_digest(config),
+        commit=git_commit(cwd),
+        articles=articles,
+        sources=sources,
+    )

@@ -1,0 +1,227 @@
+"""The run history from the command line, on SQLite and PostgreSQL: record, list, trend, diff, compare, bad databases."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from copydesk.history import open_history
+from support import CliResult
+from test_cli_sources import HEDGED, HEDGED_TOO, clean, write_batch
+
+Cli = Callable[..., CliResult]
+
+
+def good_batch(folder: Path) -> Path:
+    """Week one: clean copy from both sources."""
+    rows = [("w1", "wire", clean(1)), ("w2", "wire", clean(2)), ("b1", "blog", clean(3)), ("b2", "blog", clean(4))]
+    return write_batch(folder / "week1.jsonl", rows)
+
+
+def worse_batch(folder: Path) -> Path:
+    """Week two: the blog's two stories are now hedged copy (lower scores); the wire is unchanged."""
+    rows = [("w1", "wire", clean(1)), ("w2", "wire", clean(2)), ("b1", "blog", HEDGED), ("b2", "blog", HEDGED_TOO)]
+    return write_batch(folder / "week2.jsonl", rows)
+
+
+def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Path) -> None:
+    first = cli("score", str(good_batch(tmp_path)), "--history", db_url, "-f", "json")
+    assert first.exit_code == 0, first.stderr
+    assert re.search(r"recorded run 1 in history ", first.stderr)
+    second = cli("check", str(worse_batch(tmp_path)), "--history", db_url, "--compare", "last", "-f", "json")
+    assert second.exit_code == 1, second.stderr
+    report = json.loads(second.stdout)
+    blog = next(s for s in report["sources"] if s["source"] == "blog")
+    drop = 100.0 - blog["mean_score"]
+    assert (
+        f"FAIL source 'blog': mean score dropped {drop:.1f} points (100.0 -> {blog['mean_score']:.1f}; allowed 5)"
+        in (second.stderr)
+    )
+    assert "FAIL source 'wire'" not in second.stderr
+    assert report["summary"]["gate"]["compare"]["run"] == 1 and report["summary"]["gate"]["passed"] is False
+    assert "recorded run 2" in second.stderr  # a failing gate is still recorded
+
+    listing = cli("history", "--history", db_url)
+    assert listing.exit_code == 0
+    rows = listing.stdout.splitlines()[1:]
+    assert [row.split()[0] for row in rows] == ["2", "1"]  # newest first
+    assert rows[1].split()[-2:] == ["4", "100.0"]
+    assert cli("history", "--history", db_url, "--limit", "1").stdout.count("\n") == 2
+
+    trend = cli("trend", "--history", db_url)
+    assert trend.exit_code == 0
+    assert (
+        trend.stdout.splitlines()[0]
+        == f"blog  █{_bar(blog['mean_score'])}  100.0 -> {blog['mean_score']:.1f} ({-drop:+.1f}) over 2 run(s)"
+    )
+    assert "run 1: 100.0, run 2: 100.0" in trend.stdout  # the wire, unchanged
+    only = cli("trend", "--history", db_url, "--source", "wire")
+    assert "blog" not in only.stdout and only.stdout.startswith("wire  ██  100.0 -> 100.0 (+0.0) over 2 run(s)")
+
+    changes = cli("diff", "1", "2", "--history", db_url)
+    assert changes.exit_code == 0
+    out = changes.stdout
+    grades = {a["id"]: a["grade"] for a in report["articles"]}
+    assert "grade changed: 2 article(s)" in out
+    assert f"  b1  A -> {grades['b1']}  (100.0 -> " in out and "text edited" in out
+    assert re.search(r"^  b1  HDG001  0 -> \d+$", out, re.M)
+    assert "findings went away: 0" in out
+
+
+def _bar(mean: float) -> str:
+    return "▁▂▃▄▅▆▇█"[min(7, int(mean / 100 * 8))]
+
+
+def test_what_a_recorded_run_holds(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty", "-m", "x"], check=True
+    )
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    batch = worse_batch(tmp_path)
+    url = "sqlite:///runs.db"
+    assert cli("score", batch.name, "--history", url, "-f", "json", "-o", "a.json").exit_code == 0
+    assert cli("score", batch.name, "--history", url, "--ignore", "HDG001", "-o", "b.txt").exit_code == 0
+    document = json.loads(Path("a.json").read_text())
+    with open_history(url) as history:
+        one, two = history.run(1).record, history.run(2).record
+    assert one.commit == head
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z", one.when)
+    assert one.version == document["run"]["version"]
+    assert one.plugins == tuple(f"{p['name']} {p['version']}" for p in document["run"]["plugins"])
+    assert re.fullmatch(r"sha256:[0-9a-f]{64}", one.config_digest) and one.config_digest != two.config_digest
+    assert [a.key for a in one.articles] == sorted(a["id"] for a in document["articles"])
+    for article in document["articles"]:
+        stored = next(a for a in one.articles if a.key == article["id"])
+        counts: dict[str, int] = {}
+        for finding in article["findings"]:
+            counts[finding["code"]] = counts.get(finding["code"], 0) + 1
+        assert (stored.source, stored.score, stored.grade, dict(stored.rules)) == (
+            article["source_name"],
+            article["score"],
+            article["grade"],
+            counts,
+        )
+    assert [(s.source, s.articles, round(s.mean or 0, 2)) for s in one.sources] == [
+        (s["source"], s["articles"], s["mean_score"]) for s in document["sources"]
+    ]
+    assert one.articles[0].digest != one.articles[1].digest and one.articles[0].digest.startswith("sha256:")
+    assert "HDG001" not in {code for a in two.articles for code in a.rules}
+
+
+def test_outside_a_git_repository_the_commit_is_none(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
+    with open_history("h.db") as history:
+        assert history.run("last").record.commit is None
+
+
+def test_history_url_from_the_configuration(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("copydesk.toml").write_text('[history]\nurl = "sqlite:///from-config.db"\n', encoding="utf-8")
+    assert cli("score", "b.jsonl").exit_code == 0
+    assert cli("check", "b.jsonl", "--compare", "last").exit_code == 0
+    assert [line.split()[0] for line in cli("history").stdout.splitlines()[1:]] == ["2", "1"]
+    assert not Path("copydesk-baseline.json").exists()
+    assert cli("baseline", "write", "b.jsonl").exit_code == 0  # a baseline run is not a recorded run
+    assert len(cli("history").stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("command", ["score", "check"])
+def test_a_corrupt_history_is_exit_2_with_the_reports_still_written(
+    cli: Cli, no_project_config: Path, command: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("bad.db").write_bytes(b"this is not a database, not even close" * 200)
+    result = cli(command, "b.jsonl", "--history", "sqlite:///bad.db", "-f", "json:out.json", "-f", "markdown:out.md")
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    assert len(errors) == 1 and errors[0].startswith("copydesk: error: history sqlite:///bad.db: ")
+    assert "Traceback" not in result.stderr
+    assert json.loads(Path("out.json").read_text())["sources"][0]["source"] == "wire"
+    assert "### Sources" in Path("out.md").read_text()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "b.jsonl", "--compare", "last"], "--compare last: no run history to compare with"),
+        (["check", "b.jsonl", "--compare", "last", "--history", "e.db"], "no run recorded yet, so there is no 'last'"),
+        (["check", "b.jsonl", "--compare", "7", "--history", "e.db"], "no run 7 in the history"),
+        (["check", "b.jsonl", "--compare", "first", "--history", "e.db"], "run 'first' is neither a run number"),
+        (["check", "b.jsonl", "--max-drop", "-1"], "--max-drop -1: gate.max_drop must be between 0 and 100"),
+        (["history"], "no run history named: give --history URL or set [history] url"),
+        (["trend", "--history", "e.db"], "no run records any source"),
+        (["diff", "1", "2", "--history", "e.db"], "no run 1 in the history"),
+    ],
+)
+def test_history_usage_errors_are_one_line_and_exit_2(
+    cli: Cli, no_project_config: Path, args: list[str], message: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli(*args)
+    assert result.exit_code == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error:")]
+    assert len(errors) == 1 and message in errors[0]
+
+
+def test_compare_composes_with_a_baseline(cli: Cli, no_project_config: Path) -> None:
+    good, worse = good_batch(Path(".")), worse_batch(Path("."))
+    assert cli("score", str(good), "--history", "h.db").exit_code == 0
+    assert cli("baseline", "write", str(worse)).exit_code == 0
+    # the baseline forgives every article's findings, but the blog's mean still fell since run 1
+    result = cli(
+        "check",
+        str(worse),
+        "--baseline",
+        "copydesk-baseline.json",
+        "--history",
+        "h.db",
+        "--compare",
+        "1",
+        "--fail-on",
+        "warning",
+    )
+    assert result.exit_code == 1
+    assert "FAIL source 'blog': mean score dropped" in result.stderr
+    assert not re.search(r"FAIL b\d", result.stderr)  # no article fails: all findings are in the baseline
+    loose = cli(
+        "check",
+        str(worse),
+        "--baseline",
+        "copydesk-baseline.json",
+        "--history",
+        "h.db",
+        "--compare",
+        "1",
+        "--max-drop",
+        "100",
+        "--max-fail-rise",
+        "1",
+    )
+    assert loose.exit_code == 0, loose.stderr
+
+
+def test_a_failing_share_rise_fails_the_gate(cli: Cli, no_project_config: Path) -> None:
+    assert cli("check", str(good_batch(Path("."))), "--history", "h.db", "--fail-under", "60").exit_code == 0
+    result = cli(
+        "check",
+        str(worse_batch(Path("."))),
+        "--history",
+        "h.db",
+        "--compare",
+        "last",
+        "--fail-under",
+        "60",
+        "--max-failing",
+        "100%",
+        "--max-drop",
+        "100",
+    )
+    assert result.exit_code == 1
+    assert "FAIL source 'blog': share failing rose 100% (0% -> 100%; allowed 10%)" in result.stderr

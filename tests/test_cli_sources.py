@@ -1,0 +1,192 @@
+"""The per-source roll-up end to end: in every report format, by each grouping strategy, and as a gate lever."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from support import SEEDS, CliResult
+
+Cli = Callable[..., CliResult]
+
+TOWNS = ("Ashford", "Bexley", "Carlow", "Dunmore", "Elgin", "Fenwick")
+
+
+def clean(n: int) -> str:
+    """A short, plainly sourced story; each ``n`` different (repeated sentences would be boilerplate)."""
+    town = TOWNS[n % len(TOWNS)]
+    return (
+        f"The {town} council approved its budget on Tuesday by {n + 5} votes to two. Mayor Ann Lee said "
+        f"the plan would fund {n + 2} new schools in {town}. The {town} budget takes effect in July."
+    )
+
+
+CLEAN = clean(0)
+#: Seed articles' bodies: heavily hedged, so they score low (grade D or F).
+HEDGED = (SEEDS / "001_246854b7cc8041c6.txt").read_text(encoding="utf-8")
+HEDGED_TOO = (SEEDS / "000_e91f38832a2364a5.txt").read_text(encoding="utf-8")
+
+
+def write_batch(path: Path, rows: list[tuple[str, str, str]], extra: dict[str, str] | None = None) -> Path:
+    """A JSONL batch of ``(id, source, body)`` rows (``extra`` fields on every record)."""
+    lines = [
+        json.dumps({"id": key, "title": f"Story {key}", "text": body, "source": source, **(extra or {})})
+        for key, source, body in rows
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    """Two clean wire stories, one clean and two hedged blog posts (so the blog's mean is low)."""
+    rows = [
+        ("w1", "wire", clean(1)),
+        ("w2", "wire", clean(2)),
+        ("b1", "blog", clean(3)),
+        ("b2", "blog", HEDGED),
+        ("b3", "blog", HEDGED_TOO),
+    ]
+    return write_batch(tmp_path / "batch.jsonl", rows)
+
+
+def test_json_rolls_articles_up_per_source_with_schema_2(cli: Cli, batch: Path) -> None:
+    result = cli("score", str(batch), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["schema_version"] == "2.0"
+    assert list(document) == ["schema_version", "run", "articles", "sources", "summary"]
+    by_source: dict[str, list[dict]] = {}
+    for article in document["articles"]:
+        by_source.setdefault(article["source_name"], []).append(article)
+    assert [s["source"] for s in document["sources"]] == ["blog", "wire"]  # sorted by name
+    for summary in document["sources"]:
+        mine = by_source[summary["source"]]
+        assert summary["articles"] == summary["scored"] == len(mine)
+        assert summary["mean_score"] == pytest.approx(statistics.fmean(a["score"] for a in mine), abs=0.01)
+        assert summary["low"] <= summary["mean_score"] <= summary["high"]
+        failing = [a for a in mine if a["grade"] in ("D", "F")]  # score does not gate: [rollup] failing_grades
+        assert summary["failing"] == len(failing)
+        assert summary["share_failing"] == pytest.approx(len(failing) / len(mine), abs=1e-4)
+    blog = document["sources"][0]
+    assert blog["failing"] == 2 and blog["top_rules"][0] == {"code": "HDG001", "findings": blog_hdg001(document)}
+
+
+def blog_hdg001(document: dict) -> int:
+    """How many HDG001 findings the blog's articles have (the roll-up's top rule there)."""
+    return sum(f["code"] == "HDG001" for a in document["articles"] if a["source_name"] == "blog" for f in a["findings"])
+
+
+def test_jsonl_lines_carry_schema_2_and_the_source_name(cli: Cli, batch: Path) -> None:
+    lines = [json.loads(line) for line in cli("score", str(batch), "-f", "jsonl").stdout.splitlines()]
+    assert {line["schema_version"] for line in lines} == {"2.0"}
+    assert [line["source_name"] for line in lines] == ["wire", "wire", "blog", "blog", "blog"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("text", ["2 source(s), by name", "│ blog ", "│ wire ", "100.0", "2 (67%)", "0 (0%)"]),
+        ("markdown", ["### Sources", "| blog | 3 |", "| wire | 2 | 100.0 | 100.0-100.0 | 0 (0%) | - |", "2 (67%)"]),
+        ("html", ['<table id="cd-sources">', "<td>blog</td>", "<td>wire</td>", '<td class="n">2 (67%)</td>']),
+    ],
+)
+def test_every_report_format_shows_the_per_source_table(cli: Cli, batch: Path, fmt: str, expected: list[str]) -> None:
+    result = cli("score", str(batch), "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    for text in expected:
+        assert text in result.stdout, text
+
+
+def test_the_per_source_table_comes_after_the_articles_in_the_text_report(cli: Cli, batch: Path) -> None:
+    out = cli("score", str(batch)).stdout
+    assert out.index("worst first") < out.index("b2  score") < out.index("source(s), by name") < out.index("scored,")
+
+
+@pytest.mark.parametrize(
+    ("by", "extra", "names"),
+    [
+        ("auto", {}, ["blog", "wire"]),
+        ("field:desk", {"desk": "metro"}, ["metro"]),
+        ("field:missing", {}, ["(unknown)"]),
+        ("host", {"url": "https://www.example.org/story"}, ["example.org"]),
+        ("folder", {}, ["."]),
+    ],
+)
+def test_rollup_by_chooses_how_sources_are_named(
+    cli: Cli, no_project_config: Path, by: str, extra: dict[str, str], names: list[str]
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1)), ("b1", "blog", clean(2))], extra)
+    Path("copydesk.toml").write_text(f'[rollup]\nby = "{by}"\n', encoding="utf-8")
+    document = json.loads(cli("score", "b.jsonl", "-f", "json").stdout)
+    assert [s["source"] for s in document["sources"]] == names
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[rollup]\nby = "domain"\n', "rollup.by is an unknown source strategy 'domain'"),
+        ('[rollup]\nby = "field: "\n', "rollup.by is an unknown source strategy 'field: '"),
+        ('[rollup]\nfailing_grades = ["E"]\n', "rollup.failing_grades names 'E', which is not a grade"),
+        ("[gate]\nsource_fail_under = 120\n", "gate.source_fail_under must be between 0 and 100, not 120"),
+        ("[gate]\nmax_fail_rise = 1.5\n", "gate.max_fail_rise must be between 0 and 1, not 1.5"),
+    ],
+)
+def test_a_bad_rollup_or_source_gate_setting_is_one_line_and_exit_2(
+    cli: Cli, no_project_config: Path, toml: str, message: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", CLEAN)])
+    Path("copydesk.toml").write_text(toml, encoding="utf-8")
+    result = cli("check", "b.jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and message in result.stderr and "copydesk.toml" in result.stderr
+
+
+def test_failing_grades_decide_the_share_failing_when_not_gating(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("b1", "blog", HEDGED), ("b2", "blog", CLEAN)])
+    Path("copydesk.toml").write_text('[rollup]\nfailing_grades = ["F"]\n', encoding="utf-8")
+    document = json.loads(cli("score", "b.jsonl", "-f", "json").stdout)
+    hedged = document["articles"][0]
+    assert hedged["grade"] == "D"  # a D is not failing when only F fails
+    assert document["sources"][0]["failing"] == 0
+
+
+def test_under_check_a_source_fails_by_the_gate_not_the_grade(cli: Cli, batch: Path) -> None:
+    result = cli("check", str(batch), "--fail-under", "50", "--max-failing", "100%", "-f", "json")
+    document = json.loads(result.stdout)
+    failing = {s["source"]: s["failing"] for s in document["sources"]}
+    below = [a for a in document["articles"] if a["score"] < 50]
+    assert failing == {"blog": len(below), "wire": 0}
+    assert result.exit_code == 0  # max_failing 100% tolerates them
+
+
+@pytest.mark.parametrize(
+    ("args", "toml", "code", "lines"),
+    [
+        (["--source-fail-under", "80"], "", 1, ["FAIL source 'blog': mean score"]),
+        ([], "[gate]\nsource_fail_under = 80\n", 1, ["FAIL source 'blog': mean score"]),
+        (["--source-fail-under", "30"], "", 0, []),
+        ([], "", 0, []),
+    ],
+)
+def test_check_fails_a_batch_whose_source_mean_is_below_the_floor(
+    cli: Cli, no_project_config: Path, args: list[str], toml: str, code: int, lines: list[str]
+) -> None:
+    rows = [("w1", "wire", clean(1)), ("b1", "blog", clean(2)), ("b2", "blog", HEDGED)]
+    write_batch(Path("b.jsonl"), rows)
+    Path("copydesk.toml").write_text(toml, encoding="utf-8")
+    result = cli("check", "b.jsonl", "--max-failing", "100%", *args, "-f", "json")
+    assert result.exit_code == code, result.stderr
+    document = json.loads(result.stdout)
+    blog = document["sources"][0]
+    for line in lines:
+        assert f"{line} {blog['mean_score']:.1f} < 80 (2 article(s))" in result.stderr
+    assert "FAIL source 'wire'" not in result.stderr
+    gate = document["summary"]["gate"]
+    assert gate["passed"] is (code == 0)
+    assert list(gate["sources_below"]) == (["blog"] if code else [])
+    verdict = result.stderr.strip().splitlines()[-1]
+    assert ("1 source(s) below source_fail_under 80" in verdict) is bool(code)
