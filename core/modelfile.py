@@ -80,7 +80,9 @@ def dumps(model: Model) -> str:
 
 
 def _version(text: str) -> tuple[int, ...] | None:
-    """``"1.2.3"`` as ``(1, 2, 3)`` (leading digits of each part); None when it has none."""
+    """``"1.2.3"`` as ``(1, 2, 3)`` (leading digits of each part); None when unknown (``0+unknown``)."""
+    if text.endswith("+unknown"):
+        return None
     parts = []
     for piece in text.split("+")[0].split("."):
         digits = re.match(r"\d+", piece)
