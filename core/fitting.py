@@ -109,7 +109,7 @@ def balanced_weights(corpus: Sequence[str], y: npt.NDArray[np.int_]) -> Matrix:
             mask = (groups == name) & (y == label)
             if mask.any():
                 w[mask] = 1.0 / mask.sum()
-    return w * len(y) / w.sum()
+    return np.asarray(w * len(y) / w.sum(), dtype=np.float64)
 
 
 def nonnegative_fit(c: Matrix, y: npt.NDArray[np.int_], weights: Matrix, strength: float) -> Matrix:
