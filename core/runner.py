@@ -173,9 +173,7 @@ class Runner:
         subscore: float | None = None
         if error is None:
             try:
-                output = a.scorer.score(document, a.context)
-                assessment = output if isinstance(output, Assessment) else Assessment(tuple(output))
-                findings = self._accept(a, assessment.findings, document, supp)
+                findings, assessment = self._assess(a, document, supp)
                 metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
                 features = _features(a.scorer, assessment.features)
                 subscore = assessment.subscore
@@ -198,11 +196,39 @@ class Runner:
             features=FrozenDict(features),
         )
 
+    def _assess(
+        self, a: ActiveScorer, document: Document, supp: Suppressions | None
+    ) -> tuple[tuple[Finding, ...], Assessment]:
+        """The accepted findings, and the assessment whose measurements leave suppressed findings out.
+
+        When a suppression dropped any of the scorer's findings, the scorer is called
+        again on the document with those spans blanked (:func:`copydesk.scoring.mask`):
+        its own sub-score, metrics and features then never count what the author accepted.
+        """
+        assessment = _assessment(a.scorer.score(document, a.context))
+        findings, suppressed = self._accept(a, assessment.findings, document, supp)
+        if not suppressed:
+            return findings, assessment
+        article = replace(
+            document.article,
+            title=scoring.mask(document.article.title, scoring.suppressed_spans(suppressed, "title")),
+            body=scoring.mask(document.article.body, scoring.suppressed_spans(suppressed, "text")),
+        )
+        masked = Document.from_article(article)
+        segments = [segment for group in document.segments.values() for segment in group]
+        if segments:
+            masked = masked.with_segments(segments)
+        return findings, _assessment(a.scorer.score(masked, a.context))
+
     def _accept(
         self, a: ActiveScorer, findings: Iterable[Finding], document: Document, supp: Suppressions | None = None
-    ) -> tuple[Finding, ...]:
-        """Keep selected, unsuppressed findings, apply severity overrides, stamp plugin and prefix."""
+    ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
+        """Keep selected, unsuppressed findings, apply severity overrides, stamp plugin and prefix.
+
+        :returns: the kept findings, and the selected ones a suppression dropped.
+        """
         kept = []
+        suppressed = []
         known = a.severities
         allows = supp.allows if supp else None
         for finding in findings:
@@ -211,9 +237,10 @@ class Runner:
             if finding.code not in a.context.selected:
                 continue
             if allows is not None and not allows(finding):
+                suppressed.append(finding)
                 continue
             kept.append(replace(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
-        return tuple(kept)
+        return tuple(kept), tuple(suppressed)
 
     def score(self, article: Article, index: int = 0) -> ArticleReport:
         """Score one article with every active scorer."""
@@ -340,6 +367,11 @@ def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
 
 
 _WORKER: Runner | None = None
+
+
+def _assessment(output: Any) -> Assessment:
+    """A scorer's return value as an Assessment (an iterable of findings becomes one)."""
+    return output if isinstance(output, Assessment) else Assessment(tuple(output))
 
 
 def _work(job: tuple[int, Item]) -> ArticleReport:

@@ -10,6 +10,13 @@ computed"):
 * The article score is ``100 * prod(subscore_i ** weight_i)``: a weighted geometric
   aggregate. It is monotonic (a lower sub-score never raises it) and a scorer with
   weight 0 has no effect.
+* One span reported by several rules counts once, at its strongest severity
+  (:func:`dedupe`); suppressed findings never reach these functions, and the runner
+  re-measures a scorer whose findings were suppressed on the text with those spans
+  blanked (:func:`mask`), so its own sub-score and measurements leave them out too.
+* A copy the truncation scorer is at least :data:`TRUNCATED_AT` sure was cut is
+  marked ``truncated``; the learned model (:mod:`copydesk.model`) grades it down by a
+  factor rather than wiping out the other evidence.
 * Each scorer's contribution is its share of the points lost, in proportion to
   ``weight_i * -ln(subscore_i)``; contributions add up to ``100 - score``.
 """
@@ -39,7 +46,7 @@ class ScoringSettings:
 
 def subscore_from_findings(findings: Iterable[Finding], words: int, settings: ScoringSettings) -> float:
     """Derive a sub-score in (0, 1] from findings' severities and the article's length."""
-    penalty = sum(settings.severity_penalty.get(f.severity.value, 1.0) for f in findings)
+    penalty = sum(settings.severity_penalty.get(f.severity.value, 1.0) for f in dedupe(findings))
     density = penalty * 1000.0 / max(words, settings.min_words, 1)
     return math.exp(-density / settings.density_scale)
 
@@ -71,3 +78,54 @@ def grade(score: float, settings: ScoringSettings) -> tuple[str, str]:
             return band, settings.verdicts.get(band, "")
     band = settings.grades[-1][0] if settings.grades else "F"
     return band, settings.verdicts.get(band, "")
+
+
+#: Truncation confidence from which a report marks the copy ``truncated``.
+TRUNCATED_AT = 0.5
+
+
+def dedupe(findings: Iterable[Finding]) -> tuple[Finding, ...]:
+    """One finding per span (field, start, end): the strongest severity, then the lowest code.
+
+    Findings that several rules report on the same words count once in anything
+    derived from findings (a sub-score, a density); first-seen order is kept.
+    """
+    best: dict[tuple[str, int, int], Finding] = {}
+    for finding in findings:
+        key = (finding.field, finding.start, finding.end)
+        held = best.get(key)
+        if held is None or (-finding.severity.rank, finding.code) < (-held.severity.rank, held.code):
+            best[key] = finding
+    return tuple(best.values())
+
+
+def truncation_confidence(subscore: float | None) -> float:
+    """How sure the truncation scorer is that the copy was cut: ``1 - subscore`` (0 when it gave none)."""
+    if subscore is None or math.isnan(subscore):
+        return 0.0
+    return min(1.0, max(0.0, 1.0 - subscore))
+
+
+def is_truncated(confidence: float) -> bool:
+    """Whether a report marks the copy ``truncated`` (confidence at least :data:`TRUNCATED_AT`)."""
+    return confidence >= TRUNCATED_AT
+
+
+def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with each ``(start, end)`` span blanked: spaces, line breaks kept (offsets and lines unchanged)."""
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(chars))):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def suppressed_spans(findings: Iterable[Finding], field: str) -> list[tuple[int, int]]:
+    """The spans of ``findings`` in ``field`` (``"title"`` or ``"text"``), sorted, to :func:`mask`."""
+    return sorted({(f.start, f.end) for f in findings if f.field == field})
+
+
+def feature_vector(per_scorer: Iterable[tuple[str, Mapping[str, float]]]) -> dict[str, float]:
+    """Each scorer's features keyed ``scorer.name`` (the keys a learned model reads)."""
+    return {f"{scorer}.{name}": float(value) for scorer, values in per_scorer for name, value in values.items()}

@@ -14,8 +14,9 @@ RULE = Rule("TST001", "test-rule", "m")
 
 
 def findings(n: int, severity: Severity = Severity.WARNING) -> list:
-    doc = document("word " * 10)
-    return [Rule("TST001", "test-rule", "m", severity).finding(doc.body, 0, 4) for _ in range(n)]
+    """``n`` findings on ``n`` different words (one span flagged twice would count once)."""
+    doc = document("word " * max(n, 1))
+    return [Rule("TST001", "test-rule", "m", severity).finding(doc.body, 5 * i, 5 * i + 4) for i in range(n)]
 
 
 def test_more_findings_never_raise_the_subscore() -> None:

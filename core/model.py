@@ -1,0 +1,244 @@
+"""The learned aggregate: scorers' features into a 0-100 score, with points per scorer.
+
+Pure arithmetic on a model read from a plain JSON file (never a pickle); model files are
+read and written by :mod:`copydesk.modelfile`. The method, fitted by ``scripts/fit_model.py`` (see
+docs/scoring.md):
+
+1. **Rarity cost** of each feature against professional copy, from the 101 stored
+   quantiles of the reference corpora (the ECDF, linear between quantiles). For a
+   *problem* feature ``c = ln(0.5 / P(X >= x))``, for an *evidence* feature ``c =
+   ln(0.5 / P(X <= x))``; the probability is floored at ``0.5 / (n + 1)`` and beyond
+   the reference range the cost keeps growing linearly (one unit slope per spread of
+   the upper or lower half). The cost is 0 at the professional median, ln 5 at the
+   90th percentile, and bottoms out at ``-ln 2`` (a bounded credit for
+   better-than-typical evidence). It never falls as problem evidence grows, and
+   never rises as good evidence grows.
+2. ``z = sum_j w_j c_j`` with every weight ``w_j >= 0``, and ``score = 100 *
+   exp(-scale * max(z, 0))``: monotonic by construction.
+3. Truncation is a fixed factor, not learned: ``final = score * (1 -
+   truncation_penalty * confidence)``.
+4. Points: ``100 - score`` is split over features in proportion to ``w_j c_j / z``
+   and summed per scorer (a sum can be negative: a credit); truncation's points are
+   ``score - final``. Together they add up to ``100 - final``.
+
+A feature the model knows but the article's features lack (its scorer is disabled or
+failed) costs 0 and is listed in :attr:`Verdict.missing`.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+#: Problem features: more of it, less reliable. Evidence features: more of it, more reliable.
+DIRECTIONS = ("problem", "evidence")
+#: Quantile levels stored per feature: 0, 1, ..., 100 %.
+LEVELS = tuple(i / 100 for i in range(101))
+
+
+@dataclass(frozen=True)
+class FeatureNorm:
+    """One feature of the model: what it is, its weight, and its professional quantiles.
+
+    :ivar scorer: the scorer's name (``[plugins.NAME]``); the feature's key is ``scorer.name``.
+    :ivar direction: ``"problem"`` or ``"evidence"``.
+    :ivar unit: the feature's unit as its scorer declares it (``per_1000_words``, ``share``...).
+    :ivar slope: the smallest meaningful step of the feature, for costs beyond the reference range.
+    :ivar weight: the weight in ``z`` (``learned + prior``), never negative.
+    :ivar learned: the part of the weight the logistic regression learned (for explanation).
+    :ivar quantiles: the 101 quantiles of the feature over the professional reference.
+    """
+
+    scorer: str
+    name: str
+    direction: str
+    unit: str
+    slope: float
+    weight: float
+    learned: float
+    quantiles: tuple[float, ...]
+
+    @property
+    def key(self) -> str:
+        """``scorer.name``, the feature's key in an article's feature mapping."""
+        return f"{self.scorer}.{self.name}"
+
+
+@dataclass(frozen=True)
+class Model:
+    """A fitted aggregate (see the module docstring), as :func:`copydesk.modelfile.load_model` reads it.
+
+    :ivar reference_size: articles in the professional reference (the ECDF floor).
+    :ivar scale: ``k`` in ``100 * exp(-k * z)``.
+    :ivar truncation_penalty: the largest share of the score a certain truncation removes.
+    :ivar grade_floors: the grade floors the calibration facts were measured with.
+    :ivar grade_shares: share of the professional reference per grade (for explanation).
+    :ivar calibration: how ``scale`` was chosen (``{"share": 0.95, "floor": 70.0}``).
+    :ivar training: provenance: corpora, counts, settings, library versions.
+    :ivar copydesk_version: the copydesk version that wrote the file.
+    """
+
+    features: tuple[FeatureNorm, ...]
+    reference_size: int
+    scale: float
+    truncation_penalty: float
+    grade_floors: Mapping[str, float] = field(default_factory=dict)
+    grade_shares: Mapping[str, float] = field(default_factory=dict)
+    calibration: Mapping[str, float] = field(default_factory=dict)
+    training: Mapping[str, Any] = field(default_factory=dict)
+    copydesk_version: str = ""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every feature key the model reads, in model order."""
+        return tuple(f.key for f in self.features)
+
+    def z(self, values: Mapping[str, float]) -> float:
+        """The weighted sum of rarity costs (missing features cost 0)."""
+        return math.fsum(_terms(self, values)[0])
+
+    def score(self, values: Mapping[str, float], truncation: float = 0.0) -> Verdict:
+        """Score an article from its features and its truncation confidence (0-1)."""
+        return verdict(self, values, truncation)
+
+
+@dataclass(frozen=True)
+class FeatureCost:
+    """What one feature did to one article's score."""
+
+    key: str
+    scorer: str
+    value: float | None
+    cost: float
+    points: float
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """An article's score under a model, and the points each scorer cost.
+
+    ``math.fsum([*points.values(), truncation_points]) == 100 - score``, exactly.
+
+    :ivar score: the final 0-100 score (truncation applied).
+    :ivar points: points lost per scorer name (negative: a credit).
+    :ivar truncation_points: points the truncation factor removed.
+    :ivar features: each model feature's value, cost and points, in model order.
+    :ivar missing: keys of model features the article had no value for.
+    """
+
+    score: float
+    points: Mapping[str, float]
+    truncation_points: float
+    features: tuple[FeatureCost, ...]
+    missing: tuple[str, ...]
+
+
+def _levels(quantiles: Sequence[float], side: str) -> tuple[list[float], list[float]]:
+    """Distinct quantile values with their level: the smallest level of a tie (``left``) or the largest."""
+    values: list[float] = []
+    levels: list[float] = []
+    for value, level in zip(quantiles, LEVELS, strict=True):
+        if values and values[-1] == value:
+            if side == "right":
+                levels[-1] = level
+            continue
+        values.append(value)
+        levels.append(level)
+    return values, levels
+
+
+def ecdf(quantiles: Sequence[float], x: float, side: str) -> float:
+    """``P(X < x)`` (side ``left``) or ``P(X <= x)`` (``right``), linear between stored quantiles."""
+    values, levels = _levels(quantiles, side)
+    if x < values[0]:
+        return 0.0
+    if x > values[-1]:
+        return 1.0
+    i = bisect_left(values, x)
+    if values[i] == x:
+        return levels[i]
+    return levels[i - 1] + (levels[i] - levels[i - 1]) * (x - values[i - 1]) / (values[i] - values[i - 1])
+
+
+def rarity_cost(feature: FeatureNorm, x: float, reference_size: int) -> float:
+    """The feature's rarity cost at value ``x`` (see the module docstring)."""
+    q = feature.quantiles
+    floor = 0.5 / (reference_size + 1)
+    median = q[50]
+    if feature.direction == "evidence":
+        p = ecdf(q, x, "right")
+        beyond = max(0.0, q[0] - x) / max(median - q[0], feature.slope)
+    else:
+        p = 1.0 - ecdf(q, x, "left")
+        beyond = max(0.0, x - q[-1]) / max(q[-1] - median, feature.slope)
+    return math.log(0.5 / max(p, floor)) + beyond
+
+
+def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list[float | None]]:
+    """Per model feature: ``w * cost`` and the value used (None: missing or not finite)."""
+    terms: list[float] = []
+    used: list[float | None] = []
+    for feature in model.features:
+        x = values.get(feature.key)
+        if x is None or not math.isfinite(x):
+            terms.append(0.0)
+            used.append(None)
+            continue
+        terms.append(feature.weight * rarity_cost(feature, float(x), model.reference_size))
+        used.append(float(x))
+    return terms, used
+
+
+def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0) -> Verdict:
+    """Score, points per scorer and per feature (see :class:`Verdict`)."""
+    terms, used = _terms(model, values)
+    z = math.fsum(terms)
+    before = 100.0 * math.exp(-model.scale * max(z, 0.0))
+    confidence = min(1.0, max(0.0, truncation)) if math.isfinite(truncation) else 0.0
+    final = before * (1.0 - model.truncation_penalty * confidence)
+    lost = 100.0 - before
+    costs = []
+    points: dict[str, float] = {}
+    for feature, term, x in zip(model.features, terms, used, strict=True):
+        share = lost * term / z if z > 0 else 0.0
+        cost = term / feature.weight if feature.weight > 0 else 0.0
+        costs.append(FeatureCost(feature.key, feature.scorer, x, cost, share))
+        points[feature.scorer] = points.get(feature.scorer, 0.0) + share
+    truncation_points = before - final
+    exact = balance(points, 100.0 - final, truncation_points)
+    missing = tuple(c.key for c in costs if c.value is None)
+    return Verdict(final, exact, truncation_points, tuple(costs), missing)
+
+
+def balance(points: Mapping[str, float], total: float, fixed: float = 0.0) -> dict[str, float]:
+    """``points``, sorted by scorer, with the float rounding of the shares given to the largest part.
+
+    After it ``fsum`` of the parts and ``fixed`` equals ``total`` to the last unit or two;
+    :func:`in_hundredths` makes the parts add up exactly at the precision reports show.
+    """
+    out = dict(sorted(points.items()))
+    if out:
+        biggest = max(out, key=lambda k: (abs(out[k]), k))
+        out[biggest] += total - math.fsum([*out.values(), fixed])
+    return out
+
+
+def in_hundredths(parts: Mapping[str, float], total: float) -> dict[str, float]:
+    """``parts`` rounded to 0.01 so that they add up exactly to ``total`` rounded to 0.01.
+
+    Largest-remainder rounding: each part is floored to a hundredth and the hundredths
+    still missing go to the parts with the largest remainders (ties: by key), so
+    ``sum(round(p * 100) for p in result.values()) == round(total * 100)``.
+    """
+    target = round(total * 100)
+    scaled = {k: v * 100 for k, v in parts.items()}
+    floors = {k: math.floor(v) for k, v in scaled.items()}
+    order = sorted(scaled, key=lambda k: (-(scaled[k] - floors[k]), k))
+    missing = target - sum(floors.values())
+    for i in range(abs(missing)):
+        key = order[i % len(order)] if missing > 0 else order[-1 - i % len(order)]
+        floors[key] += 1 if missing > 0 else -1
+    return {k: v / 100 for k, v in floors.items()}

@@ -1,0 +1,154 @@
+"""The learned aggregate: rarity costs, monotonicity, exact points, missing features."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from copydesk.model import FeatureNorm, Model, ecdf, in_hundredths, rarity_cost
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+#: Quantiles 0..100 (the reference's value at level p is 100 p): median 50.
+LINEAR = tuple(float(i) for i in range(101))
+#: 80 % of the reference at 0, then 1..20: a typical sparse problem density.
+SPARSE = tuple([0.0] * 81 + [float(i) for i in range(1, 21)])
+
+
+def norm(
+    name: str, direction: str, quantiles: tuple[float, ...] = LINEAR, weight: float = 1.0, scorer: str = "s"
+) -> FeatureNorm:
+    return FeatureNorm(scorer, name, direction, "per_1000_words", 1.0, weight, weight, quantiles)
+
+
+def model(*features: FeatureNorm, scale: float = 0.5, penalty: float = 0.35) -> Model:
+    return Model(features=features, reference_size=100, scale=scale, truncation_penalty=penalty)
+
+
+@pytest.mark.parametrize(
+    ("quantiles", "x", "side", "expected"),
+    [
+        (LINEAR, 50.0, "left", 0.5),
+        (LINEAR, 25.5, "right", 0.255),
+        (LINEAR, -1.0, "left", 0.0),
+        (LINEAR, 101.0, "right", 1.0),
+        (SPARSE, 0.0, "left", 0.0),  # a tie: P(X < 0) takes the smallest level
+        (SPARSE, 0.0, "right", 0.8),  # and P(X <= 0) the largest
+        (SPARSE, 0.5, "left", 0.405),  # between the tie and the next value (1 at 0.81), linear from the smallest level
+    ],
+)
+def test_ecdf_interpolates_between_quantiles_and_resolves_ties_by_side(quantiles, x, side, expected):
+    assert ecdf(quantiles, x, side) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("direction", "x", "expected"),
+    [
+        ("problem", 50.0, 0.0),  # the professional median costs nothing
+        ("problem", 90.0, math.log(5)),  # the 90th percentile costs ln 5
+        ("problem", 0.0, -math.log(2)),  # below the whole reference: the bounded credit
+        ("problem", 150.0, math.log(101) + 1.0),  # beyond the range: ECDF floor plus one slope per half-spread
+        ("evidence", 50.0, 0.0),
+        ("evidence", 10.0, math.log(5)),  # little evidence is the rare side
+        ("evidence", 100.0, -math.log(2)),
+        ("evidence", -50.0, math.log(101) + 1.0),
+    ],
+)
+def test_rarity_cost_is_zero_at_the_median_and_grows_with_rarity(direction, x, expected):
+    assert rarity_cost(norm("f", direction), x, 100) == pytest.approx(expected)
+
+
+def test_a_typical_article_scores_100_and_loses_no_points():
+    m = model(norm("a", "problem"), norm("b", "evidence", scorer="t"))
+    v = m.score({"s.a": 50.0, "t.b": 50.0})
+    assert v.score == 100.0
+    assert v.points == {"s": 0.0, "t": 0.0}
+    assert v.truncation_points == 0.0
+
+
+def test_points_per_scorer_add_up_exactly_to_the_points_lost():
+    m = model(norm("a", "problem"), norm("b", "problem", scorer="t", weight=0.3), norm("c", "evidence", scorer="t"))
+    for values in ({"s.a": 97.0, "t.b": 99.5, "t.c": 3.0}, {"s.a": 70.1, "t.b": 10.0, "t.c": 12.3}):
+        for truncation in (0.0, 0.4, 1.0):
+            v = m.score(values, truncation)
+            assert math.fsum([*v.points.values(), v.truncation_points]) == pytest.approx(100.0 - v.score, abs=1e-9)
+            shown = in_hundredths({**v.points, "truncation": v.truncation_points}, 100.0 - round(v.score, 2))
+            assert sum(round(p * 100) for p in shown.values()) == round((100.0 - round(v.score, 2)) * 100)
+            assert math.fsum(f.points for f in v.features) == pytest.approx(math.fsum(v.points.values()))
+
+
+def test_a_credit_shows_as_negative_points_of_its_scorer():
+    m = model(norm("a", "problem"), norm("b", "evidence", scorer="t"))
+    v = m.score({"s.a": 99.0, "t.b": 100.0})  # a rare problem, better-than-typical evidence
+    assert v.points["t"] < 0 < v.points["s"]
+
+
+def test_truncation_is_a_factor_that_keeps_the_rest_of_the_evidence():
+    m = model(norm("a", "problem"), penalty=0.35)
+    clean, cut = m.score({"s.a": 90.0}), m.score({"s.a": 90.0}, truncation=1.0)
+    assert cut.score == pytest.approx(clean.score * 0.65)
+    assert cut.truncation_points == pytest.approx(clean.score * 0.35)
+    assert cut.points == pytest.approx(clean.points)
+
+
+def test_a_missing_or_non_finite_feature_costs_nothing_and_is_listed():
+    m = model(norm("a", "problem"), norm("b", "problem", scorer="t"))
+    v = m.score({"s.a": 95.0, "t.b": math.nan})
+    assert v.missing == ("t.b",)
+    assert v.points["t"] == 0.0
+    assert v.score == m.score({"s.a": 95.0}).score
+    assert [f.value for f in v.features] == [95.0, None]
+
+
+def test_feature_keys_not_in_the_model_are_ignored():
+    m = model(norm("a", "problem"))
+    assert m.score({"s.a": 95.0, "other.x": 1e9}).score == m.score({"s.a": 95.0}).score
+
+
+FEATURES = (
+    norm("p1", "problem"),
+    norm("p2", "problem", SPARSE, weight=0.7, scorer="t"),
+    norm("e1", "evidence", weight=0.4, scorer="t"),
+    norm("e2", "evidence", SPARSE, weight=1.3),
+)
+MONO = model(*FEATURES)
+VALUE = st.floats(min_value=-50, max_value=300, allow_nan=False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(VALUE, min_size=4, max_size=4), st.integers(0, 3), st.floats(0, 200), st.floats(0, 1))
+def test_more_problem_evidence_never_raises_the_score_and_more_good_evidence_never_lowers_it(
+    xs, which, step, truncation
+):
+    values = {f.key: x for f, x in zip(FEATURES, xs, strict=True)}
+    feature = FEATURES[which]
+    more = {**values, feature.key: values[feature.key] + step}
+    before, after = MONO.score(values, truncation).score, MONO.score(more, truncation).score
+    if feature.direction == "problem":
+        assert after <= before
+    else:
+        assert after >= before
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(VALUE, min_size=4, max_size=4), st.floats(0, 1))
+def test_score_stays_within_0_100_and_points_always_balance(xs, truncation):
+    v = MONO.score({f.key: x for f, x in zip(FEATURES, xs, strict=True)}, truncation)
+    assert 0.0 <= v.score <= 100.0
+    assert math.fsum([*v.points.values(), v.truncation_points]) == pytest.approx(100.0 - v.score, abs=1e-9)
+    lost = 100.0 - round(v.score, 2)
+    shown = in_hundredths({**v.points, "truncation": v.truncation_points}, lost)
+    assert sum(round(p * 100) for p in shown.values()) == round(lost * 100)
+    assert all(abs(shown[k] - p) < 0.02 for k, p in {**v.points, "truncation": v.truncation_points}.items())
+
+
+@pytest.mark.parametrize(
+    ("parts", "total", "expected"),
+    [
+        ({"a": 1.005, "b": 2.005, "c": 0.0}, 3.01, {"a": 1.0, "b": 2.01, "c": 0.0}),
+        ({"a": 10.333333, "b": 10.333333, "c": 10.333334}, 31.0, {"a": 10.33, "b": 10.33, "c": 10.34}),
+        ({"a": -1.236, "b": 5.0}, 3.76, {"a": -1.24, "b": 5.0}),
+    ],
+)
+def test_points_in_hundredths_add_up_to_the_rounded_total(parts, total, expected):
+    assert in_hundredths(parts, total) == pytest.approx(expected)

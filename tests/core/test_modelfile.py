@@ -1,0 +1,115 @@
+"""Model files: a round trip, and every bad file is a one-line error with exit 2."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import zipfile
+
+import pytest
+from copydesk.errors import EXIT_USAGE, ConfigError
+from copydesk.model import FeatureNorm, Model
+from copydesk.modelfile import FORMAT_VERSION, ModelError, dumps, load_model, loads
+
+QUANTILES = tuple(i / 10 for i in range(101))
+
+
+def sample() -> Model:
+    features = (
+        FeatureNorm("hedging", "vague_per_1000_words", "problem", "per_1000_words", 1.0, 0.3, 0.2, QUANTILES),
+        FeatureNorm("sourcing", "said_per_1000_words", "evidence", "per_1000_words", 1.0, 0.5, 0.4, QUANTILES),
+    )
+    return Model(
+        features,
+        1080,
+        0.1061234567,
+        0.35,
+        grade_floors={"A": 85.0, "B": 70.0},
+        grade_shares={"A": 0.75, "B": 0.2},
+        calibration={"share": 0.95, "floor": 70.0},
+        training={"corpora": {"fnn": 422}},
+        copydesk_version="0.1.0",
+    )
+
+
+def test_a_written_model_loads_back_and_writes_the_same_bytes(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(dumps(sample()), encoding="utf-8")
+    loaded = load_model(path, running="0.1.0")
+    assert loaded.keys == ("hedging.vague_per_1000_words", "sourcing.said_per_1000_words")
+    assert loaded.scale == 0.106123  # six significant digits
+    assert dumps(loaded) == path.read_text(encoding="utf-8")
+    article = {"hedging.vague_per_1000_words": 9.0}
+    assert loaded.score(article).score == pytest.approx(sample().score(article).score, rel=1e-5)
+
+
+def edit(**changes):
+    data = json.loads(dumps(sample()))
+    data.update(changes)
+    return json.dumps(data).encode()
+
+
+def feature_edit(**changes):
+    data = json.loads(dumps(sample()))
+    data["features"][1].update(changes)
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (pickle.dumps({"coef": [1.0]}), "is a Python pickle, not a JSON model file; copydesk never loads pickles"),
+        (b"\x00\x01\xff\xfe binary", "is binary data, not a JSON model file"),
+        (b'{"format": "copydesk-model", ', "is not valid JSON (line 1, column 30: Expecting property name"),
+        (b"[1, 2]", 'not a copydesk model file (no "format": "copydesk-model")'),
+        (edit(format_version=FORMAT_VERSION + 1), f"format_version {FORMAT_VERSION + 1} is newer than this copydesk"),
+        (edit(format_version="1"), "unknown format_version '1'"),
+        (edit(copydesk_version="9.0.0"), "written by copydesk 9.0.0, newer than this copydesk (0.1.0)"),
+        (edit(scale=-1), "'reference_size' and 'scale' must be positive"),
+        (edit(features="x"), "model: 'features' is missing or not a list"),
+        (feature_edit(direction="good"), "features[1]: 'direction' must be one of problem, evidence, not 'good'"),
+        (feature_edit(quantiles=[0.0] * 100), "features[1]: 'quantiles' must be 101 finite numbers"),
+        (feature_edit(quantiles=[1.0] + [0.0] * 100), "features[1]: 'quantiles' must not decrease"),
+        (feature_edit(weight=-0.1), "features[1]: 'weight' must be >= 0"),
+        (feature_edit(weight=True), "features[1]: 'weight' is missing or not a number"),
+        (feature_edit(scorer="hedging", name="vague_per_1000_words"), "a scorer.name key appears twice"),
+    ],
+)
+def test_a_bad_model_file_is_one_line_naming_the_file_and_the_problem(tmp_path, raw, problem):
+    path = tmp_path / "model.json"
+    path.write_bytes(raw)
+    with pytest.raises(ModelError) as info:
+        load_model(path, running="0.1.0")
+    message = str(info.value)
+    assert message.startswith(f"model file {path}: ")
+    assert problem in message
+    assert "\n" not in message
+    assert isinstance(info.value, ConfigError) and info.value.exit_code == EXIT_USAGE
+
+
+def test_a_skops_or_joblib_zip_is_refused_before_parsing(tmp_path):
+    path = tmp_path / "model.skops"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("schema.json", "{}")
+    with pytest.raises(ModelError, match="is a zip archive"):
+        load_model(path, running="0.1.0")
+
+
+def test_a_pickle_is_never_unpickled(tmp_path, monkeypatch):
+    calls = []
+    monkeypatch.setattr(pickle, "loads", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(pickle, "load", lambda *a, **k: calls.append(a))
+    path = tmp_path / "model.pkl"
+    path.write_bytes(pickle.dumps(sample()))
+    with pytest.raises(ModelError):
+        load_model(path, running="0.1.0")
+    assert calls == []
+
+
+def test_a_missing_file_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError, match=r"model file .*nope.json: cannot be read"):
+        load_model(tmp_path / "nope.json")
+
+
+def test_an_unknown_running_version_does_not_refuse_a_file():
+    assert loads(dumps(sample()).encode(), running="0+unknown").keys == sample().keys
