@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from copydesk.plugins.figures.phrase import (
+    BE_VERBS,
     BOUNDARY_WORDS,
     DETERMINERS,
     RELATIVES,
+    SOURCE_LIMIT,
     TAIL_WORDS,
     Lexicon,
     Word,
@@ -54,6 +57,19 @@ FOR_CUES = frozenset("call calls called calling".split())
 #: Words after "put"/"place" searched for the "at" of "put the toll at".
 WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
+#: Words of the source after "according to" ("a study of 1,200 students ... in the Journal").
+ACCORDING_LIMIT = 16
+#: Decisions credit a figure only to an adjudicating body ("the High Court ordered him to repay").
+DECISIONS = frozenset("ordered orders ruled rules fined fines awarded awards".split())
+ADJUDICATORS = frozenset(
+    "court courts judge judges tribunal jury magistrate magistrates regulator regulators commission "
+    "panel arbitrator ombudsman watchdog authority board inquiry".split()
+)
+#: Document nouns whose sample follows in their phrase ("a study of", "data from").
+SAMPLE_FRAMES = frozenset("of from among on involving covering".split())
+#: Document nouns that credit their sentence when followed by their sample and a name
+#: ("data from 449,563 people in the UK Biobank").
+SAMPLE_DOCS = frozenset("data study survey surveys poll polls trial census analysis sample experiment review".split())
 
 
 @dataclass(frozen=True)
@@ -65,6 +81,7 @@ class Credit:
     source_text: str
     named: bool
     cue: int
+    sample: bool = False  # the source describes its sample ("a survey of 5,196 firms")
 
 
 def _credit(
@@ -86,7 +103,7 @@ def _credit(
 
 def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A credit for "according to X": the whole sentence but the source is the content."""
-    stop = source_after(text, words, cue + 2)
+    stop = source_after(text, words, cue + 2, ACCORDING_LIMIT)
     source = span(words, cue + 2, stop)
     content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
     return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
@@ -164,11 +181,12 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     """
     first = source_before(text, words, cue, PREPOSITIONS)
     framed = first > 0 and words[first - 1].lower in FRAMES
-    if not framed and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
+    sampled = words[cue].lower in SAMPLE_DOCS and cue + 2 < len(words) and words[cue + 1].lower in SAMPLE_FRAMES
+    if not framed and not sampled and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
         return None
     stop = cue + 1
     if stop + 1 < len(words) and words[stop].lower in ("by", "from", "of"):
-        stop = source_after(text, words, stop + 1)
+        stop = source_after(text, words, stop + 1, ACCORDING_LIMIT if sampled else SOURCE_LIMIT)
     content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
     credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
     return credit if credit.named else None
@@ -220,12 +238,30 @@ def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     return word.lower not in lexicon.cues or (index > 0 and words[index - 1].lower in DETERMINERS)
 
 
+def _sample(words: Sequence[Word], credit: Credit) -> bool:
+    """Whether the source names a document and then its sample ("the survey of 5,196 firms")."""
+    inside = [w.lower for w in words if credit.source[0] <= w.start < credit.source[1]]
+    return any(a in SAMPLE_DOCS and b in SAMPLE_FRAMES for a, b in pairwise(inside))
+
+
 def _respondents(text: str, credit: Credit) -> bool:
     """True when the "source" is a share of respondents ("74 percent said"), not a source."""
+    if credit.sample:
+        return False
     phrase = text[credit.source[0] : credit.source[1]].lower()
     if "percent" in phrase or "%" in phrase:
         return True
     return any(token[:1].isdigit() and "," in token for token in phrase.split())
+
+
+def _decision_by_other(text: str, words: Sequence[Word], index: int, credit: Credit) -> bool:
+    """Whether a decision verb ("ordered") is passive or has a source that is no court or regulator."""
+    if words[index].lower not in DECISIONS:
+        return False
+    if index > 0 and words[index - 1].lower in BE_VERBS:
+        return True
+    source = text[credit.source[0] : credit.source[1]].lower().split()
+    return not any(w.strip(".,'’s") in ADJUDICATORS for w in source)
 
 
 def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
@@ -247,15 +283,26 @@ def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: 
             credit = replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
         else:
             credit = _verb(text, words, index, bounds, lexicon)
+            if _decision_by_other(text, words, index, credit):
+                continue
+        if _sample(words, credit):
+            definite = text[credit.source[0] : credit.source[1]].lower().startswith(("the ", "this "))
+            credit = replace(credit, sample=True, named=credit.named or definite)
         if not _respondents(text, credit):
             found.append(credit)
     return found
 
 
 def covering(found: Sequence[Credit], start: int, end: int) -> Credit | None:
-    """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None."""
+    """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None.
+
+    A figure inside a source that describes its sample ("a study of 1,200 students")
+    is credited to that source.
+    """
     best: Credit | None = None
     for credit in found:
+        if credit.sample and credit.source[0] < start and end <= credit.source[1]:
+            return credit
         if credit.source[0] <= start < credit.source[1] or start < credit.source[0] < end:
             continue
         if not any(s <= start and end <= e for s, e in credit.content):

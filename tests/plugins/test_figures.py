@@ -404,3 +404,82 @@ HARBOUR_A = "The Port Authority said the harbour handled 40,000 containers in 20
 def test_contradiction_needs_the_same_measure(first: str, other: str, found: bool) -> None:
     result = findings_by_article(SCORER, article(first, id="a"), article(other, id="b"))
     assert ("FIG003" in codes(result["a"]), "FIG003" in codes(result["b"])) == (found, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # weight in pounds is not money; money in pounds still is
+        ("The boxer shed 15 pounds before the bout.", []),
+        ("The trawler landed 4,000 pounds of cod.", [("4,000", "count")]),
+        ("The fete raised 4,000 pounds for the hospice.", [("4,000 pounds", "money")]),
+        ("It wasted 4,000 pounds of public money.", [("4,000 pounds", "money")]),
+        # race distances in metres are not millions; the same digits before money or a noun are
+        ("She took the 400m gold and ran the 1500m in Rome.", []),
+        ("He won the 110m hurdles.", []),
+        ("The club raised 400m from new investors.", [("400m", "count")]),
+        ("The club paid a 400m fee.", [("400m", "count")]),
+        ("The fund lost 364m euros.", [("364m euros", "money")]),
+        # dates whose comma was stripped, share counters and URL widgets are page furniture
+        ("Posted on Mar 032019 the report named him.", []),
+        ("Posted on Mar 03 2019 about 250,000 readers saw it.", [("250,000", "count")]),
+        ("18.2k SHARES Facebook Twitter", []),
+        ("3.1k Shares", []),
+        ("Dealers sold 1.2m shares on Monday.", [("1.2m", "count")]),
+        ("Get short URL 5521 The army moved.", []),
+        ("The army moved 5,521 troops.", [("5,521", "count")]),
+        # vague magnitudes are figures of their own kind
+        ("Repairs will cost tens of billions of dollars.", [("tens of billions of dollars", "magnitude")]),
+        (
+            "Millions are displaced and hundreds of thousands are hungry.",
+            [("Millions", "magnitude"), ("hundreds of thousands", "magnitude")],
+        ),
+        ("Hundreds of millions of euros were spent.", [("Hundreds of millions of euros", "magnitude")]),
+        ("Thousands of fans and hundreds of people came.", []),
+    ],
+)
+def test_extraction_reads_units_from_context(text: str, expected: list[tuple[str, str]]) -> None:
+    assert figure_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a sample size inside the credit is part of the source
+        (
+            "According to a survey of 2,400 nurses carried out last spring for the Royal College of Nursing, "
+            "35% planned to quit.",
+            [],
+        ),
+        ("Researchers drew on data from 310,000 patients in the Danish National Registry to test it.", []),
+        ("The study of 8,000 pupils found that 12% skipped breakfast.", []),
+        ("A poll of 1,500 adults by Gallup found 40% backed it.", []),
+        # near neighbours: a share of respondents as "source", or no document at all
+        ("About 1,500 adults said they backed it.", ["1,500"]),
+        ("Researchers looked at 310,000 patients to test it.", ["310,000"]),
+        # the speaker split from "said" by an appositive or relative clause, or inverted with a title
+        ("Board member Ana Ruiz, who leads the finance panel, said the county will borrow $8 million.", []),
+        ("The agency, which runs the buses, said 4,000 drivers had signed.", []),
+        ("Ana Ruiz, the treasurer of the county since 2015, said it will borrow $8 million.", []),
+        ("About 4,000 drivers signed, said secretary of transport Ana Ruiz.", []),
+        ("The county, facing a deficit, will borrow $8 million.", ["$8 million"]),
+        # a court's or regulator's decision credits its content; a passive or another actor does not
+        ("The Supreme Court has ordered the firm to repay £45,000 to tenants.", []),
+        ("The regulator fined the lender $25 million on Friday.", []),
+        ("The lender was fined $25 million on Friday.", ["$25 million"]),
+        ("The governor ordered 2,000 guardsmen to the coast.", ["2,000"]),
+        # a "(via Outlet)" credit later in the sentence
+        ("The pair spent nearly half a million dollars (via E! News) on a yacht.", []),
+        ("The pair spent nearly half a million dollars (via a friend) on a yacht.", ["half a million dollars"]),
+        # an embedded tweet is the speech of its signer
+        ("THE NEW TAX HITS THE BOTTOM 40% HARDEST\n\n— Pat Doe (@patdoe) June 2, 2017\n\nMore text.", []),
+        ("The new tax hits the bottom 40% hardest — the data are clear.", ["40%"]),
+        ("The new tax hits the bottom 40% hardest.\n\n— Pat Doe, June 2, 2017", ["40%"]),
+        # vague magnitudes are flagged when unsourced, not when credited
+        ("Rebuilding the port will cost tens of billions of dollars.", ["tens of billions of dollars"]),
+        ("Millions are displaced by the floods.", ["Millions"]),
+        ("The UN says millions are displaced by the floods.", []),
+    ],
+)
+def test_attribution_of_issue_14_cases(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
