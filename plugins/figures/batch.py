@@ -22,7 +22,8 @@ from copydesk.text import Document
 
 SUBJECT_WORDS = 12
 MAX_CLAIMS = 2000  # distinct claims compared pairwise per (source, kind) group
-NEAR = 160
+NEAR = 10  # words either side of a figure read for its subject words
+NEAR_CHARS = 160  # at most this many characters either side (bounds the work)
 STOPWORDS = frozenset(
     """the a an and or but of to in on at by for from with as is are was were be been will would
     that this these those it its their his her they he she we our which who whom what over under
@@ -105,11 +106,18 @@ def _bare(word: str) -> str:
 
 
 def subject_words(document: Document, item: Attributed) -> frozenset[str]:
-    """Up to SUBJECT_WORDS content words of the figure's sentence near the figure (±NEAR chars)."""
+    """Up to SUBJECT_WORDS content words of the figure's sentence near the figure (NEAR words either side).
+
+    Only the words next to the figure count: two figures of one long sentence ("2% of
+    children live in poor homes ... 60% of children are well educated") share the
+    sentence's words but not their neighbours.
+    """
     view = document.body
     sentence = view.sentences[item.sentence]
-    left, right = max(sentence.start, item.figure.start - NEAR), min(sentence.end, item.figure.end + NEAR)
-    words = [_bare(w) for w in view.text[left:right].split()]
+    text = view.text
+    before = text[max(sentence.start, item.figure.start - NEAR_CHARS) : item.figure.start].split()[-NEAR:]
+    after = text[item.figure.end : min(sentence.end, item.figure.end + NEAR_CHARS)].split()[:NEAR]
+    words = [_bare(w) for w in before + after]
     source = set(source_key(item.source).split())
     kept = [w for w in words if len(w) > 3 and w not in STOPWORDS and w not in source]
     return frozenset(kept[:SUBJECT_WORDS])

@@ -164,24 +164,16 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     start, token = match.start(), match.group().rstrip(".,:/-")
     end = start + len(token)
     currency, first = _currency_before(text, start, floor)
-    if not token or (_is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-")):
-        return None
-    if not currency and is_furniture(text, start, end, floor, limit):
+    if not token or _not_statistic(text, (start, end), (floor, limit), currency):
         return None
     low, _, high = token.partition("-")
     value = _plain_value(high if high else token)
     if value is None or (high and _plain_value(low) is None):
         return None
-    kind, scale, unit, stop = _unit(text, end, limit, currency)
-    if (
-        not currency
-        and scale == 1e6
-        and text[end : end + 1] in "mM"
-        and is_distance(text, (start, stop), value, floor, limit)
-    ):
+    read = _unit_in_context(text, (start, end), (floor, limit), currency, value)
+    if read is None:
         return None
-    if kind == "money" and not currency and unit == "GBP" and is_weight(text, start, stop, floor, limit):
-        kind, scale, unit, stop = "", 1.0, "", end
+    kind, scale, unit, stop = read
     if currency:
         return Figure(first, stop, "money", value * scale, currency)
     if kind and not (kind == "rate" and value * scale >= 1):
@@ -190,6 +182,31 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     if value >= threshold and not is_year and not high:
         return Figure(start, end, "count", value, "")
     return None
+
+
+def _not_statistic(text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str) -> bool:
+    """A label ("G7", "28-point") or page furniture (a stripped date, a share counter)."""
+    (start, end), (floor, limit) = number, bounds
+    if _is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-"):
+        return True
+    return not currency and is_furniture(text, start, end, floor, limit)
+
+
+def _unit_in_context(
+    text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str, value: float
+) -> tuple[str, float, str, int] | None:
+    """The unit after a number as its context reads it; None for a race distance ("800m gold").
+
+    "pounds" after "lost" or before "of" + a thing is a weight, not money.
+    """
+    (start, end), (floor, limit) = number, bounds
+    kind, scale, unit, stop = _unit(text, end, limit, currency)
+    if not currency and scale == 1e6 and text[end : end + 1] in "mM":
+        if is_distance(text, (start, stop), value, floor, limit):
+            return None
+    if kind == "money" and not currency and unit == "GBP" and is_weight(text, start, stop, floor, limit):
+        return "", 1.0, "", end
+    return kind, scale, unit, stop
 
 
 def _unit(text: str, end: int, limit: int, currency: str) -> tuple[str, float, str, int]:

@@ -393,6 +393,18 @@ HARBOUR_A = "The Port Authority said the harbour handled 40,000 containers in 20
             "The Sports Council said 45% of club coaches in the harbour league admitted doping.",
             False,
         ),
+        # one poll's approval figure changed between two versions of a story
+        (
+            "The mayor's approval rating rose to a new high of 71 percent in the Civic Institute poll.",
+            "The mayor's approval rating fell to a new low of 38 percent in the Civic Institute poll.",
+            True,
+        ),
+        # the same counted noun, but the words around each figure are about other things
+        (
+            "The Health Institute found that 3% of children under five in the north live in cold homes.",
+            "Health Institute figures also show that 40% of children who left school early now earn well.",
+            False,
+        ),
         # one article holding both values (old and new) is not contradicted by its copy
         (
             "The Port Authority said the harbour handled 90,000 containers, up from 40,000 in the harbour.",
