@@ -185,8 +185,10 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
 
 
 def _not_statistic(text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str) -> bool:
-    """A label ("G7", "28-point") or page furniture (a stripped date, a share counter)."""
+    """A label ("G7", "28-point"), a leading-zero run, or page furniture (a stripped date, a share counter)."""
     (start, end), (floor, limit) = number, bounds
+    if text[start] == "0" and text[start + 1 : start + 2].isdigit():
+        return True  # "000" of a number grouped by spaces ("30 000"), or a code
     if _is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-"):
         return True
     return not currency and is_furniture(text, start, end, floor, limit)

@@ -22,7 +22,7 @@ MONTHS = frozenset(
 #: Standard race distances in metres ("the 1500m", "a 400m hurdles").
 DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 3000, 5000, 10000})
 RACE_WORDS = frozenset(
-    "race races hurdles title titles gold silver bronze final finals heat heats semi-final record records "
+    "victory win wins triumph race races hurdles title titles gold silver bronze final finals heat heats semi-final record records "
     "champion champions championship freestyle butterfly backstroke breaststroke medley relay sprint sprinter "
     "runner runners world olympic medal medals indoor outdoor event events winner specialist".split()
 )
@@ -40,6 +40,7 @@ WIDGET = "short URL"
 WIDGET_REACH = 100
 MAGNITUDE_HEADS = {"tens": 10.0, "hundreds": 100.0}
 MAGNITUDE_SCALES = {"thousands": 1e3, "millions": 1e6, "billions": 1e9, "trillions": 1e12}
+IDIOM_BEFORE = frozenset("to of among from for with by than like".split())
 CURRENCY_NAMES = {"dollars": "USD", "euros": "EUR", "pounds": "GBP"}
 
 
@@ -113,9 +114,16 @@ def magnitude(words: list[str], index: int) -> Magnitude | None:
 
     "tens/hundreds of thousands|millions|billions", and "millions"/"billions"/"trillions"
     alone; "of dollars|euros|pounds" after either makes it money. Plain "thousands"
-    and "hundreds" are too common to be claims and are left out.
+    and "hundreds" are too common to be claims and are left out, and so is a
+    magnitude after a preposition ("known to millions", "one of millions", "among the
+    tens of millions"), an idiom more often than a claim.
     """
     head, value, last = words[index], 0.0, index
+    before = words[max(0, index - 2) : index]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    if before[-1:] and before[-1] in IDIOM_BEFORE:
+        return None
     if head in MAGNITUDE_HEADS and words[index + 1 : index + 2] == ["of"]:
         scale = MAGNITUDE_SCALES.get(words[index + 2] if index + 2 < len(words) else "")
         if scale is None:

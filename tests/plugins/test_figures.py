@@ -495,3 +495,25 @@ def test_extraction_reads_units_from_context(text: str, expected: list[tuple[str
 )
 def test_attribution_of_issue_14_cases(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The series is known to millions of viewers.", []),
+        ("She was one of millions who applied.", []),
+        ("They were among the tens of millions affected.", []),
+        ("Millions of viewers watched the final.", [("Millions", "magnitude")]),
+        ("Tens of millions were affected.", [("Tens of millions", "magnitude")]),
+        ("Her runaway 800m victory stood.", []),
+        ("The rent came to 30 000 euros a year.", []),
+        ("The rent came to 30,000 euros a year.", [("30,000 euros", "money")]),
+    ],
+)
+def test_extraction_skips_idioms_and_number_fragments(text: str, expected: list[tuple[str, str]]) -> None:
+    assert figure_texts(text) == expected
+
+
+def test_recommendation_of_a_named_board_credits_its_amount() -> None:
+    assert codes(single("The board of Alder Foods has recommended paying a dividend of 2,000 euros.")) == []
+    assert by_code(single("The board paid a dividend of 2,000 euros."), "FIG001") == ["2,000 euros"]
