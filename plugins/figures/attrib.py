@@ -49,6 +49,10 @@ INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
     "tweeted told warned according reported".split()
 )
+#: Cues whose object is the addressee, not the content ("told a crowd of 1,300 that ...").
+TELLS = frozenset("told tell tells telling".split())
+ADDRESSEE_WORDS = 8
+QUANTIFIED = frozenset("of his her their its our my".split())
 HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
@@ -59,12 +63,15 @@ WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
 #: Words of the source after "according to" ("a study of 1,200 students ... in the Journal").
 ACCORDING_LIMIT = 16
-#: Decisions credit a figure only to an adjudicating body ("the High Court ordered him to repay").
-DECISIONS = frozenset("ordered orders ruled rules fined fines awarded awards".split())
+#: Decisions credit a figure only to an adjudicating or voting body ("the High Court ordered him to repay").
+DECISIONS = frozenset("ordered orders ruled rules fined fines awarded awards voted votes approved approves".split())
 ADJUDICATORS = frozenset(
     "court courts judge judges tribunal jury magistrate magistrates regulator regulators commission "
-    "panel arbitrator ombudsman watchdog authority board inquiry".split()
+    "panel arbitrator ombudsman watchdog authority board inquiry council congress parliament legislature "
+    "senate assembly".split()
 )
+#: Nouns of intention that credit the clause after them to a named possessor ("Berlin's pledge to").
+PLANS = frozenset("plan plans pledge pledges promise promises proposal proposals vow vows offer call demand".split())
 #: Document nouns whose sample follows in their phrase ("a study of", "data from").
 SAMPLE_FRAMES = frozenset("of from among on involving covering".split())
 #: Document nouns that credit their sentence when followed by their sample and a name
@@ -126,13 +133,39 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
             first = source_before(text, words, cue - 2)
-        after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+        after = ((_addressee_end(text, words, cue), clause_end(text, words, cue, bounds[1])),)
         return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
     elif first == cue and cue > 1:
         first = appositive(text, words, cue)
         if first < cue:
             return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+
+
+def _addressee_end(text: str, words: Sequence[Word], cue: int) -> int:
+    """Where the content after a cue starts: past its addressee ("told a crowd of 1,300 that").
+
+    The addressee is the object of "told" or the "to" phrase after a speech verb ("wrote
+    to his 20,000 followers"), up to a break, "that" or a clause word; a number in it
+    must be a quantity of the addressee ("of 1,300", "his 20,000"), so "told the BBC
+    3,000 jobs would go" keeps its figure as content.
+    """
+    told = words[cue].lower in TELLS
+    start = cue + 1 if told else cue + 2
+    if not told and (start > len(words) or words[cue + 1].lower != "to" or words[cue].lower not in INVERTIBLE):
+        return words[cue].end
+    index = start
+    while index < len(words) and index - start < ADDRESSEE_WORDS:
+        gap = text[words[index - 1].end : words[index].start]
+        if index > start and (gap_breaks(text, words[index - 1].end, words[index].start) or quoted(gap)):
+            break
+        if words[index].lower in BOUNDARY_WORDS:
+            break
+        previous = words[index - 1].lower
+        if words[index].lower[:1].isdigit() and previous not in QUANTIFIED and not previous[:1].isdigit():
+            return words[cue].end
+        index += 1
+    return words[index - 1].end if index > start else words[cue].end
 
 
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
@@ -160,7 +193,7 @@ def _content(
     text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int]
 ) -> tuple[tuple[int, int], ...]:
     """What "X said" credits: the clause after it, the clause before it, or both."""
-    after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+    after = ((_addressee_end(text, words, cue), clause_end(text, words, cue, bounds[1])),)
     before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
     tail = tail_words(text, words, cue)
@@ -264,27 +297,50 @@ def _decision_by_other(text: str, words: Sequence[Word], index: int, credit: Cre
     return not any(w.strip(".,'’s") in ADJUDICATORS for w in source)
 
 
+def _possessed(
+    text: str, words: Sequence[Word], index: int, bounds: tuple[int, int], lexicon: Lexicon
+) -> Credit | None:
+    """A named plan or pledge ("Trump's plan to deport 11 million people"), or None.
+
+    The noun credits the clause after it to its possessor, when that is capitalised.
+    """
+    if words[index].lower not in PLANS or index == 0:
+        return None
+    owner = words[index - 1]
+    token = text[owner.start : owner.end]
+    if not token.endswith(("'s", "’s")) or not token[:1].isupper() or gap_breaks(text, owner.end, words[index].start):
+        return None
+    first = source_before(text, words, index)
+    content = ((words[index].end, clause_end(text, words, index, bounds[1])),)
+    return _credit(text, words, first, index, index, content, lexicon, bounds[0])
+
+
+def _credit_at(
+    text: str, words: Sequence[Word], index: int, bounds: tuple[int, int], lexicon: Lexicon, found: list[Credit]
+) -> Credit | None:
+    """The credit a cue word at ``words[index]`` gives, or None when it gives none."""
+    word = words[index]
+    if not _is_cue(text, words, index, lexicon):
+        return _possessed(text, words, index, bounds, lexicon)
+    if word.lower == "according":
+        return _according(text, words, index, bounds, lexicon)
+    if _is_noun(words, index, lexicon):
+        return _noun(text, words, index, bounds, lexicon)
+    if word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
+        return replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
+    credit = _verb(text, words, index, bounds, lexicon)
+    return None if _decision_by_other(text, words, index, credit) else credit
+
+
 def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
     """Every credit (source and content) in the sentence ``text[bounds[0]:bounds[1]]``."""
     found: list[Credit] = []
-    for index, word in enumerate(words):
+    for index in range(len(words)):
         if len(found) >= MAX_CREDITS:
             break
-        if not _is_cue(text, words, index, lexicon):
+        credit = _credit_at(text, words, index, bounds, lexicon, found)
+        if credit is None:
             continue
-        if word.lower == "according":
-            credit = _according(text, words, index, bounds, lexicon)
-        elif _is_noun(words, index, lexicon):
-            noun = _noun(text, words, index, bounds, lexicon)
-            if noun is None:
-                continue
-            credit = noun
-        elif word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
-            credit = replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
-        else:
-            credit = _verb(text, words, index, bounds, lexicon)
-            if _decision_by_other(text, words, index, credit):
-                continue
         if _sample(words, credit):
             definite = text[credit.source[0] : credit.source[1]].lower().startswith(("the ", "this "))
             credit = replace(credit, sample=True, named=credit.named or definite)

@@ -517,3 +517,23 @@ def test_extraction_skips_idioms_and_number_fragments(text: str, expected: list[
 def test_recommendation_of_a_named_board_credits_its_amount() -> None:
     assert codes(single("The board of Alder Foods has recommended paying a dividend of 2,000 euros.")) == []
     assert by_code(single("The board paid a dividend of 2,000 euros."), "FIG001") == ["2,000 euros"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a named owner's plan or pledge credits the clause after it
+        ("Lisbon's pledge to hire 4,000 nurses was welcomed.", []),
+        ("The pledge to hire 4,000 nurses was welcomed.", ["4,000"]),
+        # a council's vote credits its amount, like a court's order
+        ("The city council voted to pay $3.5 million to the families.", []),
+        ("The shareholders voted to pay $3.5 million to the families.", ["$3.5 million"]),
+        # the addressee of a speech verb is not what the speaker said
+        ("The mayor told a crowd of 2,500 that the park would reopen.", ["2,500"]),
+        ("The mayor wrote to her 40,000 followers that the park would reopen.", ["40,000"]),
+        ("The mayor told reporters that 2,500 homes had flooded.", []),
+        ("The mayor told the council 2,500 homes had flooded.", []),
+    ],
+)
+def test_plans_votes_and_addressees(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
