@@ -15,10 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
 
+from copydesk.plugins.figures.frames import (
+    PLANS,
+    SAMPLE_DOCS,
+    SAMPLE_FRAMES,
+    addressee_end,
+    decision_by_other,
+    is_sample,
+)
 from copydesk.plugins.figures.phrase import (
-    BE_VERBS,
     BOUNDARY_WORDS,
     DETERMINERS,
     RELATIVES,
@@ -49,10 +55,6 @@ INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
     "tweeted told warned according reported".split()
 )
-#: Cues whose object is the addressee, not the content ("told a crowd of 1,300 that ...").
-TELLS = frozenset("told tell tells telling".split())
-ADDRESSEE_WORDS = 8
-QUANTIFIED = frozenset("of his her their its our my".split())
 HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
@@ -63,20 +65,6 @@ WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
 #: Words of the source after "according to" ("a study of 1,200 students ... in the Journal").
 ACCORDING_LIMIT = 16
-#: Decisions credit a figure only to an adjudicating or voting body ("the High Court ordered him to repay").
-DECISIONS = frozenset("ordered orders ruled rules fined fines awarded awards voted votes approved approves".split())
-ADJUDICATORS = frozenset(
-    "court courts judge judges tribunal jury magistrate magistrates regulator regulators commission "
-    "panel arbitrator ombudsman watchdog authority board inquiry council congress parliament legislature "
-    "senate assembly".split()
-)
-#: Nouns of intention that credit the clause after them to a named possessor ("Berlin's pledge to").
-PLANS = frozenset("plan plans pledge pledges promise promises proposal proposals vow vows offer call demand".split())
-#: Document nouns whose sample follows in their phrase ("a study of", "data from").
-SAMPLE_FRAMES = frozenset("of from among on involving covering".split())
-#: Document nouns that credit their sentence when followed by their sample and a name
-#: ("data from 449,563 people in the UK Biobank").
-SAMPLE_DOCS = frozenset("data study survey surveys poll polls trial census analysis sample experiment review".split())
 
 
 @dataclass(frozen=True)
@@ -133,39 +121,13 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
             first = source_before(text, words, cue - 2)
-        after = ((_addressee_end(text, words, cue), clause_end(text, words, cue, bounds[1])),)
+        after = ((addressee_end(text, words, cue, INVERTIBLE), clause_end(text, words, cue, bounds[1])),)
         return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
     elif first == cue and cue > 1:
         first = appositive(text, words, cue)
         if first < cue:
             return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
-
-
-def _addressee_end(text: str, words: Sequence[Word], cue: int) -> int:
-    """Where the content after a cue starts: past its addressee ("told a crowd of 1,300 that").
-
-    The addressee is the object of "told" or the "to" phrase after a speech verb ("wrote
-    to his 20,000 followers"), up to a break, "that" or a clause word; a number in it
-    must be a quantity of the addressee ("of 1,300", "his 20,000"), so "told the BBC
-    3,000 jobs would go" keeps its figure as content.
-    """
-    told = words[cue].lower in TELLS
-    start = cue + 1 if told else cue + 2
-    if not told and (start > len(words) or words[cue + 1].lower != "to" or words[cue].lower not in INVERTIBLE):
-        return words[cue].end
-    index = start
-    while index < len(words) and index - start < ADDRESSEE_WORDS:
-        gap = text[words[index - 1].end : words[index].start]
-        if index > start and (gap_breaks(text, words[index - 1].end, words[index].start) or quoted(gap)):
-            break
-        if words[index].lower in BOUNDARY_WORDS:
-            break
-        previous = words[index - 1].lower
-        if words[index].lower[:1].isdigit() and previous not in QUANTIFIED and not previous[:1].isdigit():
-            return words[cue].end
-        index += 1
-    return words[index - 1].end if index > start else words[cue].end
 
 
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
@@ -193,7 +155,7 @@ def _content(
     text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int]
 ) -> tuple[tuple[int, int], ...]:
     """What "X said" credits: the clause after it, the clause before it, or both."""
-    after = ((_addressee_end(text, words, cue), clause_end(text, words, cue, bounds[1])),)
+    after = ((addressee_end(text, words, cue, INVERTIBLE), clause_end(text, words, cue, bounds[1])),)
     before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
     tail = tail_words(text, words, cue)
@@ -271,12 +233,6 @@ def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     return word.lower not in lexicon.cues or (index > 0 and words[index - 1].lower in DETERMINERS)
 
 
-def _sample(words: Sequence[Word], credit: Credit) -> bool:
-    """Whether the source names a document and then its sample ("the survey of 5,196 firms")."""
-    inside = [w.lower for w in words if credit.source[0] <= w.start < credit.source[1]]
-    return any(a in SAMPLE_DOCS and b in SAMPLE_FRAMES for a, b in pairwise(inside))
-
-
 def _respondents(text: str, credit: Credit) -> bool:
     """True when the "source" is a share of respondents ("74 percent said"), not a source."""
     if credit.sample:
@@ -285,16 +241,6 @@ def _respondents(text: str, credit: Credit) -> bool:
     if "percent" in phrase or "%" in phrase:
         return True
     return any(token[:1].isdigit() and "," in token for token in phrase.split())
-
-
-def _decision_by_other(text: str, words: Sequence[Word], index: int, credit: Credit) -> bool:
-    """Whether a decision verb ("ordered") is passive or has a source that is no court or regulator."""
-    if words[index].lower not in DECISIONS:
-        return False
-    if index > 0 and words[index - 1].lower in BE_VERBS:
-        return True
-    source = text[credit.source[0] : credit.source[1]].lower().split()
-    return not any(w.strip(".,'’s") in ADJUDICATORS for w in source)
 
 
 def _possessed(
@@ -329,7 +275,7 @@ def _credit_at(
     if word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
         return replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
     credit = _verb(text, words, index, bounds, lexicon)
-    return None if _decision_by_other(text, words, index, credit) else credit
+    return None if decision_by_other(text, words, index, credit.source) else credit
 
 
 def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
@@ -341,7 +287,7 @@ def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: 
         credit = _credit_at(text, words, index, bounds, lexicon, found)
         if credit is None:
             continue
-        if _sample(words, credit):
+        if is_sample(words, credit.source):
             definite = text[credit.source[0] : credit.source[1]].lower().startswith(("the ", "this "))
             credit = replace(credit, sample=True, named=credit.named or definite)
         if not _respondents(text, credit):

@@ -231,7 +231,7 @@ def finish(state: BatchState) -> dict[str, tuple[Contradiction, ...]]:
         claim.add(record)
     found: dict[str, set[Contradiction]] = {}
     for (_, kind), grouped in sorted(groups.items()):
-        claims = list(grouped.values())[:MAX_CLAIMS]
-        for article, contradiction in _group_contradictions(claims, _pairs(claims, kind, state)):
+        listed = list(grouped.values())[:MAX_CLAIMS]
+        for article, contradiction in _group_contradictions(listed, _pairs(listed, kind, state)):
             found.setdefault(article, set()).add(contradiction)
     return {k: tuple(sorted(v, key=lambda c: (c.start, c.other_article, c.other_figure))) for k, v in found.items()}

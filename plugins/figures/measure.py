@@ -11,7 +11,7 @@ population of 23 million"); the *times* are the years, months and periods ("year
 
 from __future__ import annotations
 
-from copydesk.plugins.figures.extract import WORD
+from copydesk.plugins.figures.units import WORD
 
 #: Characters either side of a figure searched for a time expression.
 TIME_REACH = 50
