@@ -108,6 +108,8 @@ def in_quotation(maps: Sequence[QuoteMap], index: int, offset: int, window: int)
 
 
 PAREN_LIMIT = 120
+#: Characters searched after a figure for a "(via Outlet)" credit.
+VIA_REACH = 300
 #: Characters searched after a figure for the signature line of an embedded tweet.
 TWEET_REACH = 400
 SIGNATURE_DASHES = "—–"
@@ -176,17 +178,17 @@ def _parenthetical(text: str, end: int, limit: int) -> str | None:
 
 def _via(text: str, end: int, limit: int) -> str | None:
     """A "(via Outlet)" credit later in the figure's sentence ("... dollars (via E! News)"), or None."""
-    at = text.find("(via ", end, limit)
+    at = text.find("(via ", end, min(limit, end + VIA_REACH))
     if at < 0 or not text[at + 5 : at + 6].isupper():
         return None
     close = text.find(")", at, min(len(text), at + PAREN_LIMIT))
     return " ".join(text[at + 1 : close].split()) if close > 0 else None
 
 
-def _line(text: str, pos: int) -> tuple[int, int]:
-    """The line (paragraph) holding ``pos``, bounded to TWEET_REACH characters after it."""
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line (paragraph) holding ``pos``, at most TWEET_REACH characters on."""
     end = text.find("\n", pos, pos + TWEET_REACH)
-    return text.rfind("\n", 0, pos) + 1, end if end >= 0 else min(len(text), pos + TWEET_REACH)
+    return end if end >= 0 else min(len(text), pos + TWEET_REACH)
 
 
 def _tweet(text: str, end: int) -> str | None:
@@ -194,7 +196,7 @@ def _tweet(text: str, end: int) -> str | None:
 
     The signature follows the figure on its own line, or opens the next non-blank line.
     """
-    stop = _line(text, end)[1]
+    stop = _line_end(text, end)
     dash = max(text.rfind(d, end, stop) for d in SIGNATURE_DASHES)
     if dash < 0:
         nxt = stop
@@ -202,10 +204,12 @@ def _tweet(text: str, end: int) -> str | None:
             nxt += 1
         if nxt >= len(text) or text[nxt] not in SIGNATURE_DASHES:
             return None
-        dash, stop = nxt, _line(text, nxt)[1]
-    handle = text.find("(@", dash, stop)
+        dash, stop = nxt, _line_end(text, nxt)
+    handle = text.find("(@", dash, min(stop, dash + NAME_LIMIT))
+    if handle < 0:
+        return None
     name = " ".join(text[dash + 1 : handle].split())
-    return f"{name} (tweet)" if handle > 0 and name[:1].isupper() and len(name) <= NAME_LIMIT else None
+    return f"{name} (tweet)" if name[:1].isupper() else None
 
 
 def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | None:

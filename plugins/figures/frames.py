@@ -10,6 +10,7 @@ bounded number of words.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -63,7 +64,9 @@ def addressee_end(text: str, words: Sequence[Word], cue: int, speech: frozenset[
 
 def is_sample(words: Sequence[Word], source: tuple[int, int]) -> bool:
     """Whether the source names a document and then its sample ("the survey of 5,196 firms")."""
-    inside = [w.lower for w in words if source[0] <= w.start < source[1]]
+    first = bisect.bisect_left(words, (source[0],))
+    stop = bisect.bisect_left(words, (source[1],), lo=first)
+    inside = [w.lower for w in words[first:stop]]
     return any(a in SAMPLE_DOCS and b in SAMPLE_FRAMES for a, b in pairwise(inside))
 
 
