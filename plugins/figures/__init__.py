@@ -45,10 +45,27 @@ does not.
 **Known problems.** Sources named only in a sentence before or after are not
 credited unless the figure is inside a quotation running over sentences, or follows a
 colon ("The report said:"). First-hand reporting (vote counts, a company's own
-results) is flagged though it may need no source. Years, dates, times, ordinals,
-phone, page and section numbers, and numbers joined to a noun by a hyphen ("the
-28-point plan", "a 10-year compact", but not money: "a $15-an-hour wage") are not
-figures. Headlines are not checked.
+results, market moves) is flagged though it may need no source. Years, dates, times,
+ordinals, phone, page and section numbers, numbers joined to a noun by a hyphen ("the
+28-point plan", "a 10-year compact", but not money: "a $15-an-hour wage"), race
+distances ("the 800m gold"), weights in pounds ("lost 15 pounds", "4,000 pounds of
+cod"), dates whose comma was stripped ("Aug 142016") and page furniture ("24.8k
+SHARES", a "Get short URL" counter) are not figures. Vague magnitudes ("tens of
+billions of dollars", "millions are displaced", "hundreds of thousands") are figures of
+kind `magnitude` and flagged here when unsourced, except after a preposition ("known to
+millions"); rhetorical ones ("millions of Americans will watch") are flagged too. A
+sample size inside the credit ("according to a survey of 2,400 nurses for the Royal
+College of Nursing") is sourced. Long interview transcripts without quotation marks
+read as the author's voice. Headlines are not checked.
+
+**Measured precision.** On the findings audit (`docs/audit/findings.jsonl`, real news:
+BBC, FakeNewsNet, Pérez-Rosas, FA-KES, XSum), 64 of the 69 audited findings that still
+fire are right: precision 0.93 (Wilson 95 % interval 0.84-0.97), with a stratum of
+vague magnitudes judged on purpose (6 of the 9 magnitudes that fire are right). On PolNeAR (a gold figure
+is unsourced when it lies outside every attribution's content), unsourced-figure F1 is
+0.880 on the publishers the cues were tuned on and 0.845 on the three publishers never
+tuned on. Reproduce with `scripts/audit.py --rule FIG001` and
+`scripts/eval_figures.py`.
 
 **Settings.** `window` (sentences either side searched for the speaker of a quotation;
 0 turns neighbours off), `large_count` (smallest plain number counted as a figure),
@@ -95,11 +112,17 @@ CONTRADICTORY_FIGURE = Rule(
     doc="""\
 **What it flags.** Across the batch, two articles credit the same named source with
 figures of the same kind (money in one currency, percentages, counts, rates) for the
-same subject (at least `subject_overlap` shared content words near the figures), and
-the larger is more than `tolerance` times the smaller. Each article gets a finding
-naming the other article and both figures; when several articles contradict the same
-figure, the finding names the first of them (in batch order) and counts the rest, so a
-batch of near-copies gives one finding per figure rather than one per pair.
+same quantity, and the larger is more than `tolerance` times the smaller. The same
+quantity means: at least `subject_overlap` shared content words among the ten words
+either side of each figure; the same counted noun when both name one ("10 million
+displaced" is not "174,500 people trapped"; "12% of swimmers" is not "45% of coaches";
+"a population of 23 million" is not "470,000 people"); and a shared time expression
+when both have one (2003 is not November; "yearly" is not "over 10 years"). Two values
+that one article gives side by side ("36%, up from 7% in 2003") never contradict each
+other, in that article or its copies. Each article gets a finding naming the other
+article and both figures; when several articles contradict the same figure, the
+finding names the first of them (in batch order) and counts the rest, so a batch of
+near-copies gives one finding per figure rather than one per pair.
 
 **Why it matters.** At least one of the two misquotes its source, or one quotes a
 stale figure; either way a reader of one article is misinformed.
@@ -108,13 +131,19 @@ stale figure; either way a reader of one article is misinformed.
 billion for reconstruction.` Another: `Ukraine's reconstruction needs are estimated to
 exceed $1 trillion by the World Bank.`
 
-**Known problems.** Subjects are matched by shared words, so two different figures of
-one source about overlapping subjects (a total and a yearly amount) can be paired, and
-one subject worded differently is missed. Sources are matched by their capitalised
-words only. Figures of different dates are not told apart. Identical claims (same
-value and subject words) are folded together and the distinct claims of each (source,
-kind) group are compared pairwise, at most the first 2,000 of a group: a batch with more
-distinct figures for one source and kind leaves the later ones unchecked.
+**Known problems.** Subjects are matched by shared words, so one quantity worded
+differently is missed, and two quantities of one source with the same counted noun and
+overlapping neighbours can still be paired. Sources are matched by their capitalised
+words only. Identical claims are folded together and the distinct claims of each
+(source, kind) group are compared pairwise, at most the first 2,000 of a group: a batch
+with more distinct figures for one source and kind leaves the later ones unchecked.
+
+**Measured precision.** The findings audit holds every FIG003 the five development
+corpora gave before this rule learned measures (30, of which 2 right). Today 2 of them
+fire, both right (precision 1.00, Wilson 95 % interval 0.34-1.00): the rule now fires
+rarely, and two findings are too few to show the 0.80 bar is met, only that the 28
+wrong pairs are gone. No new FIG003 finding appeared to judge. PolNeAR has no
+cross-article gold. Reproduce with `scripts/audit.py --rule FIG003`.
 
 **Settings.** `tolerance`, `subject_overlap`.
 """,

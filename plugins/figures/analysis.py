@@ -108,6 +108,12 @@ def in_quotation(maps: Sequence[QuoteMap], index: int, offset: int, window: int)
 
 
 PAREN_LIMIT = 120
+#: Characters searched after a figure for a "(via Outlet)" credit.
+VIA_REACH = 300
+#: Characters searched after a figure for the signature line of an embedded tweet.
+TWEET_REACH = 400
+SIGNATURE_DASHES = "—–"
+NAME_LIMIT = 60
 
 
 class _Sentences:
@@ -170,6 +176,42 @@ def _parenthetical(text: str, end: int, limit: int) -> str | None:
     return " ".join(inner.split()) if named and all(len(t) == 4 and t.isdigit() for t in numbers) else None
 
 
+def _via(text: str, end: int, limit: int) -> str | None:
+    """A "(via Outlet)" credit later in the figure's sentence ("... dollars (via E! News)"), or None."""
+    at = text.find("(via ", end, min(limit, end + VIA_REACH))
+    if at < 0 or not text[at + 5 : at + 6].isupper():
+        return None
+    close = text.find(")", at, min(len(text), at + PAREN_LIMIT))
+    return " ".join(text[at + 1 : close].split()) if close > 0 else None
+
+
+def _line_end(text: str, pos: int) -> int:
+    """The end of the line (paragraph) holding ``pos``, at most TWEET_REACH characters on."""
+    end = text.find("\n", pos, pos + TWEET_REACH)
+    return end if end >= 0 else min(len(text), pos + TWEET_REACH)
+
+
+def _tweet(text: str, end: int) -> str | None:
+    """The signer of an embedded tweet holding a figure ("... — Name (@handle) May 5, 2017"), or None.
+
+    The signature follows the figure on its own line, or opens the next non-blank line.
+    """
+    stop = _line_end(text, end)
+    dash = max(text.rfind(d, end, stop) for d in SIGNATURE_DASHES)
+    if dash < 0:
+        nxt = stop
+        while nxt < len(text) and nxt - stop < 4 and text[nxt] in "\n \r":
+            nxt += 1
+        if nxt >= len(text) or text[nxt] not in SIGNATURE_DASHES:
+            return None
+        dash, stop = nxt, _line_end(text, nxt)
+    handle = text.find("(@", dash, min(stop, dash + NAME_LIMIT))
+    if handle < 0:
+        return None
+    name = " ".join(text[dash + 1 : handle].split())
+    return f"{name} (tweet)" if name[:1].isupper() else None
+
+
 def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | None:
     """The nearest credit in the sentences around ``index`` (for quotations), or None."""
     total = len(sents.view.sentences)
@@ -187,9 +229,12 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
     credit = covering(sents.credits(index), figure.start, figure.end)
     if credit is not None:
         return _verdict(credit)
-    paren = _parenthetical(text, figure.end, sentence.end)
+    paren = _parenthetical(text, figure.end, sentence.end) or _via(text, figure.end, sentence.end)
     if paren is not None or sents.linked(index):
         return SOURCED, paren or "a linked source"
+    signer = _tweet(text, figure.end)
+    if signer is not None:
+        return SOURCED, signer
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
         near = _neighbour_credit(sents, index, window)

@@ -16,10 +16,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from copydesk.plugins.figures.frames import (
+    PLANS,
+    SAMPLE_DOCS,
+    SAMPLE_FRAMES,
+    addressee_end,
+    decision_by_other,
+    is_sample,
+)
 from copydesk.plugins.figures.phrase import (
     BOUNDARY_WORDS,
     DETERMINERS,
     RELATIVES,
+    SOURCE_LIMIT,
     TAIL_WORDS,
     Lexicon,
     Word,
@@ -54,6 +63,8 @@ FOR_CUES = frozenset("call calls called calling".split())
 #: Words after "put"/"place" searched for the "at" of "put the toll at".
 WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
+#: Words of the source after "according to" ("a study of 1,200 students ... in the Journal").
+ACCORDING_LIMIT = 16
 
 
 @dataclass(frozen=True)
@@ -65,6 +76,7 @@ class Credit:
     source_text: str
     named: bool
     cue: int
+    sample: bool = False  # the source describes its sample ("a survey of 5,196 firms")
 
 
 def _credit(
@@ -86,7 +98,7 @@ def _credit(
 
 def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A credit for "according to X": the whole sentence but the source is the content."""
-    stop = source_after(text, words, cue + 2)
+    stop = source_after(text, words, cue + 2, ACCORDING_LIMIT)
     source = span(words, cue + 2, stop)
     content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
     return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
@@ -109,7 +121,7 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
             first = source_before(text, words, cue - 2)
-        after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+        after = ((addressee_end(text, words, cue, INVERTIBLE), clause_end(text, words, cue, bounds[1])),)
         return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
     elif first == cue and cue > 1:
         first = appositive(text, words, cue)
@@ -143,7 +155,7 @@ def _content(
     text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int]
 ) -> tuple[tuple[int, int], ...]:
     """What "X said" credits: the clause after it, the clause before it, or both."""
-    after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
+    after = ((addressee_end(text, words, cue, INVERTIBLE), clause_end(text, words, cue, bounds[1])),)
     before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
     tail = tail_words(text, words, cue)
@@ -164,11 +176,12 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     """
     first = source_before(text, words, cue, PREPOSITIONS)
     framed = first > 0 and words[first - 1].lower in FRAMES
-    if not framed and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
+    sampled = words[cue].lower in SAMPLE_DOCS and cue + 2 < len(words) and words[cue + 1].lower in SAMPLE_FRAMES
+    if not framed and not sampled and not any(w.lower in HOLDS for w in words[cue + 1 : cue + 4]):
         return None
     stop = cue + 1
     if stop + 1 < len(words) and words[stop].lower in ("by", "from", "of"):
-        stop = source_after(text, words, stop + 1)
+        stop = source_after(text, words, stop + 1, ACCORDING_LIMIT if sampled else SOURCE_LIMIT)
     content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
     credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
     return credit if credit.named else None
@@ -251,40 +264,76 @@ def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
 
 def _respondents(text: str, credit: Credit) -> bool:
     """True when the "source" is a share of respondents ("74 percent said"), not a source."""
+    if credit.sample:
+        return False
     phrase = text[credit.source[0] : credit.source[1]].lower()
     if "percent" in phrase or "%" in phrase:
         return True
     return any(token[:1].isdigit() and "," in token for token in phrase.split())
 
 
+def _possessed(
+    text: str, words: Sequence[Word], index: int, bounds: tuple[int, int], lexicon: Lexicon
+) -> Credit | None:
+    """A named plan or pledge ("Trump's plan to deport 11 million people"), or None.
+
+    The noun credits the clause after it to its possessor, when that is capitalised.
+    """
+    if words[index].lower not in PLANS or index == 0:
+        return None
+    owner = words[index - 1]
+    token = text[owner.start : owner.end]
+    if not token.endswith(("'s", "’s")) or not token[:1].isupper() or gap_breaks(text, owner.end, words[index].start):
+        return None
+    first = source_before(text, words, index)
+    content = ((words[index].end, clause_end(text, words, index, bounds[1])),)
+    return _credit(text, words, first, index, index, content, lexicon, bounds[0])
+
+
+def _credit_at(
+    text: str, words: Sequence[Word], index: int, bounds: tuple[int, int], lexicon: Lexicon, found: list[Credit]
+) -> Credit | None:
+    """The credit a cue word at ``words[index]`` gives, or None when it gives none."""
+    word = words[index]
+    if not _is_cue(text, words, index, lexicon):
+        return _possessed(text, words, index, bounds, lexicon)
+    if word.lower == "according":
+        return _according(text, words, index, bounds, lexicon)
+    if _is_noun(words, index, lexicon):
+        return _noun(text, words, index, bounds, lexicon)
+    if word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
+        return replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
+    credit = _verb(text, words, index, bounds, lexicon)
+    return None if decision_by_other(text, words, index, credit.source) else credit
+
+
 def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
     """Every credit (source and content) in the sentence ``text[bounds[0]:bounds[1]]``."""
     found: list[Credit] = []
-    for index, word in enumerate(words):
+    for index in range(len(words)):
         if len(found) >= MAX_CREDITS:
             break
-        if not _is_cue(text, words, index, lexicon):
+        credit = _credit_at(text, words, index, bounds, lexicon, found)
+        if credit is None:
             continue
-        if word.lower == "according":
-            credit = _according(text, words, index, bounds, lexicon)
-        elif _is_noun(words, index, lexicon):
-            noun = _noun(text, words, index, bounds, lexicon)
-            if noun is None:
-                continue
-            credit = noun
-        elif word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
-            credit = replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
-        else:
-            credit = _verb(text, words, index, bounds, lexicon)
+        if is_sample(words, credit.source):
+            definite = text[credit.source[0] : credit.source[1]].lower().startswith(("the ", "this "))
+            credit = replace(credit, sample=True, named=credit.named or definite)
         if not _respondents(text, credit):
             found.append(credit)
     return found
 
 
 def covering(found: Sequence[Credit], start: int, end: int) -> Credit | None:
-    """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None."""
+    """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None.
+
+    A figure inside a source that describes its sample ("a study of 1,200 students")
+    is credited to that source.
+    """
     best: Credit | None = None
     for credit in found:
+        if credit.sample and credit.source[0] < start and end <= credit.source[1]:
+            return credit
         if credit.source[0] <= start < credit.source[1] or start < credit.source[0] < end:
             continue
         if not any(s <= start and end <= e for s, e in credit.content):

@@ -18,10 +18,12 @@ from typing import Any
 
 from copydesk import Document
 from copydesk.plugins.figures.analysis import SOURCED, Attributed, analyse
+from copydesk.plugins.figures.measure import measure, same_measure, times
 
 SUBJECT_WORDS = 12
 MAX_CLAIMS = 2000  # distinct claims compared pairwise per (source, kind) group
-NEAR = 160
+NEAR = 10  # words either side of a figure read for its subject words
+NEAR_CHARS = 160  # at most this many characters either side (bounds the work)
 STOPWORDS = frozenset(
     """the a an and or but of to in on at by for from with as is are was were be been will would
     that this these those it its their his her they he she we our which who whom what over under
@@ -44,6 +46,8 @@ class Record:
     end: int
     text: str
     index: int = 0  # the article's place in the batch (observe order)
+    measure: str = ""  # the counted noun ("displaced", "package"), "" if none is written
+    times: frozenset[str] = frozenset()  # years, months and periods written near the figure
 
 
 @dataclass
@@ -53,6 +57,9 @@ class BatchState:
     settings: Mapping[str, Any]
     records: list[Record] = field(default_factory=list)
     articles: int = 0
+    # every figure of each article as (kind, value), by batch order: two values that one
+    # article gives side by side ("36%, up from 7%") never contradict each other
+    values: list[frozenset[tuple[str, float]]] = field(default_factory=list)
 
 
 @dataclass
@@ -61,6 +68,7 @@ class Claim:
 
     value: float
     subject: frozenset[str]
+    measure: tuple[str, frozenset[str]] = ("", frozenset())
     records: list[Record] = field(default_factory=list)
     # the first record of each article that makes this claim, in batch order
     firsts: list[Record] = field(default_factory=list)
@@ -98,11 +106,18 @@ def _bare(word: str) -> str:
 
 
 def subject_words(document: Document, item: Attributed) -> frozenset[str]:
-    """Up to SUBJECT_WORDS content words of the figure's sentence near the figure (±NEAR chars)."""
+    """Up to SUBJECT_WORDS content words of the figure's sentence near the figure (NEAR words either side).
+
+    Only the words next to the figure count: two figures of one long sentence ("2% of
+    children live in poor homes ... 60% of children are well educated") share the
+    sentence's words but not their neighbours.
+    """
     view = document.body
     sentence = view.sentences[item.sentence]
-    left, right = max(sentence.start, item.figure.start - NEAR), min(sentence.end, item.figure.end + NEAR)
-    words = [_bare(w) for w in view.text[left:right].split()]
+    text = view.text
+    before = text[max(sentence.start, item.figure.start - NEAR_CHARS) : item.figure.start].split()[-NEAR:]
+    after = text[item.figure.end : min(sentence.end, item.figure.end + NEAR_CHARS)].split()[:NEAR]
+    words = [_bare(w) for w in before + after]
     source = set(source_key(item.source).split())
     kept = [w for w in words if len(w) > 3 and w not in STOPWORDS and w not in source]
     return frozenset(kept[:SUBJECT_WORDS])
@@ -115,45 +130,72 @@ def start(settings: Mapping[str, Any]) -> BatchState:
 
 def observe(state: BatchState, document: Document) -> None:
     """Keep a record of every figure of ``document`` credited to a named source."""
-    text = document.body.text
+    view = document.body
     index = state.articles
     state.articles += 1
-    for item in analyse(document, state.settings):
+    items = analyse(document, state.settings)
+    state.values.append(frozenset((f"{i.figure.kind}:{i.figure.unit}", i.figure.value) for i in items))
+    for item in items:
         key = source_key(item.source)
-        if item.verdict != SOURCED or not key or item.figure.value <= 0:
-            continue
         figure = item.figure
-        kind = f"{figure.kind}:{figure.unit}"
-        subject = subject_words(document, item)
-        span = text[figure.start : figure.end]
+        if item.verdict != SOURCED or not key or figure.value <= 0 or figure.kind == "magnitude":
+            continue
+        sentence = view.sentences[item.sentence]
+        bounds = (sentence.start, sentence.end)
         record = Record(
-            key, kind, figure.value, item.source, subject, document.id, figure.start, figure.end, span, index
+            key,
+            f"{figure.kind}:{figure.unit}",
+            figure.value,
+            item.source,
+            subject_words(document, item),
+            document.id,
+            figure.start,
+            figure.end,
+            view.text[figure.start : figure.end],
+            index,
+            measure(view.text, figure.start, figure.end, figure.kind, bounds),
+            times(view.text, figure.start, figure.end, bounds),
         )
         state.records.append(record)
 
 
-def _conflict(a: Claim, b: Claim, tolerance: float, overlap: int) -> bool:
-    """Whether two claims of one group contradict each other."""
+def _together(a: Claim, b: Claim, kind: str, values: list[frozenset[tuple[str, float]]]) -> bool:
+    """Whether an article making one claim also gives the other's value (both can be true)."""
+    return any((kind, b.value) in values[r.index] for r in a.firsts) or any(
+        (kind, a.value) in values[r.index] for r in b.firsts
+    )
+
+
+def _conflict(a: Claim, b: Claim, settings: tuple[float, int]) -> bool:
+    """Whether two claims of one group could contradict: same measure, subject, beyond tolerance."""
+    tolerance, overlap = settings
     low, high = sorted((a.value, b.value))
-    return high / low > tolerance and len(a.subject & b.subject) >= overlap
+    if high / low <= tolerance or len(a.subject & b.subject) < overlap:
+        return False
+    return same_measure(a.measure, b.measure)
 
 
-def _group_contradictions(claims: list[Claim], tolerance: float, overlap: int) -> Iterator[tuple[str, Contradiction]]:
+def _pairs(claims: list[Claim], kind: str, state: BatchState) -> list[list[int]]:
+    """For each claim (at most MAX_CLAIMS, in batch order), the claims that contradict it."""
+    settings = (float(state.settings["tolerance"]), int(state.settings["subject_overlap"]))
+    against: list[list[int]] = [[] for _ in claims]
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if _conflict(a, b, settings) and not _together(a, b, kind, state.values):
+                against[i].append(j)
+                against[j].append(i)
+    return against
+
+
+def _group_contradictions(claims: list[Claim], against: list[list[int]]) -> Iterator[tuple[str, Contradiction]]:
     """The contradictions among the claims of one (source, kind) group.
 
-    Claims are compared pairwise (at most MAX_CLAIMS of them, in batch order). Each
-    record then gets at most one contradiction: the first other article (in batch
+    Each record gets at most one contradiction: the first other article (in batch
     order) with a conflicting claim, and how many other articles have one. So a batch
     of near-copies gives one finding per figure, not one per pair of articles, and the
     result stays proportional to the records.
     """
-    claims = claims[:MAX_CLAIMS]
-    against: list[list[int]] = [[] for _ in claims]
-    for i, a in enumerate(claims):
-        for j in range(i + 1, len(claims)):
-            if _conflict(a, claims[j], tolerance, overlap):
-                against[i].append(j)
-                against[j].append(i)
     # which claims each article makes, to leave an article's own claims out of its count
     made: dict[int, set[int]] = {}
     for number, claim in enumerate(claims):
@@ -179,17 +221,17 @@ def _group_contradictions(claims: list[Claim], tolerance: float, overlap: int) -
 
 def finish(state: BatchState) -> dict[str, tuple[Contradiction, ...]]:
     """Contradictions per article id, in reading order."""
-    tolerance = float(state.settings["tolerance"])
-    overlap = int(state.settings["subject_overlap"])
-    groups: dict[tuple[str, str], dict[tuple[float, frozenset[str]], Claim]] = {}
+    groups: dict[tuple[str, str], dict[tuple[float, frozenset[str], str, frozenset[str]], Claim]] = {}
     for record in state.records:
         claims = groups.setdefault((record.source, record.kind), {})
-        claim = claims.get((record.value, record.subject))
+        key = (record.value, record.subject, record.measure, record.times)
+        claim = claims.get(key)
         if claim is None:
-            claim = claims[record.value, record.subject] = Claim(record.value, record.subject)
+            claim = claims[key] = Claim(record.value, record.subject, (record.measure, record.times))
         claim.add(record)
     found: dict[str, set[Contradiction]] = {}
-    for _, claims in sorted(groups.items()):
-        for article, contradiction in _group_contradictions(list(claims.values()), tolerance, overlap):
+    for (_, kind), grouped in sorted(groups.items()):
+        listed = list(grouped.values())[:MAX_CLAIMS]
+        for article, contradiction in _group_contradictions(listed, _pairs(listed, kind, state)):
             found.setdefault(article, set()).add(contradiction)
     return {k: tuple(sorted(v, key=lambda c: (c.start, c.other_article, c.other_figure))) for k, v in found.items()}

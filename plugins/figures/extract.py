@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from copydesk.plugins.figures.units import WORD, is_distance, is_furniture, is_weight, magnitude, previous_word
+
 #: A run of digits with inner separators; classified afterwards, never backtracked.
 NUMBER = re.compile(r"\d[\d.,:/\-]*")
-#: A word (letters, with inner hyphens or apostrophes), as the shared text analysis has it.
-WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 MAX_DIGITS = 18
 
@@ -89,17 +89,6 @@ def _next_words(text: str, pos: int, limit: int, count: int) -> list[re.Match[st
     return found
 
 
-def _previous_word(text: str, pos: int, floor: int) -> str:
-    """The word ending just before ``pos`` (skipping spaces), lower-cased, or ``""``."""
-    end = pos
-    while end > floor and text[end - 1] in " \u00a0":
-        end -= 1
-    begin = end
-    while begin > floor and end - begin < 20 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
-        begin -= 1
-    return text[begin:end].lower().rstrip(".")
-
-
 def _currency_before(text: str, pos: int, floor: int) -> tuple[str, int]:
     """A currency sign right before ``pos`` ("$", "US$", "£ ") and where it starts."""
     at = pos - 1 if pos > floor and text[pos - 1] == " " else pos
@@ -157,7 +146,7 @@ def _is_label(text: str, start: int, end: int, limit: int, floor: int) -> bool:
             return end + 1 < limit and text[end + 1] not in CURRENCY_SIGNS
         label = words[0].group().lower().rstrip("s")
         return label in NAME_SUFFIXES or (label not in SCALES and label not in ("percent", "per"))
-    return _previous_word(text, start, floor) in NOT_FIGURE_BEFORE
+    return previous_word(text, start, floor) in NOT_FIGURE_BEFORE
 
 
 def _suffix_scale(text: str, end: int, limit: int) -> float | None:
@@ -175,13 +164,16 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     start, token = match.start(), match.group().rstrip(".,:/-")
     end = start + len(token)
     currency, first = _currency_before(text, start, floor)
-    if not token or (_is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-")):
+    if not token or _not_statistic(text, (start, end), (floor, limit), currency):
         return None
     low, _, high = token.partition("-")
     value = _plain_value(high if high else token)
     if value is None or (high and _plain_value(low) is None):
         return None
-    kind, scale, unit, stop = _unit(text, end, limit, currency)
+    read = _unit_in_context(text, (start, end), (floor, limit), currency, value)
+    if read is None:
+        return None
+    kind, scale, unit, stop = read
     if currency:
         return Figure(first, stop, "money", value * scale, currency)
     if kind and not (kind == "rate" and value * scale >= 1):
@@ -192,6 +184,33 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     return None
 
 
+def _not_statistic(text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str) -> bool:
+    """A label ("G7", "28-point"), a leading-zero run, or page furniture (a stripped date, a share counter)."""
+    (start, end), (floor, limit) = number, bounds
+    if text[start] == "0" and text[start + 1 : start + 2].isdigit():
+        return True  # "000" of a number grouped by spaces ("30 000"), or a code
+    if _is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-"):
+        return True
+    return not currency and is_furniture(text, start, end, floor, limit)
+
+
+def _unit_in_context(
+    text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str, value: float
+) -> tuple[str, float, str, int] | None:
+    """The unit after a number as its context reads it; None for a race distance ("800m gold").
+
+    "pounds" after "lost" or before "of" + a thing is a weight, not money.
+    """
+    (start, end), (floor, limit) = number, bounds
+    kind, scale, unit, stop = _unit(text, end, limit, currency)
+    if not currency and scale == 1e6 and text[end : end + 1] in "mM":
+        if is_distance(text, (start, stop), value, floor, limit):
+            return None
+    if kind == "money" and not currency and unit == "GBP" and is_weight(text, start, stop, floor, limit):
+        return "", 1.0, "", end
+    return kind, scale, unit, stop
+
+
 def _unit(text: str, end: int, limit: int, currency: str) -> tuple[str, float, str, int]:
     """The unit after a number: a glued scale ("600m"), or the words after it (a hyphen allowed)."""
     glued = _suffix_scale(text, end, limit)
@@ -199,6 +218,11 @@ def _unit(text: str, end: int, limit: int, currency: str) -> tuple[str, float, s
         stop = end
         while stop < limit and text[stop].isalpha():
             stop += 1
+        if not currency:
+            words = _next_words(text, stop, limit, 1)
+            named = words[0].group().lower() if words else ""
+            if named in CURRENCY_WORDS:
+                return "money", glued, CURRENCY_WORDS[named], words[0].end()
         return ("money" if currency else "count"), glued, currency, stop
     hyphen = text[end : end + 1] == "-" and end + 1 < limit and text[end + 1].isalpha()
     kind, scale, unit, stop = _unit_after(text, end + 1 if hyphen else end, limit)
@@ -270,10 +294,16 @@ def _word_figure(text: str, words: list[re.Match[str]], index: int, threshold: f
 def word_figures(text: str, start: int, end: int, threshold: float) -> list[Figure]:
     """Figures spelled in words in ``text[start:end]`` ("three million", "one in five")."""
     words = list(WORD.finditer(text, start, end))
+    lowered = [w.group().lower() for w in words]
     found: list[Figure] = []
     index = 0
     while index < len(words):
-        head = words[index].group().lower().partition("-")[0]
+        head = lowered[index].partition("-")[0]
+        vague = magnitude(lowered, index)
+        if vague is not None:
+            found.append(Figure(words[index].start(), words[vague.last].end(), "magnitude", vague.value, vague.unit))
+            index = vague.last + 1
+            continue
         if head not in STARTERS:
             index += 1
             continue

@@ -21,11 +21,14 @@ BE_VERBS = frozenset("is are was were be been being".split())
 NAMED_PRONOUNS = frozenset("he she i we it his her".split())
 DETERMINERS = frozenset("the a an this these those its their his her our my your some".split())
 SOURCE_LIMIT = 8
+AUXILIARIES = frozenset("has have had is are was were will would can could may might must should".split())
 #: At most this many words after "X said" ending a sentence ("..., the ministry said on Tuesday").
 TAIL_WORDS = 4
 #: Words after a cue searched for the end of its clause.
 CLAUSE_WORDS = 80
 RELATIVES = frozenset("who whom whose which where".split())
+#: Words of an appositive or relative clause between a speaker and "said".
+APPOSITIVE_WORDS = 16
 QUOTES = frozenset('"“”‘')
 FUNCTION_WORDS = DETERMINERS | frozenset(
     "that that's that’s it's it’s there there's here what which also has have had not who one once was were is are "
@@ -111,25 +114,46 @@ def source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[s
 
 
 def appositive(text: str, words: Sequence[Word], cue: int) -> int:
-    """First word of "NAME, APPOSITIVE," before a cue ("Adam Ozimek, an economist, calculates"); ``cue`` if none."""
+    """First word of "NAME, APPOSITIVE," before a cue; ``cue`` if none.
+
+    The appositive may be a noun phrase ("Adam Ozimek, an economist, calculates") or a
+    relative clause ("Raj Patel, who chairs the committee, said"), up to APPOSITIVE_WORDS.
+    """
     if "," not in text[words[cue - 1].end : words[cue].start]:
         return cue
-    start = source_before(text, words, cue - 1)
-    if start == 0 or "," not in text[words[start - 1].end : words[start].start]:
-        return cue
-    return source_before(text, words, start - 1)
+    start = cue - 1
+    while start > 0 and cue - start < APPOSITIVE_WORDS:
+        gap = text[words[start - 1].end : words[start].start]
+        if gap_breaks(text, words[start - 1].end, words[start].start) and "," not in gap:
+            return cue
+        if "," in gap:
+            return source_before(text, words, start - 1)
+        start -= 1
+    return cue
 
 
-def source_after(text: str, words: Sequence[Word], start: int) -> int:
-    """Index one past the last word of a source phrase starting at ``words[start]``."""
+def source_after(text: str, words: Sequence[Word], start: int, limit: int = SOURCE_LIMIT) -> int:
+    """Index one past the last word of a source phrase starting at ``words[start]``.
+
+    The phrase stops at punctuation, a clause word ("that", "who"), an auxiliary verb
+    ("has", "will") or a determiner right after a name ("... for Policy Research the
+    conflict has"), where a clause begins though its comma was dropped.
+    """
     index = start
-    while index < len(words) and index - start < SOURCE_LIMIT:
-        if index > start and (gap_breaks(text, words[index - 1].end, words[index].start)):
-            break
-        if words[index].lower in BOUNDARY_WORDS and index > start:
+    while index < len(words) and index - start < limit:
+        word = words[index]
+        if index > start and (gap_breaks(text, words[index - 1].end, word.start) or _clause_begins(text, words, index)):
             break
         index += 1
     return index
+
+
+def _clause_begins(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether a new clause starts at ``words[index]`` inside a run of words (no punctuation)."""
+    word = words[index]
+    if word.lower in BOUNDARY_WORDS or word.lower in AUXILIARIES:
+        return True
+    return word.lower in ("the", "a", "an") and text[words[index - 1].start].isupper()
 
 
 def agent(text: str, words: Sequence[Word], cue: int) -> tuple[int, int] | None:
