@@ -18,7 +18,8 @@ Words are the core's (``document.body.words``); sentences are the core's too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
 
 from copydesk.text import TextView
 
@@ -70,3 +71,23 @@ def sentence_texts(view: TextView) -> list[str]:
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (so "says" is tried before "say")."""
     return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))
+
+
+def out_of_range(
+    settings: Mapping[str, Any], bounds: Mapping[str, tuple[float | None, float | None]]
+) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each numeric setting outside its inclusive ``(low, high)`` bounds.
+
+    For a scorer's ``check``: ``None`` leaves that side open. The wording is the same for
+    every scorer ("must be between 0 and 1, not 5"; "must be at least 1, not -3").
+    """
+    for key, (low, high) in bounds.items():
+        value = float(settings[key])
+        if (low is None or value >= low) and (high is None or value <= high):
+            continue
+        if low is not None and high is not None:
+            yield key, f"must be between {low:g} and {high:g}, not {settings[key]!r}"
+        elif low is not None:
+            yield key, f"must be at least {low:g}, not {settings[key]!r}"
+        else:
+            yield key, f"must be at most {high:g}, not {settings[key]!r}"

@@ -169,6 +169,7 @@ def test_bad_config_exits_2_naming_key_and_file(cli: Cli, tmp_path: Path, toml: 
         ["rules", "--disable", "figures"],
         ["plugins"],
         ["explain", "HDG001"],
+        ["learn-weights", "labelled.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2"],
     ],
     ids=lambda args: args[0],
 )
@@ -188,6 +189,18 @@ def test_a_run_reads_its_configuration_file_once(
     monkeypatch.chdir(tmp_path)
     if args[0] == "baseline":
         args = [*args, "--output", str(tmp_path / "baseline.json")]
+    if args[0] == "learn-weights":  # a labelled batch whose fakes are hedged, so a weight is learned
+        hedged = "Sources say the plan may possibly fail, and critics suggest it could perhaps stall."
+        rows = [
+            {
+                "id": f"{label}{i}",
+                "text": f"{hedged if label == 'fake' else 'The council met.'} Item {i}.",
+                "label": label,
+            }
+            for i in range(6)
+            for label in ("fake", "real")
+        ]
+        (tmp_path / "labelled.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     result = cli(*args, "--config", str(path))
     assert result.exit_code == 0, result.stderr
     assert reads == [path]

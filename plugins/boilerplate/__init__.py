@@ -26,6 +26,7 @@ from copydesk import (
     Sentence,
     Settings,
     hookimpl,
+    measures,
 )
 from copydesk.plugins.boilerplate import batch as batch
 from copydesk.plugins.boilerplate.chrome import probabilities
@@ -223,10 +224,28 @@ def score(document: Document, context: Context) -> Assessment:
 
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
-    """``(key, problem)`` for each malformed ``extra_furniture`` entry."""
+    """``(key, problem)`` for each malformed ``extra_furniture`` entry or numeric setting out of range."""
     for entry in settings.get("extra_furniture", ()):
         if problem := entry_problem(entry):
             yield "extra_furniture", problem
+    yield from measures.out_of_range({**SCORER.settings, **settings}, BOUNDS)
+
+
+#: Inclusive bounds of the numeric settings (``None``: open on that side).
+BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "repeated_min_articles": (1, None),
+    "repeated_min_share": (0, 1),
+    "repeated_min_sentence_words": (1, None),
+    "repeated_segment_max_words": (1, None),
+    "repeated_min_sentence_stories": (1, None),
+    "repeated_cluster_threshold": (0, 1),
+    "headline_lines": (0, None),
+    "frame_min_articles": (1, None),
+    "near_duplicate_threshold": (0, 1),
+    "near_duplicate_min_words": (0, None),
+    "chrome_threshold": (0, 1),
+    "chrome_min_lines": (0, None),
+}
 
 
 SCORER = Scorer(

@@ -15,7 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
+from copydesk import (
+    Assessment,
+    BatchPass,
+    Context,
+    Document,
+    Finding,
+    Rule,
+    Scorer,
+    Settings,
+    Severity,
+    hookimpl,
+    measures,
+)
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
 from copydesk.plugins.figures.features import FEATURES
@@ -209,12 +221,27 @@ def _findings(document: Document, context: Context) -> Iterator[Finding]:
         )
 
 
+#: Inclusive bounds of the numeric settings (``None``: open on that side).
+BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "window": (0, None),
+    "large_count": (1, None),
+    "tolerance": (1, None),
+    "subject_overlap": (1, None),
+}
+
+
+def check(settings: Settings) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each numeric setting out of range (the core reports the first)."""
+    yield from measures.out_of_range({**SETTINGS, **settings}, BOUNDS)
+
+
 SCORER = Scorer(
     prefix="FIG",
     name="figures",
     rules=RULES,
     score=score,
     settings=SETTINGS,
+    check=check,
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
     description="Figures (money, percentages, counts, rates) with no source, a vague one, or contradicting sources",
     features=FEATURES,

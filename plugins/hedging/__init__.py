@@ -16,7 +16,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 
-from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, TextView, hookimpl
+from copydesk import (
+    Assessment,
+    Context,
+    Document,
+    Finding,
+    Rule,
+    Scorer,
+    Settings,
+    Severity,
+    TextView,
+    hookimpl,
+    measures,
+)
 from copydesk.plugins.hedging.detect import ATTRIBUTED, HEDGE, VAGUE, Hit, analyse
 from copydesk.plugins.hedging.features import FEATURES
 from copydesk.plugins.hedging.features import features as feature_values
@@ -319,9 +331,15 @@ def check(settings: Settings) -> Iterator[tuple[str, str]]:
     for key in ("density_threshold", "share_threshold"):
         if not float(merged[key]) > 0:
             yield key, f"must be greater than 0, not {merged[key]}"
-    for key in ("attributed_weight", "approximator_weight", "min_words"):
-        if float(merged[key]) < 0:
-            yield key, f"must not be negative, not {merged[key]}"
+    yield from measures.out_of_range(
+        merged,
+        {
+            "share_threshold": (None, 1),
+            "attributed_weight": (0, None),
+            "approximator_weight": (0, None),
+            "min_words": (0, None),
+        },
+    )
 
 
 def score(document: Document, context: Context) -> Assessment:

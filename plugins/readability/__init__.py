@@ -22,7 +22,7 @@ import math
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl
+from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl, measures
 from copydesk.plugins.readability.features import FEATURES
 from copydesk.plugins.readability.features import features as feature_values
 from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
@@ -128,10 +128,7 @@ MINIMUMS = {"max_sentence_words": 1, "min_words": 0}
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
     """``(key, problem)`` for each setting below its smallest sensible value."""
-    for key, minimum in MINIMUMS.items():
-        value = settings.get(key, DEFAULTS[key])
-        if value < minimum:
-            yield key, f"must be at least {minimum:g}, got {value!r}"
+    yield from measures.out_of_range({**DEFAULTS, **settings}, {key: (low, None) for key, low in MINIMUMS.items()})
 
 
 def _setting(settings: Settings, key: str) -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl
+from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl, measures
 from copydesk.plugins.sourcing import patterns
 from copydesk.plugins.sourcing.features import FEATURES, named_sources, quotations
 from copydesk.plugins.sourcing.features import features as feature_values
@@ -115,6 +115,15 @@ def score(document: Document, context: Context) -> Assessment:
     return Assessment(findings=tuple(findings), subscore=1.0, features=feature_values(document))
 
 
+#: Inclusive bounds of the numeric settings (``None``: open on that side).
+BOUNDS: dict[str, tuple[float | None, float | None]] = {"min_words": (0, None)}
+
+
+def check(settings: Settings) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each numeric setting out of range (the core reports the first)."""
+    yield from measures.out_of_range({**DEFAULTS, **settings}, BOUNDS)
+
+
 @hookimpl
 def copydesk_scorers() -> list[Scorer]:
     """Provide the SRC scorer."""
@@ -125,6 +134,7 @@ def copydesk_scorers() -> list[Scorer]:
             rules=RULES,
             score=score,
             settings=DEFAULTS,
+            check=check,
             description="Evidence of sourcing: named sources, credited quotations, dates, places, documents",
             features=FEATURES,
         )

@@ -16,9 +16,9 @@ confidence that the text is incomplete, combining the signals that fired.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
-from copydesk import Assessment, Context, Document, Finding, Scorer, hookimpl
+from copydesk import Assessment, Context, Document, Finding, Scorer, Settings, hookimpl, measures
 from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
 from copydesk.plugins.truncation.debris import scrape_debris
 from copydesk.plugins.truncation.ending import WEAK_SIGNAL, Ending, Verdict, find_ending, judge
@@ -145,6 +145,21 @@ def score(document: Document, context: Context) -> Assessment:
     return assess(document, context, lexicons(context.settings))
 
 
+#: Inclusive bounds of the numeric settings (``None``: open on that side).
+BOUNDS: dict[str, tuple[float | None, float | None]] = {
+    "short_line_words": (1, None),
+    "max_tail_lines": (0, None),
+    "min_source_articles": (1, None),
+    "min_median_words": (0, None),
+    "length_ratio": (0, 1),
+}
+
+
+def check(settings: Settings) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each numeric setting out of range (the core reports the first)."""
+    yield from measures.out_of_range({**SETTINGS, **settings}, BOUNDS)
+
+
 @hookimpl
 def copydesk_scorers() -> list[Scorer]:
     """Provide the TRN scorer."""
@@ -162,6 +177,7 @@ def copydesk_scorers() -> list[Scorer]:
             ),
             score=score,
             settings=SETTINGS,
+            check=check,
             batch=BATCH,
             description="Text that stops mid-sentence or mid-list, paywall tails, and scrape debris",
         )

@@ -1,19 +1,21 @@
 """What every built-in scorer shares: its name and prefix, its rules listed, stable output.
 
 The settings' types, rule codes and docs, and finding spans are checked for every
-built-in by the conformance suite (tests/test_conformance.py); this file holds the
+built-in by the conformance suite (tests/core/test_conformance.py); this file holds the
 other checks each plugin's tests used to repeat for themselves.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from copydesk import Finding
-from copydesk.plugins import boilerplate, figures, hedging, readability, truncation
-from copydesk.testing import article, plugin_set, score_batch
+from copydesk.errors import ConfigError
+from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing, truncation
+from copydesk.testing import article, plugin_set, run_scorer, score_batch
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 BUILTINS = [
@@ -57,3 +59,27 @@ def test_seed_results_are_reproducible_and_findings_in_reading_order(
     assert all(subscore is not None for _, subscore, _ in first)
     for findings, _, _ in first:
         assert list(findings) == sorted(findings, key=reading_order)
+
+
+@pytest.mark.parametrize(
+    ("module", "settings", "message"),
+    [
+        (figures, {"window": -5}, "[plugins.figures] window must be at least 0, not -5"),
+        (figures, {"large_count": -1}, "[plugins.figures] large_count must be at least 1, not -1"),
+        (truncation, {"short_line_words": -1}, "[plugins.truncation] short_line_words must be at least 1, not -1"),
+        (truncation, {"max_tail_lines": -3}, "[plugins.truncation] max_tail_lines must be at least 0, not -3"),
+        (truncation, {"length_ratio": 2.0}, "[plugins.truncation] length_ratio must be between 0 and 1, not 2.0"),
+        (boilerplate, {"headline_lines": -1}, "[plugins.boilerplate] headline_lines must be at least 0, not -1"),
+        (boilerplate, {"repeated_min_share": 5.0}, "[plugins.boilerplate] repeated_min_share must be between 0 and 1"),
+        (hedging, {"share_threshold": 5.0}, "[plugins.hedging] share_threshold must be at most 1, not 5.0"),
+        (readability, {"min_words": -1}, "[plugins.readability] min_words must be at least 0, not -1"),
+        (sourcing, {"min_words": -1}, "[plugins.sourcing] min_words must be at least 0, not -1"),
+    ],
+)
+def test_a_setting_out_of_range_is_one_config_error_naming_plugin_and_key(
+    module: ModuleType, settings: dict[str, float], message: str
+) -> None:
+    scorer = module.copydesk_scorers()[0]
+    assert scorer.check is not None and list(scorer.check(scorer.settings)) == []
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        run_scorer(scorer, "Prices may rise by 5 percent.", settings=settings)

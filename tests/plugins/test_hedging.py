@@ -274,7 +274,7 @@ def test_adversarial_megabyte_finishes() -> None:
     ("settings", "message"),
     [
         ({"density_threshold": 0.0}, "[plugins.hedging] density_threshold must be greater than 0, not 0.0"),
-        ({"attributed_weight": -1.0}, "[plugins.hedging] attributed_weight must not be negative, not -1.0"),
+        ({"attributed_weight": -1.0}, "[plugins.hedging] attributed_weight must be at least 0, not -1.0"),
     ],
 )
 def test_out_of_range_settings_are_a_config_error_naming_the_key(settings: dict[str, float], message: str) -> None:
