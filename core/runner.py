@@ -287,19 +287,31 @@ class Runner:
         )
 
     def _aggregate(self, results: list[ScorerResult]) -> tuple[float, float, list[ScorerResult]]:
-        """The model's score, the truncation confidence, and the results with their points as contributions.
+        """The score, the truncation confidence, and the results with their points as contributions.
 
-        Contributions are rounded to hundredths so that they add up to ``100 - round(score, 2)`` exactly.
+        The model scores the features it knows. A scorer it has no feature of (a
+        third-party scorer the model was not fitted with) still counts through its
+        sub-score, as a factor ``subscore ** weight`` on the model's score, so its
+        ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
+        that they add up to ``100 - round(score, 2)`` exactly.
         """
         ok = [r for r in results if r.error is None]
         values = scoring.feature_vector((r.name, r.features) for r in ok)
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
         verdict = self.model.score(values, confidence)
+        known = {f.scorer for f in self.model.features} | {TRUNCATION}
+        others = [(r.name, r.subscore, r.weight) for r in ok if r.name not in known and r.subscore is not None]
         points = _points(verdict, [r.name for r in ok])
-        shown = in_hundredths(points, 100.0 - round(verdict.score, 2)) if points else {}
+        total = verdict.score
+        if others:
+            factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
+            total = verdict.score * factor / 100.0
+            for (name, _, _), part in zip(others, extra, strict=True):
+                points[name] += part * verdict.score / 100.0
+        shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
         return (
-            verdict.score,
+            total,
             confidence,
             [replace(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
