@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from copydesk import scoring
+from copydesk import Rule, Severity, scoring
 from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from copydesk.plugins import hedging
 from copydesk.sources import Batch
@@ -119,3 +119,26 @@ def test_a_bad_model_file_is_a_one_line_error_with_exit_2(cli, tmp_path, content
     assert "Traceback" not in result.stderr
     errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error:")]
     assert len(errors) == 1 and "model.json" in errors[0] and problem in errors[0], result.stderr
+
+
+DUP_RULES = tuple(Rule(c, f"dup-{c[-1]}", "a doubled span", Severity.WARNING, "doc") for c in ("DUP001", "DUP002"))
+
+
+def _twice(document, context):
+    """One span ('bad') reported by two rules, as TPL001 and TPL003 once did on 'Leave a Comment'."""
+    at = document.body.text.find("bad")
+    for rule in DUP_RULES if context.settings.get("twice") else DUP_RULES[:1]:
+        yield rule.finding(document.body, at, at + 3)
+
+
+def test_a_span_flagged_by_two_rules_counts_once_in_the_score():
+    from copydesk.models import Scorer
+
+    dup = Scorer(prefix="DUP", name="dup", rules=DUP_RULES, score=_twice, settings={"twice": False})
+    plugins = plugin_set(scorers=[dup])
+    text = "The council said the bad budget passed on Monday by seven votes to two."
+    [once] = score_batch([text], plugins)
+    [twice] = score_batch([text], plugins, {"plugins": {"dup": {"twice": True}}})
+    assert len(twice.findings) == 2 and len(once.findings) == 1, twice.diagnostics  # both rules reported
+    assert once.score < 100.0  # the span does cost points
+    assert twice.score == once.score
