@@ -9,8 +9,8 @@ from types import ModuleType
 
 import pytest
 from copydesk import Document
+from copydesk import measures as m
 from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing
-from copydesk.plugins import measures as m
 from copydesk.plugins.boilerplate import features as tpl
 from copydesk.plugins.figures import features as fig
 from copydesk.plugins.hedging import features as hdg
