@@ -240,6 +240,16 @@ class Config:
             verdicts=MappingProxyType(dict(table["verdicts"])),
         )
 
+    def model_path(self) -> Path | None:
+        """The ``[scoring] model`` file (relative to the config file's folder), or None for the packaged model."""
+        value = str(self.data["scoring"].get("model", ""))
+        if not value:
+            return None
+        path = Path(value).expanduser()
+        if not path.is_absolute() and not self.source.endswith("(packaged)"):
+            path = Path(self.source).parent / path
+        return path
+
     def weight(self, scorer: Scorer) -> float:
         """The weight of ``scorer``: configured, else its own default."""
         return float(self.data["scoring"]["weights"].get(scorer.name, scorer.weight))

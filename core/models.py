@@ -386,6 +386,9 @@ class ArticleReport:
     gate_reasons: tuple[str, ...] = ()
     #: The source the article is rolled up under (``[rollup] by``; see :mod:`copydesk.rollup`).
     source_name: str = ""
+    #: Whether the truncation scorer is at least 50 % sure the copy was cut
+    #: (:data:`copydesk.scoring.TRUNCATED_AT`); the score is then graded down by a factor.
+    truncated: bool = False
 
     @property
     def failed_scorers(self) -> tuple[ScorerResult, ...]:

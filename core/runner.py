@@ -20,6 +20,8 @@ from copydesk import diagnostics, rollup, scoring
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
+from copydesk.model import Model, Verdict, in_hundredths
+from copydesk.modelfile import load_model, packaged_model_path
 from copydesk.models import (
     Article,
     ArticleReport,
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 
 Item = Article | Unreadable
 FIELD_ORDER = {"title": 0, "text": 1}
+#: The scorer whose sub-score is the truncation confidence the model's truncation factor reads.
+TRUNCATION = "truncation"
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class Runner:
         """Resolve each scorer's settings, selected rules, severities and weight."""
         self.config = config
         self.scoring = config.scoring()
+        #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
+        self.model: Model = load_model(config.model_path() or packaged_model_path())
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
         check_settings(plugins, config)
         select, ignore = config.run["select"], config.run["ignore"]
@@ -248,10 +254,7 @@ class Runner:
         document, segment_errors = self._segments(document)
         supp = Suppressions.of(article)
         results = [self._run_one(a, document, segment_errors.get(a.scorer.prefix), supp) for a in self.active]
-        parts = [(r.subscore, r.weight) for r in results if r.subscore is not None]
-        total, contributions = scoring.aggregate([(s, w) for s, w in parts])
-        it = iter(contributions)
-        results = [replace(r, contribution=next(it)) if r.subscore is not None else r for r in results]
+        total, confidence, results = self._aggregate(results)
         diags = self._diagnostics(article, results)
         if supp:
             active = [
@@ -280,6 +283,37 @@ class Runner:
             source_name=rollup.source_name(
                 article.meta, article.url, article.source.path if article.source else None, self.source_by
             ),
+            truncated=scoring.is_truncated(confidence),
+        )
+
+    def _aggregate(self, results: list[ScorerResult]) -> tuple[float, float, list[ScorerResult]]:
+        """The score, the truncation confidence, and the results with their points as contributions.
+
+        The model scores the features it knows. A scorer it has no feature of (a
+        third-party scorer the model was not fitted with) still counts through its
+        sub-score, as a factor ``subscore ** weight`` on the model's score, so its
+        ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
+        that they add up to ``100 - round(score, 2)`` exactly.
+        """
+        ok = [r for r in results if r.error is None]
+        values = scoring.feature_vector((r.name, r.features) for r in ok)
+        truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
+        confidence = scoring.truncation_confidence(truncation)
+        verdict = self.model.score(values, confidence)
+        known = {f.scorer for f in self.model.features} | {TRUNCATION}
+        others = [(r.name, r.subscore, r.weight) for r in ok if r.name not in known and r.subscore is not None]
+        points = _points(verdict, [r.name for r in ok])
+        total = verdict.score
+        if others:
+            factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
+            total = verdict.score * factor / 100.0
+            for (name, _, _), part in zip(others, extra, strict=True):
+                points[name] += part * verdict.score / 100.0
+        shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
+        return (
+            total,
+            confidence,
+            [replace(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
@@ -364,6 +398,18 @@ def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
             raise ValueError(f"feature {name!r} of scorer {scorer.prefix} is {value}, not a finite number")
         out[name] = value
     return out
+
+
+def _points(verdict: Verdict, names: list[str]) -> dict[str, float]:
+    """Points lost per scorer in ``names`` (truncation's include the truncation factor's points).
+
+    Points of model features whose scorer is not among ``names`` (it failed or is
+    disabled: their features cost 0) are zero; the parts still add up to ``100 - score``.
+    """
+    points = {name: verdict.points.get(name, 0.0) for name in names}
+    if TRUNCATION in points:  # the factor only applies when the truncation scorer gave a sub-score
+        points[TRUNCATION] += verdict.truncation_points
+    return points
 
 
 _WORKER: Runner | None = None

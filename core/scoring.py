@@ -7,9 +7,10 @@ computed"):
   ``exp(-penalty_per_1000_words / density_scale)``, where each finding adds its
   severity's penalty and the word count is floored at ``min_words`` so one finding in
   a short note does not read as a flood.
-* The article score is ``100 * prod(subscore_i ** weight_i)``: a weighted geometric
-  aggregate. It is monotonic (a lower sub-score never raises it) and a scorer with
-  weight 0 has no effect.
+* The article score comes from the learned model (:mod:`copydesk.model`) on the
+  scorers' features; a scorer the model has no feature of still counts through the
+  weighted geometric factor of :func:`aggregate`, ``100 * prod(subscore_i ** weight_i)``,
+  which is monotonic (a lower sub-score never raises it; weight 0 has no effect).
 * One span reported by several rules counts once, at its strongest severity
   (:func:`dedupe`); suppressed findings never reach these functions, and the runner
   re-measures a scorer whose findings were suppressed on the text with those spans
@@ -17,8 +18,9 @@ computed"):
 * A copy the truncation scorer is at least :data:`TRUNCATED_AT` sure was cut is
   marked ``truncated``; the learned model (:mod:`copydesk.model`) grades it down by a
   factor rather than wiping out the other evidence.
-* Each scorer's contribution is its share of the points lost, in proportion to
-  ``weight_i * -ln(subscore_i)``; contributions add up to ``100 - score``.
+* Each scorer's contribution is its points under the model (and, for a scorer outside
+  it, its share of the factor's points, in proportion to ``weight_i * -ln(subscore_i)``);
+  contributions add up to ``100 - score``.
 """
 
 from __future__ import annotations

@@ -31,6 +31,8 @@ import corpora
 import numpy as np
 from copydesk.fitting import Column
 from copydesk.formats.schema import article_dict
+from copydesk.model import Model
+from copydesk.modelfile import dumps
 from copydesk.session import Options, Session
 from copydesk.sources import Batch
 
@@ -59,6 +61,7 @@ class Corpus:
     groups: list[str] = field(default_factory=list)
     subsets: list[str] = field(default_factory=list)
     truncation: list[float] = field(default_factory=list)
+    #: Grades under the blank model the corpora are scored with (always the top grade): not a measure.
     grades: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
 
@@ -141,7 +144,7 @@ def columns(session: Session) -> list[Column]:
         Column(scorer.name, feature.name, feature.direction, feature.unit)
         for _, scorer in session.plugins.scorers
         if scorer.name != TRUNCATION
-        for feature in getattr(scorer, "features", ())
+        for feature in scorer.features
     ]
     return sorted(found, key=lambda c: c.key)
 
@@ -151,7 +154,11 @@ def load(data: Path, workers: int = 2) -> tuple[list[Column], dict[str, Corpus]]
     out: dict[str, Corpus] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        session = Session.open(Options(cwd=workdir, overrides={"run": {"workers": workers}}))
+        # Features never depend on the model; an empty one lets the first fit run before any model exists.
+        blank = workdir / "blank-model.json"
+        blank.write_text(dumps(Model((), 1, 1.0, 0.0)), encoding="utf-8")
+        overrides = {"run": {"workers": workers}, "scoring": {"model": str(blank)}}
+        session = Session.open(Options(cwd=workdir, overrides=overrides))
         out["bbc"] = score("bbc", list(bbc(data)), session, workdir)
         out["polnear"] = score("polnear", list(polnear(data)), session, workdir)
         for name in LABELLED:

@@ -146,11 +146,11 @@ def test_a_bad_rollup_or_source_gate_setting_is_one_line_and_exit_2(
 
 
 def test_failing_grades_decide_the_share_failing_when_not_gating(cli: Cli, no_project_config: Path) -> None:
-    write_batch(Path("b.jsonl"), [("b1", "blog", HEDGED), ("b2", "blog", CLEAN)])
+    write_batch(Path("b.jsonl"), [("b1", "blog", HEDGED_TOO), ("b2", "blog", CLEAN)])
     Path("copydesk.toml").write_text('[rollup]\nfailing_grades = ["F"]\n', encoding="utf-8")
     document = json.loads(cli("score", "b.jsonl", "-f", "json").stdout)
     hedged = document["articles"][0]
-    assert hedged["grade"] == "D"  # a D is not failing when only F fails
+    assert hedged["grade"] == "D"  # seed 000 scores about 50 under the shipped model: a D, not failing
     assert document["sources"][0]["failing"] == 0
 
 

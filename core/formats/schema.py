@@ -14,7 +14,8 @@ from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
 from copydesk.rollup import SourceSummary
 
-#: 2.0 added ``sources`` (the per-source roll-up) and each article's ``source_name``.
+#: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
+#: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
 SCHEMA_VERSION = "2.0"
 
 
@@ -104,6 +105,7 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "grade": report.grade,
         "verdict": report.verdict,
         "words": report.words,
+        "truncated": report.truncated,
         "scorers": [scorer_dict(s, timings) for s in report.scorers],
         "findings": findings,
         "diagnostics": [finding_dict(f, report.source) for f in report.diagnostics],

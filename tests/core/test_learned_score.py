@@ -1,0 +1,144 @@
+"""Issue 13: the runner scores with the learned model (core/data/model.json) and its points add up."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from copydesk import Rule, Severity, scoring
+from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
+from copydesk.plugins import hedging
+from copydesk.sources import Batch
+from copydesk.testing import config, plugin_set, score_batch, scorers_of
+from support import SEEDS
+
+pytestmark = pytest.mark.skipif(not packaged_model_path().exists(), reason="core/data/model.json is not shipped")
+
+BUILTINS = plugin_set(entry_points=True)
+HEDGING = plugin_set(scorers=scorers_of(hedging, "hedging"))
+PLAIN = "The council approved the budget on Monday. The mayor said the vote was 7 to 2.\n\n"
+HEDGED = "Sources say the deal may reportedly collapse, and it could allegedly be delayed."
+#: A 150-word wire-style brief with one hedge ("could"), written for this test.
+BRIEF = (
+    "Flood barriers along the River Ouse in York were raised on Tuesday after three days of heavy rain, "
+    "the Environment Agency said. Water levels at the Viking Recorder gauge reached 4.1 metres by 14:00 GMT, "
+    "about a metre below the record set in 2000. Agency spokeswoman Helen Barnes said crews had closed "
+    "the Foss Barrier at 06:30 and pumps were moving 50 tonnes of water a second. Two car parks near "
+    "Skeldergate were shut and residents of 40 homes in Clementhorpe were told to move valuables upstairs. "
+    "North Yorkshire Police said the A19 at Fulford was closed in both directions. The Met Office has issued "
+    "a yellow warning for rain until Wednesday evening, and forecaster Tom Price said a further 30mm could "
+    "fall on the Dales overnight. The city council said schools would open as normal on Wednesday. "
+    "Updates will be posted on the council's website."
+)
+
+
+def seeds():
+    """The seeds as the CLI reads them (first line the title)."""
+    return list(Batch([str(SEEDS)], config().sources))
+
+
+def test_contributions_add_up_to_the_points_lost_in_hundredths():
+    reports = score_batch(seeds(), BUILTINS)
+    for report in reports:
+        lost = round(100 * (100 - report.score))
+        assert sum(round(100 * s.contribution) for s in report.scorers) == lost, report.id
+
+
+def test_the_seeds_all_grade_d_or_f():
+    reports = score_batch(seeds(), BUILTINS)
+    assert [r.grade for r in reports] and all(r.grade in ("D", "F") for r in reports), [
+        (r.id, r.score, r.grade) for r in reports
+    ]
+
+
+def test_a_150_word_brief_with_one_hedge_stays_a_or_b():
+    [report] = score_batch([BRIEF], BUILTINS)
+    assert 140 <= report.words <= 160
+    assert any(f.code.startswith("HDG") for f in report.findings)  # the hedge is reported...
+    assert report.grade in ("A", "B"), (report.score, [(s.name, s.contribution) for s in report.scorers])
+
+
+def test_a_suppressed_finding_does_not_change_the_score():
+    ignore = "<!-- copydesk: ignore HDG -->\n"
+    neutral = "<!-- " + "n" * (len(ignore) - 10) + " -->\n"  # same length: the hedges' offsets agree
+    [hedged] = score_batch([PLAIN + neutral + HEDGED], HEDGING)
+    [silenced] = score_batch([PLAIN + ignore + HEDGED], HEDGING)
+    spans = [(f.start, f.end) for f in hedged.findings]
+    assert spans and hedged.score < silenced.score  # the hedges cost points when they are not suppressed
+    # Scored as if the flagged words were not there: the same text with those spans blanked.
+    [blanked] = score_batch([scoring.mask(PLAIN + ignore + HEDGED, spans)], HEDGING)
+    assert silenced.scorers[0].features == blanked.scorers[0].features
+    assert silenced.score == blanked.score
+
+
+def test_more_evidence_of_a_problem_never_raises_the_score():
+    scores = [score_batch([PLAIN * 4 + " ".join([HEDGED] * n)], HEDGING)[0].score for n in range(4)]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+
+
+def test_a_cut_copy_is_marked_truncated_in_the_report_and_the_json():
+    from copydesk.formats.schema import article_dict
+
+    whole = seeds()[0].body
+    cut = whole[: len(whole) // 2].rstrip() + " and the"
+    intact, truncated = score_batch([whole, cut], BUILTINS)
+    assert article_dict(truncated)["truncated"] is truncated.truncated
+    trunc = next(s for s in truncated.scorers if s.name == "truncation")
+    assert truncated.truncated == (trunc.subscore is not None and trunc.subscore <= 0.5)
+    assert article_dict(intact)["truncated"] is False
+
+
+def _write(tmp_path: Path, model: bytes) -> Path:
+    (tmp_path / "model.json").write_bytes(model)
+    config = tmp_path / "copydesk.toml"
+    config.write_text('[scoring]\nmodel = "model.json"\n', encoding="utf-8")
+    return config
+
+
+def _newer() -> bytes:
+    data = json.loads(packaged_model_path().read_text(encoding="utf-8"))
+    data["format_version"] = FORMAT_VERSION + 1
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (lambda: b'{"format": "copydesk-model", ', "is not valid JSON"),
+        (lambda: pickle.dumps({"format": "copydesk-model"}), "never loads pickles"),
+        (_newer, "newer than this copydesk reads"),
+    ],
+    ids=["corrupt", "pickle", "newer-version"],
+)
+def test_a_bad_model_file_is_a_one_line_error_with_exit_2(cli, tmp_path, content, problem):
+    config = _write(tmp_path, content())
+    result = cli("score", str(SEEDS), "--config", str(config))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error:")]
+    assert len(errors) == 1 and "model.json" in errors[0] and problem in errors[0], result.stderr
+
+
+DUP_RULES = tuple(Rule(c, f"dup-{c[-1]}", "a doubled span", Severity.WARNING, "doc") for c in ("DUP001", "DUP002"))
+
+
+def _twice(document, context):
+    """One span ('bad') reported by two rules, as TPL001 and TPL003 once did on 'Leave a Comment'."""
+    at = document.body.text.find("bad")
+    for rule in DUP_RULES if context.settings.get("twice") else DUP_RULES[:1]:
+        yield rule.finding(document.body, at, at + 3)
+
+
+def test_a_span_flagged_by_two_rules_counts_once_in_the_score():
+    from copydesk.models import Scorer
+
+    dup = Scorer(prefix="DUP", name="dup", rules=DUP_RULES, score=_twice, settings={"twice": False})
+    plugins = plugin_set(scorers=[dup])
+    text = "The council said the bad budget passed on Monday by seven votes to two."
+    [once] = score_batch([text], plugins)
+    [twice] = score_batch([text], plugins, {"plugins": {"dup": {"twice": True}}})
+    assert len(twice.findings) == 2 and len(once.findings) == 1, twice.diagnostics  # both rules reported
+    assert once.score < 100.0  # the span does cost points
+    assert twice.score == once.score
