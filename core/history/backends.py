@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -188,12 +189,30 @@ def _open_sqlite(path: str, timeout: float) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL").fetchall()
+        _wal(conn, timeout)
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.Error:
         conn.close()
         raise
     return conn
+
+
+def _wal(conn: sqlite3.Connection, timeout: float) -> None:
+    """Switch to WAL, retrying while another process holds the lock, for at most ``timeout`` seconds.
+
+    Changing the journal mode of a new database needs an exclusive lock, and SQLite does not
+    call the busy handler for it: two processes opening an empty history at once would
+    otherwise see "database is locked" at once instead of waiting.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchall()
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _open_postgresql(url: str, timeout: float) -> Any:
