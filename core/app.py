@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__, diagnostics
+from copydesk import __version__, diagnostics, safety
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
@@ -273,5 +273,5 @@ def _gate_lines(gate: Gate, stderr: Callable[[str], None]) -> None:
 
 
 def default_stderr(line: str) -> None:
-    """Write one diagnostic line to standard error."""
-    print(line, file=sys.stderr)
+    """Write one diagnostic line to standard error, input-derived text neutralised (:mod:`copydesk.safety`)."""
+    print(safety.line(line), file=sys.stderr)
