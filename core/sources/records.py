@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.suppress import IGNORE_META
@@ -82,23 +83,31 @@ def read_jsonl(
         if not raw.strip():
             records -= 1
             continue
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            yield Unreadable(path, f"not valid UTF-8 (byte {exc.start} of the line)", line_no, "jsonl")
-            continue
-        except json.JSONDecodeError as exc:
-            yield Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
-            continue
-        if not isinstance(record, dict):
-            yield Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
-            continue
-        if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
-            yield Unreadable(path, f"not valid Unicode: an unpaired surrogate \\u{ord(bad):04x}", line_no, "jsonl")
-            continue
-        yield _record_article(record, fields, path, line_no, "jsonl")
+        yield _jsonl_record(raw, path, fields, line_no)
     if not records:
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
+
+
+def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int) -> Article | Unreadable:
+    """One non-blank JSONL line as an Article, or an Unreadable naming its problem."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Unreadable(path, f"not valid UTF-8 (byte {exc.start} of the line)", line_no, "jsonl")
+    except json.JSONDecodeError as exc:
+        return Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
+    except RecursionError:
+        return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
+    except ValueError as exc:  # int() refuses more than sys.get_int_max_str_digits() digits
+        return Unreadable(path, f"not readable JSON: integer too long ({describe(exc)})", line_no, "jsonl")
+    if not isinstance(record, dict):
+        return Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
+    try:
+        if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
+            return Unreadable(path, f"not valid Unicode: an unpaired surrogate \\u{ord(bad):04x}", line_no, "jsonl")
+        return _record_article(record, fields, path, line_no, "jsonl")
+    except RecursionError:  # parsed, but too deep to walk or to keep as metadata
+        return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
 
 
 def json_type(value: Any) -> str:

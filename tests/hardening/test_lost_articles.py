@@ -1,0 +1,46 @@
+"""Issue 16 items 1-5: one bad record, row or folder never costs the rest of the batch."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from support import run_copydesk
+
+BODY = "The council approved the budget on Tuesday, officials said. " * 10
+GOOD = json.dumps({"id": "good", "text": BODY})
+
+
+def _ids(stdout: str) -> list[str]:
+    return [a["id"] for a in json.loads(stdout)["articles"]]
+
+
+@pytest.mark.parametrize(
+    ("bad", "problem"),
+    [
+        ('{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ('{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}", "integer too long"),
+        ('{"id": "deep-ok", "text": "x", "n": ' + "[" * 200 + "]" * 200 + "}", None),
+    ],
+)
+@pytest.mark.parametrize("stdin", [False, True])
+def test_a_pathological_json_record_is_unreadable_and_the_rest_scored(
+    tmp_path: Path, bad: str, problem: str | None, stdin: bool
+) -> None:
+    data = "\n".join([GOOD, bad, GOOD.replace('"good"', '"after"')]) + "\n"
+    if stdin:
+        result = run_copydesk("score", "-f", "json", "-", stdin=data.encode())
+    else:
+        path = tmp_path / "batch.jsonl"
+        path.write_text(data, encoding="utf-8")
+        result = run_copydesk("score", "-f", "json", str(path))
+    assert "Traceback" not in result.stderr and "internal error" not in result.stderr, result.stderr
+    ids = _ids(result.stdout)
+    assert ids[0] == "good" and ids[-1] == "after" and len(ids) == 3
+    if problem is None:
+        assert result.exit_code == 0, result.stderr
+    else:
+        assert result.exit_code == 2, result.stderr
+        first = result.stderr.splitlines()[0]
+        assert first.startswith("copydesk: error: ") and ":2" in first and problem in first, first
