@@ -48,7 +48,10 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
         ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
         ("[scoring.weights]\nhedging = 1e308\n", "scoring.weights.hedging must be a number up to 1e+06, not 1e+308"),
         ("[scoring.weights]\nhedging = nan\n", "scoring.weights.hedging must be a finite number, not nan"),
-        ("[scoring.severity_penalty]\nerror = inf\n", "scoring.severity_penalty.error must be a finite number, not inf"),
+        (
+            "[scoring.severity_penalty]\nerror = inf\n",
+            "scoring.severity_penalty.error must be a finite number, not inf",
+        ),
         ("[run]\narticle_timeout = -1\n", "run.article_timeout must be 0 (no limit) to 86400 seconds"),
         ("[run]\nworkers = 0\n", "run.workers must be at least 1"),
         ("[run\n", "invalid TOML"),
