@@ -223,11 +223,15 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
     tally = Tally()
-    with _progress(options.progress) as tick:
-        for report in session.runner.run(lambda: iter(batch), workers=session.workers):
-            tick()
-            tally.observe(report, stderr)
-            outputs.add(_judged(report, gate, baseline, options.gate))
+    try:
+        with _progress(options.progress) as tick:
+            for report in session.runner.run(lambda: iter(batch), workers=session.workers):
+                tick()
+                tally.observe(report, stderr)
+                outputs.add(_judged(report, gate, baseline, options.gate))
+    except BaseException:  # a signal, or a failure: no half-written report replaces an old one
+        outputs.abort()
+        raise
     code = tally.exit_code(options.gate and not gate.passed)
     outputs.close(tally.summary(gate, options.gate, code))
     if options.gate:
@@ -273,5 +277,11 @@ def _gate_lines(gate: Gate, stderr: Callable[[str], None]) -> None:
 
 
 def default_stderr(line: str) -> None:
-    """Write one diagnostic line to standard error, input-derived text neutralised (:mod:`copydesk.safety`)."""
-    print(safety.line(line), file=sys.stderr)
+    """Write one diagnostic line to standard error, input-derived text neutralised (:mod:`copydesk.safety`).
+
+    A closed standard error loses the line, never the run (nor does it go to stdout).
+    """
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(safety.line(line), file=sys.stderr)
