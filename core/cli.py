@@ -59,8 +59,11 @@ def _run(options: RunOptions) -> int:
 
 
 def _version(value: bool) -> None:
+    """``--version``: the version, and which HTML extractor reads .html files."""
     if value:
-        print(f"copydesk {__version__}")
+        from copydesk.sources.html import extractor
+
+        print(f"copydesk {__version__}\nHTML extractor: {extractor()}")
         raise typer.Exit()
 
 
