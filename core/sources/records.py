@@ -68,7 +68,7 @@ def read_jsonl(
 ) -> Iterator[Article | Unreadable]:
     """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable)."""
     records = 0
-    for line_no, raw in enumerate(iter(lambda: handle.readline(max_bytes + 1), b""), start=1):
+    for line_no, raw in enumerate(_lines(handle, max_bytes), start=1):
         records += 1
         if line_no == 1 and raw.startswith(UTF16_BOMS):
             yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
@@ -86,6 +86,20 @@ def read_jsonl(
         yield _jsonl_record(raw, path, fields, line_no)
     if not records:
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
+
+
+def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes]:
+    """The file's lines (at most ``max_bytes + 1`` bytes each), ended by LF, CRLF or a lone CR."""
+    for raw in iter(lambda: handle.readline(max_bytes + 1), b""):
+        body = raw[:-1] if raw.endswith(b"\n") else raw
+        if b"\r" not in body.rstrip(b"\r"):
+            yield raw
+            continue
+        *parts, last = body.split(b"\r")  # classic Mac line endings: one "line" of many records
+        for part in parts:
+            yield part + b"\n"
+        if last or raw.endswith(b"\n"):
+            yield last + raw[len(body) :]
 
 
 def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int) -> Article | Unreadable:

@@ -44,3 +44,14 @@ def test_a_pathological_json_record_is_unreadable_and_the_rest_scored(
         assert result.exit_code == 2, result.stderr
         first = result.stderr.splitlines()[0]
         assert first.startswith("copydesk: error: ") and ":2" in first and problem in first, first
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_jsonl_with_any_line_ending_gives_one_article_per_record(tmp_path: Path, ending: str) -> None:
+    records = [json.dumps({"id": f"r{i}", "text": BODY}) for i in range(3)]
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes((ending.join(records) + ending).encode())
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert [(a["id"], a["source"]["record"]) for a in document["articles"]] == [("r0", 1), ("r1", 2), ("r2", 3)]
