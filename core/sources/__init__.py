@@ -103,6 +103,9 @@ class Batch:
     def _read(self, path: str) -> Iterator[Article | Unreadable]:
         """Read one file (or stdin, or a spooled pipe) in its format."""
         display = "<stdin>" if path == STDIN else Path(path).as_posix()
+        if isinstance(path, Unlistable):
+            yield Unreadable(display, path.problem, format="folder")
+            return
         known = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if path in self._spooled:
             fmt = known or self._sniffed_format(path)
@@ -148,7 +151,10 @@ def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
     """
     include, exclude = sources["include"], sources["exclude"]
     walked = {os.path.realpath(folder)}
-    for root, dirs, names in os.walk(folder, followlinks=True):
+    failed: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=failed.append, followlinks=True):
+        yield from (Unlistable(err) for err in failed)
+        failed.clear()
         rel_root = os.path.relpath(root, folder)
         keep = []
         for name in sorted(dirs):
@@ -163,6 +169,24 @@ def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
             rel = os.path.normpath(os.path.join(rel_root, name))
             if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(rel, name, exclude):
                 yield os.path.join(root, name)
+    yield from (Unlistable(err) for err in failed)
+
+
+class Unlistable(str):
+    """A folder below a named one that could not be listed (permissions, deleted meanwhile): reported, not skipped."""
+
+    problem: str
+
+    def __new__(cls, error: OSError) -> Unlistable:
+        """The folder's path, carrying why it could not be listed."""
+        path = cls._path(error)
+        self = super().__new__(cls, path)
+        self.problem = f"cannot list this folder: {error.strerror or error}"
+        return self
+
+    @staticmethod
+    def _path(error: OSError) -> str:
+        return str(error.filename) if error.filename is not None else "?"
 
 
 def _excluded(rel: str, name: str, patterns: Sequence[str]) -> bool:

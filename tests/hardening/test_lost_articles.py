@@ -55,3 +55,31 @@ def test_jsonl_with_any_line_ending_gives_one_article_per_record(tmp_path: Path,
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
     assert [(a["id"], a["source"]["record"]) for a in document["articles"]] == [("r0", 1), ("r1", 2), ("r2", 3)]
+
+
+def test_a_sub_folder_that_cannot_be_listed_is_reported_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from copydesk.config import load_config
+    from copydesk.models import Article, Unreadable
+    from copydesk.sources import Batch
+
+    (tmp_path / "a.txt").write_text("Title\n\n" + BODY)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.txt").write_text("Title\n\n" + BODY)
+    real_scandir = os.scandir
+
+    def scandir(path: object) -> object:
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    batch = Batch([str(tmp_path)], load_config(discover=False).sources)
+    monkeypatch.setattr(os, "scandir", scandir)  # as root, chmod 000 would not stop us
+    items = list(batch)
+    assert [type(i) for i in items] == [Article, Unreadable]
+    assert isinstance(items[1], Unreadable) and items[1].path.endswith("locked")
+    assert "cannot list this folder: Permission denied" in items[1].problem
