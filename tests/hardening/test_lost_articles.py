@@ -83,3 +83,19 @@ def test_a_sub_folder_that_cannot_be_listed_is_reported_not_skipped(
     assert [type(i) for i in items] == [Article, Unreadable]
     assert isinstance(items[1], Unreadable) and items[1].path.endswith("locked")
     assert "cannot list this folder: Permission denied" in items[1].problem
+
+
+def test_a_device_named_on_the_command_line_is_refused_not_spooled() -> None:
+    result = run_copydesk("score", "/dev/zero")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["copydesk: error: /dev/zero: not a file, folder or pipe (a character device)"]
+
+
+def test_standard_input_without_line_breaks_stops_at_max_bytes(tmp_path: Path) -> None:
+    config = tmp_path / "copydesk.toml"
+    config.write_text("[sources]\nmax_bytes = 1000\n")
+    result = run_copydesk("score", "--config", str(config), "-", stdin=b"x" * 3_000_000)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "copydesk: error: -: more than sources.max_bytes (1000) bytes without a line break; not read"
+    ]
