@@ -9,7 +9,6 @@ open or undecodable CSV text, where the rest of the file cannot be trusted).
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
@@ -144,42 +143,78 @@ def _lone_surrogate(value: Any) -> str | None:
     return None
 
 
+def _csv_lines(handle: IO[bytes]) -> Iterator[str]:
+    """The file's lines decoded one by one; bytes that are not UTF-8 become lone surrogates (found per row)."""
+    for number, raw in enumerate(handle):
+        yield (raw[3:] if number == 0 and raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8", "surrogateescape")
+
+
+def _not_utf8(row: list[str]) -> int | None:
+    """The index in its cell of the first byte of ``row`` that was not UTF-8, if any."""
+    for cell in row:
+        for index, char in enumerate(cell):
+            if "\udc80" <= char <= "\udcff":
+                return index
+    return None
+
+
+def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str]) -> Unreadable | None:
+    """Why a CSV header cannot be used, if it cannot."""
+    if header is None:
+        return Unreadable(path, "empty file", None, "csv")
+    if (at := _not_utf8(header)) is not None:
+        return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", 1, "csv")
+    if fields["text"] not in header:
+        return Unreadable(path, f"no {fields['text']!r} column in the header ({', '.join(header)})", 1, "csv")
+    twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
+    if twice:
+        return Unreadable(path, f"column {twice[0]!r} appears more than once in the header", 1, "csv")
+    return None
+
+
+def _csv_row(
+    row: list[str], header: list[str], path: str, fields: Mapping[str, str], start: int
+) -> Article | Unreadable:
+    """One data row as an Article, or an Unreadable naming its problem."""
+    if (at := _not_utf8(row)) is not None:
+        return Unreadable(path, f"not valid UTF-8 (character {at + 1} of a cell)", start, "csv")
+    if len(row) != len(header):
+        return Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv")
+    return _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
+
+
 def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Article | Unreadable]:
-    """Stream a CSV file with a header row: one Article or Unreadable per row."""
+    """Stream a CSV file with a header row: one Article or Unreadable per row.
+
+    Rows are decoded one by one, so a row in another encoding is that row's problem; a
+    field over the size limit costs its row; a quote left open ends the file.
+    """
     csv.field_size_limit(max(max_bytes, 131072))
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, strict=True)  # a quote left open is an error, not the rest of the file
-    start = 1
+    reader = csv.reader(_csv_lines(handle), strict=True)  # a quote left open is an error, not the rest of the file
+    start = rows = 0
     try:
         header = next(reader, None)
-        if header is None:
-            yield Unreadable(path, "empty file", None, "csv")
+        if (bad := _csv_header(header, path, fields)) is not None:
+            yield bad
             return
-        if fields["text"] not in header:
-            yield Unreadable(path, f"no {fields['text']!r} column in the header ({', '.join(header)})", 1, "csv")
-            return
-        twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
-        if twice:
-            yield Unreadable(path, f"column {twice[0]!r} appears more than once in the header", 1, "csv")
-            return
-        start = reader.line_num + 1
-        rows = 0
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                start = reader.line_num + 1
-                continue
-            rows += 1
-            if len(row) != len(header):
-                yield Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv")
-            else:
-                yield _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
+        assert header is not None
+        while True:
             start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                if "field larger than field limit" not in str(exc):
+                    raise
+                rows += 1
+                yield Unreadable(path, f"a field longer than sources.max_bytes ({max_bytes})", start, "csv")
+                continue
+            if any(cell.strip() for cell in row):
+                rows += 1
+                yield _csv_row(row, header, path, fields, start)
         if not rows:
             yield Unreadable(path, "no rows after the header", None, "csv")
-    except UnicodeDecodeError as exc:
-        yield Unreadable(
-            path, f"not valid UTF-8 (byte {exc.start}); rows after this one were not read", reader.line_num + 1, "csv"
-        )
     except csv.Error as exc:
         yield Unreadable(path, f"malformed CSV: {exc}; rows after this one were not read", start, "csv")
 

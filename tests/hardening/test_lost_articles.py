@@ -99,3 +99,29 @@ def test_standard_input_without_line_breaks_stops_at_max_bytes(tmp_path: Path) -
     assert result.stderr.splitlines() == [
         "copydesk: error: -: more than sources.max_bytes (1000) bytes without a line break; not read"
     ]
+
+
+def test_a_csv_row_in_another_encoding_costs_only_that_row(tmp_path: Path) -> None:
+    line = BODY.replace(",", "").strip()
+    rows = [f"{i},{line}".encode() for i in range(10)] + [f"bad,caf\u00e9 {line}".encode("latin-1")]
+    rows.append(f"after,{line}".encode())
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"id,text\n" + b"\n".join(rows) + b"\n")
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].endswith("mixed.csv:12: not valid UTF-8 (character 4 of a cell)")
+    articles = json.loads(result.stdout)["articles"]
+    assert [a["id"] for a in articles if a["verdict"] != "unreadable"] == [str(i) for i in range(10)] + ["after"]
+
+
+def test_a_csv_field_over_the_size_limit_costs_only_its_row(tmp_path: Path) -> None:
+    config = tmp_path / "copydesk.toml"
+    config.write_text("[sources]\nmax_bytes = 1000\n")
+    line = BODY.replace(",", "").strip()
+    path = tmp_path / "big.csv"
+    path.write_text(f"id,text\n1,{line}\n2,{'x' * 200_000}\n3,{line}\n")
+    result = run_copydesk("score", "-f", "json", "--config", str(config), str(path))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0].endswith("big.csv:3: a field longer than sources.max_bytes (1000)")
+    ids = [a["id"] for a in json.loads(result.stdout)["articles"]]
+    assert ids[0] == "1" and ids[1].endswith("big.csv:3") and ids[2] == "3"
