@@ -37,14 +37,17 @@ def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:
     return tuple(_field_ids(p) for p in (document, document.article, document.title, document.body))
 
 
-def problem(result: ScorerResult, document: Document) -> str | None:
-    """Why ``result`` cannot be accepted (non-finite numbers, a span outside its text), or None."""
+def problem(result: ScorerResult, document: Document, spans: bool = True) -> str | None:
+    """Why ``result`` cannot be accepted (non-finite numbers, a span outside its text), or None.
+
+    :param spans: check the findings' spans too.
+    """
     bad = sorted(k for k, v in result.metrics.items() if not math.isfinite(v))
     if bad:
         return f"returned a non-finite metric {bad[0]!r} ({result.metrics[bad[0]]})"
     if result.subscore is not None and not math.isfinite(result.subscore):
         return f"returned a non-finite sub-score ({result.subscore})"
-    for finding in result.findings:
+    for finding in result.findings if spans else ():
         view = document.title if finding.field == "title" else document.body
         size = len(view.text)
         if finding.field not in ("title", "text") or not 0 <= finding.start <= finding.end <= size:
