@@ -235,7 +235,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     code = tally.exit_code(options.gate and not gate.passed)
     outputs.close(tally.summary(gate, options.gate, code))
     if options.gate:
-        _gate_lines(gate, stderr)
+        _gate_lines(gate, stderr, code)
     return code
 
 
@@ -263,8 +263,15 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     return code
 
 
-def _gate_lines(gate: Gate, stderr: Callable[[str], None]) -> None:
-    """Say which lever failed for which articles, one line each, then the verdict."""
+#: Why a run exits with a code other than the gate's own, for the verdict line.
+NOT_THE_GATE = {
+    EXIT_INTERNAL: "exit 3: a scorer failed (see the CD001 lines above)",
+    EXIT_USAGE: "exit 2: input could not be read (see the CD002 lines above)",
+}
+
+
+def _gate_lines(gate: Gate, stderr: Callable[[str], None], code: int = EXIT_OK) -> None:
+    """Say which lever failed for which articles, one line each, then the verdict (and what else set the exit code)."""
     for article, why in gate.failing:
         stderr(f"copydesk: FAIL {article}: {why}")
     allowed = gate.settings.allowed(gate.articles)
@@ -273,6 +280,7 @@ def _gate_lines(gate: Gate, stderr: Callable[[str], None]) -> None:
     stderr(
         f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing"
         f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}"
+        f"{f'; {NOT_THE_GATE[code]}' if code in NOT_THE_GATE else ''}"
     )
 
 

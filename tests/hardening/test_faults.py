@@ -104,3 +104,11 @@ def test_a_printing_plugin_does_not_corrupt_the_report(tmp_path: Path, workers: 
     assert len(_articles(out)) == 6  # stdout is still one JSON document
     assert "printed by a plugin" in err
     assert not [ln for ln in err.splitlines() if ln.lstrip().startswith("::")], err
+
+
+def test_the_gate_verdict_line_says_what_a_non_gate_exit_code_is_for(tmp_path: Path) -> None:
+    code, _, err = _run("raise", "check", "--fail-under", "0", str(_batch(tmp_path)))
+    assert code == 3
+    verdict = err.strip().splitlines()[-1]
+    assert verdict.startswith("copydesk: gate passed:")
+    assert verdict.endswith("; exit 3: a scorer failed (see the CD001 lines above)")
