@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__, diagnostics
+from copydesk import __version__, diagnostics, safety
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
@@ -237,19 +237,23 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
     plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd)
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate)
-    with _progress(options.progress) as tick:
-        for report in session.runner.run(lambda: iter(batch), workers=session.workers):
-            tick()
-            tally.observe(report, stderr)
-            judged = _judged(report, gate, baseline, options.gate)
-            ledger.add(judged)
-            outputs.add(judged)
+    try:
+        with _progress(options.progress) as tick:
+            for report in session.runner.run(lambda: iter(batch), workers=session.workers):
+                tick()
+                tally.observe(report, stderr)
+                judged = _judged(report, gate, baseline, options.gate)
+                ledger.add(judged)
+                outputs.add(judged)
+    except BaseException:  # a signal, or a failure: no half-written report replaces an old one
+        outputs.abort()
+        raise
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
     code = ending.exit_code(tally.exit_code(failed))
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
     if options.gate:
-        _gate_lines(gate, ending.verdict, stderr)
+        _gate_lines(gate, ending.verdict, stderr, code)
     return _history(ending, plan, (session, ledger, info), tally, stderr, code)
 
 
@@ -296,8 +300,15 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     return code
 
 
-def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None]) -> None:
-    """Say which lever failed for which articles and sources, one line each, then the verdict."""
+#: Why a run exits with a code other than the gate's own, for the verdict line.
+NOT_THE_GATE = {
+    EXIT_INTERNAL: "exit 3: a scorer failed (see the CD001 lines above)",
+    EXIT_USAGE: "exit 2: input could not be read (see the CD002 lines above)",
+}
+
+
+def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None], code: int = EXIT_OK) -> None:
+    """Say which lever failed for which articles and sources, one line each, then the verdict (and what else set the exit code)."""
     for article, why in gate.failing:
         stderr(f"copydesk: FAIL {article}: {why}")
     for line in sources.lines():
@@ -313,9 +324,16 @@ def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None
     stderr(
         f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing"
         f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}{extra}"
+        f"{f'; {NOT_THE_GATE[code]}' if code in NOT_THE_GATE else ''}"
     )
 
 
 def default_stderr(line: str) -> None:
-    """Write one diagnostic line to standard error."""
-    print(line, file=sys.stderr)
+    """Write one diagnostic line to standard error, input-derived text neutralised (:mod:`copydesk.safety`).
+
+    A closed standard error loses the line, never the run (nor does it go to stdout).
+    """
+    if sys.stderr is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        print(safety.line(line), file=sys.stderr)

@@ -1,23 +1,24 @@
 """The ``copydesk`` command line: thin typer commands over :mod:`copydesk.app`.
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage, input or configuration error, 3 a
-plugin or internal failure. Every error is one line on stderr, never a traceback.
+plugin or internal failure, 130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM). Every error is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from copydesk import __version__
+from copydesk import __version__, pipes
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
-from copydesk.errors import EXIT_INTERNAL, EXIT_USAGE, UsageError
+from copydesk.errors import EXIT_OK, EXIT_USAGE, Terminated, UsageError, interruption
 from copydesk.formats.schema import rule_dict
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet
@@ -68,8 +69,11 @@ def _run(options: RunOptions) -> int:
 
 
 def _version(value: bool) -> None:
+    """``--version``: the version, and which HTML extractor reads .html files."""
     if value:
-        print(f"copydesk {__version__}")
+        from copydesk.sources.html import extractor
+
+        print(f"copydesk {__version__}\nHTML extractor: {extractor()}")
         raise typer.Exit()
 
 
@@ -424,8 +428,38 @@ def _usage_line(exc: typer.TyperException) -> str:
     return f"copydesk: error: {command}: {message} (see '{command} --help')"
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
+
+
 def main() -> None:
-    """Console-script entry point: the parser's usage errors become one line too."""
+    """Console-script entry point: streams that outlive their reader, signals, then the app.
+
+    The exit code survives a closed pipe (``check | head``); SIGINT and SIGTERM stop every
+    worker, remove temporary files, keep the old outputs and exit 130 and 143.
+    """
+    out, err = pipes.Stream(sys.stdout), pipes.Stream(sys.stderr)
+    sys.stdout, sys.stderr = out, err
+    signal.signal(signal.SIGTERM, _terminate)
+    try:
+        code = _main()
+    except KeyboardInterrupt as exc:  # outside the app (its own handler turns it into Abort)
+        code = _interrupted(exc)
+    if out.missing and out.lost:
+        default_stderr("copydesk: error: standard output is closed: the report was not written")
+        code = max(code, EXIT_USAGE)
+    raise SystemExit(code)
+
+
+def _interrupted(exc: BaseException | None) -> int:
+    """Say which signal ended the run; its documented exit code."""
+    message, code = interruption(exc)
+    default_stderr(f"copydesk: error: {message}")
+    return code
+
+
+def _main() -> int:
+    """Run the app: the parser's usage errors become one line too."""
     try:
         code = app(standalone_mode=False)
     except typer.TyperException as exc:
@@ -433,16 +467,15 @@ def main() -> None:
             print(exc.format_message(), file=sys.stderr)
         else:
             default_stderr(_usage_line(exc))
-        raise SystemExit(exc.exit_code or EXIT_USAGE) from None
-    except typer.Abort:
-        default_stderr("copydesk: error: interrupted")
-        raise SystemExit(EXIT_INTERNAL) from None
+        return exc.exit_code or EXIT_USAGE
+    except typer.Abort as exc:
+        return _interrupted(exc.__context__)
     except BrokenPipeError:
-        raise SystemExit(0) from None
+        return EXIT_OK
     except Exception as exc:  # the parser's own failures: still one line
         default_stderr(f"copydesk: error: {type(exc).__name__}: {exc}")
-        raise SystemExit(EXIT_USAGE) from None
-    raise SystemExit(code if isinstance(code, int) else 0)
+        return EXIT_USAGE
+    return code if isinstance(code, int) else EXIT_OK
 
 
 __all__ = ["Output", "app", "main"]

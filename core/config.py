@@ -32,6 +32,8 @@ from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
 
 PACKAGED = "config.toml"
+#: Largest weight or penalty: larger ones overflow the aggregate into infinities and NaN.
+MAX_WEIGHT = 1e6
 OPEN_TABLES = {("scoring", "weights"): (int, float), ("severity",): (str,)}
 SEVERITIES = ("info", "warning", "error")
 FAIL_ON = (*SEVERITIES, "none")
@@ -329,6 +331,8 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         raise ConfigError(
             f"{name('run.workers')} must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"
         )
+    if not 0 <= data["run"]["article_timeout"] <= 86400:
+        raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")
     if data["sources"]["max_bytes"] < 1:
         raise ConfigError(f"{where}: sources.max_bytes must be positive")
     if data["sources"]["stdin_format"] not in STDIN_FORMATS:
@@ -344,6 +348,8 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         for key, value in scoring[table].items():
             if value < 0:
                 raise ConfigError(f"{where}: scoring.{table}.{key} must not be negative")
+            if not value <= MAX_WEIGHT:  # also true for NaN: the aggregate would overflow into NaN/Infinity
+                raise ConfigError(f"{where}: scoring.{table}.{key} must be a number up to {MAX_WEIGHT:g}, not {value}")
 
 
 def load_config(

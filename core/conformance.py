@@ -132,6 +132,7 @@ def _default_check(scorer: Scorer) -> list[Problem]:
 def _run(plugins: PluginSet, cfg: Config, articles: Sequence[Article]) -> tuple[Runner, list[ArticleReport]]:
     """Score ``articles`` as one batch with a fresh runner."""
     runner = Runner(plugins, cfg)
+    runner.diagnosing = True
     return runner, list(runner.run(lambda: iter(articles)))
 
 

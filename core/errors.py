@@ -16,6 +16,10 @@ EXIT_GATE = 1
 EXIT_USAGE = 2
 #: A plugin failed to load or raised, or copydesk itself failed.
 EXIT_INTERNAL = 3
+#: Interrupted by SIGINT (Ctrl-C): workers stopped, temporary files removed, old outputs kept.
+EXIT_INTERRUPTED = 130
+#: Terminated by SIGTERM: as for SIGINT.
+EXIT_TERMINATED = 143
 
 
 class CopydeskError(Exception):
@@ -56,6 +60,17 @@ class PluginError(CopydeskError):
             f"plugin {plugin!r} ({distribution}) failed to load: {problem}; "
             f"run with --disable {plugin} to go on without it"
         )
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the run is, so it unwinds like Ctrl-C (workers stopped, temp files removed)."""
+
+
+def interruption(exc: BaseException | None) -> tuple[str, int]:
+    """The one-line message and exit code of a run ended by SIGINT (Ctrl-C) or SIGTERM."""
+    if isinstance(exc, Terminated):
+        return "terminated (SIGTERM); no report written, earlier files kept", EXIT_TERMINATED
+    return "interrupted (SIGINT); no report written, earlier files kept", EXIT_INTERRUPTED
 
 
 def describe(exc: BaseException) -> str:

@@ -17,7 +17,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from copydesk.app import default_stderr
 from copydesk.config import Flags
-from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError
+from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
 
 T = TypeVar("T")
 
@@ -178,17 +178,20 @@ def fail(message: str, code: int) -> typer.Exit:
 
 
 def guard(action: Callable[[], T]) -> T:
-    """Run ``action``; turn copydesk errors into one line and their exit code."""
+    """Run ``action``; turn copydesk errors into one line and their exit code.
+
+    Ctrl-C and SIGTERM (:class:`copydesk.errors.Terminated`) exit 130 and 143.
+    """
     try:
         return action()
     except CopydeskError as exc:
         raise fail(str(exc), exc.exit_code) from None
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: by now workers are stopped, temp files removed
+        raise fail(*interruption(exc)) from None
     except BrokenPipeError:
         # the reader (head, less) went away: not an error of ours
         sys.stderr.close()
         raise typer.Exit(0) from None
-    except KeyboardInterrupt:
-        raise fail("interrupted", EXIT_INTERNAL) from None
     except OSError as exc:  # the system refused (a full disk under the report, say): not a copydesk bug
         where = f"{exc.filename}: " if exc.filename else ""
         raise fail(f"{where}{exc.strerror or exc}", EXIT_INTERNAL) from None

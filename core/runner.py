@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from copydesk import diagnostics, rollup, scoring
+from copydesk import containment, diagnostics, rollup, scoring
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
@@ -36,6 +36,7 @@ from copydesk.models import (
     SourceRef,
     Unreadable,
 )
+from copydesk.pool import Pool
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.suppress import Suppressions
 from copydesk.text import Document
@@ -115,6 +116,11 @@ class Runner:
         self.batch_errors: dict[str, str] = {}
         #: How an article's source is named for the roll-up (``[rollup] by``).
         self.source_by = str(config.rollup["by"])
+        #: Called with the index in :attr:`active` of the scorer about to run (a worker records it).
+        self.on_scorer: Callable[[int], None] = _nothing
+        #: Score in this process and keep spans as returned: for the conformance suite, which
+        #: measures this process's time and state and diagnoses bad spans itself.
+        self.diagnosing = False
 
     @property
     def needs_batch(self) -> bool:
@@ -155,18 +161,38 @@ class Runner:
             finished.append(a)
         self.active = tuple(finished)
 
-    def _segments(self, document: Document) -> tuple[Document, dict[str, str]]:
+    def _segments(self, document: Document, failed: Mapping[str, str]) -> tuple[Document, dict[str, str]]:
         """Run every scorer's segmenter; return the document with segments, and errors."""
         segments: list[Segment] = []
         errors: dict[str, str] = {}
-        for a in self.active:
-            if a.scorer.segment is None:
+        for i, a in enumerate(self.active):
+            if a.scorer.segment is None or a.scorer.prefix in failed:
                 continue
+            self.on_scorer(i)
             try:
                 segments.extend(a.scorer.segment(document, a.context))
             except Exception as exc:  # isolation point: scoring
                 errors[a.scorer.prefix] = describe(exc)
         return (document.with_segments(segments) if segments else document), errors
+
+    def _run_all(
+        self, article: Article, document: Document, errors: Mapping[str, str], supp: Suppressions | None
+    ) -> tuple[list[ScorerResult], Document]:
+        """Call every scorer in turn; reject what breaks the plugin contract (:mod:`copydesk.containment`).
+
+        A scorer that changed the shared document fails, and the next scorer gets a fresh one.
+        """
+        results, segments = [], document.segments
+        for i, a in enumerate(self.active):
+            self.on_scorer(i)
+            before = containment.fingerprint(document)
+            result = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
+            why = containment.problem(result, document, spans=not self.diagnosing) if result.error is None else None
+            if containment.fingerprint(document) != before:
+                why = "changed the shared document (object.__setattr__ on a frozen object)"
+                document = replace(Document.from_article(replace(article)), segments=segments)
+            results.append(containment.rejected(result, why) if why else result)
+        return results, document
 
     def _run_one(
         self, a: ActiveScorer, document: Document, error: str | None, supp: Suppressions | None = None
@@ -185,7 +211,7 @@ class Runner:
                 subscore = assessment.subscore
                 if subscore is None:
                     subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
-                subscore = scoring.clamp(float(subscore))
+                subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
         return ScorerResult(
@@ -248,12 +274,16 @@ class Runner:
             kept.append(replace(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
         return tuple(kept), tuple(suppressed)
 
-    def score(self, article: Article, index: int = 0) -> ArticleReport:
-        """Score one article with every active scorer."""
-        document = Document.from_article(article)
-        document, segment_errors = self._segments(document)
+    def score(self, article: Article, index: int = 0, failed: Mapping[str, str] | None = None) -> ArticleReport:
+        """Score one article with every active scorer.
+
+        :param failed: scorers (by prefix) not to call, with the error to report for each
+            (a worker died or hung in them).
+        """
+        document = Document.from_article(replace(article))  # scorers get a copy of the article
+        document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
-        results = [self._run_one(a, document, segment_errors.get(a.scorer.prefix), supp) for a in self.active]
+        results, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
         total, confidence, results = self._aggregate(results)
         diags = self._diagnostics(article, results)
         if supp:
@@ -355,11 +385,12 @@ class Runner:
             source_name=rollup.source_name({}, None, item.path, self.source_by),
         )
 
-    def report(self, item: Item, index: int) -> ArticleReport:
-        """Score an article, or report an unreadable input."""
+    def report(self, item: Item, index: int, failed: Mapping[str, str] | None = None) -> ArticleReport:
+        """Score an article (what scorers print becomes warnings), or report an unreadable input."""
         if isinstance(item, Unreadable):
             return self.unreadable(item, index)
-        return self.score(item, index)
+        with containment.stdout_as_warnings():
+            return self.score(item, index, failed)
 
     def run(
         self,
@@ -370,20 +401,18 @@ class Runner:
         """Score a batch: the batch pass if any scorer needs it, then every article.
 
         :param items: called once per pass, each call yields the batch again.
-        :param workers: worker processes (fork); reports come back in input order.
+        :param workers: worker processes (fork, watched by :class:`copydesk.pool.Pool`, even
+            for one, so a scorer that exits, dies or hangs costs only its own result);
+            reports come back in input order.
         """
         if self.needs_batch:
             self.batch_pass(items())
-        if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if self.diagnosing or "fork" not in multiprocessing.get_all_start_methods():  # score here
             for index, item in enumerate(items()):
                 yield self.report(item, index)
             return
-        global _WORKER
-        _WORKER = self
-        context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
-            yield from pool.imap(_work, enumerate(items()), chunksize=4)
-        _WORKER = None
+        timeout = float(self.config.run.get("article_timeout", 0))
+        yield from Pool(self, max(1, workers), timeout).run(enumerate(items()))
 
 
 def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
@@ -412,16 +441,10 @@ def _points(verdict: Verdict, names: list[str]) -> dict[str, float]:
     return points
 
 
-_WORKER: Runner | None = None
-
-
 def _assessment(output: Any) -> Assessment:
     """A scorer's return value as an Assessment (an iterable of findings becomes one)."""
     return output if isinstance(output, Assessment) else Assessment(tuple(output))
 
 
-def _work(job: tuple[int, Item]) -> ArticleReport:
-    """Worker-process entry: score one item with the runner inherited by fork."""
-    assert _WORKER is not None
-    index, item = job
-    return _WORKER.report(item, index)
+def _nothing(index: int) -> None:
+    """The default :attr:`Runner.on_scorer`: nothing to record."""

@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from copydesk import safety
 from copydesk.formats import _common as common
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 
+_KEEP = "\r\n"  # percent-escaped below, as GitHub's toolkit does
 _DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
 _PROPERTY = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"})
 
@@ -33,9 +35,11 @@ def escape_property(text: str) -> str:
 
 
 def command(kind: str, properties: dict[str, object], message: str) -> str:
-    """One workflow command line."""
-    props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{kind} {props}::{escape_data(message)}"
+    """One workflow command line; ESC, BEL, bidi and other controls shown as escapes."""
+    props = ",".join(
+        f"{key}={escape_property(safety.neutralise(str(value), keep=_KEEP))}" for key, value in properties.items()
+    )
+    return f"::{kind} {props}::{escape_data(safety.neutralise(message, keep=_KEEP))}"
 
 
 def annotation(report: ArticleReport, finding: Finding) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from copydesk import safety
 from copydesk.formats import schema
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
 
@@ -35,7 +36,7 @@ class JsonWriter:
             "sources": [schema.source_summary_dict(s) for s in summary.sources],
             "summary": schema.summary_dict(summary),
         }
-        json.dump(document, self.out, ensure_ascii=False, indent=2)
+        self.out.write(safety.json_text(json.dumps(document, ensure_ascii=False, indent=2)))
         self.out.write("\n")
 
 
@@ -48,7 +49,7 @@ class JsonlWriter:
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""
         line = {"schema_version": schema.SCHEMA_VERSION, **schema.article_dict(report)}
-        self.out.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.out.write(safety.json_text(json.dumps(line, ensure_ascii=False, separators=(",", ":"))) + "\n")
 
     def close(self, summary: RunSummary) -> None:
         """Nothing more: JSONL carries articles only (the exit code carries the verdict)."""

@@ -13,20 +13,26 @@ import re
 from typing import TextIO
 from xml.sax.saxutils import escape, quoteattr
 
+from copydesk import safety
 from copydesk.formats import _common as common
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+def _xml_chars(text: str) -> str:
+    """Characters XML 1.0 cannot carry replaced, other controls and bidi shown as escapes."""
+    return safety.neutralise(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text), keep="\t\n\r")
+
+
 def xml_text(text: str) -> str:
     """Escape for element content, replacing characters XML 1.0 does not allow."""
-    return escape(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text))
+    return escape(_xml_chars(text))
 
 
 def xml_attr(text: str) -> str:
     """A quoted attribute value (newlines kept as character references)."""
-    return quoteattr(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    return quoteattr(_xml_chars(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
 
 
 def finding_lines(report: ArticleReport) -> str:
@@ -35,9 +41,8 @@ def finding_lines(report: ArticleReport) -> str:
     for finding in common.every_finding(report):
         span = common.location_line(report, finding)
         where = f"{span[0]}:{span[1]}" if span else f"record line {common.record_line(report)} {finding.field}"
-        lines.append(
-            f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
-        )
+        text = f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
+        lines.append(safety.line(text))
     return "\n".join(lines)
 
 
@@ -84,7 +89,7 @@ class JunitWriter:
         self.out.write(f'<testsuites name="copydesk" {counts}>\n<testsuite name="copydesk" {counts}>\n')
         for case in self.cases:
             self.out.write(case + "\n")
-        messages = "\n".join((*summary.plugin_errors, *summary.input_errors))
+        messages = "\n".join(safety.line(m) for m in (*summary.plugin_errors, *summary.input_errors))
         if messages:
             self.out.write(f"<system-err>{xml_text(messages)}</system-err>\n")
         self.out.write("</testsuite>\n</testsuites>\n")

@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
+from copydesk import safety
 from copydesk.formats import _common as common
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
 
@@ -25,7 +26,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
 
 def md(text: str, limit: int = 200) -> str:
     """One line of inert Markdown text."""
-    flat = " ".join(common.clean(text).split())
+    flat = safety.neutralise(" ".join(common.clean(text).split()))
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return "".join(_ENTITIES.get(c, "\\" + c if c in _SPECIAL else c) for c in flat)

@@ -20,6 +20,7 @@ import json
 from typing import Any, TextIO
 from urllib.parse import quote
 
+from copydesk import safety
 from copydesk.ci.baseline import fingerprint
 from copydesk.formats import _common as common
 from copydesk.formats.positions import in_file
@@ -144,7 +145,8 @@ class SarifWriter:
                 f"{self.total - len(results)} of {self.total} results left out: GitHub code scanning accepts at "
                 f"most {MAX_RESULTS:,} results and {MAX_BYTES // 1_000_000} MB per run; the most severe were kept"
             )
-        json.dump(self._log(summary, results, note), self.out, ensure_ascii=False, separators=(",", ":"))
+        log_text = json.dumps(self._log(summary, results, note), ensure_ascii=False, separators=(",", ":"))
+        self.out.write(safety.json_text(log_text))
         self.out.write("\n")
 
     def _log(self, summary: RunSummary, results: list[dict[str, Any]], note: str) -> dict[str, Any]:

@@ -6,9 +6,9 @@ control characters, so an article cannot recolour or rewrite the terminal.
 
 from __future__ import annotations
 
-import re
 from typing import TextIO
 
+from copydesk import safety
 from copydesk.formats._common import SOURCE_COLUMNS, source_cells
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
@@ -16,13 +16,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def safe(text: str) -> str:
-    """Replace control and bidi-override characters so text cannot drive the terminal."""
-    return _CONTROL.sub("\N{REPLACEMENT CHARACTER}", text)
+    """Show control, bidi and line-break characters as escapes so text cannot drive the terminal."""
+    return safety.neutralise(text)
 
 
 def position(report: ArticleReport, finding: Finding) -> str:
@@ -95,11 +94,11 @@ class TextWriter:
         for r in ordered:
             if not (r.findings or r.diagnostics):
                 continue
-            head = Text(f"\n{safe(r.id)}", style="bold")
+            head = Text(f"\n{safety.line(r.id)}", style="bold")
             head.append(f"  score {'-' if r.score is None else f'{r.score:.1f}'} ({r.grade}, {r.verdict})", style="dim")
             self.console.print(head)
             for f in (*r.diagnostics, *r.findings):
-                line = Text(f"  {safe(position(r, f))} ")
+                line = Text(f"  {safety.line(position(r, f))} ")
                 line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
                 line.append(f" {safe(f.message)}")
                 self.console.print(line)

@@ -107,6 +107,10 @@ class Outputs:
         for writer in self.writers:
             writer.add(lean)
 
+    def abort(self) -> None:
+        """Give up: remove every temporary file, keep the files the outputs would have replaced."""
+        self.stack.__exit__(RuntimeError, RuntimeError("run aborted"), None)
+
     def close(self, summary: RunSummary) -> None:
         """Close every writer, then move the files into place."""
         with self.stack:

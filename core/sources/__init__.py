@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import shutil
 import stat
 import sys
 import tempfile
@@ -69,10 +68,10 @@ class Batch:
                 source = stdin if stdin is not None else sys.stdin.buffer if sys.stdin is not None else None
                 if source is None:
                     raise InputError("-: standard input is closed")
-                self._spooled[path] = _spool(source)
+                self._spooled[path] = _spool(source, path, int(sources["max_bytes"]))
             elif not os.path.isdir(path) and not os.path.isfile(path):
                 with open(path, "rb") as pipe:
-                    self._spooled[path] = _spool(pipe)
+                    self._spooled[path] = _spool(pipe, path, int(sources["max_bytes"]))
 
     def files(self) -> Iterator[str]:
         """Every file named or found below a named folder, folders walked in sorted order, each once."""
@@ -103,6 +102,9 @@ class Batch:
     def _read(self, path: str) -> Iterator[Article | Unreadable]:
         """Read one file (or stdin, or a spooled pipe) in its format."""
         display = "<stdin>" if path == STDIN else Path(path).as_posix()
+        if isinstance(path, Unlistable):
+            yield Unreadable(display, path.problem, format="folder")
+            return
         known = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if path in self._spooled:
             fmt = known or self._sniffed_format(path)
@@ -122,10 +124,21 @@ class Batch:
             yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt.name)
 
 
-def _spool(source: IO[bytes]) -> IO[bytes]:
-    """Copy a stream that can be read only once into a temporary file."""
+def _spool(source: IO[bytes], name: str, max_bytes: int) -> IO[bytes]:
+    """Copy a stream that can be read only once into a temporary file.
+
+    No article or record may be longer than ``max_bytes``, so neither may a run of bytes
+    without a line break: the spool stops there (``/dev/zero`` would fill the disk).
+    """
     spool = tempfile.TemporaryFile()
-    shutil.copyfileobj(source, spool)
+    run = 0  # bytes since the last line break
+    for chunk in iter(lambda: source.read(1 << 20), b""):
+        cut = chunk.rfind(b"\n")
+        run = len(chunk) - cut - 1 if cut >= 0 else run + len(chunk)
+        if run > max_bytes:
+            spool.close()
+            raise InputError(f"{name}: more than sources.max_bytes ({max_bytes}) bytes without a line break; not read")
+        spool.write(chunk)
     return spool
 
 
@@ -135,6 +148,10 @@ def _check_path(path: str, sources: Mapping[str, Any]) -> None:
         if os.path.lexists(path):
             raise InputError(f"{path}: a symbolic link to nothing (broken, or a loop)")
         raise InputError(f"{path}: no such file or directory")
+    mode = os.stat(path).st_mode
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        kind = "a character device" if stat.S_ISCHR(mode) else "a block device"
+        raise InputError(f"{path}: not a file, folder or pipe ({kind})")
     if os.path.isdir(path) and next(_walk(path, sources), None) is None:
         globs = ", ".join(sources["include"]) or "none"
         raise InputError(f"{path}: no articles in this folder (none of its files matches [sources] include: {globs})")
@@ -148,7 +165,10 @@ def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
     """
     include, exclude = sources["include"], sources["exclude"]
     walked = {os.path.realpath(folder)}
-    for root, dirs, names in os.walk(folder, followlinks=True):
+    failed: list[OSError] = []
+    for root, dirs, names in os.walk(folder, onerror=failed.append, followlinks=True):
+        yield from (Unlistable(err) for err in failed)
+        failed.clear()
         rel_root = os.path.relpath(root, folder)
         keep = []
         for name in sorted(dirs):
@@ -163,6 +183,24 @@ def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
             rel = os.path.normpath(os.path.join(rel_root, name))
             if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(rel, name, exclude):
                 yield os.path.join(root, name)
+    yield from (Unlistable(err) for err in failed)
+
+
+class Unlistable(str):
+    """A folder below a named one that could not be listed (permissions, deleted meanwhile): reported, not skipped."""
+
+    problem: str
+
+    def __new__(cls, error: OSError) -> Unlistable:
+        """The folder's path, carrying why it could not be listed."""
+        path = cls._path(error)
+        self = super().__new__(cls, path)
+        self.problem = f"cannot list this folder: {error.strerror or error}"
+        return self
+
+    @staticmethod
+    def _path(error: OSError) -> str:
+        return str(error.filename) if error.filename is not None else "?"
 
 
 def _excluded(rel: str, name: str, patterns: Sequence[str]) -> bool:

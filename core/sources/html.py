@@ -129,13 +129,32 @@ def _fallback(html: str) -> tuple[str, str]:
 
 
 @functools.cache
-def trafilatura_available() -> bool:
-    """Whether the optional trafilatura extractor is installed (asked once a process)."""
+def _trafilatura_problem() -> str | None:
+    """Why trafilatura cannot be used (asked once a process), or None when it can."""
     try:
         import trafilatura  # type: ignore[import-not-found, unused-ignore]  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    except ModuleNotFoundError as exc:
+        if exc.name == "trafilatura":
+            return "trafilatura is not installed (pip install 'copydesk[html]')"
+        return f"trafilatura is installed but cannot be imported: {exc}"
+    except ImportError as exc:  # e.g. lxml >= 5.2 without lxml_html_clean
+        return f"trafilatura is installed but cannot be imported: {exc}"
+    return None
+
+
+def trafilatura_available() -> bool:
+    """Whether the optional trafilatura extractor can be used."""
+    return _trafilatura_problem() is None
+
+
+def extractor() -> str:
+    """Which HTML extractor this installation uses, and why, for ``copydesk --version``."""
+    problem = _trafilatura_problem()
+    if problem is None:
+        import importlib.metadata
+
+        return f"trafilatura {importlib.metadata.version('trafilatura')}"
+    return f"built-in (html.parser); {problem}"
 
 
 def html_to_text(html: str) -> tuple[str, str]:

@@ -9,11 +9,11 @@ open or undecodable CSV text, where the rest of the file cannot be trusted).
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.suppress import IGNORE_META
@@ -67,7 +67,7 @@ def read_jsonl(
 ) -> Iterator[Article | Unreadable]:
     """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable)."""
     records = 0
-    for line_no, raw in enumerate(iter(lambda: handle.readline(max_bytes + 1), b""), start=1):
+    for line_no, raw in enumerate(_lines(handle, max_bytes), start=1):
         records += 1
         if line_no == 1 and raw.startswith(UTF16_BOMS):
             yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
@@ -82,23 +82,45 @@ def read_jsonl(
         if not raw.strip():
             records -= 1
             continue
-        try:
-            record = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            yield Unreadable(path, f"not valid UTF-8 (byte {exc.start} of the line)", line_no, "jsonl")
-            continue
-        except json.JSONDecodeError as exc:
-            yield Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
-            continue
-        if not isinstance(record, dict):
-            yield Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
-            continue
-        if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
-            yield Unreadable(path, f"not valid Unicode: an unpaired surrogate \\u{ord(bad):04x}", line_no, "jsonl")
-            continue
-        yield _record_article(record, fields, path, line_no, "jsonl")
+        yield _jsonl_record(raw, path, fields, line_no)
     if not records:
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
+
+
+def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes]:
+    """The file's lines (at most ``max_bytes + 1`` bytes each), ended by LF, CRLF or a lone CR."""
+    for raw in iter(lambda: handle.readline(max_bytes + 1), b""):
+        body = raw[:-1] if raw.endswith(b"\n") else raw
+        if b"\r" not in body.rstrip(b"\r"):
+            yield raw
+            continue
+        *parts, last = body.split(b"\r")  # classic Mac line endings: one "line" of many records
+        for part in parts:
+            yield part + b"\n"
+        if last or raw.endswith(b"\n"):
+            yield last + raw[len(body) :]
+
+
+def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int) -> Article | Unreadable:
+    """One non-blank JSONL line as an Article, or an Unreadable naming its problem."""
+    try:
+        record = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        return Unreadable(path, f"not valid UTF-8 (byte {exc.start} of the line)", line_no, "jsonl")
+    except json.JSONDecodeError as exc:
+        return Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
+    except RecursionError:
+        return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
+    except ValueError as exc:  # int() refuses more than sys.get_int_max_str_digits() digits
+        return Unreadable(path, f"not readable JSON: integer too long ({describe(exc)})", line_no, "jsonl")
+    if not isinstance(record, dict):
+        return Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
+    try:
+        if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
+            return Unreadable(path, f"not valid Unicode: an unpaired surrogate \\u{ord(bad):04x}", line_no, "jsonl")
+        return _record_article(record, fields, path, line_no, "jsonl")
+    except RecursionError:  # parsed, but too deep to walk or to keep as metadata
+        return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
 
 
 def json_type(value: Any) -> str:
@@ -121,42 +143,78 @@ def _lone_surrogate(value: Any) -> str | None:
     return None
 
 
+def _csv_lines(handle: IO[bytes]) -> Iterator[str]:
+    """The file's lines decoded one by one; bytes that are not UTF-8 become lone surrogates (found per row)."""
+    for number, raw in enumerate(handle):
+        yield (raw[3:] if number == 0 and raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8", "surrogateescape")
+
+
+def _not_utf8(row: list[str]) -> int | None:
+    """The index in its cell of the first byte of ``row`` that was not UTF-8, if any."""
+    for cell in row:
+        for index, char in enumerate(cell):
+            if "\udc80" <= char <= "\udcff":
+                return index
+    return None
+
+
+def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str]) -> Unreadable | None:
+    """Why a CSV header cannot be used, if it cannot."""
+    if header is None:
+        return Unreadable(path, "empty file", None, "csv")
+    if (at := _not_utf8(header)) is not None:
+        return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", 1, "csv")
+    if fields["text"] not in header:
+        return Unreadable(path, f"no {fields['text']!r} column in the header ({', '.join(header)})", 1, "csv")
+    twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
+    if twice:
+        return Unreadable(path, f"column {twice[0]!r} appears more than once in the header", 1, "csv")
+    return None
+
+
+def _csv_row(
+    row: list[str], header: list[str], path: str, fields: Mapping[str, str], start: int
+) -> Article | Unreadable:
+    """One data row as an Article, or an Unreadable naming its problem."""
+    if (at := _not_utf8(row)) is not None:
+        return Unreadable(path, f"not valid UTF-8 (character {at + 1} of a cell)", start, "csv")
+    if len(row) != len(header):
+        return Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv")
+    return _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
+
+
 def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Article | Unreadable]:
-    """Stream a CSV file with a header row: one Article or Unreadable per row."""
+    """Stream a CSV file with a header row: one Article or Unreadable per row.
+
+    Rows are decoded one by one, so a row in another encoding is that row's problem; a
+    field over the size limit costs its row; a quote left open ends the file.
+    """
     csv.field_size_limit(max(max_bytes, 131072))
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    reader = csv.reader(text, strict=True)  # a quote left open is an error, not the rest of the file
-    start = 1
+    reader = csv.reader(_csv_lines(handle), strict=True)  # a quote left open is an error, not the rest of the file
+    start = rows = 0
     try:
         header = next(reader, None)
-        if header is None:
-            yield Unreadable(path, "empty file", None, "csv")
+        if (bad := _csv_header(header, path, fields)) is not None:
+            yield bad
             return
-        if fields["text"] not in header:
-            yield Unreadable(path, f"no {fields['text']!r} column in the header ({', '.join(header)})", 1, "csv")
-            return
-        twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
-        if twice:
-            yield Unreadable(path, f"column {twice[0]!r} appears more than once in the header", 1, "csv")
-            return
-        start = reader.line_num + 1
-        rows = 0
-        for row in reader:
-            if not any(cell.strip() for cell in row):
-                start = reader.line_num + 1
-                continue
-            rows += 1
-            if len(row) != len(header):
-                yield Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv")
-            else:
-                yield _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
+        assert header is not None
+        while True:
             start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                if "field larger than field limit" not in str(exc):
+                    raise
+                rows += 1
+                yield Unreadable(path, f"a field longer than sources.max_bytes ({max_bytes})", start, "csv")
+                continue
+            if any(cell.strip() for cell in row):
+                rows += 1
+                yield _csv_row(row, header, path, fields, start)
         if not rows:
             yield Unreadable(path, "no rows after the header", None, "csv")
-    except UnicodeDecodeError as exc:
-        yield Unreadable(
-            path, f"not valid UTF-8 (byte {exc.start}); rows after this one were not read", reader.line_num + 1, "csv"
-        )
     except csv.Error as exc:
         yield Unreadable(path, f"malformed CSV: {exc}; rows after this one were not read", start, "csv")
 

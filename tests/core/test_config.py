@@ -46,6 +46,13 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
         ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
         ("[severity]\nHDG001 = 'loud'\n", "severity.HDG001 must be info, warning or error"),
         ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
+        ("[scoring.weights]\nhedging = 1e308\n", "scoring.weights.hedging must be a number up to 1e+06, not 1e+308"),
+        ("[scoring.weights]\nhedging = nan\n", "scoring.weights.hedging must be a finite number, not nan"),
+        (
+            "[scoring.severity_penalty]\nerror = inf\n",
+            "scoring.severity_penalty.error must be a finite number, not inf",
+        ),
+        ("[run]\narticle_timeout = -1\n", "run.article_timeout must be 0 (no limit) to 86400 seconds"),
         ("[run]\nworkers = 0\n", "run.workers must be at least 1"),
         ("[run\n", "invalid TOML"),
         ("plugins = 3\n", "plugins must be a table of tables"),

@@ -1,0 +1,110 @@
+"""Check what crosses the plugin boundary, so one misbehaving scorer costs only its own result.
+
+A scorer's metrics and sub-score must be finite numbers (JSON has no NaN), its
+findings' spans must lie inside the field they point at, and it must leave the shared
+:class:`~copydesk.text.Document` as it found it. A scorer that breaks any of these gets
+the same treatment as one that raised: its result is dropped and the article carries a
+``CD001`` diagnostic saying what it did. What a scorer prints goes to standard error as
+a warning (standard output belongs to the report).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import io
+import math
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from copydesk import safety
+from copydesk.models import FrozenDict, ScorerResult
+from copydesk.text import Document
+
+_VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentence_starts")
+
+
+def _field_ids(obj: Any) -> tuple[int, ...]:
+    """The identities of an object's field values (``object.__setattr__`` replaces one)."""
+    names = [f.name for f in dataclasses.fields(obj)] if dataclasses.is_dataclass(obj) else _VIEW_FIELDS
+    return tuple(id(getattr(obj, name, None)) for name in names)
+
+
+def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:
+    """What a scorer must not change: the document's, its article's and its two views' fields."""
+    return tuple(_field_ids(p) for p in (document, document.article, document.title, document.body))
+
+
+def problem(result: ScorerResult, document: Document, spans: bool = True) -> str | None:
+    """Why ``result`` cannot be accepted (non-finite numbers, a span outside its text), or None.
+
+    :param spans: check the findings' spans too.
+    """
+    bad = sorted(k for k, v in result.metrics.items() if not math.isfinite(v))
+    if bad:
+        return f"returned a non-finite metric {bad[0]!r} ({result.metrics[bad[0]]})"
+    if result.subscore is not None and not math.isfinite(result.subscore):
+        return f"returned a non-finite sub-score ({result.subscore})"
+    for finding in result.findings if spans else ():
+        view = document.title if finding.field == "title" else document.body
+        size = len(view.text)
+        if finding.field not in ("title", "text") or not 0 <= finding.start <= finding.end <= size:
+            return (
+                f"returned {finding.code} at {finding.field} {finding.start}-{finding.end}, "
+                f"outside the {finding.field} ({size} characters)"
+            )
+    return None
+
+
+def finite(value: float, what: str) -> float:
+    """``value``, or a ValueError (the scorer's failure) when it is NaN or infinite."""
+    if not math.isfinite(value):
+        raise ValueError(f"returned a non-finite {what} ({value})")
+    return value
+
+
+def rejected(result: ScorerResult, why: str) -> ScorerResult:
+    """``result`` turned into a failure: no findings, metrics or sub-score, ``why`` as its error."""
+    return replace(result, subscore=None, findings=(), metrics=FrozenDict({}), error=why)
+
+
+class _WarningLines(io.TextIOBase):
+    """A text stream that turns each line written to it into a neutralised stderr warning."""
+
+    def __init__(self) -> None:
+        self.pending = ""
+
+    def writable(self) -> bool:
+        """It is a writable stream."""
+        return True
+
+    def write(self, text: str) -> int:
+        """Buffer ``text``; emit every complete line."""
+        self.pending += text
+        *lines, self.pending = self.pending.split("\n")
+        for line in lines:
+            self._emit(line)
+        return len(text)
+
+    def _emit(self, line: str) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            sys.stderr.write(f"copydesk: warning: a scorer wrote to standard output: {safety.neutralise(line)}\n")
+
+    def flush(self) -> None:
+        """Emit what is left of an unfinished line."""
+        if self.pending:
+            self._emit(self.pending)
+            self.pending = ""
+
+
+@contextlib.contextmanager
+def stdout_as_warnings() -> Iterator[None]:
+    """While scorers run, what they print becomes warnings on stderr, never part of the report."""
+    stream = _WarningLines()
+    with contextlib.redirect_stdout(stream):
+        try:
+            yield
+        finally:
+            stream.flush()

@@ -1,0 +1,210 @@
+"""Worker processes that score articles, watched: a worker that dies, exits or hangs costs one scorer on one article.
+
+Each worker (a fork of the run) scores one article at a time and records which scorer
+it is in. When a scorer raises a ``BaseException`` (``sys.exit``, ...), calls
+``os._exit``, is killed (the out-of-memory killer) or runs past ``[run]
+article_timeout``, the worker is replaced and the article scored again without that
+scorer, whose result becomes a ``CD001`` diagnostic. Reports come back in input
+order. Workers ignore Ctrl-C (the run handles it) and die with the run (Linux).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
+from typing import TYPE_CHECKING, Any
+
+from copydesk.errors import describe
+from copydesk.models import Article, ArticleReport, Unreadable
+
+if TYPE_CHECKING:
+    from copydesk.runner import Runner
+
+Item = Article | Unreadable
+#: Re-scoring an article after this many failed attempts gives up on every scorer.
+MAX_ATTEMPTS = 64
+
+
+@dataclass
+class Job:
+    """One article to score, and the scorers already known to fail on it."""
+
+    index: int
+    item: Item
+    failed: dict[str, str] = field(default_factory=dict)
+    attempts: int = 0
+
+
+@dataclass
+class Worker:
+    """A worker process, its end of the pipe, and what it is doing."""
+
+    process: BaseProcess
+    conn: Connection
+    current: Any  # multiprocessing.Value("i"): the index of the scorer running, -1 for none
+    job: Job | None = None
+    started: float = 0.0
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the run's process dies (a hung worker is no orphan)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def _serve(conn: Connection, runner: Runner, current: Any) -> None:
+    """Worker-process loop: score each job sent, send back the report or what escaped."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
+    runner.on_scorer = lambda i: setattr(current, "value", i)
+    while True:
+        try:
+            job: Job | None = conn.recv()
+        except (EOFError, OSError):
+            return
+        if job is None:
+            return
+        current.value = -1
+        try:
+            message: tuple[Any, ...] = ("report", runner.report(job.item, job.index, job.failed))
+        except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
+            message = ("raised", current.value, describe(exc))
+        conn.send(message)
+
+
+def _death(process: BaseProcess) -> str:
+    """How a worker process ended, in words."""
+    code = process.exitcode
+    if code is not None and code < 0:
+        return f"its worker process was killed by {signal.Signals(-code).name}"
+    return f"its worker process exited with status {code}"
+
+
+class Pool:
+    """``workers`` watched worker processes scoring a batch for ``runner``."""
+
+    def __init__(self, runner: Runner, workers: int, timeout: float) -> None:
+        """:param timeout: seconds one article may take in a worker (0: no limit)."""
+        self.runner = runner
+        self.size = workers
+        self.timeout = timeout
+        self.context = multiprocessing.get_context("fork")
+        self.workers: list[Worker] = []
+        self.redo: deque[Job] = deque()
+        self.done: dict[int, ArticleReport] = {}
+
+    def _spawn(self) -> Worker:
+        ours, theirs = self.context.Pipe()
+        current = self.context.Value("i", -1, lock=False)
+        process = self.context.Process(target=_serve, args=(theirs, self.runner, current), daemon=True)
+        process.start()
+        theirs.close()
+        return Worker(process, ours, current)
+
+    def run(self, jobs: Iterable[tuple[int, Item]]) -> Iterator[ArticleReport]:
+        """Score every job; yield reports in index order. Workers are stopped however this ends."""
+        source = iter(jobs)
+        following, exhausted = 0, False
+        try:
+            self.workers = [self._spawn() for _ in range(self.size)]
+            while not exhausted or self.redo or any(w.job for w in self.workers):
+                exhausted = self._dispatch(source, following) or exhausted
+                self._collect()
+                while following in self.done:
+                    yield self.done.pop(following)
+                    following += 1
+        finally:
+            self.close()
+
+    def _dispatch(self, source: Iterator[tuple[int, Item]], following: int) -> bool:
+        """Give idle workers work (retries first); True once the input is used up."""
+        for worker in self.workers:
+            if worker.job is not None:
+                continue
+            job = self.redo.popleft() if self.redo else None
+            if job is None and len(self.done) < 4 * self.size:  # bound what waits for an earlier article
+                nxt = next(source, None)
+                if nxt is None:
+                    return True
+                job = Job(*nxt)
+            if job is not None:
+                worker.job, worker.started = job, time.monotonic()
+                worker.conn.send(job)
+        return False
+
+    def _collect(self) -> None:
+        """Wait for a report, a death or a time limit; deal with each."""
+        busy = [w for w in self.workers if w.job is not None]
+        if not busy:
+            return
+        waits = [w.conn for w in busy] + [w.process.sentinel for w in busy]
+        limit = None
+        if self.timeout:
+            limit = max(0.0, min(w.started for w in busy) + self.timeout - time.monotonic())
+        ready = set(wait(waits, timeout=limit))
+        for worker in busy:
+            if worker.conn in ready:
+                self._receive(worker)
+            elif worker.process.sentinel in ready:
+                self._replace(worker, _death(worker.process))
+            elif self.timeout and time.monotonic() - worker.started >= self.timeout:
+                self._replace(worker, f"still running after run.article_timeout ({self.timeout:g} s); stopped")
+
+    def _receive(self, worker: Worker) -> None:
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join()
+            self._replace(worker, _death(worker.process))
+            return
+        job, worker.job = worker.job, None
+        assert job is not None
+        if message[0] == "report":
+            self.done[job.index] = message[1]
+        else:
+            self._retry(job, message[1], f"raised {message[2]}")
+
+    def _replace(self, worker: Worker, why: str) -> None:
+        """Stop a dead or hung worker, start another, and score its article again without the culprit."""
+        job, culprit = worker.job, worker.current.value
+        self._stop(worker)
+        self.workers[self.workers.index(worker)] = self._spawn()
+        assert job is not None
+        self._retry(job, culprit, why)
+
+    def _retry(self, job: Job, culprit: int, why: str) -> None:
+        """Queue ``job`` again with scorer ``culprit`` failed (every scorer, if it failed outside one)."""
+        active = self.runner.active
+        job.attempts += 1
+        if 0 <= culprit < len(active) and job.attempts <= MAX_ATTEMPTS:
+            job.failed[active[culprit].scorer.prefix] = why
+            self.redo.appendleft(job)
+            return
+        failed = {a.scorer.prefix: why for a in active} | job.failed
+        self.done[job.index] = self.runner.report(job.item, job.index, failed)  # calls no scorer
+
+    @staticmethod
+    def _stop(worker: Worker) -> None:
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+
+    def close(self) -> None:
+        """End every worker: idle ones are asked to stop, busy ones are killed."""
+        for worker in self.workers:
+            if worker.job is None and worker.process.is_alive():
+                with contextlib.suppress(OSError):
+                    worker.conn.send(None)
+                worker.process.join(timeout=2)
+            self._stop(worker)
+        self.workers = []

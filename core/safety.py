@@ -1,0 +1,57 @@
+r"""Neutralise input-derived text before it reaches a terminal, a log or a CI runner.
+
+Ids, file names, titles, excerpts and messages come from the articles, and articles
+are untrusted. Written raw, a newline lets them start a line of their own (GitHub
+Actions executes a line starting ``::`` as a workflow command), ESC/CSI/OSC sequences
+and BEL drive the terminal (clear the screen, set its title, plant a hyperlink), and
+bidirectional controls reorder what the reader sees. :func:`neutralise` turns every
+such character into a visible escape (``\n``, ``\x1b``, ``\u202e``); :func:`line`
+also defuses a ``::`` at the start of a line.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators.
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def neutralise(text: str, keep: str = "") -> str:
+    """``text`` with every control, bidi and line-breaking character as a visible escape.
+
+    :param keep: characters to leave alone (a format that escapes them its own way).
+    """
+    if keep:
+        return CONTROL.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return CONTROL.sub(_escape, text)
+
+
+def line(text: str) -> str:
+    """One inert output line: neutralised, and a leading ``::`` (a workflow command) escaped."""
+    text = neutralise(text)
+    if text.lstrip().startswith("::"):
+        return "\\" + text
+    return text
+
+
+#: What JSON leaves raw with ``ensure_ascii=False`` yet a terminal or viewer would act on.
+_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def json_text(serialised: str) -> str:
+    r"""A JSON document with DEL, C1, bidi and separator characters as ``\uXXXX`` escapes.
+
+    Such characters only occur inside strings, where the escape denotes the same
+    character: the data is unchanged, the bytes are inert. (``json`` escapes C0 itself.)
+    """
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)

@@ -1,0 +1,92 @@
+"""Fault injection (FLT): a scorer that misbehaves on purpose, for the hardening tests.
+
+``COPYDESK_FAULT`` names the fault; it strikes only on articles whose body contains
+``TRIGGER``, so every other article must still be scored normally. Faults: ``raise``,
+``print``, ``hang``, ``exit`` (``sys.exit``), ``os_exit``, ``kill`` (SIGKILL, as the
+out-of-memory killer does), ``base`` (a bare ``BaseException``), ``nan`` and ``inf``
+(metrics), ``nan_subscore``, ``span`` (a finding past the end of the text), and
+``mutate`` (``object.__setattr__`` on the shared document).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import os
+import signal
+import sys
+import time
+from collections.abc import Callable
+
+from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
+
+WORD = Rule(
+    code="FLT001",
+    name="trigger-word",
+    message="Trigger word found",
+    doc="**What it flags.** The word TRIGGER.\n\n**Why it matters.** Test.\n\n**Example.** TRIGGER\n\n"
+    "**Known problems.** None.\n\n**Settings.** None.",
+)
+
+
+class Weird(BaseException):
+    """Not an Exception: escapes ``except Exception``."""
+
+
+def _out_of_range(document: Document) -> Assessment:
+    n = len(document.body.text)
+    bad = Finding("FLT001", "trigger-word", "far away", Severity.WARNING, n + 5, n + 999_999, 1, 999_999, 1, 1, "", "")
+    return Assessment((bad,))
+
+
+def _mutate(document: Document) -> Assessment:
+    object.__setattr__(document.article, "body", "MUTATED " + document.article.body)
+    object.__setattr__(document, "body", dataclasses.replace(document.title))
+    return Assessment(())
+
+
+def _print(document: Document) -> Assessment:
+    print("::error title=forged::printed by a plugin")
+    return Assessment(())
+
+
+def _hang(document: Document) -> Assessment:
+    time.sleep(3600)
+    return Assessment(())
+
+
+def _exit(document: Document) -> Assessment:
+    sys.exit(5)
+
+
+def _base(document: Document) -> Assessment:
+    raise Weird("not an Exception")
+
+
+FAULTS: dict[str, Callable[[Document], Assessment]] = {
+    "raise": lambda d: (_ for _ in ()).throw(RuntimeError("fault injected")),
+    "print": _print,
+    "hang": _hang,
+    "exit": _exit,
+    "os_exit": lambda d: os._exit(7),
+    "kill": lambda d: os.kill(os.getpid(), signal.SIGKILL),  # type: ignore[func-returns-value]
+    "base": _base,
+    "nan": lambda d: Assessment((), metrics={"ratio": math.nan}),
+    "inf": lambda d: Assessment((), metrics={"ratio": math.inf}),
+    "nan_subscore": lambda d: Assessment((), subscore=math.nan),
+    "span": _out_of_range,
+    "mutate": _mutate,
+}
+
+
+def score(document: Document, context: Context) -> Assessment:
+    """Misbehave as ``COPYDESK_FAULT`` says on a body containing TRIGGER; else find nothing."""
+    if "TRIGGER" in document.body.text:
+        return FAULTS[os.environ.get("COPYDESK_FAULT", "raise")](document)
+    return Assessment((), metrics={"ratio": 0.5})
+
+
+@hookimpl
+def copydesk_scorers() -> list[Scorer]:
+    """Provide the FLT scorer."""
+    return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score)]

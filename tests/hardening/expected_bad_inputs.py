@@ -1,0 +1,250 @@
+"""Expected outcomes of the bad-input catalogue (bad_inputs.py): exit code, first stderr line, articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+EXPECTED: dict[str, tuple[int, str, Any]] = {
+    "bidi-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "binary-txt": (
+        2,
+        "copydesk: error: x.txt: binary file (contains NUL bytes)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
+    "blank-txt": (2, "copydesk: error: x.txt: empty file", [("good.txt", False), ("x.txt", True)]),
+    "broken-symlink": (2, "copydesk: error: link: a symbolic link to nothing (broken, or a loop)", None),
+    "config-bad-selector": (
+        2,
+        "copydesk: error: --select/--ignore: 'ZZZ999' matches no rule code, prefix or name (see 'copydesk rules')",
+        None,
+    ),
+    "config-bad-toml": (
+        2,
+        "copydesk: error: bad.toml: invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 5)",
+        None,
+    ),
+    "config-huge-weight": (
+        2,
+        "copydesk: error: bad.toml: scoring.weights.hedging must be a number up to 1e+06, not 1e+308",
+        None,
+    ),
+    "config-missing": (2, "copydesk: error: absent.toml: configuration file not found", None),
+    "config-nan-weight": (
+        2,
+        "copydesk: error: bad.toml: scoring.weights.hedging must be a finite number, not nan",
+        None,
+    ),
+    "config-unknown-key": (2, "copydesk: error: bad.toml: unknown key 'run.nope'", None),
+    "config-wrong-type": (2, "copydesk: error: bad.toml: run.workers must be integer, not string", None),
+    "control-chars-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "cr-only-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "csv-blank-rows": (0, "", [("good.txt", False), ("2", False)]),
+    "csv-duplicate-column": (
+        2,
+        "copydesk: error: x.csv:1: column 'text' appears more than once in the header",
+        [("good.txt", False), ("x.csv:1", True)],
+    ),
+    "csv-empty": (2, "copydesk: error: x.csv: empty file", [("good.txt", False), ("x.csv", True)]),
+    "csv-empty-text": (
+        2,
+        "copydesk: error: x.csv:2: field 'text' is empty",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
+    "csv-invalid-utf8": (
+        2,
+        "copydesk: error: x.csv:3: not valid UTF-8 (character 4 of a cell)",
+        [("good.txt", False), ("1", False), ("x.csv:3", True)],
+    ),
+    "csv-long-row": (
+        2,
+        "copydesk: error: x.csv:2: row has 4 columns, the header has 2",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-no-text-column": (
+        2,
+        "copydesk: error: x.csv:1: no 'text' column in the header (id, body)",
+        [("good.txt", False), ("x.csv:1", True)],
+    ),
+    "csv-nul-byte": (0, "", [("good.txt", False), ("1", False)]),
+    "csv-open-quote": (
+        2,
+        "copydesk: error: x.csv:2: malformed CSV: unexpected end of data; rows after this one were not read",
+        [("good.txt", False), ("x.csv:2", True)],
+    ),
+    "csv-semicolon": (
+        2,
+        "copydesk: error: x.csv:1: no 'text' column in the header (id;text)",
+        [("good.txt", False), ("x.csv:1", True)],
+    ),
+    "csv-short-row": (
+        2,
+        "copydesk: error: x.csv:2: row has 2 columns, the header has 3",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-utf16": (
+        2,
+        "copydesk: error: x.csv:1: not valid UTF-8 (header, character 1 of a cell)",
+        [("good.txt", False), ("x.csv:1", True)],
+    ),
+    "empty-txt": (2, "copydesk: error: x.txt: empty file", [("good.txt", False), ("x.txt", True)]),
+    "folder-no-articles": (
+        2,
+        "copydesk: error: d: no articles in this folder (none of its files matches [sources] include: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.csv, *.html, *.htm)",
+        None,
+    ),
+    "front-matter-bad-yaml-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "front-matter-only-md": (
+        2,
+        "copydesk: error: x.md: no text after the front matter",
+        [("good.txt", False), ("x.md", True)],
+    ),
+    "front-matter-unclosed-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "html-binary": (
+        2,
+        "copydesk: error: x.html: binary file (contains NUL bytes)",
+        [("good.txt", False), ("x.html", True)],
+    ),
+    "html-broken-markup": (0, "", [("good.txt", False), ("x.html", False)]),
+    "html-empty": (2, "copydesk: error: x.html: empty file", [("good.txt", False), ("x.html", True)]),
+    "html-no-body-text": (
+        2,
+        "copydesk: error: x.html: no main text found in the HTML",
+        [("good.txt", False), ("x.html", True)],
+    ),
+    "huge-line-txt": (
+        2,
+        "copydesk: error: x.txt: larger than sources.max_bytes (1000 bytes)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
+    "jsonl-array": (
+        2,
+        "copydesk: error: x.jsonl:1: a JSON list, not an object",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-blank-lines": (
+        2,
+        "copydesk: error: x.jsonl: empty file (no JSON records)",
+        [("good.txt", False), ("x.jsonl", True)],
+    ),
+    "jsonl-cr-only": (0, "", [("good.txt", False), ("rec", False), ("rec2", False)]),
+    "jsonl-crlf": (0, "", [("good.txt", False), ("rec", False), ("rec2", False)]),
+    "jsonl-deep-nesting": (
+        2,
+        "copydesk: error: x.jsonl:1: not readable JSON: arrays or objects nested too deeply",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-duplicate-ids": (
+        0,
+        "copydesk: warning: x.jsonl:2: id 'rec' is also an earlier article's id; reports, gate lines and baselines cannot tell the two apart",
+        [("good.txt", False), ("rec", False), ("rec", False)],
+    ),
+    "jsonl-empty": (
+        2,
+        "copydesk: error: x.jsonl: empty file (no JSON records)",
+        [("good.txt", False), ("x.jsonl", True)],
+    ),
+    "jsonl-huge-int": (
+        2,
+        "copydesk: error: x.jsonl:1: not readable JSON: integer too long (ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 6000 digits; use sys.set_int_max_str_digits() to increase the limit)",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-ignore-bad-type": (
+        2,
+        "copydesk: error: x.jsonl:1: field 'copydesk_ignore' must be a string or a list of strings",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-invalid-utf8": (
+        2,
+        "copydesk: error: x.jsonl:1: not valid UTF-8 (byte 24 of the line)",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-line-too-long": (
+        2,
+        "copydesk: error: x.jsonl:1: line longer than sources.max_bytes (1000)",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-lone-surrogate": (
+        2,
+        "copydesk: error: x.jsonl:1: not valid Unicode: an unpaired surrogate \\ud800",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-nan-literal": (0, "", [("good.txt", False), ("nan", False), ("rec", False)]),
+    "jsonl-newline-in-id": (0, "", [("good.txt", False), ("a\n::error::forged", False)]),
+    "jsonl-no-final-newline": (0, "", [("good.txt", False), ("rec", False)]),
+    "jsonl-no-text": (
+        2,
+        "copydesk: error: x.jsonl:1: record has no 'text' field",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-not-json": (
+        2,
+        "copydesk: error: x.jsonl:1: not valid JSON: Expecting property name enclosed in double quotes (column 2)",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-null": (
+        2,
+        "copydesk: error: x.jsonl:1: a JSON null, not an object",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-string": (
+        2,
+        "copydesk: error: x.jsonl:1: a JSON str, not an object",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-text-empty": (
+        2,
+        "copydesk: error: x.jsonl:1: field 'text' is empty",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-text-null": (
+        2,
+        "copydesk: error: x.jsonl:1: field 'text' is null, not a string",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-text-number": (
+        2,
+        "copydesk: error: x.jsonl:1: field 'text' is int, not a string",
+        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+    ),
+    "jsonl-truncated": (
+        2,
+        "copydesk: error: x.jsonl:2: not valid JSON: Invalid control character at (column 21)",
+        [("good.txt", False), ("rec", False), ("x.jsonl:2", True)],
+    ),
+    "jsonl-utf16": (
+        2,
+        "copydesk: error: x.jsonl: encoded as UTF-16 (a byte order mark); JSONL must be UTF-8",
+        [("good.txt", False), ("x.jsonl", True)],
+    ),
+    "jsonl-utf8-bom": (0, "", [("good.txt", False), ("rec", False)]),
+    "latin1-txt": (
+        0,
+        "copydesk: warning: x.txt: Not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        [("good.txt", False), ("x.txt", False)],
+    ),
+    "lone-surrogate-bytes-txt": (
+        0,
+        "copydesk: warning: x.txt: Not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        [("good.txt", False), ("x.txt", False)],
+    ),
+    "markdown-ignore-unknown-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "missing-path": (2, "copydesk: error: nowhere.txt: no such file or directory", None),
+    "ndjson-extension": (0, "", [("good.txt", False), ("rec", False)]),
+    "nul-bytes-txt": (
+        2,
+        "copydesk: error: x.txt: binary file (contains NUL bytes)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
+    "only-punctuation-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "symlink-loop-folder": (0, "", [("good.txt", False), ("d/a.txt", False)]),
+    "title-only-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "unknown-extension": (0, "", [("good.txt", False), ("x.dat", False)]),
+    "utf16-bom-txt": (
+        0,
+        "copydesk: warning: x.txt: Not valid UTF-8; decoded as utf-16 (byte order mark)",
+        [("good.txt", False), ("x.txt", False)],
+    ),
+    "utf8-bom-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "very-long-word-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+}

@@ -1,0 +1,114 @@
+"""Issue 16 items 7-9, 11-13 and "what it must show": a misbehaving plugin never takes the run down.
+
+The fault plugin (tests/faults/copydesk_faults.py) strikes on one article of six; at
+``-j 1`` and ``-j 2`` the other five must be scored exactly as without it, the report
+must be valid JSON, the run must end (nothing hangs) with exit 3 and a CD001 on the
+struck article.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copydesk import testing
+
+FAULTS = Path(__file__).resolve().parents[1] / "faults"
+BODY = "The council approved the budget on Tuesday, officials said, and it may possibly pass again. "
+FAILING = ["raise", "exit", "os_exit", "kill", "base", "hang", "nan", "inf", "nan_subscore", "span", "mutate"]
+
+
+def _batch(tmp_path: Path) -> Path:
+    lines = []
+    for i in range(6):
+        text = BODY * (3 + i) + (" TRIGGER" if i == 2 else "")
+        lines.append(json.dumps({"id": f"a{i}", "title": f"Article {i}", "text": text}))
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _run(fault: str, *args: str, timeout: float = 60) -> tuple[int, str, str]:
+    import os
+    import subprocess
+    import sys
+
+    env = testing.python_env([FAULTS])
+    env["COPYDESK_FAULT"] = fault
+    proc = subprocess.run(
+        [sys.executable, "-m", "copydesk", *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+    )
+    assert os.environ.get("COPYDESK_FAULT") is None
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def _articles(stdout: str) -> dict[str, dict[str, Any]]:
+    document = json.loads(stdout, parse_constant=lambda c: pytest.fail(f"{c} in the JSON report"))
+    return {a["id"]: a for a in document["articles"]}
+
+
+def _others(article: dict[str, Any]) -> Any:
+    """What every scorer but FLT said about an article (not where the file was)."""
+    scorers = [{k: v for k, v in s.items() if k != "findings"} for s in article["scorers"] if s["prefix"] != "FLT"]
+    findings = [(f["code"], f["message"], f["excerpt"], f["data"]) for f in article["findings"]]
+    return (article["score"], scorers, findings)
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]:
+    """The batch scored with a well-behaved fault plugin (no article triggers it)."""
+    path = _batch(tmp_path_factory.mktemp("clean"))
+    code, out, err = _run("none", "score", "-f", "json", "--config", str(_config(path.parent)), str(path))
+    assert code == 3 and "KeyError" in err  # "none" is no fault: the trigger raises KeyError
+    return _articles(out)
+
+
+def _config(folder: Path) -> Path:
+    config = folder / "copydesk.toml"
+    config.write_text("[run]\narticle_timeout = 8\n", encoding="utf-8")
+    return config
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", FAILING)
+def test_a_failing_plugin_costs_only_its_own_result(
+    tmp_path: Path, clean: dict[str, dict[str, Any]], fault: str, workers: str
+) -> None:
+    path = _batch(tmp_path)
+    code, out, err = _run(fault, "score", "-f", "json", "-j", workers, "--config", str(_config(tmp_path)), str(path))
+    assert code == 3, err
+    assert "Traceback" not in err, err
+    articles = _articles(out)
+    assert list(articles) == [f"a{i}" for i in range(6)]
+    for name, article in articles.items():
+        if name != "a2":
+            assert _others(article) == _others(clean[name]), name
+    struck = articles["a2"]
+    assert [d["code"] for d in struck["diagnostics"]] == ["CD001"], struck["diagnostics"]
+    assert "FLT" in struck["diagnostics"][0]["message"]
+    assert [s["prefix"] for s in struck["scorers"] if s["error"]] == ["FLT"]
+    assert _others(struck)[1] == _others(clean["a2"])[1]  # every other scorer as without the fault
+    for scorer in (s for a in articles.values() for s in a["scorers"]):
+        assert all(math.isfinite(v) for v in scorer["metrics"].values())
+    assert f"a2: {struck['diagnostics'][0]['message']}".split(":")[0] in err
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_printing_plugin_does_not_corrupt_the_report(tmp_path: Path, workers: str) -> None:
+    path = _batch(tmp_path)
+    code, out, err = _run("print", "score", "-f", "json", "-j", workers, str(path))
+    assert code == 0, err
+    assert len(_articles(out)) == 6  # stdout is still one JSON document
+    assert "printed by a plugin" in err
+    assert not [ln for ln in err.splitlines() if ln.lstrip().startswith("::")], err
+
+
+def test_the_gate_verdict_line_says_what_a_non_gate_exit_code_is_for(tmp_path: Path) -> None:
+    code, _, err = _run("raise", "check", "--fail-under", "0", str(_batch(tmp_path)))
+    assert code == 3
+    verdict = err.strip().splitlines()[-1]
+    assert verdict.startswith("copydesk: gate passed:")
+    assert verdict.endswith("; exit 3: a scorer failed (see the CD001 lines above)")

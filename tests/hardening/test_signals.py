@@ -1,0 +1,52 @@
+"""Issue 16 item 13: SIGTERM or Ctrl-C ends every worker, removes temporary files, keeps the old output."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from copydesk import testing
+
+FAULTS = Path(__file__).resolve().parents[1] / "faults"
+BODY = "The council approved the budget on Tuesday, officials said. " * 5
+
+
+@pytest.mark.parametrize(("sig", "code", "group"), [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True)])
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_signal_stops_everything_and_keeps_the_old_report(
+    tmp_path: Path, sig: signal.Signals, code: int, group: bool, workers: str
+) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("\n".join(json.dumps({"id": f"a{i}", "text": BODY + " TRIGGER"}) for i in range(4)) + "\n")
+    report = tmp_path / "report.json"
+    report.write_text("OLD\n")
+    env = testing.python_env([FAULTS])
+    env["COPYDESK_FAULT"] = "hang"
+    args = ["score", "-j", workers, "-f", f"json:{report}", str(batch)]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", *args],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        text=True,
+    )
+    time.sleep(4)  # the workers are now hanging in the fault plugin
+    if group:  # Ctrl-C reaches the whole foreground process group
+        os.killpg(proc.pid, sig)
+    else:
+        proc.send_signal(sig)
+    _out, err = proc.communicate(timeout=30)  # returns only once no worker holds the pipes open
+    assert proc.returncode == code, err
+    assert "Traceback" not in err, err
+    assert err.strip().splitlines()[-1].startswith(f"copydesk: error: {'terminated' if code == 143 else 'interrupted'}")
+    assert report.read_text() == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.jsonl", "report.json"]  # no .report.json.*.tmp
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # no process of the run is left
