@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from copydesk import __version__, pipes
+from copydesk import __version__, pipes, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
-from copydesk.errors import EXIT_OK, EXIT_USAGE, Terminated, UsageError, interruption
+from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Terminated, UsageError, interruption
 from copydesk.formats.schema import rule_dict
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet
@@ -48,7 +48,7 @@ from copydesk.options import (
     split,
     utc_now,
 )
-from copydesk.session import Options, Session
+from copydesk.session import Options, Survey
 
 if TYPE_CHECKING:
     from copydesk.history import History
@@ -230,51 +230,92 @@ def baseline_prune(
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 
 
-def _plugin_set(config: Path | None, disable: list[str] | None) -> PluginSet:
-    """The plugins of a session over the configuration and ``--disable``."""
-    return Session.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable))))).plugins
+def _read_only(action: Callable[[PluginSet], None], config: Path | None, disable: list[str] | None) -> None:
+    """Run ``plugins``/``rules``/``explain`` over a :class:`Survey`: show what loaded, name each problem.
+
+    A plugin that failed to load is an error line and exit 3 (after the output); a setting
+    that ``score`` and ``check`` would refuse is a warning line, and the command still exits 0.
+    """
+
+    def surveyed() -> int:
+        survey = Survey.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable)))))
+        for _, error in survey.plugins.failed:
+            default_stderr(f"copydesk: error: {error}")
+        if survey.refused is not None:
+            code = survey.refused.exit_code
+            default_stderr(f"copydesk: warning: {survey.refused} ('score' and 'check' stop on this with exit {code})")
+        action(survey.plugins)
+        return EXIT_INTERNAL if survey.plugins.failed else EXIT_OK
+
+    raise typer.Exit(guard(surveyed))
+
+
+def _plugin_rows(loaded: PluginSet) -> list[dict[str, Any]]:
+    """One row per plugin, loaded or not: where it comes from, what it provides, or why it failed."""
+    rows = []
+    for info in loaded.plugins:
+        rows.append(
+            {
+                "name": info.name,
+                "distribution": info.distribution,
+                "version": info.version,
+                "module": info.module,
+                "scorers": [s.prefix for i, s in loaded.scorers if i.name == info.name],
+                "formats": sorted(name for name, (i, _) in loaded.reporters.items() if i.name == info.name),
+            }
+        )
+    for info, error in loaded.failed:
+        rows.append(
+            {
+                "name": info.name,
+                "distribution": info.distribution,
+                "version": info.version,
+                "module": info.module,
+                "error": error.problem,
+            }
+        )
+    return sorted(rows, key=lambda row: str(row["name"]))
+
+
+def _plugin_table(rows: list[dict[str, Any]], disabled: tuple[str, ...]) -> list[str]:
+    """The text listing: name, distribution and version in aligned columns, then what each provides."""
+    width = {key: max([len(str(r[key])) for r in rows], default=0) for key in ("distribution", "version")}
+    width["name"] = max([14, *(len(r["name"]) for r in rows), *(len(n) for n in disabled)])
+    lines = []
+    for row in rows:
+        if "error" in row:
+            provides = f"failed to load: {row['error']}"
+        else:
+            provides = ", ".join([*row["scorers"], *(f"format:{f}" for f in row["formats"])])
+        columns = (f"{row[key]:<{width[key]}}" for key in ("name", "distribution", "version"))
+        lines.append(safety.line(f"{'  '.join(columns)}  {provides}".rstrip()))
+    return lines + [safety.line(f"{name:<{width['name']}}  (disabled)") for name in disabled]
 
 
 @app.command()
 def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
-    """List the plugins found (built-in and installed), with their scorers and formats."""
+    """List the plugins found (built-in and installed), with their scorers and formats, or why one failed to load.
 
-    def action() -> None:
-        list_format(format)
-        loaded = _plugin_set(config, disable)
-        rows = []
-        for info in loaded.plugins:
-            scorers = [s.prefix for i, s in loaded.scorers if i.name == info.name]
-            formats = sorted(name for name, (i, _) in loaded.reporters.items() if i.name == info.name)
-            rows.append(
-                {
-                    "name": info.name,
-                    "distribution": info.distribution,
-                    "version": info.version,
-                    "module": info.module,
-                    "scorers": scorers,
-                    "formats": formats,
-                }
-            )
+    Exits 3 when a plugin failed to load (it is listed with its error), else 0.
+    """
+    list_format(format)
+
+    def action(loaded: PluginSet) -> None:
+        rows = _plugin_rows(loaded)
         if format == "json":
             print(json.dumps({"plugins": rows, "disabled": list(loaded.disabled)}, indent=2))
             return
-        for row in rows:
-            provides = ", ".join([*row["scorers"], *(f"format:{f}" for f in row["formats"])])
-            print(f"{row['name']:<14} {row['distribution']} {row['version']:<10} {provides}")
-        for name in loaded.disabled:
-            print(f"{name:<14} (disabled)")
+        print("\n".join(_plugin_table(rows, loaded.disabled)))
 
-    guard(action)
+    _read_only(action, config, disable)
 
 
 @app.command()
 def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
     """List every rule: code, name, plugin and default severity."""
+    list_format(format)
 
-    def action() -> None:
-        list_format(format)
-        loaded = _plugin_set(config, disable)
+    def action(loaded: PluginSet) -> None:
         rows = [rule_dict(r, "copydesk", "CD") for r in CORE_RULES]
         rows += [rule_dict(rule, info.name, scorer.prefix) for info, scorer, rule in loaded.rules()]
         if format == "json":
@@ -283,7 +324,7 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
         for row in rows:
             print(f"{row['code']:<8} {row['name']:<28} {row['severity']:<8} {row['plugin']}")
 
-    guard(action)
+    _read_only(action, config, disable)
 
 
 @app.command()
@@ -293,8 +334,7 @@ def explain(
 ) -> None:
     """Show a rule's documentation."""
 
-    def action() -> None:
-        loaded = _plugin_set(config, None)
+    def action(loaded: PluginSet) -> None:
         candidates = [(r, "copydesk") for r in CORE_RULES] + [(r, info.name) for info, _, r in loaded.rules()]
         for rule, plugin in candidates:
             if code in (rule.code, rule.name) or code.upper() == rule.code:
@@ -304,7 +344,7 @@ def explain(
                 return
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 
-    guard(action)
+    _read_only(action, config, None)
 
 
 @app.command("new-plugin")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -47,6 +47,8 @@ class PluginSet:
     #: names in ``disabled`` that no installed or given plugin carries (a typo, or a
     #: plugin not installed here): the run warns and goes on
     unmatched: tuple[str, ...] = ()
+    #: plugins that failed to load, when loaded with ``tolerant=True`` (``copydesk plugins``)
+    failed: tuple[tuple[PluginInfo, PluginError], ...] = ()
 
     def rules(self) -> list[tuple[PluginInfo, Scorer, Rule]]:
         """Every rule with the plugin and scorer that declare it, in code order."""
@@ -75,15 +77,20 @@ def new_manager() -> pluggy.PluginManager:
     return manager
 
 
-def _register(manager: pluggy.PluginManager, info: PluginInfo, plugin: Any) -> None:
-    """Register one plugin object and check its hooks; unregister it on failure."""
+#: Called with a plugin that failed to load: raises its error, or records it (tolerant loading).
+Failed = Callable[[PluginInfo, PluginError], None]
+
+
+def _register(manager: pluggy.PluginManager, info: PluginInfo, plugin: Any) -> PluginError | None:
+    """Register one plugin object and check its hooks; unregister it and return the error on failure."""
     try:
         manager.register(plugin, name=info.name)
         manager.check_pending()
     except Exception as exc:  # isolation point: plugin loading
         if manager.get_plugin(info.name) is not None:
             manager.unregister(name=info.name)
-        raise PluginError(info.name, f"{info.distribution} {info.version}", describe(exc)) from exc
+        return PluginError(info.name, f"{info.distribution} {info.version}", describe(exc))
+    return None
 
 
 def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: dict[str, str], owner: str) -> None:
@@ -101,41 +108,89 @@ def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: d
     seen_prefixes[scorer.prefix] = owner
 
 
-def _collect(
-    manager: pluggy.PluginManager, infos: dict[str, PluginInfo]
-) -> tuple[list[tuple[PluginInfo, Scorer]], dict[str, tuple[PluginInfo, Reporter]]]:
-    """Call each plugin's hooks one plugin at a time, validating what each returns."""
-    scorers: list[tuple[PluginInfo, Scorer]] = []
-    reporters: dict[str, tuple[PluginInfo, Reporter]] = {}
-    codes: dict[str, str] = {}
-    prefixes: dict[str, str] = {}
+class _Collected:
+    """What the plugins loaded so far provide, and the codes and prefixes they took."""
+
+    def __init__(self) -> None:
+        self.scorers: list[tuple[PluginInfo, Scorer]] = []
+        self.reporters: dict[str, tuple[PluginInfo, Reporter]] = {}
+        self.codes: dict[str, str] = {}
+        self.prefixes: dict[str, str] = {}
+
+    def add(self, info: PluginInfo, provided: list[Any], formats: list[Any]) -> None:
+        """Validate one plugin's scorers and formats; take them all, or raise and take none."""
+        codes, prefixes, reporters = dict(self.codes), dict(self.prefixes), dict(self.reporters)
+        for scorer in provided:
+            validate_scorer(scorer, codes, prefixes, info.name)
+        for reporter in formats:
+            if not isinstance(reporter, Reporter):
+                raise ValueError(f"copydesk_reporters returned {type(reporter).__name__}, not Reporter")
+            if reporter.name in reporters:
+                raise ValueError(
+                    f"format {reporter.name!r} is already provided by {reporters[reporter.name][0].name!r}"
+                )
+            reporters[reporter.name] = (info, reporter)
+        self.scorers += [(info, scorer) for scorer in provided]
+        self.codes, self.prefixes, self.reporters = codes, prefixes, reporters
+
+
+def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed: Failed) -> _Collected:
+    """Call each plugin's hooks one plugin at a time, validating what each returns.
+
+    A plugin that fails is unregistered and handed to ``failed`` (which raises, unless tolerant).
+    """
+    collected = _Collected()
     impls = {impl.plugin_name: impl for impl in manager.hook.copydesk_scorers.get_hookimpls()}
     rimpls = {impl.plugin_name: impl for impl in manager.hook.copydesk_reporters.get_hookimpls()}
     for name in sorted(infos):
         info = infos[name]
         try:
             provided: list[Any] = list(cast(Iterable[Any], impls[name].function())) if name in impls else []
-            for scorer in provided:
-                validate_scorer(scorer, codes, prefixes, name)
-                scorers.append((info, scorer))
             formats: list[Any] = list(cast(Iterable[Any], rimpls[name].function())) if name in rimpls else []
-            for reporter in formats:
-                if not isinstance(reporter, Reporter):
-                    raise ValueError(f"copydesk_reporters returned {type(reporter).__name__}, not Reporter")
-                if reporter.name in reporters:
-                    raise ValueError(
-                        f"format {reporter.name!r} is already provided by {reporters[reporter.name][0].name!r}"
-                    )
-                reporters[reporter.name] = (info, reporter)
+            collected.add(info, provided, formats)
         except Exception as exc:  # isolation point: plugin loading
-            raise PluginError(name, f"{info.distribution} {info.version}", describe(exc)) from exc
-    return scorers, reporters
+            manager.unregister(name=name)
+            del infos[name]
+            failed(info, PluginError(name, f"{info.distribution} {info.version}", describe(exc)))
+    return collected
+
+
+def _candidates(
+    points: list[importlib.metadata.EntryPoint],
+    extra: Sequence[tuple[str, Any]],
+    disabled: tuple[str, ...],
+    failed: Failed,
+) -> list[tuple[PluginInfo, Any]]:
+    """Import every enabled entry point, then take the ``extra`` objects; a failed import goes to ``failed``."""
+    candidates: list[tuple[PluginInfo, Any]] = []
+    names: dict[str, PluginInfo] = {}
+    for ep in points:
+        if ep.name in disabled:
+            continue
+        dist, version = _dist(ep)
+        info = PluginInfo(ep.name, dist, version, ep.value)
+        if ep.name in names:
+            problem = f"entry point name also used by {names[ep.name].distribution}"
+            failed(info, PluginError(ep.name, f"{dist} {version}", problem))
+            continue
+        names[ep.name] = info
+        try:
+            candidates.append((info, ep.load()))
+        except Exception as exc:  # isolation point: plugin loading
+            failed(info, PluginError(ep.name, f"{dist} {version}", describe(exc)))
+    for name, plugin in extra:
+        if name not in disabled:
+            candidates.append(
+                (PluginInfo(name, "local", "0", getattr(plugin, "__name__", type(plugin).__name__)), plugin)
+            )
+    return candidates
 
 
 def load_plugins(
     disable: Iterable[str] = (),
     extra: Sequence[tuple[str, Any]] = (),
     entry_points: bool = True,
+    tolerant: bool = False,
 ) -> PluginSet:
     """Build a manager, register every enabled plugin and collect what they provide.
 
@@ -143,45 +198,36 @@ def load_plugins(
     :param extra: ``(name, plugin_object)`` pairs registered after the entry points
         (tests and ``copydesk.testing`` use this).
     :param entry_points: False registers only ``extra``.
-    :returns: the loaded plugins; raises :class:`PluginError` naming the first plugin
-        that fails to import or validate.
+    :param tolerant: True loads every plugin that can be loaded and records the others in
+        :attr:`PluginSet.failed` (``copydesk plugins``, ``rules``, ``explain``).
+    :returns: the loaded plugins; unless tolerant, raises :class:`PluginError` naming the
+        first plugin that fails to import or validate.
     """
     disabled = tuple(sorted(set(disable)))
+    failures: list[tuple[PluginInfo, PluginError]] = []
+
+    def failed(info: PluginInfo, error: PluginError) -> None:
+        if not tolerant:
+            raise error
+        failures.append((info, error))
+
     manager = new_manager()
-    infos: dict[str, PluginInfo] = {}
-    candidates: list[tuple[PluginInfo, Any]] = []
     points = _entry_points() if entry_points else []
-    known = {ep.name for ep in points} | {name for name, _ in extra}
-    for ep in points:
-        if ep.name in disabled:
-            continue
-        dist, version = _dist(ep)
-        info = PluginInfo(ep.name, dist, version, ep.value)
-        if ep.name in infos:
-            raise PluginError(
-                ep.name, f"{dist} {version}", f"entry point name also used by {infos[ep.name].distribution}"
-            )
-        try:
-            plugin = ep.load()
-        except Exception as exc:  # isolation point: plugin loading
-            raise PluginError(ep.name, f"{dist} {version}", describe(exc)) from exc
-        infos[ep.name] = info
-        candidates.append((info, plugin))
-    for name, plugin in extra:
-        if name in disabled:
-            continue
-        info = PluginInfo(name, "local", "0", getattr(plugin, "__name__", type(plugin).__name__))
-        infos[name] = info
-        candidates.append((info, plugin))
-    for info, plugin in candidates:
-        _register(manager, info, plugin)
-    scorers, reporters = _collect(manager, infos)
+    infos: dict[str, PluginInfo] = {}
+    for info, plugin in _candidates(points, extra, disabled, failed):
+        if (error := _register(manager, info, plugin)) is not None:
+            failed(info, error)
+        else:
+            infos[info.name] = info
+    collected = _collect(manager, infos, failed)
     log.debug("loaded plugins: %s", ", ".join(sorted(infos)))
+    known = {ep.name for ep in points} | {name for name, _ in extra}
     return PluginSet(
         manager=manager,
         plugins=tuple(infos[n] for n in sorted(infos)),
-        scorers=tuple(scorers),
-        reporters=reporters,
+        scorers=tuple(collected.scorers),
+        reporters=collected.reporters,
         disabled=disabled,
         unmatched=tuple(name for name in disabled if name not in known),
+        failed=tuple(sorted(failures, key=lambda pair: pair[0].name)),
     )

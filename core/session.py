@@ -1,9 +1,14 @@
 """One run's loaded state, each part built once: the configuration, the plugins, the runner.
 
-Every command starts here (``score``, ``check``, ``baseline``, ``learn-weights``,
-``rules``, ``plugins``, ``explain``): the configuration files are read once, the
-plugins loaded once, and every setting, each scorer's own included, is validated
-before any article is read, so a bad value is one configuration error (exit 2).
+Every command that scores starts here (``score``, ``check``, ``baseline``,
+``learn-weights``): the configuration files are read once, the plugins loaded once, and
+every setting, each scorer's own included, is validated before any article is read, so a
+bad value is one configuration error (exit 2).
+
+The commands that only describe the installation (``plugins``, ``rules``, ``explain``)
+start from a :class:`Survey` instead: the same configuration and plugins, but a plugin
+that fails to load and a setting the run would refuse are recorded, not raised, so the
+command still shows what it can and names each problem.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from copydesk.config import Config, Flags, load_config
+from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
 from copydesk.runner import Runner
 
@@ -83,3 +89,32 @@ class Session:
             f"copydesk: warning: disable {name!r}: no plugin of that name is installed (see 'copydesk plugins')"
             for name in self.plugins.unmatched
         ]
+
+
+@dataclass(frozen=True)
+class Survey:
+    """The configuration and plugins of the read-only commands, with the problems a run would stop on.
+
+    :ivar plugins: every plugin that loaded; those that did not are in ``plugins.failed``.
+    :ivar refused: what :meth:`Session.open` would raise over the settings (a bad
+        ``[plugins.NAME]`` value, a selector naming no rule, an unreadable model), if anything.
+    """
+
+    config: Config
+    plugins: PluginSet
+    refused: CopydeskError | None = None
+
+    @classmethod
+    def open(cls, setup: Setup) -> Survey:
+        """Read the configuration and load every plugin that loads; check the settings as a run would.
+
+        Raises :class:`copydesk.errors.ConfigError` only when the configuration itself
+        cannot be read (it names which plugins to load).
+        """
+        config = load_config(setup.config_path, setup.cwd, setup.overrides, flags=setup.flags)
+        plugins = setup.plugins or load_plugins(disable=config.run["disable"], tolerant=True)
+        try:
+            Runner(plugins, config)
+        except CopydeskError as exc:
+            return cls(config, plugins, exc)
+        return cls(config, plugins)

@@ -83,3 +83,17 @@ def test_builtins_come_through_entry_points_and_can_be_disabled() -> None:
     without = load_plugins(disable=["readability"])
     assert "readability" not in {p.name for p in without.plugins}
     assert "RDB" not in {s.prefix for _, s in without.scorers}
+
+
+def test_tolerant_loading_records_each_failed_plugin_and_keeps_the_others() -> None:
+    half_valid = Provides(scorer("TSA", ("TSA001",), "tsa"), scorer("TSB", ("TSB01",), "tsb"))
+    loaded = load_plugins(
+        extra=[("typo", Misspelled()), ("half", half_valid), ("ok", Provides(scorer()))],
+        entry_points=False,
+        tolerant=True,
+    )
+    assert [p.name for p in loaded.plugins] == ["ok"]
+    assert [s.prefix for _, s in loaded.scorers] == ["TST"]  # half's valid TSA is taken back with it
+    assert [(info.name, error.plugin) for info, error in loaded.failed] == [("half", "half"), ("typo", "typo")]
+    assert "unknown hook 'copydesk_scorer'" in loaded.failed[1][1].problem
+    assert loaded.manager.get_plugin("half") is None and loaded.manager.get_plugin("typo") is None
