@@ -23,8 +23,10 @@ from copydesk.formats.schema import rule_dict
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet
 from copydesk.options import (
+    HELP_OPTIONS,
     BaselineOpt,
     ChangedSinceOpt,
+    Command,
     CompareOpt,
     ConfigOpt,
     DisableOpt,
@@ -60,6 +62,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings=HELP_OPTIONS,
 )
 
 
@@ -86,7 +89,7 @@ def main_options(
     """Score news articles for source-reliability signals, and gate batches in CI."""
 
 
-@app.command()
+@app.command(cls=Command)
 def score(
     paths: PathsArg,
     config: ConfigOpt = None,
@@ -117,7 +120,7 @@ def score(
     raise typer.Exit(guard(action))
 
 
-@app.command()
+@app.command(cls=Command)
 def check(
     paths: PathsArg,
     fail_under: FailUnderOpt = None,
@@ -169,12 +172,14 @@ def check(
 
 baseline_app = typer.Typer(
     help="Record today's findings so 'copydesk check --baseline' fails only on new ones.",
+    epilog="'copydesk baseline write -h' and 'copydesk baseline prune -h' list their flags (-o/-b FILE, --select, ...).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(baseline_app, name="baseline")
 BaselineFile = Annotated[
-    Path, typer.Option("--output", "-o", "--baseline", "-b", help="The baseline file (written atomically).")
+    Path,
+    typer.Option("--output", "-o", "--baseline", "-b", metavar="FILE", help="The baseline file (written atomically)."),
 ]
 
 
@@ -194,7 +199,7 @@ def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None
     raise typer.Exit(guard(action))
 
 
-@baseline_app.command("write")
+@baseline_app.command("write", cls=Command)
 def baseline_write(
     paths: PathsArg,
     output: BaselineFile = Path("copydesk-baseline.json"),
@@ -208,12 +213,14 @@ def baseline_write(
     _baseline(paths, output, False, config=config, select=select, ignore=ignore, disable=disable, workers=workers)
 
 
-@baseline_app.command("prune")
+@baseline_app.command("prune", cls=Command)
 def baseline_prune(
     paths: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Articles to score (default: the paths the baseline was written over).", show_default=False
+            metavar="PATH",
+            help="Articles to score (default: the paths the baseline was written over).",
+            show_default=False,
         ),
     ] = None,
     output: BaselineFile = Path("copydesk-baseline.json"),
@@ -227,7 +234,7 @@ def baseline_prune(
     _baseline(paths or [], output, True, config=config, select=select, ignore=ignore, disable=disable, workers=workers)
 
 
-ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
+ListFormat = Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json.")]
 
 
 def _read_only(action: Callable[[PluginSet], None], config: Path | None, disable: list[str] | None) -> None:
@@ -292,13 +299,13 @@ def _plugin_table(rows: list[dict[str, Any]], disabled: tuple[str, ...]) -> list
     return lines + [safety.line(f"{name:<{width['name']}}  (disabled)") for name in disabled]
 
 
-@app.command()
+@app.command(cls=Command)
 def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
     """List the plugins found (built-in and installed), with their scorers and formats, or why one failed to load.
 
     Exits 3 when a plugin failed to load (it is listed with its error), else 0.
     """
-    list_format(format)
+    guard(lambda: list_format(format))
 
     def action(loaded: PluginSet) -> None:
         rows = _plugin_rows(loaded)
@@ -310,10 +317,10 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
     _read_only(action, config, disable)
 
 
-@app.command()
+@app.command(cls=Command)
 def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
     """List every rule: code, name, plugin and default severity."""
-    list_format(format)
+    guard(lambda: list_format(format))
 
     def action(loaded: PluginSet) -> None:
         rows = [rule_dict(r, "copydesk", "CD") for r in CORE_RULES]
@@ -327,9 +334,9 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
     _read_only(action, config, disable)
 
 
-@app.command()
+@app.command(cls=Command)
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (HDG001) or name (vague-attribution).")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (HDG001) or name (vague-attribution).")],
     config: ConfigOpt = None,
 ) -> None:
     """Show a rule's documentation."""
@@ -347,11 +354,17 @@ def explain(
     _read_only(action, config, None)
 
 
-@app.command("new-plugin")
+@app.command("new-plugin", cls=Command)
 def new_plugin(
-    name: Annotated[str, typer.Argument(help="Plugin name, kebab-case: the entry point and [plugins.NAME].")],
-    prefix: Annotated[str | None, typer.Option(help="Rule-code prefix, 2-4 capitals.", show_default=False)] = None,
-    directory: Annotated[Path, typer.Option("--directory", "-d", help="Where to create copydesk-NAME/.")] = Path("."),
+    name: Annotated[
+        str, typer.Argument(metavar="NAME", help="Plugin name, kebab-case: the entry point and [plugins.NAME].")
+    ],
+    prefix: Annotated[
+        str | None, typer.Option(metavar="PREFIX", help="Rule-code prefix, 2-4 capitals.", show_default=False)
+    ] = None,
+    directory: Annotated[
+        Path, typer.Option("--directory", "-d", metavar="DIR", help="Where to create copydesk-NAME/.")
+    ] = Path("."),
 ) -> None:
     """Create copydesk-NAME/: a plugin package with one rule, its tests and a README."""
     from copydesk.scaffold import command
@@ -359,15 +372,17 @@ def new_plugin(
     print(guard(lambda: command(name, prefix, directory)))
 
 
-@app.command("learn-weights")
+@app.command("learn-weights", cls=Command)
 def learn_weights(
     paths: Annotated[
-        list[str], typer.Argument(help="Labelled files or folders: JSONL, CSV, or text with front matter.")
+        list[str],
+        typer.Argument(metavar="PATH", help="Labelled files or folders: JSONL, CSV, or text with front matter."),
     ],
     label: Annotated[
         str,
         typer.Option(
             "--label",
+            metavar="FIELD",
             help="Field holding each article's label (JSONL key, CSV column, front matter).",
             show_default=False,
         ),
@@ -375,13 +390,24 @@ def learn_weights(
     unreliable: Annotated[
         str,
         typer.Option(
-            "--unreliable", help="Label value of unreliable articles; any other is reliable.", show_default=False
+            "--unreliable",
+            metavar="VALUE",
+            help="Label value of unreliable articles; any other is reliable.",
+            show_default=False,
         ),
     ],
-    folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds (stratified, fixed seed).")] = 5,
+    folds: Annotated[
+        int, typer.Option("--folds", min=2, metavar="N", help="Cross-validation folds (stratified, fixed seed).")
+    ] = 5,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write the [scoring.weights] table here, atomically.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write the [scoring.weights] table here, atomically.",
+            show_default=False,
+        ),
     ] = None,
     config: ConfigOpt = None,
     disable: DisableOpt = None,
@@ -403,7 +429,10 @@ def learn_weights(
 HistoryReadOpt = Annotated[
     str | None,
     typer.Option(
-        "--history", help="Run history database (default: [history] url of the configuration).", show_default=False
+        "--history",
+        metavar="URL",
+        help="Run history database (default: [history] url of the configuration).",
+        show_default=False,
     ),
 ]
 
@@ -419,9 +448,9 @@ def _read_history(history: str | None, config: Path | None, show: Callable[[Hist
     guard(action)
 
 
-@app.command()
+@app.command(cls=Command)
 def history(
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Show at most this many runs.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, metavar="N", help="Show at most this many runs.")] = 20,
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
 ) -> None:
@@ -431,11 +460,13 @@ def history(
     _read_history(history, config, lambda store: list_runs(store, limit, sys.stdout))
 
 
-@app.command()
+@app.command(cls=Command)
 def trend(
     source: Annotated[
         str | None,
-        typer.Option("--source", "-s", help="Only this source (as the reports name it).", show_default=False),
+        typer.Option(
+            "--source", "-s", metavar="SOURCE", help="Only this source (as the reports name it).", show_default=False
+        ),
     ] = None,
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
@@ -446,7 +477,7 @@ def trend(
     _read_history(history, config, lambda store: show_trend(store, source, sys.stdout))
 
 
-@app.command()
+@app.command(cls=Command)
 def diff(
     run_a: Annotated[str, typer.Argument(metavar="RUN", help="The earlier run: a number, or last.")],
     run_b: Annotated[str, typer.Argument(metavar="RUN", help="The later run: a number, or last.")],
@@ -460,12 +491,19 @@ def diff(
 
 
 def _usage_line(exc: typer.TyperException) -> str:
-    """A usage error of the argument parser as one line: the command, the problem, where to read more."""
-    message = " ".join(exc.format_message().split())
-    command = getattr(getattr(exc, "ctx", None), "command_path", None)
-    if command is None:
-        return f"copydesk: error: {message}"
-    return f"copydesk: error: {command}: {message} (see '{command} --help')"
+    """A usage error of the argument parser as one line: the command, the problem, where to read more.
+
+    ``copydesk: error: score: No such option: --selct (did you mean --select?); see 'copydesk score --help'``
+    """
+    command = getattr(getattr(exc, "ctx", None), "command_path", None) or app.info.name or "copydesk"
+    where = command.partition(" ")[2]
+    if type(exc).__name__ == "NoSuchOption":
+        guesses = [name for name in getattr(exc, "possibilities", None) or () if name not in ("-h", "--help")]
+        message = f"No such option: {getattr(exc, 'option_name', '')}"
+        message += f" (did you mean {' or '.join(guesses)}?)" if guesses else ""
+    else:
+        message = " ".join(exc.format_message().split()).rstrip(".")
+    return f"copydesk: error: {f'{where}: ' if where else ''}{message}; see '{command} --help'"
 
 
 def _terminate(signum: int, frame: object) -> None:

@@ -90,6 +90,8 @@ class Flags:
         if section == "gate" and name in self.gate:
             value = self.gate[name]
             return f"{GATE_FLAGS[name]} {f'{value:g}' if isinstance(value, float) else value}: {key}"
+        if key == "run.workers" and self.workers is not None:
+            return f"--workers {self.workers}: {key}"
         return f"command line: {key}"
 
 
@@ -131,11 +133,24 @@ def find_project_config(explicit: Path | None, cwd: Path) -> tuple[dict[str, Any
     return {}, None
 
 
+TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "table"}
+
+
 def _type_name(value: Any) -> str:
-    """A TOML-ish name for a value's type, for error messages."""
-    return {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "table"}.get(
-        type(value), type(value).__name__
-    )
+    """A TOML-ish name for a value's type, for error messages: ``integer``, ``array of strings``.
+
+    An array is named with its elements' types (``array of integers and strings``), so a
+    message never reads ``must be array, not array``.
+    """
+    if isinstance(value, list) and value:
+        kinds = sorted({_type_name(item).split(" ")[0] for item in value})
+        return f"array of {' and '.join(f'{kind}s' for kind in kinds)}"
+    return TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _expected_name(default: Any) -> str:
+    """What a value of ``default``'s key must be: lists hold strings (every list setting is one)."""
+    return "array of strings" if isinstance(default, list) else _type_name(default)
 
 
 def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
@@ -150,7 +165,7 @@ def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
     else:
         ok = isinstance(value, type(default))
     if not ok:
-        raise ConfigError(f"{where}: {key} must be {_type_name(default)}, not {_type_name(value)}")
+        raise ConfigError(f"{where}: {key} must be {_expected_name(default)}, not {_type_name(value)}")
     if isinstance(value, float) and not math.isfinite(value):
         raise ConfigError(f"{where}: {key} must be a finite number, not {value}")
     return value
@@ -165,15 +180,23 @@ def merge(
         here = (*path, key)
         dotted = ".".join(here)
         if path == () and key == "plugins":
-            if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-                raise ConfigError(f"{where}: plugins must be a table of tables ([plugins.NAME])")
+            if not isinstance(value, dict):
+                raise ConfigError(
+                    f"{where}: plugins must be a table of tables ([plugins.NAME]), not {_type_name(value)}"
+                )
+            for name, table in value.items():
+                if not isinstance(table, dict):
+                    raise ConfigError(
+                        f"{where}: plugins.{name} must be a table ([plugins.{name}]), not {_type_name(table)}"
+                    )
             plugins = merged.setdefault("plugins", {})
             for name, table in value.items():
                 plugins[name] = {**plugins.get(name, {}), **table}
             continue
         if path in OPEN_TABLES:
             if not isinstance(value, OPEN_TABLES[path]) or isinstance(value, bool):
-                raise ConfigError(f"{where}: {dotted} has a value of the wrong type ({_type_name(value)})")
+                wanted = "number" if float in OPEN_TABLES[path] else "string"
+                raise ConfigError(f"{where}: {dotted} must be {wanted}, not {_type_name(value)}")
             if isinstance(value, float) and not math.isfinite(value):
                 raise ConfigError(f"{where}: {dotted} must be a finite number, not {value}")
             merged[key] = value
@@ -333,6 +356,8 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         )
     if not 0 <= data["run"]["article_timeout"] <= 86400:
         raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")
+    if not data["sources"]["fields"]["text"].strip():
+        raise ConfigError(f"{where}: sources.fields.text must name the field holding the text, not be empty")
     if data["sources"]["max_bytes"] < 1:
         raise ConfigError(f"{where}: sources.max_bytes must be positive")
     if data["sources"]["stdin_format"] not in STDIN_FORMATS:

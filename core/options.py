@@ -16,24 +16,35 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from copydesk.app import default_stderr
-from copydesk.config import Flags
+from copydesk.config import MAX_WORKERS, Flags
 from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
+from typer.core import TyperCommand
 
 T = TypeVar("T")
 
+#: The formats copydesk itself provides, for ``--format``'s help (``copydesk plugins`` lists a plugin's too).
+BUILTIN_FORMATS = ("text", "json", "jsonl", "html", "markdown", "github", "junit", "sarif")
+
 PathsArg = Annotated[
-    list[str], typer.Argument(help="Files, folders (searched recursively) or - for standard input.", show_default=False)
+    list[str],
+    typer.Argument(
+        metavar="PATH", help="Files, folders (searched recursively) or - for standard input.", show_default=False
+    ),
 ]
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
-        "--config", help="Configuration file (instead of ./copydesk.toml or pyproject.toml).", show_default=False
+        "--config",
+        metavar="FILE",
+        help="Configuration file (instead of ./copydesk.toml or pyproject.toml).",
+        show_default=False,
     ),
 ]
 SelectOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--select",
+        metavar="RULE",
         help="Rules to turn on (code, prefix, name or ALL); replaces [run] select. Repeatable, or comma-separated.",
         show_default=False,
     ),
@@ -41,13 +52,17 @@ SelectOpt = Annotated[
 IgnoreOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--ignore", help="Rules to turn off; added to [run] ignore. Repeatable, or comma-separated.", show_default=False
+        "--ignore",
+        metavar="RULE",
+        help="Rules to turn off; added to [run] ignore. Repeatable, or comma-separated.",
+        show_default=False,
     ),
 ]
 DisableOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--disable",
+        metavar="PLUGIN",
         help="Plugin (entry-point name) not to load; added to [run] disable. Repeatable.",
         show_default=False,
     ),
@@ -57,28 +72,38 @@ FormatOpt = Annotated[
     typer.Option(
         "--format",
         "-f",
-        help="Output format, optionally with a file: text, json, jsonl, or NAME:PATH. Repeatable.",
+        metavar="FORMAT[:FILE]",
+        help=f"Output format: {', '.join(BUILTIN_FORMATS)}, or one a plugin adds; FORMAT:FILE writes it to FILE. Repeatable.",
         show_default=False,
     ),
 ]
 OutputOpt = Annotated[
     str | None,
-    typer.Option("--output", "-o", help="Write the (single) format to this file, atomically.", show_default=False),
+    typer.Option(
+        "--output", "-o", metavar="FILE", help="Write the (single) format to this file, atomically.", show_default=False
+    ),
 ]
 WorkersOpt = Annotated[
     int | None,
     typer.Option(
-        "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
+        "--workers",
+        "-j",
+        metavar="N",
+        help=f"Worker processes, 1-{MAX_WORKERS} (output is identical whatever the number).",
+        show_default=False,
     ),
 ]
 FailUnderOpt = Annotated[
     float | None,
-    typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
+    typer.Option(
+        "--fail-under", metavar="SCORE", help="Fail an article scoring below this (0-100).", show_default=False
+    ),
 ]
 FailOnOpt = Annotated[
     str | None,
     typer.Option(
         "--fail-on",
+        metavar="SEVERITY",
         help="Fail an article with a finding at or above this severity: info, warning, error, none.",
         show_default=False,
     ),
@@ -87,18 +112,22 @@ MaxFailingOpt = Annotated[
     str | None,
     typer.Option(
         "--max-failing",
+        metavar="N|N%",
         help="Failing articles the batch tolerates: a count (5) or a share (5%).",
         show_default=False,
     ),
 ]
 BaselineOpt = Annotated[
     Path | None,
-    typer.Option("--baseline", help="Fail only on findings not in this baseline file.", show_default=False),
+    typer.Option(
+        "--baseline", metavar="FILE", help="Fail only on findings not in this baseline file.", show_default=False
+    ),
 ]
 ChangedSinceOpt = Annotated[
     str | None,
     typer.Option(
         "--changed-since",
+        metavar="REF",
         help="Only files added or modified since this git ref (merge base with HEAD).",
         show_default=False,
     ),
@@ -107,6 +136,7 @@ SourceFailUnderOpt = Annotated[
     float | None,
     typer.Option(
         "--source-fail-under",
+        metavar="SCORE",
         help="Fail the batch when a source's mean score is below this (0-100); see [rollup].",
         show_default=False,
     ),
@@ -115,6 +145,7 @@ HistoryOpt = Annotated[
     str | None,
     typer.Option(
         "--history",
+        metavar="URL",
         help="Run history database: sqlite:///FILE.db, a file path, or postgresql://... (default: [history] url).",
         show_default=False,
     ),
@@ -123,6 +154,7 @@ CompareOpt = Annotated[
     str | None,
     typer.Option(
         "--compare",
+        metavar="last|RUN",
         help="Fail when a source regressed since this recorded run: last, or a run number (needs a history).",
         show_default=False,
     ),
@@ -130,13 +162,17 @@ CompareOpt = Annotated[
 MaxDropOpt = Annotated[
     float | None,
     typer.Option(
-        "--max-drop", help="With --compare: points a source's mean score may drop (default 5).", show_default=False
+        "--max-drop",
+        metavar="POINTS",
+        help="With --compare: points a source's mean score may drop (default 5).",
+        show_default=False,
     ),
 ]
 MaxFailRiseOpt = Annotated[
     float | None,
     typer.Option(
         "--max-fail-rise",
+        metavar="SHARE",
         help="With --compare: share (0-1) by which a source's failing share may rise (default 0.1).",
         show_default=False,
     ),
@@ -144,6 +180,50 @@ MaxFailRiseOpt = Annotated[
 TimingsOpt = Annotated[
     bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
 ]
+
+
+#: ``-h`` is ``--help`` on every command (the sub-commands inherit it from the app's context).
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
+
+
+class Command(TyperCommand):
+    """A command whose help names its arguments by their metavar alone: ``PATH...``, never ``{paths}...``.
+
+    Options show their own metavar (``--config FILE``); arguments get the same plain
+    form in the usage line and the Arguments section, whatever typer would add.
+    """
+
+    # ``ctx`` and ``formatter`` are click's (recent typer vendors its own copy of click): typed loosely.
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """``[OPTIONS] PATH...``: each argument as its metavar, bracketed when optional."""
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = _argument_name(param)
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        """The Arguments and Options sections, each argument named as in the usage line."""
+        sections: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                sections["Arguments"].append((_argument_name(param), record[1]))
+            else:
+                sections["Options"].append(record)
+        for title, rows in sections.items():
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: Any) -> str:
+    """An argument's metavar (else its name in capitals), with ``...`` when it takes several values."""
+    name = param.metavar or (param.name or "ARG").upper()
+    return f"{name}..." if param.nargs != 1 else name
 
 
 def utc_now() -> str:

@@ -51,8 +51,8 @@ def good(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["score", str(SEEDS), "-j", "abc"], "copydesk score: Invalid value for '--workers'"),
-        (["score", str(SEEDS), "--workers", "0"], "greater than or equal to 1"),
+        (["score", str(SEEDS), "-j", "abc"], "copydesk: error: score: Invalid value for '--workers'"),
+        (["score", str(SEEDS), "--workers", "0"], "--workers 0: run.workers must be at least 1 and at most 256"),
         (["score"], "Missing argument"),
         (["score", str(SEEDS), "--frobnicate"], "No such option: --frobnicate"),
         (["frob"], "No such command 'frob'"),

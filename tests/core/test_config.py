@@ -40,7 +40,7 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
         ("[run]\nselekt = ['HDG']\n", "unknown key 'run.selekt'"),
         ("[nonsense]\nx = 1\n", "unknown key 'nonsense'"),
         ("[run]\nworkers = 'two'\n", "run.workers must be integer, not string"),
-        ("[run]\nselect = 'HDG'\n", "run.select must be array, not string"),
+        ("[run]\nselect = 'HDG'\n", "run.select must be array of strings, not string"),
         ("[gate]\nfail_under = -5\n", "gate.fail_under must be between 0 and 100"),
         ("[gate]\nfail_on = 'fatal'\n", "gate.fail_on must be one of"),
         ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
