@@ -153,7 +153,11 @@ def check_findings(scorer: Scorer, articles: Sequence[Article], plugins: PluginS
     if [_outcome(r) for r in first] != [_outcome(r) for r in second]:
         found.append(Problem(scorer.prefix, "determinism", "two runs on the same batch gave different results"))
     for article, report in zip(articles, first, strict=True):
-        views = {"title": TextView(article.title, "title"), "text": TextView(article.body, "text")}
+        views = {
+            "title": TextView(article.title, "title"),
+            "text": TextView(article.body, "text"),
+            "byline": TextView(article.byline or "", "byline"),
+        }
         for finding in report.findings:
             if detail := _finding_problem(finding, views):
                 found.append(Problem(scorer.prefix, "spans", f"{finding.code} on {report.id!r}: {detail}"))
@@ -164,7 +168,7 @@ def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None
     """What is wrong with where a finding points, or None."""
     view = views.get(finding.field)
     if view is None:
-        return f"field {finding.field!r} is not 'text' or 'title'"
+        return f"field {finding.field!r} is not 'text', 'title' or 'byline'"
     start, end, text = finding.start, finding.end, view.text
     if not 0 <= start <= end <= len(text):
         return f"span {start}:{end} is outside the {view.field} ({len(text)} characters)"

@@ -48,9 +48,9 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
     if result.subscore is not None and not math.isfinite(result.subscore):
         return f"returned a non-finite sub-score ({result.subscore})"
     for finding in result.findings if spans else ():
-        view = document.title if finding.field == "title" else document.body
-        size = len(view.text)
-        if finding.field not in ("title", "text") or not 0 <= finding.start <= finding.end <= size:
+        view = {"title": document.title, "text": document.body, "byline": document.byline}.get(finding.field)
+        size = len(view.text) if view is not None else 0
+        if view is None or not 0 <= finding.start <= finding.end <= size:
             return (
                 f"returned {finding.code} at {finding.field} {finding.start}-{finding.end}, "
                 f"outside the {finding.field} ({size} characters)"

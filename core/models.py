@@ -100,6 +100,8 @@ class SourceRef:
     encoding_detected: bool = False
     title_at: Position | None = None
     body_at: Position | None = None
+    #: Where the byline's value stands in the file (front matter); None when it is not in the text.
+    byline_at: Position | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ class Unreadable:
 class Finding:
     """One piece of evidence: a rule broken at a span of one field of an article.
 
-    ``start``/``end`` are character offsets into ``field`` (``"text"`` or ``"title"``);
+    ``start``/``end`` are character offsets into ``field`` (``"text"``, ``"title"`` or ``"byline"``);
     ``line``/``column`` are 1-based within that field. The runner fills ``plugin`` and
     ``prefix``; positions stay in the field (``copydesk.formats.positions.in_file``
     gives them in the source file).

@@ -44,7 +44,7 @@ from copydesk.text import Document
 log = logging.getLogger(__name__)
 
 Item = Article | Unreadable
-FIELD_ORDER = {"title": 0, "text": 1}
+FIELD_ORDER = {"title": 0, "byline": 1, "text": 2}
 #: The scorer whose sub-score is the truncation confidence the model's truncation factor reads.
 TRUNCATION = "truncation"
 
@@ -81,7 +81,7 @@ def check_settings(plugins: PluginSet, config: Config) -> None:
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
     """Findings in reading order: title first, then by position, then code."""
-    return (FIELD_ORDER.get(finding.field, 2), finding.start, finding.end, finding.code, finding.message)
+    return (FIELD_ORDER.get(finding.field, 3), finding.start, finding.end, finding.code, finding.message)
 
 
 class Runner:

@@ -173,6 +173,7 @@ class Document:
     :ivar article: the article as read.
     :ivar title: the analysed title (field ``"title"``).
     :ivar body: the analysed body (field ``"text"``).
+    :ivar byline: the article's byline as a field of its own (``"byline"``; empty without one).
     :ivar segments: labelled spans of the body that scorers declared, by label.
     """
 
@@ -217,6 +218,15 @@ class Document:
                     ends.append(span.end)
             merged[label] = (starts, ends)
         return merged
+
+    @cached_property
+    def byline(self) -> TextView:
+        """The byline (front matter, a record's byline field, HTML metadata) as field ``"byline"``.
+
+        A finding about the byline spans this text, so it points at the byline where it is in
+        the file rather than at the start of the body.
+        """
+        return TextView(self.article.byline or "", "byline")
 
     @property
     def id(self) -> str:

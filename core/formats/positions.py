@@ -31,7 +31,7 @@ def in_file(finding: Finding, source: SourceRef | None) -> Finding:
     """
     if source is None or source.record is not None or whole_article(finding):
         return finding
-    base = source.title_at if finding.field == "title" else source.body_at
+    base = {"title": source.title_at, "byline": source.byline_at}.get(finding.field, source.body_at)
     if base is None:
         return finding
     column = finding.column + base.column - 1 if finding.line == 1 else finding.column

@@ -27,38 +27,46 @@ FRONT_MATTER_KEYS = {
 }
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int, int, Position | None]:
+#: Front-matter keys whose value a finding can point at (title and byline findings).
+PLACED_KEYS = ("title", "byline", "author")
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int, int, dict[str, Position]]:
     """Parse ``---``-fenced ``key: value`` lines.
 
-    Returns them, the body offset, the lines used, and where the ``title`` value
-    stands in the file (None without one).
+    Returns them, the body offset, the lines used, and where the values of
+    :data:`PLACED_KEYS` stand in the file (by key, for those given and non-empty).
     """
     if not text.startswith("---"):
-        return {}, 0, 0, None
+        return {}, 0, 0, {}
     first = text.find("\n")
     if first < 0 or text[:first].strip() != "---":
-        return {}, 0, 0, None
+        return {}, 0, 0, {}
     pos, line = first + 1, 1
     meta: dict[str, str] = {}
-    title_at: Position | None = None
+    placed: dict[str, Position] = {}
     while pos < len(text):
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
         row = text[pos:stop].strip()
         line += 1
         if row in ("---", "..."):
-            return meta, (stop + 1 if nl >= 0 else stop), line, title_at
+            return meta, (stop + 1 if nl >= 0 else stop), line, placed
         key, sep, value = row.partition(":")
         if not sep:
-            return {}, 0, 0, None
-        meta[key.strip().lower()] = value.strip().strip("\"'")
-        if key.strip().lower() == "title" and meta["title"]:
-            at = text.find(meta["title"], pos + len(key) + 1, stop)
-            title_at = Position(at, line, at - pos + 1) if at >= 0 else None
+            return {}, 0, 0, {}
+        name = key.strip().lower()
+        meta[name] = value.strip().strip("\"'")
+        if name in PLACED_KEYS and meta[name]:
+            at = text.find(meta[name], text.find(":", pos, stop) + 1, stop)
+            if at >= 0:
+                placed[name] = Position(at, line, at - pos + 1)
+            else:
+                placed.pop(name, None)
         if nl < 0:
             break
         pos = nl + 1
-    return {}, 0, 0, None
+    return {}, 0, 0, {}
 
 
 def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected: bool = False) -> Article | Unreadable:
@@ -70,14 +78,15 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
     suppression comments above it still apply to the whole article.
     """
     doc = Decoded(text, path, fmt, encoding, detected)
-    meta, offset, line_no, meta_title_at = _front_matter(text)
+    meta, offset, line_no, placed = _front_matter(text)
     extra = {k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS}
     pos = offset
     line = line_no + 1
+    byline_at = placed.get("byline" if "byline" in meta else "author")
     if "title" in meta:
         if not text[offset:].strip():
             return Unreadable(path, "no text after the front matter", format=fmt)
-        return _article(meta, meta["title"], extra, doc, meta_title_at, Position(pos, line, 1))
+        return _article(meta, meta["title"], extra, doc, (placed.get("title"), Position(pos, line, 1), byline_at))
     while pos < len(text):
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
@@ -94,7 +103,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
                 title = stripped
             body_start = len(text) if nl < 0 else nl + 1
             title_at = Position(pos + column - 1, line, column)
-            return _article(meta, title, extra, doc, title_at, Position(body_start, line + 1, 1))
+            return _article(meta, title, extra, doc, (title_at, Position(body_start, line + 1, 1), byline_at))
         if nl < 0:
             break
         pos = nl + 1
@@ -107,10 +116,13 @@ def _article(
     title: str,
     extra: dict[str, str],
     doc: Decoded,
-    title_at: Position | None,
-    body_at: Position,
+    places: tuple[Position | None, Position, Position | None],
 ) -> Article:
-    """The Article of a text file: its title, and the body from ``body_at`` to the end, placed in the file."""
+    """The Article of a text file: its title, and the body from ``body_at`` to the end, placed in the file.
+
+    ``places`` are where the title, the body and the front matter's byline stand in the file.
+    """
+    title_at, body_at, byline_at = places
     source = SourceRef(
         path=doc.path,
         format=doc.format,
@@ -118,6 +130,7 @@ def _article(
         encoding_detected=doc.detected,
         title_at=title_at,
         body_at=body_at,
+        byline_at=byline_at,
     )
     return Article(
         id=meta.get("id", doc.path),

@@ -188,7 +188,8 @@ def _byline_field(scan: Scan, found: list[Finding]) -> Iterator[Finding]:
         return
     toks = tokens(byline if byline.lower().startswith("by ") else "by " + byline)
     if generic_byline(toks, scan.lex, scan.site):
-        yield GENERIC_BYLINE.finding(scan.document.body, 0, 0, excerpt=f"byline: {byline}", text=_quote(byline))
+        view = scan.document.byline  # the byline field itself: the span covers it wherever it is in the file
+        yield GENERIC_BYLINE.finding(view, 0, len(view.text), excerpt=f"byline: {byline}", text=_quote(byline))
 
 
 def _share(document: Document, spans: list[tuple[int, int]]) -> tuple[int, float]:

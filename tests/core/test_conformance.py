@@ -148,7 +148,7 @@ BROKEN = [
     ("excerpt-elsewhere", mangled(lambda f: replace(f, excerpt="unrelated words")), "spans", "excerpt"),
     ("column-wrong", mangled(lambda f: replace(f, column=f.column + 1)), "spans", "column"),
     ("line-wrong", mangled(lambda f: replace(f, line=f.line + 1)), "spans", "line"),
-    ("field-unknown", mangled(lambda f: replace(f, field="byline")), "spans", "field 'byline'"),
+    ("field-unknown", mangled(lambda f: replace(f, field="url")), "spans", "field 'url'"),
     ("nondeterministic", replace(GOOD, score=counting_score), "determinism", "different results"),
     ("crash-on-empty", raising_on(lambda d: not d.body.text), "robustness", "ValueError"),
     ("crash-on-whitespace", raising_on(lambda d: d.body.text and not d.body.text.strip()), "robustness", "ValueError"),
