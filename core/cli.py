@@ -2,6 +2,9 @@
 
 Exit codes: 0 passed, 1 the gate failed, 2 usage, input or configuration error, 3 a
 plugin or internal failure, 130 interrupted (SIGINT, Ctrl-C), 143 terminated (SIGTERM). Every error is one line on stderr, never a traceback.
+
+``plugins``, ``rules`` and ``explain`` show what loaded even when a plugin fails to load
+(they name it and exit 3) or a setting would stop a run (a warning, exit 0).
 """
 
 from __future__ import annotations
