@@ -220,21 +220,30 @@ def bench(count: int, runs: int) -> None:
 
 
 def screenshots(folder: Path) -> None:
-    """The seeds' report (installed plugins, gate at 60): overview, and the worst article."""
+    """The seeds' report (installed plugins, gate at 60) after three real runs over the first two, three, four seeds.
+
+    Overview (whole page: charts, the source with its trend, the table), and the worst
+    article with a finding followed to its highlight.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "seeds.html"
+        history = f"sqlite:///{Path(tmp) / 'history.db'}"
         seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
-        write_report(seeds, report, [], {"fail_under": 60})
+        for first in range(2, len(seeds) + 1):
+            write_report(seeds[:first], report, [], {"fail_under": 60}, history)
         playwright, context = browser()
         try:
             page = context.new_page()
             page.goto(report.as_uri())
             page.wait_for_selector("body[data-ready='1']")
-            page.screenshot(path=str(folder / "seeds-overview.png"))
+            page.screenshot(path=str(folder / "seeds-overview.png"), full_page=True)
             page.click("#cd-table tbody tr:first-child a")
             page.wait_for_selector("#cd-detail mark")
-            page.focus("#cd-detail .text.body mark")
+            page.click("#cd-detail ol.findings li:nth-child(6) a")
+            page.wait_for_selector("#cd-detail mark.current")
+            page.eval_on_selector("#cd-detail", "box => box.scrollIntoView()")  # the article's heading on top
+            painted(page)
             page.screenshot(path=str(folder / "seeds-article.png"))
         finally:
             context.close()

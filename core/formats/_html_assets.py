@@ -43,12 +43,13 @@ ol.findings a:hover .msg,ol.findings a:focus .msg{text-decoration:underline}
 ol.findings .where{color:#666;font-size:12px}
 mark a{color:inherit;text-decoration:none}
 mark.current{outline:2px solid #1b1b1b}
-mark{position:relative;padding:0 1px;border-radius:2px;outline-offset:1px;scroll-margin:40px}
+mark{padding:0 1px;border-radius:2px;outline-offset:1px;scroll-margin:40px}
+.pane.main{position:relative}
 mark.sev-error{background:#f9d4d0;color:inherit;border-bottom:2px solid var(--bad)}
 mark.sev-warning{background:#fbe7b5;color:inherit;border-bottom:2px solid var(--warn)}
 mark.sev-info{background:#d6e6f6;color:inherit;border-bottom:2px solid var(--info)}
-mark:hover::after,mark:focus-within::after{content:attr(data-tip);position:absolute;left:0;top:100%;z-index:5;
- white-space:pre-wrap;width:max-content;max-width:44ch;font:12px/1.4 system-ui,sans-serif;color:#fff;
+mark:hover::after,mark:focus-within::after{content:attr(data-tip);position:absolute;left:12px;right:20px;z-index:5;
+ margin-top:1.75em;white-space:pre-wrap;font:12px/1.4 system-ui,sans-serif;color:#fff;
  background:#222;padding:6px 8px;border-radius:4px;box-shadow:0 2px 6px rgba(0,0,0,.3)}
 .text.title{font-weight:700;margin-bottom:8px}
 .reasons{color:var(--bad);margin:4px 0}
@@ -272,7 +273,7 @@ JS = r"""
       var marks = Array.prototype.filter.call(detail.querySelectorAll("mark"), function (k) {
         return (" " + k.getAttribute("data-f") + " ").indexOf(" " + m[3] + " ") >= 0;
       });
-      current(marks, target);
+      current(view.items[m[3]] ? marks.concat([view.items[m[3]]]) : marks, target);
     } else {
       // From a highlight: every finding that highlight covers is current, the one it links to focused.
       var from = document.activeElement && document.activeElement.parentNode;
