@@ -4,12 +4,15 @@
     .venv/bin/python scripts/bench_html.py --screenshots docs/screenshots
 
 The benchmark generates N articles (deterministic pseudo-random news-like prose,
-about 450 words each, every one with a handful of findings), scores them with the
-installed plugins plus a small benchmark scorer that guarantees highlighted spans,
-writes the HTML report, and opens it in headless Chromium (Debian's, via Playwright)
-to time: the page load (navigation start to the report's script having run), opening
-the worst article (click to highlighted text on screen), and filtering the table.
-It prints the file size and the median of each time over --runs loads.
+about 450 words each, every one with a handful of findings, spread over twelve
+sources), records a week of earlier runs' source summaries in a run history (so the
+report carries every source's trend), scores the articles with the installed plugins
+plus a small benchmark scorer that guarantees highlighted spans, writes the HTML
+report, and opens it in headless Chromium (Debian's, via Playwright) to time: the
+page load (navigation start to the report's script having run), opening the worst
+article (click to highlighted text on screen), following a finding to its highlight,
+and filtering the table by search text, grade, rule and source. It prints the file
+size and the median of each time over --runs loads.
 """
 
 from __future__ import annotations
@@ -28,7 +31,9 @@ from typing import Any
 
 from copydesk import Context, Document, Finding, Rule, Scorer, Severity, hookimpl
 from copydesk.app import RunOptions, execute, parse_outputs
+from copydesk.history import RunRecord, open_history
 from copydesk.manager import load_plugins
+from copydesk.rollup import SourceSummary
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -49,6 +54,9 @@ WORDS = (
     "to sources familiar with the matter reportedly including senior aides council budget vote city "
     "residents police statement court ruling company shares fell sharply after earnings report"
 ).split()
+SOURCES = tuple(
+    f"{name}.example" for name in "wire daily metro courier herald post times gazette ledger sun star echo".split()
+)
 MARK = Rule("BEN001", "benchmark-word", "Benchmark word '{word}'", Severity.WARNING, "Benchmark only.")
 
 
@@ -80,11 +88,27 @@ def generate(path: Path, count: int) -> None:
                 words = [rng.choice(WORDS) for _ in range(rng.randint(40, 90))]
                 paragraphs.append(" ".join(words).capitalize() + ".")
             title = " ".join(rng.choice(WORDS) for _ in range(8)).title()
-            out.write(json.dumps({"id": f"bench-{i:05d}", "title": title, "text": "\n\n".join(paragraphs)}) + "\n")
+            source = SOURCES[i % len(SOURCES)]
+            record = {"id": f"bench-{i:05d}", "title": title, "text": "\n\n".join(paragraphs), "source": source}
+            out.write(json.dumps(record) + "\n")
 
 
-def write_report(paths: list[str], target: Path, extra: list[tuple[str, Any]], gate: dict[str, Any]) -> float:
-    """Score ``paths`` into an HTML report; return the seconds it took."""
+def earlier_runs(url: str, days: int = 7) -> None:
+    """Record ``days`` earlier runs in the history at ``url``: each source's summary only, means drifting."""
+    rng = random.Random(7)
+    with open_history(url) as history:
+        for day in range(days):
+            sources = tuple(
+                SourceSummary(name, 400, 400, rng.uniform(30, 70), None, None, 40, 0.1, ()) for name in SOURCES
+            )
+            when = f"2026-11-{20 + day:02d}T06:00:00Z"
+            history.record(RunRecord(when, "bench", (), "sha256:bench", None, (), sources))
+
+
+def write_report(
+    paths: list[str], target: Path, extra: list[tuple[str, Any]], gate: dict[str, Any], history: str = ""
+) -> float:
+    """Score ``paths`` into an HTML report (recording the run in ``history``, if any); return the seconds it took."""
     options = RunOptions(
         paths=paths,
         outputs=parse_outputs([f"html:{target}"], None),
@@ -92,6 +116,7 @@ def write_report(paths: list[str], target: Path, extra: list[tuple[str, Any]], g
         gate=True,
         plugins=load_plugins(extra=extra),
         cwd=ROOT,
+        history=history,
     )
     started = time.perf_counter()
     execute(options, io.StringIO(), lambda line: None)
@@ -110,31 +135,64 @@ def browser() -> Any:
     return playwright, context
 
 
+def painted(page: Any) -> None:
+    """Wait until the browser has drawn the next frame (two animation frames: style, layout, paint done)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def timed(page: Any, action: Any) -> float:
+    """Seconds from starting ``action()`` to the next frame drawn after it."""
+    started = time.perf_counter()
+    action()
+    painted(page)
+    return time.perf_counter() - started
+
+
+def time_filters(page: Any) -> dict[str, float]:
+    """Filter the 5,000 rows by search text, then grade, rule and source (each from all rows back)."""
+    worst = page.get_attribute("#cd-table tbody tr:first-child", "data-grade")
+    total = page.locator("#cd-table tbody tr").count()
+    one = f"bench-{total * 5 // 6:05d}"  # 04166 of 5,000
+    times = {"filter_search_s": timed(page, lambda: page.fill("#cd-filter", one))}
+    assert (page.text_content("#cd-shown") or "").startswith("1 of"), page.text_content("#cd-shown")
+    page.fill("#cd-filter", "")
+    for name, select, value in (
+        ("grade", "#cd-grade", worst),
+        ("rule", "#cd-rule", "BEN001"),
+        ("source", "#cd-source", SOURCES[3]),
+    ):
+        times[f"filter_{name}_s"] = timed(page, lambda s=select, v=value: page.select_option(s, v))
+        page.select_option(select, "")
+    return times
+
+
 def time_page(context: Any, report: Path) -> dict[str, float]:
-    """One load of the report: load, open the worst article, filter."""
+    """One load of the report: load, open the worst article, follow its last finding, filter."""
     page = context.new_page()
     started = time.perf_counter()
     page.goto(report.as_uri(), timeout=120_000)
     page.wait_for_selector("body[data-ready='1']", timeout=120_000)
     loaded = time.perf_counter() - started
-    nav = page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0])")
-    timing = json.loads(nav)
-    started = time.perf_counter()
-    page.click("#cd-table tbody tr:first-child a")
-    page.wait_for_selector("#cd-detail mark")
-    opened = time.perf_counter() - started
-    started = time.perf_counter()
-    page.fill("#cd-filter", "bench-04217")  # the report's CSP forbids eval, so poll from here
-    while not (page.text_content("#cd-shown") or "").startswith("1 of"):
-        time.sleep(0.005)
-    filtered = time.perf_counter() - started
-    page.close()
-    return {
+    timing = json.loads(page.evaluate("JSON.stringify(performance.getEntriesByType('navigation')[0])"))
+    opened = timed(
+        page, lambda: (page.click("#cd-table tbody tr:first-child a"), page.wait_for_selector("#cd-detail mark"))
+    )
+    followed = timed(
+        page,
+        lambda: (
+            page.click("#cd-detail ol.findings li:last-child a"),
+            page.wait_for_selector("#cd-detail mark.current"),
+        ),
+    )
+    figures = {
         "load_s": loaded,
         "dom_content_loaded_s": timing["domContentLoadedEventEnd"] / 1000,
         "open_article_s": opened,
-        "filter_s": filtered,
+        "finding_to_highlight_s": followed,
+        **time_filters(page),
     }
+    page.close()
+    return figures
 
 
 def bench(count: int, runs: int) -> None:
@@ -143,7 +201,9 @@ def bench(count: int, runs: int) -> None:
         data = Path(tmp) / "bench.jsonl"
         generate(data, count)
         report = Path(tmp) / "report.html"
-        seconds = write_report([str(data)], report, [("bench", BenchPlugin())], {"fail_under": 60})
+        history = f"sqlite:///{Path(tmp) / 'history.db'}"
+        earlier_runs(history)
+        seconds = write_report([str(data)], report, [("bench", BenchPlugin())], {"fail_under": 60}, history)
         size = report.stat().st_size
         playwright, context = browser()
         try:
@@ -153,28 +213,37 @@ def bench(count: int, runs: int) -> None:
             playwright.stop()
     print(f"articles: {count}")
     print(f"html report: {size:,} bytes ({size / 1e6:.1f} MB)")
-    print(f"scoring and writing: {seconds:.1f} s ({count / seconds:.0f} articles/s)")
+    print(f"scoring, writing and recording in the history: {seconds:.1f} s ({count / seconds:.0f} articles/s)")
     for key in loads[0]:
         values = [run[key] for run in loads]
         print(f"{key}: median {statistics.median(values):.2f} (runs: {', '.join(f'{v:.2f}' for v in values)})")
 
 
 def screenshots(folder: Path) -> None:
-    """The seeds' report (installed plugins, gate at 60): overview, and the worst article."""
+    """The seeds' report (installed plugins, gate at 60) after three real runs over the first two, three, four seeds.
+
+    Overview (whole page: charts, the source with its trend, the table), and the worst
+    article with a finding followed to its highlight.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "seeds.html"
+        history = f"sqlite:///{Path(tmp) / 'history.db'}"
         seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))
-        write_report(seeds, report, [], {"fail_under": 60})
+        for first in range(2, len(seeds) + 1):
+            write_report(seeds[:first], report, [], {"fail_under": 60}, history)
         playwright, context = browser()
         try:
             page = context.new_page()
             page.goto(report.as_uri())
             page.wait_for_selector("body[data-ready='1']")
-            page.screenshot(path=str(folder / "seeds-overview.png"))
+            page.screenshot(path=str(folder / "seeds-overview.png"), full_page=True)
             page.click("#cd-table tbody tr:first-child a")
             page.wait_for_selector("#cd-detail mark")
-            page.focus("#cd-detail .text.body mark")
+            page.click("#cd-detail ol.findings li:nth-child(6) a")
+            page.wait_for_selector("#cd-detail mark.current")
+            page.eval_on_selector("#cd-detail", "box => box.scrollIntoView()")  # the article's heading on top
+            painted(page)
             page.screenshot(path=str(folder / "seeds-article.png"))
         finally:
             context.close()

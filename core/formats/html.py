@@ -1,9 +1,11 @@
 """The ``html`` format: one self-contained static report for people.
 
-A batch overview (score distribution as an inline SVG chart, counts per rule, the
-per-source table, a worst-first table that can be sorted and filtered), then, on demand, one article:
-its text with every finding's span highlighted (message on hover or keyboard
-focus), the per-scorer breakdown, the grade and why it fails the gate.
+A batch overview (score distribution as an inline SVG chart with its numbers as text,
+counts per rule, the per-source table with each source's trend when the run has a
+history, a worst-first table that can be sorted and filtered by text, grade, rule,
+source and gate), then, on demand, one article: its text beside the list of its
+findings, each finding linked to its highlighted span and back (message on hover or
+keyboard focus), the per-scorer breakdown, the grade and why it fails the gate.
 
 It stays usable at thousands of articles because article bodies are not part of the
 page's DOM until opened: each article is an inert ``<script type="application/json">``
@@ -11,8 +13,10 @@ block the script parses when its row is clicked. While the batch streams past, t
 article blocks are spooled to a temporary file, so memory holds only one table row
 per article.
 
-Article text is untrusted. Everything the server side writes goes through
-:func:`html.escape`; JSON blocks have ``<``, ``>`` and ``&`` escaped so no ``</script>``
+Article text is untrusted. Every string from input is neutralised as in the other
+formats (:func:`copydesk.safety.neutralise`: control, bidirectional and line-breaking
+characters become visible escapes; an article body keeps its newlines and tabs), and
+everything the server side writes goes through :func:`html.escape`; JSON blocks have ``<``, ``>`` and ``&`` escaped so no ``</script>``
 can close them; the script builds nodes with ``textContent``. A Content-Security-Policy
 forbids every network fetch and every script except the report's own (by hash).
 """
@@ -28,17 +32,42 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from copydesk import safety
 from copydesk.formats import _common as common
 from copydesk.formats._html_assets import CSS, JS
+from copydesk.formats._html_charts import histogram, sparkline, trend_text
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
+from copydesk.rollup import SourceTrend
 
-BINS = 10
+#: What an article body keeps raw: its layout (the page shows it with ``white-space: pre-wrap``).
+BODY_KEEPS = "\n\t"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
+def inert(text: str, keep: str = "") -> str:
+    """Input text as the page may show it: lone surrogates replaced, controls and bidi marks as visible escapes."""
+    return safety.neutralise(common.clean(text), keep)
+
+
 def esc(value: object) -> str:
-    """Escape for HTML text and double-quoted attributes."""
-    return html.escape(common.clean(str(value)), quote=True)
+    """Neutralise (:func:`inert`) and escape for HTML text and double-quoted attributes."""
+    return html.escape(inert(str(value)), quote=True)
+
+
+def _inert_all(value: Any) -> Any:
+    """Every string in a JSON-like value made :func:`inert`."""
+    if isinstance(value, str):
+        return inert(value)
+    if isinstance(value, dict):
+        return {key: _inert_all(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_inert_all(item) for item in value]
+    return value
+
+
+def _inert_segments(pieces: list[list[Any]], keep: str) -> list[list[Any]]:
+    """Segments with each piece made :func:`inert` on its own, so the findings' boundaries stay put."""
+    return [[inert(piece, keep), ids] for piece, ids in pieces]
 
 
 def script_json(value: Any) -> str:
@@ -102,12 +131,12 @@ def _finding(report: ArticleReport, finding: Finding, state: str) -> list[str]:
 
 
 def article_data(report: ArticleReport) -> dict[str, Any]:
-    """Everything the page shows for one article (built from the report dictionaries)."""
+    """Everything the page shows for one article, every string from input made :func:`inert`."""
     states = report.baseline_state or ("",) * len(report.findings)
     spans: dict[str, list[tuple[int, int, int]]] = {"title": [], "text": []}
     for i, finding in enumerate(report.findings):
         spans.setdefault(finding.field, []).append((finding.start, finding.end, i))
-    return {
+    data = {
         "id": report.id,
         "title": report.title,
         "score": None if report.score is None else round(report.score, 2),
@@ -127,10 +156,13 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
             }
             for s in report.scorers
         ],
-        "title_segments": segments(report.title, spans["title"]),
-        "segments": segments(report.text, spans["text"]),
         "findings": [_finding(report, f, st) for f, st in zip(report.findings, states, strict=True)],
         "diagnostics": [_finding(report, d, "") for d in report.diagnostics],
+    }
+    return {
+        **_inert_all(data),
+        "title_segments": _inert_segments(segments(report.title, spans["title"]), ""),
+        "segments": _inert_segments(segments(report.text, spans["text"]), BODY_KEEPS),
     }
 
 
@@ -147,11 +179,12 @@ class Row:
     findings: int
     codes: tuple[str, ...]
     reasons: tuple[str, ...]
+    source: str
 
     def html(self) -> str:
-        """The ``<tr>``; data-v attributes carry the sort keys."""
+        """The ``<tr>``; data-v attributes carry the sort keys, the row's own attributes the filters'."""
         score = "-" if self.score is None else f"{self.score:.1f}"
-        search = " ".join((self.id, self.title, *self.codes, self.verdict)).lower()
+        search = " ".join((self.id, self.title, *self.codes, self.verdict, self.source)).lower()
         gate = "; ".join(self.reasons)
         cells = [
             f'<td class="n" data-v="{-1 if self.score is None else self.score}">{score}</td>',
@@ -159,53 +192,31 @@ class Row:
             f'<td data-v="{esc(self.verdict)}">{esc(self.verdict)}</td>',
             f'<td class="n" data-v="{self.findings}">{self.findings}</td>',
             f'<td data-v="{esc(gate)}">{esc(gate or "-")}</td>',
+            f'<td data-v="{esc(self.source)}">{esc(self.source)}</td>',
             f'<td data-v="{esc(self.id)}"><a href="#a-{self.index}">{esc(self.title or self.id)}</a>'
             f'<div class="muted">{esc(self.id)}</div></td>',
         ]
         return (
             f'<tr data-i="{self.index}" data-grade="{esc(self.grade)}" data-fail="{int(bool(self.reasons))}"'
+            f' data-source="{esc(self.source)}" data-rules=" {esc(" ".join(self.codes))} "'
             f' data-search="{esc(search)}"{" class=fail" if self.reasons else ""}>{"".join(cells)}</tr>'
         )
 
 
-def histogram(scores: list[float], unreadable: int, floor: float) -> str:
-    """The score distribution as an inline SVG bar chart (ten bands of ten points)."""
-    counts = [0] * BINS
-    for score in scores:
-        counts[min(BINS - 1, int(score // (100 / BINS)))] += 1
-    top = max([*counts, unreadable, 1])
-    width, height, left, base = 560, 190, 36, 150
-    bar = (width - left - 60) / BINS
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img"'
-        f' aria-label="Score distribution"><title>Score distribution</title>',
-        f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#999"/>',
-    ]
-    for i, n in enumerate(counts):
-        h = 0 if n == 0 else max(2.0, 130 * n / top)
-        x = left + i * bar
-        color = "#1e6b34" if i >= 7 else ("#8a5a00" if i >= 4 else "#b3261e")
-        parts.append(
-            f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" fill="{color}">'
-            f"<title>{i * 10}-{i * 10 + 10}: {n} article(s)</title></rect>"
-        )
-        parts.append(f'<text x="{x + bar / 2:.1f}" y="{base - h - 4:.1f}" text-anchor="middle">{n or ""}</text>')
-        parts.append(f'<text x="{x + 2:.1f}" y="{base + 14}">{i * 10}</text>')
-    parts.append(f'<text x="{left + BINS * bar - 8:.1f}" y="{base + 14}">100</text>')
-    if unreadable:
-        x = left + BINS * bar + 14
-        h = max(2.0, 130 * unreadable / top)
-        parts.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="30" height="{h:.1f}" fill="#555"/>')
-        parts.append(f'<text x="{x:.1f}" y="{base + 14}">n/a {unreadable}</text>')
-    if floor > 0:
-        x = left + floor / 100 * BINS * bar
-        parts.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{base}" stroke="#b3261e" stroke-dasharray="4 3"/>')
-        anchor = "end" if floor > 60 else "start"
-        parts.append(
-            f'<text x="{x + (-3 if floor > 60 else 3):.1f}" y="20" text-anchor="{anchor}">fail under {floor:g}</text>'
-        )
-    parts.append(f'<text x="{left}" y="{height - 8}">score</text></svg>')
-    return "".join(parts)
+def _options(values: list[str]) -> str:
+    """``<option>`` elements for a filter, after its "all" option."""
+    return '<option value="">all</option>' + "".join(f'<option value="{esc(v)}">{esc(v)}</option>' for v in values)
+
+
+def _trend_cell(trend: SourceTrend | None) -> str:
+    """A source's trend: the sparkline, then its numbers as text (what assistive technology reads)."""
+    if trend is None:
+        return '<td class="muted">-</td>'
+    head, series = trend_text(trend.runs, trend.means)
+    return (
+        f'<td class="trend">{sparkline(trend.means)} <span class="trend-head">{esc(head)}</span>'
+        f'<div class="muted series">{esc(series)}</div></td>'
+    )
 
 
 def _inputs(paths: tuple[str, ...], shown: int = 5) -> str:
@@ -241,6 +252,7 @@ class HtmlWriter:
                 len(codes),
                 tuple(sorted(set(codes))),
                 report.gate_reasons,
+                report.source_name,
             )
         )
         block = script_json(article_data(report))
@@ -312,35 +324,55 @@ class HtmlWriter:
         )
 
     def _sources(self, summary: RunSummary) -> str:
-        """The per-source table (sources by name)."""
+        """The per-source table (sources by name), with each source's trend when the run has a history."""
         if not summary.sources:
             return ""
+        trends = {t.source: t for t in summary.trends}
+        columns = (*common.SOURCE_COLUMNS, *(("trend (mean score by run)",) if trends else ()))
         head = "".join(
-            f"<th{'' if c in ('source', 'top rules') else ' class=n'}>{esc(c)}</th>" for c in common.SOURCE_COLUMNS
+            f"<th{'' if c in ('source', 'top rules') or c.startswith('trend') else ' class=n'}>{esc(c)}</th>"
+            for c in columns
         )
         rows = []
         for item in summary.sources:
             name, *cells = common.source_cells(item)
             numbers = "".join(f'<td class="n">{esc(cell)}</td>' for cell in cells[:-1])
-            rows.append(f"<tr><td>{esc(name)}</td>{numbers}<td>{esc(cells[-1])}</td></tr>")
+            link = f'<a href="#cd-table" data-source="{esc(name)}">{esc(name)}</a>'
+            trend = _trend_cell(trends.get(name)) if trends else ""
+            rows.append(f"<tr><td>{link}</td>{numbers}<td>{esc(cells[-1])}</td>{trend}</tr>")
+        note = (
+            '<p class="muted">Trend: the source\'s mean score in its latest recorded runs and in this run'
+            " (the last point), on a 0-100 scale.</p>"
+            if trends
+            else ""
+        )
         return (
-            f'<section><h2>Sources</h2><table id="cd-sources"><thead><tr>{head}</tr></thead>'
+            f'<section><h2>Sources</h2>{note}<table id="cd-sources"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></section>\n"
+        )
+
+    def _controls(self) -> str:
+        """The table's filters: text, grade, rule, source, failing the gate."""
+        grades = sorted({r.grade for r in self.rows})
+        sources = sorted({r.source for r in self.rows})
+        return (
+            '<div class="controls">'
+            '<label>Search <input type="search" id="cd-filter" placeholder="id, title, source or rule code"></label>'
+            f'<label>Grade <select id="cd-grade">{_options(grades)}</select></label>'
+            f'<label>Rule <select id="cd-rule">{_options(sorted(self.rule_findings))}</select></label>'
+            f'<label>Source <select id="cd-source">{_options(sources)}</select></label>'
+            '<label><input type="checkbox" id="cd-failing"> failing the gate only</label>'
+            '<span id="cd-shown" class="muted" role="status"></span></div>'
         )
 
     def _table(self) -> str:
         ordered = sorted(self.rows, key=lambda r: (-1.0 if r.score is None else r.score, r.index))
-        grades = sorted({r.grade for r in self.rows})
-        options = "".join(f'<option value="{esc(g)}">{esc(g)}</option>' for g in grades)
         return (
-            '<section><h2>Articles, worst first</h2><div class="controls">'
-            '<label>Filter <input type="search" id="cd-filter" placeholder="id, title or rule code"></label>'
-            f'<label>Grade <select id="cd-grade"><option value="">all</option>{options}</select></label>'
-            '<label><input type="checkbox" id="cd-failing"> failing the gate only</label>'
-            '<span id="cd-shown" class="muted"></span></div>'
+            f"<section><h2>Articles, worst first</h2>{self._controls()}"
             '<div id="cd-detail" hidden></div>'
             '<table id="cd-table"><thead><tr><th class="n" data-type="num">score</th><th>grade</th>'
-            '<th>verdict</th><th class="n" data-type="num">findings</th><th>gate</th><th>article</th></tr></thead>'
+            '<th>verdict</th><th class="n" data-type="num">findings</th><th>gate</th><th>source</th>'
+            "<th>article</th></tr></thead>"
             f"<tbody>{''.join(r.html() for r in ordered)}</tbody></table></section>\n</main>\n"
         )
 

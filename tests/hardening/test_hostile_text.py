@@ -39,7 +39,7 @@ def hostile(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "sarif", "json", "jsonl"])
+@pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "sarif", "json", "jsonl", "html"])
 def test_no_format_and_no_stderr_line_can_be_forged(hostile: Path, fmt: str) -> None:
     result = run_copydesk("check", "--fail-under", "99", "-f", fmt, str(hostile))
     assert result.exit_code == 2, result.stderr

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from cdci_helpers import CLEAN, Desk
-from copydesk.formats import github, html, markdown
+from copydesk.formats import _html_charts, github, html, markdown
 from copydesk.formats.junit import xml_attr, xml_text
 
 EVIL_TITLE = "Meh <script>alert(1)</script> | `x` [a](http://e.example) @team"
@@ -175,3 +175,55 @@ def test_html_block_carries_spans_in_field_coordinates(desk: Desk, paths: list[s
     marked = [(piece, [data["findings"][i][0] for i in ids]) for piece, ids in data["segments"] if ids]
     assert marked == [("bad", ["WRD001"]), ("awful", ["WRD002"])]
     assert [(p, ids) for p, ids in data["title_segments"] if ids] == [("Meh", [0])]
+
+
+def test_sparkline_scale_is_fixed_and_a_missing_mean_breaks_the_line() -> None:
+    svg = _html_charts.sparkline([100.0, 0.0, None, 50.0, 50.0])
+    lines = re.findall(r'<polyline points="([^"]*)"', svg)
+    dots = [(float(x), float(y)) for x, y in re.findall(r'<circle cx="([\d.]+)" cy="([\d.]+)"', svg)]
+    pad, height = _html_charts.SPARK_PAD, _html_charts.SPARK_HEIGHT
+    assert [len(points.split()) for points in lines] == [2, 2]  # 100, 0 | 50, 50: the gap breaks it
+    assert [y for _, y in dots] == [pad, height - pad, height / 2, height / 2]
+    assert [x for x, _ in dots] == sorted(x for x, _ in dots) and 'r="2.6"' in svg.rsplit("<circle", 1)[1]
+    assert 'aria-hidden="true"' in svg
+
+
+@pytest.mark.parametrize(
+    ("runs", "means", "head", "series"),
+    [
+        ((3, 5, None), (61.0, None, 58.25), "61.0 \u2192 58.2 (-2.8) over 3 runs", "run 3: 61.0, run 5: -, now: 58.2"),
+        ((None,), (40.0,), "40.0 \u2192 40.0 over 1 run", "now: 40.0"),
+        ((2, None), (None, None), "- \u2192 - over 2 runs", "run 2: -, now: -"),
+    ],
+)
+def test_trend_text_gives_the_sparklines_numbers(
+    runs: tuple[int | None, ...], means: tuple[float | None, ...], head: str, series: str
+) -> None:
+    assert _html_charts.trend_text(runs, means) == (head, series)
+
+
+def test_the_distribution_caption_and_table_carry_every_bands_count() -> None:
+    counts = _html_charts.bands([0.0, 9.99, 10.0, 55.5, 100.0])
+    assert counts == [2, 1, 0, 0, 0, 1, 0, 0, 0, 1]
+    caption = _html_charts.histogram_caption(counts, 3, 60)
+    assert caption.startswith("Articles per score band: 0-10: 2, 10-20: 1, 20-30: 0")
+    assert caption.endswith("90-100: 1; 3 unreadable; the gate fails scores under 60.")
+    cells = re.findall(r'<td class="n">(\d+)</td>', _html_charts.histogram_table(counts, 3))
+    assert [int(c) for c in cells] == [*counts, 3]
+
+
+def test_html_sources_table_shows_trends_only_with_a_history(desk: Desk, paths: list[str], tmp_path: Path) -> None:
+    plain, recorded = tmp_path / "plain.html", tmp_path / "recorded.html"
+    desk.run(paths, [f"html:{plain}"])
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    desk.run(
+        paths[:2], [f"html:{tmp_path / 'first.html'}"], history=url
+    )  # (a run in which a scorer fails is not recorded)
+    desk.run(paths[:2], [f"html:{recorded}"], history=url)
+    assert "<th>trend (mean score by run)</th>" not in plain.read_text() and 'class="spark"' not in plain.read_text()
+    page = recorded.read_text()
+    assert "<th>trend (mean score by run)</th>" in page
+    assert page.count('<svg xmlns="http://www.w3.org/2000/svg" class="spark"') == len(
+        re.findall(r"<tr><td><a href=\"#cd-table\" data-source=", page)
+    )
+    assert re.search(r"run 1: [\d.]+, now: [\d.]+</div>", page)

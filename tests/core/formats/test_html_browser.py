@@ -1,17 +1,18 @@
-"""The HTML report in a real headless Chromium (Debian's, driven by Playwright).
+"""The HTML report in a real headless Chromium (Debian's, driven by Playwright; see conftest.py).
 
-It renders the seeds' report plus a hostile article, highlights spans with their
-messages on focus, sorts and filters the table, fetches nothing and runs no
-injected script. Skipped when Chromium or Playwright is missing, except under CI
-(``CI=true``), where that is a failure: ``make test`` installs both.
+It renders the seeds' report plus a hostile article: charts with their numbers as
+text, the per-source table with each source's trend from a run history, sorting and
+filtering, an article's text beside its findings with each finding linked to its
+highlight and back (mouse and keyboard), and no script from hostile ids, titles,
+sources or text. The 5,000-article filters are in test_html_scale_browser.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from collections.abc import Iterator
+import itertools
+import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +21,6 @@ from cdci_helpers import Desk
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("COPYDESK_CHROMIUM", "/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 EVIL_TITLE = "Meh <script>window.__pwned=1</script><img src=x onerror=window.__pwned=2>"
 EVIL_BODY = (
@@ -38,28 +28,9 @@ EVIL_BODY = (
     "</script><script>window.__pwned=5</script><svg onload=window.__pwned=6> An awful end.\n"
     '<!-- --><iframe src="javascript:window.__pwned=7"></iframe> &lt;b&gt; ${window.__pwned=8}\n'
 )
-
-
-def _missing(what: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is missing under CI (make test installs it)")
-    pytest.skip(f"{what} is not installed")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright")
-    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
-        _missing(CHROMIUM)
-    with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-        context = p.chromium.launch_persistent_context(
-            profile, executable_path=CHROMIUM, args=ARGS, headless=True, viewport={"width": 1280, "height": 900}
-        )
-        yield context
-        context.close()
+#: Bidirectional and other control characters that must never reach the page raw.
+RAW_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+Opener = Callable[[Path], Any]
 
 
 @pytest.fixture
@@ -73,27 +44,17 @@ def report(desk: Desk, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def page(browser: Any, report: Path) -> Iterator[Any]:
-    page = browser.new_page()
-    page.events: list[str] = []  # type: ignore[misc]
-    page.on("console", lambda m: page.events.append(f"console {m.type}: {m.text}"))
-    page.on("pageerror", lambda e: page.events.append(f"pageerror: {e}"))
-    page.on("dialog", lambda d: (page.events.append(f"dialog: {d.message}"), d.dismiss()))
-    page.on("request", lambda r: page.events.append(f"request: {r.url}") if r.url != report.as_uri() else None)
-    page.goto(report.as_uri())
-    page.wait_for_selector("body[data-ready='1']")
-    yield page
-    page.close()
+def page(open_page: Opener, report: Path) -> Any:
+    return open_page(report)
 
 
 def visible_rows(page: Any) -> list[str]:
     return page.eval_on_selector_all(
-        "#cd-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[5].querySelector('.muted').textContent)"
+        "#cd-table tbody tr:not([hidden])", "rows => rows.map(r => r.cells[6].querySelector('.muted').textContent)"
     )
 
 
 def test_overview_sort_and_filter(page: Any) -> None:
-    assert page.locator("svg[aria-label='Score distribution'] rect").count() == 10
     rows = visible_rows(page)
     assert len(rows) == 6 and rows[0].endswith("evil.txt")  # worst first
     assert page.text_content("#cd-shown") == "6 of 6 shown"
@@ -105,14 +66,37 @@ def test_overview_sort_and_filter(page: Any) -> None:
     page.check("#cd-failing")
     assert [r.rsplit("/", 1)[-1] for r in visible_rows(page)] == ["evil.txt"]
     page.uncheck("#cd-failing")
-    page.click("#cd-rules a[data-rule='WRD002']")
-    assert page.input_value("#cd-filter") == "wrd002" and len(visible_rows(page)) == 1
-    page.fill("#cd-filter", "")
+    page.click("#cd-rules a[data-rule='WRD002']")  # a rule in the overview filters by that rule
+    assert page.input_value("#cd-rule") == "WRD002" and len(visible_rows(page)) == 1
+    page.select_option("#cd-rule", "")
+    seeds = str(SEEDS)  # the source of a file is its folder
+    page.click(f"#cd-sources a[data-source='{seeds}']")  # so does a source
+    assert page.input_value("#cd-source") == seeds and len(visible_rows(page)) == 5
+    page.select_option("#cd-source", "")
     page.click("#cd-table th:nth-child(1)")  # score, ascending
     page.click("#cd-table th:nth-child(1)")  # descending
     scores = page.eval_on_selector_all("#cd-table tbody tr", "rows => rows.map(r => +r.cells[0].dataset.v)")
     assert scores == sorted(scores, reverse=True) and scores[-1] < 100
     assert page.get_attribute("#cd-table th:nth-child(1)", "aria-sort") == "descending"
+
+
+def test_the_distribution_chart_renders_with_its_numbers_as_text(page: Any) -> None:
+    assert page.locator("svg[aria-label='Score distribution'] rect").count() == 10
+    assert page.get_attribute("svg[aria-label='Score distribution']", "aria-describedby") == "cd-hist-caption"
+    bars = page.eval_on_selector_all(
+        "svg[aria-label='Score distribution'] rect", "rs => rs.map(r => r.getBBox().height > 0 ? 1 : 0)"
+    )
+    scores = page.eval_on_selector_all("#cd-table tbody tr", "rows => rows.map(r => +r.cells[0].dataset.v)")
+    counts = [sum(1 for s in scores if min(9, int(s // 10)) == band) for band in range(10)]
+    assert bars == [int(n > 0) for n in counts]  # a drawn bar exactly where articles are
+    caption = page.text_content("#cd-hist-caption")
+    assert (
+        caption
+        == "Articles per score band: " + ", ".join(f"{b * 10}-{b * 10 + 10}: {n}" for b, n in enumerate(counts)) + "."
+    )
+    page.click("figure.chart details summary")
+    table = page.eval_on_selector_all("table.chart-data tbody tr", "rs => rs.map(r => +r.cells[1].textContent)")
+    assert table == counts and page.is_visible("table.chart-data")
 
 
 def test_article_highlights_and_injected_markup_stays_text(page: Any) -> None:
@@ -124,7 +108,7 @@ def test_article_highlights_and_injected_markup_stays_text(page: Any) -> None:
     body = page.text_content("#cd-detail .text.body")
     assert "</textarea><script>window.__pwned=4</script>" in body and "<svg onload=" in body
     assert EVIL_TITLE in page.text_content("#cd-detail h2")
-    page.focus("#cd-detail mark.sev-warning")
+    page.focus("#cd-detail mark.sev-warning a")
     tip = page.evaluate("getComputedStyle(document.querySelector('#cd-detail mark.sev-warning'), '::after').content")
     assert "WRD001 Word 'bad' is flagged" in tip
     assert "Gate: fail_on: error+ findings WRD002" in page.text_content("#cd-detail")
@@ -140,3 +124,167 @@ def test_seed_article_renders_lazily(page: Any) -> None:
     page.wait_for_selector("#cd-detail .text.body")
     assert len(page.text_content("#cd-detail .text.body")) > 1000
     assert page.evaluate("window.__pwned") is None and page.events == []
+
+
+def _long_article(desk: Desk) -> str:
+    """About 1,700 words: one 'awful' near the top, two 'bad' near the end."""
+    sentence = "Officials said the bridge opened on Monday after two years of work on its deck. "
+    paragraphs = [sentence * 6 for _ in range(24)]
+    paragraphs[1] = "It was awful. " + paragraphs[1]
+    paragraphs[-2] += "A bad sign. "
+    paragraphs[-1] += "Another bad sign."
+    return desk.write("long.txt", "Bridge opens\n" + "\n\n".join(paragraphs) + "\n")
+
+
+def _in_view(page: Any, selector: str, pane: str) -> bool:
+    """Whether the element is inside its scrolling pane's visible box and inside the window."""
+    return bool(
+        page.evaluate(
+            """([sel, pane]) => { const e = document.querySelector(sel).getBoundingClientRect();
+               const p = document.querySelector(pane).getBoundingClientRect();
+               return e.top >= p.top - 1 && e.bottom <= p.bottom + 1 && e.top >= 0 && e.bottom <= innerHeight; }""",
+            [selector, pane],
+        )
+    )
+
+
+def test_findings_sit_beside_the_text_and_link_to_their_highlights_and_back(
+    desk: Desk, tmp_path: Path, open_page: Opener
+) -> None:
+    out = tmp_path / "long.html"
+    desk.run([_long_article(desk)], [f"html:{out}"])
+    page = open_page(out)
+    page.click("a[href='#a-0']")
+    page.wait_for_selector("#cd-detail mark")
+    assert page.evaluate("document.querySelector('#cd-detail .text.body').textContent.split(/\\s+/).length") > 1500
+    text = page.evaluate(
+        "JSON.parse(JSON.stringify(document.querySelector('#cd-detail .pane.main').getBoundingClientRect()))"
+    )
+    side = page.evaluate(
+        "JSON.parse(JSON.stringify(document.querySelector('#cd-detail .pane.side').getBoundingClientRect()))"
+    )
+    assert side["left"] >= text["right"] and abs(side["top"] - text["top"]) < 5  # beside, not below
+    assert page.evaluate("document.querySelector('#cd-detail .pane.main').scrollHeight > innerHeight")  # own scrolling
+    items = page.eval_on_selector_all("#cd-detail ol.findings li", "ls => ls.map(l => [l.id, l.textContent])")
+    assert [(i, t.split()[0]) for i, t in items] == [
+        ("a-0-f-0", "WRD002"),
+        ("a-0-f-1", "WRD001"),
+        ("a-0-f-2", "WRD001"),
+    ]
+
+    page.click("#a-0-f-2 a")  # the last finding: its highlight is far down the text
+    focused = page.evaluate("[document.activeElement.id, document.activeElement.textContent, location.hash]")
+    assert focused == ["a-0-m-2", "bad", "#a-0-m-2"]
+    assert page.evaluate("document.querySelector('#cd-detail .pane.main').scrollTop") > 1000
+    assert _in_view(page, "#a-0-m-2", "#cd-detail .pane.main")
+    assert page.get_attribute("#a-0-m-2", "href") == "#a-0-f-2"
+
+    page.keyboard.press("Enter")  # back from the highlight to its finding, by keyboard
+    assert page.evaluate("[document.activeElement.getAttribute('href'), location.hash]") == ["#a-0-m-2", "#a-0-f-2"]
+    assert page.get_attribute("#a-0-f-2", "class") == "current"
+    assert _in_view(page, "#a-0-f-2", "#cd-detail .pane.side")
+
+    page.focus("#a-0-f-0 a")  # and forward again by keyboard, to the first finding at the top
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "a-0-m-0"
+    assert _in_view(page, "#a-0-m-0", "#cd-detail .pane.main")
+    assert page.eval_on_selector_all("#cd-detail mark.current", "ms => ms.map(m => m.textContent)") == ["awful"]
+    assert page.events == []
+
+
+def _history_runs(desk: Desk, tmp_path: Path, url: str) -> list[dict[str, Any]]:
+    """Three runs of two sources whose words change, recorded in ``url``; each run's JSON sources."""
+    seen = []
+    for run, (wire, blog) in enumerate([(0, 1), (1, 1), (2, 0)]):
+        records = [
+            {"id": f"w{i}", "source": "wire", "title": "T", "text": "A calm day. " + "It was bad. " * (wire + i)}
+            for i in range(2)
+        ] + [{"id": "b1", "source": "blog", "title": "T", "text": "It was awful. " * (blog + 1) + "bad " * run}]
+        data = desk.write(f"run{run}.jsonl", "".join(json.dumps(r) + "\n" for r in records))
+        out = tmp_path / f"run{run}.json"
+        result = desk.run([data], [f"json:{out}", f"html:{tmp_path / 'trend.html'}"], history=url)
+        assert result.code == 0, result.err
+        seen.append({s["source"]: s["mean_score"] for s in json.loads(out.read_text())["sources"]})
+    return seen
+
+
+def test_each_source_shows_its_trend_as_a_sparkline_and_as_numbers(
+    desk: Desk, tmp_path: Path, open_page: Opener
+) -> None:
+    means = _history_runs(desk, tmp_path, f"sqlite:///{tmp_path / 'history.db'}")
+    page = open_page(tmp_path / "trend.html")
+    rows = page.eval_on_selector_all(
+        "#cd-sources tbody tr",
+        "rs => rs.map(r => [r.cells[0].textContent, r.querySelectorAll('svg.spark circle').length,"
+        " r.querySelector('svg.spark polyline').getAttribute('points').split(' ').length,"
+        " r.querySelector('.series').textContent, r.querySelector('.trend-head').textContent])",
+    )
+    assert [r[:3] for r in rows] == [["blog", 3, 3], ["wire", 3, 3]]
+    for name, _, _, series, head in rows:
+        shown = re.fullmatch(r"run 1: ([\d.]+), run 2: ([\d.]+), now: ([\d.]+)", series)
+        assert shown is not None, series
+        assert [float(v) for v in shown.groups()] == pytest.approx([m[name] for m in means], abs=0.051)
+        assert head.startswith(f"{shown[1]} \u2192 {shown[3]} (") and head.endswith("over 3 runs")
+    assert page.get_attribute("svg.spark", "aria-hidden") == "true"  # read as the numbers beside it
+    ys = page.eval_on_selector_all(
+        "#cd-sources tbody tr:nth-child(2) svg.spark circle", "cs => cs.map(c => +c.getAttribute('cy'))"
+    )
+    wire = [m["wire"] for m in means]
+    assert [a < b for a, b in itertools.pairwise(ys)] == [a > b for a, b in itertools.pairwise(wire)]  # higher mean, higher dot
+    assert page.events == []
+
+
+HOSTILE = [
+    {
+        "id": "<script>window.__pwned=11</script>\u202egnp.exe\n::error title=forged::x",
+        "title": "javascript:window.__pwned=12 <img src=x onerror=window.__pwned=13>\u2066",
+        "text": 'A bad day \u202eevil\u202c here.\u0007\x1b[2J <a href="javascript:window.__pwned=14">x</a> awful.\n'
+        "Next\tline <body onload=window.__pwned=15> \u2028 end.",
+        "source": "<svg onload=window.__pwned=16>\u202e",
+    },
+    {
+        "id": "javascript:window.__pwned=17",
+        "title": 'Meh " onmouseover="window.__pwned=18',
+        "text": "bad ' onfocus='window.__pwned=19' autofocus x='",
+        "source": "javascript:window.__pwned=20",
+    },
+]
+
+
+def test_hostile_records_run_no_script_and_show_controls_as_escapes(
+    desk: Desk, tmp_path: Path, open_page: Opener
+) -> None:
+    data = desk.write("hostile.jsonl", "".join(json.dumps(r) + "\n" for r in HOSTILE))
+    out = tmp_path / "hostile.html"
+    desk.run([data], [f"html:{out}"], history=f"sqlite:///{tmp_path / 'h.db'}")
+    page = open_page(out)
+    for index in ("0", "1"):
+        page.click(f"a[href='#a-{index}']")
+        page.wait_for_selector("#cd-detail mark")
+        for link in page.eval_on_selector_all(
+            "#cd-detail ol.findings a", "as => as.map(a => a.id || a.getAttribute('href'))"
+        ):
+            page.click(f"#cd-detail a[href='{link}']")
+            page.keyboard.press("Enter")
+        page.hover("#cd-detail mark")
+    page.select_option("#cd-source", index=1)
+    page.fill("#cd-filter", "javascript")
+    page.click("#cd-sources a[data-source]")
+    assert page.evaluate("window.__pwned") is None and page.events == []
+    handlers = page.evaluate(
+        "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes].map(a => a.name))"
+        ".filter(n => n.startsWith('on'))"
+    )
+    assert handlers == []
+    hrefs = page.eval_on_selector_all(
+        "[href], [src]", "es => es.map(e => e.getAttribute('href') || e.getAttribute('src'))"
+    )
+    assert all(h.startswith("#") for h in hrefs), hrefs
+    rendered = page.evaluate("document.documentElement.outerHTML")
+    assert not RAW_CONTROLS.search(rendered)  # no bidi or control character reaches the page
+    page.click("a[href='#a-0']")
+    body = page.text_content("#cd-detail .text.body")
+    assert "\\u202eevil\\u202c" in body and "\\x07\\x1b[2J" in body and "\\u2028" in body
+    assert "Next\tline" in body and "\n" in body  # the body keeps its layout
+    assert "\\u202egnp.exe\\n::error" in page.text_content("#cd-detail .muted")
+    assert "\\u202e" in page.text_content("#cd-sources tbody td")

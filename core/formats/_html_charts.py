@@ -1,0 +1,146 @@
+"""The HTML report's charts: inline SVG, each with its numbers as text beside it.
+
+The score distribution is a bar chart with a caption that lists every band's count
+and a table of the same numbers; a source's trend is a sparkline whose points are
+written out as text in the same table cell (the SVG itself is hidden from assistive
+technology, which reads the text instead). Nothing here comes from article text but
+numbers; the callers escape the source names they put around them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+BINS = 10
+#: Sparkline size in CSS pixels; the y axis is the fixed 0-100 score scale, so sources compare.
+SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 120, 30, 3
+
+
+def bands(scores: Sequence[float]) -> list[int]:
+    """How many scores fall in each band of ten points (100 goes in the last band)."""
+    counts = [0] * BINS
+    for score in scores:
+        counts[min(BINS - 1, max(0, int(score // (100 / BINS))))] += 1
+    return counts
+
+
+def _band(i: int) -> str:
+    return f"{i * 10}-{i * 10 + 10}"
+
+
+def _bar_color(i: int) -> str:
+    return "#1e6b34" if i >= 7 else ("#8a5a00" if i >= 4 else "#b3261e")
+
+
+def histogram_svg(counts: Sequence[int], unreadable: int, floor: float) -> str:
+    """The score distribution as an SVG bar chart (ten bands, unreadable articles apart, the gate's floor)."""
+    top = max([*counts, unreadable, 1])
+    width, height, left, base = 560, 190, 36, 150
+    bar = (width - left - 60) / BINS
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img"'
+        ' aria-label="Score distribution" aria-describedby="cd-hist-caption"><title>Score distribution</title>',
+        f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#999"/>',
+    ]
+    for i, n in enumerate(counts):
+        h = 0 if n == 0 else max(2.0, 130 * n / top)
+        x = left + i * bar
+        parts.append(
+            f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" fill="{_bar_color(i)}">'
+            f"<title>{_band(i)}: {n} article(s)</title></rect>"
+        )
+        parts.append(f'<text x="{x + bar / 2:.1f}" y="{base - h - 4:.1f}" text-anchor="middle">{n or ""}</text>')
+        parts.append(f'<text x="{x + 2:.1f}" y="{base + 14}">{i * 10}</text>')
+    parts.append(f'<text x="{left + BINS * bar - 8:.1f}" y="{base + 14}">100</text>')
+    if unreadable:
+        x = left + BINS * bar + 14
+        h = max(2.0, 130 * unreadable / top)
+        parts.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="30" height="{h:.1f}" fill="#555"/>')
+        parts.append(f'<text x="{x:.1f}" y="{base + 14}">n/a {unreadable}</text>')
+    if floor > 0:
+        x = left + floor / 100 * BINS * bar
+        parts.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{base}" stroke="#b3261e" stroke-dasharray="4 3"/>')
+        anchor = "end" if floor > 60 else "start"
+        parts.append(
+            f'<text x="{x + (-3 if floor > 60 else 3):.1f}" y="20" text-anchor="{anchor}">fail under {floor:g}</text>'
+        )
+    parts.append(f'<text x="{left}" y="{height - 8}">score</text></svg>')
+    return "".join(parts)
+
+
+def histogram_caption(counts: Sequence[int], unreadable: int, floor: float) -> str:
+    """The chart's numbers in one sentence (the SVG's accessible description)."""
+    listed = ", ".join(f"{_band(i)}: {n}" for i, n in enumerate(counts))
+    extra = f"; {unreadable} unreadable" if unreadable else ""
+    gate = f"; the gate fails scores under {floor:g}" if floor > 0 else ""
+    return f"Articles per score band: {listed}{extra}{gate}."
+
+
+def histogram_table(counts: Sequence[int], unreadable: int) -> str:
+    """The chart's numbers as a two-column table."""
+    rows = [f'<tr><td>{_band(i)}</td><td class="n">{n}</td></tr>' for i, n in enumerate(counts)]
+    if unreadable:
+        rows.append(f'<tr><td>unreadable</td><td class="n">{unreadable}</td></tr>')
+    return (
+        '<table class="chart-data"><thead><tr><th>score band</th><th class="n">articles</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
+
+
+def histogram(scores: Sequence[float], unreadable: int, floor: float) -> str:
+    """The score distribution: chart, caption with its numbers, and the numbers as a table (folded)."""
+    counts = bands(scores)
+    return (
+        f'<figure class="chart">{histogram_svg(counts, unreadable, floor)}'
+        f'<figcaption id="cd-hist-caption" class="muted">{histogram_caption(counts, unreadable, floor)}</figcaption>'
+        f"<details><summary>Numbers as a table</summary>{histogram_table(counts, unreadable)}</details></figure>"
+    )
+
+
+def _xy(i: int, mean: float, n: int) -> tuple[float, float]:
+    step = (SPARK_WIDTH - 2 * SPARK_PAD) / max(1, n - 1)
+    x = SPARK_PAD + (i * step if n > 1 else (SPARK_WIDTH - 2 * SPARK_PAD) / 2)
+    y = SPARK_PAD + (1 - min(100.0, max(0.0, mean)) / 100) * (SPARK_HEIGHT - 2 * SPARK_PAD)
+    return x, y
+
+
+def sparkline(means: Sequence[float | None]) -> str:
+    """Means over runs, oldest first, as a small SVG: a line through consecutive known points, a dot per point.
+
+    The y axis runs from 0 to 100 whatever the values, so two sources' lines compare;
+    a run without a mean breaks the line. The last point (this run) is drawn larger.
+    """
+    n = len(means)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}"'
+        f' viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" aria-hidden="true" focusable="false">',
+        f'<line x1="0" y1="{SPARK_HEIGHT / 2:.1f}" x2="{SPARK_WIDTH}" y2="{SPARK_HEIGHT / 2:.1f}" stroke="#e3e3e3"/>',
+    ]
+    run: list[str] = []
+    for i, mean in enumerate([*means, None]):
+        if mean is not None:
+            x, y = _xy(i, mean, n)
+            run.append(f"{x:.1f},{y:.1f}")
+            radius = 2.6 if i == n - 1 else 1.6
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="#1f5f99"/>')
+        elif run:
+            parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="#1f5f99" stroke-width="1.5"/>')
+            run = []
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _mean(value: float | None) -> str:
+    return "-" if value is None else f"{value:.1f}"
+
+
+def trend_text(runs: Sequence[int | None], means: Sequence[float | None]) -> tuple[str, str]:
+    """A trend's numbers: ``first -> last (change) over N runs``, and every run's mean in order."""
+    known = [m for m in means if m is not None]
+    change = f" ({known[-1] - known[0]:+.1f})" if len(known) > 1 else ""
+    head = f"{_mean(known[0] if known else None)} \u2192 {_mean(known[-1] if known else None)}{change}"
+    head += f" over {len(means)} run{'s' if len(means) != 1 else ''}"
+    series = ", ".join(
+        f"{'now' if run is None else f'run {run}'}: {_mean(m)}" for run, m in zip(runs, means, strict=True)
+    )
+    return head, series
