@@ -28,3 +28,10 @@ def test_a_trafilatura_that_cannot_be_imported_is_named_not_silently_replaced(tm
     result = run_copydesk("--version", pythonpath=[tmp_path])
     assert "HTML extractor: built-in" in result.stdout
     assert "trafilatura is installed but cannot be imported: lxml.html.clean" in result.stdout
+
+
+def test_make_test_installs_the_html_extra_so_the_trafilatura_path_is_tested() -> None:
+    """``make test`` installs ``.[dev]``; the dev extra pulls in the html extra."""
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert "copydesk[html]" in extras["dev"]
+    assert "'.[dev]'" in (REPO / "Makefile").read_text()
