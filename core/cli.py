@@ -230,9 +230,14 @@ def baseline_prune(
 ListFormat = Annotated[str, typer.Option("--format", "-f", help="text or json.")]
 
 
+def _session(config: Path | None, disable: list[str] | None) -> Session:
+    """A session over the configuration and ``--disable``."""
+    return Session.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable)))))
+
+
 def _plugin_set(config: Path | None, disable: list[str] | None) -> PluginSet:
     """The plugins of a session over the configuration and ``--disable``."""
-    return Session.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable))))).plugins
+    return _session(config, disable).plugins
 
 
 @app.command()
@@ -240,8 +245,11 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
     """List the plugins found (built-in and installed), with their scorers and formats."""
 
     def action() -> None:
+        from copydesk.sources.html import extractor
+
         list_format(format)
-        loaded = _plugin_set(config, disable)
+        session = _session(config, disable)
+        loaded, html = session.plugins, extractor(session.config.sources["html_extractor"])
         rows = []
         for info in loaded.plugins:
             scorers = [s.prefix for i, s in loaded.scorers if i.name == info.name]
@@ -257,13 +265,14 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
                 }
             )
         if format == "json":
-            print(json.dumps({"plugins": rows, "disabled": list(loaded.disabled)}, indent=2))
+            print(json.dumps({"plugins": rows, "disabled": list(loaded.disabled), "html_extractor": html}, indent=2))
             return
         for row in rows:
             provides = ", ".join([*row["scorers"], *(f"format:{f}" for f in row["formats"])])
             print(f"{row['name']:<14} {row['distribution']} {row['version']:<10} {provides}")
         for name in loaded.disabled:
             print(f"{name:<14} (disabled)")
+        print(f"HTML extractor: {html}")
 
     guard(action)
 
