@@ -36,12 +36,16 @@ from copydesk.options import (
     MaxDropOpt,
     MaxFailingOpt,
     MaxFailRiseOpt,
+    MinSeverityOpt,
+    OnlyNewOpt,
     OutputOpt,
     PathsArg,
     SelectOpt,
     SourceFailUnderOpt,
     TimingsOpt,
     WorkersOpt,
+    check_only_new,
+    check_severity,
     flags,
     guard,
     list_format,
@@ -98,6 +102,7 @@ def score(
     workers: WorkersOpt = None,
     timings: TimingsOpt = False,
     history: HistoryOpt = None,
+    min_severity: MinSeverityOpt = "info",
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -108,6 +113,7 @@ def score(
             config_path=config,
             flags=flags(select, ignore, disable, workers),
             timings=timings,
+            min_severity=check_severity(min_severity),
             progress=sys.stderr.isatty(),
             history=history,
             now=utc_now(),
@@ -137,6 +143,8 @@ def check(
     compare: CompareOpt = None,
     max_drop: MaxDropOpt = None,
     max_fail_rise: MaxFailRiseOpt = None,
+    min_severity: MinSeverityOpt = "info",
+    only_new: OnlyNewOpt = False,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
     gate = {
@@ -155,6 +163,8 @@ def check(
             config_path=config,
             flags=flags(select, ignore, disable, workers, gate),
             gate=True,
+            min_severity=check_severity(min_severity),
+            only_new=check_only_new(only_new, baseline),
             progress=sys.stderr.isatty(),
             baseline=baseline,
             changed_since=changed_since,

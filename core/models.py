@@ -444,6 +444,12 @@ class RunInfo:
     rule_plugins: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
     #: ``--timings`` was given: formats that can show per-scorer seconds should (not reproducible).
     timings: bool = False
+    #: ``--min-severity``: the text report lists findings of this severity and above.
+    #: Only the text report filters; the other formats list every finding, and the gate
+    #: judges every finding whatever is shown.
+    min_severity: str = "info"
+    #: ``check --only-new``: the text report lists only findings not in the baseline.
+    only_new: bool = False
 
 
 @dataclass(frozen=True)
