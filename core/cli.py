@@ -56,6 +56,7 @@ from copydesk.session import Options, Session
 
 if TYPE_CHECKING:
     from copydesk.history import History
+    from copydesk.models import Rule, Scorer
 
 app = typer.Typer(
     name="copydesk",
@@ -310,16 +311,22 @@ def explain(
     code: Annotated[str, typer.Argument(help="A rule code (HDG001) or name (vague-attribution).")],
     config: ConfigOpt = None,
 ) -> None:
-    """Show a rule's documentation."""
+    """Show a rule's documentation and its plugin's settings with their defaults (rendered on a terminal)."""
 
     def action() -> None:
-        loaded = _plugin_set(config, None)
-        candidates = [(r, "copydesk") for r in CORE_RULES] + [(r, info.name) for info, _, r in loaded.rules()]
-        for rule, plugin in candidates:
+        from copydesk import explain as pages
+
+        session = _session(config, None)
+        candidates: list[tuple[Rule, str, Scorer | None]] = [(r, "copydesk", None) for r in CORE_RULES]
+        candidates += [(r, info.name, scorer) for info, scorer, r in session.plugins.rules()]
+        for rule, plugin, scorer in candidates:
             if code in (rule.code, rule.name) or code.upper() == rule.code:
-                print(f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}\n")
-                print(f"Message: {rule.message}\n")
-                print(rule.doc.strip() or "(no documentation)")
+                table = (
+                    ""
+                    if scorer is None
+                    else pages.settings_table(scorer.name, scorer.settings, session.config.plugin_settings(scorer))
+                )
+                pages.show(pages.page(rule, plugin, table), sys.stdout, sys.stdout.isatty())
                 return
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 
