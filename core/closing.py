@@ -22,10 +22,10 @@ from pathlib import Path
 from copydesk.ci.sources import SourceVerdict, judge
 from copydesk.errors import EXIT_USAGE, UsageError
 from copydesk.history import HistoryError, redact
-from copydesk.history.recording import compare_with, record_run, run_record
+from copydesk.history.recording import compare_with, record_run, run_record, source_trends
 from copydesk.ledger import Ledger
 from copydesk.models import RunInfo, RunSummary
-from copydesk.rollup import SourceSummary
+from copydesk.rollup import SourceSummary, SourceTrend
 from copydesk.session import Session
 
 
@@ -54,25 +54,30 @@ class HistoryPlan:
 
 @dataclass
 class Ending:
-    """The per-source verdict of a finished batch, and any history error met on the way."""
+    """The per-source verdict of a finished batch, the sources' trends, and any history error met on the way."""
 
     sources: tuple[SourceSummary, ...]
     verdict: SourceVerdict
     history_error: str | None = None
+    #: Each source's recent trend, read from the history before this run is recorded in it.
+    trends: tuple[SourceTrend, ...] = ()
 
     @classmethod
     def judge(cls, session: Session, ledger: Ledger, plan: HistoryPlan) -> Ending:
-        """Roll the batch up per source and apply the source levers (and ``--compare``) of ``[gate]``."""
+        """Roll the batch up per source, read its trends, and apply the source levers (and ``--compare``) of ``[gate]``."""
         sources = ledger.sources()
         gate = session.config.gate
-        if plan.compare is None:
+        if not plan.url:
             return cls(sources, judge(gate, sources))
         try:
+            trends = source_trends(plan.url, sources)
+            if plan.compare is None:
+                return cls(sources, judge(gate, sources), trends=trends)
             limits = (float(gate["max_drop"]), float(gate["max_fail_rise"]))
             compared = compare_with(plan.url, plan.compare, sources, limits)
         except HistoryError as exc:
             return cls(sources, judge(gate, sources), str(exc))
-        return cls(sources, judge(gate, sources, compared))
+        return cls(sources, judge(gate, sources, compared), trends=trends)
 
     def exit_code(self, code: int) -> int:
         """``code`` raised to 2 when the history could not be used."""
@@ -81,9 +86,9 @@ class Ending:
     def summary(self, summary: RunSummary, gating: bool, passed: bool) -> RunSummary:
         """The run summary with the per-source summaries and, when gating, the source levers' verdict."""
         if not gating:
-            return dataclasses.replace(summary, sources=self.sources)
+            return dataclasses.replace(summary, sources=self.sources, trends=self.trends)
         gate = {**summary.gate, **self.verdict.summary(), "passed": passed}
-        return dataclasses.replace(summary, sources=self.sources, gate=gate)
+        return dataclasses.replace(summary, sources=self.sources, trends=self.trends, gate=gate)
 
     def record(
         self, plan: HistoryPlan, session: Session, ledger: Ledger, info: RunInfo, stderr: Callable[[str], None]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from copydesk.rollup import SourceSummary
+    from copydesk.rollup import SourceSummary, SourceTrend
     from copydesk.text import Document, TextView
 
 FEATURE_NAME = re.compile(r"[a-z][a-z0-9]*(?:_[a-z0-9]+)*")
@@ -467,6 +467,9 @@ class RunSummary:
     exit_code: int = 0
     #: Per-source summaries, sorted by source (see :mod:`copydesk.rollup`).
     sources: tuple[SourceSummary, ...] = ()
+    #: Per source of this run, its mean over the latest recorded runs and this one, when
+    #: the run has a history (``--history`` or ``[history] url``); empty otherwise.
+    trends: tuple[SourceTrend, ...] = ()
 
 
 class ReportWriter(Protocol):

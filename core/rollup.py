@@ -53,6 +53,36 @@ class SourceSummary:
     top_rules: tuple[tuple[str, int], ...]
 
 
+@dataclass(frozen=True)
+class SourceTrend:
+    """A source's mean score in its latest recorded runs and in this run, oldest first.
+
+    ``runs[i]`` is the number of the recorded run ``means[i]`` comes from; the last
+    point is this run's (``None``: the run is recorded, and numbered, after its reports).
+    """
+
+    source: str
+    runs: tuple[int | None, ...]
+    means: tuple[float | None, ...]
+
+
+def trends(
+    recorded: Mapping[str, Sequence[tuple[int, float | None]]], current: Iterable[SourceSummary]
+) -> tuple[SourceTrend, ...]:
+    """Each of this run's sources with its recorded ``(run, mean)`` points followed by this run's mean.
+
+    Sources only the history knows are left out: the trend sits beside this run's table.
+    """
+    return tuple(
+        SourceTrend(
+            summary.source,
+            (*(run for run, _ in recorded.get(summary.source, ())), None),
+            (*(mean for _, mean in recorded.get(summary.source, ())), summary.mean),
+        )
+        for summary in current
+    )
+
+
 def check_strategy(by: str) -> str:
     """Return ``by`` unchanged if it names a strategy, else raise ``ValueError`` saying which exist."""
     if by in ("auto", "host", "folder") or (by.startswith("field:") and by[len("field:") :].strip()):

@@ -18,7 +18,7 @@ from copydesk.history import open_history
 from copydesk.history.compare import regressions
 from copydesk.history.records import ArticleRecord, Regression, RunRecord
 from copydesk.history.store import RunRef
-from copydesk.rollup import SourceSummary
+from copydesk.rollup import SourceSummary, SourceTrend, trends
 
 #: Configuration tables that say where results go, not how articles are scored: left out of the digest.
 NOT_DIGESTED = ("history",)
@@ -67,6 +67,20 @@ def compare_with(
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
     return run_id, regressions(sources, base, *limits)
+
+
+#: How many of a source's latest recorded runs the reports show beside this run.
+TREND_RUNS = 11
+
+
+def source_trends(url: str, sources: Sequence[SourceSummary], last: int = TREND_RUNS) -> tuple[SourceTrend, ...]:
+    """Each of ``sources`` with its mean in its latest ``last`` recorded runs of the history at ``url``, then now.
+
+    :raises HistoryError: the history cannot be opened or read.
+    """
+    with open_history(url) as history:
+        recorded = history.trend(last=last)
+    return trends({name: [(p.run_id, p.mean) for p in points] for name, points in recorded.items()}, sources)
 
 
 def record_run(url: str, run: RunRecord) -> int:

@@ -120,13 +120,21 @@ class History:
         rows = self._conn.fetch(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE run_id = ? ORDER BY source", (run_id,))
         return tuple(_summary(row) for row in rows)
 
-    def trend(self, source: str | None = None) -> dict[str, list[TrendPoint]]:
-        """Per source (or only ``source``), its mean score in each run that had it, oldest run first."""
+    def trend(self, source: str | None = None, last: int | None = None) -> dict[str, list[TrendPoint]]:
+        """Per source (or only ``source``), its mean score in each run that had it, oldest run first.
+
+        :param last: keep only each source's latest ``last`` runs (None: every run).
+        """
         where, params = ("WHERE s.source = ? ", (source,)) if source is not None else ("", ())
+        latest = (
+            "SELECT s.source, r.id, r.recorded_at, s.mean, "
+            "ROW_NUMBER() OVER (PARTITION BY s.source ORDER BY r.id DESC) AS age "
+            "FROM sources s JOIN runs r ON r.id = s.run_id " + where
+        )
         rows = self._conn.fetch(
-            "SELECT s.source, r.id, r.recorded_at, s.mean FROM sources s JOIN runs r ON r.id = s.run_id "
-            + where
-            + "ORDER BY s.source, r.id",
+            f"SELECT source, id, recorded_at, mean FROM ({latest}) t "
+            + ("" if last is None else f"WHERE age <= {int(last)} ")
+            + "ORDER BY source, id",
             params,
         )
         trends: dict[str, list[TrendPoint]] = {}

@@ -5,7 +5,16 @@ from __future__ import annotations
 import math
 
 import pytest
-from copydesk.rollup import UNKNOWN, SourceSummary, check_strategy, mean_interval, rollup, source_name
+from copydesk.rollup import (
+    UNKNOWN,
+    SourceSummary,
+    SourceTrend,
+    check_strategy,
+    mean_interval,
+    rollup,
+    source_name,
+    trends,
+)
 
 WIRE = "https://www.Wire.example/2024/story"
 
@@ -129,3 +138,13 @@ def test_rollup_is_deterministic_whatever_the_input_order() -> None:
 def test_a_negative_top_is_refused() -> None:
     with pytest.raises(ValueError, match="top must be 0 or more"):
         rollup([], top=-1)
+
+
+def test_trends_follow_this_runs_sources_with_their_recorded_points_then_now() -> None:
+    now = rollup([("wire", 70.0, False, []), ("blog", None, True, []), ("new", 50.0, False, [])])
+    recorded = {"wire": [(3, 80.0), (5, 75.0)], "blog": [(5, 40.0)], "gone": [(1, 10.0)]}
+    assert trends(recorded, now) == (
+        SourceTrend("blog", (5, None), (40.0, None)),
+        SourceTrend("new", (None,), (50.0,)),
+        SourceTrend("wire", (3, 5, None), (80.0, 75.0, 70.0)),
+    )

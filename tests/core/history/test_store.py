@@ -97,6 +97,21 @@ def test_trend_gives_each_sources_mean_per_run_oldest_first(db_url: str) -> None
     assert nothing == {}
 
 
+def test_trend_keeps_each_sources_latest_runs_when_asked(db_url: str) -> None:
+    only_blog = {"blog/1": ("blog", 30.0, "D", {})}
+    with open_history(db_url) as history:
+        ids = [
+            history.record(make_run(when, spec)) for when, spec in ((MON, RUN_MON), (TUE, RUN_TUE), (WED, only_blog))
+        ]
+        latest = history.trend(last=2)
+        wire_only = history.trend("wire", last=1)
+        everything = history.trend(last=None)
+    assert [(p.run_id, p.mean) for p in latest["blog"]] == [(ids[1], 45.0), (ids[2], 30.0)]
+    assert [(p.run_id, p.mean) for p in latest["wire"]] == [(ids[0], 85.0), (ids[1], 75.0)]  # its own latest two
+    assert [(p.run_id, p.mean) for p in wire_only["wire"]] == [(ids[1], 75.0)] and list(wire_only) == ["wire"]
+    assert [p.mean for p in everything["blog"]] == [40.0, 45.0, 30.0]
+
+
 def test_diff_lists_grade_changes_and_findings_that_appeared_or_went_away(db_url: str) -> None:
     with open_history(db_url) as history:
         a = history.record(make_run(MON, RUN_MON))
