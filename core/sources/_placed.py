@@ -19,7 +19,7 @@ from copydesk.models import TextMap
 
 #: What ``html.unescape`` replaces (the standard library's own pattern).
 CHARREF = re.compile(r"&(#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\f <&#;]{1,32};?)")
-_RUNS = re.compile(r"\s+|\S+")
+_SPACE = re.compile(r"\s+")
 
 
 class Piece(NamedTuple):
@@ -81,30 +81,45 @@ def decoded(source: str, at: int, data: str) -> list[Piece]:
 
 
 def words(pieces: Iterable[Piece], source: str) -> Iterable[Piece]:
-    """Split copied pieces at white space, so each run of white space is its own piece."""
+    """Split copied pieces at the white space that collapsing changes (anything but one plain space).
+
+    Each such run becomes its own blank piece; single spaces stay inside their copy, so
+    ordinary prose stays one piece per text node.
+    """
     for piece in pieces:
         if not piece.copy:
             yield piece
             continue
-        for match in _RUNS.finditer(piece.text):
+        at = 0
+        for match in _SPACE.finditer(piece.text):
+            if match.group() == " ":
+                continue
+            if match.start() > at:
+                yield Piece(piece.text[at : match.start()], piece.start + at, piece.start + match.start(), True)
             start = piece.start + match.start()
-            if match.group().isspace():
-                yield Piece(" ", start, start + 1, source[start] == " ")
-            else:
-                yield Piece(match.group(), start, piece.start + match.end(), True)
+            yield Piece(" ", start, start + 1, source[start] == " ")
+            at = match.end()
+        if at < len(piece.text):
+            yield Piece(piece.text[at:], piece.start + at, piece.end, True)
 
 
 def collapse(pieces: Sequence[Piece]) -> list[Piece]:
     """``" ".join(text.split())`` on pieces: white space collapsed to one space, none at the ends."""
     out: list[Piece] = []
     for piece in pieces:
+        after_space = not out or out[-1].text[-1:].isspace()
         if piece.blank:
-            if out and not out[-1].blank:
+            if not after_space:
                 out.append(piece if piece.text == " " else Piece(" ", piece.start, piece.end))
-        elif piece.text:
+            continue
+        if after_space and piece.copy and piece.text.startswith(" "):
+            piece = Piece(piece.text[1:], piece.start + 1, piece.end, True)
+        if piece.text:
             out.append(piece)
-    while out and out[-1].blank:
-        out.pop()
+    while out and out[-1].text[-1:].isspace():
+        last = out.pop()
+        if not last.blank:
+            out.append(Piece(last.text[:-1], last.start, last.end - 1, True))
     return out
 
 

@@ -192,10 +192,10 @@ def _trafilatura(html: str, lines: LineStarts) -> Extracted:
     visible = _parse(html, lines, INVISIBLE)
     page_title = collapse(visible.title)
     placed = Placed(joined([*([page_title] if page_title else []), *visible.lines]))
-    fallback = _fallback(html, lines)
+    heading = collapse(visible.h1 or visible.title)
     wanted = " ".join(((meta.title if meta is not None else "") or "").split())
-    if not wanted or wanted == "".join(p.text for p in fallback.title):
-        title = fallback.title
+    if not wanted or wanted == "".join(p.text for p in heading):
+        title = heading
     else:
         title = align([wanted], placed)[0]
     body = align([" ".join(line.split()) for line in text.splitlines()], placed)
