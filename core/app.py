@@ -46,6 +46,9 @@ class RunOptions:
     flags: Flags = field(default_factory=Flags)
     gate: bool = False
     timings: bool = False
+    #: The text report's filters (``--min-severity``, ``check --only-new``); see :class:`RunInfo`.
+    min_severity: str = "info"
+    only_new: bool = False
     progress: bool = False
     cwd: Path | None = None
     #: ``copydesk check --baseline FILE``: fail only on findings not in it.
@@ -93,8 +96,8 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     return outputs
 
 
-def run_info(plugins: PluginSet, paths: Sequence[str], timings: bool = False) -> RunInfo:
-    """The header every reporter may show."""
+def run_info(plugins: PluginSet, paths: Sequence[str], options: RunOptions | None = None) -> RunInfo:
+    """The header every reporter may show, with the options reporters honour (timings, text filters)."""
     rules = plugins.rules()
     return RunInfo(
         version=__version__,
@@ -102,7 +105,9 @@ def run_info(plugins: PluginSet, paths: Sequence[str], timings: bool = False) ->
         plugins=tuple((p.name, p.version) for p in plugins.plugins),
         rules=tuple(r for _, _, r in rules),
         rule_plugins={r.code: info.name for info, _, r in rules},
-        timings=timings,
+        timings=options.timings if options else False,
+        min_severity=options.min_severity if options else "info",
+        only_new=options.only_new if options else False,
     )
 
 
@@ -231,7 +236,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, session.config.sources, stdin)
-    info = run_info(session.plugins, paths, options.timings)
+    info = run_info(session.plugins, paths, options)
     outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)

@@ -41,12 +41,16 @@ from copydesk.options import (
     MaxDropOpt,
     MaxFailingOpt,
     MaxFailRiseOpt,
+    MinSeverityOpt,
+    OnlyNewOpt,
     OutputOpt,
     PathsArg,
     SelectOpt,
     SourceFailUnderOpt,
     TimingsOpt,
     WorkersOpt,
+    check_only_new,
+    check_severity,
     flags,
     guard,
     list_format,
@@ -57,6 +61,7 @@ from copydesk.session import Options, Survey
 
 if TYPE_CHECKING:
     from copydesk.history import History
+    from copydesk.models import Rule, Scorer
 
 app = typer.Typer(
     name="copydesk",
@@ -104,6 +109,7 @@ def score(
     workers: WorkersOpt = None,
     timings: TimingsOpt = False,
     history: HistoryOpt = None,
+    min_severity: MinSeverityOpt = "info",
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -114,6 +120,7 @@ def score(
             config_path=config,
             flags=flags(select, ignore, disable, workers),
             timings=timings,
+            min_severity=check_severity(min_severity),
             progress=sys.stderr.isatty(),
             history=history,
             now=utc_now(),
@@ -143,6 +150,8 @@ def check(
     compare: CompareOpt = None,
     max_drop: MaxDropOpt = None,
     max_fail_rise: MaxFailRiseOpt = None,
+    min_severity: MinSeverityOpt = "info",
+    only_new: OnlyNewOpt = False,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
     gate = {
@@ -161,6 +170,8 @@ def check(
             config_path=config,
             flags=flags(select, ignore, disable, workers, gate),
             gate=True,
+            min_severity=check_severity(min_severity),
+            only_new=check_only_new(only_new, baseline),
             progress=sys.stderr.isatty(),
             baseline=baseline,
             changed_since=changed_since,
@@ -240,7 +251,7 @@ def baseline_prune(
 ListFormat = Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json.")]
 
 
-def _read_only(action: Callable[[PluginSet], None], config: Path | None, disable: list[str] | None) -> None:
+def _read_only(action: Callable[[Survey], None], config: Path | None, disable: list[str] | None) -> None:
     """Run ``plugins``/``rules``/``explain`` over a :class:`Survey`: show what loaded, name each problem.
 
     A plugin that failed to load is an error line and exit 3 (after the output); a setting
@@ -254,7 +265,7 @@ def _read_only(action: Callable[[PluginSet], None], config: Path | None, disable
         if survey.refused is not None:
             code = survey.refused.exit_code
             default_stderr(f"copydesk: warning: {survey.refused} ('score' and 'check' stop on this with exit {code})")
-        action(survey.plugins)
+        action(survey)
         return EXIT_INTERNAL if survey.plugins.failed else EXIT_OK
 
     raise typer.Exit(guard(surveyed))
@@ -310,12 +321,16 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
     """
     guard(lambda: list_format(format))
 
-    def action(loaded: PluginSet) -> None:
+    def action(survey: Survey) -> None:
+        from copydesk.sources.html import extractor
+
+        loaded, html = survey.plugins, extractor(survey.config.sources["html_extractor"])
         rows = _plugin_rows(loaded)
         if format == "json":
-            print(json.dumps({"plugins": rows, "disabled": list(loaded.disabled)}, indent=2))
+            print(json.dumps({"plugins": rows, "disabled": list(loaded.disabled), "html_extractor": html}, indent=2))
             return
         print("\n".join(_plugin_table(rows, loaded.disabled)))
+        print(f"HTML extractor: {html}")
 
     _read_only(action, config, disable)
 
@@ -325,7 +340,8 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
     """List every rule: code, name, plugin and default severity."""
     guard(lambda: list_format(format))
 
-    def action(loaded: PluginSet) -> None:
+    def action(survey: Survey) -> None:
+        loaded = survey.plugins
         rows = [rule_dict(r, "copydesk", "CD") for r in CORE_RULES]
         rows += [rule_dict(rule, info.name, scorer.prefix) for info, scorer, rule in loaded.rules()]
         if format == "json":
@@ -342,15 +358,21 @@ def explain(
     code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (HDG001) or name (vague-attribution).")],
     config: ConfigOpt = None,
 ) -> None:
-    """Show a rule's documentation."""
+    """Show a rule's documentation and its plugin's settings with their defaults (rendered on a terminal)."""
 
-    def action(loaded: PluginSet) -> None:
-        candidates = [(r, "copydesk") for r in CORE_RULES] + [(r, info.name) for info, _, r in loaded.rules()]
-        for rule, plugin in candidates:
+    def action(survey: Survey) -> None:
+        from copydesk import explain as pages
+
+        candidates: list[tuple[Rule, str, Scorer | None]] = [(r, "copydesk", None) for r in CORE_RULES]
+        candidates += [(r, info.name, scorer) for info, scorer, r in survey.plugins.rules()]
+        for rule, plugin, scorer in candidates:
             if code in (rule.code, rule.name) or code.upper() == rule.code:
-                print(f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}\n")
-                print(f"Message: {rule.message}\n")
-                print(rule.doc.strip() or "(no documentation)")
+                table = (
+                    ""
+                    if scorer is None
+                    else pages.settings_table(scorer.name, scorer.settings, survey.config.plugin_settings(scorer))
+                )
+                pages.show(pages.page(rule, plugin, table), sys.stdout, sys.stdout.isatty())
                 return
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 

@@ -343,6 +343,16 @@ def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
             yield "failing_grades", f"names {grade!r}, which is not a grade of [scoring.grades] ({', '.join(grades)})"
 
 
+def _validate_extractor(choice: str, where: str) -> None:
+    """``sources.html_extractor``: one of the choices, and trafilatura only when it can be imported."""
+    from copydesk.sources.html import EXTRACTORS, extractor
+
+    if choice not in EXTRACTORS:
+        raise ConfigError(f"{where}: sources.html_extractor must be auto, builtin or trafilatura, not {choice!r}")
+    if choice == "trafilatura" and not extractor().startswith("trafilatura"):
+        raise ConfigError(f"{where}: sources.html_extractor is trafilatura, but {extractor().split('; ', 1)[1]}")
+
+
 def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str], str] | None = None) -> None:
     """Range and enum checks that types alone do not catch; ``label`` names a key in the error."""
     name = label or (lambda key: f"{where}: {key}")
@@ -363,6 +373,7 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
     if data["sources"]["stdin_format"] not in STDIN_FORMATS:
         choices = ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
         raise ConfigError(f"{where}: sources.stdin_format must be {choices}")
+    _validate_extractor(data["sources"]["html_extractor"], where)
     scoring = data["scoring"]
     if scoring["min_words"] < 1 or scoring["density_scale"] <= 0:
         raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")

@@ -8,6 +8,7 @@ core assembles from scorer results.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import enum
 import re
@@ -85,11 +86,45 @@ class Position:
 
 
 @dataclass(frozen=True)
+class TextMap:
+    """Where each character of an extracted field came from in its source file (HTML input).
+
+    An extractor rewrites the file's text (entities decoded, white space collapsed, tags
+    dropped), so one base :class:`Position` cannot place a finding. ``starts`` are the
+    field offsets where segments begin (ascending, the first 0); ``spans[i]`` is
+    ``(offset, end, line, column)`` of segment ``i`` in the file. A segment whose
+    source is exactly as long as its text was copied character for character (never
+    across a line break); any other segment (an entity, collapsed white space, a line
+    the extractor added) maps each of its characters to the whole source span.
+    """
+
+    starts: tuple[int, ...]
+    spans: tuple[tuple[int, int, int, int], ...]
+    size: int  # the field's length
+
+    def locate(self, offset: int, *, end: bool = False) -> Position:
+        """The file position of field offset ``offset`` (exclusive when ``end``)."""
+        if not self.starts:
+            return Position(0, 1, 1)
+        char = min(max(offset - 1 if end else offset, 0), max(self.size - 1, 0))
+        index = bisect.bisect_right(self.starts, char) - 1
+        start, (at, stop, line, column) = self.starts[index], self.spans[index]
+        following = self.starts[index + 1] if index + 1 < len(self.starts) else self.size
+        if stop - at == following - start:  # copied: one source character per character
+            at += char - start
+            stop = at + 1
+        if end and offset > 0:
+            return Position(stop, line, column + stop - self.spans[index][0])
+        return Position(at, line, column + at - self.spans[index][0])
+
+
+@dataclass(frozen=True)
 class SourceRef:
     """Where an article came from, so findings can point into the caller's own copy.
 
     For a file (``record`` is None) ``title_at``/``body_at`` give the position of each
-    field in the decoded file. For a JSONL/CSV record, ``record`` is the 1-based line
+    field in the decoded file; an extracted field (HTML) has a ``title_map``/``body_map``
+    instead, placing each character. For a JSONL/CSV record, ``record`` is the 1-based line
     (JSONL) or line of the row's start (CSV), and offsets are into the record's fields.
     """
 
@@ -102,6 +137,8 @@ class SourceRef:
     body_at: Position | None = None
     #: Where the byline's value stands in the file (front matter); None when it is not in the text.
     byline_at: Position | None = None
+    title_map: TextMap | None = None
+    body_map: TextMap | None = None
 
 
 @dataclass(frozen=True)
@@ -409,6 +446,12 @@ class RunInfo:
     rule_plugins: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
     #: ``--timings`` was given: formats that can show per-scorer seconds should (not reproducible).
     timings: bool = False
+    #: ``--min-severity``: the text report lists findings of this severity and above.
+    #: Only the text report filters; the other formats list every finding, and the gate
+    #: judges every finding whatever is shown.
+    min_severity: str = "info"
+    #: ``check --only-new``: the text report lists only findings not in the baseline.
+    only_new: bool = False
 
 
 @dataclass(frozen=True)

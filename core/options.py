@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from copydesk.app import default_stderr
-from copydesk.config import MAX_WORKERS, Flags
+from copydesk.config import MAX_WORKERS, SEVERITIES, Flags
 from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
 from typer.core import TyperCommand
 
@@ -177,6 +177,20 @@ MaxFailRiseOpt = Annotated[
         show_default=False,
     ),
 ]
+MinSeverityOpt = Annotated[
+    str,
+    typer.Option(
+        "--min-severity",
+        help="Text report: list findings of this severity and above (info, warning, error); other formats and the gate see all.",
+    ),
+]
+OnlyNewOpt = Annotated[
+    bool,
+    typer.Option(
+        "--only-new",
+        help="Text report: list only findings not in the --baseline file; other formats and the gate see all.",
+    ),
+]
 TimingsOpt = Annotated[
     bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
 ]
@@ -242,6 +256,20 @@ def selectors(flag: str, values: list[str] | None) -> list[str]:
     if values and not parts:
         raise UsageError(f"{flag} needs a rule code, prefix, name or ALL")
     return parts
+
+
+def check_severity(value: str) -> str:
+    """The ``--min-severity`` level, checked."""
+    if value not in SEVERITIES:
+        raise UsageError(f"--min-severity must be info, warning or error, not {value!r}")
+    return value
+
+
+def check_only_new(value: bool, baseline: Path | None) -> bool:
+    """``--only-new``, which needs a baseline to know what is new."""
+    if value and baseline is None:
+        raise UsageError("--only-new needs --baseline FILE (a finding is new only against a baseline)")
+    return value
 
 
 def list_format(format: str) -> str:

@@ -102,7 +102,7 @@ def test_readme_example_is_real_output_of_scoring_the_seeds() -> None:
         assert line in printed[at:], line
         at = printed.index(line, at) + 1
     assert len(shown) > 20
-    findings = [line for line in printed if re.match(r"  seeds/\S+:\d+:\d+ [A-Z]+\d+ ", line)]
+    findings = [line for line in printed if re.match(r"  seeds/\S+:\d+:\d+ (?:info|warning|error) +[A-Z]+\d+ ", line)]
     assert f"the real run lists all {len(findings)}." in readme
 
 

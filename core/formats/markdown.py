@@ -1,7 +1,8 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
 The verdict and the gate's levers, the failing articles with the reasons (or, when
-not gating, the worst articles), the per-source table, and the findings per rule. Article text (ids,
+not gating, the worst articles), the per-source table (with each source's trend over
+the recorded runs when the run has a history), and the findings per rule. Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
 image, code, a table cell or an HTML tag, nor mention anyone. Tables are capped
@@ -17,7 +18,9 @@ from typing import TextIO
 
 from copydesk import safety
 from copydesk.formats import _common as common
+from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
+from copydesk.rollup import SourceTrend
 
 MAX_ROWS = 100
 _SPECIAL = set("\\`*_{}[]()#+-.!|~:")
@@ -50,6 +53,15 @@ class Line:
         why = md("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
         return f"| {name}<br>{md(self.id, 120)} | {score} | {md(self.grade)} | {self.findings} | {why} |"
+
+
+def trend_cell(trend: SourceTrend) -> str:
+    """A source's trend as text: the sparkline, then the first and last mean, the change and the run count."""
+    known = [m for m in trend.means if m is not None]
+    if not known:
+        return f"`{sparkline(trend.means)}` no mean in {len(trend.means)} run(s)"
+    change = f" ({known[-1] - known[0]:+.1f})" if len(known) > 1 else ""
+    return f"`{sparkline(trend.means)}` {known[0]:.1f} → {known[-1]:.1f}{change} over {len(trend.means)} run(s)"
 
 
 class MarkdownWriter:
@@ -120,14 +132,22 @@ class MarkdownWriter:
     def _sources(self, summary: RunSummary) -> list[str]:
         if not summary.sources:
             return []
-        out = ["", "### Sources", "", "| " + " | ".join(c.capitalize() for c in common.SOURCE_COLUMNS) + " |"]
-        out.append("| --- | ---: | ---: | ---: | ---: | --- |")
+        trends = {t.source: t for t in summary.trends}
+        columns = [c.capitalize() for c in common.SOURCE_COLUMNS] + (["Trend"] if trends else [])
+        out = ["", "### Sources", "", "| " + " | ".join(columns) + " |"]
+        out.append("| --- | ---: | ---: | ---: | ---: | --- |" + (" --- |" if trends else ""))
         for item in summary.sources[:MAX_ROWS]:
             name, articles, mean, interval, failing, top = common.source_cells(item)
             # numbers and rule codes (validated ^[A-Z]{2,4}[0-9]{3}$) are ours; the source name is the input's
-            out.append(f"| {md(name, 120)} | {articles} | {mean} | {interval} | {failing} | {top} |")
+            trend = f" {trend_cell(trends[name])} |" if name in trends else (" - |" if trends else "")
+            out.append(f"| {md(name, 120)} | {articles} | {mean} | {interval} | {failing} | {top} |{trend}")
         if len(summary.sources) > MAX_ROWS:
             out.append(f"\n{len(summary.sources) - MAX_ROWS} more not shown.")
+        if trends:
+            out.append(
+                "\nTrend: the source's mean score in its latest recorded runs and in this run (last),"
+                " one bar per run on a 0-100 scale (`·`: no mean), then the first and last mean and the change."
+            )
         return out
 
     def _rules(self) -> list[str]:

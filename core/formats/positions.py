@@ -3,7 +3,8 @@
 Scorers, the runner and the report keep every finding in field positions: offsets,
 lines and columns within the article's title or body, exactly as the scorer computed
 them. A format that points into the file (the JSON ``location``, SARIF regions, GitHub
-annotations, JUnit and text lines) asks :func:`in_file`. A JSONL/CSV record's findings
+annotations, JUnit and text lines) asks :func:`in_file`. Text extracted from HTML
+carries a map of where each character came from (:class:`copydesk.models.TextMap`). A JSONL/CSV record's findings
 stay within the record's field; the record's own line is ``source.record``.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from copydesk.models import Finding, SourceRef
+from copydesk.models import Finding, SourceRef, TextMap
 from copydesk.rules import RESERVED_PREFIX
 
 
@@ -31,6 +32,9 @@ def in_file(finding: Finding, source: SourceRef | None) -> Finding:
     """
     if source is None or source.record is not None or whole_article(finding):
         return finding
+    mapped = source.title_map if finding.field == "title" else source.body_map
+    if mapped is not None:
+        return _mapped(finding, mapped)
     base = {"title": source.title_at, "byline": source.byline_at}.get(finding.field, source.body_at)
     if base is None:
         return finding
@@ -44,4 +48,19 @@ def in_file(finding: Finding, source: SourceRef | None) -> Finding:
         column=column,
         end_line=finding.end_line + base.line - 1,
         end_column=end_column,
+    )
+
+
+def _mapped(finding: Finding, mapped: TextMap) -> Finding:
+    """The finding placed through an extracted field's map (HTML input)."""
+    start = mapped.locate(finding.start)
+    end = start if finding.end <= finding.start else mapped.locate(finding.end, end=True)
+    return replace(
+        finding,
+        start=start.offset,
+        end=end.offset,
+        line=start.line,
+        column=start.column,
+        end_line=end.line,
+        end_column=end.column,
     )

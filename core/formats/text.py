@@ -1,5 +1,11 @@
 """The ``text`` format: the terminal report, a worst-first table then each article's findings.
 
+Each article's heading names the scorer that cost it the most points; each finding
+line shows its severity and, under ``check --baseline``, ``[new]`` or ``[in baseline]``.
+``--min-severity`` and ``check --only-new`` filter this report only (the line after
+the totals says how many findings it left out): the other formats list every finding,
+and scores and the gate count them all.
+
 Article text is untrusted: the report never interprets it as rich markup and replaces
 control characters, so an article cannot recolour or rewrite the terminal.
 """
@@ -9,9 +15,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from copydesk import safety
-from copydesk.formats._common import SOURCE_COLUMNS, source_cells
+from copydesk.formats._common import RUN_ERRORS, SOURCE_COLUMNS, source_cells
 from copydesk.formats.positions import in_file
-from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary, ScorerResult, Severity
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -87,30 +93,71 @@ class TextWriter:
             table.add_row(Text(safe(name)), *cells)
         return table
 
+    def _shown(self, report: ArticleReport) -> list[tuple[Finding, str]]:
+        """The findings (with baseline state) the filters let through; run errors always show."""
+        floor = Severity(self.info.min_severity).rank
+        rows = [(d, "") for d in report.diagnostics if d.code in RUN_ERRORS or d.severity.rank >= floor]
+        states = report.baseline_state or ("",) * len(report.findings)
+        rows.extend(
+            (f, state)
+            for f, state in zip(report.findings, states, strict=True)
+            if f.severity.rank >= floor and (state == "new" or not self.info.only_new)
+        )
+        return rows
+
+    def _article(self, report: ArticleReport, rows: list[tuple[Finding, str]]) -> None:
+        """One article's heading (score, grade, the scorer that cost most), then its findings."""
+        head = Text(f"\n{safety.line(report.id)}", style="bold")
+        score = "-" if report.score is None else f"{report.score:.1f}"
+        head.append(f"  score {score} ({report.grade}, {report.verdict})", style="dim")
+        if (worst := costliest(report)) is not None:
+            head.append(
+                f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"
+            )
+        self.console.print(head)
+        for f, state in rows:
+            line = Text(f"  {safety.line(position(report, f))} ")
+            line.append(f"{f.severity.value:<7} ", style=SEVERITY_STYLE.get(f.severity.value, ""))
+            line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
+            line.append(f" {safe(f.message)}")
+            if state:
+                line.append(" [new]" if state == "new" else " [in baseline]", style="bold" if state == "new" else "dim")
+            self.console.print(line)
+            if f.excerpt:
+                self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
+
+    def _filters(self) -> str:
+        """The text filters in force, as the options that set them."""
+        given = [f"--min-severity {self.info.min_severity}"] if self.info.min_severity != "info" else []
+        return ", ".join([*given, *(["--only-new"] if self.info.only_new else [])])
+
     def close(self, summary: RunSummary) -> None:
         """Print the table, the findings, the per-source table, and the summary lines."""
         ordered = sorted(self.reports, key=lambda r: (-1.0 if r.score is None else r.score, r.index))
         self.console.print(self._table(ordered))
+        hidden = 0
         for r in ordered:
-            if not (r.findings or r.diagnostics):
-                continue
-            head = Text(f"\n{safety.line(r.id)}", style="bold")
-            head.append(f"  score {'-' if r.score is None else f'{r.score:.1f}'} ({r.grade}, {r.verdict})", style="dim")
-            self.console.print(head)
-            for f in (*r.diagnostics, *r.findings):
-                line = Text(f"  {safety.line(position(r, f))} ")
-                line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
-                line.append(f" {safe(f.message)}")
-                self.console.print(line)
-                if f.excerpt:
-                    self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
+            rows = self._shown(r)
+            hidden += len(r.findings) + len(r.diagnostics) - len(rows)
+            if rows:
+                self._article(r, rows)
         if summary.sources:
             self.console.print(Text(""))
             self.console.print(self._sources(summary))
         mean = "-" if summary.mean_score is None else f"{summary.mean_score:.1f}"
         self.console.print(Text(f"\n{summary.scored} scored, {summary.unreadable} unreadable, mean score {mean}"))
+        if self._filters():
+            self.console.print(
+                Text(f"{hidden} finding(s) not listed ({self._filters()}); scores and the gate count them all")
+            )
         for message in (*summary.input_errors, *summary.plugin_errors):
             self.console.print(Text(f"error: {safe(message)}", style="red"))
+
+
+def costliest(report: ArticleReport) -> ScorerResult | None:
+    """The scorer that cost the article the most points (the largest positive contribution), if any did."""
+    losing = [s for s in report.scorers if s.error is None and s.contribution > 0]
+    return max(losing, key=lambda s: s.contribution) if losing else None
 
 
 REPORTER = Reporter("text", TextWriter, "Terminal report: worst-first table, then findings with excerpts", ".txt")

@@ -1,16 +1,23 @@
 """HTML files (``.html``, ``.htm``): the main text extracted, trafilatura when installed, else a small stdlib parser.
 
 trafilatura (the ``copydesk[html]`` extra) pulls in lxml and friends, so it stays
-optional. The fallback keeps the text of block elements one per line and drops
-``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and
-``noscript``; it does not try to tell content from boilerplate beyond that.
+optional; ``[sources] html_extractor`` pins one extractor. The built-in one keeps the
+text of block elements one per line and drops ``script``, ``style``, ``nav``,
+``header``, ``footer``, ``aside``, ``form`` and ``noscript``; it does not try to tell
+content from boilerplate beyond that.
+
+Findings are placed in the HTML file itself: every character of the title and body
+remembers the span of the file it came from (:mod:`copydesk.sources._placed`), so
+SARIF regions and GitHub annotations point at the words in the page's source.
+trafilatura gives no positions, so its lines are found again, in order, in the
+page's visible text (:func:`align`).
 
 Suppression comments (``<!-- copydesk: ignore ... -->``, see ``copydesk.suppress``)
-survive the fallback's extraction: each becomes a line of the text where it stood,
-and the block after an ``ignore`` comment is followed by a blank line, so the comment
-covers exactly that block. trafilatura drops comments; with it, ``ignore-file``
-comments are still honoured (:func:`copydesk.suppress.file_selectors`, applied to
-the whole article) and block-level ``ignore`` comments are not.
+survive extraction: each becomes a line of the text where it stood, and the block
+after an ``ignore`` comment is followed by a blank line, so the comment covers
+exactly that block. trafilatura drops comments, so they are put back before the first
+of its lines that follows them in the file. Comments inside scripts and other
+invisible elements are not directives.
 """
 
 from __future__ import annotations
@@ -18,13 +25,22 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import InputFormat, read_whole
-from copydesk.suppress import IGNORE_META, file_selectors
+from copydesk.sources._placed import LineStarts, Piece, Placed, collapse, decoded, joined, text_map, words
 
-SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "form", "noscript", "template", "svg"})
+#: Elements never read as text (code, styles, markup for machines).
+INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg"})
+#: Elements the built-in extractor drops: the invisible ones and page furniture.
+SKIP = INVISIBLE | {"nav", "header", "footer", "aside", "form"}
+#: The choices of ``[sources] html_extractor``.
+EXTRACTORS = ("auto", "builtin", "trafilatura")
+#: How far past the previous line (characters) a trafilatura line is looked for.
+WINDOW = 65_536
+#: How far past the previous word a word of an unmatched line is looked for.
+WORD_WINDOW = 256
 BLOCK = frozenset(
     {
         "p",
@@ -56,25 +72,34 @@ BLOCK = frozenset(
 
 
 class _TextParser(HTMLParser):
-    """Collect the title and block-separated visible text of a page."""
+    """Collect the title and the block-separated visible text of a page, as placed pieces.
 
-    def __init__(self) -> None:
+    ``skip`` names the elements whose text is dropped. Each finished line is a list of
+    :class:`Piece` objects that remember where their text stood in the file.
+    """
+
+    def __init__(self, source: str, lines: LineStarts, skip: frozenset[str] = SKIP) -> None:
         super().__init__(convert_charrefs=True)
+        self.source, self.line_starts, self.skip = source, lines, skip
         self.skip_depth = 0
         self.in_title = False
         self.in_h1 = False
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self.lines: list[str] = []
-        self.current: list[str] = []
+        self.title: list[Piece] = []
+        self.h1: list[Piece] = []
+        self.lines: list[list[Piece]] = []
+        self.current: list[Piece] = []
+        self.comments: list[Piece] = []  # copydesk directives outside skipped elements
         self.end_paragraph = False  # a suppression comment covers the next block only
 
+    def _here(self) -> int:
+        return self.line_starts.offset(*self.getpos())
+
     def _flush(self) -> None:
-        text = " ".join("".join(self.current).split())
-        if text:
-            self.lines.append(text)
+        line = collapse(self.current)
+        if line:
+            self.lines.append(line)
             if self.end_paragraph:
-                self.lines.append("")
+                self.lines.append([])
                 self.end_paragraph = False
         self.current = []
 
@@ -83,12 +108,15 @@ class _TextParser(HTMLParser):
         if self.skip_depth or not directive.lower().startswith("copydesk:"):
             return
         self._flush()
-        self.lines.append(f"<!-- {directive} -->")
+        at = self._here()
+        comment = Piece(f"<!-- {directive} -->", at, at + len(data) + 7)
+        self.lines.append([comment])
+        self.comments.append(comment)
         words = directive.split(":", 1)[1].split()
         self.end_paragraph = bool(words) and words[0].lower() == "ignore"
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP:
+        if tag in self.skip:
             self.skip_depth += 1
         elif tag == "title":
             self.in_title = True
@@ -97,7 +125,7 @@ class _TextParser(HTMLParser):
             self.in_h1 = tag == "h1" and not self.h1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP:
+        if tag in self.skip:
             self.skip_depth = max(0, self.skip_depth - 1)
         elif tag == "title":
             self.in_title = False
@@ -107,25 +135,128 @@ class _TextParser(HTMLParser):
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        if not (self.in_title or not self.skip_depth):
+            return
+        pieces = list(words(decoded(self.source, self._here(), data), self.source))
         if self.in_title:
-            self.title.append(data)
-        elif not self.skip_depth:
-            self.current.append(data)
+            self.title.extend(pieces)
+        else:
+            self.current.extend(pieces)
             if self.in_h1:
-                self.h1.append(data)
+                self.h1.extend(pieces)
 
 
-def _fallback(html: str) -> tuple[str, str]:
-    """Title and body text with the stdlib parser."""
-    parser = _TextParser()
+class Extracted(NamedTuple):
+    """A page's title and body, each as pieces placed in the file."""
+
+    title: list[Piece]
+    body: list[Piece]
+
+
+def _parse(html: str, lines: LineStarts, skip: frozenset[str] = SKIP) -> _TextParser:
+    parser = _TextParser(html, lines, skip)
     parser.feed(html)
     parser.close()
     parser._flush()
-    title = " ".join("".join(parser.h1 or parser.title).split())
-    lines = parser.lines
-    if lines and title and lines[0] == title:
-        lines = lines[1:]
-    return title, "\n".join(lines)
+    return parser
+
+
+def _without_title(title: list[Piece], lines: list[list[Piece]]) -> list[list[Piece]]:
+    """The body's lines without a first line that repeats the title."""
+    text = "".join(p.text for p in title)
+    if lines and text and "".join(p.text for p in lines[0]) == text:
+        return lines[1:]
+    return lines
+
+
+def _fallback(html: str, lines: LineStarts) -> Extracted:
+    """Title and body with the stdlib parser."""
+    parser = _parse(html, lines)
+    title = collapse(parser.h1 or parser.title)
+    return Extracted(title, joined(_without_title(title, parser.lines)))
+
+
+def _trafilatura(html: str, lines: LineStarts) -> Extracted:
+    """Title and body by trafilatura, placed by aligning them with the page's visible text.
+
+    trafilatura gives no positions, so each of its lines is looked for, in order, in
+    the text the built-in parser sees when it drops only scripts, styles and the like
+    (:func:`align`). It drops comments, so the page's copydesk comments are put back
+    before the first line that follows them in the file, as the built-in extractor
+    keeps them (a block ``ignore`` then covers the same block with either extractor).
+    """
+    import trafilatura  # type: ignore[import-not-found, unused-ignore]
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    visible = _parse(html, lines, INVISIBLE)
+    page_title = collapse(visible.title)
+    placed = Placed(joined([*([page_title] if page_title else []), *visible.lines]))
+    heading = collapse(visible.h1 or visible.title)
+    wanted = " ".join(((meta.title if meta is not None else "") or "").split())
+    if not wanted or wanted == "".join(p.text for p in heading):
+        title = heading
+    else:
+        title = align([wanted], placed)[0]
+    body = align([" ".join(line.split()) for line in text.splitlines()], placed)
+    return Extracted(title, joined(_with_comments(_without_title(title, body), visible.comments)))
+
+
+def _with_comments(body: list[list[Piece]], comments: list[Piece]) -> list[list[Piece]]:
+    """``body`` with each comment line before the first line that starts after it in the file."""
+    out: list[list[Piece]] = []
+    pending = list(reversed(comments))
+    for line in body:
+        if not line:
+            continue
+        closes = False
+        while pending and pending[-1].start < line[0].start:
+            comment = pending.pop()
+            out.append([comment])
+            closes = comment.text.split(":", 1)[1].split()[:1] == ["ignore"]
+        out.append(line)
+        if closes:
+            out.append([])
+    out.extend([c] for c in reversed(pending))
+    return out
+
+
+def align(lines: list[str], placed: Placed) -> list[list[Piece]]:
+    """Pieces for each of ``lines`` (another extractor's text), found in order in ``placed``.
+
+    A line is looked for within :data:`WINDOW` characters of where the previous one
+    ended, so the search stays linear; a line not found is placed word by word, and a
+    word not found stands where the previous word ended.
+    """
+    out: list[list[Piece]] = []
+    cursor, end = 0, 0
+    for line in lines:
+        if not line:
+            continue
+        found = placed.text.find(line, cursor, cursor + len(line) + WINDOW)
+        if found >= 0:
+            out.append(placed.slice(found, found + len(line)))
+            cursor = found + len(line)
+        else:
+            pieces, cursor = _align_words(line, placed, cursor, end)
+            out.append(pieces)
+        end = out[-1][-1].end if out[-1] else end
+    return out
+
+
+def _align_words(line: str, placed: Placed, cursor: int, end: int) -> tuple[list[Piece], int]:
+    pieces: list[Piece] = []
+    for number, word in enumerate(line.split(" ")):
+        if number:
+            pieces.append(Piece(" ", end, end))
+        found = placed.text.find(word, cursor, cursor + len(word) + WORD_WINDOW)
+        if found >= 0:
+            pieces.extend(placed.slice(found, found + len(word)))
+            cursor = found + len(word)
+            end = pieces[-1].end
+        else:
+            pieces.append(Piece(word, end, end))
+    return pieces, cursor
 
 
 @functools.cache
@@ -147,9 +278,11 @@ def trafilatura_available() -> bool:
     return _trafilatura_problem() is None
 
 
-def extractor() -> str:
-    """Which HTML extractor this installation uses, and why, for ``copydesk --version``."""
+def extractor(choice: str = "auto") -> str:
+    """Which HTML extractor ``sources.html_extractor = choice`` uses here, and why, for ``copydesk --version``."""
     problem = _trafilatura_problem()
+    if choice == "builtin":
+        return "built-in (html.parser); chosen by sources.html_extractor"
     if problem is None:
         import importlib.metadata
 
@@ -157,33 +290,41 @@ def extractor() -> str:
     return f"built-in (html.parser); {problem}"
 
 
-def html_to_text(html: str) -> tuple[str, str]:
-    """Extract ``(title, main text)`` from an HTML page."""
-    try:
-        import trafilatura  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return _fallback(html)
-    body = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
-    meta = trafilatura.extract_metadata(html)
-    title = (meta.title if meta is not None and meta.title else "") or _fallback(html)[0]
-    return title, body
+def uses_trafilatura(sources: Mapping[str, Any]) -> bool:
+    """Whether ``[sources] html_extractor`` picks trafilatura here ("auto": when it can be imported)."""
+    choice = sources.get("html_extractor", "auto")
+    return choice == "trafilatura" or (choice == "auto" and trafilatura_available())
+
+
+def html_to_text(html: str, trafilatura: bool | None = None) -> tuple[str, str]:
+    """Extract ``(title, main text)`` from an HTML page (trafilatura by default when it can be imported)."""
+    lines = LineStarts(html)
+    use = trafilatura_available() if trafilatura is None else trafilatura
+    title, body = (_trafilatura if use else _fallback)(html, lines)
+    return "".join(p.text for p in title), "".join(p.text for p in body)
 
 
 def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
-    """Read a whole HTML file as one article: its main text, and its title."""
+    """Read a whole HTML file as one article: its main text and its title, each mapped into the file."""
     doc = read_whole(handle, path, "html", sources)
     if isinstance(doc, Unreadable):
         yield doc
         return
-    title, body = html_to_text(doc.text)
-    if not body.strip():
+    lines = LineStarts(doc.text)
+    title, body = (_trafilatura if uses_trafilatura(sources) else _fallback)(doc.text, lines)
+    body_text = "".join(p.text for p in body)
+    if not body_text.strip():
         yield Unreadable(path, "no main text found in the HTML", format="html")
         return
-    source = SourceRef(path=path, format="html", encoding=doc.encoding, encoding_detected=doc.detected)
-    meta: dict[str, str] = {}
-    if trafilatura_available() and (selectors := file_selectors(doc.text)):
-        meta[IGNORE_META] = selectors  # trafilatura drops the comments themselves
-    yield Article(id=path, title=title, body=body, source=source, meta=meta)
+    source = SourceRef(
+        path=path,
+        format="html",
+        encoding=doc.encoding,
+        encoding_detected=doc.detected,
+        title_map=text_map(title, lines) if title else None,
+        body_map=text_map(body, lines),
+    )
+    yield Article(id=path, title="".join(p.text for p in title), body=body_text, source=source)
 
 
 HTML = InputFormat("html", read_html)

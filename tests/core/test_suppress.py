@@ -7,6 +7,7 @@ import json
 import pytest
 from cdci_helpers import SCORER, Desk
 from copydesk import Article
+from copydesk.sources.html import trafilatura_available
 from copydesk.suppress import Suppressions, parse_comments
 from copydesk.testing import plugin_set, score_batch
 
@@ -138,19 +139,37 @@ HTML_PAGE = """<html><head><title>Page</title></head><body>
 """
 
 
+EXTRACTORS = [
+    "builtin",
+    pytest.param(
+        "trafilatura",
+        marks=pytest.mark.skipif(
+            not trafilatura_available(), reason="trafilatura is not importable (pip install 'copydesk[html]')"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
 @pytest.mark.parametrize(
     ("comment", "kept"),
     [
-        ("", ["WRD003", "WRD001@1", "WRD001@2", "WRD001@3"]),
-        # the block right after the comment (line 3), not the blocks after it (line 5)
-        ("<!-- copydesk: ignore WRD001 -->", ["WRD003", "WRD001@1", "WRD001@5"]),
+        # findings are placed on the lines of the HTML file (the paragraphs are on 3, 5, 6)
+        ("", ["WRD003", "WRD001@3", "WRD001@5", "WRD001@6"]),
+        # the block right after the comment (line 5), not the blocks after it (line 6)
+        ("<!-- copydesk: ignore WRD001 -->", ["WRD003", "WRD001@3", "WRD001@6"]),
         ("<!-- copydesk: ignore-file WRD -->", []),
         # near miss: not a copydesk directive
-        ("<!-- copydesk ignore WRD001 -->", ["WRD003", "WRD001@1", "WRD001@2", "WRD001@3"]),
+        ("<!-- copydesk ignore WRD001 -->", ["WRD003", "WRD001@3", "WRD001@5", "WRD001@6"]),
     ],
 )
-def test_comments_in_html_input_survive_extraction(desk: Desk, comment: str, kept: list[str]) -> None:
-    """The built-in HTML extractor keeps copydesk comments where they stood (scripts stay out)."""
+def test_comments_in_html_input_survive_extraction(desk: Desk, comment: str, kept: list[str], extractor: str) -> None:
+    """Either HTML extractor keeps copydesk comments where they stood (trafilatura's text gets them back).
+
+    A comment inside a script is not a directive: the page ends with one that would
+    otherwise suppress everything.
+    """
+    desk.write("copydesk.toml", f'[sources]\nhtml_extractor = "{extractor}"\n')
     page = desk.write("page.html", HTML_PAGE.format(comment=comment))
     [report] = json.loads(desk.run([page]).stdout)["articles"]
     got = [
@@ -160,8 +179,8 @@ def test_comments_in_html_input_survive_extraction(desk: Desk, comment: str, kep
     assert got == kept
 
 
-def test_ignore_file_selectors_are_read_from_raw_html_for_trafilatura() -> None:
-    """trafilatura drops comments, so ignore-file selectors are read from the page itself."""
+def test_ignore_file_selectors_are_collected_in_one_scan() -> None:
+    """``file_selectors`` (ignore-file comments where the body will not hold them) reads every one, linearly."""
     from copydesk.suppress import file_selectors
 
     page = "<p>x</p><!-- copydesk: ignore-file HDG, FIG --><!-- copydesk: ignore TPL --><!-- copydesk: ignore-file -->"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -28,3 +29,21 @@ def test_a_trafilatura_that_cannot_be_imported_is_named_not_silently_replaced(tm
     result = run_copydesk("--version", pythonpath=[tmp_path])
     assert "HTML extractor: built-in" in result.stdout
     assert "trafilatura is installed but cannot be imported: lxml.html.clean" in result.stdout
+
+
+def test_make_test_installs_the_html_extra_so_the_trafilatura_path_is_tested() -> None:
+    """``make test`` installs ``.[dev]``; the dev extra pulls in the html extra."""
+    extras = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["optional-dependencies"]
+    assert "copydesk[html]" in extras["dev"]
+    assert "'.[dev]'" in (REPO / "Makefile").read_text()
+
+
+def test_plugins_names_the_extractor_the_configuration_picks(tmp_path: Path) -> None:
+    (tmp_path / "copydesk.toml").write_text('[sources]\nhtml_extractor = "builtin"\n')
+    pinned = run_copydesk("plugins", cwd=tmp_path)
+    assert pinned.stdout.splitlines()[-1] == "HTML extractor: built-in (html.parser); chosen by sources.html_extractor"
+    default = run_copydesk("plugins", "--format", "json")
+    assert (
+        json.loads(default.stdout)["html_extractor"]
+        == run_copydesk("--version").stdout.splitlines()[1].split(": ", 1)[1]
+    )

@@ -1,0 +1,100 @@
+"""``copydesk explain``: a rule's documentation as Markdown, with its plugin's settings table.
+
+The page is Markdown: printed as it is when standard output is a pipe or a file (so
+scripts and tests read stable text), rendered with rich when it is a terminal. The
+settings table lists every setting of the rule's scorer with its default (the
+scorer's declared default, as the packaged config.toml sets it), the value this run's
+configuration gives when that differs, and the comment config.toml has above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any, TextIO
+
+from copydesk import safety
+from copydesk.config import PACKAGED, packaged_defaults
+from copydesk.models import Rule
+
+
+def page(rule: Rule, plugin: str, settings: str = "") -> str:
+    """The Markdown page of a rule: heading line, message, its documentation, then ``settings``."""
+    parts = [
+        f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}",
+        f"Message: {rule.message}",
+        rule.doc.strip() or "(no documentation)",
+    ]
+    return "\n\n".join([*parts, *([settings] if settings else [])]) + "\n"
+
+
+def settings_table(section: str, declared: Mapping[str, Any], current: Mapping[str, Any]) -> str:
+    """The Markdown table of ``[plugins.SECTION]``: each setting, its default, this configuration's value.
+
+    ``declared`` are the scorer's own defaults, ``current`` the merged settings of this
+    run. Empty when the scorer has no settings.
+    """
+    defaults = {**declared, **packaged_defaults().get("plugins", {}).get(section, {})}
+    if not defaults:
+        return ""
+    notes = comments(section)
+    rows = [
+        "| setting | default | this configuration | what it does |",
+        "|---|---|---|---|",
+    ]
+    for key in sorted(defaults):
+        value = current.get(key, defaults[key])
+        here = "(default)" if value == defaults[key] else _cell(value)
+        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {_escape(notes.get(key, '-'))} |")
+    return f"**Settings of `[plugins.{section}]`.**\n\n" + "\n".join(rows)
+
+
+def _cell(value: Any) -> str:
+    """A setting's value as TOML-like code in a table cell."""
+    return f"`{_escape(_toml(value))}`"
+
+
+def _toml(value: Any) -> str:
+    """A setting's value written as in config.toml."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return str(value)
+
+
+def _escape(text: str) -> str:
+    """Text safe in one Markdown table cell: no control characters, no bare ``|``."""
+    return safety.neutralise(text).replace("|", "\\|")
+
+
+def comments(section: str) -> dict[str, str]:
+    """The comment lines above each key of ``[plugins.SECTION]`` in the packaged config.toml."""
+    text = resources.files("copydesk").joinpath(PACKAGED).read_text(encoding="utf-8")
+    notes: dict[str, str] = {}
+    inside, pending = False, list[str]()
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside, pending = stripped == f"[plugins.{section}]", []
+        elif stripped.startswith("#"):
+            pending.append(stripped.lstrip("#").strip())
+        elif inside and "=" in stripped:
+            notes[stripped.split("=", 1)[0].strip()] = " ".join(pending)
+            pending = []
+        else:
+            pending = []
+    return notes
+
+
+def show(markdown: str, out: TextIO, terminal: bool) -> None:
+    """Print the page: rendered by rich on a terminal, else the Markdown itself."""
+    if not terminal:
+        out.write(markdown)
+        return
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    Console(file=out, highlight=False, force_terminal=True).print(Markdown(safety.neutralise(markdown, keep="\n")))

@@ -1,0 +1,120 @@
+"""The text report: severities, the costliest scorer, new findings, and its own filters.
+
+``--min-severity`` and ``--only-new`` filter the text report only: every other format
+lists every finding, and the gate judges them all (README, "Common options").
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from cdci_helpers import Desk
+from copydesk.app import baseline_run
+from copydesk.errors import EXIT_GATE
+from copydesk.formats.text import costliest
+from copydesk.models import ArticleReport, ScorerResult
+from support import run_copydesk
+
+BODY = "Title meh\n\nThis is bad news.\n\nIt is awful too.\n"
+FINDING = re.compile(r"^  \S+:(\d+):\d+ (info|warning|error) +(WRD\d+) .*?( \[new\]| \[in baseline\])?$")
+
+
+def listed(stdout: str) -> list[tuple[str, str, str, str]]:
+    """(line, severity, code, baseline tag) of each finding line of a text report."""
+    return [m.groups(default="") for line in stdout.splitlines() if (m := FINDING.match(line))]  # type: ignore[misc]
+
+
+def write_baseline(desk: Desk, paths: list[str], target: Path) -> None:
+    baseline_run(desk.options(paths, []), target, False, io.StringIO(), lambda line: None)
+
+
+def test_each_finding_line_shows_its_severity(desk: Desk) -> None:
+    page = desk.write("a.txt", BODY)
+    assert listed(desk.run([page], ["text"]).stdout) == [
+        ("1", "info", "WRD003", ""),
+        ("3", "warning", "WRD001", ""),
+        ("5", "error", "WRD002", ""),
+    ]
+
+
+def test_min_severity_hides_lower_findings_and_says_how_many(desk: Desk) -> None:
+    page = desk.write("a.txt", BODY)
+    result = desk.run([page], ["text"], min_severity="warning")
+    assert [code for _, _, code, _ in listed(result.stdout)] == ["WRD001", "WRD002"]
+    assert "1 finding(s) not listed (--min-severity warning); scores and the gate count them all" in result.stdout
+    only_errors = desk.run([page], ["text"], min_severity="error")
+    assert [code for _, _, code, _ in listed(only_errors.stdout)] == ["WRD002"]
+
+
+def test_under_a_baseline_each_finding_says_whether_it_is_new_and_only_new_lists_the_new(
+    desk: Desk, tmp_path: Path
+) -> None:
+    page = desk.write("a.txt", "Title\n\nThis is bad news.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [page], target)
+    desk.write("a.txt", "Title\n\nThis is bad news.\n\nIt is awful too.\n")
+    gate = {"fail_on": "warning"}
+    tagged = desk.run([page], ["text"], gate, baseline=target)
+    assert listed(tagged.stdout) == [("3", "warning", "WRD001", " [in baseline]"), ("5", "error", "WRD002", " [new]")]
+    only = desk.run([page], ["text"], gate, baseline=target, only_new=True)
+    assert listed(only.stdout) == [("5", "error", "WRD002", " [new]")]
+    assert "1 finding(s) not listed (--only-new)" in only.stdout
+
+
+def test_the_filters_change_neither_the_other_formats_nor_the_gate(desk: Desk, tmp_path: Path) -> None:
+    page = desk.write("a.txt", "Title\n\nThis is bad news.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [page], target)
+    desk.write("a.txt", "Title\n\nThis is bad news.\n\nIt is awful too.\n")
+    gate: dict[str, Any] = {"fail_on": "info"}
+    plain = desk.run([page], ["json", f"sarif:{tmp_path / 'out.sarif'}"], gate, baseline=target)
+    filtered = desk.run(
+        [page],
+        ["json", f"sarif:{tmp_path / 'filtered.sarif'}"],
+        gate,
+        baseline=target,
+        min_severity="error",
+        only_new=True,
+    )
+    assert plain.code == filtered.code == EXIT_GATE
+    assert plain.stdout == filtered.stdout and len(json.loads(plain.stdout)["articles"][0]["findings"]) == 2
+    assert (tmp_path / "out.sarif").read_text() == (tmp_path / "filtered.sarif").read_text()
+
+
+def scorer(prefix: str, contribution: float, error: str | None = None) -> ScorerResult:
+    return ScorerResult(prefix, prefix.lower(), "p", 0.5, 1.0, contribution, (), {}, error, 0.0)
+
+
+def report(*scorers: ScorerResult) -> ArticleReport:
+    return ArticleReport("a", "t", None, 60.0, "C", "ok", 100, scorers, (), ())
+
+
+def test_the_costliest_scorer_is_the_largest_positive_contribution() -> None:
+    worst = costliest(report(scorer("AAA", 5.0), scorer("BBB", 12.5), scorer("CCC", -3.0), scorer("DDD", 40.0, "boom")))
+    assert worst is not None and worst.prefix == "BBB"  # a failed scorer's number is not a cost
+    assert costliest(report(scorer("AAA", -1.0), scorer("BBB", 0.0))) is None
+
+
+def test_each_article_heading_names_the_scorer_that_cost_it_most() -> None:
+    result = run_copydesk("score", "seeds/000_e91f38832a2364a5.txt", "-f", "json")
+    [article] = json.loads(result.stdout)["articles"]
+    worst = max(article["scorers"], key=lambda s: s["contribution"])
+    text = run_copydesk("score", "seeds/000_e91f38832a2364a5.txt").stdout
+    assert f"; most points lost to {worst['prefix']} {worst['name']} ({worst['contribution']:.1f})" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["check", "seeds/", "--only-new"], "--only-new needs --baseline FILE"),
+        (["score", "seeds/", "--min-severity", "loud"], "--min-severity must be info, warning or error, not 'loud'"),
+    ],
+)
+def test_bad_filter_options_are_usage_errors(args: list[str], message: str) -> None:
+    result = run_copydesk(*args)
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,165 @@
+"""HTML input: findings placed on the HTML file's own lines, with either extractor.
+
+The page tests/fixtures/html/harbour.html is a news page with furniture (navigation,
+a list of most-read links, a footer), entities, paragraphs broken over several lines,
+inline markup and a block ``ignore`` comment. The README ("Inputs", HTML input) documents what
+the two extractors do differently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copydesk.config import packaged_defaults
+from copydesk.errors import ConfigError
+from copydesk.formats.positions import in_file
+from copydesk.models import Article, Finding, Severity
+from copydesk.sources import Batch
+from copydesk.sources.html import html_to_text, trafilatura_available
+from support import REPO, run_copydesk
+
+PAGE = REPO / "tests" / "fixtures" / "html" / "harbour.html"
+SOURCES: dict[str, Any] = packaged_defaults()["sources"]
+TRAFILATURA = pytest.mark.skipif(
+    not trafilatura_available(), reason="trafilatura is not importable (pip install 'copydesk[html]')"
+)
+EXTRACTORS = ["builtin", pytest.param("trafilatura", marks=TRAFILATURA)]
+QUOTED = re.compile(r"'([^']+)'")
+
+
+def article(path: Path, extractor: str) -> Article:
+    [item] = Batch([str(path)], {**SOURCES, "html_extractor": extractor})
+    assert isinstance(item, Article)
+    return item
+
+
+def source_text(lines: list[str], start: tuple[int, int], end: tuple[int, int]) -> str:
+    """The file's text from (line, column) to (line, column), 1-based, end exclusive, white space collapsed."""
+    if start[0] == end[0]:
+        text = lines[start[0] - 1][start[1] - 1 : end[1] - 1]
+    else:
+        middle = lines[start[0] : end[0] - 1]
+        text = "\n".join([lines[start[0] - 1][start[1] - 1 :], *middle, lines[end[0] - 1][: end[1] - 1]])
+    return " ".join(text.split())
+
+
+def config(tmp_path: Path, extractor: str) -> str:
+    path = tmp_path / "copydesk.toml"
+    path.write_text(f'[sources]\nhtml_extractor = "{extractor}"\n')
+    return str(path)
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_sarif_regions_point_at_the_quoted_words_in_the_html_source(tmp_path: Path, extractor: str) -> None:
+    result = run_copydesk("score", str(PAGE), "-f", "sarif", "--config", config(tmp_path, extractor))
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    assert len(results) >= 5
+    for item in results:
+        region = item["locations"][0]["physicalLocation"]["region"]
+        quoted = QUOTED.search(item["message"]["text"])
+        assert quoted, item["message"]["text"]
+        start, end = (region["startLine"], region["startColumn"]), (region["endLine"], region["endColumn"])
+        assert source_text(lines, start, end) == quoted.group(1)
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_github_annotations_land_on_the_html_lines_of_their_words(tmp_path: Path, extractor: str) -> None:
+    result = run_copydesk("score", str(PAGE), "-f", "github", "--config", config(tmp_path, extractor))
+    lines = PAGE.read_text(encoding="utf-8").splitlines()
+    annotations = [a for a in result.stdout.splitlines() if a.startswith("::")]
+    assert len(annotations) >= 5
+    for annotation in annotations:
+        line = int(re.search(r",line=(\d+)", annotation).group(1))  # type: ignore[union-attr]
+        first_word = QUOTED.search(annotation).group(1).split()[0]  # type: ignore[union-attr]
+        assert first_word in lines[line - 1], (annotation, lines[line - 1])
+    # 'reportedly' is on line 18 of the page, after "spring, "
+    assert any(",line=18,col=45," in a and "'reportedly'" in a for a in annotations)
+
+
+@TRAFILATURA
+def test_trafilatura_and_the_builtin_extractor_give_the_same_findings_on_the_page(tmp_path: Path) -> None:
+    """README, HTML input: on a full news page both extractors give the same findings at the same places."""
+
+    def findings(extractor: str) -> list[tuple[str, int, int, int, int]]:
+        result = run_copydesk("score", str(PAGE), "-f", "json", "--config", config(tmp_path, extractor))
+        [report] = json.loads(result.stdout)["articles"]
+        return [
+            (
+                f["code"],
+                f["location"]["line"],
+                f["location"]["column"],
+                f["location"]["end_line"],
+                f["location"]["end_column"],
+            )
+            for f in report["findings"]
+        ]
+
+    builtin = findings("builtin")
+    assert builtin and findings("trafilatura") == builtin
+    assert "HDG001" in {code for code, *_ in builtin}
+
+
+@TRAFILATURA
+def test_the_documented_differences_between_the_extractors() -> None:
+    """README, HTML input: trafilatura drops the byline paragraph; on a very short page it keeps navigation."""
+    page = PAGE.read_text(encoding="utf-8")
+    builtin, traf = html_to_text(page, trafilatura=False), html_to_text(page, trafilatura=True)
+    assert builtin[0] == traf[0] == "Harbour authority delays the dredging plan"
+    assert builtin[1].splitlines()[0] == "By Mara Quist, port correspondent"
+    assert traf[1] == builtin[1].split("\n", 1)[1]
+    assert all(word not in traf[1] for word in ("Home", "Most read", "Lighthouse", "rights reserved"))
+    short = "<html><body><nav>Home</nav><h1>Big news</h1><p>First para.</p></body></html>"
+    assert html_to_text(short, trafilatura=False) == ("Big news", "First para.")
+    assert html_to_text(short, trafilatura=True)[1].startswith("Home\n")
+
+
+def finding(field: str, start: int, end: int) -> Finding:
+    return Finding(
+        code="HDG001",
+        name="hedge-cue",
+        message="m",
+        severity=Severity.INFO,
+        start=start,
+        end=end,
+        line=1,
+        column=start + 1,
+        end_line=1,
+        end_column=end + 1,
+        excerpt="",
+        matched="",
+        field=field,
+    )
+
+
+def test_entities_and_collapsed_white_space_map_back_to_their_source(tmp_path: Path) -> None:
+    html = "<html><head><title>T</title></head><body>\n<h1>The   &ldquo;title&rdquo;</h1>\n<p>AT&amp;T said,\n     and then  it <b>said</b> more.</p>\n</body></html>"
+    path = tmp_path / "page.html"
+    path.write_text(html)
+    art = article(path, "builtin")
+    assert (art.title, art.body) == ("The “title”", "AT&T said, and then it said more.")
+    assert art.source is not None
+
+    def where(field: str, word: str) -> tuple[int, int, int, int, str]:
+        text = art.title if field == "title" else art.body
+        at = text.index(word)
+        placed = in_file(finding(field, at, at + len(word)), art.source)
+        return placed.line, placed.column, placed.end_line, placed.end_column, html[placed.start : placed.end]
+
+    assert where("title", "“title”") == (2, 11, 2, 30, "&ldquo;title&rdquo;")
+    assert where("text", "AT&T") == (3, 4, 3, 12, "AT&amp;T")
+    assert where("text", "said, and then") == (3, 13, 4, 14, "said,\n     and then")
+    assert where("text", "said more") == (4, 22, 4, 35, "said</b> more")
+
+
+def test_an_unknown_html_extractor_is_a_config_error(tmp_path: Path) -> None:
+    from copydesk.config import load_config
+
+    path = tmp_path / "copydesk.toml"
+    path.write_text('[sources]\nhtml_extractor = "lxml"\n')
+    with pytest.raises(ConfigError, match=r"sources\.html_extractor must be auto, builtin or trafilatura, not 'lxml'"):
+        load_config(path)
