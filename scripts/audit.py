@@ -15,6 +15,10 @@ for the BBC pairs file, fed on standard input), and for every rule prints:
 
     .venv/bin/python scripts/audit.py [--data ../shared/data] [--rule HDG002]
     .venv/bin/python scripts/audit.py --unaudited HDG002 --limit 20   # context on stderr
+    .venv/bin/python scripts/audit.py --unaudited HDG003 --also attribution/polnear_sentences.jsonl:articles
+
+A batch is ``file`` (the whole file), a label (``intact``: only those rows), or
+``articles`` (articles rebuilt from a corpus of sentences or blocks: PolNeAR, L3S-GN1).
 """
 
 from __future__ import annotations
@@ -73,14 +77,47 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
+def rebuilt(data: Path, corpus: str) -> list[dict[str, str]]:
+    """Whole articles rebuilt from a corpus of sentences or blocks (batch ``articles``).
+
+    PolNeAR: an article's sentences in order, joined by spaces (as
+    ``scripts/eval_figures.py`` rebuilds them). L3S-GN1: a page's headline as title and
+    its full-text blocks as paragraphs. An article annotated twice (PolNeAR) is kept once.
+    """
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with (data / corpus).open(encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            groups[row.get("article") or row.get("page") or row["id"]].append(row)
+    seen: set[str] = set()
+    records = []
+    for name, rows in groups.items():
+        if "page" in rows[0]:
+            title = " ".join(r["text"] for r in rows if r["label"] == "headline")
+            text = "\n\n".join(r["text"] for r in rows if r["label"] == "fulltext")
+        else:
+            title, text = "", " ".join(r["text"].replace("\n", " ").replace("\r", " ") for r in rows)
+        if text.strip() and text not in seen:
+            seen.add(text)
+            records.append({"id": name, "title": title, "text": text})
+    return records
+
+
+def batch_records(data: Path, corpus: str, batch: str) -> list[dict[str, Any]]:
+    """The records one audited batch is made of (a whole file, a label's rows, or rebuilt articles)."""
+    if batch == "articles":
+        return rebuilt(data, corpus)
+    with (data / corpus).open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return rows if batch == "file" else [row for row in rows if row.get("label") == batch]
+
+
 def batch_input(data: Path, corpus: str, batch: str) -> tuple[list[str], str | None]:
     """The copydesk arguments and standard input that reproduce one audited batch."""
     path = data / corpus
     if batch == "file":
         return [str(path)], None
-    with path.open(encoding="utf-8") as handle:
-        rows = [line for line in handle if json.loads(line).get("label") == batch]
-    return ["-"], "".join(rows)
+    rows = batch_records(data, corpus, batch)
+    return ["-"], "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def run_batch(data: Path, corpus: str, batch: str) -> list[dict[str, Any]]:
@@ -141,14 +178,13 @@ def show_unaudited(
     todo = sorted((key, span) for key, spans in found.items() if key[4] == rule for span in spans)
     todo = [item for item in todo if item not in audited]
     random.Random(20261202).shuffle(todo)
-    texts = {}
-    for (corpus, *_), _span in todo[:limit]:
-        if corpus not in texts:
-            with (data / corpus).open(encoding="utf-8") as handle:
-                texts[corpus] = {row["id"]: row for row in map(json.loads, handle)}
+    texts: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for (corpus, batch, *_), _span in todo[:limit]:
+        if (corpus, batch) not in texts:
+            texts[corpus, batch] = {row["id"]: row for row in batch_records(data, corpus, batch)}
     for key, (start, end) in todo[:limit]:
         corpus, batch, ident, field, _ = key
-        text = texts[corpus][ident].get(field, "")
+        text = texts[corpus, batch][ident].get(field, "")
         context = text[max(0, start - 200) : end + 200].replace("\n", " / ")
         print(
             json.dumps(
@@ -175,13 +211,21 @@ def main() -> None:
     parser.add_argument("--rule", action="append", help="only these rules (repeatable)")
     parser.add_argument("--unaudited", metavar="RULE", help="print today's unaudited findings of RULE on stderr")
     parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="CORPUS:BATCH",
+        help="score this batch too (e.g. attribution/polnear_sentences.jsonl:articles) to sample from it",
+    )
     args = parser.parse_args()
     if not (args.data / "reliability").is_dir():
         sys.exit(f"audit: no corpora at {args.data} (give --data)")
     audit = load_audit(args.audit)
     rules = set(args.rule or {r.rule for r in audit})
     audit = [r for r in audit if r.rule in rules or r.rule == args.unaudited]
-    found = current_findings(args.data, ((r.corpus, r.batch) for r in audit))
+    extra = [tuple(item.rsplit(":", 1)) for item in args.also]
+    found = current_findings(args.data, [(r.corpus, r.batch) for r in audit] + [(c, b) for c, b in extra])
     if args.unaudited:
         show_unaudited(args.data, audit, found, args.unaudited, args.limit)
         return
