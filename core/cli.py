@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from copydesk import __version__, pipes
+from copydesk import __version__, pipes, precision
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
@@ -301,6 +301,8 @@ def explain(
                 print(f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}\n")
                 print(f"Message: {rule.message}\n")
                 print(rule.doc.strip() or "(no documentation)")
+                if (measured := precision.section(rule.code)) is not None:
+                    print(f"\n{measured}")
                 return
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 

@@ -16,6 +16,13 @@ for the BBC pairs file, fed on standard input), and for every rule prints:
     .venv/bin/python scripts/audit.py [--data ../shared/data] [--rule HDG002]
     .venv/bin/python scripts/audit.py --unaudited HDG002 --limit 20   # context on stderr
     .venv/bin/python scripts/audit.py --unaudited HDG003 --also attribution/polnear_sentences.jsonl:articles
+    .venv/bin/python scripts/audit.py --write-docs [--keep-evaluations]
+
+``--write-docs`` regenerates what the rule docs say was measured: each rule's precision
+on this audit (with its interval) and the summary lines of its public evaluation
+(``scripts/eval_*.py``, run here), into ``core/data/precision.json`` (shown by
+``copydesk explain``) and ``docs/audit/precision.md``. ``--keep-evaluations`` reuses the
+evaluation lines already in the file and only re-runs the audit.
 
 A batch is ``file`` (the whole file), a label (``intact``: only those rows), or
 ``articles`` (articles rebuilt from a corpus of sentences or blocks: PolNeAR, L3S-GN1).
@@ -35,9 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import measured
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 AUDIT = REPO / "docs" / "audit" / "findings.jsonl"
+#: The generated measurements ``copydesk explain`` shows, and their table in the docs.
+MEASURED = REPO / "core" / "data" / "precision.json"
+MEASURED_DOC = REPO / "docs" / "audit" / "precision.md"
+WRITE_COMMAND = "scripts/audit.py --write-docs"
 
 Key = tuple[str, str, str, str, str]  # corpus, batch, id, field, rule
 
@@ -143,31 +156,59 @@ def current_findings(data: Path, batches: Iterable[tuple[str, str]]) -> dict[Key
     return found
 
 
+def rule_stats(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rule: str) -> dict[str, Any]:
+    """One rule's audit figures: audited, firing, correct, precision, interval, stopped, unaudited."""
+    rows = [r for r in audit if r.rule == rule]
+    firing = [r for r in rows if (r.start, r.end) in found.get(r.key, set())]
+    stopped = Counter(r.verdict for r in rows if r not in firing)
+    correct = sum(r.verdict == "correct" for r in firing)
+    low, high = wilson(correct, len(firing))
+    audited_spans = {(r.key, (r.start, r.end)) for r in audit}
+    unaudited = sum(
+        1 for key, spans in found.items() if key[4] == rule for span in spans if (key, span) not in audited_spans
+    )
+    return {
+        "audited": len(rows),
+        "firing": len(firing),
+        "correct": correct,
+        "precision": round(correct / len(firing), 3) if firing else None,
+        "interval": [round(low, 2), round(high, 2)],
+        "stopped_correct": stopped["correct"],
+        "stopped_wrong": stopped["wrong"],
+        "unaudited": unaudited,
+    }
+
+
 def table(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rules: set[str]) -> list[str]:
     """The per-rule precision table, one line per rule."""
     lines = [
         f"{'rule':8} {'audited':>7} {'firing':>6} {'correct':>7} {'precision':>9}  {'95% CI':13}"
         f" {'stopped (correct/wrong)':>23} {'unaudited':>9}"
     ]
-    by_rule: dict[str, list[Verdict]] = defaultdict(list)
-    for row in audit:
-        by_rule[row.rule].append(row)
-    audited_spans = {(r.key, (r.start, r.end)) for r in audit}
     for rule in sorted(rules):
-        rows = by_rule.get(rule, [])
-        firing = [r for r in rows if (r.start, r.end) in found.get(r.key, set())]
-        stopped = Counter(r.verdict for r in rows if r not in firing)
-        correct = sum(r.verdict == "correct" for r in firing)
-        low, high = wilson(correct, len(firing))
-        precision = f"{correct / len(firing):.3f}" if firing else "-"
-        unaudited = sum(
-            1 for key, spans in found.items() if key[4] == rule for span in spans if (key, span) not in audited_spans
-        )
+        st = rule_stats(audit, found, rule)
+        precision = f"{st['precision']:.3f}" if st["firing"] else "-"
+        low, high = st["interval"]
         lines.append(
-            f"{rule:8} {len(rows):7} {len(firing):6} {correct:7} {precision:>9}  [{low:.2f}, {high:.2f}]"
-            f" {stopped['correct']:>14}/{stopped['wrong']:<8} {unaudited:9}"
+            f"{rule:8} {st['audited']:7} {st['firing']:6} {st['correct']:7} {precision:>9}  [{low:.2f}, {high:.2f}]"
+            f" {st['stopped_correct']:>14}/{st['stopped_wrong']:<8} {st['unaudited']:9}"
         )
     return lines
+
+
+def write_docs(args: argparse.Namespace, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]]) -> None:
+    """Regenerate core/data/precision.json and docs/audit/precision.md from the audit and the evaluations."""
+    keep = None
+    if args.keep_evaluations and MEASURED.is_file():
+        keep = json.loads(MEASURED.read_text(encoding="utf-8"))["rules"]
+    lines = measured.evaluation_lines(args.data, keep)
+    audited = {r.rule for r in audit}
+    rules = {
+        code: measured.rule_entry(rule_stats(audit, found, code) if code in audited else None, code, lines)
+        for code in sorted(audited | set(measured.EVALUATIONS))
+    }
+    measured.write(MEASURED, MEASURED_DOC, rules, WRITE_COMMAND)
+    print(f"wrote {MEASURED.relative_to(REPO)} and {MEASURED_DOC.relative_to(REPO)} ({len(rules)} rules)")
 
 
 def show_unaudited(
@@ -218,14 +259,23 @@ def main() -> None:
         metavar="CORPUS:BATCH",
         help="score this batch too (e.g. attribution/polnear_sentences.jsonl:articles) to sample from it",
     )
+    parser.add_argument("--write-docs", action="store_true", help="regenerate the measured precision in the docs")
+    parser.add_argument(
+        "--keep-evaluations", action="store_true", help="with --write-docs: reuse the evaluation lines on file"
+    )
     args = parser.parse_args()
     if not (args.data / "reliability").is_dir():
         sys.exit(f"audit: no corpora at {args.data} (give --data)")
     audit = load_audit(args.audit)
     rules = set(args.rule or {r.rule for r in audit})
+    if args.write_docs:
+        rules = {r.rule for r in audit}
     audit = [r for r in audit if r.rule in rules or r.rule == args.unaudited]
     extra = [tuple(item.rsplit(":", 1)) for item in args.also]
     found = current_findings(args.data, [(r.corpus, r.batch) for r in audit] + [(c, b) for c, b in extra])
+    if args.write_docs:
+        write_docs(args, audit, found)
+        return
     if args.unaudited:
         show_unaudited(args.data, audit, found, args.unaudited, args.limit)
         return
