@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from copydesk import __version__, pipes, safety
+from copydesk import __version__, pipes, precision, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
@@ -372,7 +372,8 @@ def explain(
                     if scorer is None
                     else pages.settings_table(scorer.name, scorer.settings, survey.config.plugin_settings(scorer))
                 )
-                pages.show(pages.page(rule, plugin, table), sys.stdout, sys.stdout.isatty())
+                extra = "\n\n".join(part for part in (precision.section(rule.code), table) if part)
+                pages.show(pages.page(rule, plugin, extra), sys.stdout, sys.stdout.isatty())
                 return
         raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
 

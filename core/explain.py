@@ -19,7 +19,7 @@ from copydesk.models import Rule
 
 
 def page(rule: Rule, plugin: str, settings: str = "") -> str:
-    """The Markdown page of a rule: heading line, message, its documentation, then ``settings``."""
+    """The Markdown page of a rule: heading line, message, its documentation, then ``settings`` (the measured precision and the settings table)."""
     parts = [
         f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}",
         f"Message: {rule.message}",

@@ -15,6 +15,17 @@ for the BBC pairs file, fed on standard input), and for every rule prints:
 
     .venv/bin/python scripts/audit.py [--data ../shared/data] [--rule HDG002]
     .venv/bin/python scripts/audit.py --unaudited HDG002 --limit 20   # context on stderr
+    .venv/bin/python scripts/audit.py --unaudited HDG003 --also attribution/polnear_sentences.jsonl:articles
+    .venv/bin/python scripts/audit.py --write-docs [--keep-evaluations]
+
+``--write-docs`` regenerates what the rule docs say was measured: each rule's precision
+on this audit (with its interval) and the summary lines of its public evaluation
+(``scripts/eval_*.py``, run here), into ``core/data/precision.json`` (shown by
+``copydesk explain``) and ``docs/audit/precision.md``. ``--keep-evaluations`` reuses the
+evaluation lines already in the file and only re-runs the audit.
+
+A batch is ``file`` (the whole file), a label (``intact``: only those rows), or
+``articles`` (articles rebuilt from a corpus of sentences or blocks: PolNeAR, L3S-GN1).
 """
 
 from __future__ import annotations
@@ -31,9 +42,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import measured
+
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
 AUDIT = REPO / "docs" / "audit" / "findings.jsonl"
+#: The generated measurements ``copydesk explain`` shows, and their table in the docs.
+MEASURED = REPO / "core" / "data" / "precision.json"
+MEASURED_DOC = REPO / "docs" / "audit" / "precision.md"
+WRITE_COMMAND = "scripts/audit.py --write-docs"
 
 Key = tuple[str, str, str, str, str]  # corpus, batch, id, field, rule
 
@@ -73,14 +90,47 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return (max(0.0, centre - half), min(1.0, centre + half))
 
 
+def rebuilt(data: Path, corpus: str) -> list[dict[str, str]]:
+    """Whole articles rebuilt from a corpus of sentences or blocks (batch ``articles``).
+
+    PolNeAR: an article's sentences in order, joined by spaces (as
+    ``scripts/eval_figures.py`` rebuilds them). L3S-GN1: a page's headline as title and
+    its full-text blocks as paragraphs. An article annotated twice (PolNeAR) is kept once.
+    """
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with (data / corpus).open(encoding="utf-8") as handle:
+        for row in map(json.loads, handle):
+            groups[row.get("article") or row.get("page") or row["id"]].append(row)
+    seen: set[str] = set()
+    records = []
+    for name, rows in groups.items():
+        if "page" in rows[0]:
+            title = " ".join(r["text"] for r in rows if r["label"] == "headline")
+            text = "\n\n".join(r["text"] for r in rows if r["label"] == "fulltext")
+        else:
+            title, text = "", " ".join(r["text"].replace("\n", " ").replace("\r", " ") for r in rows)
+        if text.strip() and text not in seen:
+            seen.add(text)
+            records.append({"id": name, "title": title, "text": text})
+    return records
+
+
+def batch_records(data: Path, corpus: str, batch: str) -> list[dict[str, Any]]:
+    """The records one audited batch is made of (a whole file, a label's rows, or rebuilt articles)."""
+    if batch == "articles":
+        return rebuilt(data, corpus)
+    with (data / corpus).open(encoding="utf-8") as handle:
+        rows = [json.loads(line) for line in handle if line.strip()]
+    return rows if batch == "file" else [row for row in rows if row.get("label") == batch]
+
+
 def batch_input(data: Path, corpus: str, batch: str) -> tuple[list[str], str | None]:
     """The copydesk arguments and standard input that reproduce one audited batch."""
     path = data / corpus
     if batch == "file":
         return [str(path)], None
-    with path.open(encoding="utf-8") as handle:
-        rows = [line for line in handle if json.loads(line).get("label") == batch]
-    return ["-"], "".join(rows)
+    rows = batch_records(data, corpus, batch)
+    return ["-"], "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
 def run_batch(data: Path, corpus: str, batch: str) -> list[dict[str, Any]]:
@@ -106,31 +156,59 @@ def current_findings(data: Path, batches: Iterable[tuple[str, str]]) -> dict[Key
     return found
 
 
+def rule_stats(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rule: str) -> dict[str, Any]:
+    """One rule's audit figures: audited, firing, correct, precision, interval, stopped, unaudited."""
+    rows = [r for r in audit if r.rule == rule]
+    firing = [r for r in rows if (r.start, r.end) in found.get(r.key, set())]
+    stopped = Counter(r.verdict for r in rows if r not in firing)
+    correct = sum(r.verdict == "correct" for r in firing)
+    low, high = wilson(correct, len(firing))
+    audited_spans = {(r.key, (r.start, r.end)) for r in audit}
+    unaudited = sum(
+        1 for key, spans in found.items() if key[4] == rule for span in spans if (key, span) not in audited_spans
+    )
+    return {
+        "audited": len(rows),
+        "firing": len(firing),
+        "correct": correct,
+        "precision": round(correct / len(firing), 3) if firing else None,
+        "interval": [round(low, 2), round(high, 2)],
+        "stopped_correct": stopped["correct"],
+        "stopped_wrong": stopped["wrong"],
+        "unaudited": unaudited,
+    }
+
+
 def table(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rules: set[str]) -> list[str]:
     """The per-rule precision table, one line per rule."""
     lines = [
         f"{'rule':8} {'audited':>7} {'firing':>6} {'correct':>7} {'precision':>9}  {'95% CI':13}"
         f" {'stopped (correct/wrong)':>23} {'unaudited':>9}"
     ]
-    by_rule: dict[str, list[Verdict]] = defaultdict(list)
-    for row in audit:
-        by_rule[row.rule].append(row)
-    audited_spans = {(r.key, (r.start, r.end)) for r in audit}
     for rule in sorted(rules):
-        rows = by_rule.get(rule, [])
-        firing = [r for r in rows if (r.start, r.end) in found.get(r.key, set())]
-        stopped = Counter(r.verdict for r in rows if r not in firing)
-        correct = sum(r.verdict == "correct" for r in firing)
-        low, high = wilson(correct, len(firing))
-        precision = f"{correct / len(firing):.3f}" if firing else "-"
-        unaudited = sum(
-            1 for key, spans in found.items() if key[4] == rule for span in spans if (key, span) not in audited_spans
-        )
+        st = rule_stats(audit, found, rule)
+        precision = f"{st['precision']:.3f}" if st["firing"] else "-"
+        low, high = st["interval"]
         lines.append(
-            f"{rule:8} {len(rows):7} {len(firing):6} {correct:7} {precision:>9}  [{low:.2f}, {high:.2f}]"
-            f" {stopped['correct']:>14}/{stopped['wrong']:<8} {unaudited:9}"
+            f"{rule:8} {st['audited']:7} {st['firing']:6} {st['correct']:7} {precision:>9}  [{low:.2f}, {high:.2f}]"
+            f" {st['stopped_correct']:>14}/{st['stopped_wrong']:<8} {st['unaudited']:9}"
         )
     return lines
+
+
+def write_docs(args: argparse.Namespace, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]]) -> None:
+    """Regenerate core/data/precision.json and docs/audit/precision.md from the audit and the evaluations."""
+    keep = None
+    if args.keep_evaluations and MEASURED.is_file():
+        keep = json.loads(MEASURED.read_text(encoding="utf-8"))["rules"]
+    lines = measured.evaluation_lines(args.data, keep)
+    audited = {r.rule for r in audit}
+    rules = {
+        code: measured.rule_entry(rule_stats(audit, found, code) if code in audited else None, code, lines)
+        for code in sorted(audited | set(measured.EVALUATIONS))
+    }
+    measured.write(MEASURED, MEASURED_DOC, rules, WRITE_COMMAND)
+    print(f"wrote {MEASURED.relative_to(REPO)} and {MEASURED_DOC.relative_to(REPO)} ({len(rules)} rules)")
 
 
 def show_unaudited(
@@ -141,14 +219,13 @@ def show_unaudited(
     todo = sorted((key, span) for key, spans in found.items() if key[4] == rule for span in spans)
     todo = [item for item in todo if item not in audited]
     random.Random(20261202).shuffle(todo)
-    texts = {}
-    for (corpus, *_), _span in todo[:limit]:
-        if corpus not in texts:
-            with (data / corpus).open(encoding="utf-8") as handle:
-                texts[corpus] = {row["id"]: row for row in map(json.loads, handle)}
+    texts: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for (corpus, batch, *_), _span in todo[:limit]:
+        if (corpus, batch) not in texts:
+            texts[corpus, batch] = {row["id"]: row for row in batch_records(data, corpus, batch)}
     for key, (start, end) in todo[:limit]:
         corpus, batch, ident, field, _ = key
-        text = texts[corpus][ident].get(field, "")
+        text = texts[corpus, batch][ident].get(field, "")
         context = text[max(0, start - 200) : end + 200].replace("\n", " / ")
         print(
             json.dumps(
@@ -175,13 +252,30 @@ def main() -> None:
     parser.add_argument("--rule", action="append", help="only these rules (repeatable)")
     parser.add_argument("--unaudited", metavar="RULE", help="print today's unaudited findings of RULE on stderr")
     parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="CORPUS:BATCH",
+        help="score this batch too (e.g. attribution/polnear_sentences.jsonl:articles) to sample from it",
+    )
+    parser.add_argument("--write-docs", action="store_true", help="regenerate the measured precision in the docs")
+    parser.add_argument(
+        "--keep-evaluations", action="store_true", help="with --write-docs: reuse the evaluation lines on file"
+    )
     args = parser.parse_args()
     if not (args.data / "reliability").is_dir():
         sys.exit(f"audit: no corpora at {args.data} (give --data)")
     audit = load_audit(args.audit)
     rules = set(args.rule or {r.rule for r in audit})
+    if args.write_docs:
+        rules = {r.rule for r in audit}
     audit = [r for r in audit if r.rule in rules or r.rule == args.unaudited]
-    found = current_findings(args.data, ((r.corpus, r.batch) for r in audit))
+    extra = [tuple(item.rsplit(":", 1)) for item in args.also]
+    found = current_findings(args.data, [(r.corpus, r.batch) for r in audit] + [(c, b) for c, b in extra])
+    if args.write_docs:
+        write_docs(args, audit, found)
+        return
     if args.unaudited:
         show_unaudited(args.data, audit, found, args.unaudited, args.limit)
         return

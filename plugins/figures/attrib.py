@@ -49,12 +49,16 @@ from copydesk.plugins.figures.phrase import (
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
 INFINITIVE = frozenset({"to"})
+#: A cue word after this word is part of an idiom, not a cue ("All told, 5 million ...").
+IDIOMS = frozenset({("all", "told")})
 PRONOUNS = frozenset("he she they we i it you".split())
 #: Cues that come before their source in "..., said the minister" (speech verbs).
 INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
     "tweeted told warned according reported".split()
 )
+#: Possessive pronouns that own a plan noun for a person named before ("his plan to").
+POSSESSIVE_PRONOUNS = frozenset("his her".split())
 HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
@@ -221,8 +225,8 @@ def _cue_word(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
 def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     """Whether the neighbours of a cue word show it is not one here.
 
-    Followed by another cue ("estimates place"), after "to" ("likely to say"), or set
-    off by commas on both sides (", say,").
+    Followed by another cue ("estimates place"), after "to" ("likely to say"), in an
+    idiom ("all told": in total), or set off by commas on both sides (", say,").
     """
     word = words[index]
     nxt = words[index + 1] if index + 1 < len(words) else None
@@ -232,6 +236,8 @@ def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexico
     if previous is None:
         return False
     if previous.lower in INFINITIVE:
+        return True
+    if (previous.lower, word.lower) in IDIOMS and not gap_breaks(text, previous.end, word.start):
         return True
     return nxt is not None and gap_breaks(text, previous.end, word.start) and gap_breaks(text, word.end, nxt.start)
 
@@ -277,17 +283,32 @@ def _possessed(
 ) -> Credit | None:
     """A named plan or pledge ("Trump's plan to deport 11 million people"), or None.
 
-    The noun credits the clause after it to its possessor, when that is capitalised.
+    The noun credits the clause after it to its possessor: a capitalised name, or a
+    possessive pronoun for a person named before, with at most one word between ("his
+    call to", "her unlikely proposal to").
     """
     if words[index].lower not in PLANS or index == 0:
         return None
-    owner = words[index - 1]
-    token = text[owner.start : owner.end]
-    if not token.endswith(("'s", "’s")) or not token[:1].isupper() or gap_breaks(text, owner.end, words[index].start):
-        return None
-    first = source_before(text, words, index)
+    owner = _pronoun_owner(text, words, index)
+    if owner is None:
+        token = text[words[index - 1].start : words[index - 1].end]
+        if not token.endswith(("'s", "’s")) or not token[:1].isupper():
+            return None
+        if gap_breaks(text, words[index - 1].end, words[index].start):
+            return None
+        owner = source_before(text, words, index)
     content = ((words[index].end, clause_end(text, words, index, bounds[1])),)
-    return _credit(text, words, first, index, index, content, lexicon, bounds[0])
+    return _credit(text, words, owner, index, index, content, lexicon, bounds[0])
+
+
+def _pronoun_owner(text: str, words: Sequence[Word], index: int) -> int | None:
+    """The index of a possessive pronoun owning the plan noun at ``index`` ("his [unlikely] plan"), or None."""
+    for back in (index - 1, index - 2):
+        if back < 0 or any(gap_breaks(text, words[i].end, words[i + 1].start) for i in range(back, index)):
+            return None
+        if words[back].lower in POSSESSIVE_PRONOUNS:
+            return back
+    return None
 
 
 def _credit_at(

@@ -133,7 +133,7 @@ HEDGE_DENSITY = Rule(
     code="HDG003",
     name="hedge-density",
     message="{density:.1f} hedges per 1,000 words in the author's own voice (threshold {threshold:.1f}); {share:.0%} of sentences hedged",
-    severity=Severity.WARNING,
+    severity=Severity.INFO,
     doc="""\
 **What it flags.** An article of at least `min_words` words whose own weighted hedges
 per 1,000 words (hedges in the author's voice count 1, approximators
@@ -160,12 +160,20 @@ do not make it fire.
 more than news ("your child may want ..."). Short articles (under `min_words`) are
 not judged; just above it, one misread cue can decide the verdict.
 
+**Why it is informational.** A warning-level rule must be right on at least 0.80 of
+its findings on real news, and HDG003 is not: of the findings judged after the
+issue 14 changes (drawn from findings not yet audited, on all seven development
+corpora of real news), only 15 of 23 still firing are right. The wrong ones are
+genres that hedge legitimately (sports previews forecasting a line-up, poll write-ups
+full of "nearly" and "plus or minus", short briefs with a routine "expected to"), and a
+higher `min_words` does not separate them from the speculative pieces (the fresh wrong
+ones run from 150 to 450 words, as do the right ones). It stays in the report and in
+the sub-score, at info weight. Make it a warning again with `[severity] HDG003 =
+"warning"` where the genre mix suits.
+
 **Measured precision.** On the findings audit of real news (`scripts/audit.py --rule
-HDG003`): 37 of the 44 audited findings that still fire are right (0.84, 95 % CI
-0.71-0.92; 0.76 before issue 14), but of the fresh findings judged after the changes
-only 12 of 16 still firing are right (0.75): below the 0.80 bar for a warning (see
-docs/scorers/hedging.md, "Audit"). HDG003 fires on 0.4 % of BBC and PolNeAR articles
-(`scripts/eval_hedging.py --calibrate`).
+HDG003`; see docs/scorers/hedging.md, "Audit"). HDG003 fires on 0.4 % of BBC and
+PolNeAR articles (`scripts/eval_hedging.py --calibrate`).
 
 **Settings.** `density_threshold`, `min_words`, `attributed_weight`, `approximator_weight`.
 """,

@@ -510,3 +510,25 @@ def test_recommendation_of_a_named_board_credits_its_amount() -> None:
 )
 def test_plans_votes_and_addressees(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a possessive pronoun owns a plan for the person named before, one word between at most
+        ("The senator repeated his pledge to hire 4,000 nurses.", []),
+        ("Ms Ortiz defended her costly plan to build 3,000 homes.", []),
+        ("Ms Ortiz defended her very costly plan to build 3,000 homes.", ["3,000"]),
+        ("Their plan to hire 4,000 nurses was welcomed.", ["4,000"]),
+        ("The plan to hire 4,000 nurses was welcomed.", ["4,000"]),
+        # "all told" means "in total": nobody told anything
+        ("All told, 5 million people could be eligible.", ["5 million"]),
+        ("In all, 5 million people could be eligible.", ["5 million"]),
+        ("The mayor told reporters 3,000 homes had flooded.", []),
+        # "expecting" is a cue like "expects"
+        ("The Ohio secretary of state is expecting 4 million voters.", []),
+        ("The Ohio secretary of state is counting 4 million ballots.", ["4 million"]),
+    ],
+)
+def test_possessive_plans_idioms_and_expectations(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
