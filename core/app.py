@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__, diagnostics, safety
+from copydesk import __version__, diagnostics, meaning, safety
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
@@ -93,9 +93,12 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     return outputs
 
 
-def run_info(plugins: PluginSet, paths: Sequence[str], timings: bool = False) -> RunInfo:
-    """The header every reporter may show."""
+def run_info(
+    plugins: PluginSet, paths: Sequence[str], timings: bool = False, session: Session | None = None
+) -> RunInfo:
+    """The header every reporter may show (with ``session``: its model, and what a grade means under it)."""
     rules = plugins.rules()
+    model = "" if session is None else meaning.model_name(session.config)
     return RunInfo(
         version=__version__,
         paths=tuple(paths),
@@ -103,6 +106,8 @@ def run_info(plugins: PluginSet, paths: Sequence[str], timings: bool = False) ->
         rules=tuple(r for _, _, r in rules),
         rule_plugins={r.code: info.name for info, _, r in rules},
         timings=timings,
+        model=model,
+        reference=() if session is None else session.runner.model.reference,
     )
 
 
@@ -231,7 +236,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, session.config.sources, stdin)
-    info = run_info(session.plugins, paths, options.timings)
+    info = run_info(session.plugins, paths, options.timings, session)
     outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)

@@ -36,6 +36,7 @@ from copydesk.options import (
     MaxDropOpt,
     MaxFailingOpt,
     MaxFailRiseOpt,
+    ModelOpt,
     OutputOpt,
     PathsArg,
     SelectOpt,
@@ -98,6 +99,7 @@ def score(
     workers: WorkersOpt = None,
     timings: TimingsOpt = False,
     history: HistoryOpt = None,
+    model: ModelOpt = None,
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -106,7 +108,7 @@ def score(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers),
+            flags=flags(select, ignore, disable, workers, model=model),
             timings=timings,
             progress=sys.stderr.isatty(),
             history=history,
@@ -137,6 +139,7 @@ def check(
     compare: CompareOpt = None,
     max_drop: MaxDropOpt = None,
     max_fail_rise: MaxFailRiseOpt = None,
+    model: ModelOpt = None,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
     gate = {
@@ -153,7 +156,7 @@ def check(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers, gate),
+            flags=flags(select, ignore, disable, workers, gate, model),
             gate=True,
             progress=sys.stderr.isatty(),
             baseline=baseline,
@@ -288,12 +291,26 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
 
 @app.command()
 def explain(
-    code: Annotated[str, typer.Argument(help="A rule code (HDG001) or name (vague-attribution).")],
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            help="A rule code (HDG001) or name (vague-attribution); none: how the score is made and what a grade"
+            " means in measured terms.",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
+    model: ModelOpt = None,
 ) -> None:
-    """Show a rule's documentation."""
+    """Show a rule's documentation, or (without CODE) how the score is made and what its grades mean."""
 
     def action() -> None:
+        if code is None:
+            from copydesk.meaning import explain_score
+
+            session = Session.open(Options(config_path=config, flags=flags(None, None, None, None, model=model)))
+            print("\n".join(explain_score(session)))
+            return
         loaded = _plugin_set(config, None)
         candidates = [(r, "copydesk") for r in CORE_RULES] + [(r, info.name) for info, _, r in loaded.rules()]
         for rule, plugin in candidates:

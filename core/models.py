@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 if TYPE_CHECKING:
+    from copydesk.model import ReferenceGroup
     from copydesk.rollup import SourceSummary
     from copydesk.text import Document, TextView
 
@@ -407,6 +408,10 @@ class RunInfo:
     rule_plugins: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
     #: ``--timings`` was given: formats that can show per-scorer seconds should (not reproducible).
     timings: bool = False
+    #: The model that scored the run: ``packaged``, or its file as configured (``[scoring] model``, ``--model``).
+    model: str = ""
+    #: What a grade means under that model: its file's ``reference`` groups (empty: the file has none).
+    reference: tuple[ReferenceGroup, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
 The verdict and the gate's levers, the failing articles with the reasons (or, when
-not gating, the worst articles), the per-source table, and the findings per rule. Article text (ids,
+not gating, the worst articles), the per-source table, the findings per rule, and what
+a grade means under the run's model (its file's measured figures). Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
 image, code, a table cell or an HTML tag, nor mention anyone. Tables are capped
@@ -15,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
-from copydesk import safety
+from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
 
@@ -139,9 +140,17 @@ class MarkdownWriter:
             out.append(f"| `{md(code)}` | {md(names.get(code, ''))} | {n} | {self.articles_per_rule[code]} |")
         return out
 
+    def _meaning(self) -> list[str]:
+        """What a grade means under the run's model (from its file; nothing when it has no figures)."""
+        if not self.info.reference:
+            return []
+        out = ["", "### What the grades mean", "", md(meaning.heading(self.info.model), 1000), ""]
+        return out + [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+
     def close(self, summary: RunSummary) -> None:
         """Write the summary."""
         parts = [*self._headline(summary), *self._articles(summary), *self._sources(summary), *self._rules()]
+        parts += self._meaning()
         self.out.write("\n".join(parts) + "\n")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from copydesk import safety
+from copydesk import meaning, safety
 from copydesk.formats._common import SOURCE_COLUMNS, source_cells
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
@@ -111,6 +111,10 @@ class TextWriter:
         self.console.print(Text(f"\n{summary.scored} scored, {summary.unreadable} unreadable, mean score {mean}"))
         for message in (*summary.input_errors, *summary.plugin_errors):
             self.console.print(Text(f"error: {safe(message)}", style="red"))
+        if self.info.reference:
+            self.console.print(Text(f"\n{meaning.heading(self.info.model)}", style="dim"))
+            for sentence in meaning.sentences(self.info.reference):
+                self.console.print(Text(f"  {sentence}", style="dim"))
 
 
 REPORTER = Reporter("text", TextWriter, "Terminal report: worst-first table, then findings with excerpts", ".txt")
