@@ -358,19 +358,31 @@ def learn_weights(
     folds: Annotated[int, typer.Option("--folds", min=2, help="Cross-validation folds (stratified, fixed seed).")] = 5,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write the [scoring.weights] table here, atomically.", show_default=False),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the fitted model (JSON) here, atomically; use it with --model FILE or [scoring] model.",
+            show_default=False,
+        ),
     ] = None,
     config: ConfigOpt = None,
     disable: DisableOpt = None,
     workers: WorkersOpt = None,
+    model: ModelOpt = None,
 ) -> None:
-    """Fit [scoring.weights] to labelled articles: print cross-validated ROC AUCs and the table."""
+    """Fit your own model to labelled articles: cross-validated ROC AUCs, and the model file with -o."""
     from copydesk.learn import LearnOptions
     from copydesk.learn import learn_weights as learn
 
     def action() -> int:
         options = LearnOptions(
-            paths, label, unreliable, folds, output, config_path=config, flags=flags(None, None, disable, workers)
+            paths,
+            label,
+            unreliable,
+            folds,
+            output,
+            config_path=config,
+            flags=flags(None, None, disable, workers, model=model),
         )
         return learn(options, sys.stdout, default_stderr)
 
