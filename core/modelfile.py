@@ -39,6 +39,7 @@ from typing import Any
 from copydesk import __version__
 from copydesk.errors import ConfigError
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
+from copydesk.safety import CONTROL
 
 #: ``"format"`` of a model file, and the newest ``"format_version"`` this copydesk reads.
 FORMAT = "copydesk-model"
@@ -147,8 +148,8 @@ def _group(data: Any, where: str) -> ReferenceGroup:
     if not isinstance(data, dict):
         raise ModelError(f"{where}: not an object")
     name, label = (_need(data, k, str, where) for k in ("name", "label"))
-    if not label.strip() or len(label) > MAX_LABEL or not label.isprintable():
-        raise ModelError(f"{where}: 'label' must be one printable line of at most {MAX_LABEL} characters")
+    if not label.strip() or len(label) > MAX_LABEL or CONTROL.search(label):
+        raise ModelError(f"{where}: 'label' must be one line of at most {MAX_LABEL} characters, no control characters")
     articles = _need(data, "articles", int, where)
     grades = data.get("grades")
     if articles < 1 or not isinstance(grades, dict) or not grades:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from copydesk.formats.positions import in_file
+from copydesk.modelfile import rounded
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
 from copydesk.rollup import SourceSummary
 
@@ -138,7 +139,7 @@ def run_dict(info: RunInfo) -> dict[str, Any]:
                     "name": g.name,
                     "label": g.label,
                     "articles": g.articles,
-                    "grades": {band: _round(share) for band, share in g.grades.items()},
+                    "grades": {band: rounded(share) for band, share in g.grades.items()},
                 }
                 for g in info.reference
             ],
