@@ -222,12 +222,12 @@ def cross_validate(data: Labelled, x: Matrix, y: npt.NDArray[np.int_], folds: in
 
     keys = [c.key for c in data.columns]
     settings = settings_for(data.grades)
-    current, fitted = np.array(data.scores), np.array(data.truncation)
+    current, truncation = np.array(data.scores), np.array(data.truncation)
     found: tuple[list[float], list[float]] = ([], [])
     for train, test in StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(x, y):
         model = fit_labelled(data.columns, x[train], y[train], settings, {})
         found[0].append(auc(y[test], -current[test]))
-        found[1].append(auc(y[test], -model_scores(model, keys, x[test], fitted[test].tolist())))
+        found[1].append(auc(y[test], -model_scores(model, keys, x[test], truncation[test].tolist())))
     names = (f"model in use ({data.current})", "fitted model")
     return Evaluation(tuple((n, float(np.mean(v)), float(np.std(v))) for n, v in zip(names, found, strict=True)))
 
