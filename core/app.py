@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__, diagnostics, safety
+from copydesk import __version__, diagnostics, meaning, safety
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
@@ -96,9 +96,15 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     return outputs
 
 
-def run_info(plugins: PluginSet, paths: Sequence[str], options: RunOptions | None = None) -> RunInfo:
-    """The header every reporter may show, with the options reporters honour (timings, text filters)."""
+def run_info(
+    plugins: PluginSet, paths: Sequence[str], options: RunOptions | None = None, session: Session | None = None
+) -> RunInfo:
+    """The header every reporter may show, with the options reporters honour (timings, text filters).
+
+    With ``session``: its model, and what a grade means under it.
+    """
     rules = plugins.rules()
+    model = "" if session is None else meaning.model_name(session.config)
     return RunInfo(
         version=__version__,
         paths=tuple(paths),
@@ -108,6 +114,8 @@ def run_info(plugins: PluginSet, paths: Sequence[str], options: RunOptions | Non
         timings=options.timings if options else False,
         min_severity=options.min_severity if options else "info",
         only_new=options.only_new if options else False,
+        model=model,
+        reference=() if session is None else session.runner.model.reference,
     )
 
 
@@ -236,7 +244,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, session.config.sources, stdin)
-    info = run_info(session.plugins, paths, options)
+    info = run_info(session.plugins, paths, options, session)
     outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)

@@ -42,6 +42,7 @@ from copydesk.options import (
     MaxFailingOpt,
     MaxFailRiseOpt,
     MinSeverityOpt,
+    ModelOpt,
     OnlyNewOpt,
     OutputOpt,
     PathsArg,
@@ -110,6 +111,7 @@ def score(
     timings: TimingsOpt = False,
     history: HistoryOpt = None,
     min_severity: MinSeverityOpt = "info",
+    model: ModelOpt = None,
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -118,7 +120,7 @@ def score(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers),
+            flags=flags(select, ignore, disable, workers, model=model),
             timings=timings,
             min_severity=check_severity(min_severity),
             progress=sys.stderr.isatty(),
@@ -152,6 +154,7 @@ def check(
     max_fail_rise: MaxFailRiseOpt = None,
     min_severity: MinSeverityOpt = "info",
     only_new: OnlyNewOpt = False,
+    model: ModelOpt = None,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
     gate = {
@@ -168,7 +171,7 @@ def check(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers, gate),
+            flags=flags(select, ignore, disable, workers, gate, model),
             gate=True,
             min_severity=check_severity(min_severity),
             only_new=check_only_new(only_new, baseline),
@@ -355,10 +358,29 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
 
 @app.command(cls=Command)
 def explain(
-    code: Annotated[str, typer.Argument(metavar="CODE", help="A rule code (HDG001) or name (vague-attribution).")],
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODE]",
+            help="A rule code (HDG001) or name (vague-attribution); none: how the score is made and what a grade"
+            " means in measured terms.",
+            show_default=False,
+        ),
+    ] = None,
     config: ConfigOpt = None,
+    model: ModelOpt = None,
 ) -> None:
-    """Show a rule's documentation and its plugin's settings with their defaults (rendered on a terminal)."""
+    """Show a rule's documentation and settings, or (without CODE) how the score is made and what its grades mean."""
+    if code is None:
+
+        def score_page() -> None:
+            from copydesk.meaning import explain_score
+
+            session = Session.open(Options(config_path=config, flags=flags(None, None, None, None, model=model)))
+            print("\n".join(explain_score(session)))
+
+        guard(score_page)
+        return
 
     def action(survey: Survey) -> None:
         from copydesk import explain as pages
@@ -431,21 +453,28 @@ def learn_weights(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write the [scoring.weights] table here, atomically.",
+            help="Write the fitted model (JSON) here, atomically; use it with --model FILE or [scoring] model.",
             show_default=False,
         ),
     ] = None,
     config: ConfigOpt = None,
     disable: DisableOpt = None,
     workers: WorkersOpt = None,
+    model: ModelOpt = None,
 ) -> None:
-    """Fit [scoring.weights] to labelled articles: print cross-validated ROC AUCs and the table."""
+    """Fit your own model to labelled articles: cross-validated ROC AUCs, and the model file with -o."""
     from copydesk.learn import LearnOptions
     from copydesk.learn import learn_weights as learn
 
     def action() -> int:
         options = LearnOptions(
-            paths, label, unreliable, folds, output, config_path=config, flags=flags(None, None, disable, workers)
+            paths,
+            label,
+            unreliable,
+            folds,
+            output,
+            config_path=config,
+            flags=flags(None, None, disable, workers, model=model),
         )
         return learn(options, sys.stdout, default_stderr)
 

@@ -60,6 +60,7 @@ class Flags:
     :ivar disable: added to ``[run] disable``.
     :ivar workers: replaces ``[run] workers`` (None: not given).
     :ivar gate: ``[gate]`` values by key (``fail_under``, ``fail_on``, ``max_failing``).
+    :ivar model: ``--model FILE``: replaces ``[scoring] model`` (relative to the working folder; None: not given).
     """
 
     select: tuple[str, ...] = ()
@@ -67,6 +68,7 @@ class Flags:
     disable: tuple[str, ...] = ()
     workers: int | None = None
     gate: Mapping[str, Any] = field(default_factory=dict)
+    model: str | None = None
 
     def table(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """The flags as an override shaped like the TOML, lists extended from ``data``."""
@@ -82,6 +84,8 @@ class Flags:
         table: dict[str, Any] = {"run": run} if run else {}
         if self.gate:
             table["gate"] = dict(self.gate)
+        if self.model is not None:
+            table["scoring"] = {"model": str(Path(self.model).expanduser().absolute())}
         return table
 
     def label(self, key: str) -> str:
@@ -92,6 +96,8 @@ class Flags:
             return f"{GATE_FLAGS[name]} {f'{value:g}' if isinstance(value, float) else value}: {key}"
         if key == "run.workers" and self.workers is not None:
             return f"--workers {self.workers}: {key}"
+        if key == "scoring.model" and self.model is not None:
+            return f"--model {self.model}: {key}"
         return f"command line: {key}"
 
 

@@ -15,6 +15,10 @@ Used by ``scripts/fit_model.py`` (the shipped model) and ``copydesk learn-weight
    corpora cannot show that it matters.
 5. **Calibration**: the scale ``k`` puts ``share`` of the reference at or above
    ``floor`` (95 % at 70, the B floor).
+6. **What a grade means** (:func:`reference_groups`, called by the fitter after
+   :func:`fit`): the share of each labelled group of the fitting data per grade, as
+   the fitted model scores it (truncation included), stored in the model file's
+   ``reference`` block for ``copydesk explain`` and the reports.
 
 Everything is rounded the way the model file stores it before the next step uses it,
 so the fitted model scores exactly as the file it is written to.
@@ -30,7 +34,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from copydesk import __version__
-from copydesk.model import LEVELS, FeatureNorm, Model, rarity_cost
+from copydesk.model import LEVELS, FeatureNorm, Model, ReferenceGroup, rarity_cost
 from copydesk.modelfile import rounded
 
 Matrix = npt.NDArray[np.float64]
@@ -134,12 +138,12 @@ def calibrate(z: Matrix, settings: FitSettings) -> float:
     return rounded(math.log(100.0 / settings.floor) / max(high, 1e-6))
 
 
-def grade_shares(scores: Sequence[float], floors: Mapping[str, float]) -> dict[str, float]:
-    """Share of ``scores`` per grade band (bands by floor, best first; below all floors: ``F``)."""
+def grade_shares(scores: Sequence[float], floors: Mapping[str, float], bottom: str = "F") -> dict[str, float]:
+    """Share of ``scores`` per grade band (bands by floor, best first; below all floors: ``bottom``)."""
     bands = sorted(floors.items(), key=lambda kv: -kv[1])
-    counts = dict.fromkeys([*[b for b, _ in bands], "F"], 0)
+    counts = dict.fromkeys([*[b for b, _ in bands], bottom], 0)
     for score in scores:
-        band = next((b for b, floor in bands if score >= floor), "F")
+        band = next((b for b, floor in bands if score >= floor), bottom)
         counts[band] += 1
     return {band: rounded(n / max(len(scores), 1)) for band, n in counts.items()}
 
@@ -185,3 +189,36 @@ def fit(
         calibration={"share": settings.share, "floor": settings.floor},
         training=record,
     )
+
+
+@dataclass(frozen=True)
+class Group:
+    """Labelled articles whose grades are measured: feature rows (NaN: missing) and truncation confidences.
+
+    :ivar name: the group's key in the model file (``professional``, ``unreliable``...).
+    :ivar label: what the group is, as ``copydesk explain`` and the reports say it ("Of <label>, ...").
+    :ivar truncation: per row, the truncation confidence (0-1) the score applies; empty: none.
+    """
+
+    name: str
+    label: str
+    x: Matrix
+    truncation: Sequence[float] = ()
+
+
+def reference_groups(
+    model: Model, keys: Sequence[str], groups: Sequence[Group], bottom: str = "F"
+) -> tuple[ReferenceGroup, ...]:
+    """Each group's share per grade under ``model`` (floors: ``model.grade_floors``); empty groups left out."""
+    out = []
+    for group in groups:
+        rows = group.x.tolist()
+        if not rows:
+            continue
+        truncation = list(group.truncation) or [0.0] * len(rows)
+        scores = [
+            model.score(dict(zip(keys, row, strict=True)), t).score for row, t in zip(rows, truncation, strict=True)
+        ]
+        shares = grade_shares(scores, model.grade_floors, bottom)
+        out.append(ReferenceGroup(group.name, group.label, len(rows), shares))
+    return tuple(out)

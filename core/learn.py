@@ -1,44 +1,51 @@
-"""Learned aggregation: fit ``[scoring.weights]`` to articles labelled reliable or not.
+"""``copydesk learn-weights``: fit a user's own model on their labelled articles.
 
-The score is ``100 * prod(subscore_i ** weight_i)``, so ``-ln(score / 100)`` is
-``sum(weight_i * x_i)`` with ``x_i = -ln(subscore_i)``. A logistic regression on the
-features ``x_i`` (unreliable = 1) therefore learns weights that are exactly
-``[scoring.weights]``: its coefficients, kept non-negative (fit, drop the scorers whose
-coefficient is not positive, refit on the rest, until none is) and scaled to mean 1
-over the non-zero ones. ``x_i`` uses the sub-score as the aggregate does (clamped to
-:data:`copydesk.scoring.FLOOR`); a scorer that raised on an article adds nothing, as in
-the score. ``copydesk learn-weights`` prints the cross-validated ROC AUC of the default
-aggregate, of each scorer alone and of the learned aggregate, then the table.
+The articles are scored as ``copydesk score`` scores them (under the run's configuration
+and model). Every feature the active scorers declare (the truncation scorer's aside: its
+sub-score is the truncation factor) is read from each article's report, and
+:func:`copydesk.fitting.fit` fits a model exactly as ``scripts/fit_model.py`` fits the
+packaged one, with the user's articles in both roles: the norms are the quantiles of the
+articles *not* labelled unreliable, and the sign-constrained logistic regression learns
+from all of them (both classes weighing the same). Its ``reference`` block holds the
+grade distribution of each class under the fitted model, so ``copydesk explain`` and the
+reports say what a grade means on the user's own data.
+
+The command prints the cross-validated ROC AUC of the score under the model in use and
+under a model fitted on the other folds each time, the features that learned a weight,
+and what the grades mean; ``-o FILE`` writes the model file (plain JSON, atomically),
+which ``--model FILE`` or ``[scoring] model`` then use.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import scoring
+from copydesk import meaning, safety, scoring
 from copydesk.app import route_diagnostics
 from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from copydesk.fitting import Column, FitSettings, Group, Training, fit, reference_groups
 from copydesk.formats.writers import atomic_writer, check_target
 from copydesk.manager import PluginSet
+from copydesk.model import Model, grade_meaning
+from copydesk.modelfile import dumps, rounded
 from copydesk.models import ArticleReport, Unreadable
+from copydesk.runner import TRUNCATION
+from copydesk.scoring import ScoringSettings
 from copydesk.session import Session
 from copydesk.sources import STDIN, Batch
 
 #: Fixed seed of the cross-validation splits: the same input gives the same figures.
 SEED = 0
-#: Inverse L2 strength of the logistic regression (scikit-learn's default).
-C = 1.0
-BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+#: The one "corpus" a user's labelled articles form for the fit (both classes weigh the same in it).
+CORPUS = "labelled"
 Matrix = npt.NDArray[np.float64]
 
 
@@ -60,30 +67,23 @@ def read_labels(batch: Batch, name: str) -> list[tuple[str, str | None] | None]:
     return labels
 
 
-def features(report: ArticleReport, prefixes: Sequence[str]) -> list[float]:
-    """``-ln(subscore)`` per scorer (0 for a scorer that raised: left out, as in the score)."""
-    subscores = {r.prefix: r.subscore for r in report.scorers}
-    return [-math.log(scoring.clamp(s)) if (s := subscores.get(p)) is not None else 0.0 for p in prefixes]
+def columns(session: Session) -> list[Column]:
+    """Every feature the active scorers declare, the truncation scorer's aside, sorted by key."""
+    found = [
+        Column(a.scorer.name, f.name, f.direction, f.unit)
+        for a in session.runner.active
+        if a.scorer.name != TRUNCATION
+        for f in a.scorer.features
+    ]
+    return sorted(found, key=lambda c: c.key)
 
 
-def fit_weights(x: Matrix, y: npt.NDArray[np.int_]) -> Matrix:
-    """Non-negative logistic-regression weights on ``x``, scaled to mean 1 over the non-zero ones.
-
-    Constant columns get 0. Scorers whose coefficient is not positive are set to 0 and
-    the rest refitted, until every coefficient left is positive (or none is left).
-    """
-    from sklearn.linear_model import LogisticRegression
-
-    weights = np.zeros(x.shape[1])
-    keep = [j for j in range(x.shape[1]) if np.ptp(x[:, j]) > 0]
-    while keep:
-        coef = LogisticRegression(C=C, max_iter=2000).fit(x[:, keep], y).coef_[0]
-        if (coef > 0).all():
-            weights[keep] = coef
-            break
-        keep = [j for j, c in zip(keep, coef, strict=True) if c > 0]
-    positive = weights[weights > 0]
-    return weights / positive.mean() if positive.size else weights
+def article_values(report: ArticleReport) -> tuple[dict[str, float], float]:
+    """The article's features keyed ``scorer.name`` and its truncation confidence, as the runner reads them."""
+    ok = [r for r in report.scorers if r.error is None]
+    values = scoring.feature_vector((r.name, r.features) for r in ok)
+    truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
+    return values, scoring.truncation_confidence(truncation)
 
 
 def auc(y: npt.NDArray[np.int_], risk: Matrix) -> float:
@@ -93,46 +93,28 @@ def auc(y: npt.NDArray[np.int_], risk: Matrix) -> float:
     return float(roc_auc_score(y, risk))
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    """Cross-validated ROC AUC per ranking: ``(name, mean, sd)`` over the folds."""
-
-    rows: tuple[tuple[str, float, float], ...]
-
-
-def cross_validate(
-    x: Matrix, y: npt.NDArray[np.int_], defaults: Matrix, names: Sequence[str], folds: int
-) -> Evaluation:
-    """AUC on each held-out fold of the default aggregate, each scorer alone, and the learned aggregate."""
-    from sklearn.model_selection import StratifiedKFold
-
-    keys = ["default aggregate", *(f"{n} alone" for n in names), "learned aggregate"]
-    scores: dict[str, list[float]] = {k: [] for k in keys}
-    for train, test in StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(x, y):
-        rankings = [x[test] @ defaults, *(x[test, j] for j in range(len(names)))]
-        rankings.append(x[test] @ fit_weights(x[train], y[train]))
-        for key, risk in zip(keys, rankings, strict=True):
-            scores[key].append(auc(y[test], risk))
-    return Evaluation(tuple((k, float(np.mean(v)), float(np.std(v))) for k, v in scores.items()))
-
-
 @dataclass
 class Labelled:
-    """Scored, labelled articles: one feature row per article, and what went wrong."""
+    """Scored, labelled articles: features, truncation, score under the model in use, and what went wrong."""
 
-    names: list[str]
-    defaults: list[float]
-    rows: list[list[float]] = field(default_factory=list)
+    columns: list[Column]
+    #: The model the articles were scored with (``packaged`` or its file), and the run's grades.
+    current: str
+    grades: ScoringSettings
+    values: list[dict[str, float]] = field(default_factory=list)
+    truncation: list[float] = field(default_factory=list)
+    scores: list[float] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     where: list[str] = field(default_factory=list)
     input_errors: list[str] = field(default_factory=list)
     plugin_errors: list[str] = field(default_factory=list)
 
-    def arrays(self, unreliable: str) -> tuple[Matrix, npt.NDArray[np.int_], Matrix]:
-        """The feature matrix, the 0/1 target (1: label is ``unreliable``) and the default weights."""
-        x = np.array(self.rows, dtype=np.float64).reshape(len(self.rows), len(self.names))
+    def arrays(self, unreliable: str) -> tuple[Matrix, npt.NDArray[np.int_]]:
+        """The feature matrix (NaN: missing) and the 0/1 target (1: label is ``unreliable``)."""
+        keys = [c.key for c in self.columns]
+        x = np.array([[v.get(k, math.nan) for k in keys] for v in self.values], dtype=np.float64)
         y = np.array([int(label == unreliable) for label in self.labels], dtype=np.int_)
-        return x, y, np.array(self.defaults, dtype=np.float64)
+        return x.reshape(len(self.values), len(keys)), y
 
 
 @dataclass(frozen=True)
@@ -143,13 +125,14 @@ class LearnOptions:
     label: str
     unreliable: str
     folds: int = 5
+    #: ``-o FILE``: where to write the fitted model (None: report only).
     output: str | None = None
     config_path: Path | None = None
     overrides: dict[str, Any] = field(default_factory=dict)
     cwd: Path | None = None
     #: A plugin set to use instead of loading entry points (embedding, tests).
     plugins: PluginSet | None = None
-    #: The command line's configuration flags (``--disable``, ``--workers``).
+    #: The command line's configuration flags (``--disable``, ``--workers``, ``--model``).
     flags: Flags = field(default_factory=Flags)
 
 
@@ -173,7 +156,7 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
 
 
 def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
-    """Read the labels, check them, then score the articles and build their feature rows."""
+    """Read the labels, check them, then score the articles and keep their features."""
     if STDIN in options.paths:
         raise UsageError("learn-weights reads files and folders, not standard input")
     if options.output is not None:
@@ -185,68 +168,145 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     batch = Batch(list(options.paths), config.sources)
     labels = read_labels(batch, options.label)
     check_classes((label for item in labels if item and (label := item[1]) is not None), options)
-    prefixes = [a.scorer.prefix for a in runner.active]
-    data = Labelled([a.scorer.name for a in runner.active], [a.weight for a in runner.active])
+    data = Labelled(columns(session), meaning.model_name(config), config.scoring())
     for item in labels:
         if item is not None and item[1] is None:
             data.input_errors.append(f"{item[0]}: no {options.label!r} field to label the article by")
-            stderr(f"copydesk: error: {data.input_errors[-1]}")
+            stderr(f"copydesk: error: {safety.line(data.input_errors[-1])}")
     for report in runner.run(lambda: iter(batch), workers=session.workers):
         route_diagnostics(report, stderr, data.input_errors, data.plugin_errors)
         item = labels[report.index]
         if report.score is not None and item is not None and item[1] is not None:
-            data.rows.append(features(report, prefixes))
+            values, truncation = article_values(report)
+            data.values.append(values)
+            data.truncation.append(truncation)
+            data.scores.append(report.score)
             data.labels.append(item[1])
             data.where.append(item[0])
     return data
 
 
-def toml_key(name: str) -> str:
-    """A TOML key: bare when it can be, else quoted."""
-    return name if BARE_KEY.fullmatch(name) else json.dumps(name)
+def settings_for(grades: ScoringSettings) -> FitSettings:
+    """The fit's settings under the run's grades: calibrated so 95 % of the reliable class grades B or better."""
+    bands = list(grades.grades)
+    floors = dict(bands[:-1])
+    floor = bands[1][1] if len(bands) > 2 else FitSettings.floor
+    return FitSettings(floor=floor, grade_floors=floors)
 
 
-def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, weights: Matrix) -> tuple[str, str]:
-    """The report (TOML comments) and the ``[scoring.weights]`` table."""
+def fit_labelled(
+    cols: Sequence[Column], x: Matrix, y: npt.NDArray[np.int_], settings: FitSettings, provenance: dict[str, Any]
+) -> Model:
+    """A model fitted on labelled rows: norms from the rows labelled 0, weights from all of them."""
+    return fit(cols, x[y == 0], Training(x, y, [CORPUS] * len(y)), settings, provenance)
+
+
+def model_scores(model: Model, keys: Sequence[str], x: Matrix, truncation: Sequence[float]) -> Matrix:
+    """Each row's score under ``model`` (missing features cost nothing; truncation applied)."""
+    rows = x.tolist()
+    return np.array(
+        [model.score(dict(zip(keys, r, strict=True)), t).score for r, t in zip(rows, truncation, strict=True)]
+    )
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Cross-validated ROC AUC of the score: ``(name, mean, sd)`` over the folds, the model in use first."""
+
+    rows: tuple[tuple[str, float, float], ...]
+
+
+def cross_validate(data: Labelled, x: Matrix, y: npt.NDArray[np.int_], folds: int) -> Evaluation:
+    """AUC of the score on each held-out fold: under the model in use, and under a model fitted on the other folds."""
+    from sklearn.model_selection import StratifiedKFold
+
+    keys = [c.key for c in data.columns]
+    settings = settings_for(data.grades)
+    current, truncation = np.array(data.scores), np.array(data.truncation)
+    found: tuple[list[float], list[float]] = ([], [])
+    for train, test in StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(x, y):
+        model = fit_labelled(data.columns, x[train], y[train], settings, {})
+        found[0].append(auc(y[test], -current[test]))
+        found[1].append(auc(y[test], -model_scores(model, keys, x[test], truncation[test].tolist())))
+    names = (f"model in use ({data.current})", "fitted model")
+    return Evaluation(tuple((n, float(np.mean(v)), float(np.std(v))) for n, v in zip(names, found, strict=True)))
+
+
+def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Model:
+    """The model fitted on every labelled article, with its provenance and its ``reference`` block."""
+    import sklearn
+
+    x, y = data.arrays(options.unreliable)
+    settings = settings_for(data.grades)
+    provenance = {
+        "labelled": {"articles": len(y), "unreliable": int(y.sum()), "label": options.label},
+        "unreliable_label": options.unreliable,
+        "reference": f"the labelled articles whose {options.label} is not the unreliable label",
+        "cross_validation": {
+            "folds": options.folds,
+            "seed": SEED,
+            "auc": {name: rounded(mean) for name, mean, _ in evaluation.rows},
+        },
+        "versions": {"numpy": np.__version__, "scikit-learn": sklearn.__version__},
+    }
+    model = fit_labelled(data.columns, x, y, settings, provenance)
+    said = f"{_clip(options.label)} = {_clip(repr(options.unreliable))} in the labelled set"
+    truncation = np.array(data.truncation)
+    groups = [
+        Group("reliable", f"the articles not labelled {said}", x[y == 0], truncation[y == 0].tolist()),
+        Group("unreliable", f"the articles labelled {said}", x[y == 1], truncation[y == 1].tolist()),
+    ]
+    bottom = data.grades.grades[-1][0] if data.grades.grades else "F"
+    return replace(model, reference=reference_groups(model, [c.key for c in data.columns], groups, bottom))
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    """One inert piece of a group label, at most ``limit`` characters (a model file caps labels)."""
+    flat = safety.line(text)
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, model: Model) -> str:
+    """The report: counts, cross-validated AUCs, the learned weights, and what the grades mean."""
     counts = Counter(data.labels)
     positive = counts.pop(options.unreliable, 0)
     others = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()))
     width = max(len(name) for name, _, _ in evaluation.rows)
+    learned = sorted((f for f in model.features if f.learned > 0), key=lambda f: (-f.learned, f.key))
+    key_width = max((len(f.key) for f in learned), default=0)
+    prior = model.training.get("prior_weight", 0.0)
     lines = [
         f"copydesk learn-weights: {len(data.labels)} labelled article(s), label field {options.label!r}",
         f"unreliable ({options.label} = {options.unreliable!r}): {positive}",
         f"other ({others}): {sum(counts.values())}",
-        f"ROC AUC, {options.folds}-fold stratified cross-validation (seed {SEED}), mean +/- sd over folds:",
+        f"ROC AUC of the score, {options.folds}-fold stratified cross-validation (seed {SEED}), mean +/- sd over folds:",
         *(f"  {name:<{width}}  {mean:.3f} +/- {sd:.3f}" for name, mean, sd in evaluation.rows),
-        "weights: logistic regression on -ln(subscore), non-negative, mean 1 over the non-zero ones",
-        "default: " + ", ".join(f"{n} {w:g}" for n, w in sorted(zip(data.names, data.defaults, strict=True))),
+        f"fitted model: {len(model.features)} feature(s), norms from the {len(data.labels) - positive} other article(s);"
+        f" {len(learned)} learned a weight (every feature also gets the prior {prior:g}):",
+        *(f"  {f.key:<{key_width}}  {f.learned:.4g}" for f in learned),
+        "What the grades mean under the fitted model, measured on these articles:",
+        *(f"  {line}" for line in grade_meaning(model.reference)),
     ]
-    report = "".join(f"# {line}\n" for line in lines)
-    ordered = sorted(zip(data.names, weights, strict=True))
-    table = "[scoring.weights]\n" + "".join(f"{toml_key(n)} = {w:.3f}\n" for n, w in ordered)
-    return report, table
+    return "".join(f"{safety.line(line)}\n" for line in lines)
 
 
 def learn_weights(options: LearnOptions, stdout: TextIO, stderr: Callable[[str], None]) -> int:
-    """``copydesk learn-weights``: score, cross-validate, fit, print and write; the exit code."""
+    """``copydesk learn-weights``: score, cross-validate, fit, print and write the model; the exit code."""
     data = collect(options, stderr)
-    x, y, defaults = data.arrays(options.unreliable)
-    evaluation = cross_validate(x, y, defaults, data.names, options.folds)
-    weights = fit_weights(x, y)
-    report, table = render(data, options, evaluation, weights)
-    stdout.write(report)
+    x, y = data.arrays(options.unreliable)
+    evaluation = cross_validate(data, x, y, options.folds)
+    model = fit_all(data, options, evaluation)
+    stdout.write(render(data, options, evaluation, model))
     if data.plugin_errors:
-        stderr("copydesk: weights not written: a scorer failed, its sub-scores are missing")
+        stderr("copydesk: model not written: a scorer failed, so some articles' features are missing")
         return EXIT_INTERNAL
-    if not (weights > 0).any():
-        stderr(
-            "copydesk: error: no scorer's sub-score rises with the label: every learned weight is 0; nothing written"
-        )
+    if not any(f.learned > 0 for f in model.features):
+        stderr("copydesk: error: no feature's cost rises with the label: every learned weight is 0; nothing written")
         return EXIT_USAGE
     if options.output is None:
-        stdout.write(table)
+        stderr("copydesk: no model written (give -o FILE to write it)")
     else:
         with atomic_writer(options.output) as out:
-            out.write(report + table)
-        stderr(f"copydesk: wrote {options.output}")
+            out.write(dumps(model))
+        stderr(f"copydesk: wrote {options.output}; score with it: --model {options.output}, or [scoring] model")
     return EXIT_USAGE if data.input_errors else EXIT_OK

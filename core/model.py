@@ -68,6 +68,34 @@ class FeatureNorm:
 
 
 @dataclass(frozen=True)
+class ReferenceGroup:
+    """The grades one labelled group of the fitting data gets under the model it was fitted for.
+
+    :ivar name: a short key (``professional``, ``reliable``, ``unreliable``).
+    :ivar label: what the group is, in words (``professional copy in the reference corpora (BBC, PolNeAR)``).
+    :ivar articles: how many articles the shares were measured on.
+    :ivar grades: share of the group per grade band, best band first (they add up to 1).
+    """
+
+    name: str
+    label: str
+    articles: int
+    grades: Mapping[str, float]
+
+
+def grade_meaning(reference: Sequence[ReferenceGroup]) -> tuple[str, ...]:
+    """One sentence per reference group: "Of <label>, 71 % grade A, 25 % B, ... (N articles)." (percents rounded)."""
+    out = []
+    for group in reference:
+        bands = [f"{round(100 * share)} % {band}" for band, share in group.grades.items()]
+        if bands:
+            bands[0] = bands[0].replace(" % ", " % grade ", 1)
+        listed = ", ".join(bands[:-1]) + f" and {bands[-1]}" if len(bands) > 1 else "".join(bands)
+        out.append(f"Of {group.label}, {listed} ({group.articles} articles).")
+    return tuple(out)
+
+
+@dataclass(frozen=True)
 class Model:
     """A fitted aggregate (see the module docstring), as :func:`copydesk.modelfile.load_model` reads it.
 
@@ -79,6 +107,8 @@ class Model:
     :ivar calibration: how ``scale`` was chosen (``{"share": 0.95, "floor": 70.0}``).
     :ivar training: provenance: corpora, counts, settings, library versions.
     :ivar copydesk_version: the copydesk version that wrote the file.
+    :ivar reference: what a grade means under this model: the grade distribution of
+        each labelled group of the data it was fitted on (:class:`ReferenceGroup`).
     """
 
     features: tuple[FeatureNorm, ...]
@@ -90,6 +120,7 @@ class Model:
     calibration: Mapping[str, float] = field(default_factory=dict)
     training: Mapping[str, Any] = field(default_factory=dict)
     copydesk_version: str = ""
+    reference: tuple[ReferenceGroup, ...] = ()
 
     @property
     def keys(self) -> tuple[str, ...]:

@@ -3,14 +3,21 @@
 One JSON object (keys sorted, floats to 6 significant digits, so the same fit writes
 the same bytes)::
 
-    {"format": "copydesk-model", "format_version": 1, "copydesk_version": "0.1.0",
+    {"format": "copydesk-model", "format_version": 2, "copydesk_version": "0.1.0",
      "reference_size": 1080, "scale": 0.106, "truncation_penalty": 0.35,
      "calibration": {"floor": 70, "share": 0.95},
      "grades": {"floors": {"A": 85, ...}, "shares": {"A": 0.75, ...}},
      "training": {... provenance: corpora, counts, settings, library versions ...},
      "features": [{"scorer": "hedging", "name": "vague_attribution_per_1000_words",
                    "direction": "problem", "unit": "per_1000_words", "slope": 1.0,
-                   "weight": 0.28, "learned": 0.22, "quantiles": [101 numbers]}, ...]}
+                   "weight": 0.28, "learned": 0.22, "quantiles": [101 numbers]}, ...],
+     "reference": [{"name": "professional", "articles": 1080,
+                    "label": "professional copy in the reference corpora (BBC, PolNeAR)",
+                    "grades": {"A": 0.71, "B": 0.24, "C": 0.04, "D": 0.01, "F": 0.0}}, ...]}
+
+``reference`` (new in format 2) says what a grade means under the model: each labelled
+group of the data it was fitted on, and its share per grade band (best first, adding up
+to 1). A format-1 file still loads, with no such figures.
 
 :func:`load_model` refuses, with one line naming the file (a :class:`ModelError`, a
 :class:`copydesk.errors.ConfigError`: exit 2), a file it cannot read, a pickle or zip
@@ -25,16 +32,20 @@ import json
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from copydesk import __version__
 from copydesk.errors import ConfigError
-from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model
+from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
+from copydesk.safety import CONTROL
 
 #: ``"format"`` of a model file, and the newest ``"format_version"`` this copydesk reads.
 FORMAT = "copydesk-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+#: Longest ``label`` of a reference group (it is shown in reports).
+MAX_LABEL = 300
 #: Significant digits kept for every float written to a model file.
 DIGITS = 6
 _MAGIC = ((b"\x80", "a Python pickle"), (b"PK\x03\x04", "a zip archive (skops/joblib?)"))
@@ -71,6 +82,15 @@ def model_dict(model: Model) -> dict[str, Any]:
         "calibration": dict(model.calibration),
         "training": dict(model.training),
         "features": features,
+        "reference": [
+            {
+                "name": g.name,
+                "label": g.label,
+                "articles": g.articles,
+                "grades": {band: rounded(share) for band, share in g.grades.items()},
+            }
+            for g in model.reference
+        ],
     }
 
 
@@ -123,6 +143,44 @@ def _feature(data: Any, where: str) -> FeatureNorm:
     return FeatureNorm(scorer, name, direction, unit, slope, weight, learned, tuple(float(q) for q in quantiles))
 
 
+def _group(data: Any, where: str) -> ReferenceGroup:
+    """One entry of ``reference``, validated (shares within 0-1, adding up to 1)."""
+    if not isinstance(data, dict):
+        raise ModelError(f"{where}: not an object")
+    name, label = (_need(data, k, str, where) for k in ("name", "label"))
+    if not label.strip() or len(label) > MAX_LABEL or CONTROL.search(label):
+        raise ModelError(f"{where}: 'label' must be one line of at most {MAX_LABEL} characters, no control characters")
+    articles = _need(data, "articles", int, where)
+    grades = data.get("grades")
+    if articles < 1 or not isinstance(grades, dict) or not grades:
+        raise ModelError(f"{where}: 'articles' must be positive and 'grades' a non-empty object")
+    shares = list(grades.values())
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and 0 <= v <= 1 for v in shares):
+        raise ModelError(f"{where}: every share in 'grades' must be a number within 0-1")
+    if abs(math.fsum(shares) - 1.0) > 1e-3:
+        raise ModelError(f"{where}: the shares in 'grades' add up to {math.fsum(shares):.4g}, not 1")
+    return ReferenceGroup(name, label, articles, {str(k): float(v) for k, v in grades.items()})
+
+
+def _best_first(group: ReferenceGroup, floors: Mapping[str, Any]) -> ReferenceGroup:
+    """The group with its grades ordered by the model's floors, highest first (the file sorts keys by name)."""
+    rank = {band: -float(floor) for band, floor in floors.items() if isinstance(floor, (int, float))}
+    ordered = sorted(group.grades.items(), key=lambda kv: (kv[0] not in rank, rank.get(kv[0], 0.0)))
+    return replace(group, grades=dict(ordered))
+
+
+def _reference(data: Mapping[str, Any], version: int) -> tuple[ReferenceGroup, ...]:
+    """The ``reference`` block: required from format 2, absent (no figures) in format 1."""
+    if version < 2 and "reference" not in data:
+        return ()
+    entries = _need(data, "reference", list, "model")
+    groups = tuple(_group(entry, f"reference[{i}]") for i, entry in enumerate(entries))
+    names = [g.name for g in groups]
+    if len(set(names)) != len(names):
+        raise ModelError("reference: a group name appears twice")
+    return groups
+
+
 def _header(data: Any, running: str) -> None:
     """Check the format, its version and the writing copydesk's version."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -157,6 +215,7 @@ def parse(data: Any, running: str) -> Model:
     if size < 1 or not (math.isfinite(scale) and scale > 0) or not 0.0 <= penalty <= 1.0:
         raise ModelError("'reference_size' and 'scale' must be positive, 'truncation_penalty' within 0-1")
     grades = data.get("grades") if isinstance(data.get("grades"), dict) else {}
+    floors = dict(grades.get("floors") or {})
     return Model(
         features=features,
         reference_size=size,
@@ -167,6 +226,7 @@ def parse(data: Any, running: str) -> Model:
         calibration=dict(data.get("calibration") or {}),
         training=dict(data.get("training") or {}),
         copydesk_version=str(data.get("copydesk_version", "")),
+        reference=tuple(_best_first(g, floors) for g in _reference(data, data["format_version"])),
     )
 
 
@@ -198,6 +258,34 @@ def load_model(path: Path | str, running: str | None = None) -> Model:
         return loads(raw, __version__ if running is None else running)
     except ModelError as exc:
         raise ModelError(f"model file {path}: {exc}") from None
+
+
+def check_features(model: Model, declared: Mapping[str, Mapping[str, tuple[str, str]]], path: Path | str) -> None:
+    """The model's features against what the loaded scorers declare; a :class:`ModelError` (exit 2) on a mismatch.
+
+    :param declared: per loaded scorer name, its features' ``name -> (direction, unit)``.
+
+    A feature of a loaded scorer must be one it declares, with the same direction and
+    unit: a model fitted with another version of a scorer (a renamed, removed or
+    re-defined feature) is refused rather than silently scoring without it. A feature of
+    a scorer that is not loaded (disabled, or not installed) is allowed: it costs nothing,
+    as when its scorer fails on an article.
+    """
+    for feature in model.features:
+        mine = declared.get(feature.scorer)
+        if mine is None:
+            continue
+        found = mine.get(feature.name)
+        if found is None:
+            raise ModelError(
+                f"model file {path}: feature {feature.key} is not one the loaded {feature.scorer} scorer declares"
+                " (fitted with other features: re-fit the model)"
+            )
+        if found != (feature.direction, feature.unit):
+            raise ModelError(
+                f"model file {path}: feature {feature.key} is a {feature.direction} in {feature.unit} in the model,"
+                f" but the loaded scorer declares a {found[0]} in {found[1]} (re-fit the model)"
+            )
 
 
 def packaged_model_path() -> Path:

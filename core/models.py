@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO
 
 if TYPE_CHECKING:
+    from copydesk.model import ReferenceGroup
     from copydesk.rollup import SourceSummary, SourceTrend
     from copydesk.text import Document, TextView
 
@@ -452,6 +453,10 @@ class RunInfo:
     min_severity: str = "info"
     #: ``check --only-new``: the text report lists only findings not in the baseline.
     only_new: bool = False
+    #: The model that scored the run: ``packaged``, or its file as configured (``[scoring] model``, ``--model``).
+    model: str = ""
+    #: What a grade means under that model: its file's ``reference`` groups (empty: the file has none).
+    reference: tuple[ReferenceGroup, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,15 @@ OnlyNewOpt = Annotated[
         help="Text report: list only findings not in the --baseline file; other formats and the gate see all.",
     ),
 ]
+ModelOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--model",
+        help="Model file (JSON, from 'copydesk learn-weights -o FILE') that turns features into the score;"
+        " replaces [scoring] model.",
+        show_default=False,
+    ),
+]
 TimingsOpt = Annotated[
     bool, typer.Option("--timings", help="Include per-scorer seconds in JSON output (not reproducible).")
 ]
@@ -313,6 +322,7 @@ def flags(
     disable: list[str] | None,
     workers: int | None,
     gate: dict[str, Any] | None = None,
+    model: Path | None = None,
 ) -> Flags:
     """The configuration flags of a command, split and checked for emptiness (values are the config's to check)."""
     return Flags(
@@ -321,4 +331,5 @@ def flags(
         disable=tuple(split(disable)),
         workers=workers,
         gate={key: value for key, value in (gate or {}).items() if value is not None},
+        model=None if model is None else str(model),
     )

@@ -21,7 +21,7 @@ from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.model import Model, Verdict, in_hundredths
-from copydesk.modelfile import load_model, packaged_model_path
+from copydesk.modelfile import check_features, load_model, packaged_model_path
 from copydesk.models import (
     Article,
     ArticleReport,
@@ -92,7 +92,10 @@ class Runner:
         self.config = config
         self.scoring = config.scoring()
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
-        self.model: Model = load_model(config.model_path() or packaged_model_path())
+        path = config.model_path() or packaged_model_path()
+        self.model: Model = load_model(path)
+        declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
+        check_features(self.model, declared, path)
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
         check_settings(plugins, config)
         select, ignore = config.run["select"], config.run["ignore"]

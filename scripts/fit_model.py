@@ -7,7 +7,10 @@ Scores the professional reference and the labelled corpora with copydesk's packa
 defaults (scripts/model_data.py), then fits with copydesk.fitting: norms from the
 reference, sign-constrained logistic regression on FakeNewsNet, Pérez-Rosas and XSum
 (FA-KES is never trained on), a uniform prior of 1 x the mean learned weight, and the
-scale that puts 95 % of the reference at B or better. The file is plain JSON with
+scale that puts 95 % of the reference at B or better. Its ``reference`` block is the
+grade distribution of the professional reference and of the training corpora's
+reliable and unreliable articles under the fitted model (what ``copydesk explain``
+and the reports say a grade means). The file is plain JSON with
 sorted keys and rounded floats: the same data gives the same bytes.
 
 ``--check`` exits 1 when the re-fit differs from the file (a float by more than 1e-4
@@ -23,19 +26,21 @@ import json
 import math
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import corpora
 import model_data
 import numpy as np
-from copydesk.fitting import Column, FitSettings, Training, fit
+from copydesk.fitting import Column, FitSettings, Group, Training, fit, reference_groups
 from copydesk.model import Model
 from copydesk.modelfile import dumps, model_dict
 
 SHIPPED = Path(__file__).resolve().parents[1] / "core" / "data" / "model.json"
 TOLERANCE = 1e-4
 UNCOMPARED = ("copydesk_version", "training.versions")
+NAMES = {"fnn": "FakeNewsNet", "amt": "FakeNewsAMT/Celebrity", "xsum": "XSum human vs AI", "fakes": "FA-KES"}
 
 
 def fit_on(columns: list[Column], scored: dict[str, model_data.Corpus], names: Sequence[str]) -> Model:
@@ -49,7 +54,33 @@ def fit_on(columns: list[Column], scored: dict[str, model_data.Corpus], names: S
         "corpora": {n: {"articles": len(scored[n].y), "unreliable": int(sum(scored[n].y))} for n in names},
         "versions": versions(),
     }
-    return fit(columns, reference, Training(x, y, corpus), FitSettings(), provenance)
+    model = fit(columns, reference, Training(x, y, corpus), FitSettings(), provenance)
+    return replace(model, reference=reference_groups(model, [c.key for c in columns], groups(columns, scored, names)))
+
+
+def groups(columns: list[Column], scored: dict[str, model_data.Corpus], names: Sequence[str]) -> list[Group]:
+    """The professional reference, and the reliable and the unreliable articles of the corpora ``names``."""
+
+    def rows(corpora: Sequence[model_data.Corpus], label: int | None) -> tuple[np.ndarray, list[float]]:
+        keep = [(c, i) for c in corpora for i, y in enumerate(c.y) if label is None or y == label]
+        x = np.array([[c.values[i].get(k.key, math.nan) for k in columns] for c, i in keep], dtype=np.float64)
+        return x.reshape(len(keep), len(columns)), [c.truncation[i] if c.truncation else 0.0 for c, i in keep]
+
+    training = [scored[n] for n in names]
+    listed = ", ".join(NAMES.get(n, n) for n in names)
+    return [
+        Group(
+            "professional",
+            "professional copy in the reference corpora (BBC, PolNeAR)",
+            *rows([scored["bbc"], scored["polnear"]], None),
+        ),
+        Group("reliable", f"reliable articles of the training corpora ({listed})", *rows(training, 0)),
+        Group(
+            "unreliable",
+            f"unreliable (fake or AI-written) articles of the training corpora ({listed})",
+            *rows(training, 1),
+        ),
+    ]
 
 
 def versions() -> dict[str, str]:

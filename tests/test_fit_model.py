@@ -47,6 +47,7 @@ def corpus(name: str, n: int, seed: int, y: int | None = None):
             {"hedging.vague": rng.exponential(2.0 if bad else 0.5), "sourcing.said": rng.normal(5 if bad else 10, 3)}
         )
         c.y.append(label)
+        c.truncation.append(1.0 if i % 10 == 0 else 0.0)
     return c
 
 
@@ -65,6 +66,18 @@ def test_the_script_fits_the_training_corpora_with_the_reference_as_norms():
     assert model.training["corpora"]["fnn"] == {"articles": 200, "unreliable": 100}
     assert all(f.learned > 0 for f in model.features)
     assert dumps(model) == dumps(fit_model.fit_on(COLUMNS, synthetic(), ["fnn", "xsum"]))
+
+
+def test_the_script_measures_what_a_grade_means_on_the_reference_and_both_classes():
+    model = fit_model.fit_on(COLUMNS, synthetic(), ["fnn", "xsum"])
+    groups = {g.name: g for g in model.reference}
+    assert list(groups) == ["professional", "reliable", "unreliable"]
+    assert [groups[n].articles for n in groups] == [300, 150, 150]
+    assert groups["professional"].label == "professional copy in the reference corpora (BBC, PolNeAR)"
+    assert groups["unreliable"].label.endswith("training corpora (FakeNewsNet, XSum human vs AI)")
+    assert groups["reliable"].grades["A"] > groups["unreliable"].grades["A"]
+    # one copy in ten is surely cut (x 0.65): the reference's measured shares include that, its calibration facts do not
+    assert groups["professional"].grades["A"] < model.grade_shares["A"]
 
 
 def test_check_finds_a_changed_weight_and_ignores_library_versions():
@@ -99,3 +112,4 @@ def test_the_shipped_model_loads_and_was_trained_without_fa_kes():
     model = load_model(fit_model.SHIPPED)
     assert "fakes" not in model.training["corpora"]
     assert model.grade_shares["A"] + model.grade_shares["B"] >= 0.9
+    assert [g.name for g in model.reference] == ["professional", "reliable", "unreliable"]

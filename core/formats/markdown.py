@@ -2,7 +2,8 @@
 
 The verdict and the gate's levers, the failing articles with the reasons (or, when
 not gating, the worst articles), the per-source table (with each source's trend over
-the recorded runs when the run has a history), and the findings per rule. Article text (ids,
+the recorded runs when the run has a history), the findings per rule, and what a grade
+means under the run's model (its file's measured figures). Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
 image, code, a table cell or an HTML tag, nor mention anyone. Tables are capped
@@ -16,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
 
-from copydesk import safety
+from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
@@ -159,9 +160,17 @@ class MarkdownWriter:
             out.append(f"| `{md(code)}` | {md(names.get(code, ''))} | {n} | {self.articles_per_rule[code]} |")
         return out
 
+    def _meaning(self) -> list[str]:
+        """What a grade means under the run's model (from its file; nothing when it has no figures)."""
+        if not self.info.reference:
+            return []
+        out = ["", "### What the grades mean", "", md(meaning.heading(self.info.model), 1000), ""]
+        return out + [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+
     def close(self, summary: RunSummary) -> None:
         """Write the summary."""
         parts = [*self._headline(summary), *self._articles(summary), *self._sources(summary), *self._rules()]
+        parts += self._meaning()
         self.out.write("\n".join(parts) + "\n")
 
 

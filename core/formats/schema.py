@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from copydesk.formats.positions import in_file
+from copydesk.modelfile import rounded
 from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
 from copydesk.rollup import SourceSummary
 
@@ -126,11 +127,23 @@ def rule_dict(rule: Rule, plugin: str, prefix: str) -> dict[str, Any]:
 
 
 def run_dict(info: RunInfo) -> dict[str, Any]:
-    """The run's header: version, inputs and plugins."""
+    """The run's header: version, inputs, plugins, and the model with what a grade means under it."""
     return {
         "version": info.version,
         "paths": list(info.paths),
         "plugins": [{"name": n, "version": v} for n, v in info.plugins],
+        "model": {
+            "file": info.model,
+            "reference": [
+                {
+                    "name": g.name,
+                    "label": g.label,
+                    "articles": g.articles,
+                    "grades": {band: rounded(share) for band, share in g.grades.items()},
+                }
+                for g in info.reference
+            ],
+        },
     }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from copydesk import safety
+from copydesk import meaning, safety
 from copydesk.formats._common import RUN_ERRORS, SOURCE_COLUMNS, source_cells
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary, ScorerResult, Severity
@@ -152,6 +152,10 @@ class TextWriter:
             )
         for message in (*summary.input_errors, *summary.plugin_errors):
             self.console.print(Text(f"error: {safe(message)}", style="red"))
+        if self.info.reference:
+            self.console.print(Text(f"\n{meaning.heading(self.info.model)}", style="dim"))
+            for sentence in meaning.sentences(self.info.reference):
+                self.console.print(Text(f"  {sentence}", style="dim"))
 
 
 def costliest(report: ArticleReport) -> ScorerResult | None:

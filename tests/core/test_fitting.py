@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from copydesk.fitting import Column, FitSettings, Training, balanced_weights, fit, grade_shares
+from copydesk.fitting import (
+    Column,
+    FitSettings,
+    Group,
+    Training,
+    balanced_weights,
+    fit,
+    grade_shares,
+    reference_groups,
+)
 from copydesk.modelfile import dumps
 from sklearn.metrics import roc_auc_score
 
@@ -103,3 +112,33 @@ def test_every_corpus_and_class_weighs_the_same():
 def test_grade_shares_count_each_band_by_its_floor():
     shares = grade_shares([90, 85, 70, 69.9, 10], {"A": 85.0, "B": 70.0, "C": 55.0, "D": 40.0})
     assert shares == {"A": 0.4, "B": 0.2, "C": 0.2, "D": 0.0, "F": 0.2}
+
+
+def test_reference_groups_are_each_groups_grade_shares_under_the_model_truncation_included():
+    model, reference, training = fitted()
+    keys = [c.key for c in COLUMNS]
+    bad = training.x[training.y == 1]
+    groups = reference_groups(
+        model,
+        keys,
+        [
+            Group("professional", "the reference", reference),
+            Group("unreliable", "the unreliable rows", bad),
+            Group("cut", "the reference, every copy surely cut", reference, [1.0] * len(reference)),
+            Group("empty", "nothing", reference[:0]),
+        ],
+    )
+    assert [g.name for g in groups] == ["professional", "unreliable", "cut"]  # an empty group is left out
+    professional, unreliable, cut = groups
+    assert professional.articles == len(reference) and unreliable.articles == len(bad)
+    assert professional.grades == grade_shares(
+        [model.score(dict(zip(keys, row, strict=True))).score for row in reference.tolist()], model.grade_floors
+    )
+    assert sum(unreliable.grades.values()) == pytest.approx(1.0, abs=1e-5)  # six significant digits each
+    assert unreliable.grades["A"] < professional.grades["A"]
+    # the truncation factor (1 - 0.35) takes an A (>= 85) down to at most 65: C or below
+    assert cut.grades["A"] == cut.grades["B"] == 0.0
+
+
+def test_grade_shares_name_the_band_below_every_floor():
+    assert grade_shares([90, 10], {"good": 50.0}, bottom="poor") == {"good": 0.5, "poor": 0.5}

@@ -1,4 +1,5 @@
-"""Learned aggregation: weights recover a planted signal, the table is valid config, errors are one line."""
+"""learn-weights fits a user's own model: it recovers a planted signal, writes a model file that
+--model uses, reports cross-validated AUCs and what the grades mean; errors are one line."""
 
 from __future__ import annotations
 
@@ -7,17 +8,14 @@ import hashlib
 import io
 import json
 import random
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 
-import numpy as np
 import pytest
-from copydesk import Assessment, Context, Document, Rule, Scorer
-from copydesk.config import load_config
+from copydesk import Assessment, Context, Document, Feature, Rule, Scorer
 from copydesk.errors import EXIT_OK, EXIT_USAGE
-from copydesk.learn import LearnOptions, fit_weights, learn_weights
-from copydesk.manager import load_plugins
+from copydesk.learn import LearnOptions, learn_weights
+from copydesk.modelfile import load_model
 from copydesk.testing import plugin_set
 from support import CliResult
 
@@ -26,23 +24,24 @@ MARKER = "zebra"
 
 
 def marker_score(document: Document, context: Context) -> Assessment:
-    """Sub-score 0.2 when the marker word is in the body, else 1."""
-    return Assessment(subscore=0.2 if MARKER in document.body.text else 1.0)
+    """Feature 1 when the marker word is in the body, else 0 (a problem feature)."""
+    return Assessment(features={"marker": 1.0 if MARKER in document.body.text else 0.0})
 
 
 def noise_score(document: Document, context: Context) -> Assessment:
-    """A sub-score in [0.01, 1] that depends on the body's hash only: unrelated to any label."""
+    """A feature in [0, 10] that depends on the body's hash only: unrelated to any label."""
     digest = hashlib.sha256(document.body.text.encode()).digest()
-    return Assessment(subscore=0.01 + 0.99 * digest[0] / 255)
+    return Assessment(features={"marker": 10 * digest[0] / 255})
 
 
 def anti_score(document: Document, context: Context) -> Assessment:
-    """Sub-score 0.2 when the marker is absent: lower for the reliable articles."""
-    return Assessment(subscore=1.0 if MARKER in document.body.text else 0.2)
+    """A problem feature that is higher for the articles *without* the marker (the reliable ones)."""
+    return Assessment(features={"marker": 0.0 if MARKER in document.body.text else 1.0})
 
 
 def scorer(prefix: str, name: str, function: Callable[[Document, Context], Assessment]) -> Scorer:
-    return Scorer(prefix, name, (Rule(f"{prefix}001", f"{name}-signal", "m"),), function)
+    feature = Feature("marker", "problem", "The planted marker (tests).", "count")
+    return Scorer(prefix, name, (Rule(f"{prefix}001", f"{name}-signal", "m"),), function, features=(feature,))
 
 
 SIGNAL = scorer("SIG", "signal", marker_score)
@@ -72,34 +71,61 @@ def run_learn(options: LearnOptions) -> tuple[int, str, list[str]]:
 
 
 def auc_row(stdout: str, name: str) -> float:
-    line = next(line for line in stdout.splitlines() if line.startswith(f"#   {name} "))
+    line = next(line for line in stdout.splitlines() if line.startswith(f"  {name} "))
     return float(line.split()[-3])
 
 
-def test_learned_weights_favour_the_signal_scorer_over_loud_noise_and_beat_the_default(tmp_path: Path) -> None:
-    plugins = plugin_set(scorers=[SIGNAL, NOISE])
-    options = LearnOptions([str(planted(tmp_path / "a.jsonl"))], "verdict", "bad", cwd=tmp_path, plugins=plugins)
+def test_the_fitted_model_weighs_the_signal_over_loud_noise_and_beats_the_model_in_use(tmp_path: Path) -> None:
+    target = tmp_path / "model.json"
+    options = LearnOptions(
+        [str(planted(tmp_path / "a.jsonl"))],
+        "verdict",
+        "bad",
+        output=str(target),
+        cwd=tmp_path,
+        plugins=plugin_set(scorers=[SIGNAL, NOISE]),
+    )
     code, stdout, errors = run_learn(options)
-    assert code == EXIT_OK and errors == []
-    weights = tomllib.loads(stdout)["scoring"]["weights"]
-    assert weights["signal"] > weights["noise"]
-    assert auc_row(stdout, "signal alone") > 0.8 > auc_row(stdout, "noise alone")
-    assert auc_row(stdout, "learned aggregate") > auc_row(stdout, "default aggregate")
+    assert code == EXIT_OK, errors
+    model = load_model(target)
+    learned = {f.key: f.learned for f in model.features}
+    assert learned["signal.marker"] > learned["noise.marker"]
+    # the packaged model knows neither scorer: every article scores 100 under it, a coin toss
+    assert auc_row(stdout, "model in use (packaged)") == 0.5
+    assert auc_row(stdout, "fitted model") > 0.75  # 10 % of the labels are flipped
+    assert "  signal.marker " in stdout
+    assert model.training["labelled"] == {"articles": 80, "unreliable": 40, "label": "verdict"}
 
 
-def test_a_scorer_that_ranks_backwards_gets_weight_zero_and_the_rest_mean_one() -> None:
-    rng = np.random.default_rng(0)
-    y = np.array([0, 1] * 50)
-    signal = y * 2.0 + rng.random(100)
-    backwards = (1 - y) * 2.0 + rng.random(100)
-    constant = np.full(100, 0.7)
-    weights = fit_weights(np.column_stack([signal, backwards, constant, rng.random(100) + signal]), y)
-    assert weights[1] == 0 and weights[2] == 0
-    assert weights[0] > 0 and weights[3] > 0 and weights[[0, 3]].mean() == pytest.approx(1.0)
+def test_the_model_file_carries_what_a_grade_means_on_the_labelled_articles(tmp_path: Path) -> None:
+    target = tmp_path / "model.json"
+    options = LearnOptions(
+        [str(planted(tmp_path / "a.jsonl"))],
+        "verdict",
+        "bad",
+        output=str(target),
+        cwd=tmp_path,
+        plugins=plugin_set(scorers=[SIGNAL]),
+    )
+    code, stdout, _ = run_learn(options)
+    assert code == EXIT_OK
+    groups = {g.name: g for g in load_model(target).reference}
+    assert set(groups) == {"reliable", "unreliable"}
+    assert groups["reliable"].articles == groups["unreliable"].articles == 40
+    assert groups["reliable"].label == "the articles not labelled verdict = 'bad' in the labelled set"
+    assert list(groups["reliable"].grades) == ["A", "B", "C", "D", "F"]
+    # the one feature is the marker: an article without it grades A, one with it (calibrated so 95 % of
+    # the reliable class reaches B) grades B; so the shares are exactly the marker's shares per class
+    rows = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text().splitlines()]
+    for name, verdict in (("reliable", "good"), ("unreliable", "bad")):
+        marked = [MARKER in r["text"] for r in rows if r["verdict"] == verdict]
+        assert groups[name].grades["A"] == pytest.approx(1 - sum(marked) / len(marked))
+        assert groups[name].grades["B"] == pytest.approx(sum(marked) / len(marked))
+    assert "Of the articles labelled verdict = 'bad' in the labelled set, " in stdout
 
 
-def test_no_scorer_rising_with_the_label_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
-    target = tmp_path / "weights.toml"
+def test_no_feature_rising_with_the_label_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
+    target = tmp_path / "model.json"
     options = LearnOptions(
         [str(planted(tmp_path / "a.jsonl"))],
         "verdict",
@@ -111,9 +137,9 @@ def test_no_scorer_rising_with_the_label_is_an_error_and_nothing_is_written(tmp_
     code, stdout, errors = run_learn(options)
     assert code == EXIT_USAGE and not target.exists()
     assert errors == [
-        "copydesk: error: no scorer's sub-score rises with the label: every learned weight is 0; nothing written"
+        "copydesk: error: no feature's cost rises with the label: every learned weight is 0; nothing written"
     ]
-    assert "[scoring.weights]" not in stdout
+    assert "0 learned a weight" in stdout
 
 
 HEDGED = "Sources say the council may reportedly approve the plan, and insiders suggest it could possibly fail."
@@ -131,31 +157,43 @@ def small_corpus(folder: Path, per_class: int = 6) -> Path:
     return path
 
 
-def test_output_table_is_a_valid_copydesk_toml_naming_every_scorer(cli: Cli, no_project_config: Path) -> None:
-    corpus = small_corpus(no_project_config)
-    result = cli(
-        "learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3", "-o", "copydesk.toml"
-    )
-    assert result.exit_code == EXIT_OK, result.stderr
-    written = (no_project_config / "copydesk.toml").read_text()
-    assert written.startswith(result.stdout) and written.endswith("\n")
-    config = load_config(cwd=no_project_config)
-    assert config.source.endswith("copydesk.toml")
-    scorers = {s.name for _, s in load_plugins().scorers}
-    weights = config.data["scoring"]["weights"]
-    assert set(weights) == scorers and all(w >= 0 for w in weights.values()) and weights["hedging"] > 0
-    assert cli("score", str(corpus)).exit_code == EXIT_OK
+def test_a_model_fitted_on_a_small_labelled_set_is_used_by_score_and_check_with_model(
+    cli: Cli, no_project_config: Path
+) -> None:
+    corpus = str(small_corpus(no_project_config))
+    learned = cli("learn-weights", corpus, "--label", "label", "--unreliable", "fake", "--folds", "3", "-o", "m.json")
+    assert learned.exit_code == EXIT_OK, learned.stderr
+    assert learned.stderr == "copydesk: wrote m.json; score with it: --model m.json, or [scoring] model\n"
+    model = load_model(no_project_config / "m.json")
+    assert any(f.scorer == "hedging" and f.learned > 0 for f in model.features)
+
+    def scores(*extra: str) -> dict[str, float]:
+        result = cli("score", corpus, "-f", "json", *extra)
+        assert result.exit_code == EXIT_OK, result.stderr
+        document = json.loads(result.stdout)
+        return {a["id"]: a["score"] for a in document["articles"]}
+
+    packaged, own = scores(), scores("--model", "m.json")
+    assert packaged != own
+    assert max(v for k, v in own.items() if k.startswith("f")) < min(v for k, v in own.items() if k.startswith("r"))
+    gate = cli("check", corpus, "--model", "m.json", "--fail-under", "0", "-f", "json")
+    assert gate.exit_code == EXIT_OK and json.loads(gate.stdout)["run"]["model"]["file"].endswith("m.json")
 
 
-def test_stdout_without_output_is_the_same_document_and_reproducible(cli: Cli, no_project_config: Path) -> None:
+def test_the_report_and_the_model_file_are_reproducible(cli: Cli, no_project_config: Path) -> None:
     corpus = str(small_corpus(no_project_config))
     args = ("learn-weights", corpus, "--label", "label", "--unreliable", "fake", "--folds", "3")
-    first, second, parallel = cli(*args), cli(*args), cli(*args, "--workers", "2")
+    first, second, parallel = (
+        cli(*args, "-o", "a.json"),
+        cli(*args, "-o", "b.json"),
+        cli(*args, "-j", "2", "-o", "c.json"),
+    )
     assert first.exit_code == EXIT_OK and first.stdout == second.stdout == parallel.stdout
-    assert "# unreliable (label = 'fake'): 6\n# other (real 6): 6\n" in first.stdout
-    cli(*args, "-o", "out.toml")
-    assert (no_project_config / "out.toml").read_text() == first.stdout
-    assert tomllib.loads(first.stdout)["scoring"]["weights"]["hedging"] > 0
+    assert "unreliable (label = 'fake'): 6\nother (real 6): 6\n" in first.stdout
+    written = [(no_project_config / f"{n}.json").read_bytes() for n in "abc"]
+    assert written[0] == written[1] == written[2]
+    bare = cli(*args)
+    assert bare.stdout == first.stdout and bare.stderr == "copydesk: no model written (give -o FILE to write it)\n"
 
 
 def write_as(fmt: str, folder: Path) -> list[str]:
@@ -184,7 +222,7 @@ def test_labels_are_read_from_csv_columns_and_front_matter_like_jsonl(
     expected = cli("learn-weights", str(small_corpus(no_project_config)), *args)
     result = cli("learn-weights", *write_as(fmt, no_project_config), *args)
     assert result.exit_code == EXIT_OK, result.stderr
-    counts = "# unreliable (label = 'fake'): 6\n# other (real 6): 6\n"
+    counts = "unreliable (label = 'fake'): 6\nother (real 6): 6\n"
     assert counts in result.stdout and counts in expected.stdout
 
 
@@ -201,8 +239,9 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
         f"copydesk: error: {corpus}:13: no 'label' field to label the article by",
         f"copydesk: error: {corpus}:14: no 'label' field to label the article by",
         f"copydesk: error: {corpus}:15: not valid JSON: Expecting value (column 1)",
+        "copydesk: no model written (give -o FILE to write it)",
     ]
-    assert "# other (real 6): 6\n" in result.stdout and "[scoring.weights]" in result.stdout
+    assert "other (real 6): 6\n" in result.stdout and "fitted model: " in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -218,8 +257,8 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
             "7 folds need at least 7 articles in each class; there are 6 unreliable and 6 other",
         ),
         (
-            ("--label", "label", "--unreliable", "fake", "-o", "missing/w.toml"),
-            "missing/w.toml: folder missing does not exist",
+            ("--label", "label", "--unreliable", "fake", "-o", "missing/m.json"),
+            "missing/m.json: folder missing does not exist",
         ),
         (
             ("--label", "title", "--unreliable", "fake"),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import pickle
 import zipfile
+from dataclasses import replace
 
 import pytest
 from copydesk.errors import EXIT_USAGE, ConfigError
-from copydesk.model import FeatureNorm, Model
-from copydesk.modelfile import FORMAT_VERSION, ModelError, dumps, load_model, loads
+from copydesk.model import FeatureNorm, Model, ReferenceGroup
+from copydesk.modelfile import FORMAT_VERSION, ModelError, check_features, dumps, load_model, loads
 
 QUANTILES = tuple(i / 10 for i in range(101))
 
@@ -113,3 +114,76 @@ def test_a_missing_file_is_a_model_error(tmp_path):
 
 def test_an_unknown_running_version_does_not_refuse_a_file():
     assert loads(dumps(sample()).encode(), running="0+unknown").keys == sample().keys
+
+
+def with_reference() -> Model:
+    groups = (
+        ReferenceGroup("professional", "professional copy", 1080, {"A": 0.7, "B": 0.25, "F": 0.05}),
+        ReferenceGroup("unreliable", "unreliable articles", 900, {"A": 0.4, "B": 0.4, "F": 0.2}),
+    )
+    return replace(sample(), reference=groups)
+
+
+def test_the_reference_block_round_trips_best_grade_first(tmp_path):
+    path = tmp_path / "model.json"
+    path.write_text(dumps(with_reference()), encoding="utf-8")
+    loaded = load_model(path, running="0.1.0")
+    assert loaded.reference == with_reference().reference
+    assert list(loaded.reference[0].grades) == ["A", "B", "F"]
+    assert json.loads(path.read_text())["format_version"] == FORMAT_VERSION == 2
+
+
+def test_a_format_1_file_loads_without_figures():
+    data = json.loads(dumps(sample()))
+    data["format_version"] = 1
+    del data["reference"]
+    assert loads(json.dumps(data).encode(), running="0.1.0").reference == ()
+
+
+def reference_edit(**changes):
+    data = json.loads(dumps(with_reference()))
+    data["reference"][1].update(changes)
+    return json.dumps(data).encode()
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem"),
+    [
+        (edit(reference="x"), "model: 'reference' is missing or not a list"),
+        (reference_edit(grades={"A": 0.5, "B": 0.4}), "reference[1]: the shares in 'grades' add up to 0.9, not 1"),
+        (
+            reference_edit(grades={"A": 1.5, "B": -0.5}),
+            "reference[1]: every share in 'grades' must be a number within 0-1",
+        ),
+        (reference_edit(grades={}), "reference[1]: 'articles' must be positive and 'grades' a non-empty object"),
+        (reference_edit(articles=0), "reference[1]: 'articles' must be positive"),
+        (reference_edit(label="two\nlines"), "reference[1]: 'label' must be one line"),
+        (reference_edit(label="x" * 301), "reference[1]: 'label' must be one line of at most 300 characters"),
+        (reference_edit(name="professional"), "reference: a group name appears twice"),
+        (reference_edit(name=None), "reference[1]: 'name' is missing or not a string"),
+    ],
+)
+def test_a_bad_reference_block_is_refused(tmp_path, raw, problem):
+    path = tmp_path / "model.json"
+    path.write_bytes(raw)
+    with pytest.raises(ModelError) as info:
+        load_model(path, running="0.1.0")
+    assert str(info.value).startswith(f"model file {path}: ") and problem in str(info.value)
+
+
+def test_check_features_refuses_a_feature_its_loaded_scorer_does_not_declare_and_allows_an_absent_scorer():
+    model = sample()
+    declared = {
+        "hedging": {"vague_per_1000_words": ("problem", "per_1000_words")},
+        "sourcing": {"said_per_1000_words": ("evidence", "per_1000_words")},
+    }
+    check_features(model, declared, "m.json")
+    check_features(model, {"hedging": declared["hedging"]}, "m.json")  # sourcing not loaded: costs nothing
+    with pytest.raises(ModelError, match=r"^model file m.json: feature sourcing.said_per_1000_words is not one"):
+        check_features(model, {**declared, "sourcing": {}}, "m.json")
+    unit = {**declared, "sourcing": {"said_per_1000_words": ("evidence", "share")}}
+    with pytest.raises(
+        ModelError,
+        match="is a evidence in per_1000_words in the model, but the loaded scorer declares a evidence in share",
+    ):
+        check_features(model, unit, "m.json")

@@ -1,0 +1,194 @@
+"""--model FILE on score, check and explain: a bad model file is one line with exit 2, never loaded;
+what a grade means comes from the model file, in explain and in the text, JSON and Markdown reports."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copydesk.errors import EXIT_OK, EXIT_USAGE
+from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
+from support import CliResult
+
+Cli = Callable[..., CliResult]
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+#: Made-up figures no real fit gives: they can only come from the file.
+GROUP = {
+    "name": "desk",
+    "label": "our own test desk",
+    "articles": 7,
+    "grades": {"A": 0.428571, "B": 0.285714, "C": 0.142857, "D": 0.142857, "F": 0.0},
+}
+
+
+def packaged() -> dict[str, Any]:
+    return json.loads(packaged_model_path().read_text(encoding="utf-8"))
+
+
+def write(folder: Path, data: Any, name: str = "model.json") -> Path:
+    path = folder / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def renamed(data: dict[str, Any]) -> dict[str, Any]:
+    data["features"][0]["name"] = "no_such_feature"
+    return data
+
+
+def flipped(data: dict[str, Any]) -> dict[str, Any]:
+    feature = data["features"][0]
+    feature["direction"] = "evidence" if feature["direction"] == "problem" else "problem"
+    return data
+
+
+def newer(data: dict[str, Any]) -> dict[str, Any]:
+    data["format_version"] = FORMAT_VERSION + 1
+    return data
+
+
+def unsummed(data: dict[str, Any]) -> dict[str, Any]:
+    data["reference"][0]["grades"]["A"] = 0.9
+    return data
+
+
+def unreferenced(data: dict[str, Any]) -> dict[str, Any]:
+    del data["reference"]
+    return data
+
+
+def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
+    """Each bad model file and the problem its error line must name."""
+    corrupt = folder / "corrupt.json"
+    corrupt.write_bytes(packaged_model_path().read_bytes()[:500])
+    pickled = folder / "model.pkl"
+    pickled.write_bytes(pickle.dumps(packaged()))
+    return {
+        "corrupt": (corrupt, "is not valid JSON (line"),
+        "pickle": (pickled, "is a Python pickle, not a JSON model file; copydesk never loads pickles"),
+        "newer-format": (
+            write(folder, newer(packaged()), "newer.json"),
+            f"format_version {FORMAT_VERSION + 1} is newer",
+        ),
+        "renamed-feature": (
+            write(folder, renamed(packaged()), "renamed.json"),
+            "is not one the loaded boilerplate scorer declares",
+        ),
+        "flipped-direction": (write(folder, flipped(packaged()), "flipped.json"), "but the loaded scorer declares a"),
+        "shares-not-adding-up": (
+            write(folder, unsummed(packaged()), "unsummed.json"),
+            "reference[0]: the shares in 'grades' add up",
+        ),
+        "no-reference": (
+            write(folder, unreferenced(packaged()), "unreferenced.json"),
+            "model: 'reference' is missing or not a list",
+        ),
+        "missing": (folder / "nope.json", "cannot be read"),
+    }
+
+
+CASES = [
+    "corrupt",
+    "pickle",
+    "newer-format",
+    "renamed-feature",
+    "flipped-direction",
+    "shares-not-adding-up",
+    "no-reference",
+    "missing",
+]
+
+
+@pytest.mark.parametrize("command", ["score", "check", "explain"])
+@pytest.mark.parametrize("case", CASES)
+def test_a_bad_model_file_is_one_line_naming_it_and_exit_2(
+    cli: Cli, no_project_config: Path, monkeypatch: pytest.MonkeyPatch, command: str, case: str
+) -> None:
+    calls: list[object] = []
+    monkeypatch.setattr(pickle, "loads", lambda *a, **k: calls.append(a))
+    monkeypatch.setattr(pickle, "load", lambda *a, **k: calls.append(a))
+    path, problem = bad_files(no_project_config)[case]
+    args = [command] if command == "explain" else [command, str(SEEDS)]
+    result = cli(*args, "--model", path.name)
+    assert result.exit_code == EXIT_USAGE
+    assert result.stdout == "" and calls == []
+    assert result.stderr.startswith(f"copydesk: error: model file {path}: ")
+    assert problem in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_the_config_key_names_the_model_relative_to_the_config_file(cli: Cli, no_project_config: Path) -> None:
+    (no_project_config / "models").mkdir()
+    write(no_project_config / "models", renamed(packaged()))
+    (no_project_config / "copydesk.toml").write_text('[scoring]\nmodel = "models/model.json"\n')
+    result = cli("score", str(SEEDS))
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.startswith(f"copydesk: error: model file {no_project_config / 'models' / 'model.json'}: ")
+
+
+def custom(folder: Path) -> Path:
+    """The packaged model with made-up reference figures."""
+    data = packaged()
+    data["reference"] = [GROUP]
+    return write(folder, data, "custom.json")
+
+
+SENTENCE = "Of our own test desk, 43 % grade A, 29 % B, 14 % C, 14 % D and 0 % F (7 articles)."
+
+
+def test_explain_without_a_rule_says_what_a_grade_means_from_the_model_file(cli: Cli, no_project_config: Path) -> None:
+    path = custom(no_project_config)
+    result = cli("explain", "--model", str(path))
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert f"What the grades mean under the model {path}, measured on the data it was fitted on:" in result.stdout
+    assert f"  {SENTENCE}\n" in result.stdout
+    assert "professional copy" not in result.stdout
+    shipped = cli("explain")
+    reference = packaged()["reference"]
+    assert [g["name"] for g in reference] == ["professional", "reliable", "unreliable"]
+    a = round(100 * reference[0]["grades"]["A"])
+    assert f"Of professional copy in the reference corpora (BBC, PolNeAR), {a} % grade A, " in shipped.stdout
+
+
+def test_a_format_1_model_loads_and_explain_says_it_has_no_figures(cli: Cli, no_project_config: Path) -> None:
+    data = unreferenced(packaged())
+    data["format_version"] = 1
+    path = write(no_project_config, data)
+    result = cli("explain", "--model", str(path))
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert "This model file carries no measured grade figures" in result.stdout
+    report = cli("score", str(SEEDS), "--model", str(path))
+    assert report.exit_code == EXIT_OK and "What the grades mean" not in report.stdout
+
+
+def test_every_report_quotes_the_figures_of_its_model_file(cli: Cli, no_project_config: Path) -> None:
+    path = custom(no_project_config)
+    text = cli("score", str(SEEDS), "--model", str(path))
+    assert text.stdout.endswith(
+        f"What the grades mean under the model {path}, measured on the data it was fitted on:\n  {SENTENCE}\n"
+    )
+    document = json.loads(cli("score", str(SEEDS), "--model", str(path), "-f", "json").stdout)
+    assert document["run"]["model"] == {"file": str(path), "reference": [GROUP]}
+    markdown = cli("score", str(SEEDS), "--model", str(path), "-f", "markdown").stdout
+    assert "### What the grades mean" in markdown
+    assert "- Of our own test desk, 43 % grade A, 29 % B, 14 % C, 14 % D and 0 % F \\(7 articles\\)\\." in markdown
+    packaged_run = json.loads(cli("score", str(SEEDS), "-f", "json").stdout)["run"]["model"]
+    assert packaged_run["file"] == "packaged" and packaged_run["reference"] == packaged()["reference"]
+
+
+def test_a_group_label_cannot_open_markdown_and_a_control_character_is_refused(
+    cli: Cli, no_project_config: Path
+) -> None:
+    data = packaged()
+    data["reference"] = [dict(GROUP, label="desk [link](http://x) <b> @team")]
+    path = write(no_project_config, data)
+    assert "Of desk [link](http://x) <b> @team, 43 % grade A" in cli("score", str(SEEDS), "--model", str(path)).stdout
+    markdown = cli("score", str(SEEDS), "--model", str(path), "-f", "markdown").stdout
+    assert "- Of desk \\[link\\]\\(http\\:" in markdown and "<b>" not in markdown and "@team" not in markdown
+    for i, label in enumerate(["desk\nline two", "desk \u202e reversed"]):
+        data["reference"] = [dict(GROUP, label=label)]
+        result = cli("explain", "--model", str(write(no_project_config, data, f"control{i}.json")))
+        assert result.exit_code == EXIT_USAGE and "reference[0]: 'label' must be one line" in result.stderr
