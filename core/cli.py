@@ -58,7 +58,7 @@ from copydesk.options import (
     split,
     utc_now,
 )
-from copydesk.session import Options, Survey
+from copydesk.session import Options, Session, Survey
 
 if TYPE_CHECKING:
     from copydesk.history import History
