@@ -23,8 +23,8 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl, measures
-from copydesk.plugins.readability import features as style
-from copydesk.plugins.readability import voice
+from copydesk.plugins.readability.features import FEATURES
+from copydesk.plugins.readability.features import features as feature_values
 from copydesk.plugins.readability.stats import BodyStats, body_stats, metrics, sentence_reading_ease
 
 VERY_LONG_SENTENCE = Rule(
@@ -202,7 +202,7 @@ def score(document: Document, context: Context) -> Assessment:
         findings=tuple(kept),
         subscore=_subscore(stats, kept, settings),
         metrics=values,
-        features={**style.features(document), **voice.features(document)},
+        features=feature_values(document),
     )
 
 
@@ -219,6 +219,6 @@ def copydesk_scorers() -> list[Scorer]:
             settings=DEFAULTS,
             check=check,
             description="Flesch reading ease, grade and sentence statistics; flags extremes for news",
-            features=style.FEATURES + voice.FEATURES,
+            features=FEATURES,
         )
     ]

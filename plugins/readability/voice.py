@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
 
@@ -65,6 +66,12 @@ FEATURES = (
         "ratio",
         "Standard deviation of token length in characters (specific vocabulary mixes short and long words).",
         "evidence",
+    ),
+    _f(
+        "yule_k",
+        "ratio",
+        "Yule's K of the tokens, 10,000 x (sum of squared token frequencies - tokens) / tokens squared "
+        "(repetitive vocabulary is high).",
     ),
     _f("title_capitalised_share", "share", "Share of the title's words that start with a capital letter."),
     _f("title_all_caps_share", "share", "Share of the title's words of 2 or more letters written in capitals."),
@@ -120,6 +127,7 @@ def _voice(tokens: list[str], words: int) -> dict[str, float]:
             sum(1 for t in tokens if t in PRESENT_AUXILIARIES), words
         ),
         "word_length_sd": math.sqrt(sum((k - mean) ** 2 for k in lengths) / len(lengths)),
+        "yule_k": 1e4 * (sum(c * c for c in Counter(tokens).values()) - n) / (n * n) if len(tokens) > 1 else 0.0,
     }
 
 

@@ -110,3 +110,9 @@ FULL_MONTH = re.compile(rf"\b(?:{measures.alternation(MONTH_NAMES[:12])})\b")
 HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Sen|Rep|Gov|Gen|Capt|Insp|Det|Supt|Cllr)\.?\s[A-Z][a-z]")
 #: A person's age: ", 34," / "aged 34" / "34-year-old".
 AGE = re.compile(r",\s\d{1,2},|\baged\s\d{1,3}\b|\b\d{1,2}-year-old\b")
+#: Time relative to the report ("yesterday", "last week", "on Monday"): reporting of recent events.
+RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|overnight|(?:last|next|this)\s(?:week|month|year|weekend)"
+    r"|(?:earlier|later)\sthis|on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
