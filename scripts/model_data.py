@@ -87,7 +87,7 @@ def polnear(data: Path) -> Iterator[dict[str, Any]]:
             publisher[row["article"]] = row["publisher"]
     for article in sorted(sentences):
         parts = [text for _, text in sorted(sentences[article])]
-        yield {"id": f"polnear:{article}", "title": parts[0], "text": " ".join(parts[1:]), "y": -1, "group": article}
+        yield {"id": f"polnear:{article}", "title": parts[0], "text": " ".join(parts[1:]), "y": -1, "group": article, "sub": publisher[article]}
 
 
 def labelled(data: Path, name: str) -> Iterator[dict[str, Any]]:
