@@ -66,7 +66,7 @@ def judge(body: str, gold: list[tuple[int, int, bool]]) -> list[tuple[bool, bool
     The verdict is the scorer's own output: a FIG001 finding overlapping the gold span.
     """
     doc = document(body)
-    flagged = [(f.start, f.end) for f in figures.score(doc, CONTEXT) if f.code == "FIG001"]
+    flagged = [(f.start, f.end) for f in figures.score(doc, CONTEXT).findings if f.code == "FIG001"]
     found = [(f.start, f.end) for f in extract_all(doc)]
     results = []
     for start, end, unsourced in gold:
@@ -86,7 +86,7 @@ def throughput(bodies: list[str]) -> float:
     """Articles per second through the scorer (document analysis included)."""
     started = time.perf_counter()
     for body in bodies:
-        list(figures.score(document(body), CONTEXT))
+        figures.score(document(body), CONTEXT)
     return len(bodies) / (time.perf_counter() - started)
 
 
