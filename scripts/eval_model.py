@@ -102,7 +102,8 @@ def professional(shipped: Model, scored: dict[str, model_data.Corpus]) -> None:
         good = 100 * (count["A"] + count["B"]) / len(values)
         print(f"  {name:<22} {len(values):>8}  {shares}  {good:5.1f}%  {float(np.median(values)):6.1f}")
     seeds = scores(shipped, scored["seeds"])
-    print("  seeds: " + ", ".join(f"{i} {s:.1f} {grade(s)}" for i, s in zip(scored["seeds"].ids, seeds, strict=True)))
+    named = zip((Path(i).name for i in scored["seeds"].ids), seeds, strict=True)
+    print("  seeds: " + ", ".join(f"{name} {s:.1f} {grade(s)}" for name, s in sorted(named)))
 
 
 def _cell(corpus: model_data.Corpus, found: list[float], resamples: int) -> str:
@@ -135,7 +136,8 @@ def loco(columns: list[Column], scored: dict[str, model_data.Corpus], shipped: M
     for name in model_data.LABELLED:
         corpus = scored[name]
         found = scores(models[name], corpus, name != "xsum")
-        for sub in sorted(set(corpus.subsets)):
+        subsets = sorted(set(corpus.subsets))
+        for sub in subsets if len(subsets) > 1 else []:
             rows = [i for i, s in enumerate(corpus.subsets) if s == sub]
             y = [corpus.y[i] for i in rows]
             if 0 < sum(y) < len(y):
