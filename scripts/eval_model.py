@@ -131,7 +131,9 @@ def loco(columns: list[Column], scored: dict[str, model_data.Corpus], shipped: M
         shipped_cell = _cell(corpus, scores(shipped, corpus, factor), resamples)
         loco_cell = _cell(corpus, scores(model, corpus, factor), resamples)
         plain = auc(corpus.y, scores(model, corpus, truncation=False))
-        print(f"  {NAMES[name]:<14} {len(corpus.y):>8} {sum(corpus.y):>6}  {shipped_cell:<21}  {loco_cell:<21}  {plain:.3f}")
+        print(
+            f"  {NAMES[name]:<14} {len(corpus.y):>8} {sum(corpus.y):>6}  {shipped_cell:<21}  {loco_cell:<21}  {plain:.3f}"
+        )
     print("\nLOCO AUC per subset")
     for name in model_data.LABELLED:
         corpus = scored[name]
@@ -141,7 +143,9 @@ def loco(columns: list[Column], scored: dict[str, model_data.Corpus], shipped: M
             rows = [i for i, s in enumerate(corpus.subsets) if s == sub]
             y = [corpus.y[i] for i in rows]
             if 0 < sum(y) < len(y):
-                print(f"  {NAMES[name]:<14} {sub or '(none)':<16} {len(rows):>5}  {auc(y, [found[i] for i in rows]):.3f}")
+                print(
+                    f"  {NAMES[name]:<14} {sub or '(none)':<16} {len(rows):>5}  {auc(y, [found[i] for i in rows]):.3f}"
+                )
 
 
 def main(argv: list[str] | None = None) -> int:
