@@ -50,9 +50,10 @@ postgres:
 pytest: $(STAMP) browser postgres
 	$(BIN)/python -m pytest
 
-# Scorer quality on the human-labelled corpora in ../shared/data (see docs/scorers/).
+# Scorer quality on the human-labelled corpora in ../shared/data (see docs/scorers/), then
+# the score itself: professional grades, AUC per corpus, leave one corpus out (docs/scoring.md).
 eval: $(STAMP)
-	@for name in hedging figures boilerplate truncation readability score; do \
+	@for name in hedging figures boilerplate truncation readability model; do \
 	  echo "== $$name"; $(BIN)/python scripts/eval_$$name.py || exit $$?; echo; done
 
 # Speed and memory of whole runs (figures in the README, "Performance").

@@ -1,4 +1,4 @@
-"""Feature tables of the development corpora, scored by copydesk itself (for fit_model and eval_score).
+"""Feature tables of the development corpora, scored by copydesk itself (for fit_model and eval_model).
 
 Each corpus is written to a temporary JSONL file (id, title, text only) and scored as
 one batch by an in-process copydesk session with the packaged defaults; each
@@ -87,7 +87,15 @@ def polnear(data: Path) -> Iterator[dict[str, Any]]:
             publisher[row["article"]] = row["publisher"]
     for article in sorted(sentences):
         parts = [text for _, text in sorted(sentences[article])]
-        yield {"id": f"polnear:{article}", "title": parts[0], "text": " ".join(parts[1:]), "y": -1, "group": article}
+        text = " ".join(parts[1:])
+        yield {
+            "id": f"polnear:{article}",
+            "title": parts[0],
+            "text": text,
+            "y": -1,
+            "group": article,
+            "sub": publisher[article],
+        }
 
 
 def labelled(data: Path, name: str) -> Iterator[dict[str, Any]]:

@@ -32,13 +32,17 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     first = cli("score", str(good_batch(tmp_path)), "--history", db_url, "-f", "json")
     assert first.exit_code == 0, first.stderr
     assert re.search(r"recorded run 1 in history ", first.stderr)
+    # Week one's means, whatever the shipped model makes of the clean copy (the wire stays at it).
+    week1 = json.loads(first.stdout)
+    before = {s["source"]: s["mean_score"] for s in week1["sources"]}
+    wire = f"{before['wire']:.1f}"
     second = cli("check", str(worse_batch(tmp_path)), "--history", db_url, "--compare", "last", "-f", "json")
     assert second.exit_code == 1, second.stderr
     report = json.loads(second.stdout)
     blog = next(s for s in report["sources"] if s["source"] == "blog")
-    drop = 100.0 - blog["mean_score"]
+    drop = before["blog"] - blog["mean_score"]
     assert (
-        f"FAIL source 'blog': mean score dropped {drop:.1f} points (100.0 -> {blog['mean_score']:.1f}; allowed 5)"
+        f"FAIL source 'blog': mean score dropped {drop:.1f} points ({before['blog']:.1f} -> {blog['mean_score']:.1f}; allowed 5)"
         in (second.stderr)
     )
     assert "FAIL source 'wire'" not in second.stderr
@@ -49,25 +53,28 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     assert listing.exit_code == 0
     rows = listing.stdout.splitlines()[1:]
     assert [row.split()[0] for row in rows] == ["2", "1"]  # newest first
-    assert rows[1].split()[-2:] == ["4", "100.0"]
+    assert rows[1].split()[-2:] == ["4", f"{week1['summary']['mean_score']:.1f}"]
     assert cli("history", "--history", db_url, "--limit", "1").stdout.count("\n") == 2
 
     trend = cli("trend", "--history", db_url)
     assert trend.exit_code == 0
     assert (
         trend.stdout.splitlines()[0]
-        == f"blog  █{_bar(blog['mean_score'])}  100.0 -> {blog['mean_score']:.1f} ({-drop:+.1f}) over 2 run(s)"
+        == f"blog  {_bar(before['blog'])}{_bar(blog['mean_score'])}  {before['blog']:.1f} -> {blog['mean_score']:.1f} ({-drop:+.1f}) over 2 run(s)"
     )
-    assert "run 1: 100.0, run 2: 100.0" in trend.stdout  # the wire, unchanged
+    assert f"run 1: {wire}, run 2: {wire}" in trend.stdout  # the wire, unchanged
     only = cli("trend", "--history", db_url, "--source", "wire")
-    assert "blog" not in only.stdout and only.stdout.startswith("wire  ██  100.0 -> 100.0 (+0.0) over 2 run(s)")
+    assert "blog" not in only.stdout and only.stdout.startswith(
+        f"wire  {_bar(before['wire']) * 2}  {wire} -> {wire} (+0.0) over 2 run(s)"
+    )
 
     changes = cli("diff", "1", "2", "--history", db_url)
     assert changes.exit_code == 0
     out = changes.stdout
     grades = {a["id"]: a["grade"] for a in report["articles"]}
     assert "grade changed: 2 article(s)" in out
-    assert f"  b1  A -> {grades['b1']}  (100.0 -> " in out and "text edited" in out
+    first_b1 = next(a for a in week1["articles"] if a["id"] == "b1")
+    assert f"  b1  {first_b1['grade']} -> {grades['b1']}  ({first_b1['score']:.1f} -> " in out and "text edited" in out
     assert re.search(r"^  b1  HDG001  0 -> \d+$", out, re.M)
     assert "findings went away: 0" in out
 

@@ -1,5 +1,8 @@
 """The readability scorer's style features (NELA-type): sentence rhythm, vocabulary, voice.
 
+Voice and headline features (function words, narration, the title's style) are in
+:mod:`copydesk.plugins.readability.voice`; :data:`FEATURES` and :func:`features` hold both.
+
 The issue-13 prototype's definitions over the body. Sentences are the core's
 (``document.body.sentences``, those holding a letter); a sentence's length is its
 count of core words. Lexical features use *tokens*: the core's words that start with
@@ -15,6 +18,7 @@ import re
 from collections import Counter
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
+from copydesk.plugins.readability import voice
 
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
@@ -38,7 +42,7 @@ def _f(name: str, unit: FeatureUnit, doc: str, direction: FeatureDirection = "pr
 
 
 _RATE = "per 1,000 words (at least 300 words assumed)"
-FEATURES = (
+STYLE = (
     _f("words_per_sentence", "words_per_sentence", "Mean words per sentence."),
     _f(
         "sentence_length_cv",
@@ -75,6 +79,8 @@ FEATURES = (
     ),
     _f("hapax_share", "share", "Share of tokens that occur once in the text.", "evidence"),
 )
+#: Every readability feature: the style measures above, then voice and headline (:mod:`.voice`).
+FEATURES = STYLE + voice.FEATURES
 
 
 def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
@@ -160,4 +166,5 @@ def features(document: Document) -> dict[str, float]:
     }
     values.update(_rhythm(body))
     values.update(_vocabulary(measures.tokens(body), words))
+    values.update(voice.features(document))
     return values

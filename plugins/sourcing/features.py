@@ -24,6 +24,8 @@ TYPICAL = {
     "institutions": 2.5,
     "document_references": 1.5,
     "titled_names": 0.5,
+    "specific_details": 11.5,
+    "relative_times": 2.5,
 }
 #: Quotations shorter than this many words are not judged (scare quotes, single terms).
 MIN_QUOTE_WORDS = 4
@@ -99,6 +101,17 @@ FEATURES = (
         "distinct_names_per_1000_words",
         "Distinct runs of capitalised words (3+ letters each; a run opening a sentence loses its first "
         "word), per 1,000 words (at least 300 words assumed).",
+    ),
+    _feature(
+        "specific_details_per_1000_words",
+        "Amounts with a currency sign or a unit ('$4bn', '15%', '300 people', '12 miles'), month and weekday "
+        "names, an honorific with a surname ('Mr Greenspan'), ages (', 34,', 'aged 34', '34-year-old'). "
+        "Shrunk toward 11.5 per 1,000.",
+    ),
+    _feature(
+        "relative_times_per_1000_words",
+        "'yesterday', 'today', 'tonight', 'overnight', 'last/next/this week, month, year or weekend', "
+        "'earlier/later this', 'on Monday' ... Shrunk toward 2.5 per 1,000.",
     ),
     _feature("proper_noun_share", "Capitalised words not opening a sentence / all words.", "share"),
     _feature("digit_share", "Digit characters / all characters of the body (specific numbers and dates).", "share"),
@@ -198,6 +211,12 @@ def _proper_nouns(document: Document) -> int:
     )
 
 
+def specific(text: str) -> int:
+    """Specific details: amounts, month and weekday names, honorific names, ages."""
+    found = (p.AMOUNT, p.FULL_MONTH, p.WEEKDAY, p.HONORIFIC_NAME, p.AGE)
+    return sum(measures.count(rx, text) for rx in found)
+
+
 def _quotation_features(text: str, words: int) -> dict[str, float]:
     """Credited quotations (density) and the share of uncredited ones."""
     found = list(quotations(text))
@@ -241,6 +260,10 @@ def features(document: Document) -> dict[str, float]:
         "titled_names_per_1000_words": measures.shrunk_per_1000(measures.count(p.TITLED_NAME, text), words, TYPICAL["titled_names"]),
         "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
+        "specific_details_per_1000_words": measures.shrunk_per_1000(specific(text), words, TYPICAL["specific_details"]),
+        "relative_times_per_1000_words": measures.shrunk_per_1000(
+            measures.count(p.RELATIVE_TIME, text), words, TYPICAL["relative_times"]
+        ),
         "digit_share": sum(1 for ch in text if ch.isdigit()) / max(len(text), 1),
     }
     values.update(_quotation_features(text, words))

@@ -95,3 +95,24 @@ TITLE_WORDS = (
 TITLED_NAME = re.compile(rf"\b(?i:{measures.alternation(TITLE_WORDS)})\s{NAME}")
 #: A capitalised word of at least three letters (runs of them make the "distinct names").
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
+#: An amount with a currency sign, or a number with a unit (counted as a specific detail).
+UNITS = (
+    "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "
+    "tonne hours hour minutes minute seconds second years year months month weeks week days day points point "
+    "goals goal votes vote people dollars pounds euros mph mm cm lb lbs"
+).split()
+AMOUNT = re.compile(
+    r"[$£€]\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
+    rf"|(?<![\d,.])\d[\d,.]*+(?:%|\s?(?i:{measures.alternation(UNITS)})\b)"
+)
+FULL_MONTH = re.compile(rf"\b(?:{measures.alternation(MONTH_NAMES[:12])})\b")
+#: An honorific and a surname ("Mr Greenspan", "Sen. Warren").
+HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Sen|Rep|Gov|Gen|Capt|Insp|Det|Supt|Cllr)\.?\s[A-Z][a-z]")
+#: A person's age: ", 34," / "aged 34" / "34-year-old".
+AGE = re.compile(r",\s\d{1,2},|\baged\s\d{1,3}\b|\b\d{1,2}-year-old\b")
+#: Time relative to the report ("yesterday", "last week", "on Monday"): reporting of recent events.
+RELATIVE_TIME = re.compile(
+    r"\b(?:yesterday|today|tomorrow|tonight|overnight|(?:last|next|this)\s(?:week|month|year|weekend)"
+    r"|(?:earlier|later)\sthis|on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)

@@ -34,9 +34,29 @@ NEWS = (
 
 
 def value(module: ModuleType, text: str, name: str) -> float:
-    """One feature of ``text`` as ``module.features`` computes it."""
+    """One feature of ``text`` as ``module.features`` computes it (a sourcing count: before its shrinkage)."""
+    if name in ("specific_details", "relative_times"):
+        return float(src.specific(text) if name == "specific_details" else m.count(src.p.RELATIVE_TIME, text))
     compute: Callable[[Document], dict[str, float]] = module.features
     return compute(document(text))[name]
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        pytest.param("The plan was approved. It was late.", "", None, id="no-title-no-title-features"),
+        pytest.param("The plan was approved.\nIt was late.", "", None, id="a-sentence-is-not-a-heading"),
+        pytest.param("Council Backs The Plan\nThe plan was approved.", "", 1.0, id="heading-like-first-line"),
+        pytest.param("Council backs plan: what next\nThe plan was approved.", "", 0.2, id="heading-with-inner-colon"),
+        pytest.param("The plan was approved.", "council backs plan", 0.0, id="title-field-wins"),
+    ],
+)
+def test_title_features_come_from_the_title_or_a_heading_like_first_line(
+    body: str, title: str, expected: float | None
+) -> None:
+    values = rdb.features(document(body, title=title))
+    assert values.get("title_capitalised_share") == (None if expected is None else pytest.approx(expected))
+    assert ("title_exclamation" in values) == (expected is not None)
 
 
 @pytest.mark.parametrize(
@@ -93,6 +113,21 @@ def value(module: ModuleType, text: str, name: str) -> float:
             rdb, "The nation, information, management.", "abstract_nouns_per_1000_words", 2000 / 300, id="abstract"
         ),
         pytest.param(rdb, "a b a c", "hapax_share", 2 / 4, id="hapax"),
+        pytest.param(rdb, "The cat sat on the mat.", "stop_word_share", 3 / 6, id="stop-words"),
+        pytest.param(rdb, "The cat saw a dog.", "article_share", 2 / 5, id="articles"),
+        pytest.param(rdb, "He told them his plan.", "third_person_share", 3 / 5, id="third-person"),
+        pytest.param(
+            rdb, "It is what it is and they have it.", "present_auxiliaries_per_1000_words", 3000 / 300, id="present"
+        ),
+        pytest.param(rdb, "He left. The dog sat. They ran.", "pronoun_opening_share", 2 / 6, id="pronoun-opening"),
+        pytest.param(rdb, "aa aaaa", "word_length_sd", 1.0, id="word-length-sd"),
+        pytest.param(rdb, "a a b", "yule_k", 1e4 * (5 - 3) / 9, id="yule-k"),
+        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_capitalised_share", 1.0, id="t-cap"),
+        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_all_caps_share", 1 / 3, id="t-caps"),
+        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_exclamation", 1.0, id="t-bang"),
+        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_body_overlap", 1 / 3, id="t-overlap"),
+        pytest.param(src, "Mr Greenspan, 78, said 15% of 300 people left in March.", "specific_details", 5, id="specific"),
+        pytest.param(src, "Yesterday it ended; on Monday it resumes.", "relative_times", 2, id="relative-times"),
     ],
 )
 def test_feature_definitions(module: ModuleType, text: str, name: str, expected: float) -> None:
@@ -128,7 +163,9 @@ def test_scorer_reports_exactly_its_declared_finite_features(name: str) -> None:
     [report] = score_batch([NEWS], plugin_set(scorers=[scorer]))
     result = report.scorers[0]
     assert result.error is None
-    assert list(result.features) == sorted(f.name for f in scorer.features)
+    # NEWS has no title and its first line is a sentence: the title features are absent, so they cost nothing.
+    title_free = sorted(f.name for f in scorer.features if not f.name.startswith("title_"))
+    assert list(result.features) == title_free
     assert all(math.isfinite(v) for v in result.features.values())
 
 

@@ -1,0 +1,147 @@
+"""The readability scorer's voice and headline features: function words, narration, title style.
+
+Horne and Adali (2017) found that fake political news uses more stop words and
+pronouns, narrates in the present tense, and writes long, capitalised, shouting
+titles; machine-written news leans on the commonest words too. These features measure
+that on the body's *tokens* (the core's words starting with a letter, lower-cased) and
+on the title.
+
+The title is the article's ``title`` field; without one, a heading-like first line of
+the body (2-20 words, no closing full stop, comma, colon or semicolon, with more text
+after it) counts as the title. An article with neither gets no ``title_*`` values, so
+they cost nothing in the aggregate.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
+
+STOP_WORDS = frozenset(
+    "a an the of in to for with on at by from and or but is are was were be been it its this that as "
+    "he she they we i you his her their our".split()
+)
+ARTICLES = frozenset(("a", "an", "the"))
+THIRD_PERSON = frozenset("he she him her his hers they them their".split())
+PRESENT_AUXILIARIES = frozenset("is are am has have does do".split())
+PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|We|I|You)\b")
+TITLE_WORD = re.compile(r"[^\W\d_][^\W_]*+(?:['’][^\W\d_]++)?")
+#: Body tokens a title's words are looked for in.
+OVERLAP_WINDOW = 200
+#: Words of a heading-like first line, at most.
+HEADING_WORDS = 20
+_NOT_A_HEADING_END = tuple(".,;:")
+_RATE = "per 1,000 words (at least 300 words assumed)"
+
+
+def _f(name: str, unit: FeatureUnit, doc: str, direction: FeatureDirection = "problem") -> Feature:
+    """A voice or headline feature (a problem unless said otherwise)."""
+    return Feature(name=name, direction=direction, doc=doc, unit=unit)
+
+
+FEATURES = (
+    _f(
+        "stop_word_share",
+        "share",
+        "Share of tokens among 36 stop words (a, an, the, of, in, to, for, with, on, at, by, from, and, or, but, "
+        "is, are, was, were, be, been, it, its, this, that, as, he, she, they, we, i, you, his, her, their, our).",
+    ),
+    _f("article_share", "share", "Share of tokens that are a, an or the."),
+    _f("third_person_share", "share", "Share of tokens among he, she, him, her, his, hers, they, them, their."),
+    _f(
+        "present_auxiliaries_per_1000_words",
+        "per_1000_words",
+        f"is, are, am, has, have, does, do (present-tense narration) {_RATE}.",
+    ),
+    _f(
+        "pronoun_opening_share",
+        "share",
+        "Sentences opening with He, She, They, It, We, I or You / (sentences + 3).",
+    ),
+    _f(
+        "word_length_sd",
+        "ratio",
+        "Standard deviation of token length in characters (specific vocabulary mixes short and long words).",
+        "evidence",
+    ),
+    _f(
+        "yule_k",
+        "ratio",
+        "Yule's K of the tokens, 10,000 x (sum of squared token frequencies - tokens) / tokens squared "
+        "(repetitive vocabulary is high).",
+    ),
+    _f("title_capitalised_share", "share", "Share of the title's words that start with a capital letter."),
+    _f("title_all_caps_share", "share", "Share of the title's words of 2 or more letters written in capitals."),
+    _f("title_exclamation", "presence", "1.0 when the title contains '!'."),
+    _f(
+        "title_body_overlap",
+        "share",
+        "Share of the title's distinct non-stop words (lower-cased) found among the body's first 200 tokens.",
+        "evidence",
+    ),
+)
+
+
+def _heading(text: str) -> tuple[str, str] | None:
+    """``(heading, rest)`` when the text's first non-blank line is heading-like, else None."""
+    stripped = text.lstrip()
+    line, newline, rest = stripped.partition("\n")
+    line = line.strip()
+    words = len(TITLE_WORD.findall(line))
+    if not newline or not rest.strip() or not 2 <= words <= HEADING_WORDS:
+        return None
+    if line.rstrip("\"'”’)]").endswith(_NOT_A_HEADING_END):
+        return None
+    return line, rest
+
+
+def _title_features(title: str, body_tokens: list[str]) -> dict[str, float]:
+    """The ``title_*`` features of ``title`` against the body's tokens (none when it has no word)."""
+    words = TITLE_WORD.findall(title)
+    if not words:
+        return {}
+    n = len(words)
+    content = {w.lower().replace("\u2019", "'") for w in words} - STOP_WORDS
+    window = set(body_tokens[:OVERLAP_WINDOW])
+    return {
+        "title_capitalised_share": sum(1 for w in words if w[0].isupper()) / n,
+        "title_all_caps_share": sum(1 for w in words if len(w) >= 2 and w.isupper()) / n,
+        "title_exclamation": 1.0 if "!" in title else 0.0,
+        "title_body_overlap": len(content & window) / len(content) if content else 1.0,
+    }
+
+
+def _voice(tokens: list[str], words: int) -> dict[str, float]:
+    """Function-word shares, present-tense auxiliaries and the spread of word length."""
+    n = max(len(tokens), 1)
+    lengths = [len(t) for t in tokens] or [0]
+    mean = sum(lengths) / len(lengths)
+    return {
+        "stop_word_share": sum(1 for t in tokens if t in STOP_WORDS) / n,
+        "article_share": sum(1 for t in tokens if t in ARTICLES) / n,
+        "third_person_share": sum(1 for t in tokens if t in THIRD_PERSON) / n,
+        "present_auxiliaries_per_1000_words": measures.per_1000(
+            sum(1 for t in tokens if t in PRESENT_AUXILIARIES), words
+        ),
+        "word_length_sd": math.sqrt(sum((k - mean) ** 2 for k in lengths) / len(lengths)),
+        "yule_k": 1e4 * (sum(c * c for c in Counter(tokens).values()) - n) / (n * n) if len(tokens) > 1 else 0.0,
+    }
+
+
+def features(document: Document) -> dict[str, float]:
+    """Every voice and headline feature of ``document`` (see :data:`FEATURES`)."""
+    body = document.body
+    sentences = measures.sentence_texts(body)
+    opening = sum(1 for s in sentences if PRONOUN_OPENING.match(s.lstrip()))
+    tokens = measures.tokens(body)
+    values = _voice(tokens, body.word_count)
+    values["pronoun_opening_share"] = measures.share(opening, len(sentences), 0.0)
+    title = document.title.text.strip()
+    if not title and (heading := _heading(body.text)) is not None:
+        title = heading[0]
+        tokens = tokens[len(TITLE_WORD.findall(title)) :]
+    values.update(_title_features(title, tokens))
+    return values
