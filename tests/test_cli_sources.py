@@ -91,7 +91,15 @@ def test_jsonl_lines_carry_schema_2_and_the_source_name(cli: Cli, batch: Path) -
     [
         ("text", ["2 source(s), by name", "│ blog ", "│ wire ", "2 (67%)", "0 (0%)"]),
         ("markdown", ["### Sources", "| blog | 3 |", "| wire | 2 | ", " | 0 (0%) | - |", "2 (67%)"]),
-        ("html", ['<table id="cd-sources">', "<td>blog</td>", "<td>wire</td>", '<td class="n">2 (67%)</td>']),
+        (
+            "html",
+            [
+                '<table id="cd-sources">',
+                'data-source="blog">blog</a></td>',
+                'data-source="wire">wire</a></td>',
+                '<td class="n">2 (67%)</td>',
+            ],
+        ),
     ],
 )
 def test_every_report_format_shows_the_per_source_table(cli: Cli, batch: Path, fmt: str, expected: list[str]) -> None:
