@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from copydesk.errors import ConfigError
-from copydesk.models import Scorer, Severity
+from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
@@ -263,9 +263,12 @@ class Config:
         return Severity(value) if value is not None else None
 
     def plugin_settings(self, scorer: Scorer) -> Mapping[str, Any]:
-        """The scorer's declared defaults overlaid with its ``[plugins.NAME]`` table."""
+        """The scorer's declared defaults overlaid with its ``[plugins.NAME]`` table.
+
+        Read-only and picklable: a batch pass's state may keep it, and states cross processes.
+        """
         table = self.data.get("plugins", {}).get(scorer.name, {})
-        return MappingProxyType({**dict(scorer.settings), **table})
+        return FrozenDict({**dict(scorer.settings), **table})
 
     def validate_plugins(self, scorers: list[Scorer], disabled: tuple[str, ...]) -> None:
         """Check ``[plugins.NAME]`` tables, and the user's weights and severities, against the scorers.

@@ -16,15 +16,20 @@ and unit, and scoring that reports only declared, finite feature values (the run
 any other into a failure); every finding's span inside its
 field, ``matched == text[start:end]``, line and column right and the excerpt holding
 the match; the same output on a second run; no crash and linear time on adversarial
-input (see :func:`check_scaling` for how time is measured without flaky asserts).
+input (see :func:`check_scaling` for how time is measured without flaky asserts); and
+a batch pass with ``merge`` finishing the same however the batch is cut and merged
+(:func:`check_merge`).
 """
 
 from __future__ import annotations
 
+import functools
 import gc
+import pickle
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from copydesk.config import Config
@@ -34,7 +39,7 @@ from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport,
 from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
-from copydesk.text import TextView
+from copydesk.text import Document, TextView
 
 #: Characters of the smallest input of the scaling check.
 SCALE_CHARS = 8_000
@@ -158,6 +163,59 @@ def check_findings(scorer: Scorer, articles: Sequence[Article], plugins: PluginS
             if detail := _finding_problem(finding, views):
                 found.append(Problem(scorer.prefix, "spans", f"{finding.code} on {report.id!r}: {detail}"))
     return found
+
+
+def _observed(scorer: Scorer, settings: Any, documents: Sequence[Document]) -> Any:
+    """A fresh batch-pass state that observed ``documents`` in order."""
+    assert scorer.batch is not None
+    state = scorer.batch.start(settings)
+    for document in documents:
+        scorer.batch.observe(state, document)
+    return state
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two finished statistics are equal (by pickle where ``==`` cannot say, as with numpy arrays)."""
+    try:
+        if bool(a == b):
+            return True
+    except (ValueError, TypeError):
+        pass
+    return pickle.dumps(a) == pickle.dumps(b)
+
+
+def check_merge(scorer: Scorer, articles: Sequence[Article], cfg: Config) -> list[Problem]:
+    """A batch pass with ``merge`` keeps the map/merge contract on ``articles``.
+
+    The pass's ``finish`` must give the same result for one state that observed every
+    article in order and for chunk states merged in order, with the batch cut in
+    single articles, in halves and in thirds; ``merge(merge(a, b), c)`` must finish
+    like ``merge(a, merge(b, c))``; and a state must survive pickling (chunk states
+    travel from worker processes and cluster nodes).
+    """
+    batch = scorer.batch
+    if batch is None or batch.merge is None:
+        return []
+    merge = batch.merge
+    settings = cfg.plugin_settings(scorer)
+    documents = [Document.from_article(article) for article in articles]
+    problem = partial(Problem, scorer.prefix, "merge")
+    try:
+        whole = batch.finish(_observed(scorer, settings, documents))
+        third = max(1, len(documents) // 3)
+        for name, size in (("single articles", 1), ("halves", max(1, (len(documents) + 1) // 2)), ("thirds", third)):
+            parts = [documents[i : i + size] for i in range(0, len(documents), size)]
+            states = [pickle.loads(pickle.dumps(_observed(scorer, settings, part))) for part in parts]
+            if not _same(batch.finish(functools.reduce(merge, states)), whole):
+                return [problem(f"chunks of {name} merged in order finish differently from one pass over the batch")]
+        a, b, c = ([_observed(scorer, settings, documents[i * third : (i + 1) * third])] for i in range(3))
+        left = batch.finish(merge(merge(a[0], b[0]), c[0]))
+        a, b, c = ([_observed(scorer, settings, documents[i * third : (i + 1) * third])] for i in range(3))
+        if not _same(left, batch.finish(merge(a[0], merge(b[0], c[0])))):
+            return [problem("merge is not associative: (a+b)+c and a+(b+c) finish differently")]
+    except Exception as exc:  # isolation point: scoring (the batch pass under test)
+        return [problem(f"the batch pass raised {describe(exc)}")]
+    return []
 
 
 def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None:
@@ -291,6 +349,7 @@ def check_scorer(
     cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
     mine = [_example(e, i) for i, e in enumerate(examples)]
     found += check_findings(scorer, [*mine, *sample_articles()], plugins, cfg)
+    found += check_merge(scorer, [*mine, *sample_articles()], cfg)
     if mine and require_findings and not found:
         _, reports = _run(plugins, cfg, mine)
         if not any(r.findings for r in reports):
