@@ -142,6 +142,20 @@ class BatchRun:
         self.runner.active = tuple(self._finish(a) for a in self.runner.active)
         return self.errors
 
+    def fold(self, observed: Iterable[Observed], items: Iterable[Article | Unreadable]) -> dict[str, str]:
+        """Merge chunk states observed elsewhere (a cluster) in order, observe ``items`` with the serial passes, finish.
+
+        ``items`` is read only when some batch pass has no ``merge``.
+        """
+        for a in self.serial:
+            _start(a, self.states, self.errors)
+        for _ in self._stream(items) if self.serial else ():
+            pass
+        for chunk in observed:
+            self._merge(chunk)
+        self.runner.active = tuple(self._finish(a) for a in self.runner.active)
+        return self.errors
+
     def _stream(self, items: Iterable[Article | Unreadable]) -> Iterator[Chunk]:
         """The chunks, each observed by the serial scorers here as it streams past."""
         for chunk in chunks(items):

@@ -28,6 +28,7 @@ from copydesk.options import (
     CompareOpt,
     ConfigOpt,
     DisableOpt,
+    ExecutorOpt,
     FailOnOpt,
     FailUnderOpt,
     FormatOpt,
@@ -98,6 +99,7 @@ def score(
     workers: WorkersOpt = None,
     timings: TimingsOpt = False,
     history: HistoryOpt = None,
+    executor: ExecutorOpt = None,
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -106,7 +108,7 @@ def score(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers),
+            flags=flags(select, ignore, disable, workers, executor=executor),
             timings=timings,
             progress=sys.stderr.isatty(),
             history=history,
@@ -137,6 +139,7 @@ def check(
     compare: CompareOpt = None,
     max_drop: MaxDropOpt = None,
     max_fail_rise: MaxFailRiseOpt = None,
+    executor: ExecutorOpt = None,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
     gate = {
@@ -153,7 +156,7 @@ def check(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers, gate),
+            flags=flags(select, ignore, disable, workers, gate, executor),
             gate=True,
             progress=sys.stderr.isatty(),
             baseline=baseline,

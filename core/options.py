@@ -71,6 +71,14 @@ WorkersOpt = Annotated[
         "--workers", "-j", min=1, help="Worker processes (output is identical whatever the number).", show_default=False
     ),
 ]
+ExecutorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--executor",
+        help="Where to score: local (worker processes) or dask://HOST:PORT (a Dask cluster). Same output either way.",
+        show_default=False,
+    ),
+]
 FailUnderOpt = Annotated[
     float | None,
     typer.Option("--fail-under", help="Fail an article scoring below this (0-100).", show_default=False),
@@ -205,6 +213,7 @@ def flags(
     disable: list[str] | None,
     workers: int | None,
     gate: dict[str, Any] | None = None,
+    executor: str | None = None,
 ) -> Flags:
     """The configuration flags of a command, split and checked for emptiness (values are the config's to check)."""
     return Flags(
@@ -213,4 +222,5 @@ def flags(
         disable=tuple(split(disable)),
         workers=workers,
         gate={key: value for key, value in (gate or {}).items() if value is not None},
+        executor=executor,
     )

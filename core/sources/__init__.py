@@ -86,6 +86,15 @@ class Batch:
                     seen.add(key)
                     yield name
 
+    @property
+    def spooled(self) -> frozenset[str]:
+        """The paths read from a spool (standard input, pipes): they cannot be opened again."""
+        return frozenset(self._spooled)
+
+    def read(self, path: str) -> Iterator[Article | Unreadable]:
+        """The items of one of :meth:`files` (a cluster's client reads what workers cannot)."""
+        return self._read(path)
+
     def __iter__(self) -> Iterator[Article | Unreadable]:
         """Yield every article (or unreadable input) in a stable order."""
         for path in self.files():
