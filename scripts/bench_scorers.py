@@ -44,7 +44,7 @@ import corpora
 from copydesk import runner as runner_module
 from copydesk.config import load_config
 from copydesk.manager import load_plugins
-from copydesk.models import Article, ArticleReport, BatchPass, Context, Scorer, Segment
+from copydesk.models import Article, ArticleReport, Scorer
 from copydesk.runner import Runner
 from copydesk.text import Document
 
@@ -58,7 +58,7 @@ clock = time.process_time
 def shared_texts(data: Path) -> list[tuple[str, str]]:
     """``(title, body)`` of every reliability and intact BBC text with a 3-8 KB body."""
     texts: list[tuple[str, str]] = []
-    sources = sorted((data / "reliability").glob("*.jsonl")) + [data / "truncation" / "bbc_truncation_pairs.jsonl"]
+    sources = [*sorted((data / "reliability").glob("*.jsonl")), data / "truncation" / "bbc_truncation_pairs.jsonl"]
     for path in sources:
         if not path.is_file():
             continue
@@ -162,7 +162,11 @@ def eager_documents(spent: Timings) -> Iterator[None]:
 def run(batch: Callable[[], Iterator[Article]], dump: Path | None) -> tuple[int, float, int, dict[str, Timings]]:
     """Batch pass then score every article; return articles, CPU seconds, words, and the timings."""
     runner = Runner(load_plugins(), load_config(discover=False))
-    spent: dict[str, Timings] = {"batch": defaultdict(float), "segment": defaultdict(float), "score": defaultdict(float)}
+    spent: dict[str, Timings] = {
+        "batch": defaultdict(float),
+        "segment": defaultdict(float),
+        "score": defaultdict(float),
+    }
     instrument(runner, spent)
     findings: dict[str, list[list[Any]]] = {}
     n = words = 0
@@ -188,7 +192,7 @@ def rows(report: ArticleReport) -> list[list[Any]]:
 
 def table(n: int, total: float, regex_rate: float, spent: dict[str, Timings]) -> None:
     """Print CPU ms/article, articles per CPU-second and the ratio to the regex pass, per part."""
-    parts = sorted({k for t in spent.values() for k in t} - {"core"}) + ["core"]
+    parts = [*sorted({k for t in spent.values() for k in t} - {"core"}), "core"]
     print(f"{'part':8} {'batch':>7} {'segment':>7} {'score':>7} {'total':>7}  ms/article  {'art/CPU-s':>9}  x regex")
     accounted = 0.0
     for part in parts:
@@ -196,14 +200,22 @@ def table(n: int, total: float, regex_rate: float, spent: dict[str, Timings]) ->
         accounted += sum(cpu)
         line(part, [1000 * c / n for c in cpu], sum(cpu), n, regex_rate)
     line("runner", [0.0, 0.0, 1000 * (total - accounted) / n], total - accounted, n, regex_rate)
-    line("all", [1000 * sum(spent["batch"].values()) / n, 1000 * sum(spent["segment"].values()) / n, 0.0], total, n, regex_rate)
+    line(
+        "all",
+        [1000 * sum(spent["batch"].values()) / n, 1000 * sum(spent["segment"].values()) / n, 0.0],
+        total,
+        n,
+        regex_rate,
+    )
 
 
 def line(name: str, ms: list[float], cpu: float, n: int, regex_rate: float) -> None:
     """One row of the table."""
     rate = n / cpu if cpu > 0 else float("inf")
     ms_total = 1000 * cpu / n
-    print(f"{name:8} {ms[0]:7.3f} {ms[1]:7.3f} {ms[2]:7.3f} {ms_total:7.3f}              {rate:9.0f}  {regex_rate / rate:7.2f}")
+    print(
+        f"{name:8} {ms[0]:7.3f} {ms[1]:7.3f} {ms[2]:7.3f} {ms_total:7.3f}              {rate:9.0f}  {regex_rate / rate:7.2f}"
+    )
 
 
 def main() -> None:
@@ -221,7 +233,9 @@ def main() -> None:
     regex_n, regex_cpu = regex_pass(batch())
     regex_rate = regex_n / regex_cpu
     n, total, words, spent = run(batch, args.dump)
-    print(f"batch: {n} articles ({len(texts)} distinct texts), {sized / 1000:.1f} KB and {words / n:.0f} words on average")
+    print(
+        f"batch: {n} articles ({len(texts)} distinct texts), {sized / 1000:.1f} KB and {words / n:.0f} words on average"
+    )
     print(f"one \\w+ regex pass: {regex_rate:.0f} articles per CPU-second")
     table(n, total, regex_rate, spent)
     print(f"whole run: {n / total:.0f} articles per CPU-second, {regex_rate * total / n:.1f}x the regex pass")
