@@ -52,9 +52,15 @@ def count(pattern: re.Pattern[str], text: str) -> int:
 
 
 def tokens(view: TextView) -> list[str]:
-    """The view's words that start with a letter, lower-cased, curly apostrophes made straight."""
-    text = view.text
-    return [text[s:e].lower().replace("\u2019", "'") for s, e in view.words if text[s].isalpha()]
+    """The view's words that start with a letter, lower-cased, curly apostrophes made straight.
+
+    Built from the shared token stream's forms (``view.tokens.forms``), not re-split.
+    """
+    text, stream = view.text, view.tokens
+    forms = (f for f, s in zip(stream.forms, stream.starts, strict=True) if text[s].isalpha())
+    if "\u2019" not in text:
+        return list(forms)
+    return [f.replace("\u2019", "'") for f in forms]
 
 
 def sentence_texts(view: TextView) -> list[str]:

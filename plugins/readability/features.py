@@ -99,7 +99,7 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
 def sentence_lengths(view: TextView) -> list[tuple[str, int]]:
     """Each sentence holding a letter: its first word (lower-cased) and its number of words."""
     text = view.text
-    starts = [s for s, _ in view.words]
+    starts = view.tokens.starts
     out = []
     for sentence in view.sentences:
         first = bisect.bisect_left(starts, sentence.start)
@@ -132,7 +132,10 @@ def _vocabulary(toks: list[str], words: int) -> dict[str, float]:
     trigrams = Counter(zip(toks, toks[1:], toks[2:], strict=False))
     fivegrams = Counter(zip(toks, toks[1:], toks[2:], toks[3:], toks[4:], strict=False))
     abstract = sum(
-        1 for t in toks if any(t.endswith(s) and len(t) >= len(s) + ABSTRACT_STEM for s in ABSTRACT_SUFFIXES)
+        1
+        for t in toks
+        if t.endswith(ABSTRACT_SUFFIXES)
+        and any(t.endswith(s) and len(t) >= len(s) + ABSTRACT_STEM for s in ABSTRACT_SUFFIXES)
     )
     return {
         "long_word_share": sum(1 for t in toks if len(t) >= LONG_WORD) / n,

@@ -152,6 +152,12 @@ def _part_syllables(part: str) -> int:
     return textstat_syllables(part)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def form_syllables(form: str) -> int:
+    """:func:`word_syllables` of a word already lower-cased (a token stream's form), memoised."""
+    return word_syllables(form)
+
+
 def word_syllables(word: str) -> int:
     """Syllables of one word as the core splits it; a hyphenated compound sums its parts.
 
