@@ -133,8 +133,7 @@ class TextView:
     @cached_property
     def words(self) -> tuple[tuple[int, int], ...]:
         """Every word's ``(start, end)``, computed on first use (from :attr:`tokens`)."""
-        tokens = self.tokens
-        return tuple(zip(tokens.starts, tokens.ends, strict=True))
+        return self.tokens._spans
 
     @cached_property
     def word_count(self) -> int:
@@ -203,15 +202,17 @@ class Tokens:
     :ivar ends: each word's end offset.
     """
 
-    __slots__ = ("__dict__", "_sliceable", "_view", "ends", "lower", "starts", "text")
+    __slots__ = ("__dict__", "_sliceable", "_spans", "_view", "ends", "lower", "starts", "text")
 
     def __init__(self, view: TextView) -> None:
         """Split ``view.text`` into words once."""
         self._view = view
         self.text = view.text
-        spans = [m.span() for m in WORD.finditer(self.text)]
-        self.starts = _readonly([s for s, _ in spans])
-        self.ends = _readonly([e for _, e in spans])
+        spans = tuple(m.span() for m in WORD.finditer(self.text))
+        flat = memoryview(array("i", [offset for span in spans for offset in span])).toreadonly()
+        self.starts = flat[0::2]
+        self.ends = flat[1::2]
+        self._spans = spans  # handed to TextView.words
         self.lower = _same_length_lower(self.text)
         # A word's str.lower() is its slice of lower unless a character changed length
         # or a capital sigma (whose lower case depends on the letters around it) occurs.
