@@ -46,9 +46,85 @@ def share(k: float, n: float, prior: float) -> float:
     return (k + PRIOR_N * prior) / (n + PRIOR_N)
 
 
-def count(pattern: re.Pattern[str], text: str) -> int:
+def count(pattern: re.Pattern[str] | WordBounded, text: str) -> int:
     """How many non-overlapping matches ``pattern`` has in ``text``."""
     return sum(1 for _ in pattern.finditer(text))
+
+
+def _is_word(char: str) -> bool:
+    r"""Whether ``re`` counts ``char`` as a word character (``\w`` in Unicode mode)."""
+    return char.isalnum() or char == "_"
+
+
+def _is_ascii_word(char: str) -> bool:
+    r"""Whether ``re`` counts ``char`` as a word character under ``re.ASCII``."""
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+class WordBounded:
+    r"""A pattern that opens with ``\b``, found with exactly its matches, several times faster.
+
+    Python's ``re`` skips ahead quickly to where a pattern can start only when the
+    pattern opens with literal text or a character set (an alternation of words
+    qualifies); an opening ``\b`` disables that, so ``\b(?:said|says|told)\b`` tries
+    every position of the text. ``WordBounded(re.compile(r"\b(?:said|says|told)\b"))``
+    compiles the pattern without its opening ``\b`` and checks the word boundary itself
+    at each candidate, retrying one character further when it does not hold, exactly as
+    the engine would: ``finditer``, ``search``, ``match`` and ``findall`` give the very
+    same matches as the original pattern (the tests compare them on random text). For a
+    lexicon, build the alternation once at import with :func:`alternation`.
+
+    :param pattern: a compiled pattern whose source starts with ``\b`` and whose matches
+        are never empty.
+    """
+
+    __slots__ = ("_is_word", "_rest", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        r"""Compile ``pattern`` without its opening ``\b``, with the same flags."""
+        if not pattern.pattern.startswith("\\b"):
+            raise ValueError(f"pattern does not open with \\b: {pattern.pattern[:40]!r}")
+        self.pattern = pattern
+        self._rest = re.compile(pattern.pattern[2:], pattern.flags)
+        if self._rest.fullmatch(""):
+            raise ValueError(f"pattern can match the empty string: {pattern.pattern[:40]!r}")
+        self._is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
+
+    def _bounded(self, text: str, at: int) -> bool:
+        r"""Whether ``\b`` holds at offset ``at`` of ``text``."""
+        before = at > 0 and self._is_word(text[at - 1])
+        return before != (at < len(text) and self._is_word(text[at]))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match at or after ``pos`` (before ``endpos``), as ``pattern.search`` finds it."""
+        stop = len(text) if endpos is None else endpos
+        found = self._rest.search(text, pos, stop)
+        while found is not None and not self._bounded(text, found.start()):
+            found = self._rest.search(text, found.start() + 1, stop)
+        return found
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The match at ``pos``, as ``pattern.match`` finds it."""
+        pos = max(0, min(pos, len(text)))
+        if not self._bounded(text, pos):
+            return None
+        return self._rest.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Every non-overlapping match, as ``pattern.finditer`` finds them."""
+        found = self.search(text, pos, endpos)
+        while found is not None:
+            yield found
+            found = self.search(text, found.end(), endpos)
+
+    def findall(self, text: str) -> list[Any]:
+        """What ``pattern.findall`` returns."""
+        groups = self._rest.groups
+        if groups == 0:
+            return [m.group() for m in self.finditer(text)]
+        if groups == 1:
+            return [m.group(1) or "" for m in self.finditer(text)]
+        return [m.groups("") for m in self.finditer(text)]
 
 
 def tokens(view: TextView) -> list[str]:
