@@ -173,3 +173,46 @@ def out_of_range(
             yield key, f"must be at least {low:g}, not {settings[key]!r}"
         else:
             yield key, f"must be at most {high:g}, not {settings[key]!r}"
+
+
+#: Characters that ``re.IGNORECASE`` matches with an ASCII letter but ``str.lower()``
+#: does not turn into it (dotted and dotless i, long s).
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+class Folded:
+    r"""A case-insensitive pattern, matched on the token stream's lower-cased text.
+
+    ``re.IGNORECASE`` makes every step of a match compare case-folded characters, and
+    stops an opening ``\b`` word list from being scanned quickly. A pattern written in
+    lower case with ASCII letters matches the lower-cased text (``view.tokens.lower``,
+    same offsets) exactly where it matches the text ignoring case: lower-casing never
+    changes whether a character is a word character, and the only characters
+    ``re.IGNORECASE`` matches with an ASCII letter that ``str.lower()`` does not map to
+    it are ``İ``, ``ı`` and ``ſ``; a text holding one is searched with the original
+    pattern. Matches then carry offsets into the text and the lower-cased characters.
+
+    :param pattern: compiled with ``re.IGNORECASE``, its source in lower case and ASCII.
+    """
+
+    __slots__ = ("_lower", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        r"""Compile ``pattern`` case-sensitively (with :class:`WordBounded` when it opens with ``\b``)."""
+        source = pattern.pattern
+        if not pattern.flags & re.IGNORECASE or source != source.lower() or not source.isascii():
+            raise ValueError(f"not an IGNORECASE pattern written in lower-case ASCII: {source[:40]!r}")
+        lower = re.compile(source, pattern.flags & ~re.IGNORECASE)
+        self.pattern = pattern
+        self._lower: re.Pattern[str] | WordBounded = WordBounded(lower) if source.startswith("\\b") else lower
+
+    def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
+        """Every match in ``view``'s text, as ``pattern.finditer(view.text)`` finds them (offsets and spans)."""
+        text = view.text
+        if any(char in text for char in _UNFOLDED):
+            return self.pattern.finditer(text)
+        return self._lower.finditer(view.tokens.lower)
+
+    def count(self, view: TextView) -> int:
+        """How many non-overlapping matches the pattern has in ``view``'s text."""
+        return sum(1 for _ in self.finditer(view))

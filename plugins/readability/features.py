@@ -17,9 +17,9 @@ from collections import Counter
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+SECOND_PERSON = measures.Folded(re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE))
 ALL_CAPS = re.compile(r"\b[A-Z]{4,}+\b")
-DEMONSTRATIVE = re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE)
+DEMONSTRATIVE = measures.Folded(re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE))
 FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
 ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
 #: Letters an abstract noun has before its suffix, at least.
@@ -155,11 +155,11 @@ def features(document: Document) -> dict[str, float]:
     text, words = body.text, body.word_count
     values = {
         "first_person_per_1000_words": measures.per_1000(measures.count(FIRST_PERSON, text), words),
-        "second_person_per_1000_words": measures.per_1000(measures.count(SECOND_PERSON, text), words),
+        "second_person_per_1000_words": measures.per_1000(SECOND_PERSON.count(body), words),
         "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
         "all_caps_words_per_1000_words": measures.per_1000(measures.count(ALL_CAPS, text), words),
-        "demonstratives_per_1000_words": measures.per_1000(measures.count(DEMONSTRATIVE, text), words),
+        "demonstratives_per_1000_words": measures.per_1000(DEMONSTRATIVE.count(body), words),
     }
     values.update(_rhythm(body))
     values.update(_vocabulary(measures.tokens(body), words))

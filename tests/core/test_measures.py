@@ -6,6 +6,7 @@ import re
 
 import pytest
 from copydesk import measures
+from copydesk.text import TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,3 +47,30 @@ def test_word_bounded_on_news_text() -> None:
 def test_word_bounded_refuses_what_it_cannot_reproduce(source: str) -> None:
     with pytest.raises(ValueError, match=r"does not open with|empty string"):
         measures.WordBounded(re.compile(source))
+
+
+FOLDED = [
+    re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE),
+    re.compile(r"\b(?:some|many)\s(?:experts|sources)|reportedly|is\sbelieved\sto\b", re.IGNORECASE),
+    re.compile(r"[a-z]{2}s\b", re.IGNORECASE),
+]
+FOLDED_ALPHABET = "thisTHISeEaAoO sxSXK\u212a\u0130\u0131\u017f\u00dfkmanyMANY\n_1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=FOLDED_ALPHABET, max_size=50), which=st.integers(0, 2))
+def test_folded_finds_where_the_case_insensitive_pattern_finds(text: str, which: int) -> None:
+    pattern = FOLDED[which]
+    folded = measures.Folded(pattern)
+    view = TextView(text)
+    assert [m.span() for m in folded.finditer(view)] == [m.span() for m in pattern.finditer(text)]
+    assert folded.count(view) == measures.count(pattern, text)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [re.compile(r"\bthis\b"), re.compile(r"\bThis\b", re.I), re.compile(r"\S+this", re.I), re.compile("été", re.I)],
+)
+def test_folded_refuses_patterns_it_cannot_match_on_lower_case(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError, match="lower-case ASCII"):
+        measures.Folded(pattern)
