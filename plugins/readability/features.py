@@ -85,14 +85,19 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     if n <= window:
         return len(set(toks)) / n
     counts = Counter(toks[:window])
-    total = len(counts) / window
-    for i in range(window, n):
-        counts[toks[i]] += 1
-        old = toks[i - window]
-        counts[old] -= 1
-        if not counts[old]:
+    distinct = len(counts)
+    total = distinct / window
+    for new, old in zip(toks[window:], toks, strict=False):  # the token entering and the one leaving
+        seen = counts.get(new, 0)
+        counts[new] = seen + 1
+        distinct += not seen
+        left = counts[old] - 1
+        if left:
+            counts[old] = left
+        else:
             del counts[old]
-        total += len(counts) / window
+            distinct -= 1
+        total += distinct / window
     return total / (n - window + 1)
 
 

@@ -260,7 +260,7 @@ def features(document: Document) -> dict[str, float]:
         ),
         "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
-        "digit_share": sum(1 for ch in text if ch.isdigit()) / max(len(text), 1),
+        "digit_share": sum(map(str.isdigit, text)) / max(len(text), 1),
     }
     values.update(_quotation_features(text, words))
     return values
