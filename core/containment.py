@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import functools
 import io
 import math
 import sys
@@ -27,10 +26,16 @@ from copydesk.text import Document
 _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentence_starts")
 
 
-@functools.cache
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 def _field_names(cls: type) -> tuple[str, ...]:
-    """The fields compared of objects of class ``cls`` (a dataclass's fields, or a view's)."""
-    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else _VIEW_FIELDS
+    """The fields compared of objects of class ``cls`` (a dataclass's fields, or a view's), listed once."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else _VIEW_FIELDS
+        _NAMES[cls] = names
+    return names
 
 
 def _field_ids(obj: Any) -> tuple[int, ...]:
