@@ -102,5 +102,9 @@ TITLE_WORDS = (
     "founder ceo editor"
 ).split()
 TITLED_NAME = re.compile(rf"\b(?i:{measures.alternation(TITLE_WORDS)})\s{NAME}")
+#: Where TITLED_NAME can start: its case-insensitive role word and space, matched on lower-cased text.
+TITLE_THEN_SPACE = measures.WordBounded(re.compile(rf"\b(?:{measures.alternation(TITLE_WORDS)})\s"))
+#: Characters ``re.IGNORECASE`` matches with an ASCII letter that ``str.lower()`` does not turn into it.
+UNFOLDED = ("\u0130", "\u0131", "\u017f")
 #: A capitalised word of at least three letters (runs of them make the "distinct names").
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
