@@ -15,14 +15,17 @@ accepts as they are; declared features with snake_case, unique names, a known di
 and unit, and scoring that reports only declared, finite feature values (the runner turns
 any other into a failure); every finding's span inside its
 field, ``matched == text[start:end]``, line and column right and the excerpt holding
-the match; the same output on a second run; no crash and linear time on adversarial
-input (see :func:`check_scaling` for how time is measured without flaky asserts); and
-a batch pass with ``merge`` finishing the same however the batch is cut and merged
+the match; the same output on a second run; the shared token stream
+(``view.tokens``) right on every example and left unchanged by the scorer
+(:func:`check_tokens`); no crash and linear time on adversarial input (see
+:func:`check_scaling` for how time is measured without flaky asserts); and a batch
+pass with ``merge`` finishing the same however the batch is cut and merged
 (:func:`check_merge`).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import gc
 import pickle
@@ -39,7 +42,7 @@ from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport,
 from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
-from copydesk.text import Document, TextView
+from copydesk.text import WORD, Document, TextView
 
 #: Characters of the smallest input of the scaling check.
 SCALE_CHARS = 8_000
@@ -218,6 +221,58 @@ def check_merge(scorer: Scorer, articles: Sequence[Article], cfg: Config) -> lis
     return []
 
 
+def stream_problem(view: TextView) -> str | None:
+    """What is wrong with ``view.tokens`` (the shared token stream) against its definition, or None."""
+    tokens, text = view.tokens, view.text
+    spans = [m.span() for m in WORD.finditer(text)]
+    if list(zip(tokens.starts, tokens.ends, strict=True)) != spans or list(view.words) != spans:
+        return "its words are not the WORD pattern's matches"
+    if tokens.forms != tuple(text[s:e].lower() for s, e in spans) or len(tokens.lower) != len(text):
+        return "its lower-case forms are not each word's str.lower(), or lower moved the offsets"
+    owners = [(tokens.sentence, [s.start for s in view.sentences]), (tokens.line, [ln.start for ln in view.lines])]
+    for per_word, starts in owners:
+        if list(per_word) != [bisect.bisect_right(starts, s) - 1 for s, _ in spans]:
+            return "a word's sentence or line index is wrong"
+    return None
+
+
+def _snapshot(document: Document) -> list[Any]:
+    """Everything of both fields' token streams a scorer could change."""
+    out: list[Any] = []
+    for view in (document.title, document.body):
+        tokens = view.tokens
+        out += [id(tokens), tokens.text, tokens.lower, tokens.starts.tobytes(), tokens.ends.tobytes(), tokens.forms]
+        out += [tokens.sentence.tobytes(), tokens.line.tobytes(), view.words]
+    return out
+
+
+def check_tokens(scorer: Scorer, articles: Sequence[Article], plugins: PluginSet, cfg: Config) -> list[Problem]:
+    """The token stream is right on every article, and scoring leaves it as it was.
+
+    Every scorer of an article reads the same ``view.tokens``; one that replaced or
+    changed it would change what the scorers after it see.
+    """
+    runner = Runner(plugins, cfg)
+    runner.batch_pass(articles)
+    active = next(a for a in runner.active if a.scorer.prefix == scorer.prefix)
+    found: list[Problem] = []
+    for article in articles:
+        document = Document.from_article(article)
+        for view in (document.title, document.body):
+            if detail := stream_problem(view):
+                found.append(Problem(scorer.prefix, "tokens", f"{view.field} of {article.id!r}: {detail}"))
+        before = _snapshot(document)
+        try:
+            result = active.scorer.score(document, active.context)
+            if not hasattr(result, "findings"):
+                list(result)
+        except Exception:  # crashes are check_findings' to report
+            continue
+        if _snapshot(document) != before:
+            found.append(Problem(scorer.prefix, "tokens", f"changed the shared token stream of {article.id!r}"))
+    return found
+
+
 def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None:
     """What is wrong with where a finding points, or None."""
     view = views.get(finding.field)
@@ -350,6 +405,8 @@ def check_scorer(
     mine = [_example(e, i) for i, e in enumerate(examples)]
     found += check_findings(scorer, [*mine, *sample_articles()], plugins, cfg)
     found += check_merge(scorer, [*mine, *sample_articles()], cfg)
+    if not found:
+        found += check_tokens(scorer, [*mine, *sample_articles()], plugins, cfg)
     if mine and require_findings and not found:
         _, reports = _run(plugins, cfg, mine)
         if not any(r.findings for r in reports):
