@@ -58,7 +58,7 @@ eval: $(STAMP)
 
 # Speed and memory of whole runs (figures in the README, "Performance").
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py --articles 2000 --workers 1 2
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

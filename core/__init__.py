@@ -38,7 +38,7 @@ from copydesk.models import (
     Severity,
     SourceRef,
 )
-from copydesk.text import WORD, Document, Line, Sentence, TextView
+from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
 
 try:
     __version__ = version("copydesk")
@@ -71,6 +71,7 @@ __all__ = [
     "Severity",
     "SourceRef",
     "TextView",
+    "Tokens",
     "__version__",
     "hookimpl",
     "measures",

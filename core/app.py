@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
 
-from copydesk import __version__, diagnostics, meaning, safety
+from copydesk import __version__, diagnostics, meaning, safety, scale
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
@@ -252,7 +252,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate)
     try:
         with _progress(options.progress) as tick:
-            for report in session.runner.run(lambda: iter(batch), workers=session.workers):
+            for report in scale.reports(session.runner, batch, session.executor, session.workers):
                 tick()
                 tally.observe(report, stderr)
                 judged = _judged(report, gate, baseline, options.gate)

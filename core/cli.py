@@ -33,6 +33,7 @@ from copydesk.options import (
     CompareOpt,
     ConfigOpt,
     DisableOpt,
+    ExecutorOpt,
     FailOnOpt,
     FailUnderOpt,
     FormatOpt,
@@ -112,6 +113,7 @@ def score(
     history: HistoryOpt = None,
     min_severity: MinSeverityOpt = "info",
     model: ModelOpt = None,
+    executor: ExecutorOpt = None,
 ) -> None:
     """Score articles and report each one's score, grade and evidence."""
 
@@ -120,7 +122,7 @@ def score(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers, model=model),
+            flags=flags(select, ignore, disable, workers, model=model, executor=executor),
             timings=timings,
             min_severity=check_severity(min_severity),
             progress=sys.stderr.isatty(),
@@ -155,6 +157,7 @@ def check(
     min_severity: MinSeverityOpt = "info",
     only_new: OnlyNewOpt = False,
     model: ModelOpt = None,
+    executor: ExecutorOpt = None,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
     gate = {
@@ -171,7 +174,7 @@ def check(
             paths=paths,
             outputs=parse_outputs(split(format), output),
             config_path=config,
-            flags=flags(select, ignore, disable, workers, gate, model),
+            flags=flags(select, ignore, disable, workers, gate, model=model, executor=executor),
             gate=True,
             min_severity=check_severity(min_severity),
             only_new=check_only_new(only_new, baseline),

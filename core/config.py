@@ -26,7 +26,7 @@ from types import MappingProxyType
 from typing import Any
 
 from copydesk.errors import ConfigError
-from copydesk.models import Scorer, Severity
+from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
@@ -40,6 +40,8 @@ FAIL_ON = (*SEVERITIES, "none")
 MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
+#: ``[run] executor``: this machine's worker processes, or a Dask scheduler's address.
+EXECUTOR = re.compile(r"local|(?:dask|tcp|tls)://[^\s/]+:[0-9]{1,5}")
 #: The ``[gate]`` keys ``copydesk check`` takes as flags, with the flag that sets each.
 GATE_FLAGS = {
     "fail_under": "--fail-under",
@@ -59,6 +61,7 @@ class Flags:
     :ivar ignore: added to ``[run] ignore``.
     :ivar disable: added to ``[run] disable``.
     :ivar workers: replaces ``[run] workers`` (None: not given).
+    :ivar executor: replaces ``[run] executor`` (None: not given).
     :ivar gate: ``[gate]`` values by key (``fail_under``, ``fail_on``, ``max_failing``).
     :ivar model: ``--model FILE``: replaces ``[scoring] model`` (relative to the working folder; None: not given).
     """
@@ -69,6 +72,7 @@ class Flags:
     workers: int | None = None
     gate: Mapping[str, Any] = field(default_factory=dict)
     model: str | None = None
+    executor: str | None = None
 
     def table(self, data: Mapping[str, Any]) -> dict[str, Any]:
         """The flags as an override shaped like the TOML, lists extended from ``data``."""
@@ -81,6 +85,8 @@ class Flags:
             run["disable"] = [*data["run"]["disable"], *self.disable]
         if self.workers is not None:
             run["workers"] = self.workers
+        if self.executor is not None:
+            run["executor"] = self.executor
         table: dict[str, Any] = {"run": run} if run else {}
         if self.gate:
             table["gate"] = dict(self.gate)
@@ -292,9 +298,12 @@ class Config:
         return Severity(value) if value is not None else None
 
     def plugin_settings(self, scorer: Scorer) -> Mapping[str, Any]:
-        """The scorer's declared defaults overlaid with its ``[plugins.NAME]`` table."""
+        """The scorer's declared defaults overlaid with its ``[plugins.NAME]`` table.
+
+        Read-only and picklable: a batch pass's state may keep it, and states cross processes.
+        """
         table = self.data.get("plugins", {}).get(scorer.name, {})
-        return MappingProxyType({**dict(scorer.settings), **table})
+        return FrozenDict({**dict(scorer.settings), **table})
 
     def validate_plugins(self, scorers: list[Scorer], disabled: tuple[str, ...]) -> None:
         """Check ``[plugins.NAME]`` tables, and the user's weights and severities, against the scorers.
@@ -369,6 +378,10 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
     if not 1 <= data["run"]["workers"] <= MAX_WORKERS:
         raise ConfigError(
             f"{name('run.workers')} must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"
+        )
+    if not EXECUTOR.fullmatch(data["run"]["executor"]):
+        raise ConfigError(
+            f"{name('run.executor')} must be local or dask://HOST:PORT (a Dask scheduler), not {data['run']['executor']!r}"
         )
     if not 0 <= data["run"]["article_timeout"] <= 86400:
         raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")

@@ -15,16 +15,24 @@ accepts as they are; declared features with snake_case, unique names, a known di
 and unit, and scoring that reports only declared, finite feature values (the runner turns
 any other into a failure); every finding's span inside its
 field, ``matched == text[start:end]``, line and column right and the excerpt holding
-the match; the same output on a second run; no crash and linear time on adversarial
-input (see :func:`check_scaling` for how time is measured without flaky asserts).
+the match; the same output on a second run; the shared token stream
+(``view.tokens``) right on every example and left unchanged by the scorer
+(:func:`check_tokens`); no crash and linear time on adversarial input (see
+:func:`check_scaling` for how time is measured without flaky asserts); and a batch
+pass with ``merge`` finishing the same however the batch is cut and merged
+(:func:`check_merge`).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import gc
+import pickle
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from copydesk.config import Config
@@ -34,7 +42,7 @@ from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport,
 from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
-from copydesk.text import TextView
+from copydesk.text import WORD, Document, TextView
 
 #: Characters of the smallest input of the scaling check.
 SCALE_CHARS = 8_000
@@ -161,6 +169,111 @@ def check_findings(scorer: Scorer, articles: Sequence[Article], plugins: PluginS
         for finding in report.findings:
             if detail := _finding_problem(finding, views):
                 found.append(Problem(scorer.prefix, "spans", f"{finding.code} on {report.id!r}: {detail}"))
+    return found
+
+
+def _observed(scorer: Scorer, settings: Any, documents: Sequence[Document]) -> Any:
+    """A fresh batch-pass state that observed ``documents`` in order."""
+    assert scorer.batch is not None
+    state = scorer.batch.start(settings)
+    for document in documents:
+        scorer.batch.observe(state, document)
+    return state
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two finished statistics are equal (by pickle where ``==`` cannot say, as with numpy arrays)."""
+    try:
+        if bool(a == b):
+            return True
+    except (ValueError, TypeError):
+        pass
+    return pickle.dumps(a) == pickle.dumps(b)
+
+
+def check_merge(scorer: Scorer, articles: Sequence[Article], cfg: Config) -> list[Problem]:
+    """A batch pass with ``merge`` keeps the map/merge contract on ``articles``.
+
+    The pass's ``finish`` must give the same result for one state that observed every
+    article in order and for chunk states merged in order, with the batch cut in
+    single articles, in halves and in thirds; ``merge(merge(a, b), c)`` must finish
+    like ``merge(a, merge(b, c))``; and a state must survive pickling (chunk states
+    travel from worker processes and cluster nodes).
+    """
+    batch = scorer.batch
+    if batch is None or batch.merge is None:
+        return []
+    merge = batch.merge
+    settings = cfg.plugin_settings(scorer)
+    documents = [Document.from_article(article) for article in articles]
+    problem = partial(Problem, scorer.prefix, "merge")
+    try:
+        whole = batch.finish(_observed(scorer, settings, documents))
+        third = max(1, len(documents) // 3)
+        for name, size in (("single articles", 1), ("halves", max(1, (len(documents) + 1) // 2)), ("thirds", third)):
+            parts = [documents[i : i + size] for i in range(0, len(documents), size)]
+            states = [pickle.loads(pickle.dumps(_observed(scorer, settings, part))) for part in parts]
+            if not _same(batch.finish(functools.reduce(merge, states)), whole):
+                return [problem(f"chunks of {name} merged in order finish differently from one pass over the batch")]
+        a, b, c = ([_observed(scorer, settings, documents[i * third : (i + 1) * third])] for i in range(3))
+        left = batch.finish(merge(merge(a[0], b[0]), c[0]))
+        a, b, c = ([_observed(scorer, settings, documents[i * third : (i + 1) * third])] for i in range(3))
+        if not _same(left, batch.finish(merge(a[0], merge(b[0], c[0])))):
+            return [problem("merge is not associative: (a+b)+c and a+(b+c) finish differently")]
+    except Exception as exc:  # isolation point: scoring (the batch pass under test)
+        return [problem(f"the batch pass raised {describe(exc)}")]
+    return []
+
+
+def stream_problem(view: TextView) -> str | None:
+    """What is wrong with ``view.tokens`` (the shared token stream) against its definition, or None."""
+    tokens, text = view.tokens, view.text
+    spans = [m.span() for m in WORD.finditer(text)]
+    if list(zip(tokens.starts, tokens.ends, strict=True)) != spans or list(view.words) != spans:
+        return "its words are not the WORD pattern's matches"
+    if tokens.forms != tuple(text[s:e].lower() for s, e in spans) or len(tokens.lower) != len(text):
+        return "its lower-case forms are not each word's str.lower(), or lower moved the offsets"
+    owners = [(tokens.sentence, [s.start for s in view.sentences]), (tokens.line, [ln.start for ln in view.lines])]
+    for per_word, starts in owners:
+        if list(per_word) != [bisect.bisect_right(starts, s) - 1 for s, _ in spans]:
+            return "a word's sentence or line index is wrong"
+    return None
+
+
+def _snapshot(document: Document) -> list[Any]:
+    """Everything of both fields' token streams a scorer could change."""
+    out: list[Any] = []
+    for view in (document.title, document.body):
+        tokens = view.tokens
+        out += [id(tokens), tokens.text, tokens.lower, tokens.starts.tobytes(), tokens.ends.tobytes(), tokens.forms]
+        out += [tokens.sentence.tobytes(), tokens.line.tobytes(), view.words]
+    return out
+
+
+def check_tokens(scorer: Scorer, articles: Sequence[Article], plugins: PluginSet, cfg: Config) -> list[Problem]:
+    """The token stream is right on every article, and scoring leaves it as it was.
+
+    Every scorer of an article reads the same ``view.tokens``; one that replaced or
+    changed it would change what the scorers after it see.
+    """
+    runner = Runner(plugins, cfg)
+    runner.batch_pass(articles)
+    active = next(a for a in runner.active if a.scorer.prefix == scorer.prefix)
+    found: list[Problem] = []
+    for article in articles:
+        document = Document.from_article(article)
+        for view in (document.title, document.body):
+            if detail := stream_problem(view):
+                found.append(Problem(scorer.prefix, "tokens", f"{view.field} of {article.id!r}: {detail}"))
+        before = _snapshot(document)
+        try:
+            result = active.scorer.score(document, active.context)
+            if not hasattr(result, "findings"):
+                list(result)
+        except Exception:  # crashes are check_findings' to report
+            continue
+        if _snapshot(document) != before:
+            found.append(Problem(scorer.prefix, "tokens", f"changed the shared token stream of {article.id!r}"))
     return found
 
 
@@ -295,6 +408,9 @@ def check_scorer(
     cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
     mine = [_example(e, i) for i, e in enumerate(examples)]
     found += check_findings(scorer, [*mine, *sample_articles()], plugins, cfg)
+    found += check_merge(scorer, [*mine, *sample_articles()], cfg)
+    if not found:
+        found += check_tokens(scorer, [*mine, *sample_articles()], plugins, cfg)
     if mine and require_findings and not found:
         _, reports = _run(plugins, cfg, mine)
         if not any(r.findings for r in reports):

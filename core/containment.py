@@ -26,10 +26,21 @@ from copydesk.text import Document
 _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentence_starts")
 
 
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    """The fields compared of objects of class ``cls`` (a dataclass's fields, or a view's), listed once."""
+    names = _NAMES.get(cls)
+    if names is None:
+        names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else _VIEW_FIELDS
+        _NAMES[cls] = names
+    return names
+
+
 def _field_ids(obj: Any) -> tuple[int, ...]:
     """The identities of an object's field values (``object.__setattr__`` replaces one)."""
-    names = [f.name for f in dataclasses.fields(obj)] if dataclasses.is_dataclass(obj) else _VIEW_FIELDS
-    return tuple(id(getattr(obj, name, None)) for name in names)
+    return tuple(id(getattr(obj, name, None)) for name in _field_names(type(obj)))
 
 
 def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:

@@ -46,15 +46,97 @@ def share(k: float, n: float, prior: float) -> float:
     return (k + PRIOR_N * prior) / (n + PRIOR_N)
 
 
-def count(pattern: re.Pattern[str], text: str) -> int:
+def count(pattern: re.Pattern[str] | WordBounded, text: str) -> int:
     """How many non-overlapping matches ``pattern`` has in ``text``."""
     return sum(1 for _ in pattern.finditer(text))
 
 
+def _is_word(char: str) -> bool:
+    r"""Whether ``re`` counts ``char`` as a word character (``\w`` in Unicode mode)."""
+    return char.isalnum() or char == "_"
+
+
+def _is_ascii_word(char: str) -> bool:
+    r"""Whether ``re`` counts ``char`` as a word character under ``re.ASCII``."""
+    return char.isascii() and (char.isalnum() or char == "_")
+
+
+class WordBounded:
+    r"""A pattern that opens with ``\b``, found with exactly its matches, several times faster.
+
+    Python's ``re`` skips ahead quickly to where a pattern can start only when the
+    pattern opens with literal text or a character set (an alternation of words
+    qualifies); an opening ``\b`` disables that, so ``\b(?:said|says|told)\b`` tries
+    every position of the text. ``WordBounded(re.compile(r"\b(?:said|says|told)\b"))``
+    compiles the pattern without its opening ``\b`` and checks the word boundary itself
+    at each candidate, retrying one character further when it does not hold, exactly as
+    the engine would: ``finditer``, ``search``, ``match`` and ``findall`` give the very
+    same matches as the original pattern (the tests compare them on random text). For a
+    lexicon, build the alternation once at import with :func:`alternation`.
+
+    :param pattern: a compiled pattern whose source starts with ``\b`` and whose matches
+        are never empty.
+    """
+
+    __slots__ = ("_is_word", "_rest", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        r"""Compile ``pattern`` without its opening ``\b``, with the same flags."""
+        if not pattern.pattern.startswith("\\b"):
+            raise ValueError(f"pattern does not open with \\b: {pattern.pattern[:40]!r}")
+        self.pattern = pattern
+        self._rest = re.compile(pattern.pattern[2:], pattern.flags)
+        if self._rest.fullmatch(""):
+            raise ValueError(f"pattern can match the empty string: {pattern.pattern[:40]!r}")
+        self._is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
+
+    def _bounded(self, text: str, at: int) -> bool:
+        r"""Whether ``\b`` holds at offset ``at`` of ``text``."""
+        before = at > 0 and self._is_word(text[at - 1])
+        return before != (at < len(text) and self._is_word(text[at]))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match at or after ``pos`` (before ``endpos``), as ``pattern.search`` finds it."""
+        stop = len(text) if endpos is None else endpos
+        found = self._rest.search(text, pos, stop)
+        while found is not None and not self._bounded(text, found.start()):
+            found = self._rest.search(text, found.start() + 1, stop)
+        return found
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The match at ``pos``, as ``pattern.match`` finds it."""
+        pos = max(0, min(pos, len(text)))
+        if not self._bounded(text, pos):
+            return None
+        return self._rest.match(text, pos, len(text) if endpos is None else endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Every non-overlapping match, as ``pattern.finditer`` finds them."""
+        found = self.search(text, pos, endpos)
+        while found is not None:
+            yield found
+            found = self.search(text, found.end(), endpos)
+
+    def findall(self, text: str) -> list[Any]:
+        """What ``pattern.findall`` returns."""
+        groups = self._rest.groups
+        if groups == 0:
+            return [m.group() for m in self.finditer(text)]
+        if groups == 1:
+            return [m.group(1) or "" for m in self.finditer(text)]
+        return [m.groups("") for m in self.finditer(text)]
+
+
 def tokens(view: TextView) -> list[str]:
-    """The view's words that start with a letter, lower-cased, curly apostrophes made straight."""
-    text = view.text
-    return [text[s:e].lower().replace("\u2019", "'") for s, e in view.words if text[s].isalpha()]
+    """The view's words that start with a letter, lower-cased, curly apostrophes made straight.
+
+    Built from the shared token stream's forms (``view.tokens.forms``), not re-split.
+    """
+    text, stream = view.text, view.tokens
+    forms = (f for f, s in zip(stream.forms, stream.starts, strict=True) if text[s].isalpha())
+    if "\u2019" not in text:
+        return list(forms)
+    return [f.replace("\u2019", "'") for f in forms]
 
 
 def sentence_texts(view: TextView) -> list[str]:
@@ -91,3 +173,46 @@ def out_of_range(
             yield key, f"must be at least {low:g}, not {settings[key]!r}"
         else:
             yield key, f"must be at most {high:g}, not {settings[key]!r}"
+
+
+#: Characters that ``re.IGNORECASE`` matches with an ASCII letter but ``str.lower()``
+#: does not turn into it (dotted and dotless i, long s).
+_UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+class Folded:
+    r"""A case-insensitive pattern, matched on the token stream's lower-cased text.
+
+    ``re.IGNORECASE`` makes every step of a match compare case-folded characters, and
+    stops an opening ``\b`` word list from being scanned quickly. A pattern written in
+    lower case with ASCII letters matches the lower-cased text (``view.tokens.lower``,
+    same offsets) exactly where it matches the text ignoring case: lower-casing never
+    changes whether a character is a word character, and the only characters
+    ``re.IGNORECASE`` matches with an ASCII letter that ``str.lower()`` does not map to
+    it are ``İ``, ``ı`` and ``ſ``; a text holding one is searched with the original
+    pattern. Matches then carry offsets into the text and the lower-cased characters.
+
+    :param pattern: compiled with ``re.IGNORECASE``, its source in lower case and ASCII.
+    """
+
+    __slots__ = ("_lower", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        r"""Compile ``pattern`` case-sensitively (with :class:`WordBounded` when it opens with ``\b``)."""
+        source = pattern.pattern
+        if not pattern.flags & re.IGNORECASE or source != source.lower() or not source.isascii():
+            raise ValueError(f"not an IGNORECASE pattern written in lower-case ASCII: {source[:40]!r}")
+        lower = re.compile(source, pattern.flags & ~re.IGNORECASE)
+        self.pattern = pattern
+        self._lower: re.Pattern[str] | WordBounded = WordBounded(lower) if source.startswith("\\b") else lower
+
+    def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
+        """Every match in ``view``'s text, as ``pattern.finditer(view.text)`` finds them (offsets and spans)."""
+        text = view.text
+        if any(char in text for char in _UNFOLDED):
+            return self.pattern.finditer(text)
+        return self._lower.finditer(view.tokens.lower)
+
+    def count(self, view: TextView) -> int:
+        """How many non-overlapping matches the pattern has in ``view``'s text."""
+        return sum(1 for _ in self.finditer(view))

@@ -27,6 +27,7 @@ failed) costs 0 and is listed in :attr:`Verdict.missing`.
 
 from __future__ import annotations
 
+import functools
 import math
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
@@ -168,7 +169,23 @@ class Verdict:
 
 
 def _levels(quantiles: Sequence[float], side: str) -> tuple[list[float], list[float]]:
-    """Distinct quantile values with their level: the smallest level of a tie (``left``) or the largest."""
+    """Distinct quantile values with their level: the smallest level of a tie (``left``) or the largest.
+
+    Computed once per model feature and side (a model's quantiles are tuples), not per article.
+    """
+    if isinstance(quantiles, tuple):
+        return _tuple_levels(quantiles, side)
+    return _compute_levels(quantiles, side)
+
+
+@functools.lru_cache(maxsize=1024)
+def _tuple_levels(quantiles: tuple[float, ...], side: str) -> tuple[list[float], list[float]]:
+    """:func:`_levels` of a tuple, memoised (the caller only reads the lists)."""
+    return _compute_levels(quantiles, side)
+
+
+def _compute_levels(quantiles: Sequence[float], side: str) -> tuple[list[float], list[float]]:
+    """The distinct values and levels of :func:`_levels`."""
     values: list[float] = []
     levels: list[float] = []
     for value, level in zip(quantiles, LEVELS, strict=True):

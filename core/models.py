@@ -334,11 +334,29 @@ class BatchPass:
     ``context.batch``. Keep the state to per-batch statistics (counts of hashes,
     attributed figures), never the text of the batch: the core reads the input twice
     instead of holding it.
+
+    **Map and merge.** With ``merge``, the pass runs in parallel: the core cuts the
+    batch into consecutive chunks, and for each chunk (in a worker process, or on a
+    cluster node) calls ``start(settings)`` and ``observe`` on the chunk's articles in
+    input order. It then folds the chunk states in input order, ``merge(earlier,
+    later)``, and calls ``finish`` on the result. ``merge`` may change and return
+    ``earlier``, but must leave ``later`` unread afterwards. Its contract, which
+    :func:`copydesk.conformance.check_merge` tests:
+
+    - **order-consistent**: ``finish`` of the merged chunks equals ``finish`` of one
+      state that observed every article in order, however the batch was cut (an
+      article's place in the batch is its place in ``earlier`` plus the articles
+      ``earlier`` observed);
+    - **associative**: ``merge(merge(a, b), c)`` finishes like ``merge(a, merge(b, c))``;
+    - states cross process boundaries, so they must pickle.
+
+    Without ``merge`` the pass runs in the main process, one article after another.
     """
 
     start: Callable[[Settings], Any]
     observe: Callable[[Any, Document], None]
     finish: Callable[[Any], Any]
+    merge: Callable[[Any, Any], Any] | None = None
 
 
 @dataclass(frozen=True)

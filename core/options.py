@@ -93,6 +93,14 @@ WorkersOpt = Annotated[
         show_default=False,
     ),
 ]
+ExecutorOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--executor",
+        help="Where to score: local (worker processes) or dask://HOST:PORT (a Dask cluster). Same output either way.",
+        show_default=False,
+    ),
+]
 FailUnderOpt = Annotated[
     float | None,
     typer.Option(
@@ -323,6 +331,7 @@ def flags(
     workers: int | None,
     gate: dict[str, Any] | None = None,
     model: Path | None = None,
+    executor: str | None = None,
 ) -> Flags:
     """The configuration flags of a command, split and checked for emptiness (values are the config's to check)."""
     return Flags(
@@ -332,4 +341,5 @@ def flags(
         workers=workers,
         gate={key: value for key, value in (gate or {}).items() if value is not None},
         model=None if model is None else str(model),
+        executor=executor,
     )

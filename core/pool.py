@@ -1,5 +1,8 @@
 """Worker processes that score articles, watched: a worker that dies, exits or hangs costs one scorer on one article.
 
+The same pool runs a mapped batch pass (:mod:`copydesk.batchpass`), one chunk of
+articles per job: there a worker lost in a scorer costs that scorer's batch pass.
+
 Each worker (a fork of the run) scores one article at a time and records which scorer
 it is in. When a scorer raises a ``BaseException`` (``sys.exit``, ...), calls
 ``os._exit``, is killed (the out-of-memory killer) or runs past ``[run]
@@ -20,15 +23,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Union
 
 from copydesk.errors import describe
-from copydesk.models import Article, ArticleReport, Unreadable
+from copydesk.models import Article, Unreadable
 
 if TYPE_CHECKING:
+    from copydesk.batchpass import Chunk
     from copydesk.runner import Runner
 
 Item = Article | Unreadable
+#: What a job carries: an article to score, or a chunk of articles for the batch pass.
+Task = Union[Item, "Chunk"]
 #: Re-scoring an article after this many failed attempts gives up on every scorer.
 MAX_ATTEMPTS = 64
 
@@ -38,7 +44,7 @@ class Job:
     """One article to score, and the scorers already known to fail on it."""
 
     index: int
-    item: Item
+    item: Task
     failed: dict[str, str] = field(default_factory=dict)
     attempts: int = 0
 
@@ -75,14 +81,18 @@ def _serve(conn: Connection, runner: Runner, current: Any) -> None:
             return
         current.value = -1
         try:
-            message: tuple[Any, ...] = ("report", runner.report(job.item, job.index, job.failed))
+            message: tuple[Any, ...] = ("report", runner.work(job.item, job.index, job.failed))
         except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
             message = ("raised", current.value, describe(exc))
-        conn.send(message)
+        try:
+            conn.send(message)
+        except Exception as exc:  # isolation point: scoring (a result that cannot be pickled)
+            conn.send(("raised", -1, f"its result cannot be sent between processes: {describe(exc)}"))
 
 
 def _death(process: BaseProcess) -> str:
-    """How a worker process ended, in words."""
+    """How a worker process ended, in words (it is reaped first: its sentinel can fire before its status is known)."""
+    process.join(timeout=5)
     code = process.exitcode
     if code is not None and code < 0:
         return f"its worker process was killed by {signal.Signals(-code).name}"
@@ -100,7 +110,7 @@ class Pool:
         self.context = multiprocessing.get_context("fork")
         self.workers: list[Worker] = []
         self.redo: deque[Job] = deque()
-        self.done: dict[int, ArticleReport] = {}
+        self.done: dict[int, Any] = {}
 
     def _spawn(self) -> Worker:
         ours, theirs = self.context.Pipe()
@@ -110,8 +120,11 @@ class Pool:
         theirs.close()
         return Worker(process, ours, current)
 
-    def run(self, jobs: Iterable[tuple[int, Item]]) -> Iterator[ArticleReport]:
-        """Score every job; yield reports in index order. Workers are stopped however this ends."""
+    def run(self, jobs: Iterable[tuple[int, Task]]) -> Iterator[Any]:
+        """Do every job; yield results (reports, or a batch pass's chunk states) in index order.
+
+        Workers are stopped however this ends.
+        """
         source = iter(jobs)
         following, exhausted = 0, False
         try:
@@ -125,7 +138,7 @@ class Pool:
         finally:
             self.close()
 
-    def _dispatch(self, source: Iterator[tuple[int, Item]], following: int) -> bool:
+    def _dispatch(self, source: Iterator[tuple[int, Task]], following: int) -> bool:
         """Give idle workers work (retries first); True once the input is used up."""
         for worker in self.workers:
             if worker.job is not None:
@@ -149,15 +162,20 @@ class Pool:
         waits = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         limit = None
         if self.timeout:
-            limit = max(0.0, min(w.started for w in busy) + self.timeout - time.monotonic())
+            limit = max(0.0, min(w.started + self._limit(w) for w in busy) - time.monotonic())
         ready = set(wait(waits, timeout=limit))
         for worker in busy:
             if worker.conn in ready:
                 self._receive(worker)
             elif worker.process.sentinel in ready:
                 self._replace(worker, _death(worker.process))
-            elif self.timeout and time.monotonic() - worker.started >= self.timeout:
-                self._replace(worker, f"still running after run.article_timeout ({self.timeout:g} s); stopped")
+            elif self.timeout and time.monotonic() - worker.started >= self._limit(worker):
+                self._replace(worker, f"still running after run.article_timeout ({self._limit(worker):g} s); stopped")
+
+    def _limit(self, worker: Worker) -> float:
+        """Seconds ``worker``'s job may take: the time limit once per article it holds."""
+        articles = getattr(worker.job.item, "articles", None) if worker.job is not None else None
+        return self.timeout * (len(articles) if articles is not None else 1)
 
     def _receive(self, worker: Worker) -> None:
         try:
@@ -190,7 +208,7 @@ class Pool:
             self.redo.appendleft(job)
             return
         failed = {a.scorer.prefix: why for a in active} | job.failed
-        self.done[job.index] = self.runner.report(job.item, job.index, failed)  # calls no scorer
+        self.done[job.index] = self.runner.work(job.item, job.index, failed)  # calls no scorer
 
     @staticmethod
     def _stop(worker: Worker) -> None:

@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from scipy.special import stdtrit
-
 #: The source of an article that names none by the chosen strategy.
 UNKNOWN = "(unknown)"
 #: Metadata fields ``"auto"`` looks at, in order.
@@ -189,5 +187,7 @@ def mean_interval(scores: Sequence[float]) -> tuple[float | None, float | None, 
     mean = statistics.fmean(scores)
     if len(scores) < 2:
         return mean, None, None
+    from scipy.special import stdtrit  # imported here: scipy takes about a second to import
+
     half = float(stdtrit(len(scores) - 1, 0.5 + CONFIDENCE / 2)) * statistics.stdev(scores) / math.sqrt(len(scores))
     return mean, max(SCORE_RANGE[0], mean - half), min(SCORE_RANGE[1], mean + half)

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
-from copydesk import containment, diagnostics, rollup, scoring
+from copydesk import batchpass, containment, diagnostics, rollup, scoring
+from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
@@ -130,39 +131,23 @@ class Runner:
         """Whether any active scorer has a batch pass."""
         return any(a.scorer.batch is not None for a in self.active)
 
-    def batch_pass(self, items: Iterable[Item]) -> None:
-        """Fold every readable article into each batch-aware scorer's statistics."""
-        batchers = [a for a in self.active if a.scorer.batch is not None]
-        states: dict[str, Any] = {}
-        for a in batchers:
-            assert a.scorer.batch is not None
-            try:
-                states[a.scorer.prefix] = a.scorer.batch.start(a.context.settings)
-            except Exception as exc:  # isolation point: scoring
-                self.batch_errors[a.scorer.prefix] = describe(exc)
-        for item in items:
-            if not isinstance(item, Article):
-                continue
-            document = Document.from_article(item)
-            for a in batchers:
-                prefix = a.scorer.prefix
-                if prefix in self.batch_errors:
-                    continue
-                assert a.scorer.batch is not None
-                try:
-                    a.scorer.batch.observe(states[prefix], document)
-                except Exception as exc:  # isolation point: scoring
-                    self.batch_errors[prefix] = f"{describe(exc)} (on article {item.id})"
-        finished: list[ActiveScorer] = []
-        for a in self.active:
-            if a.scorer.batch is not None and a.scorer.prefix not in self.batch_errors:
-                try:
-                    stats = a.scorer.batch.finish(states[a.scorer.prefix])
-                    a = replace(a, context=replace(a.context, batch=stats))
-                except Exception as exc:  # isolation point: scoring
-                    self.batch_errors[a.scorer.prefix] = describe(exc)
-            finished.append(a)
-        self.active = tuple(finished)
+    def batch_pass(self, items: Iterable[Item], workers: int = 1) -> None:
+        """Fold every readable article into each batch-aware scorer's statistics (:mod:`copydesk.batchpass`).
+
+        Scorers whose pass can merge are observed chunk by chunk in ``workers`` watched
+        worker processes; the others here, in input order.
+        """
+        timeout = float(self.config.run.get("article_timeout", 0))
+        self.batch_errors.update(BatchRun(self).run(items, max(1, workers), timeout))
+
+    def work(self, item: Item | Chunk, index: int, failed: Mapping[str, str]) -> Any:
+        """What a worker does with a job: a chunk's batch-pass states, or an article's report.
+
+        :param failed: scorers (by prefix) not to call, with the error to report for each.
+        """
+        if isinstance(item, Chunk):
+            return batchpass.observe(self.active, item.articles, failed, self.on_scorer)
+        return self.report(item, index, failed)
 
     def _segments(self, document: Document, failed: Mapping[str, str]) -> tuple[Document, dict[str, str]]:
         """Run every scorer's segmenter; return the document with segments, and errors."""
@@ -409,7 +394,7 @@ class Runner:
             reports come back in input order.
         """
         if self.needs_batch:
-            self.batch_pass(items())
+            self.batch_pass(items(), workers)
         if self.diagnosing or "fork" not in multiprocessing.get_all_start_methods():  # score here
             for index, item in enumerate(items()):
                 yield self.report(item, index)

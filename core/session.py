@@ -83,6 +83,11 @@ class Session:
         """Worker processes for scoring (``[run] workers`` or ``--workers``)."""
         return int(self.config.run["workers"])
 
+    @property
+    def executor(self) -> str:
+        """Where articles are scored: ``local`` or a Dask scheduler (``[run] executor`` or ``--executor``)."""
+        return str(self.config.run["executor"])
+
     def warnings(self) -> list[str]:
         """Lines to warn with before the run: names in ``disable`` no installed plugin has."""
         return [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -125,14 +126,19 @@ class TextView:
         self._sentence_starts = [s.start for s in sentences]
 
     @cached_property
+    def tokens(self) -> Tokens:
+        """The field's token stream (see :class:`Tokens`), computed on first use."""
+        return Tokens(self)
+
+    @cached_property
     def words(self) -> tuple[tuple[int, int], ...]:
-        """Every word's ``(start, end)``, computed on first use."""
-        return tuple(m.span() for m in WORD.finditer(self.text))
+        """Every word's ``(start, end)``, computed on first use (from :attr:`tokens`)."""
+        return self.tokens._spans
 
     @cached_property
     def word_count(self) -> int:
         """How many words the field has."""
-        return len(self.words)
+        return len(self.tokens)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column of ``offset``."""
@@ -164,6 +170,98 @@ class TextView:
             s = max(s, start - half)
             e = min(e, max(end, s + EXCERPT_LIMIT))
         return " ".join(self.text[s:e].split())
+
+
+def _readonly(values: list[int]) -> memoryview:
+    """``values`` as a read-only memoryview over a compact array of 32-bit integers."""
+    return memoryview(array("i", values)).toreadonly()
+
+
+def _same_length_lower(text: str) -> str:
+    """``text`` lower-cased character by character, a character whose lower case is longer kept as it is."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+class Tokens:
+    """A field's words as one compact token stream, built once per article and shared.
+
+    Word ``i`` is ``text[starts[i]:ends[i]]`` (the :data:`WORD` pattern's matches, the
+    same as :attr:`TextView.words`). The offsets, and each word's sentence and line
+    number, are read-only ``memoryview``s over 32-bit integer arrays, not a Python
+    object per word. :attr:`lower` is the whole field lower-cased with the same
+    offsets, for lexicon searches with one compiled pattern or automaton over the
+    whole text; :attr:`forms` holds each word's ``str.lower()``, built on first use.
+
+    :ivar text: the field's text.
+    :ivar lower: ``text`` lower-cased character by character, same length and offsets
+        (the rare character whose lower case is longer, such as ``"İ"``, is kept as is).
+    :ivar starts: each word's start offset.
+    :ivar ends: each word's end offset.
+    """
+
+    __slots__ = ("__dict__", "_sliceable", "_spans", "_view", "ends", "lower", "starts", "text")
+
+    def __init__(self, view: TextView) -> None:
+        """Split ``view.text`` into words once."""
+        self._view = view
+        self.text = view.text
+        spans = tuple(m.span() for m in WORD.finditer(self.text))
+        flat = memoryview(array("i", [offset for span in spans for offset in span])).toreadonly()
+        self.starts = flat[0::2]
+        self.ends = flat[1::2]
+        self._spans = spans  # handed to TextView.words
+        self.lower = _same_length_lower(self.text)
+        # A word's str.lower() is its slice of lower unless a character changed length
+        # or a capital sigma (whose lower case depends on the letters around it) occurs.
+        self._sliceable = len(self.text.lower()) == len(self.text) and "Σ" not in self.text
+
+    def __len__(self) -> int:
+        """How many words the field has."""
+        return len(self.starts)
+
+    def word(self, index: int) -> str:
+        """Word ``index`` as written."""
+        return self.text[self.starts[index] : self.ends[index]]
+
+    @cached_property
+    def forms(self) -> tuple[str, ...]:
+        """Each word lower-cased (``str.lower()`` of the word), computed on first use."""
+        text, lower, starts, ends = self.text, self.lower, self.starts, self.ends
+        if self._sliceable:
+            return tuple(lower[s:e] for s, e in zip(starts, ends, strict=True))
+        return tuple(text[s:e].lower() for s, e in zip(starts, ends, strict=True))
+
+    def between(self, start: int, end: int) -> range:
+        """The indices of the words that start inside ``[start, end)`` (a sentence, a line, a match)."""
+        return range(bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end))
+
+    def at(self, offset: int) -> int:
+        """The index of the first word that starts at or after ``offset`` (``len(self)`` if none)."""
+        return bisect.bisect_left(self.starts, offset)
+
+    @cached_property
+    def sentence(self) -> memoryview:
+        """Each word's sentence: its index in ``view.sentences`` (``-1`` before the first sentence)."""
+        return _readonly(self._owners([s.start for s in self._view.sentences]))
+
+    @cached_property
+    def line(self) -> memoryview:
+        """Each word's line: its index in ``view.lines`` (``-1`` before the first line)."""
+        return _readonly(self._owners([line.start for line in self._view.lines]))
+
+    def _owners(self, starts: list[int]) -> list[int]:
+        """For each word, the index of the last of the sorted ``starts`` at or before it (-1 if none)."""
+        owners: list[int] = []
+        current, following = -1, 0
+        size = len(starts)
+        for start in self.starts:
+            while following < size and starts[following] <= start:
+                current, following = following, following + 1
+            owners.append(current)
+        return owners
 
 
 @dataclass(frozen=True)

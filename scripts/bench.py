@@ -1,26 +1,40 @@
-"""Benchmark a whole copydesk run: articles per second and peak memory.
+"""Benchmark whole copydesk runs: articles per second and per CPU-second, the ratio to one regex pass, peak memory.
 
 Generates a JSONL batch from the seed articles (each copy's sentences shuffled with a
-fixed seed, so no two articles are identical), then scores it through the same code
-path as ``copydesk score FILE -f jsonl`` in a child process per configuration, and
-prints wall time, articles/second and the child's peak resident memory.
+fixed seed, so no two articles are identical), times a one-``\\w+``-regex pass over the
+same articles in this process (the yardstick: CPU time a trivial pass needs), then
+scores the batch with ``copydesk score FILE -f jsonl`` in a child process per
+configuration: ``-j 1``, ``-j 2``, and a local Dask cluster (``--executor``) with one
+and with two worker processes. For each it prints wall seconds, articles per second,
+articles per CPU-second (the child and its workers; for the cluster, the client and
+the cluster's processes), that CPU time as a multiple of the regex pass, and the peak
+resident memory of the largest process of the run (the ``copydesk`` process or a worker).
 
-    .venv/bin/python scripts/bench.py --articles 2000 --workers 1 2
+    .venv/bin/python scripts/bench.py                  # 1,000 articles
+    .venv/bin/python scripts/bench.py --large          # 100,000 articles too
+    .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
+WORD = re.compile(r"\w+")
+MODES = ("j1", "j2", "dask1", "dask2")
 
 
 def generate(path: Path, count: int, seed: int = 7) -> int:
@@ -36,39 +50,101 @@ def generate(path: Path, count: int, seed: int = 7) -> int:
     return path.stat().st_size
 
 
-def run(path: Path, workers: int, disable: list[str]) -> tuple[float, float]:
-    """Score the file in a child process; return (seconds, peak RSS in MiB)."""
-    args = [sys.executable, "-m", "copydesk", "score", str(path), "-f", "jsonl", "--workers", str(workers)]
-    for name in disable:
-        args += ["--disable", name]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def regex_seconds(path: Path) -> float:
+    """CPU seconds of one ``\\w+`` pass over every article's title and text (JSON parsing not counted)."""
+    texts = [(r["title"], r["text"]) for r in map(json.loads, path.open(encoding="utf-8"))]
+    started = time.process_time()
+    words = 0
+    for title, text in texts:
+        words += len(WORD.findall(title)) + len(WORD.findall(text))
+    return time.process_time() - started
+
+
+def _tree_cpu(pids: list[int]) -> float:
+    """CPU seconds so far of processes ``pids`` and their children (psutil, installed with distributed)."""
+    import psutil
+
+    total = 0.0
+    for pid in pids:
+        try:
+            proc = psutil.Process(pid)
+            for p in [proc, *proc.children(recursive=True)]:
+                times = p.cpu_times()
+                total += times.user + times.system
+        except psutil.NoSuchProcess:
+            continue
+    return total
+
+
+@contextmanager
+def cluster(workers: int) -> Iterator[tuple[str, list[int]]]:
+    """A local Dask cluster with ``workers`` single-threaded worker processes: its address and pids."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as lc:
+        with Client(lc) as client:
+            pids = list(client.run(os.getpid).values())
+        yield "dask://" + lc.scheduler_address.removeprefix("tcp://"), pids
+
+
+def run(path: Path, mode: str) -> dict[str, float]:
+    """Score the file in a child process in ``mode``; wall and CPU seconds, peak RSS (MiB)."""
+    args = [sys.executable, "-m", "copydesk", "score", str(path), "-f", "jsonl"]
+    if mode.startswith("j"):
+        return _child([*args, "-j", mode[1:]], [])
+    with cluster(int(mode[4:])) as (address, pids):
+        return _child([*args, "--executor", address], pids)
+
+
+def _child(args: list[str], cluster_pids: list[int]) -> dict[str, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cluster_before = _tree_cpu(cluster_pids)
     started = time.perf_counter()
-    proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
-    seconds = time.perf_counter() - started
+    proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, check=False)
+    wall = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench: copydesk exited {proc.returncode}: {proc.stderr.decode().strip()[:300]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024.0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu += _tree_cpu(cluster_pids) - cluster_before
+    return {"wall": wall, "cpu": cpu, "rss": after.ru_maxrss / 1024.0}
+
+
+def report(count: int, path: Path, modes: list[str]) -> None:
+    """Print one line per mode for a batch of ``count`` articles, and the speed-ups."""
+    size = path.stat().st_size
+    regex = regex_seconds(path)
+    print(f"batch: {count} articles, {size / 1e6:.1f} MB of JSONL; one \\w+ pass: {count / regex:,.0f} articles/CPU-s")
+    load = os.getloadavg()
+    print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
+    results: dict[str, dict[str, Any]] = {}
+    for mode in modes:
+        r = results[mode] = run(path, mode)
+        print(
+            f"{mode:>6}: {r['wall']:7.1f} s wall, {count / r['wall']:7.1f} articles/s, "
+            f"{count / r['cpu']:7.1f} articles/CPU-s ({r['cpu'] / regex:5.0f}x the regex pass), "
+            f"peak RSS {r['rss']:.0f} MiB"
+        )
+    for fast, slow in (("j2", "j1"), ("dask2", "dask1")):
+        if fast in results and slow in results:
+            print(f"speed-up {fast}/{slow}: {results[slow]['wall'] / results[fast]['wall']:.2f}x (wall clock)")
+    load = os.getloadavg()
+    print(f"load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
 
 def main() -> None:
-    """Parse arguments, generate the batch, time each configuration."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=2000)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--disable", action="append", default=[], help="plugins to leave out (repeatable)")
+    """Parse arguments, generate the batches, time each mode."""
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--large", action="store_true", help="also 100,000 articles (long)")
+    parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     args = parser.parse_args()
+    counts = [args.articles, 100_000] if args.large else [args.articles]
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "batch.jsonl"
-        size = generate(path, args.articles)
-        print(
-            f"batch: {args.articles} articles, {size / 1e6:.1f} MB of JSONL (~{size // args.articles // 6} words each)"
-        )
-        for workers in args.workers:
-            seconds, rss = run(path, workers, args.disable)
-            print(
-                f"workers={workers}: {seconds:.1f} s, {args.articles / seconds:.0f} articles/s, peak RSS {rss:.0f} MiB"
-            )
+        for count in counts:
+            path = Path(tmp) / f"batch-{count}.jsonl"
+            generate(path, count)
+            report(count, path, args.modes)
 
 
 if __name__ == "__main__":

@@ -1,18 +1,33 @@
-"""Benchmark each built-in scorer: milliseconds per article in batch, segment and score.
+"""Benchmark each built-in scorer and the core in CPU time, against a one-regex pass.
 
-Builds a batch from the seed articles (each copy's body lines shuffled with a fixed
-seed) plus, when the shared data is present, the intact BBC texts of the truncation
-set; runs it through :class:`copydesk.runner.Runner` with every installed plugin and
-the packaged default configuration, and prints per-scorer milliseconds per article:
-the batch pass (``observe``), ``segment`` and ``score`` (``ScorerResult.seconds``).
-``--dump PATH`` writes every finding (code, start, end, message) of every article as
-JSON, so two runs can be compared byte for byte.
+Builds a batch of 3-8 KB articles: the reliability and intact BBC texts of the shared
+data whose body is that size, and, to reach ``--articles``, copies of them with their
+sentences shuffled with a fixed seed (the seeds stand in when the data is absent).
+Runs it through :class:`copydesk.runner.Runner` (batch pass, then every article) with
+every installed plugin and the packaged default configuration, in this process, and
+measures CPU time (``time.process_time``), never wall time, so other load on the
+machine does not count. In the same run it times one ``\\w+`` regex pass over the same
+articles (title and body, every match consumed) as the yardstick: an article's bare
+minimum of Python work.
 
-The core splits each field into words lazily, on first use, so that cost would land on
-whichever scorer asks first; the bench splits every document's words as it is built and
-shows that as the ``core`` row (``--lazy-words`` leaves it to the scorers).
+For each scorer (``batch``: its batch-pass ``observe``; ``segment``; ``score``), for the
+``core`` (building each article's :class:`~copydesk.text.Document` and its token stream,
+forced eagerly so the cost is not charged to whichever scorer asks first), and for the
+``runner`` (everything else: containment checks, the model, the report), it prints CPU
+milliseconds per article, articles per CPU-second, and the ratio ``x regex`` (how many
+regex passes the same CPU time would buy). The ``all`` row is the whole run.
 
-    .venv/bin/python scripts/bench_scorers.py --seeds 300 --bbc 300 --dump /tmp/before.json
+To measure another checkout of copydesk with the same script (the main branch before
+the token stream, say), put a copy of its ``core`` as ``copydesk`` with ``plugins``
+inside it on ``PYTHONPATH``, ahead of the installed one.
+
+The batch is generated twice (batch pass, scoring pass), never held in memory, so
+``--large`` (100,000 articles) runs in bounded memory. ``--dump PATH`` writes every
+finding (code, start, end, message) of every article as JSON, so two runs can be
+compared byte for byte.
+
+    .venv/bin/python scripts/bench_scorers.py                # 1,000 articles
+    .venv/bin/python scripts/bench_scorers.py --large        # 100,000 articles
 """
 
 from __future__ import annotations
@@ -20,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -32,92 +48,114 @@ import corpora
 from copydesk import runner as runner_module
 from copydesk.config import load_config
 from copydesk.manager import load_plugins
-from copydesk.models import Article, ArticleReport, BatchPass, Scorer, Segment
+from copydesk.models import Article, ArticleReport, Scorer
 from copydesk.runner import Runner
 from copydesk.text import Document
 
 REPO = Path(__file__).resolve().parents[1]
+SMALLEST, LARGEST = 3000, 8000
+REGEX = re.compile(r"\w+")
 Timings = defaultdict[str, float]
+clock = time.process_time
 
 
-def seed_articles(count: int, seed: int = 7) -> list[Article]:
-    """``count`` articles built from the seeds, body lines shuffled with a fixed seed."""
+def shared_texts(data: Path) -> list[tuple[str, str]]:
+    """``(title, body)`` of every reliability and intact BBC text with a 3-8 KB body."""
+    texts: list[tuple[str, str]] = []
+    sources = [*sorted((data / "reliability").glob("*.jsonl")), data / "truncation" / "bbc_truncation_pairs.jsonl"]
+    for path in sources:
+        if not path.is_file():
+            continue
+        for row in corpora.rows(path):
+            if str(row.get("id", "")).endswith(":truncated"):
+                continue
+            body = str(row.get("text", ""))
+            if SMALLEST <= len(body.encode("utf-8")) <= LARGEST:
+                texts.append((str(row.get("title", "")), body))
+    return texts
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    """``(title, body)`` of each seed article."""
+    out = []
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        out.append((title, body))
+    return out
+
+
+def articles(texts: list[tuple[str, str]], count: int, seed: int = 7) -> Iterator[Article]:
+    """``count`` articles: the texts as they are, then copies with their sentences shuffled."""
     rng = random.Random(seed)
-    seeds = [p.read_text(encoding="utf-8").split("\n") for p in sorted((REPO / "seeds").glob("*.txt"))]
-    articles = []
     for i in range(count):
-        lines = list(seeds[i % len(seeds)])
-        title, body = lines[0], lines[1:]
-        rng.shuffle(body)
-        articles.append(Article(id=f"seed-{i}", title=f"{title} #{i}", body="\n".join(body)))
-    return articles
+        title, body = texts[i % len(texts)]
+        if i >= len(texts):
+            lines = body.split("\n")
+            rng.shuffle(lines)
+            if len(lines) < 4:
+                parts = re.split(r"(?<=[.!?]) ", body)
+                rng.shuffle(parts)
+                lines = [" ".join(parts)]
+            body = "\n".join(lines)
+        yield Article(id=f"bench-{i}", title=title, body=body)
 
 
-def bbc_articles(data: Path, count: int) -> list[Article]:
-    """Up to ``count`` intact BBC texts from the truncation pairs, or none if absent."""
-    path = data / "truncation" / "bbc_truncation_pairs.jsonl"
-    if not path.is_file() or count <= 0:
-        return []
-    articles: list[Article] = []
-    with path.open(encoding="utf-8") as rows:
-        for row in map(json.loads, rows):
-            if row["id"].endswith(":intact"):
-                articles.append(Article(id=row["id"], title="", body=row["text"]))
-            if len(articles) >= count:
-                break
-    return articles
+def regex_pass(batch: Iterable[Article]) -> tuple[int, float]:
+    """Articles and CPU seconds of one ``\\w+`` pass (every match consumed) over title and body."""
+    started, n = clock(), 0
+    for article in batch:
+        for _ in REGEX.finditer(article.title):
+            pass
+        for _ in REGEX.finditer(article.body):
+            pass
+        n += 1
+    return n, clock() - started
 
 
-def timed_observe(prefix: str, observe: Callable[[Any, Document], None], spent: Timings) -> Callable[..., None]:
-    """``observe`` wrapped to add its time to ``spent[prefix]``."""
+def timed(key: str, function: Callable[..., Any], spent: Timings, eager: bool = False) -> Callable[..., Any]:
+    """``function`` wrapped to add its CPU time to ``spent[key]`` (its result listed if ``eager``)."""
 
-    def wrapper(state: Any, document: Document) -> None:
-        started = time.perf_counter()
-        observe(state, document)
-        spent[prefix] += time.perf_counter() - started
-
-    return wrapper
-
-
-def timed_segment(
-    prefix: str, segment: Callable[[Document, Any], Iterable[Segment]], spent: Timings
-) -> Callable[..., list[Segment]]:
-    """``segment`` wrapped to add its time to ``spent[prefix]`` (consumed eagerly)."""
-
-    def wrapper(document: Document, context: Any) -> list[Segment]:
-        started = time.perf_counter()
-        found = list(segment(document, context))
-        spent[prefix] += time.perf_counter() - started
-        return found
+    def wrapper(*args: Any) -> Any:
+        started = clock()
+        result = function(*args)
+        if eager:
+            result = list(result)
+        spent[key] += clock() - started
+        return result
 
     return wrapper
 
 
-def instrument(runner: Runner, batch: Timings, segment: Timings) -> None:
-    """Replace each active scorer's batch observe and segmenter with timed wrappers."""
+def instrument(runner: Runner, spent: dict[str, Timings]) -> None:
+    """Replace each active scorer's observe, segment and score with CPU-timed wrappers."""
     active = []
     for a in runner.active:
         scorer: Scorer = a.scorer
         if scorer.batch is not None:
-            observe = timed_observe(scorer.prefix, scorer.batch.observe, batch)
-            scorer = replace(scorer, batch=BatchPass(scorer.batch.start, observe, scorer.batch.finish))
+            batch = scorer.batch
+            observe = timed(scorer.prefix, batch.observe, spent["batch"])
+            scorer = replace(scorer, batch=replace(batch, observe=observe))
         if scorer.segment is not None:
-            scorer = replace(scorer, segment=timed_segment(scorer.prefix, scorer.segment, segment))
+            scorer = replace(scorer, segment=timed(scorer.prefix, scorer.segment, spent["segment"], eager=True))
+        scorer = replace(scorer, score=timed(scorer.prefix, scorer.score, spent["score"]))
         active.append(replace(a, scorer=scorer))
     runner.active = tuple(active)
 
 
 @contextmanager
-def words_first(spent: Timings) -> Iterator[None]:
-    """While active, the runner's documents have their words split on creation, timed as ``core``."""
+def eager_documents(spent: Timings) -> Iterator[None]:
+    """While active, the runner's documents are built with their token stream, timed as ``core``."""
 
     class Eager(Document):
         @classmethod
         def from_article(cls, article: Article) -> Document:
+            started = clock()
             document = Document.from_article(article)
-            started = time.perf_counter()
-            _ = document.body.words, document.title.words
-            spent["core"] += time.perf_counter() - started
+            for view in (document.title, document.body):
+                _ = view.words
+                tokens = getattr(view, "tokens", None)  # None on a copydesk before the token stream
+                _ = tokens.forms if tokens is not None else None
+            spent["core"] += clock() - started
             return document
 
     setattr(runner_module, "Document", Eager)  # noqa: B010 (the runner looks the class up at call time)
@@ -127,67 +165,88 @@ def words_first(spent: Timings) -> Iterator[None]:
         setattr(runner_module, "Document", Document)  # noqa: B010
 
 
-def dump(reports: list[ArticleReport], path: Path) -> None:
-    """Write every finding of every article, in report order, as sorted JSON."""
-    rows = {r.id: [[f.code, f.start, f.end, f.message] for s in r.scorers for f in s.findings] for r in reports}
-    path.write_text(json.dumps(rows, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-def run(articles: list[Article], lazy_words: bool = False) -> tuple[list[ArticleReport], Timings, Timings, float]:
-    """Batch pass then score every article; return reports, batch and segment time, wall time.
-
-    Unless ``lazy_words``, the core's word split is timed apart, in ``batch["core"]`` and
-    ``segment["core"]`` (the batch pass and the scoring pass each build their documents).
-    """
+def run(batch: Callable[[], Iterator[Article]], dump: Path | None) -> tuple[int, float, int, dict[str, Timings]]:
+    """Batch pass then score every article; return articles, CPU seconds, words, and the timings."""
     runner = Runner(load_plugins(), load_config(discover=False))
-    batch: Timings = defaultdict(float)
-    segment: Timings = defaultdict(float)
-    instrument(runner, batch, segment)
-    started = time.perf_counter()
-    if lazy_words:
-        runner.batch_pass(articles)
-        reports = [runner.score(article, i) for i, article in enumerate(articles)]
-    else:
-        with words_first(batch):
-            runner.batch_pass(articles)
-        with words_first(segment):
-            reports = [runner.score(article, i) for i, article in enumerate(articles)]
-    return reports, batch, segment, time.perf_counter() - started
+    spent: dict[str, Timings] = {
+        "batch": defaultdict(float),
+        "segment": defaultdict(float),
+        "score": defaultdict(float),
+    }
+    instrument(runner, spent)
+    findings: dict[str, list[list[Any]]] = {}
+    n = words = 0
+    started = clock()
+    with eager_documents(spent["batch"]):
+        runner.batch_pass(batch())
+    with eager_documents(spent["score"]):
+        for i, article in enumerate(batch()):
+            report = runner.score(article, i)
+            n, words = n + 1, words + report.words
+            if dump is not None:
+                findings[report.id] = rows(report)
+    total = clock() - started
+    if dump is not None:
+        dump.write_text(json.dumps(findings, indent=0, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return n, total, words, spent
 
 
-def table(reports: list[ArticleReport], batch: Timings, segment: Timings) -> None:
-    """Print per-scorer milliseconds per article."""
-    n = len(reports)
-    score: Timings = defaultdict(float)
-    failed: defaultdict[str, int] = defaultdict(int)
-    for report in reports:
-        for result in report.scorers:
-            score[result.prefix] += result.seconds
-            failed[result.prefix] += result.error is not None
-    print(f"{'scorer':8} {'batch':>8} {'segment':>8} {'score':>8} {'total':>8}  (ms/article)  failed")
-    for prefix in sorted(score) + (["core"] if "core" in batch else []):
-        parts = [1000 * t[prefix] / n for t in (batch, segment, score)]
-        print(f"{prefix:8} {parts[0]:8.3f} {parts[1]:8.3f} {parts[2]:8.3f} {sum(parts):8.3f}  {failed[prefix]:14d}")
+def rows(report: ArticleReport) -> list[list[Any]]:
+    """Every finding of ``report``: code, start, end, message."""
+    return [[f.code, f.start, f.end, f.message] for s in report.scorers for f in s.findings]
+
+
+def table(n: int, total: float, regex_rate: float, spent: dict[str, Timings]) -> None:
+    """Print CPU ms/article, articles per CPU-second and the ratio to the regex pass, per part."""
+    parts = [*sorted({k for t in spent.values() for k in t} - {"core"}), "core"]
+    print(f"{'part':8} {'batch':>7} {'segment':>7} {'score':>7} {'total':>7}  ms/article  {'art/CPU-s':>9}  x regex")
+    accounted = 0.0
+    for part in parts:
+        cpu = [spent[k].get(part, 0.0) for k in ("batch", "segment", "score")]
+        accounted += sum(cpu)
+        line(part, [1000 * c / n for c in cpu], sum(cpu), n, regex_rate)
+    line("runner", [0.0, 0.0, 1000 * (total - accounted) / n], total - accounted, n, regex_rate)
+    line(
+        "all",
+        [1000 * sum(spent["batch"].values()) / n, 1000 * sum(spent["segment"].values()) / n, 0.0],
+        total,
+        n,
+        regex_rate,
+    )
+
+
+def line(name: str, ms: list[float], cpu: float, n: int, regex_rate: float) -> None:
+    """One row of the table."""
+    rate = n / cpu if cpu > 0 else float("inf")
+    ms_total = 1000 * cpu / n
+    print(
+        f"{name:8} {ms[0]:7.3f} {ms[1]:7.3f} {ms[2]:7.3f} {ms_total:7.3f}              {rate:9.0f}  {regex_rate / rate:7.2f}"
+    )
 
 
 def main() -> None:
-    """Parse arguments, build the batch, run it, print timings, optionally dump findings."""
+    """Parse arguments, build the batch, time the regex pass and the run, print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=300, help="articles built from the seeds")
-    parser.add_argument("--bbc", type=int, default=300, help="intact BBC texts, if the data is present")
+    parser.add_argument("--articles", type=int, default=1000, help="how many articles (default 1,000)")
+    parser.add_argument("--large", action="store_true", help="100,000 articles")
     parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--dump", type=Path, help="write every finding to this JSON file")
-    parser.add_argument("--lazy-words", action="store_true", help="leave the core's word split to the scorers")
     args = parser.parse_args()
-    articles = seed_articles(args.seeds) + bbc_articles(args.data, args.bbc)
-    reports, batch, segment, wall = run(articles, args.lazy_words)
-    words = sum(r.words for r in reports) / max(len(reports), 1)
-    print(f"batch: {len(articles)} articles, {words:.0f} words on average")
-    table(reports, batch, segment)
-    print(f"wall: {wall:.2f} s, {len(articles) / wall:.0f} articles/s (batch pass + score, all scorers)")
+    count = 100_000 if args.large else args.articles
+    texts = shared_texts(args.data) or seed_texts()
+    batch = lambda: articles(texts, count)  # noqa: E731
+    sized = sum(len(a.body.encode("utf-8")) for a in batch()) / count
+    regex_n, regex_cpu = regex_pass(batch())
+    regex_rate = regex_n / regex_cpu
+    n, total, words, spent = run(batch, args.dump)
+    print(
+        f"batch: {n} articles ({len(texts)} distinct texts), {sized / 1000:.1f} KB and {words / n:.0f} words on average"
+    )
+    print(f"one \\w+ regex pass: {regex_rate:.0f} articles per CPU-second")
+    table(n, total, regex_rate, spent)
+    print(f"whole run: {n / total:.0f} articles per CPU-second, {regex_rate * total / n:.1f}x the regex pass")
     if args.dump is not None:
-        dump(reports, args.dump)
-        print(f"findings: {sum(len(r.findings) for r in reports)} written to {args.dump}")
+        print(f"findings written to {args.dump}")
 
 
 if __name__ == "__main__":

@@ -41,21 +41,29 @@ from bench import generate
 from copydesk.app import RunOptions, execute
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet, load_plugins
-from copydesk.models import BatchPass, Scorer, Segment
+from copydesk.models import Assessment, BatchPass, Scorer, Segment
 from copydesk.runner import Runner
 
 REPO = Path(__file__).resolve().parents[1]
 Timings = defaultdict[str, float]
 
 
-def timed(key: str, function: Callable[..., Any], spent: Timings, eager: bool = False) -> Callable[..., Any]:
-    """``function`` wrapped to add its time to ``spent[key]``; ``eager`` consumes an iterable result."""
+def timed(
+    key: str, function: Callable[..., Any], spent: Timings, eager: bool = False, lazy: bool = False
+) -> Callable[..., Any]:
+    """``function`` wrapped to add its time to ``spent[key]``.
+
+    ``eager`` consumes an iterable result; ``lazy`` consumes one unless it is an
+    Assessment (a scorer's ``score`` may return a generator of findings).
+    """
 
     def wrapper(*args: Any) -> Any:
         started = time.perf_counter()
         result = function(*args)
-        if eager:
-            result = list(result)
+        if eager or (lazy and not isinstance(result, Assessment)):
+            result = list(result)  # a generator's work happens here: charge it to the scorer, not the core
+        elif lazy and not isinstance(result.findings, tuple | list):
+            result = replace(result, findings=tuple(result.findings))  # an Assessment of a generator, likewise
         spent[key] += time.perf_counter() - started
         return result
 
@@ -64,10 +72,10 @@ def timed(key: str, function: Callable[..., Any], spent: Timings, eager: bool = 
 
 def timed_scorer(scorer: Scorer, spent: Timings) -> Scorer:
     """A copy of ``scorer`` whose observe, segment and score add their time to ``spent``."""
-    changes: dict[str, Any] = {"score": timed("score", scorer.score, spent)}
+    changes: dict[str, Any] = {"score": timed("score", scorer.score, spent, lazy=True)}
     if scorer.batch is not None:
         observe = timed("observe", scorer.batch.observe, spent)
-        changes["batch"] = BatchPass(scorer.batch.start, observe, scorer.batch.finish)
+        changes["batch"] = BatchPass(scorer.batch.start, observe, scorer.batch.finish)  # no merge: observed here
     if scorer.segment is not None:
         segment: Callable[..., Iterable[Segment]] = timed("segment", scorer.segment, spent, eager=True)
         changes["segment"] = segment
@@ -97,10 +105,18 @@ def timed_batch_pass(spent: Timings) -> Iterator[None]:
     """While active, :meth:`Runner.batch_pass` adds its wall time to ``spent["batch_pass"]``."""
     original = Runner.batch_pass
     setattr(Runner, "batch_pass", timed("batch_pass", original, spent))  # noqa: B010 (restored below)
+    start = Runner.__init__
+
+    def here(self: Runner, *args: Any) -> None:  # score in this process, where the timers are
+        start(self, *args)
+        self.diagnosing = True
+
+    setattr(Runner, "__init__", here)  # noqa: B010 (restored below)
     try:
         yield
     finally:
         setattr(Runner, "batch_pass", original)  # noqa: B010
+        setattr(Runner, "__init__", start)  # noqa: B010
 
 
 def score_file(path: Path, plugins: PluginSet) -> float:

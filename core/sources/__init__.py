@@ -1,7 +1,8 @@
 """Turn paths into a stream of Articles (or Unreadable items): files, folders, stdin.
 
 One module per input kind, each holding its reader: :mod:`.text` (``.txt``, ``.md``),
-:mod:`.records` (JSONL and CSV, streamed record by record) and :mod:`.html`. The
+:mod:`.records` (JSONL and CSV, streamed record by record), :mod:`.html` and
+:mod:`.parquet` (row group by row group, through pyarrow). The
 :data:`FORMATS` table maps a file extension to its reader; the ``stdin_format``
 choices and their validation derive from it. A whole-file format is read up to
 ``max_bytes``.
@@ -23,7 +24,7 @@ from typing import IO, Any
 
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
-from copydesk.sources import html, records, text
+from copydesk.sources import html, parquet, records, text
 from copydesk.sources._common import InputFormat
 from copydesk.sources.text import parse_text
 
@@ -39,6 +40,7 @@ FORMATS: dict[str, InputFormat] = {
     ".csv": records.CSV,
     ".html": html.HTML,
     ".htm": html.HTML,
+    ".parquet": parquet.PARQUET,
 }
 #: Input formats by name (``source.format``), in table order.
 BY_NAME: dict[str, InputFormat] = {f.name: f for f in FORMATS.values()}
@@ -83,6 +85,15 @@ class Batch:
                 if key not in seen:
                     seen.add(key)
                     yield name
+
+    @property
+    def spooled(self) -> frozenset[str]:
+        """The paths read from a spool (standard input, pipes): they cannot be opened again."""
+        return frozenset(self._spooled)
+
+    def read(self, path: str) -> Iterator[Article | Unreadable]:
+        """The items of one of :meth:`files` (a cluster's client reads what workers cannot)."""
+        return self._read(path)
 
     def __iter__(self) -> Iterator[Article | Unreadable]:
         """Yield every article (or unreadable input) in a stable order."""

@@ -63,11 +63,17 @@ def _record_article(
 
 
 def read_jsonl(
-    handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int
+    handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int, first: int = 1, stop: int | None = None
 ) -> Iterator[Article | Unreadable]:
-    """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable)."""
+    """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable).
+
+    :param first: the line number of the handle's position (a partition read on a cluster
+        worker starts after a line feed).
+    :param stop: read no line that starts at or after this byte offset (None: to the end).
+    """
     records = 0
-    for line_no, raw in enumerate(_lines(handle, max_bytes), start=1):
+    whole = first == 1 and stop is None
+    for line_no, raw in enumerate(_lines(handle, max_bytes, stop), start=first):
         records += 1
         if line_no == 1 and raw.startswith(UTF16_BOMS):
             yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
@@ -83,13 +89,13 @@ def read_jsonl(
             records -= 1
             continue
         yield _jsonl_record(raw, path, fields, line_no)
-    if not records:
+    if not records and whole:
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
 
 
-def _lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes]:
-    """The file's lines (at most ``max_bytes + 1`` bytes each), ended by LF, CRLF or a lone CR."""
-    for raw in iter(lambda: handle.readline(max_bytes + 1), b""):
+def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None) -> Iterator[bytes]:
+    """The file's lines (at most ``max_bytes + 1`` bytes each), ended by LF, CRLF or a lone CR; none from ``stop`` on."""
+    for raw in iter(lambda: handle.readline(max_bytes + 1) if stop is None or handle.tell() < stop else b"", b""):
         body = raw[:-1] if raw.endswith(b"\n") else raw
         if b"\r" not in body.rstrip(b"\r"):
             yield raw

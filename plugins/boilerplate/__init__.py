@@ -276,7 +276,7 @@ SCORER = Scorer(
         "chrome_threshold": 0.6,
         "chrome_min_lines": 6,
     },
-    batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
+    batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish, merge=batch.merge),
     segment=segment,
     check=check,
     description="Template boilerplate: furniture, generic bylines, text repeated across the batch.",

@@ -127,6 +127,15 @@ def observe(state: _State, document: Document) -> None:
             state.hashes.append(hashes)
 
 
+def merge(earlier: _State, later: _State) -> _State:
+    """Add a later chunk's hash counts, signatures and article hashes after the earlier chunk's."""
+    earlier.counter.merge(later.counter)
+    earlier.store.extend(later.store)
+    earlier.hashes.extend(later.hashes)
+    earlier.articles += later.articles
+    return earlier
+
+
 def finish(state: _State) -> BatchStats:
     """Keep the hashes found in at least two distinct stories; pair the near duplicates."""
     settings = state.settings

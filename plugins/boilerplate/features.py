@@ -16,11 +16,13 @@ from copydesk import Document, Feature, measures
 SENTENCE_END = re.compile(r"(?:[.!?…][\"'”’)\]]*|[\"”])$")
 COLON_LABEL = re.compile(r"[^.:!?\n]{3,60}:\s\S")
 BULLET = re.compile(r"(?:[-*•·]|\d{1,4}[.)])\s")
-CALL_TO_ACTION = re.compile(
-    r"\b(?:click\shere|read\smore|share\sthis|subscribe|sign\sup|follow\sus|like\sus|newsletter|"
-    r"comments?\ssection|leave\sa\scomment|share\son|advertisement|sponsored|related\s(?:posts|articles|stories)|"
-    r"you\smay\salso\slike|pro\stip|key\stakeaways?|in\sconclusion|final\sthoughts|faqs?|frequently\sasked)\b",
-    re.IGNORECASE,
+CALL_TO_ACTION = measures.Folded(
+    re.compile(
+        r"\b(?:click\shere|read\smore|share\sthis|subscribe|sign\sup|follow\sus|like\sus|newsletter|"
+        r"comments?\ssection|leave\sa\scomment|share\son|advertisement|sponsored|related\s(?:posts|articles|stories)|"
+        r"you\smay\salso\slike|pro\stip|key\stakeaways?|in\sconclusion|final\sthoughts|faqs?|frequently\sasked)\b",
+        re.IGNORECASE,
+    )
 )
 GENERIC_BYLINE = re.compile(
     r"^[ \t]*+by\s(?:the\s)?(?:chief\s)?(?:editor|admin|staff|team|newsdesk|news\sdesk|editorial)",
@@ -90,6 +92,6 @@ def features(document: Document) -> dict[str, float]:
         "heading_lines_per_1000_words": measures.per_1000(sum(1 for line in lines[1:] if _heading_like(line)), words),
         "colon_label_lines_per_1000_words": measures.per_1000(labels, words),
         "bullet_line_share": measures.share(sum(1 for line in lines if BULLET.match(line)), len(lines), 0.0),
-        "calls_to_action_per_1000_words": measures.per_1000(measures.count(CALL_TO_ACTION, text), words),
+        "calls_to_action_per_1000_words": measures.per_1000(CALL_TO_ACTION.count(body), words),
         "generic_byline": 1.0 if GENERIC_BYLINE.search(text[:BYLINE_WINDOW]) else 0.0,
     }

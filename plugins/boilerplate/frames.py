@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from copydesk import Document, TextView
-from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon, tokens
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon
 from copydesk.plugins.boilerplate.words import index_of
 
 #: Words a stock headline frame is built from, beside its content words.
@@ -33,6 +33,7 @@ PLACEHOLDER = re.compile(r"^\s*[\[{<]|[\]}>]\s*$|\w_\w|\{\{|\}\}")
 #: Characters that split a headline into parts ("Topic: What It Means for You").
 HEADLINE_SPLITS = frozenset(":|?!–—")
 _HEADLINE_MAX_WORDS = 20
+_SUMMARY_MAX_WORDS = max(map(len, SUMMARY_LABELS))
 
 
 class Headline(NamedTuple):
@@ -43,14 +44,19 @@ class Headline(NamedTuple):
     end: int
 
 
-def _not_headline(text: str, lex: Lexicon) -> str:
-    """``"summary"`` for a summary label, ``"label"`` for another label, placeholder or code line, else ``""``."""
-    toks = tokens(text)
-    if toks and tuple(t.norm for t in toks) in SUMMARY_LABELS:
+def _not_headline(view: TextView, start: int, end: int, lex: Lexicon) -> str:
+    """``"summary"`` for a summary label, ``"label"`` for another label, placeholder or code line, else ``""``.
+
+    The line is ``view.text[start:end]``; its tokens come from the field's word index
+    (the same tokens as splitting the line alone, offsets into the field).
+    """
+    text = view.text
+    toks = index_of(view).tokens(start, end)
+    if toks and len(toks) <= _SUMMARY_MAX_WORDS and tuple(t.norm for t in toks) in SUMMARY_LABELS:
         return "summary"
-    if not toks or PLACEHOLDER.search(text) or lex.line_category(toks) is not None:
+    if not toks or PLACEHOLDER.search(text[start:end]) or lex.line_category(toks) is not None:
         return "label"
-    return "label" if lex.label_category(text, toks, len(text)) is not None else ""
+    return "label" if lex.label_category(text, toks, end) is not None else ""
 
 
 def headlines(document: Document, first_lines: int, lex: Lexicon) -> Iterator[Headline]:
@@ -61,7 +67,7 @@ def headlines(document: Document, first_lines: int, lex: Lexicon) -> Iterator[He
     kind = ""
     for line in body.lines[:first_lines]:
         text = body.text[line.start : line.end]
-        under_summary, kind = kind == "summary", _not_headline(text, lex)
+        under_summary, kind = kind == "summary", _not_headline(body, line.start, line.end, lex)
         if under_summary or kind or len(text) > MAX_MATCH_CHARS or text[-1] in ".,;":
             continue
         first, last = index_of(body).count(line.start, line.end)

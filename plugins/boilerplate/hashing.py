@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -75,6 +76,16 @@ class HashCounter:
             return
         fresh, fresh_counts = np.unique(np.concatenate(self._pending), return_counts=True)
         self._pending, self._size = [], 0
+        self._insert(fresh, fresh_counts)
+
+    def merge(self, other: HashCounter) -> None:
+        """Add ``other``'s counts to this counter's (the result does not depend on the order)."""
+        self.flush()
+        other.flush()
+        self._insert(other.keys, other.counts)
+
+    def _insert(self, fresh: U64, fresh_counts: npt.NDArray[Any]) -> None:
+        """Add sorted, distinct ``fresh`` hashes with their counts."""
         at = np.searchsorted(self.keys, fresh)
         known = at < len(self.keys)
         known[known] = self.keys[at[known]] == fresh[known]
@@ -115,20 +126,32 @@ class SignatureStore:
 
     chunks: list[npt.NDArray[np.uint32]] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
+    #: Rows used in the last chunk.
+    used: int = 0
 
     def add(self, article_id: str, sig: npt.NDArray[np.uint32]) -> None:
         """Store one signature."""
-        row = len(self.ids) % _CHUNK
-        if row == 0:
+        if not self.chunks or self.used == len(self.chunks[-1]):
             self.chunks.append(np.zeros((_CHUNK, PERMUTATIONS), dtype=np.uint32))
-        self.chunks[-1][row] = sig
+            self.used = 0
+        self.chunks[-1][self.used] = sig
+        self.used += 1
         self.ids.append(article_id)
+
+    def extend(self, other: SignatureStore) -> None:
+        """Store ``other``'s signatures after this store's, in their order."""
+        for article_id, sig in zip(other.ids, other.matrix(), strict=True):
+            self.add(article_id, sig)
 
     def matrix(self) -> npt.NDArray[np.uint32]:
         """All signatures, one row per stored article."""
         if not self.ids:
             return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
-        return np.concatenate(self.chunks)[: len(self.ids)]
+        return np.concatenate([*self.chunks[:-1], self.chunks[-1][: self.used]])
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the used rows only (a chunk's state crosses to the merging process)."""
+        return {"chunks": [self.matrix()] if self.ids else [], "ids": self.ids, "used": len(self.ids)}
 
 
 def _band_keys(sigs: npt.NDArray[np.uint32], band: int) -> U64:

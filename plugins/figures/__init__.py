@@ -243,7 +243,7 @@ SCORER = Scorer(
     score=score,
     settings=SETTINGS,
     check=check,
-    batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish),
+    batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish, merge=batch.merge),
     description="Figures (money, percentages, counts, rates) with no source, a vague one, or contradicting sources",
     features=FEATURES,
 )

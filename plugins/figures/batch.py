@@ -13,7 +13,7 @@ batch of near-copies costs claims squared, not articles squared.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from copydesk import Document
@@ -157,6 +157,15 @@ def observe(state: BatchState, document: Document) -> None:
             times(view.text, figure.start, figure.end, bounds),
         )
         state.records.append(record)
+
+
+def merge(earlier: BatchState, later: BatchState) -> BatchState:
+    """Append a later chunk's records and values, its articles numbered after the earlier chunk's."""
+    offset = earlier.articles
+    earlier.records.extend(replace(record, index=record.index + offset) for record in later.records)
+    earlier.values.extend(later.values)
+    earlier.articles += later.articles
+    return earlier
 
 
 def _together(a: Claim, b: Claim, kind: str, values: list[frozenset[tuple[str, float]]]) -> bool:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from itertools import repeat
 from typing import NamedTuple
 
 from copydesk import TextView
-from copydesk.plugins.hedging.lexicon import normalise
 
 #: Characters that open or close a direct quotation (straight quotes toggle).
 QUOTES = frozenset('"“”«»')
@@ -107,20 +107,7 @@ def single_quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _lowered(text: str, words: tuple[tuple[int, int], ...]) -> list[str]:
-    """:func:`normalise` of every word, from one lower-casing of the whole text.
-
-    That equals lower-casing word by word unless a character changes length (``İ``)
-    or depends on its neighbours (final ``Σ``); then each word is lower-cased alone.
-    """
-    low = text.lower()
-    if len(low) != len(text) or "Σ" in text:
-        return [normalise(text[s:e]) for s, e in words]
-    low = low.replace("’", "'")
-    return [low[s:e] for s, e in words]
-
-
-def _quoted_flags(starts: list[int], spans: list[tuple[int, int]]) -> list[bool]:
+def _quoted_flags(starts: Sequence[int], spans: list[tuple[int, int]]) -> list[bool]:
     """For each word start, whether it lies inside one of the (sorted, disjoint) quotation spans."""
     flags = [False] * len(starts)
     for start, end in spans:
@@ -134,20 +121,14 @@ class SentenceTokens:
     """Builds the tokens of each sentence of one field, sharing the field's word spans."""
 
     def __init__(self, view: TextView) -> None:
-        """Build every word's token once; quotations are found in one pass."""
-        text, words = view.text, view.words
-        self.starts = [start for start, _ in words]
+        """Build every word's token once from the shared token stream; quotations are found in one pass."""
+        text, stream = view.text, view.tokens
+        self.starts = stream.starts
         spans = quote_spans(text) if any(q in text for q in QUOTES) else []
         spans += tweet_spans(text) + single_quote_spans(text)
-        raws = [text[s:e] for s, e in words]
-        fields = zip(
-            self.starts,
-            [e for _, e in words],
-            raws,
-            _lowered(text, words),
-            _quoted_flags(self.starts, spans),
-            strict=True,
-        )
+        raws = list(map(text.__getitem__, map(slice, stream.starts, stream.ends)))
+        forms = stream.forms if "’" not in text else [form.replace("’", "'") for form in stream.forms]
+        fields = zip(self.starts, stream.ends, raws, forms, _quoted_flags(self.starts, spans), strict=True)
         # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
         self.all: list[Token] = list(map(tuple.__new__, repeat(Token), fields))
 

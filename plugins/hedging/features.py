@@ -21,16 +21,18 @@ HEDGE_WORDS = (
     "conceivably plausibly tend tends indicate indicates signal signals hints hint"
 ).split()
 HEDGES = frozenset(HEDGE_WORDS)
-VAGUE_ATTRIBUTION = re.compile(
-    r"\b(?:(?:some|many|most|several|other|unnamed|anonymous)\s(?:people|experts|analysts|observers|critics|"
-    r"sources|officials|insiders|reports|commentators|scientists|believe|say|claim|argue|think)"
-    r"|sources?\s(?:say|said|says|claim|claimed|told|close\sto|familiar)"
-    r"|(?:an?|the)\s(?:source|insider|tipster|pal|friend)"
-    r"|insiders?|it\sis\s(?:said|believed|rumou?red|reported|claimed|thought|alleged)"
-    r"|(?:reports|rumou?rs|speculation)\s(?:suggest|say|indicate|claim|have\s(?:it|surfaced)|is\s(?:rife|swirling))"
-    r"|according\sto\s(?:sources|reports|insiders|rumou?rs|some|many|an?\s(?:source|insider|report))"
-    r"|people\sfamiliar\swith|reportedly|allegedly|rumou?red|is\sbelieved\sto|are\sbelieved\sto)\b",
-    re.IGNORECASE,
+VAGUE_ATTRIBUTION = measures.Folded(
+    re.compile(
+        r"\b(?:(?:some|many|most|several|other|unnamed|anonymous)\s(?:people|experts|analysts|observers|critics|"
+        r"sources|officials|insiders|reports|commentators|scientists|believe|say|claim|argue|think)"
+        r"|sources?\s(?:say|said|says|claim|claimed|told|close\sto|familiar)"
+        r"|(?:an?|the)\s(?:source|insider|tipster|pal|friend)"
+        r"|insiders?|it\sis\s(?:said|believed|rumou?red|reported|claimed|thought|alleged)"
+        r"|(?:reports|rumou?rs|speculation)\s(?:suggest|say|indicate|claim|have\s(?:it|surfaced)|is\s(?:rife|swirling))"
+        r"|according\sto\s(?:sources|reports|insiders|rumou?rs|some|many|an?\s(?:source|insider|report))"
+        r"|people\sfamiliar\swith|reportedly|allegedly|rumou?red|is\sbelieved\sto|are\sbelieved\sto)\b",
+        re.IGNORECASE,
+    )
 )
 LOADED_WORDS = (
     "shocking stunning incredible incredibly amazing unbelievable outrageous horrific disgusting insane crazy epic "
@@ -42,9 +44,11 @@ LOADED_WORDS = (
     "destroys destroyed hilarious heartbreaking terrifying scandal disaster evil corrupt liar lies"
 ).split()
 LOADED = frozenset(LOADED_WORDS)
-SUPERLATIVE = re.compile(
-    r"\b(?:most|least|best|worst|greatest|biggest|largest|smallest|highest|lowest|ever|never\sbefore|of\sall\stime)\b",
-    re.IGNORECASE,
+SUPERLATIVE = measures.Folded(
+    re.compile(
+        r"\b(?:most|least|best|worst|greatest|biggest|largest|smallest|highest|lowest|ever|never\sbefore|of\sall\stime)\b",
+        re.IGNORECASE,
+    )
 )
 MODALS = frozenset("will would should must can".split())
 
@@ -96,16 +100,16 @@ FEATURES = (
 def features(document: Document) -> dict[str, float]:
     """Every hedging feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
-    text, words = body.text, body.word_count
-    lowered = [(start, text[start:end].lower()) for start, end in body.words]
+    words = body.word_count
+    lowered = list(zip(body.tokens.starts, body.tokens.forms, strict=True))
     hedges = [start for start, word in lowered if word in HEDGES]
-    vague = [match.start() for match in VAGUE_ATTRIBUTION.finditer(text)]
+    vague = [match.start() for match in VAGUE_ATTRIBUTION.finditer(body)]
     hedged = {body.sentence_index(start) for start in hedges + vague} - {None}
     return {
         "hedges_per_1000_words": measures.per_1000(len(hedges), words),
         "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
         "hedged_sentence_share": measures.share(len(hedged), len(measures.sentence_texts(body)), 0.2),
         "loaded_words_per_1000_words": measures.per_1000(sum(1 for _, word in lowered if word in LOADED), words),
-        "superlatives_per_1000_words": measures.per_1000(measures.count(SUPERLATIVE, text), words),
+        "superlatives_per_1000_words": measures.per_1000(SUPERLATIVE.count(body), words),
         "modals_per_1000_words": measures.per_1000(sum(1 for _, word in lowered if word in MODALS), words),
     }

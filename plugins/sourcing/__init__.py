@@ -18,7 +18,7 @@ from types import MappingProxyType
 
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl, measures
 from copydesk.plugins.sourcing import patterns
-from copydesk.plugins.sourcing.features import FEATURES, named_sources, quotations
+from copydesk.plugins.sourcing.features import FEATURES, quotation_list, source_count
 from copydesk.plugins.sourcing.features import features as feature_values
 
 UNCREDITED_QUOTATION = Rule(
@@ -83,7 +83,7 @@ DEFAULTS: Settings = MappingProxyType({"min_words": 150})
 def _uncredited(document: Document) -> Iterator[Finding]:
     """One finding per uncredited quotation of four words or more."""
     body = document.body
-    for quote in quotations(body.text):
+    for quote in quotation_list(body.text):
         if not quote.credited:
             words = len(body.text[quote.start + 1 : quote.end - 1].split())
             yield UNCREDITED_QUOTATION.finding(
@@ -100,7 +100,7 @@ def _unattributed(document: Document, settings: Settings) -> Finding | None:
     if body.word_count < min_words or not body.sentences:
         return None
     text = body.text
-    if patterns.ACCORDING_TO.search(text) or named_sources(text) or any(q.credited for q in quotations(text)):
+    if patterns.ACCORDING_TO.search(text) or source_count(text) or any(q.credited for q in quotation_list(text)):
         return None
     first = body.sentences[0]
     return UNATTRIBUTED_ARTICLE.finding(body, first.start, first.end, words=body.word_count)

@@ -8,11 +8,12 @@ unsourced; see :mod:`copydesk.measures`. Everything is computed on the body.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.sourcing import patterns as p
 
 #: Typical professional rate (per 1,000 words) each shrunk evidence density is pulled toward.
@@ -139,6 +140,18 @@ def quotations(text: str) -> Iterator[Quotation]:
         yield Quotation(match.start(), match.end(), credited)
 
 
+@functools.lru_cache(maxsize=4)
+def quotation_list(text: str) -> tuple[Quotation, ...]:
+    """:func:`quotations` of ``text``, found once for the scorer's rules and features."""
+    return tuple(quotations(text))
+
+
+@functools.lru_cache(maxsize=4)
+def source_count(text: str) -> int:
+    """:func:`named_sources` of ``text``, counted once for the scorer's rule and feature."""
+    return named_sources(text)
+
+
 def sentence_initial(text: str, offset: int) -> bool:
     """True when only spaces and opening quotes/brackets separate ``offset`` from a sentence end or line start."""
     pos = offset
@@ -177,6 +190,24 @@ def places(text: str) -> int:
         words = match.group("place").split()
         if words[0] not in p.NOT_A_PLACE and not any(w in p.NOT_A_PLACE for w in words[1:]):
             found += 1
+    return found
+
+
+def titled_names(view: TextView) -> int:
+    """How many matches :data:`~patterns.TITLED_NAME` has in ``view``'s text, found fast.
+
+    Only where its role word and space match (on the lower-cased text, one scan) is the
+    whole pattern tried; that finds the same matches as ``TITLED_NAME.finditer``, which
+    is used as it is on the rare text holding a character lower-casing does not fold.
+    """
+    text = view.text
+    if any(char in text for char in p.UNFOLDED):
+        return measures.count(p.TITLED_NAME, text)
+    lower, found, pos = view.tokens.lower, 0, 0
+    while (candidate := p.TITLE_THEN_SPACE.search(lower, pos)) is not None:
+        match = p.TITLED_NAME.match(text, candidate.start())
+        found += match is not None
+        pos = match.end() if match is not None else candidate.start() + 1
     return found
 
 
@@ -219,7 +250,7 @@ def specific(text: str) -> int:
 
 def _quotation_features(text: str, words: int) -> dict[str, float]:
     """Credited quotations (density) and the share of uncredited ones."""
-    found = list(quotations(text))
+    found = quotation_list(text)
     credited = sum(1 for q in found if q.credited)
     return {
         "credited_quotations_per_1000_words": measures.shrunk_per_1000(credited, words, TYPICAL["credited_quotations"]),
@@ -231,7 +262,7 @@ def _word_counts(document: Document) -> tuple[int, int]:
     """Sentences with a verb of saying or "according to", and document references (words, links, phrases)."""
     body = document.body
     text = body.text
-    lowered = [(start, text[start:end].lower()) for start, end in body.words]
+    lowered = list(zip(body.tokens.starts, body.tokens.forms, strict=True))
     saying = [start for start, word in lowered if word in p.SAY_WORDS]
     saying += [m.start() for m in p.ACCORDING_TO.finditer(text)]
     attributed = {body.sentence_index(start) for start in saying} - {None}
@@ -247,24 +278,28 @@ def features(document: Document) -> dict[str, float]:
     past, present = measures.count(p.SAID_PAST, text), measures.count(p.SAID_PRESENT, text)
     dates = measures.count(p.WEEKDAY, text) + measures.count(p.DATE, text) + measures.count(p.CLOCK, text)
     values = {
-        "named_sources_per_1000_words": measures.shrunk_per_1000(named_sources(text), words, TYPICAL["named_sources"]),
+        "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(text), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, len(measures.sentence_texts(body)), 0.25),
         "said_per_1000_words": measures.per_1000(measures.count(p.SAID, text), words),
         "past_tense_said_share": measures.share(past, past + present, 0.8),
         "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
         "dates_per_1000_words": measures.shrunk_per_1000(dates, words, TYPICAL["dates"]),
         "places_per_1000_words": measures.shrunk_per_1000(places(text), words, TYPICAL["places"]),
-        "institutions_per_1000_words": measures.shrunk_per_1000(measures.count(p.ORG, text), words, TYPICAL["institutions"]),
-        "document_references_per_1000_words": measures.shrunk_per_1000(references, words, TYPICAL["document_references"]),
+        "institutions_per_1000_words": measures.shrunk_per_1000(
+            measures.count(p.ORG, text), words, TYPICAL["institutions"]
+        ),
+        "document_references_per_1000_words": measures.shrunk_per_1000(
+            references, words, TYPICAL["document_references"]
+        ),
         "dateline": 1.0 if p.DATELINE.match(text[:120]) else 0.0,
-        "titled_names_per_1000_words": measures.shrunk_per_1000(measures.count(p.TITLED_NAME, text), words, TYPICAL["titled_names"]),
+        "titled_names_per_1000_words": measures.shrunk_per_1000(titled_names(body), words, TYPICAL["titled_names"]),
         "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
         "specific_details_per_1000_words": measures.shrunk_per_1000(specific(text), words, TYPICAL["specific_details"]),
         "relative_times_per_1000_words": measures.shrunk_per_1000(
             measures.count(p.RELATIVE_TIME, text), words, TYPICAL["relative_times"]
         ),
-        "digit_share": sum(1 for ch in text if ch.isdigit()) / max(len(text), 1),
+        "digit_share": sum(map(str.isdigit, text)) / max(len(text), 1),
     }
     values.update(_quotation_features(text, words))
     return values

@@ -2,7 +2,8 @@
 
 The source of an article is the host of its URL, else a ``source``/``source_site``
 meta field, else the folder of the file it was read from. The state kept is a list
-of word counts per source, never the text.
+of word counts per source, never the text; chunks merge by appending the later
+chunk's counts.
 """
 
 from __future__ import annotations
@@ -58,4 +59,11 @@ def _finish(state: dict[str, list[int]]) -> Mapping[str, SourceLength]:
     return {source: SourceLength(len(counts), float(statistics.median(counts))) for source, counts in state.items()}
 
 
-BATCH = BatchPass(start=_start, observe=_observe, finish=_finish)
+def _merge(earlier: dict[str, list[int]], later: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Add a later chunk's word counts after the earlier chunk's (sources in first-seen order)."""
+    for source, counts in later.items():
+        earlier.setdefault(source, []).extend(counts)
+    return earlier
+
+
+BATCH = BatchPass(start=_start, observe=_observe, finish=_finish, merge=_merge)

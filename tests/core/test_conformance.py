@@ -9,8 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, hookimpl
-from copydesk.conformance import ConformanceError, assert_conformance, check_plugin, check_scaling, check_scorer
+from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, TextView, hookimpl
+from copydesk.conformance import (
+    ConformanceError,
+    assert_conformance,
+    check_plugin,
+    check_scaling,
+    check_scorer,
+    stream_problem,
+)
 from copydesk.errors import PluginError
 from copydesk.manager import load_plugins
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set
@@ -99,6 +106,12 @@ def quadratic_score(document: Document, context: Context) -> Iterator[Finding]:
     return alpha_findings(document)
 
 
+def stream_swapping_score(document: Document, context: Context) -> Iterator[Finding]:
+    """GOOD that swaps the body's shared token stream for one of other text (every later scorer would read it)."""
+    document.body.__dict__["tokens"] = TextView("swapped").tokens
+    return alpha_findings(document)
+
+
 def failing_observe(state: Any, document: Document) -> None:
     raise RuntimeError("observe broke")
 
@@ -166,6 +179,7 @@ BROKEN = [
         "robustness",
         "not a finite number",
     ),
+    ("token-stream-swapped", replace(GOOD, score=stream_swapping_score), "tokens", "changed the shared token stream"),
     (
         "crash-in-batch-pass",
         replace(GOOD, batch=BatchPass(start=lambda settings: None, observe=failing_observe, finish=lambda s: s)),
@@ -341,3 +355,14 @@ def test_builtin_scorer_conforms(scorer: Scorer | PluginError | None) -> None:
     assert scorer is not None, "no built-in scorer is registered in the 'copydesk' entry-point group: nothing checked"
     problems = check_scorer(scorer, seed_articles(), require_findings=False)
     assert problems == [], "\n".join(map(str, problems))
+
+
+@pytest.mark.parametrize("text", ["", "One alpha here.\nİstanbul ΟΔΟΣ don't U.S-led", "x" * 3, "\n\n  a  \n"])
+def test_token_stream_meets_its_definition(text: str) -> None:
+    assert stream_problem(TextView(text)) is None
+
+
+def test_a_wrong_token_stream_is_named() -> None:
+    view = TextView("One alpha here.")
+    view.__dict__["tokens"] = TextView("Two words").tokens
+    assert stream_problem(view) == "its words are not the WORD pattern's matches"

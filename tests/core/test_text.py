@@ -83,3 +83,27 @@ def test_splitting_is_linear_on_adversarial_text() -> None:
     text = ("Mr. " * 50_000) + ("." * 100_000) + ("?!" * 50_000) + ('"' * 50_000) + ("a.b." * 50_000) + " End."
     view = TextView(text)
     assert view.sentences and view.word_count > 0
+
+
+def test_token_stream_holds_each_word_once_in_compact_read_only_arrays() -> None:
+    view = TextView("Mr. Smith didn't go.\nThe U.S-led TALKS resumed today.")
+    tokens = view.tokens
+    assert [tokens.word(i) for i in range(len(tokens))] == [view.text[s:e] for s, e in view.words]
+    assert tokens.forms == ("mr", "smith", "didn't", "go", "the", "u", "s-led", "talks", "resumed", "today")
+    assert tokens.starts.readonly and tokens.starts.format == "i"
+    with pytest.raises(TypeError):
+        tokens.starts[0] = 5  # type: ignore[index]
+    assert list(tokens.sentence) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    assert list(tokens.line) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 1]
+    assert tokens.lower == view.text.lower()
+    assert tokens.between(*view.sentences[1][:2]) == range(4, 10)
+    assert tokens.at(len(view.text)) == len(tokens) == view.word_count
+
+
+@pytest.mark.parametrize("text", ["İstanbul and ISTANBUL", "ΟΔΟΣ Α.Σ ΣΟΦΙΑ", "straße STRASSE", ""])
+def test_token_forms_are_each_words_own_lower_case_whatever_the_script(text: str) -> None:
+    # str.lower() can lengthen a character (İ) or depend on its neighbours (final sigma):
+    # the forms stay each word's own lower case and the lower text keeps the offsets.
+    tokens = TextView(text).tokens
+    assert tokens.forms == tuple(text[s:e].lower() for s, e in zip(tokens.starts, tokens.ends, strict=True))
+    assert len(tokens.lower) == len(text)

@@ -5,7 +5,8 @@
 ``print``, ``hang``, ``exit`` (``sys.exit``), ``os_exit``, ``kill`` (SIGKILL, as the
 out-of-memory killer does), ``base`` (a bare ``BaseException``), ``nan`` and ``inf``
 (metrics), ``nan_subscore``, ``span`` (a finding past the end of the text), and
-``mutate`` (``object.__setattr__`` on the shared document).
+``mutate`` (``object.__setattr__`` on the shared document). ``batch_hang`` hangs in
+the scorer's (mergeable) batch pass instead.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
+from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
 
 WORD = Rule(
     code="FLT001",
@@ -86,7 +87,20 @@ def score(document: Document, context: Context) -> Assessment:
     return Assessment((), metrics={"ratio": 0.5})
 
 
+def observe(state: list[str], document: Document) -> None:
+    """Count the article; hang on TRIGGER when ``COPYDESK_FAULT`` is ``batch_hang``."""
+    if os.environ.get("COPYDESK_FAULT") == "batch_hang" and "TRIGGER" in document.body.text:
+        time.sleep(3600)
+    state.append(document.id)
+
+
+def merge(earlier: list[str], later: list[str]) -> list[str]:
+    """Chunks in order."""
+    return earlier + later
+
+
 @hookimpl
 def copydesk_scorers() -> list[Scorer]:
     """Provide the FLT scorer."""
-    return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score)]
+    batch = BatchPass(start=lambda settings: [], observe=observe, finish=len, merge=merge)
+    return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score, batch=batch)]

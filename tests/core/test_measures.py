@@ -1,0 +1,76 @@
+"""copydesk.measures.WordBounded: the same matches as the pattern it wraps, on any text."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from copydesk import measures
+from copydesk.text import TextView
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PATTERNS = [
+    re.compile(r"\b(?:said|says|told)\b"),
+    re.compile(rf"\b(?:{measures.alternation(['according to', 'to', 'cord', 'acc'])})\b", re.IGNORECASE),
+    re.compile(r"\b(?:Mr|Dr)\.?\s(?P<name>[A-Z][a-z]++)"),
+    re.compile(r"\b\d{1,2}(?::\d{2})?\s?(?:am\b|pm\b)"),
+    re.compile(r"\b[-'x]+"),  # can open with a non-word character: \b then needs a word character before it
+    re.compile(r"\b(?:é|e)t[ée]\b", re.ASCII),
+]
+ALPHABET = "saidtoldycrMDr. 12:3-0apm'x_éÉ\n\t"
+
+
+def spans(found: object) -> list[tuple[int, int, tuple[str | None, ...]]]:
+    return [(m.start(), m.end(), m.groups()) for m in found]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60), pos=st.integers(0, 70), which=st.integers(0, len(PATTERNS) - 1))
+def test_word_bounded_finds_exactly_what_the_pattern_finds(text: str, pos: int, which: int) -> None:
+    pattern = PATTERNS[which]
+    fast = measures.WordBounded(pattern)
+    assert spans(fast.finditer(text)) == spans(pattern.finditer(text))
+    assert fast.findall(text) == pattern.findall(text)
+    assert measures.count(fast, text) == measures.count(pattern, text)
+    assert spans(filter(None, [fast.search(text, pos)])) == spans(filter(None, [pattern.search(text, pos)]))
+    assert spans(filter(None, [fast.match(text, pos)])) == spans(filter(None, [pattern.match(text, pos)]))
+
+
+def test_word_bounded_on_news_text() -> None:
+    text = "Essays said: the untold story, he says, was told to Dr. Smith at 10:30 am, saidx said_ said"
+    for pattern in PATTERNS:
+        assert spans(measures.WordBounded(pattern).finditer(text)) == spans(pattern.finditer(text))
+
+
+@pytest.mark.parametrize("source", [r"(?:said)\b", r"\b(?:x)?"])
+def test_word_bounded_refuses_what_it_cannot_reproduce(source: str) -> None:
+    with pytest.raises(ValueError, match=r"does not open with|empty string"):
+        measures.WordBounded(re.compile(source))
+
+
+FOLDED = [
+    re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE),
+    re.compile(r"\b(?:some|many)\s(?:experts|sources)|reportedly|is\sbelieved\sto\b", re.IGNORECASE),
+    re.compile(r"[a-z]{2}s\b", re.IGNORECASE),
+]
+FOLDED_ALPHABET = "thisTHISeEaAoO sxSXK\u212a\u0130\u0131\u017f\u00dfkmanyMANY\n_1"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=FOLDED_ALPHABET, max_size=50), which=st.integers(0, 2))
+def test_folded_finds_where_the_case_insensitive_pattern_finds(text: str, which: int) -> None:
+    pattern = FOLDED[which]
+    folded = measures.Folded(pattern)
+    view = TextView(text)
+    assert [m.span() for m in folded.finditer(view)] == [m.span() for m in pattern.finditer(text)]
+    assert folded.count(view) == measures.count(pattern, text)
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [re.compile(r"\bthis\b"), re.compile(r"\bThis\b", re.I), re.compile(r"\S+this", re.I), re.compile("été", re.I)],
+)
+def test_folded_refuses_patterns_it_cannot_match_on_lower_case(pattern: re.Pattern[str]) -> None:
+    with pytest.raises(ValueError, match="lower-case ASCII"):
+        measures.Folded(pattern)

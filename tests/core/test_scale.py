@@ -1,0 +1,125 @@
+"""Issue 15 item 3: scale-out on a real Dask cluster (two worker processes) gives byte-identical reports.
+
+The cluster is a ``distributed.LocalCluster`` with two worker processes, started once
+for the module; ``copydesk score --executor dask://...`` runs against it as a separate
+process, as a user's would, and its output is compared byte for byte with a local run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from copydesk import testing
+from copydesk.formats.schema import article_dict
+from copydesk.scale import Part, _jsonl_parts, read_part
+from copydesk.sources import Batch
+
+REPO = Path(__file__).resolve().parents[2]
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    cluster = distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None, host="127.0.0.1"
+    )
+    try:
+        yield "dask://" + cluster.scheduler_address.removeprefix("tcp://")
+    finally:
+        cluster.close()
+
+
+def records(count: int, seed: int = 5) -> list[dict[str, str]]:
+    rng = random.Random(seed)
+    seeds = [p.read_text(encoding="utf-8").split("\n") for p in sorted((REPO / "seeds").glob("*.txt"))]
+    rows = []
+    for i in range(count):
+        title, *body = seeds[i % len(seeds)]
+        if i % 5:
+            rng.shuffle(body)
+        rows.append({"id": f"r{i}", "title": title, "text": "\n".join(body), "source": f"site{i % 3}"})
+    return rows
+
+
+def score(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "copydesk", "score", "-f", "json", *args],
+        capture_output=True,
+        check=False,
+        env=testing.python_env(),
+        cwd=REPO,
+    )
+
+
+def test_a_two_worker_cluster_gives_the_local_run_byte_for_byte(tmp_path: Path, scheduler: str) -> None:
+    batch = tmp_path / "batch.jsonl"
+    lines = [json.dumps(r) for r in records(300)]
+    lines[7] = "{not json"  # an unreadable record, named by its line on the cluster too
+    lines.insert(20, "")  # a blank line: the line numbers after it must still be right
+    batch.write_text("\n".join(lines) + "\n")
+    extra = tmp_path / "one.txt"
+    extra.write_text("A title\n" + "Officials said the plan may work. " * 30)  # read by the client, shipped
+    local = score("-j", "2", str(batch), str(extra))
+    cluster = score("--executor", scheduler, str(batch), str(extra))
+    assert local.returncode == cluster.returncode == 2, cluster.stderr  # exit 2: the unreadable record
+    assert cluster.stdout == local.stdout
+    assert cluster.stderr == local.stderr
+    assert len(json.loads(cluster.stdout)["articles"]) == 301  # 300 records (one unreadable) and the text file
+
+
+def test_parquet_row_groups_are_read_by_the_workers_and_score_as_locally(tmp_path: Path, scheduler: str) -> None:
+    path = tmp_path / "batch.parquet"
+    pq.write_table(pa.Table.from_pylist(records(150)), path, row_group_size=16)
+    local = score(str(path))
+    cluster = score("--executor", scheduler, str(path))
+    assert local.returncode == cluster.returncode and cluster.returncode in (0, 1), cluster.stderr
+    assert cluster.stdout == local.stdout
+
+
+def test_jsonl_partitions_read_back_every_record_with_its_line_number(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    lines = [json.dumps(r) for r in records(120)]
+    lines[3:3] = ["", "   ", "[1]"]
+    path.write_text("\n".join(lines) + "\n")
+    sources = testing.config().sources
+    parts = list(_jsonl_parts(str(path), path.as_posix(), 20_000))
+    assert len(parts) > 5
+    whole = list(Batch([str(path)], sources))
+    read = [item for part in parts for item in read_part(part, sources)]
+    assert read == whole
+    assert [type(i).__name__ for i in read[2:5]] == ["Article", "Unreadable", "Article"]
+
+
+def test_a_file_with_classic_mac_line_breaks_is_one_partition(tmp_path: Path) -> None:
+    path = tmp_path / "mac.jsonl"
+    path.write_bytes(b"\r".join(json.dumps(r).encode() for r in records(50)) + b"\r")
+    assert list(_jsonl_parts(str(path), "mac.jsonl", 4096)) == [Part("jsonl", str(path), "mac.jsonl")]
+
+
+def test_score_collection_scores_a_dask_bag_and_dataframe_like_the_command_line(tmp_path: Path, scheduler: str) -> None:
+    import dask.bag as db
+    import dask.dataframe as dd
+    import pandas as pd
+    from copydesk.scale import score_collection
+
+    rows = records(90)
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    expected = json.loads(score(str(batch)).stdout)["articles"]
+    with distributed.Client(scheduler.replace("dask://", "tcp://")):
+        from_bag = score_collection(db.from_sequence(rows, npartitions=4)).compute()
+        from_frame = score_collection(dd.from_pandas(pd.DataFrame(rows), npartitions=3)).compute()
+    for reports in (from_bag, from_frame):
+        assert [r.index for r in reports] == list(range(90))
+        got = [article_dict(r) for r in reports]
+        assert [(a["id"], a["score"], [f["message"] for f in a["findings"]]) for a in got] == [
+            (a["id"], a["score"], [f["message"] for f in a["findings"]]) for a in expected
+        ]
