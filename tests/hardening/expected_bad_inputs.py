@@ -90,7 +90,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "empty-txt": (2, "copydesk: error: x.txt: empty file", [("good.txt", False), ("x.txt", True)]),
     "folder-no-articles": (
         2,
-        "copydesk: error: d: no articles in this folder (none of its files matches [sources] include: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.csv, *.html, *.htm)",
+        "copydesk: error: d: no articles in this folder (none of its files matches [sources] include: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.csv, *.html, *.htm, *.parquet)",
         None,
     ),
     "front-matter-bad-yaml-md": (0, "", [("good.txt", False), ("x.md", False)]),
