@@ -97,6 +97,7 @@ ExecutorOpt = Annotated[
     str | None,
     typer.Option(
         "--executor",
+        metavar="local|dask://HOST:PORT",
         help="Where to score: local (worker processes) or dask://HOST:PORT (a Dask cluster). Same output either way.",
         show_default=False,
     ),
@@ -189,6 +190,7 @@ MinSeverityOpt = Annotated[
     str,
     typer.Option(
         "--min-severity",
+        metavar="LEVEL",
         help="Text report: list findings of this severity and above (info, warning, error); other formats and the gate see all.",
     ),
 ]
@@ -203,6 +205,7 @@ ModelOpt = Annotated[
     Path | None,
     typer.Option(
         "--model",
+        metavar="FILE",
         help="Model file (JSON, from 'copydesk learn-weights -o FILE') that turns features into the score;"
         " replaces [scoring] model.",
         show_default=False,

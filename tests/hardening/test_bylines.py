@@ -54,7 +54,7 @@ def test_a_front_matter_byline_is_reported_on_its_own_line_and_spans_it(
     assert (where["end_line"], where["end_column"]) == (line, column + len(byline))
     assert text[where["start"] : where["end"]] == byline
     text_report = cli("score", str(path), "--select", "TPL002").stdout
-    assert f"by.md:{line}:{column} TPL002" in text_report
+    assert f"by.md:{line}:{column} warning TPL002" in text_report
     github = cli("score", str(path), "--select", "TPL002", "-f", "github").stdout
     assert f"line={line},col={column}," in github
 

@@ -137,15 +137,21 @@ def _long_article(desk: Desk) -> str:
 
 
 def _in_view(page: Any, selector: str, pane: str) -> bool:
-    """Whether the element is inside its scrolling pane's visible box and inside the window."""
-    return bool(
-        page.evaluate(
-            """([sel, pane]) => { const e = document.querySelector(sel).getBoundingClientRect();
+    """Whether the element comes to rest inside its scrolling pane's visible box and inside the window.
+
+    Polled for up to five seconds: the browser scrolls after the click or key press
+    returns, later on a loaded machine.
+    """
+    script = """([sel, pane]) => { const e = document.querySelector(sel).getBoundingClientRect();
                const p = document.querySelector(pane).getBoundingClientRect();
-               return e.top >= p.top - 1 && e.bottom <= p.bottom + 1 && e.top >= 0 && e.bottom <= innerHeight; }""",
-            [selector, pane],
-        )
-    )
+               return e.top >= p.top - 1 && e.bottom <= p.bottom + 1 && e.top >= 0 && e.bottom <= innerHeight; }"""
+    try:
+        page.wait_for_function(script, arg=[selector, pane], timeout=5000)
+    except Exception as exc:  # playwright's TimeoutError: it never came into view
+        if type(exc).__name__ != "TimeoutError":
+            raise
+        return False
+    return True
 
 
 def test_findings_sit_beside_the_text_and_link_to_their_highlights_and_back(
