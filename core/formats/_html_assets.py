@@ -264,6 +264,12 @@ JS = r"""
   }
 
   function show() {
+    showHash();
+    // Tests and scripts wait on this: the hash has been acted on (hashchange fires a task later).
+    document.body.setAttribute("data-shown", location.hash);
+  }
+
+  function showHash() {
     var m = /^#a-(\d+)(?:-([fm])-(\d+))?$/.exec(location.hash);
     var fresh = m && view.index !== m[1];
     if (!open(m ? m[1] : null)) { return; }

@@ -126,6 +126,12 @@ def test_seed_article_renders_lazily(page: Any) -> None:
     assert page.evaluate("window.__pwned") is None and page.events == []
 
 
+def _settled(page: Any) -> None:
+    """Wait until the page has acted on its current hash: hashchange runs as a later task, so
+    a key press or click returns before focus and highlighting have moved."""
+    page.wait_for_function("() => document.body.getAttribute('data-shown') === location.hash", timeout=10000)
+
+
 def _long_article(desk: Desk) -> str:
     """About 1,700 words: one 'awful' near the top, two 'bad' near the end."""
     sentence = "Officials said the bridge opened on Monday after two years of work on its deck. "
@@ -179,6 +185,7 @@ def test_findings_sit_beside_the_text_and_link_to_their_highlights_and_back(
     ]
 
     page.click("#a-0-f-2 a")  # the last finding: its highlight is far down the text
+    _settled(page)
     focused = page.evaluate("[document.activeElement.id, document.activeElement.textContent, location.hash]")
     assert focused == ["a-0-m-2", "bad", "#a-0-m-2"]
     assert page.evaluate("document.querySelector('#cd-detail .pane.main').scrollTop") > 1000
@@ -186,12 +193,14 @@ def test_findings_sit_beside_the_text_and_link_to_their_highlights_and_back(
     assert page.get_attribute("#a-0-m-2", "href") == "#a-0-f-2"
 
     page.keyboard.press("Enter")  # back from the highlight to its finding, by keyboard
+    _settled(page)
     assert page.evaluate("[document.activeElement.getAttribute('href'), location.hash]") == ["#a-0-m-2", "#a-0-f-2"]
     assert page.get_attribute("#a-0-f-2", "class") == "current"
     assert _in_view(page, "#a-0-f-2", "#cd-detail .pane.side")
 
     page.focus("#a-0-f-0 a")  # and forward again by keyboard, to the first finding at the top
     page.keyboard.press("Enter")
+    _settled(page)
     assert page.evaluate("document.activeElement.id") == "a-0-m-0"
     assert _in_view(page, "#a-0-m-0", "#cd-detail .pane.main")
     assert page.eval_on_selector_all("#cd-detail mark.current", "ms => ms.map(m => m.textContent)") == ["awful"]
