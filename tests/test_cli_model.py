@@ -3,6 +3,7 @@ what a grade means comes from the model file, in explain and in the text, JSON a
 
 from __future__ import annotations
 
+import html
 import json
 import pickle
 from collections.abc import Callable
@@ -162,6 +163,8 @@ def test_a_format_1_model_loads_and_explain_says_it_has_no_figures(cli: Cli, no_
     assert "This model file carries no measured grade figures" in result.stdout
     report = cli("score", str(SEEDS), "--model", str(path))
     assert report.exit_code == EXIT_OK and "What the grades mean" not in report.stdout
+    page = cli("score", str(SEEDS), "--model", str(path), "-f", "html").stdout
+    assert "cd-meaning" not in page and page.endswith("</html>\n")
 
 
 def test_every_report_quotes_the_figures_of_its_model_file(cli: Cli, no_project_config: Path) -> None:
@@ -175,6 +178,11 @@ def test_every_report_quotes_the_figures_of_its_model_file(cli: Cli, no_project_
     markdown = cli("score", str(SEEDS), "--model", str(path), "-f", "markdown").stdout
     assert "### What the grades mean" in markdown
     assert "- Of our own test desk, 43 % grade A, 29 % B, 14 % C, 14 % D and 0 % F \\(7 articles\\)\\." in markdown
+    page = cli("score", str(SEEDS), "--model", str(path), "-f", "html").stdout
+    assert (
+        '<section id="cd-meaning"><h2>What the grades mean</h2><p>What the grades mean under the model'
+        f" {html.escape(str(path))}, measured on the data it was fitted on:</p><ul><li>{SENTENCE}</li></ul></section>"
+    ) in page
     packaged_run = json.loads(cli("score", str(SEEDS), "-f", "json").stdout)["run"]["model"]
     assert packaged_run["file"] == "packaged" and packaged_run["reference"] == packaged()["reference"]
 
@@ -188,6 +196,8 @@ def test_a_group_label_cannot_open_markdown_and_a_control_character_is_refused(
     assert "Of desk [link](http://x) <b> @team, 43 % grade A" in cli("score", str(SEEDS), "--model", str(path)).stdout
     markdown = cli("score", str(SEEDS), "--model", str(path), "-f", "markdown").stdout
     assert "- Of desk \\[link\\]\\(http\\:" in markdown and "<b>" not in markdown and "@team" not in markdown
+    page = cli("score", str(SEEDS), "--model", str(path), "-f", "html").stdout
+    assert "<li>Of desk [link](http://x) &lt;b&gt; @team, 43 % grade A" in page and "<b> @team" not in page
     for i, label in enumerate(["desk\nline two", "desk \u202e reversed"]):
         data["reference"] = [dict(GROUP, label=label)]
         result = cli("explain", "--model", str(write(no_project_config, data, f"control{i}.json")))

@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from copydesk import safety
+from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.formats._html_assets import CSS, JS
 from copydesk.formats._html_charts import histogram, sparkline, trend_text
@@ -265,6 +265,8 @@ class HtmlWriter:
         write(self._overview(summary))
         write(self._sources(summary))
         write(self._table())
+        write(self._meaning())
+        write("</main>\n")
         self.spool.seek(0)
         for line in self.spool:
             write(line)
@@ -351,6 +353,16 @@ class HtmlWriter:
             f"<tbody>{''.join(rows)}</tbody></table></section>\n"
         )
 
+    def _meaning(self) -> str:
+        """What a grade means under the run's model (from its file; nothing when it has no figures)."""
+        if not self.info.reference:
+            return ""
+        items = "".join(f"<li>{esc(line)}</li>" for line in meaning.sentences(self.info.reference))
+        return (
+            f'<section id="cd-meaning"><h2>What the grades mean</h2><p>{esc(meaning.heading(self.info.model))}</p>'
+            f"<ul>{items}</ul></section>\n"
+        )
+
     def _controls(self) -> str:
         """The table's filters: text, grade, rule, source, failing the gate."""
         grades = sorted({r.grade for r in self.rows})
@@ -373,7 +385,7 @@ class HtmlWriter:
             '<table id="cd-table"><thead><tr><th class="n" data-type="num">score</th><th>grade</th>'
             '<th>verdict</th><th class="n" data-type="num">findings</th><th>gate</th><th>source</th>'
             "<th>article</th></tr></thead>"
-            f"<tbody>{''.join(r.html() for r in ordered)}</tbody></table></section>\n</main>\n"
+            f"<tbody>{''.join(r.html() for r in ordered)}</tbody></table></section>\n"
         )
 
 
