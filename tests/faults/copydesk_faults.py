@@ -6,7 +6,8 @@
 out-of-memory killer does), ``base`` (a bare ``BaseException``), ``nan`` and ``inf``
 (metrics), ``nan_subscore``, ``span`` (a finding past the end of the text), and
 ``mutate`` (``object.__setattr__`` on the shared document). ``batch_hang`` hangs in
-the scorer's (mergeable) batch pass instead.
+the scorer's (mergeable) batch pass instead. A hanging fault first appends its process
+id to the file ``COPYDESK_FAULT_READY`` names, if set, so a test can wait for it.
 """
 
 from __future__ import annotations
@@ -51,7 +52,16 @@ def _print(document: Document) -> Assessment:
     return Assessment(())
 
 
+def _ready() -> None:
+    """Tell a waiting test the fault has struck: append this process's id to ``COPYDESK_FAULT_READY``."""
+    path = os.environ.get("COPYDESK_FAULT_READY")
+    if path:
+        with open(path, "a", encoding="utf-8") as marker:
+            marker.write(f"{os.getpid()}\n")
+
+
 def _hang(document: Document) -> Assessment:
+    _ready()
     time.sleep(3600)
     return Assessment(())
 
@@ -90,6 +100,7 @@ def score(document: Document, context: Context) -> Assessment:
 def observe(state: list[str], document: Document) -> None:
     """Count the article; hang on TRIGGER when ``COPYDESK_FAULT`` is ``batch_hang``."""
     if os.environ.get("COPYDESK_FAULT") == "batch_hang" and "TRIGGER" in document.body.text:
+        _ready()
         time.sleep(3600)
     state.append(document.id)
 

@@ -23,12 +23,16 @@ BODY = "The council approved the budget on Tuesday, officials said. " * 5
 def test_a_signal_stops_everything_and_keeps_the_old_report(
     tmp_path: Path, sig: signal.Signals, code: int, group: bool, workers: str, fault: str
 ) -> None:
-    batch = tmp_path / "batch.jsonl"
+    run = tmp_path / "run"
+    run.mkdir()
+    ready = tmp_path / "ready"
+    batch = run / "batch.jsonl"
     batch.write_text("\n".join(json.dumps({"id": f"a{i}", "text": BODY + " TRIGGER"}) for i in range(4)) + "\n")
-    report = tmp_path / "report.json"
+    report = run / "report.json"
     report.write_text("OLD\n")
     env = testing.python_env([FAULTS])
     env["COPYDESK_FAULT"] = fault
+    env["COPYDESK_FAULT_READY"] = str(ready)
     args = ["score", "-j", workers, "-f", f"json:{report}", str(batch)]
     proc = subprocess.Popen(
         [sys.executable, "-m", "copydesk", *args],
@@ -38,7 +42,10 @@ def test_a_signal_stops_everything_and_keeps_the_old_report(
         start_new_session=True,
         text=True,
     )
-    time.sleep(4)  # the workers are now hanging in the fault plugin
+    deadline = time.monotonic() + 120  # start-up is slow on a loaded machine; the hang is what counts
+    while not ready.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert ready.exists(), "the fault plugin never started hanging"  # the workers now hang in the fault plugin
     if group:  # Ctrl-C reaches the whole foreground process group
         os.killpg(proc.pid, sig)
     else:
@@ -48,6 +55,6 @@ def test_a_signal_stops_everything_and_keeps_the_old_report(
     assert "Traceback" not in err, err
     assert err.strip().splitlines()[-1].startswith(f"copydesk: error: {'terminated' if code == 143 else 'interrupted'}")
     assert report.read_text() == "OLD\n"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.jsonl", "report.json"]  # no .report.json.*.tmp
+    assert sorted(p.name for p in run.iterdir()) == ["batch.jsonl", "report.json"]  # no .report.json.*.tmp
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # no process of the run is left
