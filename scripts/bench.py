@@ -11,7 +11,7 @@ the cluster's processes), that CPU time as a multiple of the regex pass, and the
 resident memory of the largest process of the run (the ``copydesk`` process or a worker).
 
     .venv/bin/python scripts/bench.py                  # 1,000 articles
-    .venv/bin/python scripts/bench.py --large          # 100,000 articles too
+    .venv/bin/python scripts/bench.py --large          # 100,000 articles too (hours: see docs/scale.md)
     .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
 """
 
@@ -22,7 +22,6 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -96,18 +95,30 @@ def run(path: Path, mode: str) -> dict[str, float]:
         return _child([*args, "--executor", address], pids)
 
 
+#: Runs a command and writes its exit status, the peak RSS (KiB) of the largest of its processes
+#: (the command and the workers it waited for) and their CPU seconds to the file argv[1]. A
+#: wrapper per run, because RUSAGE_CHILDREN's peak in this process would be that of every
+#: earlier run too.
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "rc = subprocess.call(sys.argv[2:], stdout=subprocess.DEVNULL)\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "open(sys.argv[1], 'w').write(f'{rc} {r.ru_maxrss} {r.ru_utime + r.ru_stime}')\n"
+)
+
+
 def _child(args: list[str], cluster_pids: list[int]) -> dict[str, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cluster_before = _tree_cpu(cluster_pids)
-    started = time.perf_counter()
-    proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, check=False)
-    wall = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"bench: copydesk exited {proc.returncode}: {proc.stderr.decode().strip()[:300]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    cpu += _tree_cpu(cluster_pids) - cluster_before
-    return {"wall": wall, "cpu": cpu, "rss": after.ru_maxrss / 1024.0}
+    with tempfile.NamedTemporaryFile("r") as measured:
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", MEASURE, measured.name, *args], stderr=subprocess.PIPE, cwd=REPO, check=False
+        )
+        wall = time.perf_counter() - started
+        code, maxrss, cpu = measured.read().split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"bench: copydesk exited {code}: {proc.stderr.decode().strip()[:300]}")
+    return {"wall": wall, "cpu": float(cpu) + _tree_cpu(cluster_pids) - cluster_before, "rss": int(maxrss) / 1024.0}
 
 
 def report(count: int, path: Path, modes: list[str]) -> None:
