@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import statistics
+import sys
 
 from copydesk.ledger import Ledger, SeenKeys, SourceTally
 from copydesk.models import ArticleReport
@@ -100,3 +101,28 @@ def test_seen_keys_under_the_limit_use_no_database() -> None:
     for i in range(99):
         seen.add(str(i))
     assert seen.disk is None and "5" in seen and len(seen) == 99
+
+
+def test_t_quantile_table_is_scipys() -> None:
+    """Every tabled quantile is scipy's float for that many degrees of freedom (rebuild: scripts/build_student_t.py)."""
+    import numpy as np
+    from copydesk.ledger import T_QUANTILE_MAX_DF, _t_quantiles, t_quantile, t_quantile_from_scipy
+    from scipy.special import stdtrit
+
+    table = np.array(_t_quantiles())
+    assert len(table) == T_QUANTILE_MAX_DF
+    assert np.array_equal(table, stdtrit(np.arange(1, T_QUANTILE_MAX_DF + 1), 0.975))
+    for df in [*range(1, 40), 99, 1000, 12345, 65536, T_QUANTILE_MAX_DF, T_QUANTILE_MAX_DF + 1]:
+        assert t_quantile(df) == t_quantile_from_scipy(df), df
+
+
+def test_interval_needs_no_scipy() -> None:
+    """A source's interval reads the table: scipy (26 MB, half a second) stays out of the run."""
+    import subprocess
+
+    code = (
+        "import sys; from copydesk.ledger import SourceTally; t = SourceTally();"
+        "[t.add(float(i % 97), False, ()) for i in range(3000)]; t.interval(); print('scipy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
