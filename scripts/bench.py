@@ -13,6 +13,7 @@ resident memory of the largest process of the run (the ``copydesk`` process or a
     .venv/bin/python scripts/bench.py                  # 1,000 articles
     .venv/bin/python scripts/bench.py --large          # 100,000 articles too (hours: see docs/scale.md)
     .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
+    .venv/bin/python scripts/bench.py --articles 10000 --generate /tmp/b10k.jsonl   # the batch only
 """
 
 from __future__ import annotations
@@ -149,7 +150,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--large", action="store_true", help="also 100,000 articles (long)")
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    parser.add_argument("--generate", metavar="PATH", help="only write the batch of --articles to PATH")
     args = parser.parse_args()
+    if args.generate:
+        size = generate(Path(args.generate), args.articles)
+        print(f"wrote {args.generate}: {args.articles} articles, {size / 1e6:.1f} MB")
+        return
     counts = [args.articles, 100_000] if args.large else [args.articles]
     with tempfile.TemporaryDirectory() as tmp:
         for count in counts:
