@@ -179,7 +179,10 @@ class SeenKeys:
     def __contains__(self, key: str) -> bool:
         if key in self.memory:
             return True
-        return self.disk is not None and self.disk.execute("SELECT 1 FROM seen WHERE key = ?", (key,)).fetchone()
+        return (
+            self.disk is not None
+            and self.disk.execute("SELECT 1 FROM seen WHERE key = ?", (key,)).fetchone() is not None
+        )
 
     def add(self, key: str) -> None:
         """Add ``key``; once the memory holds ``limit`` keys, they move to disk."""
