@@ -26,7 +26,7 @@ from copydesk.closing import Ending, HistoryPlan
 from copydesk.config import Flags
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.formats.writers import STDOUT, Output, Outputs, atomic_writer, check_target
-from copydesk.ledger import Ledger
+from copydesk.ledger import Ledger, SeenKeys
 from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 from copydesk.session import Session
@@ -168,12 +168,14 @@ def route_diagnostics(
 
 @dataclass
 class Tally:
-    """What a run has seen so far: scores, errors and article ids."""
+    """What a run has seen so far: the scores' count and sum, errors, and article ids (bounded in memory)."""
 
-    scores: list[float] = field(default_factory=list)
+    scored: int = 0
+    #: The scores added in input order, as ``sum()`` over them adds (the mean is byte-identical).
+    total: float = 0
     input_errors: list[str] = field(default_factory=list)
     plugin_errors: list[str] = field(default_factory=list)
-    seen: set[str] = field(default_factory=set)  # article ids, to warn when two articles share one
+    seen: SeenKeys = field(default_factory=SeenKeys)  # article ids, to warn when two articles share one
 
     def observe(self, report: ArticleReport, stderr: Callable[[str], None]) -> None:
         """Count one report; warn about a shared id and put its diagnostics on stderr."""
@@ -184,7 +186,8 @@ class Tally:
         self.seen.add(report.id)
         route_diagnostics(report, stderr, self.input_errors, self.plugin_errors)
         if report.score is not None:
-            self.scores.append(report.score)
+            self.scored += 1
+            self.total += report.score
 
     def exit_code(self, gate_failed: bool) -> int:
         """A plugin failure outranks an input error, which outranks a failed gate."""
@@ -198,9 +201,9 @@ class Tally:
         """The totals every writer gets when the batch is done."""
         return RunSummary(
             articles=gate.articles,
-            scored=len(self.scores),
-            unreadable=gate.articles - len(self.scores),
-            mean_score=sum(self.scores) / len(self.scores) if self.scores else None,
+            scored=self.scored,
+            unreadable=gate.articles - self.scored,
+            mean_score=self.total / self.scored if self.scored else None,
             failing=tuple(a for a, _ in gate.failing) if gating else (),
             gate=gate.summary() if gating else {},
             plugin_errors=tuple(self.plugin_errors),
@@ -249,7 +252,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
     plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd)
-    tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate)
+    tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick:
             for report in scale.reports(session.runner, batch, session.executor, session.workers):
@@ -261,6 +264,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     except BaseException:  # a signal, or a failure: no half-written report replaces an old one
         outputs.abort()
         raise
+    finally:
+        tally.seen.close()
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
     code = ending.exit_code(tally.exit_code(failed))

@@ -1,30 +1,53 @@
 """What a run keeps of each article once it is reported: enough for the source roll-up and the run history.
 
-The :class:`Ledger` sees every report after the gate has judged it and keeps one
-small row per article (never its text): its source, score, grade, whether it fails,
-its rule counts and a digest of its content. From those rows come the per-source
-summaries every report shows (:func:`copydesk.rollup.rollup`) and the articles of a
-:class:`~copydesk.history.RunRecord`.
+The :class:`Ledger` sees every report after the gate has judged it. For the per-source
+summaries every report shows it keeps one running tally per source (counts, the exact
+sum and sum of squares of the scores, the rule counts): memory grows with the number
+of sources, never with the number of articles, and the summaries equal
+:func:`copydesk.rollup.rollup` over every article's row exactly (the mean and the
+standard deviation are computed from exact rational sums, as :mod:`statistics` does).
+Only a run that is recorded in the history keeps one small row per article (never its
+text): its source, score, grade, whether it fails, its rule counts and a digest of its
+content, for the :class:`~copydesk.history.RunRecord`.
 
 An article *fails* for the roll-up when it fails the gate under ``copydesk check``
 (its ``gate_reasons``); under ``copydesk score``, which does not gate, when its grade
 is one of ``[rollup] failing_grades``. An unreadable article always fails.
+
+:class:`SeenKeys` is the set of article ids a run has seen (to warn about a shared id),
+kept in memory up to :data:`IN_MEMORY_KEYS` ids and beyond that in a private temporary
+SQLite database, so that it too stays bounded in memory.
 """
 
 from __future__ import annotations
 
+import array
+import functools
 import hashlib
+import math
+import sys
+import zlib
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from copydesk.history.records import ArticleRecord
 from copydesk.models import ArticleReport
-from copydesk.rollup import SourceSummary, rollup
+from copydesk.rollup import CONFIDENCE, SCORE_RANGE, SourceSummary
 
 #: How many of a source's most frequent rule codes its summary lists.
 TOP_RULES = 3
+#: Article ids a :class:`SeenKeys` holds in memory before it moves them to disk.
+IN_MEMORY_KEYS = 4096
+#: The Student-t quantile of the roll-up's interval for 1 to :data:`T_QUANTILE_MAX_DF` degrees of
+#: freedom, precomputed with scipy by ``scripts/build_student_t.py`` (zlib, little-endian doubles).
+T_QUANTILE_FILE = Path(__file__).with_name("data") / "student_t975.bin"
+T_QUANTILE_MAX_DF = 100_000
+#: SQLite's page cache for the spilled ids, in KiB (negative: a size, not a page count).
+SPILL_CACHE_KIB = 512
 
 
 def content_digest(title: str, body: str) -> str:
@@ -34,7 +57,7 @@ def content_digest(title: str, body: str) -> str:
 
 @dataclass(frozen=True)
 class Row:
-    """One article as the ledger keeps it."""
+    """One article as the ledger keeps it for the run history."""
 
     key: str
     digest: str
@@ -45,23 +68,167 @@ class Row:
     codes: tuple[str, ...]
 
 
+def t_quantile_from_scipy(df: int) -> float:
+    """``stdtrit(df, 0.5 + CONFIDENCE / 2)``, as :func:`copydesk.rollup.mean_interval` computes it."""
+    from scipy.special import stdtrit  # imported here: scipy takes about half a second and 26 MB
+
+    return float(stdtrit(df, 0.5 + CONFIDENCE / 2))
+
+
+@functools.cache
+def _t_quantiles() -> array.array[float]:
+    values = array.array("d", zlib.decompress(T_QUANTILE_FILE.read_bytes()))
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
+
+
+def t_quantile(df: int) -> float:
+    """The interval's Student-t quantile for ``df`` degrees of freedom: from the table, else from scipy."""
+    if 1 <= df <= T_QUANTILE_MAX_DF:
+        return _t_quantiles()[df - 1]
+    return t_quantile_from_scipy(df)
+
+
+_SQRT_BITS = 2 * sys.float_info.mant_dig + 3
+
+
+def _sqrt_of_fraction(value: Fraction) -> float:
+    """The square root of a non-negative fraction, correctly rounded to a float (as ``statistics.stdev`` rounds)."""
+    n, m = value.numerator, value.denominator
+    shift = (n.bit_length() - m.bit_length() - _SQRT_BITS) // 2
+    if shift >= 0:
+        return (_sqrt_round_to_odd(n, m << 2 * shift) << shift) / 1
+    return _sqrt_round_to_odd(n << -2 * shift, m) / (1 << -shift)
+
+
+def _sqrt_round_to_odd(n: int, m: int) -> int:
+    """The integer square root of n/m, rounded to odd (so the final rounding to a float is correct)."""
+    root = math.isqrt(n // m)
+    return root | (root * root * m != n)
+
+
+@dataclass
+class SourceTally:
+    """One source's running totals: enough for its :class:`SourceSummary`, whatever the number of articles."""
+
+    articles: int = 0
+    scored: int = 0
+    failing: int = 0
+    total: Fraction = Fraction(0)
+    squares: Fraction = Fraction(0)
+    codes: Counter[str] = field(default_factory=Counter)
+
+    def add(self, score: float | None, failing: bool, codes: Sequence[str]) -> None:
+        """Count one article: its score (None: unscored), whether it fails, its rule codes."""
+        self.articles += 1
+        self.failing += failing
+        self.codes.update(codes)
+        if score is not None:
+            exact = Fraction(score)
+            self.scored += 1
+            self.total += exact
+            self.squares += exact * exact
+
+    def interval(self) -> tuple[float | None, float | None, float | None]:
+        """The mean score and its 95 % Student-t interval, exactly as :func:`copydesk.rollup.mean_interval`."""
+        n = self.scored
+        if not n:
+            return None, None, None
+        mean = float(self.total) / n  # statistics.fmean: the correctly rounded sum, divided by n
+        if n < 2:
+            return mean, None, None
+        deviations = (n * self.squares - self.total * self.total) / n
+        stdev = _sqrt_of_fraction(deviations / (n - 1))
+        half = t_quantile(n - 1) * stdev / math.sqrt(n)
+        return mean, max(SCORE_RANGE[0], mean - half), min(SCORE_RANGE[1], mean + half)
+
+    def summary(self, source: str, top: int) -> SourceSummary:
+        """The source's summary, as :func:`copydesk.rollup.rollup` makes it."""
+        mean, low, high = self.interval()
+        ranked = sorted(self.codes.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
+        return SourceSummary(
+            source=source,
+            articles=self.articles,
+            scored=self.scored,
+            mean=mean,
+            low=low,
+            high=high,
+            failing=self.failing,
+            share_failing=self.failing / self.articles,
+            top_rules=tuple(ranked),
+        )
+
+
+class SeenKeys:
+    """A set of strings that keeps at most :data:`IN_MEMORY_KEYS` in memory, the rest in a temporary SQLite file.
+
+    The database is SQLite's private temporary one (an empty file name): the file is
+    deleted as soon as it is opened, so nothing is left behind however the run ends.
+    """
+
+    def __init__(self, limit: int = IN_MEMORY_KEYS) -> None:
+        self.limit = limit
+        self.memory: set[str] = set()
+        self.disk: Any = None  # sqlite3.Connection once spilled
+
+    def __len__(self) -> int:
+        spilled = self.disk.execute("SELECT count(*) FROM seen").fetchone()[0] if self.disk is not None else 0
+        return len(self.memory) + int(spilled)
+
+    def __contains__(self, key: str) -> bool:
+        if key in self.memory:
+            return True
+        return (
+            self.disk is not None
+            and self.disk.execute("SELECT 1 FROM seen WHERE key = ?", (key,)).fetchone() is not None
+        )
+
+    def add(self, key: str) -> None:
+        """Add ``key``; once the memory holds ``limit`` keys, they move to disk."""
+        if self.disk is not None:
+            self.disk.execute("INSERT OR IGNORE INTO seen VALUES (?)", (key,))
+            return
+        self.memory.add(key)
+        if len(self.memory) >= self.limit:
+            import sqlite3
+
+            self.disk = sqlite3.connect("", isolation_level=None)
+            self.disk.execute(f"PRAGMA cache_size = -{SPILL_CACHE_KIB}")
+            self.disk.execute("PRAGMA journal_mode = OFF")
+            self.disk.execute("PRAGMA synchronous = OFF")
+            self.disk.execute("CREATE TABLE seen (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            self.disk.executemany("INSERT INTO seen VALUES (?)", ((k,) for k in self.memory))
+            self.memory = set()
+
+    def close(self) -> None:
+        """Drop the keys (and the temporary database)."""
+        if self.disk is not None:
+            self.disk.close()
+            self.disk = None
+        self.memory = set()
+
+
 @dataclass
 class Ledger:
-    """Collects a row per reported article; see the module docstring for *failing*.
+    """Tallies every reported article per source, and keeps its row when the run is recorded; see the module docstring.
 
     :ivar gating: the run gates (``copydesk check``): failing means failing the gate.
     :ivar failing_grades: the grades that fail when the run does not gate.
+    :ivar keep_rows: keep a row per article for the run history (only a recorded run needs them).
     """
 
     gating: bool
     failing_grades: frozenset[str]
+    keep_rows: bool = True
     rows: list[Row] = field(default_factory=list)
+    tallies: dict[str, SourceTally] = field(default_factory=dict)
     _keys: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_table(cls, table: Mapping[str, Any], gating: bool) -> Ledger:
+    def from_table(cls, table: Mapping[str, Any], gating: bool, keep_rows: bool = True) -> Ledger:
         """A ledger for the ``[rollup]`` table."""
-        return cls(gating, frozenset(table["failing_grades"]))
+        return cls(gating, frozenset(table["failing_grades"]), keep_rows)
 
     def failing(self, report: ArticleReport) -> bool:
         """Whether the article counts as failing in its source's share."""
@@ -72,8 +239,15 @@ class Ledger:
         return report.grade in self.failing_grades
 
     def add(self, report: ArticleReport) -> None:
-        """Keep the article's row (its key made unique if another article has its id)."""
+        """Count the article in its source's tally; keep its row (key made unique) if rows are kept."""
         codes = tuple(f.code for f in (*report.diagnostics, *report.findings))
+        failing = self.failing(report)
+        tally = self.tallies.get(report.source_name)
+        if tally is None:
+            tally = self.tallies[report.source_name] = SourceTally()
+        tally.add(report.score, failing, codes)
+        if not self.keep_rows:
+            return
         self.rows.append(
             Row(
                 key=self._unique(report),
@@ -81,7 +255,7 @@ class Ledger:
                 source=report.source_name,
                 score=report.score,
                 grade=report.grade,
-                failing=self.failing(report),
+                failing=failing,
                 codes=codes,
             )
         )
@@ -96,10 +270,10 @@ class Ledger:
 
     def sources(self) -> tuple[SourceSummary, ...]:
         """The per-source summaries of the articles seen so far, sorted by source."""
-        return rollup(((r.source, r.score, r.failing, r.codes) for r in self.rows), top=TOP_RULES)
+        return tuple(self.tallies[source].summary(source, TOP_RULES) for source in sorted(self.tallies))
 
     def articles(self) -> tuple[ArticleRecord, ...]:
-        """Each article as the run history records it."""
+        """Each article as the run history records it (none unless rows are kept)."""
         return tuple(
             ArticleRecord(r.key, r.digest, r.source, r.score, r.grade, dict(Counter(r.codes))) for r in self.rows
         )

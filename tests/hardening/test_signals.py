@@ -58,3 +58,33 @@ def test_a_signal_stops_everything_and_keeps_the_old_report(
     assert sorted(p.name for p in run.iterdir()) == ["batch.jsonl", "report.json"]  # no .report.json.*.tmp
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # no process of the run is left
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "html", "sarif"])  # streamed line by line, spooled, kept to the end
+def test_sigterm_leaves_no_temporary_file_whatever_the_format(tmp_path: Path, fmt: str) -> None:
+    """Streamed and spooled writers too: SIGTERM mid-run removes their temporary files and keeps the old -o target."""
+    batch = tmp_path / "batch.jsonl"
+    lines = [json.dumps({"id": f"a{i}", "text": BODY + (" TRIGGER" if i == 3 else "")}) for i in range(5)]
+    batch.write_text("\n".join(lines) + "\n")
+    report = tmp_path / f"report.{fmt}"
+    report.write_text("OLD\n")
+    env = testing.python_env([FAULTS])
+    env["COPYDESK_FAULT"] = "hang"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "copydesk", "score", "-j", "2", "-f", fmt, "-o", str(report), str(batch)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        text=True,
+    )
+    deadline = time.monotonic() + 120
+    while not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]:  # the outputs are open
+        assert proc.poll() is None and time.monotonic() < deadline, "the run ended before opening its output"
+        time.sleep(0.2)
+    time.sleep(1)  # scoring: a worker hangs on the fourth article
+    proc.send_signal(signal.SIGTERM)
+    _out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert report.read_text() == "OLD\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["batch.jsonl", report.name]

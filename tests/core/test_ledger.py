@@ -1,0 +1,128 @@
+"""The ledger: per-source tallies equal to the roll-up over every row, in memory bounded by the sources."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+
+from copydesk.ledger import Ledger, SeenKeys, SourceTally
+from copydesk.models import ArticleReport
+from copydesk.rollup import mean_interval, rollup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SCORES = st.one_of(st.none(), st.floats(0, 100).map(lambda x: round(x, 2)), st.sampled_from([0.0, 100.0, 50.0]))
+ROWS = st.lists(
+    st.tuples(
+        st.sampled_from(["a", "b", "c"]), SCORES, st.booleans(), st.lists(st.sampled_from(["X1", "Y2", "Z3", "W4"]))
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ROWS)
+def test_tallies_equal_the_rollup_over_every_row(rows: list[tuple[str, float | None, bool, list[str]]]) -> None:
+    """Exact rational sums give the same mean, interval, failing share and top rules as the roll-up's lists."""
+    tallies: dict[str, SourceTally] = {}
+    for source, score, failing, codes in rows:
+        tallies.setdefault(source, SourceTally()).add(score, failing, codes)
+    got = tuple(tallies[s].summary(s, 3) for s in sorted(tallies))
+    assert got == rollup(rows, top=3)
+
+
+def test_interval_is_bit_identical_on_many_scores() -> None:
+    """Thousands of two-decimal scores: the streamed mean and bounds are the very floats the list gives."""
+    rng = random.Random(5)
+    scores = [round(rng.uniform(0, 100), 2) for _ in range(5000)]
+    tally = SourceTally()
+    for score in scores:
+        tally.add(score, False, ())
+    assert tally.interval() == mean_interval(scores)
+    assert tally.interval()[0] == statistics.fmean(scores)
+
+
+def _report(i: int, source: str, score: float | None) -> ArticleReport:
+    return ArticleReport(
+        id=f"a{i}",
+        title="t",
+        source=None,
+        score=score,
+        grade="A" if score is not None else "?",
+        verdict="",
+        words=1,
+        scorers=(),
+        findings=(),
+        diagnostics=(),
+        index=i,
+        text="body",
+        source_name=source,
+    )
+
+
+def test_ledger_without_rows_keeps_one_tally_per_source() -> None:
+    """A run that is not recorded keeps no row per article, only a tally per source."""
+    ledger = Ledger(gating=False, failing_grades=frozenset({"F"}), keep_rows=False)
+    for i in range(2000):
+        ledger.add(_report(i, f"s{i % 3}", float(i % 100)))
+    assert ledger.rows == []
+    assert sorted(ledger.tallies) == ["s0", "s1", "s2"]
+    assert [s.articles for s in ledger.sources()] == [667, 667, 666]
+    assert ledger.articles() == ()
+
+
+def test_ledger_with_rows_makes_shared_ids_unique() -> None:
+    """A recorded run keeps a row per article; a repeated id gets its place in the batch."""
+    ledger = Ledger(gating=False, failing_grades=frozenset())
+    ledger.add(_report(0, "s", 1.0))
+    ledger.add(_report(0, "s", 2.0))
+    assert [a.key for a in ledger.articles()] == ["a0", "a0 #1"]
+
+
+def test_seen_keys_spill_to_disk_and_stay_correct() -> None:
+    """Past the limit the ids move to a temporary database: membership is unchanged, memory holds none."""
+    seen = SeenKeys(limit=100)
+    for i in range(1000):
+        assert f"id{i}" not in seen
+        seen.add(f"id{i}")
+        seen.add(f"id{i}")  # adding twice is harmless
+        assert len(seen.memory) < 100
+    assert all(f"id{i}" in seen for i in range(0, 1000, 37))
+    assert "id1000" not in seen
+    assert len(seen) == 1000
+    seen.close()
+    assert "id1" not in seen
+
+
+def test_seen_keys_under_the_limit_use_no_database() -> None:
+    """A small run never opens SQLite."""
+    seen = SeenKeys(limit=100)
+    for i in range(99):
+        seen.add(str(i))
+    assert seen.disk is None and "5" in seen and len(seen) == 99
+
+
+def test_t_quantile_table_is_scipys() -> None:
+    """Every tabled quantile is scipy's float for that many degrees of freedom (rebuild: scripts/build_student_t.py)."""
+    import numpy as np
+    from copydesk.ledger import T_QUANTILE_MAX_DF, _t_quantiles, t_quantile, t_quantile_from_scipy
+    from scipy.special import stdtrit
+
+    table = np.array(_t_quantiles())
+    assert len(table) == T_QUANTILE_MAX_DF
+    assert np.array_equal(table, stdtrit(np.arange(1, T_QUANTILE_MAX_DF + 1), 0.975))
+    for df in [*range(1, 40), 99, 1000, 12345, 65536, T_QUANTILE_MAX_DF, T_QUANTILE_MAX_DF + 1]:
+        assert t_quantile(df) == t_quantile_from_scipy(df), df
+
+
+def test_interval_needs_no_scipy() -> None:
+    """A source's interval reads the table: scipy (26 MB, half a second) stays out of the run."""
+    import subprocess
+
+    code = (
+        "import sys; from copydesk.ledger import SourceTally; t = SourceTally();"
+        "[t.add(float(i % 97), False, ()) for i in range(3000)]; t.interval(); print('scipy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
