@@ -99,11 +99,15 @@ def run_evaluation(evaluation: Evaluation, data: Path) -> list[str]:
     return [" ".join(part.split()) for line in lines for part in line.splitlines()]
 
 
-def evaluation_lines(data: Path, keep: dict[str, Any] | None) -> dict[str, list[str]]:
-    """Summary lines per evaluation command, run once each (or kept from ``keep``)."""
+def evaluation_lines(data: Path, keep: dict[str, Any] | None, rerun: set[str] | None = None) -> dict[str, list[str]]:
+    """Summary lines per evaluation command, run once each, or kept from ``keep``.
+
+    With ``keep`` given, an evaluation is run only when its command is in ``rerun``
+    (``None``: none is); the others reuse the lines on file.
+    """
     found: dict[str, list[str]] = {}
     for evaluation in {e for e in EVALUATIONS.values() if isinstance(e, Evaluation)}:
-        if keep is not None:
+        if keep is not None and evaluation.shown not in (rerun or set()):
             found[evaluation.shown] = next(
                 (r["evaluation"]["lines"] for r in keep.values() if r["evaluation"].get("command") == evaluation.shown),
                 [],
