@@ -97,12 +97,21 @@ def test_write_docs_with_rule_remeasures_only_that_rule(
 
 def test_write_docs_without_rule_remeasures_every_audited_rule(files: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     rows = [verdict("TRN003", 0, "correct")]
+    found = {
+        ("c.jsonl", "file", "a1", "text", "TRN003"): {(0, 3)},
+        ("c.jsonl", "file", "a1", "text", "FIG001"): {(5, 8)},
+    }
     args = argparse.Namespace(data=files.parent, keep_evaluations=True)
-    audit.write_docs(args, rows, {("c.jsonl", "file", "a1", "text", "TRN003"): {(0, 3)}}, None)
+    audit.write_docs(args, rows, found, None)
     rules = json.loads(files.read_text(encoding="utf-8"))["rules"]
-    assert rules["TRN003"]["audit"]["precision"] == 1.0
-    assert rules["FIG001"]["audit"] is None  # not in this audit file: not audited
+    assert rules["TRN003"]["audit"]["precision"] == 1.0 and rules["TRN003"]["audit"]["unaudited"] == 0
+    assert rules["FIG001"]["audit"] is None  # fires, but nothing of it is audited
     assert rules["FIG001"]["evaluation"]["lines"] == ["old scripts/eval_figures.py"]
+    # no finding at all on the corpora: a census of nothing, said as such
+    assert (rules["TPL002"]["audit"]["audited"], rules["TPL002"]["audit"]["unaudited"]) == (0, 0)
+    table = (files.parent / "precision.md").read_text(encoding="utf-8")
+    assert "| TPL002 | no finding on the dev corpora |" in table
+    assert "| TRN003 | 1/1 = **1.00** (0.21-1.00); 1 audited; its only finding on the dev corpora audited |" in table
 
 
 def test_write_docs_with_rule_needs_the_file_on_record(files: Path) -> None:
