@@ -27,18 +27,29 @@ def _load(path: Path) -> dict[str, Any]:
     return payload if isinstance(payload, dict) and isinstance(payload.get("rules"), dict) else {}
 
 
+def _census(count: int) -> str:
+    """The census sentence: all N findings on the development corpora are audited (singular for one)."""
+    if count == 1:
+        return "Its only finding on the development corpora is audited"
+    return f"All {count} findings on the development corpora are audited"
+
+
 def _audit_line(code: str, audit: Any) -> str:
     """The audit sentence of one rule."""
     reproduce = f"(`scripts/audit.py --rule {code}`)"
     if not isinstance(audit, dict):
         return f"Findings audit on real news: not audited {reproduce}."
+    census = audit.get("unaudited") == 0
     if not audit.get("firing"):
+        if census and not audit.get("audited"):
+            return f"Findings audit on real news: the rule fires on none of the development corpora {reproduce}."
         return f"Findings audit on real news: {audit.get('audited', 0)} audited, none fires today {reproduce}."
     low, high = audit["interval"]
     return (
         f"Findings audit on real news {reproduce}: {audit['correct']} of the {audit['firing']} audited findings "
         f"that still fire are right, precision {audit['precision']:.2f} (Wilson 95 % interval {low:.2f}-{high:.2f}); "
         f"{audit['audited']} judged in all."
+        + (f" {_census(audit['firing'])} (a census)." if census else "")
     )
 
 

@@ -10,19 +10,22 @@ for the BBC pairs file, fed on standard input), and for every rule prints:
   and the precision among those, with a Wilson 95 % interval;
 * how many audited findings no longer fire, split by their verdict (a wrong one that
   stopped is a fix; a correct one that stopped is a lost true finding);
-* how many of today's findings of the rule are not in the audit yet (sample and judge
-  some with ``--unaudited RULE`` to keep the audit representative).
+* how many of today's findings of the rule on the development corpora (``DEV_BATCHES``,
+  always scored) are not in the audit yet (sample and judge some with ``--unaudited
+  RULE`` to keep the audit representative); none means the audit is a census of the rule.
 
     .venv/bin/python scripts/audit.py [--data ../shared/data] [--rule HDG002]
     .venv/bin/python scripts/audit.py --unaudited HDG002 --limit 20   # context on stderr
     .venv/bin/python scripts/audit.py --unaudited HDG003 --also attribution/polnear_sentences.jsonl:articles
-    .venv/bin/python scripts/audit.py --write-docs [--keep-evaluations]
+    .venv/bin/python scripts/audit.py --write-docs [--keep-evaluations] [--rule TRN003 ...]
 
 ``--write-docs`` regenerates what the rule docs say was measured: each rule's precision
 on this audit (with its interval) and the summary lines of its public evaluation
 (``scripts/eval_*.py``, run here), into ``core/data/precision.json`` (shown by
 ``copydesk explain``) and ``docs/audit/precision.md``. ``--keep-evaluations`` reuses the
-evaluation lines already in the file and only re-runs the audit.
+evaluation lines already in the file and only re-runs the audit. With ``--rule``, only the
+rules named are re-measured (their audit, and their evaluations unless
+``--keep-evaluations``); every other rule keeps its entry as on file.
 
 A batch is ``file`` (the whole file), a label (``intact``: only those rows), or
 ``articles`` (articles rebuilt from a corpus of sentences or blocks: PolNeAR, L3S-GN1).
@@ -53,6 +56,18 @@ MEASURED_DOC = REPO / "docs" / "audit" / "precision.md"
 WRITE_COMMAND = "scripts/audit.py --write-docs"
 
 Key = tuple[str, str, str, str, str]  # corpus, batch, id, field, rule
+#: The development corpora every run scores, so that each rule's count of unaudited
+#: findings covers all of them (zero unaudited: the audit is a census of the rule).
+DEV_BATCHES = (
+    ("attribution/polnear_sentences.jsonl", "articles"),
+    ("boilerplate/l3s_gn1_blocks.jsonl", "articles"),
+    ("reliability/fa_kes.jsonl", "file"),
+    ("reliability/fakenewsnet_old_politifact_buzzfeed.jsonl", "file"),
+    ("reliability/perezrosas2018_fakenewsamt_celebrity.jsonl", "file"),
+    ("reliability/xsum_ai.jsonl", "file"),
+    ("truncation/bbc_truncation_pairs.jsonl", "file"),
+    ("truncation/bbc_truncation_pairs.jsonl", "intact"),
+)
 
 
 @dataclass(frozen=True)
@@ -196,19 +211,54 @@ def table(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rules: s
     return lines
 
 
-def write_docs(args: argparse.Namespace, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]]) -> None:
-    """Regenerate core/data/precision.json and docs/audit/precision.md from the audit and the evaluations."""
-    keep = None
-    if args.keep_evaluations and MEASURED.is_file():
-        keep = json.loads(MEASURED.read_text(encoding="utf-8"))["rules"]
-    lines = measured.evaluation_lines(args.data, keep)
-    audited = {r.rule for r in audit}
-    rules = {
-        code: measured.rule_entry(rule_stats(audit, found, code) if code in audited else None, code, lines)
-        for code in sorted(audited | set(measured.EVALUATIONS))
-    }
+def write_docs(
+    args: argparse.Namespace, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], only: set[str] | None
+) -> None:
+    """Regenerate core/data/precision.json and docs/audit/precision.md from the audit and the evaluations.
+
+    With ``only`` (``--rule``), only those rules are re-measured (their audit, and their
+    evaluations unless ``--keep-evaluations``); every other rule keeps its entry on file.
+    """
+    on_file: dict[str, Any] = {}
+    if MEASURED.is_file():
+        on_file = json.loads(MEASURED.read_text(encoding="utf-8"))["rules"]
+    if only and not on_file:
+        sys.exit(f"audit: --rule with --write-docs keeps the other rules from {MEASURED}, which is missing")
+    if args.keep_evaluations:
+        lines = measured.evaluation_lines(args.data, on_file, rerun=set())
+    elif only:
+        rerun = {e.shown for code in only if isinstance(e := measured.EVALUATIONS.get(code), measured.Evaluation)}
+        lines = measured.evaluation_lines(args.data, on_file, rerun=rerun)
+    else:
+        lines = measured.evaluation_lines(args.data, None)
+    rules = measured_rules(audit, found, only, on_file, lines)
     measured.write(MEASURED, MEASURED_DOC, rules, WRITE_COMMAND)
     print(f"wrote {MEASURED.relative_to(REPO)} and {MEASURED_DOC.relative_to(REPO)} ({len(rules)} rules)")
+
+
+def measured_rules(
+    audit: list[Verdict],
+    found: dict[Key, set[tuple[int, int]]],
+    only: set[str] | None,
+    on_file: dict[str, Any],
+    lines: dict[str, list[str]],
+) -> dict[str, dict[str, Any]]:
+    """Every rule's entry: re-measured when in ``only`` (or ``only`` is None), else its audit as on file.
+
+    A rule with no audited finding has no audit entry, unless it has no finding at all
+    on the development corpora today (a census of nothing).
+    """
+    audited = {r.rule for r in audit}
+    rules = {}
+    for code in sorted(audited | set(measured.EVALUATIONS) | set(on_file if only else ())):
+        if only is None or code in only:
+            stats: dict[str, Any] | None = rule_stats(audit, found, code)
+            if code not in audited and stats is not None and stats["unaudited"]:
+                stats = None
+        else:
+            stats = on_file.get(code, {}).get("audit")
+        rules[code] = measured.rule_entry(stats, code, lines)
+    return rules
 
 
 def show_unaudited(
@@ -268,13 +318,12 @@ def main() -> None:
         sys.exit(f"audit: no corpora at {args.data} (give --data)")
     audit = load_audit(args.audit)
     rules = set(args.rule or {r.rule for r in audit})
-    if args.write_docs:
-        rules = {r.rule for r in audit}
     audit = [r for r in audit if r.rule in rules or r.rule == args.unaudited]
     extra = [tuple(item.rsplit(":", 1)) for item in args.also]
-    found = current_findings(args.data, [(r.corpus, r.batch) for r in audit] + [(c, b) for c, b in extra])
+    batches = [(r.corpus, r.batch) for r in audit] + list(DEV_BATCHES) + [(c, b) for c, b in extra]
+    found = current_findings(args.data, batches)
     if args.write_docs:
-        write_docs(args, audit, found)
+        write_docs(args, audit, found, set(args.rule) if args.rule else None)
         return
     if args.unaudited:
         show_unaudited(args.data, audit, found, args.unaudited, args.limit)

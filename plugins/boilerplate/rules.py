@@ -57,6 +57,11 @@ flagged: a person is named).
 right for wire copy but misses a site that hides behind an agency-like name. Only the
 first lines of the body are checked.
 
+**Measured.** The rule fires on none of the development corpora (reliability sets, BBC
+pairs, PolNeAR and L3S-GN1 articles: 0 findings, `scripts/audit.py --rule TPL002`), so
+the findings audit has nothing to judge and its precision on real news is unmeasured;
+the seeds' "by Chief Editor" bylines are where it fires.
+
 **Settings.** `extra_roles`, `remove_roles` (role words).
 """,
 )

@@ -12,8 +12,10 @@ batch of near-copies costs claims squared, not articles squared.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from copydesk import Document
@@ -30,6 +32,14 @@ STOPWORDS = frozenset(
     more than less about around nearly almost some estimated estimate estimates according said says
     reported report also only just per cent percent million billion trillion thousand dollars""".split()
 )
+#: A source of one word that is a pronoun ("I think maybe 1,500 ...") names nobody.
+PRONOUNS = frozenset({"i"})
+#: Head nouns of a source that publishes a series of releases: a pollster's or a tally's
+#: figures of different dates share the topic's words ("Trump", "voters", "delegates"),
+#: so two of them must share one subject word more than ``subject_overlap`` to be paired.
+SERIES = frozenset("poll polls polling survey surveys count tally average tracking tracker".split())
+#: What joins two figures of a list of alternatives ("100,000, 200,000 or 250,000"): none of them is a claim.
+ALTERNATIVES = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+)")
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class Record:
     index: int = 0  # the article's place in the batch (observe order)
     measure: str = ""  # the counted noun ("displaced", "package"), "" if none is written
     times: frozenset[str] = frozenset()  # years, months and periods written near the figure
+    series: bool = False  # the source is a poll, survey, count or tally (one release of a series)
 
 
 @dataclass
@@ -72,10 +83,12 @@ class Claim:
     records: list[Record] = field(default_factory=list)
     # the first record of each article that makes this claim, in batch order
     firsts: list[Record] = field(default_factory=list)
+    series: bool = False  # some record credits the claim to a poll, survey, count or tally
 
     def add(self, record: Record) -> None:
         """Add a record (records arrive in batch order)."""
         self.records.append(record)
+        self.series = self.series or record.series
         if not self.firsts or self.firsts[-1].index != record.index:
             self.firsts.append(record)
 
@@ -96,7 +109,7 @@ class Contradiction:
 def source_key(source: str) -> str:
     """The names in a source phrase ("a recent CBO report" -> "cbo"), or "" if none."""
     names = [w.strip(".,'’s") for w in source.split() if w[:1].isupper() and w.lower() not in STOPWORDS]
-    return " ".join(n.lower() for n in names if n)
+    return " ".join(n.lower() for n in names if n and n.lower() not in PRONOUNS)
 
 
 def _bare(word: str) -> str:
@@ -118,9 +131,25 @@ def subject_words(document: Document, item: Attributed) -> frozenset[str]:
     before = text[max(sentence.start, item.figure.start - NEAR_CHARS) : item.figure.start].split()[-NEAR:]
     after = text[item.figure.end : min(sentence.end, item.figure.end + NEAR_CHARS)].split()[:NEAR]
     words = [_bare(w) for w in before + after]
-    source = set(source_key(item.source).split())
+    # the source's own words ("poll", "count", "Post-ABC") say who, not what: both records share them
+    source = {_bare(w) for w in item.source.split()}
     kept = [w for w in words if len(w) > 3 and w not in STOPWORDS and w not in source]
     return frozenset(kept[:SUBJECT_WORDS])
+
+
+def _series(source: str) -> bool:
+    """Whether a source phrase names a poll, survey, count or tally ("a new Gallup poll")."""
+    return any(w.strip(".,;:'’").lower() in SERIES for w in source.split())
+
+
+def _listed(items: list[Attributed], text: str) -> set[int]:
+    """Indexes of the figures written as a list of alternatives ("100,000, 200,000 or 250,000")."""
+    spans = sorted((item.figure.start, item.figure.end, n) for n, item in enumerate(items))
+    listed: set[int] = set()
+    for (_, end, n), (start, _, m) in pairwise(spans):
+        if 0 < start - end <= 6 and ALTERNATIVES.fullmatch(text, end, start):
+            listed.update((n, m))
+    return listed
 
 
 def start(settings: Mapping[str, Any]) -> BatchState:
@@ -135,10 +164,11 @@ def observe(state: BatchState, document: Document) -> None:
     state.articles += 1
     items = analyse(document, state.settings)
     state.values.append(frozenset((f"{i.figure.kind}:{i.figure.unit}", i.figure.value) for i in items))
-    for item in items:
+    listed = _listed(items, view.text)
+    for number, item in enumerate(items):
         key = source_key(item.source)
         figure = item.figure
-        if item.verdict != SOURCED or not key or figure.value <= 0 or figure.kind == "magnitude":
+        if item.verdict != SOURCED or not key or figure.value <= 0 or figure.kind == "magnitude" or number in listed:
             continue
         sentence = view.sentences[item.sentence]
         bounds = (sentence.start, sentence.end)
@@ -155,6 +185,7 @@ def observe(state: BatchState, document: Document) -> None:
             index,
             measure(view.text, figure.start, figure.end, figure.kind, bounds),
             times(view.text, figure.start, figure.end, bounds),
+            _series(item.source),
         )
         state.records.append(record)
 
@@ -179,7 +210,7 @@ def _conflict(a: Claim, b: Claim, settings: tuple[float, int]) -> bool:
     """Whether two claims of one group could contradict: same measure, subject, beyond tolerance."""
     tolerance, overlap = settings
     low, high = sorted((a.value, b.value))
-    if high / low <= tolerance or len(a.subject & b.subject) < overlap:
+    if high / low <= tolerance or len(a.subject & b.subject) < overlap + (a.series or b.series):
         return False
     return same_measure(a.measure, b.measure)
 

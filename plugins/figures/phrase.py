@@ -86,9 +86,30 @@ def gap_breaks(text: str, left: int, right: int) -> bool:
     return any(ch in BREAKS for ch in text[left:right])
 
 
+#: Vague words that are a kind of document or figures: one of these modifying the
+#: phrase's last noun ("the national statistics office") is not its head, and one owned
+#: by a definite body ("the library's annual report") is a particular document.
+DOCUMENT_WORDS = frozenset(
+    "analyses analysis data estimate estimates figures numbers polls projections report reports research "
+    "statistics studies study survey surveys".split()
+)
+
+
+def _specific_document(words: Sequence[Word], index: int) -> bool:
+    """Whether the document word ``words[index]`` is a modifier of the last noun or owned by a definite body."""
+    word = words[index]
+    if word.lower not in DOCUMENT_WORDS:
+        return False
+    if index == len(words) - 2:
+        head = words[-1].lower
+        return head not in FUNCTION_WORDS and not head.endswith(("ed", "ing")) and len(head) > 2
+    owner = next((n for n in range(index - 1, -1, -1) if words[n].lower.endswith(("'s", "’s"))), None)
+    return owner is not None and owner > 0 and words[owner - 1].lower == "the"
+
+
 def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon) -> bool:
     """Whether a source phrase names its source (see the module docstring)."""
-    vague_head = any(w.lower in lexicon.vague for w in words)
+    vague_head = any(w.lower in lexicon.vague and not _specific_document(words, n) for n, w in enumerate(words))
     for index, word in enumerate(words):
         token = text[word.start : word.end]
         if token.isupper() and len(token) > 1 and any(ch.isalpha() for ch in token):

@@ -88,9 +88,10 @@ paragraphs), not against items written as running prose.
 A title-case lead-in is answered when the line under it (three words or more, passed
 over as a heading or linked title) follows it.
 
-**Measured.** Findings audit (`scripts/audit.py --rule TRN002`, a census of 2
-findings): 1 right; the wrong one (a lead-in followed by its linked title line) is fixed
-by the answered-lead-in test. Too few findings for a precision.
+**Measured.** Findings audit (`scripts/audit.py --rule TRN002`, a census: 2 findings
+judged in all): the rule fires once on all the development corpora today (a cut BBC
+text), audited and right; the wrong one (a lead-in followed by its linked title line) is
+fixed by the answered-lead-in test. Too few findings for a precision.
 
 **Settings.** None of its own; the ending is found as for TRN001.
 """,
@@ -117,9 +118,10 @@ stated without the rest of the article behind it.
 **Example.** `TRN003 Text ends on a continuation tail: 'Subscribe to read the full
 story' (tail 'subscribe to read*')`.
 
-**Measured.** Findings audit (`scripts/audit.py --rule TRN003`, a census of the 10
-findings on the development corpora): 6 of 6 still firing are right (Wilson 95 % [0.61,
-1.00]); the 4 rhetorical ellipses at the end of complete gossip items no longer fire.
+**Measured.** Findings audit (`scripts/audit.py --rule TRN003`, a census: all 9
+findings on the development corpora today are audited, 13 judged in all): 9 of 9 are
+right (Wilson 95 % [0.70, 1.00]); the 4 rhetorical ellipses at the end of complete
+gossip items no longer fire.
 There is no public evaluation set for tails (`scripts/eval_truncation.py` counts TRN003
 among the ending rules).
 

@@ -29,6 +29,7 @@ def test_section_states_audit_precision_with_interval_and_evaluation_lines(tmp_p
     assert text is not None
     assert "64 of the 69 audited findings that still fire are right, precision 0.93" in text
     assert "Wilson 95 % interval 0.84-0.97" in text and "80 judged in all" in text
+    assert "census" not in text  # no unaudited count: not known to be a census
     assert "`scripts/audit.py --rule FIG001`" in text
     assert "Public evaluation (`scripts/eval_x.py`): gold figures:" in text and "held out P 0.87 F1 0.85" in text
 
@@ -39,6 +40,15 @@ def test_section_states_audit_precision_with_interval_and_evaluation_lines(tmp_p
         ({"audit": None, "evaluation": {"none": "no gold"}}, "not audited"),
         ({"audit": {"audited": 30, "firing": 0}, "evaluation": {"none": "no gold"}}, "30 audited, none fires today"),
         ({"audit": None, "evaluation": {"none": "no gold"}}, "Public evaluation: no gold."),
+        # a census: no finding on the development corpora is left unjudged
+        (
+            {"audit": {"audited": 0, "firing": 0, "unaudited": 0}, "evaluation": {"none": "no gold"}},
+            "the rule fires on none of the development corpora",
+        ),
+        (
+            {"audit": {**ENTRY["audit"], "unaudited": 0}, "evaluation": {"none": "no gold"}},
+            "80 judged in all. All 69 findings on the development corpora are audited (a census).",
+        ),
     ],
 )
 def test_section_without_firing_findings_or_evaluation_says_so(

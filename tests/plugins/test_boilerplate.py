@@ -562,3 +562,13 @@ def test_name_and_copula_openings_are_topical_not_frames(titles: list[str], temp
         for k, (t, s) in enumerate(zip(titles, [FLOOD_STORY, *OTHER_STORIES], strict=True))
     ]
     assert ("TPL004" in codes(reports(items)["t0"].findings)) is templated
+
+
+@pytest.mark.parametrize("seed", ["001", "002"])
+def test_issue_14_seed_sub_heading_on_line_5_is_not_called_the_headline(
+    seed_batch: dict[str, ArticleReport], seed: str
+) -> None:
+    """Issue 14: TPL004 at 001 5:1 and 002 5:1 is a sub-heading of the body, not the headline."""
+    line = next(p for p in SEEDS if p.name.startswith(seed)).read_text(encoding="utf-8").split("\n")[4]
+    found = [f for f in seed_batch[seed].findings if f.code == "TPL004" and f.matched == line.strip()]
+    assert len(found) == 1 and found[0].message.startswith("Sub-heading uses the stock frame")

@@ -128,6 +128,15 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("On Monday, Pentagon officials said 2,000 homes were destroyed.", []),
         ("The World Bank estimates the cost at $400 billion.", []),
         ("The assets are worth $486 billion.", []),
+        # issue 14: a definite institution or a definite body's document is a source, not a vague one
+        ("Prices rose 4%, the national statistics office said.", []),
+        ("Visits fell by 12,000 last year, according to the library's annual report.", []),
+        ("Prices rose 4%, the survey team said.", []),
+        # near neighbours: the bare collective, an unowned report, people of the body
+        ("Prices rose 4%, statistics showed.", ["4%"]),
+        ("Visits fell by 12,000 last year, according to a report.", ["12,000"]),
+        ("Visits fell by 12,000 last year, according to the library's analysts.", ["12,000"]),
+        ("Prices rose 4%, data compiled by researchers showed.", ["4%"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
@@ -437,6 +446,14 @@ def test_extraction_reads_units_from_context(text: str, expected: list[tuple[str
             [],
         ),
         ("Researchers drew on data from 310,000 patients in the Danish National Registry to test it.", []),
+        # the issue's own wording
+        (
+            "Sleeping less than six hours raised the risk by 30%, according to a study of 1,200 undergraduates "
+            "published in the Journal of Sleep Research.",
+            [],
+        ),
+        ("The team used data from 449,563 people in the UK Biobank.", []),
+        ("Council member Raj Patel, who chairs the budget committee, said the plan would cost $12 million.", []),
         ("The study of 8,000 pupils found that 12% skipped breakfast.", []),
         ("A poll of 1,500 adults by Gallup found 40% backed it.", []),
         # near neighbours: a share of respondents as "source", or no document at all
@@ -532,3 +549,56 @@ def test_plans_votes_and_addressees(text: str, flagged: list[str]) -> None:
 )
 def test_possessive_plans_idioms_and_expectations(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("first", "other", "found"),
+    [
+        # a pollster's releases share the campaign's words: two shared words are not one question
+        (
+            "A Harbour Post poll found 91 percent of harbour voters said they disliked the mayor.",
+            "In the latest Harbour Post poll, 47 percent of harbour voters said they backed the mayor.",
+            False,
+        ),
+        # one poll question worded alike in both (three subject words shared): still paired
+        (
+            "The mayor's approval rating among harbour voters is 71 percent, a Harbour Post poll found.",
+            "The mayor's approval rating among harbour voters is 38 percent, a Harbour Post poll found.",
+            True,
+        ),
+        # a tally's counts of different dates
+        (
+            "The Harbour Press count gives the mayor 1,280 delegates so far.",
+            "By Friday the mayor had 2,205 delegates, according to a Harbour Press tally.",
+            False,
+        ),
+        # the source's own words ("poll", "News") are not what the figure measures
+        (
+            "A Harbour News poll gave the mayor 6 percent nationally.",
+            "The latest Harbour News poll gave the challenger 47 percent among the young.",
+            False,
+        ),
+        # "I" names nobody: two speakers' "I think" figures are not one source's
+        (
+            "“I think maybe 1,500 people were killed in the harbour last year,” he said.",
+            "“That's 33,000 people killed in the harbour a year,” I said.",
+            False,
+        ),
+        # figures listed as alternatives are none of them a claim ...
+        (
+            "The Harbour Board said it is not taking 100,000, 200,000 or 250,000 Syrian refugees.",
+            "The Harbour Board said it has offered to take 10,000 Syrian refugees.",
+            False,
+        ),
+        # ... while one figure of the same sentence still is
+        (
+            "The Harbour Board said it is taking 100,000 Syrian refugees.",
+            "The Harbour Board said it has offered to take 10,000 Syrian refugees.",
+            True,
+        ),
+    ],
+)
+def test_contradiction_needs_one_release_and_one_claim(first: str, other: str, found: bool) -> None:
+    """Cases of the findings audit on PolNeAR articles (docs/audit/findings.jsonl), reworded."""
+    result = findings_by_article(SCORER, article(first, id="a"), article(other, id="b"))
+    assert ("FIG003" in codes(result["a"]), "FIG003" in codes(result["b"])) == (found, found)
