@@ -89,8 +89,8 @@ def _line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
 def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[str]) -> list[LineStats]:
     """:func:`_line_stats` of every body line, from the word index and running sums."""
     text = index.text
-    lows = [text[s:e].lower() for s, e in index.words] if "’" in text else index.low
-    stops = list(accumulate(map(stopwords.__contains__, lows), initial=0))
+    digit_chars = [c for c in set(text) if c.isdigit()]
+    stops = list(accumulate(map(stopwords.__contains__, document.body.tokens.forms), initial=0))
     caps = list(accumulate(map(str.isupper, map(text.__getitem__, index.starts)), initial=0))
     out: list[LineStats] = []
     for line in document.body.lines:
@@ -98,7 +98,7 @@ def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[st
         count = j - i
         stop = (stops[j] - stops[i]) / count if count else 0.0
         cap = (caps[j] - caps[i]) / count if count else 0.0
-        digits = sum(map(str.isdigit, text[line.start : line.end])) / max(1, line.end - line.start)
+        digits = sum(text.count(c, line.start, line.end) for c in digit_chars) / max(1, line.end - line.start)
         out.append((count, stop, cap, digits, 1.0 if text[line.end - 1] in _TERMINAL else 0.0))
     return out
 
