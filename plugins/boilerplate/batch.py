@@ -105,8 +105,13 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
         if words:
             yield line_key(words)
     for sentence in body.sentences:
-        words = index.normal(sentence.start, sentence.end)
-        if words.count(" ") + 1 >= min_words:
+        # A sentence without words counts as one word (as ``"".count(" ") + 1``).
+        words = (
+            index.normal(sentence.start, sentence.end)
+            if min_words <= 1
+            else index.long_normal(sentence.start, sentence.end, min_words)
+        )
+        if words or min_words <= 1:
             yield sentence_key(words)
     for headline in headlines(document, int(settings["headline_lines"]), lex):
         for frame, _ in frames(headline, lex):
@@ -189,10 +194,14 @@ def story_surplus(groups: list[list[int]], hashes: list[U64], repeated: U64) -> 
 def frame_counts(document: Document, stats: BatchStats, lex: Lexicon, settings: Settings) -> Iterator[Any]:
     """``(headline, frame, count)`` for the most shared frame of each headline over its threshold."""
     generic_min = max(stats.threshold, int(settings["frame_min_articles"]))
-    for headline in headlines(document, int(settings["headline_lines"]), lex):
+    found = [
+        (headline, frames(headline, lex)) for headline in headlines(document, int(settings["headline_lines"]), lex)
+    ]
+    counts = iter(stats.count_all([frame_key(frame) for _, pairs in found for frame, _ in pairs]))
+    for headline, pairs in found:
         best: tuple[int, str] | None = None
-        for frame, known in frames(headline, lex):
-            count = stats.count(frame_key(frame))
+        for frame, known in pairs:
+            count = next(counts)
             if count >= (stats.threshold if known else generic_min) and (best is None or count > best[0]):
                 best = (count, frame if known else frame + " ...")
         if best is not None:

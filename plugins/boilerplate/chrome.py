@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib.resources import files
-from itertools import accumulate
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 from copydesk import WORD, Document
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
@@ -86,19 +88,44 @@ def _line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
     return count, stop, caps, digits, terminal
 
 
+#: Byte tables flagging ASCII digits and ASCII capitals (1) among all bytes (0).
+_DIGIT_BYTES = bytes(int(chr(b).isdigit()) for b in range(128)) + bytes(128)
+_UPPER_BYTES = bytes(int(chr(b).isupper()) for b in range(128)) + bytes(128)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _char_flags(text: str) -> tuple[bytes, bytes] | None:
+    """Per character of ``text``: is it a digit, is it upper case (as ``str.isdigit``/``str.isupper``).
+
+    None when a character outside ASCII is a digit or a capital (the flags are built
+    from the ASCII bytes, every other character standing in as ``?``).
+    """
+    if not text.isascii() and any(c.isdigit() or c.isupper() for c in set(_NON_ASCII.findall(text))):
+        return None
+    raw = text.encode("ascii", "replace")
+    return raw.translate(_DIGIT_BYTES), raw.translate(_UPPER_BYTES)
+
+
 def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[str]) -> list[LineStats]:
-    """:func:`_line_stats` of every body line, from the word index and running sums."""
+    """:func:`_line_stats` of every body line, from the word index and per-word and per-character flags."""
     text = index.text
-    lows = [text[s:e].lower() for s, e in index.words] if "’" in text else index.low
-    stops = list(accumulate(map(stopwords.__contains__, lows), initial=0))
-    caps = list(accumulate(map(str.isupper, map(text.__getitem__, index.starts)), initial=0))
+    stops = bytes(map(stopwords.__contains__, document.body.tokens.forms))
+    flags = _char_flags(text)
+    if flags is None:
+        caps = bytes(map(str.isupper, map(text.__getitem__, index.starts)))
+    else:
+        caps = bytes(map(flags[1].__getitem__, index.starts))
     out: list[LineStats] = []
     for line in document.body.lines:
         i, j = index.count(line.start, line.end)
         count = j - i
-        stop = (stops[j] - stops[i]) / count if count else 0.0
-        cap = (caps[j] - caps[i]) / count if count else 0.0
-        digits = sum(map(str.isdigit, text[line.start : line.end])) / max(1, line.end - line.start)
+        stop = stops.count(1, i, j) / count if count else 0.0
+        cap = caps.count(1, i, j) / count if count else 0.0
+        if flags is None:
+            digit_count = sum(map(str.isdigit, text[line.start : line.end]))
+        else:
+            digit_count = flags[0].count(1, line.start, line.end)
+        digits = digit_count / max(1, line.end - line.start)
         out.append((count, stop, cap, digits, 1.0 if text[line.end - 1] in _TERMINAL else 0.0))
     return out
 
@@ -161,13 +188,23 @@ def probabilities(document: Document, others: Sequence[int]) -> list[float]:
     body = document.body
     stats = _indexed_stats(document, index_of(body), _stopwords())
     rows = stats_features(stats, ["|" in body.text[line.start : line.end] for line in body.lines], others)
-    mean, scale, coef = params["mean"], params["scale"], params["coef"]
+    if not rows:
+        return []
+    coef, mean, scale = _arrays()
+    # Each term c * (x - m) / s elementwise (float64 arithmetic is Python's float arithmetic),
+    # summed by the built-in sum in feature order, exactly as a generator over the terms would be.
+    terms = (coef * (np.array(rows, dtype=np.float64) - mean) / scale).tolist()
+    sums = [sum(row) for row in terms]
     intercept = float(params["intercept"])
-    out = []
-    for row in rows:
-        z = intercept + sum(c * (x - m) / s for c, x, m, s in zip(coef, row, mean, scale, strict=True))
-        out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z)))))
-    return out
+    return [1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, intercept + total)))) for total in sums]
+
+
+@lru_cache(maxsize=1)
+def _arrays() -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The model's coefficients, feature means and scales as arrays, built once."""
+    params = model()
+    coef, mean, scale = (np.array(params[key], dtype=np.float64) for key in ("coef", "mean", "scale"))
+    return coef, mean, scale
 
 
 def other_articles(document: Document, stats: BatchStats | None) -> list[int]:

@@ -9,7 +9,11 @@ repeated long lines and sentences (which are reported but not segmented).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -66,6 +70,25 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
     return bool(rest) and all(w in lex.roles for w in rest) and any(w in lex.strong_roles for w in rest)
 
 
+class _Memo:
+    """What one article's scans have found so far: ``segment`` and ``score`` share it."""
+
+    __slots__ = ("hits", "lines", "sentence_counts", "sentences")
+
+    def __init__(self) -> None:
+        self.lines: dict[tuple[int, Line], list[Match]] = {}
+        self.sentences: dict[tuple[Sentence, Sentence | None], list[Match]] = {}
+        #: Word indexes where a prompt or sentence phrase of the lexicon may start.
+        self.hits: list[int] | None = None
+        #: In how many stories each long body sentence occurs (see :meth:`Scan.repeated_sentence`).
+        self.sentence_counts: dict[Sentence, int] | None = None
+
+
+#: How many articles' scans are kept (``segment`` and ``score`` of one article share one).
+_CACHED = 4
+_SCANS: list[tuple[tuple[object, ...], Scan]] = []
+
+
 @dataclass(frozen=True)
 class Scan:
     """Classifies lines and sentences of one document."""
@@ -79,10 +102,27 @@ class Scan:
     #: Per body line: its normalised words, and in how many articles of the batch it occurs.
     line_words: list[str]
     line_counts: list[int]
+    memo: _Memo = field(default_factory=_Memo, compare=False)
 
     @classmethod
     def of(cls, document: Document, settings: Settings, batch: object) -> Scan:
-        """A scan of ``document`` with the batch statistics (or None when unavailable)."""
+        """A scan of ``document`` with the batch statistics (or None when unavailable).
+
+        The scan of the same body, article, settings and batch is shared (the last few
+        are kept), so what ``segment`` found is not looked for again by ``score``.
+        """
+        key = (document.body, document.article, settings, batch)
+        for seen, scan in _SCANS:
+            if all(a is b for a, b in zip(seen, key, strict=True)):
+                return scan if scan.document is document else replace(scan, document=document)
+        scan = cls._new(document, settings, batch)
+        _SCANS.insert(0, (key, scan))
+        del _SCANS[_CACHED:]
+        return scan
+
+    @classmethod
+    def _new(cls, document: Document, settings: Settings, batch: object) -> Scan:
+        """A fresh scan of ``document``."""
         stats = batch if isinstance(batch, BatchStats) else None
         lex, site, words = build(settings), site_name(document.article.url), index_of(document.body)
         lines: list[str] = []
@@ -100,17 +140,34 @@ class Scan:
 
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line: furniture line or box label, generic byline, batch repeat."""
-        text = self.document.body.text
+        found = self.memo.lines.get((index, line))
+        if found is None:
+            found = self.memo.lines[index, line] = self._line(index, line)
+        return list(found)
+
+    def _line(self, index: int, line: Line) -> list[Match]:
+        """:meth:`line`, computed.
+
+        The line is tokenised only when a lexicon table could match it: its first token
+        starts a phrase of the table (known from the word index without tokenising), or
+        it is among the first lines, where a byline may be.
+        """
+        text, lex = self.document.body.text, self.lex
         short = line.end - line.start <= MAX_MATCH_CHARS
-        toks = self.words.tokens(line.start, line.end if short else line.start + LABEL_CHARS)
+        stop = line.end if short else line.start + LABEL_CHARS
+        head = self.words.head(line.start, stop)
+        as_line = short and (head is None or head in lex.by_first["line"])
+        as_label = head is None or head in lex.by_first["label"]
+        as_byline = short and index < lex.byline_first_lines
+        toks = self.words.tokens(line.start, stop) if head != "" and (as_line or as_label or as_byline) else []
         found: list[Match] = []
-        category = self.lex.line_category(toks) if toks and short else None
-        if category is None and toks:
-            label = self.lex.label_category(text, toks, line.end)
+        category = lex.line_category(toks) if toks and as_line else None
+        if category is None and toks and as_label:
+            label = lex.label_category(text, toks, line.end)
             category = label[0] if label else None
         if category is not None:
             found.append(Match("furniture", line.start, line.end, category))
-        if short and index < self.lex.byline_first_lines and generic_byline(toks, self.lex, self.site):
+        if as_byline and generic_byline(toks, lex, self.site):
             found.append(Match("byline", line.start, line.end))
         words = self.line_words[index] if self.stats is not None else ""
         if self.stats is not None and words:
@@ -122,8 +179,15 @@ class Scan:
 
     def sentence(self, sentence: Sentence, previous: Sentence | None) -> list[Match]:
         """Matches of one sentence: a reader prompt or call (with the question before it)."""
+        found = self.memo.sentences.get((sentence, previous))
+        if found is None:
+            found = self.memo.sentences[sentence, previous] = self._sentence(sentence, previous)
+        return list(found)
+
+    def _sentence(self, sentence: Sentence, previous: Sentence | None) -> list[Match]:
+        """:meth:`sentence`, computed (tokenised only where a prompt or sentence phrase may start)."""
         text = self.document.body.text
-        if sentence.end - sentence.start > MAX_MATCH_CHARS:
+        if sentence.end - sentence.start > MAX_MATCH_CHARS or not self._may_hold_phrase(sentence):
             return []
         toks = self.words.tokens(sentence.start, sentence.end)
         if not toks:
@@ -136,17 +200,74 @@ class Scan:
             start = previous.start
         return [Match("furniture", start, sentence.end, category)]
 
+    def _may_hold_phrase(self, sentence: Sentence) -> bool:
+        """False when no prompt or sentence phrase of the lexicon can be among the sentence's tokens."""
+        span = self.words.span(sentence.start, sentence.end)
+        if span is None:
+            return True
+        if self.memo.hits is None:
+            self.memo.hits = phrase_starts(self.lex, self.words.low, ("prompt", "sentence"))
+        hits = self.memo.hits
+        at = bisect.bisect_left(hits, span[0])
+        return at < len(hits) and hits[at] < span[1]
+
     def repeated_sentence(self, sentence: Sentence) -> Match | None:
         """A long sentence that recurs across the batch (reported, not segmented)."""
         if self.stats is None:
             return None
-        words = self.words.normal(sentence.start, sentence.end)
-        if not words or words.count(" ") + 1 < int(self.settings["repeated_min_sentence_words"]):
-            return None
-        count = self.stats.count(sentence_key(words))
-        if count < self.stats.sentence_threshold:
+        if self.memo.sentence_counts is None:
+            self.memo.sentence_counts = self._sentence_counts()
+        count = self.memo.sentence_counts.get(sentence)
+        if count is None or count < self.stats.sentence_threshold:
             return None
         return Match("repeated", sentence.start, sentence.end, "sentence", count, False)
+
+    def _sentence_counts(self) -> dict[Sentence, int]:
+        """In how many stories each body sentence of at least ``repeated_min_sentence_words`` words occurs."""
+        assert self.stats is not None
+        min_words = int(self.settings["repeated_min_sentence_words"])
+        long: list[Sentence] = []
+        keys: list[str] = []
+        for sentence in self.document.body.sentences:
+            words = self.words.long_normal(sentence.start, sentence.end, min_words)
+            if words:
+                long.append(sentence)
+                keys.append(sentence_key(words))
+        return dict(zip(long, self.stats.count_all(keys), strict=True))
+
+
+def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> list[int]:
+    """Sorted word indexes of ``low`` where a phrase of one of ``kinds`` may start among a span's tokens.
+
+    A phrase matches tokens (numbers folded to ``#``) inside one span; every word of it
+    is then among the field's words, and a phrase without ``#`` is the very words from
+    its first one on. So only phrases whose words all occur are looked for, and those
+    without ``#`` only where they occur whole: a span holding none of the indexes
+    returned holds no phrase of ``kinds``.
+    """
+    present = set(low)
+    present.add("#")
+    keys = [
+        key
+        for kind in kinds
+        for first in lex.by_first[kind].keys() & present
+        for key in lex.by_first[kind][first]
+        if all(word in present for word in key)
+    ]
+    if not keys:
+        return []
+    firsts = {key[0] for key in keys}
+    positions = set(compress(range(len(low)), map(firsts.__contains__, low)))
+    if "#" in firsts:
+        positions.update(compress(range(len(low)), map(str.isdigit, map(itemgetter(0), low))))
+    hits = []
+    for at in sorted(positions):
+        first = "#" if low[at][0].isdigit() else low[at]
+        for key in keys:
+            if key[0] == first and ("#" in key or tuple(low[at : at + len(key)]) == key):
+                hits.append(at)
+                break
+    return hits
 
 
 def _reader_question(text: str, sentence: Sentence, words: WordIndex) -> bool:

@@ -34,6 +34,7 @@ PLACEHOLDER = re.compile(r"^\s*[\[{<]|[\]}>]\s*$|\w_\w|\{\{|\}\}")
 HEADLINE_SPLITS = frozenset(":|?!–—")
 _HEADLINE_MAX_WORDS = 20
 _SUMMARY_MAX_WORDS = max(map(len, SUMMARY_LABELS))
+_SUMMARY_FIRSTS = frozenset(label[0] for label in SUMMARY_LABELS)
 
 
 class Headline(NamedTuple):
@@ -44,6 +45,16 @@ class Headline(NamedTuple):
     end: int
 
 
+def _summary_label(view: TextView, start: int, end: int) -> bool:
+    """Whether ``view.text[start:end]`` is a summary label (``_not_headline`` gives ``"summary"``)."""
+    index = index_of(view)
+    head = index.head(start, end)
+    if head is not None and head not in _SUMMARY_FIRSTS:
+        return False
+    toks = index.tokens(start, end)
+    return bool(toks) and len(toks) <= _SUMMARY_MAX_WORDS and tuple(t.norm for t in toks) in SUMMARY_LABELS
+
+
 def _not_headline(view: TextView, start: int, end: int, lex: Lexicon) -> str:
     """``"summary"`` for a summary label, ``"label"`` for another label, placeholder or code line, else ``""``.
 
@@ -51,7 +62,14 @@ def _not_headline(view: TextView, start: int, end: int, lex: Lexicon) -> str:
     (the same tokens as splitting the line alone, offsets into the field).
     """
     text = view.text
-    toks = index_of(view).tokens(start, end)
+    index = index_of(view)
+    head = index.head(start, end)
+    if head == "":
+        return "label"
+    lexical = head is None or head in _SUMMARY_FIRSTS or head in lex.by_first["line"] or head in lex.by_first["label"]
+    if not lexical:  # no summary label, furniture line or box label starts with this word
+        return "label" if PLACEHOLDER.search(text[start:end]) else ""
+    toks = index.tokens(start, end)
     if toks and len(toks) <= _SUMMARY_MAX_WORDS and tuple(t.norm for t in toks) in SUMMARY_LABELS:
         return "summary"
     if not toks or PLACEHOLDER.search(text[start:end]) or lex.line_category(toks) is not None:
@@ -66,9 +84,13 @@ def headlines(document: Document, first_lines: int, lex: Lexicon) -> Iterator[He
     body = document.body
     kind = ""
     for line in body.lines[:first_lines]:
-        text = body.text[line.start : line.end]
-        under_summary, kind = kind == "summary", _not_headline(body, line.start, line.end, lex)
-        if under_summary or kind or len(text) > MAX_MATCH_CHARS or text[-1] in ".,;":
+        under_summary = kind == "summary"
+        if under_summary or line.end - line.start > MAX_MATCH_CHARS or body.text[line.end - 1] in ".,;":
+            # Not a headline whatever its kind; only whether it is a summary label matters (to the next line).
+            kind = "summary" if _summary_label(body, line.start, line.end) else "skipped"
+            continue
+        kind = _not_headline(body, line.start, line.end, lex)
+        if kind:
             continue
         first, last = index_of(body).count(line.start, line.end)
         if 3 <= last - first <= _HEADLINE_MAX_WORDS:

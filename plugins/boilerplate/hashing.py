@@ -11,9 +11,8 @@ only the article ids needed to name a near duplicate.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -31,6 +30,8 @@ _RNG = np.random.default_rng(20081)
 _A = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
+_ALL_ONES = np.iinfo(np.uint64).max
+_HALF = np.uint64(32)
 
 
 def digest(key: str) -> bytes:
@@ -38,8 +39,21 @@ def digest(key: str) -> bytes:
     return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
-#: Digests of shingle words, kept across articles (a batch's vocabulary repeats).
-_word_digest = lru_cache(maxsize=1 << 15)(digest)
+#: Digests of shingle words, kept across articles (a batch's vocabulary repeats); emptied when full.
+_WORD_DIGESTS: dict[str, bytes] = {}
+_WORD_DIGESTS_MAX = 1 << 15
+
+
+def _word_digests(words: Sequence[str]) -> bytes:
+    """The 8-byte digests of ``words``, concatenated in order."""
+    known = _WORD_DIGESTS
+    missing = set(words).difference(known)
+    if missing:
+        if len(known) + len(missing) > _WORD_DIGESTS_MAX:
+            known.clear()
+            missing = set(words)
+        known.update(zip(missing, map(digest, missing), strict=True))
+    return b"".join(map(known.__getitem__, words))
 
 
 def hash_array(keys: Iterable[str]) -> U64:
@@ -101,21 +115,24 @@ class HashCounter:
         return self.keys[keep], self.counts[keep]
 
 
-def signature(words: list[str]) -> npt.NDArray[np.uint32] | None:
+def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
     if len(words) < SHINGLE:
         return None
-    uniq = {w: _word_digest(w) for w in dict.fromkeys(words)}
-    h = np.frombuffer(b"".join(map(uniq.__getitem__, words)), dtype="<u8").astype(np.uint64)
+    h = np.frombuffer(_word_digests(words), dtype="<u8").astype(np.uint64)
     size = len(words) - SHINGLE + 1
-    shingles = h[:size].copy()
-    for offset in range(1, SHINGLE):
-        shingles = shingles * _MIX + h[offset : offset + size]
-    shingles = np.unique(shingles)
-    sig = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
-    for begin in range(0, len(shingles), _SIGNATURE_CHUNK):
-        part = shingles[None, begin : begin + _SIGNATURE_CHUNK]
-        sig = np.minimum(sig, ((part * _A[:, None] + _B[:, None]) >> np.uint64(32)).min(axis=1))
+    shingles = h[:size] * _MIX
+    shingles += h[1 : 1 + size]
+    for offset in range(2, SHINGLE):
+        shingles *= _MIX
+        shingles += h[offset : offset + size]
+    # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated.
+    sig = np.full(PERMUTATIONS, _ALL_ONES, dtype=np.uint64)
+    for begin in range(0, size, _SIGNATURE_CHUNK):
+        block = np.multiply.outer(_A, shingles[begin : begin + _SIGNATURE_CHUNK])
+        block += _B[:, None]
+        block >>= _HALF
+        np.minimum(sig, block.min(axis=1), out=sig)
     out: npt.NDArray[np.uint32] = sig.astype(np.uint32)
     return out
 

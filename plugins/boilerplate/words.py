@@ -2,17 +2,20 @@
 
 The lexicon matches on tokens (:func:`~copydesk.plugins.boilerplate.lexicon.tokens`) and
 the batch hashes normalised text (:func:`~copydesk.plugins.boilerplate.lexicon.normal`)
-of many lines and sentences of one article. :class:`WordIndex` lower-cases the field's
-words (``TextView.words``, split once by the core) a single time and answers each span
-by bisecting and slicing; numbers are folded within the span, as :func:`tokens` does. A
-span whose edge cuts a word is answered by the original functions, so every answer
-equals theirs. The last few indexes are kept by field identity (``segment`` and
+of many lines and sentences of one article. :class:`WordIndex` takes the field's words
+and their lower-cased forms from the core's token stream (``TextView.tokens``, built
+once per article and shared with every scorer) and answers each span by bisecting and
+slicing; numbers are folded within the span, as :func:`tokens` does. A span whose edge
+cuts a word is answered by the original functions, so every answer equals theirs.
+:meth:`WordIndex.head` gives a span's first token without tokenising, so the lexicon
+is only consulted for spans whose first word can start one of its phrases. The last few indexes are kept by field identity (``segment`` and
 ``score`` see the same body), holding the field alive only while it is among them.
 """
 
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter
 
@@ -24,18 +27,11 @@ _CACHED = 4
 _CACHE: list[tuple[TextView, WordIndex]] = []
 
 
-def _lowered(text: str, starts: list[int], ends: list[int]) -> list[str]:
-    """Each word lower-cased with curly apostrophes straightened.
-
-    Lower-casing the whole text at once equals lower-casing word by word unless a
-    character changes length (``İ``) or depends on its neighbours (final ``Σ``).
-    """
-    low = text.lower()
-    if len(low) != len(text) or "Σ" in text:
-        return [text[s:e].lower().replace("’", "'") for s, e in zip(starts, ends, strict=True)]
+def _straightened(forms: Sequence[str], text: str) -> Sequence[str]:
+    """Each word lower-cased (the core's ``Tokens.forms``) with curly apostrophes straightened."""
     if "’" in text:
-        low = low.replace("’", "'")
-    return list(map(low.__getitem__, map(slice, starts, ends)))
+        return [form.replace("’", "'") for form in forms]
+    return forms
 
 
 def _run_end(digits: list[int], k: int, starts: list[int], ends: list[int]) -> int:
@@ -48,12 +44,12 @@ def _run_end(digits: list[int], k: int, starts: list[int], ends: list[int]) -> i
     return k
 
 
-def _plain(low: list[str], starts: list[int], ends: list[int]) -> list[Token]:
+def _plain(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Token]:
     """Tokens of words that are not numbers, built without the Python-level NamedTuple constructor."""
     return list(map(tuple.__new__, repeat(Token), zip(low, starts, ends, strict=True)))
 
 
-def _folded(low: list[str], starts: list[int], ends: list[int]) -> list[Token]:
+def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Token]:
     """Tokens of consecutive words: numbers as ``#``, a run of numbers one apart merged."""
     digits = [i for i, word in enumerate(low) if word[0].isdigit()]
     out: list[Token] = []
@@ -70,18 +66,26 @@ def _folded(low: list[str], starts: list[int], ends: list[int]) -> list[Token]:
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("ends", "low", "numbers", "starts", "text", "words")
+    __slots__ = ("_numbers", "ends", "low", "starts", "text", "words")
 
     def __init__(self, view: TextView) -> None:
-        """Normalise the field's words once; count the numbers among them, as running sums."""
+        """Take the field's words from the core's token stream; count the numbers among them lazily."""
+        stream = view.tokens
         self.text = view.text
         self.words = view.words
-        self.starts = list(map(itemgetter(0), self.words))
-        self.ends = list(map(itemgetter(1), self.words))
-        self.low = _lowered(self.text, self.starts, self.ends)
-        self.numbers = list(accumulate(map(str.isdigit, map(itemgetter(0), self.low)), initial=0))
+        self.starts = stream.starts.tolist()
+        self.ends = stream.ends.tolist()
+        self.low = _straightened(stream.forms, self.text)
+        self._numbers: list[int] | None = None
 
-    def _span(self, start: int, end: int) -> tuple[int, int] | None:
+    @property
+    def numbers(self) -> list[int]:
+        """How many of the first ``i`` words are numbers (start with a digit), for every ``i``."""
+        if self._numbers is None:
+            self._numbers = list(accumulate(map(str.isdigit, map(itemgetter(0), self.low)), initial=0))
+        return self._numbers
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
         starts, ends = self.starts, self.ends
         i = bisect.bisect_left(starts, start)
@@ -90,9 +94,26 @@ class WordIndex:
             return None
         return i, j
 
+    def head(self, start: int, end: int) -> str | None:
+        """The norm of the first of ``tokens(start, end)`` (``""`` when there is none) without tokenising.
+
+        None when that needs the original function: ``start`` or the end of the first
+        word's span is inside a word.
+        """
+        starts, ends = self.starts, self.ends
+        i = bisect.bisect_left(starts, start)
+        if i > 0 and ends[i - 1] > start:
+            return None
+        if i == len(starts) or starts[i] >= end:
+            return ""
+        if ends[i] > end:
+            return None
+        word = self.low[i]
+        return "#" if word[0].isdigit() else word
+
     def tokens(self, start: int, end: int) -> list[Token]:
         """``tokens(text, start, end)``."""
-        span = self._span(start, end)
+        span = self.span(start, end)
         if span is None:
             return tokens(self.text, start, end)
         i, j = span
@@ -101,8 +122,17 @@ class WordIndex:
 
     def normal(self, start: int, end: int) -> str:
         """``normal(text, start, end)``."""
-        span = self._span(start, end)
+        span = self.span(start, end)
         return normal(self.text, start, end) if span is None else " ".join(self.low[span[0] : span[1]])
+
+    def long_normal(self, start: int, end: int, min_words: int) -> str:
+        """``normal(text, start, end)`` when it has at least ``min_words`` words, else ``""``."""
+        span = self.span(start, end)
+        if span is None:
+            words = normal(self.text, start, end)
+            return words if words and words.count(" ") + 1 >= min_words else ""
+        i, j = span
+        return " ".join(self.low[i:j]) if j > i and j - i >= min_words else ""
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from copydesk import Document, TextView
-from copydesk.plugins.truncation.lexicon import Lexicons
+from copydesk.plugins.truncation.lexicon import MAX_LINE_CHARS, Lexicons
 from copydesk.plugins.truncation.lines import TERMINAL, word_count
 
 BREADCRUMB_SEPARATORS = (" > ", " » ", " › ", " → ", " :: ")
@@ -76,7 +76,7 @@ def _top_lines(document: Document) -> list[int]:
     """Indexes of the body lines above the first paragraph (at most ``TOP_LINES``)."""
     found: list[int] = []
     for index, line in enumerate(document.body.lines[: TOP_LINES + 1]):
-        if word_count(document.body.text[line.start : line.end]) >= 8:
+        if word_count(document.body.text[line.start : line.end], 8) >= 8:
             break
         found.append(index)
     return found[:TOP_LINES]
@@ -106,6 +106,8 @@ def listed_debris(document: Document, lex: Lexicons) -> list[Debris]:
     found: list[Debris] = []
     for view in (document.title, document.body):
         for line in view.lines:
+            if line.end - line.start > MAX_LINE_CHARS:  # never matches (LineList.match_line)
+                continue
             text = view.text[line.start : line.end]
             entry = lex.debris.match_line(text)
             if entry is not None:

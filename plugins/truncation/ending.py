@@ -102,7 +102,7 @@ def _closing_structure(text: str, lex: Lexicons, short_words: int) -> bool:
         return False
     if ends_with_address(text) or is_heading_markup(text) or is_copyright(text) or item_parts(text):
         return True
-    words = word_count(text)
+    words = word_count(text, 2 * short_words)
     if words > 2 * short_words or list_marker(text):
         return False
     if words > short_words:
@@ -122,7 +122,7 @@ def _unpunctuated_short(text: str, lex: Lexicons, most_words: int) -> bool:
         end.char not in TERMINAL
         and not _open_ended(text, end, lex)
         and not list_marker(text)
-        and 1 <= word_count(text) <= most_words
+        and 1 <= word_count(text, most_words) <= most_words
         and not is_credit(text, lex)
     )
 

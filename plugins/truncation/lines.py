@@ -35,6 +35,8 @@ CONTRACTED_AUXILIARIES = tuple(a + s for a in "'’" for s in ("ll", "re", "ve",
 SHORT_CREDIT = 12
 _SENTENCE_BREAK = re.compile(r"[a-z]{2}[.!?] +[A-Z]")
 OPENERS = {"“": "”", "«": "»", "(": ")"}
+#: Up to this many characters a line's words are all found at once, even when only a few are counted.
+_SHORT_LINE_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -218,9 +220,11 @@ def is_prose_like(line: str) -> bool:
     return lower >= 0.5 * len(words)
 
 
-def word_count(line: str) -> int:
-    """How many words a line has."""
-    return len(_words(line))
+def word_count(line: str, most: int | None = None) -> int:
+    """How many words a line has; with ``most``, counting stops at ``most + 1`` (enough to compare with ``most``)."""
+    if most is None or len(line) <= _SHORT_LINE_CHARS:
+        return len(_words(line))
+    return sum(1 for _ in itertools.islice(WORD.finditer(line), most + 1))
 
 
 def signature_start(line: str) -> int | None:

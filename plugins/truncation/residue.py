@@ -61,7 +61,11 @@ def is_residue(fragment: str, lex: Lexicons) -> bool:
 
 def is_code(document: Document) -> bool:
     """Whether the body is scraped template or stylesheet code rather than an article."""
-    return len(CODE.findall(document.body.text)) >= 2
+    text = document.body.text
+    # Every alternative of CODE holds a brace or a comment mark: without one there is no match.
+    if "{" not in text and "}" not in text and "/*" not in text and "*/" not in text:
+        return False
+    return len(CODE.findall(text)) >= 2
 
 
 def _irregular_dots(text: str, stop: int) -> bool:
