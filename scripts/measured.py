@@ -86,6 +86,7 @@ EVALUATIONS: dict[str, Evaluation | str] = {
     "RDB002": READABILITY,
     "SRC001": "none: no public corpus labels uncredited quotations",
     "SRC002": "none: no public corpus labels unattributed articles",
+    "STY001": "none: no public corpus labels profanity",
 }
 
 

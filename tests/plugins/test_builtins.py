@@ -14,7 +14,7 @@ from types import ModuleType
 import pytest
 from copydesk import Finding
 from copydesk.errors import ConfigError
-from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing, truncation
+from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing, style, truncation
 from copydesk.testing import article, plugin_set, run_scorer, score_batch
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
@@ -23,6 +23,7 @@ BUILTINS = [
     pytest.param(figures, "figures", "FIG", id="figures"),
     pytest.param(hedging, "hedging", "HDG", id="hedging"),
     pytest.param(readability, "readability", "RDB", id="readability"),
+    pytest.param(style, "style", "STY", id="style"),
     pytest.param(truncation, "truncation", "TRN", id="truncation"),
 ]
 

@@ -10,12 +10,13 @@ from types import ModuleType
 import pytest
 from copydesk import Document
 from copydesk import measures as m
-from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing
+from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing, style
 from copydesk.plugins.boilerplate import features as tpl
 from copydesk.plugins.figures import features as fig
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.readability import features as rdb
 from copydesk.plugins.sourcing import features as src
+from copydesk.plugins.style import features as sty
 from copydesk.testing import adversarial_text, document, plugin_set, score_batch
 
 SCORERS: dict[str, tuple[ModuleType, ModuleType]] = {
@@ -24,6 +25,7 @@ SCORERS: dict[str, tuple[ModuleType, ModuleType]] = {
     "boilerplate": (boilerplate, tpl),
     "readability": (readability, rdb),
     "sourcing": (sourcing, src),
+    "style": (style, sty),
 }
 NEWS = (
     "Flood barriers on the river were raised on Tuesday after two days of heavy rain.\n\n"

@@ -1,0 +1,108 @@
+"""The style scorer's features: emotion, profanity, tense, time references and question headlines.
+
+Each feature was kept because it carries over between corpora: added to the learned
+aggregate, it did not lower the leave-one-corpus-out AUC on any training corpus
+(FakeNewsNet, Pérez-Rosas, XSum) and raised it on at least one (docs/scorers/style.md).
+Word lists are this project's own, short and deliberately plain; every count is one pass
+over the core's token stream (``view.tokens.forms`` counted once, in C) and set lookups.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
+
+#: Words of anger, fear, disgust, sadness and contempt (the emotional-appeal vocabulary of Horne and Adali 2017).
+NEGATIVE_EMOTION = frozenset(
+    "hate hated hates hateful angry anger furious outrage outraged rage afraid fear fears scared terrified "
+    "horrible terrible awful disgusting disgusted pathetic stupid idiot idiots evil sick sad tragic shameful "
+    "shame ashamed hurt pain painful cruel nasty ugly vicious disgrace disgraceful despicable ridiculous "
+    "worthless miserable wicked vile".split()
+)
+#: Swear words and vulgar insults (NELA's "swear" category, a list of our own).
+PROFANITY = frozenset(
+    "damn damned hell crap shit bullshit fuck fucked fucking ass asshole bitch bastard pissed".split()
+)
+#: Weekday and month names and "yesterday" ("May" is left out: it is mostly the modal).
+TIME_REFERENCES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
+    "september october november december yesterday".split()
+)
+#: Common irregular past-tense verbs (regular ones end in -ed).
+IRREGULAR_PAST = frozenset(
+    "said told was were had did went came made took found gave got became left began brought held kept "
+    "met ran saw sent spent stood thought wrote won lost paid".split()
+)
+#: Present-tense forms of be, have, do and say.
+PRESENT = frozenset("is are am has have does do says say".split())
+#: Typical rate of :data:`TIME_REFERENCES` in professional copy, per 1,000 words (the shrinkage target).
+TYPICAL_TIME_REFERENCES = 5.0
+#: Prior of the smoothed past-tense share.
+TYPICAL_PAST_SHARE = 0.6
+#: A regular past form has at least this many letters before "ed" (so "bed", "red", "shed" do not count).
+PAST_STEM = 2
+_RATE = "per 1,000 words (at least 300 words assumed)"
+
+
+def _f(name: str, unit: FeatureUnit, doc: str, direction: FeatureDirection = "problem") -> Feature:
+    """A style feature (a problem unless said otherwise)."""
+    return Feature(name=name, direction=direction, doc=doc, unit=unit)
+
+
+FEATURES = (
+    _f(
+        "negative_emotion_per_1000_words",
+        "per_1000_words",
+        f"Words of anger, fear, disgust, sadness and contempt (hate, furious, terrified, disgusting, evil, "
+        f"ridiculous, ... {len(NEGATIVE_EMOTION)} words) {_RATE}.",
+    ),
+    _f(
+        "profanity_per_1000_words",
+        "per_1000_words",
+        f"Swear words and vulgar insults ({len(PROFANITY)} words) {_RATE}.",
+    ),
+    _f(
+        "past_tense_share",
+        "share",
+        "Past-tense verbs (words ending in -ed with at least 2 letters before it, and 30 common irregular pasts: "
+        "said, told, was, were, had, ...) / (those + present is, are, am, has, have, does, do, says, say), "
+        f"smoothed toward {TYPICAL_PAST_SHARE} with 3 pseudo-words.",
+        "evidence",
+    ),
+    _f(
+        "time_references_per_1000_words",
+        "per_1000_words",
+        "Weekday and month names (May excepted) and 'yesterday' per 1,000 words, shrunk toward "
+        f"{TYPICAL_TIME_REFERENCES:g} per 1,000 with 300 pseudo-words.",
+        "evidence",
+    ),
+    _f("title_question", "presence", "1.0 when the article's title field contains '?' (no title: no value)."),
+)
+
+
+def _total(counts: Counter[str], lexicon: frozenset[str]) -> int:
+    """How many tokens counted in ``counts`` belong to ``lexicon``."""
+    return sum(counts[w] for w in lexicon.intersection(counts))
+
+
+def features(document: Document) -> dict[str, float]:
+    """Every style feature of ``document`` (see :data:`FEATURES`)."""
+    body = document.body
+    words = body.word_count
+    counts = Counter(body.tokens.forms)
+    past = _total(counts, IRREGULAR_PAST) + sum(
+        c for w, c in counts.items() if len(w) >= PAST_STEM + 2 and w.endswith("ed")
+    )
+    present = _total(counts, PRESENT)
+    values = {
+        "negative_emotion_per_1000_words": measures.per_1000(_total(counts, NEGATIVE_EMOTION), words),
+        "profanity_per_1000_words": measures.per_1000(_total(counts, PROFANITY), words),
+        "past_tense_share": measures.share(past, past + present, TYPICAL_PAST_SHARE),
+        "time_references_per_1000_words": measures.shrunk_per_1000(
+            _total(counts, TIME_REFERENCES), words, TYPICAL_TIME_REFERENCES
+        ),
+    }
+    if title := document.title.text.strip():
+        values["title_question"] = 1.0 if "?" in title else 0.0
+    return values

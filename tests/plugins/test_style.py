@@ -1,0 +1,95 @@
+"""Style scorer (STY): emotion, profanity, tense, time references, question titles."""
+
+from __future__ import annotations
+
+import pytest
+from copydesk import Context
+from copydesk.conformance import assert_conformance
+from copydesk.plugins import style
+from copydesk.plugins.style import features as sty
+from copydesk.testing import codes, document, run_scorer
+
+SCORER = style.copydesk_scorers()[0]
+NEWS = (
+    "The council approved the new bridge on Tuesday. Work started in March and was finished by the end of June, "
+    "the mayor said. Residents welcomed the opening."
+)
+RANT = "This is a damn disgrace. They are evil and I hate it. Who does this? Nobody cares, and it is ridiculous."
+
+
+def feature(text: str, name: str, title: str = "") -> float | None:
+    """One style feature of ``text`` (None when absent)."""
+    return sty.features(document(text, title=title)).get(name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        pytest.param("They were furious and afraid.", "negative_emotion_per_1000_words", 2000 / 300, id="emotion"),
+        pytest.param("HATE, Hate and hate.", "negative_emotion_per_1000_words", 3000 / 300, id="emotion-any-case"),
+        pytest.param("The hateful crowd left.", "negative_emotion_per_1000_words", 1000 / 300, id="listed-inflection"),
+        pytest.param("The fearless crowd left.", "negative_emotion_per_1000_words", 0.0, id="unlisted-word"),
+        pytest.param("What the hell, damn it.", "profanity_per_1000_words", 2000 / 300, id="profanity"),
+        pytest.param("Hello, Shelly.", "profanity_per_1000_words", 0.0, id="no-profanity-inside-words"),
+        pytest.param(" ".join(["word"] * 600) + " crap", "profanity_per_1000_words", 1000 / 601, id="long-text"),
+        # past: said, walked, was (3); present: is, says (2) -> (3 + 3 * 0.6) / (5 + 3)
+        pytest.param("He said he walked and was late; she says it is fine.", "past_tense_share", 4.8 / 8, id="tense"),
+        pytest.param("The bed is red.", "past_tense_share", (0 + 1.8) / (1 + 3), id="short-ed-words-not-past"),
+        pytest.param("It rained.", "past_tense_share", (1 + 1.8) / (1 + 3), id="regular-past"),
+        pytest.param("Nothing here.", "past_tense_share", 0.6, id="no-verbs-prior"),
+        # (count + 5 * 0.3) / (words + 300) * 1000
+        pytest.param("On Monday and in March.", "time_references_per_1000_words", 3.5 / 305 * 1000, id="times"),
+        pytest.param("It may rain.", "time_references_per_1000_words", 1.5 / 303 * 1000, id="may-is-not-a-month"),
+        pytest.param("Yesterday it rained.", "time_references_per_1000_words", 2.5 / 303 * 1000, id="yesterday"),
+    ],
+)
+def test_feature_definitions(text: str, name: str, expected: float) -> None:
+    assert feature(text, name) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        pytest.param("Is this the end of the bridge?", 1.0, id="question"),
+        pytest.param("Council approves bridge", 0.0, id="statement"),
+        pytest.param("   ", None, id="blank-title-no-value"),
+        pytest.param("", None, id="no-title-no-value"),
+    ],
+)
+def test_title_question(title: str, expected: float | None) -> None:
+    assert feature(NEWS, "title_question", title=title) == expected
+
+
+def test_rant_is_rarer_than_news_in_each_problem_feature_and_poorer_in_evidence() -> None:
+    news, rant = sty.features(document(NEWS)), sty.features(document(RANT))
+    for f in sty.FEATURES:
+        if f.name in news and f.name in rant:
+            assert (rant[f.name] > news[f.name]) if f.direction == "problem" else (rant[f.name] < news[f.name]), f.name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("What the hell is this crap?", ["STY001", "STY001"], id="two-words"),
+        pytest.param("DAMN.", ["STY001"], id="capitals"),
+        pytest.param("Shelly passed the assessment.", [], id="inside-words"),
+        pytest.param(NEWS, [], id="news"),
+    ],
+)
+def test_profane_word_findings(text: str, expected: list[str]) -> None:
+    assert codes(run_scorer(SCORER, text)) == expected
+
+
+def test_profane_word_finding_spans_the_word_and_names_it() -> None:
+    [finding] = run_scorer(SCORER, "It was a load of Crap, he said.")
+    assert (finding.matched, finding.message) == ("Crap", "Profanity: 'Crap'")
+
+
+def test_deselected_rule_reports_no_finding_but_keeps_features() -> None:
+    result = style.score(document(RANT), Context(selected=frozenset({"HDG001"})))
+    assert result.findings == () and result.subscore == 1.0
+    assert set(result.features) == {f.name for f in sty.FEATURES} - {"title_question"}
+
+
+def test_conformance() -> None:
+    assert_conformance(style, examples=[RANT, NEWS * 20])
