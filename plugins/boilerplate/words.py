@@ -25,13 +25,25 @@ from copydesk.plugins.boilerplate.lexicon import Token, normal, tokens
 #: How many fields' indexes are kept (segment and score of one article share a body).
 _CACHED = 4
 _CACHE: list[tuple[TextView, WordIndex]] = []
+#: Spans of up to this many words are looked through for numbers rather than counting the whole field's.
+_SCANNED_SPAN = 64
 
 
-def _straightened(forms: Sequence[str], text: str) -> Sequence[str]:
-    """Each word lower-cased (the core's ``Tokens.forms``) with curly apostrophes straightened."""
-    if "’" in text:
-        return [form.replace("’", "'") for form in forms]
-    return forms
+def _straightened(forms: Sequence[str], text: str, starts: list[int], ends: list[int]) -> Sequence[str]:
+    """Each word lower-cased (the core's ``Tokens.forms``) with curly apostrophes straightened.
+
+    Only the words holding a curly apostrophe change: they are found from its offsets.
+    """
+    at = text.find("’")
+    if at < 0:
+        return forms
+    low = list(forms)
+    while at >= 0:
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at < ends[k]:
+            low[k] = forms[k].replace("’", "'")
+        at = text.find("’", at + 1)
+    return low
 
 
 def _run_end(digits: list[int], k: int, starts: list[int], ends: list[int]) -> int:
@@ -75,7 +87,7 @@ class WordIndex:
         self.words = view.words
         self.starts = stream.starts.tolist()
         self.ends = stream.ends.tolist()
-        self.low = _straightened(stream.forms, self.text)
+        self.low = _straightened(stream.forms, self.text, self.starts, self.ends)
         self._numbers: list[int] | None = None
 
     @property
@@ -118,7 +130,11 @@ class WordIndex:
             return tokens(self.text, start, end)
         i, j = span
         low, starts, ends = self.low[i:j], self.starts[i:j], self.ends[i:j]
-        return _plain(low, starts, ends) if self.numbers[j] == self.numbers[i] else _folded(low, starts, ends)
+        if self._numbers is None and j - i <= _SCANNED_SPAN:  # a short span is cheaper to look through
+            plain = not any(map(str.isdigit, map(itemgetter(0), low)))
+        else:
+            plain = self.numbers[j] == self.numbers[i]
+        return _plain(low, starts, ends) if plain else _folded(low, starts, ends)
 
     def normal(self, start: int, end: int) -> str:
         """``normal(text, start, end)``."""

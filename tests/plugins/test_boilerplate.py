@@ -439,8 +439,6 @@ def test_one_megabyte_adversarial_input_finishes(body: str) -> None:
     assert all(f.code.startswith("TPL") for f in found)
 
 
-
-
 @pytest.mark.parametrize("flush_every", [1, 7, 1000])
 def test_hash_counter_counts_exactly_whatever_the_merge_schedule(flush_every: int) -> None:
     rng = np.random.default_rng(flush_every)
@@ -572,3 +570,50 @@ def test_issue_14_seed_sub_heading_on_line_5_is_not_called_the_headline(
     line = next(p for p in SEEDS if p.name.startswith(seed)).read_text(encoding="utf-8").split("\n")[4]
     found = [f for f in seed_batch[seed].findings if f.code == "TPL004" and f.matched == line.strip()]
     assert len(found) == 1 and found[0].message.startswith("Sub-heading uses the stock frame")
+
+
+SPAN_TEXT = (
+    "Did you know? Share your thoughts in the comments below! 12 34 rock’n’roll don’t stop.\n"
+    "By Admin\nSign up for our newsletter – 1,200 readers; you may also like: e-mail x_y 5’6\n"
+    "Leave a comment. Let us know what you think; we use cookies, accept all."
+)
+
+
+def test_word_index_head_is_the_first_token_of_every_span() -> None:
+    """``WordIndex.head`` (used to skip lexicon look-ups) never disagrees with tokenising the span."""
+    from copydesk.plugins.boilerplate.lexicon import tokens
+    from copydesk.plugins.boilerplate.words import WordIndex
+    from copydesk.text import TextView
+
+    index = WordIndex(TextView(SPAN_TEXT))
+    known = 0
+    for start in range(len(SPAN_TEXT) + 1):
+        for end in range(start, min(len(SPAN_TEXT), start + 40) + 1):
+            head = index.head(start, end)
+            toks = tokens(SPAN_TEXT, start, end)
+            assert index.tokens(start, end) == toks
+            if head is not None:
+                known += 1
+                assert head == (toks[0].norm if toks else ""), (start, end)
+    assert known > len(SPAN_TEXT) * 10  # many spans are answered without tokenising
+
+
+def test_phrase_starts_cover_every_prompt_and_sentence_phrase_match() -> None:
+    """A span whose tokens hold a prompt or sentence phrase always holds one of ``phrase_starts``."""
+    from copydesk.plugins.boilerplate.detect import phrase_starts
+    from copydesk.plugins.boilerplate.lexicon import build
+    from copydesk.plugins.boilerplate.words import WordIndex
+    from copydesk.text import TextView
+
+    lex = build(boilerplate.SCORER.settings)
+    index = WordIndex(TextView(SPAN_TEXT))
+    hits = phrase_starts(lex, index.low, ("prompt", "sentence"))
+    matched = 0
+    for i in range(len(index.starts)):
+        for j in range(i + 1, len(index.starts) + 1):
+            toks = index.tokens(index.starts[i], index.ends[j - 1])
+            if lex.contained("prompt", toks) or lex.contained("sentence", toks):
+                matched += 1
+                assert any(i <= hit < j for hit in hits), SPAN_TEXT[index.starts[i] : index.ends[j - 1]]
+    assert matched  # the text holds phrases of both kinds
+    assert phrase_starts(lex, ("the", "harbour", "deal"), ("prompt", "sentence")) == []
