@@ -532,3 +532,71 @@ def test_plans_votes_and_addressees(text: str, flagged: list[str]) -> None:
 )
 def test_possessive_plans_idioms_and_expectations(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the author's gloss between dashes inside reported speech is the author's figure
+        ("The mayor vowed to rehouse every tenant — 12,000 families in all — before winter.", ["12,000"]),
+        ("The mayor said the city — home to 400,000 people — would cut bus fares.", ["400,000"]),
+        ("Tenants — 12,000 families in all — must leave, the mayor said.", ["12,000"]),
+        # near neighbours: no dash pair, a dash carrying the clause on, a quotation, a cue inside the aside
+        ("The mayor vowed to rehouse all 12,000 families before winter.", []),
+        ("The mayor said the deficit would grow -- reaching $4 billion by 2030.", []),
+        ("“We will rehouse every tenant — 12,000 families — before winter,” the mayor said.", []),
+        ("The mayor vowed to rehouse them — officials put the number at 12,000 — before winter.", []),
+        ("The city — home to 400,000 people, the census shows — will cut bus fares.", []),
+    ],
+)
+def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "added" with a quantity as its object is growth, not speech
+        ("The economy added 292,000 jobs in December.", ["292,000"]),
+        ("The economy added around 292,000 jobs in December.", ["292,000"]),
+        ("Since 2010 we have added 1 million private sector jobs.", ["1 million"]),
+        ("The fund added $40 million to its reserves.", ["$40 million"]),
+        # near neighbours: "added" as a speech verb keeps its content credited
+        ("The minister added that 292,000 jobs were created in December.", []),
+        ("About 292,000 jobs were created in December, the minister added.", []),
+        # "declared war" and "found its way" are idioms, not cues
+        ("The junta declared war on its neighbour, a conflict that killed 30,000 people.", ["30,000"]),
+        ("Each year a new wave of 13,000 refugees finds its way to the city.", ["13,000"]),
+        ("The junta declared that 30,000 people had died.", []),
+        ("The inquiry found that 13,000 refugees had arrived.", []),
+    ],
+)
+def test_quantity_objects_and_idioms_are_not_cues(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
+        # a capitalised cue after a colon still credits the clause
+        ("It has not gone unnoticed: According to recent polls, he holds only 14 percent.", [], ["14 percent"]),
+        ("It has not gone unnoticed: according to recent polls, he holds only 14 percent.", [], ["14 percent"]),
+        ("It has not gone unnoticed: he holds only 14 percent.", ["14 percent"], []),
+        # a clause after "..., X found" is what X found, not the tail of a closing "X said"
+        ("In its breakdown, Gallup found Democrats favoured her, 72 percent to 8 percent.", [], []),
+        ("Democrats favoured her by 72 percent, Gallup found on Tuesday.", [], []),
+        ("Democrats favoured her by 72 percent, Gallup found.", [], []),
+        (
+            "In its breakdown, the paper printed Democrats favoured her, 72 percent to 8 percent.",
+            ["72 percent", "8 percent"],
+            [],
+        ),
+        # replies and reminders report speech
+        ("Ms Cole reminded him he would need 15 percent in the polls.", [], []),
+        ("Mr Thor countered that he would need only 15 percent.", [], []),
+        ("Mr Thor needed 15 percent in the polls.", ["15 percent"], []),
+    ],
+)
+def test_cues_after_colons_clauses_after_found_and_replies(text: str, flagged: list[str], vague: list[str]) -> None:
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
