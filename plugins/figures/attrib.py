@@ -203,6 +203,8 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     credits it only with "has"/"had"/"gives" ("a CNN poll has Clinton at 46 percent"),
     not otherwise ("The poll surveyed 1,000 adults"; its verb may be a cue itself).
     """
+    if cue + 1 < len(words) and text[words[cue + 1].start].isdigit() and text[words[cue].end] == " ":
+        return None  # a modifier of the figure after it ("the average 80,000 immigrants"), not a document
     first = source_before(text, words, cue, PREPOSITIONS)
     framed = first > 0 and words[first - 1].lower in FRAMES
     sampled = words[cue].lower in SAMPLE_DOCS and cue + 2 < len(words) and words[cue + 1].lower in SAMPLE_FRAMES

@@ -600,3 +600,21 @@ def test_quantity_objects_and_idioms_are_not_cues(text: str, flagged: list[str])
 def test_cues_after_colons_clauses_after_found_and_replies(text: str, flagged: list[str], vague: list[str]) -> None:
     found = single(text)
     assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a document noun right before a figure modifies it; it is no source
+        ("Entry was capped at 16,000, against the average 80,000 a year.", ["16,000", "80,000"]),
+        ("Entry was capped at 16,000, against an average of 80,000.", ["16,000", "80,000"]),
+        ("Entry was capped at 16,000, according to the Gallup average.", []),
+        ("In the Gallup average, 80,000 people a year arrived.", []),
+        # "..., meaning" opens the author's inference after what a source reported
+        ("The agency lists the town's population as 21,090, meaning 5 crimes for every 1,000 residents.", ["1,000"]),
+        ("The agency lists the town's population as 21,090 and its budget as $4 million.", []),
+        ("The agency lists the town's population as 21,090, which it revised from 20,100.", ["20,100"]),
+    ],
+)
+def test_figure_modifiers_and_inferences_after_a_credit(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
