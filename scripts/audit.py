@@ -17,12 +17,15 @@ for the BBC pairs file, fed on standard input), and for every rule prints:
     .venv/bin/python scripts/audit.py --unaudited HDG002 --limit 20   # context on stderr
     .venv/bin/python scripts/audit.py --unaudited HDG003 --also attribution/polnear_sentences.jsonl:articles
     .venv/bin/python scripts/audit.py --write-docs [--keep-evaluations]
+    .venv/bin/python scripts/audit.py --write-docs --rule FIG001 --rule FIG002   # only these entries
 
 ``--write-docs`` regenerates what the rule docs say was measured: each rule's precision
 on this audit (with its interval) and the summary lines of its public evaluation
 (``scripts/eval_*.py``, run here), into ``core/data/precision.json`` (shown by
 ``copydesk explain``) and ``docs/audit/precision.md``. ``--keep-evaluations`` reuses the
-evaluation lines already in the file and only re-runs the audit.
+evaluation lines already in the file and only re-runs the audit. With ``--rule``, only
+the named rules' entries are regenerated (their audit rows re-run, their evaluations
+run unless kept); every other rule's entry is kept as it is on file.
 
 A batch is ``file`` (the whole file), a label (``intact``: only those rows), or
 ``articles`` (articles rebuilt from a corpus of sentences or blocks: PolNeAR, L3S-GN1).
@@ -196,19 +199,26 @@ def table(audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rules: s
     return lines
 
 
-def write_docs(args: argparse.Namespace, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]]) -> None:
-    """Regenerate core/data/precision.json and docs/audit/precision.md from the audit and the evaluations."""
-    keep = None
-    if args.keep_evaluations and MEASURED.is_file():
-        keep = json.loads(MEASURED.read_text(encoding="utf-8"))["rules"]
-    lines = measured.evaluation_lines(args.data, keep)
+def write_docs(
+    args: argparse.Namespace, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], only: set[str] | None
+) -> None:
+    """Regenerate core/data/precision.json and docs/audit/precision.md from the audit and the evaluations.
+
+    With ``only`` (the ``--rule`` codes), only those rules' entries are regenerated, and
+    only the evaluations they need are run; every other rule's entry is kept as on file.
+    """
+    stored = json.loads(MEASURED.read_text(encoding="utf-8"))["rules"] if MEASURED.is_file() else {}
+    if only and not stored:
+        sys.exit(f"audit: --write-docs --rule needs {MEASURED.relative_to(REPO)} to keep the other rules")
     audited = {r.rule for r in audit}
-    rules = {
-        code: measured.rule_entry(rule_stats(audit, found, code) if code in audited else None, code, lines)
-        for code in sorted(audited | set(measured.EVALUATIONS))
-    }
+    codes = sorted(audited | set(measured.EVALUATIONS)) if only is None else sorted(only)
+    keep = stored if args.keep_evaluations and stored else None
+    lines = measured.evaluation_lines(args.data, keep, codes)
+    rules = dict(stored) if only else {}
+    for code in codes:
+        rules[code] = measured.rule_entry(rule_stats(audit, found, code) if code in audited else None, code, lines)
     measured.write(MEASURED, MEASURED_DOC, rules, WRITE_COMMAND)
-    print(f"wrote {MEASURED.relative_to(REPO)} and {MEASURED_DOC.relative_to(REPO)} ({len(rules)} rules)")
+    print(f"wrote {MEASURED.relative_to(REPO)} and {MEASURED_DOC.relative_to(REPO)} ({len(codes)} rules regenerated)")
 
 
 def show_unaudited(
@@ -259,7 +269,11 @@ def main() -> None:
         metavar="CORPUS:BATCH",
         help="score this batch too (e.g. attribution/polnear_sentences.jsonl:articles) to sample from it",
     )
-    parser.add_argument("--write-docs", action="store_true", help="regenerate the measured precision in the docs")
+    parser.add_argument(
+        "--write-docs",
+        action="store_true",
+        help="regenerate the measured precision in the docs (with --rule: only those rules' entries)",
+    )
     parser.add_argument(
         "--keep-evaluations", action="store_true", help="with --write-docs: reuse the evaluation lines on file"
     )
@@ -267,14 +281,18 @@ def main() -> None:
     if not (args.data / "reliability").is_dir():
         sys.exit(f"audit: no corpora at {args.data} (give --data)")
     audit = load_audit(args.audit)
+    known = {r.rule for r in audit} | set(measured.EVALUATIONS)
+    unknown = sorted(set(args.rule or ()) - known)
+    if unknown:
+        sys.exit(f"audit: unknown rule {unknown[0]} (neither audited nor in scripts/measured.py)")
     rules = set(args.rule or {r.rule for r in audit})
-    if args.write_docs:
-        rules = {r.rule for r in audit}
+    # --write-docs runs every audited batch even for some rules, so "unaudited" counts as a full run does
+    batches = [(r.corpus, r.batch) for r in audit if args.write_docs or r.rule in rules or r.rule == args.unaudited]
     audit = [r for r in audit if r.rule in rules or r.rule == args.unaudited]
     extra = [tuple(item.rsplit(":", 1)) for item in args.also]
-    found = current_findings(args.data, [(r.corpus, r.batch) for r in audit] + [(c, b) for c, b in extra])
+    found = current_findings(args.data, batches + [(c, b) for c, b in extra])
     if args.write_docs:
-        write_docs(args, audit, found)
+        write_docs(args, audit, found, set(args.rule) if args.rule else None)
         return
     if args.unaudited:
         show_unaudited(args.data, audit, found, args.unaudited, args.limit)

@@ -99,10 +99,14 @@ def run_evaluation(evaluation: Evaluation, data: Path) -> list[str]:
     return [" ".join(part.split()) for line in lines for part in line.splitlines()]
 
 
-def evaluation_lines(data: Path, keep: dict[str, Any] | None) -> dict[str, list[str]]:
-    """Summary lines per evaluation command, run once each (or kept from ``keep``)."""
+def evaluation_lines(data: Path, keep: dict[str, Any] | None, codes: list[str] | None = None) -> dict[str, list[str]]:
+    """Summary lines per evaluation command, run once each (or kept from ``keep``).
+
+    With ``codes``, only the evaluations those rules need.
+    """
     found: dict[str, list[str]] = {}
-    for evaluation in {e for e in EVALUATIONS.values() if isinstance(e, Evaluation)}:
+    wanted = [EVALUATIONS.get(code) for code in codes] if codes is not None else list(EVALUATIONS.values())
+    for evaluation in {e for e in wanted if isinstance(e, Evaluation)}:
         if keep is not None:
             found[evaluation.shown] = next(
                 (r["evaluation"]["lines"] for r in keep.values() if r["evaluation"].get("command") == evaluation.shown),
