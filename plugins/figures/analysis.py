@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -45,17 +45,32 @@ def wordlist(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
+#: The settings lists a lexicon is built from.
+LEXICON_KEYS = ("extra_cues", "remove_cues", "extra_cue_nouns", "extra_vague_sources", "remove_vague_sources")
+
+
 def lexicon(settings: Mapping[str, Any]) -> Lexicon:
-    """The cue and vague-source lists, with the settings' additions and removals."""
-    cues = (wordlist("cue_verbs") | _lower(settings["extra_cues"])) - _lower(settings["remove_cues"])
-    vague = wordlist("vague_sources") | _lower(settings["extra_vague_sources"])
-    nouns = (wordlist("cue_nouns") | _lower(settings["extra_cue_nouns"])) - _lower(settings["remove_cues"])
-    return Lexicon(frozenset(cues), frozenset(vague - _lower(settings["remove_vague_sources"])), frozenset(nouns))
+    """The cue and vague-source lists, with the settings' additions and removals (built once per value)."""
+    return _lexicon(tuple(tuple(str(v) for v in settings[key]) for key in LEXICON_KEYS))
+
+
+@lru_cache(maxsize=32)
+def _lexicon(lists: tuple[tuple[str, ...], ...]) -> Lexicon:
+    """The lexicon for the settings lists of :data:`LEXICON_KEYS`, in that order."""
+    extra_cues, remove_cues, extra_nouns, extra_vague, remove_vague = map(_lower, lists)
+    cues = (wordlist("cue_verbs") | extra_cues) - remove_cues
+    vague = wordlist("vague_sources") | extra_vague
+    nouns = (wordlist("cue_nouns") | extra_nouns) - remove_cues
+    return Lexicon(frozenset(cues), frozenset(vague - remove_vague), frozenset(nouns))
 
 
 def _lower(values: Any) -> frozenset[str]:
     """A settings list as a set of lower-cased words."""
     return frozenset(str(v).strip().lower() for v in values)
+
+
+#: The characters a quotation mark can be made of (each is then read as :class:`QuoteMap` says).
+QUOTE_MARK = re.compile("[“«”»\"']")
 
 
 class QuoteMap:
@@ -69,7 +84,8 @@ class QuoteMap:
         """Scan ``text[start:end]`` once."""
         self.positions: list[int] = []
         self.states: list[bool] = []
-        for pos in range(start, end):
+        for match in QUOTE_MARK.finditer(text, start, end):
+            pos = match.start()
             ch = text[pos]
             if ch in "“«":
                 opening = True
