@@ -196,6 +196,16 @@ def _adjunct(word: Word) -> bool:
     return word.lower in TAIL_OPENERS or word.lower.endswith("ly")
 
 
+def _modifier(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a document noun right after a determiner modifies the figure after it ("the average 80,000").
+
+    An owned document before a figure is still a source ("the Commission's report 12 million ...").
+    """
+    if cue == 0 or cue + 1 >= len(words) or words[cue - 1].lower not in DETERMINERS:
+        return False
+    return text[words[cue + 1].start].isdigit() and text[words[cue].end] == " "
+
+
 def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
     """A named document in a source frame ("in a CNN/ORC poll", "by the CBO's outlook").
 
@@ -203,8 +213,8 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     credits it only with "has"/"had"/"gives" ("a CNN poll has Clinton at 46 percent"),
     not otherwise ("The poll surveyed 1,000 adults"; its verb may be a cue itself).
     """
-    if cue + 1 < len(words) and text[words[cue + 1].start].isdigit() and text[words[cue].end] == " ":
-        return None  # a modifier of the figure after it ("the average 80,000 immigrants"), not a document
+    if _modifier(text, words, cue):
+        return None
     first = source_before(text, words, cue, PREPOSITIONS)
     framed = first > 0 and words[first - 1].lower in FRAMES
     sampled = words[cue].lower in SAMPLE_DOCS and cue + 2 < len(words) and words[cue + 1].lower in SAMPLE_FRAMES

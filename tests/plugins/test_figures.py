@@ -618,3 +618,15 @@ def test_cues_after_colons_clauses_after_found_and_replies(text: str, flagged: l
 )
 def test_figure_modifiers_and_inferences_after_a_credit(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("According to the Statistics Board's report 12 million people are not saving enough.", []),
+        ("According to the Statistics Board, 12 million people are not saving enough.", []),
+        ("The average 12 million people are not saving enough.", ["12 million"]),
+    ],
+)
+def test_an_owned_document_before_a_figure_is_still_its_source(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
