@@ -9,9 +9,10 @@ or when the sentence before introduces it with a colon ("The report said:").
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from typing import Any
 
@@ -19,6 +20,7 @@ from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credits
 from copydesk.plugins.figures.extract import Figure, extract
 from copydesk.plugins.figures.phrase import Lexicon, Word, sentence_words
+from copydesk.plugins.figures.units import WORD
 
 UNSOURCED = "unsourced"
 VAGUE = "vague"
@@ -43,17 +45,32 @@ def wordlist(name: str) -> frozenset[str]:
     return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
+#: The settings lists a lexicon is built from.
+LEXICON_KEYS = ("extra_cues", "remove_cues", "extra_cue_nouns", "extra_vague_sources", "remove_vague_sources")
+
+
 def lexicon(settings: Mapping[str, Any]) -> Lexicon:
-    """The cue and vague-source lists, with the settings' additions and removals."""
-    cues = (wordlist("cue_verbs") | _lower(settings["extra_cues"])) - _lower(settings["remove_cues"])
-    vague = wordlist("vague_sources") | _lower(settings["extra_vague_sources"])
-    nouns = (wordlist("cue_nouns") | _lower(settings["extra_cue_nouns"])) - _lower(settings["remove_cues"])
-    return Lexicon(frozenset(cues), frozenset(vague - _lower(settings["remove_vague_sources"])), frozenset(nouns))
+    """The cue and vague-source lists, with the settings' additions and removals (built once per value)."""
+    return _lexicon(tuple(tuple(str(v) for v in settings[key]) for key in LEXICON_KEYS))
+
+
+@lru_cache(maxsize=32)
+def _lexicon(lists: tuple[tuple[str, ...], ...]) -> Lexicon:
+    """The lexicon for the settings lists of :data:`LEXICON_KEYS`, in that order."""
+    extra_cues, remove_cues, extra_nouns, extra_vague, remove_vague = map(_lower, lists)
+    cues = (wordlist("cue_verbs") | extra_cues) - remove_cues
+    vague = wordlist("vague_sources") | extra_vague
+    nouns = (wordlist("cue_nouns") | extra_nouns) - remove_cues
+    return Lexicon(frozenset(cues), frozenset(vague - remove_vague), frozenset(nouns))
 
 
 def _lower(values: Any) -> frozenset[str]:
     """A settings list as a set of lower-cased words."""
     return frozenset(str(v).strip().lower() for v in values)
+
+
+#: The characters a quotation mark can be made of (each is then read as :class:`QuoteMap` says).
+QUOTE_MARK = re.compile("[“«”»\"']")
 
 
 class QuoteMap:
@@ -67,7 +84,8 @@ class QuoteMap:
         """Scan ``text[start:end]`` once."""
         self.positions: list[int] = []
         self.states: list[bool] = []
-        for pos in range(start, end):
+        for match in QUOTE_MARK.finditer(text, start, end):
+            pos = match.start()
             ch = text[pos]
             if ch in "“«":
                 opening = True
@@ -222,11 +240,52 @@ def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | No
     return None
 
 
+#: A dash that sets off an aside: an em dash or horizontal bar, or a spaced en dash or double hyphen.
+ASIDE_DASH = re.compile(r"[—―]| (?:–|--) ")
+
+
+def set_off(text: str, bounds: tuple[int, int], cue: int, figure: Figure) -> bool:
+    """Whether ``figure`` sits in an aside between two dashes that the cue at ``cue`` lies outside.
+
+    Reported speech credits its source with the clause it reports, not with the
+    author's gloss set into it: in "pledged to ban all Muslims — 1.6 billion members of
+    an entire religion — from entering", the figure is the author's. The aside opens
+    at an odd-numbered dash of the figure's clause (from the sentence start or the last
+    semicolon) and closes at the next dash before the clause ends; a dash left open to
+    the end of the sentence ("-- reaching $1.4 trillion") usually carries the reported
+    clause on, and is not an aside. The cue is outside when a dash lies between them.
+    """
+    floor, limit = bounds
+    clause = max(floor, text.rfind(";", floor, figure.start) + 1)
+    if len(ASIDE_DASH.findall(text, clause, figure.start)) % 2 == 0:
+        return False
+    semicolon = text.find(";", figure.end, limit)
+    if ASIDE_DASH.search(text, figure.end, semicolon if semicolon >= 0 else limit) is None:
+        return False
+    low, high = (cue, figure.start) if cue < figure.start else (figure.end, cue)
+    return ASIDE_DASH.search(text, low, high) is not None
+
+
+def _reports(lex: Lexicon, text: str, credit: Credit) -> bool:
+    """Whether a credit reports speech or intention (a verb cue), not a document or "according to"."""
+    match = WORD.match(text, credit.cue)
+    word = match.group().lower() if match is not None else ""
+    return not credit.sample and word != "according" and word not in lex.nouns
+
+
 def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
-    """The verdict (sourced, vague, unsourced) and source text of one figure."""
+    """The verdict (sourced, vague, unsourced) and source text of one figure.
+
+    A credit whose cue an aside separates from the figure does not hold it (see
+    :func:`set_off`), unless the figure is inside a quotation (the aside is the speaker's).
+    """
     text = sents.view.text
     sentence = sents.view.sentences[index]
-    credit = covering(sents.credits(index), figure.start, figure.end)
+    found = sents.credits(index)
+    if found and not sents.quotes(index).inside(figure.start):
+        bounds = (sentence.start, sentence.end)
+        found = [c for c in found if not _reports(sents.lex, text, c) or not set_off(text, bounds, c.cue, figure)]
+    credit = covering(found, figure.start, figure.end)
     if credit is not None:
         return _verdict(credit)
     paren = _parenthetical(text, figure.end, sentence.end) or _via(text, figure.end, sentence.end)

@@ -67,6 +67,20 @@ FOR_CUES = frozenset("call calls called calling".split())
 #: Words after "put"/"place" searched for the "at" of "put the toll at".
 WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
+#: Cues that are not speech when a quantity is their object ("the U.S. added 292,000 jobs", "we have added 1 million").
+COUNT_VERBS = frozenset("add adds added adding".split())
+#: Words allowed between such a verb and its quantity ("added around 292,000").
+APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another an extra".split())
+CURRENCY_MARKS = frozenset("$£€¥")
+#: A cue followed by these words is an idiom, not a cue ("declared war", "finds its way").
+OBJECT_IDIOMS = frozenset({("declared", "war"), ("declares", "war"), ("declare", "war"), ("declared", "independence")})
+WAY_VERBS = frozenset("find finds found finding".split())
+WAY_OWNERS = frozenset("its their his her our my your".split())
+#: Words that open the tail after a closing "X said" (adjuncts of time, place, manner).
+TAIL_OPENERS = PREPOSITIONS | frozenset(
+    "during after before last this earlier later yesterday today tonight then also again once "
+    "monday tuesday wednesday thursday friday saturday sunday as while when".split()
+)
 #: Words of the source after "according to" ("a study of 1,200 students ... in the Journal").
 ACCORDING_LIMIT = 16
 
@@ -163,12 +177,33 @@ def _content(
     before = ((bounds[0], words[first].start),)
     gap = text[words[first - 1].end : words[first].start] if first > 0 else ""
     tail = tail_words(text, words, cue)
+    if "," in gap and not quoted(gap) and 0 < tail <= TAIL_WORDS and not _adjunct(words[cue + 1]):
+        return before + after
     if quoted(gap) or ("," in gap and 0 < tail <= TAIL_WORDS):
         that = cue + tail + 1 < len(words) and words[cue + tail + 1].lower == "that"
         return before + after if that else before
     if "," in gap and tail == 0:
         return ((clause_start(text, words, first, bounds[0]), words[first].start), after[0])
     return after
+
+
+def _adjunct(word: Word) -> bool:
+    """Whether a word can open the tail of a closing "..., the ministry said on Tuesday".
+
+    A preposition, a time word or an adverb opens one; anything else opens the clause
+    the cue reports ("..., Military Times found Democrats favored Clinton, 72 percent").
+    """
+    return word.lower in TAIL_OPENERS or word.lower.endswith("ly")
+
+
+def _modifier(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a document noun right after a determiner modifies the figure after it ("the average 80,000").
+
+    An owned document before a figure is still a source ("the Commission's report 12 million ...").
+    """
+    if cue == 0 or cue + 1 >= len(words) or words[cue - 1].lower not in DETERMINERS:
+        return False
+    return text[words[cue + 1].start].isdigit() and text[words[cue].end] == " "
 
 
 def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
@@ -178,6 +213,8 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     credits it only with "has"/"had"/"gives" ("a CNN poll has Clinton at 46 percent"),
     not otherwise ("The poll surveyed 1,000 adults"; its verb may be a cue itself).
     """
+    if _modifier(text, words, cue):
+        return None
     first = source_before(text, words, cue, PREPOSITIONS)
     framed = first > 0 and words[first - 1].lower in FRAMES
     sampled = words[cue].lower in SAMPLE_DOCS and cue + 2 < len(words) and words[cue + 1].lower in SAMPLE_FRAMES
@@ -217,7 +254,7 @@ def _cue_word(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     word = words[index]
     if word.lower not in lexicon.cues and word.lower not in lexicon.nouns:
         return False
-    if index == 0 or text[word.start].islower():
+    if index == 0 or text[word.start].islower() or ":" in text[words[index - 1].end : word.start]:
         return True
     return word.lower in lexicon.nouns and text[words[index - 1].start].isupper()
 
@@ -254,10 +291,35 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
         return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
+    if word.lower in COUNT_VERBS and _quantity_follows(text, words, index):
+        return False
+    if _object_idiom(words, index):
+        return False
     if word.lower in WEAK_CUES:
         named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
         return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
     return True
+
+
+def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether a quantity is the object of ``words[index]`` ("added around 292,000 jobs", "added $5 million")."""
+    at = index + 1
+    while at < len(words) and at - index <= 2 and words[at].lower in APPROXIMATORS:
+        at += 1
+    if at >= len(words):
+        return False
+    first = text[words[at].start]
+    gap = text[words[at - 1].end : words[at].start]
+    return first.isdigit() or any(ch in CURRENCY_MARKS for ch in gap)
+
+
+def _object_idiom(words: Sequence[Word], index: int) -> bool:
+    """Whether a cue word starts an idiom with its object ("declared war", "found their way")."""
+    nxt = words[index + 1].lower if index + 1 < len(words) else ""
+    if (words[index].lower, nxt) in OBJECT_IDIOMS:
+        return True
+    after = words[index + 2].lower if index + 2 < len(words) else ""
+    return words[index].lower in WAY_VERBS and nxt in WAY_OWNERS and after == "way"
 
 
 def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:

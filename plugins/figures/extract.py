@@ -15,7 +15,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from copydesk.plugins.figures.units import WORD, is_distance, is_furniture, is_weight, magnitude, previous_word
+from copydesk.plugins.figures.units import (
+    MAGNITUDE_HEADS,
+    MAGNITUDE_SCALES,
+    WORD,
+    is_distance,
+    is_furniture,
+    is_weight,
+    magnitude,
+    previous_word,
+)
 
 #: A run of digits with inner separators; classified afterwards, never backtracked.
 NUMBER = re.compile(r"\d[\d.,:/\-]*")
@@ -291,20 +300,38 @@ def _word_figure(text: str, words: list[re.Match[str]], index: int, threshold: f
     return None, i
 
 
+#: Words a magnitude starts with ("tens of millions", "millions").
+MAGNITUDE_WORDS = frozenset(MAGNITUDE_HEADS) | frozenset(MAGNITUDE_SCALES)
+#: Any word that may start a figure spelled in words, case-insensitive and not preceded
+#: by a letter: a cheap test that lets a sentence without one skip the word-by-word reading.
+MAY_START = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted(STARTERS | MAGNITUDE_WORDS, key=len, reverse=True)) + r")(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def word_figures(text: str, start: int, end: int, threshold: float) -> list[Figure]:
-    """Figures spelled in words in ``text[start:end]`` ("three million", "one in five")."""
+    """Figures spelled in words in ``text[start:end]`` ("three million", "one in five").
+
+    Only words that can start one are read in full: a magnitude word or a starter (or
+    a starter before a hyphen, "seventy-four"); a sentence with none is skipped whole.
+    """
+    if MAY_START.search(text[start:end]) is None:
+        return []
     words = list(WORD.finditer(text, start, end))
     lowered = [w.group().lower() for w in words]
     found: list[Figure] = []
     index = 0
-    while index < len(words):
-        head = lowered[index].partition("-")[0]
+    for candidate, word in enumerate(lowered):
+        if candidate < index or (word not in MAGNITUDE_WORDS and word.partition("-")[0] not in STARTERS):
+            continue
+        index = candidate
         vague = magnitude(lowered, index)
         if vague is not None:
             found.append(Figure(words[index].start(), words[vague.last].end(), "magnitude", vague.value, vague.unit))
             index = vague.last + 1
             continue
-        if head not in STARTERS:
+        if word.partition("-")[0] not in STARTERS:
             index += 1
             continue
         figure, index = _word_figure(text, words, index, threshold)

@@ -24,6 +24,7 @@ FIGURE = re.compile(
     r"|\b\d{1,3}(?:,\d{3})++\b"
     r"|\b\d++(?:\.\d++)?\b)"
 )
+DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 VAGUE_QUANTITY = re.compile(
     r"\b(?:thousands|millions|billions|hundreds|dozens|countless|numerous|scores)\sof\b"
@@ -83,10 +84,21 @@ def figures_in(sentence: str) -> int:
 
 
 def features(document: Document) -> dict[str, float]:
-    """Every figures feature of ``document``'s body (see :data:`FEATURES`)."""
+    """Every figures feature of ``document``'s body (see :data:`FEATURES`).
+
+    Only sentences holding a digit can hold a figure (every figure pattern needs one),
+    so the others are skipped before any Python work; the rest are read as
+    :func:`copydesk.measures.sentence_texts` gives them (those holding a letter).
+    """
     body = document.body
+    text = body.text
     total = unattributed = 0
-    for sentence in measures.sentence_texts(body):
+    for span in body.sentences:
+        if DIGIT.search(text, span.start, span.end) is None:
+            continue
+        sentence = text[span.start : span.end]
+        if not any(ch.isalpha() for ch in sentence):
+            continue
         found = figures_in(sentence)
         total += found
         if found and not (_attribution().search(sentence) or _document().search(sentence)):

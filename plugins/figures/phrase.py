@@ -27,6 +27,9 @@ TAIL_WORDS = 4
 #: Words after a cue searched for the end of its clause.
 CLAUSE_WORDS = 80
 RELATIVES = frozenset("who whom whose which where".split())
+#: After a comma, these open a clause that is no longer the content of a cue: a relative
+#: clause, or the author's inference ("lists the population as 21,090, meaning there were ...").
+CLAUSE_AFTER_COMMA = RELATIVES | frozenset({"meaning"})
 #: Words of an appositive or relative clause between a speaker and "said".
 APPOSITIVE_WORDS = 16
 QUOTES = frozenset('"“”‘')
@@ -230,9 +233,9 @@ def tail_words(text: str, words: Sequence[Word], cue: int) -> int:
 
 
 def clause_end(text: str, words: Sequence[Word], cue: int, limit: int) -> int:
-    """Where the content after a cue ends: a semicolon, or a relative clause after a comma."""
+    """Where the content after a cue ends: a semicolon, or a relative clause or "meaning" after a comma."""
     for index in range(cue + 1, min(len(words), cue + CLAUSE_WORDS)):
         gap = text[words[index - 1].end : words[index].start]
-        if ";" in gap or ("," in gap and words[index].lower in RELATIVES):
+        if ";" in gap or ("," in gap and words[index].lower in CLAUSE_AFTER_COMMA):
             return words[index - 1].end
     return limit

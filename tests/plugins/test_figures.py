@@ -602,3 +602,101 @@ def test_contradiction_needs_one_release_and_one_claim(first: str, other: str, f
     """Cases of the findings audit on PolNeAR articles (docs/audit/findings.jsonl), reworded."""
     result = findings_by_article(SCORER, article(first, id="a"), article(other, id="b"))
     assert ("FIG003" in codes(result["a"]), "FIG003" in codes(result["b"])) == (found, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # the author's gloss between dashes inside reported speech is the author's figure
+        ("The mayor vowed to rehouse every tenant — 12,000 families in all — before winter.", ["12,000"]),
+        ("The mayor said the city — home to 400,000 people — would cut bus fares.", ["400,000"]),
+        ("Tenants — 12,000 families in all — must leave, the mayor said.", ["12,000"]),
+        # near neighbours: no dash pair, a dash carrying the clause on, a quotation, a cue inside the aside
+        ("The mayor vowed to rehouse all 12,000 families before winter.", []),
+        ("The mayor said the deficit would grow -- reaching $4 billion by 2030.", []),
+        ("“We will rehouse every tenant — 12,000 families — before winter,” the mayor said.", []),
+        ("The mayor vowed to rehouse them — officials put the number at 12,000 — before winter.", []),
+        ("The city — home to 400,000 people, the census shows — will cut bus fares.", []),
+    ],
+)
+def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "added" with a quantity as its object is growth, not speech
+        ("The economy added 292,000 jobs in December.", ["292,000"]),
+        ("The economy added around 292,000 jobs in December.", ["292,000"]),
+        ("Since 2010 we have added 1 million private sector jobs.", ["1 million"]),
+        ("The fund added $40 million to its reserves.", ["$40 million"]),
+        # near neighbours: "added" as a speech verb keeps its content credited
+        ("The minister added that 292,000 jobs were created in December.", []),
+        ("About 292,000 jobs were created in December, the minister added.", []),
+        # "declared war" and "found its way" are idioms, not cues
+        ("The junta declared war on its neighbour, a conflict that killed 30,000 people.", ["30,000"]),
+        ("Each year a new wave of 13,000 refugees finds its way to the city.", ["13,000"]),
+        ("The junta declared that 30,000 people had died.", []),
+        ("The inquiry found that 13,000 refugees had arrived.", []),
+    ],
+)
+def test_quantity_objects_and_idioms_are_not_cues(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
+        # a capitalised cue after a colon still credits the clause
+        ("It has not gone unnoticed: According to recent polls, he holds only 14 percent.", [], ["14 percent"]),
+        ("It has not gone unnoticed: according to recent polls, he holds only 14 percent.", [], ["14 percent"]),
+        ("It has not gone unnoticed: he holds only 14 percent.", ["14 percent"], []),
+        # a clause after "..., X found" is what X found, not the tail of a closing "X said"
+        ("In its breakdown, Gallup found Democrats favoured her, 72 percent to 8 percent.", [], []),
+        ("Democrats favoured her by 72 percent, Gallup found on Tuesday.", [], []),
+        ("Democrats favoured her by 72 percent, Gallup found.", [], []),
+        (
+            "In its breakdown, the paper printed Democrats favoured her, 72 percent to 8 percent.",
+            ["72 percent", "8 percent"],
+            [],
+        ),
+        # replies and reminders report speech
+        ("Ms Cole reminded him he would need 15 percent in the polls.", [], []),
+        ("Mr Thor countered that he would need only 15 percent.", [], []),
+        ("Mr Thor needed 15 percent in the polls.", ["15 percent"], []),
+    ],
+)
+def test_cues_after_colons_clauses_after_found_and_replies(text: str, flagged: list[str], vague: list[str]) -> None:
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a document noun right before a figure modifies it; it is no source
+        ("Entry was capped at 16,000, against the average 80,000 a year.", ["16,000", "80,000"]),
+        ("Entry was capped at 16,000, against an average of 80,000.", ["16,000", "80,000"]),
+        ("Entry was capped at 16,000, according to the Gallup average.", []),
+        ("In the Gallup average, 80,000 people a year arrived.", []),
+        # "..., meaning" opens the author's inference after what a source reported
+        ("The agency lists the town's population as 21,090, meaning 5 crimes for every 1,000 residents.", ["1,000"]),
+        ("The agency lists the town's population as 21,090 and its budget as $4 million.", []),
+        ("The agency lists the town's population as 21,090, which it revised from 20,100.", ["20,100"]),
+    ],
+)
+def test_figure_modifiers_and_inferences_after_a_credit(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("According to the Statistics Board's report 12 million people are not saving enough.", []),
+        ("According to the Statistics Board, 12 million people are not saving enough.", []),
+        ("The average 12 million people are not saving enough.", ["12 million"]),
+    ],
+)
+def test_an_owned_document_before_a_figure_is_still_its_source(text: str, flagged: list[str]) -> None:
+    assert by_code(single(text), "FIG001") == flagged
