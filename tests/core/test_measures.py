@@ -74,3 +74,42 @@ def test_folded_finds_where_the_case_insensitive_pattern_finds(text: str, which:
 def test_folded_refuses_patterns_it_cannot_match_on_lower_case(pattern: re.Pattern[str]) -> None:
     with pytest.raises(ValueError, match="lower-case ASCII"):
         measures.Folded(pattern)
+
+
+ANCHORED = [
+    (re.compile(r"\b(?:said|says|told)\s(?P<name>[A-Z][a-z]++)"), ["said", "says", "told"]),
+    (
+        re.compile(r"\b(?:(?:some|many)\s(?:experts|sources)|sources?|is\sbelieved\sto)\b", re.IGNORECASE),
+        ["some", "many", "source", "sources", "is"],
+    ),
+    (re.compile(r"\b(?:on\s(?:monday|friday)|today|last\sweek)\b", re.IGNORECASE), ["on", "today", "last"]),
+]
+ANCHORED_ALPHABET = [
+    *"said Said says told Ann some SOME many experts sources source is believed to on Monday friday today last".split(),
+    *["week", " ", " ", "\n", "'", "\u2019", "-", "_", "x", "1", "\u0130", "\u0131", "\u017f", "\u212a"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.sampled_from(ANCHORED_ALPHABET), max_size=16), which=st.integers(0, len(ANCHORED) - 1))
+def test_anchored_finds_exactly_what_the_pattern_finds(parts: list[str], which: int) -> None:
+    pattern, words = ANCHORED[which]
+    text = "".join(parts)
+    anchored = measures.Anchored(pattern, words)
+    view = TextView(text)
+    found = [(m.start(), m.end(), m.groups()) for m in anchored.finditer(view)]
+    expected = [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+    if pattern.flags & re.IGNORECASE:  # the groups of a case-insensitive pattern carry the lower-cased text
+        found, expected = [f[:2] for f in found], [e[:2] for e in expected]
+    assert found == expected
+    assert anchored.count(view) == len(expected)
+
+
+def test_anchored_tries_only_its_first_words_and_refuses_what_it_cannot_reproduce() -> None:
+    view = TextView("Many experts agree; sources said so, some experts too.")
+    found = measures.Anchored(ANCHORED[1][0], ["many", "sources"]).finditer(view)
+    assert [m.group() for m in found] == ["many experts", "sources"]
+    with pytest.raises(ValueError, match="does not open with"):
+        measures.Anchored(re.compile("said"), ["said"])
+    with pytest.raises(ValueError, match="lower-case"):
+        measures.Anchored(re.compile(r"\bSaid"), ["Said"])
