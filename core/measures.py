@@ -18,6 +18,7 @@ Words are the core's (``document.body.words``); sentences are the core's too.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -230,8 +231,9 @@ class Anchored:
     Such a pattern can match only at a word boundary followed by one of its first words:
     the start of a word of the token stream whose lower-cased form is one of them (or whose
     part before an apostrophe or hyphen is), or the start of a part after an apostrophe or
-    hyphen inside a word. Those places are found with one set lookup per word (and, in a
-    text with apostrophes or hyphens, one scan for them); the pattern is matched at each,
+    hyphen inside a word. Those places are found from an index of the view's words built
+    once (their set of forms, and the parts around apostrophes and hyphens) and, when a
+    first word occurs at all, one set lookup per word; the pattern is matched at each,
     left to right, each search resuming after the last match: exactly the matches
     ``pattern.finditer(view.text)`` finds, at a fraction of the cost when the first words
     are not among the commonest. A case-insensitive pattern is matched on the token
@@ -271,18 +273,16 @@ class Anchored:
 
     def _anchored(self, view: TextView, searched: str) -> Iterator[re.Match[str]]:
         """The matches in ``searched`` (the text or its lower-cased copy), tried at the candidate places."""
-        stream = view.tokens
-        starts = stream.starts
-        candidates = [
-            starts[i] for i in itertools.compress(itertools.count(), map(self._first.__contains__, stream.forms))
-        ]
-        if starts and any(char in searched for char in "'\u2019-"):
-            # Inside a word, the part after an apostrophe or hyphen, and the word's own start
-            # (its first part may be a first word: "insider's").
-            for joiner in _JOINER.finditer(searched, starts[0]):
-                at = joiner.start()
-                candidates += (at + 1, starts[bisect.bisect_right(starts, at) - 1])
-            candidates = sorted(set(candidates))
+        forms, parts = _word_index(view)
+        first = self._first
+        candidates = [at for at, word in parts if word in first]
+        if not first.isdisjoint(forms):
+            stream = view.tokens
+            starts = stream.starts
+            candidates += [
+                starts[i] for i in itertools.compress(itertools.count(), map(first.__contains__, stream.forms))
+            ]
+            candidates.sort()
         match = self._rest.match
         resume = 0
         for at in candidates:
@@ -291,3 +291,28 @@ class Anchored:
                     continue
                 yield found
                 resume = found.end()
+
+
+#: A word part (letters and digits) after an apostrophe or hyphen, or at a word's start.
+_PART = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _word_index(view: TextView) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
+    """The set of ``view``'s word forms, and the lower-cased word parts that an apostrophe or hyphen borders.
+
+    The parts are ``(offset, part)``: the part after each apostrophe or hyphen, and the
+    first part of the word before it (a word's start is a word boundary, and so is the
+    start of a part after one of them). Built once per view, for every :class:`Anchored`.
+    """
+    stream = view.tokens
+    lower, starts = stream.lower, stream.starts
+    parts: dict[int, str] = {}
+    if len(starts) and any(char in lower for char in "'\u2019-"):
+        for joiner in _JOINER.finditer(lower, starts[0]):
+            at = joiner.start()
+            for offset in (at + 1, starts[bisect.bisect_right(starts, at) - 1]):
+                part = _PART.match(lower, offset)
+                if part is not None:
+                    parts[offset] = part.group()
+    return frozenset(stream.forms), tuple(sorted(parts.items()))

@@ -116,7 +116,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     starts = splitter.starts
     # The sentence each trigger starts in; a trigger is then checked to be among that
     # sentence's tokens (a word running past the sentence's end is not).
-    candidates = sorted({view.sentence_index(starts[k]) for k in triggered} - {None})
+    candidates = sorted({i for k in triggered if (i := view.sentence_index(starts[k])) is not None})
     for index in candidates:
         sentence = sentences[index]
         first, last = splitter.bounds(sentence.start, sentence.end)

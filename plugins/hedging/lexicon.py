@@ -81,7 +81,9 @@ class Lexicon:
         no passive (see :attr:`passive_triggers`) has no hedge, attribution or passive:
         the detector skips it.
         """
-        return frozenset(cue.words[:2] for group in self.cues.values() for cue in group if len(cue.words) > 1)
+        return frozenset(
+            (cue.words[0], cue.words[1]) for group in self.cues.values() for cue in group if len(cue.words) > 1
+        )
 
     @functools.cached_property
     def passive_triggers(self) -> frozenset[str]:
