@@ -312,7 +312,7 @@ def _word_index(view: TextView) -> tuple[frozenset[str], tuple[tuple[int, str], 
         for joiner in _JOINER.finditer(lower, starts[0]):
             at = joiner.start()
             for offset in (at + 1, starts[bisect.bisect_right(starts, at) - 1]):
-                part = _PART.match(lower, offset)
-                if part is not None:
+                # Each offset once: a word with many hyphens is not rescanned from its start.
+                if offset not in parts and (part := _PART.match(lower, offset)) is not None:
                     parts[offset] = part.group()
     return frozenset(stream.forms), tuple(sorted(parts.items()))
