@@ -231,9 +231,9 @@ class Anchored:
     Such a pattern can match only at a word boundary followed by one of its first words:
     the start of a word of the token stream whose lower-cased form is one of them (or whose
     part before an apostrophe or hyphen is), or the start of a part after an apostrophe or
-    hyphen inside a word. Those places are found from an index of the view's words built
-    once (their set of forms, and the parts around apostrophes and hyphens) and, when a
-    first word occurs at all, one set lookup per word; the pattern is matched at each,
+    hyphen inside a word. Those places come from an index of the view built once for all
+    :class:`Anchored` patterns (where each of their first words occurs, and the parts
+    around apostrophes and hyphens); the pattern is matched at each,
     left to right, each search resuming after the last match: exactly the matches
     ``pattern.finditer(view.text)`` finds, at a fraction of the cost when the first words
     are not among the commonest. A case-insensitive pattern is matched on the token
@@ -259,6 +259,7 @@ class Anchored:
         self._first = frozenset(first_words)
         if any(word != word.lower() or not word.isalnum() for word in self._first):
             raise ValueError("first words must be lower-case letters or digits")
+        _FIRST_WORDS.update(self._first)
 
     def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
         """Every match in ``view``'s text, as ``pattern.finditer(view.text)`` finds them (offsets and spans)."""
@@ -273,40 +274,47 @@ class Anchored:
 
     def _anchored(self, view: TextView, searched: str) -> Iterator[re.Match[str]]:
         """The matches in ``searched`` (the text or its lower-cased copy), tried at the candidate places."""
-        forms, parts = _word_index(view)
+        parts, positions, indexed = _word_index(view)
         first = self._first
         candidates = [at for at, word in parts if word in first]
-        if not first.isdisjoint(forms):
+        if first <= indexed:
+            for word in first.intersection(positions):
+                candidates += positions[word]
+        else:  # an Anchored made after the view was indexed: look its words up now
             stream = view.tokens
             starts = stream.starts
-            candidates += [
-                starts[i] for i in itertools.compress(itertools.count(), map(first.__contains__, stream.forms))
-            ]
-            candidates.sort()
+            found = itertools.compress(itertools.count(), map(first.__contains__, stream.forms))
+            candidates += [starts[i] for i in found]
+        candidates.sort()
         match = self._rest.match
         resume = 0
         for at in candidates:
-            if at >= resume and (found := match(searched, at)) is not None:
+            if at >= resume and (found_at := match(searched, at)) is not None:
                 if at and _is_word(searched[at - 1]):
                     continue
-                yield found
-                resume = found.end()
+                yield found_at
+                resume = found_at.end()
 
 
+#: Every first word of every :class:`Anchored` made so far: the words each view's index holds.
+_FIRST_WORDS: set[str] = set()
 #: A word part (letters and digits) after an apostrophe or hyphen, or at a word's start.
 _PART = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=8)
-def _word_index(view: TextView) -> tuple[frozenset[str], tuple[tuple[int, str], ...]]:
-    """The set of ``view``'s word forms, and the lower-cased word parts that an apostrophe or hyphen borders.
+def _word_index(view: TextView) -> tuple[tuple[tuple[int, str], ...], dict[str, list[int]], frozenset[str]]:
+    """Where the words that :class:`Anchored` patterns open with occur in ``view``: built once per view.
 
-    The parts are ``(offset, part)``: the part after each apostrophe or hyphen, and the
-    first part of the word before it (a word's start is a word boundary, and so is the
-    start of a part after one of them). Built once per view, for every :class:`Anchored`.
+    Returns the lower-cased word parts that an apostrophe or hyphen borders, as
+    ``(offset, part)`` (the part after each apostrophe or hyphen, and the first part of
+    the word before it: a word's start is a word boundary, and so is the start of a part
+    after one of them); the start offsets of the words whose form is a first word of an
+    :class:`Anchored`, by form; and the first words indexed (those of every
+    :class:`Anchored` made so far).
     """
     stream = view.tokens
-    lower, starts = stream.lower, stream.starts
+    lower, starts, forms = stream.lower, stream.starts, stream.forms
     parts: dict[int, str] = {}
     if len(starts) and any(char in lower for char in "'\u2019-"):
         for joiner in _JOINER.finditer(lower, starts[0]):
@@ -315,4 +323,8 @@ def _word_index(view: TextView) -> tuple[frozenset[str], tuple[tuple[int, str], 
                 # Each offset once: a word with many hyphens is not rescanned from its start.
                 if offset not in parts and (part := _PART.match(lower, offset)) is not None:
                     parts[offset] = part.group()
-    return frozenset(stream.forms), tuple(sorted(parts.items()))
+    indexed = frozenset(_FIRST_WORDS)
+    positions: dict[str, list[int]] = {}
+    for i in itertools.compress(itertools.count(), map(indexed.__contains__, forms)):
+        positions.setdefault(forms[i], []).append(starts[i])
+    return tuple(sorted(parts.items())), positions, indexed

@@ -294,12 +294,10 @@ def distinct_names(text: str) -> int:
 
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence."""
-    text = document.body.text
-    return sum(
-        1
-        for s, e in document.body.words
-        if e - s > 1 and text[s].isupper() and text[s + 1].islower() and not sentence_initial(text, s)
-    )
+    body = document.body
+    text = body.text
+    upper = compress(body.words, map(str.isupper, map(text.__getitem__, body.tokens.starts)))
+    return sum(1 for s, e in upper if e - s > 1 and text[s + 1].islower() and not sentence_initial(text, s))
 
 
 def specific(text: str, view: TextView | None = None) -> int:

@@ -113,3 +113,26 @@ def test_anchored_tries_only_its_first_words_and_refuses_what_it_cannot_reproduc
         measures.Anchored(re.compile("said"), ["said"])
     with pytest.raises(ValueError, match="lower-case"):
         measures.Anchored(re.compile(r"\bSaid"), ["Said"])
+
+
+def test_anchored_indexes_each_word_part_once_however_many_hyphens(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "x" * 2000 + "-said" * 500 + " said Ann"
+    scanned: list[int] = []
+
+    class Counting:
+        def match(self, string: str, pos: int) -> re.Match[str] | None:
+            scanned.append(pos)
+            return re.compile(r"[^\W_]+").match(string, pos)
+
+    monkeypatch.setattr(measures, "_PART", Counting())
+    view = TextView(text)
+    anchored = measures.Anchored(ANCHORED[0][0], ANCHORED[0][1])
+    assert [m.group("name") for m in anchored.finditer(view)] == ["Ann"]
+    assert len(scanned) == len(set(scanned)) == 501  # the 500 parts after a hyphen, and the word's start once
+
+
+def test_an_anchored_pattern_made_after_a_view_was_indexed_still_finds_its_words() -> None:
+    view = TextView("Zyxwv said Ann; qwertz Bob.")
+    assert [m.group() for m in measures.Anchored(ANCHORED[0][0], ANCHORED[0][1]).finditer(view)] == ["said Ann"]
+    late = measures.Anchored(re.compile(r"\bqwertz\s(?P<name>[A-Z][a-z]++)"), ["qwertz"])  # not in the view's index
+    assert [m.group("name") for m in late.finditer(view)] == ["Bob"]
