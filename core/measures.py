@@ -17,6 +17,9 @@ Words are the core's (``document.body.words``); sentences are the core's too.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
@@ -216,3 +219,112 @@ class Folded:
     def count(self, view: TextView) -> int:
         """How many non-overlapping matches the pattern has in ``view``'s text."""
         return sum(1 for _ in self.finditer(view))
+
+
+#: Characters that join the parts of one word ("well-known", "insider's"), as in :data:`copydesk.text.WORD`.
+_JOINER = re.compile("['\u2019-]")
+
+
+class Anchored:
+    r"""A pattern opening with ``\b`` and a choice of words, tried only where one of them starts.
+
+    Such a pattern can match only at a word boundary followed by one of its first words:
+    the start of a word of the token stream whose lower-cased form is one of them (or whose
+    part before an apostrophe or hyphen is), or the start of a part after an apostrophe or
+    hyphen inside a word. Those places come from an index of the view built once for all
+    :class:`Anchored` patterns (where each of their first words occurs, and the parts
+    around apostrophes and hyphens); the pattern is matched at each,
+    left to right, each search resuming after the last match: exactly the matches
+    ``pattern.finditer(view.text)`` finds, at a fraction of the cost when the first words
+    are not among the commonest. A case-insensitive pattern is matched on the token
+    stream's lower-cased text, as :class:`Folded` does (and with the same condition), and
+    its matches carry the lower-cased characters.
+
+    :param pattern: a compiled pattern whose source opens with ``\b``; compiled with
+        ``re.IGNORECASE``, its source must be in lower case and ASCII.
+    :param first_words: the words its matches can open with, in lower case: each match must
+        open with one of them, whole (followed by anything but a letter or digit).
+    """
+
+    __slots__ = ("_first", "_folded", "_rest", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str], first_words: Iterable[str]) -> None:
+        r"""Compile ``pattern`` without its opening ``\b`` (on lower-cased text if case-insensitive)."""
+        source = pattern.pattern
+        if not source.startswith("\\b"):
+            raise ValueError(f"pattern does not open with \\b: {source[:40]!r}")
+        self.pattern = pattern
+        self._folded = Folded(pattern) if pattern.flags & re.IGNORECASE else None
+        self._rest = re.compile(source[2:], pattern.flags & ~re.IGNORECASE)
+        self._first = frozenset(first_words)
+        if any(word != word.lower() or not word.isalnum() for word in self._first):
+            raise ValueError("first words must be lower-case letters or digits")
+        _FIRST_WORDS.update(self._first)
+
+    def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
+        """Every match in ``view``'s text, as ``pattern.finditer(view.text)`` finds them (offsets and spans)."""
+        text = view.text
+        if self._folded is not None and any(char in text for char in _UNFOLDED):
+            return self._folded.finditer(view)
+        return self._anchored(view, text if self._folded is None else view.tokens.lower)
+
+    def count(self, view: TextView) -> int:
+        """How many non-overlapping matches the pattern has in ``view``'s text."""
+        return sum(1 for _ in self.finditer(view))
+
+    def _anchored(self, view: TextView, searched: str) -> Iterator[re.Match[str]]:
+        """The matches in ``searched`` (the text or its lower-cased copy), tried at the candidate places."""
+        parts, positions, indexed = _word_index(view)
+        first = self._first
+        candidates = [at for at, word in parts if word in first]
+        if first <= indexed:
+            for word in first.intersection(positions):
+                candidates += positions[word]
+        else:  # an Anchored made after the view was indexed: look its words up now
+            stream = view.tokens
+            starts = stream.starts
+            found = itertools.compress(itertools.count(), map(first.__contains__, stream.forms))
+            candidates += [starts[i] for i in found]
+        candidates.sort()
+        match = self._rest.match
+        resume = 0
+        for at in candidates:
+            if at >= resume and (found_at := match(searched, at)) is not None:
+                if at and _is_word(searched[at - 1]):
+                    continue
+                yield found_at
+                resume = found_at.end()
+
+
+#: Every first word of every :class:`Anchored` made so far: the words each view's index holds.
+_FIRST_WORDS: set[str] = set()
+#: A word part (letters and digits) after an apostrophe or hyphen, or at a word's start.
+_PART = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=8)
+def _word_index(view: TextView) -> tuple[tuple[tuple[int, str], ...], dict[str, list[int]], frozenset[str]]:
+    """Where the words that :class:`Anchored` patterns open with occur in ``view``: built once per view.
+
+    Returns the lower-cased word parts that an apostrophe or hyphen borders, as
+    ``(offset, part)`` (the part after each apostrophe or hyphen, and the first part of
+    the word before it: a word's start is a word boundary, and so is the start of a part
+    after one of them); the start offsets of the words whose form is a first word of an
+    :class:`Anchored`, by form; and the first words indexed (those of every
+    :class:`Anchored` made so far).
+    """
+    stream = view.tokens
+    lower, starts, forms = stream.lower, stream.starts, stream.forms
+    parts: dict[int, str] = {}
+    if len(starts) and any(char in lower for char in "'\u2019-"):
+        for joiner in _JOINER.finditer(lower, starts[0]):
+            at = joiner.start()
+            for offset in (at + 1, starts[bisect.bisect_right(starts, at) - 1]):
+                # Each offset once: a word with many hyphens is not rescanned from its start.
+                if offset not in parts and (part := _PART.match(lower, offset)) is not None:
+                    parts[offset] = part.group()
+    indexed = frozenset(_FIRST_WORDS)
+    positions: dict[str, list[int]] = {}
+    for i in itertools.compress(itertools.count(), map(indexed.__contains__, forms)):
+        positions.setdefault(forms[i], []).append(starts[i])
+    return tuple(sorted(parts.items())), positions, indexed

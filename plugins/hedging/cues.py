@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from itertools import repeat
+from operator import attrgetter
 from typing import NamedTuple
 
 from copydesk import TextView
@@ -41,6 +42,10 @@ class Token(NamedTuple):
     def capitalised(self) -> bool:
         """True when the word has a capital letter (a name, an acronym, a sentence start)."""
         return any(map(str.isupper, self.raw))
+
+
+#: A token's lower-cased form, as a C-level getter (``map(LOW, tokens)``).
+LOW = attrgetter("low")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -118,27 +123,41 @@ def _quoted_flags(starts: Sequence[int], spans: list[tuple[int, int]]) -> list[b
 
 
 class SentenceTokens:
-    """Builds the tokens of each sentence of one field, sharing the field's word spans."""
+    """Builds the tokens of each sentence of one field, sharing the field's word spans.
+
+    The field's word offsets and lower-cased forms come from the shared token stream;
+    a sentence's :class:`Token` objects are built only when it is asked for, so a
+    sentence the scorer skips (no cue, source or passive word in it) costs nothing.
+    """
 
     def __init__(self, view: TextView) -> None:
-        """Build every word's token once from the shared token stream; quotations are found in one pass."""
+        """Take the shared token stream's offsets and forms; quotations are found in one pass."""
         text, stream = view.text, view.tokens
+        self.text = text
         self.starts = stream.starts
+        self.ends = stream.ends
+        #: Each word lower-cased, curly apostrophes made straight (the tokens' ``low``).
+        self.lows: Sequence[str] = stream.forms if "’" not in text else [f.replace("’", "'") for f in stream.forms]
         spans = quote_spans(text) if any(q in text for q in QUOTES) else []
         spans += tweet_spans(text) + single_quote_spans(text)
-        raws = list(map(text.__getitem__, map(slice, stream.starts, stream.ends)))
-        forms = stream.forms if "’" not in text else [form.replace("’", "'") for form in stream.forms]
-        fields = zip(self.starts, stream.ends, raws, forms, _quoted_flags(self.starts, spans), strict=True)
-        # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
-        self.all: list[Token] = list(map(tuple.__new__, repeat(Token), fields))
+        self.quoted = _quoted_flags(self.starts, spans)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The word indices ``[first, last)`` of ``text[start:end]`` (a word running past ``end`` left out)."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end, first)
+        if last > first and self.ends[last - 1] > end:
+            last -= 1
+        return first, last
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]`` (a word running past ``end`` is left out)."""
-        first = bisect.bisect_left(self.starts, start)
-        last = bisect.bisect_left(self.starts, end, first)
-        if last > first and self.all[last - 1].end > end:
-            last -= 1
-        return self.all[first:last]
+        first, last = self.bounds(start, end)
+        starts, ends = self.starts[first:last], self.ends[first:last]
+        raws = map(self.text.__getitem__, map(slice, starts, ends))
+        fields = zip(starts, ends, raws, self.lows[first:last], self.quoted[first:last], strict=True)
+        # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
+        return list(map(tuple.__new__, repeat(Token), fields))
 
 
 def clause_break(text: str, left: Token, right: Token) -> bool:

@@ -8,15 +8,18 @@ sentence that credits its claim to a named source (and to no vague one).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, compress, count, pairwise
+from operator import or_
 
 from copydesk import TextView
 from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.senses import match_cues
-from copydesk.plugins.hedging.sources import passives, vague_sources
+from copydesk.plugins.hedging.sources import may_be_passive, passives, vague_sources
 from copydesk.plugins.hedging.speakers import credited_spans
 
 HEDGE = "hedge"
@@ -90,16 +93,40 @@ def is_heading(view: TextView, index: int, words: int) -> bool:
 
 
 def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
-    """Every hit of a field (title or body), in reading order; body headings are skipped."""
+    """Every hit of a field (title or body), in reading order; body headings are skipped.
+
+    Only sentences holding a trigger word (:attr:`Lexicon.triggers`), the first two words
+    of a longer cue (:attr:`Lexicon.cue_bigrams`) or a word that may start a passive
+    (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
+    can have no hit, and their tokens are never built.
+    """
     if not view.sentences:
         return
     splitter = SentenceTokens(view)
-    for index, sentence in enumerate(view.sentences):
+    lows = splitter.lows
+    single = map(lexicon.triggers.__contains__, lows)
+    pairs = chain(map(lexicon.cue_bigrams.__contains__, pairwise(lows)), (False,))
+    triggered = list(compress(count(), map(or_, single, pairs)))
+    passive = compress(count(), map(lexicon.passive_triggers.__contains__, lows))
+    triggered += [k for k in passive if may_be_passive(lows, k, lexicon)]
+    triggered.sort()
+    if not triggered:
+        return
+    sentences = view.sentences
+    starts = splitter.starts
+    # The sentence each trigger starts in; a trigger is then checked to be among that
+    # sentence's tokens (a word running past the sentence's end is not).
+    candidates = sorted({i for k in triggered if (i := view.sentence_index(starts[k])) is not None})
+    for index in candidates:
+        sentence = sentences[index]
+        first, last = splitter.bounds(sentence.start, sentence.end)
+        if first == last or bisect.bisect_left(triggered, first) == bisect.bisect_left(triggered, last):
+            continue
         tokens = splitter.tokens(sentence.start, sentence.end)
-        if tokens and not is_heading(view, index, len(tokens)):
+        if not is_heading(view, index, len(tokens)):
             hits = analyse_sentence(tokens, view.text, lexicon, index)
-            if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(view.sentences):
-                following = view.sentences[index + 1]
+            if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
+                following = sentences[index + 1]
                 hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)
             yield from hits
 

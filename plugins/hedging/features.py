@@ -11,6 +11,7 @@ are smoothed (:mod:`copydesk.measures`).
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from copydesk import Document, Feature, measures
 
@@ -34,6 +35,11 @@ VAGUE_ATTRIBUTION = measures.Folded(
         re.IGNORECASE,
     )
 )
+#: The words a match of :data:`VAGUE_ATTRIBUTION` can open with.
+VAGUE_FIRST_WORDS = (
+    "some many most several other unnamed anonymous source sources a an the insider insiders it reports rumors "
+    "rumours speculation according people reportedly allegedly rumored rumoured is are"
+).split()
 LOADED_WORDS = (
     "shocking stunning incredible incredibly amazing unbelievable outrageous horrific disgusting insane crazy epic "
     "bombshell explosive devastating massive huge totally absolutely completely utterly literally truly extremely "
@@ -50,6 +56,8 @@ SUPERLATIVE = measures.Folded(
         re.IGNORECASE,
     )
 )
+#: The words a match of :data:`SUPERLATIVE` can open with.
+SUPERLATIVE_FIRST_WORDS = "most least best worst greatest biggest largest smallest highest lowest ever never of".split()
 MODALS = frozenset("will would should must can".split())
 
 FEATURES = (
@@ -96,20 +104,25 @@ FEATURES = (
     ),
 )
 
+#: The same patterns, tried only where their first words start.
+VAGUE = measures.Anchored(VAGUE_ATTRIBUTION.pattern, VAGUE_FIRST_WORDS)
+SUPERLATIVES = measures.Anchored(SUPERLATIVE.pattern, SUPERLATIVE_FIRST_WORDS)
+
 
 def features(document: Document) -> dict[str, float]:
     """Every hedging feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
     words = body.word_count
-    lowered = list(zip(body.tokens.starts, body.tokens.forms, strict=True))
-    hedges = [start for start, word in lowered if word in HEDGES]
-    vague = [match.start() for match in VAGUE_ATTRIBUTION.finditer(body)]
+    stream = body.tokens
+    forms = stream.forms
+    hedges = list(compress(stream.starts, map(HEDGES.__contains__, forms)))
+    vague = [match.start() for match in VAGUE.finditer(body)]
     hedged = {body.sentence_index(start) for start in hedges + vague} - {None}
     return {
         "hedges_per_1000_words": measures.per_1000(len(hedges), words),
         "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
         "hedged_sentence_share": measures.share(len(hedged), len(measures.sentence_texts(body)), 0.2),
-        "loaded_words_per_1000_words": measures.per_1000(sum(1 for _, word in lowered if word in LOADED), words),
-        "superlatives_per_1000_words": measures.per_1000(SUPERLATIVE.count(body), words),
-        "modals_per_1000_words": measures.per_1000(sum(1 for _, word in lowered if word in MODALS), words),
+        "loaded_words_per_1000_words": measures.per_1000(sum(map(LOADED.__contains__, forms)), words),
+        "superlatives_per_1000_words": measures.per_1000(SUPERLATIVES.count(body), words),
+        "modals_per_1000_words": measures.per_1000(sum(map(MODALS.__contains__, forms)), words),
     }

@@ -67,6 +67,29 @@ class Lexicon:
     institutions: frozenset[str]
     demonyms: frozenset[str]
 
+    @functools.cached_property
+    def triggers(self) -> frozenset[str]:
+        """Words that can start a hit alone: a one-word cue or a vague source (passives: :attr:`passive_triggers`)."""
+        single = {first for first, group in self.cues.items() if any(len(cue.words) == 1 for cue in group)}
+        return frozenset(single) | self.vague_sources
+
+    @functools.cached_property
+    def cue_bigrams(self) -> frozenset[tuple[str, str]]:
+        """The first two words of every cue of several words.
+
+        A sentence with no word of :attr:`triggers`, no such pair of adjacent words and
+        no passive (see :attr:`passive_triggers`) has no hedge, attribution or passive:
+        the detector skips it.
+        """
+        return frozenset(
+            (cue.words[0], cue.words[1]) for group in self.cues.values() for cue in group if len(cue.words) > 1
+        )
+
+    @functools.cached_property
+    def passive_triggers(self) -> frozenset[str]:
+        """The words a passive judgement or report is found at: an impersonal participle, or "by"."""
+        return self.impersonal | {"by"}
+
     @property
     def longest_cue(self) -> int:
         """Number of words of the longest cue."""

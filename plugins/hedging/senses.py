@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
+from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
 from copydesk.plugins.hedging.lexicon import Cue, Lexicon
 
 NUMBER_WORDS = frozenset(
@@ -295,9 +296,9 @@ def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[i
     """
     found: list[tuple[int, int, Cue]] = []
     cues = lexicon.cues
-    lows = [t.low for t in tokens]
+    lows = list(map(LOW, tokens))
     free = 0
-    for i in [k for k, word in enumerate(lows) if word in cues]:
+    for i in list(compress(count(), map(cues.__contains__, lows))):
         if i < free or i in skip:
             continue
         cue = _first_match(lows, i, cues[lows[i]])

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 
 from copydesk.plugins.hedging.content import content_noun, modifier_noun
-from copydesk.plugins.hedging.cues import BE, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
 from copydesk.plugins.hedging.lexicon import QUANTIFIERS, Lexicon
 
 #: Words that may stand between a source and its verb ("sources close to the talks said").
@@ -214,8 +215,8 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
 def vague_sources(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[Attribution]:
     """Every vague source with its verb ('experts suggest', 'according to sources')."""
     found: list[Attribution] = []
-    for k, tok in enumerate(tokens):
-        if tok.low in lexicon.vague_sources and (not found or k >= found[-1].last):
+    for k in compress(count(), map(lexicon.vague_sources.__contains__, map(LOW, tokens))):
+        if not found or k >= found[-1].last:
             if content_noun(tokens, _source_start(tokens, k), k):
                 continue
             hit = _vague_source(tokens, k, text, lexicon)
@@ -320,14 +321,29 @@ def _known_as_judgement(tokens: Sequence[Token], k: int) -> bool:
 def passives(tokens: Sequence[Token], lexicon: Lexicon) -> list[Attribution]:
     """Every passive judgement or report without a named agent."""
     found = []
-    for k, tok in enumerate(tokens):
-        if tok.low in lexicon.impersonal:
+    impersonal = lexicon.impersonal
+    for k in compress(count(), map(lexicon.passive_triggers.__contains__, map(LOW, tokens))):
+        if tokens[k].low in impersonal:
             hit = _passive(tokens, k, lexicon)
         else:
-            hit = _passive_by_vague(tokens, k, lexicon) if tok.low == "by" else None
+            hit = _passive_by_vague(tokens, k, lexicon)
         if hit is not None:
             found.append(hit)
     return found
+
+
+def may_be_passive(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
+    """False when word ``k`` of a field (its lower-cased ``lows``) can start no passive in :func:`passives`.
+
+    An impersonal participle needs 'be' one or two words before it, or to be one of the
+    reduced-passive participles ('widely accepted'); 'by' needs 'be' two or three words
+    before it. The words before may lie in an earlier sentence: the test is only ever
+    too generous, never too strict, so a sentence it clears has no passive.
+    """
+    low = lows[k]
+    if low in lexicon.impersonal:
+        return low in _REDUCED or any(lows[j] in BE for j in range(max(0, k - 2), k))
+    return low == "by" and any(lows[j] in BE for j in range(max(0, k - 3), k - 1))
 
 
 def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:

@@ -18,8 +18,9 @@ the talks are possibly a first step").
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named
 
@@ -127,8 +128,8 @@ def credited_spans(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: s
     capitalised words inside the sentence ('the United States') are not verbs here.
     """
     spans: list[tuple[int, int]] = []
-    for j, tok in enumerate(tokens):
-        if j in used or tok.low not in lexicon.speech_verbs or (j and tok.capitalised):
+    for j in compress(count(), map(lexicon.speech_verbs.__contains__, map(LOW, tokens))):
+        if j in used or (j and tokens[j].capitalised):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
             spans.append((_claim_start(tokens, j, text), _claim_end(tokens, j, text)))

@@ -100,7 +100,11 @@ def _unattributed(document: Document, settings: Settings) -> Finding | None:
     if body.word_count < min_words or not body.sentences:
         return None
     text = body.text
-    if patterns.ACCORDING_TO.search(text) or source_count(text) or any(q.credited for q in quotation_list(text)):
+    if (
+        next(patterns.FAST_ACCORDING_TO.finditer(body), None)
+        or source_count(body)
+        or any(q.credited for q in quotation_list(text))
+    ):
         return None
     first = body.sentences[0]
     return UNATTRIBUTED_ARTICLE.finding(body, first.start, first.end, words=body.word_count)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import chain, compress
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.sourcing import patterns as p
@@ -129,15 +130,28 @@ class Quotation:
 
 
 def quotations(text: str) -> Iterator[Quotation]:
-    """Every quotation of at least four words in ``text``, credited or not."""
+    """Every quotation of at least four words in ``text``, credited or not.
+
+    The credit is looked for in the windows of the lower-cased text with a case-sensitive
+    pattern (the same matches as :data:`~patterns.ANY_ATTRIBUTION` on the windows as
+    written, unless the text holds a character of ``UNFOLDED``).
+    """
+    folded = not any(char in text for char in p.UNFOLDED)
+    searched, attribution = (text.lower(), p.ANY_ATTRIBUTION_LOWER) if folded else (text, p.ANY_ATTRIBUTION)
+    if len(searched) != len(text):
+        searched, attribution = text, p.ANY_ATTRIBUTION
     for match in p.QUOTATION.finditer(text):
         inner = match.group("inner")
         if len(inner.split()) < MIN_QUOTE_WORDS:
             continue
-        before = text[max(0, match.start() - p.CREDIT_WINDOW) : match.start()]
-        after = text[match.end() : match.end() + p.CREDIT_WINDOW]
-        credited = any(p.ANY_ATTRIBUTION.search(s) for s in (before, after, inner[-p.CREDIT_TAIL :]))
-        yield Quotation(match.start(), match.end(), credited)
+        start, end = match.span()
+        windows = (
+            searched[max(0, start - p.CREDIT_WINDOW) : start],
+            searched[end : end + p.CREDIT_WINDOW],
+            searched[max(start + 1, end - 1 - p.CREDIT_TAIL) : end - 1],
+        )
+        credited = any(attribution.search(window) for window in windows)
+        yield Quotation(start, end, credited)
 
 
 @functools.lru_cache(maxsize=4)
@@ -147,9 +161,9 @@ def quotation_list(text: str) -> tuple[Quotation, ...]:
 
 
 @functools.lru_cache(maxsize=4)
-def source_count(text: str) -> int:
-    """:func:`named_sources` of ``text``, counted once for the scorer's rule and feature."""
-    return named_sources(text)
+def source_count(view: TextView) -> int:
+    """:func:`named_sources` of ``view``'s text, counted once for the scorer's rule and feature."""
+    return named_sources(view.text, view=view)
 
 
 def sentence_initial(text: str, offset: int) -> bool:
@@ -160,27 +174,71 @@ def sentence_initial(text: str, offset: int) -> bool:
     return pos == 0 or text[pos - 1] in ".!?\n"
 
 
+@functools.lru_cache(maxsize=4)
+def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Each :data:`~patterns.CAPITALISED` word: start, end, the word, and whether it opens a sentence.
+
+    Found once for :func:`mid_sentence_capitals` and :func:`distinct_names`.
+    """
+    return tuple(
+        (m.start(), m.end(), m.group(), sentence_initial(text, m.start())) for m in p.CAPITALISED.finditer(text)
+    )
+
+
 def mid_sentence_capitals(text: str) -> set[str]:
     """Capitalised words that appear somewhere other than at the start of a sentence."""
-    return {m.group() for m in p.CAPITALISED.finditer(text) if not sentence_initial(text, m.start())}
+    return {word for _, _, word, initial in capitalised_words(text) if not initial}
 
 
-def _is_source(match: re.Match[str], text: str, known: set[str]) -> bool:
-    """Whether a name matched beside a verb of saying is a source, not a date or a common noun."""
+def _is_source(match: re.Match[str], text: str, known: Callable[[], set[str]]) -> bool:
+    """Whether a name matched beside a verb of saying is a source, not a date or a common noun.
+
+    ``known`` gives the capitalised words seen mid-sentence; it is asked only for a single
+    word that opens a sentence.
+    """
     first = match.group("first")
     if first in p.NOT_A_NAME:
         return False
     single = " " not in match.group("name").strip()
     if match.group("hon") or not single or first in p.AGENCIES:
         return True
-    return first in known or not sentence_initial(text, match.start("name"))
+    return not sentence_initial(text, match.start("name")) or first in known()
 
 
-def named_sources(text: str, known: set[str] | None = None) -> int:
-    """Names next to a verb of saying, and 'according to <Name>' (see the feature's doc)."""
-    known = mid_sentence_capitals(text) if known is None else known
-    patterns = (p.NAME_THEN_SAY, p.SAY_THEN_NAME, p.ACCORDING_TO_NAME)
-    return sum(1 for rx in patterns for m in rx.finditer(text) if _is_source(m, text, known))
+def starting_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, with the pattern tried only where ``starts`` matches.
+
+    ``starts`` must match wherever a match of ``pattern`` can start (one character,
+    opening with a character set, so ``re`` skips ahead to it): the matches are then the
+    same, found left to right, each search resuming after the last match.
+    """
+    resume = 0
+    for candidate in starts.finditer(text):
+        at = candidate.start()
+        if at >= resume and (match := pattern.match(text, at)) is not None:
+            yield match
+            resume = match.end()
+
+
+def named_sources(text: str, known: set[str] | None = None, view: TextView | None = None) -> int:
+    """Names next to a verb of saying, and 'according to <Name>' (see the feature's doc).
+
+    ``view`` (of ``text``) lends its token stream to the searches; without it one is built.
+    """
+    found: list[set[str]] = [] if known is None else [known]
+
+    def capitals() -> set[str]:
+        if not found:
+            found.append(mid_sentence_capitals(text))
+        return found[0]
+
+    view = TextView(text) if view is None else view
+    matches = chain(
+        starting_at(p.NAME_THEN_SAY, p.NAME_START, text),
+        p.FAST_SAY_THEN_NAME.finditer(view),
+        p.FAST_ACCORDING_TO_NAME.finditer(view),
+    )
+    return sum(1 for m in matches if _is_source(m, text, capitals))
 
 
 def places(text: str) -> int:
@@ -203,8 +261,10 @@ def titled_names(view: TextView) -> int:
     text = view.text
     if any(char in text for char in p.UNFOLDED):
         return measures.count(p.TITLED_NAME, text)
-    lower, found, pos = view.tokens.lower, 0, 0
-    while (candidate := p.TITLE_THEN_SPACE.search(lower, pos)) is not None:
+    found, pos = 0, 0
+    for candidate in p.FAST_TITLE_THEN_SPACE.finditer(view):
+        if candidate.start() < pos:
+            continue
         match = p.TITLED_NAME.match(text, candidate.start())
         found += match is not None
         pos = match.end() if match is not None else candidate.start() + 1
@@ -216,17 +276,17 @@ def distinct_names(text: str) -> int:
     runs: set[str] = set()
     current: list[str] = []
     last_end = -2
-    for match in p.CAPITALISED.finditer(text):
-        if current and match.start() == last_end + 1 and text[last_end].isspace():
-            current.append(match.group())
+    for start, end, word, initial in capitalised_words(text):
+        if current and start == last_end + 1 and text[last_end].isspace():
+            current.append(word)
         else:
             if current:
                 runs.add(" ".join(current))
-            current = [] if sentence_initial(text, match.start()) else [match.group()]
+            current = [] if initial else [word]
             if not current:
                 last_end = -2
                 continue
-        last_end = match.end()
+        last_end = end
     if current:
         runs.add(" ".join(current))
     return len(runs)
@@ -234,18 +294,18 @@ def distinct_names(text: str) -> int:
 
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence."""
-    text = document.body.text
-    return sum(
-        1
-        for s, e in document.body.words
-        if e - s > 1 and text[s].isupper() and text[s + 1].islower() and not sentence_initial(text, s)
-    )
+    body = document.body
+    text = body.text
+    upper = compress(body.words, map(str.isupper, map(text.__getitem__, body.tokens.starts)))
+    return sum(1 for s, e in upper if e - s > 1 and text[s + 1].islower() and not sentence_initial(text, s))
 
 
-def specific(text: str) -> int:
+def specific(text: str, view: TextView | None = None) -> int:
     """Specific details: amounts, month and weekday names, honorific names, ages."""
-    found = (p.AMOUNT, p.FULL_MONTH, p.WEEKDAY, p.HONORIFIC_NAME, p.AGE)
-    return sum(measures.count(rx, text) for rx in found)
+    view = TextView(text) if view is None else view
+    found = (p.FAST_AMOUNT, p.WEEKDAY, p.FAST_AGE)
+    anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
+    return sum(measures.count(rx, text) for rx in found) + sum(rx.count(view) for rx in anchored)
 
 
 def _quotation_features(text: str, words: int) -> dict[str, float]:
@@ -261,13 +321,25 @@ def _quotation_features(text: str, words: int) -> dict[str, float]:
 def _word_counts(document: Document) -> tuple[int, int]:
     """Sentences with a verb of saying or "according to", and document references (words, links, phrases)."""
     body = document.body
-    text = body.text
-    lowered = list(zip(body.tokens.starts, body.tokens.forms, strict=True))
-    saying = [start for start, word in lowered if word in p.SAY_WORDS]
-    saying += [m.start() for m in p.ACCORDING_TO.finditer(text)]
+    stream = body.tokens
+    saying = list(compress(stream.starts, map(p.SAY_WORDS.__contains__, stream.forms)))
+    saying += [m.start() for m in p.FAST_ACCORDING_TO.finditer(body)]
     attributed = {body.sentence_index(start) for start in saying} - {None}
-    references = sum(1 for _, word in lowered if word in p.DOCUMENT_WORDS) + measures.count(p.LINK_OR_PHRASE, text)
+    references = sum(map(p.DOCUMENT_WORDS.__contains__, stream.forms)) + _links_or_phrases(body)
     return len(attributed), references
+
+
+def _links_or_phrases(view: TextView) -> int:
+    """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs."""
+    text = view.text
+    if not any(char in text for char in p.UNFOLDED) and not any(w in view.tokens.lower for w in p.LINK_OR_PHRASE_NEEDS):
+        return 0
+    return measures.count(p.LINK_OR_PHRASE, text)
+
+
+def _digits(text: str) -> int:
+    """How many characters of ``text`` are digits (``str.isdigit``): each distinct digit character counted."""
+    return sum(text.count(char) for char in set(text) if char.isdigit())
 
 
 def features(document: Document) -> dict[str, float]:
@@ -276,9 +348,13 @@ def features(document: Document) -> dict[str, float]:
     text, words = body.text, body.word_count
     attributed, references = _word_counts(document)
     past, present = measures.count(p.SAID_PAST, text), measures.count(p.SAID_PRESENT, text)
-    dates = measures.count(p.WEEKDAY, text) + measures.count(p.DATE, text) + measures.count(p.CLOCK, text)
+    dates = (
+        measures.count(p.WEEKDAY, text)
+        + sum(1 for _ in starting_at(p.DATE, p.DATE_START, text))
+        + measures.count(p.CLOCK, text)
+    )
     values = {
-        "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(text), words, TYPICAL["named_sources"]),
+        "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, len(measures.sentence_texts(body)), 0.25),
         "said_per_1000_words": measures.per_1000(measures.count(p.SAID, text), words),
         "past_tense_said_share": measures.share(past, past + present, 0.8),
@@ -295,11 +371,13 @@ def features(document: Document) -> dict[str, float]:
         "titled_names_per_1000_words": measures.shrunk_per_1000(titled_names(body), words, TYPICAL["titled_names"]),
         "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
-        "specific_details_per_1000_words": measures.shrunk_per_1000(specific(text), words, TYPICAL["specific_details"]),
-        "relative_times_per_1000_words": measures.shrunk_per_1000(
-            measures.count(p.RELATIVE_TIME, text), words, TYPICAL["relative_times"]
+        "specific_details_per_1000_words": measures.shrunk_per_1000(
+            specific(text, body), words, TYPICAL["specific_details"]
         ),
-        "digit_share": sum(map(str.isdigit, text)) / max(len(text), 1),
+        "relative_times_per_1000_words": measures.shrunk_per_1000(
+            p.FAST_RELATIVE_TIME.count(body), words, TYPICAL["relative_times"]
+        ),
+        "digit_share": _digits(text) / max(len(text), 1),
     }
     values.update(_quotation_features(text, words))
     return values

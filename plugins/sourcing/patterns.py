@@ -54,6 +54,8 @@ ACCORDING_TO_NAME = measures.WordBounded(
 )
 ACCORDING_TO = re.compile(r"\baccording\sto\b", re.IGNORECASE)
 ANY_ATTRIBUTION = re.compile(rf"\b(?:{SAY}|according\sto)\b", re.IGNORECASE)
+#: :data:`ANY_ATTRIBUTION` for lower-cased text (the same matches where no character of ``UNFOLDED`` occurs).
+ANY_ATTRIBUTION_LOWER = measures.WordBounded(re.compile(rf"\b(?:{SAY}|according\sto)\b"))
 SAID = measures.WordBounded(re.compile(r"\b(?:said|says|told)\b"))
 SAID_PAST = measures.WordBounded(re.compile(r"\bsaid\b"))
 SAID_PRESENT = measures.WordBounded(re.compile(r"\bsays\b"))
@@ -120,7 +122,9 @@ AMOUNT = re.compile(
 )
 FULL_MONTH = re.compile(rf"\b(?:{measures.alternation(MONTH_NAMES[:12])})\b")
 #: An honorific and a surname ("Mr Greenspan", "Sen. Warren").
-HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Sen|Rep|Gov|Gen|Capt|Insp|Det|Supt|Cllr)\.?\s[A-Z][a-z]")
+HONORIFIC_NAME = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Sen|Rep|Gov|Gen|Capt|Insp|Det|Supt|Cllr)\.?\s[A-Z][a-z]"
+)
 #: A person's age: ", 34," / "aged 34" / "34-year-old".
 AGE = re.compile(r",\s\d{1,2},|\baged\s\d{1,3}\b|\b\d{1,2}-year-old\b")
 #: Time relative to the report ("yesterday", "last week", "on Monday"): reporting of recent events.
@@ -128,4 +132,41 @@ RELATIVE_TIME = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|overnight|(?:last|next|this)\s(?:week|month|year|weekend)"
     r"|(?:earlier|later)\sthis|on\s(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
+)
+
+
+# The same patterns, tried only where their first words start (see copydesk.measures.Anchored).
+FAST_ACCORDING_TO = measures.Anchored(ACCORDING_TO, ["according"])
+FAST_SAY_THEN_NAME = measures.Anchored(SAY_THEN_NAME, SAY_VERBS)
+FAST_ACCORDING_TO_NAME = measures.Anchored(ACCORDING_TO_NAME.pattern, ["according"])
+FAST_FULL_MONTH = measures.Anchored(FULL_MONTH, [month.lower() for month in MONTH_NAMES[:12]])
+FAST_HONORIFIC_NAME = measures.Anchored(
+    HONORIFIC_NAME, "mr mrs ms dr prof sir lord lady sen rep gov gen capt insp det supt cllr".split()
+)
+#: :data:`RELATIVE_TIME` written in lower case (the same matches: it ignores case).
+FAST_RELATIVE_TIME = measures.Anchored(
+    re.compile(RELATIVE_TIME.pattern.lower(), re.IGNORECASE),
+    "yesterday today tomorrow tonight overnight last next this earlier later on".split(),
+)
+#: Lower-case text a match of :data:`LINK_OR_PHRASE` must hold.
+LINK_OR_PHRASE_NEEDS = ("http", "www.", "press", "white")
+#: Where :data:`TITLED_NAME` can start: its role word and a space, ignoring case (as on lower-cased text).
+FAST_TITLE_THEN_SPACE = measures.Anchored(re.compile(TITLE_THEN_SPACE.pattern.pattern, re.IGNORECASE), TITLE_WORDS)
+#: :data:`AGE` rewritten to open with a character set, so ``re`` skips ahead to where it can match:
+#: the same matches (a ``\b`` before a word character is a look-behind for no word character).
+FAST_AGE = re.compile(r"[,a\d](?:(?<=,)\s\d{1,2},|(?<=a)(?<!\wa)ged\s\d{1,3}\b|(?<=\d)(?<!\w\d)\d?-year-old\b)")
+#: :data:`AMOUNT` rewritten to open with a character set (the same matches).
+FAST_AMOUNT = re.compile(
+    r"[$£€\d](?:(?<=[$£€])\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
+    rf"|(?<=\d)(?<![\d,.]\d)[\d,.]*+(?:%|\s?(?i:{measures.alternation(UNITS)})\b))"
+)
+#: Where :data:`NAME_THEN_SAY` can start: a capital letter at a word boundary (its every match opens so).
+NAME_START = re.compile(r"[A-Z](?<!\w[A-Z])")
+#: Where :data:`DATE` can start: the first letter of a month or of in/since/until/by/from/of, or a digit,
+#: at a word boundary.
+#: (A capital only before the next two letters of a month, a small letter only before the rest of
+#: one of those words and a space.)
+DATE_START = re.compile(
+    r"[JFMASONDisubfo\d](?<!\w[JFMASONDisubfo\d])"
+    r"(?:(?<=\d)|(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)|(?=n\s|ince\s|ntil\s|y\s|rom\s|f\s))"
 )

@@ -74,3 +74,65 @@ def test_folded_finds_where_the_case_insensitive_pattern_finds(text: str, which:
 def test_folded_refuses_patterns_it_cannot_match_on_lower_case(pattern: re.Pattern[str]) -> None:
     with pytest.raises(ValueError, match="lower-case ASCII"):
         measures.Folded(pattern)
+
+
+ANCHORED = [
+    (re.compile(r"\b(?:said|says|told)\s(?P<name>[A-Z][a-z]++)"), ["said", "says", "told"]),
+    (
+        re.compile(r"\b(?:(?:some|many)\s(?:experts|sources)|sources?|is\sbelieved\sto)\b", re.IGNORECASE),
+        ["some", "many", "source", "sources", "is"],
+    ),
+    (re.compile(r"\b(?:on\s(?:monday|friday)|today|last\sweek)\b", re.IGNORECASE), ["on", "today", "last"]),
+]
+ANCHORED_ALPHABET = [
+    *"said Said says told Ann some SOME many experts sources source is believed to on Monday friday today last".split(),
+    *["week", " ", " ", "\n", "'", "\u2019", "-", "_", "x", "1", "\u0130", "\u0131", "\u017f", "\u212a"],
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(parts=st.lists(st.sampled_from(ANCHORED_ALPHABET), max_size=16), which=st.integers(0, len(ANCHORED) - 1))
+def test_anchored_finds_exactly_what_the_pattern_finds(parts: list[str], which: int) -> None:
+    pattern, words = ANCHORED[which]
+    text = "".join(parts)
+    anchored = measures.Anchored(pattern, words)
+    view = TextView(text)
+    found = [(m.start(), m.end(), m.groups()) for m in anchored.finditer(view)]
+    expected = [(m.start(), m.end(), m.groups()) for m in pattern.finditer(text)]
+    if pattern.flags & re.IGNORECASE:  # the groups of a case-insensitive pattern carry the lower-cased text
+        found, expected = [f[:2] for f in found], [e[:2] for e in expected]
+    assert found == expected
+    assert anchored.count(view) == len(expected)
+
+
+def test_anchored_tries_only_its_first_words_and_refuses_what_it_cannot_reproduce() -> None:
+    view = TextView("Many experts agree; sources said so, some experts too.")
+    found = measures.Anchored(ANCHORED[1][0], ["many", "sources"]).finditer(view)
+    assert [m.group() for m in found] == ["many experts", "sources"]
+    with pytest.raises(ValueError, match="does not open with"):
+        measures.Anchored(re.compile("said"), ["said"])
+    with pytest.raises(ValueError, match="lower-case"):
+        measures.Anchored(re.compile(r"\bSaid"), ["Said"])
+
+
+def test_anchored_indexes_each_word_part_once_however_many_hyphens(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "x" * 2000 + "-said" * 500 + " said Ann"
+    scanned: list[int] = []
+
+    class Counting:
+        def match(self, string: str, pos: int) -> re.Match[str] | None:
+            scanned.append(pos)
+            return re.compile(r"[^\W_]+").match(string, pos)
+
+    monkeypatch.setattr(measures, "_PART", Counting())
+    view = TextView(text)
+    anchored = measures.Anchored(ANCHORED[0][0], ANCHORED[0][1])
+    assert [m.group("name") for m in anchored.finditer(view)] == ["Ann"]
+    assert len(scanned) == len(set(scanned)) == 501  # the 500 parts after a hyphen, and the word's start once
+
+
+def test_an_anchored_pattern_made_after_a_view_was_indexed_still_finds_its_words() -> None:
+    view = TextView("Zyxwv said Ann; qwertz Bob.")
+    assert [m.group() for m in measures.Anchored(ANCHORED[0][0], ANCHORED[0][1]).finditer(view)] == ["said Ann"]
+    late = measures.Anchored(re.compile(r"\bqwertz\s(?P<name>[A-Z][a-z]++)"), ["qwertz"])  # not in the view's index
+    assert [m.group("name") for m in late.finditer(view)] == ["Bob"]

@@ -1,0 +1,210 @@
+"""The fast paths of the sourcing and hedging scorers find exactly what the plain patterns find.
+
+Each fast path (a pattern tried only where its first words start, a sentence skipped
+because it holds no trigger word) must give the very results of the slow one on any
+text: these tests compare them on random text built from the words that matter,
+apostrophes, hyphens, underscores and the characters case folding treats specially.
+"""
+
+from __future__ import annotations
+
+from copydesk import measures
+from copydesk.plugins import hedging
+from copydesk.plugins.hedging import features as hdg
+from copydesk.plugins.hedging.cues import SentenceTokens
+from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
+from copydesk.plugins.hedging.lexicon import lexicon_for
+from copydesk.plugins.sourcing import features as src
+from copydesk.plugins.sourcing import patterns as sp
+from copydesk.text import TextView
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+PIECES = [
+    *hdg.VAGUE_FIRST_WORDS,
+    *hdg.SUPERLATIVE_FIRST_WORDS,
+    "experts",
+    "say",
+    "believed",
+    "to",
+    "familiar",
+    "with",
+    "all",
+    "time",
+    "before",
+    "close",
+    "said",
+    "told",
+    "could",
+    "may",
+    "May",
+    "possibly",
+    "The",
+    "Experts",
+    "SOURCES",
+    "by",
+    "many",
+    "is thought to",
+    "a few",
+    "in general",
+    "I think",
+    "remains to be seen",
+    "Jo Roe",
+    ",",
+    ".",
+    ". ",
+    "\n",
+    '"',
+    "“",
+    "”",
+    "‘",
+    "’",
+    "'",
+    "-",
+    "_",
+    " ",
+    "  ",
+    "\t",
+    "x",
+    "2024",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "K",
+    "\u212a",
+]
+texts = st.lists(st.sampled_from(PIECES), max_size=40).map(
+    lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_anchored_patterns_find_what_the_folded_patterns_find(text: str) -> None:
+    view = TextView(text)
+    for anchored in (hdg.VAGUE, hdg.SUPERLATIVES):
+        assert [m.span() for m in anchored.finditer(view)] == [m.span() for m in anchored.pattern.finditer(text)]
+
+
+def _every_sentence(view: TextView) -> list[hedging.detect.Hit]:
+    """The hedging hits of a field with every sentence analysed (no trigger-word skipping)."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    splitter = SentenceTokens(view)
+    hits = []
+    for index, sentence in enumerate(view.sentences):
+        tokens = splitter.tokens(sentence.start, sentence.end)
+        if tokens and not is_heading(view, index, len(tokens)):
+            found = analyse_sentence(tokens, view.text, lexicon, index)
+            if any(hit.kind == hedging.detect.VAGUE for hit in found) and index + 1 < len(view.sentences):
+                following = view.sentences[index + 1]
+                found = hedging.detect._resolve_lead(found, splitter.tokens(following.start, following.end), view.text)
+            hits.extend(found)
+    return hits
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_skipping_sentences_without_trigger_words_changes_no_hit(text: str) -> None:
+    view = TextView(text)
+    assert list(analyse(view, lexicon_for(hedging.SETTINGS))) == _every_sentence(view)
+
+
+def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_not(monkeypatch) -> None:
+    view = TextView("The council met on Tuesday. In general, the plan works. The mayor agreed.")
+    analysed: list[int] = []
+
+    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
+        analysed.append(index)
+        return analyse_sentence(tokens, text, lexicon, index)
+
+    monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
+    hits = list(analyse(view, lexicon_for(hedging.SETTINGS)))
+    assert [(h.cue, h.sentence) for h in hits] == [("in general", 1)]
+    assert analysed == [1]
+
+
+SOURCING_PIECES = [
+    *"said says told according to the Mr Dr. Ms Ann Cole Maria Lopez Reuters Officials March May 3 3rd".split(),
+    *"in since by of from early mid- 2019 1998 2024-01-02 3/4/2020 aged 34 34-year-old $4bn 15% 300 people".split(),
+    *"million km yesterday last week on Monday this later president Minister mayor Sen. al O'Neil".split(),
+    ",",
+    ".",
+    ". ",
+    "\n",
+    '"',
+    "“",
+    "”",
+    "'",
+    "’",
+    "-",
+    "_",
+    " ",
+    "  ",
+    "x",
+    "٣",
+    "\u0130",
+    "\u0131",
+    "\u017f",
+    "\u212a",
+]
+sourcing_texts = st.lists(st.sampled_from(SOURCING_PIECES), max_size=30).map(
+    lambda parts: "".join(part if i % 4 == 0 else " " + part for i, part in enumerate(parts))
+)
+
+
+def _spans(found: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in found]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=sourcing_texts)
+def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) -> None:
+    assert _spans(sp.FAST_AGE.finditer(text)) == _spans(sp.AGE.finditer(text))
+    assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(sp.AMOUNT.finditer(text))
+    assert _spans(src.starting_at(sp.DATE, sp.DATE_START, text)) == _spans(sp.DATE.finditer(text))
+    assert _spans(src.starting_at(sp.NAME_THEN_SAY, sp.NAME_START, text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
+    view = TextView(text)
+    for fast, plain in [
+        (sp.FAST_SAY_THEN_NAME, sp.SAY_THEN_NAME),
+        (sp.FAST_ACCORDING_TO_NAME, sp.ACCORDING_TO_NAME.pattern),
+        (sp.FAST_FULL_MONTH, sp.FULL_MONTH),
+        (sp.FAST_HONORIFIC_NAME, sp.HONORIFIC_NAME),
+    ]:
+        assert _spans(fast.finditer(view)) == _spans(plain.finditer(text))
+    for fast, plain in [(sp.FAST_ACCORDING_TO, sp.ACCORDING_TO), (sp.FAST_RELATIVE_TIME, sp.RELATIVE_TIME)]:
+        assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(text)]
+    assert src._links_or_phrases(view) == measures.count(sp.LINK_OR_PHRASE, text)
+    assert src._digits(text) == sum(map(str.isdigit, text))
+
+
+def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
+    """The quotations and their credit as found before the fast path: the case-insensitive pattern on each window."""
+    found = []
+    for match in sp.QUOTATION.finditer(text):
+        inner = match.group("inner")
+        if len(inner.split()) < src.MIN_QUOTE_WORDS:
+            continue
+        before = text[max(0, match.start() - sp.CREDIT_WINDOW) : match.start()]
+        after = text[match.end() : match.end() + sp.CREDIT_WINDOW]
+        windows = (before, after, inner[-sp.CREDIT_TAIL :])
+        found.append((match.start(), match.end(), any(sp.ANY_ATTRIBUTION.search(w) for w in windows)))
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_quotation_credit_on_lower_cased_windows_is_the_case_insensitive_credit(text: str) -> None:
+    assert [(q.start, q.end, q.credited) for q in src.quotations(text)] == _plain_credits(text)
+
+
+def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -> None:
+    cases = [
+        ('"We have waited three years for this road," SAID Ann Cole.', True),
+        ('Residents were angry. "We have waited three years for this road." Work starts.', False),
+        ('"We have waited three years, she told us, for this road." Work starts.', True),
+        ('"We have waited three years for this road," ſaid Ann Cole.', True),  # long s: the plain pattern matches it
+        ('"We have waited three years for this road," unsaid.', False),
+    ]
+    for text, credited in cases:
+        assert [q.credited for q in src.quotations(text)] == [credited]
+        assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text)]
