@@ -122,7 +122,7 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     entering = map(lt, previous[window:], range(steps))  # token k + window not in [k, k + window)
     leaving = map(gt, following[:steps], range(window, n))  # token k not in (k, k + window]
     distinct = accumulate(map(sub, entering, leaving), initial=len(set(toks[:window])))
-    total = reduce(add, map(truediv, distinct, repeat(window)))
+    total: float = reduce(add, map(truediv, distinct, repeat(window)))
     return total / (steps + 1)
 
 
