@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import compress
+from operator import methodcaller
 from typing import Any
 
 from copydesk.text import TextView
@@ -137,7 +138,7 @@ def tokens(view: TextView) -> list[str]:
     forms = compress(stream.forms, map(str.isalpha, map(text.__getitem__, stream.starts)))
     if "\u2019" not in text:
         return list(forms)
-    return [f.replace("\u2019", "'") for f in forms]
+    return list(map(methodcaller("replace", "\u2019", "'"), forms))
 
 
 def sentence_texts(view: TextView) -> list[str]:
