@@ -22,6 +22,8 @@ import functools
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress
+from operator import methodcaller
 from typing import Any
 
 from copydesk.text import TextView
@@ -136,10 +138,10 @@ def tokens(view: TextView) -> list[str]:
     Built from the shared token stream's forms (``view.tokens.forms``), not re-split.
     """
     text, stream = view.text, view.tokens
-    forms = (f for f, s in zip(stream.forms, stream.starts, strict=True) if text[s].isalpha())
+    forms = compress(stream.forms, map(str.isalpha, map(text.__getitem__, stream.starts)))
     if "\u2019" not in text:
         return list(forms)
-    return [f.replace("\u2019", "'") for f in forms]
+    return list(map(methodcaller("replace", "\u2019", "'"), forms))
 
 
 def sentence_texts(view: TextView) -> list[str]:
@@ -148,7 +150,7 @@ def sentence_texts(view: TextView) -> list[str]:
     out = []
     for sentence in view.sentences:
         piece = text[sentence.start : sentence.end]
-        if any(ch.isalpha() for ch in piece):
+        if piece[:1].isalpha() or any(ch.isalpha() for ch in piece):
             out.append(piece)
     return out
 

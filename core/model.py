@@ -62,10 +62,15 @@ class FeatureNorm:
     learned: float
     quantiles: tuple[float, ...]
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """``scorer.name``, the feature's key in an article's feature mapping."""
         return f"{self.scorer}.{self.name}"
+
+    @functools.cached_property
+    def _sided_levels(self) -> tuple[list[float], list[float]]:
+        """:func:`_levels` of the quantiles on the side :func:`rarity_cost` reads, computed once."""
+        return _compute_levels(self.quantiles, _side(self))
 
 
 @dataclass(frozen=True)
@@ -200,7 +205,11 @@ def _compute_levels(quantiles: Sequence[float], side: str) -> tuple[list[float],
 
 def ecdf(quantiles: Sequence[float], x: float, side: str) -> float:
     """``P(X < x)`` (side ``left``) or ``P(X <= x)`` (``right``), linear between stored quantiles."""
-    values, levels = _levels(quantiles, side)
+    return _ecdf(*_levels(quantiles, side), x)
+
+
+def _ecdf(values: list[float], levels: list[float], x: float) -> float:
+    """:func:`ecdf` from the distinct quantile values and their levels."""
     if x < values[0]:
         return 0.0
     if x > values[-1]:
@@ -216,13 +225,19 @@ def rarity_cost(feature: FeatureNorm, x: float, reference_size: int) -> float:
     q = feature.quantiles
     floor = 0.5 / (reference_size + 1)
     median = q[50]
+    values, levels = feature._sided_levels if isinstance(q, tuple) else _levels(q, _side(feature))
     if feature.direction == "evidence":
-        p = ecdf(q, x, "right")
+        p = _ecdf(values, levels, x)
         beyond = max(0.0, q[0] - x) / max(median - q[0], feature.slope)
     else:
-        p = 1.0 - ecdf(q, x, "left")
+        p = 1.0 - _ecdf(values, levels, x)
         beyond = max(0.0, x - q[-1]) / max(q[-1] - median, feature.slope)
     return math.log(0.5 / max(p, floor)) + beyond
+
+
+def _side(feature: FeatureNorm) -> str:
+    """The ECDF side :func:`rarity_cost` reads for ``feature``."""
+    return "right" if feature.direction == "evidence" else "left"
 
 
 def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list[float | None]]:
@@ -240,25 +255,40 @@ def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list
     return terms, used
 
 
-def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0) -> Verdict:
-    """Score, points per scorer and per feature (see :class:`Verdict`)."""
+def _score_points(
+    model: Model, values: Mapping[str, float], truncation: float, costs: list[FeatureCost] | None
+) -> tuple[float, dict[str, float], float]:
+    """The final score, the balanced points per scorer and the truncation points (``costs`` filled if given)."""
     terms, used = _terms(model, values)
     z = math.fsum(terms)
     before = 100.0 * math.exp(-model.scale * max(z, 0.0))
     confidence = min(1.0, max(0.0, truncation)) if math.isfinite(truncation) else 0.0
     final = before * (1.0 - model.truncation_penalty * confidence)
     lost = 100.0 - before
-    costs = []
     points: dict[str, float] = {}
     for feature, term, x in zip(model.features, terms, used, strict=True):
         share = lost * term / z if z > 0 else 0.0
-        cost = term / feature.weight if feature.weight > 0 else 0.0
-        costs.append(FeatureCost(feature.key, feature.scorer, x, cost, share))
+        if costs is not None:
+            cost = term / feature.weight if feature.weight > 0 else 0.0
+            costs.append(FeatureCost(feature.key, feature.scorer, x, cost, share))
         points[feature.scorer] = points.get(feature.scorer, 0.0) + share
     truncation_points = before - final
-    exact = balance(points, 100.0 - final, truncation_points)
+    return final, balance(points, 100.0 - final, truncation_points), truncation_points
+
+
+def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0) -> Verdict:
+    """Score, points per scorer and per feature (see :class:`Verdict`)."""
+    costs: list[FeatureCost] = []
+    final, exact, truncation_points = _score_points(model, values, truncation, costs)
     missing = tuple(c.key for c in costs if c.value is None)
     return Verdict(final, exact, truncation_points, tuple(costs), missing)
+
+
+def score_points(
+    model: Model, values: Mapping[str, float], truncation: float = 0.0
+) -> tuple[float, dict[str, float], float]:
+    """:class:`Verdict`'s ``score``, ``points`` and ``truncation_points`` only (no per-feature costs)."""
+    return _score_points(model, values, truncation, None)
 
 
 def balance(points: Mapping[str, float], total: float, fixed: float = 0.0) -> dict[str, float]:

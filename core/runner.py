@@ -14,20 +14,21 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from copydesk import batchpass, containment, diagnostics, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
-from copydesk.model import Model, Verdict, in_hundredths
+from copydesk.model import Model, in_hundredths, score_points
 from copydesk.modelfile import check_features, load_model, packaged_model_path
 from copydesk.models import (
     Article,
     ArticleReport,
     Assessment,
     Context,
+    Feature,
     Finding,
     FrozenDict,
     Scorer,
@@ -95,6 +96,7 @@ class Runner:
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
         path = config.model_path() or packaged_model_path()
         self.model: Model = load_model(path)
+        self._known: tuple[Model, frozenset[str]] | None = None
         declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
         check_features(self.model, declared, path)
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
@@ -171,14 +173,17 @@ class Runner:
         A scorer that changed the shared document fails, and the next scorer gets a fresh one.
         """
         results, segments = [], document.segments
+        before = containment.fingerprint(document)
         for i, a in enumerate(self.active):
             self.on_scorer(i)
-            before = containment.fingerprint(document)
             result = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
             why = containment.problem(result, document, spans=not self.diagnosing) if result.error is None else None
-            if containment.fingerprint(document) != before:
+            after = containment.fingerprint(document)
+            if after != before:
                 why = "changed the shared document (object.__setattr__ on a frozen object)"
                 document = replace(Document.from_article(replace(article)), segments=segments)
+                after = containment.fingerprint(document)
+            before = after
             results.append(containment.rejected(result, why) if why else result)
         return results, document
 
@@ -259,7 +264,7 @@ class Runner:
             if allows is not None and not allows(finding):
                 suppressed.append(finding)
                 continue
-            kept.append(replace(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
+            kept.append(_replaced(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
         return tuple(kept), tuple(suppressed)
 
     def score(self, article: Article, index: int = 0, failed: Mapping[str, str] | None = None) -> ArticleReport:
@@ -293,7 +298,7 @@ class Runner:
             grade=band,
             verdict=verdict,
             words=document.body.word_count,
-            scorers=tuple(replace(r, findings=tuple(sorted(r.findings, key=sort_key))) for r in results),
+            scorers=tuple(_replaced(r, findings=tuple(sorted(r.findings, key=sort_key))) for r in results),
             findings=tuple(findings),
             diagnostics=tuple(diags),
             index=index,
@@ -317,22 +322,28 @@ class Runner:
         values = scoring.feature_vector((r.name, r.features) for r in ok)
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
-        verdict = self.model.score(values, confidence)
-        known = {f.scorer for f in self.model.features} | {TRUNCATION}
+        score, model_points, truncation_points = score_points(self.model, values, confidence)
+        known = self._model_scorers()
         others = [(r.name, r.subscore, r.weight) for r in ok if r.name not in known and r.subscore is not None]
-        points = _points(verdict, [r.name for r in ok])
-        total = verdict.score
+        points = _points(model_points, truncation_points, [r.name for r in ok])
+        total = score
         if others:
             factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
-            total = verdict.score * factor / 100.0
+            total = score * factor / 100.0
             for (name, _, _), part in zip(others, extra, strict=True):
-                points[name] += part * verdict.score / 100.0
+                points[name] += part * score / 100.0
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
         return (
             total,
             confidence,
-            [replace(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
+            [_replaced(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
+
+    def _model_scorers(self) -> frozenset[str]:
+        """The scorers :attr:`model` reads features of, and truncation (its factor), listed once per model."""
+        if self._known is None or self._known[0] is not self.model:
+            self._known = (self.model, frozenset({f.scorer for f in self.model.features} | {TRUNCATION}))
+        return self._known[1]
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
@@ -403,9 +414,41 @@ class Runner:
         yield from Pool(self, max(1, workers), timeout).run(enumerate(items()))
 
 
+_T = TypeVar("_T", Finding, ScorerResult)
+#: Per tuple of declared features (by identity, the tuple kept alive beside its names): their names.
+_DECLARED: dict[int, tuple[tuple[Feature, ...], frozenset[str]]] = {}
+_DECLARED_LIMIT = 256
+
+
+def _replaced(obj: _T, **changes: Any) -> _T:
+    """``dataclasses.replace(obj, **changes)`` for a Finding or ScorerResult, without re-running ``__init__``.
+
+    Both are frozen dataclasses with no ``__post_init__``: the copy is their instance
+    dictionary with ``changes`` applied. A subclass (a plugin's own) goes through ``replace``.
+    """
+    if type(obj) is not Finding and type(obj) is not ScorerResult:
+        return replace(obj, **changes)
+    new = object.__new__(type(obj))
+    state = new.__dict__
+    state.update(obj.__dict__)
+    state.update(changes)
+    return new
+
+
+def _declared(scorer: Scorer) -> frozenset[str]:
+    """The names of the features ``scorer`` declares (computed once per tuple of features)."""
+    features = scorer.features
+    held = _DECLARED.get(id(features))
+    if held is None or held[0] is not features:
+        if len(_DECLARED) >= _DECLARED_LIMIT:
+            _DECLARED.clear()
+        held = _DECLARED[id(features)] = (features, frozenset(f.name for f in features))
+    return held[1]
+
+
 def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
-    declared = {f.name for f in scorer.features}
+    declared = _declared(scorer)
     out: dict[str, float] = {}
     for name in sorted(values):
         if name not in declared:
@@ -417,15 +460,15 @@ def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
     return out
 
 
-def _points(verdict: Verdict, names: list[str]) -> dict[str, float]:
+def _points(model_points: Mapping[str, float], truncation_points: float, names: list[str]) -> dict[str, float]:
     """Points lost per scorer in ``names`` (truncation's include the truncation factor's points).
 
     Points of model features whose scorer is not among ``names`` (it failed or is
     disabled: their features cost 0) are zero; the parts still add up to ``100 - score``.
     """
-    points = {name: verdict.points.get(name, 0.0) for name in names}
+    points = {name: model_points.get(name, 0.0) for name in names}
     if TRUNCATION in points:  # the factor only applies when the truncation scorer gave a sub-score
-        points[TRUNCATION] += verdict.truncation_points
+        points[TRUNCATION] += truncation_points
     return points
 
 

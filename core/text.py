@@ -14,6 +14,7 @@ from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import accumulate, repeat
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -21,6 +22,7 @@ from copydesk.models import Article, Segment
 
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_WORD_SPLIT = re.compile(f"({WORD.pattern})")
 #: A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 _ABBREVIATIONS = frozenset(
@@ -202,21 +204,20 @@ class Tokens:
     :ivar ends: each word's end offset.
     """
 
-    __slots__ = ("__dict__", "_sliceable", "_spans", "_view", "ends", "lower", "starts", "text")
+    __slots__ = ("__dict__", "_view", "_words", "ends", "lower", "starts", "text")
 
     def __init__(self, view: TextView) -> None:
         """Split ``view.text`` into words once."""
         self._view = view
         self.text = view.text
-        spans = tuple(m.span() for m in WORD.finditer(self.text))
-        flat = memoryview(array("i", [offset for span in spans for offset in span])).toreadonly()
-        self.starts = flat[0::2]
-        self.ends = flat[1::2]
-        self._spans = spans  # handed to TextView.words
+        # Alternately the text between words and a word (no match object per word); the
+        # running total of their lengths is each part's offset.
+        parts = _WORD_SPLIT.split(self.text)
+        offsets = array("i", accumulate(map(len, parts), initial=0))
+        self.starts = memoryview(offsets[1:-1:2]).toreadonly()
+        self.ends = memoryview(offsets[2::2]).toreadonly()
+        self._words = parts[1::2]
         self.lower = _same_length_lower(self.text)
-        # A word's str.lower() is its slice of lower unless a character changed length
-        # or a capital sigma (whose lower case depends on the letters around it) occurs.
-        self._sliceable = len(self.text.lower()) == len(self.text) and "Σ" not in self.text
 
     def __len__(self) -> int:
         """How many words the field has."""
@@ -229,10 +230,12 @@ class Tokens:
     @cached_property
     def forms(self) -> tuple[str, ...]:
         """Each word lower-cased (``str.lower()`` of the word), computed on first use."""
-        text, lower, starts, ends = self.text, self.lower, self.starts, self.ends
-        if self._sliceable:
-            return tuple(lower[s:e] for s, e in zip(starts, ends, strict=True))
-        return tuple(text[s:e].lower() for s, e in zip(starts, ends, strict=True))
+        return tuple(map(str.lower, self._words))
+
+    @cached_property
+    def _spans(self) -> tuple[tuple[int, int], ...]:
+        """Every word's ``(start, end)`` (:attr:`TextView.words`)."""
+        return tuple(zip(self.starts.tolist(), self.ends.tolist(), strict=True))
 
     def between(self, start: int, end: int) -> range:
         """The indices of the words that start inside ``[start, end)`` (a sentence, a line, a match)."""
@@ -254,14 +257,7 @@ class Tokens:
 
     def _owners(self, starts: list[int]) -> list[int]:
         """For each word, the index of the last of the sorted ``starts`` at or before it (-1 if none)."""
-        owners: list[int] = []
-        current, following = -1, 0
-        size = len(starts)
-        for start in self.starts:
-            while following < size and starts[following] <= start:
-                current, following = following, following + 1
-            owners.append(current)
-        return owners
+        return list(map((-1).__add__, map(bisect.bisect_right, repeat(starts), self.starts.tolist())))
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,13 @@ constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 from __future__ import annotations
 
 import statistics
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from copydesk import TextView
-from copydesk.plugins.readability.syllables import form_syllables
+from copydesk.plugins.readability.syllables import word_syllables
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -22,8 +25,7 @@ FKG_SENTENCE, FKG_SYLLABLE, FKG_BASE = 0.39, 11.8, -15.59
 POLYSYLLABIC = 3
 
 
-@dataclass(frozen=True)
-class SentenceCount:
+class SentenceCount(NamedTuple):
     """One sentence of the body that has words: its span and counts."""
 
     start: int
@@ -72,6 +74,28 @@ def sentence_reading_ease(sentence: SentenceCount) -> float:
     return FRE_BASE - FRE_SENTENCE * sentence.words - FRE_SYLLABLE * sentence.syllables / sentence.words
 
 
+#: Syllables per lower-cased word form, shared by every article of the process; cleared
+#: when it holds more than :data:`CACHE_LIMIT` forms, so memory stays flat.
+_SYLLABLES: dict[str, int] = {}
+CACHE_LIMIT = 1 << 17
+
+
+def form_counts(forms: Sequence[str]) -> list[int]:
+    """The syllables of each lower-cased word form (:func:`word_syllables`), one dictionary hit per word."""
+    cache = _SYLLABLES
+    try:
+        return list(map(cache.__getitem__, forms))
+    except KeyError:
+        pass
+    missing = set(forms).difference(cache)
+    if len(cache) + len(missing) > CACHE_LIMIT:
+        cache.clear()
+        missing = set(forms)
+    for form in missing:
+        cache[form] = word_syllables(form)
+    return list(map(cache.__getitem__, forms))
+
+
 def body_stats(view: TextView) -> BodyStats:
     """Count words, syllables and polysyllabic words per sentence, from the shared token stream.
 
@@ -79,17 +103,21 @@ def body_stats(view: TextView) -> BodyStats:
     sentence's words are those that start inside it.
     """
     tokens = view.tokens
-    counts = list(map(form_syllables, tokens.forms))
+    counts = form_counts(tokens.forms)
     sentences: list[SentenceCount] = []
-    polysyllabic = 0
+    starts = tokens.starts.tolist()
+    total_words = total_syllables = 0
     for sentence in view.sentences:
-        words = tokens.between(sentence.start, sentence.end)
-        if words:
-            found = counts[words.start : words.stop]
-            polysyllabic += sum(1 for n in found if n >= POLYSYLLABIC)
-            sentences.append(SentenceCount(sentence.start, sentence.end, len(found), sum(found)))
-    total_words = sum(s.words for s in sentences)
-    total_syllables = sum(s.syllables for s in sentences)
+        first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        if last > first:
+            found = counts[first:last]
+            n, syllables = len(found), sum(found)
+            total_words += n
+            total_syllables += syllables
+            sentences.append(SentenceCount(sentence.start, sentence.end, n, syllables))
+    if total_words != len(counts):  # some words outside every sentence: count those inside only
+        counts = [n for s in sentences for n in counts[tokens.at(s.start) : tokens.at(s.end)]]
+    polysyllabic = len(counts) - sum(map(counts.count, range(POLYSYLLABIC)))
     return BodyStats(tuple(sentences), total_words, total_syllables, polysyllabic)
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from itertools import repeat
+from operator import mul, sub
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
 
@@ -114,30 +116,51 @@ def _title_features(title: str, body_tokens: list[str]) -> dict[str, float]:
     }
 
 
-def _voice(tokens: list[str], words: int) -> dict[str, float]:
-    """Function-word shares, present-tense auxiliaries and the spread of word length."""
+def _voice(
+    tokens: list[str], words: int, counts: Counter[str] | None = None, lengths: list[int] | None = None
+) -> dict[str, float]:
+    """Function-word shares, present-tense auxiliaries and the spread of word length.
+
+    :param counts: ``Counter(tokens)``, if already at hand.
+    :param lengths: each token's length, if already at hand.
+    """
     n = max(len(tokens), 1)
-    lengths = [len(t) for t in tokens] or [0]
+    counts = Counter(tokens) if counts is None else counts
+    lengths = (list(map(len, tokens)) if lengths is None else lengths) or [0]
     mean = sum(lengths) / len(lengths)
+    frequencies = list(counts.values())
+
+    def among(words: frozenset[str]) -> int:
+        return sum(map(counts.get, words, repeat(0)))
+
     return {
-        "stop_word_share": sum(1 for t in tokens if t in STOP_WORDS) / n,
-        "article_share": sum(1 for t in tokens if t in ARTICLES) / n,
-        "third_person_share": sum(1 for t in tokens if t in THIRD_PERSON) / n,
-        "present_auxiliaries_per_1000_words": measures.per_1000(
-            sum(1 for t in tokens if t in PRESENT_AUXILIARIES), words
-        ),
-        "word_length_sd": math.sqrt(sum((k - mean) ** 2 for k in lengths) / len(lengths)),
-        "yule_k": 1e4 * (sum(c * c for c in Counter(tokens).values()) - n) / (n * n) if len(tokens) > 1 else 0.0,
+        "stop_word_share": among(STOP_WORDS) / n,
+        "article_share": among(ARTICLES) / n,
+        "third_person_share": among(THIRD_PERSON) / n,
+        "present_auxiliaries_per_1000_words": measures.per_1000(among(PRESENT_AUXILIARIES), words),
+        "word_length_sd": math.sqrt(sum(map(pow, map(sub, lengths, repeat(mean)), repeat(2))) / len(lengths)),
+        "yule_k": 1e4 * (sum(map(mul, frequencies, frequencies)) - n) / (n * n) if len(tokens) > 1 else 0.0,
     }
 
 
-def features(document: Document) -> dict[str, float]:
-    """Every voice and headline feature of ``document`` (see :data:`FEATURES`)."""
+def features(
+    document: Document,
+    tokens: list[str] | None = None,
+    counts: Counter[str] | None = None,
+    lengths: list[int] | None = None,
+) -> dict[str, float]:
+    """Every voice and headline feature of ``document`` (see :data:`FEATURES`).
+
+    :param tokens: the body's tokens (:func:`copydesk.measures.tokens`), if already at hand.
+    :param counts: their Counter, if already at hand.
+    :param lengths: their lengths, if already at hand.
+    """
     body = document.body
     sentences = measures.sentence_texts(body)
     opening = sum(1 for s in sentences if PRONOUN_OPENING.match(s.lstrip()))
-    tokens = measures.tokens(body)
-    values = _voice(tokens, body.word_count)
+    if tokens is None:
+        tokens = measures.tokens(body)
+    values = _voice(tokens, body.word_count, counts, lengths)
     values["pronoun_opening_share"] = measures.share(opening, len(sentences), 0.0)
     title = document.title.text.strip()
     if not title and (heading := _heading(body.text)) is not None:

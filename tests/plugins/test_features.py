@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import random
+import re
 import time
+from collections import Counter
 from collections.abc import Callable
 from types import ModuleType
 
@@ -124,11 +127,19 @@ def test_title_features_come_from_the_title_or_a_heading_like_first_line(
         pytest.param(rdb, "He left. The dog sat. They ran.", "pronoun_opening_share", 2 / 6, id="pronoun-opening"),
         pytest.param(rdb, "aa aaaa", "word_length_sd", 1.0, id="word-length-sd"),
         pytest.param(rdb, "a a b", "yule_k", 1e4 * (5 - 3) / 9, id="yule-k"),
-        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_capitalised_share", 1.0, id="t-cap"),
-        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_all_caps_share", 1 / 3, id="t-caps"),
+        pytest.param(
+            rdb, "Big NEWS Today!\nThe council approved the news.", "title_capitalised_share", 1.0, id="t-cap"
+        ),
+        pytest.param(
+            rdb, "Big NEWS Today!\nThe council approved the news.", "title_all_caps_share", 1 / 3, id="t-caps"
+        ),
         pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_exclamation", 1.0, id="t-bang"),
-        pytest.param(rdb, "Big NEWS Today!\nThe council approved the news.", "title_body_overlap", 1 / 3, id="t-overlap"),
-        pytest.param(src, "Mr Greenspan, 78, said 15% of 300 people left in March.", "specific_details", 5, id="specific"),
+        pytest.param(
+            rdb, "Big NEWS Today!\nThe council approved the news.", "title_body_overlap", 1 / 3, id="t-overlap"
+        ),
+        pytest.param(
+            src, "Mr Greenspan, 78, said 15% of 300 people left in March.", "specific_details", 5, id="specific"
+        ),
         pytest.param(src, "Yesterday it ended; on Monday it resumes.", "relative_times", 2, id="relative-times"),
     ],
 )
@@ -140,6 +151,75 @@ def test_mattr_averages_fifty_token_windows() -> None:
     tokens = [f"w{i % 25}" for i in range(100)]  # every 50-token window holds 25 types
     assert rdb.mattr(tokens) == pytest.approx(0.5)
     assert rdb.mattr([]) == 1.0
+
+
+def sliding_mattr(toks: list[str], window: int) -> float:
+    """MATTR with a sliding counter, adding each window's ratio in order (the reference)."""
+    if len(toks) <= window:
+        return len(set(toks)) / len(toks) if toks else 1.0
+    counts = Counter(toks[:window])
+    total = len(counts) / window
+    for new, old in zip(toks[window:], toks, strict=False):
+        counts[new] += 1
+        counts[old] -= 1
+        if not counts[old]:
+            del counts[old]
+        total += len(counts) / window
+    return total / (len(toks) - window + 1)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_mattr_is_exactly_the_sliding_window_average(seed: int) -> None:
+    # The fast MATTR (previous and next occurrences) gives the same float, bit for bit.
+    rng = random.Random(seed)
+    toks = [f"w{rng.randrange(rng.choice([2, 5, 30, 300]))}" for _ in range(rng.randrange(0, 400))]
+    for window in (1, 2, 3, 7, 50):
+        assert rdb.mattr(toks, window) == sliding_mattr(toks, window)
+
+
+def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None:
+    rng = random.Random(seed)
+    pieces = [
+        "I",
+        "me",
+        "Me",
+        "ME",
+        "my",
+        "myself",
+        "mine",
+        "we",
+        "We",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "some",
+        "thus",
+        "hour",
+        "NATO",
+        "USA",
+        "ABCD",
+        "AbCD",
+        "_",
+        "9",
+        "-",
+        "'",
+        " ",
+        " ",
+        "\n",
+        ".",
+        "é",
+        "É",
+        "x",
+    ]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
+    assert matches(rdb.FAST_FIRST_PERSON, text) == matches(rdb.FIRST_PERSON, text)
+    assert matches(rdb.FAST_ALL_CAPS, text) == matches(rdb.ALL_CAPS, text)
 
 
 @pytest.mark.parametrize(

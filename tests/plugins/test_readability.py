@@ -312,3 +312,15 @@ def test_seeds_score_without_error() -> None:
     )
     assert len(reports) == 5
     assert all(r.scorers[0].error is None and "flesch_reading_ease" in r.scorers[0].metrics for r in reports)
+
+
+def test_form_counts_are_word_syllables_and_the_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.plugins.readability import stats
+
+    monkeypatch.setattr(stats, "CACHE_LIMIT", 4)
+    monkeypatch.setattr(stats, "_SYLLABLES", {})
+    forms = ["the", "readability", "zorblaxian", "rock-and-roll", "the", "don't", "government", "a"]
+    assert stats.form_counts(forms) == [syl.word_syllables(f) for f in forms]
+    assert len(stats._SYLLABLES) <= 4 + len(set(forms))
+    assert stats.form_counts(["hello"]) == [2]
+    assert len(stats._SYLLABLES) <= 4 + 1
