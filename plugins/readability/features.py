@@ -50,6 +50,14 @@ LONG_WORD = 9
 MATTR_WINDOW = 50
 #: Typical coefficient of variation of sentence length that few sentences are shrunk toward.
 TYPICAL_CV = 0.5
+#: Window of the hapax share, in tokens: the share of words used once falls as a text grows
+#: (Heaps' law), so it is measured over fixed windows. 99.8 % of the BBC and all of the PolNeAR
+#: articles hold at least one (scripts/length_check.py).
+HAPAX_WINDOW = 100
+#: Window of the repetition measures (3-grams, 5-grams), in tokens: repeats grow with the
+#: length of the text they are counted in, so they are counted within fixed windows. About the
+#: 5th percentile of BBC articles' length (1st of PolNeAR's): 95 % of professional copy holds one.
+REPEAT_WINDOW = 150
 
 
 def _f(name: str, unit: FeatureUnit, doc: str, direction: FeatureDirection = "problem") -> Feature:
@@ -74,8 +82,18 @@ STYLE = (
         "shorter; 1.0 when empty).",
         "evidence",
     ),
-    _f("repeated_trigram_share", "share", "Share of token 3-grams that occur more than once."),
-    _f("repeated_5grams_per_1000_words", "per_1000_words", f"Repeats of token 5-grams beyond the first, {_RATE}."),
+    _f(
+        "repeated_trigram_share",
+        "share",
+        "Share of token 3-grams that occur more than once within their 150-token window, averaged over the "
+        "consecutive windows (the last partial one dropped; the whole text when shorter).",
+    ),
+    _f(
+        "repeated_5grams_per_1000_words",
+        "per_1000_words",
+        "Repeats of token 5-grams beyond the first within each consecutive 150-token window, per 1,000 tokens, "
+        "averaged over the windows (the last partial one dropped; a shorter text counts as one window of 150).",
+    ),
     _f("first_person_per_1000_words", "per_1000_words", f"I, me, my, we, us, our, ... (quotations included), {_RATE}."),
     _f("second_person_per_1000_words", "per_1000_words", f"you, your, yours, yourself, yourselves, {_RATE}."),
     _f("exclamations_per_1000_words", "per_1000_words", f"'!' {_RATE}."),
@@ -93,7 +111,13 @@ STYLE = (
         "per_1000_words",
         f"Tokens ending in -tion, -ment, -ness, -ity, -ism, -ance, -ence with 4+ letters before, {_RATE}.",
     ),
-    _f("hapax_share", "share", "Share of tokens that occur once in the text.", "evidence"),
+    _f(
+        "hapax_share",
+        "share",
+        "Share of tokens that occur once within their 100-token window, averaged over the consecutive windows "
+        "(the last partial one dropped; the whole text when shorter).",
+        "evidence",
+    ),
 )
 #: Every readability feature: the style measures above, then voice and headline (:mod:`.voice`).
 FEATURES = STYLE + voice.FEATURES
@@ -124,6 +148,41 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     distinct = accumulate(map(sub, entering, leaving), initial=len(set(toks[:window])))
     total: float = reduce(add, map(truediv, distinct, repeat(window)))
     return total / (steps + 1)
+
+
+def windows(n: int, size: int) -> list[tuple[int, int]]:
+    """Consecutive non-overlapping ``size``-token windows of ``n`` tokens (start, end).
+
+    The last partial window is dropped; a text shorter than ``size`` is one window.
+    """
+    if n < size:
+        return [(0, n)]
+    return [(start, start + size) for start in range(0, n - size + 1, size)]
+
+
+def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
+    """Share of tokens occurring once within their window, averaged over :func:`windows` (0.0 when empty)."""
+    if not toks:
+        return 0.0
+    shares = [sum(1 for c in Counter(toks[a:b]).values() if c == 1) / (b - a) for a, b in windows(len(toks), window)]
+    return sum(shares) / len(shares)
+
+
+def repetition(toks: list[str], window: int = REPEAT_WINDOW) -> tuple[float, float]:
+    """Repeated-3-gram share and 5-gram repeats per 1,000 tokens within each window, averaged.
+
+    A 3-gram or 5-gram counts where it starts; a text shorter than ``window`` is one window
+    whose 5-gram rate is taken over ``window`` tokens (fewer chances to repeat, so no higher).
+    """
+    spans = windows(len(toks), window)
+    trigram_share = fivegram_rate = 0.0
+    for a, b in spans:
+        part = toks[a:b]
+        trigrams = Counter(zip(part, part[1:], part[2:], strict=False))
+        fivegrams = Counter(zip(part, part[1:], part[2:], part[3:], part[4:], strict=False))
+        trigram_share += sum(c for c in trigrams.values() if c > 1) / max(len(part) - 2, 1)
+        fivegram_rate += sum(c - 1 for c in fivegrams.values() if c > 1) * 1000.0 / max(len(part), window)
+    return trigram_share / len(spans), fivegram_rate / len(spans)
 
 
 def sentence_lengths(view: TextView) -> list[tuple[str, int]]:
@@ -168,11 +227,7 @@ def _vocabulary(
     n = max(len(toks), 1)
     counts = Counter(toks) if counts is None else counts
     lengths = list(map(len, toks)) if lengths is None else lengths
-    frequencies = list(counts.values())
-    trigrams = Counter(zip(toks, toks[1:], toks[2:], strict=False)).values()
-    fivegrams = len(set(zip(toks, toks[1:], toks[2:], toks[3:], toks[4:], strict=False)))
-    repeated_trigrams = max(len(toks) - 2, 0) - list(trigrams).count(1)  # occurrences of trigrams seen twice+
-    repeats = max(len(toks) - 4, 0) - fivegrams  # occurrences of 5-grams beyond each one's first
+    trigram_share, fivegram_rate = repetition(toks)
     abstract = sum(
         counts[t]
         for t in filter(methodcaller("endswith", ABSTRACT_SUFFIXES), counts)
@@ -181,12 +236,12 @@ def _vocabulary(
     return {
         "long_word_share": sum(map(ge, lengths, repeat(LONG_WORD))) / n,
         "moving_type_token_ratio": mattr(toks),
-        "repeated_trigram_share": repeated_trigrams / max(len(toks) - 2, 1),
-        "repeated_5grams_per_1000_words": measures.per_1000(repeats, words),
+        "repeated_trigram_share": trigram_share,
+        "repeated_5grams_per_1000_words": fivegram_rate,
         "mean_word_length": sum(lengths) / n,
         "function_word_share": sum(map(counts.get, FUNCTION_WORDS, repeat(0))) / n,
         "abstract_nouns_per_1000_words": measures.per_1000(abstract, words),
-        "hapax_share": frequencies.count(1) / n,
+        "hapax_share": hapax_share(toks),
     }
 
 

@@ -117,7 +117,13 @@ def test_title_features_come_from_the_title_or_a_heading_like_first_line(
         pytest.param(
             rdb, "The nation, information, management.", "abstract_nouns_per_1000_words", 2000 / 300, id="abstract"
         ),
-        pytest.param(rdb, "a b a c", "hapax_share", 2 / 4, id="hapax"),
+        pytest.param(rdb, "a b a c", "hapax_share", 2 / 4, id="hapax-short-text-is-one-window"),
+        pytest.param(rdb, "a b c a b c", "repeated_trigram_share", 2 / 4, id="repeated-trigrams"),
+        pytest.param(rdb, "a b c d e a b c d e", "repeated_trigram_share", 6 / 8, id="repeated-trigrams-all"),
+        pytest.param(rdb, "a b c a b c", "repeated_5grams_per_1000_words", 0.0, id="no-repeated-5gram"),
+        pytest.param(
+            rdb, "a b c d e a b c d e", "repeated_5grams_per_1000_words", 1000 / 150, id="5gram-short-text-one-window"
+        ),
         pytest.param(rdb, "The cat sat on the mat.", "stop_word_share", 3 / 6, id="stop-words"),
         pytest.param(rdb, "The cat saw a dog.", "article_share", 2 / 5, id="articles"),
         pytest.param(rdb, "He told them his plan.", "third_person_share", 3 / 5, id="third-person"),
@@ -220,6 +226,94 @@ def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None
     text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
     assert matches(rdb.FAST_FIRST_PERSON, text) == matches(rdb.FIRST_PERSON, text)
     assert matches(rdb.FAST_ALL_CAPS, text) == matches(rdb.ALL_CAPS, text)
+
+
+def test_windows_are_consecutive_full_windows_or_the_whole_short_text() -> None:
+    assert rdb.windows(0, 100) == [(0, 0)]
+    assert rdb.windows(99, 100) == [(0, 99)]
+    assert rdb.windows(100, 100) == [(0, 100)]
+    assert rdb.windows(299, 100) == [(0, 100), (100, 200)]  # the last 99 tokens, a partial window, dropped
+
+
+def _distinct(n: int, prefix: str) -> list[str]:
+    """``n`` different tokens."""
+    return [f"{prefix}{i}" for i in range(n)]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "hapax", "trigram_share", "fivegram_rate"),
+    [
+        pytest.param([], 0.0, 0.0, 0.0, id="empty"),
+        pytest.param(_distinct(100, "a") + _distinct(50, "b") * 2, 0.5, 0.0, 0.0, id="hapax-one-of-two-windows"),
+        # One 150-token window holding a 75-token passage twice: the same tokens counted over the whole
+        # text, or with a third copy after the window (a partial window, dropped), give the same values.
+        pytest.param(_distinct(75, "a") * 2, 0.5, 146 / 148, 71 * 1000 / 150, id="passage-twice-in-a-window"),
+        pytest.param(_distinct(75, "a") * 2 + _distinct(75, "a"), 0.5, 146 / 148, 71 * 1000 / 150, id="tail"),
+        # A passage repeated only across a window boundary is not a repeat within either window.
+        pytest.param(_distinct(150, "a") * 2, 1.0, 0.0, 0.0, id="repeat-across-windows-not-counted"),
+    ],
+)
+def test_windowed_hapax_and_repetition_known_values(
+    tokens: list[str], hapax: float, trigram_share: float, fivegram_rate: float
+) -> None:
+    assert rdb.hapax_share(tokens) == pytest.approx(hapax)
+    assert rdb.repetition(tokens) == (pytest.approx(trigram_share), pytest.approx(fivegram_rate))
+
+
+def _letters(i: int) -> str:
+    """A word of letters only for the number ``i`` (so that it is a token)."""
+    word = ""
+    while True:
+        i, digit = divmod(i, 26)
+        word += chr(ord("a") + digit)
+        if not i:
+            return "q" + word
+
+
+#: One style: Zipf-distributed words with stock phrases now and then (as in news copy).
+VOCABULARY = [_letters(i) for i in range(3000)]
+ZIPF = [1 / (rank + 1) ** 1.1 for rank in range(len(VOCABULARY))]
+PHRASES = [p.split() for p in ("said the minister on", "at the end of the", "in a statement on monday")]
+
+
+def _paragraph(seed: int, words: int) -> str:
+    """A paragraph of ``words`` tokens in that style, independent of the others (its own seed)."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    while len(out) < words:
+        out.extend(rng.choice(PHRASES) if rng.random() < 0.05 else rng.choices(VOCABULARY, ZIPF))
+    out = out[:words]
+    return " ".join(w + ("." if i % 12 == 11 else "") for i, w in enumerate(out)) + "."
+
+
+LENGTH_FEATURES = ("hapax_share", "repeated_trigram_share", "repeated_5grams_per_1000_words")
+
+
+@pytest.mark.parametrize("paragraphs", [2, 4, 8, 16])
+def test_window_aligned_paragraphs_concatenated_give_the_mean_of_their_values(paragraphs: int) -> None:
+    # 300 tokens = 3 hapax windows = 2 repetition windows: the long text's windows are the paragraphs'.
+    texts = [_paragraph(seed, 300) for seed in range(paragraphs)]
+    alone = [rdb.features(document(t)) for t in texts]
+    together = rdb.features(document("\n\n".join(texts)))
+    for name in LENGTH_FEATURES:
+        assert together[name] == pytest.approx(sum(v[name] for v in alone) / paragraphs, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize("paragraphs", [1, 3, 6, 12])
+def test_length_independent_features_do_not_drift_with_length(paragraphs: int) -> None:
+    # Paragraphs of uneven length (windows straddle them): a text of 1 or 12 paragraphs in the
+    # same style reads the same as a 3,000-token reference, within the sampling noise of a few
+    # windows, where the whole-text hapax share falls from 0.40 to 0.12 with length.
+    reference = rdb.features(document(_paragraph(1000, 3000)))
+    text = "\n\n".join(_paragraph(seed, 170 + 37 * seed) for seed in range(paragraphs))
+    values = rdb.features(document(text))
+    tolerance = {"hapax_share": 0.05, "repeated_trigram_share": 0.04, "repeated_5grams_per_1000_words": 8.0}
+    for name in LENGTH_FEATURES:
+        assert values[name] == pytest.approx(reference[name], abs=tolerance[name]), name
+    toks = m.tokens(document(text).body)
+    whole_text_hapax = sum(1 for c in Counter(toks).values() if c == 1) / len(toks)
+    if paragraphs >= 6:  # what the windows remove: the whole-text share is far lower on a long text
+        assert whole_text_hapax < reference["hapax_share"] - 0.15
 
 
 @pytest.mark.parametrize(
