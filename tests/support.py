@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from copydesk import testing
 
@@ -32,3 +35,22 @@ def run_copydesk(
         *args, pythonpath=pythonpath or [], cwd=cwd, stdin=None if stdin is None else stdin.decode()
     )
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def load_script(name: str) -> ModuleType:
+    """Import ``scripts/NAME.py`` as a module (the scripts run nothing on import).
+
+    ``scripts/`` is on ``sys.path`` while it loads, so the modules it imports from there
+    (``measured``, ``model_data``, ...) land in ``sys.modules`` for the test to use.
+    """
+    scripts = REPO / "scripts"
+    sys.path.insert(0, str(scripts))
+    try:
+        spec = importlib.util.spec_from_file_location(f"copydesk_script_{name}", scripts / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(scripts))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -11,25 +10,13 @@ import numpy as np
 import pytest
 from copydesk.fitting import Column
 from copydesk.modelfile import dumps, load_model, model_dict
+from support import load_script
 
 REPO = Path(__file__).resolve().parents[1]
-SCRIPTS = REPO / "scripts"
 DATA = REPO.parent / "shared" / "data"
 
 
-def script(name: str):
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        spec = importlib.util.spec_from_file_location(f"copydesk_script_{name}", SCRIPTS / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[spec.name] = module
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(SCRIPTS))
-
-
-fit_model = script("fit_model")
+fit_model = load_script("fit_model")
 model_data = sys.modules["model_data"]
 COLUMNS = [
     Column("hedging", "vague", "problem", "per_1000_words"),
