@@ -36,6 +36,8 @@ was rejected.` flags nothing.
 
 **Known problems.** Profanity inside a quotation, which a report may print verbatim, is
 flagged as well; so is "hell" in place names and idioms ("Hell's Kitchen", "hell-bent").
+The list holds the words as written, with no other inflections: "bastard" is flagged,
+"bastards" is not (adding forms changes the feature the score is fitted on: a refit).
 
 **Settings.** None.
 """,
