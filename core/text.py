@@ -23,8 +23,11 @@ from copydesk.models import Article, Segment
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
-#: A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+#: A candidate sentence end: terminal punctuation, closing quotes/brackets (the end of
+#: group 1), then the space after them. The run of punctuation starts where the one before
+#: is not terminal punctuation; that test follows the first character (not a lookbehind
+#: in front of it) so the regex engine can skip ahead to the next terminal character.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+([\"'”’)\]]*+)\s++")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
@@ -73,16 +76,14 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     sentences: list[Sentence] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.end()
-        nxt = stop
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
+        stop = match.end(1)
+        nxt = match.end()
         if nxt >= end:
             break
         following = text[nxt]
         if not (following.isupper() or following.isdigit() or following in "\"'“‘([-–—•*"):
             continue
-        if text[match.start()] == "." and match.end() - match.start() == 1:
+        if text[match.start()] == "." and stop - match.start() == 1:
             if _is_abbreviation(text, match.start(), begin) and not following.isdigit():
                 continue
         sentences.append(Sentence(begin, stop, line))
