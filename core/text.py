@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -60,8 +61,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ASCII_TOKEN = string.ascii_letters + "."
+
+
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
-    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence.
+
+    The token is the run of letters and periods before ``dot`` (inside the line); one
+    of more than 12 characters is no abbreviation.
+    """
+    window = text[max(line_start, dot - 13) : dot]
+    if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
+        run = len(window) - len(window.rstrip(_ASCII_TOKEN))
+        if run > 12:
+            return False
+        token = window[len(window) - run :].lower()
+        return len(token) == 1 or token in _ABBREVIATIONS
     begin = dot
     while begin > line_start and (text[begin - 1].isalpha() or text[begin - 1] == "."):
         begin -= 1
@@ -214,7 +229,7 @@ class Tokens:
         # Alternately the text between words and a word (no match object per word); the
         # running total of their lengths is each part's offset.
         parts = _WORD_SPLIT.split(self.text)
-        offsets = array("i", accumulate(map(len, parts), initial=0))
+        offsets = array("i", list(accumulate(map(len, parts), initial=0)))  # from a list: far faster
         self.starts = memoryview(offsets[1:-1:2]).toreadonly()
         self.ends = memoryview(offsets[2::2]).toreadonly()
         self._words = parts[1::2]
