@@ -17,6 +17,7 @@ import math
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
+from operator import attrgetter
 from typing import Any
 
 from copydesk import safety
@@ -27,6 +28,7 @@ _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentenc
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}
+_GETTERS: dict[type, attrgetter[tuple[Any, ...]]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -39,8 +41,17 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 
 def _field_ids(obj: Any) -> tuple[int, ...]:
-    """The identities of an object's field values (``object.__setattr__`` replaces one)."""
-    return tuple(id(getattr(obj, name, None)) for name in _field_names(type(obj)))
+    """The identities of an object's field values (``object.__setattr__`` replaces one; a deleted one counts as None)."""
+    cls = type(obj)
+    getter = _GETTERS.get(cls)
+    if getter is None:
+        names = _field_names(cls)
+        getter = _GETTERS[cls] = attrgetter(names[0], names[0], *names[1:])  # always a tuple, even of one field
+    try:
+        values = getter(obj)
+    except AttributeError:
+        return tuple(id(getattr(obj, name, None)) for name in _field_names(cls))
+    return tuple(map(id, values[1:]))
 
 
 def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:

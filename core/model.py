@@ -128,6 +128,11 @@ class Model:
     copydesk_version: str = ""
     reference: tuple[ReferenceGroup, ...] = ()
 
+    @functools.cached_property
+    def _plan(self) -> _Plan:
+        """:func:`_make_plan` of this model, computed once."""
+        return _make_plan(self)
+
     @property
     def keys(self) -> tuple[str, ...]:
         """Every feature key the model reads, in model order."""
@@ -240,18 +245,63 @@ def _side(feature: FeatureNorm) -> str:
     return "right" if feature.direction == "evidence" else "left"
 
 
+#: Per model feature, what :func:`_terms` reads: key, weight, whether it is evidence, the
+#: distinct quantile values and their levels, the outer quantile and the divisor of ``beyond``.
+_Plan = tuple[tuple[str, float, bool, list[float], list[float], float, float], ...]
+
+
+def _make_plan(model: Model) -> _Plan:
+    """The per-feature constants of :func:`rarity_cost` for every model feature, in model order.
+
+    The same values :func:`rarity_cost` computes per call (the divisors are the same float
+    operations), worked out once per model so :func:`_terms` is one loop without calls.
+    """
+    plan = []
+    for feature in model.features:
+        q = feature.quantiles
+        values, levels = feature._sided_levels if isinstance(q, tuple) else _levels(q, _side(feature))
+        evidence = feature.direction == "evidence"
+        if evidence:
+            edge, divisor = q[0], max(q[50] - q[0], feature.slope)
+        else:
+            edge, divisor = q[-1], max(q[-1] - q[50], feature.slope)
+        plan.append((feature.key, feature.weight, evidence, values, levels, edge, divisor))
+    return tuple(plan)
+
+
 def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list[float | None]]:
-    """Per model feature: ``w * cost`` and the value used (None: missing or not finite)."""
+    """Per model feature: ``w * cost`` and the value used (None: missing or not finite).
+
+    ``cost`` is :func:`rarity_cost`, written out inline (the same operations in the same order).
+    """
     terms: list[float] = []
     used: list[float | None] = []
-    for feature in model.features:
-        x = values.get(feature.key)
-        if x is None or not math.isfinite(x):
+    floor = 0.5 / (model.reference_size + 1)
+    get, isfinite, log = values.get, math.isfinite, math.log
+    for key, weight, evidence, qs, levels, edge, divisor in model._plan:
+        x = get(key)
+        if x is None or not isfinite(x):
             terms.append(0.0)
             used.append(None)
             continue
-        terms.append(feature.weight * rarity_cost(feature, float(x), model.reference_size))
-        used.append(float(x))
+        x = float(x)
+        if x < qs[0]:
+            p = 0.0
+        elif x > qs[-1]:
+            p = 1.0
+        else:
+            i = bisect_left(qs, x)
+            if qs[i] == x:
+                p = levels[i]
+            else:
+                p = levels[i - 1] + (levels[i] - levels[i - 1]) * (x - qs[i - 1]) / (qs[i] - qs[i - 1])
+        if evidence:
+            beyond = max(0.0, edge - x) / divisor
+        else:
+            p = 1.0 - p
+            beyond = max(0.0, x - edge) / divisor
+        terms.append(weight * (log(0.5 / max(p, floor)) + beyond))
+        used.append(x)
     return terms, used
 
 

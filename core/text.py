@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -23,8 +24,11 @@ from copydesk.models import Article, Segment
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
-#: A candidate sentence end: terminal punctuation, closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
+#: A candidate sentence end: terminal punctuation, closing quotes/brackets (the end of
+#: group 1), then the space after them. The run of punctuation starts where the one before
+#: is not terminal punctuation; that test follows the first character (not a lookbehind
+#: in front of it) so the regex engine can skip ahead to the next terminal character.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+([\"'”’)\]]*+)\s++")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
@@ -57,8 +61,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ASCII_TOKEN = string.ascii_letters + "."
+
+
 def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
-    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence."""
+    """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence.
+
+    The token is the run of letters and periods before ``dot`` (inside the line); one
+    of more than 12 characters is no abbreviation.
+    """
+    window = text[max(line_start, dot - 13) : dot]
+    if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
+        run = len(window) - len(window.rstrip(_ASCII_TOKEN))
+        if run > 12:
+            return False
+        token = window[len(window) - run :].lower()
+        return len(token) == 1 or token in _ABBREVIATIONS
     begin = dot
     while begin > line_start and (text[begin - 1].isalpha() or text[begin - 1] == "."):
         begin -= 1
@@ -73,16 +91,14 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     sentences: list[Sentence] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.end()
-        nxt = stop
-        while nxt < end and text[nxt].isspace():
-            nxt += 1
+        stop = match.end(1)
+        nxt = match.end()
         if nxt >= end:
             break
         following = text[nxt]
         if not (following.isupper() or following.isdigit() or following in "\"'“‘([-–—•*"):
             continue
-        if text[match.start()] == "." and match.end() - match.start() == 1:
+        if text[match.start()] == "." and stop - match.start() == 1:
             if _is_abbreviation(text, match.start(), begin) and not following.isdigit():
                 continue
         sentences.append(Sentence(begin, stop, line))
@@ -213,7 +229,7 @@ class Tokens:
         # Alternately the text between words and a word (no match object per word); the
         # running total of their lengths is each part's offset.
         parts = _WORD_SPLIT.split(self.text)
-        offsets = array("i", accumulate(map(len, parts), initial=0))
+        offsets = array("i", list(accumulate(map(len, parts), initial=0)))  # from a list: far faster
         self.starts = memoryview(offsets[1:-1:2]).toreadonly()
         self.ends = memoryview(offsets[2::2]).toreadonly()
         self._words = parts[1::2]

@@ -66,14 +66,6 @@ def _by_line(scan: Scan) -> list[list[Sentence]]:
     return grouped
 
 
-def _sentence_furniture(scan: Scan, sentences: list[Sentence]) -> list[Match]:
-    """Furniture sentences of one line (each with the reader question before it)."""
-    found: list[Match] = []
-    for k, sentence in enumerate(sentences):
-        found.extend(scan.sentence(sentence, sentences[k - 1] if k else None))
-    return found
-
-
 def segment(document: Document, context: Context) -> Iterator[Segment]:
     """Label template lines and sentences of the body as ``"boilerplate"`` segments."""
     scan = Scan.of(document, context.settings, context.batch)
@@ -84,7 +76,7 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
         if any(m.segment for m in scan.line(i, line)):
             spans.add((line.start, line.end))
             continue
-        found = _sentence_furniture(scan, sentences)
+        found = scan.sentences(sentences)  # furniture sentences, each with the reader question before it
         spans.update((m.start, m.end) for m in found)
         if not found:
             plain.append(i)

@@ -200,14 +200,36 @@ class Scan:
             start = previous.start
         return [Match("furniture", start, sentence.end, category)]
 
+    def sentences(self, sentences: list[Sentence]) -> list[Match]:
+        """:meth:`sentence` of each of one line's ``sentences`` (with the one before it on the line).
+
+        When no prompt or sentence phrase can start anywhere in the body (most articles),
+        only a short sentence whose edge cuts a word may hold one (:meth:`_may_hold_phrase`),
+        so only those are looked at.
+        """
+        found: list[Match] = []
+        if self._phrase_hits():
+            for k, sentence in enumerate(sentences):
+                found.extend(self.sentence(sentence, sentences[k - 1] if k else None))
+            return found
+        span = self.words.span
+        for k, sentence in enumerate(sentences):
+            if sentence.end - sentence.start <= MAX_MATCH_CHARS and span(sentence.start, sentence.end) is None:
+                found.extend(self.sentence(sentence, sentences[k - 1] if k else None))
+        return found
+
+    def _phrase_hits(self) -> list[int]:
+        """:func:`phrase_starts` of the body's words for prompt and sentence phrases, computed once."""
+        if self.memo.hits is None:
+            self.memo.hits = phrase_starts(self.lex, self.words.low, ("prompt", "sentence"))
+        return self.memo.hits
+
     def _may_hold_phrase(self, sentence: Sentence) -> bool:
         """False when no prompt or sentence phrase of the lexicon can be among the sentence's tokens."""
         span = self.words.span(sentence.start, sentence.end)
         if span is None:
             return True
-        if self.memo.hits is None:
-            self.memo.hits = phrase_starts(self.lex, self.words.low, ("prompt", "sentence"))
-        hits = self.memo.hits
+        hits = self._phrase_hits()
         at = bisect.bisect_left(hits, span[0])
         return at < len(hits) and hits[at] < span[1]
 
