@@ -169,13 +169,19 @@ class Scan:
             found.append(Match("furniture", line.start, line.end, category))
         if as_byline and generic_byline(toks, lex, self.site):
             found.append(Match("byline", line.start, line.end))
-        words = self.line_words[index] if self.stats is not None else ""
-        if self.stats is not None and words:
-            count = self.line_counts[index]
-            if count >= self.stats.threshold:
-                small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
-                found.append(Match("repeated", line.start, line.end, "line", count, small))
+        found.extend(self._repeated_line(index, line))
         return found
+
+    def _repeated_line(self, index: int, line: Line) -> list[Match]:
+        """The line as repeated across the batch, when the batch pass counted it often enough."""
+        if self.stats is None:
+            return []
+        words = self.line_words[index]
+        count = self.line_counts[index] if words else 0
+        if not words or count < self.stats.threshold:
+            return []
+        small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
+        return [Match("repeated", line.start, line.end, "line", count, small)]
 
     def sentence(self, sentence: Sentence, previous: Sentence | None) -> list[Match]:
         """Matches of one sentence: a reader prompt or call (with the question before it)."""
