@@ -169,20 +169,35 @@ def source_count(view: TextView) -> int:
 def sentence_initial(text: str, offset: int) -> bool:
     """True when only spaces and opening quotes/brackets separate ``offset`` from a sentence end or line start."""
     pos = offset
-    while pos > 0 and offset - pos < LOOKBACK and text[pos - 1] in " \t\"“'‘([":
+    while pos > 0 and offset - pos < LOOKBACK and text[pos - 1] in p.OPENING:
         pos -= 1
     return pos == 0 or text[pos - 1] in ".!?\n"
+
+
+@functools.lru_cache(maxsize=4)
+def sentence_starts(text: str) -> frozenset[int]:
+    """The offsets where :func:`sentence_initial` holds before a character that is not a space or opening mark.
+
+    Each is the end of a run of spaces and opening quotes/brackets (:data:`~patterns.OPENING`)
+    after a sentence end or line break, or at the start of the text, at most :data:`LOOKBACK`
+    characters long: a longer run leaves a space or mark where :func:`sentence_initial` looks
+    for the sentence end. Found in one scan, for the words that need the test.
+    """
+    first = p.OPENING_RUN.match(text)
+    found = [first.end()] if first is not None and first.end() <= LOOKBACK else []
+    found += [m.end() for m in p.AFTER_SENTENCE_END.finditer(text) if m.end() - m.start() <= LOOKBACK + 1]
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=4)
 def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Each :data:`~patterns.CAPITALISED` word: start, end, the word, and whether it opens a sentence.
 
-    Found once for :func:`mid_sentence_capitals` and :func:`distinct_names`.
+    Found once for :func:`mid_sentence_capitals` and :func:`distinct_names` (with
+    :data:`~patterns.FAST_CAPITALISED`, the same matches; :func:`sentence_starts` for the test).
     """
-    return tuple(
-        (m.start(), m.end(), m.group(), sentence_initial(text, m.start())) for m in p.CAPITALISED.finditer(text)
-    )
+    initial = sentence_starts(text)
+    return tuple((m.start(), m.end(), m.group(), m.start() in initial) for m in p.FAST_CAPITALISED.finditer(text))
 
 
 def mid_sentence_capitals(text: str) -> set[str]:
@@ -202,7 +217,7 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[], set[str]]) -
     single = " " not in match.group("name").strip()
     if match.group("hon") or not single or first in p.AGENCIES:
         return True
-    return not sentence_initial(text, match.start("name")) or first in known()
+    return match.start("name") not in sentence_starts(text) or first in known()
 
 
 def starting_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -295,9 +310,11 @@ def distinct_names(text: str) -> int:
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence."""
     body = document.body
-    text = body.text
-    upper = compress(body.words, map(str.isupper, map(text.__getitem__, body.tokens.starts)))
-    return sum(1 for s, e in upper if e - s > 1 and text[s + 1].islower() and not sentence_initial(text, s))
+    text, stream = body.text, body.tokens
+    starts, ends = stream.starts, stream.ends
+    upper = compress(range(len(starts)), map(str.isupper, map(text.__getitem__, starts)))
+    initial = sentence_starts(text)
+    return sum(1 for i in upper if ends[i] - (s := starts[i]) > 1 and text[s + 1].islower() and s not in initial)
 
 
 def specific(text: str, view: TextView | None = None) -> int:

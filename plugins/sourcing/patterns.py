@@ -110,6 +110,15 @@ TITLE_THEN_SPACE = measures.WordBounded(re.compile(rf"\b(?:{measures.alternation
 UNFOLDED = ("\u0130", "\u0131", "\u017f")
 #: A capitalised word of at least three letters (runs of them make the "distinct names").
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
+#: :data:`CAPITALISED` rewritten to open with a character set (the same matches: a ``\b`` before
+#: a capital is a look-behind for no word character).
+FAST_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{2,}+")
+#: Spaces and opening quotes/brackets that may stand between a sentence end and its next word.
+OPENING = " \t\"“'‘(["
+#: A run of :data:`OPENING` characters.
+OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
+#: A sentence end or line break and the run of :data:`OPENING` characters after it.
+AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
 #: An amount with a currency sign, or a number with a unit (counted as a specific detail).
 UNITS = (
     "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "

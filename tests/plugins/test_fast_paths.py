@@ -9,6 +9,7 @@ apostrophes, hyphens, underscores and the characters case folding treats special
 from __future__ import annotations
 
 from copydesk import measures
+from copydesk.models import Article
 from copydesk.plugins import hedging
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging.cues import SentenceTokens
@@ -16,7 +17,7 @@ from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_headin
 from copydesk.plugins.hedging.lexicon import lexicon_for
 from copydesk.plugins.sourcing import features as src
 from copydesk.plugins.sourcing import patterns as sp
-from copydesk.text import TextView
+from copydesk.text import Document, TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -175,6 +176,35 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
         assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(text)]
     assert src._links_or_phrases(view) == measures.count(sp.LINK_OR_PHRASE, text)
     assert src._digits(text) == sum(map(str.isdigit, text))
+
+
+OPENING_PIECES = [*sp.OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(OPENING_PIECES), max_size=30).map("".join))
+def test_sentence_starts_are_where_sentence_initial_holds(text: str) -> None:
+    starts = src.sentence_starts(text)
+    for offset in range(len(text) + 1):
+        if offset == len(text) or text[offset] not in sp.OPENING:
+            assert (offset in starts) == src.sentence_initial(text, offset), offset
+    assert _spans(sp.FAST_CAPITALISED.finditer(text)) == _spans(sp.CAPITALISED.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_capitalised_words_and_proper_nouns_match_the_word_by_word_test(text: str) -> None:
+    expected = [
+        (m.start(), m.end(), m.group(), src.sentence_initial(text, m.start())) for m in sp.CAPITALISED.finditer(text)
+    ]
+    assert list(src.capitalised_words(text)) == expected
+    view = TextView(text)
+    plain = sum(
+        1
+        for s, e in view.words
+        if text[s].isupper() and e - s > 1 and text[s + 1].islower() and not src.sentence_initial(text, s)
+    )
+    assert src._proper_nouns(Document.from_article(Article(id="a", title="", body=text))) == plain
 
 
 def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
