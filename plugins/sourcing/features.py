@@ -317,12 +317,16 @@ def _proper_nouns(document: Document) -> int:
     return sum(1 for i in upper if ends[i] - (s := starts[i]) > 1 and text[s + 1].islower() and s not in initial)
 
 
-def specific(text: str, view: TextView | None = None) -> int:
-    """Specific details: amounts, month and weekday names, honorific names, ages."""
+def specific(text: str, view: TextView | None = None, weekdays: int | None = None) -> int:
+    """Specific details: amounts, month and weekday names, honorific names, ages.
+
+    ``weekdays``, when given, is :data:`~patterns.WEEKDAY`'s count in ``text`` (counted once for the dates too).
+    """
     view = TextView(text) if view is None else view
-    found = (p.FAST_AMOUNT, p.WEEKDAY, p.FAST_AGE)
+    weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
+    found = (p.FAST_AMOUNT, p.FAST_AGE)
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
-    return sum(measures.count(rx, text) for rx in found) + sum(rx.count(view) for rx in anchored)
+    return weekdays + sum(measures.count(rx, text) for rx in found) + sum(rx.count(view) for rx in anchored)
 
 
 def _quotation_features(text: str, words: int) -> dict[str, float]:
@@ -355,8 +359,25 @@ def _links_or_phrases(view: TextView) -> int:
 
 
 def _digits(text: str) -> int:
-    """How many characters of ``text`` are digits (``str.isdigit``): each distinct digit character counted."""
-    return sum(text.count(char) for char in set(text) if char.isdigit())
+    """How many characters of ``text`` are digits (``str.isdigit``).
+
+    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted one
+    by one, then each distinct non-ASCII character that is a digit ("٣", "²").
+    """
+    found = sum(map(text.count, "0123456789"))
+    if not text.isascii():
+        found += sum(text.count(char) for char in set(p.NON_ASCII.findall(text)) if char.isdigit())
+    return found
+
+
+def _said(text: str) -> tuple[int, int, int]:
+    """Matches of :data:`~patterns.SAID`, :data:`~patterns.SAID_PAST` and :data:`~patterns.SAID_PRESENT`.
+
+    One scan with :data:`~patterns.SAID`: its three words are whole words, so each of
+    its matches is a match of the one-word pattern of that word, and the other way round.
+    """
+    found = [m.group() for m in p.SAID.finditer(text)]
+    return len(found), found.count("said"), found.count("says")
 
 
 def features(document: Document) -> dict[str, float]:
@@ -364,16 +385,13 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     text, words = body.text, body.word_count
     attributed, references = _word_counts(document)
-    past, present = measures.count(p.SAID_PAST, text), measures.count(p.SAID_PRESENT, text)
-    dates = (
-        measures.count(p.WEEKDAY, text)
-        + sum(1 for _ in starting_at(p.DATE, p.DATE_START, text))
-        + measures.count(p.CLOCK, text)
-    )
+    said, past, present = _said(text)
+    weekdays = measures.count(p.WEEKDAY, text)
+    dates = weekdays + sum(1 for _ in starting_at(p.DATE, p.DATE_START, text)) + measures.count(p.CLOCK, text)
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, len(measures.sentence_texts(body)), 0.25),
-        "said_per_1000_words": measures.per_1000(measures.count(p.SAID, text), words),
+        "said_per_1000_words": measures.per_1000(said, words),
         "past_tense_said_share": measures.share(past, past + present, 0.8),
         "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
         "dates_per_1000_words": measures.shrunk_per_1000(dates, words, TYPICAL["dates"]),
@@ -389,7 +407,7 @@ def features(document: Document) -> dict[str, float]:
         "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
         "specific_details_per_1000_words": measures.shrunk_per_1000(
-            specific(text, body), words, TYPICAL["specific_details"]
+            specific(text, body, weekdays), words, TYPICAL["specific_details"]
         ),
         "relative_times_per_1000_words": measures.shrunk_per_1000(
             p.FAST_RELATIVE_TIME.count(body), words, TYPICAL["relative_times"]

@@ -115,6 +115,8 @@ CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
 FAST_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{2,}+")
 #: Spaces and opening quotes/brackets that may stand between a sentence end and its next word.
 OPENING = " \t\"“'‘(["
+#: A character outside ASCII.
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: A run of :data:`OPENING` characters.
 OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
 #: A sentence end or line break and the run of :data:`OPENING` characters after it.
@@ -174,8 +176,10 @@ NAME_START = re.compile(r"[A-Z](?<!\w[A-Z])")
 #: Where :data:`DATE` can start: the first letter of a month or of in/since/until/by/from/of, or a digit,
 #: at a word boundary.
 #: (A capital only before the next two letters of a month, a small letter only before the rest of
-#: one of those words and a space.)
+#: one of those words, a space and a year, as :data:`DATE` has it: only its year phrase opens in
+#: small letters.)
 DATE_START = re.compile(
     r"[JFMASONDisubfo\d](?<!\w[JFMASONDisubfo\d])"
-    r"(?:(?<=\d)|(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)|(?=n\s|ince\s|ntil\s|y\s|rom\s|f\s))"
+    r"(?:(?<=\d)|(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+    r"|(?=(?:n|ince|ntil|y|rom|f)\s(?:early\s|late\s|mid-)?(?:1[89]|20)\d\d\b))"
 )

@@ -176,6 +176,8 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
         assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(text)]
     assert src._links_or_phrases(view) == measures.count(sp.LINK_OR_PHRASE, text)
     assert src._digits(text) == sum(map(str.isdigit, text))
+    plain_said = (sp.SAID.pattern, sp.SAID_PAST.pattern, sp.SAID_PRESENT.pattern)
+    assert src._said(text) == tuple(measures.count(rx, text) for rx in plain_said)
 
 
 OPENING_PIECES = [*sp.OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
