@@ -351,11 +351,18 @@ def _word_counts(document: Document) -> tuple[int, int]:
 
 
 def _links_or_phrases(view: TextView) -> int:
-    """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs."""
+    """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs.
+
+    Counted on the lower-cased text with :data:`~patterns.LINK_OR_PHRASE_LOWER` (the same
+    matches), or as written on the rare text holding a character of ``UNFOLDED``.
+    """
     text = view.text
-    if not any(char in text for char in p.UNFOLDED) and not any(w in view.tokens.lower for w in p.LINK_OR_PHRASE_NEEDS):
+    if any(char in text for char in p.UNFOLDED):
+        return measures.count(p.LINK_OR_PHRASE, text)
+    lower = view.tokens.lower
+    if not any(w in lower for w in p.LINK_OR_PHRASE_NEEDS):
         return 0
-    return measures.count(p.LINK_OR_PHRASE, text)
+    return measures.count(p.LINK_OR_PHRASE_LOWER, lower)
 
 
 def _digits(text: str) -> int:

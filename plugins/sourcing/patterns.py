@@ -161,6 +161,10 @@ FAST_RELATIVE_TIME = measures.Anchored(
 )
 #: Lower-case text a match of :data:`LINK_OR_PHRASE` must hold.
 LINK_OR_PHRASE_NEEDS = ("http", "www.", "press", "white")
+#: :data:`LINK_OR_PHRASE` for lower-cased text (the same matches where no character of ``UNFOLDED``
+#: occurs), each branch opening with a letter so ``re`` skips ahead to where one can match (a ``\b``
+#: before a word character is a look-behind for no word character).
+LINK_OR_PHRASE_LOWER = re.compile(r"https?://\S++|www\.\S++|p(?<!\wp)ress\srelease\b|w(?<!\ww)hite\spaper\b")
 #: Where :data:`TITLED_NAME` can start: its role word and a space, ignoring case (as on lower-cased text).
 FAST_TITLE_THEN_SPACE = measures.Anchored(re.compile(TITLE_THEN_SPACE.pattern.pattern, re.IGNORECASE), TITLE_WORDS)
 #: :data:`AGE` rewritten to open with a character set, so ``re`` skips ahead to where it can match:

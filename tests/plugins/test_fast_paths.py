@@ -128,6 +128,7 @@ SOURCING_PIECES = [
     *"said says told according to the Mr Dr. Ms Ann Cole Maria Lopez Reuters Officials March May 3 3rd".split(),
     *"in since by of from early mid- 2019 1998 2024-01-02 3/4/2020 aged 34 34-year-old $4bn 15% 300 people".split(),
     *"million km yesterday last week on Monday this later president Minister mayor Sen. al O'Neil".split(),
+    *"http://x.org/a HTTPS://X.org www. WWW.x press Press release RELEASE white White paper express".split(),
     ",",
     ".",
     ". ",
