@@ -397,7 +397,7 @@ def features(document: Document) -> dict[str, float]:
     dates = weekdays + sum(1 for _ in starting_at(p.DATE, p.DATE_START, text)) + measures.count(p.CLOCK, text)
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
-        "attributed_sentence_share": measures.share(attributed, len(measures.sentence_texts(body)), 0.25),
+        "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),
         "said_per_1000_words": measures.per_1000(said, words),
         "past_tense_said_share": measures.share(past, past + present, 0.8),
         "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
