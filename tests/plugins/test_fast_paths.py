@@ -12,7 +12,7 @@ from copydesk import measures
 from copydesk.models import Article
 from copydesk.plugins import hedging
 from copydesk.plugins.hedging import features as hdg
-from copydesk.plugins.hedging.cues import SentenceTokens
+from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import lexicon_for
 from copydesk.plugins.sourcing import features as src
@@ -241,3 +241,33 @@ def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -
     for text, credited in cases:
         assert [q.credited for q in src.quotations(text)] == [credited]
         assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text)]
+
+
+def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
+    """Quotation spans as found before the fast path: every line break and quotation mark visited in turn."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for pos, ch in enumerate(text):
+        if ch == "\n" and opened is not None:
+            spans.append((opened, pos))
+            opened = None
+        elif ch in "“«" and opened is None:
+            opened = pos
+        elif ch in "”»" and opened is not None:
+            spans.append((opened, pos + 1))
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = pos
+            else:
+                spans.append((opened, pos + 1))
+                opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(['"', "“", "”", "«", "»", "\n", "a", " ", "said"]), max_size=30).map("".join))
+def test_quote_spans_visiting_only_quotation_marks_finds_the_event_by_event_spans(text: str) -> None:
+    assert quote_spans(text) == _quote_spans_event_by_event(text)
