@@ -155,6 +155,12 @@ def sentence_texts(view: TextView) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def sentence_count(view: TextView) -> int:
+    """``len(sentence_texts(view))``: how many sentences hold a letter, counted once per view for every scorer."""
+    return len(sentence_texts(view))
+
+
 def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first (so "says" is tried before "say")."""
     return "|".join(sorted((re.escape(w) for w in words), key=lambda w: (-len(w), w)))

@@ -25,8 +25,8 @@ CLAUSE_BREAKS = frozenset(",;:()[]—–")
 BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
 #: Characters looked back from a tweet's "(@handle)" signature for its text.
 TWEET = 400
-#: The characters :func:`quote_spans` reacts to.
-_QUOTE_EVENTS = re.compile('[\n“«”»"]')
+#: The quotation marks :func:`quote_spans` reacts to (and line breaks inside a quotation).
+_QUOTE_MARKS = re.compile('[“«”»"]')
 
 
 class Token(NamedTuple):
@@ -52,13 +52,15 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     """Spans of direct quotations, in one pass; an unclosed quote ends at its line's end."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for match in _QUOTE_EVENTS.finditer(text):
+    # Only the quotation marks are visited; a line break matters only inside an open
+    # quotation, so the first one after the opening mark is looked for there.
+    for match in _QUOTE_MARKS.finditer(text):
         pos = match.start()
         ch = text[pos]
-        if ch == "\n" and opened is not None:
-            spans.append((opened, pos))
+        if opened is not None and (newline := text.find("\n", opened, pos)) >= 0:
+            spans.append((opened, newline))
             opened = None
-        elif ch in "“«" and opened is None:
+        if ch in "“«" and opened is None:
             opened = pos
         elif ch in "”»" and opened is not None:
             spans.append((opened, pos + 1))
@@ -70,7 +72,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, pos + 1))
                 opened = None
     if opened is not None:
-        spans.append((opened, len(text)))
+        newline = text.find("\n", opened)
+        spans.append((opened, len(text) if newline < 0 else newline))
     return spans
 
 

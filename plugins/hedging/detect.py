@@ -11,8 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, count, pairwise
-from operator import or_
+from itertools import compress, count
 
 from copydesk import TextView
 from copydesk.plugins.hedging.content import resolved_next
@@ -104,12 +103,16 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         return
     splitter = SentenceTokens(view)
     lows = splitter.lows
-    single = map(lexicon.triggers.__contains__, lows)
-    pairs = chain(map(lexicon.cue_bigrams.__contains__, pairwise(lows)), (False,))
-    triggered = list(compress(count(), map(or_, single, pairs)))
-    passive = compress(count(), map(lexicon.passive_triggers.__contains__, lows))
-    triggered += [k for k in passive if may_be_passive(lows, k, lexicon)]
-    triggered.sort()
+    triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
+    last = len(lows) - 1
+    # One scan for every word that may be a trigger (most are not), then each is checked.
+    triggered = [
+        k
+        for k in compress(count(), map(lexicon.watched.__contains__, lows))
+        if (low := lows[k]) in triggers
+        or (k < last and (low, lows[k + 1]) in bigrams)
+        or (low in passive and may_be_passive(lows, k, lexicon))
+    ]
     if not triggered:
         return
     sentences = view.sentences

@@ -121,7 +121,7 @@ def features(document: Document) -> dict[str, float]:
     return {
         "hedges_per_1000_words": measures.per_1000(len(hedges), words),
         "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
-        "hedged_sentence_share": measures.share(len(hedged), len(measures.sentence_texts(body)), 0.2),
+        "hedged_sentence_share": measures.share(len(hedged), measures.sentence_count(body), 0.2),
         "loaded_words_per_1000_words": measures.per_1000(sum(map(LOADED.__contains__, forms)), words),
         "superlatives_per_1000_words": measures.per_1000(SUPERLATIVES.count(body), words),
         "modals_per_1000_words": measures.per_1000(sum(map(MODALS.__contains__, forms)), words),

@@ -90,6 +90,11 @@ class Lexicon:
         """The words a passive judgement or report is found at: an impersonal participle, or "by"."""
         return self.impersonal | {"by"}
 
+    @functools.cached_property
+    def watched(self) -> frozenset[str]:
+        """Every word a trigger can be: of :attr:`triggers`, :attr:`passive_triggers` or first of :attr:`cue_bigrams`."""
+        return self.triggers | self.passive_triggers | {first for first, _ in self.cue_bigrams}
+
     @property
     def longest_cue(self) -> int:
         """Number of words of the longest cue."""

@@ -169,20 +169,35 @@ def source_count(view: TextView) -> int:
 def sentence_initial(text: str, offset: int) -> bool:
     """True when only spaces and opening quotes/brackets separate ``offset`` from a sentence end or line start."""
     pos = offset
-    while pos > 0 and offset - pos < LOOKBACK and text[pos - 1] in " \t\"“'‘([":
+    while pos > 0 and offset - pos < LOOKBACK and text[pos - 1] in p.OPENING:
         pos -= 1
     return pos == 0 or text[pos - 1] in ".!?\n"
+
+
+@functools.lru_cache(maxsize=4)
+def sentence_starts(text: str) -> frozenset[int]:
+    """The offsets where :func:`sentence_initial` holds before a character that is not a space or opening mark.
+
+    Each is the end of a run of spaces and opening quotes/brackets (:data:`~patterns.OPENING`)
+    after a sentence end or line break, or at the start of the text, at most :data:`LOOKBACK`
+    characters long: a longer run leaves a space or mark where :func:`sentence_initial` looks
+    for the sentence end. Found in one scan, for the words that need the test.
+    """
+    first = p.OPENING_RUN.match(text)
+    found = [first.end()] if first is not None and first.end() <= LOOKBACK else []
+    found += [m.end() for m in p.AFTER_SENTENCE_END.finditer(text) if m.end() - m.start() <= LOOKBACK + 1]
+    return frozenset(found)
 
 
 @functools.lru_cache(maxsize=4)
 def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Each :data:`~patterns.CAPITALISED` word: start, end, the word, and whether it opens a sentence.
 
-    Found once for :func:`mid_sentence_capitals` and :func:`distinct_names`.
+    Found once for :func:`mid_sentence_capitals` and :func:`distinct_names` (with
+    :data:`~patterns.FAST_CAPITALISED`, the same matches; :func:`sentence_starts` for the test).
     """
-    return tuple(
-        (m.start(), m.end(), m.group(), sentence_initial(text, m.start())) for m in p.CAPITALISED.finditer(text)
-    )
+    initial = sentence_starts(text)
+    return tuple((m.start(), m.end(), m.group(), m.start() in initial) for m in p.FAST_CAPITALISED.finditer(text))
 
 
 def mid_sentence_capitals(text: str) -> set[str]:
@@ -202,7 +217,7 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[], set[str]]) -
     single = " " not in match.group("name").strip()
     if match.group("hon") or not single or first in p.AGENCIES:
         return True
-    return not sentence_initial(text, match.start("name")) or first in known()
+    return match.start("name") not in sentence_starts(text) or first in known()
 
 
 def starting_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -295,17 +310,23 @@ def distinct_names(text: str) -> int:
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence."""
     body = document.body
-    text = body.text
-    upper = compress(body.words, map(str.isupper, map(text.__getitem__, body.tokens.starts)))
-    return sum(1 for s, e in upper if e - s > 1 and text[s + 1].islower() and not sentence_initial(text, s))
+    text, stream = body.text, body.tokens
+    starts, ends = stream.starts, stream.ends
+    upper = compress(range(len(starts)), map(str.isupper, map(text.__getitem__, starts)))
+    initial = sentence_starts(text)
+    return sum(1 for i in upper if ends[i] - (s := starts[i]) > 1 and text[s + 1].islower() and s not in initial)
 
 
-def specific(text: str, view: TextView | None = None) -> int:
-    """Specific details: amounts, month and weekday names, honorific names, ages."""
+def specific(text: str, view: TextView | None = None, weekdays: int | None = None) -> int:
+    """Specific details: amounts, month and weekday names, honorific names, ages.
+
+    ``weekdays``, when given, is :data:`~patterns.WEEKDAY`'s count in ``text`` (counted once for the dates too).
+    """
     view = TextView(text) if view is None else view
-    found = (p.FAST_AMOUNT, p.WEEKDAY, p.FAST_AGE)
+    weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
+    found = (p.FAST_AMOUNT, p.FAST_AGE)
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
-    return sum(measures.count(rx, text) for rx in found) + sum(rx.count(view) for rx in anchored)
+    return weekdays + sum(measures.count(rx, text) for rx in found) + sum(rx.count(view) for rx in anchored)
 
 
 def _quotation_features(text: str, words: int) -> dict[str, float]:
@@ -330,16 +351,40 @@ def _word_counts(document: Document) -> tuple[int, int]:
 
 
 def _links_or_phrases(view: TextView) -> int:
-    """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs."""
+    """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs.
+
+    Counted on the lower-cased text with :data:`~patterns.LINK_OR_PHRASE_LOWER` (the same
+    matches), or as written on the rare text holding a character of ``UNFOLDED``.
+    """
     text = view.text
-    if not any(char in text for char in p.UNFOLDED) and not any(w in view.tokens.lower for w in p.LINK_OR_PHRASE_NEEDS):
+    if any(char in text for char in p.UNFOLDED):
+        return measures.count(p.LINK_OR_PHRASE, text)
+    lower = view.tokens.lower
+    if not any(w in lower for w in p.LINK_OR_PHRASE_NEEDS):
         return 0
-    return measures.count(p.LINK_OR_PHRASE, text)
+    return measures.count(p.LINK_OR_PHRASE_LOWER, lower)
 
 
 def _digits(text: str) -> int:
-    """How many characters of ``text`` are digits (``str.isdigit``): each distinct digit character counted."""
-    return sum(text.count(char) for char in set(text) if char.isdigit())
+    """How many characters of ``text`` are digits (``str.isdigit``).
+
+    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted one
+    by one, then each distinct non-ASCII character that is a digit ("٣", "²").
+    """
+    found = sum(map(text.count, "0123456789"))
+    if not text.isascii():
+        found += sum(text.count(char) for char in set(p.NON_ASCII.findall(text)) if char.isdigit())
+    return found
+
+
+def _said(text: str) -> tuple[int, int, int]:
+    """Matches of :data:`~patterns.SAID`, :data:`~patterns.SAID_PAST` and :data:`~patterns.SAID_PRESENT`.
+
+    One scan with :data:`~patterns.SAID`: its three words are whole words, so each of
+    its matches is a match of the one-word pattern of that word, and the other way round.
+    """
+    found = [m.group() for m in p.SAID.finditer(text)]
+    return len(found), found.count("said"), found.count("says")
 
 
 def features(document: Document) -> dict[str, float]:
@@ -347,16 +392,13 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     text, words = body.text, body.word_count
     attributed, references = _word_counts(document)
-    past, present = measures.count(p.SAID_PAST, text), measures.count(p.SAID_PRESENT, text)
-    dates = (
-        measures.count(p.WEEKDAY, text)
-        + sum(1 for _ in starting_at(p.DATE, p.DATE_START, text))
-        + measures.count(p.CLOCK, text)
-    )
+    said, past, present = _said(text)
+    weekdays = measures.count(p.WEEKDAY, text)
+    dates = weekdays + sum(1 for _ in starting_at(p.DATE, p.DATE_START, text)) + measures.count(p.CLOCK, text)
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
-        "attributed_sentence_share": measures.share(attributed, len(measures.sentence_texts(body)), 0.25),
-        "said_per_1000_words": measures.per_1000(measures.count(p.SAID, text), words),
+        "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),
+        "said_per_1000_words": measures.per_1000(said, words),
         "past_tense_said_share": measures.share(past, past + present, 0.8),
         "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
         "dates_per_1000_words": measures.shrunk_per_1000(dates, words, TYPICAL["dates"]),
@@ -372,7 +414,7 @@ def features(document: Document) -> dict[str, float]:
         "distinct_names_per_1000_words": measures.per_1000(distinct_names(text), words),
         "proper_noun_share": _proper_nouns(document) / max(words, 1),
         "specific_details_per_1000_words": measures.shrunk_per_1000(
-            specific(text, body), words, TYPICAL["specific_details"]
+            specific(text, body, weekdays), words, TYPICAL["specific_details"]
         ),
         "relative_times_per_1000_words": measures.shrunk_per_1000(
             p.FAST_RELATIVE_TIME.count(body), words, TYPICAL["relative_times"]

@@ -110,6 +110,17 @@ TITLE_THEN_SPACE = measures.WordBounded(re.compile(rf"\b(?:{measures.alternation
 UNFOLDED = ("\u0130", "\u0131", "\u017f")
 #: A capitalised word of at least three letters (runs of them make the "distinct names").
 CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
+#: :data:`CAPITALISED` rewritten to open with a character set (the same matches: a ``\b`` before
+#: a capital is a look-behind for no word character).
+FAST_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{2,}+")
+#: Spaces and opening quotes/brackets that may stand between a sentence end and its next word.
+OPENING = " \t\"“'‘(["
+#: A character outside ASCII.
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: A run of :data:`OPENING` characters.
+OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
+#: A sentence end or line break and the run of :data:`OPENING` characters after it.
+AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
 #: An amount with a currency sign, or a number with a unit (counted as a specific detail).
 UNITS = (
     "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "
@@ -150,6 +161,10 @@ FAST_RELATIVE_TIME = measures.Anchored(
 )
 #: Lower-case text a match of :data:`LINK_OR_PHRASE` must hold.
 LINK_OR_PHRASE_NEEDS = ("http", "www.", "press", "white")
+#: :data:`LINK_OR_PHRASE` for lower-cased text (the same matches where no character of ``UNFOLDED``
+#: occurs), each branch opening with a letter so ``re`` skips ahead to where one can match (a ``\b``
+#: before a word character is a look-behind for no word character).
+LINK_OR_PHRASE_LOWER = re.compile(r"https?://\S++|www\.\S++|p(?<!\wp)ress\srelease\b|w(?<!\ww)hite\spaper\b")
 #: Where :data:`TITLED_NAME` can start: its role word and a space, ignoring case (as on lower-cased text).
 FAST_TITLE_THEN_SPACE = measures.Anchored(re.compile(TITLE_THEN_SPACE.pattern.pattern, re.IGNORECASE), TITLE_WORDS)
 #: :data:`AGE` rewritten to open with a character set, so ``re`` skips ahead to where it can match:
@@ -165,8 +180,10 @@ NAME_START = re.compile(r"[A-Z](?<!\w[A-Z])")
 #: Where :data:`DATE` can start: the first letter of a month or of in/since/until/by/from/of, or a digit,
 #: at a word boundary.
 #: (A capital only before the next two letters of a month, a small letter only before the rest of
-#: one of those words and a space.)
+#: one of those words, a space and a year, as :data:`DATE` has it: only its year phrase opens in
+#: small letters.)
 DATE_START = re.compile(
     r"[JFMASONDisubfo\d](?<!\w[JFMASONDisubfo\d])"
-    r"(?:(?<=\d)|(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)|(?=n\s|ince\s|ntil\s|y\s|rom\s|f\s))"
+    r"(?:(?<=\d)|(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
+    r"|(?=(?:n|ince|ntil|y|rom|f)\s(?:early\s|late\s|mid-)?(?:1[89]|20)\d\d\b))"
 )

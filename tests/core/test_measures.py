@@ -136,3 +136,9 @@ def test_an_anchored_pattern_made_after_a_view_was_indexed_still_finds_its_words
     assert [m.group() for m in measures.Anchored(ANCHORED[0][0], ANCHORED[0][1]).finditer(view)] == ["said Ann"]
     late = measures.Anchored(re.compile(r"\bqwertz\s(?P<name>[A-Z][a-z]++)"), ["qwertz"])  # not in the view's index
     assert [m.group("name") for m in late.finditer(view)] == ["Bob"]
+
+
+def test_sentence_count_is_the_number_of_sentences_holding_a_letter() -> None:
+    view = TextView("First one. 42. Second one!\n--\nThird")
+    assert measures.sentence_count(view) == len(measures.sentence_texts(view)) == 3
+    assert measures.sentence_count(TextView("")) == 0

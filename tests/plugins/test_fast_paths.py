@@ -9,14 +9,15 @@ apostrophes, hyphens, underscores and the characters case folding treats special
 from __future__ import annotations
 
 from copydesk import measures
+from copydesk.models import Article
 from copydesk.plugins import hedging
 from copydesk.plugins.hedging import features as hdg
-from copydesk.plugins.hedging.cues import SentenceTokens
+from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import lexicon_for
 from copydesk.plugins.sourcing import features as src
 from copydesk.plugins.sourcing import patterns as sp
-from copydesk.text import TextView
+from copydesk.text import Document, TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,6 +128,7 @@ SOURCING_PIECES = [
     *"said says told according to the Mr Dr. Ms Ann Cole Maria Lopez Reuters Officials March May 3 3rd".split(),
     *"in since by of from early mid- 2019 1998 2024-01-02 3/4/2020 aged 34 34-year-old $4bn 15% 300 people".split(),
     *"million km yesterday last week on Monday this later president Minister mayor Sen. al O'Neil".split(),
+    *"http://x.org/a HTTPS://X.org www. WWW.x press Press release RELEASE white White paper express".split(),
     ",",
     ".",
     ". ",
@@ -175,6 +177,37 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
         assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(text)]
     assert src._links_or_phrases(view) == measures.count(sp.LINK_OR_PHRASE, text)
     assert src._digits(text) == sum(map(str.isdigit, text))
+    plain_said = (sp.SAID.pattern, sp.SAID_PAST.pattern, sp.SAID_PRESENT.pattern)
+    assert src._said(text) == tuple(measures.count(rx, text) for rx in plain_said)
+
+
+OPENING_PIECES = [*sp.OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(OPENING_PIECES), max_size=30).map("".join))
+def test_sentence_starts_are_where_sentence_initial_holds(text: str) -> None:
+    starts = src.sentence_starts(text)
+    for offset in range(len(text) + 1):
+        if offset == len(text) or text[offset] not in sp.OPENING:
+            assert (offset in starts) == src.sentence_initial(text, offset), offset
+    assert _spans(sp.FAST_CAPITALISED.finditer(text)) == _spans(sp.CAPITALISED.finditer(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_capitalised_words_and_proper_nouns_match_the_word_by_word_test(text: str) -> None:
+    expected = [
+        (m.start(), m.end(), m.group(), src.sentence_initial(text, m.start())) for m in sp.CAPITALISED.finditer(text)
+    ]
+    assert list(src.capitalised_words(text)) == expected
+    view = TextView(text)
+    plain = sum(
+        1
+        for s, e in view.words
+        if text[s].isupper() and e - s > 1 and text[s + 1].islower() and not src.sentence_initial(text, s)
+    )
+    assert src._proper_nouns(Document.from_article(Article(id="a", title="", body=text))) == plain
 
 
 def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
@@ -208,3 +241,33 @@ def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -
     for text, credited in cases:
         assert [q.credited for q in src.quotations(text)] == [credited]
         assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text)]
+
+
+def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
+    """Quotation spans as found before the fast path: every line break and quotation mark visited in turn."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for pos, ch in enumerate(text):
+        if ch == "\n" and opened is not None:
+            spans.append((opened, pos))
+            opened = None
+        elif ch in "“«" and opened is None:
+            opened = pos
+        elif ch in "”»" and opened is not None:
+            spans.append((opened, pos + 1))
+            opened = None
+        elif ch == '"':
+            if opened is None:
+                opened = pos
+            else:
+                spans.append((opened, pos + 1))
+                opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(['"', "“", "”", "«", "»", "\n", "a", " ", "said"]), max_size=30).map("".join))
+def test_quote_spans_visiting_only_quotation_marks_finds_the_event_by_event_spans(text: str) -> None:
+    assert quote_spans(text) == _quote_spans_event_by_event(text)
