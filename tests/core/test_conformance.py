@@ -97,11 +97,17 @@ def counting_score(document: Document, context: Context) -> Assessment:
 
 
 def quadratic_score(document: Document, context: Context) -> Iterator[Finding]:
-    """For each opening curly quote, search the rest of the text for its closing quote."""
+    """For each opening curly quote, search the rest of the text for its closing quotes.
+
+    The search is repeated so that the quadratic part outweighs the pipeline's fixed cost
+    per article even on the smallest size, putting the 16x step near 256x, well past
+    the suite's limit of 40x (with one scan it came to about 37-45x: a flaky test).
+    """
     text = document.body.text + document.title.text
     i = text.find("\u201c")
     while i >= 0:
-        text[i:].count("\u201d")  # scans to the end when quotes are unbalanced
+        for mark in "\u201d\u201d\u201d\u201d":
+            text[i:].count(mark)  # scans to the end when quotes are unbalanced
         i = text.find("\u201c", i + 1)
     return alpha_findings(document)
 
