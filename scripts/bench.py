@@ -14,6 +14,12 @@ resident memory of the largest process of the run (the ``copydesk`` process or a
     .venv/bin/python scripts/bench.py --large          # 100,000 articles too (hours: see docs/scale.md)
     .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
     .venv/bin/python scripts/bench.py --articles 10000 --generate /tmp/b10k.jsonl   # the batch only
+    .venv/bin/python scripts/bench.py --modes j1 --against ../before   # this tree vs another checkout
+
+``--against DIR`` times another checkout of copydesk (with its own ``DIR/.venv``) on the
+same batch in the same run, each mode alternating between the two trees, and prints this
+tree's articles per CPU-second as a multiple of that one's: a before/after speed-up that
+does not depend on how busy the machine was at two different moments.
 """
 
 from __future__ import annotations
@@ -87,13 +93,17 @@ def cluster(workers: int) -> Iterator[tuple[str, list[int]]]:
         yield "dask://" + lc.scheduler_address.removeprefix("tcp://"), pids
 
 
-def run(path: Path, mode: str) -> dict[str, float]:
-    """Score the file in a child process in ``mode``; wall and CPU seconds, peak RSS (MiB)."""
-    args = [sys.executable, "-m", "copydesk", "score", str(path), "-f", "jsonl"]
+def run(path: Path, mode: str, tree: Path = REPO) -> dict[str, float]:
+    """Score the file in a child process in ``mode`` with the checkout ``tree``; wall and CPU seconds, peak RSS (MiB).
+
+    The child runs in ``tree`` (its configuration file, its ``.venv``; this interpreter for this tree).
+    """
+    python = sys.executable if tree == REPO else str(tree / ".venv" / "bin" / "python")
+    args = [python, "-m", "copydesk", "score", str(path), "-f", "jsonl"]
     if mode.startswith("j"):
-        return _child([*args, "-j", mode[1:]], [])
+        return _child([*args, "-j", mode[1:]], [], tree)
     with cluster(int(mode[4:])) as (address, pids):
-        return _child([*args, "--executor", address], pids)
+        return _child([*args, "--executor", address], pids, tree)
 
 
 #: Runs a command and writes its exit status, the peak RSS (KiB) of the largest of its processes
@@ -108,12 +118,12 @@ MEASURE = (
 )
 
 
-def _child(args: list[str], cluster_pids: list[int]) -> dict[str, float]:
+def _child(args: list[str], cluster_pids: list[int], tree: Path) -> dict[str, float]:
     cluster_before = _tree_cpu(cluster_pids)
     with tempfile.NamedTemporaryFile("r") as measured:
         started = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", MEASURE, measured.name, *args], stderr=subprocess.PIPE, cwd=REPO, check=False
+            [sys.executable, "-c", MEASURE, measured.name, *args], stderr=subprocess.PIPE, cwd=tree, check=False
         )
         wall = time.perf_counter() - started
         code, maxrss, cpu = measured.read().split()
@@ -122,20 +132,34 @@ def _child(args: list[str], cluster_pids: list[int]) -> dict[str, float]:
     return {"wall": wall, "cpu": float(cpu) + _tree_cpu(cluster_pids) - cluster_before, "rss": int(maxrss) / 1024.0}
 
 
-def report(count: int, path: Path, modes: list[str]) -> None:
-    """Print one line per mode for a batch of ``count`` articles, and the speed-ups."""
+def _line(label: str, count: int, r: dict[str, float], regex: float) -> str:
+    return (
+        f"{label:>6}: {r['wall']:7.1f} s wall, {count / r['wall']:7.1f} articles/s, "
+        f"{count / r['cpu']:7.1f} articles/CPU-s ({r['cpu'] / regex:5.0f}x the regex pass), "
+        f"peak RSS {r['rss']:.0f} MiB"
+    )
+
+
+def report(count: int, path: Path, modes: list[str], against: Path | None = None) -> None:
+    """Print one line per mode for a batch of ``count`` articles, and the speed-ups (and against another tree)."""
     size = path.stat().st_size
     regex = regex_seconds(path)
     print(f"batch: {count} articles, {size / 1e6:.1f} MB of JSONL; one \\w+ pass: {count / regex:,.0f} articles/CPU-s")
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
     results: dict[str, dict[str, Any]] = {}
-    for mode in modes:
-        r = results[mode] = run(path, mode)
+    for k, mode in enumerate(modes):
+        if against is None:
+            results[mode] = run(path, mode)
+            print(_line(mode, count, results[mode], regex))
+            continue
+        order = [against, REPO] if k % 2 == 0 else [REPO, against]  # alternate which tree goes first
+        runs = {tree: run(path, mode, tree) for tree in order}
+        results[mode] = runs[REPO]
+        print(_line(mode, count, runs[against], regex) + f"  [{against}]")
+        print(_line(mode, count, runs[REPO], regex) + "  [this tree]")
         print(
-            f"{mode:>6}: {r['wall']:7.1f} s wall, {count / r['wall']:7.1f} articles/s, "
-            f"{count / r['cpu']:7.1f} articles/CPU-s ({r['cpu'] / regex:5.0f}x the regex pass), "
-            f"peak RSS {r['rss']:.0f} MiB"
+            f"{mode:>6}: this tree / {against}: {runs[against]['cpu'] / runs[REPO]['cpu']:.2f}x articles per CPU-second"
         )
     for fast, slow in (("j2", "j1"), ("dask2", "dask1")):
         if fast in results and slow in results:
@@ -151,7 +175,12 @@ def main() -> None:
     parser.add_argument("--large", action="store_true", help="also 100,000 articles (long)")
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     parser.add_argument("--generate", metavar="PATH", help="only write the batch of --articles to PATH")
+    parser.add_argument(
+        "--against", metavar="DIR", type=Path, help="also time the checkout DIR (with DIR/.venv) in the same run"
+    )
     args = parser.parse_args()
+    if args.against and not (args.against / ".venv" / "bin" / "python").exists():
+        parser.error(f"--against {args.against}: no .venv/bin/python there (run `make` in that checkout)")
     if args.generate:
         size = generate(Path(args.generate), args.articles)
         print(f"wrote {args.generate}: {args.articles} articles, {size / 1e6:.1f} MB")
@@ -161,7 +190,7 @@ def main() -> None:
         for count in counts:
             path = Path(tmp) / f"batch-{count}.jsonl"
             generate(path, count)
-            report(count, path, args.modes)
+            report(count, path, args.modes, args.against.resolve() if args.against else None)
 
 
 if __name__ == "__main__":
