@@ -14,10 +14,11 @@ resident memory of the largest process of the run (the ``copydesk`` process or a
     .venv/bin/python scripts/bench.py --large          # 100,000 articles too (hours: see docs/scale.md)
     .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
     .venv/bin/python scripts/bench.py --articles 10000 --generate /tmp/b10k.jsonl   # the batch only
-    .venv/bin/python scripts/bench.py --modes j1 --against ../before   # this tree vs another checkout
+    .venv/bin/python scripts/bench.py --modes j1 j2 --against ../before   # this tree vs another checkout
 
 ``--against DIR`` times another checkout of copydesk (with its own ``DIR/.venv``) on the
-same batch in the same run, each mode alternating between the two trees, and prints this
+same batch in the same run, each local mode (``j1``, ``j2``; a local Dask cluster's
+workers would run this tree's code) alternating between the two trees, and prints this
 tree's articles per CPU-second as a multiple of that one's: a before/after speed-up that
 does not depend on how busy the machine was at two different moments.
 """
@@ -181,6 +182,10 @@ def main() -> None:
     args = parser.parse_args()
     if args.against and not (args.against / ".venv" / "bin" / "python").exists():
         parser.error(f"--against {args.against}: no .venv/bin/python there (run `make` in that checkout)")
+    if args.against and any(mode.startswith("dask") for mode in args.modes):
+        # The local cluster's workers are started from this interpreter, so they would score
+        # with this tree's code for both trees: compare Dask runs by running bench.py in each.
+        parser.error("--against times the local modes only: add --modes j1 j2")
     if args.generate:
         size = generate(Path(args.generate), args.articles)
         print(f"wrote {args.generate}: {args.articles} articles, {size / 1e6:.1f} MB")
