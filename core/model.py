@@ -128,6 +128,11 @@ class Model:
         """:func:`_make_plan` of this model, computed once."""
         return _make_plan(self)
 
+    @functools.cached_property
+    def scorers(self) -> frozenset[str]:
+        """The names of the scorers whose features the model reads."""
+        return frozenset(f.scorer for f in self.features)
+
     @property
     def keys(self) -> tuple[str, ...]:
         """Every feature key the model reads, in model order."""
