@@ -1,12 +1,13 @@
 """Source roll-up: which source an article belongs to, and per-source summaries.
 
-Pure functions, no I/O. An article's source is chosen by a strategy (the ``by``
+Pure functions; the only I/O is reading the packaged Student-t table, once. An article's source is chosen by a strategy (the ``by``
 setting): ``"auto"`` takes a ``source`` or ``site`` field of the record's metadata,
 else the URL's host without ``www.``, else the folder the file came from, else
 :data:`UNKNOWN`; ``"field:NAME"``, ``"host"`` and ``"folder"`` each use one of those
 alone. A summary gives, per source, the number of articles, how many were scored,
 the mean score with a 95 % Student-t interval, the share failing, and the most
-frequent rule codes.
+frequent rule codes. :func:`summarise` makes every summary: :func:`rollup` from lists of
+rows, :class:`copydesk.ledger.SourceTally` from a run's running totals.
 """
 
 from __future__ import annotations
