@@ -15,7 +15,7 @@ import dataclasses
 import io
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
@@ -28,7 +28,7 @@ _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentenc
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}
-_GETTERS: dict[type, attrgetter[tuple[Any, ...]]] = {}
+_GETTERS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 def _field_names(cls: type) -> tuple[str, ...]:
@@ -46,12 +46,22 @@ def _field_ids(obj: Any) -> tuple[int, ...]:
     getter = _GETTERS.get(cls)
     if getter is None:
         names = _field_names(cls)
-        getter = _GETTERS[cls] = attrgetter(names[0], names[0], *names[1:])  # always a tuple, even of one field
+        getter = _GETTERS[cls] = _tuple_getter(names)
     try:
         values = getter(obj)
     except AttributeError:
         return tuple(id(getattr(obj, name, None)) for name in _field_names(cls))
-    return tuple(map(id, values[1:]))
+    return tuple(map(id, values))
+
+
+def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
+    """``attrgetter(*names)``, returning a tuple even of one field (``attrgetter`` of one name returns the value)."""
+    if not names:
+        return lambda obj: ()
+    if len(names) == 1:
+        (name,) = names
+        return lambda obj: (getattr(obj, name),)
+    return attrgetter(*names)
 
 
 def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:

@@ -21,31 +21,23 @@ SQLite database, so that it too stays bounded in memory.
 
 from __future__ import annotations
 
-import array
-import functools
 import hashlib
 import math
 import sys
-import zlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from pathlib import Path
 from typing import Any
 
 from copydesk.history.records import ArticleRecord
 from copydesk.models import ArticleReport
-from copydesk.rollup import CONFIDENCE, SCORE_RANGE, SourceSummary
+from copydesk.rollup import SCORE_RANGE, SourceSummary, summarise, t_quantile
 
 #: How many of a source's most frequent rule codes its summary lists.
 TOP_RULES = 3
 #: Article ids a :class:`SeenKeys` holds in memory before it moves them to disk.
 IN_MEMORY_KEYS = 4096
-#: The Student-t quantile of the roll-up's interval for 1 to :data:`T_QUANTILE_MAX_DF` degrees of
-#: freedom, precomputed with scipy by ``scripts/build_student_t.py`` (zlib, little-endian doubles).
-T_QUANTILE_FILE = Path(__file__).with_name("data") / "student_t975.bin"
-T_QUANTILE_MAX_DF = 100_000
 #: SQLite's page cache for the spilled ids, in KiB (negative: a size, not a page count).
 SPILL_CACHE_KIB = 512
 
@@ -66,28 +58,6 @@ class Row:
     grade: str
     failing: bool
     codes: tuple[str, ...]
-
-
-def t_quantile_from_scipy(df: int) -> float:
-    """``stdtrit(df, 0.5 + CONFIDENCE / 2)``, as :func:`copydesk.rollup.mean_interval` computes it."""
-    from scipy.special import stdtrit  # imported here: scipy takes about half a second and 26 MB
-
-    return float(stdtrit(df, 0.5 + CONFIDENCE / 2))
-
-
-@functools.cache
-def _t_quantiles() -> array.array[float]:
-    values = array.array("d", zlib.decompress(T_QUANTILE_FILE.read_bytes()))
-    if sys.byteorder != "little":
-        values.byteswap()
-    return values
-
-
-def t_quantile(df: int) -> float:
-    """The interval's Student-t quantile for ``df`` degrees of freedom: from the table, else from scipy."""
-    if 1 <= df <= T_QUANTILE_MAX_DF:
-        return _t_quantiles()[df - 1]
-    return t_quantile_from_scipy(df)
 
 
 _SQRT_BITS = 2 * sys.float_info.mant_dig + 3
@@ -144,20 +114,8 @@ class SourceTally:
         return mean, max(SCORE_RANGE[0], mean - half), min(SCORE_RANGE[1], mean + half)
 
     def summary(self, source: str, top: int) -> SourceSummary:
-        """The source's summary, as :func:`copydesk.rollup.rollup` makes it."""
-        mean, low, high = self.interval()
-        ranked = sorted(self.codes.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
-        return SourceSummary(
-            source=source,
-            articles=self.articles,
-            scored=self.scored,
-            mean=mean,
-            low=low,
-            high=high,
-            failing=self.failing,
-            share_failing=self.failing / self.articles,
-            top_rules=tuple(ranked),
-        )
+        """The source's summary, as :func:`copydesk.rollup.rollup` makes it (both call :func:`~copydesk.rollup.summarise`)."""
+        return summarise(source, self.articles, self.scored, self.failing, self.interval(), self.codes, top)
 
 
 class SeenKeys:

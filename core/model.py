@@ -67,11 +67,6 @@ class FeatureNorm:
         """``scorer.name``, the feature's key in an article's feature mapping."""
         return f"{self.scorer}.{self.name}"
 
-    @functools.cached_property
-    def _sided_levels(self) -> tuple[list[float], list[float]]:
-        """:func:`_levels` of the quantiles on the side :func:`rarity_cost` reads, computed once."""
-        return _compute_levels(self.quantiles, _side(self))
-
 
 @dataclass(frozen=True)
 class ReferenceGroup:
@@ -132,6 +127,11 @@ class Model:
     def _plan(self) -> _Plan:
         """:func:`_make_plan` of this model, computed once."""
         return _make_plan(self)
+
+    @functools.cached_property
+    def scorers(self) -> frozenset[str]:
+        """The names of the scorers whose features the model reads."""
+        return frozenset(f.scorer for f in self.features)
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -230,7 +230,7 @@ def rarity_cost(feature: FeatureNorm, x: float, reference_size: int) -> float:
     q = feature.quantiles
     floor = 0.5 / (reference_size + 1)
     median = q[50]
-    values, levels = feature._sided_levels if isinstance(q, tuple) else _levels(q, _side(feature))
+    values, levels = _levels(q, _side(feature))
     if feature.direction == "evidence":
         p = _ecdf(values, levels, x)
         beyond = max(0.0, q[0] - x) / max(median - q[0], feature.slope)
@@ -259,7 +259,7 @@ def _make_plan(model: Model) -> _Plan:
     plan = []
     for feature in model.features:
         q = feature.quantiles
-        values, levels = feature._sided_levels if isinstance(q, tuple) else _levels(q, _side(feature))
+        values, levels = _levels(q, _side(feature))
         evidence = feature.direction == "evidence"
         if evidence:
             edge, divisor = q[0], max(q[50] - q[0], feature.slope)

@@ -1,23 +1,31 @@
 """Source roll-up: which source an article belongs to, and per-source summaries.
 
-Pure functions, no I/O. An article's source is chosen by a strategy (the ``by``
+Pure functions; the only I/O is reading the packaged Student-t table, once. An article's source is chosen by a strategy (the ``by``
 setting): ``"auto"`` takes a ``source`` or ``site`` field of the record's metadata,
 else the URL's host without ``www.``, else the folder the file came from, else
 :data:`UNKNOWN`; ``"field:NAME"``, ``"host"`` and ``"folder"`` each use one of those
 alone. A summary gives, per source, the number of articles, how many were scored,
 the mean score with a 95 % Student-t interval, the share failing, and the most
-frequent rule codes.
+frequent rule codes. :func:`summarise` makes every summary: :func:`rollup` from lists of
+rows, :class:`copydesk.ledger.SourceTally` from a run's running totals.
 """
 
 from __future__ import annotations
 
+import array
+import functools
+import logging
 import math
 import statistics
+import sys
+import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from urllib.parse import urlsplit
+
+log = logging.getLogger(__name__)
 
 #: The source of an article that names none by the chosen strategy.
 UNKNOWN = "(unknown)"
@@ -29,6 +37,10 @@ STRATEGIES = ("auto", "host", "folder", "field:NAME")
 CONFIDENCE = 0.95
 #: Scores are 0-100; an interval is clipped to that range.
 SCORE_RANGE = (0.0, 100.0)
+#: The Student-t quantile of the interval for 1 to :data:`T_QUANTILE_MAX_DF` degrees of freedom,
+#: precomputed with scipy by ``scripts/build_student_t.py`` (zlib, little-endian doubles).
+T_QUANTILE_FILE = Path(__file__).with_name("data") / "student_t975.bin"
+T_QUANTILE_MAX_DF = 100_000
 
 
 @dataclass(frozen=True)
@@ -136,6 +148,77 @@ def _folder(path: str | None) -> str | None:
     return PurePath(path).parent.as_posix()
 
 
+def t_quantile_from_scipy(df: int) -> float:
+    """``scipy.special.stdtrit(df, 0.5 + CONFIDENCE / 2)``: the interval's Student-t quantile, from scipy."""
+    # Imported here: a run reads the table instead, and importing scipy costs CPU time and
+    # memory (measure: python -X importtime -c "import scipy.special").
+    from scipy.special import stdtrit
+
+    return float(stdtrit(df, 0.5 + CONFIDENCE / 2))
+
+
+@functools.cache
+def _t_quantiles() -> array.array[float] | None:
+    """:data:`T_QUANTILE_FILE`'s quantiles; None (logged once) if it cannot be read, is corrupt or has the wrong length."""
+    try:
+        raw = zlib.decompress(T_QUANTILE_FILE.read_bytes())
+    except (OSError, zlib.error) as exc:
+        log.warning("%s is unreadable (%s): Student-t quantiles come from scipy", T_QUANTILE_FILE, exc)
+        return None
+    if len(raw) != 8 * T_QUANTILE_MAX_DF:
+        log.warning(
+            "%s holds %d bytes, not %d: Student-t quantiles come from scipy",
+            T_QUANTILE_FILE,
+            len(raw),
+            8 * T_QUANTILE_MAX_DF,
+        )
+        return None
+    values = array.array("d", raw)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
+
+
+def t_quantile(df: int) -> float:
+    """The interval's Student-t quantile for ``df`` degrees of freedom: from the table, else from scipy.
+
+    Both give the same float (``tests/core/test_ledger.py`` checks every tabled value).
+    """
+    table = _t_quantiles() if 1 <= df <= T_QUANTILE_MAX_DF else None
+    if table is not None:
+        return table[df - 1]
+    return t_quantile_from_scipy(df)
+
+
+def summarise(
+    source: str,
+    articles: int,
+    scored: int,
+    failing: int,
+    interval: tuple[float | None, float | None, float | None],
+    codes: Mapping[str, int],
+    top: int,
+) -> SourceSummary:
+    """One source's summary from its counts, its :func:`mean_interval` and its rule counts (the ``top`` kept).
+
+    The one place a :class:`SourceSummary` is made: :func:`rollup` from lists, and
+    :class:`copydesk.ledger.SourceTally` from running totals, both call it.
+    """
+    mean, low, high = interval
+    ranked = sorted(codes.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
+    return SourceSummary(
+        source=source,
+        articles=articles,
+        scored=scored,
+        mean=mean,
+        low=low,
+        high=high,
+        failing=failing,
+        share_failing=failing / articles,
+        top_rules=tuple(ranked),
+    )
+
+
 def rollup(
     items: Iterable[tuple[str, float | None, bool, Sequence[str]]],
     top: int = 3,
@@ -158,21 +241,9 @@ def rollup(
 def _summary(source: str, rows: list[tuple[float | None, bool, Sequence[str]]], top: int) -> SourceSummary:
     """One source's summary from its articles' rows."""
     scores = [score for score, _, _ in rows if score is not None]
-    mean, low, high = mean_interval(scores)
     failing = sum(1 for _, fails, _ in rows if fails)
     counts = Counter(code for _, _, codes in rows for code in codes)
-    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))[:top]
-    return SourceSummary(
-        source=source,
-        articles=len(rows),
-        scored=len(scores),
-        mean=mean,
-        low=low,
-        high=high,
-        failing=failing,
-        share_failing=failing / len(rows),
-        top_rules=tuple(ranked),
-    )
+    return summarise(source, len(rows), len(scores), failing, mean_interval(scores), counts, top)
 
 
 def mean_interval(scores: Sequence[float]) -> tuple[float | None, float | None, float | None]:
@@ -187,7 +258,5 @@ def mean_interval(scores: Sequence[float]) -> tuple[float | None, float | None, 
     mean = statistics.fmean(scores)
     if len(scores) < 2:
         return mean, None, None
-    from scipy.special import stdtrit  # imported here: scipy takes about a second to import
-
-    half = float(stdtrit(len(scores) - 1, 0.5 + CONFIDENCE / 2)) * statistics.stdev(scores) / math.sqrt(len(scores))
+    half = t_quantile(len(scores) - 1) * statistics.stdev(scores) / math.sqrt(len(scores))
     return mean, max(SCORE_RANGE[0], mean - half), min(SCORE_RANGE[1], mean + half)

@@ -28,7 +28,6 @@ from copydesk.models import (
     ArticleReport,
     Assessment,
     Context,
-    Feature,
     Finding,
     FrozenDict,
     Scorer,
@@ -53,13 +52,15 @@ TRUNCATION = "truncation"
 
 @dataclass(frozen=True)
 class ActiveScorer:
-    """A scorer as configured for this run: settings, selected rules, weight."""
+    """A scorer as configured for this run: settings, selected rules, weight, the names of its features."""
 
     info: PluginInfo
     scorer: Scorer
     context: Context
     weight: float
     severities: dict[str, Severity]
+    #: The feature names the scorer declares (``Scorer.features``): it may report only these.
+    declared: frozenset[str]
 
 
 def check_settings(plugins: PluginSet, config: Config) -> None:
@@ -96,7 +97,6 @@ class Runner:
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
         path = config.model_path() or packaged_model_path()
         self.model: Model = load_model(path)
-        self._known: tuple[Model, frozenset[str]] | None = None
         declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
         check_features(self.model, declared, path)
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
@@ -117,7 +117,8 @@ class Runner:
                 override = config.severity_override(rule.code, rule.name)
                 severities[rule.code] = override or rule.severity
             context = Context(settings=config.plugin_settings(scorer), selected=codes)
-            active.append(ActiveScorer(info, scorer, context, config.weight(scorer), severities))
+            names = frozenset(f.name for f in scorer.features)
+            active.append(ActiveScorer(info, scorer, context, config.weight(scorer), severities, names))
         self.active = tuple(active)
         self.batch_errors: dict[str, str] = {}
         #: How an article's source is named for the roll-up (``[rollup] by``).
@@ -200,7 +201,7 @@ class Runner:
             try:
                 findings, assessment = self._assess(a, document, supp)
                 metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
-                features = _features(a.scorer, assessment.features)
+                features = _features(a, assessment.features)
                 subscore = assessment.subscore
                 if subscore is None:
                     subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
@@ -323,8 +324,12 @@ class Runner:
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
         score, model_points, truncation_points = score_points(self.model, values, confidence)
-        known = self._model_scorers()
-        others = [(r.name, r.subscore, r.weight) for r in ok if r.name not in known and r.subscore is not None]
+        known = self.model.scorers  # these, and truncation (the model's factor), are in score already
+        others = [
+            (r.name, r.subscore, r.weight)
+            for r in ok
+            if r.name not in known and r.name != TRUNCATION and r.subscore is not None
+        ]
         points = _points(model_points, truncation_points, [r.name for r in ok])
         total = score
         if others:
@@ -338,12 +343,6 @@ class Runner:
             confidence,
             [_replaced(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
-
-    def _model_scorers(self) -> frozenset[str]:
-        """The scorers :attr:`model` reads features of, and truncation (its factor), listed once per model."""
-        if self._known is None or self._known[0] is not self.model:
-            self._known = (self.model, frozenset({f.scorer for f in self.model.features} | {TRUNCATION}))
-        return self._known[1]
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
@@ -415,9 +414,6 @@ class Runner:
 
 
 _T = TypeVar("_T", Finding, ScorerResult)
-#: Per tuple of declared features (by identity, the tuple kept alive beside its names): their names.
-_DECLARED: dict[int, tuple[tuple[Feature, ...], frozenset[str]]] = {}
-_DECLARED_LIMIT = 256
 
 
 def _replaced(obj: _T, **changes: Any) -> _T:
@@ -435,20 +431,9 @@ def _replaced(obj: _T, **changes: Any) -> _T:
     return new
 
 
-def _declared(scorer: Scorer) -> frozenset[str]:
-    """The names of the features ``scorer`` declares (computed once per tuple of features)."""
-    features = scorer.features
-    held = _DECLARED.get(id(features))
-    if held is None or held[0] is not features:
-        if len(_DECLARED) >= _DECLARED_LIMIT:
-            _DECLARED.clear()
-        held = _DECLARED[id(features)] = (features, frozenset(f.name for f in features))
-    return held[1]
-
-
-def _features(scorer: Scorer, values: Mapping[str, float]) -> dict[str, float]:
+def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
-    declared = _declared(scorer)
+    declared, scorer = a.declared, a.scorer
     out: dict[str, float] = {}
     for name in sorted(values):
         if name not in declared:

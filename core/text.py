@@ -229,7 +229,11 @@ class Tokens:
         # Alternately the text between words and a word (no match object per word); the
         # running total of their lengths is each part's offset.
         parts = _WORD_SPLIT.split(self.text)
-        offsets = array("i", list(accumulate(map(len, parts), initial=0)))  # from a list: far faster
+        # From a list rather than the iterator: array() then extends from a sized sequence, not
+        # item by item (compare: python -m timeit -s "from array import array; from itertools
+        # import accumulate; p = ['ab', ' '] * 5000" "array('i', list(accumulate(map(len, p))))"
+        # and the same without list()).
+        offsets = array("i", list(accumulate(map(len, parts), initial=0)))
         self.starts = memoryview(offsets[1:-1:2]).toreadonly()
         self.ends = memoryview(offsets[2::2]).toreadonly()
         self._words = parts[1::2]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from copydesk import rollup
 from support import SEEDS, CliResult
 
 Cli = Callable[..., CliResult]
@@ -73,6 +74,28 @@ def test_json_rolls_articles_up_per_source_with_schema_2(cli: Cli, batch: Path) 
         assert summary["share_failing"] == pytest.approx(len(failing) / len(mine), abs=1e-4)
     blog = document["sources"][0]
     assert blog["failing"] == 2 and blog["top_rules"][0] == {"code": "HDG001", "findings": blog_hdg001(document)}
+
+
+def test_a_truncated_student_t_table_still_gives_the_same_intervals(
+    cli: Cli, batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cut-off core/data/student_t975.bin does not fail the run: the intervals come from scipy, the same floats."""
+    rollup._t_quantiles.cache_clear()
+    good = cli("score", str(batch), "-f", "json")
+    assert good.exit_code == 0, good.stderr
+    cut = tmp_path / "student_t975.bin"
+    cut.write_bytes(rollup.T_QUANTILE_FILE.read_bytes()[:1000])
+    monkeypatch.setattr(rollup, "T_QUANTILE_FILE", cut)
+    rollup._t_quantiles.cache_clear()
+    try:
+        result = cli("score", str(batch), "-f", "json")
+        assert rollup._t_quantiles() is None
+    finally:
+        rollup._t_quantiles.cache_clear()
+    assert result.exit_code == 0, result.stderr
+    sources = json.loads(result.stdout)["sources"]
+    assert sources == json.loads(good.stdout)["sources"]
+    assert sources[0]["source"] == "blog" and sources[0]["low"] < sources[0]["high"]  # a real spread
 
 
 def blog_hdg001(document: dict) -> int:

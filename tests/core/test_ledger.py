@@ -5,10 +5,15 @@ from __future__ import annotations
 import random
 import statistics
 import sys
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from copydesk import rollup as rollup_module
 from copydesk.ledger import Ledger, SeenKeys, SourceTally
 from copydesk.models import ArticleReport
-from copydesk.rollup import mean_interval, rollup
+from copydesk.rollup import T_QUANTILE_FILE, mean_interval, rollup, t_quantile, t_quantile_from_scipy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -106,23 +111,65 @@ def test_seen_keys_under_the_limit_use_no_database() -> None:
 def test_t_quantile_table_is_scipys() -> None:
     """Every tabled quantile is scipy's float for that many degrees of freedom (rebuild: scripts/build_student_t.py)."""
     import numpy as np
-    from copydesk.ledger import T_QUANTILE_MAX_DF, _t_quantiles, t_quantile, t_quantile_from_scipy
+    from copydesk.rollup import T_QUANTILE_MAX_DF, _t_quantiles
     from scipy.special import stdtrit
 
-    table = np.array(_t_quantiles())
+    quantiles = _t_quantiles()
+    assert quantiles is not None
+    table = np.array(quantiles)
     assert len(table) == T_QUANTILE_MAX_DF
     assert np.array_equal(table, stdtrit(np.arange(1, T_QUANTILE_MAX_DF + 1), 0.975))
     for df in [*range(1, 40), 99, 1000, 12345, 65536, T_QUANTILE_MAX_DF, T_QUANTILE_MAX_DF + 1]:
         assert t_quantile(df) == t_quantile_from_scipy(df), df
 
 
+@pytest.fixture
+def fresh_table() -> Iterator[None]:
+    """Forget the table read so far, before and after the test (which may point it at another file)."""
+    rollup_module._t_quantiles.cache_clear()
+    yield
+    rollup_module._t_quantiles.cache_clear()
+
+
+BAD_TABLES = {
+    "truncated": lambda good: good[: len(good) // 2],  # zlib: "Error -5 ... incomplete or truncated stream"
+    "not zlib": lambda good: b"not a zlib stream",
+    "too short": lambda good: zlib.compress(zlib.decompress(good)[:-8]),  # 99,999 quantiles
+    "ragged": lambda good: zlib.compress(zlib.decompress(good) + b"\0"),  # not a whole number of doubles
+}
+
+
+@pytest.mark.parametrize("bad", [*BAD_TABLES, "missing"])
+@pytest.mark.usefixtures("fresh_table")
+def test_a_bad_table_falls_back_to_scipy_and_the_interval_is_unchanged(
+    bad: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A truncated, corrupt, wrong-sized or missing quantile file costs a warning, not the run: scipy's values are the same."""
+    rng = random.Random(7)
+    tally = SourceTally()
+    for _ in range(40):
+        tally.add(round(rng.uniform(20, 90), 2), False, ())
+    from_table = tally.interval()
+    assert from_table[1] is not None
+    copy = tmp_path / "student_t975.bin"
+    if bad != "missing":
+        copy.write_bytes(BAD_TABLES[bad](T_QUANTILE_FILE.read_bytes()))
+    monkeypatch.setattr(rollup_module, "T_QUANTILE_FILE", copy)
+    rollup_module._t_quantiles.cache_clear()
+    assert tally.interval() == from_table
+    assert rollup_module._t_quantiles() is None
+    assert all(t_quantile(df) == t_quantile_from_scipy(df) for df in (1, 2, 39, 1000))
+    assert f"{copy}" in caplog.text and "come from scipy" in caplog.text
+
+
 def test_interval_needs_no_scipy() -> None:
-    """A source's interval reads the table: scipy (26 MB, half a second) stays out of the run."""
+    """A source's interval reads the table: scipy's import (python -X importtime -c "import scipy.special") stays out of the run."""
     import subprocess
 
     code = (
-        "import sys; from copydesk.ledger import SourceTally; t = SourceTally();"
-        "[t.add(float(i % 97), False, ()) for i in range(3000)]; t.interval(); print('scipy' in sys.modules)"
+        "import sys; from copydesk.ledger import SourceTally; from copydesk.rollup import mean_interval;"
+        "t = SourceTally(); [t.add(float(i % 97), False, ()) for i in range(3000)]; t.interval();"
+        "mean_interval([1.0, 2.0, 4.0]); print('scipy' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from copydesk.model import FeatureNorm, Model, ecdf, in_hundredths, rarity_cost
+from copydesk.model import FeatureNorm, Model, _terms, ecdf, in_hundredths, rarity_cost
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -140,6 +140,83 @@ def test_score_stays_within_0_100_and_points_always_balance(xs, truncation):
     shown = in_hundredths({**v.points, "truncation": v.truncation_points}, lost)
     assert sum(round(p * 100) for p in shown.values()) == round(lost * 100)
     assert all(abs(shown[k] - p) < 0.02 for k, p in {**v.points, "truncation": v.truncation_points}.items())
+
+
+#: 101 sorted quantiles: spread floats, or a few values with long ties (a sparse feature).
+QUANTILES = st.one_of(
+    st.lists(st.floats(-1e3, 1e3, allow_nan=False, allow_subnormal=False), min_size=101, max_size=101),
+    st.lists(st.sampled_from([-2.0, 0.0, 0.5, 1.0, 3.25, 40.0]), min_size=101, max_size=101),
+).map(lambda qs: tuple(sorted(qs)))
+
+
+@st.composite
+def feature_norms(draw: st.DrawFn, index: int) -> FeatureNorm:
+    """A random model feature: either direction, any sorted quantiles, any weight and slope."""
+    direction = draw(st.sampled_from(["problem", "evidence"]))
+    slope = draw(st.floats(1e-6, 10.0))
+    weight = draw(st.one_of(st.just(0.0), st.floats(0.0, 5.0)))
+    return FeatureNorm(f"s{index % 2}", f"f{index}", direction, "share", slope, weight, weight, draw(QUANTILES))
+
+
+@st.composite
+def value_for(draw: st.DrawFn, feature: FeatureNorm) -> object:
+    """A value for ``feature``: on a stored quantile, near or beyond the range, non-finite, a bool, an int."""
+    q = feature.quantiles
+    return draw(
+        st.one_of(
+            st.sampled_from(q),
+            st.floats(q[0] - 50.0, q[-1] + 50.0, allow_nan=False),
+            st.floats(allow_nan=True, allow_infinity=True),
+            st.sampled_from([math.nan, math.inf, -math.inf, True, False]),
+            st.integers(-1000, 1000),
+        )
+    )
+
+
+@st.composite
+def models_and_values(draw: st.DrawFn) -> tuple[Model, dict[str, object]]:
+    features = tuple(draw(feature_norms(i)) for i in range(draw(st.integers(1, 5))))
+    m = Model(features=features, reference_size=draw(st.integers(1, 5000)), scale=0.5, truncation_penalty=0.35)
+    values: dict[str, object] = {}
+    for f in features:
+        if draw(st.booleans()) or len(values) == 0:  # some features missing
+            values[f.key] = draw(value_for(f))
+    return m, values
+
+
+def assert_terms_are_weight_times_rarity_cost(m: Model, values: dict[str, object]) -> None:
+    """Per feature, _terms' term is ``weight * rarity_cost`` to the bit; a missing or non-finite value is 0 and unused."""
+    terms, used = _terms(m, values)  # bools and ints too, as a plugin may return them
+    assert len(terms) == len(used) == len(m.features)
+    for feature, term, x_used in zip(m.features, terms, used, strict=True):
+        x = values.get(feature.key)
+        if x is None or not math.isfinite(x):
+            assert (term, x_used) == (0.0, None)
+            continue
+        expected = feature.weight * rarity_cost(feature, x, m.reference_size)
+        assert x_used == float(x)
+        assert term == expected, (feature, x)
+
+
+@settings(max_examples=300, deadline=None)
+@given(models_and_values())
+def test_the_inlined_terms_are_weight_times_rarity_cost_exactly(case: tuple[Model, dict[str, object]]) -> None:
+    """_terms writes rarity_cost out inline for speed: on random models and values the two agree exactly."""
+    assert_terms_are_weight_times_rarity_cost(*case)
+
+
+@pytest.mark.parametrize("direction", ["problem", "evidence"])
+@pytest.mark.parametrize("quantiles", [LINEAR, SPARSE, tuple([1.0] * 30 + [2.0] * 41 + [3.0] * 30), (4.0,) * 101])
+def test_the_inlined_terms_agree_on_every_quantile_and_its_neighbours(
+    direction: str, quantiles: tuple[float, ...]
+) -> None:
+    """Every stored quantile value (ties at either end too), just beside it and beyond the range, both directions."""
+    m = model(norm("a", direction, quantiles, weight=1.7))
+    for q in sorted(set(quantiles)):
+        for x in (q, math.nextafter(q, -math.inf), math.nextafter(q, math.inf), q - 0.5, q + 0.5, q - 1e6, q + 1e6):
+            assert_terms_are_weight_times_rarity_cost(m, {"s.a": x})
+    for odd in (True, False, 0, 3, math.nan, math.inf, -math.inf):
+        assert_terms_are_weight_times_rarity_cost(m, {"s.a": odd})
 
 
 @pytest.mark.parametrize(
