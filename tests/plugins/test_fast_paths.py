@@ -292,17 +292,41 @@ def _spans(found: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]
     return [(m.span(), m.groups()) for m in found]  # type: ignore[attr-defined]
 
 
+# The plain patterns the sourcing scorer's rewritten ones must match exactly.
+AGE = re.compile(r",\s\d{1,2},|\baged\s\d{1,3}\b|\b\d{1,2}-year-old\b")
+AMOUNT = re.compile(
+    r"[$£€]\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
+    rf"|(?<![\d,.])\d[\d,.]*+(?:%|\s?(?i:{measures.alternation(sp.UNITS)})\b)"
+)
+SAID_PAST = re.compile(r"\bsaid\b")
+SAID_PRESENT = re.compile(r"\bsays\b")
+CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
+#: Spaces and opening quotes/brackets that may stand between a sentence end and its next word.
+OPENING = " \t\"“'‘(["
+
+
+def sentence_initial(text: str, offset: int) -> bool:
+    """True when only spaces and opening quotes/brackets separate ``offset`` from a sentence end or line start.
+
+    The look back from one offset that :func:`src.sentence_starts` finds for every offset in one scan.
+    """
+    pos = offset
+    while pos > 0 and offset - pos < src.LOOKBACK and text[pos - 1] in OPENING:
+        pos -= 1
+    return pos == 0 or text[pos - 1] in ".!?\n"
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=sourcing_texts)
 def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) -> None:
-    assert _spans(sp.FAST_AGE.finditer(text)) == _spans(sp.AGE.finditer(text))
-    assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(sp.AMOUNT.finditer(text))
+    assert _spans(sp.FAST_AGE.finditer(text)) == _spans(AGE.finditer(text))
+    assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
     assert _spans(src.starting_at(sp.DATE, sp.DATE_START, text)) == _spans(sp.DATE.finditer(text))
     assert _spans(src.starting_at(sp.NAME_THEN_SAY, sp.NAME_START, text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
     view = TextView(text)
     for fast, plain in [
         (sp.FAST_SAY_THEN_NAME, sp.SAY_THEN_NAME),
-        (sp.FAST_ACCORDING_TO_NAME, sp.ACCORDING_TO_NAME.pattern),
+        (sp.FAST_ACCORDING_TO_NAME, sp.ACCORDING_TO_NAME),
         (sp.FAST_FULL_MONTH, sp.FULL_MONTH),
         (sp.FAST_HONORIFIC_NAME, sp.HONORIFIC_NAME),
     ]:
@@ -311,11 +335,11 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
         assert [m.span() for m in fast.finditer(view)] == [m.span() for m in plain.finditer(text)]
     assert src._links_or_phrases(view) == measures.count(sp.LINK_OR_PHRASE, text)
     assert src._digits(text) == sum(map(str.isdigit, text))
-    plain_said = (sp.SAID.pattern, sp.SAID_PAST.pattern, sp.SAID_PRESENT.pattern)
+    plain_said = (sp.SAID.pattern, SAID_PAST, SAID_PRESENT)
     assert src._said(text) == tuple(measures.count(rx, text) for rx in plain_said)
 
 
-OPENING_PIECES = [*sp.OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
+OPENING_PIECES = [*OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
 
 
 @settings(max_examples=400, deadline=None)
@@ -323,23 +347,21 @@ OPENING_PIECES = [*sp.OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1"
 def test_sentence_starts_are_where_sentence_initial_holds(text: str) -> None:
     starts = src.sentence_starts(text)
     for offset in range(len(text) + 1):
-        if offset == len(text) or text[offset] not in sp.OPENING:
-            assert (offset in starts) == src.sentence_initial(text, offset), offset
-    assert _spans(sp.FAST_CAPITALISED.finditer(text)) == _spans(sp.CAPITALISED.finditer(text))
+        if offset == len(text) or text[offset] not in OPENING:
+            assert (offset in starts) == sentence_initial(text, offset), offset
+    assert _spans(sp.FAST_CAPITALISED.finditer(text)) == _spans(CAPITALISED.finditer(text))
 
 
 @settings(max_examples=300, deadline=None)
 @given(text=sourcing_texts)
 def test_capitalised_words_and_proper_nouns_match_the_word_by_word_test(text: str) -> None:
-    expected = [
-        (m.start(), m.end(), m.group(), src.sentence_initial(text, m.start())) for m in sp.CAPITALISED.finditer(text)
-    ]
+    expected = [(m.start(), m.end(), m.group(), sentence_initial(text, m.start())) for m in CAPITALISED.finditer(text)]
     assert list(src.capitalised_words(text)) == expected
     view = TextView(text)
     plain = sum(
         1
         for s, e in view.words
-        if text[s].isupper() and e - s > 1 and text[s + 1].islower() and not src.sentence_initial(text, s)
+        if text[s].isupper() and e - s > 1 and text[s + 1].islower() and not sentence_initial(text, s)
     )
     assert src._proper_nouns(Document.from_article(Article(id="a", title="", body=text))) == plain
 
