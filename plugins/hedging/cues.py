@@ -53,13 +53,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     # Only the quotation marks are visited; a line break matters only inside an open
-    # quotation, so the first one after the opening mark is looked for there.
+    # quotation, so it is looked for between the previous mark and this one. ``scanned``
+    # is where the last search stopped: each character is searched at most once, so a
+    # long open quotation with many marks inside stays linear.
+    scanned = 0
     for match in _QUOTE_MARKS.finditer(text):
         pos = match.start()
         ch = text[pos]
-        if opened is not None and (newline := text.find("\n", opened, pos)) >= 0:
-            spans.append((opened, newline))
-            opened = None
+        if opened is not None:
+            newline = text.find("\n", max(opened, scanned), pos)
+            scanned = pos
+            if newline >= 0:
+                spans.append((opened, newline))
+                opened = None
         if ch in "“«" and opened is None:
             opened = pos
         elif ch in "”»" and opened is not None:
@@ -72,7 +78,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
                 spans.append((opened, pos + 1))
                 opened = None
     if opened is not None:
-        newline = text.find("\n", opened)
+        newline = text.find("\n", max(opened, scanned))
         spans.append((opened, len(text) if newline < 0 else newline))
     return spans
 

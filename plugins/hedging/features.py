@@ -22,18 +22,16 @@ HEDGE_WORDS = (
     "conceivably plausibly tend tends indicate indicates signal signals hints hint"
 ).split()
 HEDGES = frozenset(HEDGE_WORDS)
-VAGUE_ATTRIBUTION = measures.Folded(
-    re.compile(
-        r"\b(?:(?:some|many|most|several|other|unnamed|anonymous)\s(?:people|experts|analysts|observers|critics|"
-        r"sources|officials|insiders|reports|commentators|scientists|believe|say|claim|argue|think)"
-        r"|sources?\s(?:say|said|says|claim|claimed|told|close\sto|familiar)"
-        r"|(?:an?|the)\s(?:source|insider|tipster|pal|friend)"
-        r"|insiders?|it\sis\s(?:said|believed|rumou?red|reported|claimed|thought|alleged)"
-        r"|(?:reports|rumou?rs|speculation)\s(?:suggest|say|indicate|claim|have\s(?:it|surfaced)|is\s(?:rife|swirling))"
-        r"|according\sto\s(?:sources|reports|insiders|rumou?rs|some|many|an?\s(?:source|insider|report))"
-        r"|people\sfamiliar\swith|reportedly|allegedly|rumou?red|is\sbelieved\sto|are\sbelieved\sto)\b",
-        re.IGNORECASE,
-    )
+VAGUE_ATTRIBUTION = re.compile(
+    r"\b(?:(?:some|many|most|several|other|unnamed|anonymous)\s(?:people|experts|analysts|observers|critics|"
+    r"sources|officials|insiders|reports|commentators|scientists|believe|say|claim|argue|think)"
+    r"|sources?\s(?:say|said|says|claim|claimed|told|close\sto|familiar)"
+    r"|(?:an?|the)\s(?:source|insider|tipster|pal|friend)"
+    r"|insiders?|it\sis\s(?:said|believed|rumou?red|reported|claimed|thought|alleged)"
+    r"|(?:reports|rumou?rs|speculation)\s(?:suggest|say|indicate|claim|have\s(?:it|surfaced)|is\s(?:rife|swirling))"
+    r"|according\sto\s(?:sources|reports|insiders|rumou?rs|some|many|an?\s(?:source|insider|report))"
+    r"|people\sfamiliar\swith|reportedly|allegedly|rumou?red|is\sbelieved\sto|are\sbelieved\sto)\b",
+    re.IGNORECASE,
 )
 #: The words a match of :data:`VAGUE_ATTRIBUTION` can open with.
 VAGUE_FIRST_WORDS = (
@@ -50,11 +48,9 @@ LOADED_WORDS = (
     "destroys destroyed hilarious heartbreaking terrifying scandal disaster evil corrupt liar lies"
 ).split()
 LOADED = frozenset(LOADED_WORDS)
-SUPERLATIVE = measures.Folded(
-    re.compile(
-        r"\b(?:most|least|best|worst|greatest|biggest|largest|smallest|highest|lowest|ever|never\sbefore|of\sall\stime)\b",
-        re.IGNORECASE,
-    )
+SUPERLATIVE = re.compile(
+    r"\b(?:most|least|best|worst|greatest|biggest|largest|smallest|highest|lowest|ever|never\sbefore|of\sall\stime)\b",
+    re.IGNORECASE,
 )
 #: The words a match of :data:`SUPERLATIVE` can open with.
 SUPERLATIVE_FIRST_WORDS = "most least best worst greatest biggest largest smallest highest lowest ever never of".split()
@@ -105,8 +101,8 @@ FEATURES = (
 )
 
 #: The same patterns, tried only where their first words start.
-VAGUE = measures.Anchored(VAGUE_ATTRIBUTION.pattern, VAGUE_FIRST_WORDS)
-SUPERLATIVES = measures.Anchored(SUPERLATIVE.pattern, SUPERLATIVE_FIRST_WORDS)
+VAGUE = measures.Anchored(VAGUE_ATTRIBUTION, VAGUE_FIRST_WORDS)
+SUPERLATIVES = measures.Anchored(SUPERLATIVE, SUPERLATIVE_FIRST_WORDS)
 
 
 def features(document: Document) -> dict[str, float]:

@@ -166,22 +166,15 @@ def source_count(view: TextView) -> int:
     return named_sources(view.text, view=view)
 
 
-def sentence_initial(text: str, offset: int) -> bool:
-    """True when only spaces and opening quotes/brackets separate ``offset`` from a sentence end or line start."""
-    pos = offset
-    while pos > 0 and offset - pos < LOOKBACK and text[pos - 1] in p.OPENING:
-        pos -= 1
-    return pos == 0 or text[pos - 1] in ".!?\n"
-
-
 @functools.lru_cache(maxsize=4)
 def sentence_starts(text: str) -> frozenset[int]:
-    """The offsets where :func:`sentence_initial` holds before a character that is not a space or opening mark.
+    """The offsets that open a sentence, before a character that is not a space or opening mark.
 
-    Each is the end of a run of spaces and opening quotes/brackets (:data:`~patterns.OPENING`)
+    Each is the end of a run of spaces and opening quotes/brackets (:data:`~patterns.OPENING_RUN`)
     after a sentence end or line break, or at the start of the text, at most :data:`LOOKBACK`
-    characters long: a longer run leaves a space or mark where :func:`sentence_initial` looks
-    for the sentence end. Found in one scan, for the words that need the test.
+    characters long (a longer run does not count: the look back from the word stops inside
+    it). Found in one scan, for the words that need the test; the tests compare it with a
+    look back from every offset.
     """
     first = p.OPENING_RUN.match(text)
     found = [first.end()] if first is not None and first.end() <= LOOKBACK else []
@@ -191,10 +184,10 @@ def sentence_starts(text: str) -> frozenset[int]:
 
 @functools.lru_cache(maxsize=4)
 def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
-    """Each :data:`~patterns.CAPITALISED` word: start, end, the word, and whether it opens a sentence.
+    """Each :data:`~patterns.FAST_CAPITALISED` word: start, end, the word, and whether it opens a sentence.
 
     Found once for :func:`mid_sentence_capitals` and :func:`distinct_names` (with
-    :data:`~patterns.FAST_CAPITALISED`, the same matches; :func:`sentence_starts` for the test).
+    :func:`sentence_starts` for the test).
     """
     initial = sentence_starts(text)
     return tuple((m.start(), m.end(), m.group(), m.start() in initial) for m in p.FAST_CAPITALISED.finditer(text))
@@ -378,7 +371,7 @@ def _digits(text: str) -> int:
 
 
 def _said(text: str) -> tuple[int, int, int]:
-    """Matches of :data:`~patterns.SAID`, :data:`~patterns.SAID_PAST` and :data:`~patterns.SAID_PRESENT`.
+    r"""Matches of :data:`~patterns.SAID` (said, says, told), of ``\bsaid\b`` and of ``\bsays\b``.
 
     One scan with :data:`~patterns.SAID`: its three words are whole words, so each of
     its matches is a match of the one-word pattern of that word, and the other way round.

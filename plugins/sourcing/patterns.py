@@ -3,7 +3,8 @@ r"""Patterns of the sourcing scorer: verbs of saying, names, quotations, dates, 
 All are linear: no nested unbounded quantifiers (token runs are possessive, repeats of
 tokens bounded), so 1 MB of hostile text is scanned in one pass per pattern. Patterns
 that open with ``\b`` and a word list are wrapped in :class:`copydesk.measures.WordBounded`
-(the same matches, found several times faster).
+or :class:`copydesk.measures.Anchored` (the same matches, found several times faster).
+Patterns the fast ones were rewritten from and are compared with live in the tests.
 """
 
 from __future__ import annotations
@@ -49,16 +50,12 @@ AGENCIES = frozenset({"Reuters", "AP", "AFP", "Bloomberg"})
 
 NAME_THEN_SAY = re.compile(rf"\b{NAME}(?:,\s[^,.;:!?\n]{{1,80}},)?\s(?:has\s|had\s|also\s|later\s|then\s)?(?:{SAY})\b")
 SAY_THEN_NAME = re.compile(rf"\b(?:{SAY})\s(?:the\s)?(?:[a-z]++\s){{0,3}}?{NAME}")
-ACCORDING_TO_NAME = measures.WordBounded(
-    re.compile(rf"\baccording\sto\s(?:the\s|a\s|an\s)?(?:[a-z\-]++\s){{0,3}}?{NAME}")
-)
+ACCORDING_TO_NAME = re.compile(rf"\baccording\sto\s(?:the\s|a\s|an\s)?(?:[a-z\-]++\s){{0,3}}?{NAME}")
 ACCORDING_TO = re.compile(r"\baccording\sto\b", re.IGNORECASE)
 ANY_ATTRIBUTION = re.compile(rf"\b(?:{SAY}|according\sto)\b", re.IGNORECASE)
 #: :data:`ANY_ATTRIBUTION` for lower-cased text (the same matches where no character of ``UNFOLDED`` occurs).
 ANY_ATTRIBUTION_LOWER = measures.WordBounded(re.compile(rf"\b(?:{SAY}|according\sto)\b"))
 SAID = measures.WordBounded(re.compile(r"\b(?:said|says|told)\b"))
-SAID_PAST = measures.WordBounded(re.compile(r"\bsaid\b"))
-SAID_PRESENT = measures.WordBounded(re.compile(r"\bsays\b"))
 #: A direct quotation in straight or curly double quotes, 3-600 characters on one line.
 QUOTATION = re.compile(r"[\"“](?P<inner>[^\"“”\n]{3,600})[\"”]")
 #: Characters either side of a quotation searched for a verb of saying.
@@ -105,39 +102,30 @@ TITLE_WORDS = (
 ).split()
 TITLED_NAME = re.compile(rf"\b(?i:{measures.alternation(TITLE_WORDS)})\s{NAME}")
 #: Where TITLED_NAME can start: its case-insensitive role word and space, matched on lower-cased text.
-TITLE_THEN_SPACE = measures.WordBounded(re.compile(rf"\b(?:{measures.alternation(TITLE_WORDS)})\s"))
+TITLE_THEN_SPACE = re.compile(rf"\b(?:{measures.alternation(TITLE_WORDS)})\s")
 #: Characters ``re.IGNORECASE`` matches with an ASCII letter that ``str.lower()`` does not turn into it.
 UNFOLDED = ("\u0130", "\u0131", "\u017f")
-#: A capitalised word of at least three letters (runs of them make the "distinct names").
-CAPITALISED = re.compile(r"\b[A-Z][a-z]{2,}+")
-#: :data:`CAPITALISED` rewritten to open with a character set (the same matches: a ``\b`` before
-#: a capital is a look-behind for no word character).
+#: A capitalised word of at least three letters (runs of them make the "distinct names"): the
+#: matches of ``\b[A-Z][a-z]{2,}+``, rewritten to open with a character set (a ``\b`` before a
+#: capital is a look-behind for no word character; the tests compare the two).
 FAST_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{2,}+")
-#: Spaces and opening quotes/brackets that may stand between a sentence end and its next word.
-OPENING = " \t\"“'‘(["
 #: A character outside ASCII.
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
-#: A run of :data:`OPENING` characters.
+#: A run of the spaces and opening quotes/brackets that may stand between a sentence end and its next word.
 OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
-#: A sentence end or line break and the run of :data:`OPENING` characters after it.
+#: A sentence end or line break and the run of spaces and opening quotes/brackets after it.
 AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
-#: An amount with a currency sign, or a number with a unit (counted as a specific detail).
+#: Units that make a number an amount (see :data:`FAST_AMOUNT`).
 UNITS = (
     "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "
     "tonne hours hour minutes minute seconds second years year months month weeks week days day points point "
     "goals goal votes vote people dollars pounds euros mph mm cm lb lbs"
 ).split()
-AMOUNT = re.compile(
-    r"[$£€]\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
-    rf"|(?<![\d,.])\d[\d,.]*+(?:%|\s?(?i:{measures.alternation(UNITS)})\b)"
-)
 FULL_MONTH = re.compile(rf"\b(?:{measures.alternation(MONTH_NAMES[:12])})\b")
 #: An honorific and a surname ("Mr Greenspan", "Sen. Warren").
 HONORIFIC_NAME = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Lord|Lady|Sen|Rep|Gov|Gen|Capt|Insp|Det|Supt|Cllr)\.?\s[A-Z][a-z]"
 )
-#: A person's age: ", 34," / "aged 34" / "34-year-old".
-AGE = re.compile(r",\s\d{1,2},|\baged\s\d{1,3}\b|\b\d{1,2}-year-old\b")
 #: Time relative to the report ("yesterday", "last week", "on Monday"): reporting of recent events.
 RELATIVE_TIME = re.compile(
     r"\b(?:yesterday|today|tomorrow|tonight|overnight|(?:last|next|this)\s(?:week|month|year|weekend)"
@@ -149,7 +137,7 @@ RELATIVE_TIME = re.compile(
 # The same patterns, tried only where their first words start (see copydesk.measures.Anchored).
 FAST_ACCORDING_TO = measures.Anchored(ACCORDING_TO, ["according"])
 FAST_SAY_THEN_NAME = measures.Anchored(SAY_THEN_NAME, SAY_VERBS)
-FAST_ACCORDING_TO_NAME = measures.Anchored(ACCORDING_TO_NAME.pattern, ["according"])
+FAST_ACCORDING_TO_NAME = measures.Anchored(ACCORDING_TO_NAME, ["according"])
 FAST_FULL_MONTH = measures.Anchored(FULL_MONTH, [month.lower() for month in MONTH_NAMES[:12]])
 FAST_HONORIFIC_NAME = measures.Anchored(
     HONORIFIC_NAME, "mr mrs ms dr prof sir lord lady sen rep gov gen capt insp det supt cllr".split()
@@ -166,11 +154,16 @@ LINK_OR_PHRASE_NEEDS = ("http", "www.", "press", "white")
 #: before a word character is a look-behind for no word character).
 LINK_OR_PHRASE_LOWER = re.compile(r"https?://\S++|www\.\S++|p(?<!\wp)ress\srelease\b|w(?<!\ww)hite\spaper\b")
 #: Where :data:`TITLED_NAME` can start: its role word and a space, ignoring case (as on lower-cased text).
-FAST_TITLE_THEN_SPACE = measures.Anchored(re.compile(TITLE_THEN_SPACE.pattern.pattern, re.IGNORECASE), TITLE_WORDS)
-#: :data:`AGE` rewritten to open with a character set, so ``re`` skips ahead to where it can match:
-#: the same matches (a ``\b`` before a word character is a look-behind for no word character).
+FAST_TITLE_THEN_SPACE = measures.Anchored(re.compile(TITLE_THEN_SPACE.pattern, re.IGNORECASE), TITLE_WORDS)
+#: A person's age: ", 34," / "aged 34" / "34-year-old": the matches of
+#: ``,\s\d{1,2},|\baged\s\d{1,3}\b|\b\d{1,2}-year-old\b``, rewritten to open with a character set,
+#: so ``re`` skips ahead to where it can match (a ``\b`` before a word character is a look-behind
+#: for no word character; the tests compare the two).
 FAST_AGE = re.compile(r"[,a\d](?:(?<=,)\s\d{1,2},|(?<=a)(?<!\wa)ged\s\d{1,3}\b|(?<=\d)(?<!\w\d)\d?-year-old\b)")
-#: :data:`AMOUNT` rewritten to open with a character set (the same matches).
+#: An amount with a currency sign, or a number with a unit (counted as a specific detail): the
+#: matches of ``[$£€]\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?`` or
+#: ``(?<![\d,.])\d[\d,.]*+(?:%|\s?(?i:UNITS)\b)``, rewritten to open with a character set (the
+#: tests compare the two).
 FAST_AMOUNT = re.compile(
     r"[$£€\d](?:(?<=[$£€])\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
     rf"|(?<=\d)(?<![\d,.]\d)[\d,.]*+(?:%|\s?(?i:{measures.alternation(UNITS)})\b))"

@@ -10,6 +10,7 @@ from copydesk import Finding
 from copydesk.errors import ConfigError
 from copydesk.models import Context
 from copydesk.plugins import hedging
+from copydesk.plugins.hedging import cues
 from copydesk.testing import article, codes, document, run_scorer
 
 SCORER = hedging.copydesk_scorers()[0]
@@ -266,6 +267,34 @@ def test_adversarial_megabyte_finishes() -> None:
     text = ("".join(pieces) * 5000)[:1_000_000]
     assessment = hedging.score(document(text), Context(settings=hedging.SETTINGS))
     assert assessment.findings and assessment.subscore is not None
+
+
+class _CountingText(str):
+    """A text that adds up how many characters its ``find`` calls search."""
+
+    searched = 0
+
+    def find(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+        lo = 0 if start is None else start
+        hi = len(self) if end is None else end
+        type(self).searched += max(0, hi - lo)
+        return str.find(self, sub, start, end)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“" + "a “" * 5000,  # one quotation left open, thousands of marks inside it
+        "«" + "x «" * 5000 + "\n" + "y «" * 5000,  # closed by a line break, then open again
+        '"' + "“ " * 5000,
+    ],
+)
+def test_quote_spans_searches_each_character_for_a_line_break_at_most_once(text: str) -> None:
+    _CountingText.searched = 0
+    counted = _CountingText(text)
+    assert cues.quote_spans(counted) == cues.quote_spans(text)
+    # Rescanning from the opening mark at every later mark searched about n * n / 6 characters here.
+    assert _CountingText.searched <= len(text)
 
 
 
