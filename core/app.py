@@ -270,9 +270,10 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     failed = options.gate and (not gate.passed or ending.verdict.failed)
     code = ending.exit_code(tally.exit_code(failed))
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
-    if options.gate:
-        _gate_lines(gate, ending.verdict, stderr, code)
-    return _history(ending, plan, (session, ledger, info), tally, stderr, code)
+    code = _history(ending, plan, (session, ledger, info), tally, stderr, code)
+    if options.gate:  # the verdict comes last, naming whatever else set the exit code
+        _gate_lines(gate, ending.verdict, stderr, _not_the_gate(code, tally))
+    return code
 
 
 def _history(
@@ -318,15 +319,19 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     return code
 
 
-#: Why a run exits with a code other than the gate's own, for the verdict line.
-NOT_THE_GATE = {
-    EXIT_INTERNAL: "exit 3: a scorer failed (see the CD001 lines above)",
-    EXIT_USAGE: "exit 2: input could not be read (see the CD002 lines above)",
-}
+def _not_the_gate(code: int, tally: Tally) -> str:
+    """Why the run exits with ``code`` rather than the gate's own code, for the verdict line ("" when it does not)."""
+    if code == EXIT_INTERNAL:
+        return "exit 3: a scorer failed (see the CD001 lines above)"
+    if code == EXIT_USAGE and tally.input_errors:
+        return "exit 2: input could not be read (see the CD002 lines above)"
+    if code == EXIT_USAGE:
+        return "exit 2: the run history could not be used (see the error line above)"
+    return ""
 
 
-def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None], code: int = EXIT_OK) -> None:
-    """Say which lever failed for which articles and sources, one line each, then the verdict (and what else set the exit code)."""
+def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None], why: str = "") -> None:
+    """Say which lever failed for which articles and sources, one line each, then the verdict (and ``why`` the exit code is not the gate's)."""
     for article, why in gate.failing:
         stderr(f"copydesk: FAIL {article}: {why}")
     for line in sources.lines():
@@ -342,7 +347,7 @@ def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None
     stderr(
         f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing"
         f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}{extra}"
-        f"{f'; {NOT_THE_GATE[code]}' if code in NOT_THE_GATE else ''}"
+        f"{f'; {why}' if why else ''}"
     )
 
 

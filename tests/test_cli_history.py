@@ -147,9 +147,14 @@ def test_a_corrupt_history_is_exit_2_with_the_reports_still_written(
     Path("bad.db").write_bytes(b"this is not a database, not even close" * 200)
     result = cli(command, "b.jsonl", "--history", "sqlite:///bad.db", "-f", "json:out.json", "-f", "markdown:out.md")
     assert result.exit_code == 2
-    errors = [line for line in result.stderr.splitlines() if "error" in line]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error")]
     assert len(errors) == 1 and errors[0].startswith("copydesk: error: history sqlite:///bad.db: ")
     assert "Traceback" not in result.stderr
+    assert "CD002" not in result.stderr  # the input was read: the history is what failed
+    if command == "check":  # the verdict comes last and names the history as the cause of exit 2
+        verdict = result.stderr.splitlines()[-1]
+        assert verdict.startswith("copydesk: gate passed: ")
+        assert verdict.endswith("; exit 2: the run history could not be used (see the error line above)")
     assert json.loads(Path("out.json").read_text())["sources"][0]["source"] == "wire"
     assert "### Sources" in Path("out.md").read_text()
 
