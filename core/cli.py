@@ -526,13 +526,23 @@ def trend(
             "--source", "-s", metavar="SOURCE", help="Only this source (as the reports name it).", show_default=False
         ),
     ] = None,
+    html: Annotated[
+        Path | None,
+        typer.Option(
+            "--html",
+            metavar="FILE",
+            help="Also write a page with a chart and a table per source to FILE (self-contained, no script).",
+            show_default=False,
+        ),
+    ] = None,
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Show each source's mean score over the recorded runs: a sparkline and the numbers."""
+    """Show each source's mean score over the recorded runs: a sparkline and the numbers (and a chart with --html)."""
     from copydesk.history.commands import show_trend
 
-    _read_history(history, config, lambda store: show_trend(store, source, sys.stdout))
+    page = None if html is None else str(html)
+    _read_history(history, config, lambda store: show_trend(store, source, sys.stdout, page))
 
 
 @app.command(cls=Command)

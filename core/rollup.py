@@ -76,6 +76,18 @@ class SourceTrend:
     means: tuple[float | None, ...]
 
 
+def change(means: Sequence[float | None]) -> str | None:
+    """The change from the first known mean to the last, signed, or None with fewer than two means.
+
+    It is the difference of the two means as shown (to one decimal), so ``41.4 -> 41.3``
+    reads ``-0.1`` whatever the digits behind them; no change is ``+0.0``, never ``-0.0``.
+    """
+    known = [m for m in means if m is not None]
+    if len(known) < 2:
+        return None
+    return f"{round(round(known[-1], 1) - round(known[0], 1), 1) + 0.0:+.1f}"
+
+
 def trends(
     recorded: Mapping[str, Sequence[tuple[int, float | None]]], current: Iterable[SourceSummary]
 ) -> tuple[SourceTrend, ...]:

@@ -58,10 +58,11 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
 
     trend = cli("trend", "--history", db_url)
     assert trend.exit_code == 0
-    assert (
-        trend.stdout.splitlines()[0]
-        == f"blog  {_bar(before['blog'])}{_bar(blog['mean_score'])}  {before['blog']:.1f} -> {blog['mean_score']:.1f} ({-drop:+.1f}) over 2 run(s)"
-    )
+    head = re.fullmatch(r"blog  (\S\S)  ([\d.]+) -> ([\d.]+) \(([-+][\d.]+)\) over 2 run\(s\)", trend.stdout.splitlines()[0])
+    assert head is not None, trend.stdout
+    assert head[1] == _bar(before["blog"]) + _bar(blog["mean_score"])
+    assert (head[2], head[3]) == (f"{before['blog']:.1f}", f"{blog['mean_score']:.1f}")
+    assert float(head[4]) == pytest.approx(float(head[3]) - float(head[2]), abs=1e-9)  # the change of the means shown
     assert f"run 1: {wire}, run 2: {wire}" in trend.stdout  # the wire, unchanged
     only = cli("trend", "--history", db_url, "--source", "wire")
     assert "blog" not in only.stdout and only.stdout.startswith(
@@ -237,3 +238,17 @@ def test_a_failing_share_rise_fails_the_gate(cli: Cli, no_project_config: Path) 
     )
     assert result.exit_code == 1
     assert "FAIL source 'blog': share failing rose 100% (0% -> 100%; allowed 10%)" in result.stderr
+
+
+def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path) -> None:
+    """Source names and article ids come from input: no terminal escape, no workflow-command line (issue 16 item 6)."""
+    forged = "evil\x1b[2J\u202e\n::error title=forged::x"
+    write_batch(tmp_path / "b.jsonl", [(forged, forged, clean(1))])
+    url = f"sqlite:///{tmp_path}/h.db"
+    assert cli("score", str(tmp_path / "b.jsonl"), "--history", url, "-o", str(tmp_path / "r.txt")).exit_code == 0
+    assert cli("score", str(tmp_path / "b.jsonl"), "--history", url, "-o", str(tmp_path / "r.txt")).exit_code == 0
+    for args in (["history"], ["trend"], ["trend", "--source", forged], ["diff", "1", "2"]):
+        out = cli(*args, "--history", url).stdout
+        assert out and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), (args, out)
+        assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], (args, out)
+    assert "evil\\x1b[2J\\u202e\\n::error" in cli("trend", "--history", url).stdout  # shown, escaped

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from copydesk.rollup import change
+
 BINS = 10
 #: Sparkline size in CSS pixels; the y axis is the fixed 0-100 score scale, so sources compare.
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 120, 30, 3
@@ -137,10 +139,63 @@ def _mean(value: float | None) -> str:
 def trend_text(runs: Sequence[int | None], means: Sequence[float | None]) -> tuple[str, str]:
     """A trend's numbers: ``first -> last (change) over N runs``, and every run's mean in order."""
     known = [m for m in means if m is not None]
-    change = f" ({known[-1] - known[0]:+.1f})" if len(known) > 1 else ""
-    head = f"{_mean(known[0] if known else None)} \u2192 {_mean(known[-1] if known else None)}{change}"
+    delta = change(means)
+    head = f"{_mean(known[0] if known else None)} \u2192 {_mean(known[-1] if known else None)}"
+    head += f" ({delta})" if delta else ""
     head += f" over {len(means)} run{'s' if len(means) != 1 else ''}"
     series = ", ".join(
         f"{'now' if run is None else f'run {run}'}: {_mean(m)}" for run, m in zip(runs, means, strict=True)
     )
     return head, series
+
+
+#: The trend page's chart size and margins in CSS pixels.
+CHART_WIDTH, CHART_HEIGHT, CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 640, 200, 36, 12, 10, 34
+
+
+def trend_chart(runs: Sequence[int], means: Sequence[float | None], label: str) -> str:
+    """A source's mean score per run as an SVG line chart on the 0-100 scale, one labelled dot per run.
+
+    Gridlines at 0, 25, 50, 75 and 100; the x axis names runs (every ``k``-th when
+    many, always the first and last). A run without a mean breaks the line. ``label``
+    (already escaped by the caller) names the chart for assistive technology, which is
+    pointed at the table of the same numbers.
+    """
+    n = len(runs)
+    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    step = plot_w / max(1, n - 1)
+
+    def x_of(i: int) -> float:
+        return CHART_LEFT + (i * step if n > 1 else plot_w / 2)
+
+    def y_of(mean: float) -> float:
+        return CHART_TOP + (1 - min(100.0, max(0.0, mean)) / 100) * plot_h
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="trend-chart" width="{CHART_WIDTH}" height="{CHART_HEIGHT}"'
+        f' viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" role="img" aria-label="{label}">'
+    ]
+    for level in (0, 25, 50, 75, 100):
+        y = y_of(level)
+        parts.append(
+            f'<line x1="{CHART_LEFT}" y1="{y:.1f}" x2="{CHART_WIDTH - CHART_RIGHT}" y2="{y:.1f}" stroke="#e3e3e3"/>'
+        )
+        parts.append(f'<text x="{CHART_LEFT - 4}" y="{y + 4:.1f}" text-anchor="end">{level}</text>')
+    every = max(1, -(-n // 12))  # at most about a dozen run labels
+    line: list[str] = []
+    for i, (run, mean) in enumerate(zip([*runs, None], [*means, None], strict=True)):
+        if mean is None:
+            if len(line) > 1:
+                parts.append(f'<polyline points="{" ".join(line)}" fill="none" stroke="#1f5f99" stroke-width="2"/>')
+            line = []
+        else:
+            x, y = x_of(i), y_of(mean)
+            line.append(f"{x:.1f},{y:.1f}")
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#1f5f99"><title>run {run}: {mean:.1f}</title></circle>'
+            )
+        if run is not None and (i % every == 0 or i == n - 1):
+            parts.append(f'<text x="{x_of(i):.1f}" y="{CHART_HEIGHT - 16}" text-anchor="middle">{run}</text>')
+    parts.append(f'<text x="{CHART_LEFT}" y="{CHART_HEIGHT - 2}">run</text></svg>')
+    return "".join(parts)

@@ -21,7 +21,7 @@ from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
-from copydesk.rollup import SourceTrend
+from copydesk.rollup import SourceTrend, change
 
 MAX_ROWS = 100
 _SPECIAL = set("\\`*_{}[]()#+-.!|~:")
@@ -61,8 +61,9 @@ def trend_cell(trend: SourceTrend) -> str:
     known = [m for m in trend.means if m is not None]
     if not known:
         return f"`{sparkline(trend.means)}` no mean in {len(trend.means)} run(s)"
-    change = f" ({known[-1] - known[0]:+.1f})" if len(known) > 1 else ""
-    return f"`{sparkline(trend.means)}` {known[0]:.1f} → {known[-1]:.1f}{change} over {len(trend.means)} run(s)"
+    delta = change(trend.means)
+    shown = f" ({delta})" if delta else ""
+    return f"`{sparkline(trend.means)}` {known[0]:.1f} → {known[-1]:.1f}{shown} over {len(trend.means)} run(s)"
 
 
 class MarkdownWriter:

@@ -7,14 +7,20 @@ the configuration's ``[history] url``.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from copydesk import __version__, safety
 from copydesk.config import load_config
 from copydesk.errors import UsageError
+from copydesk.formats.writers import atomic_writer
 from copydesk.history import History, RunDiff, TrendPoint, open_history
+from copydesk.history.backends import redact
+from copydesk.history.page import shown_time, trend_page
 from copydesk.history.recording import run_ref
+from copydesk.rollup import change
 
 #: Sparkline characters, lowest first: a mean score of 0-100 in eight steps.
 BARS = "▁▂▃▄▅▆▇█"
@@ -32,6 +38,11 @@ def resolve_url(given: str | None, config_path: Path | None) -> str:
     return url
 
 
+def _emit(out: TextIO, line: str) -> None:
+    """Write one line: source names, keys, versions and URLs come from input, so it is made inert (:func:`copydesk.safety.line`)."""
+    out.write(safety.line(line) + "\n")
+
+
 def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
@@ -40,14 +51,14 @@ def list_runs(history: History, limit: int | None, out: TextIO) -> None:
     """The latest runs, newest first: number, time, version, commit, articles, mean score."""
     entries = history.runs(limit)
     if not entries:
-        out.write(f"no runs recorded in history {history.url}\n")
+        _emit(out, f"no runs recorded in history {redact(history.url)}")
         return
-    out.write(f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<10}  {'articles':>8}  {'mean':>6}\n")
+    _emit(out, f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<10}  {'articles':>8}  {'mean':>6}")
     for e in entries:
-        when = e.when[:19] + "Z" if len(e.when) > 20 else e.when
+        when = shown_time(e.when)
         commit = (e.commit or "-")[:10]
-        out.write(
-            f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<10}  {e.articles:>8}  {_score(e.mean_score):>6}\n"
+        _emit(
+            out, f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<10}  {e.articles:>8}  {_score(e.mean_score):>6}"
         )
 
 
@@ -60,23 +71,31 @@ def _trend_lines(source: str, points: list[TrendPoint]) -> list[str]:
     """A source's sparkline with its first and last mean and the change, then every run's mean."""
     means = [p.mean for p in points]
     known = [m for m in means if m is not None]
-    change = f"{known[-1] - known[0]:+.1f}" if len(known) > 1 else "n/a"
+    delta = change(means) or "n/a"
     head = (
         f"{source}  {sparkline(means)}  {_score(known[0] if known else None)} -> "
-        f"{_score(known[-1] if known else None)} ({change}) over {len(points)} run(s)"
+        f"{_score(known[-1] if known else None)} ({delta}) over {len(points)} run(s)"
     )
     return [head, "    " + ", ".join(f"run {p.run_id}: {_score(p.mean)}" for p in points)]
 
 
-def show_trend(history: History, source: str | None, out: TextIO) -> None:
-    """Each source's (or only ``source``'s) mean score over the recorded runs, oldest first."""
+def show_trend(history: History, source: str | None, out: TextIO, page: str | None = None) -> None:
+    """Each source's (or only ``source``'s) mean score over the recorded runs, oldest first.
+
+    :param page: also write them as an HTML page with a chart per source to this path
+        (:mod:`copydesk.history.page`), atomically, and say so on stderr.
+    """
     trends = history.trend(source)
     if not trends:
         what = f"source {source!r}" if source is not None else "any source"
         raise UsageError(f"history {history.url}: no run records {what} (see copydesk history)")
     for name in sorted(trends):
         for line in _trend_lines(name, trends[name]):
-            out.write(line + "\n")
+            _emit(out, line)
+    if page is not None:
+        with atomic_writer(page) as handle:
+            handle.write(trend_page(trends, redact(history.url), __version__))
+        sys.stderr.write(safety.line(f"copydesk: wrote {page}: {len(trends)} source(s)") + "\n")
 
 
 def _diff_lines(diff: RunDiff) -> list[str]:
@@ -101,7 +120,7 @@ def _diff_lines(diff: RunDiff) -> list[str]:
 def show_diff(history: History, run_a: str, run_b: str, out: TextIO) -> None:
     """Articles whose grade changed from ``run_a`` to ``run_b``, and rule counts that appeared or went away."""
     for line in _diff_lines(history.diff(run_ref(run_a), run_ref(run_b))):
-        out.write(line + "\n")
+        _emit(out, line)
 
 
 def read(given: str | None, config_path: Path | None) -> History:

@@ -1,4 +1,4 @@
-"""The browser tests' Chromium (Debian's, driven by Playwright) and a page opener that records what happens.
+"""The browser tests' Chromium (Debian's, driven by Playwright) and a page opener, for the HTML report and the trend page.
 
 Chromium is started once per session by this set-up. Without Chromium or Playwright
 the browser tests skip, saying which is missing, except under CI (``CI=true``), where
@@ -54,10 +54,10 @@ def browser() -> Iterator[Any]:
 
 @pytest.fixture
 def open_page(browser: Any) -> Iterator[Callable[[Path], Any]]:
-    """Open a report; ``page.events`` lists console output, page errors, dialogs and any request but the file's."""
+    """Open a page (``ready``: what marks it loaded); ``page.events`` lists console output, page errors, dialogs and any request but the file's."""
     pages: list[Any] = []
 
-    def opener(report: Path) -> Any:
+    def opener(report: Path, ready: str = "body[data-ready='1']") -> Any:
         page = browser.new_page()
         page.events = []
         page.on("console", lambda m: page.events.append(f"console {m.type}: {m.text}"))
@@ -65,7 +65,7 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], Any]]:
         page.on("dialog", lambda d: (page.events.append(f"dialog: {d.message}"), d.dismiss()))
         page.on("request", lambda r: page.events.append(f"request: {r.url}") if r.url != report.as_uri() else None)
         page.goto(report.as_uri(), timeout=120_000)
-        page.wait_for_selector("body[data-ready='1']", timeout=120_000)
+        page.wait_for_selector(ready, timeout=120_000)
         pages.append(page)
         return page
 
