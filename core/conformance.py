@@ -12,10 +12,10 @@ It checks, for every scorer the plugin provides: rule codes valid, unique and sh
 the scorer's prefix; kebab-case names; every rule documented with the five sections;
 settings of the types ``[plugins.NAME]`` can hold, which the scorer's own ``check``
 accepts as they are; declared features with snake_case, unique names, a known direction
-and unit, and scoring that reports only declared, finite feature values (the runner turns
-any other into a failure); every finding's span inside its
-field, ``matched == text[start:end]``, line and column right and the excerpt holding
-the match; the same output on a second run; the shared token stream
+and unit, and scoring that reports only declared, finite feature values and findings
+whose texts, positions and ``data`` are JSON values (the runner turns any other into a
+failure); every finding's span inside its field, ``matched == text[start:end]``, line
+and column right at both ends and the excerpt holding the match; the same output on a second run; the shared token stream
 (``view.tokens``) right on every example and left unchanged by the scorer
 (:func:`check_tokens`); no crash and linear time on adversarial input (see
 :func:`check_scaling` for how time is measured without flaky asserts); and a batch
@@ -291,6 +291,8 @@ def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None
         return f"excerpt {finding.excerpt[:60]!r} does not contain the matched text {finding.matched[:40]!r}"
     if (finding.line, finding.column) != view.line_col(start):
         return f"line {finding.line} column {finding.column} is not where offset {start} is"
+    if (finding.end_line, finding.end_column) != view.line_col(end):
+        return f"end line {finding.end_line} end column {finding.end_column} is not where offset {end} is"
     return None
 
 

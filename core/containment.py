@@ -1,11 +1,16 @@
 """Check what crosses the plugin boundary, so one misbehaving scorer costs only its own result.
 
-A scorer's metrics and sub-score must be finite numbers (JSON has no NaN), its
-findings' spans must lie inside the field they point at, and it must leave the shared
-:class:`~copydesk.text.Document` as it found it. A scorer that breaks any of these gets
-the same treatment as one that raised: its result is dropped and the article carries a
-``CD001`` diagnostic saying what it did. What a scorer prints goes to standard error as
-a warning (standard output belongs to the report).
+Everything a scorer returns ends up in a JSON report, so it must be JSON: its metrics
+and sub-score finite numbers under string names (JSON has no NaN or Infinity); its
+findings' texts strings, their offsets, lines and columns integers, and their ``data``
+string-keyed JSON values (:func:`data_problem`). A finding's span must lie inside the
+field it points at, and its lines and columns must be where its offsets are in that
+field (``view.line_col``), so the report never publishes a position the text does not
+have. And the scorer must leave the shared :class:`~copydesk.text.Document` as it found
+it. A scorer that breaks any of these gets the same treatment as one that raised: its
+result is dropped and the article carries a ``CD001`` diagnostic saying what it did.
+What a scorer prints goes to standard error as a warning (standard output belongs to
+the report).
 """
 
 from __future__ import annotations
@@ -14,17 +19,32 @@ import contextlib
 import dataclasses
 import io
 import math
+import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
 from copydesk import safety
-from copydesk.models import FrozenDict, ScorerResult
+from copydesk.errors import describe
+from copydesk.models import Finding, FrozenDict, ScorerResult
 from copydesk.text import Document
 
 _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentence_starts")
+
+#: The largest integer a finding's data may hold: JSON readers that keep numbers as
+#: doubles (JavaScript, jq) hold integers exactly only up to 2**53 - 1 (RFC 7493, I-JSON).
+JSON_INT = 2**53 - 1
+_INEXACT = "which JSON readers round"
+#: How deep a finding's data may nest lists and dicts (a cycle would never end).
+DATA_DEPTH = 32
+_JSON_TYPES = "str, int, float, bool, None, list, tuple or dict"
+#: A finding's texts and positions, which reach every report.
+_TEXTS = ("code", "name", "message", "excerpt", "matched", "field")
+_POSITIONS = ("start", "end", "line", "column", "end_line", "end_column")
+#: A lone UTF-16 surrogate: Python strings can hold one, UTF-8 (every report) cannot.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}
@@ -70,23 +90,117 @@ def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:
 
 
 def problem(result: ScorerResult, document: Document, spans: bool = True) -> str | None:
-    """Why ``result`` cannot be accepted (non-finite numbers, a span outside its text), or None.
+    """Why ``result`` cannot be accepted, or None.
 
-    :param spans: check the findings' spans too.
+    It cannot when it holds a value JSON cannot hold, a span outside its text, or a line
+    or column that is not where its span is.
+
+    :param spans: check where the findings point too (the conformance suite diagnoses that itself).
     """
+    try:
+        if (why := _numbers_problem(result)) is not None:
+            return why
+        for finding in result.findings:
+            why = _values_problem(finding) or (_placement_problem(finding, document) if spans else None)
+            if why is not None:
+                return why
+    except Exception as exc:  # isolation point: scoring (a plugin's object that raises when it is read)
+        return f"returned a result that raised when checked: {describe(exc)}"
+    return None
+
+
+def _numbers_problem(result: ScorerResult) -> str | None:
+    """A metric or sub-score JSON cannot hold: a name that is not a string, NaN or an infinity."""
+    for name in result.metrics:
+        if not isinstance(name, str):
+            return f"returned a metric whose name is {_kind(name)}, not a str"
+        if _SURROGATE.search(name):
+            return "returned a metric whose name is not valid Unicode (an unpaired surrogate)"
     bad = sorted(k for k, v in result.metrics.items() if not math.isfinite(v))
     if bad:
         return f"returned a non-finite metric {bad[0]!r} ({result.metrics[bad[0]]})"
     if result.subscore is not None and not math.isfinite(result.subscore):
         return f"returned a non-finite sub-score ({result.subscore})"
-    for finding in result.findings if spans else ():
-        view = {"title": document.title, "text": document.body, "byline": document.byline}.get(finding.field)
-        size = len(view.text) if view is not None else 0
-        if view is None or not 0 <= finding.start <= finding.end <= size:
-            return (
-                f"returned {finding.code} at {finding.field} {finding.start}-{finding.end}, "
-                f"outside the {finding.field} ({size} characters)"
-            )
+    return None
+
+
+def _values_problem(finding: Finding) -> str | None:
+    """A finding field of the wrong type (a text that is not a string, a position that is not an int), or bad data."""
+    code = finding.code
+    for name in _TEXTS:
+        value = getattr(finding, name)
+        if not isinstance(value, str):
+            return f"returned {code} whose {name} is {_kind(value)}, not a str"
+        if _SURROGATE.search(value):
+            return f"returned {code} whose {name} is not valid Unicode (an unpaired surrogate)"
+    for name in _POSITIONS:
+        value = getattr(finding, name)
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"returned {code} whose {name} is {_kind(value)}, not an int"
+        if not -JSON_INT <= value <= JSON_INT:
+            return f"returned {code} whose {name} is an integer beyond ±(2**53 - 1)"
+    if not isinstance(finding.data, Mapping):
+        return f"returned {code} whose data is {_kind(finding.data)}, not a mapping"
+    why = data_problem(finding.data, "data")
+    return None if why is None else f"returned {code} whose {why}"
+
+
+def data_problem(value: Any, where: str, depth: int = 0) -> str | None:
+    """Why ``value`` (a finding's ``data``, or part of it at ``where``) is not a JSON value, or None.
+
+    JSON values are None, bools, strings, integers JSON readers hold exactly (within
+    ±:data:`JSON_INT`), finite floats, and lists, tuples and string-keyed dicts of them,
+    nested at most :data:`DATA_DEPTH` deep (a mapping at the top).
+    """
+    if isinstance(value, list | tuple):
+        items: Iterable[tuple[str, Any]] = ((f"{where}[{i}]", item) for i, item in enumerate(value))
+    elif isinstance(value, dict) or (depth == 0 and isinstance(value, Mapping)):
+        key = next((k for k in value if not isinstance(k, str) or _SURROGATE.search(k)), None)
+        if key is not None:
+            return f"{where} has a key that is {_kind(key)}: JSON keys are strings of valid Unicode"
+        items = ((f"{where}[{k!r}]", item) for k, item in value.items())
+    else:
+        return _scalar_problem(value, where)
+    if depth >= DATA_DEPTH:
+        return f"{where} nests deeper than {DATA_DEPTH} levels"
+    return next(filter(None, (data_problem(item, at, depth + 1) for at, item in items)), None)
+
+
+def _scalar_problem(value: Any, where: str) -> str | None:
+    """Why ``value``, not a list or mapping, is not a JSON value, or None."""
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        return f"{where} is not valid Unicode (an unpaired surrogate)" if _SURROGATE.search(value) else None
+    if isinstance(value, int):
+        return None if -JSON_INT <= value <= JSON_INT else f"{where} is an integer beyond ±(2**53 - 1), {_INEXACT}"
+    if isinstance(value, float):
+        return None if math.isfinite(value) else f"{where} is {value}: JSON has no NaN or Infinity"
+    return f"{where} is {_kind(value)}, not a JSON value ({_JSON_TYPES})"
+
+
+def _kind(value: Any) -> str:
+    """``value``'s type with its article, for a message: ``a set``, ``an int``, ``a str with a lone surrogate``."""
+    name = type(value).__name__
+    if isinstance(value, str):
+        return f"a {name} with an unpaired surrogate"
+    return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+
+
+def _placement_problem(finding: Finding, document: Document) -> str | None:
+    """Where a finding points, when that is not in its field: a span outside it, or a line or column not at the span."""
+    view = {"title": document.title, "text": document.body, "byline": document.byline}.get(finding.field)
+    size = len(view.text) if view is not None else 0
+    span = f"{finding.code} at {finding.field} {finding.start}-{finding.end}"
+    if view is None or not 0 <= finding.start <= finding.end <= size:
+        return f"returned {span}, outside the {finding.field} ({size} characters)"
+    given = (finding.line, finding.column, finding.end_line, finding.end_column)
+    true = (*view.line_col(finding.start), *view.line_col(finding.end))
+    if given != true:
+        return (
+            f"returned {span} placed at line {given[0]} column {given[1]} to line {given[2]} column {given[3]}, "
+            f"but the span is at line {true[0]} column {true[1]} to line {true[2]} column {true[3]}"
+        )
     return None
 
 

@@ -74,6 +74,11 @@ def interruption(exc: BaseException | None) -> tuple[str, int]:
 
 
 def describe(exc: BaseException) -> str:
-    """``Type: first line of message``: an exception in one line, for errors and diagnostics."""
+    r"""``Type: first line of message``: an exception in one line, for errors and diagnostics.
+
+    A lone surrogate in the message (a plugin's, or a file name's) is written ``\udcff``:
+    no report or stream in UTF-8 could hold it.
+    """
     lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")

@@ -26,7 +26,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import json
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -34,6 +33,7 @@ from typing import Any, TextIO
 
 from copydesk import meaning, safety
 from copydesk.formats import _common as common
+from copydesk.formats import schema
 from copydesk.formats._html_assets import CSS, JS
 from copydesk.formats._html_charts import histogram, sparkline, trend_text
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
@@ -72,7 +72,7 @@ def _inert_segments(pieces: list[list[Any]], keep: str) -> list[list[Any]]:
 
 def script_json(value: Any) -> str:
     """JSON that is inert inside ``<script type="application/json">``: no ``<`` at all."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    text = schema.dumps(value, "html", separators=(",", ":"))
     return "".join(_JSON_ESCAPES.get(c, c) for c in common.clean(text))
 
 

@@ -6,7 +6,6 @@ the fields once.
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from copydesk import safety
@@ -36,7 +35,7 @@ class JsonWriter:
             "sources": [schema.source_summary_dict(s) for s in summary.sources],
             "summary": schema.summary_dict(summary),
         }
-        self.out.write(safety.json_text(json.dumps(document, ensure_ascii=False, indent=2)))
+        self.out.write(safety.json_text(schema.dumps(document, "json", indent=2)))
         self.out.write("\n")
 
 
@@ -49,7 +48,7 @@ class JsonlWriter:
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""
         line = {"schema_version": schema.SCHEMA_VERSION, **schema.article_dict(report)}
-        self.out.write(safety.json_text(json.dumps(line, ensure_ascii=False, separators=(",", ":"))) + "\n")
+        self.out.write(safety.json_text(schema.dumps(line, "jsonl", separators=(",", ":"))) + "\n")
 
     def close(self, summary: RunSummary) -> None:
         """Nothing more: JSONL carries articles only (the exit code carries the verdict)."""

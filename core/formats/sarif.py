@@ -23,6 +23,7 @@ from urllib.parse import quote
 from copydesk import safety
 from copydesk.ci.baseline import fingerprint
 from copydesk.formats import _common as common
+from copydesk.formats import schema
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
 
@@ -145,7 +146,7 @@ class SarifWriter:
                 f"{self.total - len(results)} of {self.total} results left out: GitHub code scanning accepts at "
                 f"most {MAX_RESULTS:,} results and {MAX_BYTES // 1_000_000} MB per run; the most severe were kept"
             )
-        log_text = json.dumps(self._log(summary, results, note), ensure_ascii=False, separators=(",", ":"))
+        log_text = schema.dumps(self._log(summary, results, note), "sarif", separators=(",", ":"))
         self.out.write(safety.json_text(log_text))
         self.out.write("\n")
 

@@ -8,6 +8,7 @@ bytes. Timings are left out unless asked for, because they differ run to run.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from copydesk.formats.positions import in_file
@@ -18,6 +19,21 @@ from copydesk.rollup import SourceSummary
 #: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
 #: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
 SCHEMA_VERSION = "2.0"
+
+
+def dumps(value: Any, what: str, **layout: Any) -> str:
+    """``value`` as JSON text (``ensure_ascii=False``), never holding NaN or Infinity, which JSON has not.
+
+    The runner rejects a plugin's non-finite numbers and non-JSON data at the boundary
+    (:mod:`copydesk.containment`), so a failure here is copydesk's own bug: a ValueError
+    naming the ``what`` report (an internal error, exit 3), never a report that is not JSON.
+
+    :param layout: ``indent``, ``separators`` as for :func:`json.dumps`.
+    """
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False, **layout)
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"the {what} report would not be JSON ({exc}): a value got past the plugin boundary") from exc
 
 
 def _round(value: float | None, places: int = 4) -> float | None:

@@ -167,6 +167,8 @@ BROKEN = [
     ("excerpt-elsewhere", mangled(lambda f: replace(f, excerpt="unrelated words")), "spans", "excerpt"),
     ("column-wrong", mangled(lambda f: replace(f, column=f.column + 1)), "spans", "column"),
     ("line-wrong", mangled(lambda f: replace(f, line=f.line + 1)), "spans", "line"),
+    ("end-column-wrong", mangled(lambda f: replace(f, end_column=f.end_column + 1)), "spans", "end column"),
+    ("data-not-json", mangled(lambda f: replace(f, data={"v": [float("nan")]})), "robustness", "JSON has no NaN"),
     ("field-unknown", mangled(lambda f: replace(f, field="url")), "spans", "field 'url'"),
     ("nondeterministic", replace(GOOD, score=counting_score), "determinism", "different results"),
     ("crash-on-empty", raising_on(lambda d: not d.body.text), "robustness", "ValueError"),

@@ -1,11 +1,20 @@
-"""Containment: the fingerprint that tells whether a scorer changed the shared document."""
+"""Containment: the fingerprint that tells whether a scorer changed the shared document, and the
+checks that what a scorer returns is JSON and points where it says."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime
+import json
+import math
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Any
 
-from copydesk import containment
+import pytest
+from copydesk import Assessment, Context, Finding, Rule, Scorer, containment
+from copydesk.formats.schema import article_dict
 from copydesk.models import Article
+from copydesk.testing import plugin_set, score_batch
 from copydesk.text import Document
 
 
@@ -40,3 +49,131 @@ def test_a_deleted_field_counts_as_none() -> None:
     one = One([1])
     object.__delattr__(one, "value")
     assert containment._field_ids(one) == (id(None),)
+
+
+# What a scorer hands the core must be JSON and point where it says (issue 16 items 8 and 9).
+
+PLAIN = Rule("PLN001", "plain-rule", "Plain")
+BODY = "Some body text here.\nA second line of it."
+
+
+def _returning(change: Callable[[Finding], Finding] | None = None, **assessment: Any) -> Scorer:
+    """A scorer returning one PLN001 finding at "body" in line 1, as ``change`` alters it, and ``assessment``."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        found = PLAIN.finding(document.body, 5, 9)
+        return Assessment((change(found) if change else found,), **assessment)
+
+    return Scorer("PLN", "plain", (PLAIN,), score)
+
+
+OTHER_RULE = Rule("OTH001", "other-rule", "Other")
+#: A well-behaved scorer beside the broken one: one finding at "Some".
+OTHER = Scorer("OTH", "other", (OTHER_RULE,), lambda document, context: [OTHER_RULE.finding(document.body, 0, 4)])
+
+
+def _with(**fields: Any) -> Callable[[Finding], Finding]:
+    return lambda found: replace(found, **fields)
+
+
+def _deep(levels: int) -> list[Any]:
+    value: list[Any] = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+def _circular() -> list[Any]:
+    loop: list[Any] = []
+    loop.append(loop)
+    return loop
+
+
+class Exploding(Mapping[str, Any]):
+    """Data that raises when read."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise RuntimeError("cannot read me")
+
+    def __iter__(self) -> Iterator[str]:
+        raise RuntimeError("cannot read me")
+
+    def __len__(self) -> int:
+        return 1
+
+
+BAD = [
+    ("data-nan", _with(data={"v": math.nan}), "data['v'] is nan: JSON has no NaN or Infinity"),
+    ("data-inf-in-list", _with(data={"v": [1, math.inf]}), "data['v'][1] is inf: JSON has no NaN"),
+    ("data-inf-in-dict", _with(data={"v": [{"w": -math.inf}]}), "data['v'][0]['w'] is -inf"),
+    ("data-set", _with(data={"v": {1, 2}}), "data['v'] is a set, not a JSON value"),
+    ("data-datetime", _with(data={"v": datetime.datetime(2024, 1, 1)}), "data['v'] is a datetime, not a JSON value"),
+    ("data-bytes", _with(data={"v": b"x"}), "data['v'] is a bytes, not a JSON value"),
+    ("data-huge-int", _with(data={"v": 10**5000}), "data['v'] is an integer beyond ±(2**53 - 1)"),
+    ("data-inexact-int", _with(data={"v": 2**53}), "data['v'] is an integer beyond ±(2**53 - 1)"),
+    ("data-int-key", _with(data={1: "one"}), "data has a key that is an int"),
+    ("data-surrogate", _with(data={"v": "a\ud800b"}), "data['v'] is not valid Unicode"),
+    ("data-too-deep", _with(data={"v": _deep(40)}), "nests deeper than 32 levels"),
+    ("data-circular", _with(data={"v": _circular()}), "nests deeper than 32 levels"),
+    ("data-not-a-mapping", _with(data=[1]), "data is a list, not a mapping"),
+    ("message-bytes", _with(message=b"Plain"), "message is a bytes, not a str"),
+    ("excerpt-none", _with(excerpt=None), "excerpt is a NoneType, not a str"),
+    ("matched-surrogate", _with(matched="\udc80"), "matched is not valid Unicode"),
+    ("start-float", _with(start=5.0), "start is a float, not an int"),
+    ("end-bool", _with(start=0, end=True, column=1), "end is a bool, not an int"),
+    ("line-huge", _with(line=10**5000), "line is an integer beyond"),
+    (
+        "line-and-column-made-up",
+        _with(line=77, column=999_995_125),
+        "PLN001 at text 5-9 placed at line 77 column 999995125 to line 1 column 10, "
+        "but the span is at line 1 column 6 to line 1 column 10",
+    ),
+    ("end-column-made-up", _with(end_column=3), "to line 1 column 3, but the span is at line 1 column 6 to line 1 column 10"),
+    ("end-line-made-up", _with(end_line=2), "to line 2 column 10, but"),
+    ("data-raises-when-read", _with(data=Exploding()), "raised when checked: RuntimeError: cannot read me"),
+]
+
+
+@pytest.mark.parametrize(("change", "why"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_a_finding_that_is_not_json_or_not_where_it_says_is_that_scorers_cd001(
+    change: Callable[[Finding], Finding], why: str
+) -> None:
+    [report] = score_batch([BODY], plugin_set(scorers=[_returning(change), OTHER]))
+    assert [d.code for d in report.diagnostics] == ["CD001"]
+    assert report.diagnostics[0].message.startswith("Scorer PLN (test) failed on this article: returned ")
+    assert why in report.diagnostics[0].message
+    assert report.scorers[0].error and not report.scorers[0].findings
+    assert report.scorers[1].error is None and len(report.findings) == 1  # the other scorer's finding stands
+    json.dumps(article_dict(report), allow_nan=False).encode("utf-8")
+
+
+def test_a_metric_named_by_anything_but_a_string_is_that_scorers_cd001() -> None:
+    [report] = score_batch([BODY], plugin_set(scorers=[_returning(metrics={("a", "b"): 1.0})]))
+    assert report.scorers[0].error == "returned a metric whose name is a tuple, not a str"
+
+
+def test_json_values_in_data_are_published_as_given() -> None:
+    data = {
+        "none": None,
+        "flag": True,
+        "text": "caf\u00e9 \U0001f600",
+        "largest": 2**53 - 1,
+        "smallest": -(2**53 - 1),
+        "ratio": 0.25,
+        "pair": (1, [2.5, "x"]),
+        "nested": {"a": {"b": [None]}},
+        "deep": _deep(31),  # 32 levels, data itself the first
+    }
+    [report] = score_batch([BODY], plugin_set(scorers=[_returning(_with(data=data))]))
+    assert report.scorers[0].error is None
+    published = json.loads(json.dumps(article_dict(report), allow_nan=False))["findings"][0]["data"]
+    assert published == json.loads(json.dumps(data))
+
+
+def test_a_scorer_exception_with_a_lone_surrogate_is_reported_escaped() -> None:
+    def score(document: Document, context: Context) -> Assessment:
+        raise ValueError("bad \ud800 input")
+
+    [report] = score_batch([BODY], plugin_set(scorers=[Scorer("PLN", "plain", (PLAIN,), score)]))
+    assert report.scorers[0].error == "ValueError: bad \\ud800 input"
+    json.dumps(article_dict(report), ensure_ascii=False).encode("utf-8")

@@ -4,8 +4,9 @@
 ``TRIGGER``, so every other article must still be scored normally. Faults: ``raise``,
 ``print``, ``hang``, ``exit`` (``sys.exit``), ``os_exit``, ``kill`` (SIGKILL, as the
 out-of-memory killer does), ``base`` (a bare ``BaseException``), ``nan`` and ``inf``
-(metrics), ``nan_subscore``, ``span`` (a finding past the end of the text), and
-``mutate`` (``object.__setattr__`` on the shared document). ``batch_hang`` hangs in
+(metrics), ``nan_subscore``, ``nan_data`` (a NaN nested in a finding's data), ``span``
+(a finding past the end of the text), ``position`` (a finding at the right offsets with
+a made-up line and column), and ``mutate`` (``object.__setattr__`` on the shared document). ``batch_hang`` hangs in
 the scorer's (mergeable) batch pass instead. A hanging fault first appends its process
 id to the file ``COPYDESK_FAULT_READY`` names, if set, so a test can wait for it.
 """
@@ -39,6 +40,21 @@ def _out_of_range(document: Document) -> Assessment:
     n = len(document.body.text)
     bad = Finding("FLT001", "trigger-word", "far away", Severity.WARNING, n + 5, n + 999_999, 1, 999_999, 1, 1, "", "")
     return Assessment((bad,))
+
+
+def _at_trigger(document: Document, **data: object) -> Finding:
+    """A well-formed FLT001 finding at the word TRIGGER."""
+    start = document.body.text.index("TRIGGER")
+    return WORD.finding(document.body, start, start + len("TRIGGER"), data=data)
+
+
+def _nan_data(document: Document) -> Assessment:
+    return Assessment((_at_trigger(document, values=[1.0, {"ratio": math.nan}]),))
+
+
+def _position(document: Document) -> Assessment:
+    """The right offsets, but a line and column the text does not have."""
+    return Assessment((dataclasses.replace(_at_trigger(document), line=77, column=999_995_125),))
 
 
 def _mutate(document: Document) -> Assessment:
@@ -85,7 +101,9 @@ FAULTS: dict[str, Callable[[Document], Assessment]] = {
     "nan": lambda d: Assessment((), metrics={"ratio": math.nan}),
     "inf": lambda d: Assessment((), metrics={"ratio": math.inf}),
     "nan_subscore": lambda d: Assessment((), subscore=math.nan),
+    "nan_data": _nan_data,
     "span": _out_of_range,
+    "position": _position,
     "mutate": _mutate,
 }
 

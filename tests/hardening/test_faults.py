@@ -18,7 +18,10 @@ from copydesk import testing
 
 FAULTS = Path(__file__).resolve().parents[1] / "faults"
 BODY = "The council approved the budget on Tuesday, officials said, and it may possibly pass again. "
-FAILING = ["raise", "exit", "os_exit", "kill", "base", "hang", "nan", "inf", "nan_subscore", "span", "mutate"]
+FAILING = [
+    *("raise", "exit", "os_exit", "kill", "base", "hang"),
+    *("nan", "inf", "nan_subscore", "nan_data", "span", "position", "mutate"),
+]
 
 
 def _batch(tmp_path: Path) -> Path:
@@ -90,6 +93,7 @@ def test_a_failing_plugin_costs_only_its_own_result(
     assert [d["code"] for d in struck["diagnostics"]] == ["CD001"], struck["diagnostics"]
     assert "FLT" in struck["diagnostics"][0]["message"]
     assert [s["prefix"] for s in struck["scorers"] if s["error"]] == ["FLT"]
+    assert not [f for f in struck["findings"] if f["prefix"] == "FLT"]  # nothing of the rejected result is published
     assert _others(struck)[1] == _others(clean["a2"])[1]  # every other scorer as without the fault
     for scorer in (s for a in articles.values() for s in a["scorers"]):
         assert all(math.isfinite(v) for v in scorer["metrics"].values())

@@ -15,26 +15,52 @@ import pytest
 from copydesk import safety
 from support import run_copydesk
 
-FORGED_ID = "a\n::error title=forged::pwned\x1b]0;title\x07\x1b[2J\u202eevil\r::set-output name=x::y"
+#: Workflow commands shaped exactly like the annotations copydesk writes, to be smuggled onto lines of their own.
+LOOKALIKES = (
+    "::error file=a.txt,line=1,col=1,endLine=1,endColumn=2,title=CD001 scorer-error::forged",
+    "::error title=copydesk::forged",
+)
+FORGED_ID = (
+    "a\n::error title=forged::pwned\x1b]0;title\x07\x1b[2J\u202eevil\r::set-output name=x::y"
+    + "".join(f"\n{command}\r\n" for command in LOOKALIKES)
+)
 BODY = "Officials said the plan may possibly work. " * 20
 #: Anything that must never appear raw in output meant for a terminal or a CI log.
 RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+#: A property value as the github format writes it: percent-escaped, so no raw ``,``, ``:`` or line break.
+_VALUE = r"[^,:\r\n]+"
+#: Every line the github format writes (core/formats/github.py), whole: a finding's or
+#: diagnostic's annotation (columns only on a one-line span, a record's at its line), an
+#: article's gate failure, an error of the run.
+ANNOTATION = re.compile(
+    rf"::(?:error|warning|notice) file={_VALUE},line=[0-9]+"
+    r"(?:,col=[0-9]+,endLine=[0-9]+,endColumn=[0-9]+|,endLine=[0-9]+)?"
+    r",title=[A-Z]{2,4}[0-9]{3} [a-z0-9]+(?:-[a-z0-9]+)*::[^\r\n]*"
+    rf"|::error file={_VALUE},line=[0-9]+,title=copydesk gate::[^\r\n]*"
+    r"|::error title=copydesk::[^\r\n]*"
+)
 
-def _lines_forge(text: str) -> list[str]:
-    """Lines a GitHub runner would execute as workflow commands (it trims leading space)."""
-    return [ln for ln in text.splitlines() if ln.lstrip().startswith("::") and "forged" in ln + "set-output"]
+
+def _forged(stream: str, github: bool) -> list[str]:
+    """The lines a GitHub runner would execute as workflow commands (it trims leading space), but copydesk's own.
+
+    In the github format every line must be one of copydesk's annotations, exactly.
+    """
+    if github:
+        return [ln for ln in stream.splitlines() if not ANNOTATION.fullmatch(ln)]
+    return [ln for ln in stream.splitlines() if ln.lstrip().startswith("::")]
 
 
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     """A JSONL batch: one record with a forged id, one unreadable record, one plain."""
     records = [
-        json.dumps({"id": FORGED_ID, "title": "T\x1b[31m", "text": BODY}),
+        json.dumps({"id": FORGED_ID, "title": "T\x1b[31m\n" + LOOKALIKES[0], "text": BODY}),
         "{not json " + FORGED_ID.replace("\n", " "),
         json.dumps({"id": "plain", "text": BODY}),
     ]
-    path = tmp_path / "bad\x1b[2Jname.jsonl"
+    path = tmp_path / f"bad\x1b[2Jname\n{LOOKALIKES[1]}\n.jsonl"
     path.write_text("\n".join(records) + "\n", encoding="utf-8")
     return path
 
@@ -45,9 +71,7 @@ def test_no_format_and_no_stderr_line_can_be_forged(hostile: Path, fmt: str) -> 
     assert result.exit_code == 2, result.stderr
     for stream in (result.stdout, result.stderr):
         assert not RAW.search(stream), repr(RAW.search(stream))
-        forged = [ln for ln in stream.splitlines() if ln.lstrip().startswith("::") and "title=copydesk" not in ln]
-        if fmt == "github" and stream is result.stdout:
-            forged = [ln for ln in forged if not re.match(r"::(error|warning|notice) (file|title)=", ln)]
+        forged = _forged(stream, github=fmt == "github" and stream is result.stdout)
         assert forged == [], forged
     assert "FAIL" in result.stderr and "\\x1b" in result.stderr  # the id is shown, escaped
 
