@@ -330,10 +330,10 @@ def _not_the_gate(code: int, tally: Tally) -> str:
     return ""
 
 
-def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None], why: str = "") -> None:
-    """Say which lever failed for which articles and sources, one line each, then the verdict (and ``why`` the exit code is not the gate's)."""
-    for article, why in gate.failing:
-        stderr(f"copydesk: FAIL {article}: {why}")
+def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None], exit_note: str = "") -> None:
+    """Say which lever failed for which articles and sources, one line each, then the verdict (and ``exit_note``: why the exit code is not the gate's)."""
+    for article, reason in gate.failing:
+        stderr(f"copydesk: FAIL {article}: {reason}")
     for line in sources.lines():
         stderr(line)
     allowed = gate.settings.allowed(gate.articles)
@@ -347,7 +347,7 @@ def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None
     stderr(
         f"copydesk: gate {verdict}: {len(gate.failing)} of {gate.articles} article(s) failing"
         f"{f' ({levers})' if levers else ''}, max_failing {gate.settings.max_failing} allows {allowed}{extra}"
-        f"{f'; {why}' if why else ''}"
+        f"{f'; {exit_note}' if exit_note else ''}"
     )
 
 

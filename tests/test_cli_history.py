@@ -58,7 +58,9 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
 
     trend = cli("trend", "--history", db_url)
     assert trend.exit_code == 0
-    head = re.fullmatch(r"blog  (\S\S)  ([\d.]+) -> ([\d.]+) \(([-+][\d.]+)\) over 2 run\(s\)", trend.stdout.splitlines()[0])
+    head = re.fullmatch(
+        r"blog  (\S\S)  ([\d.]+) -> ([\d.]+) \(([-+][\d.]+)\) over 2 run\(s\)", trend.stdout.splitlines()[0]
+    )
     assert head is not None, trend.stdout
     assert head[1] == _bar(before["blog"]) + _bar(blog["mean_score"])
     assert (head[2], head[3]) == (f"{before['blog']:.1f}", f"{blog['mean_score']:.1f}")
@@ -158,6 +160,23 @@ def test_a_corrupt_history_is_exit_2_with_the_reports_still_written(
         assert verdict.endswith("; exit 2: the run history could not be used (see the error line above)")
     assert json.loads(Path("out.json").read_text())["sources"][0]["source"] == "wire"
     assert "### Sources" in Path("out.md").read_text()
+
+
+@pytest.mark.parametrize("fail_under", ["0", "99.9"])
+def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
+    cli: Cli, no_project_config: Path, fail_under: str
+) -> None:
+    """With or without a failing article, the verdict names the history as the cause of exit 2 (no article's reason)."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("bad.db").write_bytes(b"this is not a database, not even close" * 200)
+    result = cli("check", "b.jsonl", "--fail-under", fail_under, "--history", "sqlite:///bad.db", "-o", "out.txt")
+    assert result.exit_code == 2
+    verdict = result.stderr.splitlines()[-1]
+    failing = fail_under != "0"
+    assert verdict.startswith(
+        f"copydesk: gate {'FAILED' if failing else 'passed'}: {int(failing)} of 1 article(s) failing"
+    )
+    assert verdict.endswith("allows 0; exit 2: the run history could not be used (see the error line above)"), verdict
 
 
 @pytest.mark.parametrize(
