@@ -8,7 +8,10 @@ choices and their validation derive from it. A whole-file format is read up to
 ``max_bytes``.
 
 A :class:`Batch` can be iterated more than once (the batch pass reads the input
-twice rather than holding it); standard input is spooled to a temporary file.
+twice rather than holding it). The files are listed once: a later pass reads the
+files the first one listed, so a file or folder deleted in between, or a file left
+with fewer articles, is reported, not dropped. Standard input is spooled to a
+temporary file.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ class Batch:
         """
         self.sources = sources
         self._spooled: dict[str, Any] = {}
+        self._listed: list[str] | None = None  # the first complete listing, replayed by later passes
+        self._counts: dict[str, int] | None = None  # items per file of the first complete pass
         self.paths = list(dict.fromkeys(paths))
         for path in self.paths:
             if path != STDIN:
@@ -76,7 +81,23 @@ class Batch:
                     self._spooled[path] = _spool(pipe, path, int(sources["max_bytes"]))
 
     def files(self) -> Iterator[str]:
-        """Every file named or found below a named folder, folders walked in sorted order, each once."""
+        """Every file named or found below a named folder, folders walked in sorted order, each once.
+
+        The first complete listing is kept (names only) and later calls replay it, so every
+        pass reads the same files in the same order: the runner's batch pass and scoring
+        agree, and a file deleted in between is reported (:meth:`__iter__`), not dropped.
+        """
+        if self._listed is not None:
+            yield from self._listed
+            return
+        listed: list[str] = []
+        for name in self._list():
+            listed.append(name)
+            yield name
+        self._listed = listed
+
+    def _list(self) -> Iterator[str]:
+        """Walk the named paths: every file once (by its real path), in sorted order."""
         seen: set[str] = set()
         for path in self.paths:
             found = [path] if path == STDIN or not os.path.isdir(path) else _walk(path, self.sources)
@@ -96,9 +117,42 @@ class Batch:
         return self._read(path)
 
     def __iter__(self) -> Iterator[Article | Unreadable]:
-        """Yield every article (or unreadable input) in a stable order."""
+        """Yield every article (or unreadable input) in a stable order.
+
+        The first complete pass counts what each file gave; a later pass (scoring, after
+        the batch pass) reports what it cannot read again (:meth:`_reread`).
+        """
+        if self._counts is not None:
+            for path in self.files():
+                yield from self._reread(path, self._counts.get(path))
+            return
+        counts: dict[str, int] = {}
         for path in self.files():
-            yield from self._read(path)
+            counts[path] = 0
+            for item in self._read(path):
+                counts[path] += 1
+                yield item
+        self._counts = counts
+
+    def _reread(self, path: str, before: int | None) -> Iterator[Article | Unreadable]:
+        """One file again: its items, and an unreadable item for those the first pass read and this one cannot.
+
+        :param before: how many items the first pass read there (None: it did not read it).
+        A file deleted since is unreadable; one that now gives fewer items (truncated,
+        rewritten) gets an unreadable item after the ones still there, saying how many are gone.
+        """
+        named = path != STDIN and path not in self._spooled and not isinstance(path, Unlistable)
+        if before is not None and named and not os.path.lexists(path):
+            counted = f" ({before} articles)" if before != 1 else ""
+            yield Unreadable(_display(path), f"vanished since the batch pass read it{counted}", format=_format(path).name)
+            return
+        count = 0
+        for item in self._read(path):
+            count += 1
+            yield item
+        if before is not None and count < before:
+            gone = f"changed since the batch pass read it: {before - count} of its {before} articles are gone"
+            yield Unreadable(_display(path), gone, format=_format(path).name)
 
     def _sniffed_format(self, path: str) -> InputFormat:
         """The format of spooled input: configured for stdin, else sniffed from its first byte."""
@@ -112,17 +166,16 @@ class Batch:
 
     def _read(self, path: str) -> Iterator[Article | Unreadable]:
         """Read one file (or stdin, or a spooled pipe) in its format."""
-        display = "<stdin>" if path == STDIN else Path(path).as_posix()
+        display = _display(path)
         if isinstance(path, Unlistable):
             yield Unreadable(display, path.problem, format="folder")
             return
-        known = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if path in self._spooled:
-            fmt = known or self._sniffed_format(path)
+            fmt = (FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None) or self._sniffed_format(path)
             self._spooled[path].seek(0)
             yield from fmt.read(self._spooled[path], display, self.sources)
             return
-        fmt = known or text.TXT
+        fmt = _format(path)
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
                 yield Unreadable(
@@ -133,6 +186,16 @@ class Batch:
                 yield from fmt.read(handle, display, self.sources)
         except OSError as exc:
             yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt.name)
+
+
+def _display(path: str) -> str:
+    """How a path is named in reports: ``<stdin>`` for standard input, else with forward slashes."""
+    return "<stdin>" if path == STDIN else Path(path).as_posix()
+
+
+def _format(path: str) -> InputFormat:
+    """The format of a named file, by its extension (text for any other)."""
+    return FORMATS.get(Path(path).suffix.lower()) or text.TXT
 
 
 def _spool(source: IO[bytes], name: str, max_bytes: int) -> IO[bytes]:

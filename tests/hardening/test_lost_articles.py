@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from support import run_copydesk
+from support import CliResult, run_copydesk
 
 BODY = "The council approved the budget on Tuesday, officials said. " * 10
 GOOD = json.dumps({"id": "good", "text": BODY})
@@ -83,6 +85,36 @@ def test_a_sub_folder_that_cannot_be_listed_is_reported_not_skipped(
     assert [type(i) for i in items] == [Article, Unreadable]
     assert isinstance(items[1], Unreadable) and items[1].path.endswith("locked")
     assert "cannot list this folder: Permission denied" in items[1].problem
+
+
+def test_a_sub_folder_deleted_between_the_batch_pass_and_scoring_is_reported_not_dropped(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.runner import Runner
+
+    data = tmp_path / "data"
+    names = ["a.txt", "b.txt", "sub/c.txt", "sub/d.txt"]
+    for name in names:
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(f"Title {name}\n\n" + BODY)
+    batch_pass = Runner.batch_pass
+
+    def then_delete(self: Runner, items: Iterable[object], workers: int = 1) -> None:
+        batch_pass(self, items, workers)  # type: ignore[arg-type]
+        shutil.rmtree(data / "sub")
+
+    monkeypatch.setattr(Runner, "batch_pass", then_delete)
+    result = cli("score", "-f", "json", str(data))
+    assert not (data / "sub").exists(), "the batch pass did not run"
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {data.as_posix()}/sub/{name}: vanished since the batch pass read it"
+        for name in ("c.txt", "d.txt")
+    ]
+    articles = json.loads(result.stdout)["articles"]
+    verdicts = ["unreadable" if a["verdict"] == "unreadable" else "scored" for a in articles]
+    assert [a["id"] for a in articles] == [f"{data.as_posix()}/{name}" for name in names]
+    assert verdicts == ["scored", "scored", "unreadable", "unreadable"]
 
 
 def test_a_device_named_on_the_command_line_is_refused_not_spooled() -> None:
