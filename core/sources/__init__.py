@@ -144,7 +144,9 @@ class Batch:
         named = path != STDIN and path not in self._spooled and not isinstance(path, Unlistable)
         if before is not None and named and not os.path.lexists(path):
             counted = f" ({before} articles)" if before != 1 else ""
-            yield Unreadable(_display(path), f"vanished since the batch pass read it{counted}", format=_format(path).name)
+            yield Unreadable(
+                _display(path), f"vanished since the batch pass read it{counted}", format=_format(path).name
+            )
             return
         count = 0
         for item in self._read(path):
