@@ -10,8 +10,8 @@ choices and their validation derive from it. A whole-file format is read up to
 A :class:`Batch` can be iterated more than once (the batch pass reads the input
 twice rather than holding it). The files are listed once: a later pass reads the
 files the first one listed, so a file or folder deleted in between, or a file left
-with fewer articles, is reported, not dropped. Standard input is spooled to a
-temporary file.
+with fewer articles, is reported, not dropped. Standard input and pipes are copied to
+a temporary file, each within a bound that depends on its format (:mod:`._spool`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import fnmatch
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -29,6 +28,7 @@ from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
 from copydesk.sources import html, parquet, records, text
 from copydesk.sources._common import InputFormat
+from copydesk.sources._spool import Spool, head, spool
 from copydesk.sources.text import parse_text
 
 __all__ = ["BY_NAME", "FORMATS", "STDIN", "STDIN_FORMATS", "Batch", "InputFormat", "Unreadable", "parse_text"]
@@ -63,7 +63,7 @@ class Batch:
         like standard input; a folder that holds no article is an error.
         """
         self.sources = sources
-        self._spooled: dict[str, Any] = {}
+        self._spooled: dict[str, Spool] = {}
         self._listed: list[str] | None = None  # the first complete listing, replayed by later passes
         self._counts: dict[str, int] | None = None  # items per file of the first complete pass
         self.paths = list(dict.fromkeys(paths))
@@ -75,10 +75,23 @@ class Batch:
                 source = stdin if stdin is not None else sys.stdin.buffer if sys.stdin is not None else None
                 if source is None:
                     raise InputError("-: standard input is closed")
-                self._spooled[path] = _spool(source, path, int(sources["max_bytes"]))
+                self._spooled[path] = self._spool(source, path)
             elif not os.path.isdir(path) and not os.path.isfile(path):
                 with open(path, "rb") as pipe:
-                    self._spooled[path] = _spool(pipe, path, int(sources["max_bytes"]))
+                    self._spooled[path] = self._spool(pipe, path)
+
+    def _spool(self, source: IO[bytes], path: str) -> Spool:
+        """Copy a stream within the bound of its format: named by extension, configured for stdin, else sniffed.
+
+        Sniffing reads the first bytes: JSONL when they start with ``{``, else text.
+        """
+        first = head(source)
+        fmt = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
+        if fmt is None and path == STDIN and self.sources["stdin_format"] != "auto":
+            fmt = BY_NAME[str(self.sources["stdin_format"])]
+        if fmt is None:
+            fmt = records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
+        return spool(source, first, fmt, self.sources)
 
     def files(self) -> Iterator[str]:
         """Every file named or found below a named folder, folders walked in sorted order, each once.
@@ -156,16 +169,6 @@ class Batch:
             gone = f"changed since the batch pass read it: {before - count} of its {before} articles are gone"
             yield Unreadable(_display(path), gone, format=_format(path).name)
 
-    def _sniffed_format(self, path: str) -> InputFormat:
-        """The format of spooled input: configured for stdin, else sniffed from its first byte."""
-        name = str(self.sources["stdin_format"])
-        if path == STDIN and name != "auto":
-            return BY_NAME[name]
-        spool = self._spooled[path]
-        spool.seek(0)
-        head = spool.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        return records.JSONL if head.startswith(b"{") else text.TXT
-
     def _read(self, path: str) -> Iterator[Article | Unreadable]:
         """Read one file (or stdin, or a spooled pipe) in its format."""
         display = _display(path)
@@ -173,9 +176,12 @@ class Batch:
             yield Unreadable(display, path.problem, format="folder")
             return
         if path in self._spooled:
-            fmt = (FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None) or self._sniffed_format(path)
-            self._spooled[path].seek(0)
-            yield from fmt.read(self._spooled[path], display, self.sources)
+            copy = self._spooled[path]
+            if copy.size or copy.cut is None:
+                copy.file.seek(0)
+                yield from copy.format.read(copy.file, display, self.sources)
+            if copy.cut is not None:
+                yield Unreadable(display, copy.cut, format=copy.format.name)
             return
         fmt = _format(path)
         try:
@@ -198,24 +204,6 @@ def _display(path: str) -> str:
 def _format(path: str) -> InputFormat:
     """The format of a named file, by its extension (text for any other)."""
     return FORMATS.get(Path(path).suffix.lower()) or text.TXT
-
-
-def _spool(source: IO[bytes], name: str, max_bytes: int) -> IO[bytes]:
-    """Copy a stream that can be read only once into a temporary file.
-
-    No article or record may be longer than ``max_bytes``, so neither may a run of bytes
-    without a line break: the spool stops there (``/dev/zero`` would fill the disk).
-    """
-    spool = tempfile.TemporaryFile()
-    run = 0  # bytes since the last line break
-    for chunk in iter(lambda: source.read(1 << 20), b""):
-        cut = chunk.rfind(b"\n")
-        run = len(chunk) - cut - 1 if cut >= 0 else run + len(chunk)
-        if run > max_bytes:
-            spool.close()
-            raise InputError(f"{name}: more than sources.max_bytes ({max_bytes}) bytes without a line break; not read")
-        spool.write(chunk)
-    return spool
 
 
 def _check_path(path: str, sources: Mapping[str, Any]) -> None:
