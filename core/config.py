@@ -387,8 +387,9 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")
     if not data["sources"]["fields"]["text"].strip():
         raise ConfigError(f"{where}: sources.fields.text must name the field holding the text, not be empty")
-    if data["sources"]["max_bytes"] < 1:
-        raise ConfigError(f"{where}: sources.max_bytes must be positive")
+    for key in ("max_bytes", "max_spool_bytes"):
+        if data["sources"][key] < 1:
+            raise ConfigError(f"{where}: sources.{key} must be positive")
     if data["sources"]["stdin_format"] not in STDIN_FORMATS:
         choices = ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
         raise ConfigError(f"{where}: sources.stdin_format must be {choices}")

@@ -8,7 +8,10 @@ choices and their validation derive from it. A whole-file format is read up to
 ``max_bytes``.
 
 A :class:`Batch` can be iterated more than once (the batch pass reads the input
-twice rather than holding it); standard input is spooled to a temporary file.
+twice rather than holding it). The files are listed once: a later pass reads the
+files the first one listed, so a file or folder deleted in between, or a file left
+with fewer articles, is reported, not dropped. Standard input and pipes are copied to
+a temporary file, each within a bound that depends on its format (:mod:`._spool`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,6 @@ import fnmatch
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -26,6 +28,7 @@ from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
 from copydesk.sources import html, parquet, records, text
 from copydesk.sources._common import InputFormat
+from copydesk.sources._spool import Spool, head, spool
 from copydesk.sources.text import parse_text
 
 __all__ = ["BY_NAME", "FORMATS", "STDIN", "STDIN_FORMATS", "Batch", "InputFormat", "Unreadable", "parse_text"]
@@ -60,7 +63,9 @@ class Batch:
         like standard input; a folder that holds no article is an error.
         """
         self.sources = sources
-        self._spooled: dict[str, Any] = {}
+        self._spooled: dict[str, Spool] = {}
+        self._listed: list[str] | None = None  # the first complete listing, replayed by later passes
+        self._counts: dict[str, int] | None = None  # items per file of the first complete pass
         self.paths = list(dict.fromkeys(paths))
         for path in self.paths:
             if path != STDIN:
@@ -70,13 +75,42 @@ class Batch:
                 source = stdin if stdin is not None else sys.stdin.buffer if sys.stdin is not None else None
                 if source is None:
                     raise InputError("-: standard input is closed")
-                self._spooled[path] = _spool(source, path, int(sources["max_bytes"]))
+                self._spooled[path] = self._spool(source, path)
             elif not os.path.isdir(path) and not os.path.isfile(path):
                 with open(path, "rb") as pipe:
-                    self._spooled[path] = _spool(pipe, path, int(sources["max_bytes"]))
+                    self._spooled[path] = self._spool(pipe, path)
+
+    def _spool(self, source: IO[bytes], path: str) -> Spool:
+        """Copy a stream within the bound of its format: named by extension, configured for stdin, else sniffed.
+
+        Sniffing reads the first bytes: JSONL when they start with ``{``, else text.
+        """
+        first = head(source)
+        fmt = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
+        if fmt is None and path == STDIN and self.sources["stdin_format"] != "auto":
+            fmt = BY_NAME[str(self.sources["stdin_format"])]
+        if fmt is None:
+            fmt = records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
+        return spool(source, first, fmt, self.sources)
 
     def files(self) -> Iterator[str]:
-        """Every file named or found below a named folder, folders walked in sorted order, each once."""
+        """Every file named or found below a named folder, folders walked in sorted order, each once.
+
+        The first complete listing is kept (names only) and later calls replay it, so every
+        pass reads the same files in the same order: the runner's batch pass and scoring
+        agree, and a file deleted in between is reported (:meth:`__iter__`), not dropped.
+        """
+        if self._listed is not None:
+            yield from self._listed
+            return
+        listed: list[str] = []
+        for name in self._list():
+            listed.append(name)
+            yield name
+        self._listed = listed
+
+    def _list(self) -> Iterator[str]:
+        """Walk the named paths: every file once (by its real path), in sorted order."""
         seen: set[str] = set()
         for path in self.paths:
             found = [path] if path == STDIN or not os.path.isdir(path) else _walk(path, self.sources)
@@ -96,33 +130,60 @@ class Batch:
         return self._read(path)
 
     def __iter__(self) -> Iterator[Article | Unreadable]:
-        """Yield every article (or unreadable input) in a stable order."""
-        for path in self.files():
-            yield from self._read(path)
+        """Yield every article (or unreadable input) in a stable order.
 
-    def _sniffed_format(self, path: str) -> InputFormat:
-        """The format of spooled input: configured for stdin, else sniffed from its first byte."""
-        name = str(self.sources["stdin_format"])
-        if path == STDIN and name != "auto":
-            return BY_NAME[name]
-        spool = self._spooled[path]
-        spool.seek(0)
-        head = spool.read(4096).lstrip(b"\xef\xbb\xbf \t\r\n")
-        return records.JSONL if head.startswith(b"{") else text.TXT
+        The first complete pass counts what each file gave; a later pass (scoring, after
+        the batch pass) reports what it cannot read again (:meth:`_reread`).
+        """
+        if self._counts is not None:
+            for path in self.files():
+                yield from self._reread(path, self._counts.get(path))
+            return
+        counts: dict[str, int] = {}
+        for path in self.files():
+            counts[path] = 0
+            for item in self._read(path):
+                counts[path] += 1
+                yield item
+        self._counts = counts
+
+    def _reread(self, path: str, before: int | None) -> Iterator[Article | Unreadable]:
+        """One file again: its items, and an unreadable item for those the first pass read and this one cannot.
+
+        :param before: how many items the first pass read there (None: it did not read it).
+        A file deleted since is unreadable; one that now gives fewer items (truncated,
+        rewritten) gets an unreadable item after the ones still there, saying how many are gone.
+        """
+        named = path != STDIN and path not in self._spooled and not isinstance(path, Unlistable)
+        if before is not None and named and not os.path.lexists(path):
+            counted = f" ({before} articles)" if before != 1 else ""
+            yield Unreadable(
+                _display(path), f"vanished since the batch pass read it{counted}", format=_format(path).name
+            )
+            return
+        count = 0
+        for item in self._read(path):
+            count += 1
+            yield item
+        if before is not None and count < before:
+            gone = f"changed since the batch pass read it: {before - count} of its {before} articles are gone"
+            yield Unreadable(_display(path), gone, format=_format(path).name)
 
     def _read(self, path: str) -> Iterator[Article | Unreadable]:
         """Read one file (or stdin, or a spooled pipe) in its format."""
-        display = "<stdin>" if path == STDIN else Path(path).as_posix()
+        display = _display(path)
         if isinstance(path, Unlistable):
             yield Unreadable(display, path.problem, format="folder")
             return
-        known = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if path in self._spooled:
-            fmt = known or self._sniffed_format(path)
-            self._spooled[path].seek(0)
-            yield from fmt.read(self._spooled[path], display, self.sources)
+            copy = self._spooled[path]
+            if copy.size or copy.cut is None:
+                copy.file.seek(0)
+                yield from copy.format.read(copy.file, display, self.sources)
+            if copy.cut is not None:
+                yield Unreadable(display, copy.cut, format=copy.format.name)
             return
-        fmt = known or text.TXT
+        fmt = _format(path)
         try:
             if not stat.S_ISREG(os.stat(path).st_mode):
                 yield Unreadable(
@@ -135,22 +196,14 @@ class Batch:
             yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt.name)
 
 
-def _spool(source: IO[bytes], name: str, max_bytes: int) -> IO[bytes]:
-    """Copy a stream that can be read only once into a temporary file.
+def _display(path: str) -> str:
+    """How a path is named in reports: ``<stdin>`` for standard input, else with forward slashes."""
+    return "<stdin>" if path == STDIN else Path(path).as_posix()
 
-    No article or record may be longer than ``max_bytes``, so neither may a run of bytes
-    without a line break: the spool stops there (``/dev/zero`` would fill the disk).
-    """
-    spool = tempfile.TemporaryFile()
-    run = 0  # bytes since the last line break
-    for chunk in iter(lambda: source.read(1 << 20), b""):
-        cut = chunk.rfind(b"\n")
-        run = len(chunk) - cut - 1 if cut >= 0 else run + len(chunk)
-        if run > max_bytes:
-            spool.close()
-            raise InputError(f"{name}: more than sources.max_bytes ({max_bytes}) bytes without a line break; not read")
-        spool.write(chunk)
-    return spool
+
+def _format(path: str) -> InputFormat:
+    """The format of a named file, by its extension (text for any other)."""
+    return FORMATS.get(Path(path).suffix.lower()) or text.TXT
 
 
 def _check_path(path: str, sources: Mapping[str, Any]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import IO, Any, NamedTuple
+from typing import IO, Any, Literal, NamedTuple
 
 from copydesk.models import Article, Unreadable
 
@@ -16,14 +16,23 @@ UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 #: ``read(handle, path, sources)``: ``sources`` is the ``[sources]`` configuration table.
 Read = Callable[[IO[bytes], str, Mapping[str, Any]], Iterator[Article | Unreadable]]
+#: How a copy of a stream in a format is bounded (:mod:`copydesk.sources._spool`).
+Spooling = Literal["article", "lines", "file"]
 
 
 @dataclass(frozen=True)
 class InputFormat:
-    """An input kind: its name (``source.format``, ``stdin_format``) and its reader."""
+    """An input kind: its name (``source.format``, ``stdin_format``), its reader, and how it is spooled.
+
+    ``spool`` says how much of standard input or a pipe in this format is copied for the
+    batch pass's second read: ``article`` (one article, read whole: ``max_bytes``),
+    ``lines`` (records at line breaks: ``max_spool_bytes``, cut after a whole line) or
+    ``file`` (records in a file read at random: ``max_spool_bytes``, else unreadable).
+    """
 
     name: str
     read: Read
+    spool: Spooling = "article"
 
 
 class Decoded(NamedTuple):

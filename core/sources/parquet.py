@@ -103,4 +103,4 @@ def _read(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[
     return read_groups(handle, path, sources)
 
 
-PARQUET = InputFormat(FORMAT, _read)
+PARQUET = InputFormat(FORMAT, _read, "file")

@@ -235,5 +235,5 @@ def _csv(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[A
     return read_csv(handle, path, sources["fields"], int(sources["max_bytes"]))
 
 
-JSONL = InputFormat("jsonl", _jsonl)
-CSV = InputFormat("csv", _csv)
+JSONL = InputFormat("jsonl", _jsonl, "lines")
+CSV = InputFormat("csv", _csv, "lines")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import random
+import shutil
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
-from support import run_copydesk
+from support import CliResult, run_copydesk
 
 BODY = "The council approved the budget on Tuesday, officials said. " * 10
 GOOD = json.dumps({"id": "good", "text": BODY})
@@ -85,20 +88,245 @@ def test_a_sub_folder_that_cannot_be_listed_is_reported_not_skipped(
     assert "cannot list this folder: Permission denied" in items[1].problem
 
 
+def test_a_sub_folder_deleted_between_the_batch_pass_and_scoring_is_reported_not_dropped(
+    cli: Callable[..., CliResult], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.runner import Runner
+
+    data = tmp_path / "data"
+    names = ["a.txt", "b.txt", "sub/c.txt", "sub/d.txt"]
+    for name in names:
+        (data / name).parent.mkdir(parents=True, exist_ok=True)
+        (data / name).write_text(f"Title {name}\n\n" + BODY)
+    batch_pass = Runner.batch_pass
+
+    def then_delete(self: Runner, items: Iterable[object], workers: int = 1) -> None:
+        batch_pass(self, items, workers)  # type: ignore[arg-type]
+        shutil.rmtree(data / "sub")
+
+    monkeypatch.setattr(Runner, "batch_pass", then_delete)
+    result = cli("score", "-f", "json", str(data))
+    assert not (data / "sub").exists(), "the batch pass did not run"
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {data.as_posix()}/sub/{name}: vanished since the batch pass read it"
+        for name in ("c.txt", "d.txt")
+    ]
+    articles = json.loads(result.stdout)["articles"]
+    verdicts = ["unreadable" if a["verdict"] == "unreadable" else "scored" for a in articles]
+    assert [a["id"] for a in articles] == [f"{data.as_posix()}/{name}" for name in names]
+    assert verdicts == ["scored", "scored", "unreadable", "unreadable"]
+
+
 def test_a_device_named_on_the_command_line_is_refused_not_spooled() -> None:
     result = run_copydesk("score", "/dev/zero")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == ["copydesk: error: /dev/zero: not a file, folder or pipe (a character device)"]
 
 
-def test_standard_input_without_line_breaks_stops_at_max_bytes(tmp_path: Path) -> None:
+class _Stream:
+    """A stream read once, like standard input: ``chunk`` repeated until ``total`` bytes, counting what was read."""
+
+    def __init__(self, chunk: bytes, total: int) -> None:
+        self.data = (chunk * (total // len(chunk) + 1))[:total]
+        self.taken = 0
+
+    def read(self, size: int = -1) -> bytes:
+        size = len(self.data) - self.taken if size < 0 else size
+        got = self.data[self.taken : self.taken + size]
+        self.taken += len(got)
+        return got
+
+
+class _Spools:
+    """Every temporary file made while reading, with the bytes written to each."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        import tempfile
+
+        self.written: list[int] = []
+        real = tempfile.TemporaryFile
+
+        def watched() -> object:
+            file = real()
+            self.written.append(0)
+            index, write = len(self.written) - 1, file.write
+
+            def counted(data: bytes) -> int:
+                self.written[index] += len(data)
+                return write(data)
+
+            file.write = counted  # type: ignore[method-assign]
+            return file
+
+        monkeypatch.setattr(tempfile, "TemporaryFile", watched)
+
+
+def _parquet(rows: int) -> bytes:
+    import io
+
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    sink = io.BytesIO()
+    noise = random.Random(0)  # text that does not compress, so the file is as large as it says
+    texts = ["".join(noise.choices("abcdefghij ", k=200)) for _ in range(rows)]
+    pq.write_table(pa.Table.from_pylist([{"id": f"p{i}", "text": t} for i, t in enumerate(texts)]), sink)
+    return sink.getvalue()
+
+
+SMALL = {"max_bytes": 1000, "max_spool_bytes": 5000}
+RECORD = json.dumps({"id": "r", "text": "The council approved the budget."}).encode() + b"\n"
+ROW = b"r,The council approved the budget.\n"
+BIG = "larger than sources.max_bytes (1000 bytes)"
+
+
+@pytest.mark.parametrize(
+    ("stdin_format", "chunk", "first"),
+    [
+        ("auto", b"y\n", b""),  # yes | copydesk score -
+        ("md", b"# y\n", b""),
+        ("html", b"<p>y</p>\n", b""),
+        ("auto", RECORD, b""),
+        ("csv", ROW, b"id,text\n"),
+        ("jsonl", b"x", b"{"),  # no line break at all
+    ],
+)
+def test_every_form_of_standard_input_is_spooled_within_its_bound(
+    monkeypatch: pytest.MonkeyPatch, stdin_format: str, chunk: bytes, first: bytes
+) -> None:
+    from copydesk.config import packaged_defaults
+    from copydesk.models import Article, Unreadable
+    from copydesk.sources import Batch
+
+    spools = _Spools(monkeypatch)
+    records = chunk in (RECORD, ROW) or first == b"{"
+    bound = SMALL["max_spool_bytes"] if records else SMALL["max_bytes"] + 1
+    stream = _Stream(chunk, 100 * bound)  # endless, as far as the bound is concerned
+    stream.data = first + stream.data
+    batch = Batch(["-"], {**packaged_defaults()["sources"], **SMALL, "stdin_format": stdin_format}, stream)  # type: ignore[arg-type]
+    assert spools.written and max(spools.written) <= bound
+    assert stream.taken <= max(bound + 1, 4096)  # the rest of the stream is never read
+    items = list(batch)
+    assert items == list(batch)  # the batch pass and scoring read the same
+    kept = stream.data[:bound].rfind(b"\n") + 1  # whole records only
+    articles = stream.data[:kept].count(b"\n") - first.count(b"\n") if records else 0
+    problem = f"the records after its first {kept} bytes were not read" if records else BIG
+    assert sum(isinstance(i, Article) for i in items) == articles
+    assert sum(isinstance(i, Unreadable) for i in items) == 1
+    assert isinstance(items[-1], Unreadable) and items[-1].path == "<stdin>" and problem in items[-1].problem, items[-1]
+
+
+def test_a_parquet_stream_over_max_spool_bytes_is_unreadable_not_cut(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.config import packaged_defaults
+    from copydesk.models import Unreadable
+    from copydesk.sources import Batch
+
+    data = _parquet(200)
+    assert len(data) > 2 * SMALL["max_spool_bytes"]
+    spools = _Spools(monkeypatch)
+    stream = _Stream(data, len(data))
+    sources = {**packaged_defaults()["sources"], **SMALL, "stdin_format": "parquet"}
+    assert list(Batch(["-"], sources, stream)) == [  # type: ignore[arg-type]
+        Unreadable("<stdin>", "more than sources.max_spool_bytes (5000 bytes) to spool; not read", None, "parquet")
+    ]
+    assert max(spools.written) <= 5000 and stream.taken <= 5001
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_a_record_stream_of_exactly_max_spool_bytes_is_read_whole(extra: int) -> None:
+    from copydesk.config import packaged_defaults
+    from copydesk.models import Article
+    from copydesk.sources import Batch
+
+    data = RECORD * 50 + b"\n" * extra
+    sources = {**packaged_defaults()["sources"], "max_spool_bytes": len(RECORD) * 50}
+    items = list(Batch(["-"], sources, _Stream(data, len(data))))  # type: ignore[arg-type]
+    assert sum(isinstance(i, Article) for i in items) == 50
+    assert len(items) == 50 + extra  # one byte past the bound: reported, though it was a blank line
+
+
+def test_yes_piped_into_copydesk_ends_at_once_with_one_unreadable_article(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import threading
+
+    from copydesk import testing
+
     config = tmp_path / "copydesk.toml"
     config.write_text("[sources]\nmax_bytes = 1000\n")
-    result = run_copydesk("score", "--config", str(config), "-", stdin=b"x" * 3_000_000)
-    assert result.exit_code == 2
+    with open(tmp_path / "out", "wb") as out, open(tmp_path / "err", "wb") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "copydesk", "score", "--config", str(config), "-f", "json", "-"],
+            stdin=subprocess.PIPE,
+            stdout=out,
+            stderr=err,
+            env=testing.python_env(),
+        )
+    sent = [0]
+
+    def yes() -> None:  # 64 MB of "y\n", as `yes` would send for ever
+        assert proc.stdin is not None
+        try:
+            for _ in range(1024):
+                sent[0] += proc.stdin.write(b"y\n" * 32768)
+            proc.stdin.close()
+        except (BrokenPipeError, ValueError):
+            pass
+
+    writer = threading.Thread(target=yes, daemon=True)
+    writer.start()
+    assert proc.wait(timeout=120) == 2, (tmp_path / "err").read_text()
+    writer.join(timeout=10)
+    assert (tmp_path / "err").read_text().splitlines() == [f"copydesk: error: <stdin>: {BIG}"]
+    assert [a["verdict"] for a in json.loads((tmp_path / "out").read_text())["articles"]] == ["unreadable"]
+    assert sent[0] < 4 << 20, f"copydesk read {sent[0]} bytes of standard input for a 1000-byte article"
+
+
+def test_a_jsonl_stream_over_max_spool_bytes_scores_what_was_kept_and_reports_the_rest(tmp_path: Path) -> None:
+    config = tmp_path / "copydesk.toml"
+    config.write_text("[sources]\nmax_spool_bytes = 5000\n")
+    records = [json.dumps({"id": f"r{i}", "text": BODY[:40]}) for i in range(200)]
+    result = run_copydesk("score", "--config", str(config), "-f", "json", "-", stdin="\n".join(records).encode())
+    assert result.exit_code == 2, result.stderr
+    kept = sum(1 for _ in "\n".join(records)[:5000].split("\n")[:-1])
     assert result.stderr.splitlines() == [
-        "copydesk: error: -: more than sources.max_bytes (1000) bytes without a line break; not read"
+        f"copydesk: error: <stdin>: more than sources.max_spool_bytes (5000 bytes) to spool; "
+        f"the records after its first {sum(len(r) + 1 for r in records[:kept])} bytes were not read"
     ]
+    ids = _ids(result.stdout)
+    assert ids == [f"r{i}" for i in range(kept)] + ["<stdin>"]
+
+
+def test_a_pipe_named_beside_files_is_bounded_like_standard_input_and_costs_only_itself(tmp_path: Path) -> None:
+    import os
+    import threading
+
+    from copydesk.config import packaged_defaults
+    from copydesk.models import Article, Unreadable
+    from copydesk.sources import Batch
+
+    good = tmp_path / "good.txt"
+    good.write_text("Title\n\n" + BODY)
+    fifo = tmp_path / "stream"
+    os.mkfifo(fifo)
+
+    sent = [0]
+
+    def yes() -> None:  # 8 MB of "y\n"
+        try:
+            with open(fifo, "wb") as pipe:
+                for _ in range(1024):
+                    sent[0] += pipe.write(b"y\n" * 4096)
+        except BrokenPipeError:
+            pass
+
+    writer = threading.Thread(target=yes, daemon=True)
+    writer.start()
+    items = list(Batch([str(fifo), str(good)], {**packaged_defaults()["sources"], **SMALL}))
+    assert [type(i) for i in items] == [Unreadable, Article]
+    assert isinstance(items[0], Unreadable) and items[0].problem == BIG
+    writer.join(timeout=10)
+    assert sent[0] < 1 << 20, f"{sent[0]} bytes of the pipe were read for a 1000-byte article"
 
 
 def test_a_csv_row_in_another_encoding_costs_only_that_row(tmp_path: Path) -> None:

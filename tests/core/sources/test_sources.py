@@ -191,6 +191,38 @@ def test_linked_folders_are_followed_once_and_link_loops_end(tmp_path: Path) -> 
     assert [Path(f).relative_to(tmp_path).as_posix() for f in batch.files()] == ["a_link/1.txt", "c_outside/2.txt"]
 
 
+def test_a_second_pass_reads_the_files_the_first_one_listed_and_reports_what_is_gone(tmp_path: Path) -> None:
+    import shutil
+
+    def records(*ids: str) -> str:
+        return "".join(json.dumps({"id": i, "text": "Body."}) + "\n" for i in ids)
+
+    for name in ("a.txt", "sub/b.txt", "sub/c.txt", "z.txt"):
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(f"Title {name}\nBody.")
+    (tmp_path / "feed.jsonl").write_text(records("r1", "r2", "r3"))
+    (tmp_path / "gone.jsonl").write_text(records("g1", "g2"))
+    batch = Batch([str(tmp_path)], SOURCES)
+    first = list(batch)
+    shutil.rmtree(tmp_path / "sub")  # deleted between the batch pass and scoring
+    (tmp_path / "gone.jsonl").unlink()
+    (tmp_path / "feed.jsonl").write_text(records("r1"))  # rewritten shorter
+    (tmp_path / "new.txt").write_text("Title\nBody.")  # not seen by the batch pass: not scored either
+    second = list(batch)
+    assert [Path(i.id).name for i in first] == ["a.txt", "r1", "r2", "r3", "g1", "g2", "z.txt", "b.txt", "c.txt"]
+    assert [i.id for i in first] != [i.id for i in second]
+    got = [(Path(i.id).name, i.problem if isinstance(i, Unreadable) else None) for i in second]
+    assert got == [
+        ("a.txt", None),
+        ("r1", None),
+        ("feed.jsonl", "changed since the batch pass read it: 2 of its 3 articles are gone"),
+        ("gone.jsonl", "vanished since the batch pass read it (2 articles)"),
+        ("z.txt", None),
+        ("b.txt", "vanished since the batch pass read it"),
+        ("c.txt", "vanished since the batch pass read it"),
+    ]
+
+
 def test_a_comment_above_the_title_is_not_the_title_and_its_ignore_file_applies() -> None:
     art = parse_text(
         "<!-- copydesk: ignore-file HDG, FIG -->\n<!-- a note -->\nTitle may\n\nIt may rain.\n", "s.txt", "txt"
