@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
@@ -78,10 +79,8 @@ def read_jsonl(
         if line_no == 1 and raw.startswith(UTF16_BOMS):
             yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
             return
-        if len(raw) > max_bytes and not raw.endswith(b"\n"):
+        if len(raw) > max_bytes and not raw.endswith(b"\n"):  # the rest of the line was skipped unread
             yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
-            while raw and not raw.endswith(b"\n"):
-                raw = handle.readline(max_bytes + 1)
             continue
         if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
@@ -93,18 +92,50 @@ def read_jsonl(
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
 
 
-def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None) -> Iterator[bytes]:
-    """The file's lines (at most ``max_bytes + 1`` bytes each), ended by LF, CRLF or a lone CR; none from ``stop`` on."""
-    for raw in iter(lambda: handle.readline(max_bytes + 1) if stop is None or handle.tell() < stop else b"", b""):
-        body = raw[:-1] if raw.endswith(b"\n") else raw
-        if b"\r" not in body.rstrip(b"\r"):
-            yield raw
+#: A line ending: LF, CRLF, or a lone CR (classic Mac OS).
+_ENDING = re.compile(rb"\r\n?|\n")
+#: Bytes read at a time by :func:`_lines`.
+CHUNK = 1 << 16
+
+
+def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None, chunk: int = CHUNK) -> Iterator[bytes]:
+    """The lines of ``handle`` from where it stands, each ended by a line feed whatever its ending (LF, CRLF, lone CR).
+
+    A line longer than ``max_bytes`` is yielded as its first ``max_bytes + 1`` bytes with
+    no ending, and the rest of it is skipped unread into memory: memory stays within
+    ``max_bytes + chunk`` whatever the file. The last line may have no ending. With
+    ``stop``, lines that start at or after that byte offset are not yielded (a partition
+    reads every line that starts inside it, to its end).
+    """
+    start = handle.tell()  # file offset of buf[pos]
+    buf, pos, eof, skipping = b"", 0, False, False
+    while True:
+        if stop is not None and start >= stop and not skipping:
+            return
+        found = _ENDING.search(buf, pos)
+        if found is None or (found.end() == len(buf) and found.group() == b"\r" and not eof):
+            if (
+                len(buf) if found is None else found.start()
+            ) - pos > max_bytes and not skipping:  # overlong: say so once
+                yield buf[pos : pos + max_bytes + 1]
+                skipping = True
+            if eof:
+                if len(buf) > pos and not skipping:
+                    yield buf[pos:]
+                return
+            if skipping and found is None:  # drop what was searched: the line is not kept
+                start += len(buf) - pos
+                buf, pos = b"", 0
+            data = handle.read(chunk)
+            eof = not data
+            buf, pos = buf[pos:] + data, 0
             continue
-        *parts, last = body.split(b"\r")  # classic Mac line endings: one "line" of many records
-        for part in parts:
-            yield part + b"\n"
-        if last or raw.endswith(b"\n"):
-            yield last + raw[len(body) :]
+        if not skipping:
+            size = found.start() - pos
+            yield buf[pos : found.start()] + b"\n" if size <= max_bytes else buf[pos : pos + max_bytes + 1]
+        skipping = False
+        start += found.end() - pos
+        pos = found.end()
 
 
 def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int) -> Article | Unreadable:

@@ -60,6 +60,58 @@ def test_jsonl_with_any_line_ending_gives_one_article_per_record(tmp_path: Path,
     assert [(a["id"], a["source"]["record"]) for a in document["articles"]] == [("r0", 1), ("r1", 2), ("r2", 3)]
 
 
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_jsonl_file_larger_than_max_bytes_keeps_every_record_whatever_its_line_endings(
+    tmp_path: Path, ending: str
+) -> None:
+    """Records that straddle a read boundary stay whole; an overlong record costs only itself (CR-only too)."""
+    short = "A council said the plan would work."
+    records = [json.dumps({"id": f"r{i}", "text": f"{short} {i}"}) for i in range(60)]
+    records[30] = json.dumps({"id": "long", "text": "x" * 1500})  # over max_bytes: unreadable, alone
+    path = tmp_path / "many.jsonl"
+    path.write_bytes((ending.join(records) + ending).encode())  # about 3.5 KB, over max_bytes three times
+    config = tmp_path / "c.toml"
+    config.write_text("[sources]\nmax_bytes = 1000\n")
+    result = run_copydesk("score", "--config", str(config), "-f", "json", str(path))
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines()[0].endswith("many.jsonl:31: line longer than sources.max_bytes (1000)")
+    document = json.loads(result.stdout)
+    scored = [(a["id"], a["source"]["record"]) for a in document["articles"] if a["score"] is not None]
+    assert scored == [(f"r{i}", i + 1) for i in range(60) if i != 30]
+
+
+def test_reading_lines_in_chunks_matches_splitting_the_whole_file() -> None:
+    """The JSONL line reader against a plain split, on every mix of endings, read sizes, limits and stops."""
+    import io
+    import random
+    import re
+
+    from copydesk.sources.records import _lines
+
+    def expected(data: bytes, max_bytes: int, stop: int | None) -> list[bytes]:
+        out = []
+        for m in re.finditer(rb"(.*?)(\r\n|\r|\n|$)", data, re.S):
+            line, end = m.group(1), m.group(2)
+            if (m.start() >= len(data) and not line) or (stop is not None and m.start() >= stop):
+                break
+            out.append(line[: max_bytes + 1] if len(line) > max_bytes else line + (b"\n" if end else b""))
+            if not end:
+                break
+        return out
+
+    rng = random.Random(7)
+    for _ in range(5000):
+        pieces = [
+            bytes(rng.choice(b"ab{}") for _ in range(rng.randint(0, 12))) + rng.choice([b"\n", b"\r", b"\r\n", b""])
+            for _ in range(rng.randint(0, 12))
+        ]
+        data = b"".join(pieces)
+        max_bytes, chunk = rng.randint(1, 10), rng.randint(1, 7)
+        stop = rng.choice([None, rng.randint(0, len(data) + 1)])
+        got = list(_lines(io.BytesIO(data), max_bytes, stop, chunk=chunk))
+        assert got == expected(data, max_bytes, stop), (data, max_bytes, chunk, stop)
+
+
 def test_a_sub_folder_that_cannot_be_listed_is_reported_not_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
