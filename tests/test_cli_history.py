@@ -183,7 +183,6 @@ def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
     ("args", "message"),
     [
         (["check", "b.jsonl", "--compare", "last"], "--compare last: no run history to compare with"),
-        (["check", "b.jsonl", "--compare", "last", "--history", "e.db"], "no run recorded yet, so there is no 'last'"),
         (["check", "b.jsonl", "--compare", "7", "--history", "e.db"], "no run 7 in the history"),
         (["check", "b.jsonl", "--compare", "first", "--history", "e.db"], "run 'first' is neither a run number"),
         (["check", "b.jsonl", "--max-drop", "-1"], "--max-drop -1: gate.max_drop must be between 0 and 100"),
@@ -271,3 +270,18 @@ def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path)
         assert out and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), (args, out)
         assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], (args, out)
     assert "evil\\x1b[2J\\u202e\\n::error" in cli("trend", "--history", url).stdout  # shown, escaped
+
+
+@pytest.mark.parametrize(("fail_under", "code"), [("0", 0), ("99.9", 1)])
+def test_compare_last_on_a_new_history_warns_records_the_run_and_exits_as_the_gate(
+    cli: Cli, db_url: str, tmp_path: Path, fail_under: str, code: int
+) -> None:
+    batch = good_batch(tmp_path)
+    result = cli("check", str(batch), "--history", db_url, "--compare", "last", "--fail-under", fail_under)
+    assert result.exit_code == code, result.stderr
+    assert "copydesk: warning: --compare last: nothing to compare with yet" in result.stderr
+    assert "this run is the first" in result.stderr and "copydesk: error" not in result.stderr
+    assert "recorded run 1 in history" in result.stderr
+    again = cli("check", str(batch), "--history", db_url, "--compare", "last", "--fail-under", fail_under)
+    assert again.exit_code == code and "nothing to compare with" not in again.stderr  # compared with run 1
+    assert "recorded run 2 in history" in again.stderr

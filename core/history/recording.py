@@ -57,13 +57,16 @@ def run_ref(text: str) -> RunRef:
 
 def compare_with(
     url: str, ref: str, sources: Sequence[SourceSummary], limits: tuple[float, float]
-) -> tuple[int, list[Regression]]:
+) -> tuple[int, list[Regression]] | None:
     """The number of the run ``ref`` names in the history at ``url``, and the sources that regressed since.
 
     :param limits: ``(max_drop, max_fail_rise)``.
+    :returns: None when ``ref`` is ``last`` and no run is recorded yet (this run is the first).
     :raises HistoryError: the history cannot be opened or has no such run.
     """
     with open_history(url) as history:
+        if ref == "last" and not history.runs(limit=1):
+            return None
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
     return run_id, regressions(sources, base, *limits)
