@@ -124,5 +124,5 @@ def show_diff(history: History, run_a: str, run_b: str, out: TextIO) -> None:
 
 
 def read(given: str | None, config_path: Path | None) -> History:
-    """Open the history the command names (see :func:`resolve_url`)."""
-    return open_history(resolve_url(given, config_path))
+    """Open the history the command names (see :func:`resolve_url`) to read it: a missing one is never created."""
+    return open_history(resolve_url(given, config_path), create=False)
