@@ -125,6 +125,24 @@ def test_what_a_recorded_run_holds(cli: Cli, tmp_path: Path, monkeypatch: pytest
     assert "HDG001" not in {code for a in two.articles for code in a.rules}
 
 
+def test_a_commit_with_uncommitted_changes_is_recorded_and_listed_as_dirty(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    batch = good_batch(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    subprocess.run(["git", "add", batch.name], check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"], check=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    assert cli("score", batch.name, "--history", "h.db", "-o", "a.txt").exit_code == 0  # untracked files: clean
+    batch.write_text(batch.read_text() + "\n")
+    assert cli("score", batch.name, "--history", "h.db", "-o", "a.txt").exit_code == 0
+    with open_history("h.db") as history:
+        assert [history.run(n).record.commit for n in (1, 2)] == [head, head + "+dirty"]
+    rows = cli("history", "--history", "h.db").stdout.splitlines()[1:]
+    assert [row.split()[3] for row in rows] == [head[:10] + "+dirty", head[:10]]
+
+
 def test_outside_a_git_repository_the_commit_is_none(cli: Cli, no_project_config: Path) -> None:
     write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
     assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
