@@ -285,6 +285,8 @@ def _history(
     code: int,
 ) -> int:
     """After the reports: say why the history failed, or record the run (not when a plugin failed)."""
+    for warning in ending.warnings:
+        stderr(warning)
     if ending.history_error:
         stderr(f"copydesk: error: {ending.history_error}")
     elif plan.url and tally.plugin_errors:

@@ -61,6 +61,8 @@ class Ending:
     history_error: str | None = None
     #: Each source's recent trend, read from the history before this run is recorded in it.
     trends: tuple[SourceTrend, ...] = ()
+    #: Warnings for stderr (``--compare last`` with no run recorded yet).
+    warnings: tuple[str, ...] = ()
 
     @classmethod
     def judge(cls, session: Session, ledger: Ledger, plan: HistoryPlan) -> Ending:
@@ -77,6 +79,9 @@ class Ending:
             compared = compare_with(plan.url, plan.compare, sources, limits)
         except HistoryError as exc:
             return cls(sources, judge(gate, sources), str(exc))
+        if compared is None:
+            first = f"--compare last: nothing to compare with yet: history {redact(plan.url)} has no run; this run is the first"
+            return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         return cls(sources, judge(gate, sources, compared), trends=trends)
 
     def exit_code(self, code: int) -> int:

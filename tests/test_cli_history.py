@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
@@ -124,6 +125,24 @@ def test_what_a_recorded_run_holds(cli: Cli, tmp_path: Path, monkeypatch: pytest
     assert "HDG001" not in {code for a in two.articles for code in a.rules}
 
 
+def test_a_commit_with_uncommitted_changes_is_recorded_and_listed_as_dirty(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    batch = good_batch(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True)
+    subprocess.run(["git", "add", batch.name], check=True)
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"], check=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    assert cli("score", batch.name, "--history", "h.db", "-o", "a.txt").exit_code == 0  # untracked files: clean
+    batch.write_text(batch.read_text() + "\n")
+    assert cli("score", batch.name, "--history", "h.db", "-o", "a.txt").exit_code == 0
+    with open_history("h.db") as history:
+        assert [history.run(n).record.commit for n in (1, 2)] == [head, head + "+dirty"]
+    rows = cli("history", "--history", "h.db").stdout.splitlines()[1:]
+    assert [row.split()[3] for row in rows] == [head[:10] + "+dirty", head[:10]]
+
+
 def test_outside_a_git_repository_the_commit_is_none(cli: Cli, no_project_config: Path) -> None:
     write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
     assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
@@ -183,13 +202,12 @@ def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
     ("args", "message"),
     [
         (["check", "b.jsonl", "--compare", "last"], "--compare last: no run history to compare with"),
-        (["check", "b.jsonl", "--compare", "last", "--history", "e.db"], "no run recorded yet, so there is no 'last'"),
         (["check", "b.jsonl", "--compare", "7", "--history", "e.db"], "no run 7 in the history"),
         (["check", "b.jsonl", "--compare", "first", "--history", "e.db"], "run 'first' is neither a run number"),
         (["check", "b.jsonl", "--max-drop", "-1"], "--max-drop -1: gate.max_drop must be between 0 and 100"),
         (["history"], "no run history named: give --history URL or set [history] url"),
-        (["trend", "--history", "e.db"], "no run records any source"),
-        (["diff", "1", "2", "--history", "e.db"], "no run 1 in the history"),
+        (["trend", "--history", "e.db"], "no history at e.db (no such file"),
+        (["diff", "1", "2", "--history", "e.db"], "no history at e.db (no such file"),
     ],
 )
 def test_history_usage_errors_are_one_line_and_exit_2(
@@ -271,3 +289,71 @@ def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path)
         assert out and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), (args, out)
         assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], (args, out)
     assert "evil\\x1b[2J\\u202e\\n::error" in cli("trend", "--history", url).stdout  # shown, escaped
+
+
+@pytest.mark.parametrize(("fail_under", "code"), [("0", 0), ("99.9", 1)])
+def test_compare_last_on_a_new_history_warns_records_the_run_and_exits_as_the_gate(
+    cli: Cli, db_url: str, tmp_path: Path, fail_under: str, code: int
+) -> None:
+    batch = good_batch(tmp_path)
+    result = cli("check", str(batch), "--history", db_url, "--compare", "last", "--fail-under", fail_under)
+    assert result.exit_code == code, result.stderr
+    assert "copydesk: warning: --compare last: nothing to compare with yet" in result.stderr
+    assert "this run is the first" in result.stderr and "copydesk: error" not in result.stderr
+    assert "recorded run 1 in history" in result.stderr
+    again = cli("check", str(batch), "--history", db_url, "--compare", "last", "--fail-under", fail_under)
+    assert again.exit_code == code and "nothing to compare with" not in again.stderr  # compared with run 1
+    assert "recorded run 2 in history" in again.stderr
+
+
+@pytest.mark.parametrize("command", [["history"], ["trend"], ["diff", "1", "2"]])
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("week.bd", "copydesk: error: no history at week.bd (no such file"),
+        ("sqlite:///week.bd", "copydesk: error: no history at week.bd (no such file"),
+        ("sqlite:week.db", "copydesk: error: history sqlite:week.db: not a history URL; give a file path"),
+        ("sqlite:///x.db?mode=ro", "copydesk: error: history sqlite:///x.db?mode=ro: a SQLite URL is"),
+        ("postgresql://u:s3cr3t@[::1/db", "copydesk: error: history postgresql://u:***@[::1/db: malformed URL"),
+    ],
+)
+def test_reading_a_history_that_is_not_there_is_an_error_and_creates_nothing(
+    cli: Cli, no_project_config: Path, command: list[str], url: str, message: str
+) -> None:
+    before = sorted(Path(".").iterdir())
+    result = cli(*command, "--history", url)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [result.stderr.splitlines()[0]] and result.stderr.startswith(message)
+    assert "s3cr3t" not in result.stderr
+    assert sorted(Path(".").iterdir()) == before
+
+
+@pytest.mark.parametrize("command", ["score", "check"])
+def test_a_malformed_url_is_exit_2_with_the_password_hidden_and_the_reports_written(
+    cli: Cli, no_project_config: Path, command: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli(command, "b.jsonl", "--history", "postgresql://u:s3cr3t@[::1/db", "-f", "json:out.json")
+    assert result.exit_code == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error")]
+    assert errors == [
+        "copydesk: error: history postgresql://u:***@[::1/db: malformed URL (Invalid IPv6 URL); "
+        "give a file path (history.db), sqlite:///relative/path.db, sqlite:////absolute/path.db, "
+        "or postgresql://user@host/database"
+    ]
+    assert "s3cr3t" not in result.stderr and "internal error" not in result.stderr
+    assert json.loads(Path("out.json").read_text())["sources"][0]["source"] == "wire"
+
+
+def test_another_application_s_sqlite_file_is_refused_and_left_alone(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    conn = sqlite3.connect("app.db")
+    conn.execute("CREATE TABLE foo (x)")
+    conn.close()
+    result = cli("score", "b.jsonl", "--history", "app.db", "-o", "out.txt")
+    assert result.exit_code == 2
+    assert "copydesk: error: history app.db: not a copydesk history (it holds other tables: foo;" in result.stderr
+    conn = sqlite3.connect("app.db")
+    assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("foo",)]
+    conn.close()
+    assert cli("history", "--history", "app.db").exit_code == 2

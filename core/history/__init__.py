@@ -38,7 +38,7 @@ from copydesk.history.records import (
     StoredRun,
     TrendPoint,
 )
-from copydesk.history.schema import MIGRATIONS, Migration, migrate
+from copydesk.history.schema import MIGRATIONS, Migration, migrate, up_to_date
 from copydesk.history.store import History, RunRef
 
 __all__ = [
@@ -64,21 +64,33 @@ __all__ = [
 
 
 def open_history(
-    url: str, *, timeout: float = DEFAULT_TIMEOUT, migrations: Sequence[Migration] = MIGRATIONS
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    create: bool = True,
 ) -> History:
-    """Open (creating and migrating as needed) the run history at ``url``.
+    """Open the run history at ``url``: creating and migrating it as needed, or (``create=False``) only reading it.
 
     :param url: ``sqlite:///relative.db``, ``sqlite:////absolute.db``, a bare file path,
-        or ``postgresql://...`` (``postgres://`` too).
+        or ``postgresql://...`` (``postgres://`` too); anything else is refused.
     :param timeout: seconds to wait for another process's lock before giving up.
     :param migrations: the schema's migrations (tests pass a prefix or an extension).
+    :param create: False for the read commands: a missing SQLite file or an empty database
+        is an error, never created; SQLite is opened read-only (a history at an older
+        schema is migrated first, which needs writing).
     :returns: the open history; close it, or use it as a context manager.
-    :raises HistoryError: the database cannot be reached, is locked, corrupt, not a
-        copydesk history, or at a schema version newer than ``migrations`` knows.
+    :raises HistoryError: the URL is malformed, the database cannot be reached, is locked,
+        corrupt, not a copydesk history, or at a schema version newer than ``migrations`` knows.
     """
-    conn = Connection(url, timeout)
+    conn = Connection(url, timeout, writable=create)
     try:
-        migrate(conn, migrations)
+        if create:
+            migrate(conn, migrations)
+        elif not up_to_date(conn, migrations):
+            conn.close()
+            conn = Connection(url, timeout)
+            migrate(conn, migrations)
     except BaseException:
         conn.close()
         raise

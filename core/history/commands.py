@@ -19,7 +19,7 @@ from copydesk.formats.writers import atomic_writer
 from copydesk.history import History, RunDiff, TrendPoint, open_history
 from copydesk.history.backends import redact
 from copydesk.history.page import shown_time, trend_page
-from copydesk.history.recording import run_ref
+from copydesk.history.recording import DIRTY, run_ref
 from copydesk.rollup import change
 
 #: Sparkline characters, lowest first: a mean score of 0-100 in eight steps.
@@ -53,13 +53,21 @@ def list_runs(history: History, limit: int | None, out: TextIO) -> None:
     if not entries:
         _emit(out, f"no runs recorded in history {redact(history.url)}")
         return
-    _emit(out, f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<10}  {'articles':>8}  {'mean':>6}")
+    _emit(out, f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<16}  {'articles':>8}  {'mean':>6}")
     for e in entries:
         when = shown_time(e.when)
-        commit = (e.commit or "-")[:10]
+        commit = shown_commit(e.commit)
         _emit(
-            out, f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<10}  {e.articles:>8}  {_score(e.mean_score):>6}"
+            out, f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<16}  {e.articles:>8}  {_score(e.mean_score):>6}"
         )
+
+
+def shown_commit(commit: str | None) -> str:
+    """A recorded commit shortened to 10 characters, keeping a ``+dirty`` mark; ``-`` for none."""
+    if not commit:
+        return "-"
+    head, dirty, _ = commit.partition(DIRTY)
+    return head[:10] + dirty
 
 
 def sparkline(means: Sequence[float | None]) -> str:
@@ -124,5 +132,5 @@ def show_diff(history: History, run_a: str, run_b: str, out: TextIO) -> None:
 
 
 def read(given: str | None, config_path: Path | None) -> History:
-    """Open the history the command names (see :func:`resolve_url`)."""
-    return open_history(resolve_url(given, config_path))
+    """Open the history the command names (see :func:`resolve_url`) to read it: a missing one is never created."""
+    return open_history(resolve_url(given, config_path), create=False)

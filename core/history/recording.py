@@ -31,23 +31,29 @@ def config_digest(data: Mapping[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
 
-def git_commit(cwd: Path | None = None) -> str | None:
-    """The commit ``HEAD`` names when ``cwd`` is inside a git work tree; None otherwise (never an error)."""
+#: Appended to the recorded commit when tracked files had uncommitted changes.
+DIRTY = "+dirty"
+
+
+def _git(args: list[str], cwd: Path | None) -> str | None:
+    """The output of ``git ARGS`` in ``cwd``, stripped; None when git is missing or fails (never an error)."""
     try:
-        done = subprocess.run(
-            ["git", "rev-parse", "--verify", "-q", "HEAD"],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=30,
-        )
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=30)
     except (OSError, subprocess.SubprocessError):
         return None
-    commit = done.stdout.strip()
-    if done.returncode != 0 or len(commit) < 40 or any(c not in "0123456789abcdef" for c in commit):
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def git_commit(cwd: Path | None = None) -> str | None:
+    """The commit ``HEAD`` names when ``cwd`` is inside a git work tree; None otherwise (never an error).
+
+    With uncommitted changes to tracked files it is marked ``<commit>+dirty``: the run did
+    not score what the commit holds (untracked files do not count).
+    """
+    commit = _git(["rev-parse", "--verify", "-q", "HEAD"], cwd)
+    if commit is None or len(commit) < 40 or any(c not in "0123456789abcdef" for c in commit):
         return None
-    return commit
+    return commit + DIRTY if _git(["status", "--porcelain", "--untracked-files=no"], cwd) else commit
 
 
 def run_ref(text: str) -> RunRef:
@@ -57,13 +63,16 @@ def run_ref(text: str) -> RunRef:
 
 def compare_with(
     url: str, ref: str, sources: Sequence[SourceSummary], limits: tuple[float, float]
-) -> tuple[int, list[Regression]]:
+) -> tuple[int, list[Regression]] | None:
     """The number of the run ``ref`` names in the history at ``url``, and the sources that regressed since.
 
     :param limits: ``(max_drop, max_fail_rise)``.
+    :returns: None when ``ref`` is ``last`` and no run is recorded yet (this run is the first).
     :raises HistoryError: the history cannot be opened or has no such run.
     """
     with open_history(url) as history:
+        if ref == "last" and not history.runs(limit=1):
+            return None
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
     return run_id, regressions(sources, base, *limits)

@@ -71,19 +71,26 @@ FIRST = Migration(
 
 #: Every migration, in order; the last one's version is the schema this code writes.
 MIGRATIONS: tuple[Migration, ...] = (FIRST,)
-#: Tables of the history besides ``schema_version`` (their presence without it means a foreign database).
-TABLES = ("runs", "articles", "rule_counts", "sources")
+#: How many of a foreign database's table names a refusal lists.
+SHOWN_TABLES = 3
 
 
-def current_version(conn: Connection, *, locked: bool) -> int:
+def current_version(conn: Connection) -> int:
     """The schema version the database is at (0 for a new, empty one).
 
-    Only under the migration lock (``locked``) is a database without ``schema_version``
-    checked for foreign tables: outside it, another process may be creating them.
+    The tables are listed in one query, so a history another process is creating is seen
+    either whole or not at all. A database with tables but no ``schema_version`` (another
+    application's, or another schema's on PostgreSQL) is refused: copydesk never adds its
+    tables to it.
     """
-    if not conn.has_table("schema_version"):
-        if locked and any(conn.has_table(name) for name in TABLES):
-            raise conn.error("not a copydesk history (it has a runs/articles table but no schema_version)")
+    tables = conn.tables()
+    if "schema_version" not in tables:
+        if tables:
+            names = ", ".join(sorted(tables)[:SHOWN_TABLES]) + (", ..." if len(tables) > SHOWN_TABLES else "")
+            raise conn.error(
+                f"not a copydesk history (it holds other tables: {names}; and no schema_version); "
+                "give copydesk an empty database or a new file"
+            )
         return 0
     (value,) = conn.fetch("SELECT MAX(version) FROM schema_version")[0]
     if value is None:
@@ -101,10 +108,10 @@ def migrate(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> i
     re-reading the version there so two processes never apply a step twice.
     """
     latest = migrations[-1].version if migrations else 0
-    if _checked(conn, current_version(conn, locked=False), latest) == latest:
+    if _checked(conn, current_version(conn), latest) == latest:
         return latest
     with conn.transaction(migrating=True):
-        version = _checked(conn, current_version(conn, locked=True), latest)
+        version = _checked(conn, current_version(conn), latest)
         conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY)")
         for migration in migrations:
             if migration.version > version:
@@ -112,6 +119,18 @@ def migrate(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> i
                     conn.execute(step)
                 conn.execute("INSERT INTO schema_version (version) VALUES (?)", (migration.version,))
     return latest
+
+
+def up_to_date(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -> bool:
+    """For reading: whether the database is at the last of ``migrations`` (False: older, to be migrated first).
+
+    A database with no history in it is a :class:`HistoryError`: reading never creates one.
+    """
+    latest = migrations[-1].version if migrations else 0
+    version = _checked(conn, current_version(conn), latest)
+    if version == 0:
+        raise conn.error("no history here yet (the database is empty: no run recorded)")
+    return version == latest
 
 
 def _checked(conn: Connection, version: int, latest: int) -> int:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 import pytest
 from copydesk.errors import EXIT_USAGE
 from copydesk.history import MIGRATIONS, HistoryError, Migration, open_history, redact
+from copydesk.history.backends import scrub
 from copydesk.history.schema import FIRST
 from history_support import make_run, raw_connect
 
@@ -100,18 +102,88 @@ def test_a_locked_database_is_an_error_after_the_timeout(db_url: str) -> None:
         ),
         (
             ["CREATE TABLE runs (id INTEGER, what TEXT)"],
-            "not a copydesk history (it has a runs/articles table but no schema_version)",
+            "not a copydesk history (it holds other tables: runs; and no schema_version)",
+        ),
+        (
+            ["CREATE TABLE foo (x INTEGER)"],
+            "not a copydesk history (it holds other tables: foo; and no schema_version)",
         ),
     ],
 )
-def test_a_database_that_is_not_a_sound_history_is_refused(db_url: str, setup: list[str], problem: str) -> None:
+@pytest.mark.parametrize("create", [True, False], ids=["recording", "reading"])
+def test_a_database_that_is_not_a_sound_history_is_refused_and_left_alone(
+    db_url: str, setup: list[str], problem: str, create: bool
+) -> None:
     conn = raw_connect(db_url)
     for statement in setup:
         conn.execute(statement)
     conn.close()
     with pytest.raises(HistoryError) as caught:
-        open_history(db_url)
+        open_history(db_url, create=create)
     assert problem in _one_line_naming(caught.value, db_url)
+    assert _tables(db_url) == {"schema_version", "runs", "foo"} & {_name(s) for s in setup}
+
+
+def _name(statement: str) -> str:
+    return statement.split()[2]
+
+
+def _tables(url: str) -> set[str]:
+    conn = raw_connect(url)
+    try:
+        if url.startswith("sqlite"):
+            rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        else:
+            rows = conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+            ).fetchall()
+        return {row[0] for row in rows}
+    finally:
+        conn.close()
+
+
+def test_reading_an_empty_database_is_an_error_and_creates_nothing(db_url: str) -> None:
+    raw_connect(db_url).close()  # the file (or database) exists, and is empty
+    with pytest.raises(HistoryError) as caught:
+        open_history(db_url, create=False)
+    assert "no history here yet (the database is empty: no run recorded)" in _one_line_naming(caught.value, db_url)
+    assert _tables(db_url) == set()
+    open_history(db_url).close()  # recording initialises it
+    assert "runs" in _tables(db_url)
+
+
+def test_reading_a_missing_sqlite_file_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+    for url in (str(tmp_path / "week.bd"), f"sqlite:///{tmp_path}/week.bd"):
+        with pytest.raises(HistoryError, match=f"^no history at {tmp_path}/week.bd \\(no such file"):
+            open_history(url, create=False)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_reading_a_history_at_an_older_schema_migrates_it_first(db_url: str) -> None:
+    with open_history(db_url, migrations=[FIRST]) as history:
+        history.record(make_run(WHEN, RUN))
+    with open_history(db_url, migrations=[FIRST, SECOND], create=False) as history:
+        assert len(history.runs()) == 1
+    assert _versions(db_url) == [1, 2]
+
+
+def test_a_history_in_a_folder_that_cannot_be_written_is_read_and_recording_says_why(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    url = f"sqlite:///{folder}/h.db"
+    with open_history(url) as history:
+        history.record(make_run(WHEN, RUN))
+    folder.chmod(0o555)
+    try:
+        if os.access(folder, os.W_OK):
+            pytest.skip("this user (root) can write a read-only folder; checked by hand on a read-only mount")
+        with open_history(url, create=False) as history:
+            assert [entry.run_id for entry in history.runs()] == [1]
+        with pytest.raises(HistoryError) as caught:
+            open_history(url).record(make_run(WHEN, RUN))
+        assert f"directory {folder} is not writable" in _one_line_naming(caught.value, url)
+    finally:
+        folder.chmod(0o755)
 
 
 def test_a_history_missing_a_table_is_an_error_not_a_traceback(db_url: str) -> None:
@@ -145,13 +217,29 @@ def test_a_missing_sqlite_folder_is_an_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "problem"),
     [
-        ("mysql://user@host/db", "unsupported URL scheme 'mysql'"),
+        ("mysql://user@host/db", "unsupported URL scheme 'mysql'; give a file path"),
         ("sqlite://relative.db", "a SQLite URL is sqlite:///relative/path.db"),
+        ("sqlite:week.db", "not a history URL; give a file path (history.db), sqlite:///relative/path.db"),
+        ("file:week.db", "not a history URL; give a file path"),
+        ("sqlite:///x.db?mode=ro", "with no ?query or #fragment"),
+        ("sqlite:///x.db#top", "with no ?query or #fragment"),
+        ("postgresql://u:s3cr3t@[::1/db", "malformed URL (Invalid IPv6 URL)"),
+        ("postgresql://u:s3cr3t@db.example:port/db", "malformed URL (Port could not be cast"),
+        ("postgresql://u:s3%zzcr3t@127.0.0.1/db", 'malformed URL (invalid percent-encoded token: "***")'),
+        ("postgresql://u:s3 cr3t@127.0.0.1/db", 'malformed URL (unexpected spaces found in "***"'),
     ],
 )
-def test_an_unusable_url_is_refused(url: str, problem: str) -> None:
-    with pytest.raises(HistoryError, match=problem):
-        open_history(url)
+@pytest.mark.parametrize("create", [True, False], ids=["recording", "reading"])
+def test_an_unusable_url_is_refused_creating_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, problem: str, create: bool
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(HistoryError) as caught:
+        open_history(url, create=create, timeout=1)
+    message = str(caught.value)
+    assert "\n" not in message and problem in message and caught.value.exit_code == EXIT_USAGE
+    assert "s3cr3t" not in message and "s3%zzcr3t" not in message and "s3 cr3t" not in message
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_refused_postgresql_login_names_the_url_without_the_password(postgres_server: object) -> None:
@@ -178,7 +266,30 @@ def test_an_unreachable_postgresql_server_is_an_error() -> None:
         ("postgresql://db.example/h?user=me&password=secret", "postgresql://db.example/h?user=me&password=***"),
         ("postgresql://me@db.example/h", "postgresql://me@db.example/h"),
         ("sqlite:///runs/history.db", "sqlite:///runs/history.db"),
+        ("postgresql://u:s3cr3t@[::1/db", "postgresql://u:***@[::1/db"),  # malformed: redacted all the same
+        ("postgresql://u:p@ss/w@db.example/h", "postgresql://u:***@db.example/h"),  # unencoded @ and /
     ],
 )
 def test_redact_hides_passwords_only(url: str, shown: str) -> None:
     assert redact(url) == shown
+
+
+CONNECT = 'connection failed: connection to server at "127.0.0.1", port 5432 failed: password authentication failed'
+
+
+@pytest.mark.parametrize("password", ["a", "p", "failed", "5432", "connection", "s3cr3t"])
+def test_masking_a_password_hides_the_url_s_own_occurrences_only(password: str) -> None:
+    url = f"postgresql://me:{password}@127.0.0.1:5432/h"
+    message = f'cannot connect ({CONNECT} for user "me"); tried {url}; token "{password}"'
+    assert scrub(message, url) == (
+        f'cannot connect ({CONNECT} for user "me"); tried postgresql://me:***@127.0.0.1:5432/h; token "***"'
+    )
+
+
+@pytest.mark.parametrize("password", ["a", "p", "failed", "1"])
+def test_a_refused_connection_keeps_the_driver_s_words_whatever_the_password(password: str) -> None:
+    url = f"postgresql://me:{password}@127.0.0.1:1/nothing"
+    with pytest.raises(HistoryError) as caught:
+        open_history(url, timeout=1)
+    message = _one_line_naming(caught.value, url)
+    assert message.count("***") == 1 and "cannot connect (connection failed: connection to server at" in message
