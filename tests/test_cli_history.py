@@ -40,7 +40,7 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     assert second.exit_code == 1, second.stderr
     report = json.loads(second.stdout)
     blog = next(s for s in report["sources"] if s["source"] == "blog")
-    drop = before["blog"] - blog["mean_score"]
+    drop = round(before["blog"], 1) - round(blog["mean_score"], 1)  # the means as shown
     assert (
         f"FAIL source 'blog': mean score dropped {drop:.1f} points ({before['blog']:.1f} -> {blog['mean_score']:.1f}; allowed 5)"
         in (second.stderr)
@@ -256,7 +256,7 @@ def test_a_failing_share_rise_fails_the_gate(cli: Cli, no_project_config: Path) 
         "100",
     )
     assert result.exit_code == 1
-    assert "FAIL source 'blog': share failing rose 100% (0% -> 100%; allowed 10%)" in result.stderr
+    assert "FAIL source 'blog': share failing rose 100.0% (0.0% -> 100.0%; allowed 10.0%)" in result.stderr
 
 
 def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path) -> None:
