@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from copydesk.formats.markdown import md
 from copydesk.history import open_history
 from support import CliResult
 from test_cli_sources import HEDGED, HEDGED_TOO, clean, write_batch
@@ -271,3 +274,64 @@ def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path)
         assert out and not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), (args, out)
         assert not [line for line in out.splitlines() if line.lstrip().startswith("::")], (args, out)
     assert "evil\\x1b[2J\\u202e\\n::error" in cli("trend", "--history", url).stdout  # shown, escaped
+
+
+def _only_a_source_fails(cli: Cli, fmt: str, extra: tuple[str, ...] = ()) -> tuple[str, str]:
+    """Check the worse week against the good one, no article failing, writing ``fmt``: (its report, the FAIL message)."""
+    assert cli("score", str(good_batch(Path("."))), "--history", "h.db").exit_code == 0
+    result = cli("check", str(worse_batch(Path("."))), "--history", "h.db", *extra, "-f", f"{fmt}:report.out")
+    assert result.exit_code == 1, result.stderr
+    assert not re.search(r"FAIL [wb]\d", result.stderr)  # no article fails: only a source lever does
+    (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith("copydesk: FAIL source 'blog'")]
+    return Path("report.out").read_text(encoding="utf-8"), line.removeprefix("copydesk: FAIL ")
+
+
+#: A gate that fails the batch by a regression since run 1, and one that fails it by the source floor.
+COMPARE, FLOOR = ("--compare", "1"), ("--source-fail-under", "60")
+
+
+@pytest.mark.parametrize("extra", [COMPARE, FLOOR], ids=["compare", "floor"])
+def test_the_markdown_summary_says_which_source_failed_which_lever(
+    cli: Cli, no_project_config: Path, extra: tuple[str, ...]
+) -> None:
+    report, message = _only_a_source_fails(cli, "markdown", extra)
+    assert report.startswith("## copydesk: gate FAILED")
+    assert f"Failing sources:\n\n- FAIL {md(message, 400)}\n" in report
+
+
+def test_the_html_header_says_which_source_failed_which_lever(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "html", COMPARE)
+    header = report[report.index("<header>") : report.index("</header>")]
+    assert f'<div class="reasons">FAIL {html.escape(message, quote=True)}</div>' in header
+
+
+@pytest.mark.parametrize("extra", [COMPARE, FLOOR], ids=["compare", "floor"])
+def test_the_github_format_annotates_each_failing_source(
+    cli: Cli, no_project_config: Path, extra: tuple[str, ...]
+) -> None:
+    report, message = _only_a_source_fails(cli, "github", extra)
+    assert report.splitlines()[-1] == f"::error title=copydesk gate::{message}"
+
+
+def test_sarif_gives_each_failing_source_as_an_error_notification(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "sarif", COMPARE)
+    (invocation,) = json.loads(report)["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 1 and invocation["executionSuccessful"] is True  # the tool ran; the gate failed
+    assert invocation["toolExecutionNotifications"] == [
+        {"level": "error", "message": {"text": f"FAIL {message}"}, "descriptor": {"id": "copydesk/source-gate"}}
+    ]
+
+
+def test_junit_fails_a_test_case_per_failing_source(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "junit", COMPARE)
+    suite = ElementTree.fromstring(report.encode("utf-8")).find("testsuite")
+    assert suite is not None and (suite.get("tests"), suite.get("failures")) == ("5", "1")
+    (case,) = [c for c in suite.iter("testcase") if c.find("failure") is not None]
+    failure = case.find("failure")
+    assert failure is not None and case.get("classname") == "copydesk.sources"
+    assert case.get("name") == message and failure.get("message") == message
+
+
+def test_the_text_report_says_which_source_failed_which_lever(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "text", COMPARE)
+    assert f"FAIL {message}" in report.splitlines()
