@@ -335,3 +335,43 @@ def test_junit_fails_a_test_case_per_failing_source(cli: Cli, no_project_config:
 def test_the_text_report_says_which_source_failed_which_lever(cli: Cli, no_project_config: Path) -> None:
     report, message = _only_a_source_fails(cli, "text", COMPARE)
     assert f"FAIL {message}" in report.splitlines()
+
+
+@pytest.mark.parametrize("limit", ["0.1", "10%", "10 %"])
+def test_max_fail_rise_takes_a_share_or_a_percentage(cli: Cli, no_project_config: Path, limit: str) -> None:
+    assert cli("check", str(good_batch(Path("."))), "--history", "h.db", "--fail-under", "60").exit_code == 0
+    args = ("--compare", "last", "--fail-under", "60", "--max-failing", "100%", "--max-drop", "100")
+    result = cli("check", str(worse_batch(Path("."))), "--history", "h.db", *args, "--max-fail-rise", limit)
+    assert result.exit_code == 1, result.stderr
+    assert "FAIL source 'blog': share failing rose 100.0% (0.0% -> 100.0%; allowed 10.0%)" in result.stderr
+
+
+def test_a_max_fail_rise_that_is_no_share_is_one_line_and_exit_2(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", "--max-fail-rise", "ten%")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["copydesk: error: --max-fail-rise: 'ten%' is not a share like 0.1 or 10%"]
+
+
+@pytest.mark.parametrize(
+    ("args", "warning"),
+    [
+        (["--max-drop", "3"], "copydesk: warning: --max-drop has no effect without --compare"),
+        (["--max-fail-rise", "5%"], "copydesk: warning: --max-fail-rise has no effect without --compare"),
+        (
+            ["--max-drop", "3", "--max-fail-rise", "0.05"],
+            "copydesk: warning: --max-drop and --max-fail-rise have no effect without --compare",
+        ),
+        ([], None),
+    ],
+)
+def test_regression_limits_without_compare_are_a_warning(
+    cli: Cli, no_project_config: Path, args: list[str], warning: str | None
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", *args)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == ([warning] if warning else [])
+    with_compare = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last", *args)
+    assert "no effect without --compare" not in with_compare.stderr
