@@ -109,4 +109,6 @@ class JunitWriter:
         self.out.write("</testsuite>\n</testsuites>\n")
 
 
-REPORTER = Reporter("junit", JunitWriter, "JUnit XML: one test case per article, failed when it fails the gate", ".xml")
+REPORTER = Reporter(
+    "junit", JunitWriter, "JUnit XML: one test case per article (and failing source), failed when it fails the gate", ".xml"
+)
