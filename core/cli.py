@@ -53,9 +53,11 @@ from copydesk.options import (
     WorkersOpt,
     check_only_new,
     check_severity,
+    fail_rise,
     flags,
     guard,
     list_format,
+    regression_limits,
     split,
     utc_now,
 )
@@ -160,16 +162,18 @@ def check(
     executor: ExecutorOpt = None,
 ) -> None:
     """Gate a batch: exit 1 when more articles fail than the batch tolerates, or a source fails or regressed."""
-    gate = {
-        "fail_under": fail_under,
-        "fail_on": fail_on,
-        "max_failing": max_failing,
-        "source_fail_under": source_fail_under,
-        "max_drop": max_drop,
-        "max_fail_rise": max_fail_rise,
-    }
 
     def action() -> int:
+        gate = {
+            "fail_under": fail_under,
+            "fail_on": fail_on,
+            "max_failing": max_failing,
+            "source_fail_under": source_fail_under,
+            "max_drop": max_drop,
+            "max_fail_rise": fail_rise(max_fail_rise),
+        }
+        for warning in regression_limits(compare, max_drop, max_fail_rise):
+            default_stderr(warning)
         options = RunOptions(
             paths=paths,
             outputs=parse_outputs(split(format), output),

@@ -16,6 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from copydesk.app import default_stderr
+from copydesk.ci.gate import share
 from copydesk.config import MAX_WORKERS, SEVERITIES, Flags
 from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
 from typer.core import TyperCommand
@@ -178,11 +179,11 @@ MaxDropOpt = Annotated[
     ),
 ]
 MaxFailRiseOpt = Annotated[
-    float | None,
+    str | None,
     typer.Option(
         "--max-fail-rise",
-        metavar="SHARE",
-        help="With --compare: share (0-1) by which a source's failing share may rise (default 0.1).",
+        metavar="SHARE|N%",
+        help="With --compare: by how much a source's failing share may rise, 0-1 or a percentage (default 0.1, 10%).",
         show_default=False,
     ),
 ]
@@ -283,6 +284,24 @@ def check_severity(value: str) -> str:
     if value not in SEVERITIES:
         raise UsageError(f"--min-severity must be info, warning or error, not {value!r}")
     return value
+
+
+def fail_rise(value: str | None) -> float | None:
+    """``--max-fail-rise``: a share (0.1) or a percentage (10%), as ``--max-failing``'s share."""
+    if value is None:
+        return None
+    try:
+        return share(value)
+    except ValueError as exc:
+        raise UsageError(f"--max-fail-rise: {exc}") from None
+
+
+def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise: str | None) -> list[str]:
+    """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none)."""
+    given = [flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None]
+    if compare is not None or not given:
+        return []
+    return [f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"]
 
 
 def check_only_new(value: bool, baseline: Path | None) -> bool:

@@ -76,16 +76,30 @@ class SourceTrend:
     means: tuple[float | None, ...]
 
 
+def shown_change(before: float, after: float) -> float:
+    """``after - before`` as the two numbers read when shown to one decimal (``43.547 -> 38.7`` is ``-4.8``).
+
+    Every change copydesk prints, and every limit it checks one against, uses this, so
+    a reader's arithmetic on the printed numbers agrees with the verdict; ``+0.0``, never ``-0.0``.
+    """
+    return round(round(after, 1) - round(before, 1), 1) + 0.0
+
+
+def percent(share: float) -> float:
+    """A share (0-1) as the percentage copydesk shows, to one decimal (``1/3`` is ``33.3``)."""
+    return round(share * 100, 1) + 0.0
+
+
 def change(means: Sequence[float | None]) -> str | None:
     """The change from the first known mean to the last, signed, or None with fewer than two means.
 
-    It is the difference of the two means as shown (to one decimal), so ``41.4 -> 41.3``
-    reads ``-0.1`` whatever the digits behind them; no change is ``+0.0``, never ``-0.0``.
+    It is the difference of the two means as shown (to one decimal, :func:`shown_change`), so
+    ``41.4 -> 41.3`` reads ``-0.1`` whatever the digits behind them; no change is ``+0.0``.
     """
     known = [m for m in means if m is not None]
     if len(known) < 2:
         return None
-    return f"{round(round(known[-1], 1) - round(known[0], 1), 1) + 0.0:+.1f}"
+    return f"{shown_change(known[0], known[-1]):+.1f}"
 
 
 def trends(

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import sqlite3
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from copydesk.formats.markdown import md
 from copydesk.history import open_history
 from support import CliResult
 from test_cli_sources import HEDGED, HEDGED_TOO, clean, write_batch
@@ -41,7 +44,7 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     assert second.exit_code == 1, second.stderr
     report = json.loads(second.stdout)
     blog = next(s for s in report["sources"] if s["source"] == "blog")
-    drop = before["blog"] - blog["mean_score"]
+    drop = round(before["blog"], 1) - round(blog["mean_score"], 1)  # the means as shown
     assert (
         f"FAIL source 'blog': mean score dropped {drop:.1f} points ({before['blog']:.1f} -> {blog['mean_score']:.1f}; allowed 5)"
         in (second.stderr)
@@ -274,7 +277,7 @@ def test_a_failing_share_rise_fails_the_gate(cli: Cli, no_project_config: Path) 
         "100",
     )
     assert result.exit_code == 1
-    assert "FAIL source 'blog': share failing rose 100% (0% -> 100%; allowed 10%)" in result.stderr
+    assert "FAIL source 'blog': share failing rose 100.0% (0.0% -> 100.0%; allowed 10.0%)" in result.stderr
 
 
 def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path) -> None:
@@ -357,3 +360,104 @@ def test_another_application_s_sqlite_file_is_refused_and_left_alone(cli: Cli, n
     assert conn.execute("SELECT name FROM sqlite_master").fetchall() == [("foo",)]
     conn.close()
     assert cli("history", "--history", "app.db").exit_code == 2
+
+
+def _only_a_source_fails(cli: Cli, fmt: str, extra: tuple[str, ...] = ()) -> tuple[str, str]:
+    """Check the worse week against the good one, no article failing, writing ``fmt``: (its report, the FAIL message)."""
+    assert cli("score", str(good_batch(Path("."))), "--history", "h.db").exit_code == 0
+    result = cli("check", str(worse_batch(Path("."))), "--history", "h.db", *extra, "-f", f"{fmt}:report.out")
+    assert result.exit_code == 1, result.stderr
+    assert not re.search(r"FAIL [wb]\d", result.stderr)  # no article fails: only a source lever does
+    (line,) = [ln for ln in result.stderr.splitlines() if ln.startswith("copydesk: FAIL source 'blog'")]
+    return Path("report.out").read_text(encoding="utf-8"), line.removeprefix("copydesk: FAIL ")
+
+
+#: A gate that fails the batch by a regression since run 1, and one that fails it by the source floor.
+COMPARE, FLOOR = ("--compare", "1"), ("--source-fail-under", "60")
+
+
+@pytest.mark.parametrize("extra", [COMPARE, FLOOR], ids=["compare", "floor"])
+def test_the_markdown_summary_says_which_source_failed_which_lever(
+    cli: Cli, no_project_config: Path, extra: tuple[str, ...]
+) -> None:
+    report, message = _only_a_source_fails(cli, "markdown", extra)
+    assert report.startswith("## copydesk: gate FAILED")
+    assert f"Failing sources:\n\n- FAIL {md(message, 400)}\n" in report
+
+
+def test_the_html_header_says_which_source_failed_which_lever(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "html", COMPARE)
+    header = report[report.index("<header>") : report.index("</header>")]
+    assert f'<div class="reasons">FAIL {html.escape(message, quote=True)}</div>' in header
+
+
+@pytest.mark.parametrize("extra", [COMPARE, FLOOR], ids=["compare", "floor"])
+def test_the_github_format_annotates_each_failing_source(
+    cli: Cli, no_project_config: Path, extra: tuple[str, ...]
+) -> None:
+    report, message = _only_a_source_fails(cli, "github", extra)
+    assert report.splitlines()[-1] == f"::error title=copydesk gate::{message}"
+
+
+def test_sarif_gives_each_failing_source_as_an_error_notification(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "sarif", COMPARE)
+    (invocation,) = json.loads(report)["runs"][0]["invocations"]
+    assert invocation["exitCode"] == 1 and invocation["executionSuccessful"] is True  # the tool ran; the gate failed
+    assert invocation["toolExecutionNotifications"] == [
+        {"level": "error", "message": {"text": f"FAIL {message}"}, "descriptor": {"id": "copydesk/source-gate"}}
+    ]
+
+
+def test_junit_fails_a_test_case_per_failing_source(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "junit", COMPARE)
+    suite = ElementTree.fromstring(report.encode("utf-8")).find("testsuite")
+    assert suite is not None and (suite.get("tests"), suite.get("failures")) == ("5", "1")
+    (case,) = [c for c in suite.iter("testcase") if c.find("failure") is not None]
+    failure = case.find("failure")
+    assert failure is not None and case.get("classname") == "copydesk.sources"
+    assert case.get("name") == message and failure.get("message") == message
+
+
+def test_the_text_report_says_which_source_failed_which_lever(cli: Cli, no_project_config: Path) -> None:
+    report, message = _only_a_source_fails(cli, "text", COMPARE)
+    assert f"FAIL {message}" in report.splitlines()
+
+
+@pytest.mark.parametrize("limit", ["0.1", "10%", "10 %"])
+def test_max_fail_rise_takes_a_share_or_a_percentage(cli: Cli, no_project_config: Path, limit: str) -> None:
+    assert cli("check", str(good_batch(Path("."))), "--history", "h.db", "--fail-under", "60").exit_code == 0
+    args = ("--compare", "last", "--fail-under", "60", "--max-failing", "100%", "--max-drop", "100")
+    result = cli("check", str(worse_batch(Path("."))), "--history", "h.db", *args, "--max-fail-rise", limit)
+    assert result.exit_code == 1, result.stderr
+    assert "FAIL source 'blog': share failing rose 100.0% (0.0% -> 100.0%; allowed 10.0%)" in result.stderr
+
+
+def test_a_max_fail_rise_that_is_no_share_is_one_line_and_exit_2(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", "--max-fail-rise", "ten%")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == ["copydesk: error: --max-fail-rise: 'ten%' is not a share like 0.1 or 10%"]
+
+
+@pytest.mark.parametrize(
+    ("args", "warning"),
+    [
+        (["--max-drop", "3"], "copydesk: warning: --max-drop has no effect without --compare"),
+        (["--max-fail-rise", "5%"], "copydesk: warning: --max-fail-rise has no effect without --compare"),
+        (
+            ["--max-drop", "3", "--max-fail-rise", "0.05"],
+            "copydesk: warning: --max-drop and --max-fail-rise have no effect without --compare",
+        ),
+        ([], None),
+    ],
+)
+def test_regression_limits_without_compare_are_a_warning(
+    cli: Cli, no_project_config: Path, args: list[str], warning: str | None
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", *args)
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert warnings == ([warning] if warning else [])
+    with_compare = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last", *args)
+    assert "no effect without --compare" not in with_compare.stderr

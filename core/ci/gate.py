@@ -43,8 +43,26 @@ class GateSettings:
         """How many failing articles the batch tolerates."""
         text = self.max_failing.strip()
         if text.endswith("%"):
-            return math.floor(articles * float(text[:-1]) / 100.0 + 1e-9)
+            return math.floor(articles * share(text) + 1e-9)
         return int(text)
+
+
+def share(text: str) -> float:
+    """A share written as a percentage (``"33%"``: 0.33) or as a fraction (``"0.33"``).
+
+    ``--max-failing``'s share and ``--max-fail-rise`` both read it.
+
+    :raises ValueError: ``text`` is neither.
+    """
+    stripped = text.strip()
+    number = stripped[:-1].strip() if stripped.endswith("%") else stripped
+    try:
+        value = float(number)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a share like 0.1 or 10%") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{text!r} is not a share like 0.1 or 10%")
+    return value / 100.0 if stripped.endswith("%") else value
 
 
 @dataclass

@@ -6,7 +6,8 @@ same report objects), so a field means the same thing in every format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from copydesk.diagnostics import CORE_RULES
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
@@ -67,6 +68,19 @@ def record_line(report: ArticleReport) -> int | None:
 def failing(report: ArticleReport) -> bool:
     """Whether the article failed the gate (``copydesk check`` fills ``gate_reasons``)."""
     return bool(report.gate_reasons)
+
+
+def source_failures(gate: Mapping[str, Any]) -> list[str]:
+    """Why sources fail the gate: one message per failing source lever, in the words and order of stderr's FAIL lines.
+
+    Read from the run summary's ``gate`` (:meth:`copydesk.ci.sources.SourceVerdict.summary`):
+    the sources below ``source_fail_under``, then the regressions since the ``--compare`` run.
+    Empty when not gating or when no source lever failed. The messages hold source names,
+    which come from the input: each format escapes them as it escapes any input text.
+    """
+    below = gate.get("sources_below") or {}
+    compare = gate.get("compare") or {}
+    return [str(message) for message in (*below.values(), *compare.get("regressions", ()))]
 
 
 def counts_by_rule(reports: Iterable[ArticleReport]) -> dict[str, int]:

@@ -3,7 +3,9 @@
 One line per finding, ``::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=CODE name::message``
 (``warning`` and ``notice`` for the lesser severities), preceded, for an article that
 fails the gate of ``copydesk check``, by an ``::error`` naming the gate's reasons. A
-JSONL/CSV record is annotated at its line. Values are escaped as GitHub's toolkit
+JSONL/CSV record is annotated at its line. A source that fails a source lever of the
+gate (``--source-fail-under``, or a regression under ``--compare``) is an
+``::error title=copydesk gate::`` without a file, in the words of the stderr FAIL line. Values are escaped as GitHub's toolkit
 does: ``%``, carriage return and line feed everywhere, and ``:`` and ``,`` in properties too, so
 article text can neither end a command early nor start a new one.
 
@@ -77,7 +79,9 @@ class GithubWriter:
             self.out.write(annotation(report, finding) + "\n")
 
     def close(self, summary: RunSummary) -> None:
-        """Errors of the run itself, as annotations without a file."""
+        """Each source failing a source lever of the gate, then errors of the run itself: annotations without a file."""
+        for message in common.source_failures(summary.gate):
+            self.out.write(command("error", {"title": "copydesk gate"}, message) + "\n")
         for message in (*summary.plugin_errors, *summary.input_errors):
             self.out.write(command("error", {"title": "copydesk"}, message) + "\n")
         self.out.flush()

@@ -292,6 +292,7 @@ class HtmlWriter:
                 f" max_failing {esc(gate.get('max_failing'))} (allows {esc(gate.get('allowed'))});"
                 f" {esc(gate.get('failing'))} article(s) failing{', against a baseline' if gate.get('baseline') else ''}.</p>"
             )
+            levers += "".join(f'<div class="reasons">FAIL {esc(m)}</div>' for m in common.source_failures(gate))
         return (
             '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{csp()}">\n'

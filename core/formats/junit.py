@@ -4,7 +4,10 @@ An article that fails the gate of ``copydesk check`` is a ``<failure>`` whose
 message gives the gate's reasons and whose body lists the article's findings
 (``line:col CODE message``); an article a scorer failed on, or that could not be
 read, is an ``<error>`` (the run exits 3 or 2); every other article passes, its
-findings in ``<system-out>``. Characters XML 1.0 cannot carry are replaced.
+findings in ``<system-out>``. A source that fails a source lever of the gate
+(``--source-fail-under``, a regression under ``--compare``) is one more failed test
+case (classname ``copydesk.sources``) named, and failed, with the words of the stderr
+FAIL line. Characters XML 1.0 cannot carry are replaced.
 """
 
 from __future__ import annotations
@@ -67,6 +70,14 @@ def testcase(report: ArticleReport) -> tuple[str, str]:
     return f"{head}<system-out>{xml_text(out)}</system-out></testcase>", "passed"
 
 
+def source_case(message: str) -> str:
+    """A failed ``<testcase>`` for one source lever the batch fails (``message``: the stderr FAIL line's words)."""
+    return (
+        f"<testcase classname={xml_attr('copydesk.sources')} name={xml_attr(message)} time=\"0\">"
+        f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_text(message)}</failure></testcase>'
+    )
+
+
 class JunitWriter:
     """Build test cases as articles stream past; write the suite (with its counts) at close."""
 
@@ -82,7 +93,10 @@ class JunitWriter:
         self.outcomes[outcome] += 1
 
     def close(self, summary: RunSummary) -> None:
-        """Write the document."""
+        """Write the document, with a failed test case per source lever the batch fails."""
+        for message in common.source_failures(summary.gate):
+            self.cases.append(source_case(message))
+            self.outcomes["failure"] += 1
         n, failures, errors = len(self.cases), self.outcomes["failure"], self.outcomes["error"]
         counts = f'tests="{n}" failures="{failures}" errors="{errors}" skipped="0" time="0"'
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
@@ -95,4 +109,6 @@ class JunitWriter:
         self.out.write("</testsuite>\n</testsuites>\n")
 
 
-REPORTER = Reporter("junit", JunitWriter, "JUnit XML: one test case per article, failed when it fails the gate", ".xml")
+REPORTER = Reporter(
+    "junit", JunitWriter, "JUnit XML: one test case per article (and failing source), failed when it fails the gate", ".xml"
+)

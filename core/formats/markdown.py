@@ -1,6 +1,6 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
-The verdict and the gate's levers, the failing articles with the reasons (or, when
+The verdict and the gate's levers (a line per source that fails a source lever), the failing articles with the reasons (or, when
 not gating, the worst articles), the per-source table (with each source's trend over
 the recorded runs when the run has a history), the findings per rule, and what a grade
 means under the run's model (its file's measured figures). Article text (ids,
@@ -112,6 +112,9 @@ class MarkdownWriter:
                 f" {gate.get('failing')} article(s) failing (by lever: {md(counts)})"
                 f"{', against a baseline' if gate.get('baseline') else ''}.",
             ]
+            failures = common.source_failures(gate)
+            if failures:
+                out += ["", "Failing sources:", "", *(f"- FAIL {md(message, 400)}" for message in failures)]
         for message in (*summary.plugin_errors, *summary.input_errors):
             out.append(f"\n> **Error:** {md(message, 400)}")
         return out

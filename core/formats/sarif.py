@@ -12,6 +12,12 @@ GitHub code scanning accepts at most 25,000 results per run and 10 MB per file.
 Beyond either limit the writer keeps the most severe results (errors, then
 warnings, then notes, each in input order) and says in a tool notification how many
 it left out, instead of failing the upload.
+
+A source that fails a source lever of the gate (``--source-fail-under``, a regression
+under ``--compare``) has no location, so it is not a result: it is an ``error``
+notification of the invocation (descriptor ``copydesk/source-gate``), in the words of
+the stderr FAIL line. ``executionSuccessful`` stays true for a failed gate (exit 1), as
+SARIF means it: the tool ran to completion; it is false for exit 2 or 3.
 """
 
 from __future__ import annotations
@@ -32,6 +38,8 @@ MAX_RESULTS = 25_000
 MAX_BYTES = 10_000_000
 FINGERPRINT_KEY = "copydesk/v1"
 _RANK = {"error": 0, "warning": 1, "note": 2}
+#: The notification descriptor of a source that fails a source lever of the gate.
+GATE_NOTIFICATION = "copydesk/source-gate"
 
 
 def artifact_uri(path: str) -> str:
@@ -152,6 +160,10 @@ class SarifWriter:
 
     def _log(self, summary: RunSummary, results: list[dict[str, Any]], note: str) -> dict[str, Any]:
         notifications = [
+            {"level": "error", "message": {"text": common.clean(f"FAIL {m}")}, "descriptor": {"id": GATE_NOTIFICATION}}
+            for m in common.source_failures(summary.gate)
+        ]
+        notifications += [
             {"level": "error", "message": {"text": common.clean(e)}}
             for e in (*summary.plugin_errors, *summary.input_errors)
         ]

@@ -4,7 +4,8 @@ Each article's heading names the scorer that cost it the most points; each findi
 line shows its severity and, under ``check --baseline``, ``[new]`` or ``[in baseline]``.
 ``--min-severity`` and ``check --only-new`` filter this report only (the line after
 the totals says how many findings it left out): the other formats list every finding,
-and scores and the gate count them all.
+and scores and the gate count them all. Under ``check``, each source that fails a source
+lever of the gate is a ``FAIL`` line after the totals, in the words of stderr's.
 
 Article text is untrusted: the report never interprets it as rich markup and replaces
 control characters, so an article cannot recolour or rewrite the terminal.
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from copydesk import meaning, safety
-from copydesk.formats._common import RUN_ERRORS, SOURCE_COLUMNS, source_cells
+from copydesk.formats._common import RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary, ScorerResult, Severity
 from rich.console import Console
@@ -146,6 +147,8 @@ class TextWriter:
             self.console.print(self._sources(summary))
         mean = "-" if summary.mean_score is None else f"{summary.mean_score:.1f}"
         self.console.print(Text(f"\n{summary.scored} scored, {summary.unreadable} unreadable, mean score {mean}"))
+        for failure in source_failures(summary.gate):
+            self.console.print(Text(f"FAIL {safe(failure)}", style="red"))
         if self._filters():
             self.console.print(
                 Text(f"{hidden} finding(s) not listed ({self._filters()}); scores and the gate count them all")

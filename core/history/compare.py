@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from copydesk.history.records import ArticleRecord, FindingChange, GradeChange, Regression, RunDiff, StoredRun
-from copydesk.rollup import SourceSummary
+from copydesk.rollup import SourceSummary, percent, shown_change
 
 #: Changes smaller than this are rounding, not regressions.
 EPSILON = 1e-9
@@ -65,6 +65,11 @@ def regressions(
     Only sources present in both runs are compared; ``max_drop`` is in points,
     ``max_fail_rise`` a share (0-1). A source with no scored article in either run is not compared on its mean. The
     result is sorted by source, the mean before the failing share.
+
+    The gate decides on the numbers its lines print: the drop is the difference of the two
+    means shown to one decimal (:func:`copydesk.rollup.shown_change`, as ``copydesk trend``
+    computes it), and the rise of the failing share, and its limit, are percentages to one
+    decimal (:func:`copydesk.rollup.percent`). A change equal to its limit, as shown, passes.
     """
     if max_drop < 0 or max_fail_rise < 0:
         raise ValueError(f"regression limits must be 0 or more (max drop {max_drop}, max fail rise {max_fail_rise})")
@@ -74,9 +79,13 @@ def regressions(
         then = before.get(now.source)
         if then is None:
             continue
-        if now.mean is not None and then.mean is not None and then.mean - now.mean > max_drop + EPSILON:
-            found.append(Regression(now.source, "mean", then.mean, now.mean, then.mean - now.mean, max_drop))
-        rise = now.share_failing - then.share_failing
-        if rise > max_fail_rise + EPSILON:
-            found.append(Regression(now.source, "failing", then.share_failing, now.share_failing, rise, max_fail_rise))
+        if now.mean is not None and then.mean is not None:
+            drop = shown_change(now.mean, then.mean)  # points lost: then - now, as shown
+            if drop > max_drop + EPSILON:
+                found.append(Regression(now.source, "mean", then.mean, now.mean, drop, max_drop))
+        rise = round(percent(now.share_failing) - percent(then.share_failing), 1)
+        if rise > percent(max_fail_rise) + EPSILON:
+            found.append(
+                Regression(now.source, "failing", then.share_failing, now.share_failing, rise / 100, max_fail_rise)
+            )
     return found

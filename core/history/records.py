@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from copydesk.errors import EXIT_USAGE, CopydeskError
 from copydesk.models import EMPTY, FrozenDict
-from copydesk.rollup import SourceSummary
+from copydesk.rollup import SourceSummary, percent
 
 
 class HistoryError(CopydeskError):
@@ -150,7 +150,8 @@ class Regression:
     """A source that got worse than the base run by more than allowed.
 
     ``what`` is ``"mean"`` (points of mean score lost) or ``"failing"`` (share failing
-    gained, 0-1); ``by`` is the change, ``limit`` the allowed change.
+    gained, 0-1); ``by`` is the change as shown (the means, or the shares as percentages,
+    to one decimal), ``limit`` the allowed change.
     """
 
     source: str
@@ -169,6 +170,6 @@ class Regression:
                 f"({self.base:.1f} -> {self.new:.1f}; allowed {self.limit:g})"
             )
         return (
-            f"source {self.source!r}: share failing rose {self.by:.0%} "
-            f"({self.base:.0%} -> {self.new:.0%}; allowed {self.limit:.0%})"
+            f"source {self.source!r}: share failing rose {percent(self.by):.1f}% "
+            f"({percent(self.base):.1f}% -> {percent(self.new):.1f}%; allowed {percent(self.limit):.1f}%)"
         )

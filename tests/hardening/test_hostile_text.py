@@ -32,12 +32,13 @@ RAW = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _VALUE = r"[^,:\r\n]+"
 #: Every line the github format writes (core/formats/github.py), whole: a finding's or
 #: diagnostic's annotation (columns only on a one-line span, a record's at its line), an
-#: article's gate failure, an error of the run.
+#: article's gate failure, a source's gate failure, an error of the run.
 ANNOTATION = re.compile(
     rf"::(?:error|warning|notice) file={_VALUE},line=[0-9]+"
     r"(?:,col=[0-9]+,endLine=[0-9]+,endColumn=[0-9]+|,endLine=[0-9]+)?"
     r",title=[A-Z]{2,4}[0-9]{3} [a-z0-9]+(?:-[a-z0-9]+)*::[^\r\n]*"
     rf"|::error file={_VALUE},line=[0-9]+,title=copydesk gate::[^\r\n]*"
+    r"|::error title=copydesk gate::source [^\r\n]*"
     r"|::error title=copydesk::[^\r\n]*"
 )
 
@@ -58,7 +59,7 @@ def hostile(tmp_path: Path) -> Path:
     records = [
         json.dumps({"id": FORGED_ID, "title": "T\x1b[31m\n" + LOOKALIKES[0], "text": BODY}),
         "{not json " + FORGED_ID.replace("\n", " "),
-        json.dumps({"id": "plain", "text": BODY}),
+        json.dumps({"id": "plain", "source": FORGED_ID, "text": BODY}),  # its source fails --source-fail-under
     ]
     path = tmp_path / f"bad\x1b[2Jname\n{LOOKALIKES[1]}\n.jsonl"
     path.write_text("\n".join(records) + "\n", encoding="utf-8")
@@ -67,8 +68,11 @@ def hostile(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "sarif", "json", "jsonl", "html"])
 def test_no_format_and_no_stderr_line_can_be_forged(hostile: Path, fmt: str) -> None:
-    result = run_copydesk("check", "--fail-under", "99", "-f", fmt, str(hostile))
+    result = run_copydesk("check", "--fail-under", "99", "--source-fail-under", "99", "-f", fmt, str(hostile))
     assert result.exit_code == 2, result.stderr
+    assert "FAIL source 'a\\n::error title=forged" in result.stderr  # the hostile source fails, shown inert
+    if fmt == "github":
+        assert "::error title=copydesk gate::source 'a\\n::error title=forged" in result.stdout
     for stream in (result.stdout, result.stderr):
         assert not RAW.search(stream), repr(RAW.search(stream))
         forged = _forged(stream, github=fmt == "github" and stream is result.stdout)

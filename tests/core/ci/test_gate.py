@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from cdci_helpers import CLEAN, Desk
+from copydesk.ci.gate import share
 from copydesk.cli import app
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from typer.testing import CliRunner
@@ -158,3 +159,16 @@ def test_fractional_floor_from_flag_or_config(tmp_path: Path, where: str, monkey
     summary = json.loads(result.stdout)["summary"]
     assert summary["gate"]["fail_under"] == 59.5
     assert len(summary["failing"]) == 5  # every seed scores below 59.5 (the best: 59.3)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"), [("0.1", 0.1), ("10%", 0.1), (" 33 % ", 0.33), ("0", 0.0), ("100%", 1.0), ("2.5%", 0.025)]
+)
+def test_a_share_is_a_fraction_or_a_percentage(text: str, value: float) -> None:
+    assert share(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["", "%", "ten%", "nan", "inf%", "1,5"])
+def test_what_is_no_share_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"is not a share like 0\.1 or 10%"):
+        share(text)

@@ -112,3 +112,18 @@ def test_caps_with_a_note(
     assert any("left out" in n["message"]["text"] for n in notes) is truncated
     if truncated:
         assert results[0]["ruleId"] == "WRD002"  # the most severe result is kept first
+
+
+def test_a_source_failing_the_gate_is_a_valid_error_notification(desk: Desk, validator: Any) -> None:
+    path = desk.write("a.txt", "T\n\nA bad line.\n")
+    result = desk.run([path], ["sarif"], {"source_fail_under": 99.0})
+    assert result.code == 1
+    (line,) = [ln for ln in result.stderr if ln.startswith("copydesk: FAIL source ")]
+    invocation = valid(validator, result.stdout)["runs"][0]["invocations"][0]
+    assert invocation["toolExecutionNotifications"] == [
+        {
+            "level": "error",
+            "message": {"text": line.removeprefix("copydesk: ")},
+            "descriptor": {"id": "copydesk/source-gate"},
+        }
+    ]

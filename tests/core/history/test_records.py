@@ -91,3 +91,51 @@ def test_a_mean_regression_says_which_source_and_by_how_much() -> None:
 def test_negative_limits_are_refused() -> None:
     with pytest.raises(ValueError, match="must be 0 or more"):
         regressions([], [], -1.0, 0.1)
+
+
+def shares(source: str, mean: float | None, failing: int, articles: int) -> SourceSummary:
+    """A source with ``failing`` of ``articles`` failing (shares like 1/3 that no decimal holds)."""
+    return SourceSummary(source, articles, articles, mean, None, None, failing, failing / articles, ())
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "max_drop", "message"),
+    [
+        # the real drop is 4.847, shown 43.5 -> 38.7: 4.8, equal to the limit, passes
+        (43.547, 38.7, 4.8, None),
+        (43.547, 38.7, 4.7, "source 'a': mean score dropped 4.8 points (43.5 -> 38.7; allowed 4.7)"),
+        # the real drop is 6.55, shown 44.0 -> 37.5: 6.5, as 'copydesk trend' prints it
+        (44.04, 37.49, 6.5, None),
+        (44.04, 37.49, 6.4, "source 'a': mean score dropped 6.5 points (44.0 -> 37.5; allowed 6.4)"),
+        # a drop within the rounding of the shown means is no drop
+        (80.04, 79.96, 0.0, None),
+        (80.0, 79.9, 0.0, "source 'a': mean score dropped 0.1 points (80.0 -> 79.9; allowed 0)"),
+    ],
+)
+def test_the_mean_drop_is_decided_on_the_means_as_shown(
+    before: float, after: float, max_drop: float, message: str | None
+) -> None:
+    found = regressions([summary("a", after, 0.0)], [summary("a", before, 0.0)], max_drop, 1.0)
+    assert [r.message for r in found] == ([message] if message else [])
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "max_fail_rise", "message"),
+    [
+        # 0 of 3 -> 1 of 3: a rise of 33.3% shown, 33.3333% in fact
+        ((0, 3), (1, 3), 0.333, None),
+        ((0, 3), (1, 3), 1 / 3, None),
+        ((0, 3), (1, 3), 0.33, "source 'a': share failing rose 33.3% (0.0% -> 33.3%; allowed 33.0%)"),
+        ((0, 3), (1, 3), 0.332, "source 'a': share failing rose 33.3% (0.0% -> 33.3%; allowed 33.2%)"),
+        # 1 of 3 -> 2 of 3: shown 33.3% -> 66.7%, a rise of 33.4%
+        ((1, 3), (2, 3), 0.334, None),
+        ((1, 3), (2, 3), 0.333, "source 'a': share failing rose 33.4% (33.3% -> 66.7%; allowed 33.3%)"),
+        ((0, 10), (2, 10), 0.2, None),
+        ((0, 10), (3, 10), 0.2, "source 'a': share failing rose 30.0% (0.0% -> 30.0%; allowed 20.0%)"),
+    ],
+)
+def test_the_failing_share_rise_is_decided_on_percentages_as_shown(
+    before: tuple[int, int], after: tuple[int, int], max_fail_rise: float, message: str | None
+) -> None:
+    found = regressions([shares("a", 80.0, *after)], [shares("a", 80.0, *before)], 100.0, max_fail_rise)
+    assert [r.message for r in found] == ([message] if message else [])

@@ -162,7 +162,7 @@ def test_compare_sees_a_rise_in_the_failing_share(db_url: str) -> None:
         0.5,
         0.5,
     )
-    assert regression.message == "source 'wire': share failing rose 50% (0% -> 50%; allowed 25%)"
+    assert regression.message == "source 'wire': share failing rose 50.0% (0.0% -> 50.0%; allowed 25.0%)"
 
 
 def _record_runs(url: str, name: str, start: Any, errors: Any, count: int) -> None:
