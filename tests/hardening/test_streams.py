@@ -45,20 +45,40 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "copydesk", *args]
 
 
-@pytest.mark.parametrize("fmt", ["text", "jsonl", "json", "github"])
-def test_a_reader_that_stops_early_does_not_change_the_exit_code(big: Path, fmt: str) -> None:
+#: Each exit code a gating run can end with, the batch that gives it, and how the verdict line ends.
+VERDICTS = {
+    1: ({}, "max_failing 0 allows 0"),  # the gate failed, nothing else went wrong
+    2: ({"broken": True}, "exit 2: input could not be read (see the CD002 lines above)"),
+    3: ({"trigger": True}, "exit 3: a scorer failed (see the CD001 lines above)"),  # the fault plugin raises
+}
+
+
+#: Every format with exit 2; with exits 1 and 3, one that writes as it goes and one that writes at the end.
+CLOSED_PIPES = [(2, fmt) for fmt in ("text", "jsonl", "json", "github")] + [
+    (code, fmt) for code in (1, 3) for fmt in ("text", "json")
+]
+
+
+@pytest.mark.parametrize(("expected", "fmt"), CLOSED_PIPES)
+def test_a_reader_that_stops_early_does_not_change_the_exit_code(tmp_path: Path, expected: int, fmt: str) -> None:
+    batch, verdict = VERDICTS[expected]
+    path = _write_batch(tmp_path / "batch.jsonl", **batch)
+    env = testing.python_env([FAULTS])
+    env["COPYDESK_FAULT"] = "raise"
     proc = subprocess.Popen(
-        _cli("check", "--fail-under", "99", "-f", fmt, str(big)),
+        _cli("check", "--fail-under", "99", "-f", fmt, str(path)),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=testing.python_env(),
+        env=env,
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()  # `| head -1`
     proc.stdout.close()
     err = proc.stderr.read().decode()
-    assert proc.wait(timeout=300) == 2, err  # the unreadable record: exit 2, as with a full reader
-    assert "copydesk: FAIL article-0:" in err and "gate FAILED" in err
+    assert proc.wait(timeout=300) == expected, err  # as with a reader that reads it all
+    assert "copydesk: FAIL article-0:" in err and "copydesk: FAIL article-299:" in err, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("copydesk: gate FAILED:") and last.endswith(verdict), last
     assert "Traceback" not in err and "Exception ignored" not in err, err
 
 
