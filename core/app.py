@@ -123,13 +123,13 @@ def _progress(enabled: bool) -> contextlib.AbstractContextManager[Callable[[], N
     """A stderr progress counter when stderr is a terminal, else a no-op."""
     if not enabled:
         return contextlib.nullcontext(lambda: None)
+    from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     @contextlib.contextmanager
     def bar() -> Iterator[Callable[[], None]]:
-        with Progress(
-            SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn(), transient=True
-        ) as p:
+        columns = (SpinnerColumn(), TextColumn("{task.completed} articles"), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as p:
             task = p.add_task("scoring", total=None)
             yield lambda: p.advance(task)
 

@@ -79,8 +79,9 @@ app = typer.Typer(
 
 
 def _run(options: RunOptions) -> int:
-    """Execute a run, writing results to stdout."""
-    return execute(options, sys.stdout, default_stderr)
+    """Execute a run, writing the report to stdout: the report alone (:func:`copydesk.pipes.report_only`)."""
+    with pipes.report_only() as report:
+        return execute(options, report, default_stderr)
 
 
 def _version(value: bool) -> None:
@@ -218,7 +219,8 @@ def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None
             flags=flags(given["select"], given["ignore"], given["disable"], given["workers"]),
             progress=sys.stderr.isatty(),
         )
-        return baseline_run(options, target, prune, sys.stdout, default_stderr)
+        with pipes.report_only() as report:
+            return baseline_run(options, target, prune, report, default_stderr)
 
     raise typer.Exit(guard(action))
 
@@ -269,7 +271,8 @@ def _read_only(action: Callable[[Survey], None], config: Path | None, disable: l
     """
 
     def surveyed() -> int:
-        survey = Survey.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable)))))
+        with pipes.report_only():  # what a plugin prints when loaded goes to stderr, not into the listing
+            survey = Survey.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable)))))
         for _, error in survey.plugins.failed:
             default_stderr(f"copydesk: error: {error}")
         if survey.refused is not None:
@@ -383,7 +386,8 @@ def explain(
         def score_page() -> None:
             from copydesk.meaning import explain_score
 
-            session = Session.open(Options(config_path=config, flags=flags(None, None, None, None, model=model)))
+            with pipes.report_only():
+                session = Session.open(Options(config_path=config, flags=flags(None, None, None, None, model=model)))
             print("\n".join(explain_score(session)))
 
         guard(score_page)
@@ -483,7 +487,8 @@ def learn_weights(
             config_path=config,
             flags=flags(None, None, disable, workers, model=model),
         )
-        return learn(options, sys.stdout, default_stderr)
+        with pipes.report_only() as report:
+            return learn(options, report, default_stderr)
 
     raise typer.Exit(guard(action))
 
@@ -590,6 +595,8 @@ def main() -> None:
     """
     out, err = pipes.Stream(sys.stdout), pipes.Stream(sys.stderr)
     sys.stdout, sys.stderr = out, err
+    pipes.occupy(1)  # a closed stream's number is taken by no file the run opens
+    pipes.occupy(2)
     signal.signal(signal.SIGTERM, _terminate)
     try:
         code = _main()

@@ -9,24 +9,23 @@ field (``view.line_col``), so the report never publishes a position the text doe
 have. And the scorer must leave the shared :class:`~copydesk.text.Document` as it found
 it. A scorer that breaks any of these gets the same treatment as one that raised: its
 result is dropped and the article carries a ``CD001`` diagnostic saying what it did.
-What a scorer prints goes to standard error as a warning (standard output belongs to
-the report).
+What a scorer prints goes to standard error as a warning naming it a scorer's (standard
+output belongs to the report; what any other plugin code writes there is kept off the
+report by :func:`copydesk.pipes.report_only`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import io
 import math
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from operator import attrgetter
 from typing import Any
 
-from copydesk import safety
+from copydesk import pipes
 from copydesk.errors import describe
 from copydesk.models import Finding, FrozenDict, ScorerResult
 from copydesk.text import Document
@@ -216,39 +215,10 @@ def rejected(result: ScorerResult, why: str) -> ScorerResult:
     return replace(result, subscore=None, findings=(), metrics=FrozenDict({}), error=why)
 
 
-class _WarningLines(io.TextIOBase):
-    """A text stream that turns each line written to it into a neutralised stderr warning."""
-
-    def __init__(self) -> None:
-        self.pending = ""
-
-    def writable(self) -> bool:
-        """It is a writable stream."""
-        return True
-
-    def write(self, text: str) -> int:
-        """Buffer ``text``; emit every complete line."""
-        self.pending += text
-        *lines, self.pending = self.pending.split("\n")
-        for line in lines:
-            self._emit(line)
-        return len(text)
-
-    def _emit(self, line: str) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            sys.stderr.write(f"copydesk: warning: a scorer wrote to standard output: {safety.neutralise(line)}\n")
-
-    def flush(self) -> None:
-        """Emit what is left of an unfinished line."""
-        if self.pending:
-            self._emit(self.pending)
-            self.pending = ""
-
-
 @contextlib.contextmanager
 def stdout_as_warnings() -> Iterator[None]:
     """While scorers run, what they print becomes warnings on stderr, never part of the report."""
-    stream = _WarningLines()
+    stream = pipes.Warnings("a scorer")
     with contextlib.redirect_stdout(stream):
         try:
             yield

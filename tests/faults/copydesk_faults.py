@@ -9,19 +9,40 @@ out-of-memory killer does), ``base`` (a bare ``BaseException``), ``nan`` and ``i
 a made-up line and column), and ``mutate`` (``object.__setattr__`` on the shared document). ``batch_hang`` hangs in
 the scorer's (mergeable) batch pass instead. A hanging fault first appends its process
 id to the file ``COPYDESK_FAULT_READY`` names, if set, so a test can wait for it.
+
+Faults that write to standard output, which belongs to the report (each writes a line
+naming where it struck, in capitals): ``print`` (in ``score``), ``import_print`` (when
+the plugin is imported), ``import_os_write`` (``os.write(1, ...)`` at import),
+``hook_print`` (in the ``copydesk_scorers`` hook), ``dunder_stdout`` (an unflushed
+write to ``sys.__stdout__`` in the hook), ``c_printf`` (the C library's buffered
+``printf``, as an extension module's would be, in the hook), ``observe_print`` (the
+mapped batch pass, in a worker), ``serial_print`` (a batch pass without ``merge``, in
+the main process), ``merge_print`` (``merge`` and ``finish``, in the main process: a
+batch of more than one chunk), ``segment_print`` (the segmenter), ``os_write``
+(``os.write(1, ...)`` in ``score``) and ``subprocess`` (a child process ``score``
+starts prints). Those at import and in the hook strike without a TRIGGER article.
 """
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import math
 import os
 import signal
+import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Severity, hookimpl
+from copydesk import Assessment, BatchPass, Context, Document, Finding, Rule, Scorer, Segment, Severity, hookimpl
+
+FAULT = os.environ.get("COPYDESK_FAULT", "raise")
+
+if FAULT == "import_print":
+    print("IMPORT-TIME PRINT")
+if FAULT == "import_os_write":
+    os.write(1, b"IMPORT-TIME OS.WRITE\n")
 
 WORD = Rule(
     code="FLT001",
@@ -68,6 +89,16 @@ def _print(document: Document) -> Assessment:
     return Assessment(())
 
 
+def _os_write(document: Document) -> Assessment:
+    os.write(1, b"SCORE OS.WRITE\n")
+    return Assessment(())
+
+
+def _subprocess(document: Document) -> Assessment:
+    subprocess.run([sys.executable, "-c", "print('SUBPROCESS PRINT')"], check=True)
+    return Assessment(())
+
+
 def _ready() -> None:
     """Tell a waiting test the fault has struck: append this process's id to ``COPYDESK_FAULT_READY``."""
     path = os.environ.get("COPYDESK_FAULT_READY")
@@ -105,31 +136,76 @@ FAULTS: dict[str, Callable[[Document], Assessment]] = {
     "span": _out_of_range,
     "position": _position,
     "mutate": _mutate,
+    "os_write": _os_write,
+    "subprocess": _subprocess,
 }
+
+
+#: Faults that strike outside ``score`` (each where its name says).
+ELSEWHERE = (
+    "batch_hang",
+    "import_print",
+    "import_os_write",
+    "hook_print",
+    "dunder_stdout",
+    "c_printf",
+    "observe_print",
+    "serial_print",
+    "merge_print",
+    "segment_print",
+)
 
 
 def score(document: Document, context: Context) -> Assessment:
     """Misbehave as ``COPYDESK_FAULT`` says on a body containing TRIGGER; else find nothing."""
-    if "TRIGGER" in document.body.text:
-        return FAULTS[os.environ.get("COPYDESK_FAULT", "raise")](document)
+    if "TRIGGER" in document.body.text and FAULT not in ELSEWHERE:
+        return FAULTS[FAULT](document)
     return Assessment((), metrics={"ratio": 0.5})
 
 
 def observe(state: list[str], document: Document) -> None:
-    """Count the article; hang on TRIGGER when ``COPYDESK_FAULT`` is ``batch_hang``."""
-    if os.environ.get("COPYDESK_FAULT") == "batch_hang" and "TRIGGER" in document.body.text:
-        _ready()
-        time.sleep(3600)
+    """Count the article; on TRIGGER hang (``batch_hang``) or print (``observe_print``, ``serial_print``)."""
+    if "TRIGGER" in document.body.text:
+        if FAULT == "batch_hang":
+            _ready()
+            time.sleep(3600)
+        if FAULT in ("observe_print", "serial_print"):
+            print(f"BATCH PRINT in {FAULT}")
     state.append(document.id)
 
 
 def merge(earlier: list[str], later: list[str]) -> list[str]:
     """Chunks in order."""
+    if FAULT == "merge_print":
+        print("MERGE PRINT")
     return earlier + later
+
+
+def finish(state: list[str]) -> int:
+    """The number of articles observed."""
+    if FAULT == "merge_print":
+        print("FINISH PRINT")
+    return len(state)
+
+
+def segment(document: Document, context: Context) -> Iterator[Segment]:
+    """No segments; print on TRIGGER (``segment_print``)."""
+    if FAULT == "segment_print" and "TRIGGER" in document.body.text:
+        print("SEGMENT PRINT")
+    return iter(())
 
 
 @hookimpl
 def copydesk_scorers() -> list[Scorer]:
-    """Provide the FLT scorer."""
-    batch = BatchPass(start=lambda settings: [], observe=observe, finish=len, merge=merge)
-    return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score, batch=batch)]
+    """Provide the FLT scorer (its batch pass without ``merge`` under ``serial_print``)."""
+    if FAULT == "hook_print":
+        print("HOOK PRINT")
+    if FAULT == "dunder_stdout":
+        assert sys.__stdout__ is not None
+        sys.__stdout__.write("DUNDER STDOUT WRITE\n")  # buffered: flushed whenever the interpreter likes
+    if FAULT == "c_printf":
+        ctypes.CDLL(None).printf(b"C PRINTF\n")  # buffered by the C library: flushed at exit
+    batch = BatchPass(
+        start=lambda settings: [], observe=observe, finish=finish, merge=None if FAULT == "serial_print" else merge
+    )
+    return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score, batch=batch, segment=segment)]

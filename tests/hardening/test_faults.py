@@ -3,7 +3,10 @@
 The fault plugin (tests/faults/copydesk_faults.py) strikes on one article of six; at
 ``-j 1`` and ``-j 2`` the other five must be scored exactly as without it, the report
 must be valid JSON, the run must end (nothing hangs) with exit 3 and a CD001 on the
-struck article.
+struck article. A plugin that writes to standard output instead, wherever it does
+(at import, in its hook, batch pass, segmenter or scorer; ``print``, ``os.write(1, ...)``,
+a child process, the C library's ``printf``), leaves the report alone: what it wrote
+reaches stderr and the run exits 0.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ FAILING = [
 ]
 
 
-def _batch(tmp_path: Path) -> Path:
+def _batch(tmp_path: Path, articles: int = 6) -> Path:
     lines = []
-    for i in range(6):
-        text = BODY * (3 + i) + (" TRIGGER" if i == 2 else "")
+    for i in range(articles):
+        text = BODY * (3 + i % 6) + (" TRIGGER" if i == 2 else "")
         lines.append(json.dumps({"id": f"a{i}", "title": f"Article {i}", "text": text}))
     path = tmp_path / "batch.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -108,6 +111,90 @@ def test_a_printing_plugin_does_not_corrupt_the_report(tmp_path: Path, workers: 
     assert len(_articles(out)) == 6  # stdout is still one JSON document
     assert "printed by a plugin" in err
     assert not [ln for ln in err.splitlines() if ln.lstrip().startswith("::")], err
+
+
+#: The faults that write to standard output (tests/faults), and what each writes there.
+WRITERS = {
+    "import_print": ["IMPORT-TIME PRINT"],
+    "import_os_write": ["IMPORT-TIME OS.WRITE"],
+    "hook_print": ["HOOK PRINT"],
+    "dunder_stdout": ["DUNDER STDOUT WRITE"],
+    "c_printf": ["C PRINTF"],
+    "observe_print": ["BATCH PRINT in observe_print"],
+    "serial_print": ["BATCH PRINT in serial_print"],
+    "merge_print": ["MERGE PRINT", "FINISH PRINT"],
+    "segment_print": ["SEGMENT PRINT"],
+    "print": ["printed by a plugin"],
+    "os_write": ["SCORE OS.WRITE"],
+    "subprocess": ["SUBPROCESS PRINT"],
+}
+#: More articles than one chunk of the mapped batch pass holds (64), so ``merge`` runs.
+MANY = 70
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", list(WRITERS))
+def test_whatever_a_plugin_writes_to_standard_output_goes_to_stderr_not_into_the_report(
+    tmp_path: Path, fault: str, workers: str
+) -> None:
+    path = _batch(tmp_path, MANY)
+    code, out, err = _run(fault, "score", "-f", "json", "-j", workers, str(path))
+    assert code == 0, err  # writing to standard output is no failure
+    assert list(_articles(out)) == [f"a{i}" for i in range(MANY)]  # stdout is exactly the report
+    for text in WRITERS[fault]:
+        assert text in err, err
+    assert not [ln for ln in err.splitlines() if ln.lstrip().startswith("::")], err
+
+
+@pytest.mark.parametrize("command", ["plugins", "rules"])
+@pytest.mark.parametrize("fault", ["import_print", "import_os_write", "hook_print", "dunder_stdout", "c_printf"])
+def test_a_plugin_that_prints_when_loaded_leaves_the_json_listings_valid(command: str, fault: str) -> None:
+    code, out, err = _run(fault, command, "-f", "json")
+    assert code == 0, err
+    listing = json.loads(out)
+    assert "faults" in json.dumps(listing)
+    for text in WRITERS[fault]:
+        assert text in err, err
+
+
+def _labelled(folder: Path) -> Path:
+    """Twelve labelled articles whose fakes are hedged, for learn-weights."""
+    hedged = "Sources say the plan may possibly fail, and critics suggest it could perhaps stall."
+    rows = [
+        {"id": f"{label}{i}", "text": f"{hedged if label == 'fake' else 'The council met.'} Item {i}.", "label": label}
+        for i in range(6)
+        for label in ("fake", "real")
+    ]
+    path = folder / "labelled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+#: Commands other than score and check that run or load plugins, and what belongs on their standard output.
+OTHER_COMMANDS = {
+    "learn-weights": (["--label", "label", "--unreliable", "fake", "--folds", "2"], "ROC AUC"),
+    "baseline": ([], ""),  # writes the baseline file, nothing on stdout
+    "explain": ([], "grade"),  # without a code: how the score is made
+    "explain FLT001": ([], "FLT001"),
+}
+
+
+@pytest.mark.parametrize("fault", ["hook_print", "import_os_write"])
+@pytest.mark.parametrize("command", list(OTHER_COMMANDS))
+def test_other_commands_that_load_plugins_keep_their_standard_output_clean(
+    tmp_path: Path, command: str, fault: str
+) -> None:
+    extra, expected = OTHER_COMMANDS[command]
+    args = command.split()
+    if command == "learn-weights":
+        args += [str(_labelled(tmp_path)), *extra]
+    elif command == "baseline":
+        args += ["write", str(_batch(tmp_path)), "-o", str(tmp_path / "baseline.json")]
+    code, out, err = _run(fault, *args)
+    assert code == 0, err
+    assert expected in out if expected else out == ""
+    for text in WRITERS[fault]:
+        assert text not in out and text in err, (out, err)
 
 
 def test_the_gate_verdict_line_says_what_a_non_gate_exit_code_is_for(tmp_path: Path) -> None:

@@ -1,10 +1,14 @@
-"""Issue 16 items 10 and 14: the verdict survives a reader that goes away, or a closed stream."""
+"""Issue 16 items 7, 10 and 14: the verdict survives a reader that goes away, or a closed stream; stdout is the report's."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import pty
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,34 +17,68 @@ from copydesk import testing
 BODY = "The council may possibly approve the budget, officials said. " * 12
 
 
+FAULTS = Path(__file__).resolve().parents[1] / "faults"
+
+
+def _write_batch(path: Path, broken: bool = False, trigger: bool = False) -> Path:
+    """300 articles, whose report is far larger than a pipe's buffer.
+
+    :param broken: an unreadable record after article-149.
+    :param trigger: TRIGGER in article-150, where the fault plugin (tests/faults) strikes.
+    """
+    lines = [json.dumps({"id": f"article-{i}", "title": f"Title {i}", "text": BODY}) for i in range(300)]
+    if broken:
+        lines.insert(150, "{broken")
+    if trigger:
+        lines[150] = json.dumps({"id": "article-150", "title": "Title 150", "text": BODY + " TRIGGER"})
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A batch whose report is far larger than a pipe's buffer, with one unreadable record."""
-    lines = [json.dumps({"id": f"article-{i}", "title": f"Title {i}", "text": BODY}) for i in range(300)]
-    lines.insert(150, "{broken")
-    path = tmp_path_factory.mktemp("big") / "big.jsonl"
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return path
+    return _write_batch(tmp_path_factory.mktemp("big") / "big.jsonl", broken=True)
 
 
 def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "copydesk", *args]
 
 
-@pytest.mark.parametrize("fmt", ["text", "jsonl", "json", "github"])
-def test_a_reader_that_stops_early_does_not_change_the_exit_code(big: Path, fmt: str) -> None:
+#: Each exit code a gating run can end with, the batch that gives it, and how the verdict line ends.
+VERDICTS = {
+    1: ({}, "max_failing 0 allows 0"),  # the gate failed, nothing else went wrong
+    2: ({"broken": True}, "exit 2: input could not be read (see the CD002 lines above)"),
+    3: ({"trigger": True}, "exit 3: a scorer failed (see the CD001 lines above)"),  # the fault plugin raises
+}
+
+
+#: Every format with exit 2; with exits 1 and 3, one that writes as it goes and one that writes at the end.
+CLOSED_PIPES = [(2, fmt) for fmt in ("text", "jsonl", "json", "github")] + [
+    (code, fmt) for code in (1, 3) for fmt in ("text", "json")
+]
+
+
+@pytest.mark.parametrize(("expected", "fmt"), CLOSED_PIPES)
+def test_a_reader_that_stops_early_does_not_change_the_exit_code(tmp_path: Path, expected: int, fmt: str) -> None:
+    batch, verdict = VERDICTS[expected]
+    path = _write_batch(tmp_path / "batch.jsonl", **batch)
+    env = testing.python_env([FAULTS])
+    env["COPYDESK_FAULT"] = "raise"
     proc = subprocess.Popen(
-        _cli("check", "--fail-under", "99", "-f", fmt, str(big)),
+        _cli("check", "--fail-under", "99", "-f", fmt, str(path)),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=testing.python_env(),
+        env=env,
     )
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.readline()  # `| head -1`
     proc.stdout.close()
     err = proc.stderr.read().decode()
-    assert proc.wait(timeout=300) == 2, err  # the unreadable record: exit 2, as with a full reader
-    assert "copydesk: FAIL article-0:" in err and "gate FAILED" in err
+    assert proc.wait(timeout=300) == expected, err  # as with a reader that reads it all
+    assert "copydesk: FAIL article-0:" in err and "copydesk: FAIL article-299:" in err, err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("copydesk: gate FAILED:") and last.endswith(verdict), last
     assert "Traceback" not in err and "Exception ignored" not in err, err
 
 
@@ -72,3 +110,47 @@ def test_closed_stdout_is_an_error_on_stderr_not_a_silent_pass(big: Path, fmt: s
     )
     assert proc.returncode == 2, proc.stderr
     assert "standard output is closed" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_closed_stdout_sends_what_a_plugin_writes_there_to_stderr(tmp_path: Path, workers: str) -> None:
+    env = testing.python_env([FAULTS])
+    env["COPYDESK_FAULT"] = "os_write"  # os.write(1, ...) in score, on article-150
+    proc = subprocess.run(
+        _cli("score", "-f", "json", "-j", workers, str(_write_batch(tmp_path / "batch.jsonl", trigger=True))),
+        stdout=None,
+        stderr=subprocess.PIPE,
+        env=env,
+        preexec_fn=lambda: os.close(1),
+        check=False,
+        text=True,
+    )
+    assert proc.returncode == 2, proc.stderr  # the report was lost, and nothing else went wrong
+    assert "SCORE OS.WRITE" in proc.stderr and "standard output is closed" in proc.stderr, proc.stderr
+
+
+def test_the_progress_counter_is_drawn_on_a_terminal_stderr_not_into_the_report(tmp_path: Path) -> None:
+    master, slave = pty.openpty()  # stderr a terminal: the run shows its progress counter there
+    drawn: list[bytes] = []
+
+    def drain() -> None:  # read as the run draws, so a full terminal buffer never blocks it
+        with contextlib.suppress(OSError):  # EIO once the terminal's last writer is gone
+            while chunk := os.read(master, 1 << 16):
+                drawn.append(chunk)
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    proc = subprocess.Popen(
+        _cli("score", "-f", "json", str(_write_batch(tmp_path / "batch.jsonl"))),
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        env=testing.python_env(),
+    )
+    os.close(slave)
+    out, _ = proc.communicate(timeout=300)
+    reader.join(timeout=30)
+    os.close(master)
+    err = b"".join(drawn)
+    assert proc.returncode == 0, err
+    assert len(json.loads(out)["articles"]) == 300
+    assert b" articles" in err, err
