@@ -136,13 +136,17 @@ def _mean(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def trend_text(runs: Sequence[int | None], means: Sequence[float | None]) -> tuple[str, str]:
-    """A trend's numbers: ``first -> last (change) over N runs``, and every run's mean in order."""
+def trend_text(runs: Sequence[int | None], means: Sequence[float | None], total: int | None = None) -> tuple[str, str]:
+    """A trend's numbers: ``first -> last (change) over N runs``, and every run's mean in order.
+
+    With ``total`` above N (older runs left out): ``over the last N of TOTAL runs``.
+    """
     known = [m for m in means if m is not None]
     delta = change(means)
     head = f"{_mean(known[0] if known else None)} \u2192 {_mean(known[-1] if known else None)}"
     head += f" ({delta})" if delta else ""
-    head += f" over {len(means)} run{'s' if len(means) != 1 else ''}"
+    latest = f"the last {len(means)} of {total}" if total is not None and total > len(means) else f"{len(means)}"
+    head += f" over {latest} run{'s' if (total or len(means)) != 1 else ''}"
     series = ", ".join(
         f"{'now' if run is None else f'run {run}'}: {_mean(m)}" for run, m in zip(runs, means, strict=True)
     )
