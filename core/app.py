@@ -24,7 +24,7 @@ from copydesk.ci.gate import Gate, GateSettings
 from copydesk.ci.sources import SourceVerdict
 from copydesk.closing import Ending, HistoryPlan
 from copydesk.config import Flags
-from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ReportsWritten, UsageError
 from copydesk.formats.writers import STDOUT, Output, Outputs, atomic_writer, check_target
 from copydesk.ledger import Ledger, SeenKeys
 from copydesk.manager import PluginSet
@@ -270,7 +270,10 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     failed = options.gate and (not gate.passed or ending.verdict.failed)
     code = ending.exit_code(tally.exit_code(failed))
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
-    code = _history(ending, plan, (session, ledger, info), tally, stderr, code)
+    try:
+        code = _history(ending, plan, (session, ledger, info), tally, stderr, code)
+    except KeyboardInterrupt as exc:  # a signal while the history waits on a lock: the reports are written
+        raise ReportsWritten(exc) from exc
     if options.gate:  # the verdict comes last, naming whatever else set the exit code
         _gate_lines(gate, ending.verdict, stderr, _not_the_gate(code, tally))
     return code

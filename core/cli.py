@@ -29,6 +29,7 @@ from copydesk.options import (
     HELP_OPTIONS,
     BaselineOpt,
     ChangedSinceOpt,
+    CheckMinSeverityOpt,
     Command,
     CompareOpt,
     ConfigOpt,
@@ -157,7 +158,7 @@ def check(
     compare: CompareOpt = None,
     max_drop: MaxDropOpt = None,
     max_fail_rise: MaxFailRiseOpt = None,
-    min_severity: MinSeverityOpt = "info",
+    min_severity: CheckMinSeverityOpt = "info",
     only_new: OnlyNewOpt = False,
     model: ModelOpt = None,
     executor: ExecutorOpt = None,
@@ -540,18 +541,29 @@ def trend(
         typer.Option(
             "--html",
             metavar="FILE",
-            help="Also write a page with a chart and a table per source to FILE (self-contained, no script).",
+            help="Also write a page with a chart and a table per source to FILE (self-contained, no script);"
+            " '-' writes the page to standard output instead of the text.",
             show_default=False,
         ),
     ] = None,
+    last: Annotated[
+        int,
+        typer.Option(
+            "--last",
+            "-n",
+            min=0,
+            metavar="N",
+            help="Show each source's latest N runs (0: every run); the head line says when older runs are left out.",
+        ),
+    ] = 30,
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """Show each source's mean score over the recorded runs: a sparkline and the numbers (and a chart with --html)."""
+    """Show each source's mean score over its latest runs: a sparkline and the numbers (and a chart with --html)."""
     from copydesk.history.commands import show_trend
 
     page = None if html is None else str(html)
-    _read_history(history, config, lambda store: show_trend(store, source, sys.stdout, page))
+    _read_history(history, config, lambda store: show_trend(store, source, sys.stdout, page, last))
 
 
 @app.command(cls=Command)

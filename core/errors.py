@@ -66,11 +66,27 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the run is, so it unwinds like Ctrl-C (workers stopped, temp files removed)."""
 
 
+class ReportsWritten(KeyboardInterrupt):
+    """SIGINT or SIGTERM (``signal``) after the reports were written, while the run was being recorded in the history."""
+
+    def __init__(self, signal: KeyboardInterrupt) -> None:
+        """Keep which signal it was: the exit code is still its own."""
+        super().__init__()
+        self.signal = signal
+
+
 def interruption(exc: BaseException | None) -> tuple[str, int]:
-    """The one-line message and exit code of a run ended by SIGINT (Ctrl-C) or SIGTERM."""
+    """The one-line message and exit code of a run ended by SIGINT (Ctrl-C) or SIGTERM.
+
+    The message says what became of the reports: none written (earlier files kept), or
+    written, when the signal came while the history was recording the run (:class:`ReportsWritten`).
+    """
+    outcome = "no report written, earlier files kept"
+    if isinstance(exc, ReportsWritten):
+        exc, outcome = exc.signal, "reports written; run not recorded in the history"
     if isinstance(exc, Terminated):
-        return "terminated (SIGTERM); no report written, earlier files kept", EXIT_TERMINATED
-    return "interrupted (SIGINT); no report written, earlier files kept", EXIT_INTERRUPTED
+        return f"terminated (SIGTERM); {outcome}", EXIT_TERMINATED
+    return f"interrupted (SIGINT); {outcome}", EXIT_INTERRUPTED
 
 
 def describe(exc: BaseException) -> str:

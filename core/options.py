@@ -187,12 +187,19 @@ MaxFailRiseOpt = Annotated[
         show_default=False,
     ),
 ]
+MIN_SEVERITY = "Text report: list findings of this severity and above (info, warning, error);"
+#: ``score --min-severity``: there is no gate to mention.
 MinSeverityOpt = Annotated[
     str,
     typer.Option(
-        "--min-severity",
-        metavar="LEVEL",
-        help="Text report: list findings of this severity and above (info, warning, error); other formats and the gate see all.",
+        "--min-severity", metavar="LEVEL", help=f"{MIN_SEVERITY} other formats and the scores count them all."
+    ),
+]
+#: ``check --min-severity``.
+CheckMinSeverityOpt = Annotated[
+    str,
+    typer.Option(
+        "--min-severity", metavar="LEVEL", help=f"{MIN_SEVERITY} other formats, the scores and the gate count them all."
     ),
 ]
 OnlyNewOpt = Annotated[

@@ -228,6 +228,21 @@ def test_help_on_every_command(cli: Cli) -> None:
         assert result.exit_code == 0 and "--" in result.stdout
 
 
+@pytest.mark.parametrize(
+    "command", [["score"], ["baseline", "write"], ["baseline", "prune"], ["history"], ["trend"], ["diff"], ["learn-weights"]]
+)
+def test_the_help_of_a_command_without_a_gate_never_mentions_one(cli: Cli, command: list[str]) -> None:
+    result = cli(*command, "--help")
+    assert result.exit_code == 0 and "gate" not in result.stdout.lower(), result.stdout
+
+
+def test_min_severity_help_says_what_counts_every_finding_in_each_command(cli: Cli) -> None:
+    score = " ".join(cli("score", "--help").stdout.split())
+    check = " ".join(cli("check", "--help").stdout.split())
+    assert "other formats and the scores count them all" in score
+    assert "other formats, the scores and the gate count them all" in check
+
+
 # third-party plugins, pip-installed into a separate folder and found through entry points
 
 

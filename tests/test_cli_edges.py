@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import stat
@@ -122,6 +124,92 @@ def test_report_through_a_symlink_replaces_its_target_and_keeps_the_link(cli: Cl
     (tmp_path / "link.json").symlink_to("real.json")
     assert cli("score", str(SEEDS), "-f", f"json:{tmp_path / 'link.json'}").exit_code == 0
     assert (tmp_path / "link.json").is_symlink() and json.loads((tmp_path / "real.json").read_text())["articles"]
+
+
+FAILURES = {
+    errno.EROFS: "Read-only file system",
+    errno.EACCES: "Permission denied",
+    errno.ENOSPC: "No space left on device",
+    errno.EDQUOT: "Disk quota exceeded",
+}
+
+
+def _refuse(code: int) -> Callable[..., object]:
+    def refused(*args: object, **kwargs: object) -> object:
+        raise OSError(code, os.strerror(code), str(args[0]) if args else None)
+
+    return refused
+
+
+@pytest.mark.parametrize("code", sorted(FAILURES), ids=errno.errorcode.get)
+@pytest.mark.parametrize("where", ["create", "write", "replace"])
+def test_a_report_that_cannot_be_written_names_the_given_path_and_exits_2(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: int, where: str
+) -> None:
+    from copydesk.formats import writers
+
+    (tmp_path / "ro").mkdir()
+    monkeypatch.chdir(tmp_path)
+    if where == "create":
+        monkeypatch.setattr(writers.tempfile, "mkstemp", _refuse(code))
+    elif where == "write":
+        monkeypatch.setattr(writers.io, "FileIO", type("Full", (io.FileIO,), {"write": _refuse(code)}))
+    else:
+        monkeypatch.setattr(writers.os, "replace", _refuse(code))
+    for args in (["score", str(SEEDS), "-f", "html:ro/t.html"], ["score", str(SEEDS), "-f", "json", "-o", "ro/t.html"]):
+        result = cli(*args)
+        assert (
+            result.exit_code == 2 and only_error(result) == f"copydesk: error: cannot write ro/t.html: {FAILURES[code]}"
+        )
+        assert os.listdir(tmp_path / "ro") == []
+
+
+def test_a_trend_page_that_cannot_be_written_names_the_given_path_and_exits_2(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.formats import writers
+
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    assert cli("score", str(SEEDS), "--history", url, "-f", "json:/dev/null").exit_code == 0
+    (tmp_path / "ro").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(writers.tempfile, "mkstemp", _refuse(errno.EROFS))
+    result = cli("trend", "--history", url, "--html", "ro/t.html")
+    assert (
+        result.exit_code == 2 and only_error(result) == "copydesk: error: cannot write ro/t.html: Read-only file system"
+    )
+    assert os.listdir(tmp_path / "ro") == []
+
+
+def test_a_report_target_that_cannot_be_created_stops_the_run_like_a_missing_folder(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from copydesk.formats import writers
+
+    real = writers.tempfile.mkstemp
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ro").mkdir()
+    monkeypatch.chdir(tmp_path)
+
+    def read_only_ro(*args: object, dir: str, **kwargs: object) -> tuple[int, str]:
+        if Path(dir).name == "ro":
+            raise OSError(errno.EROFS, os.strerror(errno.EROFS), dir)
+        return real(*args, dir=dir, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(writers.tempfile, "mkstemp", read_only_ro)
+    result = cli("score", str(SEEDS), "-f", "json:ok/a.json", "-f", "html:ro/t.html", "-f", "jsonl:ok/b.jsonl")
+    assert result.exit_code == 2 and "cannot write ro/t.html" in only_error(result)
+    assert os.listdir(tmp_path / "ok") == []  # as for a missing folder: nothing scored, nothing written, no temp file
+    missing = cli("score", str(SEEDS), "-f", "json:ok/a.json", "-f", "html:nowhere/t.html")
+    assert missing.exit_code == 2 and os.listdir(tmp_path / "ok") == []
+
+
+def test_a_full_device_is_named_and_exit_2(cli: Cli) -> None:
+    result = cli("score", str(SEEDS), "-f", "json:/dev/full")
+    assert (
+        result.exit_code == 2
+        and only_error(result) == "copydesk: error: cannot write /dev/full: No space left on device"
+    )
 
 
 @pytest.fixture

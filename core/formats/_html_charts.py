@@ -34,18 +34,26 @@ def _bar_color(i: int) -> str:
     return "#1e6b34" if i >= 7 else ("#8a5a00" if i >= 4 else "#b3261e")
 
 
+#: The distribution chart's size, plot and bands in CSS pixels: the floor's label has the top band to itself,
+#: above the tallest bar's count, so it never covers a bar's label.
+HIST_WIDTH, HIST_LEFT, HIST_LABEL_BAND, HIST_PLOT = 560, 36, 22, 150
+HIST_BASE = HIST_LABEL_BAND + HIST_PLOT
+#: The tallest bar's height: its count label sits just above it, still below the label band.
+HIST_BAR_MAX = HIST_PLOT - 20
+
+
 def histogram_svg(counts: Sequence[int], unreadable: int, floor: float) -> str:
     """The score distribution as an SVG bar chart (ten bands, unreadable articles apart, the gate's floor)."""
     top = max([*counts, unreadable, 1])
-    width, height, left, base = 560, 190, 36, 150
+    width, left, base = HIST_WIDTH, HIST_LEFT, HIST_BASE
     bar = (width - left - 60) / BINS
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img"'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{base + 40}" role="img"'
         ' aria-label="Score distribution" aria-describedby="cd-hist-caption"><title>Score distribution</title>',
         f'<line x1="{left}" y1="{base}" x2="{width - 10}" y2="{base}" stroke="#999"/>',
     ]
     for i, n in enumerate(counts):
-        h = 0 if n == 0 else max(2.0, 130 * n / top)
+        h = 0 if n == 0 else max(2.0, HIST_BAR_MAX * n / top)
         x = left + i * bar
         parts.append(
             f'<rect x="{x + 2:.1f}" y="{base - h:.1f}" width="{bar - 4:.1f}" height="{h:.1f}" fill="{_bar_color(i)}">'
@@ -56,18 +64,22 @@ def histogram_svg(counts: Sequence[int], unreadable: int, floor: float) -> str:
     parts.append(f'<text x="{left + BINS * bar - 8:.1f}" y="{base + 14}">100</text>')
     if unreadable:
         x = left + BINS * bar + 14
-        h = max(2.0, 130 * unreadable / top)
+        h = max(2.0, HIST_BAR_MAX * unreadable / top)
         parts.append(f'<rect x="{x:.1f}" y="{base - h:.1f}" width="30" height="{h:.1f}" fill="#555"/>')
         parts.append(f'<text x="{x:.1f}" y="{base + 14}">n/a {unreadable}</text>')
     if floor > 0:
-        x = left + floor / 100 * BINS * bar
-        parts.append(f'<line x1="{x:.1f}" y1="10" x2="{x:.1f}" y2="{base}" stroke="#b3261e" stroke-dasharray="4 3"/>')
-        anchor = "end" if floor > 60 else "start"
-        parts.append(
-            f'<text x="{x + (-3 if floor > 60 else 3):.1f}" y="20" text-anchor="{anchor}">fail under {floor:g}</text>'
-        )
-    parts.append(f'<text x="{left}" y="{height - 8}">score</text></svg>')
+        parts += _floor_marks(left + floor / 100 * BINS * bar, floor, base)
+    parts.append(f'<text x="{left}" y="{base + 32}">score</text></svg>')
     return "".join(parts)
+
+
+def _floor_marks(x: float, floor: float, base: float) -> list[str]:
+    """The gate's floor: a dashed line up the plot, its label in the band above the plot (clear of every bar's count)."""
+    anchor, dx = ("end", -3) if floor > 60 else ("start", 3)
+    return [
+        f'<line x1="{x:.1f}" y1="4" x2="{x:.1f}" y2="{base}" stroke="#b3261e" stroke-dasharray="4 3"/>',
+        f'<text class="floor" x="{x + dx:.1f}" y="{HIST_LABEL_BAND - 8}" text-anchor="{anchor}">fail under {floor:g}</text>',
+    ]
 
 
 def histogram_caption(counts: Sequence[int], unreadable: int, floor: float) -> str:
@@ -136,13 +148,17 @@ def _mean(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def trend_text(runs: Sequence[int | None], means: Sequence[float | None]) -> tuple[str, str]:
-    """A trend's numbers: ``first -> last (change) over N runs``, and every run's mean in order."""
+def trend_text(runs: Sequence[int | None], means: Sequence[float | None], total: int | None = None) -> tuple[str, str]:
+    """A trend's numbers: ``first -> last (change) over N runs``, and every run's mean in order.
+
+    With ``total`` above N (older runs left out): ``over the last N of TOTAL runs``.
+    """
     known = [m for m in means if m is not None]
     delta = change(means)
     head = f"{_mean(known[0] if known else None)} \u2192 {_mean(known[-1] if known else None)}"
     head += f" ({delta})" if delta else ""
-    head += f" over {len(means)} run{'s' if len(means) != 1 else ''}"
+    latest = f"the last {len(means)} of {total}" if total is not None and total > len(means) else f"{len(means)}"
+    head += f" over {latest} run{'s' if (total or len(means)) != 1 else ''}"
     series = ", ".join(
         f"{'now' if run is None else f'run {run}'}: {_mean(m)}" for run, m in zip(runs, means, strict=True)
     )

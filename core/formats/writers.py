@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import io
 import os
+import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +22,10 @@ from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 
 STDOUT = "-"
+#: Paths that name the process's own standard output: the report goes to the stream kept
+#: for it (while plugin code runs, descriptor 1 itself points at standard error: see
+#: :func:`copydesk.pipes.report_only`), as for ``-``.
+STDOUT_PATHS = frozenset({STDOUT, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
 @dataclass(frozen=True)
@@ -41,34 +47,92 @@ def check_target(path: str) -> None:
         raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
 
 
+class WriteError(UsageError):
+    """A report file could not be written (read-only, full, no permission): names the path the user gave."""
+
+    def __init__(self, path: str, exc: OSError) -> None:
+        """``cannot write PATH: reason``, the reason being the system's (never the temporary file's name)."""
+        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
+
+
+class _Target(io.TextIOWrapper):
+    """A report stream whose write failures name the report's path (a broken pipe stays a broken pipe)."""
+
+    def __init__(self, fd: int, path: str) -> None:
+        super().__init__(io.FileIO(fd, "w"), encoding="utf-8", newline="\n")
+        self.path = path
+
+    def write(self, text: str) -> int:
+        with _naming(self.path):
+            return super().write(text)
+
+    def flush(self) -> None:
+        with _naming(self.path):
+            super().flush()
+
+    def close(self) -> None:
+        with _naming(self.path):
+            super().close()
+
+
+@contextlib.contextmanager
+def _naming(path: str) -> Iterator[None]:
+    """Turn the system's refusal to write ``path`` into a :class:`WriteError` (a reader going away excepted)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise WriteError(path, exc) from None
+
+
 @contextlib.contextmanager
 def atomic_writer(path: str) -> Iterator[TextIO]:
     """Write a file via a temporary sibling renamed into place: never half a file.
 
     A symbolic link is written through (its target is replaced, the link stays); a
-    path that is not a regular file (``/dev/null``, a FIFO, ``/dev/stdout``) is
-    written directly, since a device or pipe cannot be replaced by a rename. The new
+    path that is not a regular file (``/dev/null``, a FIFO, ``/dev/stdout`` on a pipe)
+    is written directly, since a device or pipe cannot be replaced by a rename. The new
     file gets the permissions a plain ``open`` would give it (``0o666`` less the umask),
-    or those of the file it replaces.
+    or those of the file it replaces. A target that cannot be written (read-only, full,
+    no permission) is a :class:`WriteError` naming ``path``; the temporary file is removed.
     """
     check_target(path)
-    target = Path(os.path.realpath(path))
-    if target.exists() and not target.is_file():
-        with open(target, "w", encoding="utf-8", newline="\n") as direct:
+    if _is_special(path):
+        with _naming(path):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        with _Target(fd, path) as direct:
             yield direct
         return
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    target = Path(os.path.realpath(path))
+    with _naming(path):
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
-        os.fchmod(fd, _file_mode(target))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with _naming(path):
+            os.fchmod(fd, _file_mode(target))
+        with _Target(fd, path) as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+            with _naming(path):
+                os.fsync(handle.fileno())
+        with _naming(path):
+            os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _is_special(path: str) -> bool:
+    """Whether ``path`` (its symbolic links followed) exists and is not a regular file: a device, FIFO or pipe.
+
+    The path as given is stat-ed, not its ``realpath``: ``/dev/stdout`` on a pipe resolves to
+    ``/proc/PID/fd/pipe:[N]``, which is no path at all.
+    """
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def _file_mode(target: Path) -> int:
@@ -84,7 +148,7 @@ class Outputs:
     """The open report writers of a run, each on its own (atomic) stream."""
 
     def __init__(self, outputs: Sequence[Output], plugins: PluginSet, info: RunInfo, stdout: TextIO) -> None:
-        """Open a writer per requested output: UsageError for an unknown format."""
+        """Open a writer per requested output: UsageError for an unknown format, WriteError for a target that cannot be written."""
         unknown = [o.format for o in outputs if o.format not in plugins.reporters]
         if unknown:
             known = ", ".join(sorted(plugins.reporters))
@@ -94,10 +158,14 @@ class Outputs:
         self.writers: list[ReportWriter] = []
         #: Writers of formats that declared ``wants_text``: fed the body too.
         self.text_writers: list[ReportWriter] = []
-        for o in outputs:
-            stream = stdout if o.path == STDOUT else self.stack.enter_context(atomic_writer(o.path))
-            reporter = plugins.reporters[o.format][1]
-            (self.text_writers if reporter.wants_text else self.writers).append(reporter.open(stream, info))
+        try:
+            for o in outputs:
+                stream = stdout if o.path in STDOUT_PATHS else self.stack.enter_context(atomic_writer(o.path))
+                reporter = plugins.reporters[o.format][1]
+                (self.text_writers if reporter.wants_text else self.writers).append(reporter.open(stream, info))
+        except BaseException:  # a target that cannot be written: no other output's temporary file stays behind
+            self.abort()
+            raise
 
     def add(self, report: ArticleReport) -> None:
         """Hand a report to every writer; only the formats that want it get the body."""

@@ -15,7 +15,7 @@ from typing import TextIO
 from copydesk import __version__, safety
 from copydesk.config import load_config
 from copydesk.errors import UsageError
-from copydesk.formats.writers import atomic_writer
+from copydesk.formats.writers import STDOUT, atomic_writer
 from copydesk.history import History, RunDiff, TrendPoint, open_history
 from copydesk.history.backends import redact
 from copydesk.history.page import shown_time, trend_page
@@ -75,34 +75,46 @@ def sparkline(means: Sequence[float | None]) -> str:
     return "".join(GAP if m is None else BARS[min(len(BARS) - 1, int(m / 100 * len(BARS)))] for m in means)
 
 
-def _trend_lines(source: str, points: list[TrendPoint]) -> list[str]:
+def _over(shown: int, total: int) -> str:
+    """``over N run(s)``, or ``over the last N of M run(s)`` when older runs are left out."""
+    return f"over {shown} run(s)" if shown >= total else f"over the last {shown} of {total} run(s)"
+
+
+def _trend_lines(source: str, points: list[TrendPoint], total: int) -> list[str]:
     """A source's sparkline with its first and last mean and the change, then every run's mean."""
     means = [p.mean for p in points]
     known = [m for m in means if m is not None]
     delta = change(means) or "n/a"
     head = (
         f"{source}  {sparkline(means)}  {_score(known[0] if known else None)} -> "
-        f"{_score(known[-1] if known else None)} ({delta}) over {len(points)} run(s)"
+        f"{_score(known[-1] if known else None)} ({delta}) {_over(len(points), total)}"
     )
     return [head, "    " + ", ".join(f"run {p.run_id}: {_score(p.mean)}" for p in points)]
 
 
-def show_trend(history: History, source: str | None, out: TextIO, page: str | None = None) -> None:
-    """Each source's (or only ``source``'s) mean score over the recorded runs, oldest first.
+def show_trend(history: History, source: str | None, out: TextIO, page: str | None = None, last: int = 0) -> None:
+    """Each source's (or only ``source``'s) mean score over its latest ``last`` runs (0: all), oldest first.
 
     :param page: also write them as an HTML page with a chart per source to this path
-        (:mod:`copydesk.history.page`), atomically, and say so on stderr.
+        (:mod:`copydesk.history.page`), atomically, and say so on stderr; ``-`` writes
+        the page to ``out`` instead of the text.
     """
     trends = history.trend(source)
     if not trends:
         what = f"source {source!r}" if source is not None else "any source"
         raise UsageError(f"history {history.url}: no run records {what} (see copydesk history)")
+    totals = {name: len(points) for name, points in trends.items()}
+    if last:
+        trends = {name: points[-last:] for name, points in trends.items()}
+    if page == STDOUT:
+        out.write(trend_page(trends, redact(history.url), __version__, totals))
+        return
     for name in sorted(trends):
-        for line in _trend_lines(name, trends[name]):
+        for line in _trend_lines(name, trends[name], totals[name]):
             _emit(out, line)
     if page is not None:
         with atomic_writer(page) as handle:
-            handle.write(trend_page(trends, redact(history.url), __version__))
+            handle.write(trend_page(trends, redact(history.url), __version__, totals))
         sys.stderr.write(safety.line(f"copydesk: wrote {page}: {len(trends)} source(s)") + "\n")
 
 

@@ -41,11 +41,11 @@ def _mean(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
-def _section(index: int, source: str, points: Sequence[TrendPoint]) -> str:
-    """One source: heading, chart, its numbers as a sentence, and as a table."""
+def _section(index: int, source: str, points: Sequence[TrendPoint], total: int) -> str:
+    """One source: heading, chart, its numbers as a sentence (of ``total`` runs recorded), and as a table."""
     runs = [p.run_id for p in points]
     means = [p.mean for p in points]
-    head, _ = trend_text(runs, means)
+    head, _ = trend_text(runs, means, total)
     name = _esc(source)
     rows = "".join(
         f'<tr><td class="n">{p.run_id}</td><td>{_esc(shown_time(p.when))}</td><td class="n">{_mean(p.mean)}</td></tr>'
@@ -60,10 +60,18 @@ def _section(index: int, source: str, points: Sequence[TrendPoint]) -> str:
     )
 
 
-def trend_page(trends: Mapping[str, Sequence[TrendPoint]], history: str, version: str) -> str:
-    """The whole page for ``trends`` (source -> its points, oldest run first) read from ``history`` (redacted)."""
+def trend_page(
+    trends: Mapping[str, Sequence[TrendPoint]], history: str, version: str, totals: Mapping[str, int] | None = None
+) -> str:
+    """The whole page for ``trends`` (source -> its points, oldest run first) read from ``history`` (redacted).
+
+    :param totals: each source's number of recorded runs, when ``trends`` holds only the latest ones.
+    """
     sources = sorted(trends)
-    body = "".join(_section(i, name, trends[name]) for i, name in enumerate(sources, 1))
+    body = "".join(
+        _section(i, name, trends[name], (totals or {}).get(name, len(trends[name])))
+        for i, name in enumerate(sources, 1)
+    )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'

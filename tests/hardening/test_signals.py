@@ -92,3 +92,45 @@ def test_sigterm_leaves_no_temporary_file_whatever_the_format(tmp_path: Path, fm
     assert proc.returncode == 143, err
     assert report.read_text() == "OLD\n"
     assert sorted(p.name for p in run.iterdir()) == ["batch.jsonl", report.name]
+
+
+def test_sigterm_while_the_history_waits_on_a_lock_says_the_reports_were_written(tmp_path: Path) -> None:
+    """The history is recorded after the reports: a signal then must not claim that no report was written."""
+    import sqlite3
+
+    from copydesk.history import open_history
+    from support import SEEDS
+
+    database = tmp_path / "h.db"
+    url = f"sqlite:///{database}"
+    open_history(url).close()  # the schema, so the run waits on the lock only to record itself
+    report = tmp_path / "report.json"
+    report.write_text("OLD\n")
+    lock = sqlite3.connect(database, isolation_level=None)
+    lock.execute("BEGIN IMMEDIATE")  # another process writing: the run waits on it, up to its busy timeout
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "copydesk", "score", str(SEEDS), "--history", url, "-f", f"json:{report}"],
+            env=testing.python_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        deadline = time.monotonic() + 120
+        while report.read_text() == "OLD\n" and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.3)  # the run is now waiting on the lock
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=60)
+    finally:
+        lock.execute("ROLLBACK")
+        lock.close()
+    assert proc.returncode == 143, err
+    assert err.splitlines() == [
+        "copydesk: error: terminated (SIGTERM); reports written; run not recorded in the history"
+    ]
+    assert len(json.loads(report.read_text())["articles"]) == 5
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith("h.db")) == ["report.json"]
+    with open_history(url) as history:
+        assert history.runs(None) == []

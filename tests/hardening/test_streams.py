@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from copydesk import testing
+from support import SEEDS
 
 BODY = "The council may possibly approve the budget, officials said. " * 12
 
@@ -154,3 +155,49 @@ def test_the_progress_counter_is_drawn_on_a_terminal_stderr_not_into_the_report(
     assert proc.returncode == 0, err
     assert len(json.loads(out)["articles"]) == 300
     assert b" articles" in err, err
+
+
+def _history_of_two_runs(tmp_path: Path) -> str:
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    for _ in range(2):
+        done = subprocess.run(
+            _cli("score", str(SEEDS), "--history", url, "-f", "json:/dev/null"),
+            capture_output=True,
+            env=testing.python_env(),
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+    return url
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["score", str(SEEDS), "-f", "json:/dev/stdout"], ["score", str(SEEDS), "-f", "html", "-o", "/dev/stdout"]],
+    ids=["format-path", "output"],
+)
+def test_a_report_to_dev_stdout_on_a_pipe_is_written_into_the_pipe(args: list[str]) -> None:
+    done = subprocess.run(_cli(*args), capture_output=True, env=testing.python_env(), check=False)
+    assert done.returncode == 0 and done.stderr == b"", done.stderr
+    assert done.stdout.startswith(b"{") or done.stdout.startswith(b"<!DOCTYPE html>")
+    assert done.stdout.rstrip().endswith((b"}", b"</html>"))
+
+
+def test_the_trend_page_to_dev_stdout_on_a_pipe_follows_the_text(tmp_path: Path) -> None:
+    url = _history_of_two_runs(tmp_path)
+    done = subprocess.run(
+        _cli("trend", "--history", url, "--html", "/dev/stdout"), capture_output=True, env=testing.python_env()
+    )
+    assert done.returncode == 0, done.stderr
+    text, _, page = done.stdout.partition(b"<!DOCTYPE html>")
+    assert b"over 2 run(s)" in text and page.rstrip().endswith(b"</html>")
+
+
+@pytest.mark.parametrize("command", ["score", "trend"])
+def test_a_report_to_dev_null_is_written_and_dev_null_stays(tmp_path: Path, command: str) -> None:
+    if command == "trend":
+        args = ["trend", "--history", _history_of_two_runs(tmp_path), "--html", "/dev/null"]
+    else:
+        args = ["score", str(SEEDS), "-f", "html:/dev/null"]
+    done = subprocess.run(_cli(*args), capture_output=True, env=testing.python_env())
+    assert done.returncode == 0 and b"error" not in done.stderr, done.stderr
+    assert Path("/dev/null").is_char_device()

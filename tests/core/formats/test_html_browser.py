@@ -303,3 +303,31 @@ def test_hostile_records_run_no_script_and_show_controls_as_escapes(
     assert "Next\tline" in body and "\n" in body  # the body keeps its layout
     assert "\\u202egnp.exe\\n::error" in page.text_content("#cd-detail .muted")
     assert "\\u202e" in page.text_content("#cd-sources tbody td")
+
+
+@pytest.mark.parametrize("floor", [5, 25, 30, 45, 60, 61, 75, 95])
+def test_the_floor_label_of_the_distribution_overlaps_no_other_label(
+    open_page: Callable[..., Any], tmp_path: Path, floor: float
+) -> None:
+    """Every band as tall as it gets, each with its count above it: the floor's label must cover none of them."""
+    from copydesk.formats._html_charts import histogram
+
+    scores = [band * 10 + 5.0 for band in range(10) for _ in range(3)]
+    chart = tmp_path / "chart.html"
+    chart.write_text(
+        f'<!DOCTYPE html><html><body style="font: 15px sans-serif">{histogram(scores, 2, floor)}</body></html>'
+    )
+    page = open_page(chart, "svg")
+    boxes = page.eval_on_selector_all(
+        "svg text", "ts => ts.map(t => { const b = t.getBBox(); return [t.textContent, b.x, b.y, b.width, b.height]; })"
+    )
+    [label] = [b for b in boxes if b[0] == f"fail under {floor:g}"]
+    others = [b for b in boxes if b is not label and b[0]]
+    assert len(others) == 10 + 11 + 2  # counts, axis ticks, the unreadable bar's label and "score"
+
+    def apart(a: list[Any], b: list[Any]) -> bool:
+        return a[1] + a[3] <= b[1] or b[1] + b[3] <= a[1] or a[2] + a[4] <= b[2] or b[2] + b[4] <= a[2]
+
+    assert all(apart(label, other) for other in others), [o for o in others if not apart(label, o)]
+    svg = page.eval_on_selector("svg", "s => s.getBoundingClientRect().width")
+    assert 0 <= label[1] and label[1] + label[3] <= svg  # and stays inside the chart

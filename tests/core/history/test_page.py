@@ -117,3 +117,47 @@ def test_the_trend_page_renders_its_charts_and_runs_no_script(tmp_path: Path, op
     assert page.eval_on_selector("h2", "h => h.textContent").startswith("<script>")  # shown as text, not run
     assert page.evaluate("() => window.__pwned") is None
     assert page.events == []  # no console output, error, dialog or request
+
+
+def test_the_caption_says_how_many_runs_are_shown_of_how_many_when_older_ones_are_left_out() -> None:
+    page = trend_page({"a": points(50.0, 60.0, 70.0)}, "h", "1", {"a": 119})
+    assert "over the last 3 of 119 runs" in page
+    assert "over 3 runs" in trend_page({"a": points(50.0, 60.0, 70.0)}, "h", "1", {"a": 3})
+
+
+def _long_history(tmp_path: Path, runs: int) -> str:
+    from copydesk.history import open_history
+    from history_support import make_run
+
+    url = f"sqlite:///{tmp_path / 'long.db'}"
+    with open_history(url) as store:
+        for i in range(runs):
+            score = 40.0 + i % 50
+            store.record(
+                make_run(f"2026-11-01T09:{i // 60:02d}:{i % 60:02d}+00:00", {f"k{i}": ("wire", score, "C", {})})
+            )
+    return url
+
+
+def test_trend_shows_the_latest_30_runs_by_default_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    url = _long_history(tmp_path, 119)
+    head, runs = cli("trend", "--history", url).stdout.splitlines()
+    assert head.endswith("over the last 30 of 119 run(s)") and len(head.split()[1]) == 30
+    assert runs.split(", ")[0].strip() == "run 90: 79.0" and runs.endswith("run 119: 58.0")
+    head, runs = cli("trend", "--history", url, "--last", "0").stdout.splitlines()
+    assert head.endswith("over 119 run(s)") and len(head.split()[1]) == 119 and runs.count("run ") == 119
+    page = tmp_path / "t.html"
+    assert cli("trend", "--history", url, "--last", "5", "--html", str(page)).exit_code == 0
+    html = page.read_text()
+    assert "over the last 5 of 119 runs" in html and html.count("<circle") == 5
+
+
+def test_trend_html_dash_writes_the_page_to_stdout_in_place_of_the_text(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _long_history(tmp_path, 3)
+    monkeypatch.chdir(tmp_path)
+    result = cli("trend", "--history", url, "--html", "-")
+    assert result.exit_code == 0 and result.stdout.startswith("<!DOCTYPE html>") and result.stdout.endswith("</html>\n")
+    assert "over 3 runs" in result.stdout and "->" not in result.stdout
+    assert not (tmp_path / "-").exists()
