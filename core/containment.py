@@ -123,8 +123,52 @@ def _numbers_problem(result: ScorerResult) -> str | None:
     return None
 
 
+_TEXTS_OF = attrgetter(*_TEXTS)
+_POSITIONS_OF = attrgetter(*_POSITIONS)
+
+
+def _valid_text(value: Any) -> bool:
+    return type(value) is str and (value.isascii() or _SURROGATE.search(value) is None)
+
+
+def _plain_json(value: Any, depth: int) -> bool:
+    """True when ``value`` is certainly a JSON value :func:`data_problem` accepts (False: let it decide).
+
+    The common case, checked without building the path names a message would need;
+    anything unusual (a subclass, a deep nesting, a bad value) answers False.
+    """
+    kind = type(value)
+    if kind is str:
+        return value.isascii() or _SURROGATE.search(value) is None
+    if value is None or kind is bool:
+        return True
+    if kind is int:
+        return bool(-JSON_INT <= value <= JSON_INT)
+    if kind is float:
+        return math.isfinite(value)
+    if depth >= DATA_DEPTH:
+        return False
+    if kind is dict or kind is FrozenDict:
+        return all(_valid_text(k) and _plain_json(v, depth + 1) for k, v in value.items())
+    if kind is list or kind is tuple:
+        return all(_plain_json(v, depth + 1) for v in value)
+    return False
+
+
+def _plain_finding(finding: Finding) -> bool:
+    """True when every text, position and the data of ``finding`` are certainly acceptable (the fast path)."""
+    return (
+        all(map(_valid_text, _TEXTS_OF(finding)))
+        and all(type(v) is int and -JSON_INT <= v <= JSON_INT for v in _POSITIONS_OF(finding))
+        and (type(finding.data) is dict or type(finding.data) is FrozenDict)
+        and _plain_json(finding.data, 0)
+    )
+
+
 def _values_problem(finding: Finding) -> str | None:
     """A finding field of the wrong type (a text that is not a string, a position that is not an int), or bad data."""
+    if _plain_finding(finding):
+        return None
     code = finding.code
     for name in _TEXTS:
         value = getattr(finding, name)

@@ -16,6 +16,8 @@ from copydesk.formats.schema import article_dict
 from copydesk.models import Article
 from copydesk.testing import plugin_set, score_batch
 from copydesk.text import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,11 @@ BAD = [
         "PLN001 at text 5-9 placed at line 77 column 999995125 to line 1 column 10, "
         "but the span is at line 1 column 6 to line 1 column 10",
     ),
-    ("end-column-made-up", _with(end_column=3), "to line 1 column 3, but the span is at line 1 column 6 to line 1 column 10"),
+    (
+        "end-column-made-up",
+        _with(end_column=3),
+        "to line 1 column 3, but the span is at line 1 column 6 to line 1 column 10",
+    ),
     ("end-line-made-up", _with(end_line=2), "to line 2 column 10, but"),
     ("data-raises-when-read", _with(data=Exploding()), "raised when checked: RuntimeError: cannot read me"),
 ]
@@ -177,3 +183,29 @@ def test_a_scorer_exception_with_a_lone_surrogate_is_reported_escaped() -> None:
     [report] = score_batch([BODY], plugin_set(scorers=[Scorer("PLN", "plain", (PLAIN,), score)]))
     assert report.scorers[0].error == "ValueError: bad \\ud800 input"
     json.dumps(article_dict(report), ensure_ascii=False).encode("utf-8")
+
+
+_VALUES = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**60), max_value=2**60)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(alphabet=st.characters(codec=None, exclude_categories=())),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.tuples(inner, inner)
+        | st.dictionaries(st.text(max_size=3) | st.integers(0, 3), inner, max_size=3)
+        | st.frozensets(st.integers(0, 3), max_size=2)
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.text(max_size=4), _VALUES, max_size=4))
+def test_the_fast_path_for_finding_data_accepts_only_what_the_full_check_accepts(data: dict[str, object]) -> None:
+    """``_plain_json`` skips building messages for plain data; it must never pass what :func:`data_problem` refuses."""
+    from copydesk.containment import _plain_json, data_problem
+
+    if _plain_json(data, 0):
+        assert data_problem(data, "data") is None
