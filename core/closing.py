@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from copydesk import __version__
 from copydesk.ci.sources import SourceVerdict, judge
 from copydesk.errors import EXIT_USAGE, UsageError
 from copydesk.history import HistoryError, redact
-from copydesk.history.recording import compare_with, record_run, run_record, source_trends
+from copydesk.history.recording import compare_with, record_run, run_record, source_trends, unlike
 from copydesk.ledger import Ledger
 from copydesk.models import RunInfo, RunSummary
 from copydesk.rollup import SourceSummary, SourceTrend
@@ -82,7 +83,10 @@ class Ending:
         if compared is None:
             first = f"--compare last: nothing to compare with yet: history {redact(plan.url)} has no run; this run is the first"
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
-        return cls(sources, judge(gate, sources, compared), trends=trends)
+        entry, regressed = compared
+        differs = unlike(entry, __version__, session.config.data)
+        warnings = () if differs is None else (f"copydesk: warning: --compare: {differs}",)
+        return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 
     def exit_code(self, code: int) -> int:
         """``code`` raised to 2 when the history could not be used."""

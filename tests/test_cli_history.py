@@ -461,3 +461,19 @@ def test_regression_limits_without_compare_are_a_warning(
     assert warnings == ([warning] if warning else [])
     with_compare = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last", *args)
     assert "no effect without --compare" not in with_compare.stderr
+
+
+def test_compare_warns_when_the_run_compared_with_was_made_with_another_configuration(
+    cli: Cli, no_project_config: Path
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
+    same = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert same.exit_code == 0 and "warning" not in same.stderr, same.stderr
+    Path("copydesk.toml").write_text("[gate]\nfail_under = 10\n", encoding="utf-8")
+    other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert other.exit_code == 0, other.stderr
+    assert (
+        "copydesk: warning: --compare: run 2 was recorded with another configuration: "
+        "a change in a source's score may come from that, not from its articles"
+    ) in other.stderr.splitlines()

@@ -16,7 +16,7 @@ from typing import Any
 
 from copydesk.history import open_history
 from copydesk.history.compare import regressions
-from copydesk.history.records import ArticleRecord, Regression, RunRecord
+from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
 from copydesk.history.store import RunRef
 from copydesk.rollup import SourceSummary, SourceTrend, trends
 
@@ -63,8 +63,8 @@ def run_ref(text: str) -> RunRef:
 
 def compare_with(
     url: str, ref: str, sources: Sequence[SourceSummary], limits: tuple[float, float]
-) -> tuple[int, list[Regression]] | None:
-    """The number of the run ``ref`` names in the history at ``url``, and the sources that regressed since.
+) -> tuple[RunEntry, list[Regression]] | None:
+    """The run ``ref`` names in the history at ``url`` (its listing line), and the sources that regressed since.
 
     :param limits: ``(max_drop, max_fail_rise)``.
     :returns: None when ``ref`` is ``last`` and no run is recorded yet (this run is the first).
@@ -75,7 +75,23 @@ def compare_with(
             return None
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
-    return run_id, regressions(sources, base, *limits)
+        entry = history.entry(run_id)
+    return entry, regressions(sources, base, *limits)
+
+
+def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | None:
+    """How the recorded run ``entry`` was made differently from this one (another copydesk or configuration), or None."""
+    changes = []
+    if entry.version != version:
+        changes.append(f"copydesk {entry.version}, not {version}")
+    if entry.config_digest != config_digest(config):
+        changes.append("another configuration")
+    if not changes:
+        return None
+    return (
+        f"run {entry.run_id} was recorded with {' and '.join(changes)}: "
+        "a change in a source's score may come from that, not from its articles"
+    )
 
 
 #: How many of a source's latest recorded runs the reports show beside this run.

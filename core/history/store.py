@@ -69,11 +69,21 @@ class History:
 
     def runs(self, limit: int | None = 20) -> list[RunEntry]:
         """The latest ``limit`` runs (all with None), newest first, each with its size and mean score."""
+        return self._entries("", (), "" if limit is None else f" LIMIT {int(limit)}")
+
+    def entry(self, run_id: int) -> RunEntry:
+        """Run ``run_id``'s line of the listing (what ran: version, commit, configuration digest; size, mean)."""
+        entries = self._entries("WHERE r.id = ? ", (run_id,), "")
+        if not entries:
+            raise self._conn.error(f"no run {run_id} in the history (see copydesk history)")
+        return entries[0]
+
+    def _entries(self, where: str, params: tuple[Any, ...], limit: str) -> list[RunEntry]:
         rows = self._conn.fetch(
             "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score) "
-            "FROM runs r LEFT JOIN articles a ON a.run_id = r.id "
-            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest ORDER BY r.id DESC"
-            + ("" if limit is None else f" LIMIT {int(limit)}")
+            f"FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
+            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest ORDER BY r.id DESC" + limit,
+            params,
         )
         return [
             RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean))
