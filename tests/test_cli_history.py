@@ -83,6 +83,13 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     first_b1 = next(a for a in week1["articles"] if a["id"] == "b1")
     assert f"  b1  {first_b1['grade']} -> {grades['b1']}  ({first_b1['score']:.1f} -> " in out and "text edited" in out
     assert re.search(r"^  b1  HDG001  0 -> \d+$", out, re.M)
+    rose = [
+        re.fullmatch(r"  \S+  \S+  (\d+) -> (\d+)", line) for line in out.split("findings went away")[0].splitlines()
+    ]
+    counted = re.search(r"^findings appeared: (\d+) \((\d+) article/rule count\(s\) changed\)$", out, re.M)
+    assert counted is not None, out  # the head counts findings; the lines below it are (article, rule) counts
+    pairs = [m for m in rose if m is not None]
+    assert int(counted[1]) == sum(int(m[2]) - int(m[1]) for m in pairs) and int(counted[2]) == len(pairs)
     assert "findings went away: 0" in out
 
 

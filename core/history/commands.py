@@ -128,7 +128,8 @@ def _diff_lines(diff: RunDiff) -> list[str]:
             f"  {g.key}  {g.grade_a} -> {g.grade_b}  ({_score(g.score_a)} -> {_score(g.score_b)}; {g.source}{edited})"
         )
     for title, changes in (("findings appeared", diff.appeared), ("findings went away", diff.went_away)):
-        lines.append(f"{title}: {len(changes)}")
+        total = sum(abs(c.after - c.before) for c in changes)  # findings, not the (article, rule) lines below
+        lines.append(f"{title}: {total}" + (f" ({len(changes)} article/rule count(s) changed)" if changes else ""))
         lines += [f"  {c.key}  {c.code}  {c.before} -> {c.after}" for c in changes]
     for run_id, keys in ((diff.run_a, diff.only_a), (diff.run_b, diff.only_b)):
         if keys:
