@@ -93,7 +93,7 @@ def _packed(
             on_scorer(i)
             try:
                 packed[a.scorer.prefix] = pickle.dumps(states[a.scorer.prefix], protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # isolation point: scoring (a state that cannot be pickled)
+            except (Exception, SystemExit) as exc:  # isolation point: scoring (a state that cannot be pickled; sys.exit too)
                 errors[a.scorer.prefix] = f"its batch state cannot be sent between processes: {describe(exc)}"
     on_scorer(-1)
     return packed
@@ -104,7 +104,7 @@ def _start(a: ActiveScorer, states: dict[str, Any], errors: dict[str, str]) -> N
     assert a.scorer.batch is not None
     try:
         states[a.scorer.prefix] = a.scorer.batch.start(a.context.settings)
-    except Exception as exc:  # isolation point: scoring
+    except (Exception, SystemExit) as exc:  # isolation point: scoring (sys.exit() too)
         errors[a.scorer.prefix] = describe(exc)
 
 
@@ -114,7 +114,7 @@ def _observe(a: ActiveScorer, states: dict[str, Any], errors: dict[str, str], do
     prefix = a.scorer.prefix
     try:
         a.scorer.batch.observe(states[prefix], document)
-    except Exception as exc:  # isolation point: scoring
+    except (Exception, SystemExit) as exc:  # isolation point: scoring (sys.exit() too)
         del states[prefix]
         errors[prefix] = f"{describe(exc)} (on article {document.id})"
 
@@ -195,7 +195,7 @@ class BatchRun:
                     later = pickle.loads(observed.states[prefix])
                     merged = later if prefix not in self.states else a.scorer.batch.merge(self.states[prefix], later)
                     self.states[prefix] = merged
-                except Exception as exc:  # isolation point: scoring
+                except (Exception, SystemExit) as exc:  # isolation point: scoring (sys.exit() too)
                     self.errors[prefix] = f"merge raised {describe(exc)}"
                     self.states.pop(prefix, None)
 
@@ -210,7 +210,7 @@ class BatchRun:
                 return a
         try:
             stats = a.scorer.batch.finish(self.states.pop(prefix))
-        except Exception as exc:  # isolation point: scoring
+        except (Exception, SystemExit) as exc:  # isolation point: scoring (sys.exit() too)
             self.errors[prefix] = describe(exc)
             return a
         return replace(a, context=replace(a.context, batch=stats))

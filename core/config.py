@@ -40,6 +40,9 @@ FAIL_ON = (*SEVERITIES, "none")
 MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
+#: The largest ``sources.max_bytes`` (an article or record is read whole, in one buffer of that size: 1 GiB) and
+#: ``sources.max_spool_bytes`` (copied in chunks: 256 TiB). A bigger number is a typo, not a limit.
+MAX_SIZE = {"max_bytes": 2**30, "max_spool_bytes": 2**48}
 #: ``[run] executor``: this machine's worker processes, or a Dask scheduler's address.
 EXECUTOR = re.compile(r"local|(?:dask|tcp|tls)://[^\s/]+:[0-9]{1,5}")
 #: The ``[gate]`` keys ``copydesk check`` takes as flags, with the flag that sets each.
@@ -388,8 +391,11 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
     if not data["sources"]["fields"]["text"].strip():
         raise ConfigError(f"{where}: sources.fields.text must name the field holding the text, not be empty")
     for key in ("max_bytes", "max_spool_bytes"):
-        if data["sources"][key] < 1:
-            raise ConfigError(f"{where}: sources.{key} must be positive")
+        if not 1 <= data["sources"][key] <= MAX_SIZE[key]:
+            top = MAX_SIZE[key]
+            raise ConfigError(
+                f"{where}: sources.{key} must be from 1 to {top} (2**{top.bit_length() - 1}), not {data['sources'][key]}"
+            )
     if data["sources"]["stdin_format"] not in STDIN_FORMATS:
         choices = ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
         raise ConfigError(f"{where}: sources.stdin_format must be {choices}")

@@ -86,7 +86,7 @@ def _register(manager: pluggy.PluginManager, info: PluginInfo, plugin: Any) -> P
     try:
         manager.register(plugin, name=info.name)
         manager.check_pending()
-    except Exception as exc:  # isolation point: plugin loading
+    except (Exception, SystemExit) as exc:  # isolation point: plugin loading (sys.exit() too)
         if manager.get_plugin(info.name) is not None:
             manager.unregister(name=info.name)
         return PluginError(info.name, f"{info.distribution} {info.version}", describe(exc))
@@ -148,7 +148,7 @@ def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed
             provided: list[Any] = list(cast(Iterable[Any], impls[name].function())) if name in impls else []
             formats: list[Any] = list(cast(Iterable[Any], rimpls[name].function())) if name in rimpls else []
             collected.add(info, provided, formats)
-        except Exception as exc:  # isolation point: plugin loading
+        except (Exception, SystemExit) as exc:  # isolation point: plugin loading (sys.exit() too)
             manager.unregister(name=name)
             del infos[name]
             failed(info, PluginError(name, f"{info.distribution} {info.version}", describe(exc)))
@@ -176,7 +176,7 @@ def _candidates(
         names[ep.name] = info
         try:
             candidates.append((info, ep.load()))
-        except Exception as exc:  # isolation point: plugin loading
+        except (Exception, SystemExit) as exc:  # isolation point: plugin loading (sys.exit() too)
             failed(info, PluginError(ep.name, f"{dist} {version}", describe(exc)))
     for name, plugin in extra:
         if name not in disabled:

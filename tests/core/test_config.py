@@ -124,3 +124,25 @@ def test_gate_flags_are_validated_once_naming_the_flag(gate: dict[str, object], 
     with pytest.raises(ConfigError) as info:
         load_config(discover=False, flags=Flags(gate=gate))
     assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "ok"),
+    [
+        ("max_bytes", 1, True),
+        ("max_bytes", 2**30, True),
+        ("max_bytes", 0, False),
+        ("max_bytes", 2**30 + 1, False),  # read in one buffer: a bigger one was a MemoryError, exit 3
+        ("max_bytes", 10**20, False),  # was an OverflowError, exit 3
+        ("max_spool_bytes", 2**48, True),
+        ("max_spool_bytes", 2**48 + 1, False),
+    ],
+)
+def test_source_size_limits_are_bounded_both_ways(tmp_path: Path, key: str, value: int, ok: bool) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text(f"[sources]\n{key} = {value}\n", encoding="utf-8")
+    if ok:
+        assert load_config(path).sources[key] == value
+    else:
+        with pytest.raises(ConfigError, match=rf"sources\.{key} must be from 1 to \d+ \(2\*\*\d+\), not {value}$"):
+            load_config(path)

@@ -153,6 +153,8 @@ ELSEWHERE = (
     "serial_print",
     "merge_print",
     "segment_print",
+    "finish_exit",
+    "hook_exit",
 )
 
 
@@ -182,9 +184,11 @@ def merge(earlier: list[str], later: list[str]) -> list[str]:
 
 
 def finish(state: list[str]) -> int:
-    """The number of articles observed."""
+    """The number of articles observed (``finish_exit``: ``sys.exit(4)`` instead)."""
     if FAULT == "merge_print":
         print("FINISH PRINT")
+    if FAULT == "finish_exit":
+        sys.exit(4)
     return len(state)
 
 
@@ -200,6 +204,8 @@ def copydesk_scorers() -> list[Scorer]:
     """Provide the FLT scorer (its batch pass without ``merge`` under ``serial_print``)."""
     if FAULT == "hook_print":
         print("HOOK PRINT")
+    if FAULT == "hook_exit":
+        sys.exit(9)
     if FAULT == "dunder_stdout":
         assert sys.__stdout__ is not None
         sys.__stdout__.write("DUNDER STDOUT WRITE\n")  # buffered: flushed whenever the interpreter likes

@@ -104,6 +104,24 @@ def test_a_failing_plugin_costs_only_its_own_result(
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
+def test_sys_exit_in_a_batch_pass_finish_costs_only_that_scorer(tmp_path: Path, workers: str) -> None:
+    """A plugin cannot pick the run's exit code: ``sys.exit(4)`` in ``finish`` is a CD004 and exit 3, the report whole."""
+    code, out, err = _run("finish_exit", "score", "-f", "json", "-j", workers, str(_batch(tmp_path)))
+    assert code == 3, err
+    articles = _articles(out)
+    assert list(articles) == [f"a{i}" for i in range(6)]
+    assert all([d["code"] for d in a["diagnostics"]] == ["CD004"] for a in articles.values()), articles
+    assert "Batch pass of scorer FLT (faults) failed: SystemExit: 4" in err and "Traceback" not in err, err
+
+
+def test_sys_exit_in_a_plugins_hook_is_a_load_failure_naming_it(tmp_path: Path) -> None:
+    """``sys.exit(9)`` while a plugin provides its scorers: one line naming it, exit 3 (it used to exit 9 silently)."""
+    code, out, err = _run("hook_exit", "score", "-f", "json", str(_batch(tmp_path)))
+    assert code == 3, err
+    assert out == "" and len(err.strip().splitlines()) == 1 and "faults" in err and "SystemExit" in err, err
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_a_printing_plugin_does_not_corrupt_the_report(tmp_path: Path, workers: str) -> None:
     path = _batch(tmp_path)
     code, out, err = _run("print", "score", "-f", "json", "-j", workers, str(path))
