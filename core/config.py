@@ -37,7 +37,9 @@ MAX_WEIGHT = 1e6
 OPEN_TABLES = {("scoring", "weights"): (int, float), ("severity",): (str,)}
 SEVERITIES = ("info", "warning", "error")
 FAIL_ON = (*SEVERITIES, "none")
-MAX_FAILING = re.compile(r"(?:\d+(?:\.\d+)?%|\d+)")
+#: ``[gate] max_failing``: a count (``5``, up to 18 digits) or a share of the batch (``5%``, at most ``100%``).
+MAX_FAILING = re.compile(r"(?:\d{1,18}(?:\.\d{1,18})?%|\d{1,18})")
+MAX_FAILING_FORM = 'must be a count like "5" or a share like "5%" (at most 100%)'
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
 #: The largest ``sources.max_bytes`` (an article or record is read whole, in one buffer of that size: 1 GiB) and
@@ -181,6 +183,8 @@ def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
         ok = isinstance(value, type(default))
     if not ok:
         raise ConfigError(f"{where}: {key} must be {_expected_name(default)}, not {_type_name(value)}")
+    if isinstance(value, list) and (blank := next((i for i, v in enumerate(value, 1) if not v.strip()), None)):
+        raise ConfigError(f"{where}: {key} item {blank} is an empty string")
     if isinstance(value, float) and not math.isfinite(value):
         raise ConfigError(f"{where}: {key} must be a finite number, not {value}")
     return value
@@ -222,9 +226,20 @@ def merge(
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: {dotted} must be a table, not {_type_name(value)}")
             merged[key] = merge(defaults[key], value, where, here)
+        elif dotted == "gate.max_failing":
+            merged[key] = _max_failing(value, where)
         else:
             merged[key] = _check_value(dotted, value, defaults[key], where)
     return merged
+
+
+def _max_failing(value: Any, where: str) -> str:
+    """``gate.max_failing`` as its text: a string, or an integer count (``max_failing = 5``); nothing else."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: gate.max_failing {MAX_FAILING_FORM}, not {_type_name(value)}")
+    return value
 
 
 @dataclass(frozen=True)
@@ -342,8 +357,9 @@ def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "fail_under", f"must be between 0 and 100, not {gate['fail_under']:g}"
     if gate["fail_on"] not in FAIL_ON:
         yield "fail_on", f"must be one of {', '.join(FAIL_ON)}"
-    if not MAX_FAILING.fullmatch(str(gate["max_failing"])):
-        yield "max_failing", 'must be a count like "5" or a share like "5%"'
+    text = str(gate["max_failing"])
+    if not MAX_FAILING.fullmatch(text) or (text.endswith("%") and float(text[:-1]) > 100):
+        yield "max_failing", f"{MAX_FAILING_FORM}, not {text!r}"
     for key, top in (("source_fail_under", 100), ("max_drop", 100), ("max_fail_rise", 1)):
         if not 0 <= gate[key] <= top:
             yield key, f"must be between 0 and {top}, not {gate[key]:g}"
@@ -390,6 +406,9 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")
     if not data["sources"]["fields"]["text"].strip():
         raise ConfigError(f"{where}: sources.fields.text must name the field holding the text, not be empty")
+    for field_key, field_name in data["sources"]["fields"].items():
+        if not field_name.strip():
+            raise ConfigError(f"{where}: sources.fields.{field_key} must name a field (JSONL key or CSV column), not be empty")
     for key in ("max_bytes", "max_spool_bytes"):
         if not 1 <= data["sources"][key] <= MAX_SIZE[key]:
             top = MAX_SIZE[key]

@@ -278,11 +278,11 @@ def split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
-def selectors(flag: str, values: list[str] | None) -> list[str]:
-    """A ``--select``/``--ignore`` list; given but empty (``--select ,``) is a usage error."""
+def selectors(flag: str, values: list[str] | None, what: str = "a rule code, prefix, name or ALL") -> list[str]:
+    """A ``--select``/``--ignore``/``--disable`` list; given but empty (``--select ,``) is a usage error."""
     parts = split(values)
     if values and not parts:
-        raise UsageError(f"{flag} needs a rule code, prefix, name or ALL")
+        raise UsageError(f"{flag} needs {what}")
     return parts
 
 
@@ -366,7 +366,7 @@ def flags(
     return Flags(
         select=tuple(selectors("--select", select)),
         ignore=tuple(selectors("--ignore", ignore)),
-        disable=tuple(split(disable)),
+        disable=tuple(selectors("--disable", disable, "a plugin name (see 'copydesk plugins')")),
         workers=workers,
         gate={key: value for key, value in (gate or {}).items() if value is not None},
         model=None if model is None else str(model),

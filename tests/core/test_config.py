@@ -116,7 +116,11 @@ def test_flags_replace_select_and_workers_and_add_to_ignore_and_disable(
     [
         ({"fail_under": 101.0}, "--fail-under 101: gate.fail_under must be between 0 and 100, not 101"),
         ({"fail_on": "fatal"}, "--fail-on fatal: gate.fail_on must be one of info, warning, error, none"),
-        ({"max_failing": "many"}, '--max-failing many: gate.max_failing must be a count like "5" or a share like "5%"'),
+        (
+            {"max_failing": "many"},
+            '--max-failing many: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+            " not 'many'",
+        ),
     ],
 )
 def test_gate_flags_are_validated_once_naming_the_flag(gate: dict[str, object], message: str) -> None:

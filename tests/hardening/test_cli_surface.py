@@ -158,3 +158,82 @@ def test_an_empty_text_field_is_one_config_error_line(cli: Cli, tmp_path: Path) 
         result.stderr.strip()
         == f"copydesk: error: {path}: sources.fields.text must name the field holding the text, not be empty"
     )
+
+
+#: ``[gate] max_failing`` as TOML and what it allows of a batch of 5 (None: refused).
+MAX_FAILING_TOML = [
+    ("5", 5),  # an integer count, as the docs show it
+    ('"5"', 5),
+    ("0", 0),
+    ('"100%"', 5),
+    ('"40%"', 2),
+    ('"150%"', None),  # more than the whole batch
+    ('"100.5%"', None),
+    ("-1", None),
+    ('"-1"', None),
+    ('"-5%"', None),
+    ("true", None),
+    ("nan", None),
+    ("1.5", None),  # a fractional count
+    ('"1.5"', None),
+    ("5.0", None),
+    (f'"{"9" * 5000}"', None),  # was an internal ValueError (int() over 4300 digits), exit 3
+]
+
+
+@pytest.mark.parametrize(("toml", "allows"), MAX_FAILING_TOML, ids=[t[:12] for t, _ in MAX_FAILING_TOML])
+def test_max_failing_in_the_config_takes_a_count_or_a_share_up_to_the_batch(
+    tmp_path: Path, toml: str, allows: int | None
+) -> None:
+    from copydesk.ci.gate import GateSettings
+
+    path = tmp_path / "copydesk.toml"
+    path.write_text(f"[gate]\nmax_failing = {toml}\n")
+    if allows is not None:
+        assert GateSettings.from_table(load_config(path).gate).allowed(5) == allows
+        return
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert str(info.value).startswith(f'{path}: gate.max_failing must be a count like "5" or a share like "5%"')
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("value", ["150%", "-1", "-1%", "true", "nan", "nan%", "1.5", "0.5", "9" * 5000])
+def test_max_failing_flag_out_of_range_is_one_line_and_exit_2(value: str) -> None:
+    result = run_copydesk("check", str(SEEDS), "--max-failing", value)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: --max-failing {value}: gate.max_failing must be a count like"
+        f' "5" or a share like "5%" (at most 100%), not {value!r}'
+    ]
+
+
+@pytest.mark.parametrize(
+    ("toml", "key"),
+    [
+        ('[sources.fields]\nid = ""\n', "sources.fields.id must name a field (JSONL key or CSV column), not be empty"),
+        ('[sources.fields]\ntitle = " "\n', "sources.fields.title must name a field (JSONL key or CSV column), not be empty"),
+        ('[sources.fields]\nignore = ""\n', "sources.fields.ignore must name a field (JSONL key or CSV column), not be empty"),
+        ('[run]\nselect = [""]\n', "run.select item 1 is an empty string"),
+        ('[run]\nignore = ["HDG", " "]\n', "run.ignore item 2 is an empty string"),
+        ('[run]\ndisable = [""]\n', "run.disable item 1 is an empty string"),
+        ('[sources]\nexclude = [""]\n', "sources.exclude item 1 is an empty string"),
+        ('[plugins.hedging]\nextra_cues = ["may", ""]\n', "plugins.hedging.extra_cues item 2 is an empty string"),
+        ('[plugins.truncation]\nremove_debris = ["\\t"]\n', "plugins.truncation.remove_debris item 1 is an empty string"),
+    ],
+)
+def test_an_empty_field_name_or_list_entry_is_one_config_error_line(
+    cli: Cli, tmp_path: Path, toml: str, key: str
+) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_text(toml)
+    result = cli("score", str(SEEDS), "--config", str(path))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [f"copydesk: error: {path}: {key}"]
+
+
+@pytest.mark.parametrize("flag", ["--select", "--ignore", "--disable"])
+def test_an_empty_list_flag_is_refused(cli: Cli, flag: str) -> None:
+    result = cli("score", str(SEEDS), flag, " , ")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"copydesk: error: {flag} needs ") and result.stderr.count("\n") == 1
