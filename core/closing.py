@@ -23,6 +23,7 @@ from copydesk import __version__
 from copydesk.ci.sources import SourceVerdict, judge
 from copydesk.errors import EXIT_USAGE, UsageError
 from copydesk.history import HistoryError, redact
+from copydesk.history.backends import control_problem
 from copydesk.history.recording import compare_with, record_run, run_record, source_trends, unlike
 from copydesk.ledger import Ledger
 from copydesk.models import RunInfo, RunSummary
@@ -46,6 +47,8 @@ class HistoryPlan:
     ) -> HistoryPlan:
         """``--history`` over ``[history] url``; ``--compare`` without either is a usage error."""
         url = given if given is not None else session.config.history_url
+        if (problem := control_problem(url)) is not None:
+            raise UsageError(f"--history: {problem}" if given is not None else problem)
         if compare is not None and not url:
             raise UsageError(
                 f"--compare {compare}: no run history to compare with (give --history URL or set [history] url)"

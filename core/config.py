@@ -28,6 +28,7 @@ from typing import Any
 from copydesk.errors import ConfigError
 from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
+from copydesk.safety import CONTROL
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
 
@@ -419,6 +420,10 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         choices = ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
         raise ConfigError(f"{where}: sources.stdin_format must be {choices}")
     _validate_extractor(data["sources"]["html_extractor"], where)
+    if CONTROL.search(data["history"]["url"]):
+        from copydesk.history.backends import control_problem
+
+        raise ConfigError(f"{where}: history.url: {control_problem(data['history']['url'])}")
     scoring = data["scoring"]
     if scoring["min_words"] < 1 or scoring["density_scale"] <= 0:
         raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
+from copydesk import safety
 from copydesk.history.records import HistoryError
 
 #: How long to wait for a lock held by another writer, in seconds.
@@ -139,9 +140,23 @@ class Target:
     location: str
 
 
+def control_problem(url: str) -> str | None:
+    """Why ``url`` is refused outright, or None: a control, bidi or line-breaking character in it.
+
+    No database is named that way on purpose; SQLite would make it part of a file name.
+    The message holds the URL (password redacted) as given: the line that writes it
+    neutralises it, as every stderr line (:func:`copydesk.safety.line`).
+    """
+    if not safety.CONTROL.search(url):
+        return None
+    return f"history {redact(url)}: a history URL must not contain control characters"
+
+
 def parse_url(url: str) -> Target:
     """The database ``url`` names; anything but the accepted forms (:data:`ACCEPTED`) is a :class:`HistoryError`."""
     shown = f"history {redact(url)}"
+    if (problem := control_problem(url)) is not None:
+        raise HistoryError(problem)
     if "://" not in url:
         if _SCHEME_LIKE.match(url):
             raise HistoryError(f"{shown}: not a history URL; give {ACCEPTED} (./{url} for a file name with a colon)")

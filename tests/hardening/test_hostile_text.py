@@ -105,3 +105,42 @@ def test_neutralise_makes_controls_visible(raw: str, shown: str) -> None:
 @pytest.mark.parametrize(("raw", "shown"), [("::error::x", "\\::error::x"), ("  ::x", "\\  ::x"), ("a::b", "a::b")])
 def test_a_leading_workflow_command_is_escaped(raw: str, shown: str) -> None:
     assert safety.line(raw) == shown
+
+
+#: History URLs with controls in them, and how the one error line shows each (password redacted).
+HOSTILE_URLS = [
+    ("sqlite:///{d}/x\x1b[2J\n::error::forged.db", "sqlite:///{d}/x\\x1b[2J\\n::error::forged.db"),
+    ("{d}/a\r.db", "{d}/a\\r.db"),
+    ("postgresql://u:secret@h\x07st/db", "postgresql://u:***@h\\x07st/db"),
+    ("{d}/\u202eevil.db", "{d}/\\u202eevil.db"),
+]
+
+
+@pytest.mark.parametrize(("url", "shown"), HOSTILE_URLS)
+@pytest.mark.parametrize("command", [("score",), ("check",), ("history",)])
+def test_a_history_url_with_control_characters_is_refused_on_one_inert_line(
+    tmp_path: Path, url: str, shown: str, command: tuple[str, ...]
+) -> None:
+    paths = () if command == ("history",) else (str(tmp_path / "a.txt"),)
+    (tmp_path / "a.txt").write_text("Title\n\n" + BODY, encoding="utf-8")
+    result = run_copydesk(*command, *paths, "--history", url.format(d=tmp_path))
+    shown = shown.format(d=tmp_path)
+    prefix = "" if command == ("history",) else "--history: "
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {prefix}history {shown}: a history URL must not contain control characters"
+    ]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no database file made
+
+
+def test_a_configured_history_url_with_control_characters_is_refused_on_one_inert_line(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[history]\nurl = "h\\u001b]0;title\\u0007.db"\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\n" + BODY, encoding="utf-8")
+    for args in (("check", str(tmp_path / "a.txt")), ("history",)):
+        result = run_copydesk(*args, "--config", str(config))
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.splitlines() == [
+            f"copydesk: error: {config}: history.url: history h\\x1b]0;title\\x07.db:"
+            " a history URL must not contain control characters"
+        ]
