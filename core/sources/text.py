@@ -9,6 +9,7 @@ suppression comments above the title still apply to the whole article.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
@@ -26,6 +27,9 @@ FRONT_MATTER_KEYS = {
     "id": "id",
 }
 
+
+#: A carriage return that ends a line on its own (classic Mac OS), not as part of CRLF.
+_LONE_CR = re.compile(r"\r(?!\n)")
 
 #: Front-matter keys whose value a finding can point at (title and byline findings).
 PLACED_KEYS = ("title", "byline", "author")
@@ -72,11 +76,15 @@ def _front_matter(text: str) -> tuple[dict[str, str], int, int, dict[str, Positi
 def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected: bool = False) -> Article | Unreadable:
     """A ``.txt``/``.md`` document: front matter, then title line, then body.
 
+    Lines end at LF, CRLF or a lone CR: a lone CR is read as LF, so a CR-only file has
+    its title, front matter and finding lines as the same file with LF endings.
+
     With a ``title`` in the front matter, the body is everything after the front
     matter, and title findings point at the title's value there. Otherwise the title is
     the first non-empty line that is not a whole-line HTML comment; ``ignore-file``
     suppression comments above it still apply to the whole article.
     """
+    text = _LONE_CR.sub("\n", text)  # one character for one: offsets stay the file's, lines count as editors do
     doc = Decoded(text, path, fmt, encoding, detected)
     meta, offset, line_no, placed = _front_matter(text)
     extra = {k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS}
