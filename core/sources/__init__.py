@@ -27,7 +27,7 @@ from typing import IO, Any
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
 from copydesk.sources import html, parquet, records, text
-from copydesk.sources._common import InputFormat
+from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.sources._spool import Spool, head, spool
 from copydesk.sources.text import parse_text
 
@@ -83,15 +83,13 @@ class Batch:
     def _spool(self, source: IO[bytes], path: str) -> Spool:
         """Copy a stream within the bound of its format: named by extension, configured for stdin, else sniffed.
 
-        Sniffing reads the first bytes: JSONL when they start with ``{``, else text.
+        Sniffing reads the first bytes: JSONL when they start with ``{``, else text (:func:`_sniffed`).
         """
         first = head(source)
         fmt = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if fmt is None and path == STDIN and self.sources["stdin_format"] != "auto":
             fmt = BY_NAME[str(self.sources["stdin_format"])]
-        if fmt is None:
-            fmt = records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
-        return spool(source, first, fmt, self.sources)
+        return spool(source, first, fmt or _sniffed(first), self.sources)
 
     def files(self) -> Iterator[str]:
         """Every file named or found below a named folder, folders walked in sorted order, each once.
@@ -194,6 +192,18 @@ class Batch:
                 yield from fmt.read(handle, display, self.sources)
         except OSError as exc:
             yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt.name)
+
+
+def _sniffed(first: bytes) -> InputFormat:
+    """The format of a stream by its first bytes: JSONL when they start a JSON object, else text.
+
+    UTF-16 with a byte order mark is read through the mark, so a UTF-16 JSONL stream is
+    JSONL, refused as such, exactly as the same file named ``.jsonl`` would be.
+    """
+    if first.startswith(UTF16_BOMS):
+        start = first.decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n\x00")
+        return records.JSONL if start.startswith("{") else text.TXT
+    return records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
 
 
 def _display(path: str) -> str:

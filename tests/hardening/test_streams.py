@@ -201,3 +201,41 @@ def test_a_report_to_dev_null_is_written_and_dev_null_stays(tmp_path: Path, comm
     done = subprocess.run(_cli(*args), capture_output=True, env=testing.python_env())
     assert done.returncode == 0 and b"error" not in done.stderr, done.stderr
     assert Path("/dev/null").is_char_device()
+
+
+def _score_bytes(*args: str, stdin: bytes | None = None) -> tuple[int, list[str], list[tuple[str, str]]]:
+    """Exit code, stderr lines and (id, verdict) of each article of ``copydesk score -f json ARGS``."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "copydesk", "score", "-f", "json", *args],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env=testing.python_env(),
+        check=False,
+    )
+    articles = json.loads(proc.stdout)["articles"]
+    return proc.returncode, proc.stderr.decode().splitlines(), [(a["id"], a["verdict"]) for a in articles]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom"])
+def test_a_utf16_jsonl_on_stdin_is_refused_as_the_same_file_named(tmp_path: Path, encoding: str) -> None:
+    text = json.dumps({"id": "rec", "title": "T", "text": BODY}) + "\n"
+    data = {
+        "utf-16": text.encode("utf-16"),
+        "utf-16-le-bom": b"\xff\xfe" + text.encode("utf-16-le"),
+        "utf-16-be-bom": b"\xfe\xff" + text.encode("utf-16-be"),
+    }[encoding]
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(data)
+    named = _score_bytes(str(path))
+    piped = _score_bytes("-", stdin=data)
+    assert named[0] == piped[0] == 2
+    assert [line.replace(str(path), "<stdin>") for line in named[1]] == piped[1] == [
+        "copydesk: error: <stdin>: encoded as UTF-16 (a byte order mark); JSONL must be UTF-8"
+    ]
+    assert [(a.replace(str(path), "<stdin>"), v) for a, v in named[2]] == piped[2] == [("<stdin>", "unreadable")]
+
+
+def test_utf16_text_on_stdin_is_still_read_as_text() -> None:
+    code, stderr, articles = _score_bytes("-", stdin=("Title\n\n" + BODY).encode("utf-16"))
+    assert code == 0 and articles == [("<stdin>", articles[0][1])] and articles[0][1] != "unreadable"
+    assert stderr == ["copydesk: warning: <stdin>: Not valid UTF-8; decoded as utf-16 (byte order mark)"]
