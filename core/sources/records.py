@@ -20,6 +20,17 @@ from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.suppress import IGNORE_META
 
 
+def json_text(value: Any) -> str:
+    """A record's value as text: a string as it is, anything else as canonical JSON (``true``, ``1``, ``{"a":1}``).
+
+    So an ``id`` or ``title`` that is a number, boolean, list or object reads the same in
+    every report format, never as a Python repr (``True``, ``{'a': 1}``).
+    """
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
 def _record_article(
     record: Mapping[str, Any], fields: Mapping[str, str], path: str, line: int, fmt: str
 ) -> Article | Unreadable:
@@ -34,10 +45,10 @@ def _record_article(
 
     def text_field(key: str) -> str | None:
         value = record.get(fields[key])
-        return None if value is None or value == "" else str(value)
+        return None if value is None or value == "" else json_text(value)
 
     # the record's other fields are kept as metadata (plugins read e.g. "source"):
-    # strings as they are, other values as compact JSON
+    # strings as they are, other values as JSON
     known = set(fields.values())
     meta: dict[str, str] = {
         str(key): value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)

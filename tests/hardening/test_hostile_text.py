@@ -144,3 +144,32 @@ def test_a_configured_history_url_with_control_characters_is_refused_on_one_iner
             f"copydesk: error: {config}: history.url: history h\\x1b]0;title\\x07.db:"
             " a history URL must not contain control characters"
         ]
+
+
+#: Records whose id and title are not strings: each id and title as canonical JSON text.
+NON_STRING = [
+    ({"id": True, "title": 1}, "true", "1"),
+    ({"id": {"b": 2, "a": 1}, "title": False}, '{"a":1,"b":2}', "false"),
+    ({"id": 1.5, "title": ["x", None]}, "1.5", '["x",null]'),
+]
+
+
+def test_non_string_ids_and_titles_are_canonical_json_text_in_the_json_report(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps({**rec, "text": BODY}) + "\n" for rec, _, _ in NON_STRING), encoding="utf-8")
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 0, result.stderr
+    shown = sorted((a["id"], a["title"]) for a in json.loads(result.stdout)["articles"])
+    assert shown == sorted((id_, title) for _, id_, title in NON_STRING)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "markdown", "junit", "sarif", "jsonl", "html"])
+def test_non_string_ids_are_never_python_reprs_in_any_format(tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps({**rec, "text": BODY}) + "\n" for rec, _, _ in NON_STRING), encoding="utf-8")
+    result = run_copydesk("check", "--fail-under", "99", "-f", fmt, str(path))
+    assert result.exit_code == 1, result.stderr
+    for stream in (result.stdout, result.stderr):
+        for python in ("True", "False", "{'a'", "['x'"):
+            assert python not in stream, (python, fmt)
+    assert "copydesk: FAIL true: " in result.stderr and 'copydesk: FAIL {"a":1,"b":2}: ' in result.stderr
