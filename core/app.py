@@ -181,7 +181,7 @@ class Tally:
         """Count one report; warn about a shared id and put its diagnostics on stderr."""
         if report.id in self.seen:
             stderr(
-                f"copydesk: warning: {_where(report)}: id {report.id!r} is also an earlier article's id; {SHARED_ID}"
+                f"copydesk: warning: {_where(report)}: id {safety.quoted(report.id)} is also an earlier article's id; {SHARED_ID}"
             )
         self.seen.add(report.id)
         route_diagnostics(report, stderr, self.input_errors, self.plugin_errors)

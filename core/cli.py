@@ -389,7 +389,7 @@ def explain(
 
             with pipes.report_only():
                 session = Session.open(Options(config_path=config, flags=flags(None, None, None, None, model=model)))
-            print("\n".join(explain_score(session)))
+            print("\n".join(safety.line(line) for line in explain_score(session)))
 
         guard(score_page)
         return
@@ -409,7 +409,7 @@ def explain(
                 extra = "\n\n".join(part for part in (precision.section(rule.code), table) if part)
                 pages.show(pages.page(rule, plugin, extra), sys.stdout, sys.stdout.isatty())
                 return
-        raise UsageError(f"no rule {code!r} (see 'copydesk rules')")
+        raise UsageError(f"no rule {safety.quoted(code)} (see 'copydesk rules')")
 
     _read_only(action, config, None)
 

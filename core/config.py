@@ -28,7 +28,7 @@ from typing import Any
 from copydesk.errors import ConfigError
 from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
-from copydesk.safety import CONTROL
+from copydesk.safety import CONTROL, quoted
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
 
@@ -360,7 +360,7 @@ def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "fail_on", f"must be one of {', '.join(FAIL_ON)}"
     text = str(gate["max_failing"])
     if not MAX_FAILING.fullmatch(text) or (text.endswith("%") and float(text[:-1]) > 100):
-        yield "max_failing", f"{MAX_FAILING_FORM}, not {text!r}"
+        yield "max_failing", f"{MAX_FAILING_FORM}, not {quoted(text)}"
     for key, top in (("source_fail_under", 100), ("max_drop", 100), ("max_fail_rise", 1)):
         if not 0 <= gate[key] <= top:
             yield key, f"must be between 0 and {top}, not {gate[key]:g}"
@@ -375,7 +375,7 @@ def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     grades = data["scoring"]["grades"]
     for grade in data["rollup"]["failing_grades"]:
         if grade not in grades:
-            yield "failing_grades", f"names {grade!r}, which is not a grade of [scoring.grades] ({', '.join(grades)})"
+            yield "failing_grades", f"names {quoted(grade)}, which is not a grade of [scoring.grades] ({', '.join(grades)})"
 
 
 def _validate_extractor(choice: str, where: str) -> None:
@@ -401,7 +401,7 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         )
     if not EXECUTOR.fullmatch(data["run"]["executor"]):
         raise ConfigError(
-            f"{name('run.executor')} must be local or dask://HOST:PORT (a Dask scheduler), not {data['run']['executor']!r}"
+            f"{name('run.executor')} must be local or dask://HOST:PORT (a Dask scheduler), not {quoted(data['run']['executor'])}"
         )
     if not 0 <= data["run"]["article_timeout"] <= 86400:
         raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")

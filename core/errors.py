@@ -57,7 +57,7 @@ class PluginError(CopydeskError):
         self.distribution = distribution
         self.problem = problem
         super().__init__(
-            f"plugin {plugin!r} ({distribution}) failed to load: {problem}; "
+            f"plugin '{plugin}' ({distribution}) failed to load: {problem}; "
             f"run with --disable {plugin} to go on without it"
         )
 

@@ -90,11 +90,17 @@ def comments(section: str) -> dict[str, str]:
 
 
 def show(markdown: str, out: TextIO, terminal: bool) -> None:
-    """Print the page: rendered by rich on a terminal, else the Markdown itself."""
+    """Print the page: rendered by rich on a terminal, else the Markdown itself; inert either way.
+
+    A plugin writes its rules' messages and docs, so controls in them are shown as escapes
+    (:func:`copydesk.safety.neutralise`) on both paths. Line breaks and backslashes are
+    Markdown's own and kept; table cells from the configuration were neutralised once already.
+    """
+    markdown = safety.neutralise(markdown, keep="\n\\")
     if not terminal:
         out.write(markdown)
         return
     from rich.console import Console
     from rich.markdown import Markdown
 
-    Console(file=out, highlight=False, force_terminal=True).print(Markdown(safety.neutralise(markdown, keep="\n")))
+    Console(file=out, highlight=False, force_terminal=True).print(Markdown(markdown))

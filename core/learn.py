@@ -141,11 +141,11 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     counts = Counter(labels)
     seen = ", ".join(sorted(counts))
     if not counts:
-        raise UsageError(f"no article has a {options.label!r} field (--label)")
+        raise UsageError(f"no article has a {safety.quoted(options.label)} field (--label)")
     positive = counts[options.unreliable]
     negative = sum(counts.values()) - positive
     if not positive or not negative:
-        missing = f"{options.label} = {options.unreliable!r}" if not positive else f"another {options.label}"
+        missing = f"{options.label} = {safety.quoted(options.unreliable)}" if not positive else f"another {options.label}"
         raise UsageError(f"every labelled article is in one class: none has {missing} (labels seen: {seen})")
     if options.folds < 2 or min(positive, negative) < options.folds:
         raise UsageError(
@@ -171,8 +171,8 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     data = Labelled(columns(session), meaning.model_name(config), config.scoring())
     for item in labels:
         if item is not None and item[1] is None:
-            data.input_errors.append(f"{item[0]}: no {options.label!r} field to label the article by")
-            stderr(f"copydesk: error: {safety.line(data.input_errors[-1])}")
+            data.input_errors.append(f"{item[0]}: no {safety.quoted(options.label)} field to label the article by")
+            stderr(f"copydesk: error: {data.input_errors[-1]}")  # the stderr line neutralises it
     for report in runner.run(lambda: iter(batch), workers=session.workers):
         route_diagnostics(report, stderr, data.input_errors, data.plugin_errors)
         item = labels[report.index]
@@ -261,8 +261,11 @@ def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Mo
 
 
 def _clip(text: str, limit: int = 80) -> str:
-    """One inert piece of a group label, at most ``limit`` characters (a model file caps labels)."""
-    flat = safety.line(text)
+    """One piece of a group label with no control character, at most ``limit`` characters (a model file caps labels).
+
+    Controls become visible escapes; a backslash is kept: the label is data, escaped where it is shown.
+    """
+    flat = safety.neutralise(text, keep="\\")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
@@ -276,8 +279,8 @@ def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, model:
     key_width = max((len(f.key) for f in learned), default=0)
     prior = model.training.get("prior_weight", 0.0)
     lines = [
-        f"copydesk learn-weights: {len(data.labels)} labelled article(s), label field {options.label!r}",
-        f"unreliable ({options.label} = {options.unreliable!r}): {positive}",
+        f"copydesk learn-weights: {len(data.labels)} labelled article(s), label field {safety.quoted(options.label)}",
+        f"unreliable ({options.label} = {safety.quoted(options.unreliable)}): {positive}",
         f"other ({others}): {sum(counts.values())}",
         f"ROC AUC of the score, {options.folds}-fold stratified cross-validation (seed {SEED}), mean +/- sd over folds:",
         *(f"  {name:<{width}}  {mean:.3f} +/- {sd:.3f}" for name, mean, sd in evaluation.rows),

@@ -3,15 +3,15 @@
 Every figure comes from the model file itself, from its ``reference`` block: the share
 per grade of each labelled group of the data the model was fitted on, computed by the
 fitter (``scripts/fit_model.py`` for the packaged model, ``copydesk learn-weights`` for
-a user's own). Nothing here is a measurement. A group's label is text from the model
-file; it is put on one inert line wherever it is shown.
+a user's own). Nothing here is a measurement. A group's label, the model's file name
+and version are text from the model file: each writer that shows a line neutralises
+it (:mod:`copydesk.safety`), once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from copydesk import safety
 from copydesk.config import Config
 from copydesk.model import Model, ReferenceGroup, grade_meaning
 from copydesk.scoring import ScoringSettings
@@ -29,13 +29,16 @@ def model_name(config: Config) -> str:
 
 def heading(name: str) -> str:
     """The line above the figures, naming the model."""
-    which = "the packaged model" if name == PACKAGED else f"the model {safety.line(name)}"
+    which = "the packaged model" if name == PACKAGED else f"the model {name}"
     return f"What the grades mean under {which}, measured on the data it was fitted on:"
 
 
 def sentences(reference: Sequence[ReferenceGroup]) -> tuple[str, ...]:
-    """One inert line per group: "Of <label> (N articles), 71 % grade A, 24 % B, ..."."""
-    return tuple(safety.line(line) for line in grade_meaning(reference))
+    """One line per group: "Of <label> (N articles), 71 % grade A, 24 % B, ...".
+
+    The label is the model file's text: the writer that shows the line neutralises it.
+    """
+    return tuple(grade_meaning(reference))
 
 
 def _floors(floors: Mapping[str, float]) -> str:
@@ -54,10 +57,10 @@ def _grades(settings: ScoringSettings) -> str:
 def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]:
     """``copydesk explain`` without a rule: how the score is made and what its grades mean."""
     scorers = sorted({f.scorer for f in model.features})
-    which = "the packaged model" if name == PACKAGED else f"the model file {safety.line(name)}"
+    which = "the packaged model" if name == PACKAGED else f"the model file {name}"
     lines = [
         f"The score (0-100) comes from {which}: {len(model.features)} features of {len(scorers)} scorer(s)"
-        f" ({', '.join(scorers) or 'none'}), written by copydesk {safety.line(model.copydesk_version) or '?'}.",
+        f" ({', '.join(scorers) or 'none'}), written by copydesk {model.copydesk_version or '?'}.",
         "",
         "Each scorer measures features of the article (densities per 1,000 words, shares of sentences, counts)."
         " The model compares each with its reference copy: a typical value costs nothing, a rarer one costs in"

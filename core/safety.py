@@ -5,17 +5,26 @@ are untrusted. Written raw, a newline lets them start a line of their own (GitHu
 Actions executes a line starting ``::`` as a workflow command), ESC/CSI/OSC sequences
 and BEL drive the terminal (clear the screen, set its title, plant a hyperlink), and
 bidirectional controls reorder what the reader sees. :func:`neutralise` turns every
-such character into a visible escape (``\n``, ``\x1b``, ``\u202e``); :func:`line`
-also defuses a ``::`` at the start of a line.
+such character into a visible escape (``\n``, ``\x1b``, ``\u202e``, a lone surrogate
+``\ud800``) and a backslash into ``\\``, so an escape copydesk wrote can be told from
+the same characters typed in the input (a title holding the four characters ``\x1b``
+is shown ``\\x1b``); :func:`line` also defuses a ``::`` at the start of a line.
+
+Neutralise once, where text is written: an escape neutralised again doubles its backslash.
 """
 
 from __future__ import annotations
 
 import re
 
-#: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators.
-CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+#: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators,
+#: and surrogates (a lone one cannot be encoded: JSON input may hold one).
+CONTROL = re.compile(
+    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
+#: What :func:`neutralise` escapes: :data:`CONTROL`, and the backslash that starts every escape.
+_SHOWN = re.compile(CONTROL.pattern[:-1] + r"\\]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -27,13 +36,22 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def neutralise(text: str, keep: str = "") -> str:
-    """``text`` with every control, bidi and line-breaking character as a visible escape.
+    r"""``text`` with every control, bidi and line-breaking character (and lone surrogate) as a visible escape, ``\`` as ``\\``.
 
     :param keep: characters to leave alone (a format that escapes them its own way).
     """
     if keep:
-        return CONTROL.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
-    return CONTROL.sub(_escape, text)
+        return _SHOWN.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return _SHOWN.sub(_escape, text)
+
+
+def quoted(text: str) -> str:
+    r"""``text`` in single quotes, as it is, for a message: the line that writes the message neutralises it.
+
+    Never ``repr()``: it escapes backslashes and controls a first time, and neutralising
+    the message escapes them again (``'a\\\\b'`` for ``a\b``).
+    """
+    return f"'{text}'"
 
 
 def line(text: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from copydesk import safety
 from copydesk.config import Config, Flags, load_config
 from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
@@ -91,7 +92,7 @@ class Session:
     def warnings(self) -> list[str]:
         """Lines to warn with before the run: names in ``disable`` no installed plugin has."""
         return [
-            f"copydesk: warning: disable {name!r}: no plugin of that name is installed (see 'copydesk plugins')"
+            f"copydesk: warning: disable {safety.quoted(name)}: no plugin of that name is installed (see 'copydesk plugins')"
             for name in self.plugins.unmatched
         ]
 

@@ -296,7 +296,7 @@ BAD_RECORDS = [
         _jsonl({"text": "Body.", "copydesk_ignore": [1, 2]}),
         "must be a string or a list of strings",
     ),
-    ("surrogate.jsonl", b'{"text": "bad \\ud800 half"}\n', "unpaired surrogate \\ud800"),
+    ("surrogate.jsonl", b'{"text": "bad \\ud800 half"}\n', "unpaired surrogate U+D800"),
     ("null.jsonl", _jsonl({"text": None}), "field 'text' is null, not a string"),
     ("empty.jsonl", b"", "empty file (no JSON records)"),
     ("blank.jsonl", b"\n  \n", "empty file (no JSON records)"),

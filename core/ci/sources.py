@@ -17,6 +17,7 @@ from typing import Any
 
 from copydesk.history.records import Regression
 from copydesk.rollup import SourceSummary
+from copydesk.safety import quoted
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class BelowFloor:
     @property
     def message(self) -> str:
         """One gate line."""
-        return f"source {self.source!r}: mean score {self.mean:.1f} < {self.floor:g} ({self.articles} article(s))"
+        return f"source {quoted(self.source)}: mean score {self.mean:.1f} < {self.floor:g} ({self.articles} article(s))"
 
 
 def below_floor(sources: Iterable[SourceSummary], floor: float) -> tuple[BelowFloor, ...]:

@@ -24,13 +24,18 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_chars(text: str) -> str:
-    """Characters XML 1.0 cannot carry replaced, other controls and bidi shown as escapes."""
-    return safety.neutralise(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", text), keep="\t\n\r")
+    r"""Controls, bidi and backslashes shown as escapes, then what XML 1.0 still cannot carry (``\ufffe``) replaced."""
+    return _NOT_XML.sub("\N{REPLACEMENT CHARACTER}", safety.neutralise(text, keep="\t\n\r"))
 
 
 def xml_text(text: str) -> str:
-    """Escape for element content, replacing characters XML 1.0 does not allow."""
+    """Escape for element content: neutralised, and characters XML 1.0 does not allow replaced."""
     return escape(_xml_chars(text))
+
+
+def xml_lines(lines: list[str]) -> str:
+    """Element content of one inert line per item (:func:`copydesk.safety.line`), neutralised once."""
+    return escape(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", "\n".join(safety.line(text) for text in lines)))
 
 
 def xml_attr(text: str) -> str:
@@ -39,14 +44,13 @@ def xml_attr(text: str) -> str:
 
 
 def finding_lines(report: ArticleReport) -> str:
-    """Every diagnostic and finding of an article, one ``where CODE message`` line each."""
+    """Every diagnostic and finding of an article, one inert ``where CODE message`` line each, as element content."""
     lines = []
     for finding in common.every_finding(report):
         span = common.location_line(report, finding)
         where = f"{span[0]}:{span[1]}" if span else f"record line {common.record_line(report)} {finding.field}"
-        text = f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
-        lines.append(safety.line(text))
-    return "\n".join(lines)
+        lines.append(f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}")
+    return xml_lines(lines)
 
 
 def testcase(report: ArticleReport) -> tuple[str, str]:
@@ -60,21 +64,21 @@ def testcase(report: ArticleReport) -> tuple[str, str]:
     errors = [d for d in report.diagnostics if d.code in common.RUN_ERRORS]
     if errors:
         message = "; ".join(f"{d.code} {d.message}" for d in errors)
-        body = f"<error message={xml_attr(message)} type={xml_attr(errors[0].code)}>{xml_text(detail)}</error>"
+        body = f"<error message={xml_attr(message)} type={xml_attr(errors[0].code)}>{detail}</error>"
         return f"{head}{body}</testcase>", "error"
     if report.gate_reasons:
         message = f"score {score} ({report.grade}): " + "; ".join(report.gate_reasons)
-        body = f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_text(detail)}</failure>'
+        body = f'<failure message={xml_attr(message)} type="copydesk-gate">{detail}</failure>'
         return f"{head}{body}</testcase>", "failure"
-    out = f"score {score} ({report.grade}, {report.verdict})" + (f"\n{detail}" if detail else "")
-    return f"{head}<system-out>{xml_text(out)}</system-out></testcase>", "passed"
+    out = xml_text(f"score {score} ({report.grade}, {report.verdict})") + (f"\n{detail}" if detail else "")
+    return f"{head}<system-out>{out}</system-out></testcase>", "passed"
 
 
 def source_case(message: str) -> str:
     """A failed ``<testcase>`` for one source lever the batch fails (``message``: the stderr FAIL line's words)."""
     return (
         f"<testcase classname={xml_attr('copydesk.sources')} name={xml_attr(message)} time=\"0\">"
-        f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_text(message)}</failure></testcase>'
+        f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_lines([message])}</failure></testcase>'
     )
 
 
@@ -103,9 +107,8 @@ class JunitWriter:
         self.out.write(f'<testsuites name="copydesk" {counts}>\n<testsuite name="copydesk" {counts}>\n')
         for case in self.cases:
             self.out.write(case + "\n")
-        messages = "\n".join(safety.line(m) for m in (*summary.plugin_errors, *summary.input_errors))
-        if messages:
-            self.out.write(f"<system-err>{xml_text(messages)}</system-err>\n")
+        if messages := [*summary.plugin_errors, *summary.input_errors]:
+            self.out.write(f"<system-err>{xml_lines(messages)}</system-err>\n")
         self.out.write("</testsuite>\n</testsuites>\n")
 
 

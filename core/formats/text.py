@@ -156,9 +156,9 @@ class TextWriter:
         for message in (*summary.input_errors, *summary.plugin_errors):
             self.console.print(Text(f"error: {safe(message)}", style="red"))
         if self.info.reference:
-            self.console.print(Text(f"\n{meaning.heading(self.info.model)}", style="dim"))
+            self.console.print(Text(f"\n{safety.line(meaning.heading(self.info.model))}", style="dim"))
             for sentence in meaning.sentences(self.info.reference):
-                self.console.print(Text(f"  {sentence}", style="dim"))
+                self.console.print(Text(f"  {safety.line(sentence)}", style="dim"))
 
 
 def costliest(report: ArticleReport) -> ScorerResult | None:

@@ -171,7 +171,7 @@ def parse_url(url: str) -> Target:
             )
         return Target("sqlite", path)
     if scheme not in ("postgresql", "postgres"):
-        raise HistoryError(f"{shown}: unsupported URL scheme {scheme!r}; give {ACCEPTED}")
+        raise HistoryError(f"{shown}: unsupported URL scheme {safety.quoted(scheme)}; give {ACCEPTED}")
     try:
         urlsplit(url).port  # noqa: B018 - parsing it is the check: a bad host or port raises
     except ValueError as exc:

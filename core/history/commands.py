@@ -101,7 +101,7 @@ def show_trend(history: History, source: str | None, out: TextIO, page: str | No
     """
     trends = history.trend(source)
     if not trends:
-        what = f"source {source!r}" if source is not None else "any source"
+        what = f"source {safety.quoted(source)}" if source is not None else "any source"
         raise UsageError(f"history {history.url}: no run records {what} (see copydesk history)")
     totals = {name: len(points) for name, points in trends.items()}
     if last:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from copydesk.errors import EXIT_USAGE, CopydeskError
 from copydesk.models import EMPTY, FrozenDict
 from copydesk.rollup import SourceSummary, percent
+from copydesk.safety import quoted
 
 
 class HistoryError(CopydeskError):
@@ -166,10 +167,10 @@ class Regression:
         """One gate line saying which source and by how much."""
         if self.what == "mean":
             return (
-                f"source {self.source!r}: mean score dropped {self.by:.1f} points "
+                f"source {quoted(self.source)}: mean score dropped {self.by:.1f} points "
                 f"({self.base:.1f} -> {self.new:.1f}; allowed {self.limit:g})"
             )
         return (
-            f"source {self.source!r}: share failing rose {percent(self.by):.1f}% "
+            f"source {quoted(self.source)}: share failing rose {percent(self.by):.1f}% "
             f"({percent(self.base):.1f}% -> {percent(self.new):.1f}%; allowed {percent(self.limit):.1f}%)"
         )

@@ -20,6 +20,7 @@ from copydesk.history.records import (
 )
 from copydesk.models import FrozenDict
 from copydesk.rollup import SourceSummary
+from copydesk.safety import quoted
 
 #: A run as the user names it: its number, or ``"last"`` for the latest recorded.
 RunRef = int | str
@@ -98,7 +99,7 @@ class History:
                 raise self._conn.error("no run recorded yet, so there is no 'last' run")
             return int(latest)
         if isinstance(ref, str) and not ref.isdigit():
-            raise self._conn.error(f"run {ref!r} is neither a run number nor 'last'")
+            raise self._conn.error(f"run {quoted(ref)} is neither a run number nor 'last'")
         if not self._conn.fetch("SELECT 1 FROM runs WHERE id = ?", (int(ref),)):
             raise self._conn.error(f"no run {int(ref)} in the history (see copydesk history)")
         return int(ref)

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
+from copydesk.safety import quoted
 from copydesk.sources._common import UTF16_BOMS, InputFormat
 from copydesk.suppress import IGNORE_META
 
@@ -37,11 +38,11 @@ def _record_article(
     """Build an Article from a JSONL object or CSV row using the configured field names."""
     text = record.get(fields["text"])
     if fields["text"] not in record:
-        return Unreadable(path, f"record has no {fields['text']!r} field", line, fmt)
+        return Unreadable(path, f"record has no {quoted(fields['text'])} field", line, fmt)
     if not isinstance(text, str):
-        return Unreadable(path, f"field {fields['text']!r} is {json_type(text)}, not a string", line, fmt)
+        return Unreadable(path, f"field {quoted(fields['text'])} is {json_type(text)}, not a string", line, fmt)
     if not text.strip():
-        return Unreadable(path, f"field {fields['text']!r} is empty", line, fmt)
+        return Unreadable(path, f"field {quoted(fields['text'])} is empty", line, fmt)
 
     def text_field(key: str) -> str | None:
         value = record.get(fields[key])
@@ -60,7 +61,7 @@ def _record_article(
         if isinstance(ignore, list) and all(isinstance(v, str) for v in ignore):
             ignore = " ".join(ignore)
         if not isinstance(ignore, str):
-            return Unreadable(path, f"field {fields['ignore']!r} must be a string or a list of strings", line, fmt)
+            return Unreadable(path, f"field {quoted(fields['ignore'])} must be a string or a list of strings", line, fmt)
         meta[IGNORE_META] = ignore
     return Article(
         id=text_field("id") or f"{path}:{line}",
@@ -165,7 +166,7 @@ def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int
         return Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
     try:
         if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
-            return Unreadable(path, f"not valid Unicode: an unpaired surrogate \\u{ord(bad):04x}", line_no, "jsonl")
+            return Unreadable(path, f"not valid Unicode: an unpaired surrogate U+{ord(bad):04X}", line_no, "jsonl")
         return _record_article(record, fields, path, line_no, "jsonl")
     except RecursionError:  # parsed, but too deep to walk or to keep as metadata
         return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
@@ -213,10 +214,10 @@ def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str]) 
     if (at := _not_utf8(header)) is not None:
         return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", 1, "csv")
     if fields["text"] not in header:
-        return Unreadable(path, f"no {fields['text']!r} column in the header ({', '.join(header)})", 1, "csv")
+        return Unreadable(path, f"no {quoted(fields['text'])} column in the header ({', '.join(header)})", 1, "csv")
     twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
     if twice:
-        return Unreadable(path, f"column {twice[0]!r} appears more than once in the header", 1, "csv")
+        return Unreadable(path, f"column {quoted(twice[0])} appears more than once in the header", 1, "csv")
     return None
 
 

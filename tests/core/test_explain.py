@@ -89,3 +89,15 @@ def test_the_packaged_config_comments_describe_the_settings() -> None:
     notes = explain.comments("figures")
     packaged = tomllib.loads((REPO / "core" / "config.toml").read_text())["plugins"]["figures"]
     assert set(notes) == set(packaged) and all(notes.values())
+
+
+def test_a_plugins_controls_in_a_rule_page_are_escaped_whether_piped_or_on_a_terminal() -> None:
+    hostile = Rule("XYZ002", "odd-thing", "Odd \x1b]0;title\x07{x}", Severity.WARNING, "**What it flags.** \x1b[2J `a\\b`")
+    for terminal in (False, True):
+        out = io.StringIO()
+        explain.show(explain.page(hostile, "odd"), out, terminal)
+        assert "\x1b]0" not in out.getvalue() and "\x1b[2J" not in out.getvalue() and "\x07" not in out.getvalue()
+    piped = io.StringIO()
+    explain.show(explain.page(hostile, "odd"), piped, False)
+    assert "Message: Odd \\x1b]0;title\\x07{x}" in piped.getvalue()
+    assert "`a\\b`" in piped.getvalue()  # the page's own Markdown backslashes are kept

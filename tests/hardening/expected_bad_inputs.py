@@ -166,7 +166,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-lone-surrogate": (
         2,
-        "copydesk: error: x.jsonl:1: not valid Unicode: an unpaired surrogate \\ud800",
+        "copydesk: error: x.jsonl:1: not valid Unicode: an unpaired surrogate U+D800",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-nan-literal": (0, "", [("good.txt", False), ("nan", False), ("rec", False)]),
@@ -247,4 +247,49 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "utf8-bom-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "very-long-word-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "config-max-failing-over-100": (
+        2,
+        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        " not '150%'",
+        None,
+    ),
+    "config-max-failing-negative": (
+        2,
+        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        " not '-1'",
+        None,
+    ),
+    "config-max-failing-bool": (
+        2,
+        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        " not boolean",
+        None,
+    ),
+    "config-max-failing-fraction": (
+        2,
+        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        " not number",
+        None,
+    ),
+    "config-empty-field-name": (
+        2,
+        "copydesk: error: bad.toml: sources.fields.id must name a field (JSONL key or CSV column), not be empty",
+        None,
+    ),
+    "config-empty-ignore-entry": (2, "copydesk: error: bad.toml: run.ignore item 2 is an empty string", None),
+    "config-empty-plugin-list-entry": (
+        2,
+        "copydesk: error: bad.toml: plugins.hedging.extra_cues item 1 is an empty string",
+        None,
+    ),
+    "config-history-url-control": (
+        2,
+        "copydesk: error: bad.toml: history.url: history a\\x1b[2J.db: a history URL must not contain control characters",
+        None,
+    ),
+    "cr-only-front-matter-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "crlf-front-matter-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "jsonl-boolean-id": (0, "", [("good.txt", False), ("true", False)]),
+    "jsonl-object-id": (0, "", [("good.txt", False), ('{"a":[2],"b":1}', False)]),
+    "jsonl-typed-escape-id": (0, "", [("good.txt", False), ("typed\\x1b", False)]),
 }

@@ -72,7 +72,8 @@ def test_no_format_and_no_stderr_line_can_be_forged(hostile: Path, fmt: str) -> 
     assert result.exit_code == 2, result.stderr
     assert "FAIL source 'a\\n::error title=forged" in result.stderr  # the hostile source fails, shown inert
     if fmt == "github":
-        assert "::error title=copydesk gate::source 'a\\n::error title=forged" in result.stdout
+        # a line break in a message is %0A, as GitHub's toolkit escapes it (it was shown as repr's \n)
+        assert "::error title=copydesk gate::source 'a%0A::error title=forged" in result.stdout
     for stream in (result.stdout, result.stderr):
         assert not RAW.search(stream), repr(RAW.search(stream))
         forged = _forged(stream, github=fmt == "github" and stream is result.stdout)
@@ -96,6 +97,11 @@ def test_a_file_named_like_a_workflow_command_cannot_start_a_line(tmp_path: Path
         ("\u202eabc", "\\u202eabc"),
         ("\x9b2J", "\\x9b2J"),
         ("tab\there", "tab\\there"),
+        # a backslash is escaped, so a typed "\x1b" (four characters) is not an escaped ESC
+        ("typed \\x1b", "typed \\\\x1b"),
+        ("\\", "\\\\"),
+        ("lone \ud800 half", "lone \\ud800 half"),
+        ("\udcff", "\\udcff"),
     ],
 )
 def test_neutralise_makes_controls_visible(raw: str, shown: str) -> None:
@@ -173,3 +179,76 @@ def test_non_string_ids_are_never_python_reprs_in_any_format(tmp_path: Path, fmt
         for python in ("True", "False", "{'a'", "['x'"):
             assert python not in stream, (python, fmt)
     assert "copydesk: FAIL true: " in result.stderr and 'copydesk: FAIL {"a":1,"b":2}: ' in result.stderr
+
+
+def test_neutralise_tells_a_typed_escape_from_a_control() -> None:
+    assert safety.neutralise("\\x1b") != safety.neutralise("\x1b")
+    assert safety.neutralise("\\n") != safety.neutralise("\n")
+
+
+@pytest.mark.parametrize(
+    ("message", "shown"),
+    [
+        ("a\nb", "a%0Ab"),
+        ("a\r\nb", "a%0D%0Ab"),
+        ("100%", "100%25"),
+        ("%0A typed", "%250A typed"),
+        ("esc\x1b bell\x07 \u202e", "esc\\x1b bell\\x07 \\u202e"),
+        ("back\\slash", "back\\\\slash"),
+        ("a: b, c", "a: b, c"),  # ':' and ',' only matter in properties
+    ],
+)
+def test_github_messages_escape_as_the_workflow_command_spec(message: str, shown: str) -> None:
+    from copydesk.formats.github import command
+
+    assert command("error", {}, message) == f"::error ::{shown}"
+
+
+def test_github_properties_escape_colon_comma_percent_and_line_breaks() -> None:
+    from copydesk.formats.github import command
+
+    line = command("warning", {"file": "a:b,c%d\ne\rf\\g", "line": 3}, "m")
+    assert line == "::warning file=a%3Ab%2Cc%25d%0Ae%0Df\\\\g,line=3::m"
+
+
+#: An id holding the four characters backslash, x, 1, b, then a real ESC; and a source with a backslash and BEL.
+TYPED = {"id": "typed\\x1b|esc\x1b", "title": "T", "text": BODY, "source": "src\\q\x07"}
+
+
+@pytest.mark.parametrize(
+    ("fmt", "shown_id", "shown_source"),
+    [
+        ("text", "typed\\\\x1b|esc\\x1b", "'src\\\\q\\x07'"),
+        ("github", "typed\\\\x1b|esc\\x1b", "'src\\\\q\\x07'"),
+        ("junit", "typed\\\\x1b|esc\\x1b", "'src\\\\q\\x07'"),
+        # Markdown escapes each backslash of the neutralised text for its renderer (and the pipe)
+        ("markdown", "typed\\\\\\\\x1b\\|esc\\\\x1b", "'src\\\\\\\\q\\\\x07'"),
+    ],
+)
+def test_each_format_escapes_input_once(tmp_path: Path, fmt: str, shown_id: str, shown_source: str) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps(TYPED) + "\n", encoding="utf-8")
+    result = run_copydesk("check", "--fail-under", "99", "--source-fail-under", "99", "-f", fmt, str(path))
+    assert result.exit_code == 1, result.stderr
+    assert "copydesk: FAIL typed\\\\x1b|esc\\x1b: fail_under" in result.stderr
+    assert "copydesk: FAIL source 'src\\\\q\\x07': mean score" in result.stderr
+    assert shown_id in result.stdout and f"source {shown_source}" in result.stdout
+    for doubled in ("\\\\\\\\x1b|esc", "esc\\\\\\x1b", "\\\\\\\\\\\\"):  # escaped twice
+        assert doubled not in result.stdout.replace(shown_id, "").replace(shown_source, ""), doubled
+    assert "\\'" not in result.stdout + result.stderr  # no repr() quoting
+
+
+def test_an_unpaired_surrogate_is_named_as_a_code_point(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    path.write_bytes(b'{"id": "s", "text": "bad \\ud800 half"}\n')
+    result = run_copydesk("score", str(path))
+    assert result.stderr.splitlines()[0] == f"copydesk: error: {path}:1: not valid Unicode: an unpaired surrogate U+D800"
+
+
+def test_explain_shows_a_plugins_controls_as_escapes_on_a_pipe(tmp_path: Path) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text('[plugins.hedging]\nextra_cues = ["typed\\\\x1b", "esc\\u001b[2J"]\n', encoding="utf-8")
+    result = run_copydesk("explain", "HDG001", "--config", str(config))
+    assert result.exit_code == 0, result.stderr
+    assert not RAW.search(result.stdout)
+    assert '"typed\\\\x1b", "esc\\x1b[2J"' in result.stdout  # inside a code span: shown as neutralised

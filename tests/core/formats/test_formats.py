@@ -57,7 +57,13 @@ def test_junit_without_a_gate_passes_everything(desk: Desk, paths: list[str], tm
 
 @pytest.mark.parametrize(
     ("raw", "text"),
-    [("a<b&c>", "a&lt;b&amp;c&gt;"), ("nul\x00bell\x07", "nul\ufffdbell\ufffd"), ("tab\tok\n", "tab\tok\n")],
+    [
+        ("a<b&c>", "a&lt;b&amp;c&gt;"),
+        ("nul\x00bell\x07", "nul\\x00bell\\x07"),  # escapes as in every format (not U+FFFD)
+        ("back\\slash", "back\\\\slash"),
+        ("non-character\ufffe", "non-character\ufffd"),  # neither a control nor allowed in XML 1.0
+        ("tab\tok\n", "tab\tok\n"),
+    ],
 )
 def test_xml_escaping(raw: str, text: str) -> None:
     assert xml_text(raw) == text
