@@ -25,7 +25,7 @@ from copydesk.ci.sources import SourceVerdict
 from copydesk.closing import Ending, HistoryPlan
 from copydesk.config import Flags
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ReportsWritten, UsageError
-from copydesk.formats.writers import STDOUT, Output, Outputs, atomic_writer, check_target
+from copydesk.formats.writers import STDOUT, STDOUT_PATHS, Output, Outputs, atomic_writer, check_target
 from copydesk.ledger import Ledger, SeenKeys
 from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
@@ -59,6 +59,8 @@ class RunOptions:
     plugins: PluginSet | None = None
     #: Extra report writers fed like the outputs (``copydesk baseline`` collects with one).
     writers: Sequence[ReportWriter] = ()
+    #: Files the run writes besides its outputs, as (what, path): ``copydesk baseline``'s file.
+    writes: Sequence[tuple[str, str]] = ()
     #: ``--history URL``: record the run there (None: ``[history] url``; "" records nowhere).
     history: str | None = None
     #: ``check --compare last|RUN``: gate on regressions since that recorded run.
@@ -247,6 +249,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, session.config.sources, stdin)
+    _check_inputs(batch, options, stderr)
     info = run_info(session.plugins, paths, options, session)
     outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
@@ -277,6 +280,28 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     if options.gate:  # the verdict comes last, naming whatever else set the exit code
         _gate_lines(gate, ending.verdict, stderr, _not_the_gate(code, tally))
     return code
+
+
+def _check_inputs(batch: Batch, options: RunOptions, stderr: Callable[[str], None]) -> None:
+    """Before anything is written: warn of a file reached twice (read once); refuse an output that is an input.
+
+    An output is an input when ``os.path.samestat`` says so (the same path, a link to it,
+    a file found under a named folder): a UsageError, since the report would replace it.
+    """
+    for line in batch.reached_twice():
+        stderr(f"copydesk: warning: {line}; read once")
+    targets = [(f"the {o.format} report", o.path) for o in options.outputs if o.path not in STDOUT_PATHS]
+    existing = []
+    for what, path in (*targets, *options.writes):
+        with contextlib.suppress(OSError):
+            existing.append((what, path, os.stat(path)))
+    if not existing:
+        return
+    for name, found in batch.inputs():
+        for what, path, target in existing:
+            if os.path.samestat(found, target):
+                also = "" if name == path else f" ({name})"
+                raise UsageError(f"{path}: {what} would overwrite this input{also}; write it elsewhere")
 
 
 def _history(
@@ -311,7 +336,15 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     if not paths:
         raise UsageError(f"{target} records no paths: name the articles to score")
     collector = BaselineCollector(paths)
-    scoring = dataclasses.replace(options, paths=paths, outputs=(), writers=(collector,), history="", compare=None)
+    scoring = dataclasses.replace(
+        options,
+        paths=paths,
+        outputs=(),
+        writers=(collector,),
+        writes=(("the baseline", str(target)),),
+        history="",
+        compare=None,
+    )
     code = execute(scoring, stdout, stderr)
     if code == EXIT_INTERNAL:
         stderr(f"copydesk: {target} not written: a plugin failed")

@@ -21,7 +21,7 @@ from copydesk import __version__, pipes, precision, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
-from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Terminated, UsageError, interruption
+from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Terminated, UsageError, WriteError, interruption
 from copydesk.formats.schema import rule_dict
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet
@@ -79,10 +79,23 @@ app = typer.Typer(
 )
 
 
+#: What ``score`` says when the reader of standard output went away before the report's end.
+CUT_SHORT = "standard output was closed by its reader: the report was cut short"
+
+
 def _run(options: RunOptions) -> int:
-    """Execute a run, writing the report to stdout: the report alone (:func:`copydesk.pipes.report_only`)."""
+    """Execute a run, writing the report to stdout: the report alone (:func:`copydesk.pipes.report_only`).
+
+    A report cut short by a reader that went away (``score | head``) is said so, exit 2
+    for ``score``, while ``check`` keeps its verdict's code. (One that cannot be written
+    at all, on a full disk, is a :class:`~copydesk.errors.WriteError` like a report file's.)
+    """
     with pipes.report_only() as report:
-        return execute(options, report, default_stderr)
+        code = execute(options, report, default_stderr)
+    if getattr(report, "lost", False) and not getattr(report, "missing", False) and not options.gate:
+        default_stderr(f"copydesk: error: {CUT_SHORT}")
+        return max(code, EXIT_USAGE)
+    return code
 
 
 def _version(value: bool) -> None:
@@ -605,7 +618,7 @@ def main() -> None:
     The exit code survives a closed pipe (``check | head``); SIGINT and SIGTERM stop every
     worker, remove temporary files, keep the old outputs and exit 130 and 143.
     """
-    out, err = pipes.Stream(sys.stdout), pipes.Stream(sys.stderr)
+    out, err = pipes.Stream(sys.stdout, pipes.STDOUT_NAME), pipes.Stream(sys.stderr)
     sys.stdout, sys.stderr = out, err
     pipes.occupy(1)  # a closed stream's number is taken by no file the run opens
     pipes.occupy(2)
@@ -614,6 +627,11 @@ def main() -> None:
         code = _main()
     except KeyboardInterrupt as exc:  # outside the app (its own handler turns it into Abort)
         code = _interrupted(exc)
+    try:
+        out.flush()  # a full disk under what a listing printed fails here, not at exit
+    except WriteError as exc:
+        default_stderr(f"copydesk: error: {exc}")
+        code = max(code, EXIT_USAGE)
     if out.missing and out.lost:
         default_stderr("copydesk: error: standard output is closed: the report was not written")
         code = max(code, EXIT_USAGE)

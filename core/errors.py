@@ -46,6 +46,14 @@ class InputError(CopydeskError):
     exit_code = EXIT_USAGE
 
 
+class WriteError(UsageError):
+    """A report could not be written (read-only, full, no permission): names the path the user gave, or standard output."""
+
+    def __init__(self, path: str, exc: OSError) -> None:
+        """``cannot write PATH: reason``, the reason being the system's (never a temporary file's name)."""
+        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
+
+
 class PluginError(CopydeskError):
     """A plugin failed to load or to validate; the message names it and its version."""
 

@@ -25,14 +25,24 @@ from collections.abc import Iterator
 from typing import Any, TextIO, cast
 
 from copydesk import safety
+from copydesk.errors import WriteError
+
+#: What standard output is called in errors.
+STDOUT_NAME = "standard output"
 
 
 class Stream(io.TextIOBase):
-    """A text stream that drops writes once its reader is gone, remembering that it did."""
+    """A text stream that drops writes once its reader is gone, remembering that it did.
 
-    def __init__(self, stream: TextIO | None) -> None:
-        """Wrap ``stream`` (``None``: the stream was closed when the process started)."""
+    A stream with a ``name`` (standard output, the report's) that the system refuses to
+    write for another reason (a full disk) raises :class:`~copydesk.errors.WriteError`
+    naming it, once; what it still holds is dropped.
+    """
+
+    def __init__(self, stream: TextIO | None, name: str | None = None) -> None:
+        """Wrap ``stream`` (``None``: the stream was closed when the process started), called ``name`` in errors."""
         self.stream = stream
+        self.name = name
         #: the stream was closed from the start
         self.missing = stream is None
         #: output was written that no reader received
@@ -53,6 +63,9 @@ class Stream(io.TextIOBase):
             self._gone()
             self.lost = True
             return len(text)
+        except OSError as exc:
+            self._refused(exc)
+            raise
 
     def flush(self) -> None:
         """Flush, or note that the reader is gone."""
@@ -63,6 +76,16 @@ class Stream(io.TextIOBase):
         except (BrokenPipeError, ValueError):
             self._gone()
             self.lost = True
+        except OSError as exc:
+            self._refused(exc)
+            raise
+
+    def _refused(self, exc: OSError) -> None:
+        """The system refused a write (a full disk): drop the stream; a named one raises WriteError instead of ``exc``."""
+        self._gone()
+        if self.name is not None:
+            raise WriteError(self.name, exc) from None
+        self.lost = True
 
     def _gone(self) -> None:
         """Point the descriptor at /dev/null, so the interpreter's final flush succeeds."""
@@ -171,7 +194,7 @@ def _private(given: Any, saved: int | None) -> tuple[Any, io.TextIOWrapper | Non
         errors=getattr(inner, "errors", None) or "strict",
         line_buffering=bool(getattr(inner, "line_buffering", False)),
     )
-    return Stream(wrapper), wrapper
+    return Stream(wrapper, given.name if isinstance(given, Stream) else STDOUT_NAME), wrapper
 
 
 def _to_stderr() -> None:

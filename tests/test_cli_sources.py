@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import statistics
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from copydesk import rollup
+from copydesk import rollup, testing
 from support import SEEDS, CliResult
 
 Cli = Callable[..., CliResult]
@@ -221,3 +223,72 @@ def test_check_fails_a_batch_whose_source_mean_is_below_the_floor(
     assert list(gate["sources_below"]) == (["blog"] if code else [])
     verdict = result.stderr.strip().splitlines()[-1]
     assert ("1 source(s) below source_fail_under 80" in verdict) is bool(code)
+
+
+# inputs and outputs: a file is read once, and never overwritten by a report
+
+
+def _feed(folder: Path) -> Path:
+    folder.mkdir(exist_ok=True)
+    return write_batch(folder / "feed.jsonl", [("a", "wire", CLEAN), ("b", "wire", clean(1))])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["score", "in/feed.jsonl", "-f", "jsonl", "-o", "in/feed.jsonl"], "in/feed.jsonl: the jsonl report"),
+        (["score", "in", "-f", "text", "-f", "jsonl:in/feed.jsonl"], "in/feed.jsonl: the jsonl report"),
+        (["score", "link.jsonl", "-f", "json", "-o", "in/feed.jsonl"], "in/feed.jsonl: the json report"),
+        (["score", "hard.jsonl", "-f", "json", "-o", "in/feed.jsonl"], "in/feed.jsonl: the json report"),
+        (["baseline", "write", "in", "-o", "in/feed.jsonl"], "in/feed.jsonl: the baseline"),
+    ],
+    ids=["same-path", "under-a-folder", "symlink", "hard-link", "baseline"],
+)
+def test_an_output_that_is_an_input_is_refused_before_anything_is_written(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    feed = _feed(tmp_path / "in")
+    before = feed.read_bytes()
+    (tmp_path / "link.jsonl").symlink_to(feed)
+    (tmp_path / "hard.jsonl").hardlink_to(feed)
+    monkeypatch.chdir(tmp_path)
+    result = cli(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"copydesk: error: {message} would overwrite this input") and "elsewhere" in line, line
+    assert feed.read_bytes() == before and sorted(p.name for p in feed.parent.iterdir()) == ["feed.jsonl"]
+
+
+def test_an_output_that_is_the_file_on_standard_input_is_refused(tmp_path: Path) -> None:
+    feed = _feed(tmp_path)
+    before = feed.read_bytes()
+    with feed.open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "copydesk", "score", "-", "-f", "jsonl", "-o", str(feed)],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            env=testing.python_env(),
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines() == [
+        f"copydesk: error: {feed}: the jsonl report would overwrite this input (<stdin>); write it elsewhere"
+    ]
+    assert feed.read_bytes() == before
+
+
+def test_a_file_reached_twice_is_scored_once_with_a_warning(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _feed(tmp_path / "in")
+    (tmp_path / "in" / "same.jsonl").symlink_to("feed.jsonl")
+    monkeypatch.chdir(tmp_path)
+    result = cli("score", "in/feed.jsonl", "in", "in/feed.jsonl", "./in/same.jsonl", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["a", "b"]
+    assert result.stderr.splitlines() == [
+        "copydesk: warning: in/feed.jsonl: named twice; read once",
+        "copydesk: warning: in/feed.jsonl: named, and found under in; read once",
+        "copydesk: warning: in/same.jsonl: the same file as in/feed.jsonl; read once",
+        "copydesk: warning: ./in/same.jsonl: the same file as in/feed.jsonl; read once",
+    ]

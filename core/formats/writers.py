@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from copydesk.errors import UsageError
+from copydesk.errors import UsageError, WriteError
 from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 
@@ -45,14 +45,6 @@ def check_target(path: str) -> None:
     folder = Path(os.path.realpath(path)).parent
     if not folder.is_dir():
         raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
-
-
-class WriteError(UsageError):
-    """A report file could not be written (read-only, full, no permission): names the path the user gave."""
-
-    def __init__(self, path: str, exc: OSError) -> None:
-        """``cannot write PATH: reason``, the reason being the system's (never the temporary file's name)."""
-        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
 
 
 class _Target(io.TextIOWrapper):
@@ -154,6 +146,8 @@ class Outputs:
             known = ", ".join(sorted(plugins.reporters))
             raise UsageError(f"unknown format {unknown[0]!r} (available: {known})")
         self.stack = contextlib.ExitStack()
+        self.stdout = stdout
+        self.to_stdout = any(o.path in STDOUT_PATHS for o in outputs)
         #: Writers fed reports without the article body (extra writers may be appended).
         self.writers: list[ReportWriter] = []
         #: Writers of formats that declared ``wants_text``: fed the body too.
@@ -184,3 +178,5 @@ class Outputs:
         with self.stack:
             for writer in (*self.writers, *self.text_writers):
                 writer.close(summary)
+            if self.to_stdout:
+                self.stdout.flush()  # a full disk under standard output fails the run here, as under a file

@@ -16,6 +16,7 @@ a temporary file, each within a bound that depends on its format (:mod:`._spool`
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import stat
@@ -66,7 +67,10 @@ class Batch:
         self._spooled: dict[str, Spool] = {}
         self._listed: list[str] | None = None  # the first complete listing, replayed by later passes
         self._counts: dict[str, int] | None = None  # items per file of the first complete pass
+        self._stats: dict[str, os.stat_result] = {}  # what a spooled stream was read from (a file, when stdin is one)
         self.paths = list(dict.fromkeys(paths))
+        #: (file, path named, the file as first found, the path named then): each file is read once
+        self._twice: list[tuple[str, str, str, str]] = [(path, path, path, path) for path in _repeated(paths)]
         for path in self.paths:
             if path != STDIN:
                 _check_path(path, sources)
@@ -85,6 +89,8 @@ class Batch:
 
         Sniffing reads the first bytes: JSONL when they start with ``{``, else text (:func:`_sniffed`).
         """
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            self._stats[path] = os.fstat(source.fileno())
         first = head(source)
         fmt = FORMATS.get(Path(path).suffix.lower()) if path != STDIN else None
         if fmt is None and path == STDIN and self.sources["stdin_format"] != "auto":
@@ -109,14 +115,45 @@ class Batch:
 
     def _list(self) -> Iterator[str]:
         """Walk the named paths: every file once (by its real path), in sorted order."""
-        seen: set[str] = set()
+        seen: dict[str, tuple[str, str]] = {}  # real path -> (the name it was found as, the path named)
         for path in self.paths:
             found = [path] if path == STDIN or not os.path.isdir(path) else _walk(path, self.sources)
             for name in found:
                 key = name if name == STDIN else os.path.realpath(name)
                 if key not in seen:
-                    seen.add(key)
+                    seen[key] = (name, path)
                     yield name
+                else:
+                    self._twice.append((name, path, *seen[key]))
+
+    def reached_twice(self) -> list[str]:
+        """What reached a file an earlier path reached (each file is read once), one line each: a path, and how.
+
+        Lists the files, once (:meth:`files` replays the listing).
+        """
+        for _ in self.files():
+            pass
+        said = []
+        for name, path, first, first_path in self._twice:
+            if name != first:  # another name for it: a link, another spelling of a folder
+                said.append(f"{name}: the same file as {first}")
+                continue
+            folder = path if path != name else first_path  # named, and found under a named folder
+            said.append(f"{name}: named twice" if folder == name else f"{name}: named, and found under {folder}")
+        return said
+
+    def inputs(self) -> Iterator[tuple[str, os.stat_result]]:
+        """Every file read, with what ``os.stat`` says of it: to tell an output that would overwrite one.
+
+        A spooled stream is there when it was read from a file (``- < a.jsonl``).
+        """
+        for name in self.files():
+            if name in self._spooled:
+                if name in self._stats:
+                    yield _display(name), self._stats[name]
+            elif not isinstance(name, Unlistable):
+                with contextlib.suppress(OSError):
+                    yield name, os.stat(name)
 
     @property
     def spooled(self) -> frozenset[str]:
@@ -204,6 +241,15 @@ def _sniffed(first: bytes) -> InputFormat:
         start = first.decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n\x00")
         return records.JSONL if start.startswith("{") else text.TXT
     return records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
+
+
+def _repeated(paths: Sequence[str]) -> Iterator[str]:
+    """Each path named again after its first time."""
+    named: set[str] = set()
+    for path in paths:
+        if path in named:
+            yield path
+        named.add(path)
 
 
 def _display(path: str) -> str:

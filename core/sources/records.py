@@ -2,8 +2,8 @@
 
 Field names come from ``[sources.fields]``; a record's other fields are kept as the
 article's metadata. A record that cannot be read becomes an :class:`Unreadable` naming
-its line, and the records after it are still read (except after a CSV quote left
-open or undecodable CSV text, where the rest of the file cannot be trusted).
+its line, and the records after it are still read (a CSV file is split into rows first,
+by :mod:`._csvrows`, so a malformed or overlong row costs only itself).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
 from copydesk.sources._common import UTF16_BOMS, InputFormat
+from copydesk.sources._csvrows import Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
 
@@ -192,12 +193,6 @@ def _lone_surrogate(value: Any) -> str | None:
     return None
 
 
-def _csv_lines(handle: IO[bytes]) -> Iterator[str]:
-    """The file's lines decoded one by one; bytes that are not UTF-8 become lone surrogates (found per row)."""
-    for number, raw in enumerate(handle):
-        yield (raw[3:] if number == 0 and raw.startswith(b"\xef\xbb\xbf") else raw).decode("utf-8", "surrogateescape")
-
-
 def _not_utf8(row: list[str]) -> int | None:
     """The index in its cell of the first byte of ``row`` that was not UTF-8, if any."""
     for cell in row:
@@ -232,40 +227,56 @@ def _csv_row(
     return _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
 
 
+def _cells(row: Row, max_bytes: int, what: str = "row") -> list[str] | str:
+    """A row's cells, decoded alone (bytes that are not UTF-8 become lone surrogates, found per row), or why it cannot be read.
+
+    :param what: what the row is, for the problem (``row``, ``header``).
+    """
+    if row.opened is not None:
+        after = "" if what == "header" else f"; read on from line {row.opened + 1}"
+        return f"malformed CSV {what}: a quote opened on line {row.opened} is never closed{after}"
+    if row.data is None:
+        return f"{what} longer than sources.max_bytes ({max_bytes})"
+    try:
+        return next(csv.reader([row.data.decode("utf-8", "surrogateescape")], strict=True), [])
+    except csv.Error as exc:
+        return f"malformed CSV {what}: {exc}"
+
+
 def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Article | Unreadable]:
     """Stream a CSV file with a header row: one Article or Unreadable per row.
 
-    Rows are decoded one by one, so a row in another encoding is that row's problem; a
-    field over the size limit costs its row; a quote left open ends the file.
+    The file is split into rows first (:mod:`._csvrows`), so whatever is wrong with a
+    row costs that row: another encoding, a row longer than ``max_bytes``, a malformed
+    quote, a quote left open (that row, up to the quote's line). A header that cannot be
+    read ends the file.
     """
-    csv.field_size_limit(max(max_bytes, 131072))
-    reader = csv.reader(_csv_lines(handle), strict=True)  # a quote left open is an error, not the rest of the file
-    start = rows = 0
-    try:
-        header = next(reader, None)
-        if (bad := _csv_header(header, path, fields)) is not None:
-            yield bad
-            return
-        assert header is not None
-        while True:
-            start = reader.line_num + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                break
-            except csv.Error as exc:
-                if "field larger than field limit" not in str(exc):
-                    raise
-                rows += 1
-                yield Unreadable(path, f"a field longer than sources.max_bytes ({max_bytes})", start, "csv")
-                continue
-            if any(cell.strip() for cell in row):
-                rows += 1
-                yield _csv_row(row, header, path, fields, start)
-        if not rows:
-            yield Unreadable(path, "no rows after the header", None, "csv")
-    except csv.Error as exc:
-        yield Unreadable(path, f"malformed CSV: {exc}; rows after this one were not read", start, "csv")
+    csv.field_size_limit(max(max_bytes, 131072))  # a row, and so each of its cells, is within max_bytes
+    start = handle.tell()
+    if handle.read(3) != b"\xef\xbb\xbf":
+        handle.seek(start)
+    rows = csv_rows(handle, max_bytes)
+    first = next(rows, None)
+    header = None if first is None else _cells(first, max_bytes, "header")
+    if isinstance(header, str):
+        yield Unreadable(path, header, 1, "csv")
+        return
+    if (bad := _csv_header(header, path, fields)) is not None:
+        yield bad
+        return
+    assert header is not None
+    count = 0
+    for row in rows:
+        cells = _cells(row, max_bytes)
+        if isinstance(cells, list) and not any(cell.strip() for cell in cells):
+            continue
+        count += 1
+        if isinstance(cells, str):
+            yield Unreadable(path, cells, row.line, "csv")
+        else:
+            yield _csv_row(cells, header, path, fields, row.line)
+    if not count:
+        yield Unreadable(path, "no rows after the header", None, "csv")
 
 
 def _jsonl(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:

@@ -95,6 +95,12 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "csv-nul-byte": ({"x.csv": b"id,text\n1,a\x00b\n"}, []),
     "csv-utf16": ({"x.csv": f"id,text\n1,{CELL}\n".encode("utf-16")}, []),
     "csv-semicolon": ({"x.csv": _csv(f"id;text\n1;{CELL}\n")}, []),
+    "csv-cr-only": ({"x.csv": _csv(f"id,text\r1,{CELL}\r2,{CELL}\r")}, []),
+    "csv-cr-only-multiline": ({"x.csv": _csv(f'id,text\r1,"{CELL}\r{CELL}"\r2,\r3,{CELL}\r')}, []),
+    "csv-mixed-endings": ({"x.csv": _csv(f"id,text\r\n1,{CELL}\r2,{CELL}\n3,{CELL}")}, []),
+    "csv-stray-quote": ({"x.csv": _csv(f'id,text\n1,"{CELL}" and more\n2,{CELL}\n')}, []),
+    "csv-row-too-long": ({"x.csv": _csv(f"id,text\n1,{CELL * 3}\n2,{CELL}\n")}, ["--config", "small.toml"]),
+    "csv-open-quote-header": ({"x.csv": _csv(f'"id,text\n1,{CELL}\n')}, []),
     # HTML
     "html-empty": ({"x.html": b""}, []),
     "html-no-body-text": (

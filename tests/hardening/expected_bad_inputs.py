@@ -39,6 +39,12 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "control-chars-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "cr-only-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "csv-blank-rows": (0, "", [("good.txt", False), ("2", False)]),
+    "csv-cr-only": (0, "", [("good.txt", False), ("1", False), ("2", False)]),
+    "csv-cr-only-multiline": (
+        2,
+        "copydesk: error: x.csv:4: field 'text' is empty",
+        [("good.txt", False), ("1", False), ("x.csv:4", True), ("3", False)],
+    ),
     "csv-duplicate-column": (
         2,
         "copydesk: error: x.csv:1: column 'text' appears more than once in the header",
@@ -61,6 +67,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.csv:2: row has 4 columns, the header has 2",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
+    "csv-mixed-endings": (0, "", [("good.txt", False), ("1", False), ("2", False), ("3", False)]),
     "csv-no-text-column": (
         2,
         "copydesk: error: x.csv:1: no 'text' column in the header (id, body)",
@@ -69,8 +76,18 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-nul-byte": (0, "", [("good.txt", False), ("1", False)]),
     "csv-open-quote": (
         2,
-        "copydesk: error: x.csv:2: malformed CSV: unexpected end of data; rows after this one were not read",
-        [("good.txt", False), ("x.csv:2", True)],
+        "copydesk: error: x.csv:2: malformed CSV row: a quote opened on line 2 is never closed; read on from line 3",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-open-quote-header": (
+        2,
+        "copydesk: error: x.csv:1: malformed CSV header: a quote opened on line 1 is never closed",
+        [("good.txt", False), ("x.csv:1", True)],
+    ),
+    "csv-row-too-long": (
+        2,
+        "copydesk: error: x.csv:2: row longer than sources.max_bytes (1000)",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
     "csv-semicolon": (
         2,
@@ -80,6 +97,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-short-row": (
         2,
         "copydesk: error: x.csv:2: row has 2 columns, the header has 3",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-stray-quote": (
+        2,
+        "copydesk: error: x.csv:2: malformed CSV row: ',' expected after '\"'",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
     "csv-utf16": (

@@ -394,14 +394,64 @@ def test_a_csv_row_in_another_encoding_costs_only_that_row(tmp_path: Path) -> No
     assert [a["id"] for a in articles if a["verdict"] != "unreadable"] == [str(i) for i in range(10)] + ["after"]
 
 
-def test_a_csv_field_over_the_size_limit_costs_only_its_row(tmp_path: Path) -> None:
+LINE = BODY.replace(",", "").strip()  # one CSV cell
+
+
+def _csv_run(tmp_path: Path, data: bytes, max_bytes: int | None = None, stdin: bool = False) -> tuple[CliResult, list]:
+    """Score ``data`` as a CSV file (or as CSV on standard input): the result and each article's (id, line)."""
     config = tmp_path / "copydesk.toml"
-    config.write_text("[sources]\nmax_bytes = 1000\n")
-    line = BODY.replace(",", "").strip()
-    path = tmp_path / "big.csv"
-    path.write_text(f"id,text\n1,{line}\n2,{'x' * 200_000}\n3,{line}\n")
-    result = run_copydesk("score", "-f", "json", "--config", str(config), str(path))
+    config.write_text("[sources]\n" + (f"max_bytes = {max_bytes}\n" if max_bytes else "") + 'stdin_format = "csv"\n')
+    path = tmp_path / "feed.csv"
+    path.write_bytes(data)
+    result = run_copydesk("score", "-f", "json", "--config", str(config), "-" if stdin else str(path), stdin=data)
+    assert "Traceback" not in result.stderr, result.stderr
+    return result, [(a["id"], a["source"]["record"]) for a in json.loads(result.stdout)["articles"]]
+
+
+@pytest.mark.parametrize("stdin", [False, True])
+def test_a_csv_row_over_max_bytes_costs_only_its_row(tmp_path: Path, stdin: bool) -> None:
+    # the long row's cells are each well under the csv module's own field limit (131072)
+    long = ",".join(["x" * 600] * 5)
+    data = f'id,text,a,b,c,d\n1,{LINE},,,,\n2,{long}\n3,"{LINE}\n{LINE}",,,,\n4,{LINE},,,,\n'.encode()
+    result, articles = _csv_run(tmp_path, data, max_bytes=2000, stdin=stdin)
+    where = "<stdin>" if stdin else str(tmp_path / "feed.csv")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0].endswith("big.csv:3: a field longer than sources.max_bytes (1000)")
-    ids = [a["id"] for a in json.loads(result.stdout)["articles"]]
-    assert ids[0] == "1" and ids[1].endswith("big.csv:3") and ids[2] == "3"
+    assert result.stderr.splitlines() == [f"copydesk: error: {where}:3: row longer than sources.max_bytes (2000)"]
+    assert articles == [("1", 2), (f"{where}:3", 3), ("3", 4), ("4", 6)]
+
+
+@pytest.mark.parametrize("ending", ["\r", "\r\n", "\n"])
+def test_csv_with_any_line_ending_gives_one_article_per_row_at_its_line(tmp_path: Path, ending: str) -> None:
+    rows = ["id,text", f"1,{LINE}", f'2,"{LINE}{ending}{LINE}"', f"3,{LINE}"]
+    result, articles = _csv_run(tmp_path, (ending.join(rows) + ending).encode())
+    assert result.exit_code == 0, result.stderr
+    assert articles == [("1", 2), ("2", 3), ("3", 5)]
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        (f'2,"{LINE}" said he', "malformed CSV row: ',' expected after '\"'"),  # text after a closing quote
+        (f"2,{LINE}\r2b,{LINE}", None),  # a lone CR in a file of LF endings ends a row too
+    ],
+)
+def test_a_malformed_csv_row_costs_only_itself(tmp_path: Path, row: str, problem: str | None) -> None:
+    feed = tmp_path / "feed.csv"
+    result, articles = _csv_run(tmp_path, f"id,text\n1,{LINE}\n{row}\n3,{LINE}\n".encode())
+    if problem is None:
+        assert result.exit_code == 0, result.stderr
+        assert articles == [("1", 2), ("2", 3), ("2b", 4), ("3", 5)]
+    else:
+        assert result.exit_code == 2
+        assert result.stderr.splitlines() == [f"copydesk: error: {feed}:3: {problem}"]
+        assert articles == [("1", 2), (f"{feed}:3", 3), ("3", 4)]
+
+
+def test_a_csv_quote_left_open_costs_its_row_and_says_where_reading_went_on(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.csv"
+    result, articles = _csv_run(tmp_path, f'id,text\n1,"{LINE}\nmore"\n2,"{LINE}\n3,{LINE}\n4,{LINE}\n'.encode())
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {feed}:4: malformed CSV row: a quote opened on line 4 is never closed; read on from line 5"
+    ]
+    assert articles == [("1", 2), (f"{feed}:4", 4), ("3", 5), ("4", 6)]

@@ -83,6 +83,58 @@ def test_a_reader_that_stops_early_does_not_change_the_exit_code(tmp_path: Path,
     assert "Traceback" not in err and "Exception ignored" not in err, err
 
 
+CUT_SHORT = "copydesk: error: standard output was closed by its reader: the report was cut short"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_a_score_report_cut_short_by_its_reader_says_so_and_exits_2(tmp_path: Path, fmt: str) -> None:
+    proc = subprocess.Popen(
+        _cli("score", "-f", fmt, str(_write_batch(tmp_path / "batch.jsonl"))),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=testing.python_env(),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()  # `| head -1`
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 2, err  # the batch itself is clean: exit 0 had every line been read
+    assert err.splitlines() == [CUT_SHORT], err
+
+
+def test_a_check_report_cut_short_keeps_the_verdict_and_its_code(tmp_path: Path) -> None:
+    proc = subprocess.Popen(
+        _cli("check", "--fail-under", "0", "-f", "json", str(_write_batch(tmp_path / "batch.jsonl"))),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=testing.python_env(),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0, err  # the gate passed: the reader's choice to stop changes nothing
+    assert err.splitlines()[-1].startswith("copydesk: gate passed:") and CUT_SHORT not in err, err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["score", str(SEEDS), "-f", "json"],
+        ["score", str(SEEDS), "-f", "text", "-j", "2"],
+        ["score", str(sorted(SEEDS.glob("*.txt"))[0]), "-f", "github"],  # smaller than any buffer: fails at the end
+        ["check", str(SEEDS), "--fail-under", "99", "-f", "jsonl"],
+        ["rules", "-f", "json"],
+    ],
+    ids=["json", "text-j2", "github-small", "check", "rules"],
+)
+def test_a_full_disk_under_standard_output_is_exit_2_with_one_line(args: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(_cli(*args), stdout=full, stderr=subprocess.PIPE, env=testing.python_env(), text=True)
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.splitlines() == ["copydesk: error: cannot write standard output: No space left on device"]
+
+
 def test_closed_stderr_keeps_the_exit_code_and_stdout_clean(big: Path) -> None:
     proc = subprocess.run(
         _cli("check", "--fail-under", "99", "-f", "json", str(big)),
