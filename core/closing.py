@@ -22,8 +22,7 @@ from pathlib import Path
 from copydesk import __version__
 from copydesk.ci.sources import SourceVerdict, judge
 from copydesk.errors import EXIT_USAGE, UsageError
-from copydesk.history import HistoryError, redact
-from copydesk.history.recording import compare_with, record_run, run_record, source_trends, unlike
+from copydesk.history import HistoryError
 from copydesk.ledger import Ledger
 from copydesk.models import RunInfo, RunSummary
 from copydesk.rollup import SourceSummary, SourceTrend
@@ -72,6 +71,9 @@ class Ending:
         gate = session.config.gate
         if not plan.url:
             return cls(sources, judge(gate, sources))
+        from copydesk.history.backends import redact  # the history's code only when a run uses one
+        from copydesk.history.recording import compare_with, source_trends, unlike
+
         try:
             trends = source_trends(plan.url, sources)
             if plan.compare is None:
@@ -103,6 +105,9 @@ class Ending:
         self, plan: HistoryPlan, session: Session, ledger: Ledger, info: RunInfo, stderr: Callable[[str], None]
     ) -> bool:
         """Record the run in ``plan.url``; say so, or why not, on stderr. False when the history failed."""
+        from copydesk.history.backends import redact
+        from copydesk.history.recording import record_run, run_record
+
         when = plan.now or datetime.now(UTC).isoformat()
         run = run_record(
             when, (info.version, info.plugins), session.config.data, ledger.articles(), self.sources, plan.cwd

@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from copydesk import safety
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, RunInfo, RunSummary
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -73,7 +73,7 @@ def testcase(report: ArticleReport) -> tuple[str, str]:
 def source_case(message: str) -> str:
     """A failed ``<testcase>`` for one source lever the batch fails (``message``: the stderr FAIL line's words)."""
     return (
-        f"<testcase classname={xml_attr('copydesk.sources')} name={xml_attr(message)} time=\"0\">"
+        f'<testcase classname={xml_attr("copydesk.sources")} name={xml_attr(message)} time="0">'
         f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_text(message)}</failure></testcase>'
     )
 
@@ -107,8 +107,3 @@ class JunitWriter:
         if messages:
             self.out.write(f"<system-err>{xml_text(messages)}</system-err>\n")
         self.out.write("</testsuite>\n</testsuites>\n")
-
-
-REPORTER = Reporter(
-    "junit", JunitWriter, "JUnit XML: one test case per article (and failing source), failed when it fails the gate", ".xml"
-)
