@@ -43,9 +43,9 @@ from copydesk.history.records import (
 )
 
 if TYPE_CHECKING:
-    from copydesk.history.backends import DEFAULT_TIMEOUT, Connection, redact
+    from copydesk.history.backends import DEFAULT_TIMEOUT, redact
     from copydesk.history.compare import regressions
-    from copydesk.history.schema import MIGRATIONS, Migration, migrate, up_to_date
+    from copydesk.history.schema import MIGRATIONS, Migration
     from copydesk.history.store import History, RunRef, open_history
 
 __all__ = [

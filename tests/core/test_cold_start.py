@@ -78,4 +78,6 @@ def test_a_run_imports_only_the_format_it_writes_and_no_history_code() -> None:
     imported = _imported(SCORE_TO_JSON, str(SEED))
     formats = {m.split(".")[2] for m in imported if m.startswith("copydesk.formats.")}
     assert formats == {"json", "positions", "schema", "streams", "writers"}
-    assert [m for m in imported if m.startswith(("copydesk.history.", "rich", "sqlite3"))] == ["copydesk.history.records"]
+    assert [m for m in imported if m.startswith(("copydesk.history.", "rich", "sqlite3"))] == [
+        "copydesk.history.records"
+    ]
