@@ -79,8 +79,8 @@ def unique_counts(values: U64) -> tuple[U64, npt.NDArray[np.intp]]:
     """``np.unique(values, return_counts=True)`` of a 1-D array (see :func:`unique`)."""
     ordered = np.sort(values)
     first = _distinct(ordered)
-    starts = np.flatnonzero(first)
-    counts: npt.NDArray[np.intp] = np.diff(np.concatenate((starts, np.array([len(ordered)], dtype=starts.dtype))))
+    bounds = np.append(np.flatnonzero(first), np.intp(len(ordered)))
+    counts: npt.NDArray[np.intp] = bounds[1:] - bounds[:-1]
     return ordered[first], counts
 
 
