@@ -22,9 +22,7 @@ from pathlib import Path
 from copydesk import __version__
 from copydesk.ci.sources import SourceVerdict, judge
 from copydesk.errors import EXIT_USAGE, UsageError
-from copydesk.history import HistoryError, redact
-from copydesk.history.backends import control_problem
-from copydesk.history.recording import compare_with, record_run, run_record, source_trends, unlike
+from copydesk.history import HistoryError
 from copydesk.ledger import Ledger
 from copydesk.models import RunInfo, RunSummary
 from copydesk.rollup import SourceSummary, SourceTrend
@@ -47,8 +45,11 @@ class HistoryPlan:
     ) -> HistoryPlan:
         """``--history`` over ``[history] url``; ``--compare`` without either is a usage error."""
         url = given if given is not None else session.config.history_url
-        if (problem := control_problem(url)) is not None:
-            raise UsageError(f"--history: {problem}" if given is not None else problem)
+        if url:
+            from copydesk.history.backends import control_problem  # the history's code only when a run uses one
+
+            if (problem := control_problem(url)) is not None:
+                raise UsageError(f"--history: {problem}" if given is not None else problem)
         if compare is not None and not url:
             raise UsageError(
                 f"--compare {compare}: no run history to compare with (give --history URL or set [history] url)"
@@ -75,6 +76,9 @@ class Ending:
         gate = session.config.gate
         if not plan.url:
             return cls(sources, judge(gate, sources))
+        from copydesk.history.backends import redact  # the history's code only when a run uses one
+        from copydesk.history.recording import compare_with, source_trends, unlike
+
         try:
             trends = source_trends(plan.url, sources)
             if plan.compare is None:
@@ -106,6 +110,9 @@ class Ending:
         self, plan: HistoryPlan, session: Session, ledger: Ledger, info: RunInfo, stderr: Callable[[str], None]
     ) -> bool:
         """Record the run in ``plan.url``; say so, or why not, on stderr. False when the history failed."""
+        from copydesk.history.backends import redact
+        from copydesk.history.recording import record_run, run_record
+
         when = plan.now or datetime.now(UTC).isoformat()
         run = run_record(
             when, (info.version, info.plugins), session.config.data, ledger.articles(), self.sources, plan.cwd

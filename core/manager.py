@@ -62,12 +62,24 @@ def _entry_points() -> list[importlib.metadata.EntryPoint]:
     return sorted(points, key=lambda ep: (ep.name, ep.value))
 
 
-def _dist(ep: importlib.metadata.EntryPoint) -> tuple[str, str]:
-    """The distribution name and version an entry point belongs to."""
+def _dist(ep: importlib.metadata.EntryPoint, seen: dict[Any, tuple[str, str]] | None = None) -> tuple[str, str]:
+    """The distribution name and version an entry point belongs to.
+
+    :param seen: the answers so far, by distribution folder: a distribution's metadata
+        is parsed once for all its entry points (copydesk's own has nine), not once per
+        name and again per version.
+    """
     dist = ep.dist
     if dist is None:  # pragma: no cover - entry points always come from a dist here
         return "unknown", "0"
-    return dist.metadata["Name"] or "unknown", dist.version
+    where = getattr(dist, "_path", None)  # PathDistribution's folder; others are not cached
+    if seen is not None and where is not None and where in seen:
+        return seen[where]
+    metadata = dist.metadata
+    found = metadata["Name"] or "unknown", metadata["Version"]
+    if seen is not None and where is not None:
+        seen[where] = found
+    return found
 
 
 def new_manager() -> pluggy.PluginManager:
@@ -164,10 +176,11 @@ def _candidates(
     """Import every enabled entry point, then take the ``extra`` objects; a failed import goes to ``failed``."""
     candidates: list[tuple[PluginInfo, Any]] = []
     names: dict[str, PluginInfo] = {}
+    seen: dict[Any, tuple[str, str]] = {}
     for ep in points:
         if ep.name in disabled:
             continue
-        dist, version = _dist(ep)
+        dist, version = _dist(ep, seen)
         info = PluginInfo(ep.name, dist, version, ep.value)
         if ep.name in names:
             problem = f"entry point name also used by {names[ep.name].distribution}"

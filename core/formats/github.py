@@ -19,7 +19,7 @@ from typing import TextIO
 
 from copydesk import safety
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
 
 _KEEP = "\r\n"  # percent-escaped below, as GitHub's toolkit does
 _DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
@@ -85,6 +85,3 @@ class GithubWriter:
         for message in (*summary.plugin_errors, *summary.input_errors):
             self.out.write(command("error", {"title": "copydesk"}, message) + "\n")
         self.out.flush()
-
-
-REPORTER = Reporter("github", GithubWriter, "GitHub Actions annotations (::error file=...,line=...::)", ".txt")

@@ -36,7 +36,7 @@ from copydesk.formats import _common as common
 from copydesk.formats import schema
 from copydesk.formats._html_assets import CSS, JS
 from copydesk.formats._html_charts import histogram, sparkline, trend_text
-from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
 from copydesk.rollup import SourceTrend
 
 #: What an article body keeps raw: its layout (the page shows it with ``white-space: pre-wrap``).
@@ -388,12 +388,3 @@ class HtmlWriter:
             "<th>article</th></tr></thead>"
             f"<tbody>{''.join(r.html() for r in ordered)}</tbody></table></section>\n"
         )
-
-
-REPORTER = Reporter(
-    "html",
-    HtmlWriter,
-    "Self-contained HTML report: overview, sortable table, highlighted text",
-    ".html",
-    wants_text=True,
-)

@@ -10,7 +10,7 @@ from typing import Any, TextIO
 
 from copydesk import safety
 from copydesk.formats import schema
-from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, RunInfo, RunSummary
 
 
 class JsonWriter:
@@ -53,7 +53,3 @@ class JsonlWriter:
     def close(self, summary: RunSummary) -> None:
         """Nothing more: JSONL carries articles only (the exit code carries the verdict)."""
         self.out.flush()
-
-
-JSON = Reporter("json", JsonWriter, "One JSON document for the batch (schema_version 2.0)", ".json")
-JSONL = Reporter("jsonl", JsonlWriter, "One JSON report per line, streamed", ".jsonl")

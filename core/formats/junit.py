@@ -18,7 +18,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from copydesk import safety
 from copydesk.formats import _common as common
-from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, RunInfo, RunSummary
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -110,8 +110,3 @@ class JunitWriter:
         if messages := [*summary.plugin_errors, *summary.input_errors]:
             self.out.write(f"<system-err>{xml_lines(messages)}</system-err>\n")
         self.out.write("</testsuite>\n</testsuites>\n")
-
-
-REPORTER = Reporter(
-    "junit", JunitWriter, "JUnit XML: one test case per article (and failing source), failed when it fails the gate", ".xml"
-)

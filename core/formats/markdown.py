@@ -20,7 +20,7 @@ from typing import TextIO
 from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
-from copydesk.models import ArticleReport, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, RunInfo, RunSummary
 from copydesk.rollup import SourceTrend, change
 
 MAX_ROWS = 100
@@ -176,6 +176,3 @@ class MarkdownWriter:
         parts = [*self._headline(summary), *self._articles(summary), *self._sources(summary), *self._rules()]
         parts += self._meaning()
         self.out.write("\n".join(parts) + "\n")
-
-
-REPORTER = Reporter("markdown", MarkdownWriter, "Markdown summary for $GITHUB_STEP_SUMMARY", ".md")

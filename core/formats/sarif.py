@@ -31,7 +31,7 @@ from copydesk.ci.baseline import fingerprint
 from copydesk.formats import _common as common
 from copydesk.formats import schema
 from copydesk.formats.positions import in_file
-from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000
@@ -185,6 +185,3 @@ class SarifWriter:
             "properties": {"articles": summary.articles, "resultsTotal": self.total, "truncated": bool(note)},
         }
         return {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-
-
-REPORTER = Reporter("sarif", SarifWriter, "SARIF 2.1.0 for code scanning (capped at 25,000 results, 10 MB)", ".sarif")

@@ -18,7 +18,7 @@ from typing import TextIO
 from copydesk import meaning, safety
 from copydesk.formats._common import RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
 from copydesk.formats.positions import in_file
-from copydesk.models import ArticleReport, Finding, Reporter, RunInfo, RunSummary, ScorerResult, Severity
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, ScorerResult, Severity
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -165,6 +165,3 @@ def costliest(report: ArticleReport) -> ScorerResult | None:
     """The scorer that cost the article the most points (the largest positive contribution), if any did."""
     losing = [s for s in report.scorers if s.error is None and s.contribution > 0]
     return max(losing, key=lambda s: s.contribution) if losing else None
-
-
-REPORTER = Reporter("text", TextWriter, "Terminal report: worst-first table, then findings with excerpts", ".txt")

@@ -18,14 +18,17 @@ that runs; lock and corruption errors come straight from the drivers, whose
 messages we map in one function (:func:`~copydesk.history.backends.describe`).
 SQLAlchemy would add a large dependency and its own error wrapping for no feature
 we use (no ORM, no reflection, no connection pool across a short CLI run).
+
+Only the record types (:mod:`.records`) are imported with the package: the rest
+(drivers, SQL, the store) is imported when first named, so a run that records nothing
+(or a module that only needs a record type) does not load it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from copydesk.history.backends import DEFAULT_TIMEOUT, Connection, redact
-from copydesk.history.compare import regressions
 from copydesk.history.records import (
     ArticleRecord,
     FindingChange,
@@ -38,8 +41,12 @@ from copydesk.history.records import (
     StoredRun,
     TrendPoint,
 )
-from copydesk.history.schema import MIGRATIONS, Migration, migrate, up_to_date
-from copydesk.history.store import History, RunRef
+
+if TYPE_CHECKING:
+    from copydesk.history.backends import DEFAULT_TIMEOUT, redact
+    from copydesk.history.compare import regressions
+    from copydesk.history.schema import MIGRATIONS, Migration
+    from copydesk.history.store import History, RunRef, open_history
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -62,36 +69,27 @@ __all__ = [
     "regressions",
 ]
 
+#: The names imported when first asked for, and the submodule each comes from.
+_LAZY = {
+    "DEFAULT_TIMEOUT": "backends",
+    "Connection": "backends",
+    "redact": "backends",
+    "regressions": "compare",
+    "MIGRATIONS": "schema",
+    "Migration": "schema",
+    "migrate": "schema",
+    "up_to_date": "schema",
+    "History": "store",
+    "RunRef": "store",
+    "open_history": "store",
+}
 
-def open_history(
-    url: str,
-    *,
-    timeout: float = DEFAULT_TIMEOUT,
-    migrations: Sequence[Migration] = MIGRATIONS,
-    create: bool = True,
-) -> History:
-    """Open the run history at ``url``: creating and migrating it as needed, or (``create=False``) only reading it.
 
-    :param url: ``sqlite:///relative.db``, ``sqlite:////absolute.db``, a bare file path,
-        or ``postgresql://...`` (``postgres://`` too); anything else is refused.
-    :param timeout: seconds to wait for another process's lock before giving up.
-    :param migrations: the schema's migrations (tests pass a prefix or an extension).
-    :param create: False for the read commands: a missing SQLite file or an empty database
-        is an error, never created; SQLite is opened read-only (a history at an older
-        schema is migrated first, which needs writing).
-    :returns: the open history; close it, or use it as a context manager.
-    :raises HistoryError: the URL is malformed, the database cannot be reached, is locked,
-        corrupt, not a copydesk history, or at a schema version newer than ``migrations`` knows.
-    """
-    conn = Connection(url, timeout, writable=create)
-    try:
-        if create:
-            migrate(conn, migrations)
-        elif not up_to_date(conn, migrations):
-            conn.close()
-            conn = Connection(url, timeout)
-            migrate(conn, migrations)
-    except BaseException:
-        conn.close()
-        raise
-    return History(conn)
+def __getattr__(name: str) -> Any:
+    """Import a name of :data:`_LAZY` from its submodule on first use (PEP 562)."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from types import TracebackType
 from typing import Any
 
-from copydesk.history.backends import Connection, Row
+from copydesk.history.backends import DEFAULT_TIMEOUT, Connection, Row
 from copydesk.history.compare import diff_runs, regressions
 from copydesk.history.records import (
     ArticleRecord,
@@ -18,6 +18,7 @@ from copydesk.history.records import (
     StoredRun,
     TrendPoint,
 )
+from copydesk.history.schema import MIGRATIONS, Migration, migrate, up_to_date
 from copydesk.models import FrozenDict
 from copydesk.rollup import SourceSummary
 from copydesk.safety import quoted
@@ -206,3 +207,37 @@ def _summary(row: Row) -> SourceSummary:
 def _float(value: Any) -> float | None:
     """A stored number as a float (PostgreSQL may hand back a Decimal), None kept."""
     return None if value is None else float(value)
+
+
+def open_history(
+    url: str,
+    *,
+    timeout: float = DEFAULT_TIMEOUT,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    create: bool = True,
+) -> History:
+    """Open the run history at ``url``: creating and migrating it as needed, or (``create=False``) only reading it.
+
+    :param url: ``sqlite:///relative.db``, ``sqlite:////absolute.db``, a bare file path,
+        or ``postgresql://...`` (``postgres://`` too); anything else is refused.
+    :param timeout: seconds to wait for another process's lock before giving up.
+    :param migrations: the schema's migrations (tests pass a prefix or an extension).
+    :param create: False for the read commands: a missing SQLite file or an empty database
+        is an error, never created; SQLite is opened read-only (a history at an older
+        schema is migrated first, which needs writing).
+    :returns: the open history; close it, or use it as a context manager.
+    :raises HistoryError: the URL is malformed, the database cannot be reached, is locked,
+        corrupt, not a copydesk history, or at a schema version newer than ``migrations`` knows.
+    """
+    conn = Connection(url, timeout, writable=create)
+    try:
+        if create:
+            migrate(conn, migrations)
+        elif not up_to_date(conn, migrations):
+            conn.close()
+            conn = Connection(url, timeout)
+            migrate(conn, migrations)
+    except BaseException:
+        conn.close()
+        raise
+    return History(conn)

@@ -29,6 +29,7 @@ from copydesk.plugins.boilerplate.hashing import (
     key_hash,
     near_duplicates,
     signature,
+    unique_counts,
 )
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build
 from copydesk.plugins.boilerplate.words import index_of
@@ -183,7 +184,7 @@ def story_surplus(groups: list[list[int]], hashes: list[U64], repeated: U64) -> 
     if not len(repeated):
         return surplus
     for members in groups:
-        values, counts = np.unique(np.concatenate([hashes[i] for i in members]), return_counts=True)
+        values, counts = unique_counts(np.concatenate([hashes[i] for i in members]))
         values, extra = values[counts > 1], counts[counts > 1] - 1
         at = np.minimum(np.searchsorted(repeated, values), len(repeated) - 1)
         found = repeated[at] == values

@@ -56,10 +56,38 @@ def _word_digests(words: Sequence[str]) -> bytes:
     return b"".join(map(known.__getitem__, words))
 
 
+def _distinct(ordered: U64) -> npt.NDArray[np.bool_]:
+    """Where each run of equal values starts in the sorted array ``ordered``."""
+    first = np.empty(len(ordered), dtype=bool)
+    first[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=first[1:])
+    return first
+
+
+def unique(values: U64) -> U64:
+    """``np.unique(values)`` of a 1-D array: its values sorted, without repeats.
+
+    The same arrays as numpy's, without its first call's import of ``numpy.ma`` (about
+    20 ms of CPU in every process; ``tests/plugins/test_boilerplate_batch.py`` compares
+    the results).
+    """
+    ordered = np.sort(values)
+    return ordered[_distinct(ordered)]
+
+
+def unique_counts(values: U64) -> tuple[U64, npt.NDArray[np.intp]]:
+    """``np.unique(values, return_counts=True)`` of a 1-D array (see :func:`unique`)."""
+    ordered = np.sort(values)
+    first = _distinct(ordered)
+    bounds = np.append(np.flatnonzero(first), np.intp(len(ordered)))
+    counts: npt.NDArray[np.intp] = bounds[1:] - bounds[:-1]
+    return ordered[first], counts
+
+
 def hash_array(keys: Iterable[str]) -> U64:
     """Stable 64-bit hashes of ``keys``, as a sorted array without repeats."""
     raw = b"".join(map(digest, keys))
-    return np.unique(np.frombuffer(raw, dtype="<u8").astype(np.uint64))
+    return unique(np.frombuffer(raw, dtype="<u8").astype(np.uint64))
 
 
 def key_hash(key: str) -> np.uint64:
@@ -88,7 +116,7 @@ class HashCounter:
         """Merge the pending hashes into the sorted key and count arrays (in place where it can)."""
         if not self._pending:
             return
-        fresh, fresh_counts = np.unique(np.concatenate(self._pending), return_counts=True)
+        fresh, fresh_counts = unique_counts(np.concatenate(self._pending))
         self._pending, self._size = [], 0
         self._insert(fresh, fresh_counts)
 

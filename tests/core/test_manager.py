@@ -97,3 +97,23 @@ def test_tolerant_loading_records_each_failed_plugin_and_keeps_the_others() -> N
     assert [(info.name, error.plugin) for info, error in loaded.failed] == [("half", "half"), ("typo", "typo")]
     assert "unknown hook 'copydesk_scorer'" in loaded.failed[1][1].problem
     assert loaded.manager.get_plugin("half") is None and loaded.manager.get_plugin("typo") is None
+
+
+def test_a_distributions_metadata_is_parsed_once_for_all_its_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """copydesk's nine entry points share one parse of its METADATA, and get the same name and version."""
+    import importlib.metadata
+
+    own = importlib.metadata.distribution("copydesk")
+    name, version = own.metadata["Name"], own.version
+    reads: list[Any] = []
+    parse = importlib.metadata.Distribution.metadata
+
+    def counted(self: importlib.metadata.Distribution) -> Any:
+        reads.append(getattr(self, "_path", None))
+        return parse.fget(self)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(importlib.metadata.Distribution, "metadata", property(counted))
+    plugins = load_plugins()
+    infos = [p for p in plugins.plugins if p.distribution == name]
+    assert len(infos) > 1 and {p.version for p in infos} == {version}
+    assert reads.count(getattr(own, "_path", None)) == 1

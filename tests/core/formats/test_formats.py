@@ -233,3 +233,19 @@ def test_html_sources_table_shows_trends_only_with_a_history(desk: Desk, paths: 
         re.findall(r"<tr><td><a href=\"#cd-table\" data-source=", page)
     )
     assert re.search(r"run 1: [\d.]+, now: [\d.]+</div>", page)
+
+
+def test_every_builtin_format_names_a_writer_its_module_defines() -> None:
+    """Each format's module is imported only when opened (LazyWriter): its module and class names must resolve."""
+    import importlib
+
+    from copydesk.formats import LazyWriter
+    from copydesk.manager import load_plugins
+
+    reporters = load_plugins().reporters
+    assert {"text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html"} <= set(reporters)
+    for name in ("text", "json", "jsonl", "sarif", "junit", "github", "markdown", "html"):
+        opener = reporters[name][1].open
+        assert isinstance(opener, LazyWriter)
+        writer = getattr(importlib.import_module(f"copydesk.formats.{opener.module}"), opener.name)
+        assert callable(writer.add) and callable(writer.close), name

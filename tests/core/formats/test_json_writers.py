@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 from copydesk.formats import html, schema
-from copydesk.formats.json import JSON, JSONL
+from copydesk.formats.streams import JSON, JSONL
 from copydesk.models import ArticleReport, Reporter, Rule, RunInfo, RunSummary, Scorer
 from copydesk.testing import plugin_set, score_batch
 
