@@ -378,6 +378,21 @@ def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
             yield "failing_grades", f"names {quoted(grade)}, which is not a grade of [scoring.grades] ({', '.join(grades)})"
 
 
+def _sources_problems(sources: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(key, problem)`` for each ``[sources]`` value out of range: field names, sizes, the stdin format."""
+    if not sources["fields"]["text"].strip():
+        yield "fields.text", "must name the field holding the text, not be empty"
+    for key, name in sources["fields"].items():
+        if not name.strip():
+            yield f"fields.{key}", "must name a field (JSONL key or CSV column), not be empty"
+    for key in ("max_bytes", "max_spool_bytes"):
+        if not 1 <= sources[key] <= MAX_SIZE[key]:
+            top = MAX_SIZE[key]
+            yield key, f"must be from 1 to {top} (2**{top.bit_length() - 1}), not {sources[key]}"
+    if sources["stdin_format"] not in STDIN_FORMATS:
+        yield "stdin_format", "must be " + ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
+
+
 def _validate_extractor(choice: str, where: str) -> None:
     """``sources.html_extractor``: one of the choices, and trafilatura only when it can be imported."""
     from copydesk.sources.html import EXTRACTORS, extractor
@@ -405,20 +420,8 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         )
     if not 0 <= data["run"]["article_timeout"] <= 86400:
         raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")
-    if not data["sources"]["fields"]["text"].strip():
-        raise ConfigError(f"{where}: sources.fields.text must name the field holding the text, not be empty")
-    for field_key, field_name in data["sources"]["fields"].items():
-        if not field_name.strip():
-            raise ConfigError(f"{where}: sources.fields.{field_key} must name a field (JSONL key or CSV column), not be empty")
-    for key in ("max_bytes", "max_spool_bytes"):
-        if not 1 <= data["sources"][key] <= MAX_SIZE[key]:
-            top = MAX_SIZE[key]
-            raise ConfigError(
-                f"{where}: sources.{key} must be from 1 to {top} (2**{top.bit_length() - 1}), not {data['sources'][key]}"
-            )
-    if data["sources"]["stdin_format"] not in STDIN_FORMATS:
-        choices = ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
-        raise ConfigError(f"{where}: sources.stdin_format must be {choices}")
+    for key, problem in _sources_problems(data["sources"]):
+        raise ConfigError(f"{where}: sources.{key} {problem}")
     _validate_extractor(data["sources"]["html_extractor"], where)
     if CONTROL.search(data["history"]["url"]):
         from copydesk.history.backends import control_problem

@@ -45,8 +45,8 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 
 def inert(text: str, keep: str = "") -> str:
-    """Input text as the page may show it: lone surrogates replaced, controls and bidi marks as visible escapes."""
-    return safety.neutralise(common.clean(text), keep)
+    """Input text as the page may show it: controls, bidi marks, backslashes and lone surrogates as visible escapes."""
+    return safety.neutralise(text, keep)
 
 
 def esc(value: object) -> str:

@@ -30,7 +30,7 @@ _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "@": "&#64;"}
 
 def md(text: str, limit: int = 200) -> str:
     """One line of inert Markdown text."""
-    flat = safety.neutralise(" ".join(common.clean(text).split()))
+    flat = safety.neutralise(" ".join(text.split()))  # a lone surrogate too, as \udXXX
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return "".join(_ENTITIES.get(c, "\\" + c if c in _SPECIAL else c) for c in flat)

@@ -252,3 +252,16 @@ def test_explain_shows_a_plugins_controls_as_escapes_on_a_pipe(tmp_path: Path) -
     assert result.exit_code == 0, result.stderr
     assert not RAW.search(result.stdout)
     assert '"typed\\\\x1b", "esc\\x1b[2J"' in result.stdout  # inside a code span: shown as neutralised
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit", "markdown", "html"])
+def test_a_file_name_that_is_not_utf8_shows_its_byte_as_a_lone_surrogate_escape(tmp_path: Path, fmt: str) -> None:
+    import os
+
+    os.makedirs(tmp_path / "d")
+    with open(os.path.join(os.fsencode(tmp_path / "d"), b"bad\xff.txt"), "wb") as handle:
+        handle.write(("Title\n\n" + BODY).encode())
+    result = run_copydesk("score", "-f", fmt, str(tmp_path / "d"))
+    assert result.exit_code == 0, result.stderr
+    shown = "bad\\\\udcff\\.txt" if fmt == "markdown" else "bad\\udcff.txt"  # Markdown escapes \ and .
+    assert shown in result.stdout and "\ufffd" not in result.stdout  # the byte 0xff, not U+FFFD
