@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from copydesk import testing
+from support import alive
 
 FAULTS = Path(__file__).resolve().parents[1] / "faults"
 BODY = "The council approved the budget on Tuesday, officials said, and it may possibly pass again. "
@@ -158,15 +159,6 @@ def test_a_batch_pass_that_hangs_is_stopped_at_the_time_limit_and_costs_only_its
     assert words in err, err
 
 
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` still runs (a zombie left for init to reap does not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rpartition(")")[2].split()[0] != "Z"
-
-
 #: Faults that start a child process which would sleep for an hour holding stderr open, and the exit code.
 SPAWNS = {"spawn": 0, "spawn_hang": 3, "serial_spawn": 0}
 
@@ -189,7 +181,7 @@ def test_a_process_a_plugin_starts_ends_with_the_run(tmp_path: Path, fault: str,
     if fault == "spawn_hang":
         assert [d["code"] for d in reports["a2"]["diagnostics"]] == ["CD001"]
     pids = [int(line) for line in ready.read_text().split()]
-    assert pids and not [pid for pid in pids if _alive(pid)]
+    assert pids and not [pid for pid in pids if alive(pid)]
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from copydesk import testing
+from support import alive
 
 FAULTS = Path(__file__).resolve().parents[1] / "faults"
 BODY = "The council approved the budget on Tuesday, officials said. " * 5
@@ -62,16 +63,7 @@ def test_a_signal_stops_everything_and_keeps_the_old_report(
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # no process of the run is left
     struck = [int(pid) for pid in ready.read_text().split()]  # workers, keepers and children lead their own groups
-    assert struck and not [pid for pid in struck if _alive(pid)]
-
-
-def _alive(pid: int) -> bool:
-    """Whether process ``pid`` still runs (a zombie left for init to reap does not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rpartition(")")[2].split()[0] != "Z"
+    assert struck and not [pid for pid in struck if alive(pid)]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "html", "sarif"])  # streamed line by line, spooled, kept to the end
