@@ -195,7 +195,7 @@ class Keeper:
 
     def _fail(self, why: str) -> None:
         """The keeper ended or ran over: say where (the hook, the article), stop it and everything it started."""
-        op, payload = self.asked or ("", None)
+        op, payload = self.asked or ("", ())
         where = f" (in {op})"
         if op == "observe" and 0 <= self.clock.at < len(payload):
             where = f" (on article {payload[self.clock.at].id})"
