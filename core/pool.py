@@ -8,7 +8,11 @@ it is in. When a scorer raises a ``BaseException`` (``sys.exit``, ...), calls
 ``os._exit``, is killed (the out-of-memory killer) or runs past ``[run]
 article_timeout``, the worker is replaced and the article scored again without that
 scorer, whose result becomes a ``CD001`` diagnostic. Reports come back in input
-order. Workers ignore Ctrl-C (the run handles it) and die with the run (Linux).
+order. The time limit applies per article, also to each article of a batch-pass chunk
+(the worker says when it starts each, and which one it is on). Workers ignore Ctrl-C
+(the run handles it), die with the run (Linux) and lead their own process groups, which
+are killed when they stop, so a process a scorer started ends with them
+(:mod:`copydesk.processes`).
 """
 
 from __future__ import annotations

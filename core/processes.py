@@ -5,7 +5,11 @@ start processes of its own (a scorer's ``subprocess.Popen``), which inherit its
 standard error: one left running would hold that pipe open and block a CI runner that
 captures it. So every watched child leads a process group, and stopping it kills the
 whole group, whether the child hung, died, or finished and was asked to stop. A
-process that leaves the group (``setsid``, ``start_new_session=True``) escapes this.
+process that leaves the group (``setsid``, ``start_new_session=True``) escapes this,
+and so do the group's members when the run itself is killed with SIGKILL (the watched
+children die with it, their own children do not). A group of its own is a background
+group on a terminal: with ``stty tostop`` set, a child writing to the terminal is
+stopped there, and then runs over its time limit.
 """
 
 from __future__ import annotations
