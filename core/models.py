@@ -350,7 +350,10 @@ class BatchPass:
     - **associative**: ``merge(merge(a, b), c)`` finishes like ``merge(a, merge(b, c))``;
     - states cross process boundaries, so they must pickle.
 
-    Without ``merge`` the pass runs in the main process, one article after another.
+    Without ``merge`` the pass observes one article after another. Either way the state
+    is held by a process of the scorer's own (:mod:`copydesk.keepers`), every call
+    under ``[run] article_timeout``, and what ``finish`` returns crosses back, so it
+    must pickle too.
     """
 
     start: Callable[[Settings], Any]

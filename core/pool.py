@@ -8,15 +8,17 @@ it is in. When a scorer raises a ``BaseException`` (``sys.exit``, ...), calls
 ``os._exit``, is killed (the out-of-memory killer) or runs past ``[run]
 article_timeout``, the worker is replaced and the article scored again without that
 scorer, whose result becomes a ``CD001`` diagnostic. Reports come back in input
-order. Workers ignore Ctrl-C (the run handles it) and die with the run (Linux).
+order. The time limit applies per article, also to each article of a batch-pass chunk
+(the worker says when it starts each, and which one it is on). Workers ignore Ctrl-C
+(the run handles it), die with the run (Linux) and lead their own process groups, which
+are killed when they stop, so a process a scorer started ends with them
+(:mod:`copydesk.processes`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import multiprocessing
-import signal
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -25,6 +27,7 @@ from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any, Union
 
+from copydesk import processes
 from copydesk.errors import describe
 from copydesk.models import Article, Unreadable
 
@@ -56,22 +59,19 @@ class Worker:
     process: BaseProcess
     conn: Connection
     current: Any  # multiprocessing.Value("i"): the index of the scorer running, -1 for none
+    clock: processes.Clock
     job: Job | None = None
-    started: float = 0.0
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to kill this worker when the run's process dies (a hung worker is no orphan)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
+    """Worker-process loop: score each job sent, send back the report or what escaped.
 
-
-def _serve(conn: Connection, runner: Runner, current: Any) -> None:
-    """Worker-process loop: score each job sent, send back the report or what escaped."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
+    ``current`` records the scorer running; ``clock`` when the article in hand was
+    started and its place in the job (a chunk), so the time limit applies per article.
+    """
+    processes.enter_group()
     runner.on_scorer = lambda i: setattr(current, "value", i)
+    runner.on_article = clock.start
     while True:
         try:
             job: Job | None = conn.recv()
@@ -90,15 +90,6 @@ def _serve(conn: Connection, runner: Runner, current: Any) -> None:
             conn.send(("raised", -1, f"its result cannot be sent between processes: {describe(exc)}"))
 
 
-def _death(process: BaseProcess) -> str:
-    """How a worker process ended, in words (it is reaped first: its sentinel can fire before its status is known)."""
-    process.join(timeout=5)
-    code = process.exitcode
-    if code is not None and code < 0:
-        return f"its worker process was killed by {signal.Signals(-code).name}"
-    return f"its worker process exited with status {code}"
-
-
 class Pool:
     """``workers`` watched worker processes scoring a batch for ``runner``."""
 
@@ -115,10 +106,12 @@ class Pool:
     def _spawn(self) -> Worker:
         ours, theirs = self.context.Pipe()
         current = self.context.Value("i", -1, lock=False)
-        process = self.context.Process(target=_serve, args=(theirs, self.runner, current), daemon=True)
+        clock = processes.Clock(self.context)
+        process = self.context.Process(target=_serve, args=(theirs, self.runner, current, clock), daemon=True)
         process.start()
+        processes.adopt(process)
         theirs.close()
-        return Worker(process, ours, current)
+        return Worker(process, ours, current, clock)
 
     def run(self, jobs: Iterable[tuple[int, Task]]) -> Iterator[Any]:
         """Do every job; yield results (reports, or a batch pass's chunk states) in index order.
@@ -150,7 +143,8 @@ class Pool:
                     return True
                 job = Job(*nxt)
             if job is not None:
-                worker.job, worker.started = job, time.monotonic()
+                worker.job = job
+                worker.clock.start()
                 worker.conn.send(job)
         return False
 
@@ -162,27 +156,21 @@ class Pool:
         waits = [w.conn for w in busy] + [w.process.sentinel for w in busy]
         limit = None
         if self.timeout:
-            limit = max(0.0, min(w.started + self._limit(w) for w in busy) - time.monotonic())
+            limit = max(0.0, min(w.clock.since for w in busy) + self.timeout - time.monotonic())
         ready = set(wait(waits, timeout=limit))
         for worker in busy:
             if worker.conn in ready:
                 self._receive(worker)
             elif worker.process.sentinel in ready:
-                self._replace(worker, _death(worker.process))
-            elif self.timeout and time.monotonic() - worker.started >= self._limit(worker):
-                self._replace(worker, f"still running after run.article_timeout ({self._limit(worker):g} s); stopped")
-
-    def _limit(self, worker: Worker) -> float:
-        """Seconds ``worker``'s job may take: the time limit once per article it holds."""
-        articles = getattr(worker.job.item, "articles", None) if worker.job is not None else None
-        return self.timeout * (len(articles) if articles is not None else 1)
+                self._replace(worker, f"its worker process {processes.death(worker.process)}")
+            elif self.timeout and time.monotonic() - worker.clock.since >= self.timeout:
+                self._replace(worker, f"still running after run.article_timeout ({self.timeout:g} s); stopped")
 
     def _receive(self, worker: Worker) -> None:
         try:
             message = worker.conn.recv()
         except (EOFError, OSError):
-            worker.process.join()
-            self._replace(worker, _death(worker.process))
+            self._replace(worker, f"its worker process {processes.death(worker.process)}")
             return
         job, worker.job = worker.job, None
         assert job is not None
@@ -193,10 +181,13 @@ class Pool:
 
     def _replace(self, worker: Worker, why: str) -> None:
         """Stop a dead or hung worker, start another, and score its article again without the culprit."""
-        job, culprit = worker.job, worker.current.value
+        job, culprit, at = worker.job, worker.current.value, worker.clock.at
         self._stop(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
         assert job is not None
+        articles = getattr(job.item, "articles", ())
+        if 0 <= at < len(articles):  # a chunk of the batch pass: name the article it was on
+            why = f"{why} (on article {articles[at].id})"
         self._retry(job, culprit, why)
 
     def _retry(self, job: Job, culprit: int, why: str) -> None:
@@ -211,18 +202,18 @@ class Pool:
         self.done[job.index] = self.runner.work(job.item, job.index, failed)  # calls no scorer
 
     @staticmethod
-    def _stop(worker: Worker) -> None:
-        if worker.process.is_alive():
-            worker.process.kill()
-        worker.process.join()
+    def _stop(worker: Worker, grace: float = 0.0) -> None:
+        """Kill ``worker`` and every process it started (its process group), after ``grace`` seconds to exit."""
+        processes.end(worker.process, grace)
         worker.conn.close()
 
     def close(self) -> None:
-        """End every worker: idle ones are asked to stop, busy ones are killed."""
+        """End every worker and what it started: idle ones are asked to stop, busy ones are killed."""
         for worker in self.workers:
-            if worker.job is None and worker.process.is_alive():
+            grace = 0.0
+            if worker.job is None:
                 with contextlib.suppress(OSError):
                     worker.conn.send(None)
-                worker.process.join(timeout=2)
-            self._stop(worker)
+                grace = 2.0
+            self._stop(worker, grace)
         self.workers = []

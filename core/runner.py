@@ -125,6 +125,8 @@ class Runner:
         self.source_by = str(config.rollup["by"])
         #: Called with the index in :attr:`active` of the scorer about to run (a worker records it).
         self.on_scorer: Callable[[int], None] = _nothing
+        #: Called with the place in its chunk of each article a mapped batch pass observes (a worker times each).
+        self.on_article: Callable[[int], None] = _nothing
         #: Score in this process and keep spans as returned: for the conformance suite, which
         #: measures this process's time and state and diagnoses bad spans itself.
         self.diagnosing = False
@@ -149,7 +151,7 @@ class Runner:
         :param failed: scorers (by prefix) not to call, with the error to report for each.
         """
         if isinstance(item, Chunk):
-            return batchpass.observe(self.active, item.articles, failed, self.on_scorer)
+            return batchpass.observe(self.active, item.articles, failed, self.on_scorer, self.on_article)
         return self.report(item, index, failed)
 
     def _segments(self, document: Document, failed: Mapping[str, str]) -> tuple[Document, dict[str, str]]:
@@ -463,4 +465,4 @@ def _assessment(output: Any) -> Assessment:
 
 
 def _nothing(index: int) -> None:
-    """The default :attr:`Runner.on_scorer`: nothing to record."""
+    """The default :attr:`Runner.on_scorer` and :attr:`Runner.on_article`: nothing to record."""

@@ -144,7 +144,7 @@ def observe_part(spec: RunSpec, part: Part) -> tuple[int, Observed]:
     runner = _runner(spec)
     items = list(read_part(part, runner.config.sources))
     articles = [item for item in items if isinstance(item, Article)]
-    return len(items), batchpass.observe(runner.active, articles, {}, _nothing)
+    return len(items), batchpass.observe(runner.active, articles, {}, _nothing, _nothing)
 
 
 def score_part(spec: RunSpec, part: Part, stats: tuple[str, Mapping[str, Any], Mapping[str, str]]) -> list[Any]:
@@ -284,7 +284,9 @@ class Cluster:
         run = BatchRun(self.runner)
         observed = self._ordered((observe_part, (self.spec, part)) for part in parts)
         serial_items = (item for part in parts for item in read_part(part, self.runner.config.sources))
-        errors = run.fold((self._observed(got, part) for got, part in zip(observed, parts, strict=True)), serial_items)
+        timeout = float(self.runner.config.run.get("article_timeout", 0))
+        states = (self._observed(got, part) for got, part in zip(observed, parts, strict=True))
+        errors = run.fold(states, serial_items, timeout)
         self.runner.batch_errors.update(errors)
         finished = {a.scorer.prefix: a.context.batch for a in self.runner.active if a.scorer.batch is not None}
         token = hashlib.blake2b(pickle.dumps(finished), digest_size=16).hexdigest()
@@ -385,7 +387,7 @@ def score_collection(collection: Any, config: Config | None = None) -> Any:
     spec = RunSpec.of(config)
     observed = dask.compute(*[dask.delayed(_observe_records)(spec, part) for part in parts])
     runner = Runner(load_plugins(disable=config.run["disable"]), config)
-    errors = BatchRun(runner).fold((o for _, o in observed), ())
+    errors = BatchRun(runner).fold((o for _, o in observed), (), float(config.run.get("article_timeout", 0)))
     if any(a.scorer.batch is not None and a.scorer.batch.merge is None for a in runner.active):
         raise UsageError("score_collection needs every batch pass to have merge (see docs/hooks.md)")
     finished = {a.scorer.prefix: a.context.batch for a in runner.active if a.scorer.batch is not None}

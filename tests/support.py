@@ -54,3 +54,12 @@ def load_script(name: str) -> ModuleType:
         return module
     finally:
         sys.path.remove(str(scripts))
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (a zombie left for init to reap does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"

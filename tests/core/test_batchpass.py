@@ -120,11 +120,16 @@ def _faulty(fault: str) -> Scorer:
     def score(document: Document, context: Context) -> list[Finding]:
         return []
 
-    batch = BatchPass(start=lambda settings: [], observe=observe, finish=tuple, merge=merge)
+    def finish(state: list[str]) -> Any:
+        if fault == "stats":
+            return (lambda: None, *state)  # what finish returns crosses from its keeper to the run: it must pickle
+        return tuple(state)
+
+    batch = BatchPass(start=lambda settings: [], observe=observe, finish=finish, merge=merge)
     return Scorer(prefix="BPF", name="batchfault", rules=(RULE,), score=score, batch=batch)
 
 
-@pytest.mark.parametrize("fault", ["raise", "exit", "hang", "unpicklable", "merge"])
+@pytest.mark.parametrize("fault", ["raise", "exit", "hang", "unpicklable", "merge", "stats"])
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_failing_batch_pass_costs_only_its_scorer(fault: str, workers: int) -> None:
     articles = [
@@ -146,8 +151,9 @@ def test_a_failing_batch_pass_costs_only_its_scorer(fault: str, workers: int) ->
     expected = {
         "raise": "observe broke (on article a1)",
         "exit": "exited with status 9",
-        "hang": "still running after run.article_timeout",
+        "hang": "still running after run.article_timeout (1 s); stopped (on article a1)",
         "unpicklable": "cannot be sent between processes",
+        "stats": "its batch statistics cannot be sent between processes",
         "merge": "merge raised ValueError: merge broke",
     }[fault]
     assert expected in message, message

@@ -6,9 +6,17 @@
 out-of-memory killer does), ``base`` (a bare ``BaseException``), ``nan`` and ``inf``
 (metrics), ``nan_subscore``, ``nan_data`` (a NaN nested in a finding's data), ``span``
 (a finding past the end of the text), ``position`` (a finding at the right offsets with
-a made-up line and column), and ``mutate`` (``object.__setattr__`` on the shared document). ``batch_hang`` hangs in
-the scorer's (mergeable) batch pass instead. A hanging fault first appends its process
-id to the file ``COPYDESK_FAULT_READY`` names, if set, so a test can wait for it.
+a made-up line and column), and ``mutate`` (``object.__setattr__`` on the shared document). ``spawn`` starts
+a child process that sleeps for an hour holding stderr open, and returns; ``spawn_hang``
+starts one and hangs.
+
+Faults in the batch pass: ``batch_hang`` hangs in ``observe`` of the (mergeable) pass,
+in a worker; ``serial_hang`` in ``observe`` of a pass without ``merge``; ``merge_hang``
+in ``merge`` (a batch of more than one chunk), ``finish_hang`` in ``finish``;
+``serial_spawn`` starts a sleeping child process in ``observe`` of a pass without
+``merge``. A hanging fault first appends its process id to the file
+``COPYDESK_FAULT_READY`` names, if set, so a test can wait for it; a fault that starts a
+child appends the child's, so a test can check that it is gone.
 
 Faults that write to standard output, which belongs to the report (each writes a line
 naming where it struck, in capitals): ``print`` (in ``score``), ``import_print`` (when
@@ -113,6 +121,22 @@ def _hang(document: Document) -> Assessment:
     return Assessment(())
 
 
+def _spawn() -> None:
+    """Start a child process that sleeps for an hour holding stderr open, never waited for; note its id."""
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(3600)"])
+    path = os.environ.get("COPYDESK_FAULT_READY")
+    if path:
+        with open(path, "a", encoding="utf-8") as marker:
+            marker.write(f"{child.pid}\n")
+
+
+def _spawn_then(document: Document, hang: bool) -> Assessment:
+    _spawn()
+    if hang:
+        _hang(document)
+    return Assessment(())
+
+
 def _exit(document: Document) -> Assessment:
     sys.exit(5)
 
@@ -138,12 +162,18 @@ FAULTS: dict[str, Callable[[Document], Assessment]] = {
     "mutate": _mutate,
     "os_write": _os_write,
     "subprocess": _subprocess,
+    "spawn": lambda d: _spawn_then(d, hang=False),
+    "spawn_hang": lambda d: _spawn_then(d, hang=True),
 }
 
 
 #: Faults that strike outside ``score`` (each where its name says).
 ELSEWHERE = (
     "batch_hang",
+    "serial_hang",
+    "merge_hang",
+    "finish_hang",
+    "serial_spawn",
     "import_print",
     "import_os_write",
     "hook_print",
@@ -166,11 +196,13 @@ def score(document: Document, context: Context) -> Assessment:
 
 
 def observe(state: list[str], document: Document) -> None:
-    """Count the article; on TRIGGER hang (``batch_hang``) or print (``observe_print``, ``serial_print``)."""
+    """Count the article; on TRIGGER hang (``batch_hang``, ``serial_hang``), start a child or print."""
     if "TRIGGER" in document.body.text:
-        if FAULT == "batch_hang":
+        if FAULT in ("batch_hang", "serial_hang"):
             _ready()
             time.sleep(3600)
+        if FAULT == "serial_spawn":
+            _spawn()
         if FAULT in ("observe_print", "serial_print"):
             print(f"BATCH PRINT in {FAULT}")
     state.append(document.id)
@@ -180,15 +212,21 @@ def merge(earlier: list[str], later: list[str]) -> list[str]:
     """Chunks in order."""
     if FAULT == "merge_print":
         print("MERGE PRINT")
+    if FAULT == "merge_hang":
+        _ready()
+        time.sleep(3600)
     return earlier + later
 
 
 def finish(state: list[str]) -> int:
-    """The number of articles observed (``finish_exit``: ``sys.exit(4)`` instead)."""
+    """The number of articles observed (``finish_exit``: ``sys.exit(4)`` instead; ``finish_hang``: never)."""
     if FAULT == "merge_print":
         print("FINISH PRINT")
     if FAULT == "finish_exit":
         sys.exit(4)
+    if FAULT == "finish_hang":
+        _ready()
+        time.sleep(3600)
     return len(state)
 
 
@@ -201,7 +239,7 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
 
 @hookimpl
 def copydesk_scorers() -> list[Scorer]:
-    """Provide the FLT scorer (its batch pass without ``merge`` under ``serial_print``)."""
+    """Provide the FLT scorer (its batch pass without ``merge`` under the ``serial_*`` faults)."""
     if FAULT == "hook_print":
         print("HOOK PRINT")
     if FAULT == "hook_exit":
@@ -212,6 +250,6 @@ def copydesk_scorers() -> list[Scorer]:
     if FAULT == "c_printf":
         ctypes.CDLL(None).printf(b"C PRINTF\n")  # buffered by the C library: flushed at exit
     batch = BatchPass(
-        start=lambda settings: [], observe=observe, finish=finish, merge=None if FAULT == "serial_print" else merge
+        start=lambda settings: [], observe=observe, finish=finish, merge=None if FAULT.startswith("serial_") else merge
     )
     return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score, batch=batch, segment=segment)]

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from copydesk import testing
+from support import alive
 
 FAULTS = Path(__file__).resolve().parents[1] / "faults"
 BODY = "The council approved the budget on Tuesday, officials said, and it may possibly pass again. "
@@ -37,13 +38,19 @@ def _batch(tmp_path: Path, articles: int = 6) -> Path:
     return path
 
 
-def _run(fault: str, *args: str, timeout: float = 60) -> tuple[int, str, str]:
+def _run(fault: str, *args: str, timeout: float = 60, ready: Path | None = None) -> tuple[int, str, str]:
+    """Run copydesk with ``fault``; return once it ended and nothing holds its stdout or stderr open.
+
+    :param ready: the file the fault plugin appends the process ids of its hangs and children to.
+    """
     import os
     import subprocess
     import sys
 
     env = testing.python_env([FAULTS])
     env["COPYDESK_FAULT"] = fault
+    if ready is not None:
+        env["COPYDESK_FAULT_READY"] = str(ready)
     proc = subprocess.run(
         [sys.executable, "-m", "copydesk", *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
     )
@@ -72,9 +79,9 @@ def clean(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, Any]]
     return _articles(out)
 
 
-def _config(folder: Path) -> Path:
+def _config(folder: Path, timeout: int = 8) -> Path:
     config = folder / "copydesk.toml"
-    config.write_text("[run]\narticle_timeout = 8\n", encoding="utf-8")
+    config.write_text(f"[run]\narticle_timeout = {timeout}\n", encoding="utf-8")
     return config
 
 
@@ -119,6 +126,62 @@ def test_sys_exit_in_a_plugins_hook_is_a_load_failure_naming_it(tmp_path: Path) 
     code, out, err = _run("hook_exit", "score", "-f", "json", str(_batch(tmp_path)))
     assert code == 3, err
     assert out == "" and len(err.strip().splitlines()) == 1 and "faults" in err and "SystemExit" in err, err
+
+
+#: Faults that hang in a batch pass, and how many articles the batch needs (``merge`` needs two chunks of 64).
+BATCH_HANGS = {"batch_hang": 6, "serial_hang": 6, "merge_hang": 70, "finish_hang": 6}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", list(BATCH_HANGS))
+def test_a_batch_pass_that_hangs_is_stopped_at_the_time_limit_and_costs_only_its_statistics(
+    tmp_path: Path, clean: dict[str, dict[str, Any]], fault: str, workers: str
+) -> None:
+    """Observe in a worker or in the keeper, merge, finish: each call gets ``article_timeout``, then CD004 and exit 3.
+
+    Observe is timed per article (a chunk used to get the limit once per article it held,
+    so one hang on a chunk of 70 ran for 64 times the limit): the message names the article.
+    """
+    articles = BATCH_HANGS[fault]
+    path = _batch(tmp_path, articles)
+    code, out, err = _run(fault, "score", "-f", "json", "-j", workers, "--config", str(_config(tmp_path, 2)), str(path))
+    assert code == 3, err
+    assert "Traceback" not in err, err
+    reports = _articles(out)
+    assert list(reports) == [f"a{i}" for i in range(articles)]
+    where = {"batch_hang": "(on article a2)", "serial_hang": "(on article a2)"}.get(fault, f"(in {fault[:-5]})")
+    words = f"Batch pass of scorer FLT (faults) failed: still running after run.article_timeout (2 s); stopped {where}"
+    for name, article in reports.items():
+        assert [(d["code"], d["message"]) for d in article["diagnostics"]] == [("CD004", words)], article
+        assert not [s for s in article["scorers"] if s["error"]]  # FLT still scores, without batch statistics
+        if articles == len(clean):  # the same batch: every other scorer's batch statistics as without the fault
+            assert _others(article) == _others(clean[name]), name
+    assert words in err, err
+
+
+#: Faults that start a child process which would sleep for an hour holding stderr open, and the exit code.
+SPAWNS = {"spawn": 0, "spawn_hang": 3, "serial_spawn": 0}
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("fault", list(SPAWNS))
+def test_a_process_a_plugin_starts_ends_with_the_run(tmp_path: Path, fault: str, workers: str) -> None:
+    """A child of a scorer or batch pass is stopped with its worker or keeper: a capturing runner is not blocked.
+
+    ``_run`` returns only once no process holds the run's stderr open; before, the child
+    kept it open for an hour.
+    """
+    ready = tmp_path / "ready"
+    path = _batch(tmp_path)
+    args = ["score", "-f", "json", "-j", workers, "--config", str(_config(tmp_path, 2)), str(path)]
+    code, out, err = _run(fault, *args, ready=ready)
+    assert code == SPAWNS[fault], err
+    reports = _articles(out)
+    assert list(reports) == [f"a{i}" for i in range(6)]
+    if fault == "spawn_hang":
+        assert [d["code"] for d in reports["a2"]["diagnostics"]] == ["CD001"]
+    pids = [int(line) for line in ready.read_text().split()]
+    assert pids and not [pid for pid in pids if alive(pid)]
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

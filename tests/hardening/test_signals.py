@@ -1,4 +1,5 @@
-"""Issue 16 item 13: SIGTERM or Ctrl-C ends every worker, removes temporary files, keeps the old output."""
+"""Issue 16 item 13: SIGTERM or Ctrl-C ends every worker and keeper and what they started, removes temporary files,
+keeps the old output."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from copydesk import testing
+from support import alive
 
 FAULTS = Path(__file__).resolve().parents[1] / "faults"
 BODY = "The council approved the budget on Tuesday, officials said. " * 5
@@ -19,7 +21,9 @@ BODY = "The council approved the budget on Tuesday, officials said. " * 5
 
 @pytest.mark.parametrize(("sig", "code", "group"), [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True)])
 @pytest.mark.parametrize("workers", ["1", "2"])
-@pytest.mark.parametrize("fault", ["hang", "batch_hang"])  # in the scoring pass, in the mapped batch pass
+#: In the scoring pass, in the mapped batch pass (a worker), in a batch pass without merge (its keeper), and in
+#: the scoring pass after starting a child process.
+@pytest.mark.parametrize("fault", ["hang", "batch_hang", "serial_hang", "spawn_hang"])
 def test_a_signal_stops_everything_and_keeps_the_old_report(
     tmp_path: Path, sig: signal.Signals, code: int, group: bool, workers: str, fault: str
 ) -> None:
@@ -58,6 +62,8 @@ def test_a_signal_stops_everything_and_keeps_the_old_report(
     assert sorted(p.name for p in run.iterdir()) == ["batch.jsonl", "report.json"]  # no .report.json.*.tmp
     with pytest.raises(ProcessLookupError):
         os.killpg(proc.pid, 0)  # no process of the run is left
+    struck = [int(pid) for pid in ready.read_text().split()]  # workers, keepers and children lead their own groups
+    assert struck and not [pid for pid in struck if alive(pid)]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "html", "sarif"])  # streamed line by line, spooled, kept to the end
