@@ -1,0 +1,115 @@
+"""The fast paths of the figures, hedging, sourcing, truncation and style scorers give the plain paths' results.
+
+Each fast path (a whole-text pass instead of one per sentence, a gate read from the
+shared token stream instead of a pattern searched in every sentence) is compared with
+the straightforward reading it replaces, on random text built from the words that
+matter (drawn from the scorers' own word tables, not from the fast paths' sets), with
+digits, hyphens, apostrophes, underscores, line breaks and the characters whose case
+folding differs from ``str.lower()``, and exhaustively over every word that matters in
+a few adversarial contexts.
+"""
+
+from __future__ import annotations
+
+from copydesk.plugins.figures import extract as fx
+from copydesk.plugins.figures import units
+from copydesk.text import TextView
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+#: Every word a figure spelled in words can be read from, from the extraction's own tables.
+FIGURE_WORDS = sorted(
+    {
+        *fx.UNITS,
+        *fx.MULTIPLES,
+        *fx.SCALES,
+        *fx.CURRENCY_WORDS,
+        *units.MAGNITUDE_HEADS,
+        *units.MAGNITUDE_SCALES,
+        *units.CURRENCY_NAMES,
+        "percent",
+        "per",
+        "cent",
+        "of",
+        "in",
+        "out",
+        "the",
+        "to",
+        "people",
+    }
+)
+FIGURE_PIECES = [
+    "10,000",
+    "3.5",
+    "1,2",
+    "2016",
+    "800m",
+    "42",
+    "7",
+    "$",
+    "£",
+    "%",
+    "-",
+    "'",
+    "’",
+    "_",
+    ",",
+    ".",
+    ". ",
+    "\n",
+    " ",
+    '"',
+    "(",
+    "x",
+    "Aug",
+    "G7",
+    "\u00bd",  # ½: a word character, not a digit, for re
+    "\u216b",  # Ⅻ
+    "\u0663",  # Arabic-Indic three: a digit for re
+    "\u0130",  # İ: lower-cases to two characters
+    "\u017f",  # ſ: IGNORECASE reads it as s
+    "\u212a",  # Kelvin sign: IGNORECASE reads it as k
+    "\u00a0",
+]
+_figure_words = st.sampled_from(FIGURE_WORDS).flatmap(
+    lambda w: st.sampled_from([w, w.capitalize(), w.upper()])
+)
+figure_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES)), max_size=40).map(
+    lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
+)
+
+
+def _per_sentence(view: TextView, threshold: float = 1000.0) -> list[tuple[int, list[fx.Figure]]]:
+    """The plain reading: :func:`extract` on every sentence."""
+    found = [(i, fx.extract(view.text, s.start, s.end, threshold)) for i, s in enumerate(view.sentences)]
+    return [(i, figures) for i, figures in found if figures]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0]))
+def test_figures_of_a_whole_text_pass_are_the_figures_of_every_sentence(text: str, threshold: float) -> None:
+    view = TextView(text)
+    assert list(fx.sentence_figures(view, threshold)) == _per_sentence(view, threshold)
+
+
+def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() -> None:
+    """Exhaustive: each word that can start a figure, glued to digits, hyphens, apostrophes and letters."""
+    contexts = [
+        "{w}",
+        "{w} million people",
+        "3{w} and {w}3",
+        "x-{w}-y, {w}-x",
+        "{w}'s _{w} {w}_",
+        "Some {w} in five. {w} of millions\nof dollars.",
+        "\u017f{w} \u0130{w} \u00bd{w}",
+    ]
+    for word in FIGURE_WORDS:
+        for variant in (word, word.capitalize(), word.upper()):
+            for context in contexts:
+                view = TextView(context.format(w=variant))
+                assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
+
+
+def test_a_sentence_holding_no_word_that_starts_a_figure_is_not_read_for_worded_figures() -> None:
+    view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
+    assert fx.worded_sentences(view) == {1, 2}
