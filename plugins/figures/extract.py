@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import compress, count
 from operator import not_
 from typing import NamedTuple
@@ -361,22 +362,29 @@ def worded_sentences(view: TextView) -> set[int]:
     :data:`WORD` (letters only) lies inside one of the stream's words (letters and
     digits), and is that word whole when the word is all letters: such a word can start
     a figure exactly when its lower-cased form is one of :data:`_WHOLE_STARTS`. Any
-    other word of the stream (a digit, a hyphen, an apostrophe in it) is split as
-    :func:`word_figures` splits it and each part tested as it tests them. No word of
-    either kind crosses a sentence's edge (white space bounds every sentence).
+    other word of the stream (with a digit, a hyphen or an apostrophe) is split as
+    :func:`word_figures` splits it and each part tested as it tests them, unless it is
+    all digits (no part). No word of either kind crosses a sentence's edge (white
+    space bounds every sentence).
     """
     stream = view.tokens
     forms, starts, ends, text = stream.forms, stream.starts, stream.ends, view.text
-    found = set(compress(count(), map(_WHOLE_STARTS.__contains__, forms)))
+    found = list(compress(count(), map(_WHOLE_STARTS.__contains__, forms)))
     for i in compress(count(), map(not_, map(str.isalpha, forms))):
-        if any(_may_start(w.group().lower()) for w in WORD.finditer(text, starts[i], ends[i])):
-            found.add(i)
+        if not forms[i].isdecimal() and _token_may_start(text[starts[i] : ends[i]]):
+            found.append(i)
     out: set[int] = set()
     for i in found:
         index = view.sentence_index(starts[i])
         if index is not None and starts[i] < view.sentences[index].end:
             out.add(index)
     return out
+
+
+@lru_cache(maxsize=4096)
+def _token_may_start(token: str) -> bool:
+    """Whether a word of the token stream, as written, holds a :data:`WORD` that can start a figure."""
+    return any(_may_start(w.group().lower()) for w in WORD.finditer(token))
 
 
 def _without_overlaps(found: list[Figure]) -> list[Figure]:

@@ -11,11 +11,19 @@ a few adversarial contexts.
 
 from __future__ import annotations
 
+import re
+
+from copydesk import measures
+from copydesk.models import Article
 from copydesk.plugins.figures import extract as fx
+from copydesk.plugins.figures import features as ff
 from copydesk.plugins.figures import units
-from copydesk.text import TextView
+from copydesk.plugins.figures.analysis import wordlist
+from copydesk.text import Document, TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from tests.plugins.test_fast_paths import spellings
 
 #: Every word a figure spelled in words can be read from, from the extraction's own tables.
 FIGURE_WORDS = sorted(
@@ -71,9 +79,7 @@ FIGURE_PIECES = [
     "\u212a",  # Kelvin sign: IGNORECASE reads it as k
     "\u00a0",
 ]
-_figure_words = st.sampled_from(FIGURE_WORDS).flatmap(
-    lambda w: st.sampled_from([w, w.capitalize(), w.upper()])
-)
+_figure_words = st.sampled_from(FIGURE_WORDS).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper()]))
 figure_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES)), max_size=40).map(
     lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
 )
@@ -113,3 +119,58 @@ def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() ->
 def test_a_sentence_holding_no_word_that_starts_a_figure_is_not_read_for_worded_figures() -> None:
     view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
     assert fx.worded_sentences(view) == {1, 2}
+
+
+def _plain_figure_features(document: Document) -> dict[str, float]:
+    """The figures features as first written: every sentence searched with the case-insensitive patterns."""
+    body = document.body
+    text = body.text
+    total = unattributed = 0
+    for span in body.sentences:
+        sentence = text[span.start : span.end]
+        if not re.search(r"\d", sentence) or not any(ch.isalpha() for ch in sentence):
+            continue
+        found = ff.figures_in(sentence)
+        total += found
+        if found and not (ff._attribution().search(sentence) or ff._document().search(sentence)):
+            unattributed += found
+    return {
+        "unattributed_figures_per_1000_words": measures.per_1000(unattributed, body.word_count),
+        "unattributed_figure_share": measures.share(unattributed, total, 0.5),
+        "vague_quantities_per_1000_words": measures.per_1000(
+            measures.count(ff.VAGUE_QUANTITY, body.text), body.word_count
+        ),
+    }
+
+
+#: The words the figures features read: the verbs of saying and document nouns (the packaged
+#: lists), the vague-quantity pattern's own phrases, and pieces of links.
+CREDIT_WORDS = sorted(
+    wordlist("cue_verbs")
+    | wordlist("cue_nouns")
+    | spellings(ff.VAGUE_QUANTITY)
+    | {"according to", "http://x.org", "HTTPS://", "https:// ", "www.", "WWW.x", "xhttp://y", "to"}
+)
+credit_texts = st.lists(
+    st.one_of(
+        st.sampled_from(CREDIT_WORDS).map(str.capitalize), st.sampled_from(CREDIT_WORDS), st.sampled_from(FIGURE_PIECES)
+    ),
+    max_size=40,
+).map(lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=credit_texts)
+def test_figure_features_from_word_runs_are_the_features_of_the_case_insensitive_patterns(text: str) -> None:
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert ff.features(document) == _plain_figure_features(document)
+
+
+def test_every_credit_word_alone_and_glued_credits_a_figure_as_the_patterns_do() -> None:
+    """Exhaustive: each verb of saying, document noun and vague quantity in adversarial contexts."""
+    for word in CREDIT_WORDS:
+        folded = word.replace("s", "\u017f").replace("i", "\u0131").replace("k", "\u212a")
+        for variant in (word, word.capitalize(), word.upper(), folded):
+            for context in ("It cost $5m, {w}.", "x{w} 5%", "5% {w}_", "5% un-{w}'s", "\u017f{w} 5%", "5%\u212a {w}"):
+                document = Document.from_article(Article(id="a", title="", body=context.format(w=variant)))
+                assert ff.features(document) == _plain_figure_features(document), document.body.text
