@@ -134,8 +134,8 @@ def features(document: Document) -> dict[str, float]:
     text = body.text
     lower = body.tokens.lower
     total = unattributed = 0
-    digits = {body.sentence_index(m.start()) for m in DIGITS.finditer(text)}
-    for index in sorted(digits - {None}):
+    digits = {i for m in DIGITS.finditer(text) if (i := body.sentence_index(m.start())) is not None}
+    for index in sorted(digits):
         span = body.sentences[index]
         sentence = text[span.start : span.end]
         if not any(ch.isalpha() for ch in sentence):
