@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count
-from operator import not_
+from itertools import compress, count, filterfalse
 from typing import NamedTuple
 
 from copydesk import TextView
@@ -328,10 +327,12 @@ def word_figures(text: str, start: int, end: int, threshold: float, checked: boo
     lowered = [w.group().lower() for w in words]
     found: list[Figure] = []
     index = 0
-    for candidate, word in enumerate(lowered):
-        if candidate < index or not _may_start(word):
+    starts = [i for i, word in enumerate(lowered) if word in _WHOLE_STARTS or ("-" in word and _may_start(word))]
+    for candidate in starts:
+        if candidate < index:
             continue
         index = candidate
+        word = lowered[index]
         vague = magnitude(lowered, index)
         if vague is not None:
             found.append(Figure(words[index].start(), words[vague.last].end(), "magnitude", vague.value, vague.unit))
@@ -356,35 +357,41 @@ _WHOLE_STARTS = STARTERS | MAGNITUDE_WORDS
 
 
 def worded_sentences(view: TextView) -> set[int]:
-    """The indices of ``view``'s sentences holding a word that can start a figure spelled in words.
+    """The indices of ``view``'s sentences that may hold a word that can start a figure spelled in words.
 
-    Read from the shared token stream instead of the text of every sentence. A word of
-    :data:`WORD` (letters only) lies inside one of the stream's words (letters and
-    digits), and is that word whole when the word is all letters: such a word can start
+    Read from the shared token stream instead of the text of every sentence, and never
+    missing such a sentence (:func:`word_figures` then reads it word by word). A word
+    of :data:`WORD` (letters only) lies inside one of the stream's words (letters and
+    digits) and is that word whole when the word is all letters: such a word can start
     a figure exactly when its lower-cased form is one of :data:`_WHOLE_STARTS`. Any
-    other word of the stream (with a digit, a hyphen or an apostrophe) is split as
-    :func:`word_figures` splits it and each part tested as it tests them, unless it is
-    all digits (no part). No word of either kind crosses a sentence's edge (white
-    space bounds every sentence).
+    other form (with a digit, a hyphen or an apostrophe) is split as
+    :func:`word_figures` splits the text and each part tested as it tests them (unless
+    it is all digits: no part); lower-casing maps every character but "İ" to one
+    character of the same kind (letter, digit, joiner or not a word character), so the
+    form splits as the word does, and a form holding "İ" lower-cased is taken as a
+    possible start. No word crosses a sentence's edge (white space bounds every sentence).
     """
     stream = view.tokens
-    forms, starts, ends, text = stream.forms, stream.starts, stream.ends, view.text
-    found = list(compress(count(), map(_WHOLE_STARTS.__contains__, forms)))
-    for i in compress(count(), map(not_, map(str.isalpha, forms))):
-        if not forms[i].isdecimal() and _token_may_start(text[starts[i] : ends[i]]):
-            found.append(i)
+    forms, starts = stream.forms, stream.starts
+    hits = set(_WHOLE_STARTS.intersection(forms))
+    for form in set(filterfalse(str.isalpha, forms)):
+        if not form.isdecimal() and _form_may_start(form):
+            hits.add(form)
     out: set[int] = set()
-    for i in found:
+    if not hits:
+        return out
+    sentences = view.sentences
+    for i in compress(count(), map(hits.__contains__, forms)):
         index = view.sentence_index(starts[i])
-        if index is not None and starts[i] < view.sentences[index].end:
+        if index is not None and starts[i] < sentences[index].end:
             out.add(index)
     return out
 
 
 @lru_cache(maxsize=4096)
-def _token_may_start(token: str) -> bool:
-    """Whether a word of the token stream, as written, holds a :data:`WORD` that can start a figure."""
-    return any(_may_start(w.group().lower()) for w in WORD.finditer(token))
+def _form_may_start(form: str) -> bool:
+    """Whether a lower-cased word of the token stream may hold a :data:`WORD` that can start a figure."""
+    return "\u0307" in form or any(_may_start(w.group()) for w in WORD.finditer(form))
 
 
 def _without_overlaps(found: list[Figure]) -> list[Figure]:

@@ -24,7 +24,7 @@ FIGURE = re.compile(
     r"|\b\d{1,3}(?:,\d{3})++\b"
     r"|\b\d++(?:\.\d++)?\b)"
 )
-DIGITS = re.compile(r"\d+")
+DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
 VAGUE_QUANTITY = re.compile(
     r"\b(?:thousands|millions|billions|hundreds|dozens|countless|numerous|scores)\sof\b"
@@ -126,17 +126,16 @@ def features(document: Document) -> dict[str, float]:
     """Every figures feature of ``document``'s body (see :data:`FEATURES`).
 
     Only sentences holding a digit can hold a figure (every figure pattern needs one),
-    so the others are skipped before any Python work (the digits are found in one pass
-    over the body); the rest are read as :func:`copydesk.measures.sentence_texts` gives
-    them (those holding a letter).
+    so the others are skipped before any Python work; the rest are read as
+    :func:`copydesk.measures.sentence_texts` gives them (those holding a letter).
     """
     body = document.body
     text = body.text
     lower = body.tokens.lower
     total = unattributed = 0
-    digits = {i for m in DIGITS.finditer(text) if (i := body.sentence_index(m.start())) is not None}
-    for index in sorted(digits):
-        span = body.sentences[index]
+    for span in body.sentences:
+        if DIGIT.search(text, span.start, span.end) is None:
+            continue
         sentence = text[span.start : span.end]
         if not any(ch.isalpha() for ch in sentence):
             continue

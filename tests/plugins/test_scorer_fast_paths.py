@@ -174,3 +174,18 @@ def test_every_credit_word_alone_and_glued_credits_a_figure_as_the_patterns_do()
             for context in ("It cost $5m, {w}.", "x{w} 5%", "5% {w}_", "5% un-{w}'s", "\u017f{w} 5%", "5%\u212a {w}"):
                 document = Document.from_article(Article(id="a", title="", body=context.format(w=variant)))
                 assert ff.features(document) == _plain_figure_features(document), document.body.text
+
+
+def test_lower_casing_keeps_every_character_but_dotted_capital_i_one_character_of_its_kind() -> None:
+    """What the number-word gate relies on to split a lower-cased word as the word itself splits."""
+
+    def kind(char: str) -> tuple[bool, bool, bool]:
+        return (re.fullmatch(r"[^\W\d_]", char) is not None, re.fullmatch(r"\d", char) is not None, char in "'’-_")
+
+    for code in range(0x110000):
+        char = chr(code)
+        if char == "\u0130" or 0xD800 <= code < 0xE000:
+            continue
+        lowered = char.lower()
+        assert len(lowered) == 1 and kind(lowered) == kind(char), hex(code)
+    assert "\u0130".lower() == "i\u0307" and not re.fullmatch(r"\w", "\u0307")
