@@ -373,8 +373,9 @@ def worded_sentences(view: TextView) -> set[int]:
     """
     stream = view.tokens
     forms, starts = stream.forms, stream.starts
-    hits = set(_WHOLE_STARTS.intersection(forms))
-    for form in set(filterfalse(str.isalpha, forms)):
+    distinct = set(forms)
+    hits = distinct.intersection(_WHOLE_STARTS)
+    for form in list(filterfalse(str.isalpha, distinct)):
         if not form.isdecimal() and _form_may_start(form):
             hits.add(form)
     out: set[int] = set()
