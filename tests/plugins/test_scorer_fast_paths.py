@@ -11,13 +11,16 @@ a few adversarial contexts.
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 
 from copydesk import measures
 from copydesk.models import Article
+from copydesk.plugins import figures
+from copydesk.plugins.figures import analysis, attrib, frames, phrase, units
 from copydesk.plugins.figures import extract as fx
 from copydesk.plugins.figures import features as ff
-from copydesk.plugins.figures import units
 from copydesk.plugins.figures.analysis import wordlist
 from copydesk.text import Document, TextView
 from hypothesis import given, settings
@@ -189,3 +192,69 @@ def test_lower_casing_keeps_every_character_but_dotted_capital_i_one_character_o
         lowered = char.lower()
         assert len(lowered) == 1 and kind(lowered) == kind(char), hex(code)
     assert "\u0130".lower() == "i\u0307" and not re.fullmatch(r"\w", "\u0307")
+
+
+def _every_word_credits(text: str, words: list, bounds: tuple[int, int], lexicon: Any) -> list:
+    """The credits of a sentence with every word tried as a cue (no opener test)."""
+    found: list = []
+    for index in range(len(words)):
+        if len(found) >= attrib.MAX_CREDITS:
+            break
+        credit = attrib._credit_at(text, words, index, bounds, lexicon, found)
+        if credit is None:
+            continue
+        if attrib.is_sample(words, credit.source):
+            definite = text[credit.source[0] : credit.source[1]].lower().startswith(("the ", "this "))
+            credit = dataclasses.replace(credit, sample=True, named=credit.named or definite)
+        if not attrib._respondents(text, credit):
+            found.append(credit)
+    return found
+
+
+#: Words of the figures attribution: cue verbs and nouns, plan nouns, vague sources, frames.
+ATTRIBUTION_WORDS = sorted(
+    wordlist("cue_verbs")
+    | wordlist("cue_nouns")
+    | wordlist("vague_sources")
+    | frames.PLANS
+    | {"the", "a", "his", "her", "to", "at", "for", "by", "of", "in", "that", "Jo", "Roe's", "Smith", "World Bank"}
+)
+attribution_texts = st.lists(
+    st.one_of(
+        st.sampled_from(ATTRIBUTION_WORDS),
+        st.sampled_from(ATTRIBUTION_WORDS).map(str.capitalize),
+        st.sampled_from(FIGURE_PIECES),
+    ),
+    max_size=40,
+).map(lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=attribution_texts)
+def test_figure_credits_read_at_cue_and_plan_words_are_the_credits_of_every_word(text: str) -> None:
+    view = TextView(text)
+    lexicon = analysis.lexicon(figures.SETTINGS)
+    for sentence in view.sentences:
+        words = phrase.sentence_words(view, sentence.start, sentence.end)
+        bounds = (sentence.start, sentence.end)
+        assert attrib.credits(text, words, bounds, lexicon) == _every_word_credits(text, words, bounds, lexicon)
+
+
+def test_every_attribution_word_in_a_credit_frame_gives_the_credits_of_every_word() -> None:
+    """Exhaustive: each cue verb, document noun and plan noun in the frames that credit a figure."""
+    lexicon = analysis.lexicon(figures.SETTINGS)
+    frames_ = (
+        "Jo Roe's {w} to cut 5,000 jobs.",
+        "Analysts {w} that 40% rose.",
+        "His {w} to spend $5m, the minister {w}.",
+        "In a Gallup {w}, 3 million left, {w} the World Bank.",
+    )
+    for word in ATTRIBUTION_WORDS:
+        for frame in frames_:
+            text = frame.format(w=word)
+            view = TextView(text)
+            for sentence in view.sentences:
+                words = phrase.sentence_words(view, sentence.start, sentence.end)
+                bounds = (sentence.start, sentence.end)
+                plain = _every_word_credits(text, words, bounds, lexicon)
+                assert attrib.credits(text, words, bounds, lexicon) == plain, text
