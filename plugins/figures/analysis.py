@@ -18,7 +18,7 @@ from typing import Any
 
 from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credits
-from copydesk.plugins.figures.extract import Figure, extract
+from copydesk.plugins.figures.extract import Figure, sentence_figures
 from copydesk.plugins.figures.phrase import Lexicon, Word, sentence_words
 from copydesk.plugins.figures.units import WORD
 
@@ -310,8 +310,8 @@ def analyse(document: Document, settings: Mapping[str, Any]) -> list[Attributed]
     window = int(settings["window"])
     threshold = float(settings["large_count"])
     found: list[Attributed] = []
-    for index, sentence in enumerate(view.sentences):
-        for figure in extract(view.text, sentence.start, sentence.end, threshold):
+    for index, figures in sentence_figures(view, threshold):
+        for figure in figures:
             verdict, source = judge(sents, index, figure, window)
             found.append(Attributed(figure, index, verdict, source))
     return found

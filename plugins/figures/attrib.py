@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from copydesk.plugins.figures.frames import (
     PLANS,
@@ -390,10 +391,18 @@ def _credit_at(
     return None if decision_by_other(text, words, index, credit.source) else credit
 
 
+@lru_cache(maxsize=32)
+def _openers(lexicon: Lexicon) -> frozenset[str]:
+    """The words a credit can start from: the cue words, document nouns and plan nouns."""
+    return lexicon.cues | lexicon.nouns | PLANS
+
+
 def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: Lexicon) -> list[Credit]:
     """Every credit (source and content) in the sentence ``text[bounds[0]:bounds[1]]``."""
     found: list[Credit] = []
-    for index in range(len(words)):
+    # Only a cue word, a document noun or a plan noun gives a credit (see _credit_at).
+    openers = _openers(lexicon)
+    for index in [i for i, word in enumerate(words) if word.lower in openers]:
         if len(found) >= MAX_CREDITS:
             break
         credit = _credit_at(text, words, index, bounds, lexicon, found)

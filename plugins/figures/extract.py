@@ -13,8 +13,12 @@ class under a single star each), so adversarial input cannot make it slow.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
+from itertools import compress, count, filterfalse
 from typing import NamedTuple
 
+from copydesk import TextView
 from copydesk.plugins.figures.units import (
     MAGNITUDE_HEADS,
     MAGNITUDE_SCALES,
@@ -310,22 +314,25 @@ MAY_START = re.compile(
 )
 
 
-def word_figures(text: str, start: int, end: int, threshold: float) -> list[Figure]:
+def word_figures(text: str, start: int, end: int, threshold: float, checked: bool = False) -> list[Figure]:
     """Figures spelled in words in ``text[start:end]`` ("three million", "one in five").
 
     Only words that can start one are read in full: a magnitude word or a starter (or
-    a starter before a hyphen, "seventy-four"); a sentence with none is skipped whole.
+    a starter before a hyphen, "seventy-four"); a sentence with none is skipped whole
+    (``checked``: the caller knows it holds one, see :func:`worded_sentences`).
     """
-    if MAY_START.search(text[start:end]) is None:
+    if not checked and MAY_START.search(text[start:end]) is None:
         return []
     words = list(WORD.finditer(text, start, end))
     lowered = [w.group().lower() for w in words]
     found: list[Figure] = []
     index = 0
-    for candidate, word in enumerate(lowered):
-        if candidate < index or (word not in MAGNITUDE_WORDS and word.partition("-")[0] not in STARTERS):
+    starts = [i for i, word in enumerate(lowered) if word in _WHOLE_STARTS or ("-" in word and _may_start(word))]
+    for candidate in starts:
+        if candidate < index:
             continue
         index = candidate
+        word = lowered[index]
         vague = magnitude(lowered, index)
         if vague is not None:
             found.append(Figure(words[index].start(), words[vague.last].end(), "magnitude", vague.value, vague.unit))
@@ -340,12 +347,56 @@ def word_figures(text: str, start: int, end: int, threshold: float) -> list[Figu
     return found
 
 
-def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[Figure]:
-    """Every figure in ``text[start:end]``, in order, without overlaps."""
-    found = [
-        f for m in NUMBER.finditer(text, start, end) if (f := digit_figure(text, m, start, end, threshold)) is not None
-    ]
-    found.extend(word_figures(text, start, end, threshold))
+def _may_start(word: str) -> bool:
+    """Whether a lower-cased word can start a figure spelled in words (or a magnitude)."""
+    return word in MAGNITUDE_WORDS or word.partition("-")[0] in STARTERS
+
+
+#: The words that can start a figure spelled in words, whole (no hyphen).
+_WHOLE_STARTS = STARTERS | MAGNITUDE_WORDS
+
+
+def worded_sentences(view: TextView) -> set[int]:
+    """The indices of ``view``'s sentences that may hold a word that can start a figure spelled in words.
+
+    Read from the shared token stream instead of the text of every sentence, and never
+    missing such a sentence (:func:`word_figures` then reads it word by word). A word
+    of :data:`WORD` (letters only) lies inside one of the stream's words (letters and
+    digits) and is that word whole when the word is all letters: such a word can start
+    a figure exactly when its lower-cased form is one of :data:`_WHOLE_STARTS`. Any
+    other form (with a digit, a hyphen or an apostrophe) is split as
+    :func:`word_figures` splits the text and each part tested as it tests them (unless
+    it is all digits: no part); lower-casing maps every character but "İ" to one
+    character of the same kind (letter, digit, joiner or not a word character), so the
+    form splits as the word does, and a form holding "İ" lower-cased is taken as a
+    possible start. No word crosses a sentence's edge (white space bounds every sentence).
+    """
+    stream = view.tokens
+    forms, starts = stream.forms, stream.starts
+    distinct = set(forms)
+    hits = distinct.intersection(_WHOLE_STARTS)
+    for form in list(filterfalse(str.isalpha, distinct)):
+        if not form.isdecimal() and _form_may_start(form):
+            hits.add(form)
+    out: set[int] = set()
+    if not hits:
+        return out
+    sentences = view.sentences
+    for i in compress(count(), map(hits.__contains__, forms)):
+        index = view.sentence_index(starts[i])
+        if index is not None and starts[i] < sentences[index].end:
+            out.add(index)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _form_may_start(form: str) -> bool:
+    """Whether a lower-cased word of the token stream may hold a :data:`WORD` that can start a figure."""
+    return "\u0307" in form or any(_may_start(w.group()) for w in WORD.finditer(form))
+
+
+def _without_overlaps(found: list[Figure]) -> list[Figure]:
+    """``found`` in reading order, a figure overlapping an earlier (or longer, same start) one dropped."""
     found.sort(key=lambda f: (f.start, -f.end))
     kept: list[Figure] = []
     for figure in found:
@@ -353,3 +404,37 @@ def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[
             continue
         kept.append(figure)
     return kept
+
+
+def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[Figure]:
+    """Every figure in ``text[start:end]``, in order, without overlaps."""
+    found = [
+        f for m in NUMBER.finditer(text, start, end) if (f := digit_figure(text, m, start, end, threshold)) is not None
+    ]
+    found.extend(word_figures(text, start, end, threshold))
+    return _without_overlaps(found)
+
+
+def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tuple[int, list[Figure]]]:
+    """``(index, figures)`` for each of ``view``'s sentences with a figure, in order: :func:`extract` of each.
+
+    The digit runs are found in one pass over the text and each handed to its sentence
+    (a run holds no white space, so none crosses a sentence's edge, and every one lies
+    in a sentence: only white space lies between them); figures spelled in words are
+    read only in the sentences :func:`worded_sentences` names. A sentence with neither
+    holds no figure, and is never read.
+    """
+    text, sentences = view.text, view.sentences
+    numbers: dict[int, list[re.Match[str]]] = {}
+    for match in NUMBER.finditer(text):
+        index = view.sentence_index(match.start())
+        if index is not None and match.start() < sentences[index].end:
+            numbers.setdefault(index, []).append(match)
+    worded = worded_sentences(view)
+    for index in sorted(numbers.keys() | worded):
+        start, end = sentences[index].start, sentences[index].end
+        found = [f for m in numbers.get(index, ()) if (f := digit_figure(text, m, start, end, threshold)) is not None]
+        if index in worded:
+            found.extend(word_figures(text, start, end, threshold, checked=True))
+        if found:
+            yield index, _without_overlaps(found)

@@ -83,6 +83,45 @@ def figures_in(sentence: str) -> int:
     return sum(1 for m in FIGURE.finditer(sentence) if _is_figure(m.group()))
 
 
+#: A run of word characters: the words a ``\b``-bounded single-word pattern can match whole.
+WORD_RUN = re.compile(r"\w+")
+#: Characters ``re.IGNORECASE`` matches with an ASCII letter though ``str.lower()`` does
+#: not turn them into it (as :class:`copydesk.measures.Folded` says); a text holding one
+#: is searched with the patterns themselves.
+UNFOLDED = ("\u0130", "\u0131", "\u017f")
+#: Matches of the vague-quantity pattern, tried only where one of its first words starts.
+VAGUE_QUANTITIES = measures.Anchored(
+    VAGUE_QUANTITY, "thousands millions billions hundreds dozens countless numerous scores many".split()
+)
+
+
+@cache
+def _credit_words() -> frozenset[str] | None:
+    r"""The verbs of saying and document nouns, when every alternative of the two patterns is one of them.
+
+    Then a sentence is credited exactly when one of its runs of word characters, lower-cased,
+    is one of them, or it holds a link: the patterns' alternatives are single words bounded
+    by ``\b`` (a whole run), "according to" (found by "according" itself, when the verbs
+    hold it), and the links, looked for with the document pattern itself. None when the
+    word lists do not allow it (the patterns are then searched).
+    """
+    verbs, nouns = wordlist("cue_verbs"), wordlist("cue_nouns")
+    words = verbs | nouns
+    if "according" not in verbs or not all(w.isascii() and w.isalpha() for w in words):
+        return None
+    return frozenset(words)
+
+
+def _credited(sentence: str, lowered: str) -> bool:
+    """Whether ``sentence`` (``lowered``: the same, lower-cased) has a verb of saying, 'according to' or a document."""
+    words = _credit_words()
+    if words is None or any(char in sentence for char in UNFOLDED):
+        return bool(_attribution().search(sentence) or _document().search(sentence))
+    if not words.isdisjoint(WORD_RUN.findall(lowered)):
+        return True
+    return ("http" in lowered or "www." in lowered) and _document().search(sentence) is not None
+
+
 def features(document: Document) -> dict[str, float]:
     """Every figures feature of ``document``'s body (see :data:`FEATURES`).
 
@@ -92,6 +131,7 @@ def features(document: Document) -> dict[str, float]:
     """
     body = document.body
     text = body.text
+    lower = body.tokens.lower
     total = unattributed = 0
     for span in body.sentences:
         if DIGIT.search(text, span.start, span.end) is None:
@@ -101,10 +141,10 @@ def features(document: Document) -> dict[str, float]:
             continue
         found = figures_in(sentence)
         total += found
-        if found and not (_attribution().search(sentence) or _document().search(sentence)):
+        if found and not _credited(sentence, lower[span.start : span.end]):
             unattributed += found
     return {
         "unattributed_figures_per_1000_words": measures.per_1000(unattributed, body.word_count),
         "unattributed_figure_share": measures.share(unattributed, total, 0.5),
-        "vague_quantities_per_1000_words": measures.per_1000(measures.count(VAGUE_QUANTITY, body.text), body.word_count),
+        "vague_quantities_per_1000_words": measures.per_1000(VAGUE_QUANTITIES.count(body), body.word_count),
     }

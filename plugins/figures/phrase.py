@@ -7,7 +7,6 @@ the clause a cue governs stops. All of them look at a bounded number of words.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -62,16 +61,10 @@ class Lexicon:
 
 
 def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
-    """The shared words of ``view`` that lie in ``[start, end)``."""
-    words = view.words
-    first = bisect.bisect_left(words, (start, start))
-    found: list[Word] = []
-    for index in range(first, len(words)):
-        s, e = words[index]
-        if s >= end:
-            break
-        found.append(Word(s, e, view.text[s:e].lower()))
-    return found
+    """The shared words of ``view`` that lie in ``[start, end)`` (from the token stream)."""
+    stream = view.tokens
+    starts, ends, forms = stream.starts, stream.ends, stream.forms
+    return [Word(starts[i], ends[i], forms[i]) for i in stream.between(start, end)]
 
 
 def quoted(gap: str) -> bool:

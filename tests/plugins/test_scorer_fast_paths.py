@@ -1,0 +1,260 @@
+"""The fast paths of the figures, hedging, sourcing, truncation and style scorers give the plain paths' results.
+
+Each fast path (a whole-text pass instead of one per sentence, a gate read from the
+shared token stream instead of a pattern searched in every sentence) is compared with
+the straightforward reading it replaces, on random text built from the words that
+matter (drawn from the scorers' own word tables, not from the fast paths' sets), with
+digits, hyphens, apostrophes, underscores, line breaks and the characters whose case
+folding differs from ``str.lower()``, and exhaustively over every word that matters in
+a few adversarial contexts.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from copydesk import measures
+from copydesk.models import Article
+from copydesk.plugins import figures
+from copydesk.plugins.figures import analysis, attrib, frames, phrase, units
+from copydesk.plugins.figures import extract as fx
+from copydesk.plugins.figures import features as ff
+from copydesk.plugins.figures.analysis import wordlist
+from copydesk.text import Document, TextView
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.plugins.test_fast_paths import spellings
+
+#: Every word a figure spelled in words can be read from, from the extraction's own tables.
+FIGURE_WORDS = sorted(
+    {
+        *fx.UNITS,
+        *fx.MULTIPLES,
+        *fx.SCALES,
+        *fx.CURRENCY_WORDS,
+        *units.MAGNITUDE_HEADS,
+        *units.MAGNITUDE_SCALES,
+        *units.CURRENCY_NAMES,
+        "percent",
+        "per",
+        "cent",
+        "of",
+        "in",
+        "out",
+        "the",
+        "to",
+        "people",
+    }
+)
+FIGURE_PIECES = [
+    "10,000",
+    "3.5",
+    "1,2",
+    "2016",
+    "800m",
+    "42",
+    "7",
+    "$",
+    "£",
+    "%",
+    "-",
+    "'",
+    "’",
+    "_",
+    ",",
+    ".",
+    ". ",
+    "\n",
+    " ",
+    '"',
+    "(",
+    "x",
+    "Aug",
+    "G7",
+    "\u00bd",  # ½: a word character, not a digit, for re
+    "\u216b",  # Ⅻ
+    "\u0663",  # Arabic-Indic three: a digit for re
+    "\u0130",  # İ: lower-cases to two characters
+    "\u017f",  # ſ: IGNORECASE reads it as s
+    "\u212a",  # Kelvin sign: IGNORECASE reads it as k
+    "\u00a0",
+]
+_figure_words = st.sampled_from(FIGURE_WORDS).flatmap(lambda w: st.sampled_from([w, w.capitalize(), w.upper()]))
+figure_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES)), max_size=40).map(
+    lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
+)
+
+
+def _per_sentence(view: TextView, threshold: float = 1000.0) -> list[tuple[int, list[fx.Figure]]]:
+    """The plain reading: :func:`extract` on every sentence."""
+    found = [(i, fx.extract(view.text, s.start, s.end, threshold)) for i, s in enumerate(view.sentences)]
+    return [(i, figures) for i, figures in found if figures]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0]))
+def test_figures_of_a_whole_text_pass_are_the_figures_of_every_sentence(text: str, threshold: float) -> None:
+    view = TextView(text)
+    assert list(fx.sentence_figures(view, threshold)) == _per_sentence(view, threshold)
+
+
+def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() -> None:
+    """Exhaustive: each word that can start a figure, glued to digits, hyphens, apostrophes and letters."""
+    contexts = [
+        "{w}",
+        "{w} million people",
+        "3{w} and {w}3",
+        "x-{w}-y, {w}-x",
+        "{w}'s _{w} {w}_",
+        "Some {w} in five. {w} of millions\nof dollars.",
+        "\u017f{w} \u0130{w} \u00bd{w}",
+    ]
+    for word in FIGURE_WORDS:
+        for variant in (word, word.capitalize(), word.upper()):
+            for context in contexts:
+                view = TextView(context.format(w=variant))
+                assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
+
+
+def test_a_sentence_holding_no_word_that_starts_a_figure_is_not_read_for_worded_figures() -> None:
+    view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
+    assert fx.worded_sentences(view) == {1, 2}
+
+
+def _plain_figure_features(document: Document) -> dict[str, float]:
+    """The figures features as first written: every sentence searched with the case-insensitive patterns."""
+    body = document.body
+    text = body.text
+    total = unattributed = 0
+    for span in body.sentences:
+        sentence = text[span.start : span.end]
+        if not re.search(r"\d", sentence) or not any(ch.isalpha() for ch in sentence):
+            continue
+        found = ff.figures_in(sentence)
+        total += found
+        if found and not (ff._attribution().search(sentence) or ff._document().search(sentence)):
+            unattributed += found
+    return {
+        "unattributed_figures_per_1000_words": measures.per_1000(unattributed, body.word_count),
+        "unattributed_figure_share": measures.share(unattributed, total, 0.5),
+        "vague_quantities_per_1000_words": measures.per_1000(
+            measures.count(ff.VAGUE_QUANTITY, body.text), body.word_count
+        ),
+    }
+
+
+#: The words the figures features read: the verbs of saying and document nouns (the packaged
+#: lists), the vague-quantity pattern's own phrases, and pieces of links.
+CREDIT_WORDS = sorted(
+    wordlist("cue_verbs")
+    | wordlist("cue_nouns")
+    | spellings(ff.VAGUE_QUANTITY)
+    | {"according to", "http://x.org", "HTTPS://", "https:// ", "www.", "WWW.x", "xhttp://y", "to"}
+)
+credit_texts = st.lists(
+    st.one_of(
+        st.sampled_from(CREDIT_WORDS).map(str.capitalize), st.sampled_from(CREDIT_WORDS), st.sampled_from(FIGURE_PIECES)
+    ),
+    max_size=40,
+).map(lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=credit_texts)
+def test_figure_features_from_word_runs_are_the_features_of_the_case_insensitive_patterns(text: str) -> None:
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert ff.features(document) == _plain_figure_features(document)
+
+
+def test_every_credit_word_alone_and_glued_credits_a_figure_as_the_patterns_do() -> None:
+    """Exhaustive: each verb of saying, document noun and vague quantity in adversarial contexts."""
+    for word in CREDIT_WORDS:
+        folded = word.replace("s", "\u017f").replace("i", "\u0131").replace("k", "\u212a")
+        for variant in (word, word.capitalize(), word.upper(), folded):
+            for context in ("It cost $5m, {w}.", "x{w} 5%", "5% {w}_", "5% un-{w}'s", "\u017f{w} 5%", "5%\u212a {w}"):
+                document = Document.from_article(Article(id="a", title="", body=context.format(w=variant)))
+                assert ff.features(document) == _plain_figure_features(document), document.body.text
+
+
+def test_lower_casing_keeps_every_character_but_dotted_capital_i_one_character_of_its_kind() -> None:
+    """What the number-word gate relies on to split a lower-cased word as the word itself splits."""
+
+    def kind(char: str) -> tuple[bool, bool, bool]:
+        return (re.fullmatch(r"[^\W\d_]", char) is not None, re.fullmatch(r"\d", char) is not None, char in "'’-_")
+
+    for code in range(0x110000):
+        char = chr(code)
+        if char == "\u0130" or 0xD800 <= code < 0xE000:
+            continue
+        lowered = char.lower()
+        assert len(lowered) == 1 and kind(lowered) == kind(char), hex(code)
+    assert "\u0130".lower() == "i\u0307" and not re.fullmatch(r"\w", "\u0307")
+
+
+def _every_word_credits(text: str, words: list, bounds: tuple[int, int], lexicon: Any) -> list:
+    """The credits of a sentence with every word tried as a cue (no opener test)."""
+    found: list = []
+    for index in range(len(words)):
+        if len(found) >= attrib.MAX_CREDITS:
+            break
+        credit = attrib._credit_at(text, words, index, bounds, lexicon, found)
+        if credit is None:
+            continue
+        if attrib.is_sample(words, credit.source):
+            definite = text[credit.source[0] : credit.source[1]].lower().startswith(("the ", "this "))
+            credit = dataclasses.replace(credit, sample=True, named=credit.named or definite)
+        if not attrib._respondents(text, credit):
+            found.append(credit)
+    return found
+
+
+#: Words of the figures attribution: cue verbs and nouns, plan nouns, vague sources, frames.
+ATTRIBUTION_WORDS = sorted(
+    wordlist("cue_verbs")
+    | wordlist("cue_nouns")
+    | wordlist("vague_sources")
+    | frames.PLANS
+    | {"the", "a", "his", "her", "to", "at", "for", "by", "of", "in", "that", "Jo", "Roe's", "Smith", "World Bank"}
+)
+attribution_texts = st.lists(
+    st.one_of(
+        st.sampled_from(ATTRIBUTION_WORDS),
+        st.sampled_from(ATTRIBUTION_WORDS).map(str.capitalize),
+        st.sampled_from(FIGURE_PIECES),
+    ),
+    max_size=40,
+).map(lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts)))
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=attribution_texts)
+def test_figure_credits_read_at_cue_and_plan_words_are_the_credits_of_every_word(text: str) -> None:
+    view = TextView(text)
+    lexicon = analysis.lexicon(figures.SETTINGS)
+    for sentence in view.sentences:
+        words = phrase.sentence_words(view, sentence.start, sentence.end)
+        bounds = (sentence.start, sentence.end)
+        assert attrib.credits(text, words, bounds, lexicon) == _every_word_credits(text, words, bounds, lexicon)
+
+
+def test_every_attribution_word_in_a_credit_frame_gives_the_credits_of_every_word() -> None:
+    """Exhaustive: each cue verb, document noun and plan noun in the frames that credit a figure."""
+    lexicon = analysis.lexicon(figures.SETTINGS)
+    frames_ = (
+        "Jo Roe's {w} to cut 5,000 jobs.",
+        "Analysts {w} that 40% rose.",
+        "His {w} to spend $5m, the minister {w}.",
+        "In a Gallup {w}, 3 million left, {w} the World Bank.",
+    )
+    for word in ATTRIBUTION_WORDS:
+        for frame in frames_:
+            text = frame.format(w=word)
+            view = TextView(text)
+            for sentence in view.sentences:
+                words = phrase.sentence_words(view, sentence.start, sentence.end)
+                bounds = (sentence.start, sentence.end)
+                plain = _every_word_credits(text, words, bounds, lexicon)
+                assert attrib.credits(text, words, bounds, lexicon) == plain, text
