@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
@@ -100,19 +101,30 @@ def test_tolerant_loading_records_each_failed_plugin_and_keeps_the_others() -> N
 
 
 def test_a_distributions_metadata_is_parsed_once_for_all_its_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """copydesk's nine entry points share one parse of its METADATA, and get the same name and version."""
+    """copydesk's nine entry points share one parse of its METADATA, and get the same name and version.
+
+    Once the ``importlib_metadata`` backport is imported (some dependencies do), its finder
+    is on ``sys.meta_path`` and the standard library hands out its distributions, so both
+    classes' ``metadata`` are counted.
+    """
     import importlib.metadata
 
     own = importlib.metadata.distribution("copydesk")
     name, version = own.metadata["Name"], own.version
     reads: list[Any] = []
-    parse = importlib.metadata.Distribution.metadata
+    backport = sys.modules.get("importlib_metadata")
+    classes: set[type] = {importlib.metadata.Distribution}
+    if backport is not None:
+        classes.add(backport.Distribution)
+    for cls in classes:
+        if not isinstance(cls.__dict__.get("metadata"), property):
+            continue
 
-    def counted(self: importlib.metadata.Distribution) -> Any:
-        reads.append(getattr(self, "_path", None))
-        return parse.fget(self)  # type: ignore[attr-defined]
+        def counted(self: Any, parse: property = cls.__dict__["metadata"]) -> Any:
+            reads.append(getattr(self, "_path", None))
+            return parse.fget(self)  # type: ignore[misc]
 
-    monkeypatch.setattr(importlib.metadata.Distribution, "metadata", property(counted))
+        monkeypatch.setattr(cls, "metadata", property(counted))
     plugins = load_plugins()
     infos = [p for p in plugins.plugins if p.distribution == name]
     assert len(infos) > 1 and {p.version for p in infos} == {version}
