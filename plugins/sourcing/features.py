@@ -399,9 +399,7 @@ def features(document: Document) -> dict[str, float]:
         "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
         "dates_per_1000_words": measures.shrunk_per_1000(dates, words, TYPICAL["dates"]),
         "places_per_1000_words": measures.shrunk_per_1000(places(text), words, TYPICAL["places"]),
-        "institutions_per_1000_words": measures.shrunk_per_1000(
-            p.FAST_ORG.count(body), words, TYPICAL["institutions"]
-        ),
+        "institutions_per_1000_words": measures.shrunk_per_1000(p.FAST_ORG.count(body), words, TYPICAL["institutions"]),
         "document_references_per_1000_words": measures.shrunk_per_1000(
             references, words, TYPICAL["document_references"]
         ),

@@ -447,9 +447,9 @@ OTHER_PHRASES = sorted(
     }
 )
 OTHER_PIECES = ["x", "_", "1", "-", "'", "’", "s", "ed", ".", ",", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a"]
-other_texts = st.lists(
-    st.one_of(st.sampled_from(OTHER_PHRASES), st.sampled_from(OTHER_PIECES)), max_size=30
-).map(lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts)))
+other_texts = st.lists(st.one_of(st.sampled_from(OTHER_PHRASES), st.sampled_from(OTHER_PIECES)), max_size=30).map(
+    lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
+)
 
 
 @settings(max_examples=400, deadline=None)
