@@ -16,13 +16,16 @@ from copydesk import Document, Feature, measures
 SENTENCE_END = re.compile(r"(?:[.!?…][\"'”’)\]]*|[\"”])$")
 COLON_LABEL = re.compile(r"[^.:!?\n]{3,60}:\s\S")
 BULLET = re.compile(r"(?:[-*•·]|\d{1,4}[.)])\s")
-CALL_TO_ACTION = measures.Folded(
+#: Tried only where one of its first words starts (the same matches as the pattern ignoring case).
+CALL_TO_ACTION = measures.Anchored(
     re.compile(
         r"\b(?:click\shere|read\smore|share\sthis|subscribe|sign\sup|follow\sus|like\sus|newsletter|"
         r"comments?\ssection|leave\sa\scomment|share\son|advertisement|sponsored|related\s(?:posts|articles|stories)|"
         r"you\smay\salso\slike|pro\stip|key\stakeaways?|in\sconclusion|final\sthoughts|faqs?|frequently\sasked)\b",
         re.IGNORECASE,
-    )
+    ),
+    "click read share subscribe sign follow like newsletter comment comments leave advertisement sponsored "
+    "related you pro key in final faq faqs frequently".split(),
 )
 GENERIC_BYLINE = re.compile(
     r"^[ \t]*+by\s(?:the\s)?(?:chief\s)?(?:editor|admin|staff|team|newsdesk|news\sdesk|editorial)",

@@ -15,11 +15,11 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import Counter, deque
-from functools import reduce
-from itertools import accumulate, count, repeat
-from operator import add, ge, gt, itemgetter, lt, methodcaller, sub, truediv
+from collections import Counter
+from itertools import repeat
+from operator import ge, methodcaller
 
+import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.readability import voice
 
@@ -130,7 +130,9 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     The distinct tokens of each window follow from where each token occurred before and
     occurs next: sliding one step, the entering token is new unless it occurred inside
     the window, and the leaving one is gone unless it occurs again before the entering
-    one. The windows' ratios are added up in order, as a sliding counter would.
+    one. Those occurrences come from one stable sort of the tokens by their first
+    occurrence (numpy); the windows' ratios are added up in order (a running sum, as a
+    sliding counter would add them), so the value is a sliding counter's to the bit (the tests compare them).
     """
     n = len(toks)
     if n == 0:
@@ -138,16 +140,22 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     if n <= window:
         return len(set(toks)) / n
     steps = n - window
-    seen: dict[str, int] = {}
-    previous = list(
-        map(itemgetter(0), zip(map(seen.get, toks, repeat(-1)), map(seen.__setitem__, toks, count()), strict=True))
-    )
-    following = [n + window] * (n + 1)  # the last slot takes the -1s of first occurrences
-    deque(map(following.__setitem__, previous, range(n)), maxlen=0)
-    entering = map(lt, previous[window:], range(steps))  # token k + window not in [k, k + window)
-    leaving = map(gt, following[:steps], range(window, n))  # token k not in (k, k + window]
-    distinct = accumulate(map(sub, entering, leaving), initial=len(set(toks[:window])))
-    total: float = reduce(add, map(truediv, distinct, repeat(window)))
+    first: dict[str, int] = {}
+    code = np.fromiter(map(first.setdefault, toks, range(n)), dtype=np.intp, count=n)
+    order = np.argsort(code, kind="stable")  # each token's occurrences, in text order, one after the other
+    repeat_of = np.equal(code[order[1:]], code[order[:-1]])  # order[i + 1] occurs again after order[i]
+    later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
+    previous = np.full(n, -1, dtype=np.intp)
+    previous[later] = earlier
+    following = np.full(n, n + window, dtype=np.intp)
+    following[earlier] = later
+    entering = previous[window:] < np.arange(steps)  # token k + window not in [k, k + window)
+    leaving = following[:steps] > np.arange(window, n)  # token k not in (k, k + window]
+    distinct = np.empty(steps + 1, dtype=np.intp)
+    distinct[0] = len(set(toks[:window]))
+    np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
+    distinct[1:] += distinct[0]
+    total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
     return total / (steps + 1)
 
 
@@ -165,7 +173,7 @@ def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
     """Share of tokens occurring once within their window, averaged over :func:`windows` (0.0 when empty)."""
     if not toks:
         return 0.0
-    shares = [sum(1 for c in Counter(toks[a:b]).values() if c == 1) / (b - a) for a, b in windows(len(toks), window)]
+    shares = [list(Counter(toks[a:b]).values()).count(1) / (b - a) for a, b in windows(len(toks), window)]
     return sum(shares) / len(shares)
 
 
@@ -174,15 +182,19 @@ def repetition(toks: list[str], window: int = REPEAT_WINDOW) -> tuple[float, flo
 
     A 3-gram or 5-gram counts where it starts; a text shorter than ``window`` is one window
     whose 5-gram rate is taken over ``window`` tokens (fewer chances to repeat, so no higher).
+    The 3-grams in repeats are all of them but those seen once; the 5-gram repeats (each
+    occurrence after a 5-gram's first) are all of them but one per distinct 5-gram.
     """
     spans = windows(len(toks), window)
     trigram_share = fivegram_rate = 0.0
     for a, b in spans:
         part = toks[a:b]
+        size = len(part)
         trigrams = Counter(zip(part, part[1:], part[2:], strict=False))
-        fivegrams = Counter(zip(part, part[1:], part[2:], part[3:], part[4:], strict=False))
-        trigram_share += sum(c for c in trigrams.values() if c > 1) / max(len(part) - 2, 1)
-        fivegram_rate += sum(c - 1 for c in fivegrams.values() if c > 1) * 1000.0 / max(len(part), window)
+        repeated = max(size - 2, 0) - list(trigrams.values()).count(1)
+        repeats = max(size - 4, 0) - len(set(zip(part, part[1:], part[2:], part[3:], part[4:], strict=False)))
+        trigram_share += repeated / max(size - 2, 1)
+        fivegram_rate += repeats * 1000.0 / max(size, window)
     return trigram_share / len(spans), fivegram_rate / len(spans)
 
 

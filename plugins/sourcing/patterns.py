@@ -139,6 +139,11 @@ FAST_ACCORDING_TO = measures.Anchored(ACCORDING_TO, ["according"])
 FAST_SAY_THEN_NAME = measures.Anchored(SAY_THEN_NAME, SAY_VERBS)
 FAST_ACCORDING_TO_NAME = measures.Anchored(ACCORDING_TO_NAME, ["according"])
 FAST_FULL_MONTH = measures.Anchored(FULL_MONTH, [month.lower() for month in MONTH_NAMES[:12]])
+#: :data:`SAID`, :data:`WEEKDAY` and :data:`ORG` tried only where their words start (for a
+#: whole body; :data:`SAID` and the others stay for any text).
+FAST_SAID = measures.Anchored(SAID.pattern, ["said", "says", "told"])
+FAST_WEEKDAY = measures.Anchored(WEEKDAY.pattern, [day.lower() for day in WEEKDAYS])
+FAST_ORG = measures.Anchored(ORG.pattern, [word.lower() for word in ORG_WORDS])
 FAST_HONORIFIC_NAME = measures.Anchored(
     HONORIFIC_NAME, "mr mrs ms dr prof sir lord lady sen rep gov gen capt insp det supt cllr".split()
 )

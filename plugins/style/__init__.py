@@ -44,7 +44,8 @@ The list holds the words as written, with no other inflections: "bastard" is fla
 )
 
 RULES = (PROFANE_WORD,)
-PROFANE = measures.Folded(re.compile(rf"\b(?:{measures.alternation(sorted(PROFANITY))})\b", re.IGNORECASE))
+#: Tried only where one of the words starts (the same matches as the pattern ignoring case).
+PROFANE = measures.Anchored(re.compile(rf"\b(?:{measures.alternation(sorted(PROFANITY))})\b", re.IGNORECASE), PROFANITY)
 
 
 def _profane(document: Document) -> Iterator[Finding]:

@@ -19,7 +19,8 @@ from typing import Any
 
 from copydesk import measures
 from copydesk.models import Article
-from copydesk.plugins import hedging
+from copydesk.plugins import hedging, style
+from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
@@ -90,11 +91,13 @@ def opening_words(pattern: re.Pattern[str]) -> set[str]:
 ANCHORED = {
     name: value for module in (hdg, sp) for name, value in vars(module).items() if isinstance(value, measures.Anchored)
 }
+#: The anchored patterns of the other scorers (boilerplate's calls to action, style's profanity).
+OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE}
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 9
-    for name, anchored in ANCHORED.items():
+    assert len(ANCHORED) == 12
+    for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
         assert words == anchored._first, (name, sorted(words ^ anchored._first))
@@ -329,6 +332,9 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
         (sp.FAST_ACCORDING_TO_NAME, sp.ACCORDING_TO_NAME),
         (sp.FAST_FULL_MONTH, sp.FULL_MONTH),
         (sp.FAST_HONORIFIC_NAME, sp.HONORIFIC_NAME),
+        (sp.FAST_SAID, sp.SAID.pattern),
+        (sp.FAST_WEEKDAY, sp.WEEKDAY.pattern),
+        (sp.FAST_ORG, sp.ORG.pattern),
     ]:
         assert _spans(fast.finditer(view)) == _spans(plain.finditer(text))
     for fast, plain in [(sp.FAST_ACCORDING_TO, sp.ACCORDING_TO), (sp.FAST_RELATIVE_TIME, sp.RELATIVE_TIME)]:
@@ -337,6 +343,7 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     assert src._digits(text) == sum(map(str.isdigit, text))
     plain_said = (sp.SAID.pattern, SAID_PAST, SAID_PRESENT)
     assert src._said(text) == tuple(measures.count(rx, text) for rx in plain_said)
+    assert src._said(text, view) == src._said(text)
 
 
 OPENING_PIECES = [*OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
@@ -427,3 +434,36 @@ def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
 @given(text=st.lists(st.sampled_from(['"', "“", "”", "«", "»", "\n", "a", " ", "said"]), max_size=30).map("".join))
 def test_quote_spans_visiting_only_quotation_marks_finds_the_event_by_event_spans(text: str) -> None:
     assert quote_spans(text) == _quote_spans_event_by_event(text)
+
+
+#: Every phrase boilerplate's call-to-action and style's profanity patterns match, as
+#: written, capitalised and in capitals, and pieces that put them inside other words.
+OTHER_PHRASES = sorted(
+    {
+        variant
+        for anchored in OTHER_ANCHORED.values()
+        for phrase in spellings(anchored.pattern)
+        for variant in (phrase, phrase.capitalize(), phrase.upper())
+    }
+)
+OTHER_PIECES = ["x", "_", "1", "-", "'", "’", "s", "ed", ".", ",", "\n", " ", "\u0130", "\u0131", "\u017f", "\u212a"]
+other_texts = st.lists(st.one_of(st.sampled_from(OTHER_PHRASES), st.sampled_from(OTHER_PIECES)), max_size=30).map(
+    lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=other_texts)
+def test_call_to_action_and_profanity_tried_where_their_words_start_find_what_the_patterns_find(text: str) -> None:
+    view = TextView(text)
+    for anchored in OTHER_ANCHORED.values():
+        assert _spans(anchored.finditer(view)) == _spans(anchored.pattern.finditer(text))
+
+
+def test_every_call_to_action_and_profane_phrase_is_found_where_its_words_start() -> None:
+    """Exhaustive over the phrases the two patterns match, each alone and inside a sentence."""
+    for anchored in OTHER_ANCHORED.values():
+        for phrase in sorted(spellings(anchored.pattern)):
+            for text in (phrase, f"{phrase.capitalize()}, then x-{phrase} and '{phrase.upper()}'_{phrase}."):
+                plain = _spans(anchored.pattern.finditer(text))
+                assert plain and _spans(anchored.finditer(TextView(text))) == plain, text

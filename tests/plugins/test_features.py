@@ -183,6 +183,40 @@ def test_mattr_is_exactly_the_sliding_window_average(seed: int) -> None:
         assert rdb.mattr(toks, window) == sliding_mattr(toks, window)
 
 
+def counted_repetition(toks: list[str], window: int = rdb.REPEAT_WINDOW) -> tuple[float, float]:
+    """The repetition measures counted n-gram by n-gram (the reference)."""
+    spans = rdb.windows(len(toks), window)
+    trigram_share = fivegram_rate = 0.0
+    for a, b in spans:
+        part = toks[a:b]
+        trigrams = Counter(zip(part, part[1:], part[2:], strict=False))
+        fivegrams = Counter(zip(part, part[1:], part[2:], part[3:], part[4:], strict=False))
+        trigram_share += sum(c for c in trigrams.values() if c > 1) / max(len(part) - 2, 1)
+        fivegram_rate += sum(c - 1 for c in fivegrams.values() if c > 1) * 1000.0 / max(len(part), window)
+    return trigram_share / len(spans), fivegram_rate / len(spans)
+
+
+def counted_hapax(toks: list[str], window: int = rdb.HAPAX_WINDOW) -> float:
+    """The hapax share counted token type by token type (the reference)."""
+    if not toks:
+        return 0.0
+    shares = [
+        sum(1 for c in Counter(toks[a:b]).values() if c == 1) / (b - a) for a, b in rdb.windows(len(toks), window)
+    ]
+    return sum(shares) / len(shares)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_repetition_and_hapax_from_totals_are_exactly_the_counted_values(seed: int) -> None:
+    # Repeated 3-grams as all but the ones seen once, 5-gram repeats as all but one per distinct
+    # 5-gram: the same integers, so the same floats, short texts and partial windows included.
+    rng = random.Random(seed)
+    toks = [f"w{rng.randrange(rng.choice([2, 3, 8, 40]))}" for _ in range(rng.randrange(0, 700))]
+    for window in (1, 4, 5, 6, 100, 150):
+        assert rdb.repetition(toks, window) == counted_repetition(toks, window)
+        assert rdb.hapax_share(toks, window) == counted_hapax(toks, window)
+
+
 def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
