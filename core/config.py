@@ -28,7 +28,7 @@ from typing import Any
 from copydesk.errors import ConfigError
 from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
-from copydesk.safety import CONTROL, quoted
+from copydesk.safety import CONTROL, quoted, shown
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
 
@@ -222,7 +222,7 @@ def merge(
             merged[key] = value
             continue
         if key not in defaults:
-            raise ConfigError(f"{where}: unknown key {dotted!r}")
+            raise ConfigError(f"{where}: unknown key {shown(dotted)}")
         if isinstance(defaults[key], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: {dotted} must be a table, not {_type_name(value)}")
@@ -398,7 +398,7 @@ def _validate_extractor(choice: str, where: str) -> None:
     from copydesk.sources.html import EXTRACTORS, extractor
 
     if choice not in EXTRACTORS:
-        raise ConfigError(f"{where}: sources.html_extractor must be auto, builtin or trafilatura, not {choice!r}")
+        raise ConfigError(f"{where}: sources.html_extractor must be auto, builtin or trafilatura, not {shown(choice)}")
     if choice == "trafilatura" and not extractor().startswith("trafilatura"):
         raise ConfigError(f"{where}: sources.html_extractor is trafilatura, but {extractor().split('; ', 1)[1]}")
 
@@ -432,7 +432,7 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
-            raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {value!r}")
+            raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {shown(value)}")
     for table in ("weights", "severity_penalty"):
         for key, value in scoring[table].items():
             if value < 0:
