@@ -28,7 +28,7 @@ from typing import Any
 from copydesk.errors import ConfigError
 from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
-from copydesk.safety import CONTROL, quoted
+from copydesk.safety import CONTROL, quoted, shown
 from copydesk.scoring import ScoringSettings
 from copydesk.sources import STDIN_FORMATS
 
@@ -43,6 +43,8 @@ MAX_FAILING = re.compile(r"(?:\d{1,18}(?:\.\d{1,18})?%|\d{1,18})")
 MAX_FAILING_FORM = 'must be a count like "5" or a share like "5%" (at most 100%)'
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
+#: The longest ``run.article_timeout``, in seconds (a day).
+MAX_TIMEOUT = 86400
 #: The largest ``sources.max_bytes`` (an article or record is read whole, in one buffer of that size: 1 GiB) and
 #: ``sources.max_spool_bytes`` (copied in chunks: 256 TiB). A bigger number is a typo, not a limit.
 MAX_SIZE = {"max_bytes": 2**30, "max_spool_bytes": 2**48}
@@ -171,6 +173,16 @@ def _expected_name(default: Any) -> str:
     return "array of strings" if isinstance(default, list) else _type_name(default)
 
 
+#: What the core's whole-number settings accept, said when one is given a fraction (``0.5``, ``1e9``).
+WHOLE = {
+    "run.workers": f"from 1 to {MAX_WORKERS}",
+    "run.article_timeout": f"of seconds from 0 (no limit) to {MAX_TIMEOUT}",
+    "sources.max_bytes": f"from 1 to {MAX_SIZE['max_bytes']}",
+    "sources.max_spool_bytes": f"from 1 to {MAX_SIZE['max_spool_bytes']}",
+    "scoring.min_words": "of at least 1",
+}
+
+
 def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
     """Check ``value`` has the type of ``default``; ints are accepted for floats."""
     if isinstance(default, bool) or isinstance(value, bool):
@@ -182,6 +194,9 @@ def _check_value(key: str, value: Any, default: Any, where: str) -> Any:
         ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
     else:
         ok = isinstance(value, type(default))
+    if not ok and isinstance(default, int) and isinstance(value, float):
+        accepted = f" {WHOLE[key]}" if key in WHOLE else ""
+        raise ConfigError(f"{where}: {key} must be a whole number{accepted}, not {value}")
     if not ok:
         raise ConfigError(f"{where}: {key} must be {_expected_name(default)}, not {_type_name(value)}")
     if isinstance(value, list) and (blank := next((i for i, v in enumerate(value, 1) if not v.strip()), None)):
@@ -222,7 +237,7 @@ def merge(
             merged[key] = value
             continue
         if key not in defaults:
-            raise ConfigError(f"{where}: unknown key {dotted!r}")
+            raise ConfigError(f"{where}: unknown key {shown(dotted)}")
         if isinstance(defaults[key], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: {dotted} must be a table, not {_type_name(value)}")
@@ -398,7 +413,7 @@ def _validate_extractor(choice: str, where: str) -> None:
     from copydesk.sources.html import EXTRACTORS, extractor
 
     if choice not in EXTRACTORS:
-        raise ConfigError(f"{where}: sources.html_extractor must be auto, builtin or trafilatura, not {choice!r}")
+        raise ConfigError(f"{where}: sources.html_extractor must be auto, builtin or trafilatura, not {shown(choice)}")
     if choice == "trafilatura" and not extractor().startswith("trafilatura"):
         raise ConfigError(f"{where}: sources.html_extractor is trafilatura, but {extractor().split('; ', 1)[1]}")
 
@@ -418,8 +433,11 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         raise ConfigError(
             f"{name('run.executor')} must be local or dask://HOST:PORT (a Dask scheduler), not {quoted(data['run']['executor'])}"
         )
-    if not 0 <= data["run"]["article_timeout"] <= 86400:
-        raise ConfigError(f"{name('run.article_timeout')} must be 0 (no limit) to 86400 seconds")
+    if not 0 <= data["run"]["article_timeout"] <= MAX_TIMEOUT:
+        raise ConfigError(
+            f"{name('run.article_timeout')} must be a whole number {WHOLE['run.article_timeout']},"
+            f" not {data['run']['article_timeout']}"
+        )
     for key, problem in _sources_problems(data["sources"]):
         raise ConfigError(f"{where}: sources.{key} {problem}")
     _validate_extractor(data["sources"]["html_extractor"], where)
@@ -432,7 +450,7 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
-            raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {value!r}")
+            raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {shown(value)}")
     for table in ("weights", "severity_penalty"):
         for key, value in scoring[table].items():
             if value < 0:

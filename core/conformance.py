@@ -41,6 +41,7 @@ from copydesk.manager import PluginSet
 from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner
+from copydesk.safety import shown
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
 from copydesk.text import WORD, Document, TextView
 
@@ -96,13 +97,13 @@ def check_features(scorer: Scorer) -> list[Problem]:
         if feature.name in names:
             problems.append("is declared twice")
         if feature.direction not in ("problem", "evidence"):
-            problems.append(f"direction {feature.direction!r} is not 'problem' or 'evidence'")
+            problems.append(f"direction {shown(feature.direction)} is not 'problem' or 'evidence'")
         if feature.unit not in FEATURE_UNITS:
-            problems.append(f"unit {feature.unit!r} is not one of {', '.join(FEATURE_UNITS)}")
+            problems.append(f"unit {shown(feature.unit)} is not one of {', '.join(FEATURE_UNITS)}")
         if not feature.doc.strip():
             problems.append("has no doc")
         names.add(feature.name)
-        found += [Problem(scorer.prefix, "features", f"feature {feature.name!r} {p}") for p in problems]
+        found += [Problem(scorer.prefix, "features", f"feature {shown(feature.name)} {p}") for p in problems]
     return found
 
 
@@ -116,7 +117,7 @@ def _setting_ok(value: Any) -> bool:
 def check_settings(scorer: Scorer) -> list[Problem]:
     """Setting keys are strings, values str, int, float, bool or list[str], and ``check`` passes the defaults."""
     found = [
-        Problem(scorer.prefix, "settings", f"setting {key!r} = {value!r} is not str, int, float, bool or list[str]")
+        Problem(scorer.prefix, "settings", f"setting {shown(key)} = {shown(value)} is not str, int, float, bool or list[str]")
         for key, value in scorer.settings.items()
         if not isinstance(key, str) or not _setting_ok(value)
     ]
@@ -132,7 +133,7 @@ def _default_check(scorer: Scorer) -> list[Problem]:
     except Exception as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
         return [Problem(scorer.prefix, "settings", f"check raised on the defaults: {describe(exc)}")]
     return [
-        Problem(scorer.prefix, "settings", f"check rejects the default of {key!r}: {problem}")
+        Problem(scorer.prefix, "settings", f"check rejects the default of {shown(key)}: {problem}")
         for key, problem in complaints
     ]
 
@@ -149,7 +150,7 @@ def _failures(scorer: Scorer, runner: Runner, reports: Iterable[ArticleReport], 
     found = [Problem(scorer.prefix, "robustness", f"batch pass raised {e}") for e in runner.batch_errors.values()]
     for report in reports:
         for result in report.failed_scorers:
-            found.append(Problem(scorer.prefix, "robustness", f"raised on {what} {report.id!r}: {result.error}"))
+            found.append(Problem(scorer.prefix, "robustness", f"raised on {what} {shown(report.id)}: {result.error}"))
     return found
 
 
@@ -168,7 +169,7 @@ def check_findings(scorer: Scorer, articles: Sequence[Article], plugins: PluginS
         }
         for finding in report.findings:
             if detail := _finding_problem(finding, views):
-                found.append(Problem(scorer.prefix, "spans", f"{finding.code} on {report.id!r}: {detail}"))
+                found.append(Problem(scorer.prefix, "spans", f"{finding.code} on {shown(report.id)}: {detail}"))
     return found
 
 
@@ -264,7 +265,7 @@ def check_tokens(scorer: Scorer, articles: Sequence[Article], plugins: PluginSet
         document = Document.from_article(article)
         for view in (document.title, document.body):
             if detail := stream_problem(view):
-                found.append(Problem(scorer.prefix, "tokens", f"{view.field} of {article.id!r}: {detail}"))
+                found.append(Problem(scorer.prefix, "tokens", f"{view.field} of {shown(article.id)}: {detail}"))
         before = _snapshot(document)
         try:
             result = active.scorer.score(document, active.context)
@@ -273,7 +274,7 @@ def check_tokens(scorer: Scorer, articles: Sequence[Article], plugins: PluginSet
         except Exception:  # crashes are check_findings' to report
             continue
         if _snapshot(document) != before:
-            found.append(Problem(scorer.prefix, "tokens", f"changed the shared token stream of {article.id!r}"))
+            found.append(Problem(scorer.prefix, "tokens", f"changed the shared token stream of {shown(article.id)}"))
     return found
 
 
@@ -281,14 +282,14 @@ def _finding_problem(finding: Finding, views: dict[str, TextView]) -> str | None
     """What is wrong with where a finding points, or None."""
     view = views.get(finding.field)
     if view is None:
-        return f"field {finding.field!r} is not 'text', 'title' or 'byline'"
+        return f"field {shown(finding.field)} is not 'text', 'title' or 'byline'"
     start, end, text = finding.start, finding.end, view.text
     if not 0 <= start <= end <= len(text):
         return f"span {start}:{end} is outside the {view.field} ({len(text)} characters)"
     if finding.matched != text[start:end]:
-        return f"matched {finding.matched[:40]!r} is not {view.field}[{start}:{end}] {text[start:end][:40]!r}"
+        return f"matched {shown(finding.matched[:40])} is not {view.field}[{start}:{end}] {shown(text[start:end][:40])}"
     if " ".join(finding.matched.split()) not in finding.excerpt:
-        return f"excerpt {finding.excerpt[:60]!r} does not contain the matched text {finding.matched[:40]!r}"
+        return f"excerpt {shown(finding.excerpt[:60])} does not contain the matched text {shown(finding.matched[:40])}"
     if (finding.line, finding.column) != view.line_col(start):
         return f"line {finding.line} column {finding.column} is not where offset {start} is"
     if (finding.end_line, finding.end_column) != view.line_col(end):

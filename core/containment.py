@@ -28,6 +28,7 @@ from typing import Any
 from copydesk import pipes
 from copydesk.errors import describe
 from copydesk.models import Finding, FrozenDict, ScorerResult
+from copydesk.safety import shown
 from copydesk.text import Document
 
 _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentence_starts")
@@ -117,7 +118,7 @@ def _numbers_problem(result: ScorerResult) -> str | None:
             return "returned a metric whose name is not valid Unicode (an unpaired surrogate)"
     bad = sorted(k for k, v in result.metrics.items() if not math.isfinite(v))
     if bad:
-        return f"returned a non-finite metric {bad[0]!r} ({result.metrics[bad[0]]})"
+        return f"returned a non-finite metric {shown(bad[0])} ({result.metrics[bad[0]]})"
     if result.subscore is not None and not math.isfinite(result.subscore):
         return f"returned a non-finite sub-score ({result.subscore})"
     return None
@@ -201,7 +202,7 @@ def data_problem(value: Any, where: str, depth: int = 0) -> str | None:
         key = next((k for k in value if not isinstance(k, str) or _SURROGATE.search(k)), None)
         if key is not None:
             return f"{where} has a key that is {_kind(key)}: JSON keys are strings of valid Unicode"
-        items = ((f"{where}[{k!r}]", item) for k, item in value.items())
+        items = ((f"{where}[{shown(k)}]", item) for k, item in value.items())
     else:
         return _scalar_problem(value, where)
     if depth >= DATA_DEPTH:

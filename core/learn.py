@@ -145,7 +145,9 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     positive = counts[options.unreliable]
     negative = sum(counts.values()) - positive
     if not positive or not negative:
-        missing = f"{options.label} = {safety.quoted(options.unreliable)}" if not positive else f"another {options.label}"
+        missing = (
+            f"{options.label} = {safety.quoted(options.unreliable)}" if not positive else f"another {options.label}"
+        )
         raise UsageError(f"every labelled article is in one class: none has {missing} (labels seen: {seen})")
     if options.folds < 2 or min(positive, negative) < options.folds:
         raise UsageError(
@@ -250,7 +252,7 @@ def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Mo
         "versions": {"numpy": np.__version__, "scikit-learn": sklearn.__version__},
     }
     model = fit_labelled(data.columns, x, y, settings, provenance)
-    said = f"{_clip(options.label)} = {_clip(repr(options.unreliable))} in the labelled set"
+    said = f"{_clip(options.label)} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
     truncation = np.array(data.truncation)
     groups = [
         Group("reliable", f"the articles not labelled {said}", x[y == 0], truncation[y == 0].tolist()),

@@ -19,6 +19,7 @@ from copydesk import hookspecs
 from copydesk.errors import PluginError, describe
 from copydesk.models import Reporter, Rule, Scorer
 from copydesk.rules import scorer_problems
+from copydesk.safety import shown
 
 log = logging.getLogger(__name__)
 
@@ -112,10 +113,10 @@ def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: d
     if problems := scorer_problems(scorer):
         raise ValueError(problems[0])
     if scorer.prefix in seen_prefixes:
-        raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {seen_prefixes[scorer.prefix]!r}")
+        raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {shown(seen_prefixes[scorer.prefix])}")
     for rule in scorer.rules:
         if rule.code in seen_codes:
-            raise ValueError(f"duplicate rule code {rule.code} (also in plugin {seen_codes[rule.code]!r})")
+            raise ValueError(f"duplicate rule code {rule.code} (also in plugin {shown(seen_codes[rule.code])})")
         seen_codes[rule.code] = owner
     seen_prefixes[scorer.prefix] = owner
 
@@ -139,7 +140,7 @@ class _Collected:
                 raise ValueError(f"copydesk_reporters returned {type(reporter).__name__}, not Reporter")
             if reporter.name in reporters:
                 raise ValueError(
-                    f"format {reporter.name!r} is already provided by {reporters[reporter.name][0].name!r}"
+                    f"format {shown(reporter.name)} is already provided by {shown(reporters[reporter.name][0].name)}"
                 )
             reporters[reporter.name] = (info, reporter)
         self.scorers += [(info, scorer) for scorer in provided]

@@ -26,6 +26,7 @@ from itertools import compress
 from operator import methodcaller
 from typing import Any
 
+from copydesk.safety import shown
 from copydesk.text import TextView
 
 #: Floor of the word count in problem densities.
@@ -88,11 +89,11 @@ class WordBounded:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         r"""Compile ``pattern`` without its opening ``\b``, with the same flags."""
         if not pattern.pattern.startswith("\\b"):
-            raise ValueError(f"pattern does not open with \\b: {pattern.pattern[:40]!r}")
+            raise ValueError(f"pattern does not open with \\b: {shown(pattern.pattern[:40])}")
         self.pattern = pattern
         self._rest = re.compile(pattern.pattern[2:], pattern.flags)
         if self._rest.fullmatch(""):
-            raise ValueError(f"pattern can match the empty string: {pattern.pattern[:40]!r}")
+            raise ValueError(f"pattern can match the empty string: {shown(pattern.pattern[:40])}")
         self._is_word = _is_ascii_word if pattern.flags & re.ASCII else _is_word
 
     def _bounded(self, text: str, at: int) -> bool:
@@ -179,11 +180,11 @@ def out_of_range(
         if (low is None or value >= low) and (high is None or value <= high):
             continue
         if low is not None and high is not None:
-            yield key, f"must be between {low:g} and {high:g}, not {settings[key]!r}"
+            yield key, f"must be between {low:g} and {high:g}, not {shown(settings[key])}"
         elif low is not None:
-            yield key, f"must be at least {low:g}, not {settings[key]!r}"
+            yield key, f"must be at least {low:g}, not {shown(settings[key])}"
         else:
-            yield key, f"must be at most {high:g}, not {settings[key]!r}"
+            yield key, f"must be at most {high:g}, not {shown(settings[key])}"
 
 
 #: Characters that ``re.IGNORECASE`` matches with an ASCII letter but ``str.lower()``
@@ -212,7 +213,7 @@ class Folded:
         r"""Compile ``pattern`` case-sensitively (with :class:`WordBounded` when it opens with ``\b``)."""
         source = pattern.pattern
         if not pattern.flags & re.IGNORECASE or source != source.lower() or not source.isascii():
-            raise ValueError(f"not an IGNORECASE pattern written in lower-case ASCII: {source[:40]!r}")
+            raise ValueError(f"not an IGNORECASE pattern written in lower-case ASCII: {shown(source[:40])}")
         lower = re.compile(source, pattern.flags & ~re.IGNORECASE)
         self.pattern = pattern
         self._lower: re.Pattern[str] | WordBounded = WordBounded(lower) if source.startswith("\\b") else lower
@@ -260,7 +261,7 @@ class Anchored:
         r"""Compile ``pattern`` without its opening ``\b`` (on lower-cased text if case-insensitive)."""
         source = pattern.pattern
         if not source.startswith("\\b"):
-            raise ValueError(f"pattern does not open with \\b: {source[:40]!r}")
+            raise ValueError(f"pattern does not open with \\b: {shown(source[:40])}")
         self.pattern = pattern
         self._folded = Folded(pattern) if pattern.flags & re.IGNORECASE else None
         self._rest = re.compile(source[2:], pattern.flags & ~re.IGNORECASE)

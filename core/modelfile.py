@@ -39,7 +39,7 @@ from typing import Any
 from copydesk import __version__
 from copydesk.errors import ConfigError
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
-from copydesk.safety import CONTROL
+from copydesk.safety import CONTROL, shown
 
 #: ``"format"`` of a model file, and the newest ``"format_version"`` this copydesk reads.
 FORMAT = "copydesk-model"
@@ -135,7 +135,7 @@ def _feature(data: Any, where: str) -> FeatureNorm:
         raise ModelError(f"{where}: 'quantiles' must not decrease")
     direction = _need(data, "direction", str, where)
     if direction not in DIRECTIONS:
-        raise ModelError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}, not {direction!r}")
+        raise ModelError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}, not {shown(direction)}")
     weight, learned, slope = (float(_need(data, k, num, where)) for k in ("weight", "learned", "slope"))
     if not (math.isfinite(weight) and weight >= 0 and math.isfinite(slope) and slope > 0):
         raise ModelError(f"{where}: 'weight' must be >= 0 and 'slope' > 0")
@@ -187,7 +187,7 @@ def _header(data: Any, running: str) -> None:
         raise ModelError(f'not a copydesk model file (no "format": "{FORMAT}")')
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ModelError(f"unknown format_version {version!r}")
+        raise ModelError(f"unknown format_version {shown(version)}")
     if version > FORMAT_VERSION:
         raise ModelError(
             f"format_version {version} is newer than this copydesk reads ({FORMAT_VERSION}): upgrade copydesk"

@@ -19,6 +19,7 @@ from copydesk.app import default_stderr
 from copydesk.ci.gate import share
 from copydesk.config import MAX_WORKERS, SEVERITIES, Flags
 from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
+from copydesk.safety import shown
 from typer.core import TyperCommand
 
 T = TypeVar("T")
@@ -289,7 +290,7 @@ def selectors(flag: str, values: list[str] | None, what: str = "a rule code, pre
 def check_severity(value: str) -> str:
     """The ``--min-severity`` level, checked."""
     if value not in SEVERITIES:
-        raise UsageError(f"--min-severity must be info, warning or error, not {value!r}")
+        raise UsageError(f"--min-severity must be info, warning or error, not {shown(value)}")
     return value
 
 
@@ -321,7 +322,7 @@ def check_only_new(value: bool, baseline: Path | None) -> bool:
 def list_format(format: str) -> str:
     """The ``--format`` of ``rules``/``plugins``: text or json."""
     if format not in ("text", "json"):
-        raise UsageError(f"--format must be text or json, not {format!r}")
+        raise UsageError(f"--format must be text or json, not {shown(format)}")
     return format
 
 

@@ -185,9 +185,11 @@ class Pool:
         self._stop(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
         assert job is not None
-        articles = getattr(job.item, "articles", ())
-        if 0 <= at < len(articles):  # a chunk of the batch pass: name the article it was on
+        articles = getattr(job.item, "articles", None)
+        if articles is not None and 0 <= at < len(articles):  # a chunk of the batch pass: name the article it was on
             why = f"{why} (on article {articles[at].id})"
+        elif articles is not None and at < 0:  # a chunk before its first article: the passes' start
+            why = f"{why} (in start)"
         self._retry(job, culprit, why)
 
     def _retry(self, job: Job, culprit: int, why: str) -> None:

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from urllib.parse import urlsplit
 
+from copydesk.safety import shown
+
 log = logging.getLogger(__name__)
 
 #: The source of an article that names none by the chosen strategy.
@@ -123,7 +125,7 @@ def check_strategy(by: str) -> str:
     """Return ``by`` unchanged if it names a strategy, else raise ``ValueError`` saying which exist."""
     if by in ("auto", "host", "folder") or (by.startswith("field:") and by[len("field:") :].strip()):
         return by
-    raise ValueError(f"unknown source strategy {by!r} (expected one of {', '.join(STRATEGIES)})")
+    raise ValueError(f"unknown source strategy {shown(by)} (expected one of {', '.join(STRATEGIES)})")
 
 
 def source_name(article_meta: Mapping[str, str], url: str | None, path: str | None, by: str) -> str:

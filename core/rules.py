@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from copydesk.errors import ConfigError
+from copydesk.safety import shown
 
 if TYPE_CHECKING:
     from copydesk.models import Rule, Scorer
@@ -43,7 +44,7 @@ EXACT = 1000
 def prefix_problem(prefix: str) -> str | None:
     """Why ``prefix`` cannot be a scorer's rule-code prefix, or None."""
     if not SCORER_PREFIX.fullmatch(prefix) or prefix == RESERVED_PREFIX:
-        return f"invalid scorer prefix {prefix!r}: not 2-4 capitals other than {RESERVED_PREFIX}"
+        return f"invalid scorer prefix {shown(prefix)}: not 2-4 capitals other than {RESERVED_PREFIX}"
     return None
 
 
@@ -62,11 +63,11 @@ def rule_problems(rule: Rule, prefix: str) -> list[str]:
     """What breaks the contract in one rule's code, name and message (``prefix``: its scorer's)."""
     found = []
     if not RULE_CODE.fullmatch(rule.code) or rule.code[:-3] != prefix:
-        found.append(f"rule code {rule.code!r} is not {prefix} followed by three digits")
+        found.append(f"rule code {shown(rule.code)} is not {prefix} followed by three digits")
     if not RULE_NAME.fullmatch(rule.name) or rule.name.startswith(ADVICE_NAMES):
-        found.append(f"rule {rule.code} name {rule.name!r} is not kebab-case naming the pattern flagged")
+        found.append(f"rule {rule.code} name {shown(rule.name)} is not kebab-case naming the pattern flagged")
     if problem := _template_problem(rule.message):
-        found.append(f"rule {rule.code} message {rule.message!r} {problem}")
+        found.append(f"rule {rule.code} message {shown(rule.message)} {problem}")
     return found
 
 
@@ -74,7 +75,7 @@ def scorer_problems(scorer: Scorer) -> list[str]:
     """What breaks the contract in a scorer's prefix, name and rules (docs aside), first problem first."""
     found = [problem] if (problem := prefix_problem(scorer.prefix)) else []
     if not RULE_NAME.fullmatch(scorer.name):
-        found.append(f"invalid scorer name {scorer.name!r}: not kebab-case")
+        found.append(f"invalid scorer name {shown(scorer.name)}: not kebab-case")
     if not scorer.rules:
         found.append("the scorer declares no rules")
     codes: set[str] = set()
@@ -84,7 +85,7 @@ def scorer_problems(scorer: Scorer) -> list[str]:
         if rule.code in codes:
             found.append(f"duplicate rule code {rule.code} (declared twice)")
         if rule.name in names:
-            found.append(f"duplicate rule name {rule.name!r} (declared twice)")
+            found.append(f"duplicate rule name {shown(rule.name)} (declared twice)")
         codes.add(rule.code)
         names.add(rule.name)
     return found
@@ -124,7 +125,7 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str)
         if selector == ALL:
             continue
         if not any(specificity(selector, rule.code, rule.name) >= 0 for rule in rules):
-            raise ConfigError(f"{where}: {selector!r} matches no rule code, prefix or name (see 'copydesk rules')")
+            raise ConfigError(f"{where}: {shown(selector)} matches no rule code, prefix or name (see 'copydesk rules')")
 
 
 def is_selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:

@@ -39,6 +39,7 @@ from copydesk.models import (
 )
 from copydesk.pool import Pool
 from copydesk.rules import check_selectors, selected_codes
+from copydesk.safety import shown
 from copydesk.suppress import Suppressions
 from copydesk.text import Document
 
@@ -439,10 +440,10 @@ def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
     out: dict[str, float] = {}
     for name in sorted(values):
         if name not in declared:
-            raise ValueError(f"feature {name!r} is not declared by scorer {scorer.prefix}")
+            raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
         value = float(values[name])
         if not math.isfinite(value):
-            raise ValueError(f"feature {name!r} of scorer {scorer.prefix} is {value}, not a finite number")
+            raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")
         out[name] = value
     return out
 

@@ -19,9 +19,7 @@ import re
 
 #: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators,
 #: and surrogates (a lone one cannot be encoded: JSON input may hold one).
-CONTROL = re.compile(
-    r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-)
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
 #: What :func:`neutralise` escapes: :data:`CONTROL`, and the backslash that starts every escape.
 _SHOWN = re.compile(CONTROL.pattern[:-1] + r"\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
@@ -52,6 +50,11 @@ def quoted(text: str) -> str:
     the message escapes them again (``'a\\\\b'`` for ``a\b``).
     """
     return f"'{text}'"
+
+
+def shown(value: object) -> str:
+    """``value`` for a message: a string :func:`quoted`, anything else (a number, a list, None) as Python writes it."""
+    return quoted(value) if isinstance(value, str) else repr(value)
 
 
 def line(text: str) -> str:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from copydesk.errors import UsageError
 from copydesk.rules import RESERVED_PREFIX, RULE_NAME, prefix_problem
+from copydesk.safety import shown
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,10 @@ def default_prefix(name: str) -> str:
 def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
     """Check ``name`` and ``prefix`` (derived when None); raise UsageError naming the bad one."""
     if not RULE_NAME.fullmatch(name):
-        raise UsageError(f"plugin name {name!r} must be kebab-case: lowercase letters, digits and hyphens")
+        raise UsageError(f"plugin name {shown(name)} must be kebab-case: lowercase letters, digits and hyphens")
     chosen = prefix if prefix is not None else default_prefix(name)
     if prefix_problem(chosen):
-        raise UsageError(f"prefix {chosen!r} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
+        raise UsageError(f"prefix {shown(chosen)} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
     return PluginNames(name, chosen)
 
 

@@ -43,6 +43,7 @@ from typing import Any, TextIO
 
 from copydesk.errors import UsageError
 from copydesk.models import ArticleReport, Finding, RunSummary
+from copydesk.safety import shown
 
 FORMAT_VERSION = 1
 DESIGN = "sha256(article id NUL rule code NUL normalised matched text)[:32]"
@@ -164,7 +165,7 @@ class Baseline:
         shapes = (("findings", list), ("articles", list), ("paths", list))
         for key, kind in shapes:
             if key in data and not isinstance(data[key], kind):
-                raise UsageError(f"{path}: malformed baseline: {key!r} must be a JSON array")
+                raise UsageError(f"{path}: malformed baseline: {shown(key)} must be a JSON array")
         try:
             entries = {
                 str(row["fingerprint"]): Entry(

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from copydesk.errors import UsageError
+from copydesk.safety import shown
 from copydesk.sources import STDIN, Batch
 
 
@@ -42,7 +43,7 @@ def _git(args: Sequence[str], cwd: Path) -> str:
 def changed_files(ref: str, cwd: Path) -> set[Path]:
     """Resolved paths of files added or modified since the merge base of ``ref`` and HEAD."""
     if ref.startswith("-"):
-        raise UsageError(f"--changed-since: {ref!r} is not a git revision")
+        raise UsageError(f"--changed-since: {shown(ref)} is not a git revision")
     root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     base = _git(["merge-base", ref, "HEAD"], cwd).strip()
     diff = _git(["diff", "--name-only", "-z", "--no-renames", "--diff-filter=ACMRT", base, "--"], root)

@@ -22,6 +22,7 @@ from typing import Any
 
 from copydesk.ci.baseline import NEW, Baseline
 from copydesk.models import ArticleReport, Finding, Severity
+from copydesk.safety import shown
 
 LEVERS = ("fail_under", "fail_on", "unreadable")
 
@@ -59,9 +60,9 @@ def share(text: str) -> float:
     try:
         value = float(number)
     except ValueError:
-        raise ValueError(f"{text!r} is not a share like 0.1 or 10%") from None
+        raise ValueError(f"{shown(text)} is not a share like 0.1 or 10%") from None
     if not math.isfinite(value):
-        raise ValueError(f"{text!r} is not a share like 0.1 or 10%")
+        raise ValueError(f"{shown(text)} is not a share like 0.1 or 10%")
     return value / 100.0 if stripped.endswith("%") else value
 
 

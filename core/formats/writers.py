@@ -20,6 +20,7 @@ from typing import TextIO
 from copydesk.errors import UsageError, WriteError
 from copydesk.manager import PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
+from copydesk.safety import shown
 
 STDOUT = "-"
 #: Paths that name the process's own standard output: the report goes to the stream kept
@@ -144,7 +145,7 @@ class Outputs:
         unknown = [o.format for o in outputs if o.format not in plugins.reporters]
         if unknown:
             known = ", ".join(sorted(plugins.reporters))
-            raise UsageError(f"unknown format {unknown[0]!r} (available: {known})")
+            raise UsageError(f"unknown format {shown(unknown[0])} (available: {known})")
         self.stack = contextlib.ExitStack()
         self.stdout = stdout
         self.to_stdout = any(o.path in STDOUT_PATHS for o in outputs)

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from copydesk.errors import EXIT_USAGE, CopydeskError
 from copydesk.models import EMPTY, FrozenDict
 from copydesk.rollup import SourceSummary, percent
-from copydesk.safety import quoted
+from copydesk.safety import quoted, shown
 
 
 class HistoryError(CopydeskError):
@@ -25,7 +25,7 @@ def utc_iso(when: str) -> str:
     """``when`` as ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``; ``ValueError`` unless it is an ISO time in UTC."""
     moment = datetime.fromisoformat(when)
     if moment.utcoffset() is None or moment.utcoffset():
-        raise ValueError(f"run time {when!r} is not in UTC (give an offset of +00:00 or Z)")
+        raise ValueError(f"run time {shown(when)} is not in UTC (give an offset of +00:00 or Z)")
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
@@ -43,7 +43,7 @@ class ArticleRecord:
     def __post_init__(self) -> None:
         """Keep the rule counts read-only and without zeros; refuse negative counts."""
         if any(n < 0 for n in self.rules.values()):
-            raise ValueError(f"article {self.key!r}: a rule count is negative ({dict(self.rules)})")
+            raise ValueError(f"article {shown(self.key)}: a rule count is negative ({dict(self.rules)})")
         object.__setattr__(self, "rules", FrozenDict({code: n for code, n in sorted(self.rules.items()) if n}))
 
 
@@ -73,7 +73,7 @@ class RunRecord:
         ):
             if len(set(names)) != len(names):
                 dup = sorted(n for n in set(names) if names.count(n) > 1)[0]
-                raise ValueError(f"{what} {dup!r} appears more than once in the run")
+                raise ValueError(f"{what} {shown(dup)} appears more than once in the run")
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.history.backends import Connection
+from copydesk.safety import shown
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def current_version(conn: Connection) -> int:
     if value is None:
         return 0
     if not isinstance(value, int):
-        raise conn.error(f"corrupt schema_version table (holds {value!r}, not a version number)")
+        raise conn.error(f"corrupt schema_version table (holds {shown(value)}, not a version number)")
     return value
 
 

@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from copydesk.errors import describe
 from copydesk.models import Article, Unreadable
+from copydesk.safety import shown
 from copydesk.sources._common import InputFormat
 from copydesk.sources.records import _record_article
 
@@ -94,7 +95,7 @@ def _row(
     """One row as an Article, or an Unreadable naming its problem."""
     text = record.get(fields["text"])
     if isinstance(text, str) and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        return Unreadable(path, f"field {fields['text']!r} longer than sources.max_bytes ({max_bytes})", row, FORMAT)
+        return Unreadable(path, f"field {shown(fields['text'])} longer than sources.max_bytes ({max_bytes})", row, FORMAT)
     return _record_article({str(k): _plain(v) for k, v in record.items()}, fields, path, row, FORMAT)
 
 

@@ -52,7 +52,7 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
             "[scoring.severity_penalty]\nerror = inf\n",
             "scoring.severity_penalty.error must be a finite number, not inf",
         ),
-        ("[run]\narticle_timeout = -1\n", "run.article_timeout must be 0 (no limit) to 86400 seconds"),
+        ("[run]\narticle_timeout = -1\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not -1"),
         ("[run]\nworkers = 0\n", "run.workers must be at least 1"),
         ("[run\n", "invalid TOML"),
         ("plugins = 3\n", "plugins must be a table of tables"),

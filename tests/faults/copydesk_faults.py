@@ -12,7 +12,8 @@ starts one and hangs.
 
 Faults in the batch pass: ``batch_hang`` hangs in ``observe`` of the (mergeable) pass,
 in a worker; ``serial_hang`` in ``observe`` of a pass without ``merge``; ``merge_hang``
-in ``merge`` (a batch of more than one chunk), ``finish_hang`` in ``finish``;
+in ``merge`` (a batch of more than one chunk), ``finish_hang`` in ``finish``,
+``start_hang`` in ``start`` (``serial_start_hang``: of a pass without ``merge``);
 ``serial_spawn`` starts a sleeping child process in ``observe`` of a pass without
 ``merge``. A hanging fault first appends its process id to the file
 ``COPYDESK_FAULT_READY`` names, if set, so a test can wait for it; a fault that starts a
@@ -173,6 +174,8 @@ ELSEWHERE = (
     "serial_hang",
     "merge_hang",
     "finish_hang",
+    "start_hang",
+    "serial_start_hang",
     "serial_spawn",
     "import_print",
     "import_os_write",
@@ -206,6 +209,14 @@ def observe(state: list[str], document: Document) -> None:
         if FAULT in ("observe_print", "serial_print"):
             print(f"BATCH PRINT in {FAULT}")
     state.append(document.id)
+
+
+def start(settings: object) -> list[str]:
+    """An empty list of ids (``start_hang``, ``serial_start_hang``: never)."""
+    if FAULT in ("start_hang", "serial_start_hang"):
+        _ready()
+        time.sleep(3600)
+    return []
 
 
 def merge(earlier: list[str], later: list[str]) -> list[str]:
@@ -250,6 +261,6 @@ def copydesk_scorers() -> list[Scorer]:
     if FAULT == "c_printf":
         ctypes.CDLL(None).printf(b"C PRINTF\n")  # buffered by the C library: flushed at exit
     batch = BatchPass(
-        start=lambda settings: [], observe=observe, finish=finish, merge=None if FAULT.startswith("serial_") else merge
+        start=start, observe=observe, finish=finish, merge=None if FAULT.startswith("serial_") else merge
     )
     return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score, batch=batch, segment=segment)]

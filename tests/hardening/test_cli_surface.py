@@ -138,6 +138,35 @@ def test_config_type_errors_name_the_actual_types(tmp_path: Path, toml: str, mes
     assert str(info.value) == f"{path}: {message}"
 
 
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[run]\narticle_timeout = 0.5\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 0.5"),
+        ("[run]\narticle_timeout = 1e9\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 1000000000.0"),
+        ("[run]\narticle_timeout = 100000\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 100000"),
+        ("[run]\nworkers = 1.5\n", f"run.workers must be a whole number from 1 to {MAX_WORKERS}, not 1.5"),
+        ("[sources]\nmax_bytes = 1e3\n", "sources.max_bytes must be a whole number from 1 to 1073741824, not 1000.0"),
+        ("[sources]\nmax_spool_bytes = 0.5\n", "sources.max_spool_bytes must be a whole number from 1 to 281474976710656, not 0.5"),
+        ("[scoring]\nmin_words = 2.5\n", "scoring.min_words must be a whole number of at least 1, not 2.5"),
+    ],
+)
+def test_a_fraction_for_a_whole_number_setting_says_what_is_accepted(tmp_path: Path, toml: str, message: str) -> None:
+    """Not ``must be integer, not number``: the message names the whole numbers the setting takes, and the value."""
+    path = tmp_path / "copydesk.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, cwd=tmp_path)
+    assert str(info.value) == f"{path}: {message}"
+
+
+def test_a_fraction_for_a_plugins_whole_number_setting_names_it(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_text("[plugins.readability]\nmax_sentence_words = 7.5\n")
+    result = cli("score", str(sorted(SEEDS.glob("*.txt"))[0]), "--config", str(path))
+    assert result.exit_code == 2
+    assert result.stderr == f"copydesk: error: {path}: plugins.readability.max_sentence_words must be a whole number, not 7.5\n"
+
+
 def test_a_plugin_list_setting_of_the_wrong_element_type_names_it(cli: Cli, tmp_path: Path) -> None:
     path = tmp_path / "copydesk.toml"
     path.write_text("[plugins.hedging]\nextra_cues = [1, 2]\n")

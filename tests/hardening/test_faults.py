@@ -159,6 +159,18 @@ def test_a_batch_pass_that_hangs_is_stopped_at_the_time_limit_and_costs_only_its
     assert words in err, err
 
 
+@pytest.mark.parametrize("fault", ["start_hang", "serial_start_hang"])
+def test_a_batch_pass_that_hangs_in_start_says_so(tmp_path: Path, fault: str) -> None:
+    """A hang in ``start`` is named ``(in start)``, as one in merge or finish is (a mapped pass's, in a worker, was not)."""
+    path = _batch(tmp_path)
+    code, out, err = _run(fault, "score", "-f", "json", "-j", "1", "--config", str(_config(tmp_path, 2)), str(path))
+    assert code == 3, err
+    words = "Batch pass of scorer FLT (faults) failed: still running after run.article_timeout (2 s); stopped (in start)"
+    for article in _articles(out).values():
+        assert [(d["code"], d["message"]) for d in article["diagnostics"]] == [("CD004", words)], article
+    assert words in err and "Traceback" not in err, err
+
+
 #: Faults that start a child process which would sleep for an hour holding stderr open, and the exit code.
 SPAWNS = {"spawn": 0, "spawn_hang": 3, "serial_spawn": 0}
 

@@ -265,3 +265,43 @@ def test_a_file_name_that_is_not_utf8_shows_its_byte_as_a_lone_surrogate_escape(
     assert result.exit_code == 0, result.stderr
     shown = "bad\\\\udcff\\.txt" if fmt == "markdown" else "bad\\udcff.txt"  # Markdown escapes \ and .
     assert shown in result.stdout and "\ufffd" not in result.stdout  # the byte 0xff, not U+FFFD
+
+
+#: Messages that quote what the user typed (an argument or a config value), each with an ESC and a backslash in it:
+#: (arguments, config file text or None, the input as the one stderr line must show it).
+QUOTING_MESSAGES = [
+    (("score", "a.txt", "--select", "\x1b[31mZZ\\"), None, "'\\x1b[31mZZ\\\\' matches no rule code"),
+    (("score", "a.txt", "-f", "js\x1bon\\"), None, "unknown format 'js\\x1bon\\\\'"),
+    (("score", "a.txt", "--min-severity", "x\x1b\\"), None, "--min-severity must be info, warning or error, not 'x\\x1b\\\\'"),
+    (("rules", "-f", "x\x1b\\"), None, "--format must be text or json, not 'x\\x1b\\\\'"),
+    (("check", "a.txt", "--max-fail-rise", "x\x1b\\"), None, "'x\\x1b\\\\' is not a share like 0.1 or 10%"),
+    (("score", "a.txt"), '[run]\n"a\\u001b[2Jb\\\\" = 1\n', "unknown key 'run.a\\x1b[2Jb\\\\'"),
+    (("score", "a.txt"), '[severity]\nHDG001 = "x\\u001b\\\\"\n', "must be info, warning or error, not 'x\\x1b\\\\'"),
+    (("score", "a.txt"), '[sources]\nhtml_extractor = "x\\u001b\\\\"\n', "or trafilatura, not 'x\\x1b\\\\'"),
+    (("score", "a.txt"), '[rollup]\nby = "x\\u001b\\\\"\n', "unknown source strategy 'x\\x1b\\\\'"),
+]
+
+
+@pytest.mark.parametrize(("args", "config", "shown"), QUOTING_MESSAGES)
+def test_a_message_quoting_input_escapes_it_exactly_once(
+    tmp_path: Path, args: tuple[str, ...], config: str | None, shown: str
+) -> None:
+    """A real ESC reads ``\\x1b`` and a typed backslash ``\\\\`` (repr() quoted it, and stderr escaped that again)."""
+    (tmp_path / "a.txt").write_text("Title\n\n" + BODY, encoding="utf-8")
+    extra = ()
+    if config is not None:
+        (tmp_path / "c.toml").write_text(config, encoding="utf-8")
+        extra = ("--config", "c.toml")
+    result = run_copydesk(*args, *extra, cwd=tmp_path)
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and shown in lines[0], lines
+    assert not RAW.search(result.stderr)
+
+
+def test_a_plugins_data_key_and_metric_name_are_quoted_once_in_its_failure_message() -> None:
+    """A scorer's bad result is named by its data key or metric name, escaped only where the message is written."""
+    from copydesk.containment import data_problem
+
+    problem = data_problem({"k\x1b\\": float("nan")}, "data")
+    assert problem is not None and safety.neutralise(problem).startswith("data['k\\x1b\\\\']")
