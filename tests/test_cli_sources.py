@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -291,4 +292,29 @@ def test_a_file_reached_twice_is_scored_once_with_a_warning(
         "copydesk: warning: in/feed.jsonl: named, and found under in; read once",
         "copydesk: warning: in/same.jsonl: the same file as in/feed.jsonl; read once",
         "copydesk: warning: ./in/same.jsonl: the same file as in/feed.jsonl; read once",
+    ]
+
+
+@pytest.mark.parametrize("stdin_first", [True, False])
+def test_a_file_reached_twice_by_a_hard_link_or_as_standard_input_is_scored_once_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stdin_first: bool
+) -> None:
+    _feed(tmp_path / "in")
+    os.link(tmp_path / "in" / "feed.jsonl", tmp_path / "in" / "hard.jsonl")
+    monkeypatch.chdir(tmp_path)
+    paths = ["-", "in/hard.jsonl"] if stdin_first else ["in/hard.jsonl", "-"]
+    with (tmp_path / "in" / "feed.jsonl").open("rb") as stdin:
+        done = subprocess.run(
+            [sys.executable, "-m", "copydesk", "score", *paths, "in/feed.jsonl", "-f", "json"],
+            stdin=stdin,
+            capture_output=True,
+            text=True,
+            env=testing.python_env(),
+        )
+    assert done.returncode == 0, done.stderr
+    assert [a["id"] for a in json.loads(done.stdout)["articles"]] == ["a", "b"]
+    first, second = ("<stdin>", "in/hard.jsonl") if stdin_first else ("in/hard.jsonl", "<stdin>")
+    assert done.stderr.splitlines() == [
+        f"copydesk: warning: {second}: the same file as {first}; read once",
+        f"copydesk: warning: in/feed.jsonl: the same file as {first}; read once",
     ]

@@ -114,17 +114,31 @@ class Batch:
         self._listed = listed
 
     def _list(self) -> Iterator[str]:
-        """Walk the named paths: every file once (by its real path), in sorted order."""
-        seen: dict[str, tuple[str, str]] = {}  # real path -> (the name it was found as, the path named)
+        """Walk the named paths: every file once (by device and inode, as ``os.path.samestat`` tells), in sorted order."""
+        seen: dict[object, tuple[str, str]] = {}  # the file -> (the name it was found as, the path named)
         for path in self.paths:
             found = [path] if path == STDIN or not os.path.isdir(path) else _walk(path, self.sources)
             for name in found:
-                key = name if name == STDIN else os.path.realpath(name)
+                key = self._identity(name)
                 if key not in seen:
                     seen[key] = (name, path)
                     yield name
                 else:
                     self._twice.append((name, path, *seen[key]))
+
+    def _identity(self, name: str) -> object:
+        """What tells one file from another: its device and inode (a link, a hard link, standard input read from it).
+
+        A spooled stream that was not read from something ``fstat`` could see is itself;
+        a file that cannot be seen now (deleted meanwhile) is its real path.
+        """
+        try:
+            found = self._stats.get(name) if name in self._spooled else os.stat(name)
+        except OSError:
+            found = None
+        if found is not None:
+            return (found.st_dev, found.st_ino)
+        return name if name in self._spooled else os.path.realpath(name)
 
     def reached_twice(self) -> list[str]:
         """What reached a file an earlier path reached (each file is read once), one line each: a path, and how.
@@ -135,8 +149,8 @@ class Batch:
             pass
         said = []
         for name, path, first, first_path in self._twice:
-            if name != first:  # another name for it: a link, another spelling of a folder
-                said.append(f"{name}: the same file as {first}")
+            if name != first:  # another name for it: a link, another spelling of a folder, standard input
+                said.append(f"{_stdin(name)}: the same file as {_stdin(first)}")
                 continue
             folder = path if path != name else first_path  # named, and found under a named folder
             said.append(f"{name}: named twice" if folder == name else f"{name}: named, and found under {folder}")
@@ -250,6 +264,11 @@ def _repeated(paths: Sequence[str]) -> Iterator[str]:
         if path in named:
             yield path
         named.add(path)
+
+
+def _stdin(path: str) -> str:
+    """A path as named, standard input as ``<stdin>``."""
+    return "<stdin>" if path == STDIN else path
 
 
 def _display(path: str) -> str:

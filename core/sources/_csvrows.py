@@ -15,7 +15,15 @@ article) costs the rest of the file. Splitting the bytes into rows first, as the
 - a quote that the file ends inside costs its row only: that row is reported with the
   line of the quote, and reading goes on from the line after it. (Once is enough: every
   quote after the one left open is paired, so a second pass, from a line start, closes
-  each field it opens; the file is read at most twice.)
+  each field it opens, and no row of it spans lines.)
+- a row that spans lines (a quoted field holds a line ending) but does not parse is a
+  quote left open too, if the caller says so (:meth:`CsvRows.reread`): its quote opened
+  on the row's first line and closed rows later, on another left open. Reading goes on
+  from the line after the row's first, from the row's own bytes (kept, as the row is
+  within ``max_bytes``), not the file. Only a row that starts past every row so read is
+  read again, so each byte is split at most twice; with the pass after a quote the file
+  ends inside (which may read the last line of such a row a third time), the file is
+  read at most twice and split at most three times: in linear time.
 """
 
 from __future__ import annotations
@@ -40,26 +48,48 @@ class Row(NamedTuple):
     data: bytes | None
     #: the line of a quote the file ends inside (the row is left open; reading goes on after that line)
     opened: int | None = None
+    #: for a row left open, the file's last line (the line of the quote when no line follows it)
+    last: int | None = None
 
 
-def csv_rows(handle: IO[bytes], max_bytes: int, chunk: int = CHUNK) -> Iterator[Row]:
+def csv_rows(handle: IO[bytes], max_bytes: int, chunk: int = CHUNK) -> CsvRows:
     """The rows of ``handle`` from where it stands (a row that is only a line ending is an empty row)."""
-    return _Splitter(handle, max_bytes, chunk).rows()
+    return CsvRows(handle, max_bytes, chunk)
 
 
-class _Splitter:
-    """The state of one pass over a file: the buffer, the row being read, and the quote state."""
+class CsvRows:
+    """The rows of a file, one pass: the buffer, the row being read, and the quote state."""
 
-    def __init__(self, handle: IO[bytes], max_bytes: int, chunk: int) -> None:
+    def __init__(self, handle: IO[bytes], max_bytes: int, chunk: int = CHUNK) -> None:
         self.handle, self.max_bytes, self.chunk = handle, max_bytes, chunk
         self.buf, self.pos, self.base, self.eof = b"", 0, handle.tell(), False  # base: file offset of buf[0]
-        self.line = 1
+        self.line, self.at_ending = 1, False  # at_ending: the last byte taken inside quotes ends a line
+        self.horizon = self.base  # no row that starts before this file offset is read again
+        self.back: bool | None = None  # after a row with bytes is given: whether to read on from its second line
         self._new_row()
+        self._rows = self._split()
+
+    def __iter__(self) -> CsvRows:
+        return self
+
+    def __next__(self) -> Row:
+        return next(self._rows)
+
+    def reread(self) -> bool:
+        """Take the row just given, which spans lines, as a quote left open on its first line: read on from its second.
+
+        False (and the rows go on after it) when that row is on one line, is not kept (longer
+        than ``max_bytes``), or starts before the end of a row already read again.
+        """
+        if self.back is None or self.row_offset < self.horizon:
+            return False
+        self.back = True
+        return True
 
     def _new_row(self) -> None:
         """Start a row at the scan position."""
         self.parts: list[bytes] = []
-        self.size, self.over, self.row_line = 0, False, self.line
+        self.size, self.over, self.row_line, self.row_offset = 0, False, self.line, self.base + self.pos
         self.quoted, self.field_start, self.after_cr = False, True, False
         self.opened = (0, 0)  # line and file offset of the quote that opened the current quoted field
 
@@ -79,6 +109,7 @@ class _Splitter:
             crlf = part.count(b"\r\n") + (self.after_cr and part.startswith(b"\n"))
             self.line += part.count(b"\n") + part.count(b"\r") - crlf
             self.after_cr = part.endswith(b"\r") or (self.after_cr and not part)
+            self.at_ending = part.endswith((b"\n", b"\r")) or (self.at_ending and not part)
         self.size += len(part)
         if self.size > self.max_bytes:
             self.parts, self.over = [], True
@@ -89,23 +120,31 @@ class _Splitter:
     def _row(self) -> Row:
         return Row(self.row_line, None if self.over else b"".join(self.parts))
 
-    def rows(self) -> Iterator[Row]:
+    def _split(self) -> Iterator[Row]:
         """Every row, in order; a file that ends inside a quote gives that row, then the rows after the quote's line."""
         while True:
             ended = self._quoted() if self.quoted else self._unquoted()
             if ended is None:
                 continue
-            if ended:  # a line ending outside quotes
-                yield self._row()
-                self._new_row()
-                continue
             if self.quoted:  # the end of the file inside a quoted field
-                yield Row(self.row_line, None, self.opened[0])
+                yield Row(self.row_line, None, self.opened[0], self.line - self.at_ending)
+                self.horizon = self.base + self.pos  # every quote after it is paired: no row spans lines
                 self._resume(*self.opened)
                 continue
-            if self.size or self.over:
-                yield self._row()
-            return
+            if not ended and not (self.size or self.over):
+                return
+            row = self._row()
+            self.back = None if self.over or self.line - ended == self.row_line else False
+            yield row
+            if self.back and row.data is not None:  # the row is taken as a quote left open on its first line
+                self.horizon = self.base + self.pos
+                ending = self.base + self.pos - self.row_offset - self.size  # the row's line ending, in the buffer
+                self._resume(self.row_line, self.row_offset, row.data + self.buf[self.pos - ending :])
+            elif ended:  # a line ending outside quotes
+                self._new_row()
+            else:
+                return
+            self.back = None
 
     def _unquoted(self) -> bool | None:
         """Scan outside quotes: True at a row's end, False at the file's end, None to go on."""
@@ -147,10 +186,17 @@ class _Splitter:
         self.quoted = False
         return None
 
-    def _resume(self, line: int, offset: int) -> None:
-        """Read on from the line after ``line``, where the quote at file ``offset`` was left open."""
-        self.handle.seek(offset)
-        self.buf, self.pos, self.base, self.eof, self.line = b"", 0, offset, False, line
+    def _resume(self, line: int, offset: int, held: bytes | None = None) -> None:
+        """Read on from the line after ``line``, where the quote at file ``offset`` was left open.
+
+        :param held: the file's bytes from ``offset`` up to what is yet to be read (else they are read again).
+        """
+        if held is None:
+            self.handle.seek(offset)
+            self.buf, self.eof = b"", False
+        else:
+            self.buf = held
+        self.pos, self.base, self.line = 0, offset, line
         while (found := _ENDING.search(self.buf, self.pos)) is None or (
             found.group() == b"\r" and found.end() == len(self.buf) and not self.eof
         ):

@@ -18,7 +18,7 @@ from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
 from copydesk.sources._common import UTF16_BOMS, InputFormat
-from copydesk.sources._csvrows import Row, csv_rows
+from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
 
@@ -233,8 +233,11 @@ def _cells(row: Row, max_bytes: int, what: str = "row") -> list[str] | str:
     :param what: what the row is, for the problem (``row``, ``header``).
     """
     if row.opened is not None:
-        after = "" if what == "header" else f"; read on from line {row.opened + 1}"
-        return f"malformed CSV {what}: a quote opened on line {row.opened} is never closed{after}"
+        if what == "header":
+            return f"malformed CSV header: a quote opened on line {row.opened} is never closed"
+        if row.last is not None and row.last <= row.opened:
+            return f"malformed CSV row: a quote opened on line {row.opened}, the last line, is never closed"
+        return f"malformed CSV row: a quote opened on line {row.opened} is never closed; read on from line {row.opened + 1}"
     if row.data is None:
         return f"{what} longer than sources.max_bytes ({max_bytes})"
     try:
@@ -243,13 +246,34 @@ def _cells(row: Row, max_bytes: int, what: str = "row") -> list[str] | str:
         return f"malformed CSV {what}: {exc}"
 
 
+def _left_open(row: Row, cells: list[str] | str, header: list[str], rows: CsvRows) -> str | None:
+    """Why a row that spans lines and does not parse (or has the wrong number of columns) is taken as a quote left open.
+
+    Its quote opened on its first line and closed rows later, on another left open (the
+    rows between would be lost in silence): reading goes on at its second line
+    (:meth:`CsvRows.reread`). None for a row on one line, or one that parses.
+    """
+    if row.data is None or (b"\n" not in row.data and b"\r" not in row.data):
+        return None
+    if isinstance(cells, str):
+        shape = f"is malformed ({cells.removeprefix('malformed CSV row: ')})"
+    elif len(cells) != len(header):
+        shape = f"has {len(cells)} columns, the header has {len(header)}"
+    else:
+        return None
+    last = row.line + sum(1 for _ in _ENDING.finditer(row.data))
+    problem = f"malformed CSV row: a quote opened on line {row.line} runs the row to line {last}, and the row {shape}"
+    return f"{problem}; read on from line {row.line + 1}" if rows.reread() else problem
+
+
 def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Article | Unreadable]:
     """Stream a CSV file with a header row: one Article or Unreadable per row.
 
     The file is split into rows first (:mod:`._csvrows`), so whatever is wrong with a
     row costs that row: another encoding, a row longer than ``max_bytes``, a malformed
-    quote, a quote left open (that row, up to the quote's line). A header that cannot be
-    read ends the file.
+    quote, a quote left open (that row, up to the quote's line; a row that spans lines and
+    does not parse, or has the wrong number of columns, is a quote left open on its first
+    line, closed by another rows later). A header that cannot be read ends the file.
     """
     csv.field_size_limit(max(max_bytes, 131072))  # a row, and so each of its cells, is within max_bytes
     start = handle.tell()
@@ -268,6 +292,10 @@ def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes:
     count = 0
     for row in rows:
         cells = _cells(row, max_bytes)
+        if (problem := _left_open(row, cells, header, rows)) is not None:
+            count += 1
+            yield Unreadable(path, problem, row.line, "csv")
+            continue
         if isinstance(cells, list) and not any(cell.strip() for cell in cells):
             continue
         count += 1

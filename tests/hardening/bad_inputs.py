@@ -101,6 +101,8 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "csv-stray-quote": ({"x.csv": _csv(f'id,text\n1,"{CELL}" and more\n2,{CELL}\n')}, []),
     "csv-row-too-long": ({"x.csv": _csv(f"id,text\n1,{CELL * 3}\n2,{CELL}\n")}, ["--config", "small.toml"]),
     "csv-open-quote-header": ({"x.csv": _csv(f'"id,text\n1,{CELL}\n')}, []),
+    "csv-open-quote-closed-later": ({"x.csv": _csv(f'id,text\n1,"{CELL}\n2,{CELL}\n3,"{CELL}"\n')}, []),
+    "csv-open-quote-last-line": ({"x.csv": _csv(f'id,text\n1,{CELL}\n2,"{CELL}\n')}, []),
     # HTML
     "html-empty": ({"x.html": b""}, []),
     "html-no-body-text": (

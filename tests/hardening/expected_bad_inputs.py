@@ -79,6 +79,17 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.csv:2: malformed CSV row: a quote opened on line 2 is never closed; read on from line 3",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
+    "csv-open-quote-closed-later": (
+        2,
+        "copydesk: error: x.csv:2: malformed CSV row: a quote opened on line 2 runs the row to line 4, and the row"
+        " is malformed (',' expected after '\"'); read on from line 3",
+        [("good.txt", False), ("x.csv:2", True), ("2", False), ("3", False)],
+    ),
+    "csv-open-quote-last-line": (
+        2,
+        "copydesk: error: x.csv:3: malformed CSV row: a quote opened on line 3, the last line, is never closed",
+        [("good.txt", False), ("1", False), ("x.csv:3", True)],
+    ),
     "csv-open-quote-header": (
         2,
         "copydesk: error: x.csv:1: malformed CSV header: a quote opened on line 1 is never closed",

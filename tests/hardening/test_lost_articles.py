@@ -455,3 +455,51 @@ def test_a_csv_quote_left_open_costs_its_row_and_says_where_reading_went_on(tmp_
         f"copydesk: error: {feed}:4: malformed CSV row: a quote opened on line 4 is never closed; read on from line 5"
     ]
     assert articles == [("1", 2), (f"{feed}:4", 4), ("3", 5), ("4", 6)]
+
+
+def _far_quote(rows: int) -> str:
+    """A CSV whose line 3 opens a quote that the quote on line ``rows + 4`` closes: ``rows`` good rows between."""
+    good = "".join(f"g{n},G,{LINE} {n}\n" for n in range(rows))
+    return f'id,title,text\nr0,T,{LINE}\nr1,T,"open quote here\n{good}q,Q,"a quoted field"\nlast,L,{LINE}\n'
+
+
+@pytest.mark.parametrize(
+    ("data", "ids", "problem"),
+    [
+        (
+            _far_quote(50),
+            ["r0", "3", *(f"g{n}" for n in range(50)), "q", "last"],
+            "a quote opened on line 3 runs the row to line 54, and the row is malformed (',' expected after '\"')",
+        ),
+        (  # the row the open quote makes is well formed, but has too many columns
+            f'id,title,text\nr1,T,"open here\nr2,T,{LINE}\nr3,T,", she said."\nr4,T,{LINE}\n',
+            ["2", "r2", "r3", "r4"],
+            "a quote opened on line 2 runs the row to line 4, and the row has 4 columns, the header has 3",
+        ),
+    ],
+)
+def test_a_csv_quote_opened_mid_file_and_closed_rows_later_costs_only_its_line(
+    tmp_path: Path, data: str, ids: list[str], problem: str
+) -> None:
+    feed = tmp_path / "feed.csv"
+    result, articles = _csv_run(tmp_path, data.encode())
+    assert result.exit_code == 2
+    bad = ids.index(next(i for i in ids if i.isdigit()))
+    line = int(ids[bad])
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {feed}:{line}: malformed CSV row: {problem}; read on from line {line + 1}"
+    ]
+    ids[bad] = f"{feed}:{line}"
+    assert [i for i, _ in articles] == ids
+    assert [n for _, n in articles] == list(range(2, len(ids) + 2))  # every line a row, each at its own line
+
+
+@pytest.mark.parametrize("end", ["", "\n", "\r\n"])
+def test_a_csv_quote_left_open_on_the_last_line_says_no_line_follows(tmp_path: Path, end: str) -> None:
+    feed = tmp_path / "feed.csv"
+    result, articles = _csv_run(tmp_path, f'id,text\n1,{LINE}\n2,"{LINE}{end}'.encode())
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {feed}:3: malformed CSV row: a quote opened on line 3, the last line, is never closed"
+    ]
+    assert articles == [("1", 2), (f"{feed}:3", 3)]
