@@ -60,7 +60,8 @@ from copydesk.runner import Runner
 
 REPO = Path(__file__).resolve().parents[1]
 Timings = defaultdict[str, float]
-clock = time.process_time  # CPU time, so other load on the machine does not count; looked up at call time (a test sets its own)
+#: CPU time, so other load on the machine does not count; looked up at call time (a test sets its own).
+clock = time.process_time
 
 
 def timed(

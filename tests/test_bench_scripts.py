@@ -9,10 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import load_script
-
 from copydesk.manager import load_plugins
 from copydesk.models import Assessment, Finding
+from support import load_script
 
 bench_scorers = load_script("bench_scorers")
 
@@ -108,7 +107,7 @@ def test_profile_run_charges_batch_hooks_and_lazy_scores_to_the_scorers(
     path = tmp_path / "batch.jsonl"
     bench.generate(path, 70)  # two chunks of the mapped pass: 64 articles, then 6
 
-    cpu, wall, spent = profile_run.measure(path, replace(plugins, scorers=tuple(scorers)))
+    cpu, _wall, spent = profile_run.measure(path, replace(plugins, scorers=tuple(scorers)))
 
     # TPL: a start per chunk, 70 observes, one merge, one finish; TRN: one start, 70 observes, one finish
     assert spent["batch"] == (2 + 700 + 100 + 1000) + (1 + 700 + 1000)
