@@ -15,6 +15,9 @@ counts those pages once per process. This script polls /proc (through psutil) ev
   shared page split between the processes sharing it, so counted once: what the tree
   as a whole takes from the machine);
 - ``processes``: the most processes alive at once;
+- ``children``: each child's peak RSS, in the order they started (for ``copydesk score``
+  at ``-j 1``: the keepers, one per batch-pass scorer in the scorers' order, then the
+  batch pass's worker, then the scoring pass's);
 - ``maxrss_all``: the kernel's exact peak RSS of the largest process (any of them);
 - ``CPU``: user and system time of the whole tree.
 
@@ -35,20 +38,25 @@ from typing import Any
 MIB = 2**20
 
 
-def sample(root: Any) -> tuple[int, int, int, int, int]:
-    """One poll: main RSS, largest child RSS, RSS and PSS summed over the tree, processes alive."""
+def sample(root: Any, children: dict[tuple[int, float], int]) -> tuple[int, int, int, int, int]:
+    """One poll: main RSS, largest child RSS, RSS and PSS summed over the tree, processes alive.
+
+    Each child's peak RSS so far goes into ``children`` (by pid and start time).
+    """
     import psutil
 
     main = largest = rss = pss = alive = 0
     for number, process in enumerate([root, *root.children(recursive=True)]):
         try:
             memory = process.memory_full_info()  # reads /proc/PID/smaps_rollup: RSS and PSS
+            key = (process.pid, process.create_time())
         except psutil.Error:
             continue
         if number == 0:
             main = memory.rss
         else:
             largest = max(largest, memory.rss)
+            children[key] = max(children.get(key, 0), memory.rss)
         rss, pss, alive = rss + memory.rss, pss + memory.pss, alive + 1
     return main, largest, rss, pss, alive
 
@@ -61,9 +69,10 @@ def main() -> None:
     proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     root = psutil.Process(proc.pid)
     peaks = [0, 0, 0, 0, 0]
+    children: dict[tuple[int, float], int] = {}
     while proc.poll() is None:
         try:
-            peaks = [max(p, s) for p, s in zip(peaks, sample(root), strict=True)]
+            peaks = [max(p, s) for p, s in zip(peaks, sample(root, children), strict=True)]
         except psutil.Error:
             pass
         time.sleep(0.1)
@@ -73,7 +82,9 @@ def main() -> None:
         f"exit {proc.returncode} after {time.monotonic() - started:.0f} s: main {main_peak / MIB:.1f} MiB, "
         f"largest child {child_peak / MIB:.1f} MiB, tree RSS {tree_rss / MIB:.1f} MiB, "
         f"tree PSS {tree_pss / MIB:.1f} MiB, processes {processes}, maxrss_all {usage.ru_maxrss / 1024:.1f} MiB, "
-        f"CPU {usage.ru_utime + usage.ru_stime:.1f} s"
+        f"CPU {usage.ru_utime + usage.ru_stime:.1f} s; children "
+        + ", ".join(f"{children[key] / MIB:.1f}" for key in sorted(children, key=lambda k: (k[1], k[0])))
+        + " MiB"
     )
 
 
