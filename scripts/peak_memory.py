@@ -38,10 +38,11 @@ from typing import Any
 MIB = 2**20
 
 
-def sample(root: Any, children: dict[tuple[int, float], int]) -> tuple[int, int, int, int, int]:
+def sample(root: Any, children: dict[int, tuple[float, int]]) -> tuple[int, int, int, int, int]:
     """One poll: main RSS, largest child RSS, RSS and PSS summed over the tree, processes alive.
 
-    Each child's peak RSS so far goes into ``children`` (by pid and start time).
+    Each child's start time and peak RSS so far go into ``children``, by pid (a run is
+    too short for a pid to come round again).
     """
     import psutil
 
@@ -49,14 +50,14 @@ def sample(root: Any, children: dict[tuple[int, float], int]) -> tuple[int, int,
     for number, process in enumerate([root, *root.children(recursive=True)]):
         try:
             memory = process.memory_full_info()  # reads /proc/PID/smaps_rollup: RSS and PSS
-            key = (process.pid, process.create_time())
         except psutil.Error:
             continue
         if number == 0:
             main = memory.rss
         else:
             largest = max(largest, memory.rss)
-            children[key] = max(children.get(key, 0), memory.rss)
+            started, peak = children.get(process.pid, (process.create_time(), 0))
+            children[process.pid] = (started, max(peak, memory.rss))
         rss, pss, alive = rss + memory.rss, pss + memory.pss, alive + 1
     return main, largest, rss, pss, alive
 
@@ -69,7 +70,7 @@ def main() -> None:
     proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     root = psutil.Process(proc.pid)
     peaks = [0, 0, 0, 0, 0]
-    children: dict[tuple[int, float], int] = {}
+    children: dict[int, tuple[float, int]] = {}
     while proc.poll() is None:
         try:
             peaks = [max(p, s) for p, s in zip(peaks, sample(root, children), strict=True)]
@@ -83,7 +84,7 @@ def main() -> None:
         f"largest child {child_peak / MIB:.1f} MiB, tree RSS {tree_rss / MIB:.1f} MiB, "
         f"tree PSS {tree_pss / MIB:.1f} MiB, processes {processes}, maxrss_all {usage.ru_maxrss / 1024:.1f} MiB, "
         f"CPU {usage.ru_utime + usage.ru_stime:.1f} s; children "
-        + ", ".join(f"{children[key] / MIB:.1f}" for key in sorted(children, key=lambda k: (k[1], k[0])))
+        + ", ".join(f"{peak / MIB:.1f}" for _, peak in sorted(children.values()))
         + " MiB"
     )
 
