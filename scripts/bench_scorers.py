@@ -4,18 +4,23 @@ Builds a batch of 3-8 KB articles: the reliability and intact BBC texts of the s
 data whose body is that size, and, to reach ``--articles``, copies of them with their
 sentences shuffled with a fixed seed (the seeds stand in when the data is absent).
 Runs it through :class:`copydesk.runner.Runner` (batch pass, then every article) with
-every installed plugin and the packaged default configuration, in this process, and
+every installed plugin and the packaged default configuration, all in this process, and
 measures CPU time (``time.process_time``), never wall time, so other load on the
-machine does not count. In the same run it times one ``\\w+`` regex pass over the same
+machine does not count. A real run holds each batch pass in a keeper process and
+observes mapped passes in workers (:mod:`copydesk.keepers`, :mod:`copydesk.batchpass`),
+where this process's clock cannot see them; here the runner makes the same calls in
+this process instead (as it does where it cannot fork), so they are measured. In the same run it times one ``\\w+`` regex pass over the same
 articles (title and body, every match consumed) as the yardstick: an article's bare
 minimum of Python work.
 
-For each scorer (``batch``: its batch-pass ``observe``; ``segment``; ``score``), for the
+For each scorer (``batch``: its batch-pass ``start``, ``observe``, ``merge`` and
+``finish``; ``segment``; ``score``), for the
 ``core`` (building each article's :class:`~copydesk.text.Document` and its token stream
 with its lower-cased forms, forced eagerly so the cost is not charged to whichever scorer
 asks first; ``view.words``, derived on demand and read by no built-in scorer, only on a
 copydesk before the token stream), and for the
-``runner`` (everything else: containment checks, the model, the report), it prints CPU
+``runner`` (everything else: chunking and pickling the batch pass's states, containment
+checks, the model, the report), it prints CPU
 milliseconds per article, articles per CPU-second, and the ratio ``x regex`` (how many
 regex passes the same CPU time would buy). The ``all`` row is the whole run.
 
@@ -47,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 import corpora
+from copydesk import batchpass, keepers
 from copydesk import runner as runner_module
 from copydesk.config import load_config
 from copydesk.manager import load_plugins
@@ -129,14 +135,18 @@ def timed(key: str, function: Callable[..., Any], spent: Timings, eager: bool = 
 
 
 def instrument(runner: Runner, spent: dict[str, Timings]) -> None:
-    """Replace each active scorer's observe, segment and score with CPU-timed wrappers."""
+    """Replace each active scorer's batch-pass hooks, segment and score with CPU-timed wrappers."""
     active = []
     for a in runner.active:
         scorer: Scorer = a.scorer
         if scorer.batch is not None:
             batch = scorer.batch
-            observe = timed(scorer.prefix, batch.observe, spent["batch"])
-            scorer = replace(scorer, batch=replace(batch, observe=observe))
+            hooks = {
+                name: timed(scorer.prefix, hook, spent["batch"])
+                for name in ("start", "observe", "merge", "finish")
+                if (hook := getattr(batch, name)) is not None
+            }
+            scorer = replace(scorer, batch=replace(batch, **hooks))
         if scorer.segment is not None:
             scorer = replace(scorer, segment=timed(scorer.prefix, scorer.segment, spent["segment"], eager=True))
         scorer = replace(scorer, score=timed(scorer.prefix, scorer.score, spent["score"]))
@@ -159,11 +169,30 @@ def eager_documents(spent: Timings) -> Iterator[None]:
             spent["core"] += clock() - started
             return document
 
-    setattr(runner_module, "Document", Eager)  # noqa: B010 (the runner looks the class up at call time)
+    modules = (runner_module, batchpass, keepers)  # each looks the class up at call time
+    for module in modules:
+        setattr(module, "Document", Eager)  # noqa: B010
     try:
         yield
     finally:
-        setattr(runner_module, "Document", Document)  # noqa: B010
+        for module in modules:
+            setattr(module, "Document", Document)  # noqa: B010
+
+
+@contextmanager
+def batch_pass_here(runner: Runner) -> Iterator[None]:
+    """While active, ``runner``'s batch pass makes its keepers' and workers' calls in this process.
+
+    ``diagnosing`` (the conformance suite's switch) holds each pass in this process
+    (:class:`copydesk.keepers.Held`, the calls a keeper makes) and observes the mapped
+    passes' chunks here; in the batch pass it changes where the calls run, not what they
+    compute. It is off again for the scoring pass, whose checks it would change.
+    """
+    runner.diagnosing = True
+    try:
+        yield
+    finally:
+        runner.diagnosing = False
 
 
 def run(batch: Callable[[], Iterator[Article]], dump: Path | None) -> tuple[int, float, int, dict[str, Timings]]:
@@ -178,7 +207,7 @@ def run(batch: Callable[[], Iterator[Article]], dump: Path | None) -> tuple[int,
     findings: dict[str, list[list[Any]]] = {}
     n = words = 0
     started = clock()
-    with eager_documents(spent["batch"]):
+    with eager_documents(spent["batch"]), batch_pass_here(runner):
         runner.batch_pass(batch())
     with eager_documents(spent["score"]):
         for i, article in enumerate(batch()):

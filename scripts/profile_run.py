@@ -5,14 +5,26 @@ their body lines shuffled, about 1,100 words each) and runs it in this process t
 the same path as ``copydesk score FILE -f jsonl`` (``copydesk.app.execute``, output to
 ``os.devnull``), twice:
 
-1. timed, without a profiler: each scorer's batch ``observe``, ``segment`` and
-   ``score`` are wrapped with timers, and so is the runner's batch pass, giving the
-   split between the batch pass (scorers' observe, and the core reading the input and
-   building documents), the scorers, and the core's own share of the scoring pass
-   (reading JSONL, splitting text, segments, relocating findings, building reports,
-   scoring, JSON serialisation);
+1. timed in CPU seconds (``time.process_time``, so other load on the machine does not
+   count), without a profiler: each scorer's batch-pass hooks (``start``, ``observe``,
+   ``merge``, ``finish``), ``segment`` and ``score`` are wrapped with timers (a
+   ``score`` that returns a generator, or an Assessment of one, is consumed inside its
+   timer, so its work is charged to the scorer, not to the core that reads it later),
+   and so is the runner's batch pass, giving the split between the batch pass
+   (scorers' hooks, and the core reading the input, building documents, cutting and
+   pickling chunks), the scorers, and the core's own share of the scoring pass
+   (reading JSONL, splitting text, segments, checking and relocating findings, building
+   reports, scoring, JSON serialisation);
 2. under cProfile (unless ``--no-profile``): the top functions by cumulative and by
    self time, and self time grouped by module.
+
+A real run holds each batch pass in a keeper process, observes mapped passes and scores
+articles in worker processes (:mod:`copydesk.keepers`, :class:`copydesk.pool.Pool`),
+where neither the timers nor the profiler of this process can see. Both runs here make
+the same calls in this process instead: the batch pass as the run does where it cannot
+fork (:class:`copydesk.keepers.Held`, chunks observed here), and the scoring pass
+through a stand-in for the pool that calls the runner's own ``work`` on each article
+in order, with every check of the real run (``diagnosing`` stays off while scoring).
 
 The core splits words lazily, on first use, so that cost lands on whichever scorer
 asks first (the profile shows it as ``text.py``). Profiling inflates code with many
@@ -38,14 +50,18 @@ from pathlib import Path
 from typing import Any
 
 from bench import generate
+from copydesk import runner as runner_module
 from copydesk.app import RunOptions, execute
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet, load_plugins
-from copydesk.models import Assessment, BatchPass, Scorer, Segment
+from copydesk.models import Assessment, Scorer, Segment
+from copydesk.pool import Pool
 from copydesk.runner import Runner
 
 REPO = Path(__file__).resolve().parents[1]
 Timings = defaultdict[str, float]
+#: CPU time, so other load on the machine does not count; looked up at call time (a test sets its own).
+clock = time.process_time
 
 
 def timed(
@@ -58,24 +74,28 @@ def timed(
     """
 
     def wrapper(*args: Any) -> Any:
-        started = time.perf_counter()
+        started = clock()
         result = function(*args)
         if eager or (lazy and not isinstance(result, Assessment)):
             result = list(result)  # a generator's work happens here: charge it to the scorer, not the core
         elif lazy and not isinstance(result.findings, tuple | list):
             result = replace(result, findings=tuple(result.findings))  # an Assessment of a generator, likewise
-        spent[key] += time.perf_counter() - started
+        spent[key] += clock() - started
         return result
 
     return wrapper
 
 
 def timed_scorer(scorer: Scorer, spent: Timings) -> Scorer:
-    """A copy of ``scorer`` whose observe, segment and score add their time to ``spent``."""
+    """A copy of ``scorer`` whose batch-pass hooks, segment and score add their time to ``spent``."""
     changes: dict[str, Any] = {"score": timed("score", scorer.score, spent, lazy=True)}
     if scorer.batch is not None:
-        observe = timed("observe", scorer.batch.observe, spent)
-        changes["batch"] = BatchPass(scorer.batch.start, observe, scorer.batch.finish)  # no merge: observed here
+        hooks = {
+            name: timed("batch", hook, spent)
+            for name in ("start", "observe", "merge", "finish")
+            if (hook := getattr(scorer.batch, name)) is not None
+        }
+        changes["batch"] = replace(scorer.batch, **hooks)  # merge kept: mapped passes stay mapped
     if scorer.segment is not None:
         segment: Callable[..., Iterable[Segment]] = timed("segment", scorer.segment, spent, eager=True)
         changes["segment"] = segment
@@ -89,9 +109,9 @@ def collector_time(spent: Timings) -> Iterator[None]:
 
     def callback(phase: str, info: dict[str, int]) -> None:
         if phase == "start":
-            started.append(time.perf_counter())
+            started.append(clock())
         elif started:
-            spent["gc"] += time.perf_counter() - started.pop()
+            spent["gc"] += clock() - started.pop()
 
     gc.callbacks.append(callback)
     try:
@@ -100,27 +120,47 @@ def collector_time(spent: Timings) -> Iterator[None]:
         gc.callbacks.remove(callback)
 
 
+class HerePool:
+    """Stands in for :class:`copydesk.pool.Pool`: each job done in this process, in order (no time limit)."""
+
+    def __init__(self, runner: Runner, workers: int, timeout: float) -> None:
+        self.runner = runner
+
+    def run(self, jobs: Iterable[tuple[int, Any]]) -> Iterator[Any]:
+        """The runner's ``work`` on each job, as a worker does it."""
+        for index, item in jobs:
+            yield self.runner.work(item, index, {})
+
+
 @contextmanager
-def timed_batch_pass(spent: Timings) -> Iterator[None]:
-    """While active, :meth:`Runner.batch_pass` adds its wall time to ``spent["batch_pass"]``."""
+def in_process(spent: Timings) -> Iterator[None]:
+    """While active, runs make every call in this process, and the batch pass adds its time to ``spent["batch_pass"]``.
+
+    The batch pass runs with ``diagnosing`` on, which holds each pass here
+    (:class:`copydesk.keepers.Held`, the calls a keeper makes) and observes the chunks
+    here, and changes nothing else in that pass; the scoring pass goes through
+    :class:`HerePool`, ``diagnosing`` off.
+    """
     original = Runner.batch_pass
-    setattr(Runner, "batch_pass", timed("batch_pass", original, spent))  # noqa: B010 (restored below)
-    start = Runner.__init__
 
-    def here(self: Runner, *args: Any) -> None:  # score in this process, where the timers are
-        start(self, *args)
+    def here(self: Runner, *args: Any) -> None:
         self.diagnosing = True
+        try:
+            original(self, *args)
+        finally:
+            self.diagnosing = False
 
-    setattr(Runner, "__init__", here)  # noqa: B010 (restored below)
+    setattr(Runner, "batch_pass", timed("batch_pass", here, spent))  # noqa: B010 (restored below)
+    setattr(runner_module, "Pool", HerePool)  # noqa: B010 (restored below)
     try:
         yield
     finally:
         setattr(Runner, "batch_pass", original)  # noqa: B010
-        setattr(Runner, "__init__", start)  # noqa: B010
+        setattr(runner_module, "Pool", Pool)  # noqa: B010
 
 
 def score_file(path: Path, plugins: PluginSet) -> float:
-    """``copydesk score PATH -f jsonl`` in this process, output discarded; return seconds."""
+    """``copydesk score PATH -f jsonl`` (within :func:`in_process`), output discarded; return wall seconds."""
     options = RunOptions(paths=[str(path)], outputs=(Output("jsonl"),), cwd=REPO, plugins=plugins)
     started = time.perf_counter()
     with open(os.devnull, "w", encoding="utf-8") as sink:
@@ -130,34 +170,41 @@ def score_file(path: Path, plugins: PluginSet) -> float:
     return time.perf_counter() - started
 
 
-def split(path: Path, articles: int) -> None:
-    """Run once with timers and print the batch pass / scorers / core split, CPU and collector time."""
-    plugins = load_plugins()
+def measure(path: Path, plugins: PluginSet) -> tuple[float, float, Timings]:
+    """Run once with timers, all in this process: the run's CPU seconds (:data:`clock`), its wall seconds, the timings."""
     spent: Timings = defaultdict(float)
     plugins = replace(plugins, scorers=tuple((info, timed_scorer(s, spent)) for info, s in plugins.scorers))
-    cpu = time.process_time()
-    with timed_batch_pass(spent), collector_time(spent):
+    with in_process(spent), collector_time(spent):
+        started = clock()
         wall = score_file(path, plugins)
-    cpu = time.process_time() - cpu
-    scoring_pass = wall - spent["batch_pass"]
+        cpu = clock() - started
+    return cpu, wall, spent
+
+
+def split(path: Path, articles: int) -> None:
+    """Run once with timers and print the batch pass / scorers / core split and the collector's share, in CPU time."""
+    cpu, wall, spent = measure(path, load_plugins())
+    scoring_pass = cpu - spent["batch_pass"]
     scorers = spent["segment"] + spent["score"]
-    core_batch = spent["batch_pass"] - spent["observe"]
+    core_batch = spent["batch_pass"] - spent["batch"]
     rows = [
-        ("whole run", wall),
+        ("whole run", cpu),
         ("batch pass", spent["batch_pass"]),
-        ("  scorers' observe", spent["observe"]),
-        ("  core (read input, documents)", core_batch),
+        ("  scorers' start, observe, merge, finish", spent["batch"]),
+        ("  core (read input, documents, chunks)", core_batch),
         ("scoring pass", scoring_pass),
         ("  scorers' segment", spent["segment"]),
         ("  scorers' score", spent["score"]),
         ("  core (read, documents, findings, reports, JSON)", scoring_pass - scorers),
         ("core, both passes", core_batch + scoring_pass - scorers),
         ("garbage collector (inside all of the above)", spent["gc"]),
-        ("CPU time of this process", cpu),
     ]
-    print(f"timed run: {articles} articles, {wall:.2f} s, {articles / wall:.1f} articles/s")
+    print(
+        f"timed run: {articles} articles, {cpu:.2f} CPU-s ({articles / cpu:.1f} articles per CPU-second), "
+        f"{wall:.2f} s wall"
+    )
     for label, seconds in rows:
-        share, per_article = 100 * seconds / wall, 1000 * seconds / articles
+        share, per_article = 100 * seconds / cpu, 1000 * seconds / articles
         print(f"  {label:50} {seconds:7.2f} s {share:5.1f} %  {per_article:6.2f} ms/article")
 
 
@@ -188,9 +235,10 @@ def profile(path: Path, top: int, save: Path | None) -> None:
     """Run under cProfile and print the top functions by cumulative and by self time."""
     plugins = load_plugins()
     profiler = cProfile.Profile()
-    profiler.enable()
-    wall = score_file(path, plugins)
-    profiler.disable()
+    with in_process(defaultdict(float)):
+        profiler.enable()
+        wall = score_file(path, plugins)
+        profiler.disable()
     if save is not None:
         profiler.dump_stats(save)
     print(f"\nprofiled run: {wall:.2f} s (profiler overhead included)")

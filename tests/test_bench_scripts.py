@@ -1,0 +1,120 @@
+"""scripts/bench_scorers.py and scripts/profile_run.py: every scorer's batch-pass time is measured, where it is spent."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from copydesk.manager import load_plugins
+from copydesk.models import Assessment, Finding
+from support import load_script
+
+bench_scorers = load_script("bench_scorers")
+
+
+def table(out: str) -> dict[str, list[float]]:
+    """The rows of bench_scorers' table: part -> batch, segment, score, total (ms per article)."""
+    lines = out.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("part "))
+    rows = {}
+    for line in lines[start + 1 :]:
+        if line.startswith("whole run"):
+            break
+        name, *numbers = line.split()
+        rows[name] = [float(x) for x in numbers[:4]]
+    return rows
+
+
+def test_bench_scorers_charges_each_batch_pass_to_its_scorer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # no shared data under tmp_path: the seed articles stand in
+    monkeypatch.setattr(sys, "argv", ["bench_scorers.py", "--articles", "12", "--data", str(tmp_path)])
+    bench_scorers.main()
+    rows = table(capsys.readouterr().out)
+    batchers = [s.prefix for _, s in load_plugins().scorers if s.batch is not None]
+    assert batchers  # the built-ins have batch passes to measure
+    for prefix in batchers:
+        assert rows[prefix][0] > 0, f"{prefix}'s batch pass was not measured"
+    assert rows["core"][0] > 0  # the batch pass's documents, built in this process too
+    others = [s.prefix for _, s in load_plugins().scorers if s.batch is None]
+    for prefix in others:
+        assert rows[prefix][0] == 0
+
+
+profile_run = load_script("profile_run")
+bench = sys.modules["bench"]
+
+
+class Clock:
+    """A clock that moves only when a hook below moves it: what a timer reads is exactly what ran inside it."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def hook(self, function: Callable[..., Any], step: float) -> Callable[..., Any]:
+        """``function``, moving the clock by ``step`` each call."""
+
+        def moved(*args: Any) -> Any:
+            self.now += step
+            return function(*args)
+
+        return moved
+
+    def advancing(self, findings: Iterable[Finding], step: float) -> Iterator[Finding]:
+        """``findings`` lazily, moving the clock by ``step`` only once the generator is read."""
+        self.now += step
+        yield from findings
+
+
+def test_profile_run_charges_batch_hooks_and_lazy_scores_to_the_scorers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = Clock()
+    monkeypatch.setattr(profile_run, "clock", clock)
+    plugins = load_plugins()
+    scorers = []
+    for info, scorer in plugins.scorers:
+        if scorer.prefix in ("TPL", "TRN"):  # a mapped pass, and one without merge (observed one by one)
+            batch = scorer.batch
+            assert batch is not None and batch.merge is not None
+            hooks = {"start": 1, "observe": 10, "merge": 100, "finish": 1000}
+            moved = {name: clock.hook(getattr(batch, name), step) for name, step in hooks.items()}
+            if scorer.prefix == "TRN":
+                moved["merge"] = None
+            scorer = replace(scorer, batch=replace(batch, **moved))
+        elif scorer.prefix == "STY":  # a generator of findings
+
+            def lazy(document: Any, context: Any, original: Any = scorer.score) -> Iterator[Finding]:
+                return clock.advancing(as_assessment(original(document, context)).findings, 1)
+
+            scorer = replace(scorer, score=lazy)
+        elif scorer.prefix == "HDG":  # an Assessment whose findings are a generator
+
+            def lazy_assessment(document: Any, context: Any, original: Any = scorer.score) -> Assessment:
+                assessment = as_assessment(original(document, context))
+                return replace(assessment, findings=clock.advancing(assessment.findings, 1000))
+
+            scorer = replace(scorer, score=lazy_assessment)
+        scorers.append((info, scorer))
+    path = tmp_path / "batch.jsonl"
+    bench.generate(path, 70)  # two chunks of the mapped pass: 64 articles, then 6
+
+    cpu, _wall, spent = profile_run.measure(path, replace(plugins, scorers=tuple(scorers)))
+
+    # TPL: a start per chunk, 70 observes, one merge, one finish; TRN: one start, 70 observes, one finish
+    assert spent["batch"] == (2 + 700 + 100 + 1000) + (1 + 700 + 1000)
+    assert spent["batch_pass"] == spent["batch"]  # nothing else moved the clock
+    assert spent["score"] == 70 * (1 + 1000)  # each generator read inside its scorer's timer
+    assert cpu == spent["batch"] + spent["score"]
+
+
+def as_assessment(result: Any) -> Assessment:
+    return result if isinstance(result, Assessment) else Assessment(findings=tuple(result))
