@@ -305,7 +305,7 @@ BAD_RECORDS = [
     (
         "open.csv",
         b'id,text\n1,"never closed\n',
-        "open.csv:2: malformed CSV row: a quote opened on line 2 is never closed",
+        "open.csv:2: malformed CSV row: a quote opened on line 2, the last line, is never closed",
     ),
     ("twice.csv", b"text,text\na,b\n", "column 'text' appears more than once"),
 ]
