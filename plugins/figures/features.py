@@ -17,12 +17,18 @@ from functools import cache
 from copydesk import Document, Feature, measures
 from copydesk.plugins.figures.analysis import wordlist
 
+#: A figure: the matches of
+#: ``[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?``,
+#: ``\b\d[\d,.]*+\s?(?:%|per\s?cent|percent)``, ``\b\d[\d,.]*+\s(?:million|billion|trillion)\b``,
+#: ``\b\d{1,3}(?:,\d{3})++\b`` or ``\b\d++(?:\.\d++)?\b`` (tried in that order), rewritten to open
+#: with a character set so ``re`` skips ahead to a currency sign or digit instead of trying every
+#: offset (a ``\b`` before a digit is a look-behind for no word character; the tests compare the two).
 FIGURE = re.compile(
-    r"(?:[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
-    r"|\b\d[\d,.]*+\s?(?:%|per\s?cent|percent)"
-    r"|\b\d[\d,.]*+\s(?:million|billion|trillion)\b"
-    r"|\b\d{1,3}(?:,\d{3})++\b"
-    r"|\b\d++(?:\.\d++)?\b)"
+    r"[$£€¥\d](?:(?<=[$£€¥])\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
+    r"|(?<=\d)(?<!\w\d)(?:[\d,.]*+\s?(?:%|per\s?cent|percent)"
+    r"|[\d,.]*+\s(?:million|billion|trillion)\b"
+    r"|\d{0,2}(?:,\d{3})++\b"
+    r"|\d*+(?:\.\d++)?\b))"
 )
 DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?:1[89]\d\d|20\d\d)")
@@ -137,7 +143,7 @@ def features(document: Document) -> dict[str, float]:
         if DIGIT.search(text, span.start, span.end) is None:
             continue
         sentence = text[span.start : span.end]
-        if not any(ch.isalpha() for ch in sentence):
+        if not any(map(str.isalpha, sentence)):
             continue
         found = figures_in(sentence)
         total += found

@@ -124,6 +124,37 @@ def test_a_sentence_holding_no_word_that_starts_a_figure_is_not_read_for_worded_
     assert fx.worded_sentences(view) == {1, 2}
 
 
+#: The figures features' figure pattern as first written (each alternative opening with ``\b``).
+PLAIN_FIGURE = re.compile(
+    r"(?:[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
+    r"|\b\d[\d,.]*+\s?(?:%|per\s?cent|percent)"
+    r"|\b\d[\d,.]*+\s(?:million|billion|trillion)\b"
+    r"|\b\d{1,3}(?:,\d{3})++\b"
+    r"|\b\d++(?:\.\d++)?\b)"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=figure_texts)
+def test_figure_pattern_opening_with_a_character_set_finds_what_the_plain_pattern_finds(text: str) -> None:
+    assert [m.span() for m in ff.FIGURE.finditer(text)] == [m.span() for m in PLAIN_FIGURE.finditer(text)]
+    for start in range(len(text)):  # a sentence can open anywhere: the look-behind reads no further back
+        assert [m.span() for m in ff.FIGURE.finditer(text[start:])] == [
+            m.span() for m in PLAIN_FIGURE.finditer(text[start:])
+        ]
+
+
+def test_figure_pattern_finds_each_kind_of_figure_as_the_plain_pattern_does() -> None:
+    for text in (
+        "$5m, £ 3.2 billion, €4k",
+        "x5 5% 5 per cent 7percent",
+        "3 million 10,000,000 12.5 x1,000 1,0000",
+        "a5 _5 5_ \u0663 12",
+    ):
+        found = [m.span() for m in ff.FIGURE.finditer(text)]
+        assert found and found == [m.span() for m in PLAIN_FIGURE.finditer(text)], text
+
+
 def _plain_figure_features(document: Document) -> dict[str, float]:
     """The figures features as first written: every sentence searched with the case-insensitive patterns."""
     body = document.body
@@ -133,7 +164,7 @@ def _plain_figure_features(document: Document) -> dict[str, float]:
         sentence = text[span.start : span.end]
         if not re.search(r"\d", sentence) or not any(ch.isalpha() for ch in sentence):
             continue
-        found = ff.figures_in(sentence)
+        found = sum(1 for m in PLAIN_FIGURE.finditer(sentence) if ff._is_figure(m.group()))
         total += found
         if found and not (ff._attribution().search(sentence) or ff._document().search(sentence)):
             unattributed += found
