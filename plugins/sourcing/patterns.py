@@ -22,6 +22,40 @@ SAY_VERBS = (
     "explaining writing warning insisting arguing declaring"
 ).split()
 SAY = measures.alternation(SAY_VERBS)
+#: A trie of words: each character leads to the rest; ``""`` marks the end of a word.
+Trie = dict[str, "Trie"]
+
+
+def trie(words: list[str]) -> str:
+    r"""A regex of ``words`` shaped as a trie: each shared prefix written once (``sa(?:id|ys?|ying)``).
+
+    It matches the same strings as :func:`copydesk.measures.alternation` of the words; where
+    the words are made of word characters and followed by ``\b`` (or by a character that is
+    no word character), at most one of them can match at an offset, so the matches are the
+    same too, while ``re`` reads each character once instead of trying every word in turn.
+    """
+    node: Trie = {}
+    for word in words:
+        here = node
+        for char in word:
+            here = here.setdefault(char, {})
+        here[""] = {}
+    return _branches(node)
+
+
+def _branches(node: Trie) -> str:
+    """The regex of one trie node's branches (its end, ``""``, made an optional tail)."""
+    parts = [re.escape(char) + _branches(rest) for char, rest in sorted(node.items()) if char]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(parts) > 1 or len(parts[0]) > 1 else f"{body}?"
+
+
+#: :data:`SAY` as a trie (see :func:`trie`).
+SAY_TRIE = trie(SAY_VERBS)
 HONORIFICS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St"
 _CAP = r"[A-Z][a-z\u00C0-\u024F'’\-]++"
 #: A name: an optional honorific, then 1-4 capitalised tokens, initials or particles.
@@ -54,7 +88,8 @@ ACCORDING_TO_NAME = re.compile(rf"\baccording\sto\s(?:the\s|a\s|an\s)?(?:[a-z\-]
 ACCORDING_TO = re.compile(r"\baccording\sto\b", re.IGNORECASE)
 ANY_ATTRIBUTION = re.compile(rf"\b(?:{SAY}|according\sto)\b", re.IGNORECASE)
 #: :data:`ANY_ATTRIBUTION` for lower-cased text (the same matches where no character of ``UNFOLDED`` occurs).
-ANY_ATTRIBUTION_LOWER = measures.WordBounded(re.compile(rf"\b(?:{SAY}|according\sto)\b"))
+#: The verbs of saying as a trie (:data:`SAY_TRIE`), so the windows around a quotation are each read once.
+ANY_ATTRIBUTION_LOWER = measures.WordBounded(re.compile(rf"\b(?:{SAY_TRIE}|according\sto)\b"))
 SAID = measures.WordBounded(re.compile(r"\b(?:said|says|told)\b"))
 #: A direct quotation in straight or curly double quotes, 3-600 characters on one line.
 QUOTATION = re.compile(r"[\"“](?P<inner>[^\"“”\n]{3,600})[\"”]")

@@ -467,3 +467,22 @@ def test_every_call_to_action_and_profane_phrase_is_found_where_its_words_start(
             for text in (phrase, f"{phrase.capitalize()}, then x-{phrase} and '{phrase.upper()}'_{phrase}."):
                 plain = _spans(anchored.pattern.finditer(text))
                 assert plain and _spans(anchored.finditer(TextView(text))) == plain, text
+
+
+def test_the_verbs_of_saying_as_a_trie_match_exactly_the_verbs() -> None:
+    """Every verb, and every prefix and one-letter extension of one, is matched whole as the alternation does."""
+    trie = re.compile(sp.SAY_TRIE)
+    plain = re.compile(sp.SAY)
+    candidates = {verb[:n] for verb in sp.SAY_VERBS for n in range(1, len(verb) + 1)}
+    candidates |= {verb + tail for verb in sp.SAY_VERBS for tail in ("s", "d", "ing", "x")}
+    for word in sorted(candidates):
+        assert (trie.fullmatch(word) is not None) == (word in sp.SAY_VERBS) == (plain.fullmatch(word) is not None), word
+    assert sp.trie(["say", "says", "saying", "said"]) == "sa(?:id|y(?:(?:ing|s))?)"
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_attribution_with_the_verbs_as_a_trie_finds_what_the_alternation_finds(text: str) -> None:
+    lower = text.lower()
+    plain = measures.WordBounded(re.compile(rf"\b(?:{sp.SAY}|according\sto)\b"))
+    assert _spans(sp.ANY_ATTRIBUTION_LOWER.finditer(lower)) == _spans(plain.finditer(lower))
