@@ -83,6 +83,8 @@ NOT_A_PLACE = NOT_A_NAME | frozenset(ORG_WORDS + HONORIFICS.split("|"))
 AGENCIES = frozenset({"Reuters", "AP", "AFP", "Bloomberg"})
 
 NAME_THEN_SAY = re.compile(rf"\b{NAME}(?:,\s[^,.;:!?\n]{{1,80}},)?\s(?:has\s|had\s|also\s|later\s|then\s)?(?:{SAY})\b")
+#: :data:`NAME_THEN_SAY` with the verbs as a trie (:data:`SAY_TRIE`): the same matches, found faster.
+FAST_NAME_THEN_SAY = re.compile(NAME_THEN_SAY.pattern.replace(f"(?:{SAY})", f"(?:{SAY_TRIE})"))
 SAY_THEN_NAME = re.compile(rf"\b(?:{SAY})\s(?:the\s)?(?:[a-z]++\s){{0,3}}?{NAME}")
 ACCORDING_TO_NAME = re.compile(rf"\baccording\sto\s(?:the\s|a\s|an\s)?(?:[a-z\-]++\s){{0,3}}?{NAME}")
 ACCORDING_TO = re.compile(r"\baccording\sto\b", re.IGNORECASE)
@@ -210,13 +212,30 @@ FAST_AMOUNT = re.compile(
 )
 #: Where :data:`NAME_THEN_SAY` can start: a capital letter at a word boundary (its every match opens so).
 NAME_START = re.compile(r"[A-Z](?<!\w[A-Z])")
-#: Where :data:`DATE` can start: the first letter of a month or of in/since/until/by/from/of, or a digit,
-#: at a word boundary.
-#: (A capital only before the next two letters of a month, a small letter only before the rest of
-#: one of those words, a space and a year, as :data:`DATE` has it: only its year phrase opens in
-#: small letters.)
-DATE_START = re.compile(
-    r"[JFMASONDisubfo\d](?<!\w[JFMASONDisubfo\d])"
-    r"(?:(?<=\d)|(?<=[JFMASOND])(?=an|eb|ar|pr|ay|un|ul|ug|ep|ct|ov|ec)"
-    r"|(?=(?:n|ince|ntil|y|rom|f)\s(?:early\s|late\s|mid-)?(?:1[89]|20)\d\d\b))"
+
+
+def _after_first(words: list[str], followed: str = "") -> str:
+    r"""``words`` (each opening with a letter) as branches read after their first letter.
+
+    Each branch looks behind at the letter already read (``(?<=J)(?:anuary|une|...)``), so a
+    pattern can open with a character set of the first letters and ``re`` skips ahead to them.
+    Words are grouped by their first letter, keeping their order within each group.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        rests.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)}){followed}" for first, rest in rests.items())
+
+
+#: The matches of :data:`DATE`, found by a pattern opening with a character set (its first
+#: character, checked for a word boundary before it by a look-behind, then what each of
+#: :data:`DATE`'s branches reads after that character, in :data:`DATE`'s order): ``re`` skips
+#: ahead to where a date can start instead of trying every offset (the tests compare the two).
+FAST_DATE = re.compile(
+    r"[JFMASONDisubfo\d](?<!\w[JFMASONDisubfo\d])(?:"
+    rf"(?:{_after_first(sorted(MONTH_NAMES, key=lambda w: (-len(w), w)))})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|(?<=\d)(?:\d?(?:st|nd|rd|th)?\s(?:{MONTHS})\b|\d{{3}}-\d{{2}}-\d{{2}}|\d?/\d{{1,2}}/\d{{2,4}})"
+    rf"|(?:{_after_first(['in', 'since', 'until', 'by', 'from', 'of'])})\s(?:early\s|late\s|mid-)?(?:1[89]\d\d|20\d\d)\b)"
 )
+#: The matches of :data:`CLOCK`, its opening ``\b`` and digit read as a digit with no word character before it.
+FAST_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")

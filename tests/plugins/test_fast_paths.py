@@ -324,8 +324,11 @@ def sentence_initial(text: str, offset: int) -> bool:
 def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) -> None:
     assert _spans(sp.FAST_AGE.finditer(text)) == _spans(AGE.finditer(text))
     assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
-    assert _spans(src.starting_at(sp.DATE, sp.DATE_START, text)) == _spans(sp.DATE.finditer(text))
-    assert _spans(src.starting_at(sp.NAME_THEN_SAY, sp.NAME_START, text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
+    assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
+    assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
+    assert _spans(src.starting_at(sp.FAST_NAME_THEN_SAY, sp.NAME_START, text)) == _spans(
+        sp.NAME_THEN_SAY.finditer(text)
+    )
     view = TextView(text)
     for fast, plain in [
         (sp.FAST_SAY_THEN_NAME, sp.SAY_THEN_NAME),
@@ -478,6 +481,7 @@ def test_the_verbs_of_saying_as_a_trie_match_exactly_the_verbs() -> None:
     for word in sorted(candidates):
         assert (trie.fullmatch(word) is not None) == (word in sp.SAY_VERBS) == (plain.fullmatch(word) is not None), word
     assert sp.trie(["say", "says", "saying", "said"]) == "sa(?:id|y(?:(?:ing|s))?)"
+    assert sp.FAST_NAME_THEN_SAY.pattern != sp.NAME_THEN_SAY.pattern
 
 
 @settings(max_examples=300, deadline=None)
@@ -486,3 +490,35 @@ def test_attribution_with_the_verbs_as_a_trie_finds_what_the_alternation_finds(t
     lower = text.lower()
     plain = measures.WordBounded(re.compile(rf"\b(?:{sp.SAY}|according\sto)\b"))
     assert _spans(sp.ANY_ATTRIBUTION_LOWER.finditer(lower)) == _spans(plain.finditer(lower))
+
+
+def test_every_date_and_clock_time_is_found_by_the_patterns_opening_with_a_character_set() -> None:
+    """Exhaustive: each month and year phrase, ISO and d/m/y dates and clock times, glued and spaced."""
+    months = [*sp.MONTH_NAMES, "Sept.", "Mayo", "Ju", "may"]
+    years = [
+        f"{w} {e}{y}"
+        for w in ("in", "since", "until", "by", "from", "of", "on", "xin", "_of", "In")
+        for e in ("", "early ", "mid-")
+        for y in ("2019", "1898", "1799", "20190")
+    ]
+    clocks = [
+        f"{n}{s}"
+        for n in ("9", "10", "10:30", "123", "x9", "_9", "٣")
+        for s in ("am", " pm", "a.m.", " p.m.", " GMT", "BST", " EST", " ET", " local time", " amx", " ETA")
+    ]
+    pieces = (
+        [f"{m} 3" for m in months]
+        + [f"{m}. 21st" for m in months]
+        + [f"3rd {m}" for m in months]
+        + [f"x{m} 4" for m in months]
+    )
+    pieces += (
+        years
+        + clocks
+        + ["2024-01-02", "x2024-01-02", "12024-01-02", "3/4/2020", "13/12/99", "1/2/3", "٣/٤/٢٠٢٠", "5th", "March"]
+    )
+    for glue in (" ", "", ", ", "\n"):
+        text = glue.join(pieces)
+        assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
+        assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
+    assert len(sp.FAST_DATE.findall(" ".join(pieces))) > 100 and len(sp.FAST_CLOCK.findall(" ".join(clocks))) > 30
