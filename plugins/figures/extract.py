@@ -314,17 +314,27 @@ MAY_START = re.compile(
 )
 
 
-def word_figures(text: str, start: int, end: int, threshold: float, checked: bool = False) -> list[Figure]:
+def word_figures(
+    text: str, start: int, end: int, threshold: float, checked: bool = False, lower: str | None = None
+) -> list[Figure]:
     """Figures spelled in words in ``text[start:end]`` ("three million", "one in five").
 
     Only words that can start one are read in full: a magnitude word or a starter (or
     a starter before a hyphen, "seventy-four"); a sentence with none is skipped whole
     (``checked``: the caller knows it holds one, see :func:`worded_sentences`).
+    ``lower``, when given, is the token stream's lower-cased text (``view.tokens.lower``):
+    the words are then read from it, already lower-cased. It has a letter exactly where
+    ``text`` has one, so the words have the same spans, and the same ASCII letters as each
+    word lower-cased (it differs only in letters outside ASCII, which no word list holds).
     """
     if not checked and MAY_START.search(text[start:end]) is None:
         return []
-    words = list(WORD.finditer(text, start, end))
-    lowered = [w.group().lower() for w in words]
+    if lower is None:
+        words = list(WORD.finditer(text, start, end))
+        lowered = [w.group().lower() for w in words]
+    else:
+        words = list(WORD.finditer(lower, start, end))
+        lowered = list(map(re.Match.group, words))
     found: list[Figure] = []
     index = 0
     starts = [i for i, word in enumerate(lowered) if word in _WHOLE_STARTS or ("-" in word and _may_start(word))]
@@ -424,7 +434,7 @@ def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tupl
     read only in the sentences :func:`worded_sentences` names. A sentence with neither
     holds no figure, and is never read.
     """
-    text, sentences = view.text, view.sentences
+    text, sentences, lower = view.text, view.sentences, view.tokens.lower
     numbers: dict[int, list[re.Match[str]]] = {}
     for match in NUMBER.finditer(text):
         index = view.sentence_index(match.start())
@@ -435,6 +445,6 @@ def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tupl
         start, end = sentences[index].start, sentences[index].end
         found = [f for m in numbers.get(index, ()) if (f := digit_figure(text, m, start, end, threshold)) is not None]
         if index in worded:
-            found.extend(word_figures(text, start, end, threshold, checked=True))
+            found.extend(word_figures(text, start, end, threshold, checked=True, lower=lower))
         if found:
             yield index, _without_overlaps(found)

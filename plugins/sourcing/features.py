@@ -319,7 +319,8 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
     weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
     found = (p.FAST_AMOUNT, p.FAST_AGE)
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
-    return weekdays + sum(measures.count(rx, text) for rx in found) + sum(rx.count(view) for rx in anchored)
+    # len(findall): the patterns have no groups, so findall lists one string per match
+    return weekdays + sum(len(rx.findall(text)) for rx in found) + sum(rx.count(view) for rx in anchored)
 
 
 def _quotation_features(text: str, words: int) -> dict[str, float]:

@@ -522,3 +522,17 @@ def test_every_date_and_clock_time_is_found_by_the_patterns_opening_with_a_chara
         assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
         assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
     assert len(sp.FAST_DATE.findall(" ".join(pieces))) > 100 and len(sp.FAST_CLOCK.findall(" ".join(clocks))) > 30
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_specific_details_and_dates_counted_from_findall_are_the_counts_of_the_plain_patterns(text: str) -> None:
+    # findall lists one string per match only for patterns without groups
+    assert sp.FAST_AGE.groups == sp.FAST_AMOUNT.groups == sp.FAST_DATE.groups == sp.FAST_CLOCK.groups == 0
+    view = TextView(text)
+    plain = sum(measures.count(rx, text) for rx in (sp.WEEKDAY, AMOUNT, AGE, sp.FULL_MONTH, sp.HONORIFIC_NAME))
+    assert src.specific(text, view) == plain
+    document = Document.from_article(Article(id="a", title="", body=text))
+    dates = sum(measures.count(rx, text) for rx in (sp.WEEKDAY, sp.DATE, sp.CLOCK))
+    expected = measures.shrunk_per_1000(dates, view.word_count, src.TYPICAL["dates"])
+    assert src.features(document)["dates_per_1000_words"] == expected

@@ -297,8 +297,6 @@ def test_quote_spans_searches_each_character_for_a_line_break_at_most_once(text:
     assert _CountingText.searched <= len(text)
 
 
-
-
 @pytest.mark.parametrize(
     ("settings", "message"),
     [

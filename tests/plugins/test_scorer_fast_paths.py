@@ -289,3 +289,13 @@ def test_every_attribution_word_in_a_credit_frame_gives_the_credits_of_every_wor
                 bounds = (sentence.start, sentence.end)
                 plain = _every_word_credits(text, words, bounds, lexicon)
                 assert attrib.credits(text, words, bounds, lexicon) == plain, text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0]))
+def test_figures_spelled_in_words_read_from_the_lower_cased_text_are_those_read_from_the_text(
+    text: str, threshold: float
+) -> None:
+    text += " ΑΣ.Α three-ΑΣ ΣΑΣ'one"  # a final sigma lower-cases by its context, not by the word alone
+    lower = TextView(text).tokens.lower
+    assert fx.word_figures(text, 0, len(text), threshold, lower=lower) == fx.word_figures(text, 0, len(text), threshold)
