@@ -280,34 +280,43 @@ def titled_names(view: TextView) -> int:
 
 
 def distinct_names(text: str) -> int:
-    """Distinct runs of capitalised words; a run that opens a sentence loses its first word."""
+    """Distinct runs of capitalised words; a run that opens a sentence loses its first word.
+
+    Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
+    character apart); the words opening a sentence at its start are dropped, one after another.
+    """
+    initial = sentence_starts(text)
     runs: set[str] = set()
-    current: list[str] = []
-    last_end = -2
-    for start, end, word, initial in capitalised_words(text):
-        if current and start == last_end + 1 and text[last_end].isspace():
-            current.append(word)
-        else:
-            if current:
-                runs.add(" ".join(current))
-            current = [] if initial else [word]
-            if not current:
-                last_end = -2
-                continue
-        last_end = end
-    if current:
-        runs.add(" ".join(current))
+    for match in p.CAPITALISED_RUN.finditer(text):
+        at, words, first = match.start(), match.group().split(), 0
+        while first < len(words) and at in initial:
+            at += len(words[first]) + 1
+            first += 1
+        if first < len(words):
+            runs.add(" ".join(words[first:]))
     return len(runs)
 
 
 def _proper_nouns(document: Document) -> int:
-    """Body words written Capitalised (upper then lower case) that do not open a sentence."""
-    body = document.body
-    text, stream = body.text, body.tokens
-    starts, ends = stream.starts, stream.ends
-    upper = compress(range(len(starts)), map(str.isupper, map(text.__getitem__, starts)))
+    """Body words written Capitalised (upper then lower case) that do not open a sentence.
+
+    A word of the token stream counts when its first character is upper case and its second,
+    a letter of the word, lower case. The words that open with an ASCII capital and an ASCII
+    small letter are found by :data:`~patterns.WORD_CAPITALISED_ASCII` (the only ASCII
+    characters ``str.isupper`` and ``str.islower`` accept); the others that may count open
+    with a character outside ASCII, or a capital before one, and are tested one by one.
+    """
+    text = document.body.text
     initial = sentence_starts(text)
-    return sum(1 for i in upper if ends[i] - (s := starts[i]) > 1 and text[s + 1].islower() and s not in initial)
+    ascii_words = p.WORD_CAPITALISED_ASCII
+    found = len(ascii_words.findall(text)) - sum(1 for at in initial if ascii_words.match(text, at))
+    if not text.isascii():
+        for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
+            at = match.start()
+            second = text[at + 1 : at + 2]
+            if text[at].isupper() and second.isalnum() and second.islower() and at not in initial:
+                found += 1
+    return found
 
 
 def specific(text: str, view: TextView | None = None, weekdays: int | None = None) -> int:

@@ -146,6 +146,20 @@ UNFOLDED = ("\u0130", "\u0131", "\u017f")
 #: matches of ``\b[A-Z][a-z]{2,}+``, rewritten to open with a character set (a ``\b`` before a
 #: capital is a look-behind for no word character; the tests compare the two).
 FAST_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{2,}+")
+#: A run of :data:`FAST_CAPITALISED` words, each after one white-space character ("White House").
+CAPITALISED_RUN = re.compile(rf"{FAST_CAPITALISED.pattern}(?:\s{FAST_CAPITALISED.pattern})*+")
+#: The start of a word of the token stream (:data:`copydesk.text.WORD`: letters and digits joined by
+#: apostrophes or hyphens) written as an ASCII capital then a small letter ("Ann", "Mc"): a capital
+#: with neither a letter or digit, nor one and a joiner, before it. A look-behind after the capital,
+#: so ``re`` skips ahead to capitals.
+WORD_CAPITALISED_ASCII = re.compile(r"[A-Z](?<![^\W_][A-Z])(?<![^\W_]['’\-][A-Z])(?=[a-z])")
+#: The start of a word of the token stream whose first character is outside ASCII, or an ASCII
+#: capital before a character outside ASCII: the words :data:`WORD_CAPITALISED_ASCII` leaves to a
+#: test of ``str.isupper`` and ``str.islower``.
+WORD_START_OUTSIDE_ASCII = re.compile(
+    r"[A-Z\x80-\U0010ffff](?<=[^\W_])(?<![^\W_].)(?<![^\W_]['’\-].)(?:(?<=[A-Z])(?=[^\x00-\x7f])|(?<![A-Z]))",
+    re.DOTALL,
+)
 #: A character outside ASCII.
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: A run of the spaces and opening quotes/brackets that may stand between a sentence end and its next word.

@@ -536,3 +536,65 @@ def test_specific_details_and_dates_counted_from_findall_are_the_counts_of_the_p
     dates = sum(measures.count(rx, text) for rx in (sp.WEEKDAY, sp.DATE, sp.CLOCK))
     expected = measures.shrunk_per_1000(dates, view.word_count, src.TYPICAL["dates"])
     assert src.features(document)["dates_per_1000_words"] == expected
+
+
+def _plain_distinct_names(text: str) -> int:
+    """Distinct runs as first counted: capitalised word after capitalised word, one white space apart."""
+    runs: set[str] = set()
+    current: list[str] = []
+    last_end = -2
+    for start, end, word, initial in src.capitalised_words(text):
+        if current and start == last_end + 1 and text[last_end].isspace():
+            current.append(word)
+        else:
+            if current:
+                runs.add(" ".join(current))
+            current = [] if initial else [word]
+            if not current:
+                last_end = -2
+                continue
+        last_end = end
+    if current:
+        runs.add(" ".join(current))
+    return len(runs)
+
+
+#: Cased characters outside ASCII (upper, lower, title case, an upper case one with no lower case,
+#: a lower case combining mark, lower case letters and numbers), joiners, digits and white space.
+CASE_PIECES = [
+    *"Ann Cole ann AB A b É é Éa Aé Ǆ ǅ ǆa ϒa ª Ⅻ ⅰ ß 3 _ - ' ’ ( [ “ \" . ! ? , x".split(),
+    "\u0345",
+    "A\u0345",
+    "\u2028",
+    "\u00a0",
+    "\x1c",
+    "\n",
+    " ",
+    "\t",
+    " " * 21,
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    text=st.lists(st.one_of(st.sampled_from(CASE_PIECES), st.sampled_from(SOURCING_PIECES)), max_size=40).map("".join)
+)
+def test_proper_nouns_and_distinct_names_found_by_patterns_are_those_of_the_word_by_word_reading(text: str) -> None:
+    view = TextView(text)
+    plain = sum(
+        1
+        for s, e in view.words
+        if text[s].isupper() and e - s > 1 and text[s + 1].islower() and not sentence_initial(text, s)
+    )
+    assert src._proper_nouns(Document.from_article(Article(id="a", title="", body=text))) == plain
+    assert src.distinct_names(text) == _plain_distinct_names(text)
+
+
+def test_proper_nouns_test_case_outside_ascii_and_runs_drop_only_the_words_opening_a_sentence() -> None:
+    text = "Then Émile met Aé, ǅa, ϒa, A\u0345b and O'Neil. Émile left with Ann_Cole and x-Ray."
+    # Émile, Aé, ϒa (upper case with no lower case), Ann, Cole; not ǅa (title case), A (a word of one
+    # letter before a combining mark), O'Neil, x-Ray, nor the Émile opening a sentence
+    assert src._proper_nouns(Document.from_article(Article(id="a", title="", body=text))) == 5
+    assert src.distinct_names(text) == 3  # Neil, Ann, Ray
+    text = "The White House said. White House staff met the White\nHouse team."
+    assert src.distinct_names(text) == _plain_distinct_names(text) == 2  # White House, House
