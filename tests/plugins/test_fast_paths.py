@@ -96,7 +96,7 @@ OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 12
+    assert len(ANCHORED) == 13
     for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
@@ -323,6 +323,7 @@ def sentence_initial(text: str, offset: int) -> bool:
 @given(text=sourcing_texts)
 def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) -> None:
     assert _spans(sp.FAST_AGE.finditer(text)) == _spans(AGE.finditer(text))
+    assert src.ages(TextView(text)) == measures.count(AGE, text)
     assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
     assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
     assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
@@ -598,3 +599,22 @@ def test_proper_nouns_test_case_outside_ascii_and_runs_drop_only_the_words_openi
     assert src.distinct_names(text) == 3  # Neil, Ann, Ray
     text = "The White House said. White House staff met the White\nHouse team."
     assert src.distinct_names(text) == _plain_distinct_names(text) == 2  # White House, House
+
+
+def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_old_share_a_number() -> None:
+    pieces = [
+        "aged 34",
+        "aged 34-year-old",
+        "aged 345-year-old",
+        ", 34,",
+        ", 3-year-old,",
+        "34-year-old",
+        "Aged 3",
+        "caged 3",
+    ]
+    pieces += ["aged 1234", "aged\t3", "x-aged 4", "aged 5, 6,", ", 7, aged 8", "aged 9-year-olds", "aged-3", "_aged 3"]
+    for glue in (" ", "", ", ", "\n"):
+        for n in range(len(pieces)):
+            text = glue.join(pieces[n:] + pieces[:n])
+            assert src.ages(TextView(text)) == measures.count(AGE, text), text
+    assert src.ages(TextView("aged 34-year-old, aged 5, a 6-year-old")) == 3
