@@ -256,5 +256,18 @@ FAST_DATE = re.compile(
     rf"|(?<=\d)(?:\d?(?:st|nd|rd|th)?\s(?:{MONTHS})\b|\d{{3}}-\d{{2}}-\d{{2}}|\d?/\d{{1,2}}/\d{{2,4}})"
     rf"|(?:{_after_first(['in', 'since', 'until', 'by', 'from', 'of'])})\s(?:early\s|late\s|mid-)?(?:1[89]\d\d|20\d\d)\b)"
 )
+#: :data:`FAST_DATE` without its year phrase ("in 2019"): the dates that open with a capital or
+#: a digit, so ``re`` skips ahead to those only (see :func:`~copydesk.plugins.sourcing.features.dates`).
+DATE_BY_NAME_OR_NUMBER = re.compile(
+    r"[JFMASOND\d](?<!\w[JFMASOND\d])(?:"
+    rf"(?:{_after_first(sorted(MONTH_NAMES, key=lambda w: (-len(w), w)))})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|(?<=\d)(?:\d?(?:st|nd|rd|th)?\s(?:{MONTHS})\b|\d{{3}}-\d{{2}}-\d{{2}}|\d?/\d{{1,2}}/\d{{2,4}}))"
+)
+#: The year of :data:`DATE`'s year phrase (after white space, or "mid-"), a scan that skips ahead to ones and twos.
+PHRASE_YEAR = re.compile(r"[12](?<=[\s\-][12])(?:(?<=1)[89]\d\d|(?<=2)0\d\d)\b")
+#: What stands before the year of :data:`DATE`'s year phrase, up to it (searched with ``endpos`` at the year).
+BEFORE_YEAR = re.compile(r"(?:in|since|until|by|from|of)\s(?:early\s|late\s|mid-)?\Z")
+#: The most characters :data:`BEFORE_YEAR` can match ("until early ").
+BEFORE_YEAR_REACH = 12
 #: The matches of :data:`CLOCK`, its opening ``\b`` and digit read as a digit with no word character before it.
 FAST_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")

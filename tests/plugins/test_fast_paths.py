@@ -326,6 +326,7 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     assert src.ages(TextView(text)) == measures.count(AGE, text)
     assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
     assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
+    assert src.date_count(text) == measures.count(sp.DATE, text)
     assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
     assert _spans(src.starting_at(sp.FAST_NAME_THEN_SAY, sp.NAME_START, text)) == _spans(
         sp.NAME_THEN_SAY.finditer(text)
@@ -513,6 +514,7 @@ def test_every_date_and_clock_time_is_found_by_the_patterns_opening_with_a_chara
         + [f"3rd {m}" for m in months]
         + [f"x{m} 4" for m in months]
     )
+    pieces += ["in 2019-01-02", "of 3/4/2020", "by 2020 March 5", "since 12 May", "from 1999/2000", "in\t2001"]
     pieces += (
         years
         + clocks
@@ -521,6 +523,7 @@ def test_every_date_and_clock_time_is_found_by_the_patterns_opening_with_a_chara
     for glue in (" ", "", ", ", "\n"):
         text = glue.join(pieces)
         assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
+        assert src.date_count(text) == measures.count(sp.DATE, text)
         assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
     assert len(sp.FAST_DATE.findall(" ".join(pieces))) > 100 and len(sp.FAST_CLOCK.findall(" ".join(clocks))) > 30
 
