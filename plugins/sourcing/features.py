@@ -186,8 +186,7 @@ def sentence_starts(text: str) -> frozenset[int]:
 def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Each :data:`~patterns.FAST_CAPITALISED` word: start, end, the word, and whether it opens a sentence.
 
-    Found once for :func:`mid_sentence_capitals` and :func:`distinct_names` (with
-    :func:`sentence_starts` for the test).
+    For :func:`mid_sentence_capitals` (with :func:`sentence_starts` for the test).
     """
     initial = sentence_starts(text)
     return tuple((m.start(), m.end(), m.group(), m.start() in initial) for m in p.FAST_CAPITALISED.finditer(text))
@@ -198,11 +197,31 @@ def mid_sentence_capitals(text: str) -> set[str]:
     return {word for _, _, word, initial in capitalised_words(text) if not initial}
 
 
-def _is_source(match: re.Match[str], text: str, known: Callable[[], set[str]]) -> bool:
+def capitalised_mid_sentence(text: str, word: str) -> bool:
+    """Whether ``word`` is one of :func:`mid_sentence_capitals` of ``text``, looked for only where it occurs.
+
+    A :data:`~patterns.FAST_CAPITALISED` word is a capital with no word character before it
+    and every small ASCII letter after it (the pattern's run is possessive), so ``word`` is
+    one where it occurs with no word character before it and no small ASCII letter after it
+    (no other such word can hold that offset: its letters would all be word characters).
+    """
+    if p.FAST_CAPITALISED.fullmatch(word) is None:
+        return False
+    initial = sentence_starts(text)
+    at = text.find(word)
+    while at >= 0:
+        after = text[at + len(word) : at + len(word) + 1]
+        if (at == 0 or not _is_word(text[at - 1])) and not "a" <= after <= "z" and at not in initial:
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) -> bool:
     """Whether a name matched beside a verb of saying is a source, not a date or a common noun.
 
-    ``known`` gives the capitalised words seen mid-sentence; it is asked only for a single
-    word that opens a sentence.
+    ``known`` says whether a word is seen capitalised mid-sentence; it is asked only for a
+    single word that opens a sentence.
     """
     first = match.group("first")
     if first in p.NOT_A_NAME:
@@ -210,7 +229,7 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[], set[str]]) -
     single = " " not in match.group("name").strip()
     if match.group("hon") or not single or first in p.AGENCIES:
         return True
-    return match.start("name") not in sentence_starts(text) or first in known()
+    return match.start("name") not in sentence_starts(text) or known(first)
 
 
 def starting_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -233,20 +252,14 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
 
     ``view`` (of ``text``) lends its token stream to the searches; without it one is built.
     """
-    found: list[set[str]] = [] if known is None else [known]
-
-    def capitals() -> set[str]:
-        if not found:
-            found.append(mid_sentence_capitals(text))
-        return found[0]
-
+    capitalised = functools.partial(capitalised_mid_sentence, text) if known is None else known.__contains__
     view = TextView(text) if view is None else view
     matches = chain(
         starting_at(p.FAST_NAME_THEN_SAY, p.NAME_START, text),
         p.FAST_SAY_THEN_NAME.finditer(view),
         p.FAST_ACCORDING_TO_NAME.finditer(view),
     )
-    return sum(1 for m in matches if _is_source(m, text, capitals))
+    return sum(1 for m in matches if _is_source(m, text, capitalised))
 
 
 def places(text: str) -> int:

@@ -621,3 +621,23 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
             text = glue.join(pieces[n:] + pieces[:n])
             assert src.ages(TextView(text)) == measures.count(AGE, text), text
     assert src.ages(TextView("aged 34-year-old, aged 5, a 6-year-old")) == 3
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(st.one_of(st.sampled_from(CASE_PIECES), st.sampled_from(SOURCING_PIECES)), max_size=40).map("".join)
+)
+def test_a_word_capitalised_mid_sentence_is_found_where_it_occurs_as_in_the_set_of_them(text: str) -> None:
+    capitals = src.mid_sentence_capitals(text)
+    words = {m.group() for m in sp.FAST_CAPITALISED.finditer(text)} | {
+        "Ann",
+        "Cole",
+        "Officials",
+        "An",
+        "ANN",
+        "Aé",
+        "Annx",
+    }
+    for word in words:
+        assert src.capitalised_mid_sentence(text, word) == (word in capitals), word
+    assert src.named_sources(text) == src.named_sources(text, known=capitals)
