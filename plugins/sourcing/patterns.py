@@ -195,6 +195,8 @@ FAST_FULL_MONTH = measures.Anchored(FULL_MONTH, [month.lower() for month in MONT
 FAST_SAID = measures.Anchored(SAID.pattern, ["said", "says", "told"])
 FAST_WEEKDAY = measures.Anchored(WEEKDAY.pattern, [day.lower() for day in WEEKDAYS])
 FAST_ORG = measures.Anchored(ORG.pattern, [word.lower() for word in ORG_WORDS])
+#: :data:`PLACE` tried only where its prepositions start (for a whole body).
+FAST_PLACE = measures.Anchored(PLACE.pattern, ["in", "at", "near", "outside", "from"])
 FAST_HONORIFIC_NAME = measures.Anchored(
     HONORIFIC_NAME, "mr mrs ms dr prof sir lord lady sen rep gov gen capt insp det supt cllr".split()
 )

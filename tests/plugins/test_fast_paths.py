@@ -96,7 +96,7 @@ OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 13
+    assert len(ANCHORED) == 14
     for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
@@ -324,6 +324,7 @@ def sentence_initial(text: str, offset: int) -> bool:
 def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) -> None:
     assert _spans(sp.FAST_AGE.finditer(text)) == _spans(AGE.finditer(text))
     assert src.ages(TextView(text)) == measures.count(AGE, text)
+    assert src.places(text, TextView(text)) == src.places(text)
     assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
     assert _spans(sp.FAST_DATE.finditer(text)) == _spans(sp.DATE.finditer(text))
     assert src.date_count(text) == measures.count(sp.DATE, text)
@@ -340,6 +341,7 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
         (sp.FAST_SAID, sp.SAID.pattern),
         (sp.FAST_WEEKDAY, sp.WEEKDAY.pattern),
         (sp.FAST_ORG, sp.ORG.pattern),
+        (sp.FAST_PLACE, sp.PLACE.pattern),
     ]:
         assert _spans(fast.finditer(view)) == _spans(plain.finditer(text))
     for fast, plain in [(sp.FAST_ACCORDING_TO, sp.ACCORDING_TO), (sp.FAST_RELATIVE_TIME, sp.RELATIVE_TIME)]:
