@@ -24,6 +24,9 @@ from copydesk.models import Article, Segment
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
+#: :data:`WORD` for ASCII text (``[^\W_]`` is then ``[0-9A-Za-z]``, which the regex engine
+#: tests faster); possessive, as nothing after a maximal run can match.
+_ASCII_WORD_SPLIT = re.compile(r"([0-9A-Za-z]++(?:['\-][0-9A-Za-z]++)*+)")
 #: A candidate sentence end: terminal punctuation, closing quotes/brackets (the end of
 #: group 1), then the space after them. The run of punctuation starts where the one before
 #: is not terminal punctuation; that test follows the first character (not a lookbehind
@@ -225,10 +228,23 @@ class Tokens:
     def __init__(self, view: TextView) -> None:
         """Split ``view.text`` into words once."""
         self._view = view
-        self.text = view.text
+        self.text = text = view.text
+        self._words: list[str] | None = None
+        lowered = text.lower()
         # Alternately the text between words and a word (no match object per word); the
         # running total of their lengths is each part's offset.
-        parts = _WORD_SPLIT.split(self.text)
+        if len(lowered) == len(text) and "\u03a3" not in text:
+            # str.lower() maps each character on its own (but a capital sigma, by its
+            # neighbours), here to one character, and keeps it a word character or not and
+            # a joiner or not (tests/core/test_text.py checks every character): the
+            # lower-cased text splits into the same parts, its words the words' own lower case.
+            self.lower = lowered
+            parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(lowered)
+            self.__dict__["forms"] = tuple(parts[1::2])
+        else:
+            self.lower = _same_length_lower(text)
+            parts = _WORD_SPLIT.split(text)
+            self._words = parts[1::2]
         # From a list rather than the iterator: array() then extends from a sized sequence, not
         # item by item (compare: python -m timeit -s "from array import array; from itertools
         # import accumulate; p = ['ab', ' '] * 5000" "array('i', list(accumulate(map(len, p))))"
@@ -236,8 +252,6 @@ class Tokens:
         offsets = array("i", list(accumulate(map(len, parts), initial=0)))
         self.starts = memoryview(offsets[1:-1:2]).toreadonly()
         self.ends = memoryview(offsets[2::2]).toreadonly()
-        self._words = parts[1::2]
-        self.lower = _same_length_lower(self.text)
 
     def __len__(self) -> int:
         """How many words the field has."""
@@ -250,6 +264,7 @@ class Tokens:
     @cached_property
     def forms(self) -> tuple[str, ...]:
         """Each word lower-cased (``str.lower()`` of the word), computed on first use."""
+        assert self._words is not None  # set whenever forms was not set in __init__
         return tuple(map(str.lower, self._words))
 
     @cached_property
