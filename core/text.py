@@ -181,11 +181,12 @@ class TextView:
 
     def excerpt(self, start: int, end: int) -> str:
         """The sentence around ``[start, end)``, clipped to about 240 characters."""
-        sentence = self.sentence_at(start)
-        if sentence is None:
-            s, e = start, end
-        else:
-            s, e = sentence.start, max(sentence.end, end)
+        index = bisect.bisect_right(self._sentence_starts, start) - 1  # sentence_at(start), inline
+        s, e = start, end
+        if index >= 0:
+            first, last, _ = self.sentences[index]
+            if start < last or start < first + 1:  # first <= start by the bisection; an empty sentence holds its start
+                s, e = first, (last if last > end else end)
         if e - s > EXCERPT_LIMIT:
             half = max(0, (EXCERPT_LIMIT - (end - start)) // 2)
             s = max(s, start - half)
