@@ -73,7 +73,7 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     The token is the run of letters and periods before ``dot`` (inside the line); one
     of more than 12 characters is no abbreviation.
     """
-    window = text[max(line_start, dot - 13) : dot]
+    window = text[line_start if line_start > dot - 13 else dot - 13 : dot]
     if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
         run = len(window) - len(window.rstrip(_ASCII_TOKEN))
         if run > 12:
@@ -94,16 +94,18 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     sentences: list[Sentence] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.end(1)
         nxt = match.end()
         if nxt >= end:
             break
         following = text[nxt]
-        if not (following.isupper() or following.isdigit() or following in "\"'“‘([-–—•*"):
+        digit = following.isdigit()
+        if not (digit or following.isupper() or following in "\"'“‘([-–—•*"):
             continue
-        if text[match.start()] == "." and stop - match.start() == 1:
-            if _is_abbreviation(text, match.start(), begin) and not following.isdigit():
-                continue
+        stop = match.end(1)
+        dot = match.start()
+        # A lone period before a digit ends a sentence whatever precedes it.
+        if not digit and stop - dot == 1 and text[dot] == "." and _is_abbreviation(text, dot, begin):
+            continue
         sentences.append(Sentence(begin, stop, line))
         begin = nxt
     s, e = _trimmed(text, begin, end)
