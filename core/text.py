@@ -201,6 +201,22 @@ def _readonly(values: list[int]) -> memoryview:
     return memoryview(array("i", values)).toreadonly()
 
 
+def _offsets(parts: list[str], size: int) -> tuple[memoryview, memoryview]:
+    """The start and end offsets of the words of ``parts`` (a split of ``size`` characters: text between words, a word, ...).
+
+    The running total of the parts' lengths, summed by numpy (already loaded by any run that
+    scores, and not before: ``copydesk --help`` must not load it); a text too long for 32-bit
+    offsets goes through :class:`array.array`, which refuses it as before.
+    """
+    if size < 2**31:
+        import numpy as np
+
+        ends = np.fromiter(map(len, parts), dtype=np.intc, count=len(parts)).cumsum(dtype=np.intc)
+        return memoryview(ends[:-1:2].copy()).toreadonly(), memoryview(ends[1::2].copy()).toreadonly()
+    offsets = array("i", list(accumulate(map(len, parts), initial=0)))
+    return memoryview(offsets[1:-1:2]).toreadonly(), memoryview(offsets[2::2]).toreadonly()
+
+
 def _same_length_lower(text: str) -> str:
     """``text`` lower-cased character by character, a character whose lower case is longer kept as it is."""
     lowered = text.lower()
@@ -248,13 +264,7 @@ class Tokens:
             self.lower = _same_length_lower(text)
             parts = _WORD_SPLIT.split(text)
             self._words = parts[1::2]
-        # From a list rather than the iterator: array() then extends from a sized sequence, not
-        # item by item (compare: python -m timeit -s "from array import array; from itertools
-        # import accumulate; p = ['ab', ' '] * 5000" "array('i', list(accumulate(map(len, p))))"
-        # and the same without list()).
-        offsets = array("i", list(accumulate(map(len, parts), initial=0)))
-        self.starts = memoryview(offsets[1:-1:2]).toreadonly()
-        self.ends = memoryview(offsets[2::2]).toreadonly()
+        self.starts, self.ends = _offsets(parts, len(text))
 
     def __len__(self) -> int:
         """How many words the field has."""
