@@ -84,9 +84,21 @@ def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
-def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:
-    """What a scorer must not change: the document's, its article's and its two views' fields."""
-    return tuple(_field_ids(p) for p in (document, document.article, document.title, document.body))
+def fingerprint(document: Document) -> tuple[int, ...]:
+    """What a scorer must not change: the identities of the document's, its article's and its two views' fields."""
+    try:
+        values = (*_values(document), *_values(document.article), *_values(document.title), *_values(document.body))
+    except AttributeError:  # a deleted field: field by field, counting it as None
+        return tuple(i for p in (document, document.article, document.title, document.body) for i in _field_ids(p))
+    return tuple(map(id, values))
+
+
+def _values(obj: Any) -> tuple[Any, ...]:
+    """The values of an object's compared fields (:func:`_field_names`), read with one getter per class."""
+    getter = _GETTERS.get(type(obj))
+    if getter is None:
+        getter = _GETTERS[type(obj)] = _tuple_getter(_field_names(type(obj)))
+    return getter(obj)
 
 
 def problem(result: ScorerResult, document: Document, spans: bool = True) -> str | None:
@@ -111,6 +123,14 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
 
 def _numbers_problem(result: ScorerResult) -> str | None:
     """A metric or sub-score JSON cannot hold: a name that is not a string, NaN or an infinity."""
+    metrics = result.metrics
+    if all(type(name) is str and name.isascii() for name in metrics) and all(map(math.isfinite, metrics.values())):
+        return None if result.subscore is None or math.isfinite(result.subscore) else _numbers_slow(result)
+    return _numbers_slow(result)
+
+
+def _numbers_slow(result: ScorerResult) -> str | None:
+    """:func:`_numbers_problem` name by name, naming the first bad one."""
     for name in result.metrics:
         if not isinstance(name, str):
             return f"returned a metric whose name is {_kind(name)}, not a str"

@@ -211,7 +211,8 @@ class Runner:
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
-        return ScorerResult(
+        result: ScorerResult = object.__new__(ScorerResult)  # ScorerResult(...) without the frozen __init__'s setattrs
+        result.__dict__.update(
             prefix=a.scorer.prefix,
             name=a.scorer.name,
             plugin=a.info.name,
@@ -224,6 +225,7 @@ class Runner:
             seconds=time.perf_counter() - started,
             features=FrozenDict(features),
         )
+        return result
 
     def _assess(
         self, a: ActiveScorer, document: Document, supp: Suppressions | None
