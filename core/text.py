@@ -233,7 +233,8 @@ class Tokens:
     number, are read-only ``memoryview``s over 32-bit integer arrays, not a Python
     object per word. :attr:`lower` is the whole field lower-cased with the same
     offsets, for lexicon searches with one compiled pattern or automaton over the
-    whole text; :attr:`forms` holds each word's ``str.lower()``, built on first use.
+    whole text; :attr:`forms` holds each word's ``str.lower()`` (split from :attr:`lower`
+    with the stream when lower-casing keeps every character in place, else built on first use).
 
     :ivar text: the field's text.
     :ivar lower: ``text`` lower-cased character by character, same length and offsets
@@ -276,7 +277,7 @@ class Tokens:
 
     @cached_property
     def forms(self) -> tuple[str, ...]:
-        """Each word lower-cased (``str.lower()`` of the word), computed on first use."""
+        """Each word lower-cased (``str.lower()`` of the word), computed on first use when not set with the stream."""
         assert self._words is not None  # set whenever forms was not set in __init__
         return tuple(map(str.lower, self._words))
 
