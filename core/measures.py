@@ -21,7 +21,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress
 from operator import itemgetter
 from typing import Any
@@ -138,7 +138,7 @@ def tokens(view: TextView) -> list[str]:
 
     Built from the shared token stream's forms (``view.tokens.forms``), not re-split.
     """
-    forms = view.tokens.forms
+    forms: Sequence[str] = view.tokens.forms
     # A word starts with a letter when its form does: lower-casing keeps a first character a
     # letter or not (tests/core/test_measures.py checks every character).
     letters = map(str.isalpha, map(itemgetter(0), forms))

@@ -212,7 +212,7 @@ def _offsets(parts: list[str], size: int) -> tuple[memoryview, memoryview]:
         import numpy as np
 
         ends = np.fromiter(map(len, parts), dtype=np.intc, count=len(parts)).cumsum(dtype=np.intc)
-        return memoryview(ends[:-1:2].copy()).toreadonly(), memoryview(ends[1::2].copy()).toreadonly()
+        return ends[:-1:2].copy().data.toreadonly(), ends[1::2].copy().data.toreadonly()
     offsets = array("i", list(accumulate(map(len, parts), initial=0)))
     return memoryview(offsets[1:-1:2]).toreadonly(), memoryview(offsets[2::2]).toreadonly()
 
