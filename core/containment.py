@@ -84,9 +84,21 @@ def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
-def fingerprint(document: Document) -> tuple[tuple[int, ...], ...]:
-    """What a scorer must not change: the document's, its article's and its two views' fields."""
-    return tuple(_field_ids(p) for p in (document, document.article, document.title, document.body))
+def fingerprint(document: Document) -> tuple[int, ...]:
+    """What a scorer must not change: the identities of the document's, its article's and its two views' fields."""
+    try:
+        values = (*_values(document), *_values(document.article), *_values(document.title), *_values(document.body))
+    except AttributeError:  # a deleted field: field by field, counting it as None
+        return tuple(i for p in (document, document.article, document.title, document.body) for i in _field_ids(p))
+    return tuple(map(id, values))
+
+
+def _values(obj: Any) -> tuple[Any, ...]:
+    """The values of an object's compared fields (:func:`_field_names`), read with one getter per class."""
+    getter = _GETTERS.get(type(obj))
+    if getter is None:
+        getter = _GETTERS[type(obj)] = _tuple_getter(_field_names(type(obj)))
+    return getter(obj)
 
 
 def problem(result: ScorerResult, document: Document, spans: bool = True) -> str | None:
@@ -111,6 +123,14 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
 
 def _numbers_problem(result: ScorerResult) -> str | None:
     """A metric or sub-score JSON cannot hold: a name that is not a string, NaN or an infinity."""
+    metrics = result.metrics
+    if all(type(name) is str and name.isascii() for name in metrics) and all(map(math.isfinite, metrics.values())):
+        return None if result.subscore is None or math.isfinite(result.subscore) else _numbers_slow(result)
+    return _numbers_slow(result)
+
+
+def _numbers_slow(result: ScorerResult) -> str | None:
+    """:func:`_numbers_problem` name by name, naming the first bad one."""
     for name in result.metrics:
         if not isinstance(name, str):
             return f"returned a metric whose name is {_kind(name)}, not a str"
@@ -156,20 +176,54 @@ def _plain_json(value: Any, depth: int) -> bool:
     return False
 
 
+_ALL_STR = (str,) * len(_TEXTS)
+_ALL_INT = (int,) * len(_POSITIONS)
+
+
 def _plain_finding(finding: Finding) -> bool:
-    """True when every text, position and the data of ``finding`` are certainly acceptable (the fast path)."""
-    return (
-        all(map(_valid_text, _TEXTS_OF(finding)))
-        and all(type(v) is int and -JSON_INT <= v <= JSON_INT for v in _POSITIONS_OF(finding))
-        and (type(finding.data) is dict or type(finding.data) is FrozenDict)
-        and _plain_json(finding.data, 0)
-    )
+    """True when every text, position and the data of ``finding`` are certainly acceptable (the fast path).
+
+    Checked once per finding, not field by field: the texts' and positions' exact types at
+    once, the positions' least and greatest value, the data's top level in a loop, and all
+    the texts and the data's top-level strings joined, for a lone surrogate (none in ASCII).
+    """
+    texts = _TEXTS_OF(finding)
+    if tuple(map(type, texts)) != _ALL_STR:
+        return False
+    positions = _POSITIONS_OF(finding)
+    if tuple(map(type, positions)) != _ALL_INT or min(positions) < -JSON_INT or max(positions) > JSON_INT:
+        return False
+    data = finding.data
+    kind = type(data)
+    if kind is not dict and kind is not FrozenDict:
+        return False
+    strings = list(texts)
+    for key, value in data.items():  # the top level inline: its strings join the texts' check
+        if type(key) is not str:
+            return False
+        strings.append(key)
+        kind = type(value)
+        if kind is str:
+            strings.append(value)
+        elif kind is int:
+            if not -JSON_INT <= value <= JSON_INT:
+                return False
+        elif kind is float:
+            if not math.isfinite(value):
+                return False
+        elif not (value is None or kind is bool or _plain_json(value, 1)):
+            return False
+    joined = "".join(strings)
+    return joined.isascii() or _SURROGATE.search(joined) is None
 
 
 def _values_problem(finding: Finding) -> str | None:
     """A finding field of the wrong type (a text that is not a string, a position that is not an int), or bad data."""
-    if _plain_finding(finding):
-        return None
+    return None if _plain_finding(finding) else _checked_values(finding)
+
+
+def _checked_values(finding: Finding) -> str | None:
+    """:func:`_values_problem` field by field, naming the first bad one (the slow path)."""
     code = finding.code
     for name in _TEXTS:
         value = getattr(finding, name)
@@ -233,16 +287,24 @@ def _kind(value: Any) -> str:
 
 def _placement_problem(finding: Finding, document: Document) -> str | None:
     """Where a finding points, when that is not in its field: a span outside it, or a line or column not at the span."""
-    view = {"title": document.title, "text": document.body, "byline": document.byline}.get(finding.field)
+    field, start, end = finding.field, finding.start, finding.end
+    if field == "text":
+        view = document.body
+    elif field == "title":
+        view = document.title
+    elif field == "byline":
+        view = document.byline
+    else:
+        view = None
     size = len(view.text) if view is not None else 0
-    span = f"{finding.code} at {finding.field} {finding.start}-{finding.end}"
-    if view is None or not 0 <= finding.start <= finding.end <= size:
-        return f"returned {span}, outside the {finding.field} ({size} characters)"
+    if view is None or not 0 <= start <= end <= size:
+        return f"returned {finding.code} at {field} {start}-{end}, outside the {field} ({size} characters)"
     given = (finding.line, finding.column, finding.end_line, finding.end_column)
-    true = (*view.line_col(finding.start), *view.line_col(finding.end))
+    true = (*view.line_col(start), *view.line_col(end))
     if given != true:
         return (
-            f"returned {span} placed at line {given[0]} column {given[1]} to line {given[2]} column {given[3]}, "
+            f"returned {finding.code} at {field} {start}-{end} placed at line {given[0]} column {given[1]} "
+            f"to line {given[2]} column {given[3]}, "
             f"but the span is at line {true[0]} column {true[1]} to line {true[2]} column {true[3]}"
         )
     return None

@@ -21,9 +21,9 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import compress
-from operator import methodcaller
+from operator import itemgetter
 from typing import Any
 
 from copydesk.safety import shown
@@ -138,11 +138,13 @@ def tokens(view: TextView) -> list[str]:
 
     Built from the shared token stream's forms (``view.tokens.forms``), not re-split.
     """
-    text, stream = view.text, view.tokens
-    forms = compress(stream.forms, map(str.isalpha, map(text.__getitem__, stream.starts)))
-    if "\u2019" not in text:
-        return list(forms)
-    return list(map(methodcaller("replace", "\u2019", "'"), forms))
+    forms: Sequence[str] = view.tokens.forms
+    # A word starts with a letter when its form does: lower-casing keeps a first character a
+    # letter or not (tests/core/test_measures.py checks every character).
+    letters = map(str.isalpha, map(itemgetter(0), forms))
+    if forms and "\u2019" in view.text:  # every form at once: no form holds a NUL (not a word character)
+        forms = "\x00".join(forms).replace("\u2019", "'").split("\x00")
+    return list(compress(forms, letters))
 
 
 def sentence_texts(view: TextView) -> list[str]:
@@ -285,7 +287,9 @@ class Anchored:
         """The matches in ``searched`` (the text or its lower-cased copy), tried at the candidate places."""
         parts, positions, indexed = _word_index(view)
         first = self._first
-        candidates = [at for at, word in parts if word in first]
+        candidates: list[int] = []
+        for word in first.intersection(parts):
+            candidates += parts[word]
         if first <= indexed:
             for word in first.intersection(positions):
                 candidates += positions[word]
@@ -312,11 +316,11 @@ _PART = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=8)
-def _word_index(view: TextView) -> tuple[tuple[tuple[int, str], ...], dict[str, list[int]], frozenset[str]]:
+def _word_index(view: TextView) -> tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str]]:
     """Where the words that :class:`Anchored` patterns open with occur in ``view``: built once per view.
 
-    Returns the lower-cased word parts that an apostrophe or hyphen borders, as
-    ``(offset, part)`` (the part after each apostrophe or hyphen, and the first part of
+    Returns the start offsets of the lower-cased word parts that an apostrophe or hyphen
+    borders, by part (the part after each apostrophe or hyphen, and the first part of
     the word before it: a word's start is a word boundary, and so is the start of a part
     after one of them); the start offsets of the words whose form is a first word of an
     :class:`Anchored`, by form; and the first words indexed (those of every
@@ -332,8 +336,11 @@ def _word_index(view: TextView) -> tuple[tuple[tuple[int, str], ...], dict[str, 
                 # Each offset once: a word with many hyphens is not rescanned from its start.
                 if offset not in parts and (part := _PART.match(lower, offset)) is not None:
                     parts[offset] = part.group()
+    by_part: dict[str, list[int]] = {}
+    for offset, word in parts.items():
+        by_part.setdefault(word, []).append(offset)
     indexed = frozenset(_FIRST_WORDS)
     positions: dict[str, list[int]] = {}
-    for i in itertools.compress(itertools.count(), map(indexed.__contains__, forms)):
-        positions.setdefault(forms[i], []).append(starts[i])
-    return tuple(sorted(parts.items())), positions, indexed
+    for form, start in itertools.compress(zip(forms, starts, strict=True), map(indexed.__contains__, forms)):
+        positions.setdefault(form, []).append(start)
+    return by_part, positions, indexed

@@ -295,12 +295,14 @@ def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list
                 p = levels[i]
             else:
                 p = levels[i - 1] + (levels[i] - levels[i - 1]) * (x - qs[i - 1]) / (qs[i] - qs[i - 1])
+        # max(0.0, d) and max(p, floor) written out: the same values, without a call each.
         if evidence:
-            beyond = max(0.0, edge - x) / divisor
+            d = edge - x
         else:
             p = 1.0 - p
-            beyond = max(0.0, x - edge) / divisor
-        terms.append(weight * (log(0.5 / max(p, floor)) + beyond))
+            d = x - edge
+        beyond = (d if d > 0.0 else 0.0) / divisor
+        terms.append(weight * (log(0.5 / (floor if floor > p else p)) + beyond))
         used.append(x)
     return terms, used
 

@@ -240,14 +240,17 @@ class Rule:
         :returns: a finding with line, column and excerpt filled in.
         """
         line, column = view.line_col(start)
-        end_line, end_column = view.line_col(max(start, end))
-        return Finding(
+        stop = end if end > start else start
+        end_line, end_column = view.line_col(stop)
+        found: Finding = object.__new__(Finding)
+        # Finding(...) without its frozen __init__'s object.__setattr__ per field: the same instance dictionary.
+        found.__dict__.update(
             code=self.code,
             name=self.name,
             message=self.message.format(**params),
             severity=self.severity,
             start=start,
-            end=max(start, end),
+            end=stop,
             line=line,
             column=column,
             end_line=end_line,
@@ -256,7 +259,10 @@ class Rule:
             matched=view.text[start:end],
             field=view.field,
             data=FrozenDict(data or {}),
+            plugin="",
+            prefix="",
         )
+        return found
 
 
 @dataclass(frozen=True)

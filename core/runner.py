@@ -211,7 +211,8 @@ class Runner:
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
-        return ScorerResult(
+        result: ScorerResult = object.__new__(ScorerResult)  # ScorerResult(...) without the frozen __init__'s setattrs
+        result.__dict__.update(
             prefix=a.scorer.prefix,
             name=a.scorer.name,
             plugin=a.info.name,
@@ -224,6 +225,7 @@ class Runner:
             seconds=time.perf_counter() - started,
             features=FrozenDict(features),
         )
+        return result
 
     def _assess(
         self, a: ActiveScorer, document: Document, supp: Suppressions | None
@@ -292,7 +294,10 @@ class Runner:
                 if rule.code in a.context.selected
             ]
             diags += supp.unused(active, document.body)
-        findings = sorted((f for r in results for f in r.findings), key=sort_key)
+        # Each scorer's findings sorted once: the concatenation of sorted runs then sorts to the same order
+        # as the findings unsorted (the sort is stable and keeps scorer order among equal keys), and faster.
+        ordered = [tuple(sorted(r.findings, key=sort_key)) for r in results]
+        findings = sorted((f for run in ordered for f in run), key=sort_key)
         band, verdict = scoring.grade(total, self.scoring)
         return ArticleReport(
             id=article.id,
@@ -302,7 +307,7 @@ class Runner:
             grade=band,
             verdict=verdict,
             words=document.body.word_count,
-            scorers=tuple(_replaced(r, findings=tuple(sorted(r.findings, key=sort_key))) for r in results),
+            scorers=tuple(_replaced(r, findings=run) for r, run in zip(results, ordered, strict=True)),
             findings=tuple(findings),
             diagnostics=tuple(diags),
             index=index,
@@ -437,7 +442,11 @@ def _replaced(obj: _T, **changes: Any) -> _T:
 def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
     declared, scorer = a.declared, a.scorer
-    out: dict[str, float] = {}
+    if declared.issuperset(values):  # the common case at once; else name by name for the first bad one
+        out = {name: float(values[name]) for name in sorted(values)}
+        if all(map(math.isfinite, out.values())):
+            return out
+    out = {}
     for name in sorted(values):
         if name not in declared:
             raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")

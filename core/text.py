@@ -24,6 +24,9 @@ from copydesk.models import Article, Segment
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _WORD_SPLIT = re.compile(f"({WORD.pattern})")
+#: :data:`WORD` for ASCII text (``[^\W_]`` is then ``[0-9A-Za-z]``, which the regex engine
+#: tests faster); possessive, as nothing after a maximal run can match.
+_ASCII_WORD_SPLIT = re.compile(r"([0-9A-Za-z]++(?:['\-][0-9A-Za-z]++)*+)")
 #: A candidate sentence end: terminal punctuation, closing quotes/brackets (the end of
 #: group 1), then the space after them. The run of punctuation starts where the one before
 #: is not terminal punctuation; that test follows the first character (not a lookbehind
@@ -70,7 +73,7 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     The token is the run of letters and periods before ``dot`` (inside the line); one
     of more than 12 characters is no abbreviation.
     """
-    window = text[max(line_start, dot - 13) : dot]
+    window = text[line_start if line_start > dot - 13 else dot - 13 : dot]
     if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
         run = len(window) - len(window.rstrip(_ASCII_TOKEN))
         if run > 12:
@@ -91,16 +94,18 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     sentences: list[Sentence] = []
     begin = start
     for match in _BOUNDARY.finditer(text, start, end):
-        stop = match.end(1)
         nxt = match.end()
         if nxt >= end:
             break
         following = text[nxt]
-        if not (following.isupper() or following.isdigit() or following in "\"'“‘([-–—•*"):
+        digit = following.isdigit()
+        if not (digit or following.isupper() or following in "\"'“‘([-–—•*"):
             continue
-        if text[match.start()] == "." and stop - match.start() == 1:
-            if _is_abbreviation(text, match.start(), begin) and not following.isdigit():
-                continue
+        stop = match.end(1)
+        dot = match.start()
+        # A lone period before a digit ends a sentence whatever precedes it.
+        if not digit and stop - dot == 1 and text[dot] == "." and _is_abbreviation(text, dot, begin):
+            continue
         sentences.append(Sentence(begin, stop, line))
         begin = nxt
     s, e = _trimmed(text, begin, end)
@@ -178,11 +183,12 @@ class TextView:
 
     def excerpt(self, start: int, end: int) -> str:
         """The sentence around ``[start, end)``, clipped to about 240 characters."""
-        sentence = self.sentence_at(start)
-        if sentence is None:
-            s, e = start, end
-        else:
-            s, e = sentence.start, max(sentence.end, end)
+        index = bisect.bisect_right(self._sentence_starts, start) - 1  # sentence_at(start), inline
+        s, e = start, end
+        if index >= 0:
+            first, last, _ = self.sentences[index]
+            if start < last or start < first + 1:  # first <= start by the bisection; an empty sentence holds its start
+                s, e = first, (last if last > end else end)
         if e - s > EXCERPT_LIMIT:
             half = max(0, (EXCERPT_LIMIT - (end - start)) // 2)
             s = max(s, start - half)
@@ -193,6 +199,22 @@ class TextView:
 def _readonly(values: list[int]) -> memoryview:
     """``values`` as a read-only memoryview over a compact array of 32-bit integers."""
     return memoryview(array("i", values)).toreadonly()
+
+
+def _offsets(parts: list[str], size: int) -> tuple[memoryview, memoryview]:
+    """The start and end offsets of the words of ``parts`` (a split of ``size`` characters: text between words, a word, ...).
+
+    The running total of the parts' lengths, summed by numpy (already loaded by any run that
+    scores, and not before: ``copydesk --help`` must not load it); a text too long for 32-bit
+    offsets goes through :class:`array.array`, which refuses it as before.
+    """
+    if size < 2**31:
+        import numpy as np
+
+        ends = np.fromiter(map(len, parts), dtype=np.intc, count=len(parts)).cumsum(dtype=np.intc)
+        return ends[:-1:2].copy().data.toreadonly(), ends[1::2].copy().data.toreadonly()
+    offsets = array("i", list(accumulate(map(len, parts), initial=0)))
+    return memoryview(offsets[1:-1:2]).toreadonly(), memoryview(offsets[2::2]).toreadonly()
 
 
 def _same_length_lower(text: str) -> str:
@@ -211,7 +233,8 @@ class Tokens:
     number, are read-only ``memoryview``s over 32-bit integer arrays, not a Python
     object per word. :attr:`lower` is the whole field lower-cased with the same
     offsets, for lexicon searches with one compiled pattern or automaton over the
-    whole text; :attr:`forms` holds each word's ``str.lower()``, built on first use.
+    whole text; :attr:`forms` holds each word's ``str.lower()`` (split from :attr:`lower`
+    with the stream when lower-casing keeps every character in place, else built on first use).
 
     :ivar text: the field's text.
     :ivar lower: ``text`` lower-cased character by character, same length and offsets
@@ -225,19 +248,24 @@ class Tokens:
     def __init__(self, view: TextView) -> None:
         """Split ``view.text`` into words once."""
         self._view = view
-        self.text = view.text
+        self.text = text = view.text
+        self._words: list[str] | None = None
+        lowered = text.lower()
         # Alternately the text between words and a word (no match object per word); the
         # running total of their lengths is each part's offset.
-        parts = _WORD_SPLIT.split(self.text)
-        # From a list rather than the iterator: array() then extends from a sized sequence, not
-        # item by item (compare: python -m timeit -s "from array import array; from itertools
-        # import accumulate; p = ['ab', ' '] * 5000" "array('i', list(accumulate(map(len, p))))"
-        # and the same without list()).
-        offsets = array("i", list(accumulate(map(len, parts), initial=0)))
-        self.starts = memoryview(offsets[1:-1:2]).toreadonly()
-        self.ends = memoryview(offsets[2::2]).toreadonly()
-        self._words = parts[1::2]
-        self.lower = _same_length_lower(self.text)
+        if len(lowered) == len(text) and "\u03a3" not in text:
+            # str.lower() maps each character on its own (but a capital sigma, by its
+            # neighbours), here to one character, and keeps it a word character or not and
+            # a joiner or not (tests/core/test_text.py checks every character): the
+            # lower-cased text splits into the same parts, its words the words' own lower case.
+            self.lower = lowered
+            parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(lowered)
+            self.__dict__["forms"] = tuple(parts[1::2])
+        else:
+            self.lower = _same_length_lower(text)
+            parts = _WORD_SPLIT.split(text)
+            self._words = parts[1::2]
+        self.starts, self.ends = _offsets(parts, len(text))
 
     def __len__(self) -> int:
         """How many words the field has."""
@@ -249,7 +277,8 @@ class Tokens:
 
     @cached_property
     def forms(self) -> tuple[str, ...]:
-        """Each word lower-cased (``str.lower()`` of the word), computed on first use."""
+        """Each word lower-cased (``str.lower()`` of the word), computed on first use when not set with the stream."""
+        assert self._words is not None  # set whenever forms was not set in __init__
         return tuple(map(str.lower, self._words))
 
     @cached_property

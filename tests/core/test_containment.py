@@ -15,7 +15,7 @@ from copydesk import Assessment, Context, Finding, Rule, Scorer, containment
 from copydesk.formats.schema import article_dict
 from copydesk.models import Article
 from copydesk.testing import plugin_set, score_batch
-from copydesk.text import Document
+from copydesk.text import Document, TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -209,3 +209,28 @@ def test_the_fast_path_for_finding_data_accepts_only_what_the_full_check_accepts
 
     if _plain_json(data, 0):
         assert data_problem(data, "data") is None
+
+
+_ANY_TEXT = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=4)
+_POSITION = st.integers(min_value=-(2**54), max_value=2**54) | st.booleans() | st.floats(allow_nan=False)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.tuples(*[_ANY_TEXT | st.none() | st.binary(max_size=2)] * 6),
+    st.tuples(*[_POSITION] * 6),
+    st.dictionaries(st.text(max_size=3), _VALUES, max_size=2) | st.lists(st.integers(), max_size=1),
+)
+def test_the_fast_path_for_a_finding_accepts_only_what_the_field_by_field_check_accepts(
+    texts: tuple[object, ...], positions: tuple[object, ...], data: object
+) -> None:
+    """``_plain_finding`` checks all texts and positions at once; it must never pass what the slow path refuses."""
+    from copydesk.containment import _POSITIONS, _TEXTS, _checked_values, _plain_finding
+
+    found = PLAIN.finding(TextView(BODY), 5, 9)
+    changed = {**dict(zip(_TEXTS, texts, strict=True)), **dict(zip(_POSITIONS, positions, strict=True))}
+    finding = replace(found, data=data, **changed)
+    if _plain_finding(finding):
+        assert _checked_values(finding) is None
+    plain = replace(found, data={}, **{k: v for k, v in changed.items() if type(v) in (str, int)})
+    assert _plain_finding(plain) == (_checked_values(plain) is None)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
 from copydesk import measures
+from copydesk.measures import tokens
 from copydesk.text import TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -142,3 +144,18 @@ def test_sentence_count_is_the_number_of_sentences_holding_a_letter() -> None:
     view = TextView("First one. 42. Second one!\n--\nThird")
     assert measures.sentence_count(view) == len(measures.sentence_texts(view)) == 3
     assert measures.sentence_count(TextView("")) == 0
+
+
+def test_lower_casing_keeps_a_first_character_a_letter_or_not() -> None:
+    # tokens() tells a word that starts with a letter by its lower-cased form's first character.
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert char.isalpha() == char.lower()[0].isalpha(), hex(code)
+
+
+@given(st.lists(st.sampled_from(["Don’t", "U.S-led", "3rd", "ΟΔΟΣ", "İstanbul", "’tis", "x", " ", "\n", ". ", "42"])))
+def test_tokens_are_the_lower_cased_words_that_start_with_a_letter(parts: list[str]) -> None:
+    view = TextView("".join(parts))
+    text = view.text
+    expected = [text[s:e].lower().replace("\u2019", "'") for s, e in view.words if text[s].isalpha()]
+    assert tokens(view) == expected

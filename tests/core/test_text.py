@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 import pytest
 from copydesk.testing import article
-from copydesk.text import Document, TextView
+from copydesk.text import WORD, Document, TextView
 
 
 def sentences(text: str) -> list[str]:
@@ -107,3 +110,33 @@ def test_token_forms_are_each_words_own_lower_case_whatever_the_script(text: str
     tokens = TextView(text).tokens
     assert tokens.forms == tuple(text[s:e].lower() for s, e in zip(tokens.starts, tokens.ends, strict=True))
     assert len(tokens.lower) == len(text)
+
+
+def test_lower_casing_keeps_every_character_a_word_character_or_not() -> None:
+    # The token stream splits the lower-cased text when str.lower() keeps its length: that
+    # gives the same words only if lower-casing never turns a word character into a
+    # non-word one (or a joiner), nor back, for any character that lower-cases to one.
+    word = re.compile(r"[^\W_]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1:
+            assert bool(word.match(char)) == bool(word.match(low)), hex(code)
+            assert (char in "'’-") == (low in "'’-"), hex(code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Don’t STOP: the U.S-led K-9 units’ “RE-ENTRY” — 3.5% ﬁles",
+        "Plain ASCII, Mr. O'Neil's well-known X-ray--and 42nd.",
+        "Kelvin \u212a and ΑΘΗΝΑ, ÉCOLE Ⅻ Ⓐ",
+        "ΟΔΟΣ",
+        "İ",
+    ],
+)
+def test_token_words_and_forms_match_the_word_pattern(text: str) -> None:
+    tokens = TextView(text).tokens
+    spans = [m.span() for m in WORD.finditer(text)]
+    assert list(zip(tokens.starts, tokens.ends, strict=True)) == spans
+    assert tokens.forms == tuple(text[s:e].lower() for s, e in spans)
