@@ -11,8 +11,10 @@ only the article ids needed to name a near duplicate.
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -45,15 +47,23 @@ _WORD_DIGESTS_MAX = 1 << 15
 
 
 def _word_digests(words: Sequence[str]) -> bytes:
-    """The 8-byte digests of ``words``, concatenated in order."""
+    """The 8-byte digests of ``words``, concatenated in order.
+
+    Each word is looked up once; only the words not yet known are hashed (a batch's
+    vocabulary repeats, so most articles add few).
+    """
     known = _WORD_DIGESTS
-    missing = set(words).difference(known)
-    if missing:
-        if len(known) + len(missing) > _WORD_DIGESTS_MAX:
+    parts = list(map(known.get, words))
+    if None in parts:
+        if len(known) + parts.count(None) > _WORD_DIGESTS_MAX:
             known.clear()
-            missing = set(words)
-        known.update(zip(missing, map(digest, missing), strict=True))
-    return b"".join(map(known.__getitem__, words))
+        for k in compress(range(len(parts)), map(operator.not_, parts)):  # a digest is never empty
+            word = words[k]
+            part = known.get(word)
+            if part is None:
+                part = known[word] = digest(word)
+            parts[k] = part
+    return b"".join(parts)  # type: ignore[arg-type]
 
 
 def _distinct(ordered: U64) -> npt.NDArray[np.bool_]:
@@ -154,13 +164,15 @@ def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     for offset in range(2, SHINGLE):
         shingles *= _MIX
         shingles += h[offset : offset + size]
-    # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated.
+    # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated. The
+    # high half of each permuted value is kept; shifting is monotonic, so the shift is taken
+    # of each permutation's minimum rather than of every value.
     sig = np.full(PERMUTATIONS, _ALL_ONES, dtype=np.uint64)
     for begin in range(0, size, _SIGNATURE_CHUNK):
         block = np.multiply.outer(_A, shingles[begin : begin + _SIGNATURE_CHUNK])
         block += _B[:, None]
-        block >>= _HALF
         np.minimum(sig, block.min(axis=1), out=sig)
+    sig >>= _HALF
     out: npt.NDArray[np.uint32] = sig.astype(np.uint32)
     return out
 
