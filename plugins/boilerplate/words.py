@@ -135,6 +135,22 @@ class WordIndex:
             plain = self.numbers[j] == self.numbers[i]
         return _plain(low, starts, ends) if plain else _folded(low, starts, ends)
 
+    def exceeds(self, start: int, end: int, limit: int) -> bool:
+        """True when ``tokens(start, end)`` has more than ``limit`` tokens, known without tokenising.
+
+        Every word that is not a number is a token, and the numbers make at least one
+        more; False when that does not settle it or an edge cuts a word.
+        """
+        span = self.span(start, end)
+        if span is None or span[1] - span[0] <= limit:
+            return False
+        i, j = span
+        if self._numbers is None and j - i <= _SCANNED_SPAN:
+            numbers = sum(map(str.isdigit, map(itemgetter(0), self.low[i:j])))
+        else:
+            numbers = self.numbers[j] - self.numbers[i]
+        return j - i - numbers + (numbers > 0) > limit
+
     def normal(self, start: int, end: int) -> str:
         """``normal(text, start, end)``."""
         span = self.span(start, end)

@@ -5,7 +5,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from copydesk import TextView
 from copydesk.plugins.boilerplate import hashing
+from copydesk.plugins.boilerplate.lexicon import tokens
+from copydesk.plugins.boilerplate.words import WordIndex
 
 _MASK = (1 << 64) - 1
 
@@ -46,3 +49,27 @@ def test_word_digests_stay_exact_and_bounded_when_the_cache_fills(monkeypatch: p
         words = [f"w{rng.randrange(120)}" for _ in range(rng.randrange(1, 40))]
         assert hashing._word_digests(words) == b"".join(map(hashing.digest, words))
         assert len(hashing._WORD_DIGESTS) <= 50
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    pieces = ["By", "staff", "the", "12", "3", "4.5", "2024", "Pro", "Tip:", "don’t", "co-op", "x_y", "—", "é"]
+    out = ["", "By Staff Writer", "1 2 3 4 5 6 7 8 9 10", "By Admin 2 3 4 5 6 7 8 9"]
+    for _ in range(60):
+        out.append("\n".join(" ".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14))) for _ in range(4)))
+    return out
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_exceeds_never_says_more_tokens_than_tokenising_finds(text: str) -> None:
+    """``exceeds`` is True only for a span with more tokens than the limit; exact for spans without numbers."""
+    view = TextView(text)
+    index = WordIndex(view)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            count = len(tokens(text, start, end))
+            for limit in (0, 2, 4, 8):
+                if index.exceeds(start, end, limit):
+                    assert count > limit, (start, end, limit)
+                elif index.span(start, end) is not None and not any(t.norm == "#" for t in tokens(text, start, end)):
+                    assert count <= limit, (start, end, limit)
