@@ -227,16 +227,21 @@ def _compare_group(
     best: npt.NDArray[np.float64],
     other: npt.NDArray[np.intp],
 ) -> None:
-    """Update each member's most similar other member (estimated Jaccard) within one LSH bucket."""
+    """Update each member's most similar other member (estimated Jaccard) within one LSH bucket.
+
+    A member takes its most similar other member (the first, so the lowest row, on a tie)
+    when that is more similar than its best so far, or as similar and a lower row.
+    """
     block = sigs[members]
     sims = (block[:, None, :] == block[None, :, :]).mean(axis=2)
     np.fill_diagonal(sims, -1.0)
-    for row, index in enumerate(members):
-        col = int(np.argmax(sims[row]))
-        sim = float(sims[row, col])
-        candidate = int(members[col])
-        if sim > best[index] or (sim == best[index] and candidate < other[index]):
-            best[index], other[index] = sim, candidate
+    cols = sims.argmax(axis=1)
+    sim = sims[np.arange(len(members)), cols]
+    candidate = members[cols]
+    held, holder = best[members], other[members]
+    better = (sim > held) | ((sim == held) & (candidate < holder))
+    best[members[better]] = sim[better]
+    other[members[better]] = candidate[better]
 
 
 def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
@@ -245,6 +250,7 @@ def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[
     count = len(sigs)
     best = np.full(count, -1.0)
     other = np.full(count, count, dtype=np.intp)
+    compared: set[bytes] = set()
     for band in range(BANDS):
         keys = _band_keys(sigs, band)
         order = np.argsort(keys, kind="stable")
@@ -254,7 +260,10 @@ def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[
         ends = np.concatenate([bounds, [count]])
         for run in np.flatnonzero(ends - starts > 1):
             group = np.sort(order[starts[run] : ends[run]])[:_MAX_GROUP]
-            _compare_group(sigs, group, best, other)
+            key = group.tobytes()
+            if key not in compared:  # the same bucket again (in another band) changes nothing
+                compared.add(key)
+                _compare_group(sigs, group, best, other)
     found: dict[str, tuple[str, float]] = {}
     for index in np.flatnonzero(best >= threshold):
         article_id, other_id = store.ids[int(index)], store.ids[int(other[index])]

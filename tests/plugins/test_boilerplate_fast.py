@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import math
 import random
+from pathlib import Path
 
+import numpy as np
 import pytest
-from copydesk import TextView
-from copydesk.plugins.boilerplate import hashing
+from copydesk import Article, TextView
+from copydesk.plugins.boilerplate import chrome, hashing
 from copydesk.plugins.boilerplate.lexicon import tokens
 from copydesk.plugins.boilerplate.words import WordIndex
+from copydesk.text import Document
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 _MASK = (1 << 64) - 1
 
@@ -73,3 +79,81 @@ def test_exceeds_never_says_more_tokens_than_tokenising_finds(text: str) -> None
                     assert count > limit, (start, end, limit)
                 elif index.span(start, end) is not None and not any(t.norm == "#" for t in tokens(text, start, end)):
                     assert count <= limit, (start, end, limit)
+
+
+def _plain_probabilities(document: Document, others: list[int]) -> list[float]:
+    """The chrome model as documented: line features from each line's text alone, then the logistic model."""
+    params = chrome.model()
+    lines = [document.body.text[line.start : line.end] for line in document.body.lines]
+    rows = chrome.features(lines, others, frozenset(params["stopwords"]))
+    out = []
+    for row in rows:
+        total = sum(
+            c * (x - m) / s for c, x, m, s in zip(params["coef"], row, params["mean"], params["scale"], strict=True)
+        )
+        out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, float(params["intercept"]) + total)))))
+    return out
+
+
+def _chrome_bodies() -> list[str]:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    rng = random.Random(5)
+    words = ["Home", "the", "of", "News", "2024", "٣", "Élan", "ß", "|", "said.", "“Quote”", "a", "co-op", "½"]
+    made = []
+    for _ in range(12):
+        lines = [
+            " ".join(rng.choice(words) for _ in range(rng.choice([0, 1, 3, 12, 30])))
+            for _ in range(rng.randrange(1, 25))
+        ]
+        made.append("\n".join(lines))
+    made.append(" ".join(["word"] * 5000) + ".\nHome | About")  # a line longer than the log table
+    return [*seeds, *made, "", "x"]
+
+
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_probabilities_equal_the_per_line_model(body: str) -> None:
+    """All lines' features counted at once give every line the probability its own features give it."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body))
+    others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
+    assert chrome.probabilities(document, others) == _plain_probabilities(document, others)
+
+
+def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+    """Every LSH bucket of every band compared row by row, in order, as the pass is defined."""
+    sigs = store.matrix()
+    count = len(sigs)
+    best = [-1.0] * count
+    other = [count] * count
+    for band in range(hashing.BANDS):
+        buckets: dict[int, list[int]] = {}
+        for row, key in enumerate(hashing._band_keys(sigs, band).tolist()):
+            buckets.setdefault(key, []).append(row)
+        for key in sorted(buckets):
+            members = buckets[key][: hashing._MAX_GROUP]
+            for index in members:
+                sims = [-1.0 if m == index else float((sigs[index] == sigs[m]).mean()) for m in members]
+                top = max(sims)
+                candidate = members[sims.index(top)]
+                if top > best[index] or (top == best[index] and candidate < other[index]):
+                    best[index], other[index] = top, candidate
+    found: dict[str, tuple[str, float]] = {}
+    for index in range(count):
+        if best[index] >= threshold and store.ids[index] != store.ids[other[index]]:
+            found.setdefault(store.ids[index], (store.ids[other[index]], round(best[index], 4)))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> None:
+    """Skipping a bucket already compared in another band, and comparing a bucket at once, change no pair."""
+    rng = np.random.default_rng(seed)
+    bases = rng.integers(0, 2**32, size=(8, hashing.PERMUTATIONS), dtype=np.uint32)
+    store = hashing.SignatureStore()
+    for i in range(90):
+        sig = bases[rng.integers(0, len(bases))].copy()
+        changed = rng.integers(0, hashing.PERMUTATIONS, size=int(rng.integers(0, 30)))
+        sig[changed] = rng.integers(0, 4, size=len(changed), dtype=np.uint32)  # few values: many ties
+        store.add(f"a{i % 70}", sig)  # some ids twice: a pair of one id is never reported
+    for threshold in (0.0, 0.5, 0.8):
+        assert hashing.near_duplicates(store, threshold) == _plain_near_duplicates(store, threshold)
