@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import math
 import random
 from pathlib import Path
@@ -157,3 +158,11 @@ def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> No
         store.add(f"a{i % 70}", sig)  # some ids twice: a pair of one id is never reported
     for threshold in (0.0, 0.5, 0.8):
         assert hashing.near_duplicates(store, threshold) == _plain_near_duplicates(store, threshold)
+
+
+@pytest.mark.parametrize("key", ["", "L:leave a comment", "S:é’ 日本", "F:\ud800 lone surrogate", "x" * 5000])
+def test_digest_is_blake2b_of_the_keys_utf8(key: str) -> None:
+    """The copied empty BLAKE2b state digests each key as a fresh one does, and is never changed by it."""
+    expected = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    assert hashing.digest(key) == expected
+    assert hashing.digest(key) == expected
