@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter
 
+import numpy as np
 from copydesk import TextView
 from copydesk.plugins.boilerplate.lexicon import Token, normal, tokens
 
@@ -29,7 +30,7 @@ _CACHE: list[tuple[TextView, WordIndex]] = []
 _SCANNED_SPAN = 64
 
 
-def _straightened(forms: Sequence[str], text: str, starts: list[int], ends: list[int]) -> Sequence[str]:
+def _straightened(forms: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> Sequence[str]:
     """Each word lower-cased (the core's ``Tokens.forms``) with curly apostrophes straightened.
 
     Only the words holding a curly apostrophe change: they are found from its offsets.
@@ -75,19 +76,68 @@ def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Toke
     return out + _plain(low[done:], starts[done:], ends[done:])
 
 
+#: Marks a span the table does not hold.
+_UNKNOWN = object()
+
+
+def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int]]:
+    """:meth:`WordIndex.span` of every line and sentence of ``view``, and the first word at or after each one's start.
+
+    Found for all of them at once by sorted search in the token stream's offsets.
+    """
+    items = [*view.lines, *view.sentences]
+    stream = view.tokens
+    if not items or not len(stream.starts):
+        return {(item[0], item[1]): (0, 0) for item in items}, {item[0]: 0 for item in items}
+    bounds = np.array([(item[0], item[1]) for item in items], dtype=np.intp)
+    word_starts = np.asarray(stream.starts)
+    word_ends = np.asarray(stream.ends)
+    first = np.searchsorted(word_starts, bounds[:, 0])
+    last = np.searchsorted(word_starts, bounds[:, 1])
+    cut = ((first > 0) & (word_ends[first - 1] > bounds[:, 0])) | (
+        (last > first) & (word_ends[np.maximum(last, 1) - 1] > bounds[:, 1])
+    )
+    keys = list(zip(*bounds.T.tolist(), strict=True))
+    spans: list[tuple[int, int] | None] = list(zip(first.tolist(), last.tolist(), strict=True))
+    for k in np.flatnonzero(cut).tolist():
+        spans[k] = None
+    return dict(zip(keys, spans, strict=True)), dict(zip(bounds[:, 0].tolist(), first.tolist(), strict=True))
+
+
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_numbers", "ends", "low", "starts", "text")
+    __slots__ = ("_ends", "_firsts", "_numbers", "_spans", "_starts", "ends_view", "low", "starts_view", "text")
 
     def __init__(self, view: TextView) -> None:
-        """Take the field's words from the core's token stream; count the numbers among them lazily."""
+        """Take the field's words from the core's token stream; answer its lines' and sentences' spans at once.
+
+        The word offsets stay the stream's arrays; they are copied into lists only when a
+        span other than a line or sentence is asked for (see :meth:`span`).
+        """
         stream = view.tokens
         self.text = view.text
-        self.starts = stream.starts.tolist()
-        self.ends = stream.ends.tolist()
-        self.low = _straightened(stream.forms, self.text, self.starts, self.ends)
+        self.starts_view = stream.starts
+        self.ends_view = stream.ends
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        self.low = _straightened(stream.forms, self.text, self.starts_view, self.ends_view)
         self._numbers: list[int] | None = None
+        self._spans, self._firsts = _span_table(view)
+
+    @property
+    def starts(self) -> list[int]:
+        """Each word's start offset."""
+        if self._starts is None:
+            self._starts = self.starts_view.tolist()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        """Each word's end offset."""
+        if self._ends is None:
+            self._ends = self.ends_view.tolist()
+        return self._ends
 
     @property
     def numbers(self) -> list[int]:
@@ -98,6 +148,9 @@ class WordIndex:
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
+        known = self._spans.get((start, end), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         starts, ends = self.starts, self.ends
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
@@ -111,8 +164,10 @@ class WordIndex:
         None when that needs the original function: ``start`` or the end of the first
         word's span is inside a word.
         """
-        starts, ends = self.starts, self.ends
-        i = bisect.bisect_left(starts, start)
+        starts, ends = self.starts_view, self.ends_view
+        i = self._firsts.get(start)
+        if i is None:
+            i = bisect.bisect_left(self.starts, start)
         if i > 0 and ends[i - 1] > start:
             return None
         if i == len(starts) or starts[i] >= end:
@@ -128,7 +183,7 @@ class WordIndex:
         if span is None:
             return tokens(self.text, start, end)
         i, j = span
-        low, starts, ends = self.low[i:j], self.starts[i:j], self.ends[i:j]
+        low, starts, ends = self.low[i:j], self.starts_view[i:j].tolist(), self.ends_view[i:j].tolist()
         if self._numbers is None and j - i <= _SCANNED_SPAN:  # a short span is cheaper to look through
             plain = not any(map(str.isdigit, map(itemgetter(0), low)))
         else:
@@ -167,6 +222,9 @@ class WordIndex:
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""
+        known = self._spans.get((start, end))
+        if known is not None:
+            return known
         i = bisect.bisect_left(self.starts, start)
         return i, bisect.bisect_left(self.starts, end, i)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import random
@@ -11,9 +12,9 @@ import numpy as np
 import pytest
 from copydesk import Article, TextView
 from copydesk.plugins.boilerplate import chrome, hashing
-from copydesk.plugins.boilerplate.lexicon import tokens
+from copydesk.plugins.boilerplate.lexicon import normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
-from copydesk.text import Document
+from copydesk.text import Document, Sentence
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -166,3 +167,55 @@ def test_digest_is_blake2b_of_the_keys_utf8(key: str) -> None:
     expected = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     assert hashing.digest(key) == expected
     assert hashing.digest(key) == expected
+
+
+def _plain_span(view: TextView, start: int, end: int) -> tuple[int, int] | None:
+    """Word indexes of ``[start, end)`` by bisecting the word offsets; None when an edge cuts a word."""
+    starts, ends = list(view.tokens.starts), list(view.tokens.ends)
+    i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return None if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end) else (i, j)
+
+
+_SPAN_TEXTS = [
+    "",
+    "  \n ",
+    "...",
+    "U.S. officials said 3.5 million. Then 12 34 rock’n’roll don’t stop!\nBy Admin\n\n“Quoted.” x_y 5’6",
+    "One line, no words at the end: …",
+    *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))[:2]),
+]
+
+
+@pytest.mark.parametrize("text", _SPAN_TEXTS)
+def test_line_and_sentence_spans_from_the_table_equal_bisecting(text: str) -> None:
+    """The spans found for every line and sentence at once are the ones bisecting finds for each."""
+    view = TextView(text)
+    index = WordIndex(view)
+    for start, end, *_ in [*view.lines, *view.sentences]:
+        plain = _plain_span(view, start, end)
+        assert index.span(start, end) == plain
+        if plain is not None:
+            assert index.count(start, end) == plain
+            assert index.normal(start, end) == normal(text, start, end)
+            assert index.tokens(start, end) == tokens(text, start, end)
+        head = index.head(start, end)
+        assert head is None or head == next((t.norm for t in tokens(text, start, end)), "")
+
+
+def test_spans_in_the_table_that_cut_words_equal_bisecting() -> None:
+    """Spans of the table whose edges cut a word (given as sentences here) are None, as bisecting says."""
+    text = "ab cd-ef 12 34 don’t x_y."
+    view = TextView(text)
+    view.sentences = tuple(
+        Sentence(start, end, 0) for start in range(len(text) + 1) for end in range(start, len(text) + 1)
+    )
+    index = WordIndex(view)
+    cut = 0
+    for start, end, _ in view.sentences:
+        plain = _plain_span(view, start, end)
+        cut += plain is None
+        assert index.span(start, end) == plain, (start, end)
+        assert index.count(start, end) == (
+            plain or (bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end))
+        )
+    assert cut > 100
