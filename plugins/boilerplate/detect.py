@@ -277,7 +277,7 @@ def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> l
     without ``#`` only where they occur whole: a span holding none of the indexes
     returned holds no phrase of ``kinds``.
     """
-    present = set(low)
+    present = set().union(*(lex.words[kind] for kind in kinds)).intersection(low)  # the phrase words in ``low``
     present.add("#")
     keys = [
         key

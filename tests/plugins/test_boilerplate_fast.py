@@ -11,8 +11,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 from copydesk import Article, TextView
+from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import chrome, hashing
-from copydesk.plugins.boilerplate.lexicon import normal, tokens
+from copydesk.plugins.boilerplate.detect import phrase_starts
+from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
 from copydesk.text import Document, Sentence
 
@@ -219,3 +221,28 @@ def test_spans_in_the_table_that_cut_words_equal_bisecting() -> None:
             plain or (bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end))
         )
     assert cut > 100
+
+
+def test_phrase_starts_equal_looking_for_every_phrase_among_all_the_words() -> None:
+    """Only the phrase words found among the text's words are looked for: the same starts as all of them."""
+    lex = build(boilerplate.SCORER.settings)
+    rng = random.Random(2)
+    vocabulary = sorted({word for kind in ("prompt", "sentence") for key in lex.phrases[kind] for word in key})
+    vocabulary += ["the", "12", "3", "news"]
+    for _ in range(200):
+        low = [rng.choice(vocabulary) for _ in range(rng.randrange(0, 30))]
+        assert phrase_starts(lex, low, ("prompt", "sentence")) == _plain_phrase_starts(lex, low)
+
+
+def _plain_phrase_starts(lex: Lexicon, low: list[str]) -> list[int]:
+    """Every word index where a prompt or sentence phrase (``#`` for a number) may start, by trying each."""
+    hits = []
+    for at, word in enumerate(low):
+        first = "#" if word[0].isdigit() else word
+        keys = [key for kind in ("prompt", "sentence") for key in lex.by_first[kind].get(first, ())]
+        present = {*low, "#"}
+        if any(
+            all(w in present for w in key) and ("#" in key or tuple(low[at : at + len(key)]) == key) for key in keys
+        ):
+            hits.append(at)
+    return hits
