@@ -85,23 +85,25 @@ def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] |
 
     Found for all of them at once by sorted search in the token stream's offsets.
     """
-    items = [*view.lines, *view.sentences]
+    # A Line is the tuple (start, end); a sentence's is its first two fields.
+    keys: list[tuple[int, int]] = [*view.lines, *(sentence[:2] for sentence in view.sentences)]
     stream = view.tokens
-    if not items or not len(stream.starts):
-        return {(item[0], item[1]): (0, 0) for item in items}, {item[0]: 0 for item in items}
-    bounds = np.array([(item[0], item[1]) for item in items], dtype=np.intp)
+    if not keys or not len(stream.starts):
+        return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), keys), 0)
+    lows = np.fromiter(map(itemgetter(0), keys), dtype=np.intp, count=len(keys))
+    highs = np.fromiter(map(itemgetter(1), keys), dtype=np.intp, count=len(keys))
     word_starts = np.asarray(stream.starts)
     word_ends = np.asarray(stream.ends)
-    first = np.searchsorted(word_starts, bounds[:, 0])
-    last = np.searchsorted(word_starts, bounds[:, 1])
-    cut = ((first > 0) & (word_ends[first - 1] > bounds[:, 0])) | (
-        (last > first) & (word_ends[np.maximum(last, 1) - 1] > bounds[:, 1])
+    first = np.searchsorted(word_starts, lows)
+    last = np.searchsorted(word_starts, highs)
+    cut = ((first > 0) & (word_ends[first - 1] > lows)) | (
+        (last > first) & (word_ends[np.maximum(last, 1) - 1] > highs)
     )
-    keys = list(zip(*bounds.T.tolist(), strict=True))
-    spans: list[tuple[int, int] | None] = list(zip(first.tolist(), last.tolist(), strict=True))
+    firsts = first.tolist()
+    spans: list[tuple[int, int] | None] = list(zip(firsts, last.tolist(), strict=True))
     for k in np.flatnonzero(cut).tolist():
         spans[k] = None
-    return dict(zip(keys, spans, strict=True)), dict(zip(bounds[:, 0].tolist(), first.tolist(), strict=True))
+    return dict(zip(keys, spans, strict=True)), dict(zip(map(itemgetter(0), keys), firsts, strict=True))
 
 
 class WordIndex:
