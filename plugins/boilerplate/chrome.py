@@ -112,9 +112,9 @@ def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[st
     stops = bytes(map(stopwords.__contains__, document.body.tokens.forms))
     flags = _char_flags(text)
     if flags is None:
-        caps = bytes(map(str.isupper, map(text.__getitem__, index.starts)))
+        caps = bytes(map(str.isupper, map(text.__getitem__, index.starts_view)))
     else:
-        caps = bytes(map(flags[1].__getitem__, index.starts))
+        caps = bytes(map(flags[1].__getitem__, index.starts_view))
     out: list[LineStats] = []
     for line in document.body.lines:
         i, j = index.count(line.start, line.end)

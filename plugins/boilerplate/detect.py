@@ -150,7 +150,8 @@ class Scan:
 
         The line is tokenised only when a lexicon table could match it: its first token
         starts a phrase of the table (known from the word index without tokenising), or
-        it is among the first lines, where a byline may be.
+        it is among the first lines, where a byline may be; and, unless it may open with a
+        box label, only when it may have no more tokens than a furniture line or a byline.
         """
         text, lex = self.document.body.text, self.lex
         short = line.end - line.start <= MAX_MATCH_CHARS
@@ -159,6 +160,9 @@ class Scan:
         as_line = short and (head is None or head in lex.by_first["line"])
         as_label = head is None or head in lex.by_first["label"]
         as_byline = short and index < lex.byline_first_lines
+        if (as_line or as_byline) and not as_label:  # tokens matter only to a line of few of them
+            as_line = as_line and not self.words.exceeds(line.start, stop, lex.longest["line"])
+            as_byline = as_byline and not self.words.exceeds(line.start, stop, lex.byline_max_words)
         toks = self.words.tokens(line.start, stop) if head != "" and (as_line or as_label or as_byline) else []
         found: list[Match] = []
         category = lex.line_category(toks) if toks and as_line else None
@@ -273,7 +277,7 @@ def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> l
     without ``#`` only where they occur whole: a span holding none of the indexes
     returned holds no phrase of ``kinds``.
     """
-    present = set(low)
+    present = set().union(*(lex.words[kind] for kind in kinds)).intersection(low)  # the phrase words in ``low``
     present.add("#")
     keys = [
         key

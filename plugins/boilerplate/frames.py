@@ -49,7 +49,7 @@ def _summary_label(view: TextView, start: int, end: int) -> bool:
     """Whether ``view.text[start:end]`` is a summary label (``_not_headline`` gives ``"summary"``)."""
     index = index_of(view)
     head = index.head(start, end)
-    if head is not None and head not in _SUMMARY_FIRSTS:
+    if (head is not None and head not in _SUMMARY_FIRSTS) or index.exceeds(start, end, _SUMMARY_MAX_WORDS):
         return False
     toks = index.tokens(start, end)
     return bool(toks) and len(toks) <= _SUMMARY_MAX_WORDS and tuple(t.norm for t in toks) in SUMMARY_LABELS

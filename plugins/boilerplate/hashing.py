@@ -11,8 +11,10 @@ only the article ids needed to name a near duplicate.
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -34,9 +36,15 @@ _ALL_ONES = np.iinfo(np.uint64).max
 _HALF = np.uint64(32)
 
 
+#: An empty 8-byte BLAKE2b state: copying it is cheaper than making one with its parameters.
+_EMPTY = hashlib.blake2b(digest_size=8)
+
+
 def digest(key: str) -> bytes:
     """The 8-byte BLAKE2b digest of ``key``."""
-    return hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    state = _EMPTY.copy()
+    state.update(key.encode("utf-8", "surrogatepass"))
+    return state.digest()
 
 
 #: Digests of shingle words, kept across articles (a batch's vocabulary repeats); emptied when full.
@@ -45,15 +53,23 @@ _WORD_DIGESTS_MAX = 1 << 15
 
 
 def _word_digests(words: Sequence[str]) -> bytes:
-    """The 8-byte digests of ``words``, concatenated in order."""
+    """The 8-byte digests of ``words``, concatenated in order.
+
+    Each word is looked up once; only the words not yet known are hashed (a batch's
+    vocabulary repeats, so most articles add few).
+    """
     known = _WORD_DIGESTS
-    missing = set(words).difference(known)
-    if missing:
-        if len(known) + len(missing) > _WORD_DIGESTS_MAX:
+    parts = list(map(known.get, words))
+    if None in parts:
+        if len(known) + parts.count(None) > _WORD_DIGESTS_MAX:
             known.clear()
-            missing = set(words)
-        known.update(zip(missing, map(digest, missing), strict=True))
-    return b"".join(map(known.__getitem__, words))
+        for k in compress(range(len(parts)), map(operator.not_, parts)):  # a digest is never empty
+            word = words[k]
+            part = known.get(word)
+            if part is None:
+                part = known[word] = digest(word)
+            parts[k] = part
+    return b"".join(parts)  # type: ignore[arg-type]
 
 
 def _distinct(ordered: U64) -> npt.NDArray[np.bool_]:
@@ -154,13 +170,15 @@ def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     for offset in range(2, SHINGLE):
         shingles *= _MIX
         shingles += h[offset : offset + size]
-    # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated.
+    # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated. The
+    # high half of each permuted value is kept; shifting is monotonic, so the shift is taken
+    # of each permutation's minimum rather than of every value.
     sig = np.full(PERMUTATIONS, _ALL_ONES, dtype=np.uint64)
     for begin in range(0, size, _SIGNATURE_CHUNK):
         block = np.multiply.outer(_A, shingles[begin : begin + _SIGNATURE_CHUNK])
         block += _B[:, None]
-        block >>= _HALF
         np.minimum(sig, block.min(axis=1), out=sig)
+    sig >>= _HALF
     out: npt.NDArray[np.uint32] = sig.astype(np.uint32)
     return out
 
@@ -215,16 +233,21 @@ def _compare_group(
     best: npt.NDArray[np.float64],
     other: npt.NDArray[np.intp],
 ) -> None:
-    """Update each member's most similar other member (estimated Jaccard) within one LSH bucket."""
+    """Update each member's most similar other member (estimated Jaccard) within one LSH bucket.
+
+    A member takes its most similar other member (the first, so the lowest row, on a tie)
+    when that is more similar than its best so far, or as similar and a lower row.
+    """
     block = sigs[members]
     sims = (block[:, None, :] == block[None, :, :]).mean(axis=2)
     np.fill_diagonal(sims, -1.0)
-    for row, index in enumerate(members):
-        col = int(np.argmax(sims[row]))
-        sim = float(sims[row, col])
-        candidate = int(members[col])
-        if sim > best[index] or (sim == best[index] and candidate < other[index]):
-            best[index], other[index] = sim, candidate
+    cols = sims.argmax(axis=1)
+    sim = sims[np.arange(len(members)), cols]
+    candidate = members[cols]
+    held, holder = best[members], other[members]
+    better = (sim > held) | ((sim == held) & (candidate < holder))
+    best[members[better]] = sim[better]
+    other[members[better]] = candidate[better]
 
 
 def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
@@ -233,6 +256,7 @@ def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[
     count = len(sigs)
     best = np.full(count, -1.0)
     other = np.full(count, count, dtype=np.intp)
+    compared: set[bytes] = set()
     for band in range(BANDS):
         keys = _band_keys(sigs, band)
         order = np.argsort(keys, kind="stable")
@@ -242,7 +266,10 @@ def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[
         ends = np.concatenate([bounds, [count]])
         for run in np.flatnonzero(ends - starts > 1):
             group = np.sort(order[starts[run] : ends[run]])[:_MAX_GROUP]
-            _compare_group(sigs, group, best, other)
+            key = group.tobytes()
+            if key not in compared:  # the same bucket again (in another band) changes nothing
+                compared.add(key)
+                _compare_group(sigs, group, best, other)
     found: dict[str, tuple[str, float]] = {}
     for index in np.flatnonzero(best >= threshold):
         article_id, other_id = store.ids[int(index)], store.ids[int(other[index])]

@@ -8,7 +8,7 @@ the text. The packaged data file is read once; settings extend or trim it.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any, NamedTuple
@@ -74,6 +74,8 @@ class Lexicon:
     byline_first_lines: int
     frames: tuple[tuple[str, ...], ...]
     longest: dict[str, int]
+    #: Per kind, every word of its phrases.
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def line_category(self, toks: list[Token]) -> str | None:
         """Category when the whole line is a furniture phrase (kind ``line``)."""
@@ -203,4 +205,5 @@ def _build(options: tuple[tuple[str, ...], ...]) -> Lexicon:
         byline_first_lines=int(byline["first_lines"]),
         frames=tuple(sorted({phrase_key(f) for f in frames if phrase_key(f)})),
         longest={kind: max(map(len, table), default=0) for kind, table in tables.items()},
+        words={kind: frozenset(word for key in table for word in key) for kind, table in tables.items()},
     )

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from itertools import accumulate, repeat
 from operator import itemgetter
 
+import numpy as np
 from copydesk import TextView
 from copydesk.plugins.boilerplate.lexicon import Token, normal, tokens
 
@@ -29,7 +30,7 @@ _CACHE: list[tuple[TextView, WordIndex]] = []
 _SCANNED_SPAN = 64
 
 
-def _straightened(forms: Sequence[str], text: str, starts: list[int], ends: list[int]) -> Sequence[str]:
+def _straightened(forms: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> Sequence[str]:
     """Each word lower-cased (the core's ``Tokens.forms``) with curly apostrophes straightened.
 
     Only the words holding a curly apostrophe change: they are found from its offsets.
@@ -75,19 +76,70 @@ def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Toke
     return out + _plain(low[done:], starts[done:], ends[done:])
 
 
+#: Marks a span the table does not hold.
+_UNKNOWN = object()
+
+
+def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int]]:
+    """:meth:`WordIndex.span` of every line and sentence of ``view``, and the first word at or after each one's start.
+
+    Found for all of them at once by sorted search in the token stream's offsets.
+    """
+    # A Line is the tuple (start, end); a sentence's is its first two fields.
+    keys: list[tuple[int, int]] = [*view.lines, *(sentence[:2] for sentence in view.sentences)]
+    stream = view.tokens
+    if not keys or not len(stream.starts):
+        return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), keys), 0)
+    lows = np.fromiter(map(itemgetter(0), keys), dtype=np.intp, count=len(keys))
+    highs = np.fromiter(map(itemgetter(1), keys), dtype=np.intp, count=len(keys))
+    word_starts = np.asarray(stream.starts)
+    word_ends = np.asarray(stream.ends)
+    first = np.searchsorted(word_starts, lows)
+    last = np.searchsorted(word_starts, highs)
+    cut = ((first > 0) & (word_ends[first - 1] > lows)) | (
+        (last > first) & (word_ends[np.maximum(last, 1) - 1] > highs)
+    )
+    firsts = first.tolist()
+    spans: list[tuple[int, int] | None] = list(zip(firsts, last.tolist(), strict=True))
+    for k in np.flatnonzero(cut).tolist():
+        spans[k] = None
+    return dict(zip(keys, spans, strict=True)), dict(zip(map(itemgetter(0), keys), firsts, strict=True))
+
+
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_numbers", "ends", "low", "starts", "text")
+    __slots__ = ("_ends", "_firsts", "_numbers", "_spans", "_starts", "ends_view", "low", "starts_view", "text")
 
     def __init__(self, view: TextView) -> None:
-        """Take the field's words from the core's token stream; count the numbers among them lazily."""
+        """Take the field's words from the core's token stream; answer its lines' and sentences' spans at once.
+
+        The word offsets stay the stream's arrays; they are copied into lists only when a
+        span other than a line or sentence is asked for (see :meth:`span`).
+        """
         stream = view.tokens
         self.text = view.text
-        self.starts = stream.starts.tolist()
-        self.ends = stream.ends.tolist()
-        self.low = _straightened(stream.forms, self.text, self.starts, self.ends)
+        self.starts_view = stream.starts
+        self.ends_view = stream.ends
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        self.low = _straightened(stream.forms, self.text, self.starts_view, self.ends_view)
         self._numbers: list[int] | None = None
+        self._spans, self._firsts = _span_table(view)
+
+    @property
+    def starts(self) -> list[int]:
+        """Each word's start offset."""
+        if self._starts is None:
+            self._starts = self.starts_view.tolist()
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        """Each word's end offset."""
+        if self._ends is None:
+            self._ends = self.ends_view.tolist()
+        return self._ends
 
     @property
     def numbers(self) -> list[int]:
@@ -98,6 +150,9 @@ class WordIndex:
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
+        known = self._spans.get((start, end), _UNKNOWN)
+        if known is not _UNKNOWN:
+            return known  # type: ignore[return-value]
         starts, ends = self.starts, self.ends
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
@@ -111,8 +166,10 @@ class WordIndex:
         None when that needs the original function: ``start`` or the end of the first
         word's span is inside a word.
         """
-        starts, ends = self.starts, self.ends
-        i = bisect.bisect_left(starts, start)
+        starts, ends = self.starts_view, self.ends_view
+        i = self._firsts.get(start)
+        if i is None:
+            i = bisect.bisect_left(self.starts, start)
         if i > 0 and ends[i - 1] > start:
             return None
         if i == len(starts) or starts[i] >= end:
@@ -128,12 +185,28 @@ class WordIndex:
         if span is None:
             return tokens(self.text, start, end)
         i, j = span
-        low, starts, ends = self.low[i:j], self.starts[i:j], self.ends[i:j]
+        low, starts, ends = self.low[i:j], self.starts_view[i:j].tolist(), self.ends_view[i:j].tolist()
         if self._numbers is None and j - i <= _SCANNED_SPAN:  # a short span is cheaper to look through
             plain = not any(map(str.isdigit, map(itemgetter(0), low)))
         else:
             plain = self.numbers[j] == self.numbers[i]
         return _plain(low, starts, ends) if plain else _folded(low, starts, ends)
+
+    def exceeds(self, start: int, end: int, limit: int) -> bool:
+        """True when ``tokens(start, end)`` has more than ``limit`` tokens, known without tokenising.
+
+        Every word that is not a number is a token, and the numbers make at least one
+        more; False when that does not settle it or an edge cuts a word.
+        """
+        span = self.span(start, end)
+        if span is None or span[1] - span[0] <= limit:
+            return False
+        i, j = span
+        if self._numbers is None and j - i <= _SCANNED_SPAN:
+            numbers = sum(map(str.isdigit, map(itemgetter(0), self.low[i:j])))
+        else:
+            numbers = self.numbers[j] - self.numbers[i]
+        return j - i - numbers + (numbers > 0) > limit
 
     def normal(self, start: int, end: int) -> str:
         """``normal(text, start, end)``."""
@@ -151,6 +224,9 @@ class WordIndex:
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""
+        known = self._spans.get((start, end))
+        if known is not None:
+            return known
         i = bisect.bisect_left(self.starts, start)
         return i, bisect.bisect_left(self.starts, end, i)
 

@@ -1,0 +1,248 @@
+"""Boilerplate's fast paths give exactly what the plain definitions give (issue 15: speed, same results)."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import math
+import random
+from pathlib import Path
+
+import numpy as np
+import pytest
+from copydesk import Article, TextView
+from copydesk.plugins import boilerplate
+from copydesk.plugins.boilerplate import chrome, hashing
+from copydesk.plugins.boilerplate.detect import phrase_starts
+from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
+from copydesk.plugins.boilerplate.words import WordIndex
+from copydesk.text import Document, Sentence
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+_MASK = (1 << 64) - 1
+
+
+def _plain_signature(words: list[str]) -> list[int]:
+    """MinHash as defined: every shingle permuted, its high half kept, the minimum per permutation."""
+    h = [int.from_bytes(hashing.digest(w), "little") for w in words]
+    mix = int(hashing._MIX)
+    shingles = []
+    for i in range(len(words) - hashing.SHINGLE + 1):
+        value = h[i]
+        for offset in range(1, hashing.SHINGLE):
+            value = (value * mix + h[i + offset]) & _MASK
+        shingles.append(value)
+    return [
+        min((((a * s) & _MASK) + b & _MASK) >> 32 for s in shingles)
+        for a, b in zip(map(int, hashing._A), map(int, hashing._B), strict=True)
+    ]
+
+
+@pytest.mark.parametrize("size", [5, 6, 300, hashing._SIGNATURE_CHUNK + 7])
+def test_minhash_signature_equals_the_plain_definition(size: int) -> None:
+    """The shift taken of each minimum (not of every value) and the chunking change no signature value."""
+    rng = random.Random(size)
+    words = [
+        rng.choice(["the", "a", "court", "said", "#", "é", "x" * 30, str(size)]) + str(rng.randrange(40))
+        for _ in range(size)
+    ]
+    assert hashing.signature(words).tolist() == _plain_signature(words)
+
+
+def test_word_digests_stay_exact_and_bounded_when_the_cache_fills(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full word-digest cache is emptied, never grows past its bound, and never changes a digest."""
+    monkeypatch.setattr(hashing, "_WORD_DIGESTS", {})
+    monkeypatch.setattr(hashing, "_WORD_DIGESTS_MAX", 50)
+    rng = random.Random(3)
+    for _ in range(30):
+        words = [f"w{rng.randrange(120)}" for _ in range(rng.randrange(1, 40))]
+        assert hashing._word_digests(words) == b"".join(map(hashing.digest, words))
+        assert len(hashing._WORD_DIGESTS) <= 50
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    pieces = ["By", "staff", "the", "12", "3", "4.5", "2024", "Pro", "Tip:", "don’t", "co-op", "x_y", "—", "é"]
+    out = ["", "By Staff Writer", "1 2 3 4 5 6 7 8 9 10", "By Admin 2 3 4 5 6 7 8 9"]
+    for _ in range(60):
+        out.append("\n".join(" ".join(rng.choice(pieces) for _ in range(rng.randrange(0, 14))) for _ in range(4)))
+    return out
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_exceeds_never_says_more_tokens_than_tokenising_finds(text: str) -> None:
+    """``exceeds`` is True only for a span with more tokens than the limit; exact for spans without numbers."""
+    view = TextView(text)
+    index = WordIndex(view)
+    for start in range(len(text) + 1):
+        for end in range(start, len(text) + 1, 3):
+            count = len(tokens(text, start, end))
+            for limit in (0, 2, 4, 8):
+                if index.exceeds(start, end, limit):
+                    assert count > limit, (start, end, limit)
+                elif index.span(start, end) is not None and not any(t.norm == "#" for t in tokens(text, start, end)):
+                    assert count <= limit, (start, end, limit)
+
+
+def _plain_probabilities(document: Document, others: list[int]) -> list[float]:
+    """The chrome model as documented: line features from each line's text alone, then the logistic model."""
+    params = chrome.model()
+    lines = [document.body.text[line.start : line.end] for line in document.body.lines]
+    rows = chrome.features(lines, others, frozenset(params["stopwords"]))
+    out = []
+    for row in rows:
+        total = sum(
+            c * (x - m) / s for c, x, m, s in zip(params["coef"], row, params["mean"], params["scale"], strict=True)
+        )
+        out.append(1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, float(params["intercept"]) + total)))))
+    return out
+
+
+def _chrome_bodies() -> list[str]:
+    seeds = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    rng = random.Random(5)
+    words = ["Home", "the", "of", "News", "2024", "٣", "Élan", "ß", "|", "said.", "“Quote”", "a", "co-op", "½"]
+    made = []
+    for _ in range(12):
+        lines = [
+            " ".join(rng.choice(words) for _ in range(rng.choice([0, 1, 3, 12, 30])))
+            for _ in range(rng.randrange(1, 25))
+        ]
+        made.append("\n".join(lines))
+    made.append(" ".join(["word"] * 5000) + ".\nHome | About")  # a line longer than the log table
+    return [*seeds, *made, "", "x"]
+
+
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_probabilities_equal_the_per_line_model(body: str) -> None:
+    """All lines' features counted at once give every line the probability its own features give it."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body))
+    others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
+    assert chrome.probabilities(document, others) == _plain_probabilities(document, others)
+
+
+def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+    """Every LSH bucket of every band compared row by row, in order, as the pass is defined."""
+    sigs = store.matrix()
+    count = len(sigs)
+    best = [-1.0] * count
+    other = [count] * count
+    for band in range(hashing.BANDS):
+        buckets: dict[int, list[int]] = {}
+        for row, key in enumerate(hashing._band_keys(sigs, band).tolist()):
+            buckets.setdefault(key, []).append(row)
+        for key in sorted(buckets):
+            members = buckets[key][: hashing._MAX_GROUP]
+            for index in members:
+                sims = [-1.0 if m == index else float((sigs[index] == sigs[m]).mean()) for m in members]
+                top = max(sims)
+                candidate = members[sims.index(top)]
+                if top > best[index] or (top == best[index] and candidate < other[index]):
+                    best[index], other[index] = top, candidate
+    found: dict[str, tuple[str, float]] = {}
+    for index in range(count):
+        if best[index] >= threshold and store.ids[index] != store.ids[other[index]]:
+            found.setdefault(store.ids[index], (store.ids[other[index]], round(best[index], 4)))
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> None:
+    """Skipping a bucket already compared in another band, and comparing a bucket at once, change no pair."""
+    rng = np.random.default_rng(seed)
+    bases = rng.integers(0, 2**32, size=(8, hashing.PERMUTATIONS), dtype=np.uint32)
+    store = hashing.SignatureStore()
+    for i in range(90):
+        sig = bases[rng.integers(0, len(bases))].copy()
+        changed = rng.integers(0, hashing.PERMUTATIONS, size=int(rng.integers(0, 30)))
+        sig[changed] = rng.integers(0, 4, size=len(changed), dtype=np.uint32)  # few values: many ties
+        store.add(f"a{i % 70}", sig)  # some ids twice: a pair of one id is never reported
+    for threshold in (0.0, 0.5, 0.8):
+        assert hashing.near_duplicates(store, threshold) == _plain_near_duplicates(store, threshold)
+
+
+@pytest.mark.parametrize("key", ["", "L:leave a comment", "S:é’ 日本", "F:\ud800 lone surrogate", "x" * 5000])
+def test_digest_is_blake2b_of_the_keys_utf8(key: str) -> None:
+    """The copied empty BLAKE2b state digests each key as a fresh one does, and is never changed by it."""
+    expected = hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    assert hashing.digest(key) == expected
+    assert hashing.digest(key) == expected
+
+
+def _plain_span(view: TextView, start: int, end: int) -> tuple[int, int] | None:
+    """Word indexes of ``[start, end)`` by bisecting the word offsets; None when an edge cuts a word."""
+    starts, ends = list(view.tokens.starts), list(view.tokens.ends)
+    i, j = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    return None if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end) else (i, j)
+
+
+_SPAN_TEXTS = [
+    "",
+    "  \n ",
+    "...",
+    "U.S. officials said 3.5 million. Then 12 34 rock’n’roll don’t stop!\nBy Admin\n\n“Quoted.” x_y 5’6",
+    "One line, no words at the end: …",
+    *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))[:2]),
+]
+
+
+@pytest.mark.parametrize("text", _SPAN_TEXTS)
+def test_line_and_sentence_spans_from_the_table_equal_bisecting(text: str) -> None:
+    """The spans found for every line and sentence at once are the ones bisecting finds for each."""
+    view = TextView(text)
+    index = WordIndex(view)
+    for start, end, *_ in [*view.lines, *view.sentences]:
+        plain = _plain_span(view, start, end)
+        assert index.span(start, end) == plain
+        if plain is not None:
+            assert index.count(start, end) == plain
+            assert index.normal(start, end) == normal(text, start, end)
+            assert index.tokens(start, end) == tokens(text, start, end)
+        head = index.head(start, end)
+        assert head is None or head == next((t.norm for t in tokens(text, start, end)), "")
+
+
+def test_spans_in_the_table_that_cut_words_equal_bisecting() -> None:
+    """Spans of the table whose edges cut a word (given as sentences here) are None, as bisecting says."""
+    text = "ab cd-ef 12 34 don’t x_y."
+    view = TextView(text)
+    view.sentences = tuple(
+        Sentence(start, end, 0) for start in range(len(text) + 1) for end in range(start, len(text) + 1)
+    )
+    index = WordIndex(view)
+    cut = 0
+    for start, end, _ in view.sentences:
+        plain = _plain_span(view, start, end)
+        cut += plain is None
+        assert index.span(start, end) == plain, (start, end)
+        assert index.count(start, end) == (
+            plain or (bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end))
+        )
+    assert cut > 100
+
+
+def test_phrase_starts_equal_looking_for_every_phrase_among_all_the_words() -> None:
+    """Only the phrase words found among the text's words are looked for: the same starts as all of them."""
+    lex = build(boilerplate.SCORER.settings)
+    rng = random.Random(2)
+    vocabulary = sorted({word for kind in ("prompt", "sentence") for key in lex.phrases[kind] for word in key})
+    vocabulary += ["the", "12", "3", "news"]
+    for _ in range(200):
+        low = [rng.choice(vocabulary) for _ in range(rng.randrange(0, 30))]
+        assert phrase_starts(lex, low, ("prompt", "sentence")) == _plain_phrase_starts(lex, low)
+
+
+def _plain_phrase_starts(lex: Lexicon, low: list[str]) -> list[int]:
+    """Every word index where a prompt or sentence phrase (``#`` for a number) may start, by trying each."""
+    hits = []
+    for at, word in enumerate(low):
+        first = "#" if word[0].isdigit() else word
+        keys = [key for kind in ("prompt", "sentence") for key in lex.by_first[kind].get(first, ())]
+        present = {*low, "#"}
+        if any(
+            all(w in present for w in key) and ("#" in key or tuple(low[at : at + len(key)]) == key) for key in keys
+        ):
+            hits.append(at)
+    return hits
