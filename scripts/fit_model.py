@@ -43,8 +43,16 @@ UNCOMPARED = ("copydesk_version", "training.versions")
 NAMES = {"fnn": "FakeNewsNet", "amt": "FakeNewsAMT/Celebrity", "xsum": "XSum human vs AI", "fakes": "FA-KES"}
 
 
-def fit_on(columns: list[Column], scored: dict[str, model_data.Corpus], names: Sequence[str]) -> Model:
-    """Fit on the corpora ``names`` with the professional reference (BBC + PolNeAR) as norms."""
+def fit_on(
+    columns: list[Column],
+    scored: dict[str, model_data.Corpus],
+    names: Sequence[str],
+    settings: FitSettings | None = None,
+) -> Model:
+    """Fit on the corpora ``names`` with the professional reference (BBC + PolNeAR) as norms.
+
+    :param settings: the fit's settings (default: the shipped model's, ``FitSettings()``).
+    """
     reference = np.vstack([scored["bbc"].matrix(columns), scored["polnear"].matrix(columns)])
     x = np.vstack([scored[n].matrix(columns) for n in names])
     y = np.concatenate([np.array(scored[n].y, dtype=np.int_) for n in names])
@@ -54,7 +62,7 @@ def fit_on(columns: list[Column], scored: dict[str, model_data.Corpus], names: S
         "corpora": {n: {"articles": len(scored[n].y), "unreliable": int(sum(scored[n].y))} for n in names},
         "versions": versions(),
     }
-    model = fit(columns, reference, Training(x, y, corpus), FitSettings(), provenance)
+    model = fit(columns, reference, Training(x, y, corpus), settings or FitSettings(), provenance)
     return replace(model, reference=reference_groups(model, [c.key for c in columns], groups(columns, scored, names)))
 
 

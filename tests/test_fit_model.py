@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from copydesk.fitting import Column
+from copydesk.fitting import Column, FitSettings
 from copydesk.modelfile import dumps, load_model, model_dict
 from support import load_script
 
@@ -53,6 +53,12 @@ def test_the_script_fits_the_training_corpora_with_the_reference_as_norms():
     assert model.training["corpora"]["fnn"] == {"articles": 200, "unreliable": 100}
     assert all(f.learned > 0 for f in model.features)
     assert dumps(model) == dumps(fit_model.fit_on(COLUMNS, synthetic(), ["fnn", "xsum"]))
+
+
+def test_fit_on_takes_other_fit_settings_and_records_them():
+    model = fit_model.fit_on(COLUMNS, synthetic(), ["fnn", "xsum"], FitSettings(c=0.03, prior=2.0))
+    assert (model.training["c"], model.training["prior"]) == (0.03, 2.0)
+    assert fit_model.fit_on(COLUMNS, synthetic(), ["fnn", "xsum"]).training["c"] == 0.3
 
 
 def test_the_script_measures_what_a_grade_means_on_the_reference_and_both_classes():

@@ -1,0 +1,515 @@
+"""Candidate per-article features for the learned score, measured for transfer (leave one corpus out).
+
+    .venv/bin/python scripts/feature_research.py [--data DIR] [--workers N] [--only NAME,...] [--greedy]
+        [--without SCORER.NAME,...]
+
+Scores every corpus with the packaged defaults (scripts/model_data.py), computes each
+candidate below from the same articles (the core's :class:`copydesk.Document`
+tokenisation), and prints one row per candidate:
+
+* its **single-feature AUC** per labelled corpus, in the direction the literature gives
+  it (a *problem* candidate: a high value means unreliable; *evidence*: a low value
+  does), so above 0.5 the literature's direction holds on that corpus;
+* the **leave-one-corpus-out AUC** of the full model with the candidate added as one
+  more column (``fit_model.fit_on``, measured as ``eval_model.loco`` does: FakeNewsNet
+  and Pérez-Rosas with the truncation factor, XSum without), and the share of the
+  BBC intact texts graded A or B by the model fitted on all three training corpora;
+* whether it **clears the bar**: LOCO AUC up on at least two of FakeNewsNet,
+  Pérez-Rosas and XSum, none down by more than 0.005, BBC A or B at least 90 %.
+
+Directions are fixed from the literature before any measurement, never flipped to fit
+these files (Horne and Adali 2017; the NELA feature set, Horne et al. 2018; Pérez-Rosas
+et al. 2018; Rashkin et al. 2017; Newman et al. 2003 for exclusive words; Chakraborty
+et al. 2016 for clickbait titles). Word lists are this project's own and short.
+``--greedy`` then adds the clearing candidates one at a time, best first (mean LOCO
+gain), keeping each only if the combination still clears the bar against the model
+without it; the two candidates known to mark how a corpus was collected (paragraph
+structure: FakeNewsAMT's fakes were typed as one paragraph; parentheses) are measured
+but never combined. A few
+settings of the model itself (the prior, C) are measured the same way, on the shipped
+features.
+
+``--without`` leaves shipped features out of the baseline, so the table can be
+reproduced after the features it led to were added (docs/audit/feature-research.md
+gives the command). docs/audit/feature-research.md holds this script's output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import corpora
+import eval_model
+import fit_model
+import model_data
+import numpy as np
+from copydesk import Article, Document, measures
+from copydesk.fitting import Column, FitSettings
+from copydesk.text import TextView
+
+TARGETS = ("fnn", "amt", "xsum")
+#: A candidate may lower no held-out AUC by more than this.
+TOLERANCE = 0.005
+#: A held-out AUC counts as raised when it gains more than this (it shows as +0.001 or more).
+RAISE = 0.0005
+#: The share of BBC intact texts graded A or B that must remain.
+BBC_FLOOR = 0.90
+SCORER = "research"
+#: The single-AUC cells of a row without a candidate.
+EMPTY = "| " * 6
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One candidate feature: its name, direction and unit as the model reads it, and how it is computed."""
+
+    name: str
+    direction: str
+    unit: str
+    source: str
+    compute: Callable[[Document], float | None]
+    #: Known to separate the corpora by how they were collected (docs/scoring.md, "Limits"): measured, never combined.
+    artefact: bool = False
+
+
+def _words(*lists: str) -> frozenset[str]:
+    """A lexicon from space-separated words."""
+    return frozenset(w for part in lists for w in part.split())
+
+
+STOP_WORDS = _words(
+    "a an the and or but if of to in on at by for with from as is are was were be been being it its this that "
+    "these those he she they we you i his her their our your my him them us me not no do does did has have had "
+    "will would can could should may might must so than then there here who whom which what when where why how"
+)
+#: Strongly subjective words (an MPQA-style list of our own: judgement, emotion, opinion).
+SUBJECTIVE = _words(
+    "amazing awesome brilliant incredible shocking outrageous disgusting terrible horrible wonderful fantastic "
+    "beautiful ugly stupid crazy insane ridiculous absurd pathetic disastrous catastrophic glorious magnificent "
+    "astonishing stunning unbelievable bizarre hilarious tragic heartbreaking devastating appalling scandalous "
+    "shameful evil wicked corrupt dishonest liar lies fraud hero heroic brave coward cowardly disgrace"
+)
+#: Modal adverbs of certainty and doubt (Rashkin et al. 2017).
+MODAL_ADVERBS = _words(
+    "probably certainly definitely clearly obviously surely undoubtedly apparently possibly perhaps presumably "
+    "evidently seemingly supposedly allegedly reportedly actually literally truly really"
+)
+#: Intensifiers and boosters.
+INTENSIFIERS = _words(
+    "very extremely incredibly totally completely absolutely utterly highly hugely massively seriously "
+    "terribly awfully entirely truly deeply"
+)
+#: Exclusive words (LIWC-style; more frequent in truthful accounts, Newman et al. 2003).
+EXCLUSIVE = _words("but except without although unless whereas however rather instead besides exclude excluding")
+#: Comparatives (trusted news in Rashkin et al. 2017).
+COMPARATIVES = _words("more less fewer greater larger smaller higher lower better worse earlier later")
+#: Generic connectives and buzzwords of machine-written prose.
+GENERIC = _words(
+    "additionally furthermore moreover overall crucial significant significantly various numerous ensure "
+    "essential vital notably comprehensive innovative landscape showcasing highlighting underscores "
+    "fostering pivotal commitment"
+)
+#: Opening words of clickbait titles (Chakraborty et al. 2016).
+CLICKBAIT_OPENERS = _words("you your this these here here's why how what watch")
+#: Articles and prepositions, and personal pronouns, auxiliaries, common adverbs, conjunctions and negations:
+#: the two sides of LIWC's analytic-thinking index (Pennebaker et al. 2014), used by NELA.
+ANALYTIC_PLUS = _words(
+    "a an the of in on at by for with from to into onto over under about after before between through during "
+    "against among across within without toward towards upon"
+)
+ANALYTIC_MINUS = _words(
+    "i me my we us our you your he him his she her they them their it its am is are was were be been being "
+    "have has had do does did will would can could should shall may might must very really just so too also "
+    "quite and or but because if although though while not no never nothing nobody none"
+)
+#: Prepositions (NELA's function-word profile).
+PREPOSITIONS = _words(
+    "of in on at by for with from to into onto over under about after before between through during against "
+    "among across within without toward towards upon"
+)
+FIRST_SINGULAR = _words("i me my mine myself")
+SECOND = _words("you your yours yourself yourselves")
+DIGIT = re.compile(r"\d")
+PUNCTUATION = re.compile(r"[.,;:!?()\"\u201c\u201d\u2018\u2019'\-\u2013\u2014]")
+CHARS = {
+    "colons": ":",
+    "semicolons": ";",
+    "parentheses": "(",
+    "dashes": "\u2013\u2014",
+    "ellipses": "\u2026",
+}
+
+
+def _forms(view: TextView) -> tuple[str, ...]:
+    """The field's words, lower-cased."""
+    return view.tokens.forms
+
+
+def _rate(lexicon: frozenset[str]) -> Callable[[Document], float | None]:
+    """Words of ``lexicon`` in the body per 1,000 words (floor 300)."""
+
+    def compute(doc: Document) -> float | None:
+        forms = _forms(doc.body)
+        return measures.per_1000(sum(1 for w in forms if w in lexicon), len(forms))
+
+    return compute
+
+
+def _share(lexicon: frozenset[str]) -> Callable[[Document], float | None]:
+    """Share of the body's words that belong to ``lexicon``."""
+
+    def compute(doc: Document) -> float | None:
+        forms = _forms(doc.body)
+        return sum(1 for w in forms if w in lexicon) / len(forms) if forms else None
+
+    return compute
+
+
+def _char_rate(chars: str) -> Callable[[Document], float | None]:
+    """Characters of ``chars`` in the body per 1,000 words (floor 300)."""
+
+    def compute(doc: Document) -> float | None:
+        return measures.per_1000(sum(doc.body.text.count(c) for c in chars), doc.body.word_count)
+
+    return compute
+
+
+def _title_words(doc: Document) -> list[str]:
+    """The title's words as written (no title: empty)."""
+    return [doc.title.tokens.word(i) for i in range(len(doc.title.tokens))]
+
+
+def title_words(doc: Document) -> float | None:
+    """Words in the title (Horne and Adali 2017: fake titles are longer)."""
+    return float(len(_title_words(doc))) if doc.title.text.strip() else None
+
+
+def title_stop_word_share(doc: Document) -> float | None:
+    """Share of the title's words that are stop words (fewer in fake titles)."""
+    forms = _forms(doc.title)
+    return sum(1 for w in forms if w in STOP_WORDS) / len(forms) if forms else None
+
+
+def title_has_number(doc: Document) -> float | None:
+    """1.0 when the title holds a digit."""
+    return (1.0 if DIGIT.search(doc.title.text) else 0.0) if doc.title.text.strip() else None
+
+
+def title_clickbait(doc: Document) -> float | None:
+    """1.0 when the title opens with a clickbait word or a number (Chakraborty et al. 2016)."""
+    words = _title_words(doc)
+    if not words:
+        return None
+    return 1.0 if words[0].lower() in CLICKBAIT_OPENERS or words[0][:1].isdigit() else 0.0
+
+
+def title_mean_word_length(doc: Document) -> float | None:
+    """Mean letters per title word."""
+    words = _title_words(doc)
+    return sum(map(len, words)) / len(words) if words else None
+
+
+def log_words(doc: Document) -> float | None:
+    """ln(1 + body words) (fake bodies are shorter, Horne and Adali 2017)."""
+    return math.log1p(doc.body.word_count)
+
+
+def type_token_ratio(doc: Document) -> float | None:
+    """Distinct / all lower-cased words of the body (raw, length-dependent)."""
+    forms = _forms(doc.body)
+    return len(set(forms)) / len(forms) if forms else None
+
+
+def punctuation_per_word(doc: Document) -> float | None:
+    """Punctuation marks per word (fake news uses fewer, Horne and Adali 2017)."""
+    return len(PUNCTUATION.findall(doc.body.text)) / max(doc.body.word_count, 1)
+
+
+def _outside_quotes(doc: Document) -> list[str]:
+    """Lower-cased body words outside double quotation marks (a quote left open runs to the line's end)."""
+    text = doc.body.text
+    inside = [False] * (len(text) + 1)
+    state = False
+    for i, ch in enumerate(text):
+        if ch in '"\u201c\u201d':
+            state = not state if ch == '"' else ch == "\u201c"
+        elif ch == "\n":
+            state = False
+        inside[i] = state
+    tokens = doc.body.tokens
+    return [tokens.forms[i] for i in range(len(tokens)) if not inside[tokens.starts[i]]]
+
+
+def narrator_first_person(doc: Document) -> float | None:
+    """I, me, my, mine, myself outside quotations, per 1,000 words (the writer's own voice)."""
+    words = _outside_quotes(doc)
+    return measures.per_1000(sum(1 for w in words if w in FIRST_SINGULAR), doc.body.word_count)
+
+
+def narrator_second_person(doc: Document) -> float | None:
+    """You, your, ... outside quotations, per 1,000 words (addressing the reader)."""
+    words = _outside_quotes(doc)
+    return measures.per_1000(sum(1 for w in words if w in SECOND), doc.body.word_count)
+
+
+def quoted_word_share(doc: Document) -> float | None:
+    """Share of body words inside double quotation marks."""
+    n = doc.body.word_count
+    return 1.0 - len(_outside_quotes(doc)) / n if n else None
+
+
+def paragraphs_per_1000_words(doc: Document) -> float | None:
+    """Non-empty lines per 1,000 words (paragraph structure)."""
+    return measures.per_1000(len(doc.body.lines), doc.body.word_count)
+
+
+def sentence_opening_connective_share(doc: Document) -> float | None:
+    """Share of sentences opening with And, But, So, Also, Plus (informal narration)."""
+    text = doc.body.text
+    opens = [text[s.start : s.end].split(None, 1)[0].lower().strip(",") for s in doc.body.sentences if s.end > s.start]
+    hits = sum(1 for w in opens if w in {"and", "but", "so", "also", "plus"})
+    return measures.share(hits, len(opens), 0.05)
+
+
+def long_sentence_share(doc: Document) -> float | None:
+    """Share of sentences of 40 words or more."""
+    tokens = doc.body.tokens
+    lengths = Counter(tokens.sentence.tolist())
+    n = len(doc.body.sentences)
+    return measures.share(sum(1 for k in lengths.values() if k >= 40), n, 0.05)
+
+
+def capitalised_word_share(doc: Document) -> float | None:
+    """Share of body words that start with a capital and do not open a sentence (named-entity density)."""
+    tokens = doc.body.tokens
+    n = len(tokens)
+    if not n:
+        return None
+    opening = {s.start for s in doc.body.sentences}
+    hits = sum(1 for i in range(n) if tokens.word(i)[:1].isupper() and tokens.starts[i] not in opening)
+    return hits / n
+
+
+def analytic_index(doc: Document) -> float | None:
+    """(articles and prepositions - pronouns, auxiliaries, adverbs, conjunctions, negations) / words."""
+    forms = _forms(doc.body)
+    if not forms:
+        return None
+    plus = sum(1 for w in forms if w in ANALYTIC_PLUS)
+    minus = sum(1 for w in forms if w in ANALYTIC_MINUS)
+    return (plus - minus) / len(forms)
+
+
+def punctuation_variety(doc: Document) -> float | None:
+    """How many of 10 punctuation kinds (, ; : ( " ' - dash ? !) the body uses at all."""
+    text = doc.body.text
+    kinds = (",", ";", ":", "(", '"\u201c', "'\u2018\u2019", "-", "\u2013\u2014", "?", "!")
+    return float(sum(1 for kind in kinds if any(c in text for c in kind)))
+
+
+CANDIDATES: tuple[Candidate, ...] = (
+    Candidate("title_words", "problem", "count", "Horne & Adali 2017", title_words),
+    Candidate("title_stop_word_share", "evidence", "share", "Horne & Adali 2017", title_stop_word_share),
+    Candidate("title_has_number", "problem", "presence", "Chakraborty et al. 2016", title_has_number),
+    Candidate("title_clickbait_opening", "problem", "presence", "Chakraborty et al. 2016", title_clickbait),
+    Candidate("title_mean_word_length", "evidence", "ratio", "Horne & Adali 2017", title_mean_word_length),
+    Candidate("log_words", "evidence", "ratio", "Horne & Adali 2017", log_words),
+    Candidate("type_token_ratio", "evidence", "share", "Horne & Adali 2017 (redundancy)", type_token_ratio),
+    Candidate("punctuation_per_word", "evidence", "ratio", "Horne & Adali 2017", punctuation_per_word),
+    Candidate(
+        "narrator_first_person_per_1000_words", "problem", "per_1000_words", "Rashkin 2017", narrator_first_person
+    ),
+    Candidate(
+        "narrator_second_person_per_1000_words", "problem", "per_1000_words", "Rashkin 2017", narrator_second_person
+    ),
+    Candidate("subjective_per_1000_words", "problem", "per_1000_words", "MPQA / Rashkin 2017", _rate(SUBJECTIVE)),
+    Candidate("modal_adverbs_per_1000_words", "problem", "per_1000_words", "Rashkin 2017", _rate(MODAL_ADVERBS)),
+    Candidate("intensifiers_per_1000_words", "problem", "per_1000_words", "NELA", _rate(INTENSIFIERS)),
+    Candidate("exclusive_per_1000_words", "evidence", "per_1000_words", "Newman et al. 2003", _rate(EXCLUSIVE)),
+    Candidate("comparatives_per_1000_words", "evidence", "per_1000_words", "Rashkin 2017", _rate(COMPARATIVES)),
+    Candidate("generic_words_per_1000_words", "problem", "per_1000_words", "AI-text markers", _rate(GENERIC)),
+    Candidate("quoted_word_share", "evidence", "share", "Horne & Adali 2017 (quotes)", quoted_word_share),
+    Candidate("colons_per_1000_words", "evidence", "per_1000_words", "NELA punctuation", _char_rate(CHARS["colons"])),
+    Candidate("semicolons_per_1000_words", "evidence", "per_1000_words", "NELA", _char_rate(CHARS["semicolons"])),
+    Candidate(
+        "parentheses_per_1000_words", "evidence", "per_1000_words", "NELA", _char_rate(CHARS["parentheses"]), True
+    ),
+    Candidate("dashes_per_1000_words", "evidence", "per_1000_words", "NELA punctuation", _char_rate(CHARS["dashes"])),
+    Candidate("ellipses_per_1000_words", "problem", "per_1000_words", "NELA punctuation", _char_rate("\u2026")),
+    Candidate(
+        "paragraphs_per_1000_words", "evidence", "per_1000_words", "Perez-Rosas 2018", paragraphs_per_1000_words, True
+    ),
+    Candidate("connective_opening_share", "problem", "share", "informal narration", sentence_opening_connective_share),
+    Candidate("long_sentence_share", "problem", "share", "NELA complexity", long_sentence_share),
+    Candidate("analytic_index", "evidence", "ratio", "NELA / LIWC analytic", analytic_index),
+    Candidate("prepositions_share", "evidence", "share", "NELA function words", _share(PREPOSITIONS)),
+    Candidate("punctuation_variety", "evidence", "count", "Horne & Adali 2017 (punctuation)", punctuation_variety),
+    Candidate(
+        "capitalised_word_share", "evidence", "share", "Horne & Adali 2017 (proper nouns)", capitalised_word_share
+    ),
+)
+#: Settings of the model itself measured on the shipped features: (label, FitSettings).
+MODEL_VARIANTS: tuple[tuple[str, FitSettings], ...] = (
+    ("prior 0.5", FitSettings(prior=0.5)),
+    ("prior 2", FitSettings(prior=2.0)),
+    ("C 0.03", FitSettings(c=0.03)),
+    ("C 3", FitSettings(c=3.0)),
+)
+
+
+def documents(data: Path) -> dict[str, dict[str, Document]]:
+    """Every corpus's articles as the core analyses them, by corpus and id."""
+    sources = {"bbc": model_data.bbc(data), "polnear": model_data.polnear(data)}
+    sources.update({name: model_data.labelled(data, name) for name in model_data.LABELLED})
+    return {
+        name: {row["id"]: Document.from_article(Article(row["id"], row["title"], row["text"])) for row in rows}
+        for name, rows in sources.items()
+    }
+
+
+def add_candidates(scored: dict[str, model_data.Corpus], docs: dict[str, dict[str, Document]]) -> None:
+    """Put every candidate's value into each scored article's feature row (key ``research.NAME``)."""
+    for name, by_id in docs.items():
+        corpus = scored[name]
+        for row, ident in zip(corpus.values, corpus.ids, strict=True):
+            doc = by_id[ident]
+            for candidate in CANDIDATES:
+                value = candidate.compute(doc)
+                if value is not None:
+                    row[f"{SCORER}.{candidate.name}"] = float(value)
+
+
+@dataclass(frozen=True)
+class Result:
+    """LOCO AUC per target corpus, BBC A/B share and FA-KES AUC of one model configuration."""
+
+    loco: dict[str, float]
+    bbc: float
+    fakes: float
+
+
+def measure(columns: list[Column], scored: dict[str, model_data.Corpus], settings: FitSettings | None = None) -> Result:
+    """Fit leave-one-corpus-out and on all training corpora, as eval_model does."""
+    loco = {}
+    for name in TARGETS:
+        model = fit_model.fit_on(columns, scored, [n for n in model_data.TRAINING if n != name], settings)
+        loco[name] = eval_model.auc(scored[name].y, eval_model.scores(model, scored[name], name != "xsum"))
+    full = fit_model.fit_on(columns, scored, model_data.TRAINING, settings)
+    bbc = eval_model.scores(full, scored["bbc"])
+    good = sum(1 for s in bbc if eval_model.grade(s) in ("A", "B")) / len(bbc)
+    fakes = eval_model.auc(scored["fakes"].y, eval_model.scores(full, scored["fakes"]))
+    return Result(loco, good, fakes)
+
+
+def clears(result: Result, base: Result) -> bool:
+    """Up on at least two targets, none down by more than the tolerance, BBC A/B kept."""
+    deltas = [result.loco[n] - base.loco[n] for n in TARGETS]
+    return sum(d > RAISE for d in deltas) >= 2 and min(deltas) >= -TOLERANCE and result.bbc >= BBC_FLOOR
+
+
+def single_auc(candidate: Candidate, corpus: model_data.Corpus) -> str:
+    """AUC of the raw value in the candidate's direction (unreliable positive); '-' when absent."""
+    key = f"{SCORER}.{candidate.name}"
+    pairs = [(v[key], y) for v, y in zip(corpus.values, corpus.y, strict=True) if key in v]
+    if len(pairs) < 10 or len({y for _, y in pairs}) < 2:
+        return "  -  "
+    values = np.array([p[0] for p in pairs])
+    found = -values if candidate.direction == "problem" else values  # a low "score" means unreliable
+    return f"{eval_model.auc([y for _, y in pairs], found):.3f}"
+
+
+def row(label: str, result: Result, base: Result, singles: str = "", verdict: str | None = None) -> str:
+    """One table row: singles, LOCO per target with its change, BBC A/B, FA-KES, verdict (default: the bar's)."""
+    cells = [f"{result.loco[n]:.3f} ({result.loco[n] - base.loco[n]:+.3f})" for n in TARGETS]
+    if verdict is None:
+        verdict = "clears" if clears(result, base) else ""
+    return f"| {label} | {singles}{' | '.join(cells)} | {100 * result.bbc:.1f} % | {result.fakes:.3f} | {verdict} |"
+
+
+def column_of(candidate: Candidate) -> Column:
+    """The model column of a candidate."""
+    return Column(SCORER, candidate.name, candidate.direction, candidate.unit)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--only", default="", help="comma-separated candidate names (default: all)")
+    parser.add_argument("--greedy", action="store_true", help="combine the clearing candidates greedily")
+    parser.add_argument(
+        "--without",
+        default="",
+        help="comma-separated shipped features (scorer.name) left out of the baseline, e.g. those added since",
+    )
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    columns, scored = model_data.load(args.data, args.workers)
+    left_out = set(filter(None, args.without.split(",")))
+    columns = [c for c in columns if c.key not in left_out]
+    add_candidates(scored, documents(args.data))
+    chosen = [c for c in CANDIDATES if not args.only or c.name in args.only.split(",")]
+    base = measure(columns, scored)
+    names = " | ".join(f"single {eval_model.NAMES[n]}" for n in (*TARGETS, "fakes"))
+    loco = " | ".join(f"LOCO {eval_model.NAMES[n]}" for n in TARGETS)
+    print(f"| candidate | direction | source | {names} | {loco} | BBC A/B | FA-KES (all-corpora fit) | bar |")
+    print("|---" * 12 + "|")
+    print(row("baseline (shipped features)", base, base, EMPTY))
+    results: dict[str, Result] = {}
+    for candidate in chosen:
+        singles = " | ".join(single_auc(candidate, scored[n]) for n in (*TARGETS, "fakes"))
+        results[candidate.name] = result = measure([*columns, column_of(candidate)], scored)
+        label = f"`{candidate.name}`"
+        print(row(label, result, base, f"{candidate.direction} | {candidate.source} | {singles} | "), flush=True)
+    if not args.only:
+        for label, settings in MODEL_VARIANTS:
+            print(row(f"model: {label}", measure(columns, scored, settings), base, EMPTY), flush=True)
+    if args.greedy:
+        greedy(columns, scored, chosen, results, base)
+    print(f"\n({len(columns)} shipped features, {len(chosen)} candidates; {time.monotonic() - started:.0f} s)")
+    return 0
+
+
+def greedy(
+    columns: list[Column],
+    scored: dict[str, model_data.Corpus],
+    chosen: Sequence[Candidate],
+    results: dict[str, Result],
+    base: Result,
+) -> None:
+    """Add clearing candidates best first (mean LOCO gain); keep each that clears against the set so far.
+
+    So that small losses cannot pile up step by step, a step is also refused when it leaves
+    a held-out AUC more than the tolerance below the best that corpus reached so far.
+    """
+    passing = [c for c in chosen if clears(results[c.name], base) and not c.artefact]
+    passing.sort(key=lambda c: -sum(results[c.name].loco[n] - base.loco[n] for n in TARGETS))
+    kept: list[Candidate] = []
+    current = base
+    best = dict(base.loco)
+    print("\nGreedy combination of the clearing candidates (each against the set before it)\n")
+    loco = " | ".join(f"LOCO {eval_model.NAMES[n]}" for n in TARGETS)
+    print(f"| step | {loco} | BBC A/B | FA-KES (all-corpora fit) | bar |")
+    print("|---" * 7 + "|")
+    for candidate in passing:
+        result = measure([*columns, *map(column_of, kept), column_of(candidate)], scored)
+        ok = clears(result, current) and all(result.loco[n] >= best[n] - TOLERANCE for n in TARGETS)
+        print(row(f"+ `{candidate.name}`", result, current, "", "kept" if ok else "dropped"), flush=True)
+        if ok:
+            kept.append(candidate)
+            current = result
+            best = {n: max(best[n], result.loco[n]) for n in TARGETS}
+    print(f"\nkept: {', '.join(c.name for c in kept) or '(none)'}; against the baseline:\n")
+    print(row("combination", current, base, ""))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
