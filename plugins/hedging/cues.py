@@ -146,7 +146,10 @@ class SentenceTokens:
         self.starts = stream.starts
         self.ends = stream.ends
         #: Each word lower-cased, curly apostrophes made straight (the tokens' ``low``).
-        self.lows: Sequence[str] = stream.forms if "’" not in text else [f.replace("’", "'") for f in stream.forms]
+        #: (One ``replace`` over the forms joined by a NUL, which no word holds.)
+        self.lows: Sequence[str] = stream.forms
+        if "’" in text and stream.forms:
+            self.lows = "\0".join(stream.forms).replace("’", "'").split("\0")
         spans = quote_spans(text) if any(q in text for q in QUOTES) else []
         spans += tweet_spans(text) + single_quote_spans(text)
         self.quoted = _quoted_flags(self.starts, spans)

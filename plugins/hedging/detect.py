@@ -18,7 +18,7 @@ from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.senses import match_cues
-from copydesk.plugins.hedging.sources import may_be_passive, passives, vague_sources
+from copydesk.plugins.hedging.sources import may_be_passive, may_credit, passives, vague_sources
 from copydesk.plugins.hedging.speakers import credited_spans
 
 HEDGE = "hedge"
@@ -94,8 +94,10 @@ def is_heading(view: TextView, index: int, words: int) -> bool:
 def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     """Every hit of a field (title or body), in reading order; body headings are skipped.
 
-    Only sentences holding a trigger word (:attr:`Lexicon.triggers`), the first two words
-    of a longer cue (:attr:`Lexicon.cue_bigrams`) or a word that may start a passive
+    Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
+    starts no cue only where it may credit a claim,
+    :func:`~copydesk.plugins.hedging.sources.may_credit`), the first two words of a
+    longer cue (:attr:`Lexicon.cue_bigrams`) or a word that may start a passive
     (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
     can have no hit, and their tokens are never built.
     """
@@ -104,12 +106,13 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     splitter = SentenceTokens(view)
     lows = splitter.lows
     triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
+    vague_only = lexicon.vague_only
     last = len(lows) - 1
     # One scan for every word that may be a trigger (most are not), then each is checked.
     triggered = [
         k
         for k in compress(count(), map(lexicon.watched.__contains__, lows))
-        if (low := lows[k]) in triggers
+        if ((low := lows[k]) in triggers and (low not in vague_only or may_credit(lows, k, lexicon)))
         or (k < last and (low, lows[k + 1]) in bigrams)
         or (low in passive and may_be_passive(lows, k, lexicon))
     ]
