@@ -75,8 +75,11 @@ class Lexicon:
 
     @functools.cached_property
     def vague_only(self) -> frozenset[str]:
-        """Vague sources that start no one-word cue: such a word alone calls for a sentence's analysis only
-        when it may credit a claim (:func:`~copydesk.plugins.hedging.sources.may_credit`)."""
+        """Vague sources that start no one-word cue.
+
+        Such a word alone calls for a sentence's analysis only where it may credit a claim
+        (:func:`~copydesk.plugins.hedging.sources.may_credit`).
+        """
         single = {first for first, group in self.cues.items() if any(len(cue.words) == 1 for cue in group)}
         return frozenset(self.vague_sources - single)
 

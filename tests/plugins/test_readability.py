@@ -331,7 +331,7 @@ def test_form_counts_are_word_syllables_and_the_cache_stays_bounded(monkeypatch:
 
 #: Characters for random bodies: letters (some outside the letter table, some whose lower case
 #: is longer), digits and other numbers, joiners, quotes, sentence ends and white space.
-RANDOM_CHARS = list("aZéİſ\u3042\U0001d400½²7 _-'’“”.!?\n\t") + ["\u2000", " He ", " You ", "I. ", "9am "]
+RANDOM_CHARS = [*"aZéİſ\u3042\U0001d400½²7 _-'’“”.!?\n\t", "\u2000", " He ", " You ", "I. ", "9am "]
 
 
 def _random_text(rng: Any, size: int) -> str:
