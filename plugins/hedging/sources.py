@@ -354,8 +354,7 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
     lie in another sentence: the test is only ever too generous, never too strict.
     """
-    verbs = lexicon.speech_verbs
-    if any(low in verbs for low in lows[k + 1 : k + WINDOW + 1]):
+    if not lexicon.speech_verbs.isdisjoint(lows[k + 1 : k + WINDOW + 1]):
         return True
     if lows[k] in _REPORT_NOUNS and k + 1 < len(lows) and lows[k + 1] in ("of", "that"):
         return True
