@@ -107,6 +107,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     splitter = SentenceTokens(view)
     lows = splitter.lows
     triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
+    vague_only, vague_sources = lexicon.vague_only, lexicon.vague_sources
     last = len(lows) - 1
 
     def may_hit(k: int, low: str) -> bool:
@@ -115,12 +116,12 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         A vague source that starts no cue may only where it may credit a claim, a gated cue
         (:data:`~copydesk.plugins.hedging.senses.CUE_GATES`) where its sense filter may keep it.
         """
-        if low in lexicon.vague_only:
+        if low in vague_only:
             return may_credit(lows, k, lexicon)
         gate = CUE_GATES.get(low)
         if gate is None or gate(lows, view.text, splitter.starts, splitter.ends, k):
             return True
-        return low in lexicon.vague_sources and may_credit(lows, k, lexicon)
+        return low in vague_sources and may_credit(lows, k, lexicon)
 
     # One scan for every word that may be a trigger (most are not), then each is checked.
     triggered = [
