@@ -324,34 +324,6 @@ def _rhythm(view: TextView, letters: list[LetterSentence] | None = None) -> dict
     }
 
 
-#: Whether each code point below the table's size is a letter (``str.isalpha``), for :func:`tokens`.
-_ALPHA = np.array([chr(point).isalpha() for point in range(0x3000)], dtype=bool)
-
-
-def tokens(view: TextView) -> list[str]:
-    """:func:`copydesk.measures.tokens` of ``view`` (the words starting with a letter, lower-cased), found in bulk.
-
-    Each word's first code point is looked up in a table of letters (numpy), the rare
-    one past the table with ``str.isalpha``; curly apostrophes are straightened in one
-    ``replace`` over the words joined by a NUL, which no word holds.
-    """
-    text, stream = view.text, view.tokens
-    forms = stream.forms
-    if not forms:
-        return []
-    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    first = points[np.asarray(stream.starts)]
-    beyond = first >= len(_ALPHA)
-    letter = _ALPHA[np.where(beyond, 0, first)]
-    if beyond.any():
-        for i in np.flatnonzero(beyond).tolist():
-            letter[i] = chr(first[i]).isalpha()
-    toks = list(itertools.compress(forms, letter.tolist()))
-    if "\u2019" not in text or not toks:
-        return toks
-    return "\0".join(toks).replace("\u2019", "'").split("\0")
-
-
 def _vocabulary(
     toks: list[str], words: int, counts: Counter[str] | None = None, lengths: list[int] | None = None
 ) -> dict[str, float]:
@@ -396,7 +368,7 @@ def features(document: Document) -> dict[str, float]:
     }
     letters = letter_sentences(body)
     values.update(_rhythm(body, letters))
-    toks = tokens(body)
+    toks = measures.tokens(body)
     counts = Counter(toks)
     lengths = list(map(len, toks))
     values.update(_vocabulary(toks, words, counts, lengths))

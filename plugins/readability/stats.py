@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import functools
 import statistics
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import NamedTuple
 
-import numpy as np
 from copydesk import TextView
 from copydesk.plugins.readability.syllables import word_syllables
 
@@ -102,31 +101,25 @@ def form_counts(forms: Sequence[str]) -> list[int]:
 def sentence_words(view: TextView) -> list[tuple[int, int]]:
     """For each of ``view``'s sentences, the indices ``[first, last)`` of the words that start inside it.
 
-    Computed once per view (for the body statistics and the features), in one search.
+    Computed once per view (for the body statistics and the features), one binary search per end.
     """
-    sentences = view.sentences
-    if not sentences:
-        return []
-    starts = np.asarray(view.tokens.starts)
-    edges = np.searchsorted(starts, [offset for s in sentences for offset in (s.start, s.end)]).tolist()
-    return list(zip(edges[::2], edges[1::2], strict=True))
+    starts = view.tokens.starts.tolist()
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in view.sentences]
 
 
 def body_stats(view: TextView) -> BodyStats:
     """Count words, syllables and polysyllabic words per sentence, from the shared token stream.
 
     Each word's syllables come from its lower-case form (one cache hit per word); a
-    sentence's words are those that start inside it, its syllables a difference of
-    running totals.
+    sentence's words are those that start inside it (:func:`sentence_words`).
     """
     tokens = view.tokens
     counts = form_counts(tokens.forms)
-    running = list(accumulate(counts, initial=0))
     sentences: list[SentenceCount] = []
     total_words = total_syllables = 0
     for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
         if last > first:
-            n, syllables = last - first, running[last] - running[first]
+            n, syllables = last - first, sum(counts[first:last])
             total_words += n
             total_syllables += syllables
             sentences.append(SentenceCount(sentence.start, sentence.end, n, syllables))
