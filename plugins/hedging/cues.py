@@ -10,6 +10,7 @@ expression is a single character class that finds the quotation marks.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from itertools import repeat
@@ -140,16 +141,24 @@ class SentenceTokens:
     """
 
     def __init__(self, view: TextView) -> None:
-        """Take the shared token stream's offsets and forms; quotations are found in one pass."""
+        """Take the shared token stream's offsets and forms (quotations are found on first use)."""
         text, stream = view.text, view.tokens
         self.text = text
         self.starts = stream.starts
         self.ends = stream.ends
         #: Each word lower-cased, curly apostrophes made straight (the tokens' ``low``).
-        self.lows: Sequence[str] = stream.forms if "’" not in text else [f.replace("’", "'") for f in stream.forms]
+        #: (One ``replace`` over the forms joined by a NUL, which no word holds.)
+        self.lows: Sequence[str] = stream.forms
+        if "’" in text and stream.forms:
+            self.lows = "\0".join(stream.forms).replace("’", "'").split("\0")
+
+    @functools.cached_property
+    def quoted(self) -> list[bool]:
+        """For each word, whether it is inside a quotation: found in one pass, when a sentence is first built."""
+        text = self.text
         spans = quote_spans(text) if any(q in text for q in QUOTES) else []
         spans += tweet_spans(text) + single_quote_spans(text)
-        self.quoted = _quoted_flags(self.starts, spans)
+        return _quoted_flags(self.starts, spans)
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
         """The word indices ``[first, last)`` of ``text[start:end]`` (a word running past ``end`` left out)."""

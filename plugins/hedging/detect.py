@@ -17,8 +17,8 @@ from copydesk import TextView
 from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon
-from copydesk.plugins.hedging.senses import match_cues
-from copydesk.plugins.hedging.sources import may_be_passive, passives, vague_sources
+from copydesk.plugins.hedging.senses import CUE_GATES, match_cues
+from copydesk.plugins.hedging.sources import may_be_passive, may_credit, passives, vague_sources
 from copydesk.plugins.hedging.speakers import credited_spans
 
 HEDGE = "hedge"
@@ -74,7 +74,8 @@ def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
-    credited = [] if hits else credited_spans(tokens, text, lexicon, not_verbs)
+    # Who is credited matters only to the hedges found; a vague source leaves them the author's own.
+    credited = [] if hits or not judged else credited_spans(tokens, text, lexicon, not_verbs)
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
         named = any(start <= first < end for start, end in credited)
@@ -94,8 +95,10 @@ def is_heading(view: TextView, index: int, words: int) -> bool:
 def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     """Every hit of a field (title or body), in reading order; body headings are skipped.
 
-    Only sentences holding a trigger word (:attr:`Lexicon.triggers`), the first two words
-    of a longer cue (:attr:`Lexicon.cue_bigrams`) or a word that may start a passive
+    Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
+    starts no cue only where it may credit a claim,
+    :func:`~copydesk.plugins.hedging.sources.may_credit`), the first two words of a
+    longer cue (:attr:`Lexicon.cue_bigrams`) or a word that may start a passive
     (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
     can have no hit, and their tokens are never built.
     """
@@ -104,12 +107,27 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     splitter = SentenceTokens(view)
     lows = splitter.lows
     triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
+    vague_only, vague_sources = lexicon.vague_only, lexicon.vague_sources
     last = len(lows) - 1
+
+    def may_hit(k: int, low: str) -> bool:
+        """Whether trigger word ``k`` may give a hit.
+
+        A vague source that starts no cue may only where it may credit a claim, a gated cue
+        (:data:`~copydesk.plugins.hedging.senses.CUE_GATES`) where its sense filter may keep it.
+        """
+        if low in vague_only:
+            return may_credit(lows, k, lexicon)
+        gate = CUE_GATES.get(low)
+        if gate is None or gate(lows, view.text, splitter.starts, splitter.ends, k):
+            return True
+        return low in vague_sources and may_credit(lows, k, lexicon)
+
     # One scan for every word that may be a trigger (most are not), then each is checked.
     triggered = [
         k
         for k in compress(count(), map(lexicon.watched.__contains__, lows))
-        if (low := lows[k]) in triggers
+        if ((low := lows[k]) in triggers and may_hit(k, low))
         or (k < last and (low, lows[k + 1]) in bigrams)
         or (low in passive and may_be_passive(lows, k, lexicon))
     ]

@@ -74,6 +74,28 @@ class Lexicon:
         return frozenset(single) | self.vague_sources
 
     @functools.cached_property
+    def vague_only(self) -> frozenset[str]:
+        """Vague sources that start no one-word cue.
+
+        Such a word alone calls for a sentence's analysis only where it may credit a claim
+        (:func:`~copydesk.plugins.hedging.sources.may_credit`).
+        """
+        single = {first for first, group in self.cues.items() if any(len(cue.words) == 1 for cue in group)}
+        return frozenset(self.vague_sources - single)
+
+    @functools.cached_property
+    def cue_lookup(self) -> Mapping[str, tuple[tuple[int, ...], dict[tuple[str, ...], Cue]]]:
+        """First word of a cue -> the lengths of its cues, longest first, and its cues by their words.
+
+        A group holds one cue per word tuple, so the longest cue whose words follow is
+        the one of the first length whose tuple of following words is among them.
+        """
+        return {
+            first: (tuple(sorted({len(cue.words) for cue in group}, reverse=True)), {cue.words: cue for cue in group})
+            for first, group in self.cues.items()
+        }
+
+    @functools.cached_property
     def cue_bigrams(self) -> frozenset[tuple[str, str]]:
         """The first two words of every cue of several words.
 

@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Sequence
 from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break
 from copydesk.plugins.hedging.lexicon import Cue, Lexicon
 
 NUMBER_WORDS = frozenset(
@@ -268,6 +268,40 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
 }
 
 
+#: Characters between two words that may end a sentence or a clause between them.
+_OPENING_BREAKS = CLAUSE_BREAKS | frozenset(".!?…\n")
+#: Words after which :func:`_subject_position` may hold without a break before the word.
+_BEFORE_SUBJECT = _CLAUSE_OPENERS | _COORDINATORS | BE
+
+
+def _may_open_clause(lows: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int], k: int) -> bool:
+    """False when word ``k`` of a field is in subject position (:func:`_subject_position`) in no sentence.
+
+    Between two words of one sentence without a clause break, it takes a word before
+    that opens a clause; the first word of a sentence has a full stop or a line break
+    between it and the word before.
+    """
+    if k == 0 or lows[k - 1] in _BEFORE_SUBJECT:
+        return True
+    return any(ch in _OPENING_BREAKS for ch in text[ends[k - 1] : starts[k]])
+
+
+def _may_be_most(lows: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int], k: int) -> bool:
+    """False when :func:`_most` keeps 'most' (word ``k`` of a field) in no sentence: it needs a plural or 'of' next."""
+    if k + 1 >= len(lows) or not _may_open_clause(lows, text, starts, ends, k):
+        return False
+    nxt = lows[k + 1]
+    return nxt == "of" or (nxt.endswith("s") and not nxt.endswith(("ly", "ous", "ss")))
+
+
+#: For one-word cues whose sense filter keeps few matches, a test on the field's words that
+#: is false where the filter drops the cue in every sentence (only ever too generous).
+CUE_GATES: dict[str, Callable[[Sequence[str], str, Sequence[int], Sequence[int], int], bool]] = {
+    **{word: _may_open_clause for word in QUANTIFIER_CUES if " " not in word and word not in ANY_POSITION},
+    "most": _may_be_most,
+}
+
+
 def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True for a capitalised cue inside a run of capitalised words: a title or a name ('If I Could Turn Back Time').
 
@@ -280,14 +314,6 @@ def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
     return tokens[i - 1].capitalised or (i + 1 < len(tokens) and tokens[i + 1].capitalised)
 
 
-def _first_match(lows: Sequence[str], i: int, group: Sequence[Cue]) -> Cue | None:
-    """The first (longest) cue of ``group`` whose words are the lower-cased tokens from ``i`` on."""
-    for cue in group:
-        if tuple(lows[i : i + len(cue.words)]) == cue.words:
-            return cue
-    return None
-
-
 def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int]) -> list[tuple[int, int, Cue]]:
     """Non-overlapping hedge cues as ``(first, last + 1, cue)`` token ranges, longest first.
 
@@ -295,14 +321,18 @@ def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[i
     begin some cue are tried; a kept cue's words start no other.
     """
     found: list[tuple[int, int, Cue]] = []
-    cues = lexicon.cues
+    lookup = lexicon.cue_lookup
     lows = list(map(LOW, tokens))
     free = 0
-    for i in list(compress(count(), map(cues.__contains__, lows))):
+    for i in list(compress(count(), map(lookup.__contains__, lows))):
         if i < free or i in skip:
             continue
-        cue = _first_match(lows, i, cues[lows[i]])
-        if cue is None:
+        lengths, by_words = lookup[lows[i]]
+        for n in lengths:
+            cue = by_words.get(tuple(lows[i : i + n]))
+            if cue is not None:
+                break
+        else:
             continue
         keep = SENSE_FILTERS.get(" ".join(cue.words))
         if _in_title(tokens, i, text):

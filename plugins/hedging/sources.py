@@ -346,6 +346,24 @@ def may_be_passive(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     return low == "by" and any(lows[j] in BE for j in range(max(0, k - 3), k - 1))
 
 
+def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
+    """False when vague-source word ``k`` of a field (its lower-cased ``lows``) can start no attribution.
+
+    :func:`_vague_source` needs a verb of saying within :data:`WINDOW` words after the
+    source, 'according to' before it (over modifiers only), or, for a report noun,
+    'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
+    lie in another sentence: the test is only ever too generous, never too strict.
+    """
+    if not lexicon.speech_verbs.isdisjoint(lows[k + 1 : k + WINDOW + 1]):
+        return True
+    if lows[k] in _REPORT_NOUNS and k + 1 < len(lows) and lows[k + 1] in ("of", "that"):
+        return True
+    j = k - 1
+    while j >= 0 and lows[j] in _MODIFIERS:
+        j -= 1
+    return j >= 1 and lows[j] == "to" and lows[j - 1] == "according"
+
+
 def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     """True when the phrase at ``k`` (after 'by' or 'according to') names a source."""
     if k < len(tokens) and tokens[k].low == "the" and not _named(tokens, k, lexicon):

@@ -12,16 +12,19 @@ the word count at 300 (:mod:`copydesk.measures`).
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import math
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from itertools import repeat
 from operator import ge, methodcaller
+from typing import NamedTuple
 
 import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.readability import voice
+from copydesk.plugins.readability.stats import sentence_words
 
 SECOND_PERSON = measures.Folded(re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE))
 #: First-person pronouns (I, me, my, mine, myself, we, us, our, ours, ourselves, in lower case
@@ -124,24 +127,36 @@ STYLE = (
 FEATURES = STYLE + voice.FEATURES
 
 
+def token_codes(toks: Sequence[str], counts: Mapping[str, int] | None = None) -> np.ndarray:
+    """Each token as an integer, the rank of its first occurrence (equal tokens, equal codes).
+
+    :param counts: ``Counter(toks)``, if already at hand (its keys are in first-occurrence order).
+    """
+    ranks = dict(zip(Counter(toks) if counts is None else counts, itertools.count()))
+    return np.fromiter(map(ranks.__getitem__, toks), dtype=np.int64, count=len(toks))
+
+
 def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
-    """Moving-average type-token ratio over ``window``-token windows (linear time).
+    """Moving-average type-token ratio over ``window``-token windows (linear time); see :func:`coded_mattr`."""
+    return coded_mattr(token_codes(toks), window)
+
+
+def coded_mattr(code: np.ndarray, window: int = MATTR_WINDOW) -> float:
+    """:func:`mattr` of tokens given as :func:`token_codes`.
 
     The distinct tokens of each window follow from where each token occurred before and
     occurs next: sliding one step, the entering token is new unless it occurred inside
     the window, and the leaving one is gone unless it occurs again before the entering
-    one. Those occurrences come from one stable sort of the tokens by their first
-    occurrence (numpy); the windows' ratios are added up in order (a running sum, as a
-    sliding counter would add them), so the value is a sliding counter's to the bit (the tests compare them).
+    one. Those occurrences come from one stable sort of the codes (numpy); the
+    windows' ratios are added up in order (a running sum, as a sliding counter would add
+    them), so the value is a sliding counter's to the bit (the tests compare them).
     """
-    n = len(toks)
+    n = len(code)
     if n == 0:
         return 1.0
     if n <= window:
-        return len(set(toks)) / n
+        return len(np.unique(code)) / n
     steps = n - window
-    first: dict[str, int] = {}
-    code = np.fromiter(map(first.setdefault, toks, range(n)), dtype=np.intp, count=n)
     order = np.argsort(code, kind="stable")  # each token's occurrences, in text order, one after the other
     repeat_of = np.equal(code[order[1:]], code[order[:-1]])  # order[i + 1] occurs again after order[i]
     later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
@@ -152,7 +167,7 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     entering = previous[window:] < np.arange(steps)  # token k + window not in [k, k + window)
     leaving = following[:steps] > np.arange(window, n)  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = len(set(toks[:window]))
+    distinct[0] = len(np.unique(code[:window]))
     np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
     total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
@@ -169,53 +184,133 @@ def windows(n: int, size: int) -> list[tuple[int, int]]:
     return [(start, start + size) for start in range(0, n - size + 1, size)]
 
 
+#: Integer keys stay below this (numpy's int64), so combining them never overflows.
+_KEY_LIMIT = 1 << 62
+
+
+def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
+    """One integer per ``k``-gram of the codes (the one starting at each position), equal where the k-grams are."""
+    size = len(code) - k + 1
+    if size <= 0:
+        return np.zeros(0, dtype=np.int64)
+    base = int(code.max()) + 1
+    keys, bound = code[:size], base
+    for j in range(1, k):
+        if bound * base >= _KEY_LIMIT:  # renumber the (j)-grams densely before adding a token
+            unique, keys = np.unique(keys, return_inverse=True)
+            bound = len(unique)
+        keys = keys * base + code[j : j + size]
+        bound *= base
+    return keys
+
+
+def window_counts(keys: np.ndarray, n: int, size: int, k: int) -> tuple[list[int], list[int]]:
+    """For each of :func:`windows` ``(n, size)``: the distinct k-grams inside it, and those occurring once there.
+
+    ``keys`` are :func:`gram_keys` of ``n`` tokens; a k-gram is inside a window when all
+    its tokens are. Every window's keys are sorted at once (a row each).
+    """
+    if n < size:
+        rows = keys[None, :]
+    else:
+        inside = max(size - k + 1, 0)
+        rows = keys[np.arange(0, (n // size) * size, size)[:, None] + np.arange(inside)[None, :]]
+    if rows.shape[1] == 0:
+        zeros = [0] * rows.shape[0]
+        return zeros, list(zeros)
+    ordered = np.sort(rows, axis=1)
+    first = np.ones(ordered.shape, dtype=bool)  # the first of a run of equal keys
+    np.not_equal(ordered[:, 1:], ordered[:, :-1], out=first[:, 1:])
+    last = np.ones(ordered.shape, dtype=bool)  # the last of a run
+    last[:, :-1] = first[:, 1:]
+    return first.sum(axis=1).tolist(), (first & last).sum(axis=1).tolist()
+
+
 def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
     """Share of tokens occurring once within their window, averaged over :func:`windows` (0.0 when empty)."""
-    if not toks:
+    return coded_hapax_share(token_codes(toks), window)
+
+
+def coded_hapax_share(code: np.ndarray, window: int = HAPAX_WINDOW) -> float:
+    """:func:`hapax_share` of tokens given as :func:`token_codes`."""
+    n = len(code)
+    if not n:
         return 0.0
-    shares = [list(Counter(toks[a:b]).values()).count(1) / (b - a) for a, b in windows(len(toks), window)]
+    _, once = window_counts(code, n, window, 1)
+    shares = [k / (b - a) for k, (a, b) in zip(once, windows(n, window), strict=True)]
     return sum(shares) / len(shares)
 
 
 def repetition(toks: list[str], window: int = REPEAT_WINDOW) -> tuple[float, float]:
     """Repeated-3-gram share and 5-gram repeats per 1,000 tokens within each window, averaged.
 
+    See :func:`coded_repetition`.
+    """
+    return coded_repetition(token_codes(toks), window)
+
+
+def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[float, float]:
+    """:func:`repetition` of tokens given as :func:`token_codes`.
+
     A 3-gram or 5-gram counts where it starts; a text shorter than ``window`` is one window
     whose 5-gram rate is taken over ``window`` tokens (fewer chances to repeat, so no higher).
     The 3-grams in repeats are all of them but those seen once; the 5-gram repeats (each
     occurrence after a 5-gram's first) are all of them but one per distinct 5-gram.
     """
-    spans = windows(len(toks), window)
+    n = len(code)
+    spans = windows(n, window)
+    _, once3 = window_counts(gram_keys(code, 3), n, window, 3)
+    distinct5, _ = window_counts(gram_keys(code, 5), n, window, 5)
     trigram_share = fivegram_rate = 0.0
-    for a, b in spans:
-        part = toks[a:b]
-        size = len(part)
-        trigrams = Counter(zip(part, part[1:], part[2:], strict=False))
-        repeated = max(size - 2, 0) - list(trigrams.values()).count(1)
-        repeats = max(size - 4, 0) - len(set(zip(part, part[1:], part[2:], part[3:], part[4:], strict=False)))
+    for (a, b), single, distinct in zip(spans, once3, distinct5, strict=True):
+        size = b - a
+        repeated = max(size - 2, 0) - single
+        repeats = max(size - 4, 0) - distinct
         trigram_share += repeated / max(size - 2, 1)
         fivegram_rate += repeats * 1000.0 / max(size, window)
     return trigram_share / len(spans), fivegram_rate / len(spans)
 
 
-def sentence_lengths(view: TextView) -> list[tuple[str, int]]:
-    """Each sentence holding a letter: its first word (lower-cased) and its number of words."""
+class LetterSentence(NamedTuple):
+    """A sentence of the body holding a letter: its span, its number of words, its first white-space-delimited chunk."""
+
+    start: int
+    end: int
+    words: int
+    lead: int
+    first: str
+
+
+#: A run of characters other than white space (``str.split``'s pieces).
+_CHUNK = re.compile(r"\S+")
+
+
+def letter_sentences(view: TextView) -> list[LetterSentence]:
+    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
     text = view.text
-    starts = view.tokens.starts.tolist()
     out = []
-    for sentence in view.sentences:
-        first = bisect.bisect_left(starts, sentence.start)
-        last = bisect.bisect_left(starts, sentence.end)
-        if last > first:
-            piece = text[sentence.start : sentence.end]
-            if piece[:1].isalpha() or any(ch.isalpha() for ch in piece):
-                out.append((piece.split(None, 1)[0].lower(), last - first))
+    search = _CHUNK.search
+    for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
+        start, end = sentence.start, sentence.end
+        if text[start : start + 1].isalpha() or any(map(str.isalpha, text[start:end])):
+            chunk = search(text, start, end)
+            if chunk is not None:  # always, with a letter in it
+                out.append(LetterSentence(start, end, last - first, chunk.start(), chunk.group()))
     return out
 
 
-def _rhythm(view: TextView) -> dict[str, float]:
+def sentence_lengths(view: TextView, sentences: list[LetterSentence] | None = None) -> list[tuple[str, int]]:
+    """Each sentence holding a letter: its first word (lower-cased) and its number of words.
+
+    :param sentences: :func:`letter_sentences` of ``view``, if already at hand.
+    """
+    found = letter_sentences(view) if sentences is None else sentences
+    return [(s.first.lower(), s.words) for s in found if s.words]
+
+
+def _rhythm(view: TextView, letters: list[LetterSentence] | None = None) -> dict[str, float]:
     """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings."""
-    sentences = sentence_lengths(view)
+    sentences = sentence_lengths(view, letters)
     n = len(sentences)
     lengths = [k for _, k in sentences] or [0]
     mean = sum(lengths) / len(lengths)
@@ -240,7 +335,8 @@ def _vocabulary(
     n = max(len(toks), 1)
     counts = Counter(toks) if counts is None else counts
     lengths = list(map(len, toks)) if lengths is None else lengths
-    trigram_share, fivegram_rate = repetition(toks)
+    code = token_codes(toks, counts)
+    trigram_share, fivegram_rate = coded_repetition(code)
     abstract = sum(
         counts[t]
         for t in filter(methodcaller("endswith", ABSTRACT_SUFFIXES), counts)
@@ -248,13 +344,13 @@ def _vocabulary(
     )
     return {
         "long_word_share": sum(map(ge, lengths, repeat(LONG_WORD))) / n,
-        "moving_type_token_ratio": mattr(toks),
+        "moving_type_token_ratio": coded_mattr(code),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,
         "mean_word_length": sum(lengths) / n,
         "function_word_share": sum(map(counts.get, FUNCTION_WORDS, repeat(0))) / n,
         "abstract_nouns_per_1000_words": measures.per_1000(abstract, words),
-        "hapax_share": hapax_share(toks),
+        "hapax_share": coded_hapax_share(code),
     }
 
 
@@ -270,10 +366,11 @@ def features(document: Document) -> dict[str, float]:
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
         "demonstratives_per_1000_words": measures.per_1000(DEMONSTRATIVE.count(body), words),
     }
-    values.update(_rhythm(body))
+    letters = letter_sentences(body)
+    values.update(_rhythm(body, letters))
     toks = measures.tokens(body)
     counts = Counter(toks)
     lengths = list(map(len, toks))
     values.update(_vocabulary(toks, words, counts, lengths))
-    values.update(voice.features(document, toks, counts, lengths))
+    values.update(voice.features(document, toks, counts, lengths, [(s.lead, s.end) for s in letters]))
     return values

@@ -8,6 +8,7 @@ constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 
 from __future__ import annotations
 
+import functools
 import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -96,22 +97,29 @@ def form_counts(forms: Sequence[str]) -> list[int]:
     return list(map(cache.__getitem__, forms))
 
 
+@functools.lru_cache(maxsize=4)
+def sentence_words(view: TextView) -> list[tuple[int, int]]:
+    """For each of ``view``'s sentences, the indices ``[first, last)`` of the words that start inside it.
+
+    Computed once per view (for the body statistics and the features), one binary search per end.
+    """
+    starts = view.tokens.starts.tolist()
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in view.sentences]
+
+
 def body_stats(view: TextView) -> BodyStats:
     """Count words, syllables and polysyllabic words per sentence, from the shared token stream.
 
     Each word's syllables come from its lower-case form (one cache hit per word); a
-    sentence's words are those that start inside it.
+    sentence's words are those that start inside it (:func:`sentence_words`).
     """
     tokens = view.tokens
     counts = form_counts(tokens.forms)
     sentences: list[SentenceCount] = []
-    starts = tokens.starts.tolist()
     total_words = total_syllables = 0
-    for sentence in view.sentences:
-        first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
         if last > first:
-            found = counts[first:last]
-            n, syllables = len(found), sum(found)
+            n, syllables = last - first, sum(counts[first:last])
             total_words += n
             total_syllables += syllables
             sentences.append(SentenceCount(sentence.start, sentence.end, n, syllables))

@@ -185,6 +185,8 @@ class Hyphenator:
     def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> None:
         self.patterns = patterns
         self.maxlen = max(map(len, patterns), default=0)
+        #: Every prefix of a pattern: a piece of the word that is none is the start of no pattern.
+        self.prefixes = frozenset(letters[:k] for letters in patterns for k in range(1, len(letters) + 1))
 
     @classmethod
     def load(cls, path: Path = HYPHENATION_FILE) -> Hyphenator:
@@ -200,10 +202,13 @@ class Hyphenator:
         """Where ``word`` can be hyphenated, as ``pyphen.Pyphen(lang="en_US").positions(word)``."""
         pointed = f".{word.lower()}."
         references = [0] * (len(pointed) + 1)
-        patterns, size = self.patterns, len(pointed)
+        patterns, prefixes, size = self.patterns, self.prefixes, len(pointed)
         for i in range(size - 1):
             for j in range(i + 1, min(i + self.maxlen, size) + 1):
-                pattern = patterns.get(pointed[i:j])
+                piece = pointed[i:j]
+                if piece not in prefixes:  # no longer piece from i is a pattern either
+                    break
+                pattern = patterns.get(piece)
                 if not pattern:
                     continue
                 offset, values = pattern

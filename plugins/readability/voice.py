@@ -14,11 +14,12 @@ they cost nothing in the aggregate.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections import Counter
 from itertools import repeat
-from operator import mul, sub
+from operator import mul
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
 
@@ -91,9 +92,12 @@ def _heading(text: str) -> tuple[str, str] | None:
     """``(heading, rest)`` when the text's first non-blank line is heading-like, else None."""
     stripped = text.lstrip()
     line, newline, rest = stripped.partition("\n")
+    if not newline or rest.isspace() or not rest:
+        return None
     line = line.strip()
-    words = len(TITLE_WORD.findall(line))
-    if not newline or not rest.strip() or not 2 <= words <= HEADING_WORDS:
+    # Counted up to one past the limit: a long first line is not searched to its end.
+    words = sum(1 for _ in itertools.islice(TITLE_WORD.finditer(line), HEADING_WORDS + 1))
+    if not 2 <= words <= HEADING_WORDS:
         return None
     if line.rstrip("\"'”’)]").endswith(_NOT_A_HEADING_END):
         return None
@@ -129,6 +133,8 @@ def _voice(
     lengths = (list(map(len, tokens)) if lengths is None else lengths) or [0]
     mean = sum(lengths) / len(lengths)
     frequencies = list(counts.values())
+    # Each length's squared deviation, computed once per distinct length, then added up in token order.
+    squares = {length: pow(length - mean, 2) for length in set(lengths)}
 
     def among(words: frozenset[str]) -> int:
         return sum(map(counts.get, words, repeat(0)))
@@ -138,7 +144,7 @@ def _voice(
         "article_share": among(ARTICLES) / n,
         "third_person_share": among(THIRD_PERSON) / n,
         "present_auxiliaries_per_1000_words": measures.per_1000(among(PRESENT_AUXILIARIES), words),
-        "word_length_sd": math.sqrt(sum(map(pow, map(sub, lengths, repeat(mean)), repeat(2))) / len(lengths)),
+        "word_length_sd": math.sqrt(sum(map(squares.__getitem__, lengths)) / len(lengths)),
         "yule_k": 1e4 * (sum(map(mul, frequencies, frequencies)) - n) / (n * n) if len(tokens) > 1 else 0.0,
     }
 
@@ -148,20 +154,30 @@ def features(
     tokens: list[str] | None = None,
     counts: Counter[str] | None = None,
     lengths: list[int] | None = None,
+    sentences: list[tuple[int, int]] | None = None,
 ) -> dict[str, float]:
     """Every voice and headline feature of ``document`` (see :data:`FEATURES`).
 
     :param tokens: the body's tokens (:func:`copydesk.measures.tokens`), if already at hand.
     :param counts: their Counter, if already at hand.
     :param lengths: their lengths, if already at hand.
+    :param sentences: the body's sentences holding a letter
+        (:func:`copydesk.measures.sentence_texts`'s), each from its first character other
+        than white space to its end, if already at hand.
     """
     body = document.body
-    sentences = measures.sentence_texts(body)
-    opening = sum(1 for s in sentences if PRONOUN_OPENING.match(s.lstrip()))
+    if sentences is None:
+        texts = measures.sentence_texts(body)
+        opening = sum(1 for s in texts if PRONOUN_OPENING.match(s.lstrip()))
+        count = len(texts)
+    else:
+        match, text = PRONOUN_OPENING.match, body.text
+        opening = sum(1 for start, end in sentences if match(text, start, end))
+        count = len(sentences)
     if tokens is None:
         tokens = measures.tokens(body)
     values = _voice(tokens, body.word_count, counts, lengths)
-    values["pronoun_opening_share"] = measures.share(opening, len(sentences), 0.0)
+    values["pronoun_opening_share"] = measures.share(opening, count, 0.0)
     title = document.title.text.strip()
     if not title and (heading := _heading(body.text)) is not None:
         title = heading[0]

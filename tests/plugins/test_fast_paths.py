@@ -257,6 +257,75 @@ def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_
     assert analysed == [1]
 
 
+def test_a_sentence_whose_only_trigger_is_a_vague_source_crediting_nothing_is_skipped(monkeypatch) -> None:
+    view = TextView("Ten people attended the fair on Tuesday. Local people said the fair was fun.")
+    analysed: list[int] = []
+
+    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
+        analysed.append(index)
+        return analyse_sentence(tokens, text, lexicon, index)
+
+    monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
+    hits = list(analyse(view, lexicon_for(hedging.SETTINGS)))
+    assert [(h.cue, h.sentence) for h in hits] == [("local people said", 1)]
+    assert analysed == [1]
+
+
+#: Frames around a vague source: its verb at the window's edge and past it, 'according to'
+#: over modifiers, a report noun before 'of'/'that', and no verb at all.
+VAGUE_FRAMES = (
+    "Talks went on. The {} a b c d e said it. Prices rose.",
+    "Talks went on. The {} a b c d e f said it. Prices rose.",
+    "Talks went on. According to some senior {}, prices rose.",
+    "According to. Senior {} were there. Prices rose.",
+    "The {} of the town. The {} that rose. Ten {} came.",
+    "{}\nsaid. {} a b c d e. said {}.",
+)
+
+
+def test_every_vague_source_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
+    lexicon = lexicon_for(hedging.SETTINGS)
+    for word in sorted(lexicon.vague_sources):
+        for frame in VAGUE_FRAMES:
+            for spelling in (word, word.capitalize()):
+                view = TextView(frame.replace("{}", spelling))
+                assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+
+
+#: Frames around a gated cue: after a full stop, a line break, a comma, a clause opener, 'and',
+#: 'there are', inside a clause, before a plural, 'of', a number, at a sentence's end.
+GATE_FRAMES = (
+    "Talks went on. {} officials left. The {} votes. It was {}.",
+    "Talks went on\n{} of them left, {} people stayed and {} towns said so.",
+    "There are {} reasons. He saw {} analysts. But {} 200 came; {}",
+    "He asked why {} cars, which {} buses. Many of the {}. {}",
+)
+
+
+def test_every_gated_cue_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
+    lexicon = lexicon_for(hedging.SETTINGS)
+    assert set(hedging.senses.CUE_GATES) == {"some", "several", "various", "numerous", "most"}
+    for word in hedging.senses.CUE_GATES:
+        for frame in GATE_FRAMES:
+            for spelling in (word, word.capitalize()):
+                view = TextView(frame.replace("{}", spelling))
+                assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+
+
+def test_a_sentence_whose_only_cue_its_sense_filter_drops_everywhere_is_skipped(monkeypatch) -> None:
+    view = TextView("He has some ideas and the most votes. Some roads are closed.")
+    analysed: list[int] = []
+
+    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
+        analysed.append(index)
+        return analyse_sentence(tokens, text, lexicon, index)
+
+    monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
+    hits = list(analyse(view, lexicon_for(hedging.SETTINGS)))
+    assert [(h.cue, h.sentence) for h in hits] == [("some", 1)]
+    assert analysed == [1]
+
+
 SOURCING_PIECES = [
     *"said says told according to the Mr Dr. Ms Ann Cole Maria Lopez Reuters Officials March May 3 3rd".split(),
     *"in since by of from early mid- 2019 1998 2024-01-02 3/4/2020 aged 34 34-year-old $4bn 15% 300 people".split(),

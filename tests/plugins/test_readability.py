@@ -327,3 +327,50 @@ def test_form_counts_are_word_syllables_and_the_cache_stays_bounded(monkeypatch:
     assert stats._SYLLABLES == {"hello": 2}  # full again: cleared before the new form
     assert stats.form_counts(["the", "hello"]) == [1, 2]
     assert stats._SYLLABLES == {"hello": 2, "the": 1}  # room left: nothing evicted
+
+
+#: Characters for random bodies: letters (some whose lower case is longer), digits and other
+#: numbers, joiners, quotes, sentence ends and white space.
+RANDOM_CHARS = [*"aZéİſ\u3042\U0001d400½²7 _-'’“”.!?\n\t", "\u2000", " He ", " You ", "I. ", "9am "]
+
+
+def _random_text(rng: Any, size: int) -> str:
+    return "".join(rng.choice(RANDOM_CHARS) for _ in range(size))
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_shared_sentence_words_are_the_plain_definitions(seed: int) -> None:
+    # The shared sentence words and letter sentences give exactly what the plain per-sentence
+    # definitions give.
+    import bisect
+    import random
+
+    from copydesk import measures
+    from copydesk.plugins.readability import features
+
+    rng = random.Random(seed)
+    for size in (0, 1, 5, 60, 400):
+        view = document(_random_text(rng, size)).body
+        letters = features.letter_sentences(view)
+        assert [view.text[s.start : s.end] for s in letters] == measures.sentence_texts(view)
+        assert [view.text[s.lead : s.end] for s in letters] == [t.lstrip() for t in measures.sentence_texts(view)]
+        starts = view.tokens.starts.tolist()
+        plain = []
+        for sentence in view.sentences:
+            first, last = bisect.bisect_left(starts, sentence.start), bisect.bisect_left(starts, sentence.end)
+            piece = view.text[sentence.start : sentence.end]
+            if last > first and any(ch.isalpha() for ch in piece):
+                plain.append((piece.split(None, 1)[0].lower(), last - first))
+        assert features.sentence_lengths(view) == plain
+
+
+def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:
+    # The first line's words are counted only up to one past the limit: the verdicts stay the plain ones.
+    from copydesk.plugins.readability import voice
+
+    assert voice._heading("Floods close schools\nThe river rose.") == ("Floods close schools", "The river rose.")
+    assert voice._heading(" ".join(["word"] * 20) + "\nBody.") is not None
+    assert voice._heading(" ".join(["word"] * 21) + "\nBody.") is None
+    assert voice._heading(" ".join(["word"] * 5000) + "\nBody.") is None
+    assert voice._heading("Floods close schools\n  \n") is None
+    assert voice._heading("Floods close schools") is None
