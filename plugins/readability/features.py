@@ -155,7 +155,7 @@ def coded_mattr(code: np.ndarray, window: int = MATTR_WINDOW) -> float:
     if n == 0:
         return 1.0
     if n <= window:
-        return len(np.unique(code)) / n
+        return _distinct(code) / n
     steps = n - window
     order = np.argsort(code, kind="stable")  # each token's occurrences, in text order, one after the other
     repeat_of = np.equal(code[order[1:]], code[order[:-1]])  # order[i + 1] occurs again after order[i]
@@ -167,11 +167,29 @@ def coded_mattr(code: np.ndarray, window: int = MATTR_WINDOW) -> float:
     entering = previous[window:] < np.arange(steps)  # token k + window not in [k, k + window)
     leaving = following[:steps] > np.arange(window, n)  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = len(np.unique(code[:window]))
+    distinct[0] = _distinct(code[:window])
     np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
     total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
     return total / (steps + 1)
+
+
+def _distinct(values: np.ndarray) -> int:
+    """How many distinct values a non-empty array holds (``len(np.unique(values))``).
+
+    Not ``np.unique``: its first call imports ``numpy.ma`` (about 20 ms of a cold start).
+    """
+    ordered = np.sort(values)
+    return 1 + int(np.count_nonzero(ordered[1:] != ordered[:-1]))
+
+
+def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each value as its rank among the distinct values, and how many there are: ``np.unique``'s inverse, without it."""
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[order] = np.cumsum(np.concatenate(([0], ordered[1:] != ordered[:-1])))
+    return ranks, int(ranks[order[-1]]) + 1
 
 
 def windows(n: int, size: int) -> list[tuple[int, int]]:
@@ -197,8 +215,7 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     keys, bound = code[:size], base
     for j in range(1, k):
         if bound * base >= _KEY_LIMIT:  # renumber the (j)-grams densely before adding a token
-            unique, keys = np.unique(keys, return_inverse=True)
-            bound = len(unique)
+            keys, bound = _dense(keys)
         keys = keys * base + code[j : j + size]
         bound *= base
     return keys

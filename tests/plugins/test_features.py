@@ -399,3 +399,17 @@ def test_features_finish_quickly_on_a_megabyte_of_adversarial_text(name: str) ->
     values = SCORERS[name][1].features(doc)
     assert time.process_time() - started < 30.0
     assert all(math.isfinite(v) for v in values.values())
+
+
+def test_distinct_counts_and_dense_ranks_are_numpy_uniques() -> None:
+    """Readability's own ``len(np.unique(x))`` and ``np.unique(x, return_inverse=True)`` (no ``numpy.ma``) agree with numpy."""
+    np = pytest.importorskip("numpy")
+    rng = random.Random(13)
+    for _ in range(500):
+        top = rng.choice([1, 5, 100, 2**40])
+        values = np.array([rng.randint(0, top) for _ in range(rng.randint(1, 60))], dtype=np.int64)
+        assert rdb._distinct(values) == len(np.unique(values))
+        unique, inverse = np.unique(values, return_inverse=True)
+        ranks, count = rdb._dense(values)
+        assert count == len(unique)
+        assert ranks.tolist() == inverse.tolist()
