@@ -712,3 +712,23 @@ def test_a_word_capitalised_mid_sentence_is_found_where_it_occurs_as_in_the_set_
     for word in words:
         assert src.capitalised_mid_sentence(text, word) == (word in capitals), word
     assert src.named_sources(text) == src.named_sources(text, known=capitals)
+
+
+def test_named_sources_looks_a_word_up_once_and_few_words_where_they_occur(monkeypatch: Any) -> None:
+    """Many sentences opening 'Smith said.' (or many such names) do not each read the whole text again."""
+    asked: list[str] = []
+    plain = src.capitalised_mid_sentence
+
+    def counted(text: str, word: str) -> bool:
+        asked.append(word)
+        return plain(text, word)
+
+    monkeypatch.setattr(src, "capitalised_mid_sentence", counted)
+    repeated = "Smith said. " * 50 + "Then Smith said it."
+    many = "".join(f"Xy{chr(97 + i % 26)}{chr(97 + i // 26)} said. " for i in range(60)) + "Then Xyab said it."
+    for text in (repeated, many):
+        asked.clear()
+        found = src.named_sources(text)
+        assert found == src.named_sources(text, known=src.mid_sentence_capitals(text)) > 0
+        assert len(asked) == len(set(asked))
+        assert len(asked) <= src.WHERE_OCCURS_LOOKUPS
