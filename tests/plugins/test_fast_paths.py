@@ -25,6 +25,7 @@ from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
+from copydesk.plugins.hedging.sources import WINDOW, may_credit
 from copydesk.plugins.sourcing import features as src
 from copydesk.plugins.sourcing import patterns as sp
 from copydesk.text import Document, TextView
@@ -732,3 +733,30 @@ def test_named_sources_looks_a_word_up_once_and_few_words_where_they_occur(monke
         assert found == src.named_sources(text, known=src.mid_sentence_capitals(text)) > 0
         assert len(asked) == len(set(asked))
         assert len(asked) <= src.WHERE_OCCURS_LOOKUPS
+
+
+class _CountedWords(list[str]):
+    """A field's words that count how many times one is read."""
+
+    reads = 0
+
+    def __getitem__(self, index: Any) -> Any:
+        self.reads += 1
+        return super().__getitem__(index)
+
+
+def test_may_credit_does_not_walk_back_over_a_long_run_of_modifiers() -> None:
+    """'Some some. Some some. ...': each vague source is tested without reading back over every sentence."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    lows = _CountedWords(["some"] * 800)  # the words only: the full stops are not among them
+    credits = may_credit(lows, len(lows) - 1, lexicon)
+    assert lows.reads <= 4 * WINDOW
+    assert credits  # too generous at worst, never too strict
+
+
+def test_according_to_before_a_long_run_of_modifiers_gives_the_hits_of_analysing_every_sentence() -> None:
+    lexicon = lexicon_for(hedging.SETTINGS)
+    run = "some many other unnamed anonymous senior top leading independent outside"
+    for text in (f"According to {run} officials, prices rose.", f"Prices rose, {run} some officials. {run} sources"):
+        view = TextView(text)
+        assert list(analyse(view, lexicon)) == _every_sentence(view), text
