@@ -259,7 +259,7 @@ FAST_DATE = re.compile(
     rf"|(?:{_after_first(['in', 'since', 'until', 'by', 'from', 'of'])})\s(?:early\s|late\s|mid-)?(?:1[89]\d\d|20\d\d)\b)"
 )
 #: :data:`FAST_DATE` without its year phrase ("in 2019"): the dates that open with a capital or
-#: a digit, so ``re`` skips ahead to those only (see :func:`~copydesk.plugins.sourcing.features.dates`).
+#: a digit, so ``re`` skips ahead to those only (see :func:`~copydesk.plugins.sourcing.features.date_count`).
 DATE_BY_NAME_OR_NUMBER = re.compile(
     r"[JFMASOND\d](?<!\w[JFMASOND\d])(?:"
     rf"(?:{_after_first(sorted(MONTH_NAMES, key=lambda w: (-len(w), w)))})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"
