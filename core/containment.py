@@ -62,15 +62,10 @@ def _field_names(cls: type) -> tuple[str, ...]:
 
 def _field_ids(obj: Any) -> tuple[int, ...]:
     """The identities of an object's field values (``object.__setattr__`` replaces one; a deleted one counts as None)."""
-    cls = type(obj)
-    getter = _GETTERS.get(cls)
-    if getter is None:
-        names = _field_names(cls)
-        getter = _GETTERS[cls] = _tuple_getter(names)
     try:
-        values = getter(obj)
+        values = _values(obj)
     except AttributeError:
-        return tuple(id(getattr(obj, name, None)) for name in _field_names(cls))
+        return tuple(id(getattr(obj, name, None)) for name in _field_names(type(obj)))
     return tuple(map(id, values))
 
 

@@ -451,6 +451,9 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated shipped features (scorer.name) left out of the baseline, e.g. those added since",
     )
     args = parser.parse_args(argv)
+    unknown = sorted(set(filter(None, args.only.split(","))) - {c.name for c in CANDIDATES})
+    if unknown:  # before the corpora are loaded and scored (minutes), not after, measuring nothing
+        parser.error(f"--only: no candidate named {', '.join(unknown)}")
     started = time.monotonic()
     columns, scored = model_data.load(args.data, args.workers)
     left_out = set(filter(None, args.without.split(",")))

@@ -146,23 +146,9 @@ class Scan:
         return list(found)
 
     def _line(self, index: int, line: Line) -> list[Match]:
-        """:meth:`line`, computed.
-
-        The line is tokenised only when a lexicon table could match it: its first token
-        starts a phrase of the table (known from the word index without tokenising), or
-        it is among the first lines, where a byline may be; and, unless it may open with a
-        box label, only when it may have no more tokens than a furniture line or a byline.
-        """
+        """:meth:`line`, computed (tokenised only where :meth:`_tables` finds a table that could match it)."""
         text, lex = self.document.body.text, self.lex
-        short = line.end - line.start <= MAX_MATCH_CHARS
-        stop = line.end if short else line.start + LABEL_CHARS
-        head = self.words.head(line.start, stop)
-        as_line = short and (head is None or head in lex.by_first["line"])
-        as_label = head is None or head in lex.by_first["label"]
-        as_byline = short and index < lex.byline_first_lines
-        if (as_line or as_byline) and not as_label:  # tokens matter only to a line of few of them
-            as_line = as_line and not self.words.exceeds(line.start, stop, lex.longest["line"])
-            as_byline = as_byline and not self.words.exceeds(line.start, stop, lex.byline_max_words)
+        stop, head, as_line, as_label, as_byline = self._tables(index, line)
         toks = self.words.tokens(line.start, stop) if head != "" and (as_line or as_label or as_byline) else []
         found: list[Match] = []
         category = lex.line_category(toks) if toks and as_line else None
@@ -175,6 +161,26 @@ class Scan:
             found.append(Match("byline", line.start, line.end))
         found.extend(self._repeated_line(index, line))
         return found
+
+    def _tables(self, index: int, line: Line) -> tuple[int, str | None, bool, bool, bool]:
+        """Where line ``index`` is read to, its first token, and whether it may be a furniture line, a box label, a byline.
+
+        A lexicon table could match the line when its first token starts a phrase of the
+        table (known from the word index without tokenising), or, for a byline, when it is
+        among the first lines; and, unless it may open with a box label, only when it may
+        have no more tokens than a furniture line or a byline.
+        """
+        lex = self.lex
+        short = line.end - line.start <= MAX_MATCH_CHARS
+        stop = line.end if short else line.start + LABEL_CHARS
+        head = self.words.head(line.start, stop)
+        as_line = short and (head is None or head in lex.by_first["line"])
+        as_label = head is None or head in lex.by_first["label"]
+        as_byline = short and index < lex.byline_first_lines
+        if (as_line or as_byline) and not as_label:  # tokens matter only to a line of few of them
+            as_line = as_line and not self.words.exceeds(line.start, stop, lex.longest["line"])
+            as_byline = as_byline and not self.words.exceeds(line.start, stop, lex.byline_max_words)
+        return stop, head, as_line, as_label, as_byline
 
     def _repeated_line(self, index: int, line: Line) -> list[Match]:
         """The line as repeated across the batch, when the batch pass counted it often enough."""

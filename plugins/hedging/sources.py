@@ -352,7 +352,9 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     :func:`_vague_source` needs a verb of saying within :data:`WINDOW` words after the
     source, 'according to' before it (over modifiers only), or, for a report noun,
     'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
-    lie in another sentence: the test is only ever too generous, never too strict.
+    lie in another sentence: the test is only ever too generous, never too strict. A run of
+    more than :data:`WINDOW` modifiers before the source is not walked back over (it may
+    span many sentences, and be walked again for each of its words): it may credit.
     """
     if not lexicon.speech_verbs.isdisjoint(lows[k + 1 : k + WINDOW + 1]):
         return True
@@ -360,6 +362,8 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
         return True
     j = k - 1
     while j >= 0 and lows[j] in _MODIFIERS:
+        if k - j > WINDOW:
+            return True
         j -= 1
     return j >= 1 and lows[j] == "to" and lows[j - 1] == "according"
 

@@ -217,6 +217,35 @@ def capitalised_mid_sentence(text: str, word: str) -> bool:
     return False
 
 
+#: How many words :func:`named_sources` looks for where they occur (:func:`capitalised_mid_sentence`)
+#: before it lists every capitalised word seen mid-sentence instead (:func:`mid_sentence_capitals`):
+#: each lookup reads the text, so a text that asks for many would be read again and again.
+WHERE_OCCURS_LOOKUPS = 4
+
+
+def _mid_sentence_test(text: str) -> Callable[[str], bool]:
+    """Whether a word is one of :func:`mid_sentence_capitals` of ``text``: each word looked for once.
+
+    The first :data:`WHERE_OCCURS_LOOKUPS` words are looked for where they occur; after them,
+    the set of every capitalised word seen mid-sentence is listed once and asked instead.
+    """
+    answers: dict[str, bool] = {}
+    listed: list[set[str]] = []
+
+    def known(word: str) -> bool:
+        if listed:
+            return word in listed[0]
+        answer = answers.get(word)
+        if answer is None:
+            if len(answers) >= WHERE_OCCURS_LOOKUPS:
+                listed.append(mid_sentence_capitals(text))
+                return word in listed[0]
+            answer = answers[word] = capitalised_mid_sentence(text, word)
+        return answer
+
+    return known
+
+
 def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) -> bool:
     """Whether a name matched beside a verb of saying is a source, not a date or a common noun.
 
@@ -252,7 +281,7 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
 
     ``view`` (of ``text``) lends its token stream to the searches; without it one is built.
     """
-    capitalised = functools.partial(capitalised_mid_sentence, text) if known is None else known.__contains__
+    capitalised = _mid_sentence_test(text) if known is None else known.__contains__
     view = TextView(text) if view is None else view
     matches = chain(
         starting_at(p.FAST_NAME_THEN_SAY, p.NAME_START, text),
@@ -447,7 +476,7 @@ def _year_phrases(text: str) -> list[tuple[int, int]]:
 
 
 def date_count(text: str) -> int:
-    """How many matches :data:`~patterns.DATE` has in ``text`` (:data:`~patterns.FAST_DATE`'s), found faster.
+    """How many matches :data:`~patterns.DATE` has in ``text``, found faster.
 
     The dates that open with a capital or digit (:data:`~patterns.DATE_BY_NAME_OR_NUMBER`) and the
     year phrases (:func:`_year_phrases`) are merged as one scan of :data:`~patterns.DATE` takes

@@ -248,18 +248,10 @@ def _after_first(words: list[str], followed: str = "") -> str:
     return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)}){followed}" for first, rest in rests.items())
 
 
-#: The matches of :data:`DATE`, found by a pattern opening with a character set (its first
-#: character, checked for a word boundary before it by a look-behind, then what each of
-#: :data:`DATE`'s branches reads after that character, in :data:`DATE`'s order): ``re`` skips
-#: ahead to where a date can start instead of trying every offset (the tests compare the two).
-FAST_DATE = re.compile(
-    r"[JFMASONDisubfo\d](?<!\w[JFMASONDisubfo\d])(?:"
-    rf"(?:{_after_first(sorted(MONTH_NAMES, key=lambda w: (-len(w), w)))})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"
-    rf"|(?<=\d)(?:\d?(?:st|nd|rd|th)?\s(?:{MONTHS})\b|\d{{3}}-\d{{2}}-\d{{2}}|\d?/\d{{1,2}}/\d{{2,4}})"
-    rf"|(?:{_after_first(['in', 'since', 'until', 'by', 'from', 'of'])})\s(?:early\s|late\s|mid-)?(?:1[89]\d\d|20\d\d)\b)"
-)
-#: :data:`FAST_DATE` without its year phrase ("in 2019"): the dates that open with a capital or
-#: a digit, so ``re`` skips ahead to those only (see :func:`~copydesk.plugins.sourcing.features.dates`).
+#: :data:`DATE` without its year phrase ("in 2019"), rewritten to open with a character set (its
+#: first character, checked for a word boundary before it by a look-behind, then what each of
+#: :data:`DATE`'s branches reads after it): the dates that open with a capital or a digit, so
+#: ``re`` skips ahead to those only (see :func:`~copydesk.plugins.sourcing.features.date_count`).
 DATE_BY_NAME_OR_NUMBER = re.compile(
     r"[JFMASOND\d](?<!\w[JFMASOND\d])(?:"
     rf"(?:{_after_first(sorted(MONTH_NAMES, key=lambda w: (-len(w), w)))})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"

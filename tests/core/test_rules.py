@@ -93,3 +93,15 @@ def test_scorer_contract_names_the_first_problem(scorer: Scorer, problem: str | 
 def test_doc_contract_names_the_section(doc: str, problem: str | None) -> None:
     found = doc_problems(replace(GOOD.rules[0], doc=doc))
     assert (found == []) if problem is None else (len(found) == 1 and problem in found[0])
+
+
+def test_rule_finding_holds_every_field_a_constructed_finding_has() -> None:
+    """Rule.finding fills the instance dictionary itself: a field added to Finding must be filled there too."""
+    from copydesk.models import Finding
+    from copydesk.text import TextView
+
+    view = TextView("One line here.\nAnd another.", "text")
+    found = Rule("XX001", "some-rule", "saw {what}").finding(view, 4, 8, data={"k": 1}, what="it")
+    built = Finding(**{name: getattr(found, name) for name in found.__dict__})
+    assert found == built
+    assert found.__dict__ == built.__dict__
