@@ -17,6 +17,7 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
+import pytest
 from copydesk import measures
 from copydesk.models import Article
 from copydesk.plugins import hedging, style
@@ -244,8 +245,8 @@ def test_every_lexicon_entry_in_a_sentence_gives_the_hits_of_analysing_every_sen
     assert with_hits >= 0.9 * len(entries), (with_hits, len(entries))
 
 
-def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_not(monkeypatch) -> None:
-    view = TextView("The council met on Tuesday. In general, the plan works. The mayor agreed.")
+def _analysed(monkeypatch: pytest.MonkeyPatch, view: TextView) -> tuple[list[Any], list[int]]:
+    """Hedging's hits on ``view``, and the indices of the sentences it analysed in full."""
     analysed: list[int] = []
 
     def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
@@ -253,21 +254,19 @@ def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_
         return analyse_sentence(tokens, text, lexicon, index)
 
     monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
-    hits = list(analyse(view, lexicon_for(hedging.SETTINGS)))
+    return list(analyse(view, lexicon_for(hedging.SETTINGS))), analysed
+
+
+def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_not(monkeypatch) -> None:
+    view = TextView("The council met on Tuesday. In general, the plan works. The mayor agreed.")
+    hits, analysed = _analysed(monkeypatch, view)
     assert [(h.cue, h.sentence) for h in hits] == [("in general", 1)]
     assert analysed == [1]
 
 
 def test_a_sentence_whose_only_trigger_is_a_vague_source_crediting_nothing_is_skipped(monkeypatch) -> None:
     view = TextView("Ten people attended the fair on Tuesday. Local people said the fair was fun.")
-    analysed: list[int] = []
-
-    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
-        analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index)
-
-    monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
-    hits = list(analyse(view, lexicon_for(hedging.SETTINGS)))
+    hits, analysed = _analysed(monkeypatch, view)
     assert [(h.cue, h.sentence) for h in hits] == [("local people said", 1)]
     assert analysed == [1]
 
@@ -315,14 +314,7 @@ def test_every_gated_cue_in_a_frame_gives_the_hits_of_analysing_every_sentence()
 
 def test_a_sentence_whose_only_cue_its_sense_filter_drops_everywhere_is_skipped(monkeypatch) -> None:
     view = TextView("He has some ideas and the most votes. Some roads are closed.")
-    analysed: list[int] = []
-
-    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
-        analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index)
-
-    monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
-    hits = list(analyse(view, lexicon_for(hedging.SETTINGS)))
+    hits, analysed = _analysed(monkeypatch, view)
     assert [(h.cue, h.sentence) for h in hits] == [("some", 1)]
     assert analysed == [1]
 
