@@ -296,16 +296,21 @@ def _long_lived_heap() -> Iterator[None]:
     (here, and in the worker processes forked from here) no longer walk them; and a first
     threshold of :data:`COLLECT_AFTER` lets each article's short-lived objects go before a
     collection sees them. Both are restored afterwards (a collector switched off stays off).
+    A host program that froze objects of its own keeps them frozen: the heap is then left
+    as it is (:func:`gc.unfreeze` cannot tell the run's objects from the host's).
     """
     threshold = gc.get_threshold()
-    gc.freeze()
+    ours = gc.get_freeze_count() == 0
+    if ours:
+        gc.freeze()
     if threshold[0]:
         gc.set_threshold(max(threshold[0], COLLECT_AFTER), *threshold[1:])
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if ours:
+            gc.unfreeze()
 
 
 def _check_inputs(batch: Batch, options: RunOptions, stderr: Callable[[str], None]) -> None:

@@ -36,6 +36,17 @@ def test_a_collector_switched_off_stays_off() -> None:
         gc.unfreeze()
 
 
+def test_what_a_host_program_froze_stays_frozen() -> None:
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with app._long_lived_heap():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_a_run_scores_its_articles_inside_the_tuned_collector(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     entered: list[bool] = []
     tuned = app._long_lived_heap
