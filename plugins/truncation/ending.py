@@ -330,4 +330,4 @@ def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bo
         return Verdict("", "", end)
     if list_marker(line) or (is_item(line) and ending.line > 0 and is_item(line_text(document, ending.line - 1))):
         return _item_verdict(document, ending, end)
-    return Verdict("no-terminal-punctuation", f"without terminal punctuation after '{end.word}'", end)
+    return Verdict("no-terminal-punctuation", f"after '{end.word}'", end)

@@ -462,6 +462,13 @@ def test_settings_extend_and_trim_lexicons(settings: dict[str, object], ending: 
     assert trn(INTRO + ending, **settings) == expected
 
 
+def test_missing_final_stop_message_says_it_once() -> None:
+    """TRN006's message names the missing stop once and quotes the last word (it once read
+    "without terminal punctuation without terminal punctuation after ...")."""
+    found = run_scorer(SCORER, article(INTRO + "The council will vote on the plan next month"))
+    assert [f.message for f in found] == ["Text ends without terminal punctuation after 'month'"]
+
+
 @pytest.mark.parametrize(
     ("settings", "signal"),
     [
