@@ -1,7 +1,7 @@
 """Candidate per-article features for the learned score, measured for transfer (leave one corpus out).
 
     .venv/bin/python scripts/feature_research.py [--data DIR] [--workers N] [--only NAME,...] [--greedy]
-        [--without SCORER.NAME,...]
+        [--without SCORER.NAME,...] [--resamples N]
 
 Scores every corpus with the packaged defaults (scripts/model_data.py), computes each
 candidate below from the same articles (the core's :class:`copydesk.Document`
@@ -29,6 +29,16 @@ but never combined. A few
 settings of the model itself (the prior, C) are measured the same way, on the shipped
 features.
 
+**Model shapes** (``SHAPES``, rows ``model:``) change how each shipped feature becomes
+its contribution instead of adding one: hinge basis functions of the rarity cost, raw or
+log-density values standardised without the quantile normalisation, other weightings
+of the training rows, invariant-feature selection. Each is fitted the way
+``fit_model.fit_on`` fits the shipped model (norms from the professional reference,
+sign-constrained logistic regression, the prior, the scale) and measured the same way
+(LOCO, with a paired group bootstrap of the AUC change against the shipped model's fit;
+in-sample AUC; professional copy at A or B per set; the seeds' grades). The control
+shape ``rarity`` must print the shipped model's row. ``--only`` takes shape keys too.
+
 ``--without`` leaves shipped features out of the baseline, so the table can be
 reproduced after the features it led to were added (docs/audit/feature-research.md
 gives the command). docs/audit/feature-research.md holds this script's output.
@@ -45,14 +55,16 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import corpora
 import eval_model
 import fit_model
 import model_data
 import numpy as np
-from copydesk import Article, Document, measures
+from copydesk import Article, Document, fitting, measures
 from copydesk.fitting import Column, FitSettings
+from copydesk.model import FeatureNorm, Verdict, rarity_cost
 from copydesk.text import TextView
 
 TARGETS = ("fnn", "amt", "xsum")
@@ -439,27 +451,359 @@ def column_of(candidate: Candidate) -> Column:
     return Column(SCORER, candidate.name, candidate.direction, candidate.unit)
 
 
+# --- Model shapes: how each feature's value becomes its contribution, measured like the candidates ---------------
+
+
+def _knot_cost(level: float) -> float:
+    """The rarity cost at quantile ``level`` on a feature's rare side: ln(0.5 / (1 - level)), 0 at the median."""
+    return math.log(0.5 / (1.0 - level))
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A shape of the model, decided before measuring (docs/audit/feature-research.md, "Model shapes").
+
+    :ivar basis: ``rarity`` (the shipped rarity cost), ``hinge`` (the rarity cost plus one
+        hinge ``max(0, c - c_k)`` per knot, each with its own weight), ``standardised`` (the
+        raw value minus the professional median over the interquartile range, signed by
+        direction), ``log-standardised`` (the same after ``ln(1 + x)`` for densities and counts).
+    :ivar knots: quantile levels of the hinges, on the feature's rare side.
+    :ivar weighting: ``corpus`` (every corpus weighs the same, both classes within it: the
+        shipped fit) or ``pooled`` (both classes weigh the same over all training rows).
+    :ivar invariant: learn only the columns whose sign-constrained weight is positive when
+        fitted on each training corpus alone (the others keep the prior).
+    """
+
+    key: str
+    name: str
+    source: str
+    basis: str = "rarity"
+    knots: tuple[float, ...] = ()
+    weighting: str = "corpus"
+    invariant: bool = False
+
+
+SHAPES: tuple[Shape, ...] = (
+    Shape("rarity", "rarity cost (shipped), refitted here", "control: equals the shipped row"),
+    Shape("hinge4", "hinges at p50/p75/p90/p97", "monotone piecewise-linear GAM", "hinge", (0.5, 0.75, 0.9, 0.97)),
+    Shape("hinge90", "one hinge at p90", "monotone piecewise-linear GAM", "hinge", (0.9,)),
+    Shape("standardised", "raw values, standardised", "no quantile normalisation", "standardised"),
+    Shape("log-standardised", "ln(1 + density), standardised", "no quantile normalisation", "log-standardised"),
+    Shape("pooled", "pooled class balance", "no per-corpus balance", weighting="pooled"),
+    Shape("invariant", "invariant features", "Peters et al. 2016 (invariant prediction)", invariant=True),
+    # Decided after the rows above were measured (round 2): both transforms per feature, each weight >= 0;
+    # the corpora weighted toward the worst-served one (group DRO).
+    Shape("dro", "group DRO weighting", "round 2: Sagawa et al. 2020", weighting="dro"),
+    Shape(
+        "rarity+log", "rarity cost and ln(1 + density) standardised", "round 2: both bases", "rarity+log-standardised"
+    ),
+)
+#: Units whose values are transformed by ln(1 + x) in the ``log-standardised`` basis.
+LOG_UNITS = ("per_1000_words", "count")
+
+
+@dataclass(frozen=True)
+class ShapeVerdict:
+    """What :class:`ShapeModel.score` returns: the final score, as :class:`copydesk.model.Verdict` has it."""
+
+    score: float
+
+
+@dataclass(frozen=True)
+class ShapeModel:
+    """A model of one :class:`Shape`: per feature its basis columns' weights (all >= 0), and the scale."""
+
+    shape: Shape
+    norms: tuple[FeatureNorm, ...]
+    reference_size: int
+    weights: np.ndarray
+    scale: float
+    truncation_penalty: float = 0.35
+
+    def basis(self, values: dict[str, float]) -> np.ndarray:
+        """The article's basis columns."""
+        return _basis_row(self.shape, self.norms, self.reference_size, values)
+
+    def z(self, values: dict[str, float]) -> float:
+        """The weighted sum of the basis columns."""
+        return float(self.basis(values) @ self.weights)
+
+    def score(self, values: dict[str, float], truncation: float = 0.0) -> ShapeVerdict:
+        """``100 * exp(-scale * max(z, 0))``, times the truncation factor, as the shipped model scores."""
+        before = 100.0 * math.exp(-self.scale * max(self.z(values), 0.0))
+        return ShapeVerdict(before * (1.0 - self.truncation_penalty * min(1.0, max(0.0, truncation))))
+
+
+def _columns_per_feature(shape: Shape) -> int:
+    """Basis columns per feature."""
+    if shape.basis == "hinge":
+        return 1 + len(shape.knots)
+    return 2 if shape.basis == "rarity+log-standardised" else 1
+
+
+def _basis_row(shape: Shape, norms: Sequence[FeatureNorm], size: int, values: dict[str, float]) -> np.ndarray:
+    """One article's basis columns (every feature's, in norm order; a missing value: all 0)."""
+    per = _columns_per_feature(shape)
+    out = np.zeros(len(norms) * per)
+    for k, norm in enumerate(norms):
+        x = values.get(norm.key)
+        if x is None or not math.isfinite(x):
+            continue
+        if shape.basis in ("rarity", "hinge", "rarity+log-standardised"):
+            c = rarity_cost(norm, float(x), size)
+            out[k * per] = c
+            for i, level in enumerate(shape.knots):
+                out[k * per + 1 + i] = max(0.0, c - _knot_cost(level))
+            if shape.basis == "rarity":
+                continue
+        if shape.basis != "hinge":
+            out[k * per + per - 1] = _standardised(norm, float(x), shape.basis != "standardised")
+    return out
+
+
+def _standardised(norm: FeatureNorm, x: float, log: bool) -> float:
+    """(x - professional median) / interquartile range, signed so that more is worse (densities: ln(1 + x) if log)."""
+    q = np.asarray(norm.quantiles)
+    slope = norm.slope
+    if log and norm.unit in LOG_UNITS:
+        q, x, slope = np.log1p(np.maximum(q, 0.0)), math.log1p(max(x, 0.0)), math.log1p(slope)
+    spread = max(float(q[75] - q[25]), slope)
+    sign = 1.0 if norm.direction == "problem" else -1.0
+    return sign * (x - float(q[50])) / spread
+
+
+def _weights(shape: Shape, corpus: Sequence[str], y: np.ndarray) -> np.ndarray:
+    """Training rows' weights: per corpus and class (shipped and ``dro``'s start), or per class only (``pooled``)."""
+    if shape.weighting == "pooled":
+        return fitting.balanced_weights(["all"] * len(y), y)
+    return fitting.balanced_weights(corpus, y)
+
+
+#: Group DRO (Sagawa et al. 2020), as exponentiated-gradient steps on the corpora's weights: rounds and step.
+DRO_ROUNDS = 10
+DRO_STEP = 1.0
+
+
+def _robust_weights(b: np.ndarray, y: np.ndarray, corpus: Sequence[str], base: np.ndarray, c: float) -> np.ndarray:
+    """``base`` with each corpus re-weighted toward the corpus the fit serves worst (its balanced log-loss)."""
+    from sklearn.linear_model import LogisticRegression
+
+    groups = np.asarray(corpus)
+    names = sorted(set(corpus))
+    q = np.full(len(names), 1.0 / len(names))
+    for _ in range(DRO_ROUNDS):
+        weights = base * np.array([q[names.index(g)] * len(names) for g in groups])
+        coef = fitting.nonnegative_fit(b, y, weights, c)
+        kept = coef > 0
+        if not kept.any():
+            break
+        model = LogisticRegression(C=c, max_iter=2000).fit(b[:, kept], y, sample_weight=weights)
+        p = np.clip(model.predict_proba(b[:, kept])[:, 1], 1e-12, 1 - 1e-12)
+        loss = -(y * np.log(p) + (1 - y) * np.log(1 - p))
+        found = np.array([np.average(loss[groups == g], weights=base[groups == g]) for g in names])
+        q = q * np.exp(DRO_STEP * found)
+        q = q / q.sum()
+    return np.asarray(base * np.array([q[names.index(g)] * len(names) for g in groups]), dtype=np.float64)
+
+
+def fit_shape(
+    shape: Shape,
+    columns: list[Column],
+    scored: dict[str, model_data.Corpus],
+    names: Sequence[str],
+    cache: dict[tuple[str, tuple[float, ...], str], np.ndarray],
+    settings: FitSettings | None = None,
+) -> ShapeModel:
+    """Fit a :class:`ShapeModel` as ``fit_model.fit_on`` fits the shipped one (norms, sign constraint, prior, scale)."""
+    settings = settings or FitSettings()
+    reference = np.vstack([scored["bbc"].matrix(columns), scored["polnear"].matrix(columns)])
+    norms = tuple(fitting.norms(columns, reference))
+    size = int(reference.shape[0])
+
+    def rows(name: str) -> np.ndarray:
+        key = (shape.basis, shape.knots, name)
+        if key not in cache:
+            found = [_basis_row(shape, norms, size, v) for v in scored[name].values]
+            cache[key] = np.array(found).reshape(len(found), len(norms) * _columns_per_feature(shape))
+        return cache[key]
+
+    b = np.vstack([rows(n) for n in names])
+    y = np.concatenate([np.array(scored[n].y, dtype=np.int_) for n in names])
+    corpus = [n for n in names for _ in scored[n].y]
+    mask = np.ones(b.shape[1], dtype=bool)
+    if shape.invariant:
+        for name in names:
+            alone = fitting.nonnegative_fit(
+                rows(name),
+                np.array(scored[name].y),
+                _weights(shape, [name] * len(scored[name].y), np.array(scored[name].y)),
+                settings.c,
+            )
+            mask &= alone > 0
+    learned = np.zeros(b.shape[1])
+    if mask.any():
+        weights = _weights(shape, corpus, y)
+        if shape.weighting == "dro":
+            weights = _robust_weights(b[:, mask], y, corpus, weights, settings.c)
+        learned[mask] = fitting.nonnegative_fit(b[:, mask], y, weights, settings.c)
+    positive = learned[learned > 0]
+    added = settings.prior * (float(positive.mean()) if positive.size else 1.0)
+    weights = learned.copy()
+    weights[:: _columns_per_feature(shape)] += added
+    z = np.vstack([rows("bbc"), rows("polnear")]) @ weights
+    return ShapeModel(shape, norms, size, weights, fitting.calibrate(z, settings), settings.truncation_penalty)
+
+
+class Scoring(Protocol):
+    """Anything that scores an article's features as :class:`copydesk.model.Model` does."""
+
+    def score(self, values: dict[str, float], truncation: float = 0.0) -> ShapeVerdict | Verdict:
+        """The article's verdict; only ``.score`` is read."""
+        ...
+
+
+def _scores(model: Scoring, corpus: model_data.Corpus, truncation: bool = True) -> list[float]:
+    """``eval_model.scores`` for any :class:`Scoring`."""
+    pairs = zip(corpus.values, corpus.truncation, strict=True)
+    return [model.score(v, t if truncation else 0.0).score for v, t in pairs]
+
+
+@dataclass(frozen=True)
+class ShapeResult:
+    """Held-out scores and AUC per target, in-sample AUC, professional A/B per set, seeds' grades, FA-KES."""
+
+    held_out: dict[str, list[float]]
+    loco: dict[str, float]
+    in_sample: dict[str, float]
+    professional: dict[str, float]
+    seeds: str
+    fakes: float
+
+
+def measure_fit(fit: Callable[[Sequence[str]], Scoring], scored: dict[str, model_data.Corpus]) -> ShapeResult:
+    """LOCO as eval_model measures it, and the all-corpora fit's in-sample AUC, professional grades and seeds."""
+    held_out, loco = {}, {}
+    for name in TARGETS:
+        model = fit([n for n in model_data.TRAINING if n != name])
+        held_out[name] = _scores(model, scored[name], name != "xsum")
+        loco[name] = eval_model.auc(scored[name].y, held_out[name])
+    full = fit(model_data.TRAINING)
+    in_sample = {n: eval_model.auc(scored[n].y, _scores(full, scored[n], n != "xsum")) for n in TARGETS}
+    sets = {"BBC": _scores(full, scored["bbc"])}
+    polnear = _scores(full, scored["polnear"])
+    for publisher in model_data.PROFESSIONAL_POLNEAR:
+        sets[publisher] = [s for s, sub in zip(polnear, scored["polnear"].subsets, strict=True) if sub == publisher]
+    sets["all"] = sets["BBC"] + polnear
+    good = {k: sum(1 for s in v if eval_model.grade(s) in ("A", "B")) / len(v) for k, v in sets.items()}
+    seeds = "".join(eval_model.grade(s) for s in _scores(full, scored["seeds"]))
+    fakes = eval_model.auc(scored["fakes"].y, _scores(full, scored["fakes"]))
+    return ShapeResult(held_out, loco, in_sample, good, seeds, fakes)
+
+
+def paired_interval(corpus: model_data.Corpus, a: list[float], b: list[float], resamples: int) -> tuple[float, float]:
+    """95 % interval of AUC(b) - AUC(a) over group-bootstrap draws (eval_model's groups and seed)."""
+    names = sorted(set(corpus.groups))
+    index = {name: i for i, name in enumerate(names)}
+    members: list[list[int]] = [[] for _ in names]
+    for r, name in enumerate(corpus.groups):
+        members[index[name]].append(r)
+    y, first, second = np.asarray(corpus.y), np.asarray(a), np.asarray(b)
+    rng = np.random.default_rng(eval_model.SEED)
+    draws = []
+    for _ in range(resamples):
+        rows = np.concatenate([members[i] for i in rng.integers(0, len(names), len(names))])
+        draws.append(eval_model.auc(y[rows], second[rows]) - eval_model.auc(y[rows], first[rows]))
+    low, high = np.nanpercentile(draws, [2.5, 97.5])
+    return float(low), float(high)
+
+
+def shape_clears(result: ShapeResult, base: ShapeResult, intervals: dict[str, tuple[float, float]]) -> bool:
+    """Up beyond noise (paired interval above 0) on two targets, none down > tolerance, professional copy and seeds kept."""
+    up = sum(1 for n in TARGETS if intervals[n][0] > 0)
+    kept = min(result.loco[n] - base.loco[n] for n in TARGETS) >= -TOLERANCE
+    professional = min(result.professional.values()) >= BBC_FLOOR
+    return up >= 2 and kept and professional and set(result.seeds) <= {"D", "F"}
+
+
+def shapes(
+    columns: list[Column], scored: dict[str, model_data.Corpus], chosen: Sequence[Shape], resamples: int
+) -> None:
+    """One row per model shape against the shipped model (fit_model.fit_on), with paired bootstrap intervals."""
+    base = measure_fit(lambda names: fit_model.fit_on(columns, scored, names), scored)
+    cache: dict[tuple[str, tuple[float, ...], str], np.ndarray] = {}
+    sets = ["BBC", *model_data.PROFESSIONAL_POLNEAR, "all"]
+    loco = " | ".join(f"LOCO {eval_model.NAMES[n]} [paired 95 %]" for n in TARGETS)
+    inside = " | ".join(f"in-sample {eval_model.NAMES[n]}" for n in TARGETS)
+    print("\nModel shapes (shipped features; each against the shipped model's fit)\n")
+    print(f"| shape | source | {loco} | {inside} | A/B {' / '.join(sets)} | seeds | FA-KES | bar |")
+    print("|---" * 12 + "|")
+
+    def line(
+        label: str, source: str, result: ShapeResult, verdict: str, intervals: dict[str, tuple[float, float]]
+    ) -> None:
+        cells = " | ".join(
+            f"{result.loco[n]:.3f} ({result.loco[n] - base.loco[n]:+.3f} [{intervals[n][0]:+.3f}, {intervals[n][1]:+.3f}])"
+            for n in TARGETS
+        )
+        inner = " | ".join(f"{result.in_sample[n]:.3f}" for n in TARGETS)
+        good = " / ".join(f"{100 * result.professional[s]:.1f}" for s in sets)
+        print(
+            f"| {label} | {source} | {cells} | {inner} | {good} | {result.seeds} | {result.fakes:.3f} | {verdict} |",
+            flush=True,
+        )
+
+    zero = {n: (0.0, 0.0) for n in TARGETS}
+    line("shipped model (fit_model.fit_on)", "", base, "", zero)
+    for shape in chosen:
+        result = measure_fit(lambda names, s=shape: fit_shape(s, columns, scored, names, cache), scored)
+        intervals = {n: paired_interval(scored[n], base.held_out[n], result.held_out[n], resamples) for n in TARGETS}
+        line(
+            f"model: {shape.name}",
+            shape.source,
+            result,
+            "clears" if shape_clears(result, base, intervals) else "",
+            intervals,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--only", default="", help="comma-separated candidate names (default: all)")
+    parser.add_argument("--only", default="", help="comma-separated candidate names and shape keys (default: all)")
     parser.add_argument("--greedy", action="store_true", help="combine the clearing candidates greedily")
+    parser.add_argument("--resamples", type=int, default=1000, help="paired bootstrap draws of the model shapes")
     parser.add_argument(
         "--without",
         default="",
         help="comma-separated shipped features (scorer.name) left out of the baseline, e.g. those added since",
     )
     args = parser.parse_args(argv)
-    unknown = sorted(set(filter(None, args.only.split(","))) - {c.name for c in CANDIDATES})
+    only = set(filter(None, args.only.split(",")))
+    unknown = sorted(only - {c.name for c in CANDIDATES} - {s.key for s in SHAPES})
     if unknown:  # before the corpora are loaded and scored (minutes), not after, measuring nothing
         parser.error(f"--only: no candidate named {', '.join(unknown)}")
     started = time.monotonic()
     columns, scored = model_data.load(args.data, args.workers)
     left_out = set(filter(None, args.without.split(",")))
     columns = [c for c in columns if c.key not in left_out]
+    chosen = [c for c in CANDIDATES if not only or c.name in only]
+    if chosen:
+        candidates(columns, scored, chosen, args)
+    shaped = [s for s in SHAPES if not only or s.key in only]
+    if shaped:
+        shapes(columns, scored, shaped, args.resamples)
+    print(
+        f"\n({len(columns)} shipped features, {len(chosen)} candidates, {len(shaped)} shapes; {time.monotonic() - started:.0f} s)"
+    )
+    return 0
+
+
+def candidates(
+    columns: list[Column], scored: dict[str, model_data.Corpus], chosen: Sequence[Candidate], args: argparse.Namespace
+) -> None:
+    """The candidate table (and the fit settings and the greedy combination when every candidate runs)."""
     add_candidates(scored, documents(args.data))
-    chosen = [c for c in CANDIDATES if not args.only or c.name in args.only.split(",")]
     base = measure(columns, scored)
     names = " | ".join(f"single {eval_model.NAMES[n]}" for n in (*TARGETS, "fakes"))
     loco = " | ".join(f"LOCO {eval_model.NAMES[n]}" for n in TARGETS)
@@ -472,13 +816,11 @@ def main(argv: list[str] | None = None) -> int:
         results[candidate.name] = result = measure([*columns, column_of(candidate)], scored)
         label = f"`{candidate.name}`"
         print(row(label, result, base, f"{candidate.direction} | {candidate.source} | {singles} | "), flush=True)
-    if not args.only:
+    if len(chosen) == len(CANDIDATES):
         for label, settings in MODEL_VARIANTS:
             print(row(f"model: {label}", measure(columns, scored, settings), base, EMPTY), flush=True)
     if args.greedy:
         greedy(columns, scored, chosen, results, base)
-    print(f"\n({len(columns)} shipped features, {len(chosen)} candidates; {time.monotonic() - started:.0f} s)")
-    return 0
 
 
 def greedy(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
+from copydesk.model import LEVELS, FeatureNorm
+from copydesk.modelfile import load_model, packaged_model_path
 from support import load_script
 
 feature_research = load_script("feature_research")
@@ -17,3 +21,48 @@ def test_an_unknown_candidate_is_refused_before_any_corpus_is_read(
         feature_research.main(["--only", "title_words,no_such_feature", "--data", str(tmp_path / "absent")])
     assert exit_info.value.code == 2
     assert "no candidate named no_such_feature" in capsys.readouterr().err
+
+
+def _norm(direction: str, unit: str = "per_1000_words") -> FeatureNorm:
+    quantiles = tuple(float(q) for q in np.quantile(np.random.default_rng(3).gamma(2.0, 3.0, 500), LEVELS))
+    return FeatureNorm("research", f"x_{direction}", direction, unit, 1.0, 0.0, 0.0, quantiles)
+
+
+@pytest.mark.parametrize("shape", feature_research.SHAPES, ids=lambda s: s.key)
+def test_every_model_shapes_basis_columns_never_fall_with_more_evidence_of_a_problem(shape: Any) -> None:
+    norms = (_norm("problem"), _norm("evidence"))
+    grid = np.linspace(-5.0, 60.0, 400)
+    rows = [
+        feature_research._basis_row(shape, norms, 1080, {"research.x_problem": x, "research.x_evidence": x})
+        for x in grid
+    ]
+    per = len(rows[0]) // 2
+    problem = np.array([r[:per] for r in rows])
+    evidence = np.array([r[per:] for r in rows])
+    assert (np.diff(problem, axis=0) >= -1e-12).all()  # with weights >= 0: monotone in the feature
+    assert (np.diff(evidence, axis=0) <= 1e-12).all()
+
+
+def test_the_rarity_shape_scores_exactly_as_the_packaged_model() -> None:
+    model = load_model(packaged_model_path())
+    rarity = next(s for s in feature_research.SHAPES if s.key == "rarity")
+    shaped = feature_research.ShapeModel(
+        rarity, model.features, model.reference_size, np.array([f.weight for f in model.features]), model.scale
+    )
+    rng = np.random.default_rng(5)
+    for _ in range(50):
+        values = {f.key: float(rng.choice(f.quantiles)) * float(rng.uniform(0.5, 1.5)) for f in model.features}
+        truncation = float(rng.uniform(0.0, 1.0))
+        assert shaped.score(values, truncation).score == pytest.approx(model.score(values, truncation).score)
+
+
+def test_group_dro_weights_the_corpus_the_fit_serves_worse_more() -> None:
+    rng = np.random.default_rng(7)
+    y = np.tile([0, 1], 200)
+    clean = y[:200] * 2.0 + rng.normal(0.0, 0.5, 200)  # separable: low loss
+    noisy = y[200:] * 0.5 + rng.normal(0.0, 1.0, 200)  # barely: high loss
+    b = np.concatenate([clean, noisy]).reshape(-1, 1)
+    corpus = ["clean"] * 200 + ["noisy"] * 200
+    base = np.ones(400)
+    weights = feature_research._robust_weights(b, y, corpus, base, 0.3)
+    assert weights[200:].sum() > weights[:200].sum()
