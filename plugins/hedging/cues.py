@@ -168,11 +168,18 @@ class SentenceTokens:
             last -= 1
         return first, last
 
+    @functools.cached_property
+    def _offset_lists(self) -> tuple[list[int], list[int]]:
+        """The word offsets as lists (sliced and read faster than the stream's arrays), made when a sentence is first built."""
+        return self.starts.tolist(), self.ends.tolist()
+
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]`` (a word running past ``end`` is left out)."""
         first, last = self.bounds(start, end)
-        starts, ends = self.starts[first:last], self.ends[first:last]
-        raws = map(self.text.__getitem__, map(slice, starts, ends))
+        all_starts, all_ends = self._offset_lists
+        starts, ends = all_starts[first:last], all_ends[first:last]
+        text = self.text
+        raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         fields = zip(starts, ends, raws, self.lows[first:last], self.quoted[first:last], strict=True)
         # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
         return list(map(tuple.__new__, repeat(Token), fields))

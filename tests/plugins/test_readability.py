@@ -374,3 +374,17 @@ def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:
     assert voice._heading(" ".join(["word"] * 5000) + "\nBody.") is None
     assert voice._heading("Floods close schools\n  \n") is None
     assert voice._heading("Floods close schools") is None
+
+
+def test_new_forms_looked_up_directly_count_as_word_syllables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """form_counts' direct dictionary lookup of new forms gives word_syllables' counts.
+
+    "barbed-wire" is a CMU entry whose own count differs from the sum of its parts, which
+    word_syllables counts; curly apostrophes, overlong and unknown forms take the plain path.
+    """
+    from copydesk.plugins.readability import stats
+
+    monkeypatch.setattr(stats, "_SYLLABLES", {})
+    forms = ["barbed-wire", "'bout", "don’t", "don't", "x" * 50, "zorblaxian", "2019", "naïve", "government"]
+    assert syl.cmu_syllables()["barbed-wire"] != syl.word_syllables("barbed-wire")
+    assert stats.form_counts(forms) == [syl.word_syllables(f) for f in forms]
