@@ -388,3 +388,19 @@ def test_new_forms_looked_up_directly_count_as_word_syllables(monkeypatch: pytes
     forms = ["barbed-wire", "'bout", "don’t", "don't", "x" * 50, "zorblaxian", "2019", "naïve", "government"]
     assert syl.cmu_syllables()["barbed-wire"] != syl.word_syllables("barbed-wire")
     assert stats.form_counts(forms) == [syl.word_syllables(f) for f in forms]
+
+
+def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_one() -> None:
+    """ABSTRACT_NOUN over the distinct tokens finds exactly the tokens with a suffix and four letters before it."""
+    from copydesk.plugins.readability import features as rdb
+
+    stems = ["", "a", "na", "nat", "infor", "rock’n-", "x" * 40]
+    tokens = [stem + suffix for stem in stems for suffix in ("", "s", *rdb.ABSTRACT_SUFFIXES, "tionx", "itys")]
+    tokens += ["ness", "nessness", "mentality", "a\u2028bcdity", "café-ance", "activities", "activity"]
+    plain = [
+        t
+        for t in dict.fromkeys(tokens)
+        if any(t.endswith(s) and len(t) >= len(s) + rdb.ABSTRACT_STEM for s in rdb.ABSTRACT_SUFFIXES)
+    ]
+    assert rdb.ABSTRACT_NOUN.findall("\n".join(dict.fromkeys(tokens))) == plain
+    assert len(plain) > 20 and "nation" not in plain and "nations" not in plain
