@@ -175,7 +175,10 @@ class SentenceTokens:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]`` (a word running past ``end`` is left out)."""
-        first, last = self.bounds(start, end)
+        return self.between(*self.bounds(start, end))
+
+    def between(self, first: int, last: int) -> list[Token]:
+        """The tokens of words ``[first, last)`` (:meth:`bounds` of a span)."""
         all_starts, all_ends = self._offset_lists
         starts, ends = all_starts[first:last], all_ends[first:last]
         text = self.text

