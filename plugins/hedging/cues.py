@@ -168,19 +168,14 @@ class SentenceTokens:
             last -= 1
         return first, last
 
-    @functools.cached_property
-    def _offset_lists(self) -> tuple[list[int], list[int]]:
-        """The word offsets as lists (sliced and read faster than the stream's arrays), made when a sentence is first built."""
-        return self.starts.tolist(), self.ends.tolist()
-
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]`` (a word running past ``end`` is left out)."""
         return self.between(*self.bounds(start, end))
 
     def between(self, first: int, last: int) -> list[Token]:
         """The tokens of words ``[first, last)`` (:meth:`bounds` of a span)."""
-        all_starts, all_ends = self._offset_lists
-        starts, ends = all_starts[first:last], all_ends[first:last]
+        # The sentence's offsets as lists (read faster than the stream's arrays), then each word's text.
+        starts, ends = self.starts[first:last].tolist(), self.ends[first:last].tolist()
         text = self.text
         raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         fields = zip(starts, ends, raws, self.lows[first:last], self.quoted[first:last], strict=True)
