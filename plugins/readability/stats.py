@@ -13,7 +13,6 @@ import statistics
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from typing import NamedTuple
 
 from copydesk import TextView
@@ -123,12 +122,11 @@ def body_stats(view: TextView) -> BodyStats:
     """
     tokens = view.tokens
     counts = form_counts(tokens.forms)
-    before = list(accumulate(counts, initial=0))  # syllables of the words before each index
     sentences: list[SentenceCount] = []
     total_words = total_syllables = 0
     for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
         if last > first:
-            n, syllables = last - first, before[last] - before[first]
+            n, syllables = last - first, sum(counts[first:last])
             total_words += n
             total_syllables += syllables
             sentences.append(SentenceCount(sentence.start, sentence.end, n, syllables))
