@@ -214,9 +214,10 @@ class Hyphenator:
         for i in range(size - 1):
             node = trie
             for letter in pointed[i : i + maxlen]:  # the pieces pointed[i:j], shortest first
-                node = node.get(letter)
-                if node is None:  # no longer piece from i is a pattern either
+                child = node.get(letter)
+                if child is None:  # no longer piece from i is a pattern either
                     break
+                node = child
                 pattern = node.get("")
                 if pattern is None:
                     continue
