@@ -170,9 +170,14 @@ class SentenceTokens:
 
     def tokens(self, start: int, end: int) -> list[Token]:
         """The tokens of ``text[start:end]`` (a word running past ``end`` is left out)."""
-        first, last = self.bounds(start, end)
-        starts, ends = self.starts[first:last], self.ends[first:last]
-        raws = map(self.text.__getitem__, map(slice, starts, ends))
+        return self.between(*self.bounds(start, end))
+
+    def between(self, first: int, last: int) -> list[Token]:
+        """The tokens of words ``[first, last)`` (:meth:`bounds` of a span)."""
+        # The sentence's offsets as lists (read faster than the stream's arrays), then each word's text.
+        starts, ends = self.starts[first:last].tolist(), self.ends[first:last].tolist()
+        text = self.text
+        raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
         fields = zip(starts, ends, raws, self.lows[first:last], self.quoted[first:last], strict=True)
         # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
         return list(map(tuple.__new__, repeat(Token), fields))

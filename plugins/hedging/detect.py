@@ -143,7 +143,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         first, last = splitter.bounds(sentence.start, sentence.end)
         if first == last or bisect.bisect_left(triggered, first) == bisect.bisect_left(triggered, last):
             continue
-        tokens = splitter.tokens(sentence.start, sentence.end)
+        tokens = splitter.between(first, last)
         if not is_heading(view, index, len(tokens)):
             hits = analyse_sentence(tokens, view.text, lexicon, index)
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):

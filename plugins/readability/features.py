@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from itertools import repeat
-from operator import ge, methodcaller
+from operator import ge
 from typing import NamedTuple
 
 import numpy as np
@@ -48,6 +48,12 @@ FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
 ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
 #: Letters an abstract noun has before its suffix, at least.
 ABSTRACT_STEM = 4
+#: A token (one per line) of :data:`ABSTRACT_STEM` or more characters and then one of the
+#: :data:`ABSTRACT_SUFFIXES`: every abstract noun among distinct tokens joined by line breaks
+#: (no token holds one), found in one search (the tests compare it with the suffixes checked one by one).
+ABSTRACT_NOUN = re.compile(
+    rf"^.{{{ABSTRACT_STEM},}}(?:{'|'.join(sorted(ABSTRACT_SUFFIXES, key=len, reverse=True))})$", re.MULTILINE
+)
 #: Letters of a long word, at least.
 LONG_WORD = 9
 #: Window of the moving-average type-token ratio, in tokens.
@@ -354,11 +360,7 @@ def _vocabulary(
     lengths = list(map(len, toks)) if lengths is None else lengths
     code = token_codes(toks, counts)
     trigram_share, fivegram_rate = coded_repetition(code)
-    abstract = sum(
-        counts[t]
-        for t in filter(methodcaller("endswith", ABSTRACT_SUFFIXES), counts)
-        if any(t.endswith(s) and len(t) >= len(s) + ABSTRACT_STEM for s in ABSTRACT_SUFFIXES)
-    )
+    abstract = sum(map(counts.__getitem__, ABSTRACT_NOUN.findall("\n".join(counts))))
     return {
         "long_word_share": sum(map(ge, lengths, repeat(LONG_WORD))) / n,
         "moving_type_token_ratio": coded_mattr(code),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from copydesk import TextView
-from copydesk.plugins.readability.syllables import word_syllables
+from copydesk.plugins.readability.syllables import MAX_DICTIONARY_WORD, cmu_syllables, word_syllables
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -82,7 +82,11 @@ CACHE_LIMIT = 1 << 17
 
 
 def form_counts(forms: Sequence[str]) -> list[int]:
-    """The syllables of each lower-cased word form (:func:`word_syllables`), one dictionary hit per word."""
+    """The syllables of each lower-cased word form (:func:`word_syllables`), one dictionary hit per word.
+
+    A form not seen before that is a plain dictionary word (ASCII, no hyphen, not overlong:
+    :func:`word_syllables` would only look it up) is looked up in the CMU table directly.
+    """
     cache = _SYLLABLES
     try:
         return list(map(cache.__getitem__, forms))
@@ -92,8 +96,11 @@ def form_counts(forms: Sequence[str]) -> list[int]:
     if len(cache) + len(missing) > CACHE_LIMIT:
         cache.clear()
         missing = set(forms)
+    table = cmu_syllables()
     for form in missing:
-        cache[form] = word_syllables(form)
+        # A plain dictionary word is what word_syllables would look up: its count, found directly.
+        known = table.get(form) if form.isascii() and "-" not in form and len(form) <= MAX_DICTIONARY_WORD else None
+        cache[form] = word_syllables(form) if known is None else known
     return list(map(cache.__getitem__, forms))
 
 

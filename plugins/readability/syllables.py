@@ -185,8 +185,15 @@ class Hyphenator:
     def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> None:
         self.patterns = patterns
         self.maxlen = max(map(len, patterns), default=0)
-        #: Every prefix of a pattern: a piece of the word that is none is the start of no pattern.
-        self.prefixes = frozenset(letters[:k] for letters in patterns for k in range(1, len(letters) + 1))
+        #: The patterns as a trie of letters: a node maps each next letter to its node, and ``""``
+        #: to the pattern its letters spell (if one does); walking it reads a piece of the word a
+        #: letter at a time instead of slicing and looking up every piece.
+        self._trie: dict[str, Any] = {}
+        for letters, pattern in patterns.items():
+            node = self._trie
+            for letter in letters:
+                node = node.setdefault(letter, {})
+            node[""] = pattern
 
     @classmethod
     def load(cls, path: Path = HYPHENATION_FILE) -> Hyphenator:
@@ -201,19 +208,25 @@ class Hyphenator:
     def positions(self, word: str) -> list[int]:
         """Where ``word`` can be hyphenated, as ``pyphen.Pyphen(lang="en_US").positions(word)``."""
         pointed = f".{word.lower()}."
-        references = [0] * (len(pointed) + 1)
-        patterns, prefixes, size = self.patterns, self.prefixes, len(pointed)
+        size = len(pointed)
+        references = [0] * (size + 1)
+        trie, maxlen = self._trie, self.maxlen
         for i in range(size - 1):
-            for j in range(i + 1, min(i + self.maxlen, size) + 1):
-                piece = pointed[i:j]
-                if piece not in prefixes:  # no longer piece from i is a pattern either
+            node = trie
+            for letter in pointed[i : i + maxlen]:  # the pieces pointed[i:j], shortest first
+                child = node.get(letter)
+                if child is None:  # no longer piece from i is a pattern either
                     break
-                pattern = patterns.get(piece)
-                if not pattern:
+                node = child
+                pattern = node.get("")
+                if pattern is None:
                     continue
                 offset, values = pattern
-                span = slice(i + offset, i + offset + len(values))
-                references[span] = map(max, values, references[span])
+                at = i + offset
+                for value in values:  # each covered value raised to the pattern's
+                    if value > references[at]:
+                        references[at] = value
+                    at += 1
         right = len(word) - RIGHT
         return [i - 1 for i, value in enumerate(references) if value % 2 and LEFT <= i - 1 <= right]
 
@@ -231,8 +244,12 @@ def textstat_syllables(part: str) -> int:
     white space, then per word the first CMU pronunciation's stressed phones, or for a
     word the dictionary lacks, Pyphen's hyphenation points plus one.
     """
-    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", part)).lower()
     table = cmu_syllables()
+    if part.isalnum():  # letters and digits only: both removals keep it whole (``\w`` is str.isalnum, and _)
+        word = part.lower()
+        known = table.get(word)
+        return known if known is not None else len(hyphenator().positions(word)) + 1
+    cleaned = _PUNCTUATION.sub("", _NONCONTRACTION_APOSTROPHE.sub("", part)).lower()
     count = 0
     for word in cleaned.split():
         known = table.get(word)

@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from copydesk import Article, TextView
 from copydesk.plugins import boilerplate
-from copydesk.plugins.boilerplate import chrome, hashing
+from copydesk.plugins.boilerplate import chrome, hashing, words
 from copydesk.plugins.boilerplate.detect import phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
@@ -204,8 +204,13 @@ def test_line_and_sentence_spans_from_the_table_equal_bisecting(text: str) -> No
         assert head is None or head == next((t.norm for t in tokens(text, start, end)), "")
 
 
-def test_spans_in_the_table_that_cut_words_equal_bisecting() -> None:
-    """Spans of the table whose edges cut a word (given as sentences here) are None, as bisecting says."""
+@pytest.mark.parametrize("bisected", [0, 10**6])
+def test_spans_in_the_table_that_cut_words_equal_bisecting(bisected: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spans of the table whose edges cut a word (given as sentences here) are None, as bisecting says.
+
+    Both ways of building the table: numpy's sorted search, and one binary search per span (few spans).
+    """
+    monkeypatch.setattr(words, "_BISECTED_KEYS", bisected)
     text = "ab cd-ef 12 34 don’t x_y."
     view = TextView(text)
     view.sentences = tuple(

@@ -750,3 +750,26 @@ def test_according_to_before_a_long_run_of_modifiers_gives_the_hits_of_analysing
     for text in (f"According to {run} officials, prices rose.", f"Prices rose, {run} some officials. {run} sources"):
         view = TextView(text)
         assert list(analyse(view, lexicon)) == _every_sentence(view), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "He said “it may rain” today. Officials don’t know.\nSome experts, 3.5 million, x_y — maybe (@jo)",
+        "One. Two words here! ‘Quoted’ claims, reportedly.",
+    ],
+)
+def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text: str) -> None:
+    """Each sentence's tokens (built from the offsets as lists) are its words: span, text, lower case, quoted."""
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    words = [(start, end) for start, end in view.words]
+    for sentence in view.sentences:
+        first, last = splitter.bounds(sentence.start, sentence.end)
+        plain = [
+            (start, end, text[start:end], text[start:end].lower().replace("’", "'"), splitter.quoted[k])
+            for k, (start, end) in enumerate(words)
+            if first <= k < last
+        ]
+        assert [tuple(token) for token in splitter.tokens(sentence.start, sentence.end)] == plain

@@ -252,7 +252,10 @@ def test_offline_patch_is_idempotent() -> None:
 @pytest.mark.usefixtures("offline")
 @pytest.mark.parametrize(
     "part",
-    ["zorblaxian", "hello", "o'clock", "rock'n", "don't", "ma'am", "y'all", "xqzt", "l'oréal", "2024", "naïveté"],
+    [
+        *("zorblaxian", "hello", "o'clock", "rock'n", "don't", "ma'am", "y'all", "xqzt", "l'oréal", "2024", "naïveté"),
+        *("Zorblaxian", "İstanbul", "x²", "ǅemal", "under_score", ""),  # letters and digits only: the short cut
+    ],
 )
 def test_own_pyphen_counts_are_textstats(part: str) -> None:
     # The scorer counts words missing from cmudict itself; textstat (patched offline) is the reference.
@@ -374,3 +377,33 @@ def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:
     assert voice._heading(" ".join(["word"] * 5000) + "\nBody.") is None
     assert voice._heading("Floods close schools\n  \n") is None
     assert voice._heading("Floods close schools") is None
+
+
+def test_new_forms_looked_up_directly_count_as_word_syllables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """form_counts' direct dictionary lookup of new forms gives word_syllables' counts.
+
+    "barbed-wire" is a CMU entry whose own count differs from the sum of its parts, which
+    word_syllables counts; curly apostrophes, overlong and unknown forms take the plain path.
+    """
+    from copydesk.plugins.readability import stats
+
+    monkeypatch.setattr(stats, "_SYLLABLES", {})
+    forms = ["barbed-wire", "'bout", "don’t", "don't", "x" * 50, "zorblaxian", "2019", "naïve", "government"]
+    assert syl.cmu_syllables()["barbed-wire"] != syl.word_syllables("barbed-wire")
+    assert stats.form_counts(forms) == [syl.word_syllables(f) for f in forms]
+
+
+def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_one() -> None:
+    """ABSTRACT_NOUN over the distinct tokens finds exactly the tokens with a suffix and four letters before it."""
+    from copydesk.plugins.readability import features as rdb
+
+    stems = ["", "a", "na", "nat", "infor", "rock’n-", "x" * 40]
+    tokens = [stem + suffix for stem in stems for suffix in ("", "s", *rdb.ABSTRACT_SUFFIXES, "tionx", "itys")]
+    tokens += ["ness", "nessness", "mentality", "a\u2028bcdity", "café-ance", "activities", "activity"]
+    plain = [
+        t
+        for t in dict.fromkeys(tokens)
+        if any(t.endswith(s) and len(t) >= len(s) + rdb.ABSTRACT_STEM for s in rdb.ABSTRACT_SUFFIXES)
+    ]
+    assert rdb.ABSTRACT_NOUN.findall("\n".join(dict.fromkeys(tokens))) == plain
+    assert len(plain) > 20 and "nation" not in plain and "nations" not in plain
