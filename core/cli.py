@@ -38,6 +38,7 @@ from copydesk.options import (
     FailOnOpt,
     FailUnderOpt,
     FormatOpt,
+    Group,
     HistoryOpt,
     IgnoreOpt,
     MaxDropOpt,
@@ -76,6 +77,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings=HELP_OPTIONS,
+    cls=Group,
 )
 
 
@@ -214,6 +216,7 @@ baseline_app = typer.Typer(
     epilog="'copydesk baseline write -h' and 'copydesk baseline prune -h' list their flags (-o/-b FILE, --select, ...).",
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=Group,
 )
 app.add_typer(baseline_app, name="baseline")
 BaselineFile = Annotated[
