@@ -50,3 +50,13 @@ def test_counting_an_unknown_word_does_not_import_pyphen() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["4", "False"]
+
+
+def test_a_lookup_parses_only_the_group_of_its_word() -> None:
+    """One article looks up a few hundred words: loading parses none, each lookup its word's group alone."""
+    table = syllables.SyllableCounts({"he": "he 1 hello 2", "wo": "world 1"})
+    assert table._parsed == {}
+    assert table.get("hello") == 2
+    assert list(table._parsed) == ["he"]
+    assert table.get("zz") is None and "zz" not in table and list(table._parsed) == ["he"]
+    assert dict(table) == {"he": 1, "hello": 2, "world": 1} and len(table) == 3
