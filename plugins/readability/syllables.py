@@ -29,6 +29,7 @@ import functools
 import importlib
 import re
 import threading
+import zlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -43,16 +44,17 @@ _VOWELS = frozenset("aeiouy")
 _MARKER = "_copydesk_offline_cmudict"
 _LOCK = threading.Lock()
 #: :func:`cmu_syllables` precomputed by ``scripts/build_syllables.py``: a line per group of
-#: words that share their first two characters (:func:`group_of`), sorted, those characters, a
-#: tab, then each word of the group and its count, all separated by spaces. Loading it is
-#: cheaper than parsing the CMU dictionary (and importing ``cmudict``, which scans the installed
-#: distributions for its version) at every cold start, and a group is parsed only when a word
-#: of it is first looked up (:class:`SyllableCounts`): one article looks up a few hundred words
-#: of the 126,000. Compare the CPU time of loading and parsing every group with cmudict's:
+#: words (:func:`group_of`, the line's number from 0), each word of the group and its count, all
+#: separated by spaces, the words sorted. Loading it is cheaper than parsing the CMU dictionary
+#: (and importing ``cmudict``, which scans the installed distributions for its version) at every
+#: cold start, and a group is parsed only when a word of it is first looked up
+#: (:class:`SyllableCounts`). Compare the CPU time of reading and parsing every group with cmudict's:
 #: ``python -c "import time; from copydesk.plugins.readability import syllables as s;
 #: t = time.process_time(); len(s.cmu_syllables()); u = time.process_time(); s.cmudict_syllables();
 #: print(u - t, time.process_time() - u)"``.
 SYLLABLE_FILE = Path(__file__).with_name("data") / "syllables.txt"
+#: How many groups (lines) :data:`SYLLABLE_FILE` has: about 30 words each.
+GROUPS = 4096
 #: Pyphen's English (``en_US``) hyphenation patterns as its ``HyphDict`` parses them,
 #: precomputed by ``scripts/build_syllables.py``: a line per pattern, its letters, a tab,
 #: the offset of its first non-zero value, a tab, and its values as digits. Reading it
@@ -83,29 +85,29 @@ def _stressed(phones: list[str]) -> int:
     return sum(1 for phone in phones if phone[-1].isdigit())
 
 
-def group_of(word: str) -> str:
-    """The group of :data:`SYLLABLE_FILE` a word is in: its first two characters."""
-    return word[:2]
+def group_of(word: str) -> int:
+    """The group of :data:`SYLLABLE_FILE` a word is in (its line): its UTF-8 CRC-32 modulo :data:`GROUPS`."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % GROUPS
 
 
 class SyllableCounts(Mapping[str, int]):
     """The counts of :data:`SYLLABLE_FILE`, word -> syllables, each group parsed when first looked up.
 
     Parsing all 126,000 words took about 0.04 s of CPU in every process that scores,
-    while one article looks up a few hundred; a batch parses each group once. A word of
-    no group is not remembered (the groups parsed are at most the file's).
+    while one article looks up a few hundred (about 12,000 words parsed for the first
+    seed's 386 forms); a batch parses each group once.
     """
 
-    def __init__(self, groups: dict[str, str]) -> None:
-        """:param groups: each group's line of :data:`SYLLABLE_FILE` after its tab, by group."""
+    def __init__(self, groups: list[str]) -> None:
+        """:param groups: the lines of :data:`SYLLABLE_FILE`, one per group."""
+        if len(groups) != GROUPS:
+            raise ValueError(f"{len(groups)} groups of syllable counts, not {GROUPS}")
         self._groups = groups
-        self._parsed: dict[str, dict[str, int]] = {}
+        self._parsed: list[dict[str, int] | None] = [None] * GROUPS
 
-    def _group(self, key: str) -> dict[str, int]:
-        parsed = self._parsed.get(key)
+    def _group(self, key: int) -> dict[str, int]:
+        parsed = self._parsed[key]
         if parsed is None:
-            if key not in self._groups:
-                return {}
             fields = self._groups[key].split()
             parsed = self._parsed[key] = dict(zip(fields[::2], map(int, fields[1::2]), strict=True))
         return parsed
@@ -117,21 +119,17 @@ class SyllableCounts(Mapping[str, int]):
         return isinstance(word, str) and word in self._group(group_of(word))
 
     def __iter__(self) -> Iterator[str]:
-        for key in self._groups:
+        for key in range(GROUPS):
             yield from self._group(key)
 
     def __len__(self) -> int:
-        return sum(len(self._group(key)) for key in self._groups)
+        return sum(len(self._group(key)) for key in range(GROUPS))
 
 
 @functools.cache
 def cmu_syllables() -> Mapping[str, int]:
     """Syllables of each CMU dictionary word's first pronunciation, from :data:`SYLLABLE_FILE` (read once)."""
-    groups: dict[str, str] = {}
-    for line in SYLLABLE_FILE.read_text(encoding="utf-8").splitlines():
-        key, _, words = line.partition("\t")
-        groups[key] = words
-    return SyllableCounts(groups)
+    return SyllableCounts(SYLLABLE_FILE.read_text(encoding="utf-8").split("\n")[:-1])
 
 
 def cmudict_syllables() -> dict[str, int]:
@@ -152,12 +150,12 @@ def cmudict_syllables() -> dict[str, int]:
 
 def syllable_file_text(counts: Mapping[str, int]) -> str:
     """The text of :data:`SYLLABLE_FILE` for ``counts``: a line per group (:func:`group_of`), its words sorted."""
-    groups: dict[str, list[str]] = {}
+    groups: list[list[str]] = [[] for _ in range(GROUPS)]
     for word in sorted(counts):
         if not word or any(char.isspace() for char in word):  # pragma: no cover - not in the CMU dictionary
             raise ValueError(f"word {word!r} does not fit the file format")
-        groups.setdefault(group_of(word), []).append(f"{word} {counts[word]}")
-    return "".join(f"{key}\t{' '.join(words)}\n" for key, words in sorted(groups.items()))
+        groups[group_of(word)].append(f"{word} {counts[word]}")
+    return "".join(f"{' '.join(words)}\n" for words in groups)
 
 
 def ensure_offline_cmudict() -> None:
