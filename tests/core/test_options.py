@@ -6,11 +6,12 @@ from typing import Any
 
 import pytest
 import typer.main
-from copydesk.cli import app
+from copydesk.cli import app, parser_for
 from copydesk.options import Coercion
 from typer._click import Context
 from typer._click.exceptions import BadParameter
 from typer._coercion import build_runtime_param
+from typer.testing import CliRunner
 
 VALUES: tuple[Any, ...] = (None, "x", "", "1", "a b", "\udcff", "-", b"bytes", ("a", "b"), ["c"], (), ("a", b"b"), 3)
 
@@ -54,3 +55,24 @@ def test_coercion_gives_what_typer_gives(value: Any) -> None:
         typer_own = build_runtime_param(param.type_descriptor)
         ours = _outcome(param._runtime_param.coerce, value, param, ctx)
         assert ours == _outcome(typer_own.coerce, value, param, ctx), (param.name, value)
+
+
+def _names(typer_app: typer.Typer) -> list[str]:
+    """The commands of an app, by the name typer gives them."""
+    return [info.name or typer.main.get_command_name(info.callback.__name__) for info in typer_app.registered_commands]  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", _names(app))
+def test_a_command_parsed_alone_answers_as_the_whole_app(name: str) -> None:
+    """``parser_for`` builds only the command named first: the same help, usage errors and exit codes."""
+    runner = CliRunner()
+    assert _names(parser_for([name, "x"])) == [name]
+    for args in ([name, "--help"], [name, "-h"], [name], [name, "--bogus"], [name, "--selct", "X"], [name, "-j", "x"]):
+        whole, alone = runner.invoke(app, args), runner.invoke(parser_for(args), args)
+        assert (alone.exit_code, alone.stdout, alone.stderr) == (whole.exit_code, whole.stdout, whole.stderr), args
+
+
+def test_a_group_or_an_option_first_gets_the_whole_app() -> None:
+    """``baseline write``, ``--version``, a misspelled command: every command is built, as typer does."""
+    for args in (["baseline", "write"], ["--version"], ["scor"], []):
+        assert parser_for(args) is app
