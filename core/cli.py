@@ -9,14 +9,16 @@ plugin or internal failure, 130 interrupted (SIGINT, Ctrl-C), 143 terminated (SI
 
 from __future__ import annotations
 
+import copy
 import json
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+import typer.main
 from copydesk import __version__, pipes, precision, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
@@ -38,6 +40,7 @@ from copydesk.options import (
     FailOnOpt,
     FailUnderOpt,
     FormatOpt,
+    Group,
     HistoryOpt,
     IgnoreOpt,
     MaxDropOpt,
@@ -76,6 +79,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings=HELP_OPTIONS,
+    cls=Group,
 )
 
 
@@ -214,6 +218,7 @@ baseline_app = typer.Typer(
     epilog="'copydesk baseline write -h' and 'copydesk baseline prune -h' list their flags (-o/-b FILE, --select, ...).",
     no_args_is_help=True,
     rich_markup_mode=None,
+    cls=Group,
 )
 app.add_typer(baseline_app, name="baseline")
 BaselineFile = Annotated[
@@ -645,10 +650,28 @@ def _interrupted(exc: BaseException | None) -> int:
     return code
 
 
+def parser_for(args: Sequence[str]) -> typer.Typer:
+    """The app, or when ``args`` open with a command's name, the app with that command alone.
+
+    typer builds every command's parser before it parses (about 10 ms of CPU): a run of
+    one command needs only that one's. What the command parses, prints and refuses is the
+    same (tests/core/test_options.py compares them).
+    """
+    if not args:
+        return app
+    for info in app.registered_commands:
+        name = info.name or (info.callback and typer.main.get_command_name(info.callback.__name__))
+        if name == args[0]:
+            alone = copy.copy(app)
+            alone.registered_commands, alone.registered_groups = [info], []
+            return alone
+    return app
+
+
 def _main() -> int:
     """Run the app: the parser's usage errors become one line too."""
     try:
-        code = app(standalone_mode=False)
+        code = parser_for(sys.argv[1:])(standalone_mode=False)
     except typer.TyperException as exc:
         if type(exc).__name__ == "NoArgsIsHelpError":  # a bare group: its help, as typer shows it
             print(exc.format_message(), file=sys.stderr)

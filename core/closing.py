@@ -22,7 +22,6 @@ from pathlib import Path
 from copydesk import __version__
 from copydesk.ci.sources import SourceVerdict, judge
 from copydesk.errors import EXIT_USAGE, UsageError
-from copydesk.history import HistoryError
 from copydesk.ledger import Ledger
 from copydesk.models import RunInfo, RunSummary
 from copydesk.rollup import SourceSummary, SourceTrend
@@ -76,7 +75,8 @@ class Ending:
         gate = session.config.gate
         if not plan.url:
             return cls(sources, judge(gate, sources))
-        from copydesk.history.backends import redact  # the history's code only when a run uses one
+        from copydesk.history import HistoryError  # the history's code only when a run uses one
+        from copydesk.history.backends import redact
         from copydesk.history.recording import compare_with, source_trends, unlike
 
         try:
@@ -110,6 +110,7 @@ class Ending:
         self, plan: HistoryPlan, session: Session, ledger: Ledger, info: RunInfo, stderr: Callable[[str], None]
     ) -> bool:
         """Record the run in ``plan.url``; say so, or why not, on stderr. False when the history failed."""
+        from copydesk.history import HistoryError
         from copydesk.history.backends import redact
         from copydesk.history.recording import record_run, run_record
 

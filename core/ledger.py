@@ -28,11 +28,13 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from copydesk.history.records import ArticleRecord
 from copydesk.models import ArticleReport
 from copydesk.rollup import SCORE_RANGE, SourceSummary, summarise, t_quantile
+
+if TYPE_CHECKING:  # a run imports the history's records only when it records
+    from copydesk.history.records import ArticleRecord
 
 #: How many of a source's most frequent rule codes its summary lists.
 TOP_RULES = 3
@@ -232,6 +234,8 @@ class Ledger:
 
     def articles(self) -> tuple[ArticleRecord, ...]:
         """Each article as the run history records it (none unless rows are kept)."""
+        from copydesk.history.records import ArticleRecord
+
         return tuple(
             ArticleRecord(r.key, r.digest, r.source, r.score, r.grade, dict(Counter(r.codes))) for r in self.rows
         )

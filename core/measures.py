@@ -213,9 +213,8 @@ class Folded:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         r"""Compile ``pattern`` case-sensitively (with :class:`WordBounded` when it opens with ``\b``)."""
+        _check_folded(pattern)
         source = pattern.pattern
-        if not pattern.flags & re.IGNORECASE or source != source.lower() or not source.isascii():
-            raise ValueError(f"not an IGNORECASE pattern written in lower-case ASCII: {shown(source[:40])}")
         lower = re.compile(source, pattern.flags & ~re.IGNORECASE)
         self.pattern = pattern
         self._lower: re.Pattern[str] | WordBounded = WordBounded(lower) if source.startswith("\\b") else lower
@@ -230,6 +229,13 @@ class Folded:
     def count(self, view: TextView) -> int:
         """How many non-overlapping matches the pattern has in ``view``'s text."""
         return sum(1 for _ in self.finditer(view))
+
+
+def _check_folded(pattern: re.Pattern[str]) -> None:
+    """Refuse a pattern :class:`Folded` cannot match on lower-cased text (ValueError)."""
+    source = pattern.pattern
+    if not pattern.flags & re.IGNORECASE or source != source.lower() or not source.isascii():
+        raise ValueError(f"not an IGNORECASE pattern written in lower-case ASCII: {shown(source[:40])}")
 
 
 #: Characters that join the parts of one word ("well-known", "insider's"), as in :data:`copydesk.text.WORD`.
@@ -255,18 +261,26 @@ class Anchored:
         ``re.IGNORECASE``, its source must be in lower case and ASCII.
     :param first_words: the words its matches can open with, in lower case: each match must
         open with one of them, whole (followed by anything but a letter or digit).
+
+    The pattern without its ``\b``, and the :class:`Folded` pattern for a text holding
+    ``İ``, ``ı`` or ``ſ``, are compiled when first needed: a process that meets none of
+    the first words (or no such character) does not compile them (compiling the built-in
+    scorers' took about 10 ms of CPU at every start).
     """
 
-    __slots__ = ("_first", "_folded", "_rest", "pattern")
+    __slots__ = ("_first", "_folded", "_ignores_case", "_rest", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], first_words: Iterable[str]) -> None:
-        r"""Compile ``pattern`` without its opening ``\b`` (on lower-cased text if case-insensitive)."""
+        r"""Check ``pattern`` and ``first_words``; the pattern without its opening ``\b`` is compiled on first use."""
         source = pattern.pattern
         if not source.startswith("\\b"):
             raise ValueError(f"pattern does not open with \\b: {shown(source[:40])}")
         self.pattern = pattern
-        self._folded = Folded(pattern) if pattern.flags & re.IGNORECASE else None
-        self._rest = re.compile(source[2:], pattern.flags & ~re.IGNORECASE)
+        self._ignores_case = bool(pattern.flags & re.IGNORECASE)
+        if self._ignores_case:
+            _check_folded(pattern)
+        self._folded: Folded | None = None
+        self._rest: re.Pattern[str] | None = None
         self._first = frozenset(first_words)
         if any(word != word.lower() or not word.isalnum() for word in self._first):
             raise ValueError("first words must be lower-case letters or digits")
@@ -275,9 +289,13 @@ class Anchored:
     def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
         """Every match in ``view``'s text, as ``pattern.finditer(view.text)`` finds them (offsets and spans)."""
         text = view.text
-        if self._folded is not None and any(char in text for char in _UNFOLDED):
+        if not self._ignores_case:
+            return self._anchored(view, text)
+        if any(char in text for char in _UNFOLDED):
+            if self._folded is None:
+                self._folded = Folded(self.pattern)
             return self._folded.finditer(view)
-        return self._anchored(view, text if self._folded is None else view.tokens.lower)
+        return self._anchored(view, view.tokens.lower)
 
     def count(self, view: TextView) -> int:
         """How many non-overlapping matches the pattern has in ``view``'s text."""
@@ -298,7 +316,11 @@ class Anchored:
             starts = stream.starts
             found = itertools.compress(itertools.count(), map(first.__contains__, stream.forms))
             candidates += [starts[i] for i in found]
+        if not candidates:
+            return
         candidates.sort()
+        if self._rest is None:
+            self._rest = re.compile(self.pattern.pattern[2:], self.pattern.flags & ~re.IGNORECASE)
         match = self._rest.match
         resume = 0
         for at in candidates:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from copydesk.history.records import Regression
 from copydesk.rollup import SourceSummary
 from copydesk.safety import quoted
+
+if TYPE_CHECKING:  # a run imports the history's records only when it compares with one
+    from copydesk.history.records import Regression
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,42 @@ _FLUSH_AT = 1 << 20
 _CHUNK = 4096
 _MAX_GROUP = 64
 _SIGNATURE_CHUNK = 4096
-_RNG = np.random.default_rng(20081)
-_A = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-_B = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
+
+
+def _words(hexadecimal: str) -> npt.NDArray[np.uint64]:
+    """64-bit unsigned integers written as the hexadecimal of their little-endian bytes."""
+    return np.frombuffer(bytes.fromhex(hexadecimal), dtype="<u8").astype(np.uint64)
+
+
+#: The MinHash permutations' multipliers (odd) and offsets: what ``numpy.random.default_rng(20081)``
+#: draws, ``integers(1, 2**63, 64) * 2 + 1`` then ``integers(0, 2**63, 64)``, written out so that
+#: importing the scorer does not import ``numpy.random`` (about 15 ms of CPU); a test draws them again.
+_A = _words(
+    "655919fa7f490ac2972680e6ab9ca6f73fe7f1568d80a7124962401676296d1ac1d46d0d86eaabd6cf1224b9bd077f0b"
+    "7d73be67b6f3b9deb1b476fefef7547743270b5e0d69f56e816f78ed3600f7cc8d21d0e3e62c157c8fefadb3f1644f79"
+    "cd21a9373eb851e1c76f50511c07a172493a7f158de987f3132ca17f655166015bea1871ed3626837b5be4bd1fc917dc"
+    "45c585c63cf3214b1baf9f6c1348940f07bdbd176832eb3157515d90fe3bb1b1e78afec3315e692b957730b0612bd651"
+    "0534611f5cf622719346f31ed0061fa219220d20b395ecffa9d240be2444af76311f783192f26ce1d3a7cd4fc0ba1da7"
+    "0fe3bbc13da48c26edcc561849865cac970e9993ac73852467f40ab0f21960f4834e1f03cc9007a0b9a7cee3f5e3f00f"
+    "db9a4465327e4d96cf391c4149a9aee6c72625e95b8e1a5517a625ecfd386b189be42a047fc931c833b6bd838ddf2af1"
+    "2b18352f5af3d4b7fb6e4d8cfc00573249344199d45c34d34d73e3dbc4f4c4b0513c06e884474526e1fda4dad0ca486e"
+    "313deefc6a5139507726daea3a62defb0f2d13432eff4de08bb62cb4b3a9432c99a12905835e1078797fe1e570136a11"
+    "2168870b679b1c783ba1e7b28b3a5ebb7915555b53c7414b45cb3c26c5f17839bf30bb5c3557de10319336a1fc2e8411"
+    "7ded8df5376341ba2346cfa57c6890dce365c9ffa6013fc9bb012ab42e9b4122"
+)
+_B = _words(
+    "10b27460de39976bb3e73bb5cec1fe7a00f0ae0d62d76a595b8f169858f50d4eb8a0e3fdb0342f6a6a6e7671541c9f28"
+    "1b31b1575b00b426bd0b0a8a952a771ab2708a6e659dd05ba77032f6ee08d859e1908d83ca4c2b6f386fd8b7bc727c78"
+    "f9905b679317f56c617e5b97aafa666bd54980c7af278e1dd8f6c3222b33ef79309dc12c801a6c7de079f60429c14b1f"
+    "0c867da7de373f1f2c49c7fdbb38cd2c5aa1f602ea1a710528d8cc3d5c281071cae60c1f878b2f658ba61b09aa226874"
+    "eaa9758b0adb3d30d037f3d7a405fc3155aa916c3a2e227272ca2ec160697c1ca17f3bffd90a172f4cc0b429fb18f313"
+    "95bc4af625a363770393e8ac2a9bd279438908695a274152c57bff4db644724bb34cce2e074f5b7e280552575bcf6a44"
+    "c895ff311ecc0262d60c048b111f72335582c7d8e6f4b545ea955551547c3350d65f540e36750c52fbd964d44658da52"
+    "442140c74d85502104d8ee137d8c317958674fc5c55e56308dd80c85fec2e248d5b1df2549a9393c32694c55d158034e"
+    "8614ce654bd81d4c79410017cddffe15aca785862b8a9e714d8adbe65b76594e52a1224f5ff14b050841d80553df990e"
+    "a1f46c32d2c4622bb1228877c651b840aac15cc4bba7345501877df5a98c56185b7b5f4145f1d86e0847c6d75e06d702"
+    "1bbe3fd7969d803064e2b0db6c184851f49df2bca099084496d439b8e6c46b41"
+)
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 _ALL_ONES = np.iinfo(np.uint64).max
 _HALF = np.uint64(32)

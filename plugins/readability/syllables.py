@@ -29,7 +29,8 @@ import functools
 import importlib
 import re
 import threading
-from collections.abc import Iterator, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -42,14 +43,18 @@ MAX_DICTIONARY_WORD = 45
 _VOWELS = frozenset("aeiouy")
 _MARKER = "_copydesk_offline_cmudict"
 _LOCK = threading.Lock()
-#: :func:`cmu_syllables` precomputed by ``scripts/build_syllables.py``: a line per syllable
-#: count, the count, a tab, and the words with that count separated by spaces. Loading it
-#: is cheaper than parsing the CMU dictionary (and importing ``cmudict``, which scans the
-#: installed distributions for its version) at every cold start; compare the CPU time of both:
+#: :func:`cmu_syllables` precomputed by ``scripts/build_syllables.py``: a line per group of
+#: words (:func:`group_of`, the line's number from 0), each word of the group and its count, all
+#: separated by spaces, the words sorted. Loading it is cheaper than parsing the CMU dictionary
+#: (and importing ``cmudict``, which scans the installed distributions for its version) at every
+#: cold start, and a group is parsed only when a word of it is first looked up
+#: (:class:`SyllableCounts`). Compare the CPU time of reading and parsing every group with cmudict's:
 #: ``python -c "import time; from copydesk.plugins.readability import syllables as s;
-#: t = time.process_time(); s.cmu_syllables(); u = time.process_time(); s.cmudict_syllables();
+#: t = time.process_time(); len(s.cmu_syllables()); u = time.process_time(); s.cmudict_syllables();
 #: print(u - t, time.process_time() - u)"``.
 SYLLABLE_FILE = Path(__file__).with_name("data") / "syllables.txt"
+#: How many groups (lines) :data:`SYLLABLE_FILE` has: about 30 words each.
+GROUPS = 4096
 #: Pyphen's English (``en_US``) hyphenation patterns as its ``HyphDict`` parses them,
 #: precomputed by ``scripts/build_syllables.py``: a line per pattern, its letters, a tab,
 #: the offset of its first non-zero value, a tab, and its values as digits. Reading it
@@ -80,15 +85,51 @@ def _stressed(phones: list[str]) -> int:
     return sum(1 for phone in phones if phone[-1].isdigit())
 
 
+def group_of(word: str) -> int:
+    """The group of :data:`SYLLABLE_FILE` a word is in (its line): its UTF-8 CRC-32 modulo :data:`GROUPS`."""
+    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % GROUPS
+
+
+class SyllableCounts(Mapping[str, int]):
+    """The counts of :data:`SYLLABLE_FILE`, word -> syllables, each group parsed when first looked up.
+
+    Parsing all 126,000 words took about 0.04 s of CPU in every process that scores,
+    while one article looks up a few hundred (about 12,000 words parsed for the first
+    seed's 386 forms); a batch parses each group once.
+    """
+
+    def __init__(self, groups: list[str]) -> None:
+        """:param groups: the lines of :data:`SYLLABLE_FILE`, one per group."""
+        if len(groups) != GROUPS:
+            raise ValueError(f"{len(groups)} groups of syllable counts, not {GROUPS}")
+        self._groups = groups
+        self._parsed: list[dict[str, int] | None] = [None] * GROUPS
+
+    def _group(self, key: int) -> dict[str, int]:
+        parsed = self._parsed[key]
+        if parsed is None:
+            fields = self._groups[key].split()
+            parsed = self._parsed[key] = dict(zip(fields[::2], map(int, fields[1::2]), strict=True))
+        return parsed
+
+    def __getitem__(self, word: str) -> int:
+        return self._group(group_of(word))[word]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word in self._group(group_of(word))
+
+    def __iter__(self) -> Iterator[str]:
+        for key in range(GROUPS):
+            yield from self._group(key)
+
+    def __len__(self) -> int:
+        return sum(len(self._group(key)) for key in range(GROUPS))
+
+
 @functools.cache
 def cmu_syllables() -> Mapping[str, int]:
-    """Syllables of each CMU dictionary word's first pronunciation, loaded once from :data:`SYLLABLE_FILE`."""
-    counts: dict[str, int] = {}
-    with SYLLABLE_FILE.open(encoding="utf-8") as lines:
-        for line in lines:
-            count, _, words = line.partition("\t")
-            counts.update(dict.fromkeys(words.split(), int(count)))
-    return counts
+    """Syllables of each CMU dictionary word's first pronunciation, from :data:`SYLLABLE_FILE` (read once)."""
+    return SyllableCounts(SYLLABLE_FILE.read_text(encoding="utf-8").split("\n")[:-1])
 
 
 def cmudict_syllables() -> dict[str, int]:
@@ -108,11 +149,13 @@ def cmudict_syllables() -> dict[str, int]:
 
 
 def syllable_file_text(counts: Mapping[str, int]) -> str:
-    """The text of :data:`SYLLABLE_FILE` for ``counts``: a line per count, its words sorted."""
-    by_count: dict[int, list[str]] = {}
-    for word, count in counts.items():
-        by_count.setdefault(count, []).append(word)
-    return "".join(f"{count}\t{' '.join(sorted(words))}\n" for count, words in sorted(by_count.items()))
+    """The text of :data:`SYLLABLE_FILE` for ``counts``: a line per group (:func:`group_of`), its words sorted."""
+    groups: list[list[str]] = [[] for _ in range(GROUPS)]
+    for word in sorted(counts):
+        if not word or any(char.isspace() for char in word):  # pragma: no cover - not in the CMU dictionary
+            raise ValueError(f"word {word!r} does not fit the file format")
+        groups[group_of(word)].append(f"{word} {counts[word]}")
+    return "".join(f"{' '.join(words)}\n" for words in groups)
 
 
 def ensure_offline_cmudict() -> None:
@@ -164,13 +207,23 @@ def pyphen_patterns() -> dict[str, tuple[int, tuple[int, ...]]]:
 
 
 def hyphenation_file_text(patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> str:
-    """The text of :data:`HYPHENATION_FILE` for ``patterns``, sorted by letters."""
+    """The text of :data:`HYPHENATION_FILE` for ``patterns``, sorted by letters.
+
+    Then, one per line, sorted, the prefixes of patterns that are no pattern themselves
+    (:attr:`Hyphenator.prefixes`), so that loading need not work them out.
+    """
     rows = []
     for letters, (start, values) in sorted(patterns.items()):
         if any(v > 9 for v in values) or any(c.isspace() for c in letters):  # pragma: no cover - not in en_US
             raise ValueError(f"pattern {letters!r} does not fit the file format")
         rows.append(f"{letters}\t{start}\t{''.join(map(str, values))}\n")
+    rows += [f"{prefix}\n" for prefix in sorted(_prefixes(patterns) - patterns.keys())]
     return "".join(rows)
+
+
+def _prefixes(patterns: Iterable[str]) -> frozenset[str]:
+    """Every prefix of every pattern (each pattern included)."""
+    return frozenset(letters[:k] for letters in patterns for k in range(1, len(letters) + 1))
 
 
 class Hyphenator:
@@ -182,9 +235,14 @@ class Hyphenator:
     English patterns have no non-standard alternatives, so positions are plain integers.
     """
 
-    def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> None:
+    def __init__(
+        self, patterns: Mapping[str, tuple[int, tuple[int, ...]]], prefixes: Iterable[str] | None = None
+    ) -> None:
+        """:param prefixes: the prefixes of patterns that are no pattern (None: worked out here)."""
         self.patterns = patterns
         self.maxlen = max(map(len, patterns), default=0)
+        #: Every prefix of a pattern: a piece of the word that is none is the start of no pattern.
+        self.prefixes = _prefixes(patterns) if prefixes is None else frozenset(patterns).union(prefixes)
         #: The patterns as a trie of letters: a node maps each next letter to its node, and ``""``
         #: to the pattern its letters spell (if one does); walking it reads a piece of the word a
         #: letter at a time instead of slicing and looking up every piece.
@@ -197,13 +255,26 @@ class Hyphenator:
 
     @classmethod
     def load(cls, path: Path = HYPHENATION_FILE) -> Hyphenator:
-        """The hyphenator of a pattern file written by :func:`hyphenation_file_text`."""
+        """The hyphenator of a pattern file written by :func:`hyphenation_file_text`.
+
+        Its 11,000 patterns have about 1,600 distinct offset and values pairs: each is
+        converted once and shared (half the CPU time of converting every line's); the
+        prefixes that are no pattern are read, not worked out from every pattern again.
+        """
         patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                letters, start, values = line.rstrip("\n").split("\t")
-                patterns[letters] = int(start), tuple(map(int, values))
-        return cls(patterns)
+        converted: dict[str, tuple[int, tuple[int, ...]]] = {}
+        prefixes: list[str] = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            letters, tab, offset_values = line.partition("\t")
+            if not tab:
+                prefixes.append(letters)
+                continue
+            value = converted.get(offset_values)
+            if value is None:
+                start, _, values = offset_values.partition("\t")
+                value = converted[offset_values] = int(start), tuple(map(int, values))
+            patterns[letters] = value
+        return cls(patterns, prefixes)
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` can be hyphenated, as ``pyphen.Pyphen(lang="en_US").positions(word)``."""

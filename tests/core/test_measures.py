@@ -117,6 +117,17 @@ def test_anchored_tries_only_its_first_words_and_refuses_what_it_cannot_reproduc
         measures.Anchored(re.compile(r"\bSaid"), ["Said"])
 
 
+def test_anchored_compiles_only_what_a_text_needs() -> None:
+    """Built at import, compiled on first use: no first word in the text, nothing compiled; no İ, ı or ſ, no Folded."""
+    anchored = measures.Anchored(ANCHORED[1][0], ["many", "sources"])
+    assert anchored.count(TextView("Nothing to see here.")) == 0
+    assert anchored._rest is None and anchored._folded is None
+    assert [m.group() for m in anchored.finditer(TextView("Many experts agree."))] == ["many experts"]
+    assert anchored._rest is not None and anchored._folded is None
+    assert [m.group() for m in anchored.finditer(TextView("İ: Many experts agree."))] == ["Many experts"]
+    assert isinstance(anchored._folded, measures.Folded)
+
+
 def test_anchored_indexes_each_word_part_once_however_many_hyphens(monkeypatch: pytest.MonkeyPatch) -> None:
     text = "x" * 2000 + "-said" * 500 + " said Ann"
     scanned: list[int] = []

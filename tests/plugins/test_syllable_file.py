@@ -29,6 +29,7 @@ def test_hyphenation_file_equals_pyphens_patterns() -> None:
     """Pyphen's parsed en_US patterns, every one (rebuild with scripts/build_syllables.py)."""
     source = syllables.pyphen_patterns()
     assert syllables.hyphenator().patterns == source
+    assert syllables.hyphenator().prefixes == syllables.Hyphenator(source).prefixes  # read, not worked out
     assert syllables.HYPHENATION_FILE.read_text(encoding="utf-8") == syllables.hyphenation_file_text(source)
 
 
@@ -50,3 +51,16 @@ def test_counting_an_unknown_word_does_not_import_pyphen() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["4", "False"]
+
+
+def test_a_lookup_parses_only_the_group_of_its_word() -> None:
+    """One article looks up a few hundred words: loading parses none, each lookup its word's group alone."""
+    lines = [""] * syllables.GROUPS
+    for word, count in (("hello", 2), ("he", 1), ("world", 1)):
+        lines[syllables.group_of(word)] += f" {word} {count}"
+    table = syllables.SyllableCounts(lines)
+    assert not any(table._parsed)
+    assert table.get("hello") == 2
+    assert [k for k, group in enumerate(table._parsed) if group is not None] == [syllables.group_of("hello")]
+    assert table.get("zz\udcff") is None and "zz" not in table
+    assert dict(table) == {"he": 1, "hello": 2, "world": 1} and len(table) == 3
