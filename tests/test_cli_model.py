@@ -62,6 +62,16 @@ def unreferenced(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def uncalibrated(data: dict[str, Any]) -> dict[str, Any]:
+    data["calibration"]["share"] = "most"
+    return data
+
+
+def untrained(data: dict[str, Any]) -> dict[str, Any]:
+    data["training"] = 7
+    return data
+
+
 def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Each bad model file and the problem its error line must name."""
     corrupt = folder / "corrupt.json"
@@ -89,6 +99,14 @@ def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             "model: 'reference' is missing or not a list",
         ),
         "missing": (folder / "nope.json", "cannot be read"),
+        "calibration-not-a-number": (
+            write(folder, uncalibrated(packaged()), "uncalibrated.json"),
+            "model: every value in 'calibration' must be a finite number",
+        ),
+        "training-not-an-object": (
+            write(folder, untrained(packaged()), "untrained.json"),
+            "model: 'training' is not an object",
+        ),
     }
 
 
@@ -101,6 +119,8 @@ CASES = [
     "shares-not-adding-up",
     "no-reference",
     "missing",
+    "calibration-not-a-number",
+    "training-not-an-object",
 ]
 
 
