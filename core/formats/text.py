@@ -110,7 +110,8 @@ class TextWriter:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
         head = Text(f"\n{safety.line(report.id)}", style="bold")
         score = "-" if report.score is None else f"{report.score:.1f}"
-        head.append(f"  score {score} ({report.grade}, {report.verdict})", style="dim")
+        cut = ", truncated copy" if report.truncated else ""
+        head.append(f"  score {score} ({report.grade}, {report.verdict}{cut})", style="dim")
         if (worst := costliest(report)) is not None:
             head.append(
                 f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"
