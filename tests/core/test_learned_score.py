@@ -142,3 +142,33 @@ def test_a_span_flagged_by_two_rules_counts_once_in_the_score():
     assert len(twice.findings) == 2 and len(once.findings) == 1, twice.diagnostics  # both rules reported
     assert once.score < 100.0  # the span does cost points
     assert twice.score == once.score
+
+
+def test_a_third_party_scorer_counts_by_its_subscore_until_the_model_weighs_its_features(tmp_path):
+    """docs/hooks.md: the packaged model weighs no third-party feature; a model fitted with them does."""
+    from copydesk import Assessment, Feature, Rule, Scorer
+    from copydesk.model import FeatureNorm, Model
+    from copydesk.modelfile import dumps
+
+    marks = Feature(name="marks_per_1000_words", direction="problem", doc="'!' per 1,000 words", unit="per_1000_words")
+    rule = Rule(code="EXM001", name="exclamation-mark", message="An exclamation mark", doc="Marks.")
+    scorer = Scorer(
+        prefix="EXM",
+        name="exclaim-marks",
+        rules=(rule,),
+        score=lambda document, context: Assessment((), subscore=0.5, features={marks.name: 0.0}),
+        features=(marks,),
+    )
+    plugins = plugin_set(scorers=[scorer])
+    [packaged] = score_batch([PLAIN], plugins)
+    assert packaged.score == 50.0  # no packaged feature is loaded: the sub-score's factor is the whole score
+    own = Model(
+        (FeatureNorm("exclaim-marks", marks.name, "problem", "per_1000_words", 1.0, 1.0, 1.0, (0.0,) * 101),),
+        100,
+        0.1,
+        0.35,
+    )
+    path = tmp_path / "own.json"
+    path.write_text(dumps(own), encoding="utf-8")
+    [weighed] = score_batch([PLAIN], plugins, {"scoring": {"model": str(path)}})
+    assert weighed.score == 100.0  # a typical value costs nothing, and the sub-score no longer applies
