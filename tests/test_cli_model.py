@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from copydesk.errors import EXIT_OK, EXIT_USAGE
+from copydesk.formats.markdown import md
 from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from support import CliResult
 
@@ -222,3 +223,20 @@ def test_a_group_label_cannot_open_markdown_and_a_control_character_is_refused(
         data["reference"] = [dict(GROUP, label=label)]
         result = cli("explain", "--model", str(write(no_project_config, data, f"control{i}.json")))
         assert result.exit_code == EXIT_USAGE and "reference[0]: 'label' must be one line" in result.stderr
+
+
+def test_reports_say_when_the_run_grades_by_other_floors_than_the_figures_were_measured_with(
+    cli: Cli, no_project_config: Path
+) -> None:
+    note = (
+        "Your [scoring.grades] floors (A 90, B 75, C 60, D 45) differ from those of the measurement"
+        " (A 85, B 70, C 55, D 40): the shares are for the model's floors."
+    )
+    seed = str(SEEDS / "000_e91f38832a2364a5.txt")
+    same = {fmt: cli("score", seed, "-f", fmt).stdout for fmt in ("text", "markdown", "html")}
+    assert not any("differ from those of the measurement" in out for out in same.values())
+    (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
+    text, markdown, page = (cli("score", seed, "-f", fmt).stdout for fmt in ("text", "markdown", "html"))
+    assert f"  {note}\n" in text
+    assert markdown.endswith(f"\n\n{md(note, 1000)}\n")
+    assert f"<p>{html.escape(note)}</p></section>" in page

@@ -359,9 +359,10 @@ class HtmlWriter:
         if not self.info.reference:
             return ""
         items = "".join(f"<li>{esc(line)}</li>" for line in meaning.sentences(self.info.reference))
+        note = f"<p>{esc(self.info.floors_note)}</p>" if self.info.floors_note else ""
         return (
             f'<section id="cd-meaning"><h2>What the grades mean</h2><p>{esc(meaning.heading(self.info.model))}</p>'
-            f"<ul>{items}</ul></section>\n"
+            f"<ul>{items}</ul>{note}</section>\n"
         )
 
     def _controls(self) -> str:

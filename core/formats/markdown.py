@@ -180,7 +180,8 @@ class MarkdownWriter:
         if not self.info.reference:
             return []
         out = ["", "### What the grades mean", "", md(meaning.heading(self.info.model), 1000), ""]
-        return out + [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+        out += [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+        return out + (["", md(self.info.floors_note, 1000)] if self.info.floors_note else [])
 
     def close(self, summary: RunSummary) -> None:
         """Write the summary."""

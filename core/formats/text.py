@@ -160,6 +160,8 @@ class TextWriter:
             self.console.print(Text(f"\n{safety.line(meaning.heading(self.info.model))}", style="dim"))
             for sentence in meaning.sentences(self.info.reference):
                 self.console.print(Text(f"  {safety.line(sentence)}", style="dim"))
+            if self.info.floors_note:
+                self.console.print(Text(f"  {safety.line(self.info.floors_note)}", style="dim"))
 
 
 def costliest(report: ArticleReport) -> ScorerResult | None:
