@@ -120,7 +120,7 @@ def test_bad_filter_options_are_usage_errors(args: list[str], message: str) -> N
     assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_truncated_copy_is_marked_in_the_text_heading_and_the_markdown_grade() -> None:
+def test_a_truncated_copy_is_marked_in_the_text_heading_the_markdown_grade_and_the_html_row() -> None:
     seeds = ["seeds/003_1d813d5afd5ed48d.txt", "seeds/000_e91f38832a2364a5.txt"]
     reports = json.loads(run_copydesk("score", *seeds, "-f", "json").stdout)["articles"]
     assert [a["truncated"] for a in reports] == [True, False]
@@ -132,3 +132,6 @@ def test_a_truncated_copy_is_marked_in_the_text_heading_and_the_markdown_grade()
         assert f"{heading}{cut});" in text
         grade = f"{article['grade']}<br>truncated" if article["truncated"] else article["grade"]
         assert f" | {article['score']:.1f} | {grade} | " in markdown
+    page = run_copydesk("score", *seeds, "-f", "html").stdout
+    rows = re.findall(r'<tr data-i="\d+".*?</tr>', page)
+    assert [("truncated copy" in row) for row in rows] == [a["truncated"] for a in reports]
