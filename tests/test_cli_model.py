@@ -240,3 +240,15 @@ def test_reports_say_when_the_run_grades_by_other_floors_than_the_figures_were_m
     assert f"  {note}\n" in text
     assert markdown.endswith(f"\n\n{md(note, 1000)}\n")
     assert f"<p>{html.escape(note)}</p></section>" in page
+
+
+def test_explain_of_a_rule_judges_the_model_given_by_model_not_the_one_it_overrides(
+    cli: Cli, no_project_config: Path
+) -> None:
+    pickled, _ = bad_files(no_project_config)["pickle"]
+    (no_project_config / "copydesk.toml").write_text(f'[scoring]\nmodel = "{pickled.name}"\n')
+    warned = cli("explain", "HDG001")
+    assert warned.exit_code == EXIT_OK and f"warning: model file {pickled}: is a Python pickle" in warned.stderr
+    overridden = cli("explain", "HDG001", "--model", str(packaged_model_path()))
+    assert overridden.exit_code == EXIT_OK and overridden.stderr == "", overridden.stderr
+    assert overridden.stdout == warned.stdout
