@@ -252,3 +252,22 @@ def test_explain_of_a_rule_judges_the_model_given_by_model_not_the_one_it_overri
     overridden = cli("explain", "HDG001", "--model", str(packaged_model_path()))
     assert overridden.exit_code == EXIT_OK and overridden.stderr == "", overridden.stderr
     assert overridden.stdout == warned.stdout
+
+
+def test_a_weight_for_a_scorer_the_model_weighs_is_idle_and_score_and_check_warn_so(
+    cli: Cli, no_project_config: Path
+) -> None:
+    seed = str(SEEDS / "003_1d813d5afd5ed48d.txt")
+    plain = cli("score", seed, "-f", "json")
+    (no_project_config / "copydesk.toml").write_text("[scoring.weights]\nhedging = 0\ntruncation = 3\n")
+    weighted = cli("score", seed, "-f", "json")
+    assert weighted.exit_code == plain.exit_code == EXIT_OK
+    scores = [[a["score"] for a in json.loads(r.stdout)["articles"]] for r in (plain, weighted)]
+    assert scores[0] == scores[1]  # nothing changed...
+    config = no_project_config / "copydesk.toml"
+    assert weighted.stderr.splitlines() == [  # ...and the user is told
+        f"copydesk: warning: {config}: scoring.weights.{name} has no effect under the model in use"
+        " (weights apply only to scorers it has no feature of; truncation is its fixed factor)"
+        for name in ("hedging", "truncation")
+    ]
+    assert cli("check", seed, "--fail-under", "0").stderr.startswith(weighted.stderr)
