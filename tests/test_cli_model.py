@@ -271,3 +271,13 @@ def test_a_weight_for_a_scorer_the_model_weighs_is_idle_and_score_and_check_warn
         for name in ("hedging", "truncation")
     ]
     assert cli("check", seed, "--fail-under", "0").stderr.startswith(weighted.stderr)
+
+
+def test_no_floors_note_when_the_model_file_records_no_floors(cli: Cli, no_project_config: Path) -> None:
+    data = packaged()
+    del data["grades"]  # an optional block: the figures' floors are then unknown, not different
+    path = write(no_project_config, data, "floorless.json")
+    (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
+    result = cli("score", str(SEEDS / "000_e91f38832a2364a5.txt"), "--model", str(path))
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert "What the grades mean under the model" in result.stdout and "differ from those" not in result.stdout
