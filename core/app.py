@@ -119,6 +119,7 @@ def run_info(
         only_new=options.only_new if options else False,
         model=model,
         reference=() if session is None else session.runner.model.reference,
+        floors_note="" if session is None else meaning.floors_note(session.runner.model, session.config.scoring()),
     )
 
 

@@ -282,7 +282,9 @@ def baseline_prune(
 ListFormat = Annotated[str, typer.Option("--format", "-f", metavar="text|json", help="text or json.")]
 
 
-def _read_only(action: Callable[[Survey], None], config: Path | None, disable: list[str] | None) -> None:
+def _read_only(
+    action: Callable[[Survey], None], config: Path | None, disable: list[str] | None, model: Path | None = None
+) -> None:
     """Run ``plugins``/``rules``/``explain`` over a :class:`Survey`: show what loaded, name each problem.
 
     A plugin that failed to load is an error line and exit 3 (after the output); a setting
@@ -291,7 +293,8 @@ def _read_only(action: Callable[[Survey], None], config: Path | None, disable: l
 
     def surveyed() -> int:
         with pipes.report_only():  # what a plugin prints when loaded goes to stderr, not into the listing
-            survey = Survey.open(Options(config_path=config, flags=Flags(disable=tuple(split(disable)))))
+            given = Flags(disable=tuple(split(disable)), model=None if model is None else str(model))
+            survey = Survey.open(Options(config_path=config, flags=given))
         for _, error in survey.plugins.failed:
             default_stderr(f"copydesk: error: {error}")
         if survey.refused is not None:
@@ -429,7 +432,7 @@ def explain(
                 return
         raise UsageError(f"no rule {safety.quoted(code)} (see 'copydesk rules')")
 
-    _read_only(action, config, None)
+    _read_only(action, config, None, model)
 
 
 @app.command("new-plugin", cls=Command)

@@ -77,7 +77,7 @@ class Ending:
             return cls(sources, judge(gate, sources))
         from copydesk.history import HistoryError  # the history's code only when a run uses one
         from copydesk.history.backends import redact
-        from copydesk.history.recording import compare_with, source_trends, unlike
+        from copydesk.history.recording import compare_with, digested, source_trends, unlike
 
         try:
             trends = source_trends(plan.url, sources)
@@ -91,7 +91,7 @@ class Ending:
             first = f"--compare last: nothing to compare with yet: history {redact(plan.url)} has no run; this run is the first"
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed = compared
-        differs = unlike(entry, __version__, session.config.data)
+        differs = unlike(entry, __version__, digested(session.config))
         warnings = () if differs is None else (f"copydesk: warning: --compare: {differs}",)
         return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 
@@ -112,11 +112,11 @@ class Ending:
         """Record the run in ``plan.url``; say so, or why not, on stderr. False when the history failed."""
         from copydesk.history import HistoryError
         from copydesk.history.backends import redact
-        from copydesk.history.recording import record_run, run_record
+        from copydesk.history.recording import digested, record_run, run_record
 
         when = plan.now or datetime.now(UTC).isoformat()
         run = run_record(
-            when, (info.version, info.plugins), session.config.data, ledger.articles(), self.sources, plan.cwd
+            when, (info.version, info.plugins), digested(session.config), ledger.articles(), self.sources, plan.cwd
         )
         try:
             number = record_run(plan.url, run)

@@ -19,6 +19,7 @@ which ``--model FILE`` or ``[scoring] model`` then use.
 from __future__ import annotations
 
 import math
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -157,6 +158,18 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     return counts
 
 
+def refuse_overwrite(batch: Batch, output: str) -> None:
+    """A usage error when ``-o`` is one of the files read (by ``os.path.samestat``): the model would replace the data."""
+    try:
+        target = os.stat(output)
+    except OSError:
+        return
+    for name, found in batch.inputs():
+        if os.path.samestat(found, target):
+            also = "" if name == output else f" ({name})"
+            raise UsageError(f"{output}: the model file would overwrite this input{also}; write it elsewhere")
+
+
 def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     """Read the labels, check them, then score the articles and keep their features."""
     if STDIN in options.paths:
@@ -168,6 +181,8 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     if options.label in config.sources["fields"].values():
         raise UsageError(f"--label {options.label}: that field is read as the article itself ([sources.fields])")
     batch = Batch(list(options.paths), config.sources)
+    if options.output is not None:
+        refuse_overwrite(batch, options.output)
     labels = read_labels(batch, options.label)
     check_classes((label for item in labels if item and (label := item[1]) is not None), options)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring())

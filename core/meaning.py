@@ -54,6 +54,16 @@ def _grades(settings: ScoringSettings) -> str:
     return "; ".join(bands)
 
 
+def floors_note(model: Model, settings: ScoringSettings) -> str:
+    """The caveat under the figures when the run's grade floors are not those they were measured with ("" if same)."""
+    if not model.reference or not model.grade_floors or dict(settings.grades[:-1]) == dict(model.grade_floors):
+        return ""  # no figures, or none of the floors they were measured with recorded, or the same floors
+    return (
+        f"Your [scoring.grades] floors ({_floors(dict(settings.grades[:-1]))}) differ from those of the"
+        f" measurement ({_floors(model.grade_floors)}): the shares are for the model's floors."
+    )
+
+
 def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]:
     """``copydesk explain`` without a rule: how the score is made and what its grades mean."""
     scorers = sorted({f.scorer for f in model.features})

@@ -22,7 +22,9 @@ to 1). A format-1 file still loads, with no such figures.
 :func:`load_model` refuses, with one line naming the file (a :class:`ModelError`, a
 :class:`copydesk.errors.ConfigError`: exit 2), a file it cannot read, a pickle or zip
 (by its magic bytes, before any parsing), invalid JSON, another format, a newer
-``format_version``, a file written by a newer copydesk, and any malformed field.
+``format_version``, a file written by a newer copydesk, and any malformed field (the
+optional ``grades``, ``calibration`` and ``training`` blocks included: objects, of
+finite numbers where the reports format them).
 """
 
 from __future__ import annotations
@@ -123,6 +125,22 @@ def _need(data: Mapping[str, Any], key: str, kind: type | tuple[type, ...], wher
 _KIND_NAMES: dict[Any, str] = {str: "a string", int: "an integer", (int, float): "a number", list: "a list"}
 
 
+def _object(data: Mapping[str, Any], key: str, where: str) -> dict[str, Any]:
+    """``data[key]``: an object, or empty when absent (the optional blocks: grades, calibration, training)."""
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ModelError(f"{where}: '{key}' is not an object")
+    return dict(value)
+
+
+def _numbers(data: Mapping[str, Any], key: str, where: str) -> dict[str, float]:
+    """``data[key]``: an object of finite numbers (grade floors and shares, calibration), or empty when absent."""
+    value = _object(data, key, where)
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in value.values()):
+        raise ModelError(f"{where}: every value in '{key}' must be a finite number")
+    return value
+
+
 def _feature(data: Any, where: str) -> FeatureNorm:
     """One entry of ``features``, validated."""
     if not isinstance(data, dict):
@@ -192,7 +210,10 @@ def _header(data: Any, running: str) -> None:
         raise ModelError(
             f"format_version {version} is newer than this copydesk reads ({FORMAT_VERSION}): upgrade copydesk"
         )
-    writer = _version(str(data.get("copydesk_version", "")))
+    written = data.get("copydesk_version", "")
+    if not isinstance(written, str):
+        raise ModelError(f"'copydesk_version' is not a string: {shown(written)}")
+    writer = _version(written)
     mine = _version(running)
     if writer is not None and mine is not None and writer > mine:
         raise ModelError(f"written by copydesk {data['copydesk_version']}, newer than this copydesk ({running})")
@@ -214,18 +235,18 @@ def parse(data: Any, running: str) -> Model:
     penalty = float(_need(data, "truncation_penalty", (int, float), "model"))
     if size < 1 or not (math.isfinite(scale) and scale > 0) or not 0.0 <= penalty <= 1.0:
         raise ModelError("'reference_size' and 'scale' must be positive, 'truncation_penalty' within 0-1")
-    grades = data.get("grades") if isinstance(data.get("grades"), dict) else {}
-    floors = dict(grades.get("floors") or {})
+    grades = _object(data, "grades", "model")
+    floors = _numbers(grades, "floors", "grades")
     return Model(
         features=features,
         reference_size=size,
         scale=scale,
         truncation_penalty=penalty,
-        grade_floors=dict(grades.get("floors") or {}),
-        grade_shares=dict(grades.get("shares") or {}),
-        calibration=dict(data.get("calibration") or {}),
-        training=dict(data.get("training") or {}),
-        copydesk_version=str(data.get("copydesk_version", "")),
+        grade_floors=floors,
+        grade_shares=_numbers(grades, "shares", "grades"),
+        calibration=_numbers(data, "calibration", "model"),
+        training=_object(data, "training", "model"),
+        copydesk_version=data.get("copydesk_version", ""),
         reference=tuple(_best_first(g, floors) for g in _reference(data, data["format_version"])),
     )
 
@@ -241,6 +262,10 @@ def loads(raw: bytes, running: str) -> Model:
         raise ModelError("is binary data, not a JSON model file") from None
     except json.JSONDecodeError as exc:
         raise ModelError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise ModelError("is not a model file: its JSON is nested too deeply") from None
+    except ValueError:  # an integer literal of more digits than Python converts (sys.get_int_max_str_digits)
+        raise ModelError("is not a model file: it holds a number of thousands of digits") from None
     return parse(data, running)
 
 

@@ -484,6 +484,8 @@ class RunInfo:
     model: str = ""
     #: What a grade means under that model: its file's ``reference`` groups (empty: the file has none).
     reference: tuple[ReferenceGroup, ...] = ()
+    #: Said under those figures when the run's ``[scoring.grades]`` floors differ from the model's ("" when not).
+    floors_note: str = ""
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from copydesk import safety
 from copydesk.config import Config, Flags, load_config
 from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
-from copydesk.runner import Runner
+from copydesk.runner import TRUNCATION, Runner
 
 
 class Setup(Protocol):
@@ -90,11 +90,23 @@ class Session:
         return str(self.config.run["executor"])
 
     def warnings(self) -> list[str]:
-        """Lines to warn with before the run: names in ``disable`` no installed plugin has."""
-        return [
+        """Lines to warn with before the run: names in ``disable`` no installed plugin has, and idle weights.
+
+        A ``[scoring.weights]`` entry only weighs a scorer the model in use has no feature of
+        (its sub-score's factor); for any other, and for truncation (the model's fixed
+        factor), it changes nothing, which a user who set it would not otherwise learn.
+        """
+        lines = [
             f"copydesk: warning: disable {safety.quoted(name)}: no plugin of that name is installed (see 'copydesk plugins')"
             for name in self.plugins.unmatched
         ]
+        idle = self.runner.model.scorers | {TRUNCATION}  # truncation is the model's fixed factor
+        lines += [
+            f"copydesk: warning: {self.config.source}: scoring.weights.{safety.neutralise(name)} has no effect"
+            " under the model in use (weights apply only to scorers it has no feature of; truncation is its fixed factor)"
+            for name in sorted(self.config.user_weights & idle)
+        ]
+        return lines
 
 
 @dataclass(frozen=True)

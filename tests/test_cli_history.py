@@ -484,3 +484,24 @@ def test_compare_warns_when_the_run_compared_with_was_made_with_another_configur
         "copydesk: warning: --compare: run 2 was recorded with another configuration: "
         "a change in a source's score may come from that, not from its articles"
     ) in other.stderr.splitlines()
+
+
+def test_compare_warns_when_the_model_file_was_refitted_in_place_since_the_run_compared_with(
+    cli: Cli, no_project_config: Path
+) -> None:
+    from copydesk.modelfile import packaged_model_path
+
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    model = json.loads(packaged_model_path().read_text(encoding="utf-8"))
+    Path("m.json").write_text(json.dumps(model), encoding="utf-8")
+    args = ("check", "b.jsonl", "--history", "h.db", "--model", "m.json")
+    assert cli(*args).exit_code == 0
+    same = cli(*args, "--compare", "last")
+    assert same.exit_code == 0 and "warning" not in same.stderr, same.stderr
+    model["scale"] *= 2  # the same path, another fit
+    Path("m.json").write_text(json.dumps(model), encoding="utf-8")
+    refitted = cli(*args, "--compare", "last")
+    assert (
+        "copydesk: warning: --compare: run 2 was recorded with another configuration: "
+        "a change in a source's score may come from that, not from its articles"
+    ) in refitted.stderr.splitlines()

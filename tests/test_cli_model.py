@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from copydesk.errors import EXIT_OK, EXIT_USAGE
+from copydesk.formats.markdown import md
 from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from support import CliResult
 
@@ -62,6 +63,16 @@ def unreferenced(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def uncalibrated(data: dict[str, Any]) -> dict[str, Any]:
+    data["calibration"]["share"] = "most"
+    return data
+
+
+def untrained(data: dict[str, Any]) -> dict[str, Any]:
+    data["training"] = 7
+    return data
+
+
 def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Each bad model file and the problem its error line must name."""
     corrupt = folder / "corrupt.json"
@@ -89,6 +100,14 @@ def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             "model: 'reference' is missing or not a list",
         ),
         "missing": (folder / "nope.json", "cannot be read"),
+        "calibration-not-a-number": (
+            write(folder, uncalibrated(packaged()), "uncalibrated.json"),
+            "model: every value in 'calibration' must be a finite number",
+        ),
+        "training-not-an-object": (
+            write(folder, untrained(packaged()), "untrained.json"),
+            "model: 'training' is not an object",
+        ),
     }
 
 
@@ -101,6 +120,8 @@ CASES = [
     "shares-not-adding-up",
     "no-reference",
     "missing",
+    "calibration-not-a-number",
+    "training-not-an-object",
 ]
 
 
@@ -202,3 +223,61 @@ def test_a_group_label_cannot_open_markdown_and_a_control_character_is_refused(
         data["reference"] = [dict(GROUP, label=label)]
         result = cli("explain", "--model", str(write(no_project_config, data, f"control{i}.json")))
         assert result.exit_code == EXIT_USAGE and "reference[0]: 'label' must be one line" in result.stderr
+
+
+def test_reports_say_when_the_run_grades_by_other_floors_than_the_figures_were_measured_with(
+    cli: Cli, no_project_config: Path
+) -> None:
+    note = (
+        "Your [scoring.grades] floors (A 90, B 75, C 60, D 45) differ from those of the measurement"
+        " (A 85, B 70, C 55, D 40): the shares are for the model's floors."
+    )
+    seed = str(SEEDS / "000_e91f38832a2364a5.txt")
+    same = {fmt: cli("score", seed, "-f", fmt).stdout for fmt in ("text", "markdown", "html")}
+    assert not any("differ from those of the measurement" in out for out in same.values())
+    (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
+    text, markdown, page = (cli("score", seed, "-f", fmt).stdout for fmt in ("text", "markdown", "html"))
+    assert f"  {note}\n" in text
+    assert markdown.endswith(f"\n\n{md(note, 1000)}\n")
+    assert f"<p>{html.escape(note)}</p></section>" in page
+
+
+def test_explain_of_a_rule_judges_the_model_given_by_model_not_the_one_it_overrides(
+    cli: Cli, no_project_config: Path
+) -> None:
+    pickled, _ = bad_files(no_project_config)["pickle"]
+    (no_project_config / "copydesk.toml").write_text(f'[scoring]\nmodel = "{pickled.name}"\n')
+    warned = cli("explain", "HDG001")
+    assert warned.exit_code == EXIT_OK and f"warning: model file {pickled}: is a Python pickle" in warned.stderr
+    overridden = cli("explain", "HDG001", "--model", str(packaged_model_path()))
+    assert overridden.exit_code == EXIT_OK and overridden.stderr == "", overridden.stderr
+    assert overridden.stdout == warned.stdout
+
+
+def test_a_weight_for_a_scorer_the_model_weighs_is_idle_and_score_and_check_warn_so(
+    cli: Cli, no_project_config: Path
+) -> None:
+    seed = str(SEEDS / "003_1d813d5afd5ed48d.txt")
+    plain = cli("score", seed, "-f", "json")
+    (no_project_config / "copydesk.toml").write_text("[scoring.weights]\nhedging = 0\ntruncation = 3\n")
+    weighted = cli("score", seed, "-f", "json")
+    assert weighted.exit_code == plain.exit_code == EXIT_OK
+    scores = [[a["score"] for a in json.loads(r.stdout)["articles"]] for r in (plain, weighted)]
+    assert scores[0] == scores[1]  # nothing changed...
+    config = no_project_config / "copydesk.toml"
+    assert weighted.stderr.splitlines() == [  # ...and the user is told
+        f"copydesk: warning: {config}: scoring.weights.{name} has no effect under the model in use"
+        " (weights apply only to scorers it has no feature of; truncation is its fixed factor)"
+        for name in ("hedging", "truncation")
+    ]
+    assert cli("check", seed, "--fail-under", "0").stderr.startswith(weighted.stderr)
+
+
+def test_no_floors_note_when_the_model_file_records_no_floors(cli: Cli, no_project_config: Path) -> None:
+    data = packaged()
+    del data["grades"]  # an optional block: the figures' floors are then unknown, not different
+    path = write(no_project_config, data, "floorless.json")
+    (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
+    result = cli("score", str(SEEDS / "000_e91f38832a2364a5.txt"), "--model", str(path))
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert "What the grades mean under the model" in result.stdout and "differ from those" not in result.stdout

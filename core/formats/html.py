@@ -180,16 +180,19 @@ class Row:
     codes: tuple[str, ...]
     reasons: tuple[str, ...]
     source: str
+    truncated: bool = False
 
     def html(self) -> str:
         """The ``<tr>``; data-v attributes carry the sort keys, the row's own attributes the filters'."""
         score = "-" if self.score is None else f"{self.score:.1f}"
-        search = " ".join((self.id, self.title, *self.codes, self.verdict, self.source)).lower()
+        cut = '<div class="muted">truncated copy</div>' if self.truncated else ""
+        marks = ("truncated",) if self.truncated else ()
+        search = " ".join((self.id, self.title, *self.codes, self.verdict, self.source, *marks)).lower()
         gate = "; ".join(self.reasons)
         cells = [
             f'<td class="n" data-v="{-1 if self.score is None else self.score}">{score}</td>',
             f'<td data-v="{esc(self.grade)}"><span class="grade g-{esc(self.grade)}">{esc(self.grade)}</span></td>',
-            f'<td data-v="{esc(self.verdict)}">{esc(self.verdict)}</td>',
+            f'<td data-v="{esc(self.verdict)}">{esc(self.verdict)}{cut}</td>',
             f'<td class="n" data-v="{self.findings}">{self.findings}</td>',
             f'<td data-v="{esc(gate)}">{esc(gate or "-")}</td>',
             f'<td data-v="{esc(self.source)}">{esc(self.source)}</td>',
@@ -253,6 +256,7 @@ class HtmlWriter:
                 tuple(sorted(set(codes))),
                 report.gate_reasons,
                 report.source_name,
+                report.truncated,
             )
         )
         block = script_json(article_data(report))
@@ -359,9 +363,10 @@ class HtmlWriter:
         if not self.info.reference:
             return ""
         items = "".join(f"<li>{esc(line)}</li>" for line in meaning.sentences(self.info.reference))
+        note = f"<p>{esc(self.info.floors_note)}</p>" if self.info.floors_note else ""
         return (
             f'<section id="cd-meaning"><h2>What the grades mean</h2><p>{esc(meaning.heading(self.info.model))}</p>'
-            f"<ul>{items}</ul></section>\n"
+            f"<ul>{items}</ul>{note}</section>\n"
         )
 
     def _controls(self) -> str:

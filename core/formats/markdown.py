@@ -47,13 +47,15 @@ class Line:
     grade: str
     findings: int
     reasons: tuple[str, ...]
+    truncated: bool = False
 
     def row(self) -> str:
-        """The table row."""
+        """The table row (a copy the truncation scorer is sure was cut says so under its grade)."""
         score = "-" if self.score is None else f"{self.score:.1f}"
+        grade = f"{md(self.grade)}<br>truncated" if self.truncated else md(self.grade)
         why = md("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
-        return f"| {name}<br>{md(self.id, 120)} | {score} | {md(self.grade)} | {self.findings} | {why} |"
+        return f"| {name}<br>{md(self.id, 120)} | {score} | {grade} | {self.findings} | {why} |"
 
 
 def trend_cell(trend: SourceTrend) -> str:
@@ -82,7 +84,16 @@ class MarkdownWriter:
         self.rules.update(codes)
         self.articles_per_rule.update(set(codes))
         self.lines.append(
-            Line(report.index, report.id, report.title, report.score, report.grade, len(codes), report.gate_reasons)
+            Line(
+                report.index,
+                report.id,
+                report.title,
+                report.score,
+                report.grade,
+                len(codes),
+                report.gate_reasons,
+                report.truncated,
+            )
         )
 
     def _headline(self, summary: RunSummary) -> list[str]:
@@ -169,7 +180,8 @@ class MarkdownWriter:
         if not self.info.reference:
             return []
         out = ["", "### What the grades mean", "", md(meaning.heading(self.info.model), 1000), ""]
-        return out + [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+        out += [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+        return out + (["", md(self.info.floors_note, 1000)] if self.info.floors_note else [])
 
     def close(self, summary: RunSummary) -> None:
         """Write the summary."""

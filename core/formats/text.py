@@ -110,7 +110,8 @@ class TextWriter:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
         head = Text(f"\n{safety.line(report.id)}", style="bold")
         score = "-" if report.score is None else f"{report.score:.1f}"
-        head.append(f"  score {score} ({report.grade}, {report.verdict})", style="dim")
+        cut = ", truncated copy" if report.truncated else ""
+        head.append(f"  score {score} ({report.grade}, {report.verdict}{cut})", style="dim")
         if (worst := costliest(report)) is not None:
             head.append(
                 f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"
@@ -159,6 +160,8 @@ class TextWriter:
             self.console.print(Text(f"\n{safety.line(meaning.heading(self.info.model))}", style="dim"))
             for sentence in meaning.sentences(self.info.reference):
                 self.console.print(Text(f"  {safety.line(sentence)}", style="dim"))
+            if self.info.floors_note:
+                self.console.print(Text(f"  {safety.line(self.info.floors_note)}", style="dim"))
 
 
 def costliest(report: ArticleReport) -> ScorerResult | None:

@@ -12,12 +12,15 @@ import json
 import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from copydesk.history import open_history
 from copydesk.history.compare import regressions
 from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
 from copydesk.history.store import RunRef
+
+if TYPE_CHECKING:
+    from copydesk.config import Config
 from copydesk.rollup import SourceSummary, SourceTrend, trends
 
 #: Configuration tables that say where results go, not how articles are scored: left out of the digest.
@@ -29,6 +32,23 @@ def config_digest(data: Mapping[str, Any]) -> str:
     table = {key: value for key, value in data.items() if key not in NOT_DIGESTED}
     text = json.dumps(table, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def digested(config: Config) -> Mapping[str, Any]:
+    """What :func:`config_digest` digests: the configuration and, when it names a model file, that file's SHA-256.
+
+    The configuration names its model by path only: a model re-fitted in place (``copydesk
+    learn-weights -o`` over the same file) scores as differently as another configuration.
+    The packaged model is left out (it changes only with copydesk's version, recorded apart).
+    """
+    path = config.model_path()
+    if path is None:
+        return config.data
+    try:
+        found = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        found = f"unreadable: {exc.strerror or exc}"
+    return {**config.data, "model_file_sha256": found}
 
 
 #: Appended to the recorded commit when tracked files had uncommitted changes.

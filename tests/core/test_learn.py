@@ -282,3 +282,20 @@ def test_standard_input_and_a_missing_path_are_usage_errors(cli: Cli, no_project
     ]:
         result = cli("learn-weights", path, "--label", "label", "--unreliable", "fake")
         assert (result.exit_code, result.stderr) == (EXIT_USAGE, f"copydesk: error: {message}\n")
+
+
+def test_an_output_that_is_one_of_the_labelled_files_is_refused_and_the_data_kept(
+    cli: Cli, no_project_config: Path
+) -> None:
+    corpus = small_corpus(no_project_config)
+    data = corpus.read_bytes()
+    (no_project_config / "link.jsonl").symlink_to(corpus)
+    for output, named in [(str(corpus), ""), ("link.jsonl", f" ({corpus})")]:
+        result = cli(
+            "learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3", "-o", output
+        )
+        assert (result.exit_code, result.stdout) == (EXIT_USAGE, "")
+        assert result.stderr == (
+            f"copydesk: error: {output}: the model file would overwrite this input{named}; write it elsewhere\n"
+        )
+        assert corpus.read_bytes() == data

@@ -11,7 +11,7 @@ from copydesk import Rule, Severity, scoring
 from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from copydesk.plugins import hedging
 from copydesk.sources import Batch
-from copydesk.testing import config, plugin_set, score_batch, scorers_of
+from copydesk.testing import article, config, plugin_set, score_batch, scorers_of
 from support import SEEDS
 
 pytestmark = pytest.mark.skipif(not packaged_model_path().exists(), reason="core/data/model.json is not shipped")
@@ -142,3 +142,60 @@ def test_a_span_flagged_by_two_rules_counts_once_in_the_score():
     assert len(twice.findings) == 2 and len(once.findings) == 1, twice.diagnostics  # both rules reported
     assert once.score < 100.0  # the span does cost points
     assert twice.score == once.score
+
+
+def test_a_third_party_scorer_counts_by_its_subscore_until_the_model_weighs_its_features(tmp_path):
+    """docs/hooks.md: the packaged model weighs no third-party feature; a model fitted with them does."""
+    from copydesk import Assessment, Feature, Rule, Scorer
+    from copydesk.model import FeatureNorm, Model
+    from copydesk.modelfile import dumps
+
+    marks = Feature(name="marks_per_1000_words", direction="problem", doc="'!' per 1,000 words", unit="per_1000_words")
+    rule = Rule(code="EXM001", name="exclamation-mark", message="An exclamation mark", doc="Marks.")
+    scorer = Scorer(
+        prefix="EXM",
+        name="exclaim-marks",
+        rules=(rule,),
+        score=lambda document, context: Assessment((), subscore=0.5, features={marks.name: 0.0}),
+        features=(marks,),
+    )
+    plugins = plugin_set(scorers=[scorer])
+    [packaged] = score_batch([PLAIN], plugins)
+    assert packaged.score == 50.0  # no packaged feature is loaded: the sub-score's factor is the whole score
+    own = Model(
+        (FeatureNorm("exclaim-marks", marks.name, "problem", "per_1000_words", 1.0, 1.0, 1.0, (0.0,) * 101),),
+        100,
+        0.1,
+        0.35,
+    )
+    path = tmp_path / "own.json"
+    path.write_text(dumps(own), encoding="utf-8")
+    [weighed] = score_batch([PLAIN], plugins, {"scoring": {"model": str(path)}})
+    assert weighed.score == 100.0  # a typical value costs nothing, and the sub-score no longer applies
+
+
+#: A 147-word brief written for this test: no finding, but no name, quotation or "said" either.
+UNSOURCED_BRIEF = (
+    "The coast road was closed after high winds brought down power lines. Engineers worked through the night "
+    "to restore supply to homes in the area. The road will reopen later in the week once the lines have been "
+    "made safe. Buses are running on a diversion, which adds time to journeys. A warning for wind covers the "
+    "whole of the coast until the evening. Strong gusts were recorded at the harbour overnight. Drivers are "
+    "asked to avoid the area and to allow extra time for their journeys. Residents who lost power can call "
+    "the helpline for updates. The diversion will stay in place while repairs continue, and further closures "
+    "are not ruled out if the weather gets worse again. Schools in the area are open as normal. Bin "
+    "collections will go ahead as planned. Anyone who sees a fallen line should keep well away and report it."
+)
+
+
+def test_a_short_brief_that_names_quotes_and_credits_nobody_can_fall_below_b_without_a_finding():
+    """docs/scoring.md, section 5: the floor protects a brief from one finding, not from missing sourcing.
+
+    The three heaviest evidence densities (said, quotation marks, distinct names) floor the word
+    count at 300 instead of being shrunk toward the professional rate (section 1).
+    """
+    [report] = score_batch([article(UNSOURCED_BRIEF, title="Storm closes coastal road")], BUILTINS)
+    assert 140 <= report.words <= 160 and report.findings == ()
+    sourcing = next(s for s in report.scorers if s.name == "sourcing")
+    for name in ("said_per_1000_words", "quotation_marks_per_1000_words", "distinct_names_per_1000_words"):
+        assert sourcing.features[name] == 0.0, name  # not shrunk toward a typical rate
+    assert report.grade not in ("A", "B"), report.score  # 64.6, C, under the shipped model

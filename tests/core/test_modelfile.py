@@ -74,6 +74,19 @@ def feature_edit(**changes):
         (feature_edit(weight=-0.1), "features[1]: 'weight' must be >= 0"),
         (feature_edit(weight=True), "features[1]: 'weight' is missing or not a number"),
         (feature_edit(scorer="hedging", name="vague_per_1000_words"), "a scorer.name key appears twice"),
+        (edit(copydesk_version=3), "'copydesk_version' is not a string: 3"),
+        (edit(grades="x"), "model: 'grades' is not an object"),
+        (edit(grades={"floors": "x"}), "grades: 'floors' is not an object"),
+        (edit(grades={"floors": {"A": "85"}}), "grades: every value in 'floors' must be a finite number"),
+        (edit(grades={"shares": {"A": None}}), "grades: every value in 'shares' must be a finite number"),
+        (edit(calibration=[1]), "model: 'calibration' is not an object"),
+        (edit(calibration={"share": "most"}), "model: every value in 'calibration' must be a finite number"),
+        (edit(training=7), "model: 'training' is not an object"),
+        (b"[" * 100_000 + b"]" * 100_000, "is not a model file: its JSON is nested too deeply"),
+        (
+            edit().replace(b'"reference_size": 1080', b'"reference_size": 1' + b"0" * 5000),
+            "is not a model file: it holds a number of thousands of digits",
+        ),
     ],
 )
 def test_a_bad_model_file_is_one_line_naming_the_file_and_the_problem(tmp_path, raw, problem):

@@ -118,3 +118,20 @@ def test_each_article_heading_names_the_scorer_that_cost_it_most() -> None:
 def test_bad_filter_options_are_usage_errors(args: list[str], message: str) -> None:
     result = run_copydesk(*args)
     assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_truncated_copy_is_marked_in_the_text_heading_the_markdown_grade_and_the_html_row() -> None:
+    seeds = ["seeds/003_1d813d5afd5ed48d.txt", "seeds/000_e91f38832a2364a5.txt"]
+    reports = json.loads(run_copydesk("score", *seeds, "-f", "json").stdout)["articles"]
+    assert [a["truncated"] for a in reports] == [True, False]
+    text = run_copydesk("score", *seeds).stdout
+    markdown = run_copydesk("score", *seeds, "-f", "markdown").stdout
+    for article in reports:
+        heading = f"{article['id']}  score {article['score']:.1f} ({article['grade']}, {article['verdict']}"
+        cut = ", truncated copy" if article["truncated"] else ""
+        assert f"{heading}{cut});" in text
+        grade = f"{article['grade']}<br>truncated" if article["truncated"] else article["grade"]
+        assert f" | {article['score']:.1f} | {grade} | " in markdown
+    page = run_copydesk("score", *seeds, "-f", "html").stdout
+    rows = re.findall(r'<tr data-i="\d+".*?</tr>', page)
+    assert [("truncated copy" in row) for row in rows] == [a["truncated"] for a in reports]
