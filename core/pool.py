@@ -21,7 +21,7 @@ import contextlib
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -29,13 +29,15 @@ from typing import TYPE_CHECKING, Any, Union
 
 from copydesk import processes
 from copydesk.errors import describe
-from copydesk.models import Article, Unreadable
+from copydesk.models import Article, ArticleReport, Unreadable
 
 if TYPE_CHECKING:
     from copydesk.batchpass import Chunk
     from copydesk.runner import Runner
 
 Item = Article | Unreadable
+#: What a worker makes of a report for the run: the report writers' text, and the report the run still reads.
+Render = Callable[[ArticleReport], "Rendered"]
 #: What a job carries: an article to score, or a chunk of articles for the batch pass.
 Task = Union[Item, "Chunk"]
 #: Re-scoring an article after this many failed attempts gives up on every scorer.
@@ -63,11 +65,39 @@ class Worker:
     job: Job | None = None
 
 
-def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
+@dataclass(frozen=True)
+class Rendered:
+    """The text each report writer makes of a report (rendered in the worker, written by the run), and the report.
+
+    ``report`` is what the run itself still reads of it (its tallies, the gate, the
+    roll-up): it may be a lighter copy than the one rendered.
+    """
+
+    report: ArticleReport
+    pieces: tuple[str, ...]
+
+
+def _rendered(result: Any, render: Render | None) -> Any:
+    """``render(result)`` when ``result`` is a report and there is a ``render``; ``result`` as it is when rendering fails.
+
+    A report that cannot be rendered goes back whole, and the run renders it itself:
+    a failure there is the run's (copydesk's own bug), not a scorer's.
+    """
+    if render is None or not isinstance(result, ArticleReport):
+        return result
+    try:
+        return render(result)
+    except Exception:  # isolation point: scoring (sent whole; the run renders it again)
+        return result
+
+
+def _serve(conn: Connection, runner: Runner, current: Any, clock: Any, render: Render | None = None) -> None:
     """Worker-process loop: score each job sent, send back the report or what escaped.
 
     ``current`` records the scorer running; ``clock`` when the article in hand was
     started and its place in the job (a chunk), so the time limit applies per article.
+    ``render``, when given, turns each report into the report writers' text here
+    (:class:`Rendered`), so the run only writes it.
     """
     processes.enter_group()
     runner.on_scorer = lambda i: setattr(current, "value", i)
@@ -81,7 +111,9 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
             return
         current.value = -1
         try:
-            message: tuple[Any, ...] = ("report", runner.work(job.item, job.index, job.failed))
+            result = runner.work(job.item, job.index, job.failed)
+            current.value = -1
+            message: tuple[Any, ...] = ("report", _rendered(result, render))
         except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
             message = ("raised", current.value, describe(exc))
         try:
@@ -93,9 +125,14 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
 class Pool:
     """``workers`` watched worker processes scoring a batch for ``runner``."""
 
-    def __init__(self, runner: Runner, workers: int, timeout: float) -> None:
-        """:param timeout: seconds one article may take in a worker (0: no limit)."""
+    def __init__(self, runner: Runner, workers: int, timeout: float, render: Render | None = None) -> None:
+        """:param timeout: seconds one article may take in a worker (0: no limit).
+
+        :param render: turns a report into the report writers' text in the worker: reports
+            then come back as :class:`Rendered` (whole, when rendering failed).
+        """
         self.runner = runner
+        self.render = render
         self.size = workers
         self.timeout = timeout
         self.context = multiprocessing.get_context("fork")
@@ -107,7 +144,9 @@ class Pool:
         ours, theirs = self.context.Pipe()
         current = self.context.Value("i", -1, lock=False)
         clock = processes.Clock(self.context)
-        process = self.context.Process(target=_serve, args=(theirs, self.runner, current, clock), daemon=True)
+        process = self.context.Process(
+            target=_serve, args=(theirs, self.runner, current, clock, self.render), daemon=True
+        )
         process.start()
         processes.adopt(process)
         theirs.close()

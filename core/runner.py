@@ -37,7 +37,7 @@ from copydesk.models import (
     SourceRef,
     Unreadable,
 )
-from copydesk.pool import Pool
+from copydesk.pool import Pool, Render, Rendered
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
 from copydesk.suppress import Suppressions
@@ -411,14 +411,30 @@ class Runner:
             for one, so a scorer that exits, dies or hangs costs only its own result);
             reports come back in input order.
         """
+        for report, _ in self.rendered(items, workers):
+            yield report
+
+    def rendered(
+        self, items: Callable[[], Iterable[Item]], workers: int = 1, render: Render | None = None
+    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+        """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
+
+        The text is None where the report was made in this process (no worker, or a
+        job whose every scorer failed) or could not be rendered there: the caller
+        renders those itself.
+        """
         if self.needs_batch:
             self.batch_pass(items(), workers)
         if self.diagnosing or "fork" not in multiprocessing.get_all_start_methods():  # score here
             for index, item in enumerate(items()):
-                yield self.report(item, index)
+                yield self.report(item, index), None
             return
         timeout = float(self.config.run.get("article_timeout", 0))
-        yield from Pool(self, max(1, workers), timeout).run(enumerate(items()))
+        for result in Pool(self, max(1, workers), timeout, render).run(enumerate(items())):
+            if isinstance(result, Rendered):
+                yield result.report, result.pieces
+            else:
+                yield result, None
 
 
 _T = TypeVar("_T", Finding, ScorerResult)
