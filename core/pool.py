@@ -34,12 +34,13 @@ from copydesk.models import Article, ArticleReport, Unreadable
 if TYPE_CHECKING:
     from copydesk.batchpass import Chunk
     from copydesk.runner import Runner
+    from copydesk.sources._common import Deferred
 
 Item = Article | Unreadable
 #: What a worker makes of a report for the run: the report writers' text, and the report the run still reads.
 Render = Callable[[ArticleReport], "Rendered"]
-#: What a job carries: an article to score, or a chunk of articles for the batch pass.
-Task = Union[Item, "Chunk"]
+#: What a job carries: an article to score (perhaps still to be read), or a chunk of articles for the batch pass.
+Task = Union[Item, "Deferred", "Chunk"]
 #: Re-scoring an article after this many failed attempts gives up on every scorer.
 MAX_ATTEMPTS = 64
 

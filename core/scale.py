@@ -339,7 +339,7 @@ def rendered(
     See :meth:`copydesk.runner.Runner.rendered`; a cluster's reports come without it.
     """
     if executor == "local":
-        yield from runner.rendered(lambda: iter(batch), workers, render)
+        yield from runner.rendered(lambda: iter(batch), workers, render, batch.deferred)
         return
     client = connect(executor)
     try:
