@@ -37,7 +37,7 @@ from copydesk.models import (
     SourceRef,
     Unreadable,
 )
-from copydesk.pool import Pool, Render, Rendered
+from copydesk.pool import GROUP, Pool, Render, Rendered
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
 from copydesk.sources._common import Deferred
@@ -444,7 +444,7 @@ class Runner:
             return
         timeout = float(self.config.run.get("article_timeout", 0))
         scored = (deferred or items)()
-        for result in Pool(self, max(1, workers), timeout, render).run(enumerate(scored)):
+        for result in Pool(self, max(1, workers), timeout, render).run(enumerate(scored), GROUP):
             if isinstance(result, Rendered):
                 yield result.report, result.pieces
             else:
