@@ -29,7 +29,8 @@ from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, Repor
 from copydesk.formats.writers import STDOUT, STDOUT_PATHS, Output, Outputs, atomic_writer, check_target
 from copydesk.ledger import Ledger, SeenKeys
 from copydesk.manager import PluginSet
-from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
+from copydesk.models import EMPTY, ArticleReport, Finding, ReportWriter, RunInfo, RunSummary, Severity
+from copydesk.pool import Render, Rendered
 from copydesk.session import Session
 from copydesk.sources import Batch
 
@@ -230,6 +231,46 @@ def _judged(report: ArticleReport, gate: Gate, baseline: Baseline | None, gating
     return dataclasses.replace(report, baseline_state=states, gate_reasons=reasons)
 
 
+def _worker_render(outputs: Outputs, keep_text: bool) -> Render | None:
+    """What the worker processes make of each report, when every writer renders: its text and a lighter report.
+
+    The workers then serialise the reports, and this process only writes the text in
+    input order and keeps its tallies, from a copy of the report that keeps what they
+    read (:func:`_tallied`). Only for a run that neither gates nor compares with a
+    baseline, whose reports are written as the workers made them (:func:`_judged`
+    leaves them as they are).
+    """
+    pieces = outputs.renderer()
+    if pieces is None:
+        return None
+
+    def render(report: ArticleReport) -> Rendered:
+        return Rendered(_tallied(report, keep_text), pieces(report))
+
+    return render
+
+
+def _tallied(report: ArticleReport, keep_text: bool) -> ArticleReport:
+    """The report as the run's tallies read it (:class:`Tally`, :class:`Gate`, :class:`Ledger`), lighter to send.
+
+    The scorers' results go, and the body unless the run keeps it (``keep_text``: the
+    run history's content digest); each finding is one finding per code and severity,
+    with no message, text or position: the tallies count codes and severities only. The
+    diagnostics stay whole (they go to standard error).
+    """
+    slim: dict[tuple[str, Severity], Finding] = {}
+    findings = []
+    for f in report.findings:
+        key = (f.code, f.severity)
+        one = slim.get(key)
+        if one is None:
+            one = slim[key] = Finding(
+                f.code, f.name, "", f.severity, 0, 0, 1, 1, 1, 1, "", "", f.field, EMPTY, f.plugin, f.prefix
+            )
+        findings.append(one)
+    return dataclasses.replace(report, scorers=(), findings=tuple(findings), text=report.text if keep_text else "")
+
+
 def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None]) -> list[str]:
     """The paths to score: as given, or only those changed since ``--changed-since``."""
     paths = list(options.paths)
@@ -260,12 +301,16 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick, _long_lived_heap():
-            for report in scale.reports(session.runner, batch, session.executor, session.workers):
+            render = _worker_render(outputs, ledger.keep_rows) if baseline is None and not options.gate else None
+            for report, pieces in scale.rendered(session.runner, batch, session.executor, session.workers, render):
                 tick()
                 tally.observe(report, stderr)
                 judged = _judged(report, gate, baseline, options.gate)
                 ledger.add(judged)
-                outputs.add(judged)
+                if pieces is not None and judged is report:
+                    outputs.add_rendered(pieces)
+                else:  # judged anew (a baseline, the gate's reasons), or made in this process
+                    outputs.add(judged)
     except BaseException:  # a signal, or a failure: no half-written report replaces an old one
         outputs.abort()
         raise

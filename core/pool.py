@@ -18,10 +18,11 @@ are killed when they stop, so a process a scorer started ends with them
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
@@ -29,25 +30,41 @@ from typing import TYPE_CHECKING, Any, Union
 
 from copydesk import processes
 from copydesk.errors import describe
-from copydesk.models import Article, Unreadable
+from copydesk.models import Article, ArticleReport, Unreadable
 
 if TYPE_CHECKING:
     from copydesk.batchpass import Chunk
     from copydesk.runner import Runner
+    from copydesk.sources._common import Deferred
 
 Item = Article | Unreadable
-#: What a job carries: an article to score, or a chunk of articles for the batch pass.
-Task = Union[Item, "Chunk"]
+#: What a worker makes of a report for the run: the report writers' text, and the report the run still reads.
+Render = Callable[[ArticleReport], "Rendered"]
+#: What a job carries: an article to score (perhaps still to be read), or a chunk of articles for the batch pass.
+Task = Union[Item, "Deferred", "Chunk"]
 #: Re-scoring an article after this many failed attempts gives up on every scorer.
 MAX_ATTEMPTS = 64
+#: Articles per job of the scoring pass (:class:`Group`): fewer messages between the run and its workers.
+GROUP = 8
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive articles sent to a worker as one job, each with its index; their reports come back together.
+
+    Only articles not scored before are grouped: one that is scored again (a scorer
+    failed on it) is a job of its own.
+    """
+
+    items: tuple[tuple[int, Task], ...]
 
 
 @dataclass
 class Job:
-    """One article to score, and the scorers already known to fail on it."""
+    """One article to score (or a :class:`Group` of them, from ``index`` on), and the scorers already known to fail on it."""
 
     index: int
-    item: Task
+    item: Task | Group
     failed: dict[str, str] = field(default_factory=dict)
     attempts: int = 0
 
@@ -63,11 +80,58 @@ class Worker:
     job: Job | None = None
 
 
-def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
+@dataclass(frozen=True)
+class Rendered:
+    """The text each report writer makes of a report (rendered in the worker, written by the run), and the report.
+
+    ``report`` is what the run itself still reads of it (its tallies, the gate, the
+    roll-up): it may be a lighter copy than the one rendered.
+    """
+
+    report: ArticleReport
+    pieces: tuple[str, ...]
+
+
+def _rendered(result: Any, render: Render | None) -> Any:
+    """``render(result)`` when ``result`` is a report and there is a ``render``; ``result`` as it is when rendering fails.
+
+    A report that cannot be rendered goes back whole, and the run renders it itself:
+    a failure there is the run's (copydesk's own bug), not a scorer's.
+    """
+    if render is None or not isinstance(result, ArticleReport):
+        return result
+    try:
+        return render(result)
+    except Exception:  # isolation point: scoring (sent whole; the run renders it again)
+        return result
+
+
+def _group(group: Group, runner: Runner, current: Any, clock: Any, render: Render | None) -> tuple[Any, ...]:
+    """Score a group's articles in turn: every report, or those before the one where a scorer escaped and why.
+
+    The clock is restarted at each article, so the time limit applies per article, and
+    says which one is in hand if the worker dies or runs over.
+    """
+    results: list[Any] = []
+    for place, (index, item) in enumerate(group.items):
+        clock.start(place)
+        current.value = -1
+        try:
+            result = runner.work(item, index, {})
+            current.value = -1
+            results.append(_rendered(result, render))
+        except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
+            return ("raised", current.value, describe(exc), results)
+    return ("reports", results)
+
+
+def _serve(conn: Connection, runner: Runner, current: Any, clock: Any, render: Render | None = None) -> None:
     """Worker-process loop: score each job sent, send back the report or what escaped.
 
     ``current`` records the scorer running; ``clock`` when the article in hand was
     started and its place in the job (a chunk), so the time limit applies per article.
+    ``render``, when given, turns each report into the report writers' text here
+    (:class:`Rendered`), so the run only writes it.
     """
     processes.enter_group()
     runner.on_scorer = lambda i: setattr(current, "value", i)
@@ -80,10 +144,15 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
         if job is None:
             return
         current.value = -1
-        try:
-            message: tuple[Any, ...] = ("report", runner.work(job.item, job.index, job.failed))
-        except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
-            message = ("raised", current.value, describe(exc))
+        if isinstance(job.item, Group):
+            message = _group(job.item, runner, current, clock, render)
+        else:
+            try:
+                result = runner.work(job.item, job.index, job.failed)
+                current.value = -1
+                message = ("report", _rendered(result, render))
+            except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
+                message = ("raised", current.value, describe(exc))
         try:
             conn.send(message)
         except Exception as exc:  # isolation point: scoring (a result that cannot be pickled)
@@ -93,31 +162,42 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any) -> None:
 class Pool:
     """``workers`` watched worker processes scoring a batch for ``runner``."""
 
-    def __init__(self, runner: Runner, workers: int, timeout: float) -> None:
-        """:param timeout: seconds one article may take in a worker (0: no limit)."""
+    def __init__(self, runner: Runner, workers: int, timeout: float, render: Render | None = None) -> None:
+        """:param timeout: seconds one article may take in a worker (0: no limit).
+
+        :param render: turns a report into the report writers' text in the worker: reports
+            then come back as :class:`Rendered` (whole, when rendering failed).
+        """
         self.runner = runner
+        self.render = render
         self.size = workers
         self.timeout = timeout
         self.context = multiprocessing.get_context("fork")
         self.workers: list[Worker] = []
         self.redo: deque[Job] = deque()
         self.done: dict[int, Any] = {}
+        self.group = 1
 
     def _spawn(self) -> Worker:
         ours, theirs = self.context.Pipe()
         current = self.context.Value("i", -1, lock=False)
         clock = processes.Clock(self.context)
-        process = self.context.Process(target=_serve, args=(theirs, self.runner, current, clock), daemon=True)
+        process = self.context.Process(
+            target=_serve, args=(theirs, self.runner, current, clock, self.render), daemon=True
+        )
         process.start()
         processes.adopt(process)
         theirs.close()
         return Worker(process, ours, current, clock)
 
-    def run(self, jobs: Iterable[tuple[int, Task]]) -> Iterator[Any]:
+    def run(self, jobs: Iterable[tuple[int, Task]], group: int = 1) -> Iterator[Any]:
         """Do every job; yield results (reports, or a batch pass's chunk states) in index order.
 
+        :param group: articles sent to a worker at once (:class:`Group`); each still has
+            its own report, time limit and retries.
         Workers are stopped however this ends.
         """
+        self.group = max(1, group)
         source = iter(jobs)
         following, exhausted = 0, False
         try:
@@ -137,16 +217,25 @@ class Pool:
             if worker.job is not None:
                 continue
             job = self.redo.popleft() if self.redo else None
-            if job is None and len(self.done) < 4 * self.size:  # bound what waits for an earlier article
-                nxt = next(source, None)
-                if nxt is None:
+            if job is None and len(self.done) < 4 * self.size * self.group:  # bound what waits for an earlier article
+                job = self._fresh(source)
+                if job is None:
                     return True
-                job = Job(*nxt)
             if job is not None:
                 worker.job = job
                 worker.clock.start()
                 worker.conn.send(job)
         return False
+
+    def _fresh(self, source: Iterator[tuple[int, Task]]) -> Job | None:
+        """The next job from the input: one item, or a :class:`Group` of up to :attr:`group` (None: the input is used up)."""
+        if self.group == 1:
+            nxt = next(source, None)
+            return None if nxt is None else Job(*nxt)
+        items = tuple(itertools.islice(source, self.group))
+        if not items:
+            return None
+        return Job(*items[0]) if len(items) == 1 else Job(items[0][0], Group(items))
 
     def _collect(self) -> None:
         """Wait for a report, a death or a time limit; deal with each."""
@@ -176,8 +265,25 @@ class Pool:
         assert job is not None
         if message[0] == "report":
             self.done[job.index] = message[1]
+        elif message[0] == "reports":
+            assert isinstance(job.item, Group)
+            self.done.update(zip((index for index, _ in job.item.items), message[1], strict=False))
+        elif isinstance(job.item, Group):  # a scorer escaped on the article after the reports sent
+            self._split(job.item, len(message[3]), message[1], f"raised {message[2]}", message[3])
         else:
             self._retry(job, message[1], f"raised {message[2]}")
+
+    def _split(self, group: Group, at: int, culprit: int, why: str, reports: Sequence[Any] = ()) -> None:
+        """A group that failed on its article ``at``: keep the ``reports`` before it, retry that one, queue the rest.
+
+        The articles before it whose reports were lost (the worker died) and those after
+        it are scored again as jobs of their own, with no scorer failed.
+        """
+        at = max(0, min(at, len(group.items) - 1))  # died before its first article: the first one's
+        self.done.update(zip((index for index, _ in group.items[: len(reports)]), reports, strict=False))
+        for index, item in (*group.items[len(reports) : at], *group.items[at + 1 :]):
+            self.redo.append(Job(index, item))
+        self._retry(Job(*group.items[at]), culprit, why)
 
     def _replace(self, worker: Worker, why: str) -> None:
         """Stop a dead or hung worker, start another, and score its article again without the culprit."""
@@ -185,6 +291,9 @@ class Pool:
         self._stop(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
         assert job is not None
+        if isinstance(job.item, Group):
+            self._split(job.item, at, culprit, why)
+            return
         articles = getattr(job.item, "articles", None)
         if articles is not None and 0 <= at < len(articles):  # a chunk of the batch pass: name the article it was on
             why = f"{why} (on article {articles[at].id})"
@@ -201,6 +310,7 @@ class Pool:
             self.redo.appendleft(job)
             return
         failed = {a.scorer.prefix: why for a in active} | job.failed
+        assert not isinstance(job.item, Group)  # a group is split first (:meth:`_split`)
         self.done[job.index] = self.runner.work(job.item, job.index, failed)  # calls no scorer
 
     @staticmethod

@@ -37,9 +37,10 @@ from copydesk.models import (
     SourceRef,
     Unreadable,
 )
-from copydesk.pool import Pool
+from copydesk.pool import GROUP, Pool, Render, Rendered
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
+from copydesk.sources._common import Deferred
 from copydesk.suppress import Suppressions
 from copydesk.text import Document
 
@@ -146,11 +147,15 @@ class Runner:
         timeout = float(self.config.run.get("article_timeout", 0))
         self.batch_errors.update(BatchRun(self).run(items, max(1, workers), timeout))
 
-    def work(self, item: Item | Chunk, index: int, failed: Mapping[str, str]) -> Any:
+    def work(self, item: Item | Deferred | Chunk, index: int, failed: Mapping[str, str]) -> Any:
         """What a worker does with a job: a chunk's batch-pass states, or an article's report.
+
+        An item whose reading was deferred (:meth:`copydesk.sources.Batch.deferred`) is read here.
 
         :param failed: scorers (by prefix) not to call, with the error to report for each.
         """
+        if isinstance(item, Deferred):
+            item = item.read()
         if isinstance(item, Chunk):
             return batchpass.observe(self.active, item.articles, failed, self.on_scorer, self.on_article)
         return self.report(item, index, failed)
@@ -411,14 +416,39 @@ class Runner:
             for one, so a scorer that exits, dies or hangs costs only its own result);
             reports come back in input order.
         """
+        for report, _ in self.rendered(items, workers):
+            yield report
+
+    def rendered(
+        self,
+        items: Callable[[], Iterable[Item]],
+        workers: int = 1,
+        render: Render | None = None,
+        deferred: Callable[[], Iterable[Item | Deferred]] | None = None,
+    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+        """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
+
+        The text is None where the report was made in this process (no worker, or a
+        job whose every scorer failed) or could not be rendered there: the caller
+        renders those itself.
+
+        :param deferred: the batch again as ``items`` gives it, records left to be read by
+            the workers that score them (:meth:`copydesk.sources.Batch.deferred`): the
+            scoring pass's items, when there are workers.
+        """
         if self.needs_batch:
             self.batch_pass(items(), workers)
         if self.diagnosing or "fork" not in multiprocessing.get_all_start_methods():  # score here
             for index, item in enumerate(items()):
-                yield self.report(item, index)
+                yield self.report(item, index), None
             return
         timeout = float(self.config.run.get("article_timeout", 0))
-        yield from Pool(self, max(1, workers), timeout).run(enumerate(items()))
+        scored = (deferred or items)()
+        for result in Pool(self, max(1, workers), timeout, render).run(enumerate(scored), GROUP):
+            if isinstance(result, Rendered):
+                yield result.report, result.pieces
+            else:
+                yield result, None
 
 
 _T = TypeVar("_T", Finding, ScorerResult)

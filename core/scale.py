@@ -34,6 +34,7 @@ from copydesk.config import Config
 from copydesk.errors import UsageError, describe
 from copydesk.manager import load_plugins
 from copydesk.models import Article, ArticleReport, Unreadable
+from copydesk.pool import Render
 from copydesk.runner import Runner
 from copydesk.sources import FORMATS, Batch, parquet, records
 from copydesk.sources._common import UTF16_BOMS
@@ -326,12 +327,24 @@ def _result(future: Any) -> Any:
 
 def reports(runner: Runner, batch: Batch, executor: str, workers: int) -> Iterator[ArticleReport]:
     """Score ``batch`` locally (``local``: worker processes) or on the Dask cluster ``executor`` names."""
+    for report, _ in rendered(runner, batch, executor, workers):
+        yield report
+
+
+def rendered(
+    runner: Runner, batch: Batch, executor: str, workers: int, render: Render | None = None
+) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+    """:func:`reports`, each with the report writers' text ``render`` made of it in a local worker (else None).
+
+    See :meth:`copydesk.runner.Runner.rendered`; a cluster's reports come without it.
+    """
     if executor == "local":
-        yield from runner.run(lambda: iter(batch), workers=workers)
+        yield from runner.rendered(lambda: iter(batch), workers, render, batch.deferred)
         return
     client = connect(executor)
     try:
-        yield from Cluster(client, runner, RunSpec.of(runner.config)).run(batch)
+        for report in Cluster(client, runner, RunSpec.of(runner.config)).run(batch):
+            yield report, None
     finally:
         client.close()
 

@@ -6,7 +6,7 @@ the fields once.
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TextIO
 
 from copydesk import safety
 from copydesk.formats import schema
@@ -14,29 +14,55 @@ from copydesk.models import ArticleReport, RunInfo, RunSummary
 
 
 class JsonWriter:
-    """One JSON document for the whole batch, with a ``schema_version``."""
+    """One JSON document for the whole batch, with a ``schema_version``.
+
+    Each article is kept as its part of the document's text (:meth:`render`, which a
+    worker process may run), so the document is written at close without serialising
+    the articles again.
+    """
 
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
         self.info = info
         self.timings = info.timings
-        self.articles: list[dict[str, Any]] = []
+        self.articles: list[str] = []
+
+    def render(self, report: ArticleReport) -> str:
+        """The report as an item of the document's ``articles`` array, indented as ``json.dumps(..., indent=2)`` puts it."""
+        text = schema.dumps(schema.article_dict(report, self.timings), "json", indent=2)
+        return safety.json_text(text).replace("\n", "\n" + _ITEM_INDENT)
 
     def add(self, report: ArticleReport) -> None:
         """Convert the report now; the document is written at close."""
-        self.articles.append(schema.article_dict(report, self.timings))
+        self.add_rendered(self.render(report))
+
+    def add_rendered(self, text: str) -> None:
+        """Keep an article's text from :meth:`render`."""
+        self.articles.append(text)
 
     def close(self, summary: RunSummary) -> None:
-        """Write the document."""
+        """Write the document: the text ``json.dumps(document, indent=2)`` gives, the kept articles spliced in."""
         document = {
             "schema_version": schema.SCHEMA_VERSION,
             "run": schema.run_dict(self.info),
-            "articles": self.articles,
+            "articles": [],
             "sources": [schema.source_summary_dict(s) for s in summary.sources],
             "summary": schema.summary_dict(summary),
         }
-        self.out.write(safety.json_text(schema.dumps(document, "json", indent=2)))
+        text = safety.json_text(schema.dumps(document, "json", indent=2))
+        if self.articles:  # the top-level key is the only line indented by two spaces that reads so
+            head, empty, tail = text.partition(_EMPTY_ARTICLES)
+            assert empty, "the document's articles key is where json.dumps puts it"
+            items = f",\n{_ITEM_INDENT}".join(self.articles)
+            text = f'{head}\n  "articles": [\n{_ITEM_INDENT}{items}\n  ],\n  "sources"{tail}'
+        self.out.write(text)
         self.out.write("\n")
+
+
+#: How ``json.dumps(document, indent=2)`` indents an item of the top-level ``articles`` array.
+_ITEM_INDENT = " " * 4
+#: The top-level ``articles`` key with an empty array, and the key after it.
+_EMPTY_ARTICLES = '\n  "articles": [],\n  "sources"'
 
 
 class JsonlWriter:
@@ -45,10 +71,18 @@ class JsonlWriter:
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
 
+    def render(self, report: ArticleReport) -> str:
+        """The report's line (a worker process may run this)."""
+        line = {"schema_version": schema.SCHEMA_VERSION, **schema.article_dict(report)}
+        return safety.json_text(schema.dumps(line, "jsonl", separators=(",", ":"))) + "\n"
+
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""
-        line = {"schema_version": schema.SCHEMA_VERSION, **schema.article_dict(report)}
-        self.out.write(safety.json_text(schema.dumps(line, "jsonl", separators=(",", ":"))) + "\n")
+        self.add_rendered(self.render(report))
+
+    def add_rendered(self, text: str) -> None:
+        """Write a line from :meth:`render`."""
+        self.out.write(text)
 
     def close(self, summary: RunSummary) -> None:
         """Nothing more: JSONL carries articles only (the exit code carries the verdict)."""

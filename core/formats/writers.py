@@ -12,7 +12,7 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -169,6 +169,31 @@ class Outputs:
         lean = dataclasses.replace(report, text="") if report.text and self.writers else report
         for writer in self.writers:
             writer.add(lean)
+
+    def renderer(self) -> Callable[[ArticleReport], tuple[str, ...]] | None:
+        """A function giving each writer's text for a report, to run in a worker process; None unless every writer renders.
+
+        A writer renders when it has ``render(report) -> str`` (what ``add`` would write
+        or keep, a pure function of the report) and ``add_rendered(text)``: the workers
+        then serialise the reports, and the main process only writes (or keeps) the text
+        in input order (:meth:`add_rendered`). Called once the writers are all open,
+        before the workers are forked.
+        """
+        text_writers, writers = tuple(self.text_writers), tuple(self.writers)
+        every = (*text_writers, *writers)
+        if not every or not all(callable(getattr(w, "render", None)) for w in every):
+            return None
+
+        def render(report: ArticleReport) -> tuple[str, ...]:
+            lean = dataclasses.replace(report, text="") if report.text and writers else report
+            return (*(w.render(report) for w in text_writers), *(w.render(lean) for w in writers))  # type: ignore[attr-defined]
+
+        return render
+
+    def add_rendered(self, pieces: Sequence[str]) -> None:
+        """Hand each writer the text :meth:`renderer`'s function gave it for one report (in input order)."""
+        for writer, piece in zip((*self.text_writers, *self.writers), pieces, strict=True):
+            writer.add_rendered(piece)  # type: ignore[attr-defined]
 
     def abort(self) -> None:
         """Give up: remove every temporary file, keep the files the outputs would have replaced."""

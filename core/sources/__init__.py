@@ -28,7 +28,7 @@ from typing import IO, Any
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
 from copydesk.sources import html, parquet, records, text
-from copydesk.sources._common import UTF16_BOMS, InputFormat
+from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat, ReadDeferred
 from copydesk.sources._spool import Spool, head, spool
 from copydesk.sources.text import parse_text
 
@@ -176,7 +176,7 @@ class Batch:
 
     def read(self, path: str) -> Iterator[Article | Unreadable]:
         """The items of one of :meth:`files` (a cluster's client reads what workers cannot)."""
-        return self._read(path)
+        return self._read(path)  # type: ignore[return-value]  # without defer, no Deferred
 
     def __iter__(self) -> Iterator[Article | Unreadable]:
         """Yield every article (or unreadable input) in a stable order.
@@ -184,19 +184,31 @@ class Batch:
         The first complete pass counts what each file gave; a later pass (scoring, after
         the batch pass) reports what it cannot read again (:meth:`_reread`).
         """
+        return self._items(False)  # type: ignore[return-value]  # without defer, no Deferred
+
+    def deferred(self) -> Iterator[Article | Unreadable | Deferred]:
+        """:meth:`__iter__`, each record of a format that can defer it (JSONL) left to be parsed where it is scored.
+
+        The same items in the same order, each a :class:`Deferred` whose ``read()`` gives
+        the Article or Unreadable the plain pass gives: a run's worker processes parse
+        them, not its main process.
+        """
+        return self._items(True)
+
+    def _items(self, defer: bool) -> Iterator[Article | Unreadable | Deferred]:
         if self._counts is not None:
             for path in self.files():
-                yield from self._reread(path, self._counts.get(path))
+                yield from self._reread(path, self._counts.get(path), defer)
             return
         counts: dict[str, int] = {}
         for path in self.files():
             counts[path] = 0
-            for item in self._read(path):
+            for item in self._read(path, defer):
                 counts[path] += 1
                 yield item
         self._counts = counts
 
-    def _reread(self, path: str, before: int | None) -> Iterator[Article | Unreadable]:
+    def _reread(self, path: str, before: int | None, defer: bool = False) -> Iterator[Article | Unreadable | Deferred]:
         """One file again: its items, and an unreadable item for those the first pass read and this one cannot.
 
         :param before: how many items the first pass read there (None: it did not read it).
@@ -211,15 +223,15 @@ class Batch:
             )
             return
         count = 0
-        for item in self._read(path):
+        for item in self._read(path, defer):
             count += 1
             yield item
         if before is not None and count < before:
             gone = f"changed since the batch pass read it: {before - count} of its {before} articles are gone"
             yield Unreadable(_display(path), gone, format=_format(path).name)
 
-    def _read(self, path: str) -> Iterator[Article | Unreadable]:
-        """Read one file (or stdin, or a spooled pipe) in its format."""
+    def _read(self, path: str, defer: bool = False) -> Iterator[Article | Unreadable | Deferred]:
+        """Read one file (or stdin, or a spooled pipe) in its format; with ``defer``, its deferring reader if it has one."""
         display = _display(path)
         if isinstance(path, Unlistable):
             yield Unreadable(display, path.problem, format="folder")
@@ -228,7 +240,7 @@ class Batch:
             copy = self._spooled[path]
             if copy.size or copy.cut is None:
                 copy.file.seek(0)
-                yield from copy.format.read(copy.file, display, self.sources)
+                yield from _reader(copy.format, defer)(copy.file, display, self.sources)
             if copy.cut is not None:
                 yield Unreadable(display, copy.cut, format=copy.format.name)
             return
@@ -240,9 +252,14 @@ class Batch:
                 )
                 return
             with open(path, "rb") as handle:
-                yield from fmt.read(handle, display, self.sources)
+                yield from _reader(fmt, defer)(handle, display, self.sources)
         except OSError as exc:
             yield Unreadable(display, f"cannot read: {exc.strerror}", format=fmt.name)
+
+
+def _reader(fmt: InputFormat, defer: bool) -> ReadDeferred:
+    """``fmt``'s deferring reader when ``defer`` and it has one, else its plain reader."""
+    return fmt.deferred if defer and fmt.deferred is not None else fmt.read
 
 
 def _sniffed(first: bytes) -> InputFormat:

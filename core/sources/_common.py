@@ -14,8 +14,26 @@ from copydesk.models import Article, Unreadable
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
+
+class Deferred:
+    """An item whose reading is finished where it is scored (a worker process): :meth:`read` gives the Article.
+
+    What a reader found on its own (where the item is, a problem with the file or the
+    line as a whole) is known already; the rest (decoding and parsing the record) is left
+    to :meth:`read`, so the run's main process does not do it for every article.
+    """
+
+    __slots__ = ()
+
+    def read(self) -> Article | Unreadable:
+        """The Article, or the Unreadable naming what is wrong with it (as the plain reader would have said)."""
+        raise NotImplementedError
+
+
 #: ``read(handle, path, sources)``: ``sources`` is the ``[sources]`` configuration table.
 Read = Callable[[IO[bytes], str, Mapping[str, Any]], Iterator[Article | Unreadable]]
+#: A reader that may leave items' reading to where they are scored (:class:`Deferred`).
+ReadDeferred = Callable[[IO[bytes], str, Mapping[str, Any]], Iterator[Article | Unreadable | Deferred]]
 #: How a copy of a stream in a format is bounded (:mod:`copydesk.sources._spool`).
 Spooling = Literal["article", "lines", "file"]
 
@@ -28,11 +46,15 @@ class InputFormat:
     batch pass's second read: ``article`` (one article, read whole: ``max_bytes``),
     ``lines`` (records at line breaks: ``max_spool_bytes``, cut after a whole line) or
     ``file`` (records in a file read at random: ``max_spool_bytes``, else unreadable).
+    ``deferred``, when there is one, reads the same items as ``read`` but leaves each
+    record's parsing to :meth:`Deferred.read` (the scoring pass's worker processes).
     """
 
     name: str
     read: Read
     spool: Spooling = "article"
+    #: The reader that leaves each record's parsing to where it is scored (None: :attr:`read` does it all).
+    deferred: ReadDeferred | None = None
 
 
 class Decoded(NamedTuple):

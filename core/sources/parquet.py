@@ -95,7 +95,9 @@ def _row(
     """One row as an Article, or an Unreadable naming its problem."""
     text = record.get(fields["text"])
     if isinstance(text, str) and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
-        return Unreadable(path, f"field {shown(fields['text'])} longer than sources.max_bytes ({max_bytes})", row, FORMAT)
+        return Unreadable(
+            path, f"field {shown(fields['text'])} longer than sources.max_bytes ({max_bytes})", row, FORMAT
+        )
     return _record_article({str(k): _plain(v) for k, v in record.items()}, fields, path, row, FORMAT)
 
 

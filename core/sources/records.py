@@ -12,12 +12,12 @@ import csv
 import json
 import re
 from collections.abc import Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, Literal, overload
 
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import UTF16_BOMS, InputFormat
+from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -62,7 +62,9 @@ def _record_article(
         if isinstance(ignore, list) and all(isinstance(v, str) for v in ignore):
             ignore = " ".join(ignore)
         if not isinstance(ignore, str):
-            return Unreadable(path, f"field {quoted(fields['ignore'])} must be a string or a list of strings", line, fmt)
+            return Unreadable(
+                path, f"field {quoted(fields['ignore'])} must be a string or a list of strings", line, fmt
+            )
         meta[IGNORE_META] = ignore
     return Article(
         id=text_field("id") or f"{path}:{line}",
@@ -76,14 +78,64 @@ def _record_article(
     )
 
 
+class Record(Deferred):
+    """A JSONL line not parsed yet: :meth:`read` parses it where it is scored (:func:`read_jsonl` with ``defer``)."""
+
+    __slots__ = ("fields", "line", "path", "raw")
+
+    def __init__(self, raw: bytes, path: str, fields: Mapping[str, str], line: int) -> None:
+        """The line's bytes (without a byte order mark), its file as reports name it, the field names, its number."""
+        self.raw, self.path, self.fields, self.line = raw, path, fields, line
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Record, (self.raw, self.path, dict(self.fields), self.line))
+
+    def read(self) -> Article | Unreadable:
+        """The line as an Article, or an Unreadable naming its problem."""
+        return _jsonl_record(self.raw, self.path, self.fields, self.line)
+
+
+@overload
 def read_jsonl(
-    handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int, first: int = 1, stop: int | None = None
-) -> Iterator[Article | Unreadable]:
+    handle: IO[bytes],
+    path: str,
+    fields: Mapping[str, str],
+    max_bytes: int,
+    first: int = ...,
+    stop: int | None = ...,
+    defer: Literal[False] = ...,
+) -> Iterator[Article | Unreadable]: ...
+
+
+@overload
+def read_jsonl(
+    handle: IO[bytes],
+    path: str,
+    fields: Mapping[str, str],
+    max_bytes: int,
+    first: int = ...,
+    stop: int | None = ...,
+    *,
+    defer: Literal[True],
+) -> Iterator[Article | Unreadable | Record]: ...
+
+
+def read_jsonl(
+    handle: IO[bytes],
+    path: str,
+    fields: Mapping[str, str],
+    max_bytes: int,
+    first: int = 1,
+    stop: int | None = None,
+    defer: bool = False,
+) -> Iterator[Article | Unreadable | Record]:
     """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable).
 
     :param first: the line number of the handle's position (a partition read on a cluster
         worker starts after a line feed).
     :param stop: read no line that starts at or after this byte offset (None: to the end).
+    :param defer: yield each non-blank line that fits ``max_bytes`` as a :class:`Record`,
+        parsed when it is read (a line the file's reading itself refuses stays an Unreadable).
     """
     records = 0
     whole = first == 1 and stop is None
@@ -100,7 +152,7 @@ def read_jsonl(
         if not raw.strip():
             records -= 1
             continue
-        yield _jsonl_record(raw, path, fields, line_no)
+        yield Record(raw, path, fields, line_no) if defer else _jsonl_record(raw, path, fields, line_no)
     if not records and whole:
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
 
@@ -312,10 +364,17 @@ def _jsonl(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator
     return read_jsonl(handle, path, sources["fields"], int(sources["max_bytes"]))
 
 
+def _jsonl_deferred(
+    handle: IO[bytes], path: str, sources: Mapping[str, Any]
+) -> Iterator[Article | Unreadable | Record]:
+    """The JSONL reader, each line's parsing left to where it is scored (:class:`Record`)."""
+    return read_jsonl(handle, path, sources["fields"], int(sources["max_bytes"]), defer=True)
+
+
 def _csv(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
     """The CSV reader, configured by ``[sources]``."""
     return read_csv(handle, path, sources["fields"], int(sources["max_bytes"]))
 
 
-JSONL = InputFormat("jsonl", _jsonl, "lines")
+JSONL = InputFormat("jsonl", _jsonl, "lines", _jsonl_deferred)
 CSV = InputFormat("csv", _csv, "lines")
