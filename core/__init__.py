@@ -38,6 +38,7 @@ from copydesk.models import (
     Severity,
     SourceRef,
 )
+from copydesk.spill import SpilledMap
 from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
 
 try:
@@ -67,6 +68,7 @@ __all__ = [
     "ScorerResult",
     "Segment",
     "Sentence",
+    "SpilledMap",
     "Settings",
     "Severity",
     "SourceRef",
