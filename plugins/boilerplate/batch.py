@@ -189,7 +189,8 @@ def similar_rows(
     order = np.argsort(ids, kind="stable")
     keep = np.ones(len(rows), dtype=bool)
     keep[order[1:]] = ids[order[1:]] != ids[order[:-1]]
-    return rows[keep]
+    kept: npt.NDArray[np.intp] = rows[keep]
+    return kept
 
 
 def _near(

@@ -297,6 +297,8 @@ class SignatureStore:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__()  # type: ignore[misc]
         self._sigs, self._records, self.count = state["sigs"], state["records"], len(state["records"])
+        if self.count >= _SPILL_ROWS:
+            self._spill()
 
     def close(self) -> None:
         """Close the files (they are gone once every process holding them closed them)."""
