@@ -17,6 +17,7 @@ writes them to a temporary file of its own.
 
 from __future__ import annotations
 
+import array
 import bisect
 import hashlib
 import os
@@ -54,22 +55,19 @@ class SpilledMap(Mapping[str, Any]):
         import numpy as np
 
         fd = _unnamed(directory)
-        hashes: list[int] = []
-        spans: list[int] = []
+        flat = array.array("Q")  # hash, offset, length of each record: 24 bytes a key
         at = 0
         with os.fdopen(os.dup(fd), "wb") as out:
             for key, value in items:
                 record = pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL)
                 out.write(record)
-                hashes.append(key_hash(key))
-                spans += (at, len(record))
+                flat.extend((key_hash(key), at, len(record)))
                 at += len(record)
-            entries = np.zeros((len(hashes), 3), dtype="<u8")
-            entries[:, 0] = hashes
-            entries[:, 1:] = np.array(spans, dtype="<u8").reshape(-1, 2)
+            entries = np.frombuffer(flat, dtype=np.uint64).reshape(-1, 3)
             entries = entries[np.argsort(entries[:, 0], kind="stable")]
-            out.write(entries.tobytes())
-        return cls(fd, len(hashes), at, [int(h) for h in entries[::STEP, 0]])
+            del flat
+            out.write(entries.astype("<u8").tobytes())
+        return cls(fd, len(entries), at, [int(h) for h in entries[::STEP, 0]])
 
     @classmethod
     def from_descriptor(cls, fd: int, count: int, index_at: int, sparse: list[int]) -> SpilledMap:

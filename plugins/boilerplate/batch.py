@@ -12,7 +12,7 @@ text: see :mod:`copydesk.plugins.boilerplate.hashing`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -165,18 +165,27 @@ def same_ids(store: SignatureStore) -> tuple[npt.NDArray[np.intp], npt.NDArray[n
     """For each row, the first and the last row with the same article id (ids are compared, not only hashed)."""
     count = store.count
     first, last = np.arange(count), np.arange(count)
-    hashed = np.array([int(key_hash(store.article_id(row))) for row in range(count)], dtype=np.uint64)
+    hashed = np.empty(count, dtype=np.uint64)
+    for start in range(0, count, 1024):
+        ids = range(start, min(count, start + 1024))
+        hashed[start : start + len(ids)] = np.frombuffer(b"".join(digest(store.article_id(r)) for r in ids), "<u8")
     order = np.argsort(hashed, kind="stable")
-    ordered = hashed[order]
-    bounds = np.flatnonzero(np.diff(ordered)) + 1
-    for run in np.split(order, bounds):
-        if len(run) > 1:
-            by_id: dict[str, list[int]] = {}
-            for row in sorted(run.tolist()):
-                by_id.setdefault(store.article_id(row), []).append(row)
-            for members in by_id.values():
-                first[members], last[members] = members[0], members[-1]
+    for run in _runs(order, hashed[order]):
+        by_id: dict[str, list[int]] = {}
+        for row in sorted(run.tolist()):
+            by_id.setdefault(store.article_id(row), []).append(row)
+        for members in by_id.values():
+            first[members], last[members] = members[0], members[-1]
     return first, last
+
+
+def _runs(order: npt.NDArray[np.intp], ordered: npt.NDArray[Any]) -> Iterator[npt.NDArray[np.intp]]:
+    """The runs of two or more equal values of the sorted ``ordered``, as their slices of ``order``."""
+    bounds = np.flatnonzero(np.diff(ordered)) + 1
+    starts = np.concatenate([[0], bounds])
+    ends = np.concatenate([bounds, [len(order)]])
+    for run in np.flatnonzero(ends - starts > 1).tolist():
+        yield order[starts[run] : ends[run]]
 
 
 def similar_rows(
@@ -207,7 +216,7 @@ def _near(
             yield store.article_id(row), (store.article_id(int(other[row])), similarity)
 
 
-def stories(count: int, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp]) -> list[npt.NDArray[np.intp]]:
+def stories(count: int, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp]) -> Iterator[npt.NDArray[np.intp]]:
     """Rows ``0 .. count - 1`` grouped into stories: connected by a pair ``(left[k], right[k])`` (groups of two or more)."""
     parent = np.arange(count)
 
@@ -223,11 +232,10 @@ def stories(count: int, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp])
     while not np.array_equal(parent, parent[parent]):
         parent = parent[parent]
     order = np.argsort(parent, kind="stable")
-    bounds = np.flatnonzero(np.diff(parent[order])) + 1
-    return [group for group in np.split(order, bounds) if len(group) > 1]
+    return _runs(order, parent[order])
 
 
-def story_surplus(store: SignatureStore, groups: list[npt.NDArray[np.intp]], repeated: U64) -> npt.NDArray[np.uint32]:
+def story_surplus(store: SignatureStore, groups: Iterable[npt.NDArray[np.intp]], repeated: U64) -> npt.NDArray[np.uint32]:
     """Per repeated hash, how many articles beyond the first of their story also hold it."""
     surplus = np.zeros(len(repeated), dtype=np.uint32)
     if not len(repeated):

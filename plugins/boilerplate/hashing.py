@@ -33,9 +33,9 @@ _SIGNATURE_CHUNK = 4096
 _SPILL_ROWS = 1024
 _SIG_BYTES = 4 * PERMUTATIONS
 #: Signature rows read at once when the whole store is scanned.
-_READ = 4096
+_READ = 1024
 #: Distinct buckets remembered as compared (comparing one again changes nothing; this only saves time).
-_COMPARED_MAX = 1 << 16
+_COMPARED_MAX = 1 << 12
 _RNG = np.random.default_rng(20081)
 _A = _RNG.integers(1, 2**63, size=PERMUTATIONS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _B = _RNG.integers(0, 2**63, size=PERMUTATIONS, dtype=np.uint64)
@@ -256,7 +256,8 @@ class SignatureStore:
             parts += [s[None, :] for s in self._sigs[max(0, start - self.spilled) : stop - self.spilled]]
         if not parts:
             return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
-        return np.concatenate(parts).astype(np.uint32)
+        whole = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        return whole.astype(np.uint32, copy=False)
 
     def rows(self, rows: npt.NDArray[np.intp]) -> npt.NDArray[np.uint32]:
         """The signatures of ``rows``."""

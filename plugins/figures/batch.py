@@ -12,10 +12,13 @@ batch of near-copies costs claims squared, not articles squared.
 
 from __future__ import annotations
 
+import array
+import itertools
 import pickle
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import groupby, pairwise
 from typing import Any
 
@@ -126,6 +129,21 @@ class Spill:
         for article, group in groupby(rows, key=lambda row: bytes(row[0])):
             yield article.decode("utf-8", "surrogatepass"), [pickle.loads(blob) for _, blob in group]
 
+    def groups(self) -> Iterator[tuple[str, Callable[[], Iterator[Record]]]]:
+        """Each (source, kind) group, sorted: its kind and what reads its records in batch order."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS grouped ON records (source, kind, seq)")
+        for source, kind in self.db.execute(
+            "SELECT DISTINCT source, kind FROM records ORDER BY source, kind"
+        ).fetchall():
+            yield bytes(kind).decode("utf-8", "surrogatepass"), partial(self._group, source, kind)
+
+    def _group(self, source: bytes, kind: bytes) -> Iterator[Record]:
+        """The records of one group, in batch order."""
+        query = "SELECT record FROM records WHERE source = ? AND kind = ? ORDER BY seq"
+        for (blob,) in self.db.execute(query, (source, kind)):
+            record: Record = pickle.loads(blob)
+            yield record
+
     def close(self) -> None:
         """Drop the database."""
         self.db.close()
@@ -182,22 +200,29 @@ class BatchState:
 
 @dataclass
 class Claim:
-    """Records of one group (source, kind) with the same value and subject words."""
+    """Records of one group (source, kind) with the same value and subject words.
+
+    It keeps the place in the batch of each article that makes it (in batch order) and
+    the first record of the first two such articles, not every record: the group's
+    records are read again for the contradictions.
+    """
 
     value: float
     subject: frozenset[str]
     measure: tuple[str, frozenset[str]] = ("", frozenset())
-    records: list[Record] = field(default_factory=list)
-    # the first record of each article that makes this claim, in batch order
-    firsts: list[Record] = field(default_factory=list)
+    #: The place of each article that makes this claim, in batch order.
+    articles: array.array[int] = field(default_factory=lambda: array.array("q"))
+    #: The first record of the first two of those articles.
+    early: list[Record] = field(default_factory=list)
     series: bool = False  # some record credits the claim to a poll, survey, count or tally
 
     def add(self, record: Record) -> None:
         """Add a record (records arrive in batch order)."""
-        self.records.append(record)
         self.series = self.series or record.series
-        if not self.firsts or self.firsts[-1].index != record.index:
-            self.firsts.append(record)
+        if not self.articles or self.articles[-1] != record.index:
+            self.articles.append(record.index)
+            if len(self.early) < 2:
+                self.early.append(record)
 
 
 @dataclass(frozen=True)
@@ -311,8 +336,8 @@ def merge(earlier: BatchState, later: BatchState) -> BatchState:
 
 def _together(a: Claim, b: Claim, kind: str, state: BatchState) -> bool:
     """Whether an article making one claim also gives the other's value (both can be true)."""
-    return any((kind, b.value) in state.value(r.index) for r in a.firsts) or any(
-        (kind, a.value) in state.value(r.index) for r in b.firsts
+    return any((kind, b.value) in state.value(index) for index in a.articles) or any(
+        (kind, a.value) in state.value(index) for index in b.articles
     )
 
 
@@ -338,29 +363,35 @@ def _pairs(claims: list[Claim], kind: str, state: BatchState) -> list[list[int]]
     return against
 
 
-def _group_contradictions(claims: list[Claim], against: list[list[int]]) -> Iterator[tuple[str, Contradiction]]:
+def _key(record: Record) -> tuple[float, frozenset[str], str, frozenset[str]]:
+    """What records of one claim share: value, subject words, measure, times."""
+    return (record.value, record.subject, record.measure, record.times)
+
+
+def _group_contradictions(
+    claims: list[Claim], against: list[list[int]], numbers: Mapping[Any, int], records: Iterable[Record]
+) -> Iterator[tuple[str, Contradiction]]:
     """The contradictions among the claims of one (source, kind) group.
 
     Each record gets at most one contradiction: the first other article (in batch
     order) with a conflicting claim, and how many other articles have one. So a batch
     of near-copies gives one finding per figure, not one per pair of articles, and the
-    result stays proportional to the records.
+    result stays proportional to the records. ``records`` are the group's records again,
+    in batch order (an article's are next to each other); ``numbers`` gives each listed
+    claim's place by its key.
     """
-    # which claims each article makes, to leave an article's own claims out of its count
-    made: dict[int, set[int]] = {}
-    for number, claim in enumerate(claims):
-        for record in claim.firsts:
-            made.setdefault(record.index, set()).add(number)
-    for number, claim in enumerate(claims):
-        if not against[number]:
-            continue
-        total = sum(len(claims[j].firsts) for j in against[number])
-        # the two earliest articles of each conflicting claim: one of them is another article
-        earliest = sorted((r.index, j, r) for j in against[number] for r in claims[j].firsts[:2])
-        conflicting = set(against[number])
-        for record in claim.records:
-            others = total - len(made[record.index] & conflicting)
-            first = next((r for index, _, r in earliest if index != record.index), None)
+    total = [sum(len(claims[j].articles) for j in conflicting) for conflicting in against]
+    # the two earliest articles of each conflicting claim: one of them is another article
+    earliest = [sorted((r.index, j, r) for j in conflicting for r in claims[j].early) for conflicting in against]
+    sets = [set(conflicting) for conflicting in against]
+    for _, own in groupby(records, key=lambda r: r.index):
+        mine = [(numbers.get(_key(record)), record) for record in own]
+        made = {number for number, _ in mine if number is not None}  # the listed claims this article makes
+        for number, record in mine:
+            if number is None or not against[number]:
+                continue
+            others = total[number] - len(made & sets[number])
+            first = next((r for index, _, r in earliest[number] if index != record.index), None)
             if others <= 0 or first is None:
                 continue
             found = Contradiction(
@@ -369,33 +400,39 @@ def _group_contradictions(claims: list[Claim], against: list[list[int]]) -> Iter
             yield record.article, found
 
 
-def _groups(state: BatchState) -> Iterator[tuple[tuple[str, str], Iterator[Record]]]:
-    """The records by (source, kind), sorted, each group's in batch order."""
+def _groups(state: BatchState) -> Iterator[tuple[str, Callable[[], Iterator[Record]]]]:
+    """Each (source, kind) group, sorted: its kind and what reads its records in batch order (again and again)."""
     if state.spill is not None:
         state.move(always=True)
-        records: Iterable[Record] = state.spill.records()
-    else:
-        records = sorted(state.records, key=lambda r: (r.source, r.kind))  # stable: batch order within a group
-    yield from groupby(records, key=lambda r: (r.source, r.kind))
+        yield from state.spill.groups()
+        return
+    records = sorted(state.records, key=lambda r: (r.source, r.kind))  # stable: batch order within a group
+    for (_, kind), group in groupby(records, key=lambda r: (r.source, r.kind)):
+        yield kind, partial(iter, list(group))
 
 
 def _contradictions(state: BatchState) -> Iterator[tuple[str, Contradiction]]:
     """Every contradiction found, with the id of the article it is in."""
-    for (_, kind), records in _groups(state):
+    for kind, records in _groups(state):
         grouped: dict[tuple[float, frozenset[str], str, frozenset[str]], Claim] = {}
-        for record in records:
-            key = (record.value, record.subject, record.measure, record.times)
+        for record in records():
+            key = _key(record)
             claim = grouped.get(key)
             if claim is None:
                 claim = grouped[key] = Claim(record.value, record.subject, (record.measure, record.times))
             claim.add(record)
+        numbers = {key: number for number, key in enumerate(itertools.islice(grouped, MAX_CLAIMS))}
         listed = list(grouped.values())[:MAX_CLAIMS]
-        yield from _group_contradictions(listed, _pairs(listed, kind, state))
+        yield from _group_contradictions(listed, _pairs(listed, kind, state), numbers, records())
 
 
 def _ordered(found: Iterable[Contradiction]) -> tuple[Contradiction, ...]:
-    """An article's contradictions without repeats, in reading order."""
-    return tuple(sorted(set(found), key=lambda c: (c.start, c.other_article, c.other_figure)))
+    """An article's contradictions without repeats, in reading order (then by every other field)."""
+    return tuple(
+        sorted(
+            set(found), key=lambda c: (c.start, c.other_article, c.other_figure, c.end, c.figure, c.source, c.others)
+        )
+    )
 
 
 def finish(state: BatchState) -> SpilledMap:

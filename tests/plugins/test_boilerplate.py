@@ -523,7 +523,7 @@ def test_shared_sentence_needs_three_distinct_stories(stories: int, repeated: bo
 
 def test_story_groups_join_rewrites_through_their_most_similar_pair() -> None:
     # a-b, b-a and c-b similar, d alone (rows 0, 1, 2, 3)
-    groups = batch.stories(4, np.array([0, 1, 2]), np.array([1, 0, 1]))
+    groups = list(batch.stories(4, np.array([0, 1, 2]), np.array([1, 0, 1])))
     assert [g.tolist() for g in groups] == [[0, 1, 2]]
 
 
