@@ -5,7 +5,10 @@ BLAKE2b hash (never Python's salted ``hash()``), de-duplicated within the articl
 counted across the batch in sorted numpy arrays (16 bytes per distinct hash). Near
 duplicates are found with a numpy MinHash of 5-word shingles (64 permutations, stored as
 uint32) and banded LSH (16 bands of 4 rows) at the end of the pass. No text is kept,
-only the article ids needed to name a near duplicate.
+only the article ids needed to name a near duplicate. The signatures, ids and each
+article's hashes go to unnamed temporary files past :data:`_SPILL_ROWS` rows
+(:class:`SignatureStore`), so memory holds the distinct hashes' counts, not a row per
+article; ``finish`` reads them back a block or a row at a time.
 """
 
 from __future__ import annotations

@@ -2,12 +2,15 @@
 
 ``observe`` keeps one small record per figure credited to a *named* source (the
 source's names, the figure's kind and value, a few subject words from its sentence,
-the article id and span): memory grows with the number of attributed figures, never
-with the text of the batch. ``finish`` groups records by source and kind, folds
-records with the same value and subject words into one claim, and pairs claims that
-share subject words and differ by more than the tolerance ratio; each figure then gets
-one contradiction (the first other article, and how many others there are), so a
-batch of near-copies costs claims squared, not articles squared.
+the article id and span), never the text of the batch; past :data:`SPILL_AT` records
+and per-article values they move to SQLite's private temporary database
+(:class:`Spill`), so memory does not grow with the batch. ``finish`` groups records by
+source and kind, folds records with the same value and subject words into one claim
+(which keeps its articles' places, not its records), and pairs claims that share
+subject words and differ by more than the tolerance ratio; each figure then gets one
+contradiction (the first other article, and how many others there are), so a batch of
+near-copies costs claims squared, not articles squared. The contradictions per article
+are handed on as a :class:`copydesk.SpilledMap` on disk.
 """
 
 from __future__ import annotations
