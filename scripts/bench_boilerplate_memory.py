@@ -84,7 +84,8 @@ def main() -> None:
         print(f"peak Python allocations during the pass (tracemalloc): {traced / 2**20:.1f} MiB")
     print(f"peak RSS: {rss_after / 1024:.1f} MiB (before the pass: {rss_before / 1024:.1f} MiB)")
     print(
-        f"state: {len(state.counter.keys):,} distinct hashes ({(state.counter.keys.nbytes + state.counter.counts.nbytes) / 2**20:.1f} MiB), "
+        f"state: {len(state.counter.keys):,} distinct hashes in memory ({(state.counter.keys.nbytes + state.counter.counts.nbytes) / 2**20:.1f} MiB), "
+        f"{sum(n for _, n in state.counter._runs):,} in {len(state.counter._runs)} sorted runs on disk, "
         f"rows in memory {held:,} of {state.store.count:,}: signatures {sigs / 2**20:.1f} MiB, ids and hashes {ids / 2**20:.1f} MiB"
     )
     print(f"finish: {len(stats.keys):,} hashes in >= 2 articles, {len(stats.near):,} articles with a near duplicate")

@@ -18,7 +18,7 @@ import hashlib
 import operator
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from typing import Any
 
@@ -29,7 +29,9 @@ U64 = npt.NDArray[np.uint64]
 PERMUTATIONS = 64
 BANDS = 16
 SHINGLE = 5
-_FLUSH_AT = 1 << 20
+_FLUSH_AT = 1 << 16
+#: Distinct hashes a counter holds in memory (12 bytes each) before it moves them to a sorted run on disk.
+_KEYS_MAX = 1 << 18
 _MAX_GROUP = 64
 _SIGNATURE_CHUNK = 4096
 #: Signature rows a store holds in memory before it appends them to its files.
@@ -131,6 +133,8 @@ class HashCounter:
         self.counts: npt.NDArray[np.uint32] = np.zeros(0, dtype=np.uint32)
         self._pending: list[U64] = []
         self._size = 0
+        #: Sorted runs of keys and counts moved to unnamed temporary files: (descriptor, keys).
+        self._runs: list[tuple[int, int]] = []
 
     def add(self, hashes: U64) -> None:
         """Count one article's de-duplicated hashes."""
@@ -151,8 +155,8 @@ class HashCounter:
     def merge(self, other: HashCounter) -> None:
         """Add ``other``'s counts to this counter's (the result does not depend on the order)."""
         self.flush()
-        other.flush()
-        self._insert(other.keys, other.counts)
+        for keys, counts in other.parts():
+            self._insert(keys, counts)
 
     def _insert(self, fresh: U64, fresh_counts: npt.NDArray[Any]) -> None:
         """Add sorted, distinct ``fresh`` hashes with their counts."""
@@ -163,12 +167,81 @@ class HashCounter:
         new = ~known
         self.keys = np.insert(self.keys, at[new], fresh[new])
         self.counts = np.insert(self.counts, at[new], fresh_counts[new].astype(np.uint32))
+        if len(self.keys) >= _KEYS_MAX:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Move the sorted keys and counts to a run on disk (memory holds at most :data:`_KEYS_MAX`)."""
+        fd = _unnamed()
+        os.pwrite(fd, self.keys.astype("<u8").tobytes() + self.counts.astype("<u4").tobytes(), 0)
+        self._runs.append((fd, len(self.keys)))
+        self.keys, self.counts = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
+
+    def parts(self) -> Iterator[tuple[U64, npt.NDArray[np.uint32]]]:
+        """Every hash with its count summed over the runs and memory, in hash order, a range of hashes at a time."""
+        self.flush()
+        if not self._runs:
+            yield self.keys, self.counts
+            return
+        total = len(self.keys) + sum(n for _, n in self._runs)
+        ranges = -(-total // _KEYS_MAX)
+        cuts = [np.uint64((2**64 * k) // ranges) for k in range(1, ranges)]
+        for lo, hi in zip([None, *cuts], [*cuts, None], strict=True):
+            keys, counts = [_cut(self.keys, lo, hi, self.keys)], [_cut(self.keys, lo, hi, self.counts)]
+            for fd, n in self._runs:
+                start, stop = _run_bounds(fd, n, lo, hi)
+                keys.append(np.frombuffer(os.pread(fd, (stop - start) * 8, start * 8), "<u8").astype(np.uint64))
+                counts.append(np.frombuffer(os.pread(fd, (stop - start) * 4, n * 8 + start * 4), "<u4"))
+            merged = np.concatenate(keys)
+            order = np.argsort(merged, kind="stable")
+            ordered = merged[order]
+            first = _distinct(ordered)
+            summed = np.add.reduceat(np.concatenate(counts)[order], np.flatnonzero(first)) if len(order) else ordered
+            yield ordered[first], summed.astype(np.uint32)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Every count in memory (a chunk's counter crosses to the merging process; it is small)."""
+        keys, counts = zip(*self.parts(), strict=True)
+        return {"flush_at": self.flush_at, "keys": np.concatenate(keys), "counts": np.concatenate(counts)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["flush_at"])  # type: ignore[misc]
+        self.keys, self.counts = state["keys"], state["counts"]
+
+    def __del__(self) -> None:
+        for fd, _ in getattr(self, "_runs", ()):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     def repeated(self, minimum: int) -> tuple[U64, npt.NDArray[np.uint32]]:
         """The hashes counted at least ``minimum`` times, with their counts."""
-        self.flush()
-        keep = self.counts >= minimum
-        return self.keys[keep], self.counts[keep]
+        kept = [(keys[counts >= minimum], counts[counts >= minimum]) for keys, counts in self.parts()]
+        return np.concatenate([k for k, _ in kept]), np.concatenate([c for _, c in kept])
+
+
+def _cut(keys: U64, lo: np.uint64 | None, hi: np.uint64 | None, values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """``values`` at the sorted ``keys`` from ``lo`` (included) to ``hi`` (excluded); None: open."""
+    start = 0 if lo is None else int(np.searchsorted(keys, lo))
+    stop = len(keys) if hi is None else int(np.searchsorted(keys, hi))
+    return values[start:stop]
+
+
+def _run_bounds(fd: int, n: int, lo: np.uint64 | None, hi: np.uint64 | None) -> tuple[int, int]:
+    """Where the keys from ``lo`` to ``hi`` are in a run of ``n`` sorted keys on disk (binary search by pread)."""
+
+    def first_at_least(value: np.uint64 | None, default: int) -> int:
+        if value is None:
+            return default
+        low, high = 0, n
+        while low < high:
+            mid = (low + high) // 2
+            if np.uint64(int.from_bytes(os.pread(fd, 8, mid * 8), "little")) < value:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    return first_at_least(lo, 0), first_at_least(hi, n)
 
 
 def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:

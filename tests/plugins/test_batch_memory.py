@@ -154,3 +154,32 @@ def test_spilled_map_file_has_no_name_and_closes_with_the_map() -> None:
     assert target.endswith("(deleted)")
     del table
     assert target not in _open_files()
+
+
+def test_hash_counter_moves_distinct_hashes_to_sorted_runs_and_counts_as_in_memory(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = np.random.default_rng(5)
+    common = rng.integers(0, 2**64, size=40, dtype=np.uint64)  # repeated across articles
+    articles = []
+    for _ in range(300):
+        own = rng.integers(0, 2**64, size=20, dtype=np.uint64)  # distinct to each article
+        picked = common[rng.integers(0, len(common), size=10)]
+        articles.append(hashing.unique(np.concatenate([own, picked, np.array([2**64 - 1, 0], dtype=np.uint64)])))
+    memory = hashing.HashCounter()
+    for hashes in articles:
+        memory.add(hashes)
+    monkeypatch.setattr(hashing, "_KEYS_MAX", 100)
+    disk = hashing.HashCounter(flush_at=64)
+    for begin in range(0, len(articles), 16):  # chunks merged as a keeper merges them
+        chunk = hashing.HashCounter()
+        for hashes in articles[begin : begin + 16]:
+            chunk.add(hashes)
+        disk.merge(pickle.loads(pickle.dumps(chunk)))
+        assert len(disk.keys) < 100
+    assert len(disk._runs) > 10
+    for minimum in (1, 2, 5):
+        keys, counts = disk.repeated(minimum)
+        expected_keys, expected_counts = memory.repeated(minimum)
+        assert keys.tolist() == expected_keys.tolist() and counts.tolist() == expected_counts.tolist()
+    assert disk.repeated(2)[0].tolist()[-1] == 2**64 - 1 and disk.repeated(300)[0].tolist() == [0, 2**64 - 1]
