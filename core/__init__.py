@@ -38,6 +38,7 @@ from copydesk.models import (
     Severity,
     SourceRef,
 )
+from copydesk.spill import SpilledMap
 from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
 
 try:
@@ -70,6 +71,7 @@ __all__ = [
     "Settings",
     "Severity",
     "SourceRef",
+    "SpilledMap",
     "TextView",
     "Tokens",
     "__version__",

@@ -7,18 +7,25 @@ a keeper that runs over, raises, exits or dies is stopped with every process it 
 (:mod:`copydesk.processes`) and that scorer's batch pass has failed (``CD004``), while
 the other keepers go on. What crosses the pipe must pickle: the articles a pass without
 ``merge`` observes, the chunk states of a mapped pass (pickled in the workers already)
-and what ``finish`` returns. Where the run cannot fork, or the conformance suite
+and what ``finish`` returns. An object of the statistics that has ``fileno()``,
+``descriptor_state()`` and a class method ``from_descriptor(fd, *state)`` (an unnamed
+temporary file, :class:`copydesk.spill.SpilledMap`) crosses by its descriptor, passed
+over the pipe, not by its contents. Where the run cannot fork, or the conformance suite
 measures this process, :class:`Held` runs the same calls here, without a time limit.
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import multiprocessing
+import os
 import pickle
+import socket
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from multiprocessing import reduction
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
 
@@ -115,20 +122,77 @@ def _keep(conn: Connection, a: ActiveScorer, clock: processes.Clock) -> None:
         if message is None:
             return
         op, payload = message
+        descriptors: list[int] = []
         try:
             answer = held.call(op, payload)
-            reply: tuple[str, Any] = ("ok", None if op != "finish" else _pickled(answer))
+            reply: tuple[str, Any] = ("ok", None)
+            if op == "finish":
+                blob, descriptors = _pickled(answer)
+                reply = ("ok", (blob, len(descriptors)))
         except Failed as exc:
             reply = ("failed", str(exc))
         conn.send(reply)
+        if descriptors:
+            with socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM) as channel:
+                reduction.sendfds(channel, descriptors)
 
 
-def _pickled(stats: Any) -> bytes:
-    """``finish``'s statistics as bytes for the run, or :class:`Failed`."""
+class _Passing(pickle.Pickler):
+    """A pickler that leaves out the objects that cross by descriptor (see the module docstring), collecting their descriptors."""
+
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self.descriptors: list[int] = []
+
+    def persistent_id(self, obj: Any) -> Any:
+        """``(place, class, state)`` for an object passed by descriptor, else None (pickled as usual)."""
+        kind = type(obj)
+        if callable(getattr(kind, "from_descriptor", None)) and callable(getattr(kind, "descriptor_state", None)):
+            self.descriptors.append(obj.fileno())
+            return (len(self.descriptors) - 1, kind, obj.descriptor_state())
+        return None
+
+
+class _Receiving(pickle.Unpickler):
+    """The unpickler for :class:`_Passing`'s bytes, with the descriptors received beside them."""
+
+    def __init__(self, blob: bytes, descriptors: list[int]) -> None:
+        super().__init__(io.BytesIO(blob))
+        self.descriptors = descriptors
+
+    def persistent_load(self, pid: Any) -> Any:
+        """The object passed by descriptor (it owns the descriptor from now on)."""
+        place, kind, state = pid
+        fd, self.descriptors[place] = self.descriptors[place], -1
+        return kind.from_descriptor(fd, *state)
+
+
+def _pickled(stats: Any) -> tuple[bytes, list[int]]:
+    """``finish``'s statistics as bytes for the run and the descriptors that cross beside them, or :class:`Failed`."""
+    out = io.BytesIO()
     try:
-        return pickle.dumps(stats, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler = _Passing(out)
+        pickler.dump(stats)
     except BaseException as exc:  # isolation point: scoring (a plugin's object that cannot be pickled)
         raise Failed(f"its batch statistics cannot be sent between processes: {describe(exc)}") from exc
+    return out.getvalue(), pickler.descriptors
+
+
+def _unpickled(conn: Connection, answer: tuple[bytes, int]) -> Any:
+    """``finish``'s statistics read back: the bytes, and the descriptors the keeper sent after them."""
+    blob, count = answer
+    descriptors: list[int] = []
+    if count:
+        with socket.fromfd(conn.fileno(), socket.AF_UNIX, socket.SOCK_STREAM) as channel:
+            descriptors = list(reduction.recvfds(channel, count))
+    receiving = _Receiving(blob, descriptors)
+    try:
+        return receiving.load()
+    finally:
+        for fd in receiving.descriptors:  # the ones no object took
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
 
 
 class Keeper:
@@ -188,7 +252,7 @@ class Keeper:
         if op != "finish":
             return
         try:
-            self.answer = pickle.loads(answer)
+            self.answer = _unpickled(self.conn, answer)
         except Exception as exc:  # isolation point: scoring (a plugin's object that cannot be read back)
             self.error = f"its batch statistics cannot be sent between processes: {describe(exc)}"
             self.close()

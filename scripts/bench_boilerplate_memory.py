@@ -76,15 +76,17 @@ def main() -> None:
     traced = tracemalloc.get_traced_memory()[1] if args.tracemalloc else 0
     tracemalloc.stop()
     rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    sigs = sum(c.nbytes for c in state.store.chunks)
-    ids = sum(sys.getsizeof(i) for i in state.store.ids)
+    held = len(state.store._records)  # rows still in memory; the rest are in the store's unnamed files
+    sigs = held * 4 * 64
+    ids = sum(sys.getsizeof(i) + len(raw) for i, raw in state.store._records)
     print(f"articles: {args.articles:,}  batch pass: {seconds:.1f} s  ({args.articles / seconds:,.0f} articles/second)")
     if traced:
         print(f"peak Python allocations during the pass (tracemalloc): {traced / 2**20:.1f} MiB")
     print(f"peak RSS: {rss_after / 1024:.1f} MiB (before the pass: {rss_before / 1024:.1f} MiB)")
     print(
-        f"state: {len(state.counter.keys):,} distinct hashes ({(state.counter.keys.nbytes + state.counter.counts.nbytes) / 2**20:.1f} MiB), "
-        f"signatures {sigs / 2**20:.1f} MiB, article ids {ids / 2**20:.1f} MiB"
+        f"state: {len(state.counter.keys):,} distinct hashes in memory ({(state.counter.keys.nbytes + state.counter.counts.nbytes) / 2**20:.1f} MiB), "
+        f"{sum(n for _, n in state.counter._runs):,} in {len(state.counter._runs)} sorted runs on disk, "
+        f"rows in memory {held:,} of {state.store.count:,}: signatures {sigs / 2**20:.1f} MiB, ids and hashes {ids / 2**20:.1f} MiB"
     )
     print(f"finish: {len(stats.keys):,} hashes in >= 2 articles, {len(stats.near):,} articles with a near duplicate")
 

@@ -12,13 +12,13 @@ text: see :mod:`copydesk.plugins.boilerplate.hashing`.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import Document, Settings
+from copydesk import Document, Settings, SpilledMap
 from copydesk.plugins.boilerplate.frames import frames, headlines
 from copydesk.plugins.boilerplate.hashing import (
     U64,
@@ -27,12 +27,14 @@ from copydesk.plugins.boilerplate.hashing import (
     digest,
     hash_array,
     key_hash,
-    near_duplicates,
+    near_pairs,
     signature,
-    unique_counts,
 )
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build
 from copydesk.plugins.boilerplate.words import index_of
+
+#: Hashes of one story's articles counted at once (the rest wait in sorted arrays).
+_GROUP_FLUSH = 1 << 16
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,8 @@ class BatchStats:
     threshold: int
     keys: U64
     counts: npt.NDArray[np.uint32]
-    near: dict[str, tuple[str, float]] = field(default_factory=dict)
+    #: ``id -> (other id, estimated Jaccard)`` for each article with a near duplicate (a dict, or on disk).
+    near: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     sentence_threshold: int = 2
 
     def count(self, key: str) -> int:
@@ -81,13 +84,11 @@ def frame_key(frame: str) -> str:
 
 @dataclass
 class _State:
-    """The pass's running state: hash counts and signatures, no text."""
+    """The pass's running state: hash counts and signatures (with each article's id and hashes, on disk), no text."""
 
     settings: Settings
     counter: HashCounter = field(default_factory=HashCounter)
     store: SignatureStore = field(default_factory=SignatureStore)
-    #: Each stored signature's article hashes (row for row with ``store.ids``).
-    hashes: list[U64] = field(default_factory=list)
     articles: int = 0
 
 
@@ -129,15 +130,14 @@ def observe(state: _State, document: Document) -> None:
     if len(words) >= int(state.settings["near_duplicate_min_words"]):
         sig = signature(words)
         if sig is not None:
-            state.store.add(document.id, sig)
-            state.hashes.append(hashes)
+            state.store.add(document.id, sig, hashes)
 
 
 def merge(earlier: _State, later: _State) -> _State:
     """Add a later chunk's hash counts, signatures and article hashes after the earlier chunk's."""
     earlier.counter.merge(later.counter)
     earlier.store.extend(later.store)
-    earlier.hashes.extend(later.hashes)
+    later.store.close()
     earlier.articles += later.articles
     return earlier
 
@@ -149,43 +149,103 @@ def finish(state: _State) -> BatchStats:
     threshold = max(2, int(settings["repeated_min_articles"]), share)
     near_threshold = float(settings["near_duplicate_threshold"])
     story_threshold = min(near_threshold, float(settings["repeated_cluster_threshold"]))
-    similar = near_duplicates(state.store, story_threshold)
+    store = state.store
+    first, last = same_ids(store)
+    best, other = near_pairs(store)
+    rows = similar_rows(best, other, first, story_threshold)
     repeated, counts = state.counter.repeated(2)
-    counts = counts - story_surplus(stories(state.store.ids, similar), state.hashes, repeated)
+    counts = counts - story_surplus(store, stories(store.count, last[rows], last[other[rows]]), repeated)
     keep = counts >= 2
-    near = {key: pair for key, pair in similar.items() if pair[1] >= near_threshold}
+    near = SpilledMap.build(_near(store, rows, best, other, near_threshold))
     sentence_threshold = max(threshold, int(settings["repeated_min_sentence_stories"]))
     return BatchStats(state.articles, threshold, repeated[keep], counts[keep], near, sentence_threshold)
 
 
-def stories(ids: list[str], similar: dict[str, tuple[str, float]]) -> list[list[int]]:
-    """Rows of ``ids`` grouped into stories: connected by a similar pair (groups of two or more)."""
-    row = {article: i for i, article in enumerate(ids)}
-    parent = list(range(len(ids)))
+def same_ids(store: SignatureStore) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+    """For each row, the first and the last row with the same article id (ids are compared, not only hashed)."""
+    count = store.count
+    first, last = np.arange(count), np.arange(count)
+    hashed = np.empty(count, dtype=np.uint64)
+    for start in range(0, count, 1024):
+        ids = range(start, min(count, start + 1024))
+        hashed[start : start + len(ids)] = np.frombuffer(b"".join(digest(store.article_id(r)) for r in ids), "<u8")
+    order = np.argsort(hashed, kind="stable")
+    for run in _runs(order, hashed[order]):
+        by_id: dict[str, list[int]] = {}
+        for row in sorted(run.tolist()):
+            by_id.setdefault(store.article_id(row), []).append(row)
+        for members in by_id.values():
+            first[members], last[members] = members[0], members[-1]
+    return first, last
+
+
+def _runs(order: npt.NDArray[np.intp], ordered: npt.NDArray[Any]) -> Iterator[npt.NDArray[np.intp]]:
+    """The runs of two or more equal values of the sorted ``ordered``, as their slices of ``order``."""
+    bounds = np.flatnonzero(np.diff(ordered)) + 1
+    starts = np.concatenate([[0], bounds])
+    ends = np.concatenate([bounds, [len(order)]])
+    for run in np.flatnonzero(ends - starts > 1).tolist():
+        yield order[starts[run] : ends[run]]
+
+
+def similar_rows(
+    best: npt.NDArray[np.float64], other: npt.NDArray[np.intp], first: npt.NDArray[np.intp], threshold: float
+) -> npt.NDArray[np.intp]:
+    """The rows with a similar row of another id at ``threshold`` or above: the first such row of each id."""
+    rows = np.flatnonzero(best >= threshold)
+    rows = rows[first[rows] != first[other[rows]]]
+    ids = first[rows]
+    order = np.argsort(ids, kind="stable")
+    keep = np.ones(len(rows), dtype=bool)
+    keep[order[1:]] = ids[order[1:]] != ids[order[:-1]]
+    kept: npt.NDArray[np.intp] = rows[keep]
+    return kept
+
+
+def _near(
+    store: SignatureStore,
+    rows: npt.NDArray[np.intp],
+    best: npt.NDArray[np.float64],
+    other: npt.NDArray[np.intp],
+    threshold: float,
+) -> Iterator[tuple[str, tuple[str, float]]]:
+    """``(id, (other id, similarity))`` of each row of ``rows`` whose similarity (rounded) is at least ``threshold``."""
+    for row in rows.tolist():
+        similarity = round(float(best[row]), 4)
+        if similarity >= threshold:
+            yield store.article_id(row), (store.article_id(int(other[row])), similarity)
+
+
+def stories(count: int, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp]) -> Iterator[npt.NDArray[np.intp]]:
+    """Rows ``0 .. count - 1`` grouped into stories: connected by a pair ``(left[k], right[k])`` (groups of two or more)."""
+    parent = np.arange(count)
 
     def root(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
-            i = parent[i]
+            i = int(parent[i])
         return i
 
-    for article, (other, _) in sorted(similar.items()):
-        a, b = root(row[article]), root(row[other])
-        parent[max(a, b)] = min(a, b)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(ids)):
-        groups.setdefault(root(i), []).append(i)
-    return [members for members in groups.values() if len(members) > 1]
+    for a, b in zip(left.tolist(), right.tolist(), strict=True):
+        ra, rb = root(a), root(b)
+        parent[max(ra, rb)] = min(ra, rb)
+    while not np.array_equal(parent, parent[parent]):
+        parent = parent[parent]
+    order = np.argsort(parent, kind="stable")
+    return _runs(order, parent[order])
 
 
-def story_surplus(groups: list[list[int]], hashes: list[U64], repeated: U64) -> npt.NDArray[np.uint32]:
+def story_surplus(store: SignatureStore, groups: Iterable[npt.NDArray[np.intp]], repeated: U64) -> npt.NDArray[np.uint32]:
     """Per repeated hash, how many articles beyond the first of their story also hold it."""
     surplus = np.zeros(len(repeated), dtype=np.uint32)
     if not len(repeated):
         return surplus
     for members in groups:
-        values, counts = unique_counts(np.concatenate([hashes[i] for i in members]))
-        values, extra = values[counts > 1], counts[counts > 1] - 1
+        counter = HashCounter(_GROUP_FLUSH)
+        for row in members.tolist():
+            counter.add(store.hashes(row))
+        values, counts = counter.repeated(2)
+        extra = counts - 1
         at = np.minimum(np.searchsorted(repeated, values), len(repeated) - 1)
         found = repeated[at] == values
         np.add.at(surplus, at[found], extra[found].astype(np.uint32))

@@ -5,15 +5,20 @@ BLAKE2b hash (never Python's salted ``hash()``), de-duplicated within the articl
 counted across the batch in sorted numpy arrays (16 bytes per distinct hash). Near
 duplicates are found with a numpy MinHash of 5-word shingles (64 permutations, stored as
 uint32) and banded LSH (16 bands of 4 rows) at the end of the pass. No text is kept,
-only the article ids needed to name a near duplicate.
+only the article ids needed to name a near duplicate. The signatures, ids and each
+article's hashes go to unnamed temporary files past :data:`_SPILL_ROWS` rows
+(:class:`SignatureStore`), so memory holds the distinct hashes' counts, not a row per
+article; ``finish`` reads them back a block or a row at a time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import operator
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress
 from typing import Any
 
@@ -24,10 +29,18 @@ U64 = npt.NDArray[np.uint64]
 PERMUTATIONS = 64
 BANDS = 16
 SHINGLE = 5
-_FLUSH_AT = 1 << 20
-_CHUNK = 4096
+_FLUSH_AT = 1 << 16
+#: Distinct hashes a counter holds in memory (12 bytes each) before it moves them to a sorted run on disk.
+_KEYS_MAX = 1 << 18
 _MAX_GROUP = 64
 _SIGNATURE_CHUNK = 4096
+#: Signature rows a store holds in memory before it appends them to its files.
+_SPILL_ROWS = 1024
+_SIG_BYTES = 4 * PERMUTATIONS
+#: Signature rows read at once when the whole store is scanned.
+_READ = 1024
+#: Distinct buckets remembered as compared (comparing one again changes nothing; this only saves time).
+_COMPARED_MAX = 1 << 12
 
 
 def _words(hexadecimal: str) -> npt.NDArray[np.uint64]:
@@ -147,18 +160,21 @@ def key_hash(key: str) -> np.uint64:
 class HashCounter:
     """How many articles each hash occurs in; pending hashes are merged in large batches."""
 
-    def __init__(self) -> None:
+    def __init__(self, flush_at: int = _FLUSH_AT) -> None:
+        self.flush_at = flush_at
         self.keys: U64 = np.zeros(0, dtype=np.uint64)
         self.counts: npt.NDArray[np.uint32] = np.zeros(0, dtype=np.uint32)
         self._pending: list[U64] = []
         self._size = 0
+        #: Sorted runs of keys and counts moved to unnamed temporary files: (descriptor, keys).
+        self._runs: list[tuple[int, int]] = []
 
     def add(self, hashes: U64) -> None:
         """Count one article's de-duplicated hashes."""
         if hashes.size:
             self._pending.append(hashes)
             self._size += int(hashes.size)
-            if self._size >= _FLUSH_AT:
+            if self._size >= self.flush_at:
                 self.flush()
 
     def flush(self) -> None:
@@ -172,8 +188,8 @@ class HashCounter:
     def merge(self, other: HashCounter) -> None:
         """Add ``other``'s counts to this counter's (the result does not depend on the order)."""
         self.flush()
-        other.flush()
-        self._insert(other.keys, other.counts)
+        for keys, counts in other.parts():
+            self._insert(keys, counts)
 
     def _insert(self, fresh: U64, fresh_counts: npt.NDArray[Any]) -> None:
         """Add sorted, distinct ``fresh`` hashes with their counts."""
@@ -184,12 +200,81 @@ class HashCounter:
         new = ~known
         self.keys = np.insert(self.keys, at[new], fresh[new])
         self.counts = np.insert(self.counts, at[new], fresh_counts[new].astype(np.uint32))
+        if len(self.keys) >= _KEYS_MAX:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Move the sorted keys and counts to a run on disk (memory holds at most :data:`_KEYS_MAX`)."""
+        fd = _unnamed()
+        os.pwrite(fd, self.keys.astype("<u8").tobytes() + self.counts.astype("<u4").tobytes(), 0)
+        self._runs.append((fd, len(self.keys)))
+        self.keys, self.counts = np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.uint32)
+
+    def parts(self) -> Iterator[tuple[U64, npt.NDArray[np.uint32]]]:
+        """Every hash with its count summed over the runs and memory, in hash order, a range of hashes at a time."""
+        self.flush()
+        if not self._runs:
+            yield self.keys, self.counts
+            return
+        total = len(self.keys) + sum(n for _, n in self._runs)
+        ranges = -(-total // _KEYS_MAX)
+        cuts = [np.uint64((2**64 * k) // ranges) for k in range(1, ranges)]
+        for lo, hi in zip([None, *cuts], [*cuts, None], strict=True):
+            keys, counts = [_cut(self.keys, lo, hi, self.keys)], [_cut(self.keys, lo, hi, self.counts)]
+            for fd, n in self._runs:
+                start, stop = _run_bounds(fd, n, lo, hi)
+                keys.append(np.frombuffer(os.pread(fd, (stop - start) * 8, start * 8), "<u8").astype(np.uint64))
+                counts.append(np.frombuffer(os.pread(fd, (stop - start) * 4, n * 8 + start * 4), "<u4"))
+            merged = np.concatenate(keys)
+            order = np.argsort(merged, kind="stable")
+            ordered = merged[order]
+            first = _distinct(ordered)
+            summed = np.add.reduceat(np.concatenate(counts)[order], np.flatnonzero(first)) if len(order) else ordered
+            yield ordered[first], summed.astype(np.uint32)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Every count in memory (a chunk's counter crosses to the merging process; it is small)."""
+        keys, counts = zip(*self.parts(), strict=True)
+        return {"flush_at": self.flush_at, "keys": np.concatenate(keys), "counts": np.concatenate(counts)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["flush_at"])  # type: ignore[misc]
+        self.keys, self.counts = state["keys"], state["counts"]
+
+    def __del__(self) -> None:
+        for fd, _ in getattr(self, "_runs", ()):
+            with contextlib.suppress(OSError):
+                os.close(fd)
 
     def repeated(self, minimum: int) -> tuple[U64, npt.NDArray[np.uint32]]:
         """The hashes counted at least ``minimum`` times, with their counts."""
-        self.flush()
-        keep = self.counts >= minimum
-        return self.keys[keep], self.counts[keep]
+        kept = [(keys[counts >= minimum], counts[counts >= minimum]) for keys, counts in self.parts()]
+        return np.concatenate([k for k, _ in kept]), np.concatenate([c for _, c in kept])
+
+
+def _cut(keys: U64, lo: np.uint64 | None, hi: np.uint64 | None, values: npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """``values`` at the sorted ``keys`` from ``lo`` (included) to ``hi`` (excluded); None: open."""
+    start = 0 if lo is None else int(np.searchsorted(keys, lo))
+    stop = len(keys) if hi is None else int(np.searchsorted(keys, hi))
+    return values[start:stop]
+
+
+def _run_bounds(fd: int, n: int, lo: np.uint64 | None, hi: np.uint64 | None) -> tuple[int, int]:
+    """Where the keys from ``lo`` to ``hi`` are in a run of ``n`` sorted keys on disk (binary search by pread)."""
+
+    def first_at_least(value: np.uint64 | None, default: int) -> int:
+        if value is None:
+            return default
+        low, high = 0, n
+        while low < high:
+            mid = (low + high) // 2
+            if np.uint64(int.from_bytes(os.pread(fd, 8, mid * 8), "little")) < value:
+                low = mid + 1
+            else:
+                high = mid
+        return low
+
+    return first_at_least(lo, 0), first_at_least(hi, n)
 
 
 def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
@@ -216,38 +301,142 @@ def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     return out
 
 
-@dataclass
 class SignatureStore:
-    """MinHash signatures in fixed-size numpy chunks, with the article ids they belong to."""
+    """MinHash signatures with the article ids (and hashes) they belong to, spilled to disk past a buffer.
 
-    chunks: list[npt.NDArray[np.uint32]] = field(default_factory=list)
-    ids: list[str] = field(default_factory=list)
-    #: Rows used in the last chunk.
-    used: int = 0
+    The last :data:`_SPILL_ROWS` rows are held in memory; earlier ones are in unnamed
+    temporary files (gone however the run ends): the signatures as fixed 256-byte rows,
+    each row's id and hashes as one variable record, and each record's end offset as a
+    fixed 8-byte row. So memory does not grow with the batch.
+    """
 
-    def add(self, article_id: str, sig: npt.NDArray[np.uint32]) -> None:
-        """Store one signature."""
-        if not self.chunks or self.used == len(self.chunks[-1]):
-            self.chunks.append(np.zeros((_CHUNK, PERMUTATIONS), dtype=np.uint32))
-            self.used = 0
-        self.chunks[-1][self.used] = sig
-        self.used += 1
-        self.ids.append(article_id)
+    def __init__(self) -> None:
+        self.count = 0
+        #: Rows on disk (the buffer holds rows ``spilled`` to ``count``).
+        self.spilled = 0
+        self._sigs: list[npt.NDArray[np.uint32]] = []
+        self._records: list[tuple[str, bytes]] = []
+        self._files: tuple[int, int, int] | None = None  # signatures, records, record ends
+        self._end = 0
+
+    def add(self, article_id: str, sig: npt.NDArray[np.uint32], hashes: U64 | None = None) -> None:
+        """Store one signature (and the article's hashes)."""
+        self._sigs.append(np.asarray(sig, dtype=np.uint32))
+        self._records.append((article_id, b"" if hashes is None else hashes.astype("<u8").tobytes()))
+        self.count += 1
+        if len(self._sigs) >= _SPILL_ROWS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Append the buffered rows to the files."""
+        if self._files is None:
+            self._files = (_unnamed(), _unnamed(), _unnamed())
+        sigs, records, ends = self._files
+        packed = [_pack(article_id, raw) for article_id, raw in self._records]
+        offsets = np.cumsum([len(p) for p in packed], dtype=np.uint64) + np.uint64(self._end)
+        os.pwrite(sigs, np.stack(self._sigs).astype("<u4").tobytes(), self.spilled * _SIG_BYTES)
+        os.pwrite(records, b"".join(packed), self._end)
+        os.pwrite(ends, offsets.astype("<u8").tobytes(), self.spilled * 8)
+        self._end = int(offsets[-1])
+        self.spilled = self.count
+        self._sigs, self._records = [], []
 
     def extend(self, other: SignatureStore) -> None:
-        """Store ``other``'s signatures after this store's, in their order."""
-        for article_id, sig in zip(other.ids, other.matrix(), strict=True):
-            self.add(article_id, sig)
+        """Store ``other``'s rows after this store's, in their order."""
+        for start in range(0, other.count, _SPILL_ROWS):
+            stop = min(other.count, start + _SPILL_ROWS)
+            sigs = other.signatures(start, stop)
+            for row, sig in zip(range(start, stop), sigs, strict=True):
+                article_id, raw = other.record(row)
+                self._sigs.append(sig)
+                self._records.append((article_id, raw))
+                self.count += 1
+                if len(self._sigs) >= _SPILL_ROWS:
+                    self._spill()
+
+    def signatures(self, start: int, stop: int) -> npt.NDArray[np.uint32]:
+        """Rows ``start`` to ``stop`` of the signatures."""
+        parts = []
+        if start < self.spilled and self._files is not None:
+            upto = min(stop, self.spilled)
+            raw = os.pread(self._files[0], (upto - start) * _SIG_BYTES, start * _SIG_BYTES)
+            parts.append(np.frombuffer(raw, dtype="<u4").reshape(-1, PERMUTATIONS))
+        if stop > self.spilled:
+            parts += [s[None, :] for s in self._sigs[max(0, start - self.spilled) : stop - self.spilled]]
+        if not parts:
+            return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
+        whole = parts[0] if len(parts) == 1 else np.concatenate(parts)
+        return whole.astype(np.uint32, copy=False)
+
+    def rows(self, rows: npt.NDArray[np.intp]) -> npt.NDArray[np.uint32]:
+        """The signatures of ``rows``."""
+        return np.concatenate([self.signatures(r, r + 1) for r in rows.tolist()])
+
+    def record(self, row: int) -> tuple[str, bytes]:
+        """Row ``row``'s article id and hashes (little-endian uint64 bytes)."""
+        if row >= self.spilled:
+            return self._records[row - self.spilled]
+        assert self._files is not None
+        _, records, ends = self._files
+        start = int.from_bytes(os.pread(ends, 8, (row - 1) * 8), "little") if row else 0
+        stop = int.from_bytes(os.pread(ends, 8, row * 8), "little")
+        return _unpack(os.pread(records, stop - start, start))
+
+    def article_id(self, row: int) -> str:
+        """Row ``row``'s article id."""
+        return self.record(row)[0]
+
+    def hashes(self, row: int) -> U64:
+        """Row ``row``'s hashes."""
+        return np.frombuffer(self.record(row)[1], dtype="<u8").astype(np.uint64)
+
+    @property
+    def ids(self) -> list[str]:
+        """Every row's article id (reads them all: for tests and small batches)."""
+        return [self.article_id(row) for row in range(self.count)]
 
     def matrix(self) -> npt.NDArray[np.uint32]:
-        """All signatures, one row per stored article."""
-        if not self.ids:
-            return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
-        return np.concatenate([*self.chunks[:-1], self.chunks[-1][: self.used]])
+        """All signatures, one row per stored article (reads them all: for tests and small batches)."""
+        return self.signatures(0, self.count)
 
     def __getstate__(self) -> dict[str, Any]:
-        """Pickle the used rows only (a chunk's state crosses to the merging process)."""
-        return {"chunks": [self.matrix()] if self.ids else [], "ids": self.ids, "used": len(self.ids)}
+        """Every row, in memory (a chunk's state crosses to the merging process; it is small)."""
+        rows = [self.record(row) for row in range(self.count)]
+        return {"sigs": list(self.matrix()), "records": rows}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+        self._sigs, self._records, self.count = state["sigs"], state["records"], len(state["records"])
+        if self.count >= _SPILL_ROWS:
+            self._spill()
+
+    def close(self) -> None:
+        """Close the files (they are gone once every process holding them closed them)."""
+        for fd in self._files or ():
+            os.close(fd)
+        self._files = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+
+def _pack(article_id: str, raw: bytes) -> bytes:
+    """One record: the id's UTF-8 length (4 bytes), the id, the hashes."""
+    encoded = article_id.encode("utf-8", "surrogatepass")
+    return len(encoded).to_bytes(4, "little") + encoded + raw
+
+
+def _unpack(record: bytes) -> tuple[str, bytes]:
+    """The id and hashes of one record (see :func:`_pack`)."""
+    size = int.from_bytes(record[:4], "little")
+    return record[4 : 4 + size].decode("utf-8", "surrogatepass"), record[4 + size :]
+
+
+def _unnamed() -> int:
+    """The descriptor of a new temporary file without a name."""
+    with tempfile.TemporaryFile() as handle:
+        return os.dup(handle.fileno())
 
 
 def _band_keys(sigs: npt.NDArray[np.uint32], band: int) -> U64:
@@ -261,17 +450,17 @@ def _band_keys(sigs: npt.NDArray[np.uint32], band: int) -> U64:
 
 
 def _compare_group(
-    sigs: npt.NDArray[np.uint32],
+    block: npt.NDArray[np.uint32],
     members: npt.NDArray[np.intp],
     best: npt.NDArray[np.float64],
     other: npt.NDArray[np.intp],
 ) -> None:
     """Update each member's most similar other member (estimated Jaccard) within one LSH bucket.
 
-    A member takes its most similar other member (the first, so the lowest row, on a tie)
-    when that is more similar than its best so far, or as similar and a lower row.
+    ``block`` holds the members' signatures. A member takes its most similar other member
+    (the first, so the lowest row, on a tie) when that is more similar than its best so
+    far, or as similar and a lower row. Comparing a bucket again changes nothing.
     """
-    block = sigs[members]
     sims = (block[:, None, :] == block[None, :, :]).mean(axis=2)
     np.fill_diagonal(sims, -1.0)
     cols = sims.argmax(axis=1)
@@ -283,15 +472,20 @@ def _compare_group(
     other[members[better]] = candidate[better]
 
 
-def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
-    """For every article with a near duplicate, ``id -> (other id, estimated Jaccard)``."""
-    sigs = store.matrix()
-    count = len(sigs)
+def band_keys(store: SignatureStore, band: int) -> U64:
+    """:func:`_band_keys` of every stored signature, read a block at a time."""
+    parts = [_band_keys(store.signatures(s, min(store.count, s + _READ)), band) for s in range(0, store.count, _READ)]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+
+
+def near_pairs(store: SignatureStore) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Each row's best estimated Jaccard with another row of one of its LSH buckets (-1: none), and that row."""
+    count = store.count
     best = np.full(count, -1.0)
     other = np.full(count, count, dtype=np.intp)
     compared: set[bytes] = set()
     for band in range(BANDS):
-        keys = _band_keys(sigs, band)
+        keys = band_keys(store, band)
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         bounds = np.flatnonzero(np.diff(ordered)) + 1
@@ -301,11 +495,19 @@ def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[
             group = np.sort(order[starts[run] : ends[run]])[:_MAX_GROUP]
             key = group.tobytes()
             if key not in compared:  # the same bucket again (in another band) changes nothing
+                if len(compared) >= _COMPARED_MAX:
+                    compared.clear()  # so forgetting one costs time only
                 compared.add(key)
-                _compare_group(sigs, group, best, other)
+                _compare_group(store.rows(group), group, best, other)
+    return best, other
+
+
+def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+    """For every article with a near duplicate, ``id -> (other id, estimated Jaccard)`` (a dict: for small stores)."""
+    best, other = near_pairs(store)
     found: dict[str, tuple[str, float]] = {}
     for index in np.flatnonzero(best >= threshold):
-        article_id, other_id = store.ids[int(index)], store.ids[int(other[index])]
+        article_id, other_id = store.article_id(int(index)), store.article_id(int(other[index]))
         if article_id != other_id:
             found.setdefault(article_id, (other_id, round(float(best[index]), 4)))
     return found

@@ -2,28 +2,39 @@
 
 ``observe`` keeps one small record per figure credited to a *named* source (the
 source's names, the figure's kind and value, a few subject words from its sentence,
-the article id and span): memory grows with the number of attributed figures, never
-with the text of the batch. ``finish`` groups records by source and kind, folds
-records with the same value and subject words into one claim, and pairs claims that
-share subject words and differ by more than the tolerance ratio; each figure then gets
-one contradiction (the first other article, and how many others there are), so a
-batch of near-copies costs claims squared, not articles squared.
+the article id and span), never the text of the batch; past :data:`SPILL_AT` records
+and per-article values they move to SQLite's private temporary database
+(:class:`Spill`), so memory does not grow with the batch. ``finish`` groups records by
+source and kind, folds records with the same value and subject words into one claim
+(which keeps its articles' places, not its records), and pairs claims that share
+subject words and differ by more than the tolerance ratio; each figure then gets one
+contradiction (the first other article, and how many others there are), so a batch of
+near-copies costs claims squared, not articles squared. The contradictions per article
+are handed on as a :class:`copydesk.SpilledMap` on disk.
 """
 
 from __future__ import annotations
 
+import array
+import itertools
+import pickle
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from functools import partial
+from itertools import groupby, pairwise
 from typing import Any
 
-from copydesk import Document
+from copydesk import Document, SpilledMap
 from copydesk.plugins.figures.analysis import SOURCED, Attributed, analyse
 from copydesk.plugins.figures.measure import measure, same_measure, times
 
 SUBJECT_WORDS = 12
 MAX_CLAIMS = 2000  # distinct claims compared pairwise per (source, kind) group
+#: Records and per-article values a state holds in memory before it moves them to SQLite's temporary database.
+SPILL_AT = 2048
+#: SQLite's page cache for the spilled records, in KiB (negative: a size, not a page count).
+SPILL_CACHE_KIB = 1024
 NEAR = 10  # words either side of a figure read for its subject words
 NEAR_CHARS = 160  # at most this many characters either side (bounds the work)
 STOPWORDS = frozenset(
@@ -61,9 +72,99 @@ class Record:
     series: bool = False  # the source is a poll, survey, count or tally (one release of a series)
 
 
+class Spill:
+    """Records, per-article values and contradictions in SQLite's private temporary database.
+
+    The database has an empty file name: SQLite deletes its file as soon as it is opened,
+    so nothing is left behind however the run ends.
+    """
+
+    def __init__(self) -> None:
+        import sqlite3
+
+        self.db = sqlite3.connect("", isolation_level=None)
+        for statement in (
+            f"PRAGMA cache_size = -{SPILL_CACHE_KIB}",
+            "PRAGMA journal_mode = OFF",
+            "PRAGMA synchronous = OFF",
+            "CREATE TABLE records (seq INTEGER PRIMARY KEY, source BLOB, kind BLOB, record BLOB)",
+            "CREATE TABLE vals (article INTEGER PRIMARY KEY, vals BLOB)",
+            "CREATE TABLE found (seq INTEGER PRIMARY KEY, article BLOB, found BLOB)",
+        ):
+            self.db.execute(statement)
+        self.values = 0  # articles whose values are here
+
+    def add(self, records: Iterable[Record], values: list[frozenset[tuple[str, float]]]) -> None:
+        """Append records (in batch order) and the next articles' values."""
+        self.db.executemany(
+            "INSERT INTO records (source, kind, record) VALUES (?, ?, ?)",
+            ((_bytes(r.source), _bytes(r.kind), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for r in records),
+        )
+        self.db.executemany(
+            "INSERT INTO vals VALUES (?, ?)",
+            ((self.values + k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in enumerate(values)),
+        )
+        self.values += len(values)
+
+    def records(self, grouped: bool = True) -> Iterator[Record]:
+        """Every record, by (source, kind) and in batch order within each (``grouped``), else in batch order."""
+        order = "source, kind, seq" if grouped else "seq"
+        for (blob,) in self.db.execute(f"SELECT record FROM records ORDER BY {order}"):
+            record: Record = pickle.loads(blob)
+            yield record
+
+    def value(self, article: int) -> frozenset[tuple[str, float]]:
+        """The values of one article (by its place in the batch)."""
+        (blob,) = self.db.execute("SELECT vals FROM vals WHERE article = ?", (article,)).fetchone()
+        found: frozenset[tuple[str, float]] = pickle.loads(blob)
+        return found
+
+    def keep(self, found: Iterable[tuple[str, Contradiction]]) -> None:
+        """Store contradictions found, by article id."""
+        self.db.executemany(
+            "INSERT INTO found (article, found) VALUES (?, ?)",
+            ((_bytes(article), pickle.dumps(c, protocol=pickle.HIGHEST_PROTOCOL)) for article, c in found),
+        )
+
+    def found(self) -> Iterator[tuple[str, list[Contradiction]]]:
+        """The contradictions stored, grouped by article id."""
+        rows = self.db.execute("SELECT article, found FROM found ORDER BY article, seq")
+        for article, group in groupby(rows, key=lambda row: bytes(row[0])):
+            yield article.decode("utf-8", "surrogatepass"), [pickle.loads(blob) for _, blob in group]
+
+    def groups(self) -> Iterator[tuple[str, Callable[[], Iterator[Record]]]]:
+        """Each (source, kind) group, sorted: its kind and what reads its records in batch order."""
+        self.db.execute("CREATE INDEX IF NOT EXISTS grouped ON records (source, kind, seq)")
+        for source, kind in self.db.execute(
+            "SELECT DISTINCT source, kind FROM records ORDER BY source, kind"
+        ).fetchall():
+            yield bytes(kind).decode("utf-8", "surrogatepass"), partial(self._group, source, kind)
+
+    def _group(self, source: bytes, kind: bytes) -> Iterator[Record]:
+        """The records of one group, in batch order."""
+        query = "SELECT record FROM records WHERE source = ? AND kind = ? ORDER BY seq"
+        for (blob,) in self.db.execute(query, (source, kind)):
+            record: Record = pickle.loads(blob)
+            yield record
+
+    def close(self) -> None:
+        """Drop the database."""
+        self.db.close()
+
+
+def _bytes(text: str) -> bytes:
+    """``text`` as UTF-8 (lone surrogates too): bytes sort as the text's code points do."""
+    return text.encode("utf-8", "surrogatepass")
+
+
 @dataclass
 class BatchState:
-    """What the batch pass accumulates: settings and one record per attributed figure."""
+    """What the batch pass accumulates: settings and one record per attributed figure.
+
+    Past :data:`SPILL_AT` records and values, they move to a :class:`Spill`; ``records``
+    and ``values`` then hold the ones not yet moved (values of the articles from
+    ``spill.values`` on).
+    """
 
     settings: Mapping[str, Any]
     records: list[Record] = field(default_factory=list)
@@ -71,26 +172,60 @@ class BatchState:
     # every figure of each article as (kind, value), by batch order: two values that one
     # article gives side by side ("36%, up from 7%") never contradict each other
     values: list[frozenset[tuple[str, float]]] = field(default_factory=list)
+    spill: Spill | None = None
+
+    def value(self, article: int) -> frozenset[tuple[str, float]]:
+        """The values of the article at ``article`` in the batch."""
+        moved = self.spill.values if self.spill is not None else 0
+        return self.values[article - moved] if article >= moved else self.spill.value(article)  # type: ignore[union-attr]
+
+    def move(self, always: bool = False) -> None:
+        """Move the records and values to the spill once there are :data:`SPILL_AT` of them (or ``always``)."""
+        if always or len(self.records) + len(self.values) >= SPILL_AT:
+            if self.spill is None:
+                self.spill = Spill()
+            self.spill.add(self.records, self.values)
+            self.records, self.values = [], []
+
+    def __getstate__(self) -> dict[str, Any]:
+        """A chunk's state crosses to the merging process whole (it is small): its records and values in memory."""
+        if self.spill is None:
+            return dict(self.__dict__)
+        state = dict(self.__dict__, spill=None)
+        state["records"] = [*self.spill.records(grouped=False), *self.records]
+        state["values"] = [self.spill.value(k) for k in range(self.spill.values)] + self.values
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.move()
 
 
 @dataclass
 class Claim:
-    """Records of one group (source, kind) with the same value and subject words."""
+    """Records of one group (source, kind) with the same value and subject words.
+
+    It keeps the place in the batch of each article that makes it (in batch order) and
+    the first record of the first two such articles, not every record: the group's
+    records are read again for the contradictions.
+    """
 
     value: float
     subject: frozenset[str]
     measure: tuple[str, frozenset[str]] = ("", frozenset())
-    records: list[Record] = field(default_factory=list)
-    # the first record of each article that makes this claim, in batch order
-    firsts: list[Record] = field(default_factory=list)
+    #: The place of each article that makes this claim, in batch order.
+    articles: array.array[int] = field(default_factory=lambda: array.array("q"))
+    #: The first record of the first two of those articles.
+    early: list[Record] = field(default_factory=list)
     series: bool = False  # some record credits the claim to a poll, survey, count or tally
 
     def add(self, record: Record) -> None:
         """Add a record (records arrive in batch order)."""
-        self.records.append(record)
         self.series = self.series or record.series
-        if not self.firsts or self.firsts[-1].index != record.index:
-            self.firsts.append(record)
+        if not self.articles or self.articles[-1] != record.index:
+            self.articles.append(record.index)
+            if len(self.early) < 2:
+                self.early.append(record)
 
 
 @dataclass(frozen=True)
@@ -188,21 +323,24 @@ def observe(state: BatchState, document: Document) -> None:
             _series(item.source),
         )
         state.records.append(record)
+    state.move()
 
 
 def merge(earlier: BatchState, later: BatchState) -> BatchState:
     """Append a later chunk's records and values, its articles numbered after the earlier chunk's."""
     offset = earlier.articles
-    earlier.records.extend(replace(record, index=record.index + offset) for record in later.records)
-    earlier.values.extend(later.values)
+    whole = later.__getstate__()
+    earlier.records.extend(replace(record, index=record.index + offset) for record in whole["records"])
+    earlier.values.extend(whole["values"])
     earlier.articles += later.articles
+    earlier.move()
     return earlier
 
 
-def _together(a: Claim, b: Claim, kind: str, values: list[frozenset[tuple[str, float]]]) -> bool:
+def _together(a: Claim, b: Claim, kind: str, state: BatchState) -> bool:
     """Whether an article making one claim also gives the other's value (both can be true)."""
-    return any((kind, b.value) in values[r.index] for r in a.firsts) or any(
-        (kind, a.value) in values[r.index] for r in b.firsts
+    return any((kind, b.value) in state.value(index) for index in a.articles) or any(
+        (kind, a.value) in state.value(index) for index in b.articles
     )
 
 
@@ -222,35 +360,41 @@ def _pairs(claims: list[Claim], kind: str, state: BatchState) -> list[list[int]]
     for i, a in enumerate(claims):
         for j in range(i + 1, len(claims)):
             b = claims[j]
-            if _conflict(a, b, settings) and not _together(a, b, kind, state.values):
+            if _conflict(a, b, settings) and not _together(a, b, kind, state):
                 against[i].append(j)
                 against[j].append(i)
     return against
 
 
-def _group_contradictions(claims: list[Claim], against: list[list[int]]) -> Iterator[tuple[str, Contradiction]]:
+def _key(record: Record) -> tuple[float, frozenset[str], str, frozenset[str]]:
+    """What records of one claim share: value, subject words, measure, times."""
+    return (record.value, record.subject, record.measure, record.times)
+
+
+def _group_contradictions(
+    claims: list[Claim], against: list[list[int]], numbers: Mapping[Any, int], records: Iterable[Record]
+) -> Iterator[tuple[str, Contradiction]]:
     """The contradictions among the claims of one (source, kind) group.
 
     Each record gets at most one contradiction: the first other article (in batch
     order) with a conflicting claim, and how many other articles have one. So a batch
     of near-copies gives one finding per figure, not one per pair of articles, and the
-    result stays proportional to the records.
+    result stays proportional to the records. ``records`` are the group's records again,
+    in batch order (an article's are next to each other); ``numbers`` gives each listed
+    claim's place by its key.
     """
-    # which claims each article makes, to leave an article's own claims out of its count
-    made: dict[int, set[int]] = {}
-    for number, claim in enumerate(claims):
-        for record in claim.firsts:
-            made.setdefault(record.index, set()).add(number)
-    for number, claim in enumerate(claims):
-        if not against[number]:
-            continue
-        total = sum(len(claims[j].firsts) for j in against[number])
-        # the two earliest articles of each conflicting claim: one of them is another article
-        earliest = sorted((r.index, j, r) for j in against[number] for r in claims[j].firsts[:2])
-        conflicting = set(against[number])
-        for record in claim.records:
-            others = total - len(made[record.index] & conflicting)
-            first = next((r for index, _, r in earliest if index != record.index), None)
+    total = [sum(len(claims[j].articles) for j in conflicting) for conflicting in against]
+    # the two earliest articles of each conflicting claim: one of them is another article
+    earliest = [sorted((r.index, j, r) for j in conflicting for r in claims[j].early) for conflicting in against]
+    sets = [set(conflicting) for conflicting in against]
+    for _, own in groupby(records, key=lambda r: r.index):
+        mine = [(numbers.get(_key(record)), record) for record in own]
+        made = {number for number, _ in mine if number is not None}  # the listed claims this article makes
+        for number, record in mine:
+            if number is None or not against[number]:
+                continue
+            others = total[number] - len(made & sets[number])
+            first = next((r for index, _, r in earliest[number] if index != record.index), None)
             if others <= 0 or first is None:
                 continue
             found = Contradiction(
@@ -259,19 +403,48 @@ def _group_contradictions(claims: list[Claim], against: list[list[int]]) -> Iter
             yield record.article, found
 
 
-def finish(state: BatchState) -> dict[str, tuple[Contradiction, ...]]:
-    """Contradictions per article id, in reading order."""
-    groups: dict[tuple[str, str], dict[tuple[float, frozenset[str], str, frozenset[str]], Claim]] = {}
-    for record in state.records:
-        claims = groups.setdefault((record.source, record.kind), {})
-        key = (record.value, record.subject, record.measure, record.times)
-        claim = claims.get(key)
-        if claim is None:
-            claim = claims[key] = Claim(record.value, record.subject, (record.measure, record.times))
-        claim.add(record)
-    found: dict[str, set[Contradiction]] = {}
-    for (_, kind), grouped in sorted(groups.items()):
+def _groups(state: BatchState) -> Iterator[tuple[str, Callable[[], Iterator[Record]]]]:
+    """Each (source, kind) group, sorted: its kind and what reads its records in batch order (again and again)."""
+    if state.spill is not None:
+        state.move(always=True)
+        yield from state.spill.groups()
+        return
+    records = sorted(state.records, key=lambda r: (r.source, r.kind))  # stable: batch order within a group
+    for (_, kind), group in groupby(records, key=lambda r: (r.source, r.kind)):
+        yield kind, partial(iter, list(group))
+
+
+def _contradictions(state: BatchState) -> Iterator[tuple[str, Contradiction]]:
+    """Every contradiction found, with the id of the article it is in."""
+    for kind, records in _groups(state):
+        grouped: dict[tuple[float, frozenset[str], str, frozenset[str]], Claim] = {}
+        for record in records():
+            key = _key(record)
+            claim = grouped.get(key)
+            if claim is None:
+                claim = grouped[key] = Claim(record.value, record.subject, (record.measure, record.times))
+            claim.add(record)
+        numbers = {key: number for number, key in enumerate(itertools.islice(grouped, MAX_CLAIMS))}
         listed = list(grouped.values())[:MAX_CLAIMS]
-        for article, contradiction in _group_contradictions(listed, _pairs(listed, kind, state)):
-            found.setdefault(article, set()).add(contradiction)
-    return {k: tuple(sorted(v, key=lambda c: (c.start, c.other_article, c.other_figure))) for k, v in found.items()}
+        yield from _group_contradictions(listed, _pairs(listed, kind, state), numbers, records())
+
+
+def _ordered(found: Iterable[Contradiction]) -> tuple[Contradiction, ...]:
+    """An article's contradictions without repeats, in reading order (then by every other field)."""
+    return tuple(
+        sorted(
+            set(found), key=lambda c: (c.start, c.other_article, c.other_figure, c.end, c.figure, c.source, c.others)
+        )
+    )
+
+
+def finish(state: BatchState) -> SpilledMap:
+    """Contradictions per article id, in reading order (on disk: see :class:`copydesk.SpilledMap`)."""
+    if state.spill is None:
+        found: dict[str, list[Contradiction]] = {}
+        for article, contradiction in _contradictions(state):
+            found.setdefault(article, []).append(contradiction)
+        return SpilledMap.build((k, _ordered(v)) for k, v in found.items())
+    spill = state.spill
+    spill.keep(_contradictions(state))
+    return SpilledMap.build((k, _ordered(v)) for k, v in spill.found())

@@ -522,8 +522,9 @@ def test_shared_sentence_needs_three_distinct_stories(stories: int, repeated: bo
 
 
 def test_story_groups_join_rewrites_through_their_most_similar_pair() -> None:
-    groups = batch.stories(["a", "b", "c", "d"], {"a": ("b", 0.9), "b": ("a", 0.9), "c": ("b", 0.6)})
-    assert groups == [[0, 1, 2]]
+    # a-b, b-a and c-b similar, d alone (rows 0, 1, 2, 3)
+    groups = list(batch.stories(4, np.array([0, 1, 2]), np.array([1, 0, 1])))
+    assert [g.tolist() for g in groups] == [[0, 1, 2]]
 
 
 @pytest.mark.parametrize(
