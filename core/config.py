@@ -483,7 +483,10 @@ def load_config(
         data = merge(data, overrides, "command line")
         _validate_values(data, "command line")
     if flags is not None and (table := flags.table(data)):
-        data = merge(data, table, "command line")
+        for section, values in table.items():  # one flag at a time, so an error names its flag
+            for name, value in values.items():
+                flag = flags.label(f"{section}.{name}").rpartition(": ")[0]
+                data = merge(data, {section: {name: value}}, flag)
         _validate_values(data, "command line", flags.label)
     given = [project, overrides or {}]
     return Config(

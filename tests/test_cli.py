@@ -98,6 +98,19 @@ def test_check_floor_outside_range_is_a_usage_error(cli: Cli, floor: str) -> Non
     assert result.exit_code == 2 and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("flag", "message"),
+    [
+        ("--fail-under", "--fail-under nan: gate.fail_under must be a finite number, not nan"),
+        ("--source-fail-under", "--source-fail-under nan: gate.source_fail_under must be a finite number, not nan"),
+    ],
+)
+def test_a_flag_given_nan_is_named_in_its_one_line_error(cli: Cli, flag: str, message: str) -> None:
+    result = cli("check", str(SEEDS), flag, "nan")
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [f"copydesk: error: {message}"]
+
+
 BAD_INPUTS = [
     ("empty.txt", b"", "empty file"),
     ("binary.txt", b"\x00\x01\x02\x03binary", "binary file"),
