@@ -93,9 +93,10 @@ def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]
     else:
         lines.append(heading(name))
         lines += [f"  {line}" for line in sentences(model.reference)]
-        lines.append(f"  (grade floors of the measurement: {_floors(model.grade_floors)}.)")
-        if dict(settings.grades[:-1]) != dict(model.grade_floors):
-            lines.append("  Your [scoring.grades] floors differ from these: the shares are for the model's floors.")
+        if model.grade_floors:  # an optional block: without it the floors measured with are unknown
+            lines.append(f"  (grade floors of the measurement: {_floors(model.grade_floors)}.)")
+            if dict(settings.grades[:-1]) != dict(model.grade_floors):
+                lines.append("  Your [scoring.grades] floors differ from these: the shares are for the model's floors.")
     lines += ["", "A rule's documentation: copydesk explain CODE (copydesk rules lists every rule)."]
     return lines
 

@@ -281,3 +281,14 @@ def test_no_floors_note_when_the_model_file_records_no_floors(cli: Cli, no_proje
     result = cli("score", str(SEEDS / "000_e91f38832a2364a5.txt"), "--model", str(path))
     assert result.exit_code == EXIT_OK, result.stderr
     assert "What the grades mean under the model" in result.stdout and "differ from those" not in result.stdout
+
+
+def test_explain_names_no_floors_when_the_model_file_records_none(cli: Cli, no_project_config: Path) -> None:
+    data = packaged()
+    del data["grades"]
+    path = write(no_project_config, data, "floorless.json")
+    (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
+    result = cli("explain", "--model", str(path))
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert "grade floors of the measurement" not in result.stdout and "differ from these" not in result.stdout
+    assert "What the grades mean" in result.stdout
