@@ -149,21 +149,34 @@ def observe_part(spec: RunSpec, part: Part) -> tuple[int, Observed]:
 
 
 def score_part(
-    spec: RunSpec, part: Part, stats: tuple[str, Mapping[str, Any], Mapping[str, str]], render: Render | None = None
+    spec: RunSpec, part: Part, stats: tuple[str, Mapping[str, Any], Mapping[str, str]], render: bytes | None = None
 ) -> list[Any]:
     """Score step on a worker: the partition's reports (indices from 0; the client renumbers them).
 
-    With ``render``, each report comes back as the report writers' text and the lighter
-    report the run tallies (:class:`copydesk.pool.Rendered`), as from a local worker;
-    whole where rendering failed.
+    With ``render`` (a pickled :data:`copydesk.pool.Render`), each report comes back as
+    the report writers' text and the lighter report the run tallies
+    (:class:`copydesk.pool.Rendered`), as from a local worker; whole where rendering
+    failed, and every report whole when ``render`` cannot be loaded here (a writer's
+    plugin this worker does not have).
     """
     runner = _runner(spec, stats)
+    made = _unpickled(render)
     items = read_part(part, runner.config.sources)
-    return [_rendered(runner.report(item, index), render) for index, item in enumerate(items)]
+    return [_rendered(runner.report(item, index), made) for index, item in enumerate(items)]
 
 
 def _nothing(index: int) -> None:
     """No worker to tell which scorer runs."""
+
+
+def _unpickled(render: bytes | None) -> Render | None:
+    """The render function the client sent, or None when it cannot be loaded on this worker."""
+    if render is None:
+        return None
+    try:
+        return pickle.loads(render)  # type: ignore[no-any-return]  # made by this run's client
+    except Exception:  # isolation point: plugin (a writer's class missing here: the client renders)
+        return None
 
 
 # -- partitioning (the client) ---------------------------------------------------------
@@ -274,7 +287,7 @@ class Cluster:
         self.client = client
         self.runner = runner
         self.spec = spec
-        self.render = render if render is not None and _pickles(render) else None
+        self.render = _pickled(render)
         self.workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
 
     def _ordered(self, calls: Iterable[tuple[Callable[..., Any], tuple[Any, ...]]]) -> Iterator[Any]:
@@ -329,13 +342,14 @@ class Cluster:
         return [self.runner.report(item, 0, failed) for item in items]
 
 
-def _pickles(render: Render) -> bool:
-    """Whether ``render`` can be sent to the workers (a third-party writer may hold what does not pickle)."""
+def _pickled(render: Render | None) -> bytes | None:
+    """``render`` pickled for the workers, or None when it does not pickle (a plugin's writer): the client renders."""
+    if render is None:
+        return None
     try:
-        pickle.dumps(render)
+        return pickle.dumps(render)
     except Exception:  # isolation point: plugin (a writer that does not pickle: the client renders)
-        return False
-    return True
+        return None
 
 
 def _result(future: Any) -> Any:

@@ -14,6 +14,7 @@ import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -24,7 +25,8 @@ from copydesk.formats.json import JsonlWriter, JsonWriter
 from copydesk.formats.schema import article_dict
 from copydesk.formats.writers import Renderer
 from copydesk.manager import load_plugins
-from copydesk.models import RunInfo
+from copydesk.models import ArticleReport, RunInfo
+from copydesk.pool import Rendered
 from copydesk.runner import Runner
 from copydesk.scale import Part, _jsonl_parts, read_part
 from copydesk.sources import Batch
@@ -155,5 +157,22 @@ def test_the_run_s_json_and_jsonl_renderer_pickles_for_the_workers_and_renders_t
     render = app._WorkerRender(renderer, keep_text=False)
     again = pickle.loads(pickle.dumps(render))
     assert again(report).pieces == render(report).pieces == renderer(report)
-    assert scale._pickles(render)
-    assert not scale._pickles(app._WorkerRender(lambda r: (), keep_text=False))  # the client renders then
+    assert scale._pickled(render) is not None
+    assert scale._pickled(app._WorkerRender(lambda r: (), keep_text=False)) is None  # the client renders then
+
+
+@dataclass(frozen=True)
+class _HereOnly:
+    """A render whose class the workers cannot import (this test module is not on their path)."""
+
+    def __call__(self, report: ArticleReport) -> Rendered:
+        return Rendered(report, ("text",))
+
+
+def test_a_render_the_workers_cannot_load_leaves_the_rendering_to_the_client(tmp_path: Path, scheduler: str) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records(12)))
+    runner = Runner(load_plugins(), testing.config())
+    got = list(scale.rendered(runner, Batch([str(path)], runner.config.sources), scheduler, 2, _HereOnly()))
+    assert [(r.id, p) for r, p in got] == [(f"r{i}", None) for i in range(12)]
+    assert all(r.scorers and not r.failed_scorers for r, _ in got)  # scored whole, not lost with its partition
