@@ -241,13 +241,18 @@ def _worker_render(outputs: Outputs, keep_text: bool) -> Render | None:
     leaves them as they are).
     """
     pieces = outputs.renderer()
-    if pieces is None:
-        return None
+    return None if pieces is None else _WorkerRender(pieces, keep_text)
 
-    def render(report: ArticleReport) -> Rendered:
-        return Rendered(_tallied(report, keep_text), pieces(report))
 
-    return render
+@dataclass(frozen=True)
+class _WorkerRender:
+    """:func:`_worker_render`'s function: a module-level class, so a cluster's workers get it pickled."""
+
+    pieces: Callable[[ArticleReport], tuple[str, ...]]
+    keep_text: bool
+
+    def __call__(self, report: ArticleReport) -> Rendered:
+        return Rendered(_tallied(report, self.keep_text), self.pieces(report))
 
 
 def _tallied(report: ArticleReport, keep_text: bool) -> ArticleReport:

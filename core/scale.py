@@ -34,7 +34,7 @@ from copydesk.config import Config
 from copydesk.errors import UsageError, describe
 from copydesk.manager import load_plugins
 from copydesk.models import Article, ArticleReport, Unreadable
-from copydesk.pool import Render
+from copydesk.pool import Render, Rendered, _rendered
 from copydesk.runner import Runner
 from copydesk.sources import FORMATS, Batch, parquet, records
 from copydesk.sources._common import UTF16_BOMS
@@ -148,14 +148,35 @@ def observe_part(spec: RunSpec, part: Part) -> tuple[int, Observed]:
     return len(items), batchpass.observe(runner.active, articles, {}, _nothing, _nothing)
 
 
-def score_part(spec: RunSpec, part: Part, stats: tuple[str, Mapping[str, Any], Mapping[str, str]]) -> list[Any]:
-    """Score step on a worker: the partition's reports (indices from 0; the client renumbers them)."""
+def score_part(
+    spec: RunSpec, part: Part, stats: tuple[str, Mapping[str, Any], Mapping[str, str]], render: bytes | None = None
+) -> list[Any]:
+    """Score step on a worker: the partition's reports (indices from 0; the client renumbers them).
+
+    With ``render`` (a pickled :data:`copydesk.pool.Render`), each report comes back as
+    the report writers' text and the lighter report the run tallies
+    (:class:`copydesk.pool.Rendered`), as from a local worker; whole where rendering
+    failed, and every report whole when ``render`` cannot be loaded here (a writer's
+    plugin this worker does not have).
+    """
     runner = _runner(spec, stats)
-    return [runner.report(item, index) for index, item in enumerate(read_part(part, runner.config.sources))]
+    made = _unpickled(render)
+    items = read_part(part, runner.config.sources)
+    return [_rendered(runner.report(item, index), made) for index, item in enumerate(items)]
 
 
 def _nothing(index: int) -> None:
     """No worker to tell which scorer runs."""
+
+
+def _unpickled(render: bytes | None) -> Render | None:
+    """The render function the client sent, or None when it cannot be loaded on this worker."""
+    if render is None:
+        return None
+    try:
+        return pickle.loads(render)  # type: ignore[no-any-return]  # made by this run's client
+    except Exception:  # isolation point: plugin (a writer's class missing here: the client renders)
+        return None
 
 
 # -- partitioning (the client) ---------------------------------------------------------
@@ -262,10 +283,11 @@ def connect(address: str) -> Any:
 class Cluster:
     """One run on a Dask cluster through ``client``."""
 
-    def __init__(self, client: Any, runner: Runner, spec: RunSpec) -> None:
+    def __init__(self, client: Any, runner: Runner, spec: RunSpec, render: Render | None = None) -> None:
         self.client = client
         self.runner = runner
         self.spec = spec
+        self.render = _pickled(render)
         self.workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
 
     def _ordered(self, calls: Iterable[tuple[Callable[..., Any], tuple[Any, ...]]]) -> Iterator[Any]:
@@ -279,8 +301,8 @@ class Cluster:
         while pending:
             yield _result(pending.popleft())
 
-    def run(self, batch: Batch) -> Iterator[ArticleReport]:
-        """The batch pass as map and merge, then every report in input order."""
+    def run(self, batch: Batch) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+        """The batch pass as map and merge, then every report in input order, with its text when a worker rendered it."""
         parts = list(partitions(batch, self.runner.config.sources, self.workers))
         run = BatchRun(self.runner)
         observed = self._ordered((observe_part, (self.spec, part)) for part in parts)
@@ -293,10 +315,13 @@ class Cluster:
         token = hashlib.blake2b(pickle.dumps(finished), digest_size=16).hexdigest()
         stats = self.client.scatter((token, finished, dict(self.runner.batch_errors)), broadcast=True)
         index = 0
-        scored = self._ordered((score_part, (self.spec, part, stats)) for part in parts)
+        scored = self._ordered((score_part, (self.spec, part, stats, self.render)) for part in parts)
         for got, part in zip(scored, parts, strict=True):
-            for report in self._reports(got, part):
-                yield replace(report, index=index)
+            for result in self._reports(got, part):
+                if isinstance(result, Rendered):
+                    yield replace(result.report, index=index), result.pieces
+                else:
+                    yield replace(result, index=index), None
                 index += 1
 
     def _observed(self, got: Any, part: Part) -> Observed:
@@ -307,7 +332,7 @@ class Cluster:
             return Observed({}, {prefix: why for prefix in mapped})
         return got[1]  # type: ignore[no-any-return]
 
-    def _reports(self, got: Any, part: Part) -> list[ArticleReport]:
+    def _reports(self, got: Any, part: Part) -> list[ArticleReport | Rendered]:
         """A partition's reports; when the cluster lost the task, read here and reported with every scorer failed."""
         if not isinstance(got, BaseException):
             return got  # type: ignore[no-any-return]
@@ -315,6 +340,16 @@ class Cluster:
         failed = {a.scorer.prefix: why for a in self.runner.active}
         items = read_part(part, self.runner.config.sources)
         return [self.runner.report(item, 0, failed) for item in items]
+
+
+def _pickled(render: Render | None) -> bytes | None:
+    """``render`` pickled for the workers, or None when it does not pickle (a plugin's writer): the client renders."""
+    if render is None:
+        return None
+    try:
+        return pickle.dumps(render)
+    except Exception:  # isolation point: plugin (a writer that does not pickle: the client renders)
+        return None
 
 
 def _result(future: Any) -> Any:
@@ -336,15 +371,15 @@ def rendered(
 ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
     """:func:`reports`, each with the report writers' text ``render`` made of it in a local worker (else None).
 
-    See :meth:`copydesk.runner.Runner.rendered`; a cluster's reports come without it.
+    See :meth:`copydesk.runner.Runner.rendered`; a cluster's workers render too, when
+    ``render`` pickles (else the client renders their reports).
     """
     if executor == "local":
         yield from runner.rendered(lambda: iter(batch), workers, render, batch.deferred)
         return
     client = connect(executor)
     try:
-        for report in Cluster(client, runner, RunSpec.of(runner.config)).run(batch):
-            yield report, None
+        yield from Cluster(client, runner, RunSpec.of(runner.config), render).run(batch)
     finally:
         client.close()
 

@@ -27,6 +27,10 @@ class JsonWriter:
         self.timings = info.timings
         self.articles: list[str] = []
 
+    def __getstate__(self) -> dict[str, object]:
+        """What :meth:`render` needs, for a cluster's workers: not the stream, not the kept articles."""
+        return {"out": None, "info": self.info, "timings": self.timings, "articles": []}
+
     def render(self, report: ArticleReport) -> str:
         """The report as an item of the document's ``articles`` array, indented as ``json.dumps(..., indent=2)`` puts it."""
         text = schema.dumps(schema.article_dict(report, self.timings), "json", indent=2)
@@ -70,6 +74,10 @@ class JsonlWriter:
 
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
+
+    def __getstate__(self) -> dict[str, object]:
+        """Nothing :meth:`render` needs, for a cluster's workers: not the stream."""
+        return {"out": None}
 
     def render(self, report: ArticleReport) -> str:
         """The report's line (a worker process may run this)."""

@@ -12,7 +12,7 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -137,6 +137,21 @@ def _file_mode(target: Path) -> int:
     return 0o666 & ~umask
 
 
+@dataclass(frozen=True)
+class Renderer:
+    """Each writer's text for a report (:meth:`Outputs.renderer`); only the formats that want it get the body."""
+
+    text_writers: tuple[ReportWriter, ...]
+    writers: tuple[ReportWriter, ...]
+
+    def __call__(self, report: ArticleReport) -> tuple[str, ...]:
+        lean = dataclasses.replace(report, text="") if report.text and self.writers else report
+        return (
+            *(w.render(report) for w in self.text_writers),  # type: ignore[attr-defined]
+            *(w.render(lean) for w in self.writers),  # type: ignore[attr-defined]
+        )
+
+
 class Outputs:
     """The open report writers of a run, each on its own (atomic) stream."""
 
@@ -170,25 +185,21 @@ class Outputs:
         for writer in self.writers:
             writer.add(lean)
 
-    def renderer(self) -> Callable[[ArticleReport], tuple[str, ...]] | None:
+    def renderer(self) -> Renderer | None:
         """A function giving each writer's text for a report, to run in a worker process; None unless every writer renders.
 
         A writer renders when it has ``render(report) -> str`` (what ``add`` would write
         or keep, a pure function of the report) and ``add_rendered(text)``: the workers
         then serialise the reports, and the main process only writes (or keeps) the text
         in input order (:meth:`add_rendered`). Called once the writers are all open,
-        before the workers are forked.
+        before the workers are forked. The function pickles (for a cluster's workers)
+        when every writer does (the built-in ones leave their stream behind).
         """
         text_writers, writers = tuple(self.text_writers), tuple(self.writers)
         every = (*text_writers, *writers)
         if not every or not all(callable(getattr(w, "render", None)) for w in every):
             return None
-
-        def render(report: ArticleReport) -> tuple[str, ...]:
-            lean = dataclasses.replace(report, text="") if report.text and writers else report
-            return (*(w.render(report) for w in text_writers), *(w.render(lean) for w in writers))  # type: ignore[attr-defined]
-
-        return render
+        return Renderer(text_writers, writers)
 
     def add_rendered(self, pieces: Sequence[str]) -> None:
         """Hand each writer the text :meth:`renderer`'s function gave it for one report (in input order)."""

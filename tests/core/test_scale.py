@@ -7,18 +7,27 @@ process, as a user's would, and its output is compared byte for byte with a loca
 
 from __future__ import annotations
 
+import io
 import json
+import pickle
 import random
 import subprocess
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from copydesk import testing
+from copydesk import app, scale, testing
+from copydesk.formats.json import JsonlWriter, JsonWriter
 from copydesk.formats.schema import article_dict
+from copydesk.formats.writers import Renderer
+from copydesk.manager import load_plugins
+from copydesk.models import ArticleReport, RunInfo
+from copydesk.pool import Rendered
+from copydesk.runner import Runner
 from copydesk.scale import Part, _jsonl_parts, read_part
 from copydesk.sources import Batch
 
@@ -123,3 +132,47 @@ def test_score_collection_scores_a_dask_bag_and_dataframe_like_the_command_line(
         assert [(a["id"], a["score"], [f["message"] for f in a["findings"]]) for a in got] == [
             (a["id"], a["score"], [f["message"] for f in a["findings"]]) for a in expected
         ]
+
+
+def test_the_cluster_workers_render_the_reports_and_the_client_gets_their_text(tmp_path: Path, scheduler: str) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records(40)))
+    runner = Runner(load_plugins(), testing.config())
+    info = RunInfo(version="0", paths=(), plugins=(), rules=())
+    render = app._WorkerRender(Renderer((), (JsonlWriter(io.StringIO(), info),)), keep_text=False)
+    got = list(scale.rendered(runner, Batch([str(path)], runner.config.sources), scheduler, 2, render))
+    assert [(r.id, r.index) for r, _ in got] == [(f"r{i}", i) for i in range(40)]  # input order, renumbered
+    assert all(pieces is not None and not report.scorers for report, pieces in got)  # made on a worker, lighter
+    lines = [json.loads(pieces[0]) for _, pieces in got if pieces]
+    assert [{k: v for k, v in line.items() if k != "schema_version"} for line in lines] == json.loads(
+        score(str(path)).stdout
+    )["articles"]
+
+
+def test_the_run_s_json_and_jsonl_renderer_pickles_for_the_workers_and_renders_the_same_text() -> None:
+    runner = Runner(load_plugins(), testing.config())
+    report = runner.report(testing.article("Officials said the plan may work, a source said.", id="a"), 0)
+    info = RunInfo(version="0", paths=(), plugins=(), rules=())
+    renderer = Renderer((), (JsonWriter(io.StringIO(), info), JsonlWriter(io.StringIO(), info)))
+    render = app._WorkerRender(renderer, keep_text=False)
+    again = pickle.loads(pickle.dumps(render))
+    assert again(report).pieces == render(report).pieces == renderer(report)
+    assert scale._pickled(render) is not None
+    assert scale._pickled(app._WorkerRender(lambda r: (), keep_text=False)) is None  # the client renders then
+
+
+@dataclass(frozen=True)
+class _HereOnly:
+    """A render whose class the workers cannot import (this test module is not on their path)."""
+
+    def __call__(self, report: ArticleReport) -> Rendered:
+        return Rendered(report, ("text",))
+
+
+def test_a_render_the_workers_cannot_load_leaves_the_rendering_to_the_client(tmp_path: Path, scheduler: str) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records(12)))
+    runner = Runner(load_plugins(), testing.config())
+    got = list(scale.rendered(runner, Batch([str(path)], runner.config.sources), scheduler, 2, _HereOnly()))
+    assert [(r.id, p) for r, p in got] == [(f"r{i}", None) for i in range(12)]
+    assert all(r.scorers and not r.failed_scorers for r, _ in got)  # scored whole, not lost with its partition
