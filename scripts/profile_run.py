@@ -55,7 +55,8 @@ from copydesk.app import RunOptions, execute
 from copydesk.formats.writers import Output
 from copydesk.manager import PluginSet, load_plugins
 from copydesk.models import Assessment, Scorer, Segment
-from copydesk.pool import Pool
+from copydesk.pool import Pool, Render
+from copydesk.pool import _rendered as rendered
 from copydesk.runner import Runner
 
 REPO = Path(__file__).resolve().parents[1]
@@ -123,13 +124,14 @@ def collector_time(spent: Timings) -> Iterator[None]:
 class HerePool:
     """Stands in for :class:`copydesk.pool.Pool`: each job done in this process, in order (no time limit)."""
 
-    def __init__(self, runner: Runner, workers: int, timeout: float) -> None:
+    def __init__(self, runner: Runner, workers: int, timeout: float, render: Render | None = None) -> None:
         self.runner = runner
+        self.render = render
 
-    def run(self, jobs: Iterable[tuple[int, Any]]) -> Iterator[Any]:
-        """The runner's ``work`` on each job, as a worker does it."""
+    def run(self, jobs: Iterable[tuple[int, Any]], group: int = 1) -> Iterator[Any]:
+        """The runner's ``work`` on each job, then its rendering, as a worker does them (``group`` changes nothing here)."""
         for index, item in jobs:
-            yield self.runner.work(item, index, {})
+            yield rendered(self.runner.work(item, index, {}), self.render)
 
 
 @contextmanager
