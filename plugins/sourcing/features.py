@@ -116,7 +116,7 @@ FEATURES = (
         "'earlier/later this', 'on Monday' ... Shrunk toward 2.5 per 1,000.",
     ),
     _feature("proper_noun_share", "Capitalised words not opening a sentence / all words.", "share"),
-    _feature("digit_share", "Digit characters / all characters of the body (specific numbers and dates).", "share"),
+    _feature("digit_share", "Digit characters / all characters of the body, a CRLF counted as one (specific numbers and dates).", "share"),
 )
 
 
@@ -329,14 +329,16 @@ def distinct_names(text: str) -> int:
     """Distinct runs of capitalised words; a run that opens a sentence loses its first word.
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
-    character apart); the words opening a sentence at its start are dropped, one after another.
+    character or a CRLF apart); the words opening a sentence at its start are dropped, one
+    after another.
     """
     initial = sentence_starts(text)
     runs: set[str] = set()
     for match in p.CAPITALISED_RUN.finditer(text):
         at, words, first = match.start(), match.group().split(), 0
         while first < len(words) and at in initial:
-            at += len(words[first]) + 1
+            at += len(words[first])
+            at += 2 if text.startswith("\r\n", at) else 1
             first += 1
         if first < len(words):
             runs.add(" ".join(words[first:]))
@@ -532,7 +534,8 @@ def features(document: Document) -> dict[str, float]:
         "relative_times_per_1000_words": measures.shrunk_per_1000(
             p.FAST_RELATIVE_TIME.count(body), words, TYPICAL["relative_times"]
         ),
-        "digit_share": _digits(text) / max(len(text), 1),
+        # a CR before a line feed is not a character of the text: CRLF and LF files read alike
+        "digit_share": _digits(text) / max(len(text) - text.count("\r\n"), 1),
     }
     values.update(_quotation_features(text, words))
     return values

@@ -146,8 +146,9 @@ UNFOLDED = ("\u0130", "\u0131", "\u017f")
 #: matches of ``\b[A-Z][a-z]{2,}+``, rewritten to open with a character set (a ``\b`` before a
 #: capital is a look-behind for no word character; the tests compare the two).
 FAST_CAPITALISED = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]{2,}+")
-#: A run of :data:`FAST_CAPITALISED` words, each after one white-space character ("White House").
-CAPITALISED_RUN = re.compile(rf"{FAST_CAPITALISED.pattern}(?:\s{FAST_CAPITALISED.pattern})*+")
+#: A run of :data:`FAST_CAPITALISED` words, each after one white-space character or a CRLF line
+#: break ("White House"; a file with Windows line endings reads as the same file with LF).
+CAPITALISED_RUN = re.compile(rf"{FAST_CAPITALISED.pattern}(?:(?:\r\n|\s){FAST_CAPITALISED.pattern})*+")
 #: The start of a word of the token stream (:data:`copydesk.text.WORD`: letters and digits joined by
 #: apostrophes or hyphens) written as an ASCII capital then a small letter ("Ann", "Mc"): a capital
 #: with neither a letter or digit, nor one and a joiner, before it. A look-behind after the capital,

@@ -23,6 +23,7 @@ BUILTINS = [
     pytest.param(figures, "figures", "FIG", id="figures"),
     pytest.param(hedging, "hedging", "HDG", id="hedging"),
     pytest.param(readability, "readability", "RDB", id="readability"),
+    pytest.param(sourcing, "sourcing", "SRC", id="sourcing"),
     pytest.param(style, "style", "STY", id="style"),
     pytest.param(truncation, "truncation", "TRN", id="truncation"),
 ]
@@ -60,6 +61,30 @@ def test_seed_results_are_reproducible_and_findings_in_reading_order(
     assert all(subscore is not None for _, subscore, _ in first)
     for findings, _, _ in first:
         assert list(findings) == sorted(findings, key=reading_order)
+
+
+@pytest.mark.parametrize(("plugin", "name", "prefix"), BUILTINS)
+def test_crlf_line_endings_change_no_finding_subscore_or_feature(plugin: ModuleType, name: str, prefix: str) -> None:
+    """A file saved with Windows line endings is the same article: only the offsets move past each CR.
+
+    Lines and columns are the same (a CR ends its line), so are messages, excerpts, sub-scores,
+    metrics and features.
+    """
+    plugins = plugin_set(plugins=[(name, plugin)])
+    for path in SEEDS:
+        title, body = path.read_text(encoding="utf-8").split("\n", 1)
+        lf, crlf = (
+            score_batch([article(text, title=title, id=path.name)], plugins)[0]
+            for text in (body, body.replace("\n", "\r\n"))
+        )
+        assert [_placed(f) for f in lf.findings] == [_placed(f) for f in crlf.findings], path.name
+        assert (lf.scorers[0].subscore, lf.scorers[0].metrics) == (crlf.scorers[0].subscore, crlf.scorers[0].metrics)
+        assert lf.scorers[0].features == crlf.scorers[0].features, path.name
+
+
+def _placed(finding: Finding) -> tuple[object, ...]:
+    """A finding without its character offsets."""
+    return (finding.code, finding.message, finding.line, finding.column, finding.end_line, finding.end_column)
 
 
 @pytest.mark.parametrize(
