@@ -133,6 +133,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read the configuration file: {exc.strerror}") from None
     except tomllib.TOMLDecodeError as exc:
+        if (at := _AT.search(str(exc))) is not None:  # "file:LINE: ..." like every other configuration error
+            raise ConfigError(f"{path}:{at[1]}: invalid TOML: {str(exc)[: at.start()]}(column {at[2]})") from None
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: not valid UTF-8: {exc.reason}") from None
@@ -151,6 +153,62 @@ def find_project_config(explicit: Path | None, cwd: Path) -> tuple[dict[str, Any
         if isinstance(table, dict):
             return table, f"{pyproject} [tool.copydesk]"
     return {}, None
+
+
+#: Where tomllib's message says a syntax error is.
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
+#: A table header line of a TOML file: ``[gate]``, ``[plugins.figures]``, ``[[x]]``.
+_HEADER = re.compile(r"\[\[?([^\[\]#]*)\]\]?\s*+(?:#.*)?")
+#: The key of a ``key = value`` line: bare or quoted parts joined by dots.
+_KEY = re.compile(r"((?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+')(?:[ \t]*+\.[ \t]*+(?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+'))*+)[ \t]*+=")
+#: The key a message about a file names first: ``gate.fail_under must ...``, ``unknown key 'a.b'``,
+#: ``[plugins.x] names ...``, ``[plugins.x] key must ...`` (a plugin's own check of its settings).
+_NAMED = re.compile(r"(?:unknown key ')?\[?([A-Za-z0-9_\-]++(?:\.[A-Za-z0-9_\-]++)*+)(\]\s([A-Za-z0-9_\-]++))?")
+
+
+def _parts(dotted: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in dotted.split("."))
+
+
+def key_line(text: str, dotted: str) -> int | None:
+    """The line of a TOML text that sets ``dotted`` (or opens it as a table), from 1; None when not found.
+
+    A line scan, not a parser: headers and ``key = value`` lines, dotted or quoted keys; a key
+    set inside an inline table or a multi-line value is not found (the error then names the
+    file alone).
+    """
+    want, table = _parts(dotted), ()  # type: tuple[str, ...], tuple[str, ...]
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if (header := _HEADER.fullmatch(stripped)) is not None:
+            table = _parts(header.group(1))
+            if table == want:
+                return number
+        elif (key := _KEY.match(stripped)) is not None and (*table, *_parts(key.group(1))) == want:
+            return number
+    return None
+
+
+def placed(message: str, where: str) -> str:
+    """``where: <key> ...`` with the line of that key in the file: ``copydesk.toml:4: gate.fail_under ...``.
+
+    ``where`` is a file name or ``FILE [tool.copydesk]``; the message is returned as it was when
+    it is about something else (the command line, the packaged file) or the key is not found.
+    """
+    file, _, table = where.partition(" [")
+    rest = message.removeprefix(f"{where}: ")
+    if rest == message or not file.endswith(".toml") or (named := _NAMED.match(rest)) is None:
+        return message
+    prefix = table.removesuffix("]") + "." if table else ""
+    try:
+        text = Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return message
+    keys = [f"{named.group(1)}.{named.group(3)}"] if named.group(3) else []
+    for key in (*keys, named.group(1)):
+        if (line := key_line(text, prefix + key)) is not None:
+            return f"{file}:{line}: {rest}" if not table else f"{file}:{line}: [{table} {rest}"
+    return message
 
 
 TYPE_NAMES = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "table"}
@@ -345,6 +403,12 @@ class Config:
         A weight or severity that names nothing loaded is a typo, unless a disabled
         plugin may own it.
         """
+        try:
+            self._validate_plugins(scorers, disabled)
+        except ConfigError as exc:
+            raise ConfigError(placed(str(exc), self.source)) from None
+
+    def _validate_plugins(self, scorers: list[Scorer], disabled: tuple[str, ...]) -> None:
         by_name = {s.name: s for s in scorers}
         for name in sorted(self.user_weights - set(by_name) - set(disabled)):
             raise ConfigError(f"{self.source}: scoring.weights.{name} names no loaded scorer")
@@ -477,8 +541,11 @@ def load_config(
     defaults = packaged_defaults()
     project, source = find_project_config(explicit, cwd or Path.cwd()) if discover else ({}, None)
     where = source or "config.toml (packaged)"
-    data = merge(defaults, project, where)
-    _validate_values(data, where)
+    try:
+        data = merge(defaults, project, where)
+        _validate_values(data, where)
+    except ConfigError as exc:
+        raise ConfigError(placed(str(exc), where)) from None
     if overrides:
         data = merge(data, overrides, "command line")
         _validate_values(data, "command line")

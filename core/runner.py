@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from copydesk import batchpass, containment, diagnostics, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
-from copydesk.config import Config
+from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.model import Model, in_hundredths, score_points
@@ -81,7 +81,7 @@ def check_settings(plugins: PluginSet, config: Config) -> None:
             raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from exc
         if problem is not None:
             key, what = problem
-            raise ConfigError(f"{config.source}: [plugins.{scorer.name}] {key} {what}")
+            raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:

@@ -356,7 +356,7 @@ def test_config_values_that_would_be_silently_wrong_are_errors(
     path.write_text(toml)
     result = cli("score", str(SEEDS), "--config", str(path))
     line = only_error(result)
-    assert result.exit_code == 2 and line.startswith(f"copydesk: error: {path}: ") and message in line
+    assert result.exit_code == 2 and line.startswith(f"copydesk: error: {path}:2: ") and message in line
 
 
 def test_config_with_a_utf8_byte_order_mark_is_read(cli: Cli, tmp_path: Path) -> None:

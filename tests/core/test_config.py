@@ -67,6 +67,44 @@ def test_bad_configuration_names_file_and_key(tmp_path: Path, toml: str, message
     assert "\n" not in str(info.value)
 
 
+PLACED = """# team settings
+[gate]
+fail_under = 50   # the bar
+
+[run]
+# two workers on the build machine
+workers = "two"
+"""
+
+
+@pytest.mark.parametrize(
+    ("toml", "expected"),
+    [
+        pytest.param(PLACED, "7: run.workers must be integer, not string", id="key-under-its-table"),
+        pytest.param("[run]\n\n\nselekt = []\n", "4: unknown key 'run.selekt'", id="unknown-key"),
+        pytest.param('gate.fail_under = "x"\n', "1: gate.fail_under must be number, not string", id="dotted-key"),
+        pytest.param('[gate]\n"fail_under" = 500\n', "2: gate.fail_under must be between 0 and 100, not 500", id="quoted"),
+        pytest.param("[run.select]\nx = 1\n", "1: run.select must be array of strings, not table", id="header"),
+        pytest.param("x = 1\n[run\n", "2: invalid TOML: Expected ']' at the end of a table declaration (column 5)", id="syntax"),
+        # a key set inside an inline table is not placed: the file alone is named
+        pytest.param("gate = { fail_under = 500 }\n", " gate.fail_under must be between 0 and 100, not 500", id="inline"),
+    ],
+)
+def test_a_configuration_error_names_the_line_of_its_key(tmp_path: Path, toml: str, expected: str) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, cwd=tmp_path)
+    assert str(info.value) == f"{path}:{expected}"
+
+
+def test_a_pyproject_table_error_names_the_line_in_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.copydesk.gate]\nfail_under = "x"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(cwd=tmp_path)
+    assert str(info.value) == f"{tmp_path / 'pyproject.toml'}:5: [tool.copydesk] gate.fail_under must be number, not string"
+
+
 def test_missing_explicit_config_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="configuration file not found"):
         load_config(tmp_path / "missing.toml")

@@ -20,22 +20,22 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "config-bad-toml": (
         2,
-        "copydesk: error: bad.toml: invalid TOML: Expected ']' at the end of a table declaration (at line 1, column 5)",
+        "copydesk: error: bad.toml:1: invalid TOML: Expected ']' at the end of a table declaration (column 5)",
         None,
     ),
     "config-huge-weight": (
         2,
-        "copydesk: error: bad.toml: scoring.weights.hedging must be a number up to 1e+06, not 1e+308",
+        "copydesk: error: bad.toml:2: scoring.weights.hedging must be a number up to 1e+06, not 1e+308",
         None,
     ),
     "config-missing": (2, "copydesk: error: absent.toml: configuration file not found", None),
     "config-nan-weight": (
         2,
-        "copydesk: error: bad.toml: scoring.weights.hedging must be a finite number, not nan",
+        "copydesk: error: bad.toml:2: scoring.weights.hedging must be a finite number, not nan",
         None,
     ),
-    "config-unknown-key": (2, "copydesk: error: bad.toml: unknown key 'run.nope'", None),
-    "config-wrong-type": (2, "copydesk: error: bad.toml: run.workers must be integer, not string", None),
+    "config-unknown-key": (2, "copydesk: error: bad.toml:2: unknown key 'run.nope'", None),
+    "config-wrong-type": (2, "copydesk: error: bad.toml:2: run.workers must be integer, not string", None),
     "control-chars-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "cr-only-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "csv-blank-rows": (0, "", [("good.txt", False), ("2", False)]),
@@ -282,42 +282,42 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "very-long-word-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "config-max-failing-over-100": (
         2,
-        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
         " not '150%'",
         None,
     ),
     "config-max-failing-negative": (
         2,
-        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
         " not '-1'",
         None,
     ),
     "config-max-failing-bool": (
         2,
-        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
         " not boolean",
         None,
     ),
     "config-max-failing-fraction": (
         2,
-        'copydesk: error: bad.toml: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
         " not number",
         None,
     ),
     "config-empty-field-name": (
         2,
-        "copydesk: error: bad.toml: sources.fields.id must name a field (JSONL key or CSV column), not be empty",
+        "copydesk: error: bad.toml:2: sources.fields.id must name a field (JSONL key or CSV column), not be empty",
         None,
     ),
-    "config-empty-ignore-entry": (2, "copydesk: error: bad.toml: run.ignore item 2 is an empty string", None),
+    "config-empty-ignore-entry": (2, "copydesk: error: bad.toml:2: run.ignore item 2 is an empty string", None),
     "config-empty-plugin-list-entry": (
         2,
-        "copydesk: error: bad.toml: plugins.hedging.extra_cues item 1 is an empty string",
+        "copydesk: error: bad.toml:2: plugins.hedging.extra_cues item 1 is an empty string",
         None,
     ),
     "config-history-url-control": (
         2,
-        "copydesk: error: bad.toml: history.url: history a\\x1b[2J.db: a history URL must not contain control characters",
+        "copydesk: error: bad.toml:2: history.url: history a\\x1b[2J.db: a history URL must not contain control characters",
         None,
     ),
     "cr-only-front-matter-md": (0, "", [("good.txt", False), ("x.md", False)]),

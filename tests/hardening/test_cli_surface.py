@@ -116,26 +116,27 @@ def test_the_tutorial_names_only_files_the_repository_has() -> None:
 
 
 @pytest.mark.parametrize(
-    ("toml", "message"),
+    ("toml", "message", "line"),
     [
-        ('[run]\nselect = [1, "HDG"]\n', "run.select must be array of strings, not array of integers and strings"),
-        ("[run]\nignore = [[1]]\n", "run.ignore must be array of strings, not array of arrays"),
-        ("[run]\nselect = 'HDG'\n", "run.select must be array of strings, not string"),
-        ("[scoring.weights]\nhedging = 'high'\n", "scoring.weights.hedging must be number, not string"),
-        ("[severity]\nHDG001 = 3\n", "severity.HDG001 must be string, not integer"),
-        ("plugins = 3\n", "plugins must be a table of tables ([plugins.NAME]), not integer"),
-        ("[plugins]\nhedging = 3\n", "plugins.hedging must be a table ([plugins.hedging]), not integer"),
-        ("[run.select]\nx = 1\n", "run.select must be array of strings, not table"),
-        ('[sources.fields]\ntext = ""\n', "sources.fields.text must name the field holding the text, not be empty"),
-        ('[sources.fields]\ntext = "  "\n', "sources.fields.text must name the field holding the text, not be empty"),
+        ('[run]\nselect = [1, "HDG"]\n', "run.select must be array of strings, not array of integers and strings", 2),
+        ("[run]\nignore = [[1]]\n", "run.ignore must be array of strings, not array of arrays", 2),
+        ("[run]\nselect = 'HDG'\n", "run.select must be array of strings, not string", 2),
+        ("[scoring.weights]\nhedging = 'high'\n", "scoring.weights.hedging must be number, not string", 2),
+        ("[severity]\nHDG001 = 3\n", "severity.HDG001 must be string, not integer", 2),
+        ("plugins = 3\n", "plugins must be a table of tables ([plugins.NAME]), not integer", 1),
+        ("[plugins]\nhedging = 3\n", "plugins.hedging must be a table ([plugins.hedging]), not integer", 2),
+        ("[run.select]\nx = 1\n", "run.select must be array of strings, not table", 1),
+        ('[sources.fields]\ntext = ""\n', "sources.fields.text must name the field holding the text, not be empty", 2),
+        ('[sources.fields]\ntext = "  "\n', "sources.fields.text must name the field holding the text, not be empty", 2),
     ],
 )
-def test_config_type_errors_name_the_actual_types(tmp_path: Path, toml: str, message: str) -> None:
+def test_config_type_errors_name_the_actual_types(tmp_path: Path, toml: str, message: str, line: int) -> None:
+    """The error names the file and the line of the key (a table given where a value belongs: its header)."""
     path = tmp_path / "copydesk.toml"
     path.write_text(toml)
     with pytest.raises(ConfigError) as info:
         load_config(path, cwd=tmp_path)
-    assert str(info.value) == f"{path}: {message}"
+    assert str(info.value) == f"{path}:{line}: {message}"
 
 
 @pytest.mark.parametrize(
@@ -156,7 +157,7 @@ def test_a_fraction_for_a_whole_number_setting_says_what_is_accepted(tmp_path: P
     path.write_text(toml)
     with pytest.raises(ConfigError) as info:
         load_config(path, cwd=tmp_path)
-    assert str(info.value) == f"{path}: {message}"
+    assert str(info.value) == f"{path}:2: {message}"
 
 
 def test_a_fraction_for_a_plugins_whole_number_setting_names_it(cli: Cli, tmp_path: Path) -> None:
@@ -164,7 +165,7 @@ def test_a_fraction_for_a_plugins_whole_number_setting_names_it(cli: Cli, tmp_pa
     path.write_text("[plugins.readability]\nmax_sentence_words = 7.5\n")
     result = cli("score", str(sorted(SEEDS.glob("*.txt"))[0]), "--config", str(path))
     assert result.exit_code == 2
-    assert result.stderr == f"copydesk: error: {path}: plugins.readability.max_sentence_words must be a whole number, not 7.5\n"
+    assert result.stderr == f"copydesk: error: {path}:2: plugins.readability.max_sentence_words must be a whole number, not 7.5\n"
 
 
 def test_a_plugin_list_setting_of_the_wrong_element_type_names_it(cli: Cli, tmp_path: Path) -> None:
@@ -173,7 +174,7 @@ def test_a_plugin_list_setting_of_the_wrong_element_type_names_it(cli: Cli, tmp_
     result = cli("score", str(SEEDS), "--config", str(path))
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"copydesk: error: {path}: plugins.hedging.extra_cues must be array of strings, not array of integers"
+        f"copydesk: error: {path}:2: plugins.hedging.extra_cues must be array of strings, not array of integers"
     )
 
 
@@ -185,7 +186,7 @@ def test_an_empty_text_field_is_one_config_error_line(cli: Cli, tmp_path: Path) 
     assert result.exit_code == 2 and result.stdout == ""
     assert (
         result.stderr.strip()
-        == f"copydesk: error: {path}: sources.fields.text must name the field holding the text, not be empty"
+        == f"copydesk: error: {path}:2: sources.fields.text must name the field holding the text, not be empty"
     )
 
 
@@ -223,7 +224,7 @@ def test_max_failing_in_the_config_takes_a_count_or_a_share_up_to_the_batch(
         return
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    assert str(info.value).startswith(f'{path}: gate.max_failing must be a count like "5" or a share like "5%"')
+    assert str(info.value).startswith(f'{path}:2: gate.max_failing must be a count like "5" or a share like "5%"')
     assert "\n" not in str(info.value)
 
 
@@ -258,7 +259,7 @@ def test_an_empty_field_name_or_list_entry_is_one_config_error_line(
     path.write_text(toml)
     result = cli("score", str(SEEDS), "--config", str(path))
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.splitlines() == [f"copydesk: error: {path}: {key}"]
+    assert result.stderr.splitlines() == [f"copydesk: error: {path}:2: {key}"]
 
 
 @pytest.mark.parametrize("flag", ["--select", "--ignore", "--disable"])

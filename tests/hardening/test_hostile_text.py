@@ -147,7 +147,7 @@ def test_a_configured_history_url_with_control_characters_is_refused_on_one_iner
         result = run_copydesk(*args, "--config", str(config))
         assert result.exit_code == 2 and result.stdout == ""
         assert result.stderr.splitlines() == [
-            f"copydesk: error: {config}: history.url: history h\\x1b]0;title\\x07.db:"
+            f"copydesk: error: {config}:2: history.url: history h\\x1b]0;title\\x07.db:"
             " a history URL must not contain control characters"
         ]
 
