@@ -198,12 +198,15 @@ class Group:
     :ivar name: the group's key in the model file (``professional``, ``unreliable``...).
     :ivar label: what the group is, as ``copydesk explain`` and the reports say it ("Of <label>, ...").
     :ivar truncation: per row, the truncation confidence (0-1) the score applies; empty: none.
+    :ivar floors: per row, the least score before the truncation factor (the runner's
+        minimum-evidence floor, :func:`copydesk.scoring.evidence_floor`); empty: none.
     """
 
     name: str
     label: str
     x: Matrix
     truncation: Sequence[float] = ()
+    floors: Sequence[float] = ()
 
 
 def reference_groups(
@@ -216,8 +219,10 @@ def reference_groups(
         if not rows:
             continue
         truncation = list(group.truncation) or [0.0] * len(rows)
+        floors = list(group.floors) or [0.0] * len(rows)
         scores = [
-            model.score(dict(zip(keys, row, strict=True)), t).score for row, t in zip(rows, truncation, strict=True)
+            model.score(dict(zip(keys, row, strict=True)), t, f).score
+            for row, t, f in zip(rows, truncation, floors, strict=True)
         ]
         shares = grade_shares(scores, model.grade_floors, bottom)
         out.append(ReferenceGroup(group.name, group.label, len(rows), shares))

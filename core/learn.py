@@ -104,6 +104,8 @@ class Labelled:
     grades: ScoringSettings
     values: list[dict[str, float]] = field(default_factory=list)
     truncation: list[float] = field(default_factory=list)
+    #: Each article's minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`), as the runner applied it.
+    floors: list[float] = field(default_factory=list)
     scores: list[float] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     where: list[str] = field(default_factory=list)
@@ -197,6 +199,7 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
             values, truncation = article_values(report)
             data.values.append(values)
             data.truncation.append(truncation)
+            data.floors.append(scoring.evidence_floor(report.words, len(report.findings), data.grades))
             data.scores.append(report.score)
             data.labels.append(item[1])
             data.where.append(item[0])
@@ -218,12 +221,12 @@ def fit_labelled(
     return fit(cols, x[y == 0], Training(x, y, [CORPUS] * len(y)), settings, provenance)
 
 
-def model_scores(model: Model, keys: Sequence[str], x: Matrix, truncation: Sequence[float]) -> Matrix:
-    """Each row's score under ``model`` (missing features cost nothing; truncation applied)."""
-    rows = x.tolist()
-    return np.array(
-        [model.score(dict(zip(keys, r, strict=True)), t).score for r, t in zip(rows, truncation, strict=True)]
-    )
+def model_scores(
+    model: Model, keys: Sequence[str], x: Matrix, truncation: Sequence[float], floors: Sequence[float]
+) -> Matrix:
+    """Each row's score under ``model`` (missing features cost nothing; its floor and truncation applied)."""
+    rows = zip(x.tolist(), truncation, floors, strict=True)
+    return np.array([model.score(dict(zip(keys, r, strict=True)), t, f).score for r, t, f in rows])
 
 
 @dataclass(frozen=True)
@@ -239,12 +242,13 @@ def cross_validate(data: Labelled, x: Matrix, y: npt.NDArray[np.int_], folds: in
 
     keys = [c.key for c in data.columns]
     settings = settings_for(data.grades)
-    current, truncation = np.array(data.scores), np.array(data.truncation)
+    current, truncation, floors = np.array(data.scores), np.array(data.truncation), np.array(data.floors)
     found: tuple[list[float], list[float]] = ([], [])
     for train, test in StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED).split(x, y):
         model = fit_labelled(data.columns, x[train], y[train], settings, {})
         found[0].append(auc(y[test], -current[test]))
-        found[1].append(auc(y[test], -model_scores(model, keys, x[test], truncation[test].tolist())))
+        scores = model_scores(model, keys, x[test], truncation[test].tolist(), floors[test].tolist())
+        found[1].append(auc(y[test], -scores))
     names = (f"model in use ({data.current})", "fitted model")
     return Evaluation(tuple((n, float(np.mean(v)), float(np.std(v))) for n, v in zip(names, found, strict=True)))
 
@@ -268,13 +272,19 @@ def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Mo
     }
     model = fit_labelled(data.columns, x, y, settings, provenance)
     said = f"{_clip(options.label)} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
-    truncation = np.array(data.truncation)
+    truncation, floors = np.array(data.truncation), np.array(data.floors)
+    reliable, unreliable = y == 0, y == 1
     groups = [
-        Group("reliable", f"the articles not labelled {said}", x[y == 0], truncation[y == 0].tolist()),
-        Group("unreliable", f"the articles labelled {said}", x[y == 1], truncation[y == 1].tolist()),
+        Group("reliable", f"the articles not labelled {said}", x[reliable], *_rows(truncation, floors, reliable)),
+        Group("unreliable", f"the articles labelled {said}", x[unreliable], *_rows(truncation, floors, unreliable)),
     ]
     bottom = data.grades.grades[-1][0] if data.grades.grades else "F"
     return replace(model, reference=reference_groups(model, [c.key for c in data.columns], groups, bottom))
+
+
+def _rows(truncation: Matrix, floors: Matrix, keep: npt.NDArray[np.bool_]) -> tuple[list[float], list[float]]:
+    """The kept rows' truncation confidences and floors, as :class:`copydesk.fitting.Group` takes them."""
+    return truncation[keep].tolist(), floors[keep].tolist()
 
 
 def _clip(text: str, limit: int = 80) -> str:

@@ -79,6 +79,12 @@ def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]
         " the points it cost, and they add up to 100 minus the score."
         f" A copy the truncation scorer is sure was cut loses up to {100 * model.truncation_penalty:.0f} % of its score.",
     ]
+    if len(settings.grades) >= 2:  # the minimum-evidence floor (copydesk.scoring.evidence_floor)
+        band, floor = settings.grades[1]
+        lines[-1] += (
+            f" An article of fewer than {settings.min_words} words with no finding scores at least {floor:g}"
+            f" (grade {band}) before that cut."
+        )
     if model.calibration:
         share, floor = model.calibration.get("share", 0.0), model.calibration.get("floor", 0.0)
         lines.append(

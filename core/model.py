@@ -15,9 +15,13 @@ docs/scoring.md):
    never rises as good evidence grows.
 2. ``z = sum_j w_j c_j`` with every weight ``w_j >= 0``, and ``score = 100 *
    exp(-scale * max(z, 0))``: monotonic by construction.
-3. Truncation is a fixed factor, not learned: ``final = score * (1 -
+3. A **floor** the caller gives (the runner's minimum-evidence rule: an article shorter
+   than ``[scoring] min_words`` with no finding scores at least the B floor, see
+   :func:`copydesk.scoring.evidence_floor`) raises ``score`` to it: ``max(score, floor)``,
+   still monotonic.
+4. Truncation is a fixed factor, not learned: ``final = score * (1 -
    truncation_penalty * confidence)``.
-4. Points: ``100 - score`` is split over features in proportion to ``w_j c_j / z``
+5. Points: ``100 - score`` is split over features in proportion to ``w_j c_j / z``
    and summed per scorer (a sum can be negative: a credit); truncation's points are
    ``score - final``. Together they add up to ``100 - final``.
 
@@ -142,9 +146,9 @@ class Model:
         """The weighted sum of rarity costs (missing features cost 0)."""
         return math.fsum(_terms(self, values)[0])
 
-    def score(self, values: Mapping[str, float], truncation: float = 0.0) -> Verdict:
-        """Score an article from its features and its truncation confidence (0-1)."""
-        return verdict(self, values, truncation)
+    def score(self, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0) -> Verdict:
+        """Score an article from its features, its truncation confidence (0-1) and its floor (0-100)."""
+        return verdict(self, values, truncation, floor)
 
 
 @dataclass(frozen=True)
@@ -308,12 +312,16 @@ def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list
 
 
 def _score_points(
-    model: Model, values: Mapping[str, float], truncation: float, costs: list[FeatureCost] | None
+    model: Model, values: Mapping[str, float], truncation: float, costs: list[FeatureCost] | None, floor: float = 0.0
 ) -> tuple[float, dict[str, float], float]:
-    """The final score, the balanced points per scorer and the truncation points (``costs`` filled if given)."""
+    """The final score, the balanced points per scorer and the truncation points (``costs`` filled if given).
+
+    ``floor`` raises the score before the truncation factor to at least itself (capped at
+    100); the points lost, fewer, are split over the features as before.
+    """
     terms, used = _terms(model, values)
     z = math.fsum(terms)
-    before = 100.0 * math.exp(-model.scale * max(z, 0.0))
+    before = max(100.0 * math.exp(-model.scale * max(z, 0.0)), min(floor, 100.0) if math.isfinite(floor) else 0.0)
     confidence = min(1.0, max(0.0, truncation)) if math.isfinite(truncation) else 0.0
     final = before * (1.0 - model.truncation_penalty * confidence)
     lost = 100.0 - before
@@ -328,19 +336,19 @@ def _score_points(
     return final, balance(points, 100.0 - final, truncation_points), truncation_points
 
 
-def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0) -> Verdict:
-    """Score, points per scorer and per feature (see :class:`Verdict`)."""
+def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0) -> Verdict:
+    """Score, points per scorer and per feature (see :class:`Verdict`); ``floor``: see :func:`_score_points`."""
     costs: list[FeatureCost] = []
-    final, exact, truncation_points = _score_points(model, values, truncation, costs)
+    final, exact, truncation_points = _score_points(model, values, truncation, costs, floor)
     missing = tuple(c.key for c in costs if c.value is None)
     return Verdict(final, exact, truncation_points, tuple(costs), missing)
 
 
 def score_points(
-    model: Model, values: Mapping[str, float], truncation: float = 0.0
+    model: Model, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0
 ) -> tuple[float, dict[str, float], float]:
     """:class:`Verdict`'s ``score``, ``points`` and ``truncation_points`` only (no per-feature costs)."""
-    return _score_points(model, values, truncation, None)
+    return _score_points(model, values, truncation, None, floor)
 
 
 def balance(points: Mapping[str, float], total: float, fixed: float = 0.0) -> dict[str, float]:

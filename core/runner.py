@@ -288,7 +288,7 @@ class Runner:
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
         results, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
-        total, confidence, results = self._aggregate(results)
+        total, confidence, results = self._aggregate(results, document.body.word_count)
         diags = self._diagnostics(article, results)
         if supp:
             active = [
@@ -323,20 +323,22 @@ class Runner:
             truncated=scoring.is_truncated(confidence),
         )
 
-    def _aggregate(self, results: list[ScorerResult]) -> tuple[float, float, list[ScorerResult]]:
+    def _aggregate(self, results: list[ScorerResult], words: int) -> tuple[float, float, list[ScorerResult]]:
         """The score, the truncation confidence, and the results with their points as contributions.
 
-        The model scores the features it knows. A scorer it has no feature of (a
-        third-party scorer the model was not fitted with) still counts through its
-        sub-score, as a factor ``subscore ** weight`` on the model's score, so its
-        ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
+        The model scores the features it knows, with the minimum-evidence floor of an
+        article of ``words`` words and its findings (:func:`copydesk.scoring.evidence_floor`).
+        A scorer it has no feature of (a third-party scorer the model was not fitted with)
+        still counts through its sub-score, as a factor ``subscore ** weight`` on the
+        model's score, so its ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
         that they add up to ``100 - round(score, 2)`` exactly.
         """
         ok = [r for r in results if r.error is None]
         values = scoring.feature_vector((r.name, r.features) for r in ok)
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
-        score, model_points, truncation_points = score_points(self.model, values, confidence)
+        floor = scoring.evidence_floor(words, sum(len(r.findings) for r in results), self.scoring)
+        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
         known = self.model.scorers  # these, and truncation (the model's factor), are in score already
         others = [
             (r.name, r.subscore, r.weight)

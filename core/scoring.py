@@ -15,6 +15,10 @@ computed"):
   (:func:`dedupe`); suppressed findings never reach these functions, and the runner
   re-measures a scorer whose findings were suppressed on the text with those spans
   blanked (:func:`mask`), so its own sub-score and measurements leave them out too.
+* **A short article needs a minimum of evidence** (:func:`evidence_floor`): one shorter
+  than ``min_words`` words with no finding scores at least the floor of the second
+  grade band (B, 70) before the truncation factor. Its few words leave missing
+  sourcing too little to go on; one finding, of any severity, is evidence enough.
 * A copy the truncation scorer is at least :data:`TRUNCATED_AT` sure was cut is
   marked ``truncated``; the learned model (:mod:`copydesk.model`) grades it down by a
   factor rather than wiping out the other evidence.
@@ -80,6 +84,19 @@ def grade(score: float, settings: ScoringSettings) -> tuple[str, str]:
             return band, settings.verdicts.get(band, "")
     band = settings.grades[-1][0] if settings.grades else "F"
     return band, settings.verdicts.get(band, "")
+
+
+def evidence_floor(words: int, findings: int, settings: ScoringSettings) -> float:
+    """The least score (before the truncation factor) of an article of ``words`` words with ``findings`` findings.
+
+    The floor of the second grade band (B) when the article is shorter than
+    ``min_words`` and has no finding (suppressed ones are not counted: they never reach
+    the report); otherwise 0. Raising it never takes a finding or a word away, so the
+    score stays monotonic in the evidence of a problem.
+    """
+    if words >= settings.min_words or findings or len(settings.grades) < 2:
+        return 0.0
+    return settings.grades[1][1]
 
 
 #: Truncation confidence from which a report marks the copy ``truncated``.

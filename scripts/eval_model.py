@@ -51,9 +51,14 @@ def grade(score: float) -> str:
 
 
 def scores(model: Model, corpus: model_data.Corpus, truncation: bool = True) -> list[float]:
-    """Each article's score under ``model`` (truncation factor applied unless ``truncation`` is False)."""
-    pairs = zip(corpus.values, corpus.truncation, strict=True)
-    return [model.score(v, t if truncation else 0.0).score for v, t in pairs]
+    """Each article's score under ``model`` with its floor (truncation factor applied unless ``truncation`` is False)."""
+    rows = zip(corpus.values, corpus.truncation, floors(corpus), strict=True)
+    return [model.score(v, t if truncation else 0.0, f).score for v, t, f in rows]
+
+
+def floors(corpus: model_data.Corpus) -> list[float]:
+    """The articles' minimum-evidence floors (none, 0, for a corpus built without them)."""
+    return list(corpus.floors) or [0.0] * len(corpus.values)
 
 
 def auc(y: Sequence[int] | np.ndarray, found: Sequence[float] | np.ndarray) -> float:

@@ -39,6 +39,16 @@ sign-constrained logistic regression, the prior, the scale) and measured the sam
 in-sample AUC; professional copy at A or B per set; the seeds' grades). The control
 shape ``rarity`` must print the shipped model's row. ``--only`` takes shape keys too.
 
+**Short briefs** (``--only brief``, rows ``brief:``): ways to keep a short article with
+no finding from falling below B on missing sourcing alone (issue 13, point 5), each
+against the model without them (no minimum-evidence floor, the three unshrunk sourcing
+densities as they are): the floor the runner applies (``copydesk.scoring.evidence_floor``),
+and instead of it the sourcing densities ``said``, ``quotation_marks`` and
+``distinct_names`` shrunk toward their professional medians (rounded: 9.5, 10.5 and 46.5
+per 1,000) with 300 or 100 pseudo-words, or padded to 300 words at those rates when
+shorter (``(count + rate * (300 - words) / 1000) / 300 * 1000``); each density variant
+refits the model on the changed values.
+
 ``--without`` leaves shipped features out of the baseline, so the table can be
 reproduced after the features it led to were added (docs/audit/feature-research.md
 gives the command). docs/audit/feature-research.md holds this script's output.
@@ -53,7 +63,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -528,9 +538,9 @@ class ShapeModel:
         """The weighted sum of the basis columns."""
         return float(self.basis(values) @ self.weights)
 
-    def score(self, values: dict[str, float], truncation: float = 0.0) -> ShapeVerdict:
-        """``100 * exp(-scale * max(z, 0))``, times the truncation factor, as the shipped model scores."""
-        before = 100.0 * math.exp(-self.scale * max(self.z(values), 0.0))
+    def score(self, values: dict[str, float], truncation: float = 0.0, floor: float = 0.0) -> ShapeVerdict:
+        """``max(100 * exp(-scale * max(z, 0)), floor)``, times the truncation factor, as the shipped model scores."""
+        before = max(100.0 * math.exp(-self.scale * max(self.z(values), 0.0)), floor)
         return ShapeVerdict(before * (1.0 - self.truncation_penalty * min(1.0, max(0.0, truncation))))
 
 
@@ -657,15 +667,15 @@ def fit_shape(
 class Scoring(Protocol):
     """Anything that scores an article's features as :class:`copydesk.model.Model` does."""
 
-    def score(self, values: dict[str, float], truncation: float = 0.0) -> ShapeVerdict | Verdict:
+    def score(self, values: dict[str, float], truncation: float = 0.0, floor: float = 0.0) -> ShapeVerdict | Verdict:
         """The article's verdict; only ``.score`` is read."""
         ...
 
 
 def _scores(model: Scoring, corpus: model_data.Corpus, truncation: bool = True) -> list[float]:
-    """``eval_model.scores`` for any :class:`Scoring`."""
-    pairs = zip(corpus.values, corpus.truncation, strict=True)
-    return [model.score(v, t if truncation else 0.0).score for v, t in pairs]
+    """``eval_model.scores`` for any :class:`Scoring` (each article's minimum-evidence floor applied)."""
+    rows = zip(corpus.values, corpus.truncation, eval_model.floors(corpus), strict=True)
+    return [model.score(v, t if truncation else 0.0, f).score for v, t, f in rows]
 
 
 @dataclass(frozen=True)
@@ -766,6 +776,82 @@ def shapes(
         )
 
 
+#: Professional medians (docs/scoring.md, rounded to 0.5) of the three sourcing densities that are not shrunk.
+UNSHRUNK = {
+    "sourcing.said_per_1000_words": 9.5,
+    "sourcing.quotation_marks_per_1000_words": 10.5,
+    "sourcing.distinct_names_per_1000_words": 46.5,
+}
+
+
+def _shrunk(prior: float) -> Callable[[dict[str, float], int], None]:
+    """Shrink the unshrunk densities toward their medians with ``prior`` pseudo-words (as measures.shrunk_per_1000)."""
+
+    def change(values: dict[str, float], words: int) -> None:
+        for key, rate in UNSHRUNK.items():
+            if key in values:
+                count = values[key] * max(words, measures.MIN_WORDS) / 1000.0
+                values[key] = (count + rate * prior / 1000.0) / (words + prior) * 1000.0
+
+    return change
+
+
+def _padded(values: dict[str, float], words: int) -> None:
+    """Read a text shorter than 300 words as padded to 300 with words at the median rates."""
+    for key, rate in UNSHRUNK.items():
+        if key in values:
+            count = values[key] * max(words, measures.MIN_WORDS) / 1000.0
+            missing = max(measures.MIN_WORDS - words, 0)
+            values[key] = (count + rate * missing / 1000.0) / max(words, measures.MIN_WORDS) * 1000.0
+
+
+def _variant(
+    scored: dict[str, model_data.Corpus], change: Callable[[dict[str, float], int], None] | None, floor: bool
+) -> dict[str, model_data.Corpus]:
+    """The corpora with each row's values changed (None: as scored) and the floors kept or zeroed."""
+    out = {}
+    for name, corpus in scored.items():
+        values = [dict(v) for v in corpus.values]
+        if change is not None:
+            for row, words in zip(values, corpus.words, strict=True):
+                change(row, words)
+        floors = list(corpus.floors) if floor else [0.0] * len(values)
+        out[name] = replace(corpus, values=values, floors=floors)
+    return out
+
+
+BRIEF_VARIANTS: tuple[tuple[str, Callable[[dict[str, float], int], None] | None, bool], ...] = (
+    ("minimum-evidence floor (shipped)", None, True),
+    ("shrunk, 300 pseudo-words", _shrunk(300.0), False),
+    ("shrunk, 100 pseudo-words", _shrunk(100.0), False),
+    ("padded to 300 words", _padded, False),
+)
+
+
+def briefs(columns: list[Column], scored: dict[str, model_data.Corpus], resamples: int) -> None:
+    """One row per short-brief variant against the model without any (paired bootstrap intervals)."""
+    plain = _variant(scored, None, False)
+    base = measure_fit(lambda names: fit_model.fit_on(columns, plain, names), plain)
+    sets = ["BBC", *model_data.PROFESSIONAL_POLNEAR, "all"]
+    loco = " | ".join(f"LOCO {eval_model.NAMES[n]} [paired 95 %]" for n in TARGETS)
+    print("\nShort briefs (each against the model without a floor and with the three densities unshrunk)\n")
+    print(f"| variant | {loco} | A/B {' / '.join(sets)} | seeds | FA-KES |")
+    print("|---" * 7 + "|")
+    rows = [("no floor, unshrunk (before)", base, {n: (0.0, 0.0) for n in TARGETS})]
+    for label, change, floor in BRIEF_VARIANTS:
+        changed = _variant(scored, change, floor)
+        result = measure_fit(lambda names, c=changed: fit_model.fit_on(columns, c, names), changed)
+        intervals = {n: paired_interval(scored[n], base.held_out[n], result.held_out[n], resamples) for n in TARGETS}
+        rows.append((label, result, intervals))
+    for label, result, intervals in rows:
+        cells = " | ".join(
+            f"{result.loco[n]:.3f} ({result.loco[n] - base.loco[n]:+.3f} [{intervals[n][0]:+.3f}, {intervals[n][1]:+.3f}])"
+            for n in TARGETS
+        )
+        good = " / ".join(f"{100 * result.professional[s]:.1f}" for s in sets)
+        print(f"| brief: {label} | {cells} | {good} | {result.seeds} | {result.fakes:.3f} |", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=corpora.DATA)
@@ -780,7 +866,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     only = set(filter(None, args.only.split(",")))
-    unknown = sorted(only - {c.name for c in CANDIDATES} - {s.key for s in SHAPES})
+    unknown = sorted(only - {c.name for c in CANDIDATES} - {s.key for s in SHAPES} - {"brief"})
     if unknown:  # before the corpora are loaded and scored (minutes), not after, measuring nothing
         parser.error(f"--only: no candidate named {', '.join(unknown)}")
     started = time.monotonic()
@@ -793,6 +879,8 @@ def main(argv: list[str] | None = None) -> int:
     shaped = [s for s in SHAPES if not only or s.key in only]
     if shaped:
         shapes(columns, scored, shaped, args.resamples)
+    if not only or "brief" in only:
+        briefs(columns, scored, args.resamples)
     print(
         f"\n({len(columns)} shipped features, {len(chosen)} candidates, {len(shaped)} shapes; {time.monotonic() - started:.0f} s)"
     )

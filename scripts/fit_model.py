@@ -69,10 +69,11 @@ def fit_on(
 def groups(columns: list[Column], scored: dict[str, model_data.Corpus], names: Sequence[str]) -> list[Group]:
     """The professional reference, and the reliable and the unreliable articles of the corpora ``names``."""
 
-    def rows(corpora: Sequence[model_data.Corpus], label: int | None) -> tuple[np.ndarray, list[float]]:
+    def rows(corpora: Sequence[model_data.Corpus], label: int | None) -> tuple[np.ndarray, list[float], list[float]]:
         keep = [(c, i) for c in corpora for i, y in enumerate(c.y) if label is None or y == label]
         x = np.array([[c.values[i].get(k.key, math.nan) for k in columns] for c, i in keep], dtype=np.float64)
-        return x.reshape(len(keep), len(columns)), [c.truncation[i] if c.truncation else 0.0 for c, i in keep]
+        truncation = [c.truncation[i] if c.truncation else 0.0 for c, i in keep]
+        return x.reshape(len(keep), len(columns)), truncation, [c.floors[i] if c.floors else 0.0 for c, i in keep]
 
     training = [scored[n] for n in names]
     listed = ", ".join(NAMES.get(n, n) for n in names)

@@ -13,7 +13,9 @@ article's per-scorer ``"features"`` are read from its JSON report dictionary
   ``pair``), FA-KES (1 = fake; groups ``text_group``; reported, never trained on).
 
 The truncation confidence is ``1 - `` the truncation scorer's sub-score (0 on XSum,
-where both texts of a pair were cut to the same length).
+where both texts of a pair were cut to the same length). The floor is the runner's
+minimum-evidence floor of the article (``copydesk.scoring.evidence_floor``: the B floor
+for fewer than 300 words and no finding, else 0).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from copydesk.fitting import Column
 from copydesk.formats.schema import article_dict
 from copydesk.model import Model
 from copydesk.modelfile import dumps
+from copydesk.scoring import evidence_floor
 from copydesk.session import Options, Session
 from copydesk.sources import Batch
 
@@ -53,7 +56,7 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 @dataclass
 class Corpus:
-    """One corpus scored: feature rows by key, label, group, subset and truncation confidence."""
+    """One corpus scored: feature rows by key, label, group, subset, truncation confidence and floor."""
 
     name: str
     values: list[dict[str, float]] = field(default_factory=list)
@@ -61,6 +64,10 @@ class Corpus:
     groups: list[str] = field(default_factory=list)
     subsets: list[str] = field(default_factory=list)
     truncation: list[float] = field(default_factory=list)
+    #: The least score of each article before the truncation factor (``copydesk.scoring.evidence_floor``).
+    floors: list[float] = field(default_factory=list)
+    #: Each article's word count (the core's, as the report gives it).
+    words: list[int] = field(default_factory=list)
     #: Grades under the blank model the corpora are scored with (always the top grade): not a measure.
     grades: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
@@ -141,6 +148,8 @@ def collect(name: str, batch: Batch, rows: list[dict[str, Any]] | None, session:
         corpus.groups.append(row["group"])
         corpus.subsets.append(row.get("sub", ""))
         corpus.truncation.append(truncation)
+        corpus.words.append(report.words)
+        corpus.floors.append(evidence_floor(report.words, len(report.findings), session.runner.scoring))
         corpus.grades.append(report.grade)
         corpus.ids.append(row["id"])
     return corpus

@@ -173,6 +173,7 @@ def test_explain_without_a_rule_says_what_a_grade_means_from_the_model_file(cli:
     assert [g["name"] for g in reference] == ["professional", "reliable", "unreliable"]
     a = round(100 * reference[0]["grades"]["A"])
     assert f"Of professional copy in the reference corpora (BBC, PolNeAR), {a} % grade A, " in shipped.stdout
+    assert "An article of fewer than 300 words with no finding scores at least 70 (grade B)" in shipped.stdout
 
 
 def test_a_format_1_model_loads_and_explain_says_it_has_no_figures(cli: Cli, no_project_config: Path) -> None:

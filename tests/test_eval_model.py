@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 from sklearn.metrics import roc_auc_score
@@ -37,3 +39,15 @@ def test_the_bootstrap_interval_holds_the_auc_is_reproducible_and_keeps_groups_w
 def test_a_corpus_that_is_never_trained_on_is_measured_with_the_shipped_model():
     shipped = object()
     assert eval_model.held_out([], {}, "fakes", shipped) is shipped
+
+
+def test_scores_apply_each_articles_minimum_evidence_floor_before_the_truncation_factor():
+    from copydesk.model import FeatureNorm, Model
+
+    norm = FeatureNorm("s", "a", "problem", "per_1000_words", 1.0, 1.0, 1.0, tuple(float(i) for i in range(101)))
+    model = Model(features=(norm,), reference_size=100, scale=0.5, truncation_penalty=0.35)
+    corpus = sys.modules["model_data"].Corpus("c", values=[{"s.a": 99.0}] * 3, truncation=[0.0, 0.0, 1.0])
+    bare = eval_model.scores(model, corpus)  # built without floors: none applied
+    assert bare[0] == bare[1] < 70.0
+    corpus.floors = [0.0, 70.0, 70.0]
+    assert eval_model.scores(model, corpus) == pytest.approx([bare[0], 70.0, 70.0 * 0.65])

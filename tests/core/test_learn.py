@@ -299,3 +299,18 @@ def test_an_output_that_is_one_of_the_labelled_files_is_refused_and_the_data_kep
             f"copydesk: error: {output}: the model file would overwrite this input{named}; write it elsewhere\n"
         )
         assert corpus.read_bytes() == data
+
+
+def test_the_fitted_models_scores_apply_each_articles_minimum_evidence_floor():
+    """As the runner scores: the floor (a short article with no finding) first, then the truncation factor."""
+    import numpy as np
+    from copydesk.learn import model_scores
+    from copydesk.model import FeatureNorm, Model
+
+    norm = FeatureNorm("s", "a", "problem", "per_1000_words", 1.0, 1.0, 1.0, tuple(float(i) for i in range(101)))
+    model = Model(features=(norm,), reference_size=100, scale=0.5, truncation_penalty=0.35)
+    x = np.array([[99.0], [99.0], [99.0]])
+    bare = model_scores(model, ["s.a"], x, [0.0, 0.0, 1.0], [0.0, 0.0, 0.0])
+    assert bare[0] < 70.0
+    floored = model_scores(model, ["s.a"], x, [0.0, 0.0, 1.0], [0.0, 70.0, 70.0])
+    assert floored.tolist() == pytest.approx([bare[0], 70.0, 70.0 * 0.65])

@@ -187,15 +187,53 @@ UNSOURCED_BRIEF = (
 )
 
 
-def test_a_short_brief_that_names_quotes_and_credits_nobody_can_fall_below_b_without_a_finding():
-    """docs/scoring.md, section 5: the floor protects a brief from one finding, not from missing sourcing.
+#: More of the same for the long article: still no name, quotation or "said" (written for this test).
+MORE_OF_THE_SAME = (
+    " The closure began early in the morning, when the first line came down across both lanes. A second line "
+    "fell an hour later near the bridge, and the road was shut at both ends soon after. Traffic built up on "
+    "the inland route for most of the day, and some journeys took twice as long as usual. The wind eased "
+    "slightly in the afternoon but picked up again after dark. Crews used lifting platforms to reach the "
+    "damaged poles, and several poles will have to be replaced before the road can open. Parts of the "
+    "footpath along the sea wall were also closed because of loose stones and debris. The car park by the "
+    "beach was cleared of vehicles as a precaution. Shops along the front opened late or stayed shut, and "
+    "deliveries were held back until the road was safe. Farmers on the higher ground checked fences and "
+    "sheds for damage. The ferry did not sail and will not sail again until the sea calms down."
+)
 
-    The three heaviest evidence densities (said, quotation marks, distinct names) floor the word
-    count at 300 instead of being shrunk toward the professional rate (section 1).
+
+def test_a_short_brief_with_no_finding_stays_a_or_b():
+    """docs/scoring.md, section 5: under 300 words with no finding, missing sourcing alone cannot go below B.
+
+    The brief quotes, names and credits nobody; scored on its features alone it would be a C.
     """
     [report] = score_batch([article(UNSOURCED_BRIEF, title="Storm closes coastal road")], BUILTINS)
     assert 140 <= report.words <= 160 and report.findings == ()
     sourcing = next(s for s in report.scorers if s.name == "sourcing")
-    for name in ("said_per_1000_words", "quotation_marks_per_1000_words", "distinct_names_per_1000_words"):
-        assert sourcing.features[name] == 0.0, name  # not shrunk toward a typical rate
-    assert report.grade not in ("A", "B"), report.score  # 64.6, C, under the shipped model
+    assert sourcing.features["said_per_1000_words"] == sourcing.features["quotation_marks_per_1000_words"] == 0.0
+    assert report.grade in ("A", "B"), report.score
+    assert sum(round(100 * s.contribution) for s in report.scorers) == round(100 * (100 - report.score))
+
+
+def test_a_long_article_that_names_quotes_and_credits_nobody_still_pays():
+    text = UNSOURCED_BRIEF + MORE_OF_THE_SAME
+    [report] = score_batch([article(text, title="Storm closes coastal road")], BUILTINS)
+    assert report.words >= 300
+    sourcing = next(s for s in report.scorers if s.name == "sourcing")
+    assert sourcing.features["said_per_1000_words"] == sourcing.features["quotation_marks_per_1000_words"] == 0.0
+    assert report.grade not in ("A", "B"), (report.score, report.findings)
+    assert sourcing.contribution > 0
+
+
+def test_one_finding_lifts_the_short_briefs_floor_and_a_suppressed_one_does_not():
+    """The floor needs no finding at all: one hedge is evidence of a problem, unless it is suppressed."""
+    # Its last sentence left out: the suppression comment's words count, and SRC002 judges 150 words or more.
+    brief = UNSOURCED_BRIEF.rsplit(" Anyone", 1)[0]
+    hedged = brief.replace("gusts were recorded", "gusts were reportedly recorded")
+    ignored = "<!-- copydesk: ignore HDG -->\n" + hedged
+    # One batch each: near-duplicates in one batch would be boilerplate findings of their own.
+    [[plain], [flagged], [silenced]] = [
+        score_batch([article(t, title="Storm closes coastal road")], BUILTINS) for t in (brief, hedged, ignored)
+    ]
+    assert [f.code[:3] for f in flagged.findings] == ["HDG"]
+    assert flagged.score < 70.0 <= plain.score  # more evidence of a problem: lower, never higher
+    assert not silenced.findings and silenced.score >= 70.0

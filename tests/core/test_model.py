@@ -142,6 +142,30 @@ def test_score_stays_within_0_100_and_points_always_balance(xs, truncation):
     assert all(abs(shown[k] - p) < 0.02 for k, p in {**v.points, "truncation": v.truncation_points}.items())
 
 
+def test_a_floor_raises_the_score_before_truncation_and_the_points_still_balance():
+    m = model(norm("a", "problem"), norm("b", "evidence", scorer="t"))
+    values = {"s.a": 99.0, "t.b": 1.0}
+    bare = m.score(values)
+    assert bare.score < 70.0
+    for truncation in (0.0, 0.5):
+        v = m.score(values, truncation, floor=70.0)
+        assert v.score == pytest.approx(70.0 * (1 - 0.35 * truncation))
+        assert math.fsum([*v.points.values(), v.truncation_points]) == pytest.approx(100.0 - v.score, abs=1e-9)
+        assert v.points["s"] / v.points["t"] == pytest.approx(bare.points["s"] / bare.points["t"])
+    assert m.score({"s.a": 50.0, "t.b": 50.0}, floor=70.0).score == 100.0  # a floor never lowers a score
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(VALUE, min_size=4, max_size=4), st.integers(0, 3), st.floats(0, 200), st.floats(0, 100))
+def test_under_a_floor_more_problem_evidence_still_never_raises_the_score(xs, which, step, floor):
+    values = {f.key: x for f, x in zip(FEATURES, xs, strict=True)}
+    feature = FEATURES[which]
+    more = {**values, feature.key: values[feature.key] + step}
+    before, after = MONO.score(values, floor=floor).score, MONO.score(more, floor=floor).score
+    assert after <= before if feature.direction == "problem" else after >= before
+    assert min(before, after) >= floor - 1e-9
+
+
 #: 101 sorted quantiles: spread floats, or a few values with long ties (a sparse feature).
 QUANTILES = st.one_of(
     st.lists(st.floats(-1e3, 1e3, allow_nan=False, allow_subnormal=False), min_size=101, max_size=101),

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 from copydesk.models import Rule, Severity
-from copydesk.scoring import aggregate, grade, subscore_from_findings
+from copydesk.scoring import aggregate, evidence_floor, grade, subscore_from_findings
 from copydesk.testing import config, document
 
 SETTINGS = config().scoring()
@@ -60,3 +60,17 @@ def test_aggregate_is_monotonic_in_each_subscore_and_ignores_zero_weight() -> No
 )
 def test_grade_bands(score: float, band: str) -> None:
     assert grade(score, SETTINGS)[0] == band
+
+
+@pytest.mark.parametrize(
+    ("words", "findings", "expected"),
+    [
+        pytest.param(147, 0, 70.0, id="short-without-a-finding-keeps-the-b-floor"),
+        pytest.param(147, 1, 0.0, id="one-finding-is-evidence-enough"),
+        pytest.param(299, 0, 70.0, id="just-under-min-words"),
+        pytest.param(300, 0, 0.0, id="min-words-is-not-short"),
+        pytest.param(2000, 0, 0.0, id="a-long-article-pays-for-what-it-lacks"),
+    ],
+)
+def test_evidence_floor(words: int, findings: int, expected: float) -> None:
+    assert evidence_floor(words, findings, SETTINGS) == expected
