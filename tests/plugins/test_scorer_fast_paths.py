@@ -15,6 +15,7 @@ import dataclasses
 import re
 from typing import Any
 
+import pytest
 from copydesk import measures
 from copydesk.models import Article
 from copydesk.plugins import figures
@@ -299,3 +300,33 @@ def test_figures_spelled_in_words_read_from_the_lower_cased_text_are_those_read_
     text += " ΑΣ.Α three-ΑΣ ΣΑΣ'one"  # a final sigma lower-cases by its context, not by the word alone
     lower = TextView(text).tokens.lower
     assert fx.word_figures(text, 0, len(text), threshold, lower=lower) == fx.word_figures(text, 0, len(text), threshold)
+
+
+def test_hyphenated_figure_words_between_whole_ones_are_read_in_reading_order() -> None:
+    """Whole starters are found apart from hyphenated ones ("seventy-four"); both are read, in order."""
+    text = "Two said seventy-four million people left, then one in five, and forty-two thousand dollars."
+    found = [(text[f.start : f.end], f.kind, f.value) for f in fx.word_figures(text, 0, len(text), 1000.0)]
+    assert found == [
+        ("seventy-four million", "count", 74e6),
+        ("one in five", "rate", 0.2),
+        ("forty-two thousand dollars", "money", 42000.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("1" * 18, 1.111111111111111e17),
+        ("1" * 19, None),
+        ("111,111,111,111,111,111", 111111111111111111.0),
+        ("1,111,111,111,111,111,111", None),
+        ("111,111,111,111,111,111.5", None),
+        ("12.5", 12.5),
+        ("1,00", None),
+        ("\u0661\u0662", 12.0),
+    ],
+)
+def test_a_digit_token_has_a_value_only_when_grouped_validly_and_of_at_most_max_digits(
+    token: str, value: float | None
+) -> None:
+    assert fx._plain_value(token) == value
