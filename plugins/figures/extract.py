@@ -113,11 +113,18 @@ def _currency_before(text: str, pos: int, floor: int) -> tuple[str, int]:
     return "", pos
 
 
+#: The words a unit after a number can open with: a scale, a percent phrase, a rate, a currency.
+_UNIT_OPENERS = frozenset(SCALES) | {phrase[0] for phrase in PERCENT_WORDS} | {"in", "out"} | frozenset(CURRENCY_WORDS)
+
+
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, float, str, int]:
     """What follows a number: ``(kind, scale, unit, end)``; kind "" if nothing known."""
     if pos < limit and text[pos] == "%":
         return "percent", 1.0, "%", pos + 1
-    words = _next_words(text, pos, limit, 3)
+    words = _next_words(text, pos, limit, 1)
+    if not words or words[0].group().lower() not in _UNIT_OPENERS:
+        return "", 1.0, "", pos  # what the reading below gives when the first word opens no unit
+    words += _next_words(text, words[0].end(), limit, 2)
     lowered = [w.group().lower() for w in words]
     scale, end, index = 1.0, pos, 0
     if lowered and lowered[0] in SCALES and (len(lowered[0]) > 2 or words[0].start() == pos):
