@@ -114,7 +114,7 @@ def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[st
     if flags is None:
         caps = bytes(map(str.isupper, map(text.__getitem__, index.starts_view)))
     else:
-        caps = bytes(map(flags[1].__getitem__, index.starts_view))
+        caps = np.frombuffer(flags[1], dtype=np.uint8)[np.asarray(index.starts_view)].tobytes()  # each word's first
     out: list[LineStats] = []
     for line in document.body.lines:
         i, j = index.count(line.start, line.end)
