@@ -114,7 +114,7 @@ def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[st
     if flags is None:
         caps = bytes(map(str.isupper, map(text.__getitem__, index.starts_view)))
     else:
-        caps = bytes(map(flags[1].__getitem__, index.starts_view))
+        caps = np.frombuffer(flags[1], dtype=np.uint8)[np.asarray(index.starts_view)].tobytes()  # each word's first
     out: list[LineStats] = []
     for line in document.body.lines:
         i, j = index.count(line.start, line.end)
@@ -157,29 +157,21 @@ def features(lines: Sequence[str], others: Sequence[int], stopwords: frozenset[s
 
 def stats_features(stats: Sequence[LineStats], pipes: Sequence[bool], others: Sequence[int]) -> list[list[float]]:
     """Feature vectors from each line's :func:`_line_stats` and whether it has a ``|``."""
-    size = len(stats)
     words = [s[0] for s in stats]
     first, last = main_run(words, [s[4] for s in stats])
-
-    def logw(j: int) -> float:
-        return math.log1p(words[j]) if 0 <= j < size else 0.0
-
+    logs = [0.0, 0.0, *map(math.log1p, words), 0.0, 0.0]  # line i's at i + 2; 0.0 past either edge
     base: list[list[float]] = []
     for i, (count, stop, caps, digits, terminal) in enumerate(stats):
         inside = first <= i <= last
         distance = 0 if inside else (first - i if i < first else i - last)
         base.append(
-            [math.log1p(count), stop, caps, digits, terminal, logw(i - 1), logw(i + 1), logw(i - 2), logw(i + 2),
+            [logs[i + 2], stop, caps, digits, terminal, logs[i + 1], logs[i + 3], logs[i], logs[i + 4],
              float(inside), math.log1p(distance), float(i > last), math.log1p(others[i]), float(count <= 4),
              float(pipes[i])]
         )  # fmt: skip
-    rows = []
-    for i, row in enumerate(base):
-        extra: list[float] = []
-        for j in (i - 1, i + 1):
-            extra += [base[j][1], base[j][4], base[j][12]] if 0 <= j < size else [0.0, 0.0, 0.0]
-        rows.append(row + extra)
-    return rows
+    edge = [0.0, 0.0, 0.0]
+    around = [edge, *([row[1], row[4], row[12]] for row in base), edge]  # line i's at i + 1
+    return [row + around[i] + around[i + 2] for i, row in enumerate(base)]
 
 
 def probabilities(document: Document, others: Sequence[int]) -> list[float]:

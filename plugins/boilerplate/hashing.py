@@ -106,15 +106,18 @@ def _word_digests(words: Sequence[str]) -> bytes:
     """
     known = _WORD_DIGESTS
     parts = list(map(known.get, words))
-    if None in parts:
-        if len(known) + parts.count(None) > _WORD_DIGESTS_MAX:
-            known.clear()
-        for k in compress(range(len(parts)), map(operator.not_, parts)):  # a digest is never empty
-            word = words[k]
-            part = known.get(word)
-            if part is None:
-                part = known[word] = digest(word)
-            parts[k] = part
+    try:
+        return b"".join(parts)  # type: ignore[arg-type]
+    except TypeError:  # a word not known yet (None): cheaper than looking for one before joining
+        pass
+    if len(known) + parts.count(None) > _WORD_DIGESTS_MAX:
+        known.clear()
+    for k in compress(range(len(parts)), map(operator.not_, parts)):  # a digest is never empty
+        word = words[k]
+        part = known.get(word)
+        if part is None:
+            part = known[word] = digest(word)
+        parts[k] = part
     return b"".join(parts)  # type: ignore[arg-type]
 
 

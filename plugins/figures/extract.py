@@ -113,11 +113,18 @@ def _currency_before(text: str, pos: int, floor: int) -> tuple[str, int]:
     return "", pos
 
 
+#: The words a unit after a number can open with: a scale, a percent phrase, a rate, a currency.
+_UNIT_OPENERS = frozenset(SCALES) | {phrase[0] for phrase in PERCENT_WORDS} | {"in", "out"} | frozenset(CURRENCY_WORDS)
+
+
 def _unit_after(text: str, pos: int, limit: int) -> tuple[str, float, str, int]:
     """What follows a number: ``(kind, scale, unit, end)``; kind "" if nothing known."""
     if pos < limit and text[pos] == "%":
         return "percent", 1.0, "%", pos + 1
-    words = _next_words(text, pos, limit, 3)
+    words = _next_words(text, pos, limit, 1)
+    if not words or words[0].group().lower() not in _UNIT_OPENERS:
+        return "", 1.0, "", pos  # what the reading below gives when the first word opens no unit
+    words += _next_words(text, words[0].end(), limit, 2)
     lowered = [w.group().lower() for w in words]
     scale, end, index = 1.0, pos, 0
     if lowered and lowered[0] in SCALES and (len(lowered[0]) > 2 or words[0].start() == pos):
@@ -137,9 +144,8 @@ def _unit_after(text: str, pos: int, limit: int) -> tuple[str, float, str, int]:
 
 def _plain_value(token: str) -> float | None:
     """The value of a digit token with valid grouping ("10,000", "3.2"), else None."""
-    digits = sum(ch.isdigit() for ch in token)
-    if digits > MAX_DIGITS or GROUPED.fullmatch(token) is None:
-        return None
+    if GROUPED.fullmatch(token) is None or len(token) - token.count(",") - token.count(".") > MAX_DIGITS:
+        return None  # the second test counts the digits: a grouped number holds only them, commas and a point
     return float(token.replace(",", ""))
 
 
@@ -337,7 +343,10 @@ def word_figures(
         lowered = list(map(re.Match.group, words))
     found: list[Figure] = []
     index = 0
-    starts = [i for i, word in enumerate(lowered) if word in _WHOLE_STARTS or ("-" in word and _may_start(word))]
+    starts = list(compress(count(), map(_WHOLE_STARTS.__contains__, lowered)))
+    if text.find("-", start, end) >= 0:  # a hyphenated word may start one too ("seventy-four"), never a whole start
+        hyphenated = [i for i, word in enumerate(lowered) if "-" in word and _may_start(word)]
+        starts = sorted(starts + hyphenated) if hyphenated else starts
     for candidate in starts:
         if candidate < index:
             continue
@@ -385,8 +394,8 @@ def worded_sentences(view: TextView) -> set[int]:
     forms, starts = stream.forms, stream.starts
     distinct = set(forms)
     hits = distinct.intersection(_WHOLE_STARTS)
-    for form in list(filterfalse(str.isalpha, distinct)):
-        if not form.isdecimal() and _form_may_start(form):
+    for form in list(filterfalse(str.isdecimal, filterfalse(str.isalpha, distinct))):
+        if _form_may_start(form):
             hits.add(form)
     out: set[int] = set()
     if not hits:

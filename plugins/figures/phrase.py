@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import NamedTuple
 
 from copydesk import TextView
@@ -63,8 +64,12 @@ class Lexicon:
 def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
     """The shared words of ``view`` that lie in ``[start, end)`` (from the token stream)."""
     stream = view.tokens
-    starts, ends, forms = stream.starts, stream.ends, stream.forms
-    return [Word(starts[i], ends[i], forms[i]) for i in stream.between(start, end)]
+    span = stream.between(start, end)
+    i, j = span.start, span.stop
+    # Word(start, end, lower) for each, without the Python-level NamedTuple constructor.
+    return list(
+        map(tuple.__new__, repeat(Word), zip(stream.starts[i:j], stream.ends[i:j], stream.forms[i:j], strict=True))
+    )
 
 
 def quoted(gap: str) -> bool:

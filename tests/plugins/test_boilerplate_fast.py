@@ -251,3 +251,39 @@ def _plain_phrase_starts(lex: Lexicon, low: list[str]) -> list[int]:
         ):
             hits.append(at)
     return hits
+
+
+def _plain_rows(stats: list[chrome.LineStats], pipes: list[bool], others: list[int]) -> list[list[float]]:
+    """The chrome features as listed in ``chrome.FEATURES``, each computed from its definition."""
+    size = len(stats)
+    first, last = chrome.main_run([s[0] for s in stats], [s[4] for s in stats])
+
+    def logw(j: int) -> float:
+        return math.log1p(stats[j][0]) if 0 <= j < size else 0.0
+
+    def around(j: int) -> list[float]:
+        return [stats[j][1], stats[j][4], math.log1p(others[j])] if 0 <= j < size else [0.0, 0.0, 0.0]
+
+    rows = []
+    for i, (count, stop, caps, digits, terminal) in enumerate(stats):
+        inside = first <= i <= last
+        distance = 0 if inside else (first - i if i < first else i - last)
+        row = [math.log1p(count), stop, caps, digits, terminal, logw(i - 1), logw(i + 1), logw(i - 2), logw(i + 2)]
+        row += [float(inside), math.log1p(distance), float(i > last), math.log1p(others[i]), float(count <= 4)]
+        rows.append([*row, float(pipes[i]), *around(i - 1), *around(i + 1)])
+    return rows
+
+
+@pytest.mark.parametrize("size", [0, 1, 2, 3, 5, 12])
+def test_chrome_feature_rows_equal_each_feature_computed_from_its_definition(size: int) -> None:
+    """Neighbours' word counts and cues are read from lists padded with zeros, as their definitions say."""
+    rng = random.Random(size)
+    stats = [
+        (rng.choice([0, 1, 4, 12, 30]), rng.random(), rng.random(), rng.random(), rng.choice([0.0, 1.0]))
+        for _ in range(size)
+    ]
+    pipes = [rng.random() < 0.3 for _ in range(size)]
+    others = [rng.choice([0, 1, 7]) for _ in range(size)]
+    rows = chrome.stats_features(stats, pipes, others)
+    assert rows == _plain_rows(stats, pipes, others)
+    assert all(len(row) == len(chrome.FEATURES) for row in rows)

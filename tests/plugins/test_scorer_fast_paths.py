@@ -15,6 +15,7 @@ import dataclasses
 import re
 from typing import Any
 
+import pytest
 from copydesk import measures
 from copydesk.models import Article
 from copydesk.plugins import figures
@@ -299,3 +300,65 @@ def test_figures_spelled_in_words_read_from_the_lower_cased_text_are_those_read_
     text += " ΑΣ.Α three-ΑΣ ΣΑΣ'one"  # a final sigma lower-cases by its context, not by the word alone
     lower = TextView(text).tokens.lower
     assert fx.word_figures(text, 0, len(text), threshold, lower=lower) == fx.word_figures(text, 0, len(text), threshold)
+
+
+def test_hyphenated_figure_words_between_whole_ones_are_read_in_reading_order() -> None:
+    """Whole starters are found apart from hyphenated ones ("seventy-four"); both are read, in order."""
+    text = "Two said seventy-four million people left, then one in five, and forty-two thousand dollars."
+    found = [(text[f.start : f.end], f.kind, f.value) for f in fx.word_figures(text, 0, len(text), 1000.0)]
+    assert found == [
+        ("seventy-four million", "count", 74e6),
+        ("one in five", "rate", 0.2),
+        ("forty-two thousand dollars", "money", 42000.0),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("token", "value"),
+    [
+        ("1" * 18, 1.111111111111111e17),
+        ("1" * 19, None),
+        ("111,111,111,111,111,111", 111111111111111111.0),
+        ("1,111,111,111,111,111,111", None),
+        ("111,111,111,111,111,111.5", None),
+        ("12.5", 12.5),
+        ("1,00", None),
+        ("\u0661\u0662", 12.0),
+    ],
+)
+def test_a_digit_token_has_a_value_only_when_grouped_validly_and_of_at_most_max_digits(
+    token: str, value: float | None
+) -> None:
+    assert fx._plain_value(token) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("5 people came", ("", 1.0, "", 1)),
+        ("5 million dollars", ("money", 1000000.0, "USD", 17)),
+        ("5 per cent", ("percent", 1.0, "%", 10)),
+        ("5 percentage points", ("percent", 1.0, "%", 19)),
+        ("5 in 10", ("rate", 0.1, "ratio", 7)),
+        ("5 out of 10", ("rate", 0.1, "ratio", 11)),
+        ("5 out there", ("", 1.0, "", 1)),
+        ("5 pounds", ("money", 1.0, "GBP", 8)),
+        ("5 m", ("", 1.0, "", 1)),
+        ("5 k people", ("", 1.0, "", 1)),
+        ("5", ("", 1.0, "", 1)),
+        ("5 bn euros", ("", 1.0, "", 1)),
+        ("5 billion", ("count", 1000000000.0, "", 9)),
+        ("5 Million Euros", ("money", 1000000.0, "EUR", 15)),
+        ("5  in  ten", ("rate", 0.1, "ratio", 10)),
+        ("5 pct", ("percent", 1.0, "%", 5)),
+        ("5 per head", ("", 1.0, "", 1)),
+        ("5\xa0percent", ("percent", 1.0, "%", 9)),
+        ("5 in", ("", 1.0, "", 1)),
+        ("5 thousand in 3", ("count", 1000.0, "", 10)),
+    ],
+)
+def test_the_unit_after_a_number_is_read_from_its_first_word_on_only_when_that_word_can_open_one(
+    text: str, unit: tuple[str, float, str, int]
+) -> None:
+    """A first word that opens no unit ends the reading at once, as reading three words concluded."""
+    assert fx._unit_after(text, 1, len(text)) == unit
