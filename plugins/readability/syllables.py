@@ -115,6 +115,10 @@ class SyllableCounts(Mapping[str, int]):
     def __getitem__(self, word: str) -> int:
         return self._group(group_of(word))[word]
 
+    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+        """``word``'s count, or ``default``: one lookup in its group (no ``KeyError`` raised and caught)."""
+        return self._group(group_of(word)).get(word, default)
+
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word in self._group(group_of(word))
 
