@@ -330,16 +330,24 @@ def distinct_names(text: str) -> int:
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
     character apart); the words opening a sentence at its start are dropped, one after another.
+    A run that opens no sentence is kept as written and its words joined by single spaces
+    once per distinct spelling (names recur), not once per occurrence.
     """
     initial = sentence_starts(text)
     runs: set[str] = set()
+    whole: set[str] = set()
     for match in p.CAPITALISED_RUN.finditer(text):
-        at, words, first = match.start(), match.group().split(), 0
+        at = match.start()
+        if at not in initial:
+            whole.add(match.group())
+            continue
+        words, first = match.group().split(), 0
         while first < len(words) and at in initial:
             at += len(words[first]) + 1
             first += 1
         if first < len(words):
             runs.add(" ".join(words[first:]))
+    runs.update(" ".join(run.split()) for run in whole)
     return len(runs)
 
 
