@@ -395,7 +395,8 @@ def ages(view: TextView) -> int:
     else can open inside either: a comma, a digit after no word character, or "aged" after none).
     """
     text = view.text
-    found = len(p.AGE_IN_DIGITS.findall(text))
+    # Without "-year-old" (most texts) only the comma branch can match: scanned for commas alone.
+    found = len((p.AGE_IN_DIGITS if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
     for match in p.AGED.finditer(view):
         number = match.end() - len(match.group().split()[-1])
         found += p.AGE_IN_DIGITS.match(text, number) is None

@@ -223,6 +223,9 @@ FAST_AGE = re.compile(r"[,a\d](?:(?<=,)\s\d{1,2},|(?<=a)(?<!\wa)ged\s\d{1,3}\b|(
 #: The ages of :data:`FAST_AGE` written with digits first (", 34,", "34-year-old"): a scan that skips
 #: ahead to commas and digits, not to every "a".
 AGE_IN_DIGITS = re.compile(r"[,\d](?:(?<=,)\s\d{1,2},|(?<=\d)(?<!\w\d)\d?-year-old\b)")
+#: :data:`AGE_IN_DIGITS` in a text without "-year-old", where only its comma branch can match: the
+#: same matches, found by a scan that skips ahead to commas alone (a literal first character).
+AGE_AFTER_COMMA = re.compile(r",\s\d{1,2},")
 #: The ages of :data:`FAST_AGE` written "aged 34", tried only where "aged" starts (see :func:`~copydesk.plugins.sourcing.features.ages`).
 AGED = measures.Anchored(re.compile(r"\baged\s\d{1,3}\b"), ["aged"])
 #: An amount with a currency sign, or a number with a unit (counted as a specific detail): the

@@ -685,6 +685,22 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
     assert src.ages(TextView("aged 34-year-old, aged 5, a 6-year-old")) == 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann, 34, and Bob, 5, met; Cy, 123, left, 7,\n8, and, 9 ,",
+        "aged 34, aged 5, 6, a 6-year old, 7-years-old, 8-Year-Old",
+        "Ann, 34, a 9-year-olds, aged 9-year-old",
+        ", 1, 2, 3, 4,",
+        "",
+    ],
+)
+def test_ages_in_a_text_without_year_old_are_the_comma_ages_of_the_full_scan(text: str) -> None:
+    """A text without "-year-old" is scanned for ", 34," alone: the ages one scan of the plain pattern finds."""
+    assert src.ages(TextView(text)) == measures.count(AGE, text)
+    assert sp.AGE_AFTER_COMMA.findall(text) == sp.AGE_IN_DIGITS.findall(text) or "-year-old" in text
+
+
 @settings(max_examples=400, deadline=None)
 @given(
     text=st.lists(st.one_of(st.sampled_from(CASE_PIECES), st.sampled_from(SOURCING_PIECES)), max_size=40).map("".join)
