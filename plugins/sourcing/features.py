@@ -439,13 +439,19 @@ def _links_or_phrases(view: TextView) -> int:
     return measures.count(p.LINK_OR_PHRASE_LOWER, lower)
 
 
+#: The ASCII digits, as bytes (deleted by :func:`_digits`).
+_ASCII_DIGITS = b"0123456789"
+
+
 def _digits(text: str) -> int:
     """How many characters of ``text`` are digits (``str.isdigit``).
 
-    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted one
-    by one, then each distinct non-ASCII character that is a digit ("٣", "²").
+    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted in one
+    pass as the bytes of the UTF-8 text that deleting them removes (no byte of a character
+    outside ASCII is one of them), then each distinct non-ASCII character that is a digit ("٣", "²").
     """
-    found = sum(map(text.count, "0123456789"))
+    raw = text.encode("utf-8", "surrogatepass")
+    found = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
     if not text.isascii():
         found += sum(text.count(char) for char in set(p.NON_ASCII.findall(text)) if char.isdigit())
     return found

@@ -686,6 +686,14 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
 
 
 @pytest.mark.parametrize(
+    "text", ["It cost 12 dollars in 2019.", "٣ and ² and 7 and ７ and 𝟗", "é9\ud8005ü0", "no digits", ""]
+)
+def test_digits_counted_from_the_utf8_bytes_are_the_characters_str_isdigit_accepts(text: str) -> None:
+    """ASCII digits counted as deleted UTF-8 bytes, others one distinct character at a time: str.isdigit's count."""
+    assert src._digits(text) == sum(map(str.isdigit, text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Ann, 34, and Bob, 5, met; Cy, 123, left, 7,\n8, and, 9 ,",
