@@ -351,6 +351,12 @@ def distinct_names(text: str) -> int:
     return len(runs)
 
 
+@functools.lru_cache(maxsize=4)
+def non_ascii(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` outside ASCII: one scan for the digit share and the proper nouns."""
+    return frozenset(p.NON_ASCII.findall(text))
+
+
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence.
 
@@ -358,13 +364,16 @@ def _proper_nouns(document: Document) -> int:
     a letter of the word, lower case. The words that open with an ASCII capital and an ASCII
     small letter are found by :data:`~patterns.WORD_CAPITALISED_ASCII` (the only ASCII
     characters ``str.isupper`` and ``str.islower`` accept); the others that may count open
-    with a character outside ASCII, or a capital before one, and are tested one by one.
+    with a character outside ASCII, or a capital before one, and are tested one by one, in a
+    text where a character outside ASCII is a letter or digit (:func:`non_ascii`; curly quotes
+    and dashes alone open or follow no such word).
     """
     text = document.body.text
     initial = sentence_starts(text)
     ascii_words = p.WORD_CAPITALISED_ASCII
     found = len(ascii_words.findall(text)) - sum(1 for at in initial if ascii_words.match(text, at))
-    if not text.isascii():
+    # A word counted here opens with a letter outside ASCII or has one second: none without one.
+    if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
             at = match.start()
             second = text[at + 1 : at + 2]
@@ -453,7 +462,7 @@ def _digits(text: str) -> int:
     raw = text.encode("utf-8", "surrogatepass")
     found = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
     if not text.isascii():
-        found += sum(text.count(char) for char in set(p.NON_ASCII.findall(text)) if char.isdigit())
+        found += sum(text.count(char) for char in non_ascii(text) if char.isdigit())
     return found
 
 

@@ -685,6 +685,36 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
     assert src.ages(TextView("aged 34-year-old, aged 5, a 6-year-old")) == 3
 
 
+def _plain_proper_nouns(text: str) -> int:
+    """Words of the token stream written upper then lower case (a letter of the word second), opening no sentence."""
+    from copydesk.text import WORD
+
+    initial = src.sentence_starts(text)
+    return sum(
+        1
+        for m in WORD.finditer(text)
+        if len(w := m.group()) > 1 and w[0].isupper() and w[1].isalnum() and w[1].islower() and m.start() not in initial
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I’m sure “Ann Lee” and Bob—the mayor—met O’Neil at 9 am.",
+        "Then Émile met Aé, ǅa, ϒa, A\u0345b and Ⓐnn; Zoë and ÉMILE left.",
+        "‘Quoted’ Words … only, no letters outside ASCII: Cole, Day.",
+        "plain ASCII Text With Names",
+        "",
+    ],
+)
+def test_proper_nouns_skip_the_scan_for_words_outside_ascii_only_when_no_such_letter_occurs(text: str) -> None:
+    """A text whose characters outside ASCII are no letters or digits counts the ASCII words alone: the plain count."""
+    from copydesk import Article, Document
+
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert src._proper_nouns(document) == _plain_proper_nouns(text)
+
+
 @pytest.mark.parametrize(
     "text", ["It cost 12 dollars in 2019.", "٣ and ² and 7 and ７ and 𝟗", "é9\ud8005ü0", "no digits", ""]
 )
