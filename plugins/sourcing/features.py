@@ -443,7 +443,7 @@ def _links_or_phrases(view: TextView) -> int:
     if any(char in text for char in p.UNFOLDED):
         return measures.count(p.LINK_OR_PHRASE, text)
     lower = view.tokens.lower
-    if not any(w in lower for w in p.LINK_OR_PHRASE_NEEDS):
+    if not any(all(piece in lower for piece in pieces) for pieces in p.LINK_OR_PHRASE_NEEDS):
         return 0
     return measures.count(p.LINK_OR_PHRASE_LOWER, lower)
 

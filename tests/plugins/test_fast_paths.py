@@ -685,6 +685,22 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
     assert src.ages(TextView("aged 34-year-old, aged 5, a 6-year-old")) == 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Press Release said; a white paper, a White\nPaper.",
+        "Under pressure, the White House released papers.",  # every piece, in no phrase
+        "press releases and whitepaper; press\trelease",
+        "See HTTP://x.org and www.example.com/a",
+        "Pressure on the white house",  # "press" and "white" without "release" or "paper"
+        "",
+    ],
+)
+def test_links_and_phrases_skipped_only_when_no_branch_has_all_its_pieces_are_the_patterns_count(text: str) -> None:
+    """The text is searched only when it holds all the pieces of one branch: the same count as the pattern's."""
+    assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
+
+
 def _plain_proper_nouns(text: str) -> int:
     """Words of the token stream written upper then lower case (a letter of the word second), opening no sentence."""
     from copydesk.text import WORD
@@ -709,8 +725,6 @@ def _plain_proper_nouns(text: str) -> int:
 )
 def test_proper_nouns_skip_the_scan_for_words_outside_ascii_only_when_no_such_letter_occurs(text: str) -> None:
     """A text whose characters outside ASCII are no letters or digits counts the ASCII words alone: the plain count."""
-    from copydesk import Article, Document
-
     document = Document.from_article(Article(id="a", title="", body=text))
     assert src._proper_nouns(document) == _plain_proper_nouns(text)
 
