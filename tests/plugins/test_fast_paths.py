@@ -264,6 +264,17 @@ def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_
     assert analysed == [1]
 
 
+def test_a_sentence_whose_cue_pairs_open_no_whole_cue_is_skipped(monkeypatch) -> None:
+    # "for the", "more than", "to a" and "it is" open cues of more words ("for the most part", ...):
+    # without the rest of the words the sentence cannot hold the cue, and is not analysed.
+    view = TextView(
+        "It is time for the vote, more than ever, to a man. For the most part, it is unclear. To a degree it works."
+    )
+    hits, analysed = _analysed(monkeypatch, view)
+    assert [(h.cue, h.sentence) for h in hits] == [("for the most part", 1), ("it is unclear", 1)]
+    assert analysed == [1]
+
+
 def test_a_sentence_whose_only_trigger_is_a_vague_source_crediting_nothing_is_skipped(monkeypatch) -> None:
     view = TextView("Ten people attended the fair on Tuesday. Local people said the fair was fun.")
     hits, analysed = _analysed(monkeypatch, view)
