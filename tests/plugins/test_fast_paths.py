@@ -275,6 +275,42 @@ def test_a_sentence_whose_cue_pairs_open_no_whole_cue_is_skipped(monkeypatch) ->
     assert analysed == [1]
 
 
+#: Frames around a participle: after 'be' (with adverbs) and before each word its judging form
+#: takes or none, reduced ('widely', 'by'), after a subject, and 'by' agents over modifiers.
+PASSIVE_FRAMES = (
+    "Talks went on. It was {} by the mayor. It is {} to work. It has been {} as fair. It is now {}.",
+    "Talks went on. It was {} at noon. It was {} that it rose. It was also {} up. He {} it.",
+    "A plan widely {}. A plan {} by many. He often {} so. A plan {} by the mayor. {}",
+    "It was hit by a b c d e f g h experts. It was hit by many. It is still hit by some local officials.",
+    "It was hit by\nmany. It was also hit by other senior critics. Was hit by. It was hit by the few.",
+)
+
+
+def test_every_passive_word_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
+    lexicon = lexicon_for(hedging.SETTINGS)
+    for word in sorted(lexicon.impersonal | {"known", "seen", "hit"}):
+        for frame in PASSIVE_FRAMES:
+            view = TextView(frame.replace("{}", word))
+            assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+
+
+def test_a_sentence_whose_passive_words_cannot_open_a_passive_is_skipped(monkeypatch) -> None:
+    # 'by' after 'be' with no vague source after it, a participle after 'be' in no judging form,
+    # a reduced participle with neither a vague adverb before it nor 'by' after it: no passive.
+    view = TextView(
+        "The bill was passed by the senate. The law was seen. It is seen. Mr Roe accepted the plan. "
+        "It was criticised by many experts. It is thought to work. A view widely accepted. The plan was viewed by his aides."
+    )
+    hits, analysed = _analysed(monkeypatch, view)
+    assert [(h.sentence, h.cue) for h in hits] == [
+        (4, "was criticised by many experts"),
+        (5, "it is thought"),
+        (6, "widely accepted"),
+        (7, "was viewed"),
+    ]
+    assert analysed == [4, 5, 6, 7]
+
+
 def test_a_sentence_whose_only_trigger_is_a_vague_source_crediting_nothing_is_skipped(monkeypatch) -> None:
     view = TextView("Ten people attended the fair on Tuesday. Local people said the fair was fun.")
     hits, analysed = _analysed(monkeypatch, view)
