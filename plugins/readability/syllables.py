@@ -115,7 +115,7 @@ class SyllableCounts(Mapping[str, int]):
     def __getitem__(self, word: str) -> int:
         return self._group(group_of(word))[word]
 
-    def get(self, word: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, word: str, default: Any = None) -> Any:
         """``word``'s count, or ``default``: one lookup in its group (no ``KeyError`` raised and caught)."""
         return self._group(group_of(word)).get(word, default)
 

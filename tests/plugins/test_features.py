@@ -277,7 +277,11 @@ def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None
     ]
     text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
     view = TextView(text)
-    anchored = ((rdb.FIRST_PERSON, FIRST_PERSON), (rdb.SECOND_PERSON, SECOND_PERSON), (rdb.DEMONSTRATIVE, DEMONSTRATIVE))
+    anchored = (
+        (rdb.FIRST_PERSON, FIRST_PERSON),
+        (rdb.SECOND_PERSON, SECOND_PERSON),
+        (rdb.DEMONSTRATIVE, DEMONSTRATIVE),
+    )
     for fast, plain in anchored:
         assert [found.span() for found in fast.finditer(view)] == matches(plain, text)
     assert matches(rdb.FAST_ALL_CAPS, text) == matches(ALL_CAPS, text)
