@@ -275,6 +275,16 @@ def test_a_sentence_whose_cue_pairs_open_no_whole_cue_is_skipped(monkeypatch) ->
     assert analysed == [1]
 
 
+def _assert_frames_give_the_hits_of_every_sentence(words: Any, frames: tuple[str, ...], capitalised: bool) -> None:
+    """Each word (and its capitalised spelling) put in each frame gives the hits of analysing every sentence."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    for word in words:
+        for frame in frames:
+            for spelling in (word, word.capitalize()) if capitalised else (word,):
+                view = TextView(frame.replace("{}", spelling))
+                assert list(analyse(view, lexicon)) == _every_sentence(view), (spelling, frame)
+
+
 #: Frames around a participle: after 'be' (with adverbs) and before each word its judging form
 #: takes or none, reduced ('widely', 'by'), after a subject, and 'by' agents over modifiers.
 PASSIVE_FRAMES = (
@@ -287,11 +297,8 @@ PASSIVE_FRAMES = (
 
 
 def test_every_passive_word_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
-    lexicon = lexicon_for(hedging.SETTINGS)
-    for word in sorted(lexicon.impersonal | {"known", "seen", "hit"}):
-        for frame in PASSIVE_FRAMES:
-            view = TextView(frame.replace("{}", word))
-            assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+    words = sorted(lexicon_for(hedging.SETTINGS).impersonal | {"known", "seen", "hit"})
+    _assert_frames_give_the_hits_of_every_sentence(words, PASSIVE_FRAMES, capitalised=False)
 
 
 def test_a_sentence_whose_passive_words_cannot_open_a_passive_is_skipped(monkeypatch) -> None:
@@ -331,12 +338,8 @@ VAGUE_FRAMES = (
 
 
 def test_every_vague_source_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
-    lexicon = lexicon_for(hedging.SETTINGS)
-    for word in sorted(lexicon.vague_sources):
-        for frame in VAGUE_FRAMES:
-            for spelling in (word, word.capitalize()):
-                view = TextView(frame.replace("{}", spelling))
-                assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+    words = sorted(lexicon_for(hedging.SETTINGS).vague_sources)
+    _assert_frames_give_the_hits_of_every_sentence(words, VAGUE_FRAMES, capitalised=True)
 
 
 #: Frames around a gated cue: after a full stop, a line break, a comma, a clause opener, 'and',
@@ -350,13 +353,8 @@ GATE_FRAMES = (
 
 
 def test_every_gated_cue_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
-    lexicon = lexicon_for(hedging.SETTINGS)
     assert set(hedging.senses.CUE_GATES) == {"some", "several", "various", "numerous", "most"}
-    for word in hedging.senses.CUE_GATES:
-        for frame in GATE_FRAMES:
-            for spelling in (word, word.capitalize()):
-                view = TextView(frame.replace("{}", spelling))
-                assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+    _assert_frames_give_the_hits_of_every_sentence(hedging.senses.CUE_GATES, GATE_FRAMES, capitalised=True)
 
 
 def test_a_sentence_whose_only_cue_its_sense_filter_drops_everywhere_is_skipped(monkeypatch) -> None:
