@@ -97,8 +97,8 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
 
     Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
     starts no cue only where it may credit a claim,
-    :func:`~copydesk.plugins.hedging.sources.may_credit`), the first two words of a
-    longer cue (:attr:`Lexicon.cue_bigrams`) or a word that may start a passive
+    :func:`~copydesk.plugins.hedging.sources.may_credit`), all the words of a longer cue
+    (its first two, :attr:`Lexicon.cue_bigrams`, then the rest) or a word that may start a passive
     (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
     can have no hit, and their tokens are never built.
     """
@@ -107,8 +107,13 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     splitter = SentenceTokens(view)
     lows = splitter.lows
     triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
-    vague_only, vague_sources = lexicon.vague_only, lexicon.vague_sources
+    vague_only, vague_sources, lookup = lexicon.vague_only, lexicon.vague_sources, lexicon.cue_lookup
     last = len(lows) - 1
+
+    def may_start_cue(k: int, low: str) -> bool:
+        """Whether the words from ``k`` on are all the words of a cue of several words (the cue may start there)."""
+        lengths, by_words = lookup[low]
+        return any(n > 1 and tuple(lows[k : k + n]) in by_words for n in lengths)
 
     def may_hit(k: int, low: str) -> bool:
         """Whether trigger word ``k`` may give a hit.
@@ -128,7 +133,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         k
         for k in compress(count(), map(lexicon.watched.__contains__, lows))
         if ((low := lows[k]) in triggers and may_hit(k, low))
-        or (k < last and (low, lows[k + 1]) in bigrams)
+        or (k < last and (low, lows[k + 1]) in bigrams and may_start_cue(k, low))
         or (low in passive and may_be_passive(lows, k, lexicon))
     ]
     if not triggered:

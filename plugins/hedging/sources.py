@@ -335,15 +335,39 @@ def passives(tokens: Sequence[Token], lexicon: Lexicon) -> list[Attribution]:
 def may_be_passive(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     """False when word ``k`` of a field (its lower-cased ``lows``) can start no passive in :func:`passives`.
 
-    An impersonal participle needs 'be' one or two words before it, or to be one of the
-    reduced-passive participles ('widely accepted'); 'by' needs 'be' two or three words
-    before it. The words before may lie in an earlier sentence: the test is only ever
-    too generous, never too strict, so a sentence it clears has no passive.
+    An impersonal participle needs 'be' one or two words before it and a judging form
+    (:func:`_judgement_form`: a participle of :data:`_ANY_NEXT`, or 'to', 'as', 'that', 'at'
+    or 'by' after it), or to be one of the reduced-passive participles with a vague adverb
+    before it or 'by' after it ('widely accepted', 'seen by many'); 'by' needs 'be' two or
+    three words before it and a vague source after it, over modifiers only
+    (:func:`_vague_agent`). The words looked at may lie in another sentence: the test is
+    only ever too generous, never too strict, so a sentence it clears has no passive.
     """
     low = lows[k]
+    following = lows[k + 1] if k + 1 < len(lows) else ""
     if low in lexicon.impersonal:
-        return low in _REDUCED or any(lows[j] in BE for j in range(max(0, k - 2), k))
-    return low == "by" and any(lows[j] in BE for j in range(max(0, k - 3), k - 1))
+        if low in _REDUCED and (following == "by" or (k >= 1 and lows[k - 1] in _VAGUE_ADVERBS)):
+            return True
+        judging = low in _ANY_NEXT or following in _NEEDS_NEXT or following == "by"
+        return judging and any(lows[j] in BE for j in range(max(0, k - 2), k))
+    if low != "by" or not any(lows[j] in BE for j in range(max(0, k - 3), k - 1)):
+        return False
+    return _may_be_vague_agent(lows, k + 1, lexicon)
+
+
+def _may_be_vague_agent(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
+    """False when the words from ``k`` on (after 'by') cannot be a vague agent (:func:`_vague_agent`).
+
+    The agent is a vague source after modifiers only; a run of more than :data:`WINDOW`
+    modifiers, or one reaching the field's end, may be one.
+    """
+    vague = lexicon.vague_sources
+    for word in lows[k : k + WINDOW + 1]:
+        if word in vague:
+            return True
+        if word not in _MODIFIERS:
+            return False
+    return True
 
 
 def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:

@@ -26,24 +26,25 @@ from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView,
 from copydesk.plugins.readability import voice
 from copydesk.plugins.readability.stats import sentence_words
 
-SECOND_PERSON = measures.Folded(re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE))
-#: First-person pronouns (I, me, my, mine, myself, we, us, our, ours, ourselves, in lower case
-#: or with a capital initial) and all-capital words of four or more letters: the matches of
-#: ``\b(?:I|[Mm]e|...|[Oo]urselves)\b`` and ``\b[A-Z]{4,}+\b``, found faster: each
-#: alternative opens with a literal (so ``re`` jumps to where one can start) and checks the
-#: opening word boundary with a fixed-width lookbehind after it (the tests compare them with
-#: those plain patterns).
-FAST_FIRST_PERSON = re.compile(
-    "(?:"
-    + "|".join(
-        rf"{word}(?<!\w{word})"
-        for pattern in r"I [Mm]e [Mm]y [Mm]ine [Mm]yself [Ww]e [Uu]s [Oo]ur [Oo]urs [Oo]urselves".split()
-        for word in ([pattern] if pattern[0] != "[" else [pattern[1] + pattern[4:], pattern[2] + pattern[4:]])
-    )
-    + r")\b"
+#: Second-person pronouns, found where one of their words starts (:class:`copydesk.measures.Anchored`).
+SECOND_PERSON = measures.Anchored(
+    re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE),
+    "you your yours yourself yourselves".split(),
 )
+#: First-person pronouns (I, me, my, mine, myself, we, us, our, ours, ourselves, in lower case
+#: or with a capital initial; "I" only as a capital): the pattern is tried only where one of
+#: the words starts, in any case (:class:`copydesk.measures.Anchored`, the pattern's own matches).
+FIRST_PERSON = measures.Anchored(
+    re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b"),
+    "i me my mine myself we us our ours ourselves".split(),
+)
+#: All-capital words of four or more letters: the matches of ``\b[A-Z]{4,}+\b``, found faster:
+#: the pattern opens with a capital (so ``re`` jumps to where one can start) and checks the
+#: opening word boundary with a fixed-width lookbehind after it (the tests compare them).
 FAST_ALL_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{3,}+\b")
-DEMONSTRATIVE = measures.Folded(re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE))
+DEMONSTRATIVE = measures.Anchored(
+    re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE), "this these that those".split()
+)
 FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
 ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
 #: Letters an abstract noun has before its suffix, at least.
@@ -378,7 +379,7 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     text, words = body.text, body.word_count
     values = {
-        "first_person_per_1000_words": measures.per_1000(len(FAST_FIRST_PERSON.findall(text)), words),
+        "first_person_per_1000_words": measures.per_1000(FIRST_PERSON.count(body), words),
         "second_person_per_1000_words": measures.per_1000(SECOND_PERSON.count(body), words),
         "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),

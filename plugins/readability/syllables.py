@@ -30,7 +30,7 @@ import importlib
 import re
 import threading
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +114,10 @@ class SyllableCounts(Mapping[str, int]):
 
     def __getitem__(self, word: str) -> int:
         return self._group(group_of(word))[word]
+
+    def get(self, word: str, default: Any = None) -> Any:
+        """``word``'s count, or ``default``: one lookup in its group (no ``KeyError`` raised and caught)."""
+        return self._group(group_of(word)).get(word, default)
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word in self._group(group_of(word))
@@ -207,23 +211,13 @@ def pyphen_patterns() -> dict[str, tuple[int, tuple[int, ...]]]:
 
 
 def hyphenation_file_text(patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> str:
-    """The text of :data:`HYPHENATION_FILE` for ``patterns``, sorted by letters.
-
-    Then, one per line, sorted, the prefixes of patterns that are no pattern themselves
-    (:attr:`Hyphenator.prefixes`), so that loading need not work them out.
-    """
+    """The text of :data:`HYPHENATION_FILE` for ``patterns``, sorted by letters."""
     rows = []
     for letters, (start, values) in sorted(patterns.items()):
         if any(v > 9 for v in values) or any(c.isspace() for c in letters):  # pragma: no cover - not in en_US
             raise ValueError(f"pattern {letters!r} does not fit the file format")
         rows.append(f"{letters}\t{start}\t{''.join(map(str, values))}\n")
-    rows += [f"{prefix}\n" for prefix in sorted(_prefixes(patterns) - patterns.keys())]
     return "".join(rows)
-
-
-def _prefixes(patterns: Iterable[str]) -> frozenset[str]:
-    """Every prefix of every pattern (each pattern included)."""
-    return frozenset(letters[:k] for letters in patterns for k in range(1, len(letters) + 1))
 
 
 class Hyphenator:
@@ -235,14 +229,10 @@ class Hyphenator:
     English patterns have no non-standard alternatives, so positions are plain integers.
     """
 
-    def __init__(
-        self, patterns: Mapping[str, tuple[int, tuple[int, ...]]], prefixes: Iterable[str] | None = None
-    ) -> None:
-        """:param prefixes: the prefixes of patterns that are no pattern (None: worked out here)."""
+    def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> None:
+        """:param patterns: letters -> (offset of the first value, values), as Pyphen parses them."""
         self.patterns = patterns
         self.maxlen = max(map(len, patterns), default=0)
-        #: Every prefix of a pattern: a piece of the word that is none is the start of no pattern.
-        self.prefixes = _prefixes(patterns) if prefixes is None else frozenset(patterns).union(prefixes)
         #: The patterns as a trie of letters: a node maps each next letter to its node, and ``""``
         #: to the pattern its letters spell (if one does); walking it reads a piece of the word a
         #: letter at a time instead of slicing and looking up every piece.
@@ -258,23 +248,18 @@ class Hyphenator:
         """The hyphenator of a pattern file written by :func:`hyphenation_file_text`.
 
         Its 11,000 patterns have about 1,600 distinct offset and values pairs: each is
-        converted once and shared (half the CPU time of converting every line's); the
-        prefixes that are no pattern are read, not worked out from every pattern again.
+        converted once and shared (half the CPU time of converting every line's).
         """
         patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
         converted: dict[str, tuple[int, tuple[int, ...]]] = {}
-        prefixes: list[str] = []
         for line in path.read_text(encoding="utf-8").splitlines():
-            letters, tab, offset_values = line.partition("\t")
-            if not tab:
-                prefixes.append(letters)
-                continue
+            letters, _, offset_values = line.partition("\t")
             value = converted.get(offset_values)
             if value is None:
                 start, _, values = offset_values.partition("\t")
                 value = converted[offset_values] = int(start), tuple(map(int, values))
             patterns[letters] = value
-        return cls(patterns, prefixes)
+        return cls(patterns)
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` can be hyphenated, as ``pyphen.Pyphen(lang="en_US").positions(word)``."""

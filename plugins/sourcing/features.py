@@ -330,19 +330,32 @@ def distinct_names(text: str) -> int:
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
     character or a CRLF apart); the words opening a sentence at its start are dropped, one
-    after another.
+    after another. A run that opens no sentence is kept as written and its words joined by
+    single spaces once per distinct spelling (names recur), not once per occurrence.
     """
     initial = sentence_starts(text)
     runs: set[str] = set()
+    whole: set[str] = set()
     for match in p.CAPITALISED_RUN.finditer(text):
-        at, words, first = match.start(), match.group().split(), 0
+        at = match.start()
+        if at not in initial:
+            whole.add(match.group())
+            continue
+        words, first = match.group().split(), 0
         while first < len(words) and at in initial:
             at += len(words[first])
             at += 2 if text.startswith("\r\n", at) else 1
             first += 1
         if first < len(words):
             runs.add(" ".join(words[first:]))
+    runs.update(" ".join(run.split()) for run in whole)
     return len(runs)
+
+
+@functools.lru_cache(maxsize=4)
+def non_ascii(text: str) -> frozenset[str]:
+    """The distinct characters of ``text`` outside ASCII: one scan for the digit share and the proper nouns."""
+    return frozenset(p.NON_ASCII.findall(text))
 
 
 def _proper_nouns(document: Document) -> int:
@@ -352,13 +365,16 @@ def _proper_nouns(document: Document) -> int:
     a letter of the word, lower case. The words that open with an ASCII capital and an ASCII
     small letter are found by :data:`~patterns.WORD_CAPITALISED_ASCII` (the only ASCII
     characters ``str.isupper`` and ``str.islower`` accept); the others that may count open
-    with a character outside ASCII, or a capital before one, and are tested one by one.
+    with a character outside ASCII, or a capital before one, and are tested one by one, in a
+    text where a character outside ASCII is a letter or digit (:func:`non_ascii`; curly quotes
+    and dashes alone open or follow no such word).
     """
     text = document.body.text
     initial = sentence_starts(text)
     ascii_words = p.WORD_CAPITALISED_ASCII
     found = len(ascii_words.findall(text)) - sum(1 for at in initial if ascii_words.match(text, at))
-    if not text.isascii():
+    # A word counted here opens with a letter outside ASCII or has one second: none without one.
+    if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
             at = match.start()
             second = text[at + 1 : at + 2]
@@ -389,7 +405,8 @@ def ages(view: TextView) -> int:
     else can open inside either: a comma, a digit after no word character, or "aged" after none).
     """
     text = view.text
-    found = len(p.AGE_IN_DIGITS.findall(text))
+    # Without "-year-old" (most texts) only the comma branch can match: scanned for commas alone.
+    found = len((p.AGE_IN_DIGITS if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
     for match in p.AGED.finditer(view):
         number = match.end() - len(match.group().split()[-1])
         found += p.AGE_IN_DIGITS.match(text, number) is None
@@ -427,20 +444,26 @@ def _links_or_phrases(view: TextView) -> int:
     if any(char in text for char in p.UNFOLDED):
         return measures.count(p.LINK_OR_PHRASE, text)
     lower = view.tokens.lower
-    if not any(w in lower for w in p.LINK_OR_PHRASE_NEEDS):
+    if not any(all(piece in lower for piece in pieces) for pieces in p.LINK_OR_PHRASE_NEEDS):
         return 0
     return measures.count(p.LINK_OR_PHRASE_LOWER, lower)
+
+
+#: The ASCII digits, as bytes (deleted by :func:`_digits`).
+_ASCII_DIGITS = b"0123456789"
 
 
 def _digits(text: str) -> int:
     """How many characters of ``text`` are digits (``str.isdigit``).
 
-    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted one
-    by one, then each distinct non-ASCII character that is a digit ("٣", "²").
+    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted in one
+    pass as the bytes of the UTF-8 text that deleting them removes (no byte of a character
+    outside ASCII is one of them), then each distinct non-ASCII character that is a digit ("٣", "²").
     """
-    found = sum(map(text.count, "0123456789"))
+    raw = text.encode("utf-8", "surrogatepass")
+    found = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
     if not text.isascii():
-        found += sum(text.count(char) for char in set(p.NON_ASCII.findall(text)) if char.isdigit())
+        found += sum(text.count(char) for char in non_ascii(text) if char.isdigit())
     return found
 
 

@@ -208,8 +208,9 @@ FAST_RELATIVE_TIME = measures.Anchored(
     re.compile(RELATIVE_TIME.pattern.lower(), re.IGNORECASE),
     "yesterday today tomorrow tonight overnight last next this earlier later on".split(),
 )
-#: Lower-case text a match of :data:`LINK_OR_PHRASE` must hold.
-LINK_OR_PHRASE_NEEDS = ("http", "www.", "press", "white")
+#: Lower-case text a match of :data:`LINK_OR_PHRASE` must hold: all the pieces of one of these, a
+#: tuple for each of its branches ("press" alone is common, "press" and "release" both much rarer).
+LINK_OR_PHRASE_NEEDS = (("http",), ("www.",), ("press", "release"), ("white", "paper"))
 #: :data:`LINK_OR_PHRASE` for lower-cased text (the same matches where no character of ``UNFOLDED``
 #: occurs), each branch opening with a letter so ``re`` skips ahead to where one can match (a ``\b``
 #: before a word character is a look-behind for no word character).
@@ -224,6 +225,9 @@ FAST_AGE = re.compile(r"[,a\d](?:(?<=,)\s\d{1,2},|(?<=a)(?<!\wa)ged\s\d{1,3}\b|(
 #: The ages of :data:`FAST_AGE` written with digits first (", 34,", "34-year-old"): a scan that skips
 #: ahead to commas and digits, not to every "a".
 AGE_IN_DIGITS = re.compile(r"[,\d](?:(?<=,)\s\d{1,2},|(?<=\d)(?<!\w\d)\d?-year-old\b)")
+#: :data:`AGE_IN_DIGITS` in a text without "-year-old", where only its comma branch can match: the
+#: same matches, found by a scan that skips ahead to commas alone (a literal first character).
+AGE_AFTER_COMMA = re.compile(r",\s\d{1,2},")
 #: The ages of :data:`FAST_AGE` written "aged 34", tried only where "aged" starts (see :func:`~copydesk.plugins.sourcing.features.ages`).
 AGED = measures.Anchored(re.compile(r"\baged\s\d{1,3}\b"), ["aged"])
 #: An amount with a currency sign, or a number with a unit (counted as a specific detail): the

@@ -264,6 +264,60 @@ def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_
     assert analysed == [1]
 
 
+def test_a_sentence_whose_cue_pairs_open_no_whole_cue_is_skipped(monkeypatch) -> None:
+    # "for the", "more than", "to a" and "it is" open cues of more words ("for the most part", ...):
+    # without the rest of the words the sentence cannot hold the cue, and is not analysed.
+    view = TextView(
+        "It is time for the vote, more than ever, to a man. For the most part, it is unclear. To a degree it works."
+    )
+    hits, analysed = _analysed(monkeypatch, view)
+    assert [(h.cue, h.sentence) for h in hits] == [("for the most part", 1), ("it is unclear", 1)]
+    assert analysed == [1]
+
+
+def _assert_frames_give_the_hits_of_every_sentence(words: Any, frames: tuple[str, ...], capitalised: bool) -> None:
+    """Each word (and its capitalised spelling) put in each frame gives the hits of analysing every sentence."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    for word in words:
+        for frame in frames:
+            for spelling in (word, word.capitalize()) if capitalised else (word,):
+                view = TextView(frame.replace("{}", spelling))
+                assert list(analyse(view, lexicon)) == _every_sentence(view), (spelling, frame)
+
+
+#: Frames around a participle: after 'be' (with adverbs) and before each word its judging form
+#: takes or none, reduced ('widely', 'by'), after a subject, and 'by' agents over modifiers.
+PASSIVE_FRAMES = (
+    "Talks went on. It was {} by the mayor. It is {} to work. It has been {} as fair. It is now {}.",
+    "Talks went on. It was {} at noon. It was {} that it rose. It was also {} up. He {} it.",
+    "A plan widely {}. A plan {} by many. He often {} so. A plan {} by the mayor. {}",
+    "It was hit by a b c d e f g h experts. It was hit by many. It is still hit by some local officials.",
+    "It was hit by\nmany. It was also hit by other senior critics. Was hit by. It was hit by the few.",
+)
+
+
+def test_every_passive_word_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
+    words = sorted(lexicon_for(hedging.SETTINGS).impersonal | {"known", "seen", "hit"})
+    _assert_frames_give_the_hits_of_every_sentence(words, PASSIVE_FRAMES, capitalised=False)
+
+
+def test_a_sentence_whose_passive_words_cannot_open_a_passive_is_skipped(monkeypatch) -> None:
+    # 'by' after 'be' with no vague source after it, a participle after 'be' in no judging form,
+    # a reduced participle with neither a vague adverb before it nor 'by' after it: no passive.
+    view = TextView(
+        "The bill was passed by the senate. The law was seen. It is seen. Mr Roe accepted the plan. "
+        "It was criticised by many experts. It is thought to work. A view widely accepted. The plan was viewed by his aides."
+    )
+    hits, analysed = _analysed(monkeypatch, view)
+    assert [(h.sentence, h.cue) for h in hits] == [
+        (4, "was criticised by many experts"),
+        (5, "it is thought"),
+        (6, "widely accepted"),
+        (7, "was viewed"),
+    ]
+    assert analysed == [4, 5, 6, 7]
+
+
 def test_a_sentence_whose_only_trigger_is_a_vague_source_crediting_nothing_is_skipped(monkeypatch) -> None:
     view = TextView("Ten people attended the fair on Tuesday. Local people said the fair was fun.")
     hits, analysed = _analysed(monkeypatch, view)
@@ -284,12 +338,8 @@ VAGUE_FRAMES = (
 
 
 def test_every_vague_source_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
-    lexicon = lexicon_for(hedging.SETTINGS)
-    for word in sorted(lexicon.vague_sources):
-        for frame in VAGUE_FRAMES:
-            for spelling in (word, word.capitalize()):
-                view = TextView(frame.replace("{}", spelling))
-                assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+    words = sorted(lexicon_for(hedging.SETTINGS).vague_sources)
+    _assert_frames_give_the_hits_of_every_sentence(words, VAGUE_FRAMES, capitalised=True)
 
 
 #: Frames around a gated cue: after a full stop, a line break, a comma, a clause opener, 'and',
@@ -303,13 +353,8 @@ GATE_FRAMES = (
 
 
 def test_every_gated_cue_in_a_frame_gives_the_hits_of_analysing_every_sentence() -> None:
-    lexicon = lexicon_for(hedging.SETTINGS)
     assert set(hedging.senses.CUE_GATES) == {"some", "several", "various", "numerous", "most"}
-    for word in hedging.senses.CUE_GATES:
-        for frame in GATE_FRAMES:
-            for spelling in (word, word.capitalize()):
-                view = TextView(frame.replace("{}", spelling))
-                assert list(analyse(view, lexicon)) == _every_sentence(view), (word, frame)
+    _assert_frames_give_the_hits_of_every_sentence(hedging.senses.CUE_GATES, GATE_FRAMES, capitalised=True)
 
 
 def test_a_sentence_whose_only_cue_its_sense_filter_drops_everywhere_is_skipped(monkeypatch) -> None:
@@ -683,6 +728,74 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
             text = glue.join(pieces[n:] + pieces[:n])
             assert src.ages(TextView(text)) == measures.count(AGE, text), text
     assert src.ages(TextView("aged 34-year-old, aged 5, a 6-year-old")) == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Press Release said; a white paper, a White\nPaper.",
+        "Under pressure, the White House released papers.",  # every piece, in no phrase
+        "press releases and whitepaper; press\trelease",
+        "See HTTP://x.org and www.example.com/a",
+        "Pressure on the white house",  # "press" and "white" without "release" or "paper"
+        "",
+    ],
+)
+def test_links_and_phrases_skipped_only_when_no_branch_has_all_its_pieces_are_the_patterns_count(text: str) -> None:
+    """The text is searched only when it holds all the pieces of one branch: the same count as the pattern's."""
+    assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
+
+
+def _plain_proper_nouns(text: str) -> int:
+    """Words of the token stream written upper then lower case (a letter of the word second), opening no sentence."""
+    from copydesk.text import WORD
+
+    initial = src.sentence_starts(text)
+    return sum(
+        1
+        for m in WORD.finditer(text)
+        if len(w := m.group()) > 1 and w[0].isupper() and w[1].isalnum() and w[1].islower() and m.start() not in initial
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I’m sure “Ann Lee” and Bob—the mayor—met O’Neil at 9 am.",
+        "Then Émile met Aé, ǅa, ϒa, A\u0345b and Ⓐnn; Zoë and ÉMILE left.",
+        "‘Quoted’ Words … only, no letters outside ASCII: Cole, Day.",
+        "plain ASCII Text With Names",
+        "",
+    ],
+)
+def test_proper_nouns_skip_the_scan_for_words_outside_ascii_only_when_no_such_letter_occurs(text: str) -> None:
+    """A text whose characters outside ASCII are no letters or digits counts the ASCII words alone: the plain count."""
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert src._proper_nouns(document) == _plain_proper_nouns(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["It cost 12 dollars in 2019.", "٣ and ² and 7 and ７ and 𝟗", "é9\ud8005ü0", "no digits", ""]
+)
+def test_digits_counted_from_the_utf8_bytes_are_the_characters_str_isdigit_accepts(text: str) -> None:
+    """ASCII digits counted as deleted UTF-8 bytes, others one distinct character at a time: str.isdigit's count."""
+    assert src._digits(text) == sum(map(str.isdigit, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ann, 34, and Bob, 5, met; Cy, 123, left, 7,\n8, and, 9 ,",
+        "aged 34, aged 5, 6, a 6-year old, 7-years-old, 8-Year-Old",
+        "Ann, 34, a 9-year-olds, aged 9-year-old",
+        ", 1, 2, 3, 4,",
+        "",
+    ],
+)
+def test_ages_in_a_text_without_year_old_are_the_comma_ages_of_the_full_scan(text: str) -> None:
+    """A text without "-year-old" is scanned for ", 34," alone: the ages one scan of the plain pattern finds."""
+    assert src.ages(TextView(text)) == measures.count(AGE, text)
+    assert sp.AGE_AFTER_COMMA.findall(text) == sp.AGE_IN_DIGITS.findall(text) or "-year-old" in text
 
 
 @settings(max_examples=400, deadline=None)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from types import ModuleType
 
 import pytest
-from copydesk import Document
+from copydesk import Document, TextView
 from copydesk import measures as m
 from copydesk.plugins import boilerplate, figures, hedging, readability, sourcing, style
 from copydesk.plugins.boilerplate import features as tpl
@@ -221,9 +221,12 @@ def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 
 
-#: The plain patterns :data:`rdb.FAST_FIRST_PERSON` and :data:`rdb.FAST_ALL_CAPS` must match exactly.
+#: The plain patterns :data:`rdb.FIRST_PERSON`, :data:`rdb.FAST_ALL_CAPS`, :data:`rdb.SECOND_PERSON` and
+#: :data:`rdb.DEMONSTRATIVE` must match exactly.
 FIRST_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Mm]ine|[Mm]yself|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Oo]urselves)\b")
 ALL_CAPS = re.compile(r"\b[A-Z]{4,}+\b")
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+DEMONSTRATIVE = re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE)
 
 
 @pytest.mark.parametrize("seed", range(60))
@@ -261,9 +264,26 @@ def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None
         "é",
         "É",
         "x",
+        "you",
+        "YOURS",
+        "Yourself",
+        "this",
+        "THAT",
+        "These",
+        "those",
+        "’",
+        "İ",
+        "ſ",
     ]
     text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
-    assert matches(rdb.FAST_FIRST_PERSON, text) == matches(FIRST_PERSON, text)
+    view = TextView(text)
+    anchored = (
+        (rdb.FIRST_PERSON, FIRST_PERSON),
+        (rdb.SECOND_PERSON, SECOND_PERSON),
+        (rdb.DEMONSTRATIVE, DEMONSTRATIVE),
+    )
+    for fast, plain in anchored:
+        assert [found.span() for found in fast.finditer(view)] == matches(plain, text)
     assert matches(rdb.FAST_ALL_CAPS, text) == matches(ALL_CAPS, text)
 
 

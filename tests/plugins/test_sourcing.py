@@ -167,6 +167,37 @@ def test_distinct_names_drop_the_word_opening_a_sentence_and_count_repeats_once(
     assert src.distinct_names(text) == 4  # "Boris Green", "Paris", "Green" (after the opening "Boris"), "Anna"
 
 
+def _plain_distinct_names(text: str) -> int:
+    """distinct_names as first written: every run split and joined, whether it opens a sentence or not."""
+    from copydesk.plugins.sourcing import patterns
+
+    initial = src.sentence_starts(text)
+    runs = set()
+    for match in patterns.CAPITALISED_RUN.finditer(text):
+        at, words, first = match.start(), match.group().split(), 0
+        while first < len(words) and at in initial:
+            at += len(words[first]) + 1
+            first += 1
+        if first < len(words):
+            runs.add(" ".join(words[first:]))
+    return len(runs)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna met Boris Green in Paris. Boris Green left Paris. Later Anna wrote.",
+        "We saw Boris\nGreen, Boris Green and Boris\tGreen. Boris\u2003Green too; Green Boris.",
+        "Anna Lee. Anna\nLee said. (Anna Lee) met \u201cBoris Day\u201d and Boris Day; Lee Anna Day.",
+        "\n".join(["Tom Hill", "Tom Hill went.", "  Tom Hill", "Hill Tom Hill"]),
+        "",
+    ],
+)
+def test_distinct_names_join_each_distinct_run_once_as_every_run_was_joined(text: str) -> None:
+    """Runs opening no sentence, normalised once per spelling, give the count of normalising each occurrence."""
+    assert src.distinct_names(text) == _plain_distinct_names(text)
+
+
 def test_every_declared_feature_is_reported_and_nothing_else() -> None:
     values = src.features(document(CREDITED + " " + UNCREDITED))
     assert sorted(values) == sorted(f.name for f in SCORER.features)
