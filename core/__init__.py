@@ -12,9 +12,7 @@ its ``Line`` and ``Sentence`` spans and the ``WORD`` pattern that splits words).
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-from copydesk import measures
+from copydesk import distributions, measures
 from copydesk.hookspecs import hookimpl
 from copydesk.models import (
     Article,
@@ -42,8 +40,8 @@ from copydesk.spill import SpilledMap
 from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
 
 try:
-    __version__ = version("copydesk")
-except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+    __version__ = distributions.version("copydesk")
+except LookupError:  # pragma: no cover - running from an uninstalled tree
     __version__ = "0+unknown"
 
 __all__ = [

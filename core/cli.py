@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
-from copydesk import __version__, pipes, precision, safety
+from copydesk import __version__, pipes, precision, processes, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
@@ -620,12 +620,19 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+#: The commands that score, whose start-up runs without garbage collection until the
+#: plugins are loaded (:func:`copydesk.processes.pause_collection`).
+RUNS = ("score", "check")
+
+
 def main() -> None:
     """Console-script entry point: streams that outlive their reader, signals, then the app.
 
     The exit code survives a closed pipe (``check | head``); SIGINT and SIGTERM stop every
     worker, remove temporary files, keep the old outputs and exit 130 and 143.
     """
+    if sys.argv[1:2] and sys.argv[1] in RUNS:
+        processes.pause_collection()
     out, err = pipes.Stream(sys.stdout, pipes.STDOUT_NAME), pipes.Stream(sys.stderr)
     sys.stdout, sys.stderr = out, err
     pipes.occupy(1)  # a closed stream's number is taken by no file the run opens

@@ -3,19 +3,19 @@
 Built-in scorers are entry points of copydesk's own distribution, so they are found,
 listed and disabled exactly like third-party ones. Entry points are iterated here
 rather than through ``load_setuptools_entrypoints()`` so that a failure names its
-plugin, distribution and version.
+plugin, distribution and version; :mod:`copydesk.distributions` reads them (what
+``importlib.metadata`` would answer, without its cost at every start).
 """
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
 import pluggy
-from copydesk import hookspecs
+from copydesk import distributions, hookspecs
 from copydesk.errors import PluginError, describe
 from copydesk.models import Reporter, Rule, Scorer
 from copydesk.rules import scorer_problems
@@ -57,30 +57,9 @@ class PluginSet:
         return sorted(rows, key=lambda row: row[2].code)
 
 
-def _entry_points() -> list[importlib.metadata.EntryPoint]:
+def _entry_points() -> list[distributions.EntryPoint]:
     """The ``copydesk`` entry points of every installed distribution, sorted by name."""
-    points = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
-    return sorted(points, key=lambda ep: (ep.name, ep.value))
-
-
-def _dist(ep: importlib.metadata.EntryPoint, seen: dict[Any, tuple[str, str]] | None = None) -> tuple[str, str]:
-    """The distribution name and version an entry point belongs to.
-
-    :param seen: the answers so far, by distribution folder: a distribution's metadata
-        is parsed once for all its entry points (copydesk's own has nine), not once per
-        name and again per version.
-    """
-    dist = ep.dist
-    if dist is None:  # pragma: no cover - entry points always come from a dist here
-        return "unknown", "0"
-    where = getattr(dist, "_path", None)  # PathDistribution's folder; others are not cached
-    if seen is not None and where is not None and where in seen:
-        return seen[where]
-    metadata = dist.metadata
-    found = metadata["Name"] or "unknown", metadata["Version"]
-    if seen is not None and where is not None:
-        seen[where] = found
-    return found
+    return sorted(distributions.entry_points(ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
 
 
 def new_manager() -> pluggy.PluginManager:
@@ -169,7 +148,7 @@ def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed
 
 
 def _candidates(
-    points: list[importlib.metadata.EntryPoint],
+    points: list[distributions.EntryPoint],
     extra: Sequence[tuple[str, Any]],
     disabled: tuple[str, ...],
     failed: Failed,
@@ -177,11 +156,10 @@ def _candidates(
     """Import every enabled entry point, then take the ``extra`` objects; a failed import goes to ``failed``."""
     candidates: list[tuple[PluginInfo, Any]] = []
     names: dict[str, PluginInfo] = {}
-    seen: dict[Any, tuple[str, str]] = {}
     for ep in points:
         if ep.name in disabled:
             continue
-        dist, version = _dist(ep, seen)
+        dist, version = ep.distribution, ep.version
         info = PluginInfo(ep.name, dist, version, ep.value)
         if ep.name in names:
             problem = f"entry point name also used by {names[ep.name].distribution}"

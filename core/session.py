@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from copydesk import safety
+from copydesk import processes, safety
 from copydesk.config import Config, Flags, load_config
 from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
@@ -77,7 +77,9 @@ class Session:
         """
         config = load_config(setup.config_path, setup.cwd, setup.overrides, flags=setup.flags)
         plugins = setup.plugins or load_plugins(disable=config.run["disable"])
-        return cls(config, plugins, Runner(plugins, config))
+        session = cls(config, plugins, Runner(plugins, config))
+        processes.settle()  # start-up is over (the console script paused garbage collection for it)
+        return session
 
     @property
     def workers(self) -> int:

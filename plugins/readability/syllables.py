@@ -220,6 +220,12 @@ def hyphenation_file_text(patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -
     return "".join(rows)
 
 
+#: Words :class:`Hyphenator` hyphenates by looking up each piece of the word before it makes
+#: its patterns a trie: one article meets a handful of words the CMU dictionary lacks, and
+#: parsing all 11,000 patterns and building the trie cost a cold start about 20 ms of CPU.
+TRIE_AFTER = 256
+
+
 class Hyphenator:
     """Pyphen's ``Pyphen(lang="en_US").positions``, from the patterns of :data:`HYPHENATION_FILE`.
 
@@ -227,57 +233,86 @@ class Hyphenator:
     in the word with a dot at each end raises the values it covers; odd values are
     hyphenation points), then Pyphen's margins (:data:`LEFT`, :data:`RIGHT`). The
     English patterns have no non-standard alternatives, so positions are plain integers.
+    The first :data:`TRIE_AFTER` words look up every piece of the word; later ones walk a
+    trie of the patterns, which stops at the first piece that starts no pattern.
     """
 
-    def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]]]) -> None:
-        """:param patterns: letters -> (offset of the first value, values), as Pyphen parses them."""
-        self.patterns = patterns
+    def __init__(self, patterns: Mapping[str, tuple[int, tuple[int, ...]] | str]) -> None:
+        """:param patterns: letters -> (offset, values), or the file's unparsed offset, tab and values."""
+        self._pieces = patterns
         self.maxlen = max(map(len, patterns), default=0)
-        #: The patterns as a trie of letters: a node maps each next letter to its node, and ``""``
-        #: to the pattern its letters spell (if one does); walking it reads a piece of the word a
-        #: letter at a time instead of slicing and looking up every piece.
-        self._trie: dict[str, Any] = {}
-        for letters, pattern in patterns.items():
-            node = self._trie
-            for letter in letters:
-                node = node.setdefault(letter, {})
-            node[""] = pattern
+        self._converted: dict[str, tuple[int, tuple[int, ...]]] = {}
+        self._trie: dict[str, Any] | None = None
+        self._hyphenated = 0
 
     @classmethod
     def load(cls, path: Path = HYPHENATION_FILE) -> Hyphenator:
         """The hyphenator of a pattern file written by :func:`hyphenation_file_text`.
 
-        Its 11,000 patterns have about 1,600 distinct offset and values pairs: each is
-        converted once and shared (half the CPU time of converting every line's).
+        Each pattern's offset and values are converted when first met (its 11,000 patterns
+        have about 1,600 distinct pairs, each converted once and shared).
         """
-        patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-        converted: dict[str, tuple[int, tuple[int, ...]]] = {}
-        for line in path.read_text(encoding="utf-8").splitlines():
-            letters, _, offset_values = line.partition("\t")
-            value = converted.get(offset_values)
-            if value is None:
-                start, _, values = offset_values.partition("\t")
-                value = converted[offset_values] = int(start), tuple(map(int, values))
-            patterns[letters] = value
-        return cls(patterns)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        return cls(dict(line.split("\t", 1) for line in lines))
+
+    def _pattern(self, raw: tuple[int, tuple[int, ...]] | str) -> tuple[int, tuple[int, ...]]:
+        """A pattern's offset and values, converted from the file's text the first time they are met."""
+        if not isinstance(raw, str):
+            return raw
+        value = self._converted.get(raw)
+        if value is None:
+            start, _, values = raw.partition("\t")
+            value = self._converted[raw] = int(start), tuple(map(int, values))
+        return value
+
+    @functools.cached_property
+    def patterns(self) -> dict[str, tuple[int, tuple[int, ...]]]:
+        """Every pattern: letters -> (offset of its first value, values)."""
+        return {letters: self._pattern(raw) for letters, raw in self._pieces.items()}
+
+    def _made_trie(self) -> dict[str, Any]:
+        """The patterns as a trie of letters.
+
+        A node maps each next letter to its node, and ``""`` to the pattern its letters spell
+        (if one does); walking it reads a piece of the word a letter at a time instead of
+        slicing and looking up every piece.
+        """
+        trie: dict[str, Any] = {}
+        for letters, pattern in self.patterns.items():
+            node = trie
+            for letter in letters:
+                node = node.setdefault(letter, {})
+            node[""] = pattern
+        return trie
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` can be hyphenated, as ``pyphen.Pyphen(lang="en_US").positions(word)``."""
         pointed = f".{word.lower()}."
         size = len(pointed)
         references = [0] * (size + 1)
+        self._hyphenated += 1
+        if self._trie is None and self._hyphenated > TRIE_AFTER:
+            self._trie = self._made_trie()
         trie, maxlen = self._trie, self.maxlen
         for i in range(size - 1):
-            node = trie
-            for letter in pointed[i : i + maxlen]:  # the pieces pointed[i:j], shortest first
-                child = node.get(letter)
-                if child is None:  # no longer piece from i is a pattern either
-                    break
-                node = child
-                pattern = node.get("")
-                if pattern is None:
-                    continue
-                offset, values = pattern
+            if trie is None:  # the pieces pointed[i:j], shortest first, each looked up
+                found = [
+                    self._pattern(raw)
+                    for j in range(i + 1, min(size, i + maxlen) + 1)
+                    if (raw := self._pieces.get(pointed[i:j])) is not None
+                ]
+            else:
+                found = []
+                node = trie
+                for letter in pointed[i : i + maxlen]:  # the same pieces, a letter at a time
+                    child = node.get(letter)
+                    if child is None:  # no longer piece from i is a pattern either
+                        break
+                    node = child
+                    pattern = node.get("")
+                    if pattern is not None:
+                        found.append(pattern)
+            for offset, values in found:
                 at = i + offset
                 for value in values:  # each covered value raised to the pattern's
                     if value > references[at]:

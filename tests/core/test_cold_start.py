@@ -79,8 +79,10 @@ names = ("copydesk.formats.", "copydesk.history", "rich", "sqlite3", *NOT_IN_A_R
 print(json.dumps(sorted(m for m in sys.modules if m.startswith(names))))
 """
 #: Packages ``copydesk score`` on one article must not import at all (prefixes of module names):
-#: pydantic, which typer imports to coerce option values (``copydesk.options.Coercion``).
-NOT_IN_A_RUN = ("pydantic", "pydantic_core")
+#: pydantic, which typer imports to coerce option values (``copydesk.options.Coercion``), and
+#: importlib.metadata with the email package it parses METADATA with (``copydesk.distributions``
+#: reads the entry points and versions).
+NOT_IN_A_RUN = ("pydantic", "pydantic_core", "importlib.metadata", "email")
 
 
 def test_a_run_imports_only_the_format_it_writes_and_no_history_code() -> None:
@@ -91,7 +93,54 @@ def test_a_run_imports_only_the_format_it_writes_and_no_history_code() -> None:
     assert [m for m in imported if m.startswith(("copydesk.history", "rich", "sqlite3"))] == []
 
 
-def test_a_run_imports_no_pydantic() -> None:
-    """typer would import pydantic (about 0.1 s of CPU) to coerce even the options not given."""
+def test_a_run_imports_no_pydantic_nor_importlib_metadata() -> None:
+    """typer would import pydantic (about 0.1 s of CPU) to coerce even the options not given; importlib.metadata costs about 50 ms."""
     imported = _imported(SCORE_TO_JSON, str(SEED), json.dumps(NOT_IN_A_RUN))
     assert [m for m in imported if m.startswith(NOT_IN_A_RUN)] == []
+
+
+#: ``copydesk score`` on one article, counting the garbage collections until its session is open
+#: (the plugins loaded) and recording the collector's state as each worker is forked; then a
+#: library user's session, in the same process.
+START_UP_COLLECTIONS = """
+import gc, json, sys, tempfile
+from pathlib import Path
+from copydesk import pool, session
+from copydesk.cli import main
+collections, forks = [], []
+gc.callbacks.append(lambda phase, info: collections.append(info["generation"]) if phase == "start" else None)
+opened = session.Session.open.__func__
+def counted(cls, setup):
+    started = opened(cls, setup)
+    forks.append(len(collections))
+    return started
+session.Session.open = classmethod(counted)
+spawn = pool.Pool._spawn
+def recorded(self):
+    forks.append((gc.isenabled(), gc.get_freeze_count()))
+    return spawn(self)
+pool.Pool._spawn = recorded
+sys.argv = ["copydesk", "score", sys.argv[1], "-f", "json", "-o", str(Path(tempfile.mkdtemp()) / "out.json")]
+try:
+    main()
+except SystemExit:
+    pass
+session.Session.open = classmethod(opened)
+gc.unfreeze()
+session.Session.open(session.Options())
+print(json.dumps([forks, gc.isenabled(), gc.get_freeze_count()]))
+"""
+
+
+def test_a_run_starts_up_without_collecting_garbage_and_forks_with_the_collector_on() -> None:
+    """No collection while ``copydesk score`` parses, reads its configuration and loads the plugins (about 30 ms of CPU).
+
+    Start-up makes next to no garbage; what it made is frozen before the workers fork, and
+    the collector runs again in them. A library user's session leaves the collector alone.
+    """
+    code = [sys.executable, "-c", START_UP_COLLECTIONS, str(SEED)]
+    out = subprocess.run(code, capture_output=True, text=True, check=True).stdout
+    [before_open, *forks], enabled, library_frozen = json.loads(out.splitlines()[-1])
+    assert before_open == 0
+    assert len(forks) == 2 and all(on and count > 10_000 for on, count in forks), forks  # batch and scoring workers
+    assert enabled and library_frozen == 0

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import pytest
-from copydesk import Rule, Scorer, hookimpl
+from copydesk import Rule, Scorer, distributions, hookimpl
 from copydesk.errors import PluginError
 from copydesk.manager import load_plugins
 
@@ -101,31 +100,24 @@ def test_tolerant_loading_records_each_failed_plugin_and_keeps_the_others() -> N
 
 
 def test_a_distributions_metadata_is_parsed_once_for_all_its_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
-    """copydesk's nine entry points share one parse of its METADATA, and get the same name and version.
+    """copydesk's nine entry points share one read of its METADATA, and get importlib.metadata's name and version.
 
-    Once the ``importlib_metadata`` backport is imported (some dependencies do), its finder
-    is on ``sys.meta_path`` and the standard library hands out its distributions, so both
-    classes' ``metadata`` are counted.
+    Read by :mod:`copydesk.distributions`; were it to hand over to ``importlib.metadata``
+    (another distribution finder on ``sys.meta_path``, say), that parses it once too.
     """
     import importlib.metadata
 
     own = importlib.metadata.distribution("copydesk")
     name, version = own.metadata["Name"], own.version
-    reads: list[Any] = []
-    backport = sys.modules.get("importlib_metadata")
-    classes: set[type] = {importlib.metadata.Distribution}
-    if backport is not None:
-        classes.add(backport.Distribution)
-    for cls in classes:
-        if not isinstance(cls.__dict__.get("metadata"), property):
-            continue
+    reads: list[str] = []
+    read = distributions._read
 
-        def counted(self: Any, parse: property = cls.__dict__["metadata"]) -> Any:
-            reads.append(getattr(self, "_path", None))
-            return parse.fget(self)  # type: ignore[misc]
+    def counted(folder: str, file: str) -> str | None:
+        reads.append(file)
+        return read(folder, file)
 
-        monkeypatch.setattr(cls, "metadata", property(counted))
+    monkeypatch.setattr(distributions, "_read", counted)
     plugins = load_plugins()
     infos = [p for p in plugins.plugins if p.distribution == name]
     assert len(infos) > 1 and {p.version for p in infos} == {version}
-    assert reads.count(getattr(own, "_path", None)) == 1
+    assert reads.count("METADATA") == 1

@@ -42,6 +42,22 @@ def test_own_hyphenation_points_are_pyphens() -> None:
     assert [w for w in words if ours.positions(w) != reference.positions(w)] == []
 
 
+def test_the_first_words_are_hyphenated_without_the_trie_and_the_same_as_with_it() -> None:
+    """Loading builds no trie and parses no pattern; one article's few unknown words look their pieces up.
+
+    After :data:`~syllables.TRIE_AFTER` words the patterns become a trie; both ways give the same points.
+    """
+    words = [*list(syllables.cmu_syllables())[::97], "zorblaxian", "naïveté", "xqzt", "", "a", "2024", "i̇stanbul"]
+    looked_up = syllables.Hyphenator.load()
+    assert looked_up._trie is None and not looked_up._converted
+    first = [looked_up.positions(w) for w in words[: syllables.TRIE_AFTER]]
+    assert looked_up._trie is None and 0 < len(looked_up._converted) < len(looked_up.patterns)
+    walked = syllables.Hyphenator.load()
+    walked._hyphenated = syllables.TRIE_AFTER
+    assert [walked.positions(w) for w in words] == [*first, *(looked_up.positions(w) for w in words[len(first) :])]
+    assert walked._trie is not None and looked_up._trie is not None
+
+
 def test_counting_an_unknown_word_does_not_import_pyphen() -> None:
     """A word the CMU dictionary lacks is hyphenated from the shipped patterns, without Pyphen's import and parse."""
     code = (
