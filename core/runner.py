@@ -42,7 +42,7 @@ from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
 from copydesk.sources._common import Deferred
 from copydesk.suppress import Suppressions
-from copydesk.text import Document
+from copydesk.text import Document, TextView
 
 log = logging.getLogger(__name__)
 
@@ -298,7 +298,9 @@ class Runner:
                 for rule in a.scorer.rules
                 if rule.code in a.context.selected
             ]
-            diags += supp.unused(active, document.body)
+            # the comments themselves are blanked in the text scorers read: point at them in the body as written
+            written = document.body if document.body.text == article.body else TextView(article.body, "text")
+            diags += supp.unused(active, written)
         # Each scorer's findings sorted once: the concatenation of sorted runs then sorts to the same order
         # as the findings unsorted (the sort is stable and keeps scorer order among equal keys), and faster.
         ordered = [tuple(sorted(r.findings, key=sort_key)) for r in results]

@@ -115,6 +115,22 @@ def parse_comments(text: str) -> list[Suppression]:
             found.append(Suppression(selectors, "paragraph", start, end, comment=(open_at, pos)))
 
 
+def blank_comments(text: str) -> str:
+    """``text`` with each suppression comment turned into spaces, line breaks kept.
+
+    A comment is an instruction to copydesk, not words of the article: the text scorers
+    analyse (:meth:`copydesk.text.Document.from_article`) leaves it out, so it counts
+    toward no word count, density or feature. Offsets do not move.
+    """
+    parts: list[str] = []
+    pos = 0
+    for item in parse_comments(text):
+        start, end = item.comment
+        parts += (text[pos:start], "".join(c if c in "\r\n" else " " for c in text[start:end]))
+        pos = end
+    return "".join((*parts, text[pos:])) if parts else text
+
+
 def file_selectors(text: str) -> str:
     """The selectors of every ``ignore-file`` comment in ``text``, space-separated (``ALL`` for none).
 

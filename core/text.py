@@ -327,8 +327,13 @@ class Document:
 
     @classmethod
     def from_article(cls, article: Article) -> Document:
-        """Analyse ``article`` once."""
-        return cls(article, TextView(article.title, "title"), TextView(article.body, "text"))
+        """Analyse ``article`` once; the body's suppression comments are blanked (not words of the article)."""
+        body = article.body
+        if "<!--" in body:
+            from copydesk.suppress import blank_comments  # imports this module
+
+            body = blank_comments(body)
+        return cls(article, TextView(article.title, "title"), TextView(body, "text"))
 
     def with_segments(self, segments: list[Segment]) -> Document:
         """A copy whose ``segments`` groups ``segments`` by label, sorted by position."""
