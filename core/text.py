@@ -243,11 +243,16 @@ class Tokens:
     :ivar ends: each word's end offset.
     """
 
-    __slots__ = ("__dict__", "_view", "_words", "ends", "lower", "starts", "text")
+    __slots__ = ("__dict__", "_lines", "_sentences", "_words", "ends", "lower", "starts", "text")
 
     def __init__(self, view: TextView) -> None:
-        """Split ``view.text`` into words once."""
-        self._view = view
+        """Split ``view.text`` into words once.
+
+        The stream keeps the view's sentences and lines, not the view: the view holds
+        its stream, and a reference back would make each article's analysis a cycle,
+        freed only by the garbage collector's rare full passes (memory grew with the batch).
+        """
+        self._sentences, self._lines = view.sentences, view.lines
         self.text = text = view.text
         self._words: list[str] | None = None
         lowered = text.lower()
@@ -297,12 +302,12 @@ class Tokens:
     @cached_property
     def sentence(self) -> memoryview:
         """Each word's sentence: its index in ``view.sentences`` (``-1`` before the first sentence)."""
-        return _readonly(self._owners([s.start for s in self._view.sentences]))
+        return _readonly(self._owners([s.start for s in self._sentences]))
 
     @cached_property
     def line(self) -> memoryview:
         """Each word's line: its index in ``view.lines`` (``-1`` before the first line)."""
-        return _readonly(self._owners([line.start for line in self._view.lines]))
+        return _readonly(self._owners([line.start for line in self._lines]))
 
     def _owners(self, starts: list[int]) -> list[int]:
         """For each word, the index of the last of the sorted ``starts`` at or before it (-1 if none)."""

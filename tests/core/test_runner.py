@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, Segment, Severity
 from copydesk.errors import ConfigError, PluginError
 from copydesk.formats.schema import article_dict
+from copydesk.manager import load_plugins
 from copydesk.runner import Runner
 from copydesk.testing import article, config_for, plugin_set, run_scorer, score_batch
 
@@ -216,3 +219,22 @@ def test_undeclared_or_non_finite_feature_is_that_scorers_cd001(values: dict[str
 def test_scorer_without_features_reports_an_empty_mapping() -> None:
     [report] = score_batch(["a bad day"], plugin_set(scorers=[WORDS]))
     assert article_dict(report)["scorers"][0]["features"] == {}
+
+
+def test_scoring_an_article_with_the_built_in_scorers_leaves_nothing_for_the_garbage_collector() -> None:
+    # An article's analysis and report are freed as soon as they are dropped, not by the
+    # collector's full passes, which come rarely: memory stays flat however long the batch.
+    plugins = load_plugins()
+    runner = Runner(plugins, config_for(plugins))
+    seeds = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
+    texts = [path.read_text(encoding="utf-8").split("\n", 1) for path in seeds]
+    articles = [article(body, title=title, id=f"seed-{i}") for i, (title, body) in enumerate(texts)]
+    runner.report(articles[0], 0)  # lazy loading (lexicons, caches) done before counting
+    gc.collect()
+    gc.disable()
+    try:
+        for index, item in enumerate(articles):
+            runner.report(item, index)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
