@@ -73,12 +73,23 @@ def test_a_suppressed_finding_does_not_change_the_score():
     assert silenced.score == blanked.score
 
 
-def test_a_suppression_comment_is_not_words_of_the_article():
+COMMENT = "<!-- copydesk: ignore HDG002 FIG -->"
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param("", COMMENT + "\n", id="own-line"),
+        # the word after it still opens its sentence (the blanked comment is a long run of spaces)
+        pytest.param("", COMMENT, id="opening-the-paragraph"),
+        pytest.param(" Buses", " " + COMMENT + " Buses", id="between-sentences"),
+    ],
+)
+def test_a_suppression_comment_is_not_words_of_the_article(before: str, after: str) -> None:
     """An idle comment changes no word count, feature or score of any scorer (its words were counted)."""
-    comment = "<!-- copydesk: ignore HDG002 FIG -->\n"
     [plain], [commented] = (
         score_batch([article(text, title="Storm closes coastal road")], BUILTINS)
-        for text in (UNSOURCED_BRIEF, comment + UNSOURCED_BRIEF)
+        for text in (UNSOURCED_BRIEF, UNSOURCED_BRIEF.replace(before, after, 1) if before else after + UNSOURCED_BRIEF)
     )
     assert commented.words == plain.words
     assert [s.features for s in commented.scorers] == [s.features for s in plain.scorers]
