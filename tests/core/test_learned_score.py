@@ -12,7 +12,7 @@ from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from copydesk.plugins import hedging
 from copydesk.sources import Batch
 from copydesk.testing import article, config, plugin_set, score_batch, scorers_of
-from support import SEEDS
+from support import SEEDS, run_copydesk
 
 pytestmark = pytest.mark.skipif(not packaged_model_path().exists(), reason="core/data/model.json is not shipped")
 
@@ -261,3 +261,26 @@ def test_one_finding_lifts_the_short_briefs_floor_and_a_suppressed_one_does_not(
     assert [f.code[:3] for f in flagged.findings] == ["HDG"]
     assert flagged.score < 70.0 <= plain.score  # more evidence of a problem: lower, never higher
     assert not silenced.findings and silenced.score >= 70.0
+
+
+def test_the_report_says_when_the_minimum_evidence_floor_raised_the_score():
+    """A brief at exactly the B floor is marked, so a reader sees why; a brief with a finding is not."""
+    hedged = UNSOURCED_BRIEF.replace("gusts were recorded", "gusts were reportedly recorded")
+    [[plain], [flagged], [long]] = [
+        score_batch([article(t, title="Storm closes coastal road")], BUILTINS)
+        for t in (UNSOURCED_BRIEF, hedged, UNSOURCED_BRIEF + MORE_OF_THE_SAME)
+    ]
+    assert plain.floored and plain.score == 70.0
+    assert not flagged.floored and not long.floored
+
+
+def test_text_markdown_and_html_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
+    (tmp_path / "brief.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + "\n")
+    result = run_copydesk(
+        "score", "brief.txt", "-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", cwd=tmp_path
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "mostly-reliable, evidence floor" in result.stdout
+    assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
+    assert "B<br>evidence floor" in (tmp_path / "r.md").read_text()
+    assert '<div class="muted">evidence floor</div>' in (tmp_path / "r.html").read_text()
