@@ -518,8 +518,10 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
 
         raise ConfigError(f"{where}: history.url: {control_problem(data['history']['url'])}")
     scoring = data["scoring"]
-    if scoring["min_words"] < 1 or scoring["density_scale"] <= 0:
-        raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")
+    if scoring["min_words"] < 1:
+        raise ConfigError(f"{where}: scoring.min_words must be at least 1, not {scoring['min_words']}")
+    if scoring["density_scale"] <= 0:
+        raise ConfigError(f"{where}: scoring.density_scale must be positive, not {scoring['density_scale']:g}")
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
             raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {shown(value)}")

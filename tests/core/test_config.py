@@ -86,6 +86,13 @@ workers = "two"
         pytest.param('[gate]\n"fail_under" = 500\n', "2: gate.fail_under must be between 0 and 100, not 500", id="quoted"),
         pytest.param("[run.select]\nx = 1\n", "1: run.select must be array of strings, not table", id="header"),
         pytest.param("x = 1\n[run\n", "2: invalid TOML: Expected ']' at the end of a table declaration (column 5)", id="syntax"),
+        # the key at fault is named (and placed), not every key of the check
+        pytest.param(
+            "[scoring]\nmin_words = 300\ndensity_scale = -1\n",
+            "3: scoring.density_scale must be positive, not -1",
+            id="one-key-of-two",
+        ),
+        pytest.param("[scoring]\nmin_words = 0\n", "2: scoring.min_words must be at least 1, not 0", id="min-words"),
         # a line inside a multi-line string is no key, even when it reads like one
         pytest.param(
             '[sources.fields]\nid = """\n[gate]\nfail_under = 1\n"""\n[gate]\nfail_under = "x"\n',
