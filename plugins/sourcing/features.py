@@ -32,6 +32,7 @@ TYPICAL = {
 #: Quotations shorter than this many words are not judged (scare quotes, single terms).
 MIN_QUOTE_WORDS = 4
 
+
 def _feature(
     name: str, doc: str, unit: FeatureUnit = "per_1000_words", direction: FeatureDirection = "evidence"
 ) -> Feature:
@@ -113,7 +114,11 @@ FEATURES = (
         "'earlier/later this', 'on Monday' ... Shrunk toward 2.5 per 1,000.",
     ),
     _feature("proper_noun_share", "Capitalised words not opening a sentence / all words.", "share"),
-    _feature("digit_share", "Digit characters / all characters of the body, a CRLF counted as one (specific numbers and dates).", "share"),
+    _feature(
+        "digit_share",
+        "Digit characters / all characters of the body, a CRLF counted as one, copydesk comments left out (specific numbers and dates).",
+        "share",
+    ),
 )
 
 
@@ -554,8 +559,9 @@ def features(document: Document) -> dict[str, float]:
         "relative_times_per_1000_words": measures.shrunk_per_1000(
             p.FAST_RELATIVE_TIME.count(body), words, TYPICAL["relative_times"]
         ),
-        # a CR before a line feed is not a character of the text: CRLF and LF files read alike
-        "digit_share": _digits(text) / max(len(text) - text.count("\r\n"), 1),
+        # a CR before a line feed is not a character of the text: CRLF and LF files read alike;
+        # nor is a suppression comment (blanked): a comment changes no share
+        "digit_share": _digits(text) / max(len(text) - text.count("\r\n") - document.blanked, 1),
     }
     values.update(_quotation_features(text, words))
     return values

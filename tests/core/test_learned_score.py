@@ -77,19 +77,26 @@ COMMENT = "<!-- copydesk: ignore HDG002 FIG -->"
 
 
 @pytest.mark.parametrize(
-    ("before", "after"),
+    ("before", "after", "without"),
     [
-        pytest.param("", COMMENT + "\n", id="own-line"),
+        pytest.param("", COMMENT + "\n", "", id="own-line"),
         # the word after it still opens its sentence (the blanked comment is a long run of spaces)
-        pytest.param("", COMMENT, id="opening-the-paragraph"),
-        pytest.param(" Buses", " " + COMMENT + " Buses", id="between-sentences"),
+        pytest.param("", COMMENT, "", id="opening-the-paragraph"),
+        pytest.param(" Buses", " " + COMMENT + " Buses", "  Buses", id="between-sentences"),
+        # a line of its own goes with the comment: its characters are none of the digit share's
+        pytest.param(" Buses", "\n" + COMMENT + "\n\nBuses", "\n\nBuses", id="own-line-between-paragraphs"),
+        pytest.param(" Buses", "\r\n  " + COMMENT + " \r\n\r\nBuses", "\r\n\r\nBuses", id="own-line-crlf"),
     ],
 )
-def test_a_suppression_comment_is_not_words_of_the_article(before: str, after: str) -> None:
-    """An idle comment changes no word count, feature or score of any scorer (its words were counted)."""
+def test_a_suppression_comment_is_not_words_of_the_article(before: str, after: str, without: str) -> None:
+    """An idle comment changes no word count, feature or score of any scorer: the text reads as without it."""
+    brief = UNSOURCED_BRIEF.replace("The coast road was", "The coast road, the A39, was")  # digits: a digit share
     [plain], [commented] = (
         score_batch([article(text, title="Storm closes coastal road")], BUILTINS)
-        for text in (UNSOURCED_BRIEF, UNSOURCED_BRIEF.replace(before, after, 1) if before else after + UNSOURCED_BRIEF)
+        for text in (
+            (brief.replace(before, without, 1) if before else brief),
+            (brief.replace(before, after, 1) if before else after + brief),
+        )
     )
     assert commented.words == plain.words
     assert [s.features for s in commented.scorers] == [s.features for s in plain.scorers]
@@ -276,9 +283,7 @@ def test_the_report_says_when_the_minimum_evidence_floor_raised_the_score():
 
 def test_text_markdown_and_html_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
     (tmp_path / "brief.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + "\n")
-    result = run_copydesk(
-        "score", "brief.txt", "-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", cwd=tmp_path
-    )
+    result = run_copydesk("score", "brief.txt", "-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     assert "mostly-reliable, evidence floor" in result.stdout
     assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
