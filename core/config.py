@@ -159,6 +159,12 @@ def find_project_config(explicit: Path | None, cwd: Path) -> tuple[dict[str, Any
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
 #: A table header line of a TOML file: ``[gate]``, ``[plugins.figures]``, ``[[x]]``.
 _HEADER = re.compile(r"\[\[?([^\[\]#]*)\]\]?\s*+(?:#.*)?")
+#: Comments and strings of a TOML text, leftmost first: a multi-line string's lines are not
+#: keys (a comment or a one-line string is matched only so that no string starts inside it).
+_MULTILINE = re.compile(
+    r'#[^\n]*+|"""(?:[^"\\]|\\.|"(?!""))*+"{3,5}|\'\'\'(?:[^\']|\'(?!\'\'))*+\'{3,5}|"(?:[^"\\\n]|\\.)*+"|\'[^\'\n]*+\'',
+    re.DOTALL,
+)
 #: The key of a ``key = value`` line: bare or quoted parts joined by dots.
 _KEY = re.compile(r"((?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+')(?:[ \t]*+\.[ \t]*+(?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+'))*+)[ \t]*+=")
 #: The key a message about a file names first: ``gate.fail_under must ...``, ``unknown key 'a.b'``,
@@ -173,18 +179,20 @@ def _parts(dotted: str) -> tuple[str, ...]:
 def key_line(text: str, dotted: str) -> int | None:
     """The line of a TOML text that sets ``dotted`` (or opens it as a table), from 1; None when not found.
 
-    A line scan, not a parser: headers and ``key = value`` lines, dotted or quoted keys; a key
-    set inside an inline table or a multi-line value is not found (the error then names the
-    file alone).
+    A line scan, not a parser: headers and ``key = value`` lines, dotted or quoted keys (a
+    line that opens a table below ``dotted`` places it too); the lines of a multi-line
+    string are skipped. A key set inside an inline table or a multi-line array is not found
+    (the error then names the file alone).
     """
     want, table = _parts(dotted), ()  # type: tuple[str, ...], tuple[str, ...]
+    text = _MULTILINE.sub(lambda m: "\n" * m[0].count("\n") if m[0][:3] in ('"""', "'''") else m[0], text)
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if (header := _HEADER.fullmatch(stripped)) is not None:
             table = _parts(header.group(1))
-            if table == want:
+            if table[: len(want)] == want:
                 return number
-        elif (key := _KEY.match(stripped)) is not None and (*table, *_parts(key.group(1))) == want:
+        elif (key := _KEY.match(stripped)) is not None and (*table, *_parts(key.group(1)))[: len(want)] == want:
             return number
     return None
 
@@ -197,7 +205,7 @@ def placed(message: str, where: str) -> str:
     """
     file, _, table = where.partition(" [")
     rest = message.removeprefix(f"{where}: ")
-    if rest == message or not file.endswith(".toml") or (named := _NAMED.match(rest)) is None:
+    if rest == message or file.endswith("(packaged)") or (named := _NAMED.match(rest)) is None:
         return message
     prefix = table.removesuffix("]") + "." if table else ""
     try:
@@ -510,8 +518,10 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
 
         raise ConfigError(f"{where}: history.url: {control_problem(data['history']['url'])}")
     scoring = data["scoring"]
-    if scoring["min_words"] < 1 or scoring["density_scale"] <= 0:
-        raise ConfigError(f"{where}: scoring.min_words and scoring.density_scale must be positive")
+    if scoring["min_words"] < 1:
+        raise ConfigError(f"{where}: scoring.min_words must be at least 1, not {scoring['min_words']}")
+    if scoring["density_scale"] <= 0:
+        raise ConfigError(f"{where}: scoring.density_scale must be positive, not {scoring['density_scale']:g}")
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
             raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {shown(value)}")

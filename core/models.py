@@ -456,6 +456,10 @@ class ArticleReport:
     #: Whether the truncation scorer is at least 50 % sure the copy was cut
     #: (:data:`copydesk.scoring.TRUNCATED_AT`); the score is then graded down by a factor.
     truncated: bool = False
+    #: Whether the minimum-evidence floor raised the score (:func:`copydesk.scoring.evidence_floor`):
+    #: fewer than ``[scoring] min_words`` words and no finding, so the score before the truncation
+    #: factor is the floor of grade B rather than what the features alone give.
+    floored: bool = False
 
     @property
     def failed_scorers(self) -> tuple[ScorerResult, ...]:

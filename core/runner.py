@@ -288,7 +288,7 @@ class Runner:
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
         results, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
-        total, confidence, results = self._aggregate(results, document.body.word_count)
+        total, confidence, floored, results = self._aggregate(results, document.body.word_count)
         diags = self._diagnostics(article, results)
         if supp:
             active = [
@@ -323,10 +323,11 @@ class Runner:
                 article.meta, article.url, article.source.path if article.source else None, self.source_by
             ),
             truncated=scoring.is_truncated(confidence),
+            floored=floored,
         )
 
-    def _aggregate(self, results: list[ScorerResult], words: int) -> tuple[float, float, list[ScorerResult]]:
-        """The score, the truncation confidence, and the results with their points as contributions.
+    def _aggregate(self, results: list[ScorerResult], words: int) -> tuple[float, float, bool, list[ScorerResult]]:
+        """The score, the truncation confidence, whether the floor raised it, and the results with their points.
 
         The model scores the features it knows, with the minimum-evidence floor of an
         article of ``words`` words and its findings (:func:`copydesk.scoring.evidence_floor`).
@@ -341,6 +342,8 @@ class Runner:
         confidence = scoring.truncation_confidence(truncation)
         floor = scoring.evidence_floor(words, sum(len(r.findings) for r in results), self.scoring)
         score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
+        # the score before the truncation factor is the floor itself when the floor raised it
+        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
         known = self.model.scorers  # these, and truncation (the model's factor), are in score already
         others = [
             (r.name, r.subscore, r.weight)
@@ -358,6 +361,7 @@ class Runner:
         return (
             total,
             confidence,
+            floored,
             [_replaced(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
 

@@ -131,6 +131,25 @@ def blank_comments(text: str) -> str:
     return "".join((*parts, text[pos:])) if parts else text
 
 
+def comment_characters(text: str) -> int:
+    """How many characters of ``text`` its suppression comments take that the text without them would not have.
+
+    A comment's own characters (line breaks inside it kept out), and for a comment alone on
+    its line, the white space around it and the line break (one, CRLF or LF): the line goes.
+    A character count (a share of digits) subtracts it, so a comment changes no such share.
+    """
+    total = 0
+    for item in parse_comments(text):
+        start, end = item.comment
+        total += sum(c not in "\r\n" for c in text[start:end])
+        line_start = text.rfind("\n", 0, start) + 1
+        nl = text.find("\n", end)
+        line_end = len(text) if nl < 0 else nl
+        if not text[line_start:start].strip() and not text[end:line_end].strip():
+            total += (start - line_start) + len(text[end:line_end].rstrip("\r")) + (nl >= 0)
+    return total
+
+
 def file_selectors(text: str) -> str:
     """The selectors of every ``ignore-file`` comment in ``text``, space-separated (``ALL`` for none).
 

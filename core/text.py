@@ -323,22 +323,26 @@ class Document:
     :ivar body: the analysed body (field ``"text"``).
     :ivar byline: the article's byline as a field of its own (``"byline"``; empty without one).
     :ivar segments: labelled spans of the body that scorers declared, by label.
+    :ivar blanked: characters of the body that are suppression comments (blanked in
+        :attr:`body`), with the line of a comment alone on it: a character share leaves
+        them out (:func:`copydesk.suppress.comment_characters`).
     """
 
     article: Article
     title: TextView
     body: TextView
     segments: Mapping[str, tuple[Segment, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    blanked: int = 0
 
     @classmethod
     def from_article(cls, article: Article) -> Document:
         """Analyse ``article`` once; the body's suppression comments are blanked (not words of the article)."""
-        body = article.body
+        body, blanked = article.body, 0
         if "<!--" in body:
-            from copydesk.suppress import blank_comments  # imports this module
+            from copydesk.suppress import blank_comments, comment_characters  # imports this module
 
-            body = blank_comments(body)
-        return cls(article, TextView(article.title, "title"), TextView(body, "text"))
+            body, blanked = blank_comments(body), comment_characters(body)
+        return cls(article, TextView(article.title, "title"), TextView(body, "text"), blanked=blanked)
 
     def with_segments(self, segments: list[Segment]) -> Document:
         """A copy whose ``segments`` groups ``segments`` by label, sorted by position."""

@@ -19,6 +19,15 @@ from copydesk.rollup import SourceSummary
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
+#: How a report marks an article the minimum-evidence floor raised (:attr:`ArticleReport.floored`).
+FLOORED = "evidence floor"
+#: The note under a report whose articles include one the floor raised, after their count.
+FLOORED_NOTE = (
+    "article(s) at the minimum-evidence floor: too short to judge (fewer than [scoring] min_words words)"
+    " and nothing flagged, so the score before the truncation factor is raised to the B floor"
+    " (copydesk explain; docs/scoring.md, section 5)"
+)
+
 
 def all_rules(info: RunInfo) -> list[Rule]:
     """The core's rules and every loaded plugin's rules, by code."""

@@ -181,12 +181,13 @@ class Row:
     reasons: tuple[str, ...]
     source: str
     truncated: bool = False
+    floored: bool = False
 
     def html(self) -> str:
         """The ``<tr>``; data-v attributes carry the sort keys, the row's own attributes the filters'."""
         score = "-" if self.score is None else f"{self.score:.1f}"
-        cut = '<div class="muted">truncated copy</div>' if self.truncated else ""
-        marks = ("truncated",) if self.truncated else ()
+        marks = (("truncated",) if self.truncated else ()) + ((common.FLOORED,) if self.floored else ())
+        cut = "".join(f'<div class="muted">{"truncated copy" if m == "truncated" else m}</div>' for m in marks)
         search = " ".join((self.id, self.title, *self.codes, self.verdict, self.source, *marks)).lower()
         gate = "; ".join(self.reasons)
         cells = [
@@ -257,6 +258,7 @@ class HtmlWriter:
                 report.gate_reasons,
                 report.source_name,
                 report.truncated,
+                report.floored,
             )
         )
         block = script_json(article_data(report))

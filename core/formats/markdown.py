@@ -48,11 +48,16 @@ class Line:
     findings: int
     reasons: tuple[str, ...]
     truncated: bool = False
+    floored: bool = False
 
     def row(self) -> str:
-        """The table row (a copy the truncation scorer is sure was cut says so under its grade)."""
+        """The table row (a cut copy, and one the evidence floor raised, say so under its grade)."""
         score = "-" if self.score is None else f"{self.score:.1f}"
-        grade = f"{md(self.grade)}<br>truncated" if self.truncated else md(self.grade)
+        grade = (
+            md(self.grade)
+            + ("<br>truncated" if self.truncated else "")
+            + (f"<br>{common.FLOORED}" if self.floored else "")
+        )
         why = md("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
         return f"| {name}<br>{md(self.id, 120)} | {score} | {grade} | {self.findings} | {why} |"
@@ -93,6 +98,7 @@ class MarkdownWriter:
                 len(codes),
                 report.gate_reasons,
                 report.truncated,
+                report.floored,
             )
         )
 
@@ -143,6 +149,8 @@ class MarkdownWriter:
         out += [line.row() for line in chosen[:MAX_ROWS]]
         if len(chosen) > MAX_ROWS:
             out.append(f"\n{len(chosen) - MAX_ROWS} more not shown.")
+        if floored := sum(line.floored for line in self.lines):
+            out.append(f"\n{floored} {md(common.FLOORED_NOTE, 400)}.")
         return out
 
     def _sources(self, summary: RunSummary) -> list[str]:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from copydesk import meaning, safety
-from copydesk.formats._common import RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
+from copydesk.formats._common import FLOORED, FLOORED_NOTE, RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, ScorerResult, Severity
 from rich.console import Console
@@ -80,7 +80,8 @@ class TextWriter:
             table.add_column(column, justify=justify)  # type: ignore[arg-type]
         for r in ordered:
             score = "-" if r.score is None else f"{r.score:.1f}"
-            table.add_row(score, r.grade, r.verdict, str(len(r.findings) + len(r.diagnostics)), Text(safe(r.id)))
+            verdict = f"{r.verdict}, {FLOORED}" if r.floored else r.verdict
+            table.add_row(score, r.grade, verdict, str(len(r.findings) + len(r.diagnostics)), Text(safe(r.id)))
         return table
 
     def _sources(self, summary: RunSummary) -> Table:
@@ -110,7 +111,7 @@ class TextWriter:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
         head = Text(f"\n{safety.line(report.id)}", style="bold")
         score = "-" if report.score is None else f"{report.score:.1f}"
-        cut = ", truncated copy" if report.truncated else ""
+        cut = (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
         head.append(f"  score {score} ({report.grade}, {report.verdict}{cut})", style="dim")
         if (worst := costliest(report)) is not None:
             head.append(
@@ -148,6 +149,8 @@ class TextWriter:
             self.console.print(self._sources(summary))
         mean = "-" if summary.mean_score is None else f"{summary.mean_score:.1f}"
         self.console.print(Text(f"\n{summary.scored} scored, {summary.unreadable} unreadable, mean score {mean}"))
+        if floored := sum(r.floored for r in ordered):
+            self.console.print(Text(f"{floored} {FLOORED_NOTE}"))
         for failure in source_failures(summary.gate):
             self.console.print(Text(f"FAIL {safe(failure)}", style="red"))
         if self._filters():

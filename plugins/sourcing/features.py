@@ -31,8 +31,6 @@ TYPICAL = {
 }
 #: Quotations shorter than this many words are not judged (scare quotes, single terms).
 MIN_QUOTE_WORDS = 4
-#: Characters looked back from a name for the start of its sentence.
-LOOKBACK = 20
 
 
 def _feature(
@@ -116,7 +114,11 @@ FEATURES = (
         "'earlier/later this', 'on Monday' ... Shrunk toward 2.5 per 1,000.",
     ),
     _feature("proper_noun_share", "Capitalised words not opening a sentence / all words.", "share"),
-    _feature("digit_share", "Digit characters / all characters of the body, a CRLF counted as one (specific numbers and dates).", "share"),
+    _feature(
+        "digit_share",
+        "Digit characters / all characters of the body, a CRLF counted as one, copydesk comments left out (specific numbers and dates).",
+        "share",
+    ),
 )
 
 
@@ -171,14 +173,14 @@ def sentence_starts(text: str) -> frozenset[int]:
     """The offsets that open a sentence, before a character that is not a space or opening mark.
 
     Each is the end of a run of spaces and opening quotes/brackets (:data:`~patterns.OPENING_RUN`)
-    after a sentence end or line break, or at the start of the text, at most :data:`LOOKBACK`
-    characters long (a longer run does not count: the look back from the word stops inside
-    it). Found in one scan, for the words that need the test; the tests compare it with a
-    look back from every offset.
+    after a sentence end or line break, or at the start of the text, however long the run (a
+    blanked suppression comment is one: the word after it opens its sentence as it would
+    without the comment). Found in one scan, for the words that need the test; the tests
+    compare it with a look back from every offset.
     """
     first = p.OPENING_RUN.match(text)
-    found = [first.end()] if first is not None and first.end() <= LOOKBACK else []
-    found += [m.end() for m in p.AFTER_SENTENCE_END.finditer(text) if m.end() - m.start() <= LOOKBACK + 1]
+    found = [first.end()] if first is not None else []
+    found += [m.end() for m in p.AFTER_SENTENCE_END.finditer(text)]
     return frozenset(found)
 
 
@@ -557,8 +559,9 @@ def features(document: Document) -> dict[str, float]:
         "relative_times_per_1000_words": measures.shrunk_per_1000(
             p.FAST_RELATIVE_TIME.count(body), words, TYPICAL["relative_times"]
         ),
-        # a CR before a line feed is not a character of the text: CRLF and LF files read alike
-        "digit_share": _digits(text) / max(len(text) - text.count("\r\n"), 1),
+        # a CR before a line feed is not a character of the text: CRLF and LF files read alike;
+        # nor is a suppression comment (blanked): a comment changes no share
+        "digit_share": _digits(text) / max(len(text) - text.count("\r\n") - document.blanked, 1),
     }
     values.update(_quotation_features(text, words))
     return values

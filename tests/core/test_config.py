@@ -86,6 +86,33 @@ workers = "two"
         pytest.param('[gate]\n"fail_under" = 500\n', "2: gate.fail_under must be between 0 and 100, not 500", id="quoted"),
         pytest.param("[run.select]\nx = 1\n", "1: run.select must be array of strings, not table", id="header"),
         pytest.param("x = 1\n[run\n", "2: invalid TOML: Expected ']' at the end of a table declaration (column 5)", id="syntax"),
+        # the key at fault is named (and placed), not every key of the check
+        pytest.param(
+            "[scoring]\nmin_words = 300\ndensity_scale = -1\n",
+            "3: scoring.density_scale must be positive, not -1",
+            id="one-key-of-two",
+        ),
+        pytest.param("[scoring]\nmin_words = 0\n", "2: scoring.min_words must be at least 1, not 0", id="min-words"),
+        # a line inside a multi-line string is no key, even when it reads like one
+        pytest.param(
+            '[sources.fields]\nid = """\n[gate]\nfail_under = 1\n"""\n[gate]\nfail_under = "x"\n',
+            "7: gate.fail_under must be number, not string",
+            id="multi-line-string",
+        ),
+        pytest.param(
+            "[sources.fields]\nid = '''\n[gate]\nfail_under = 1\n'''\n[gate]\nfail_under = \"x\"\n",
+            "7: gate.fail_under must be number, not string",
+            id="multi-line-literal-string",
+        ),
+        # quotes inside a one-line string or a comment open no multi-line string
+        pytest.param(
+            '[sources.fields]\nid = "a\\"\\"\\"b" # """\n[gate]\nfail_under = "x"\n',
+            "4: gate.fail_under must be number, not string",
+            id="quotes-in-a-string",
+        ),
+        # an unknown table is placed where a dotted key or a header first opens it
+        pytest.param("\nbogus.key = 1\n", "2: unknown key 'bogus'", id="unknown-dotted-table"),
+        pytest.param("\n[bogus.sub]\nkey = 1\n", "2: unknown key 'bogus'", id="unknown-header-table"),
         # a key set inside an inline table is not placed: the file alone is named
         pytest.param("gate = { fail_under = 500 }\n", " gate.fail_under must be between 0 and 100, not 500", id="inline"),
     ],
@@ -96,6 +123,14 @@ def test_a_configuration_error_names_the_line_of_its_key(tmp_path: Path, toml: s
     with pytest.raises(ConfigError) as info:
         load_config(path, cwd=tmp_path)
     assert str(info.value) == f"{path}:{expected}"
+
+
+def test_a_config_file_not_named_toml_is_placed_too(tmp_path: Path) -> None:
+    path = tmp_path / "team.conf"
+    path.write_text('[run]\nworkers = "x"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(path, cwd=tmp_path)
+    assert str(info.value) == f"{path}:2: run.workers must be integer, not string"
 
 
 def test_a_pyproject_table_error_names_the_line_in_pyproject(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from copydesk.plugins import hedging
 from copydesk.sources import Batch
 from copydesk.testing import article, config, plugin_set, score_batch, scorers_of
-from support import SEEDS
+from support import SEEDS, run_copydesk
 
 pytestmark = pytest.mark.skipif(not packaged_model_path().exists(), reason="core/data/model.json is not shipped")
 
@@ -73,12 +73,30 @@ def test_a_suppressed_finding_does_not_change_the_score():
     assert silenced.score == blanked.score
 
 
-def test_a_suppression_comment_is_not_words_of_the_article():
-    """An idle comment changes no word count, feature or score of any scorer (its words were counted)."""
-    comment = "<!-- copydesk: ignore HDG002 FIG -->\n"
+COMMENT = "<!-- copydesk: ignore HDG002 FIG -->"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "without"),
+    [
+        pytest.param("", COMMENT + "\n", "", id="own-line"),
+        # the word after it still opens its sentence (the blanked comment is a long run of spaces)
+        pytest.param("", COMMENT, "", id="opening-the-paragraph"),
+        pytest.param(" Buses", " " + COMMENT + " Buses", "  Buses", id="between-sentences"),
+        # a line of its own goes with the comment: its characters are none of the digit share's
+        pytest.param(" Buses", "\n" + COMMENT + "\n\nBuses", "\n\nBuses", id="own-line-between-paragraphs"),
+        pytest.param(" Buses", "\r\n  " + COMMENT + " \r\n\r\nBuses", "\r\n\r\nBuses", id="own-line-crlf"),
+    ],
+)
+def test_a_suppression_comment_is_not_words_of_the_article(before: str, after: str, without: str) -> None:
+    """An idle comment changes no word count, feature or score of any scorer: the text reads as without it."""
+    brief = UNSOURCED_BRIEF.replace("The coast road was", "The coast road, the A39, was")  # digits: a digit share
     [plain], [commented] = (
         score_batch([article(text, title="Storm closes coastal road")], BUILTINS)
-        for text in (UNSOURCED_BRIEF, comment + UNSOURCED_BRIEF)
+        for text in (
+            (brief.replace(before, without, 1) if before else brief),
+            (brief.replace(before, after, 1) if before else after + brief),
+        )
     )
     assert commented.words == plain.words
     assert [s.features for s in commented.scorers] == [s.features for s in plain.scorers]
@@ -250,3 +268,24 @@ def test_one_finding_lifts_the_short_briefs_floor_and_a_suppressed_one_does_not(
     assert [f.code[:3] for f in flagged.findings] == ["HDG"]
     assert flagged.score < 70.0 <= plain.score  # more evidence of a problem: lower, never higher
     assert not silenced.findings and silenced.score >= 70.0
+
+
+def test_the_report_says_when_the_minimum_evidence_floor_raised_the_score():
+    """A brief at exactly the B floor is marked, so a reader sees why; a brief with a finding is not."""
+    hedged = UNSOURCED_BRIEF.replace("gusts were recorded", "gusts were reportedly recorded")
+    [[plain], [flagged], [long]] = [
+        score_batch([article(t, title="Storm closes coastal road")], BUILTINS)
+        for t in (UNSOURCED_BRIEF, hedged, UNSOURCED_BRIEF + MORE_OF_THE_SAME)
+    ]
+    assert plain.floored and plain.score == 70.0
+    assert not flagged.floored and not long.floored
+
+
+def test_text_markdown_and_html_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
+    (tmp_path / "brief.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + "\n")
+    result = run_copydesk("score", "brief.txt", "-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert "mostly-reliable, evidence floor" in result.stdout
+    assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
+    assert "B<br>evidence floor" in (tmp_path / "r.md").read_text()
+    assert '<div class="muted">evidence floor</div>' in (tmp_path / "r.html").read_text()

@@ -421,7 +421,7 @@ def sentence_initial(text: str, offset: int) -> bool:
     The look back from one offset that :func:`src.sentence_starts` finds for every offset in one scan.
     """
     pos = offset
-    while pos > 0 and offset - pos < src.LOOKBACK and text[pos - 1] in OPENING:
+    while pos > 0 and text[pos - 1] in OPENING:
         pos -= 1
     return pos == 0 or text[pos - 1] in ".!?\n"
 
