@@ -61,7 +61,7 @@ def test_json_rolls_articles_up_per_source_with_schema_2(cli: Cli, batch: Path) 
     result = cli("score", str(batch), "-f", "json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "2.0"
+    assert document["schema_version"] == "2.1"
     assert list(document) == ["schema_version", "run", "articles", "sources", "summary"]
     by_source: dict[str, list[dict]] = {}
     for article in document["articles"]:
@@ -108,7 +108,7 @@ def blog_hdg001(document: dict) -> int:
 
 def test_jsonl_lines_carry_schema_2_and_the_source_name(cli: Cli, batch: Path) -> None:
     lines = [json.loads(line) for line in cli("score", str(batch), "-f", "jsonl").stdout.splitlines()]
-    assert {line["schema_version"] for line in lines} == {"2.0"}
+    assert {line["schema_version"] for line in lines} == {"2.1"}
     assert [line["source_name"] for line in lines] == ["wire", "wire", "blog", "blog", "blog"]
 
 

@@ -18,7 +18,8 @@ from copydesk.rollup import SourceSummary
 
 #: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
 #: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
-SCHEMA_VERSION = "2.0"
+#: 2.1 added each article's ``floored`` (the minimum-evidence floor set its score).
+SCHEMA_VERSION = "2.1"
 
 
 def dumps(value: Any, what: str, **layout: Any) -> str:
@@ -123,6 +124,7 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "verdict": report.verdict,
         "words": report.words,
         "truncated": report.truncated,
+        "floored": report.floored,
         "scorers": [scorer_dict(s, timings) for s in report.scorers],
         "findings": findings,
         "diagnostics": [finding_dict(f, report.source) for f in report.diagnostics],

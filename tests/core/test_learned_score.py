@@ -281,10 +281,20 @@ def test_the_report_says_when_the_minimum_evidence_floor_raised_the_score():
     assert not flagged.floored and not long.floored
 
 
-def test_text_markdown_and_html_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
+def test_text_markdown_html_and_json_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
     (tmp_path / "brief.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + "\n")
-    result = run_copydesk("score", "brief.txt", "-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", cwd=tmp_path)
+    (tmp_path / "long.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + MORE_OF_THE_SAME + "\n")
+    formats = ("-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", "-f", "json:r.json", "-f", "jsonl:r.jsonl")
+    result = run_copydesk("score", "brief.txt", "long.txt", *formats, cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
+    document = json.loads((tmp_path / "r.json").read_text())
+    assert document["schema_version"] == "2.1"
+    assert {a["id"]: a["floored"] for a in document["articles"]} == {"brief.txt": True, "long.txt": False}
+    lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
+    assert {a["id"]: (a["schema_version"], a["floored"]) for a in lines} == {
+        "brief.txt": ("2.1", True),
+        "long.txt": ("2.1", False),
+    }
     assert "mostly-reliable, evidence floor" in result.stdout
     assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
     assert "B<br>evidence floor" in (tmp_path / "r.md").read_text()
