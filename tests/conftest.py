@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -53,3 +54,23 @@ def desk(tmp_path: Path) -> Desk:
 
 
 __all__ = ["db_url", "postgres_server", "pytest_terminal_summary"]  # fixtures and hook from postgres_support
+
+
+@pytest.fixture
+def standard_distribution_finders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sys.meta_path`` without another library's distribution finder.
+
+    Importing the ``importlib_metadata`` backport (an earlier test's library may) puts its
+    finder on ``sys.meta_path`` and deletes the standard path finder's
+    ``find_distributions`` for the rest of the session; :mod:`copydesk.distributions` then
+    hands every question to ``importlib.metadata``, as it should, and a test of its own
+    reading would test nothing. Here the standard finder is as a fresh interpreter has it.
+    """
+    import importlib.metadata
+    from importlib.machinery import PathFinder
+
+    standard = [f for f in sys.meta_path if getattr(f, "find_distributions", None) is None or f is PathFinder]
+    monkeypatch.setattr(sys, "meta_path", standard)
+    if getattr(PathFinder, "find_distributions", None) is None:
+        finder = staticmethod(importlib.metadata.MetadataPathFinder.find_distributions)
+        monkeypatch.setattr(PathFinder, "find_distributions", finder, raising=False)

@@ -92,19 +92,11 @@ def is_heading(view: TextView, index: int, words: int) -> bool:
     return view.field == "text" and whole and words <= HEADING_WORDS and view.text[line.end - 1] not in ENDINGS
 
 
-def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
-    """Every hit of a field (title or body), in reading order; body headings are skipped.
+def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> list[int]:
+    """The token indices of :func:`analyse`'s trigger words, in order.
 
-    Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
-    starts no cue only where it may credit a claim,
-    :func:`~copydesk.plugins.hedging.sources.may_credit`), all the words of a longer cue
-    (its first two, :attr:`Lexicon.cue_bigrams`, then the rest) or a word that may start a passive
-    (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
-    can have no hit, and their tokens are never built.
+    One scan for every word that may be a trigger (most are not), then each is checked.
     """
-    if not view.sentences:
-        return
-    splitter = SentenceTokens(view)
     lows = splitter.lows
     triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
     vague_only, vague_sources, lookup = lexicon.vague_only, lexicon.vague_sources, lexicon.cue_lookup
@@ -128,14 +120,29 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
             return True
         return low in vague_sources and may_credit(lows, k, lexicon)
 
-    # One scan for every word that may be a trigger (most are not), then each is checked.
-    triggered = [
+    return [
         k
         for k in compress(count(), map(lexicon.watched.__contains__, lows))
         if ((low := lows[k]) in triggers and may_hit(k, low))
         or (k < last and (low, lows[k + 1]) in bigrams and may_start_cue(k, low))
         or (low in passive and may_be_passive(lows, k, lexicon))
     ]
+
+
+def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
+    """Every hit of a field (title or body), in reading order; body headings are skipped.
+
+    Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
+    starts no cue only where it may credit a claim,
+    :func:`~copydesk.plugins.hedging.sources.may_credit`), all the words of a longer cue
+    (its first two, :attr:`Lexicon.cue_bigrams`, then the rest) or a word that may start a passive
+    (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
+    can have no hit, and their tokens are never built.
+    """
+    if not view.sentences:
+        return
+    splitter = SentenceTokens(view)
+    triggered = _triggered(view, splitter, lexicon)
     if not triggered:
         return
     sentences = view.sentences

@@ -10,6 +10,9 @@ from pathlib import Path
 import pytest
 from copydesk import distributions
 
+#: Each test reads as a session without the importlib_metadata backport's finder would.
+pytestmark = pytest.mark.usefixtures("standard_distribution_finders")
+
 #: Metadata folders in two sys.path entries: (entry, metadata folder, METADATA text or None, entry_points.txt or None).
 PLAIN = [
     (

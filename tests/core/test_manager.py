@@ -99,6 +99,7 @@ def test_tolerant_loading_records_each_failed_plugin_and_keeps_the_others() -> N
     assert loaded.manager.get_plugin("half") is None and loaded.manager.get_plugin("typo") is None
 
 
+@pytest.mark.usefixtures("standard_distribution_finders")
 def test_a_distributions_metadata_is_parsed_once_for_all_its_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
     """copydesk's nine entry points share one read of its METADATA, and get importlib.metadata's name and version.
 
