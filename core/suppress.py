@@ -115,39 +115,30 @@ def parse_comments(text: str) -> list[Suppression]:
             found.append(Suppression(selectors, "paragraph", start, end, comment=(open_at, pos)))
 
 
-def blank_comments(text: str) -> str:
-    """``text`` with each suppression comment turned into spaces, line breaks kept.
+def blank_comments(text: str) -> tuple[str, int]:
+    """``text`` with each suppression comment turned into spaces (line breaks kept), and how many characters went.
 
     A comment is an instruction to copydesk, not words of the article: the text scorers
     analyse (:meth:`copydesk.text.Document.from_article`) leaves it out, so it counts
-    toward no word count, density or feature. Offsets do not move.
+    toward no word count, density or feature. Offsets do not move. The count is what a
+    character share (of digits) subtracts so that a comment changes no such share: the
+    comment's own characters (line breaks inside it kept out), and for a comment alone on
+    its line, the white space around it and the line break (one, CRLF or LF): the line goes.
     """
     parts: list[str] = []
-    pos = 0
+    pos = total = 0
     for item in parse_comments(text):
         start, end = item.comment
-        parts += (text[pos:start], "".join(c if c in "\r\n" else " " for c in text[start:end]))
-        pos = end
-    return "".join((*parts, text[pos:])) if parts else text
-
-
-def comment_characters(text: str) -> int:
-    """How many characters of ``text`` its suppression comments take that the text without them would not have.
-
-    A comment's own characters (line breaks inside it kept out), and for a comment alone on
-    its line, the white space around it and the line break (one, CRLF or LF): the line goes.
-    A character count (a share of digits) subtracts it, so a comment changes no such share.
-    """
-    total = 0
-    for item in parse_comments(text):
-        start, end = item.comment
-        total += sum(c not in "\r\n" for c in text[start:end])
+        blank = "".join(c if c in "\r\n" else " " for c in text[start:end])
+        parts += (text[pos:start], blank)
+        total += len(blank) - blank.count("\r") - blank.count("\n")
         line_start = text.rfind("\n", 0, start) + 1
         nl = text.find("\n", end)
         line_end = len(text) if nl < 0 else nl
         if not text[line_start:start].strip() and not text[end:line_end].strip():
             total += (start - line_start) + len(text[end:line_end].rstrip("\r")) + (nl >= 0)
-    return total
+        pos = end
+    return ("".join((*parts, text[pos:])), total) if parts else (text, 0)
 
 
 def file_selectors(text: str) -> str:

@@ -325,7 +325,7 @@ class Document:
     :ivar segments: labelled spans of the body that scorers declared, by label.
     :ivar blanked: characters of the body that are suppression comments (blanked in
         :attr:`body`), with the line of a comment alone on it: a character share leaves
-        them out (:func:`copydesk.suppress.comment_characters`).
+        them out (:func:`copydesk.suppress.blank_comments`).
     """
 
     article: Article
@@ -339,9 +339,9 @@ class Document:
         """Analyse ``article`` once; the body's suppression comments are blanked (not words of the article)."""
         body, blanked = article.body, 0
         if "<!--" in body:
-            from copydesk.suppress import blank_comments, comment_characters  # imports this module
+            from copydesk.suppress import blank_comments  # imports this module
 
-            body, blanked = blank_comments(body), comment_characters(body)
+            body, blanked = blank_comments(body)
         return cls(article, TextView(article.title, "title"), TextView(body, "text"), blanked=blanked)
 
     def with_segments(self, segments: list[Segment]) -> Document:
