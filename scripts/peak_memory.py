@@ -29,9 +29,9 @@ Used for the memory figures in the README and docs/scale.md, e.g.:
 
 from __future__ import annotations
 
+import argparse
 import resource
 import subprocess
-import sys
 import time
 from typing import Any
 
@@ -63,11 +63,19 @@ def sample(root: Any, children: dict[int, tuple[float, int]]) -> tuple[int, int,
 
 
 def main() -> None:
-    """Run ``sys.argv[1:]``, poll, print one line."""
+    """Run the command given, poll, print one line."""
     import psutil  # installed with distributed (the scale extra)
 
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("command", nargs=argparse.REMAINDER, help="the command to run and measure, with its arguments")
+    command = parser.parse_args().command
+    if not command:
+        parser.error("give the command to measure, e.g. .venv/bin/copydesk score FILE -f jsonl -j 1 -o OUT")
     started = time.monotonic()
-    proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError as error:
+        raise SystemExit(f"peak_memory: cannot run {command[0]}: {error.strerror}") from None
     root = psutil.Process(proc.pid)
     peaks = [0, 0, 0, 0, 0]
     children: dict[int, tuple[float, int]] = {}

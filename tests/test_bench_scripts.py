@@ -118,3 +118,30 @@ def test_profile_run_charges_batch_hooks_and_lazy_scores_to_the_scorers(
 
 def as_assessment(result: Any) -> Assessment:
     return result if isinstance(result, Assessment) else Assessment(findings=tuple(result))
+
+
+def test_peak_memory_asks_for_a_command_and_names_one_it_cannot_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    peak_memory = load_script("peak_memory")
+    monkeypatch.setattr(sys, "argv", ["peak_memory.py"])
+    with pytest.raises(SystemExit) as nothing:
+        peak_memory.main()
+    assert nothing.value.code == 2
+    assert "give the command to measure" in capsys.readouterr().err
+    monkeypatch.setattr(sys, "argv", ["peak_memory.py", "/nonexistent/copydesk-binary", "score"])
+    with pytest.raises(SystemExit) as missing:
+        peak_memory.main()
+    assert missing.value.code == "peak_memory: cannot run /nonexistent/copydesk-binary: No such file or directory"
+
+
+def test_peak_memory_measures_the_command_it_is_given(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    peak_memory = load_script("peak_memory")
+    monkeypatch.setattr(sys, "argv", ["peak_memory.py", sys.executable, "-c", "x = bytearray(40 * 2**20)"])
+    peak_memory.main()
+    out = capsys.readouterr().out
+    assert out.startswith("exit 0 after ")
+    # the kernel's peak of the child holds the 40 MiB it allocated
+    assert float(out.split("maxrss_all ")[1].split(" MiB")[0]) >= 40
