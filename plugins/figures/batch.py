@@ -227,8 +227,8 @@ class BatchState:
         return self.values[article - moved] if article >= moved else self.spill.value(article)  # type: ignore[union-attr]
 
     def move(self, always: bool = False) -> None:
-        """Move the records, values and verdicts to the spill once there are :data:`SPILL_AT` of them (or ``always``)."""
-        if always or len(self.records) + len(self.values) + len(self.verdicts) >= SPILL_AT:
+        """Move the records, values and verdicts to the spill once there are :data:`SPILL_AT` records and values, or verdicts (or ``always``)."""
+        if always or len(self.records) + len(self.values) >= SPILL_AT or len(self.verdicts) >= SPILL_AT:
             if self.spill is None:
                 self.spill = Spill()
             self.spill.add(self.records, self.values, self.verdicts)
