@@ -13,7 +13,8 @@ tolerance is FIG003 on every article involved.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 from copydesk import (
     Assessment,
@@ -30,6 +31,7 @@ from copydesk import (
 )
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
+from copydesk.plugins.figures.batch import FOUND, Verdict, verdicts, verdicts_key
 from copydesk.plugins.figures.features import FEATURES
 from copydesk.plugins.figures.features import features as feature_values
 
@@ -198,21 +200,27 @@ def score(document: Document, context: Context) -> Assessment:
     return Assessment(findings=tuple(_findings(document, context)), features=feature_values(document))
 
 
+def _verdicts(document: Document, context: Context, batch: Mapping[str, Any]) -> tuple[Verdict, ...]:
+    """The body's unsourced and vaguely sourced figures: the batch pass's analysis of its text, or a new one."""
+    if batch:
+        found: tuple[Verdict, ...] | None = batch.get(verdicts_key(document.body.text, context.settings))
+        if found is not None:
+            return found
+    return verdicts(analyse(document, context.settings))
+
+
 def _findings(document: Document, context: Context) -> Iterator[Finding]:
     """Yield FIG001/FIG002 for each unsourced or vaguely sourced figure, FIG003 from the batch."""
     view = document.body
-    for item in analyse(document, context.settings):
-        figure = item.figure
-        text = _clean(view.text[figure.start : figure.end])
-        data = {"kind": figure.kind, "value": figure.value, "unit": figure.unit, "source": item.source}
-        if item.verdict == UNSOURCED:
-            yield UNSOURCED_FIGURE.finding(view, figure.start, figure.end, data=data, figure=text, kind=figure.kind)
-        elif item.verdict == VAGUE:
-            yield VAGUELY_SOURCED_FIGURE.finding(
-                view, figure.start, figure.end, data=data, figure=text, kind=figure.kind, source=item.source
-            )
     batch = context.batch or {}
-    for found in batch.get(document.id, ()):
+    for start, end, kind, value, unit, verdict, source in _verdicts(document, context, batch):
+        text = _clean(view.text[start:end])
+        data = {"kind": kind, "value": value, "unit": unit, "source": source}
+        if verdict == UNSOURCED:
+            yield UNSOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind)
+        elif verdict == VAGUE:
+            yield VAGUELY_SOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind, source=source)
+    for found in batch.get(FOUND + document.id, ()):
         data = {
             "other_article": found.other_article,
             "other_figure": found.other_figure,

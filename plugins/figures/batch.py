@@ -11,11 +11,19 @@ subject words and differ by more than the tolerance ratio; each figure then gets
 contradiction (the first other article, and how many others there are), so a batch of
 near-copies costs claims squared, not articles squared. The contradictions per article
 are handed on as a :class:`copydesk.SpilledMap` on disk.
+
+The same map hands on each article's analysis, so the per-article pass does not analyse
+again: ``observe`` keeps what the FIG001/FIG002 findings need (:func:`verdicts`) under a
+digest of the body text and the settings the analysis reads (:func:`verdicts_key`), and
+``score`` looks it up; a text the batch pass did not see (a suppressed finding's masked
+copy, an article whose pass failed) is analysed there. Contradictions are keyed
+``"c" + article id``, analyses ``"r" + digest``, so no id can name an analysis.
 """
 
 from __future__ import annotations
 
 import array
+import hashlib
 import itertools
 import pickle
 import re
@@ -26,7 +34,7 @@ from itertools import groupby, pairwise
 from typing import Any
 
 from copydesk import Document, SpilledMap
-from copydesk.plugins.figures.analysis import SOURCED, Attributed, analyse
+from copydesk.plugins.figures.analysis import LEXICON_KEYS, SOURCED, UNSOURCED, VAGUE, Attributed, analyse
 from copydesk.plugins.figures.measure import measure, same_measure, times
 
 SUBJECT_WORDS = 12
@@ -51,6 +59,28 @@ PRONOUNS = frozenset({"i"})
 SERIES = frozenset("poll polls polling survey surveys count tally average tracking tracker".split())
 #: What joins two figures of a list of alternatives ("100,000, 200,000 or 250,000"): none of them is a claim.
 ALTERNATIVES = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+)")
+#: One unsourced or vaguely sourced figure as the findings need it: start, end, kind, value, unit, verdict, source.
+Verdict = tuple[int, int, str, float, str, str, str]
+#: Key prefixes in the finished map: an article's contradictions, a text's verdicts.
+FOUND, VERDICTS = "c", "r"
+
+
+def verdicts(items: Iterable[Attributed]) -> tuple[Verdict, ...]:
+    """The unsourced and vaguely sourced figures of an analysis, as the findings need them, in reading order."""
+    return tuple(
+        (i.figure.start, i.figure.end, i.figure.kind, i.figure.value, i.figure.unit, i.verdict, i.source)
+        for i in items
+        if i.verdict in (UNSOURCED, VAGUE)
+    )
+
+
+def verdicts_key(text: str, settings: Mapping[str, Any]) -> str:
+    """The finished map's key of the verdicts of a body ``text`` analysed with ``settings`` (a digest of both)."""
+    lists = tuple(tuple(str(v) for v in settings[key]) for key in LEXICON_KEYS)  # as the analysis reads them
+    read = (repr(int(settings["window"])), repr(float(settings["large_count"])), repr(lists))
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update("\0".join(read).encode("utf-8", "surrogatepass"))
+    return VERDICTS + digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -90,12 +120,22 @@ class Spill:
             "CREATE TABLE records (seq INTEGER PRIMARY KEY, source BLOB, kind BLOB, record BLOB)",
             "CREATE TABLE vals (article INTEGER PRIMARY KEY, vals BLOB)",
             "CREATE TABLE found (seq INTEGER PRIMARY KEY, article BLOB, found BLOB)",
+            "CREATE TABLE verdicts (key TEXT PRIMARY KEY, verdicts BLOB)",
         ):
             self.db.execute(statement)
         self.values = 0  # articles whose values are here
 
-    def add(self, records: Iterable[Record], values: list[frozenset[tuple[str, float]]]) -> None:
-        """Append records (in batch order) and the next articles' values."""
+    def add(
+        self,
+        records: Iterable[Record],
+        values: list[frozenset[tuple[str, float]]],
+        verdicts: Mapping[str, tuple[Verdict, ...]],
+    ) -> None:
+        """Append records (in batch order), the next articles' values, and verdicts by key (a key kept once)."""
+        self.db.executemany(
+            "INSERT OR IGNORE INTO verdicts VALUES (?, ?)",
+            ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in verdicts.items()),
+        )
         self.db.executemany(
             "INSERT INTO records (source, kind, record) VALUES (?, ?, ?)",
             ((_bytes(r.source), _bytes(r.kind), pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for r in records),
@@ -118,6 +158,11 @@ class Spill:
         (blob,) = self.db.execute("SELECT vals FROM vals WHERE article = ?", (article,)).fetchone()
         found: frozenset[tuple[str, float]] = pickle.loads(blob)
         return found
+
+    def verdicts(self) -> Iterator[tuple[str, tuple[Verdict, ...]]]:
+        """Every text's verdicts, by key."""
+        for key, blob in self.db.execute("SELECT key, verdicts FROM verdicts"):
+            yield key, pickle.loads(blob)
 
     def keep(self, found: Iterable[tuple[str, Contradiction]]) -> None:
         """Store contradictions found, by article id."""
@@ -172,6 +217,8 @@ class BatchState:
     # every figure of each article as (kind, value), by batch order: two values that one
     # article gives side by side ("36%, up from 7%") never contradict each other
     values: list[frozenset[tuple[str, float]]] = field(default_factory=list)
+    #: Each text's :func:`verdicts`, by :func:`verdicts_key` (for the per-article pass), not yet moved.
+    verdicts: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)
     spill: Spill | None = None
 
     def value(self, article: int) -> frozenset[tuple[str, float]]:
@@ -180,12 +227,12 @@ class BatchState:
         return self.values[article - moved] if article >= moved else self.spill.value(article)  # type: ignore[union-attr]
 
     def move(self, always: bool = False) -> None:
-        """Move the records and values to the spill once there are :data:`SPILL_AT` of them (or ``always``)."""
-        if always or len(self.records) + len(self.values) >= SPILL_AT:
+        """Move the records, values and verdicts to the spill once there are :data:`SPILL_AT` records and values, or verdicts (or ``always``)."""
+        if always or len(self.records) + len(self.values) >= SPILL_AT or len(self.verdicts) >= SPILL_AT:
             if self.spill is None:
                 self.spill = Spill()
-            self.spill.add(self.records, self.values)
-            self.records, self.values = [], []
+            self.spill.add(self.records, self.values, self.verdicts)
+            self.records, self.values, self.verdicts = [], [], {}
 
     def __getstate__(self) -> dict[str, Any]:
         """A chunk's state crosses to the merging process whole (it is small): its records and values in memory."""
@@ -194,6 +241,7 @@ class BatchState:
         state = dict(self.__dict__, spill=None)
         state["records"] = [*self.spill.records(grouped=False), *self.records]
         state["values"] = [self.spill.value(k) for k in range(self.spill.values)] + self.values
+        state["verdicts"] = {**dict(self.spill.verdicts()), **self.verdicts}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -298,6 +346,7 @@ def observe(state: BatchState, document: Document) -> None:
     index = state.articles
     state.articles += 1
     items = analyse(document, state.settings)
+    state.verdicts.setdefault(verdicts_key(view.text, state.settings), verdicts(items))
     state.values.append(frozenset((f"{i.figure.kind}:{i.figure.unit}", i.figure.value) for i in items))
     listed = _listed(items, view.text)
     for number, item in enumerate(items):
@@ -332,6 +381,8 @@ def merge(earlier: BatchState, later: BatchState) -> BatchState:
     whole = later.__getstate__()
     earlier.records.extend(replace(record, index=record.index + offset) for record in whole["records"])
     earlier.values.extend(whole["values"])
+    for key, found in whole["verdicts"].items():
+        earlier.verdicts.setdefault(key, found)
     earlier.articles += later.articles
     earlier.move()
     return earlier
@@ -439,12 +490,18 @@ def _ordered(found: Iterable[Contradiction]) -> tuple[Contradiction, ...]:
 
 
 def finish(state: BatchState) -> SpilledMap:
-    """Contradictions per article id, in reading order (on disk: see :class:`copydesk.SpilledMap`)."""
+    """Contradictions per article id (in reading order) and verdicts per text (on disk: see :class:`copydesk.SpilledMap`).
+
+    The keys: ``FOUND + article id`` and :func:`verdicts_key`.
+    """
     if state.spill is None:
         found: dict[str, list[Contradiction]] = {}
         for article, contradiction in _contradictions(state):
             found.setdefault(article, []).append(contradiction)
-        return SpilledMap.build((k, _ordered(v)) for k, v in found.items())
-    spill = state.spill
-    spill.keep(_contradictions(state))
-    return SpilledMap.build((k, _ordered(v)) for k, v in spill.found())
+        contradictions: Iterable[tuple[str, list[Contradiction]]] = found.items()
+        texts: Iterable[tuple[str, tuple[Verdict, ...]]] = state.verdicts.items()
+    else:
+        state.spill.keep(_contradictions(state))  # moves the verdicts too (``_groups``)
+        contradictions, texts = state.spill.found(), state.spill.verdicts()
+    kept = ((FOUND + k, _ordered(v)) for k, v in contradictions)
+    return SpilledMap.build(itertools.chain(kept, texts))

@@ -120,11 +120,14 @@ def test_figures_state_moves_records_to_sqlite_and_finishes_as_in_memory(
     whole = fig.finish(list(chunked(fig, FIG, docs, size=len(docs)))[-1])
     monkeypatch.setattr(fig, "SPILL_AT", 32)
     for state in chunked(fig, FIG, docs):
-        assert len(state.records) + len(state.values) < 32
+        assert len(state.records) + len(state.values) < 32 and len(state.verdicts) < 32
     assert state.spill is not None and state.spill.values > 360
     spilled = fig.finish(state)
     assert isinstance(spilled, SpilledMap) and len(spilled) > 50
     assert dict(spilled) == dict(whole)
+    # each distinct text's verdicts, kept once, beside the contradictions
+    texts = {fig.verdicts_key(doc.body.text, FIG) for doc in docs}
+    assert {key for key in spilled if key.startswith(fig.VERDICTS)} == texts
     assert list(private_tmp.iterdir()) == []
 
 

@@ -700,3 +700,54 @@ def test_figure_modifiers_and_inferences_after_a_credit(text: str, flagged: list
 )
 def test_an_owned_document_before_a_figure_is_still_its_source(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG001") == flagged
+
+
+def _finished(*docs: object, settings: dict[str, object] | None = None) -> object:
+    """The figures batch pass's finished map over ``docs``."""
+    from copydesk.plugins.figures import batch
+
+    state = batch.start(settings or figures.SETTINGS)
+    for doc in docs:
+        batch.observe(state, doc)
+    return batch.finish(state)
+
+
+def test_score_reads_the_batch_pass_analysis_instead_of_analysing_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = BANK_A + " A staggering $281 billion was lost. Analysts say 3 million people fled."
+    expected = figures.score(document(text, id="a"), Context(settings=figures.SETTINGS)).findings
+    finished = _finished(document(text, id="a"))
+
+    def analysed_again(*_: object) -> None:
+        raise AssertionError("analysed twice")
+
+    monkeypatch.setattr(figures, "analyse", analysed_again)
+    found = figures.score(document(text, id="a"), Context(settings=figures.SETTINGS, batch=finished)).findings
+    assert codes(found) == ["FIG001", "FIG002"] and found == expected
+
+
+@pytest.mark.parametrize(
+    ("scored", "settings"),
+    [
+        ("They sent 5000 tanks. Analysts say 3 million people fled.", figures.SETTINGS),  # another text
+        ("They sent 5000 tanks.", {**figures.SETTINGS, "large_count": 10000}),  # other settings
+    ],
+)
+def test_score_analyses_a_text_or_settings_the_batch_pass_did_not_see(
+    scored: str, settings: dict[str, object]
+) -> None:
+    seen = "They sent 5000 tanks."
+    finished = _finished(document(seen, id="a"))
+    stored = figures.score(document(seen, id="a"), Context(settings=figures.SETTINGS)).findings
+    expected = figures.score(document(scored, id="a"), Context(settings=settings)).findings
+    found = figures.score(document(scored, id="a"), Context(settings=settings, batch=finished)).findings
+    assert found == expected and codes(found) != codes(stored)
+
+
+def test_an_article_id_cannot_name_another_texts_analysis() -> None:
+    from copydesk.plugins.figures import batch
+
+    text = "Exports rose 5 percent."
+    key = batch.verdicts_key(text, figures.SETTINGS)
+    finished = _finished(document(text, id=key), document("Nothing here.", id=key[1:]))
+    found = figures.score(document("Nothing here.", id=key), Context(settings=figures.SETTINGS, batch=finished))
+    assert codes(found.findings) == []
