@@ -164,3 +164,23 @@ def test_token_words_and_forms_match_the_word_pattern(text: str) -> None:
     spans = [m.span() for m in WORD.finditer(text)]
     assert list(zip(tokens.starts, tokens.ends, strict=True)) == spans
     assert tokens.forms == tuple(text[s:e].lower() for s, e in spans)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_long_fields_split_with_numpy_give_the_word_patterns_words(seed: int) -> None:
+    # A field of VECTOR_SPLIT characters or more is split by character class, not by the
+    # regular expression: the words, offsets and forms must be the pattern's own.
+    import random
+
+    from copydesk.text import VECTOR_SPLIT
+
+    rng = random.Random(seed)
+    alphabet = [*"aZ9 '’-_.\n\t,σıßé—“”ﬁⅫ\x1c\u2028\U0001d400\udc80", "  ", "Ab-c", "o'-x"]
+    if seed % 2:
+        alphabet = [*"aZ9 '-_.\n,\x1c", "  ", "Ab-c", "o'-x"]  # ASCII only
+    text = "".join(rng.choice(alphabet) for _ in range(VECTOR_SPLIT + 400))
+    tokens = TextView(text).tokens
+    spans = [m.span() for m in WORD.finditer(text)]
+    assert list(zip(tokens.starts, tokens.ends, strict=True)) == spans
+    assert tokens.forms == tuple(text[s:e].lower() for s, e in spans)
+    assert tokens.starts.readonly and tokens.starts.format == tokens.ends.format == "i"
