@@ -114,6 +114,41 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     return sentences
 
 
+#: A non-blank line with its outer white space trimmed (white space is ``str.isspace``'s, lines end at ``\n``).
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_span = re.Match.span
+
+
+def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
+    """The sentences of every line, from one search for candidate ends over the whole text.
+
+    The same sentences as :func:`split_sentences` line by line: a candidate end whose
+    space runs past its line's end (into the next line) is no end, as a line's end is
+    found by the search within it; a candidate never starts in white space, so each
+    belongs to the line it starts in.
+    """
+    sentences: list[Sentence] = []
+    add = sentences.append
+    boundaries = _BOUNDARY.finditer(text)
+    match = next(boundaries, None)
+    for index, (begin, end) in enumerate(lines):
+        while match is not None and match.start() < end:
+            nxt = match.end()
+            if nxt < end:
+                following = text[nxt]
+                digit = following.isdigit()
+                if digit or following.isupper() or following in "\"'“‘([-–—•*":
+                    stop = match.end(1)
+                    dot = match.start()
+                    # A lone period before a digit ends a sentence whatever precedes it.
+                    if digit or stop - dot != 1 or text[dot] != "." or not _is_abbreviation(text, dot, begin):
+                        add(Sentence(begin, stop, index))
+                        begin = nxt
+            match = next(boundaries, None)
+        add(Sentence(begin, end, index))
+    return sentences
+
+
 class TextView:
     """One field of an article (``text`` or ``title``) with its lines, sentences, words.
 
@@ -126,27 +161,11 @@ class TextView:
         """Split ``text`` once; the result is read-only by convention."""
         self.field = field
         self.text = text
-        starts = [0]
-        lines: list[Line] = []
-        sentences: list[Sentence] = []
-        find = text.find
-        pos = 0
-        size = len(text)
-        while pos <= size:
-            nl = find("\n", pos)
-            stop = size if nl < 0 else nl
-            s, e = _trimmed(text, pos, stop)
-            if e > s:
-                sentences.extend(split_sentences(text, s, e, len(lines)))
-                lines.append(Line(s, e))
-            if nl < 0:
-                break
-            pos = nl + 1
-            starts.append(pos)
-        self.lines: tuple[Line, ...] = tuple(lines)
-        self.sentences: tuple[Sentence, ...] = tuple(sentences)
-        self._line_starts = starts
-        self._sentence_starts = [s.start for s in sentences]
+        # Each line's start: 0, then one past each line break.
+        self._line_starts = list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+        self.lines: tuple[Line, ...] = tuple(map(Line._make, map(_span, _LINE.finditer(text))))
+        self.sentences: tuple[Sentence, ...] = tuple(_sentences(text, self.lines))
+        self._sentence_starts = [s.start for s in self.sentences]
 
     @cached_property
     def tokens(self) -> Tokens:
