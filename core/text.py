@@ -212,7 +212,12 @@ class TextView:
             half = max(0, (EXCERPT_LIMIT - (end - start)) // 2)
             s = max(s, start - half)
             e = min(e, max(end, s + EXCERPT_LIMIT))
-        return " ".join(self.text[s:e].split())
+        piece = self.text[s:e]
+        # Printable text holds no white space but the ASCII space (str.isprintable): without a
+        # double space or one at either end, the white space is already what the join makes it.
+        if piece.isprintable() and "  " not in piece and piece[:1] != " " and piece[-1:] != " ":
+            return piece
+        return " ".join(piece.split())
 
 
 def _readonly(values: list[int]) -> memoryview:

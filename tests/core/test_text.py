@@ -215,3 +215,23 @@ def test_whole_text_sentence_search_gives_the_line_by_line_sentences(seed: int) 
         assert view.lines == tuple(lines)
         assert view.sentences == tuple(expected)
         assert view.line_col(len(text)) == (len(starts) - 1, len(text) - starts[-2] + 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words here.",
+        "Two  spaces.",
+        " Lead.",
+        "Tab\there.",
+        "No\xa0break.",
+        "Line\u2028sep.",
+        "Ideo\u3000sp.",
+        "x\x1cy",
+    ],
+)
+def test_excerpt_white_space_is_made_single_spaces_whatever_the_kind(text: str) -> None:
+    # An excerpt already in single ASCII spaces is returned as it is (no split and join):
+    # every other white space character is not printable, so it still takes the long way.
+    view = TextView(text)
+    assert view.excerpt(0, len(text)) == " ".join(text.split())
