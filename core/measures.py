@@ -366,6 +366,10 @@ def _word_index(
         by_part.setdefault(word, []).append(offset)
     indexed = frozenset(_FIRST_WORDS)
     positions: dict[str, list[int]] = {}
+    found = positions.get  # (setdefault would make an empty list at every word)
     for form, start in itertools.compress(zip(forms, starts, strict=True), map(indexed.__contains__, forms)):
-        positions.setdefault(form, []).append(start)
+        if (offsets := found(form)) is None:
+            positions[form] = [start]
+        else:
+            offsets.append(start)
     return by_part, positions, indexed, frozenset(by_part), frozenset(positions)
