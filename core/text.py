@@ -230,9 +230,9 @@ def _offsets(parts: list[str], size: int) -> tuple[memoryview, memoryview]:
 
     The running total of the parts' lengths, summed by numpy (already loaded by any run that
     scores, and not before: ``copydesk --help`` must not load it); a text too long for 32-bit
-    offsets goes through :class:`array.array`, which refuses it as before.
+    offsets goes through :class:`array.array`, which refuses it as before, and so do a few parts.
     """
-    if size < 2**31:
+    if size < 2**31 and len(parts) > 256:  # a short field (a title): array sums it faster than numpy is called
         import numpy as np
 
         ends = np.fromiter(map(len, parts), dtype=np.intc, count=len(parts)).cumsum(dtype=np.intc)
