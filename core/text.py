@@ -286,7 +286,7 @@ def _vector_words(lowered: str) -> tuple[tuple[str, ...], memoryview, memoryview
     kinds = table.take(codes)
     unseen = kinds == 255
     if unseen.any():
-        for code in np.unique(codes[unseen]).tolist():
+        for code in set(codes[unseen].tolist()):  # (np.unique would import numpy.ma, about 20 ms)
             table[code] = _kind(code)
         kinds = table.take(codes)
     # inside[i + 1]: whether character i belongs to a word (a character of margin each side).
