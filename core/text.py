@@ -244,9 +244,10 @@ def _offsets(parts: list[str], size: int) -> tuple[memoryview, memoryview]:
 #: Fields at least this long are split into words with numpy (:func:`_vector_words`); a
 #: shorter one (a title) costs less through the regular expression.
 VECTOR_SPLIT = 512
-#: What each code point is to :data:`WORD`: 1 a word character (``[^\W_]``), 2 a joiner
-#: (an apostrophe or hyphen), 0 neither; 255 not looked at yet. One byte per code point
-#: (1.1 MB, fixed), filled in as characters are met.
+#: What each code point of the Basic Multilingual Plane is to :data:`WORD`: 1 a word
+#: character (``[^\W_]``), 2 a joiner (an apostrophe or hyphen), 0 neither; 255 not looked
+#: at yet. One byte per code point (64 KiB, fixed), filled in as characters are met; the
+#: rare character beyond the plane (an emoji) is looked at each time.
 _KINDS: list[object] = []
 
 
@@ -255,7 +256,7 @@ def _kinds() -> object:
     if not _KINDS:
         import numpy as np
 
-        table = np.full(0x110000, 255, dtype=np.uint8)
+        table = np.full(0x10000, 255, dtype=np.uint8)
         table[:128] = [_kind(code) for code in range(128)]
         _KINDS.append(table)
     return _KINDS[0]
@@ -283,12 +284,17 @@ def _vector_words(lowered: str) -> tuple[tuple[str, ...], memoryview, memoryview
         codes = np.frombuffer(lowered.encode("ascii"), dtype=np.uint8)
     else:
         codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = table.take(codes)
+    astral = not ascii_only and int(codes.max()) > 0xFFFF
+    plane = np.where(codes > 0xFFFF, 0, codes) if astral else codes
+    kinds = table.take(plane)
     unseen = kinds == 255
     if unseen.any():
-        for code in set(codes[unseen].tolist()):  # (np.unique would import numpy.ma, about 20 ms)
+        for code in set(plane[unseen].tolist()):  # (np.unique would import numpy.ma, about 20 ms)
             table[code] = _kind(code)
-        kinds = table.take(codes)
+        kinds = table.take(plane)
+    if astral:
+        beyond = codes > 0xFFFF
+        kinds[beyond] = [_kind(code) for code in codes[beyond].tolist()]
     # inside[i + 1]: whether character i belongs to a word (a character of margin each side).
     inside = np.zeros(len(codes) + 2, dtype=np.bool_)
     inside[1:-1] = kinds == 1

@@ -175,7 +175,7 @@ def test_long_fields_split_with_numpy_give_the_word_patterns_words(seed: int) ->
     from copydesk.text import VECTOR_SPLIT
 
     rng = random.Random(seed)
-    alphabet = [*"aZ9 '’-_.\n\t,σıßé—“”ﬁⅫ\x1c\u2028\U0001d400\udc80", "  ", "Ab-c", "o'-x"]
+    alphabet = [*"aZ9 '’-_.\n\t,σıßé—“”ﬁⅫ\x1c\u2028\U0001d400\U0001f600\udc80", "  ", "Ab-c", "o'-x"]
     if seed % 2:
         alphabet = [*"aZ9 '-_.\n,\x1c", "  ", "Ab-c", "o'-x"]  # ASCII only
     text = "".join(rng.choice(alphabet) for _ in range(VECTOR_SPLIT + 400))
