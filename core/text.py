@@ -2,8 +2,9 @@
 
 Every scorer receives the same :class:`Document` and never re-splits the text. The
 splitting is done with a handful of linear-time regular expressions (no nested
-quantifiers, no backtracking over unbounded alternatives) so adversarial input cannot
-make it slow; words are computed lazily, on first use.
+quantifiers, no backtracking over unbounded alternatives), each run once over the whole
+field, and, for a long field's words, one character-class lookup per character with
+numpy, so adversarial input cannot make it slow; words are computed lazily, on first use.
 """
 
 from __future__ import annotations
