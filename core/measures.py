@@ -303,13 +303,13 @@ class Anchored:
 
     def _anchored(self, view: TextView, searched: str) -> Iterator[re.Match[str]]:
         """The matches in ``searched`` (the text or its lower-cased copy), tried at the candidate places."""
-        parts, positions, indexed = _word_index(view)
+        parts, positions, indexed, part_words, position_words = _word_index(view)
         first = self._first
         candidates: list[int] = []
-        for word in first.intersection(parts):
+        for word in first & part_words:  # two sets: the smaller one is iterated
             candidates += parts[word]
         if first <= indexed:
-            for word in first.intersection(positions):
+            for word in first & position_words:
                 candidates += positions[word]
         else:  # an Anchored made after the view was indexed: look its words up now
             stream = view.tokens
@@ -338,7 +338,9 @@ _PART = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=8)
-def _word_index(view: TextView) -> tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str]]:
+def _word_index(
+    view: TextView,
+) -> tuple[dict[str, list[int]], dict[str, list[int]], frozenset[str], frozenset[str], frozenset[str]]:
     """Where the words that :class:`Anchored` patterns open with occur in ``view``: built once per view.
 
     Returns the start offsets of the lower-cased word parts that an apostrophe or hyphen
@@ -346,7 +348,8 @@ def _word_index(view: TextView) -> tuple[dict[str, list[int]], dict[str, list[in
     the word before it: a word's start is a word boundary, and so is the start of a part
     after one of them); the start offsets of the words whose form is a first word of an
     :class:`Anchored`, by form; and the first words indexed (those of every
-    :class:`Anchored` made so far).
+    :class:`Anchored` made so far), then the words of the first two as sets (an :class:`Anchored`
+    intersects its first words with them, iterating the smaller).
     """
     stream = view.tokens
     lower, starts, forms = stream.lower, stream.starts, stream.forms
@@ -363,6 +366,10 @@ def _word_index(view: TextView) -> tuple[dict[str, list[int]], dict[str, list[in
         by_part.setdefault(word, []).append(offset)
     indexed = frozenset(_FIRST_WORDS)
     positions: dict[str, list[int]] = {}
+    found = positions.get  # (setdefault would make an empty list at every word)
     for form, start in itertools.compress(zip(forms, starts, strict=True), map(indexed.__contains__, forms)):
-        positions.setdefault(form, []).append(start)
-    return by_part, positions, indexed
+        if (offsets := found(form)) is None:
+            positions[form] = [start]
+        else:
+            offsets.append(start)
+    return by_part, positions, indexed, frozenset(by_part), frozenset(positions)

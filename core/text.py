@@ -2,8 +2,9 @@
 
 Every scorer receives the same :class:`Document` and never re-splits the text. The
 splitting is done with a handful of linear-time regular expressions (no nested
-quantifiers, no backtracking over unbounded alternatives) so adversarial input cannot
-make it slow; words are computed lazily, on first use.
+quantifiers, no backtracking over unbounded alternatives), each run once over the whole
+field, and, for a long field's words, one character-class lookup per character with
+numpy, so adversarial input cannot make it slow; words are computed lazily, on first use.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate, repeat
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from copydesk.models import Article, Segment
 
@@ -114,6 +115,41 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     return sentences
 
 
+#: A non-blank line with its outer white space trimmed (white space is ``str.isspace``'s, lines end at ``\n``).
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_span = re.Match.span
+
+
+def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
+    """The sentences of every line, from one search for candidate ends over the whole text.
+
+    The same sentences as :func:`split_sentences` line by line: a candidate end whose
+    space runs past its line's end (into the next line) is no end, as a line's end is
+    found by the search within it; a candidate never starts in white space, so each
+    belongs to the line it starts in.
+    """
+    sentences: list[Sentence] = []
+    add = sentences.append
+    boundaries = _BOUNDARY.finditer(text)
+    match = next(boundaries, None)
+    for index, (begin, end) in enumerate(lines):
+        while match is not None and match.start() < end:
+            nxt = match.end()
+            if nxt < end:
+                following = text[nxt]
+                digit = following.isdigit()
+                if digit or following.isupper() or following in "\"'“‘([-–—•*":
+                    stop = match.end(1)
+                    dot = match.start()
+                    # A lone period before a digit ends a sentence whatever precedes it.
+                    if digit or stop - dot != 1 or text[dot] != "." or not _is_abbreviation(text, dot, begin):
+                        add(Sentence(begin, stop, index))
+                        begin = nxt
+            match = next(boundaries, None)
+        add(Sentence(begin, end, index))
+    return sentences
+
+
 class TextView:
     """One field of an article (``text`` or ``title``) with its lines, sentences, words.
 
@@ -126,27 +162,11 @@ class TextView:
         """Split ``text`` once; the result is read-only by convention."""
         self.field = field
         self.text = text
-        starts = [0]
-        lines: list[Line] = []
-        sentences: list[Sentence] = []
-        find = text.find
-        pos = 0
-        size = len(text)
-        while pos <= size:
-            nl = find("\n", pos)
-            stop = size if nl < 0 else nl
-            s, e = _trimmed(text, pos, stop)
-            if e > s:
-                sentences.extend(split_sentences(text, s, e, len(lines)))
-                lines.append(Line(s, e))
-            if nl < 0:
-                break
-            pos = nl + 1
-            starts.append(pos)
-        self.lines: tuple[Line, ...] = tuple(lines)
-        self.sentences: tuple[Sentence, ...] = tuple(sentences)
-        self._line_starts = starts
-        self._sentence_starts = [s.start for s in sentences]
+        # Each line's start: 0, then one past each line break.
+        self._line_starts = list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+        self.lines: tuple[Line, ...] = tuple(map(Line._make, map(_span, _LINE.finditer(text))))
+        self.sentences: tuple[Sentence, ...] = tuple(_sentences(text, self.lines))
+        self._sentence_starts = [s.start for s in self.sentences]
 
     @cached_property
     def tokens(self) -> Tokens:
@@ -193,7 +213,12 @@ class TextView:
             half = max(0, (EXCERPT_LIMIT - (end - start)) // 2)
             s = max(s, start - half)
             e = min(e, max(end, s + EXCERPT_LIMIT))
-        return " ".join(self.text[s:e].split())
+        piece = self.text[s:e]
+        # Printable text holds no white space but the ASCII space (str.isprintable): without a
+        # double space or one at either end, the white space is already what the join makes it.
+        if piece.isprintable() and "  " not in piece and piece[:1] != " " and piece[-1:] != " ":
+            return piece
+        return " ".join(piece.split())
 
 
 def _readonly(values: list[int]) -> memoryview:
@@ -206,15 +231,82 @@ def _offsets(parts: list[str], size: int) -> tuple[memoryview, memoryview]:
 
     The running total of the parts' lengths, summed by numpy (already loaded by any run that
     scores, and not before: ``copydesk --help`` must not load it); a text too long for 32-bit
-    offsets goes through :class:`array.array`, which refuses it as before.
+    offsets goes through :class:`array.array`, which refuses it as before, and so do a few parts.
     """
-    if size < 2**31:
+    if size < 2**31 and len(parts) > 256:  # a short field (a title): array sums it faster than numpy is called
         import numpy as np
 
         ends = np.fromiter(map(len, parts), dtype=np.intc, count=len(parts)).cumsum(dtype=np.intc)
         return ends[:-1:2].copy().data.toreadonly(), ends[1::2].copy().data.toreadonly()
     offsets = array("i", list(accumulate(map(len, parts), initial=0)))
     return memoryview(offsets[1:-1:2]).toreadonly(), memoryview(offsets[2::2]).toreadonly()
+
+
+#: Fields at least this long are split into words with numpy (:func:`_vector_words`); a
+#: shorter one (a title) costs less through the regular expression.
+VECTOR_SPLIT = 512
+#: What each code point of the Basic Multilingual Plane is to :data:`WORD`: 1 a word
+#: character (``[^\W_]``), 2 a joiner (an apostrophe or hyphen), 0 neither; 255 not looked
+#: at yet. One byte per code point (64 KiB, fixed), filled in as characters are met; the
+#: rare character beyond the plane (an emoji) is looked at each time.
+_KINDS: list[object] = []
+
+
+def _kinds() -> object:
+    """The code point table of :data:`_KINDS`, made on first use with the ASCII characters filled in."""
+    if not _KINDS:
+        import numpy as np
+
+        table = np.full(0x10000, 255, dtype=np.uint8)
+        table[:128] = [_kind(code) for code in range(128)]
+        _KINDS.append(table)
+    return _KINDS[0]
+
+
+def _kind(code: int) -> int:
+    """What code point ``code`` is to :data:`WORD` (see :data:`_KINDS`)."""
+    char = chr(code)
+    return 1 if char.isalnum() else 2 if char in "'\u2019-" else 0
+
+
+def _vector_words(lowered: str) -> tuple[tuple[str, ...], memoryview, memoryview]:
+    """The words of ``lowered`` (:data:`WORD`'s matches) with their start and end offsets, computed with numpy.
+
+    A character belongs to a word when it is a word character, or a joiner between two
+    word characters (exactly the characters :data:`WORD`'s matches cover: each match is a
+    maximal run of them). The words are then the text with every other character made a
+    space, split at the spaces; the offsets are where the runs start and end.
+    """
+    import numpy as np
+
+    table: Any = _kinds()
+    ascii_only = lowered.isascii()
+    if ascii_only:
+        codes = np.frombuffer(lowered.encode("ascii"), dtype=np.uint8)
+    else:
+        codes = np.frombuffer(lowered.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    astral = not ascii_only and int(codes.max()) > 0xFFFF
+    plane = np.where(codes > 0xFFFF, 0, codes) if astral else codes
+    kinds = table.take(plane)
+    unseen = kinds == 255
+    if unseen.any():
+        for code in set(plane[unseen].tolist()):  # (np.unique would import numpy.ma, about 20 ms)
+            table[code] = _kind(code)
+        kinds = table.take(plane)
+    if astral:
+        beyond = codes > 0xFFFF
+        kinds[beyond] = [_kind(code) for code in codes[beyond].tolist()]
+    # inside[i + 1]: whether character i belongs to a word (a character of margin each side).
+    inside = np.zeros(len(codes) + 2, dtype=np.bool_)
+    inside[1:-1] = kinds == 1
+    joined = kinds == 2
+    joined &= inside[:-2]
+    joined &= inside[2:]
+    inside[1:-1] |= joined
+    edges = np.flatnonzero(inside[1:] != inside[:-1]).astype(np.intc)
+    spaced = np.where(inside[1:-1], codes, codes.dtype.type(32)).tobytes()
+    words = spaced.decode("ascii") if ascii_only else spaced.decode("utf-32-le", "surrogatepass")
+    return tuple(words.split()), edges[0::2].copy().data.toreadonly(), edges[1::2].copy().data.toreadonly()
 
 
 def _same_length_lower(text: str) -> str:
@@ -235,6 +327,8 @@ class Tokens:
     offsets, for lexicon searches with one compiled pattern or automaton over the
     whole text; :attr:`forms` holds each word's ``str.lower()`` (split from :attr:`lower`
     with the stream when lower-casing keeps every character in place, else built on first use).
+    A field of :data:`VECTOR_SPLIT` characters or more is split by character class with
+    numpy (:func:`_vector_words`), a shorter one with the regular expression: the same words.
 
     :ivar text: the field's text.
     :ivar lower: ``text`` lower-cased character by character, same length and offsets
@@ -264,6 +358,9 @@ class Tokens:
             # a joiner or not (tests/core/test_text.py checks every character): the
             # lower-cased text splits into the same parts, its words the words' own lower case.
             self.lower = lowered
+            if VECTOR_SPLIT <= len(text) < 2**31:
+                self.__dict__["forms"], self.starts, self.ends = _vector_words(lowered)
+                return
             parts = (_ASCII_WORD_SPLIT if text.isascii() else _WORD_SPLIT).split(lowered)
             self.__dict__["forms"] = tuple(parts[1::2])
         else:

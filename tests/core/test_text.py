@@ -164,3 +164,74 @@ def test_token_words_and_forms_match_the_word_pattern(text: str) -> None:
     spans = [m.span() for m in WORD.finditer(text)]
     assert list(zip(tokens.starts, tokens.ends, strict=True)) == spans
     assert tokens.forms == tuple(text[s:e].lower() for s, e in spans)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_long_fields_split_with_numpy_give_the_word_patterns_words(seed: int) -> None:
+    # A field of VECTOR_SPLIT characters or more is split by character class, not by the
+    # regular expression: the words, offsets and forms must be the pattern's own.
+    import random
+
+    from copydesk.text import VECTOR_SPLIT
+
+    rng = random.Random(seed)
+    alphabet = [*"aZ9 '’-_.\n\t,σıßé—“”ﬁⅫ\x1c\u2028\U0001d400\U0001f600\udc80", "  ", "Ab-c", "o'-x"]
+    if seed % 2:
+        alphabet = [*"aZ9 '-_.\n,\x1c", "  ", "Ab-c", "o'-x"]  # ASCII only
+    text = "".join(rng.choice(alphabet) for _ in range(VECTOR_SPLIT + 400))
+    tokens = TextView(text).tokens
+    spans = [m.span() for m in WORD.finditer(text)]
+    assert list(zip(tokens.starts, tokens.ends, strict=True)) == spans
+    assert tokens.forms == tuple(text[s:e].lower() for s, e in spans)
+    assert tokens.starts.readonly and tokens.starts.format == tokens.ends.format == "i"
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_whole_text_sentence_search_gives_the_line_by_line_sentences(seed: int) -> None:
+    # The sentences come from one search over the whole field: the same as splitting each
+    # trimmed non-blank line on its own (split_sentences), white space being str.isspace's.
+    import random
+
+    from copydesk.text import Line, split_sentences
+
+    rng = random.Random(seed)
+    pieces = [*"aA1 .!?…\"'”’)]“(-—•*é²ǅ\t\r\n\u2028\x1c", "  ", "\n\n", "Mr", "U.S", "e.g", "St"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.choice([1, 5, 20, 80])))
+        view = TextView(text)
+        lines, expected, starts = [], [], [0]
+        pos = 0
+        for raw in text.split("\n"):
+            start, end = pos, pos + len(raw)
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                expected += split_sentences(text, start, end, len(lines))
+                lines.append(Line(start, end))
+            pos += len(raw) + 1
+            starts.append(pos)
+        assert view.lines == tuple(lines)
+        assert view.sentences == tuple(expected)
+        assert view.line_col(len(text)) == (len(starts) - 1, len(text) - starts[-2] + 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain words here.",
+        "Two  spaces.",
+        " Lead.",
+        "Tab\there.",
+        "No\xa0break.",
+        "Line\u2028sep.",
+        "Ideo\u3000sp.",
+        "x\x1cy",
+    ],
+)
+def test_excerpt_white_space_is_made_single_spaces_whatever_the_kind(text: str) -> None:
+    # An excerpt already in single ASCII spaces is returned as it is (no split and join):
+    # every other white space character is not printable, so it still takes the long way.
+    view = TextView(text)
+    assert view.excerpt(0, len(text)) == " ".join(text.split())
