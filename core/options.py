@@ -377,6 +377,15 @@ def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise
     return [f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"]
 
 
+def check_compare(value: str | None) -> str | None:
+    """``--compare``: ``last`` or a run number a database can hold, refused before any article is scored."""
+    from copydesk.history.store import MAX_RUN, run_number
+
+    if value is not None and value != "last" and run_number(value) is None:
+        raise UsageError(f"--compare: run {shown(value)} is neither a run number (up to {MAX_RUN}) nor 'last'")
+    return value
+
+
 def check_only_new(value: bool, baseline: Path | None) -> bool:
     """``--only-new``, which needs a baseline to know what is new."""
     if value and baseline is None:

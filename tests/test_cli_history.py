@@ -230,6 +230,30 @@ def test_history_usage_errors_are_one_line_and_exit_2(
     assert len(errors) == 1 and message in errors[0]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["diff", "\u00b2", "1"], "run '\u00b2' is neither a run number (up to 9223372036854775807) nor 'last'"),
+        (["diff", "1", "٣"], "run '٣' is neither a run number"),
+        (["diff", "99999999999999999999", "1"], "run '99999999999999999999' is neither a run number"),
+        (["diff", "9223372036854775808", "1"], "run '9223372036854775808' is neither a run number"),
+        (["diff", "9223372036854775807", "1"], "no run 9223372036854775807 in the history"),
+        (["check", "b.jsonl", "--compare", "99999999999999999999999"], "--compare: run '99999999999999999999999' is"),
+        (["check", "b.jsonl", "--compare", "\u00b2"], "--compare: run '\u00b2' is neither a run number"),
+        (["history", "--limit", "9223372036854775808"], "--limit 9223372036854775808: give at most 9223372036854775807 runs"),
+    ],
+)
+def test_run_numbers_and_limits_no_database_holds_are_a_usage_error(
+    cli: Cli, no_project_config: Path, args: list[str], message: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
+    result = cli(*args, "--history", "h.db")
+    assert result.exit_code == 2, result.stderr
+    assert [line for line in result.stderr.splitlines() if message in line], result.stderr
+    assert "Traceback" not in result.stderr and "recorded run 2" not in result.stderr
+
+
 def test_compare_composes_with_a_baseline(cli: Cli, no_project_config: Path) -> None:
     good, worse = good_batch(Path(".")), worse_batch(Path("."))
     assert cli("score", str(good), "--history", "h.db").exit_code == 0
