@@ -371,10 +371,14 @@ def fail_rise(value: str | None) -> float | None:
 
 def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise: str | None) -> list[str]:
     """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none)."""
-    given = [flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None]
+    given = [
+        flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None
+    ]
     if compare is not None or not given:
         return []
-    return [f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"]
+    return [
+        f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"
+    ]
 
 
 def check_compare(value: str | None) -> str | None:

@@ -240,7 +240,10 @@ def test_history_usage_errors_are_one_line_and_exit_2(
         (["diff", "9223372036854775807", "1"], "no run 9223372036854775807 in the history"),
         (["check", "b.jsonl", "--compare", "99999999999999999999999"], "--compare: run '99999999999999999999999' is"),
         (["check", "b.jsonl", "--compare", "\u00b2"], "--compare: run '\u00b2' is neither a run number"),
-        (["history", "--limit", "9223372036854775808"], "--limit 9223372036854775808: give at most 9223372036854775807 runs"),
+        (
+            ["history", "--limit", "9223372036854775808"],
+            "--limit 9223372036854775808: give at most 9223372036854775807 runs",
+        ),
     ],
 )
 def test_run_numbers_and_limits_no_database_holds_are_a_usage_error(

@@ -37,6 +37,7 @@ def run_number(ref: RunRef) -> int | None:
         ref = int(ref)
     return ref if 0 <= ref <= MAX_RUN else None
 
+
 _RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit"
 _SOURCE_COLUMNS = "source, articles, scored, mean, low, high, failing, share_failing, top_rules"
 
