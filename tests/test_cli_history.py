@@ -504,13 +504,22 @@ def test_compare_warns_when_the_run_compared_with_was_made_with_another_configur
     assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
     same = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert same.exit_code == 0 and "warning" not in same.stderr, same.stderr
-    Path("copydesk.toml").write_text("[gate]\nfail_under = 10\n", encoding="utf-8")
+    Path("copydesk.toml").write_text("[scoring]\nmin_words = 200\n", encoding="utf-8")  # scores may change
     other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert other.exit_code == 0, other.stderr
     assert (
         "copydesk: warning: --compare: run 2 was recorded with another configuration: "
         "a change in a source's score may come from that, not from its articles"
     ) in other.stderr.splitlines()
+
+
+def test_gate_thresholds_are_not_another_configuration_to_compare_with(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db", "--fail-under", "30").exit_code == 0
+    Path("copydesk.toml").write_text("[gate]\nfail_on = 'error'\n", encoding="utf-8")
+    args = ("--fail-under", "10", "--max-failing", "100%", "--compare", "last", "--max-drop", "4.8")
+    result = cli("check", "b.jsonl", "--history", "h.db", *args)
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
 
 
 def test_compare_warns_when_the_model_file_was_refitted_in_place_since_the_run_compared_with(

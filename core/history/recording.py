@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from copydesk.config import Config
 from copydesk.rollup import SourceSummary, SourceTrend, trends
 
-#: Configuration tables that say where results go, not how articles are scored: left out of the digest.
-NOT_DIGESTED = ("history",)
+#: Configuration tables that cannot change a score, left out of the digest: where results go
+#: (``[history]``) and what the gate makes of them (``[gate]``, ``--fail-under`` and the other levers).
+NOT_DIGESTED = ("history", "gate")
 
 
 def config_digest(data: Mapping[str, Any]) -> str:
