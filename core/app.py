@@ -446,6 +446,13 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     paths = list(options.paths) or (list(old.paths) if old is not None else [])
     if not paths:
         raise UsageError(f"{target} records no paths: name the articles to score")
+    if old is not None and not options.paths:  # the recorded paths: prune drops those that are gone
+        gone = [path for path in paths if not os.path.lexists(path)]
+        if gone:
+            stderr(f"copydesk: {len(gone)} path(s) {target} records no longer exist: their entries are dropped")
+            paths = [path for path in paths if path not in gone]
+            if not paths:
+                return _prune_all(old, target, stderr)
     collector = BaselineCollector(paths)
     scoring = dataclasses.replace(
         options,
@@ -466,6 +473,14 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     dropped = f", {len(old.entries) - len(new.entries)} dropped" if old is not None else ""
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
+
+
+def _prune_all(old: Baseline, target: Path, stderr: Callable[[str], None]) -> int:
+    """``baseline prune`` when every path the baseline records is gone: it keeps nothing."""
+    with atomic_writer(str(target)) as out:
+        Baseline().dump(out)
+    stderr(f"copydesk: wrote {target}: 0 fingerprint(s) in 0 article(s), {len(old.entries)} dropped")
+    return EXIT_OK
 
 
 def _not_the_gate(code: int, tally: Tally) -> str:
