@@ -85,7 +85,7 @@ def test_bad_refs(desk: Desk, repo: Path, ref: str, paths: list[str], message: s
 def test_outside_a_repository(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(desk.root)
     desk.write("a.txt", CLEAN)
-    with pytest.raises(UsageError, match="--changed-since: 'a.txt' is in no git repository"):
+    with pytest.raises(UsageError, match=r"--changed-since: 'a\.txt' is in no git repository"):
         desk.run(["a.txt"], ["json"], {"fail_on": "none"}, changed_since="main")
 
 
