@@ -33,10 +33,24 @@ PathsArg = Annotated[
         metavar="PATH", help="Files, folders (searched recursively) or - for standard input.", show_default=False
     ),
 ]
+
+
+def _config_file(text: object) -> Path:
+    """``--config FILE``: a path; an empty one (``--config ""``, an unset variable) is a usage error saying so."""
+    if isinstance(text, Path):
+        return text
+    if not isinstance(text, str):
+        raise typer.BadParameter(f"a file name, not {type(text).__name__}")
+    if not text:
+        raise typer.BadParameter("the option is empty: give a configuration file")
+    return Path(text)
+
+
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        parser=_config_file,
         metavar="FILE",
         help="Configuration file (instead of ./copydesk.toml or pyproject.toml).",
         show_default=False,
@@ -364,9 +378,12 @@ def fail_rise(value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return share(value)
+        rise = share(value)
     except ValueError as exc:
         raise UsageError(f"--max-fail-rise: {exc}") from None
+    if not 0 <= rise <= 1:  # refused here, so the message echoes the value as given (150%, not 1.5)
+        raise UsageError(f"--max-fail-rise {value.strip()}: a share must be between 0 and 1 (0% and 100%)")
+    return rise
 
 
 def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise: str | None) -> list[str]:

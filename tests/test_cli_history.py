@@ -466,6 +466,17 @@ def test_max_fail_rise_takes_a_share_or_a_percentage(cli: Cli, no_project_config
     assert "FAIL source 'blog': share failing rose 100.0% (0.0% -> 100.0%; allowed 10.0%)" in result.stderr
 
 
+@pytest.mark.parametrize("limit", ["150%", "1.5", "-5%", " 101 % "])
+def test_a_max_fail_rise_over_one_is_refused_as_given(cli: Cli, no_project_config: Path, limit: str) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last", "--max-fail-rise", limit)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: --max-fail-rise {limit.strip()}: a share must be between 0 and 1 (0% and 100%)"
+    ]
+    assert not Path("h.db").exists()
+
+
 def test_a_max_fail_rise_that_is_no_share_is_one_line_and_exit_2(cli: Cli, no_project_config: Path) -> None:
     write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
     result = cli("check", "b.jsonl", "--max-fail-rise", "ten%")
