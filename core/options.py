@@ -403,7 +403,7 @@ def check_compare(value: str | None) -> str | None:
     from copydesk.history.store import MAX_RUN, run_number
 
     if value is not None and value != "last" and run_number(value) is None:
-        raise UsageError(f"--compare: run {shown(value)} is neither a run number (up to {MAX_RUN}) nor 'last'")
+        raise UsageError(f"--compare: run {shown(value)} is neither a run number nor 'last' (runs go up to {MAX_RUN})")
     return value
 
 

@@ -233,7 +233,7 @@ def test_history_usage_errors_are_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["diff", "\u00b2", "1"], "run '\u00b2' is neither a run number (up to 9223372036854775807) nor 'last'"),
+        (["diff", "\u00b2", "1"], "run '\u00b2' is neither a run number nor 'last' (runs go up to 9223372036854775807)"),
         (["diff", "1", "٣"], "run '٣' is neither a run number"),
         (["diff", "99999999999999999999", "1"], "run '99999999999999999999' is neither a run number"),
         (["diff", "9223372036854775808", "1"], "run '9223372036854775808' is neither a run number"),
