@@ -297,7 +297,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, session.config.sources, stdin)
-    _check_inputs(batch, options, stderr)
+    _check_inputs(batch, options, session, stderr)
     info = run_info(session.plugins, paths, options, session)
     outputs = Outputs(options.outputs, session.plugins, info, stdout)
     outputs.writers.extend(options.writers)
@@ -364,11 +364,33 @@ def _long_lived_heap() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _check_inputs(batch: Batch, options: RunOptions, stderr: Callable[[str], None]) -> None:
+def _read_files(options: RunOptions, session: Session) -> list[tuple[str, str]]:
+    """The files the run reads besides its articles, as (what, path): configuration, model, baseline, history."""
+    files = []
+    if options.config_path is not None:
+        files.append(("the configuration file", str(options.config_path)))
+    else:
+        cwd = options.cwd or Path.cwd()
+        files += [("the configuration file", str(cwd / name)) for name in ("copydesk.toml", "pyproject.toml")]
+    if (model := session.config.model_path()) is not None:
+        files.append(("the model file", str(model)))
+    if options.baseline is not None:
+        files.append(("the baseline", str(options.baseline)))
+    url = options.history if options.history is not None else session.config.history_url
+    if url:
+        from copydesk.history.backends import sqlite_file
+
+        if (database := sqlite_file(url)) is not None:
+            files.append(("the history database", database))
+    return files
+
+
+def _check_inputs(batch: Batch, options: RunOptions, session: Session, stderr: Callable[[str], None]) -> None:
     """Before anything is written: warn of a file reached twice (read once); refuse an output that is an input.
 
     An output is an input when ``os.path.samestat`` says so (the same path, a link to it,
     a file found under a named folder): a UsageError, since the report would replace it.
+    The inputs are the articles and every other file the run reads (:func:`_read_files`).
     """
     for line in batch.reached_twice():
         stderr(f"copydesk: warning: {line}; read once")
@@ -379,6 +401,13 @@ def _check_inputs(batch: Batch, options: RunOptions, stderr: Callable[[str], Non
             existing.append((what, path, os.stat(path)))
     if not existing:
         return
+    for role, name in _read_files(options, session):
+        with contextlib.suppress(OSError):
+            found = os.stat(name)
+            for what, path, target in existing:
+                if os.path.samestat(found, target):
+                    also = role if name == path else f"{role} {name}"
+                    raise UsageError(f"{path}: {what} would overwrite this input ({also}); write it elsewhere")
     for name, found in batch.inputs():
         for what, path, target in existing:
             if os.path.samestat(found, target):
@@ -417,6 +446,13 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     paths = list(options.paths) or (list(old.paths) if old is not None else [])
     if not paths:
         raise UsageError(f"{target} records no paths: name the articles to score")
+    if old is not None and not options.paths:  # the recorded paths: prune drops those that are gone
+        gone = [path for path in paths if not os.path.lexists(path)]
+        if gone:
+            stderr(f"copydesk: {len(gone)} path(s) {target} records no longer exist: their entries are dropped")
+            paths = [path for path in paths if path not in gone]
+            if not paths:
+                return _prune_all(old, target, stderr)
     collector = BaselineCollector(paths)
     scoring = dataclasses.replace(
         options,
@@ -437,6 +473,14 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     dropped = f", {len(old.entries) - len(new.entries)} dropped" if old is not None else ""
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
+
+
+def _prune_all(old: Baseline, target: Path, stderr: Callable[[str], None]) -> int:
+    """``baseline prune`` when every path the baseline records is gone: it keeps nothing."""
+    with atomic_writer(str(target)) as out:
+        Baseline().dump(out)
+    stderr(f"copydesk: wrote {target}: 0 fingerprint(s) in 0 article(s), {len(old.entries)} dropped")
+    return EXIT_OK
 
 
 def _not_the_gate(code: int, tally: Tally) -> str:

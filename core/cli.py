@@ -55,8 +55,10 @@ from copydesk.options import (
     SourceFailUnderOpt,
     TimingsOpt,
     WorkersOpt,
+    check_compare,
     check_only_new,
     check_severity,
+    fail,
     fail_rise,
     flags,
     guard,
@@ -70,6 +72,9 @@ from copydesk.session import Options, Session, Survey
 if TYPE_CHECKING:
     from copydesk.history import History
     from copydesk.models import Rule, Scorer
+
+#: The largest ``history --limit`` (the databases' 64-bit integers, as :data:`copydesk.history.store.MAX_RUN`).
+MAX_RUN = 2**63 - 1
 
 app = typer.Typer(
     name="copydesk",
@@ -205,7 +210,7 @@ def check(
             baseline=baseline,
             changed_since=changed_since,
             history=history,
-            compare=compare,
+            compare=check_compare(compare),
             now=utc_now(),
         )
         return _run(options)
@@ -546,6 +551,8 @@ def history(
     """List the recorded runs, newest first: number, time, version, commit, articles and mean score."""
     from copydesk.history.commands import list_runs
 
+    if limit > MAX_RUN:  # SQLite and PostgreSQL take no larger LIMIT
+        raise fail(f"--limit {limit}: give at most {MAX_RUN} runs", EXIT_USAGE)
     _read_history(history, config, lambda store: list_runs(store, limit, sys.stdout))
 
 

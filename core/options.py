@@ -33,10 +33,24 @@ PathsArg = Annotated[
         metavar="PATH", help="Files, folders (searched recursively) or - for standard input.", show_default=False
     ),
 ]
+
+
+def _config_file(text: object) -> Path:
+    """``--config FILE``: a path; an empty one (``--config ""``, an unset variable) is a usage error saying so."""
+    if isinstance(text, Path):
+        return text
+    if not isinstance(text, str):
+        raise typer.BadParameter(f"a file name, not {type(text).__name__}")
+    if not text:
+        raise typer.BadParameter("the option is empty: give a configuration file")
+    return Path(text)
+
+
 ConfigOpt = Annotated[
     Path | None,
     typer.Option(
         "--config",
+        parser=_config_file,
         metavar="FILE",
         help="Configuration file (instead of ./copydesk.toml or pyproject.toml).",
         show_default=False,
@@ -364,17 +378,33 @@ def fail_rise(value: str | None) -> float | None:
     if value is None:
         return None
     try:
-        return share(value)
+        rise = share(value)
     except ValueError as exc:
         raise UsageError(f"--max-fail-rise: {exc}") from None
+    if not 0 <= rise <= 1:  # refused here, so the message echoes the value as given (150%, not 1.5)
+        raise UsageError(f"--max-fail-rise {value.strip()}: a share must be between 0 and 1 (0% and 100%)")
+    return rise
 
 
 def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise: str | None) -> list[str]:
     """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none)."""
-    given = [flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None]
+    given = [
+        flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None
+    ]
     if compare is not None or not given:
         return []
-    return [f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"]
+    return [
+        f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"
+    ]
+
+
+def check_compare(value: str | None) -> str | None:
+    """``--compare``: ``last`` or a run number a database can hold, refused before any article is scored."""
+    from copydesk.history.store import MAX_RUN, run_number
+
+    if value is not None and value != "last" and run_number(value) is None:
+        raise UsageError(f"--compare: run {shown(value)} is neither a run number nor 'last' (runs go up to {MAX_RUN})")
+    return value
 
 
 def check_only_new(value: bool, baseline: Path | None) -> bool:

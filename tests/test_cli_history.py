@@ -230,6 +230,33 @@ def test_history_usage_errors_are_one_line_and_exit_2(
     assert len(errors) == 1 and message in errors[0]
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["diff", "\u00b2", "1"], "run '\u00b2' is neither a run number nor 'last' (runs go up to 9223372036854775807)"),
+        (["diff", "1", "٣"], "run '٣' is neither a run number"),
+        (["diff", "99999999999999999999", "1"], "run '99999999999999999999' is neither a run number"),
+        (["diff", "9223372036854775808", "1"], "run '9223372036854775808' is neither a run number"),
+        (["diff", "9223372036854775807", "1"], "no run 9223372036854775807 in the history"),
+        (["check", "b.jsonl", "--compare", "99999999999999999999999"], "--compare: run '99999999999999999999999' is"),
+        (["check", "b.jsonl", "--compare", "\u00b2"], "--compare: run '\u00b2' is neither a run number"),
+        (
+            ["history", "--limit", "9223372036854775808"],
+            "--limit 9223372036854775808: give at most 9223372036854775807 runs",
+        ),
+    ],
+)
+def test_run_numbers_and_limits_no_database_holds_are_a_usage_error(
+    cli: Cli, no_project_config: Path, args: list[str], message: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
+    result = cli(*args, "--history", "h.db")
+    assert result.exit_code == 2, result.stderr
+    assert [line for line in result.stderr.splitlines() if message in line], result.stderr
+    assert "Traceback" not in result.stderr and "recorded run 2" not in result.stderr
+
+
 def test_compare_composes_with_a_baseline(cli: Cli, no_project_config: Path) -> None:
     good, worse = good_batch(Path(".")), worse_batch(Path("."))
     assert cli("score", str(good), "--history", "h.db").exit_code == 0
@@ -439,6 +466,17 @@ def test_max_fail_rise_takes_a_share_or_a_percentage(cli: Cli, no_project_config
     assert "FAIL source 'blog': share failing rose 100.0% (0.0% -> 100.0%; allowed 10.0%)" in result.stderr
 
 
+@pytest.mark.parametrize("limit", ["150%", "1.5", "-5%", " 101 % "])
+def test_a_max_fail_rise_over_one_is_refused_as_given(cli: Cli, no_project_config: Path, limit: str) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last", "--max-fail-rise", limit)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: --max-fail-rise {limit.strip()}: a share must be between 0 and 1 (0% and 100%)"
+    ]
+    assert not Path("h.db").exists()
+
+
 def test_a_max_fail_rise_that_is_no_share_is_one_line_and_exit_2(cli: Cli, no_project_config: Path) -> None:
     write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
     result = cli("check", "b.jsonl", "--max-fail-rise", "ten%")
@@ -477,13 +515,22 @@ def test_compare_warns_when_the_run_compared_with_was_made_with_another_configur
     assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
     same = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert same.exit_code == 0 and "warning" not in same.stderr, same.stderr
-    Path("copydesk.toml").write_text("[gate]\nfail_under = 10\n", encoding="utf-8")
+    Path("copydesk.toml").write_text("[scoring]\nmin_words = 200\n", encoding="utf-8")  # scores may change
     other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert other.exit_code == 0, other.stderr
     assert (
         "copydesk: warning: --compare: run 2 was recorded with another configuration: "
         "a change in a source's score may come from that, not from its articles"
     ) in other.stderr.splitlines()
+
+
+def test_gate_thresholds_are_not_another_configuration_to_compare_with(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db", "--fail-under", "30").exit_code == 0
+    Path("copydesk.toml").write_text("[gate]\nfail_on = 'error'\n", encoding="utf-8")
+    args = ("--fail-under", "10", "--max-failing", "100%", "--compare", "last", "--max-drop", "4.8")
+    result = cli("check", "b.jsonl", "--history", "h.db", *args)
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
 
 
 def test_compare_warns_when_the_model_file_was_refitted_in_place_since_the_run_compared_with(

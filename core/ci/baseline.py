@@ -160,24 +160,52 @@ class Baseline:
             raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
-        if not isinstance(data, dict) or data.get("copydesk_baseline") != FORMAT_VERSION:
-            raise UsageError(f"{path}: not a copydesk baseline (version {FORMAT_VERSION})")
+        version = data.get("copydesk_baseline") if isinstance(data, dict) else None
+        if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT_VERSION:
+            raise UsageError(
+                f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
+                f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
+            )
+        if not isinstance(data, dict) or version != FORMAT_VERSION:
+            raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
         shapes = (("findings", list), ("articles", list), ("paths", list))
         for key, kind in shapes:
             if key in data and not isinstance(data[key], kind):
                 raise UsageError(f"{path}: malformed baseline: {shown(key)} must be a JSON array")
-        try:
-            entries = {
-                str(row["fingerprint"]): Entry(
-                    str(row["article"]), str(row["code"]), str(row["matched"]), int(row["count"])
-                )
-                for row in data["findings"]
-            }
-            articles = {str(a) for a in data["articles"]}
-            paths = tuple(str(p) for p in data.get("paths", []))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise UsageError(f"{path}: malformed baseline entry: {exc!r}") from None
+        for key in ("findings", "articles"):
+            if key not in data:
+                raise UsageError(f"{path}: malformed baseline: no {shown(key)} array")
+        entries = dict(_entry(path, number, row) for number, row in enumerate(data["findings"], 1))
+        articles = {str(a) for a in data["articles"]}
+        paths = tuple(str(p) for p in data.get("paths", []))
         return cls(entries, articles, paths)
+
+
+#: The keys of a baseline entry, and the JSON type each holds.
+ENTRY_KEYS = (("fingerprint", str), ("article", str), ("code", str), ("matched", str), ("count", int))
+
+
+def _json_kind(value: object) -> str:
+    """What a JSON value is, for a message (never the value itself, which may be long)."""
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    kinds = ((str, "a string"), (int, "a whole number"), (float, "a number"), (list, "an array"), (dict, "an object"))
+    return next((name for kind, name in kinds if isinstance(value, kind)), type(value).__name__)
+
+
+def _entry(path: Path, number: int, row: object) -> tuple[str, Entry]:
+    """Entry ``number`` (from 1) of the ``findings`` array; one not shaped as written is a UsageError naming it."""
+    where = f'{path}: malformed baseline entry {number} of "findings"'
+    if not isinstance(row, dict):
+        raise UsageError(f"{where}: an entry is a JSON object, not {_json_kind(row)}")
+    for key, kind in ENTRY_KEYS:
+        if key not in row:
+            raise UsageError(f"{where}: it has no {shown(key)} key")
+        value = row[key]
+        if not isinstance(value, kind) or isinstance(value, bool):
+            wanted = "a whole number" if kind is int else "a string"
+            raise UsageError(f"{where}: its {shown(key)} must be {wanted}, not {_json_kind(value)}")
+    return row["fingerprint"], Entry(row["article"], row["code"], row["matched"], row["count"])
 
 
 class BaselineCollector:

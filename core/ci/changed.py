@@ -8,7 +8,9 @@ commits that landed on ``REF`` after the branch was made out of the run.
 
 The paths given on the command line still decide what is read: a changed file is
 checked when it is one of them, or lies under one of them and passes the
-``[sources]`` include/exclude globs.
+``[sources]`` include/exclude globs. Git runs in the repository that holds each path
+(the working directory may be elsewhere, or another repository); a path in no
+repository is a usage error naming it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,10 @@ from copydesk.safety import shown
 from copydesk.sources import STDIN, Batch
 
 
+class GitFailed(UsageError):
+    """A git command ran and failed (its last line of standard error is the message)."""
+
+
 def _git(args: Sequence[str], cwd: Path) -> str:
     """Run git and return its output; any failure is a usage error naming the command."""
     try:
@@ -36,7 +42,7 @@ def _git(args: Sequence[str], cwd: Path) -> str:
         raise UsageError(f"git {' '.join(args)} took longer than 120 s") from None
     if done.returncode != 0:
         message = (done.stderr.strip().splitlines() or ["failed"])[-1]
-        raise UsageError(f"--changed-since: git {args[0]}: {message}")
+        raise GitFailed(f"--changed-since: git {args[0]}: {message}")
     return done.stdout
 
 
@@ -61,11 +67,28 @@ def filter_paths(paths: Sequence[str], ref: str, sources: Mapping[str, Any], cwd
     here = cwd or Path.cwd()
     if STDIN in paths:
         raise UsageError("--changed-since cannot be used with standard input (-)")
-    changed = changed_files(ref, here)
+    if ref.startswith("-"):
+        raise UsageError(f"--changed-since: {shown(ref)} is not a git revision")
+    by_repository: dict[Path, set[Path]] = {}
     keep: list[str] = []
     for given in paths:
         absolute = os.path.isabs(given)
+        root = _repository(here / given, given)
+        if root not in by_repository:
+            by_repository[root] = changed_files(ref, root)
+        changed = by_repository[root]
         for path in Batch([given if absolute else str(here / given)], sources).files():
             if Path(path).resolve() in changed:
                 keep.append(path if absolute else os.path.relpath(path, here))
     return keep
+
+
+def _repository(path: Path, given: str) -> Path:
+    """The top folder of the git repository holding ``path`` (its nearest existing folder); else a UsageError."""
+    folder = path if path.is_dir() else path.parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        return Path(_git(["rev-parse", "--show-toplevel"], folder).strip()).resolve()
+    except GitFailed:
+        raise UsageError(f"--changed-since: {shown(given)} is in no git repository") from None

@@ -27,6 +27,22 @@ from copydesk.safety import shown
 LEVERS = ("fail_under", "fail_on", "unreadable")
 
 
+def below_as_shown(score: float, threshold: float) -> str:
+    """``SCORE < THRESHOLD`` with the digits it takes to be true as printed: ``39.69 < 39.7``, not ``39.7 < 39.7``.
+
+    The score has one decimal unless that rounds it up to the threshold; the threshold is
+    shown as ``:g`` writes it unless that rounds it (then as Python writes it).
+    """
+    limit = f"{threshold:g}"
+    if float(limit) != threshold:
+        limit = repr(threshold)
+    for digits in range(1, 18):
+        text = f"{score:.{digits}f}"
+        if float(text) < threshold:
+            return f"{text} < {limit}"
+    return f"{score!r} < {limit}"
+
+
 @dataclass(frozen=True)
 class GateSettings:
     """The three levers."""
@@ -96,7 +112,7 @@ class Gate:
         if below and self.baseline is not None and self.baseline.knows(report.id) and not findings:
             below = False
         if below:
-            why.append(f"fail_under: score {report.score:.1f} < {self.settings.fail_under:g}")
+            why.append(f"fail_under: score {below_as_shown(report.score, self.settings.fail_under)}")
         if self.settings.fail_on != "none":
             floor = Severity(self.settings.fail_on).rank
             hits = sorted({f.code for f in findings if f.severity.rank >= floor})

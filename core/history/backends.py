@@ -179,6 +179,15 @@ def parse_url(url: str) -> Target:
     return Target("postgresql", url)
 
 
+def sqlite_file(url: str) -> str | None:
+    """The file a SQLite history ``url`` names, or None (a PostgreSQL or malformed URL: no local file)."""
+    try:
+        target = parse_url(url)
+    except HistoryError:
+        return None
+    return target.location if target.kind == "sqlite" else None
+
+
 class Connection:
     """One open connection: runs dialect-rendered SQL and turns driver errors into :class:`HistoryError`."""
 

@@ -7,6 +7,7 @@ the configuration's ``[history] url``.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from copydesk.config import load_config
 from copydesk.errors import UsageError
 from copydesk.formats.writers import STDOUT, atomic_writer
 from copydesk.history import History, RunDiff, TrendPoint, open_history
-from copydesk.history.backends import redact
+from copydesk.history.backends import redact, sqlite_file
 from copydesk.history.page import shown_time, trend_page
 from copydesk.history.recording import DIRTY, run_ref
 from copydesk.rollup import change
@@ -99,6 +100,7 @@ def show_trend(history: History, source: str | None, out: TextIO, page: str | No
         (:mod:`copydesk.history.page`), atomically, and say so on stderr; ``-`` writes
         the page to ``out`` instead of the text.
     """
+    _not_over_the_database(history, page)
     trends = history.trend(source)
     if not trends:
         what = f"source {safety.quoted(source)}" if source is not None else "any source"
@@ -116,6 +118,20 @@ def show_trend(history: History, source: str | None, out: TextIO, page: str | No
         with atomic_writer(page) as handle:
             handle.write(trend_page(trends, redact(history.url), __version__, totals))
         sys.stderr.write(safety.line(f"copydesk: wrote {page}: {len(trends)} source(s)") + "\n")
+
+
+def _not_over_the_database(history: History, page: str | None) -> None:
+    """Refuse an ``--html`` page that would replace the history database it is made from (a UsageError)."""
+    database = sqlite_file(history.url)
+    if page is None or page == STDOUT or database is None:
+        return
+    try:
+        same = os.path.samestat(os.stat(page), os.stat(database))
+    except OSError:
+        return
+    if same:
+        also = "the history database" if page == database else f"the history database {database}"
+        raise UsageError(f"{page}: the HTML page would overwrite this input ({also}); write it elsewhere")
 
 
 def _diff_lines(diff: RunDiff) -> list[str]:

@@ -17,14 +17,15 @@ from typing import TYPE_CHECKING, Any
 from copydesk.history import open_history
 from copydesk.history.compare import regressions
 from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
-from copydesk.history.store import RunRef
+from copydesk.history.store import RunRef, run_number
 
 if TYPE_CHECKING:
     from copydesk.config import Config
 from copydesk.rollup import SourceSummary, SourceTrend, trends
 
-#: Configuration tables that say where results go, not how articles are scored: left out of the digest.
-NOT_DIGESTED = ("history",)
+#: Configuration tables that cannot change a score, left out of the digest: where results go
+#: (``[history]``) and what the gate makes of them (``[gate]``, ``--fail-under`` and the other levers).
+NOT_DIGESTED = ("history", "gate")
 
 
 def config_digest(data: Mapping[str, Any]) -> str:
@@ -78,7 +79,8 @@ def git_commit(cwd: Path | None = None) -> str | None:
 
 def run_ref(text: str) -> RunRef:
     """A run as the user names it: ``last`` or a run number (anything else is the history's to refuse)."""
-    return int(text) if text.isdigit() else text
+    number = run_number(text)
+    return text if number is None else number
 
 
 def compare_with(

@@ -25,6 +25,18 @@ from copydesk.safety import quoted
 
 #: A run as the user names it: its number, or ``"last"`` for the latest recorded.
 RunRef = int | str
+#: The largest run number a database can hold (SQLite's and PostgreSQL's 64-bit integers).
+MAX_RUN = 2**63 - 1
+
+
+def run_number(ref: RunRef) -> int | None:
+    """The run number ``ref`` names: an int, or ASCII digits (not ``²`` or ``٣``) up to :data:`MAX_RUN`; else None."""
+    if isinstance(ref, str):
+        if not (ref.isascii() and ref.isdigit()) or len(ref) > len(str(MAX_RUN)):
+            return None
+        ref = int(ref)
+    return ref if 0 <= ref <= MAX_RUN else None
+
 
 _RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit"
 _SOURCE_COLUMNS = "source, articles, scored, mean, low, high, failing, share_failing, top_rules"
@@ -99,11 +111,12 @@ class History:
             if latest is None:
                 raise self._conn.error("no run recorded yet, so there is no 'last' run")
             return int(latest)
-        if isinstance(ref, str) and not ref.isdigit():
-            raise self._conn.error(f"run {quoted(ref)} is neither a run number nor 'last'")
-        if not self._conn.fetch("SELECT 1 FROM runs WHERE id = ?", (int(ref),)):
-            raise self._conn.error(f"no run {int(ref)} in the history (see copydesk history)")
-        return int(ref)
+        number = run_number(ref)
+        if number is None:
+            raise self._conn.error(f"run {quoted(str(ref))} is neither a run number nor 'last' (runs go up to {MAX_RUN})")
+        if not self._conn.fetch("SELECT 1 FROM runs WHERE id = ?", (number,)):
+            raise self._conn.error(f"no run {number} in the history (see copydesk history)")
+        return number
 
     def run(self, ref: RunRef) -> StoredRun:
         """One whole run: what ran, every article with its rule counts, every source summary."""

@@ -11,7 +11,7 @@ from cdci_helpers import Desk
 from copydesk import Finding, Severity
 from copydesk.app import baseline_run
 from copydesk.ci.baseline import NEW, UNCHANGED, Baseline, fingerprint, normalise
-from copydesk.errors import EXIT_GATE, EXIT_OK, UsageError
+from copydesk.errors import EXIT_GATE, EXIT_OK, CopydeskError, UsageError
 
 ARTICLE = "Budget vote\n\nThe bad plan passed on Monday.\n\nCritics called it awful in a statement.\n"
 EDITED = (
@@ -119,6 +119,34 @@ def test_prune_removes_what_is_gone(desk: Desk, tmp_path: Path) -> None:
     assert [e["code"] for e in json.loads(target.read_text())["findings"]] == ["WRD001"]
 
 
+def test_prune_over_the_recorded_paths_drops_the_entries_of_files_that_are_gone(desk: Desk, tmp_path: Path) -> None:
+    a = desk.write("a.txt", ARTICLE)
+    b = desk.write("b.txt", "Other\n\nA bad day.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a, b], target)
+    Path(a).unlink()
+    lines: list[str] = []
+    assert baseline_run(desk.options([], []), target, True, io.StringIO(), lines.append) == EXIT_OK
+    pruned = json.loads(target.read_text())
+    assert pruned["paths"] == [b] and [Path(p).name for p in pruned["articles"]] == ["b.txt"]
+    assert [(e["code"], e["matched"]) for e in pruned["findings"]] == [("WRD001", "bad")]
+    assert lines[0] == f"copydesk: 1 path(s) {target} records no longer exist: their entries are dropped"
+    assert lines[-1].endswith("1 fingerprint(s) in 1 article(s), 2 dropped")
+    Path(b).unlink()
+    lines.clear()
+    assert baseline_run(desk.options([], []), target, True, io.StringIO(), lines.append) == EXIT_OK
+    assert json.loads(target.read_text())["findings"] == []
+    assert lines[-1] == f"copydesk: wrote {target}: 0 fingerprint(s) in 0 article(s), 1 dropped"
+
+
+def test_prune_over_named_paths_still_refuses_a_missing_one(desk: Desk, tmp_path: Path) -> None:
+    a = desk.write("a.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a], target)
+    with pytest.raises(CopydeskError, match="no such file"):
+        write_baseline(desk, [a + ".gone"], target, prune=True)
+
+
 def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
     path = desk.write("a.txt", ARTICLE)
     first, second = tmp_path / "1.json", tmp_path / "2.json"
@@ -136,8 +164,23 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
     [
         (None, "baseline file not found"),
         ("{not json", "not a copydesk baseline"),
-        ('{"copydesk_baseline": 99}', "not a copydesk baseline"),
-        ('{"copydesk_baseline": 1, "articles": [], "findings": [{"code": "X"}]}', "malformed baseline entry"),
+        ('{"copydesk_baseline": "1"}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
+        ('{"copydesk_baseline": 2}', "a copydesk baseline of version 2, which this copydesk does not read"),
+        (
+            '{"copydesk_baseline": 1, "articles": [], "findings": [{"code": "X"}]}',
+            """malformed baseline entry 1 of "findings": it has no 'fingerprint' key$""",
+        ),
+        (
+            '{"copydesk_baseline": 1, "articles": [], "findings": [{"fingerprint": "f", "code": "X", "matched": ""}]}',
+            """malformed baseline entry 1 of "findings": it has no 'article' key$""",
+        ),
+        (
+            '{"copydesk_baseline": 1, "articles": [], "findings": [{"fingerprint": "f", "article": "a", "code": "X",'
+            ' "matched": "", "count": "two"}]}',
+            """entry 1 of "findings": its 'count' must be a whole number, not a string$""",
+        ),
+        ('{"copydesk_baseline": 1, "articles": [], "findings": [[1, 2]]}', "entry 1 .* a JSON object, not an array$"),
+        ('{"copydesk_baseline": 1, "findings": []}', "malformed baseline: no 'articles' array"),
     ],
 )
 def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -84,5 +85,18 @@ def test_bad_refs(desk: Desk, repo: Path, ref: str, paths: list[str], message: s
 def test_outside_a_repository(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(desk.root)
     desk.write("a.txt", CLEAN)
-    with pytest.raises(UsageError, match="--changed-since: git rev-parse"):
+    with pytest.raises(UsageError, match=r"--changed-since: 'a\.txt' is in no git repository"):
         desk.run(["a.txt"], ["json"], {"fail_on": "none"}, changed_since="main")
+
+
+def test_git_runs_in_the_repository_that_holds_the_paths_not_the_working_directory(
+    desk: Desk, repo: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere")  # outside the repository
+    monkeypatch.chdir(elsewhere)
+    result = desk.run([str(repo / "articles")], ["json"], {"fail_on": "none"}, changed_since="main")
+    assert result.code == EXIT_OK, result.err
+    ids = sorted(Path(a["id"]).relative_to(repo).as_posix() for a in json.loads(result.stdout)["articles"])
+    assert ids == ["articles/added.md", "articles/edited.txt", "articles/untracked.txt"]
+    relative = desk.run([os.path.relpath(repo / "articles")], ["json"], {"fail_on": "none"}, changed_since="main")
+    assert len(json.loads(relative.stdout)["articles"]) == 3, relative.err

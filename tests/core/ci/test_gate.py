@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from cdci_helpers import CLEAN, Desk
-from copydesk.ci.gate import share
+from copydesk.ci.gate import below_as_shown, share
 from copydesk.cli import app
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from typer.testing import CliRunner
@@ -172,3 +172,28 @@ def test_a_share_is_a_fraction_or_a_percentage(text: str, value: float) -> None:
 def test_what_is_no_share_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match=r"is not a share like 0\.1 or 10%"):
         share(text)
+
+
+@pytest.mark.parametrize(
+    ("score", "threshold", "line"),
+    [
+        (39.69, 39.7, "39.69 < 39.7"),
+        (28.6, 60.0, "28.6 < 60"),
+        (59.96, 60.0, "59.96 < 60"),
+        (59.9996, 60.0, "59.9996 < 60"),
+        (10.0, 39.6999999, "10.0 < 39.6999999"),
+    ],
+)
+def test_a_fail_under_reason_is_true_as_printed(score: float, threshold: float, line: str) -> None:
+    assert below_as_shown(score, threshold) == line
+
+
+def test_a_score_just_under_the_floor_is_shown_with_the_digits_that_make_the_reason_true(tmp_path: Path) -> None:
+    sarif = tmp_path / "out.sarif"
+    args = ["check", "seeds/", "--fail-under", "39.7", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == EXIT_OK, result.output
+    reasons = json.loads(result.stdout)["summary"]["gate"]["reasons"]
+    assert "fail_under: score 39.69 < 39.7" in reasons.values()
+    assert "fail_under: score 39.7 < 39.7" not in result.output + sarif.read_text()
+    assert any("fail_under: score 39.69 < 39.7" in line for line in result.stderr.splitlines())

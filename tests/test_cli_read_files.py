@@ -1,0 +1,83 @@
+"""No output replaces a file the run reads besides its articles: configuration, model, baseline, history database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from copydesk.modelfile import packaged_model_path
+from support import CliResult
+from test_cli_sources import clean, write_batch
+
+Cli = Callable[..., CliResult]
+
+
+def _refused(result: CliResult, line: str) -> None:
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [f"copydesk: error: {line}"]
+
+
+def test_trend_html_onto_its_history_database_is_refused_and_the_database_kept(
+    cli: Cli, no_project_config: Path
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
+    before = Path("h.db").read_bytes()
+    result = cli("trend", "--history", "h.db", "--html", "h.db")
+    _refused(result, "h.db: the HTML page would overwrite this input (the history database); write it elsewhere")
+    assert result.stdout == "" and Path("h.db").read_bytes() == before
+    assert cli("history", "--history", "sqlite:///h.db").exit_code == 0
+
+
+def test_a_report_onto_the_history_database_is_refused(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
+    result = cli("score", "b.jsonl", "--history", "h.db", "-f", "html:h.db")
+    _refused(result, "h.db: the html report would overwrite this input (the history database); write it elsewhere")
+    with sqlite3.connect("h.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM runs").fetchone() == (1,)
+
+
+def test_a_report_onto_the_baseline_of_check_is_refused(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("baseline", "write", "b.jsonl", "-o", "b.json").exit_code == 0
+    before = Path("b.json").read_bytes()
+    result = cli("check", "b.jsonl", "--baseline", "b.json", "-f", "json:b.json")
+    _refused(result, "b.json: the json report would overwrite this input (the baseline); write it elsewhere")
+    assert Path("b.json").read_bytes() == before
+
+
+def test_a_report_onto_the_model_file_is_refused(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("m.json").write_text(packaged_model_path().read_text(encoding="utf-8"), encoding="utf-8")
+    before = Path("m.json").read_bytes()
+    result = cli("score", "b.jsonl", "--model", "m.json", "-f", "json:m.json")
+    assert result.exit_code == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("copydesk: error: m.json: the json report would overwrite this input (the model file")
+    assert Path("m.json").read_bytes() == before and json.loads(before)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("copydesk.toml", []),
+        ("pyproject.toml", []),
+        ("settings.toml", ["--config", "settings.toml"]),
+    ],
+)
+@pytest.mark.parametrize("command", [["score", "b.jsonl", "-o"], ["baseline", "write", "b.jsonl", "-o"]])
+def test_an_output_onto_the_configuration_file_is_refused(
+    cli: Cli, no_project_config: Path, name: str, args: list[str], command: list[str]
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    text = "[run]\nworkers = 1\n" if name != "pyproject.toml" else "[tool.copydesk.run]\nworkers = 1\n"
+    Path(name).write_text(text, encoding="utf-8")
+    result = cli(*command, name, *args)
+    assert result.exit_code == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"copydesk: error: {name}: the ") and "(the configuration file" in line, line
+    assert line.endswith("; write it elsewhere") and Path(name).read_text(encoding="utf-8") == text
