@@ -152,7 +152,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-array": (
         2,
-        "copydesk: error: x.jsonl:1: a JSON list, not an object",
+        "copydesk: error: x.jsonl:1: a JSON array, not an object",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-blank-lines": (
@@ -222,7 +222,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-string": (
         2,
-        "copydesk: error: x.jsonl:1: a JSON str, not an object",
+        "copydesk: error: x.jsonl:1: a JSON string, not an object",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-text-empty": (
@@ -237,7 +237,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-text-number": (
         2,
-        "copydesk: error: x.jsonl:1: field 'text' is int, not a string",
+        "copydesk: error: x.jsonl:1: field 'text' is number, not a string",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-truncated": (

@@ -100,8 +100,8 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Pat
         ("a", 1),
         (2, "not valid JSON"),
         (3, "record has no 'text' field"),
-        (5, "a JSON list, not an object"),
-        (6, "field 'text' is int, not a string"),
+        (5, "a JSON array, not an object"),
+        (6, "field 'text' is number, not a string"),
         ("g", 7),
     ]
     assert isinstance(items[-1], Article) and items[-1].meta["copydesk_ignore"] == "HDG001"
