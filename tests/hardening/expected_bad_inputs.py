@@ -23,6 +23,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: bad.toml:1: invalid TOML: Expected ']' at the end of a table declaration (column 5)",
         None,
     ),
+    "config-grades-out-of-order": (
+        2,
+        "copydesk: error: bad.toml:3: scoring.grades.B must be below scoring.grades.A (50), not 70",
+        None,
+    ),
     "config-huge-weight": (
         2,
         "copydesk: error: bad.toml:2: scoring.weights.hedging must be a number up to 1e+06, not 1e+308",
