@@ -109,6 +109,7 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
         {"x.html": b"<html><head><title>T</title></head><body><script>x()</script></body></html>"},
         [],
     ),
+    "html-only-navigation": ({"x.html": b"<html><body><nav>Home</nav></body></html>"}, []),
     "html-broken-markup": ({"x.html": ("<html><body><p>" + GOOD + "<div><<<>>></p").encode()}, []),
     "html-binary": ({"x.html": bytes(range(256)) * 10}, []),
     # folders and paths

@@ -144,6 +144,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         [("good.txt", False), ("x.html", True)],
     ),
     "html-broken-markup": (0, "", [("good.txt", False), ("x.html", False)]),
+    "html-only-navigation": (
+        2,
+        "copydesk: error: x.html: no main text found in the HTML",
+        [("good.txt", False), ("x.html", True)],
+    ),
     "html-empty": (2, "copydesk: error: x.html: empty file", [("good.txt", False), ("x.html", True)]),
     "html-no-body-text": (
         2,
@@ -276,7 +281,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "only-punctuation-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "symlink-loop-folder": (0, "", [("good.txt", False), ("d/a.txt", False)]),
-    "title-only-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "title-only-txt": (
+        2,
+        "copydesk: error: x.txt: no body text after the title (line 1)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
     "unknown-extension": (0, "", [("good.txt", False), ("x.dat", False)]),
     "utf16-bom-txt": (
         0,
