@@ -497,6 +497,20 @@ def _sources_problems(sources: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "stdin_format", "must be " + ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
 
 
+def _history_url_problem(url: Any) -> str | None:
+    """Why a ``[history] url`` a file sets names no database it could use (the form only: nothing is opened)."""
+    if not isinstance(url, str) or not url:
+        return None
+    from copydesk.history.backends import parse_url
+    from copydesk.history.records import HistoryError
+
+    try:
+        parse_url(url)
+    except HistoryError as exc:
+        return str(exc).removeprefix("history ")
+    return None
+
+
 def _validate_extractor(choice: str, where: str) -> None:
     """``sources.html_extractor``: one of the choices, and trafilatura only when it can be imported."""
     from copydesk.sources.html import EXTRACTORS, extractor
@@ -545,6 +559,8 @@ def _validate_values(
         from copydesk.history.backends import control_problem
 
         raise ConfigError(f"{where}: history.url: {control_problem(data['history']['url'])}")
+    if (url_problem := _history_url_problem((given or {}).get("history", {}).get("url"))) is not None:
+        raise ConfigError(f"{where}: history.url: {url_problem}")
     scoring = data["scoring"]
     if scoring["min_words"] < 1:
         raise ConfigError(f"{where}: scoring.min_words must be at least 1, not {scoring['min_words']}")

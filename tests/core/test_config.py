@@ -93,6 +93,20 @@ workers = "two"
             id="one-key-of-two",
         ),
         pytest.param("[scoring]\nmin_words = 0\n", "2: scoring.min_words must be at least 1, not 0", id="min-words"),
+        # a [history] url in no accepted form is the file's error, at its line (nothing is opened)
+        pytest.param(
+            '[history]\nurl = "sqlite:x.db"\n',
+            "2: history.url: sqlite:x.db: not a history URL; give a file path (history.db),"
+            " sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database"
+            " (./sqlite:x.db for a file name with a colon)",
+            id="history-url-form",
+        ),
+        pytest.param(
+            '\n[history]\nurl = "postgresql://u:s3cr3t@[::1/db"\n',
+            "3: history.url: postgresql://u:***@[::1/db: malformed URL (Invalid IPv6 URL); give a file path"
+            " (history.db), sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database",
+            id="history-url-malformed",
+        ),
         # grade floors: each within 0-100, A > B > C > D > F strictly; of two out of order, the one set is named
         pytest.param(
             "[scoring.grades]\nA = 50\nB = 70\n",
