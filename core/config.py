@@ -15,6 +15,7 @@ declared settings once plugins are loaded).
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import re
 import tomllib
@@ -461,8 +462,7 @@ def _grade_problems(grades: Mapping[str, float], given: Mapping[str, Any]) -> It
     for band, floor in grades.items():
         if not 0 <= floor <= 100:
             yield band, f"must be between 0 and 100, not {floor:g}"
-    bands = list(grades)
-    for high, low in zip(bands, bands[1:], strict=False):
+    for high, low in itertools.pairwise(grades):
         if grades[high] <= grades[low]:
             if low in given or high not in given:
                 yield low, f"must be below scoring.grades.{high} ({grades[high]:g}), not {grades[low]:g}"

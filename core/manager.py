@@ -168,9 +168,8 @@ def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed
             manager.unregister(name=name)
             del infos[name]
             failed(info, PluginError(name, f"{info.distribution} {info.version}", describe(exc)))
-    by_name = lambda pair: pair[0].name  # noqa: E731 (stable: a plugin's own scorers keep their order)
-    collected.scorers.sort(key=by_name)
-    collected.reporters = dict(sorted(collected.reporters.items(), key=lambda item: by_name(item[1])))
+    collected.scorers.sort(key=lambda pair: pair[0].name)  # stable: a plugin's own scorers keep their order
+    collected.reporters = dict(sorted(collected.reporters.items(), key=lambda item: item[1][0].name))
     return collected
 
 
