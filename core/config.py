@@ -15,6 +15,7 @@ declared settings once plugins are loaded).
 from __future__ import annotations
 
 import copy
+import itertools
 import math
 import re
 import tomllib
@@ -453,6 +454,22 @@ def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
             yield key, f"must be between 0 and {top}, not {gate[key]:g}"
 
 
+def _grade_problems(grades: Mapping[str, float], given: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """``(grade, problem)`` for ``[scoring.grades]`` floors out of 0-100 or out of order (A > B > C > D > F, strictly).
+
+    Of two floors out of order, the one the file sets is named (the lower grade when it sets both).
+    """
+    for band, floor in grades.items():
+        if not 0 <= floor <= 100:
+            yield band, f"must be between 0 and 100, not {floor:g}"
+    for high, low in itertools.pairwise(grades):
+        if grades[high] <= grades[low]:
+            if low in given or high not in given:
+                yield low, f"must be below scoring.grades.{high} ({grades[high]:g}), not {grades[low]:g}"
+            else:
+                yield high, f"must be above scoring.grades.{low} ({grades[low]:g}), not {grades[high]:g}"
+
+
 def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """``(key, problem)`` for each ``[rollup]`` value that names no strategy or grade."""
     try:
@@ -480,6 +497,20 @@ def _sources_problems(sources: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "stdin_format", "must be " + ", ".join(STDIN_FORMATS[:-1]) + f" or {STDIN_FORMATS[-1]}"
 
 
+def _history_url_problem(url: Any) -> str | None:
+    """Why a ``[history] url`` a file sets names no database it could use (the form only: nothing is opened)."""
+    if not isinstance(url, str) or not url:
+        return None
+    from copydesk.history.backends import parse_url
+    from copydesk.history.records import HistoryError
+
+    try:
+        parse_url(url)
+    except HistoryError as exc:
+        return str(exc).removeprefix("history ")
+    return None
+
+
 def _validate_extractor(choice: str, where: str) -> None:
     """``sources.html_extractor``: one of the choices, and trafilatura only when it can be imported."""
     from copydesk.sources.html import EXTRACTORS, extractor
@@ -490,11 +521,22 @@ def _validate_extractor(choice: str, where: str) -> None:
         raise ConfigError(f"{where}: sources.html_extractor is trafilatura, but {extractor().split('; ', 1)[1]}")
 
 
-def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str], str] | None = None) -> None:
-    """Range and enum checks that types alone do not catch; ``label`` names a key in the error."""
+def _validate_values(
+    data: Mapping[str, Any],
+    where: str,
+    label: Callable[[str], str] | None = None,
+    given: Mapping[str, Any] | None = None,
+) -> None:
+    """Range and enum checks that types alone do not catch; ``label`` names a key in the error.
+
+    ``given`` is what ``where`` itself set (a check of two values then names the one it set).
+    """
     name = label or (lambda key: f"{where}: {key}")
     for key, problem in _gate_problems(data["gate"]):
         raise ConfigError(f"{name(f'gate.{key}')} {problem}")
+    set_grades = (given or {}).get("scoring", {}).get("grades", {})
+    for band, problem in _grade_problems(data["scoring"]["grades"], set_grades):
+        raise ConfigError(f"{where}: scoring.grades.{band} {problem}")
     for key, problem in _rollup_problems(data):
         raise ConfigError(f"{where}: rollup.{key} {problem}")
     if not 1 <= data["run"]["workers"] <= MAX_WORKERS:
@@ -517,6 +559,8 @@ def _validate_values(data: Mapping[str, Any], where: str, label: Callable[[str],
         from copydesk.history.backends import control_problem
 
         raise ConfigError(f"{where}: history.url: {control_problem(data['history']['url'])}")
+    if (url_problem := _history_url_problem((given or {}).get("history", {}).get("url"))) is not None:
+        raise ConfigError(f"{where}: history.url: {url_problem}")
     scoring = data["scoring"]
     if scoring["min_words"] < 1:
         raise ConfigError(f"{where}: scoring.min_words must be at least 1, not {scoring['min_words']}")
@@ -553,12 +597,12 @@ def load_config(
     where = source or "config.toml (packaged)"
     try:
         data = merge(defaults, project, where)
-        _validate_values(data, where)
+        _validate_values(data, where, given=project)
     except ConfigError as exc:
         raise ConfigError(placed(str(exc), where)) from None
     if overrides:
         data = merge(data, overrides, "command line")
-        _validate_values(data, "command line")
+        _validate_values(data, "command line", given=overrides)
     if flags is not None and (table := flags.table(data)):
         for section, values in table.items():  # one flag at a time, so an error names its flag
             for name, value in values.items():

@@ -24,6 +24,8 @@ from copydesk.safety import shown
 log = logging.getLogger(__name__)
 
 ENTRY_POINT_GROUP = "copydesk"
+#: copydesk's own distribution: its built-in plugins load first, so a clash is the other plugin's.
+OWN_DISTRIBUTION = "copydesk"
 
 
 @dataclass(frozen=True)
@@ -58,8 +60,29 @@ class PluginSet:
 
 
 def _entry_points() -> list[distributions.EntryPoint]:
-    """The ``copydesk`` entry points of every installed distribution, sorted by name."""
-    return sorted(distributions.entry_points(ENTRY_POINT_GROUP), key=lambda ep: (ep.name, ep.value))
+    """The ``copydesk`` entry points of every installed distribution in load order.
+
+    copydesk's own (the built-ins) first, then the others, each part sorted by name (then
+    distribution, then object). Plugins are registered and validated in this order, so
+    when two take the same name, scorer prefix, rule code or format, the later one fails
+    to load (a third-party plugin, never a built-in) and the error names the earlier one.
+    """
+    points = distributions.entry_points(ENTRY_POINT_GROUP)
+    return sorted(points, key=lambda ep: (ep.distribution != OWN_DISTRIBUTION, ep.name, ep.distribution, ep.value))
+
+
+class NameTaken(PluginError):
+    """A plugin whose entry-point name an earlier plugin has: ``--disable NAME`` would disable both."""
+
+    def __init__(self, info: PluginInfo, holder: PluginInfo) -> None:
+        """Name the plugin, the distribution already holding its name, and what to do instead of --disable."""
+        problem = f"entry point name also used by {holder.distribution}"
+        super().__init__(info.name, f"{info.distribution} {info.version}", problem)
+        self.args = (
+            f"plugin '{info.name}' ({info.distribution} {info.version}) failed to load: {problem}; "
+            f"uninstall {info.distribution} or rename its entry point to go on without it"
+            f" (--disable {info.name} would disable both)",
+        )
 
 
 def new_manager() -> pluggy.PluginManager:
@@ -127,14 +150,15 @@ class _Collected:
 
 
 def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed: Failed) -> _Collected:
-    """Call each plugin's hooks one plugin at a time, validating what each returns.
+    """Call each plugin's hooks one plugin at a time, in load order, validating what each returns.
 
     A plugin that fails is unregistered and handed to ``failed`` (which raises, unless tolerant).
+    What they provide is kept in plugin-name order.
     """
     collected = _Collected()
     impls = {impl.plugin_name: impl for impl in manager.hook.copydesk_scorers.get_hookimpls()}
     rimpls = {impl.plugin_name: impl for impl in manager.hook.copydesk_reporters.get_hookimpls()}
-    for name in sorted(infos):
+    for name in list(infos):
         info = infos[name]
         try:
             provided: list[Any] = list(cast(Iterable[Any], impls[name].function())) if name in impls else []
@@ -144,6 +168,8 @@ def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed
             manager.unregister(name=name)
             del infos[name]
             failed(info, PluginError(name, f"{info.distribution} {info.version}", describe(exc)))
+    collected.scorers.sort(key=lambda pair: pair[0].name)  # stable: a plugin's own scorers keep their order
+    collected.reporters = dict(sorted(collected.reporters.items(), key=lambda item: item[1][0].name))
     return collected
 
 
@@ -162,8 +188,7 @@ def _candidates(
         dist, version = ep.distribution, ep.version
         info = PluginInfo(ep.name, dist, version, ep.value)
         if ep.name in names:
-            problem = f"entry point name also used by {names[ep.name].distribution}"
-            failed(info, PluginError(ep.name, f"{dist} {version}", problem))
+            failed(info, NameTaken(info, names[ep.name]))
             continue
         names[ep.name] = info
         try:

@@ -58,6 +58,27 @@ def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
     return PluginNames(name, chosen)
 
 
+def taken(names: PluginNames) -> str | None:
+    """Why an installed plugin already holds the name or the prefix of ``names``; None when neither is taken.
+
+    Such a package would fail to load beside it (the installed one loads first when it is a
+    built-in), and ``--disable NAME`` of a shared name would disable both.
+    """
+    from copydesk.manager import load_plugins
+
+    loaded = load_plugins(tolerant=True)
+    holders = {info.name: info for info in loaded.plugins} | {info.name: info for info, _ in loaded.failed}
+    if (holder := holders.get(names.name)) is not None:
+        return f"plugin name {shown(names.name)} is already used by an installed plugin ({holder.distribution}); choose another name"
+    for info, scorer in loaded.scorers:
+        if scorer.prefix == names.prefix:
+            return (
+                f"prefix {shown(names.prefix)} is already used by plugin {shown(info.name)} ({info.distribution});"
+                " give another --prefix"
+            )
+    return None
+
+
 def render(template: str, names: PluginNames) -> str:
     """Fill a template's ``__NAME__``-style tokens."""
     tokens = {
@@ -83,8 +104,13 @@ def files(names: PluginNames) -> dict[str, str]:
 
 
 def new_plugin(name: str, directory: Path, prefix: str | None = None) -> Path:
-    """Write ``directory/copydesk-NAME/``; return it. Refuses to touch a non-empty folder."""
+    """Write ``directory/copydesk-NAME/``; return it.
+
+    Refuses a name or prefix an installed plugin already uses, and a non-empty folder.
+    """
     names = plugin_names(name, prefix)
+    if (problem := taken(names)) is not None:
+        raise UsageError(problem)
     root = directory / names.distribution
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise UsageError(f"{root} already exists and is not an empty folder")

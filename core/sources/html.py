@@ -35,6 +35,9 @@ from copydesk.sources._placed import LineStarts, Piece, Placed, collapse, decode
 INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg"})
 #: Elements the built-in extractor drops: the invisible ones and page furniture.
 SKIP = INVISIBLE | {"nav", "header", "footer", "aside", "form"}
+#: Page furniture: a page with no text outside it has no main text, whatever trafilatura returns
+#: (its fallback is then the menu). Not ``form``: some sites wrap the whole page in one.
+FURNITURE = frozenset({"nav", "header", "footer", "aside"})
 #: The choices of ``[sources] html_extractor``.
 EXTRACTORS = ("auto", "builtin", "trafilatura")
 #: How far past the previous line (characters) a trafilatura line is looked for.
@@ -82,6 +85,8 @@ class _TextParser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.source, self.line_starts, self.skip = source, lines, skip
         self.skip_depth = 0
+        self.furniture_depth = 0  # inside FURNITURE the skip set keeps (it drops it by default)
+        self.main_text = False  # text seen outside FURNITURE, the title and skipped elements
         self.in_title = False
         self.in_h1 = False
         self.title: list[Piece] = []
@@ -118,6 +123,8 @@ class _TextParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.skip:
             self.skip_depth += 1
+        elif tag in FURNITURE:
+            self.furniture_depth += 1
         elif tag == "title":
             self.in_title = True
         elif tag in BLOCK:
@@ -127,6 +134,8 @@ class _TextParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in self.skip:
             self.skip_depth = max(0, self.skip_depth - 1)
+        elif tag in FURNITURE:
+            self.furniture_depth = max(0, self.furniture_depth - 1)
         elif tag == "title":
             self.in_title = False
         elif tag in BLOCK:
@@ -142,6 +151,7 @@ class _TextParser(HTMLParser):
             self.title.extend(pieces)
         else:
             self.current.extend(pieces)
+            self.main_text = self.main_text or (bool(pieces) and not self.furniture_depth)
             if self.in_h1:
                 self.h1.extend(pieces)
 
@@ -184,6 +194,7 @@ def _trafilatura(html: str, lines: LineStarts) -> Extracted:
     (:func:`align`). It drops comments, so the page's copydesk comments are put back
     before the first line that follows them in the file, as the built-in extractor
     keeps them (a block ``ignore`` then covers the same block with either extractor).
+    A page with no text outside :data:`FURNITURE` has no body: trafilatura's is its menu.
     """
     import trafilatura  # type: ignore[import-not-found, unused-ignore]
 
@@ -198,6 +209,8 @@ def _trafilatura(html: str, lines: LineStarts) -> Extracted:
         title = heading
     else:
         title = align([wanted], placed)[0]
+    if not visible.main_text:  # only menus, headers and footers: what trafilatura returned is page furniture
+        return Extracted(title, [])
     body = align([" ".join(line.split()) for line in text.splitlines()], placed)
     return Extracted(title, joined(_with_comments(_without_title(title, body), visible.comments)))
 

@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from copydesk.errors import describe
 from copydesk.models import Article, Unreadable
-from copydesk.safety import shown
+from copydesk.safety import quoted, shown
 from copydesk.sources._common import InputFormat
 from copydesk.sources.records import _record_article
 
@@ -94,6 +94,8 @@ def _row(
 ) -> Article | Unreadable:
     """One row as an Article, or an Unreadable naming its problem."""
     text = record.get(fields["text"])
+    if isinstance(text, bytes):  # a binary column is not text: never its hex digits
+        return Unreadable(path, f"field {quoted(fields['text'])} is binary, not a string", row, FORMAT)
     if isinstance(text, str) and len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         return Unreadable(
             path, f"field {shown(fields['text'])} longer than sources.max_bytes ({max_bytes})", row, FORMAT

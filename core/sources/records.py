@@ -226,8 +226,25 @@ def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int
 
 
 def json_type(value: Any) -> str:
-    """A decoded JSON value's type for messages: ``null`` for null, else the Python type (``int``, ``list``)."""
-    return "null" if value is None else type(value).__name__
+    """A decoded value's type for messages, in JSON's names: null, boolean, number, string, array, object.
+
+    ``binary`` for bytes (a Parquet binary column); another type (a Parquet timestamp) by its Python name.
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int | float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list | tuple):
+        return "array"
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, bytes | bytearray):
+        return "binary"
+    return type(value).__name__
 
 
 def _lone_surrogate(value: Any) -> str | None:

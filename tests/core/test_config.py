@@ -93,6 +93,42 @@ workers = "two"
             id="one-key-of-two",
         ),
         pytest.param("[scoring]\nmin_words = 0\n", "2: scoring.min_words must be at least 1, not 0", id="min-words"),
+        # a [history] url in no accepted form is the file's error, at its line (nothing is opened)
+        pytest.param(
+            '[history]\nurl = "sqlite:x.db"\n',
+            "2: history.url: sqlite:x.db: not a history URL; give a file path (history.db),"
+            " sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database"
+            " (./sqlite:x.db for a file name with a colon)",
+            id="history-url-form",
+        ),
+        pytest.param(
+            '\n[history]\nurl = "postgresql://u:s3cr3t@[::1/db"\n',
+            "3: history.url: postgresql://u:***@[::1/db: malformed URL (Invalid IPv6 URL); give a file path"
+            " (history.db), sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database",
+            id="history-url-malformed",
+        ),
+        # grade floors: each within 0-100, A > B > C > D > F strictly; of two out of order, the one set is named
+        pytest.param(
+            "[scoring.grades]\nA = 50\nB = 70\n",
+            "3: scoring.grades.B must be below scoring.grades.A (50), not 70",
+            id="grades-out-of-order",
+        ),
+        pytest.param(
+            "[scoring.grades]\nA = 60\n",
+            "2: scoring.grades.A must be above scoring.grades.B (70), not 60",
+            id="grade-below-a-default",
+        ),
+        pytest.param(
+            "[scoring.grades]\nC = 70\n",
+            "2: scoring.grades.C must be below scoring.grades.B (70), not 70",
+            id="grades-equal",
+        ),
+        pytest.param(
+            "[scoring.grades]\nA = 150\n", "2: scoring.grades.A must be between 0 and 100, not 150", id="grade-over-100"
+        ),
+        pytest.param(
+            "\n[scoring.grades]\nF = -5\n", "3: scoring.grades.F must be between 0 and 100, not -5", id="grade-negative"
+        ),
         # a line inside a multi-line string is no key, even when it reads like one
         pytest.param(
             '[sources.fields]\nid = """\n[gate]\nfail_under = 1\n"""\n[gate]\nfail_under = "x"\n',
@@ -123,6 +159,12 @@ def test_a_configuration_error_names_the_line_of_its_key(tmp_path: Path, toml: s
     with pytest.raises(ConfigError) as info:
         load_config(path, cwd=tmp_path)
     assert str(info.value) == f"{path}:{expected}"
+
+
+def test_grade_floors_in_order_and_range_are_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_text("[scoring.grades]\nA = 100\nB = 75\nC = 60\nD = 45\nF = 0\n")
+    assert [band for band, _ in load_config(path, cwd=tmp_path).scoring().grades] == ["A", "B", "C", "D", "F"]
 
 
 def test_a_config_file_not_named_toml_is_placed_too(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -122,3 +123,56 @@ def test_a_distributions_metadata_is_parsed_once_for_all_its_plugins(monkeypatch
     infos = [p for p in plugins.plugins if p.distribution == name]
     assert len(infos) > 1 and {p.version for p in infos} == {version}
     assert reads.count("METADATA") == 1
+
+
+CLASH = '''
+from copydesk import Rule, Scorer, hookimpl
+
+
+@hookimpl
+def copydesk_scorers():
+    return [Scorer(prefix="HDG", name="foo-bar", rules=(Rule("HDG900", "foo-rule", "m"),), score=lambda d, c: [])]
+'''
+
+
+def with_third_party(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:
+    """Install (as far as copydesk can tell) copydesk-NAME 0.1.0, whose plugin NAME takes the prefix HDG."""
+    (tmp_path / "clash_plugin.py").write_text(CLASH)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    installed = distributions.entry_points
+    third = distributions.EntryPoint(name, "clash_plugin", "copydesk", f"copydesk-{name}", "0.1.0")
+    monkeypatch.setattr(distributions, "entry_points", lambda group: [third, *installed(group)])
+
+
+@pytest.mark.parametrize("name", ["foo-bar", "zz-last"])
+def test_a_third_party_plugin_taking_a_builtin_prefix_is_the_one_that_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str
+) -> None:
+    """Built-ins load first, whatever the names' order: the newcomer is named, with advice that keeps hedging."""
+    with_third_party(monkeypatch, tmp_path, name)
+    with pytest.raises(PluginError) as info:
+        load_plugins()
+    assert str(info.value) == (
+        f"plugin '{name}' (copydesk-{name} 0.1.0) failed to load: ValueError: scorer prefix HDG is already used"
+        f" by plugin 'hedging'; run with --disable {name} to go on without it"
+    )
+    loaded = load_plugins(disable=[name])
+    assert "HDG" in {s.prefix for _, s in loaded.scorers}
+
+
+def test_a_third_party_plugin_reusing_a_builtin_name_fails_and_the_builtin_loads(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """--disable hedging would disable both: the advice is to uninstall or rename the newcomer."""
+    with_third_party(monkeypatch, tmp_path, "hedging")
+    with pytest.raises(PluginError) as info:
+        load_plugins()
+    assert str(info.value) == (
+        "plugin 'hedging' (copydesk-hedging 0.1.0) failed to load: entry point name also used by copydesk;"
+        " uninstall copydesk-hedging or rename its entry point to go on without it"
+        " (--disable hedging would disable both)"
+    )
+    loaded = load_plugins(tolerant=True)
+    [(holder, scorer)] = [(i, s) for i, s in loaded.scorers if s.prefix == "HDG"]
+    assert (holder.distribution, scorer.name) == ("copydesk", "hedging")
+    assert [(i.name, i.distribution) for i, _ in loaded.failed] == [("hedging", "copydesk-hedging")]

@@ -83,6 +83,15 @@ def test_default_prefix(name: str, prefix: str) -> None:
         (["new-plugin", "x"], "prefix 'X' must be 2-4 capital letters"),
         (["new-plugin", "loaded-words", "--prefix", "CD"], "prefix 'CD'"),
         (["new-plugin", "loaded-words", "--prefix", "lw"], "prefix 'lw'"),
+        # an installed plugin's name or prefix: the new package could not load beside it
+        (
+            ["new-plugin", "hedging"],
+            "error: plugin name 'hedging' is already used by an installed plugin (copydesk); choose another name",
+        ),
+        (
+            ["new-plugin", "foo-bar", "--prefix", "HDG"],
+            "error: prefix 'HDG' is already used by plugin 'hedging' (copydesk); give another --prefix",
+        ),
     ],
 )
 def test_new_plugin_rejects_bad_names(args: list[str], message: str, tmp_path: Path) -> None:

@@ -109,6 +109,7 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
         {"x.html": b"<html><head><title>T</title></head><body><script>x()</script></body></html>"},
         [],
     ),
+    "html-only-navigation": ({"x.html": b"<html><body><nav>Home</nav></body></html>"}, []),
     "html-broken-markup": ({"x.html": ("<html><body><p>" + GOOD + "<div><<<>>></p").encode()}, []),
     "html-binary": ({"x.html": bytes(range(256)) * 10}, []),
     # folders and paths
@@ -132,6 +133,7 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "config-empty-field-name": ({"bad.toml": b'[sources.fields]\nid = ""\n'}, ["--config", "bad.toml"]),
     "config-empty-ignore-entry": ({"bad.toml": b'[run]\nignore = ["HDG", ""]\n'}, ["--config", "bad.toml"]),
     "config-empty-plugin-list-entry": ({"bad.toml": b'[plugins.hedging]\nextra_cues = [""]\n'}, ["--config", "bad.toml"]),
+    "config-grades-out-of-order": ({"bad.toml": b"[scoring.grades]\nA = 50\nB = 70\n"}, ["--config", "bad.toml"]),
     "config-history-url-control": ({"bad.toml": b'[history]\nurl = "a\\u001b[2J.db"\n'}, ["--config", "bad.toml"]),
     # line endings, record values that are not strings, backslashes
     "cr-only-front-matter-md": ({"x.md": ("---\ntitle: T\nbyline: By A\n---\n\n" + GOOD).replace("\n", "\r").encode()}, []),

@@ -23,6 +23,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: bad.toml:1: invalid TOML: Expected ']' at the end of a table declaration (column 5)",
         None,
     ),
+    "config-grades-out-of-order": (
+        2,
+        "copydesk: error: bad.toml:3: scoring.grades.B must be below scoring.grades.A (50), not 70",
+        None,
+    ),
     "config-huge-weight": (
         2,
         "copydesk: error: bad.toml:2: scoring.weights.hedging must be a number up to 1e+06, not 1e+308",
@@ -139,6 +144,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         [("good.txt", False), ("x.html", True)],
     ),
     "html-broken-markup": (0, "", [("good.txt", False), ("x.html", False)]),
+    "html-only-navigation": (
+        2,
+        "copydesk: error: x.html: no main text found in the HTML",
+        [("good.txt", False), ("x.html", True)],
+    ),
     "html-empty": (2, "copydesk: error: x.html: empty file", [("good.txt", False), ("x.html", True)]),
     "html-no-body-text": (
         2,
@@ -152,7 +162,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-array": (
         2,
-        "copydesk: error: x.jsonl:1: a JSON list, not an object",
+        "copydesk: error: x.jsonl:1: a JSON array, not an object",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-blank-lines": (
@@ -222,7 +232,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-string": (
         2,
-        "copydesk: error: x.jsonl:1: a JSON str, not an object",
+        "copydesk: error: x.jsonl:1: a JSON string, not an object",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-text-empty": (
@@ -237,7 +247,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-text-number": (
         2,
-        "copydesk: error: x.jsonl:1: field 'text' is int, not a string",
+        "copydesk: error: x.jsonl:1: field 'text' is number, not a string",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-truncated": (
@@ -271,7 +281,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "only-punctuation-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "symlink-loop-folder": (0, "", [("good.txt", False), ("d/a.txt", False)]),
-    "title-only-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "title-only-txt": (
+        2,
+        "copydesk: error: x.txt: no body text after the title (line 1)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
     "unknown-extension": (0, "", [("good.txt", False), ("x.dat", False)]),
     "utf16-bom-txt": (
         0,

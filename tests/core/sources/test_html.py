@@ -17,7 +17,7 @@ import pytest
 from copydesk.config import packaged_defaults
 from copydesk.errors import ConfigError
 from copydesk.formats.positions import in_file
-from copydesk.models import Article, Finding, Severity
+from copydesk.models import Article, Finding, Severity, Unreadable
 from copydesk.sources import Batch
 from copydesk.sources.html import html_to_text, trafilatura_available
 from support import REPO, run_copydesk
@@ -116,6 +116,15 @@ def test_the_documented_differences_between_the_extractors() -> None:
     short = "<html><body><nav>Home</nav><h1>Big news</h1><p>First para.</p></body></html>"
     assert html_to_text(short, trafilatura=False) == ("Big news", "First para.")
     assert html_to_text(short, trafilatura=True)[1].startswith("Home\n")
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_a_page_of_only_page_furniture_is_unreadable_with_either_extractor(tmp_path: Path, extractor: str) -> None:
+    """trafilatura's fallback on such a page is its menu: no main text, as the built-in extractor finds."""
+    path = tmp_path / "n.html"
+    path.write_text("<html><body><nav>Home</nav><footer>About us</footer></body></html>")
+    [item] = Batch([str(path)], {**SOURCES, "html_extractor": extractor})
+    assert isinstance(item, Unreadable) and item.message == f"{path}: no main text found in the HTML"
 
 
 def finding(field: str, start: int, end: int) -> Finding:

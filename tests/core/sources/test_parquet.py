@@ -86,6 +86,16 @@ def test_missing_text_column_names_the_row(tmp_path: Path) -> None:
     assert isinstance(item, Unreadable) and item.record == 1 and "no 'text' field" in item.problem
 
 
+def test_a_binary_or_number_text_column_is_unreadable_as_jsonl_says_never_its_hex(tmp_path: Path) -> None:
+    binary = tmp_path / "b.parquet"
+    pq.write_table(pa.table({"id": [1], "text": [b"\xff\xfe\x00bad"]}), binary)
+    [item] = list(Batch([str(binary)], SOURCES))
+    assert isinstance(item, Unreadable) and (item.record, item.problem) == (1, "field 'text' is binary, not a string")
+    number = write(tmp_path / "n.parquet", [{"text": 5}])
+    [item] = list(Batch([str(number)], SOURCES))
+    assert isinstance(item, Unreadable) and item.problem == "field 'text' is number, not a string"
+
+
 def test_parquet_and_jsonl_of_the_same_rows_score_the_same(tmp_path: Path) -> None:
     data = [{k: v for k, v in r.items() if k != "when"} for r in rows(4)]
     write(tmp_path / "a.parquet", data)

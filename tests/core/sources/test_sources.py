@@ -33,6 +33,19 @@ def test_txt_title_is_first_non_empty_line_and_body_keeps_file_offsets() -> None
     assert (art.source.title_at.line, art.source.body_at.line) == (3, 4)
 
 
+@pytest.mark.parametrize(
+    ("name", "text", "problem"),
+    [
+        ("t.txt", "Just a title\n", "no body text after the title (line 1)"),
+        ("t.txt", "\n\nJust a title", "no body text after the title (line 3)"),
+        ("t.md", "<!-- copydesk: ignore-file HDG -->\n# Title\n \n\t\n", "no body text after the title (line 2)"),
+    ],
+)
+def test_a_title_without_body_text_is_unreadable_as_an_empty_record_text_is(name: str, text: str, problem: str) -> None:
+    item = parse_text(text, name, name[-2:])
+    assert isinstance(item, Unreadable) and item.message == f"{name}: {problem}"
+
+
 def test_front_matter_gives_byline_url_date_and_extra_meta() -> None:
     text = (
         "---\nauthor: Jane Roe\nurl: https://example.org/x\ndate: 2024-05-01\ndesk: world\n---\n# Headline\nBody text."
@@ -100,8 +113,8 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Pat
         ("a", 1),
         (2, "not valid JSON"),
         (3, "record has no 'text' field"),
-        (5, "a JSON list, not an object"),
-        (6, "field 'text' is int, not a string"),
+        (5, "a JSON array, not an object"),
+        (6, "field 'text' is number, not a string"),
         ("g", 7),
     ]
     assert isinstance(items[-1], Article) and items[-1].meta["copydesk_ignore"] == "HDG001"
