@@ -561,20 +561,26 @@ def _validate_values(
         raise ConfigError(f"{where}: history.url: {control_problem(data['history']['url'])}")
     if (url_problem := _history_url_problem((given or {}).get("history", {}).get("url"))) is not None:
         raise ConfigError(f"{where}: history.url: {url_problem}")
+    for key, problem in _scoring_problems(data):
+        raise ConfigError(f"{where}: {key} {problem}")
+
+
+def _scoring_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
+    """The ``[scoring]`` and ``[severity]`` values out of range, as (dotted key, problem)."""
     scoring = data["scoring"]
     if scoring["min_words"] < 1:
-        raise ConfigError(f"{where}: scoring.min_words must be at least 1, not {scoring['min_words']}")
+        yield "scoring.min_words", f"must be at least 1, not {scoring['min_words']}"
     if scoring["density_scale"] <= 0:
-        raise ConfigError(f"{where}: scoring.density_scale must be positive, not {scoring['density_scale']:g}")
+        yield "scoring.density_scale", f"must be positive, not {scoring['density_scale']:g}"
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
-            raise ConfigError(f"{where}: severity.{code} must be info, warning or error, not {shown(value)}")
+            yield f"severity.{code}", f"must be info, warning or error, not {shown(value)}"
     for table in ("weights", "severity_penalty"):
         for key, value in scoring[table].items():
             if value < 0:
-                raise ConfigError(f"{where}: scoring.{table}.{key} must not be negative")
+                yield f"scoring.{table}.{key}", "must not be negative"
             if not value <= MAX_WEIGHT:  # also true for NaN: the aggregate would overflow into NaN/Infinity
-                raise ConfigError(f"{where}: scoring.{table}.{key} must be a number up to {MAX_WEIGHT:g}, not {value}")
+                yield f"scoring.{table}.{key}", f"must be a number up to {MAX_WEIGHT:g}, not {value}"
 
 
 def load_config(
