@@ -18,7 +18,17 @@ from typing import Any
 from copydesk import safety
 from copydesk.formats.positions import in_file
 from copydesk.modelfile import rounded
-from copydesk.models import ArticleReport, Finding, FrozenDict, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
+from copydesk.models import (
+    ArticleReport,
+    Finding,
+    FrozenDict,
+    Rule,
+    RunInfo,
+    RunSummary,
+    ScorerResult,
+    Severity,
+    SourceRef,
+)
 from copydesk.rollup import SourceSummary
 
 #: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
@@ -250,7 +260,9 @@ class _FindingText:
         """The finding's text from the template, or None when a value is of a type the template does not write."""
         code, name, plugin, prefix, severity, message, excerpt, matched, field, data = _FIELDS_OF(finding)
         positions = _POSITIONS_OF(finding)
-        strings = (code, name, plugin, prefix, severity.value, message, excerpt, field)
+        # a Severity's value read from the instance, not through the enum's property (a call per finding)
+        severity = severity._value_ if type(severity) is Severity else severity.value
+        strings = (code, name, plugin, prefix, severity, message, excerpt, field)
         data = self._data(data)
         if data is None or tuple(map(type, positions)) != _INTS or tuple(map(type, strings)) != _STRS:
             return None
@@ -272,7 +284,7 @@ class _FindingText:
         if not data:
             return "{}"
         parts = []
-        for key in sorted(data):
+        for key in sorted(data) if len(data) > 1 else data:
             value = data[key]
             kind = type(value)
             if type(key) is not str:
