@@ -228,7 +228,8 @@ def _plain_finding(finding: Finding) -> bool:
     return joined.isascii() or not _surrogate_in(joined)
 
 
-_SCALARS = frozenset((str, int, float, bool, type(None)))
+_SCALARS: frozenset[type] = frozenset((str, int, float, bool, type(None)))
+_DICTS: frozenset[type] = frozenset((dict, FrozenDict))
 _DATA_OF = attrgetter("data")
 #: Fewer findings than this are checked one by one (the batch's set-up costs more).
 _BATCH = 4
@@ -252,7 +253,7 @@ def _plain_findings(findings: Sequence[Finding]) -> bool:
         if min(positions) < -JSON_INT or max(positions) > JSON_INT:
             return False
         datas = list(map(_DATA_OF, findings))
-        if not {dict, FrozenDict}.issuperset(map(type, datas)):
+        if not _DICTS.issuperset(map(type, datas)):
             return False
         keys = list(chain.from_iterable(datas))
         if not {str}.issuperset(map(type, keys)):
