@@ -247,7 +247,8 @@ class _FindingText:
                 if state is not _UNMARKED:
                     item["baseline"] = state
                 text = self._indented(dumps(item, what, **_LAYOUTS[self.spaced]))
-            texts.append(text if text.isascii() else safety.json_text(text))
+            # what json_text escapes is DEL or not ASCII: most findings need no scan (isascii reads a flag)
+            texts.append(text if text.isascii() and "\x7f" not in text else safety.json_text(text))
         if self.spaced:
             return f"[\n{_ITEM}" + f",\n{_ITEM}".join(texts) + "\n  ]"
         return "[" + ",".join(texts) + "]"

@@ -79,6 +79,9 @@ def _variants(report: ArticleReport) -> dict[str, ArticleReport]:
         "a file source": replace(report, source=source),
         "a record source": replace(report, source=SourceRef("a.jsonl", "jsonl", record=7)),
         "a title with specials": replace(report, title="\u2029 \u061c title", id="\ufeffid"),
+        "ASCII but for a DEL": replace(
+            report, findings=(replace(first, message="del \x7f", excerpt="x", matched="x"),)
+        ),
     }
 
 
@@ -92,6 +95,7 @@ VARIANTS = [
     "a file source",
     "a record source",
     "a title with specials",
+    "ASCII but for a DEL",
 ]
 
 
