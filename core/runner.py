@@ -265,17 +265,18 @@ class Runner:
         """
         kept = []
         suppressed = []
-        known = a.severities
+        known, selected, plugin, prefix = a.severities, a.context.selected, a.info.name, a.scorer.prefix
         allows = supp.allows if supp else None
         for finding in findings:
-            if finding.code not in known:
-                raise ValueError(f"finding code {finding.code} is not a rule of scorer {a.scorer.prefix}")
-            if finding.code not in a.context.selected:
+            code = finding.code
+            if code not in known:
+                raise ValueError(f"finding code {code} is not a rule of scorer {prefix}")
+            if code not in selected:
                 continue
             if allows is not None and not allows(finding):
                 suppressed.append(finding)
                 continue
-            kept.append(_replaced(finding, severity=known[finding.code], plugin=a.info.name, prefix=a.scorer.prefix))
+            kept.append(_replaced(finding, severity=known[code], plugin=plugin, prefix=prefix))
         return tuple(kept), tuple(suppressed)
 
     def score(self, article: Article, index: int = 0, failed: Mapping[str, str] | None = None) -> ArticleReport:
@@ -301,10 +302,7 @@ class Runner:
             # the comments themselves are blanked in the text scorers read: point at them in the body as written
             written = document.body if document.body.text == article.body else TextView(article.body, "text")
             diags += supp.unused(active, written)
-        # Each scorer's findings sorted once: the concatenation of sorted runs then sorts to the same order
-        # as the findings unsorted (the sort is stable and keeps scorer order among equal keys), and faster.
-        ordered = [tuple(sorted(r.findings, key=sort_key)) for r in results]
-        findings = sorted((f for run in ordered for f in run), key=sort_key)
+        findings, ordered = _in_reading_order(results)
         band, verdict = scoring.grade(total, self.scoring)
         return ArticleReport(
             id=article.id,
@@ -457,6 +455,24 @@ class Runner:
                 yield result.report, result.pieces
             else:
                 yield result, None
+
+
+def _in_reading_order(results: list[ScorerResult]) -> tuple[list[Finding], list[tuple[Finding, ...]]]:
+    """Every finding sorted by :func:`sort_key`, and each scorer's findings so sorted, from one sort.
+
+    The sort is stable: findings with equal keys keep scorer order, then the scorer's
+    own order, as sorting each scorer's findings and then all of them would. Each finding's
+    key is computed once, with its place in that order (so two keys never tie) and its scorer.
+    """
+    keyed = [
+        (sort_key(finding), place, run, finding)
+        for place, (run, finding) in enumerate((run, f) for run, r in enumerate(results) for f in r.findings)
+    ]
+    keyed.sort()
+    runs: list[list[Finding]] = [[] for _ in results]
+    for _, _, run, finding in keyed:
+        runs[run].append(finding)
+    return [item[3] for item in keyed], [tuple(run) for run in runs]
 
 
 _T = TypeVar("_T", Finding, ScorerResult)

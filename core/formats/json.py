@@ -33,8 +33,8 @@ class JsonWriter:
 
     def render(self, report: ArticleReport) -> str:
         """The report as an item of the document's ``articles`` array, indented as ``json.dumps(..., indent=2)`` puts it."""
-        text = schema.dumps(schema.article_dict(report, self.timings), "json", indent=2)
-        return safety.json_text(text).replace("\n", "\n" + _ITEM_INDENT)
+        text = schema.article_json(report, "json", spaced=True, timings=self.timings)
+        return text.replace("\n", "\n" + _ITEM_INDENT)
 
     def add(self, report: ArticleReport) -> None:
         """Convert the report now; the document is written at close."""
@@ -81,8 +81,9 @@ class JsonlWriter:
 
     def render(self, report: ArticleReport) -> str:
         """The report's line (a worker process may run this)."""
-        line = {"schema_version": schema.SCHEMA_VERSION, **schema.article_dict(report)}
-        return safety.json_text(schema.dumps(line, "jsonl", separators=(",", ":"))) + "\n"
+        return (
+            schema.article_json(report, "jsonl", spaced=False, first={"schema_version": schema.SCHEMA_VERSION}) + "\n"
+        )
 
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""

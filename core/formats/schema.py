@@ -9,11 +9,26 @@ bytes. Timings are left out unless asked for, because they differ run to run.
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Sequence
+from json.encoder import encode_basestring
+from operator import attrgetter
 from typing import Any
 
+from copydesk import safety
 from copydesk.formats.positions import in_file
 from copydesk.modelfile import rounded
-from copydesk.models import ArticleReport, Finding, Rule, RunInfo, RunSummary, ScorerResult, SourceRef
+from copydesk.models import (
+    ArticleReport,
+    Finding,
+    FrozenDict,
+    Rule,
+    RunInfo,
+    RunSummary,
+    ScorerResult,
+    Severity,
+    SourceRef,
+)
 from copydesk.rollup import SourceSummary
 
 #: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
@@ -115,6 +130,15 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
     for item, state in zip(findings, report.baseline_state, strict=False):
         item["baseline"] = state
     return {
+        **article_head(report, timings),
+        "findings": findings,
+        "diagnostics": [finding_dict(f, report.source) for f in report.diagnostics],
+    }
+
+
+def article_head(report: ArticleReport, timings: bool = False) -> dict[str, Any]:
+    """:func:`article_dict` without its last two keys, ``findings`` and ``diagnostics``."""
+    return {
         "id": report.id,
         "title": report.title,
         "source": source_dict(report.source),
@@ -126,9 +150,163 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "truncated": report.truncated,
         "floored": report.floored,
         "scorers": [scorer_dict(s, timings) for s in report.scorers],
-        "findings": findings,
-        "diagnostics": [finding_dict(f, report.source) for f in report.diagnostics],
     }
+
+
+def article_json(report: ArticleReport, what: str, *, spaced: bool, timings: bool = False, first: Any = None) -> str:
+    """The JSON text of ``{**first, **article_dict(report, timings)}``, made safe (:func:`copydesk.safety.json_text`).
+
+    Exactly the bytes :func:`dumps` and ``json_text`` give of the dictionary, with
+    ``indent=2`` when ``spaced``, else ``separators=(",", ":")``; but each finding is
+    written from a template of its :func:`finding_dict` (:class:`_FindingText`), not
+    built as dictionaries and encoded: findings are most of a report.
+
+    :param first: keys to put before the report's (the JSONL line's ``schema_version``).
+    """
+    head = safety.json_text(dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced]))
+    texts = _FINDING_TEXTS[spaced]
+    findings = texts.items(report.findings, report.source, report.baseline_state, what)
+    diagnostics = texts.items(report.diagnostics, report.source, (), what)
+    if spaced:  # the head ends "\n}"; the lists are the last keys, at the first level of indentation
+        return f'{head[:-2]},\n  "findings": {findings},\n  "diagnostics": {diagnostics}\n}}'
+    return f'{head[:-1]},"findings":{findings},"diagnostics":{diagnostics}}}'
+
+
+#: :func:`dumps` layouts by ``spaced``: compact (a JSONL line), or indented (the JSON document).
+_LAYOUTS: dict[bool, dict[str, Any]] = {False: {"separators": (",", ":")}, True: {"indent": 2}}
+#: How deep a finding stands in an article's text (article 0, its ``findings`` 1, a finding 2), as spaces.
+_ITEM = " " * 4
+_SLOT = "@@{}@@"
+_TEXT_SLOTS = ("code", "name", "plugin", "prefix", "severity", "message", "excerpt", "matched", "field")
+_POSITION_SLOTS = ("start", "end", "line", "column", "end_line", "end_column")
+_INTS = (int,) * len(_POSITION_SLOTS)
+_STRS = (str,) * (len(_TEXT_SLOTS) - 1)  # all but the matched text
+_FIELDS_OF = attrgetter(
+    "code", "name", "plugin", "prefix", "severity", "message", "excerpt", "matched", "field", "data"
+)
+_POSITIONS_OF = attrgetter(*_POSITION_SLOTS)
+#: A finding's baseline state when the report has none for it.
+_UNMARKED = object()
+
+
+class _Sample:
+    """A stand-in finding whose every field is its slot's name (its severity's ``value`` too)."""
+
+    def __init__(self) -> None:
+        for name in (*_TEXT_SLOTS, *_POSITION_SLOTS):
+            setattr(self, name, _SLOT.format(name))
+        self.value = _SLOT.format("severity")
+        self.severity = self
+        self.data: dict[str, Any] = {}
+
+
+class _FindingText:
+    """Findings as the JSON text :func:`dumps` gives of their :func:`finding_dict` in one layout, without the dictionaries.
+
+    The text around the values comes from ``json.dumps`` itself, of the dictionary of a
+    stand-in finding whose values are slot names; each slot is then filled with its
+    value's JSON (strings by ``json``'s own ``encode_basestring``). A finding with a value
+    of an unusual type (a ``str`` or ``int`` subclass, data nested or not a dict) is
+    written through its dictionary instead, so the text is the same whatever it holds.
+    """
+
+    def __init__(self, spaced: bool) -> None:
+        self.spaced = spaced
+        sample: dict[str, Any] = finding_dict(_Sample(), None)  # type: ignore[arg-type]
+        sample["location"].update(path=_SLOT.format("path"), record=_SLOT.format("record"))
+        sample["data"] = _SLOT.format("data")
+        self.plain = self._template(sample)
+        self.marked = self._template({**sample, "baseline": _SLOT.format("baseline")})
+        #: How a data value's key is followed, and data items are separated, in this layout.
+        self.colon, self.comma = (": ", ",\n" + _ITEM + "    ") if spaced else (":", ",")
+
+    def _template(self, sample: dict[str, Any]) -> str:
+        """``%``-template of ``sample``'s text: each slot a ``%s``, each position a ``%d``."""
+        text = json.dumps(sample, ensure_ascii=False, **_LAYOUTS[self.spaced]).replace("%", "%%")
+        if self.spaced:
+            text = text.replace("\n", "\n" + _ITEM)
+        for name in _POSITION_SLOTS:
+            text = text.replace(f'"{_SLOT.format(name)}"', "%d")
+        for name in (*_TEXT_SLOTS, "path", "record", "data", "baseline"):
+            text = text.replace(f'"{_SLOT.format(name)}"', "%s")
+        return text
+
+    def items(self, findings: Sequence[Finding], source: SourceRef | None, states: Sequence[str], what: str) -> str:
+        """The JSON list of ``findings`` (the ``i``-th marked with ``states[i]`` when there is one)."""
+        if not findings:
+            return "[]"
+        where = (dumps(source.path, what), dumps(source.record, what)) if source else ("null", "null")
+        placed = source is not None and source.record is None  # a file: positions as in_file gives them
+        texts = []
+        marks = len(states)
+        for i, finding in enumerate(findings):
+            state = states[i] if i < marks else _UNMARKED
+            text = self._fast(in_file(finding, source) if placed else finding, where, state)
+            if text is None:
+                item = finding_dict(finding, source)
+                if state is not _UNMARKED:
+                    item["baseline"] = state
+                text = self._indented(dumps(item, what, **_LAYOUTS[self.spaced]))
+            # what json_text escapes is DEL or not ASCII: most findings need no scan (isascii reads a flag)
+            texts.append(text if text.isascii() and "\x7f" not in text else safety.json_text(text))
+        if self.spaced:
+            return f"[\n{_ITEM}" + f",\n{_ITEM}".join(texts) + "\n  ]"
+        return "[" + ",".join(texts) + "]"
+
+    def _indented(self, text: str) -> str:
+        """``text`` (a finding's, or a value of its data's) placed one level deeper, when spaced."""
+        return text.replace("\n", "\n" + _ITEM) if self.spaced else text
+
+    def _fast(self, finding: Finding, where: tuple[str, str], state: Any) -> str | None:
+        """The finding's text from the template, or None when a value is of a type the template does not write."""
+        code, name, plugin, prefix, severity, message, excerpt, matched, field, data = _FIELDS_OF(finding)
+        positions = _POSITIONS_OF(finding)
+        # a Severity's value read from the instance, not through the enum's property (a call per finding)
+        severity = severity._value_ if type(severity) is Severity else severity.value
+        strings = (code, name, plugin, prefix, severity, message, excerpt, field)
+        data = self._data(data)
+        if data is None or tuple(map(type, positions)) != _INTS or tuple(map(type, strings)) != _STRS:
+            return None
+        if type(matched) is not str:
+            return None
+        quoted = tuple(map(encode_basestring, strings))
+        # the matched text is often the excerpt itself (a whole line or sentence flagged)
+        values = (*quoted[:7], quoted[6] if matched == excerpt else encode_basestring(matched), *where, quoted[7])
+        if state is _UNMARKED:
+            return self.plain % (*values, *positions, data)
+        if type(state) is not str:
+            return None
+        return self.marked % (*values, *positions, data, encode_basestring(state))
+
+    def _data(self, data: Any) -> str | None:
+        """A finding's data as its text in the template, or None unless it is a dict of strings, ints, floats, bools and None."""
+        if type(data) is not FrozenDict and type(data) is not dict:
+            return None
+        if not data:
+            return "{}"
+        parts = []
+        for key in sorted(data) if len(data) > 1 else data:
+            value = data[key]
+            kind = type(value)
+            if type(key) is not str:
+                return None
+            if kind is str:
+                text = encode_basestring(value)
+            elif kind is int:
+                text = int.__repr__(value)
+            elif kind is float and math.isfinite(value):
+                text = float.__repr__(value)
+            elif value is None or kind is bool:
+                text = "null" if value is None else "true" if value else "false"
+            else:
+                return None
+            parts.append(encode_basestring(key) + self.colon + text)
+        if self.spaced:
+            return "{\n" + _ITEM + "    " + self.comma.join(parts) + "\n" + _ITEM + "  }"
+        return "{" + self.comma.join(parts) + "}"
+
+
+_FINDING_TEXTS = {False: _FindingText(False), True: _FindingText(True)}
 
 
 def rule_dict(rule: Rule, plugin: str, prefix: str) -> dict[str, Any]:

@@ -234,3 +234,53 @@ def test_the_fast_path_for_a_finding_accepts_only_what_the_field_by_field_check_
         assert _checked_values(finding) is None
     plain = replace(found, data={}, **{k: v for k, v in changed.items() if type(v) in (str, int)})
     assert _plain_finding(plain) == (_checked_values(plain) is None)
+
+
+def _returning_many(change: Callable[[Finding], Finding]) -> Scorer:
+    """A scorer returning five PLN001 findings, the fourth as ``change`` alters it (more than one batch check)."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        spans = [(0, 4), (5, 9), (10, 14), (5, 9), (21, 22)]
+        found = [PLAIN.finding(document.body, start, end) for start, end in spans]
+        found[3] = change(found[3])
+        return Assessment(tuple(found))
+
+    return Scorer("PLN", "plain", (PLAIN,), score)
+
+
+@pytest.mark.parametrize(("change", "why"), [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_a_bad_finding_among_good_ones_is_named_as_when_alone(change: Callable[[Finding], Finding], why: str) -> None:
+    """The findings of a result are checked all at once; one that fails is still named, with what is wrong."""
+    [report] = score_batch([BODY], plugin_set(scorers=[_returning_many(change), OTHER]))
+    assert why in report.diagnostics[0].message
+    assert report.scorers[0].error and not report.scorers[0].findings
+    [good] = score_batch([BODY], plugin_set(scorers=[_returning_many(lambda found: found)]))
+    assert good.scorers[0].error is None and len(good.findings) == 5
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.tuples(*[_ANY_TEXT | st.none()] * 6),
+            st.tuples(*[_POSITION] * 6),
+            st.dictionaries(st.text(max_size=3) | st.integers(0, 2), _VALUES, max_size=2) | st.lists(st.integers()),
+        ),
+        max_size=7,
+    ),
+    st.booleans(),
+)
+def test_the_batch_check_of_findings_passes_exactly_what_each_check_passes(
+    changes: list[tuple[tuple[object, ...], tuple[object, ...], object]], plain: bool
+) -> None:
+    """``_plain_findings`` of a result's findings is ``_plain_finding`` of each, however many and whatever they hold."""
+    from copydesk.containment import _POSITIONS, _TEXTS, _plain_finding, _plain_findings
+
+    found = PLAIN.finding(TextView(BODY), 5, 9)
+    findings = []
+    for texts, positions, data in changes:
+        changed = {**dict(zip(_TEXTS, texts, strict=True)), **dict(zip(_POSITIONS, positions, strict=True))}
+        if plain:  # mostly acceptable values, so that a batch passes often enough to be tested
+            changed = {k: v for k, v in changed.items() if type(v) in (str, int)}
+        findings.append(replace(found, data=data, **changed))
+    assert _plain_findings(findings) == all(map(_plain_finding, findings))

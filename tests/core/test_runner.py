@@ -238,3 +238,49 @@ def test_scoring_an_article_with_the_built_in_scorers_leaves_nothing_for_the_gar
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+ALPHA = Rule("ALP001", "alpha-span", "Alpha {n}")
+BETA = Rule("BET001", "beta-span", "Beta {n}")
+#: Spans given out of order, with ties on every key (same span, code and message) within and across scorers.
+SPANS = [(("text", 9, 12), 0), (("title", 0, 3), 1), (("text", 0, 4), 2), (("text", 9, 12), 0), (("text", 0, 4), 3)]
+
+
+def _spans(rule: Rule) -> Scorer:
+    def score(document: Document, context: Context) -> list[Finding]:
+        views = {"text": document.body, "title": document.title}
+        found = []
+        for i, ((field, start, end), n) in enumerate(SPANS):
+            finding = rule.finding(views[field], start, end, n=n)
+            found.append(replace(finding, data={"given": i}))
+        return found
+
+    return Scorer(rule.code[:3], rule.name, (rule,), score)
+
+
+def test_findings_are_in_reading_order_ties_in_scorer_order_then_as_each_scorer_gave_them() -> None:
+    """One sort gives the article's findings and each scorer's: title first, then by span, code and message."""
+    [report] = score_batch(
+        [article("A body of text here.", title="Big title")], plugin_set(scorers=[_spans(BETA), _spans(ALPHA)])
+    )
+    listed = [(f.code, f.field, f.start, f.data["given"]) for f in report.findings]
+    assert listed == [
+        ("ALP001", "title", 0, 1),
+        ("BET001", "title", 0, 1),
+        ("ALP001", "text", 0, 2),
+        ("ALP001", "text", 0, 4),
+        ("BET001", "text", 0, 2),
+        ("BET001", "text", 0, 4),
+        ("ALP001", "text", 9, 0),
+        ("ALP001", "text", 9, 3),
+        ("BET001", "text", 9, 0),
+        ("BET001", "text", 9, 3),
+    ]
+    for result in report.scorers:
+        assert [(f.field, f.start, f.data["given"]) for f in result.findings] == [
+            ("title", 0, 1),
+            ("text", 0, 2),
+            ("text", 0, 4),
+            ("text", 9, 0),
+            ("text", 9, 3),
+        ]

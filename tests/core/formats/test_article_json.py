@@ -1,0 +1,124 @@
+"""The JSON writers' text of a report (``schema.article_json``) is exactly ``json.dumps`` of its dictionary.
+
+Findings are written from a template rather than encoded as dictionaries (issue 15):
+these tests hold the text to what ``json.dumps`` and ``safety.json_text`` give of
+``schema.article_dict``, in both layouts, for findings of every shape a report can
+carry, the unusual ones (written through their dictionary) included.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from copydesk import safety
+from copydesk.formats import schema
+from copydesk.models import ArticleReport, Finding, Position, Rule, Scorer, Severity, SourceRef
+from copydesk.testing import plugin_set, score_batch
+
+RULE = Rule("ONE001", "one-rule", "One {word}")
+BODY = 'Some body "text" here\n\twith caf\u00e9, a \u202e bidi mark, a \u2028 separator and a \x7f.\nThe end.'
+
+
+def _score(document: Any, context: Any) -> list[Finding]:
+    view = document.body
+    return [
+        RULE.finding(view, 0, 4, word="some"),
+        RULE.finding(view, 22, 40, word='"quoted" 50%', data={"n": 3, "share": 0.25, "ok": True, "none": None}),
+        RULE.finding(view, 40, 60, word="\u202e", data={"z": "caf\u00e9", "a": [1, {"b": 2.5}], "m": {}}),
+        RULE.finding(view, 60, 60, word="empty", excerpt="\x7f\u2066 \\ / \b"),
+    ]
+
+
+ONE = Scorer("ONE", "one", (RULE,), _score)
+
+
+class Kind(enum.IntEnum):
+    """An int subclass, as a plugin's position may be."""
+
+    FOUR = 4
+
+
+class Text(str):
+    """A str subclass, as a plugin's text may be."""
+
+
+@pytest.fixture(scope="module")
+def report() -> ArticleReport:
+    [scored] = score_batch([BODY], plugin_set(scorers=[ONE]))
+    assert len(scored.findings) == 4 and not scored.diagnostics
+    return scored
+
+
+def _as_dumps(report: ArticleReport, spaced: bool, timings: bool = False, first: Any = None) -> str:
+    layout: dict[str, Any] = {"indent": 2} if spaced else {"separators": (",", ":")}
+    value = {**(first or {}), **schema.article_dict(report, timings)}
+    return safety.json_text(schema.dumps(value, "json", **layout))
+
+
+def _variants(report: ArticleReport) -> dict[str, ArticleReport]:
+    first = report.findings[0]
+    odd = (
+        replace(first, start=Kind.FOUR),
+        replace(first, message=Text("a subclass")),
+        replace(first, matched=Text("x")),
+        replace(first, data={1: "int key"}),
+        replace(first, data={"big": 2**60}),
+        replace(first, severity=Severity.ERROR, data={"t": (1, 2)}),
+    )
+    source = SourceRef("a.txt", "txt", title_at=Position(0, 1, 1), body_at=Position(20, 2, 5))
+    return {
+        "scored": report,
+        "no findings": replace(report, findings=(), diagnostics=()),
+        "a baseline for some": replace(report, baseline_state=("new", "unchanged")),
+        "a baseline for all and more": replace(report, baseline_state=("new",) * 6),
+        "a baseline state not a str": replace(report, baseline_state=(None, 1)),  # type: ignore[arg-type]
+        "unusual values": replace(report, findings=odd, diagnostics=report.findings[:1]),
+        "a file source": replace(report, source=source),
+        "a record source": replace(report, source=SourceRef("a.jsonl", "jsonl", record=7)),
+        "a title with specials": replace(report, title="\u2029 \u061c title", id="\ufeffid"),
+        "ASCII but for a DEL": replace(
+            report, findings=(replace(first, message="del \x7f", excerpt="x", matched="x"),)
+        ),
+    }
+
+
+VARIANTS = [
+    "scored",
+    "no findings",
+    "a baseline for some",
+    "a baseline for all and more",
+    "a baseline state not a str",
+    "unusual values",
+    "a file source",
+    "a record source",
+    "a title with specials",
+    "ASCII but for a DEL",
+]
+
+
+@pytest.mark.parametrize("spaced", [False, True], ids=["compact", "indented"])
+@pytest.mark.parametrize("name", VARIANTS)
+def test_the_text_of_a_report_is_json_dumps_of_its_dictionary(report: ArticleReport, name: str, spaced: bool) -> None:
+    variants = _variants(report)
+    assert list(variants) == VARIANTS
+    variant = variants[name]
+    assert schema.article_json(variant, "json", spaced=spaced) == _as_dumps(variant, spaced)
+
+
+@pytest.mark.parametrize("spaced", [False, True], ids=["compact", "indented"])
+def test_the_text_keeps_timings_and_leading_keys_where_json_dumps_puts_them(
+    report: ArticleReport, spaced: bool
+) -> None:
+    first = {"schema_version": schema.SCHEMA_VERSION}
+    got = schema.article_json(report, "jsonl", spaced=spaced, timings=True, first=first)
+    assert got == _as_dumps(report, spaced, timings=True, first=first)
+    assert '"seconds"' in got
+
+
+def test_a_finding_with_a_nan_in_its_data_is_refused_with_the_reports_name(report: ArticleReport) -> None:
+    finding = replace(report.findings[0], data={"v": float("nan")})
+    with pytest.raises(ValueError, match=r"^the jsonl report would not be JSON"):
+        schema.article_json(replace(report, findings=(finding,)), "jsonl", spaced=False)
