@@ -129,3 +129,17 @@ def test_every_script_imports_and_has_a_main(script: Path) -> None:
         del sys.modules[spec.name]
     assert callable(getattr(module, "main", None)), f"{script.name} has no main()"
     assert module.__doc__, f"{script.name} has no docstring saying what it measures"
+
+
+def test_docs_ci_gate_example_is_real_output(tmp_path: Path) -> None:
+    ci = (REPO / "docs" / "ci.md").read_text()
+    command = "copydesk check seeds/ --fail-under 30 --fail-on error --max-failing 1"
+    assert f"`{command}` prints:" in ci
+    shown = ci.split(f"`{command}` prints:\n\n```\n", 1)[1].split("```", 1)[0].splitlines()
+    (tmp_path / "seeds").mkdir()
+    for seed in (REPO / "seeds").glob("*.txt"):
+        (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "copydesk.toml").write_text('[severity]\nFIG003 = "error"\n')
+    result = run_copydesk(*command.split()[1:], cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[: len(shown)] == shown
