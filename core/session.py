@@ -108,7 +108,29 @@ class Session:
             " under the model in use (weights apply only to scorers it has no feature of; truncation is its fixed factor)"
             for name in sorted(self.config.user_weights & idle)
         ]
-        return lines
+        return lines + self._unmeasured()
+
+    def _unmeasured(self) -> list[str]:
+        """A warning when no scorer runs, or when scorers the model reads do not (rules deselected, plugin disabled).
+
+        A scorer none of whose rules is selected does not run, so its features leave the
+        score as they do with ``--disable``: the score then measures less than the model's.
+        """
+        running = {active.scorer.name for active in self.runner.active}
+        if not running:
+            return [
+                "copydesk: warning: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
+                " every article scores 100 and grades A"
+            ]
+        if not (absent := [safety.neutralise(name) for name in sorted(self.runner.model.scorers - running)]):
+            return []
+        names = absent[0] if len(absent) == 1 else f"{', '.join(absent[:-1])} and {absent[-1]}"
+        one = len(absent) == 1
+        return [
+            f"copydesk: warning: the {names} scorer{'' if one else 's'} {'does' if one else 'do'} not run"
+            f" (no rule selected, or {'its plugin' if one else 'their plugins'} disabled): {'its' if one else 'their'}"
+            " features leave the score, which measures less than the model in use"
+        ]
 
 
 @dataclass(frozen=True)

@@ -405,7 +405,9 @@ def test_disabling_a_plugin_that_is_not_installed_warns_and_goes_on(good: Path) 
     result = run_copydesk("score", str(good), "-f", "json", "--disable", "readabilty", "--disable", "figures")
     assert result.exit_code == 0 and ids(result) == [str(good)]
     assert error_lines(result) == [
-        "copydesk: warning: disable 'readabilty': no plugin of that name is installed (see 'copydesk plugins')"
+        "copydesk: warning: disable 'readabilty': no plugin of that name is installed (see 'copydesk plugins')",
+        "copydesk: warning: the figures scorer does not run (no rule selected, or its plugin disabled):"
+        " its features leave the score, which measures less than the model in use",
     ]
     scorers = [s["prefix"] for s in json.loads(result.stdout)["articles"][0]["scorers"]]
     assert "FIG" not in scorers and "RDB" in scorers
@@ -454,3 +456,20 @@ def test_an_unreadable_record_is_located_on_its_own_line(tmp_path: Path) -> None
         2,
         1,
     )
+
+
+def test_a_scorer_left_out_of_the_score_is_warned_of_and_no_scorer_at_all_too() -> None:
+    seeds = str(SEEDS)
+    one_rule = run_copydesk("score", seeds, "--ignore", "HDG001", "-f", "json")
+    assert "does not run" not in one_rule.stderr  # hedging still runs: its other rules are selected
+    readability = run_copydesk("score", seeds, "--ignore", "RDB", "-f", "json")
+    assert readability.exit_code == 0
+    assert readability.stderr.splitlines() == [
+        "copydesk: warning: the readability scorer does not run (no rule selected, or its plugin disabled):"
+        " its features leave the score, which measures less than the model in use"
+    ]
+    disabled = run_copydesk("score", seeds, "--disable", "hedging", "--ignore", "SRC", "-f", "json")
+    assert "the hedging and sourcing scorers do not run" in disabled.stderr
+    nothing = run_copydesk("check", seeds, "--ignore", "ALL")
+    assert "no scorer runs" in nothing.stderr
+    assert "every article scores 100" in nothing.stderr

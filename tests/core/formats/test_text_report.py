@@ -46,9 +46,19 @@ def test_min_severity_hides_lower_findings_and_says_how_many(desk: Desk) -> None
     page = desk.write("a.txt", BODY)
     result = desk.run([page], ["text"], min_severity="warning")
     assert [code for _, _, code, _ in listed(result.stdout)] == ["WRD001", "WRD002"]
-    assert "1 finding(s) not listed (--min-severity warning); scores and the gate count them all" in result.stdout
+    assert "1 finding(s) not listed (--min-severity warning); scores count them all" in result.stdout
+    gated = desk.run([page], ["text"], gate={"fail_under": 0}, min_severity="warning")
+    assert "1 finding(s) not listed (--min-severity warning); scores and the gate count them all" in gated.stdout
     only_errors = desk.run([page], ["text"], min_severity="error")
     assert [code for _, _, code, _ in listed(only_errors.stdout)] == ["WRD002"]
+
+
+def test_an_unreadable_record_is_placed_at_its_line_not_in_a_field(desk: Desk) -> None:
+    feed = desk.write("feed.jsonl", '{"text": "It was fine."}\n{bad\n')
+    text = desk.run([feed], ["text"]).stdout
+    assert f"  {feed}:2 error   CD002 " in text  # no made-up "text:2:1": the record was never read
+    junit = desk.run([feed], ["junit"]).stdout
+    assert f"{feed}:record line 2 CD002 [error]" in junit
 
 
 def test_under_a_baseline_each_finding_says_whether_it_is_new_and_only_new_lists_the_new(
