@@ -17,14 +17,20 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import repeat
-from operator import ge
 from typing import NamedTuple
 
 import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.readability import voice
-from copydesk.plugins.readability.stats import sentence_words
+from copydesk.plugins.readability.words import (  # noqa: F401 - the lexicons' names, as they were here
+    ABSTRACT_NOUN,
+    ABSTRACT_STEM,
+    ABSTRACT_SUFFIXES,
+    FUNCTION_WORDS,
+    BodyWords,
+    body_words,
+)
+from copydesk.plugins.readability.words import dense as _dense
 
 #: Second-person pronouns, found where one of their words starts (:class:`copydesk.measures.Anchored`).
 SECOND_PERSON = measures.Anchored(
@@ -44,16 +50,6 @@ FIRST_PERSON = measures.Anchored(
 FAST_ALL_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{3,}+\b")
 DEMONSTRATIVE = measures.Anchored(
     re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE), "this these that those".split()
-)
-FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
-ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
-#: Letters an abstract noun has before its suffix, at least.
-ABSTRACT_STEM = 4
-#: A token (one per line) of :data:`ABSTRACT_STEM` or more characters and then one of the
-#: :data:`ABSTRACT_SUFFIXES`: every abstract noun among distinct tokens joined by line breaks
-#: (no token holds one), found in one search (the tests compare it with the suffixes checked one by one).
-ABSTRACT_NOUN = re.compile(
-    rf"^.{{{ABSTRACT_STEM},}}(?:{'|'.join(sorted(ABSTRACT_SUFFIXES, key=len, reverse=True))})$", re.MULTILINE
 )
 #: Letters of a long word, at least.
 LONG_WORD = 9
@@ -190,15 +186,6 @@ def _distinct(values: np.ndarray) -> int:
     return 1 + int(np.count_nonzero(ordered[1:] != ordered[:-1]))
 
 
-def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
-    """Each value as its rank among the distinct values, and how many there are: ``np.unique``'s inverse, without it."""
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    ranks = np.empty(len(values), dtype=np.int64)
-    ranks[order] = np.cumsum(np.concatenate(([0], ordered[1:] != ordered[:-1])))
-    return ranks, int(ranks[order[-1]]) + 1
-
-
 def windows(n: int, size: int) -> list[tuple[int, int]]:
     """Consecutive non-overlapping ``size``-token windows of ``n`` tokens (start, end).
 
@@ -310,16 +297,24 @@ _CHUNK = re.compile(r"\S+")
 
 
 def letter_sentences(view: TextView) -> list[LetterSentence]:
-    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
+    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences).
+
+    A sentence where a token (a word starting with a letter) starts holds one; the others
+    are looked at character by character.
+    """
     text = view.text
     out = []
     search = _CHUNK.search
-    for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
-        start, end = sentence.start, sentence.end
-        if text[start : start + 1].isalpha() or any(map(str.isalpha, text[start:end])):
+    words = body_words(view)
+    lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
+    np.cumsum(words.letter, out=lettered[1:])
+    first, last = words.first, words.last
+    rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
+    for (start, end, _), count, has_token in rows:
+        if has_token or any(map(str.isalpha, text[start:end])):
             chunk = search(text, start, end)
             if chunk is not None:  # always, with a letter in it
-                out.append(LetterSentence(start, end, last - first, chunk.start(), chunk.group()))
+                out.append(LetterSentence(start, end, count, chunk.start(), chunk.group()))
     return out
 
 
@@ -348,29 +343,20 @@ def _rhythm(view: TextView, letters: list[LetterSentence] | None = None) -> dict
     }
 
 
-def _vocabulary(
-    toks: list[str], words: int, counts: Counter[str] | None = None, lengths: list[int] | None = None
-) -> dict[str, float]:
-    """Word length, diversity, repetition and function words over the tokens.
-
-    :param counts: ``Counter(toks)``, if already at hand.
-    :param lengths: each token's length, if already at hand.
-    """
-    n = max(len(toks), 1)
-    counts = Counter(toks) if counts is None else counts
-    lengths = list(map(len, toks)) if lengths is None else lengths
-    code = token_codes(toks, counts)
-    trigram_share, fivegram_rate = coded_repetition(code)
-    abstract = sum(map(counts.__getitem__, ABSTRACT_NOUN.findall("\n".join(counts))))
+def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
+    """Word length, diversity, repetition and function words over the tokens."""
+    codes = words.codes
+    n = max(len(codes), 1)
+    trigram_share, fivegram_rate = coded_repetition(codes)
     return {
-        "long_word_share": sum(map(ge, lengths, repeat(LONG_WORD))) / n,
-        "moving_type_token_ratio": coded_mattr(code),
+        "long_word_share": int(np.count_nonzero(words.lengths >= LONG_WORD)) / n,
+        "moving_type_token_ratio": coded_mattr(codes),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,
-        "mean_word_length": sum(lengths) / n,
-        "function_word_share": sum(map(counts.get, FUNCTION_WORDS, repeat(0))) / n,
-        "abstract_nouns_per_1000_words": measures.per_1000(abstract, words),
-        "hapax_share": coded_hapax_share(code),
+        "mean_word_length": int(words.lengths.sum()) / n,
+        "function_word_share": words.count("function") / n,
+        "abstract_nouns_per_1000_words": measures.per_1000(words.count("abstract"), word_count),
+        "hapax_share": coded_hapax_share(codes),
     }
 
 
@@ -388,9 +374,7 @@ def features(document: Document) -> dict[str, float]:
     }
     letters = letter_sentences(body)
     values.update(_rhythm(body, letters))
-    toks = measures.tokens(body)
-    counts = Counter(toks)
-    lengths = list(map(len, toks))
-    values.update(_vocabulary(toks, words, counts, lengths))
-    values.update(voice.features(document, toks, counts, lengths, [(s.lead, s.end) for s in letters]))
+    analysed = body_words(body)
+    values.update(_vocabulary(analysed, words))
+    values.update(voice.features(document, analysed, [(s.lead, s.end) for s in letters]))
     return values

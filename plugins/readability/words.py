@@ -1,0 +1,238 @@
+"""The body's words for the readability scorer, looked up once: numbered forms and their properties in arrays.
+
+Each distinct lower-cased word form met by the process gets a number (:class:`Vocabulary`)
+and, the first time it is met, its properties: syllables (:func:`word_syllables`),
+length, whether it starts with a letter (a *token* of the features), the number of its
+token form (curly apostrophes made straight) and the lexicons that token belongs to.
+An article's words are then one dictionary lookup each (:func:`body_words`), and every
+count the scorer takes over words (syllables per sentence, polysyllabic words, token
+lengths, function and stop words, abstract nouns, the codes of the diversity and
+repetition measures) is numpy arithmetic on arrays indexed by those numbers, with no
+Python object per word. Counts are integers, so they are exactly what counting word by
+word gave.
+
+The vocabulary is cleared when it holds :data:`CACHE_LIMIT` forms, so memory stays flat
+however many articles a process scores.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from operator import itemgetter
+from typing import NamedTuple
+
+import numpy as np
+from copydesk import TextView
+from copydesk.plugins.readability.syllables import MAX_DICTIONARY_WORD, cmu_syllables, word_syllables
+
+#: Function words (the features' ``function_word_share``).
+FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
+#: Stop words, articles, third-person pronouns and present-tense auxiliaries (the voice features).
+STOP_WORDS = frozenset(
+    "a an the of in to for with on at by from and or but is are was were be been it its this that as "
+    "he she they we i you his her their our".split()
+)
+ARTICLES = frozenset(("a", "an", "the"))
+THIRD_PERSON = frozenset("he she him her his hers they them their".split())
+PRESENT_AUXILIARIES = frozenset("is are am has have does do".split())
+ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
+#: Letters an abstract noun has before its suffix, at least.
+ABSTRACT_STEM = 4
+#: A token (one per line) of :data:`ABSTRACT_STEM` or more characters and then one of the
+#: :data:`ABSTRACT_SUFFIXES`: every abstract noun among distinct tokens joined by line breaks
+#: (no token holds one), found in one search (the tests compare it with the suffixes checked one by one).
+ABSTRACT_NOUN = re.compile(
+    rf"^.{{{ABSTRACT_STEM},}}(?:{'|'.join(sorted(ABSTRACT_SUFFIXES, key=len, reverse=True))})$", re.MULTILINE
+)
+
+
+def _is_abstract(token: str) -> bool:
+    """Whether ``token`` is an abstract noun (:data:`ABSTRACT_NOUN` matches it whole)."""
+    return ABSTRACT_NOUN.search(token) is not None
+
+
+#: The lexicons a token form can belong to, each a bit of :attr:`Vocabulary.lexicons`
+#: (``1 << i`` for the ``i``-th): membership tests of the token form.
+LEXICONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("function", FUNCTION_WORDS.__contains__),
+    ("stop", STOP_WORDS.__contains__),
+    ("article", ARTICLES.__contains__),
+    ("third_person", THIRD_PERSON.__contains__),
+    ("present", PRESENT_AUXILIARIES.__contains__),
+    ("abstract", _is_abstract),
+)
+#: Each lexicon's bit.
+BIT = {name: 1 << i for i, (name, _) in enumerate(LEXICONS)}
+
+#: Forms the vocabulary holds at most before it is cleared (one article's forms may pass it).
+CACHE_LIMIT = 1 << 17
+#: Room for this many forms when the vocabulary is made or cleared (its arrays double as it fills).
+INITIAL_CAPACITY = 1 << 12
+
+
+def form_syllables(form: str) -> int:
+    """:func:`word_syllables` of a lower-cased form; a plain dictionary word (ASCII, no hyphen, not overlong) is looked up directly."""
+    if form.isascii() and "-" not in form and len(form) <= MAX_DICTIONARY_WORD:
+        known = cmu_syllables().get(form)
+        if known is not None:
+            return int(known)
+    return word_syllables(form)
+
+
+class Vocabulary:
+    """Lower-cased word forms numbered in the order first met, with their properties in arrays indexed by number.
+
+    :ivar numbers: form -> number.
+    :ivar syllables: each form's syllables (:func:`form_syllables`).
+    :ivar length: each form's length in characters.
+    :ivar letter: whether each form starts with a letter (is a token of the features).
+    :ivar token: the number of each form's token form (curly apostrophes made straight).
+    :ivar lexicons: the lexicons each form's token form belongs to, a bit each (:data:`BIT`).
+    """
+
+    def __init__(self, limit: int = CACHE_LIMIT) -> None:
+        """An empty vocabulary, cleared when it holds ``limit`` forms and meets a new one."""
+        self.limit = limit
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every form (and give back the room a large article took)."""
+        self.numbers: dict[str, int] = {}
+        self.syllables = np.zeros(INITIAL_CAPACITY, dtype=np.int64)
+        self.length = np.zeros(INITIAL_CAPACITY, dtype=np.int64)
+        self.token = np.zeros(INITIAL_CAPACITY, dtype=np.intp)
+        self.letter = np.zeros(INITIAL_CAPACITY, dtype=np.bool_)
+        self.lexicons = np.zeros(INITIAL_CAPACITY, dtype=np.uint8)
+
+    def _grow(self) -> None:
+        """Twice the room in every property array, the forms numbered so far kept."""
+        capacity = 2 * len(self.syllables)
+
+        def grown(values: np.ndarray) -> np.ndarray:
+            bigger = np.zeros(capacity, dtype=values.dtype)
+            bigger[: len(values)] = values
+            return bigger
+
+        self.syllables, self.length, self.token = grown(self.syllables), grown(self.length), grown(self.token)
+        self.letter, self.lexicons = grown(self.letter), grown(self.lexicons)
+
+    def number(self, forms: Sequence[str]) -> np.ndarray:
+        """Each of ``forms``'s number, forms not met before numbered and described first."""
+        numbers = self.numbers
+        try:
+            found = _lookup(numbers, forms)
+        except KeyError:
+            missing = set(forms).difference(numbers)
+            if len(numbers) + len(missing) > self.limit:
+                self.clear()
+                missing = set(forms)
+            for form in sorted(missing):  # sorted: the same numbers in every run
+                self._add(form)
+            found = _lookup(self.numbers, forms)
+        return np.array(found, dtype=np.intp)
+
+    def _add(self, form: str) -> int:
+        """Number and describe ``form`` (and its token form, if that differs and is new)."""
+        numbers = self.numbers
+        number = numbers.get(form)
+        if number is not None:
+            return number
+        number = numbers[form] = len(numbers)
+        if number >= len(self.syllables):
+            self._grow()
+        self.syllables[number] = form_syllables(form)
+        self.length[number] = len(form)
+        self.letter[number] = form[:1].isalpha()
+        token = form.replace("\u2019", "'")
+        token_number = number if token == form else self._add(token)  # may grow the arrays
+        self.token[number] = token_number
+        self.lexicons[number] = sum(1 << i for i, (_, holds) in enumerate(LEXICONS) if holds(token))
+        return number
+
+
+def _lookup(numbers: dict[str, int], forms: Sequence[str]) -> tuple[int, ...]:
+    """Each form's number (KeyError for a form not numbered)."""
+    if len(forms) > 1:
+        found: tuple[int, ...] = itemgetter(*forms)(numbers)
+        return found
+    return tuple(numbers[form] for form in forms)
+
+
+#: The vocabulary every article of the process is looked up in.
+VOCABULARY = Vocabulary()
+
+
+class BodyWords(NamedTuple):
+    """A view's words looked up in the vocabulary: what every word count of the scorer reads.
+
+    :ivar first: for each of the view's sentences, the index of the first word that starts inside it.
+    :ivar last: ... and one past the last (``first == last``: no word starts inside it).
+    :ivar syllables: each word's syllables.
+    :ivar letter: whether each word starts with a letter (is a token).
+    :ivar tokens: the number of each token's token form, in text order.
+    :ivar lengths: each token's length in characters.
+    :ivar lexicons: the lexicons each token belongs to (:data:`BIT`).
+    :ivar codes: each token as a small integer, equal where the tokens are (:func:`dense`).
+    """
+
+    first: np.ndarray
+    last: np.ndarray
+    syllables: np.ndarray
+    letter: np.ndarray
+    tokens: np.ndarray
+    lengths: np.ndarray
+    lexicons: np.ndarray
+    codes: np.ndarray
+
+    def count(self, lexicon: str) -> int:
+        """How many tokens belong to ``lexicon`` (a name of :data:`LEXICONS`)."""
+        return int(np.count_nonzero(self.lexicons & BIT[lexicon]))
+
+
+@functools.lru_cache(maxsize=4)
+def body_words(view: TextView) -> BodyWords:
+    """``view``'s words looked up once (for the body statistics and the features alike)."""
+    stream = view.tokens
+    vocabulary = VOCABULARY
+    numbers = vocabulary.number(stream.forms)
+    starts = np.asarray(stream.starts)
+    spans = np.array([s[:2] for s in view.sentences], dtype=np.intp).reshape(-1, 2)
+    first = np.searchsorted(starts, spans[:, 0])
+    last = np.searchsorted(starts, spans[:, 1])
+    letter = vocabulary.letter[numbers]
+    tokens = vocabulary.token[numbers[letter]]
+    return BodyWords(
+        first=first,
+        last=last,
+        syllables=vocabulary.syllables[numbers],
+        letter=letter,
+        tokens=tokens,
+        lengths=vocabulary.length[tokens],
+        lexicons=vocabulary.lexicons[tokens],
+        codes=dense(tokens)[0],
+    )
+
+
+def dense(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each value as its rank among the distinct values, and how many there are: ``np.unique``'s inverse, without it.
+
+    Not ``np.unique``: its first call imports ``numpy.ma`` (about 20 ms of a cold start).
+    """
+    if not len(values):
+        return np.zeros(0, dtype=np.int64), 0
+    order = np.argsort(values, kind="stable")
+    ordered = values[order]
+    ranks = np.empty(len(values), dtype=np.int64)
+    ranks[order] = np.cumsum(np.concatenate(([0], ordered[1:] != ordered[:-1])))
+    return ranks, int(ranks[order[-1]]) + 1
+
+
+def token_strings(view: TextView, words: BodyWords, count: int) -> list[str]:
+    """The first ``count`` tokens of ``view`` as strings: forms starting with a letter, curly apostrophes made straight."""
+    forms = view.tokens.forms
+    picked = [forms[i] for i in np.flatnonzero(words.letter)[:count].tolist()]
+    if "\u2019" in view.text:
+        picked = [form.replace("\u2019", "'") for form in picked]
+    return picked
