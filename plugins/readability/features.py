@@ -29,6 +29,7 @@ from copydesk.plugins.readability.words import (  # noqa: F401 - the lexicons' n
     FUNCTION_WORDS,
     BodyWords,
     body_words,
+    part_counts,
 )
 from copydesk.plugins.readability.words import dense as _dense
 
@@ -364,17 +365,21 @@ def features(document: Document) -> dict[str, float]:
     """Every readability feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
     text, words = body.text, body.word_count
+    analysed = body_words(body)
+    counted = part_counts(body, analysed)
+    if counted is None:
+        counted = FIRST_PERSON.count(body), SECOND_PERSON.count(body), DEMONSTRATIVE.count(body)
+    first, second, demonstrative = counted
     values = {
-        "first_person_per_1000_words": measures.per_1000(FIRST_PERSON.count(body), words),
-        "second_person_per_1000_words": measures.per_1000(SECOND_PERSON.count(body), words),
+        "first_person_per_1000_words": measures.per_1000(first, words),
+        "second_person_per_1000_words": measures.per_1000(second, words),
         "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
-        "demonstratives_per_1000_words": measures.per_1000(DEMONSTRATIVE.count(body), words),
+        "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
     letters = letter_sentences(body)
     values.update(_rhythm(body, letters))
-    analysed = body_words(body)
     values.update(_vocabulary(analysed, words))
     values.update(voice.features(document, analysed, [(s.lead, s.end) for s in letters]))
     return values

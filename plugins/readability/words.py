@@ -66,6 +66,20 @@ LEXICONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
 #: Each lexicon's bit.
 BIT = {name: 1 << i for i, (name, _) in enumerate(LEXICONS)}
 
+#: Words counted wherever they stand whole between word boundaries, a word part at a time
+#: (``don't`` has the parts ``don`` and ``t``, ``we-the-people`` three): the first-person
+#: pronouns (in lower case here; :data:`FIRST_PERSON_CASES` says which cases count), the
+#: second-person pronouns and the demonstratives. Column ``i`` of :attr:`Vocabulary.parts`.
+PART_LEXICONS: tuple[frozenset[str], ...] = (
+    frozenset("i me my mine myself we us our ours ourselves".split()),
+    frozenset("you your yours yourself yourselves".split()),
+    frozenset("this these that those".split()),
+)
+#: The first-person pronouns as written that count: lower case or a capital initial, "I" only as a capital.
+FIRST_PERSON_CASES = frozenset({"I"} | {w for word in PART_LEXICONS[0] - {"i"} for w in (word, word.capitalize())})
+#: What joins the parts of one word (:data:`copydesk.text.WORD`).
+JOINER = re.compile("['\u2019-]")
+
 #: Forms the vocabulary holds at most before it is cleared (one article's forms may pass it).
 CACHE_LIMIT = 1 << 17
 #: Room for this many forms when the vocabulary is made or cleared (its arrays double as it fills).
@@ -90,6 +104,7 @@ class Vocabulary:
     :ivar letter: whether each form starts with a letter (is a token of the features).
     :ivar token: the number of each form's token form (curly apostrophes made straight).
     :ivar lexicons: the lexicons each form's token form belongs to, a bit each (:data:`BIT`).
+    :ivar parts: for each form, how many of its parts are words of each of :data:`PART_LEXICONS`.
     """
 
     def __init__(self, limit: int = CACHE_LIMIT) -> None:
@@ -105,6 +120,7 @@ class Vocabulary:
         self.token = np.zeros(INITIAL_CAPACITY, dtype=np.intp)
         self.letter = np.zeros(INITIAL_CAPACITY, dtype=np.bool_)
         self.lexicons = np.zeros(INITIAL_CAPACITY, dtype=np.uint8)
+        self.parts = np.zeros((INITIAL_CAPACITY, len(PART_LEXICONS)), dtype=np.int64)
 
     def _grow(self) -> None:
         """Twice the room in every property array, the forms numbered so far kept."""
@@ -117,6 +133,9 @@ class Vocabulary:
 
         self.syllables, self.length, self.token = grown(self.syllables), grown(self.length), grown(self.token)
         self.letter, self.lexicons = grown(self.letter), grown(self.lexicons)
+        parts = np.zeros((capacity, len(PART_LEXICONS)), dtype=np.int64)
+        parts[: len(self.parts)] = self.parts
+        self.parts = parts
 
     def number(self, forms: Sequence[str]) -> np.ndarray:
         """Each of ``forms``'s number, forms not met before numbered and described first."""
@@ -149,6 +168,8 @@ class Vocabulary:
         token_number = number if token == form else self._add(token)  # may grow the arrays
         self.token[number] = token_number
         self.lexicons[number] = sum(1 << i for i, (_, holds) in enumerate(LEXICONS) if holds(token))
+        pieces = JOINER.split(form)
+        self.parts[number] = [sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS]
         return number
 
 
@@ -175,6 +196,7 @@ class BodyWords(NamedTuple):
     :ivar lengths: each token's length in characters.
     :ivar lexicons: the lexicons each token belongs to (:data:`BIT`).
     :ivar codes: each token as a small integer, equal where the tokens are (:func:`dense`).
+    :ivar parts: for each word, how many of its parts are words of each of :data:`PART_LEXICONS` (in any case).
     """
 
     first: np.ndarray
@@ -185,6 +207,7 @@ class BodyWords(NamedTuple):
     lengths: np.ndarray
     lexicons: np.ndarray
     codes: np.ndarray
+    parts: np.ndarray
 
     def count(self, lexicon: str) -> int:
         """How many tokens belong to ``lexicon`` (a name of :data:`LEXICONS`)."""
@@ -212,6 +235,7 @@ def body_words(view: TextView) -> BodyWords:
         lengths=vocabulary.length[tokens],
         lexicons=vocabulary.lexicons[tokens],
         codes=dense(tokens)[0],
+        parts=vocabulary.parts[numbers],
     )
 
 
@@ -227,6 +251,35 @@ def dense(values: np.ndarray) -> tuple[np.ndarray, int]:
     ranks = np.empty(len(values), dtype=np.int64)
     ranks[order] = np.cumsum(np.concatenate(([0], ordered[1:] != ordered[:-1])))
     return ranks, int(ranks[order[-1]]) + 1
+
+
+#: Characters that ``re.IGNORECASE`` matches with an ASCII letter but ``str.lower()`` does
+#: not turn into it (dotted and dotless i, long s), as in :class:`copydesk.measures.Folded`.
+UNFOLDED = ("\u0130", "\u0131", "\u017f")
+
+
+def part_counts(view: TextView, words: BodyWords) -> tuple[int, int, int] | None:
+    r"""How often the words of each of :data:`PART_LEXICONS` stand whole in ``view``, or None where that needs the text.
+
+    What ``\b(?:word|...)\b`` patterns of the lexicons find (the first-person one
+    case-sensitive, as :data:`FIRST_PERSON_CASES`; the others ignoring case): such a
+    match is a run of word characters that is one of the words, and in a text without
+    ``_`` (a word character that joins no word of the core) those runs are exactly the
+    parts of the core's words. So the counts are sums over the words' parts, the first
+    person's checked as written. None for a text holding ``_``, or ``İ``, ``ı`` or ``ſ``
+    (which ignoring case matches with ASCII letters that lower-casing does not give).
+    """
+    text = view.text
+    if "_" in text or any(char in text for char in UNFOLDED):
+        return None
+    first, second, demonstrative = words.parts.sum(axis=0).tolist() if len(words.parts) else (0, 0, 0)
+    if first:
+        stream = view.tokens
+        first = 0
+        for i in np.flatnonzero(words.parts[:, 0]).tolist():
+            pieces = JOINER.split(text[stream.starts[i] : stream.ends[i]])
+            first += sum(map(FIRST_PERSON_CASES.__contains__, pieces))
+    return first, second, demonstrative
 
 
 def token_strings(view: TextView, words: BodyWords, count: int) -> list[str]:
