@@ -145,33 +145,48 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     return coded_mattr(token_codes(toks), window)
 
 
-def coded_mattr(code: np.ndarray, window: int = MATTR_WINDOW) -> float:
+def occurrences(code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each token, where the same token occurred last before it (-1: nowhere) and occurs next (``n``: nowhere).
+
+    From one stable sort of the codes (each token's occurrences, in text order, one after
+    the other): shared by :func:`coded_mattr` and :func:`coded_hapax_share`.
+    """
+    n = len(code)
+    order = np.argsort(code, kind="stable")
+    ordered = code[order]
+    repeat_of = ordered[1:] == ordered[:-1]  # order[i + 1] occurs again after order[i]
+    later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
+    previous = np.full(n, -1, dtype=np.intp)
+    previous[later] = earlier
+    following = np.full(n, n, dtype=np.intp)
+    following[earlier] = later
+    return previous, following
+
+
+def coded_mattr(
+    code: np.ndarray, window: int = MATTR_WINDOW, found: tuple[np.ndarray, np.ndarray] | None = None
+) -> float:
     """:func:`mattr` of tokens given as :func:`token_codes`.
 
     The distinct tokens of each window follow from where each token occurred before and
-    occurs next: sliding one step, the entering token is new unless it occurred inside
-    the window, and the leaving one is gone unless it occurs again before the entering
-    one. Those occurrences come from one stable sort of the codes (numpy); the
-    windows' ratios are added up in order (a running sum, as a sliding counter would add
-    them), so the value is a sliding counter's to the bit (the tests compare them).
+    occurs next (:func:`occurrences`, or ``found`` if already at hand): sliding one step,
+    the entering token is new unless it occurred inside the window, and the leaving one
+    is gone unless it occurs again before the entering one. The windows' ratios are added
+    up in order (a running sum, as a sliding counter would add them), so the value is a
+    sliding counter's to the bit (the tests compare them).
     """
     n = len(code)
     if n == 0:
         return 1.0
+    previous, following = occurrences(code) if found is None else found
     if n <= window:
-        return _distinct(code) / n
+        return int(np.count_nonzero(previous < 0)) / n  # each token's first occurrence
     steps = n - window
-    order = np.argsort(code, kind="stable")  # each token's occurrences, in text order, one after the other
-    repeat_of = np.equal(code[order[1:]], code[order[:-1]])  # order[i + 1] occurs again after order[i]
-    later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
-    previous = np.full(n, -1, dtype=np.intp)
-    previous[later] = earlier
-    following = np.full(n, n + window, dtype=np.intp)
-    following[earlier] = later
-    entering = previous[window:] < np.arange(steps)  # token k + window not in [k, k + window)
-    leaving = following[:steps] > np.arange(window, n)  # token k not in (k, k + window]
+    positions = np.arange(n)
+    entering = previous[window:] < positions[:steps]  # token k + window not in [k, k + window)
+    leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = _distinct(code[:window])
+    distinct[0] = np.count_nonzero(previous[:window] < 0)
     np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
     total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
@@ -207,7 +222,7 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     if size <= 0:
         return np.zeros(0, dtype=np.int64)
     base = int(code.max()) + 1
-    keys, bound = code[:size], base
+    keys, bound = code[:size].astype(np.int64), base
     for j in range(1, k):
         if bound * base >= _KEY_LIMIT:  # renumber the (j)-grams densely before adding a token
             keys, bound = _dense(keys)
@@ -243,13 +258,26 @@ def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
     return coded_hapax_share(token_codes(toks), window)
 
 
-def coded_hapax_share(code: np.ndarray, window: int = HAPAX_WINDOW) -> float:
-    """:func:`hapax_share` of tokens given as :func:`token_codes`."""
+def coded_hapax_share(
+    code: np.ndarray, window: int = HAPAX_WINDOW, found: tuple[np.ndarray, np.ndarray] | None = None
+) -> float:
+    """:func:`hapax_share` of tokens given as :func:`token_codes`.
+
+    A token occurs once within its window when the same token occurred last before the
+    window starts and occurs next after it ends (:func:`occurrences`, or ``found`` if
+    already at hand).
+    """
     n = len(code)
     if not n:
         return 0.0
-    _, once = window_counts(code, n, window, 1)
-    shares = [k / (b - a) for k, (a, b) in zip(once, windows(n, window), strict=True)]
+    previous, following = occurrences(code) if found is None else found
+    spans = windows(n, window)
+    size = spans[0][1]
+    inside = len(spans) * size
+    starts = np.arange(inside) // size * size
+    once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
+    counts = once.reshape(len(spans), size).sum(axis=1).tolist()
+    shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
 
 
@@ -348,16 +376,17 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
     """Word length, diversity, repetition and function words over the tokens."""
     codes = words.codes
     n = max(len(codes), 1)
+    found = occurrences(codes)
     trigram_share, fivegram_rate = coded_repetition(codes)
     return {
         "long_word_share": int(np.count_nonzero(words.lengths >= LONG_WORD)) / n,
-        "moving_type_token_ratio": coded_mattr(codes),
+        "moving_type_token_ratio": coded_mattr(codes, MATTR_WINDOW, found),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,
         "mean_word_length": int(words.lengths.sum()) / n,
         "function_word_share": words.count("function") / n,
         "abstract_nouns_per_1000_words": measures.per_1000(words.count("abstract"), word_count),
-        "hapax_share": coded_hapax_share(codes),
+        "hapax_share": coded_hapax_share(codes, HAPAX_WINDOW, found),
     }
 
 

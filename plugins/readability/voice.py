@@ -120,15 +120,24 @@ def _title_features(title: str, body_tokens: list[str]) -> dict[str, float]:
     }
 
 
+#: Token lengths up to this get their squared deviation from a table over every length up to
+#: the longest token's (no sort); a longer token's text sorts its distinct lengths instead.
+LENGTH_TABLE = 256
+
+
 def _length_sd(lengths: np.ndarray) -> float:
     """Standard deviation of the token lengths (0 without tokens).
 
-    Each distinct length's squared deviation is computed once, then the tokens' are added
-    up one by one in text order (as a sum over the tokens would add them).
+    Each length's squared deviation is computed once, then the tokens' are added up one
+    by one in text order (as a sum over the tokens would add them).
     """
     if not len(lengths):
         return 0.0
     mean = int(lengths.sum()) / len(lengths)
+    longest = int(lengths.max())
+    if longest < LENGTH_TABLE:
+        table = np.array([pow(length - mean, 2) for length in range(longest + 1)])
+        return math.sqrt(sum(table[lengths].tolist()) / len(lengths))
     ordered = np.sort(lengths)
     distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
     squares = np.array([pow(length - mean, 2) for length in distinct.tolist()])

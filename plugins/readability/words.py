@@ -105,7 +105,12 @@ class Vocabulary:
     :ivar token: the number of each form's token form (curly apostrophes made straight).
     :ivar lexicons: the lexicons each form's token form belongs to, a bit each (:data:`BIT`).
     :ivar parts: for each form, how many of its parts are words of each of :data:`PART_LEXICONS`.
+    :ivar pronoun: whether any of them is (a row of :attr:`parts` is not all zero).
+    :ivar scratch: room for one integer per form, for :func:`body_words` to number an article's tokens.
     """
+
+    #: The property arrays, each with one entry (a row for :attr:`parts`) per form numbered.
+    ARRAYS = ("syllables", "length", "token", "letter", "lexicons", "parts", "pronoun", "scratch")
 
     def __init__(self, limit: int = CACHE_LIMIT) -> None:
         """An empty vocabulary, cleared when it holds ``limit`` forms and meets a new one."""
@@ -114,28 +119,24 @@ class Vocabulary:
 
     def clear(self) -> None:
         """Forget every form (and give back the room a large article took)."""
+        size = INITIAL_CAPACITY
         self.numbers: dict[str, int] = {}
-        self.syllables = np.zeros(INITIAL_CAPACITY, dtype=np.int64)
-        self.length = np.zeros(INITIAL_CAPACITY, dtype=np.int64)
-        self.token = np.zeros(INITIAL_CAPACITY, dtype=np.intp)
-        self.letter = np.zeros(INITIAL_CAPACITY, dtype=np.bool_)
-        self.lexicons = np.zeros(INITIAL_CAPACITY, dtype=np.uint8)
-        self.parts = np.zeros((INITIAL_CAPACITY, len(PART_LEXICONS)), dtype=np.int64)
+        self.syllables = np.zeros(size, dtype=np.int64)
+        self.length = np.zeros(size, dtype=np.int64)
+        self.token = np.zeros(size, dtype=np.intp)
+        self.letter = np.zeros(size, dtype=np.bool_)
+        self.lexicons = np.zeros(size, dtype=np.uint8)
+        self.parts = np.zeros((size, len(PART_LEXICONS)), dtype=np.int64)
+        self.pronoun = np.zeros(size, dtype=np.bool_)
+        self.scratch = np.zeros(size, dtype=np.intp)
 
     def _grow(self) -> None:
         """Twice the room in every property array, the forms numbered so far kept."""
-        capacity = 2 * len(self.syllables)
-
-        def grown(values: np.ndarray) -> np.ndarray:
-            bigger = np.zeros(capacity, dtype=values.dtype)
+        for name in self.ARRAYS:
+            values: np.ndarray = getattr(self, name)
+            bigger = np.zeros((2 * len(values), *values.shape[1:]), dtype=values.dtype)
             bigger[: len(values)] = values
-            return bigger
-
-        self.syllables, self.length, self.token = grown(self.syllables), grown(self.length), grown(self.token)
-        self.letter, self.lexicons = grown(self.letter), grown(self.lexicons)
-        parts = np.zeros((capacity, len(PART_LEXICONS)), dtype=np.int64)
-        parts[: len(self.parts)] = self.parts
-        self.parts = parts
+            setattr(self, name, bigger)
 
     def number(self, forms: Sequence[str]) -> np.ndarray:
         """Each of ``forms``'s number, forms not met before numbered and described first."""
@@ -169,7 +170,8 @@ class Vocabulary:
         self.token[number] = token_number
         self.lexicons[number] = sum(1 << i for i, (_, holds) in enumerate(LEXICONS) if holds(token))
         pieces = JOINER.split(form)
-        self.parts[number] = [sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS]
+        self.parts[number] = counts = [sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS]
+        self.pronoun[number] = any(counts)
         return number
 
 
@@ -196,7 +198,8 @@ class BodyWords(NamedTuple):
     :ivar lengths: each token's length in characters.
     :ivar lexicons: the lexicons each token belongs to (:data:`BIT`).
     :ivar codes: each token as a small integer, equal where the tokens are (:func:`dense`).
-    :ivar parts: for each word, how many of its parts are words of each of :data:`PART_LEXICONS` (in any case).
+    :ivar candidates: the indices of the words with a part among :data:`PART_LEXICONS` (in any case).
+    :ivar parts: for each of those, how many of its parts are words of each lexicon.
     """
 
     first: np.ndarray
@@ -207,6 +210,7 @@ class BodyWords(NamedTuple):
     lengths: np.ndarray
     lexicons: np.ndarray
     codes: np.ndarray
+    candidates: np.ndarray
     parts: np.ndarray
 
     def count(self, lexicon: str) -> int:
@@ -221,22 +225,34 @@ def body_words(view: TextView) -> BodyWords:
     vocabulary = VOCABULARY
     numbers = vocabulary.number(stream.forms)
     starts = np.asarray(stream.starts)
-    spans = np.array([s[:2] for s in view.sentences], dtype=np.intp).reshape(-1, 2)
-    first = np.searchsorted(starts, spans[:, 0])
-    last = np.searchsorted(starts, spans[:, 1])
+    spans = np.array([s[:2] for s in view.sentences], dtype=starts.dtype).reshape(-1, 2)
     letter = vocabulary.letter[numbers]
     tokens = vocabulary.token[numbers[letter]]
+    candidates = np.flatnonzero(vocabulary.pronoun[numbers])
     return BodyWords(
-        first=first,
-        last=last,
+        first=np.searchsorted(starts, spans[:, 0]),
+        last=np.searchsorted(starts, spans[:, 1]),
         syllables=vocabulary.syllables[numbers],
         letter=letter,
         tokens=tokens,
         lengths=vocabulary.length[tokens],
         lexicons=vocabulary.lexicons[tokens],
-        codes=dense(tokens)[0],
-        parts=vocabulary.parts[numbers],
+        codes=_codes(tokens, vocabulary.scratch),
+        candidates=candidates,
+        parts=vocabulary.parts[numbers[candidates]],
     )
+
+
+def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
+    """Each token as an integer below ``len(tokens)``, equal where the tokens are.
+
+    Each token's code is the position of one of its occurrences, written to and read back
+    from ``scratch`` at its number (no sort). Small (16-bit) where they fit, so a stable
+    sort of the codes is a radix sort.
+    """
+    n = len(tokens)
+    scratch[tokens] = np.arange(n)
+    return scratch[tokens].astype(np.int16 if n <= np.iinfo(np.int16).max else np.intp)
 
 
 def dense(values: np.ndarray) -> tuple[np.ndarray, int]:
@@ -276,7 +292,7 @@ def part_counts(view: TextView, words: BodyWords) -> tuple[int, int, int] | None
     if first:
         stream = view.tokens
         first = 0
-        for i in np.flatnonzero(words.parts[:, 0]).tolist():
+        for i in words.candidates[words.parts[:, 0] > 0].tolist():
             pieces = JOINER.split(text[stream.starts[i] : stream.ends[i]])
             first += sum(map(FIRST_PERSON_CASES.__contains__, pieces))
     return first, second, demonstrative

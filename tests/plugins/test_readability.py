@@ -453,3 +453,21 @@ def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_o
     ]
     assert rdb.ABSTRACT_NOUN.findall("\n".join(dict.fromkeys(tokens))) == plain
     assert len(plain) > 20 and "nation" not in plain and "nations" not in plain
+
+
+@pytest.mark.parametrize("longest", [1, 12, 255, 256, 5000])
+def test_word_length_spread_is_the_plain_one_for_any_token_length(longest: int) -> None:
+    # Short lengths are read from a table over every length, long ones from their sorted distinct values;
+    # both add the squared deviations up token by token, as the plain definition does.
+    import math
+    import random
+
+    import numpy as np
+    from copydesk.plugins.readability import voice
+
+    rng = random.Random(longest)
+    lengths = [rng.randint(1, longest) for _ in range(rng.randint(1, 400))]
+    mean = sum(lengths) / len(lengths)
+    plain = math.sqrt(sum(pow(x - mean, 2) for x in lengths) / len(lengths))
+    assert voice._length_sd(np.array(lengths)) == plain
+    assert voice._length_sd(np.array([], dtype=np.int64)) == 0.0
