@@ -276,7 +276,7 @@ def coded_hapax_share(
     inside = len(spans) * size
     starts = np.arange(inside) // size * size
     once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
-    counts = once.reshape(len(spans), size).sum(axis=1).tolist()
+    counts: list[int] = once.reshape(len(spans), size).sum(axis=1).tolist()
     shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
 

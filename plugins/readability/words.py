@@ -252,7 +252,8 @@ def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """
     n = len(tokens)
     scratch[tokens] = np.arange(n)
-    return scratch[tokens].astype(np.int16 if n <= np.iinfo(np.int16).max else np.intp)
+    codes: np.ndarray = scratch[tokens].astype(np.int16 if n <= np.iinfo(np.int16).max else np.intp)
+    return codes
 
 
 def dense(values: np.ndarray) -> tuple[np.ndarray, int]:
