@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -48,23 +48,18 @@ ABSTRACT_NOUN = re.compile(
 )
 
 
-def _is_abstract(token: str) -> bool:
-    """Whether ``token`` is an abstract noun (:data:`ABSTRACT_NOUN` matches it whole)."""
-    return ABSTRACT_NOUN.search(token) is not None
-
-
-#: The lexicons a token form can belong to, each a bit of :attr:`Vocabulary.lexicons`
-#: (``1 << i`` for the ``i``-th): membership tests of the token form.
-LEXICONS: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    ("function", FUNCTION_WORDS.__contains__),
-    ("stop", STOP_WORDS.__contains__),
-    ("article", ARTICLES.__contains__),
-    ("third_person", THIRD_PERSON.__contains__),
-    ("present", PRESENT_AUXILIARIES.__contains__),
-    ("abstract", _is_abstract),
+#: The word lists a token form can belong to; with the abstract nouns (:data:`ABSTRACT_NOUN`), the
+#: lexicons of :attr:`Vocabulary.lexicons`, each a bit (``1 << i`` for the ``i``-th of :data:`LEXICONS`).
+WORD_LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
+    ("function", FUNCTION_WORDS),
+    ("stop", STOP_WORDS),
+    ("article", ARTICLES),
+    ("third_person", THIRD_PERSON),
+    ("present", PRESENT_AUXILIARIES),
 )
+LEXICONS = (*(name for name, _ in WORD_LEXICONS), "abstract")
 #: Each lexicon's bit.
-BIT = {name: 1 << i for i, (name, _) in enumerate(LEXICONS)}
+BIT = {name: 1 << i for i, name in enumerate(LEXICONS)}
 
 #: Words counted wherever they stand whole between word boundaries, a word part at a time
 #: (``don't`` has the parts ``don`` and ``t``, ``we-the-people`` three): the first-person
@@ -148,31 +143,56 @@ class Vocabulary:
             if len(numbers) + len(missing) > self.limit:
                 self.clear()
                 missing = set(forms)
-            for form in sorted(missing):  # sorted: the same numbers in every run
-                self._add(form)
+            self._add(sorted(missing))  # sorted: the same numbers in every run
             found = _lookup(self.numbers, forms)
         return np.array(found, dtype=np.intp)
 
-    def _add(self, form: str) -> int:
-        """Number and describe ``form`` (and its token form, if that differs and is new)."""
+    def _add(self, forms: list[str]) -> None:
+        """Number and describe new ``forms`` (and their token forms not yet numbered), each array filled at once."""
         numbers = self.numbers
-        number = numbers.get(form)
-        if number is not None:
-            return number
-        number = numbers[form] = len(numbers)
-        if number >= len(self.syllables):
+        start = len(numbers)
+        new = list(forms)
+        for form in forms:
+            numbers[form] = len(numbers)
+        for form in forms:
+            token = form.replace("\u2019", "'")
+            if token not in numbers:
+                numbers[token] = len(numbers)
+                new.append(token)
+        while len(numbers) > len(self.syllables):
             self._grow()
-        self.syllables[number] = form_syllables(form)
-        self.length[number] = len(form)
-        self.letter[number] = form[:1].isalpha()
-        token = form.replace("\u2019", "'")
-        token_number = number if token == form else self._add(token)  # may grow the arrays
-        self.token[number] = token_number
-        self.lexicons[number] = sum(1 << i for i, (_, holds) in enumerate(LEXICONS) if holds(token))
-        pieces = JOINER.split(form)
-        self.parts[number] = counts = [sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS]
-        self.pronoun[number] = any(counts)
-        return number
+        end = len(numbers)
+        tokens = [form.replace("\u2019", "'") for form in new]
+        self.syllables[start:end] = [form_syllables(form) for form in new]
+        self.length[start:end] = list(map(len, new))
+        self.letter[start:end] = [form[:1].isalpha() for form in new]
+        self.token[start:end] = list(map(numbers.__getitem__, tokens))
+        self.lexicons[start:end] = _lexicon_bits(tokens)
+        parts = self.parts[start:end]
+        parts[:] = 0
+        for i, form in enumerate(new):
+            if form in _PART_WORDS or "'" in form or "\u2019" in form or "-" in form:
+                pieces = JOINER.split(form)
+                parts[i] = [sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS]
+        self.pronoun[start:end] = parts.any(axis=1)
+
+
+#: Every word of :data:`PART_LEXICONS`.
+_PART_WORDS = frozenset().union(*PART_LEXICONS)
+#: Each word of :data:`WORD_LEXICONS`, with its bits.
+_WORD_BITS = {
+    word: sum(BIT[name] for name, lexicon in WORD_LEXICONS if word in lexicon)
+    for word in frozenset().union(*(lexicon for _, lexicon in WORD_LEXICONS))
+}
+
+
+def _lexicon_bits(tokens: list[str]) -> list[int]:
+    """The :data:`LEXICONS` bits of each token form: word lists looked up, abstract nouns found in one search."""
+    bits = [_WORD_BITS.get(token, 0) for token in tokens]
+    abstract = set(ABSTRACT_NOUN.findall("\n".join(tokens)))
+    if abstract:
+        bits = [b | BIT["abstract"] if token in abstract else b for b, token in zip(bits, tokens, strict=True)]
+    return bits
 
 
 def _lookup(numbers: dict[str, int], forms: Sequence[str]) -> tuple[int, ...]:
