@@ -116,14 +116,16 @@ class Vocabulary:
         """Forget every form (and give back the room a large article took)."""
         size = INITIAL_CAPACITY
         self.numbers: dict[str, int] = {}
-        self.syllables = np.zeros(size, dtype=np.int64)
-        self.length = np.zeros(size, dtype=np.int64)
-        self.token = np.zeros(size, dtype=np.intp)
+        # 32-bit (a text has fewer than 2**31 characters): the arrays a word's properties are
+        # gathered from at random stay small enough for the processor's caches.
+        self.syllables = np.zeros(size, dtype=np.int32)
+        self.length = np.zeros(size, dtype=np.int32)
+        self.token = np.zeros(size, dtype=np.int32)
         self.letter = np.zeros(size, dtype=np.bool_)
         self.lexicons = np.zeros(size, dtype=np.uint8)
-        self.parts = np.zeros((size, len(PART_LEXICONS)), dtype=np.int64)
+        self.parts = np.zeros((size, len(PART_LEXICONS)), dtype=np.int32)
         self.pronoun = np.zeros(size, dtype=np.bool_)
-        self.scratch = np.zeros(size, dtype=np.intp)
+        self.scratch = np.zeros(size, dtype=np.int32)
 
     def _grow(self) -> None:
         """Twice the room in every property array, the forms numbered so far kept."""
