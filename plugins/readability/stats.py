@@ -1,22 +1,20 @@
 """Sentence and word statistics of an article body, from the core's shared analysis.
 
-Counts come from ``TextView.sentences`` and ``TextView.words`` (never a re-split of
-the text) and syllables from :mod:`copydesk.plugins.readability.syllables`; the
-Flesch formulas are then plain arithmetic on the counts, with textstat's English
+Counts come from ``TextView.sentences`` and the token stream's words looked up once
+(:func:`copydesk.plugins.readability.words.body_words`, never a re-split of the text),
+syllables from :mod:`copydesk.plugins.readability.syllables`; the Flesch formulas are then plain arithmetic on the counts, with textstat's English
 constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 """
 
 from __future__ import annotations
 
-import functools
 import statistics
-from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
 from copydesk import TextView
-from copydesk.plugins.readability.syllables import MAX_DICTIONARY_WORD, cmu_syllables, word_syllables
+from copydesk.plugins.readability.words import body_words
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -75,65 +73,33 @@ def sentence_reading_ease(sentence: SentenceCount) -> float:
     return FRE_BASE - FRE_SENTENCE * sentence.words - FRE_SYLLABLE * sentence.syllables / sentence.words
 
 
-#: Syllables per lower-cased word form, shared by every article of the process; cleared
-#: when it holds more than :data:`CACHE_LIMIT` forms, so memory stays flat.
-_SYLLABLES: dict[str, int] = {}
-CACHE_LIMIT = 1 << 17
-
-
-def form_counts(forms: Sequence[str]) -> list[int]:
-    """The syllables of each lower-cased word form (:func:`word_syllables`), one dictionary hit per word.
-
-    A form not seen before that is a plain dictionary word (ASCII, no hyphen, not overlong:
-    :func:`word_syllables` would only look it up) is looked up in the CMU table directly.
-    """
-    cache = _SYLLABLES
-    try:
-        return list(map(cache.__getitem__, forms))
-    except KeyError:
-        pass
-    missing = set(forms).difference(cache)
-    if len(cache) + len(missing) > CACHE_LIMIT:
-        cache.clear()
-        missing = set(forms)
-    table = cmu_syllables()
-    for form in missing:
-        # A plain dictionary word is what word_syllables would look up: its count, found directly.
-        known = table.get(form) if form.isascii() and "-" not in form and len(form) <= MAX_DICTIONARY_WORD else None
-        cache[form] = word_syllables(form) if known is None else known
-    return list(map(cache.__getitem__, forms))
-
-
-@functools.lru_cache(maxsize=4)
 def sentence_words(view: TextView) -> list[tuple[int, int]]:
-    """For each of ``view``'s sentences, the indices ``[first, last)`` of the words that start inside it.
-
-    Computed once per view (for the body statistics and the features), one binary search per end.
-    """
-    starts = view.tokens.starts.tolist()
-    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in view.sentences]
+    """For each of ``view``'s sentences, the indices ``[first, last)`` of the words that start inside it."""
+    words = body_words(view)
+    return list(zip(words.first.tolist(), words.last.tolist(), strict=True))
 
 
 def body_stats(view: TextView) -> BodyStats:
-    """Count words, syllables and polysyllabic words per sentence, from the shared token stream.
+    """Count words, syllables and polysyllabic words per sentence, from the view's words looked up once.
 
-    Each word's syllables come from its lower-case form (one cache hit per word); a
-    sentence's words are those that start inside it (:func:`sentence_words`).
+    A sentence's words are those that start inside it (:func:`body_words`); its syllables
+    and polysyllabic words are differences of running totals over the words' counts.
     """
-    tokens = view.tokens
-    counts = form_counts(tokens.forms)
-    sentences: list[SentenceCount] = []
-    total_words = total_syllables = 0
-    for sentence, (first, last) in zip(view.sentences, sentence_words(view), strict=True):
-        if last > first:
-            n, syllables = last - first, sum(counts[first:last])
-            total_words += n
-            total_syllables += syllables
-            sentences.append(SentenceCount(sentence.start, sentence.end, n, syllables))
-    if total_words != len(counts):  # some words outside every sentence: count those inside only
-        counts = [n for s in sentences for n in counts[tokens.at(s.start) : tokens.at(s.end)]]
-    polysyllabic = len(counts) - sum(map(counts.count, range(POLYSYLLABIC)))
-    return BodyStats(tuple(sentences), total_words, total_syllables, polysyllabic)
+    words = body_words(view)
+    first, last = words.first, words.last
+    running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
+    np.cumsum(words.syllables, out=running[1:])
+    per_sentence = running[last] - running[first]
+    np.cumsum(words.syllables >= POLYSYLLABIC, out=running[1:])
+    polysyllabic = int((running[last] - running[first]).sum())
+    counts = last - first
+    kept = np.flatnonzero(counts)
+    sentences = view.sentences
+    found = tuple(
+        SentenceCount(sentences[i].start, sentences[i].end, n, syllables)
+        for i, n, syllables in zip(kept.tolist(), counts[kept].tolist(), per_sentence[kept].tolist(), strict=True)
+    )
+    return BodyStats(found, int(counts.sum()), int(per_sentence.sum()), polysyllabic)
 
 
 def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:

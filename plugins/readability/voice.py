@@ -17,19 +17,19 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections import Counter
-from itertools import repeat
-from operator import mul
 
+import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
-
-STOP_WORDS = frozenset(
-    "a an the of in to for with on at by from and or but is are was were be been it its this that as "
-    "he she they we i you his her their our".split()
+from copydesk.plugins.readability.words import (  # noqa: F401 - the lexicons' names, as they were here
+    ARTICLES,
+    PRESENT_AUXILIARIES,
+    STOP_WORDS,
+    THIRD_PERSON,
+    BodyWords,
+    body_words,
+    token_strings,
 )
-ARTICLES = frozenset(("a", "an", "the"))
-THIRD_PERSON = frozenset("he she him her his hers they them their".split())
-PRESENT_AUXILIARIES = frozenset("is are am has have does do".split())
+
 PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|We|I|You)\b")
 TITLE_WORD = re.compile(r"[^\W\d_][^\W_]*+(?:['’][^\W\d_]++)?")
 #: Body tokens a title's words are looked for in.
@@ -120,47 +120,53 @@ def _title_features(title: str, body_tokens: list[str]) -> dict[str, float]:
     }
 
 
-def _voice(
-    tokens: list[str], words: int, counts: Counter[str] | None = None, lengths: list[int] | None = None
-) -> dict[str, float]:
-    """Function-word shares, present-tense auxiliaries and the spread of word length.
+#: Token lengths up to this get their squared deviation from a table over every length up to
+#: the longest token's (no sort); a longer token's text sorts its distinct lengths instead.
+LENGTH_TABLE = 256
 
-    :param counts: ``Counter(tokens)``, if already at hand.
-    :param lengths: each token's length, if already at hand.
+
+def _length_sd(lengths: np.ndarray) -> float:
+    """Standard deviation of the token lengths (0 without tokens).
+
+    Each length's squared deviation is computed once, then the tokens' are added up one
+    by one in text order (as a sum over the tokens would add them).
     """
-    n = max(len(tokens), 1)
-    counts = Counter(tokens) if counts is None else counts
-    lengths = (list(map(len, tokens)) if lengths is None else lengths) or [0]
-    mean = sum(lengths) / len(lengths)
-    frequencies = list(counts.values())
-    # Each length's squared deviation, computed once per distinct length, then added up in token order.
-    squares = {length: pow(length - mean, 2) for length in set(lengths)}
+    if not len(lengths):
+        return 0.0
+    mean = int(lengths.sum()) / len(lengths)
+    longest = int(lengths.max())
+    if longest < LENGTH_TABLE:
+        table = np.array([pow(length - mean, 2) for length in range(longest + 1)])
+        return math.sqrt(sum(table[lengths].tolist()) / len(lengths))
+    ordered = np.sort(lengths)
+    distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
+    squares = np.array([pow(length - mean, 2) for length in distinct.tolist()])
+    return math.sqrt(sum(squares[np.searchsorted(distinct, lengths)].tolist()) / len(lengths))
 
-    def among(words: frozenset[str]) -> int:
-        return sum(map(counts.get, words, repeat(0)))
 
+def _voice(words: BodyWords, word_count: int) -> dict[str, float]:
+    """Function-word shares, present-tense auxiliaries and the spread of word length."""
+    tokens = len(words.codes)
+    n = max(tokens, 1)
+    frequencies = np.bincount(words.codes)
     return {
-        "stop_word_share": among(STOP_WORDS) / n,
-        "article_share": among(ARTICLES) / n,
-        "third_person_share": among(THIRD_PERSON) / n,
-        "present_auxiliaries_per_1000_words": measures.per_1000(among(PRESENT_AUXILIARIES), words),
-        "word_length_sd": math.sqrt(sum(map(squares.__getitem__, lengths)) / len(lengths)),
-        "yule_k": 1e4 * (sum(map(mul, frequencies, frequencies)) - n) / (n * n) if len(tokens) > 1 else 0.0,
+        "stop_word_share": words.count("stop") / n,
+        "article_share": words.count("article") / n,
+        "third_person_share": words.count("third_person") / n,
+        "present_auxiliaries_per_1000_words": measures.per_1000(words.count("present"), word_count),
+        "word_length_sd": _length_sd(words.lengths),
+        "yule_k": 1e4 * (int(np.dot(frequencies, frequencies)) - n) / (n * n) if tokens > 1 else 0.0,
     }
 
 
 def features(
     document: Document,
-    tokens: list[str] | None = None,
-    counts: Counter[str] | None = None,
-    lengths: list[int] | None = None,
+    words: BodyWords | None = None,
     sentences: list[tuple[int, int]] | None = None,
 ) -> dict[str, float]:
     """Every voice and headline feature of ``document`` (see :data:`FEATURES`).
 
-    :param tokens: the body's tokens (:func:`copydesk.measures.tokens`), if already at hand.
-    :param counts: their Counter, if already at hand.
-    :param lengths: their lengths, if already at hand.
+    :param words: the body's words (:func:`copydesk.plugins.readability.words.body_words`), if already at hand.
     :param sentences: the body's sentences holding a letter
         (:func:`copydesk.measures.sentence_texts`'s), each from its first character other
         than white space to its end, if already at hand.
@@ -174,13 +180,14 @@ def features(
         match, text = PRONOUN_OPENING.match, body.text
         opening = sum(1 for start, end in sentences if match(text, start, end))
         count = len(sentences)
-    if tokens is None:
-        tokens = measures.tokens(body)
-    values = _voice(tokens, body.word_count, counts, lengths)
+    if words is None:
+        words = body_words(body)
+    values = _voice(words, body.word_count)
     values["pronoun_opening_share"] = measures.share(opening, count, 0.0)
     title = document.title.text.strip()
+    skipped = 0
     if not title and (heading := _heading(body.text)) is not None:
         title = heading[0]
-        tokens = tokens[len(TITLE_WORD.findall(title)) :]
-    values.update(_title_features(title, tokens))
+        skipped = len(TITLE_WORD.findall(title))
+    values.update(_title_features(title, token_strings(body, words, skipped + OVERLAP_WINDOW)[skipped:]))
     return values

@@ -4,12 +4,15 @@ Each feature was kept because it carries over between corpora: added to the lear
 aggregate, it did not lower the leave-one-corpus-out AUC on any training corpus
 (FakeNewsNet, Pérez-Rosas, XSum) and raised it on at least one (docs/scorers/style.md).
 Word lists are this project's own, short and deliberately plain; every count is one pass
-over the core's token stream (``view.tokens.forms`` counted once, in C) and set lookups.
+over the core's token stream (``view.tokens.forms`` counted once, in C), then each list's
+words looked up in the counts and the regular pasts found in one search over the distinct forms.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from itertools import repeat
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
 
@@ -42,6 +45,9 @@ TYPICAL_TIME_REFERENCES = 5.0
 TYPICAL_PAST_SHARE = 0.6
 #: A regular past form has at least this many letters before "ed" (so "bed", "red", "shed" do not count).
 PAST_STEM = 2
+#: A regular past form (:data:`PAST_STEM` letters or more, then "ed"), one per line: every such
+#: form among distinct forms joined by line breaks (no form holds one), found in one search.
+REGULAR_PAST = re.compile(rf"^.{{{PAST_STEM},}}ed$", re.MULTILINE)
 _RATE = "per 1,000 words (at least 300 words assumed)"
 
 
@@ -82,8 +88,8 @@ FEATURES = (
 
 
 def _total(counts: Counter[str], lexicon: frozenset[str]) -> int:
-    """How many tokens counted in ``counts`` belong to ``lexicon``."""
-    return sum(counts[w] for w in lexicon.intersection(counts))
+    """How many tokens counted in ``counts`` belong to ``lexicon`` (each of its words looked up once)."""
+    return sum(map(counts.get, lexicon, repeat(0)))
 
 
 def features(document: Document) -> dict[str, float]:
@@ -91,9 +97,8 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     words = body.word_count
     counts = Counter(body.tokens.forms)
-    past = _total(counts, IRREGULAR_PAST) + sum(
-        c for w, c in counts.items() if len(w) >= PAST_STEM + 2 and w.endswith("ed")
-    )
+    regular = sum(map(counts.__getitem__, REGULAR_PAST.findall("\n".join(counts))))
+    past = _total(counts, IRREGULAR_PAST) + regular
     present = _total(counts, PRESENT)
     values = {
         "negative_emotion_per_1000_words": measures.per_1000(_total(counts, NEGATIVE_EMOTION), words),

@@ -229,53 +229,57 @@ SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGN
 DEMONSTRATIVE = re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE)
 
 
+#: Pieces of random text for the word patterns: their words in several cases, joiners, "_" and
+#: characters that ignoring case matches with ASCII letters.
+WORD_PIECES = [
+    "I",
+    "me",
+    "Me",
+    "ME",
+    "my",
+    "myself",
+    "mine",
+    "we",
+    "We",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "some",
+    "thus",
+    "hour",
+    "NATO",
+    "USA",
+    "ABCD",
+    "AbCD",
+    "_",
+    "9",
+    "-",
+    "'",
+    " ",
+    " ",
+    "\n",
+    ".",
+    "é",
+    "É",
+    "x",
+    "you",
+    "YOURS",
+    "Yourself",
+    "this",
+    "THAT",
+    "These",
+    "those",
+    "’",
+    "İ",
+    "ſ",
+]
+
+
 @pytest.mark.parametrize("seed", range(60))
 def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None:
     rng = random.Random(seed)
-    pieces = [
-        "I",
-        "me",
-        "Me",
-        "ME",
-        "my",
-        "myself",
-        "mine",
-        "we",
-        "We",
-        "us",
-        "our",
-        "ours",
-        "ourselves",
-        "some",
-        "thus",
-        "hour",
-        "NATO",
-        "USA",
-        "ABCD",
-        "AbCD",
-        "_",
-        "9",
-        "-",
-        "'",
-        " ",
-        " ",
-        "\n",
-        ".",
-        "é",
-        "É",
-        "x",
-        "you",
-        "YOURS",
-        "Yourself",
-        "this",
-        "THAT",
-        "These",
-        "those",
-        "’",
-        "İ",
-        "ſ",
-    ]
-    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 200)))
+    text = "".join(rng.choice(WORD_PIECES) for _ in range(rng.randrange(0, 200)))
     view = TextView(text)
     anchored = (
         (rdb.FIRST_PERSON, FIRST_PERSON),
@@ -285,6 +289,25 @@ def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None
     for fast, plain in anchored:
         assert [found.span() for found in fast.finditer(view)] == matches(plain, text)
     assert matches(rdb.FAST_ALL_CAPS, text) == matches(ALL_CAPS, text)
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_pronouns_and_demonstratives_counted_from_word_parts_are_the_patterns_counts(seed: int) -> None:
+    # Without "_" (or the characters ignoring case matches with ASCII letters) the counts come
+    # from the vocabulary's word parts; with them, part_counts declines and the patterns count.
+    from copydesk.plugins.readability import words
+
+    rng = random.Random(seed)
+    plain = [p for p in WORD_PIECES if p not in ("_", "İ", "ſ")]
+    for pieces in (plain, plain, WORD_PIECES):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 300)))
+        view = TextView(text)
+        counted = words.part_counts(view, words.body_words(view))
+        if "_" in text or any(char in text for char in "İıſ"):
+            assert counted is None
+            continue
+        expected = tuple(len(matches(p, text)) for p in (FIRST_PERSON, SECOND_PERSON, DEMONSTRATIVE))
+        assert counted == expected, text
 
 
 def test_windows_are_consecutive_full_windows_or_the_whole_short_text() -> None:

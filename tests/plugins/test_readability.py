@@ -317,19 +317,79 @@ def test_seeds_score_without_error() -> None:
     assert all(r.scorers[0].error is None and "flesch_reading_ease" in r.scorers[0].metrics for r in reports)
 
 
-def test_form_counts_are_word_syllables_and_the_cache_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
-    from copydesk.plugins.readability import stats
+def test_vocabulary_numbers_forms_once_and_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.plugins.readability import words
 
-    monkeypatch.setattr(stats, "CACHE_LIMIT", 4)
-    monkeypatch.setattr(stats, "_SYLLABLES", {})
-    forms = ["the", "readability", "zorblaxian", "rock-and-roll", "the", "don't", "government", "a"]
-    assert stats.form_counts(forms) == [syl.word_syllables(f) for f in forms]
-    # Seven new forms overflow the limit of four: the cache is cleared, then holds just this call's forms.
-    assert set(stats._SYLLABLES) == set(forms)
-    assert stats.form_counts(["hello"]) == [2]
-    assert stats._SYLLABLES == {"hello": 2}  # full again: cleared before the new form
-    assert stats.form_counts(["the", "hello"]) == [1, 2]
-    assert stats._SYLLABLES == {"hello": 2, "the": 1}  # room left: nothing evicted
+    monkeypatch.setattr(words, "INITIAL_CAPACITY", 2)  # the property arrays grow as forms are added
+    vocabulary = words.Vocabulary(limit=4)
+    forms = ["the", "readability", "zorblaxian", "rock-and-roll", "the", "don’t", "government", "a", "2019"]
+    numbers = vocabulary.number(forms).tolist()
+    assert numbers[0] == numbers[4]  # equal forms, equal numbers
+    assert [int(vocabulary.syllables[n]) for n in numbers] == [syl.word_syllables(f) for f in forms]
+    assert [int(vocabulary.length[n]) for n in numbers] == list(map(len, forms))
+    assert [bool(vocabulary.letter[n]) for n in numbers] == [f[0].isalpha() for f in forms]
+    # A curly apostrophe's token form is the straight one, numbered too.
+    assert int(vocabulary.token[numbers[5]]) == vocabulary.numbers["don't"] != numbers[5]
+    assert int(vocabulary.token[numbers[0]]) == numbers[0]
+    stop, function = words.BIT["stop"], words.BIT["function"]
+    assert int(vocabulary.lexicons[numbers[0]]) & stop and int(vocabulary.lexicons[numbers[0]]) & function
+    assert int(vocabulary.lexicons[numbers[2]]) == 0
+    assert int(vocabulary.lexicons[numbers[1]]) == int(vocabulary.lexicons[numbers[6]]) == words.BIT["abstract"]
+    # Eight new forms overflow the limit of four: cleared, then it holds just this call's forms.
+    assert set(vocabulary.numbers) == {*forms, "don't"}
+    assert vocabulary.number(["hello"]).tolist() == [0]
+    assert vocabulary.numbers == {"hello": 0}  # full again: cleared before the new form
+    assert int(vocabulary.syllables[0]) == 2 and len(vocabulary.syllables) == 2
+    assert vocabulary.number(["the", "hello"]).tolist() == [1, 0]
+    assert vocabulary.numbers == {"hello": 0, "the": 1}  # room left: nothing forgotten
+    assert vocabulary.number([]).tolist() == []
+
+
+def test_new_forms_looked_up_directly_count_as_word_syllables() -> None:
+    """The vocabulary's direct dictionary lookup of new forms gives word_syllables' counts.
+
+    "barbed-wire" is a CMU entry whose own count differs from the sum of its parts, which
+    word_syllables counts; curly apostrophes, overlong and unknown forms take the plain path.
+    """
+    from copydesk.plugins.readability import words
+
+    forms = ["barbed-wire", "'bout", "don’t", "don't", "x" * 50, "zorblaxian", "2019", "naïve", "government"]
+    assert syl.cmu_syllables()["barbed-wire"] != syl.word_syllables("barbed-wire")
+    vocabulary = words.Vocabulary()
+    assert vocabulary.syllables[vocabulary.number(forms)].tolist() == [syl.word_syllables(f) for f in forms]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_body_words_are_the_plain_per_word_definitions(seed: int) -> None:
+    # Every per-word array of body_words holds what the plain word-by-word definitions give.
+    import random
+    from collections import Counter
+
+    from copydesk import measures
+    from copydesk.plugins.readability import features, voice, words
+
+    rng = random.Random(seed)
+    for size in (0, 1, 5, 60, 400):
+        view = document(_random_text(rng, size) + " the the's it is Those nation’s ").body
+        found = words.body_words(view)
+        forms, toks = view.tokens.forms, measures.tokens(view)
+        assert found.syllables.tolist() == [syl.word_syllables(f) for f in forms]
+        assert found.letter.tolist() == [f[0].isalpha() for f in forms]
+        assert found.lengths.tolist() == list(map(len, toks))
+        assert words.token_strings(view, found, 10**6) == toks
+        # Equal codes exactly where the tokens are equal (each numbered by its first occurrence).
+        assert features.token_codes(found.codes.tolist()).tolist() == features.token_codes(toks).tolist()
+        counts = Counter(toks)
+        for name, lexicon in [
+            ("function", words.FUNCTION_WORDS),
+            ("stop", voice.STOP_WORDS),
+            ("article", voice.ARTICLES),
+            ("third_person", voice.THIRD_PERSON),
+            ("present", voice.PRESENT_AUXILIARIES),
+        ]:
+            assert found.count(name) == sum(counts[w] for w in lexicon), name
+        abstract = features.ABSTRACT_NOUN.findall("\n".join(counts))
+        assert found.count("abstract") == sum(counts[t] for t in abstract)
 
 
 #: Characters for random bodies: letters (some whose lower case is longer), digits and other
@@ -379,20 +439,6 @@ def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:
     assert voice._heading("Floods close schools") is None
 
 
-def test_new_forms_looked_up_directly_count_as_word_syllables(monkeypatch: pytest.MonkeyPatch) -> None:
-    """form_counts' direct dictionary lookup of new forms gives word_syllables' counts.
-
-    "barbed-wire" is a CMU entry whose own count differs from the sum of its parts, which
-    word_syllables counts; curly apostrophes, overlong and unknown forms take the plain path.
-    """
-    from copydesk.plugins.readability import stats
-
-    monkeypatch.setattr(stats, "_SYLLABLES", {})
-    forms = ["barbed-wire", "'bout", "don’t", "don't", "x" * 50, "zorblaxian", "2019", "naïve", "government"]
-    assert syl.cmu_syllables()["barbed-wire"] != syl.word_syllables("barbed-wire")
-    assert stats.form_counts(forms) == [syl.word_syllables(f) for f in forms]
-
-
 def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_one() -> None:
     """ABSTRACT_NOUN over the distinct tokens finds exactly the tokens with a suffix and four letters before it."""
     from copydesk.plugins.readability import features as rdb
@@ -407,3 +453,21 @@ def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_o
     ]
     assert rdb.ABSTRACT_NOUN.findall("\n".join(dict.fromkeys(tokens))) == plain
     assert len(plain) > 20 and "nation" not in plain and "nations" not in plain
+
+
+@pytest.mark.parametrize("longest", [1, 12, 255, 256, 5000])
+def test_word_length_spread_is_the_plain_one_for_any_token_length(longest: int) -> None:
+    # Short lengths are read from a table over every length, long ones from their sorted distinct values;
+    # both add the squared deviations up token by token, as the plain definition does.
+    import math
+    import random
+
+    import numpy as np
+    from copydesk.plugins.readability import voice
+
+    rng = random.Random(longest)
+    lengths = [rng.randint(1, longest) for _ in range(rng.randint(1, 400))]
+    mean = sum(lengths) / len(lengths)
+    plain = math.sqrt(sum(pow(x - mean, 2) for x in lengths) / len(lengths))
+    assert voice._length_sd(np.array(lengths)) == plain
+    assert voice._length_sd(np.array([], dtype=np.int64)) == 0.0

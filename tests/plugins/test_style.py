@@ -93,3 +93,20 @@ def test_deselected_rule_reports_no_finding_but_keeps_features() -> None:
 
 def test_conformance() -> None:
     assert_conformance(style, examples=[RANT, NEWS * 20])
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_past_and_lexicon_counts_are_the_plain_per_form_counts(seed: int) -> None:
+    # The regular pasts found in one search over the distinct forms, and the lexicons' totals
+    # looked up word by word, are what checking each form gives.
+    import random
+    from collections import Counter
+
+    rng = random.Random(seed)
+    pieces = ["ed", "bed", "shed", "used", "red", "e", "d", "x", "naïve", "ſ", "d’", "-", "’", "9", "said", "hell"]
+    forms = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4))) for _ in range(rng.randrange(0, 80))]
+    counts = Counter(forms)
+    found = sty.REGULAR_PAST.findall("\n".join(counts))
+    assert found == [f for f in counts if len(f) >= sty.PAST_STEM + 2 and f.endswith("ed")]
+    for lexicon in (sty.IRREGULAR_PAST, sty.PROFANITY, sty.PRESENT):
+        assert sty._total(counts, lexicon) == sum(c for f, c in counts.items() if f in lexicon)
