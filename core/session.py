@@ -111,7 +111,7 @@ class Session:
         return lines + self._unmeasured()
 
     def _unmeasured(self) -> list[str]:
-        """A warning when no scorer runs, or when scorers the model reads do not (rules deselected, plugin disabled).
+        """A warning when no scorer runs, or when scorers the score reads do not (rules deselected, plugin disabled).
 
         A scorer none of whose rules is selected does not run, so its features leave the
         score as they do with ``--disable``: the score then measures less than the model's.
@@ -122,14 +122,15 @@ class Session:
                 "copydesk: warning: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
                 " every article scores 100 and grades A"
             ]
-        if not (absent := [safety.neutralise(name) for name in sorted(self.runner.model.scorers - running)]):
+        read = self.runner.model.scorers | {TRUNCATION}  # truncation: the model's fixed factor on every score
+        if not (absent := [safety.neutralise(name) for name in sorted(read - running)]):
             return []
         names = absent[0] if len(absent) == 1 else f"{', '.join(absent[:-1])} and {absent[-1]}"
         one = len(absent) == 1
         return [
             f"copydesk: warning: the {names} scorer{'' if one else 's'} {'does' if one else 'do'} not run"
-            f" (no rule selected, or {'its plugin' if one else 'their plugins'} disabled): {'its' if one else 'their'}"
-            " features leave the score, which measures less than the model in use"
+            f" (no rule selected, or {'its plugin' if one else 'their plugins'} disabled):"
+            f" what {'it measures leaves' if one else 'they measure leaves'} the score, which measures less than the model in use"
         ]
 
 

@@ -407,7 +407,7 @@ def test_disabling_a_plugin_that_is_not_installed_warns_and_goes_on(good: Path) 
     assert error_lines(result) == [
         "copydesk: warning: disable 'readabilty': no plugin of that name is installed (see 'copydesk plugins')",
         "copydesk: warning: the figures scorer does not run (no rule selected, or its plugin disabled):"
-        " its features leave the score, which measures less than the model in use",
+        " what it measures leaves the score, which measures less than the model in use",
     ]
     scorers = [s["prefix"] for s in json.loads(result.stdout)["articles"][0]["scorers"]]
     assert "FIG" not in scorers and "RDB" in scorers
@@ -466,10 +466,12 @@ def test_a_scorer_left_out_of_the_score_is_warned_of_and_no_scorer_at_all_too() 
     assert readability.exit_code == 0
     assert readability.stderr.splitlines() == [
         "copydesk: warning: the readability scorer does not run (no rule selected, or its plugin disabled):"
-        " its features leave the score, which measures less than the model in use"
+        " what it measures leaves the score, which measures less than the model in use"
     ]
     disabled = run_copydesk("score", seeds, "--disable", "hedging", "--ignore", "SRC", "-f", "json")
     assert "the hedging and sourcing scorers do not run" in disabled.stderr
+    truncation = run_copydesk("score", seeds, "--ignore", "TRN", "-f", "json")
+    assert "the truncation scorer does not run" in truncation.stderr  # its factor applies to every score
     nothing = run_copydesk("check", seeds, "--ignore", "ALL")
     assert "no scorer runs" in nothing.stderr
     assert "every article scores 100" in nothing.stderr

@@ -552,3 +552,13 @@ def test_compare_warns_when_the_model_file_was_refitted_in_place_since_the_run_c
         "copydesk: warning: --compare: run 2 was recorded with another configuration: "
         "a change in a source's score may come from that, not from its articles"
     ) in refitted.stderr.splitlines()
+
+
+def test_workers_and_executor_are_not_another_configuration_to_compare_with(cli: Cli, no_project_config: Path) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1)), ("w2", "wire", clean(2))])
+    assert cli("check", "b.jsonl", "--history", "h.db", "-j", "1").exit_code == 0
+    result = cli("check", "b.jsonl", "--history", "h.db", "-j", "2", "--compare", "last")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    Path("copydesk.toml").write_text("[scoring]\nmin_words = 200\n", encoding="utf-8")
+    other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert "was recorded with another configuration" in other.stderr  # a setting that changes scores still warns

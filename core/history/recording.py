@@ -26,11 +26,16 @@ from copydesk.rollup import SourceSummary, SourceTrend, trends
 #: Configuration tables that cannot change a score, left out of the digest: where results go
 #: (``[history]``) and what the gate makes of them (``[gate]``, ``--fail-under`` and the other levers).
 NOT_DIGESTED = ("history", "gate")
+#: ``[run]`` keys that cannot change a score either: reports are byte-identical whatever the
+#: number of workers or the executor.
+NOT_DIGESTED_RUN = ("workers", "executor")
 
 
 def config_digest(data: Mapping[str, Any]) -> str:
     """``sha256:`` and the hex digest of the resolved configuration as canonical JSON (sorted keys, no spaces)."""
     table = {key: value for key, value in data.items() if key not in NOT_DIGESTED}
+    if isinstance(run := table.get("run"), Mapping):
+        table["run"] = {key: value for key, value in run.items() if key not in NOT_DIGESTED_RUN}
     text = json.dumps(table, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 
