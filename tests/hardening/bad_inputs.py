@@ -92,6 +92,8 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "csv-invalid-utf8": ({"x.csv": b"id,text\n1," + CELL.encode() + b"\n2,caf\xe9 " + CELL.encode() + b"\n"}, []),
     "csv-empty-text": ({"x.csv": _csv(f"id,text\n1,\n2,{CELL}\n")}, []),
     "csv-blank-rows": ({"x.csv": _csv(f"id,text\n\n\n2,{CELL}\n\n")}, []),
+    "csv-empty-fields-row": ({"x.csv": _csv(f"id,title,text\n,,\n2,T,{CELL}\n")}, []),
+    "csv-only-empty-fields": ({"x.csv": _csv('text\n""\n')}, []),
     "csv-nul-byte": ({"x.csv": b"id,text\n1,a\x00b\n"}, []),
     "csv-utf16": ({"x.csv": f"id,text\n1,{CELL}\n".encode("utf-16")}, []),
     "csv-semicolon": ({"x.csv": _csv(f"id;text\n1;{CELL}\n")}, []),

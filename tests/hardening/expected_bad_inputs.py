@@ -61,6 +61,12 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.csv:2: field 'text' is empty",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
+    "csv-empty-fields-row": (
+        2,
+        "copydesk: error: x.csv:2: field 'text' is empty",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-only-empty-fields": (2, "copydesk: error: x.csv:2: field 'text' is empty", [("good.txt", False), ("x.csv:2", True)]),
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
     "csv-invalid-utf8": (
         2,
