@@ -17,7 +17,7 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat
+from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat, no_words
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -44,6 +44,8 @@ def _record_article(
         return Unreadable(path, f"field {quoted(fields['text'])} is {json_type(text)}, not a string", line, fmt)
     if not text.strip():
         return Unreadable(path, f"field {quoted(fields['text'])} is empty", line, fmt)
+    if no_words(text):
+        return Unreadable(path, f"field {quoted(fields['text'])} holds only HTML comments, no text", line, fmt)
 
     def text_field(key: str) -> str | None:
         value = record.get(fields[key])
