@@ -468,7 +468,7 @@ def _grade_problems(grades: Mapping[str, float], given: Mapping[str, Any]) -> It
     for band, floor in grades.items():
         if not 0 <= floor <= 100:
             yield band, f"must be between 0 and 100, not {as_given(floor)}"
-    bottom = next(reversed(grades), None)
+    bottom = list(grades)[-1] if grades else None
     if bottom is not None and 0 < grades[bottom] <= 100:
         yield bottom, f"is the bottom band: its floor must be 0 (every score reaches it), not {as_given(grades[bottom])}"
     for high, low in itertools.pairwise(grades):
