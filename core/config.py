@@ -108,12 +108,18 @@ class Flags:
         section, _, name = key.partition(".")
         if section == "gate" and name in self.gate:
             value = self.gate[name]
-            return f"{GATE_FLAGS[name]} {f'{value:g}' if isinstance(value, float) else value}: {key}"
+            return f"{GATE_FLAGS[name]} {as_given(value) if isinstance(value, float) else value}: {key}"
         if key == "run.workers" and self.workers is not None:
             return f"--workers {self.workers}: {key}"
         if key == "scoring.model" and self.model is not None:
             return f"--model {self.model}: {key}"
         return f"command line: {key}"
+
+
+def as_given(value: float) -> str:
+    """A number as the user wrote it: ``:g``'s short form (``100``, ``-5``) unless that rounds it, then Python's (``100.00001``)."""
+    short = f"{value:g}"
+    return short if float(short) == value else repr(value)
 
 
 def packaged_defaults() -> dict[str, Any]:
@@ -443,7 +449,7 @@ class Config:
 def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     """``(key, problem)`` for each ``[gate]`` value out of range."""
     if not 0 <= gate["fail_under"] <= 100:
-        yield "fail_under", f"must be between 0 and 100, not {gate['fail_under']:g}"
+        yield "fail_under", f"must be between 0 and 100, not {as_given(gate['fail_under'])}"
     if gate["fail_on"] not in FAIL_ON:
         yield "fail_on", f"must be one of {', '.join(FAIL_ON)}"
     text = str(gate["max_failing"])
@@ -451,7 +457,7 @@ def _gate_problems(gate: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
         yield "max_failing", f"{MAX_FAILING_FORM}, not {quoted(text)}"
     for key, top in (("source_fail_under", 100), ("max_drop", 100), ("max_fail_rise", 1)):
         if not 0 <= gate[key] <= top:
-            yield key, f"must be between 0 and {top}, not {gate[key]:g}"
+            yield key, f"must be between 0 and {top}, not {as_given(gate[key])}"
 
 
 def _grade_problems(grades: Mapping[str, float], given: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -461,13 +467,16 @@ def _grade_problems(grades: Mapping[str, float], given: Mapping[str, Any]) -> It
     """
     for band, floor in grades.items():
         if not 0 <= floor <= 100:
-            yield band, f"must be between 0 and 100, not {floor:g}"
+            yield band, f"must be between 0 and 100, not {as_given(floor)}"
+    bottom = list(grades)[-1] if grades else None
+    if bottom is not None and 0 < grades[bottom] <= 100:
+        yield bottom, f"is the bottom band: its floor must be 0 (every score reaches it), not {as_given(grades[bottom])}"
     for high, low in itertools.pairwise(grades):
         if grades[high] <= grades[low]:
             if low in given or high not in given:
-                yield low, f"must be below scoring.grades.{high} ({grades[high]:g}), not {grades[low]:g}"
+                yield low, f"must be below scoring.grades.{high} ({as_given(grades[high])}), not {as_given(grades[low])}"
             else:
-                yield high, f"must be above scoring.grades.{low} ({grades[low]:g}), not {grades[high]:g}"
+                yield high, f"must be above scoring.grades.{low} ({as_given(grades[low])}), not {as_given(grades[high])}"
 
 
 def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -571,7 +580,7 @@ def _scoring_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     if scoring["min_words"] < 1:
         yield "scoring.min_words", f"must be at least 1, not {scoring['min_words']}"
     if scoring["density_scale"] <= 0:
-        yield "scoring.density_scale", f"must be positive, not {scoring['density_scale']:g}"
+        yield "scoring.density_scale", f"must be positive, not {as_given(scoring['density_scale'])}"
     for code, value in data["severity"].items():
         if value not in SEVERITIES:
             yield f"severity.{code}", f"must be info, warning or error, not {shown(value)}"

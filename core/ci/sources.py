@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from copydesk.ci.gate import below_as_shown
 from copydesk.rollup import SourceSummary
 from copydesk.safety import quoted
 
@@ -34,7 +35,7 @@ class BelowFloor:
     @property
     def message(self) -> str:
         """One gate line."""
-        return f"source {quoted(self.source)}: mean score {self.mean:.1f} < {self.floor:g} ({self.articles} article(s))"
+        return f"source {quoted(self.source)}: mean score {below_as_shown(self.mean, self.floor)} ({self.articles} article(s))"
 
 
 def below_floor(sources: Iterable[SourceSummary], floor: float) -> tuple[BelowFloor, ...]:

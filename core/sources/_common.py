@@ -15,6 +15,26 @@ from copydesk.models import Article, Unreadable
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+def no_words(text: str) -> bool:
+    """Whether ``text`` is only white space and closed HTML comments (``<!-- ... -->``): no text to score.
+
+    A comment is no words of the article (a suppression comment is blanked before scoring),
+    so a body or text field of nothing else is as empty as one of white space. One pass, in
+    linear time; a ``<!--`` left unclosed is text.
+    """
+    pos = 0
+    while True:
+        open_at = text.find("<!--", pos)
+        if text[pos : len(text) if open_at < 0 else open_at].strip():
+            return False
+        if open_at < 0:
+            return True
+        close_at = text.find("-->", open_at + 4)
+        if close_at < 0:
+            return False
+        pos = close_at + 3
+
+
 class Deferred:
     """An item whose reading is finished where it is scored (a worker process): :meth:`read` gives the Article.
 

@@ -17,7 +17,7 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat
+from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat, no_words
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -44,6 +44,8 @@ def _record_article(
         return Unreadable(path, f"field {quoted(fields['text'])} is {json_type(text)}, not a string", line, fmt)
     if not text.strip():
         return Unreadable(path, f"field {quoted(fields['text'])} is empty", line, fmt)
+    if no_words(text):
+        return Unreadable(path, f"field {quoted(fields['text'])} holds only HTML comments, no text", line, fmt)
 
     def text_field(key: str) -> str | None:
         value = record.get(fields[key])
@@ -342,7 +344,8 @@ def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes:
     row costs that row: another encoding, a row longer than ``max_bytes``, a malformed
     quote, a quote left open (that row, up to the quote's line; a row that spans lines and
     does not parse, or has the wrong number of columns, is a quote left open on its first
-    line, closed by another rows later). A header that cannot be read ends the file.
+    line, closed by another rows later). A header that cannot be read ends the file. A blank
+    line (nothing but its ending) is no row; a row whose fields are all empty is one (its text is empty).
     """
     csv.field_size_limit(max(max_bytes, 131072))  # a row, and so each of its cells, is within max_bytes
     start = handle.tell()
@@ -365,7 +368,7 @@ def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes:
             count += 1
             yield Unreadable(path, problem, row.line, "csv")
             continue
-        if isinstance(cells, list) and not any(cell.strip() for cell in cells):
+        if row.data == b"":  # a blank line (nothing but its ending) is no row; a row of empty fields is one
             continue
         count += 1
         if isinstance(cells, str):

@@ -1,7 +1,7 @@
 """Plain text and Markdown files (``.txt``, ``.md``, ``.markdown``): one article per file.
 
 The first non-empty line that is not a whole-line HTML comment is the title (a
-Markdown ``#`` is dropped), the rest is the body (a file with no body is unreadable). Optional ``---`` front matter gives
+Markdown ``#`` is dropped), the rest is the body (a file with no body, or one of only white space and HTML comments, is unreadable). Optional ``---`` front matter gives
 ``title`` (then the whole text after it is the body), ``byline``/``author``, ``url``,
 ``date``/``published`` and ``id``; other keys are kept as metadata. ``ignore-file``
 suppression comments above the title still apply to the whole article.
@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
 from copydesk.models import Article, Position, SourceRef, Unreadable
-from copydesk.sources._common import Decoded, InputFormat, read_whole
+from copydesk.sources._common import Decoded, InputFormat, no_words, read_whole
 from copydesk.suppress import IGNORE_META, file_selectors
 
 FRONT_MATTER_KEYS = {
@@ -92,7 +92,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
     line = line_no + 1
     byline_at = placed.get("byline" if "byline" in meta else "author")
     if "title" in meta:
-        if not text[offset:].strip():
+        if no_words(text[offset:]):
             return Unreadable(path, "no text after the front matter", format=fmt)
         return _article(meta, meta["title"], extra, doc, (placed.get("title"), Position(pos, line, 1), byline_at))
     while pos < len(text):
@@ -110,7 +110,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
                 column += len(title) - len(stripped)
                 title = stripped
             body_start = len(text) if nl < 0 else nl + 1
-            if not text[body_start:].strip():  # a headline alone is no article (as an empty JSONL text is not)
+            if no_words(text[body_start:]):  # a headline alone (or with comments) is no article, as an empty JSONL text is not
                 return Unreadable(path, f"no body text after the title (line {line})", format=fmt)
             title_at = Position(pos + column - 1, line, column)
             return _article(meta, title, extra, doc, (title_at, Position(body_start, line + 1, 1), byline_at))

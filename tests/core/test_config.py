@@ -129,6 +129,23 @@ workers = "two"
         pytest.param(
             "\n[scoring.grades]\nF = -5\n", "3: scoring.grades.F must be between 0 and 100, not -5", id="grade-negative"
         ),
+        # F is the bottom band: every score reaches it, so a floor above 0 would be ignored
+        pytest.param(
+            "[scoring.grades]\nD = 40\nF = 35\n",
+            "3: scoring.grades.F is the bottom band: its floor must be 0 (every score reaches it), not 35",
+            id="bottom-grade-above-0",
+        ),
+        # a number out of range is echoed as given, not rounded to look in range
+        pytest.param(
+            "[gate]\nfail_under = 100.00001\n",
+            "2: gate.fail_under must be between 0 and 100, not 100.00001",
+            id="echoed-unrounded",
+        ),
+        pytest.param(
+            "[gate]\nsource_fail_under = 100.000001\n",
+            "2: gate.source_fail_under must be between 0 and 100, not 100.000001",
+            id="source-floor-echoed-unrounded",
+        ),
         # a line inside a multi-line string is no key, even when it reads like one
         pytest.param(
             '[sources.fields]\nid = """\n[gate]\nfail_under = 1\n"""\n[gate]\nfail_under = "x"\n',
@@ -265,3 +282,12 @@ def test_source_size_limits_are_bounded_both_ways(tmp_path: Path, key: str, valu
     else:
         with pytest.raises(ConfigError, match=rf"sources\.{key} must be from 1 to \d+ \(2\*\*\d+\), not {value}$"):
             load_config(path)
+
+
+def test_a_flag_out_of_range_is_echoed_as_given_not_rounded_into_range() -> None:
+    from copydesk.cli import app
+    from typer.testing import CliRunner
+
+    result = CliRunner().invoke(app, ["check", "seeds/", "--fail-under", "100.00001"])
+    assert result.exit_code == 2
+    assert "--fail-under 100.00001: gate.fail_under must be between 0 and 100, not 100.00001" in result.stderr

@@ -61,6 +61,12 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.csv:2: field 'text' is empty",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
+    "csv-empty-fields-row": (
+        2,
+        "copydesk: error: x.csv:2: field 'text' is empty",
+        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+    ),
+    "csv-only-empty-fields": (2, "copydesk: error: x.csv:2: field 'text' is empty", [("good.txt", False), ("x.csv:2", True)]),
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
     "csv-invalid-utf8": (
         2,
@@ -281,6 +287,32 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "only-punctuation-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "symlink-loop-folder": (0, "", [("good.txt", False), ("d/a.txt", False)]),
+    "title-and-comment-txt": (
+        2,
+        "copydesk: error: x.txt: no body text after the title (line 1)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
+    "title-and-ignore-comment-txt": (
+        2,
+        "copydesk: error: x.txt: no body text after the title (line 1)",
+        [("good.txt", False), ("x.txt", True)],
+    ),
+    "front-matter-and-comment-md": (
+        2,
+        "copydesk: error: x.md: no text after the front matter",
+        [("good.txt", False), ("x.md", True)],
+    ),
+    "title-and-unclosed-comment-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
+    "jsonl-text-only-comment": (
+        2,
+        "copydesk: error: x.jsonl:1: field 'text' holds only HTML comments, no text",
+        [("good.txt", False), ("x.jsonl:1", True)],
+    ),
+    "csv-text-only-comment": (
+        2,
+        "copydesk: error: x.csv:2: field 'text' holds only HTML comments, no text",
+        [("good.txt", False), ("x.csv:2", True)],
+    ),
     "title-only-txt": (
         2,
         "copydesk: error: x.txt: no body text after the title (line 1)",

@@ -197,3 +197,16 @@ def test_a_score_just_under_the_floor_is_shown_with_the_digits_that_make_the_rea
     assert "fail_under: score 39.69 < 39.7" in reasons.values()
     assert "fail_under: score 39.7 < 39.7" not in result.output + sarif.read_text()
     assert any("fail_under: score 39.69 < 39.7" in line for line in result.stderr.splitlines())
+
+
+def test_a_source_mean_just_under_its_floor_is_shown_with_the_digits_that_make_the_line_true() -> None:
+    from copydesk.ci.sources import BelowFloor
+
+    line = BelowFloor("seeds", 41.36, 13, 41.4).message
+    assert line == "source 'seeds': mean score 41.36 < 41.4 (13 article(s))"
+
+
+def test_the_source_gate_line_of_check_is_true_as_printed() -> None:
+    result = CliRunner().invoke(app, ["check", "seeds/", "--source-fail-under", "41.4", "--max-failing", "100%"])
+    assert "mean score 41.4 < 41.4" not in result.output
+    assert "mean score 41.36 < 41.4" in result.stderr
