@@ -120,10 +120,14 @@ def test_learn_weights_onto_its_configuration_file_is_refused(
     _labelled()
     text = "[run]\nworkers = 1\n" if name != "pyproject.toml" else "[tool.copydesk.run]\nworkers = 1\n"
     Path(name).write_text(text, encoding="utf-8")
-    result = cli("learn-weights", "lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", name, *args)
+    result = cli(
+        "learn-weights", "lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", name, *args
+    )
     assert result.exit_code == 2, result.stderr
     [line] = result.stderr.splitlines()
-    assert line.startswith(f"copydesk: error: {name}: the model file would overwrite this input (the configuration file")
+    assert line.startswith(
+        f"copydesk: error: {name}: the model file would overwrite this input (the configuration file"
+    )
     assert line.endswith("; write it elsewhere") and Path(name).read_text(encoding="utf-8") == text
 
 
@@ -131,7 +135,19 @@ def test_learn_weights_onto_the_model_it_reads_is_refused(cli: Cli, no_project_c
     _labelled()
     Path("m0.json").write_text(packaged_model_path().read_text(encoding="utf-8"), encoding="utf-8")
     before = Path("m0.json").read_bytes()
-    args = ["lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", "m0.json", "--model", "m0.json"]
+    args = [
+        "lab.jsonl",
+        "--label",
+        "label",
+        "--unreliable",
+        "fake",
+        "--folds",
+        "2",
+        "-o",
+        "m0.json",
+        "--model",
+        "m0.json",
+    ]
     result = cli("learn-weights", *args)
     assert result.exit_code == 2, result.stderr
     [line] = result.stderr.splitlines()
@@ -144,7 +160,10 @@ def test_learn_weights_onto_the_model_it_reads_is_refused(cli: Cli, no_project_c
     ("command", "what"),
     [
         (["baseline", "write", "b.jsonl", "-o", "h.db"], "the baseline"),
-        (["learn-weights", "lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", "h.db"], "the model file"),
+        (
+            ["learn-weights", "lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", "h.db"],
+            "the model file",
+        ),
     ],
 )
 def test_an_output_onto_the_configured_history_database_is_refused(
