@@ -364,19 +364,32 @@ def _long_lived_heap() -> Iterator[None]:
             gc.unfreeze()
 
 
-def _read_files(options: RunOptions, session: Session) -> list[tuple[str, str]]:
-    """The files the run reads besides its articles, as (what, path): configuration, model, baseline, history."""
+def read_files(
+    config_path: Path | None,
+    cwd: Path | None,
+    session: Session | None,
+    baseline: Path | None = None,
+    history: str | None = None,
+) -> list[tuple[str, str]]:
+    """The files a run reads besides its articles, as (what, path): configuration, model, baseline, history.
+
+    :param session: None for a command that reads only the configuration and the history (``trend``).
+    :param history: ``--history URL`` (None or "": the configuration's ``[history] url``, whose
+        file the project keeps even when this run records nowhere, as ``baseline`` runs do).
+    """
     files = []
-    if options.config_path is not None:
-        files.append(("the configuration file", str(options.config_path)))
+    if config_path is not None:
+        files.append(("the configuration file", str(config_path)))
     else:
-        cwd = options.cwd or Path.cwd()
-        files += [("the configuration file", str(cwd / name)) for name in ("copydesk.toml", "pyproject.toml")]
-    if (model := session.config.model_path()) is not None:
+        where = cwd or Path.cwd()
+        files += [("the configuration file", str(where / name)) for name in ("copydesk.toml", "pyproject.toml")]
+    if session is not None and (model := session.config.model_path()) is not None:
         files.append(("the model file", str(model)))
-    if options.baseline is not None:
-        files.append(("the baseline", str(options.baseline)))
-    url = options.history if options.history is not None else session.config.history_url
+    if baseline is not None:
+        files.append(("the baseline", str(baseline)))
+    url = history or (
+        session.config.history_url if session is not None else None
+    )  # "" records nowhere, yet the file is kept
     if url:
         from copydesk.history.backends import sqlite_file
 
@@ -385,12 +398,25 @@ def _read_files(options: RunOptions, session: Session) -> list[tuple[str, str]]:
     return files
 
 
+def refuse_input(what: str, path: str, inputs: Sequence[tuple[str, str]]) -> None:
+    """A UsageError when ``path`` (written as ``what``) is one of ``inputs`` by ``os.path.samestat``: it would replace it."""
+    try:
+        target = os.stat(path)
+    except OSError:
+        return
+    for role, name in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samestat(os.stat(name), target):
+                also = role if name == path else f"{role} {name}"
+                raise UsageError(f"{path}: {what} would overwrite this input ({also}); write it elsewhere")
+
+
 def _check_inputs(batch: Batch, options: RunOptions, session: Session, stderr: Callable[[str], None]) -> None:
     """Before anything is written: warn of a file reached twice (read once); refuse an output that is an input.
 
     An output is an input when ``os.path.samestat`` says so (the same path, a link to it,
     a file found under a named folder): a UsageError, since the report would replace it.
-    The inputs are the articles and every other file the run reads (:func:`_read_files`).
+    The inputs are the articles and every other file the run reads (:func:`read_files`).
     """
     for line in batch.reached_twice():
         stderr(f"copydesk: warning: {line}; read once")
@@ -401,13 +427,9 @@ def _check_inputs(batch: Batch, options: RunOptions, session: Session, stderr: C
             existing.append((what, path, os.stat(path)))
     if not existing:
         return
-    for role, name in _read_files(options, session):
-        with contextlib.suppress(OSError):
-            found = os.stat(name)
-            for what, path, target in existing:
-                if os.path.samestat(found, target):
-                    also = role if name == path else f"{role} {name}"
-                    raise UsageError(f"{path}: {what} would overwrite this input ({also}); write it elsewhere")
+    files = read_files(options.config_path, options.cwd, session, options.baseline, options.history)
+    for what, path, _ in existing:
+        refuse_input(what, path, files)
     for name, found in batch.inputs():
         for what, path, target in existing:
             if os.path.samestat(found, target):
@@ -448,11 +470,15 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
         raise UsageError(f"{target} records no paths: name the articles to score")
     if old is not None and not options.paths:  # the recorded paths: prune drops those that are gone
         gone = [path for path in paths if not os.path.lexists(path)]
+        if len(gone) == len(paths):  # more likely run from another folder than every article deleted
+            recorded = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+            raise UsageError(
+                f"{target}: none of its recorded paths exists here ({recorded}); "
+                "run prune from the folder it was written in, or name the paths"
+            )
         if gone:
             stderr(f"copydesk: {len(gone)} path(s) {target} records no longer exist: their entries are dropped")
             paths = [path for path in paths if path not in gone]
-            if not paths:
-                return _prune_all(old, target, stderr)
     collector = BaselineCollector(paths)
     scoring = dataclasses.replace(
         options,
@@ -473,14 +499,6 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     dropped = f", {len(old.entries) - len(new.entries)} dropped" if old is not None else ""
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
-
-
-def _prune_all(old: Baseline, target: Path, stderr: Callable[[str], None]) -> int:
-    """``baseline prune`` when every path the baseline records is gone: it keeps nothing."""
-    with atomic_writer(str(target)) as out:
-        Baseline().dump(out)
-    stderr(f"copydesk: wrote {target}: 0 fingerprint(s) in 0 article(s), {len(old.entries)} dropped")
-    return EXIT_OK
 
 
 def _not_the_gate(code: int, tally: Tally) -> str:

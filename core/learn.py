@@ -29,7 +29,7 @@ from typing import Any, TextIO
 import numpy as np
 import numpy.typing as npt
 from copydesk import meaning, safety, scoring
-from copydesk.app import route_diagnostics
+from copydesk.app import read_files, refuse_input, route_diagnostics
 from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
 from copydesk.fitting import Column, FitSettings, Group, Training, fit, reference_groups
@@ -160,8 +160,13 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     return counts
 
 
-def refuse_overwrite(batch: Batch, output: str) -> None:
-    """A usage error when ``-o`` is one of the files read (by ``os.path.samestat``): the model would replace the data."""
+def refuse_overwrite(batch: Batch, output: str, options: LearnOptions, session: Session) -> None:
+    """A usage error when ``-o`` is one of the files read (by ``os.path.samestat``): the model would replace it.
+
+    The files read are the articles, the configuration, the model and the history database
+    the configuration names (:func:`copydesk.app.read_files`).
+    """
+    refuse_input("the model file", output, read_files(options.config_path, options.cwd, session))
     try:
         target = os.stat(output)
     except OSError:
@@ -184,7 +189,7 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
         raise UsageError(f"--label {options.label}: that field is read as the article itself ([sources.fields])")
     batch = Batch(list(options.paths), config.sources)
     if options.output is not None:
-        refuse_overwrite(batch, options.output)
+        refuse_overwrite(batch, options.output, options, session)
     labels = read_labels(batch, options.label)
     check_classes((label for item in labels if item and (label := item[1]) is not None), options)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring())

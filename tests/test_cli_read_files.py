@@ -81,3 +81,118 @@ def test_an_output_onto_the_configuration_file_is_refused(
     [line] = result.stderr.splitlines()
     assert line.startswith(f"copydesk: error: {name}: the ") and "(the configuration file" in line, line
     assert line.endswith("; write it elsewhere") and Path(name).read_text(encoding="utf-8") == text
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("copydesk.toml", []), ("pyproject.toml", []), ("c2.toml", ["--config", "c2.toml"])],
+)
+def test_trend_html_onto_its_configuration_file_is_refused(
+    cli: Cli, no_project_config: Path, name: str, args: list[str]
+) -> None:
+    text = '[history]\nurl = "h.db"\n' if name != "pyproject.toml" else '[tool.copydesk.history]\nurl = "h.db"\n'
+    Path(name).write_text(text, encoding="utf-8")
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", *args).exit_code == 0 and Path("h.db").exists()
+    result = cli("trend", *args, "--html", name)
+    assert result.exit_code == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"copydesk: error: {name}: the HTML page would overwrite this input (the configuration file")
+    assert line.endswith("; write it elsewhere") and Path(name).read_text(encoding="utf-8") == text
+
+
+def _labelled() -> None:
+    """Three real and three fake articles: enough for ``--folds 2``, so only the refusal stops the fit."""
+    lines = [
+        json.dumps({"id": f"w{n}", "text": clean(n), "source": "wire", "label": "fake" if n % 2 else "real"})
+        for n in range(6)
+    ]
+    Path("lab.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [("copydesk.toml", []), ("pyproject.toml", []), ("c2.toml", ["--config", "c2.toml"])],
+)
+def test_learn_weights_onto_its_configuration_file_is_refused(
+    cli: Cli, no_project_config: Path, name: str, args: list[str]
+) -> None:
+    _labelled()
+    text = "[run]\nworkers = 1\n" if name != "pyproject.toml" else "[tool.copydesk.run]\nworkers = 1\n"
+    Path(name).write_text(text, encoding="utf-8")
+    result = cli(
+        "learn-weights", "lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", name, *args
+    )
+    assert result.exit_code == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(
+        f"copydesk: error: {name}: the model file would overwrite this input (the configuration file"
+    )
+    assert line.endswith("; write it elsewhere") and Path(name).read_text(encoding="utf-8") == text
+
+
+def test_learn_weights_onto_the_model_it_reads_is_refused(cli: Cli, no_project_config: Path) -> None:
+    _labelled()
+    Path("m0.json").write_text(packaged_model_path().read_text(encoding="utf-8"), encoding="utf-8")
+    before = Path("m0.json").read_bytes()
+    args = [
+        "lab.jsonl",
+        "--label",
+        "label",
+        "--unreliable",
+        "fake",
+        "--folds",
+        "2",
+        "-o",
+        "m0.json",
+        "--model",
+        "m0.json",
+    ]
+    result = cli("learn-weights", *args)
+    assert result.exit_code == 2, result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith("copydesk: error: m0.json: the model file would overwrite this input (the model file")
+    assert Path("m0.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("url", ["h.db", "sqlite:///h.db"])
+@pytest.mark.parametrize(
+    ("command", "what"),
+    [
+        (["baseline", "write", "b.jsonl", "-o", "h.db"], "the baseline"),
+        (
+            ["learn-weights", "lab.jsonl", "--label", "label", "--unreliable", "fake", "--folds", "2", "-o", "h.db"],
+            "the model file",
+        ),
+    ],
+)
+def test_an_output_onto_the_configured_history_database_is_refused(
+    cli: Cli, no_project_config: Path, url: str, command: list[str], what: str
+) -> None:
+    _labelled()
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("copydesk.toml").write_text(f'[history]\nurl = "{url}"\n', encoding="utf-8")
+    assert cli("score", "b.jsonl").exit_code == 0
+    result = cli(*command)
+    _refused(result, f"h.db: {what} would overwrite this input (the history database); write it elsewhere")
+    with sqlite3.connect("h.db") as db:
+        assert db.execute("SELECT COUNT(*) FROM runs").fetchone() == (1,)
+
+
+def test_baseline_prune_from_another_folder_is_refused_and_the_baseline_kept(
+    cli: Cli, no_project_config: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Path("b2").mkdir()
+    monkeypatch.chdir("b2")
+    write_batch(Path("b.jsonl"), [("w1", "wire", "Officials said the plan was awful and shocking.")])
+    assert cli("baseline", "write", "b.jsonl", "-o", "bl.json").exit_code == 0
+    before = Path("bl.json").read_bytes()
+    monkeypatch.chdir("..")
+    for flag in ("-b", "-o"):
+        result = cli("baseline", "prune", flag, "b2/bl.json")
+        _refused(
+            result,
+            "b2/bl.json: none of its recorded paths exists here (b.jsonl); "
+            "run prune from the folder it was written in, or name the paths",
+        )
+        assert Path("b2/bl.json").read_bytes() == before

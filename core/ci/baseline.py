@@ -177,8 +177,10 @@ class Baseline:
                 raise UsageError(f"{path}: malformed baseline: no {shown(key)} array")
         entries = dict(_entry(path, number, row) for number, row in enumerate(data["findings"], 1))
         articles = {str(a) for a in data["articles"]}
-        paths = tuple(str(p) for p in data.get("paths", []))
-        return cls(entries, articles, paths)
+        recorded = data.get("paths", [])
+        if not all(isinstance(p, str) and p for p in recorded):
+            raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
+        return cls(entries, articles, tuple(recorded))
 
 
 #: The keys of a baseline entry, and the JSON type each holds.

@@ -7,8 +7,8 @@ the configuration's ``[history] url``.
 
 from __future__ import annotations
 
-import os
 import sys
+import weakref
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -121,17 +121,18 @@ def show_trend(history: History, source: str | None, out: TextIO, page: str | No
 
 
 def _not_over_the_database(history: History, page: str | None) -> None:
-    """Refuse an ``--html`` page that would replace the history database it is made from (a UsageError)."""
-    database = sqlite_file(history.url)
-    if page is None or page == STDOUT or database is None:
+    """Refuse an ``--html`` page that would replace a file it is made from (a UsageError).
+
+    Those are the history database and the configuration files :func:`read` looked at.
+    """
+    if page is None or page == STDOUT:
         return
-    try:
-        same = os.path.samestat(os.stat(page), os.stat(database))
-    except OSError:
-        return
-    if same:
-        also = "the history database" if page == database else f"the history database {database}"
-        raise UsageError(f"{page}: the HTML page would overwrite this input ({also}); write it elsewhere")
+    from copydesk.app import refuse_input
+
+    files = [*_CONFIGURATION.get(history, ())]
+    if (database := sqlite_file(history.url)) is not None:
+        files.append(("the history database", database))
+    refuse_input("the HTML page", page, files)
 
 
 def _diff_lines(diff: RunDiff) -> list[str]:
@@ -160,6 +161,14 @@ def show_diff(history: History, run_a: str, run_b: str, out: TextIO) -> None:
         _emit(out, line)
 
 
+#: The configuration files of the command that opened each history by :func:`read`, as (what, path).
+_CONFIGURATION: weakref.WeakKeyDictionary[History, list[tuple[str, str]]] = weakref.WeakKeyDictionary()
+
+
 def read(given: str | None, config_path: Path | None) -> History:
     """Open the history the command names (see :func:`resolve_url`) to read it: a missing one is never created."""
-    return open_history(resolve_url(given, config_path), create=False)
+    from copydesk.app import read_files
+
+    history = open_history(resolve_url(given, config_path), create=False)
+    _CONFIGURATION[history] = read_files(config_path, None, None)
+    return history

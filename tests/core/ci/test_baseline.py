@@ -132,11 +132,31 @@ def test_prune_over_the_recorded_paths_drops_the_entries_of_files_that_are_gone(
     assert [(e["code"], e["matched"]) for e in pruned["findings"]] == [("WRD001", "bad")]
     assert lines[0] == f"copydesk: 1 path(s) {target} records no longer exist: their entries are dropped"
     assert lines[-1].endswith("1 fingerprint(s) in 1 article(s), 2 dropped")
-    Path(b).unlink()
-    lines.clear()
-    assert baseline_run(desk.options([], []), target, True, io.StringIO(), lines.append) == EXIT_OK
-    assert json.loads(target.read_text())["findings"] == []
-    assert lines[-1] == f"copydesk: wrote {target}: 0 fingerprint(s) in 0 article(s), 1 dropped"
+
+
+def test_prune_refuses_when_none_of_the_recorded_paths_exists(desk: Desk, tmp_path: Path) -> None:
+    """Run from another folder (or every article gone): refused, the baseline kept as it was."""
+    a = desk.write("a.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a], target)
+    before = target.read_bytes()
+    Path(a).unlink()
+    lines: list[str] = []
+    with pytest.raises(UsageError) as caught:
+        baseline_run(desk.options([], []), target, True, io.StringIO(), lines.append)
+    assert str(caught.value) == (
+        f"{target}: none of its recorded paths exists here ({a}); "
+        "run prune from the folder it was written in, or name the paths"
+    )
+    assert lines == [] and target.read_bytes() == before
+
+
+@pytest.mark.parametrize("paths", [[1], [None], ["a.txt", ""], [["a.txt"]]])
+def test_a_baseline_whose_paths_are_not_path_strings_is_malformed(tmp_path: Path, paths: list[object]) -> None:
+    target = tmp_path / "baseline.json"
+    target.write_text(json.dumps({"copydesk_baseline": 1, "findings": [], "articles": [], "paths": paths}))
+    with pytest.raises(UsageError, match="malformed baseline: 'paths' must hold path strings"):
+        Baseline.load(target)
 
 
 def test_prune_over_named_paths_still_refuses_a_missing_one(desk: Desk, tmp_path: Path) -> None:
