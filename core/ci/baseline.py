@@ -166,7 +166,7 @@ class Baseline:
                 f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
                 f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
             )
-        if not isinstance(data, dict) or version != FORMAT_VERSION:
+        if not isinstance(data, dict) or isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1
             raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
         shapes = (("findings", list), ("articles", list), ("paths", list))
         for key, kind in shapes:

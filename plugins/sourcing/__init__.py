@@ -120,7 +120,7 @@ def score(document: Document, context: Context) -> Assessment:
 
 
 #: Inclusive bounds of the numeric settings (``None``: open on that side).
-BOUNDS: dict[str, tuple[float | None, float | None]] = {"min_words": (0, None)}
+BOUNDS: dict[str, tuple[float | None, float | None]] = {"min_words": (1, None)}
 
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:

@@ -83,6 +83,11 @@ def test_min_words_out_of_range_names_the_key(value: object) -> None:
         assess(FILLER * 12, min_words=value)
 
 
+def test_the_settings_check_refuses_what_scoring_would_fail_on() -> None:
+    assert list(sourcing.check({"min_words": 0})) == [("min_words", "must be at least 1, not 0")]
+    assert list(sourcing.check({"min_words": 1})) == []
+
+
 def test_subscore_is_one_whatever_the_findings() -> None:
     assert assess(FILLER * 12 + UNCREDITED).subscore == 1.0
 

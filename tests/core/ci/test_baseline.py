@@ -185,6 +185,7 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
         (None, "baseline file not found"),
         ("{not json", "not a copydesk baseline"),
         ('{"copydesk_baseline": "1"}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
+        ('{"copydesk_baseline": true}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
         ('{"copydesk_baseline": 2}', "a copydesk baseline of version 2, which this copydesk does not read"),
         (
             '{"copydesk_baseline": 1, "articles": [], "findings": [{"code": "X"}]}',
