@@ -333,6 +333,10 @@ def _density_finding(
     ]
 
 
+#: The largest weight a hedge may carry: beyond it the weighted density overflows (a weight of 1e308).
+MAX_WEIGHT = 1e6
+
+
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
     """``(key, problem)`` for each setting out of range (the core reports the first)."""
     merged = {**SETTINGS, **settings}
@@ -343,8 +347,8 @@ def check(settings: Settings) -> Iterator[tuple[str, str]]:
         merged,
         {
             "share_threshold": (None, 1),
-            "attributed_weight": (0, None),
-            "approximator_weight": (0, None),
+            "attributed_weight": (0, MAX_WEIGHT),
+            "approximator_weight": (0, MAX_WEIGHT),
             "min_words": (0, None),
         },
     )

@@ -301,7 +301,11 @@ def test_quote_spans_searches_each_character_for_a_line_break_at_most_once(text:
     ("settings", "message"),
     [
         ({"density_threshold": 0.0}, "[plugins.hedging] density_threshold must be greater than 0, not 0.0"),
-        ({"attributed_weight": -1.0}, "[plugins.hedging] attributed_weight must be at least 0, not -1.0"),
+        ({"attributed_weight": -1.0}, "[plugins.hedging] attributed_weight must be between 0 and 1e+06, not -1.0"),
+        (
+            {"approximator_weight": 1e300},
+            "[plugins.hedging] approximator_weight must be between 0 and 1e+06, not 1e+300",
+        ),
     ],
 )
 def test_out_of_range_settings_are_a_config_error_naming_the_key(settings: dict[str, float], message: str) -> None:
