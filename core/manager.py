@@ -116,10 +116,16 @@ def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: d
         raise ValueError(problems[0])
     if scorer.prefix in seen_prefixes:
         raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {shown(seen_prefixes[scorer.prefix])}")
+    # Names select rules and weigh scorers as codes do: a second holder would share the first's settings and selectors.
+    if (named := seen_codes.get(f"scorer {scorer.name}")) is not None:
+        raise ValueError(f"scorer name {shown(scorer.name)} is already used by plugin {shown(named)}")
     for rule in scorer.rules:
         if rule.code in seen_codes:
             raise ValueError(f"duplicate rule code {rule.code} (also in plugin {shown(seen_codes[rule.code])})")
-        seen_codes[rule.code] = owner
+        if (named := seen_codes.get(f"rule {rule.name}")) is not None:
+            raise ValueError(f"rule name {shown(rule.name)} of {rule.code} is already used by plugin {shown(named)}")
+        seen_codes[rule.code] = seen_codes[f"rule {rule.name}"] = owner
+    seen_codes[f"scorer {scorer.name}"] = owner
     seen_prefixes[scorer.prefix] = owner
 
 

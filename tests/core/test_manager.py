@@ -176,3 +176,36 @@ def test_a_third_party_plugin_reusing_a_builtin_name_fails_and_the_builtin_loads
     [(holder, scorer)] = [(i, s) for i, s in loaded.scorers if s.prefix == "HDG"]
     assert (holder.distribution, scorer.name) == ("copydesk", "hedging")
     assert [(i.name, i.distribution) for i, _ in loaded.failed] == [("hedging", "copydesk-hedging")]
+
+
+@pytest.mark.parametrize(
+    ("scorer", "problem"),
+    [
+        (
+            'Scorer(prefix="QQQ", name="hedging", rules=(Rule("QQQ001", "qq-rule", "m"),), score=lambda d, c: [])',
+            "scorer name 'hedging' is already used by plugin 'hedging'",
+        ),
+        (
+            'Scorer(prefix="QQQ", name="qq", rules=(Rule("QQQ001", "vague-attribution", "m"),), score=lambda d, c: [])',
+            "rule name 'vague-attribution' of QQQ001 is already used by plugin 'hedging'",
+        ),
+    ],
+    ids=["scorer-name", "rule-name"],
+)
+def test_a_third_party_scorer_or_rule_taking_a_builtin_name_is_the_one_that_fails(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, scorer: str, problem: str
+) -> None:
+    """Names select rules and weigh scorers: a second holder would share the built-in's settings and selectors."""
+    module = f"name_clash_{len(problem)}"  # one module per case (an imported module is kept)
+    (tmp_path / f"{module}.py").write_text(
+        f"from copydesk import Rule, Scorer, hookimpl\n\n\n@hookimpl\ndef copydesk_scorers():\n    return [{scorer}]\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    installed = distributions.entry_points
+    third = distributions.EntryPoint("yy", module, "copydesk", "copydesk-yy", "0.1.0")
+    monkeypatch.setattr(distributions, "entry_points", lambda group: [third, *installed(group)])
+    with pytest.raises(PluginError) as info:
+        load_plugins()
+    assert str(info.value) == (
+        f"plugin 'yy' (copydesk-yy 0.1.0) failed to load: ValueError: {problem}; run with --disable yy to go on without it"
+    )
