@@ -99,7 +99,7 @@ def _placed(finding: Finding) -> tuple[object, ...]:
         (boilerplate, {"repeated_min_share": 5.0}, "[plugins.boilerplate] repeated_min_share must be between 0 and 1"),
         (hedging, {"share_threshold": 5.0}, "[plugins.hedging] share_threshold must be at most 1, not 5.0"),
         (readability, {"min_words": -1}, "[plugins.readability] min_words must be at least 0, not -1"),
-        (sourcing, {"min_words": -1}, "[plugins.sourcing] min_words must be at least 0, not -1"),
+        (sourcing, {"min_words": -1}, "[plugins.sourcing] min_words must be at least 1, not -1"),
     ],
 )
 def test_a_setting_out_of_range_is_one_config_error_naming_plugin_and_key(
