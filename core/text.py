@@ -56,15 +56,6 @@ class Sentence(NamedTuple):
     line: int
 
 
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Shrink ``[start, end)`` past leading and trailing white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
 _ASCII_TOKEN = string.ascii_letters + "."
 
 
@@ -90,31 +81,6 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     return len(token) == 1 or token in _ABBREVIATIONS
 
 
-def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence]:
-    """Split one line ``text[start:end]`` into sentences (linear in its length)."""
-    sentences: list[Sentence] = []
-    begin = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        nxt = match.end()
-        if nxt >= end:
-            break
-        following = text[nxt]
-        digit = following.isdigit()
-        if not (digit or following.isupper() or following in "\"'“‘([-–—•*"):
-            continue
-        stop = match.end(1)
-        dot = match.start()
-        # A lone period before a digit ends a sentence whatever precedes it.
-        if not digit and stop - dot == 1 and text[dot] == "." and _is_abbreviation(text, dot, begin):
-            continue
-        sentences.append(Sentence(begin, stop, line))
-        begin = nxt
-    s, e = _trimmed(text, begin, end)
-    if e > s:
-        sentences.append(Sentence(s, e, line))
-    return sentences
-
-
 #: A non-blank line with its outer white space trimmed (white space is ``str.isspace``'s, lines end at ``\n``).
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _span = re.Match.span
@@ -123,7 +89,7 @@ _span = re.Match.span
 def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
     """The sentences of every line, from one search for candidate ends over the whole text.
 
-    The same sentences as :func:`split_sentences` line by line: a candidate end whose
+    The same sentences as splitting each line on its own (the test's reference): a candidate end whose
     space runs past its line's end (into the next line) is no end, as a line's end is
     found by the search within it; a candidate never starts in white space, so each
     belongs to the line it starts in.
