@@ -21,7 +21,7 @@ whatever it contains (an unclosed ``<!--`` ends the scan).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from copydesk import diagnostics, rules
@@ -89,20 +89,23 @@ def _paragraph(text: str, pos: int, known: tuple[int, int] = (0, -1)) -> tuple[i
     return start, size
 
 
+def comment_spans(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of every closed HTML comment in ``text``, in order, in one linear scan.
+
+    An unclosed ``<!--`` ends the scan: what follows it is text, not a comment.
+    """
+    pos = 0
+    while (open_at := text.find("<!--", pos)) >= 0 and (close_at := text.find("-->", open_at + 4)) >= 0:
+        pos = close_at + 3
+        yield open_at, pos
+
+
 def parse_comments(text: str) -> list[Suppression]:
     """Every ``<!-- copydesk: ... -->`` suppression comment in ``text``, in order."""
     found: list[Suppression] = []
-    pos = 0
     paragraph = (0, -1)
-    while True:
-        open_at = text.find("<!--", pos)
-        if open_at < 0:
-            return found
-        close_at = text.find("-->", open_at + 4)
-        if close_at < 0:
-            return found
-        pos = close_at + 3
-        tag, colon, rest = text[open_at + 4 : close_at].strip().partition(":")
+    for open_at, pos in comment_spans(text):
+        tag, colon, rest = text[open_at + 4 : pos - 3].strip().partition(":")
         words = rest.split()
         if not colon or tag.strip().lower() != "copydesk" or not words or words[0].lower() not in _DIRECTIVES:
             continue
@@ -113,6 +116,7 @@ def parse_comments(text: str) -> list[Suppression]:
             paragraph = _paragraph(text, pos, paragraph)
             start, end = paragraph
             found.append(Suppression(selectors, "paragraph", start, end, comment=(open_at, pos)))
+    return found
 
 
 def blank_comments(text: str) -> tuple[str, int]:

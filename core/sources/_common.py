@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Literal, NamedTuple
 
 from copydesk.models import Article, Unreadable
+from copydesk.suppress import comment_spans
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -23,16 +24,11 @@ def no_words(text: str) -> bool:
     linear time; a ``<!--`` left unclosed is text.
     """
     pos = 0
-    while True:
-        open_at = text.find("<!--", pos)
-        if text[pos : len(text) if open_at < 0 else open_at].strip():
+    for start, end in comment_spans(text):
+        if text[pos:start].strip():
             return False
-        if open_at < 0:
-            return True
-        close_at = text.find("-->", open_at + 4)
-        if close_at < 0:
-            return False
-        pos = close_at + 3
+        pos = end
+    return not text[pos:].strip()  # an unclosed ``<!--`` is text
 
 
 class Deferred:
