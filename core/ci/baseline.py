@@ -154,23 +154,8 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         """Read a baseline file; a missing or malformed one is a usage error (exit 2)."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
-        except FileNotFoundError:
-            raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
-        except RecursionError:
-            raise UsageError(f"{path}: not a copydesk baseline: its JSON is nested too deeply") from None
-        version = data.get("copydesk_baseline") if isinstance(data, dict) else None
-        plausible = isinstance(version, int) and not isinstance(version, bool) and abs(version) <= MAX_COUNT
-        if plausible and version != FORMAT_VERSION:
-            raise UsageError(
-                f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
-                f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
-            )
-        if not isinstance(data, dict) or isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1
-            raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
+        data = _read_json(path)
+        _check_version(path, data)
         shapes = (("findings", list), ("articles", list), ("paths", list))
         for key, kind in shapes:
             if key in data and not isinstance(data[key], kind):
@@ -184,6 +169,31 @@ class Baseline:
         if not all(isinstance(p, str) and p for p in recorded):
             raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
         return cls(entries, articles, tuple(recorded))
+
+
+def _read_json(path: Path) -> Any:
+    """The baseline file's JSON; one that cannot be read or parsed is a UsageError."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a copydesk baseline: its JSON is nested too deeply") from None
+
+
+def _check_version(path: Path, data: Any) -> None:
+    """A UsageError unless ``data`` is an object of this format's version (``true`` is not 1)."""
+    version = data.get("copydesk_baseline") if isinstance(data, dict) else None
+    plausible = isinstance(version, int) and not isinstance(version, bool) and abs(version) <= MAX_COUNT
+    if plausible and version != FORMAT_VERSION:
+        raise UsageError(
+            f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
+            f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
+        )
+    if not isinstance(data, dict) or isinstance(version, bool) or version != FORMAT_VERSION:
+        raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
 
 
 #: The keys of a baseline entry, and the JSON type each holds.
