@@ -369,7 +369,19 @@ def test_config_with_a_utf8_byte_order_mark_is_read(cli: Cli, tmp_path: Path) ->
 # baselines
 
 
-@pytest.mark.parametrize("content", ['"paths": "seeds"', '"findings": {}', '"findings": [5]'])
+ENTRY = '"fingerprint": "f", "article": "a", "code": "X", "matched": ""'
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '"paths": "seeds"',
+        '"findings": {}',
+        '"findings": [5]',
+        '"findings": [{' + ENTRY + ', "count": -2}]',
+        '"findings": [{' + ENTRY + ', "count": ' + "9" * 400 + "}]",
+    ],
+)
 def test_malformed_baseline_is_a_usage_error(cli: Cli, tmp_path: Path, content: str) -> None:
     path = tmp_path / "baseline.json"
     fields = {"copydesk_baseline": 1, "findings": [], "articles": [], "paths": []}
