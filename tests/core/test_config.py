@@ -44,6 +44,7 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
         ("[gate]\nfail_under = -5\n", "gate.fail_under must be between 0 and 100"),
         ("[gate]\nfail_on = 'fatal'\n", "gate.fail_on must be one of"),
         ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
+        ("[gate]\nmax_failing = '٥'\n", "gate.max_failing must be a count like \"5\" or a share like \"5%\" (at most 100%), not '٥'"),
         ("[severity]\nHDG001 = 'loud'\n", "severity.HDG001 must be info, warning or error"),
         ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
         ("[scoring.weights]\nhedging = 1e308\n", "scoring.weights.hedging must be a number up to 1e+06, not 1e+308"),
