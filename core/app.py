@@ -24,7 +24,7 @@ from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
 from copydesk.ci.sources import SourceVerdict
 from copydesk.closing import Ending, HistoryPlan
-from copydesk.config import Flags
+from copydesk.config import GATE_FLAGS, Flags
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ReportsWritten, UsageError
 from copydesk.formats.writers import STDOUT, STDOUT_PATHS, Output, Outputs, atomic_writer, check_target
 from copydesk.ledger import Ledger, SeenKeys
@@ -285,6 +285,18 @@ def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None])
     return paths
 
 
+def _idle_regression_limits(options: RunOptions) -> list[str]:
+    """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none).
+
+    Said once the configuration (flags included) is validated, so a bad value is an error, never after a warning.
+    """
+    given = [GATE_FLAGS[key] for key in ("max_drop", "max_fail_rise") if key in options.flags.gate]
+    if options.compare is not None or not given:
+        return []
+    verb = "has" if len(given) == 1 else "have"
+    return [f"copydesk: warning: {' and '.join(given)} {verb} no effect without --compare"]
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -292,7 +304,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     session = Session.open(options)
-    for line in session.warnings():
+    for line in [*session.warnings(), *_idle_regression_limits(options)]:
         stderr(line)
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None

@@ -408,18 +408,6 @@ def fail_rise(value: str | None) -> float | None:
     return rise
 
 
-def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise: str | None) -> list[str]:
-    """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none)."""
-    given = [
-        flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None
-    ]
-    if compare is not None or not given:
-        return []
-    return [
-        f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"
-    ]
-
-
 def check_compare(value: str | None) -> str | None:
     """``--compare``: ``last`` or a run number a database can hold, refused before any article is scored."""
     from copydesk.history.store import MAX_RUN, run_number

@@ -508,6 +508,24 @@ def test_regression_limits_without_compare_are_a_warning(
     assert "no effect without --compare" not in with_compare.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--max-drop", "150"], "copydesk: error: --max-drop 150: gate.max_drop must be between 0 and 100, not 150"),
+        (["--max-drop", "3", "--fail-on", "loud"], "copydesk: error: --fail-on loud: gate.fail_on must be one of"),
+        (["--max-fail-rise", "5%", "--min-severity", "loud"], "copydesk: error: --min-severity must be info, warning"),
+    ],
+)
+def test_a_bad_value_is_refused_before_any_regression_limit_warning(
+    cli: Cli, no_project_config: Path, args: list[str], error: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", *args)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(error), line
+
+
 def test_compare_warns_when_the_run_compared_with_was_made_with_another_configuration(
     cli: Cli, no_project_config: Path
 ) -> None:
