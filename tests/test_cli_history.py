@@ -580,3 +580,18 @@ def test_workers_and_executor_are_not_another_configuration_to_compare_with(cli:
     Path("copydesk.toml").write_text("[scoring]\nmin_words = 200\n", encoding="utf-8")
     other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert "was recorded with another configuration" in other.stderr  # a setting that changes scores still warns
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ['[scoring.verdicts]\nD = "shaky"\nF = "shaky"\n', "[run]\narticle_timeout = 30\n"],
+    ids=["verdicts", "article_timeout"],
+)
+def test_verdict_words_and_the_article_timeout_are_not_another_configuration_to_compare_with(
+    cli: Cli, no_project_config: Path, toml: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
+    Path("copydesk.toml").write_text(toml, encoding="utf-8")
+    result = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
