@@ -108,6 +108,19 @@ workers = "two"
             " (history.db), sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database",
             id="history-url-malformed",
         ),
+        # a blank url would make a file named by its spaces; "" is no history
+        pytest.param(
+            '\n[history]\nurl = "   "\n',
+            "3: history.url: '   ': a URL of white space alone names no database; give a file path (history.db),"
+            " sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database",
+            id="history-url-blank",
+        ),
+        pytest.param(
+            '[history]\nurl = "sqlite:///  "\n',
+            "2: history.url: sqlite:///  : a SQLite URL is sqlite:///relative/path.db or sqlite:////absolute/path.db,"
+            " with no ?query or #fragment (SQLite would make them part of the file name)",
+            id="history-url-blank-sqlite-path",
+        ),
         # grade floors: each within 0-100, A > B > C > D > F strictly; of two out of order, the one set is named
         pytest.param(
             "[scoring.grades]\nA = 50\nB = 70\n",

@@ -218,6 +218,9 @@ def test_a_missing_sqlite_folder_is_an_error(tmp_path: Path) -> None:
     ("url", "problem"),
     [
         ("mysql://user@host/db", "unsupported URL scheme 'mysql'; give a file path"),
+        ("  ", "history '  ': a URL of white space alone names no database; give a file path"),
+        ("sqlite:///\t ", "a history URL must not contain control characters"),
+        ("sqlite:///   ", "a SQLite URL is sqlite:///relative/path.db"),
         ("sqlite://relative.db", "a SQLite URL is sqlite:///relative/path.db"),
         ("sqlite:week.db", "not a history URL; give a file path (history.db), sqlite:///relative/path.db"),
         ("file:week.db", "not a history URL; give a file path"),
