@@ -218,6 +218,9 @@ def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
         (["history"], "no run history named: give --history URL or set [history] url"),
         (["trend", "--history", "e.db"], "no history at e.db (no such file"),
         (["diff", "1", "2", "--history", "e.db"], "no history at e.db (no such file"),
+        (["history", "--history", "."], "history .: is a directory, not a history file"),
+        (["trend", "--history", "sqlite:///."], "history sqlite:///.: is a directory, not a history file"),
+        (["check", "b.jsonl", "--history", "."], "history .: is a directory, not a history file"),
     ],
 )
 def test_history_usage_errors_are_one_line_and_exit_2(

@@ -215,6 +215,8 @@ class Connection:
 
     def _sqlite(self, path: str, writable: bool) -> sqlite3.Connection:
         """The SQLite connection to ``path``: read-write (creating the file), or read-only of an existing file."""
+        if os.path.isdir(path):  # SQLite would say only "unable to open database file", or reading "no such file"
+            raise self.error(f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})")
         if not writable and not os.path.isfile(path):
             raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:
