@@ -69,6 +69,8 @@ class RunOptions:
     compare: str | None = None
     #: When the run started, ISO 8601 in UTC, as the history records it (None: read the clock).
     now: str | None = None
+    #: False when what the run makes holds no score (``copydesk baseline``): no warning about scores.
+    scores: bool = True
 
 
 def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
@@ -304,7 +306,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     session = Session.open(options)
-    for line in [*session.warnings(), *_idle_regression_limits(options)]:
+    for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
         stderr(line)
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
@@ -500,6 +502,7 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
         writes=(("the baseline", str(target)),),
         history="",
         compare=None,
+        scores=False,
     )
     code = execute(scoring, stdout, stderr)
     if code == EXIT_INTERNAL:
