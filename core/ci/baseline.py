@@ -154,8 +154,16 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         """Read a baseline file; a missing or malformed one is a usage error (exit 2)."""
-        data = _read_json(path)
-        _check_version(path, data)
+        data = _read(path)
+        version = data.get("copydesk_baseline") if isinstance(data, dict) else None
+        plausible = isinstance(version, int) and not isinstance(version, bool) and abs(version) <= MAX_COUNT
+        if plausible and version != FORMAT_VERSION:
+            raise UsageError(
+                f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
+                f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
+            )
+        if not isinstance(data, dict) or isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1
+            raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
         shapes = (("findings", list), ("articles", list), ("paths", list))
         for key, kind in shapes:
             if key in data and not isinstance(data[key], kind):
@@ -171,8 +179,17 @@ class Baseline:
         return cls(entries, articles, tuple(recorded))
 
 
-def _read_json(path: Path) -> Any:
-    """The baseline file's JSON; one that cannot be read or parsed is a UsageError."""
+#: The keys of a baseline entry, and the JSON type each holds.
+ENTRY_KEYS = (("fingerprint", str), ("article", str), ("code", str), ("matched", str), ("count", int))
+
+#: An entry's count is how many times its finding occurs (1 or more), and no more than a
+#: JSON reader holds exactly (as ``copydesk.containment.JSON_INT``): a 400-digit count is
+#: a damaged file, not a finding seen that often.
+MAX_COUNT = 2**53 - 1
+
+
+def _read(path: Path) -> Any:
+    """The JSON value of the file at ``path``; a missing file, or one that is not JSON, is a UsageError."""
     try:
         return json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
     except FileNotFoundError:
@@ -181,28 +198,6 @@ def _read_json(path: Path) -> Any:
         raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
     except RecursionError:
         raise UsageError(f"{path}: not a copydesk baseline: its JSON is nested too deeply") from None
-
-
-def _check_version(path: Path, data: Any) -> None:
-    """A UsageError unless ``data`` is an object of this format's version (``true`` is not 1)."""
-    version = data.get("copydesk_baseline") if isinstance(data, dict) else None
-    plausible = isinstance(version, int) and not isinstance(version, bool) and abs(version) <= MAX_COUNT
-    if plausible and version != FORMAT_VERSION:
-        raise UsageError(
-            f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
-            f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
-        )
-    if not isinstance(data, dict) or isinstance(version, bool) or version != FORMAT_VERSION:
-        raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
-
-
-#: The keys of a baseline entry, and the JSON type each holds.
-ENTRY_KEYS = (("fingerprint", str), ("article", str), ("code", str), ("matched", str), ("count", int))
-
-#: An entry's count is how many times its finding occurs (1 or more), and no more than a
-#: JSON reader holds exactly (as ``copydesk.containment.JSON_INT``): a 400-digit count is
-#: a damaged file, not a finding seen that often.
-MAX_COUNT = 2**53 - 1
 
 
 def _bounded_int(text: str) -> int:

@@ -16,7 +16,7 @@ from operator import attrgetter
 from typing import Any
 
 from copydesk import safety
-from copydesk.formats.positions import in_file
+from copydesk.formats.positions import in_file, whole_article
 from copydesk.modelfile import rounded
 from copydesk.models import (
     ArticleReport,
@@ -34,7 +34,17 @@ from copydesk.rollup import SourceSummary
 #: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
 #: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
 #: 2.1 added each article's ``floored`` (the minimum-evidence floor set its score).
-SCHEMA_VERSION = "2.1"
+#: 2.2: a core diagnostic about a whole JSONL/CSV/Parquet record (``CD002`` on a record that
+#: could not be read, a scorer's ``CD001``) is placed at the record, not in a field: its
+#: location's ``field``, ``start`` and ``end`` are null, ``line``/``end_line`` the record's
+#: line in its file (null for a Parquet row, which has none), ``column``/``end_column`` 1
+#: (null for a Parquet row). Every other location is as in 2.1.
+SCHEMA_VERSION = "2.2"
+
+
+def whole_record(finding: Finding, source: SourceRef | None) -> bool:
+    """Whether ``finding`` is about a record as a whole (a core diagnostic without a span, on a record)."""
+    return source is not None and source.record is not None and whole_article(finding)
 
 
 def dumps(value: Any, what: str, **layout: Any) -> str:
@@ -59,6 +69,20 @@ def _round(value: float | None, places: int = 4) -> float | None:
 
 def location(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
     """Where a finding is in the caller's copy of the input (file positions, or field positions in a record)."""
+    if source is not None and whole_record(finding, source):
+        line = None if source.format == "parquet" else source.record
+        column = None if line is None else 1
+        return {
+            "path": source.path,
+            "record": source.record,
+            "field": None,
+            "start": None,
+            "end": None,
+            "line": line,
+            "column": column,
+            "end_line": line,
+            "end_column": column,
+        }
     placed = in_file(finding, source)
     return {
         "path": source.path if source else None,
@@ -241,7 +265,10 @@ class _FindingText:
         marks = len(states)
         for i, finding in enumerate(findings):
             state = states[i] if i < marks else _UNMARKED
-            text = self._fast(in_file(finding, source) if placed else finding, where, state)
+            if not placed and whole_record(finding, source):
+                text = None  # placed at the record, with nulls the template does not write: through its dictionary
+            else:
+                text = self._fast(in_file(finding, source) if placed else finding, where, state)
             if text is None:
                 item = finding_dict(finding, source)
                 if state is not _UNMARKED:
