@@ -80,3 +80,9 @@ def test_a_fitted_score_on_its_own_training_rows_never_reads_their_labels() -> N
     inside = np.concatenate([found[n] for n in train])
     auc = lexical_research.eval_model.auc
     assert abs(auc(y, -inside) - 0.5) < 0.1  # an in-sample fit of 225 columns on 240 rows would be near 1
+
+
+def test_masking_keeps_function_words_punctuation_and_word_lengths_and_hides_every_other_letter_and_digit() -> None:
+    text = "The senator said, in 2016, that the tax was not \u201cfair\u201d."
+    assert lexical_research.masked(text) == "The ******* ****, in ####, that the *** was not \u201c****\u201d."
+    assert lexical_research.plain_masked(text) == 'The ******* ****, in ####, that the *** was not "****".'
