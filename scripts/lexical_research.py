@@ -25,7 +25,9 @@ Candidates (all decided before measuring; directions from the literature):
   ``fw_score`` is an L2 logistic regression on the ``z`` vector, fitted on the training
   corpora of each fold only (C 0.1; every corpus and class weighing the same, as the
   shipped fit) and cross-fitted (grouped 5-fold) on those corpora's own rows, so that
-  the model above it never sees a score fitted on the row it is fitted on.
+  the model above it never sees a score fitted on the row it is fitted on;
+  ``fw_class_score`` is the same regression on the seven classes' rates (pronouns,
+  determiners, prepositions, ...: :data:`FUNCTION_CLASSES`), a lower-dimensional projection.
 * **Lexical n-grams**, a reference for what lexical content can do across corpora, never
   a feature the score could ship (over 100,000 weights, not explainable one by one):
   word 1-2-gram and character 3-5-gram (within words, ``char_wb``) TF-IDF logistic
