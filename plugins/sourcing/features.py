@@ -263,19 +263,17 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) ->
     return match.start("name") not in sentence_starts(text) or known(first)
 
 
-def starting_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, with the pattern tried only where ``starts`` matches.
+def names_then_verbs(text: str) -> Iterator[re.Match[str]]:
+    """:data:`~patterns.NAME_THEN_SAY`'s matches in ``text``, with their groups.
 
-    ``starts`` must match wherever a match of ``pattern`` can start (one character,
-    opening with a character set, so ``re`` skips ahead to it): the matches are then the
-    same, found left to right, each search resuming after the last match.
+    Found in one scan by :data:`~patterns.NAME_THEN_SAY_SPAN` (the same spans, no groups), each
+    then matched again where it starts by :data:`~patterns.FAST_NAME_THEN_SAY` for its groups
+    (the same match there): the pattern is tried at every capital by ``re``, not from Python.
     """
-    resume = 0
-    for candidate in starts.finditer(text):
-        at = candidate.start()
-        if at >= resume and (match := pattern.match(text, at)) is not None:
-            yield match
-            resume = match.end()
+    match = p.FAST_NAME_THEN_SAY.match
+    for found in p.NAME_THEN_SAY_SPAN.finditer(text):
+        if (named := match(text, found.start())) is not None:
+            yield named
 
 
 def named_sources(text: str, known: set[str] | None = None, view: TextView | None = None) -> int:
@@ -286,7 +284,7 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
     capitalised = _mid_sentence_test(text) if known is None else known.__contains__
     view = TextView(text) if view is None else view
     matches = chain(
-        starting_at(p.FAST_NAME_THEN_SAY, p.NAME_START, text),
+        names_then_verbs(text),
         p.FAST_SAY_THEN_NAME.finditer(view),
         p.FAST_ACCORDING_TO_NAME.finditer(view),
     )

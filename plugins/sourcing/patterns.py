@@ -58,10 +58,10 @@ def _branches(node: Trie) -> str:
 SAY_TRIE = trie(SAY_VERBS)
 HONORIFICS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St"
 _CAP = r"[A-Z][a-z\u00C0-\u024F'’\-]++"
+#: The tokens of a name after its first: capitalised tokens, initials or particles.
+_NAME_TAIL = rf"(?:\s(?:{_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}}"
 #: A name: an optional honorific, then 1-4 capitalised tokens, initials or particles.
-NAME = (
-    rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_CAP})(?:\s(?:{_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}})"
-)
+NAME = rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_CAP}){_NAME_TAIL})"
 MONTH_NAMES = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -82,7 +82,9 @@ NOT_A_PLACE = NOT_A_NAME | frozenset(ORG_WORDS + HONORIFICS.split("|"))
 #: Single capitalised words that are sources even at the start of a sentence.
 AGENCIES = frozenset({"Reuters", "AP", "AFP", "Bloomberg"})
 
-NAME_THEN_SAY = re.compile(rf"\b{NAME}(?:,\s[^,.;:!?\n]{{1,80}},)?\s(?:has\s|had\s|also\s|later\s|then\s)?(?:{SAY})\b")
+#: What stands between a name and its verb of saying: an appositive, an auxiliary or adverb.
+_BEFORE_SAY = r"(?:,\s[^,.;:!?\n]{1,80},)?\s(?:has\s|had\s|also\s|later\s|then\s)?"
+NAME_THEN_SAY = re.compile(rf"\b{NAME}{_BEFORE_SAY}(?:{SAY})\b")
 #: :data:`NAME_THEN_SAY` with the verbs as a trie (:data:`SAY_TRIE`): the same matches, found faster.
 FAST_NAME_THEN_SAY = re.compile(NAME_THEN_SAY.pattern.replace(f"(?:{SAY})", f"(?:{SAY_TRIE})"))
 SAY_THEN_NAME = re.compile(rf"\b(?:{SAY})\s(?:the\s)?(?:[a-z]++\s){{0,3}}?{NAME}")
@@ -238,8 +240,6 @@ FAST_AMOUNT = re.compile(
     r"[$£€\d](?:(?<=[$£€])\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
     rf"|(?<=\d)(?<![\d,.]\d)[\d,.]*+(?:%|\s?(?i:{measures.alternation(UNITS)})\b))"
 )
-#: Where :data:`NAME_THEN_SAY` can start: a capital letter at a word boundary (its every match opens so).
-NAME_START = re.compile(r"[A-Z](?<!\w[A-Z])")
 
 
 def _after_first(words: list[str], followed: str = "") -> str:
@@ -253,6 +253,19 @@ def _after_first(words: list[str], followed: str = "") -> str:
     for word in words:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)}){followed}" for first, rest in rests.items())
+
+
+#: :data:`NAME_THEN_SAY`'s matches (spans only: no groups), found in one scan by ``re`` alone. Its
+#: every match opens with a capital at a word boundary, so the pattern opens with that character
+#: set (a capital with no word character before it) and reads on with what each way of opening
+#: reads after the capital: an honorific's other letters (looking behind at the capital, the
+#: honorifics in their order) then the first name token, or the rest of the first name token; then
+#: the same as :data:`NAME_THEN_SAY` (the verbs as :data:`SAY_TRIE`). The ways are tried in the same
+#: order as there, so each match ends where :data:`NAME_THEN_SAY`'s ends; the tests compare the two.
+NAME_THEN_SAY_SPAN = re.compile(
+    rf"[A-Z](?<!\w[A-Z])(?:(?:{_after_first(HONORIFICS.split('|'))})\.?\s{_CAP}|{_CAP.removeprefix('[A-Z]')})"
+    rf"{_NAME_TAIL}{_BEFORE_SAY}(?:{SAY_TRIE})\b"
+)
 
 
 #: :data:`DATE` without its year phrase ("in 2019"), rewritten to open with a character set (its

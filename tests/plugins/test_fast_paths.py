@@ -435,9 +435,7 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
     assert src.date_count(text) == measures.count(sp.DATE, text)
     assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
-    assert _spans(src.starting_at(sp.FAST_NAME_THEN_SAY, sp.NAME_START, text)) == _spans(
-        sp.NAME_THEN_SAY.finditer(text)
-    )
+    assert _spans(src.names_then_verbs(text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
     view = TextView(text)
     for fast, plain in [
         (sp.FAST_SAY_THEN_NAME, sp.SAY_THEN_NAME),
@@ -457,6 +455,44 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     plain_said = (sp.SAID.pattern, SAID_PAST, SAID_PRESENT)
     assert src._said(text) == tuple(measures.count(rx, text) for rx in plain_said)
     assert src._said(text, view) == src._said(text)
+
+
+#: Names with every honorific (with and without its period), initials, particles and appositives.
+NAME_PIECES = [
+    *sp.HONORIFICS.split("|"),
+    *(f"{h}." for h in sp.HONORIFICS.split("|")),
+    *"Mrsx Dre St. J. A. de van al Ann Cole Émile O'Neil said told has also then ann x 3 _".split(),
+    ", a man from here,",
+    ", who said it,",
+    ",",
+    ".",
+    " ",
+    "\n",
+    "  ",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(NAME_PIECES), max_size=25).map(lambda parts: " ".join(parts)))
+def test_names_before_a_verb_found_in_one_scan_are_those_of_the_plain_pattern(text: str) -> None:
+    spans = [m.span() for m in sp.NAME_THEN_SAY.finditer(text)]
+    assert [m.span() for m in sp.NAME_THEN_SAY_SPAN.finditer(text)] == spans
+    assert _spans(src.names_then_verbs(text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
+    glued = text.replace(" ", "")
+    assert _spans(src.names_then_verbs(glued)) == _spans(sp.NAME_THEN_SAY.finditer(glued))
+
+
+def test_every_honorific_before_a_name_and_a_verb_is_found_in_one_scan() -> None:
+    for honorific in sp.HONORIFICS.split("|"):
+        for text in (
+            f"{honorific} Ann Cole said",
+            f"{honorific}. Cole told",
+            f"x{honorific} Cole said",
+            f"{honorific}said",
+        ):
+            plain = _spans(sp.NAME_THEN_SAY.finditer(text))
+            assert _spans(src.names_then_verbs(text)) == plain, text
+        assert sp.NAME_THEN_SAY.search(f"{honorific}. Ann Cole said") is not None
 
 
 OPENING_PIECES = [*OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
