@@ -131,15 +131,25 @@ class Quotation:
     credited: bool
 
 
-def quotations(text: str) -> Iterator[Quotation]:
+def quotations(text: str, lower: str | None = None) -> Iterator[Quotation]:
     """Every quotation of at least four words in ``text``, credited or not.
 
     The credit is looked for in the windows of the lower-cased text with a case-sensitive
     pattern (the same matches as :data:`~patterns.ANY_ATTRIBUTION` on the windows as
-    written, unless the text holds a character of ``UNFOLDED``).
+    written, unless the text holds a character of ``UNFOLDED``). ``lower``, when given, is
+    the text lower-cased with the same offsets (the token stream's ``lower``): it is not
+    lower-cased again. (It differs from ``text.lower()`` only where that has another length,
+    which a text without ``UNFOLDED`` never has, or at a capital sigma, a word character
+    either way: the pattern matches the same.)
     """
+    if '"' not in text and "“" not in text:
+        return
     folded = not any(char in text for char in p.UNFOLDED)
-    searched, attribution = (text.lower(), p.ANY_ATTRIBUTION_LOWER) if folded else (text, p.ANY_ATTRIBUTION)
+    if folded and lower is None:
+        lower = text.lower()
+    searched, attribution = (
+        (lower, p.ANY_ATTRIBUTION_LOWER) if folded and lower is not None else (text, p.ANY_ATTRIBUTION)
+    )
     if len(searched) != len(text):
         searched, attribution = text, p.ANY_ATTRIBUTION
     for match in p.QUOTATION.finditer(text):
@@ -157,9 +167,9 @@ def quotations(text: str) -> Iterator[Quotation]:
 
 
 @functools.lru_cache(maxsize=4)
-def quotation_list(text: str) -> tuple[Quotation, ...]:
-    """:func:`quotations` of ``text``, found once for the scorer's rules and features."""
-    return tuple(quotations(text))
+def quotation_list(view: TextView) -> tuple[Quotation, ...]:
+    """:func:`quotations` of ``view``'s text, found once for the scorer's rules and features."""
+    return tuple(quotations(view.text, view.tokens.lower))
 
 
 @functools.lru_cache(maxsize=4)
@@ -413,9 +423,9 @@ def ages(view: TextView) -> int:
     return found
 
 
-def _quotation_features(text: str, words: int) -> dict[str, float]:
+def _quotation_features(view: TextView, words: int) -> dict[str, float]:
     """Credited quotations (density) and the share of uncredited ones."""
-    found = quotation_list(text)
+    found = quotation_list(view)
     credited = sum(1 for q in found if q.credited)
     return {
         "credited_quotations_per_1000_words": measures.shrunk_per_1000(credited, words, TYPICAL["credited_quotations"]),
@@ -423,14 +433,21 @@ def _quotation_features(text: str, words: int) -> dict[str, float]:
     }
 
 
+#: The verbs of saying and the document words (two disjoint sets), for :func:`_word_counts`'s one pass.
+_SAY_OR_DOCUMENT = p.SAY_WORDS | p.DOCUMENT_WORDS
+
+
 def _word_counts(document: Document) -> tuple[int, int]:
     """Sentences with a verb of saying or "according to", and document references (words, links, phrases)."""
     body = document.body
     stream = body.tokens
-    saying = list(compress(stream.starts, map(p.SAY_WORDS.__contains__, stream.forms)))
+    forms, starts = stream.forms, stream.starts
+    # One pass over the words for both lists (no word is in both); then only the words found are read.
+    found = list(compress(range(len(forms)), map(_SAY_OR_DOCUMENT.__contains__, forms)))
+    saying = [starts[i] for i in found if forms[i] in p.SAY_WORDS]
+    references = len(found) - len(saying) + _links_or_phrases(body)
     saying += [m.start() for m in p.FAST_ACCORDING_TO.finditer(body)]
     attributed = {body.sentence_index(start) for start in saying} - {None}
-    references = sum(map(p.DOCUMENT_WORDS.__contains__, stream.forms)) + _links_or_phrases(body)
     return len(attributed), references
 
 
@@ -561,5 +578,5 @@ def features(document: Document) -> dict[str, float]:
         # nor is a suppression comment (blanked): a comment changes no share
         "digit_share": _digits(text) / max(len(text) - text.count("\r\n") - document.blanked, 1),
     }
-    values.update(_quotation_features(text, words))
+    values.update(_quotation_features(body, words))
     return values

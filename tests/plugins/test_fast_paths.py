@@ -495,6 +495,27 @@ def test_every_honorific_before_a_name_and_a_verb_is_found_in_one_scan() -> None
         assert sp.NAME_THEN_SAY.search(f"{honorific}. Ann Cole said") is not None
 
 
+def _plain_word_counts(document: Document) -> tuple[int, int]:
+    """Attributed sentences and document references as first counted: one pass over the words for each."""
+    body = document.body
+    stream = body.tokens
+    saying = [s for s, form in zip(stream.starts, stream.forms, strict=True) if form in sp.SAY_WORDS]
+    saying += [m.start() for m in sp.ACCORDING_TO.finditer(body.text)]
+    attributed = {body.sentence_index(start) for start in saying} - {None}
+    references = sum(form in sp.DOCUMENT_WORDS for form in stream.forms) + measures.count(sp.LINK_OR_PHRASE, body.text)
+    return len(attributed), references
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from([*SOURCING_PIECES, "report", "Data", "said-so", "study"]), max_size=30).map(" ".join)
+)
+def test_attributed_sentences_and_references_counted_in_one_pass_over_the_words(text: str) -> None:
+    assert not sp.SAY_WORDS & sp.DOCUMENT_WORDS
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert src._word_counts(document) == _plain_word_counts(document)
+
+
 OPENING_PIECES = [*OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
 
 
@@ -540,6 +561,17 @@ def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
 @given(text=sourcing_texts)
 def test_quotation_credit_on_lower_cased_windows_is_the_case_insensitive_credit(text: str) -> None:
     assert [(q.start, q.end, q.credited) for q in src.quotations(text)] == _plain_credits(text)
+    assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
+
+
+#: Capital sigma (lower-cased by its neighbours) and characters outside ASCII beside the sourcing pieces.
+SIGMA_PIECES = ["Σ", "ΣΑ", "ΑΣ", "\u0130", "\u212a", "É", "ß"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(SOURCING_PIECES + SIGMA_PIECES), max_size=30).map(" ".join))
+def test_quotation_credit_on_the_token_streams_lower_case_is_the_credit_on_the_text_lower_cased(text: str) -> None:
+    assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 
 def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -> None:
@@ -553,6 +585,7 @@ def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -
     for text, credited in cases:
         assert [q.credited for q in src.quotations(text)] == [credited]
         assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text)]
+        assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 
 def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
