@@ -187,6 +187,32 @@ def test_anchored_patterns_find_what_the_folded_patterns_find(text: str) -> None
         assert [m.span() for m in anchored.finditer(view)] == [m.span() for m in anchored.pattern.finditer(text)]
 
 
+#: The hedge cues, loaded words and modals of the hedging features, as written and capitalised.
+COUNTED_WORDS = sorted({v for w in hdg.HEDGE_WORDS + hdg.LOADED_WORDS + sorted(hdg.MODALS) for v in (w, w.title())})
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(COUNTED_WORDS + PIECES), max_size=30).map(" ".join))
+def test_hedging_features_counted_in_one_pass_over_the_words_are_those_of_a_pass_per_list(text: str) -> None:
+    assert not hdg.HEDGES & hdg.LOADED and not hdg.HEDGES & hdg.MODALS and not hdg.LOADED & hdg.MODALS
+    document = Document.from_article(Article(id="a", title="", body=text))
+    body = document.body
+    forms, words = body.tokens.forms, body.word_count
+    hedges = [s for s, form in zip(body.tokens.starts, forms, strict=True) if form in hdg.HEDGES]
+    vague = [m.start() for m in hdg.VAGUE_ATTRIBUTION.finditer(text)]
+    plain = {
+        "hedges_per_1000_words": measures.per_1000(len(hedges), words),
+        "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
+        "hedged_sentence_share": measures.share(
+            len({body.sentence_index(s) for s in hedges + vague} - {None}), measures.sentence_count(body), 0.2
+        ),
+        "loaded_words_per_1000_words": measures.per_1000(sum(f in hdg.LOADED for f in forms), words),
+        "superlatives_per_1000_words": measures.per_1000(measures.count(hdg.SUPERLATIVE, text), words),
+        "modals_per_1000_words": measures.per_1000(sum(f in hdg.MODALS for f in forms), words),
+    }
+    assert hdg.features(document) == plain
+
+
 def test_anchored_patterns_find_every_phrase_of_their_reference_pattern() -> None:
     """Exhaustive over the phrases the reference patterns match, each alone and inside a sentence."""
     for anchored in (hdg.VAGUE, hdg.SUPERLATIVES):
