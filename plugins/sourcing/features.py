@@ -368,6 +368,15 @@ def non_ascii(text: str) -> frozenset[str]:
     return frozenset(p.NON_ASCII.findall(text))
 
 
+@functools.lru_cache(maxsize=4)
+def ascii_digits_only(text: str) -> bool:
+    """Whether every decimal digit of ``text`` is an ASCII one: its digit patterns may then be :func:`~patterns.ascii_digits`' twins.
+
+    Asked of :func:`non_ascii`'s characters (one scan, shared with the proper nouns and the digit share).
+    """
+    return text.isascii() or not any(map(str.isdecimal, non_ascii(text)))
+
+
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence.
 
@@ -402,7 +411,8 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
     weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
     # len(findall): the pattern has no groups, so findall lists one string per match
-    return weekdays + len(p.FAST_AMOUNT.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
+    amount = p.AMOUNT_ASCII if ascii_digits_only(text) else p.FAST_AMOUNT
+    return weekdays + len(amount.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
 
 
 def ages(view: TextView) -> int:
@@ -416,10 +426,11 @@ def ages(view: TextView) -> int:
     """
     text = view.text
     # Without "-year-old" (most texts) only the comma branch can match: scanned for commas alone.
-    found = len((p.AGE_IN_DIGITS if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
+    in_digits = p.AGE_IN_DIGITS_ASCII if ascii_digits_only(text) else p.AGE_IN_DIGITS
+    found = len((in_digits if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
     for match in p.AGED.finditer(view):
         number = match.end() - len(match.group().split()[-1])
-        found += p.AGE_IN_DIGITS.match(text, number) is None
+        found += in_digits.match(text, number) is None
     return found
 
 
@@ -526,7 +537,7 @@ def date_count(text: str) -> int:
     offset: their first characters differ), and one that opens inside it is passed over.
     """
     phrases = _year_phrases(text)
-    named = p.DATE_BY_NAME_OR_NUMBER
+    named = p.DATE_BY_NAME_OR_NUMBER_ASCII if ascii_digits_only(text) else p.DATE_BY_NAME_OR_NUMBER
     found, pos, index = 0, 0, 0
     match = named.search(text)
     while True:
@@ -551,7 +562,8 @@ def features(document: Document) -> dict[str, float]:
     attributed, references = _word_counts(document)
     said, past, present = _said(text, body)
     weekdays = p.FAST_WEEKDAY.count(body)
-    dates = weekdays + date_count(text) + len(p.FAST_CLOCK.findall(text))
+    clock = p.CLOCK_ASCII if ascii_digits_only(text) else p.FAST_CLOCK
+    dates = weekdays + date_count(text) + len(clock.findall(text))
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),

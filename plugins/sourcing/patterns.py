@@ -285,3 +285,38 @@ BEFORE_YEAR = re.compile(r"(?:in|since|until|by|from|of)\s(?:early\s|late\s|mid-
 BEFORE_YEAR_REACH = 12
 #: The matches of :data:`CLOCK`, its opening ``\b`` and digit read as a digit with no word character before it.
 FAST_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")
+
+
+def ascii_digits(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""``pattern`` with every ``\d`` written ``[0-9]`` (``0-9`` inside a character set), same flags.
+
+    In a text with no decimal digit outside ASCII (``str.isdecimal``, which is what ``\d``
+    asks of each character) every test of ``\d`` gives what ``[0-9]`` gives, so the matches
+    are the same; a set of ASCII characters is tested with one table lookup, ``\d`` asks the
+    Unicode database (the scans below are twice as fast or more; the tests compare them).
+    """
+    source, out, index, in_set = pattern.pattern, [], 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            escape = source[index : index + 2]
+            out.append(("0-9" if in_set else "[0-9]") if escape == "\\d" else escape)
+            index += 2
+            continue
+        if char == "[" and not in_set:
+            in_set = True
+            out.append(source[index : index + 2] if source.startswith("[^", index) else char)
+            index += 2 if source.startswith("[^", index) else 1
+            continue
+        in_set = in_set and char != "]"
+        out.append(char)
+        index += 1
+    return re.compile("".join(out), pattern.flags)
+
+
+#: :data:`FAST_CLOCK`, :data:`FAST_AMOUNT`, :data:`DATE_BY_NAME_OR_NUMBER` and :data:`AGE_IN_DIGITS` for
+#: a text with no decimal digit outside ASCII (see :func:`ascii_digits`).
+CLOCK_ASCII = ascii_digits(FAST_CLOCK)
+AMOUNT_ASCII = ascii_digits(FAST_AMOUNT)
+DATE_BY_NAME_OR_NUMBER_ASCII = ascii_digits(DATE_BY_NAME_OR_NUMBER)
+AGE_IN_DIGITS_ASCII = ascii_digits(AGE_IN_DIGITS)

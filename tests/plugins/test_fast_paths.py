@@ -542,6 +542,42 @@ def test_attributed_sentences_and_references_counted_in_one_pass_over_the_words(
     assert src._word_counts(document) == _plain_word_counts(document)
 
 
+#: Digits inside and outside ASCII, and digit-like characters that are no decimal digit.
+DIGIT_PIECES = ["0", "12", "2019", "٣", "²", "½", "Ⅻ", "10:30", "3/4/2020", "34-year-old", ", 34,", "$4", "£5bn"]
+ASCII_TWINS = [
+    (sp.CLOCK_ASCII, sp.FAST_CLOCK),
+    (sp.AMOUNT_ASCII, sp.FAST_AMOUNT),
+    (sp.DATE_BY_NAME_OR_NUMBER_ASCII, sp.DATE_BY_NAME_OR_NUMBER),
+    (sp.AGE_IN_DIGITS_ASCII, sp.AGE_IN_DIGITS),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(SOURCING_PIECES + DIGIT_PIECES), max_size=30).map(" ".join))
+def test_digit_patterns_written_with_ascii_digits_match_alike_where_every_digit_is_ascii(text: str) -> None:
+    src.ascii_digits_only.cache_clear()
+    src.non_ascii.cache_clear()
+    ascii_only = not any(char.isdecimal() and not char.isascii() for char in text)
+    assert src.ascii_digits_only(text) == ascii_only
+    for twin, plain in ASCII_TWINS:
+        assert r"\d" not in twin.pattern
+        if ascii_only:
+            assert _spans(twin.finditer(text)) == _spans(plain.finditer(text))
+    view = TextView(text)
+    assert src.date_count(text) == measures.count(sp.DATE, text)
+    assert src.specific(text, view) == sum(
+        measures.count(rx, text) for rx in (sp.WEEKDAY, AMOUNT, AGE, sp.FULL_MONTH, sp.HONORIFIC_NAME)
+    )
+    assert len(sp.CLOCK_ASCII.findall(text) if ascii_only else sp.FAST_CLOCK.findall(text)) == measures.count(
+        sp.CLOCK, text
+    )
+
+
+def test_ascii_digits_rewrites_every_digit_class_inside_and_outside_sets() -> None:
+    rewritten = sp.ascii_digits(re.compile(r"\d[\d,]\\d[^\d\w]\D", re.IGNORECASE))
+    assert rewritten.pattern == r"[0-9][0-9,]\\d[^0-9\w]\D" and rewritten.flags == re.compile("", re.I).flags
+
+
 OPENING_PIECES = [*OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
 
 
