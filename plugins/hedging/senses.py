@@ -321,19 +321,27 @@ def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[i
     begin some cue are tried; a kept cue's words start no other.
     """
     found: list[tuple[int, int, Cue]] = []
-    lookup = lexicon.cue_lookup
+    lookup, bigrams = lexicon.cue_lookup, lexicon.cue_bigrams
     lows = list(map(LOW, tokens))
+    last = len(lows) - 1
     free = 0
     for i in list(compress(count(), map(lookup.__contains__, lows))):
         if i < free or i in skip:
             continue
-        lengths, by_words = lookup[lows[i]]
-        for n in lengths:
-            cue = by_words.get(tuple(lows[i : i + n]))
-            if cue is not None:
-                break
+        low = lows[i]
+        lengths, by_words = lookup[low]
+        if i < last and (low, lows[i + 1]) not in bigrams:
+            # No cue of several words opens with these two (most "to", "a", "in" ...): one word or none.
+            cue = by_words.get((low,))
+            if cue is None:
+                continue
         else:
-            continue
+            for n in lengths:
+                cue = by_words.get(tuple(lows[i : i + n]))
+                if cue is not None:
+                    break
+            else:
+                continue
         keep = SENSE_FILTERS.get(" ".join(cue.words))
         if _in_title(tokens, i, text):
             continue

@@ -179,6 +179,39 @@ texts = st.lists(st.one_of(st.sampled_from(HEDGING_PHRASES), st.sampled_from(PIE
 )
 
 
+def _cues_trying_every_length(tokens: list[Any], text: str, skip: set[int]) -> list[tuple[int, int, Any]]:
+    """The cues of a sentence as first matched: every cue length tried at each word that opens a cue."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    found: list[tuple[int, int, Any]] = []
+    lows = [token.low for token in tokens]
+    free = 0
+    for i, low in enumerate(lows):
+        if low not in lexicon.cue_lookup or i < free or i in skip:
+            continue
+        lengths, by_words = lexicon.cue_lookup[low]
+        cue = next((c for n in lengths if (c := by_words.get(tuple(lows[i : i + n]))) is not None), None)
+        if cue is None or hedging.senses._in_title(tokens, i, text):
+            continue
+        keep = hedging.senses.SENSE_FILTERS.get(" ".join(cue.words))
+        if keep is None or keep(tokens, i, text):
+            found.append((i, i + len(cue.words), cue))
+            free = i + len(cue.words)
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_cues_tried_only_for_their_opening_pairs_are_the_cues_of_trying_every_length(text: str) -> None:
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    lexicon = lexicon_for(hedging.SETTINGS)
+    for sentence in view.sentences:
+        tokens = splitter.tokens(sentence.start, sentence.end)
+        for skip in (set(), {0, 2}):
+            expected = _cues_trying_every_length(tokens, text, skip)
+            assert hedging.senses.match_cues(tokens, lexicon, text, skip) == expected
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=texts)
 def test_anchored_patterns_find_what_the_folded_patterns_find(text: str) -> None:
