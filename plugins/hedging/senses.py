@@ -314,15 +314,18 @@ def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
     return tokens[i - 1].capitalised or (i + 1 < len(tokens) and tokens[i + 1].capitalised)
 
 
-def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int]) -> list[tuple[int, int, Cue]]:
+def match_cues(
+    tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int], lows: Sequence[str] | None = None
+) -> list[tuple[int, int, Cue]]:
     """Non-overlapping hedge cues as ``(first, last + 1, cue)`` token ranges, longest first.
 
     Tokens in ``skip`` (already part of an attribution) start no cue. Only tokens that
-    begin some cue are tried; a kept cue's words start no other.
+    begin some cue are tried; a kept cue's words start no other. ``lows``, when given, is
+    the tokens' lower-cased forms.
     """
     found: list[tuple[int, int, Cue]] = []
     lookup, bigrams = lexicon.cue_lookup, lexicon.cue_bigrams
-    lows = list(map(LOW, tokens))
+    lows = list(map(LOW, tokens)) if lows is None else lows
     last = len(lows) - 1
     free = 0
     for i in list(compress(count(), map(lookup.__contains__, lows))):

@@ -308,9 +308,9 @@ def _analysed(monkeypatch: pytest.MonkeyPatch, view: TextView) -> tuple[list[Any
     """Hedging's hits on ``view``, and the indices of the sentences it analysed in full."""
     analysed: list[int] = []
 
-    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
+    def counted(tokens, text, lexicon, index, lows=None):  # type: ignore[no-untyped-def]
         analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index)
+        return analyse_sentence(tokens, text, lexicon, index, lows)
 
     monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
     return list(analyse(view, lexicon_for(hedging.SETTINGS))), analysed
