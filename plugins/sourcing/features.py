@@ -276,12 +276,12 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) ->
 def names_then_verbs(text: str) -> Iterator[re.Match[str]]:
     """:data:`~patterns.NAME_THEN_SAY`'s matches in ``text``, with their groups.
 
-    Found in one scan by :data:`~patterns.NAME_THEN_SAY_SPAN` (the same spans, no groups), each
+    Found in one scan by :func:`~patterns.name_then_say_span` (the same spans, no groups), each
     then matched again where it starts by :data:`~patterns.FAST_NAME_THEN_SAY` for its groups
     (the same match there): the pattern is tried at every capital by ``re``, not from Python.
     """
     match = p.FAST_NAME_THEN_SAY.match
-    for found in p.NAME_THEN_SAY_SPAN.finditer(text):
+    for found in p.name_then_say_span().finditer(text):
         if (named := match(text, found.start())) is not None:
             yield named
 
@@ -377,6 +377,11 @@ def ascii_digits_only(text: str) -> bool:
     return text.isascii() or not any(map(str.isdecimal, non_ascii(text)))
 
 
+def _for_digits(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """``pattern``, or its twin with ASCII digits (:func:`~patterns.ascii_digits`) where every digit of ``text`` is ASCII."""
+    return p.ascii_digits(pattern) if ascii_digits_only(text) else pattern
+
+
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence.
 
@@ -411,7 +416,7 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
     weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
     # len(findall): the pattern has no groups, so findall lists one string per match
-    amount = p.AMOUNT_ASCII if ascii_digits_only(text) else p.FAST_AMOUNT
+    amount = _for_digits(p.FAST_AMOUNT, text)
     return weekdays + len(amount.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
 
 
@@ -426,7 +431,7 @@ def ages(view: TextView) -> int:
     """
     text = view.text
     # Without "-year-old" (most texts) only the comma branch can match: scanned for commas alone.
-    in_digits = p.AGE_IN_DIGITS_ASCII if ascii_digits_only(text) else p.AGE_IN_DIGITS
+    in_digits = _for_digits(p.AGE_IN_DIGITS, text)
     found = len((in_digits if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
     for match in p.AGED.finditer(view):
         number = match.end() - len(match.group().split()[-1])
@@ -537,7 +542,7 @@ def date_count(text: str) -> int:
     offset: their first characters differ), and one that opens inside it is passed over.
     """
     phrases = _year_phrases(text)
-    named = p.DATE_BY_NAME_OR_NUMBER_ASCII if ascii_digits_only(text) else p.DATE_BY_NAME_OR_NUMBER
+    named = _for_digits(p.DATE_BY_NAME_OR_NUMBER, text)
     found, pos, index = 0, 0, 0
     match = named.search(text)
     while True:
@@ -562,7 +567,7 @@ def features(document: Document) -> dict[str, float]:
     attributed, references = _word_counts(document)
     said, past, present = _said(text, body)
     weekdays = p.FAST_WEEKDAY.count(body)
-    clock = p.CLOCK_ASCII if ascii_digits_only(text) else p.FAST_CLOCK
+    clock = _for_digits(p.FAST_CLOCK, text)
     dates = weekdays + date_count(text) + len(clock.findall(text))
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
