@@ -24,7 +24,7 @@ from copydesk.ci.baseline import Baseline, BaselineCollector
 from copydesk.ci.gate import Gate, GateSettings
 from copydesk.ci.sources import SourceVerdict
 from copydesk.closing import Ending, HistoryPlan
-from copydesk.config import Flags
+from copydesk.config import GATE_FLAGS, Flags
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, ReportsWritten, UsageError
 from copydesk.formats.writers import STDOUT, STDOUT_PATHS, Output, Outputs, atomic_writer, check_target
 from copydesk.ledger import Ledger, SeenKeys
@@ -69,6 +69,8 @@ class RunOptions:
     compare: str | None = None
     #: When the run started, ISO 8601 in UTC, as the history records it (None: read the clock).
     now: str | None = None
+    #: False when what the run makes holds no score (``copydesk baseline``): no warning about scores.
+    scores: bool = True
 
 
 def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
@@ -285,6 +287,18 @@ def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None])
     return paths
 
 
+def _idle_regression_limits(options: RunOptions) -> list[str]:
+    """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none).
+
+    Said once the configuration (flags included) is validated, so a bad value is an error, never after a warning.
+    """
+    given = [GATE_FLAGS[key] for key in ("max_drop", "max_fail_rise") if key in options.flags.gate]
+    if options.compare is not None or not given:
+        return []
+    verb = "has" if len(given) == 1 else "have"
+    return [f"copydesk: warning: {' and '.join(given)} {verb} no effect without --compare"]
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -292,7 +306,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     session = Session.open(options)
-    for line in session.warnings():
+    for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
         stderr(line)
     paths = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
@@ -488,6 +502,7 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
         writes=(("the baseline", str(target)),),
         history="",
         compare=None,
+        scores=False,
     )
     code = execute(scoring, stdout, stderr)
     if code == EXIT_INTERNAL:

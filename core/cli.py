@@ -63,7 +63,6 @@ from copydesk.options import (
     flags,
     guard,
     list_format,
-    regression_limits,
     split,
     utc_now,
 )
@@ -196,8 +195,6 @@ def check(
             "max_drop": max_drop,
             "max_fail_rise": fail_rise(max_fail_rise),
         }
-        for warning in regression_limits(compare, max_drop, max_fail_rise):
-            default_stderr(warning)
         options = RunOptions(
             paths=paths,
             outputs=parse_outputs(split(format), output),

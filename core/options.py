@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from copydesk.app import default_stderr
-from copydesk.ci.gate import share
+from copydesk.ci.gate import number, share
 from copydesk.config import MAX_WORKERS, SEVERITIES, Flags
 from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
 from copydesk.safety import shown
@@ -44,6 +44,22 @@ def _config_file(text: object) -> Path:
     if not text:
         raise typer.BadParameter("the option is empty: give a configuration file")
     return Path(text)
+
+
+def _number(text: object) -> float:
+    """A number option (``--fail-under 50``): ASCII digits, finite; anything else is a usage error naming the option.
+
+    typer's own coercion takes ``1e400`` as infinity and ``nan`` as a number, which a
+    range check then reports as ``inf``, not as given.
+    """
+    if isinstance(text, float | int) and not isinstance(text, bool):
+        return float(text)
+    if not isinstance(text, str):
+        raise typer.BadParameter(f"a number, not {type(text).__name__}")
+    try:
+        return number(text)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
 
 
 ConfigOpt = Annotated[
@@ -121,7 +137,11 @@ ExecutorOpt = Annotated[
 FailUnderOpt = Annotated[
     float | None,
     typer.Option(
-        "--fail-under", metavar="SCORE", help="Fail an article scoring below this (0-100).", show_default=False
+        "--fail-under",
+        parser=_number,
+        metavar="SCORE",
+        help="Fail an article scoring below this (0-100).",
+        show_default=False,
     ),
 ]
 FailOnOpt = Annotated[
@@ -161,6 +181,7 @@ SourceFailUnderOpt = Annotated[
     float | None,
     typer.Option(
         "--source-fail-under",
+        parser=_number,
         metavar="SCORE",
         help="Fail the batch when a source's mean score is below this (0-100); see [rollup].",
         show_default=False,
@@ -188,6 +209,7 @@ MaxDropOpt = Annotated[
     float | None,
     typer.Option(
         "--max-drop",
+        parser=_number,
         metavar="POINTS",
         help="With --compare: points a source's mean score may drop (default 5).",
         show_default=False,
@@ -384,18 +406,6 @@ def fail_rise(value: str | None) -> float | None:
     if not 0 <= rise <= 1:  # refused here, so the message echoes the value as given (150%, not 1.5)
         raise UsageError(f"--max-fail-rise {value.strip()}: a share must be between 0 and 1 (0% and 100%)")
     return rise
-
-
-def regression_limits(compare: str | None, max_drop: float | None, max_fail_rise: str | None) -> list[str]:
-    """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none)."""
-    given = [
-        flag for flag, value in (("--max-drop", max_drop), ("--max-fail-rise", max_fail_rise)) if value is not None
-    ]
-    if compare is not None or not given:
-        return []
-    return [
-        f"copydesk: warning: {' and '.join(given)} {'has' if len(given) == 1 else 'have'} no effect without --compare"
-    ]
 
 
 def check_compare(value: str | None) -> str | None:

@@ -91,17 +91,28 @@ class Session:
         """Where articles are scored: ``local`` or a Dask scheduler (``[run] executor`` or ``--executor``)."""
         return str(self.config.run["executor"])
 
-    def warnings(self) -> list[str]:
+    def warnings(self, scores: bool = True) -> list[str]:
         """Lines to warn with before the run: names in ``disable`` no installed plugin has, and idle weights.
 
         A ``[scoring.weights]`` entry only weighs a scorer the model in use has no feature of
         (its sub-score's factor); for any other, and for truncation (the model's fixed
         factor), it changes nothing, which a user who set it would not otherwise learn.
+
+        :param scores: False for a run whose result holds no score (``copydesk baseline``
+            records findings only): nothing is said of what the score measures, and a run
+            where no scorer runs is said to record no findings.
         """
         lines = [
             f"copydesk: warning: disable {safety.quoted(name)}: no plugin of that name is installed (see 'copydesk plugins')"
             for name in self.plugins.unmatched
         ]
+        if not scores:
+            if not self.runner.active:
+                lines.append(
+                    "copydesk: warning: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
+                    " the baseline records no findings"
+                )
+            return lines
         idle = self.runner.model.scorers | {TRUNCATION}  # truncation is the model's fixed factor
         lines += [
             f"copydesk: warning: {self.config.source}: scoring.weights.{safety.neutralise(name)} has no effect"

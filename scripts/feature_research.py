@@ -690,14 +690,24 @@ class ShapeResult:
     fakes: float
 
 
-def measure_fit(fit: Callable[[Sequence[str]], Scoring], scored: dict[str, model_data.Corpus]) -> ShapeResult:
-    """LOCO as eval_model measures it, and the all-corpora fit's in-sample AUC, professional grades and seeds."""
+def measure_fit(
+    fit: Callable[[Sequence[str]], Scoring],
+    scored: dict[str, model_data.Corpus],
+    data: Callable[[Sequence[str]], dict[str, model_data.Corpus]] | None = None,
+) -> ShapeResult:
+    """LOCO as eval_model measures it, and the all-corpora fit's in-sample AUC, professional grades and seeds.
+
+    :param data: the corpora as the model fitted on the given training corpora reads them
+        (a feature fitted on those corpora differs per fold); default: ``scored`` in every fold.
+    """
     held_out, loco = {}, {}
     for name in TARGETS:
-        model = fit([n for n in model_data.TRAINING if n != name])
-        held_out[name] = _scores(model, scored[name], name != "xsum")
+        train = [n for n in model_data.TRAINING if n != name]
+        model = fit(train)
+        held_out[name] = _scores(model, (data(train) if data else scored)[name], name != "xsum")
         loco[name] = eval_model.auc(scored[name].y, held_out[name])
     full = fit(model_data.TRAINING)
+    scored = data(model_data.TRAINING) if data else scored
     in_sample = {n: eval_model.auc(scored[n].y, _scores(full, scored[n], n != "xsum")) for n in TARGETS}
     sets = {"BBC": _scores(full, scored["bbc"])}
     polnear = _scores(full, scored["polnear"])

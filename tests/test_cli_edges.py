@@ -369,7 +369,19 @@ def test_config_with_a_utf8_byte_order_mark_is_read(cli: Cli, tmp_path: Path) ->
 # baselines
 
 
-@pytest.mark.parametrize("content", ['"paths": "seeds"', '"findings": {}', '"findings": [5]'])
+ENTRY = '"fingerprint": "f", "article": "a", "code": "X", "matched": ""'
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        '"paths": "seeds"',
+        '"findings": {}',
+        '"findings": [5]',
+        '"findings": [{' + ENTRY + ', "count": -2}]',
+        '"findings": [{' + ENTRY + ', "count": ' + "9" * 400 + "}]",
+    ],
+)
 def test_malformed_baseline_is_a_usage_error(cli: Cli, tmp_path: Path, content: str) -> None:
     path = tmp_path / "baseline.json"
     fields = {"copydesk_baseline": 1, "findings": [], "articles": [], "paths": []}
@@ -456,6 +468,22 @@ def test_an_unreadable_record_is_located_on_its_own_line(tmp_path: Path) -> None
         2,
         1,
     )
+
+
+def test_baseline_writing_says_nothing_of_scores_it_does_not_hold(tmp_path: Path) -> None:
+    target = tmp_path / "b.json"
+    weights = tmp_path / "w.toml"
+    weights.write_text("[scoring.weights]\nhedging = 2\n")
+    for args in (["--ignore", "RDB"], ["--config", str(weights)]):
+        result = run_copydesk("baseline", "write", str(SEEDS), "-o", str(target), *args)
+        assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    nothing = run_copydesk("baseline", "write", str(SEEDS), "-o", str(target), "--ignore", "ALL")
+    assert nothing.exit_code == 0
+    assert nothing.stderr.splitlines() == [
+        "copydesk: warning: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
+        " the baseline records no findings",
+        f"copydesk: wrote {target}: 0 fingerprint(s) in 5 article(s)",
+    ]
 
 
 def test_a_scorer_left_out_of_the_score_is_warned_of_and_no_scorer_at_all_too() -> None:

@@ -218,6 +218,9 @@ def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
         (["history"], "no run history named: give --history URL or set [history] url"),
         (["trend", "--history", "e.db"], "no history at e.db (no such file"),
         (["diff", "1", "2", "--history", "e.db"], "no history at e.db (no such file"),
+        (["history", "--history", "."], "history .: is a directory, not a history file"),
+        (["trend", "--history", "sqlite:///."], "history sqlite:///.: is a directory, not a history file"),
+        (["check", "b.jsonl", "--history", "."], "history .: is a directory, not a history file"),
     ],
 )
 def test_history_usage_errors_are_one_line_and_exit_2(
@@ -508,6 +511,24 @@ def test_regression_limits_without_compare_are_a_warning(
     assert "no effect without --compare" not in with_compare.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        (["--max-drop", "150"], "copydesk: error: --max-drop 150: gate.max_drop must be between 0 and 100, not 150"),
+        (["--max-drop", "3", "--fail-on", "loud"], "copydesk: error: --fail-on loud: gate.fail_on must be one of"),
+        (["--max-fail-rise", "5%", "--min-severity", "loud"], "copydesk: error: --min-severity must be info, warning"),
+    ],
+)
+def test_a_bad_value_is_refused_before_any_regression_limit_warning(
+    cli: Cli, no_project_config: Path, args: list[str], error: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    result = cli("check", "b.jsonl", *args)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith(error), line
+
+
 def test_compare_warns_when_the_run_compared_with_was_made_with_another_configuration(
     cli: Cli, no_project_config: Path
 ) -> None:
@@ -562,3 +583,18 @@ def test_workers_and_executor_are_not_another_configuration_to_compare_with(cli:
     Path("copydesk.toml").write_text("[scoring]\nmin_words = 200\n", encoding="utf-8")
     other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert "was recorded with another configuration" in other.stderr  # a setting that changes scores still warns
+
+
+@pytest.mark.parametrize(
+    "toml",
+    ['[scoring.verdicts]\nD = "shaky"\nF = "shaky"\n', "[run]\narticle_timeout = 30\n"],
+    ids=["verdicts", "article_timeout"],
+)
+def test_verdict_words_and_the_article_timeout_are_not_another_configuration_to_compare_with(
+    cli: Cli, no_project_config: Path, toml: str
+) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
+    Path("copydesk.toml").write_text(toml, encoding="utf-8")
+    result = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr

@@ -61,7 +61,7 @@ def test_json_rolls_articles_up_per_source_with_schema_2(cli: Cli, batch: Path) 
     result = cli("score", str(batch), "-f", "json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "2.1"
+    assert document["schema_version"] == "2.2"
     assert list(document) == ["schema_version", "run", "articles", "sources", "summary"]
     by_source: dict[str, list[dict]] = {}
     for article in document["articles"]:
@@ -108,7 +108,7 @@ def blog_hdg001(document: dict) -> int:
 
 def test_jsonl_lines_carry_schema_2_and_the_source_name(cli: Cli, batch: Path) -> None:
     lines = [json.loads(line) for line in cli("score", str(batch), "-f", "jsonl").stdout.splitlines()]
-    assert {line["schema_version"] for line in lines} == {"2.1"}
+    assert {line["schema_version"] for line in lines} == {"2.2"}
     assert [line["source_name"] for line in lines] == ["wire", "wire", "blog", "blog", "blog"]
 
 
@@ -318,3 +318,24 @@ def test_a_file_reached_twice_by_a_hard_link_or_as_standard_input_is_scored_once
         f"copydesk: warning: {second}: the same file as {first}; read once",
         f"copydesk: warning: in/feed.jsonl: the same file as {first}; read once",
     ]
+
+
+def test_an_unreadable_record_is_placed_at_its_record_in_json_and_jsonl(cli: Cli, tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    (tmp_path / "r.jsonl").write_text('{"text": "The council met on Tuesday."}\n{"text": broken\n')
+    (tmp_path / "r.csv").write_text('id,text\n1,"The council met on Tuesday."\n2,"open\n')
+    pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["The council met on Tuesday.", ""]}), tmp_path / "r.parquet")
+    for name, record, line in (("r.jsonl", 2, 2), ("r.csv", 3, 3), ("r.parquet", 2, None)):
+        path = str(tmp_path / name)
+        document = json.loads(cli("score", path, "-f", "json").stdout)
+        streamed = [json.loads(text) for text in cli("score", path, "-f", "jsonl").stdout.splitlines()]
+        for articles in (document["articles"], streamed):
+            [diagnostic] = [d for a in articles for d in a["diagnostics"] if d["code"] == "CD002"]
+            place = diagnostic["location"]
+            assert (place["path"], place["record"], place["field"], place["start"], place["end"]) == (
+                path, record, None, None, None
+            )
+            assert (place["line"], place["column"]) == (line, None if line is None else 1)
+        assert document["schema_version"] == "2.2" and {a["schema_version"] for a in streamed} == {"2.2"}

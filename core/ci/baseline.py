@@ -154,14 +154,10 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         """Read a baseline file; a missing or malformed one is a usage error (exit 2)."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
+        data = _read(path)
         version = data.get("copydesk_baseline") if isinstance(data, dict) else None
-        if isinstance(version, int) and not isinstance(version, bool) and version != FORMAT_VERSION:
+        plausible = isinstance(version, int) and not isinstance(version, bool) and abs(version) <= MAX_COUNT
+        if plausible and version != FORMAT_VERSION:
             raise UsageError(
                 f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
                 f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
@@ -186,6 +182,34 @@ class Baseline:
 #: The keys of a baseline entry, and the JSON type each holds.
 ENTRY_KEYS = (("fingerprint", str), ("article", str), ("code", str), ("matched", str), ("count", int))
 
+#: An entry's count is how many times its finding occurs (1 or more), and no more than a
+#: JSON reader holds exactly (as ``copydesk.containment.JSON_INT``): a 400-digit count is
+#: a damaged file, not a finding seen that often.
+MAX_COUNT = 2**53 - 1
+
+
+def _read(path: Path) -> Any:
+    """The JSON value of the file at ``path``; a missing file, or one that is not JSON, is a UsageError."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
+    except FileNotFoundError:
+        raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a copydesk baseline: its JSON is nested too deeply") from None
+
+
+def _bounded_int(text: str) -> int:
+    """A JSON integer; one of more than 30 digits reads as ±(2**53), past any bound checked here.
+
+    Python refuses to convert more than 4,300 digits (and converting fewer is quadratic), so a
+    damaged file's 5,000-digit count would otherwise be an internal error, not a malformed entry.
+    """
+    if len(text) <= 30:
+        return int(text)
+    return -(MAX_COUNT + 1) if text.startswith("-") else MAX_COUNT + 1
+
 
 def _json_kind(value: object) -> str:
     """What a JSON value is, for a message (never the value itself, which may be long)."""
@@ -207,6 +231,9 @@ def _entry(path: Path, number: int, row: object) -> tuple[str, Entry]:
         if not isinstance(value, kind) or isinstance(value, bool):
             wanted = "a whole number" if kind is int else "a string"
             raise UsageError(f"{where}: its {shown(key)} must be {wanted}, not {_json_kind(value)}")
+    if not 1 <= row["count"] <= MAX_COUNT:
+        problem = "below 1" if row["count"] < 1 else "beyond 2**53 - 1"
+        raise UsageError(f"{where}: its 'count' must be a whole number from 1 to 2**53 - 1, not one {problem}")
     return row["fingerprint"], Entry(row["article"], row["code"], row["matched"], row["count"])
 
 

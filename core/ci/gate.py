@@ -16,6 +16,7 @@ all known keeps passing, whatever its score).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +26,11 @@ from copydesk.models import ArticleReport, Finding, Severity
 from copydesk.safety import shown
 
 LEVERS = ("fail_under", "fail_on", "unreadable")
+
+#: A number as copydesk reads one from the command line or a configuration string: ASCII
+#: digits, an optional sign, fraction and exponent (Python's ``float`` also takes another
+#: script's digits, ``"٥"``, underscores, ``"1_0"``, and ``"inf"``/``"nan"``).
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 def below_as_shown(score: float, threshold: float) -> str:
@@ -64,6 +70,20 @@ class GateSettings:
         return int(text)
 
 
+def number(text: str) -> float:
+    """``text`` (white space around it aside) as a finite number written in ASCII digits: ``12.5``, ``-3``, ``1e2``.
+
+    :raises ValueError: anything else, or a number too large for a float (``1e400``); the message quotes ``text``.
+    """
+    stripped = text.strip()
+    if not NUMBER.fullmatch(stripped):
+        raise ValueError(f"{shown(text)} is not a number written in the digits 0-9 (like 12.5)")
+    value = float(stripped)
+    if not math.isfinite(value):
+        raise ValueError(f"{shown(text)} is too large a number")
+    return value
+
+
 def share(text: str) -> float:
     """A share written as a percentage (``"33%"``: 0.33) or as a fraction (``"0.33"``).
 
@@ -72,13 +92,11 @@ def share(text: str) -> float:
     :raises ValueError: ``text`` is neither.
     """
     stripped = text.strip()
-    number = stripped[:-1].strip() if stripped.endswith("%") else stripped
+    figure = stripped[:-1].strip() if stripped.endswith("%") else stripped
     try:
-        value = float(number)
+        value = number(figure)
     except ValueError:
         raise ValueError(f"{shown(text)} is not a share like 0.1 or 10%") from None
-    if not math.isfinite(value):
-        raise ValueError(f"{shown(text)} is not a share like 0.1 or 10%")
     return value / 100.0 if stripped.endswith("%") else value
 
 

@@ -70,8 +70,29 @@ def location_line(report: ArticleReport, finding: Finding) -> tuple[int, int, in
 
 
 def record_line(report: ArticleReport) -> int | None:
-    """The 1-based line of a JSONL/CSV record in its file, or None for a whole file."""
-    return report.source.record if report.source is not None else None
+    """The 1-based line of a JSONL/CSV record in its file, or None for a whole file or a Parquet row (no lines)."""
+    if report.source is None or report.source.format == TABLE_FORMAT:
+        return None
+    return report.source.record
+
+
+#: The source format whose records are rows of a table, not lines of a file.
+TABLE_FORMAT = "parquet"
+
+
+def table_row(report: ArticleReport) -> int | None:
+    """The 1-based row of a Parquet record in its table, or None (a file, or a JSONL/CSV record)."""
+    if report.source is None or report.source.format != TABLE_FORMAT:
+        return None
+    return report.source.record
+
+
+def record_place(report: ArticleReport) -> str:
+    """Where a record is, in words: ``record line N`` (JSONL/CSV) or ``row N`` (Parquet); empty for a file."""
+    if (row := table_row(report)) is not None:
+        return f"row {row}"
+    line = record_line(report)
+    return "" if line is None else f"record line {line}"
 
 
 def failing(report: ArticleReport) -> bool:

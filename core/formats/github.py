@@ -3,7 +3,8 @@
 One line per finding, ``::error file=PATH,line=L,col=C,endLine=L,endColumn=C,title=CODE name::message``
 (``warning`` and ``notice`` for the lesser severities), preceded, for an article that
 fails the gate of ``copydesk check``, by an ``::error`` naming the gate's reasons. A
-JSONL/CSV record is annotated at its line. A source that fails a source lever of the
+JSONL/CSV record is annotated at its line; a Parquet row, which has none, at its file, the
+title naming the row (``title=CODE name (row N)``). A source that fails a source lever of the
 gate (``--source-fail-under``, or a regression under ``--compare``) is an
 ``::error title=copydesk gate::`` without a file, in the words of the stderr FAIL line. Values are escaped as GitHub's toolkit
 does: ``%``, carriage return and line feed everywhere, and ``:`` and ``,`` in properties too, so
@@ -48,14 +49,17 @@ def annotation(report: ArticleReport, finding: Finding) -> str:
     """The command for one finding or diagnostic."""
     props: dict[str, object] = {"file": common.location_path(report)}
     span = common.location_line(report, finding)
-    if span is None:
+    row = common.table_row(report)
+    if row is not None:  # a Parquet row has no line: the file, with the row in the title
+        pass
+    elif span is None:
         props["line"] = common.record_line(report) or 1
     else:
         line, column, end_line, end_column = span
         props.update(line=line, col=column, endLine=end_line, endColumn=end_column)
         if end_line != line:  # GitHub ignores columns on multi-line annotations
             del props["col"], props["endColumn"]
-    props["title"] = f"{finding.code} {finding.name}"
+    props["title"] = f"{finding.code} {finding.name}" + ("" if row is None else f" (row {row})")
     return command(common.GITHUB_COMMAND[finding.severity.value], props, finding.message)
 
 
@@ -68,8 +72,11 @@ class GithubWriter:
     def add(self, report: ArticleReport) -> None:
         """The gate failure (if any), then every diagnostic and finding."""
         if report.gate_reasons:
-            props: dict[str, object] = {"file": common.location_path(report), "line": common.record_line(report) or 1}
-            props["title"] = "copydesk gate"
+            props: dict[str, object] = {"file": common.location_path(report)}
+            row = common.table_row(report)
+            if row is None:
+                props["line"] = common.record_line(report) or 1
+            props["title"] = "copydesk gate" + ("" if row is None else f" (row {row})")
             score = "-" if report.score is None else f"{report.score:.1f}"
             message = f"{report.id} fails the gate (score {score}, grade {report.grade}): " + "; ".join(
                 report.gate_reasons

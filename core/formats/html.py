@@ -118,9 +118,9 @@ def segments(text: str, spans: list[tuple[int, int, int]]) -> list[list[Any]]:
 def _where(report: ArticleReport, finding: Finding) -> str:
     line = common.location_line(report, finding)
     if line is None and report.verdict == "unreadable":  # the record as a whole: no field was read
-        return f"record line {common.record_line(report)}"
+        return common.record_place(report)
     if line is None:
-        return f"record line {common.record_line(report)}, {finding.field} {finding.line}:{finding.column}"
+        return f"{common.record_place(report)}, {finding.field} {finding.line}:{finding.column}"
     return f"{line[0]}:{line[1]}"
 
 

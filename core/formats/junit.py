@@ -48,7 +48,7 @@ def finding_lines(report: ArticleReport) -> str:
     lines = []
     for finding in common.every_finding(report):
         span = common.location_line(report, finding)
-        where = f"{span[0]}:{span[1]}" if span else f"record line {common.record_line(report)}"
+        where = f"{span[0]}:{span[1]}" if span else common.record_place(report)
         if not span and report.verdict != "unreadable":  # a finding in a field the record was read for
             where += f" {finding.field}"
         lines.append(f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}")

@@ -4,7 +4,8 @@ One run; the driver lists every rule (the core's CD rules and every loaded plugi
 with its message template, documentation and default level. Each finding and
 diagnostic is a result with its location: for a file, line and column (and the
 character offset into the decoded file); for a JSONL/CSV record, the record's line,
-with the field and offsets in the result's properties. ``partialFingerprints``
+with the field and offsets in the result's properties; for a Parquet row, which has no
+line, the file without a region, a logical location ``row N`` and ``row`` in the properties. ``partialFingerprints``
 carries copydesk's baseline fingerprint (article id, rule code, normalised matched
 text), and ``baselineState`` is set when the run compares against a baseline.
 
@@ -63,7 +64,14 @@ def rule_descriptor(rule: Any, plugin: str) -> dict[str, Any]:
 
 
 def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
-    """The result's physical location."""
+    """The result's location: physical (file, region), or for a Parquet row the file and a logical ``row N``.
+
+    A Parquet file has no lines, so a row gets no region (there is no line to point at):
+    the artifact alone, and a logical location naming the row.
+    """
+    artifact = {"artifactLocation": {"uri": artifact_uri(common.location_path(report))}}
+    if (row := common.table_row(report)) is not None:
+        return {"physicalLocation": artifact, "logicalLocations": [{"name": f"row {row}", "kind": "object"}]}
     region: dict[str, Any]
     span = common.location_line(report, finding)
     if span is None:
@@ -77,9 +85,7 @@ def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
             region["charLength"] = placed.end - placed.start
     if finding.excerpt:
         region["snippet"] = {"text": common.clean(finding.excerpt)}
-    return {
-        "physicalLocation": {"artifactLocation": {"uri": artifact_uri(common.location_path(report))}, "region": region}
-    }
+    return {"physicalLocation": {**artifact, "region": region}}
 
 
 def result(report: ArticleReport, finding: Finding, index: dict[str, int], state: str) -> dict[str, Any]:
@@ -94,7 +100,9 @@ def result(report: ArticleReport, finding: Finding, index: dict[str, int], state
     }
     if finding.code in index:
         out["ruleIndex"] = index[finding.code]
-    if common.record_line(report) is not None:
+    if (row := common.table_row(report)) is not None:
+        out["properties"]["row"] = row
+    if report.source is not None and report.source.record is not None:
         out["properties"]["fieldStart"] = finding.start
         out["properties"]["fieldEnd"] = finding.end
     if state:

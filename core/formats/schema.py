@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from copydesk import safety
-from copydesk.formats.positions import in_file
+from copydesk.formats.positions import in_file, whole_article
 from copydesk.modelfile import rounded
 from copydesk.models import (
     ArticleReport,
@@ -31,11 +31,22 @@ from copydesk.models import (
     SourceRef,
 )
 from copydesk.rollup import SourceSummary
+from copydesk.rules import RESERVED_PREFIX
 
 #: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
 #: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
 #: 2.1 added each article's ``floored`` (the minimum-evidence floor set its score).
-SCHEMA_VERSION = "2.1"
+#: 2.2: a core diagnostic about a whole JSONL/CSV/Parquet record (``CD002`` on a record that
+#: could not be read, a scorer's ``CD001``) is placed at the record, not in a field: its
+#: location's ``field``, ``start`` and ``end`` are null, ``line``/``end_line`` the record's
+#: line in its file (null for a Parquet row, which has none), ``column``/``end_column`` 1
+#: (null for a Parquet row). Every other location is as in 2.1.
+SCHEMA_VERSION = "2.2"
+
+
+def whole_record(finding: Finding, source: SourceRef | None) -> bool:
+    """Whether ``finding`` is about a record as a whole (a core diagnostic without a span, on a record)."""
+    return source is not None and source.record is not None and whole_article(finding)
 
 
 def dumps(value: Any, what: str, **layout: Any) -> str:
@@ -60,6 +71,20 @@ def _round(value: float | None, places: int = 4) -> float | None:
 
 def location(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
     """Where a finding is in the caller's copy of the input (file positions, or field positions in a record)."""
+    if source is not None and whole_record(finding, source):
+        line = None if source.format == "parquet" else source.record
+        column = None if line is None else 1
+        return {
+            "path": source.path,
+            "record": source.record,
+            "field": None,
+            "start": None,
+            "end": None,
+            "line": line,
+            "column": column,
+            "end_line": line,
+            "end_column": column,
+        }
     placed = in_file(finding, source)
     return {
         "path": source.path if source else None,
@@ -192,6 +217,7 @@ _UNMARKED = object()
 _BARE_SLOTS = ("code", "name", "plugin", "prefix", "message", "excerpt", "matched", "field")
 _BARE_OF = attrgetter(*_BARE_SLOTS)
 _SEVERITY_OF = attrgetter("severity")
+_PREFIX_OF = attrgetter("prefix")
 _DATA_OF = attrgetter("data")
 #: Each severity's JSON text.
 _SEVERITY_TEXTS = {severity: encode_basestring(severity.value) for severity in Severity}
@@ -249,25 +275,34 @@ class _FindingText:
             return "[]"
         where = (dumps(source.path, what), dumps(source.record, what)) if source else ("null", "null")
         placed = source is not None and source.record is None  # a file: positions as in_file gives them
-        if not states:
+        # a core diagnostic on a record may be placed at the record (whole_record): those go finding by finding
+        if not states and (placed or source is None or RESERVED_PREFIX not in map(_PREFIX_OF, findings)):
             text = self.batch([in_file(f, source) for f in findings] if placed else findings, where)
             if text is not None:
                 return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
-        texts = []
         marks = len(states)
-        for i, finding in enumerate(findings):
-            state = states[i] if i < marks else _UNMARKED
-            text = self._fast(in_file(finding, source) if placed else finding, where, state)
-            if text is None:
-                item = finding_dict(finding, source)
-                if state is not _UNMARKED:
-                    item["baseline"] = state
-                text = self._indented(dumps(item, what, **_LAYOUTS[self.spaced]))
-            # what json_text escapes is DEL or not ASCII: most findings need no scan (isascii reads a flag)
-            texts.append(text if text.isascii() and "\x7f" not in text else safety.json_text(text))
+        texts = [
+            self._item(finding, source, states[i] if i < marks else _UNMARKED, where, what)
+            for i, finding in enumerate(findings)
+        ]
         if self.spaced:
             return f"[\n{_ITEM}" + f",\n{_ITEM}".join(texts) + "\n  ]"
         return "[" + ",".join(texts) + "]"
+
+    def _item(self, finding: Finding, source: SourceRef | None, state: Any, where: tuple[str, str], what: str) -> str:
+        """One finding's text, marked with ``state`` unless it is :data:`_UNMARKED`."""
+        placed = source is not None and source.record is None  # a file: positions as in_file gives them
+        if not placed and whole_record(finding, source):
+            text = None  # placed at the record, with nulls the template does not write: through its dictionary
+        else:
+            text = self._fast(in_file(finding, source) if placed else finding, where, state)
+        if text is None:
+            item = finding_dict(finding, source)
+            if state is not _UNMARKED:
+                item["baseline"] = state
+            text = self._indented(dumps(item, what, **_LAYOUTS[self.spaced]))
+        # what json_text escapes is DEL or not ASCII: most findings need no scan (isascii reads a flag)
+        return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
 
     def batch(self, findings: Sequence[Finding], where: tuple[str, str]) -> str | None:
         """The JSON list of ``findings`` (none marked), or None when a value is of a type the template does not write.

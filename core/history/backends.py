@@ -157,6 +157,8 @@ def parse_url(url: str) -> Target:
     shown = f"history {redact(url)}"
     if (problem := control_problem(url)) is not None:
         raise HistoryError(problem)
+    if not url.strip():  # a file whose name is spaces, never meant ("" is no history, and never parsed)
+        raise HistoryError(f"history {safety.quoted(url)}: a URL of white space alone names no database; give {ACCEPTED}")
     if "://" not in url:
         if _SCHEME_LIKE.match(url):
             raise HistoryError(f"{shown}: not a history URL; give {ACCEPTED} (./{url} for a file name with a colon)")
@@ -164,7 +166,7 @@ def parse_url(url: str) -> Target:
     scheme = url.split("://", 1)[0].lower()
     if scheme == "sqlite":
         path = url[len("sqlite:///") :] if url.lower().startswith("sqlite:///") else ""
-        if not path or "?" in path or "#" in path:
+        if not path.strip() or "?" in path or "#" in path:
             raise HistoryError(
                 f"{shown}: a SQLite URL is sqlite:///relative/path.db or sqlite:////absolute/path.db, "
                 "with no ?query or #fragment (SQLite would make them part of the file name)"
@@ -213,6 +215,8 @@ class Connection:
 
     def _sqlite(self, path: str, writable: bool) -> sqlite3.Connection:
         """The SQLite connection to ``path``: read-write (creating the file), or read-only of an existing file."""
+        if os.path.isdir(path):  # SQLite would say only "unable to open database file", or reading "no such file"
+            raise self.error(f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})")
         if not writable and not os.path.isfile(path):
             raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:

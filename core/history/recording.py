@@ -23,19 +23,32 @@ if TYPE_CHECKING:
     from copydesk.config import Config
 from copydesk.rollup import SourceSummary, SourceTrend, trends
 
-#: Configuration tables that cannot change a score, left out of the digest: where results go
-#: (``[history]``) and what the gate makes of them (``[gate]``, ``--fail-under`` and the other levers).
+#: What the digest is for: telling whether a recorded run's scores, grades and rule counts (what
+#: the history holds) could differ from this run's for the configuration alone. Settings that
+#: cannot change them are left out, so changing one is no other configuration.
+#:
+#: Whole tables: where results go (``[history]``) and what the gate makes of them (``[gate]``,
+#: ``--fail-under`` and the other levers).
 NOT_DIGESTED = ("history", "gate")
-#: ``[run]`` keys that cannot change a score either: reports are byte-identical whatever the
-#: number of workers or the executor.
-NOT_DIGESTED_RUN = ("workers", "executor")
+#: Keys of a table, by table:
+#:
+#: - ``[run]`` ``workers`` and ``executor``: reports are byte-identical whatever they are;
+#:   ``article_timeout``: a limit a complete run never reaches (a scorer past it is a plugin
+#:   failure, exit 3, and a run with one is not recorded);
+#: - ``[scoring.verdicts]``: the word shown beside a grade in the reports; the score and the
+#:   grade are what is recorded, and the verdict is never compared.
+NOT_DIGESTED_KEYS = {"run": ("workers", "executor", "article_timeout"), "scoring": ("verdicts",)}
 
 
 def config_digest(data: Mapping[str, Any]) -> str:
-    """``sha256:`` and the hex digest of the resolved configuration as canonical JSON (sorted keys, no spaces)."""
+    """``sha256:`` and the hex digest of the resolved configuration as canonical JSON (sorted keys, no spaces).
+
+    Without the tables and keys that cannot change a recorded score (:data:`NOT_DIGESTED`, :data:`NOT_DIGESTED_KEYS`).
+    """
     table = {key: value for key, value in data.items() if key not in NOT_DIGESTED}
-    if isinstance(run := table.get("run"), Mapping):
-        table["run"] = {key: value for key, value in run.items() if key not in NOT_DIGESTED_RUN}
+    for name, keys in NOT_DIGESTED_KEYS.items():
+        if isinstance(section := table.get(name), Mapping):
+            table[name] = {key: value for key, value in section.items() if key not in keys}
     text = json.dumps(table, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
 

@@ -54,12 +54,20 @@ def _words(tokens: Sequence[Token], first: int, last: int) -> str:
     return " ".join(t.low for t in tokens[first:last])
 
 
-def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index: int) -> list[Hit]:
-    """Every hit of one sentence, in token order."""
+def analyse_sentence(
+    tokens: Sequence[Token], text: str, lexicon: Lexicon, index: int, lows: Sequence[str] | None = None
+) -> list[Hit]:
+    """Every hit of one sentence, in token order.
+
+    ``lows``, when given, is the tokens' lower-cased forms (the splitter's slice of them),
+    handed to each scan of the sentence instead of read from every token again.
+    """
+    lows = [token.low for token in tokens] if lows is None else lows
     hits: list[Hit] = []
     used: set[int] = set()
     judged: list[tuple[int, int, str, str]] = []
-    found = sorted(vague_sources(tokens, text, lexicon) + passives(tokens, lexicon), key=lambda a: (a.first, -a.last))
+    attributions = vague_sources(tokens, text, lexicon, lows) + passives(tokens, lexicon, lows)
+    found = sorted(attributions, key=lambda a: (a.first, -a.last))
     for a in found:
         if used.intersection(range(a.first, a.last)) or (a.vague and tokens[a.first].quoted):
             continue
@@ -70,12 +78,12 @@ def analyse_sentence(tokens: Sequence[Token], text: str, lexicon: Lexicon, index
         else:
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
     not_verbs = set(used)
-    for first, last, cue in match_cues(tokens, lexicon, text, used):
+    for first, last, cue in match_cues(tokens, lexicon, text, used, lows):
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
     # Who is credited matters only to the hedges found; a vague source leaves them the author's own.
-    credited = [] if hits or not judged else credited_spans(tokens, text, lexicon, not_verbs)
+    credited = [] if hits or not judged else credited_spans(tokens, text, lexicon, not_verbs, lows)
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
         named = any(start <= first < end for start, end in credited)
@@ -157,7 +165,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
             continue
         tokens = splitter.between(first, last)
         if not is_heading(view, index, len(tokens)):
-            hits = analyse_sentence(tokens, view.text, lexicon, index)
+            hits = analyse_sentence(tokens, view.text, lexicon, index, splitter.lows[first:last])
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
                 following = sentences[index + 1]
                 hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)

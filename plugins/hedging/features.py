@@ -100,6 +100,8 @@ FEATURES = (
     ),
 )
 
+#: The hedge cues, loaded words and modals (three disjoint sets), counted in one pass over the words.
+COUNTED = HEDGES | LOADED | MODALS
 #: The same patterns, tried only where their first words start.
 VAGUE = measures.Anchored(VAGUE_ATTRIBUTION, VAGUE_FIRST_WORDS)
 SUPERLATIVES = measures.Anchored(SUPERLATIVE, SUPERLATIVE_FIRST_WORDS)
@@ -110,15 +112,18 @@ def features(document: Document) -> dict[str, float]:
     body = document.body
     words = body.word_count
     stream = body.tokens
-    forms = stream.forms
-    hedges = list(compress(stream.starts, map(HEDGES.__contains__, forms)))
+    forms, starts = stream.forms, stream.starts
+    # One pass over the words for the three lists (disjoint sets); then only the words found are read.
+    found = list(compress(range(len(forms)), map(COUNTED.__contains__, forms)))
+    hedges = [starts[i] for i in found if forms[i] in HEDGES]
+    loaded = sum(1 for i in found if forms[i] in LOADED)
     vague = [match.start() for match in VAGUE.finditer(body)]
     hedged = {body.sentence_index(start) for start in hedges + vague} - {None}
     return {
         "hedges_per_1000_words": measures.per_1000(len(hedges), words),
         "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
         "hedged_sentence_share": measures.share(len(hedged), measures.sentence_count(body), 0.2),
-        "loaded_words_per_1000_words": measures.per_1000(sum(map(LOADED.__contains__, forms)), words),
+        "loaded_words_per_1000_words": measures.per_1000(loaded, words),
         "superlatives_per_1000_words": measures.per_1000(SUPERLATIVES.count(body), words),
-        "modals_per_1000_words": measures.per_1000(sum(map(MODALS.__contains__, forms)), words),
+        "modals_per_1000_words": measures.per_1000(len(found) - len(hedges) - loaded, words),
     }

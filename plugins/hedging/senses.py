@@ -314,26 +314,37 @@ def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
     return tokens[i - 1].capitalised or (i + 1 < len(tokens) and tokens[i + 1].capitalised)
 
 
-def match_cues(tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int]) -> list[tuple[int, int, Cue]]:
+def match_cues(
+    tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int], lows: Sequence[str] | None = None
+) -> list[tuple[int, int, Cue]]:
     """Non-overlapping hedge cues as ``(first, last + 1, cue)`` token ranges, longest first.
 
     Tokens in ``skip`` (already part of an attribution) start no cue. Only tokens that
-    begin some cue are tried; a kept cue's words start no other.
+    begin some cue are tried; a kept cue's words start no other. ``lows``, when given, is
+    the tokens' lower-cased forms.
     """
     found: list[tuple[int, int, Cue]] = []
-    lookup = lexicon.cue_lookup
-    lows = list(map(LOW, tokens))
+    lookup, bigrams = lexicon.cue_lookup, lexicon.cue_bigrams
+    lows = list(map(LOW, tokens)) if lows is None else lows
+    last = len(lows) - 1
     free = 0
     for i in list(compress(count(), map(lookup.__contains__, lows))):
         if i < free or i in skip:
             continue
-        lengths, by_words = lookup[lows[i]]
-        for n in lengths:
-            cue = by_words.get(tuple(lows[i : i + n]))
-            if cue is not None:
-                break
+        low = lows[i]
+        lengths, by_words = lookup[low]
+        if i < last and (low, lows[i + 1]) not in bigrams:
+            # No cue of several words opens with these two (most "to", "a", "in" ...): one word or none.
+            cue = by_words.get((low,))
+            if cue is None:
+                continue
         else:
-            continue
+            for n in lengths:
+                cue = by_words.get(tuple(lows[i : i + n]))
+                if cue is not None:
+                    break
+            else:
+                continue
         keep = SENSE_FILTERS.get(" ".join(cue.words))
         if _in_title(tokens, i, text):
             continue

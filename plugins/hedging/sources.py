@@ -212,10 +212,15 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     return None
 
 
-def vague_sources(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> list[Attribution]:
-    """Every vague source with its verb ('experts suggest', 'according to sources')."""
+def vague_sources(
+    tokens: Sequence[Token], text: str, lexicon: Lexicon, lows: Sequence[str] | None = None
+) -> list[Attribution]:
+    """Every vague source with its verb ('experts suggest', 'according to sources').
+
+    ``lows``, when given, is the tokens' lower-cased forms (read from the token stream, not from each token).
+    """
     found: list[Attribution] = []
-    for k in compress(count(), map(lexicon.vague_sources.__contains__, map(LOW, tokens))):
+    for k in compress(count(), map(lexicon.vague_sources.__contains__, map(LOW, tokens) if lows is None else lows)):
         if not found or k >= found[-1].last:
             if content_noun(tokens, _source_start(tokens, k), k):
                 continue
@@ -318,11 +323,11 @@ def _known_as_judgement(tokens: Sequence[Token], k: int) -> bool:
     return nxt == "that" or (nxt == "to" and after not in _OBJECT_PRONOUNS)
 
 
-def passives(tokens: Sequence[Token], lexicon: Lexicon) -> list[Attribution]:
-    """Every passive judgement or report without a named agent."""
+def passives(tokens: Sequence[Token], lexicon: Lexicon, lows: Sequence[str] | None = None) -> list[Attribution]:
+    """Every passive judgement or report without a named agent (``lows``: as in :func:`vague_sources`)."""
     found = []
     impersonal = lexicon.impersonal
-    for k in compress(count(), map(lexicon.passive_triggers.__contains__, map(LOW, tokens))):
+    for k in compress(count(), map(lexicon.passive_triggers.__contains__, map(LOW, tokens) if lows is None else lows)):
         if tokens[k].low in impersonal:
             hit = _passive(tokens, k, lexicon)
         else:

@@ -121,14 +121,18 @@ def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
     return 0
 
 
-def credited_spans(tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int]) -> list[tuple[int, int]]:
+def credited_spans(
+    tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int], lows: Sequence[str] | None = None
+) -> list[tuple[int, int]]:
     """The token ranges of the sentence credited to a named source (none when nobody is named).
 
     Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
     capitalised words inside the sentence ('the United States') are not verbs here.
+    ``lows``, when given, is the tokens' lower-cased forms.
     """
     spans: list[tuple[int, int]] = []
-    for j in compress(count(), map(lexicon.speech_verbs.__contains__, map(LOW, tokens))):
+    verbs = lexicon.speech_verbs.__contains__
+    for j in compress(count(), map(verbs, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):

@@ -83,7 +83,7 @@ DEFAULTS: Settings = MappingProxyType({"min_words": 150})
 def _uncredited(document: Document) -> Iterator[Finding]:
     """One finding per uncredited quotation of four words or more."""
     body = document.body
-    for quote in quotation_list(body.text):
+    for quote in quotation_list(body):
         if not quote.credited:
             words = len(body.text[quote.start + 1 : quote.end - 1].split())
             yield UNCREDITED_QUOTATION.finding(
@@ -99,11 +99,10 @@ def _unattributed(document: Document, settings: Settings) -> Finding | None:
     body = document.body
     if body.word_count < min_words or not body.sentences:
         return None
-    text = body.text
     if (
         next(patterns.FAST_ACCORDING_TO.finditer(body), None)
         or source_count(body)
-        or any(q.credited for q in quotation_list(text))
+        or any(q.credited for q in quotation_list(body))
     ):
         return None
     first = body.sentences[0]

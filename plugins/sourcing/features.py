@@ -131,15 +131,25 @@ class Quotation:
     credited: bool
 
 
-def quotations(text: str) -> Iterator[Quotation]:
+def quotations(text: str, lower: str | None = None) -> Iterator[Quotation]:
     """Every quotation of at least four words in ``text``, credited or not.
 
     The credit is looked for in the windows of the lower-cased text with a case-sensitive
     pattern (the same matches as :data:`~patterns.ANY_ATTRIBUTION` on the windows as
-    written, unless the text holds a character of ``UNFOLDED``).
+    written, unless the text holds a character of ``UNFOLDED``). ``lower``, when given, is
+    the text lower-cased with the same offsets (the token stream's ``lower``): it is not
+    lower-cased again. (It differs from ``text.lower()`` only where that has another length,
+    which a text without ``UNFOLDED`` never has, or at a capital sigma, a word character
+    either way: the pattern matches the same.)
     """
+    if '"' not in text and "“" not in text:
+        return
     folded = not any(char in text for char in p.UNFOLDED)
-    searched, attribution = (text.lower(), p.ANY_ATTRIBUTION_LOWER) if folded else (text, p.ANY_ATTRIBUTION)
+    if folded and lower is None:
+        lower = text.lower()
+    searched, attribution = (
+        (lower, p.ANY_ATTRIBUTION_LOWER) if folded and lower is not None else (text, p.ANY_ATTRIBUTION)
+    )
     if len(searched) != len(text):
         searched, attribution = text, p.ANY_ATTRIBUTION
     for match in p.QUOTATION.finditer(text):
@@ -157,9 +167,9 @@ def quotations(text: str) -> Iterator[Quotation]:
 
 
 @functools.lru_cache(maxsize=4)
-def quotation_list(text: str) -> tuple[Quotation, ...]:
-    """:func:`quotations` of ``text``, found once for the scorer's rules and features."""
-    return tuple(quotations(text))
+def quotation_list(view: TextView) -> tuple[Quotation, ...]:
+    """:func:`quotations` of ``view``'s text, found once for the scorer's rules and features."""
+    return tuple(quotations(view.text, view.tokens.lower))
 
 
 @functools.lru_cache(maxsize=4)
@@ -263,19 +273,17 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) ->
     return match.start("name") not in sentence_starts(text) or known(first)
 
 
-def starting_at(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)``, with the pattern tried only where ``starts`` matches.
+def names_then_verbs(text: str) -> Iterator[re.Match[str]]:
+    """:data:`~patterns.NAME_THEN_SAY`'s matches in ``text``, with their groups.
 
-    ``starts`` must match wherever a match of ``pattern`` can start (one character,
-    opening with a character set, so ``re`` skips ahead to it): the matches are then the
-    same, found left to right, each search resuming after the last match.
+    Found in one scan by :func:`~patterns.name_then_say_span` (the same spans, no groups), each
+    then matched again where it starts by :data:`~patterns.FAST_NAME_THEN_SAY` for its groups
+    (the same match there): the pattern is tried at every capital by ``re``, not from Python.
     """
-    resume = 0
-    for candidate in starts.finditer(text):
-        at = candidate.start()
-        if at >= resume and (match := pattern.match(text, at)) is not None:
-            yield match
-            resume = match.end()
+    match = p.FAST_NAME_THEN_SAY.match
+    for found in p.name_then_say_span().finditer(text):
+        if (named := match(text, found.start())) is not None:
+            yield named
 
 
 def named_sources(text: str, known: set[str] | None = None, view: TextView | None = None) -> int:
@@ -286,7 +294,7 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
     capitalised = _mid_sentence_test(text) if known is None else known.__contains__
     view = TextView(text) if view is None else view
     matches = chain(
-        starting_at(p.FAST_NAME_THEN_SAY, p.NAME_START, text),
+        names_then_verbs(text),
         p.FAST_SAY_THEN_NAME.finditer(view),
         p.FAST_ACCORDING_TO_NAME.finditer(view),
     )
@@ -360,6 +368,20 @@ def non_ascii(text: str) -> frozenset[str]:
     return frozenset(p.NON_ASCII.findall(text))
 
 
+@functools.lru_cache(maxsize=4)
+def ascii_digits_only(text: str) -> bool:
+    """Whether every decimal digit of ``text`` is an ASCII one: its digit patterns may then be :func:`~patterns.ascii_digits`' twins.
+
+    Asked of :func:`non_ascii`'s characters (one scan, shared with the proper nouns and the digit share).
+    """
+    return text.isascii() or not any(map(str.isdecimal, non_ascii(text)))
+
+
+def _for_digits(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """``pattern``, or its twin with ASCII digits (:func:`~patterns.ascii_digits`) where every digit of ``text`` is ASCII."""
+    return p.ascii_digits(pattern) if ascii_digits_only(text) else pattern
+
+
 def _proper_nouns(document: Document) -> int:
     """Body words written Capitalised (upper then lower case) that do not open a sentence.
 
@@ -394,7 +416,8 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
     weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
     # len(findall): the pattern has no groups, so findall lists one string per match
-    return weekdays + len(p.FAST_AMOUNT.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
+    amount = _for_digits(p.FAST_AMOUNT, text)
+    return weekdays + len(amount.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
 
 
 def ages(view: TextView) -> int:
@@ -408,16 +431,17 @@ def ages(view: TextView) -> int:
     """
     text = view.text
     # Without "-year-old" (most texts) only the comma branch can match: scanned for commas alone.
-    found = len((p.AGE_IN_DIGITS if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
+    in_digits = _for_digits(p.AGE_IN_DIGITS, text)
+    found = len((in_digits if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
     for match in p.AGED.finditer(view):
         number = match.end() - len(match.group().split()[-1])
-        found += p.AGE_IN_DIGITS.match(text, number) is None
+        found += in_digits.match(text, number) is None
     return found
 
 
-def _quotation_features(text: str, words: int) -> dict[str, float]:
+def _quotation_features(view: TextView, words: int) -> dict[str, float]:
     """Credited quotations (density) and the share of uncredited ones."""
-    found = quotation_list(text)
+    found = quotation_list(view)
     credited = sum(1 for q in found if q.credited)
     return {
         "credited_quotations_per_1000_words": measures.shrunk_per_1000(credited, words, TYPICAL["credited_quotations"]),
@@ -425,14 +449,21 @@ def _quotation_features(text: str, words: int) -> dict[str, float]:
     }
 
 
+#: The verbs of saying and the document words (two disjoint sets), for :func:`_word_counts`'s one pass.
+_SAY_OR_DOCUMENT = p.SAY_WORDS | p.DOCUMENT_WORDS
+
+
 def _word_counts(document: Document) -> tuple[int, int]:
     """Sentences with a verb of saying or "according to", and document references (words, links, phrases)."""
     body = document.body
     stream = body.tokens
-    saying = list(compress(stream.starts, map(p.SAY_WORDS.__contains__, stream.forms)))
+    forms, starts = stream.forms, stream.starts
+    # One pass over the words for both lists (no word is in both); then only the words found are read.
+    found = list(compress(range(len(forms)), map(_SAY_OR_DOCUMENT.__contains__, forms)))
+    saying = [starts[i] for i in found if forms[i] in p.SAY_WORDS]
+    references = len(found) - len(saying) + _links_or_phrases(body)
     saying += [m.start() for m in p.FAST_ACCORDING_TO.finditer(body)]
     attributed = {body.sentence_index(start) for start in saying} - {None}
-    references = sum(map(p.DOCUMENT_WORDS.__contains__, stream.forms)) + _links_or_phrases(body)
     return len(attributed), references
 
 
@@ -511,7 +542,7 @@ def date_count(text: str) -> int:
     offset: their first characters differ), and one that opens inside it is passed over.
     """
     phrases = _year_phrases(text)
-    named = p.DATE_BY_NAME_OR_NUMBER
+    named = _for_digits(p.DATE_BY_NAME_OR_NUMBER, text)
     found, pos, index = 0, 0, 0
     match = named.search(text)
     while True:
@@ -536,7 +567,8 @@ def features(document: Document) -> dict[str, float]:
     attributed, references = _word_counts(document)
     said, past, present = _said(text, body)
     weekdays = p.FAST_WEEKDAY.count(body)
-    dates = weekdays + date_count(text) + len(p.FAST_CLOCK.findall(text))
+    clock = _for_digits(p.FAST_CLOCK, text)
+    dates = weekdays + date_count(text) + len(clock.findall(text))
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),
@@ -563,5 +595,5 @@ def features(document: Document) -> dict[str, float]:
         # nor is a suppression comment (blanked): a comment changes no share
         "digit_share": _digits(text) / max(len(text) - text.count("\r\n") - document.blanked, 1),
     }
-    values.update(_quotation_features(text, words))
+    values.update(_quotation_features(body, words))
     return values

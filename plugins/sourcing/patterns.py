@@ -9,6 +9,7 @@ Patterns the fast ones were rewritten from and are compared with live in the tes
 
 from __future__ import annotations
 
+import functools
 import re
 
 from copydesk import measures
@@ -58,10 +59,10 @@ def _branches(node: Trie) -> str:
 SAY_TRIE = trie(SAY_VERBS)
 HONORIFICS = "Mr|Mrs|Ms|Dr|Prof|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|St"
 _CAP = r"[A-Z][a-z\u00C0-\u024F'’\-]++"
+#: The tokens of a name after its first: capitalised tokens, initials or particles.
+_NAME_TAIL = rf"(?:\s(?:{_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}}"
 #: A name: an optional honorific, then 1-4 capitalised tokens, initials or particles.
-NAME = (
-    rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_CAP})(?:\s(?:{_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}})"
-)
+NAME = rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_CAP}){_NAME_TAIL})"
 MONTH_NAMES = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
@@ -82,7 +83,9 @@ NOT_A_PLACE = NOT_A_NAME | frozenset(ORG_WORDS + HONORIFICS.split("|"))
 #: Single capitalised words that are sources even at the start of a sentence.
 AGENCIES = frozenset({"Reuters", "AP", "AFP", "Bloomberg"})
 
-NAME_THEN_SAY = re.compile(rf"\b{NAME}(?:,\s[^,.;:!?\n]{{1,80}},)?\s(?:has\s|had\s|also\s|later\s|then\s)?(?:{SAY})\b")
+#: What stands between a name and its verb of saying: an appositive, an auxiliary or adverb.
+_BEFORE_SAY = r"(?:,\s[^,.;:!?\n]{1,80},)?\s(?:has\s|had\s|also\s|later\s|then\s)?"
+NAME_THEN_SAY = re.compile(rf"\b{NAME}{_BEFORE_SAY}(?:{SAY})\b")
 #: :data:`NAME_THEN_SAY` with the verbs as a trie (:data:`SAY_TRIE`): the same matches, found faster.
 FAST_NAME_THEN_SAY = re.compile(NAME_THEN_SAY.pattern.replace(f"(?:{SAY})", f"(?:{SAY_TRIE})"))
 SAY_THEN_NAME = re.compile(rf"\b(?:{SAY})\s(?:the\s)?(?:[a-z]++\s){{0,3}}?{NAME}")
@@ -238,8 +241,6 @@ FAST_AMOUNT = re.compile(
     r"[$£€\d](?:(?<=[$£€])\s?\d[\d,.]*+(?:\s?(?:m|bn|k|million|billion|trillion)\b)?"
     rf"|(?<=\d)(?<![\d,.]\d)[\d,.]*+(?:%|\s?(?i:{measures.alternation(UNITS)})\b))"
 )
-#: Where :data:`NAME_THEN_SAY` can start: a capital letter at a word boundary (its every match opens so).
-NAME_START = re.compile(r"[A-Z](?<!\w[A-Z])")
 
 
 def _after_first(words: list[str], followed: str = "") -> str:
@@ -253,6 +254,26 @@ def _after_first(words: list[str], followed: str = "") -> str:
     for word in words:
         rests.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)}){followed}" for first, rest in rests.items())
+
+
+#: The source of :func:`name_then_say_span`: :data:`NAME_THEN_SAY`'s matches (spans only: no groups),
+#: found in one scan by ``re`` alone. Its
+#: every match opens with a capital at a word boundary, so the pattern opens with that character
+#: set (a capital with no word character before it) and reads on with what each way of opening
+#: reads after the capital: an honorific's other letters (looking behind at the capital, the
+#: honorifics in their order) then the first name token, or the rest of the first name token; then
+#: the same as :data:`NAME_THEN_SAY` (the verbs as :data:`SAY_TRIE`). The ways are tried in the same
+#: order as there, so each match ends where :data:`NAME_THEN_SAY`'s ends; the tests compare the two.
+_NAME_THEN_SAY_SPAN = (
+    rf"[A-Z](?<!\w[A-Z])(?:(?:{_after_first(HONORIFICS.split('|'))})\.?\s{_CAP}|{_CAP.removeprefix('[A-Z]')})"
+    rf"{_NAME_TAIL}{_BEFORE_SAY}(?:{SAY_TRIE})\b"
+)
+
+
+@functools.cache
+def name_then_say_span() -> re.Pattern[str]:
+    """:data:`_NAME_THEN_SAY_SPAN` compiled, on first use rather than at import."""
+    return re.compile(_NAME_THEN_SAY_SPAN)
 
 
 #: :data:`DATE` without its year phrase ("in 2019"), rewritten to open with a character set (its
@@ -272,3 +293,32 @@ BEFORE_YEAR = re.compile(r"(?:in|since|until|by|from|of)\s(?:early\s|late\s|mid-
 BEFORE_YEAR_REACH = 12
 #: The matches of :data:`CLOCK`, its opening ``\b`` and digit read as a digit with no word character before it.
 FAST_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")
+
+
+@functools.cache
+def ascii_digits(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""``pattern`` with every ``\d`` written ``[0-9]`` (``0-9`` inside a character set), same flags.
+
+    In a text with no decimal digit outside ASCII (``str.isdecimal``, which is what ``\d``
+    asks of each character) every test of ``\d`` gives what ``[0-9]`` gives, so the matches
+    are the same; a set of ASCII characters is tested with one table lookup, ``\d`` asks the
+    Unicode database, so the scan is faster (the tests compare the matches). Each pattern is
+    rewritten and compiled once, on first use (not at import).
+    """
+    source, out, index, in_set = pattern.pattern, [], 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            escape = source[index : index + 2]
+            out.append(("0-9" if in_set else "[0-9]") if escape == "\\d" else escape)
+            index += 2
+            continue
+        if char == "[" and not in_set:
+            in_set = True
+            out.append(source[index : index + 2] if source.startswith("[^", index) else char)
+            index += 2 if source.startswith("[^", index) else 1
+            continue
+        in_set = in_set and char != "]"
+        out.append(char)
+        index += 1
+    return re.compile("".join(out), pattern.flags)

@@ -44,6 +44,7 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
         ("[gate]\nfail_under = -5\n", "gate.fail_under must be between 0 and 100"),
         ("[gate]\nfail_on = 'fatal'\n", "gate.fail_on must be one of"),
         ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
+        ("[gate]\nmax_failing = '٥'\n", "gate.max_failing must be a count like \"5\" or a share like \"5%\" (at most 100%), not '٥'"),
         ("[severity]\nHDG001 = 'loud'\n", "severity.HDG001 must be info, warning or error"),
         ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
         ("[scoring.weights]\nhedging = 1e308\n", "scoring.weights.hedging must be a number up to 1e+06, not 1e+308"),
@@ -106,6 +107,19 @@ workers = "two"
             "3: history.url: postgresql://u:***@[::1/db: malformed URL (Invalid IPv6 URL); give a file path"
             " (history.db), sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database",
             id="history-url-malformed",
+        ),
+        # a blank url would make a file named by its spaces; "" is no history
+        pytest.param(
+            '\n[history]\nurl = "   "\n',
+            "3: history.url: '   ': a URL of white space alone names no database; give a file path (history.db),"
+            " sqlite:///relative/path.db, sqlite:////absolute/path.db, or postgresql://user@host/database",
+            id="history-url-blank",
+        ),
+        pytest.param(
+            '[history]\nurl = "sqlite:///  "\n',
+            "2: history.url: sqlite:///  : a SQLite URL is sqlite:///relative/path.db or sqlite:////absolute/path.db,"
+            " with no ?query or #fragment (SQLite would make them part of the file name)",
+            id="history-url-blank-sqlite-path",
         ),
         # grade floors: each within 0-100, A > B > C > D > F strictly; of two out of order, the one set is named
         pytest.param(

@@ -179,12 +179,71 @@ texts = st.lists(st.one_of(st.sampled_from(HEDGING_PHRASES), st.sampled_from(PIE
 )
 
 
+def _cues_trying_every_length(tokens: list[Any], text: str, skip: set[int]) -> list[tuple[int, int, Any]]:
+    """The cues of a sentence as first matched: every cue length tried at each word that opens a cue."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    found: list[tuple[int, int, Any]] = []
+    lows = [token.low for token in tokens]
+    free = 0
+    for i, low in enumerate(lows):
+        if low not in lexicon.cue_lookup or i < free or i in skip:
+            continue
+        lengths, by_words = lexicon.cue_lookup[low]
+        cue = next((c for n in lengths if (c := by_words.get(tuple(lows[i : i + n]))) is not None), None)
+        if cue is None or hedging.senses._in_title(tokens, i, text):
+            continue
+        keep = hedging.senses.SENSE_FILTERS.get(" ".join(cue.words))
+        if keep is None or keep(tokens, i, text):
+            found.append((i, i + len(cue.words), cue))
+            free = i + len(cue.words)
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=texts)
+def test_cues_tried_only_for_their_opening_pairs_are_the_cues_of_trying_every_length(text: str) -> None:
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    lexicon = lexicon_for(hedging.SETTINGS)
+    for sentence in view.sentences:
+        tokens = splitter.tokens(sentence.start, sentence.end)
+        for skip in (set(), {0, 2}):
+            expected = _cues_trying_every_length(tokens, text, skip)
+            assert hedging.senses.match_cues(tokens, lexicon, text, skip) == expected
+
+
 @settings(max_examples=400, deadline=None)
 @given(text=texts)
 def test_anchored_patterns_find_what_the_folded_patterns_find(text: str) -> None:
     view = TextView(text)
     for anchored in (hdg.VAGUE, hdg.SUPERLATIVES):
         assert [m.span() for m in anchored.finditer(view)] == [m.span() for m in anchored.pattern.finditer(text)]
+
+
+#: The hedge cues, loaded words and modals of the hedging features, as written and capitalised.
+COUNTED_WORDS = sorted({v for w in hdg.HEDGE_WORDS + hdg.LOADED_WORDS + sorted(hdg.MODALS) for v in (w, w.title())})
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(COUNTED_WORDS + PIECES), max_size=30).map(" ".join))
+def test_hedging_features_counted_in_one_pass_over_the_words_are_those_of_a_pass_per_list(text: str) -> None:
+    assert not hdg.HEDGES & hdg.LOADED and not hdg.HEDGES & hdg.MODALS and not hdg.LOADED & hdg.MODALS
+    document = Document.from_article(Article(id="a", title="", body=text))
+    body = document.body
+    forms, words = body.tokens.forms, body.word_count
+    hedges = [s for s, form in zip(body.tokens.starts, forms, strict=True) if form in hdg.HEDGES]
+    vague = [m.start() for m in hdg.VAGUE_ATTRIBUTION.finditer(text)]
+    plain = {
+        "hedges_per_1000_words": measures.per_1000(len(hedges), words),
+        "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
+        "hedged_sentence_share": measures.share(
+            len({body.sentence_index(s) for s in hedges + vague} - {None}), measures.sentence_count(body), 0.2
+        ),
+        "loaded_words_per_1000_words": measures.per_1000(sum(f in hdg.LOADED for f in forms), words),
+        "superlatives_per_1000_words": measures.per_1000(measures.count(hdg.SUPERLATIVE, text), words),
+        "modals_per_1000_words": measures.per_1000(sum(f in hdg.MODALS for f in forms), words),
+    }
+    assert hdg.features(document) == plain
 
 
 def test_anchored_patterns_find_every_phrase_of_their_reference_pattern() -> None:
@@ -249,9 +308,9 @@ def _analysed(monkeypatch: pytest.MonkeyPatch, view: TextView) -> tuple[list[Any
     """Hedging's hits on ``view``, and the indices of the sentences it analysed in full."""
     analysed: list[int] = []
 
-    def counted(tokens, text, lexicon, index):  # type: ignore[no-untyped-def]
+    def counted(tokens, text, lexicon, index, lows=None):  # type: ignore[no-untyped-def]
         analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index)
+        return analyse_sentence(tokens, text, lexicon, index, lows)
 
     monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
     return list(analyse(view, lexicon_for(hedging.SETTINGS))), analysed
@@ -435,9 +494,7 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     assert _spans(sp.FAST_AMOUNT.finditer(text)) == _spans(AMOUNT.finditer(text))
     assert src.date_count(text) == measures.count(sp.DATE, text)
     assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
-    assert _spans(src.starting_at(sp.FAST_NAME_THEN_SAY, sp.NAME_START, text)) == _spans(
-        sp.NAME_THEN_SAY.finditer(text)
-    )
+    assert _spans(src.names_then_verbs(text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
     view = TextView(text)
     for fast, plain in [
         (sp.FAST_SAY_THEN_NAME, sp.SAY_THEN_NAME),
@@ -457,6 +514,101 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     plain_said = (sp.SAID.pattern, SAID_PAST, SAID_PRESENT)
     assert src._said(text) == tuple(measures.count(rx, text) for rx in plain_said)
     assert src._said(text, view) == src._said(text)
+
+
+#: Names with every honorific (with and without its period), initials, particles and appositives.
+NAME_PIECES = [
+    *sp.HONORIFICS.split("|"),
+    *(f"{h}." for h in sp.HONORIFICS.split("|")),
+    *"Mrsx Dre St. J. A. de van al Ann Cole Émile O'Neil said told has also then ann x 3 _".split(),
+    ", a man from here,",
+    ", who said it,",
+    ",",
+    ".",
+    " ",
+    "\n",
+    "  ",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.lists(st.sampled_from(NAME_PIECES), max_size=25).map(lambda parts: " ".join(parts)))
+def test_names_before_a_verb_found_in_one_scan_are_those_of_the_plain_pattern(text: str) -> None:
+    spans = [m.span() for m in sp.NAME_THEN_SAY.finditer(text)]
+    assert [m.span() for m in sp.name_then_say_span().finditer(text)] == spans
+    assert _spans(src.names_then_verbs(text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
+    glued = text.replace(" ", "")
+    assert _spans(src.names_then_verbs(glued)) == _spans(sp.NAME_THEN_SAY.finditer(glued))
+
+
+def test_every_honorific_before_a_name_and_a_verb_is_found_in_one_scan() -> None:
+    for honorific in sp.HONORIFICS.split("|"):
+        for text in (
+            f"{honorific} Ann Cole said",
+            f"{honorific}. Cole told",
+            f"x{honorific} Cole said",
+            f"{honorific}said",
+        ):
+            plain = _spans(sp.NAME_THEN_SAY.finditer(text))
+            assert _spans(src.names_then_verbs(text)) == plain, text
+        assert sp.NAME_THEN_SAY.search(f"{honorific}. Ann Cole said") is not None
+
+
+def _plain_word_counts(document: Document) -> tuple[int, int]:
+    """Attributed sentences and document references as first counted: one pass over the words for each."""
+    body = document.body
+    stream = body.tokens
+    saying = [s for s, form in zip(stream.starts, stream.forms, strict=True) if form in sp.SAY_WORDS]
+    saying += [m.start() for m in sp.ACCORDING_TO.finditer(body.text)]
+    attributed = {body.sentence_index(start) for start in saying} - {None}
+    references = sum(form in sp.DOCUMENT_WORDS for form in stream.forms) + measures.count(sp.LINK_OR_PHRASE, body.text)
+    return len(attributed), references
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from([*SOURCING_PIECES, "report", "Data", "said-so", "study"]), max_size=30).map(" ".join)
+)
+def test_attributed_sentences_and_references_counted_in_one_pass_over_the_words(text: str) -> None:
+    assert not sp.SAY_WORDS & sp.DOCUMENT_WORDS
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert src._word_counts(document) == _plain_word_counts(document)
+
+
+#: Digits inside and outside ASCII, and digit-like characters that are no decimal digit.
+DIGIT_PIECES = ["0", "12", "2019", "٣", "²", "½", "Ⅻ", "10:30", "3/4/2020", "34-year-old", ", 34,", "$4", "£5bn"]
+ASCII_TWINS = [
+    (sp.ascii_digits(sp.FAST_CLOCK), sp.FAST_CLOCK),
+    (sp.ascii_digits(sp.FAST_AMOUNT), sp.FAST_AMOUNT),
+    (sp.ascii_digits(sp.DATE_BY_NAME_OR_NUMBER), sp.DATE_BY_NAME_OR_NUMBER),
+    (sp.ascii_digits(sp.AGE_IN_DIGITS), sp.AGE_IN_DIGITS),
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(SOURCING_PIECES + DIGIT_PIECES), max_size=30).map(" ".join))
+def test_digit_patterns_written_with_ascii_digits_match_alike_where_every_digit_is_ascii(text: str) -> None:
+    src.ascii_digits_only.cache_clear()
+    src.non_ascii.cache_clear()
+    ascii_only = not any(char.isdecimal() and not char.isascii() for char in text)
+    assert src.ascii_digits_only(text) == ascii_only
+    for twin, plain in ASCII_TWINS:
+        assert r"\d" not in twin.pattern
+        if ascii_only:
+            assert _spans(twin.finditer(text)) == _spans(plain.finditer(text))
+    view = TextView(text)
+    assert src.date_count(text) == measures.count(sp.DATE, text)
+    assert src.specific(text, view) == sum(
+        measures.count(rx, text) for rx in (sp.WEEKDAY, AMOUNT, AGE, sp.FULL_MONTH, sp.HONORIFIC_NAME)
+    )
+    assert len(
+        sp.ascii_digits(sp.FAST_CLOCK).findall(text) if ascii_only else sp.FAST_CLOCK.findall(text)
+    ) == measures.count(sp.CLOCK, text)
+
+
+def test_ascii_digits_rewrites_every_digit_class_inside_and_outside_sets() -> None:
+    rewritten = sp.ascii_digits(re.compile(r"\d[\d,]\\d[^\d\w]\D", re.IGNORECASE))
+    assert rewritten.pattern == r"[0-9][0-9,]\\d[^0-9\w]\D" and rewritten.flags == re.compile("", re.I).flags
 
 
 OPENING_PIECES = [*OPENING, ".", "!", "?", "\n", "Ann", "Cole", "x", "_", "1", "É", " " * 19, " " * 20, " " * 21]
@@ -504,6 +656,17 @@ def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
 @given(text=sourcing_texts)
 def test_quotation_credit_on_lower_cased_windows_is_the_case_insensitive_credit(text: str) -> None:
     assert [(q.start, q.end, q.credited) for q in src.quotations(text)] == _plain_credits(text)
+    assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
+
+
+#: Capital sigma (lower-cased by its neighbours) and characters outside ASCII beside the sourcing pieces.
+SIGMA_PIECES = ["Σ", "ΣΑ", "ΑΣ", "\u0130", "\u212a", "É", "ß"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(SOURCING_PIECES + SIGMA_PIECES), max_size=30).map(" ".join))
+def test_quotation_credit_on_the_token_streams_lower_case_is_the_credit_on_the_text_lower_cased(text: str) -> None:
+    assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 
 def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -> None:
@@ -517,6 +680,7 @@ def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -
     for text, credited in cases:
         assert [q.credited for q in src.quotations(text)] == [credited]
         assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text)]
+        assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 
 def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:

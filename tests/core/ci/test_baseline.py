@@ -184,9 +184,11 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
     [
         (None, "baseline file not found"),
         ("{not json", "not a copydesk baseline"),
+        ("[" * 100_000 + "]" * 100_000, "not a copydesk baseline: its JSON is nested too deeply$"),
         ('{"copydesk_baseline": "1"}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
         ('{"copydesk_baseline": true}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
         ('{"copydesk_baseline": 2}', "a copydesk baseline of version 2, which this copydesk does not read"),
+        ('{"copydesk_baseline": 1' + "0" * 5000 + "}", 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
         (
             '{"copydesk_baseline": 1, "articles": [], "findings": [{"code": "X"}]}',
             """malformed baseline entry 1 of "findings": it has no 'fingerprint' key$""",
@@ -201,6 +203,14 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
             """entry 1 of "findings": its 'count' must be a whole number, not a string$""",
         ),
         ('{"copydesk_baseline": 1, "articles": [], "findings": [[1, 2]]}', "entry 1 .* a JSON object, not an array$"),
+        *(
+            (
+                '{"copydesk_baseline": 1, "articles": [], "findings": [{"fingerprint": "f", "article": "a", "code": "X",'
+                f' "matched": "", "count": {count}}}]}}',
+                f"""entry 1 of "findings": its 'count' must be a whole number from 1 to 2\\*\\*53 - 1, not one {problem}$""",
+            )
+            for count, problem in (("-3", "below 1"), ("0", "below 1"), ("9" * 400, "beyond 2\\*\\*53 - 1"), ("-" + "9" * 5000, "below 1"))
+        ),
         ('{"copydesk_baseline": 1, "findings": []}', "malformed baseline: no 'articles' array"),
     ],
 )

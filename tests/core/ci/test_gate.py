@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from cdci_helpers import CLEAN, Desk
-from copydesk.ci.gate import below_as_shown, share
+from copydesk.ci.gate import below_as_shown, number, share
 from copydesk.cli import app
 from copydesk.errors import EXIT_GATE, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from typer.testing import CliRunner
@@ -120,6 +120,13 @@ def test_plugin_failure_is_not_a_pass_in_any_format(desk: Desk, tmp_path: Path) 
         (["--fail-under", "-1"], EXIT_USAGE, "--fail-under -1: gate.fail_under must be between 0 and 100"),
         (["--fail-on", "fatal"], EXIT_USAGE, "fail_on must be one of"),
         (["--max-failing", "five"], EXIT_USAGE, "max_failing must be"),
+        (["--max-failing", "٥"], EXIT_USAGE, "--max-failing ٥: gate.max_failing must be"),
+        (["--max-failing", "٥%"], EXIT_USAGE, "--max-failing ٥%: gate.max_failing must be"),
+        (["--max-fail-rise", "٠.١"], EXIT_USAGE, "--max-fail-rise: '٠.١' is not a share"),
+        (["--fail-under", "٥٠"], EXIT_USAGE, "Invalid value for '--fail-under': '٥٠' is not a number written in"),
+        (["--fail-under", "1e400"], EXIT_USAGE, "Invalid value for '--fail-under': '1e400' is too large a number"),
+        (["--source-fail-under", "1e400"], EXIT_USAGE, "Invalid value for '--source-fail-under': '1e400' is too"),
+        (["--max-drop", "1e400"], EXIT_USAGE, "Invalid value for '--max-drop': '1e400' is too large a number"),
         (["--format", "nope:never-written.out"], EXIT_USAGE, "unknown format 'nope'"),
         (["--baseline", "missing-baseline.json"], EXIT_USAGE, "baseline file not found"),
         (["--fail-under", "0"], EXIT_OK, ""),
@@ -168,10 +175,26 @@ def test_a_share_is_a_fraction_or_a_percentage(text: str, value: float) -> None:
     assert share(text) == pytest.approx(value)
 
 
-@pytest.mark.parametrize("text", ["", "%", "ten%", "nan", "inf%", "1,5"])
+@pytest.mark.parametrize("text", ["", "%", "ten%", "nan", "inf%", "1,5", "٠.١", "١٠%", "1_0%", "1e400"])
 def test_what_is_no_share_is_refused(text: str) -> None:
     with pytest.raises(ValueError, match=r"is not a share like 0\.1 or 10%"):
         share(text)
+
+
+@pytest.mark.parametrize(("text", "value"), [("50", 50.0), (" 12.5 ", 12.5), ("+5", 5.0), ("-3", -3.0), ("1e2", 100.0)])
+def test_a_number_is_ascii_digits_with_sign_fraction_and_exponent(text: str, value: float) -> None:
+    assert number(text) == value
+
+
+@pytest.mark.parametrize("text", ["٥", "５0", "1_0", "nan", "inf", "-Infinity", "0x10", "", "1e"])
+def test_a_number_in_other_digits_or_words_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="is not a number written in the digits 0-9"):
+        number(text)
+
+
+def test_a_number_beyond_a_float_is_refused_as_given() -> None:
+    with pytest.raises(ValueError, match=r"^'1e400' is too large a number$"):
+        number("1e400")
 
 
 @pytest.mark.parametrize(

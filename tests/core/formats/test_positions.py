@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from copydesk import Context, Document, Finding, Rule, Scorer
 from copydesk.diagnostics import SCORER_ERROR, UNUSED_SUPPRESSION, diagnostic
+from copydesk.formats import schema
 from copydesk.formats.positions import in_file
 from copydesk.formats.schema import article_dict
 from copydesk.models import Article, SourceRef
@@ -74,3 +77,39 @@ def test_json_location_is_in_the_file() -> None:
     [finding] = article_dict(report)["findings"]
     where = finding["location"]
     assert (where["field"], where["line"], where["column"], where["start"], where["end"]) == ("text", 3, 8, 17, 20)
+
+
+@pytest.mark.parametrize(
+    ("source", "line", "column"),
+    [
+        (SourceRef(path="a.jsonl", format="jsonl", record=3), 3, 1),
+        (SourceRef(path="a.csv", format="csv", record=7), 7, 1),
+        (SourceRef(path="a.parquet", format="parquet", record=4), None, None),  # a row has no line
+    ],
+    ids=["jsonl", "csv", "parquet"],
+)
+def test_json_places_a_diagnostic_about_a_whole_record_at_the_record_not_in_a_field(
+    source: SourceRef, line: int | None, column: int | None
+) -> None:
+    crash = diagnostic(SCORER_ERROR, prefix="WRD", plugin="p", error="boom")
+    expected = {
+        "path": source.path,
+        "record": source.record,
+        "field": None,
+        "start": None,
+        "end": None,
+        "line": line,
+        "column": column,
+        "end_line": line,
+        "end_column": column,
+    }
+    assert schema.location(crash, source) == expected
+    spanned = BAD.finding(TextView("one bad word", "text"), 4, 7, word="bad")  # a finding in a field stays there
+    assert schema.location(spanned, source)["field"] == "text"
+    # the report's JSON text (written from a template, whole-record diagnostics through their dictionary) agrees
+    [report] = score_batch([Article("r1", "T", "one bad word", source=source)], plugin_set(scorers=[WORDS]))
+    report = replace(report, diagnostics=(crash,))
+    for spaced in (True, False):
+        written = json.loads(schema.article_json(report, "json", spaced=spaced))
+        assert [d["location"] for d in written["diagnostics"]] == [expected]
+        assert written["findings"][0]["location"]["field"] == "text"

@@ -127,3 +127,37 @@ def test_a_source_failing_the_gate_is_a_valid_error_notification(desk: Desk, val
             "descriptor": {"id": "copydesk/source-gate"},
         }
     ]
+
+
+def _table(desk: Desk) -> str:
+    """A Parquet file of two rows: row 1 with a flagged word, row 2 empty (a CD002)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = Path(desk.write("table.parquet", ""))
+    pq.write_table(pa.table({"id": ["p1", "p2"], "text": ["A bad line.", ""]}), path)
+    return str(path)
+
+
+def test_a_parquet_row_has_no_line_region_but_a_logical_location_naming_the_row(desk: Desk, validator: Any) -> None:
+    log = valid(validator, desk.run([_table(desk)], ["sarif"]).stdout)
+    places = {
+        r["ruleId"]: (r["locations"][0], r["properties"]["row"]) for r in log["runs"][0]["results"]
+    }
+    for code, row in (("WRD001", 1), ("CD002", 2)):
+        located, said = places[code]
+        assert "region" not in located["physicalLocation"] and said == row
+        assert located["physicalLocation"]["artifactLocation"]["uri"].endswith("table.parquet")
+        assert located["logicalLocations"] == [{"name": f"row {row}", "kind": "object"}]
+
+
+def test_github_and_junit_name_a_parquet_row_as_a_row_not_a_line(desk: Desk) -> None:
+    path = _table(desk)
+    github = desk.run([path], ["github"]).stdout.splitlines()
+    assert [line.split("::")[1] for line in github[:2]] == [
+        f"warning file={path},title=WRD001 flagged-word (row 1)",
+        f"error file={path},title=CD002 unreadable-article (row 2)",
+    ]
+    junit = desk.run([path], ["junit"]).stdout
+    assert f"{path}:row 1 text WRD001" in junit and f"{path}:row 2 CD002" in junit
+    assert "record line" not in junit

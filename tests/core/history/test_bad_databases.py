@@ -207,6 +207,17 @@ def test_a_sqlite_file_that_is_not_a_database_is_refused(tmp_path: Path, content
     assert "not a database, or corrupt" in _one_line_naming(caught.value, str(path))
 
 
+@pytest.mark.parametrize("create", [True, False], ids=["recording", "reading"])
+@pytest.mark.parametrize("form", ["{}", "sqlite:///{}"], ids=["path", "sqlite-url"])
+def test_a_directory_named_as_the_history_is_said_to_be_a_directory(tmp_path: Path, create: bool, form: str) -> None:
+    url = form.format(tmp_path)
+    with pytest.raises(HistoryError) as caught:
+        open_history(url, create=create, timeout=1)
+    message = _one_line_naming(caught.value, url)
+    assert message.endswith(f": is a directory, not a history file (give a file in it, such as {tmp_path / 'history.db'})")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_missing_sqlite_folder_is_an_error(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/no/such/folder/history.db"
     with pytest.raises(HistoryError) as caught:
@@ -218,6 +229,9 @@ def test_a_missing_sqlite_folder_is_an_error(tmp_path: Path) -> None:
     ("url", "problem"),
     [
         ("mysql://user@host/db", "unsupported URL scheme 'mysql'; give a file path"),
+        ("  ", "history '  ': a URL of white space alone names no database; give a file path"),
+        ("sqlite:///\t ", "a history URL must not contain control characters"),
+        ("sqlite:///   ", "a SQLite URL is sqlite:///relative/path.db"),
         ("sqlite://relative.db", "a SQLite URL is sqlite:///relative/path.db"),
         ("sqlite:week.db", "not a history URL; give a file path (history.db), sqlite:///relative/path.db"),
         ("file:week.db", "not a history URL; give a file path"),
