@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from itertools import chain
+from itertools import chain, filterfalse
 from operator import attrgetter
 from typing import Any
 
@@ -280,7 +280,7 @@ def _valid_texts(strings: list[str]) -> bool:
     """Whether no string holds a lone surrogate (none in ASCII, which a string knows without reading itself)."""
     if all(map(str.isascii, strings)):
         return True
-    return not _surrogate_in("".join(s for s in strings if not s.isascii()))
+    return not _surrogate_in("".join(filterfalse(str.isascii, strings)))
 
 
 def _placements_problem(findings: Sequence[Finding], document: Document) -> str | None:
@@ -374,7 +374,7 @@ def _placement_problem(finding: Finding, document: Document) -> str | None:
     if view is None or not 0 <= start <= end <= size:
         return f"returned {finding.code} at {field} {start}-{end}, outside the {field} ({size} characters)"
     given = (finding.line, finding.column, finding.end_line, finding.end_column)
-    true = (*view.line_col(start), *view.line_col(end))
+    true = view.line_cols(start, end)
     if given != true:
         return (
             f"returned {finding.code} at {field} {start}-{end} placed at line {given[0]} column {given[1]} "

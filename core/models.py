@@ -239,9 +239,8 @@ class Rule:
         :param params: values for the message template.
         :returns: a finding with line, column and excerpt filled in.
         """
-        line, column = view.line_col(start)
         stop = end if end > start else start
-        end_line, end_column = view.line_col(stop)
+        line, column, end_line, end_column = view.line_cols(start, stop)
         found: Finding = object.__new__(Finding)
         # Finding(...) without its frozen __init__'s object.__setattr__ per field: the same instance dictionary.
         found.__dict__.update(
@@ -258,7 +257,7 @@ class Rule:
             excerpt=view.excerpt(start, end) if excerpt is None else excerpt,
             matched=view.text[start:end],
             field=view.field,
-            data=FrozenDict(data or {}),
+            data=FrozenDict(data) if data else EMPTY,
             plugin="",
             prefix="",
         )

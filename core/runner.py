@@ -487,9 +487,7 @@ def _replaced(obj: _T, **changes: Any) -> _T:
     if type(obj) is not Finding and type(obj) is not ScorerResult:
         return replace(obj, **changes)
     new = object.__new__(type(obj))
-    state = new.__dict__
-    state.update(obj.__dict__)
-    state.update(changes)
+    new.__dict__.update(obj.__dict__, **changes)
     return new
 
 

@@ -16,6 +16,7 @@ Neutralise once, where text is written: an escape neutralised again doubles its 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 #: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators,
 #: and surrogates (a lone one cannot be encoded: JSON input may hold one).
@@ -65,8 +66,18 @@ def line(text: str) -> str:
     return text
 
 
-#: What JSON leaves raw with ``ensure_ascii=False`` yet a terminal or viewer would act on.
-_JSON_RAW = re.compile(r"[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+#: What JSON leaves raw with ``ensure_ascii=False`` yet a terminal or viewer would act on, as ranges of code points.
+_JSON_RAW_RANGES = (
+    (0x7F, 0x9F),
+    (0x61C, 0x61C),
+    (0x200E, 0x200F),
+    (0x2028, 0x2029),
+    (0x202A, 0x202E),
+    (0x2066, 0x2069),
+    (0xFEFF, 0xFEFF),
+)
+#: The same characters as a pattern.
+_JSON_RAW = re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _JSON_RAW_RANGES) + "]")
 
 
 def json_text(serialised: str) -> str:
@@ -74,5 +85,34 @@ def json_text(serialised: str) -> str:
 
     Such characters only occur inside strings, where the escape denotes the same
     character: the data is unchanged, the bytes are inert. (``json`` escapes C0 itself.)
+    A long text that holds none of them (the usual case) is told so by :func:`_holds_raw`,
+    several times faster than the pattern searches it.
     """
+    if len(serialised) >= _LONG and not _holds_raw(serialised):
+        return serialised
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
+
+
+#: Texts at least this long are checked with :func:`_holds_raw` first (a short one costs less through the pattern).
+_LONG = 2048
+#: Per UTF-16 code unit, whether it is a character :data:`_JSON_RAW` matches (made on first use).
+_RAW_UNITS: list[object] = []
+
+
+def _holds_raw(text: str) -> bool:
+    """Whether ``text`` holds a character :data:`_JSON_RAW` matches, from a table lookup per UTF-16 code unit (numpy).
+
+    Every character the pattern matches is in the Basic Multilingual Plane and no surrogate,
+    so it is one code unit of the text's UTF-16 (``surrogatepass``: a lone surrogate is one
+    unit too), and a unit of a surrogate pair is no such character.
+    """
+    import numpy as np  # loaded by any run that scores (copydesk.text), and not before
+
+    if not _RAW_UNITS:
+        table = np.zeros(0x10000, dtype=np.bool_)
+        for low, high in _JSON_RAW_RANGES:
+            table[low : high + 1] = True
+        _RAW_UNITS.append(table)
+    units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
+    held: Any = _RAW_UNITS[0]
+    return bool(held.take(units).any())

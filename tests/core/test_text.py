@@ -54,6 +54,16 @@ def test_line_col_is_one_based(offset: int, expected: tuple[int, int]) -> None:
     assert TextView("abc\ndef\n\nxyz").line_col(offset) == expected
 
 
+@pytest.mark.parametrize("text", ["", "abc", "abc\ndef\n\nxyz", "\n\n", "a\r\nb\n"])
+def test_line_cols_of_a_span_are_the_line_col_of_its_ends(text: str) -> None:
+    view = TextView(text)
+    offsets = range(-2, len(text) + 3)
+    for start in offsets:
+        for end in offsets:
+            if start <= end:
+                assert view.line_cols(start, end) == (*view.line_col(start), *view.line_col(end))
+
+
 def test_crlf_lines_are_trimmed_and_offsets_kept() -> None:
     text = "First line.\r\nSecond line.\r\n"
     view = TextView(text)

@@ -122,3 +122,59 @@ def test_a_finding_with_a_nan_in_its_data_is_refused_with_the_reports_name(repor
     finding = replace(report.findings[0], data={"v": float("nan")})
     with pytest.raises(ValueError, match=r"^the jsonl report would not be JSON"):
         schema.article_json(replace(report, findings=(finding,)), "jsonl", spaced=False)
+
+
+#: What ``safety.json_text`` escapes, written out as its pattern was before long texts got their own check.
+_RAW = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+
+
+@pytest.mark.parametrize(
+    "char",
+    [
+        "\x7e",
+        "\x7f",
+        "\x9f",
+        "\xa0",
+        "\u061c",
+        "\u200d",
+        "\u200e",
+        "\u200f",
+        "\u2027",
+        "\u2028",
+        "\u2029",
+        "\u202a",
+        "\u202e",
+        "\u202f",
+        "\u2065",
+        "\u2066",
+        "\u2069",
+        "\u206a",
+        "\ufeff",
+        "\ufffe",
+        "\ud800",
+        "\U0001f600",
+        "\U000efeff",
+    ],
+)
+def test_a_long_text_is_escaped_as_the_pattern_escapes_it(char: str) -> None:
+    import re
+
+    expected = re.compile(_RAW)
+    for text in ("a" * 3000 + char, char + "\u2019" * 3000, "\U0001f600" * 1500 + char + "x" * 1500):
+        want = expected.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        assert safety.json_text(text) == want
+    assert (len("a" * 3000 + char) >= safety._LONG) and safety._holds_raw("a" * 3000 + char) == bool(
+        expected.search(char)
+    )
+
+
+def test_many_findings_are_written_as_json_dumps_writes_them(report: ArticleReport) -> None:
+    first, second, third, fourth = report.findings
+    many = tuple(
+        replace(f, start=f.start + i % 3, data={**f.data, "i": i} if i % 2 else f.data)
+        for i, f in enumerate([first, second, third, fourth] * 20)
+    )
+    for findings in (many, (*many, replace(first, data={"t": (1, 2)})), (*many, replace(first, matched=Text("m")))):
+        variant = replace(report, findings=findings)
+        for spaced in (False, True):
+            assert schema.article_json(variant, "jsonl", spaced=spaced) == _as_dumps(variant, spaced)
