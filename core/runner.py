@@ -213,6 +213,8 @@ class Runner:
                 subscore = assessment.subscore
                 if subscore is None:
                     subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
+                else:
+                    subscore = containment.unit_interval(subscore, "sub-score")
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
@@ -496,14 +498,16 @@ def _replaced(obj: _T, **changes: Any) -> _T:
 def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
     declared, scorer = a.declared, a.scorer
-    if declared.issuperset(values):  # the common case at once; else name by name for the first bad one
-        out = {name: float(values[name]) for name in sorted(values)}
+    if declared.issuperset(values) and all(map(containment.is_number, values.values())):
+        out = {name: float(values[name]) for name in sorted(values)}  # the common case at once; else name by name
         if all(map(math.isfinite, out.values())):
             return out
     out = {}
     for name in sorted(values):
         if name not in declared:
             raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
+        if not containment.is_number(values[name]):
+            raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {containment.kind(values[name])}, not a number")
         value = float(values[name])
         if not math.isfinite(value):
             raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")

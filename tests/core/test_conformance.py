@@ -88,6 +88,15 @@ def featured(values: dict[str, float]) -> Callable[[Document, Context], Assessme
     return score
 
 
+def subscored(value: object) -> Callable[[Document, Context], Assessment]:
+    """A score function returning the alpha findings with this sub-score (a plugin may return anything)."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment(tuple(alpha_findings(document)), subscore=value)  # type: ignore[arg-type]
+
+    return score
+
+
 CALLS = itertools.count()
 
 
@@ -187,6 +196,15 @@ BROKEN = [
         "robustness",
         "not a finite number",
     ),
+    (
+        "feature-bool",
+        replace(GOOD, score=featured({"alpha_rate": True}), features=(feature(),)),
+        "robustness",
+        "is a bool, not a number",
+    ),
+    ("subscore-negative", replace(GOOD, score=subscored(-1.0)), "robustness", "sub-score of -1.0, outside 0-1"),
+    ("subscore-above-one", replace(GOOD, score=subscored(2.0)), "robustness", "sub-score of 2.0, outside 0-1"),
+    ("subscore-bool", replace(GOOD, score=subscored(True)), "robustness", "sub-score that is a bool"),
     ("token-stream-swapped", replace(GOOD, score=stream_swapping_score), "tokens", "changed the shared token stream"),
     (
         "crash-in-batch-pass",
