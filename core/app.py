@@ -313,7 +313,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     batch = Batch(paths, session.config.sources, stdin)
     _check_inputs(batch, options, session, stderr)
     info = run_info(session.plugins, paths, options, session)
-    outputs = Outputs(options.outputs, session.plugins, info, stdout)
+    outputs = Outputs(options.outputs, session.plugins, info, stdout, stderr)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
     plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd)
@@ -323,6 +323,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
             render = _worker_render(outputs, ledger.keep_rows) if baseline is None and not options.gate else None
             for report, pieces in scale.rendered(session.runner, batch, session.executor, session.workers, render):
                 tick()
+                pieces = outputs.unrendered(pieces)
                 tally.observe(report, stderr)
                 judged = _judged(report, gate, baseline, options.gate)
                 ledger.add(judged)
@@ -337,8 +338,9 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         tally.seen.close()
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
-    code = ending.exit_code(tally.exit_code(failed))
+    code = _with_writers(ending.exit_code(tally.exit_code(failed)), outputs)
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
+    code = _with_writers(code, outputs)
     try:
         code = _history(ending, plan, (session, ledger, info), tally, stderr, code)
     except KeyboardInterrupt as exc:  # a signal while the history waits on a lock: the reports are written
@@ -516,8 +518,15 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     return code
 
 
+def _with_writers(code: int, outputs: Outputs) -> int:
+    """``code``, or 3 when a report writer (a format plugin) failed: a plugin failure outranks the rest."""
+    return max(code, EXIT_INTERNAL) if outputs.failures and code < EXIT_INTERNAL else code
+
+
 def _not_the_gate(code: int, tally: Tally) -> str:
     """Why the run exits with ``code`` rather than the gate's own code, for the verdict line ("" when it does not)."""
+    if code == EXIT_INTERNAL and not tally.plugin_errors:
+        return "exit 3: a report format failed (see the error line above)"
     if code == EXIT_INTERNAL:
         return "exit 3: a scorer failed (see the CD001 lines above)"
     if code == EXIT_USAGE and tally.input_errors:

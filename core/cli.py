@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
-from copydesk import __version__, pipes, precision, processes, safety
+from copydesk import __version__, errors, pipes, precision, processes, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
@@ -624,6 +624,12 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGINT: recorded (a KeyboardInterrupt then is the user's, not a plugin's: :func:`copydesk.errors.plugins_fault`), then raised."""
+    errors.SIGNALS.append(signum)
+    raise KeyboardInterrupt
+
+
 #: The commands that score, whose start-up runs without garbage collection until the
 #: plugins are loaded (:func:`copydesk.processes.pause_collection`).
 RUNS = ("score", "check")
@@ -642,6 +648,7 @@ def main() -> None:
     pipes.occupy(1)  # a closed stream's number is taken by no file the run opens
     pipes.occupy(2)
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         code = _main()
     except KeyboardInterrupt as exc:  # outside the app (its own handler turns it into Abort)

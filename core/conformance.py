@@ -117,7 +117,11 @@ def _setting_ok(value: Any) -> bool:
 def check_settings(scorer: Scorer) -> list[Problem]:
     """Setting keys are strings, values str, int, float, bool or list[str], and ``check`` passes the defaults."""
     found = [
-        Problem(scorer.prefix, "settings", f"setting {shown(key)} = {shown(value)} is not str, int, float, bool or list[str]")
+        Problem(
+            scorer.prefix,
+            "settings",
+            f"setting {shown(key)} = {shown(value)} is not str, int, float, bool or list[str]",
+        )
         for key, value in scorer.settings.items()
         if not isinstance(key, str) or not _setting_ok(value)
     ]

@@ -115,7 +115,9 @@ def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: d
     if problems := scorer_problems(scorer):
         raise ValueError(problems[0])
     if scorer.prefix in seen_prefixes:
-        raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {shown(seen_prefixes[scorer.prefix])}")
+        raise ValueError(
+            f"scorer prefix {scorer.prefix} is already used by plugin {shown(seen_prefixes[scorer.prefix])}"
+        )
     # Names select rules and weigh scorers as codes do: a second holder would share the first's settings and selectors.
     if (named := seen_codes.get(f"scorer {scorer.name}")) is not None:
         raise ValueError(f"scorer name {shown(scorer.name)} is already used by plugin {shown(named)}")

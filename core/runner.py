@@ -433,7 +433,7 @@ class Runner:
         workers: int = 1,
         render: Render | None = None,
         deferred: Callable[[], Iterable[Item | Deferred]] | None = None,
-    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
         """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
 
         The text is None where the report was made in this process (no worker, or a
@@ -454,7 +454,7 @@ class Runner:
         scored = (deferred or items)()
         for result in Pool(self, max(1, workers), timeout, render).run(enumerate(scored), GROUP):
             if isinstance(result, Rendered):
-                yield result.report, result.pieces
+                yield result.report, result.text
             else:
                 yield result, None
 
@@ -507,7 +507,9 @@ def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
         if name not in declared:
             raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
         if not containment.is_number(values[name]):
-            raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {containment.kind(values[name])}, not a number")
+            raise ValueError(
+                f"feature {shown(name)} of scorer {scorer.prefix} is {containment.kind(values[name])}, not a number"
+            )
         value = float(values[name])
         if not math.isfinite(value):
             raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")
