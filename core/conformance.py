@@ -36,11 +36,11 @@ from functools import partial
 from typing import Any
 
 from copydesk.config import Config
-from copydesk.errors import PluginError, describe
+from copydesk.errors import PluginError, describe, plugin_raised
 from copydesk.manager import PluginSet
 from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
-from copydesk.runner import Runner
+from copydesk.runner import Runner, malformed
 from copydesk.safety import shown
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
 from copydesk.text import WORD, Document, TextView
@@ -134,8 +134,12 @@ def _default_check(scorer: Scorer) -> list[Problem]:
         return []
     try:
         complaints = list(scorer.check(scorer.settings))
-    except Exception as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
+    except BaseException as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
+        if not plugin_raised(exc):
+            raise
         return [Problem(scorer.prefix, "settings", f"check raised on the defaults: {describe(exc)}")]
+    if wrong := next(filter(None, map(malformed, complaints)), ""):
+        return [Problem(scorer.prefix, "settings", wrong)]
     return [
         Problem(scorer.prefix, "settings", f"check rejects the default of {shown(key)}: {problem}")
         for key, problem in complaints

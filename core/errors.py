@@ -94,6 +94,13 @@ def plugins_fault(exc: BaseException) -> bool:
     return isinstance(exc, Exception | SystemExit)
 
 
+def plugin_raised(exc: BaseException) -> bool:
+    """Whether ``exc``, escaping a plugin's hook, is that plugin's failure: any Exception, ``SystemExit``, and a ``KeyboardInterrupt`` with no signal received."""
+    if isinstance(exc, KeyboardInterrupt):
+        return not isinstance(exc, Terminated | ReportsWritten) and not SIGNALS
+    return isinstance(exc, Exception | SystemExit)
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the run is, so it unwinds like Ctrl-C (workers stopped, temp files removed)."""
 

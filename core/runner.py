@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from copydesk import batchpass, containment, diagnostics, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
-from copydesk.errors import ConfigError, PluginError, describe
+from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.model import Model, in_hundredths, score_points
 from copydesk.modelfile import check_features, load_model, packaged_model_path
@@ -68,20 +68,36 @@ class ActiveScorer:
 def check_settings(plugins: PluginSet, config: Config) -> None:
     """Run each scorer's own settings check; the first bad value is a ConfigError naming file and key.
 
-    A check that raises is the plugin's failure (:class:`PluginError`, exit 3), not the
-    configuration's.
+    A check that raises (``sys.exit()`` and a ``KeyboardInterrupt`` it raised too) or
+    yields something other than a ``(key, problem)`` pair of strings is the plugin's
+    failure (:class:`PluginError`, exit 3), not the configuration's.
     """
     for info, scorer in plugins.scorers:
         if scorer.check is None:
             continue
+        where = f"{info.distribution} {info.version}"
         try:
             problem = next(iter(scorer.check(config.plugin_settings(scorer))), None)
-        except Exception as exc:  # isolation point: plugin loading (its settings check)
-            where = f"{info.distribution} {info.version}"
-            raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from exc
-        if problem is not None:
-            key, what = problem
-            raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
+        except BaseException as exc:  # isolation point: plugin loading (its settings check)
+            if not plugin_raised(exc):
+                raise
+            raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from None
+        if problem is None:
+            continue
+        if wrong := malformed(problem):
+            raise PluginError(info.name, where, wrong)
+        key, what = problem
+        raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
+
+
+def malformed(problem: object) -> str:
+    """What is wrong with one thing a settings check yielded ("" for a ``(key, problem)`` pair of strings)."""
+    if isinstance(problem, tuple) and len(problem) == 2 and all(isinstance(p, str) for p in problem):
+        return ""
+    what = f"a {type(problem).__name__}"
+    if isinstance(problem, tuple):
+        what = f"a tuple of ({', '.join(type(p).__name__ for p in problem[:3])})"
+    return f"settings check yielded {what}, not a (key, problem) pair of strings"
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -169,6 +170,13 @@ BROKEN = [
     ("setting-none", replace(GOOD, settings={"word": None}), "settings", "'word'"),
     ("check-rejects-default", replace(GOOD, check=lambda s: [("words", "must be empty")]), "settings", "'words'"),
     ("check-raises", replace(GOOD, check=lambda s: [1 / 0]), "settings", "ZeroDivisionError"),
+    (
+        "check-exits",
+        replace(GOOD, check=lambda s: sys.exit(4)),
+        "settings",
+        "check raised on the defaults: SystemExit: 4",
+    ),
+    ("check-yields-a-str", replace(GOOD, check=lambda s: ["words"]), "settings", "yielded a str, not a (key, problem)"),
     ("span-past-end", mangled(lambda f: replace(f, end=f.end + 10_000)), "spans", "outside"),
     ("span-negative", mangled(lambda f: replace(f, start=-1)), "spans", "outside"),
     ("matched-differs", mangled(lambda f: replace(f, matched="beta")), "spans", "matched 'beta'"),

@@ -180,6 +180,34 @@ def test_scorer_check_runs_once_before_any_article(
     assert str(info.value).startswith(message)
 
 
+def _exits(settings: Any) -> list[tuple[str, str]]:
+    raise SystemExit(4)
+
+
+def _interrupts(settings: Any) -> list[tuple[str, str]]:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("check", "problem"),
+    [
+        (_exits, "settings check raised SystemExit: 4"),
+        (_interrupts, "settings check raised KeyboardInterrupt"),
+        (lambda settings: ["words"], "settings check yielded a str, not a (key, problem) pair of strings"),
+        (lambda settings: [("words", 5)], "settings check yielded a tuple of (str, int), not a (key, problem) pair"),
+        (lambda settings: [("words", "a", "b")], "settings check yielded a tuple of (str, str, str), not a (key"),
+    ],
+)
+def test_a_settings_check_that_exits_interrupts_or_yields_a_malformed_problem_is_the_plugins_failure(
+    check: Any, problem: str
+) -> None:
+    plugins = plugin_set(scorers=[replace(WORDS, check=check)])
+    with pytest.raises(PluginError) as info:
+        Runner(plugins, config_for(plugins))
+    assert str(info.value).startswith(f"plugin 'test' (local 0) failed to load: {problem}")
+    assert str(info.value).endswith("; run with --disable test to go on without it")
+
+
 RATE = Feature("bad_per_1000_words", "problem", "'bad' per 1,000 words", "per_1000_words")
 SEEN = Feature("any_bad", "problem", "1.0 when 'bad' occurs", "presence")
 
