@@ -54,9 +54,7 @@ def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
         raise UsageError(f"plugin name {shown(name)} must be kebab-case: lowercase letters, digits and hyphens")
     chosen = prefix if prefix is not None else default_prefix(name)
     if prefix_problem(chosen):
-        raise UsageError(
-            f"prefix {shown(chosen)} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix"
-        )
+        raise UsageError(f"prefix {shown(chosen)} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
     return PluginNames(name, chosen)
 
 

@@ -51,9 +51,7 @@ def finding_lines(report: ArticleReport) -> str:
         where = f"{span[0]}:{span[1]}" if span else f"record line {common.record_line(report)}"
         if not span and report.verdict != "unreadable":  # a finding in a field the record was read for
             where += f" {finding.field}"
-        lines.append(
-            f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
-        )
+        lines.append(f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}")
     return xml_lines(lines)
 
 
@@ -81,7 +79,7 @@ def testcase(report: ArticleReport) -> tuple[str, str]:
 def source_case(message: str) -> str:
     """A failed ``<testcase>`` for one source lever the batch fails (``message``: the stderr FAIL line's words)."""
     return (
-        f'<testcase classname={xml_attr("copydesk.sources")} name={xml_attr(message)} time="0">'
+        f"<testcase classname={xml_attr('copydesk.sources')} name={xml_attr(message)} time=\"0\">"
         f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_lines([message])}</failure></testcase>'
     )
 

@@ -110,9 +110,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
                 column += len(title) - len(stripped)
                 title = stripped
             body_start = len(text) if nl < 0 else nl + 1
-            if no_words(
-                text[body_start:]
-            ):  # a headline alone (or with comments) is no article, as an empty JSONL text is not
+            if no_words(text[body_start:]):  # a headline alone (or with comments) is no article, as an empty JSONL text is not
                 return Unreadable(path, f"no body text after the title (line {line})", format=fmt)
             title_at = Position(pos + column - 1, line, column)
             return _article(meta, title, extra, doc, (title_at, Position(body_start, line + 1, 1), byline_at))
