@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,12 +156,18 @@ def _where(report: ArticleReport) -> str:
 
 
 def route_diagnostics(
-    report: ArticleReport, stderr: Callable[[str], None], input_errors: list[str], plugin_errors: list[str]
+    report: ArticleReport,
+    stderr: Callable[[str], None],
+    input_errors: list[str],
+    plugin_errors: list[str],
+    repeats: Counter[str] | None = None,
 ) -> None:
     """Put an article's core diagnostics on stderr, one line each, and collect the errors.
 
     Unreadable input is an input error, a guessed encoding a warning, a scorer or batch
-    pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`).
+    pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`). With
+    ``repeats``, a batch pass's failure (the same on every article) is said for the first
+    article only and counted there (:meth:`Tally.repeated` says the count at the end).
     """
     for diag in report.diagnostics:
         if diag.code in diagnostics.INPUT_ERRORS:
@@ -170,6 +177,10 @@ def route_diagnostics(
             stderr(f"copydesk: warning: {report.id}: {diag.message}")
         elif diag.code in diagnostics.PLUGIN_ERRORS:
             plugin_errors.append(f"{report.id}: {diag.message}")
+            if repeats is not None and diag.code == diagnostics.BATCH_ERROR.code:
+                repeats[diag.message] += 1
+                if repeats[diag.message] > 1:
+                    continue
             stderr(f"copydesk: error: {report.id}: {diag.message}")
 
 
@@ -183,6 +194,8 @@ class Tally:
     input_errors: list[str] = field(default_factory=list)
     plugin_errors: list[str] = field(default_factory=list)
     seen: SeenKeys = field(default_factory=SeenKeys)  # article ids, to warn when two articles share one
+    #: How many articles each batch pass failure was on (said once, for the first).
+    repeats: Counter[str] = field(default_factory=Counter)
 
     def observe(self, report: ArticleReport, stderr: Callable[[str], None]) -> None:
         """Count one report; warn about a shared id and put its diagnostics on stderr."""
@@ -191,10 +204,18 @@ class Tally:
                 f"copydesk: warning: {_where(report)}: id {safety.quoted(report.id)} is also an earlier article's id; {SHARED_ID}"
             )
         self.seen.add(report.id)
-        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors)
+        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors, self.repeats)
         if report.score is not None:
             self.scored += 1
             self.total += report.score
+
+    def repeated(self) -> list[str]:
+        """One line per batch pass failure said for its first article only: on how many articles it was in all."""
+        return [
+            f"copydesk: error: {message} (on {count:,} articles in all)"
+            for message, count in self.repeats.items()
+            if count > 1
+        ]
 
     def exit_code(self, gate_failed: bool) -> int:
         """A plugin failure outranks an input error, which outranks a failed gate."""
@@ -336,6 +357,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         raise
     finally:
         tally.seen.close()
+    for line in tally.repeated():
+        stderr(line)
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
     code = _with_writers(ending.exit_code(tally.exit_code(failed)), outputs)

@@ -423,7 +423,7 @@ def rejected(result: ScorerResult, why: str) -> ScorerResult:
 @contextlib.contextmanager
 def stdout_as_warnings() -> Iterator[None]:
     """While scorers run, what they print becomes warnings on stderr, never part of the report."""
-    stream = pipes.Warnings("a scorer")
+    stream = pipes.Warnings("a scorer", once=True)
     with contextlib.redirect_stdout(stream):
         try:
             yield

@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 import math
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from copydesk import batchpass, containment, diagnostics, rollup, scoring
+from copydesk import batchpass, containment, diagnostics, pipes, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
@@ -88,6 +89,14 @@ def check_settings(plugins: PluginSet, config: Config) -> None:
             raise PluginError(info.name, where, wrong)
         key, what = problem
         raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
+
+
+def _name_printer(a: ActiveScorer) -> None:
+    """What the scorer about to run prints is warned about under its own name (:func:`copydesk.containment.stdout_as_warnings`)."""
+    stream = sys.stdout
+    if isinstance(stream, pipes.Warnings):
+        stream.flush()  # a line the previous scorer left unfinished is its own
+        stream.who = f"scorer {a.scorer.prefix} ({a.scorer.name}) of plugin {shown(a.info.name)}"
 
 
 def malformed(problem: object) -> str:
@@ -201,6 +210,7 @@ class Runner:
         before = containment.fingerprint(document)
         for i, a in enumerate(self.active):
             self.on_scorer(i)
+            _name_printer(a)
             result = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
             why = containment.problem(result, document, spans=not self.diagnosing) if result.error is None else None
             after = containment.fingerprint(document)
