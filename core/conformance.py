@@ -413,8 +413,8 @@ def check_scorer(
     :param require_findings: report a problem when the examples give no finding at all.
     """
     found = check_rules(scorer) + check_docs(scorer) + check_settings(scorer) + check_features(scorer)
-    if found:
-        return found
+    if found:  # the scorer cannot be loaded as it is: nothing can be run, so nothing timed
+        return found + ([Problem(scorer.prefix, "timing", TIMING_SKIPPED)] if timing else [])
     plugins = plugin_set(scorers=[scorer])
     cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
     mine = [_example(e, i) for i, e in enumerate(examples)]
@@ -426,9 +426,13 @@ def check_scorer(
         _, reports = _run(plugins, cfg, mine)
         if not any(r.findings for r in reports):
             found.append(Problem(scorer.prefix, "spans", "the examples gave no findings, so no span was checked"))
-    if timing and not found:
+    if timing:  # even when other problems were found: fixing them must not reveal a slow scorer only then
         found += check_scaling(plugins, cfg)
     return found
+
+
+#: Said when the time checks could not run (the scorer cannot be loaded until its other problems are fixed).
+TIMING_SKIPPED = "time checks skipped until the problems above are fixed (the scorer cannot be loaded)"
 
 
 def _example(item: str | Article, index: int) -> Article:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, TextView, hookimpl
 from copydesk.conformance import (
+    TIMING_SKIPPED,
     ConformanceError,
     assert_conformance,
     check_plugin,
@@ -276,6 +277,19 @@ def test_examples_without_findings_are_reported() -> None:
         ("spans", "the examples gave no findings, so no span was checked")
     ]
     assert check_scorer(GOOD, ["No test word here."], timing=False, require_findings=False) == []
+
+
+def test_the_time_checks_run_even_when_another_problem_is_found() -> None:
+    problems = check_scorer(replace(GOOD, score=quadratic_score), ["No test word here."])
+    assert [p.check for p in problems] == ["spans", "linear-time"], problems
+
+
+def test_the_time_checks_say_they_were_skipped_when_the_scorer_cannot_be_loaded() -> None:
+    problems = check_scorer(replace(GOOD, rules=rule(doc="")), EXAMPLES)
+    assert problems[-1].check == "timing" and problems[-1].detail == TIMING_SKIPPED
+    assert [p.check for p in problems[:-1]] == [
+        p.check for p in check_scorer(replace(GOOD, rules=rule(doc="")), timing=False)
+    ]
 
 
 def test_settings_reach_the_scorer() -> None:
