@@ -13,6 +13,7 @@ import dataclasses
 import gc
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -155,12 +156,18 @@ def _where(report: ArticleReport) -> str:
 
 
 def route_diagnostics(
-    report: ArticleReport, stderr: Callable[[str], None], input_errors: list[str], plugin_errors: list[str]
+    report: ArticleReport,
+    stderr: Callable[[str], None],
+    input_errors: list[str],
+    plugin_errors: list[str],
+    repeats: Counter[str] | None = None,
 ) -> None:
     """Put an article's core diagnostics on stderr, one line each, and collect the errors.
 
     Unreadable input is an input error, a guessed encoding a warning, a scorer or batch
-    pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`).
+    pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`). With
+    ``repeats``, a batch pass's failure (the same on every article) is said for the first
+    article only and counted there (:meth:`Tally.repeated` says the count at the end).
     """
     for diag in report.diagnostics:
         if diag.code in diagnostics.INPUT_ERRORS:
@@ -170,6 +177,10 @@ def route_diagnostics(
             stderr(f"copydesk: warning: {report.id}: {diag.message}")
         elif diag.code in diagnostics.PLUGIN_ERRORS:
             plugin_errors.append(f"{report.id}: {diag.message}")
+            if repeats is not None and diag.code == diagnostics.BATCH_ERROR.code:
+                repeats[diag.message] += 1
+                if repeats[diag.message] > 1:
+                    continue
             stderr(f"copydesk: error: {report.id}: {diag.message}")
 
 
@@ -183,6 +194,8 @@ class Tally:
     input_errors: list[str] = field(default_factory=list)
     plugin_errors: list[str] = field(default_factory=list)
     seen: SeenKeys = field(default_factory=SeenKeys)  # article ids, to warn when two articles share one
+    #: How many articles each batch pass failure was on (said once, for the first).
+    repeats: Counter[str] = field(default_factory=Counter)
 
     def observe(self, report: ArticleReport, stderr: Callable[[str], None]) -> None:
         """Count one report; warn about a shared id and put its diagnostics on stderr."""
@@ -191,10 +204,18 @@ class Tally:
                 f"copydesk: warning: {_where(report)}: id {safety.quoted(report.id)} is also an earlier article's id; {SHARED_ID}"
             )
         self.seen.add(report.id)
-        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors)
+        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors, self.repeats)
         if report.score is not None:
             self.scored += 1
             self.total += report.score
+
+    def repeated(self) -> list[str]:
+        """One line per batch pass failure said for its first article only: on how many articles it was in all."""
+        return [
+            f"copydesk: error: {message} (on {count:,} articles in all)"
+            for message, count in self.repeats.items()
+            if count > 1
+        ]
 
     def exit_code(self, gate_failed: bool) -> int:
         """A plugin failure outranks an input error, which outranks a failed gate."""
@@ -313,7 +334,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     batch = Batch(paths, session.config.sources, stdin)
     _check_inputs(batch, options, session, stderr)
     info = run_info(session.plugins, paths, options, session)
-    outputs = Outputs(options.outputs, session.plugins, info, stdout)
+    outputs = Outputs(options.outputs, session.plugins, info, stdout, stderr)
     outputs.writers.extend(options.writers)
     gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
     plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd)
@@ -323,6 +344,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
             render = _worker_render(outputs, ledger.keep_rows) if baseline is None and not options.gate else None
             for report, pieces in scale.rendered(session.runner, batch, session.executor, session.workers, render):
                 tick()
+                pieces = outputs.unrendered(pieces)
                 tally.observe(report, stderr)
                 judged = _judged(report, gate, baseline, options.gate)
                 ledger.add(judged)
@@ -335,10 +357,13 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         raise
     finally:
         tally.seen.close()
+    for line in tally.repeated():
+        stderr(line)
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
-    code = ending.exit_code(tally.exit_code(failed))
+    code = _with_writers(ending.exit_code(tally.exit_code(failed)), outputs)
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
+    code = _with_writers(code, outputs)
     try:
         code = _history(ending, plan, (session, ledger, info), tally, stderr, code)
     except KeyboardInterrupt as exc:  # a signal while the history waits on a lock: the reports are written
@@ -516,8 +541,15 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     return code
 
 
+def _with_writers(code: int, outputs: Outputs) -> int:
+    """``code``, or 3 when a report writer (a format plugin) failed: a plugin failure outranks the rest."""
+    return max(code, EXIT_INTERNAL) if outputs.failures and code < EXIT_INTERNAL else code
+
+
 def _not_the_gate(code: int, tally: Tally) -> str:
     """Why the run exits with ``code`` rather than the gate's own code, for the verdict line ("" when it does not)."""
+    if code == EXIT_INTERNAL and not tally.plugin_errors:
+        return "exit 3: a report format failed (see the error line above)"
     if code == EXIT_INTERNAL:
         return "exit 3: a scorer failed (see the CD001 lines above)"
     if code == EXIT_USAGE and tally.input_errors:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 import typer.main
-from copydesk import __version__, pipes, precision, processes, safety
+from copydesk import __version__, errors, pipes, precision, processes, safety
 from copydesk.app import RunOptions, baseline_run, default_stderr, execute, parse_outputs
 from copydesk.config import Flags
 from copydesk.diagnostics import CORE_RULES
@@ -320,6 +320,7 @@ def _plugin_rows(loaded: PluginSet) -> list[dict[str, Any]]:
                 "module": info.module,
                 "scorers": [s.prefix for i, s in loaded.scorers if i.name == info.name],
                 "formats": sorted(name for name, (i, _) in loaded.reporters.items() if i.name == info.name),
+                "descriptions": _descriptions(loaded, info.name),
             }
         )
     for info, error in loaded.failed:
@@ -335,6 +336,13 @@ def _plugin_rows(loaded: PluginSet) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda row: str(row["name"]))
 
 
+def _descriptions(loaded: PluginSet, plugin: str) -> dict[str, str]:
+    """The one-line ``description`` of each scorer (by prefix) and format (``format:NAME``) a plugin provides that has one."""
+    found = {s.prefix: s.description for i, s in loaded.scorers if i.name == plugin}
+    found |= {f"format:{n}": r.description for n, (i, r) in sorted(loaded.reporters.items()) if i.name == plugin}
+    return {key: " ".join(str(text).split()) for key, text in found.items() if text}
+
+
 def _plugin_table(rows: list[dict[str, Any]], disabled: tuple[str, ...]) -> list[str]:
     """The text listing: name, distribution and version in aligned columns, then what each provides."""
     width = {key: max([len(str(r[key])) for r in rows], default=0) for key in ("distribution", "version")}
@@ -347,6 +355,7 @@ def _plugin_table(rows: list[dict[str, Any]], disabled: tuple[str, ...]) -> list
             provides = ", ".join([*row["scorers"], *(f"format:{f}" for f in row["formats"])])
         columns = (f"{row[key]:<{width[key]}}" for key in ("name", "distribution", "version"))
         lines.append(safety.line(f"{'  '.join(columns)}  {provides}".rstrip()))
+        lines += [safety.line(f"    {key}: {text}") for key, text in row.get("descriptions", {}).items()]
     return lines + [safety.line(f"{name:<{width['name']}}  (disabled)") for name in disabled]
 
 
@@ -624,6 +633,12 @@ def _terminate(signum: int, frame: object) -> None:
     raise Terminated
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGINT: recorded (a KeyboardInterrupt then is the user's, not a plugin's: :func:`copydesk.errors.plugins_fault`), then raised."""
+    errors.SIGNALS.append(signum)
+    raise KeyboardInterrupt
+
+
 #: The commands that score, whose start-up runs without garbage collection until the
 #: plugins are loaded (:func:`copydesk.processes.pause_collection`).
 RUNS = ("score", "check")
@@ -642,6 +657,7 @@ def main() -> None:
     pipes.occupy(1)  # a closed stream's number is taken by no file the run opens
     pipes.occupy(2)
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         code = _main()
     except KeyboardInterrupt as exc:  # outside the app (its own handler turns it into Abort)

@@ -36,11 +36,11 @@ from functools import partial
 from typing import Any
 
 from copydesk.config import Config
-from copydesk.errors import PluginError, describe
+from copydesk.errors import PluginError, describe, plugin_raised
 from copydesk.manager import PluginSet
 from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
-from copydesk.runner import Runner
+from copydesk.runner import Runner, malformed
 from copydesk.safety import shown
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
 from copydesk.text import WORD, Document, TextView
@@ -117,7 +117,11 @@ def _setting_ok(value: Any) -> bool:
 def check_settings(scorer: Scorer) -> list[Problem]:
     """Setting keys are strings, values str, int, float, bool or list[str], and ``check`` passes the defaults."""
     found = [
-        Problem(scorer.prefix, "settings", f"setting {shown(key)} = {shown(value)} is not str, int, float, bool or list[str]")
+        Problem(
+            scorer.prefix,
+            "settings",
+            f"setting {shown(key)} = {shown(value)} is not str, int, float, bool or list[str]",
+        )
         for key, value in scorer.settings.items()
         if not isinstance(key, str) or not _setting_ok(value)
     ]
@@ -130,8 +134,12 @@ def _default_check(scorer: Scorer) -> list[Problem]:
         return []
     try:
         complaints = list(scorer.check(scorer.settings))
-    except Exception as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
+    except BaseException as exc:  # isolation point: plugin loading (the core runs check when it loads settings)
+        if not plugin_raised(exc):
+            raise
         return [Problem(scorer.prefix, "settings", f"check raised on the defaults: {describe(exc)}")]
+    if wrong := next(filter(None, map(malformed, complaints)), ""):
+        return [Problem(scorer.prefix, "settings", wrong)]
     return [
         Problem(scorer.prefix, "settings", f"check rejects the default of {shown(key)}: {problem}")
         for key, problem in complaints
@@ -405,8 +413,8 @@ def check_scorer(
     :param require_findings: report a problem when the examples give no finding at all.
     """
     found = check_rules(scorer) + check_docs(scorer) + check_settings(scorer) + check_features(scorer)
-    if found:
-        return found
+    if found:  # the scorer cannot be loaded as it is: nothing can be run, so nothing timed
+        return found + ([Problem(scorer.prefix, "timing", TIMING_SKIPPED)] if timing else [])
     plugins = plugin_set(scorers=[scorer])
     cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
     mine = [_example(e, i) for i, e in enumerate(examples)]
@@ -418,9 +426,13 @@ def check_scorer(
         _, reports = _run(plugins, cfg, mine)
         if not any(r.findings for r in reports):
             found.append(Problem(scorer.prefix, "spans", "the examples gave no findings, so no span was checked"))
-    if timing and not found:
+    if timing:  # even when other problems were found: fixing them must not reveal a slow scorer only then
         found += check_scaling(plugins, cfg)
     return found
+
+
+#: Said when the time checks could not run (the scorer cannot be loaded until its other problems are fixed).
+TIMING_SKIPPED = "time checks skipped until the problems above are fixed (the scorer cannot be loaded)"
 
 
 def _example(item: str | Article, index: int) -> Article:

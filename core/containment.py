@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import math
+import numbers
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -384,6 +385,29 @@ def _placement_problem(finding: Finding, document: Document) -> str | None:
     return None
 
 
+def is_number(value: Any) -> bool:
+    """Whether ``value`` is a real number a report can hold: an int or float (numpy's too), never a bool or a string."""
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def kind(value: Any) -> str:
+    """What ``value`` is, for a message: its type's name (a plugin's object is never printed)."""
+    return f"a {type(value).__name__}"
+
+
+def unit_interval(value: Any, what: str) -> float:
+    """``value`` as a float in [0, 1], or a ValueError (the scorer's failure): a bool, a non-number, NaN or out of range.
+
+    A sub-score is documented as 0-1: the core neither clamps one outside it nor reads ``True`` as 1.
+    """
+    if not is_number(value):
+        raise ValueError(f"returned a {what} that is {kind(value)}, not a number from 0 to 1")
+    number = finite(float(value), what)
+    if not 0.0 <= number <= 1.0:
+        raise ValueError(f"returned a {what} of {number!r}, outside 0-1")
+    return number
+
+
 def finite(value: float, what: str) -> float:
     """``value``, or a ValueError (the scorer's failure) when it is NaN or infinite."""
     if not math.isfinite(value):
@@ -399,7 +423,7 @@ def rejected(result: ScorerResult, why: str) -> ScorerResult:
 @contextlib.contextmanager
 def stdout_as_warnings() -> Iterator[None]:
     """While scorers run, what they print becomes warnings on stderr, never part of the report."""
-    stream = pipes.Warnings("a scorer")
+    stream = pipes.Warnings("a scorer", once=True)
     with contextlib.redirect_stdout(stream):
         try:
             yield

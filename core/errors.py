@@ -70,6 +70,37 @@ class PluginError(CopydeskError):
         )
 
 
+class PluginFailure(CopydeskError):
+    """A plugin's code failed in a way that ends the run (exit 3); the message names the plugin and what happened."""
+
+    exit_code = EXIT_INTERNAL
+
+
+#: Set when SIGINT reached the process (:func:`copydesk.cli.main` installs the handler): a
+#: KeyboardInterrupt then is a signal; one raised by a plugin's code, with no signal, is that plugin's failure.
+SIGNALS: list[int] = []
+
+
+def plugins_fault(exc: BaseException) -> bool:
+    """Whether ``exc``, escaping a plugin's code, is that plugin's failure rather than the run's own end.
+
+    Any Exception, ``SystemExit`` (``sys.exit()`` in a plugin), and a ``KeyboardInterrupt``
+    the plugin raised itself (no SIGINT was received); never SIGTERM, a signal or a copydesk error.
+    """
+    if isinstance(exc, CopydeskError | BrokenPipeError | Terminated | ReportsWritten):
+        return False
+    if isinstance(exc, KeyboardInterrupt):
+        return not SIGNALS
+    return isinstance(exc, Exception | SystemExit)
+
+
+def plugin_raised(exc: BaseException) -> bool:
+    """Whether ``exc``, escaping a plugin's hook, is that plugin's failure: any Exception, ``SystemExit``, and a ``KeyboardInterrupt`` with no signal received."""
+    if isinstance(exc, KeyboardInterrupt):
+        return not isinstance(exc, Terminated | ReportsWritten) and not SIGNALS
+    return isinstance(exc, Exception | SystemExit)
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM, raised where the run is, so it unwinds like Ctrl-C (workers stopped, temp files removed)."""
 

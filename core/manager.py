@@ -16,7 +16,7 @@ from typing import Any, cast
 
 import pluggy
 from copydesk import distributions, hookspecs
-from copydesk.errors import PluginError, describe
+from copydesk.errors import PluginError, describe, plugin_raised
 from copydesk.models import Reporter, Rule, Scorer
 from copydesk.rules import scorer_problems
 from copydesk.safety import shown
@@ -101,7 +101,9 @@ def _register(manager: pluggy.PluginManager, info: PluginInfo, plugin: Any) -> P
     try:
         manager.register(plugin, name=info.name)
         manager.check_pending()
-    except (Exception, SystemExit) as exc:  # isolation point: plugin loading (sys.exit() too)
+    except BaseException as exc:  # isolation point: plugin loading (sys.exit() and a KeyboardInterrupt it raised too)
+        if not plugin_raised(exc):
+            raise
         if manager.get_plugin(info.name) is not None:
             manager.unregister(name=info.name)
         return PluginError(info.name, f"{info.distribution} {info.version}", describe(exc))
@@ -115,7 +117,9 @@ def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: d
     if problems := scorer_problems(scorer):
         raise ValueError(problems[0])
     if scorer.prefix in seen_prefixes:
-        raise ValueError(f"scorer prefix {scorer.prefix} is already used by plugin {shown(seen_prefixes[scorer.prefix])}")
+        raise ValueError(
+            f"scorer prefix {scorer.prefix} is already used by plugin {shown(seen_prefixes[scorer.prefix])}"
+        )
     # Names select rules and weigh scorers as codes do: a second holder would share the first's settings and selectors.
     if (named := seen_codes.get(f"scorer {scorer.name}")) is not None:
         raise ValueError(f"scorer name {shown(scorer.name)} is already used by plugin {shown(named)}")
@@ -170,7 +174,11 @@ def _collect(manager: pluggy.PluginManager, infos: dict[str, PluginInfo], failed
             provided: list[Any] = list(cast(Iterable[Any], impls[name].function())) if name in impls else []
             formats: list[Any] = list(cast(Iterable[Any], rimpls[name].function())) if name in rimpls else []
             collected.add(info, provided, formats)
-        except (Exception, SystemExit) as exc:  # isolation point: plugin loading (sys.exit() too)
+        except (
+            BaseException
+        ) as exc:  # isolation point: plugin loading (sys.exit() and a KeyboardInterrupt it raised too)
+            if not plugin_raised(exc):
+                raise
             manager.unregister(name=name)
             del infos[name]
             failed(info, PluginError(name, f"{info.distribution} {info.version}", describe(exc)))
@@ -199,7 +207,11 @@ def _candidates(
         names[ep.name] = info
         try:
             candidates.append((info, ep.load()))
-        except (Exception, SystemExit) as exc:  # isolation point: plugin loading (sys.exit() too)
+        except (
+            BaseException
+        ) as exc:  # isolation point: plugin loading (sys.exit() and a KeyboardInterrupt it raised too)
+            if not plugin_raised(exc):
+                raise
             failed(info, PluginError(ep.name, f"{dist} {version}", describe(exc)))
     for name, plugin in extra:
         if name not in disabled:

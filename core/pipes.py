@@ -22,7 +22,7 @@ import io
 import os
 import sys
 from collections.abc import Iterator
-from typing import Any, TextIO, cast
+from typing import Any, ClassVar, TextIO, cast
 
 from copydesk import safety
 from copydesk.errors import WriteError
@@ -112,9 +112,18 @@ class Stream(io.TextIOBase):
 class Warnings(io.TextIOBase):
     """A text stream that turns each line written to it into a neutralised warning on standard error."""
 
-    def __init__(self, who: str) -> None:
-        """:param who: what wrote, as the warning names it (``a scorer``)."""
+    #: Who has been warned about, in this process, by the streams that warn once (:attr:`once`).
+    said: ClassVar[set[str]] = set()
+
+    def __init__(self, who: str, once: bool = False) -> None:
+        """A stream warning about what ``who`` writes.
+
+        :param who: what wrote, as the warning names it (``a scorer``; the runner names each scorer as it calls it).
+        :param once: warn once per writer and process (its first line), not once per line: a scorer that
+            prints on every article would otherwise fill standard error.
+        """
         self.who = who
+        self.once = once
         self.pending = ""
 
     def writable(self) -> bool:
@@ -130,8 +139,16 @@ class Warnings(io.TextIOBase):
         return len(text)
 
     def _emit(self, line: str) -> None:
+        note = ""
+        if self.once:
+            if self.who in Warnings.said:
+                return
+            Warnings.said.add(self.who)
+            note = " (said once: what it writes later is dropped)"
         with contextlib.suppress(OSError, ValueError, AttributeError):
-            sys.stderr.write(f"copydesk: warning: {self.who} wrote to standard output: {safety.neutralise(line)}\n")
+            sys.stderr.write(
+                f"copydesk: warning: {self.who} wrote to standard output: {safety.neutralise(line)}{note}\n"
+            )
 
     def flush(self) -> None:
         """Emit what is left of an unfinished line."""

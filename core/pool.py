@@ -29,7 +29,7 @@ from multiprocessing.process import BaseProcess
 from typing import TYPE_CHECKING, Any, Union
 
 from copydesk import processes
-from copydesk.errors import describe
+from copydesk.errors import PluginFailure, describe
 from copydesk.models import Article, ArticleReport, Unreadable
 
 if TYPE_CHECKING:
@@ -90,20 +90,36 @@ class Rendered:
 
     report: ArticleReport
     pieces: tuple[str, ...]
+    #: Why the report could not be rendered ("" when it was): ``report`` is then the whole report, ``pieces`` empty.
+    failure: str = ""
+
+    @property
+    def text(self) -> tuple[str, ...] | str:
+        """The pieces, or (a str) why there are none: the run then writes the whole report itself and warns."""
+        return self.failure or self.pieces
 
 
-def _rendered(result: Any, render: Render | None) -> Any:
-    """``render(result)`` when ``result`` is a report and there is a ``render``; ``result`` as it is when rendering fails.
+#: ``current``'s value while a worker renders a report (no scorer runs): a worker that dies then is the formats' fault.
+RENDERING = -2
 
-    A report that cannot be rendered goes back whole, and the run renders it itself:
-    a failure there is the run's (copydesk's own bug), not a scorer's.
+
+def _rendered(result: Any, render: Render | None, current: Any = None) -> Any:
+    """``render(result)`` when ``result`` is a report and there is a ``render``; the whole report and why when rendering fails.
+
+    A report that cannot be rendered goes back whole (:attr:`Rendered.failure`), and the
+    run writes it itself, saying which format failed (a writer's ``render`` that raised).
     """
     if render is None or not isinstance(result, ArticleReport):
         return result
+    if current is not None:
+        current.value = RENDERING
     try:
         return render(result)
-    except Exception:  # isolation point: scoring (sent whole; the run renders it again)
-        return result
+    except Exception as exc:  # isolation point: scoring (sent whole; the run renders it again)
+        return Rendered(result, (), str(exc) if hasattr(exc, "label") else describe(exc))
+    finally:
+        if current is not None:
+            current.value = -1
 
 
 def _group(group: Group, runner: Runner, current: Any, clock: Any, render: Render | None) -> tuple[Any, ...]:
@@ -119,7 +135,7 @@ def _group(group: Group, runner: Runner, current: Any, clock: Any, render: Rende
         try:
             result = runner.work(item, index, {})
             current.value = -1
-            results.append(_rendered(result, render))
+            results.append(_rendered(result, render, current))
         except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
             return ("raised", current.value, describe(exc), results)
     return ("reports", results)
@@ -150,7 +166,7 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any, render: R
             try:
                 result = runner.work(job.item, job.index, job.failed)
                 current.value = -1
-                message = ("report", _rendered(result, render))
+                message = ("report", _rendered(result, render, current))
             except BaseException as exc:  # isolation point: scoring (SystemExit & co. escape except Exception)
                 message = ("raised", current.value, describe(exc))
         try:
@@ -304,6 +320,11 @@ class Pool:
     def _retry(self, job: Job, culprit: int, why: str) -> None:
         """Queue ``job`` again with scorer ``culprit`` failed (every scorer, if it failed outside one)."""
         active = self.runner.active
+        if culprit == RENDERING:  # no scorer ran: a format's render ended the worker, and no report can be trusted
+            names = getattr(getattr(self.render, "pieces", None), "culprits", "the report formats")
+            raise PluginFailure(
+                f"render(report) of {names} ended a worker process: {why.removeprefix('its worker process ')}"
+            )
         job.attempts += 1
         if 0 <= culprit < len(active) and job.attempts <= MAX_ATTEMPTS:
             job.failed[active[culprit].scorer.prefix] = why

@@ -11,15 +11,16 @@ from __future__ import annotations
 import logging
 import math
 import multiprocessing
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from copydesk import batchpass, containment, diagnostics, rollup, scoring
+from copydesk import batchpass, containment, diagnostics, pipes, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
-from copydesk.errors import ConfigError, PluginError, describe
+from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.model import Model, in_hundredths, score_points
 from copydesk.modelfile import check_features, load_model, packaged_model_path
@@ -68,20 +69,44 @@ class ActiveScorer:
 def check_settings(plugins: PluginSet, config: Config) -> None:
     """Run each scorer's own settings check; the first bad value is a ConfigError naming file and key.
 
-    A check that raises is the plugin's failure (:class:`PluginError`, exit 3), not the
-    configuration's.
+    A check that raises (``sys.exit()`` and a ``KeyboardInterrupt`` it raised too) or
+    yields something other than a ``(key, problem)`` pair of strings is the plugin's
+    failure (:class:`PluginError`, exit 3), not the configuration's.
     """
     for info, scorer in plugins.scorers:
         if scorer.check is None:
             continue
+        where = f"{info.distribution} {info.version}"
         try:
             problem = next(iter(scorer.check(config.plugin_settings(scorer))), None)
-        except Exception as exc:  # isolation point: plugin loading (its settings check)
-            where = f"{info.distribution} {info.version}"
-            raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from exc
-        if problem is not None:
-            key, what = problem
-            raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
+        except BaseException as exc:  # isolation point: plugin loading (its settings check)
+            if not plugin_raised(exc):
+                raise
+            raise PluginError(info.name, where, f"settings check raised {describe(exc)}") from None
+        if problem is None:
+            continue
+        if wrong := malformed(problem):
+            raise PluginError(info.name, where, wrong)
+        key, what = problem
+        raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
+
+
+def _name_printer(a: ActiveScorer) -> None:
+    """What the scorer about to run prints is warned about under its own name (:func:`copydesk.containment.stdout_as_warnings`)."""
+    stream = sys.stdout
+    if isinstance(stream, pipes.Warnings):
+        stream.flush()  # a line the previous scorer left unfinished is its own
+        stream.who = f"scorer {a.scorer.prefix} ({a.scorer.name}) of plugin {shown(a.info.name)}"
+
+
+def malformed(problem: object) -> str:
+    """What is wrong with one thing a settings check yielded ("" for a ``(key, problem)`` pair of strings)."""
+    if isinstance(problem, tuple) and len(problem) == 2 and all(isinstance(p, str) for p in problem):
+        return ""
+    what = f"a {type(problem).__name__}"
+    if isinstance(problem, tuple):
+        what = f"a tuple of ({', '.join(type(p).__name__ for p in problem[:3])})"
+    return f"settings check yielded {what}, not a (key, problem) pair of strings"
 
 
 def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
@@ -185,6 +210,7 @@ class Runner:
         before = containment.fingerprint(document)
         for i, a in enumerate(self.active):
             self.on_scorer(i)
+            _name_printer(a)
             result = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
             why = containment.problem(result, document, spans=not self.diagnosing) if result.error is None else None
             after = containment.fingerprint(document)
@@ -213,6 +239,8 @@ class Runner:
                 subscore = assessment.subscore
                 if subscore is None:
                     subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
+                else:
+                    subscore = containment.unit_interval(subscore, "sub-score")
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
@@ -431,7 +459,7 @@ class Runner:
         workers: int = 1,
         render: Render | None = None,
         deferred: Callable[[], Iterable[Item | Deferred]] | None = None,
-    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
         """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
 
         The text is None where the report was made in this process (no worker, or a
@@ -452,7 +480,7 @@ class Runner:
         scored = (deferred or items)()
         for result in Pool(self, max(1, workers), timeout, render).run(enumerate(scored), GROUP):
             if isinstance(result, Rendered):
-                yield result.report, result.pieces
+                yield result.report, result.text
             else:
                 yield result, None
 
@@ -494,14 +522,18 @@ def _replaced(obj: _T, **changes: Any) -> _T:
 def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
     declared, scorer = a.declared, a.scorer
-    if declared.issuperset(values):  # the common case at once; else name by name for the first bad one
-        out = {name: float(values[name]) for name in sorted(values)}
+    if declared.issuperset(values) and all(map(containment.is_number, values.values())):
+        out = {name: float(values[name]) for name in sorted(values)}  # the common case at once; else name by name
         if all(map(math.isfinite, out.values())):
             return out
     out = {}
     for name in sorted(values):
         if name not in declared:
             raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
+        if not containment.is_number(values[name]):
+            raise ValueError(
+                f"feature {shown(name)} of scorer {scorer.prefix} is {containment.kind(values[name])}, not a number"
+            )
         value = float(values[name])
         if not math.isfinite(value):
             raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")

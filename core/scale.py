@@ -301,7 +301,7 @@ class Cluster:
         while pending:
             yield _result(pending.popleft())
 
-    def run(self, batch: Batch) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+    def run(self, batch: Batch) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
         """The batch pass as map and merge, then every report in input order, with its text when a worker rendered it."""
         parts = list(partitions(batch, self.runner.config.sources, self.workers))
         run = BatchRun(self.runner)
@@ -319,7 +319,7 @@ class Cluster:
         for got, part in zip(scored, parts, strict=True):
             for result in self._reports(got, part):
                 if isinstance(result, Rendered):
-                    yield replace(result.report, index=index), result.pieces
+                    yield replace(result.report, index=index), result.text
                 else:
                     yield replace(result, index=index), None
                 index += 1
@@ -368,7 +368,7 @@ def reports(runner: Runner, batch: Batch, executor: str, workers: int) -> Iterat
 
 def rendered(
     runner: Runner, batch: Batch, executor: str, workers: int, render: Render | None = None
-) -> Iterator[tuple[ArticleReport, tuple[str, ...] | None]]:
+) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
     """:func:`reports`, each with the report writers' text ``render`` made of it in a local worker (else None).
 
     See :meth:`copydesk.runner.Runner.rendered`; a cluster's workers render too, when

@@ -12,13 +12,14 @@ import io
 import os
 import stat
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from copydesk.errors import UsageError, WriteError
-from copydesk.manager import PluginSet
+from copydesk.errors import UsageError, WriteError, describe, plugins_fault
+from copydesk.manager import PluginInfo, PluginSet
 from copydesk.models import ArticleReport, ReportWriter, RunInfo, RunSummary
 from copydesk.safety import shown
 
@@ -137,25 +138,66 @@ def _file_mode(target: Path) -> int:
     return 0o666 & ~umask
 
 
+class RenderFailed(Exception):
+    """A writer's ``render`` failed in a worker: ``label`` names its format and plugin, ``why`` what happened."""
+
+    def __init__(self, label: str, why: str) -> None:
+        super().__init__(f"{label} failed in render: {why}")
+        self.label, self.why = label, why
+
+
 @dataclass(frozen=True)
 class Renderer:
     """Each writer's text for a report (:meth:`Outputs.renderer`); only the formats that want it get the body."""
 
     text_writers: tuple[ReportWriter, ...]
     writers: tuple[ReportWriter, ...]
+    #: Each writer's format and plugin, for a message (text writers first).
+    labels: tuple[str, ...] = ()
 
     def __call__(self, report: ArticleReport) -> tuple[str, ...]:
+        """The pieces; a :class:`RenderFailed` naming the writer whose ``render`` raised (``sys.exit()`` too)."""
         lean = dataclasses.replace(report, text="") if report.text and self.writers else report
-        return (
-            *(w.render(report) for w in self.text_writers),  # type: ignore[attr-defined]
-            *(w.render(lean) for w in self.writers),  # type: ignore[attr-defined]
-        )
+        jobs = [(w, report) for w in self.text_writers] + [(w, lean) for w in self.writers]
+        pieces = []
+        for place, (writer, given) in enumerate(jobs):
+            try:
+                pieces.append(writer.render(given))  # type: ignore[attr-defined]
+            except BaseException as exc:  # isolation point: plugin (a report writer's render, in a worker)
+                if not plugins_fault(exc):
+                    raise
+                label = self.labels[place] if place < len(self.labels) else "a report format"
+                raise RenderFailed(label, describe(exc)) from None
+        return tuple(pieces)
+
+    @property
+    def culprits(self) -> str:
+        """The formats that render, for a message naming them."""
+        return ", ".join(self.labels) or "the report formats"
+
+
+def label(format: str, info: PluginInfo) -> str:
+    """A format and the plugin that provides it, for a message."""
+    return f"format {shown(format)} of plugin {shown(info.name)} ({info.distribution} {info.version})"
 
 
 class Outputs:
-    """The open report writers of a run, each on its own (atomic) stream."""
+    """The open report writers of a run, each on its own (atomic) stream.
 
-    def __init__(self, outputs: Sequence[Output], plugins: PluginSet, info: RunInfo, stdout: TextIO) -> None:
+    A writer is a plugin's code: one that raises (or calls ``sys.exit()``) in ``open``,
+    ``add`` or ``close`` fails alone. One error line names its format and plugin, its
+    report is not written (an earlier file is kept), the other reports are written, and
+    the run exits 3 (:attr:`failures`).
+    """
+
+    def __init__(
+        self,
+        outputs: Sequence[Output],
+        plugins: PluginSet,
+        info: RunInfo,
+        stdout: TextIO,
+        stderr: Callable[[str], None] | None = None,
+    ) -> None:
         """Open a writer per requested output: UsageError for an unknown format, WriteError for a target that cannot be written."""
         unknown = [o.format for o in outputs if o.format not in plugins.reporters]
         if unknown:
@@ -163,27 +205,73 @@ class Outputs:
             raise UsageError(f"unknown format {shown(unknown[0])} (available: {known})")
         self.stack = contextlib.ExitStack()
         self.stdout = stdout
+        self.stderr = stderr
         self.to_stdout = any(o.path in STDOUT_PATHS for o in outputs)
         #: Writers fed reports without the article body (extra writers may be appended).
         self.writers: list[ReportWriter] = []
         #: Writers of formats that declared ``wants_text``: fed the body too.
         self.text_writers: list[ReportWriter] = []
+        #: The error line of each writer that failed (the run exits 3).
+        self.failures: list[str] = []
+        self._labels: dict[int, str] = {}
+        self._plugins: dict[int, str] = {}
+        self._own: dict[int, contextlib.ExitStack] = {}
+        self._dead: set[int] = set()
+        self._unrendered: Counter[str] = Counter()
         try:
             for o in outputs:
-                stream = stdout if o.path in STDOUT_PATHS else self.stack.enter_context(atomic_writer(o.path))
-                reporter = plugins.reporters[o.format][1]
-                (self.text_writers if reporter.wants_text else self.writers).append(reporter.open(stream, info))
+                self._open(o, plugins, info)
         except BaseException:  # a target that cannot be written: no other output's temporary file stays behind
             self.abort()
             raise
 
+    def _open(self, output: Output, plugins: PluginSet, info: RunInfo) -> None:
+        """Open one output's stream and writer; a writer that fails to open is that format's failure."""
+        own = self.stack.enter_context(contextlib.ExitStack())
+        stream = self.stdout if output.path in STDOUT_PATHS else own.enter_context(atomic_writer(output.path))
+        owner, reporter = plugins.reporters[output.format]
+        name = label(output.format, owner)
+        try:
+            writer = reporter.open(stream, info)
+        except BaseException as exc:  # isolation point: plugin (a report writer's open)
+            if not plugins_fault(exc):
+                raise
+            self._failed(name, owner.name, own, "open", exc)
+            return
+        self._labels[id(writer)], self._plugins[id(writer)], self._own[id(writer)] = name, owner.name, own
+        (self.text_writers if reporter.wants_text else self.writers).append(writer)
+
+    def _failed(self, name: str, plugin: str, own: contextlib.ExitStack | None, step: str, exc: BaseException) -> None:
+        """Say that a writer failed; drop its temporary file (an earlier report file stays)."""
+        if own is not None:
+            own.__exit__(RuntimeError, RuntimeError("its writer failed"), None)
+        message = f"{name} failed in {step}: {describe(exc)}; its report was not written"
+        if plugin:
+            message += f"; run with --disable {plugin} to go on without it"
+        self.failures.append(message)
+        if self.stderr is not None:
+            self.stderr(f"copydesk: error: {message}")
+
+    def _call(self, writer: ReportWriter, step: str, action: Callable[[], object]) -> None:
+        """Call one writer's ``step``, unless it failed before; a failure of its own is that writer's alone."""
+        if id(writer) in self._dead:
+            return
+        try:
+            action()
+        except BaseException as exc:  # isolation point: plugin (a report writer)
+            if not plugins_fault(exc):
+                raise
+            self._dead.add(id(writer))
+            name, plugin = self._labels.get(id(writer), "a report writer"), self._plugins.get(id(writer), "")
+            self._failed(name, plugin, self._own.get(id(writer)), step, exc)
+
     def add(self, report: ArticleReport) -> None:
         """Hand a report to every writer; only the formats that want it get the body."""
         for writer in self.text_writers:
-            writer.add(report)
+            self._call(writer, "add", lambda w=writer: w.add(report))  # type: ignore[misc]
         lean = dataclasses.replace(report, text="") if report.text and self.writers else report
         for writer in self.writers:
-            writer.add(lean)
+            self._call(writer, "add", lambda w=writer: w.add(lean))  # type: ignore[misc]
 
     def renderer(self) -> Renderer | None:
         """A function giving each writer's text for a report, to run in a worker process; None unless every writer renders.
@@ -199,21 +287,36 @@ class Outputs:
         every = (*text_writers, *writers)
         if not every or not all(callable(getattr(w, "render", None)) for w in every):
             return None
-        return Renderer(text_writers, writers)
+        return Renderer(text_writers, writers, tuple(self._labels.get(id(w), "a report writer") for w in every))
 
     def add_rendered(self, pieces: Sequence[str]) -> None:
         """Hand each writer the text :meth:`renderer`'s function gave it for one report (in input order)."""
         for writer, piece in zip((*self.text_writers, *self.writers), pieces, strict=True):
-            writer.add_rendered(piece)  # type: ignore[attr-defined]
+            self._call(writer, "add_rendered", lambda w=writer, p=piece: w.add_rendered(p))  # type: ignore[misc]
+
+    def unrendered(self, pieces: tuple[str, ...] | str | None) -> tuple[str, ...] | None:
+        """``pieces``, or None when (a str) a worker could not render the report: warned once per run, counted.
+
+        The report then came back whole and is written through the writers' ``add``.
+        """
+        if not isinstance(pieces, str):
+            return pieces
+        if not self._unrendered and self.stderr is not None:
+            self.stderr(f"copydesk: warning: {pieces}; such reports are written through add() instead")
+        self._unrendered[pieces.split(" failed in render:", 1)[0]] += 1
+        return None
 
     def abort(self) -> None:
         """Give up: remove every temporary file, keep the files the outputs would have replaced."""
         self.stack.__exit__(RuntimeError, RuntimeError("run aborted"), None)
 
     def close(self, summary: RunSummary) -> None:
-        """Close every writer, then move the files into place."""
+        """Close every writer, then move the files into place (a writer that failed leaves its file as it was)."""
         with self.stack:
             for writer in (*self.writers, *self.text_writers):
-                writer.close(summary)
+                self._call(writer, "close", lambda w=writer: w.close(summary))  # type: ignore[misc]
+            for name, count in self._unrendered.items():
+                if self.stderr is not None and count > 1:
+                    self.stderr(f"copydesk: warning: {name} failed in render on {count:,} reports in all")
             if self.to_stdout:
                 self.stdout.flush()  # a full disk under standard output fails the run here, as under a file

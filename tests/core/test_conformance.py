@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import pytest
 from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, TextView, hookimpl
 from copydesk.conformance import (
+    TIMING_SKIPPED,
     ConformanceError,
     assert_conformance,
     check_plugin,
@@ -88,6 +90,15 @@ def featured(values: dict[str, float]) -> Callable[[Document, Context], Assessme
     return score
 
 
+def subscored(value: object) -> Callable[[Document, Context], Assessment]:
+    """A score function returning the alpha findings with this sub-score (a plugin may return anything)."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment(tuple(alpha_findings(document)), subscore=value)  # type: ignore[arg-type]
+
+    return score
+
+
 CALLS = itertools.count()
 
 
@@ -160,6 +171,13 @@ BROKEN = [
     ("setting-none", replace(GOOD, settings={"word": None}), "settings", "'word'"),
     ("check-rejects-default", replace(GOOD, check=lambda s: [("words", "must be empty")]), "settings", "'words'"),
     ("check-raises", replace(GOOD, check=lambda s: [1 / 0]), "settings", "ZeroDivisionError"),
+    (
+        "check-exits",
+        replace(GOOD, check=lambda s: sys.exit(4)),
+        "settings",
+        "check raised on the defaults: SystemExit: 4",
+    ),
+    ("check-yields-a-str", replace(GOOD, check=lambda s: ["words"]), "settings", "yielded a str, not a (key, problem)"),
     ("span-past-end", mangled(lambda f: replace(f, end=f.end + 10_000)), "spans", "outside"),
     ("span-negative", mangled(lambda f: replace(f, start=-1)), "spans", "outside"),
     ("matched-differs", mangled(lambda f: replace(f, matched="beta")), "spans", "matched 'beta'"),
@@ -187,6 +205,15 @@ BROKEN = [
         "robustness",
         "not a finite number",
     ),
+    (
+        "feature-bool",
+        replace(GOOD, score=featured({"alpha_rate": True}), features=(feature(),)),
+        "robustness",
+        "is a bool, not a number",
+    ),
+    ("subscore-negative", replace(GOOD, score=subscored(-1.0)), "robustness", "sub-score of -1.0, outside 0-1"),
+    ("subscore-above-one", replace(GOOD, score=subscored(2.0)), "robustness", "sub-score of 2.0, outside 0-1"),
+    ("subscore-bool", replace(GOOD, score=subscored(True)), "robustness", "sub-score that is a bool"),
     ("token-stream-swapped", replace(GOOD, score=stream_swapping_score), "tokens", "changed the shared token stream"),
     (
         "crash-in-batch-pass",
@@ -250,6 +277,19 @@ def test_examples_without_findings_are_reported() -> None:
         ("spans", "the examples gave no findings, so no span was checked")
     ]
     assert check_scorer(GOOD, ["No test word here."], timing=False, require_findings=False) == []
+
+
+def test_the_time_checks_run_even_when_another_problem_is_found() -> None:
+    problems = check_scorer(replace(GOOD, score=quadratic_score), ["No test word here."])
+    assert [p.check for p in problems] == ["spans", "linear-time"], problems
+
+
+def test_the_time_checks_say_they_were_skipped_when_the_scorer_cannot_be_loaded() -> None:
+    problems = check_scorer(replace(GOOD, rules=rule(doc="")), EXAMPLES)
+    assert problems[-1].check == "timing" and problems[-1].detail == TIMING_SKIPPED
+    assert [p.check for p in problems[:-1]] == [
+        p.check for p in check_scorer(replace(GOOD, rules=rule(doc="")), timing=False)
+    ]
 
 
 def test_settings_reach_the_scorer() -> None:

@@ -38,11 +38,18 @@ class Raises:
         raise RuntimeError("cannot build")
 
 
+class Interrupts:
+    @hookimpl
+    def copydesk_scorers(self) -> list[Scorer]:
+        raise KeyboardInterrupt  # no signal was sent: the plugin's own doing
+
+
 @pytest.mark.parametrize(
     ("plugins", "culprit", "problem"),
     [
         ([("typo", Misspelled())], "typo", "unknown hook 'copydesk_scorer'"),
         ([("raiser", Raises())], "raiser", "RuntimeError: cannot build"),
+        ([("kbi", Interrupts())], "kbi", "failed to load: KeyboardInterrupt;"),
         (
             [("a", Provides(scorer())), ("b", Provides(scorer(codes=("TST002",), name="b")))],
             "b",
@@ -125,14 +132,14 @@ def test_a_distributions_metadata_is_parsed_once_for_all_its_plugins(monkeypatch
     assert reads.count("METADATA") == 1
 
 
-CLASH = '''
+CLASH = """
 from copydesk import Rule, Scorer, hookimpl
 
 
 @hookimpl
 def copydesk_scorers():
     return [Scorer(prefix="HDG", name="foo-bar", rules=(Rule("HDG900", "foo-rule", "m"),), score=lambda d, c: [])]
-'''
+"""
 
 
 def with_third_party(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, name: str) -> None:

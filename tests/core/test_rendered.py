@@ -72,7 +72,7 @@ def test_a_report_a_worker_cannot_render_comes_back_whole_for_the_run_to_render(
         return Rendered(report, ("text",))
 
     got = list(runner.rendered(lambda: iter(items), 1, render))
-    assert [(r.id, p) for r, p in got] == [("a0", ("text",)), ("a1", None)]
+    assert [(r.id, p) for r, p in got] == [("a0", ("text",)), ("a1", "ValueError: cannot render")]  # and why
     assert got[1][0].scorers  # the whole report, not a lighter copy
 
 

@@ -180,6 +180,34 @@ def test_scorer_check_runs_once_before_any_article(
     assert str(info.value).startswith(message)
 
 
+def _exits(settings: Any) -> list[tuple[str, str]]:
+    raise SystemExit(4)
+
+
+def _interrupts(settings: Any) -> list[tuple[str, str]]:
+    raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize(
+    ("check", "problem"),
+    [
+        (_exits, "settings check raised SystemExit: 4"),
+        (_interrupts, "settings check raised KeyboardInterrupt"),
+        (lambda settings: ["words"], "settings check yielded a str, not a (key, problem) pair of strings"),
+        (lambda settings: [("words", 5)], "settings check yielded a tuple of (str, int), not a (key, problem) pair"),
+        (lambda settings: [("words", "a", "b")], "settings check yielded a tuple of (str, str, str), not a (key"),
+    ],
+)
+def test_a_settings_check_that_exits_interrupts_or_yields_a_malformed_problem_is_the_plugins_failure(
+    check: Any, problem: str
+) -> None:
+    plugins = plugin_set(scorers=[replace(WORDS, check=check)])
+    with pytest.raises(PluginError) as info:
+        Runner(plugins, config_for(plugins))
+    assert str(info.value).startswith(f"plugin 'test' (local 0) failed to load: {problem}")
+    assert str(info.value).endswith("; run with --disable test to go on without it")
+
+
 RATE = Feature("bad_per_1000_words", "problem", "'bad' per 1,000 words", "per_1000_words")
 SEEN = Feature("any_bad", "problem", "1.0 when 'bad' occurs", "presence")
 
@@ -207,6 +235,8 @@ def test_declared_features_reach_the_result_and_json_sorted_by_name() -> None:
         ({"other": 1.0}, "ValueError: feature 'other' is not declared by scorer WRD"),
         ({"any_bad": float("inf")}, "ValueError: feature 'any_bad' of scorer WRD is inf, not a finite number"),
         ({"any_bad": float("nan")}, "ValueError: feature 'any_bad' of scorer WRD is nan, not a finite number"),
+        ({"any_bad": True}, "ValueError: feature 'any_bad' of scorer WRD is a bool, not a number"),
+        ({"any_bad": "1.5"}, "ValueError: feature 'any_bad' of scorer WRD is a str, not a number"),
     ],
 )
 def test_undeclared_or_non_finite_feature_is_that_scorers_cd001(values: dict[str, float], error: str) -> None:
@@ -214,6 +244,38 @@ def test_undeclared_or_non_finite_feature_is_that_scorers_cd001(values: dict[str
     assert [d.code for d in report.diagnostics] == ["CD001"]
     assert report.scorers[0].error == error and dict(report.scorers[0].features) == {}
     assert report.scorers[1].error is None and report.score is not None
+
+
+def subscored(value: object) -> Scorer:
+    """The WRD scorer returning ``value`` as its sub-score."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment(tuple(word_score(document, context)), subscore=value)  # type: ignore[arg-type]
+
+    return replace(WORDS, score=score)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (-1.0, "ValueError: returned a sub-score of -1.0, outside 0-1"),
+        (2.0, "ValueError: returned a sub-score of 2.0, outside 0-1"),
+        (True, "ValueError: returned a sub-score that is a bool, not a number from 0 to 1"),
+        ("0.5", "ValueError: returned a sub-score that is a str, not a number from 0 to 1"),
+        (float("nan"), "ValueError: returned a non-finite sub-score (nan)"),
+    ],
+)
+def test_a_sub_score_outside_0_1_is_that_scorers_cd001_never_clamped(value: object, error: str) -> None:
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[subscored(value), BOOM]))
+    assert [d.code for d in report.diagnostics] == ["CD001"]
+    assert report.scorers[0].error == error and report.scorers[0].subscore is None
+    assert report.scorers[1].error is None and report.score is not None
+
+
+@pytest.mark.parametrize("value", [0, 0.0, 0.25, 1, 1.0])
+def test_a_sub_score_from_0_to_1_is_kept(value: float) -> None:
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[subscored(value)]))
+    assert report.scorers[0].error is None and report.scorers[0].subscore == max(value, 0.0001)
 
 
 def test_scorer_without_features_reports_an_empty_mapping() -> None:

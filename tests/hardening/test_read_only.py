@@ -73,8 +73,19 @@ def test_read_only_commands_work_over_a_setting_a_run_refuses_and_name_it(
 
 def test_the_plugins_listing_is_in_aligned_columns(installed_plugins: Path) -> None:
     result = run_copydesk("plugins", pythonpath=[installed_plugins / "shout"])
-    lines = [line for line in result.stdout.splitlines() if not line.startswith("HTML extractor:")]
+    every = [line for line in result.stdout.splitlines() if not line.startswith("HTML extractor:")]
+    lines = [line for line in every if not line.startswith("    ")]  # under each plugin: its parts' descriptions
     assert len(lines) > 2
     columns = [[m.start() for m in re.finditer(r"\S+", line)][:4] for line in lines]  # name, dist, version, provides
     assert all(len(starts) == 4 for starts in columns)
     assert len({tuple(starts) for starts in columns}) == 1, result.stdout
+
+
+def test_the_plugins_listing_shows_each_scorers_and_formats_description() -> None:
+    text = run_copydesk("plugins").stdout.splitlines()
+    at = text.index(next(line for line in text if line.startswith("hedging ")))
+    assert text[at + 1] == "    HDG: Hedging language and vague attribution: uncertainty the article leaves open"
+    assert "    format:jsonl: One JSON report per line, streamed" in text
+    rows = {row["name"]: row for row in json.loads(run_copydesk("plugins", "-f", "json").stdout)["plugins"]}
+    assert rows["reporters"]["descriptions"]["format:jsonl"] == "One JSON report per line, streamed"
+    assert rows["hedging"]["descriptions"] == {"HDG": text[at + 1].split(": ", 1)[1]}
