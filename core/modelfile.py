@@ -42,6 +42,7 @@ from copydesk import __version__
 from copydesk.errors import ConfigError
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
 from copydesk.safety import CONTROL, shown
+from copydesk.smallfiles import MODEL_BYTES, NotReadable, read_small
 
 #: ``"format"`` of a model file, and the newest ``"format_version"`` this copydesk reads.
 FORMAT = "copydesk-model"
@@ -276,7 +277,9 @@ class ModelError(ConfigError):
 def load_model(path: Path | str, running: str | None = None) -> Model:
     """Read and validate a model file; a :class:`ModelError` (exit 2) names the file and the problem."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_small(path, MODEL_BYTES)
+    except NotReadable as exc:
+        raise ModelError(f"model file {path}: {exc}") from None
     except OSError as exc:
         raise ModelError(f"model file {path}: cannot be read ({exc.strerror or exc})") from None
     try:
