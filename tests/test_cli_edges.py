@@ -322,13 +322,33 @@ def test_bad_records_are_one_error_line_and_the_rest_is_scored(
     assert verdicts["good.txt"] != "unreadable" and verdicts[name] == "unreadable"
 
 
-def test_utf16_text_with_a_byte_order_mark_is_decoded_with_a_warning(cli: Cli, tmp_path: Path) -> None:
-    (tmp_path / "wide.txt").write_bytes(GOOD.encode("utf-16"))
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (GOOD.encode("utf-16"), "utf-16"),
+        (GOOD.encode("utf-32"), "utf-32"),  # its little-endian mark FF FE 00 00 begins with UTF-16's FF FE
+        (b"\x00\x00\xfe\xff" + GOOD.encode("utf-32-be"), "utf-32"),
+        (b"\xff\xfe\x00\x00" + GOOD.encode("utf-32-le"), "utf-32"),
+    ],
+    ids=["utf-16", "utf-32", "utf-32-be", "utf-32-le"],
+)
+def test_wide_text_with_a_byte_order_mark_is_decoded_with_a_warning(
+    cli: Cli, tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    (tmp_path / "wide.txt").write_bytes(data)
     result = cli("score", str(tmp_path), "-f", "json")
     [article] = json.loads(result.stdout)["articles"]
     assert result.exit_code == 0 and article["title"] == "A fine headline"
     assert article["source"]["encoding_detected"] and "warning" in error_lines(result)[0]
-    assert article["diagnostics"][0]["message"] == "Not valid UTF-8; decoded as utf-16 (byte order mark)"
+    assert article["diagnostics"][0]["message"] == f"Not valid UTF-8; decoded as {encoding} (byte order mark)"
+
+
+def test_text_of_nul_characters_after_a_byte_order_mark_is_binary_not_scored(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes(GOOD.encode("utf-32-le").join([b"\xff\xfe", b""]))  # UTF-32 under a UTF-16 mark
+    result = cli("score", str(tmp_path), "-f", "json")
+    [article] = json.loads(result.stdout)["articles"]
+    assert result.exit_code == 2 and article["verdict"] == "unreadable"
+    assert "binary file (contains NUL characters after a UTF-16 byte order mark)" in error_lines(result)[0]
 
 
 # configuration

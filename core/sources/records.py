@@ -17,7 +17,7 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat, no_words
+from copydesk.sources._common import Deferred, InputFormat, bom_encoding, no_words
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -143,8 +143,8 @@ def read_jsonl(
     whole = first == 1 and stop is None
     for line_no, raw in enumerate(_lines(handle, max_bytes, stop), start=first):
         records += 1
-        if line_no == 1 and raw.startswith(UTF16_BOMS):
-            yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
+        if line_no == 1 and (wide := bom_encoding(raw)) is not None:
+            yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); JSONL must be UTF-8", None, "jsonl")
             return
         if len(raw) > max_bytes and not raw.endswith(b"\n"):  # the rest of the line was skipped unread
             yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
