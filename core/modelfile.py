@@ -286,8 +286,10 @@ def loads(raw: bytes, running: str) -> Model:
             raise ModelError(f"is {what}, not a JSON model file; copydesk never loads pickles")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ModelError("is binary data, not a JSON model file") from None
+    except UnicodeDecodeError as exc:
+        if b"\x00" in raw[:8192]:
+            raise ModelError("is binary data, not a JSON model file") from None
+        raise ModelError(f"is not valid UTF-8 (byte {exc.start}: {exc.reason}), so not a JSON model file") from None
     except json.JSONDecodeError as exc:
         raise ModelError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
