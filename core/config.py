@@ -31,6 +31,7 @@ from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
 from copydesk.safety import CONTROL, quoted, shown
 from copydesk.scoring import ScoringSettings
+from copydesk.smallfiles import CONFIG_BYTES, NotReadable, read_small
 from copydesk.sources import STDIN_FORMATS
 
 PACKAGED = "config.toml"
@@ -131,8 +132,10 @@ def packaged_defaults() -> dict[str, Any]:
 def _read_toml(path: Path) -> dict[str, Any]:
     """Parse one TOML file; a parse error becomes a ConfigError naming file and line."""
     try:
-        data = path.read_bytes()
+        data = read_small(path, CONFIG_BYTES)
         return tomllib.loads(data.removeprefix(b"\xef\xbb\xbf").decode("utf-8"))
+    except NotReadable as exc:
+        raise ConfigError(f"{path}: cannot read the configuration file: it {exc}") from None
     except FileNotFoundError:
         raise ConfigError(f"{path}: configuration file not found") from None
     except IsADirectoryError:
@@ -216,8 +219,8 @@ def placed(message: str, where: str) -> str:
         return message
     prefix = table.removesuffix("]") + "." if table else ""
     try:
-        text = Path(file).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_small(file, CONFIG_BYTES).decode("utf-8-sig")
+    except (OSError, NotReadable, UnicodeDecodeError):
         return message
     keys = [f"{named.group(1)}.{named.group(3)}"] if named.group(3) else []
     for key in (*keys, named.group(1)):

@@ -24,7 +24,9 @@ to 1). A format-1 file still loads, with no such figures.
 (by its magic bytes, before any parsing), invalid JSON, another format, a newer
 ``format_version``, a file written by a newer copydesk, and any malformed field (the
 optional ``grades``, ``calibration`` and ``training`` blocks included: objects, of
-finite numbers where the reports format them).
+finite numbers where the reports format them, ``grades`` holding only ``floors`` (scores
+0-100) and ``shares`` (0-1), the calibration's ``floor`` 0-100 and ``share`` 0-1, and
+each feature's ``weight`` within 0-1,000,000 as ``[scoring.weights]`` is).
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ from pathlib import Path
 from typing import Any
 
 from copydesk import __version__
+from copydesk.config import MAX_WEIGHT
 from copydesk.errors import ConfigError
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
 from copydesk.safety import CONTROL, shown
+from copydesk.smallfiles import MODEL_BYTES, NotReadable, read_small
 
 #: ``"format"`` of a model file, and the newest ``"format_version"`` this copydesk reads.
 FORMAT = "copydesk-model"
@@ -155,8 +159,8 @@ def _feature(data: Any, where: str) -> FeatureNorm:
     if direction not in DIRECTIONS:
         raise ModelError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}, not {shown(direction)}")
     weight, learned, slope = (float(_need(data, k, num, where)) for k in ("weight", "learned", "slope"))
-    if not (math.isfinite(weight) and weight >= 0 and math.isfinite(slope) and slope > 0):
-        raise ModelError(f"{where}: 'weight' must be >= 0 and 'slope' > 0")
+    if not (0 <= weight <= MAX_WEIGHT and math.isfinite(slope) and slope > 0):  # NaN fails both
+        raise ModelError(f"{where}: 'weight' must be within 0-{MAX_WEIGHT:,.0f} and 'slope' > 0")
     scorer, name, unit = (_need(data, k, str, where) for k in ("scorer", "name", "unit"))
     return FeatureNorm(scorer, name, direction, unit, slope, weight, learned, tuple(float(q) for q in quantiles))
 
@@ -219,6 +223,30 @@ def _header(data: Any, running: str) -> None:
         raise ModelError(f"written by copydesk {data['copydesk_version']}, newer than this copydesk ({running})")
 
 
+#: What each number of the ``grades`` and ``calibration`` blocks may be: a score 0-100 or a share 0-1.
+_RANGES = {"floors": 100.0, "shares": 1.0, "floor": 100.0, "share": 1.0}
+
+
+def _bands(
+    grades: Mapping[str, Any], calibration: dict[str, float]
+) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+    """The ``grades`` block's floors and shares and the calibration, each number checked against its range.
+
+    ``grades`` holds ``floors`` and ``shares`` only (grade bands straight under it are a
+    malformed file, not an empty block); reports print every one of these numbers.
+    """
+    if unknown := sorted(set(grades) - {"floors", "shares"}):
+        raise ModelError(f"grades: {shown(unknown[0])} is not a key of 'grades' (it holds 'floors' and 'shares')")
+    floors, shares = _numbers(grades, "floors", "grades"), _numbers(grades, "shares", "grades")
+    checked = [("grades.floors", "floors", floors), ("grades.shares", "shares", shares)]
+    checked += [("calibration", key, {key: value}) for key, value in calibration.items() if key in _RANGES]
+    for where, kind, values in checked:
+        for band, value in values.items():
+            if not 0 <= value <= _RANGES[kind]:
+                raise ModelError(f"{where}: {shown(band)} must be within 0-{_RANGES[kind]:g}, not {value:g}")
+    return floors, shares, calibration
+
+
 def parse(data: Any, running: str) -> Model:
     """A :class:`Model` from a model file's JSON object; :class:`ModelError` when it is not one.
 
@@ -236,15 +264,15 @@ def parse(data: Any, running: str) -> Model:
     if size < 1 or not (math.isfinite(scale) and scale > 0) or not 0.0 <= penalty <= 1.0:
         raise ModelError("'reference_size' and 'scale' must be positive, 'truncation_penalty' within 0-1")
     grades = _object(data, "grades", "model")
-    floors = _numbers(grades, "floors", "grades")
+    floors, shares, calibration = _bands(grades, _numbers(data, "calibration", "model"))
     return Model(
         features=features,
         reference_size=size,
         scale=scale,
         truncation_penalty=penalty,
         grade_floors=floors,
-        grade_shares=_numbers(grades, "shares", "grades"),
-        calibration=_numbers(data, "calibration", "model"),
+        grade_shares=shares,
+        calibration=calibration,
         training=_object(data, "training", "model"),
         copydesk_version=data.get("copydesk_version", ""),
         reference=tuple(_best_first(g, floors) for g in _reference(data, data["format_version"])),
@@ -258,8 +286,10 @@ def loads(raw: bytes, running: str) -> Model:
             raise ModelError(f"is {what}, not a JSON model file; copydesk never loads pickles")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
-    except UnicodeDecodeError:
-        raise ModelError("is binary data, not a JSON model file") from None
+    except UnicodeDecodeError as exc:
+        if b"\x00" in raw[:8192]:
+            raise ModelError("is binary data, not a JSON model file") from None
+        raise ModelError(f"is not valid UTF-8 (byte {exc.start}: {exc.reason}), so not a JSON model file") from None
     except json.JSONDecodeError as exc:
         raise ModelError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
@@ -276,7 +306,9 @@ class ModelError(ConfigError):
 def load_model(path: Path | str, running: str | None = None) -> Model:
     """Read and validate a model file; a :class:`ModelError` (exit 2) names the file and the problem."""
     try:
-        raw = Path(path).read_bytes()
+        raw = read_small(path, MODEL_BYTES)
+    except NotReadable as exc:
+        raise ModelError(f"model file {path}: {exc}") from None
     except OSError as exc:
         raise ModelError(f"model file {path}: cannot be read ({exc.strerror or exc})") from None
     try:

@@ -396,7 +396,7 @@ class Runner:
         diags: list[Finding] = []
         source = article.source
         if source is not None and source.encoding_detected:
-            how = "byte order mark" if source.encoding == "utf-16" else "detected by charset-normalizer"
+            how = "byte order mark" if source.encoding in ("utf-16", "utf-32") else "detected by charset-normalizer"
             diags.append(diagnostics.diagnostic(diagnostics.ENCODING_GUESSED, encoding=source.encoding, how=how))
         for r in results:
             if r.prefix in self.batch_errors:

@@ -51,7 +51,10 @@ def default_prefix(name: str) -> str:
 def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
     """Check ``name`` and ``prefix`` (derived when None); raise UsageError naming the bad one."""
     if not RULE_NAME.fullmatch(name):
-        raise UsageError(f"plugin name {shown(name)} must be kebab-case: lowercase letters, digits and hyphens")
+        raise UsageError(
+            f"plugin name {shown(name)} must be kebab-case: a lowercase letter, then lowercase letters, digits"
+            " and single hyphens (not at the end)"
+        )
     chosen = prefix if prefix is not None else default_prefix(name)
     if prefix_problem(chosen):
         raise UsageError(f"prefix {shown(chosen)} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
@@ -114,10 +117,13 @@ def new_plugin(name: str, directory: Path, prefix: str | None = None) -> Path:
     root = directory / names.distribution
     if root.exists() and (not root.is_dir() or any(root.iterdir())):
         raise UsageError(f"{root} already exists and is not an empty folder")
-    for relative, content in files(names).items():
-        path = root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
+    try:
+        for relative, content in files(names).items():
+            path = root / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(content, encoding="utf-8")
+    except OSError as exc:  # --directory is a file, read-only, ...: the user's to fix (exit 2), not copydesk's
+        raise UsageError(f"--directory {directory}: cannot write the package: {exc.strerror or exc}") from None
     return root
 
 

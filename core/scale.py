@@ -37,7 +37,7 @@ from copydesk.models import Article, ArticleReport, Unreadable
 from copydesk.pool import Render, Rendered, _rendered
 from copydesk.runner import Runner
 from copydesk.sources import FORMATS, Batch, parquet, records
-from copydesk.sources._common import UTF16_BOMS
+from copydesk.sources._common import WIDE_BOMS
 
 Item = Article | Unreadable
 #: Bytes of JSONL per partition at most (fewer when the batch is small: every worker gets work).
@@ -202,14 +202,14 @@ def _jsonl_parts(path: str, display: str, target: int) -> Iterator[Part]:
     """Byte ranges of about ``target`` bytes, each starting after a line feed, with its first line number.
 
     A file with a lone carriage return (a classic Mac line break, at which the reader
-    also splits records) or a UTF-16 byte order mark is one partition: counting line
+    also splits records) or a UTF-16 or UTF-32 byte order mark is one partition: counting line
     feeds would number its records wrongly.
     """
     cuts, size, lone_cr = _line_cuts(path, target)
     with open(path, "rb") as handle:
-        head = handle.read(2)
+        head = handle.read(4)
     cuts = [(start, line) for start, line in cuts if start < size]
-    if lone_cr or head in UTF16_BOMS or len(cuts) <= 1:
+    if lone_cr or head.startswith(WIDE_BOMS) or len(cuts) <= 1:
         yield Part("jsonl", path, display)
         return
     ends = [start for start, _ in cuts[1:]] + [0]

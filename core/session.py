@@ -119,7 +119,24 @@ class Session:
             " under the model in use (weights apply only to scorers it has no feature of; truncation is its fixed factor)"
             for name in sorted(self.config.user_weights & idle)
         ]
-        return lines + self._unmeasured()
+        return lines + self._unmeasured() + self._unweighed()
+
+    def _unweighed(self) -> list[str]:
+        """A warning per running scorer the model weighs that declares a feature the model lacks (fitted without it)."""
+        model = self.runner.model
+        keys = {feature.key for feature in model.features}
+        missing = [
+            f"{active.scorer.name}.{feature.name}"
+            for active in self.runner.active
+            if active.scorer.name in model.scorers
+            for feature in active.scorer.features
+            if f"{active.scorer.name}.{feature.name}" not in keys
+        ]
+        return [
+            f"copydesk: warning: the model in use has no feature {safety.neutralise(key)}, which its scorer declares:"
+            " the score goes without it (a model fitted with an older scorer; re-fit it with 'copydesk learn-weights')"
+            for key in missing
+        ]
 
     def _unmeasured(self) -> list[str]:
         """A warning when no scorer runs, or when scorers the score reads do not (rules deselected, plugin disabled).

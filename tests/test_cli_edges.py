@@ -322,13 +322,63 @@ def test_bad_records_are_one_error_line_and_the_rest_is_scored(
     assert verdicts["good.txt"] != "unreadable" and verdicts[name] == "unreadable"
 
 
-def test_utf16_text_with_a_byte_order_mark_is_decoded_with_a_warning(cli: Cli, tmp_path: Path) -> None:
-    (tmp_path / "wide.txt").write_bytes(GOOD.encode("utf-16"))
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (GOOD.encode("utf-16"), "utf-16"),
+        (GOOD.encode("utf-32"), "utf-32"),  # its little-endian mark FF FE 00 00 begins with UTF-16's FF FE
+        (b"\x00\x00\xfe\xff" + GOOD.encode("utf-32-be"), "utf-32"),
+        (b"\xff\xfe\x00\x00" + GOOD.encode("utf-32-le"), "utf-32"),
+    ],
+    ids=["utf-16", "utf-32", "utf-32-be", "utf-32-le"],
+)
+def test_wide_text_with_a_byte_order_mark_is_decoded_with_a_warning(
+    cli: Cli, tmp_path: Path, data: bytes, encoding: str
+) -> None:
+    (tmp_path / "wide.txt").write_bytes(data)
     result = cli("score", str(tmp_path), "-f", "json")
     [article] = json.loads(result.stdout)["articles"]
     assert result.exit_code == 0 and article["title"] == "A fine headline"
     assert article["source"]["encoding_detected"] and "warning" in error_lines(result)[0]
-    assert article["diagnostics"][0]["message"] == "Not valid UTF-8; decoded as utf-16 (byte order mark)"
+    assert article["diagnostics"][0]["message"] == f"Not valid UTF-8; decoded as {encoding} (byte order mark)"
+
+
+def test_a_cp1252_csv_row_is_decoded_in_the_encoding_detected_once_per_file(cli: Cli, tmp_path: Path) -> None:
+    rows = "id,title,text\nr1,Caf\u00e9 owners said,{body}\nr2,Plain,{body}\nr3,R\u00e9sum\u00e9 plan,{body}\n"
+    (tmp_path / "sheet.csv").write_bytes(rows.format(body=GOOD.replace("\n", " ")).encode("cp1252"))
+    result = cli("score", str(tmp_path), "-f", "json")
+    articles = {a["id"]: a for a in json.loads(result.stdout)["articles"]}
+    assert result.exit_code == 0, result.stderr
+    assert articles["r1"]["title"] == "Caf\u00e9 owners said" and articles["r3"]["title"] == "R\u00e9sum\u00e9 plan"
+    assert articles["r1"]["source"]["encoding_detected"] and not articles["r2"]["source"]["encoding_detected"]
+    assert [d["code"] for d in articles["r1"]["diagnostics"]] == ["CD003"]
+
+
+def test_a_cp1252_csv_row_is_unreadable_without_the_encoding_fallback(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "c.toml").write_text("[sources]\nencoding_fallback = false\n", encoding="utf-8")
+    (tmp_path / "sheet.csv").write_bytes(("id,text\nr1,Caf\u00e9 " + GOOD.replace("\n", " ") + "\n").encode("cp1252"))
+    result = cli("score", str(tmp_path / "sheet.csv"), "--config", str(tmp_path / "c.toml"))
+    assert result.exit_code == 2 and "not valid UTF-8 (character 4 of a cell)" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_a_csv_with_a_wide_byte_order_mark_is_refused_naming_its_encoding(
+    cli: Cli, tmp_path: Path, encoding: str
+) -> None:
+    (tmp_path / "sheet.csv").write_bytes(("id,text\nr1," + GOOD.replace("\n", " ") + "\n").encode(encoding))
+    result = cli("score", str(tmp_path / "sheet.csv"))
+    assert result.exit_code == 2
+    assert error_lines(result) == [
+        f"copydesk: error: {tmp_path / 'sheet.csv'}: encoded as {encoding.upper()} (a byte order mark); CSV must be UTF-8"
+    ]
+
+
+def test_text_of_nul_characters_after_a_byte_order_mark_is_binary_not_scored(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "wide.txt").write_bytes(GOOD.encode("utf-32-le").join([b"\xff\xfe", b""]))  # UTF-32 under a UTF-16 mark
+    result = cli("score", str(tmp_path), "-f", "json")
+    [article] = json.loads(result.stdout)["articles"]
+    assert result.exit_code == 2 and article["verdict"] == "unreadable"
+    assert "binary file (contains NUL characters after a UTF-16 byte order mark)" in error_lines(result)[0]
 
 
 # configuration

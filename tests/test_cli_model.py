@@ -73,6 +73,26 @@ def untrained(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def misgraded(data: dict[str, Any]) -> dict[str, Any]:
+    data["grades"] = {"A": 10, "B": 20}  # bands straight under 'grades', not under 'floors'
+    return data
+
+
+def overcalibrated(data: dict[str, Any]) -> dict[str, Any]:
+    data["calibration"]["floor"] = 500
+    return data
+
+
+def overshared(data: dict[str, Any]) -> dict[str, Any]:
+    data["grades"]["shares"]["A"] = 1.5
+    return data
+
+
+def overweighted(data: dict[str, Any]) -> dict[str, Any]:
+    data["features"][0]["weight"] = 1e300
+    return data
+
+
 def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Each bad model file and the problem its error line must name."""
     corrupt = folder / "corrupt.json"
@@ -108,6 +128,22 @@ def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             write(folder, untrained(packaged()), "untrained.json"),
             "model: 'training' is not an object",
         ),
+        "grades-malformed": (
+            write(folder, misgraded(packaged()), "misgraded.json"),
+            "grades: 'A' is not a key of 'grades' (it holds 'floors' and 'shares')",
+        ),
+        "calibration-floor-out-of-range": (
+            write(folder, overcalibrated(packaged()), "overcalibrated.json"),
+            "calibration: 'floor' must be within 0-100, not 500",
+        ),
+        "grade-share-out-of-range": (
+            write(folder, overshared(packaged()), "overshared.json"),
+            "grades.shares: 'A' must be within 0-1, not 1.5",
+        ),
+        "weight-too-large": (
+            write(folder, overweighted(packaged()), "overweighted.json"),
+            "features[0]: 'weight' must be within 0-1,000,000",
+        ),
     }
 
 
@@ -122,6 +158,10 @@ CASES = [
     "missing",
     "calibration-not-a-number",
     "training-not-an-object",
+    "grades-malformed",
+    "calibration-floor-out-of-range",
+    "grade-share-out-of-range",
+    "weight-too-large",
 ]
 
 
@@ -140,6 +180,19 @@ def test_a_bad_model_file_is_one_line_naming_it_and_exit_2(
     assert result.stdout == "" and calls == []
     assert result.stderr.startswith(f"copydesk: error: model file {path}: ")
     assert problem in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_model_without_a_feature_its_scorer_declares_scores_with_a_warning_naming_it(
+    cli: Cli, no_project_config: Path
+) -> None:
+    data = packaged()
+    dropped = data["features"].pop(0)
+    path = write(no_project_config, data, "short.json")
+    result = cli("score", str(SEEDS), "--model", path.name, "-f", "json")
+    key = f"{dropped['scorer']}.{dropped['name']}"
+    assert result.exit_code == EXIT_OK
+    assert f"copydesk: warning: the model in use has no feature {key}, which its scorer declares" in result.stderr
+    assert "no feature" not in cli("score", str(SEEDS), "-f", "json").stderr  # the packaged model has every one
 
 
 def test_the_config_key_names_the_model_relative_to_the_config_file(cli: Cli, no_project_config: Path) -> None:

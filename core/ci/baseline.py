@@ -44,6 +44,7 @@ from typing import Any, TextIO
 from copydesk.errors import UsageError
 from copydesk.models import ArticleReport, Finding, RunSummary
 from copydesk.safety import shown
+from copydesk.smallfiles import BASELINE_BYTES, NotReadable, read_small
 
 FORMAT_VERSION = 1
 DESIGN = "sha256(article id NUL rule code NUL normalised matched text)[:32]"
@@ -191,7 +192,9 @@ MAX_COUNT = 2**53 - 1
 def _read(path: Path) -> Any:
     """The JSON value of the file at ``path``; a missing file, or one that is not JSON, is a UsageError."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"), parse_int=_bounded_int)
+        return json.loads(read_small(path, BASELINE_BYTES).decode("utf-8"), parse_int=_bounded_int)
+    except NotReadable as exc:
+        raise UsageError(f"{path}: not a copydesk baseline: it {exc}") from None
     except FileNotFoundError:
         raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -39,8 +39,12 @@ def xml_lines(lines: list[str]) -> str:
 
 
 def xml_attr(text: str) -> str:
-    """A quoted attribute value (newlines kept as character references)."""
-    return quoteattr(_xml_chars(text), {"\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
+    r"""A quoted attribute value on one line: a newline, CR or tab shows as ``\n``, ``\r``, ``\t`` like any control.
+
+    A test name is printed line by line by CI reporters, so a character reference
+    (``&#10;``) would let an id start a line of its own (``::error::`` in GitHub Actions).
+    """
+    return quoteattr(_NOT_XML.sub("\N{REPLACEMENT CHARACTER}", safety.neutralise(text)))
 
 
 def finding_lines(report: ArticleReport) -> str:

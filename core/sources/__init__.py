@@ -28,7 +28,7 @@ from typing import IO, Any
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
 from copydesk.sources import html, parquet, records, text
-from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat, ReadDeferred
+from copydesk.sources._common import Deferred, InputFormat, ReadDeferred, bom_encoding
 from copydesk.sources._spool import Spool, head, spool
 from copydesk.sources.text import parse_text
 
@@ -265,11 +265,11 @@ def _reader(fmt: InputFormat, defer: bool) -> ReadDeferred:
 def _sniffed(first: bytes) -> InputFormat:
     """The format of a stream by its first bytes: JSONL when they start a JSON object, else text.
 
-    UTF-16 with a byte order mark is read through the mark, so a UTF-16 JSONL stream is
+    UTF-16 or UTF-32 with a byte order mark is read through the mark, so such a JSONL stream is
     JSONL, refused as such, exactly as the same file named ``.jsonl`` would be.
     """
-    if first.startswith(UTF16_BOMS):
-        start = first.decode("utf-16", errors="ignore").lstrip("\ufeff \t\r\n\x00")
+    if (wide := bom_encoding(first)) is not None:
+        start = first.decode(wide, errors="ignore").lstrip("\ufeff \t\r\n\x00")
         return records.JSONL if start.startswith("{") else text.TXT
     return records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
 

@@ -14,6 +14,17 @@ from copydesk.models import Article, Unreadable
 from copydesk.suppress import comment_spans
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: UTF-32's byte order marks; the little-endian one begins with UTF-16's, so they are looked for first.
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+#: Any byte order mark but UTF-8's: a file starting with one is UTF-16 or UTF-32, not UTF-8.
+WIDE_BOMS = UTF32_BOMS + UTF16_BOMS
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """``utf-32`` or ``utf-16`` when ``data`` starts with that encoding's byte order mark (UTF-32 looked for first), else None."""
+    if data.startswith(UTF32_BOMS):
+        return "utf-32"
+    return "utf-16" if data.startswith(UTF16_BOMS) else None
 
 
 def no_words(text: str) -> bool:
@@ -87,13 +98,8 @@ def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
     """Decode bytes: UTF-8 (BOM stripped), else a detected encoding; or a problem string."""
     if not data.strip():
         return "empty file"
-    if data.startswith(UTF16_BOMS):
-        if not fallback:
-            return "not valid UTF-8 (a UTF-16 byte order mark)"
-        try:
-            return data.decode("utf-16"), "utf-16", True
-        except UnicodeDecodeError as exc:
-            return f"not valid UTF-16 after its byte order mark (byte {exc.start}: {exc.reason})"
+    if (wide := bom_encoding(data)) is not None:
+        return _decode_wide(data, wide, fallback)
     if b"\x00" in data[:8192]:
         return "binary file (contains NUL bytes)"
     if data.startswith(b"\xef\xbb\xbf"):
@@ -110,6 +116,20 @@ def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
     if best is None or best.encoding is None:
         return f"{reason}, and its encoding could not be detected"
     return str(best), best.encoding, True
+
+
+def _decode_wide(data: bytes, encoding: str, fallback: bool) -> tuple[str, str, bool] | str:
+    """Bytes after a UTF-16 or UTF-32 byte order mark, decoded; or a problem string (text holding NULs is binary)."""
+    name = encoding.upper()
+    if not fallback:
+        return f"not valid UTF-8 (a {name} byte order mark)"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return f"not valid {name} after its byte order mark (byte {exc.start}: {exc.reason})"
+    if "\x00" in text[:8192]:
+        return f"binary file (contains NUL characters after a {name} byte order mark)"
+    return text, encoding, True
 
 
 def read_whole(handle: IO[bytes], path: str, fmt: str, sources: Mapping[str, Any]) -> Decoded | Unreadable:

@@ -12,12 +12,13 @@ import csv
 import json
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from typing import IO, Any, Literal, overload
 
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import UTF16_BOMS, Deferred, InputFormat, no_words
+from copydesk.sources._common import Deferred, InputFormat, bom_encoding, no_words
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -143,8 +144,8 @@ def read_jsonl(
     whole = first == 1 and stop is None
     for line_no, raw in enumerate(_lines(handle, max_bytes, stop), start=first):
         records += 1
-        if line_no == 1 and raw.startswith(UTF16_BOMS):
-            yield Unreadable(path, "encoded as UTF-16 (a byte order mark); JSONL must be UTF-8", None, "jsonl")
+        if line_no == 1 and (wide := bom_encoding(raw)) is not None:
+            yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); JSONL must be UTF-8", None, "jsonl")
             return
         if len(raw) > max_bytes and not raw.endswith(b"\n"):  # the rest of the line was skipped unread
             yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
@@ -337,7 +338,50 @@ def _left_open(row: Row, cells: list[str] | str, header: list[str], rows: CsvRow
     return f"{problem}; read on from line {row.line + 1}" if rows.reread() else problem
 
 
-def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int) -> Iterator[Article | Unreadable]:
+BOM = b"\xef\xbb\xbf"
+
+
+class _Guess:
+    """The encoding of a CSV file that is not UTF-8, detected once (charset-normalizer), from its first row that is not."""
+
+    def __init__(self, fallback: bool) -> None:
+        self.fallback = fallback
+        self.tried = False
+        self.encoding: str | None = None
+
+    def cells(self, data: bytes) -> list[str] | None:
+        """The row's cells in the detected encoding; None when fallback is off, nothing was detected or it does not decode."""
+        if not self.fallback:
+            return None
+        if not self.tried:
+            from charset_normalizer import from_bytes
+
+            self.tried = True
+            best = from_bytes(data).best()
+            self.encoding = None if best is None else best.encoding
+        if self.encoding is None:
+            return None
+        try:
+            return next(csv.reader([data.decode(self.encoding)], strict=True), [])
+        except (UnicodeDecodeError, LookupError, csv.Error):
+            return None
+
+
+def _data_row(
+    row: Row, cells: list[str], header: list[str], path: str, fields: Mapping[str, str], guess: _Guess
+) -> Article | Unreadable:
+    """A parsed data row as an Article; a row that is not UTF-8 is decoded in the file's detected encoding (CD003)."""
+    if _not_utf8(cells) is None or row.data is None or (again := guess.cells(row.data)) is None:
+        return _csv_row(cells, header, path, fields, row.line)
+    article = _csv_row(again, header, path, fields, row.line)
+    if isinstance(article, Article) and article.source is not None and guess.encoding is not None:
+        article = replace(article, source=replace(article.source, encoding=guess.encoding, encoding_detected=True))
+    return article
+
+
+def read_csv(
+    handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes: int, fallback: bool = False
+) -> Iterator[Article | Unreadable]:
     """Stream a CSV file with a header row: one Article or Unreadable per row.
 
     The file is split into rows first (:mod:`._csvrows`), so whatever is wrong with a
@@ -346,12 +390,19 @@ def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes:
     does not parse, or has the wrong number of columns, is a quote left open on its first
     line, closed by another rows later). A header that cannot be read ends the file. A blank
     line (nothing but its ending) is no row; a row whose fields are all empty is one (its text is empty).
+    With ``fallback`` (``[sources] encoding_fallback``) a row that is not UTF-8 is decoded
+    in the encoding charset-normalizer detects from the first such row, once per file. A
+    file starting with a UTF-16 or UTF-32 byte order mark is refused: CSV must be UTF-8.
     """
     csv.field_size_limit(max(max_bytes, 131072))  # a row, and so each of its cells, is within max_bytes
     start = handle.tell()
-    if handle.read(3) != b"\xef\xbb\xbf":
+    if (wide := bom_encoding(handle.read(4))) is not None:
+        yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); CSV must be UTF-8", None, "csv")
+        return
+    handle.seek(start)
+    if handle.read(3) != BOM:
         handle.seek(start)
-    rows = csv_rows(handle, max_bytes)
+    rows, guess = csv_rows(handle, max_bytes), _Guess(fallback)
     first = next(rows, None)
     header = None if first is None else _cells(first, max_bytes, "header")
     if isinstance(header, str):
@@ -374,7 +425,7 @@ def read_csv(handle: IO[bytes], path: str, fields: Mapping[str, str], max_bytes:
         if isinstance(cells, str):
             yield Unreadable(path, cells, row.line, "csv")
         else:
-            yield _csv_row(cells, header, path, fields, row.line)
+            yield _data_row(row, cells, header, path, fields, guess)
     if not count:
         yield Unreadable(path, "no rows after the header", None, "csv")
 
@@ -393,7 +444,7 @@ def _jsonl_deferred(
 
 def _csv(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
     """The CSV reader, configured by ``[sources]``."""
-    return read_csv(handle, path, sources["fields"], int(sources["max_bytes"]))
+    return read_csv(handle, path, sources["fields"], int(sources["max_bytes"]), bool(sources["encoding_fallback"]))
 
 
 JSONL = InputFormat("jsonl", _jsonl, "lines", _jsonl_deferred)

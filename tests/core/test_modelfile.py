@@ -61,6 +61,7 @@ def feature_edit(**changes):
     [
         (pickle.dumps({"coef": [1.0]}), "is a Python pickle, not a JSON model file; copydesk never loads pickles"),
         (b"\x00\x01\xff\xfe binary", "is binary data, not a JSON model file"),
+        (b'{"format": "caf\xe9"}', "is not valid UTF-8 (byte 15: invalid continuation byte), so not a JSON model file"),
         (b'{"format": "copydesk-model", ', "is not valid JSON (line 1, column 30: Expecting property name"),
         (b"[1, 2]", 'not a copydesk model file (no "format": "copydesk-model")'),
         (edit(format_version=FORMAT_VERSION + 1), f"format_version {FORMAT_VERSION + 1} is newer than this copydesk"),
@@ -71,7 +72,7 @@ def feature_edit(**changes):
         (feature_edit(direction="good"), "features[1]: 'direction' must be one of problem, evidence, not 'good'"),
         (feature_edit(quantiles=[0.0] * 100), "features[1]: 'quantiles' must be 101 finite numbers"),
         (feature_edit(quantiles=[1.0] + [0.0] * 100), "features[1]: 'quantiles' must not decrease"),
-        (feature_edit(weight=-0.1), "features[1]: 'weight' must be >= 0"),
+        (feature_edit(weight=-0.1), "features[1]: 'weight' must be within 0-1,000,000"),
         (feature_edit(weight=True), "features[1]: 'weight' is missing or not a number"),
         (feature_edit(scorer="hedging", name="vague_per_1000_words"), "a scorer.name key appears twice"),
         (edit(copydesk_version=3), "'copydesk_version' is not a string: 3"),

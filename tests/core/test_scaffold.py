@@ -80,6 +80,7 @@ def test_default_prefix(name: str, prefix: str) -> None:
     ("args", "message"),
     [
         (["new-plugin", "Bad_Name"], "must be kebab-case"),
+        (["new-plugin", "1abc"], "plugin name '1abc' must be kebab-case: a lowercase letter, then"),
         (["new-plugin", "x"], "prefix 'X' must be 2-4 capital letters"),
         (["new-plugin", "loaded-words", "--prefix", "CD"], "prefix 'CD'"),
         (["new-plugin", "loaded-words", "--prefix", "lw"], "prefix 'lw'"),
@@ -107,6 +108,16 @@ def test_new_plugin_refuses_a_non_empty_folder(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["new-plugin", "taken", "--directory", str(tmp_path)])
     assert result.exit_code == 2 and "already exists" in result.stderr
     assert [p.name for p in (tmp_path / "copydesk-taken").iterdir()] == ["keep.txt"]
+
+
+def test_new_plugin_into_a_directory_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "afile").write_text("mine")
+    result = CliRunner().invoke(app, ["new-plugin", "zz-top", "--directory", str(tmp_path / "afile")])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: --directory {tmp_path / 'afile'}: cannot write the package: Not a directory"
+    ]
+    assert (tmp_path / "afile").read_text() == "mine"
 
 
 def test_templates_leave_no_token_unfilled() -> None:

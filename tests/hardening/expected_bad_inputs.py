@@ -68,10 +68,10 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-only-empty-fields": (2, "copydesk: error: x.csv:2: field 'text' is empty", [("good.txt", False), ("x.csv:2", True)]),
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
-    "csv-invalid-utf8": (
-        2,
-        "copydesk: error: x.csv:3: not valid UTF-8 (character 4 of a cell)",
-        [("good.txt", False), ("1", False), ("x.csv:3", True)],
+    "csv-invalid-utf8": (  # the encoding fallback, detected from the row (a cp1250 guess for one e-acute)
+        0,
+        "copydesk: warning: 2: Not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        [("good.txt", False), ("1", False), ("2", False)],
     ),
     "csv-long-row": (
         2,
@@ -128,8 +128,8 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-utf16": (
         2,
-        "copydesk: error: x.csv:1: not valid UTF-8 (header, character 1 of a cell)",
-        [("good.txt", False), ("x.csv:1", True)],
+        "copydesk: error: x.csv: encoded as UTF-16 (a byte order mark); CSV must be UTF-8",
+        [("good.txt", False), ("x.csv", True)],
     ),
     "empty-txt": (2, "copydesk: error: x.txt: empty file", [("good.txt", False), ("x.txt", True)]),
     "folder-no-articles": (

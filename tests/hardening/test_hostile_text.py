@@ -81,6 +81,19 @@ def test_no_format_and_no_stderr_line_can_be_forged(hostile: Path, fmt: str) -> 
     assert "FAIL" in result.stderr and "\\x1b" in result.stderr  # the id is shown, escaped
 
 
+def test_junit_attributes_show_newlines_tabs_and_crs_as_visible_escapes(hostile: Path) -> None:
+    """A CI reporter prints a test's name and message as read: ``&#10;`` in the file would be a real line break."""
+    import xml.etree.ElementTree as ET
+
+    result = run_copydesk("check", "--fail-under", "99", "--source-fail-under", "99", "-f", "junit", str(hostile))
+    assert result.exit_code == 2, result.stderr
+    assert "&#10;" not in result.stdout and "&#13;" not in result.stdout and "&#9;" not in result.stdout
+    values = [value for element in ET.fromstring(result.stdout).iter() for value in element.attrib.values()]
+    assert [v for v in values if re.search(r"[\n\r\t]", v)] == []
+    names = [tc.get("name", "") for tc in ET.fromstring(result.stdout).iter("testcase")]
+    assert any(name.startswith("a\\n::error title=forged::pwned") for name in names), names
+
+
 def test_a_file_named_like_a_workflow_command_cannot_start_a_line(tmp_path: Path) -> None:
     name = tmp_path / "::error title=forged::x.txt"
     name.write_text("Title\n\n" + BODY, encoding="utf-8")

@@ -268,21 +268,24 @@ def _score_bytes(*args: str, stdin: bytes | None = None) -> tuple[int, list[str]
     return proc.returncode, proc.stderr.decode().splitlines(), [(a["id"], a["verdict"]) for a in articles]
 
 
-@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom"])
-def test_a_utf16_jsonl_on_stdin_is_refused_as_the_same_file_named(tmp_path: Path, encoding: str) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le-bom", "utf-16-be-bom", "utf-32", "utf-32-be-bom"])
+def test_a_utf16_or_utf32_jsonl_on_stdin_is_refused_as_the_same_file_named(tmp_path: Path, encoding: str) -> None:
     text = json.dumps({"id": "rec", "title": "T", "text": BODY}) + "\n"
     data = {
         "utf-16": text.encode("utf-16"),
         "utf-16-le-bom": b"\xff\xfe" + text.encode("utf-16-le"),
         "utf-16-be-bom": b"\xfe\xff" + text.encode("utf-16-be"),
+        "utf-32": text.encode("utf-32"),
+        "utf-32-be-bom": b"\x00\x00\xfe\xff" + text.encode("utf-32-be"),
     }[encoding]
+    wide = encoding[:6].upper()
     path = tmp_path / "x.jsonl"
     path.write_bytes(data)
     named = _score_bytes(str(path))
     piped = _score_bytes("-", stdin=data)
     assert named[0] == piped[0] == 2
     assert [line.replace(str(path), "<stdin>") for line in named[1]] == piped[1] == [
-        "copydesk: error: <stdin>: encoded as UTF-16 (a byte order mark); JSONL must be UTF-8"
+        f"copydesk: error: <stdin>: encoded as {wide} (a byte order mark); JSONL must be UTF-8"
     ]
     assert [(a.replace(str(path), "<stdin>"), v) for a, v in named[2]] == piped[2] == [("<stdin>", "unreadable")]
 
