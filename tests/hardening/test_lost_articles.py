@@ -381,17 +381,26 @@ def test_a_pipe_named_beside_files_is_bounded_like_standard_input_and_costs_only
     assert sent[0] < 1 << 20, f"{sent[0]} bytes of the pipe were read for a 1000-byte article"
 
 
-def test_a_csv_row_in_another_encoding_costs_only_that_row(tmp_path: Path) -> None:
+def test_a_csv_row_in_another_encoding_costs_only_that_row_without_the_fallback(tmp_path: Path) -> None:
     line = BODY.replace(",", "").strip()
     rows = [f"{i},{line}".encode() for i in range(10)] + [f"bad,caf\u00e9 {line}".encode("latin-1")]
     rows.append(f"after,{line}".encode())
     path = tmp_path / "mixed.csv"
     path.write_bytes(b"id,text\n" + b"\n".join(rows) + b"\n")
-    result = run_copydesk("score", "-f", "json", str(path))
+    ids = [str(i) for i in range(10)] + ["after"]
+    config = tmp_path / "strict.toml"
+    config.write_text("[sources]\nencoding_fallback = false\n", encoding="utf-8")
+    result = run_copydesk("score", "-f", "json", "--config", str(config), str(path))
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].endswith("mixed.csv:12: not valid UTF-8 (character 4 of a cell)")
     articles = json.loads(result.stdout)["articles"]
-    assert [a["id"] for a in articles if a["verdict"] != "unreadable"] == [str(i) for i in range(10)] + ["after"]
+    assert [a["id"] for a in articles if a["verdict"] != "unreadable"] == ids
+    # With the documented fallback (the default), the row is decoded, said on stderr, and none is lost.
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 0, result.stderr
+    assert "bad: Not valid UTF-8; decoded as" in result.stderr
+    articles = json.loads(result.stdout)["articles"]
+    assert [a["id"] for a in articles] == [*ids[:10], "bad", "after"]
 
 
 LINE = BODY.replace(",", "").strip()  # one CSV cell
