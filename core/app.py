@@ -32,6 +32,7 @@ from copydesk.ledger import Ledger, SeenKeys
 from copydesk.manager import PluginSet
 from copydesk.models import EMPTY, ArticleReport, Finding, ReportWriter, RunInfo, RunSummary, Severity
 from copydesk.pool import Render, Rendered
+from copydesk.quota import omitted_line
 from copydesk.session import Session
 from copydesk.sources import Batch
 
@@ -204,6 +205,8 @@ class Tally:
                 f"copydesk: warning: {_where(report)}: id {safety.quoted(report.id)} is also an earlier article's id; {SHARED_ID}"
             )
         self.seen.add(report.id)
+        if report.omitted:
+            stderr(f"copydesk: warning: {_where(report)}: {omitted_line(report)}")
         route_diagnostics(report, stderr, self.input_errors, self.plugin_errors, self.repeats)
         if report.score is not None:
             self.scored += 1

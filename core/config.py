@@ -47,6 +47,8 @@ MAX_FAILING_FORM = 'must be a count like "5" or a share like "5%" (at most 100%)
 MAX_WORKERS = 256
 #: The longest ``run.article_timeout``, in seconds (a day).
 MAX_TIMEOUT = 86400
+#: The largest ``run.max_findings_per_article`` (a bigger number is a typo, not a cap: :mod:`copydesk.quota`).
+MAX_FINDINGS = 10**9
 #: The largest ``sources.max_bytes`` (an article or record is read whole, in one buffer of that size: 1 GiB) and
 #: ``sources.max_spool_bytes`` (copied in chunks: 256 TiB). A bigger number is a typo, not a limit.
 MAX_SIZE = {"max_bytes": 2**30, "max_spool_bytes": 2**48}
@@ -253,6 +255,7 @@ def _expected_name(default: Any) -> str:
 WHOLE = {
     "run.workers": f"from 1 to {MAX_WORKERS}",
     "run.article_timeout": f"of seconds from 0 (no limit) to {MAX_TIMEOUT}",
+    "run.max_findings_per_article": f"from 0 (no cap) to {MAX_FINDINGS:,}",
     "sources.max_bytes": f"from 1 to {MAX_SIZE['max_bytes']}",
     "sources.max_spool_bytes": f"from 1 to {MAX_SIZE['max_spool_bytes']}",
     "scoring.min_words": "of at least 1",
@@ -563,6 +566,11 @@ def _validate_values(
         raise ConfigError(
             f"{name('run.article_timeout')} must be a whole number {WHOLE['run.article_timeout']},"
             f" not {data['run']['article_timeout']}"
+        )
+    if not 0 <= data["run"]["max_findings_per_article"] <= MAX_FINDINGS:
+        raise ConfigError(
+            f"{name('run.max_findings_per_article')} must be a whole number {WHOLE['run.max_findings_per_article']},"
+            f" not {data['run']['max_findings_per_article']}"
         )
     for key, problem in _sources_problems(data["sources"]):
         raise ConfigError(f"{where}: sources.{key} {problem}")

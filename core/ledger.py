@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
-from copydesk.models import ArticleReport
+from copydesk.models import EMPTY, ArticleReport
 from copydesk.rollup import SCORE_RANGE, SourceSummary, summarise, t_quantile
 
 if TYPE_CHECKING:  # a run imports the history's records only when it records
@@ -91,11 +91,12 @@ class SourceTally:
     squares: Fraction = Fraction(0)
     codes: Counter[str] = field(default_factory=Counter)
 
-    def add(self, score: float | None, failing: bool, codes: Sequence[str]) -> None:
-        """Count one article: its score (None: unscored), whether it fails, its rule codes."""
+    def add(self, score: float | None, failing: bool, codes: Sequence[str], omitted: Mapping[str, int] = EMPTY) -> None:
+        """Count one article: its score (None: unscored), whether it fails, its rule codes (those the cap left out too)."""
         self.articles += 1
         self.failing += failing
         self.codes.update(codes)
+        self.codes.update(omitted)
         if score is not None:
             exact = Fraction(score)
             self.scored += 1
@@ -205,7 +206,7 @@ class Ledger:
         tally = self.tallies.get(report.source_name)
         if tally is None:
             tally = self.tallies[report.source_name] = SourceTally()
-        tally.add(report.score, failing, codes)
+        tally.add(report.score, failing, codes, report.omitted)
         if not self.keep_rows:
             return
         self.rows.append(

@@ -459,6 +459,14 @@ class ArticleReport:
     #: fewer than ``[scoring] min_words`` words and no finding, so the score before the truncation
     #: factor is the floor of grade B rather than what the features alone give.
     floored: bool = False
+    #: Findings the per-article cap left out of ``findings`` (``[run] max_findings_per_article``), by
+    #: rule code, sorted; empty when none was (:mod:`copydesk.quota`). The score counts them all.
+    omitted: Mapping[str, int] = dataclasses.field(default_factory=lambda: EMPTY)
+
+    @property
+    def omitted_count(self) -> int:
+        """How many findings the per-article cap left out of ``findings``."""
+        return sum(self.omitted.values())
 
     @property
     def failed_scorers(self) -> tuple[ScorerResult, ...]:

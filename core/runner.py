@@ -13,11 +13,12 @@ import math
 import multiprocessing
 import sys
 import time
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
-from copydesk import batchpass, containment, diagnostics, pipes, rollup, scoring
+from copydesk import batchpass, containment, diagnostics, pipes, quota, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
@@ -39,6 +40,7 @@ from copydesk.models import (
     Unreadable,
 )
 from copydesk.pool import GROUP, Pool, Render, Rendered
+from copydesk.quota import FIELD_ORDER, Overflow, sort_key
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
 from copydesk.sources._common import Deferred
@@ -48,7 +50,7 @@ from copydesk.text import Document, TextView
 log = logging.getLogger(__name__)
 
 Item = Article | Unreadable
-FIELD_ORDER = {"title": 0, "byline": 1, "text": 2}
+__all__ = ["FIELD_ORDER", "Runner", "sort_key"]
 #: The scorer whose sub-score is the truncation confidence the model's truncation factor reads.
 TRUNCATION = "truncation"
 
@@ -109,11 +111,6 @@ def malformed(problem: object) -> str:
     return f"settings check yielded {what}, not a (key, problem) pair of strings"
 
 
-def sort_key(finding: Finding) -> tuple[int, int, int, str, str]:
-    """Findings in reading order: title first, then by position, then code."""
-    return (FIELD_ORDER.get(finding.field, 3), finding.start, finding.end, finding.code, finding.message)
-
-
 class Runner:
     """Score articles with a loaded plugin set under one configuration."""
 
@@ -150,6 +147,8 @@ class Runner:
         self.batch_errors: dict[str, str] = {}
         #: How an article's source is named for the roll-up (``[rollup] by``).
         self.source_by = str(config.rollup["by"])
+        #: The most findings one article's report keeps (``[run] max_findings_per_article``; 0: no cap; :mod:`copydesk.quota`).
+        self.cap = int(config.run.get("max_findings_per_article", 0))
         #: Called with the index in :attr:`active` of the scorer about to run (a worker records it).
         self.on_scorer: Callable[[int], None] = _nothing
         #: Called with the place in its chunk of each article a mapped batch pass observes (a worker times each).
@@ -201,17 +200,19 @@ class Runner:
 
     def _run_all(
         self, article: Article, document: Document, errors: Mapping[str, str], supp: Suppressions | None
-    ) -> tuple[list[ScorerResult], Document]:
+    ) -> tuple[list[ScorerResult], list[Counter[str]], Document]:
         """Call every scorer in turn; reject what breaks the plugin contract (:mod:`copydesk.containment`).
 
         A scorer that changed the shared document fails, and the next scorer gets a fresh one.
+        With each result, what the cap left out of it, by code (:func:`copydesk.quota.capped`).
         """
         results, segments = [], document.segments
+        lefts: list[Counter[str]] = []
         before = containment.fingerprint(document)
         for i, a in enumerate(self.active):
             self.on_scorer(i)
             _name_printer(a)
-            result = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
+            result, left = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
             why = containment.problem(result, document, spans=not self.diagnosing) if result.error is None else None
             after = containment.fingerprint(document)
             if after != before:
@@ -220,25 +221,27 @@ class Runner:
                 after = containment.fingerprint(document)
             before = after
             results.append(containment.rejected(result, why) if why else result)
-        return results, document
+            lefts.append(Counter() if why or result.error is not None else left)
+        return results, lefts, document
 
     def _run_one(
         self, a: ActiveScorer, document: Document, error: str | None, supp: Suppressions | None = None
-    ) -> ScorerResult:
-        """Call one scorer on one document and normalise what it returns."""
+    ) -> tuple[ScorerResult, Counter[str]]:
+        """Call one scorer on one document and normalise what it returns; with what the cap left out, by code."""
         started = time.perf_counter()
         findings: tuple[Finding, ...] = ()
+        overflow: Overflow | None = None
         metrics: dict[str, float] = {}
         features: dict[str, float] = {}
         subscore: float | None = None
         if error is None:
             try:
-                findings, assessment = self._assess(a, document, supp)
+                findings, assessment, overflow = self._assess(a, document, supp)
                 metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
                 features = _features(a, assessment.features)
                 subscore = assessment.subscore
                 if subscore is None:
-                    subscore = scoring.subscore_from_findings(findings, document.body.word_count, self.scoring)
+                    subscore = _derived(findings, overflow, document.body.word_count, self.scoring)
                 else:
                     subscore = containment.unit_interval(subscore, "sub-score")
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
@@ -258,21 +261,26 @@ class Runner:
             seconds=time.perf_counter() - started,
             features=FrozenDict(features),
         )
-        return result
+        return result, (overflow.left if overflow is not None and error is None else Counter())
 
     def _assess(
         self, a: ActiveScorer, document: Document, supp: Suppressions | None
-    ) -> tuple[tuple[Finding, ...], Assessment]:
-        """The accepted findings, and the assessment whose measurements leave suppressed findings out.
+    ) -> tuple[tuple[Finding, ...], Assessment, Overflow | None]:
+        """The accepted findings (at most the cap), the assessment whose measurements leave suppressed findings out, the overflow.
 
         When a suppression dropped any of the scorer's findings, the scorer is called
         again on the document with those spans blanked (:func:`copydesk.scoring.mask`):
         its own sub-score, metrics and features then never count what the author accepted.
+        Findings a scorer yields (a generator) are consumed as they come, never held past the cap.
         """
-        assessment = _assessment(a.scorer.score(document, a.context))
-        findings, suppressed = self._accept(a, assessment.findings, document, supp)
+        output = a.scorer.score(document, a.context)
+        assessment, given = (output, output.findings) if isinstance(output, Assessment) else (_NO_ASSESSMENT, output)
+        suppressed: set[tuple[str, int, int]] = set()  # spans only: an ignore-file comment can drop every finding
+        findings, overflow = quota.capped(
+            self._accept(a, given, supp, suppressed), self.cap, spans=assessment.subscore is None
+        )
         if not suppressed:
-            return findings, assessment
+            return findings, assessment, overflow
         article = replace(
             document.article,
             title=scoring.mask(document.article.title, scoring.suppressed_spans(suppressed, "title")),
@@ -282,17 +290,19 @@ class Runner:
         segments = [segment for group in document.segments.values() for segment in group]
         if segments:
             masked = masked.with_segments(segments)
-        return findings, _assessment(a.scorer.score(masked, a.context))
+        return findings, _assessment(a.scorer.score(masked, a.context)), overflow
 
     def _accept(
-        self, a: ActiveScorer, findings: Iterable[Finding], document: Document, supp: Suppressions | None = None
-    ) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
-        """Keep selected, unsuppressed findings, apply severity overrides, stamp plugin and prefix.
+        self,
+        a: ActiveScorer,
+        findings: Iterable[Finding],
+        supp: Suppressions | None,
+        suppressed: set[tuple[str, int, int]],
+    ) -> Iterator[Finding]:
+        """Yield the selected, unsuppressed findings with severity overrides applied, plugin and prefix stamped.
 
-        :returns: the kept findings, and the selected ones a suppression dropped.
+        The spans (field, start, end) of the selected ones a suppression drops go into ``suppressed``.
         """
-        kept = []
-        suppressed = []
         known, selected, plugin, prefix = a.severities, a.context.selected, a.info.name, a.scorer.prefix
         allows = supp.allows if supp else None
         for finding in findings:
@@ -302,10 +312,9 @@ class Runner:
             if code not in selected:
                 continue
             if allows is not None and not allows(finding):
-                suppressed.append(finding)
+                suppressed.add((finding.field, finding.start, finding.end))
                 continue
-            kept.append(_replaced(finding, severity=known[code], plugin=plugin, prefix=prefix))
-        return tuple(kept), tuple(suppressed)
+            yield _replaced(finding, severity=known[code], plugin=plugin, prefix=prefix)
 
     def score(self, article: Article, index: int = 0, failed: Mapping[str, str] | None = None) -> ArticleReport:
         """Score one article with every active scorer.
@@ -316,8 +325,10 @@ class Runner:
         document = Document.from_article(replace(article))  # scorers get a copy of the article
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
-        results, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
-        total, confidence, floored, results = self._aggregate(results, document.body.word_count)
+        results, lefts, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
+        found = sum(len(r.findings) for r in results) + sum(sum(left.values()) for left in lefts)
+        total, confidence, floored, results = self._aggregate(results, document.body.word_count, found)
+        results, omitted = quota.trimmed(results, lefts, self.cap)
         diags = self._diagnostics(article, results)
         if supp:
             active = [
@@ -350,13 +361,17 @@ class Runner:
             ),
             truncated=scoring.is_truncated(confidence),
             floored=floored,
+            omitted=omitted,
         )
 
-    def _aggregate(self, results: list[ScorerResult], words: int) -> tuple[float, float, bool, list[ScorerResult]]:
+    def _aggregate(
+        self, results: list[ScorerResult], words: int, found: int
+    ) -> tuple[float, float, bool, list[ScorerResult]]:
         """The score, the truncation confidence, whether the floor raised it, and the results with their points.
 
         The model scores the features it knows, with the minimum-evidence floor of an
-        article of ``words`` words and its findings (:func:`copydesk.scoring.evidence_floor`).
+        article of ``words`` words and its ``found`` findings, those the cap left out too
+        (:func:`copydesk.scoring.evidence_floor`).
         A scorer it has no feature of (a third-party scorer the model was not fitted with)
         still counts through its sub-score, as a factor ``subscore ** weight`` on the
         model's score, so its ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
@@ -366,7 +381,7 @@ class Runner:
         values = scoring.feature_vector((r.name, r.features) for r in ok)
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
-        floor = scoring.evidence_floor(words, sum(len(r.findings) for r in results), self.scoring)
+        floor = scoring.evidence_floor(words, found, self.scoring)
         score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
         # the score before the truncation factor is the floor itself when the floor raised it
         floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
@@ -553,9 +568,28 @@ def _points(model_points: Mapping[str, float], truncation_points: float, names: 
     return points
 
 
+#: What a scorer that returns findings only (a list, a generator) says beyond them.
+_NO_ASSESSMENT = Assessment()
+
+
 def _assessment(output: Any) -> Assessment:
-    """A scorer's return value as an Assessment (an iterable of findings becomes one)."""
-    return output if isinstance(output, Assessment) else Assessment(tuple(output))
+    """A scorer's return value (on the text with suppressed spans blanked) as an Assessment: its findings are not used.
+
+    An iterable of findings is consumed without being held, as the first call's are.
+    """
+    if isinstance(output, Assessment):
+        return output
+    deque(output, maxlen=0)
+    return _NO_ASSESSMENT
+
+
+def _derived(
+    findings: tuple[Finding, ...], overflow: Overflow | None, words: int, settings: scoring.ScoringSettings
+) -> float:
+    """The sub-score derived from a scorer's findings: every finding, those the cap left out too (:mod:`copydesk.quota`)."""
+    if overflow is None or overflow.spans is None:
+        return scoring.subscore_from_findings(findings, words, settings)
+    return scoring.subscore_from_severities(overflow.severities(), words, settings)
 
 
 def _nothing(index: int) -> None:

@@ -33,7 +33,7 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from copydesk.models import Finding
+from copydesk.models import Finding, Severity
 
 #: Sub-scores are clamped to at least this, so ln() stays finite.
 FLOOR = 1e-4
@@ -52,7 +52,12 @@ class ScoringSettings:
 
 def subscore_from_findings(findings: Iterable[Finding], words: int, settings: ScoringSettings) -> float:
     """Derive a sub-score in (0, 1] from findings' severities and the article's length."""
-    penalty = sum(settings.severity_penalty.get(f.severity.value, 1.0) for f in dedupe(findings))
+    return subscore_from_severities((f.severity for f in dedupe(findings)), words, settings)
+
+
+def subscore_from_severities(severities: Iterable[Severity], words: int, settings: ScoringSettings) -> float:
+    """:func:`subscore_from_findings` from the severity of each finding :func:`dedupe` keeps, in its order."""
+    penalty = sum(settings.severity_penalty.get(s.value, 1.0) for s in severities)
     density = penalty * 1000.0 / max(words, settings.min_words, 1)
     return math.exp(-density / settings.density_scale)
 
@@ -140,9 +145,9 @@ def mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def suppressed_spans(findings: Iterable[Finding], field: str) -> list[tuple[int, int]]:
-    """The spans of ``findings`` in ``field`` (``"title"`` or ``"text"``), sorted, to :func:`mask`."""
-    return sorted({(f.start, f.end) for f in findings if f.field == field})
+def suppressed_spans(spans: Iterable[tuple[str, int, int]], field: str) -> list[tuple[int, int]]:
+    """The ``(field, start, end)`` spans of suppressed findings in ``field`` (``"title"`` or ``"text"``), sorted, to :func:`mask`."""
+    return sorted({(start, end) for where, start, end in spans if where == field})
 
 
 def feature_vector(per_scorer: Iterable[tuple[str, Mapping[str, float]]]) -> dict[str, float]:

@@ -34,10 +34,14 @@ NOT_DIGESTED = ("history", "gate")
 #:
 #: - ``[run]`` ``workers`` and ``executor``: reports are byte-identical whatever they are;
 #:   ``article_timeout``: a limit a complete run never reaches (a scorer past it is a plugin
-#:   failure, exit 3, and a run with one is not recorded);
+#:   failure, exit 3, and a run with one is not recorded); ``max_findings_per_article``: which
+#:   findings a report lists, never the score, grade or rule counts (those count every finding);
 #: - ``[scoring.verdicts]``: the word shown beside a grade in the reports; the score and the
 #:   grade are what is recorded, and the verdict is never compared.
-NOT_DIGESTED_KEYS = {"run": ("workers", "executor", "article_timeout"), "scoring": ("verdicts",)}
+NOT_DIGESTED_KEYS = {
+    "run": ("workers", "executor", "article_timeout", "max_findings_per_article"),
+    "scoring": ("verdicts",),
+}
 
 
 def config_digest(data: Mapping[str, Any]) -> str:
