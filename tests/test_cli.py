@@ -36,7 +36,7 @@ def test_json_report_has_score_grade_and_breakdown_and_is_reproducible(cli: Cli)
     second = cli("score", str(SEEDS), "--format", "json", "--workers", "2")
     assert first.exit_code == 0 and first.stdout == second.stdout
     document = json.loads(first.stdout)
-    assert document["schema_version"] == "2.2"
+    assert document["schema_version"] == "2.3"
     assert [Path(a["id"]).name for a in document["articles"]] == SEED_FILES
     for article in document["articles"]:
         assert 0 <= article["score"] <= 100 and article["grade"] in "ABCDF"
@@ -64,7 +64,7 @@ def test_findings_point_into_the_callers_file(cli: Cli) -> None:
 
 def test_jsonl_streams_one_report_per_line(cli: Cli) -> None:
     lines = cli("score", str(SEEDS), "--format", "jsonl").stdout.splitlines()
-    assert len(lines) == 5 and all(json.loads(line)["schema_version"] == "2.2" for line in lines)
+    assert len(lines) == 5 and all(json.loads(line)["schema_version"] == "2.3" for line in lines)
 
 
 def test_output_file_is_written_whole_and_matches_stdout(cli: Cli, tmp_path: Path) -> None:

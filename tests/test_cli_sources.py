@@ -61,7 +61,7 @@ def test_json_rolls_articles_up_per_source_with_schema_2(cli: Cli, batch: Path) 
     result = cli("score", str(batch), "-f", "json")
     assert result.exit_code == 0, result.stderr
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "2.2"
+    assert document["schema_version"] == "2.3"
     assert list(document) == ["schema_version", "run", "articles", "sources", "summary"]
     by_source: dict[str, list[dict]] = {}
     for article in document["articles"]:
@@ -108,7 +108,7 @@ def blog_hdg001(document: dict) -> int:
 
 def test_jsonl_lines_carry_schema_2_and_the_source_name(cli: Cli, batch: Path) -> None:
     lines = [json.loads(line) for line in cli("score", str(batch), "-f", "jsonl").stdout.splitlines()]
-    assert {line["schema_version"] for line in lines} == {"2.2"}
+    assert {line["schema_version"] for line in lines} == {"2.3"}
     assert [line["source_name"] for line in lines] == ["wire", "wire", "blog", "blog", "blog"]
 
 
@@ -338,4 +338,4 @@ def test_an_unreadable_record_is_placed_at_its_record_in_json_and_jsonl(cli: Cli
                 path, record, None, None, None
             )
             assert (place["line"], place["column"]) == (line, None if line is None else 1)
-        assert document["schema_version"] == "2.2" and {a["schema_version"] for a in streamed} == {"2.2"}
+        assert document["schema_version"] == "2.3" and {a["schema_version"] for a in streamed} == {"2.3"}

@@ -215,6 +215,7 @@ JS = r"""
     a.findings.forEach(function (f, i) { list.appendChild(item(a, f, i, view.marks, view.items)); });
     if (!list.childNodes.length) { side.appendChild(el("p", "muted", "No findings.")); }
     side.appendChild(list);
+    if (a.omitted) { side.appendChild(el("p", "muted", a.omitted)); }
     grid.appendChild(text);
     grid.appendChild(side);
     return grid;

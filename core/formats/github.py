@@ -8,7 +8,9 @@ title naming the row (``title=CODE name (row N)``). A source that fails a source
 gate (``--source-fail-under``, or a regression under ``--compare``) is an
 ``::error title=copydesk gate::`` without a file, in the words of the stderr FAIL line. Values are escaped as GitHub's toolkit
 does: ``%``, carriage return and line feed everywhere, and ``:`` and ``,`` in properties too, so
-article text can neither end a command early nor start a new one.
+article text can neither end a command early nor start a new one. An article whose
+findings ``[run] max_findings_per_article`` cut ends with a ``::warning`` (title
+``copydesk findings cap``) at its file saying how many were left out, by rule code.
 
 GitHub shows at most 10 error and 10 warning annotations per step (50 per job) on
 the pull request; the rest stay in the log. Gate failures come first in each article.
@@ -21,6 +23,7 @@ from typing import TextIO
 from copydesk import safety
 from copydesk.formats import _common as common
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.quota import omitted_line
 
 _KEEP = "\r\n"  # percent-escaped below, as GitHub's toolkit does
 _DATA = str.maketrans({"%": "%25", "\r": "%0D", "\n": "%0A"})
@@ -84,6 +87,9 @@ class GithubWriter:
             self.out.write(command("error", props, message) + "\n")
         for finding in common.every_finding(report):
             self.out.write(annotation(report, finding) + "\n")
+        if report.omitted:
+            props = {"file": common.location_path(report), "title": "copydesk findings cap"}
+            self.out.write(command("warning", props, f"{report.id}: {omitted_line(report)}") + "\n")
 
     def close(self, summary: RunSummary) -> None:
         """Each source failing a source lever of the gate, then errors of the run itself: annotations without a file."""

@@ -37,6 +37,7 @@ from copydesk.formats import schema
 from copydesk.formats._html_assets import CSS, JS
 from copydesk.formats._html_charts import histogram, sparkline, trend_text
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.quota import omitted_line
 from copydesk.rollup import SourceTrend
 
 #: What an article body keeps raw: its layout (the page shows it with ``white-space: pre-wrap``).
@@ -161,6 +162,8 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
         "findings": [_finding(report, f, st) for f, st in zip(report.findings, states, strict=True)],
         "diagnostics": [_finding(report, d, "") for d in report.diagnostics],
     }
+    if report.omitted:  # what the per-article cap left out (only then: the other blocks stay as they were)
+        data["omitted"] = omitted_line(report)
     return {
         **_inert_all(data),
         "title_segments": _inert_segments(segments(report.title, spans["title"]), ""),
@@ -243,10 +246,11 @@ class HtmlWriter:
         self.spool = tempfile.TemporaryFile("w+", encoding="utf-8")
 
     def add(self, report: ArticleReport) -> None:
-        """Keep the row; spool the article's block."""
+        """Keep the row; spool the article's block. Counts include the findings the per-article cap left out."""
         codes = [f.code for f in common.every_finding(report)]
         self.rule_findings.update(codes)
-        self.rule_articles.update(set(codes))
+        self.rule_findings.update(report.omitted)
+        self.rule_articles.update({*codes, *report.omitted})
         self.rows.append(
             Row(
                 report.index,
@@ -255,8 +259,8 @@ class HtmlWriter:
                 report.score,
                 report.grade,
                 report.verdict,
-                len(codes),
-                tuple(sorted(set(codes))),
+                len(codes) + report.omitted_count,
+                tuple(sorted({*codes, *report.omitted})),
                 report.gate_reasons,
                 report.source_name,
                 report.truncated,

@@ -7,7 +7,9 @@ read, is an ``<error>`` (the run exits 3 or 2); every other article passes, its
 findings in ``<system-out>``. A source that fails a source lever of the gate
 (``--source-fail-under``, a regression under ``--compare``) is one more failed test
 case (classname ``copydesk.sources``) named, and failed, with the words of the stderr
-FAIL line. Characters XML 1.0 cannot carry are replaced.
+FAIL line. Characters XML 1.0 cannot carry are replaced. An article whose findings
+``[run] max_findings_per_article`` cut has one more line after them saying how many
+were left out, by rule code.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 from copydesk import safety
 from copydesk.formats import _common as common
 from copydesk.models import ArticleReport, RunInfo, RunSummary
+from copydesk.quota import omitted_line
 
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -55,7 +58,11 @@ def finding_lines(report: ArticleReport) -> str:
         where = f"{span[0]}:{span[1]}" if span else common.record_place(report)
         if not span and report.verdict != "unreadable":  # a finding in a field the record was read for
             where += f" {finding.field}"
-        lines.append(f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}")
+        lines.append(
+            f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
+        )
+    if report.omitted:
+        lines.append(f"{common.location_path(report)}: {omitted_line(report)}")
     return xml_lines(lines)
 
 
@@ -83,7 +90,7 @@ def testcase(report: ArticleReport) -> tuple[str, str]:
 def source_case(message: str) -> str:
     """A failed ``<testcase>`` for one source lever the batch fails (``message``: the stderr FAIL line's words)."""
     return (
-        f"<testcase classname={xml_attr('copydesk.sources')} name={xml_attr(message)} time=\"0\">"
+        f'<testcase classname={xml_attr("copydesk.sources")} name={xml_attr(message)} time="0">'
         f'<failure message={xml_attr(message)} type="copydesk-gate">{xml_lines([message])}</failure></testcase>'
     )
 

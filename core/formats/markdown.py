@@ -82,12 +82,17 @@ class MarkdownWriter:
         self.lines: list[Line] = []
         self.rules: Counter[str] = Counter()
         self.articles_per_rule: Counter[str] = Counter()
+        #: Articles the per-article cap left findings out of, and how many it left out in all.
+        self.capped = self.omitted = 0
 
     def add(self, report: ArticleReport) -> None:
-        """Keep the article's line and count its findings."""
+        """Keep the article's line and count its findings (those the per-article cap left out too)."""
         codes = [f.code for f in common.every_finding(report)]
         self.rules.update(codes)
-        self.articles_per_rule.update(set(codes))
+        self.rules.update(report.omitted)
+        self.articles_per_rule.update({*codes, *report.omitted})
+        self.capped += bool(report.omitted)
+        self.omitted += report.omitted_count
         self.lines.append(
             Line(
                 report.index,
@@ -95,7 +100,7 @@ class MarkdownWriter:
                 report.title,
                 report.score,
                 report.grade,
-                len(codes),
+                len(codes) + report.omitted_count,
                 report.gate_reasons,
                 report.truncated,
                 report.floored,
@@ -151,6 +156,11 @@ class MarkdownWriter:
             out.append(f"\n{len(chosen) - MAX_ROWS} more not shown.")
         if floored := sum(line.floored for line in self.lines):
             out.append(f"\n{floored} {md(common.FLOORED_NOTE, 400)}.")
+        if self.capped:
+            out.append(
+                f"\n{self.capped} article(s) had findings left out of their reports by run.max_findings_per_article"
+                f" ({self.omitted:,} in all); the counts here include them."
+            )
         return out
 
     def _sources(self, summary: RunSummary) -> list[str]:

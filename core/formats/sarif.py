@@ -19,6 +19,10 @@ under ``--compare``) has no location, so it is not a result: it is an ``error``
 notification of the invocation (descriptor ``copydesk/source-gate``), in the words of
 the stderr FAIL line. ``executionSuccessful`` stays true for a failed gate (exit 1), as
 SARIF means it: the tool ran to completion; it is false for exit 2 or 3.
+
+An article whose findings ``[run] max_findings_per_article`` cut has a ``warning``
+notification (descriptor ``copydesk/findings-cap``) naming it, with how many findings
+were left out, by rule code; they are not results.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from copydesk.formats import _common as common
 from copydesk.formats import schema
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.quota import omitted_line
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 MAX_RESULTS = 25_000
@@ -41,6 +46,8 @@ FINGERPRINT_KEY = "copydesk/v1"
 _RANK = {"error": 0, "warning": 1, "note": 2}
 #: The notification descriptor of a source that fails a source lever of the gate.
 GATE_NOTIFICATION = "copydesk/source-gate"
+#: The notification descriptor of an article the per-article cap left findings out of.
+CAP_NOTIFICATION = "copydesk/findings-cap"
 
 
 def artifact_uri(path: str) -> str:
@@ -121,6 +128,8 @@ class SarifWriter:
         self.kept: dict[str, list[dict[str, Any]]] = {"error": [], "warning": [], "note": []}
         self.total = 0
         self.baseline = False
+        #: One line per article the per-article cap left findings out of.
+        self.capped: list[str] = []
 
     def _keep(self, item: dict[str, Any]) -> None:
         """Add a result, dropping the newest least severe one once over the cap."""
@@ -140,6 +149,8 @@ class SarifWriter:
             self._keep(result(report, diag, self.index, "new" if report.baseline_state else ""))
         for finding, state in zip(report.findings, states, strict=True):
             self._keep(result(report, finding, self.index, state))
+        if report.omitted:
+            self.capped.append(common.clean(f"{report.id}: {omitted_line(report)}"))
 
     def _within_size(self, results: list[dict[str, Any]], overhead: int) -> list[dict[str, Any]]:
         """The longest prefix of ``results`` that keeps the file under MAX_BYTES."""
@@ -174,6 +185,10 @@ class SarifWriter:
         notifications += [
             {"level": "error", "message": {"text": common.clean(e)}}
             for e in (*summary.plugin_errors, *summary.input_errors)
+        ]
+        notifications += [
+            {"level": "warning", "message": {"text": line}, "descriptor": {"id": CAP_NOTIFICATION}}
+            for line in self.capped
         ]
         if note:
             notifications.append({"level": "warning", "message": {"text": note}})

@@ -41,7 +41,9 @@ from copydesk.rules import RESERVED_PREFIX
 #: location's ``field``, ``start`` and ``end`` are null, ``line``/``end_line`` the record's
 #: line in its file (null for a Parquet row, which has none), ``column``/``end_column`` 1
 #: (null for a Parquet row). Every other location is as in 2.1.
-SCHEMA_VERSION = "2.2"
+#: 2.3 added each article's ``omitted_findings``, only when ``[run] max_findings_per_article``
+#: left findings out of its ``findings``: how many, by rule code (:mod:`copydesk.quota`).
+SCHEMA_VERSION = "2.3"
 
 
 def whole_record(finding: Finding, source: SourceRef | None) -> bool:
@@ -175,6 +177,7 @@ def article_head(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "words": report.words,
         "truncated": report.truncated,
         "floored": report.floored,
+        **({"omitted_findings": dict(report.omitted)} if report.omitted else {}),
         "scorers": [scorer_dict(s, timings) for s in report.scorers],
     }
 

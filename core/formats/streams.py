@@ -15,7 +15,7 @@ TEXT = Reporter(
     "text", LazyWriter("text", "TextWriter"), "Terminal report: worst-first table, then findings with excerpts", ".txt"
 )
 JSON = Reporter(
-    "json", LazyWriter("json", "JsonWriter"), "One JSON document for the batch (schema_version 2.1)", ".json"
+    "json", LazyWriter("json", "JsonWriter"), "One JSON document for the batch (schema_version 2.3)", ".json"
 )
 JSONL = Reporter("jsonl", LazyWriter("json", "JsonlWriter"), "One JSON report per line, streamed", ".jsonl")
 

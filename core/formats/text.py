@@ -19,6 +19,7 @@ from copydesk import meaning, safety
 from copydesk.formats._common import FLOORED, FLOORED_NOTE, RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
 from copydesk.formats.positions import in_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, ScorerResult, Severity
+from copydesk.quota import omitted_line
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -83,7 +84,7 @@ class TextWriter:
         for r in ordered:
             score = "-" if r.score is None else f"{r.score:.1f}"
             verdict = f"{r.verdict}, {FLOORED}" if r.floored else r.verdict
-            table.add_row(score, r.grade, verdict, str(len(r.findings) + len(r.diagnostics)), Text(safe(r.id)))
+            table.add_row(score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), Text(safe(r.id)))
         return table
 
     def _sources(self, summary: RunSummary) -> Table:
@@ -130,6 +131,8 @@ class TextWriter:
             self.console.print(line)
             if f.excerpt:
                 self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
+        if report.omitted:
+            self.console.print(Text(f"  {omitted_line(report)}", style="dim"))
 
     def _filters(self) -> str:
         """The text filters in force, as the options that set them."""
@@ -144,7 +147,7 @@ class TextWriter:
         for r in ordered:
             rows = self._shown(r)
             hidden += len(r.findings) + len(r.diagnostics) - len(rows)
-            if rows:
+            if rows or r.omitted:
                 self._article(r, rows)
         if summary.sources:
             self.console.print(Text(""))

@@ -288,12 +288,12 @@ def test_text_markdown_html_and_json_reports_mark_an_article_at_the_evidence_flo
     result = run_copydesk("score", "brief.txt", "long.txt", *formats, cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     document = json.loads((tmp_path / "r.json").read_text())
-    assert document["schema_version"] == "2.2"
+    assert document["schema_version"] == "2.3"
     assert {a["id"]: a["floored"] for a in document["articles"]} == {"brief.txt": True, "long.txt": False}
     lines = [json.loads(line) for line in (tmp_path / "r.jsonl").read_text().splitlines()]
     assert {a["id"]: (a["schema_version"], a["floored"]) for a in lines} == {
-        "brief.txt": ("2.2", True),
-        "long.txt": ("2.2", False),
+        "brief.txt": ("2.3", True),
+        "long.txt": ("2.3", False),
     }
     assert "mostly-reliable, evidence floor" in result.stdout
     assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
