@@ -145,3 +145,18 @@ def test_peak_memory_measures_the_command_it_is_given(
     assert out.startswith("exit 0 after ")
     # the kernel's peak of the child holds the 40 MiB it allocated
     assert float(out.split("maxrss_all ")[1].split(" MiB")[0]) >= 40
+
+
+def test_many_findings_measures_each_cap_and_the_scores_are_equal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """scripts/many_findings.py: one line per cap; the cap lists fewer findings, counts the rest, keeps the score."""
+    many_findings = load_script("many_findings")
+    monkeypatch.setattr(sys, "argv", ["many_findings.py", "--lines", "60", "--caps", "0", "20"])
+    many_findings.main()
+    head, whole, capped = capsys.readouterr().out.splitlines()
+    assert head.startswith("article: 60 lines, ")
+    listed = int(whole.split(" findings listed")[0].split(": ")[1])
+    assert whole.startswith("cap 0: ") and ", 0 left out," in whole and listed > 200
+    assert capped.startswith(f"cap 20: 20 findings listed, {listed - 20} left out, ")
+    assert whole.split("score ")[1].split(";")[0] == capped.split("score ")[1].split(";")[0]
