@@ -149,11 +149,13 @@ SHARED_ID = "reports, gate lines and baselines cannot tell the two apart"
 
 
 def _where(report: ArticleReport) -> str:
-    """Where an article came from: ``path`` or ``path:record``."""
+    """Where an article came from: ``path``, ``path:record`` (a record's line) or ``path row N`` (a Parquet row)."""
     source = report.source
     if source is None:
         return report.id
-    return f"{source.path}:{source.record}" if source.record is not None else source.path
+    if source.record is None:
+        return source.path
+    return f"{source.path} row {source.record}" if source.format == "parquet" else f"{source.path}:{source.record}"
 
 
 def route_diagnostics(

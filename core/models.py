@@ -172,7 +172,9 @@ class Unreadable:
 
     @property
     def message(self) -> str:
-        """One line: ``path[:line]: problem``."""
+        """One line: ``path[:line]: problem``, ``path row N: problem`` for a Parquet row (a row has no line)."""
+        if self.format == "parquet" and self.record is not None:
+            return f"{self.path} row {self.record}: {self.problem}"
         return f"{self.id}: {self.problem}"
 
 

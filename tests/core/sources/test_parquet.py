@@ -69,6 +69,19 @@ def test_a_bad_row_is_unreadable_naming_its_row_and_the_rest_is_read(tmp_path: P
     assert [type(i).__name__ for i in items] == ["Article", "Unreadable", "Article"]
 
 
+def test_a_bad_rows_message_says_row_not_a_line_number(tmp_path: Path) -> None:
+    """A Parquet row has no line: its CD002 says ``path row 2:``, a JSONL record's ``path:2:`` (its line)."""
+    data = rows(3)
+    data[1]["text"] = ""
+    path = write(tmp_path / "a.parquet", data)
+    item = list(Batch([str(path)], SOURCES))[1]
+    assert isinstance(item, Unreadable)
+    assert item.message == f"{path} row 2: field 'text' is empty"
+    assert item.id == f"{path}:2"  # the report's id is as for any record
+    line = Unreadable("a.jsonl", "field 'text' is empty", 2, "jsonl")
+    assert line.message == "a.jsonl:2: field 'text' is empty"
+
+
 def test_a_file_that_is_not_parquet_or_has_no_rows_is_unreadable(tmp_path: Path) -> None:
     bad = tmp_path / "bad.parquet"
     bad.write_bytes(b"PAR1 not really")
