@@ -341,30 +341,51 @@ def _left_open(row: Row, cells: list[str] | str, header: list[str], rows: CsvRow
 BOM = b"\xef\xbb\xbf"
 
 
+def _detected(data: bytes) -> str | None:
+    """The encoding charset-normalizer detects in ``data`` (None: none)."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    return None if best is None else best.encoding
+
+
+def _decoded(data: bytes, encoding: str | None) -> list[str] | None:
+    """A row's cells decoded in ``encoding``; None when there is none or the row does not decode (or parse) in it."""
+    if encoding is None:
+        return None
+    try:
+        return next(csv.reader([data.decode(encoding)], strict=True), [])
+    except (UnicodeDecodeError, LookupError, csv.Error):
+        return None
+
+
 class _Guess:
-    """The encoding of a CSV file that is not UTF-8, detected once (charset-normalizer), from its first row that is not."""
+    """The encoding of a CSV file that is not UTF-8, detected once (charset-normalizer), from its first row that is not.
+
+    A later row that is not UTF-8 and does not decode in it either (another encoding) has
+    its own detected, for that row alone. A later row in another encoding that does decode
+    in the file's (a single-byte encoding decodes almost any bytes) is decoded in the
+    file's: its ``CD003`` names the encoding used, but the characters may be wrong.
+    """
 
     def __init__(self, fallback: bool) -> None:
         self.fallback = fallback
         self.tried = False
         self.encoding: str | None = None
 
-    def cells(self, data: bytes) -> list[str] | None:
-        """The row's cells in the detected encoding; None when fallback is off, nothing was detected or it does not decode."""
+    def cells(self, data: bytes) -> tuple[list[str], str] | None:
+        """The row's cells and the encoding they were decoded in; None when fallback is off or no detected encoding decodes it."""
         if not self.fallback:
             return None
         if not self.tried:
-            from charset_normalizer import from_bytes
-
             self.tried = True
-            best = from_bytes(data).best()
-            self.encoding = None if best is None else best.encoding
-        if self.encoding is None:
+            self.encoding = _detected(data)
+        if (cells := _decoded(data, self.encoding)) is not None and self.encoding is not None:
+            return cells, self.encoding
+        own = _detected(data) if self.encoding is not None else None  # the file's guess came from this row otherwise
+        if own is None or own == self.encoding or (cells := _decoded(data, own)) is None:
             return None
-        try:
-            return next(csv.reader([data.decode(self.encoding)], strict=True), [])
-        except (UnicodeDecodeError, LookupError, csv.Error):
-            return None
+        return cells, own
 
 
 def _data_row(
@@ -373,9 +394,10 @@ def _data_row(
     """A parsed data row as an Article; a row that is not UTF-8 is decoded in the file's detected encoding (CD003)."""
     if _not_utf8(cells) is None or row.data is None or (again := guess.cells(row.data)) is None:
         return _csv_row(cells, header, path, fields, row.line)
-    article = _csv_row(again, header, path, fields, row.line)
-    if isinstance(article, Article) and article.source is not None and guess.encoding is not None:
-        article = replace(article, source=replace(article.source, encoding=guess.encoding, encoding_detected=True))
+    decoded, encoding = again
+    article = _csv_row(decoded, header, path, fields, row.line)
+    if isinstance(article, Article) and article.source is not None:
+        article = replace(article, source=replace(article.source, encoding=encoding, encoding_detected=True))
     return article
 
 
@@ -391,7 +413,8 @@ def read_csv(
     line, closed by another rows later). A header that cannot be read ends the file. A blank
     line (nothing but its ending) is no row; a row whose fields are all empty is one (its text is empty).
     With ``fallback`` (``[sources] encoding_fallback``) a row that is not UTF-8 is decoded
-    in the encoding charset-normalizer detects from the first such row, once per file. A
+    in the encoding charset-normalizer detects from the first such row, once per file, or,
+    when it does not decode in that, in the one detected from the row itself (:class:`_Guess`). A
     file starting with a UTF-16 or UTF-32 byte order mark is refused: CSV must be UTF-8.
     """
     csv.field_size_limit(max(max_bytes, 131072))  # a row, and so each of its cells, is within max_bytes

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -9,6 +10,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import pytest
+from copydesk import Article
+from copydesk.sources.records import read_csv
+from copydesk.testing import config
 from support import CliResult, run_copydesk
 
 BODY = "The council approved the budget on Tuesday, officials said. " * 10
@@ -398,9 +402,27 @@ def test_a_csv_row_in_another_encoding_costs_only_that_row_without_the_fallback(
     # With the documented fallback (the default), the row is decoded, said on stderr, and none is lost.
     result = run_copydesk("score", "-f", "json", str(path))
     assert result.exit_code == 0, result.stderr
-    assert "bad: Not valid UTF-8; decoded as" in result.stderr
+    assert "bad: not valid UTF-8; decoded as" in result.stderr
     articles = json.loads(result.stdout)["articles"]
     assert [a["id"] for a in articles] == [*ids[:10], "bad", "after"]
+
+
+def test_a_later_csv_row_in_an_encoding_the_files_guess_cannot_decode_is_decoded_in_its_own() -> None:
+    """The file's encoding is guessed from its first row that is not UTF-8 (Shift_JIS here); a later row
+    that does not decode in that (cp1252: "caf\u00e9 " is a lead byte and a space, no Shift_JIS pair) has
+    its own detected, is not lost, and names the encoding it was decoded in (each row's CD003)."""
+    japanese = "\u6771\u4eac\u90fd\u306f\u6708\u66dc\u65e5\u306b\u65b0\u3057\u3044\u4e88\u7b97\u3092\u627f\u8a8d\u3057\u305f\u3002"
+    french = "Le caf\u00e9 est ouvert \u00e0 Paris depuis l'\u00e9t\u00e9 dernier a d\u00e9clar\u00e9 le maire."
+    raw = {"jp": japanese.encode("shift_jis"), "fr": french.encode("cp1252")}
+    data = b"id,text\njp," + raw["jp"] + b"\nfr," + raw["fr"] + b"\nen,Plain text.\n"
+    items = list(read_csv(io.BytesIO(data), "mixed.csv", config().sources["fields"], 10**6, True))
+    assert all(isinstance(item, Article) and item.source is not None for item in items)
+    sources = {item.id: item.source for item in items if isinstance(item, Article) and item.source is not None}
+    assert [(key, ref.encoding_detected) for key, ref in sources.items()] == [("jp", True), ("fr", True), ("en", False)]
+    assert sources["jp"].encoding == "cp932" and sources["fr"].encoding != "cp932"
+    bodies = {item.id: item.body for item in items if isinstance(item, Article)}
+    assert bodies["jp"] == japanese
+    assert bodies["fr"] == raw["fr"].decode(sources["fr"].encoding)
 
 
 LINE = BODY.replace(",", "").strip()  # one CSV cell
