@@ -61,7 +61,7 @@ exits 2.
 ENCODING_GUESSED = Rule(
     code="CD003",
     name="encoding-guessed",
-    message="Not valid UTF-8; decoded as {encoding} ({how})",
+    message="not valid UTF-8; decoded as {encoding} ({how})",
     severity=Severity.INFO,
     doc="""\
 **What it flags.** A file that was not valid UTF-8 and was decoded with an encoding
@@ -71,7 +71,7 @@ mark.
 **Why it matters.** A wrong guess garbles characters, which can create or hide
 findings. Check the file and convert it to UTF-8.
 
-**Example.** `CD003 Not valid UTF-8; decoded as cp1252 (detected by charset-normalizer)`
+**Example.** `CD003 not valid UTF-8; decoded as cp1252 (detected by charset-normalizer)`
 
 **Known problems.** Short files give charset-normalizer little to go on.
 

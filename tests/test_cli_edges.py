@@ -340,7 +340,7 @@ def test_wide_text_with_a_byte_order_mark_is_decoded_with_a_warning(
     [article] = json.loads(result.stdout)["articles"]
     assert result.exit_code == 0 and article["title"] == "A fine headline"
     assert article["source"]["encoding_detected"] and "warning" in error_lines(result)[0]
-    assert article["diagnostics"][0]["message"] == f"Not valid UTF-8; decoded as {encoding} (byte order mark)"
+    assert article["diagnostics"][0]["message"] == f"not valid UTF-8; decoded as {encoding} (byte order mark)"
 
 
 def test_a_cp1252_csv_row_is_decoded_in_the_encoding_detected_once_per_file(cli: Cli, tmp_path: Path) -> None:

@@ -70,7 +70,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
     "csv-invalid-utf8": (  # the encoding fallback, detected from the row (a cp1250 guess for one e-acute)
         0,
-        "copydesk: warning: 2: Not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        "copydesk: warning: 2: not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
         [("good.txt", False), ("1", False), ("2", False)],
     ),
     "csv-long-row": (
@@ -269,12 +269,12 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-utf8-bom": (0, "", [("good.txt", False), ("rec", False)]),
     "latin1-txt": (
         0,
-        "copydesk: warning: x.txt: Not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        "copydesk: warning: x.txt: not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
         [("good.txt", False), ("x.txt", False)],
     ),
     "lone-surrogate-bytes-txt": (
         0,
-        "copydesk: warning: x.txt: Not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        "copydesk: warning: x.txt: not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
         [("good.txt", False), ("x.txt", False)],
     ),
     "markdown-ignore-unknown-md": (0, "", [("good.txt", False), ("x.md", False)]),
@@ -321,7 +321,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "unknown-extension": (0, "", [("good.txt", False), ("x.dat", False)]),
     "utf16-bom-txt": (
         0,
-        "copydesk: warning: x.txt: Not valid UTF-8; decoded as utf-16 (byte order mark)",
+        "copydesk: warning: x.txt: not valid UTF-8; decoded as utf-16 (byte order mark)",
         [("good.txt", False), ("x.txt", False)],
     ),
     "utf8-bom-txt": (0, "", [("good.txt", False), ("x.txt", False)]),

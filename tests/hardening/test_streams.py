@@ -293,4 +293,4 @@ def test_a_utf16_or_utf32_jsonl_on_stdin_is_refused_as_the_same_file_named(tmp_p
 def test_utf16_text_on_stdin_is_still_read_as_text() -> None:
     code, stderr, articles = _score_bytes("-", stdin=("Title\n\n" + BODY).encode("utf-16"))
     assert code == 0 and articles == [("<stdin>", articles[0][1])] and articles[0][1] != "unreadable"
-    assert stderr == ["copydesk: warning: <stdin>: Not valid UTF-8; decoded as utf-16 (byte order mark)"]
+    assert stderr == ["copydesk: warning: <stdin>: not valid UTF-8; decoded as utf-16 (byte order mark)"]
