@@ -60,6 +60,14 @@ class Row:
     grade: str
     failing: bool
     codes: tuple[str, ...]
+    #: Findings the per-article cap left out of the report, by rule code: counted as the others are.
+    omitted: Mapping[str, int] = field(default_factory=lambda: EMPTY)
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each rule the article has, those the cap left out too (first-seen order)."""
+        counts = Counter(self.codes)
+        counts.update(self.omitted)
+        return dict(counts)
 
 
 _SQRT_BITS = 2 * sys.float_info.mant_dig + 3
@@ -218,6 +226,7 @@ class Ledger:
                 grade=report.grade,
                 failing=failing,
                 codes=codes,
+                omitted=report.omitted,
             )
         )
 
@@ -238,5 +247,5 @@ class Ledger:
         from copydesk.history.records import ArticleRecord
 
         return tuple(
-            ArticleRecord(r.key, r.digest, r.source, r.score, r.grade, dict(Counter(r.codes))) for r in self.rows
+            ArticleRecord(r.key, r.digest, r.source, r.score, r.grade, r.counts()) for r in self.rows
         )

@@ -160,3 +160,18 @@ def test_the_packaged_cap_is_a_thousand_and_zero_means_none() -> None:
     [whole] = score_batch([article(body)], plugin_set(scorers=[FLAGS]), {"run": {"max_findings_per_article": 0}})
     assert (len(capped.findings), capped.omitted_count, len(whole.findings)) == (1000, 500, 1500)
     assert Counter(f.code for f in whole.findings) == Counter({"CAP001": 1500})
+
+
+def test_the_run_historys_rule_counts_and_the_source_roll_up_count_what_the_cap_left_out() -> None:
+    """The ledger (roll-up and history rows) counts every finding: the cap cannot change a recorded rule count."""
+    from copydesk.ledger import Ledger
+
+    counts = []
+    for cap in (0, 5):
+        ledger = Ledger(False, frozenset({"F"}), keep_rows=True)
+        ledger.add(scored(cap))
+        [record] = ledger.articles()
+        [summary] = ledger.sources()
+        counts.append((record.rules, summary.top_rules))
+    assert counts[0] == counts[1]
+    assert counts[0][0] == {"CAP002": 8, "CAP001": 40, "TWN001": 10}
