@@ -72,8 +72,8 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
     lines = document.body.lines
     spans: set[tuple[int, int]] = set()
     plain: list[int] = []
-    for i, (line, sentences) in enumerate(zip(lines, _by_line(scan), strict=True)):
-        if any(m.segment for m in scan.line(i, line)):
+    for i, (line, sentences, matches) in enumerate(zip(lines, _by_line(scan), scan.every_line(), strict=True)):
+        if any(m.segment for m in matches):
             spans.add((line.start, line.end))
             continue
         found = scan.sentences(sentences)  # furniture sentences, each with the reader question before it
@@ -106,8 +106,13 @@ def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int
     return found
 
 
-def _outside(scan: Scan, sentences: list[list[Sentence]]) -> Iterator[Match]:
-    """Repeated long lines and sentences that are not inside a boilerplate segment."""
+def _outside(scan: Scan) -> Iterator[Match]:
+    """Repeated long lines and sentences that are not inside a boilerplate segment.
+
+    A line repeated across the batch is reported whole (its sentences are not looked
+    at); otherwise each of its repeated long sentences is. Only the lines holding one or
+    the other are visited (the scan knows them from its one look-up of the batch counts).
+    """
     document = scan.document
     spans = document.segments.get(LABEL, ())
     starts = [seg.start for seg in spans]
@@ -116,17 +121,16 @@ def _outside(scan: Scan, sentences: list[list[Sentence]]) -> Iterator[Match]:
         at = bisect.bisect_right(starts, offset) - 1
         return at >= 0 and spans[at].start <= offset < spans[at].end
 
-    for i, line in enumerate(document.body.lines):
-        if inside(line.start):
+    lines = document.body.lines
+    repeated = set(scan.repeated_lines())
+    sentences = scan.repeated_sentences()
+    for i in sorted(repeated.union(sentences)):
+        if inside(lines[i].start):
             continue
-        repeats = [m for m in scan.line(i, line) if m.kind == "repeated"]
-        yield from repeats
-        if repeats:
+        if i in repeated:
+            yield from scan.repeated_line(i, lines[i])
             continue
-        for sentence in sentences[i]:
-            found = None if inside(sentence.start) else scan.repeated_sentence(sentence)
-            if found is not None:
-                yield found
+        yield from (match for match in sentences[i] if not inside(match.start))
 
 
 def _quote(text: str) -> str:
@@ -201,12 +205,11 @@ def score(document: Document, context: Context) -> Assessment:
     scan = Scan.of(document, context.settings, context.batch)
     body = document.body
     line_at = {line.start: i for i, line in enumerate(body.lines)}
-    sentences = _by_line(scan)
     first: dict[int, int] = {}
     for k, sentence in enumerate(body.sentences):
         first.setdefault(sentence.line, k)
     matches = [m for seg in document.segments.get(LABEL, ()) for m in _classify(scan, seg, line_at, first)]
-    matches += _outside(scan, sentences)
+    matches += _outside(scan)
     findings = [_finding(scan, m) for m in matches]
     findings += _byline_field(scan, findings)
     findings += _batch_findings(scan)

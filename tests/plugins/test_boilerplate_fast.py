@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from copydesk import Article, TextView
 from copydesk.plugins import boilerplate
-from copydesk.plugins.boilerplate import chrome, hashing, words
-from copydesk.plugins.boilerplate.detect import phrase_starts
+from copydesk.plugins.boilerplate import batch, chrome, features, hashing, words
+from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
 from copydesk.text import Document, Sentence
@@ -83,6 +83,21 @@ def test_exceeds_never_says_more_tokens_than_tokenising_finds(text: str) -> None
                     assert count > limit, (start, end, limit)
                 elif index.span(start, end) is not None and not any(t.norm == "#" for t in tokens(text, start, end)):
                     assert count <= limit, (start, end, limit)
+
+
+@pytest.mark.parametrize(
+    "words", [["7"] * 200, ["By", "Admin", *(["12"] * 100)], ["Home", "News"] * 100, ["a", "1", "—", "2", "b"] * 50]
+)
+def test_exceeds_on_long_spans_reads_the_words_it_needs(words: list[str]) -> None:
+    """A long span read word by word until past the limit: never more tokens than tokenising finds, exact for one run of numbers."""
+    text = " ".join(words)
+    index = WordIndex(TextView(text))
+    found = tokens(text)
+    for limit in (0, 1, 2, 3, 6, 60, 99, 100, 101, 150, 199, 200):
+        exceeds = index.exceeds(0, len(text), limit)
+        assert not exceeds or len(found) > limit, limit
+        if sum(t.norm == "#" for t in found) <= 1:
+            assert exceeds == (len(found) > limit), limit
 
 
 def _plain_probabilities(document: Document, others: list[int]) -> list[float]:
@@ -287,3 +302,73 @@ def test_chrome_feature_rows_equal_each_feature_computed_from_its_definition(siz
     rows = chrome.stats_features(stats, pipes, others)
     assert rows == _plain_rows(stats, pipes, others)
     assert all(len(row) == len(chrome.FEATURES) for row in rows)
+
+
+def _seed_scans(batch_known: bool) -> list[Scan]:
+    """A scan of each seed article, with a long sentence added to each, with the batch statistics (or none)."""
+    settings = boilerplate.SCORER.settings
+    shared = " This report was produced with the support of our partners at the regional wire service."
+    documents = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        lines = body.split("\n")
+        lines[2] += shared  # in a line of its own words: the sentence repeats, the line does not
+        documents.append(Document.from_article(Article(id=path.stem, title=title, body="\n".join(lines))))
+    state = batch.start(settings)
+    for document in documents:
+        batch.observe(state, document)
+    stats = batch.finish(state) if batch_known else None
+    return [Scan.of(document, settings, stats) for document in documents]
+
+
+@pytest.mark.parametrize("batch_known", [True, False])
+def test_every_line_looked_up_only_where_a_table_may_match_equals_each_line_computed(batch_known: bool) -> None:
+    """Lines whose first token starts no phrase of the lexicon keep only their batch repeat: as the full look-up says."""
+    looked = 0
+    for scan in _seed_scans(batch_known):
+        for index, line in enumerate(scan.document.body.lines):
+            assert scan.every_line()[index] == scan._line(index, line), (scan.document.id, index)
+            looked += bool(scan._line(index, line))
+    assert looked > 10
+
+
+def test_repeated_lines_and_sentences_equal_their_definitions() -> None:
+    """The lines and long sentences the one batch look-up reports are the ones counting each key finds."""
+    min_words = int(boilerplate.SCORER.settings["repeated_min_sentence_words"])
+    lines = sentences = 0
+    for scan in _seed_scans(batch_known=True):
+        assert scan.stats is not None
+        body = scan.document.body
+        plain_lines = [
+            i for i, line in enumerate(body.lines) if any(m.kind == "repeated" for m in scan._line(i, line))
+        ]
+        assert scan.repeated_lines() == plain_lines
+        plain_sentences: dict[int, list[Match]] = {}
+        for sentence in body.sentences:
+            words = normal(body.text, sentence.start, sentence.end)
+            count = batch.BatchStats.count(scan.stats, batch.sentence_key(words))
+            if words and words.count(" ") + 1 >= min_words and count >= scan.stats.sentence_threshold:
+                match = Match("repeated", sentence.start, sentence.end, "sentence", count, False)
+                plain_sentences.setdefault(sentence.line, []).append(match)
+        assert scan.repeated_sentences() == plain_sentences
+        lines, sentences = lines + len(plain_lines), sentences + len(plain_sentences)
+    assert lines and sentences
+
+
+def _plain_heading_like(line: str) -> bool:
+    """A line of 2-14 whitespace-separated words, at least 60 % capitalised, not ending a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 14
+        and not features.SENTENCE_END.search(line)
+        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    )
+
+
+def test_heading_like_splitting_at_most_fifteen_words_equals_splitting_the_whole_line() -> None:
+    """A line is split only as far as its fifteenth word: headings are found as splitting all of it finds them."""
+    rng = random.Random(4)
+    pieces = ["Home", "news", "The", "A", "x", "Éclair", "\u3000", "\t", "  ", "said.", "Why?", "1"]
+    for _ in range(3000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))).strip()
+        assert features._heading_like(line) == _plain_heading_like(line), line
