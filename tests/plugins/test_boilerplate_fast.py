@@ -138,7 +138,7 @@ def test_chrome_probabilities_equal_the_per_line_model(body: str) -> None:
     assert chrome.probabilities(document, others) == _plain_probabilities(document, others)
 
 
-def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+def _plain_near_pairs(store: hashing.SignatureStore) -> tuple[list[float], list[int]]:
     """Every LSH bucket of every band compared row by row, in order, as the pass is defined."""
     sigs = store.matrix()
     count = len(sigs)
@@ -150,22 +150,36 @@ def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> d
             buckets.setdefault(key, []).append(row)
         for key in sorted(buckets):
             members = buckets[key][: hashing._MAX_GROUP]
+            if len(buckets[key]) < 2:  # a row alone in its bucket is compared with none
+                continue
             for index in members:
                 sims = [-1.0 if m == index else float((sigs[index] == sigs[m]).mean()) for m in members]
                 top = max(sims)
                 candidate = members[sims.index(top)]
                 if top > best[index] or (top == best[index] and candidate < other[index]):
                     best[index], other[index] = top, candidate
+    return best, other
+
+
+def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+    """The near duplicates of :func:`_plain_near_pairs`, by id."""
+    best, other = _plain_near_pairs(store)
     found: dict[str, tuple[str, float]] = {}
-    for index in range(count):
+    for index in range(len(best)):
         if best[index] >= threshold and store.ids[index] != store.ids[other[index]]:
             found.setdefault(store.ids[index], (store.ids[other[index]], round(best[index], 4)))
     return found
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> None:
-    """Skipping a bucket already compared in another band, and comparing a bucket at once, change no pair."""
+@pytest.mark.parametrize(
+    ("seed", "pairs_at", "group"), [*((seed, 1 << 16, 64) for seed in range(6)), (6, 5, 64), (7, 3, 4)]
+)
+def test_near_duplicates_equal_every_bucket_compared_row_by_row(
+    seed: int, pairs_at: int, group: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pairing the buckets' rows at once, a chunk of pairs at a time, each pair once, changes no row's best match."""
+    monkeypatch.setattr(hashing, "_PAIRS_AT", pairs_at)
+    monkeypatch.setattr(hashing, "_MAX_GROUP", group)
     rng = np.random.default_rng(seed)
     bases = rng.integers(0, 2**32, size=(8, hashing.PERMUTATIONS), dtype=np.uint32)
     store = hashing.SignatureStore()
@@ -174,6 +188,8 @@ def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> No
         changed = rng.integers(0, hashing.PERMUTATIONS, size=int(rng.integers(0, 30)))
         sig[changed] = rng.integers(0, 4, size=len(changed), dtype=np.uint32)  # few values: many ties
         store.add(f"a{i % 70}", sig)  # some ids twice: a pair of one id is never reported
+    best, other = hashing.near_pairs(store)
+    assert (best.tolist(), other.tolist()) == _plain_near_pairs(store)
     for threshold in (0.0, 0.5, 0.8):
         assert hashing.near_duplicates(store, threshold) == _plain_near_duplicates(store, threshold)
 
@@ -339,9 +355,7 @@ def test_repeated_lines_and_sentences_equal_their_definitions() -> None:
     for scan in _seed_scans(batch_known=True):
         assert scan.stats is not None
         body = scan.document.body
-        plain_lines = [
-            i for i, line in enumerate(body.lines) if any(m.kind == "repeated" for m in scan._line(i, line))
-        ]
+        plain_lines = [i for i, line in enumerate(body.lines) if any(m.kind == "repeated" for m in scan._line(i, line))]
         assert scan.repeated_lines() == plain_lines
         plain_sentences: dict[int, list[Match]] = {}
         for sentence in body.sentences:
@@ -372,3 +386,27 @@ def test_heading_like_splitting_at_most_fifteen_words_equals_splitting_the_whole
     for _ in range(3000):
         line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))).strip()
         assert features._heading_like(line) == _plain_heading_like(line), line
+
+
+@pytest.mark.parametrize("flush", [1 << 16, 5])
+def test_story_surplus_counted_in_one_pass_equals_counting_each_story(
+    flush: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each repeated hash gains, per story, the articles holding it beyond the first: as counting story by story."""
+    monkeypatch.setattr(batch, "_GROUP_FLUSH", flush)
+    rng = np.random.default_rng(flush)
+    store = hashing.SignatureStore()
+    held = []
+    for i in range(60):
+        hashes = hashing.unique(rng.integers(0, 40, size=int(rng.integers(0, 12))).astype(np.uint64))
+        store.add(f"a{i}", np.zeros(hashing.PERMUTATIONS, dtype=np.uint32), hashes)
+        held.append(set(hashes.tolist()))
+    repeated = hashing.unique(rng.integers(0, 50, size=30).astype(np.uint64))
+    groups = [np.array(sorted(rng.choice(60, size=int(rng.integers(2, 6)), replace=False))) for _ in range(9)]
+    plain = [0] * len(repeated)
+    for members in groups:
+        for k, value in enumerate(repeated.tolist()):
+            holding = sum(value in held[row] for row in members.tolist())
+            plain[k] += max(0, holding - 1)
+    assert batch.story_surplus(store, iter(groups), repeated).tolist() == plain
+    assert any(plain)
