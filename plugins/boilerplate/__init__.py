@@ -23,7 +23,6 @@ from copydesk import (
     Finding,
     Scorer,
     Segment,
-    Sentence,
     Settings,
     hookimpl,
     measures,
@@ -58,27 +57,19 @@ LABEL = "boilerplate"
 _QUOTE_LIMIT = 80
 
 
-def _by_line(scan: Scan) -> list[list[Sentence]]:
-    """The body's sentences grouped by the index of their line."""
-    grouped: list[list[Sentence]] = [[] for _ in scan.document.body.lines]
-    for sentence in scan.document.body.sentences:
-        grouped[sentence.line].append(sentence)
-    return grouped
-
-
 def segment(document: Document, context: Context) -> Iterator[Segment]:
     """Label template lines and sentences of the body as ``"boilerplate"`` segments."""
     scan = Scan.of(document, context.settings, context.batch)
     lines = document.body.lines
     spans: set[tuple[int, int]] = set()
     plain: list[int] = []
-    for i, (line, sentences, matches) in enumerate(zip(lines, _by_line(scan), scan.every_line(), strict=True)):
+    by_line = scan.every_sentence()  # furniture sentences, each with the reader question before it
+    for i, (line, matches) in enumerate(zip(lines, scan.every_line(), strict=True)):
         if any(m.segment for m in matches):
             spans.add((line.start, line.end))
-            continue
-        found = scan.sentences(sentences)  # furniture sentences, each with the reader question before it
-        spans.update((m.start, m.end) for m in found)
-        if not found:
+        elif found := by_line.get(i):
+            spans.update((m.start, m.end) for m in found)
+        else:
             plain.append(i)
     if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
         chance = probabilities(document, scan.others())

@@ -1,10 +1,11 @@
 """Find template text in one article: furniture, generic bylines, batch-repeated lines.
 
 A :class:`Scan` holds what one article needs (its lexicon, the batch statistics, its
-site name) and classifies a whole line or a single sentence. The boilerplate plugin
-uses it twice: ``segment`` scans every line to label the boilerplate segments, and
-``score`` classifies only the segments it is handed, plus the lines outside them for
-repeated long lines and sentences (which are reported but not segmented).
+site name, and the batch counts of every line and long sentence, looked up at once)
+and classifies a whole line or a single sentence. The boilerplate plugin uses it twice:
+``segment`` scans every line to label the boilerplate segments, and ``score``
+classifies only the segments it is handed, plus the repeated long lines and sentences
+outside them (reported but not segmented), which the counts already name.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
-    __slots__ = ("hits", "lines", "sentences")
+    __slots__ = ("by_line", "hits", "lines", "sentences")
 
     def __init__(self) -> None:
         #: Per body line, its matches (see :meth:`Scan.line`), found for every line at once.
@@ -81,6 +82,8 @@ class _Memo:
         self.sentences: dict[tuple[Sentence, Sentence | None], list[Match]] = {}
         #: Word indexes where a prompt or sentence phrase of the lexicon may start.
         self.hits: list[int] | None = None
+        #: Per body line, the matches of its sentences (see :meth:`Scan.every_sentence`).
+        self.by_line: dict[int, list[Match]] | None = None
 
 
 #: How many articles' scans are kept (``segment`` and ``score`` of one article share one).
@@ -247,23 +250,28 @@ class Scan:
             start = previous.start
         return [Match("furniture", start, sentence.end, category)]
 
-    def sentences(self, sentences: list[Sentence]) -> list[Match]:
-        """:meth:`sentence` of each of one line's ``sentences`` (with the one before it on the line).
+    def every_sentence(self) -> dict[int, list[Match]]:
+        """:meth:`sentence` of every body sentence (with the one before it on its line), by line; lines without one left out.
 
         When no prompt or sentence phrase can start anywhere in the body (most articles),
         only a short sentence whose edge cuts a word may hold one (:meth:`_may_hold_phrase`),
-        so only those are looked at.
+        so only those are looked at. Computed once.
         """
-        found: list[Match] = []
-        if self._phrase_hits():
-            for k, sentence in enumerate(sentences):
-                found.extend(self.sentence(sentence, sentences[k - 1] if k else None))
-            return found
-        span = self.words.span
-        for k, sentence in enumerate(sentences):
-            if sentence.end - sentence.start <= MAX_MATCH_CHARS and span(sentence.start, sentence.end) is None:
-                found.extend(self.sentence(sentence, sentences[k - 1] if k else None))
-        return found
+        if self.memo.by_line is None:
+            found: dict[int, list[Match]] = {}
+            every = bool(self._phrase_hits())
+            span = self.words.span
+            previous: Sentence | None = None
+            for sentence in self.document.body.sentences:
+                before = previous if previous is not None and previous.line == sentence.line else None
+                previous = sentence
+                short = sentence.end - sentence.start <= MAX_MATCH_CHARS
+                if (every or (short and span(sentence.start, sentence.end) is None)) and (
+                    matches := self.sentence(sentence, before)
+                ):
+                    found.setdefault(sentence.line, []).extend(matches)
+            self.memo.by_line = found
+        return self.memo.by_line
 
     def _phrase_hits(self) -> list[int]:
         """:func:`phrase_starts` of the body's words for prompt and sentence phrases, computed once."""

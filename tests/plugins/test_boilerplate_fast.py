@@ -410,3 +410,21 @@ def test_story_surplus_counted_in_one_pass_equals_counting_each_story(
             plain[k] += max(0, holding - 1)
     assert batch.story_surplus(store, iter(groups), repeated).tolist() == plain
     assert any(plain)
+
+
+@pytest.mark.parametrize("batch_known", [True, False])
+def test_every_sentence_looked_at_only_where_a_phrase_may_start_equals_each_sentence_computed(
+    batch_known: bool,
+) -> None:
+    """Sentences are looked up only where a prompt or sentence phrase may start: the matches of looking up every one."""
+    found = 0
+    for scan in _seed_scans(batch_known):
+        plain: dict[int, list[Match]] = {}
+        body = scan.document.body
+        for k, sentence in enumerate(body.sentences):
+            before = body.sentences[k - 1] if k and body.sentences[k - 1].line == sentence.line else None
+            if matches := scan._sentence(sentence, before):
+                plain.setdefault(sentence.line, []).extend(matches)
+        assert scan.every_sentence() == plain, scan.document.id
+        found += len(plain)
+    assert found
