@@ -195,11 +195,13 @@ def score(document: Document, context: Context) -> Assessment:
     """Report the article's boilerplate segments and batch repeats; sub-score = 1 - template share."""
     scan = Scan.of(document, context.settings, context.batch)
     body = document.body
-    line_at = {line.start: i for i, line in enumerate(body.lines)}
-    first: dict[int, int] = {}
-    for k, sentence in enumerate(body.sentences):
-        first.setdefault(sentence.line, k)
-    matches = [m for seg in document.segments.get(LABEL, ()) for m in _classify(scan, seg, line_at, first)]
+    matches: list[Match] = []
+    if segments := document.segments.get(LABEL, ()):
+        line_at = {line.start: i for i, line in enumerate(body.lines)}
+        first: dict[int, int] = {}
+        for k, sentence in enumerate(body.sentences):
+            first.setdefault(sentence.line, k)
+        matches = [m for seg in segments for m in _classify(scan, seg, line_at, first)]
     matches += _outside(scan)
     findings = [_finding(scan, m) for m in matches]
     findings += _byline_field(scan, findings)
