@@ -39,8 +39,9 @@ _SPILL_ROWS = 1024
 _SIG_BYTES = 4 * PERMUTATIONS
 #: Signature rows read at once when the whole store is scanned.
 _READ = 1024
-#: Pairs of rows compared at once (and held before comparing) when looking for near duplicates.
-_PAIRS_AT = 1 << 16
+#: Pairs of rows compared at once (and held before comparing) when looking for near duplicates: their
+#: signatures, read at once, take at most 2 x 8,192 x 256 bytes (4 MiB).
+_PAIRS_AT = 1 << 13
 
 
 def _words(hexadecimal: str) -> npt.NDArray[np.uint64]:
