@@ -23,7 +23,6 @@ from copydesk import (
     Finding,
     Scorer,
     Segment,
-    Sentence,
     Settings,
     hookimpl,
     measures,
@@ -58,27 +57,19 @@ LABEL = "boilerplate"
 _QUOTE_LIMIT = 80
 
 
-def _by_line(scan: Scan) -> list[list[Sentence]]:
-    """The body's sentences grouped by the index of their line."""
-    grouped: list[list[Sentence]] = [[] for _ in scan.document.body.lines]
-    for sentence in scan.document.body.sentences:
-        grouped[sentence.line].append(sentence)
-    return grouped
-
-
 def segment(document: Document, context: Context) -> Iterator[Segment]:
     """Label template lines and sentences of the body as ``"boilerplate"`` segments."""
     scan = Scan.of(document, context.settings, context.batch)
     lines = document.body.lines
     spans: set[tuple[int, int]] = set()
     plain: list[int] = []
-    for i, (line, sentences) in enumerate(zip(lines, _by_line(scan), strict=True)):
-        if any(m.segment for m in scan.line(i, line)):
+    by_line = scan.every_sentence()  # furniture sentences, each with the reader question before it
+    for i, (line, matches) in enumerate(zip(lines, scan.every_line(), strict=True)):
+        if any(m.segment for m in matches):
             spans.add((line.start, line.end))
-            continue
-        found = scan.sentences(sentences)  # furniture sentences, each with the reader question before it
-        spans.update((m.start, m.end) for m in found)
-        if not found:
+        elif found := by_line.get(i):
+            spans.update((m.start, m.end) for m in found)
+        else:
             plain.append(i)
     if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
         chance = probabilities(document, scan.others())
@@ -106,8 +97,13 @@ def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int
     return found
 
 
-def _outside(scan: Scan, sentences: list[list[Sentence]]) -> Iterator[Match]:
-    """Repeated long lines and sentences that are not inside a boilerplate segment."""
+def _outside(scan: Scan) -> Iterator[Match]:
+    """Repeated long lines and sentences that are not inside a boilerplate segment.
+
+    A line repeated across the batch is reported whole (its sentences are not looked
+    at); otherwise each of its repeated long sentences is. Only the lines holding one or
+    the other are visited (the scan knows them from its one look-up of the batch counts).
+    """
     document = scan.document
     spans = document.segments.get(LABEL, ())
     starts = [seg.start for seg in spans]
@@ -116,17 +112,16 @@ def _outside(scan: Scan, sentences: list[list[Sentence]]) -> Iterator[Match]:
         at = bisect.bisect_right(starts, offset) - 1
         return at >= 0 and spans[at].start <= offset < spans[at].end
 
-    for i, line in enumerate(document.body.lines):
-        if inside(line.start):
+    lines = document.body.lines
+    repeated = set(scan.repeated_lines())
+    sentences = scan.repeated_sentences()
+    for i in sorted(repeated.union(sentences)):
+        if inside(lines[i].start):
             continue
-        repeats = [m for m in scan.line(i, line) if m.kind == "repeated"]
-        yield from repeats
-        if repeats:
+        if i in repeated:
+            yield from scan.repeated_line(i, lines[i])
             continue
-        for sentence in sentences[i]:
-            found = None if inside(sentence.start) else scan.repeated_sentence(sentence)
-            if found is not None:
-                yield found
+        yield from (match for match in sentences[i] if not inside(match.start))
 
 
 def _quote(text: str) -> str:
@@ -200,13 +195,14 @@ def score(document: Document, context: Context) -> Assessment:
     """Report the article's boilerplate segments and batch repeats; sub-score = 1 - template share."""
     scan = Scan.of(document, context.settings, context.batch)
     body = document.body
-    line_at = {line.start: i for i, line in enumerate(body.lines)}
-    sentences = _by_line(scan)
-    first: dict[int, int] = {}
-    for k, sentence in enumerate(body.sentences):
-        first.setdefault(sentence.line, k)
-    matches = [m for seg in document.segments.get(LABEL, ()) for m in _classify(scan, seg, line_at, first)]
-    matches += _outside(scan, sentences)
+    matches: list[Match] = []
+    if segments := document.segments.get(LABEL, ()):
+        line_at = {line.start: i for i, line in enumerate(body.lines)}
+        first: dict[int, int] = {}
+        for k, sentence in enumerate(body.sentences):
+            first.setdefault(sentence.line, k)
+        matches = [m for seg in segments for m in _classify(scan, seg, line_at, first)]
+    matches += _outside(scan)
     findings = [_finding(scan, m) for m in matches]
     findings += _byline_field(scan, findings)
     findings += _batch_findings(scan)

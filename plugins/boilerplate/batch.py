@@ -29,6 +29,7 @@ from copydesk.plugins.boilerplate.hashing import (
     key_hash,
     near_pairs,
     signature,
+    unique_counts,
 )
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build
 from copydesk.plugins.boilerplate.words import index_of
@@ -235,21 +236,43 @@ def stories(count: int, left: npt.NDArray[np.intp], right: npt.NDArray[np.intp])
     return _runs(order, parent[order])
 
 
-def story_surplus(store: SignatureStore, groups: Iterable[npt.NDArray[np.intp]], repeated: U64) -> npt.NDArray[np.uint32]:
-    """Per repeated hash, how many articles beyond the first of their story also hold it."""
+def story_surplus(
+    store: SignatureStore, groups: Iterable[npt.NDArray[np.intp]], repeated: U64
+) -> npt.NDArray[np.uint32]:
+    """Per repeated hash, how many articles beyond the first of their story also hold it.
+
+    The stories' hashes are counted a few stories at a time (about :data:`_GROUP_FLUSH`
+    hashes, a story never split), each ``(story, repeated hash)`` pair in one sorted pass.
+    """
     surplus = np.zeros(len(repeated), dtype=np.uint32)
     if not len(repeated):
         return surplus
-    for members in groups:
-        counter = HashCounter(_GROUP_FLUSH)
+    hashes: list[U64] = []
+    labels: list[int] = []
+    held = 0
+    for label, members in enumerate(groups):
         for row in members.tolist():
-            counter.add(store.hashes(row))
-        values, counts = counter.repeated(2)
-        extra = counts - 1
-        at = np.minimum(np.searchsorted(repeated, values), len(repeated) - 1)
-        found = repeated[at] == values
-        np.add.at(surplus, at[found], extra[found].astype(np.uint32))
+            hashes.append(store.hashes(row))
+            labels.append(label)
+            held += len(hashes[-1])
+        if held >= _GROUP_FLUSH:
+            _add_surplus(surplus, repeated, hashes, labels)
+            hashes, labels, held = [], [], 0
+    _add_surplus(surplus, repeated, hashes, labels)
     return surplus
+
+
+def _add_surplus(surplus: npt.NDArray[np.uint32], repeated: U64, hashes: list[U64], labels: list[int]) -> None:
+    """Add to ``surplus`` each repeated hash's articles beyond the first within each story (``labels``: each article's)."""
+    if not hashes:
+        return
+    values = np.concatenate(hashes)
+    story = np.repeat(np.asarray(labels, dtype=np.uint64), [len(h) for h in hashes])
+    at = np.minimum(np.searchsorted(repeated, values), len(repeated) - 1)
+    found = repeated[at] == values  # an article's hashes are distinct: a pair's count is its articles
+    pairs, counts = unique_counts(story[found] * np.uint64(len(repeated)) + at[found].astype(np.uint64))
+    extra = counts > 1
+    np.add.at(surplus, (pairs[extra] % np.uint64(len(repeated))).astype(np.intp), (counts[extra] - 1).astype(np.uint32))
 
 
 def frame_counts(document: Document, stats: BatchStats, lex: Lexicon, settings: Settings) -> Iterator[Any]:

@@ -1,10 +1,11 @@
 """Find template text in one article: furniture, generic bylines, batch-repeated lines.
 
 A :class:`Scan` holds what one article needs (its lexicon, the batch statistics, its
-site name) and classifies a whole line or a single sentence. The boilerplate plugin
-uses it twice: ``segment`` scans every line to label the boilerplate segments, and
-``score`` classifies only the segments it is handed, plus the lines outside them for
-repeated long lines and sentences (which are reported but not segmented).
+site name, and the batch counts of every line and long sentence, looked up at once)
+and classifies a whole line or a single sentence. The boilerplate plugin uses it twice:
+``segment`` scans every line to label the boilerplate segments, and ``score``
+classifies only the segments it is handed, plus the repeated long lines and sentences
+outside them (reported but not segmented), which the counts already name.
 """
 
 from __future__ import annotations
@@ -73,15 +74,16 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
-    __slots__ = ("hits", "lines", "sentence_counts", "sentences")
+    __slots__ = ("by_line", "hits", "lines", "sentences")
 
     def __init__(self) -> None:
-        self.lines: dict[tuple[int, Line], list[Match]] = {}
+        #: Per body line, its matches (see :meth:`Scan.line`), found for every line at once.
+        self.lines: list[list[Match]] | None = None
         self.sentences: dict[tuple[Sentence, Sentence | None], list[Match]] = {}
         #: Word indexes where a prompt or sentence phrase of the lexicon may start.
         self.hits: list[int] | None = None
-        #: In how many stories each long body sentence occurs (see :meth:`Scan.repeated_sentence`).
-        self.sentence_counts: dict[Sentence, int] | None = None
+        #: Per body line, the matches of its sentences (see :meth:`Scan.every_sentence`).
+        self.by_line: dict[int, list[Match]] | None = None
 
 
 #: How many articles' scans are kept (``segment`` and ``score`` of one article share one).
@@ -102,6 +104,8 @@ class Scan:
     #: Per body line: its normalised words, and in how many articles of the batch it occurs.
     line_words: list[str]
     line_counts: list[int]
+    #: In how many stories each body sentence of at least ``repeated_min_sentence_words`` words occurs.
+    sentence_counts: dict[Sentence, int]
     memo: _Memo = field(default_factory=_Memo, compare=False)
 
     @classmethod
@@ -122,15 +126,26 @@ class Scan:
 
     @classmethod
     def _new(cls, document: Document, settings: Settings, batch: object) -> Scan:
-        """A fresh scan of ``document``."""
+        """A fresh scan of ``document``: with batch statistics, every line's and long sentence's count, in one look-up."""
         stats = batch if isinstance(batch, BatchStats) else None
         lex, site, words = build(settings), site_name(document.article.url), index_of(document.body)
         lines: list[str] = []
         counts: list[int] = []
+        sentence_counts: dict[Sentence, int] = {}
         if stats is not None:
-            lines = [words.normal(line.start, line.end) for line in document.body.lines]
-            counts = stats.count_all([line_key(w) for w in lines])
-        return cls(document, lex, stats, settings, site, words, lines, counts)
+            body = document.body
+            lines = [words.normal(line.start, line.end) for line in body.lines]
+            min_words = int(settings["repeated_min_sentence_words"])
+            keys = [line_key(w) for w in lines]
+            long: list[Sentence] = []
+            for sentence in body.sentences:
+                if normal := words.long_normal(sentence.start, sentence.end, min_words):
+                    long.append(sentence)
+                    keys.append(sentence_key(normal))
+            counts = stats.count_all(keys)
+            sentence_counts = dict(zip(long, counts[len(lines) :], strict=True))
+            del counts[len(lines) :]
+        return cls(document, lex, stats, settings, site, words, lines, counts, sentence_counts)
 
     def others(self) -> list[int]:
         """For every body line, in how many other articles of the batch it also occurs."""
@@ -139,11 +154,30 @@ class Scan:
         return [count - 1 if words else 0 for words, count in zip(self.line_words, self.line_counts, strict=True)]
 
     def line(self, index: int, line: Line) -> list[Match]:
-        """Matches of a whole line: furniture line or box label, generic byline, batch repeat."""
-        found = self.memo.lines.get((index, line))
-        if found is None:
-            found = self.memo.lines[index, line] = self._line(index, line)
-        return list(found)
+        """Matches of a whole line of the body: furniture line or box label, generic byline, batch repeat."""
+        return list(self.every_line()[index])
+
+    def every_line(self) -> list[list[Match]]:
+        """:meth:`line` of every body line, in order (computed once; the lists are shared, not to be changed).
+
+        A line is looked up in the lexicon only when its first token starts a phrase of
+        a table (or it is among the first lines, for a byline): most lines are not, and
+        have at most their batch repeat.
+        """
+        if self.memo.lines is None:
+            lex, head = self.lex, self.words.head
+            line_firsts, label_firsts = lex.by_first["line"], lex.by_first["label"]
+            byline_lines = lex.byline_first_lines
+            found: list[list[Match]] = []
+            for index, line in enumerate(self.document.body.lines):
+                short = line.end - line.start <= MAX_MATCH_CHARS
+                first = head(line.start, line.end if short else line.start + LABEL_CHARS)
+                if first is None or first in label_firsts or (short and (first in line_firsts or index < byline_lines)):
+                    found.append(self._line(index, line))
+                else:  # no table of the lexicon can match the line (see :meth:`_tables`)
+                    found.append(self.repeated_line(index, line))
+            self.memo.lines = found
+        return self.memo.lines
 
     def _line(self, index: int, line: Line) -> list[Match]:
         """:meth:`line`, computed (tokenised only where :meth:`_tables` finds a table that could match it)."""
@@ -159,7 +193,7 @@ class Scan:
             found.append(Match("furniture", line.start, line.end, category))
         if as_byline and generic_byline(toks, lex, self.site):
             found.append(Match("byline", line.start, line.end))
-        found.extend(self._repeated_line(index, line))
+        found.extend(self.repeated_line(index, line))
         return found
 
     def _tables(self, index: int, line: Line) -> tuple[int, str | None, bool, bool, bool]:
@@ -182,7 +216,7 @@ class Scan:
             as_byline = as_byline and not self.words.exceeds(line.start, stop, lex.byline_max_words)
         return stop, head, as_line, as_label, as_byline
 
-    def _repeated_line(self, index: int, line: Line) -> list[Match]:
+    def repeated_line(self, index: int, line: Line) -> list[Match]:
         """The line as repeated across the batch, when the batch pass counted it often enough."""
         if self.stats is None:
             return []
@@ -216,23 +250,28 @@ class Scan:
             start = previous.start
         return [Match("furniture", start, sentence.end, category)]
 
-    def sentences(self, sentences: list[Sentence]) -> list[Match]:
-        """:meth:`sentence` of each of one line's ``sentences`` (with the one before it on the line).
+    def every_sentence(self) -> dict[int, list[Match]]:
+        """:meth:`sentence` of every body sentence (with the one before it on its line), by line; lines without one left out.
 
         When no prompt or sentence phrase can start anywhere in the body (most articles),
         only a short sentence whose edge cuts a word may hold one (:meth:`_may_hold_phrase`),
-        so only those are looked at.
+        so only those are looked at. Computed once.
         """
-        found: list[Match] = []
-        if self._phrase_hits():
-            for k, sentence in enumerate(sentences):
-                found.extend(self.sentence(sentence, sentences[k - 1] if k else None))
-            return found
-        span = self.words.span
-        for k, sentence in enumerate(sentences):
-            if sentence.end - sentence.start <= MAX_MATCH_CHARS and span(sentence.start, sentence.end) is None:
-                found.extend(self.sentence(sentence, sentences[k - 1] if k else None))
-        return found
+        if self.memo.by_line is None:
+            found: dict[int, list[Match]] = {}
+            every = bool(self._phrase_hits())
+            span = self.words.span
+            previous: Sentence | None = None
+            for sentence in self.document.body.sentences:
+                before = previous if previous is not None and previous.line == sentence.line else None
+                previous = sentence
+                short = sentence.end - sentence.start <= MAX_MATCH_CHARS
+                if (every or (short and span(sentence.start, sentence.end) is None)) and (
+                    matches := self.sentence(sentence, before)
+                ):
+                    found.setdefault(sentence.line, []).extend(matches)
+            self.memo.by_line = found
+        return self.memo.by_line
 
     def _phrase_hits(self) -> list[int]:
         """:func:`phrase_starts` of the body's words for prompt and sentence phrases, computed once."""
@@ -249,29 +288,25 @@ class Scan:
         at = bisect.bisect_left(hits, span[0])
         return at < len(hits) and hits[at] < span[1]
 
-    def repeated_sentence(self, sentence: Sentence) -> Match | None:
-        """A long sentence that recurs across the batch (reported, not segmented)."""
+    def repeated_lines(self) -> list[int]:
+        """The indexes of the body lines repeated across the batch often enough to be reported (see :meth:`line`)."""
         if self.stats is None:
-            return None
-        if self.memo.sentence_counts is None:
-            self.memo.sentence_counts = self._sentence_counts()
-        count = self.memo.sentence_counts.get(sentence)
-        if count is None or count < self.stats.sentence_threshold:
-            return None
-        return Match("repeated", sentence.start, sentence.end, "sentence", count, False)
+            return []
+        threshold = self.stats.threshold
+        counts = zip(self.line_words, self.line_counts, strict=True)
+        return [i for i, (words, count) in enumerate(counts) if words and count >= threshold]
 
-    def _sentence_counts(self) -> dict[Sentence, int]:
-        """In how many stories each body sentence of at least ``repeated_min_sentence_words`` words occurs."""
-        assert self.stats is not None
-        min_words = int(self.settings["repeated_min_sentence_words"])
-        long: list[Sentence] = []
-        keys: list[str] = []
-        for sentence in self.document.body.sentences:
-            words = self.words.long_normal(sentence.start, sentence.end, min_words)
-            if words:
-                long.append(sentence)
-                keys.append(sentence_key(words))
-        return dict(zip(long, self.stats.count_all(keys), strict=True))
+    def repeated_sentences(self) -> dict[int, list[Match]]:
+        """Per body line index, its long sentences repeated across the batch (reported, not segmented), in order."""
+        found: dict[int, list[Match]] = {}
+        if self.stats is None:
+            return found
+        threshold = self.stats.sentence_threshold
+        for sentence, count in self.sentence_counts.items():
+            if count >= threshold:
+                match = Match("repeated", sentence.start, sentence.end, "sentence", count, False)
+                found.setdefault(sentence.line, []).append(match)
+        return found
 
 
 def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> list[int]:

@@ -78,8 +78,8 @@ FEATURES = (
 
 def _heading_like(line: str) -> bool:
     """A short, mostly capitalised line that does not end a sentence."""
-    words = line.split()
     low, high = HEADING_WORDS
+    words = line.split(None, high)  # more than ``high`` words: ``high + 1`` parts, without splitting the rest
     if not low <= len(words) <= high or SENTENCE_END.search(line):
         return False
     return sum(1 for w in words if w[:1].isupper()) >= HEADING_CAPITALS * len(words)

@@ -109,7 +109,7 @@ def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
         if i == part_start:
             found.update(_opening(norms[i : i + 4]))
         gap = text[tok.end : toks[i + 1].start] if i + 1 < len(toks) else ""
-        if any(c in HEADLINE_SPLITS for c in gap):
+        if not HEADLINE_SPLITS.isdisjoint(gap):
             part_start = i + 1
     return sorted(found)
 

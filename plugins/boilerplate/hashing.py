@@ -39,8 +39,9 @@ _SPILL_ROWS = 1024
 _SIG_BYTES = 4 * PERMUTATIONS
 #: Signature rows read at once when the whole store is scanned.
 _READ = 1024
-#: Distinct buckets remembered as compared (comparing one again changes nothing; this only saves time).
-_COMPARED_MAX = 1 << 12
+#: Pairs of rows compared at once (and held before comparing) when looking for near duplicates: their
+#: signatures, read at once, take at most 2 x 8,192 x 256 bytes (4 MiB).
+_PAIRS_AT = 1 << 13
 
 
 def _words(hexadecimal: str) -> npt.NDArray[np.uint64]:
@@ -452,27 +453,60 @@ def _band_keys(sigs: npt.NDArray[np.uint32], band: int) -> U64:
     return key
 
 
-def _compare_group(
-    block: npt.NDArray[np.uint32],
-    members: npt.NDArray[np.intp],
+def _best_of(
+    store: SignatureStore,
+    codes: list[npt.NDArray[np.int64]],
     best: npt.NDArray[np.float64],
     other: npt.NDArray[np.intp],
 ) -> None:
-    """Update each member's most similar other member (estimated Jaccard) within one LSH bucket.
+    """Update each row's most similar other row (estimated Jaccard) from pairs of rows of one LSH bucket.
 
-    ``block`` holds the members' signatures. A member takes its most similar other member
-    (the first, so the lowest row, on a tie) when that is more similar than its best so
-    far, or as similar and a lower row. Comparing a bucket again changes nothing.
+    ``codes`` hold pairs ``low * count + high``. A row takes the most similar row it
+    is paired with (the lowest on a tie) when that is more similar than its best so far,
+    or as similar and a lower row: the greatest ``(similarity, -row)``, which does not
+    depend on the order the pairs come in, nor on a pair coming twice.
     """
-    sims = (block[:, None, :] == block[None, :, :]).mean(axis=2)
-    np.fill_diagonal(sims, -1.0)
-    cols = sims.argmax(axis=1)
-    sim = sims[np.arange(len(members)), cols]
-    candidate = members[cols]
-    held, holder = best[members], other[members]
-    better = (sim > held) | ((sim == held) & (candidate < holder))
-    best[members[better]] = sim[better]
-    other[members[better]] = candidate[better]
+    if not codes:
+        return
+    count = store.count
+    pairs = unique(np.concatenate(codes).astype(np.uint64)).astype(np.int64)
+    for begin in range(0, len(pairs), _PAIRS_AT):
+        chunk = pairs[begin : begin + _PAIRS_AT]
+        low, high = chunk // count, chunk % count
+        rows = unique(np.concatenate([low, high]).astype(np.uint64)).astype(np.intp)
+        sigs = store.rows(rows)
+        a, b = sigs[np.searchsorted(rows, low)], sigs[np.searchsorted(rows, high)]
+        sim = np.count_nonzero(a == b, axis=1) / float(PERMUTATIONS)  # k/64: exact, as a mean of 64 flags
+        member, candidate = np.concatenate([low, high]), np.concatenate([high, low])
+        sims = np.concatenate([sim, sim])
+        order = np.lexsort((candidate, -sims, member))  # per member, the most similar, then the lowest row
+        member, candidate, sims = member[order], candidate[order], sims[order]
+        top = np.ones(len(member), dtype=bool)
+        top[1:] = member[1:] != member[:-1]
+        member, candidate, sims = member[top], candidate[top], sims[top]
+        held, holder = best[member], other[member]
+        better = (sims > held) | ((sims == held) & (candidate < holder))
+        best[member[better]] = sims[better]
+        other[member[better]] = candidate[better]
+
+
+def _bucket_pairs(order: npt.NDArray[np.intp], ordered: U64) -> Iterator[npt.NDArray[np.int64]]:
+    """The pairs of rows sharing an LSH bucket (each bucket's first :data:`_MAX_GROUP` rows), as ``low * count + high``.
+
+    ``ordered`` is one band's keys in sorted order and ``order`` their rows; buckets of
+    the same size are paired at once.
+    """
+    count = len(order)
+    starts = np.flatnonzero(_distinct(ordered))
+    sizes = np.diff(np.append(starts, count))
+    for size in np.unique(sizes[sizes > 1]).tolist():
+        low, high = np.triu_indices(min(size, _MAX_GROUP), 1)
+        step = max(1, _PAIRS_AT // len(low))  # buckets paired at once: about _PAIRS_AT pairs
+        every = starts[sizes == size]
+        for begin in range(0, len(every), step):
+            at = every[begin : begin + step]
+            members = np.sort(order[at[:, None] + np.arange(size)], axis=1)[:, :_MAX_GROUP].astype(np.int64)
+            yield (members[:, low] * count + members[:, high]).ravel()
 
 
 def band_keys(store: SignatureStore, band: int) -> U64:
@@ -486,22 +520,18 @@ def near_pairs(store: SignatureStore) -> tuple[npt.NDArray[np.float64], npt.NDAr
     count = store.count
     best = np.full(count, -1.0)
     other = np.full(count, count, dtype=np.intp)
-    compared: set[bytes] = set()
+    codes: list[npt.NDArray[np.int64]] = []
+    held = 0
     for band in range(BANDS):
         keys = band_keys(store, band)
         order = np.argsort(keys, kind="stable")
-        ordered = keys[order]
-        bounds = np.flatnonzero(np.diff(ordered)) + 1
-        starts = np.concatenate([[0], bounds])
-        ends = np.concatenate([bounds, [count]])
-        for run in np.flatnonzero(ends - starts > 1):
-            group = np.sort(order[starts[run] : ends[run]])[:_MAX_GROUP]
-            key = group.tobytes()
-            if key not in compared:  # the same bucket again (in another band) changes nothing
-                if len(compared) >= _COMPARED_MAX:
-                    compared.clear()  # so forgetting one costs time only
-                compared.add(key)
-                _compare_group(store.rows(group), group, best, other)
+        for found in _bucket_pairs(order, keys[order]):
+            codes.append(found)
+            held += len(found)
+            if held >= _PAIRS_AT:  # compared a chunk at a time: memory holds about this many pairs
+                _best_of(store, codes, best, other)
+                codes, held = [], 0
+    _best_of(store, codes, best, other)
     return best, other
 
 

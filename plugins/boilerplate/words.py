@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from itertools import accumulate, repeat
+from itertools import islice, repeat
 from operator import itemgetter
 
 import numpy as np
@@ -26,8 +26,6 @@ from copydesk.plugins.boilerplate.lexicon import Token, normal, tokens
 #: How many fields' indexes are kept (segment and score of one article share a body).
 _CACHED = 4
 _CACHE: list[tuple[TextView, WordIndex]] = []
-#: Spans of up to this many words are looked through for numbers rather than counting the whole field's.
-_SCANNED_SPAN = 64
 #: Fields with up to this many lines and sentences have their spans found by :func:`_bisected_table`.
 _BISECTED_KEYS = 8
 
@@ -128,7 +126,7 @@ def _bisected_table(
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_ends", "_firsts", "_numbers", "_spans", "_starts", "ends_view", "low", "starts_view", "text")
+    __slots__ = ("_ends", "_firsts", "_spans", "_starts", "ends_view", "low", "starts_view", "text")
 
     def __init__(self, view: TextView) -> None:
         """Take the field's words from the core's token stream; answer its lines' and sentences' spans at once.
@@ -143,7 +141,6 @@ class WordIndex:
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
         self.low = _straightened(stream.forms, self.text, self.starts_view, self.ends_view)
-        self._numbers: list[int] | None = None
         self._spans, self._firsts = _span_table(view)
 
     @property
@@ -159,13 +156,6 @@ class WordIndex:
         if self._ends is None:
             self._ends = self.ends_view.tolist()
         return self._ends
-
-    @property
-    def numbers(self) -> list[int]:
-        """How many of the first ``i`` words are numbers (start with a digit), for every ``i``."""
-        if self._numbers is None:
-            self._numbers = list(accumulate(map(str.isdigit, map(itemgetter(0), self.low)), initial=0))
-        return self._numbers
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
@@ -205,10 +195,7 @@ class WordIndex:
             return tokens(self.text, start, end)
         i, j = span
         low, starts, ends = self.low[i:j], self.starts_view[i:j].tolist(), self.ends_view[i:j].tolist()
-        if self._numbers is None and j - i <= _SCANNED_SPAN:  # a short span is cheaper to look through
-            plain = not any(map(str.isdigit, map(itemgetter(0), low)))
-        else:
-            plain = self.numbers[j] == self.numbers[i]
+        plain = not any(map(str.isdigit, map(itemgetter(0), low)))  # no number to fold
         return _plain(low, starts, ends) if plain else _folded(low, starts, ends)
 
     def exceeds(self, start: int, end: int, limit: int) -> bool:
@@ -221,11 +208,17 @@ class WordIndex:
         if span is None or span[1] - span[0] <= limit:
             return False
         i, j = span
-        if self._numbers is None and j - i <= _SCANNED_SPAN:
-            numbers = sum(map(str.isdigit, map(itemgetter(0), self.low[i:j])))
-        else:
-            numbers = self.numbers[j] - self.numbers[i]
-        return j - i - numbers + (numbers > 0) > limit
+        # The words are read only until more than ``limit`` of them are not numbers (a
+        # long line is settled by its first few words, without counting the field's numbers).
+        plain = numbers = 0
+        for word in islice(self.low, i, j):
+            if word[0].isdigit():
+                numbers += 1
+            else:
+                plain += 1
+                if plain > limit:
+                    return True
+        return plain + (numbers > 0) > limit
 
     def normal(self, start: int, end: int) -> str:
         """``normal(text, start, end)``."""

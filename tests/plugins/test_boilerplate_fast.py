@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 from copydesk import Article, TextView
 from copydesk.plugins import boilerplate
-from copydesk.plugins.boilerplate import chrome, hashing, words
-from copydesk.plugins.boilerplate.detect import phrase_starts
+from copydesk.plugins.boilerplate import batch, chrome, features, hashing, words
+from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
 from copydesk.text import Document, Sentence
@@ -85,6 +85,21 @@ def test_exceeds_never_says_more_tokens_than_tokenising_finds(text: str) -> None
                     assert count <= limit, (start, end, limit)
 
 
+@pytest.mark.parametrize(
+    "words", [["7"] * 200, ["By", "Admin", *(["12"] * 100)], ["Home", "News"] * 100, ["a", "1", "—", "2", "b"] * 50]
+)
+def test_exceeds_on_long_spans_reads_the_words_it_needs(words: list[str]) -> None:
+    """A long span read word by word until past the limit: never more tokens than tokenising finds, exact for one run of numbers."""
+    text = " ".join(words)
+    index = WordIndex(TextView(text))
+    found = tokens(text)
+    for limit in (0, 1, 2, 3, 6, 60, 99, 100, 101, 150, 199, 200):
+        exceeds = index.exceeds(0, len(text), limit)
+        assert not exceeds or len(found) > limit, limit
+        if sum(t.norm == "#" for t in found) <= 1:
+            assert exceeds == (len(found) > limit), limit
+
+
 def _plain_probabilities(document: Document, others: list[int]) -> list[float]:
     """The chrome model as documented: line features from each line's text alone, then the logistic model."""
     params = chrome.model()
@@ -123,7 +138,7 @@ def test_chrome_probabilities_equal_the_per_line_model(body: str) -> None:
     assert chrome.probabilities(document, others) == _plain_probabilities(document, others)
 
 
-def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+def _plain_near_pairs(store: hashing.SignatureStore) -> tuple[list[float], list[int]]:
     """Every LSH bucket of every band compared row by row, in order, as the pass is defined."""
     sigs = store.matrix()
     count = len(sigs)
@@ -135,22 +150,36 @@ def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> d
             buckets.setdefault(key, []).append(row)
         for key in sorted(buckets):
             members = buckets[key][: hashing._MAX_GROUP]
+            if len(buckets[key]) < 2:  # a row alone in its bucket is compared with none
+                continue
             for index in members:
                 sims = [-1.0 if m == index else float((sigs[index] == sigs[m]).mean()) for m in members]
                 top = max(sims)
                 candidate = members[sims.index(top)]
                 if top > best[index] or (top == best[index] and candidate < other[index]):
                     best[index], other[index] = top, candidate
+    return best, other
+
+
+def _plain_near_duplicates(store: hashing.SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:
+    """The near duplicates of :func:`_plain_near_pairs`, by id."""
+    best, other = _plain_near_pairs(store)
     found: dict[str, tuple[str, float]] = {}
-    for index in range(count):
+    for index in range(len(best)):
         if best[index] >= threshold and store.ids[index] != store.ids[other[index]]:
             found.setdefault(store.ids[index], (store.ids[other[index]], round(best[index], 4)))
     return found
 
 
-@pytest.mark.parametrize("seed", range(6))
-def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> None:
-    """Skipping a bucket already compared in another band, and comparing a bucket at once, change no pair."""
+@pytest.mark.parametrize(
+    ("seed", "pairs_at", "group"), [*((seed, 1 << 16, 64) for seed in range(6)), (6, 5, 64), (7, 3, 4)]
+)
+def test_near_duplicates_equal_every_bucket_compared_row_by_row(
+    seed: int, pairs_at: int, group: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pairing the buckets' rows at once, a chunk of pairs at a time, each pair once, changes no row's best match."""
+    monkeypatch.setattr(hashing, "_PAIRS_AT", pairs_at)
+    monkeypatch.setattr(hashing, "_MAX_GROUP", group)
     rng = np.random.default_rng(seed)
     bases = rng.integers(0, 2**32, size=(8, hashing.PERMUTATIONS), dtype=np.uint32)
     store = hashing.SignatureStore()
@@ -159,6 +188,8 @@ def test_near_duplicates_equal_every_bucket_compared_row_by_row(seed: int) -> No
         changed = rng.integers(0, hashing.PERMUTATIONS, size=int(rng.integers(0, 30)))
         sig[changed] = rng.integers(0, 4, size=len(changed), dtype=np.uint32)  # few values: many ties
         store.add(f"a{i % 70}", sig)  # some ids twice: a pair of one id is never reported
+    best, other = hashing.near_pairs(store)
+    assert (best.tolist(), other.tolist()) == _plain_near_pairs(store)
     for threshold in (0.0, 0.5, 0.8):
         assert hashing.near_duplicates(store, threshold) == _plain_near_duplicates(store, threshold)
 
@@ -287,3 +318,113 @@ def test_chrome_feature_rows_equal_each_feature_computed_from_its_definition(siz
     rows = chrome.stats_features(stats, pipes, others)
     assert rows == _plain_rows(stats, pipes, others)
     assert all(len(row) == len(chrome.FEATURES) for row in rows)
+
+
+def _seed_scans(batch_known: bool) -> list[Scan]:
+    """A scan of each seed article, with a long sentence added to each, with the batch statistics (or none)."""
+    settings = boilerplate.SCORER.settings
+    shared = " This report was produced with the support of our partners at the regional wire service."
+    documents = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        lines = body.split("\n")
+        lines[2] += shared  # in a line of its own words: the sentence repeats, the line does not
+        documents.append(Document.from_article(Article(id=path.stem, title=title, body="\n".join(lines))))
+    state = batch.start(settings)
+    for document in documents:
+        batch.observe(state, document)
+    stats = batch.finish(state) if batch_known else None
+    return [Scan.of(document, settings, stats) for document in documents]
+
+
+@pytest.mark.parametrize("batch_known", [True, False])
+def test_every_line_looked_up_only_where_a_table_may_match_equals_each_line_computed(batch_known: bool) -> None:
+    """Lines whose first token starts no phrase of the lexicon keep only their batch repeat: as the full look-up says."""
+    looked = 0
+    for scan in _seed_scans(batch_known):
+        for index, line in enumerate(scan.document.body.lines):
+            assert scan.every_line()[index] == scan._line(index, line), (scan.document.id, index)
+            looked += bool(scan._line(index, line))
+    assert looked > 10
+
+
+def test_repeated_lines_and_sentences_equal_their_definitions() -> None:
+    """The lines and long sentences the one batch look-up reports are the ones counting each key finds."""
+    min_words = int(boilerplate.SCORER.settings["repeated_min_sentence_words"])
+    lines = sentences = 0
+    for scan in _seed_scans(batch_known=True):
+        assert scan.stats is not None
+        body = scan.document.body
+        plain_lines = [i for i, line in enumerate(body.lines) if any(m.kind == "repeated" for m in scan._line(i, line))]
+        assert scan.repeated_lines() == plain_lines
+        plain_sentences: dict[int, list[Match]] = {}
+        for sentence in body.sentences:
+            words = normal(body.text, sentence.start, sentence.end)
+            count = batch.BatchStats.count(scan.stats, batch.sentence_key(words))
+            if words and words.count(" ") + 1 >= min_words and count >= scan.stats.sentence_threshold:
+                match = Match("repeated", sentence.start, sentence.end, "sentence", count, False)
+                plain_sentences.setdefault(sentence.line, []).append(match)
+        assert scan.repeated_sentences() == plain_sentences
+        lines, sentences = lines + len(plain_lines), sentences + len(plain_sentences)
+    assert lines and sentences
+
+
+def _plain_heading_like(line: str) -> bool:
+    """A line of 2-14 whitespace-separated words, at least 60 % capitalised, not ending a sentence."""
+    words = line.split()
+    return (
+        2 <= len(words) <= 14
+        and not features.SENTENCE_END.search(line)
+        and sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    )
+
+
+def test_heading_like_splitting_at_most_fifteen_words_equals_splitting_the_whole_line() -> None:
+    """A line is split only as far as its fifteenth word: headings are found as splitting all of it finds them."""
+    rng = random.Random(4)
+    pieces = ["Home", "news", "The", "A", "x", "Éclair", "\u3000", "\t", "  ", "said.", "Why?", "1"]
+    for _ in range(3000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randrange(0, 40))).strip()
+        assert features._heading_like(line) == _plain_heading_like(line), line
+
+
+@pytest.mark.parametrize("flush", [1 << 16, 5])
+def test_story_surplus_counted_in_one_pass_equals_counting_each_story(
+    flush: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each repeated hash gains, per story, the articles holding it beyond the first: as counting story by story."""
+    monkeypatch.setattr(batch, "_GROUP_FLUSH", flush)
+    rng = np.random.default_rng(flush)
+    store = hashing.SignatureStore()
+    held = []
+    for i in range(60):
+        hashes = hashing.unique(rng.integers(0, 40, size=int(rng.integers(0, 12))).astype(np.uint64))
+        store.add(f"a{i}", np.zeros(hashing.PERMUTATIONS, dtype=np.uint32), hashes)
+        held.append(set(hashes.tolist()))
+    repeated = hashing.unique(rng.integers(0, 50, size=30).astype(np.uint64))
+    groups = [np.array(sorted(rng.choice(60, size=int(rng.integers(2, 6)), replace=False))) for _ in range(9)]
+    plain = [0] * len(repeated)
+    for members in groups:
+        for k, value in enumerate(repeated.tolist()):
+            holding = sum(value in held[row] for row in members.tolist())
+            plain[k] += max(0, holding - 1)
+    assert batch.story_surplus(store, iter(groups), repeated).tolist() == plain
+    assert any(plain)
+
+
+@pytest.mark.parametrize("batch_known", [True, False])
+def test_every_sentence_looked_at_only_where_a_phrase_may_start_equals_each_sentence_computed(
+    batch_known: bool,
+) -> None:
+    """Sentences are looked up only where a prompt or sentence phrase may start: the matches of looking up every one."""
+    found = 0
+    for scan in _seed_scans(batch_known):
+        plain: dict[int, list[Match]] = {}
+        body = scan.document.body
+        for k, sentence in enumerate(body.sentences):
+            before = body.sentences[k - 1] if k and body.sentences[k - 1].line == sentence.line else None
+            if matches := scan._sentence(sentence, before):
+                plain.setdefault(sentence.line, []).extend(matches)
+        assert scan.every_sentence() == plain, scan.document.id
+        found += len(plain)
+    assert found

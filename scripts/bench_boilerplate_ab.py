@@ -1,0 +1,128 @@
+"""Time this checkout's boilerplate scorer against another checkout's, in one process, article by article.
+
+On a shared machine two runs of ``scripts/bench_scorers.py`` one after the other see
+different load (its regex yardstick moves by a third between runs here), which hides a
+change of 10 %. This script copies the other checkout's ``plugins/boilerplate`` into a
+temporary directory as a package of another name, then runs both on the same batch as
+``bench_scorers.py`` builds it (1,000 articles of the shared data): the batch pass's
+``observe`` and then ``segment`` and ``score`` of each article, alternating which one
+goes first, so both see the same load. Each gets its own documents (token streams built
+before timing, as ``bench_scorers.py`` charges them to the core) and the core's shared
+``Anchored`` word index is emptied before each article, so each pays for it as the
+first scorer of a run does. ``finish`` is timed once each. CPU milliseconds per article.
+
+    .venv/bin/python scripts/bench_boilerplate_ab.py --against /work/main [--articles 1000] [--runs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import bench_scorers
+import corpora
+from copydesk import measures
+from copydesk.models import Article, Context
+from copydesk.plugins import boilerplate
+from copydesk.text import Document
+
+clock = time.process_time
+_NAME = "boilerplate_against"
+
+
+def other_package(checkout: Path, into: Path) -> ModuleType:
+    """The other checkout's boilerplate plugin, imported as :data:`_NAME` from a copy in ``into``."""
+    copy = into / _NAME
+    shutil.copytree(checkout / "plugins" / "boilerplate", copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for path in copy.glob("*.py"):
+        path.write_text(path.read_text(encoding="utf-8").replace("copydesk.plugins.boilerplate", _NAME), "utf-8")
+    sys.path.insert(0, str(into))
+    return importlib.import_module(_NAME)
+
+
+def documents(batch: list[Article]) -> list[Document]:
+    """Each article's document with its token streams built."""
+    out = []
+    for article in batch:
+        document = Document.from_article(article)
+        _ = document.body.tokens.forms, document.title.tokens.forms
+        out.append(document)
+    return out
+
+
+Timings = dict[str, list[float]]
+
+
+def batch_pass(
+    plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any]
+) -> tuple[Timings, dict[str, Any]]:
+    """``observe`` of every article by each plugin, alternating which goes first; then each one's ``finish``.
+
+    Returns the timings (observe, finish, then room for segment and score) and each plugin's statistics.
+    """
+    states: dict[str, Any] = {name: plugin.batch.start(settings) for name, plugin in plugins.items()}
+    docs = {name: documents(batch) for name in plugins}
+    spent = {name: [0.0, 0.0, 0.0, 0.0] for name in plugins}  # observe, finish, segment, score
+    names = list(plugins)
+    for k in range(len(batch)):
+        for name in names if k % 2 else names[::-1]:
+            started = clock()
+            plugins[name].batch.observe(states[name], docs[name][k])
+            spent[name][0] += clock() - started
+    for name, plugin in plugins.items():
+        started = clock()
+        states[name] = plugin.batch.finish(states[name])
+        spent[name][1] += clock() - started
+    return spent, states
+
+
+def scoring_pass(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any], runs: int) -> Timings:
+    """The batch pass, then ``segment`` and ``score`` of every article by each plugin, alternating, ``runs`` times."""
+    spent, stats = batch_pass(plugins, batch, settings)
+    contexts = {name: Context(settings=settings, batch=stats[name]) for name in plugins}
+    docs = {name: documents(batch) for name in plugins}
+    names = list(plugins)
+    for run in range(runs):
+        for k in range(len(batch)):
+            for name in names if (k + run) % 2 else names[::-1]:
+                measures._word_index.cache_clear()
+                document, plugin = docs[name][k], plugins[name]
+                started = clock()
+                segments = list(plugin.segment(document, contexts[name]))
+                spent[name][2] += (clock() - started) / runs
+                marked = document.with_segments(segments) if segments else document
+                started = clock()
+                plugin.score(marked, contexts[name])
+                spent[name][3] += (clock() - started) / runs
+    return spent
+
+
+def main() -> None:
+    """Parse arguments, build the batch, time both plugins, print CPU ms per article."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", type=Path, required=True, help="the other checkout (its plugins/boilerplate)")
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=2, help="scoring passes over the batch (default 2)")
+    parser.add_argument("--data", type=Path, default=corpora.DATA)
+    args = parser.parse_args()
+    texts = bench_scorers.shared_texts(args.data) or bench_scorers.seed_texts()
+    batch = list(bench_scorers.articles(texts, args.articles))
+    settings = dict(boilerplate.SCORER.settings)
+    with tempfile.TemporaryDirectory() as into:
+        plugins = {"against": other_package(args.against.resolve(), Path(into)), "this": boilerplate}
+        spent = scoring_pass(plugins, batch, settings, args.runs)
+    print(f"{'tree':8} {'observe':>8} {'finish':>8} {'segment':>8} {'score':>8} {'total':>8}  (CPU ms per article)")
+    for name in plugins:
+        ms = [1000 * value / len(batch) for value in spent[name]]
+        print(f"{name:8} " + " ".join(f"{value:8.3f}" for value in ms) + f" {sum(ms):8.3f}")
+
+
+if __name__ == "__main__":
+    main()
