@@ -331,6 +331,40 @@ class Anchored:
                 resume = found_at.end()
 
 
+class Occurrences:
+    """Where the words of a lexicon occur in a view: the starts of the token stream's words whose form is one.
+
+    The same offsets as reading every form (``tokens.forms``) and keeping those in ``words``,
+    but read from the index :class:`Anchored` patterns share (built once per view, its words
+    those of every :class:`Anchored` and :class:`Occurrences` made so far), so a scorer that
+    counts a lexicon's words does not pass over every word again. Made at import, like an
+    :class:`Anchored`; one made after a view was indexed reads that view's forms.
+
+    :param words: the word forms, as ``tokens.forms`` holds them (lower-cased whole words).
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, words: Iterable[str]) -> None:
+        """Add ``words`` to the words each view's index holds."""
+        self.words = frozenset(words)
+        _FIRST_WORDS.update(self.words)
+
+    def starts(self, view: TextView) -> list[int]:
+        """The start offset of each of ``view``'s words whose form is one of the words, in reading order."""
+        _, positions, indexed, _, position_words = _word_index(view)
+        words = self.words
+        if not words <= indexed:
+            stream = view.tokens
+            starts = stream.starts
+            return [starts[i] for i in compress(itertools.count(), map(words.__contains__, stream.forms))]
+        found: list[int] = []
+        for word in words & position_words:
+            found += positions[word]
+        found.sort()
+        return found
+
+
 #: Every first word of every :class:`Anchored` made so far: the words each view's index holds.
 _FIRST_WORDS: set[str] = set()
 #: A word part (letters and digits) after an apostrophe or hyphen, or at a word's start.

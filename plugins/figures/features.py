@@ -12,9 +12,10 @@ the aggregate weighs them against professional norms rather than per finding.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
-from copydesk import Document, Feature, measures
+from copydesk import Document, Feature, TextView, measures
 from copydesk.plugins.figures.analysis import wordlist
 
 #: A figure: the matches of
@@ -128,26 +129,61 @@ def _credited(sentence: str, lowered: str) -> bool:
     return ("http" in lowered or "www." in lowered) and _document().search(sentence) is not None
 
 
+def _figure_sentences(view: TextView) -> dict[int, int] | None:
+    """How many figures each of ``view``'s sentences holds (those with none left out), from one scan of the text.
+
+    Every figure starts in a sentence (only white space lies between them, and a figure opens
+    with a currency sign or digit), and what a figure's pattern reads around it, a character
+    before its start or a word boundary after its end, is the same in the text as in the
+    sentence alone: white space or an end either way. A match that runs past its sentence's
+    end (a number, then " percent" on the next line) would not match in the sentence alone:
+    then None, and the sentences are read one by one.
+    """
+    text, sentences = view.text, view.sentences
+    found: dict[int, int] = {}
+    for match in FIGURE.finditer(text):
+        index = view.sentence_index(match.start())
+        if index is None or match.end() > sentences[index].end:
+            return None
+        if _is_figure(match.group()):
+            found[index] = found.get(index, 0) + 1
+    return found
+
+
+def _sentence_figures(view: TextView) -> Iterator[tuple[int, int]]:
+    """``(index, figures)`` for each of ``view``'s sentences that holds a letter and a figure, in order."""
+    text, sentences = view.text, view.sentences
+    counted = _figure_sentences(view)
+    if counted is None:
+        for index, span in enumerate(sentences):
+            if DIGIT.search(text, span.start, span.end) is None:
+                continue
+            sentence = text[span.start : span.end]
+            if any(map(str.isalpha, sentence)) and (found := figures_in(sentence)):
+                yield index, found
+        return
+    for index, found in counted.items():
+        span = sentences[index]
+        if any(map(str.isalpha, text[span.start : span.end])):
+            yield index, found
+
+
 def features(document: Document) -> dict[str, float]:
     """Every figures feature of ``document``'s body (see :data:`FEATURES`).
 
-    Only sentences holding a digit can hold a figure (every figure pattern needs one),
-    so the others are skipped before any Python work; the rest are read as
+    Only sentences holding a figure count, and the figures are found in one pass over
+    the whole body (:func:`_figure_sentences`); those sentences are then read as
     :func:`copydesk.measures.sentence_texts` gives them (those holding a letter).
     """
     body = document.body
     text = body.text
     lower = body.tokens.lower
+    sentences = body.sentences
     total = unattributed = 0
-    for span in body.sentences:
-        if DIGIT.search(text, span.start, span.end) is None:
-            continue
-        sentence = text[span.start : span.end]
-        if not any(map(str.isalpha, sentence)):
-            continue
-        found = figures_in(sentence)
+    for index, found in _sentence_figures(body):
+        span = sentences[index]
         total += found
-        if found and not _credited(sentence, lower[span.start : span.end]):
+        if not _credited(text[span.start : span.end], lower[span.start : span.end]):
             unattributed += found
     return {
         "unattributed_figures_per_1000_words": measures.per_1000(unattributed, body.word_count),

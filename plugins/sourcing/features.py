@@ -8,11 +8,12 @@ unsourced; see :mod:`copydesk.measures`. Everything is computed on the body.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.sourcing import patterns as p
@@ -131,7 +132,7 @@ class Quotation:
     credited: bool
 
 
-def quotations(text: str, lower: str | None = None) -> Iterator[Quotation]:
+def quotations(text: str, lower: str | None = None, view: TextView | None = None) -> Iterator[Quotation]:
     """Every quotation of at least four words in ``text``, credited or not.
 
     The credit is looked for in the windows of the lower-cased text with a case-sensitive
@@ -140,7 +141,8 @@ def quotations(text: str, lower: str | None = None) -> Iterator[Quotation]:
     the text lower-cased with the same offsets (the token stream's ``lower``): it is not
     lower-cased again. (It differs from ``text.lower()`` only where that has another length,
     which a text without ``UNFOLDED`` never has, or at a capital sigma, a word character
-    either way: the pattern matches the same.)
+    either way: the pattern matches the same.) ``view``, when given, is ``text``'s view:
+    the windows are then read from one search of the whole text (:class:`_Credits`).
     """
     if '"' not in text and "“" not in text:
         return
@@ -152,24 +154,82 @@ def quotations(text: str, lower: str | None = None) -> Iterator[Quotation]:
     )
     if len(searched) != len(text):
         searched, attribution = text, p.ANY_ATTRIBUTION
+    credits: _Credits | None = None
     for match in p.QUOTATION.finditer(text):
         inner = match.group("inner")
         if len(inner.split()) < MIN_QUOTE_WORDS:
             continue
         start, end = match.span()
         windows = (
-            searched[max(0, start - p.CREDIT_WINDOW) : start],
-            searched[end : end + p.CREDIT_WINDOW],
-            searched[max(start + 1, end - 1 - p.CREDIT_TAIL) : end - 1],
+            (max(0, start - p.CREDIT_WINDOW), start),
+            (end, min(len(text), end + p.CREDIT_WINDOW)),
+            (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1),
         )
-        credited = any(attribution.search(window) for window in windows)
+        if view is None:
+            credited = any(attribution.search(searched[a:b]) for a, b in windows)
+        else:
+            credits = _Credits(view, searched, attribution) if credits is None else credits
+            credited = any(credits.within(a, b) for a, b in windows)
         yield Quotation(start, end, credited)
+
+
+#: A run of word characters at a window's start, and one (of up to 13 characters) at its end.
+_FIRST_RUN = re.compile(r"\w+")
+_LAST_RUN = re.compile(r"\w{1,13}\Z")
+#: The words a run cut by a window's start or end must be for the cut to make a match ("according
+#: to" can only open or close with "according" or "to"): a cut that leaves any other word does not.
+_OPENS_A_CREDIT = p.SAY_WORDS | {"according"}
+_CLOSES_A_CREDIT = p.SAY_WORDS | {"to"}
+
+
+class _Credits:
+    """Whether a window of a body holds a credit, from one search of the whole body.
+
+    :data:`~patterns.ANY_ATTRIBUTION`'s matches are whole words, or "according to", so no
+    two can overlap: the whole text's matches (:data:`~patterns.FAST_ANY_ATTRIBUTION`, found
+    where their first words start) are every place one can match, and a window holds one
+    of its own where one of them lies inside it. The window as a slice differs only where
+    its edge cuts a word (a word character either side): the slice gains a word boundary
+    there, so a match may open at its start or close at its end that the text lacks. Only
+    when the cut part is a verb of saying, "according" (at the start) or "to" (at the end)
+    can one; that window is searched as a slice, as are all on the rare text holding a
+    character of ``UNFOLDED`` (not searched lower-cased).
+    """
+
+    def __init__(self, view: TextView, searched: str, attribution: re.Pattern[str] | measures.WordBounded) -> None:
+        """Find every match in ``view``'s text; ``searched`` and ``attribution`` are what a slice is searched with."""
+        self.searched, self.attribution = searched, attribution
+        self.folded = searched is not view.text
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for match in p.FAST_ANY_ATTRIBUTION.finditer(view):
+            self.starts.append(match.start())
+            self.ends.append(match.end())
+
+    def within(self, start: int, end: int) -> bool:
+        """Whether ``searched[start:end]`` holds a match of the attribution pattern."""
+        if not self.folded or self._cut(start, end):
+            return self.attribution.search(self.searched[start:end]) is not None
+        index = bisect.bisect_left(self.starts, start)
+        return index < len(self.starts) and self.ends[index] <= end
+
+    def _cut(self, start: int, end: int) -> bool:
+        """Whether the window's edges cut a word into one that may make a match of the slice's own."""
+        searched = self.searched
+        if 0 < start < end and _is_word(searched[start - 1]) and _is_word(searched[start]):
+            first = _FIRST_RUN.match(searched, start, end)
+            if first is not None and first.group() in _OPENS_A_CREDIT:
+                return True
+        if start < end < len(searched) and _is_word(searched[end - 1]) and _is_word(searched[end]):
+            last = _LAST_RUN.search(searched, max(start, end - 13), end)
+            return last is not None and last.group() in _CLOSES_A_CREDIT
+        return False
 
 
 @functools.lru_cache(maxsize=4)
 def quotation_list(view: TextView) -> tuple[Quotation, ...]:
     """:func:`quotations` of ``view``'s text, found once for the scorer's rules and features."""
-    return tuple(quotations(view.text, view.tokens.lower))
+    return tuple(quotations(view.text, view.tokens.lower, view))
 
 
 @functools.lru_cache(maxsize=4)
@@ -273,17 +333,67 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) ->
     return match.start("name") not in sentence_starts(text) or known(first)
 
 
-def names_then_verbs(text: str) -> Iterator[re.Match[str]]:
+def names_then_verbs(text: str, view: TextView | None = None) -> Iterator[re.Match[str]]:
     """:data:`~patterns.NAME_THEN_SAY`'s matches in ``text``, with their groups.
 
     Found in one scan by :func:`~patterns.name_then_say_span` (the same spans, no groups), each
     then matched again where it starts by :data:`~patterns.FAST_NAME_THEN_SAY` for its groups
     (the same match there): the pattern is tried at every capital by ``re``, not from Python.
+    ``view``, when given, is ``text``'s view: the scan is then made only in the stretches of
+    text before a verb of saying where a match can lie (:func:`say_regions`).
     """
     match = p.FAST_NAME_THEN_SAY.match
-    for found in p.name_then_say_span().finditer(text):
-        if (named := match(text, found.start())) is not None:
+    spans = p.name_then_say_span()
+    if view is None:
+        found: Iterable[re.Match[str]] = spans.finditer(text)
+    else:
+        found = chain.from_iterable(spans.finditer(text, start, end) for start, end in say_regions(view))
+    for span in found:
+        if (named := match(text, span.start())) is not None:
             yield named
+
+
+def say_regions(view: TextView) -> list[tuple[int, int]]:
+    """The stretches of ``view``'s text that hold every match of :data:`~patterns.NAME_THEN_SAY`, in order, apart.
+
+    A match ends with a verb of saying (:data:`~patterns.SAY_WORD`), at most
+    :data:`~patterns.SAY_REACH` characters after its name, which holds at most
+    :data:`~patterns.NAME_SPACES` white-space characters: so it opens after the white space
+    that many more stand after, counted back from that reach (:func:`_opening_floor`). Each
+    verb's stretch runs from there to the verb's end; stretches that meet are joined. No match
+    crosses from one stretch into the next, and the scan of a stretch (``re`` looks behind its
+    start as in the whole text; its end is the end of a verb, a word boundary either way) finds
+    what the scan of the whole text finds there.
+    """
+    text = view.text
+    regions: list[tuple[int, int]] = []
+    for verb in p.SAY_WORD.finditer(view):
+        previous = regions[-1][1] if regions else 0
+        start = _opening_floor(text, verb.start() - p.SAY_REACH, previous)
+        if regions and start <= previous:
+            regions[-1] = (regions[-1][0], verb.end())
+        else:
+            regions.append((start, verb.end()))
+    return regions
+
+
+def _opening_floor(text: str, reach: int, floor: int) -> int:
+    """Where a name ending at or after ``reach`` can open at the earliest, or ``floor`` if that is earlier.
+
+    One past the white-space character with :data:`~patterns.NAME_SPACES` more after it before
+    ``reach``, looked for back to ``floor`` only (so each stretch of text is read about once).
+    """
+    if reach <= floor:
+        return floor
+    span = 128
+    while True:
+        low = max(floor, reach - span)
+        found = p.SPACES_BACK.fullmatch(text, low, reach)
+        if found is not None:
+            return found.start(1) + 1
+        if low == floor:
+            return floor
+        span *= 4
 
 
 def named_sources(text: str, known: set[str] | None = None, view: TextView | None = None) -> int:
@@ -294,7 +404,7 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
     capitalised = _mid_sentence_test(text) if known is None else known.__contains__
     view = TextView(text) if view is None else view
     matches = chain(
-        names_then_verbs(text),
+        names_then_verbs(text, view),
         p.FAST_SAY_THEN_NAME.finditer(view),
         p.FAST_ACCORDING_TO_NAME.finditer(view),
     )
@@ -396,7 +506,10 @@ def _proper_nouns(document: Document) -> int:
     text = document.body.text
     initial = sentence_starts(text)
     ascii_words = p.WORD_CAPITALISED_ASCII
-    found = len(ascii_words.findall(text)) - sum(1 for at in initial if ascii_words.match(text, at))
+    # the words opening a sentence (:func:`sentence_starts`): the text's first, and those after a sentence end
+    opening = p.OPENING_RUN.match(text)
+    first = opening is not None and ascii_words.match(text, opening.end()) is not None
+    found = len(ascii_words.findall(text)) - first - len(p.CAPITALISED_AFTER_SENTENCE_END.findall(text))
     # A word counted here opens with a letter outside ASCII or has one second: none without one.
     if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
@@ -449,19 +562,16 @@ def _quotation_features(view: TextView, words: int) -> dict[str, float]:
     }
 
 
-#: The verbs of saying and the document words (two disjoint sets), for :func:`_word_counts`'s one pass.
-_SAY_OR_DOCUMENT = p.SAY_WORDS | p.DOCUMENT_WORDS
+#: Where the verbs of saying and the document words occur (read from the view's shared word index).
+_SAYING = measures.Occurrences(p.SAY_WORDS)
+_DOCUMENTS = measures.Occurrences(p.DOCUMENT_WORDS)
 
 
 def _word_counts(document: Document) -> tuple[int, int]:
     """Sentences with a verb of saying or "according to", and document references (words, links, phrases)."""
     body = document.body
-    stream = body.tokens
-    forms, starts = stream.forms, stream.starts
-    # One pass over the words for both lists (no word is in both); then only the words found are read.
-    found = list(compress(range(len(forms)), map(_SAY_OR_DOCUMENT.__contains__, forms)))
-    saying = [starts[i] for i in found if forms[i] in p.SAY_WORDS]
-    references = len(found) - len(saying) + _links_or_phrases(body)
+    saying = _SAYING.starts(body)
+    references = len(_DOCUMENTS.starts(body)) + _links_or_phrases(body)
     saying += [m.start() for m in p.FAST_ACCORDING_TO.finditer(body)]
     attributed = {body.sentence_index(start) for start in saying} - {None}
     return len(attributed), references

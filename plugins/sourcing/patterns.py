@@ -96,6 +96,8 @@ ANY_ATTRIBUTION = re.compile(rf"\b(?:{SAY}|according\sto)\b", re.IGNORECASE)
 #: The verbs of saying as a trie (:data:`SAY_TRIE`), so the windows around a quotation are each read once.
 ANY_ATTRIBUTION_LOWER = measures.WordBounded(re.compile(rf"\b(?:{SAY_TRIE}|according\sto)\b"))
 SAID = measures.WordBounded(re.compile(r"\b(?:said|says|told)\b"))
+#: :data:`ANY_ATTRIBUTION` tried only where its first words start (for a whole body: every credit at once).
+FAST_ANY_ATTRIBUTION = measures.Anchored(ANY_ATTRIBUTION, [*SAY_VERBS, "according"])
 #: A direct quotation in straight or curly double quotes, 3-600 characters on one line.
 QUOTATION = re.compile(r"[\"“](?P<inner>[^\"“”\n]{3,600})[\"”]")
 #: Characters either side of a quotation searched for a verb of saying.
@@ -172,6 +174,10 @@ NON_ASCII = re.compile(r"[^\x00-\x7f]")
 OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
 #: A sentence end or line break and the run of spaces and opening quotes/brackets after it.
 AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
+#: :data:`AFTER_SENTENCE_END` where :data:`WORD_CAPITALISED_ASCII` matches at its end: the sentence
+#: openings (but the text's first) written as a capitalised word, counted in one scan. Each sentence
+#: end or line break is tried as :data:`AFTER_SENTENCE_END` tries it (no match holds another).
+CAPITALISED_AFTER_SENTENCE_END = re.compile(rf"{AFTER_SENTENCE_END.pattern}(?={WORD_CAPITALISED_ASCII.pattern})")
 #: Units that make a number an amount (see :data:`FAST_AMOUNT`).
 UNITS = (
     "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "
@@ -256,6 +262,19 @@ def _after_first(words: list[str], followed: str = "") -> str:
     return "|".join(f"(?<={re.escape(first)})(?:{'|'.join(rest)}){followed}" for first, rest in rests.items())
 
 
+def _months_after_first() -> str:
+    r"""The month names as branches read after their first letter, each group's rests as a :func:`trie`.
+
+    ``(?<=J)(?:an(?:uary)?|u(?:ly?|ne?))``: ``re`` reads each letter once instead of trying each
+    name in turn. In :data:`DATE_BY_NAME_OR_NUMBER` a name is followed by ``\.?\s``, which no letter
+    is, so at most one name can be read at an offset: the matches are those of the names longest first.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in MONTH_NAMES:
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"(?<={re.escape(first)})(?:{trie(rest)})" for first, rest in rests.items())
+
+
 #: The source of :func:`name_then_say_span`: :data:`NAME_THEN_SAY`'s matches (spans only: no groups),
 #: found in one scan by ``re`` alone. Its
 #: every match opens with a capital at a word boundary, so the pattern opens with that character
@@ -270,6 +289,19 @@ _NAME_THEN_SAY_SPAN = (
 )
 
 
+#: Every verb of saying as written (lower case), a whole word: where :data:`NAME_THEN_SAY`'s matches
+#: end (its verb follows white space), tried only where the verbs start.
+SAY_WORD = measures.Anchored(re.compile(rf"\b(?:{SAY_TRIE})\b"), SAY_VERBS)
+#: The most characters :data:`NAME_THEN_SAY` reads between a name and its verb of saying: an
+#: appositive (``,\s`` and at most 80 characters and ``,``: 83), ``\s`` (1) and ``later\s`` (6).
+SAY_REACH = 83 + 1 + len("later ")
+#: The most white-space characters a name holds: after its honorific, and between its 4 tokens.
+NAME_SPACES = 4
+#: Fully matched up to a place, the white-space character that has :data:`NAME_SPACES` more after it
+#: (group 1): a name ending at or after that place opens after it. Linear: the rest is possessive.
+SPACES_BACK = re.compile(rf"(?s:.*)(\s)(?:\S*+\s){{{NAME_SPACES}}}\S*+")
+
+
 @functools.cache
 def name_then_say_span() -> re.Pattern[str]:
     """:data:`_NAME_THEN_SAY_SPAN` compiled, on first use rather than at import."""
@@ -278,12 +310,13 @@ def name_then_say_span() -> re.Pattern[str]:
 
 #: :data:`DATE` without its year phrase ("in 2019"), rewritten to open with a character set (its
 #: first character, checked for a word boundary before it by a look-behind, then what each of
-#: :data:`DATE`'s branches reads after it): the dates that open with a capital or a digit, so
-#: ``re`` skips ahead to those only (see :func:`~copydesk.plugins.sourcing.features.date_count`).
+#: :data:`DATE`'s branches reads after it, the month names as tries): the dates that open with a
+#: capital or a digit, so ``re`` skips ahead to those only (see
+#: :func:`~copydesk.plugins.sourcing.features.date_count`).
 DATE_BY_NAME_OR_NUMBER = re.compile(
     r"[JFMASOND\d](?<!\w[JFMASOND\d])(?:"
-    rf"(?:{_after_first(sorted(MONTH_NAMES, key=lambda w: (-len(w), w)))})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"
-    rf"|(?<=\d)(?:\d?(?:st|nd|rd|th)?\s(?:{MONTHS})\b|\d{{3}}-\d{{2}}-\d{{2}}|\d?/\d{{1,2}}/\d{{2,4}}))"
+    rf"(?:{_months_after_first()})\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|(?<=\d)(?:\d?(?:st|nd|rd|th)?\s(?:{trie(MONTH_NAMES)})\b|\d{{3}}-\d{{2}}-\d{{2}}|\d?/\d{{1,2}}/\d{{2,4}}))"
 )
 #: The year of :data:`DATE`'s year phrase (after white space, or "mid-"), a scan that skips ahead to ones and twos.
 PHRASE_YEAR = re.compile(r"[12](?<=[\s\-][12])(?:(?<=1)[89]\d\d|(?<=2)0\d\d)\b")

@@ -151,6 +151,21 @@ def test_an_anchored_pattern_made_after_a_view_was_indexed_still_finds_its_words
     assert [m.group("name") for m in late.finditer(view)] == ["Bob"]
 
 
+#: Word forms :class:`measures.Occurrences` is asked for in the tests (made at import: in every view's index).
+OCCURRING = measures.Occurrences(["said", "ann", "some", "it's", "well-known", "x1"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from([*ANCHORED_ALPHABET, "It's", "well", "known", "X1"]), max_size=20))
+def test_occurrences_are_the_words_whose_form_is_one_in_reading_order(parts: list[str]) -> None:
+    view = TextView("".join(parts))
+    stream = view.tokens
+    expected = [s for s, form in zip(stream.starts, stream.forms, strict=True) if form in OCCURRING.words]
+    assert OCCURRING.starts(view) == expected
+    late = measures.Occurrences(["zyxwv", "said"])  # made after the view was indexed: its forms are read instead
+    assert late.starts(view) == [s for s, form in zip(stream.starts, stream.forms, strict=True) if form in late.words]
+
+
 def test_sentence_count_is_the_number_of_sentences_holding_a_letter() -> None:
     view = TextView("First one. 42. Second one!\n--\nThird")
     assert measures.sentence_count(view) == len(measures.sentence_texts(view)) == 3

@@ -98,7 +98,7 @@ OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 14
+    assert len(ANCHORED) == 16
     for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
@@ -496,6 +496,7 @@ def test_rewritten_sourcing_patterns_find_what_the_plain_ones_find(text: str) ->
     assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
     assert _spans(src.names_then_verbs(text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
     view = TextView(text)
+    assert _spans(src.names_then_verbs(text, view)) == _spans(sp.NAME_THEN_SAY.finditer(text))
     for fast, plain in [
         (sp.FAST_SAY_THEN_NAME, sp.SAY_THEN_NAME),
         (sp.FAST_ACCORDING_TO_NAME, sp.ACCORDING_TO_NAME),
@@ -537,8 +538,24 @@ def test_names_before_a_verb_found_in_one_scan_are_those_of_the_plain_pattern(te
     spans = [m.span() for m in sp.NAME_THEN_SAY.finditer(text)]
     assert [m.span() for m in sp.name_then_say_span().finditer(text)] == spans
     assert _spans(src.names_then_verbs(text)) == _spans(sp.NAME_THEN_SAY.finditer(text))
+    assert _spans(src.names_then_verbs(text, TextView(text))) == _spans(sp.NAME_THEN_SAY.finditer(text))
     glued = text.replace(" ", "")
     assert _spans(src.names_then_verbs(glued)) == _spans(sp.NAME_THEN_SAY.finditer(glued))
+    assert _spans(src.names_then_verbs(glued, TextView(glued))) == _spans(sp.NAME_THEN_SAY.finditer(glued))
+
+
+def test_names_before_a_verb_found_before_each_verb_alone_at_the_longest_reach() -> None:
+    """Names of four long tokens, appositives of 1-81 characters, an auxiliary: only before verbs, as the whole scan."""
+    long_token = "A" + "b" * 300
+    names = ["Ann Cole", "Dr. Ann Maria de Cole", f"Mr {long_token} Cole J. Li", f"{long_token} {long_token}"]
+    for name in names:
+        for size in (0, 1, 40, 79, 80, 81):
+            for aux in ("", "later ", "has "):
+                for prefix in ("", "x" * 500 + " ", "said " * 3, "a b c d e f " * 20, "Bo Li said, " * 2):
+                    apposition = f", {'y' * size}," if size else ""
+                    text = f"{prefix}{name}{apposition} {aux}said and Bo Li told Cy Wu, who said"
+                    plain = _spans(sp.NAME_THEN_SAY.finditer(text))
+                    assert _spans(src.names_then_verbs(text, TextView(text))) == plain, text
 
 
 def test_every_honorific_before_a_name_and_a_verb_is_found_in_one_scan() -> None:
@@ -657,6 +674,34 @@ def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
 def test_quotation_credit_on_lower_cased_windows_is_the_case_insensitive_credit(text: str) -> None:
     assert [(q.start, q.end, q.credited) for q in src.quotations(text)] == _plain_credits(text)
     assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_quotation_credit_from_one_search_of_the_whole_text_is_the_credit_of_each_window(text: str) -> None:
+    view = TextView(text)
+    found = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view)]
+    assert found == _plain_credits(text)
+
+
+#: Words a credit window's edge may cut into a verb of saying or "according to" (or not).
+CUT_WORDS = ["said", "unsaid", "saids", "says", "according to", "according tomorrow", "xaccording to", "to", "told_"]
+
+
+def test_quotation_credit_windows_cutting_a_word_read_as_slices_read_them() -> None:
+    """Every offset of a window's start, end and quotation tail across each cut word: as the slices find."""
+    quote = '"We have waited three years for this road."'
+    for word in CUT_WORDS:
+        for pad in range(80, 112):
+            for text in (
+                word + " " * pad + quote,
+                quote + " " * (pad - 14) + word + " and more",
+                '"Four words come ' + word + " " * (pad - 70) + 'here."',
+                "ſ " + word + " " * pad + quote,  # a character lower-casing does not fold: every window a slice
+            ):
+                view = TextView(text)
+                found = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view)]
+                assert found == _plain_credits(text), text
 
 
 #: Capital sigma (lower-cased by its neighbours) and characters outside ASCII beside the sourcing pieces.

@@ -201,6 +201,20 @@ def test_figure_features_from_word_runs_are_the_features_of_the_case_insensitive
     assert ff.features(document) == _plain_figure_features(document)
 
 
+def test_figures_running_past_their_sentence_are_read_sentence_by_sentence() -> None:
+    """A number, then its unit on the next line: the one scan of the body gives way to each sentence alone."""
+    for tail in ("\npercent of voters said so.", "\nmillion people.", " %"):
+        text = f"Officials counted 5{tail}\nIt cost $5\nbn in 2019, and 12 people left."
+        document = Document.from_article(Article(id="a", title="", body=text))
+        assert ff._figure_sentences(document.body) is None or "\n" not in tail
+        assert ff.features(document) == _plain_figure_features(document), text
+    document = Document.from_article(
+        Article(id="a", title="", body="It rose 15%. Then 2019 came.\n\n42\nA 30 km walk.")
+    )
+    assert ff._figure_sentences(document.body) == {0: 1, 2: 1, 3: 1}  # "2019" is a year; the lone "42" is read too
+    assert ff.features(document) == _plain_figure_features(document)
+
+
 def test_every_credit_word_alone_and_glued_credits_a_figure_as_the_patterns_do() -> None:
     """Exhaustive: each verb of saying, document noun and vague quantity in adversarial contexts."""
     for word in CREDIT_WORDS:
