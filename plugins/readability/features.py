@@ -231,28 +231,6 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     return keys
 
 
-def window_counts(keys: np.ndarray, n: int, size: int, k: int) -> tuple[list[int], list[int]]:
-    """For each of :func:`windows` ``(n, size)``: the distinct k-grams inside it, and those occurring once there.
-
-    ``keys`` are :func:`gram_keys` of ``n`` tokens; a k-gram is inside a window when all
-    its tokens are. Every window's keys are sorted at once (a row each).
-    """
-    if n < size:
-        rows = keys[None, :]
-    else:
-        inside = max(size - k + 1, 0)
-        rows = keys[np.arange(0, (n // size) * size, size)[:, None] + np.arange(inside)[None, :]]
-    if rows.shape[1] == 0:
-        zeros = [0] * rows.shape[0]
-        return zeros, list(zeros)
-    ordered = np.sort(rows, axis=1)
-    first = np.ones(ordered.shape, dtype=bool)  # the first of a run of equal keys
-    np.not_equal(ordered[:, 1:], ordered[:, :-1], out=first[:, 1:])
-    last = np.ones(ordered.shape, dtype=bool)  # the last of a run
-    last[:, :-1] = first[:, 1:]
-    return first.sum(axis=1).tolist(), (first & last).sum(axis=1).tolist()
-
-
 def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
     """Share of tokens occurring once within their window, averaged over :func:`windows` (0.0 when empty)."""
     return coded_hapax_share(token_codes(toks), window)
@@ -295,12 +273,12 @@ def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[flo
     A 3-gram or 5-gram counts where it starts; a text shorter than ``window`` is one window
     whose 5-gram rate is taken over ``window`` tokens (fewer chances to repeat, so no higher).
     The 3-grams in repeats are all of them but those seen once; the 5-gram repeats (each
-    occurrence after a 5-gram's first) are all of them but one per distinct 5-gram.
+    occurrence after a 5-gram's first) are all of them but one per distinct 5-gram
+    (:func:`gram_counts`).
     """
     n = len(code)
     spans = windows(n, window)
-    _, once3 = window_counts(gram_keys(code, 3), n, window, 3)
-    distinct5, _ = window_counts(gram_keys(code, 5), n, window, 5)
+    once3, distinct5 = gram_counts(code, n, window)
     trigram_share = fivegram_rate = 0.0
     for (a, b), single, distinct in zip(spans, once3, distinct5, strict=True):
         size = b - a
@@ -309,6 +287,41 @@ def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[flo
         trigram_share += repeated / max(size - 2, 1)
         fivegram_rate += repeats * 1000.0 / max(size, window)
     return trigram_share / len(spans), fivegram_rate / len(spans)
+
+
+def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[int]]:
+    """For each of :func:`windows` ``(n, size)``: its 3-grams seen once there, and its distinct 5-grams.
+
+    A k-gram is inside a window when all its tokens are. Each window's keys (:func:`gram_keys`)
+    are a row, and all rows are sorted in one call: the 3-grams' rows, then the 5-grams',
+    each made as long as a 3-gram row with distinct negative keys (no gram's key is
+    negative), one distinct value each, taken off the count.
+    """
+    keys3 = gram_keys(code, 3)
+    base = int(code.max()) + 1 if n else 1
+    if base**5 < _KEY_LIMIT and len(keys3) > 2:  # a 5-gram's key from its first 3-gram's: the same as gram_keys'
+        keys5 = (keys3[:-2] * base + code[3:-1]) * base + code[4:]
+    else:
+        keys5 = gram_keys(code, 5)
+    if n < size:
+        rows3, rows5 = keys3[None, :], keys5[None, :]
+    else:
+        inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
+        rows3, rows5 = keys3[inside], keys5[inside[:, : max(size - 4, 0)]]
+    count, width = rows3.shape
+    if width == 0:
+        return [0] * count, [0] * count
+    padding = width - rows5.shape[1]
+    rows = np.empty((2 * count, width), dtype=np.int64)
+    rows[:count] = rows3
+    rows[count:, : width - padding] = rows5
+    rows[count:, width - padding :] = np.arange(-1, -1 - padding, -1)
+    rows.sort(axis=1)
+    first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
+    first[:, 0] = True
+    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:])
+    once = (first[:count, :-1] & first[:count, 1:]).sum(axis=1) + first[:count, -1]  # first and last of its run
+    return once.tolist(), (first[count:].sum(axis=1) - padding).tolist()
 
 
 class LetterSentence(NamedTuple):
