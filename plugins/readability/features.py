@@ -334,42 +334,62 @@ class LetterSentence(NamedTuple):
     first: str
 
 
+class LetterColumns(NamedTuple):
+    """The sentences of the body holding a letter, as :class:`LetterSentence`'s fields in a list each."""
+
+    start: list[int]
+    end: list[int]
+    words: list[int]
+    lead: list[int]
+    first: list[str]
+
+
 #: A run of characters other than white space (``str.split``'s pieces).
 _CHUNK = re.compile(r"\S+")
 
 
 def letter_sentences(view: TextView) -> list[LetterSentence]:
-    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences).
+    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
+    return list(map(LetterSentence._make, zip(*letter_columns(view), strict=True)))
 
-    A sentence where a token (a word starting with a letter) starts holds one; the others
-    are looked at character by character.
+
+def letter_columns(view: TextView) -> LetterColumns:
+    """:func:`letter_sentences` of ``view`` as columns (no object per sentence).
+
+    A sentence where a token (a word starting with a letter) starts holds a letter; the
+    others are looked at character by character.
     """
     text = view.text
-    out = []
     search = _CHUNK.search
     words = body_words(view)
     lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
     np.cumsum(words.letter, out=lettered[1:])
     first, last = words.first, words.last
+    found = LetterColumns([], [], [], [], [])
+    starts, ends, counts, leads, chunks = (column.append for column in found)
     rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
     for (start, end, _), count, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
             chunk = search(text, start, end)
             if chunk is not None:  # always, with a letter in it
-                out.append(LetterSentence(start, end, count, chunk.start(), chunk.group()))
-    return out
+                starts(start)
+                ends(end)
+                counts(count)
+                leads(chunk.start())
+                chunks(chunk.group())
+    return found
 
 
-def sentence_lengths(view: TextView, sentences: list[LetterSentence] | None = None) -> list[tuple[str, int]]:
+def sentence_lengths(view: TextView, sentences: LetterColumns | None = None) -> list[tuple[str, int]]:
     """Each sentence holding a letter: its first word (lower-cased) and its number of words.
 
-    :param sentences: :func:`letter_sentences` of ``view``, if already at hand.
+    :param sentences: :func:`letter_columns` of ``view``, if already at hand.
     """
-    found = letter_sentences(view) if sentences is None else sentences
-    return [(s.first.lower(), s.words) for s in found if s.words]
+    found = letter_columns(view) if sentences is None else sentences
+    return [(chunk.lower(), count) for chunk, count in zip(found.first, found.words, strict=True) if count]
 
 
-def _rhythm(view: TextView, letters: list[LetterSentence] | None = None) -> dict[str, float]:
+def _rhythm(view: TextView, letters: LetterColumns | None = None) -> dict[str, float]:
     """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings."""
     sentences = sentence_lengths(view, letters)
     n = len(sentences)
@@ -420,8 +440,8 @@ def features(document: Document) -> dict[str, float]:
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
-    letters = letter_sentences(body)
+    letters = letter_columns(body)
     values.update(_rhythm(body, letters))
     values.update(_vocabulary(analysed, words))
-    values.update(voice.features(document, analysed, [(s.lead, s.end) for s in letters]))
+    values.update(voice.features(document, analysed, list(zip(letters.lead, letters.end, strict=True))))
     return values
