@@ -366,7 +366,8 @@ def letter_columns(view: TextView) -> LetterColumns:
     np.cumsum(words.letter, out=lettered[1:])
     first, last = words.first, words.last
     found = LetterColumns([], [], [], [], [])
-    starts, ends, counts, leads, chunks = (column.append for column in found)
+    starts, ends, counts = found.start.append, found.end.append, found.words.append
+    leads, chunks = found.lead.append, found.first.append
     rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
     for (start, end, _), count, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
