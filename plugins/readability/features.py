@@ -231,28 +231,6 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     return keys
 
 
-def window_counts(keys: np.ndarray, n: int, size: int, k: int) -> tuple[list[int], list[int]]:
-    """For each of :func:`windows` ``(n, size)``: the distinct k-grams inside it, and those occurring once there.
-
-    ``keys`` are :func:`gram_keys` of ``n`` tokens; a k-gram is inside a window when all
-    its tokens are. Every window's keys are sorted at once (a row each).
-    """
-    if n < size:
-        rows = keys[None, :]
-    else:
-        inside = max(size - k + 1, 0)
-        rows = keys[np.arange(0, (n // size) * size, size)[:, None] + np.arange(inside)[None, :]]
-    if rows.shape[1] == 0:
-        zeros = [0] * rows.shape[0]
-        return zeros, list(zeros)
-    ordered = np.sort(rows, axis=1)
-    first = np.ones(ordered.shape, dtype=bool)  # the first of a run of equal keys
-    np.not_equal(ordered[:, 1:], ordered[:, :-1], out=first[:, 1:])
-    last = np.ones(ordered.shape, dtype=bool)  # the last of a run
-    last[:, :-1] = first[:, 1:]
-    return first.sum(axis=1).tolist(), (first & last).sum(axis=1).tolist()
-
-
 def hapax_share(toks: list[str], window: int = HAPAX_WINDOW) -> float:
     """Share of tokens occurring once within their window, averaged over :func:`windows` (0.0 when empty)."""
     return coded_hapax_share(token_codes(toks), window)
@@ -295,12 +273,12 @@ def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[flo
     A 3-gram or 5-gram counts where it starts; a text shorter than ``window`` is one window
     whose 5-gram rate is taken over ``window`` tokens (fewer chances to repeat, so no higher).
     The 3-grams in repeats are all of them but those seen once; the 5-gram repeats (each
-    occurrence after a 5-gram's first) are all of them but one per distinct 5-gram.
+    occurrence after a 5-gram's first) are all of them but one per distinct 5-gram
+    (:func:`gram_counts`).
     """
     n = len(code)
     spans = windows(n, window)
-    _, once3 = window_counts(gram_keys(code, 3), n, window, 3)
-    distinct5, _ = window_counts(gram_keys(code, 5), n, window, 5)
+    once3, distinct5 = gram_counts(code, n, window)
     trigram_share = fivegram_rate = 0.0
     for (a, b), single, distinct in zip(spans, once3, distinct5, strict=True):
         size = b - a
@@ -309,6 +287,41 @@ def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[flo
         trigram_share += repeated / max(size - 2, 1)
         fivegram_rate += repeats * 1000.0 / max(size, window)
     return trigram_share / len(spans), fivegram_rate / len(spans)
+
+
+def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[int]]:
+    """For each of :func:`windows` ``(n, size)``: its 3-grams seen once there, and its distinct 5-grams.
+
+    A k-gram is inside a window when all its tokens are. Each window's keys (:func:`gram_keys`)
+    are a row, and all rows are sorted in one call: the 3-grams' rows, then the 5-grams',
+    each made as long as a 3-gram row with distinct negative keys (no gram's key is
+    negative), one distinct value each, taken off the count.
+    """
+    keys3 = gram_keys(code, 3)
+    base = int(code.max()) + 1 if n else 1
+    if base**5 < _KEY_LIMIT and len(keys3) > 2:  # a 5-gram's key from its first 3-gram's: the same as gram_keys'
+        keys5 = (keys3[:-2] * base + code[3:-1]) * base + code[4:]
+    else:
+        keys5 = gram_keys(code, 5)
+    if n < size:
+        rows3, rows5 = keys3[None, :], keys5[None, :]
+    else:
+        inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
+        rows3, rows5 = keys3[inside], keys5[inside[:, : max(size - 4, 0)]]
+    count, width = rows3.shape
+    if width == 0:
+        return [0] * count, [0] * count
+    padding = width - rows5.shape[1]
+    rows = np.empty((2 * count, width), dtype=np.int64)
+    rows[:count] = rows3
+    rows[count:, : width - padding] = rows5
+    rows[count:, width - padding :] = np.arange(-1, -1 - padding, -1)
+    rows.sort(axis=1)
+    first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
+    first[:, 0] = True
+    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:])
+    once = (first[:count, :-1] & first[:count, 1:]).sum(axis=1) + first[:count, -1]  # first and last of its run
+    return once.tolist(), (first[count:].sum(axis=1) - padding).tolist()
 
 
 class LetterSentence(NamedTuple):
@@ -321,42 +334,63 @@ class LetterSentence(NamedTuple):
     first: str
 
 
+class LetterColumns(NamedTuple):
+    """The sentences of the body holding a letter, as :class:`LetterSentence`'s fields in a list each."""
+
+    start: list[int]
+    end: list[int]
+    words: list[int]
+    lead: list[int]
+    first: list[str]
+
+
 #: A run of characters other than white space (``str.split``'s pieces).
 _CHUNK = re.compile(r"\S+")
 
 
 def letter_sentences(view: TextView) -> list[LetterSentence]:
-    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences).
+    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
+    return list(map(LetterSentence._make, zip(*letter_columns(view), strict=True)))
 
-    A sentence where a token (a word starting with a letter) starts holds one; the others
-    are looked at character by character.
+
+def letter_columns(view: TextView) -> LetterColumns:
+    """:func:`letter_sentences` of ``view`` as columns (no object per sentence).
+
+    A sentence where a token (a word starting with a letter) starts holds a letter; the
+    others are looked at character by character.
     """
     text = view.text
-    out = []
     search = _CHUNK.search
     words = body_words(view)
     lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
     np.cumsum(words.letter, out=lettered[1:])
     first, last = words.first, words.last
+    found = LetterColumns([], [], [], [], [])
+    starts, ends, counts = found.start.append, found.end.append, found.words.append
+    leads, chunks = found.lead.append, found.first.append
     rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
     for (start, end, _), count, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
             chunk = search(text, start, end)
             if chunk is not None:  # always, with a letter in it
-                out.append(LetterSentence(start, end, count, chunk.start(), chunk.group()))
-    return out
+                starts(start)
+                ends(end)
+                counts(count)
+                leads(chunk.start())
+                chunks(chunk.group())
+    return found
 
 
-def sentence_lengths(view: TextView, sentences: list[LetterSentence] | None = None) -> list[tuple[str, int]]:
+def sentence_lengths(view: TextView, sentences: LetterColumns | None = None) -> list[tuple[str, int]]:
     """Each sentence holding a letter: its first word (lower-cased) and its number of words.
 
-    :param sentences: :func:`letter_sentences` of ``view``, if already at hand.
+    :param sentences: :func:`letter_columns` of ``view``, if already at hand.
     """
-    found = letter_sentences(view) if sentences is None else sentences
-    return [(s.first.lower(), s.words) for s in found if s.words]
+    found = letter_columns(view) if sentences is None else sentences
+    return [(chunk.lower(), count) for chunk, count in zip(found.first, found.words, strict=True) if count]
 
 
-def _rhythm(view: TextView, letters: list[LetterSentence] | None = None) -> dict[str, float]:
+def _rhythm(view: TextView, letters: LetterColumns | None = None) -> dict[str, float]:
     """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings."""
     sentences = sentence_lengths(view, letters)
     n = len(sentences)
@@ -407,8 +441,8 @@ def features(document: Document) -> dict[str, float]:
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
-    letters = letter_sentences(body)
+    letters = letter_columns(body)
     values.update(_rhythm(body, letters))
     values.update(_vocabulary(analysed, words))
-    values.update(voice.features(document, analysed, [(s.lead, s.end) for s in letters]))
+    values.update(voice.features(document, analysed, list(zip(letters.lead, letters.end, strict=True))))
     return values

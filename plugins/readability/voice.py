@@ -27,7 +27,6 @@ from copydesk.plugins.readability.words import (  # noqa: F401 - the lexicons' n
     THIRD_PERSON,
     BodyWords,
     body_words,
-    token_strings,
 )
 
 PRONOUN_OPENING = re.compile(r"(?:He|She|They|It|We|I|You)\b")
@@ -104,19 +103,39 @@ def _heading(text: str) -> tuple[str, str] | None:
     return line, rest
 
 
-def _title_features(title: str, body_tokens: list[str]) -> dict[str, float]:
-    """The ``title_*`` features of ``title`` against the body's tokens (none when it has no word)."""
+class TokenWindow:
+    """Body tokens ``[start, start + OVERLAP_WINDOW)`` as a container of token strings, held as their numbers.
+
+    A string is among them when the vocabulary numbered it and its number is among the
+    tokens' (each token form has one number): no string is built per token.
+    """
+
+    __slots__ = ("_inside", "_numbers")
+
+    def __init__(self, words: BodyWords, start: int) -> None:
+        self._numbers = words.numbers
+        self._inside = set(words.tokens[start : start + OVERLAP_WINDOW].tolist())
+
+    def __contains__(self, token: object) -> bool:
+        return isinstance(token, str) and self._numbers.get(token) in self._inside
+
+
+def _title_features(title: str, body_tokens: list[str] | TokenWindow) -> dict[str, float]:
+    """The ``title_*`` features of ``title`` against the body's tokens (none when it has no word).
+
+    :param body_tokens: the body's tokens (the first :data:`OVERLAP_WINDOW` are read), or a :class:`TokenWindow`.
+    """
     words = TITLE_WORD.findall(title)
     if not words:
         return {}
     n = len(words)
     content = {w.lower().replace("\u2019", "'") for w in words} - STOP_WORDS
-    window = set(body_tokens[:OVERLAP_WINDOW])
+    window = body_tokens if isinstance(body_tokens, TokenWindow) else set(body_tokens[:OVERLAP_WINDOW])
     return {
         "title_capitalised_share": sum(1 for w in words if w[0].isupper()) / n,
         "title_all_caps_share": sum(1 for w in words if len(w) >= 2 and w.isupper()) / n,
         "title_exclamation": 1.0 if "!" in title else 0.0,
-        "title_body_overlap": len(content & window) / len(content) if content else 1.0,
+        "title_body_overlap": sum(1 for w in content if w in window) / len(content) if content else 1.0,
     }
 
 
@@ -189,5 +208,5 @@ def features(
     if not title and (heading := _heading(body.text)) is not None:
         title = heading[0]
         skipped = len(TITLE_WORD.findall(title))
-    values.update(_title_features(title, token_strings(body, words, skipped + OVERLAP_WINDOW)[skipped:]))
+    values.update(_title_features(title, TokenWindow(words, skipped)))
     return values

@@ -18,8 +18,9 @@ however many articles a process scores.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -60,6 +61,9 @@ WORD_LEXICONS: tuple[tuple[str, frozenset[str]], ...] = (
 LEXICONS = (*(name for name, _ in WORD_LEXICONS), "abstract")
 #: Each lexicon's bit.
 BIT = {name: 1 << i for i, name in enumerate(LEXICONS)}
+#: Row ``i``, column ``bits``: 1 when ``bits`` hold the ``i``-th of :data:`LEXICONS`, so this
+#: matrix times the histogram of the tokens' bits counts the tokens of every lexicon at once.
+_MEMBERSHIP = np.array([[(bits >> i) & 1 for bits in range(1 << len(LEXICONS))] for i in range(len(LEXICONS))])
 
 #: Words counted wherever they stand whole between word boundaries, a word part at a time
 #: (``don't`` has the parts ``don`` and ``t``, ``we-the-people`` three): the first-person
@@ -88,6 +92,17 @@ def form_syllables(form: str) -> int:
         if known is not None:
             return int(known)
     return word_syllables(form)
+
+
+def forms_syllables(forms: list[str]) -> list[int]:
+    """:func:`form_syllables` of each of ``forms``, the dictionary's plain words looked up in one call."""
+    plain = [form.isascii() and "-" not in form and len(form) <= MAX_DICTIONARY_WORD for form in forms]
+    known = iter(cmu_syllables().counts(itertools.compress(forms, plain)))
+    counts = []
+    for form, looked_up in zip(forms, plain, strict=True):
+        count = next(known) if looked_up else None
+        counts.append(word_syllables(form) if count is None else count)
+    return counts
 
 
 class Vocabulary:
@@ -153,19 +168,20 @@ class Vocabulary:
         """Number and describe new ``forms`` (and their token forms not yet numbered), each array filled at once."""
         numbers = self.numbers
         start = len(numbers)
-        new = list(forms)
+        numbers.update(zip(forms, range(start, start + len(forms)), strict=True))
+        new, tokens = list(forms), list(forms)
         for form in forms:
-            numbers[form] = len(numbers)
-        for form in forms:
-            token = form.replace("\u2019", "'")
-            if token not in numbers:
-                numbers[token] = len(numbers)
-                new.append(token)
+            if "\u2019" in form:  # a token form of its own, the curly apostrophes made straight
+                token = form.replace("\u2019", "'")
+                if token not in numbers:
+                    numbers[token] = len(numbers)
+                    new.append(token)
+                    tokens.append(token)
+        tokens[: len(forms)] = [form.replace("\u2019", "'") for form in forms]
         while len(numbers) > len(self.syllables):
             self._grow()
         end = len(numbers)
-        tokens = [form.replace("\u2019", "'") for form in new]
-        self.syllables[start:end] = [form_syllables(form) for form in new]
+        self.syllables[start:end] = forms_syllables(new)
         self.length[start:end] = list(map(len, new))
         self.letter[start:end] = [form[:1].isalpha() for form in new]
         self.token[start:end] = list(map(numbers.__getitem__, tokens))
@@ -222,6 +238,9 @@ class BodyWords(NamedTuple):
     :ivar codes: each token as a small integer, equal where the tokens are (:func:`dense`).
     :ivar candidates: the indices of the words with a part among :data:`PART_LEXICONS` (in any case).
     :ivar parts: for each of those, how many of its parts are words of each lexicon.
+    :ivar totals: how many tokens belong to each of :data:`LEXICONS` (counted at once, :meth:`count` reads them).
+    :ivar numbers: the vocabulary's form -> number at the lookup (a vocabulary cleared later
+        makes a new dictionary, so the numbers in :attr:`tokens` stay those of this one).
     """
 
     first: np.ndarray
@@ -234,10 +253,12 @@ class BodyWords(NamedTuple):
     codes: np.ndarray
     candidates: np.ndarray
     parts: np.ndarray
+    totals: tuple[int, ...]
+    numbers: Mapping[str, int]
 
     def count(self, lexicon: str) -> int:
         """How many tokens belong to ``lexicon`` (a name of :data:`LEXICONS`)."""
-        return int(np.count_nonzero(self.lexicons & BIT[lexicon]))
+        return self.totals[LEXICONS.index(lexicon)]
 
 
 @functools.lru_cache(maxsize=4)
@@ -251,6 +272,7 @@ def body_words(view: TextView) -> BodyWords:
     letter = vocabulary.letter[numbers]
     tokens = vocabulary.token[numbers[letter]]
     candidates = np.flatnonzero(vocabulary.pronoun[numbers])
+    lexicons = vocabulary.lexicons[tokens]
     return BodyWords(
         first=np.searchsorted(starts, spans[:, 0]),
         last=np.searchsorted(starts, spans[:, 1]),
@@ -258,10 +280,12 @@ def body_words(view: TextView) -> BodyWords:
         letter=letter,
         tokens=tokens,
         lengths=vocabulary.length[tokens],
-        lexicons=vocabulary.lexicons[tokens],
+        lexicons=lexicons,
         codes=_codes(tokens, vocabulary.scratch),
         candidates=candidates,
         parts=vocabulary.parts[numbers[candidates]],
+        totals=tuple((_MEMBERSHIP @ np.bincount(lexicons, minlength=_MEMBERSHIP.shape[1])).tolist()),
+        numbers=vocabulary.numbers,
     )
 
 

@@ -217,6 +217,17 @@ def test_repetition_and_hapax_from_totals_are_exactly_the_counted_values(seed: i
         assert rdb.hapax_share(toks, window) == counted_hapax(toks, window)
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_repetition_of_codes_too_large_for_one_5_gram_key_is_the_counted_value(seed: int) -> None:
+    # Codes whose 5-gram keys would pass the key limit go through gram_keys' renumbering:
+    # only which codes are equal matters, so spreading them out gives the counted values still.
+    rng = random.Random(seed)
+    toks = [f"w{rng.randrange(rng.choice([2, 8, 40]))}" for _ in range(rng.randrange(0, 700))]
+    codes = rdb.token_codes(toks)
+    for window in (4, 5, 150):
+        assert rdb.coded_repetition(codes * 100_003, window) == counted_repetition(toks, window)
+
+
 def matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return [m.span() for m in pattern.finditer(text)]
 

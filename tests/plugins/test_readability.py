@@ -392,6 +392,28 @@ def test_body_words_are_the_plain_per_word_definitions(seed: int) -> None:
         assert found.count("abstract") == sum(counts[t] for t in abstract)
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_title_overlap_read_by_token_numbers_is_the_token_strings_one(seed: int) -> None:
+    # The body's window of tokens held as their numbers gives the overlap its token strings give,
+    # also after the vocabulary was cleared and renumbered other forms.
+    import random
+
+    from copydesk.plugins.readability import voice, words
+
+    rng = random.Random(seed)
+    for size in (0, 5, 60, 400):
+        view = document(_random_text(rng, size) + " Council’s plan, the vote and the city ").body
+        found = words.body_words(view)
+        toks = words.token_strings(view, found, 10**6)
+        for skipped in (0, 3):
+            window = voice.TokenWindow(found, skipped)
+            words.VOCABULARY.clear()
+            words.VOCABULARY.number(["zebra", "council's", "vote"])
+            picked = " ".join(toks[skipped : skipped + 5])
+            for title in (_random_text(rng, 30), "Council’s Plan: the VOTE!", "Nothing Here", picked, "City"):
+                assert voice._title_features(title, window) == voice._title_features(title, toks[skipped:])
+
+
 #: Characters for random bodies: letters (some whose lower case is longer), digits and other
 #: numbers, joiners, quotes, sentence ends and white space.
 RANDOM_CHARS = [*"aZéİſ\u3042\U0001d400½²7 _-'’“”.!?\n\t", "\u2000", " He ", " You ", "I. ", "9am "]

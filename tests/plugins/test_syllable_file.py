@@ -79,3 +79,11 @@ def test_a_lookup_parses_only_the_group_of_its_word() -> None:
     assert [k for k, group in enumerate(table._parsed) if group is not None] == [syllables.group_of("hello")]
     assert table.get("zz\udcff") is None and "zz" not in table
     assert dict(table) == {"he": 1, "hello": 2, "world": 1} and len(table) == 3
+
+
+def test_counts_of_many_words_are_their_lookups_one_by_one() -> None:
+    """``SyllableCounts.counts`` gives each word's ``get``, None for a word the dictionary lacks."""
+    table = syllables.cmu_syllables()
+    words = [*list(table)[::251], "zorblaxian", "", "naïve", "zz\udcff", "the", "the"]
+    assert table.counts(words) == [table.get(w) for w in words]
+    assert table.counts([]) == []
