@@ -285,11 +285,48 @@ def _valid_texts(strings: list[str]) -> bool:
 
 
 def _placements_problem(findings: Sequence[Finding], document: Document) -> str | None:
-    """:func:`_placement_problem` of each finding in turn, the first that is not None."""
+    """:func:`_placement_problem` of each finding in turn, the first that is not None.
+
+    The common case, every finding placed right in the body or the title, is told by
+    :func:`_all_placed` in one loop; else finding by finding, naming the first bad one.
+    """
+    if len(findings) >= _BATCH and _all_placed(findings, document):
+        return None
     for finding in findings:
         if (why := _placement_problem(finding, document)) is not None:
             return why
     return None
+
+
+_FIELD_OF = attrgetter("field")
+
+
+def _all_placed(findings: Sequence[Finding], document: Document) -> bool:
+    """Whether every finding's span is inside its field and its lines and columns are where the span is.
+
+    What :func:`_placement_problem` checks (``view.line_cols(start, end)`` equal to the
+    finding's lines and columns), without searching for the lines: the given line ``n``
+    is right when it starts at or before the offset and line ``n + 1`` after it. For
+    findings whose positions are ints (:func:`_plain_findings`) in the body or the title;
+    False for anything else, so the caller checks finding by finding.
+    """
+    views = {"text": document.body, "title": document.title}
+    for field, (start, end, line, column, end_line, end_column) in zip(
+        map(_FIELD_OF, findings), map(_POSITIONS_OF, findings), strict=True
+    ):
+        view = views.get(field)
+        if view is None:
+            return False
+        starts = view._line_starts
+        lines = len(starts)
+        if not (0 <= start <= end <= len(view.text) and 0 < line <= end_line <= lines):
+            return False
+        first, last = starts[line - 1], starts[end_line - 1]
+        if start < first or column != start - first + 1 or (line < lines and start >= starts[line]):
+            return False
+        if end < last or end_column != end - last + 1 or (end_line < lines and end >= starts[end_line]):
+            return False
+    return True
 
 
 def _values_problem(finding: Finding) -> str | None:
