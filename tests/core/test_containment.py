@@ -309,6 +309,8 @@ _SHIFT = st.sampled_from([0, 0, 0, 0, -1, 1])
 @example("ab\nab", "", [("text", 3, 1, (-1, 0, 0, 0), True)])  # on the line before the span's, columns adding up
 @example("ab\nab", "", [("text", 1, 2, (0, -1, 0, 0), True)])  # ending on the line before the end's
 @example("ab\nab", "", [("text", 1, 1, (1, 1, 0, 0), True)])  # on the line after
+@example("ab\nab", "", [("text", 0, 1, (0, 1, 0, 0), True)])  # ending on the line after the end's
+@example("ab", "", [("byline", 0, 0, (0, 0, 0, 0), True)])  # placed right in the (empty) byline: checked alone
 @example("ab\nab", "", [("text", 2, 1, (0, 0, 0, 0), True)])  # from the end of a line to the start of the next
 def test_the_batch_placement_check_passes_exactly_what_each_finding_check_passes(
     body: str, title: str, spans: list[tuple[str, int, int, tuple[int, int, int, int], bool]]
