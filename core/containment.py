@@ -31,7 +31,7 @@ from copydesk import pipes
 from copydesk.errors import describe
 from copydesk.models import Finding, FrozenDict, ScorerResult
 from copydesk.safety import shown
-from copydesk.text import Document
+from copydesk.text import Document, TextView
 
 _VIEW_FIELDS = ("field", "text", "lines", "sentences", "_line_starts", "_sentence_starts")
 
@@ -285,11 +285,57 @@ def _valid_texts(strings: list[str]) -> bool:
 
 
 def _placements_problem(findings: Sequence[Finding], document: Document) -> str | None:
-    """:func:`_placement_problem` of each finding in turn, the first that is not None."""
+    """:func:`_placement_problem` of each finding in turn, the first that is not None.
+
+    The common case, every finding placed right in the body or the title, is told by
+    :func:`_all_placed` in one loop; else finding by finding, naming the first bad one.
+    """
+    if len(findings) >= _BATCH and _all_placed(findings, document):
+        return None
     for finding in findings:
         if (why := _placement_problem(finding, document)) is not None:
             return why
     return None
+
+
+_FIELD_OF = attrgetter("field")
+
+
+def _all_placed(findings: Sequence[Finding], document: Document) -> bool:
+    """Whether every finding's span is inside its field and its lines and columns are where the span is.
+
+    What :func:`_placement_problem` checks, for findings whose positions are ints
+    (:func:`_plain_findings`) in the body or the title, field by field (:func:`_placed_in`);
+    False for anything else, so the caller checks finding by finding.
+    """
+    fields = set(map(_FIELD_OF, findings))
+    if not fields <= {"text", "title"}:
+        return False
+    for field in fields:
+        chosen = findings if len(fields) == 1 else [f for f in findings if f.field == field]
+        if not _placed_in(document.body if field == "text" else document.title, map(_POSITIONS_OF, chosen)):
+            return False
+    return True
+
+
+def _placed_in(view: TextView, positions: Iterable[tuple[int, int, int, int, int, int]]) -> bool:
+    """Whether each ``(start, end, line, column, end_line, end_column)`` is ``(start, end, *view.line_cols(start, end))``.
+
+    Without searching for the lines: a given line ``n`` is right when it starts at or
+    before the offset and line ``n + 1`` (if any) after it, and the column counts from its start.
+    """
+    starts = view._line_starts
+    lines = len(starts)
+    size = len(view.text)
+    for start, end, line, column, end_line, end_column in positions:
+        if not (0 <= start <= end <= size and 0 < line <= end_line <= lines):
+            return False
+        first, last = starts[line - 1], starts[end_line - 1]
+        if start < first or column != start - first + 1 or (line < lines and start >= starts[line]):
+            return False
+        if end < last or end_column != end - last + 1 or (end_line < lines and end >= starts[end_line]):
+            return False
+    return True
 
 
 def _values_problem(finding: Finding) -> str | None:

@@ -15,7 +15,7 @@ import sys
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from copydesk import batchpass, containment, diagnostics, pipes, quota, rollup, scoring
@@ -66,6 +66,12 @@ class ActiveScorer:
     severities: dict[str, Severity]
     #: The feature names the scorer declares (``Scorer.features``): it may report only these.
     declared: frozenset[str]
+    #: How a warning names the scorer (what it prints, :func:`_name_printer`), worked out once.
+    who: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        who = f"scorer {self.scorer.prefix} ({self.scorer.name}) of plugin {shown(self.info.name)}"
+        object.__setattr__(self, "who", who)
 
 
 def check_settings(plugins: PluginSet, config: Config) -> None:
@@ -98,7 +104,7 @@ def _name_printer(a: ActiveScorer) -> None:
     stream = sys.stdout
     if isinstance(stream, pipes.Warnings):
         stream.flush()  # a line the previous scorer left unfinished is its own
-        stream.who = f"scorer {a.scorer.prefix} ({a.scorer.name}) of plugin {shown(a.info.name)}"
+        stream.who = a.who
 
 
 def malformed(problem: object) -> str:
@@ -534,10 +540,17 @@ def _replaced(obj: _T, **changes: Any) -> _T:
     return new
 
 
+#: The types of feature value accepted without asking :func:`copydesk.containment.is_number` (an ABC check) of each.
+_PLAIN_NUMBERS = frozenset((float, int))
+
+
 def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
     declared, scorer = a.declared, a.scorer
-    if declared.issuperset(values) and all(map(containment.is_number, values.values())):
+    numbers = values.values()
+    if declared.issuperset(values) and (
+        _PLAIN_NUMBERS.issuperset(map(type, numbers)) or all(map(containment.is_number, numbers))
+    ):
         out = {name: float(values[name]) for name in sorted(values)}  # the common case at once; else name by name
         if all(map(math.isfinite, out.values())):
             return out

@@ -81,6 +81,10 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     return len(token) == 1 or token in _ABBREVIATIONS
 
 
+#: Letters enough to be no abbreviation: one more than the longest in the list.
+_PAST_ABBREVIATION = 1 + max(map(len, _ABBREVIATIONS))
+
+
 #: A non-blank line with its outer white space trimmed (white space is ``str.isspace``'s, lines end at ``\n``).
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _span = re.Match.span
@@ -99,16 +103,27 @@ def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
     boundaries = _BOUNDARY.finditer(text)
     match = next(boundaries, None)
     for index, (begin, end) in enumerate(lines):
-        while match is not None and match.start() < end:
+        while match is not None and (dot := match.start()) < end:
             nxt = match.end()
             if nxt < end:
                 following = text[nxt]
                 digit = following.isdigit()
                 if digit or following.isupper() or following in "\"'“‘([-–—•*":
                     stop = match.end(1)
-                    dot = match.start()
-                    # A lone period before a digit ends a sentence whatever precedes it.
-                    if digit or stop - dot != 1 or text[dot] != "." or not _is_abbreviation(text, dot, begin):
+                    # A lone period before a digit ends a sentence whatever precedes it; one
+                    # after a word longer than any abbreviation ends one (_is_abbreviation's
+                    # answer, without the call: the token would be at least that word).
+                    if (
+                        digit
+                        or stop - dot != 1
+                        or text[dot] != "."
+                        or (
+                            dot - begin >= _PAST_ABBREVIATION
+                            and (word := text[dot - _PAST_ABBREVIATION : dot]).isalpha()
+                            and word.isascii()  # all ASCII letters: what _is_abbreviation counts as a token's
+                        )
+                        or not _is_abbreviation(text, dot, begin)
+                    ):
                         add(Sentence(begin, stop, index))
                         begin = nxt
             match = next(boundaries, None)

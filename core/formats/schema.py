@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter
@@ -117,6 +117,17 @@ def finding_dict(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
     }
 
 
+_FLOAT = frozenset((float,))
+
+
+def _rounded(values: Mapping[str, float], places: int) -> dict[str, float | None]:
+    """``values`` sorted by name, each :func:`_round`-ed (floats, the usual values, rounded without a call each)."""
+    items = sorted(values.items())
+    if _FLOAT.issuperset(map(type, values.values())):
+        return {k: round(v, places) for k, v in items}
+    return {k: _round(v, places) for k, v in items}
+
+
 def scorer_dict(result: ScorerResult, timings: bool = False) -> dict[str, Any]:
     """One scorer's part of an article's report."""
     out: dict[str, Any] = {
@@ -127,8 +138,8 @@ def scorer_dict(result: ScorerResult, timings: bool = False) -> dict[str, Any]:
         "weight": _round(result.weight),
         "contribution": _round(result.contribution, 2),
         "findings": len(result.findings),
-        "metrics": {k: _round(v) for k, v in sorted(result.metrics.items())},
-        "features": {k: _round(v, 6) for k, v in sorted(result.features.items())},
+        "metrics": _rounded(result.metrics, 4),
+        "features": _rounded(result.features, 6),
         "error": result.error,
     }
     if timings:

@@ -3,6 +3,7 @@ checks that what a scorer returns is JSON and points where it says."""
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import json
 import math
@@ -16,7 +17,7 @@ from copydesk.formats.schema import article_dict
 from copydesk.models import Article
 from copydesk.testing import plugin_set, score_batch
 from copydesk.text import Document, TextView
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 
@@ -284,3 +285,58 @@ def test_the_batch_check_of_findings_passes_exactly_what_each_check_passes(
             changed = {k: v for k, v in changed.items() if type(v) in (str, int)}
         findings.append(replace(found, data=data, **changed))
     assert _plain_findings(findings) == all(map(_plain_finding, findings))
+
+
+_SHIFT = st.sampled_from([0, 0, 0, 0, -1, 1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab ", max_size=4), min_size=1, max_size=4).map("\n".join),
+    st.text(alphabet="c\n", max_size=4),
+    st.lists(
+        st.tuples(
+            st.sampled_from(["text", "text", "text", "title", "byline", "other"]),
+            st.integers(0, 14),
+            st.integers(0, 4) | st.just(20),
+            st.tuples(_SHIFT, _SHIFT, _SHIFT, _SHIFT),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=5,
+    ),
+)
+@example("ab\nab", "", [("text", 3, 1, (-1, 0, 0, 0), True)])  # on the line before the span's, columns adding up
+@example("ab\nab", "", [("text", 1, 2, (0, -1, 0, 0), True)])  # ending on the line before the end's
+@example("ab\nab", "", [("text", 1, 1, (1, 1, 0, 0), True)])  # on the line after
+@example("ab\nab", "", [("text", 0, 1, (0, 1, 0, 0), True)])  # ending on the line after the end's
+@example("ab", "", [("byline", 0, 0, (0, 0, 0, 0), True)])  # placed right in the (empty) byline: checked alone
+@example("ab\nab", "", [("text", 2, 1, (0, 0, 0, 0), True)])  # from the end of a line to the start of the next
+def test_the_batch_placement_check_passes_exactly_what_each_finding_check_passes(
+    body: str, title: str, spans: list[tuple[str, int, int, tuple[int, int, int, int], bool]]
+) -> None:
+    """``_all_placed`` passes a result's findings only when ``_placement_problem`` passes each of them.
+
+    Each finding is at a span of a field (or beyond its end), its lines and columns where
+    the span is or made up: another line with the column counted from that line's start
+    (so the offset adds up), or a column off by one. The byline and an unknown field are
+    left to the finding-by-finding check.
+    """
+    from copydesk.containment import _all_placed, _placement_problem
+
+    document = Document.from_article(Article(id="a", title=title, body=body))
+    findings = []
+    for field, at, length, (line_shift, end_shift, column_shift, end_column_shift), counted in spans:
+        view = document.title if field == "title" else document.body
+        starts = view._line_starts
+        start = at % (len(view.text) + 1)
+        end = start + length
+        line = bisect.bisect_right(starts, start) - 1 + line_shift  # 0-based, perhaps another line
+        end_line = bisect.bisect_right(starts, end) - 1 + end_shift
+        column = start - starts[line % len(starts)] + 1 + (0 if counted else column_shift)
+        end_column = end - starts[end_line % len(starts)] + 1 + (0 if counted else end_column_shift)
+        found = PLAIN.finding(view, 0, 0)
+        placed = {"line": line + 1, "column": column, "end_line": end_line + 1, "end_column": end_column}
+        findings.append(replace(found, field=field, start=start, end=end, **placed))
+    each = all(_placement_problem(f, document) is None for f in findings)
+    assert _all_placed(findings, document) == (each and {f.field for f in findings} <= {"text", "title"})

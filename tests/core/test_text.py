@@ -235,6 +235,8 @@ def test_whole_text_sentence_search_gives_the_line_by_line_sentences(seed: int) 
 
     rng = random.Random(seed)
     pieces = [*"aA1 .!?…\"'”’)]“(-—•*é²ǅ\t\r\n\u2028\x1c", "  ", "\n\n", "Mr", "U.S", "e.g", "St"]
+    # the longest abbreviation, and a word one letter longer
+    pieces += ["approx", "Approx. A", "Street. A", "approx. B", " éapprox. C"]
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.choice([1, 5, 20, 80])))
         view = TextView(text)

@@ -156,11 +156,11 @@ _RAW = "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff
         "\U000efeff",
     ],
 )
-def test_a_long_text_is_escaped_as_the_pattern_escapes_it(char: str) -> None:
+def test_a_text_long_or_short_is_escaped_as_the_pattern_escapes_it(char: str) -> None:
     import re
 
     expected = re.compile(_RAW)
-    for text in ("a" * 3000 + char, char + "\u2019" * 3000, "\U0001f600" * 1500 + char + "x" * 1500):
+    for text in ("a" * 3000 + char, char + "\u2019" * 3000, "\U0001f600" * 1500 + char + "x" * 1500, "a" + char):
         want = expected.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         assert safety.json_text(text) == want
     assert (len("a" * 3000 + char) >= safety._LONG) and safety._holds_raw("a" * 3000 + char) == bool(
