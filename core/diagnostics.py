@@ -73,7 +73,7 @@ findings. Check the file and convert it to UTF-8.
 
 **Example.** `CD003 not valid UTF-8; decoded as cp1252 (detected by charset-normalizer)`
 
-**Known problems.** Short files give charset-normalizer little to go on.
+**Known problems.** Short files give charset-normalizer little to go on; mostly-ASCII text and UTF-8 with stray bytes are read as Windows-1252 before it is asked (`decoded as windows-1252`, `decoded as utf-8+cp1252`), so Central European copy in Windows-1250 shows some wrong letters.
 
 **Settings.** `[sources] encoding_fallback = false` reports such files as unreadable instead.
 """,

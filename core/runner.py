@@ -43,7 +43,7 @@ from copydesk.pool import GROUP, Pool, Render, Rendered
 from copydesk.quota import FIELD_ORDER, Overflow, sort_key
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
-from copydesk.sources._common import Deferred
+from copydesk.sources._common import STRAY_BYTES, WESTERN, Deferred
 from copydesk.suppress import Suppressions
 from copydesk.text import Document, TextView
 
@@ -53,6 +53,13 @@ Item = Article | Unreadable
 __all__ = ["FIELD_ORDER", "Runner", "sort_key"]
 #: The scorer whose sub-score is the truncation confidence the model's truncation factor reads.
 TRUNCATION = "truncation"
+#: How a guessed encoding was chosen, as CD003 says it (any other: charset-normalizer's detection).
+_HOW_DECODED = {
+    "utf-16": "byte order mark",
+    "utf-32": "byte order mark",
+    STRAY_BYTES: "UTF-8 with its stray bytes read as Windows-1252",
+    WESTERN: "no UTF-8 sequence and few bytes above 0x7F",
+}
 
 
 @dataclass(frozen=True)
@@ -417,7 +424,7 @@ class Runner:
         diags: list[Finding] = []
         source = article.source
         if source is not None and source.encoding_detected:
-            how = "byte order mark" if source.encoding in ("utf-16", "utf-32") else "detected by charset-normalizer"
+            how = _HOW_DECODED.get(source.encoding or "", "detected by charset-normalizer")
             diags.append(diagnostics.diagnostic(diagnostics.ENCODING_GUESSED, encoding=source.encoding, how=how))
         for r in results:
             if r.prefix in self.batch_errors:

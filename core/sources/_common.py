@@ -6,6 +6,7 @@ problem); the table in :mod:`copydesk.sources` maps file extensions to readers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any, Literal, NamedTuple
@@ -110,12 +111,54 @@ def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
         reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
         if not fallback:
             return reason
+    if (western := read_western(data)) is not None:
+        return western[0], western[1], True
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         return f"{reason}, and its encoding could not be detected"
     return str(best), best.encoding, True
+
+
+#: The encoding named for UTF-8 text holding stray bytes, each read as Windows-1252.
+STRAY_BYTES = "utf-8+cp1252"
+#: The encoding named for text with no UTF-8 sequence and few bytes above 0x7F, read as Windows-1252.
+WESTERN = "windows-1252"
+_STRAY = re.compile("[\udc80-\udcff]")
+_UTF8_LETTER = re.compile("[^\x00-\x7f\udc80-\udcff]")
+_ASCII = bytes(range(128))
+
+
+def _stray(match: re.Match[str]) -> str:
+    """One undecodable byte (a surrogate escape) read as Windows-1252, or as Latin-1 where 1252 leaves it unassigned."""
+    raw = bytes([ord(match.group()) - 0xDC00])
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def read_western(data: bytes) -> tuple[str, str] | None:
+    """Bytes that are not UTF-8, read the way English copy almost always is; None for anything else.
+
+    Text whose valid UTF-8 characters beyond ASCII are at least as many as its invalid
+    bytes is UTF-8 with strays (a Windows-1252 apostrophe pasted into a UTF-8 story; text in
+    another multi-byte encoding such as Shift_JIS forms a valid UTF-8 sequence only now and
+    then): it stays UTF-8 and only each
+    stray byte is read as Windows-1252 (``utf-8+cp1252``), so one bad byte cannot turn
+    every other accent and dash into another code page's letters. Text with no UTF-8
+    sequence and at most a quarter of its bytes above 0x7F is Western single-byte copy,
+    read as Windows-1252 (a superset of Latin-1's printable characters), where a detector
+    guessing from a few bytes picks Central European, Baltic or Thai code pages. Anything
+    else (Cyrillic, Greek or East Asian text, say) is left to charset-normalizer.
+    """
+    text = data.decode("utf-8", "surrogateescape")
+    if len(_UTF8_LETTER.findall(text)) >= len(_STRAY.findall(text)):
+        return _STRAY.sub(_stray, text), STRAY_BYTES
+    if 4 * len(data.translate(None, _ASCII)) > len(data):
+        return None
+    return _STRAY.sub(_stray, text), WESTERN
 
 
 def _decode_wide(data: bytes, encoding: str, fallback: bool) -> tuple[str, str, bool] | str:

@@ -18,7 +18,7 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import Deferred, InputFormat, bom_encoding, no_words
+from copydesk.sources._common import Deferred, InputFormat, bom_encoding, no_words, read_western
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -377,6 +377,11 @@ class _Guess:
         """The row's cells and the encoding they were decoded in; None when fallback is off or no detected encoding decodes it."""
         if not self.fallback:
             return None
+        if (western := read_western(data)) is not None:
+            try:
+                return next(csv.reader([western[0]], strict=True), []), western[1]
+            except csv.Error:
+                pass
         if not self.tried:
             self.tried = True
             self.encoding = _detected(data)

@@ -68,9 +68,9 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-only-empty-fields": (2, "copydesk: error: x.csv:2: field 'text' is empty", [("good.txt", False), ("x.csv:2", True)]),
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
-    "csv-invalid-utf8": (  # the encoding fallback, detected from the row (a cp1250 guess for one e-acute)
+    "csv-invalid-utf8": (  # the encoding fallback: a mostly ASCII row read as Windows-1252 (a detector guessed cp1250 for one e-acute)
         0,
-        "copydesk: warning: 2: not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        "copydesk: warning: 2: not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
         [("good.txt", False), ("1", False), ("2", False)],
     ),
     "csv-long-row": (
@@ -269,12 +269,12 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-utf8-bom": (0, "", [("good.txt", False), ("rec", False)]),
     "latin1-txt": (
         0,
-        "copydesk: warning: x.txt: not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        "copydesk: warning: x.txt: not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
         [("good.txt", False), ("x.txt", False)],
     ),
     "lone-surrogate-bytes-txt": (
         0,
-        "copydesk: warning: x.txt: not valid UTF-8; decoded as cp1250 (detected by charset-normalizer)",
+        "copydesk: warning: x.txt: not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
         [("good.txt", False), ("x.txt", False)],
     ),
     "markdown-ignore-unknown-md": (0, "", [("good.txt", False), ("x.md", False)]),

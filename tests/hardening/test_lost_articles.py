@@ -534,3 +534,16 @@ def test_a_csv_quote_left_open_on_the_last_line_says_no_line_follows(tmp_path: P
         f"copydesk: error: {feed}:3: malformed CSV row: a quote opened on line 3, the last line, is never closed"
     ]
     assert articles == [("1", 2), (f"{feed}:3", 3)]
+
+
+def test_a_csv_row_of_utf8_with_one_stray_windows_1252_byte_keeps_its_utf8_characters() -> None:
+    """A row that is UTF-8 but for one pasted Windows-1252 apostrophe: only that byte is read as 1252,
+    its other accents and dashes stay what they were (a detector guessing from the one row read it as
+    mac_iceland, turning every dash into three letters)."""
+    text = "The caf\u00e9 owner \u2014 who said on Monday it\u2019s time \u2014 will sell."
+    raw = text.encode("utf-8").replace("\u2019".encode(), b"\x92")
+    data = b"id,text\nr1," + raw + b"\nr2,Plain text.\n"
+    items = list(read_csv(io.BytesIO(data), "stray.csv", config().sources["fields"], 10**6, True))
+    bodies = {item.id: item for item in items if isinstance(item, Article)}
+    assert bodies["r1"].body == text and bodies["r1"].source is not None
+    assert bodies["r1"].source.encoding == "utf-8+cp1252" and bodies["r2"].source.encoding == "utf-8"

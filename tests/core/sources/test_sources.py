@@ -75,6 +75,33 @@ def test_non_utf8_file_is_decoded_by_detection_and_recorded(tmp_path: Path) -> N
     assert art.source is not None and art.source.encoding_detected and art.source.encoding != "utf-8"
 
 
+def test_one_stray_windows_1252_byte_in_utf8_text_is_read_alone_and_the_rest_stays_utf8(tmp_path: Path) -> None:
+    """A curly apostrophe pasted as Windows-1252 into a UTF-8 story: the other accents and dashes are
+    not re-read in a guessed code page (a detector picked mac_iceland and cp874 for such files)."""
+    text = "Caf\u00e9 owner may sell\n\nThe caf\u00e9\u2019s owner \u2014 who said on Monday it{} time \u2014 will sell."
+    data = text.format("\x92s").encode("utf-8").replace(b"\xc2\x92", b"\x92")
+    [art] = read(tmp_path, "mixed.txt", data)
+    assert isinstance(art, Article) and art.title == "Caf\u00e9 owner may sell"
+    assert art.body.strip() == text.split("\n\n", 1)[1].format("\u2019s")
+    assert art.source is not None and art.source.encoding_detected and art.source.encoding == "utf-8+cp1252"
+
+
+def test_a_mostly_ascii_windows_1252_story_is_read_as_windows_1252(tmp_path: Path) -> None:
+    """A British story in Windows-1252: the pound sign stays a pound sign (a detector read it as cp1250's L-stroke)."""
+    body = "The council spent \u00a34 million on the bridge, up from \u00a36 million, the clerk said on Monday."
+    [art] = read(tmp_path, "gbp.txt", ("Budget\n\n" + body).encode("cp1252"))
+    assert isinstance(art, Article) and art.body.strip() == body
+    assert art.source is not None and art.source.encoding == "windows-1252"
+
+
+def test_cyrillic_single_byte_text_is_left_to_detection(tmp_path: Path) -> None:
+    """Text mostly above 0x7F is not Western copy: the detector decides, and Cyrillic stays Cyrillic."""
+    body = "\u0421\u043e\u0432\u0435\u0442 \u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b \u0431\u044e\u0434\u0436\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430. " * 6
+    [art] = read(tmp_path, "ru.txt", ("\u0411\u044e\u0434\u0436\u0435\u0442\n\n" + body).encode("cp1251"))
+    assert isinstance(art, Article) and art.source is not None
+    assert art.source.encoding not in ("windows-1252", "utf-8+cp1252") and art.body.strip() == body.strip()
+
+
 @pytest.mark.parametrize(
     ("name", "data", "options", "problem"),
     [
