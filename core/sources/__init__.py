@@ -319,7 +319,8 @@ def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
     Symbolic links to folders are followed, but a folder already walked (a link loop,
     or two links to one folder) is walked once, under the first path in sorted order.
     """
-    include, exclude = sources["include"], sources["exclude"]
+    # include globs match names case-insensitively, as the reader table reads extensions (B.TXT, D.HTML)
+    include, exclude = [g.lower() for g in sources["include"]], sources["exclude"]
     walked = {os.path.realpath(folder)}
     failed: list[OSError] = []
     for root, dirs, names in os.walk(folder, onerror=failed.append, followlinks=True):
@@ -337,7 +338,7 @@ def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
         dirs[:] = keep
         for name in sorted(names):
             rel = os.path.normpath(os.path.join(rel_root, name))
-            if any(fnmatch.fnmatch(name, g) for g in include) and not _excluded(rel, name, exclude):
+            if any(fnmatch.fnmatchcase(name.lower(), g) for g in include) and not _excluded(rel, name, exclude):
                 yield os.path.join(root, name)
     yield from (Unlistable(err) for err in failed)
 

@@ -217,6 +217,14 @@ def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path:
     assert isinstance(row, Article) and dict(row.meta) == {"source_site": "example.org"}
 
 
+def test_a_folder_walk_matches_include_globs_whatever_the_case_of_a_name(tmp_path: Path) -> None:
+    """Upper-case extensions from a CMS or Windows export are read in a folder, as they are when named."""
+    for name in ("a.txt", "B.TXT", "c.Md", "D.HTML", "e.Csv", "notes.docx"):
+        (tmp_path / name).write_text("Title\nBody.")
+    batch = Batch([str(tmp_path)], SOURCES)
+    assert [Path(f).name for f in batch.files()] == ["B.TXT", "D.HTML", "a.txt", "c.Md", "e.Csv"]
+
+
 def test_linked_folders_are_followed_once_and_link_loops_end(tmp_path: Path) -> None:
     real = tmp_path / "b_real"
     real.mkdir()
