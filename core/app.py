@@ -167,24 +167,29 @@ def route_diagnostics(
 ) -> None:
     """Put an article's core diagnostics on stderr, one line each, and collect the errors.
 
+    Each line names where the article came from (``path``, ``path:line`` of a record,
+    ``path row N``), then the article's id in brackets where that is something else.
+
     Unreadable input is an input error, a guessed encoding a warning, a scorer or batch
     pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`). With
     ``repeats``, a batch pass's failure (the same on every article) is said for the first
     article only and counted there (:meth:`Tally.repeated` says the count at the end).
     """
+    where = _where(report)
+    label = where if report.id == where else f"{where} ({report.id})"
     for diag in report.diagnostics:
         if diag.code in diagnostics.INPUT_ERRORS:
             input_errors.append(diag.message)
             stderr(f"copydesk: error: {diag.message}")
         elif diag.code in diagnostics.WARNINGS:
-            stderr(f"copydesk: warning: {report.id}: {diag.message}")
+            stderr(f"copydesk: warning: {label}: {diag.message}")
         elif diag.code in diagnostics.PLUGIN_ERRORS:
-            plugin_errors.append(f"{report.id}: {diag.message}")
+            plugin_errors.append(f"{label}: {diag.message}")
             if repeats is not None and diag.code == diagnostics.BATCH_ERROR.code:
                 repeats[diag.message] += 1
                 if repeats[diag.message] > 1:
                     continue
-            stderr(f"copydesk: error: {report.id}: {diag.message}")
+            stderr(f"copydesk: error: {label}: {diag.message}")
 
 
 @dataclass

@@ -70,7 +70,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
     "csv-invalid-utf8": (  # the encoding fallback: a mostly ASCII row read as Windows-1252 (a detector guessed cp1250 for one e-acute)
         0,
-        "copydesk: warning: 2: not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
+        "copydesk: warning: x.csv:3 (2): not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
         [("good.txt", False), ("1", False), ("2", False)],
     ),
     "csv-long-row": (

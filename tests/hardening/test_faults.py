@@ -107,7 +107,7 @@ def test_a_failing_plugin_costs_only_its_own_result(
     assert _others(struck)[1] == _others(clean["a2"])[1]  # every other scorer as without the fault
     for scorer in (s for a in articles.values() for s in a["scorers"]):
         assert all(math.isfinite(v) for v in scorer["metrics"].values())
-    assert f"a2: {struck['diagnostics'][0]['message']}".split(":")[0] in err
+    assert f"copydesk: error: {path}:3 (a2): {struck['diagnostics'][0]['message']}" in err  # its file and line, then its id
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

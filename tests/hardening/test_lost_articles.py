@@ -402,7 +402,7 @@ def test_a_csv_row_in_another_encoding_costs_only_that_row_without_the_fallback(
     # With the documented fallback (the default), the row is decoded, said on stderr, and none is lost.
     result = run_copydesk("score", "-f", "json", str(path))
     assert result.exit_code == 0, result.stderr
-    assert "bad: not valid UTF-8; decoded as" in result.stderr
+    assert "mixed.csv:12 (bad): not valid UTF-8; decoded as" in result.stderr
     articles = json.loads(result.stdout)["articles"]
     assert [a["id"] for a in articles] == [*ids[:10], "bad", "after"]
 
