@@ -499,7 +499,7 @@ def _bucket_pairs(order: npt.NDArray[np.intp], ordered: U64) -> Iterator[npt.NDA
     count = len(order)
     starts = np.flatnonzero(_distinct(ordered))
     sizes = np.diff(np.append(starts, count))
-    for size in np.unique(sizes[sizes > 1]).tolist():
+    for size in sorted(set(sizes[sizes > 1].tolist())):  # not np.unique: its first call imports numpy.ma
         low, high = np.triu_indices(min(size, _MAX_GROUP), 1)
         step = max(1, _PAIRS_AT // len(low))  # buckets paired at once: about _PAIRS_AT pairs
         every = starts[sizes == size]
