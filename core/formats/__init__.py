@@ -22,6 +22,20 @@ from typing import TextIO
 from copydesk.hookspecs import hookimpl
 from copydesk.models import Reporter, ReportWriter, RunInfo
 
+#: The version of the JSON output schema (:mod:`.schema`), written by the json and jsonl
+#: formats and named in the json format's description (``copydesk plugins``).
+#: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
+#: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
+#: 2.1 added each article's ``floored`` (the minimum-evidence floor set its score).
+#: 2.2: a core diagnostic about a whole JSONL/CSV/Parquet record (``CD002`` on a record that
+#: could not be read, a scorer's ``CD001``) is placed at the record, not in a field: its
+#: location's ``field``, ``start`` and ``end`` are null, ``line``/``end_line`` the record's
+#: line in its file (null for a Parquet row, which has none), ``column``/``end_column`` 1
+#: (null for a Parquet row). Every other location is as in 2.1.
+#: 2.3 added each article's ``omitted_findings``, only when ``[run] max_findings_per_article``
+#: left findings out of its ``findings``: how many, by rule code (:mod:`copydesk.quota`).
+SCHEMA_VERSION = "2.3"
+
 
 class LazyWriter:
     """A format's writer class, ``copydesk.formats.MODULE.NAME``, imported when first opened."""

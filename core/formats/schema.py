@@ -17,6 +17,7 @@ from operator import attrgetter
 from typing import Any
 
 from copydesk import safety
+from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
 from copydesk.formats.positions import in_file, whole_article
 from copydesk.modelfile import rounded
 from copydesk.models import (
@@ -33,17 +34,8 @@ from copydesk.models import (
 from copydesk.rollup import SourceSummary
 from copydesk.rules import RESERVED_PREFIX
 
-#: 2.0 added ``sources`` (the per-source roll-up), each article's ``source_name`` and
-#: ``truncated``, and each scorer's ``features``; the score comes from the learned model.
-#: 2.1 added each article's ``floored`` (the minimum-evidence floor set its score).
-#: 2.2: a core diagnostic about a whole JSONL/CSV/Parquet record (``CD002`` on a record that
-#: could not be read, a scorer's ``CD001``) is placed at the record, not in a field: its
-#: location's ``field``, ``start`` and ``end`` are null, ``line``/``end_line`` the record's
-#: line in its file (null for a Parquet row, which has none), ``column``/``end_column`` 1
-#: (null for a Parquet row). Every other location is as in 2.1.
-#: 2.3 added each article's ``omitted_findings``, only when ``[run] max_findings_per_article``
-#: left findings out of its ``findings``: how many, by rule code (:mod:`copydesk.quota`).
-SCHEMA_VERSION = "2.3"
+#: The JSON schema's version (its history is beside its definition in :mod:`copydesk.formats`).
+SCHEMA_VERSION = _SCHEMA_VERSION
 
 
 def whole_record(finding: Finding, source: SourceRef | None) -> bool:

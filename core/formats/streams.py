@@ -7,7 +7,7 @@ would be; each format is its own module, imported when a run opens it
 
 from __future__ import annotations
 
-from copydesk.formats import LazyWriter
+from copydesk.formats import SCHEMA_VERSION, LazyWriter
 from copydesk.hookspecs import hookimpl
 from copydesk.models import Reporter
 
@@ -15,7 +15,7 @@ TEXT = Reporter(
     "text", LazyWriter("text", "TextWriter"), "Terminal report: worst-first table, then findings with excerpts", ".txt"
 )
 JSON = Reporter(
-    "json", LazyWriter("json", "JsonWriter"), "One JSON document for the batch (schema_version 2.3)", ".json"
+    "json", LazyWriter("json", "JsonWriter"), f"One JSON document for the batch (schema_version {SCHEMA_VERSION})", ".json"
 )
 JSONL = Reporter("jsonl", LazyWriter("json", "JsonlWriter"), "One JSON report per line, streamed", ".jsonl")
 

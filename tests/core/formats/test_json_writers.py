@@ -8,6 +8,7 @@ report instead of a document that is not JSON.
 from __future__ import annotations
 
 import io
+import json
 import math
 from dataclasses import replace
 
@@ -48,3 +49,14 @@ def test_the_html_report_data_refuses_infinity() -> None:
 def test_dumps_writes_finite_values_as_json_does() -> None:
     value = {"a": [1, 2.5, None, True, "caf\u00e9"]}
     assert schema.dumps(value, "json", separators=(",", ":")) == '{"a":[1,2.5,null,true,"café"]}'
+
+
+def test_the_json_formats_description_names_the_schema_version_its_documents_carry() -> None:
+    """``copydesk plugins`` describes format:json with the version the writer writes (review 11, item 16)."""
+    out = io.StringIO()
+    writer = JSON.open(out, INFO)
+    writer.add(score_batch(["Some body text here."], plugin_set(scorers=[ONE]))[0])
+    writer.close(SUMMARY)
+    written = json.loads(out.getvalue())["schema_version"]
+    assert written == schema.SCHEMA_VERSION
+    assert JSON.description == f"One JSON document for the batch (schema_version {written})"
