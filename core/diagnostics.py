@@ -102,17 +102,25 @@ figures) are missing from this run. The run exits 3.
 UNUSED_SUPPRESSION = Rule(
     code="CD005",
     name="unused-suppression",
-    message="Suppression of {selector} matched no finding",
+    message="Suppression of {selector} {problem}",
     severity=Severity.INFO,
     doc="""\
 **What it flags.** A `copydesk: ignore` comment or ignore field that suppressed
-nothing, as ruff reports unused `noqa` comments.
+nothing, as ruff reports unused `noqa` comments: a selector naming a rule this run
+checked that matched no finding there ("matched no finding"), a selector naming no
+installed rule at all, such as a misspelt code ("matches no rule"), or one naming only
+core diagnostics, which no suppression covers. A selector naming an installed rule that
+is turned off (`--ignore`, `--select`) is idle, not reported.
 
-**Why it matters.** Stale suppressions hide future findings of the same rule.
+**Why it matters.** Stale suppressions hide future findings of the same rule, and a
+misspelt one never suppressed anything.
 
-**Example.** `<!-- copydesk: ignore HDG001 -->` before a paragraph with no hedge.
+**Example.** `<!-- copydesk: ignore HDG001 -->` before a paragraph with no hedge;
+`<!-- copydesk: ignore HGD001 -->` anywhere (`Suppression of HGD001 matches no rule`).
 
-**Known problems.** None.
+**Known problems.** When a plugin is disabled (`--disable`, `[run] disable`), its rules
+are not loaded, so a selector that names no loaded rule may name one of them: no
+"matches no rule" is reported in such a run.
 
 **Settings.** None.
 """,

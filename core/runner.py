@@ -44,7 +44,7 @@ from copydesk.quota import FIELD_ORDER, Overflow, sort_key
 from copydesk.rules import check_selectors, selected_codes
 from copydesk.safety import shown
 from copydesk.sources._common import STRAY_BYTES, WESTERN, Deferred
-from copydesk.suppress import Suppressions
+from copydesk.suppress import Suppressions, naming
 from copydesk.text import Document, TextView
 
 log = logging.getLogger(__name__)
@@ -144,6 +144,10 @@ class Runner:
         if config.source.endswith("(packaged)"):  # the packaged defaults select ALL: a flag did it
             where = "--select/--ignore"
         check_selectors([*select, *ignore], every_rule, where)
+        #: Selectors naming an installed rule, for a suppression's "matches no rule" (CD005);
+        #: None when a plugin was disabled, whose rules (never loaded) a selector may name.
+        loaded_all = set(plugins.disabled) <= set(plugins.unmatched)
+        self.installed = naming((r.code, r.name) for r in every_rule) if loaded_all else None
         active: list[ActiveScorer] = []
         for info, scorer in plugins.scorers:
             codes = selected_codes(scorer.rules, select, ignore)
@@ -353,7 +357,7 @@ class Runner:
             ]
             # the comments themselves are blanked in the text scorers read: point at them in the body as written
             written = document.body if document.body.text == article.body else TextView(article.body, "text")
-            diags += supp.unused(active, written)
+            diags += supp.unused(active, written, self.installed)
         findings, ordered = _in_reading_order(results)
         band, verdict = scoring.grade(total, self.scoring)
         return ArticleReport(

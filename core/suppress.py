@@ -13,7 +13,11 @@ means every rule):
 
 A suppression that matched no finding is reported as ``CD005`` (as ruff reports an
 unused ``noqa``), but only when one of its selectors names a rule that this run
-checked: a suppression of a rule that is turned off is not stale, just idle.
+checked: a suppression of a rule that is turned off is not stale, just idle. A selector
+that names no installed rule at all (a typo, ``HGD002``) is reported as ``CD005`` too
+("matches no rule"), as ``--select`` would refuse it, unless a plugin was disabled (its
+rules were never loaded, so the selector may name one); one that names only core
+diagnostics (``CD005``) is reported as such: no suppression covers them.
 
 Parsing is one left-to-right scan with ``str.find``: linear in the text length
 whatever it contains (an unclosed ``<!--`` ends the scan).
@@ -185,22 +189,59 @@ class Suppressions:
                 suppressed = True
         return not suppressed
 
-    def unused(self, active: Iterable[tuple[str, str]], body: TextView) -> list[Finding]:
+    def unused(
+        self, active: Iterable[tuple[str, str]], body: TextView, installed: frozenset[str] | None = None
+    ) -> list[Finding]:
         """``CD005`` diagnostics, in body coordinates, for selectors that suppressed nothing.
 
-        Only selectors naming a rule this run checked (``active``: code and name pairs).
+        Selectors naming a rule this run checked (``active``: code and name pairs) matched no
+        finding; selectors naming only core diagnostics cannot suppress anything; selectors
+        in no ``installed`` set (:func:`naming`) match no rule. Other selectors (a rule
+        installed but turned off, or any when ``installed`` is None) are idle, not reported.
         """
-        rules = list(active)
+        checked = list(active)
         out: list[Finding] = []
         for item in self.items:
-            for selector in item.selectors or (ALL,):
+            for selector in dict.fromkeys(item.selectors or (ALL,)):
                 if selector in item.used:
                     continue
-                if not any(item.selector_for(code, name) == selector for code, name in rules):
+                problem = _problem(item, selector, checked, installed)
+                if problem is None:
                     continue
                 start, end = item.comment
-                diag = diagnostics.diagnostic(diagnostics.UNUSED_SUPPRESSION, body, start, end, selector=selector)
+                diag = diagnostics.diagnostic(
+                    diagnostics.UNUSED_SUPPRESSION, body, start, end, selector=selector, problem=problem
+                )
                 if item.scope == "record":
                     diag = replace(diag, message=f"{diag.message} (record ignore field)")
                 out.append(diag)
         return out
+
+
+NO_FINDING = "matched no finding"
+NO_RULE = "matches no rule"
+CORE_ONLY = "names only core diagnostics, which no suppression covers"
+_CORE = tuple((rule.code, rule.name) for rule in diagnostics.CORE_RULES)
+
+
+def naming(installed: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """Every selector that names at least one of the ``installed`` rules (code and name pairs).
+
+    Each code, each of its prefixes and each name: a set, so that checking a comment's
+    selectors against it takes one look-up each, however many a (hostile) comment holds.
+    """
+    pairs = list(installed)
+    return frozenset({ALL, *(code[:i] for code, _ in pairs for i in range(1, len(code) + 1)), *(n for _, n in pairs)})
+
+
+def _problem(
+    item: Suppression, selector: str, checked: list[tuple[str, str]], installed: frozenset[str] | None
+) -> str | None:
+    """Why an unused selector is reported (a CD005 message's end), or None when it is idle."""
+    if any(item.selector_for(code, name) == selector for code, name in checked):
+        return NO_FINDING
+    if installed is None or selector in installed:
+        return None
+    if any(rules.specificity(selector, code, name) >= 0 for code, name in _CORE):
+        return CORE_ONLY
+    return NO_RULE

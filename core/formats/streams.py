@@ -15,7 +15,10 @@ TEXT = Reporter(
     "text", LazyWriter("text", "TextWriter"), "Terminal report: worst-first table, then findings with excerpts", ".txt"
 )
 JSON = Reporter(
-    "json", LazyWriter("json", "JsonWriter"), f"One JSON document for the batch (schema_version {SCHEMA_VERSION})", ".json"
+    "json",
+    LazyWriter("json", "JsonWriter"),
+    f"One JSON document for the batch (schema_version {SCHEMA_VERSION})",
+    ".json",
 )
 JSONL = Reporter("jsonl", LazyWriter("json", "JsonlWriter"), "One JSON report per line, streamed", ".jsonl")
 

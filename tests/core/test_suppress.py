@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 from cdci_helpers import SCORER, Desk
@@ -43,14 +44,25 @@ ALL_BAD = ["WRD003@title:1", "WRD001@text:1", "WRD001@text:4", "WRD001@text:5", 
         # whole file, title included
         ("<!-- copydesk: ignore-file WRD001 -->", ["WRD003@title:1"], []),
         ("<!-- copydesk: ignore-file ALL -->", [], []),
-        # unused: a checked rule with nothing to suppress is reported; an unknown rule is not
+        # unused: a checked rule with nothing to suppress is reported, and so is a rule no plugin has
         ("<!-- copydesk: ignore WRD002 -->", ALL_BAD, ["Suppression of WRD002 matched no finding"]),
         (
             "<!-- copydesk: ignore WRD001 WRD002 -->",
             [*ALL_BAD[:1], "WRD001@text:1", "WRD001@text:7"],
             ["Suppression of WRD002 matched no finding"],
         ),
-        ("<!-- copydesk: ignore XYZ001 -->", ALL_BAD, []),
+        ("<!-- copydesk: ignore XYZ001 -->", ALL_BAD, ["Suppression of XYZ001 matches no rule"]),
+        ("<!-- copydesk: ignore WDR001 -->", ALL_BAD, ["Suppression of WDR001 matches no rule"]),
+        (
+            "<!-- copydesk: ignore NOPE999, NOPE999 -->",
+            ALL_BAD,
+            ["Suppression of NOPE999 matches no rule"],
+        ),
+        (
+            "<!-- copydesk: ignore CD005 -->",
+            ALL_BAD,
+            ["Suppression of CD005 names only core diagnostics, which no suppression covers"],
+        ),
         # near misses: not a copydesk directive, or a misspelt one
         ("<!-- copy desk: ignore WRD001 -->", ALL_BAD, []),
         ("<!-- copydesk: ignroe WRD001 -->", ALL_BAD, []),
@@ -84,6 +96,34 @@ def test_comment_covers_only_the_next_paragraph_after_a_blank_line() -> None:
 def test_record_ignore_field(field: str, kept: list[str], unused: list[str]) -> None:
     meta = {"copydesk_ignore": field} if field else {}
     assert codes_and_lines("A bad line.\n", meta) == (kept, unused)
+
+
+def test_a_misspelt_record_ignore_field_matches_no_rule() -> None:
+    meta = {"copydesk_ignore": "WRD001, nope"}
+    assert codes_and_lines("A bad line.\n", meta) == (
+        ["WRD003@title:1"],
+        ["Suppression of nope matches no rule (record ignore field)"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("overrides", "disable"),
+    [
+        ({"run": {"ignore": ["WRD002"]}}, ()),
+        ({"run": {"select": ["WRD001"]}}, ()),
+        ({"run": {"ignore": ["WRD002"]}}, ("gone",)),
+    ],
+    ids=["ignored", "not-selected", "a-plugin-disabled"],
+)
+def test_an_installed_rule_turned_off_or_a_disabled_plugins_rule_stays_quiet(
+    overrides: dict[str, dict[str, list[str]]], disable: tuple[str, ...]
+) -> None:
+    """WRD002 is installed but off: idle. With a plugin disabled, NOPE999 may be one of its rules."""
+    body = "A bad line.\n\n<!-- copydesk: ignore WRD002 severe-word -->\n<!-- copydesk: ignore NOPE999 -->\nFine.\n"
+    plugins = replace(plugin_set(scorers=[SCORER]), disabled=disable)  # as if plugin 'gone' were installed
+    report = score_batch([Article(id="x", title="t", body=body)], plugins, overrides)[0]
+    expected = [] if disable else ["Suppression of NOPE999 matches no rule"]
+    assert [d.message for d in report.diagnostics if d.code == "CD005"] == expected
 
 
 def test_jsonl_ignore_field_end_to_end(desk: Desk) -> None:
