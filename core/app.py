@@ -318,6 +318,13 @@ def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None])
     return paths
 
 
+#: ``check`` with every scorer's rules deselected (``--ignore ALL``) or every plugin disabled.
+NOTHING_TO_GATE = (
+    "no scorer runs (every scorer's rules are deselected or its plugin disabled):"
+    " 'check' would pass every article; select at least one rule"
+)
+
+
 def _idle_regression_limits(options: RunOptions) -> list[str]:
     """A warning for ``--max-drop``/``--max-fail-rise`` given without ``--compare``, which they need (else none).
 
@@ -337,6 +344,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     session = Session.open(options)
+    if options.gate and not session.runner.active:
+        raise UsageError(NOTHING_TO_GATE)
     for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
         stderr(line)
     paths = _paths(options, session, stderr)

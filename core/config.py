@@ -433,11 +433,13 @@ class Config:
         by_name = {s.name: s for s in scorers}
         for name in sorted(self.user_weights - set(by_name) - set(disabled)):
             raise ConfigError(f"{self.source}: scoring.weights.{name} names no loaded scorer")
-        if not disabled:
-            from copydesk.diagnostics import CORE_RULES
+        from copydesk.diagnostics import CORE_RULES
+        from copydesk.rules import CORE_FIXED
 
+        for key in sorted(self.user_severity & {key for r in CORE_RULES for key in (r.code, r.name)}):
+            raise ConfigError(f"{self.source}: severity.{key}: {CORE_FIXED}")
+        if not disabled:
             known = {key for s in scorers for r in s.rules for key in (r.code, r.name)}
-            known |= {key for r in CORE_RULES for key in (r.code, r.name)}
             for key in sorted(self.user_severity - known):
                 raise ConfigError(f"{self.source}: severity.{key} names no rule (see 'copydesk rules')")
         for name, table in self.data.get("plugins", {}).items():

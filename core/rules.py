@@ -119,12 +119,18 @@ def specificity(selector: str, code: str, name: str) -> int:
     return -1
 
 
-def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str) -> None:
-    """Raise ConfigError for a selector that matches no known rule."""
+#: Why a selector or ``[severity]`` key naming only core diagnostics (``CD001``...) is refused.
+CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or re-severed"
+
+
+def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str, core: Sequence[Rule] = ()) -> None:
+    """Raise ConfigError for a selector that matches no known rule, or (``core``) only core diagnostics."""
     for selector in selectors:
         if selector == ALL:
             continue
         if not any(specificity(selector, rule.code, rule.name) >= 0 for rule in rules):
+            if any(specificity(selector, rule.code, rule.name) >= 0 for rule in core):
+                raise ConfigError(f"{where}: {shown(selector)}: {CORE_FIXED}")
             raise ConfigError(f"{where}: {shown(selector)} matches no rule code, prefix or name (see 'copydesk rules')")
 
 

@@ -143,7 +143,7 @@ class Runner:
         where = f"--select/--ignore or run.select/run.ignore in {config.source}"
         if config.source.endswith("(packaged)"):  # the packaged defaults select ALL: a flag did it
             where = "--select/--ignore"
-        check_selectors([*select, *ignore], every_rule, where)
+        check_selectors([*select, *ignore], every_rule, where, diagnostics.CORE_RULES)
         #: Selectors naming an installed rule, for a suppression's "matches no rule" (CD005);
         #: None when a plugin was disabled, whose rules (never loaded) a selector may name.
         loaded_all = set(plugins.disabled) <= set(plugins.unmatched)

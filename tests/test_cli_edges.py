@@ -550,6 +550,45 @@ def test_a_scorer_left_out_of_the_score_is_warned_of_and_no_scorer_at_all_too() 
     assert "the hedging and sourcing scorers do not run" in disabled.stderr
     truncation = run_copydesk("score", seeds, "--ignore", "TRN", "-f", "json")
     assert "the truncation scorer does not run" in truncation.stderr  # its factor applies to every score
-    nothing = run_copydesk("check", seeds, "--ignore", "ALL")
+    nothing = run_copydesk("score", seeds, "--ignore", "ALL", "-f", "json")
+    assert nothing.exit_code == 0
     assert "no scorer runs" in nothing.stderr
     assert "every article scores 100" in nothing.stderr
+
+
+@pytest.mark.parametrize("how", [("--ignore", "ALL"), ("--select", "HDG", "--ignore", "HDG")], ids=["ignore-all", "select-and-ignore"])
+def test_check_with_no_scorer_running_is_a_usage_error_not_a_pass(how: tuple[str, ...]) -> None:
+    """A gate with nothing measured would pass every article (review 11, item 14): exit 2, one line."""
+    result = run_copydesk("check", str(SEEDS), *how, "--fail-under", "90")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "copydesk: error: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
+        " 'check' would pass every article; select at least one rule"
+    ]
+
+
+CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or re-severed"
+
+
+@pytest.mark.parametrize(
+    ("args", "toml", "line"),
+    [
+        (("--ignore", "CD005"), None, f"--select/--ignore: 'CD005': {CORE_FIXED}"),
+        (("--select", "CD"), None, f"--select/--ignore: 'CD': {CORE_FIXED}"),
+        ((), '[severity]\nCD005 = "error"\n', f"severity.CD005: {CORE_FIXED}"),
+        ((), '[severity]\nencoding-guessed = "info"\n', f"severity.encoding-guessed: {CORE_FIXED}"),
+        (("--disable", "hedging"), '[severity]\nCD003 = "error"\n', f"severity.CD003: {CORE_FIXED}"),
+    ],
+    ids=["ignore", "select-prefix", "severity", "severity-by-name", "severity-plugin-disabled"],
+)
+def test_core_diagnostics_cannot_be_deselected_or_re_severed(
+    cli: Cli, tmp_path: Path, args: tuple[str, ...], toml: str | None, line: str
+) -> None:
+    """``copydesk rules`` lists CD001-CD005, but no selector or ``[severity]`` key reaches them: one line, exit 2."""
+    config: tuple[str, ...] = ()
+    if toml is not None:
+        (tmp_path / "copydesk.toml").write_text(toml)
+        config = ("--config", str(tmp_path / "copydesk.toml"))
+        line = f"{tmp_path / 'copydesk.toml'}:2: {line}"
+    result = cli("check", str(SEEDS), *config, *args)
+    assert result.exit_code == 2 and only_error(result) == f"copydesk: error: {line}"
