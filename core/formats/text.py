@@ -8,7 +8,9 @@ and scores and the gate count them all. Under ``check``, each source that fails 
 lever of the gate is a ``FAIL`` line after the totals, in the words of stderr's.
 
 Article text is untrusted: the report never interprets it as rich markup and replaces
-control characters, so an article cannot recolour or rewrite the terminal.
+control characters, so an article cannot recolour or rewrite the terminal. The report's
+own colours go to a terminal, or to standard output under ``FORCE_COLOR``; a report file
+(``-o FILE``, ``-f text:FILE``) that is not a terminal never holds an escape sequence.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import TextIO
 from copydesk import meaning, safety
 from copydesk.formats._common import FLOORED, FLOORED_NOTE, RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
 from copydesk.formats.positions import in_file
+from copydesk.formats.writers import is_report_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, ScorerResult, Severity
 from copydesk.quota import omitted_line
 from rich.console import Console
@@ -61,7 +64,11 @@ class TextWriter:
     """Worst-first table of articles, then each article's findings with excerpts."""
 
     def __init__(self, out: TextIO, info: RunInfo) -> None:
-        self.console = _Console(file=out, highlight=False, soft_wrap=True, width=120)
+        # a report file that is not a terminal is never coloured: FORCE_COLOR (which CI sets) is for standard output
+        plain = is_report_file(out) and not out.isatty()
+        self.console = _Console(
+            file=out, highlight=False, soft_wrap=True, width=120, force_terminal=False if plain else None
+        )
         self.info = info
         self.reports: list[ArticleReport] = []
 
@@ -84,7 +91,9 @@ class TextWriter:
         for r in ordered:
             score = "-" if r.score is None else f"{r.score:.1f}"
             verdict = f"{r.verdict}, {FLOORED}" if r.floored else r.verdict
-            table.add_row(score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), Text(safe(r.id)))
+            table.add_row(
+                score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), Text(safe(r.id))
+            )
         return table
 
     def _sources(self, summary: RunSummary) -> Table:

@@ -69,6 +69,11 @@ class _Target(io.TextIOWrapper):
             super().close()
 
 
+def is_report_file(stream: object) -> bool:
+    """Whether ``stream`` is a report file copydesk opened (``-o FILE``, ``-f FORMAT:FILE``), not standard output."""
+    return isinstance(stream, _Target)
+
+
 @contextlib.contextmanager
 def _naming(path: str) -> Iterator[None]:
     """Turn the system's refusal to write ``path`` into a :class:`WriteError` (a reader going away excepted)."""

@@ -6,6 +6,7 @@ lists every finding, and the gate judges them all (README, "Common options").
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import re
@@ -14,7 +15,7 @@ from typing import Any
 
 import pytest
 from cdci_helpers import Desk
-from copydesk.app import baseline_run
+from copydesk.app import baseline_run, execute, parse_outputs
 from copydesk.errors import EXIT_GATE
 from copydesk.formats.text import costliest
 from copydesk.models import ArticleReport, ScorerResult
@@ -145,3 +146,23 @@ def test_a_truncated_copy_is_marked_in_the_text_heading_the_markdown_grade_and_t
     page = run_copydesk("score", *seeds, "-f", "html").stdout
     rows = re.findall(r'<tr data-i="\d+".*?</tr>', page)
     assert [("truncated copy" in row) for row in rows] == [a["truncated"] for a in reports]
+
+
+def test_force_color_colours_standard_output_but_never_a_report_file(
+    desk: Desk, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI sets FORCE_COLOR; a text report saved as an artifact must hold no escape sequence (review 11, item 15)."""
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    page = desk.write("a.txt", BODY)
+    named = tmp_path / "named.txt"
+    shown = desk.run([page], ["text", f"text:{named}"])
+    assert "\x1b[" in shown.stdout  # standard output honours FORCE_COLOR, as before
+    out = tmp_path / "out.txt"  # -o FILE
+    execute(
+        dataclasses.replace(desk.options([page], []), outputs=parse_outputs([], str(out))),
+        io.StringIO(),
+        lambda line: None,
+    )
+    for report in (named, out):
+        text = report.read_text(encoding="utf-8")
+        assert "WRD001" in text and "\x1b" not in text
