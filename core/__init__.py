@@ -7,7 +7,8 @@ Plugin authors import what they need from here::
 Everything a scorer needs is exported here, the built-in scorers included: the models
 that cross the core/plugin boundary (``Settings`` is the read-only mapping a scorer's
 settings arrive as) and the text view every scorer shares (``Document``, ``TextView``,
-its ``Line`` and ``Sentence`` spans and the ``WORD`` pattern that splits words).
+its ``Line`` and ``Sentence`` spans and the ``WORD`` pattern that splits words). A
+format plugin writes text from input through ``inert``, as the built-in formats do.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from copydesk.models import (
     Severity,
     SourceRef,
 )
+from copydesk.safety import inert
 from copydesk.spill import SpilledMap
 from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
 
@@ -74,5 +76,6 @@ __all__ = [
     "Tokens",
     "__version__",
     "hookimpl",
+    "inert",
     "measures",
 ]

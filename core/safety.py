@@ -66,6 +66,17 @@ def line(text: str) -> str:
     return text
 
 
+def inert(text: str) -> str:
+    r"""Text from input made inert for a plugin's output, as the built-in formats make it: ``copydesk.inert``.
+
+    Every control, bidi and line-breaking character becomes a visible escape (``\x1b``,
+    ``\n``), a backslash ``\\``, and a leading ``::`` (a GitHub Actions workflow command)
+    ``\::``, so the text cannot drive a terminal or start a line of its own. Apply it
+    once to each piece of input text (id, title, excerpt...) where it is written.
+    """
+    return line(text)
+
+
 #: What JSON leaves raw with ``ensure_ascii=False`` yet a terminal or viewer would act on, as ranges of code points.
 _JSON_RAW_RANGES = (
     (0x7F, 0x9F),

@@ -118,6 +118,23 @@ def test_reporter_example_writes_its_format(monkeypatch: pytest.MonkeyPatch) -> 
     assert lines[3] == "# 2 of 2 articles scored"
 
 
+def test_reporter_example_writes_a_hostile_id_inert(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plugin authors copy the example: an id with terminal escapes, a tab and a '::' line stays on its row, inert."""
+    module, _ = example_module("copydesk_reporters", monkeypatch)
+    loaded = plugin_set(plugins=[("doc-example", module)])
+    hostile = "evil\x1b]8;;http://x\x07link\x1b[31mRED\tcol\n::error::pwn"
+    [report] = score_batch([article("One.", id=hostile)], loaded)
+    stream = io.StringIO()
+    writer = loaded.reporters["tsv"][1].open(stream, RunInfo("0", (), (), ()))
+    writer.add(report)
+    [row] = stream.getvalue().splitlines()[1:]
+    assert row.split("\t")[0] == "evil\\x1b]8;;http://x\\x07link\\x1b[31mRED\\tcol\\n::error::pwn"
+    assert not any(ord(c) < 32 and c != "\t" for c in row) and row.count("\t") == 3
+    [lead] = score_batch([article("One.", id="::error::pwn")], loaded)
+    writer.add(lead)
+    assert stream.getvalue().splitlines()[-1].startswith("\\::error::pwn\t")
+
+
 TUTORIAL_MD = HOOKS_MD.parent / "tutorial.md"
 TUTORIAL_PLUGINS = [
     block for block in CODE_BLOCK.findall(TUTORIAL_MD.read_text(encoding="utf-8")) if "@hookimpl" in block
