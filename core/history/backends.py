@@ -77,7 +77,8 @@ ACCEPTED = (
 )
 #: Text that starts like a URL scheme (``sqlite:``, ``file:``): refused as a file path.
 _SCHEME_LIKE = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+:")
-_QUERY_PASSWORD = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
+#: libpq's secret parameters: ``password``, and ``sslpassword`` (the passphrase of the client key).
+_QUERY_PASSWORD = re.compile(r"([?&](?:ssl)?password=)([^&#]*)", re.IGNORECASE)
 
 
 def _userinfo(url: str) -> tuple[str, str] | None:
@@ -91,7 +92,7 @@ def _userinfo(url: str) -> tuple[str, str] | None:
 
 
 def redact(url: str) -> str:
-    """``url`` with any password (in the user part or a ``password=`` parameter) shown as ``***``.
+    """``url`` with any password (in the user part or a ``password=``/``sslpassword=`` parameter) shown as ``***``.
 
     Works on the text itself, so a malformed URL (one :func:`urllib.parse.urlsplit` refuses) is redacted too.
     """
@@ -129,7 +130,7 @@ def scrub(message: str, url: str) -> str:
         message = message.replace(f"{found[0]}:{found[1]}@", f"{found[0]}:***@")
     for secret in _secrets(url):
         message = message.replace(f'"{secret}"', '"***"')
-    return re.sub(r'"password=[^"]*"', '"password=***"', message, flags=re.IGNORECASE)
+    return re.sub(r'"((?:ssl)?password)=[^"]*"', r'"\1=***"', message, flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)

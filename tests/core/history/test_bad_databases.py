@@ -278,6 +278,11 @@ def test_an_unreachable_postgresql_server_is_an_error() -> None:
     [
         ("postgresql://me:secret@db.example:5432/h", "postgresql://me:***@db.example:5432/h"),
         ("postgresql://db.example/h?user=me&password=secret", "postgresql://db.example/h?user=me&password=***"),
+        (  # libpq's other secret: the client key's passphrase
+            "postgresql://u@h/db?sslpassword=s3cret&connect_timeout=2",
+            "postgresql://u@h/db?sslpassword=***&connect_timeout=2",
+        ),
+        ("postgresql://u@h/db?SSLPassword=s3cret", "postgresql://u@h/db?SSLPassword=***"),
         ("postgresql://me@db.example/h", "postgresql://me@db.example/h"),
         ("sqlite:///runs/history.db", "sqlite:///runs/history.db"),
         ("postgresql://u:s3cr3t@[::1/db", "postgresql://u:***@[::1/db"),  # malformed: redacted all the same
@@ -286,6 +291,12 @@ def test_an_unreachable_postgresql_server_is_an_error() -> None:
 )
 def test_redact_hides_passwords_only(url: str, shown: str) -> None:
     assert redact(url) == shown
+
+
+def test_a_quoted_sslpassword_in_a_driver_message_is_masked() -> None:
+    url = "postgresql://u@h/db?sslpassword=s3cret"
+    message = f'invalid connection option "sslpassword=s3cret" in {url}'
+    assert scrub(message, url) == 'invalid connection option "sslpassword=***" in postgresql://u@h/db?sslpassword=***'
 
 
 CONNECT = 'connection failed: connection to server at "127.0.0.1", port 5432 failed: password authentication failed'
