@@ -75,6 +75,14 @@ class RunOptions:
     scores: bool = True
 
 
+def _output_without_one(output: str, bare: list[str]) -> str:
+    """Why ``-o FILE`` has no format to send there, and what to write instead."""
+    problem = "--output needs exactly one --format without its own :PATH"
+    if not bare:  # -f markdown:m.md -o report.txt: the text report was meant for report.txt
+        return f"{problem}, and each one given has its own: for the text report in that file, write -f text:{output} instead of -o"
+    return f"{problem}, and {len(bare)} have none ({', '.join(bare)}): give each but one a :PATH"
+
+
 def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     """Turn ``--format NAME[:PATH]`` values and ``--output`` into Outputs."""
     specs = list(formats) or ["text"]
@@ -87,7 +95,7 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     if output is not None:
         bare = [i for i, o in enumerate(outputs) if o.path == STDOUT]
         if len(bare) != 1:
-            raise UsageError("--output needs exactly one --format without its own :PATH")
+            raise UsageError(_output_without_one(output, [outputs[i].format for i in bare]))
         outputs[bare[0]] = Output(outputs[bare[0]].format, output)
     to_stdout = [o.format for o in outputs if o.path == STDOUT]
     if len(to_stdout) > 1:

@@ -97,6 +97,26 @@ def test_output_to_a_directory_is_refused_before_scoring(cli: Cli, tmp_path: Pat
     assert result.exit_code == 2 and "is a directory" in only_error(result)
 
 
+@pytest.mark.parametrize(
+    ("formats", "advice"),
+    [
+        (
+            ("-f", "markdown:m.md"),
+            "each one given has its own: for the text report in that file, write -f text:r.txt instead of -o",
+        ),
+        (("-f", "json", "-f", "html"), "2 have none (json, html): give each but one a :PATH"),
+    ],
+    ids=["every-format-has-a-file", "two-without"],
+)
+def test_output_without_exactly_one_bare_format_says_what_to_write(
+    cli: Cli, tmp_path: Path, formats: tuple[str, ...], advice: str
+) -> None:
+    """``-f markdown:m.md -o r.txt`` meant the text report for r.txt: the error says ``-f text:r.txt`` (review 11)."""
+    result = cli("score", str(SEEDS), *formats, "-o", "r.txt")
+    line = "copydesk: error: --output needs exactly one --format without its own :PATH, and " + advice
+    assert result.exit_code == 2 and only_error(result) == line
+
+
 def test_format_with_an_empty_file_name_is_a_usage_error(cli: Cli) -> None:
     result = cli("score", str(SEEDS), "-f", "json:")
     assert result.exit_code == 2 and "no file name after ':'" in only_error(result)
@@ -556,7 +576,9 @@ def test_a_scorer_left_out_of_the_score_is_warned_of_and_no_scorer_at_all_too() 
     assert "every article scores 100" in nothing.stderr
 
 
-@pytest.mark.parametrize("how", [("--ignore", "ALL"), ("--select", "HDG", "--ignore", "HDG")], ids=["ignore-all", "select-and-ignore"])
+@pytest.mark.parametrize(
+    "how", [("--ignore", "ALL"), ("--select", "HDG", "--ignore", "HDG")], ids=["ignore-all", "select-and-ignore"]
+)
 def test_check_with_no_scorer_running_is_a_usage_error_not_a_pass(how: tuple[str, ...]) -> None:
     """A gate with nothing measured would pass every article (review 11, item 14): exit 2, one line."""
     result = run_copydesk("check", str(SEEDS), *how, "--fail-under", "90")
