@@ -153,6 +153,11 @@ def _progress(enabled: bool) -> contextlib.AbstractContextManager[Callable[[], N
     return bar()
 
 
+#: How many unreadable records of one file get their own stderr line; the rest are counted
+#: in one line at the end (a JSON array or a CSV saved as ``.jsonl`` is unreadable on
+#: every line, and a CI log of thousands of such lines hides everything else).
+SAID_PER_FILE = 20
+
 SHARED_ID = "reports, gate lines and baselines cannot tell the two apart"
 
 
@@ -172,6 +177,7 @@ def route_diagnostics(
     input_errors: list[str],
     plugin_errors: list[str],
     repeats: Counter[str] | None = None,
+    unreadable: Counter[str] | None = None,
 ) -> None:
     """Put an article's core diagnostics on stderr, one line each, and collect the errors.
 
@@ -182,12 +188,19 @@ def route_diagnostics(
     pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`). With
     ``repeats``, a batch pass's failure (the same on every article) is said for the first
     article only and counted there (:meth:`Tally.repeated` says the count at the end).
+    With ``unreadable``, a file's unreadable records are said for the first
+    :data:`SAID_PER_FILE` only; the rest are counted there, and every one is still in the
+    reports.
     """
     where = _where(report)
     label = where if report.id == where else f"{where} ({report.id})"
     for diag in report.diagnostics:
         if diag.code in diagnostics.INPUT_ERRORS:
             input_errors.append(diag.message)
+            if unreadable is not None and report.source is not None:
+                unreadable[report.source.path] += 1
+                if unreadable[report.source.path] > SAID_PER_FILE:
+                    continue
             stderr(f"copydesk: error: {diag.message}")
         elif diag.code in diagnostics.WARNINGS:
             stderr(f"copydesk: warning: {label}: {diag.message}")
@@ -212,6 +225,8 @@ class Tally:
     seen: SeenKeys = field(default_factory=SeenKeys)  # article ids, to warn when two articles share one
     #: How many articles each batch pass failure was on (said once, for the first).
     repeats: Counter[str] = field(default_factory=Counter)
+    #: How many unreadable records each file had (the first :data:`SAID_PER_FILE` said).
+    unreadable: Counter[str] = field(default_factory=Counter)
 
     def observe(self, report: ArticleReport, stderr: Callable[[str], None]) -> None:
         """Count one report; warn about a shared id and put its diagnostics on stderr."""
@@ -222,17 +237,29 @@ class Tally:
         self.seen.add(report.id)
         if report.omitted:
             stderr(f"copydesk: warning: {_where(report)}: {omitted_line(report)}")
-        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors, self.repeats)
+        route_diagnostics(report, stderr, self.input_errors, self.plugin_errors, self.repeats, self.unreadable)
         if report.score is not None:
             self.scored += 1
             self.total += report.score
 
     def repeated(self) -> list[str]:
-        """One line per batch pass failure said for its first article only: on how many articles it was in all."""
+        """The closing lines of what was said only in part.
+
+        One per batch pass failure said for its first article only (on how many articles it
+        was in all), and one per file with more unreadable records than were said.
+        """
         return [
-            f"copydesk: error: {message} (on {count:,} articles in all)"
-            for message, count in self.repeats.items()
-            if count > 1
+            *(
+                f"copydesk: error: {message} (on {count:,} articles in all)"
+                for message, count in self.repeats.items()
+                if count > 1
+            ),
+            *(
+                f"copydesk: error: {path}: and {count - SAID_PER_FILE:,} more unreadable "
+                f"record(s) ({count:,} in all; each is in the reports)"
+                for path, count in self.unreadable.items()
+                if count > SAID_PER_FILE
+            ),
         ]
 
     def exit_code(self, gate_failed: bool) -> int:
@@ -588,8 +615,15 @@ def _not_the_gate(code: int, tally: Tally) -> str:
 
 def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None], exit_note: str = "") -> None:
     """Say which lever failed for which articles and sources, one line each, then the verdict (and ``exit_note``: why the exit code is not the gate's)."""
+    said = 0
     for article, reason in gate.failing:
+        if reason.partition(":")[0] == "unreadable":  # its CD002 line said why: the first few say it again, the rest are counted
+            said += 1
+            if said > SAID_PER_FILE:
+                continue
         stderr(f"copydesk: FAIL {article}: {reason}")
+    if said > SAID_PER_FILE:
+        stderr(f"copydesk: FAIL and {said - SAID_PER_FILE:,} more unreadable article(s) (each is in the reports)")
     for line in sources.lines():
         stderr(line)
     allowed = gate.settings.allowed(gate.articles)

@@ -547,3 +547,21 @@ def test_a_csv_row_of_utf8_with_one_stray_windows_1252_byte_keeps_its_utf8_chara
     bodies = {item.id: item for item in items if isinstance(item, Article)}
     assert bodies["r1"].body == text and bodies["r1"].source is not None
     assert bodies["r1"].source.encoding == "utf-8+cp1252" and bodies["r2"].source.encoding == "utf-8"
+
+
+def test_a_file_unreadable_on_every_line_says_twenty_lines_then_how_many_more(tmp_path: Path) -> None:
+    """A JSON array or CSV saved as .jsonl: each bad record is in the report, stderr says 20 and counts the rest."""
+    from copydesk.app import SAID_PER_FILE
+
+    path = tmp_path / "array.jsonl"
+    path.write_text("[not json\n" * 50 + GOOD + "\n", encoding="utf-8")
+    result = run_copydesk("check", "-f", "json", str(path))
+    assert result.exit_code == 2, result.stderr
+    lines = result.stderr.splitlines()
+    said = [line for line in lines if line.startswith("copydesk: error: ") and "not valid JSON" in line]
+    assert [line.split(": ")[2] for line in said] == [f"{path}:{n}" for n in range(1, SAID_PER_FILE + 1)]
+    assert f"copydesk: error: {path}: and 30 more unreadable record(s) (50 in all; each is in the reports)" in lines
+    fails = [line for line in lines if line.startswith("copydesk: FAIL ")]
+    assert len(fails) == SAID_PER_FILE + 1 and fails[-1].startswith("copydesk: FAIL and 30 more unreadable"), fails
+    report = json.loads(result.stdout)
+    assert len(report["articles"]) == 51 and len(report["summary"]["input_errors"]) == 50
