@@ -339,7 +339,7 @@ class Runner:
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
         results, lefts, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
-        found = sum(len(r.findings) for r in results) + sum(sum(left.values()) for left in lefts)
+        found = [len(r.findings) + sum(left.values()) for r, left in zip(results, lefts, strict=True)]
         total, confidence, floored, results = self._aggregate(results, document.body.word_count, found)
         results, omitted = quota.trimmed(results, lefts, self.cap)
         diags = self._diagnostics(article, results)
@@ -378,39 +378,35 @@ class Runner:
         )
 
     def _aggregate(
-        self, results: list[ScorerResult], words: int, found: int
+        self, results: list[ScorerResult], words: int, found: list[int]
     ) -> tuple[float, float, bool, list[ScorerResult]]:
         """The score, the truncation confidence, whether the floor raised it, and the results with their points.
 
         The model scores the features it knows, with the minimum-evidence floor of an
-        article of ``words`` words and its ``found`` findings, those the cap left out too
-        (:func:`copydesk.scoring.evidence_floor`).
+        article of ``words`` words and the findings ``found`` of each result, those the cap
+        left out too (:func:`copydesk.scoring.evidence_floor`).
         A scorer it has no feature of (a third-party scorer the model was not fitted with)
         still counts through its sub-score, as a factor ``subscore ** weight`` on the
-        model's score, so its ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
+        model's score, so its ``[scoring.weights]`` entry applies; the floor then holds
+        after that factor (:meth:`_floored_outside`). Contributions are rounded to hundredths so
         that they add up to ``100 - round(score, 2)`` exactly.
         """
         ok = [r for r in results if r.error is None]
         values = scoring.feature_vector((r.name, r.features) for r in ok)
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
-        floor = scoring.evidence_floor(words, found, self.scoring)
-        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
-        # the score before the truncation factor is the floor itself when the floor raised it
-        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
         known = self.model.scorers  # these, and truncation (the model's factor), are in score already
         others = [
             (r.name, r.subscore, r.weight)
             for r in ok
             if r.name not in known and r.name != TRUNCATION and r.subscore is not None
         ]
-        points = _points(model_points, truncation_points, [r.name for r in ok])
-        total = score
-        if others:
-            factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
-            total = score * factor / 100.0
-            for (name, _, _), part in zip(others, extra, strict=True):
-                points[name] += part * score / 100.0
+        floor = self._floor(results, words, found, {name for name, _, _ in others})
+        names = [r.name for r in ok]
+        if others and floor > 0:
+            total, points, floored = self._floored_outside(values, confidence, floor, others, names)
+        else:
+            total, points, floored = self._factored(values, confidence, floor, others, names)
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
         return (
             total,
@@ -418,6 +414,67 @@ class Runner:
             floored,
             [_replaced(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
+
+    def _floor(self, results: list[ScorerResult], words: int, found: list[int], outside: set[str]) -> float:
+        """The minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`); ``outside``: scorers the model does not weigh.
+
+        Their findings count one span once (as their sub-score does), those the cap left out too.
+        """
+        inside = beyond = 0
+        for r, n in zip(results, found, strict=True):
+            if r.name in outside:
+                beyond += n - len(r.findings) + len(scoring.dedupe(r.findings))
+            else:
+                inside += n
+        return scoring.evidence_floor(words, inside, self.scoring, beyond)
+
+    def _factored(
+        self,
+        values: Mapping[str, float],
+        confidence: float,
+        floor: float,
+        others: list[tuple[str, float, float]],
+        names: list[str],
+    ) -> tuple[float, dict[str, float], bool]:
+        """The model's score with ``floor``, times ``others``' factors; the points per scorer; whether the floor raised it."""
+        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
+        # the score before the truncation factor is the floor itself when the floor raised it
+        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
+        points = _points(model_points, truncation_points, names)
+        total = score
+        if others:
+            factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
+            total = score * factor / 100.0
+            for (name, _, _), part in zip(others, extra, strict=True):
+                points[name] += part * score / 100.0
+        return total, points, floored
+
+    def _floored_outside(
+        self,
+        values: Mapping[str, float],
+        confidence: float,
+        floor: float,
+        others: list[tuple[str, float, float]],
+        names: list[str],
+    ) -> tuple[float, dict[str, float], bool]:
+        """The score, the points per scorer in ``names`` and whether the floor raised it, with ``others``' factors.
+
+        The minimum-evidence ``floor`` applies to the model's score times the factors of
+        the scorers outside the model, before the truncation factor, so one finding of
+        such a scorer cannot take a short article the floor holds below it
+        (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`).
+        """
+        score, model_points, _ = score_points(self.model, values)
+        factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
+        points = _points(model_points, 0.0, names)
+        for (name, _, _), part in zip(others, extra, strict=True):
+            points[name] += part * score / 100.0
+        before = score * factor / 100.0
+        held, points = scoring.raised(points, before, floor)
+        total = held * (1.0 - self.model.truncation_penalty * confidence)
+        if TRUNCATION in points:
+            points[TRUNCATION] += held - total
+        return total, points, held > before
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
