@@ -418,12 +418,16 @@ class Runner:
     def _floor(self, results: list[ScorerResult], words: int, found: list[int], outside: set[str]) -> float:
         """The minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`); ``outside``: scorers the model does not weigh.
 
-        Their findings count one span once (as their sub-score does), those the cap left out too.
+        Theirs count by severity penalty, one span once (as their sub-score does); those
+        the cap left out (the least severe) as warnings.
         """
-        inside = beyond = 0
+        penalty = self.scoring.severity_penalty
+        inside, beyond = 0, 0.0
         for r, n in zip(results, found, strict=True):
             if r.name in outside:
-                beyond += n - len(r.findings) + len(scoring.dedupe(r.findings))
+                kept = scoring.dedupe(r.findings)
+                beyond += sum(penalty.get(f.severity.value, 1.0) for f in kept)
+                beyond += (n - len(r.findings)) * penalty.get("warning", 1.0)
             else:
                 inside += n
         return scoring.evidence_floor(words, inside, self.scoring, beyond)

@@ -19,9 +19,9 @@ computed"):
   than ``min_words`` words with no finding scores at least the floor of the second
   grade band (B, 70) before the truncation factor. Its few words leave missing
   sourcing too little to go on; one finding, of any severity, is evidence enough. The
-  floor holds after the factors of scorers outside the model, and one finding of
-  theirs alone is not evidence enough (:data:`OUTSIDE_EVIDENCE`): at the 300-word
-  floor it would cost a factor 0.66 by itself.
+  floor holds after the factors of scorers outside the model, and one warning of
+  theirs alone is not evidence enough (:data:`OUTSIDE_EVIDENCE`: two warnings or one
+  error are): at the 300-word floor it would cost a factor 0.66 by itself.
 * A copy the truncation scorer is at least :data:`TRUNCATED_AT` sure was cut is
   marked ``truncated``; the learned model (:mod:`copydesk.model`) grades it down by a
   factor rather than wiping out the other evidence.
@@ -94,21 +94,24 @@ def grade(score: float, settings: ScoringSettings) -> tuple[str, str]:
     return band, settings.verdicts.get(band, "")
 
 
-#: Findings of scorers outside the model (counted through their sub-score's factor) that are
-#: evidence enough to lift a short article's floor: one alone is not.
-OUTSIDE_EVIDENCE = 2
+#: The findings of scorers outside the model (counted through their sub-score's factor) are
+#: evidence enough to lift a short article's floor when their severity penalties add up to
+#: this many warnings' (two warnings, or one error): one warning or info alone is not.
+OUTSIDE_EVIDENCE = 2.0
 
 
-def evidence_floor(words: int, findings: int, settings: ScoringSettings, outside: int = 0) -> float:
+def evidence_floor(words: int, findings: int, settings: ScoringSettings, outside: float = 0.0) -> float:
     """The least score (before the truncation factor) of an article of ``words`` words with ``findings`` findings.
 
     The floor of the second grade band (B) when the article is shorter than
     ``min_words`` and has no finding (suppressed ones are not counted: they never reach
-    the report) and fewer than :data:`OUTSIDE_EVIDENCE` ``outside`` findings (those of
-    scorers the model does not weigh); otherwise 0. Raising it never takes a finding or
-    a word away, so the score stays monotonic in the evidence of a problem.
+    the report), and the findings of scorers the model does not weigh add up to a
+    penalty ``outside`` under :data:`OUTSIDE_EVIDENCE` warnings'; otherwise 0. Raising
+    it never takes a finding or a word away, so the score stays monotonic in the
+    evidence of a problem.
     """
-    if words >= settings.min_words or findings or outside >= OUTSIDE_EVIDENCE or len(settings.grades) < 2:
+    enough = OUTSIDE_EVIDENCE * settings.severity_penalty.get("warning", 1.0)
+    if words >= settings.min_words or findings or outside >= enough or len(settings.grades) < 2:
         return 0.0
     return settings.grades[1][1]
 

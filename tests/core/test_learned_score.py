@@ -321,7 +321,7 @@ def _with_lexicon():
     return plugin_set(scorers=[lexicon], entry_points=True)
 
 
-def test_one_third_party_finding_cannot_take_a_floored_brief_below_b_and_several_can():
+def test_one_third_party_warning_cannot_take_a_floored_brief_below_b_and_several_can():
     """docs/hooks.md: a plugin's sub-score honours the minimum-evidence floor; one finding alone is not enough.
 
     Before, the one warning's factor (0.66 at the 300-word floor) lifted the floor and took the brief to D.

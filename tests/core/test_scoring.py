@@ -79,13 +79,17 @@ def test_evidence_floor(words: int, findings: int, expected: float) -> None:
 @pytest.mark.parametrize(
     ("words", "findings", "outside", "expected"),
     [
-        pytest.param(147, 0, 1, 70.0, id="one-third-party-finding-alone-is-not-evidence-enough"),
-        pytest.param(147, 0, 2, 0.0, id="two-third-party-findings-are"),
-        pytest.param(147, 1, 1, 0.0, id="a-scored-finding-still-is"),
-        pytest.param(300, 0, 1, 0.0, id="min-words-is-not-short"),
+        pytest.param(147, 0, 1.0, 70.0, id="one-third-party-warning-alone-is-not-evidence-enough"),
+        pytest.param(147, 0, 1.75, 70.0, id="nor-a-warning-and-three-infos"),
+        pytest.param(147, 0, 2.0, 0.0, id="two-third-party-warnings-are"),
+        pytest.param(147, 0, 3.0, 0.0, id="so-is-one-error"),
+        pytest.param(147, 1, 1.0, 0.0, id="a-scored-finding-still-is"),
+        pytest.param(300, 0, 1.0, 0.0, id="min-words-is-not-short"),
     ],
 )
-def test_evidence_floor_of_findings_outside_the_model(words: int, findings: int, outside: int, expected: float) -> None:
+def test_evidence_floor_of_findings_outside_the_model(
+    words: int, findings: int, outside: float, expected: float
+) -> None:
     assert evidence_floor(words, findings, SETTINGS, outside) == expected
 
 
