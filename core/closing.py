@@ -8,7 +8,8 @@ written, records the run in the history (``--history URL`` or ``[history] url``)
 A history that cannot be used (:class:`~copydesk.history.HistoryError`) never stops
 the reports from being written: it is one error line on stderr and exit code 2
 (a plugin failure's 3 still outranks it). A run in which a plugin failed is not
-recorded, as a baseline is not written: its scores miss that plugin's part.
+recorded, as a baseline is not written: its scores miss that plugin's part; nor is a
+``--changed-since`` run, which scored a part of the batch only.
 """
 
 from __future__ import annotations
@@ -37,12 +38,21 @@ class HistoryPlan:
     #: When the run started, ISO 8601 in UTC (the command line reads the clock).
     now: str | None = None
     cwd: Path | None = None
+    #: ``--changed-since REF``: the run scores a part of the batch only, so it is neither
+    #: recorded nor compared, and shows no trend (its sources' means are of that part).
+    changed_since: str | None = None
 
     @classmethod
     def of(
-        cls, session: Session, given: str | None, compare: str | None, now: str | None, cwd: Path | None
+        cls,
+        session: Session,
+        given: str | None,
+        compare: str | None,
+        now: str | None,
+        cwd: Path | None,
+        changed_since: str | None = None,
     ) -> HistoryPlan:
-        """``--history`` over ``[history] url``; ``--compare`` without either is a usage error."""
+        """``--history`` over ``[history] url``; ``--compare`` without either, or with ``--changed-since``, is a usage error."""
         url = given if given is not None else session.config.history_url
         if url:
             from copydesk.history.backends import control_problem  # the history's code only when a run uses one
@@ -53,7 +63,12 @@ class HistoryPlan:
             raise UsageError(
                 f"--compare {compare}: no run history to compare with (give --history URL or set [history] url)"
             )
-        return cls(url, compare, now, cwd)
+        if compare is not None and changed_since is not None:
+            raise UsageError(
+                f"--compare {compare} cannot be used with --changed-since: a run of the changed files only"
+                " is not comparable with a recorded run of the whole batch"
+            )
+        return cls(url, compare, now, cwd, changed_since)
 
 
 @dataclass
@@ -73,7 +88,7 @@ class Ending:
         """Roll the batch up per source, read its trends, and apply the source levers (and ``--compare``) of ``[gate]``."""
         sources = ledger.sources()
         gate = session.config.gate
-        if not plan.url:
+        if not plan.url or plan.changed_since is not None:  # a partial run: no trend (its means are of a part)
             return cls(sources, judge(gate, sources))
         from copydesk.history import HistoryError  # the history's code only when a run uses one
         from copydesk.history.backends import redact

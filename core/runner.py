@@ -548,6 +548,7 @@ class Runner:
         workers: int = 1,
         render: Render | None = None,
         deferred: Callable[[], Iterable[Item | Deferred]] | None = None,
+        context: Callable[[], Iterable[Item]] | None = None,
     ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
         """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
 
@@ -558,9 +559,11 @@ class Runner:
         :param deferred: the batch again as ``items`` gives it, records left to be read by
             the workers that score them (:meth:`copydesk.sources.Batch.deferred`): the
             scoring pass's items, when there are workers.
+        :param context: what the batch pass reads instead of ``items`` (``--changed-since``:
+            every article under the paths given, of which ``items`` are the changed ones).
         """
         if self.needs_batch:
-            self.batch_pass(items(), workers)
+            self.batch_pass((context or items)(), workers)
         if self.diagnosing or "fork" not in multiprocessing.get_all_start_methods():  # score here
             for index, item in enumerate(items()):
                 yield self.report(item, index), None
