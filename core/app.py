@@ -356,8 +356,11 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     info = run_info(session.plugins, paths, options, session)
     outputs = Outputs(options.outputs, session.plugins, info, stdout, stderr)
     outputs.writers.extend(options.writers)
-    gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
+    settings = GateSettings.from_table(session.config.gate)
+    gate = Gate(settings, baseline=baseline)
     plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd, options.changed_since)
+    if options.gate:
+        plan = dataclasses.replace(plan, command="check", gate=settings.conditions(baseline is not None))
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick, _long_lived_heap():

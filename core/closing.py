@@ -41,6 +41,11 @@ class HistoryPlan:
     #: ``--changed-since REF``: the run scores a part of the batch only, so it is neither
     #: recorded nor compared, and shows no trend (its sources' means are of that part).
     changed_since: str | None = None
+    #: The command (``score`` or ``check``) and, for ``check``, what fails an article
+    #: (:meth:`copydesk.ci.gate.GateSettings.conditions`): recorded with the run, and
+    #: compared with the ``--compare`` run's.
+    command: str = "score"
+    gate: str | None = None
 
     @classmethod
     def of(
@@ -92,7 +97,7 @@ class Ending:
             return cls(sources, judge(gate, sources))
         from copydesk.history import HistoryError  # the history's code only when a run uses one
         from copydesk.history.backends import redact
-        from copydesk.history.recording import compare_with, digested, source_trends, unlike
+        from copydesk.history.recording import another_gate, compare_with, digested, source_trends, unlike
 
         try:
             trends = source_trends(plan.url, sources)
@@ -107,7 +112,10 @@ class Ending:
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed = compared
         differs = unlike(entry, __version__, digested(session.config))
-        warnings = () if differs is None else (f"copydesk: warning: --compare: {differs}",)
+        counted = another_gate(entry, plan.command, plan.gate)
+        if counted is not None:  # shares failing of another gate: not a regression of the articles
+            regressed = [r for r in regressed if r.what != "failing"]
+        warnings = tuple(f"copydesk: warning: --compare: {why}" for why in (differs, counted) if why is not None)
         return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 
     def exit_code(self, code: int) -> int:
@@ -131,7 +139,13 @@ class Ending:
 
         when = plan.now or datetime.now(UTC).isoformat()
         run = run_record(
-            when, (info.version, info.plugins), digested(session.config), ledger.articles(), self.sources, plan.cwd
+            when,
+            (info.version, info.plugins),
+            digested(session.config),
+            ledger.articles(),
+            self.sources,
+            plan.cwd,
+            (plan.command, plan.gate),
         )
         try:
             number = record_run(plan.url, run)

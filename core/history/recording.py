@@ -138,6 +138,25 @@ def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | No
     )
 
 
+def another_gate(entry: RunEntry, command: str, gate: str | None) -> str | None:
+    """How the recorded run ``entry`` counted failing articles otherwise than this run, or None.
+
+    A ``check`` run counts the articles that fail its gate, a ``score`` run those of the
+    failing grades: under another command or gate the shares failing are not comparable.
+    None too when ``entry`` was recorded before the history kept its command (unknown).
+    """
+    if entry.command is None or (entry.command, entry.gate) == (command, gate):
+        return None
+
+    def said(command: str, gate: str | None) -> str:
+        return f"copydesk {command}" + (f" ({gate})" if gate else "")
+
+    return (
+        f"run {entry.run_id} was recorded by {said(entry.command, entry.gate)}, this run is {said(command, gate)}: "
+        "their shares failing count different failures, so only the mean scores are compared"
+    )
+
+
 #: How many of a source's latest recorded runs the reports show beside this run.
 TREND_RUNS = 11
 
@@ -168,14 +187,18 @@ def run_record(
     articles: tuple[ArticleRecord, ...],
     sources: tuple[SourceSummary, ...],
     cwd: Path | None = None,
+    recorded_by: tuple[str, str | None] | None = None,
 ) -> RunRecord:
     """The record of a finished run.
 
     :param when: the time the command line read, ISO 8601 in UTC.
     :param head: the copydesk version and the plugins as ``(name, version)`` pairs.
     :param config: the resolved configuration (digested, see :func:`config_digest`).
+    :param recorded_by: the command (``score``, ``check``) and, for ``check``, its gate
+        (:meth:`copydesk.ci.gate.GateSettings.conditions`).
     """
     version, plugins = head
+    command, gate = recorded_by or (None, None)
     return RunRecord(
         when=when,
         version=version,
@@ -184,4 +207,6 @@ def run_record(
         commit=git_commit(cwd),
         articles=articles,
         sources=sources,
+        command=command,
+        gate=gate,
     )

@@ -38,7 +38,7 @@ def run_number(ref: RunRef) -> int | None:
     return ref if 0 <= ref <= MAX_RUN else None
 
 
-_RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit"
+_RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit, command, gate"
 _SOURCE_COLUMNS = "source, articles, scored, mean, low, high, failing, share_failing, top_rules"
 
 
@@ -61,10 +61,18 @@ class History:
         """Store ``run`` in one transaction; return the number the history gives it."""
         conn = self._conn
         with conn.transaction():
-            head = (run.when, run.version, json.dumps(list(run.plugins)), run.config_digest, run.commit)
+            head = (
+                run.when,
+                run.version,
+                json.dumps(list(run.plugins)),
+                run.config_digest,
+                run.commit,
+                run.command,
+                run.gate,
+            )
             ((run_id,),) = conn.fetch(
-                "INSERT INTO runs (recorded_at, version, plugins, config_digest, git_commit) "
-                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO runs (recorded_at, version, plugins, config_digest, git_commit, command, gate) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 head,
             )
             conn.execute_many(
@@ -94,14 +102,15 @@ class History:
 
     def _entries(self, where: str, params: tuple[Any, ...], limit: str) -> list[RunEntry]:
         rows = self._conn.fetch(
-            "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score) "
-            f"FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
-            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest ORDER BY r.id DESC" + limit,
+            "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score), "
+            f"r.command, r.gate FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
+            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, r.command, r.gate "
+            "ORDER BY r.id DESC" + limit,
             params,
         )
         return [
-            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean))
-            for i, when, ver, commit, digest, n, mean in rows
+            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean), command, gate)
+            for i, when, ver, commit, digest, n, mean, command, gate in rows
         ]
 
     def resolve(self, ref: RunRef) -> int:
@@ -122,7 +131,7 @@ class History:
         """One whole run: what ran, every article with its rule counts, every source summary."""
         run_id = self.resolve(ref)
         conn = self._conn
-        ((_, when, version, plugins, digest, commit),) = conn.fetch(
+        ((_, when, version, plugins, digest, commit, command, gate),) = conn.fetch(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
         )
         rules: dict[str, dict[str, int]] = {}
@@ -136,7 +145,9 @@ class History:
                 "SELECT key, digest, source, score, grade FROM articles WHERE run_id = ? ORDER BY key", (run_id,)
             )
         )
-        record = RunRecord(when, version, tuple(json.loads(plugins)), digest, commit, articles, self.sources(run_id))
+        record = RunRecord(
+            when, version, tuple(json.loads(plugins)), digest, commit, articles, self.sources(run_id), command, gate
+        )
         return StoredRun(run_id, record)
 
     def sources(self, ref: RunRef) -> tuple[SourceSummary, ...]:
