@@ -388,7 +388,7 @@ class Runner:
         A scorer it has no feature of (a third-party scorer the model was not fitted with)
         still counts through its sub-score, as a factor ``subscore ** weight`` on the
         model's score, so its ``[scoring.weights]`` entry applies; the floor then holds
-        after that factor (:meth:`_floored_outside`). Contributions are rounded to hundredths so
+        after that factor (:meth:`_combined`). Contributions are rounded to hundredths so
         that they add up to ``100 - round(score, 2)`` exactly.
         """
         ok = [r for r in results if r.error is None]
@@ -403,10 +403,7 @@ class Runner:
         ]
         floor = self._floor(results, words, found, {name for name, _, _ in others})
         names = [r.name for r in ok]
-        if others and floor > 0:
-            total, points, floored = self._floored_outside(values, confidence, floor, others, names)
-        else:
-            total, points, floored = self._factored(values, confidence, floor, others, names)
+        total, points, floored = self._combined(values, confidence, floor, others, names)
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
         return (
             total,
@@ -432,28 +429,7 @@ class Runner:
                 inside += n
         return scoring.evidence_floor(words, inside, self.scoring, beyond)
 
-    def _factored(
-        self,
-        values: Mapping[str, float],
-        confidence: float,
-        floor: float,
-        others: list[tuple[str, float, float]],
-        names: list[str],
-    ) -> tuple[float, dict[str, float], bool]:
-        """The model's score with ``floor``, times ``others``' factors; the points per scorer; whether the floor raised it."""
-        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
-        # the score before the truncation factor is the floor itself when the floor raised it
-        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
-        points = _points(model_points, truncation_points, names)
-        total = score
-        if others:
-            factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
-            total = score * factor / 100.0
-            for (name, _, _), part in zip(others, extra, strict=True):
-                points[name] += part * score / 100.0
-        return total, points, floored
-
-    def _floored_outside(
+    def _combined(
         self,
         values: Mapping[str, float],
         confidence: float,
@@ -464,21 +440,25 @@ class Runner:
         """The score, the points per scorer in ``names`` and whether the floor raised it, with ``others``' factors.
 
         The minimum-evidence ``floor`` applies to the model's score times the factors of
-        the scorers outside the model, before the truncation factor, so one finding of
+        the scorers outside the model, before the truncation factor, so one warning of
         such a scorer cannot take a short article the floor holds below it
-        (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`).
+        (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`). Without such scorers, or without a
+        floor, the model applies the floor (:func:`copydesk.model.score_points`).
         """
-        score, model_points, _ = score_points(self.model, values)
-        factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
-        points = _points(model_points, 0.0, names)
-        for (name, _, _), part in zip(others, extra, strict=True):
-            points[name] += part * score / 100.0
-        before = score * factor / 100.0
-        held, points = scoring.raised(points, before, floor)
-        total = held * (1.0 - self.model.truncation_penalty * confidence)
-        if TRUNCATION in points:
-            points[TRUNCATION] += held - total
-        return total, points, held > before
+        if others and floor > 0:
+            score, model_points, _ = score_points(self.model, values)
+            points = _points(model_points, 0.0, names)
+            before = _times_factors(score, points, others)
+            held, points = scoring.raised(points, before, floor)
+            total = held * (1.0 - self.model.truncation_penalty * confidence)
+            if TRUNCATION in points:
+                points[TRUNCATION] += held - total
+            return total, points, held > before
+        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
+        # the score before the truncation factor is the floor itself when the floor raised it
+        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
+        points = _points(model_points, truncation_points, names)
+        return _times_factors(score, points, others), points, floored
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
@@ -638,6 +618,19 @@ def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
             raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")
         out[name] = value
     return out
+
+
+def _times_factors(score: float, points: dict[str, float], others: list[tuple[str, float, float]]) -> float:
+    """``score`` times the factors ``subscore ** weight`` of ``others`` (``(name, subscore, weight)``), each one's points added to ``points``.
+
+    A scorer's points are its share of the factors' points (:func:`copydesk.scoring.aggregate`) at ``score``.
+    """
+    if not others:
+        return score
+    factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
+    for (name, _, _), part in zip(others, extra, strict=True):
+        points[name] += part * score / 100.0
+    return score * factor / 100.0
 
 
 def _points(model_points: Mapping[str, float], truncation_points: float, names: list[str]) -> dict[str, float]:
