@@ -67,7 +67,7 @@ class RunOptions:
     writes: Sequence[tuple[str, str]] = ()
     #: ``--history URL``: record the run there (None: ``[history] url``; "" records nowhere).
     history: str | None = None
-    #: ``check --compare last|RUN``: gate on regressions since that recorded run.
+    #: ``check --compare last|passing|RUN``: gate on regressions since that recorded run.
     compare: str | None = None
     #: When the run started, ISO 8601 in UTC, as the history records it (None: read the clock).
     now: str | None = None
@@ -385,6 +385,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         stderr(line)
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
+    if options.gate:
+        plan = dataclasses.replace(plan, passed=not failed)
     code = _with_writers(ending.exit_code(tally.exit_code(failed)), outputs)
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
     code = _with_writers(code, outputs)

@@ -46,6 +46,8 @@ class HistoryPlan:
     #: compared with the ``--compare`` run's.
     command: str = "score"
     gate: str | None = None
+    #: For ``check``, whether its gate passed (recorded, for ``--compare passing``); None for ``score``.
+    passed: bool | None = None
 
     @classmethod
     def of(
@@ -85,7 +87,7 @@ class Ending:
     history_error: str | None = None
     #: Each source's recent trend, read from the history before this run is recorded in it.
     trends: tuple[SourceTrend, ...] = ()
-    #: Warnings for stderr (``--compare last`` with no run recorded yet).
+    #: Warnings for stderr (``--compare last`` or ``passing`` with no such run recorded yet).
     warnings: tuple[str, ...] = ()
 
     @classmethod
@@ -108,7 +110,9 @@ class Ending:
         except HistoryError as exc:
             return cls(sources, judge(gate, sources), str(exc))
         if compared is None:
-            first = f"--compare last: nothing to compare with yet: history {redact(plan.url)} has no run; this run is the first"
+            which = "run" if plan.compare == "last" else "run whose gate passed"
+            first = f"--compare {plan.compare}: nothing to compare with yet: history {redact(plan.url)} has no {which}"
+            first += "; this run is the first" if plan.compare == "last" else ""
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed = compared
         differs = unlike(entry, __version__, digested(session.config))
@@ -145,7 +149,7 @@ class Ending:
             ledger.articles(),
             self.sources,
             plan.cwd,
-            (plan.command, plan.gate),
+            (plan.command, plan.gate, plan.passed),
         )
         try:
             number = record_run(plan.url, run)

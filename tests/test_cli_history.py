@@ -347,6 +347,24 @@ def test_compare_with_another_gate_or_a_score_run_warns_and_compares_only_the_me
         ]
 
 
+def test_compare_passing_keeps_failing_until_the_regression_is_gone(
+    cli: Cli, db_url: str, no_project_config: Path
+) -> None:
+    """Review 11, item 7: a re-run compared with the last run whose gate passed fails again; --compare last would pass."""
+    good, worse = str(good_batch(Path("."))), str(worse_batch(Path(".")))
+    gate = ("--fail-under", "60", "--max-failing", "100%", "--history", db_url)
+    first = cli("check", good, *gate, "--compare", "passing")
+    assert first.exit_code == 0, first.stderr
+    assert "copydesk: warning: --compare passing: nothing to compare with yet: " in first.stderr
+    assert "has no run whose gate passed" in first.stderr
+    assert cli("check", worse, *gate, "--compare", "passing").exit_code == 1  # run 2 regressed, its gate failed
+    again = cli("check", worse, *gate, "--compare", "passing")  # run 3: still against run 1
+    assert again.exit_code == 1 and "2 source regression(s) since run 1" in again.stderr, again.stderr
+    assert cli("check", worse, *gate, "--compare", "last").exit_code == 0  # against run 3: nothing changed
+    with open_history(db_url, create=False) as history:
+        assert [history.run(n).record.passed for n in (1, 2, 3, 4)] == [True, False, False, True]
+
+
 def test_history_trend_and_diff_print_input_text_inert(cli: Cli, tmp_path: Path) -> None:
     """Source names and article ids come from input: no terminal escape, no workflow-command line (issue 16 item 6)."""
     forged = "evil\x1b[2J\u202e\n::error title=forged::x"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from copydesk.history import open_history
 from copydesk.history.compare import regressions
 from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
-from copydesk.history.store import RunRef, run_number
+from copydesk.history.store import LATEST, RunRef, run_number
 
 if TYPE_CHECKING:
     from copydesk.config import Config
@@ -111,11 +111,11 @@ def compare_with(
     """The run ``ref`` names in the history at ``url`` (its listing line), and the sources that regressed since.
 
     :param limits: ``(max_drop, max_fail_rise)``.
-    :returns: None when ``ref`` is ``last`` and no run is recorded yet (this run is the first).
+    :returns: None when ``ref`` is ``last`` or ``passing`` and no such run is recorded yet.
     :raises HistoryError: the history cannot be opened or has no such run.
     """
     with open_history(url) as history:
-        if ref == "last" and not history.runs(limit=1):
+        if ref in LATEST and history.latest(ref) is None:
             return None
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
@@ -187,7 +187,7 @@ def run_record(
     articles: tuple[ArticleRecord, ...],
     sources: tuple[SourceSummary, ...],
     cwd: Path | None = None,
-    recorded_by: tuple[str, str | None] | None = None,
+    recorded_by: tuple[str, str | None, bool | None] | None = None,
 ) -> RunRecord:
     """The record of a finished run.
 
@@ -195,10 +195,10 @@ def run_record(
     :param head: the copydesk version and the plugins as ``(name, version)`` pairs.
     :param config: the resolved configuration (digested, see :func:`config_digest`).
     :param recorded_by: the command (``score``, ``check``) and, for ``check``, its gate
-        (:meth:`copydesk.ci.gate.GateSettings.conditions`).
+        (:meth:`copydesk.ci.gate.GateSettings.conditions`) and whether it passed.
     """
     version, plugins = head
-    command, gate = recorded_by or (None, None)
+    command, gate, passed = recorded_by or (None, None, None)
     return RunRecord(
         when=when,
         version=version,
@@ -209,4 +209,5 @@ def run_record(
         sources=sources,
         command=command,
         gate=gate,
+        passed=passed,
     )

@@ -65,6 +65,8 @@ class RunRecord:
     command: str | None = None
     #: For ``check``, what made an article fail its gate (``fail_under 45, fail_on error``); None for ``score``.
     gate: str | None = None
+    #: For ``check``, whether its gate passed (``--compare passing``); None for ``score``.
+    passed: bool | None = None
 
     def __post_init__(self) -> None:
         """Normalise ``when`` to UTC, sort articles by key and sources by name; refuse duplicates."""
