@@ -67,7 +67,7 @@ class RunOptions:
     writes: Sequence[tuple[str, str]] = ()
     #: ``--history URL``: record the run there (None: ``[history] url``; "" records nowhere).
     history: str | None = None
-    #: ``check --compare last|RUN``: gate on regressions since that recorded run.
+    #: ``check --compare last|passing|RUN``: gate on regressions since that recorded run.
     compare: str | None = None
     #: When the run started, ISO 8601 in UTC, as the history records it (None: read the clock).
     now: str | None = None
@@ -344,13 +344,22 @@ def _tallied(report: ArticleReport, keep_text: bool) -> ArticleReport:
     return dataclasses.replace(report, scorers=(), findings=tuple(findings), text=report.text if keep_text else "")
 
 
-def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None]) -> list[str]:
-    """The paths to score: as given, or only those changed since ``--changed-since``."""
+def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None]) -> tuple[list[str], list[str] | None]:
+    """The paths to score: as given, or only those changed since ``--changed-since``.
+
+    With ``--changed-since``, also every file under the paths given, changed or not: the
+    batch pass reads them all, so a changed article is compared with the others
+    (near-duplicates, contradictory figures) as a full run compares it. Else None.
+    """
     paths = list(options.paths)
-    if options.changed_since is not None:
-        paths = changed.filter_paths(paths, options.changed_since, session.config.sources)  # cwd-relative
-        stderr(f"copydesk: {len(paths)} file(s) changed since {options.changed_since}")
-    return paths
+    if options.changed_since is None:
+        return paths, None
+    paths, every = changed.split_paths(paths, options.changed_since, session.config.sources)  # cwd-relative
+    stderr(
+        f"copydesk: {len(paths)} file(s) changed since {options.changed_since}"
+        f" (compared with all {len(every)} under the paths given by the batch-aware rules)"
+    )
+    return paths, every
 
 
 #: ``check`` with every scorer's rules deselected (``--ignore ALL``) or every plugin disabled.
@@ -383,20 +392,25 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         raise UsageError(NOTHING_TO_GATE)
     for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
         stderr(line)
-    paths = _paths(options, session, stderr)
+    paths, every = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
     batch = Batch(paths, session.config.sources, stdin)
+    context = Batch(every, session.config.sources) if every and paths and session.runner.needs_batch else None
     _check_inputs(batch, options, session, stderr)
     info = run_info(session.plugins, paths, options, session)
     outputs = Outputs(options.outputs, session.plugins, info, stdout, stderr)
     outputs.writers.extend(options.writers)
-    gate = Gate(GateSettings.from_table(session.config.gate), baseline=baseline)
-    plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd)
+    settings = GateSettings.from_table(session.config.gate)
+    gate = Gate(settings, baseline=baseline)
+    plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd, options.changed_since)
+    if options.gate:
+        plan = dataclasses.replace(plan, command="check", gate=settings.conditions(baseline is not None))
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick, _long_lived_heap():
             render = _worker_render(outputs, ledger.keep_rows) if baseline is None and not options.gate else None
-            for report, pieces in scale.rendered(session.runner, batch, session.executor, session.workers, render):
+            scored = scale.rendered(session.runner, batch, session.executor, session.workers, render, context)
+            for report, pieces in scored:
                 tick()
                 pieces = outputs.unrendered(pieces)
                 tally.observe(report, stderr)
@@ -415,6 +429,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
         stderr(line)
     ending = Ending.judge(session, ledger, plan)
     failed = options.gate and (not gate.passed or ending.verdict.failed)
+    if options.gate:
+        plan = dataclasses.replace(plan, passed=not failed)
     code = _with_writers(ending.exit_code(tally.exit_code(failed)), outputs)
     outputs.close(ending.summary(tally.summary(gate, options.gate, code), options.gate, not failed))
     code = _with_writers(code, outputs)
@@ -545,6 +561,11 @@ def _history(
         stderr(f"copydesk: error: {ending.history_error}")
     elif plan.url and tally.plugin_errors:
         stderr("copydesk: run not recorded in the history: a plugin failed, so its scores are incomplete")
+    elif plan.url and plan.changed_since is not None:
+        stderr(
+            f"copydesk: run not recorded in the history: --changed-since {safety.shown(plan.changed_since)}"
+            " scored the changed files only, not the whole batch"
+        )
     elif plan.url and not ending.record(plan, *run, stderr):
         return max(code, EXIT_USAGE)
     return code

@@ -8,7 +8,8 @@ written, records the run in the history (``--history URL`` or ``[history] url``)
 A history that cannot be used (:class:`~copydesk.history.HistoryError`) never stops
 the reports from being written: it is one error line on stderr and exit code 2
 (a plugin failure's 3 still outranks it). A run in which a plugin failed is not
-recorded, as a baseline is not written: its scores miss that plugin's part.
+recorded, as a baseline is not written: its scores miss that plugin's part; nor is a
+``--changed-since`` run, which scored a part of the batch only.
 """
 
 from __future__ import annotations
@@ -37,12 +38,28 @@ class HistoryPlan:
     #: When the run started, ISO 8601 in UTC (the command line reads the clock).
     now: str | None = None
     cwd: Path | None = None
+    #: ``--changed-since REF``: the run scores a part of the batch only, so it is neither
+    #: recorded nor compared, and shows no trend (its sources' means are of that part).
+    changed_since: str | None = None
+    #: The command (``score`` or ``check``) and, for ``check``, what fails an article
+    #: (:meth:`copydesk.ci.gate.GateSettings.conditions`): recorded with the run, and
+    #: compared with the ``--compare`` run's.
+    command: str = "score"
+    gate: str | None = None
+    #: For ``check``, whether its gate passed (recorded, for ``--compare passing``); None for ``score``.
+    passed: bool | None = None
 
     @classmethod
     def of(
-        cls, session: Session, given: str | None, compare: str | None, now: str | None, cwd: Path | None
+        cls,
+        session: Session,
+        given: str | None,
+        compare: str | None,
+        now: str | None,
+        cwd: Path | None,
+        changed_since: str | None = None,
     ) -> HistoryPlan:
-        """``--history`` over ``[history] url``; ``--compare`` without either is a usage error."""
+        """``--history`` over ``[history] url``; ``--compare`` without either, or with ``--changed-since``, is a usage error."""
         url = given if given is not None else session.config.history_url
         if url:
             from copydesk.history.backends import control_problem  # the history's code only when a run uses one
@@ -53,7 +70,12 @@ class HistoryPlan:
             raise UsageError(
                 f"--compare {compare}: no run history to compare with (give --history URL or set [history] url)"
             )
-        return cls(url, compare, now, cwd)
+        if compare is not None and changed_since is not None:
+            raise UsageError(
+                f"--compare {compare} cannot be used with --changed-since: a run of the changed files only"
+                " is not comparable with a recorded run of the whole batch"
+            )
+        return cls(url, compare, now, cwd, changed_since)
 
 
 @dataclass
@@ -65,7 +87,7 @@ class Ending:
     history_error: str | None = None
     #: Each source's recent trend, read from the history before this run is recorded in it.
     trends: tuple[SourceTrend, ...] = ()
-    #: Warnings for stderr (``--compare last`` with no run recorded yet).
+    #: Warnings for stderr (``--compare last`` or ``passing`` with no such run recorded yet).
     warnings: tuple[str, ...] = ()
 
     @classmethod
@@ -73,11 +95,11 @@ class Ending:
         """Roll the batch up per source, read its trends, and apply the source levers (and ``--compare``) of ``[gate]``."""
         sources = ledger.sources()
         gate = session.config.gate
-        if not plan.url:
+        if not plan.url or plan.changed_since is not None:  # a partial run: no trend (its means are of a part)
             return cls(sources, judge(gate, sources))
         from copydesk.history import HistoryError  # the history's code only when a run uses one
         from copydesk.history.backends import redact
-        from copydesk.history.recording import compare_with, digested, source_trends, unlike
+        from copydesk.history.recording import another_gate, compare_with, digested, source_trends, unlike
 
         try:
             trends = source_trends(plan.url, sources)
@@ -88,11 +110,16 @@ class Ending:
         except HistoryError as exc:
             return cls(sources, judge(gate, sources), str(exc))
         if compared is None:
-            first = f"--compare last: nothing to compare with yet: history {redact(plan.url)} has no run; this run is the first"
+            which = "run" if plan.compare == "last" else "run whose gate passed"
+            first = f"--compare {plan.compare}: nothing to compare with yet: history {redact(plan.url)} has no {which}"
+            first += "; this run is the first" if plan.compare == "last" else ""
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed = compared
         differs = unlike(entry, __version__, digested(session.config))
-        warnings = () if differs is None else (f"copydesk: warning: --compare: {differs}",)
+        counted = another_gate(entry, plan.command, plan.gate)
+        if counted is not None:  # shares failing of another gate: not a regression of the articles
+            regressed = [r for r in regressed if r.what != "failing"]
+        warnings = tuple(f"copydesk: warning: --compare: {why}" for why in (differs, counted) if why is not None)
         return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 
     def exit_code(self, code: int) -> int:
@@ -116,7 +143,13 @@ class Ending:
 
         when = plan.now or datetime.now(UTC).isoformat()
         run = run_record(
-            when, (info.version, info.plugins), digested(session.config), ledger.articles(), self.sources, plan.cwd
+            when,
+            (info.version, info.plugins),
+            digested(session.config),
+            ledger.articles(),
+            self.sources,
+            plan.cwd,
+            (plan.command, plan.gate, plan.passed),
         )
         try:
             number = record_run(plan.url, run)

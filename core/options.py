@@ -200,8 +200,11 @@ CompareOpt = Annotated[
     str | None,
     typer.Option(
         "--compare",
-        metavar="last|RUN",
-        help="Fail when a source regressed since this recorded run: last, or a run number (needs a history).",
+        metavar="last|passing|RUN",
+        help=(
+            "Fail when a source regressed since this recorded run: last, passing (the last whose gate passed),"
+            " or a run number (needs a history)."
+        ),
         show_default=False,
     ),
 ]
@@ -409,11 +412,13 @@ def fail_rise(value: str | None) -> float | None:
 
 
 def check_compare(value: str | None) -> str | None:
-    """``--compare``: ``last`` or a run number a database can hold, refused before any article is scored."""
-    from copydesk.history.store import MAX_RUN, run_number
+    """``--compare``: ``last``, ``passing`` or a run number a database can hold, refused before any article is scored."""
+    from copydesk.history.store import LATEST, MAX_RUN, run_number
 
-    if value is not None and value != "last" and run_number(value) is None:
-        raise UsageError(f"--compare: run {shown(value)} is neither a run number nor 'last' (runs go up to {MAX_RUN})")
+    if value is not None and value not in LATEST and run_number(value) is None:
+        raise UsageError(
+            f"--compare: run {shown(value)} is neither a run number nor 'last' or 'passing' (runs go up to {MAX_RUN})"
+        )
     return value
 
 

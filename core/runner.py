@@ -343,7 +343,7 @@ class Runner:
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
         results, lefts, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
-        found = sum(len(r.findings) for r in results) + sum(sum(left.values()) for left in lefts)
+        found = [len(r.findings) + sum(left.values()) for r, left in zip(results, lefts, strict=True)]
         total, confidence, floored, results = self._aggregate(results, document.body.word_count, found)
         results, omitted = quota.trimmed(results, lefts, self.cap)
         diags = self._diagnostics(article, results)
@@ -382,39 +382,32 @@ class Runner:
         )
 
     def _aggregate(
-        self, results: list[ScorerResult], words: int, found: int
+        self, results: list[ScorerResult], words: int, found: list[int]
     ) -> tuple[float, float, bool, list[ScorerResult]]:
         """The score, the truncation confidence, whether the floor raised it, and the results with their points.
 
         The model scores the features it knows, with the minimum-evidence floor of an
-        article of ``words`` words and its ``found`` findings, those the cap left out too
-        (:func:`copydesk.scoring.evidence_floor`).
+        article of ``words`` words and the findings ``found`` of each result, those the cap
+        left out too (:func:`copydesk.scoring.evidence_floor`).
         A scorer it has no feature of (a third-party scorer the model was not fitted with)
         still counts through its sub-score, as a factor ``subscore ** weight`` on the
-        model's score, so its ``[scoring.weights]`` entry applies. Contributions are rounded to hundredths so
+        model's score, so its ``[scoring.weights]`` entry applies; the floor then holds
+        after that factor (:meth:`_combined`). Contributions are rounded to hundredths so
         that they add up to ``100 - round(score, 2)`` exactly.
         """
         ok = [r for r in results if r.error is None]
         values = scoring.feature_vector((r.name, r.features) for r in ok)
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
-        floor = scoring.evidence_floor(words, found, self.scoring)
-        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
-        # the score before the truncation factor is the floor itself when the floor raised it
-        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
         known = self.model.scorers  # these, and truncation (the model's factor), are in score already
         others = [
             (r.name, r.subscore, r.weight)
             for r in ok
             if r.name not in known and r.name != TRUNCATION and r.subscore is not None
         ]
-        points = _points(model_points, truncation_points, [r.name for r in ok])
-        total = score
-        if others:
-            factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
-            total = score * factor / 100.0
-            for (name, _, _), part in zip(others, extra, strict=True):
-                points[name] += part * score / 100.0
+        floor = self._floor(results, words, found, {name for name, _, _ in others})
+        names = [r.name for r in ok]
+        total, points, floored = self._combined(values, confidence, floor, others, names)
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
         return (
             total,
@@ -422,6 +415,54 @@ class Runner:
             floored,
             [_replaced(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
         )
+
+    def _floor(self, results: list[ScorerResult], words: int, found: list[int], outside: set[str]) -> float:
+        """The minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`); ``outside``: scorers the model does not weigh.
+
+        Theirs count by severity penalty, one span once (as their sub-score does); those
+        the cap left out (the least severe) as warnings.
+        """
+        penalty = self.scoring.severity_penalty
+        inside, beyond = 0, 0.0
+        for r, n in zip(results, found, strict=True):
+            if r.name in outside:
+                kept = scoring.dedupe(r.findings)
+                beyond += sum(penalty.get(f.severity.value, 1.0) for f in kept)
+                beyond += (n - len(r.findings)) * penalty.get("warning", 1.0)
+            else:
+                inside += n
+        return scoring.evidence_floor(words, inside, self.scoring, beyond)
+
+    def _combined(
+        self,
+        values: Mapping[str, float],
+        confidence: float,
+        floor: float,
+        others: list[tuple[str, float, float]],
+        names: list[str],
+    ) -> tuple[float, dict[str, float], bool]:
+        """The score, the points per scorer in ``names`` and whether the floor raised it, with ``others``' factors.
+
+        The minimum-evidence ``floor`` applies to the model's score times the factors of
+        the scorers outside the model, before the truncation factor, so one warning of
+        such a scorer cannot take a short article the floor holds below it
+        (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`). Without such scorers, or without a
+        floor, the model applies the floor (:func:`copydesk.model.score_points`).
+        """
+        if others and floor > 0:
+            score, model_points, _ = score_points(self.model, values)
+            points = _points(model_points, 0.0, names)
+            before = _times_factors(score, points, others)
+            held, points = scoring.raised(points, before, floor)
+            total = held * (1.0 - self.model.truncation_penalty * confidence)
+            if TRUNCATION in points:
+                points[TRUNCATION] += held - total
+            return total, points, held > before
+        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
+        # the score before the truncation factor is the floor itself when the floor raised it
+        floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
+        points = _points(model_points, truncation_points, names)
+        return _times_factors(score, points, others), points, floored
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
@@ -491,6 +532,7 @@ class Runner:
         workers: int = 1,
         render: Render | None = None,
         deferred: Callable[[], Iterable[Item | Deferred]] | None = None,
+        context: Callable[[], Iterable[Item]] | None = None,
     ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
         """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
 
@@ -501,9 +543,11 @@ class Runner:
         :param deferred: the batch again as ``items`` gives it, records left to be read by
             the workers that score them (:meth:`copydesk.sources.Batch.deferred`): the
             scoring pass's items, when there are workers.
+        :param context: what the batch pass reads instead of ``items`` (``--changed-since``:
+            every article under the paths given, of which ``items`` are the changed ones).
         """
         if self.needs_batch:
-            self.batch_pass(items(), workers)
+            self.batch_pass((context or items)(), workers)
         if self.diagnosing or "fork" not in multiprocessing.get_all_start_methods():  # score here
             for index, item in enumerate(items()):
                 yield self.report(item, index), None
@@ -578,6 +622,19 @@ def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
             raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")
         out[name] = value
     return out
+
+
+def _times_factors(score: float, points: dict[str, float], others: list[tuple[str, float, float]]) -> float:
+    """``score`` times the factors ``subscore ** weight`` of ``others`` (``(name, subscore, weight)``), each one's points added to ``points``.
+
+    A scorer's points are its share of the factors' points (:func:`copydesk.scoring.aggregate`) at ``score``.
+    """
+    if not others:
+        return score
+    factor, extra = scoring.aggregate([(s, w) for _, s, w in others])
+    for (name, _, _), part in zip(others, extra, strict=True):
+        points[name] += part * score / 100.0
+    return score * factor / 100.0
 
 
 def _points(model_points: Mapping[str, float], truncation_points: float, names: list[str]) -> dict[str, float]:

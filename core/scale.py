@@ -301,14 +301,20 @@ class Cluster:
         while pending:
             yield _result(pending.popleft())
 
-    def run(self, batch: Batch) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
-        """The batch pass as map and merge, then every report in input order, with its text when a worker rendered it."""
+    def run(
+        self, batch: Batch, context: Batch | None = None
+    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
+        """The batch pass as map and merge, then every report in input order, with its text when a worker rendered it.
+
+        ``context``: what the batch pass reads instead of ``batch`` (see :func:`rendered`).
+        """
         parts = list(partitions(batch, self.runner.config.sources, self.workers))
+        seen = parts if context is None else list(partitions(context, self.runner.config.sources, self.workers))
         run = BatchRun(self.runner)
-        observed = self._ordered((observe_part, (self.spec, part)) for part in parts)
-        serial_items = (item for part in parts for item in read_part(part, self.runner.config.sources))
+        observed = self._ordered((observe_part, (self.spec, part)) for part in seen)
+        serial_items = (item for part in seen for item in read_part(part, self.runner.config.sources))
         timeout = float(self.runner.config.run.get("article_timeout", 0))
-        states = (self._observed(got, part) for got, part in zip(observed, parts, strict=True))
+        states = (self._observed(got, part) for got, part in zip(observed, seen, strict=True))
         errors = run.fold(states, serial_items, timeout)
         self.runner.batch_errors.update(errors)
         finished = {a.scorer.prefix: a.context.batch for a in self.runner.active if a.scorer.batch is not None}
@@ -367,19 +373,27 @@ def reports(runner: Runner, batch: Batch, executor: str, workers: int) -> Iterat
 
 
 def rendered(
-    runner: Runner, batch: Batch, executor: str, workers: int, render: Render | None = None
+    runner: Runner,
+    batch: Batch,
+    executor: str,
+    workers: int,
+    render: Render | None = None,
+    context: Batch | None = None,
 ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
     """:func:`reports`, each with the report writers' text ``render`` made of it in a local worker (else None).
 
     See :meth:`copydesk.runner.Runner.rendered`; a cluster's workers render too, when
-    ``render`` pickles (else the client renders their reports).
+    ``render`` pickles (else the client renders their reports). ``context``: what the
+    batch pass reads instead of ``batch`` (``--changed-since``: every file under the
+    paths given, of which ``batch`` holds the changed ones).
     """
     if executor == "local":
-        yield from runner.rendered(lambda: iter(batch), workers, render, batch.deferred)
+        seen = None if context is None else (lambda: iter(context))
+        yield from runner.rendered(lambda: iter(batch), workers, render, batch.deferred, seen)
         return
     client = connect(executor)
     try:
-        yield from Cluster(client, runner, RunSpec.of(runner.config), render).run(batch)
+        yield from Cluster(client, runner, RunSpec.of(runner.config), render).run(batch, context)
     finally:
         client.close()
 

@@ -18,7 +18,10 @@ computed"):
 * **A short article needs a minimum of evidence** (:func:`evidence_floor`): one shorter
   than ``min_words`` words with no finding scores at least the floor of the second
   grade band (B, 70) before the truncation factor. Its few words leave missing
-  sourcing too little to go on; one finding, of any severity, is evidence enough.
+  sourcing too little to go on; one finding, of any severity, is evidence enough. The
+  floor holds after the factors of scorers outside the model, and one warning of
+  theirs alone is not evidence enough (:data:`OUTSIDE_EVIDENCE`: two warnings or one
+  error are): at the 300-word floor it would cost a factor 0.66 by itself.
 * A copy the truncation scorer is at least :data:`TRUNCATED_AT` sure was cut is
   marked ``truncated``; the learned model (:mod:`copydesk.model`) grades it down by a
   factor rather than wiping out the other evidence.
@@ -91,17 +94,38 @@ def grade(score: float, settings: ScoringSettings) -> tuple[str, str]:
     return band, settings.verdicts.get(band, "")
 
 
-def evidence_floor(words: int, findings: int, settings: ScoringSettings) -> float:
+#: The findings of scorers outside the model (counted through their sub-score's factor) are
+#: evidence enough to lift a short article's floor when their severity penalties add up to
+#: this many warnings' (two warnings, or one error): one warning or info alone is not.
+OUTSIDE_EVIDENCE = 2.0
+
+
+def evidence_floor(words: int, findings: int, settings: ScoringSettings, outside: float = 0.0) -> float:
     """The least score (before the truncation factor) of an article of ``words`` words with ``findings`` findings.
 
     The floor of the second grade band (B) when the article is shorter than
     ``min_words`` and has no finding (suppressed ones are not counted: they never reach
-    the report); otherwise 0. Raising it never takes a finding or a word away, so the
-    score stays monotonic in the evidence of a problem.
+    the report), and the findings of scorers the model does not weigh add up to a
+    penalty ``outside`` under :data:`OUTSIDE_EVIDENCE` warnings'; otherwise 0. Raising
+    it never takes a finding or a word away, so the score stays monotonic in the
+    evidence of a problem.
     """
-    if words >= settings.min_words or findings or len(settings.grades) < 2:
+    enough = OUTSIDE_EVIDENCE * settings.severity_penalty.get("warning", 1.0)
+    if words >= settings.min_words or findings or outside >= enough or len(settings.grades) < 2:
         return 0.0
     return settings.grades[1][1]
+
+
+def raised(points: Mapping[str, float], before: float, floor: float) -> tuple[float, dict[str, float]]:
+    """A score ``before`` raised to at least ``floor``, and its ``points`` lost (adding up to ``100 - before``) scaled alike.
+
+    Under the floor fewer points are lost, split in the same proportions; a score at or
+    above the floor is returned as it is.
+    """
+    if before >= floor or before >= 100.0:
+        return before, dict(points)
+    keep = (100.0 - floor) / (100.0 - before)
+    return floor, {name: part * keep for name, part in points.items()}
 
 
 #: Truncation confidence from which a report marks the copy ``truncated``.

@@ -64,6 +64,18 @@ def filter_paths(paths: Sequence[str], ref: str, sources: Mapping[str, Any], cwd
     Files keep the form their path was given in (relative paths stay relative to
     ``cwd``), so article ids, and with them baseline fingerprints, do not change.
     """
+    return split_paths(paths, ref, sources, cwd)[0]
+
+
+def split_paths(
+    paths: Sequence[str], ref: str, sources: Mapping[str, Any], cwd: Path | None = None
+) -> tuple[list[str], list[str]]:
+    """:func:`filter_paths`, and every file among (or under) ``paths``, changed or not, each once, in the same forms.
+
+    The second list is what the batch pass reads (near-duplicates and contradictory
+    figures are looked for among all of them); the first, what is scored, reported and
+    gated. An article has the same id in both, as batch statistics are kept by id.
+    """
     here = cwd or Path.cwd()
     if STDIN in paths:
         raise UsageError("--changed-since cannot be used with standard input (-)")
@@ -71,6 +83,7 @@ def filter_paths(paths: Sequence[str], ref: str, sources: Mapping[str, Any], cwd
         raise UsageError(f"--changed-since: {shown(ref)} is not a git revision")
     by_repository: dict[Path, set[Path]] = {}
     keep: list[str] = []
+    every: dict[Path, str] = {}
     for given in paths:
         absolute = os.path.isabs(given)
         root = _repository(here / given, given)
@@ -78,9 +91,12 @@ def filter_paths(paths: Sequence[str], ref: str, sources: Mapping[str, Any], cwd
             by_repository[root] = changed_files(ref, root)
         changed = by_repository[root]
         for path in Batch([given if absolute else str(here / given)], sources).files():
-            if Path(path).resolve() in changed:
-                keep.append(path if absolute else os.path.relpath(path, here))
-    return keep
+            form = path if absolute else os.path.relpath(path, here)
+            resolved = Path(path).resolve()
+            every.setdefault(resolved, form)
+            if resolved in changed:
+                keep.append(form)
+    return keep, list(every.values())
 
 
 def _repository(path: Path, given: str) -> Path:

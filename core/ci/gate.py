@@ -62,6 +62,14 @@ class GateSettings:
         """From the ``[gate]`` table."""
         return cls(float(table["fail_under"]), str(table["fail_on"]), str(table["max_failing"]))
 
+    def conditions(self, baseline: bool) -> str:
+        """What makes an article fail this gate, as a run history records it: ``fail_under 45, fail_on error``.
+
+        ``, new findings only`` is added when a baseline decides which findings count.
+        """
+        said = f"fail_under {self.fail_under:g}, fail_on {self.fail_on}"
+        return said + (", new findings only" if baseline else "")
+
     def allowed(self, articles: int) -> int:
         """How many failing articles the batch tolerates."""
         text = self.max_failing.strip()

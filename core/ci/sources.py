@@ -2,7 +2,7 @@
 
 Besides the per-article levers of :mod:`copydesk.ci.gate`, ``copydesk check`` fails
 the batch when a source's mean score is below ``source_fail_under`` (``[gate]``, or
-``--source-fail-under``), and, with ``--compare last|RUN``, when a source's mean
+``--source-fail-under``), and, with ``--compare last|passing|RUN``, when a source's mean
 score dropped by more than ``max_drop`` points or its share of failing articles rose
 by more than ``max_fail_rise`` since that run of the history. A source without a
 scored article has no mean and is not judged on it. Each failure is one gate line

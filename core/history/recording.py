@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from copydesk.history import open_history
 from copydesk.history.compare import regressions
 from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
-from copydesk.history.store import RunRef, run_number
+from copydesk.history.store import LATEST, RunRef, run_number
 
 if TYPE_CHECKING:
     from copydesk.config import Config
@@ -111,11 +111,11 @@ def compare_with(
     """The run ``ref`` names in the history at ``url`` (its listing line), and the sources that regressed since.
 
     :param limits: ``(max_drop, max_fail_rise)``.
-    :returns: None when ``ref`` is ``last`` and no run is recorded yet (this run is the first).
+    :returns: None when ``ref`` is ``last`` or ``passing`` and no such run is recorded yet.
     :raises HistoryError: the history cannot be opened or has no such run.
     """
     with open_history(url) as history:
-        if ref == "last" and not history.runs(limit=1):
+        if ref in LATEST and history.latest(ref) is None:
             return None
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
@@ -135,6 +135,25 @@ def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | No
     return (
         f"run {entry.run_id} was recorded with {' and '.join(changes)}: "
         "a change in a source's score may come from that, not from its articles"
+    )
+
+
+def another_gate(entry: RunEntry, command: str, gate: str | None) -> str | None:
+    """How the recorded run ``entry`` counted failing articles otherwise than this run, or None.
+
+    A ``check`` run counts the articles that fail its gate, a ``score`` run those of the
+    failing grades: under another command or gate the shares failing are not comparable.
+    None too when ``entry`` was recorded before the history kept its command (unknown).
+    """
+    if entry.command is None or (entry.command, entry.gate) == (command, gate):
+        return None
+
+    def said(command: str, gate: str | None) -> str:
+        return f"copydesk {command}" + (f" ({gate})" if gate else "")
+
+    return (
+        f"run {entry.run_id} was recorded by {said(entry.command, entry.gate)}, this run is {said(command, gate)}: "
+        "their shares failing count different failures, so only the mean scores are compared"
     )
 
 
@@ -168,14 +187,18 @@ def run_record(
     articles: tuple[ArticleRecord, ...],
     sources: tuple[SourceSummary, ...],
     cwd: Path | None = None,
+    recorded_by: tuple[str, str | None, bool | None] | None = None,
 ) -> RunRecord:
     """The record of a finished run.
 
     :param when: the time the command line read, ISO 8601 in UTC.
     :param head: the copydesk version and the plugins as ``(name, version)`` pairs.
     :param config: the resolved configuration (digested, see :func:`config_digest`).
+    :param recorded_by: the command (``score``, ``check``) and, for ``check``, its gate
+        (:meth:`copydesk.ci.gate.GateSettings.conditions`) and whether it passed.
     """
     version, plugins = head
+    command, gate, passed = recorded_by or (None, None, None)
     return RunRecord(
         when=when,
         version=version,
@@ -184,4 +207,7 @@ def run_record(
         commit=git_commit(cwd),
         articles=articles,
         sources=sources,
+        command=command,
+        gate=gate,
+        passed=passed,
     )

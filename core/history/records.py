@@ -61,6 +61,12 @@ class RunRecord:
     commit: str | None
     articles: tuple[ArticleRecord, ...]
     sources: tuple[SourceSummary, ...]
+    #: ``score`` or ``check`` (None: recorded before the history kept it).
+    command: str | None = None
+    #: For ``check``, what made an article fail its gate (``fail_under 45, fail_on error``); None for ``score``.
+    gate: str | None = None
+    #: For ``check``, whether its gate passed (``--compare passing``); None for ``score``.
+    passed: bool | None = None
 
     def __post_init__(self) -> None:
         """Normalise ``when`` to UTC, sort articles by key and sources by name; refuse duplicates."""
@@ -95,6 +101,9 @@ class RunEntry:
     config_digest: str
     articles: int
     mean_score: float | None
+    #: ``score`` or ``check`` (None: recorded before the history kept it); see :class:`RunRecord`.
+    command: str | None = None
+    gate: str | None = None
 
 
 @dataclass(frozen=True)

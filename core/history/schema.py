@@ -70,8 +70,21 @@ FIRST = Migration(
     ),
 )
 
+#: Migration 2: the command that recorded each run (``score`` or ``check``) and, for ``check``,
+#: what made an article fail its gate (``fail_under 45, fail_on error``), so ``check
+#: --compare`` can tell another gate from a regression, and whether the gate passed (1 or 0),
+#: for ``--compare passing``. NULL in runs recorded before, and ``gate_passed`` in ``score`` runs.
+RECORDED_BY = Migration(
+    version=2,
+    steps=(
+        "ALTER TABLE runs ADD COLUMN command TEXT",
+        "ALTER TABLE runs ADD COLUMN gate TEXT",
+        "ALTER TABLE runs ADD COLUMN gate_passed INTEGER",
+    ),
+)
+
 #: Every migration, in order; the last one's version is the schema this code writes.
-MIGRATIONS: tuple[Migration, ...] = (FIRST,)
+MIGRATIONS: tuple[Migration, ...] = (FIRST, RECORDED_BY)
 #: How many of a foreign database's table names a refusal lists.
 SHOWN_TABLES = 3
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from types import TracebackType
@@ -23,8 +24,11 @@ from copydesk.models import FrozenDict
 from copydesk.rollup import SourceSummary
 from copydesk.safety import quoted
 
-#: A run as the user names it: its number, or ``"last"`` for the latest recorded.
+#: A run as the user names it: its number, ``"last"`` for the latest recorded, or ``"passing"`` (see :data:`LATEST`).
 RunRef = int | str
+#: The runs named by a word, as the condition on the latest of them: ``last``, and
+#: ``passing``, the last ``check`` run whose gate passed.
+LATEST = {"last": "", "passing": " WHERE gate_passed = 1"}
 #: The largest run number a database can hold (SQLite's and PostgreSQL's 64-bit integers).
 MAX_RUN = 2**63 - 1
 
@@ -38,7 +42,7 @@ def run_number(ref: RunRef) -> int | None:
     return ref if 0 <= ref <= MAX_RUN else None
 
 
-_RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit"
+_RUN_COLUMNS = "id, recorded_at, version, plugins, config_digest, git_commit, command, gate, gate_passed"
 _SOURCE_COLUMNS = "source, articles, scored, mean, low, high, failing, share_failing, top_rules"
 
 
@@ -61,10 +65,19 @@ class History:
         """Store ``run`` in one transaction; return the number the history gives it."""
         conn = self._conn
         with conn.transaction():
-            head = (run.when, run.version, json.dumps(list(run.plugins)), run.config_digest, run.commit)
+            head = (
+                run.when,
+                run.version,
+                json.dumps(list(run.plugins)),
+                run.config_digest,
+                run.commit,
+                run.command,
+                run.gate,
+                None if run.passed is None else int(run.passed),
+            )
             ((run_id,),) = conn.fetch(
-                "INSERT INTO runs (recorded_at, version, plugins, config_digest, git_commit) "
-                "VALUES (?, ?, ?, ?, ?) RETURNING id",
+                "INSERT INTO runs (recorded_at, version, plugins, config_digest, git_commit, command, gate, gate_passed) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 head,
             )
             conn.execute_many(
@@ -94,23 +107,28 @@ class History:
 
     def _entries(self, where: str, params: tuple[Any, ...], limit: str) -> list[RunEntry]:
         rows = self._conn.fetch(
-            "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score) "
-            f"FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
-            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest ORDER BY r.id DESC" + limit,
+            "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score), "
+            f"r.command, r.gate FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
+            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, r.command, r.gate "
+            "ORDER BY r.id DESC" + limit,
             params,
         )
         return [
-            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean))
-            for i, when, ver, commit, digest, n, mean in rows
+            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean), command, gate)
+            for i, when, ver, commit, digest, n, mean, command, gate in rows
         ]
 
     def resolve(self, ref: RunRef) -> int:
-        """The number of the run ``ref`` names (a number, or ``"last"``); unknown runs are a HistoryError."""
-        if ref == "last":
-            ((latest,),) = self._conn.fetch("SELECT MAX(id) FROM runs")
+        """The number of the run ``ref`` names (a number, ``"last"``, or ``"passing"``: the last whose gate passed).
+
+        Unknown runs are a HistoryError.
+        """
+        if isinstance(ref, str) and ref in LATEST:
+            latest = self.latest(ref)
             if latest is None:
-                raise self._conn.error("no run recorded yet, so there is no 'last' run")
-            return int(latest)
+                what = "no run" if ref == "last" else "no run whose gate passed"
+                raise self._conn.error(f"{what} recorded yet, so there is no {quoted(ref)} run")
+            return latest
         number = run_number(ref)
         if number is None:
             raise self._conn.error(f"run {quoted(str(ref))} is neither a run number nor 'last' (runs go up to {MAX_RUN})")
@@ -118,11 +136,16 @@ class History:
             raise self._conn.error(f"no run {number} in the history (see copydesk history)")
         return number
 
+    def latest(self, word: str) -> int | None:
+        """The number of the run ``word`` (a key of :data:`LATEST`) names, or None when no run is such."""
+        ((latest,),) = self._conn.fetch("SELECT MAX(id) FROM runs" + LATEST[word])
+        return None if latest is None else int(latest)
+
     def run(self, ref: RunRef) -> StoredRun:
         """One whole run: what ran, every article with its rule counts, every source summary."""
         run_id = self.resolve(ref)
         conn = self._conn
-        ((_, when, version, plugins, digest, commit),) = conn.fetch(
+        ((_, when, version, plugins, digest, commit, command, gate, passed),) = conn.fetch(
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
         )
         rules: dict[str, dict[str, int]] = {}
@@ -136,7 +159,10 @@ class History:
                 "SELECT key, digest, source, score, grade FROM articles WHERE run_id = ? ORDER BY key", (run_id,)
             )
         )
-        record = RunRecord(when, version, tuple(json.loads(plugins)), digest, commit, articles, self.sources(run_id))
+        record = RunRecord(
+            when, version, tuple(json.loads(plugins)), digest, commit, articles, self.sources(run_id), command, gate
+        )
+        record = dataclasses.replace(record, passed=None if passed is None else bool(passed))
         return StoredRun(run_id, record)
 
     def sources(self, ref: RunRef) -> tuple[SourceSummary, ...]:

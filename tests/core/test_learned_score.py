@@ -192,8 +192,10 @@ def test_a_third_party_scorer_counts_by_its_subscore_until_the_model_weighs_its_
         features=(marks,),
     )
     plugins = plugin_set(scorers=[scorer])
-    [packaged] = score_batch([PLAIN], plugins)
+    [packaged] = score_batch([PLAIN * 20], plugins)
     assert packaged.score == 50.0  # no packaged feature is loaded: the sub-score's factor is the whole score
+    [brief] = score_batch([PLAIN], plugins)  # no finding in under 300 words: the minimum-evidence floor holds
+    assert brief.score == 70.0 and brief.floored
     own = Model(
         (FeatureNorm("exclaim-marks", marks.name, "problem", "per_1000_words", 1.0, 1.0, 1.0, (0.0,) * 101),),
         100,
@@ -299,3 +301,40 @@ def test_text_markdown_html_and_json_reports_mark_an_article_at_the_evidence_flo
     assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
     assert "B<br>evidence floor" in (tmp_path / "r.md").read_text()
     assert '<div class="muted">evidence floor</div>' in (tmp_path / "r.html").read_text()
+
+
+LOADED = Rule("LDW001", "loaded-word", "Loaded word 'gusts'", Severity.WARNING, "doc")
+
+
+def _loaded(document, context):
+    """One warning per 'gusts' in the body, as a small third-party lexicon scorer would give."""
+    text, at = document.body.text, document.body.text.find("gusts")
+    while at >= 0:
+        yield LOADED.finding(document.body, at, at + 5)
+        at = text.find("gusts", at + 5)
+
+
+def _with_lexicon():
+    from copydesk.models import Scorer
+
+    lexicon = Scorer(prefix="LDW", name="loaded-test", rules=(LOADED,), score=_loaded)
+    return plugin_set(scorers=[lexicon], entry_points=True)
+
+
+def test_one_third_party_warning_cannot_take_a_floored_brief_below_b_and_several_can():
+    """docs/hooks.md: a plugin's sub-score honours the minimum-evidence floor; one finding alone is not enough.
+
+    Before, the one warning's factor (0.66 at the 300-word floor) lifted the floor and took the brief to D.
+    """
+    plugins = _with_lexicon()
+    many = UNSOURCED_BRIEF.replace("gusts were recorded at the", "gusts, gusts and gusts hit the")
+    [[one], [several]] = [
+        score_batch([article(t, title="Storm closes coastal road")], plugins) for t in (UNSOURCED_BRIEF, many)
+    ]
+    assert [f.code for f in one.findings] == ["LDW001"]  # 'gusts' once
+    assert one.grade == "B" and one.floored and one.score == 70.0
+    assert sum(round(100 * s.contribution) for s in one.scorers) == round(100 * (100 - one.score))
+    lexicon = next(s for s in one.scorers if s.name == "loaded-test")
+    assert 0 < lexicon.contribution < 30  # the factor still has its share of the points lost
+    assert [f.code for f in several.findings] == ["LDW001"] * 3  # and no built-in finding
+    assert several.grade in ("D", "F") and not several.floored, several.score

@@ -6,7 +6,7 @@ import itertools
 
 import pytest
 from copydesk.models import Rule, Severity
-from copydesk.scoring import aggregate, evidence_floor, grade, subscore_from_findings
+from copydesk.scoring import aggregate, evidence_floor, grade, raised, subscore_from_findings
 from copydesk.testing import config, document
 
 SETTINGS = config().scoring()
@@ -74,3 +74,26 @@ def test_grade_bands(score: float, band: str) -> None:
 )
 def test_evidence_floor(words: int, findings: int, expected: float) -> None:
     assert evidence_floor(words, findings, SETTINGS) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "findings", "outside", "expected"),
+    [
+        pytest.param(147, 0, 1.0, 70.0, id="one-third-party-warning-alone-is-not-evidence-enough"),
+        pytest.param(147, 0, 1.75, 70.0, id="nor-a-warning-and-three-infos"),
+        pytest.param(147, 0, 2.0, 0.0, id="two-third-party-warnings-are"),
+        pytest.param(147, 0, 3.0, 0.0, id="so-is-one-error"),
+        pytest.param(147, 1, 1.0, 0.0, id="a-scored-finding-still-is"),
+        pytest.param(300, 0, 1.0, 0.0, id="min-words-is-not-short"),
+    ],
+)
+def test_evidence_floor_of_findings_outside_the_model(
+    words: int, findings: int, outside: float, expected: float
+) -> None:
+    assert evidence_floor(words, findings, SETTINGS, outside) == expected
+
+
+def test_a_score_raised_to_the_floor_loses_fewer_points_in_the_same_proportions() -> None:
+    score, points = raised({"a": 30.0, "b": 10.0}, 60.0, 70.0)
+    assert score == 70.0 and points == pytest.approx({"a": 22.5, "b": 7.5})
+    assert raised({"a": 20.0}, 80.0, 70.0) == (80.0, {"a": 20.0})  # above the floor: as it is

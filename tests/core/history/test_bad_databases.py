@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from pathlib import Path
@@ -10,13 +11,14 @@ import pytest
 from copydesk.errors import EXIT_USAGE
 from copydesk.history import MIGRATIONS, HistoryError, Migration, open_history, redact
 from copydesk.history.backends import scrub
-from copydesk.history.schema import FIRST
+from copydesk.history.schema import FIRST, RECORDED_BY
 from history_support import make_run, raw_connect
 
 WHEN = "2024-05-06T09:00:00Z"
 RUN = {"a": ("wire", 80.0, "B", {"HDG001": 1})}
-SECOND = Migration(
-    version=2,
+#: A later schema, as a future copydesk would add it after the real ones.
+LATER = Migration(
+    version=3,
     steps=(
         "ALTER TABLE runs ADD COLUMN note TEXT",
         "CREATE TABLE run_labels (run_id BIGINT NOT NULL REFERENCES runs (id), label TEXT NOT NULL)",
@@ -41,19 +43,43 @@ def _one_line_naming(error: HistoryError, url: str) -> str:
     return message
 
 
+def _run_at_the_first_schema(url: str) -> None:
+    """A history at schema 1 holding one run (of article 'a'), written as copydesk before migration 2 did."""
+    open_history(url, migrations=[FIRST]).close()
+    conn = raw_connect(url)
+    try:
+        conn.execute(
+            "INSERT INTO runs (recorded_at, version, plugins, config_digest, git_commit) "
+            f"VALUES ('{WHEN}', '0.1.0', '[]', 'sha256:cfg', NULL)"
+        )
+        conn.execute(
+            "INSERT INTO articles (run_id, key, digest, source, score, grade) VALUES (1, 'a', 'd', 'wire', 80, 'B')"
+        )
+    finally:
+        conn.close()
+
+
 def test_a_new_database_is_brought_to_the_latest_schema(db_url: str) -> None:
     open_history(db_url).close()
-    assert _versions(db_url) == [m.version for m in MIGRATIONS] == [1]
+    assert _versions(db_url) == [m.version for m in MIGRATIONS] == [1, 2]
 
 
 def test_a_database_at_the_first_schema_migrates_forward_keeping_its_runs(db_url: str) -> None:
-    with open_history(db_url, migrations=[FIRST]) as history:
-        run_id = history.record(make_run(WHEN, RUN))
-    with open_history(db_url, migrations=[FIRST, SECOND]) as history:
-        assert history.run(run_id).record == make_run(WHEN, RUN)
-        history.record(make_run(WHEN, RUN))
+    """Migration 2 adds each run's command and gate (review 11, item 7); a run recorded before has neither."""
+    _run_at_the_first_schema(db_url)
+    checked = dataclasses.replace(make_run(WHEN, RUN), command="check", gate="fail_under 45, fail_on none")
+    with open_history(db_url) as history:
+        old = history.run(1).record
+        assert (old.command, old.gate, [a.key for a in old.articles]) == (None, None, ["a"])
+        assert (history.entry(1).command, history.entry(1).gate) == (None, None)
+        run_id = history.record(checked)
+        assert history.run(run_id).record == checked
+        assert (history.entry(run_id).command, history.entry(run_id).gate) == ("check", "fail_under 45, fail_on none")
     assert _versions(db_url) == [1, 2]
-    conn = raw_connect(db_url)  # migration 2's steps really ran
+    with open_history(db_url, migrations=[*MIGRATIONS, LATER]) as history:  # and on to a later schema
+        assert history.run(run_id).record == checked
+    assert _versions(db_url) == [1, 2, 3]
+    conn = raw_connect(db_url)  # migration 3's steps really ran
     try:
         conn.execute(f"INSERT INTO run_labels (run_id, label) VALUES ({run_id}, 'weekly')")
         assert conn.execute("SELECT note FROM runs ORDER BY id").fetchall() == [(None,), (None,)]
@@ -62,12 +88,12 @@ def test_a_database_at_the_first_schema_migrates_forward_keeping_its_runs(db_url
 
 
 def test_a_newer_schema_is_refused_and_left_untouched(db_url: str) -> None:
-    open_history(db_url, migrations=[FIRST, SECOND]).close()
+    open_history(db_url, migrations=[*MIGRATIONS, LATER]).close()
     with pytest.raises(HistoryError) as caught:
         open_history(db_url, migrations=MIGRATIONS)
     message = _one_line_naming(caught.value, db_url)
-    assert "schema version 2 is newer than this copydesk supports (1)" in message
-    assert _versions(db_url) == [1, 2]
+    assert "schema version 3 is newer than this copydesk supports (2)" in message
+    assert _versions(db_url) == [1, 2, 3]
 
 
 def test_a_locked_database_is_an_error_after_the_timeout(db_url: str) -> None:
@@ -160,11 +186,10 @@ def test_reading_a_missing_sqlite_file_is_an_error_and_creates_nothing(tmp_path:
 
 
 def test_reading_a_history_at_an_older_schema_migrates_it_first(db_url: str) -> None:
-    with open_history(db_url, migrations=[FIRST]) as history:
-        history.record(make_run(WHEN, RUN))
-    with open_history(db_url, migrations=[FIRST, SECOND], create=False) as history:
+    _run_at_the_first_schema(db_url)
+    with open_history(db_url, migrations=[FIRST, RECORDED_BY, LATER], create=False) as history:
         assert len(history.runs()) == 1
-    assert _versions(db_url) == [1, 2]
+    assert _versions(db_url) == [1, 2, 3]
 
 
 def test_a_history_in_a_folder_that_cannot_be_written_is_read_and_recording_says_why(tmp_path: Path) -> None:
@@ -214,7 +239,9 @@ def test_a_directory_named_as_the_history_is_said_to_be_a_directory(tmp_path: Pa
     with pytest.raises(HistoryError) as caught:
         open_history(url, create=create, timeout=1)
     message = _one_line_naming(caught.value, url)
-    assert message.endswith(f": is a directory, not a history file (give a file in it, such as {tmp_path / 'history.db'})")
+    assert message.endswith(
+        f": is a directory, not a history file (give a file in it, such as {tmp_path / 'history.db'})"
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -70,6 +70,7 @@ def test_the_history_outlives_the_connection(db_url: str) -> None:
     ("ref", "problem"),
     [
         ("last", "no run recorded yet"),
+        ("passing", "no run whose gate passed recorded yet, so there is no 'passing' run"),
         (7, "no run 7 in the history"),
         ("7", "no run 7"),
         ("yesterday", "neither a run number nor 'last'"),
@@ -78,6 +79,24 @@ def test_the_history_outlives_the_connection(db_url: str) -> None:
 def test_an_unknown_run_is_a_history_error(db_url: str, ref: Any, problem: str) -> None:
     with open_history(db_url) as history, pytest.raises(HistoryError, match=problem):
         history.run(ref)
+
+
+def test_passing_names_the_last_check_run_whose_gate_passed(db_url: str) -> None:
+    """``--compare passing`` (review 11, item 7): a failed night is never the next night's base."""
+    import dataclasses
+
+    def checked(when: str, passed: bool | None, command: str = "check") -> Any:
+        return dataclasses.replace(make_run(when, RUN_MON), command=command, passed=passed)
+
+    with open_history(db_url) as history:
+        history.record(checked(MON, True))
+        history.record(checked(TUE, False))
+        assert (history.resolve("passing"), history.resolve("last")) == (1, 2)
+        history.record(checked(WED, None, "score"))  # a score run has no gate to pass
+        history.record(checked(WED, True))
+        history.record(checked(WED, False))
+        assert (history.resolve("passing"), history.resolve("last")) == (4, 5)
+        assert [history.run(n).record.passed for n in (1, 2, 3)] == [True, False, None]
 
 
 def test_trend_gives_each_sources_mean_per_run_oldest_first(db_url: str) -> None:
