@@ -387,9 +387,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     Raises :class:`copydesk.errors.CopydeskError` for problems that stop the run
     before any article is scored (configuration, plugins, missing paths, formats).
     """
-    session = Session.open(options)
-    if options.gate and not session.runner.active:
-        raise UsageError(NOTHING_TO_GATE)
+    session = _opened(options)
     for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
         stderr(line)
     paths, every = _paths(options, session, stderr)
@@ -402,9 +400,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     outputs.writers.extend(options.writers)
     settings = GateSettings.from_table(session.config.gate)
     gate = Gate(settings, baseline=baseline)
-    plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd, options.changed_since)
-    if options.gate:
-        plan = dataclasses.replace(plan, command="check", gate=settings.conditions(baseline is not None))
+    plan = _planned(session, options, settings, baseline is not None)
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick, _long_lived_heap():
@@ -441,6 +437,22 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     if options.gate:  # the verdict comes last, naming whatever else set the exit code
         _gate_lines(gate, ending.verdict, stderr, _not_the_gate(code, tally))
     return code
+
+
+def _opened(options: RunOptions) -> Session:
+    """The run's session; a :class:`UsageError` for ``check`` with no scorer running (every article would pass)."""
+    session = Session.open(options)
+    if options.gate and not session.runner.active:
+        raise UsageError(NOTHING_TO_GATE)
+    return session
+
+
+def _planned(session: Session, options: RunOptions, settings: GateSettings, baselined: bool) -> HistoryPlan:
+    """What the run records in the history: a ``check`` run also records its gate (what fails an article)."""
+    plan = HistoryPlan.of(session, options.history, options.compare, options.now, options.cwd, options.changed_since)
+    if options.gate:
+        plan = dataclasses.replace(plan, command="check", gate=settings.conditions(baselined))
+    return plan
 
 
 #: The collector's first threshold while articles are scored (Python's default is 700).
