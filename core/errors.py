@@ -70,6 +70,12 @@ class PluginError(CopydeskError):
         )
 
 
+class PluginMismatch(CopydeskError):
+    """A Dask worker loads other plugins (or another copydesk) than the client: its scores would differ (exit 3)."""
+
+    exit_code = EXIT_INTERNAL
+
+
 class PluginFailure(CopydeskError):
     """A plugin's code failed in a way that ends the run (exit 3); the message names the plugin and what happened."""
 

@@ -130,6 +130,8 @@ class Runner:
     def __init__(self, plugins: PluginSet, config: Config) -> None:
         """Resolve each scorer's settings, selected rules, severities and weight."""
         self.config = config
+        #: The plugins loaded (a Dask cluster's workers must load the same: :mod:`copydesk.scale`).
+        self.plugins = plugins.plugins
         self.scoring = config.scoring()
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
         path = config.model_path() or packaged_model_path()

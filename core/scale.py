@@ -28,11 +28,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from copydesk import batchpass
+from copydesk import __version__, batchpass
 from copydesk.batchpass import BatchRun, Observed
 from copydesk.config import Config
-from copydesk.errors import UsageError, describe
-from copydesk.manager import load_plugins
+from copydesk.errors import PluginError, PluginMismatch, UsageError, describe
+from copydesk.manager import PluginInfo, load_plugins
 from copydesk.models import Article, ArticleReport, Unreadable
 from copydesk.pool import Render, Rendered, _rendered
 from copydesk.runner import Runner
@@ -49,6 +49,8 @@ SHIPPED = 64
 #: Partitions in flight per worker (bounds what the client holds).
 IN_FLIGHT = 3
 NEEDS = "the Dask executor needs dask[distributed]: pip install 'copydesk[scale]'"
+#: A loaded plugin as the client and the workers compare it: name, distribution, version.
+Identity = tuple[str, str, str]
 
 
 @dataclass(frozen=True)
@@ -71,21 +73,27 @@ class Part:
 
 @dataclass(frozen=True)
 class RunSpec:
-    """What a worker needs to rebuild the run's runner: the configuration, picklable."""
+    """What a worker needs to rebuild the run's runner: the configuration, picklable.
+
+    :ivar plugins: the client's loaded plugins and copydesk's version, which each
+        worker checks its own against before it reads or scores anything.
+    """
 
     data: Mapping[str, Any]
     source: str
     user: tuple[frozenset[str], frozenset[str], frozenset[str]]
+    plugins: tuple[str, tuple[Identity, ...]]
 
     @classmethod
-    def of(cls, config: Config) -> RunSpec:
-        """The spec of ``config``."""
-        return cls(_thaw(config.data), config.source, (config.user_plugins, config.user_weights, config.user_severity))
+    def of(cls, config: Config, plugins: Iterable[PluginInfo]) -> RunSpec:
+        """The spec of ``config`` run with ``plugins`` (the client's)."""
+        user = (config.user_plugins, config.user_weights, config.user_severity)
+        return cls(_thaw(config.data), config.source, user, (__version__, identities(plugins)))
 
     @property
     def token(self) -> str:
-        """A digest naming this configuration (workers cache one runner per token)."""
-        return hashlib.blake2b(pickle.dumps((self.data, self.source)), digest_size=16).hexdigest()
+        """A digest naming this configuration and plugin set (workers cache one runner per token)."""
+        return hashlib.blake2b(pickle.dumps((self.data, self.source, self.plugins)), digest_size=16).hexdigest()
 
     def config(self) -> Config:
         """The configuration again."""
@@ -101,6 +109,57 @@ def _thaw(value: Any) -> Any:
     return value
 
 
+def identities(plugins: Iterable[PluginInfo]) -> tuple[Identity, ...]:
+    """Each plugin's name, distribution and version, by name."""
+    return tuple(sorted((p.name, p.distribution, p.version) for p in plugins))
+
+
+def difference(client: tuple[str, tuple[Identity, ...]], here: tuple[str, tuple[Identity, ...]]) -> str:
+    """How the plugins loaded ``here`` differ from the ``client``'s (each: copydesk's version, identities); empty when alike."""
+    (ours, loaded), (theirs, wanted) = here, client
+    mine, want = {i[0]: i for i in loaded}, {i[0]: i for i in wanted}
+    parts = [f"copydesk {ours} (the client's {theirs})"] if ours != theirs else []
+    parts += [f"missing {_shown(want[n])}" for n in sorted(want.keys() - mine.keys())]
+    parts += [f"extra {_shown(mine[n])}" for n in sorted(mine.keys() - want.keys())]
+    parts += [
+        f"{_shown(mine[n])} (the client's {_shown(want[n])})"
+        for n in sorted(mine.keys() & want.keys())
+        if mine[n] != want[n]
+    ]
+    return "; ".join(parts)
+
+
+def _shown(identity: Identity) -> str:
+    """``name version``, with the distribution when it is not the name's own."""
+    name, distribution, version = identity
+    shown = f"{name} {version}"
+    return shown if distribution.replace("_", "-").lower() == name.lower() else f"{shown} ({distribution})"
+
+
+def check_plugins(spec: RunSpec, plugins: Iterable[PluginInfo], where: str) -> None:
+    """Raise PluginMismatch, naming ``where`` (a worker's address) and the difference, when ``plugins`` are not the client's."""
+    if found := difference(spec.plugins, (__version__, identities(plugins))):
+        worker = f"worker {where}: " if where else ""
+        raise PluginMismatch(f"{worker}plugins differ from the client's: {found}")
+
+
+def _here() -> str:
+    """The address of the Dask worker running this (empty outside a worker)."""
+    try:
+        return str(importlib.import_module("distributed").get_worker().address)
+    except (ImportError, ValueError):
+        return ""
+
+
+def worker_difference(spec: RunSpec) -> str:
+    """Run on each worker before the run (``Client.run``): how its plugins differ from the client's (empty when alike)."""
+    try:
+        check_plugins(spec, load_plugins(disable=spec.data["run"]["disable"]).plugins, "")
+    except (PluginError, PluginMismatch) as exc:
+        return str(exc)
+    return ""
+
+
 _RUNNERS: dict[str, Runner] = {}
 
 
@@ -111,7 +170,9 @@ def _runner(spec: RunSpec, stats: tuple[str, Mapping[str, Any], Mapping[str, str
         if len(_RUNNERS) > 4:
             _RUNNERS.clear()
         config = spec.config()
-        runner = Runner(load_plugins(disable=config.run["disable"]), config)
+        plugins = load_plugins(disable=config.run["disable"])
+        check_plugins(spec, plugins.plugins, _here())
+        runner = Runner(plugins, config)
         if stats is not None:
             _, finished, errors = stats
             runner.active = tuple(
@@ -280,6 +341,29 @@ def connect(address: str) -> Any:
         raise UsageError(f"--executor {address}: cannot reach the Dask scheduler ({describe(exc)})") from exc
 
 
+def check_workers(client: Any, spec: RunSpec) -> None:
+    """Raise PluginMismatch, naming the first worker and the difference, when a worker's plugins are not the client's.
+
+    Each worker checks again when it builds its runner (for a worker that joins later).
+    """
+    try:
+        found = client.run(worker_difference, spec)
+    except Exception as exc:  # isolation point: plugin (a worker's copydesk without this check, or failing it)
+        why = f"a worker cannot compare its plugins with the client's (another copydesk there?): {describe(exc)}"
+        raise PluginMismatch(why) from exc
+    for address, differs in sorted(found.items()):
+        if differs:
+            raise PluginMismatch(f"worker {address}: {differs}")
+
+
+def _active_client() -> Any:
+    """The ``distributed.Client`` Dask computes with, or None (no distributed, or no client)."""
+    try:
+        return importlib.import_module("distributed").default_client()
+    except (ImportError, ValueError):
+        return None
+
+
 class Cluster:
     """One run on a Dask cluster through ``client``."""
 
@@ -308,6 +392,7 @@ class Cluster:
 
         ``context``: what the batch pass reads instead of ``batch`` (see :func:`rendered`).
         """
+        check_workers(self.client, self.spec)
         parts = list(partitions(batch, self.runner.config.sources, self.workers))
         seen = parts if context is None else list(partitions(context, self.runner.config.sources, self.workers))
         run = BatchRun(self.runner)
@@ -362,6 +447,8 @@ def _result(future: Any) -> Any:
     """A future's result, or the exception that ended its task (a worker that died, a task that raised)."""
     try:
         return future.result()
+    except PluginMismatch:
+        raise
     except Exception as exc:  # isolation point: scoring (the task ran a plugin on a worker)
         return exc
 
@@ -393,7 +480,7 @@ def rendered(
         return
     client = connect(executor)
     try:
-        yield from Cluster(client, runner, RunSpec.of(runner.config), render).run(batch, context)
+        yield from Cluster(client, runner, RunSpec.of(runner.config, runner.plugins), render).run(batch, context)
     finally:
         client.close()
 
@@ -435,6 +522,9 @@ def score_collection(collection: Any, config: Config | None = None) -> Any:
 
     :param config: the run configuration (default: the packaged one plus the project's
         ``copydesk.toml``, as ``copydesk score`` finds it).
+    :raises copydesk.errors.PluginMismatch: a worker loads other plugins, or another
+        copydesk, than this process (checked on every worker of an active
+        ``distributed.Client`` first, and by each worker before it reads or scores).
     """
     try:
         dask = importlib.import_module("dask")
@@ -446,9 +536,11 @@ def score_collection(collection: Any, config: Config | None = None) -> Any:
     config = config or load_config()
     bag = collection.to_bag(format="dict") if hasattr(collection, "to_bag") else collection
     parts = bag.to_delayed()
-    spec = RunSpec.of(config)
-    observed = dask.compute(*[dask.delayed(_observe_records)(spec, part) for part in parts])
     runner = Runner(load_plugins(disable=config.run["disable"]), config)
+    spec = RunSpec.of(config, runner.plugins)
+    if (client := _active_client()) is not None:
+        check_workers(client, spec)
+    observed = dask.compute(*[dask.delayed(_observe_records)(spec, part) for part in parts])
     errors = BatchRun(runner).fold((o for _, o in observed), (), float(config.run.get("article_timeout", 0)))
     if any(a.scorer.batch is not None and a.scorer.batch.merge is None for a in runner.active):
         raise UsageError("score_collection needs every batch pass to have merge (see docs/hooks.md)")

@@ -11,16 +11,18 @@ import io
 import json
 import pickle
 import random
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from copydesk import app, scale, testing
+from copydesk.errors import PluginMismatch
 from copydesk.formats.json import JsonlWriter, JsonWriter
 from copydesk.formats.schema import article_dict
 from copydesk.formats.writers import Renderer
@@ -28,11 +30,13 @@ from copydesk.manager import load_plugins
 from copydesk.models import ArticleReport, RunInfo
 from copydesk.pool import Rendered
 from copydesk.runner import Runner
-from copydesk.scale import Part, _jsonl_parts, read_part
+from copydesk.scale import Part, RunSpec, _jsonl_parts, read_part
 from copydesk.sources import Batch
 
 REPO = Path(__file__).resolve().parents[2]
 distributed = pytest.importorskip("distributed")
+#: A plugin the cluster's workers do not load.
+LOADED_WORDS = ("loaded-words", "loaded-words", "0.1.0")
 
 
 @pytest.fixture(scope="module")
@@ -176,3 +180,70 @@ def test_a_render_the_workers_cannot_load_leaves_the_rendering_to_the_client(tmp
     got = list(scale.rendered(runner, Batch([str(path)], runner.config.sources), scheduler, 2, _HereOnly()))
     assert [(r.id, p) for r, p in got] == [(f"r{i}", None) for i in range(12)]
     assert all(r.scorers and not r.failed_scorers for r, _ in got)  # scored whole, not lost with its partition
+
+
+def _plugin_site(tmp_path: Path) -> Path:
+    """A folder holding an installed plugin distribution (``loaded-words 0.1.0``) the cluster's workers do not see."""
+    site = tmp_path / "site"
+    info = site / "loaded_words-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: loaded-words\nVersion: 0.1.0\n")
+    (info / "entry_points.txt").write_text("[copydesk]\nloaded-words = loaded_words\n")
+    (site / "loaded_words.py").write_text('"""A plugin that provides nothing: loading it is the difference."""\n')
+    return site
+
+
+def test_a_client_with_a_plugin_the_workers_lack_stops_with_one_line_and_exit_3(tmp_path: Path, scheduler: str) -> None:
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in records(20)))
+    out = tmp_path / "out.json"
+    run = subprocess.run(
+        [sys.executable, "-m", "copydesk", "score", "-f", "json", "-o", str(out), "--executor", scheduler, str(batch)],
+        capture_output=True,
+        check=False,
+        env=testing.python_env([_plugin_site(tmp_path)]),
+        cwd=REPO,
+    )
+    assert run.returncode == 3, run.stderr
+    lines = run.stderr.decode().splitlines()
+    assert len(lines) == 1, lines
+    assert re.fullmatch(
+        r"copydesk: error: worker tcp://127\.0\.0\.1:\d+: plugins differ from the client's: missing loaded-words 0\.1\.0",
+        lines[0],
+    ), lines
+    assert not out.exists()  # nothing scored, nothing written
+
+
+def test_score_collection_refuses_workers_whose_plugins_differ_before_it_scores(
+    scheduler: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dask.bag as db
+    from copydesk.scale import score_collection
+
+    real = scale.identities  # the workers run their own; only this client's spec gains the plugin
+    monkeypatch.setattr(scale, "identities", lambda plugins: tuple(sorted((*real(plugins), LOADED_WORDS))))
+    with distributed.Client(scheduler.replace("dask://", "tcp://")), pytest.raises(PluginMismatch) as raised:
+        score_collection(db.from_sequence(records(6), npartitions=2))
+    assert re.fullmatch(
+        r"worker tcp://127\.0\.0\.1:\d+: plugins differ from the client's: missing loaded-words 0\.1\.0", str(raised.value)
+    )
+
+
+def test_a_worker_builds_no_runner_for_a_spec_whose_plugins_are_not_its_own() -> None:
+    config = testing.config()
+    plugins = load_plugins().plugins
+    assert scale._runner(RunSpec.of(config, plugins)).plugins == plugins
+    wanted = RunSpec.of(config, plugins)
+    spec = replace(wanted, plugins=(wanted.plugins[0], tuple(sorted((*wanted.plugins[1], LOADED_WORDS)))))
+    with pytest.raises(PluginMismatch, match=r"^plugins differ from the client's: missing loaded-words 0\.1\.0$"):
+        scale._runner(spec)
+
+
+def test_the_difference_names_each_missing_extra_and_other_plugin_and_copydesk_s_version() -> None:
+    ours = ("1.0", (("hedging", "copydesk", "1.0"), ("loaded-words", "loaded-words", "0.2.0"), ("rh", "rh", "1")))
+    client = ("1.1", (("hedging", "copydesk", "1.0"), ("loaded-words", "loaded-words", "0.1.0"), ("x", "pkg-x", "2")))
+    assert scale.difference(ours, ours) == ""
+    assert scale.difference(client, ours) == (
+        "copydesk 1.0 (the client's 1.1); missing x 2 (pkg-x); extra rh 1;"
+        " loaded-words 0.2.0 (the client's loaded-words 0.1.0)"
+    )
