@@ -106,6 +106,7 @@ class Session:
             f"copydesk: warning: disable {safety.quoted(name)}: no plugin of that name is installed (see 'copydesk plugins')"
             for name in self.plugins.unmatched
         ]
+        lines += self._idle_workers()
         if not scores:
             if not self.runner.active:
                 lines.append(
@@ -120,6 +121,16 @@ class Session:
             for name in sorted(self.config.user_weights & idle)
         ]
         return lines + self._unmeasured() + self._unweighed()
+
+    def _idle_workers(self) -> list[str]:
+        """A warning when ``-j``/``[run] workers`` is set for a run on a Dask cluster, which it does not change."""
+        if self.executor == "local" or self.workers == 1:
+            return []
+        return [
+            f"copydesk: warning: workers = {self.workers} (-j/--workers, [run] workers) has no effect with executor"
+            f" {safety.neutralise(self.executor)}: the cluster's workers and their threads set how many articles"
+            " are scored at once"
+        ]
 
     def _unweighed(self) -> list[str]:
         """A warning per running scorer the model weighs that declares a feature the model lacks (fitted without it)."""

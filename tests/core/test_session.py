@@ -151,6 +151,17 @@ def test_warnings_name_a_disabled_plugin_nobody_has(tmp_path: Path, loads: list[
     )
 
 
+def test_warnings_say_workers_have_no_effect_on_a_dask_cluster(tmp_path: Path) -> None:
+    dask = Flags(workers=2, executor="dask://127.0.0.1:8786")
+    line = (
+        "copydesk: warning: workers = 2 (-j/--workers, [run] workers) has no effect with executor"
+        " dask://127.0.0.1:8786: the cluster's workers and their threads set how many articles are scored at once"
+    )
+    assert line in Session.open(Options(config_path=_write(tmp_path, ""), flags=dask)).warnings()
+    for flags in (replace(dask, workers=1), replace(dask, executor="local")):
+        assert not [w for w in Session.open(Options(flags=flags)).warnings() if "workers =" in w]
+
+
 def test_survey_records_a_failed_plugin_and_a_refused_setting_instead_of_raising(
     tmp_path: Path, reads: list[Path], loads: list[Any]
 ) -> None:
