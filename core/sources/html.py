@@ -2,9 +2,9 @@
 
 trafilatura (the ``copydesk[html]`` extra) pulls in lxml and friends, so it stays
 optional; ``[sources] html_extractor`` pins one extractor. The built-in one keeps the
-text of block elements one per line and drops ``script``, ``style``, ``nav``,
-``header``, ``footer``, ``aside``, ``form`` and ``noscript``; it does not try to tell
-content from boilerplate beyond that.
+text of block elements one per line (a table's rows too, a space between cells) and
+drops ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and
+``noscript``; it does not try to tell content from boilerplate beyond that.
 
 Findings are placed in the HTML file itself: every character of the title and body
 remembers the span of the file it came from (:mod:`copydesk.sources._placed`), so
@@ -44,6 +44,8 @@ EXTRACTORS = ("auto", "builtin", "trafilatura")
 WINDOW = 65_536
 #: How far past the previous word a word of an unmatched line is looked for.
 WORD_WINDOW = 256
+#: Table cells: each starts a new word (a space before it), rows a new line (``tr`` is a block).
+CELLS = frozenset({"td", "th"})
 BLOCK = frozenset(
     {
         "p",
@@ -130,6 +132,9 @@ class _TextParser(HTMLParser):
         elif tag in BLOCK:
             self._flush()
             self.in_h1 = tag == "h1" and not self.h1
+        elif tag in CELLS and not self.skip_depth:
+            at = self._here()
+            self.current.append(Piece(" ", at, at))  # collapsed away at the start of a row
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.skip:

@@ -172,3 +172,19 @@ def test_an_unknown_html_extractor_is_a_config_error(tmp_path: Path) -> None:
     path.write_text('[sources]\nhtml_extractor = "lxml"\n')
     with pytest.raises(ConfigError, match=r"sources\.html_extractor must be auto, builtin or trafilatura, not 'lxml'"):
         load_config(path)
+
+
+def test_the_builtin_extractor_keeps_table_cells_apart_and_placed(tmp_path: Path) -> None:
+    """A row is a line and its cells are words apart, not ``YearBudget`` (review 12, item 10)."""
+    html = (
+        "<html><body><article><h1>T</h1><p>Intro, the clerk said.</p>\n"
+        "<table><tr><th>Year</th><th>Budget</th></tr>\n<tr><td>2024</td><td>&pound;4m</td></tr></table>"
+        "</article></body></html>"
+    )
+    assert html_to_text(html, trafilatura=False)[1] == "Intro, the clerk said.\nYear Budget\n2024 £4m"
+    path = tmp_path / "table.html"
+    path.write_text(html, encoding="utf-8")
+    art = article(path, "builtin")
+    at = art.body.index("2024 £4m")
+    placed = in_file(finding("text", at, at + len("2024 £4m")), art.source)
+    assert html[placed.start : placed.end] == "2024</td><td>&pound;4m"
