@@ -125,8 +125,9 @@ class SourceRef:
 
     For a file (``record`` is None) ``title_at``/``body_at`` give the position of each
     field in the decoded file; an extracted field (HTML) has a ``title_map``/``body_map``
-    instead, placing each character. For a JSONL/CSV record, ``record`` is the 1-based line
-    (JSONL) or line of the row's start (CSV), and offsets are into the record's fields.
+    (and a ``byline_map`` when the page's byline was found in its text) instead, placing
+    each character. For a JSONL/CSV record, ``record`` is the 1-based line (JSONL) or
+    line of the row's start (CSV), and offsets are into the record's fields.
     """
 
     path: str
@@ -140,6 +141,8 @@ class SourceRef:
     byline_at: Position | None = None
     title_map: TextMap | None = None
     body_map: TextMap | None = None
+    #: Where each character of the byline stands in the file (HTML input: where the page's byline text is), if known.
+    byline_map: TextMap | None = None
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ def in_file(finding: Finding, source: SourceRef | None) -> Finding:
     """
     if source is None or source.record is not None or whole_article(finding):
         return finding
-    mapped = source.title_map if finding.field == "title" else source.body_map
+    mapped = {"title": source.title_map, "byline": source.byline_map}.get(finding.field, source.body_map)
     if mapped is not None:
         return _mapped(finding, mapped)
     base = {"title": source.title_at, "byline": source.byline_at}.get(finding.field, source.body_at)

@@ -2,9 +2,9 @@
 
 trafilatura (the ``copydesk[html]`` extra) pulls in lxml and friends, so it stays
 optional; ``[sources] html_extractor`` pins one extractor. The built-in one keeps the
-text of block elements one per line and drops ``script``, ``style``, ``nav``,
-``header``, ``footer``, ``aside``, ``form`` and ``noscript``; it does not try to tell
-content from boilerplate beyond that.
+text of block elements one per line (a table's rows too, a space between cells) and
+drops ``script``, ``style``, ``nav``, ``header``, ``footer``, ``aside``, ``form`` and
+``noscript``; it does not try to tell content from boilerplate beyond that.
 
 Findings are placed in the HTML file itself: every character of the title and body
 remembers the span of the file it came from (:mod:`copydesk.sources._placed`), so
@@ -18,6 +18,15 @@ after an ``ignore`` comment is followed by a blank line, so the comment covers
 exactly that block. trafilatura drops comments, so they are put back before the first
 of its lines that follows them in the file. Comments inside scripts and other
 invisible elements are not directives.
+
+Both extractors read the page's metadata the same way (:class:`PageMeta`): its URL
+(``<link rel="canonical">``, else ``<meta property="og:url">``, absolute ``http(s)``
+only) becomes the article's ``url``, so the page rolls up under its host, as a record
+with a ``url`` does; ``og:site_name`` is kept as metadata ``site_name``; the byline is
+``<meta name="author">`` (with trafilatura, else the author it finds in JSON-LD or a
+byline element). The byline is placed where its text first stands in the page's
+visible text, so a finding about it (``TPL002``) points there; else it is a field of
+its own, as a record's ``byline`` is.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import functools
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from typing import IO, Any, NamedTuple
+from urllib.parse import urlsplit
 
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import InputFormat, read_whole
@@ -44,6 +54,12 @@ EXTRACTORS = ("auto", "builtin", "trafilatura")
 WINDOW = 65_536
 #: How far past the previous word a word of an unmatched line is looked for.
 WORD_WINDOW = 256
+#: The ``<meta>`` tags read as page metadata, by their ``property`` or ``name``, and the key each is kept under.
+META_TAGS = {"og:url": "og:url", "og:site_name": "site_name", "author": "author"}
+#: A metadata value longer than this (characters, white space collapsed) is cut.
+MAX_META = 1000
+#: Table cells: each starts a new word (a space before it), rows a new line (``tr`` is a block).
+CELLS = frozenset({"td", "th"})
 BLOCK = frozenset(
     {
         "p",
@@ -74,6 +90,11 @@ BLOCK = frozenset(
 )
 
 
+def _meta_text(value: str | None) -> str | None:
+    """A metadata value with its white space collapsed, cut at :data:`MAX_META` characters; None when empty."""
+    return " ".join((value or "")[: MAX_META * 4].split())[:MAX_META] or None
+
+
 class _TextParser(HTMLParser):
     """Collect the title and the block-separated visible text of a page, as placed pieces.
 
@@ -95,6 +116,7 @@ class _TextParser(HTMLParser):
         self.current: list[Piece] = []
         self.comments: list[Piece] = []  # copydesk directives outside skipped elements
         self.end_paragraph = False  # a suppression comment covers the next block only
+        self.meta: dict[str, str] = {}  # canonical, og:url, site_name, author: the first of each
 
     def _here(self) -> int:
         return self.line_starts.offset(*self.getpos())
@@ -120,8 +142,22 @@ class _TextParser(HTMLParser):
         words = directive.split(":", 1)[1].split()
         self.end_paragraph = bool(words) and words[0].lower() == "ignore"
 
+    def _metadata(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Keep a ``<link rel="canonical">`` or a :data:`META_TAGS` ``<meta>`` (the first of each)."""
+        values = dict(attrs)
+        if tag == "link":
+            key = "canonical" if "canonical" in (values.get("rel") or "").lower().split() else None
+            value = values.get("href")
+        else:
+            key = META_TAGS.get((values.get("property") or values.get("name") or "").strip().lower())
+            value = values.get("content")
+        if key and (text := _meta_text(value)):
+            self.meta.setdefault(key, text)
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.skip:
+        if tag in ("meta", "link"):
+            self._metadata(tag, attrs)
+        elif tag in self.skip:
             self.skip_depth += 1
         elif tag in FURNITURE:
             self.furniture_depth += 1
@@ -130,6 +166,9 @@ class _TextParser(HTMLParser):
         elif tag in BLOCK:
             self._flush()
             self.in_h1 = tag == "h1" and not self.h1
+        elif tag in CELLS and not self.skip_depth:
+            at = self._here()
+            self.current.append(Piece(" ", at, at))  # collapsed away at the start of a row
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.skip:
@@ -156,11 +195,46 @@ class _TextParser(HTMLParser):
                 self.h1.extend(pieces)
 
 
+class PageMeta(NamedTuple):
+    """A page's metadata: its byline (and the pieces placing it in the file, if found), URL and site name."""
+
+    byline: str | None = None
+    byline_at: tuple[Piece, ...] = ()
+    url: str | None = None
+    site_name: str | None = None
+
+
 class Extracted(NamedTuple):
-    """A page's title and body, each as pieces placed in the file."""
+    """A page's title and body, each as pieces placed in the file, and its metadata."""
 
     title: list[Piece]
     body: list[Piece]
+    meta: PageMeta = PageMeta()
+
+
+def _web_url(value: str | None) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host (a relative one names no site)."""
+    try:
+        parts = urlsplit(value or "")
+        host = parts.hostname
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and host else None
+
+
+def _page_meta(found: dict[str, str], author: str | None, text: Placed, start: int = 0) -> PageMeta:
+    """The page's metadata from its tags (``found``); ``author`` when the page names none.
+
+    The byline is placed at its first occurrence in ``text`` from ``start`` (the page's
+    visible lines), else left without a place.
+    """
+    byline = found.get("author") or author
+    placed: tuple[Piece, ...] = ()
+    if byline:
+        at = text.text.find(byline, start)
+        placed = tuple(text.slice(at, at + len(byline))) if at >= 0 else ()
+    url = _web_url(found.get("canonical")) or _web_url(found.get("og:url"))
+    return PageMeta(byline, placed, url, found.get("site_name"))
 
 
 def _parse(html: str, lines: LineStarts, skip: frozenset[str] = SKIP) -> _TextParser:
@@ -183,7 +257,13 @@ def _fallback(html: str, lines: LineStarts) -> Extracted:
     """Title and body with the stdlib parser."""
     parser = _parse(html, lines)
     title = collapse(parser.h1 or parser.title)
-    return Extracted(title, joined(_without_title(title, parser.lines)))
+    body = joined(_without_title(title, parser.lines))
+    if not parser.meta:
+        return Extracted(title, body)
+    meta = _page_meta(parser.meta, None, Placed(joined(parser.lines)))
+    if meta.byline and not meta.byline_at:  # not in the body: in a header or an aside, perhaps
+        meta = _page_meta(parser.meta, None, Placed(joined(_parse(html, lines, INVISIBLE).lines)))
+    return Extracted(title, body, meta)
 
 
 def _trafilatura(html: str, lines: LineStarts) -> Extracted:
@@ -203,6 +283,8 @@ def _trafilatura(html: str, lines: LineStarts) -> Extracted:
     visible = _parse(html, lines, INVISIBLE)
     page_title = collapse(visible.title)
     placed = Placed(joined([*([page_title] if page_title else []), *visible.lines]))
+    lines_at = len("".join(p.text for p in page_title)) + 1 if page_title else 0
+    page = _page_meta(visible.meta, _meta_text(getattr(meta, "author", None)), placed, lines_at)
     heading = collapse(visible.h1 or visible.title)
     wanted = " ".join(((meta.title if meta is not None else "") or "").split())
     if not wanted or wanted == "".join(p.text for p in heading):
@@ -210,9 +292,9 @@ def _trafilatura(html: str, lines: LineStarts) -> Extracted:
     else:
         title = align([wanted], placed)[0]
     if not visible.main_text:  # only menus, headers and footers: what trafilatura returned is page furniture
-        return Extracted(title, [])
+        return Extracted(title, [], page)
     body = align([" ".join(line.split()) for line in text.splitlines()], placed)
-    return Extracted(title, joined(_with_comments(_without_title(title, body), visible.comments)))
+    return Extracted(title, joined(_with_comments(_without_title(title, body), visible.comments)), page)
 
 
 def _with_comments(body: list[list[Piece]], comments: list[Piece]) -> list[list[Piece]]:
@@ -313,7 +395,7 @@ def html_to_text(html: str, trafilatura: bool | None = None) -> tuple[str, str]:
     """Extract ``(title, main text)`` from an HTML page (trafilatura by default when it can be imported)."""
     lines = LineStarts(html)
     use = trafilatura_available() if trafilatura is None else trafilatura
-    title, body = (_trafilatura if use else _fallback)(html, lines)
+    title, body, _ = (_trafilatura if use else _fallback)(html, lines)
     return "".join(p.text for p in title), "".join(p.text for p in body)
 
 
@@ -324,7 +406,7 @@ def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Itera
         yield doc
         return
     lines = LineStarts(doc.text)
-    title, body = (_trafilatura if uses_trafilatura(sources) else _fallback)(doc.text, lines)
+    title, body, meta = (_trafilatura if uses_trafilatura(sources) else _fallback)(doc.text, lines)
     body_text = "".join(p.text for p in body)
     if not body_text.strip():
         yield Unreadable(path, "no main text found in the HTML", format="html")
@@ -336,8 +418,17 @@ def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Itera
         encoding_detected=doc.detected,
         title_map=text_map(title, lines) if title else None,
         body_map=text_map(body, lines),
+        byline_map=text_map(meta.byline_at, lines) if meta.byline_at else None,
     )
-    yield Article(id=path, title="".join(p.text for p in title), body=body_text, source=source)
+    yield Article(
+        id=path,
+        title="".join(p.text for p in title),
+        body=body_text,
+        byline=meta.byline,
+        url=meta.url,
+        source=source,
+        meta={"site_name": meta.site_name} if meta.site_name else {},
+    )
 
 
 HTML = InputFormat("html", read_html)

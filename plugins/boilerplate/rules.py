@@ -41,10 +41,10 @@ GENERIC_BYLINE = Rule(
     message="Byline '{text}' names a role or the site instead of a person",
     severity=Severity.WARNING,
     doc="""\
-**What it flags.** A byline near the top of the body (or in the `byline` field) whose
-words after "by", "posted by", "author:" are all role words ("by Chief Editor", "by
-Admin", "Staff Writer", "by Editorial Team"), or the site's own name taken from the
-article URL.
+**What it flags.** A byline near the top of the body (or in the `byline` field: front
+matter, a record's field, an HTML page's author) whose words after "by", "posted by",
+"author:" are all role words ("by Chief Editor", "by Admin", "Staff Writer", "by
+Editorial Team"), or the site's own name taken from the article URL.
 
 **Why it matters.** Naming who wrote a piece makes someone accountable for it;
 NewsGuard counts "names its content creators" among its nine credibility criteria.

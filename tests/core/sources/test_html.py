@@ -172,3 +172,90 @@ def test_an_unknown_html_extractor_is_a_config_error(tmp_path: Path) -> None:
     path.write_text('[sources]\nhtml_extractor = "lxml"\n')
     with pytest.raises(ConfigError, match=r"sources\.html_extractor must be auto, builtin or trafilatura, not 'lxml'"):
         load_config(path)
+
+
+#: A page whose generic byline stands in the article's header (the built-in extractor drops
+#: headers, trafilatura drops byline paragraphs) and in ``<meta name="author">``.
+STAFF_PAGE = """<html><head><title>Council approves plan | Gazette</title>
+<meta name="author" content="Staff Reporter">
+<link rel="canonical" href="https://www.gazette.example.com/news/plan">
+<meta property="og:site_name" content="The Gazette"></head>
+<body><article><header><h1>Council approves plan</h1>
+<p class="byline">By Staff Reporter</p></header>
+<p>The council approved a plan to rebuild the harbour wall on Monday, the council leader, Tom Jones, said.</p>
+<p>Critics said the cost could rise, and residents will be asked for their views next week, the clerk said.</p>
+</article></body></html>
+"""
+
+
+def scored(tmp_path: Path, html: str, extractor: str) -> dict[str, Any]:
+    path = tmp_path / "page.html"
+    path.write_text(html, encoding="utf-8")
+    result = run_copydesk("score", str(path), "-f", "json", "--config", config(tmp_path, extractor))
+    [report] = json.loads(result.stdout)["articles"]
+    return report  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_a_generic_byline_in_the_page_is_flagged_where_it_stands_with_either_extractor(
+    tmp_path: Path, extractor: str
+) -> None:
+    """README, HTML input: the page's author is its byline, placed where its text is in the page."""
+    report = scored(tmp_path, STAFF_PAGE, extractor)
+    [byline] = [f for f in report["findings"] if f["code"] == "TPL002"]
+    where = byline["location"]
+    assert where["field"] == "byline" and byline["matched"] == "Staff Reporter"
+    assert (where["line"], where["column"], where["end_line"], where["end_column"]) == (6, 22, 6, 36)
+    lines = STAFF_PAGE.splitlines()
+    assert source_text(lines, (where["line"], where["column"]), (where["end_line"], where["end_column"])) == (
+        "Staff Reporter"
+    )
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_a_generic_byline_only_in_the_metadata_is_a_finding_on_the_byline_field(tmp_path: Path, extractor: str) -> None:
+    """Not in the page's text: the finding is in the byline field itself, as a record's is."""
+    report = scored(tmp_path, STAFF_PAGE.replace('<p class="byline">By Staff Reporter</p>', ""), extractor)
+    [byline] = [f for f in report["findings"] if f["code"] == "TPL002"]
+    assert byline["location"]["field"] == "byline"
+    assert (byline["location"]["start"], byline["location"]["end"]) == (0, len("Staff Reporter"))
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_a_page_with_a_canonical_url_rolls_up_under_its_host(tmp_path: Path, extractor: str) -> None:
+    assert scored(tmp_path, STAFF_PAGE, extractor)["source_name"] == "gazette.example.com"
+    path = tmp_path / "page.html"
+    art = article(path, extractor)
+    assert (art.byline, art.url, dict(art.meta)) == (
+        "Staff Reporter",
+        "https://www.gazette.example.com/news/plan",
+        {"site_name": "The Gazette"},
+    )
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_og_url_stands_in_for_a_relative_or_missing_canonical_link(tmp_path: Path, extractor: str) -> None:
+    page = STAFF_PAGE.replace("https://www.gazette.example.com/news/plan", "/news/plan").replace(
+        "<head>", '<head><meta property="og:url" content="https://Other.example.org/a">'
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    assert article(path, extractor).url == "https://Other.example.org/a"
+    path.write_text(page.replace("https://Other.example.org/a", "/a"), encoding="utf-8")
+    assert article(path, extractor).url is None  # a relative URL names no site: the page rolls up by folder
+
+
+def test_the_builtin_extractor_keeps_table_cells_apart_and_placed(tmp_path: Path) -> None:
+    """A row is a line and its cells are words apart, not ``YearBudget`` (review 12, item 10)."""
+    html = (
+        "<html><body><article><h1>T</h1><p>Intro, the clerk said.</p>\n"
+        "<table><tr><th>Year</th><th>Budget</th></tr>\n<tr><td>2024</td><td>&pound;4m</td></tr></table>"
+        "</article></body></html>"
+    )
+    assert html_to_text(html, trafilatura=False)[1] == "Intro, the clerk said.\nYear Budget\n2024 £4m"
+    path = tmp_path / "table.html"
+    path.write_text(html, encoding="utf-8")
+    art = article(path, "builtin")
+    at = art.body.index("2024 £4m")
+    placed = in_file(finding("text", at, at + len("2024 £4m")), art.source)
+    assert html[placed.start : placed.end] == "2024</td><td>&pound;4m"
