@@ -10,10 +10,11 @@ it (:mod:`copydesk.safety`), once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 from copydesk.config import Config
-from copydesk.model import Model, ReferenceGroup, grade_meaning
+from copydesk.model import Model, ReferenceGroup, grade_meaning, rarity_cost
 from copydesk.scoring import ScoringSettings
 from copydesk.session import Session
 
@@ -64,6 +65,31 @@ def floors_note(model: Model, settings: ScoringSettings) -> str:
     )
 
 
+def _credits(model: Model) -> str:
+    """How many features credit a typical value, and the sum ``z`` of an article at every median, in words."""
+    medians = {f.key: f.quantiles[50] for f in model.features}
+    crediting = sum(rarity_cost(f, f.quantiles[50], model.reference_size) < -0.01 for f in model.features)
+    return (
+        f"A typical value can earn it too: {crediting} of the {len(model.features)} features credit their own"
+        " median (a problem that the reference copy usually lacks, with a median of 0, earns the largest credit at"
+        f" 0), so the weighted costs of an article at the median of every feature sum to {model.z(medians):.2f}, not 0."
+    )
+
+
+def calibration(model: Model) -> str:
+    """The calibration target, measured before the truncation factor, and the share the figures show after it."""
+    share, floor = model.calibration.get("share", 0.0), model.calibration.get("floor", 0.0)
+    line = (
+        f"The model is calibrated so that {100 * share:.0f} % of its reference copy scores at least {floor:g}"
+        " before the truncation factor"
+    )
+    group = next((g for g in model.reference if g.name == "professional"), None)
+    if group is not None and model.grade_floors:
+        after = math.fsum(v for band, v in group.grades.items() if model.grade_floors.get(band, -1.0) >= floor)
+        line += f"; after it, as in the figures below, {100 * after:.0f} % does"
+    return line + "."
+
+
 def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]:
     """``copydesk explain`` without a rule: how the score is made and what its grades mean."""
     scorers = sorted({f.scorer for f in model.features})
@@ -73,10 +99,12 @@ def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]
         f" ({', '.join(scorers) or 'none'}), written by copydesk {model.copydesk_version or '?'}.",
         "",
         "Each scorer measures features of the article (densities per 1,000 words, shares of sentences, counts)."
-        " The model compares each with its reference copy: a typical value costs nothing, a rarer one costs in"
-        " proportion to how rare, and more evidence of good sourcing than is typical earns a small credit."
-        " The weighted costs give the score (100: nothing costs anything); a report's contribution per scorer is"
-        " the points it cost, and they add up to 100 minus the score."
+        " The model compares each with its reference copy: a value rarer than the reference's median costs in"
+        " proportion to how rare, and a value on the better side of the median earns a credit (at most ln 2 per"
+        f" feature). {_credits(model)} Credits offset costs: the weighted costs less the credits give the score,"
+        " which stays at 100 while the credits outweigh the costs, so a 100 does not mean nothing is unusual and can"
+        " come with warnings. A report's contribution per scorer is the points it cost, net of its credits (all 0 at"
+        " 100), and they add up to 100 minus the score."
         f" A copy the truncation scorer is sure was cut loses up to {100 * model.truncation_penalty:.0f} % of its score.",
     ]
     if len(settings.grades) >= 2:  # the minimum-evidence floor (copydesk.scoring.evidence_floor)
@@ -86,10 +114,7 @@ def explanation(model: Model, name: str, settings: ScoringSettings) -> list[str]
             f" (grade {band}) before that cut."
         )
     if model.calibration:
-        share, floor = model.calibration.get("share", 0.0), model.calibration.get("floor", 0.0)
-        lines.append(
-            f"The model is calibrated so that {100 * share:.0f} % of its reference copy scores at least {floor:g}."
-        )
+        lines.append(calibration(model))
     lines += ["", f"Grades ([scoring.grades]): {_grades(settings)}.", ""]
     if not model.reference:
         lines.append(

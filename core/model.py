@@ -9,9 +9,11 @@ docs/scoring.md):
    *problem* feature ``c = ln(0.5 / P(X >= x))``, for an *evidence* feature ``c =
    ln(0.5 / P(X <= x))``; the probability is floored at ``0.5 / (n + 1)`` and beyond
    the reference range the cost keeps growing linearly (one unit slope per spread of
-   the upper or lower half). The cost is 0 at the professional median, ln 5 at the
-   90th percentile, and bottoms out at ``-ln 2`` (a bounded credit for
-   better-than-typical evidence). It never falls as problem evidence grows, and
+   the upper or lower half). The cost is ln 5 at the 90th percentile and bottoms out
+   at ``-ln 2`` (a bounded credit). At the median it is 0 only without ties there:
+   the ECDF counts the ties at ``x``, so a problem feature whose median is 0 (most
+   professional copy lacks it) gives its largest credit, ``-ln 2``, at 0, the typical
+   value (docs/scoring.md, section 2). It never falls as problem evidence grows, and
    never rises as good evidence grows.
 2. ``z = sum_j w_j c_j`` with every weight ``w_j >= 0``, and ``score = 100 *
    exp(-scale * max(z, 0))``: monotonic by construction.
@@ -22,7 +24,7 @@ docs/scoring.md):
 4. Truncation is a fixed factor, not learned: ``final = score * (1 -
    truncation_penalty * confidence)``.
 5. Points: ``100 - score`` is split over features in proportion to ``w_j c_j / z``
-   and summed per scorer (a sum can be negative: a credit); truncation's points are
+   and summed per scorer (a sum can be negative: a credit; at ``z <= 0`` every share is 0); truncation's points are
    ``score - final``. Together they add up to ``100 - final``.
 
 A feature the model knows but the article's features lack (its scorer is disabled or

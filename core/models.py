@@ -409,6 +409,22 @@ class Scorer:
 
 
 @dataclass(frozen=True)
+class FeaturePoints:
+    """What one of a scorer's features cost an article under the model, for reports that explain a contribution.
+
+    :ivar name: the feature's name (``Feature.name`` of the scorer).
+    :ivar value: the article's value of the feature.
+    :ivar median: the feature's median over the model's professional reference (its norm).
+    :ivar points: the points of the score it cost (its part of the scorer's contribution).
+    """
+
+    name: str
+    value: float
+    median: float
+    points: float
+
+
+@dataclass(frozen=True)
 class ScorerResult:
     """One scorer's outcome on one article, as it appears in the report."""
 
@@ -424,6 +440,12 @@ class ScorerResult:
     seconds: float
     #: The scorer's feature values, sorted by name (empty when it declares none or failed).
     features: Mapping[str, float] = dataclasses.field(default_factory=lambda: EMPTY)
+    #: Whether the model reads this scorer's features: its ``subscore`` and ``weight`` then play no
+    #: part in the score (they weigh only a scorer the model has no feature of).
+    modelled: bool = False
+    #: The features that cost the article the most points, costliest first (at most
+    #: :data:`copydesk.runner.COSTLIEST`, only those that cost points; never in JSON).
+    costs: tuple[FeaturePoints, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -23,13 +23,14 @@ from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginInfo, PluginSet
-from copydesk.model import Model, in_hundredths, score_points
+from copydesk.model import FeatureCost, Model, in_hundredths, verdict
 from copydesk.modelfile import check_features, load_model, packaged_model_path
 from copydesk.models import (
     Article,
     ArticleReport,
     Assessment,
     Context,
+    FeaturePoints,
     Finding,
     FrozenDict,
     Scorer,
@@ -53,6 +54,8 @@ Item = Article | Unreadable
 __all__ = ["FIELD_ORDER", "Runner", "sort_key"]
 #: The scorer whose sub-score is the truncation confidence the model's truncation factor reads.
 TRUNCATION = "truncation"
+#: How many of a scorer's costliest features its result keeps (:attr:`copydesk.models.ScorerResult.costs`).
+COSTLIEST = 3
 #: How a guessed encoding was chosen, as CD003 says it (any other: charset-normalizer's detection).
 _HOW_DECODED = {
     "utf-16": "byte order mark",
@@ -409,14 +412,43 @@ class Runner:
         ]
         floor = self._floor(results, words, found, {name for name, _, _ in others})
         names = [r.name for r in ok]
-        total, points, floored = self._combined(values, confidence, floor, others, names)
+        total, points, floored, features = self._combined(values, confidence, floor, others, names)
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
+        costs = self._costliest(features, shown)
         return (
             total,
             confidence,
             floored,
-            [_replaced(r, contribution=shown[r.name]) if r.name in shown else r for r in results],
+            [
+                _replaced(r, contribution=shown[r.name], modelled=r.name in known, costs=costs.get(r.name, ()))
+                if r.name in shown
+                else _replaced(r, modelled=r.name in known)
+                for r in results
+            ],
         )
+
+    def _costliest(
+        self, features: tuple[FeatureCost, ...], shown: Mapping[str, float]
+    ) -> dict[str, tuple[FeaturePoints, ...]]:
+        """Per scorer, its :data:`COSTLIEST` features that cost the most points, costliest first.
+
+        A feature's points are its share of the model's points, scaled as its scorer's
+        were (by the minimum-evidence floor, the rounding to hundredths) so they sit in
+        the scorer's ``contribution`` as shown. At a score of 100 no feature costs a point.
+        """
+        norms = {f.key: f for f in self.model.features}
+        net: dict[str, list[float]] = {}
+        for c in features:
+            net.setdefault(c.scorer, []).append(c.points)
+        out: dict[str, list[FeaturePoints]] = {}
+        for c in sorted((c for c in features if c.points > 0), key=lambda c: -c.points):
+            kept = out.setdefault(c.scorer, [])
+            if c.value is not None and len(kept) < COSTLIEST:  # a missing feature costs nothing anyway
+                raw = math.fsum(net[c.scorer])
+                scale = shown.get(c.scorer, raw) / raw if raw > 0 else 1.0
+                name = c.key[len(c.scorer) + 1 :]
+                kept.append(FeaturePoints(name, c.value, norms[c.key].quantiles[50], c.points * scale))
+        return {scorer: tuple(kept) for scorer, kept in out.items() if kept}
 
     def _floor(self, results: list[ScorerResult], words: int, found: list[int], outside: set[str]) -> float:
         """The minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`); ``outside``: scorers the model does not weigh.
@@ -442,29 +474,32 @@ class Runner:
         floor: float,
         others: list[tuple[str, float, float]],
         names: list[str],
-    ) -> tuple[float, dict[str, float], bool]:
-        """The score, the points per scorer in ``names`` and whether the floor raised it, with ``others``' factors.
+    ) -> tuple[float, dict[str, float], bool, tuple[FeatureCost, ...]]:
+        """The score, the points per scorer in ``names``, whether the floor raised it, and the per-feature costs.
+
+        ``others``' factors are applied to the score and their points added to ``points``.
 
         The minimum-evidence ``floor`` applies to the model's score times the factors of
         the scorers outside the model, before the truncation factor, so one warning of
         such a scorer cannot take a short article the floor holds below it
         (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`). Without such scorers, or without a
-        floor, the model applies the floor (:func:`copydesk.model.score_points`).
+        floor, the model applies the floor (:func:`copydesk.model.verdict`).
         """
         if others and floor > 0:
-            score, model_points, _ = score_points(self.model, values)
-            points = _points(model_points, 0.0, names)
+            plain = verdict(self.model, values)
+            score, points = plain.score, _points(plain.points, 0.0, names)
             before = _times_factors(score, points, others)
             held, points = scoring.raised(points, before, floor)
             total = held * (1.0 - self.model.truncation_penalty * confidence)
             if TRUNCATION in points:
                 points[TRUNCATION] += held - total
-            return total, points, held > before
-        score, model_points, truncation_points = score_points(self.model, values, confidence, floor)
+            return total, points, held > before, plain.features
+        judged = verdict(self.model, values, confidence, floor)
+        score, model_points, truncation_points = judged.score, judged.points, judged.truncation_points
         # the score before the truncation factor is the floor itself when the floor raised it
         floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
         points = _points(model_points, truncation_points, names)
-        return _times_factors(score, points, others), points, floored
+        return _times_factors(score, points, others), points, floored, judged.features
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""

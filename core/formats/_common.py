@@ -12,7 +12,7 @@ from typing import Any
 from copydesk.diagnostics import CORE_RULES
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
 from copydesk.formats.positions import in_file
-from copydesk.models import ArticleReport, Finding, Rule, RunInfo
+from copydesk.models import ArticleReport, FeaturePoints, Finding, Rule, RunInfo, ScorerResult
 from copydesk.rollup import SourceSummary
 
 #: copydesk severity -> SARIF level / GitHub annotation command.
@@ -148,3 +148,42 @@ def source_cells(summary: SourceSummary) -> tuple[str, str, str, str, str, str]:
 
 #: The per-source table's column headings, in :func:`source_cells` order.
 SOURCE_COLUMNS = ("source", "articles", "mean score", "95% interval", "failing", "top rules")
+
+
+#: How many features a report names under an article as those that cost it the most points.
+SHOWN_COSTS = 3
+
+
+def feature_words(name: str) -> str:
+    """A feature's name in words: ``said_per_1000_words`` is ``said per 1,000 words``."""
+    return name.replace("_per_1000_words", " per 1,000 words").replace("_", " ")
+
+
+def _value(value: float) -> str:
+    return f"{value:.0f}" if abs(value) >= 100 else f"{value:.3g}"
+
+
+def cost_phrase(cost: FeaturePoints) -> str:
+    """One costly feature in words: ``said per 1,000 words 0 (professional median 9.3): 5.3 points``.
+
+    Feature names are the plugins' (not input text); each format still neutralises the phrase.
+    """
+    return (
+        f"{feature_words(cost.name)} {_value(cost.value)}"
+        f" (professional median {_value(cost.median)}): {cost.points:.1f} points"
+    )
+
+
+def costs_line(scorer: ScorerResult) -> str:
+    """Why a scorer cost points: its costliest features (:attr:`ScorerResult.costs`) in words, ``""`` when none cost any.
+
+    A scorer's contribution is its features' points net of the credits of those on the
+    better side of the professional median, so these need not add up to it.
+    """
+    return "; ".join(cost_phrase(cost) for cost in scorer.costs)
+
+
+def costliest(report: ArticleReport) -> ScorerResult | None:
+    """The scorer that cost the article the most points (the largest positive contribution), if any did."""
+    losing = [s for s in report.scorers if s.error is None and s.contribution > 0]
+    return max(losing, key=lambda s: s.contribution) if losing else None

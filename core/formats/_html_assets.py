@@ -168,13 +168,14 @@ JS = r"""
 
   function scorers(a) {
     var t = el("table"), head = el("tr");
-    ["scorer", "sub-score", "weight", "contribution", "findings", "error"].forEach(function (c) { head.appendChild(el("th", "", c)); });
+    ["scorer", "sub-score", "weight", "contribution", "costliest features", "findings", "error"].forEach(function (c) { head.appendChild(el("th", "", c)); });
     t.appendChild(head);
     a.scorers.forEach(function (s) {
-      var tr = el("tr");
-      cellRow(tr, [s.prefix + " " + s.name, s.subscore === null ? "-" : s.subscore.toFixed(3), s.weight,
-        s.contribution === null ? "-" : s.contribution.toFixed(2), s.findings, s.error || ""],
-        [false, true, true, true, true, false]);
+      var tr = el("tr"), unused = "not used by the model";
+      cellRow(tr, [s.prefix + " " + s.name, s.modelled ? unused : s.subscore === null ? "-" : s.subscore.toFixed(3),
+        s.modelled ? unused : s.weight, s.contribution === null ? "-" : s.contribution.toFixed(2), s.costs,
+        s.findings, s.error || ""],
+        [false, !s.modelled, !s.modelled, true, false, true, false]);
       t.appendChild(tr);
     });
     return t;

@@ -5,7 +5,8 @@ counts per rule, the per-source table with each source's trend when the run has 
 history, a worst-first table that can be sorted and filtered by text, grade, rule,
 source and gate), then, on demand, one article: its text beside the list of its
 findings, each finding linked to its highlighted span and back (message on hover or
-keyboard focus), the per-scorer breakdown, the grade and why it fails the gate.
+keyboard focus), the per-scorer breakdown (each scorer's costliest features; a sub-score and
+weight only for a scorer the model does not weigh), the grade and why it fails the gate.
 
 It stays usable at thousands of articles because article bodies are not part of the
 page's DOM until opened: each article is an inert ``<script type="application/json">``
@@ -36,7 +37,7 @@ from copydesk.formats import _common as common
 from copydesk.formats import schema
 from copydesk.formats._html_assets import CSS, JS
 from copydesk.formats._html_charts import histogram, sparkline, trend_text
-from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, ScorerResult
 from copydesk.quota import omitted_line
 from copydesk.rollup import SourceTrend
 
@@ -133,6 +134,26 @@ def _finding(report: ArticleReport, finding: Finding, state: str) -> list[str]:
     return [finding.code, finding.severity.value, finding.message, _where(report, finding), state]
 
 
+def _scorer(result: ScorerResult) -> dict[str, Any]:
+    """One row of an article's scorer table.
+
+    A scorer the model weighs has ``modelled`` true and no ``subscore`` or ``weight``: they
+    play no part in its score (the page says "not used by the model"); ``costs`` names its
+    costliest features, in words.
+    """
+    return {
+        "prefix": result.prefix,
+        "name": result.name,
+        "modelled": result.modelled,
+        "subscore": None if result.modelled else result.subscore,
+        "weight": None if result.modelled else result.weight,
+        "contribution": result.contribution if result.subscore is not None else None,
+        "findings": len(result.findings),
+        "costs": common.costs_line(result),
+        "error": result.error,
+    }
+
+
 def article_data(report: ArticleReport) -> dict[str, Any]:
     """Everything the page shows for one article, every string from input made :func:`inert`."""
     states = report.baseline_state or ("",) * len(report.findings)
@@ -147,18 +168,7 @@ def article_data(report: ArticleReport) -> dict[str, Any]:
         "verdict": report.verdict,
         "words": report.words,
         "gate": list(report.gate_reasons),
-        "scorers": [
-            {
-                "prefix": s.prefix,
-                "name": s.name,
-                "subscore": s.subscore,
-                "weight": s.weight,
-                "contribution": s.contribution if s.subscore is not None else None,
-                "findings": len(s.findings),
-                "error": s.error,
-            }
-            for s in report.scorers
-        ],
+        "scorers": [_scorer(s) for s in report.scorers],
         "findings": [_finding(report, f, st) for f, st in zip(report.findings, states, strict=True)],
         "diagnostics": [_finding(report, d, "") for d in report.diagnostics],
     }

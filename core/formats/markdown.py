@@ -1,7 +1,7 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
 The verdict and the gate's levers (a line per source that fails a source lever), the failing articles with the reasons (or, when
-not gating, the worst articles), the per-source table (with each source's trend over
+not gating, the worst articles), each with the scorer that cost it the most points and that scorer's costliest features, the per-source table (with each source's trend over
 the recorded runs when the run has a history), the findings per rule, and what a grade
 means under the run's model (its file's measured figures). Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
@@ -49,6 +49,8 @@ class Line:
     reasons: tuple[str, ...]
     truncated: bool = False
     floored: bool = False
+    #: The scorer that cost the most points and its costliest features, in words ("" when none cost any).
+    costs: str = ""
 
     def row(self) -> str:
         """The table row (a cut copy, and one the evidence floor raised, say so under its grade)."""
@@ -60,7 +62,17 @@ class Line:
         )
         why = md("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
-        return f"| {name}<br>{md(self.id, 120)} | {score} | {grade} | {self.findings} | {why} |"
+        costs = md(self.costs, 400)
+        return f"| {name}<br>{md(self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
+
+
+def _costs(report: ArticleReport) -> str:
+    """``SRC sourcing (27.5): said per 1,000 words 0 (professional median 9.3): 5.3 points; ...`` ("" when none cost any)."""
+    worst = common.costliest(report)
+    if worst is None:
+        return ""
+    why = common.costs_line(worst)
+    return f"{worst.prefix} {worst.name} ({worst.contribution:.1f})" + (f": {why}" if why else "")
 
 
 def trend_cell(trend: SourceTrend) -> str:
@@ -104,6 +116,7 @@ class MarkdownWriter:
                 report.gate_reasons,
                 report.truncated,
                 report.floored,
+                _costs(report),
             )
         )
 
@@ -150,7 +163,8 @@ class MarkdownWriter:
         chosen.sort(key=lambda line: (-1.0 if line.score is None else line.score, line.index))
         if not chosen:
             return ["", heading, "", "None."]
-        out = ["", heading, "", "| Article | Score | Grade | Findings | Gate |", "| --- | ---: | :---: | ---: | --- |"]
+        out = ["", heading, "", "| Article | Score | Grade | Findings | Gate | Most points lost to |"]
+        out.append("| --- | ---: | :---: | ---: | --- | --- |")
         out += [line.row() for line in chosen[:MAX_ROWS]]
         if len(chosen) > MAX_ROWS:
             out.append(f"\n{len(chosen) - MAX_ROWS} more not shown.")

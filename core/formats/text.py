@@ -1,6 +1,7 @@
 """The ``text`` format: the terminal report, a worst-first table then each article's findings.
 
-Each article's heading names the scorer that cost it the most points; each finding
+Each article's heading names the scorer that cost it the most points, and the line
+under it that scorer's costliest features (value, professional median, points); each finding
 line shows its severity and, under ``check --baseline``, ``[new]`` or ``[in baseline]``.
 ``--min-severity`` and ``check --only-new`` filter this report only (the line after
 the totals says how many findings it left out): the other formats list every finding,
@@ -18,10 +19,19 @@ from __future__ import annotations
 from typing import TextIO
 
 from copydesk import meaning, safety
-from copydesk.formats._common import FLOORED, FLOORED_NOTE, RUN_ERRORS, SOURCE_COLUMNS, source_cells, source_failures
+from copydesk.formats._common import (
+    FLOORED,
+    FLOORED_NOTE,
+    RUN_ERRORS,
+    SOURCE_COLUMNS,
+    costliest,
+    costs_line,
+    source_cells,
+    source_failures,
+)
 from copydesk.formats.positions import in_file
 from copydesk.formats.writers import is_report_file
-from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, ScorerResult, Severity
+from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, Severity
 from copydesk.quota import omitted_line
 from rich.console import Console
 from rich.table import Table
@@ -130,6 +140,10 @@ class TextWriter:
                 f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"
             )
         self.console.print(head)
+        if worst is not None and (why := costs_line(worst)):
+            self.console.print(
+                Text(f"  {worst.prefix} {safe(worst.name)}'s costliest features: {safe(why)}", style="dim")
+            )
         for f, state in rows:
             line = Text(f"  {safety.line(position(report, f))} ")
             line.append(f"{f.severity.value:<7} ", style=SEVERITY_STYLE.get(f.severity.value, ""))
@@ -178,9 +192,3 @@ class TextWriter:
                 self.console.print(Text(f"  {safety.line(sentence)}", style="dim"))
             if self.info.floors_note:
                 self.console.print(Text(f"  {safety.line(self.info.floors_note)}", style="dim"))
-
-
-def costliest(report: ArticleReport) -> ScorerResult | None:
-    """The scorer that cost the article the most points (the largest positive contribution), if any did."""
-    losing = [s for s in report.scorers if s.error is None and s.contribution > 0]
-    return max(losing, key=lambda s: s.contribution) if losing else None

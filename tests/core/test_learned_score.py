@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import math
 import pickle
 from pathlib import Path
 
 import pytest
 from copydesk import Rule, Severity, scoring
-from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
+from copydesk.model import rarity_cost
+from copydesk.modelfile import FORMAT_VERSION, load_model, packaged_model_path
 from copydesk.plugins import hedging
 from copydesk.sources import Batch
 from copydesk.testing import article, config, plugin_set, score_batch, scorers_of
@@ -338,3 +340,52 @@ def test_one_third_party_warning_cannot_take_a_floored_brief_below_b_and_several
     assert 0 < lexicon.contribution < 30  # the factor still has its share of the points lost
     assert [f.code for f in several.findings] == ["LDW001"] * 3  # and no built-in finding
     assert several.grade in ("D", "F") and not several.floored, several.score
+
+
+def _listed_against_the_model(report, floor: float = 0.0) -> None:
+    """Each scorer's listed costs are its costliest features under the model, with the verdict's value, median and points."""
+    model = load_model(packaged_model_path())
+    values = {f"{s.name}.{k}": v for s in report.scorers for k, v in s.features.items()}
+    judged = model.score(values, floor=floor)
+    medians = {f.key: f.quantiles[50] for f in model.features}
+    for scorer in report.scorers:
+        assert scorer.modelled == (scorer.name in model.scorers), scorer.name
+        mine = sorted((c for c in judged.features if c.scorer == scorer.name and c.points > 0), key=lambda c: -c.points)
+        expected = [(c.key, c.value, medians[c.key], round(c.points, 1)) for c in mine[:3]]
+        listed = [(f"{scorer.name}.{c.name}", c.value, c.median, round(c.points, 1)) for c in scorer.costs]
+        assert listed == expected, scorer.name
+
+
+def test_each_scorer_lists_its_costliest_features_with_value_median_and_points():
+    """Review 12, item 3: the points a scorer cost are explained by its features, not its findings."""
+    reports = score_batch(seeds(), BUILTINS)
+    for report in reports:
+        _listed_against_the_model(report)
+    cut = next(r for r in reports if r.id.endswith("003_1d813d5afd5ed48d.txt"))
+    sourcing = next(s for s in cut.scorers if s.name == "sourcing")
+    assert sourcing.contribution > 25 and not [f for f in sourcing.findings if f.severity is not Severity.INFO]
+    assert sourcing.costs[0].name == "said_per_1000_words" and sourcing.costs[0].value == 0.0
+
+
+def test_at_the_evidence_floor_the_listed_points_are_those_of_the_floored_score():
+    [report] = score_batch([article(UNSOURCED_BRIEF, title="Storm closes coastal road")], BUILTINS)
+    assert report.floored and report.score == 70.0
+    _listed_against_the_model(report, floor=70.0)  # fewer points than the features alone would cost
+    sourcing = next(s for s in report.scorers if s.name == "sourcing")
+    model = load_model(packaged_model_path())
+    values = {f"{s.name}.{k}": v for s in report.scorers for k, v in s.features.items()}
+    alone = next(c for c in model.score(values).features if c.key == f"sourcing.{sourcing.costs[0].name}")
+    assert sourcing.costs[0].points < alone.points
+
+
+def test_a_typical_article_starts_with_credits_that_hide_a_rare_feature_at_100():
+    """docs/scoring.md, section 2: 22 features credit their median; a 96th-percentile feature still scores 100."""
+    model = load_model(packaged_model_path())
+    medians = {f.key: f.quantiles[50] for f in model.features}
+    assert sum(rarity_cost(f, f.quantiles[50], model.reference_size) < -0.01 for f in model.features) == 22
+    assert round(model.z(medians), 2) == -1.83
+    rare = {**medians, "figures.unattributed_figures_per_1000_words": 20.0}
+    judged = model.score(rare)
+    cost = next(c for c in judged.features if c.key == "figures.unattributed_figures_per_1000_words").cost
+    assert cost > math.log(5) and judged.score == 100.0
+    assert all(c.points == 0 for c in judged.features)  # so no report lists a cost

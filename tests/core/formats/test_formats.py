@@ -6,11 +6,13 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cdci_helpers import CLEAN, Desk
 from copydesk.formats import _html_charts, github, html, markdown
 from copydesk.formats.junit import xml_attr, xml_text
+from support import run_copydesk
 
 EVIL_TITLE = "Meh <script>alert(1)</script> | `x` [a](http://e.example) @team"
 EVIL_BODY = (
@@ -125,7 +127,7 @@ def test_markdown_summary(desk: Desk, paths: list[str]) -> None:
     assert text.startswith("## copydesk: run FAILED (exit 3)")
     assert "### Failing articles" in text and "fail\\_on\\: error\\+ findings WRD002" in text
     table = [line for line in text.splitlines() if "evil" in line]
-    assert len(table) == 1 and table[0].count(" | ") == 4  # the title's pipe did not add a cell
+    assert len(table) == 1 and table[0].count(" | ") == 5  # the title's pipe did not add a cell
     assert "<script" not in text and "`x`" not in text and "](http" not in text
     assert "| WRD001 |" not in text and "| `WRD001` | flagged\\-word | 1 | 1 |" in text
 
@@ -249,3 +251,37 @@ def test_every_builtin_format_names_a_writer_its_module_defines() -> None:
         assert isinstance(opener, LazyWriter)
         writer = getattr(importlib.import_module(f"copydesk.formats.{opener.module}"), opener.name)
         assert callable(writer.add) and callable(writer.close), name
+
+
+def _blocks(page: str) -> list[dict[str, Any]]:
+    """The per-article data blocks of an HTML report."""
+    return [json.loads(b) for b in re.findall(r'id="cd-a-\d+">(.*?)</script>', page, flags=re.S)]
+
+
+def test_html_scorer_table_shows_sub_score_and_weight_only_for_a_scorer_the_model_does_not_weigh(
+    desk: Desk, paths: list[str], tmp_path: Path
+) -> None:
+    """Review 12, item 3: "sourcing: sub-score 1.000" beside 27.51 points lost read as a contradiction."""
+    seeds, words = tmp_path / "seeds.html", tmp_path / "words.html"
+    run_copydesk("score", "seeds/003_1d813d5afd5ed48d.txt", "-f", f"html:{seeds}")
+    [seed] = _blocks(seeds.read_text(encoding="utf-8"))
+    sourcing = next(s for s in seed["scorers"] if s["prefix"] == "SRC")
+    assert sourcing["modelled"] and sourcing["subscore"] is None and sourcing["weight"] is None
+    assert sourcing["contribution"] > 25 and sourcing["costs"].startswith("said per 1,000 words 0 (professional median")
+    truncation = next(s for s in seed["scorers"] if s["prefix"] == "TRN")  # its sub-score is the model's factor
+    assert not truncation["modelled"] and truncation["subscore"] is not None
+    desk.run(paths[:1], [f"html:{words}"])  # a third-party scorer: the model has no feature of it
+    [clean] = _blocks(words.read_text(encoding="utf-8"))
+    [scorer] = clean["scorers"]
+    assert not scorer["modelled"] and scorer["subscore"] == 1.0 and scorer["weight"] == 1.0 and scorer["costs"] == ""
+    assert '"not used by the model"' in html.JS and "costliest features" in html.JS
+
+
+def test_markdown_names_the_scorer_and_features_that_cost_the_most_points(tmp_path: Path) -> None:
+    out = tmp_path / "s.md"
+    run_copydesk("score", "seeds/003_1d813d5afd5ed48d.txt", "-f", f"markdown:{out}")
+    summary = out.read_text(encoding="utf-8")
+    assert "| Article | Score | Grade | Findings | Gate | Most points lost to |" in summary
+    [row] = [line for line in summary.splitlines() if "003\\_1d813d5afd5ed48d" in line]
+    assert "| 33 |  | SRC sourcing \\(27\\.5\\)\\: said per 1,000 words 0 \\(professional median 9\\.3\\)\\: " in row
+    assert row.count("professional median") == 3

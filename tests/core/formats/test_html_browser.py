@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 from cdci_helpers import Desk
+from support import run_copydesk
 
 pytestmark = pytest.mark.browser
 
@@ -245,7 +246,9 @@ def test_each_source_shows_its_trend_as_a_sparkline_and_as_numbers(
         "#cd-sources tbody tr:nth-child(2) svg.spark circle", "cs => cs.map(c => +c.getAttribute('cy'))"
     )
     wire = [m["wire"] for m in means]
-    assert [a < b for a, b in itertools.pairwise(ys)] == [a > b for a, b in itertools.pairwise(wire)]  # higher mean, higher dot
+    assert [a < b for a, b in itertools.pairwise(ys)] == [
+        a > b for a, b in itertools.pairwise(wire)
+    ]  # higher mean, higher dot
     assert page.events == []
 
 
@@ -331,3 +334,24 @@ def test_the_floor_label_of_the_distribution_overlaps_no_other_label(
     assert all(apart(label, other) for other in others), [o for o in others if not apart(label, o)]
     svg = page.eval_on_selector("svg", "s => s.getBoundingClientRect().width")
     assert 0 <= label[1] and label[1] + label[3] <= svg  # and stays inside the chart
+
+
+def test_a_scorer_the_model_weighs_shows_its_costliest_features_not_a_sub_score(
+    open_page: Opener, tmp_path: Path
+) -> None:
+    """Review 12, item 3: the scorer table read "sourcing: sub-score 1.000" beside 27.51 points lost."""
+    out = tmp_path / "seed.html"
+    assert run_copydesk("score", str(SEEDS / "003_1d813d5afd5ed48d.txt"), "-f", f"html:{out}").exit_code == 0
+    page = open_page(out)
+    page.click("a[href='#a-0']")
+    page.wait_for_selector("#cd-detail table tr")
+    rows = page.eval_on_selector_all(
+        "#cd-detail table tr", "rows => rows.map(r => Array.from(r.cells, c => c.textContent))"
+    )
+    assert rows[0][:5] == ["scorer", "sub-score", "weight", "contribution", "costliest features"]
+    sourcing = next(row for row in rows if row[0] == "SRC sourcing")
+    assert sourcing[1:3] == ["not used by the model", "not used by the model"] and sourcing[3] == "27.51"
+    assert sourcing[4].startswith("said per 1,000 words 0 (professional median 9.3): ")
+    truncation = next(row for row in rows if row[0] == "TRN truncation")
+    assert truncation[1] != "not used by the model"  # its sub-score is the model's truncation factor
+    assert page.events == []

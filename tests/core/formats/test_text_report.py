@@ -17,8 +17,10 @@ import pytest
 from cdci_helpers import Desk
 from copydesk.app import baseline_run, execute, parse_outputs
 from copydesk.errors import EXIT_GATE
+from copydesk.formats._common import cost_phrase
 from copydesk.formats.text import costliest
-from copydesk.models import ArticleReport, ScorerResult
+from copydesk.modelfile import load_model, packaged_model_path
+from copydesk.models import ArticleReport, FeaturePoints, ScorerResult
 from support import run_copydesk
 
 BODY = "Title meh\n\nThis is bad news.\n\nIt is awful too.\n"
@@ -117,6 +119,27 @@ def test_each_article_heading_names_the_scorer_that_cost_it_most() -> None:
     worst = max(article["scorers"], key=lambda s: s["contribution"])
     text = run_copydesk("score", "seeds/000_e91f38832a2364a5.txt").stdout
     assert f"; most points lost to {worst['prefix']} {worst['name']} ({worst['contribution']:.1f})" in text
+
+
+def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_with_value_and_median() -> None:
+    """Review 12, item 3: seed 003 loses 27.5 points to SRC with info findings only; the line says which features."""
+    seed = "seeds/003_1d813d5afd5ed48d.txt"
+    [article] = json.loads(run_copydesk("score", seed, "-f", "json").stdout)["articles"]
+    sourcing = next(s for s in article["scorers"] if s["prefix"] == "SRC")
+    assert sourcing["features"]["said_per_1000_words"] == 0.0
+    median = next(f for f in load_model(packaged_model_path()).features if f.key == "sourcing.said_per_1000_words")
+    lines = run_copydesk("score", seed).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "most points lost to SRC sourcing (27.5)" in line)
+    assert lines[at + 1].startswith(
+        f"  SRC sourcing's costliest features: said per 1,000 words 0 (professional median {median.quantiles[50]:.3g}): "
+    )
+    assert lines[at + 1].count("professional median") == 3 and lines[at + 1].endswith(" points")
+
+
+def test_a_cost_phrase_puts_a_features_name_in_words() -> None:
+    cost = FeaturePoints("quotation_marks_per_1000_words", 0.0, 10.7, 4.26)
+    assert cost_phrase(cost) == "quotation marks per 1,000 words 0 (professional median 10.7): 4.3 points"
+    assert cost_phrase(FeaturePoints("yule_k", 250.4, 97.3, 1.0)).startswith("yule k 250 (professional median 97.3)")
 
 
 @pytest.mark.parametrize(
