@@ -1,8 +1,8 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
 The verdict and the gate's levers (a line per source that fails a source lever), the failing articles with the reasons (or, when
-not gating, the worst articles), the per-source table (with each source's trend over
-the recorded runs when the run has a history), the findings per rule, and what a grade
+not gating, the worst articles), the per-source table (by name; the worst sources when it is cut, with
+each source's trend over the recorded runs when the run has a history), the findings per rule, and what a grade
 means under the run's model (its file's measured figures). Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
@@ -21,7 +21,7 @@ from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, RunInfo, RunSummary
-from copydesk.rollup import SourceTrend, change
+from copydesk.rollup import SourceSummary, SourceTrend, change
 
 MAX_ROWS = 100
 _SPECIAL = set("\\`*_{}[]()#+-.!|~:")
@@ -71,6 +71,22 @@ def trend_cell(trend: SourceTrend) -> str:
     delta = change(trend.means)
     shown = f" ({delta})" if delta else ""
     return f"`{sparkline(trend.means)}` {known[0]:.1f} → {known[-1]:.1f}{shown} over {len(trend.means)} run(s)"
+
+
+def shown_sources(summary: RunSummary) -> list[SourceSummary]:
+    """The sources the table shows: all of them by name, or, when there are more than the cap, the worst.
+
+    The worst are those below the gate's ``source_fail_under`` first, then by mean score,
+    lowest first (a source with no scored article last), ties by name.
+    """
+    if len(summary.sources) <= MAX_ROWS:
+        return list(summary.sources)
+    below = (summary.gate or {}).get("sources_below") or {}
+
+    def worst(item: SourceSummary) -> tuple[bool, bool, float, str]:
+        return item.source not in below, item.mean is None, item.mean or 0.0, item.source
+
+    return sorted(summary.sources, key=worst)[:MAX_ROWS]
 
 
 class MarkdownWriter:
@@ -170,13 +186,16 @@ class MarkdownWriter:
         columns = [c.capitalize() for c in common.SOURCE_COLUMNS] + (["Trend"] if trends else [])
         out = ["", "### Sources", "", "| " + " | ".join(columns) + " |"]
         out.append("| --- | ---: | ---: | ---: | ---: | --- |" + (" --- |" if trends else ""))
-        for item in summary.sources[:MAX_ROWS]:
+        for item in shown_sources(summary):
             name, articles, mean, interval, failing, top = common.source_cells(item)
             # numbers and rule codes (validated ^[A-Z]{2,4}[0-9]{3}$) are ours; the source name is the input's
             trend = f" {trend_cell(trends[name])} |" if name in trends else (" - |" if trends else "")
             out.append(f"| {md(name, 120)} | {articles} | {mean} | {interval} | {failing} | {top} |{trend}")
         if len(summary.sources) > MAX_ROWS:
-            out.append(f"\n{len(summary.sources) - MAX_ROWS} more not shown.")
+            out.append(
+                f"\nWorst {MAX_ROWS} of {len(summary.sources)} sources shown: those below the gate's"
+                " source_fail_under first, then by mean score, lowest first."
+            )
         if trends:
             out.append(
                 "\nTrend: the source's mean score in its latest recorded runs and in this run (last),"
