@@ -49,6 +49,8 @@ class Line:
     reasons: tuple[str, ...]
     truncated: bool = False
     floored: bool = False
+    #: The second line under the name: the id, or, for an untitled record (named by its id), where it is.
+    place: str = ""
 
     def row(self) -> str:
         """The table row (a cut copy, and one the evidence floor raised, say so under its grade)."""
@@ -60,7 +62,15 @@ class Line:
         )
         why = md("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
-        return f"| {name}<br>{md(self.id, 120)} | {score} | {grade} | {self.findings} | {why} |"
+        return f"| {name}<br>{md(self.place or self.id, 120)} | {score} | {grade} | {self.findings} | {why} |"
+
+
+def record_place(report: ArticleReport) -> str:
+    """``path:line`` of a JSONL/CSV record, ``path:row N`` of a Parquet row; empty for a file."""
+    if (row := common.table_row(report)) is not None:
+        return f"{common.location_path(report)}:row {row}"
+    line = common.record_line(report)
+    return "" if line is None else f"{common.location_path(report)}:{line}"
 
 
 def trend_cell(trend: SourceTrend) -> str:
@@ -120,6 +130,7 @@ class MarkdownWriter:
                 report.gate_reasons,
                 report.truncated,
                 report.floored,
+                "" if report.title else record_place(report),
             )
         )
 
