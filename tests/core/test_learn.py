@@ -70,6 +70,18 @@ def run_learn(options: LearnOptions) -> tuple[int, str, list[str]]:
     return code, stdout.getvalue(), errors
 
 
+def signal_options(folder: Path, target: Path, articles: int = 80) -> LearnOptions:
+    """learn-weights over :func:`planted` articles with the signal scorer alone, writing ``target``."""
+    return LearnOptions(
+        [str(planted(folder / "a.jsonl", articles))],
+        "verdict",
+        "bad",
+        output=str(target),
+        cwd=folder,
+        plugins=plugin_set(scorers=[SIGNAL]),
+    )
+
+
 def auc_row(stdout: str, name: str) -> float:
     line = next(line for line in stdout.splitlines() if line.startswith(f"  {name} "))
     return float(line.split()[-3])
@@ -102,15 +114,7 @@ def test_fewer_than_50_articles_in_a_class_is_one_warning_line_and_the_model_is_
     tmp_path: Path, articles: int, warned: bool
 ) -> None:
     target = tmp_path / "model.json"
-    options = LearnOptions(
-        [str(planted(tmp_path / "a.jsonl", articles))],
-        "verdict",
-        "bad",
-        output=str(target),
-        cwd=tmp_path,
-        plugins=plugin_set(scorers=[SIGNAL]),
-    )
-    code, _, errors = run_learn(options)
+    code, _, errors = run_learn(signal_options(tmp_path, target, articles))
     assert code == EXIT_OK and target.exists()
     warning = (
         "copydesk: warning: 40 unreliable and 40 other article(s) scored, fewer than 50 in a class:"
@@ -121,15 +125,7 @@ def test_fewer_than_50_articles_in_a_class_is_one_warning_line_and_the_model_is_
 
 def test_the_model_file_carries_what_a_grade_means_on_the_labelled_articles(tmp_path: Path) -> None:
     target = tmp_path / "model.json"
-    options = LearnOptions(
-        [str(planted(tmp_path / "a.jsonl"))],
-        "verdict",
-        "bad",
-        output=str(target),
-        cwd=tmp_path,
-        plugins=plugin_set(scorers=[SIGNAL]),
-    )
-    code, stdout, _ = run_learn(options)
+    code, stdout, _ = run_learn(signal_options(tmp_path, target))
     assert code == EXIT_OK
     groups = {g.name: g for g in load_model(target).reference}
     assert set(groups) == {"reliable", "unreliable"}
