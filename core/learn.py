@@ -325,10 +325,28 @@ def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, model:
     return "".join(f"{safety.line(line)}\n" for line in lines)
 
 
+#: Fewer scored articles than this in either class: the figures and weights are warned to be unreliable.
+FEW_PER_CLASS = 50
+
+
+def few_warning(y: npt.NDArray[np.int_]) -> str | None:
+    """The warning line when either class has fewer than :data:`FEW_PER_CLASS` scored articles, else None."""
+    unreliable = int(y.sum())
+    other = len(y) - unreliable
+    if min(unreliable, other) >= FEW_PER_CLASS:
+        return None
+    return (
+        f"copydesk: warning: {unreliable} unreliable and {other} other article(s) scored, fewer than"
+        f" {FEW_PER_CLASS} in a class: the AUCs and the learned weights are unreliable"
+    )
+
+
 def learn_weights(options: LearnOptions, stdout: TextIO, stderr: Callable[[str], None]) -> int:
     """``copydesk learn-weights``: score, cross-validate, fit, print and write the model; the exit code."""
     data = collect(options, stderr)
     x, y = data.arrays(options.unreliable)
+    if warning := few_warning(y):
+        stderr(warning)
     evaluation = cross_validate(data, x, y, options.folds)
     model = fit_all(data, options, evaluation)
     stdout.write(render(data, options, evaluation, model))

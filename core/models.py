@@ -188,7 +188,8 @@ class Finding:
     ``start``/``end`` are character offsets into ``field`` (``"text"``, ``"title"`` or ``"byline"``);
     ``line``/``column`` are 1-based within that field. The runner fills ``plugin`` and
     ``prefix``; positions stay in the field (``copydesk.formats.positions.in_file``
-    gives them in the source file).
+    gives them in the source file). ``scope`` is its rule's (:attr:`Rule.scope`), as
+    :meth:`Rule.finding` sets it.
     """
 
     code: str
@@ -207,6 +208,11 @@ class Finding:
     data: Mapping[str, Any] = dataclasses.field(default_factory=lambda: EMPTY)
     plugin: str = ""
     prefix: str = ""
+    scope: str = "span"
+
+
+#: :attr:`Rule.scope` of a rule whose finding is about the whole article.
+ARTICLE_SCOPE = "article"
 
 
 @dataclass(frozen=True)
@@ -215,7 +221,10 @@ class Rule:
 
     ``message`` is a ``str.format`` template filled from the keyword arguments of
     :meth:`finding`; ``doc`` is Markdown with the sections *What it flags*, *Why it
-    matters*, *Example*, *Known problems* and *Settings*.
+    matters*, *Example*, *Known problems* and *Settings*. ``scope`` is ``"article"``
+    for a rule whose finding is about the whole article (its span only shows where to
+    look, as SRC002's first paragraph): a baseline then knows the finding by its rule
+    and article, not by its matched text; ``"span"`` (the default) otherwise.
     """
 
     code: str
@@ -223,6 +232,7 @@ class Rule:
     message: str
     severity: Severity = Severity.WARNING
     doc: str = ""
+    scope: str = "span"
 
     def finding(
         self,
@@ -265,6 +275,7 @@ class Rule:
             data=FrozenDict(data) if data else EMPTY,
             plugin="",
             prefix="",
+            scope=self.scope,
         )
         return found
 

@@ -2,7 +2,7 @@
 
 Pure functions; the only I/O is reading the packaged Student-t table, once. An article's source is chosen by a strategy (the ``by``
 setting): ``"auto"`` takes a ``source`` or ``site`` field of the record's metadata,
-else the URL's host without ``www.``, else the folder the file came from, else
+else the URL's host without ``www.`` (a URL without a scheme too), else the folder the file came from, else
 :data:`UNKNOWN`; ``"field:NAME"``, ``"host"`` and ``"folder"`` each use one of those
 alone. A summary gives, per source, the number of articles, how many were scored,
 the mean score with a 95 % Student-t interval, the share failing, and the most
@@ -157,16 +157,40 @@ def _field(meta: Mapping[str, str], name: str) -> str | None:
 
 
 def _host(url: str | None) -> str | None:
-    """The URL's host in lower case without a leading ``www.``; None if it has none."""
+    """The URL's host in lower case without a leading ``www.`` or a trailing dot; None if it has none.
+
+    A URL without a scheme (``www.bbc.co.uk/news/5``) has the host it starts with when
+    that is a domain name (:func:`_schemeless_host`).
+    """
     if not url:
         return None
     try:
-        host = urlsplit(url.strip()).hostname
+        host = urlsplit(url.strip()).hostname or _schemeless_host(url.strip())
     except ValueError:  # an invalid IPv6 literal, for one
         return None
     if not host:
         return None
-    return host.removeprefix("www.") or None
+    return host.removeprefix("www.").rstrip(".") or None
+
+
+#: The characters of a domain name's labels (a hostname as urlsplit gives it: lower case).
+_LABEL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+
+
+def _schemeless_host(url: str) -> str | None:
+    """The domain name a URL without a scheme starts with (``www.bbc.co.uk/news/5``), else None.
+
+    Only a name of two or more labels whose last is letters, followed by a path or
+    starting with ``www.``: ``story.html`` and ``not a url`` have no host.
+    """
+    head, slash, _ = url.partition("/")
+    if ":" in head or not (slash or head.lower().startswith("www.")):
+        return None
+    host = urlsplit("//" + head).hostname
+    labels = (host or "").rstrip(".").split(".")
+    if len(labels) < 2 or not labels[-1].isalpha() or not labels[-1].isascii():
+        return None
+    return host if all(label and set(label) <= _LABEL for label in labels) else None
 
 
 def _folder(path: str | None) -> str | None:

@@ -68,6 +68,8 @@ def rule_problems(rule: Rule, prefix: str) -> list[str]:
         found.append(f"rule {rule.code} name {shown(rule.name)} is not kebab-case naming the pattern flagged")
     if problem := _template_problem(rule.message):
         found.append(f"rule {rule.code} message {shown(rule.message)} {problem}")
+    if rule.scope not in ("span", "article"):
+        found.append(f"rule {rule.code} scope {shown(rule.scope)} is not 'span' or 'article'")
     return found
 
 

@@ -518,7 +518,8 @@ def score_collection(collection: Any, config: Config | None = None) -> Any:
     on whatever scheduler Dask uses (a ``distributed.Client`` if one is active); the
     scoring stays lazy. Returns a Dask bag of :class:`~copydesk.models.ArticleReport`
     in input order (``report.index`` is the position in the collection); turn one into
-    a JSON-ready dict with :func:`copydesk.formats.schema.article_dict`.
+    its ``-f jsonl`` line with :func:`copydesk.formats.schema.jsonl_line`, or a
+    JSON-ready dict with :func:`copydesk.formats.schema.article_dict`.
 
     :param config: the run configuration (default: the packaged one plus the project's
         ``copydesk.toml``, as ``copydesk score`` finds it).

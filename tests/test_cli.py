@@ -149,6 +149,7 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, t
     ("args", "message"),
     [
         (["score", "no/such/path.txt"], "no/such/path.txt: no such file or directory"),
+        (["score", "https://example.com/news/1"], "URLs are not fetched; save the page as .html and score the file"),
         (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml'"),
         (["score", str(SEEDS), "--select", "NOPE123"], "matches no rule"),
         (["explain", "ZZZ999"], "no rule 'ZZZ999'"),

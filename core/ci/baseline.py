@@ -10,7 +10,10 @@ joined by NUL characters:
 2. the **rule code** (``HDG001``);
 3. the **normalised evidence**: the finding's matched text (``Finding.matched``), or
    its excerpt when the match is empty, NFKC-normalised, case-folded and with runs
-   of white space collapsed to one space.
+   of white space collapsed to one space; empty for a finding about the whole
+   article (its rule's ``scope`` is ``"article"``: SRC002, HDG003, TPL005, TRN005),
+   whose span only shows where to look (SRC002's is the first paragraph, which an
+   edit of the lede changes).
 
 Line numbers, columns and offsets are deliberately left out: adding a paragraph
 above a finding moves all of them, and the finding is still the same finding. The
@@ -25,9 +28,14 @@ whose id changes (its findings are all new; write or prune the baseline again).
 
 The file is JSON, sorted, without timestamps, so it diffs well in review::
 
-    {"copydesk_baseline": 1, "fingerprint": "...", "paths": [...], "articles": [...],
+    {"copydesk_baseline": 2, "fingerprint": "...", "paths": [...], "articles": [...],
      "findings": [{"fingerprint": "...", "article": "...", "code": "HDG001",
                    "matched": "sources say", "count": 1}]}
+
+Version 1 (before whole-article findings lost their evidence) is still read: its
+entries are kept, and each article's entries of one rule are also entered under the
+fingerprint without evidence, their counts added, so that the whole-article findings
+it recorded stay ``unchanged``. ``baseline write`` and ``baseline prune`` write version 2.
 """
 
 from __future__ import annotations
@@ -42,12 +50,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from copydesk.errors import UsageError
-from copydesk.models import ArticleReport, Finding, RunSummary
+from copydesk.models import ARTICLE_SCOPE, ArticleReport, Finding, RunSummary
 from copydesk.safety import shown
 from copydesk.smallfiles import BASELINE_BYTES, NotReadable, read_small
 
-FORMAT_VERSION = 1
-DESIGN = "sha256(article id NUL rule code NUL normalised matched text)[:32]"
+FORMAT_VERSION = 2
+#: The versions :meth:`Baseline.load` reads (1: whole-article findings fingerprinted by their matched text).
+READS = (1, 2)
+DESIGN = "sha256(article id NUL rule code NUL normalised matched text, empty for a whole-article rule)[:32]"
 NEW = "new"
 UNCHANGED = "unchanged"
 SAMPLE = 120
@@ -68,9 +78,14 @@ def article_key(article_id: str) -> str:
 
 def fingerprint(article_id: str, finding: Finding) -> str:
     """The stable fingerprint of one finding of one article (see the module docs)."""
-    evidence = normalise(finding.matched) or normalise(finding.excerpt)
-    raw = "\0".join((article_key(article_id), finding.code, evidence))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    if finding.scope == ARTICLE_SCOPE:
+        return _digest(article_key(article_id), finding.code, "")
+    return _digest(article_key(article_id), finding.code, normalise(finding.matched) or normalise(finding.excerpt))
+
+
+def _digest(article: str, code: str, evidence: str) -> str:
+    """The first 32 hex digits of SHA-256 over the three parts joined by NUL characters."""
+    return hashlib.sha256("\0".join((article, code, evidence)).encode("utf-8")).hexdigest()[:32]
 
 
 @dataclass(frozen=True)
@@ -130,7 +145,7 @@ class Baseline:
         for fp, entry in self.entries.items():
             now = current.entries.get(fp)
             if now is not None:
-                kept[fp] = Entry(entry.article, entry.code, entry.matched, min(entry.count, now.count))
+                kept[fp] = Entry(entry.article, entry.code, entry.matched or now.matched, min(entry.count, now.count))
         return Baseline(kept, self.articles & current.articles, current.paths or self.paths)
 
     def to_dict(self) -> dict[str, Any]:
@@ -158,12 +173,12 @@ class Baseline:
         data = _read(path)
         version = data.get("copydesk_baseline") if isinstance(data, dict) else None
         plausible = isinstance(version, int) and not isinstance(version, bool) and abs(version) <= MAX_COUNT
-        if plausible and version != FORMAT_VERSION:
+        if plausible and version not in READS:
             raise UsageError(
                 f"{path}: a copydesk baseline of version {version}, which this copydesk does not read"
-                f" (it reads version {FORMAT_VERSION}; write it again with 'copydesk baseline write')"
+                f" (it reads versions {READS[0]} to {READS[-1]}; write it again with 'copydesk baseline write')"
             )
-        if not isinstance(data, dict) or isinstance(version, bool) or version != FORMAT_VERSION:  # true == 1
+        if not isinstance(data, dict) or isinstance(version, bool) or version not in READS:  # true == 1
             raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
         shapes = (("findings", list), ("articles", list), ("paths", list))
         for key, kind in shapes:
@@ -173,11 +188,29 @@ class Baseline:
             if key not in data:
                 raise UsageError(f"{path}: malformed baseline: no {shown(key)} array")
         entries = dict(_entry(path, number, row) for number, row in enumerate(data["findings"], 1))
+        if version == 1:
+            entries.update(_whole_article_entries(entries.values()))
         articles = {str(a) for a in data["articles"]}
         recorded = data.get("paths", [])
         if not all(isinstance(p, str) and p for p in recorded):
             raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
         return cls(entries, articles, tuple(recorded))
+
+
+def _whole_article_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
+    """A version-1 file's entries also under the fingerprint without evidence: one per article and rule, counts added.
+
+    Version 1 fingerprinted a whole-article finding by its matched text; which rules are
+    whole-article the file does not say, so every article's rule gets the entry (only a
+    whole-article finding, or one with no matched text or excerpt, asks for it).
+    """
+    counts: Counter[tuple[str, str]] = Counter()
+    for entry in entries:
+        counts[entry.article, entry.code] += entry.count
+    return {
+        _digest(article, code, ""): Entry(article, code, "", min(count, MAX_COUNT))
+        for (article, code), count in counts.items()
+    }
 
 
 #: The keys of a baseline entry, and the JSON type each holds.

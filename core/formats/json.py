@@ -81,9 +81,7 @@ class JsonlWriter:
 
     def render(self, report: ArticleReport) -> str:
         """The report's line (a worker process may run this)."""
-        return (
-            schema.article_json(report, "jsonl", spaced=False, first={"schema_version": schema.SCHEMA_VERSION}) + "\n"
-        )
+        return schema.jsonl_line(report) + "\n"
 
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""

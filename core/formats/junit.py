@@ -2,7 +2,8 @@
 
 An article that fails the gate of ``copydesk check`` is a ``<failure>`` whose
 message gives the gate's reasons and whose body lists the article's findings
-(``line:col CODE message``); an article a scorer failed on, or that could not be
+(``path:line:col CODE message``; for a record ``path:record line N field:line:col``, the
+line and column within the field, as the text report gives them); an article a scorer failed on, or that could not be
 read, is an ``<error>`` (the run exits 3 or 2); every other article passes, its
 findings in ``<system-out>``. A source that fails a source lever of the gate
 (``--source-fail-under``, a regression under ``--compare``) is one more failed test
@@ -57,7 +58,7 @@ def finding_lines(report: ArticleReport) -> str:
         span = common.location_line(report, finding)
         where = f"{span[0]}:{span[1]}" if span else common.record_place(report)
         if not span and report.verdict != "unreadable":  # a finding in a field the record was read for
-            where += f" {finding.field}"
+            where += f" {finding.field}:{finding.line}:{finding.column}"
         lines.append(
             f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
         )

@@ -1,8 +1,8 @@
 """The ``markdown`` format: a summary for ``$GITHUB_STEP_SUMMARY`` (or any Markdown viewer).
 
 The verdict and the gate's levers (a line per source that fails a source lever), the failing articles with the reasons (or, when
-not gating, the worst articles), each with the scorer that cost it the most points and that scorer's costliest features, the per-source table (with each source's trend over
-the recorded runs when the run has a history), the findings per rule, and what a grade
+not gating, the worst articles), each with the scorer that cost it the most points and that scorer's costliest features, the per-source table (by name; the worst sources when it is cut, with
+each source's trend over the recorded runs when the run has a history), the findings per rule, and what a grade
 means under the run's model (its file's measured figures). Article text (ids,
 titles, messages) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
@@ -21,7 +21,7 @@ from copydesk import meaning, safety
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, RunInfo, RunSummary
-from copydesk.rollup import SourceTrend, change
+from copydesk.rollup import SourceSummary, SourceTrend, change
 
 MAX_ROWS = 100
 _SPECIAL = set("\\`*_{}[]()#+-.!|~:")
@@ -51,6 +51,8 @@ class Line:
     floored: bool = False
     #: The scorer that cost the most points and its costliest features, in words ("" when none cost any).
     costs: str = ""
+    #: The second line under the name: the id, or, for an untitled record (named by its id), where it is.
+    place: str = ""
 
     def row(self) -> str:
         """The table row (a cut copy, and one the evidence floor raised, say so under its grade)."""
@@ -63,7 +65,7 @@ class Line:
         why = md("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
         costs = md(self.costs, 400)
-        return f"| {name}<br>{md(self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
+        return f"| {name}<br>{md(self.place or self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
 
 
 def _costs(report: ArticleReport) -> str:
@@ -75,6 +77,14 @@ def _costs(report: ArticleReport) -> str:
     return f"{worst.prefix} {worst.name} ({worst.contribution:.1f})" + (f": {why}" if why else "")
 
 
+def record_place(report: ArticleReport) -> str:
+    """``path:line`` of a JSONL/CSV record, ``path:row N`` of a Parquet row; empty for a file."""
+    if (row := common.table_row(report)) is not None:
+        return f"{common.location_path(report)}:row {row}"
+    line = common.record_line(report)
+    return "" if line is None else f"{common.location_path(report)}:{line}"
+
+
 def trend_cell(trend: SourceTrend) -> str:
     """A source's trend as text: the sparkline, then the first and last mean, the change and the run count."""
     known = [m for m in trend.means if m is not None]
@@ -83,6 +93,22 @@ def trend_cell(trend: SourceTrend) -> str:
     delta = change(trend.means)
     shown = f" ({delta})" if delta else ""
     return f"`{sparkline(trend.means)}` {known[0]:.1f} → {known[-1]:.1f}{shown} over {len(trend.means)} run(s)"
+
+
+def shown_sources(summary: RunSummary) -> list[SourceSummary]:
+    """The sources the table shows: all of them by name, or, when there are more than the cap, the worst.
+
+    The worst are those below the gate's ``source_fail_under`` first, then by mean score,
+    lowest first (a source with no scored article last), ties by name.
+    """
+    if len(summary.sources) <= MAX_ROWS:
+        return list(summary.sources)
+    below = (summary.gate or {}).get("sources_below") or {}
+
+    def worst(item: SourceSummary) -> tuple[bool, bool, float, str]:
+        return item.source not in below, item.mean is None, item.mean or 0.0, item.source
+
+    return sorted(summary.sources, key=worst)[:MAX_ROWS]
 
 
 class MarkdownWriter:
@@ -117,6 +143,7 @@ class MarkdownWriter:
                 report.truncated,
                 report.floored,
                 _costs(report),
+                "" if report.title else record_place(report),
             )
         )
 
@@ -184,13 +211,16 @@ class MarkdownWriter:
         columns = [c.capitalize() for c in common.SOURCE_COLUMNS] + (["Trend"] if trends else [])
         out = ["", "### Sources", "", "| " + " | ".join(columns) + " |"]
         out.append("| --- | ---: | ---: | ---: | ---: | --- |" + (" --- |" if trends else ""))
-        for item in summary.sources[:MAX_ROWS]:
+        for item in shown_sources(summary):
             name, articles, mean, interval, failing, top = common.source_cells(item)
             # numbers and rule codes (validated ^[A-Z]{2,4}[0-9]{3}$) are ours; the source name is the input's
             trend = f" {trend_cell(trends[name])} |" if name in trends else (" - |" if trends else "")
             out.append(f"| {md(name, 120)} | {articles} | {mean} | {interval} | {failing} | {top} |{trend}")
         if len(summary.sources) > MAX_ROWS:
-            out.append(f"\n{len(summary.sources) - MAX_ROWS} more not shown.")
+            out.append(
+                f"\nWorst {MAX_ROWS} of {len(summary.sources)} sources shown: those below the gate's"
+                " source_fail_under first, then by mean score, lowest first."
+            )
         if trends:
             out.append(
                 "\nTrend: the source's mean score in its latest recorded runs and in this run (last),"

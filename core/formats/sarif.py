@@ -7,7 +7,7 @@ character offset into the decoded file); for a JSONL/CSV record, the record's li
 with the field and offsets in the result's properties; for a Parquet row, which has no
 line, the file without a region, a logical location ``row N`` and ``row`` in the properties. ``partialFingerprints``
 carries copydesk's baseline fingerprint (article id, rule code, normalised matched
-text), and ``baselineState`` is set when the run compares against a baseline.
+text, none for a whole-article rule), and ``baselineState`` is set when the run compares against a baseline.
 
 GitHub code scanning accepts at most 25,000 results per run and 10 MB per file.
 Beyond either limit the writer keeps the most severe results (errors, then

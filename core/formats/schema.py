@@ -204,6 +204,11 @@ def article_json(report: ArticleReport, what: str, *, spaced: bool, timings: boo
     return f'{head[:-1]},"findings":{findings},"diagnostics":{diagnostics}}}'
 
 
+def jsonl_line(report: ArticleReport) -> str:
+    """The report's line of ``-f jsonl``, without its newline (``bag.map(jsonl_line).to_textfiles(...)``)."""
+    return article_json(report, "jsonl", spaced=False, first={"schema_version": SCHEMA_VERSION})
+
+
 #: :func:`dumps` layouts by ``spaced``: compact (a JSONL line), or indented (the JSON document).
 _LAYOUTS: dict[bool, dict[str, Any]] = {False: {"separators": (",", ":")}, True: {"indent": 2}}
 #: How deep a finding stands in an article's text (article 0, its ``findings`` 1, a finding 2), as spaces.

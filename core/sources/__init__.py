@@ -303,6 +303,8 @@ def _check_path(path: str, sources: Mapping[str, Any]) -> None:
     if not os.path.exists(path):
         if os.path.lexists(path):
             raise InputError(f"{path}: a symbolic link to nothing (broken, or a loop)")
+        if path.lower().startswith(("http://", "https://")):
+            raise InputError(f"{path}: URLs are not fetched; save the page as .html and score the file")
         raise InputError(f"{path}: no such file or directory")
     mode = os.stat(path).st_mode
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):

@@ -144,6 +144,7 @@ NEAR_DUPLICATE_ARTICLE = Rule(
     name="near-duplicate-article",
     message="Body is a near duplicate of article '{other}' (estimated Jaccard similarity {similarity:.2f} of 5-word shingles)",
     severity=Severity.WARNING,
+    scope="article",
     doc="""\
 **What it flags.** An article whose body shares most of its 5-word shingles with
 another article of the batch (MinHash estimate at least `near_duplicate_threshold`),

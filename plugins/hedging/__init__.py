@@ -134,6 +134,7 @@ HEDGE_DENSITY = Rule(
     name="hedge-density",
     message="{density:.1f} hedges per 1,000 words in the author's own voice (threshold {threshold:.1f}); {share:.0%} of sentences hedged",
     severity=Severity.INFO,
+    scope="article",
     doc="""\
 **What it flags.** An article of at least `min_words` words whose own weighted hedges
 per 1,000 words (hedges in the author's voice count 1, approximators

@@ -54,6 +54,7 @@ UNATTRIBUTED_ARTICLE = Rule(
     name="unattributed-article",
     message="Article of {words} words attributes nothing: no named source, 'according to' or credited quotation",
     severity=Severity.INFO,
+    scope="article",
     doc="""\
 **What it flags.** An article body of at least `min_words` words (150 by default) with
 no attribution at all: no name next to a verb of saying ("Maria Lopez said", "said Dr

@@ -165,6 +165,7 @@ LENGTH_OUTLIER = Rule(
     name="length-outlier",
     message="Article has {words} words, {percent}% of the median {median} of its source '{source}' ({count} articles)",
     severity=Severity.INFO,
+    scope="article",
     doc="""\
 **What it flags.** Batch pass: an article far shorter than the median length of the
 articles from the same source in the batch (source: URL host, else a `source` meta

@@ -39,6 +39,20 @@ WIRE = "https://www.Wire.example/2024/story"
         ({"source": "x"}, WIRE, "f/g/a.txt", "folder", "f/g"),
         ({"source": "x"}, WIRE, None, "folder", UNKNOWN),
         ({}, "https://www./x", None, "host", UNKNOWN),
+        # a URL without a scheme has the host it starts with; a trailing dot is the same host
+        ({}, "www.BBC.co.uk/news/5", "feeds/a.txt", "auto", "bbc.co.uk"),
+        ({}, " bbc.co.uk/news/5", "feeds/a.txt", "auto", "bbc.co.uk"),
+        ({}, "www.bbc.co.uk", "feeds/a.txt", "auto", "bbc.co.uk"),
+        ({}, "user@www.bbc.co.uk/news", "feeds/a.txt", "host", "bbc.co.uk"),
+        ({}, "https://www.bbc.co.uk./news/5", None, "host", "bbc.co.uk"),
+        ({}, "bbc.co.uk./news/5", None, "host", "bbc.co.uk"),
+        ({}, "story.html", "feeds/a.txt", "auto", "feeds"),
+        ({}, "news/5.html", "feeds/a.txt", "auto", "feeds"),
+        ({}, "/news/5", "feeds/a.txt", "auto", "feeds"),
+        ({}, "not a url/x", "feeds/a.txt", "auto", "feeds"),
+        ({}, "mailto:desk@bbc.co.uk/x", "feeds/a.txt", "auto", "feeds"),
+        ({}, "bbc.co.1/x", "feeds/a.txt", "auto", "feeds"),
+        ({}, "bbc..uk/x", "feeds/a.txt", "auto", "feeds"),
     ],
 )
 def test_source_name_follows_the_strategy(

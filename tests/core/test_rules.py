@@ -71,6 +71,7 @@ GOOD = Scorer(prefix="TST", name="tester", rules=(Rule("TST001", "alpha-word", "
         (replace(GOOD, rules=(replace(GOOD.rules[0], name="avoid-alpha"),)), "not kebab-case naming the pattern"),
         (replace(GOOD, rules=(replace(GOOD.rules[0], message="{word"),)), "is not a format template"),
         (replace(GOOD, rules=GOOD.rules * 2), "duplicate rule code TST001"),
+        (replace(GOOD, rules=(replace(GOOD.rules[0], scope="document"),)), "scope 'document' is not 'span' or 'article'"),
     ],
 )
 def test_scorer_contract_names_the_first_problem(scorer: Scorer, problem: str | None) -> None:
@@ -105,3 +106,11 @@ def test_rule_finding_holds_every_field_a_constructed_finding_has() -> None:
     built = Finding(**{name: getattr(found, name) for name in found.__dict__})
     assert found == built
     assert found.__dict__ == built.__dict__
+
+
+def test_a_rules_finding_carries_its_scope() -> None:
+    from copydesk.text import TextView
+
+    view = TextView("One line here.", "text")
+    assert Rule("XX001", "some-rule", "m", scope="article").finding(view, 0, 3).scope == "article"
+    assert Rule("XX001", "some-rule", "m").finding(view, 0, 3).scope == "span"

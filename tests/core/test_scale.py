@@ -138,6 +138,26 @@ def test_score_collection_scores_a_dask_bag_and_dataframe_like_the_command_line(
         ]
 
 
+def test_the_python_example_of_scale_md_writes_the_jsonl_lines_of_the_command_line(tmp_path: Path) -> None:
+    import dask
+    import dask.bag as db
+    from copydesk.formats.schema import jsonl_line
+    from copydesk.scale import score_collection
+
+    rows = records(12)
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    assert score("-f", f"jsonl:{tmp_path / 'cli.jsonl'}", str(batch)).returncode == 0
+    expected = (tmp_path / "cli.jsonl").read_text().splitlines()
+    with dask.config.set(scheduler="synchronous"):
+        reports = score_collection(db.from_sequence(rows, npartitions=3))
+        reports.map(jsonl_line).to_textfiles(str(tmp_path / "out" / "*.jsonl"))  # as docs/scale.md shows
+    written = [line for path in sorted((tmp_path / "out").glob("*.jsonl")) for line in path.read_text().splitlines()]
+    # the same lines, but that score_collection's articles come from "<dask>", not from a file
+    where = (json.dumps(str(batch)), '"format":"jsonl"'), ('"<dask>"', '"format":"dask"')
+    assert written == [line.replace(where[0][0], where[1][0]).replace(where[0][1], where[1][1]) for line in expected]
+
+
 def test_the_cluster_workers_render_the_reports_and_the_client_gets_their_text(tmp_path: Path, scheduler: str) -> None:
     path = tmp_path / "batch.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records(40)))

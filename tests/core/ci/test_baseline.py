@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from cdci_helpers import Desk
+from cdci_helpers import FLAGGED, Desk
 from copydesk import Finding, Severity
 from copydesk.app import baseline_run
-from copydesk.ci.baseline import NEW, UNCHANGED, Baseline, fingerprint, normalise
+from copydesk.ci.baseline import NEW, UNCHANGED, Baseline, Entry, fingerprint, normalise
 from copydesk.errors import EXIT_GATE, EXIT_OK, CopydeskError, UsageError
+from copydesk.plugins.boilerplate.rules import NEAR_DUPLICATE_ARTICLE
+from copydesk.plugins.hedging import HEDGE_DENSITY
+from copydesk.plugins.sourcing import UNATTRIBUTED_ARTICLE
+from copydesk.plugins.truncation.rules import LENGTH_OUTLIER
+from support import SEEDS, CliResult
 
 ARTICLE = "Budget vote\n\nThe bad plan passed on Monday.\n\nCritics called it awful in a statement.\n"
 EDITED = (
@@ -39,6 +47,66 @@ def finding(matched: str, code: str = "WRD001", line: int = 1, excerpt: str = ""
 )
 def test_fingerprint(a: tuple[str, Finding], b: tuple[str, Finding], same: bool) -> None:
     assert (fingerprint(*a) == fingerprint(*b)) is same
+
+
+def whole(matched: str, code: str = "SRC002") -> Finding:
+    """A finding about the whole article, its span on ``matched`` (SRC002's: the first paragraph)."""
+    return replace(finding(matched, code), scope="article")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        (("x.txt", whole("The lede.")), ("x.txt", whole("An edited lede, longer.")), True),  # evidence left out
+        (("x.txt", whole("The lede.")), ("y.txt", whole("The lede.")), False),  # another article
+        (("x.txt", whole("The lede.")), ("x.txt", whole("The lede.", code="HDG003")), False),  # another rule
+        (("x.txt", whole("The lede.")), ("x.txt", finding("The lede.", code="SRC002")), False),  # a span finding
+    ],
+)
+def test_a_whole_article_finding_is_fingerprinted_by_article_and_rule(
+    a: tuple[str, Finding], b: tuple[str, Finding], same: bool
+) -> None:
+    assert (fingerprint(*a) == fingerprint(*b)) is same
+
+
+def test_the_built_in_whole_article_rules_say_so_and_their_findings_carry_it() -> None:
+    rules = (UNATTRIBUTED_ARTICLE, HEDGE_DENSITY, NEAR_DUPLICATE_ARTICLE, LENGTH_OUTLIER)
+    assert {rule.scope for rule in rules} == {"article"} and FLAGGED.scope == "span"
+
+
+def test_a_version_1_baseline_still_knows_its_whole_article_findings_after_the_lede_changed(tmp_path: Path) -> None:
+    old_style = "5" * 32  # version 1 fingerprinted SRC002 by its matched text: no longer computed
+    rows = [
+        {"fingerprint": old_style, "article": "a.txt", "code": "SRC002", "matched": "The lede.", "count": 1},
+        {
+            "fingerprint": fingerprint("a.txt", finding("bad")),
+            "article": "a.txt",
+            "code": "WRD001",
+            "matched": "bad",
+            "count": 1,
+        },
+    ]
+    target = tmp_path / "v1.json"
+    target.write_text(json.dumps({"copydesk_baseline": 1, "articles": ["a.txt"], "findings": rows}))
+    baseline = Baseline.load(target)
+    assert baseline.entries[old_style] == Entry("a.txt", "SRC002", "The lede.", 1)  # kept as read
+    assert baseline.entries[fingerprint("a.txt", whole("An edited lede."))] == Entry("a.txt", "SRC002", "", 1)
+    assert baseline.entries[fingerprint("a.txt", finding("bad"))].count == 1  # span findings as before
+
+
+def test_editing_the_lede_keeps_an_unattributed_articles_src002_unchanged(
+    cli: Callable[..., CliResult], no_project_config: Path
+) -> None:
+    """Review 12, item 8: seed 004 has SRC002 on its first paragraph; a line added above it is no new finding."""
+    article = no_project_config / "004.txt"
+    shutil.copy(SEEDS / "004_91f16627d1be3ee9.txt", article)
+    assert cli("baseline", "write", "004.txt", "-o", "b.json").exit_code == EXIT_OK
+    assert json.loads((no_project_config / "b.json").read_text())["copydesk_baseline"] == 2
+    lines = article.read_text(encoding="utf-8").split("\n")
+    article.write_text("\n".join([lines[0], "The council met on Monday.", *lines[1:]]), encoding="utf-8")
+    report = json.loads(cli("check", "004.txt", "--baseline", "b.json", "-f", "json").stdout)["articles"][0]
+    states = {(f["code"], f["baseline"]) for f in report["findings"] if f["code"] == "SRC002"}
+    assert states == {("SRC002", UNCHANGED)}
 
 
 def test_normalise() -> None:
@@ -185,10 +253,10 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
         (None, "baseline file not found"),
         ("{not json", "not a copydesk baseline"),
         ("[" * 100_000 + "]" * 100_000, "not a copydesk baseline: its JSON is nested too deeply$"),
-        ('{"copydesk_baseline": "1"}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
-        ('{"copydesk_baseline": true}', 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
-        ('{"copydesk_baseline": 2}', "a copydesk baseline of version 2, which this copydesk does not read"),
-        ('{"copydesk_baseline": 1' + "0" * 5000 + "}", 'not a copydesk baseline \\(no "copydesk_baseline": 1\\)'),
+        ('{"copydesk_baseline": "1"}', 'not a copydesk baseline \\(no "copydesk_baseline": 2\\)'),
+        ('{"copydesk_baseline": true}', 'not a copydesk baseline \\(no "copydesk_baseline": 2\\)'),
+        ('{"copydesk_baseline": 3}', "a copydesk baseline of version 3, which this copydesk does not read"),
+        ('{"copydesk_baseline": 1' + "0" * 5000 + "}", 'not a copydesk baseline \\(no "copydesk_baseline": 2\\)'),
         (
             '{"copydesk_baseline": 1, "articles": [], "findings": [{"code": "X"}]}',
             """malformed baseline entry 1 of "findings": it has no 'fingerprint' key$""",

@@ -178,3 +178,9 @@ def test_many_findings_are_written_as_json_dumps_writes_them(report: ArticleRepo
         variant = replace(report, findings=findings)
         for spaced in (False, True):
             assert schema.article_json(variant, "jsonl", spaced=spaced) == _as_dumps(variant, spaced)
+
+
+def test_jsonl_line_is_the_dumps_of_the_report_with_its_schema_version(report: ArticleReport) -> None:
+    line = schema.jsonl_line(report)
+    assert line == _as_dumps(report, False, first={"schema_version": schema.SCHEMA_VERSION})
+    assert "\n" not in line  # to_textfiles puts the newlines between lines

@@ -132,6 +132,13 @@ def test_markdown_summary(desk: Desk, paths: list[str]) -> None:
     assert "| WRD001 |" not in text and "| `WRD001` | flagged\\-word | 1 | 1 |" in text
 
 
+def test_markdown_names_an_untitled_record_by_its_id_then_where_it_is(desk: Desk) -> None:
+    feed = desk.write("feed.jsonl", '{"id": "r1", "text": "It was bad."}\n{"id": "r2", "title": "T", "text": "Bad."}\n')
+    text = desk.run([feed], ["markdown"]).stdout
+    assert f"| r1<br>{markdown.md(feed + ':1')} |" in text and "| r1<br>r1 |" not in text
+    assert "| T<br>r2 |" in text  # a titled record keeps its id under its title
+
+
 def test_markdown_caps_long_tables(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(markdown, "MAX_ROWS", 2)
     paths = [desk.write(f"{i}.txt", "T\n\nA bad line.\n") for i in range(5)]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from cdci_helpers import Desk
+from copydesk.formats import markdown
 from copydesk.formats.markdown import MarkdownWriter, trend_cell
 from copydesk.models import RunInfo, RunSummary
 from copydesk.rollup import SourceSummary, SourceTrend
@@ -50,3 +52,14 @@ def test_a_run_with_a_history_puts_the_recorded_means_in_its_markdown(desk: Desk
     text = desk.run([str(folder)], ["markdown"], history=history).stdout
     [row] = [line for line in text.splitlines() if line.startswith("| ") and line.endswith(" run(s) |")]
     assert "wire" in row and row.endswith(" over 2 run(s) |") and "→" in row
+
+
+def test_a_cut_sources_table_shows_the_failing_then_the_worst_sources(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(markdown, "MAX_ROWS", 3)
+    sources = (summary("a", 90.0), summary("b", 45.0), summary("c", 70.0), summary("d", 60.0), summary("e", 30.0))
+    gate = {"sources_below": {"b": "source b: mean 45.0 is below 50"}}
+    lines = sources_section(RunSummary(10, 10, 0, 60.0, gate=gate, sources=sources))
+    assert [line.split(" |")[0] for line in lines[4:7]] == ["| b", "| e", "| d"]
+    assert lines[-1].startswith("Worst 3 of 5 sources shown: those below the gate's source_fail_under first")
+    uncut = sources_section(RunSummary(10, 10, 0, 60.0, gate=gate, sources=sources[:3]))
+    assert [line.split(" |")[0] for line in uncut[4:]] == ["| a", "| b", "| c"]  # small tables stay by name

@@ -159,5 +159,5 @@ def test_github_and_junit_name_a_parquet_row_as_a_row_not_a_line(desk: Desk) -> 
         f"error file={path},title=CD002 unreadable-article (row 2)",
     ]
     junit = desk.run([path], ["junit"]).stdout
-    assert f"{path}:row 1 text WRD001" in junit and f"{path}:row 2 CD002" in junit
+    assert f"{path}:row 1 text:1:3 WRD001" in junit and f"{path}:row 2 CD002" in junit
     assert "record line" not in junit

@@ -64,6 +64,12 @@ def test_an_unreadable_record_is_placed_at_its_line_not_in_a_field(desk: Desk) -
     assert f"{feed}:record line 2 CD002 [error]" in junit
 
 
+def test_junit_places_a_records_finding_within_its_field_as_the_text_report_does(desk: Desk) -> None:
+    feed = desk.write("feed.jsonl", '{"text": "It was fine."}\n{"text": "First line.\\nIt was bad."}\n')
+    assert f"  {feed}:2 text:2:8 " in desk.run([feed], ["text"]).stdout
+    assert f"{feed}:record line 2 text:2:8 WRD001 [warning]" in desk.run([feed], ["junit"]).stdout
+
+
 def test_under_a_baseline_each_finding_says_whether_it_is_new_and_only_new_lists_the_new(
     desk: Desk, tmp_path: Path
 ) -> None:
