@@ -64,7 +64,8 @@ ENCODING_GUESSED = Rule(
     message="not valid UTF-8; decoded as {encoding} ({how})",
     severity=Severity.INFO,
     doc="""\
-**What it flags.** A file that was not valid UTF-8 and was decoded with an encoding
+**What it flags.** A file, CSV row or JSONL line that was not valid UTF-8 and was
+decoded as Windows-1252 (whole, or only its stray bytes), with an encoding
 charset-normalizer detected, or as UTF-16 because it starts with a UTF-16 byte order
 mark.
 
@@ -75,7 +76,7 @@ findings. Check the file and convert it to UTF-8.
 
 **Known problems.** Short files give charset-normalizer little to go on; mostly-ASCII text and UTF-8 with stray bytes are read as Windows-1252 before it is asked (`decoded as windows-1252`, `decoded as utf-8+cp1252`), so Central European copy in Windows-1250 shows some wrong letters.
 
-**Settings.** `[sources] encoding_fallback = false` reports such files as unreadable instead.
+**Settings.** `[sources] encoding_fallback = false` reports such files, rows and lines as unreadable instead.
 """,
 )
 

@@ -204,9 +204,9 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-invalid-utf8": (
-        2,
-        "copydesk: error: x.jsonl:1: not valid UTF-8 (byte 24 of the line)",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        0,
+        "copydesk: warning: x.jsonl:1 (u): not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
+        [("good.txt", False), ("u", False), ("rec", False)],
     ),
     "jsonl-line-too-long": (
         2,

@@ -13,6 +13,7 @@ from copydesk.config import load_config, packaged_defaults
 from copydesk.errors import ConfigError, InputError
 from copydesk.models import Article, Position
 from copydesk.sources import BY_NAME, FORMATS, STDIN_FORMATS, Batch, Unreadable, parse_text
+from copydesk.sources._common import Deferred
 
 SOURCES: dict[str, Any] = packaged_defaults()["sources"]
 
@@ -147,11 +148,41 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Pat
     assert isinstance(items[-1], Article) and items[-1].meta["copydesk_ignore"] == "HDG001"
 
 
-def test_jsonl_invalid_utf8_line_is_unreadable_alone(tmp_path: Path) -> None:
+def test_jsonl_invalid_utf8_line_is_unreadable_alone_without_the_encoding_fallback(tmp_path: Path) -> None:
     data = b'{"text": "ok one"}\n{"text": "bad \xff"}\n{"text": "ok two"}\n'
-    items = read(tmp_path, "x.ndjson", data)
+    items = read(tmp_path, "x.ndjson", data, encoding_fallback=False)
     assert [type(i).__name__ for i in items] == ["Article", "Unreadable", "Article"]
     assert isinstance(items[1], Unreadable) and items[1].record == 2
+    assert items[1].problem == "not valid UTF-8 (byte 14 of the line)"
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "encoding"),
+    [
+        # a Windows-1252 apostrophe pasted into UTF-8: only that byte is read as 1252
+        (
+            "caf\u00e9 \u2014 it{}s open".encode().replace(b"{}", b"\x92"),
+            "caf\u00e9 \u2014 it\u2019s open",
+            "utf-8+cp1252",
+        ),
+        # a whole line in Windows-1252 (no UTF-8 sequence, few bytes above 0x7F)
+        ("caf\u00e9 costs \u00a34".encode("cp1252"), "caf\u00e9 costs \u00a34", "windows-1252"),
+    ],
+)
+@pytest.mark.parametrize("deferred", [False, True])
+def test_a_jsonl_line_that_is_not_utf8_is_decoded_as_a_text_file_is(
+    tmp_path: Path, line: bytes, body: str, encoding: str, deferred: bool
+) -> None:
+    """The documented encoding fallback holds for JSONL lines as for text files and CSV rows (review 11, item 1)."""
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"text": "ok one"}\n{"id": "s", "text": "' + line + b'"}\n')
+    batch = Batch([str(path)], SOURCES)
+    items = [i.read() if isinstance(i, Deferred) else i for i in (batch.deferred() if deferred else batch)]
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    art = items[1]
+    assert isinstance(art, Article) and art.source is not None
+    assert (art.id, art.body, art.source.encoding, art.source.encoding_detected) == ("s", body, encoding, True)
+    assert items[0].source is not None and not items[0].source.encoding_detected
 
 
 def test_configurable_field_names(tmp_path: Path) -> None:
