@@ -140,6 +140,8 @@ class SourceRef:
     byline_at: Position | None = None
     title_map: TextMap | None = None
     body_map: TextMap | None = None
+    #: A ``---`` block at the top of a text file that was read as body text: its line, and why (``CD006``).
+    front_matter_ignored: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)

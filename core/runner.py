@@ -420,12 +420,16 @@ class Runner:
         )
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
-        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
+        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding, front matter read as body."""
         diags: list[Finding] = []
         source = article.source
         if source is not None and source.encoding_detected:
             how = _HOW_DECODED.get(source.encoding or "", "detected by charset-normalizer")
             diags.append(diagnostics.diagnostic(diagnostics.ENCODING_GUESSED, encoding=source.encoding, how=how))
+        if source is not None and source.front_matter_ignored is not None:
+            line, why = source.front_matter_ignored
+            diag = diagnostics.diagnostic(diagnostics.FRONT_MATTER_IGNORED, problem=why)
+            diags.append(replace(diag, line=line, end_line=line))
         for r in results:
             if r.prefix in self.batch_errors:
                 diags.append(

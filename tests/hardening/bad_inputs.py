@@ -49,6 +49,11 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "only-punctuation-txt": ({"x.txt": b"T\n\n" + b"!?.,;:" * 2000}, []),
     "front-matter-unclosed-md": ({"x.md": ("---\ntitle: x\n\n" + GOOD).encode()}, []),
     "front-matter-bad-yaml-md": ({"x.md": ("---\ntitle: [x\n---\n" + GOOD).encode()}, []),
+    "front-matter-yaml-list-md": (
+        {"x.md": ("---\ntitle: T\n\n# a comment\nauthor:\n  - Jane Roe\ntags:\n- a\n- b\n---\n" + GOOD).encode()},
+        [],
+    ),
+    "front-matter-not-key-value-md": ({"x.md": ("---\ntitle: T\nnot a key\n---\n" + GOOD).encode()}, []),
     "front-matter-only-md": ({"x.md": b"---\ntitle: x\n---\n"}, []),
     "markdown-ignore-unknown-md": ({"x.md": ("<!-- copydesk: ignore-file ZZZ999 -->\nT\n\n" + GOOD).encode()}, []),
     # JSONL

@@ -143,7 +143,17 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.md: no text after the front matter",
         [("good.txt", False), ("x.md", True)],
     ),
-    "front-matter-unclosed-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "front-matter-unclosed-md": (
+        0,
+        "copydesk: warning: x.md: front matter opened on line 1 is never closed by a '---' line (line 4, 'The council approved the budget on Tuesday, officials said.', is not 'key: value'); the block is read as body text",
+        [("good.txt", False), ("x.md", False)],
+    ),
+    "front-matter-yaml-list-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "front-matter-not-key-value-md": (
+        0,
+        "copydesk: warning: x.md: front matter line 3 ('not a key') is not 'key: value'; the block is read as body text",
+        [("good.txt", False), ("x.md", False)],
+    ),
     "html-binary": (
         2,
         "copydesk: error: x.html: binary file (contains NUL bytes)",

@@ -547,3 +547,16 @@ def test_a_csv_row_of_utf8_with_one_stray_windows_1252_byte_keeps_its_utf8_chara
     bodies = {item.id: item for item in items if isinstance(item, Article)}
     assert bodies["r1"].body == text and bodies["r1"].source is not None
     assert bodies["r1"].source.encoding == "utf-8+cp1252" and bodies["r2"].source.encoding == "utf-8"
+
+
+def test_front_matter_read_as_body_is_a_cd006_diagnostic_at_its_line_and_a_warning(tmp_path: Path) -> None:
+    """A ``---`` block that is not front matter is no longer read as body text in silence (review 11, item 4)."""
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: T\nauthor: Staff\nnot a key\n---\n\n" + BODY, encoding="utf-8")
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 0, result.stderr
+    [article] = json.loads(result.stdout)["articles"]
+    [diag] = article["diagnostics"]
+    assert (diag["code"], diag["severity"], diag["location"]["line"]) == ("CD006", "info", 4)
+    assert result.stderr == f"copydesk: warning: {path}: {diag['message']}\n"
+    assert article["title"] == "---"

@@ -322,6 +322,56 @@ def test_a_front_matter_title_leaves_the_whole_text_as_body_and_is_located_in_th
     assert art.source.body_at == Position(len('---\ntitle: "Rates may rise"\n---\n'), 4, 1)
 
 
+HUGO = (
+    '---\ntitle: "Council approves budget"\ndate: 2024-03-01\ndraft: false\n\n# the byline\nauthor:\n'
+    "  - Jane Smith\n  - John Roe\nurl: https://www.example.com/a\nparams:\n  desk: city\n"
+    "summary: >\n  Folded\n  text: kept\n---\n\nThe council approved the budget on Monday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "byline", "url", "meta"),
+    [
+        # a YAML list, a blank line, a comment, a nested mapping and a block scalar (review 11, item 4)
+        (HUGO, "Council approves budget", "Jane Smith, John Roe", "https://www.example.com/a",
+         {"draft": "false", "params": "", "summary": "Folded text: kept"}),
+        # list items at the key's own indentation, and one item alone
+        ("---\nauthor:\n- Jane Smith\ntags:\n- a\n- b\n---\nHeadline\nBody.\n", "Headline", "Jane Smith", None,
+         {"tags": "a, b"}),
+    ],
+)
+def test_front_matter_reads_yaml_lists_blank_lines_comments_and_indented_lines(
+    text: str, title: str, byline: str, url: str | None, meta: dict[str, str]
+) -> None:
+    art = parse_text(text, "h.md", "md")
+    assert isinstance(art, Article) and art.source is not None
+    assert (art.title, art.byline, art.url, dict(art.meta)) == (title, byline, url, meta)
+    assert art.source.front_matter_ignored is None and art.body.strip().endswith("Body." if url is None else "Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored"),
+    [
+        (
+            "---\ntitle: T\nnot a key\n---\nBody text.\n",
+            (3, "front matter line 3 ('not a key') is not 'key: value'; the block is read as body text"),
+        ),
+        (
+            "---\ntitle: T\nauthor: Staff\n\nBody text.\n",
+            (1, "front matter opened on line 1 is never closed by a '---' line (line 5, 'Body text.', is not"
+             " 'key: value'); the block is read as body text"),
+        ),
+        ("---\ntitle: T\n", (1, "front matter opened on line 1 is never closed by a '---' line; the block is read as body text")),
+        ("- item\n\nBody text.\n", None),  # no front matter at all
+    ],
+)
+def test_front_matter_that_cannot_be_read_is_body_text_and_says_where(text: str, ignored: tuple[int, str] | None) -> None:
+    art = parse_text(text, "u.md", "md")
+    assert isinstance(art, Article) and art.source is not None and art.source.front_matter_ignored == ignored
+    if ignored is not None:
+        assert art.title == "---" and art.body.startswith("title: T\n")
+
+
 def parquet_bytes(rows: list[dict[str, object]], row_group_size: int | None = None) -> bytes:
     """A Parquet file holding ``rows``, made with pyarrow."""
     import pyarrow as pa
