@@ -444,12 +444,12 @@ class Runner:
         return diags
 
     def unreadable(self, item: Unreadable, index: int = 0) -> ArticleReport:
-        """The report of an input that could not be read as an article."""
+        """The report of an input that could not be read as an article (a record's under its own id, title and source)."""
         diag = diagnostics.diagnostic(diagnostics.UNREADABLE, problem=item.message)
         diag = replace(diag, line=item.record or 1, end_line=item.record or 1)
         return ArticleReport(
-            id=item.id,
-            title="",
+            id=item.report_id,
+            title=item.title,
             source=SourceRef(path=item.path, format=item.format, record=item.record),
             score=None,
             grade="?",
@@ -459,7 +459,7 @@ class Runner:
             findings=(),
             diagnostics=(diag,),
             index=index,
-            source_name=rollup.source_name({}, None, item.path, self.source_by),
+            source_name=rollup.source_name(item.meta, item.url, item.path, self.source_by),
         )
 
     def report(self, item: Item, index: int, failed: Mapping[str, str] | None = None) -> ArticleReport:

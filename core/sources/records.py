@@ -34,19 +34,28 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _text_problem(record: Mapping[str, Any], name: str) -> str | None:
+    """Why a record's text field ``name`` cannot be scored, if it cannot."""
+    if name not in record:
+        return f"record has no {quoted(name)} field"
+    text = record[name]
+    if not isinstance(text, str):
+        return f"field {quoted(name)} is {json_type(text)}, not a string"
+    if not text.strip():
+        return f"field {quoted(name)} is empty"
+    if no_words(text):
+        return f"field {quoted(name)} holds only HTML comments, no text"
+    return None
+
+
 def _record_article(
     record: Mapping[str, Any], fields: Mapping[str, str], path: str, line: int, fmt: str
 ) -> Article | Unreadable:
-    """Build an Article from a JSONL object or CSV row using the configured field names."""
-    text = record.get(fields["text"])
-    if fields["text"] not in record:
-        return Unreadable(path, f"record has no {quoted(fields['text'])} field", line, fmt)
-    if not isinstance(text, str):
-        return Unreadable(path, f"field {quoted(fields['text'])} is {json_type(text)}, not a string", line, fmt)
-    if not text.strip():
-        return Unreadable(path, f"field {quoted(fields['text'])} is empty", line, fmt)
-    if no_words(text):
-        return Unreadable(path, f"field {quoted(fields['text'])} holds only HTML comments, no text", line, fmt)
+    """Build an Article from a JSONL object or CSV row using the configured field names.
+
+    A record whose text cannot be scored is an Unreadable that keeps the record's id,
+    title, url and other fields, so it is reported under its own id and source.
+    """
 
     def text_field(key: str) -> str | None:
         value = record.get(fields[key])
@@ -60,19 +69,22 @@ def _record_article(
         for key, value in record.items()
         if key not in known and key is not None and value is not None and value != ""
     }
-    ignore = record.get(fields["ignore"])
+    problem = _text_problem(record, fields["text"])
+    ignore = record.get(fields["ignore"]) if problem is None else None
     if ignore:
         if isinstance(ignore, list) and all(isinstance(v, str) for v in ignore):
             ignore = " ".join(ignore)
-        if not isinstance(ignore, str):
-            return Unreadable(
-                path, f"field {quoted(fields['ignore'])} must be a string or a list of strings", line, fmt
-            )
-        meta[IGNORE_META] = ignore
+        if isinstance(ignore, str):
+            meta[IGNORE_META] = ignore
+        else:
+            problem = f"field {quoted(fields['ignore'])} must be a string or a list of strings"
+    if problem is not None:
+        title, url = text_field("title") or "", text_field("url")
+        return Unreadable(path, problem, line, fmt, record_id=text_field("id"), title=title, url=url, meta=meta)
     return Article(
         id=text_field("id") or f"{path}:{line}",
         title=text_field("title") or "",
-        body=text,
+        body=record[fields["text"]],
         byline=text_field("byline"),
         url=text_field("url"),
         published=text_field("published"),

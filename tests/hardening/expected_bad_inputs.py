@@ -48,7 +48,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-cr-only-multiline": (
         2,
         "copydesk: error: x.csv:4: field 'text' is empty",
-        [("good.txt", False), ("1", False), ("x.csv:4", True), ("3", False)],
+        [("good.txt", False), ("1", False), ("2", True), ("3", False)],
     ),
     "csv-duplicate-column": (
         2,
@@ -59,7 +59,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-empty-text": (
         2,
         "copydesk: error: x.csv:2: field 'text' is empty",
-        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+        [("good.txt", False), ("1", True), ("2", False)],
     ),
     "csv-empty-fields-row": (
         2,
@@ -211,7 +211,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-ignore-bad-type": (
         2,
         "copydesk: error: x.jsonl:1: field 'copydesk_ignore' must be a string or a list of strings",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("i", True), ("rec", False)],
     ),
     "jsonl-invalid-utf8": (
         0,
@@ -234,7 +234,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-no-text": (
         2,
         "copydesk: error: x.jsonl:1: record has no 'text' field",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-not-json": (
         2,
@@ -254,17 +254,17 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-text-empty": (
         2,
         "copydesk: error: x.jsonl:1: field 'text' is empty",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-text-null": (
         2,
         "copydesk: error: x.jsonl:1: field 'text' is null, not a string",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-text-number": (
         2,
         "copydesk: error: x.jsonl:1: field 'text' is number, not a string",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-truncated": (
         2,

@@ -185,6 +185,27 @@ def test_a_jsonl_line_that_is_not_utf8_is_decoded_as_a_text_file_is(
     assert items[0].source is not None and not items[0].source.encoding_detected
 
 
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("feed.jsonl", b'{"id": "a1", "title": "T", "url": "https://x.example/a", "source": "feedA", "text": ""}\n'),
+        ("feed.jsonl", b'{"id": "a1", "title": "T", "url": "https://x.example/a", "source": "feedA"}\n'),
+        ("feed.jsonl", b'{"id": "a1", "title": "T", "url": "https://x.example/a", "source": "feedA", "text": 5}\n'),
+        ("feed.csv", b"id,title,url,source,text\na1,T,https://x.example/a,feedA,\n"),
+    ],
+)
+def test_a_record_with_no_text_keeps_its_id_title_url_and_fields(tmp_path: Path, name: str, data: bytes) -> None:
+    """A scraper that breaks emits records with empty text: they stay under their own id and source (review 11, item 5)."""
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable) and item.id == f"{tmp_path / name}:{1 if name.endswith('jsonl') else 2}"
+    assert (item.report_id, item.title, item.url, dict(item.meta)) == ("a1", "T", "https://x.example/a", {"source": "feedA"})
+
+
+def test_a_line_that_is_no_record_is_reported_under_its_place(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "feed.jsonl", b"{nope\n")
+    assert isinstance(item, Unreadable) and item.record_id is None and item.report_id == item.id
+
+
 def test_configurable_field_names(tmp_path: Path) -> None:
     fields = {**SOURCES["fields"], "text": "content", "title": "headline", "id": "key"}
     [art] = read(tmp_path, "f.jsonl", b'{"key": "k1", "headline": "H", "content": "Body."}', fields=fields)
