@@ -131,6 +131,12 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "broken-symlink": ({"@link": b"nowhere"}, ["link"]),
     "symlink-loop-folder": ({"d/a.txt": ARTICLE.encode(), "@d/loop": b"."}, ["d"]),
     "unknown-extension": ({"x.dat": ARTICLE.encode()}, ["x.dat"]),
+    "no-extension": ({"x": ARTICLE.encode()}, ["x"]),
+    "json-array": (
+        {"x.json": ('[\n{"id": "a", "text": "' + LINE + '"},\n{"id": "b", "text": ""},\n5\n]\n').encode()},
+        [],
+    ),
+    "json-object": ({"x.json": json.dumps(REC).encode()}, []),
     # configuration
     "config-bad-toml": ({"bad.toml": b"[run\n"}, ["--config", "bad.toml"]),
     "config-unknown-key": ({"bad.toml": b"[run]\nnope = 1\n"}, ["--config", "bad.toml"]),

@@ -134,7 +134,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "empty-txt": (2, "copydesk: error: x.txt: empty file", [("good.txt", False), ("x.txt", True)]),
     "folder-no-articles": (
         2,
-        "copydesk: error: d: no articles in this folder (none of its files matches [sources] include: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.csv, *.html, *.htm, *.parquet)",
+        "copydesk: error: d: no articles in this folder (none of its files matches [sources] include: *.txt, *.md, *.markdown, *.jsonl, *.ndjson, *.csv, *.json, *.html, *.htm, *.parquet)",
         None,
     ),
     "front-matter-bad-yaml-md": (0, "", [("good.txt", False), ("x.md", False)]),
@@ -328,7 +328,22 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.txt: no body text after the title (line 1)",
         [("good.txt", False), ("x.txt", True)],
     ),
-    "unknown-extension": (0, "", [("good.txt", False), ("x.dat", False)]),
+    "unknown-extension": (
+        2,
+        "copydesk: error: x.dat: unknown input format '.dat' (known: .txt, .md, .markdown, .jsonl, .ndjson, .csv, .json, .html, .htm, .parquet; rename it, or pipe it to '-' with [sources] stdin_format)",
+        [("good.txt", False), ("x.dat", True)],
+    ),
+    "no-extension": (0, "", [("good.txt", False), ("x", False)]),
+    "json-array": (
+        2,
+        "copydesk: error: x.json:3: field 'text' is empty",
+        [("good.txt", False), ("a", False), ("b", True), ("x.json:4", True)],
+    ),
+    "json-object": (
+        2,
+        "copydesk: error: x.json: a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)",
+        [("good.txt", False), ("x.json", True)],
+    ),
     "utf16-bom-txt": (
         0,
         "copydesk: warning: x.txt: not valid UTF-8; decoded as utf-16 (byte order mark)",

@@ -410,6 +410,7 @@ SAMPLES: dict[str, bytes] = {
     "md": b"# A title\n\nThe body of the article.\n",
     "jsonl": b'{"title": "A title", "text": "The body of the article."}\n',
     "csv": b"title,text\nA title,The body of the article.\n",
+    "json": b'[{"title": "A title", "text": "The body of the article."}]\n',
     "html": b"<html><head><title>A title</title></head><body><p>The body of the article.</p></body></html>",
     "parquet": parquet_bytes([{"title": "A title", "text": "The body of the article."}]),
 }
@@ -434,10 +435,10 @@ def test_stdin_format_reads_standard_input_in_each_format(name: str) -> None:
 
 
 def test_stdin_format_choices_are_auto_and_the_table_formats() -> None:
-    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "html", "parquet")
+    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "json", "html", "parquet")
     for name in STDIN_FORMATS:
         assert load_config(overrides={"sources": {"stdin_format": name}}, discover=False)
-    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv, html or parquet"):
+    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv, json, html or parquet"):
         load_config(overrides={"sources": {"stdin_format": "xml"}}, discover=False)
 
 
