@@ -184,7 +184,7 @@ def route_diagnostics(
     Each line names where the article came from (``path``, ``path:line`` of a record,
     ``path row N``), then the article's id in brackets where that is something else.
 
-    Unreadable input is an input error, a guessed encoding a warning, a scorer or batch
+    Unreadable input is an input error, a guessed encoding or front matter read as body a warning, a scorer or batch
     pass that raised a plugin error (the sets of :mod:`copydesk.diagnostics`). With
     ``repeats``, a batch pass's failure (the same on every article) is said for the first
     article only and counted there (:meth:`Tally.repeated` says the count at the end).

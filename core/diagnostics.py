@@ -64,7 +64,8 @@ ENCODING_GUESSED = Rule(
     message="not valid UTF-8; decoded as {encoding} ({how})",
     severity=Severity.INFO,
     doc="""\
-**What it flags.** A file that was not valid UTF-8 and was decoded with an encoding
+**What it flags.** A file, CSV row or JSONL line that was not valid UTF-8 and was
+decoded as Windows-1252 (whole, or only its stray bytes), with an encoding
 charset-normalizer detected, or as UTF-16 because it starts with a UTF-16 byte order
 mark.
 
@@ -75,7 +76,7 @@ findings. Check the file and convert it to UTF-8.
 
 **Known problems.** Short files give charset-normalizer little to go on; mostly-ASCII text and UTF-8 with stray bytes are read as Windows-1252 before it is asked (`decoded as windows-1252`, `decoded as utf-8+cp1252`), so Central European copy in Windows-1250 shows some wrong letters.
 
-**Settings.** `[sources] encoding_fallback = false` reports such files as unreadable instead.
+**Settings.** `[sources] encoding_fallback = false` reports such files, rows and lines as unreadable instead.
 """,
 )
 
@@ -126,7 +127,32 @@ are not loaded, so a selector that names no loaded rule may name one of them: no
 """,
 )
 
-CORE_RULES = (SCORER_ERROR, UNREADABLE, ENCODING_GUESSED, BATCH_ERROR, UNUSED_SUPPRESSION)
+FRONT_MATTER_IGNORED = Rule(
+    code="CD006",
+    name="front-matter-read-as-body",
+    message="{problem}",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** A text or Markdown file that opens with a `---` line whose block
+could not be read as front matter: a line in it is not `key: value` (nor a blank line, a
+`# comment`, a `- list item` or an indented line under a key), or no `---` (or `...`)
+line closes it. The block is then read as the article's title and body.
+
+**Why it matters.** The title becomes `---`, the `key: value` lines are scored as body
+text (and collect findings), and the `url`, `author` and `title` in the block are lost:
+the article's byline is missing and it rolls up under its folder, not its site.
+
+**Example.** `CD006 front matter line 4 ('Council approves budget') is not 'key: value'; the block is read as body text`
+
+**Known problems.** Front matter is read as a subset of YAML: nested mappings are
+skipped, and a list's items are joined with `, ` (`authors: [a, b]` on one line stays
+as written).
+
+**Settings.** None: fix the block, or drop its opening `---` when it was meant as a rule.
+""",
+)
+
+CORE_RULES = (SCORER_ERROR, UNREADABLE, ENCODING_GUESSED, BATCH_ERROR, UNUSED_SUPPRESSION, FRONT_MATTER_IGNORED)
 #: Diagnostics of input that could not be read: the run exits 2.
 INPUT_ERRORS = frozenset({UNREADABLE.code})
 #: Diagnostics of a scorer or batch pass that raised: the run exits 3.
@@ -134,7 +160,7 @@ PLUGIN_ERRORS = frozenset({SCORER_ERROR.code, BATCH_ERROR.code})
 #: Diagnostics that mean the run itself went wrong (input or plugin), as formats mark them.
 RUN_ERRORS = INPUT_ERRORS | PLUGIN_ERRORS
 #: Diagnostics worth a warning line on stderr (the run still passes).
-WARNINGS = frozenset({ENCODING_GUESSED.code})
+WARNINGS = frozenset({ENCODING_GUESSED.code, FRONT_MATTER_IGNORED.code})
 
 _EMPTY_VIEW = TextView("", "text")
 

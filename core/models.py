@@ -143,6 +143,8 @@ class SourceRef:
     body_map: TextMap | None = None
     #: Where each character of the byline stands in the file (HTML input: where the page's byline text is), if known.
     byline_map: TextMap | None = None
+    #: A ``---`` block at the top of a text file that was read as body text: its line, and why (``CD006``).
+    front_matter_ignored: tuple[int, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -161,17 +163,32 @@ class Article:
 
 @dataclass(frozen=True)
 class Unreadable:
-    """An input that could not be read as an article, with the reason."""
+    """An input that could not be read as an article, with the reason.
+
+    A record that was read but cannot be scored (its text is empty or missing) keeps
+    what it says of itself: its ``record_id``, ``title``, ``url`` and other fields
+    (``meta``), so its report is filed under its own id and source.
+    """
 
     path: str
     problem: str
     record: int | None = None
     format: str = "txt"
+    #: The record's own id field, when it was read (its report's id; :attr:`id` is where it is).
+    record_id: str | None = None
+    title: str = ""
+    url: str | None = None
+    meta: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
 
     @property
     def id(self) -> str:
-        """An id for the report: the path, with the record line if any."""
+        """Where it is: the path, with the record line if any."""
         return f"{self.path}:{self.record}" if self.record is not None else self.path
+
+    @property
+    def report_id(self) -> str:
+        """The id of its report: the record's own id field, else :attr:`id`."""
+        return self.record_id or self.id
 
     @property
     def message(self) -> str:

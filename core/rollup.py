@@ -16,6 +16,7 @@ import array
 import functools
 import logging
 import math
+import posixpath
 import statistics
 import sys
 import zlib
@@ -193,11 +194,22 @@ def _schemeless_host(url: str) -> str | None:
     return host if all(label and set(label) <= _LABEL for label in labels) else None
 
 
+#: How standard input is named as an article's path: it has no folder.
+STDIN_PATH = "<stdin>"
+#: The folders of a pipe named as a path (``<(command)`` is ``/dev/fd/63``): no folder of the articles.
+_PIPE_FOLDERS = frozenset({"/dev/fd", "/proc/self/fd"})
+
+
 def _folder(path: str | None) -> str | None:
-    """The folder part of ``path`` as written (``"."`` for a bare file name); None without a path."""
-    if not path:
+    """The folder part of ``path`` as written, ``.``, ``..`` and doubled slashes folded (``"."`` for a bare name).
+
+    ``a.txt``, ``./a.txt`` and ``x/../a.txt`` are all in ``.``; an absolute path stays
+    absolute. None without a path, and for standard input or a pipe, which have no folder.
+    """
+    if not path or path == STDIN_PATH:
         return None
-    return PurePath(path).parent.as_posix()
+    folder = posixpath.normpath(PurePath(path).parent.as_posix())
+    return None if folder in _PIPE_FOLDERS else folder
 
 
 def t_quantile_from_scipy(df: int) -> float:

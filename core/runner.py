@@ -502,12 +502,16 @@ class Runner:
         return _times_factors(score, points, others), points, floored, judged.features
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
-        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding."""
+        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding, front matter read as body."""
         diags: list[Finding] = []
         source = article.source
         if source is not None and source.encoding_detected:
             how = _HOW_DECODED.get(source.encoding or "", "detected by charset-normalizer")
             diags.append(diagnostics.diagnostic(diagnostics.ENCODING_GUESSED, encoding=source.encoding, how=how))
+        if source is not None and source.front_matter_ignored is not None:
+            line, why = source.front_matter_ignored
+            diag = diagnostics.diagnostic(diagnostics.FRONT_MATTER_IGNORED, problem=why)
+            diags.append(replace(diag, line=line, end_line=line))
         for r in results:
             if r.prefix in self.batch_errors:
                 diags.append(
@@ -522,12 +526,12 @@ class Runner:
         return diags
 
     def unreadable(self, item: Unreadable, index: int = 0) -> ArticleReport:
-        """The report of an input that could not be read as an article."""
+        """The report of an input that could not be read as an article (a record's under its own id, title and source)."""
         diag = diagnostics.diagnostic(diagnostics.UNREADABLE, problem=item.message)
         diag = replace(diag, line=item.record or 1, end_line=item.record or 1)
         return ArticleReport(
-            id=item.id,
-            title="",
+            id=item.report_id,
+            title=item.title,
             source=SourceRef(path=item.path, format=item.format, record=item.record),
             score=None,
             grade="?",
@@ -537,7 +541,7 @@ class Runner:
             findings=(),
             diagnostics=(diag,),
             index=index,
-            source_name=rollup.source_name({}, None, item.path, self.source_by),
+            source_name=rollup.source_name(item.meta, item.url, item.path, self.source_by),
         )
 
     def report(self, item: Item, index: int, failed: Mapping[str, str] | None = None) -> ArticleReport:

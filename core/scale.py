@@ -198,7 +198,10 @@ def read_part(part: Part, sources: Mapping[str, Any]) -> Iterator[Item]:
             return
         handle.seek(part.start)
         max_bytes = int(sources["max_bytes"])
-        yield from records.read_jsonl(handle, part.display, sources["fields"], max_bytes, part.line, part.stop or None)
+        fallback = bool(sources["encoding_fallback"])
+        yield from records.read_jsonl(
+            handle, part.display, sources["fields"], max_bytes, part.line, part.stop or None, fallback=fallback
+        )
 
 
 def observe_part(spec: RunSpec, part: Part) -> tuple[int, Observed]:

@@ -1,8 +1,10 @@
 """Turn paths into a stream of Articles (or Unreadable items): files, folders, stdin.
 
 One module per input kind, each holding its reader: :mod:`.text` (``.txt``, ``.md``),
-:mod:`.records` (JSONL and CSV, streamed record by record), :mod:`.html` and
-:mod:`.parquet` (row group by row group, through pyarrow). The
+:mod:`.records` (JSONL and CSV, streamed record by record), :mod:`.jsondoc` (a ``.json``
+array of records, element by element), :mod:`.html` and :mod:`.parquet` (row group by
+row group, through pyarrow). A named file with no extension is text; one whose extension
+is not in the table is unreadable (:data:`UNKNOWN`), never guessed. The
 :data:`FORMATS` table maps a file extension to its reader; the ``stdin_format``
 choices and their validation derive from it. A whole-file format is read up to
 ``max_bytes``.
@@ -27,14 +29,16 @@ from typing import IO, Any
 
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
-from copydesk.sources import html, parquet, records, text
+from copydesk.safety import quoted
+from copydesk.sources import html, jsondoc, parquet, records, text
 from copydesk.sources._common import Deferred, InputFormat, ReadDeferred, bom_encoding
 from copydesk.sources._spool import Spool, head, spool
 from copydesk.sources.text import parse_text
 
 __all__ = ["BY_NAME", "FORMATS", "STDIN", "STDIN_FORMATS", "Batch", "InputFormat", "Unreadable", "parse_text"]
 
-#: File extension (lower case) -> input format. A file with any other extension is read as text.
+#: File extension (lower case) -> input format. A file with no extension is read as text; one
+#: with any other extension is unreadable (:func:`_format`).
 FORMATS: dict[str, InputFormat] = {
     ".txt": text.TXT,
     ".md": text.MD,
@@ -42,6 +46,7 @@ FORMATS: dict[str, InputFormat] = {
     ".jsonl": records.JSONL,
     ".ndjson": records.JSONL,
     ".csv": records.CSV,
+    ".json": jsondoc.JSON,
     ".html": html.HTML,
     ".htm": html.HTML,
     ".parquet": parquet.PARQUET,
@@ -294,8 +299,20 @@ def _display(path: str) -> str:
 
 
 def _format(path: str) -> InputFormat:
-    """The format of a named file, by its extension (text for any other)."""
-    return FORMATS.get(Path(path).suffix.lower()) or text.TXT
+    """The format of a named file, by its extension: text with none, :data:`UNKNOWN` for one not in :data:`FORMATS`."""
+    suffix = Path(path).suffix.lower()
+    return FORMATS.get(suffix, UNKNOWN) if suffix else text.TXT
+
+
+def _unknown(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
+    """A file whose extension names no input format: unreadable, saying which are known (never guessed as text)."""
+    known = ", ".join(FORMATS)
+    problem = f"unknown input format {quoted(Path(path).suffix)} (known: {known}; rename it, or pipe it to '-' with [sources] stdin_format)"
+    yield Unreadable(path, problem, format=UNKNOWN.name)
+
+
+#: The format of a named file whose extension is not in :data:`FORMATS` (a JSON array, an RSS feed, a word processor's file).
+UNKNOWN = InputFormat("unknown", _unknown)
 
 
 def _check_path(path: str, sources: Mapping[str, Any]) -> None:

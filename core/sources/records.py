@@ -34,19 +34,28 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _text_problem(record: Mapping[str, Any], name: str) -> str | None:
+    """Why a record's text field ``name`` cannot be scored, if it cannot."""
+    if name not in record:
+        return f"record has no {quoted(name)} field"
+    text = record[name]
+    if not isinstance(text, str):
+        return f"field {quoted(name)} is {json_type(text)}, not a string"
+    if not text.strip():
+        return f"field {quoted(name)} is empty"
+    if no_words(text):
+        return f"field {quoted(name)} holds only HTML comments, no text"
+    return None
+
+
 def _record_article(
     record: Mapping[str, Any], fields: Mapping[str, str], path: str, line: int, fmt: str
 ) -> Article | Unreadable:
-    """Build an Article from a JSONL object or CSV row using the configured field names."""
-    text = record.get(fields["text"])
-    if fields["text"] not in record:
-        return Unreadable(path, f"record has no {quoted(fields['text'])} field", line, fmt)
-    if not isinstance(text, str):
-        return Unreadable(path, f"field {quoted(fields['text'])} is {json_type(text)}, not a string", line, fmt)
-    if not text.strip():
-        return Unreadable(path, f"field {quoted(fields['text'])} is empty", line, fmt)
-    if no_words(text):
-        return Unreadable(path, f"field {quoted(fields['text'])} holds only HTML comments, no text", line, fmt)
+    """Build an Article from a JSONL object or CSV row using the configured field names.
+
+    A record whose text cannot be scored is an Unreadable that keeps the record's id,
+    title, url and other fields, so it is reported under its own id and source.
+    """
 
     def text_field(key: str) -> str | None:
         value = record.get(fields[key])
@@ -60,19 +69,22 @@ def _record_article(
         for key, value in record.items()
         if key not in known and key is not None and value is not None and value != ""
     }
-    ignore = record.get(fields["ignore"])
+    problem = _text_problem(record, fields["text"])
+    ignore = record.get(fields["ignore"]) if problem is None else None
     if ignore:
         if isinstance(ignore, list) and all(isinstance(v, str) for v in ignore):
             ignore = " ".join(ignore)
-        if not isinstance(ignore, str):
-            return Unreadable(
-                path, f"field {quoted(fields['ignore'])} must be a string or a list of strings", line, fmt
-            )
-        meta[IGNORE_META] = ignore
+        if isinstance(ignore, str):
+            meta[IGNORE_META] = ignore
+        else:
+            problem = f"field {quoted(fields['ignore'])} must be a string or a list of strings"
+    if problem is not None:
+        title, url = text_field("title") or "", text_field("url")
+        return Unreadable(path, problem, line, fmt, record_id=text_field("id"), title=title, url=url, meta=meta)
     return Article(
         id=text_field("id") or f"{path}:{line}",
         title=text_field("title") or "",
-        body=text,
+        body=record[fields["text"]],
         byline=text_field("byline"),
         url=text_field("url"),
         published=text_field("published"),
@@ -84,18 +96,21 @@ def _record_article(
 class Record(Deferred):
     """A JSONL line not parsed yet: :meth:`read` parses it where it is scored (:func:`read_jsonl` with ``defer``)."""
 
-    __slots__ = ("fields", "line", "path", "raw")
+    __slots__ = ("fallback", "fields", "line", "path", "raw")
 
-    def __init__(self, raw: bytes, path: str, fields: Mapping[str, str], line: int) -> None:
-        """The line's bytes (without a byte order mark), its file as reports name it, the field names, its number."""
-        self.raw, self.path, self.fields, self.line = raw, path, fields, line
+    def __init__(self, raw: bytes, path: str, fields: Mapping[str, str], line: int, fallback: bool = False) -> None:
+        """The line's bytes (without a byte order mark), its file as reports name it, the field names, its number.
+
+        :param fallback: decode a line that is not UTF-8 as a text file would be (``[sources] encoding_fallback``).
+        """
+        self.raw, self.path, self.fields, self.line, self.fallback = raw, path, fields, line, fallback
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (Record, (self.raw, self.path, dict(self.fields), self.line))
+        return (Record, (self.raw, self.path, dict(self.fields), self.line, self.fallback))
 
     def read(self) -> Article | Unreadable:
         """The line as an Article, or an Unreadable naming its problem."""
-        return _jsonl_record(self.raw, self.path, self.fields, self.line)
+        return _jsonl_record(self.raw, self.path, self.fields, self.line, self.fallback)
 
 
 @overload
@@ -107,6 +122,7 @@ def read_jsonl(
     first: int = ...,
     stop: int | None = ...,
     defer: Literal[False] = ...,
+    fallback: bool = ...,
 ) -> Iterator[Article | Unreadable]: ...
 
 
@@ -120,6 +136,7 @@ def read_jsonl(
     stop: int | None = ...,
     *,
     defer: Literal[True],
+    fallback: bool = ...,
 ) -> Iterator[Article | Unreadable | Record]: ...
 
 
@@ -131,6 +148,7 @@ def read_jsonl(
     first: int = 1,
     stop: int | None = None,
     defer: bool = False,
+    fallback: bool = False,
 ) -> Iterator[Article | Unreadable | Record]:
     """Stream a JSONL file: one Article or Unreadable per non-blank line (a file with none is unreadable).
 
@@ -139,6 +157,9 @@ def read_jsonl(
     :param stop: read no line that starts at or after this byte offset (None: to the end).
     :param defer: yield each non-blank line that fits ``max_bytes`` as a :class:`Record`,
         parsed when it is read (a line the file's reading itself refuses stays an Unreadable).
+    :param fallback: a line that is not UTF-8 is decoded as a text file's bytes would be
+        (:func:`_line_text`), and its article's ``CD003`` names the encoding
+        (``[sources] encoding_fallback``); without it, the line is unreadable.
     """
     records = 0
     whole = first == 1 and stop is None
@@ -155,7 +176,11 @@ def read_jsonl(
         if not raw.strip():
             records -= 1
             continue
-        yield Record(raw, path, fields, line_no) if defer else _jsonl_record(raw, path, fields, line_no)
+        yield (
+            Record(raw, path, fields, line_no, fallback)
+            if defer
+            else _jsonl_record(raw, path, fields, line_no, fallback)
+        )
     if not records and whole:
         yield Unreadable(path, "empty file (no JSON records)", None, "jsonl")
 
@@ -206,12 +231,39 @@ def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None, chunk: in
         pos = found.end()
 
 
-def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int) -> Article | Unreadable:
-    """One non-blank JSONL line as an Article, or an Unreadable naming its problem."""
+def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:
+    """A JSONL line's text and, when it was not UTF-8, the encoding it was decoded in; or why it cannot be decoded.
+
+    With ``fallback``, a line that is not UTF-8 is read as a text file is
+    (:func:`read_western`: UTF-8 with its stray bytes read as Windows-1252, or Windows-1252
+    text), else in the encoding charset-normalizer detects from that line alone (lines
+    are read apart, in worker processes, so there is no guess for the file).
+    """
     try:
-        record = json.loads(raw.decode("utf-8"))
+        return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        return Unreadable(path, f"not valid UTF-8 (byte {exc.start} of the line)", line_no, "jsonl")
+        problem = f"not valid UTF-8 (byte {exc.start} of the line)"
+    if not fallback:
+        return problem
+    if (western := read_western(raw)) is not None:
+        return western
+    encoding = _detected(raw)
+    try:
+        return (raw.decode(encoding), encoding) if encoding is not None else problem
+    except (UnicodeDecodeError, LookupError):
+        return problem
+
+
+def _jsonl_record(
+    raw: bytes, path: str, fields: Mapping[str, str], line_no: int, fallback: bool = False
+) -> Article | Unreadable:
+    """One non-blank JSONL line as an Article, or an Unreadable naming its problem (``fallback``: :func:`_line_text`)."""
+    decoded = _line_text(raw, fallback)
+    if isinstance(decoded, str):
+        return Unreadable(path, decoded, line_no, "jsonl")
+    text, encoding = decoded
+    try:
+        record = json.loads(text)
     except json.JSONDecodeError as exc:
         return Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
     except RecursionError:
@@ -223,9 +275,12 @@ def _jsonl_record(raw: bytes, path: str, fields: Mapping[str, str], line_no: int
     try:
         if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
             return Unreadable(path, f"not valid Unicode: an unpaired surrogate U+{ord(bad):04X}", line_no, "jsonl")
-        return _record_article(record, fields, path, line_no, "jsonl")
+        article = _record_article(record, fields, path, line_no, "jsonl")
     except RecursionError:  # parsed, but too deep to walk or to keep as metadata
         return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
+    if encoding is not None and isinstance(article, Article) and article.source is not None:
+        article = replace(article, source=replace(article.source, encoding=encoding, encoding_detected=True))
+    return article
 
 
 def json_type(value: Any) -> str:
@@ -460,14 +515,17 @@ def read_csv(
 
 def _jsonl(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
     """The JSONL reader, configured by ``[sources]``."""
-    return read_jsonl(handle, path, sources["fields"], int(sources["max_bytes"]))
+    return read_jsonl(
+        handle, path, sources["fields"], int(sources["max_bytes"]), fallback=bool(sources["encoding_fallback"])
+    )
 
 
 def _jsonl_deferred(
     handle: IO[bytes], path: str, sources: Mapping[str, Any]
 ) -> Iterator[Article | Unreadable | Record]:
     """The JSONL reader, each line's parsing left to where it is scored (:class:`Record`)."""
-    return read_jsonl(handle, path, sources["fields"], int(sources["max_bytes"]), defer=True)
+    fallback = bool(sources["encoding_fallback"])
+    return read_jsonl(handle, path, sources["fields"], int(sources["max_bytes"]), defer=True, fallback=fallback)
 
 
 def _csv(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:

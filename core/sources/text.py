@@ -3,7 +3,8 @@
 The first non-empty line that is not a whole-line HTML comment is the title (a
 Markdown ``#`` is dropped), the rest is the body (a file with no body, or one of only white space and HTML comments, is unreadable). Optional ``---`` front matter gives
 ``title`` (then the whole text after it is the body), ``byline``/``author``, ``url``,
-``date``/``published`` and ``id``; other keys are kept as metadata. ``ignore-file``
+``date``/``published`` and ``id``; other keys are kept as metadata (a subset of YAML:
+:class:`_Block`; a block it cannot read is body text, and ``CD006`` says so). ``ignore-file``
 suppression comments above the title still apply to the whole article.
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from copydesk.models import Article, Position, SourceRef, Unreadable
+from copydesk.safety import quoted
 from copydesk.sources._common import Decoded, InputFormat, no_words, read_whole
 from copydesk.suppress import IGNORE_META, file_selectors
 
@@ -35,42 +37,118 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 PLACED_KEYS = ("title", "byline", "author")
 
 
-def _front_matter(text: str) -> tuple[dict[str, str], int, int, dict[str, Position]]:
-    """Parse ``---``-fenced ``key: value`` lines.
+class FrontMatter(NamedTuple):
+    """What a ``---`` block at the top of a file gave.
 
-    Returns them, the body offset, the lines used, and where the values of
-    :data:`PLACED_KEYS` stand in the file (by key, for those given and non-empty).
+    The keys and values, the body offset, the lines used, where the values of
+    :data:`PLACED_KEYS` stand in the file (by key, for those given and non-empty), and,
+    when a block opened and was read as body text instead, its line and why.
+    """
+
+    meta: dict[str, str]
+    offset: int
+    lines: int
+    placed: dict[str, Position]
+    ignored: tuple[int, str] | None = None
+
+
+#: A YAML block scalar's indicator (``|``, ``>-``, ...): the value is on the indented lines below.
+_BLOCK_SCALARS = frozenset({"|", ">", "|-", ">-", "|+", ">+"})
+#: Longest part of a line quoted in a front-matter problem.
+_SHOWN = 60
+#: A line that closes front matter.
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t\r]*$", re.MULTILINE)
+_UNCLOSED = "front matter opened on line 1 is never closed by a '---' line"
+_AS_BODY = "the block is read as body text"
+
+
+class _Block:
+    """The ``key: value`` lines of a front matter block, read one at a time (a subset of YAML).
+
+    A blank line and a ``# comment`` are skipped. A list item (``- x``) or an indented line
+    continues the key above it: list items become its value, joined with ``, ``; an
+    indented line of a block scalar (``|``, ``>``) or of a plain value is appended to it
+    with a space; an indented ``key: value`` (a nested mapping) is skipped.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.meta: dict[str, str] = {}
+        self.placed: dict[str, Position] = {}
+        self.last: str | None = None  # the key the lines below continue
+        self.items = 0  # list items under it
+        self.block = False  # its value is a block scalar
+
+    def add(self, pos: int, stop: int, line: int) -> bool:
+        """Read the line from ``pos`` to ``stop`` (the file's line ``line``); False when it is no line of front matter."""
+        raw = self.text[pos:stop]
+        row = raw.strip()
+        if not row or row.startswith("#"):
+            return True
+        if raw[0] in " \t" or row == "-" or row.startswith("- "):
+            return self._continue(row)
+        key, sep, value = row.partition(":")
+        if not sep:
+            return False
+        name = key.strip().lower()
+        value = value.strip().strip("\"'")
+        self.last, self.items, self.block = name, 0, value in _BLOCK_SCALARS
+        self.meta[name] = "" if self.block else value
+        if name in PLACED_KEYS and self.meta[name]:
+            at = self.text.find(self.meta[name], self.text.find(":", pos, stop) + 1, stop)
+            if at >= 0:
+                self.placed[name] = Position(at, line, at - pos + 1)
+            else:
+                self.placed.pop(name, None)
+        return True
+
+    def _continue(self, row: str) -> bool:
+        """A list item or an indented line under the last key; False when there is no key above it."""
+        if self.last is None:
+            return False
+        current = self.meta[self.last]
+        if row == "-" or row.startswith("- "):
+            item = row[1:].strip().strip("\"'")
+            self.meta[self.last] = f"{current}, {item}" if self.items and item else item or current
+            self.items += 1
+        elif not self.items:
+            _, sep, rest = row.partition(":")
+            if sep and not self.block and (not rest or rest[0] in " \t"):
+                return True  # a nested mapping's key: not kept
+            self.meta[self.last] = f"{current} {row}" if current else row
+        self.placed.pop(self.last, None)  # the value spans lines: it is not one place in the file
+        return True
+
+
+def _front_matter(text: str) -> FrontMatter:
+    """Parse ``---``-fenced ``key: value`` lines (:class:`_Block`), closed by ``---`` or ``...``.
+
+    A block with a line that is not one of them, or never closed, is read as body text,
+    and :attr:`FrontMatter.ignored` says where and why.
     """
     if not text.startswith("---"):
-        return {}, 0, 0, {}
+        return FrontMatter({}, 0, 0, {})
     first = text.find("\n")
     if first < 0 or text[:first].strip() != "---":
-        return {}, 0, 0, {}
+        return FrontMatter({}, 0, 0, {})
     pos, line = first + 1, 1
-    meta: dict[str, str] = {}
-    placed: dict[str, Position] = {}
+    block = _Block(text)
     while pos < len(text):
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
-        row = text[pos:stop].strip()
         line += 1
-        if row in ("---", "..."):
-            return meta, (stop + 1 if nl >= 0 else stop), line, placed
-        key, sep, value = row.partition(":")
-        if not sep:
-            return {}, 0, 0, {}
-        name = key.strip().lower()
-        meta[name] = value.strip().strip("\"'")
-        if name in PLACED_KEYS and meta[name]:
-            at = text.find(meta[name], text.find(":", pos, stop) + 1, stop)
-            if at >= 0:
-                placed[name] = Position(at, line, at - pos + 1)
-            else:
-                placed.pop(name, None)
+        if text[pos:stop].strip() in ("---", "..."):
+            return FrontMatter(block.meta, (stop + 1 if nl >= 0 else stop), line, block.placed)
+        if not block.add(pos, stop, line):
+            row = text[pos:stop].strip()
+            shown = quoted(row if len(row) <= _SHOWN else row[:_SHOWN] + "...")
+            if _FENCE.search(text, stop) is None:
+                return FrontMatter({}, 0, 0, {}, (1, f"{_UNCLOSED} (line {line}, {shown}, is not 'key: value'); {_AS_BODY}"))
+            return FrontMatter({}, 0, 0, {}, (line, f"front matter line {line} ({shown}) is not 'key: value'; {_AS_BODY}"))
         if nl < 0:
             break
         pos = nl + 1
-    return {}, 0, 0, {}
+    return FrontMatter({}, 0, 0, {}, (1, f"{_UNCLOSED}; {_AS_BODY}"))
 
 
 def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected: bool = False) -> Article | Unreadable:
@@ -86,7 +164,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
     """
     text = _LONE_CR.sub("\n", text)  # one character for one: offsets stay the file's, lines count as editors do
     doc = Decoded(text, path, fmt, encoding, detected)
-    meta, offset, line_no, placed = _front_matter(text)
+    meta, offset, line_no, placed, ignored = _front_matter(text)
     extra = {k: v for k, v in meta.items() if k not in FRONT_MATTER_KEYS}
     pos = offset
     line = line_no + 1
@@ -113,7 +191,8 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
             if no_words(text[body_start:]):  # a headline alone (or with comments) is no article, as an empty JSONL text is not
                 return Unreadable(path, f"no body text after the title (line {line})", format=fmt)
             title_at = Position(pos + column - 1, line, column)
-            return _article(meta, title, extra, doc, (title_at, Position(body_start, line + 1, 1), byline_at))
+            placed_at = (title_at, Position(body_start, line + 1, 1), byline_at)
+            return _article(meta, title, extra, doc, placed_at, ignored)
         if nl < 0:
             break
         pos = nl + 1
@@ -127,10 +206,12 @@ def _article(
     extra: dict[str, str],
     doc: Decoded,
     places: tuple[Position | None, Position, Position | None],
+    ignored: tuple[int, str] | None = None,
 ) -> Article:
     """The Article of a text file: its title, and the body from ``body_at`` to the end, placed in the file.
 
-    ``places`` are where the title, the body and the front matter's byline stand in the file.
+    ``places`` are where the title, the body and the front matter's byline stand in the
+    file; ``ignored``, a front matter block read as body text (:attr:`FrontMatter.ignored`).
     """
     title_at, body_at, byline_at = places
     source = SourceRef(
@@ -141,6 +222,7 @@ def _article(
         title_at=title_at,
         body_at=body_at,
         byline_at=byline_at,
+        front_matter_ignored=ignored,
     )
     return Article(
         id=meta.get("id", doc.path),

@@ -31,6 +31,14 @@ WIRE = "https://www.Wire.example/2024/story"
         ({}, "http://[::1", "feeds/a.txt", "auto", "feeds"),
         ({}, None, "a.txt", "auto", "."),
         ({}, None, None, "auto", UNKNOWN),
+        # however the path was typed, the same file is in the same folder; stdin and pipes have none (review 11, item 10)
+        ({}, None, "./a.txt", "auto", "."),
+        ({}, None, "feeds/./wire/../a.txt", "auto", "feeds"),
+        ({}, None, "feeds//a.txt", "folder", "feeds"),
+        ({}, None, "/abs/feeds/a.txt", "auto", "/abs/feeds"),
+        ({}, None, "<stdin>", "auto", UNKNOWN),
+        ({}, None, "<stdin>", "folder", UNKNOWN),
+        ({}, None, "/dev/fd/63", "auto", UNKNOWN),
         # one strategy alone
         ({"outlet": "AP", "source": "x"}, WIRE, "f/a.txt", "field:outlet", "AP"),
         ({"source": "x"}, WIRE, "f/a.txt", "field:outlet", UNKNOWN),

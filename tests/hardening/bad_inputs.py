@@ -49,6 +49,11 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "only-punctuation-txt": ({"x.txt": b"T\n\n" + b"!?.,;:" * 2000}, []),
     "front-matter-unclosed-md": ({"x.md": ("---\ntitle: x\n\n" + GOOD).encode()}, []),
     "front-matter-bad-yaml-md": ({"x.md": ("---\ntitle: [x\n---\n" + GOOD).encode()}, []),
+    "front-matter-yaml-list-md": (
+        {"x.md": ("---\ntitle: T\n\n# a comment\nauthor:\n  - Jane Roe\ntags:\n- a\n- b\n---\n" + GOOD).encode()},
+        [],
+    ),
+    "front-matter-not-key-value-md": ({"x.md": ("---\ntitle: T\nnot a key\n---\n" + GOOD).encode()}, []),
     "front-matter-only-md": ({"x.md": b"---\ntitle: x\n---\n"}, []),
     "markdown-ignore-unknown-md": ({"x.md": ("<!-- copydesk: ignore-file ZZZ999 -->\nT\n\n" + GOOD).encode()}, []),
     # JSONL
@@ -126,6 +131,12 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "broken-symlink": ({"@link": b"nowhere"}, ["link"]),
     "symlink-loop-folder": ({"d/a.txt": ARTICLE.encode(), "@d/loop": b"."}, ["d"]),
     "unknown-extension": ({"x.dat": ARTICLE.encode()}, ["x.dat"]),
+    "no-extension": ({"x": ARTICLE.encode()}, ["x"]),
+    "json-array": (
+        {"x.json": ('[\n{"id": "a", "text": "' + LINE + '"},\n{"id": "b", "text": ""},\n5\n]\n').encode()},
+        [],
+    ),
+    "json-object": ({"x.json": json.dumps(REC).encode()}, []),
     # configuration
     "config-bad-toml": ({"bad.toml": b"[run\n"}, ["--config", "bad.toml"]),
     "config-unknown-key": ({"bad.toml": b"[run]\nnope = 1\n"}, ["--config", "bad.toml"]),

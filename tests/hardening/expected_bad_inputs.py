@@ -48,7 +48,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-cr-only-multiline": (
         2,
         "copydesk: error: x.csv:4: field 'text' is empty",
-        [("good.txt", False), ("1", False), ("x.csv:4", True), ("3", False)],
+        [("good.txt", False), ("1", False), ("2", True), ("3", False)],
     ),
     "csv-duplicate-column": (
         2,
@@ -59,7 +59,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-empty-text": (
         2,
         "copydesk: error: x.csv:2: field 'text' is empty",
-        [("good.txt", False), ("x.csv:2", True), ("2", False)],
+        [("good.txt", False), ("1", True), ("2", False)],
     ),
     "csv-empty-fields-row": (
         2,
@@ -143,7 +143,17 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.md: no text after the front matter",
         [("good.txt", False), ("x.md", True)],
     ),
-    "front-matter-unclosed-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "front-matter-unclosed-md": (
+        0,
+        "copydesk: warning: x.md: front matter opened on line 1 is never closed by a '---' line (line 4, 'The council approved the budget on Tuesday, officials said.', is not 'key: value'); the block is read as body text",
+        [("good.txt", False), ("x.md", False)],
+    ),
+    "front-matter-yaml-list-md": (0, "", [("good.txt", False), ("x.md", False)]),
+    "front-matter-not-key-value-md": (
+        0,
+        "copydesk: warning: x.md: front matter line 3 ('not a key') is not 'key: value'; the block is read as body text",
+        [("good.txt", False), ("x.md", False)],
+    ),
     "html-binary": (
         2,
         "copydesk: error: x.html: binary file (contains NUL bytes)",
@@ -201,12 +211,12 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-ignore-bad-type": (
         2,
         "copydesk: error: x.jsonl:1: field 'copydesk_ignore' must be a string or a list of strings",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("i", True), ("rec", False)],
     ),
     "jsonl-invalid-utf8": (
-        2,
-        "copydesk: error: x.jsonl:1: not valid UTF-8 (byte 24 of the line)",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        0,
+        "copydesk: warning: x.jsonl:1 (u): not valid UTF-8; decoded as windows-1252 (no UTF-8 sequence and few bytes above 0x7F)",
+        [("good.txt", False), ("u", False), ("rec", False)],
     ),
     "jsonl-line-too-long": (
         2,
@@ -224,7 +234,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-no-text": (
         2,
         "copydesk: error: x.jsonl:1: record has no 'text' field",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-not-json": (
         2,
@@ -244,17 +254,17 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-text-empty": (
         2,
         "copydesk: error: x.jsonl:1: field 'text' is empty",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-text-null": (
         2,
         "copydesk: error: x.jsonl:1: field 'text' is null, not a string",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-text-number": (
         2,
         "copydesk: error: x.jsonl:1: field 'text' is number, not a string",
-        [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
+        [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-truncated": (
         2,
@@ -318,7 +328,22 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.txt: no body text after the title (line 1)",
         [("good.txt", False), ("x.txt", True)],
     ),
-    "unknown-extension": (0, "", [("good.txt", False), ("x.dat", False)]),
+    "unknown-extension": (
+        2,
+        "copydesk: error: x.dat: unknown input format '.dat' (known: .txt, .md, .markdown, .jsonl, .ndjson, .csv, .json, .html, .htm, .parquet; rename it, or pipe it to '-' with [sources] stdin_format)",
+        [("good.txt", False), ("x.dat", True)],
+    ),
+    "no-extension": (0, "", [("good.txt", False), ("x", False)]),
+    "json-array": (
+        2,
+        "copydesk: error: x.json:3: field 'text' is empty",
+        [("good.txt", False), ("a", False), ("b", True), ("x.json:4", True)],
+    ),
+    "json-object": (
+        2,
+        "copydesk: error: x.json: a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)",
+        [("good.txt", False), ("x.json", True)],
+    ),
     "utf16-bom-txt": (
         0,
         "copydesk: warning: x.txt: not valid UTF-8; decoded as utf-16 (byte order mark)",

@@ -565,3 +565,40 @@ def test_a_file_unreadable_on_every_line_says_twenty_lines_then_how_many_more(tm
     assert len(fails) == SAID_PER_FILE + 1 and fails[-1].startswith("copydesk: FAIL and 30 more unreadable"), fails
     report = json.loads(result.stdout)
     assert len(report["articles"]) == 51 and len(report["summary"]["input_errors"]) == 50
+
+
+def test_front_matter_read_as_body_is_a_cd006_diagnostic_at_its_line_and_a_warning(tmp_path: Path) -> None:
+    """A ``---`` block that is not front matter is no longer read as body text in silence (review 11, item 4)."""
+    path = tmp_path / "x.md"
+    path.write_text("---\ntitle: T\nauthor: Staff\nnot a key\n---\n\n" + BODY, encoding="utf-8")
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 0, result.stderr
+    [article] = json.loads(result.stdout)["articles"]
+    [diag] = article["diagnostics"]
+    assert (diag["code"], diag["severity"], diag["location"]["line"]) == ("CD006", "info", 4)
+    assert result.stderr == f"copydesk: warning: {path}: {diag['message']}\n"
+    assert article["title"] == "---"
+
+
+def test_a_record_with_empty_text_is_reported_under_its_own_id_title_and_source(tmp_path: Path) -> None:
+    """When a feed's scraper breaks, its records stay in its source row, baseline and history (review 11, item 5)."""
+    records = [
+        {"source": "feedA", "id": "a1", "title": "Broken", "text": ""},
+        {"id": "a2", "url": "https://www.example.com/x"},
+        {"text": ""},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = run_copydesk("score", "-f", "json", str(path))
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    shown = [(a["id"], a["title"], a["source_name"], a["verdict"]) for a in report["articles"]]
+    folder = tmp_path.as_posix()
+    assert shown == [
+        ("a1", "Broken", "feedA", "unreadable"),
+        ("a2", "", "example.com", "unreadable"),
+        (f"{path}:3", "", folder, "unreadable"),
+    ]
+    assert {s["source"]: s["failing"] for s in report["sources"]} == {"feedA": 1, "example.com": 1, folder: 1}
+    # the stderr lines still name the file and line
+    assert f"copydesk: error: {path}:1: field 'text' is empty" in result.stderr.splitlines()

@@ -13,6 +13,8 @@ from copydesk.config import load_config, packaged_defaults
 from copydesk.errors import ConfigError, InputError
 from copydesk.models import Article, Position
 from copydesk.sources import BY_NAME, FORMATS, STDIN_FORMATS, Batch, Unreadable, parse_text
+from copydesk.sources._common import Deferred
+from support import run_copydesk
 
 SOURCES: dict[str, Any] = packaged_defaults()["sources"]
 
@@ -147,11 +149,62 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Pat
     assert isinstance(items[-1], Article) and items[-1].meta["copydesk_ignore"] == "HDG001"
 
 
-def test_jsonl_invalid_utf8_line_is_unreadable_alone(tmp_path: Path) -> None:
+def test_jsonl_invalid_utf8_line_is_unreadable_alone_without_the_encoding_fallback(tmp_path: Path) -> None:
     data = b'{"text": "ok one"}\n{"text": "bad \xff"}\n{"text": "ok two"}\n'
-    items = read(tmp_path, "x.ndjson", data)
+    items = read(tmp_path, "x.ndjson", data, encoding_fallback=False)
     assert [type(i).__name__ for i in items] == ["Article", "Unreadable", "Article"]
     assert isinstance(items[1], Unreadable) and items[1].record == 2
+    assert items[1].problem == "not valid UTF-8 (byte 14 of the line)"
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "encoding"),
+    [
+        # a Windows-1252 apostrophe pasted into UTF-8: only that byte is read as 1252
+        (
+            "caf\u00e9 \u2014 it{}s open".encode().replace(b"{}", b"\x92"),
+            "caf\u00e9 \u2014 it\u2019s open",
+            "utf-8+cp1252",
+        ),
+        # a whole line in Windows-1252 (no UTF-8 sequence, few bytes above 0x7F)
+        ("caf\u00e9 costs \u00a34".encode("cp1252"), "caf\u00e9 costs \u00a34", "windows-1252"),
+    ],
+)
+@pytest.mark.parametrize("deferred", [False, True])
+def test_a_jsonl_line_that_is_not_utf8_is_decoded_as_a_text_file_is(
+    tmp_path: Path, line: bytes, body: str, encoding: str, deferred: bool
+) -> None:
+    """The documented encoding fallback holds for JSONL lines as for text files and CSV rows (review 11, item 1)."""
+    path = tmp_path / "x.jsonl"
+    path.write_bytes(b'{"text": "ok one"}\n{"id": "s", "text": "' + line + b'"}\n')
+    batch = Batch([str(path)], SOURCES)
+    items = [i.read() if isinstance(i, Deferred) else i for i in (batch.deferred() if deferred else batch)]
+    assert [type(i).__name__ for i in items] == ["Article", "Article"]
+    art = items[1]
+    assert isinstance(art, Article) and art.source is not None
+    assert (art.id, art.body, art.source.encoding, art.source.encoding_detected) == ("s", body, encoding, True)
+    assert items[0].source is not None and not items[0].source.encoding_detected
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("feed.jsonl", b'{"id": "a1", "title": "T", "url": "https://x.example/a", "source": "feedA", "text": ""}\n'),
+        ("feed.jsonl", b'{"id": "a1", "title": "T", "url": "https://x.example/a", "source": "feedA"}\n'),
+        ("feed.jsonl", b'{"id": "a1", "title": "T", "url": "https://x.example/a", "source": "feedA", "text": 5}\n'),
+        ("feed.csv", b"id,title,url,source,text\na1,T,https://x.example/a,feedA,\n"),
+    ],
+)
+def test_a_record_with_no_text_keeps_its_id_title_url_and_fields(tmp_path: Path, name: str, data: bytes) -> None:
+    """A scraper that breaks emits records with empty text: they stay under their own id and source (review 11, item 5)."""
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable) and item.id == f"{tmp_path / name}:{1 if name.endswith('jsonl') else 2}"
+    assert (item.report_id, item.title, item.url, dict(item.meta)) == ("a1", "T", "https://x.example/a", {"source": "feedA"})
+
+
+def test_a_line_that_is_no_record_is_reported_under_its_place(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "feed.jsonl", b"{nope\n")
+    assert isinstance(item, Unreadable) and item.record_id is None and item.report_id == item.id
 
 
 def test_configurable_field_names(tmp_path: Path) -> None:
@@ -291,6 +344,56 @@ def test_a_front_matter_title_leaves_the_whole_text_as_body_and_is_located_in_th
     assert art.source.body_at == Position(len('---\ntitle: "Rates may rise"\n---\n'), 4, 1)
 
 
+HUGO = (
+    '---\ntitle: "Council approves budget"\ndate: 2024-03-01\ndraft: false\n\n# the byline\nauthor:\n'
+    "  - Jane Smith\n  - John Roe\nurl: https://www.example.com/a\nparams:\n  desk: city\n"
+    "summary: >\n  Folded\n  text: kept\n---\n\nThe council approved the budget on Monday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "byline", "url", "meta"),
+    [
+        # a YAML list, a blank line, a comment, a nested mapping and a block scalar (review 11, item 4)
+        (HUGO, "Council approves budget", "Jane Smith, John Roe", "https://www.example.com/a",
+         {"draft": "false", "params": "", "summary": "Folded text: kept"}),
+        # list items at the key's own indentation, and one item alone
+        ("---\nauthor:\n- Jane Smith\ntags:\n- a\n- b\n---\nHeadline\nBody.\n", "Headline", "Jane Smith", None,
+         {"tags": "a, b"}),
+    ],
+)
+def test_front_matter_reads_yaml_lists_blank_lines_comments_and_indented_lines(
+    text: str, title: str, byline: str, url: str | None, meta: dict[str, str]
+) -> None:
+    art = parse_text(text, "h.md", "md")
+    assert isinstance(art, Article) and art.source is not None
+    assert (art.title, art.byline, art.url, dict(art.meta)) == (title, byline, url, meta)
+    assert art.source.front_matter_ignored is None and art.body.strip().endswith("Body." if url is None else "Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "ignored"),
+    [
+        (
+            "---\ntitle: T\nnot a key\n---\nBody text.\n",
+            (3, "front matter line 3 ('not a key') is not 'key: value'; the block is read as body text"),
+        ),
+        (
+            "---\ntitle: T\nauthor: Staff\n\nBody text.\n",
+            (1, "front matter opened on line 1 is never closed by a '---' line (line 5, 'Body text.', is not"
+             " 'key: value'); the block is read as body text"),
+        ),
+        ("---\ntitle: T\n", (1, "front matter opened on line 1 is never closed by a '---' line; the block is read as body text")),
+        ("- item\n\nBody text.\n", None),  # no front matter at all
+    ],
+)
+def test_front_matter_that_cannot_be_read_is_body_text_and_says_where(text: str, ignored: tuple[int, str] | None) -> None:
+    art = parse_text(text, "u.md", "md")
+    assert isinstance(art, Article) and art.source is not None and art.source.front_matter_ignored == ignored
+    if ignored is not None:
+        assert art.title == "---" and art.body.startswith("title: T\n")
+
+
 def parquet_bytes(rows: list[dict[str, object]], row_group_size: int | None = None) -> bytes:
     """A Parquet file holding ``rows``, made with pyarrow."""
     import pyarrow as pa
@@ -308,6 +411,7 @@ SAMPLES: dict[str, bytes] = {
     "md": b"# A title\n\nThe body of the article.\n",
     "jsonl": b'{"title": "A title", "text": "The body of the article."}\n',
     "csv": b"title,text\nA title,The body of the article.\n",
+    "json": b'[{"title": "A title", "text": "The body of the article."}]\n',
     "html": b"<html><head><title>A title</title></head><body><p>The body of the article.</p></body></html>",
     "parquet": parquet_bytes([{"title": "A title", "text": "The body of the article."}]),
 }
@@ -332,17 +436,37 @@ def test_stdin_format_reads_standard_input_in_each_format(name: str) -> None:
 
 
 def test_stdin_format_choices_are_auto_and_the_table_formats() -> None:
-    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "html", "parquet")
+    assert STDIN_FORMATS == ("auto", "txt", "md", "jsonl", "csv", "json", "html", "parquet")
     for name in STDIN_FORMATS:
         assert load_config(overrides={"sources": {"stdin_format": name}}, discover=False)
-    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv, html or parquet"):
+    with pytest.raises(ConfigError, match="stdin_format must be auto, txt, md, jsonl, csv, json, html or parquet"):
         load_config(overrides={"sources": {"stdin_format": "xml"}}, discover=False)
 
 
-def test_default_include_globs_cover_every_extension_in_the_table() -> None:
+#: Read when named, left out of folder walks by default: a repository's other JSON (a
+#: baseline, package.json, a report) is not an article.
+NAMED_ONLY = {".json"}
+
+
+def test_default_include_globs_cover_every_extension_in_the_table_but_json() -> None:
     include = SOURCES["include"]
-    missing = [ext for ext in FORMATS if not any(fnmatch.fnmatch(f"article{ext}", glob) for glob in include)]
-    assert not missing, f"config.toml [sources] include lacks {missing}"
+    covered = {ext for ext in FORMATS if any(fnmatch.fnmatch(f"article{ext}", glob) for glob in include)}
+    assert set(FORMATS) - covered == NAMED_ONLY, f"config.toml [sources] include lacks {set(FORMATS) - covered - NAMED_ONLY}"
+
+
+def test_a_folder_walk_skips_json_by_default_and_reads_it_when_included(tmp_path: Path) -> None:
+    """A baseline or package.json in a scored folder is not read as an article (it would be unreadable, exit 2)."""
+    (tmp_path / "a.txt").write_text("Title\n\nThe council met on Monday, the clerk said.\n", encoding="utf-8")
+    (tmp_path / "copydesk-baseline.json").write_text('{"version": 2}', encoding="utf-8")
+    (tmp_path / "feed.json").write_text('[{"id": "f1", "text": "The mayor spoke on Friday, the clerk said."}]', encoding="utf-8")
+    default = run_copydesk("score", "-f", "jsonl", str(tmp_path))
+    assert default.exit_code == 0, default.stderr
+    assert [json.loads(line)["id"] for line in default.stdout.splitlines()] == [f"{tmp_path.as_posix()}/a.txt"]
+    config = tmp_path / "copydesk.toml"
+    config.write_text('[sources]\ninclude = ["*.txt", "feed.json"]\n', encoding="utf-8")
+    included = run_copydesk("score", "-f", "jsonl", "--config", str(config), str(tmp_path))
+    assert included.exit_code == 0, included.stderr
+    assert [json.loads(line)["id"] for line in included.stdout.splitlines()] == [f"{tmp_path.as_posix()}/a.txt", "f1"]
 
 
 def test_readme_inputs_table_names_every_extension() -> None:
