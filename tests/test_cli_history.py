@@ -153,6 +153,17 @@ def test_a_commit_with_uncommitted_changes_is_recorded_and_listed_as_dirty(
     assert [row.split()[3] for row in rows] == [head[:10] + "+dirty", head[:10]]
 
 
+def test_the_listing_says_each_runs_command_and_whether_its_gate_passed(cli: Cli, no_project_config: Path) -> None:
+    """``copydesk history`` shows what migration 2 records: score or check, and the gate's verdict."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1)), ("w2", "wire", HEDGED)])
+    assert cli("check", "b.jsonl", "--history", "h.db", "-o", "a.txt").exit_code == 0
+    assert cli("score", "b.jsonl", "--history", "h.db", "-o", "a.txt").exit_code == 0
+    assert cli("check", "b.jsonl", "--fail-under", "99", "--history", "h.db", "-o", "a.txt").exit_code == 1
+    lines = cli("history", "--history", "h.db").stdout.splitlines()
+    assert lines[0].split() == ["run", "recorded", "(UTC)", "version", "commit", "command", "gate", "articles", "mean"]
+    assert [row.split()[4:7] for row in lines[1:]] == [["check", "FAILED", "2"], ["score", "-", "2"], ["check", "passed", "2"]]
+
+
 def test_outside_a_git_repository_the_commit_is_none(cli: Cli, no_project_config: Path) -> None:
     write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
     assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0

@@ -49,17 +49,29 @@ def _score(value: float | None) -> str:
 
 
 def list_runs(history: History, limit: int | None, out: TextIO) -> None:
-    """The latest runs, newest first: number, time, version, commit, articles, mean score."""
+    """The latest runs, newest first: number, time, version, commit, command, gate, articles, mean score.
+
+    ``command`` is ``score`` or ``check`` and ``gate`` whether a ``check`` run's gate
+    passed (``passed``, ``FAILED``); ``-`` where the run did not gate or was recorded
+    before the history kept them.
+    """
     entries = history.runs(limit)
     if not entries:
         _emit(out, f"no runs recorded in history {redact(history.url)}")
         return
-    _emit(out, f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<16}  {'articles':>8}  {'mean':>6}")
+    _emit(
+        out,
+        f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<16}  {'command':<7}  {'gate':<6}  "
+        f"{'articles':>8}  {'mean':>6}",
+    )
     for e in entries:
         when = shown_time(e.when)
         commit = shown_commit(e.commit)
+        gate = "-" if e.passed is None else ("passed" if e.passed else "FAILED")
         _emit(
-            out, f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<16}  {e.articles:>8}  {_score(e.mean_score):>6}"
+            out,
+            f"{e.run_id:>5}  {when:<20}  {e.version:<9}  {commit:<16}  {e.command or '-':<7}  {gate:<6}  "
+            f"{e.articles:>8}  {_score(e.mean_score):>6}",
         )
 
 

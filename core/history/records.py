@@ -104,6 +104,8 @@ class RunEntry:
     #: ``score`` or ``check`` (None: recorded before the history kept it); see :class:`RunRecord`.
     command: str | None = None
     gate: str | None = None
+    #: For ``check``, whether its gate passed; None for ``score`` and runs recorded before.
+    passed: bool | None = None
 
 
 @dataclass(frozen=True)

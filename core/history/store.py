@@ -108,14 +108,16 @@ class History:
     def _entries(self, where: str, params: tuple[Any, ...], limit: str) -> list[RunEntry]:
         rows = self._conn.fetch(
             "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score), "
-            f"r.command, r.gate FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
-            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, r.command, r.gate "
+            f"r.command, r.gate, r.gate_passed FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
+            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, r.command, r.gate, r.gate_passed "
             "ORDER BY r.id DESC" + limit,
             params,
         )
         return [
-            RunEntry(int(i), when, ver, commit, digest, int(n), _float(mean), command, gate)
-            for i, when, ver, commit, digest, n, mean, command, gate in rows
+            RunEntry(
+                int(i), when, ver, commit, digest, int(n), _float(mean), command, gate, None if ok is None else bool(ok)
+            )
+            for i, when, ver, commit, digest, n, mean, command, gate, ok in rows
         ]
 
     def resolve(self, ref: RunRef) -> int:
