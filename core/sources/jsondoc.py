@@ -5,7 +5,10 @@ array is streamed element by element (:meth:`json.JSONDecoder.raw_decode` over a
 buffer), so memory stays within about ``max_bytes`` per record whatever the file's size.
 Each element is then read by the JSONL reader's own code (:func:`records._jsonl_record`):
 the same field names, the same problems, the same encoding fallback; its ``record`` is
-the line it starts on (records on one line without an ``id`` share the id ``path:line``). A document that is not an array, or whose structure breaks, is
+the line it starts on. A record without an ``id`` is ``path:line``, as a JSONL line is;
+when several start on one line (a minified export), the second and later are
+``path:line#2``, ``path:line#3``, ... so each keeps an id of its own. A document that
+is not an array, or whose structure breaks, is
 reported where it breaks and read no further (no later element can be found safely).
 """
 
@@ -115,7 +118,7 @@ def read_json(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Itera
 def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
     """The array's elements from after its ``[``, up to its ``]``; a break in the structure ends the file."""
     fields, max_bytes, fallback = sources["fields"], int(sources["max_bytes"]), bool(sources["encoding_fallback"])
-    count = 0
+    count = on_line = last_line = 0
     while True:
         if buf.skip_space() == "]" and count == 0:
             yield Unreadable(path, "no records (an empty JSON array)", None, FORMAT)
@@ -128,10 +131,11 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
         raw = buf.text[buf.pos : found[1]].encode("utf-8", "surrogateescape")
         buf.advance(found[1])
         count += 1
+        on_line, last_line = (on_line + 1 if line == last_line else 1), line
         if len(raw) > max_bytes:
             yield Unreadable(path, f"a record longer than sources.max_bytes ({max_bytes})", line, FORMAT)
         else:
-            yield _as_json(_jsonl_record(raw, path, fields, line, fallback))
+            yield _as_json(_jsonl_record(raw, path, fields, line, fallback), on_line)
         after = buf.skip_space()
         if after == "]":
             buf.advance(buf.pos + 1)
@@ -145,12 +149,21 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
         buf.advance(buf.pos + 1)
 
 
-def _as_json(item: Article | Unreadable) -> Article | Unreadable:
-    """An element read by the JSONL reader, with its format named ``json``."""
+def _as_json(item: Article | Unreadable, on_line: int) -> Article | Unreadable:
+    """An element read by the JSONL reader, with its format named ``json``; the ``on_line``-th to start on its line.
+
+    One without an ``id`` of its own is ``path:line``, and from the second on its line,
+    ``path:line#N``.
+    """
     if isinstance(item, Unreadable):
+        if item.record_id is None and on_line > 1:
+            item = replace(item, record_id=f"{item.id}#{on_line}")
         return replace(item, format=FORMAT)
-    assert item.source is not None
-    return replace(item, source=replace(item.source, format=FORMAT))
+    source = item.source
+    assert source is not None
+    if on_line > 1 and source.record is not None and item.id == f"{source.path}:{source.record}":
+        item = replace(item, id=f"{item.id}#{on_line}")
+    return replace(item, source=replace(source, format=FORMAT))
 
 
 def _not_an_array(first: str, buf: _Buffer, max_bytes: int) -> str:

@@ -120,15 +120,21 @@ class _Block:
         return True
 
 
+#: Hugo's TOML front matter, fenced by ``+++``: not read (said, not silent).
+_TOML = "TOML front matter ('+++') is not read (write it as YAML between '---' lines)"
+
+
 def _front_matter(text: str) -> FrontMatter:
     """Parse ``---``-fenced ``key: value`` lines (:class:`_Block`), closed by ``---`` or ``...``.
 
     A block with a line that is not one of them, or never closed, is read as body text,
     and :attr:`FrontMatter.ignored` says where and why.
     """
-    if not text.startswith("---"):
+    if not text.startswith(("---", "+++")):
         return FrontMatter({}, 0, 0, {})
     first = text.find("\n")
+    if first >= 0 and text[:first].strip() == "+++":
+        return FrontMatter({}, 0, 0, {}, (1, f"{_TOML}; {_AS_BODY}"))
     if first < 0 or text[:first].strip() != "---":
         return FrontMatter({}, 0, 0, {})
     pos, line = first + 1, 1

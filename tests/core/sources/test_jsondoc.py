@@ -51,6 +51,17 @@ def test_a_json_array_is_read_record_by_record(tmp_path: Path, data: bytes, expe
     assert [(i if i[0] == "!" else (i[0].removeprefix(f"{tmp_path}/"), *i[1:])) for i in got] == expected
 
 
+def test_records_without_an_id_on_one_line_each_get_an_id_of_their_own(tmp_path: Path) -> None:
+    """A minified export: the first is path:1, the later ones path:1#2, path:1#3 (not one id shared by all)."""
+    data = b'[{"text": "One."}, {"text": "Two."}, {"id": "c", "text": "Three."}, {"text": ""},\n{"text": "Five."}]'
+    path = tmp_path / "x.json"
+    path.write_bytes(data)
+    items = list(Batch([str(path)], SOURCES))
+    ids = [i.id if isinstance(i, Article) else i.report_id for i in items]
+    assert ids == [f"{path}:1", f"{path}:1#2", "c", f"{path}:1#4", f"{path}:2"]
+    assert [i.source.record if isinstance(i, Article) and i.source else i.record for i in items] == [1, 1, 1, 1, 2]
+
+
 def test_an_array_longer_than_a_read_is_streamed_and_each_record_is_bounded(tmp_path: Path) -> None:
     records = [{"id": str(i), "text": "Word " * 40, "n": 10**12 + i} for i in range(3 * CHUNK // 200)]
     got = read(tmp_path, json.dumps(records).encode())
