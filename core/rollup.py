@@ -178,24 +178,35 @@ def _host(url: str | None) -> str | None:
 _LABEL = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
 
 
+#: Last labels that name a file, not a top-level domain, in a path without a scheme
+#: (``index.php/news/5``). ``.md`` and ``.sh`` are country domains too, but a URL of one
+#: without its scheme is rarer than a file path.
+_FILE_ENDINGS = frozenset(
+    {"php", "html", "htm", "asp", "aspx", "jsp", "cgi", "pl", "md", "txt", "json", "jsonl", "csv", "xml", "pdf", "sh"}
+)
+
+
 def _schemeless_host(url: str) -> str | None:
     """The domain name a URL without a scheme starts with (``www.bbc.co.uk/news/5``), else None.
 
-    Only a name of two or more labels whose last is letters, followed by a path or
-    starting with ``www.``: ``story.html`` and ``not a url`` have no host.
+    Only a name of two or more labels whose last is letters and not a file extension
+    (:data:`_FILE_ENDINGS`), followed by a path or starting with ``www.``: ``story.html``,
+    ``index.php/news/5`` and ``not a url`` have no host.
     """
     head, slash, _ = url.partition("/")
     if ":" in head or not (slash or head.lower().startswith("www.")):
         return None
     host = urlsplit("//" + head).hostname
     labels = (host or "").rstrip(".").split(".")
-    if len(labels) < 2 or not labels[-1].isalpha() or not labels[-1].isascii():
+    if len(labels) < 2 or not labels[-1].isalpha() or not labels[-1].isascii() or labels[-1] in _FILE_ENDINGS:
         return None
     return host if all(label and set(label) <= _LABEL for label in labels) else None
 
 
 #: How standard input is named as an article's path: it has no folder.
 STDIN_PATH = "<stdin>"
+#: How an article scored from a Dask collection (:func:`copydesk.scale.score_collection`) is named: no folder either.
+COLLECTION_PATH = "<dask>"
 #: The folders of a pipe named as a path (``<(command)`` is ``/dev/fd/63``): no folder of the articles.
 _PIPE_FOLDERS = frozenset({"/dev/fd", "/proc/self/fd"})
 
@@ -204,9 +215,10 @@ def _folder(path: str | None) -> str | None:
     """The folder part of ``path`` as written, ``.``, ``..`` and doubled slashes folded (``"."`` for a bare name).
 
     ``a.txt``, ``./a.txt`` and ``x/../a.txt`` are all in ``.``; an absolute path stays
-    absolute. None without a path, and for standard input or a pipe, which have no folder.
+    absolute. None without a path, and for standard input, a pipe or a Dask collection,
+    which have no folder.
     """
-    if not path or path == STDIN_PATH:
+    if not path or path in (STDIN_PATH, COLLECTION_PATH):
         return None
     folder = posixpath.normpath(PurePath(path).parent.as_posix())
     return None if folder in _PIPE_FOLDERS else folder

@@ -39,6 +39,7 @@ WIRE = "https://www.Wire.example/2024/story"
         ({}, None, "<stdin>", "auto", UNKNOWN),
         ({}, None, "<stdin>", "folder", UNKNOWN),
         ({}, None, "/dev/fd/63", "auto", UNKNOWN),
+        ({}, None, "<dask>", "auto", UNKNOWN),  # a Dask collection's records have no folder either
         # one strategy alone
         ({"outlet": "AP", "source": "x"}, WIRE, "f/a.txt", "field:outlet", "AP"),
         ({"source": "x"}, WIRE, "f/a.txt", "field:outlet", UNKNOWN),
@@ -61,6 +62,9 @@ WIRE = "https://www.Wire.example/2024/story"
         ({}, "mailto:desk@bbc.co.uk/x", "feeds/a.txt", "auto", "feeds"),
         ({}, "bbc.co.1/x", "feeds/a.txt", "auto", "feeds"),
         ({}, "bbc..uk/x", "feeds/a.txt", "auto", "feeds"),
+        # a file's name at the start of a path is not a host (review 12b)
+        ({}, "index.php/news/5", "feeds/a.txt", "auto", "feeds"),
+        ({}, "summary.md/x", "feeds/a.txt", "auto", "feeds"),
     ],
 )
 def test_source_name_follows_the_strategy(
