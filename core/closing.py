@@ -99,7 +99,7 @@ class Ending:
             return cls(sources, judge(gate, sources))
         from copydesk.history import HistoryError  # the history's code only when a run uses one
         from copydesk.history.backends import redact
-        from copydesk.history.recording import another_gate, compare_with, digested, source_trends, unlike
+        from copydesk.history.recording import another_gate, compare_with, digested, source_trends, unknown_gate, unlike
 
         try:
             trends = source_trends(plan.url, sources)
@@ -119,7 +119,8 @@ class Ending:
         counted = another_gate(entry, plan.command, plan.gate)
         if counted is not None:  # shares failing of another gate: not a regression of the articles
             regressed = [r for r in regressed if r.what != "failing"]
-        warnings = tuple(f"copydesk: warning: --compare: {why}" for why in (differs, counted) if why is not None)
+        unknown = unknown_gate(entry, plan.command) if any(r.what == "failing" for r in regressed) else None
+        warnings = tuple(f"copydesk: warning: --compare: {why}" for why in (differs, counted, unknown) if why is not None)
         return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 
     def exit_code(self, code: int) -> int:

@@ -358,6 +358,26 @@ def test_compare_with_another_gate_or_a_score_run_warns_and_compares_only_the_me
         ]
 
 
+def test_compare_with_a_run_recorded_before_the_gate_was_kept_cautions_when_a_share_rose(
+    cli: Cli, no_project_config: Path
+) -> None:
+    """Review 12b: a run from before migration 2 has no command or gate; its shares are compared, with a caution."""
+    batch = str(good_batch(Path(".")))
+    assert cli("check", batch, "--history", "h.db").exit_code == 0  # run 1: fail_under 0, nothing fails
+    with sqlite3.connect("h.db") as conn:  # as copydesk before migration 2 left it: no command, gate or verdict
+        conn.execute("UPDATE runs SET command = NULL, gate = NULL, gate_passed = NULL")
+    strict = ("--fail-under", "99", "--max-failing", "100%", "--history", "h.db", "--compare", "1")
+    result = cli("check", batch, *strict)
+    assert result.exit_code == 1, result.stderr  # compared as before: the share failing rose
+    assert (
+        "copydesk: warning: --compare: run 1 was recorded before the history kept each run's command and gate: if it"
+        " was not copydesk check under this gate, a change in a source's share failing may come from that, not from"
+        " its articles"
+    ) in result.stderr.splitlines()
+    same = cli("check", batch, "--history", "h.db", "--compare", "1")  # nothing rose: no caution
+    assert same.exit_code == 0 and "--compare:" not in same.stderr, same.stderr
+
+
 def test_compare_passing_keeps_failing_until_the_regression_is_gone(
     cli: Cli, db_url: str, no_project_config: Path
 ) -> None:

@@ -157,6 +157,20 @@ def another_gate(entry: RunEntry, command: str, gate: str | None) -> str | None:
     )
 
 
+def unknown_gate(entry: RunEntry, command: str) -> str | None:
+    """For a recorded run from before the history kept command and gate, a caution (None for a later run).
+
+    Its shares failing are still compared (nothing says they count other failures), so a
+    regression of the share failing against it may come from a changed gate instead.
+    """
+    if entry.command is not None:
+        return None
+    return (
+        f"run {entry.run_id} was recorded before the history kept each run's command and gate: if it was not "
+        f"copydesk {command} under this gate, a change in a source's share failing may come from that, not from its articles"
+    )
+
+
 #: How many of a source's latest recorded runs the reports show beside this run.
 TREND_RUNS = 11
 
