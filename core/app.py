@@ -623,7 +623,8 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     new = collector.baseline if old is None else old.pruned(collector.baseline)
     with atomic_writer(str(target)) as out:
         new.dump(out)
-    dropped = f", {len(old.entries) - len(new.entries)} dropped" if old is not None else ""
+    held = None if old is None else (len(old.entries) if old.stored is None else old.stored)
+    dropped = f", {held - len(new.entries)} dropped" if held is not None else ""
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
 

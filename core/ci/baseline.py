@@ -105,6 +105,9 @@ class Baseline:
     entries: dict[str, Entry] = field(default_factory=dict)
     articles: set[str] = field(default_factory=set)
     paths: tuple[str, ...] = ()
+    #: How many fingerprints the file held (a version-1 file's entries also stand under a
+    #: second fingerprint in :attr:`entries`); None for a baseline not read from a file.
+    stored: int | None = None
 
     def add(self, report: ArticleReport) -> None:
         """Record every finding of one article."""
@@ -194,7 +197,7 @@ class Baseline:
         recorded = data.get("paths", [])
         if not all(isinstance(p, str) and p for p in recorded):
             raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
-        return cls(entries, articles, tuple(recorded))
+        return cls(entries, articles, tuple(recorded), stored=len(data["findings"]))
 
 
 def _whole_article_entries(entries: Iterable[Entry]) -> dict[str, Entry]:

@@ -288,3 +288,20 @@ def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -
         path.write_text(content)
     with pytest.raises(UsageError, match=message):
         Baseline.load(path)
+
+
+def test_pruning_a_version_1_baseline_counts_what_the_file_held_not_its_second_fingerprints(
+    cli: Callable[..., CliResult], no_project_config: Path
+) -> None:
+    """Review 12b: a v1 file's whole-article entries stand under two fingerprints once read; prune dropped none."""
+    shutil.copy(SEEDS / "004_91f16627d1be3ee9.txt", no_project_config / "004.txt")
+    assert cli("baseline", "write", "004.txt", "-o", "b.json").exit_code == EXIT_OK
+    data = json.loads((no_project_config / "b.json").read_text())
+    rows = data["findings"]
+    [src002] = [row for row in rows if row["code"] == "SRC002"]
+    src002["fingerprint"] = "5" * 32  # as version 1 fingerprinted it: by its matched text
+    (no_project_config / "b.json").write_text(json.dumps({**data, "copydesk_baseline": 1}))
+    result = cli("baseline", "prune", "004.txt", "--baseline", "b.json")
+    assert result.exit_code == EXIT_OK, result.stderr
+    assert f"{len(rows)} fingerprint(s) in 1 article(s), 0 dropped" in result.stderr, result.stderr
+    assert json.loads((no_project_config / "b.json").read_text())["copydesk_baseline"] == 2
