@@ -231,12 +231,19 @@ def _tweet(text: str, end: int) -> str | None:
 
 
 def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | None:
-    """The nearest credit in the sentences around ``index`` (for quotations), or None."""
+    """The nearest credit in the sentences around ``index`` that names a speaker (for quotations), or None.
+
+    A cue without a source (an agentless "are expected to") credits only its own
+    clause and speaks for no quotation: "... who are expected to make a large order.
+    "In China they spend $17 ..."" does not credit the quotation to "expected".
+    """
     total = len(sents.view.sentences)
     for distance in range(0, window + 1):
         for other in (index - distance, index + distance):
-            if 0 <= other < total and sents.credits(other):
-                return sents.credits(other)[0]
+            if 0 <= other < total:
+                spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
+                if spoken:
+                    return spoken[0]
     return None
 
 

@@ -107,7 +107,9 @@ benchmark ("than analysts expected"), an indirect question ("see what people say
 definite document ("the research found"), a noun used as a modifier ("an official
 NHS review"), a noun after "in/of/with" + a name ("officials in Powys") or a lead
 whose source the next sentence names ("Some experts believe ..." then "Jo Roe, an
-expert on ..."). Rumours as a topic ("denied rumours that") are not reports.
+expert on ..."), or "people"/"others" opening the clause a named speaker reports ("Dr
+Maleeha Lodhi said people could not expect ...": the claim is hers). Rumours as a topic
+("denied rumours that") are not reports.
 A nationality is no name: "a Ukrainian official acknowledged" and "Western analysts"
 are vague. Judgement passives follow one rule: an explicit vague crowd ("is seen by
 many as", "is widely seen as", "once considered", "it is said") is a vague

@@ -67,6 +67,8 @@ _NOUN_BEFORE = frozenset("in on of for with to from into the a an this these its
 #: Speech-verb forms that are also plural nouns ('those states', 'several claims').
 _NOUN_FORMS = frozenset("states claims reports notes points shows finds estimates fears".split())
 #: Participles that after a bare noun start a reduced relative clause ('people said to be').
+#: Collective subjects that, right after a named speaker's verb of saying, are what the speaker talks about.
+_REPORTED_SUBJECTS = frozenset({"people", "others"})
 _PARTICIPLES = frozenset("said alleged thought believed reported rumored rumoured considered expected known".split())
 
 
@@ -203,13 +205,26 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     if according is not None:
         return Attribution(according, k + 1, True, "according-to")
     verb = _verb_after(tokens, k, text, lexicon, tight=False)
-    if verb is not None:
+    if verb is not None and not (low in _REPORTED_SUBJECTS and _named_says_before(tokens, k, lexicon)):
         return Attribution(_source_start(tokens, k), verb + 1, True, "source-says")
     start = _source_start(tokens, k)
     topic = start > 0 and tokens[start - 1].low in _TOPIC_VERBS
     if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
         return Attribution(start, k + 2, True, "reports-of")
     return None
+
+
+def _named_says_before(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the subject ``k`` opens a clause a named speaker reports ('Dr Lodhi said people could not expect').
+
+    The verb of saying stands right before it (or before 'that'), after a name or a name
+    and one auxiliary ('Lodhi has said'): the claim is the speaker's, not the people's.
+    """
+    j = k - 1 if k > 0 and tokens[k - 1].low != "that" else k - 2
+    if j < 1 or tokens[j].low not in lexicon.speech_verbs:
+        return False
+    subject = j - 2 if tokens[j - 1].low in _AUXILIARIES and j >= 2 else j - 1
+    return _named(tokens, subject, lexicon)
 
 
 def vague_sources(

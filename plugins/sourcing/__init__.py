@@ -30,7 +30,9 @@ UNCREDITED_QUOTATION = Rule(
 **What it flags.** A direct quotation of at least 4 words, in straight or curly double
 quotes on one line, with no verb of saying ("said", "told", "added", "wrote",
 "stating", ... 71 forms) and no "according to" within 100 characters before or after it, nor in its last
-40 characters. The finding spans the quotation, marks included.
+40 characters, and no name set off right before it on its line (`Sam Allardyce: "..."`,
+`Sam Allardyce - "..."`, or a list line `- Bolton boss Sam Allardyce "..."`; a name is two
+capitalised words). The finding spans the quotation, marks included.
 
 **Why it matters.** A quotation is evidence only when the reader can tell who said it.
 Professional copy credits nearly every quotation it prints; an uncredited one may be

@@ -61,7 +61,7 @@ FEATURES = (
     ),
     _feature(
         "uncredited_quotation_share",
-        "Share of quotations of at least 4 words with no verb of saying nearby (smoothed, prior 0.2).",
+        "Share of quotations of at least 4 words with no verb of saying nearby nor a name set off right before them (smoothed, prior 0.2).",
         "share",
         "problem",
     ),
@@ -170,7 +170,44 @@ def quotations(text: str, lower: str | None = None, view: TextView | None = None
         else:
             credits = _Credits(view, searched, attribution) if credits is None else credits
             credited = any(credits.within(a, b) for a, b in windows)
-        yield Quotation(start, end, credited)
+        yield Quotation(start, end, credited or named_before(text, start))
+
+
+#: Marks that set a speaker's name off before a quotation ("Sam Allardyce: ...", "Sam Allardyce - ...").
+_NAME_MARKS = (":", " -", " –", " —")
+#: Marks that open a list line crediting the quotation after it ("- Bolton boss Sam Allardyce "...").
+_LIST_MARKS = "-–—•"
+#: Words a list line's credit may hold before its quotation (a role and a name).
+_LIST_WORDS = 8
+
+
+def named_before(text: str, start: int) -> bool:
+    """Whether a name credits the quotation at ``start`` from right before it, on the same line.
+
+    Either the name ends in a colon or a spaced dash ("Bolton boss Sam Allardyce: "...",
+    "Sam Allardyce - "..."), or a list line opens with a dash and holds only a role and
+    name before the quotation ("- Bolton boss Sam Allardyce "..."). A name is two
+    capitalised words in a row, each with a lower-case letter ("Sam Allardyce", "Mr
+    Negroponte"; not "BBC NEWS"). Only the :data:`~patterns.CREDIT_WINDOW` characters
+    before the quotation are read.
+    """
+    floor = max(0, start - p.CREDIT_WINDOW)
+    newline = text.rfind("\n", floor, start)
+    prefix = text[newline + 1 if newline >= 0 else floor : start].rstrip()
+    for mark in _NAME_MARKS:
+        if prefix.endswith(mark):
+            return _ends_in_name(prefix[: -len(mark)].split())
+    opened = newline >= 0 or floor == 0
+    head = prefix.lstrip()
+    if not opened or not head or head[0] not in _LIST_MARKS:
+        return False
+    words = head[1:].split()
+    return len(words) <= _LIST_WORDS and _ends_in_name(words)
+
+
+def _ends_in_name(words: list[str]) -> bool:
+    """Whether the last two of ``words`` are capitalised words with a lower-case letter (a name)."""
+    return len(words) >= 2 and all(w[:1].isupper() and any(c.islower() for c in w) for w in words[-2:])
 
 
 #: A run of word characters at a window's start, and one (of up to 13 characters) at its end.

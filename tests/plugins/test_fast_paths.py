@@ -665,7 +665,8 @@ def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
         before = text[max(0, match.start() - sp.CREDIT_WINDOW) : match.start()]
         after = text[match.end() : match.end() + sp.CREDIT_WINDOW]
         windows = (before, after, inner[-sp.CREDIT_TAIL :])
-        found.append((match.start(), match.end(), any(sp.ANY_ATTRIBUTION.search(w) for w in windows)))
+        credited = any(sp.ANY_ATTRIBUTION.search(w) for w in windows) or src.named_before(text, match.start())
+        found.append((match.start(), match.end(), credited))
     return found
 
 

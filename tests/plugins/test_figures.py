@@ -177,6 +177,17 @@ def test_quotation_neighbour_only_counts_within_window() -> None:
     assert by_code(single(quoted_far, window=0), "FIG001") == ["$5 billion"]
 
 
+def test_quotation_is_not_credited_to_an_agentless_cue_of_the_previous_sentence() -> None:
+    text = (
+        "Mr Negroponte is in talks with the Chinese education ministry, who are expected to make a large order. "
+        '"In China they spend $17 per child per year on textbooks."'
+    )
+    found = [f for f in single(text) if f.code == "FIG002"]
+    assert [f.matched for f in found] == ["$17"]
+    assert "expected" not in found[0].message
+    assert "an unnamed speaker" in found[0].message
+
+
 def test_neighbour_sentence_without_quotation_does_not_source() -> None:
     text = "The World Bank published its survey on Monday. Ukraine will need $400 billion."
     assert by_code(single(text), "FIG001") == ["$400 billion"]

@@ -133,6 +133,11 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("The report by the World Bank was published.", []),
         ("He often thought the plan would fail.", []),
         ("According to the World Bank, some firms left.", []),
+        # review 12, item 6: 'people' in the clause a named speaker reports is what she talks about
+        ("Dr Maleeha Lodhi said people could not expect others to listen.", []),
+        ("Lodhi has said that people believe the talks failed.", []),
+        ("The minister said people believe the talks failed.", ["people believe"]),
+        ("Dr Maleeha Lodhi said experts believe the talks failed.", ["experts believe"]),
     ],
 )
 def test_vague_attribution(text: str, vague: list[str]) -> None:

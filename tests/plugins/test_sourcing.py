@@ -47,6 +47,31 @@ def test_uncredited_quotation(text: str, expected: list[str]) -> None:
     assert codes(assess(text).findings) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('Bolton boss Sam Allardyce: "I am bitterly disappointed with the result."', [], id="name-colon"),
+        pytest.param('Mr Negroponte - "We will ship a million laptops next year."', [], id="name-spaced-dash"),
+        pytest.param('Reaction.\n- Bolton boss Sam Allardyce "I am bitterly disappointed."', [], id="list-line-credit"),
+        pytest.param('BBC NEWS: "We have waited three years for this road."', ["SRC001"], id="capitals-are-no-name"),
+        pytest.param('Residents were angry: "We have waited three years for this road."', ["SRC001"], id="no-name"),
+        pytest.param('Sam Allardyce:\n"I am bitterly disappointed with the result."', ["SRC001"], id="other-line"),
+        pytest.param(
+            'Sam Allardyce was there and the whole crowd stood up - "I am bitterly disappointed."',
+            ["SRC001"],
+            id="dash-after-a-clause",
+        ),
+        pytest.param(
+            'Reaction.\n- One two three four five six seven Sam Allardyce "I am bitterly disappointed."',
+            ["SRC001"],
+            id="list-line-too-long-for-a-credit",
+        ),
+    ],
+)
+def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[str]) -> None:
+    assert codes(assess(text).findings) == expected
+
+
 def test_uncredited_quotation_points_at_the_quotation() -> None:
     [finding] = assess(UNCREDITED).findings
     assert finding.matched == '"We have waited three years for this road."'
