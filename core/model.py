@@ -314,9 +314,9 @@ def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list
 
 
 def _score_points(
-    model: Model, values: Mapping[str, float], truncation: float, costs: list[FeatureCost] | None, floor: float = 0.0
+    model: Model, values: Mapping[str, float], truncation: float, costs: list[FeatureCost], floor: float = 0.0
 ) -> tuple[float, dict[str, float], float]:
-    """The final score, the balanced points per scorer and the truncation points (``costs`` filled if given).
+    """The final score, the balanced points per scorer and the truncation points (``costs`` filled in).
 
     ``floor`` raises the score before the truncation factor to at least itself (capped at
     100); the points lost, fewer, are split over the features as before.
@@ -330,9 +330,8 @@ def _score_points(
     points: dict[str, float] = {}
     for feature, term, x in zip(model.features, terms, used, strict=True):
         share = lost * term / z if z > 0 else 0.0
-        if costs is not None:
-            cost = term / feature.weight if feature.weight > 0 else 0.0
-            costs.append(FeatureCost(feature.key, feature.scorer, x, cost, share))
+        cost = term / feature.weight if feature.weight > 0 else 0.0
+        costs.append(FeatureCost(feature.key, feature.scorer, x, cost, share))
         points[feature.scorer] = points.get(feature.scorer, 0.0) + share
     truncation_points = before - final
     return final, balance(points, 100.0 - final, truncation_points), truncation_points
@@ -344,13 +343,6 @@ def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0, 
     final, exact, truncation_points = _score_points(model, values, truncation, costs, floor)
     missing = tuple(c.key for c in costs if c.value is None)
     return Verdict(final, exact, truncation_points, tuple(costs), missing)
-
-
-def score_points(
-    model: Model, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0
-) -> tuple[float, dict[str, float], float]:
-    """:class:`Verdict`'s ``score``, ``points`` and ``truncation_points`` only (no per-feature costs)."""
-    return _score_points(model, values, truncation, None, floor)
 
 
 def balance(points: Mapping[str, float], total: float, fixed: float = 0.0) -> dict[str, float]:

@@ -440,11 +440,12 @@ class Runner:
         net: dict[str, list[float]] = {}
         for c in features:
             net.setdefault(c.scorer, []).append(c.points)
+        raws = {scorer: math.fsum(parts) for scorer, parts in net.items()}
         out: dict[str, list[FeaturePoints]] = {}
         for c in sorted((c for c in features if c.points > 0), key=lambda c: -c.points):
             kept = out.setdefault(c.scorer, [])
             if c.value is not None and len(kept) < COSTLIEST:  # a missing feature costs nothing anyway
-                raw = math.fsum(net[c.scorer])
+                raw = raws[c.scorer]
                 scale = shown.get(c.scorer, raw) / raw if raw > 0 else 1.0
                 name = c.key[len(c.scorer) + 1 :]
                 kept.append(FeaturePoints(name, c.value, norms[c.key].quantiles[50], c.points * scale))
