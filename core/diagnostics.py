@@ -72,7 +72,10 @@ mark.
 **Why it matters.** A wrong guess garbles characters, which can create or hide
 findings. Check the file and convert it to UTF-8.
 
-**Example.** `CD003 not valid UTF-8; decoded as cp1252 (detected by charset-normalizer)`
+**Example.** `CD003 not valid UTF-8; decoded as cp1252 (detected by charset-normalizer)`. On
+standard error it is the line `copydesk: warning: x.txt: not valid UTF-8; decoded as ...`,
+although the diagnostic is `info` (in `copydesk rules` and the reports): `warning:` there
+marks a diagnostic that leaves the exit code alone, as against an `error:`, and it does not count for `--fail-on`.
 
 **Known problems.** Short files give charset-normalizer little to go on; mostly-ASCII text and UTF-8 with stray bytes are read as Windows-1252 before it is asked (`decoded as windows-1252`, `decoded as utf-8+cp1252`), so Central European copy in Windows-1250 shows some wrong letters.
 
@@ -136,17 +139,21 @@ FRONT_MATTER_IGNORED = Rule(
 **What it flags.** A text or Markdown file that opens with a `---` line whose block
 could not be read as front matter: a line in it is not `key: value` (nor a blank line, a
 `# comment`, a `- list item` or an indented line under a key), or no `---` (or `...`)
-line closes it. The block is then read as the article's title and body.
+line closes it; and Hugo's TOML front matter between `+++` lines, which is not read. The
+block is then read as the article's title and body.
 
 **Why it matters.** The title becomes `---`, the `key: value` lines are scored as body
 text (and collect findings), and the `url`, `author` and `title` in the block are lost:
 the article's byline is missing and it rolls up under its folder, not its site.
 
-**Example.** `CD006 front matter line 4 ('Council approves budget') is not 'key: value'; the block is read as body text`
+**Example.** `CD006 front matter line 4 ('Council approves budget') is not 'key: value'; the block is read as body text`.
+On standard error it is the line `copydesk: warning: x.md: front matter line 4 ...`, although
+the diagnostic is `info` (in `copydesk rules` and the reports), as CD003's is: `warning:`
+there marks a diagnostic that leaves the exit code alone, as against an `error:`, and it does not count for `--fail-on`.
 
 **Known problems.** Front matter is read as a subset of YAML: nested mappings are
-skipped, and a list's items are joined with `, ` (`authors: [a, b]` on one line stays
-as written).
+skipped, and a list's items are joined with `, `; a list on one line is read as a list for
+`author` and `byline` only (`tags: [a, b]` stays as written).
 
 **Settings.** None: fix the block, or drop its opening `---` when it was meant as a rule.
 """,

@@ -135,6 +135,8 @@ class Runner:
         self.config = config
         #: The plugins loaded (a Dask cluster's workers must load the same: :mod:`copydesk.scale`).
         self.plugins = plugins.plugins
+        #: Every loaded scorer with its plugin, selected or not: the rules a Dask worker must declare too.
+        self.scorers = plugins.scorers
         self.scoring = config.scoring()
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
         path = config.model_path() or packaged_model_path()

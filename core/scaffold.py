@@ -221,6 +221,11 @@ def copydesk_scorers() -> list[Scorer]:
             score=score,
             settings={"words": ["shocking", "unbelievable", "stunning", "outrageous", "jaw-dropping"]},
             description="Sensational words in headline and body",
+            # The packaged model weighs none of this scorer's features, so its sub-score is a factor
+            # subscore ** weight on the score. A word list's hits are weak evidence (a quoted speaker
+            # may say "shocking"): at 1.0, two hits would take a 150-word brief from B to F. Raise it
+            # ([scoring.weights] __NAME__ = ..., or here) once you have measured what a hit means.
+            weight=0.25,
         )
     ]
 '''
@@ -301,6 +306,12 @@ In `copydesk.toml` (or `[tool.copydesk]` in `pyproject.toml`):
     [plugins.__NAME__]
     # The lowercase words flagged (replaces the default list).
     words = ["shocking", "unbelievable"]
+
+The scorer's weight in the score is 0.25 (a hit of a word list is weak evidence);
+change it without a new release:
+
+    [scoring.weights]
+    __NAME__ = 0.5
 
 If the plugin breaks a run, `copydesk score --disable __NAME__ ...` goes on without it.
 

@@ -32,8 +32,8 @@ from copydesk import __version__, batchpass
 from copydesk.batchpass import BatchRun, Observed
 from copydesk.config import Config
 from copydesk.errors import PluginError, PluginMismatch, UsageError, describe
-from copydesk.manager import PluginInfo, load_plugins
-from copydesk.models import Article, ArticleReport, Unreadable
+from copydesk.manager import PluginInfo, PluginSet, load_plugins
+from copydesk.models import Article, ArticleReport, Scorer, Unreadable
 from copydesk.pool import Render, Rendered, _rendered
 from copydesk.runner import Runner
 from copydesk.sources import FORMATS, Batch, parquet, records
@@ -49,8 +49,9 @@ SHIPPED = 64
 #: Partitions in flight per worker (bounds what the client holds).
 IN_FLIGHT = 3
 NEEDS = "the Dask executor needs dask[distributed]: pip install 'copydesk[scale]'"
-#: A loaded plugin as the client and the workers compare it: name, distribution, version.
-Identity = tuple[str, str, str]
+#: A loaded plugin as the client and the workers compare it: name, distribution, version, and the rule
+#: codes its scorers declare (a plugin edited in place keeps its version, not its rules).
+Identity = tuple[str, str, str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,9 @@ class Part:
 class RunSpec:
     """What a worker needs to rebuild the run's runner: the configuration, picklable.
 
-    :ivar plugins: the client's loaded plugins and copydesk's version, which each
-        worker checks its own against before it reads or scores anything.
+    :ivar plugins: the client's loaded plugins (with the rule codes each declares) and
+        copydesk's version, which each worker checks its own against before it reads or
+        scores anything.
     """
 
     data: Mapping[str, Any]
@@ -85,10 +87,10 @@ class RunSpec:
     plugins: tuple[str, tuple[Identity, ...]]
 
     @classmethod
-    def of(cls, config: Config, plugins: Iterable[PluginInfo]) -> RunSpec:
-        """The spec of ``config`` run with ``plugins`` (the client's)."""
+    def of(cls, config: Config, plugins: Iterable[PluginInfo], scorers: Iterable[tuple[PluginInfo, Scorer]]) -> RunSpec:
+        """The spec of ``config`` run with ``plugins`` and their ``scorers`` (the client's)."""
         user = (config.user_plugins, config.user_weights, config.user_severity)
-        return cls(_thaw(config.data), config.source, user, (__version__, identities(plugins)))
+        return cls(_thaw(config.data), config.source, user, (__version__, identities(plugins, scorers)))
 
     @property
     def token(self) -> str:
@@ -109,9 +111,12 @@ def _thaw(value: Any) -> Any:
     return value
 
 
-def identities(plugins: Iterable[PluginInfo]) -> tuple[Identity, ...]:
-    """Each plugin's name, distribution and version, by name."""
-    return tuple(sorted((p.name, p.distribution, p.version) for p in plugins))
+def identities(plugins: Iterable[PluginInfo], scorers: Iterable[tuple[PluginInfo, Scorer]]) -> tuple[Identity, ...]:
+    """Each plugin's name, distribution, version and the rule codes its ``scorers`` declare (sorted), by name."""
+    codes: dict[str, set[str]] = {}
+    for info, scorer in scorers:
+        codes.setdefault(info.name, set()).update(rule.code for rule in scorer.rules)
+    return tuple(sorted((p.name, p.distribution, p.version, tuple(sorted(codes.get(p.name, ())))) for p in plugins))
 
 
 def difference(client: tuple[str, tuple[Identity, ...]], here: tuple[str, tuple[Identity, ...]]) -> str:
@@ -121,24 +126,29 @@ def difference(client: tuple[str, tuple[Identity, ...]], here: tuple[str, tuple[
     parts = [f"copydesk {ours} (the client's {theirs})"] if ours != theirs else []
     parts += [f"missing {_shown(want[n])}" for n in sorted(want.keys() - mine.keys())]
     parts += [f"extra {_shown(mine[n])}" for n in sorted(mine.keys() - want.keys())]
-    parts += [
-        f"{_shown(mine[n])} (the client's {_shown(want[n])})"
-        for n in sorted(mine.keys() & want.keys())
-        if mine[n] != want[n]
-    ]
+    parts += [_other(mine[n], want[n]) for n in sorted(mine.keys() & want.keys()) if mine[n] != want[n]]
     return "; ".join(parts)
+
+
+def _other(mine: Identity, want: Identity) -> str:
+    """How one plugin loaded here differs from the client's: another version (or distribution), else other rules."""
+    if mine[:3] != want[:3]:
+        return f"{_shown(mine)} (the client's {_shown(want)})"
+    missing, extra = sorted(set(want[3]) - set(mine[3])), sorted(set(mine[3]) - set(want[3]))
+    said = [f"{kind} {', '.join(codes)}" for kind, codes in (("missing", missing), ("extra", extra)) if codes]
+    return f"{_shown(mine)} declares other rules than the client's ({'; '.join(said)})"
 
 
 def _shown(identity: Identity) -> str:
     """``name version``, with the distribution when it is not the name's own."""
-    name, distribution, version = identity
+    name, distribution, version, _ = identity
     shown = f"{name} {version}"
     return shown if distribution.replace("_", "-").lower() == name.lower() else f"{shown} ({distribution})"
 
 
-def check_plugins(spec: RunSpec, plugins: Iterable[PluginInfo], where: str) -> None:
-    """Raise PluginMismatch, naming ``where`` (a worker's address) and the difference, when ``plugins`` are not the client's."""
-    if found := difference(spec.plugins, (__version__, identities(plugins))):
+def check_plugins(spec: RunSpec, loaded: PluginSet, where: str) -> None:
+    """Raise PluginMismatch, naming ``where`` (a worker's address) and the difference, when ``loaded`` is not the client's."""
+    if found := difference(spec.plugins, (__version__, identities(loaded.plugins, loaded.scorers))):
         worker = f"worker {where}: " if where else ""
         raise PluginMismatch(f"{worker}plugins differ from the client's: {found}")
 
@@ -154,7 +164,7 @@ def _here() -> str:
 def worker_difference(spec: RunSpec) -> str:
     """Run on each worker before the run (``Client.run``): how its plugins differ from the client's (empty when alike)."""
     try:
-        check_plugins(spec, load_plugins(disable=spec.data["run"]["disable"]).plugins, "")
+        check_plugins(spec, load_plugins(disable=spec.data["run"]["disable"]), "")
     except (PluginError, PluginMismatch) as exc:
         return str(exc)
     return ""
@@ -171,7 +181,7 @@ def _runner(spec: RunSpec, stats: tuple[str, Mapping[str, Any], Mapping[str, str
             _RUNNERS.clear()
         config = spec.config()
         plugins = load_plugins(disable=config.run["disable"])
-        check_plugins(spec, plugins.plugins, _here())
+        check_plugins(spec, plugins, _here())
         runner = Runner(plugins, config)
         if stats is not None:
             _, finished, errors = stats
@@ -483,7 +493,7 @@ def rendered(
         return
     client = connect(executor)
     try:
-        yield from Cluster(client, runner, RunSpec.of(runner.config, runner.plugins), render).run(batch, context)
+        yield from Cluster(client, runner, RunSpec.of(runner.config, runner.plugins, runner.scorers), render).run(batch, context)
     finally:
         client.close()
 
@@ -541,7 +551,7 @@ def score_collection(collection: Any, config: Config | None = None) -> Any:
     bag = collection.to_bag(format="dict") if hasattr(collection, "to_bag") else collection
     parts = bag.to_delayed()
     runner = Runner(load_plugins(disable=config.run["disable"]), config)
-    spec = RunSpec.of(config, runner.plugins)
+    spec = RunSpec.of(config, runner.plugins, runner.scorers)
     if (client := _active_client()) is not None:
         check_workers(client, spec)
     observed = dask.compute(*[dask.delayed(_observe_records)(spec, part) for part in parts])

@@ -226,6 +226,20 @@ def test_check_fails_a_batch_whose_source_mean_is_below_the_floor(
     assert ("1 source(s) below source_fail_under 80" in verdict) is bool(code)
 
 
+@pytest.mark.parametrize(("floor", "named"), [("50", True), ("0", False)])
+def test_a_source_none_of_whose_articles_could_be_read_fails_the_source_floor(
+    cli: Cli, no_project_config: Path, floor: str, named: bool
+) -> None:
+    """It has no mean to judge, and used to pass the floor in silence (review 12b, item 11); exit 2 either way."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1)), ("a1", "feedA", ""), ("a2", "feedA", " ")])
+    result = cli("check", "b.jsonl", "--max-failing", "100%", "--source-fail-under", floor, "-f", "json")
+    assert result.exit_code == 2  # the unreadable records: the most serious condition wins
+    line = "FAIL source 'feedA': no mean score to hold to source_fail_under 50: none of its 2 article(s) could be read"
+    assert (line in result.stderr) is named
+    assert "FAIL source 'wire'" not in result.stderr
+    assert list(json.loads(result.stdout)["summary"]["gate"]["sources_below"]) == (["feedA"] if named else [])
+
+
 # inputs and outputs: a file is read once, and never overwritten by a report
 
 

@@ -5,8 +5,9 @@ the batch when a source's mean score is below ``source_fail_under`` (``[gate]``,
 ``--source-fail-under``), and, with ``--compare last|passing|RUN``, when a source's mean
 score dropped by more than ``max_drop`` points or its share of failing articles rose
 by more than ``max_fail_rise`` since that run of the history. A source without a
-scored article has no mean and is not judged on it. Each failure is one gate line
-naming the source and the numbers.
+scored article has no mean and is not compared; under a floor it fails, since none of
+its articles could be read (the run exits 2 for them anyway, and the gate line says
+which source they were). Each failure is one gate line naming the source and the numbers.
 """
 
 from __future__ import annotations
@@ -25,25 +26,30 @@ if TYPE_CHECKING:  # a run imports the history's records only when it compares w
 
 @dataclass(frozen=True)
 class BelowFloor:
-    """A source whose mean score is below ``source_fail_under``."""
+    """A source whose mean score is below ``source_fail_under``, or that has none (no article could be read)."""
 
     source: str
-    mean: float
+    mean: float | None
     articles: int
     floor: float
 
     @property
     def message(self) -> str:
         """One gate line."""
+        if self.mean is None:
+            return (
+                f"source {quoted(self.source)}: no mean score to hold to source_fail_under {self.floor:g}:"
+                f" none of its {self.articles} article(s) could be read"
+            )
         return f"source {quoted(self.source)}: mean score {below_as_shown(self.mean, self.floor)} ({self.articles} article(s))"
 
 
 def below_floor(sources: Iterable[SourceSummary], floor: float) -> tuple[BelowFloor, ...]:
-    """The sources (sorted) whose mean score is below ``floor``; none when ``floor`` is 0."""
+    """The sources (sorted) whose mean score is below ``floor``, or that have none; none when ``floor`` is 0."""
     return tuple(
         BelowFloor(s.source, s.mean, s.articles, floor)
         for s in sorted(sources, key=lambda s: s.source)
-        if s.mean is not None and s.mean < floor
+        if floor > 0 and (s.mean is None or s.mean < floor)
     )
 
 

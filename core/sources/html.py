@@ -20,22 +20,25 @@ of its lines that follows them in the file. Comments inside scripts and other
 invisible elements are not directives.
 
 Both extractors read the page's metadata the same way (:class:`PageMeta`): its URL
-(``<link rel="canonical">``, else ``<meta property="og:url">``, absolute ``http(s)``
-only) becomes the article's ``url``, so the page rolls up under its host, as a record
-with a ``url`` does; ``og:site_name`` is kept as metadata ``site_name``; the byline is
-``<meta name="author">`` (with trafilatura, else the author it finds in JSON-LD or a
-byline element). The byline is placed where its text first stands in the page's
-visible text, so a finding about it (``TPL002``) points there; else it is a field of
-its own, as a record's ``byline`` is.
+(``<link rel="canonical">``, a relative one resolved against ``<meta property="og:url">``,
+else ``og:url``; absolute ``http(s)`` only) becomes the article's ``url``, so the page
+rolls up under its host, as a record with a ``url`` does; ``og:site_name`` is kept as
+metadata ``site_name``; the byline is ``<meta name="author">`` (with trafilatura, else
+the author it finds in JSON-LD or a byline element). The byline is placed where its
+text first stands in the page's visible text outside navigation, asides and footers
+(:data:`NOT_BYLINE`), so a finding about it (``TPL002``) points there; else at the
+``content`` of the ``<meta>`` tag it came from; else (an author only trafilatura found)
+it is a field of its own, as a record's ``byline`` is.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
 from typing import IO, Any, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.sources._common import InputFormat, read_whole
@@ -56,6 +59,11 @@ WINDOW = 65_536
 WORD_WINDOW = 256
 #: The ``<meta>`` tags read as page metadata, by their ``property`` or ``name``, and the key each is kept under.
 META_TAGS = {"og:url": "og:url", "og:site_name": "site_name", "author": "author"}
+#: Where a page's byline text is not looked for: page furniture other than headers, whose text is not the byline
+#: (a footer naming the same desk, a list of most-read stories).
+NOT_BYLINE = INVISIBLE | {"nav", "aside", "footer"}
+#: Where a ``<meta>`` tag's value starts in the tag's own text (linear: a literal, then bounded white space runs).
+CONTENT_ATTR = re.compile(r"\bcontent\s*=\s*[\"']?", re.IGNORECASE)
 #: A metadata value longer than this (characters, white space collapsed) is cut.
 MAX_META = 1000
 #: Table cells: each starts a new word (a space before it), rows a new line (``tr`` is a block).
@@ -117,6 +125,7 @@ class _TextParser(HTMLParser):
         self.comments: list[Piece] = []  # copydesk directives outside skipped elements
         self.end_paragraph = False  # a suppression comment covers the next block only
         self.meta: dict[str, str] = {}  # canonical, og:url, site_name, author: the first of each
+        self.author_tag: tuple[int, str] | None = None  # where the author's <meta> tag starts, and its text
 
     def _here(self) -> int:
         return self.line_starts.offset(*self.getpos())
@@ -151,8 +160,10 @@ class _TextParser(HTMLParser):
         else:
             key = META_TAGS.get((values.get("property") or values.get("name") or "").strip().lower())
             value = values.get("content")
-        if key and (text := _meta_text(value)):
-            self.meta.setdefault(key, text)
+        if key and (text := _meta_text(value)) and key not in self.meta:
+            self.meta[key] = text
+            if key == "author":
+                self.author_tag = (self._here(), self.get_starttag_text() or "")
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("meta", "link"):
@@ -196,7 +207,7 @@ class _TextParser(HTMLParser):
 
 
 class PageMeta(NamedTuple):
-    """A page's metadata: its byline (and the pieces placing it in the file, if found), URL and site name."""
+    """A page's metadata: its byline (and the pieces placing it in the file, if known), URL and site name."""
 
     byline: str | None = None
     byline_at: tuple[Piece, ...] = ()
@@ -222,19 +233,56 @@ def _web_url(value: str | None) -> str | None:
     return value if parts.scheme.lower() in ("http", "https") and host else None
 
 
-def _page_meta(found: dict[str, str], author: str | None, text: Placed, start: int = 0) -> PageMeta:
-    """The page's metadata from its tags (``found``); ``author`` when the page names none.
+def _page_url(found: Mapping[str, str]) -> str | None:
+    """The page's URL: its canonical link, resolved against ``og:url`` when relative, else ``og:url``."""
+    og_url = _web_url(found.get("og:url"))
+    canonical = found.get("canonical")
+    if canonical and og_url and not _web_url(canonical):
+        try:
+            canonical = urljoin(og_url, canonical)
+        except ValueError:
+            canonical = None
+    return _web_url(canonical) or og_url
 
-    The byline is placed at its first occurrence in ``text`` from ``start`` (the page's
-    visible lines), else left without a place.
+
+def _in_text(byline: str, texts: Iterator[list[Piece]]) -> tuple[Piece, ...]:
+    """The pieces of ``byline``'s first occurrence in the first of ``texts`` (lazily parsed) that holds it."""
+    for pieces in texts:
+        text = Placed(pieces)
+        if (at := text.text.find(byline)) >= 0:
+            return tuple(text.slice(at, at + len(byline)))
+    return ()
+
+
+def _in_tag(byline: str, tag: tuple[int, str]) -> tuple[Piece, ...]:
+    """``byline`` placed at the ``content`` value of its ``<meta>`` tag, else on the whole tag."""
+    at, raw = tag
+    for match in CONTENT_ATTR.finditer(raw):
+        if raw.startswith(byline, match.end()):
+            return (Piece(byline, at + match.end(), at + match.end() + len(byline), True),)
+    return (Piece(byline, at, at + len(raw)),)
+
+
+def _page_meta(parser: _TextParser, author: str | None, texts: Iterator[list[Piece]]) -> PageMeta:
+    """The page's metadata from its tags (read by ``parser``); ``author`` when the page names none.
+
+    The byline is placed at its first occurrence in ``texts`` (the page's visible text,
+    parsed only when needed), else at its ``<meta>`` tag, else left without a place.
     """
+    found = parser.meta
     byline = found.get("author") or author
     placed: tuple[Piece, ...] = ()
     if byline:
-        at = text.text.find(byline, start)
-        placed = tuple(text.slice(at, at + len(byline))) if at >= 0 else ()
-    url = _web_url(found.get("canonical")) or _web_url(found.get("og:url"))
-    return PageMeta(byline, placed, url, found.get("site_name"))
+        placed = _in_text(byline, texts)
+        if not placed and parser.author_tag and byline == found.get("author"):
+            placed = _in_tag(byline, parser.author_tag)
+    return PageMeta(byline, placed, _page_url(found), found.get("site_name"))
+
+
+def _byline_texts(html: str, lines: LineStarts, *first: list[Piece]) -> Iterator[list[Piece]]:
+    """``first``, then the page's text outside :data:`NOT_BYLINE` elements, parsed when asked for."""
+    yield from first
+    yield joined(_parse(html, lines, NOT_BYLINE).lines)
 
 
 def _parse(html: str, lines: LineStarts, skip: frozenset[str] = SKIP) -> _TextParser:
@@ -260,10 +308,7 @@ def _fallback(html: str, lines: LineStarts) -> Extracted:
     body = joined(_without_title(title, parser.lines))
     if not parser.meta:
         return Extracted(title, body)
-    meta = _page_meta(parser.meta, None, Placed(joined(parser.lines)))
-    if meta.byline and not meta.byline_at:  # not in the body: in a header or an aside, perhaps
-        meta = _page_meta(parser.meta, None, Placed(joined(_parse(html, lines, INVISIBLE).lines)))
-    return Extracted(title, body, meta)
+    return Extracted(title, body, _page_meta(parser, None, _byline_texts(html, lines, joined(parser.lines))))
 
 
 def _trafilatura(html: str, lines: LineStarts) -> Extracted:
@@ -283,8 +328,7 @@ def _trafilatura(html: str, lines: LineStarts) -> Extracted:
     visible = _parse(html, lines, INVISIBLE)
     page_title = collapse(visible.title)
     placed = Placed(joined([*([page_title] if page_title else []), *visible.lines]))
-    lines_at = len("".join(p.text for p in page_title)) + 1 if page_title else 0
-    page = _page_meta(visible.meta, _meta_text(getattr(meta, "author", None)), placed, lines_at)
+    page = _page_meta(visible, _meta_text(getattr(meta, "author", None)), _byline_texts(html, lines))
     heading = collapse(visible.h1 or visible.title)
     wanted = " ".join(((meta.title if meta is not None else "") or "").split())
     if not wanted or wanted == "".join(p.text for p in heading):

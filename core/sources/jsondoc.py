@@ -9,7 +9,9 @@ the line it starts on. A record without an ``id`` is ``path:line``, as a JSONL l
 when several start on one line (a minified export), the second and later are
 ``path:line#2``, ``path:line#3``, ... so each keeps an id of its own. A document that
 is not an array, or whose structure breaks, is
-reported where it breaks and read no further (no later element can be found safely).
+reported where it breaks and read no further (no later element can be found safely);
+an object wrapping its records (``{"articles": [...]}``, as many APIs answer) is named
+by the key that holds them.
 """
 
 from __future__ import annotations
@@ -174,8 +176,22 @@ def _not_an_array(first: str, buf: _Buffer, max_bytes: int) -> str:
     if isinstance(found, str):
         return found
     if isinstance(found[0], dict):
+        if (key := _array_key(found[0])) is not None:
+            return (
+                f"a JSON object that holds an array under {key!r}, not an array of records"
+                f" (save that array as the file, or its records one a line as .jsonl)"
+            )
         return "a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)"
     return f"a JSON {json_type(found[0])}, not an array of records"
+
+
+def _array_key(document: dict[str, Any]) -> str | None:
+    """The key of an API wrapper's records (``{"articles": [...]}``): the first holding objects, else an array; cut."""
+    arrays = [key for key, value in document.items() if isinstance(value, list)]
+    records = [key for key in arrays if any(isinstance(item, dict) for item in document[key][:10])]
+    if not (keys := records or arrays):
+        return None
+    return keys[0][:60] + ("..." if len(keys[0]) > 60 else "")
 
 
 JSON = InputFormat(FORMAT, read_json, "file")

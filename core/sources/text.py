@@ -35,6 +35,8 @@ _LONE_CR = re.compile(r"\r(?!\n)")
 
 #: Front-matter keys whose value a finding can point at (title and byline findings).
 PLACED_KEYS = ("title", "byline", "author")
+#: Keys whose YAML flow list (``[Staff Reporter, Jane Smith]``) is read as a list, as their block list (``- x``) is.
+LIST_KEYS = frozenset({"byline", "author"})
 
 
 class FrontMatter(NamedTuple):
@@ -68,7 +70,9 @@ class _Block:
     A blank line and a ``# comment`` are skipped. A list item (``- x``) or an indented line
     continues the key above it: list items become its value, joined with ``, ``; an
     indented line of a block scalar (``|``, ``>``) or of a plain value is appended to it
-    with a space; an indented ``key: value`` (a nested mapping) is skipped.
+    with a space; an indented ``key: value`` (a nested mapping) is skipped. The byline's
+    flow list (``author: [a, b]``, :data:`LIST_KEYS`) is joined the same way; other values
+    are taken as written.
     """
 
     def __init__(self, text: str) -> None:
@@ -92,15 +96,28 @@ class _Block:
             return False
         name = key.strip().lower()
         value = value.strip().strip("\"'")
+        items = [value]
+        if name in LIST_KEYS and value.startswith("[") and value.endswith("]"):
+            items = [item for part in value[1:-1].split(",") if (item := part.strip().strip("\"'"))]
+            value = ", ".join(items)
         self.last, self.items, self.block = name, 0, value in _BLOCK_SCALARS
         self.meta[name] = "" if self.block else value
         if name in PLACED_KEYS and self.meta[name]:
-            at = self.text.find(self.meta[name], self.text.find(":", pos, stop) + 1, stop)
-            if at >= 0:
-                self.placed[name] = Position(at, line, at - pos + 1)
-            else:
-                self.placed.pop(name, None)
+            self._place(name, (pos, stop, line), value, items[0])
         return True
+
+    def _place(self, name: str, where: tuple[int, int, int], *texts: str) -> None:
+        """Place ``name``'s value where the first of ``texts`` stands after the colon of its line, else nowhere.
+
+        A flow list written with quotes is not in the file as joined: it is placed at its first item.
+        """
+        pos, stop, line = where
+        after = self.text.find(":", pos, stop) + 1
+        for text in texts:
+            if (at := self.text.find(text, after, stop)) >= 0:
+                self.placed[name] = Position(at, line, at - pos + 1)
+                return
+        self.placed.pop(name, None)
 
     def _continue(self, row: str) -> bool:
         """A list item or an indented line under the last key; False when there is no key above it."""

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 from copydesk import Article, Scorer
-from copydesk.models import Rule
+from copydesk.diagnostics import CORE_RULES, WARNINGS
+from copydesk.models import Rule, Severity
 from copydesk.rules import doc_problems, is_selected, scorer_problems
 from copydesk.suppress import Suppressions
 from copydesk.testing import run_scorer
@@ -114,3 +115,11 @@ def test_a_rules_finding_carries_its_scope() -> None:
     view = TextView("One line here.", "text")
     assert Rule("XX001", "some-rule", "m", scope="article").finding(view, 0, 3).scope == "article"
     assert Rule("XX001", "some-rule", "m").finding(view, 0, 3).scope == "span"
+
+
+@pytest.mark.parametrize("rule", [r for r in CORE_RULES if r.code in WARNINGS], ids=lambda r: r.code)
+def test_an_info_diagnostic_said_as_a_warning_on_stderr_says_so_in_its_doc(rule: Rule) -> None:
+    """CD003 and CD006 are ``info`` in ``copydesk rules`` and the reports, and their stderr line reads
+    ``copydesk: warning:`` (the app's WARNINGS); each doc says so, not leaving the reader to wonder (review 12b, item 11)."""
+    assert rule.severity is Severity.INFO
+    assert "`copydesk: warning: " in rule.doc and "the diagnostic is `info`" in rule.doc

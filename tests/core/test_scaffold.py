@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import types
 from pathlib import Path
 
 import pytest
@@ -118,6 +119,17 @@ def test_new_plugin_into_a_directory_that_is_a_file_is_a_usage_error(tmp_path: P
         f"copydesk: error: --directory {tmp_path / 'afile'}: cannot write the package: Not a directory"
     ]
     assert (tmp_path / "afile").read_text() == "mine"
+
+
+def test_the_scaffolded_scorer_weighs_a_quarter_in_the_score(tmp_path: Path) -> None:
+    """docs/hooks.md: a word list's hits are weak evidence, so the scaffold's weight is 0.25, not the Scorer default 1.0
+    (at 1.0 two hits took a floored brief from B to F: review 12b, item 3); its README tells users how to change it."""
+    written = files(plugin_names("loaded-words"))
+    module = types.ModuleType("copydesk_loaded_words")
+    exec(compile(written["src/copydesk_loaded_words/__init__.py"], "scaffold", "exec"), module.__dict__)
+    [scorer] = module.copydesk_scorers()
+    assert scorer.weight == 0.25
+    assert "[scoring.weights]\n    loaded-words = 0.5" in written["README.md"] and "is 0.25" in written["README.md"]
 
 
 def test_templates_leave_no_token_unfilled() -> None:

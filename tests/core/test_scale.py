@@ -36,7 +36,7 @@ from copydesk.sources import Batch
 REPO = Path(__file__).resolve().parents[2]
 distributed = pytest.importorskip("distributed")
 #: A plugin the cluster's workers do not load.
-LOADED_WORDS = ("loaded-words", "loaded-words", "0.1.0")
+LOADED_WORDS = ("loaded-words", "loaded-words", "0.1.0", ("LW001",))
 
 
 @pytest.fixture(scope="module")
@@ -241,7 +241,7 @@ def test_score_collection_refuses_workers_whose_plugins_differ_before_it_scores(
     from copydesk.scale import score_collection
 
     real = scale.identities  # the workers run their own; only this client's spec gains the plugin
-    monkeypatch.setattr(scale, "identities", lambda plugins: tuple(sorted((*real(plugins), LOADED_WORDS))))
+    monkeypatch.setattr(scale, "identities", lambda plugins, scorers: tuple(sorted((*real(plugins, scorers), LOADED_WORDS))))
     with distributed.Client(scheduler.replace("dask://", "tcp://")), pytest.raises(PluginMismatch) as raised:
         score_collection(db.from_sequence(records(6), npartitions=2))
     assert re.fullmatch(
@@ -251,19 +251,41 @@ def test_score_collection_refuses_workers_whose_plugins_differ_before_it_scores(
 
 def test_a_worker_builds_no_runner_for_a_spec_whose_plugins_are_not_its_own() -> None:
     config = testing.config()
-    plugins = load_plugins().plugins
-    assert scale._runner(RunSpec.of(config, plugins)).plugins == plugins
-    wanted = RunSpec.of(config, plugins)
+    loaded = load_plugins()
+    assert scale._runner(RunSpec.of(config, loaded.plugins, loaded.scorers)).plugins == loaded.plugins
+    wanted = RunSpec.of(config, loaded.plugins, loaded.scorers)
     spec = replace(wanted, plugins=(wanted.plugins[0], tuple(sorted((*wanted.plugins[1], LOADED_WORDS)))))
     with pytest.raises(PluginMismatch, match=r"^plugins differ from the client's: missing loaded-words 0\.1\.0$"):
         scale._runner(spec)
 
 
+def test_a_worker_whose_plugin_declares_other_rules_under_the_same_version_builds_no_runner() -> None:
+    """A plugin edited in place (pip install -e) keeps its name and version: its rule codes tell it apart."""
+    config = testing.config()
+    loaded = load_plugins()
+    wanted = RunSpec.of(config, loaded.plugins, loaded.scorers)
+    client = tuple((*i[:3], (*i[3], "HDG901")) if i[0] == "hedging" else i for i in wanted.plugins[1])
+    spec = replace(wanted, plugins=(wanted.plugins[0], client))
+    message = r"^plugins differ from the client's: hedging [^ ]+ \(copydesk\) declares other rules than the client's"
+    with pytest.raises(PluginMismatch, match=message + r" \(missing HDG901\)$"):
+        scale._runner(spec)
+
+
 def test_the_difference_names_each_missing_extra_and_other_plugin_and_copydesk_s_version() -> None:
-    ours = ("1.0", (("hedging", "copydesk", "1.0"), ("loaded-words", "loaded-words", "0.2.0"), ("rh", "rh", "1")))
-    client = ("1.1", (("hedging", "copydesk", "1.0"), ("loaded-words", "loaded-words", "0.1.0"), ("x", "pkg-x", "2")))
+    hedging = ("hedging", "copydesk", "1.0", ("HDG001",))
+    ours = ("1.0", (hedging, ("loaded-words", "loaded-words", "0.2.0", ("LW001",)), ("rh", "rh", "1", ("RH001",))))
+    client = ("1.1", (hedging, ("loaded-words", "loaded-words", "0.1.0", ("LW001",)), ("x", "pkg-x", "2", ("X001",))))
     assert scale.difference(ours, ours) == ""
     assert scale.difference(client, ours) == (
         "copydesk 1.0 (the client's 1.1); missing x 2 (pkg-x); extra rh 1;"
         " loaded-words 0.2.0 (the client's loaded-words 0.1.0)"
+    )
+
+
+def test_the_difference_names_the_rules_a_plugin_of_the_same_version_declares_otherwise() -> None:
+    """Same name, distribution and version, other rule codes (review 12b follow-up): a mismatch too."""
+    client = ("1.0", (("loaded-words", "loaded-words", "0.1.0", ("LW001", "LW002")),))
+    ours = ("1.0", (("loaded-words", "loaded-words", "0.1.0", ("LW001", "LW003")),))
+    assert scale.difference(client, ours) == (
+        "loaded-words 0.1.0 declares other rules than the client's (missing LW002; extra LW003)"
     )

@@ -212,13 +212,40 @@ def test_a_generic_byline_in_the_page_is_flagged_where_it_stands_with_either_ext
     )
 
 
+#: The byline only in the metadata: the page names no author in its text, or only in furniture (review 12b, item 10).
+METADATA_ONLY = {
+    "no byline in the text": STAFF_PAGE.replace('<p class="byline">By Staff Reporter</p>', ""),
+    "the same words in the page footer": STAFF_PAGE.replace('<p class="byline">By Staff Reporter</p>', "").replace(
+        "</article>", "</article><aside>Most read: Staff Reporter picks</aside><footer>Staff Reporter</footer>"
+    ),
+}
+
+
 @pytest.mark.parametrize("extractor", EXTRACTORS)
-def test_a_generic_byline_only_in_the_metadata_is_a_finding_on_the_byline_field(tmp_path: Path, extractor: str) -> None:
-    """Not in the page's text: the finding is in the byline field itself, as a record's is."""
-    report = scored(tmp_path, STAFF_PAGE.replace('<p class="byline">By Staff Reporter</p>', ""), extractor)
-    [byline] = [f for f in report["findings"] if f["code"] == "TPL002"]
-    assert byline["location"]["field"] == "byline"
-    assert (byline["location"]["start"], byline["location"]["end"]) == (0, len("Staff Reporter"))
+@pytest.mark.parametrize("page", METADATA_ONLY.values(), ids=METADATA_ONLY.keys())
+def test_a_generic_byline_only_in_the_metadata_is_placed_on_its_meta_tag(
+    tmp_path: Path, extractor: str, page: str
+) -> None:
+    """README, HTML input: not in the page's text outside navigation, asides and footers, the finding points at
+    the ``content`` of ``<meta name="author">``, not at 1:1 or at the page footer."""
+    [byline] = [f for f in scored(tmp_path, page, extractor)["findings"] if f["code"] == "TPL002"]
+    where = byline["location"]
+    assert where["field"] == "byline"
+    assert (where["line"], where["column"], where["end_line"], where["end_column"]) == (2, 30, 2, 44)
+    assert source_text(page.splitlines(), (2, 30), (2, 44)) == "Staff Reporter"
+
+
+@pytest.mark.parametrize("extractor", EXTRACTORS)
+def test_a_meta_byline_not_copied_verbatim_is_placed_on_the_whole_tag(tmp_path: Path, extractor: str) -> None:
+    """An entity or folded white space in ``content``: the byline's characters are not in the tag as read,
+    so the finding spans the ``<meta>`` tag."""
+    tag = '<meta name="author" content="Staff&#32;Reporter">'
+    page = STAFF_PAGE.replace('<p class="byline">By Staff Reporter</p>', "").replace(
+        '<meta name="author" content="Staff Reporter">', tag
+    )
+    [byline] = [f for f in scored(tmp_path, page, extractor)["findings"] if f["code"] == "TPL002"]
+    where = byline["location"]
+    assert (where["line"], where["column"], where["end_line"], where["end_column"]) == (2, 1, 2, 1 + len(tag))
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
@@ -234,12 +261,16 @@ def test_a_page_with_a_canonical_url_rolls_up_under_its_host(tmp_path: Path, ext
 
 
 @pytest.mark.parametrize("extractor", EXTRACTORS)
-def test_og_url_stands_in_for_a_relative_or_missing_canonical_link(tmp_path: Path, extractor: str) -> None:
+def test_a_relative_canonical_link_is_resolved_against_og_url(tmp_path: Path, extractor: str) -> None:
+    """README, HTML input: ``/news/plan`` with og:url on another host is that host's /news/plan (review 12b, item 10);
+    og:url alone stands in for a missing canonical link, and with neither absolute the page has no URL."""
     page = STAFF_PAGE.replace("https://www.gazette.example.com/news/plan", "/news/plan").replace(
         "<head>", '<head><meta property="og:url" content="https://Other.example.org/a">'
     )
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
+    assert article(path, extractor).url == "https://Other.example.org/news/plan"  # resolved against og:url
+    path.write_text(page.replace('<link rel="canonical" href="/news/plan">', ""), encoding="utf-8")
     assert article(path, extractor).url == "https://Other.example.org/a"
     path.write_text(page.replace("https://Other.example.org/a", "/a"), encoding="utf-8")
     assert article(path, extractor).url is None  # a relative URL names no site: the page rolls up by folder

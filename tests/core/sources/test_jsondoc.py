@@ -27,6 +27,12 @@ def read(tmp_path: Path, data: bytes, **sources: Any) -> list[tuple[str, int | N
     ]
 
 
+WRAPPED = (
+    "a JSON object that holds an array under {}, not an array of records"
+    " (save that array as the file, or its records one a line as .jsonl)"
+)
+
+
 @pytest.mark.parametrize(
     ("data", "expected"),
     [
@@ -38,6 +44,10 @@ def read(tmp_path: Path, data: bytes, **sources: Any) -> list[tuple[str, int | N
         (b"  ", [("!", None, "empty file")]),
         (b'{"text": "One."}', [("!", None, "a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)")]),
         (b'"One."', [("!", None, "a JSON string, not an array of records")]),
+        # an API's wrapper: the key holding the records is named, not "put it in [ ]" (review 12b, item 11)
+        (b'{"status": "ok", "tags": ["a"], "articles": [{"text": "One."}]}', [("!", None, WRAPPED.format("'articles'"))]),
+        (b'{"total": 2, "items": [1, 2]}', [("!", None, WRAPPED.format("'items'"))]),
+        (b'{"\\u001b[31m": [{}]}', [("!", None, WRAPPED.format("'\\x1b[31m'"))]),  # a key's control characters escaped
         (b'[{"id": "a", "text": "One."} {"text": "Two."}]', [("a", 1, "json"), ("!", 1, "expected ',' or ']' after a record, not '{'")]),
         (b'[{"id": "a", "text": "One."},\n{"text": "Tw', [("a", 1, "json"), ("!", 2, "not valid JSON: Unterminated string starting at (line 2)")]),
         (b'[{"id": "a", "text": "One."}', [("a", 1, "json"), ("!", 1, "the JSON array ends without its ']'")]),

@@ -360,6 +360,9 @@ HUGO = (
         # list items at the key's own indentation, and one item alone
         ("---\nauthor:\n- Jane Smith\ntags:\n- a\n- b\n---\nHeadline\nBody.\n", "Headline", "Jane Smith", None,
          {"tags": "a, b"}),
+        # the byline's flow list is read as its block list is; another key's stays as written (review 12b, item 11)
+        ("---\nauthor: [Jane Smith, 'John Roe']\ntags: [a, b]\n---\nHeadline\nBody.\n", "Headline", "Jane Smith, John Roe",
+         None, {"tags": "[a, b]"}),
     ],
 )
 def test_front_matter_reads_yaml_lists_blank_lines_comments_and_indented_lines(
