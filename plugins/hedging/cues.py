@@ -65,7 +65,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def tweet_spans(text: str) -> list[tuple[int, int]]:
     """Embedded tweets: a line's text before its '— Name (@handle)' signature, the signatory's words."""
     spans: list[tuple[int, int]] = []
-    at = text.find("(@")
+    at = text.find("(@") if "@" in text else -1  # (one character is looked for faster than two)
     while at >= 0:
         start = max(text.rfind("\n", max(0, at - TWEET), at) + 1, at - TWEET)
         dash = max(text.rfind("— ", start, at), text.rfind(" - ", start, at))

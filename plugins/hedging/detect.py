@@ -55,12 +55,18 @@ def _words(tokens: Sequence[Token], first: int, last: int) -> str:
 
 
 def analyse_sentence(
-    tokens: Sequence[Token], text: str, lexicon: Lexicon, index: int, lows: Sequence[str] | None = None
+    tokens: Sequence[Token],
+    text: str,
+    lexicon: Lexicon,
+    index: int,
+    lows: Sequence[str] | None = None,
+    opening: Sequence[int] | None = None,
 ) -> list[Hit]:
     """Every hit of one sentence, in token order.
 
     ``lows``, when given, is the tokens' lower-cased forms (the splitter's slice of them),
-    handed to each scan of the sentence instead of read from every token again.
+    handed to each scan of the sentence instead of read from every token again; ``opening``,
+    the tokens where a cue may start (see :func:`~copydesk.plugins.hedging.senses.match_cues`).
     """
     lows = [token.low for token in tokens] if lows is None else lows
     hits: list[Hit] = []
@@ -78,7 +84,7 @@ def analyse_sentence(
         else:
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
     not_verbs = set(used)
-    for first, last, cue in match_cues(tokens, lexicon, text, used, lows):
+    for first, last, cue in match_cues(tokens, lexicon, text, used, lows, opening):
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
@@ -100,8 +106,11 @@ def is_heading(view: TextView, index: int, words: int) -> bool:
     return view.field == "text" and whole and words <= HEADING_WORDS and view.text[line.end - 1] not in ENDINGS
 
 
-def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> list[int]:
-    """The token indices of :func:`analyse`'s trigger words, in order.
+def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tuple[list[int], list[int]]:
+    """The token indices of :func:`analyse`'s trigger words, in order; and those where a cue may start.
+
+    A cue may start at a cue of one word and at the first word of a cue of several words
+    whose words all follow: :func:`~copydesk.plugins.hedging.senses.match_cues` tries only those.
 
     The words that may be a trigger or anchor a cue of several words (:attr:`Lexicon.watched`;
     most words are not) are read from the word index the core shares
@@ -132,13 +141,18 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> li
     else:  # the shared word index, not a pass over every word
         watched = [bisect.bisect_left(starts, at) for at in occurrences.starts(view)]
     found: list[int] = []
+    opening: list[int] = []
+    single = lexicon.single_cues
     for k in watched:
         low = lows[k]
         if (low in triggers and may_hit(k, low)) or (low in passive and may_be_passive(lows, k, lexicon)):
             found.append(k)
-        if low in anchors:
-            found += cue_starts(lows, k, anchors[low])
-    return sorted(set(found))
+        if low in single:
+            opening.append(k)
+        if low in anchors and (starting := cue_starts(lows, k, anchors[low])):
+            found += starting
+            opening += starting
+    return sorted(set(found)), sorted(set(opening))
 
 
 def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
@@ -154,7 +168,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     if not view.sentences:
         return
     splitter = SentenceTokens(view)
-    triggered = _triggered(view, splitter, lexicon)
+    triggered, opening = _triggered(view, splitter, lexicon)
     if not triggered:
         return
     sentences = view.sentences
@@ -169,7 +183,8 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
             continue
         tokens = splitter.between(first, last)
         if not is_heading(view, index, len(tokens)):
-            hits = analyse_sentence(tokens, view.text, lexicon, index, splitter.lows[first:last])
+            cues = opening[bisect.bisect_left(opening, first) : bisect.bisect_left(opening, last)]
+            hits = analyse_sentence(tokens, view.text, lexicon, index, splitter.lows[first:last], [k - first for k in cues])
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
                 following = sentences[index + 1]
                 hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)

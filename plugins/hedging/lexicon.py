@@ -76,6 +76,11 @@ class Lexicon:
         return frozenset(single) | self.vague_sources
 
     @functools.cached_property
+    def single_cues(self) -> frozenset[str]:
+        """The cues of one word."""
+        return frozenset(first for first, group in self.cues.items() if any(len(cue.words) == 1 for cue in group))
+
+    @functools.cached_property
     def vague_only(self) -> frozenset[str]:
         """Vague sources that start no one-word cue.
 

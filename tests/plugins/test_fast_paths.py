@@ -308,9 +308,9 @@ def _analysed(monkeypatch: pytest.MonkeyPatch, view: TextView) -> tuple[list[Any
     """Hedging's hits on ``view``, and the indices of the sentences it analysed in full."""
     analysed: list[int] = []
 
-    def counted(tokens, text, lexicon, index, lows=None):  # type: ignore[no-untyped-def]
+    def counted(tokens, text, lexicon, index, lows=None, opening=None):  # type: ignore[no-untyped-def]
         analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index, lows)
+        return analyse_sentence(tokens, text, lexicon, index, lows, opening)
 
     monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
     return list(analyse(view, lexicon_for(hedging.SETTINGS))), analysed
@@ -341,8 +341,11 @@ def test_cues_of_several_words_found_from_their_anchor_start_where_all_their_wor
         }
     )
     assert found == expected
-    # and every such start is among the detector's trigger words
-    assert set(expected) <= set(hedging.detect._triggered(view, splitter, lexicon))
+    # every such start is among the detector's trigger words, and with the cues of one word
+    # they are the words where the detector has match_cues try a cue
+    triggered, opening = hedging.detect._triggered(view, splitter, lexicon)
+    assert set(expected) <= set(triggered)
+    assert opening == sorted(set(expected) | {k for k, low in enumerate(lows) if low in lexicon.single_cues})
 
 
 def test_every_cue_of_several_words_has_one_anchor_among_its_words() -> None:
