@@ -1127,6 +1127,7 @@ def test_according_to_before_a_long_run_of_modifiers_gives_the_hits_of_analysing
         "",
         "He said “it may rain” today. Officials don’t know.\nSome experts, 3.5 million, x_y — maybe (@jo)",
         "One. Two words here! ‘Quoted’ claims, reportedly.",
+        "’Tis the students’ ’ rock’n’roll’s a’b’c’d’e’f day’. It’s O’Neill’s’’ view ’",
     ],
 )
 def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text: str) -> None:
@@ -1142,3 +1143,4 @@ def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text
             if first <= k < last
         ]
         assert [tuple(token) for token in splitter.tokens(sentence.start, sentence.end)] == plain
+    assert list(splitter.lows) == [text[start:end].lower().replace("’", "'") for start, end in words]
