@@ -106,9 +106,9 @@ class Lexicon:
     def cue_bigrams(self) -> frozenset[tuple[str, str]]:
         """The first two words of every cue of several words.
 
-        A sentence with no word of :attr:`triggers`, no such pair of adjacent words and
-        no passive (see :attr:`passive_triggers`) has no hedge, attribution or passive:
-        the detector skips it.
+        Where a word that opens cues is not followed by the second word of one, only its cue
+        of one word can start there (``match_cues`` looks no further). Which sentences the
+        detector analyses is decided from :attr:`cue_anchors` instead.
         """
         return frozenset(
             (cue.words[0], cue.words[1]) for group in self.cues.values() for cue in group if len(cue.words) > 1
