@@ -364,9 +364,27 @@ class Occurrences:
         found.sort()
         return found
 
+    def count(self, view: TextView) -> int:
+        """How many of ``view``'s words have a form among the words: ``len(self.starts(view))``, without listing them."""
+        _, positions, indexed, _, position_words = _word_index(view)
+        words = self.words
+        if not words <= indexed:
+            return sum(map(words.__contains__, view.tokens.forms))
+        return sum(len(positions[word]) for word in words & position_words)
+
 
 #: Every first word of every :class:`Anchored` made so far: the words each view's index holds.
+#: Only ever added to, so its size tells whether :func:`_indexed` must freeze it again.
 _FIRST_WORDS: set[str] = set()
+_FROZEN: list[frozenset[str]] = [frozenset()]
+
+
+def _indexed() -> frozenset[str]:
+    """:data:`_FIRST_WORDS` frozen: made again only after words were added, not for every view."""
+    if len(_FROZEN[0]) != len(_FIRST_WORDS):
+        _FROZEN[0] = frozenset(_FIRST_WORDS)
+    return _FROZEN[0]
+
 #: A word part (letters and digits) after an apostrophe or hyphen, or at a word's start.
 _PART = re.compile(r"[^\W_]+")
 
@@ -398,7 +416,7 @@ def _word_index(
     by_part: dict[str, list[int]] = {}
     for offset, word in parts.items():
         by_part.setdefault(word, []).append(offset)
-    indexed = frozenset(_FIRST_WORDS)
+    indexed = _indexed()
     positions: dict[str, list[int]] = {}
     found = positions.get  # (setdefault would make an empty list at every word)
     for form, start in itertools.compress(zip(forms, starts, strict=True), map(indexed.__contains__, forms)):

@@ -65,7 +65,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def tweet_spans(text: str) -> list[tuple[int, int]]:
     """Embedded tweets: a line's text before its '— Name (@handle)' signature, the signatory's words."""
     spans: list[tuple[int, int]] = []
-    at = text.find("(@")
+    at = text.find("(@") if "@" in text else -1  # (one character is looked for faster than two)
     while at >= 0:
         start = max(text.rfind("\n", max(0, at - TWEET), at) + 1, at - TWEET)
         dash = max(text.rfind("— ", start, at), text.rfind(" - ", start, at))
@@ -110,6 +110,25 @@ def _quoted_flags(starts: Sequence[int], spans: list[tuple[int, int]]) -> list[b
     return flags
 
 
+def _straightened(forms: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> list[str]:
+    """``forms`` with the curly apostrophes of each word that holds one made straight.
+
+    The words are found from the apostrophes of ``text`` (each word's offsets ``starts``,
+    ``ends``), each replaced once: the search resumes after the word's end, so a word of many
+    apostrophes is not replaced again for each (linear). An apostrophe between words is passed over.
+    """
+    lows = list(forms)
+    at = text.find("’")
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        if i >= 0 and at < ends[i]:
+            lows[i] = forms[i].replace("’", "'")
+            at = text.find("’", ends[i])
+        else:
+            at = text.find("’", at + 1)
+    return lows
+
+
 class SentenceTokens:
     """Builds the tokens of each sentence of one field, sharing the field's word spans.
 
@@ -124,11 +143,11 @@ class SentenceTokens:
         self.text = text
         self.starts = stream.starts
         self.ends = stream.ends
-        #: Each word lower-cased, curly apostrophes made straight (the tokens' ``low``).
-        #: (One ``replace`` over the forms joined by a NUL, which no word holds.)
+        #: Each word lower-cased, curly apostrophes made straight (the tokens' ``low``): the
+        #: stream's forms, in a copy where only the words holding one are replaced.
         self.lows: Sequence[str] = stream.forms
         if "’" in text and stream.forms:
-            self.lows = "\0".join(stream.forms).replace("’", "'").split("\0")
+            self.lows = _straightened(stream.forms, text, self.starts, self.ends)
 
     @functools.cached_property
     def quoted(self) -> list[bool]:

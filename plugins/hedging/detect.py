@@ -9,14 +9,14 @@ sentence that credits its claim to a named source (and to no vague one).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
 from copydesk import TextView
 from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
-from copydesk.plugins.hedging.lexicon import Lexicon
+from copydesk.plugins.hedging.lexicon import Lexicon, cue_starts
 from copydesk.plugins.hedging.senses import CUE_GATES, match_cues
 from copydesk.plugins.hedging.sources import may_be_passive, may_credit, passives, vague_sources
 from copydesk.plugins.hedging.speakers import credited_spans
@@ -55,12 +55,18 @@ def _words(tokens: Sequence[Token], first: int, last: int) -> str:
 
 
 def analyse_sentence(
-    tokens: Sequence[Token], text: str, lexicon: Lexicon, index: int, lows: Sequence[str] | None = None
+    tokens: Sequence[Token],
+    text: str,
+    lexicon: Lexicon,
+    index: int,
+    lows: Sequence[str] | None = None,
+    opening: Sequence[int] | None = None,
 ) -> list[Hit]:
     """Every hit of one sentence, in token order.
 
     ``lows``, when given, is the tokens' lower-cased forms (the splitter's slice of them),
-    handed to each scan of the sentence instead of read from every token again.
+    handed to each scan of the sentence instead of read from every token again; ``opening``,
+    the tokens where a cue may start (see :func:`~copydesk.plugins.hedging.senses.match_cues`).
     """
     lows = [token.low for token in tokens] if lows is None else lows
     hits: list[Hit] = []
@@ -78,7 +84,7 @@ def analyse_sentence(
         else:
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
     not_verbs = set(used)
-    for first, last, cue in match_cues(tokens, lexicon, text, used, lows):
+    for first, last, cue in match_cues(tokens, lexicon, text, used, lows, opening):
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
@@ -100,20 +106,21 @@ def is_heading(view: TextView, index: int, words: int) -> bool:
     return view.field == "text" and whole and words <= HEADING_WORDS and view.text[line.end - 1] not in ENDINGS
 
 
-def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> list[int]:
-    """The token indices of :func:`analyse`'s trigger words, in order.
+def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tuple[list[int], list[int]]:
+    """The token indices of :func:`analyse`'s trigger words, in order; and those where a cue may start.
 
-    One scan for every word that may be a trigger (most are not), then each is checked.
+    A cue may start at a cue of one word and at the first word of a cue of several words
+    whose words all follow: :func:`~copydesk.plugins.hedging.senses.match_cues` tries only those.
+
+    The words that may be a trigger or anchor a cue of several words (:attr:`Lexicon.watched`;
+    most words are not) are read from the word index the core shares
+    (:attr:`Lexicon.occurrences`), not from a pass over every word; then each is checked: a trigger word
+    alone, or the first word of a cue of several words whose words all follow from there
+    (found from the cue's anchor, :attr:`Lexicon.cue_anchors`, not from its first word).
     """
     lows = splitter.lows
-    triggers, bigrams, passive = lexicon.triggers, lexicon.cue_bigrams, lexicon.passive_triggers
-    vague_only, vague_sources, lookup = lexicon.vague_only, lexicon.vague_sources, lexicon.cue_lookup
-    last = len(lows) - 1
-
-    def may_start_cue(k: int, low: str) -> bool:
-        """Whether the words from ``k`` on are all the words of a cue of several words (the cue may start there)."""
-        lengths, by_words = lookup[low]
-        return any(n > 1 and tuple(lows[k : k + n]) in by_words for n in lengths)
+    triggers, passive, anchors = lexicon.triggers, lexicon.passive_triggers, lexicon.cue_anchors
+    vague_only, vague_sources = lexicon.vague_only, lexicon.vague_sources
 
     def may_hit(k: int, low: str) -> bool:
         """Whether trigger word ``k`` may give a hit.
@@ -128,13 +135,24 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> li
             return True
         return low in vague_sources and may_credit(lows, k, lexicon)
 
-    return [
-        k
-        for k in compress(count(), map(lexicon.watched.__contains__, lows))
-        if ((low := lows[k]) in triggers and may_hit(k, low))
-        or (k < last and (low, lows[k + 1]) in bigrams and may_start_cue(k, low))
-        or (low in passive and may_be_passive(lows, k, lexicon))
-    ]
+    occurrences, starts = lexicon.occurrences, splitter.starts
+    if occurrences is None:
+        watched: Iterable[int] = compress(count(), map(lexicon.watched.__contains__, lows))
+    else:  # the shared word index, not a pass over every word
+        watched = [bisect.bisect_left(starts, at) for at in occurrences.starts(view)]
+    found: list[int] = []
+    opening: list[int] = []
+    single = lexicon.single_cues
+    for k in watched:
+        low = lows[k]
+        if (low in triggers and may_hit(k, low)) or (low in passive and may_be_passive(lows, k, lexicon)):
+            found.append(k)
+        if low in single:
+            opening.append(k)
+        if low in anchors and (starting := cue_starts(lows, k, anchors[low])):
+            found += starting
+            opening += starting
+    return sorted(set(found)), sorted(set(opening))
 
 
 def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
@@ -143,14 +161,14 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
     starts no cue only where it may credit a claim,
     :func:`~copydesk.plugins.hedging.sources.may_credit`), all the words of a longer cue
-    (its first two, :attr:`Lexicon.cue_bigrams`, then the rest) or a word that may start a passive
+    (found where its anchor word is, :attr:`Lexicon.cue_anchors`) or a word that may start a passive
     (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
     can have no hit, and their tokens are never built.
     """
     if not view.sentences:
         return
     splitter = SentenceTokens(view)
-    triggered = _triggered(view, splitter, lexicon)
+    triggered, opening = _triggered(view, splitter, lexicon)
     if not triggered:
         return
     sentences = view.sentences
@@ -165,7 +183,8 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
             continue
         tokens = splitter.between(first, last)
         if not is_heading(view, index, len(tokens)):
-            hits = analyse_sentence(tokens, view.text, lexicon, index, splitter.lows[first:last])
+            cues = opening[bisect.bisect_left(opening, first) : bisect.bisect_left(opening, last)]
+            hits = analyse_sentence(tokens, view.text, lexicon, index, splitter.lows[first:last], [k - first for k in cues])
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
                 following = sentences[index + 1]
                 hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)

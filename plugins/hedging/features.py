@@ -3,15 +3,14 @@
 These are the issue-13 prototype's lexicon counts over the body, independent of the
 scorer's own finding logic (which separates senses and voices): the aggregate is
 fitted on exactly these definitions. Single-word cues are looked up among the core's
-words (``document.body.words``, lower-cased; a hyphenated word such as "may-day" is one
-word and no cue); phrases are matched with regular expressions. Densities floor the word count at 300 and shares
+words (the token stream's forms, read from the word index the core shares,
+:class:`copydesk.measures.Occurrences`; a hyphenated word such as "may-day" is one word and no cue); phrases are matched with regular expressions. Densities floor the word count at 300 and shares
 are smoothed (:mod:`copydesk.measures`).
 """
 
 from __future__ import annotations
 
 import re
-from itertools import compress
 
 from copydesk import Document, Feature, measures
 
@@ -100,8 +99,8 @@ FEATURES = (
     ),
 )
 
-#: The hedge cues, loaded words and modals (three disjoint sets), counted in one pass over the words.
-COUNTED = HEDGES | LOADED | MODALS
+#: Where the hedge cues, loaded words and modals occur, read from the word index the core shares.
+HEDGES_AT, LOADED_AT, MODALS_AT = map(measures.Occurrences, (HEDGES, LOADED, MODALS))
 #: The same patterns, tried only where their first words start.
 VAGUE = measures.Anchored(VAGUE_ATTRIBUTION, VAGUE_FIRST_WORDS)
 SUPERLATIVES = measures.Anchored(SUPERLATIVE, SUPERLATIVE_FIRST_WORDS)
@@ -111,19 +110,15 @@ def features(document: Document) -> dict[str, float]:
     """Every hedging feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
     words = body.word_count
-    stream = body.tokens
-    forms, starts = stream.forms, stream.starts
-    # One pass over the words for the three lists (disjoint sets); then only the words found are read.
-    found = list(compress(range(len(forms)), map(COUNTED.__contains__, forms)))
-    hedges = [starts[i] for i in found if forms[i] in HEDGES]
-    loaded = sum(1 for i in found if forms[i] in LOADED)
+    # The three lists' words are read from the shared word index, not from a pass over every word.
+    hedges = HEDGES_AT.starts(body)
     vague = [match.start() for match in VAGUE.finditer(body)]
     hedged = {body.sentence_index(start) for start in hedges + vague} - {None}
     return {
         "hedges_per_1000_words": measures.per_1000(len(hedges), words),
         "vague_attributions_per_1000_words": measures.per_1000(len(vague), words),
         "hedged_sentence_share": measures.share(len(hedged), measures.sentence_count(body), 0.2),
-        "loaded_words_per_1000_words": measures.per_1000(loaded, words),
+        "loaded_words_per_1000_words": measures.per_1000(LOADED_AT.count(body), words),
         "superlatives_per_1000_words": measures.per_1000(SUPERLATIVES.count(body), words),
-        "modals_per_1000_words": measures.per_1000(len(found) - len(hedges) - loaded, words),
+        "modals_per_1000_words": measures.per_1000(MODALS_AT.count(body), words),
     }

@@ -8,11 +8,13 @@ lists are applied on top, and each distinct combination is built once and cached
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
+
+from copydesk import measures
 
 #: Data file (without ``.txt``) of each hedge-cue category, in reading order.
 CUE_FILES = ("modals", "adverbs", "adjectives", "nouns", "verbs", "approximators")
@@ -74,6 +76,11 @@ class Lexicon:
         return frozenset(single) | self.vague_sources
 
     @functools.cached_property
+    def single_cues(self) -> frozenset[str]:
+        """The cues of one word."""
+        return frozenset(first for first, group in self.cues.items() if any(len(cue.words) == 1 for cue in group))
+
+    @functools.cached_property
     def vague_only(self) -> frozenset[str]:
         """Vague sources that start no one-word cue.
 
@@ -99,13 +106,36 @@ class Lexicon:
     def cue_bigrams(self) -> frozenset[tuple[str, str]]:
         """The first two words of every cue of several words.
 
-        A sentence with no word of :attr:`triggers`, no such pair of adjacent words and
-        no passive (see :attr:`passive_triggers`) has no hedge, attribution or passive:
-        the detector skips it.
+        Where a word that opens cues is not followed by the second word of one, only its cue
+        of one word can start there (``match_cues`` looks no further). Which sentences the
+        detector analyses is decided from :attr:`cue_anchors` instead.
         """
         return frozenset(
             (cue.words[0], cue.words[1]) for group in self.cues.values() for cue in group if len(cue.words) > 1
         )
+
+    @functools.cached_property
+    def cue_anchors(self) -> Mapping[str, tuple[tuple[int, tuple[str, ...]], ...]]:
+        """The anchor word of every cue of several words -> ``(its place in the cue, the cue's words)`` of each cue.
+
+        A cue of several words is looked for where its anchor occurs, not where its first word
+        does: most open with a common word ("to", "a", "in", "for", "it", "is", "not", "i"),
+        rarely followed by the rest. The anchor is a word of the cue already watched alone (a
+        one-word trigger or a passive word: "certain" in "to a certain extent", "most" in
+        "for the most part"), else its longest word, the later one on a tie ("general" in
+        "in general", "less" in "more or less"). Which word is the anchor changes how often
+        a cue is looked for, never where it is found.
+        """
+        watched_alone = self.triggers | self.passive_triggers
+        anchors: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for group in self.cues.values():
+            for cue in group:
+                if len(cue.words) > 1:
+                    place = max(
+                        range(len(cue.words)), key=lambda j: (cue.words[j] in watched_alone, len(cue.words[j]), j)
+                    )
+                    anchors.setdefault(cue.words[place], []).append((place, cue.words))
+        return MappingProxyType({word: tuple(found) for word, found in anchors.items()})
 
     @functools.cached_property
     def passive_triggers(self) -> frozenset[str]:
@@ -114,13 +144,33 @@ class Lexicon:
 
     @functools.cached_property
     def watched(self) -> frozenset[str]:
-        """Every word a trigger can be: of :attr:`triggers`, :attr:`passive_triggers` or first of :attr:`cue_bigrams`."""
-        return self.triggers | self.passive_triggers | {first for first, _ in self.cue_bigrams}
+        """Every word the detector looks at: of :attr:`triggers`, :attr:`passive_triggers` or :attr:`cue_anchors`."""
+        return self.triggers | self.passive_triggers | frozenset(self.cue_anchors)
+
+    @functools.cached_property
+    def occurrences(self) -> measures.Occurrences | None:
+        """Where the :attr:`watched` words occur, read from the word index the core shares (:class:`~copydesk.measures.Occurrences`).
+
+        ``None`` when a watched word holds an apostrophe: the detector straightens curly
+        apostrophes in the forms it reads, the index does not, so the forms are read instead.
+        """
+        if any("'" in word or "’" in word for word in self.watched):
+            return None
+        return measures.Occurrences(self.watched)
 
     @property
     def longest_cue(self) -> int:
         """Number of words of the longest cue."""
         return max((len(c.words) for group in self.cues.values() for c in group), default=1)
+
+
+def cue_starts(lows: Sequence[str], k: int, anchored: Sequence[tuple[int, tuple[str, ...]]]) -> list[int]:
+    """The first word of each cue of ``anchored`` (``(place of word k in it, its words)``) whose words all stand around word ``k``."""
+    return [
+        k - place
+        for place, words in anchored
+        if place <= k and tuple(lows[k - place : k - place + len(words)]) == words
+    ]
 
 
 def _index(cues: Iterable[Cue]) -> Mapping[str, tuple[Cue, ...]]:

@@ -11,7 +11,7 @@ expression is involved.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break
@@ -315,20 +315,31 @@ def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def match_cues(
-    tokens: Sequence[Token], lexicon: Lexicon, text: str, skip: set[int], lows: Sequence[str] | None = None
+    tokens: Sequence[Token],
+    lexicon: Lexicon,
+    text: str,
+    skip: set[int],
+    lows: Sequence[str] | None = None,
+    opening: Iterable[int] | None = None,
 ) -> list[tuple[int, int, Cue]]:
     """Non-overlapping hedge cues as ``(first, last + 1, cue)`` token ranges, longest first.
 
     Tokens in ``skip`` (already part of an attribution) start no cue. Only tokens that
     begin some cue are tried; a kept cue's words start no other. ``lows``, when given, is
-    the tokens' lower-cased forms.
+    the tokens' lower-cased forms. ``opening``, when given, is the tokens where a cue may
+    start, in order: at least every cue of one word and every first word of a cue of
+    several words whose words all follow (the detector has them from the field's words,
+    :attr:`Lexicon.cue_anchors`); the other first words of cues ("to", "a", "in" without
+    the rest of a cue) start none and are not tried.
     """
     found: list[tuple[int, int, Cue]] = []
     lookup, bigrams = lexicon.cue_lookup, lexicon.cue_bigrams
     lows = list(map(LOW, tokens)) if lows is None else lows
     last = len(lows) - 1
     free = 0
-    for i in list(compress(count(), map(lookup.__contains__, lows))):
+    if opening is None:
+        opening = list(compress(count(), map(lookup.__contains__, lows)))
+    for i in opening:
         if i < free or i in skip:
             continue
         low = lows[i]

@@ -162,8 +162,10 @@ def test_occurrences_are_the_words_whose_form_is_one_in_reading_order(parts: lis
     stream = view.tokens
     expected = [s for s, form in zip(stream.starts, stream.forms, strict=True) if form in OCCURRING.words]
     assert OCCURRING.starts(view) == expected
+    assert OCCURRING.count(view) == len(expected)
     late = measures.Occurrences(["zyxwv", "said"])  # made after the view was indexed: its forms are read instead
     assert late.starts(view) == [s for s, form in zip(stream.starts, stream.forms, strict=True) if form in late.words]
+    assert late.count(view) == len(late.starts(view))
 
 
 def test_sentence_count_is_the_number_of_sentences_holding_a_letter() -> None:

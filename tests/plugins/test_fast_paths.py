@@ -226,7 +226,7 @@ COUNTED_WORDS = sorted({v for w in hdg.HEDGE_WORDS + hdg.LOADED_WORDS + sorted(h
 
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(COUNTED_WORDS + PIECES), max_size=30).map(" ".join))
-def test_hedging_features_counted_in_one_pass_over_the_words_are_those_of_a_pass_per_list(text: str) -> None:
+def test_hedging_features_read_from_the_word_index_are_those_of_a_pass_per_list(text: str) -> None:
     assert not hdg.HEDGES & hdg.LOADED and not hdg.HEDGES & hdg.MODALS and not hdg.LOADED & hdg.MODALS
     document = Document.from_article(Article(id="a", title="", body=text))
     body = document.body
@@ -255,9 +255,9 @@ def test_anchored_patterns_find_every_phrase_of_their_reference_pattern() -> Non
                 assert plain and [m.span() for m in anchored.finditer(TextView(text))] == plain, text
 
 
-def _every_sentence(view: TextView) -> list[hedging.detect.Hit]:
+def _every_sentence(view: TextView, lexicon: Any = None) -> list[hedging.detect.Hit]:
     """The hedging hits of a field with every sentence analysed (no trigger-word skipping)."""
-    lexicon = lexicon_for(hedging.SETTINGS)
+    lexicon = lexicon_for(hedging.SETTINGS) if lexicon is None else lexicon
     splitter = SentenceTokens(view)
     hits = []
     for index, sentence in enumerate(view.sentences):
@@ -308,9 +308,9 @@ def _analysed(monkeypatch: pytest.MonkeyPatch, view: TextView) -> tuple[list[Any
     """Hedging's hits on ``view``, and the indices of the sentences it analysed in full."""
     analysed: list[int] = []
 
-    def counted(tokens, text, lexicon, index, lows=None):  # type: ignore[no-untyped-def]
+    def counted(tokens, text, lexicon, index, lows=None, opening=None):  # type: ignore[no-untyped-def]
         analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index, lows)
+        return analyse_sentence(tokens, text, lexicon, index, lows, opening)
 
     monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
     return list(analyse(view, lexicon_for(hedging.SETTINGS))), analysed
@@ -321,6 +321,52 @@ def test_a_sentence_without_trigger_words_is_skipped_and_one_with_a_cue_pair_is_
     hits, analysed = _analysed(monkeypatch, view)
     assert [(h.cue, h.sentence) for h in hits] == [("in general", 1)]
     assert analysed == [1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_cues_of_several_words_found_from_their_anchor_start_where_all_their_words_follow(text: str) -> None:
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    lexicon = lexicon_for(hedging.SETTINGS)
+    lows = list(splitter.lows)
+    many = [cue.words for group in lexicon.cues.values() for cue in group if len(cue.words) > 1]
+    expected = [k for k in range(len(lows)) if any(tuple(lows[k : k + len(words)]) == words for words in many)]
+    found = sorted(
+        {
+            start
+            for k, low in enumerate(lows)
+            if low in lexicon.cue_anchors
+            for start in hedging.lexicon.cue_starts(splitter.lows, k, lexicon.cue_anchors[low])
+        }
+    )
+    assert found == expected
+    # every such start is among the detector's trigger words, and with the cues of one word
+    # they are the words where the detector has match_cues try a cue
+    triggered, opening = hedging.detect._triggered(view, splitter, lexicon)
+    assert set(expected) <= set(triggered)
+    assert opening == sorted(set(expected) | {k for k, low in enumerate(lows) if low in lexicon.single_cues})
+
+
+def test_every_cue_of_several_words_has_one_anchor_among_its_words() -> None:
+    lexicon = lexicon_for(hedging.SETTINGS)
+    anchored = sorted(words for group in lexicon.cue_anchors.values() for _, words in group)
+    assert anchored == sorted(cue.words for group in lexicon.cues.values() for cue in group if len(cue.words) > 1)
+    for anchor, group in lexicon.cue_anchors.items():
+        assert all(words[place] == anchor for place, words in group)
+    # "to a certain extent" is looked for at "certain" (a cue alone), "in general" at "general" (its longest word)
+    assert (2, ("to", "a", "certain", "extent")) in lexicon.cue_anchors["certain"]
+    assert (1, ("in", "general")) in lexicon.cue_anchors["general"]
+    assert not {"to", "a", "in", "for", "it"} & set(lexicon.cue_anchors)
+
+
+def test_a_lexicon_with_an_apostrophe_reads_the_forms_and_finds_its_cue_after_a_curly_apostrophe() -> None:
+    lexicon = lexicon_for({**hedging.SETTINGS, "extra_cues": ["who knows", "don't know"]})
+    assert lexicon.occurrences is None and lexicon_for(hedging.SETTINGS).occurrences is not None
+    view = TextView("Talks went on. We don\u2019t know if it works. Who knows.")
+    hits = list(analyse(view, lexicon))
+    assert hits == _every_sentence(view, lexicon)
+    assert [h.cue for h in hits] == ["don't know", "who knows"]
 
 
 def test_a_sentence_whose_cue_pairs_open_no_whole_cue_is_skipped(monkeypatch) -> None:
@@ -1081,6 +1127,7 @@ def test_according_to_before_a_long_run_of_modifiers_gives_the_hits_of_analysing
         "",
         "He said “it may rain” today. Officials don’t know.\nSome experts, 3.5 million, x_y — maybe (@jo)",
         "One. Two words here! ‘Quoted’ claims, reportedly.",
+        "’Tis the students’ ’ rock’n’roll’s a’b’c’d’e’f day’. It’s O’Neill’s’’ view ’",
     ],
 )
 def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text: str) -> None:
@@ -1096,3 +1143,4 @@ def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text
             if first <= k < last
         ]
         assert [tuple(token) for token in splitter.tokens(sentence.start, sentence.end)] == plain
+    assert list(splitter.lows) == [text[start:end].lower().replace("’", "'") for start, end in words]

@@ -12,6 +12,7 @@ from copydesk.models import Context
 from copydesk.plugins import hedging
 from copydesk.plugins.hedging import cues
 from copydesk.testing import article, codes, document, run_scorer
+from copydesk.text import TextView
 
 SCORER = hedging.copydesk_scorers()[0]
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -300,6 +301,30 @@ def test_quote_spans_searches_each_character_for_a_line_break_at_most_once(text:
     assert cues.quote_spans(counted) == cues.quote_spans(text)
     # Rescanning from the opening mark at every later mark searched about n * n / 6 characters here.
     assert _CountingText.searched <= len(text)
+
+
+class _CountingFinds(str):
+    """A text that counts its ``find`` calls."""
+
+    calls = 0
+
+    def find(self, sub: str, start: int | None = None, end: int | None = None) -> int:  # type: ignore[override]
+        type(self).calls += 1
+        return str.find(self, sub, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "finds"),
+    [("a’" * 20000 + "b", 2), ("x ’ " * 10000 + "it’s", 10002), ("’" * 30000, 30001), ("no apostrophe", 1)],
+)
+def test_curly_apostrophes_are_straightened_word_by_word_in_one_search_of_the_text(text: str, finds: int) -> None:
+    # A word of thousands of apostrophes is replaced once and the search resumes after it;
+    # an apostrophe between words is passed over.
+    stream = TextView(text).tokens
+    _CountingFinds.calls = 0
+    lows = cues._straightened(stream.forms, _CountingFinds(text), stream.starts, stream.ends)
+    assert lows == [form.replace("’", "'") for form in stream.forms]
+    assert _CountingFinds.calls == finds
 
 
 @pytest.mark.parametrize(
