@@ -103,19 +103,10 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
     body = document.body
     min_words = int(settings["repeated_min_sentence_words"])
     index = index_of(body)
-    for line in body.lines:
-        words = index.normal(line.start, line.end)
-        if words:
-            yield line_key(words)
-    for sentence in body.sentences:
-        # A sentence without words counts as one word (as ``"".count(" ") + 1``).
-        words = (
-            index.normal(sentence.start, sentence.end)
-            if min_words <= 1
-            else index.long_normal(sentence.start, sentence.end, min_words)
-        )
-        if words or min_words <= 1:
-            yield sentence_key(words)
+    yield from map(line_key, filter(None, index.normals(body.lines)))
+    # A sentence without words counts as one word (as ``"".count(" ") + 1``).
+    sentences = index.normals(body.sentences, min_words)
+    yield from map(sentence_key, sentences if min_words <= 1 else filter(None, sentences))
     for headline in headlines(document, int(settings["headline_lines"]), lex):
         for frame, _ in frames(headline, lex):
             yield frame_key(frame)

@@ -19,7 +19,6 @@ import operator
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -94,32 +93,31 @@ def digest(key: str) -> bytes:
     return state.digest()
 
 
+class _DigestCache(dict[str, bytes]):
+    """Word -> 8-byte digest: a word not known yet is hashed when it is looked up (emptied first when full)."""
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) >= _WORD_DIGESTS_MAX:
+            self.clear()
+        value = self[word] = digest(word)
+        return value
+
+
 #: Digests of shingle words, kept across articles (a batch's vocabulary repeats); emptied when full.
-_WORD_DIGESTS: dict[str, bytes] = {}
+_WORD_DIGESTS = _DigestCache()
 _WORD_DIGESTS_MAX = 1 << 15
 
 
 def _word_digests(words: Sequence[str]) -> bytes:
     """The 8-byte digests of ``words``, concatenated in order.
 
-    Each word is looked up once; only the words not yet known are hashed (a batch's
-    vocabulary repeats, so most articles add few).
+    All are looked up in one call (an item getter of every word): the known ones at the
+    dictionary's speed, and only the words not known yet are hashed, by the cache's
+    ``__missing__`` (a batch's vocabulary repeats, so most articles add few).
     """
-    known = _WORD_DIGESTS
-    parts = list(map(known.get, words))
-    try:
-        return b"".join(parts)  # type: ignore[arg-type]
-    except TypeError:  # a word not known yet (None): cheaper than looking for one before joining
-        pass
-    if len(known) + parts.count(None) > _WORD_DIGESTS_MAX:
-        known.clear()
-    for k in compress(range(len(parts)), map(operator.not_, parts)):  # a digest is never empty
-        word = words[k]
-        part = known.get(word)
-        if part is None:
-            part = known[word] = digest(word)
-        parts[k] = part
-    return b"".join(parts)  # type: ignore[arg-type]
+    if len(words) < 2:  # (an item getter of one word returns the digest itself, not a tuple)
+        return _WORD_DIGESTS[words[0]] if words else b""
+    return b"".join(operator.itemgetter(*words)(_WORD_DIGESTS))
 
 
 def _distinct(ordered: U64) -> npt.NDArray[np.bool_]:
