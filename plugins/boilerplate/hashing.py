@@ -78,7 +78,6 @@ _B = _words(
     "1bbe3fd7969d803064e2b0db6c184851f49df2bca099084496d439b8e6c46b41"
 )
 _MIX = np.uint64(0x9E3779B97F4A7C15)
-_ALL_ONES = np.iinfo(np.uint64).max
 _HALF = np.uint64(32)
 
 
@@ -279,11 +278,19 @@ def _run_bounds(fd: int, n: int, lo: np.uint64 | None, hi: np.uint64 | None) -> 
     return first_at_least(lo, 0), first_at_least(hi, n)
 
 
+def _permuted_minima(shingles: U64) -> U64:
+    """Each permutation's minimum over ``shingles`` (the whole 64-bit permuted values)."""
+    block = np.multiply.outer(_A, shingles)
+    block += _B[:, None]
+    minima: U64 = block.min(axis=1)
+    return minima
+
+
 def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
     if len(words) < SHINGLE:
         return None
-    h = np.frombuffer(_word_digests(words), dtype="<u8").astype(np.uint64)
+    h = np.frombuffer(_word_digests(words), dtype="<u8").astype(np.uint64, copy=False)  # (only read)
     size = len(words) - SHINGLE + 1
     shingles = h[:size] * _MIX
     shingles += h[1 : 1 + size]
@@ -293,11 +300,10 @@ def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated. The
     # high half of each permuted value is kept; shifting is monotonic, so the shift is taken
     # of each permutation's minimum rather than of every value.
-    sig = np.full(PERMUTATIONS, _ALL_ONES, dtype=np.uint64)
-    for begin in range(0, size, _SIGNATURE_CHUNK):
-        block = np.multiply.outer(_A, shingles[begin : begin + _SIGNATURE_CHUNK])
-        block += _B[:, None]
-        np.minimum(sig, block.min(axis=1), out=sig)
+    # An article of one block of shingles (most) takes that block's minima as they are.
+    sig = _permuted_minima(shingles[:_SIGNATURE_CHUNK])
+    for begin in range(_SIGNATURE_CHUNK, size, _SIGNATURE_CHUNK):
+        np.minimum(sig, _permuted_minima(shingles[begin : begin + _SIGNATURE_CHUNK]), out=sig)
     sig >>= _HALF
     out: npt.NDArray[np.uint32] = sig.astype(np.uint32)
     return out
