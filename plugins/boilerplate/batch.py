@@ -65,7 +65,8 @@ class BatchStats:
         values = np.frombuffer(b"".join(map(digest, keys)), dtype="<u8").astype(np.uint64)
         at = np.minimum(np.searchsorted(self.keys, values), len(self.keys) - 1)
         found = self.keys[at] == values
-        return [int(c) for c in np.where(found, self.counts[at], 1).tolist()]
+        counts: list[int] = np.where(found, self.counts[at], 1).tolist()  # Python ints already
+        return counts
 
 
 def line_key(words: str) -> str:
