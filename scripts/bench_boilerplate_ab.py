@@ -12,11 +12,13 @@ before timing, as ``bench_scorers.py`` charges them to the core) and the core's 
 first scorer of a run does. ``finish`` is timed once each. CPU milliseconds per article.
 
     .venv/bin/python scripts/bench_boilerplate_ab.py --against /work/main [--articles 1000] [--runs 2]
+    .venv/bin/python scripts/bench_boilerplate_ab.py --against /work/main --rounds 8   # each round's ratio
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import shutil
 import sys
@@ -104,12 +106,37 @@ def scoring_pass(plugins: dict[str, ModuleType], batch: list[Article], settings:
     return spent
 
 
+def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any], count: int) -> None:
+    """``count`` rounds of the batch and scoring passes (one scoring pass each), the garbage collector off.
+
+    Which plugin goes first alternates by round as well as by article; each round prints
+    both plugins' CPU ms per article and the ratio this / against (of the total and of
+    ``observe`` and ``segment`` + ``score``), so a gain can be checked round by round.
+    """
+    gc.disable()
+    try:
+        for number in range(count):
+            names = list(plugins) if number % 2 == 0 else list(plugins)[::-1]
+            spent = scoring_pass({name: plugins[name] for name in names}, batch, settings, 1)
+            gc.collect()
+            ms = {name: [1000 * value / len(batch) for value in spent[name]] for name in plugins}
+            old, new = ms["against"], ms["this"]
+            print(
+                f"round {number}: against {sum(old):.3f} this {sum(new):.3f} ms, ratio {sum(new) / sum(old):.3f}"
+                f" (observe {new[0] / old[0]:.3f}, segment + score {(new[2] + new[3]) / (old[2] + old[3]):.3f})",
+                flush=True,
+            )
+    finally:
+        gc.enable()
+
+
 def main() -> None:
     """Parse arguments, build the batch, time both plugins, print CPU ms per article."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", type=Path, required=True, help="the other checkout (its plugins/boilerplate)")
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=2, help="scoring passes over the batch (default 2)")
+    parser.add_argument("--rounds", type=int, default=0, help="instead: this many rounds, each one's ratio printed")
     parser.add_argument("--data", type=Path, default=corpora.DATA)
     args = parser.parse_args()
     texts = bench_scorers.shared_texts(args.data) or bench_scorers.seed_texts()
@@ -117,6 +144,9 @@ def main() -> None:
     settings = dict(boilerplate.SCORER.settings)
     with tempfile.TemporaryDirectory() as into:
         plugins = {"against": other_package(args.against.resolve(), Path(into)), "this": boilerplate}
+        if args.rounds:
+            rounds(plugins, batch, settings, args.rounds)
+            return
         spent = scoring_pass(plugins, batch, settings, args.runs)
     print(f"{'tree':8} {'observe':>8} {'finish':>8} {'segment':>8} {'score':>8} {'total':>8}  (CPU ms per article)")
     for name in plugins:

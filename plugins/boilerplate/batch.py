@@ -65,7 +65,8 @@ class BatchStats:
         values = np.frombuffer(b"".join(map(digest, keys)), dtype="<u8").astype(np.uint64)
         at = np.minimum(np.searchsorted(self.keys, values), len(self.keys) - 1)
         found = self.keys[at] == values
-        return [int(c) for c in np.where(found, self.counts[at], 1).tolist()]
+        counts: list[int] = np.where(found, self.counts[at], 1).tolist()  # Python ints already
+        return counts
 
 
 def line_key(words: str) -> str:
@@ -103,19 +104,10 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
     body = document.body
     min_words = int(settings["repeated_min_sentence_words"])
     index = index_of(body)
-    for line in body.lines:
-        words = index.normal(line.start, line.end)
-        if words:
-            yield line_key(words)
-    for sentence in body.sentences:
-        # A sentence without words counts as one word (as ``"".count(" ") + 1``).
-        words = (
-            index.normal(sentence.start, sentence.end)
-            if min_words <= 1
-            else index.long_normal(sentence.start, sentence.end, min_words)
-        )
-        if words or min_words <= 1:
-            yield sentence_key(words)
+    yield from map(line_key, filter(None, index.normals(body.lines)))
+    # A sentence without words counts as one word (as ``"".count(" ") + 1``).
+    sentences = index.normals(body.sentences, min_words)
+    yield from map(sentence_key, sentences if min_words <= 1 else filter(None, sentences))
     for headline in headlines(document, int(settings["headline_lines"]), lex):
         for frame, _ in frames(headline, lex):
             yield frame_key(frame)

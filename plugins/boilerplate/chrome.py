@@ -179,7 +179,9 @@ def probabilities(document: Document, others: Sequence[int]) -> list[float]:
     params = model()
     body = document.body
     stats = _indexed_stats(document, index_of(body), _stopwords())
-    rows = stats_features(stats, ["|" in body.text[line.start : line.end] for line in body.lines], others)
+    text = body.text
+    pipes = [text.find("|", start, end) >= 0 for start, end in body.lines] if "|" in text else [False] * len(stats)
+    rows = stats_features(stats, pipes, others)
     if not rows:
         return []
     coef, mean, scale = _arrays()

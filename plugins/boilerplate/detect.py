@@ -134,14 +134,11 @@ class Scan:
         sentence_counts: dict[Sentence, int] = {}
         if stats is not None:
             body = document.body
-            lines = [words.normal(line.start, line.end) for line in body.lines]
-            min_words = int(settings["repeated_min_sentence_words"])
+            lines = words.normals(body.lines)
             keys = [line_key(w) for w in lines]
-            long: list[Sentence] = []
-            for sentence in body.sentences:
-                if normal := words.long_normal(sentence.start, sentence.end, min_words):
-                    long.append(sentence)
-                    keys.append(sentence_key(normal))
+            normals = words.normals(body.sentences, int(settings["repeated_min_sentence_words"]))
+            long = list(compress(body.sentences, normals))
+            keys += map(sentence_key, filter(None, normals))
             counts = stats.count_all(keys)
             sentence_counts = dict(zip(long, counts[len(lines) :], strict=True))
             del counts[len(lines) :]
@@ -165,13 +162,17 @@ class Scan:
         have at most their batch repeat.
         """
         if self.memo.lines is None:
-            lex, head = self.lex, self.words.head
+            lex, head, table, low = self.lex, self.words.head, self.words.table, self.words.low
             line_firsts, label_firsts = lex.by_first["line"], lex.by_first["label"]
             byline_lines = lex.byline_first_lines
             found: list[list[Match]] = []
             for index, line in enumerate(self.document.body.lines):
                 short = line.end - line.start <= MAX_MATCH_CHARS
-                first = head(line.start, line.end if short else line.start + LABEL_CHARS)
+                first: str | None
+                if short and (span := table.get(line)) is not None:  # head(), read from the line's words
+                    first = "" if span[0] == span[1] else "#" if low[span[0]][0].isdigit() else low[span[0]]
+                else:
+                    first = head(line.start, line.end if short else line.start + LABEL_CHARS)
                 if first is None or first in label_firsts or (short and (first in line_firsts or index < byline_lines)):
                     found.append(self._line(index, line))
                 else:  # no table of the lexicon can match the line (see :meth:`_tables`)
@@ -253,22 +254,23 @@ class Scan:
     def every_sentence(self) -> dict[int, list[Match]]:
         """:meth:`sentence` of every body sentence (with the one before it on its line), by line; lines without one left out.
 
-        When no prompt or sentence phrase can start anywhere in the body (most articles),
-        only a short sentence whose edge cuts a word may hold one (:meth:`_may_hold_phrase`),
-        so only those are looked at. Computed once.
+        Only a sentence that :meth:`_may_hold_phrase` can match: one holding a word where a
+        prompt or sentence phrase may start (:meth:`_phrase_hits`: none in most articles), or
+        one whose edge cuts a word. Each of those is found directly (the sentence of a
+        hit's offset; the word index's cut spans), not by visiting every sentence. Computed once.
         """
         if self.memo.by_line is None:
             found: dict[int, list[Match]] = {}
-            every = bool(self._phrase_hits())
-            span = self.words.span
-            previous: Sentence | None = None
-            for sentence in self.document.body.sentences:
+            body = self.document.body
+            sentences = body.sentences
+            starts = self.words.starts_view
+            offsets = [starts[hit] for hit in self._phrase_hits()] + [start for start, _ in self.words.cut]
+            # (sentences start at strictly increasing offsets: a sentence's start finds that sentence)
+            for at in sorted({at for offset in offsets if (at := body.sentence_index(offset)) is not None}):
+                sentence = sentences[at]
+                previous = sentences[at - 1] if at else None
                 before = previous if previous is not None and previous.line == sentence.line else None
-                previous = sentence
-                short = sentence.end - sentence.start <= MAX_MATCH_CHARS
-                if (every or (short and span(sentence.start, sentence.end) is None)) and (
-                    matches := self.sentence(sentence, before)
-                ):
+                if matches := self.sentence(sentence, before):
                     found.setdefault(sentence.line, []).extend(matches)
             self.memo.by_line = found
         return self.memo.by_line
@@ -318,7 +320,7 @@ def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> l
     without ``#`` only where they occur whole: a span holding none of the indexes
     returned holds no phrase of ``kinds``.
     """
-    present = set().union(*(lex.words[kind] for kind in kinds)).intersection(low)  # the phrase words in ``low``
+    present = set(lex.words_of(kinds).intersection(low))  # the phrase words in ``low``
     present.add("#")
     keys = [
         key

@@ -19,7 +19,6 @@ import operator
 import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import compress
 from typing import Any
 
 import numpy as np
@@ -79,7 +78,6 @@ _B = _words(
     "1bbe3fd7969d803064e2b0db6c184851f49df2bca099084496d439b8e6c46b41"
 )
 _MIX = np.uint64(0x9E3779B97F4A7C15)
-_ALL_ONES = np.iinfo(np.uint64).max
 _HALF = np.uint64(32)
 
 
@@ -94,32 +92,31 @@ def digest(key: str) -> bytes:
     return state.digest()
 
 
+class _DigestCache(dict[str, bytes]):
+    """Word -> 8-byte digest: a word not known yet is hashed when it is looked up (emptied first when full)."""
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) >= _WORD_DIGESTS_MAX:
+            self.clear()
+        value = self[word] = digest(word)
+        return value
+
+
 #: Digests of shingle words, kept across articles (a batch's vocabulary repeats); emptied when full.
-_WORD_DIGESTS: dict[str, bytes] = {}
+_WORD_DIGESTS = _DigestCache()
 _WORD_DIGESTS_MAX = 1 << 15
 
 
 def _word_digests(words: Sequence[str]) -> bytes:
     """The 8-byte digests of ``words``, concatenated in order.
 
-    Each word is looked up once; only the words not yet known are hashed (a batch's
-    vocabulary repeats, so most articles add few).
+    All are looked up in one call (an item getter of every word): the known ones at the
+    dictionary's speed, and only the words not known yet are hashed, by the cache's
+    ``__missing__`` (a batch's vocabulary repeats, so most articles add few).
     """
-    known = _WORD_DIGESTS
-    parts = list(map(known.get, words))
-    try:
-        return b"".join(parts)  # type: ignore[arg-type]
-    except TypeError:  # a word not known yet (None): cheaper than looking for one before joining
-        pass
-    if len(known) + parts.count(None) > _WORD_DIGESTS_MAX:
-        known.clear()
-    for k in compress(range(len(parts)), map(operator.not_, parts)):  # a digest is never empty
-        word = words[k]
-        part = known.get(word)
-        if part is None:
-            part = known[word] = digest(word)
-        parts[k] = part
-    return b"".join(parts)  # type: ignore[arg-type]
+    if len(words) < 2:  # (an item getter of one word returns the digest itself, not a tuple)
+        return _WORD_DIGESTS[words[0]] if words else b""
+    return b"".join(operator.itemgetter(*words)(_WORD_DIGESTS))
 
 
 def _distinct(ordered: U64) -> npt.NDArray[np.bool_]:
@@ -281,11 +278,19 @@ def _run_bounds(fd: int, n: int, lo: np.uint64 | None, hi: np.uint64 | None) -> 
     return first_at_least(lo, 0), first_at_least(hi, n)
 
 
+def _permuted_minima(shingles: U64) -> U64:
+    """Each permutation's minimum over ``shingles`` (the whole 64-bit permuted values)."""
+    block = np.multiply.outer(_A, shingles)
+    block += _B[:, None]
+    minima: U64 = block.min(axis=1)
+    return minima
+
+
 def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
     if len(words) < SHINGLE:
         return None
-    h = np.frombuffer(_word_digests(words), dtype="<u8").astype(np.uint64)
+    h = np.frombuffer(_word_digests(words), dtype="<u8").astype(np.uint64, copy=False)  # (only read)
     size = len(words) - SHINGLE + 1
     shingles = h[:size] * _MIX
     shingles += h[1 : 1 + size]
@@ -295,11 +300,10 @@ def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
     # A repeated shingle cannot change a minimum, so the shingles are not de-duplicated. The
     # high half of each permuted value is kept; shifting is monotonic, so the shift is taken
     # of each permutation's minimum rather than of every value.
-    sig = np.full(PERMUTATIONS, _ALL_ONES, dtype=np.uint64)
-    for begin in range(0, size, _SIGNATURE_CHUNK):
-        block = np.multiply.outer(_A, shingles[begin : begin + _SIGNATURE_CHUNK])
-        block += _B[:, None]
-        np.minimum(sig, block.min(axis=1), out=sig)
+    # An article of one block of shingles (most) takes that block's minima as they are.
+    sig = _permuted_minima(shingles[:_SIGNATURE_CHUNK])
+    for begin in range(_SIGNATURE_CHUNK, size, _SIGNATURE_CHUNK):
+        np.minimum(sig, _permuted_minima(shingles[begin : begin + _SIGNATURE_CHUNK]), out=sig)
     sig >>= _HALF
     out: npt.NDArray[np.uint32] = sig.astype(np.uint32)
     return out

@@ -76,6 +76,15 @@ class Lexicon:
     longest: dict[str, int]
     #: Per kind, every word of its phrases.
     words: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: :meth:`words_of`'s answers, kept (the lexicon is built once per settings).
+    _unions: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+
+    def words_of(self, kinds: tuple[str, ...]) -> frozenset[str]:
+        """Every word of the phrases of ``kinds`` (the union of their :attr:`words`), built once per ``kinds``."""
+        found = self._unions.get(kinds)
+        if found is None:
+            found = self._unions[kinds] = frozenset().union(*(self.words[kind] for kind in kinds))
+        return found
 
     def line_category(self, toks: list[Token]) -> str | None:
         """Category when the whole line is a furniture phrase (kind ``line``)."""

@@ -15,9 +15,10 @@ is only consulted for spans whose first word can start one of its phrases. The l
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from itertools import islice, repeat
+from collections.abc import Iterable, Sequence
+from itertools import chain, islice, repeat
 from operator import itemgetter
+from typing import Any
 
 import numpy as np
 from copydesk import TextView
@@ -76,6 +77,8 @@ def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Toke
     return out + _plain(low[done:], starts[done:], ends[done:])
 
 
+#: A span's ``(start, end)``.
+_EDGES = itemgetter(0, 1)
 #: Marks a span the table does not hold.
 _UNKNOWN = object()
 
@@ -92,20 +95,17 @@ def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] |
         return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), keys), 0)
     if len(keys) <= _BISECTED_KEYS:
         return _bisected_table(keys, stream.starts, stream.ends)
-    lows = np.fromiter(map(itemgetter(0), keys), dtype=np.intp, count=len(keys))
-    highs = np.fromiter(map(itemgetter(1), keys), dtype=np.intp, count=len(keys))
-    word_starts = np.asarray(stream.starts)
-    word_ends = np.asarray(stream.ends)
-    first = np.searchsorted(word_starts, lows)
-    last = np.searchsorted(word_starts, highs)
-    cut = ((first > 0) & (word_ends[first - 1] > lows)) | (
-        (last > first) & (word_ends[np.maximum(last, 1) - 1] > highs)
-    )
-    firsts = first.tolist()
-    spans: list[tuple[int, int] | None] = list(zip(firsts, last.tolist(), strict=True))
-    for k in np.flatnonzero(cut).tolist():
+    # Both edges of every span in one sorted search: edge ``e`` is at word ``at``, and cuts a
+    # word when the word before it ends past it (for an end edge whose span holds no word,
+    # that word cuts the start edge too, so the span is cut either way).
+    edges = np.fromiter(chain.from_iterable(keys), dtype=np.intp, count=2 * len(keys))
+    at = np.searchsorted(np.asarray(stream.starts), edges)
+    cuts = (at > 0) & (np.asarray(stream.ends)[at - 1] > edges)
+    flat = at.tolist()
+    spans: list[tuple[int, int] | None] = list(zip(flat[0::2], flat[1::2], strict=True))
+    for k in np.flatnonzero(cuts[0::2] | cuts[1::2]).tolist():
         spans[k] = None
-    return dict(zip(keys, spans, strict=True)), dict(zip(map(itemgetter(0), keys), firsts, strict=True))
+    return dict(zip(keys, spans, strict=True)), dict(zip(map(itemgetter(0), keys), flat[0::2], strict=True))
 
 
 def _bisected_table(
@@ -142,6 +142,16 @@ class WordIndex:
         self._ends: list[int] | None = None
         self.low = _straightened(stream.forms, self.text, self.starts_view, self.ends_view)
         self._spans, self._firsts = _span_table(view)
+
+    @property
+    def table(self) -> dict[tuple[int, int], tuple[int, int] | None]:
+        """:meth:`span` of every line and sentence of the field, by ``(start, end)`` (a line is that tuple); read only."""
+        return self._spans
+
+    @property
+    def cut(self) -> list[tuple[int, int]]:
+        """The lines and sentences of the field whose :meth:`span` is None (an edge cuts a word), in table order."""
+        return [key for key, span in self._spans.items() if span is None]
 
     @property
     def starts(self) -> list[int]:
@@ -233,6 +243,23 @@ class WordIndex:
             return words if words and words.count(" ") + 1 >= min_words else ""
         i, j = span
         return " ".join(self.low[i:j]) if j > i and j - i >= min_words else ""
+
+    def normals(self, spans: Iterable[Sequence[int]], min_words: int = 0) -> list[str]:
+        """:meth:`long_normal` of each of ``spans``: the field's lines or sentences (or any ``(start, end, ...)``)."""
+        table, low, text = self._spans, self.low, self.text
+        out: list[str] = []
+        add = out.append
+        for key in map(_EDGES, spans):  # (a line is its own key; a sentence's is its first two fields)
+            span: Any = table.get(key, _UNKNOWN)
+            if span is _UNKNOWN:
+                span = self.span(*key)
+            if span is None:
+                words = normal(text, *key)
+                add(words if words and words.count(" ") + 1 >= min_words else "")
+            else:
+                i, j = span
+                add(" ".join(low[i:j]) if j > i and j - i >= min_words else "")
+        return out
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""

@@ -52,11 +52,11 @@ def test_minhash_signature_equals_the_plain_definition(size: int) -> None:
 
 def test_word_digests_stay_exact_and_bounded_when_the_cache_fills(monkeypatch: pytest.MonkeyPatch) -> None:
     """A full word-digest cache is emptied, never grows past its bound, and never changes a digest."""
-    monkeypatch.setattr(hashing, "_WORD_DIGESTS", {})
+    monkeypatch.setattr(hashing, "_WORD_DIGESTS", hashing._DigestCache())
     monkeypatch.setattr(hashing, "_WORD_DIGESTS_MAX", 50)
     rng = random.Random(3)
     for _ in range(30):
-        words = [f"w{rng.randrange(120)}" for _ in range(rng.randrange(1, 40))]
+        words = [f"w{rng.randrange(120)}" for _ in range(rng.randrange(0, 40))]
         assert hashing._word_digests(words) == b"".join(map(hashing.digest, words))
         assert len(hashing._WORD_DIGESTS) <= 50
 
@@ -257,6 +257,44 @@ def test_spans_in_the_table_that_cut_words_equal_bisecting(bisected: int, monkey
             plain or (bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end))
         )
     assert cut > 100
+    for min_words in (0, 1, 2, 3):
+        every = [index.long_normal(start, end, min_words) for start, end, _ in view.sentences]
+        assert index.normals(view.sentences, min_words) == every, min_words
+    assert index.normals([(0, 5), (3, 12)]) == [normal(text, 0, 5), normal(text, 3, 12)]  # spans not in the table
+
+
+@pytest.mark.parametrize("text", _SPAN_TEXTS)
+def test_normals_of_lines_and_sentences_at_once_equal_each_ones_normal(text: str) -> None:
+    """The batch keys' words of every line and long sentence, taken in one loop, are each one's :meth:`long_normal`."""
+    view = TextView(text)
+    index = WordIndex(view)
+    assert index.normals(view.lines) == [normal(text, start, end) for start, end in view.lines]
+    for min_words in (0, 1, 8):
+        every = [index.long_normal(start, end, min_words) for start, end, _ in view.sentences]
+        assert index.normals(view.sentences, min_words) == every
+
+
+def test_every_sentence_looks_at_the_sentences_whose_edge_cuts_a_word() -> None:
+    """A sentence whose edge cuts a word is looked up although no phrase starts among the body's words.
+
+    Its tokens are the text's from that edge ("share your thoughts" out of "reshare your
+    thoughts"), so every such sentence is looked at, as when each one is computed.
+    """
+    body = "Intro line here.\nPlease reshare your thoughts with us below!\nEnd."
+    document = Document.from_article(Article(id="cut", title="", body=body))
+    view = document.body
+    inside = body.index("share your")  # inside the word "reshare"
+    view.sentences = tuple(s if s.line != 1 else Sentence(inside, s.end, s.line) for s in view.sentences)
+    view._sentence_starts = [s.start for s in view.sentences]
+    scan = Scan.of(document, boilerplate.SCORER.settings, None)
+    assert not scan._phrase_hits() and scan.words.span(inside, view.sentences[1].end) is None
+    plain: dict[int, list[Match]] = {}
+    for k, sentence in enumerate(view.sentences):
+        before = view.sentences[k - 1] if k and view.sentences[k - 1].line == sentence.line else None
+        if matches := scan._sentence(sentence, before):
+            plain.setdefault(sentence.line, []).extend(matches)
+    assert plain == {1: [Match("furniture", inside, view.sentences[1].end, "comment-prompt")]}
+    assert scan.every_sentence() == plain
 
 
 def test_phrase_starts_equal_looking_for_every_phrase_among_all_the_words() -> None:
