@@ -324,80 +324,67 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     return once.tolist(), (first[count:].sum(axis=1) - padding).tolist()
 
 
-class LetterSentence(NamedTuple):
-    """A sentence of the body holding a letter: its span, its number of words, its first white-space-delimited chunk."""
+class SentenceProfile(NamedTuple):
+    """What the rhythm and voice features read of the body's sentences holding a letter, from one pass over them.
 
-    start: int
-    end: int
-    words: int
-    lead: int
-    first: str
+    :ivar count: how many sentences hold a letter (:func:`copydesk.measures.sentence_texts`'s).
+    :ivar pronoun_openings: how many of them open (past white space) with a pronoun (:data:`voice.PRONOUN_OPENING`).
+    :ivar openings: the first white-space-delimited chunk (lower-cased) of each of them with a word, in order.
+    :ivar lengths: the words of each of those (the core words that start inside it).
+    """
 
-
-class LetterColumns(NamedTuple):
-    """The sentences of the body holding a letter, as :class:`LetterSentence`'s fields in a list each."""
-
-    start: list[int]
-    end: list[int]
-    words: list[int]
-    lead: list[int]
-    first: list[str]
+    count: int
+    pronoun_openings: int
+    openings: list[str]
+    lengths: list[int]
 
 
 #: A run of characters other than white space (``str.split``'s pieces).
 _CHUNK = re.compile(r"\S+")
 
 
-def letter_sentences(view: TextView) -> list[LetterSentence]:
-    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
-    return list(map(LetterSentence._make, zip(*letter_columns(view), strict=True)))
-
-
-def letter_columns(view: TextView) -> LetterColumns:
-    """:func:`letter_sentences` of ``view`` as columns (no object per sentence).
+def sentence_profile(view: TextView) -> SentenceProfile:
+    """The :class:`SentenceProfile` of ``view``, each sentence visited once (no object per sentence).
 
     A sentence where a token (a word starting with a letter) starts holds a letter; the
     others are looked at character by character.
     """
     text = view.text
-    search = _CHUNK.search
+    search, opens = _CHUNK.search, voice.PRONOUN_OPENING.match
     words = body_words(view)
     lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
     np.cumsum(words.letter, out=lettered[1:])
     first, last = words.first, words.last
-    found = LetterColumns([], [], [], [], [])
-    starts, ends, counts = found.start.append, found.end.append, found.words.append
-    leads, chunks = found.lead.append, found.first.append
+    openings: list[str] = []
+    lengths: list[int] = []
+    chunks, counts = openings.append, lengths.append
+    count = pronouns = 0
     rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
-    for (start, end, _), count, has_token in rows:
+    for (start, end, _), words_in, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
             chunk = search(text, start, end)
             if chunk is not None:  # always, with a letter in it
-                starts(start)
-                ends(end)
-                counts(count)
-                leads(chunk.start())
-                chunks(chunk.group())
-    return found
+                count += 1
+                lead = chunk.start()
+                if opens(text, lead, end) is not None:
+                    pronouns += 1
+                if words_in:
+                    chunks(chunk.group().lower())
+                    counts(words_in)
+    return SentenceProfile(count, pronouns, openings, lengths)
 
 
-def sentence_lengths(view: TextView, sentences: LetterColumns | None = None) -> list[tuple[str, int]]:
-    """Each sentence holding a letter: its first word (lower-cased) and its number of words.
+def _rhythm(view: TextView, profile: SentenceProfile | None = None) -> dict[str, float]:
+    """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings.
 
-    :param sentences: :func:`letter_columns` of ``view``, if already at hand.
+    :param profile: :func:`sentence_profile` of ``view``, if already at hand.
     """
-    found = letter_columns(view) if sentences is None else sentences
-    return [(chunk.lower(), count) for chunk, count in zip(found.first, found.words, strict=True) if count]
-
-
-def _rhythm(view: TextView, letters: LetterColumns | None = None) -> dict[str, float]:
-    """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings."""
-    sentences = sentence_lengths(view, letters)
-    n = len(sentences)
-    lengths = [k for _, k in sentences] or [0]
+    found = sentence_profile(view) if profile is None else profile
+    n = len(found.lengths)
+    lengths = found.lengths or [0]
     mean = sum(lengths) / len(lengths)
     cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths)) / mean if mean else 0.0
-    starts = Counter(first for first, _ in sentences)
+    starts = Counter(found.openings)
     return {
         "words_per_sentence": mean,
         "sentence_length_cv": (cv * n + TYPICAL_CV * measures.PRIOR_N) / (n + measures.PRIOR_N),
@@ -441,8 +428,8 @@ def features(document: Document) -> dict[str, float]:
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
-    letters = letter_columns(body)
-    values.update(_rhythm(body, letters))
+    profile = sentence_profile(body)
+    values.update(_rhythm(body, profile))
     values.update(_vocabulary(analysed, words))
-    values.update(voice.features(document, analysed, list(zip(letters.lead, letters.end, strict=True))))
+    values.update(voice.features(document, analysed, (profile.pronoun_openings, profile.count)))
     return values

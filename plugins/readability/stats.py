@@ -8,6 +8,7 @@ constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 
 from __future__ import annotations
 
+import functools
 import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -35,17 +36,37 @@ class SentenceCount(NamedTuple):
 
 @dataclass(frozen=True)
 class BodyStats:
-    """Counts over every sentence of the body that has at least one word."""
+    """Counts over every sentence of the body that has at least one word.
 
-    sentences: tuple[SentenceCount, ...]
+    The per-sentence counts are kept as lists (:attr:`lengths`, :attr:`syllable_counts`
+    and the sentences' :attr:`spans`); a :class:`SentenceCount` per sentence is built
+    only when :attr:`sentences` is read (a finding, the evaluation), not for every article.
+    """
+
+    lengths: list[int]
+    syllable_counts: list[int]
+    spans: list[tuple[int, int]]
     words: int
     syllables: int
     polysyllabic: int
 
+    @functools.cached_property
+    def sentences(self) -> tuple[SentenceCount, ...]:
+        """Each sentence with words: its span, words and syllables."""
+        return tuple(
+            SentenceCount(start, end, n, syllables)
+            for (start, end), n, syllables in zip(self.spans, self.lengths, self.syllable_counts, strict=True)
+        )
+
+    def sentence(self, index: int) -> SentenceCount:
+        """:attr:`sentences`' ``index``-th, built on its own."""
+        start, end = self.spans[index]
+        return SentenceCount(start, end, self.lengths[index], self.syllable_counts[index])
+
     @property
     def words_per_sentence(self) -> float:
         """Mean sentence length in words (0 for an empty body)."""
-        return self.words / len(self.sentences) if self.sentences else 0.0
+        return self.words / len(self.lengths) if self.lengths else 0.0
 
     @property
     def syllables_per_word(self) -> float:
@@ -95,16 +116,14 @@ def body_stats(view: TextView) -> BodyStats:
     counts = last - first
     kept = np.flatnonzero(counts)
     sentences = view.sentences
-    found = tuple(
-        SentenceCount(sentences[i].start, sentences[i].end, n, syllables)
-        for i, n, syllables in zip(kept.tolist(), counts[kept].tolist(), per_sentence[kept].tolist(), strict=True)
-    )
-    return BodyStats(found, int(counts.sum()), int(per_sentence.sum()), polysyllabic)
+    spans = [sentences[i][:2] for i in kept.tolist()]
+    lengths: list[int] = counts[kept].tolist()
+    return BodyStats(lengths, per_sentence[kept].tolist(), spans, sum(lengths), int(per_sentence.sum()), polysyllabic)
 
 
 def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:
     """The named measurements reported for every article (formulas only with words)."""
-    lengths = [s.words for s in stats.sentences]
+    lengths = stats.lengths
     values: dict[str, float] = {
         "sentences": float(len(lengths)),
         "words": float(stats.words),
