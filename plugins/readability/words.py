@@ -162,7 +162,7 @@ class Vocabulary:
                 missing = set(forms)
             self._add(sorted(missing))  # sorted: the same numbers in every run
             found = _lookup(self.numbers, forms)
-        return np.array(found, dtype=np.intp)
+        return np.fromiter(found, dtype=np.intp, count=len(found))
 
     def _add(self, forms: list[str]) -> None:
         """Number and describe new ``forms`` (and their token forms not yet numbered), each array filled at once."""
@@ -268,14 +268,16 @@ def body_words(view: TextView) -> BodyWords:
     vocabulary = VOCABULARY
     numbers = vocabulary.number(stream.forms)
     starts = np.asarray(stream.starts)
-    spans = np.array([s[:2] for s in view.sentences], dtype=starts.dtype).reshape(-1, 2)
+    sentences = view.sentences
+    sentence_starts = np.fromiter(map(itemgetter(0), sentences), dtype=starts.dtype, count=len(sentences))
+    sentence_ends = np.fromiter(map(itemgetter(1), sentences), dtype=starts.dtype, count=len(sentences))
     letter = vocabulary.letter[numbers]
     tokens = vocabulary.token[numbers[letter]]
     candidates = np.flatnonzero(vocabulary.pronoun[numbers])
     lexicons = vocabulary.lexicons[tokens]
     return BodyWords(
-        first=np.searchsorted(starts, spans[:, 0]),
-        last=np.searchsorted(starts, spans[:, 1]),
+        first=np.searchsorted(starts, sentence_starts),
+        last=np.searchsorted(starts, sentence_ends),
         syllables=vocabulary.syllables[numbers],
         letter=letter,
         tokens=tokens,
