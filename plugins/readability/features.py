@@ -152,13 +152,15 @@ def occurrences(code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the other): shared by :func:`coded_mattr` and :func:`coded_hapax_share`.
     """
     n = len(code)
-    order = np.argsort(code, kind="stable")
+    order = code.argsort(kind="stable")
     ordered = code[order]
     repeat_of = ordered[1:] == ordered[:-1]  # order[i + 1] occurs again after order[i]
     later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
-    previous = np.full(n, -1, dtype=np.intp)
+    previous = np.empty(n, dtype=np.intp)
+    previous.fill(-1)
     previous[later] = earlier
-    following = np.full(n, n, dtype=np.intp)
+    following = np.empty(n, dtype=np.intp)
+    following.fill(n)
     following[earlier] = later
     return previous, following
 
@@ -187,9 +189,9 @@ def coded_mattr(
     leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
     distinct[0] = np.count_nonzero(previous[:window] < 0)
-    np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
+    np.add.accumulate(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
-    total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
+    total = float(np.add.accumulate(distinct / window)[-1])  # added one by one, in window order
     return total / (steps + 1)
 
 
@@ -254,7 +256,7 @@ def coded_hapax_share(
     inside = len(spans) * size
     starts = np.arange(inside) // size * size
     once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
-    counts: list[int] = once.reshape(len(spans), size).sum(axis=1).tolist()
+    counts: list[int] = np.add.reduce(once.reshape(len(spans), size), axis=1, dtype=np.intp).tolist()
     shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
 
@@ -320,8 +322,10 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
     first[:, 0] = True
     np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:])
-    once = (first[:count, :-1] & first[:count, 1:]).sum(axis=1) + first[:count, -1]  # first and last of its run
-    return once.tolist(), (first[count:].sum(axis=1) - padding).tolist()
+    once = (
+        np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp) + first[:count, -1]
+    )  # alone in its run
+    return once.tolist(), (np.add.reduce(first[count:], axis=1, dtype=np.intp) - padding).tolist()
 
 
 class SentenceProfile(NamedTuple):
@@ -353,7 +357,7 @@ def sentence_profile(view: TextView) -> SentenceProfile:
     search, opens = _CHUNK.search, voice.PRONOUN_OPENING.match
     words = body_words(view)
     lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
-    np.cumsum(words.letter, out=lettered[1:])
+    np.add.accumulate(words.letter, out=lettered[1:], dtype=np.int64)
     first, last = words.first, words.last
     openings: list[str] = []
     lengths: list[int] = []
@@ -404,7 +408,7 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
         "moving_type_token_ratio": coded_mattr(codes, MATTR_WINDOW, found),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,
-        "mean_word_length": int(words.lengths.sum()) / n,
+        "mean_word_length": int(np.add.reduce(words.lengths, dtype=np.int64)) / n,
         "function_word_share": words.count("function") / n,
         "abstract_nouns_per_1000_words": measures.per_1000(words.count("abstract"), word_count),
         "hapax_share": coded_hapax_share(codes, HAPAX_WINDOW, found),

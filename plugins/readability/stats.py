@@ -109,16 +109,18 @@ def body_stats(view: TextView) -> BodyStats:
     words = body_words(view)
     first, last = words.first, words.last
     running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
-    np.cumsum(words.syllables, out=running[1:])
+    np.add.accumulate(words.syllables, out=running[1:], dtype=np.int64)
     per_sentence = running[last] - running[first]
-    np.cumsum(words.syllables >= POLYSYLLABIC, out=running[1:])
-    polysyllabic = int((running[last] - running[first]).sum())
+    np.add.accumulate(words.syllables >= POLYSYLLABIC, out=running[1:], dtype=np.int64)
+    polysyllabic = int(np.add.reduce(running[last] - running[first]))
     counts = last - first
-    kept = np.flatnonzero(counts)
+    kept = counts.nonzero()[0]
     sentences = view.sentences
     spans = [sentences[i][:2] for i in kept.tolist()]
     lengths: list[int] = counts[kept].tolist()
-    return BodyStats(lengths, per_sentence[kept].tolist(), spans, sum(lengths), int(per_sentence.sum()), polysyllabic)
+    return BodyStats(
+        lengths, per_sentence[kept].tolist(), spans, sum(lengths), int(np.add.reduce(per_sentence)), polysyllabic
+    )
 
 
 def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:

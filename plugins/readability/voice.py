@@ -152,7 +152,7 @@ def _length_sd(lengths: np.ndarray) -> float:
     """
     if not len(lengths):
         return 0.0
-    mean = int(lengths.sum()) / len(lengths)
+    mean = int(np.add.reduce(lengths, dtype=np.int64)) / len(lengths)
     longest = int(lengths.max())
     if longest < LENGTH_TABLE:
         table = np.array([pow(length - mean, 2) for length in range(longest + 1)])

@@ -273,11 +273,11 @@ def body_words(view: TextView) -> BodyWords:
     sentence_ends = np.fromiter(map(itemgetter(1), sentences), dtype=starts.dtype, count=len(sentences))
     letter = vocabulary.letter[numbers]
     tokens = vocabulary.token[numbers[letter]]
-    candidates = np.flatnonzero(vocabulary.pronoun[numbers])
+    candidates = vocabulary.pronoun[numbers].nonzero()[0]
     lexicons = vocabulary.lexicons[tokens]
     return BodyWords(
-        first=np.searchsorted(starts, sentence_starts),
-        last=np.searchsorted(starts, sentence_ends),
+        first=starts.searchsorted(sentence_starts),
+        last=starts.searchsorted(sentence_ends),
         syllables=vocabulary.syllables[numbers],
         letter=letter,
         tokens=tokens,
