@@ -182,13 +182,13 @@ def coded_mattr(
         return 1.0
     previous, following = occurrences(code) if found is None else found
     if n <= window:
-        return int(np.count_nonzero(previous < 0)) / n  # each token's first occurrence
+        return int(np.add.reduce(previous < 0, dtype=np.intp)) / n  # each token's first occurrence
     steps = n - window
     positions = np.arange(n)
     entering = previous[window:] < positions[:steps]  # token k + window not in [k, k + window)
     leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = np.count_nonzero(previous[:window] < 0)
+    distinct[0] = np.add.reduce(previous[:window] < 0, dtype=np.intp)
     np.add.accumulate(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
     total = float(np.add.accumulate(distinct / window)[-1])  # added one by one, in window order
@@ -223,7 +223,7 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     size = len(code) - k + 1
     if size <= 0:
         return np.zeros(0, dtype=np.int64)
-    base = int(code.max()) + 1
+    base = int(np.maximum.reduce(code)) + 1
     keys, bound = code[:size].astype(np.int64), base
     for j in range(1, k):
         if bound * base >= _KEY_LIMIT:  # renumber the (j)-grams densely before adding a token
@@ -300,7 +300,7 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     negative), one distinct value each, taken off the count.
     """
     keys3 = gram_keys(code, 3)
-    base = int(code.max()) + 1 if n else 1
+    base = int(np.maximum.reduce(code)) + 1 if n else 1
     if base**5 < _KEY_LIMIT and len(keys3) > 2:  # a 5-gram's key from its first 3-gram's: the same as gram_keys'
         keys5 = (keys3[:-2] * base + code[3:-1]) * base + code[4:]
     else:
@@ -404,7 +404,7 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
     found = occurrences(codes)
     trigram_share, fivegram_rate = coded_repetition(codes)
     return {
-        "long_word_share": int(np.count_nonzero(words.lengths >= LONG_WORD)) / n,
+        "long_word_share": int(np.add.reduce(words.lengths >= LONG_WORD, dtype=np.intp)) / n,
         "moving_type_token_ratio": coded_mattr(codes, MATTR_WINDOW, found),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,

@@ -153,7 +153,7 @@ def _length_sd(lengths: np.ndarray) -> float:
     if not len(lengths):
         return 0.0
     mean = int(np.add.reduce(lengths, dtype=np.int64)) / len(lengths)
-    longest = int(lengths.max())
+    longest = int(np.maximum.reduce(lengths))
     if longest < LENGTH_TABLE:
         table = np.array([pow(length - mean, 2) for length in range(longest + 1)])
         return math.sqrt(sum(table[lengths].tolist()) / len(lengths))

@@ -291,6 +291,10 @@ def body_words(view: TextView) -> BodyWords:
     )
 
 
+#: The largest 16-bit code.
+_INT16_MAX = int(np.iinfo(np.int16).max)
+
+
 def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """Each token as an integer below ``len(tokens)``, equal where the tokens are.
 
@@ -300,7 +304,7 @@ def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """
     n = len(tokens)
     scratch[tokens] = np.arange(n)
-    codes: np.ndarray = scratch[tokens].astype(np.int16 if n <= np.iinfo(np.int16).max else np.intp)
+    codes: np.ndarray = scratch[tokens].astype(np.int16 if n <= _INT16_MAX else np.intp)
     return codes
 
 
@@ -337,7 +341,7 @@ def part_counts(view: TextView, words: BodyWords) -> tuple[int, int, int] | None
     text = view.text
     if "_" in text or any(char in text for char in UNFOLDED):
         return None
-    first, second, demonstrative = words.parts.sum(axis=0).tolist() if len(words.parts) else (0, 0, 0)
+    first, second, demonstrative = np.add.reduce(words.parts, axis=0).tolist() if len(words.parts) else (0, 0, 0)
     if first:
         stream = view.tokens
         first = 0
