@@ -343,8 +343,10 @@ class SentenceProfile(NamedTuple):
     lengths: list[int]
 
 
-#: A run of characters other than white space (``str.split``'s pieces).
-_CHUNK = re.compile(r"\S+")
+#: A sentence's first white-space-delimited chunk (``str.split``'s first piece; group 1, empty
+#: when there is none) and whether it opens with a pronoun (:data:`voice.PRONOUN_OPENING`,
+#: group 2): both from one match at the sentence's start.
+_OPENING = re.compile(rf"\s*+((?:({voice.PRONOUN_OPENING.pattern}))?\S*+)")
 
 
 def sentence_profile(view: TextView) -> SentenceProfile:
@@ -354,7 +356,7 @@ def sentence_profile(view: TextView) -> SentenceProfile:
     others are looked at character by character.
     """
     text = view.text
-    search, opens = _CHUNK.search, voice.PRONOUN_OPENING.match
+    opening = _OPENING.match
     words = body_words(view)
     lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
     np.add.accumulate(words.letter, out=lettered[1:], dtype=np.int64)
@@ -366,14 +368,13 @@ def sentence_profile(view: TextView) -> SentenceProfile:
     rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
     for (start, end, _), words_in, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
-            chunk = search(text, start, end)
-            if chunk is not None:  # always, with a letter in it
+            chunk, pronoun = opening(text, start, end).groups()  # type: ignore[union-attr]  # it always matches
+            if chunk:  # always, with a letter in it
                 count += 1
-                lead = chunk.start()
-                if opens(text, lead, end) is not None:
+                if pronoun is not None:
                     pronouns += 1
                 if words_in:
-                    chunks(chunk.group().lower())
+                    chunks(chunk.lower())
                     counts(words_in)
     return SentenceProfile(count, pronouns, openings, lengths)
 
