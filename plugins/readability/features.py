@@ -331,13 +331,13 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
 class SentenceProfile(NamedTuple):
     """What the rhythm and voice features read of the body's sentences holding a letter, from one pass over them.
 
-    :ivar count: how many sentences hold a letter (:func:`copydesk.measures.sentence_texts`'s).
+    :ivar sentences: how many sentences hold a letter (:func:`copydesk.measures.sentence_texts`'s).
     :ivar pronoun_openings: how many of them open (past white space) with a pronoun (:data:`voice.PRONOUN_OPENING`).
     :ivar openings: the first white-space-delimited chunk (lower-cased) of each of them with a word, in order.
     :ivar lengths: the words of each of those (the core words that start inside it).
     """
 
-    count: int
+    sentences: int
     pronoun_openings: int
     openings: list[str]
     lengths: list[int]
@@ -436,5 +436,5 @@ def features(document: Document) -> dict[str, float]:
     profile = sentence_profile(body)
     values.update(_rhythm(body, profile))
     values.update(_vocabulary(analysed, words))
-    values.update(voice.features(document, analysed, (profile.pronoun_openings, profile.count)))
+    values.update(voice.features(document, analysed, (profile.pronoun_openings, profile.sentences)))
     return values

@@ -132,7 +132,8 @@ class SyllableCounts(Mapping[str, int]):
 
     def counts(self, words: Iterable[str]) -> list[int | None]:
         """Each word's count, or None: :meth:`get` for many words, its steps in one loop."""
-        lines, found = self._lines, []
+        lines = self._lines
+        found: list[int | None] = []
         for word in words:
             if not word or " " in word or word.isdigit():
                 found.append(None)

@@ -439,7 +439,7 @@ def test_sentence_profile_is_the_plain_definitions(seed: int) -> None:
         view = document(_random_text(rng, size) + rng.choice(["", "\nHe said so. You know. It is.  We went"])).body
         texts = measures.sentence_texts(view)
         profile = features.sentence_profile(view)
-        assert profile.count == len(texts)
+        assert profile.sentences == len(texts)
         assert profile.pronoun_openings == sum(1 for t in texts if voice.PRONOUN_OPENING.match(t.lstrip()))
         starts = view.tokens.starts.tolist()
         plain = []
