@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
-from copydesk import TextView
+from copydesk import Sentence, TextView
 from copydesk.plugins.readability.words import body_words
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
@@ -34,21 +34,40 @@ class SentenceCount(NamedTuple):
     syllables: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: arrays do not compare to one truth value
 class BodyStats:
     """Counts over every sentence of the body that has at least one word.
 
-    The per-sentence counts are kept as lists (:attr:`lengths`, :attr:`syllable_counts`
-    and the sentences' :attr:`spans`); a :class:`SentenceCount` per sentence is built
-    only when :attr:`sentences` is read (a finding, the evaluation), not for every article.
+    The sentences' lengths are a list (:attr:`lengths`); their spans and syllables
+    (:attr:`spans`, :attr:`syllable_counts`) are taken from the view's sentences and the
+    running totals only when read, and a :class:`SentenceCount` per sentence is built
+    only when :attr:`sentences` is (a finding, the evaluation), not for every article.
+
+    :ivar lengths: the words of each sentence with words, in order.
+    :ivar kept: the index of each of those among the view's sentences (``all_sentences``).
+    :ivar all_sentences: the view's sentences.
+    :ivar per_sentence: the syllables of each of the view's sentences.
     """
 
     lengths: list[int]
-    syllable_counts: list[int]
-    spans: list[tuple[int, int]]
+    kept: np.ndarray
+    all_sentences: tuple[Sentence, ...]
+    per_sentence: np.ndarray
     words: int
     syllables: int
     polysyllabic: int
+
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each sentence with words: its start and end."""
+        sentences = self.all_sentences
+        return [sentences[i][:2] for i in self.kept.tolist()]
+
+    @functools.cached_property
+    def syllable_counts(self) -> list[int]:
+        """Each sentence with words: its syllables."""
+        counts: list[int] = self.per_sentence[self.kept].tolist()
+        return counts
 
     @functools.cached_property
     def sentences(self) -> tuple[SentenceCount, ...]:
@@ -60,8 +79,9 @@ class BodyStats:
 
     def sentence(self, index: int) -> SentenceCount:
         """:attr:`sentences`' ``index``-th, built on its own."""
-        start, end = self.spans[index]
-        return SentenceCount(start, end, self.lengths[index], self.syllable_counts[index])
+        at = int(self.kept[index])
+        start, end = self.all_sentences[at][:2]
+        return SentenceCount(start, end, self.lengths[index], int(self.per_sentence[at]))
 
     @property
     def words_per_sentence(self) -> float:
@@ -115,11 +135,9 @@ def body_stats(view: TextView) -> BodyStats:
     polysyllabic = int(np.add.reduce(running[last] - running[first]))
     counts = last - first
     kept = counts.nonzero()[0]
-    sentences = view.sentences
-    spans = [sentences[i][:2] for i in kept.tolist()]
     lengths: list[int] = counts[kept].tolist()
     return BodyStats(
-        lengths, per_sentence[kept].tolist(), spans, sum(lengths), int(np.add.reduce(per_sentence)), polysyllabic
+        lengths, kept, view.sentences, per_sentence, sum(lengths), int(np.add.reduce(per_sentence)), polysyllabic
     )
 
 

