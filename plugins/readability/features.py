@@ -153,7 +153,7 @@ def occurrences(code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """
     n = len(code)
     order = code.argsort(kind="stable")
-    ordered = code[order]
+    ordered = code.take(order)
     repeat_of = ordered[1:] == ordered[:-1]  # order[i + 1] occurs again after order[i]
     later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
     previous = np.empty(n, dtype=np.intp)
@@ -309,7 +309,7 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
         rows3, rows5 = keys3[None, :], keys5[None, :]
     else:
         inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
-        rows3, rows5 = keys3[inside], keys5[inside[:, : max(size - 4, 0)]]
+        rows3, rows5 = keys3.take(inside), keys5.take(inside[:, : max(size - 4, 0)])
     count, width = rows3.shape
     if width == 0:
         return [0] * count, [0] * count
@@ -365,7 +365,9 @@ def sentence_profile(view: TextView) -> SentenceProfile:
     lengths: list[int] = []
     chunks, counts = openings.append, lengths.append
     count = pronouns = 0
-    rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
+    rows = zip(
+        view.sentences, (last - first).tolist(), (lettered.take(last) > lettered.take(first)).tolist(), strict=True
+    )
     for (start, end, _), words_in, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
             chunk, pronoun = opening(text, start, end).groups()  # type: ignore[union-attr]  # it always matches

@@ -130,9 +130,9 @@ def body_stats(view: TextView) -> BodyStats:
     first, last = words.first, words.last
     running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
     np.add.accumulate(words.syllables, out=running[1:], dtype=np.int64)
-    per_sentence = running[last] - running[first]
+    per_sentence = running.take(last) - running.take(first)
     np.add.accumulate(words.syllables >= POLYSYLLABIC, out=running[1:], dtype=np.int64)
-    polysyllabic = int(np.add.reduce(running[last] - running[first]))
+    polysyllabic = int(np.add.reduce(running.take(last) - running.take(first)))
     counts = last - first
     kept = counts.nonzero()[0]
     lengths: list[int] = counts[kept].tolist()

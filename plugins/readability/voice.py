@@ -156,7 +156,7 @@ def _length_sd(lengths: np.ndarray) -> float:
     longest = int(np.maximum.reduce(lengths))
     if longest < LENGTH_TABLE:
         table = np.array([pow(length - mean, 2) for length in range(longest + 1)])
-        return math.sqrt(sum(table[lengths].tolist()) / len(lengths))
+        return math.sqrt(sum(table.take(lengths).tolist()) / len(lengths))
     ordered = np.sort(lengths)
     distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
     squares = np.array([pow(length - mean, 2) for length in distinct.tolist()])

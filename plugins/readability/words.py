@@ -271,21 +271,22 @@ def body_words(view: TextView) -> BodyWords:
     sentences = view.sentences
     sentence_starts = np.fromiter(map(itemgetter(0), sentences), dtype=starts.dtype, count=len(sentences))
     sentence_ends = np.fromiter(map(itemgetter(1), sentences), dtype=starts.dtype, count=len(sentences))
-    letter = vocabulary.letter[numbers]
-    tokens = vocabulary.token[numbers[letter]]
-    candidates = vocabulary.pronoun[numbers].nonzero()[0]
-    lexicons = vocabulary.lexicons[tokens]
+    # take: a gather by integer indices, cheaper than indexing for arrays of an article's size
+    letter = vocabulary.letter.take(numbers)
+    tokens = vocabulary.token.take(numbers[letter])
+    candidates = vocabulary.pronoun.take(numbers).nonzero()[0]
+    lexicons = vocabulary.lexicons.take(tokens)
     return BodyWords(
         first=starts.searchsorted(sentence_starts),
         last=starts.searchsorted(sentence_ends),
-        syllables=vocabulary.syllables[numbers],
+        syllables=vocabulary.syllables.take(numbers),
         letter=letter,
         tokens=tokens,
-        lengths=vocabulary.length[tokens],
+        lengths=vocabulary.length.take(tokens),
         lexicons=lexicons,
         codes=_codes(tokens, vocabulary.scratch),
         candidates=candidates,
-        parts=vocabulary.parts[numbers[candidates]],
+        parts=vocabulary.parts.take(numbers.take(candidates), axis=0),
         totals=tuple((_MEMBERSHIP @ np.bincount(lexicons, minlength=_MEMBERSHIP.shape[1])).tolist()),
         numbers=vocabulary.numbers,
     )
@@ -304,7 +305,7 @@ def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """
     n = len(tokens)
     scratch[tokens] = np.arange(n)
-    codes: np.ndarray = scratch[tokens].astype(np.int16 if n <= _INT16_MAX else np.intp)
+    codes: np.ndarray = scratch.take(tokens).astype(np.int16 if n <= _INT16_MAX else np.intp)
     return codes
 
 
