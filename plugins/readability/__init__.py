@@ -139,8 +139,9 @@ def _setting(settings: Settings, key: str) -> float:
 
 def _long_sentences(document: Document, stats: BodyStats, limit: int) -> Iterator[Finding]:
     """One finding per sentence with more than ``limit`` words."""
-    for sentence in stats.sentences:
-        if sentence.words > limit:
+    for index, words in enumerate(stats.lengths):
+        if words > limit:
+            sentence = stats.sentence(index)
             yield VERY_LONG_SENTENCE.finding(
                 document.body,
                 sentence.start,
@@ -155,7 +156,7 @@ def _dense(document: Document, stats: BodyStats, settings: Settings) -> Finding 
     """The dense-prose finding, if the body is long enough and beyond either limit."""
     min_ease = _setting(settings, "min_reading_ease")
     max_grade = _setting(settings, "max_grade")
-    if stats.words < _setting(settings, "min_words") or not stats.sentences:
+    if stats.words < _setting(settings, "min_words") or not stats.lengths:
         return None
     ease, grade = stats.reading_ease, stats.grade
     if ease >= min_ease and grade <= max_grade:

@@ -152,13 +152,15 @@ def occurrences(code: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     the other): shared by :func:`coded_mattr` and :func:`coded_hapax_share`.
     """
     n = len(code)
-    order = np.argsort(code, kind="stable")
-    ordered = code[order]
+    order = code.argsort(kind="stable")
+    ordered = code.take(order)
     repeat_of = ordered[1:] == ordered[:-1]  # order[i + 1] occurs again after order[i]
     later, earlier = order[1:][repeat_of], order[:-1][repeat_of]
-    previous = np.full(n, -1, dtype=np.intp)
+    previous = np.empty(n, dtype=np.intp)
+    previous.fill(-1)
     previous[later] = earlier
-    following = np.full(n, n, dtype=np.intp)
+    following = np.empty(n, dtype=np.intp)
+    following.fill(n)
     following[earlier] = later
     return previous, following
 
@@ -180,16 +182,16 @@ def coded_mattr(
         return 1.0
     previous, following = occurrences(code) if found is None else found
     if n <= window:
-        return int(np.count_nonzero(previous < 0)) / n  # each token's first occurrence
+        return int(np.add.reduce(previous < 0, dtype=np.intp)) / n  # each token's first occurrence
     steps = n - window
     positions = np.arange(n)
     entering = previous[window:] < positions[:steps]  # token k + window not in [k, k + window)
     leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
     distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = np.count_nonzero(previous[:window] < 0)
-    np.cumsum(entering.astype(np.intp) - leaving, out=distinct[1:])
+    distinct[0] = np.add.reduce(previous[:window] < 0, dtype=np.intp)
+    np.add.accumulate(entering.astype(np.intp) - leaving, out=distinct[1:])
     distinct[1:] += distinct[0]
-    total = float(np.cumsum(distinct / window)[-1])  # added one by one, in window order
+    total = float(np.add.accumulate(distinct / window)[-1])  # added one by one, in window order
     return total / (steps + 1)
 
 
@@ -221,7 +223,7 @@ def gram_keys(code: np.ndarray, k: int) -> np.ndarray:
     size = len(code) - k + 1
     if size <= 0:
         return np.zeros(0, dtype=np.int64)
-    base = int(code.max()) + 1
+    base = int(np.maximum.reduce(code)) + 1
     keys, bound = code[:size].astype(np.int64), base
     for j in range(1, k):
         if bound * base >= _KEY_LIMIT:  # renumber the (j)-grams densely before adding a token
@@ -254,7 +256,7 @@ def coded_hapax_share(
     inside = len(spans) * size
     starts = np.arange(inside) // size * size
     once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
-    counts: list[int] = once.reshape(len(spans), size).sum(axis=1).tolist()
+    counts: list[int] = np.add.reduce(once.reshape(len(spans), size), axis=1, dtype=np.intp).tolist()
     shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
 
@@ -298,7 +300,7 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     negative), one distinct value each, taken off the count.
     """
     keys3 = gram_keys(code, 3)
-    base = int(code.max()) + 1 if n else 1
+    base = int(np.maximum.reduce(code)) + 1 if n else 1
     if base**5 < _KEY_LIMIT and len(keys3) > 2:  # a 5-gram's key from its first 3-gram's: the same as gram_keys'
         keys5 = (keys3[:-2] * base + code[3:-1]) * base + code[4:]
     else:
@@ -307,7 +309,7 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
         rows3, rows5 = keys3[None, :], keys5[None, :]
     else:
         inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
-        rows3, rows5 = keys3[inside], keys5[inside[:, : max(size - 4, 0)]]
+        rows3, rows5 = keys3.take(inside), keys5.take(inside[:, : max(size - 4, 0)])
     count, width = rows3.shape
     if width == 0:
         return [0] * count, [0] * count
@@ -320,84 +322,76 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
     first[:, 0] = True
     np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:])
-    once = (first[:count, :-1] & first[:count, 1:]).sum(axis=1) + first[:count, -1]  # first and last of its run
-    return once.tolist(), (first[count:].sum(axis=1) - padding).tolist()
+    once = (
+        np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp) + first[:count, -1]
+    )  # alone in its run
+    return once.tolist(), (np.add.reduce(first[count:], axis=1, dtype=np.intp) - padding).tolist()
 
 
-class LetterSentence(NamedTuple):
-    """A sentence of the body holding a letter: its span, its number of words, its first white-space-delimited chunk."""
+class SentenceProfile(NamedTuple):
+    """What the rhythm and voice features read of the body's sentences holding a letter, from one pass over them.
 
-    start: int
-    end: int
-    words: int
-    lead: int
-    first: str
+    :ivar sentences: how many sentences hold a letter (:func:`copydesk.measures.sentence_texts`'s).
+    :ivar pronoun_openings: how many of them open (past white space) with a pronoun (:data:`voice.PRONOUN_OPENING`).
+    :ivar openings: the first white-space-delimited chunk (lower-cased) of each of them with a word, in order.
+    :ivar lengths: the words of each of those (the core words that start inside it).
+    """
 
-
-class LetterColumns(NamedTuple):
-    """The sentences of the body holding a letter, as :class:`LetterSentence`'s fields in a list each."""
-
-    start: list[int]
-    end: list[int]
-    words: list[int]
-    lead: list[int]
-    first: list[str]
+    sentences: int
+    pronoun_openings: int
+    openings: list[str]
+    lengths: list[int]
 
 
-#: A run of characters other than white space (``str.split``'s pieces).
-_CHUNK = re.compile(r"\S+")
+#: A sentence's first white-space-delimited chunk (``str.split``'s first piece; group 1, empty
+#: when there is none) and whether it opens with a pronoun (:data:`voice.PRONOUN_OPENING`,
+#: group 2): both from one match at the sentence's start.
+_OPENING = re.compile(rf"\s*+((?:({voice.PRONOUN_OPENING.pattern}))?\S*+)")
 
 
-def letter_sentences(view: TextView) -> list[LetterSentence]:
-    """Each sentence of ``view`` holding a letter, in order (:func:`copydesk.measures.sentence_texts`'s sentences)."""
-    return list(map(LetterSentence._make, zip(*letter_columns(view), strict=True)))
-
-
-def letter_columns(view: TextView) -> LetterColumns:
-    """:func:`letter_sentences` of ``view`` as columns (no object per sentence).
+def sentence_profile(view: TextView) -> SentenceProfile:
+    """The :class:`SentenceProfile` of ``view``, each sentence visited once (no object per sentence).
 
     A sentence where a token (a word starting with a letter) starts holds a letter; the
     others are looked at character by character.
     """
     text = view.text
-    search = _CHUNK.search
+    opening = _OPENING.match
     words = body_words(view)
     lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
-    np.cumsum(words.letter, out=lettered[1:])
+    np.add.accumulate(words.letter, out=lettered[1:], dtype=np.int64)
     first, last = words.first, words.last
-    found = LetterColumns([], [], [], [], [])
-    starts, ends, counts = found.start.append, found.end.append, found.words.append
-    leads, chunks = found.lead.append, found.first.append
-    rows = zip(view.sentences, (last - first).tolist(), (lettered[last] > lettered[first]).tolist(), strict=True)
-    for (start, end, _), count, has_token in rows:
+    openings: list[str] = []
+    lengths: list[int] = []
+    chunks, counts = openings.append, lengths.append
+    count = pronouns = 0
+    rows = zip(
+        view.sentences, (last - first).tolist(), (lettered.take(last) > lettered.take(first)).tolist(), strict=True
+    )
+    for (start, end, _), words_in, has_token in rows:
         if has_token or any(map(str.isalpha, text[start:end])):
-            chunk = search(text, start, end)
-            if chunk is not None:  # always, with a letter in it
-                starts(start)
-                ends(end)
-                counts(count)
-                leads(chunk.start())
-                chunks(chunk.group())
-    return found
+            chunk, pronoun = opening(text, start, end).groups()  # type: ignore[union-attr]  # it always matches
+            if chunk:  # always, with a letter in it
+                count += 1
+                if pronoun is not None:
+                    pronouns += 1
+                if words_in:
+                    chunks(chunk.lower())
+                    counts(words_in)
+    return SentenceProfile(count, pronouns, openings, lengths)
 
 
-def sentence_lengths(view: TextView, sentences: LetterColumns | None = None) -> list[tuple[str, int]]:
-    """Each sentence holding a letter: its first word (lower-cased) and its number of words.
+def _rhythm(view: TextView, profile: SentenceProfile | None = None) -> dict[str, float]:
+    """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings.
 
-    :param sentences: :func:`letter_columns` of ``view``, if already at hand.
+    :param profile: :func:`sentence_profile` of ``view``, if already at hand.
     """
-    found = letter_columns(view) if sentences is None else sentences
-    return [(chunk.lower(), count) for chunk, count in zip(found.first, found.words, strict=True) if count]
-
-
-def _rhythm(view: TextView, letters: LetterColumns | None = None) -> dict[str, float]:
-    """Sentence length (mean, shrunk coefficient of variation), commas and repeated openings."""
-    sentences = sentence_lengths(view, letters)
-    n = len(sentences)
-    lengths = [k for _, k in sentences] or [0]
+    found = sentence_profile(view) if profile is None else profile
+    n = len(found.lengths)
+    lengths = found.lengths or [0]
     mean = sum(lengths) / len(lengths)
     cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths)) / mean if mean else 0.0
-    starts = Counter(first for first, _ in sentences)
+    starts = Counter(found.openings)
     return {
         "words_per_sentence": mean,
         "sentence_length_cv": (cv * n + TYPICAL_CV * measures.PRIOR_N) / (n + measures.PRIOR_N),
@@ -413,11 +407,11 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
     found = occurrences(codes)
     trigram_share, fivegram_rate = coded_repetition(codes)
     return {
-        "long_word_share": int(np.count_nonzero(words.lengths >= LONG_WORD)) / n,
+        "long_word_share": int(np.add.reduce(words.lengths >= LONG_WORD, dtype=np.intp)) / n,
         "moving_type_token_ratio": coded_mattr(codes, MATTR_WINDOW, found),
         "repeated_trigram_share": trigram_share,
         "repeated_5grams_per_1000_words": fivegram_rate,
-        "mean_word_length": int(words.lengths.sum()) / n,
+        "mean_word_length": int(np.add.reduce(words.lengths, dtype=np.int64)) / n,
         "function_word_share": words.count("function") / n,
         "abstract_nouns_per_1000_words": measures.per_1000(words.count("abstract"), word_count),
         "hapax_share": coded_hapax_share(codes, HAPAX_WINDOW, found),
@@ -441,8 +435,8 @@ def features(document: Document) -> dict[str, float]:
         "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
-    letters = letter_columns(body)
-    values.update(_rhythm(body, letters))
+    profile = sentence_profile(body)
+    values.update(_rhythm(body, profile))
     values.update(_vocabulary(analysed, words))
-    values.update(voice.features(document, analysed, list(zip(letters.lead, letters.end, strict=True))))
+    values.update(voice.features(document, analysed, (profile.pronoun_openings, profile.sentences)))
     return values

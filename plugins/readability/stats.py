@@ -8,12 +8,13 @@ constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 
 from __future__ import annotations
 
+import functools
 import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
-from copydesk import TextView
+from copydesk import Sentence, TextView
 from copydesk.plugins.readability.words import body_words
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
@@ -33,19 +34,59 @@ class SentenceCount(NamedTuple):
     syllables: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # eq=False: arrays do not compare to one truth value
 class BodyStats:
-    """Counts over every sentence of the body that has at least one word."""
+    """Counts over every sentence of the body that has at least one word.
 
-    sentences: tuple[SentenceCount, ...]
+    The sentences' lengths are a list (:attr:`lengths`); their spans and syllables
+    (:attr:`spans`, :attr:`syllable_counts`) are taken from the view's sentences and the
+    running totals only when read, and a :class:`SentenceCount` per sentence is built
+    only when :attr:`sentences` is (a finding, the evaluation), not for every article.
+
+    :ivar lengths: the words of each sentence with words, in order.
+    :ivar kept: the index of each of those among the view's sentences (``all_sentences``).
+    :ivar all_sentences: the view's sentences.
+    :ivar per_sentence: the syllables of each of the view's sentences.
+    """
+
+    lengths: list[int]
+    kept: np.ndarray
+    all_sentences: tuple[Sentence, ...]
+    per_sentence: np.ndarray
     words: int
     syllables: int
     polysyllabic: int
 
+    @functools.cached_property
+    def spans(self) -> list[tuple[int, int]]:
+        """Each sentence with words: its start and end."""
+        sentences = self.all_sentences
+        return [sentences[i][:2] for i in self.kept.tolist()]
+
+    @functools.cached_property
+    def syllable_counts(self) -> list[int]:
+        """Each sentence with words: its syllables."""
+        counts: list[int] = self.per_sentence[self.kept].tolist()
+        return counts
+
+    @functools.cached_property
+    def sentences(self) -> tuple[SentenceCount, ...]:
+        """Each sentence with words: its span, words and syllables."""
+        return tuple(
+            SentenceCount(start, end, n, syllables)
+            for (start, end), n, syllables in zip(self.spans, self.lengths, self.syllable_counts, strict=True)
+        )
+
+    def sentence(self, index: int) -> SentenceCount:
+        """:attr:`sentences`' ``index``-th, built on its own."""
+        at = int(self.kept[index])
+        start, end = self.all_sentences[at][:2]
+        return SentenceCount(start, end, self.lengths[index], int(self.per_sentence[at]))
+
     @property
     def words_per_sentence(self) -> float:
         """Mean sentence length in words (0 for an empty body)."""
-        return self.words / len(self.sentences) if self.sentences else 0.0
+        return self.words / len(self.lengths) if self.lengths else 0.0
 
     @property
     def syllables_per_word(self) -> float:
@@ -88,23 +129,21 @@ def body_stats(view: TextView) -> BodyStats:
     words = body_words(view)
     first, last = words.first, words.last
     running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
-    np.cumsum(words.syllables, out=running[1:])
-    per_sentence = running[last] - running[first]
-    np.cumsum(words.syllables >= POLYSYLLABIC, out=running[1:])
-    polysyllabic = int((running[last] - running[first]).sum())
+    np.add.accumulate(words.syllables, out=running[1:], dtype=np.int64)
+    per_sentence = running.take(last) - running.take(first)
+    np.add.accumulate(words.syllables >= POLYSYLLABIC, out=running[1:], dtype=np.int64)
+    polysyllabic = int(np.add.reduce(running.take(last) - running.take(first)))
     counts = last - first
-    kept = np.flatnonzero(counts)
-    sentences = view.sentences
-    found = tuple(
-        SentenceCount(sentences[i].start, sentences[i].end, n, syllables)
-        for i, n, syllables in zip(kept.tolist(), counts[kept].tolist(), per_sentence[kept].tolist(), strict=True)
+    kept = counts.nonzero()[0]
+    lengths: list[int] = counts[kept].tolist()
+    return BodyStats(
+        lengths, kept, view.sentences, per_sentence, sum(lengths), int(np.add.reduce(per_sentence)), polysyllabic
     )
-    return BodyStats(found, int(counts.sum()), int(per_sentence.sum()), polysyllabic)
 
 
 def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:
     """The named measurements reported for every article (formulas only with words)."""
-    lengths = [s.words for s in stats.sentences]
+    lengths = stats.lengths
     values: dict[str, float] = {
         "sentences": float(len(lengths)),
         "words": float(stats.words),

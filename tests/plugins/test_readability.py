@@ -424,21 +424,23 @@ def _random_text(rng: Any, size: int) -> str:
 
 
 @pytest.mark.parametrize("seed", range(30))
-def test_shared_sentence_words_are_the_plain_definitions(seed: int) -> None:
-    # The shared sentence words and letter sentences give exactly what the plain per-sentence
-    # definitions give.
+def test_sentence_profile_is_the_plain_definitions(seed: int) -> None:
+    # One pass over the sentences gives exactly what the plain per-sentence definitions give:
+    # the sentences holding a letter, those opening with a pronoun, and each one's first
+    # chunk and words.
     import bisect
     import random
 
     from copydesk import measures
-    from copydesk.plugins.readability import features
+    from copydesk.plugins.readability import features, voice
 
     rng = random.Random(seed)
     for size in (0, 1, 5, 60, 400):
-        view = document(_random_text(rng, size)).body
-        letters = features.letter_sentences(view)
-        assert [view.text[s.start : s.end] for s in letters] == measures.sentence_texts(view)
-        assert [view.text[s.lead : s.end] for s in letters] == [t.lstrip() for t in measures.sentence_texts(view)]
+        view = document(_random_text(rng, size) + rng.choice(["", "\nHe said so. You know. It is.  We went"])).body
+        texts = measures.sentence_texts(view)
+        profile = features.sentence_profile(view)
+        assert profile.sentences == len(texts)
+        assert profile.pronoun_openings == sum(1 for t in texts if voice.PRONOUN_OPENING.match(t.lstrip()))
         starts = view.tokens.starts.tolist()
         plain = []
         for sentence in view.sentences:
@@ -446,7 +448,7 @@ def test_shared_sentence_words_are_the_plain_definitions(seed: int) -> None:
             piece = view.text[sentence.start : sentence.end]
             if last > first and any(ch.isalpha() for ch in piece):
                 plain.append((piece.split(None, 1)[0].lower(), last - first))
-        assert features.sentence_lengths(view) == plain
+        assert list(zip(profile.openings, profile.lengths, strict=True)) == plain
 
 
 def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from copydesk.plugins.readability import syllables
 
 
@@ -68,17 +69,28 @@ def test_counting_an_unknown_word_does_not_import_pyphen() -> None:
     assert out == ["4", "False"]
 
 
-def test_a_lookup_parses_only_the_group_of_its_word() -> None:
-    """One article looks up a few hundred words: loading parses none, each lookup its word's group alone."""
+def test_a_lookup_finds_its_word_in_its_group_and_never_a_count() -> None:
+    """A word is read from its group's line: first, middle or last field, never a count taken for a word."""
     lines = [""] * syllables.GROUPS
-    for word, count in (("hello", 2), ("he", 1), ("world", 1)):
+    for word, count in (("hello", 2), ("he", 1), ("world", 1), ("ll", 3), ("lo", 2)):
         lines[syllables.group_of(word)] += f" {word} {count}"
     table = syllables.SyllableCounts(lines)
-    assert not any(table._parsed)
-    assert table.get("hello") == 2
-    assert [k for k, group in enumerate(table._parsed) if group is not None] == [syllables.group_of("hello")]
-    assert table.get("zz\udcff") is None and "zz" not in table
-    assert dict(table) == {"he": 1, "hello": 2, "world": 1} and len(table) == 3
+    assert [table.get(w) for w in ("hello", "he", "world", "ll", "lo")] == [2, 1, 1, 3, 2]
+    assert table["hello"] == 2 and "world" in table
+    for absent in ("hell", "ello", "h", "1", "2", "3", "", "hello 2", "2 he", "zz\udcff", "é"):
+        assert table.get(absent) is None and absent not in table
+        assert table.counts([absent]) == [None]
+    with pytest.raises(KeyError):
+        table["2"]
+    assert dict(table) == {"he": 1, "hello": 2, "world": 1, "ll": 3, "lo": 2} and len(table) == 5
+
+
+def test_no_dictionary_word_could_be_taken_for_a_count() -> None:
+    """Lookups skip words of digits, empty ones and ones with a space: the dictionary has none (counts are digits)."""
+    words = list(syllables.cmu_syllables())
+    assert len(words) > 100_000
+    assert [w for w in words if not w or w.isdigit() or any(c.isspace() for c in w)] == []
+    assert all(str(count).isdigit() for count in syllables.cmu_syllables().values())
 
 
 def test_counts_of_many_words_are_their_lookups_one_by_one() -> None:
