@@ -13,7 +13,7 @@ import math
 import multiprocessing
 import sys
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -224,14 +224,14 @@ class Runner:
 
     def _run_all(
         self, article: Article, document: Document, errors: Mapping[str, str], supp: Suppressions | None
-    ) -> tuple[list[ScorerResult], list[Counter[str]], Document]:
+    ) -> tuple[list[ScorerResult], list[Mapping[str, int]], Document]:
         """Call every scorer in turn; reject what breaks the plugin contract (:mod:`copydesk.containment`).
 
         A scorer that changed the shared document fails, and the next scorer gets a fresh one.
         With each result, what the cap left out of it, by code (:func:`copydesk.quota.capped`).
         """
         results, segments = [], document.segments
-        lefts: list[Counter[str]] = []
+        lefts: list[Mapping[str, int]] = []
         before = containment.fingerprint(document)
         for i, a in enumerate(self.active):
             self.on_scorer(i)
@@ -245,12 +245,12 @@ class Runner:
                 after = containment.fingerprint(document)
             before = after
             results.append(containment.rejected(result, why) if why else result)
-            lefts.append(Counter() if why or result.error is not None else left)
+            lefts.append(_NOTHING_LEFT if why or result.error is not None else left)
         return results, lefts, document
 
     def _run_one(
         self, a: ActiveScorer, document: Document, error: str | None, supp: Suppressions | None = None
-    ) -> tuple[ScorerResult, Counter[str]]:
+    ) -> tuple[ScorerResult, Mapping[str, int]]:
         """Call one scorer on one document and normalise what it returns; with what the cap left out, by code."""
         started = time.perf_counter()
         findings: tuple[Finding, ...] = ()
@@ -285,7 +285,7 @@ class Runner:
             seconds=time.perf_counter() - started,
             features=FrozenDict(features),
         )
-        return result, (overflow.left if overflow is not None and error is None else Counter())
+        return result, (overflow.left if overflow is not None and error is None else _NOTHING_LEFT)
 
     def _assess(
         self, a: ActiveScorer, document: Document, supp: Suppressions | None
@@ -691,6 +691,9 @@ def _points(model_points: Mapping[str, float], truncation_points: float, names: 
         points[TRUNCATION] += truncation_points
     return points
 
+
+#: What the cap left out of a scorer's findings when it left out none (or the scorer failed): read-only, shared.
+_NOTHING_LEFT: Mapping[str, int] = FrozenDict()
 
 #: What a scorer that returns findings only (a list, a generator) says beyond them.
 _NO_ASSESSMENT = Assessment()
