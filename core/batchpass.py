@@ -84,7 +84,7 @@ def observe(
     for k, article in enumerate(articles):
         on_article(k)
         on_scorer(-1)
-        document = Document.from_article(replace(article))
+        document = Document.from_copy(article)
         for i, a in mapped:
             prefix = a.scorer.prefix
             if prefix in states:

@@ -346,7 +346,7 @@ class Runner:
         :param failed: scorers (by prefix) not to call, with the error to report for each
             (a worker died or hung in them).
         """
-        document = Document.from_article(_replaced(article))  # scorers get a copy of the article
+        document = Document.from_copy(article)  # scorers get a copy of the article
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
         results, lefts, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
@@ -622,18 +622,16 @@ def _in_reading_order(results: list[ScorerResult]) -> tuple[list[Finding], list[
     return [item[3] for item in keyed], [tuple(run) for run in runs]
 
 
-_T = TypeVar("_T", Article, Finding, ScorerResult)
-#: The classes :func:`_replaced` copies by their instance dictionary: frozen dataclasses with no ``__post_init__``.
-_PLAIN_COPIES = frozenset((Article, Finding, ScorerResult))
+_T = TypeVar("_T", Finding, ScorerResult)
 
 
 def _replaced(obj: _T, **changes: Any) -> _T:
-    """``dataclasses.replace(obj, **changes)`` for an Article, Finding or ScorerResult, without re-running ``__init__``.
+    """``dataclasses.replace(obj, **changes)`` for a Finding or ScorerResult, without re-running ``__init__``.
 
-    Each is a frozen dataclass with no ``__post_init__``: the copy is its instance
+    Both are frozen dataclasses with no ``__post_init__``: the copy is their instance
     dictionary with ``changes`` applied. A subclass (a plugin's own) goes through ``replace``.
     """
-    if type(obj) not in _PLAIN_COPIES:
+    if type(obj) is not Finding and type(obj) is not ScorerResult:
         return replace(obj, **changes)
     new = object.__new__(type(obj))
     new.__dict__.update(obj.__dict__, **changes)
