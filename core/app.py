@@ -651,7 +651,9 @@ def _gate_lines(gate: Gate, sources: SourceVerdict, stderr: Callable[[str], None
     """Say which lever failed for which articles and sources, one line each, then the verdict (and ``exit_note``: why the exit code is not the gate's)."""
     said = 0
     for article, reason in gate.failing:
-        if reason.partition(":")[0] == "unreadable":  # its CD002 line said why: the first few say it again, the rest are counted
+        if (
+            reason.partition(":")[0] == "unreadable"
+        ):  # its CD002 line said why: the first few say it again, the rest are counted
             said += 1
             if said > SAID_PER_FILE:
                 continue

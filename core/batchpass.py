@@ -84,7 +84,7 @@ def observe(
     for k, article in enumerate(articles):
         on_article(k)
         on_scorer(-1)
-        document = Document.from_article(replace(article))
+        document = Document.from_copy(article)
         for i, a in mapped:
             prefix = a.scorer.prefix
             if prefix in states:
@@ -103,7 +103,10 @@ def _packed(
             on_scorer(i)
             try:
                 packed[a.scorer.prefix] = pickle.dumps(states[a.scorer.prefix], protocol=pickle.HIGHEST_PROTOCOL)
-            except (Exception, SystemExit) as exc:  # isolation point: scoring (a state that cannot be pickled; sys.exit too)
+            except (
+                Exception,
+                SystemExit,
+            ) as exc:  # isolation point: scoring (a state that cannot be pickled; sys.exit too)
                 errors[a.scorer.prefix] = f"its batch state cannot be sent between processes: {describe(exc)}"
     on_scorer(-1)
     return packed

@@ -120,7 +120,9 @@ class Ending:
         if counted is not None:  # shares failing of another gate: not a regression of the articles
             regressed = [r for r in regressed if r.what != "failing"]
         unknown = unknown_gate(entry, plan.command) if any(r.what == "failing" for r in regressed) else None
-        warnings = tuple(f"copydesk: warning: --compare: {why}" for why in (differs, counted, unknown) if why is not None)
+        warnings = tuple(
+            f"copydesk: warning: --compare: {why}" for why in (differs, counted, unknown) if why is not None
+        )
         return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 
     def exit_code(self, code: int) -> int:

@@ -178,7 +178,9 @@ _MULTILINE = re.compile(
     re.DOTALL,
 )
 #: The key of a ``key = value`` line: bare or quoted parts joined by dots.
-_KEY = re.compile(r"((?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+')(?:[ \t]*+\.[ \t]*+(?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+'))*+)[ \t]*+=")
+_KEY = re.compile(
+    r"((?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+')(?:[ \t]*+\.[ \t]*+(?:[A-Za-z0-9_\-]++|\"[^\"]*+\"|'[^']*+'))*+)[ \t]*+="
+)
 #: The key a message about a file names first: ``gate.fail_under must ...``, ``unknown key 'a.b'``,
 #: ``[plugins.x] names ...``, ``[plugins.x] key must ...`` (a plugin's own check of its settings).
 _NAMED = re.compile(r"(?:unknown key ')?\[?([A-Za-z0-9_\-]++(?:\.[A-Za-z0-9_\-]++)*+)(\]\s([A-Za-z0-9_\-]++))?")
@@ -478,13 +480,22 @@ def _grade_problems(grades: Mapping[str, float], given: Mapping[str, Any]) -> It
             yield band, f"must be between 0 and 100, not {as_given(floor)}"
     bottom = list(grades)[-1] if grades else None
     if bottom is not None and 0 < grades[bottom] <= 100:
-        yield bottom, f"is the bottom band: its floor must be 0 (every score reaches it), not {as_given(grades[bottom])}"
+        yield (
+            bottom,
+            f"is the bottom band: its floor must be 0 (every score reaches it), not {as_given(grades[bottom])}",
+        )
     for high, low in itertools.pairwise(grades):
         if grades[high] <= grades[low]:
             if low in given or high not in given:
-                yield low, f"must be below scoring.grades.{high} ({as_given(grades[high])}), not {as_given(grades[low])}"
+                yield (
+                    low,
+                    f"must be below scoring.grades.{high} ({as_given(grades[high])}), not {as_given(grades[low])}",
+                )
             else:
-                yield high, f"must be above scoring.grades.{low} ({as_given(grades[low])}), not {as_given(grades[high])}"
+                yield (
+                    high,
+                    f"must be above scoring.grades.{low} ({as_given(grades[low])}), not {as_given(grades[high])}",
+                )
 
 
 def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
@@ -496,7 +507,10 @@ def _rollup_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
     grades = data["scoring"]["grades"]
     for grade in data["rollup"]["failing_grades"]:
         if grade not in grades:
-            yield "failing_grades", f"names {quoted(grade)}, which is not a grade of [scoring.grades] ({', '.join(grades)})"
+            yield (
+                "failing_grades",
+                f"names {quoted(grade)}, which is not a grade of [scoring.grades] ({', '.join(grades)})",
+            )
 
 
 def _sources_problems(sources: Mapping[str, Any]) -> Iterator[tuple[str, str]]:

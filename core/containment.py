@@ -446,6 +446,8 @@ def unit_interval(value: Any, what: str) -> float:
 
     A sub-score is documented as 0-1: the core neither clamps one outside it nor reads ``True`` as 1.
     """
+    if type(value) is float and 0.0 <= value <= 1.0:  # the common case (NaN fails the comparison)
+        return value
     if not is_number(value):
         raise ValueError(f"returned a {what} that is {kind(value)}, not a number from 0 to 1")
     number = finite(float(value), what)

@@ -24,7 +24,6 @@ import pickle
 import socket
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from multiprocessing import reduction
 from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any
@@ -85,7 +84,7 @@ class Held:
         if op == "observe":
             for k, article in enumerate(payload):
                 self.on_article(k)
-                document = Document.from_article(replace(article))
+                document = Document.from_copy(article)
                 self._guarded(f"{{}} (on article {document.id})", batch.observe, self.state, document)
         elif op == "merge":
             self.state = self._guarded("merge raised {}", self._merged, payload)

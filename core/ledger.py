@@ -246,6 +246,4 @@ class Ledger:
         """Each article as the run history records it (none unless rows are kept)."""
         from copydesk.history.records import ArticleRecord
 
-        return tuple(
-            ArticleRecord(r.key, r.digest, r.source, r.score, r.grade, r.counts()) for r in self.rows
-        )
+        return tuple(ArticleRecord(r.key, r.digest, r.source, r.score, r.grade, r.counts()) for r in self.rows)

@@ -135,6 +135,14 @@ class Model:
         return _make_plan(self)
 
     @functools.cached_property
+    def places(self) -> Mapping[str, tuple[int, ...]]:
+        """Each scorer the model reads, with the places of its features in :attr:`features` (in order of its first)."""
+        places: dict[str, list[int]] = {}
+        for i, feature in enumerate(self.features):
+            places.setdefault(feature.scorer, []).append(i)
+        return {scorer: tuple(at) for scorer, at in places.items()}
+
+    @functools.cached_property
     def scorers(self) -> frozenset[str]:
         """The names of the scorers whose features the model reads."""
         return frozenset(f.scorer for f in self.features)
@@ -252,8 +260,12 @@ def _side(feature: FeatureNorm) -> str:
 
 
 #: Per model feature, what :func:`_terms` reads: key, weight, whether it is evidence, the
-#: distinct quantile values and their levels, the outer quantile and the divisor of ``beyond``.
-_Plan = tuple[tuple[str, float, bool, list[float], list[float], float, float], ...]
+#: distinct quantile values and their levels, the outer quantile, the divisor of ``beyond``,
+#: and the terms of the values met so far (at most :data:`REMEMBERED`).
+_Row = tuple[str, float, bool, list[float], list[float], float, float, dict[float, float]]
+_Plan = tuple[_Row, ...]
+#: How many distinct values' terms each model feature remembers (:func:`_terms`).
+REMEMBERED = 256
 
 
 def _make_plan(model: Model) -> _Plan:
@@ -262,7 +274,7 @@ def _make_plan(model: Model) -> _Plan:
     The same values :func:`rarity_cost` computes per call (the divisors are the same float
     operations), worked out once per model so :func:`_terms` is one loop without calls.
     """
-    plan = []
+    plan: list[_Row] = []
     for feature in model.features:
         q = feature.quantiles
         values, levels = _levels(q, _side(feature))
@@ -271,55 +283,94 @@ def _make_plan(model: Model) -> _Plan:
             edge, divisor = q[0], max(q[50] - q[0], feature.slope)
         else:
             edge, divisor = q[-1], max(q[-1] - q[50], feature.slope)
-        plan.append((feature.key, feature.weight, evidence, values, levels, edge, divisor))
+        plan.append((feature.key, feature.weight, evidence, values, levels, edge, divisor, {}))
     return tuple(plan)
 
 
 def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list[float | None]]:
     """Per model feature: ``w * cost`` and the value used (None: missing or not finite).
 
-    ``cost`` is :func:`rarity_cost`, written out inline (the same operations in the same order).
+    A feature's term depends on its value alone: each feature remembers the terms of the
+    first :data:`REMEMBERED` distinct values it met (0 is by far the most common value of
+    a count per 1,000 words), so a value met again costs one lookup.
     """
     terms: list[float] = []
     used: list[float | None] = []
     floor = 0.5 / (model.reference_size + 1)
-    get, isfinite, log = values.get, math.isfinite, math.log
-    for key, weight, evidence, qs, levels, edge, divisor in model._plan:
-        x = get(key)
+    get, isfinite = values.get, math.isfinite
+    for row in model._plan:
+        x = get(row[0])
         if x is None or not isfinite(x):
             terms.append(0.0)
             used.append(None)
             continue
         x = float(x)
-        if x < qs[0]:
-            p = 0.0
-        elif x > qs[-1]:
-            p = 1.0
-        else:
-            i = bisect_left(qs, x)
-            if qs[i] == x:
-                p = levels[i]
-            else:
-                p = levels[i - 1] + (levels[i] - levels[i - 1]) * (x - qs[i - 1]) / (qs[i] - qs[i - 1])
-        # max(0.0, d) and max(p, floor) written out: the same values, without a call each.
-        if evidence:
-            d = edge - x
-        else:
-            p = 1.0 - p
-            d = x - edge
-        beyond = (d if d > 0.0 else 0.0) / divisor
-        terms.append(weight * (log(0.5 / (floor if floor > p else p)) + beyond))
+        memo = row[7]
+        term = memo.get(x)
+        if term is None:
+            term = _term(row, x, floor)
+            if len(memo) < REMEMBERED:
+                memo[x] = term
+        terms.append(term)
         used.append(x)
     return terms, used
 
 
-def _score_points(
-    model: Model, values: Mapping[str, float], truncation: float, costs: list[FeatureCost], floor: float = 0.0
-) -> tuple[float, dict[str, float], float]:
-    """The final score, the balanced points per scorer and the truncation points (``costs`` filled in).
+def _term(row: _Row, x: float, floor: float) -> float:
+    """``w * cost`` of one feature (a row of :attr:`Model._plan`) at a finite ``x``.
+
+    ``cost`` is :func:`rarity_cost`, written out inline (the same operations in the same order).
+    """
+    _, weight, evidence, qs, levels, edge, divisor, _ = row
+    if x < qs[0]:
+        p = 0.0
+    elif x > qs[-1]:
+        p = 1.0
+    else:
+        i = bisect_left(qs, x)
+        if qs[i] == x:
+            p = levels[i]
+        else:
+            p = levels[i - 1] + (levels[i] - levels[i - 1]) * (x - qs[i - 1]) / (qs[i] - qs[i - 1])
+    # max(0.0, d) and max(p, floor) written out: the same values, without a call each.
+    if evidence:
+        d = edge - x
+    else:
+        p = 1.0 - p
+        d = x - edge
+    beyond = (d if d > 0.0 else 0.0) / divisor
+    return weight * (math.log(0.5 / (floor if floor > p else p)) + beyond)
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """:class:`Verdict` before its per-feature records: the same score and points, the features as lists.
+
+    What :func:`verdict` is made of, for a caller that reads a few features' points
+    (the runner's costliest features) without a :class:`FeatureCost` for each of them.
+
+    :ivar score: :attr:`Verdict.score`.
+    :ivar points: :attr:`Verdict.points`.
+    :ivar truncation_points: :attr:`Verdict.truncation_points`.
+    :ivar terms: per model feature, in model order, ``weight * cost``.
+    :ivar used: per model feature, the value used (None: missing or not finite).
+    :ivar shares: per model feature, the points it cost (:attr:`FeatureCost.points`).
+    """
+
+    score: float
+    points: dict[str, float]
+    truncation_points: float
+    terms: list[float]
+    used: list[float | None]
+    shares: list[float]
+
+
+def breakdown(model: Model, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0) -> Breakdown:
+    """The final score, the balanced points per scorer and the truncation points, with each feature's share.
 
     ``floor`` raises the score before the truncation factor to at least itself (capped at
-    100); the points lost, fewer, are split over the features as before.
+    100); the points lost, fewer, are split over the features as before. A scorer's
+    points are its features' shares added one by one in model order.
     """
     terms, used = _terms(model, values)
     z = math.fsum(terms)
@@ -327,22 +378,26 @@ def _score_points(
     confidence = min(1.0, max(0.0, truncation)) if math.isfinite(truncation) else 0.0
     final = before * (1.0 - model.truncation_penalty * confidence)
     lost = 100.0 - before
+    shares = [lost * term / z for term in terms] if z > 0 else [0.0] * len(terms)
     points: dict[str, float] = {}
-    for feature, term, x in zip(model.features, terms, used, strict=True):
-        share = lost * term / z if z > 0 else 0.0
-        cost = term / feature.weight if feature.weight > 0 else 0.0
-        costs.append(FeatureCost(feature.key, feature.scorer, x, cost, share))
-        points[feature.scorer] = points.get(feature.scorer, 0.0) + share
+    for scorer, places in model.places.items():
+        total = 0.0
+        for i in places:
+            total += shares[i]
+        points[scorer] = total
     truncation_points = before - final
-    return final, balance(points, 100.0 - final, truncation_points), truncation_points
+    return Breakdown(final, balance(points, 100.0 - final, truncation_points), truncation_points, terms, used, shares)
 
 
 def verdict(model: Model, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0) -> Verdict:
-    """Score, points per scorer and per feature (see :class:`Verdict`); ``floor``: see :func:`_score_points`."""
-    costs: list[FeatureCost] = []
-    final, exact, truncation_points = _score_points(model, values, truncation, costs, floor)
+    """Score, points per scorer and per feature (see :class:`Verdict`); ``floor``: see :func:`breakdown`."""
+    b = breakdown(model, values, truncation, floor)
+    costs = tuple(
+        FeatureCost(feature.key, feature.scorer, x, term / feature.weight if feature.weight > 0 else 0.0, share)
+        for feature, term, x, share in zip(model.features, b.terms, b.used, b.shares, strict=True)
+    )
     missing = tuple(c.key for c in costs if c.value is None)
-    return Verdict(final, exact, truncation_points, tuple(costs), missing)
+    return Verdict(b.score, b.points, b.truncation_points, costs, missing)
 
 
 def balance(points: Mapping[str, float], total: float, fixed: float = 0.0) -> dict[str, float]:

@@ -90,7 +90,7 @@ def capped(findings: Iterable[Finding], cap: int, spans: bool = False) -> tuple[
 
 
 def trimmed(
-    results: list[ScorerResult], left: list[Counter[str]], cap: int
+    results: list[ScorerResult], left: list[Mapping[str, int]], cap: int
 ) -> tuple[list[ScorerResult], Mapping[str, int]]:
     """The scorers' results with at most ``cap`` findings in all, and every finding left out by code (sorted).
 
@@ -98,7 +98,8 @@ def trimmed(
     """
     omitted: Counter[str] = Counter()
     for part in left:
-        omitted.update(part)
+        if part:  # most scorers leave nothing out
+            omitted.update(part)
     if cap > 0 and sum(len(r.findings) for r in results) > cap:
         every = ((place, run, f) for run, r in enumerate(results) for place, f in enumerate(r.findings))
         best = heapq.nsmallest(

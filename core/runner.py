@@ -13,7 +13,7 @@ import math
 import multiprocessing
 import sys
 import time
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -23,7 +23,7 @@ from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginInfo, PluginSet
-from copydesk.model import FeatureCost, Model, in_hundredths, verdict
+from copydesk.model import Breakdown, Model, breakdown, in_hundredths
 from copydesk.modelfile import check_features, load_model, packaged_model_path
 from copydesk.models import (
     Article,
@@ -141,6 +141,8 @@ class Runner:
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
         path = config.model_path() or packaged_model_path()
         self.model: Model = load_model(path)
+        #: Per model feature (in model order), its median over the professional reference.
+        self._medians = [f.quantiles[50] for f in self.model.features]
         declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
         check_features(self.model, declared, path)
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
@@ -224,14 +226,14 @@ class Runner:
 
     def _run_all(
         self, article: Article, document: Document, errors: Mapping[str, str], supp: Suppressions | None
-    ) -> tuple[list[ScorerResult], list[Counter[str]], Document]:
+    ) -> tuple[list[ScorerResult], list[Mapping[str, int]], Document]:
         """Call every scorer in turn; reject what breaks the plugin contract (:mod:`copydesk.containment`).
 
         A scorer that changed the shared document fails, and the next scorer gets a fresh one.
         With each result, what the cap left out of it, by code (:func:`copydesk.quota.capped`).
         """
         results, segments = [], document.segments
-        lefts: list[Counter[str]] = []
+        lefts: list[Mapping[str, int]] = []
         before = containment.fingerprint(document)
         for i, a in enumerate(self.active):
             self.on_scorer(i)
@@ -245,12 +247,12 @@ class Runner:
                 after = containment.fingerprint(document)
             before = after
             results.append(containment.rejected(result, why) if why else result)
-            lefts.append(Counter() if why or result.error is not None else left)
+            lefts.append(_NOTHING_LEFT if why or result.error is not None else left)
         return results, lefts, document
 
     def _run_one(
         self, a: ActiveScorer, document: Document, error: str | None, supp: Suppressions | None = None
-    ) -> tuple[ScorerResult, Counter[str]]:
+    ) -> tuple[ScorerResult, Mapping[str, int]]:
         """Call one scorer on one document and normalise what it returns; with what the cap left out, by code."""
         started = time.perf_counter()
         findings: tuple[Finding, ...] = ()
@@ -285,7 +287,7 @@ class Runner:
             seconds=time.perf_counter() - started,
             features=FrozenDict(features),
         )
-        return result, (overflow.left if overflow is not None and error is None else Counter())
+        return result, (overflow.left if overflow is not None and error is None else _NOTHING_LEFT)
 
     def _assess(
         self, a: ActiveScorer, document: Document, supp: Suppressions | None
@@ -346,7 +348,7 @@ class Runner:
         :param failed: scorers (by prefix) not to call, with the error to report for each
             (a worker died or hung in them).
         """
-        document = Document.from_article(replace(article))  # scorers get a copy of the article
+        document = Document.from_copy(article)  # scorers get a copy of the article
         document, segment_errors = self._segments(document, failed or {})
         supp = Suppressions.of(article)
         results, lefts, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
@@ -414,9 +416,9 @@ class Runner:
         ]
         floor = self._floor(results, words, found, {name for name, _, _ in others})
         names = [r.name for r in ok]
-        total, points, floored, features = self._combined(values, confidence, floor, others, names)
+        total, points, floored, judged = self._combined(values, confidence, floor, others, names)
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
-        costs = self._costliest(features, shown)
+        costs = self._costliest(judged, shown)
         return (
             total,
             confidence,
@@ -429,29 +431,28 @@ class Runner:
             ],
         )
 
-    def _costliest(
-        self, features: tuple[FeatureCost, ...], shown: Mapping[str, float]
-    ) -> dict[str, tuple[FeaturePoints, ...]]:
+    def _costliest(self, judged: Breakdown, shown: Mapping[str, float]) -> dict[str, tuple[FeaturePoints, ...]]:
         """Per scorer, its :data:`COSTLIEST` features that cost the most points, costliest first.
 
         A feature's points are its share of the model's points, scaled as its scorer's
         were (by the minimum-evidence floor, the rounding to hundredths) so they sit in
         the scorer's ``contribution`` as shown. At a score of 100 no feature costs a point.
+        Only the features that cost points are sorted (ties in model order), and only
+        the scorers that keep one have their shares summed.
         """
-        norms = {f.key: f for f in self.model.features}
-        net: dict[str, list[float]] = {}
-        for c in features:
-            net.setdefault(c.scorer, []).append(c.points)
-        raws = {scorer: math.fsum(parts) for scorer, parts in net.items()}
-        out: dict[str, list[FeaturePoints]] = {}
-        for c in sorted((c for c in features if c.points > 0), key=lambda c: -c.points):
-            kept = out.setdefault(c.scorer, [])
-            if c.value is not None and len(kept) < COSTLIEST:  # a missing feature costs nothing anyway
-                raw = raws[c.scorer]
-                scale = shown.get(c.scorer, raw) / raw if raw > 0 else 1.0
-                name = c.key[len(c.scorer) + 1 :]
-                kept.append(FeaturePoints(name, c.value, norms[c.key].quantiles[50], c.points * scale))
-        return {scorer: tuple(kept) for scorer, kept in out.items() if kept}
+        shares, used, features = judged.shares, judged.used, self.model.features
+        kept: dict[str, list[tuple[int, float]]] = {}
+        for _, i in sorted([(-p, i) for i, p in enumerate(shares) if p > 0]):
+            x = used[i]
+            row = kept.setdefault(features[i].scorer, [])
+            if x is not None and len(row) < COSTLIEST:  # a missing feature costs nothing anyway
+                row.append((i, x))
+        out: dict[str, tuple[FeaturePoints, ...]] = {}
+        for scorer, row in kept.items():
+            raw = math.fsum([shares[i] for i in self.model.places[scorer]])
+            scale = shown.get(scorer, raw) / raw if raw > 0 else 1.0
+            out[scorer] = tuple(FeaturePoints(features[i].name, x, self._medians[i], shares[i] * scale) for i, x in row)
+        return {scorer: costs for scorer, costs in out.items() if costs}
 
     def _floor(self, results: list[ScorerResult], words: int, found: list[int], outside: set[str]) -> float:
         """The minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`); ``outside``: scorers the model does not weigh.
@@ -477,8 +478,8 @@ class Runner:
         floor: float,
         others: list[tuple[str, float, float]],
         names: list[str],
-    ) -> tuple[float, dict[str, float], bool, tuple[FeatureCost, ...]]:
-        """The score, the points per scorer in ``names``, whether the floor raised it, and the per-feature costs.
+    ) -> tuple[float, dict[str, float], bool, Breakdown]:
+        """The score, the points per scorer in ``names``, whether the floor raised it, and the model's breakdown.
 
         ``others``' factors are applied to the score and their points added to ``points``.
 
@@ -486,23 +487,23 @@ class Runner:
         the scorers outside the model, before the truncation factor, so one warning of
         such a scorer cannot take a short article the floor holds below it
         (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`). Without such scorers, or without a
-        floor, the model applies the floor (:func:`copydesk.model.verdict`).
+        floor, the model applies the floor (:func:`copydesk.model.breakdown`).
         """
         if others and floor > 0:
-            plain = verdict(self.model, values)
+            plain = breakdown(self.model, values)
             score, points = plain.score, _points(plain.points, 0.0, names)
             before = _times_factors(score, points, others)
             held, points = scoring.raised(points, before, floor)
             total = held * (1.0 - self.model.truncation_penalty * confidence)
             if TRUNCATION in points:
                 points[TRUNCATION] += held - total
-            return total, points, held > before, plain.features
-        judged = verdict(self.model, values, confidence, floor)
+            return total, points, held > before, plain
+        judged = breakdown(self.model, values, confidence, floor)
         score, model_points, truncation_points = judged.score, judged.points, judged.truncation_points
         # the score before the truncation factor is the floor itself when the floor raised it
         floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
         points = _points(model_points, truncation_points, names)
-        return _times_factors(score, points, others), points, floored, judged.features
+        return _times_factors(score, points, others), points, floored, judged
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
         """Core diagnostics for one article: failed scorers, batch errors, guessed encoding, front matter read as body."""
@@ -692,6 +693,9 @@ def _points(model_points: Mapping[str, float], truncation_points: float, names: 
         points[TRUNCATION] += truncation_points
     return points
 
+
+#: What the cap left out of a scorer's findings when it left out none (or the scorer failed): read-only, shared.
+_NOTHING_LEFT: Mapping[str, int] = FrozenDict()
 
 #: What a scorer that returns findings only (a list, a generator) says beyond them.
 _NO_ASSESSMENT = Assessment()

@@ -57,7 +57,9 @@ def plugin_names(name: str, prefix: str | None = None) -> PluginNames:
         )
     chosen = prefix if prefix is not None else default_prefix(name)
     if prefix_problem(chosen):
-        raise UsageError(f"prefix {shown(chosen)} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix")
+        raise UsageError(
+            f"prefix {shown(chosen)} must be 2-4 capital letters other than {RESERVED_PREFIX}; give --prefix"
+        )
     return PluginNames(name, chosen)
 
 

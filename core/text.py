@@ -432,6 +432,20 @@ class Document:
             body, blanked = blank_comments(body)
         return cls(article, TextView(article.title, "title"), TextView(body, "text"), blanked=blanked)
 
+    @classmethod
+    def from_copy(cls, article: Article) -> Document:
+        """:meth:`from_article` of a copy of ``article``, so what is done to the document's article leaves it alone.
+
+        The copy is ``dataclasses.replace(article)`` without re-running ``__init__`` (an
+        :class:`Article` has no ``__post_init__``): its instance dictionary, copied. A
+        subclass of Article goes through ``replace``.
+        """
+        if type(article) is Article:
+            copy = object.__new__(Article)
+            copy.__dict__.update(article.__dict__)
+            return cls.from_article(copy)
+        return cls.from_article(replace(article))
+
     def with_segments(self, segments: list[Segment]) -> Document:
         """A copy whose ``segments`` groups ``segments`` by label, sorted by position."""
         grouped: dict[str, list[Segment]] = {}

@@ -101,7 +101,11 @@ def test_check_floor_outside_range_is_a_usage_error(cli: Cli, floor: str) -> Non
 @pytest.mark.parametrize("flag", ["--fail-under", "--source-fail-under", "--max-drop"])
 @pytest.mark.parametrize(
     ("value", "problem"),
-    [("nan", "is not a number written in the digits 0-9 (like 12.5)"), ("1e400", "is too large a number"), ("٥", "is not a number written in the digits 0-9 (like 12.5)")],
+    [
+        ("nan", "is not a number written in the digits 0-9 (like 12.5)"),
+        ("1e400", "is too large a number"),
+        ("٥", "is not a number written in the digits 0-9 (like 12.5)"),
+    ],
 )
 def test_a_flag_given_nan_or_overflow_is_named_in_its_one_line_error(flag: str, value: str, problem: str) -> None:
     result = run_copydesk("check", str(SEEDS), flag, value)
@@ -243,7 +247,8 @@ def test_help_on_every_command(cli: Cli) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [["score"], ["baseline", "write"], ["baseline", "prune"], ["history"], ["trend"], ["diff"], ["learn-weights"]]
+    "command",
+    [["score"], ["baseline", "write"], ["baseline", "prune"], ["history"], ["trend"], ["diff"], ["learn-weights"]],
 )
 def test_the_help_of_a_command_without_a_gate_never_mentions_one(cli: Cli, command: list[str]) -> None:
     result = cli(*command, "--help")

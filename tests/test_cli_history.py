@@ -161,7 +161,11 @@ def test_the_listing_says_each_runs_command_and_whether_its_gate_passed(cli: Cli
     assert cli("check", "b.jsonl", "--fail-under", "99", "--history", "h.db", "-o", "a.txt").exit_code == 1
     lines = cli("history", "--history", "h.db").stdout.splitlines()
     assert lines[0].split() == ["run", "recorded", "(UTC)", "version", "commit", "command", "gate", "articles", "mean"]
-    assert [row.split()[4:7] for row in lines[1:]] == [["check", "FAILED", "2"], ["score", "-", "2"], ["check", "passed", "2"]]
+    assert [row.split()[4:7] for row in lines[1:]] == [
+        ["check", "FAILED", "2"],
+        ["score", "-", "2"],
+        ["check", "passed", "2"],
+    ]
 
 
 def test_outside_a_git_repository_the_commit_is_none(cli: Cli, no_project_config: Path) -> None:
@@ -247,7 +251,10 @@ def test_history_usage_errors_are_one_line_and_exit_2(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["diff", "\u00b2", "1"], "run '\u00b2' is neither a run number nor 'last' (runs go up to 9223372036854775807)"),
+        (
+            ["diff", "\u00b2", "1"],
+            "run '\u00b2' is neither a run number nor 'last' (runs go up to 9223372036854775807)",
+        ),
         (["diff", "1", "٣"], "run '٣' is neither a run number"),
         (["diff", "99999999999999999999", "1"], "run '99999999999999999999' is neither a run number"),
         (["diff", "9223372036854775808", "1"], "run '9223372036854775808' is neither a run number"),
@@ -633,7 +640,10 @@ def test_gate_thresholds_are_not_another_configuration_to_compare_with(cli: Cli,
     assert result.exit_code == 0 and "another configuration" not in result.stderr, result.stderr
     # the gate is compared apart: its warning is the only one (review 11, item 7)
     warnings = [line for line in result.stderr.splitlines() if "warning" in line]
-    assert len(warnings) == 1 and "(fail_under 30, fail_on none), this run is copydesk check (fail_under 10, fail_on error)" in warnings[0]
+    assert (
+        len(warnings) == 1
+        and "(fail_under 30, fail_on none), this run is copydesk check (fail_under 10, fail_on error)" in warnings[0]
+    )
 
 
 def test_compare_warns_when_the_model_file_was_refitted_in_place_since_the_run_compared_with(

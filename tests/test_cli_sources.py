@@ -349,7 +349,11 @@ def test_an_unreadable_record_is_placed_at_its_record_in_json_and_jsonl(cli: Cli
             [diagnostic] = [d for a in articles for d in a["diagnostics"] if d["code"] == "CD002"]
             place = diagnostic["location"]
             assert (place["path"], place["record"], place["field"], place["start"], place["end"]) == (
-                path, record, None, None, None
+                path,
+                record,
+                None,
+                None,
+                None,
             )
             assert (place["line"], place["column"]) == (line, None if line is None else 1)
         assert document["schema_version"] == "2.3" and {a["schema_version"] for a in streamed} == {"2.3"}

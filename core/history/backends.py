@@ -159,7 +159,9 @@ def parse_url(url: str) -> Target:
     if (problem := control_problem(url)) is not None:
         raise HistoryError(problem)
     if not url.strip():  # a file whose name is spaces, never meant ("" is no history, and never parsed)
-        raise HistoryError(f"history {safety.quoted(url)}: a URL of white space alone names no database; give {ACCEPTED}")
+        raise HistoryError(
+            f"history {safety.quoted(url)}: a URL of white space alone names no database; give {ACCEPTED}"
+        )
     if "://" not in url:
         if _SCHEME_LIKE.match(url):
             raise HistoryError(f"{shown}: not a history URL; give {ACCEPTED} (./{url} for a file name with a colon)")
@@ -217,7 +219,9 @@ class Connection:
     def _sqlite(self, path: str, writable: bool) -> sqlite3.Connection:
         """The SQLite connection to ``path``: read-write (creating the file), or read-only of an existing file."""
         if os.path.isdir(path):  # SQLite would say only "unable to open database file", or reading "no such file"
-            raise self.error(f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})")
+            raise self.error(
+                f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})"
+            )
         if not writable and not os.path.isfile(path):
             raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:

@@ -166,8 +166,12 @@ def _front_matter(text: str) -> FrontMatter:
             row = text[pos:stop].strip()
             shown = quoted(row if len(row) <= _SHOWN else row[:_SHOWN] + "...")
             if _FENCE.search(text, stop) is None:
-                return FrontMatter({}, 0, 0, {}, (1, f"{_UNCLOSED} (line {line}, {shown}, is not 'key: value'); {_AS_BODY}"))
-            return FrontMatter({}, 0, 0, {}, (line, f"front matter line {line} ({shown}) is not 'key: value'; {_AS_BODY}"))
+                return FrontMatter(
+                    {}, 0, 0, {}, (1, f"{_UNCLOSED} (line {line}, {shown}, is not 'key: value'); {_AS_BODY}")
+                )
+            return FrontMatter(
+                {}, 0, 0, {}, (line, f"front matter line {line} ({shown}) is not 'key: value'; {_AS_BODY}")
+            )
         if nl < 0:
             break
         pos = nl + 1
@@ -211,7 +215,9 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
                 column += len(title) - len(stripped)
                 title = stripped
             body_start = len(text) if nl < 0 else nl + 1
-            if no_words(text[body_start:]):  # a headline alone (or with comments) is no article, as an empty JSONL text is not
+            if no_words(
+                text[body_start:]
+            ):  # a headline alone (or with comments) is no article, as an empty JSONL text is not
                 return Unreadable(path, f"no body text after the title (line {line})", format=fmt)
             title_at = Position(pos + column - 1, line, column)
             placed_at = (title_at, Position(body_start, line + 1, 1), byline_at)

@@ -44,7 +44,10 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
         ("[gate]\nfail_under = -5\n", "gate.fail_under must be between 0 and 100"),
         ("[gate]\nfail_on = 'fatal'\n", "gate.fail_on must be one of"),
         ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
-        ("[gate]\nmax_failing = '٥'\n", "gate.max_failing must be a count like \"5\" or a share like \"5%\" (at most 100%), not '٥'"),
+        (
+            "[gate]\nmax_failing = '٥'\n",
+            'gate.max_failing must be a count like "5" or a share like "5%" (at most 100%), not \'٥\'',
+        ),
         ("[severity]\nHDG001 = 'loud'\n", "severity.HDG001 must be info, warning or error"),
         ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
         ("[scoring.weights]\nhedging = 1e308\n", "scoring.weights.hedging must be a number up to 1e+06, not 1e+308"),
@@ -53,7 +56,10 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
             "[scoring.severity_penalty]\nerror = inf\n",
             "scoring.severity_penalty.error must be a finite number, not inf",
         ),
-        ("[run]\narticle_timeout = -1\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not -1"),
+        (
+            "[run]\narticle_timeout = -1\n",
+            "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not -1",
+        ),
         ("[run]\nworkers = 0\n", "run.workers must be at least 1"),
         ("[run\n", "invalid TOML"),
         ("plugins = 3\n", "plugins must be a table of tables"),
@@ -84,9 +90,13 @@ workers = "two"
         pytest.param(PLACED, "7: run.workers must be integer, not string", id="key-under-its-table"),
         pytest.param("[run]\n\n\nselekt = []\n", "4: unknown key 'run.selekt'", id="unknown-key"),
         pytest.param('gate.fail_under = "x"\n', "1: gate.fail_under must be number, not string", id="dotted-key"),
-        pytest.param('[gate]\n"fail_under" = 500\n', "2: gate.fail_under must be between 0 and 100, not 500", id="quoted"),
+        pytest.param(
+            '[gate]\n"fail_under" = 500\n', "2: gate.fail_under must be between 0 and 100, not 500", id="quoted"
+        ),
         pytest.param("[run.select]\nx = 1\n", "1: run.select must be array of strings, not table", id="header"),
-        pytest.param("x = 1\n[run\n", "2: invalid TOML: Expected ']' at the end of a table declaration (column 5)", id="syntax"),
+        pytest.param(
+            "x = 1\n[run\n", "2: invalid TOML: Expected ']' at the end of a table declaration (column 5)", id="syntax"
+        ),
         # the key at fault is named (and placed), not every key of the check
         pytest.param(
             "[scoring]\nmin_words = 300\ndensity_scale = -1\n",
@@ -181,7 +191,9 @@ workers = "two"
         pytest.param("\nbogus.key = 1\n", "2: unknown key 'bogus'", id="unknown-dotted-table"),
         pytest.param("\n[bogus.sub]\nkey = 1\n", "2: unknown key 'bogus'", id="unknown-header-table"),
         # a key set inside an inline table is not placed: the file alone is named
-        pytest.param("gate = { fail_under = 500 }\n", " gate.fail_under must be between 0 and 100, not 500", id="inline"),
+        pytest.param(
+            "gate = { fail_under = 500 }\n", " gate.fail_under must be between 0 and 100, not 500", id="inline"
+        ),
     ],
 )
 def test_a_configuration_error_names_the_line_of_its_key(tmp_path: Path, toml: str, expected: str) -> None:
@@ -210,7 +222,10 @@ def test_a_pyproject_table_error_names_the_line_in_pyproject(tmp_path: Path) -> 
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.copydesk.gate]\nfail_under = "x"\n')
     with pytest.raises(ConfigError) as info:
         load_config(cwd=tmp_path)
-    assert str(info.value) == f"{tmp_path / 'pyproject.toml'}:5: [tool.copydesk] gate.fail_under must be number, not string"
+    assert (
+        str(info.value)
+        == f"{tmp_path / 'pyproject.toml'}:5: [tool.copydesk] gate.fail_under must be number, not string"
+    )
 
 
 def test_missing_explicit_config_is_an_error(tmp_path: Path) -> None:

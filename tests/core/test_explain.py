@@ -92,7 +92,9 @@ def test_the_packaged_config_comments_describe_the_settings() -> None:
 
 
 def test_a_plugins_controls_in_a_rule_page_are_escaped_whether_piped_or_on_a_terminal() -> None:
-    hostile = Rule("XYZ002", "odd-thing", "Odd \x1b]0;title\x07{x}", Severity.WARNING, "**What it flags.** \x1b[2J `a\\b`")
+    hostile = Rule(
+        "XYZ002", "odd-thing", "Odd \x1b]0;title\x07{x}", Severity.WARNING, "**What it flags.** \x1b[2J `a\\b`"
+    )
     for terminal in (False, True):
         out = io.StringIO()
         explain.show(explain.page(hostile, "odd"), out, terminal)

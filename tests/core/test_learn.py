@@ -217,7 +217,9 @@ def test_the_report_and_the_model_file_are_reproducible(cli: Cli, no_project_con
     written = [(no_project_config / f"{n}.json").read_bytes() for n in "abc"]
     assert written[0] == written[1] == written[2]
     bare = cli(*args)
-    assert bare.stdout == first.stdout and bare.stderr == FEW + "copydesk: no model written (give -o FILE to write it)\n"
+    assert (
+        bare.stdout == first.stdout and bare.stderr == FEW + "copydesk: no model written (give -o FILE to write it)\n"
+    )
 
 
 def write_as(fmt: str, folder: Path) -> list[str]:

@@ -5,7 +5,18 @@ from __future__ import annotations
 import math
 
 import pytest
-from copydesk.model import FeatureNorm, Model, _terms, ecdf, in_hundredths, rarity_cost
+from copydesk.model import (
+    REMEMBERED,
+    FeatureNorm,
+    Model,
+    _terms,
+    balance,
+    breakdown,
+    ecdf,
+    in_hundredths,
+    rarity_cost,
+    verdict,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -209,8 +220,12 @@ def models_and_values(draw: st.DrawFn) -> tuple[Model, dict[str, object]]:
 
 
 def assert_terms_are_weight_times_rarity_cost(m: Model, values: dict[str, object]) -> None:
-    """Per feature, _terms' term is ``weight * rarity_cost`` to the bit; a missing or non-finite value is 0 and unused."""
+    """Per feature, _terms' term is ``weight * rarity_cost`` to the bit; a missing or non-finite value is 0 and unused.
+
+    Asked twice: the second time each value's term is the one the feature remembered.
+    """
     terms, used = _terms(m, values)  # bools and ints too, as a plugin may return them
+    assert _terms(m, values) == (terms, used)
     assert len(terms) == len(used) == len(m.features)
     for feature, term, x_used in zip(m.features, terms, used, strict=True):
         x = values.get(feature.key)
@@ -241,6 +256,36 @@ def test_the_inlined_terms_agree_on_every_quantile_and_its_neighbours(
             assert_terms_are_weight_times_rarity_cost(m, {"s.a": x})
     for odd in (True, False, 0, 3, math.nan, math.inf, -math.inf):
         assert_terms_are_weight_times_rarity_cost(m, {"s.a": odd})
+
+
+def test_a_remembered_term_keeps_the_value_as_given_and_memory_is_bounded() -> None:
+    """-0.0 after 0.0 gets 0.0's remembered term but is used as -0.0; past REMEMBERED values terms are computed, not kept."""
+    m = model(norm("a", "problem", SPARSE, weight=1.3))
+    assert_terms_are_weight_times_rarity_cost(m, {"s.a": 0.0})
+    terms, used = _terms(m, {"s.a": -0.0})
+    assert math.copysign(1.0, used[0]) == -1.0 and terms[0] == 1.3 * rarity_cost(m.features[0], 0.0, 100)
+    for i in range(REMEMBERED + 50):
+        assert_terms_are_weight_times_rarity_cost(m, {"s.a": i / 7})
+    assert len(m._plan[0][7]) == REMEMBERED
+
+
+@settings(max_examples=200, deadline=None)
+@given(models_and_values(), st.floats(0.0, 1.0), st.floats(0.0, 100.0))
+def test_breakdown_adds_each_scorers_shares_in_model_order_and_verdict_lists_them(
+    case: tuple[Model, dict[str, object]], truncation: float, floor: float
+) -> None:
+    """A scorer's points are its features' shares added one by one in model order (to the bit); verdict's features are the shares."""
+    m, values = case
+    b = breakdown(m, values, truncation, floor)
+    expected: dict[str, float] = {}
+    for feature, share in zip(m.features, b.shares, strict=True):
+        expected[feature.scorer] = expected.get(feature.scorer, 0.0) + share
+    assert b.points == balance(expected, 100.0 - b.score, b.truncation_points)
+    judged = verdict(m, values, truncation, floor)
+    assert (judged.score, judged.points, judged.truncation_points) == (b.score, b.points, b.truncation_points)
+    assert [(c.key, c.value, c.points) for c in judged.features] == [
+        (f.key, x, share) for f, x, share in zip(m.features, b.used, b.shares, strict=True)
+    ]
 
 
 @pytest.mark.parametrize(

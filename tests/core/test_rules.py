@@ -72,7 +72,10 @@ GOOD = Scorer(prefix="TST", name="tester", rules=(Rule("TST001", "alpha-word", "
         (replace(GOOD, rules=(replace(GOOD.rules[0], name="avoid-alpha"),)), "not kebab-case naming the pattern"),
         (replace(GOOD, rules=(replace(GOOD.rules[0], message="{word"),)), "is not a format template"),
         (replace(GOOD, rules=GOOD.rules * 2), "duplicate rule code TST001"),
-        (replace(GOOD, rules=(replace(GOOD.rules[0], scope="document"),)), "scope 'document' is not 'span' or 'article'"),
+        (
+            replace(GOOD, rules=(replace(GOOD.rules[0], scope="document"),)),
+            "scope 'document' is not 'span' or 'article'",
+        ),
     ],
 )
 def test_scorer_contract_names_the_first_problem(scorer: Scorer, problem: str | None) -> None:

@@ -245,7 +245,8 @@ def test_score_collection_refuses_workers_whose_plugins_differ_before_it_scores(
     with distributed.Client(scheduler.replace("dask://", "tcp://")), pytest.raises(PluginMismatch) as raised:
         score_collection(db.from_sequence(records(6), npartitions=2))
     assert re.fullmatch(
-        r"worker tcp://127\.0\.0\.1:\d+: plugins differ from the client's: missing loaded-words 0\.1\.0", str(raised.value)
+        r"worker tcp://127\.0\.0\.1:\d+: plugins differ from the client's: missing loaded-words 0\.1\.0",
+        str(raised.value),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 import sys
@@ -9,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from copydesk import text as text_module
+from copydesk.models import Article, FrozenDict
 from copydesk.testing import article
 from copydesk.text import WORD, Document, Sentence, TextView
 
@@ -276,3 +278,23 @@ def test_excerpt_white_space_is_made_single_spaces_whatever_the_kind(text: str) 
     # every other white space character is not printable, so it still takes the long way.
     view = TextView(text)
     assert view.excerpt(0, len(text)) == " ".join(text.split())
+
+
+def test_a_document_from_a_copy_reads_an_equal_article_that_is_not_the_one_given() -> None:
+    """from_copy: the document's article equals the one given, but changing it (object.__setattr__) leaves the given one alone."""
+    given = Article(id="a", title="T", body="One. Two.", byline="B", meta=FrozenDict({"k": "v"}))
+    document = Document.from_copy(given)
+    assert document.article == given and document.article is not given
+    assert document.body.sentences == Document.from_article(given).body.sentences
+    object.__setattr__(document.article, "body", "changed")
+    assert given.body == "One. Two."
+
+    @dataclasses.dataclass(frozen=True)
+    class Own(Article):
+        extra: int = 0
+
+        def __post_init__(self) -> None:
+            object.__setattr__(self, "extra", self.extra + 1)
+
+    own = Document.from_copy(Own(id="b", title="", body="Text."))
+    assert type(own.article) is Own and own.article.extra == 2  # a subclass is copied by replace (its __init__ ran)

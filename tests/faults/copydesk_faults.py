@@ -260,7 +260,5 @@ def copydesk_scorers() -> list[Scorer]:
         sys.__stdout__.write("DUNDER STDOUT WRITE\n")  # buffered: flushed whenever the interpreter likes
     if FAULT == "c_printf":
         ctypes.CDLL(None).printf(b"C PRINTF\n")  # buffered by the C library: flushed at exit
-    batch = BatchPass(
-        start=start, observe=observe, finish=finish, merge=None if FAULT.startswith("serial_") else merge
-    )
+    batch = BatchPass(start=start, observe=observe, finish=finish, merge=None if FAULT.startswith("serial_") else merge)
     return [Scorer(prefix="FLT", name="faults", rules=(WORD,), score=score, batch=batch, segment=segment)]

@@ -151,11 +151,17 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "config-max-failing-fraction": ({"bad.toml": b"[gate]\nmax_failing = 1.5\n"}, ["--config", "bad.toml"]),
     "config-empty-field-name": ({"bad.toml": b'[sources.fields]\nid = ""\n'}, ["--config", "bad.toml"]),
     "config-empty-ignore-entry": ({"bad.toml": b'[run]\nignore = ["HDG", ""]\n'}, ["--config", "bad.toml"]),
-    "config-empty-plugin-list-entry": ({"bad.toml": b'[plugins.hedging]\nextra_cues = [""]\n'}, ["--config", "bad.toml"]),
+    "config-empty-plugin-list-entry": (
+        {"bad.toml": b'[plugins.hedging]\nextra_cues = [""]\n'},
+        ["--config", "bad.toml"],
+    ),
     "config-grades-out-of-order": ({"bad.toml": b"[scoring.grades]\nA = 50\nB = 70\n"}, ["--config", "bad.toml"]),
     "config-history-url-control": ({"bad.toml": b'[history]\nurl = "a\\u001b[2J.db"\n'}, ["--config", "bad.toml"]),
     # line endings, record values that are not strings, backslashes
-    "cr-only-front-matter-md": ({"x.md": ("---\ntitle: T\nbyline: By A\n---\n\n" + GOOD).replace("\n", "\r").encode()}, []),
+    "cr-only-front-matter-md": (
+        {"x.md": ("---\ntitle: T\nbyline: By A\n---\n\n" + GOOD).replace("\n", "\r").encode()},
+        [],
+    ),
     "crlf-front-matter-md": ({"x.md": ("---\ntitle: T\n---\n\n" + GOOD).replace("\n", "\r\n").encode()}, []),
     "jsonl-boolean-id": ({"x.jsonl": _jsonl(json.dumps({**REC, "id": True, "title": 1}))}, []),
     "jsonl-object-id": ({"x.jsonl": _jsonl(json.dumps({**REC, "id": {"b": 1, "a": [2]}}))}, []),

@@ -66,7 +66,11 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.csv:2: field 'text' is empty",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
-    "csv-only-empty-fields": (2, "copydesk: error: x.csv:2: field 'text' is empty", [("good.txt", False), ("x.csv:2", True)]),
+    "csv-only-empty-fields": (
+        2,
+        "copydesk: error: x.csv:2: field 'text' is empty",
+        [("good.txt", False), ("x.csv:2", True)],
+    ),
     "csv-header-only": (2, "copydesk: error: x.csv: no rows after the header", [("good.txt", False), ("x.csv", True)]),
     "csv-invalid-utf8": (  # the encoding fallback: a mostly ASCII row read as Windows-1252 (a detector guessed cp1250 for one e-acute)
         0,

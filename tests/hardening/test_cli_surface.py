@@ -127,7 +127,11 @@ def test_the_tutorial_names_only_files_the_repository_has() -> None:
         ("[plugins]\nhedging = 3\n", "plugins.hedging must be a table ([plugins.hedging]), not integer", 2),
         ("[run.select]\nx = 1\n", "run.select must be array of strings, not table", 1),
         ('[sources.fields]\ntext = ""\n', "sources.fields.text must name the field holding the text, not be empty", 2),
-        ('[sources.fields]\ntext = "  "\n', "sources.fields.text must name the field holding the text, not be empty", 2),
+        (
+            '[sources.fields]\ntext = "  "\n',
+            "sources.fields.text must name the field holding the text, not be empty",
+            2,
+        ),
     ],
 )
 def test_config_type_errors_name_the_actual_types(tmp_path: Path, toml: str, message: str, line: int) -> None:
@@ -142,12 +146,24 @@ def test_config_type_errors_name_the_actual_types(tmp_path: Path, toml: str, mes
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ("[run]\narticle_timeout = 0.5\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 0.5"),
-        ("[run]\narticle_timeout = 1e9\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 1000000000.0"),
-        ("[run]\narticle_timeout = 100000\n", "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 100000"),
+        (
+            "[run]\narticle_timeout = 0.5\n",
+            "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 0.5",
+        ),
+        (
+            "[run]\narticle_timeout = 1e9\n",
+            "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 1000000000.0",
+        ),
+        (
+            "[run]\narticle_timeout = 100000\n",
+            "run.article_timeout must be a whole number of seconds from 0 (no limit) to 86400, not 100000",
+        ),
         ("[run]\nworkers = 1.5\n", f"run.workers must be a whole number from 1 to {MAX_WORKERS}, not 1.5"),
         ("[sources]\nmax_bytes = 1e3\n", "sources.max_bytes must be a whole number from 1 to 1073741824, not 1000.0"),
-        ("[sources]\nmax_spool_bytes = 0.5\n", "sources.max_spool_bytes must be a whole number from 1 to 281474976710656, not 0.5"),
+        (
+            "[sources]\nmax_spool_bytes = 0.5\n",
+            "sources.max_spool_bytes must be a whole number from 1 to 281474976710656, not 0.5",
+        ),
         ("[scoring]\nmin_words = 2.5\n", "scoring.min_words must be a whole number of at least 1, not 2.5"),
     ],
 )
@@ -165,7 +181,10 @@ def test_a_fraction_for_a_plugins_whole_number_setting_names_it(cli: Cli, tmp_pa
     path.write_text("[plugins.readability]\nmax_sentence_words = 7.5\n")
     result = cli("score", str(sorted(SEEDS.glob("*.txt"))[0]), "--config", str(path))
     assert result.exit_code == 2
-    assert result.stderr == f"copydesk: error: {path}:2: plugins.readability.max_sentence_words must be a whole number, not 7.5\n"
+    assert (
+        result.stderr
+        == f"copydesk: error: {path}:2: plugins.readability.max_sentence_words must be a whole number, not 7.5\n"
+    )
 
 
 def test_a_plugin_list_setting_of_the_wrong_element_type_names_it(cli: Cli, tmp_path: Path) -> None:
@@ -242,14 +261,23 @@ def test_max_failing_flag_out_of_range_is_one_line_and_exit_2(value: str) -> Non
     ("toml", "key"),
     [
         ('[sources.fields]\nid = ""\n', "sources.fields.id must name a field (JSONL key or CSV column), not be empty"),
-        ('[sources.fields]\ntitle = " "\n', "sources.fields.title must name a field (JSONL key or CSV column), not be empty"),
-        ('[sources.fields]\nignore = ""\n', "sources.fields.ignore must name a field (JSONL key or CSV column), not be empty"),
+        (
+            '[sources.fields]\ntitle = " "\n',
+            "sources.fields.title must name a field (JSONL key or CSV column), not be empty",
+        ),
+        (
+            '[sources.fields]\nignore = ""\n',
+            "sources.fields.ignore must name a field (JSONL key or CSV column), not be empty",
+        ),
         ('[run]\nselect = [""]\n', "run.select item 1 is an empty string"),
         ('[run]\nignore = ["HDG", " "]\n', "run.ignore item 2 is an empty string"),
         ('[run]\ndisable = [""]\n', "run.disable item 1 is an empty string"),
         ('[sources]\nexclude = [""]\n', "sources.exclude item 1 is an empty string"),
         ('[plugins.hedging]\nextra_cues = ["may", ""]\n', "plugins.hedging.extra_cues item 2 is an empty string"),
-        ('[plugins.truncation]\nremove_debris = ["\\t"]\n', "plugins.truncation.remove_debris item 1 is an empty string"),
+        (
+            '[plugins.truncation]\nremove_debris = ["\\t"]\n',
+            "plugins.truncation.remove_debris item 1 is an empty string",
+        ),
     ],
 )
 def test_an_empty_field_name_or_list_entry_is_one_config_error_line(

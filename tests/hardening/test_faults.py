@@ -107,7 +107,9 @@ def test_a_failing_plugin_costs_only_its_own_result(
     assert _others(struck)[1] == _others(clean["a2"])[1]  # every other scorer as without the fault
     for scorer in (s for a in articles.values() for s in a["scorers"]):
         assert all(math.isfinite(v) for v in scorer["metrics"].values())
-    assert f"copydesk: error: {path}:3 (a2): {struck['diagnostics'][0]['message']}" in err  # its file and line, then its id
+    assert (
+        f"copydesk: error: {path}:3 (a2): {struck['diagnostics'][0]['message']}" in err
+    )  # its file and line, then its id
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -165,7 +167,9 @@ def test_a_batch_pass_that_hangs_in_start_says_so(tmp_path: Path, fault: str) ->
     path = _batch(tmp_path)
     code, out, err = _run(fault, "score", "-f", "json", "-j", "1", "--config", str(_config(tmp_path, 2)), str(path))
     assert code == 3, err
-    words = "Batch pass of scorer FLT (faults) failed: still running after run.article_timeout (2 s); stopped (in start)"
+    words = (
+        "Batch pass of scorer FLT (faults) failed: still running after run.article_timeout (2 s); stopped (in start)"
+    )
     for article in _articles(out).values():
         assert [(d["code"], d["message"]) for d in article["diagnostics"]] == [("CD004", words)], article
     assert words in err and "Traceback" not in err, err

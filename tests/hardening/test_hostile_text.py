@@ -20,9 +20,8 @@ LOOKALIKES = (
     "::error file=a.txt,line=1,col=1,endLine=1,endColumn=2,title=CD001 scorer-error::forged",
     "::error title=copydesk::forged",
 )
-FORGED_ID = (
-    "a\n::error title=forged::pwned\x1b]0;title\x07\x1b[2J\u202eevil\r::set-output name=x::y"
-    + "".join(f"\n{command}\r\n" for command in LOOKALIKES)
+FORGED_ID = "a\n::error title=forged::pwned\x1b]0;title\x07\x1b[2J\u202eevil\r::set-output name=x::y" + "".join(
+    f"\n{command}\r\n" for command in LOOKALIKES
 )
 BODY = "Officials said the plan may possibly work. " * 20
 #: Anything that must never appear raw in output meant for a terminal or a CI log.
@@ -255,7 +254,9 @@ def test_an_unpaired_surrogate_is_named_as_a_code_point(tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
     path.write_bytes(b'{"id": "s", "text": "bad \\ud800 half"}\n')
     result = run_copydesk("score", str(path))
-    assert result.stderr.splitlines()[0] == f"copydesk: error: {path}:1: not valid Unicode: an unpaired surrogate U+D800"
+    assert (
+        result.stderr.splitlines()[0] == f"copydesk: error: {path}:1: not valid Unicode: an unpaired surrogate U+D800"
+    )
 
 
 def test_explain_shows_a_plugins_controls_as_escapes_on_a_pipe(tmp_path: Path) -> None:
@@ -285,7 +286,11 @@ def test_a_file_name_that_is_not_utf8_shows_its_byte_as_a_lone_surrogate_escape(
 QUOTING_MESSAGES = [
     (("score", "a.txt", "--select", "\x1b[31mZZ\\"), None, "'\\x1b[31mZZ\\\\' matches no rule code"),
     (("score", "a.txt", "-f", "js\x1bon\\"), None, "unknown format 'js\\x1bon\\\\'"),
-    (("score", "a.txt", "--min-severity", "x\x1b\\"), None, "--min-severity must be info, warning or error, not 'x\\x1b\\\\'"),
+    (
+        ("score", "a.txt", "--min-severity", "x\x1b\\"),
+        None,
+        "--min-severity must be info, warning or error, not 'x\\x1b\\\\'",
+    ),
     (("rules", "-f", "x\x1b\\"), None, "--format must be text or json, not 'x\\x1b\\\\'"),
     (("check", "a.txt", "--max-fail-rise", "x\x1b\\"), None, "'x\\x1b\\\\' is not a share like 0.1 or 10%"),
     (("score", "a.txt"), '[run]\n"a\\u001b[2Jb\\\\" = 1\n', "unknown key 'run.a\\x1b[2Jb\\\\'"),

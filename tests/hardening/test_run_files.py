@@ -53,7 +53,12 @@ COMMANDS = {
     "baseline": ["check", str(SEED), "-o", os.devnull, "--baseline"],
     "explain-model": ["explain", "--model"],
 }
-NAMED = {"model": "model file {path}: ", "config": "{path}: ", "baseline": "{path}: ", "explain-model": "model file {path}: "}
+NAMED = {
+    "model": "model file {path}: ",
+    "config": "{path}: ",
+    "baseline": "{path}: ",
+    "explain-model": "model file {path}: ",
+}
 
 
 @pytest.mark.parametrize("kind", sorted(COMMANDS))
@@ -74,7 +79,9 @@ def test_a_fifo_named_as_a_run_file_is_refused_without_waiting_for_a_writer(kind
     assert "is not a regular file" in result.stderr and result.stderr.count("\n") == 1
 
 
-@pytest.mark.parametrize(("kind", "bound"), [("model", MODEL_BYTES), ("config", CONFIG_BYTES), ("baseline", BASELINE_BYTES)])
+@pytest.mark.parametrize(
+    ("kind", "bound"), [("model", MODEL_BYTES), ("config", CONFIG_BYTES), ("baseline", BASELINE_BYTES)]
+)
 def test_a_run_file_over_its_bound_is_refused_in_one_line(kind: str, bound: int, tmp_path: Path) -> None:
     path = sparse(tmp_path / f"big.{kind}", bound + 1)
     result = run(*COMMANDS[kind], str(path), cwd=tmp_path)

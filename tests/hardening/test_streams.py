@@ -284,9 +284,11 @@ def test_a_utf16_or_utf32_jsonl_on_stdin_is_refused_as_the_same_file_named(tmp_p
     named = _score_bytes(str(path))
     piped = _score_bytes("-", stdin=data)
     assert named[0] == piped[0] == 2
-    assert [line.replace(str(path), "<stdin>") for line in named[1]] == piped[1] == [
-        f"copydesk: error: <stdin>: encoded as {wide} (a byte order mark); JSONL must be UTF-8"
-    ]
+    assert (
+        [line.replace(str(path), "<stdin>") for line in named[1]]
+        == piped[1]
+        == [f"copydesk: error: <stdin>: encoded as {wide} (a byte order mark); JSONL must be UTF-8"]
+    )
     assert [(a.replace(str(path), "<stdin>"), v) for a, v in named[2]] == piped[2] == [("<stdin>", "unreadable")]
 
 

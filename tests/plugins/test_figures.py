@@ -743,9 +743,7 @@ def test_score_reads_the_batch_pass_analysis_instead_of_analysing_again(monkeypa
         ("They sent 5000 tanks.", {**figures.SETTINGS, "large_count": 10000}),  # other settings
     ],
 )
-def test_score_analyses_a_text_or_settings_the_batch_pass_did_not_see(
-    scored: str, settings: dict[str, object]
-) -> None:
+def test_score_analyses_a_text_or_settings_the_batch_pass_did_not_see(scored: str, settings: dict[str, object]) -> None:
     seen = "They sent 5000 tanks."
     finished = _finished(document(seen, id="a"))
     stored = figures.score(document(seen, id="a"), Context(settings=figures.SETTINGS)).findings

@@ -277,7 +277,12 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
                 f' "matched": "", "count": {count}}}]}}',
                 f"""entry 1 of "findings": its 'count' must be a whole number from 1 to 2\\*\\*53 - 1, not one {problem}$""",
             )
-            for count, problem in (("-3", "below 1"), ("0", "below 1"), ("9" * 400, "beyond 2\\*\\*53 - 1"), ("-" + "9" * 5000, "below 1"))
+            for count, problem in (
+                ("-3", "below 1"),
+                ("0", "below 1"),
+                ("9" * 400, "beyond 2\\*\\*53 - 1"),
+                ("-" + "9" * 5000, "below 1"),
+            )
         ),
         ('{"copydesk_baseline": 1, "findings": []}', "malformed baseline: no 'articles' array"),
     ],

@@ -141,9 +141,7 @@ def _table(desk: Desk) -> str:
 
 def test_a_parquet_row_has_no_line_region_but_a_logical_location_naming_the_row(desk: Desk, validator: Any) -> None:
     log = valid(validator, desk.run([_table(desk)], ["sarif"]).stdout)
-    places = {
-        r["ruleId"]: (r["locations"][0], r["properties"]["row"]) for r in log["runs"][0]["results"]
-    }
+    places = {r["ruleId"]: (r["locations"][0], r["properties"]["row"]) for r in log["runs"][0]["results"]}
     for code, row in (("WRD001", 1), ("CD002", 2)):
         located, said = places[code]
         assert "region" not in located["physicalLocation"] and said == row
