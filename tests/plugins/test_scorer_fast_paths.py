@@ -120,9 +120,18 @@ def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() ->
                 assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
 
 
-def test_a_sentence_holding_no_word_that_starts_a_figure_is_not_read_for_worded_figures() -> None:
+def test_only_the_words_that_may_start_a_figure_are_read_for_worded_figures() -> None:
     view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
-    assert fx.worded_sentences(view) == {1, 2}
+    assert [view.tokens.forms[i] for i in fx.starting_words(view)] == ["seventy-four", "3millions"]
+
+
+def test_a_number_word_read_up_to_the_word_after_it_gives_what_the_whole_sentence_gives() -> None:
+    """Exhaustive over pairs: a starter, then any word (the reading stops early when it cannot follow)."""
+    starters = sorted(fx.STARTERS | units.MAGNITUDE_HEADS.keys() | units.MAGNITUDE_SCALES.keys())
+    for first in starters:
+        for second in [*FIGURE_WORDS, "people", "five-six", "x"]:
+            view = TextView(f"Of {first} {second} of dollars in 10 and {first} {second}")
+            assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
 
 
 #: The figures features' figure pattern as first written (each alternative opening with ``\b``).
