@@ -440,6 +440,8 @@ def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tupl
         at = match.start()
         index = view.sentence_index(at)
         if index is not None and at < (sentence := sentences[index]).end:
+            if _plainly_none(text, match, sentence.start, sentence.end, threshold):
+                continue
             figure = digit_figure(text, match, sentence.start, sentence.end, threshold)
             if figure is not None:
                 found.setdefault(index, []).append(figure)
@@ -447,6 +449,37 @@ def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tupl
         found.setdefault(index, []).extend(figures)
     for index in sorted(found):
         yield index, _without_overlaps(found[index])
+
+
+def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:
+    """Whether :func:`digit_figure` gives None for a digit run, as the characters right around it show.
+
+    True for a run of digits alone (no separator inside) that is no count (below
+    ``threshold``, a year, or more than :data:`MAX_DIGITS` digits), with no currency sign
+    before it and nothing after it that can give it a unit: no letter, "%" or hyphen
+    right after it, and no word that can open a unit (:data:`_UNIT_OPENERS`) after spaces.
+    Most digit runs of news text are such (days, small numbers, years); the others are
+    read in full.
+    """
+    token = match.group().rstrip(".,:/-")
+    if not token.isdigit():
+        return False
+    if len(token) > MAX_DIGITS:
+        return True
+    value = float(token)
+    if value >= threshold and not 1000 <= value <= 2100:
+        return False
+    start = match.start()
+    if _currency_before(text, start, floor)[0]:
+        return False
+    end = start + len(token)
+    after = text[end] if end < limit else ""
+    if after.isalpha() or after in ("%", "-"):
+        return False
+    if after in (" ", "\u00a0"):
+        words = _next_words(text, end, limit, 1)
+        return not words or words[0].group().lower() not in _UNIT_OPENERS
+    return True
 
 
 #: Words of a sentence read from a word that may start a figure spelled in words: more than

@@ -120,6 +120,22 @@ def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() ->
                 assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0, 2050.0]))
+def test_a_digit_run_passed_over_by_its_surroundings_is_no_figure(text: str, threshold: float) -> None:
+    view = TextView(text)
+    for sentence in view.sentences:
+        for match in fx.NUMBER.finditer(text, sentence.start, sentence.end):
+            if fx._plainly_none(text, match, sentence.start, sentence.end, threshold):
+                assert fx.digit_figure(text, match, sentence.start, sentence.end, threshold) is None, text
+
+
+def test_digit_runs_with_a_unit_currency_or_count_size_are_read_in_full() -> None:
+    text = "In 2014, 12 of 40 rose; 12% and 3-year, 5 million, $12, 4 in 10, 12m, 1234567 and 12."
+    passed = [m.group() for m in fx.NUMBER.finditer(text) if fx._plainly_none(text, m, 0, len(text), 1000.0)]
+    assert passed == ["2014,", "12", "40", "10,", "12."]
+
+
 def test_only_the_words_that_may_start_a_figure_are_read_for_worded_figures() -> None:
     view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
     assert [view.tokens.forms[i] for i in fx.starting_words(view)] == ["seventy-four", "3millions"]
