@@ -425,19 +425,24 @@ def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[
     return _without_overlaps(found)
 
 
-def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tuple[int, list[Figure]]]:
+def sentence_figures(
+    view: TextView, threshold: float = 1000.0, runs: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, list[Figure]]]:
     """``(index, figures)`` for each of ``view``'s sentences with a figure, in order: :func:`extract` of each.
 
     The digit runs are found in one pass over the text and each read in its sentence
     (a run holds no white space, so none crosses a sentence's edge, and every one lies
     in a sentence: only white space lies between them); figures spelled in words are
     read only at the words :func:`starting_words` names (:func:`_worded`). A sentence
-    with neither holds no figure, and is never read.
+    with neither holds no figure, and is never read. The span of every digit run is
+    appended to ``runs`` when given (the features' figures start at them too).
     """
     text, sentences = view.text, view.sentences
     found: dict[int, list[Figure]] = {}
     for match in NUMBER.finditer(text):
         at = match.start()
+        if runs is not None:
+            runs.append(match.span())
         index = view.sentence_index(at)
         if index is not None and at < (sentence := sentences[index]).end:
             if _plainly_none(text, match, sentence.start, sentence.end, threshold):

@@ -170,6 +170,13 @@ def test_figure_pattern_opening_with_a_character_set_finds_what_the_plain_patter
         ]
 
 
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(figure_texts, st.text(alphabet="12$£€¥ ,.-:/%xk\u0663", max_size=30)))
+def test_figure_pattern_tried_at_currency_signs_and_digit_runs_finds_what_its_scan_finds(text: str) -> None:
+    runs = [m.span() for m in fx.NUMBER.finditer(text)]
+    assert [m.span() for m in ff.figure_matches(text, runs)] == [m.span() for m in ff.FIGURE.finditer(text)]
+
+
 def test_figure_pattern_finds_each_kind_of_figure_as_the_plain_pattern_does() -> None:
     for text in (
         "$5m, £ 3.2 billion, €4k",
@@ -224,6 +231,17 @@ credit_texts = st.lists(
 def test_figure_features_from_word_runs_are_the_features_of_the_case_insensitive_patterns(text: str) -> None:
     document = Document.from_article(Article(id="a", title="", body=text))
     assert ff.features(document) == _plain_figure_features(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(figure_texts, credit_texts))
+def test_figure_features_from_the_batch_pass_digit_runs_are_the_features(text: str) -> None:
+    document = Document.from_article(Article(id="a", title="", body=text))
+    runs: list[tuple[int, int]] = []
+    analysis.analyse(document, figures.SETTINGS, runs)
+    assert runs == [m.span() for m in fx.NUMBER.finditer(text)]
+    counts = ff.figure_counts(document.body, ff.figure_matches(text, runs))
+    assert ff.features(document, counts) == ff.features(document) == _plain_figure_features(document)
 
 
 def test_figures_running_past_their_sentence_are_read_sentence_by_sentence() -> None:
