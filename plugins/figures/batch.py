@@ -29,7 +29,7 @@ import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from itertools import groupby, pairwise
 from typing import Any
 
@@ -299,8 +299,9 @@ def source_key(source: str) -> str:
     return " ".join(n.lower() for n in names if n and n.lower() not in PRONOUNS)
 
 
+@lru_cache(maxsize=4096)
 def _bare(word: str) -> str:
-    """A word lower-cased, without possessive or punctuation ("Ukraine's," -> "ukraine")."""
+    """A word lower-cased, without possessive or punctuation ("Ukraine's," -> "ukraine"); each form read once."""
     letters = "".join(ch for ch in word.lower().replace("’", "'").removesuffix("'s") if ch.isalpha())
     return letters.removesuffix("s") if len(letters) > 4 and not letters.endswith("ss") else letters
 

@@ -12,10 +12,11 @@ class under a single star each), so adversarial input cannot make it slow.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import compress, count, filterfalse, islice
+from itertools import compress, count, islice
 from typing import NamedTuple
 
 from copydesk import Sentence, TextView
@@ -373,27 +374,38 @@ def _may_start(word: str) -> bool:
 _WHOLE_STARTS = STARTERS | MAGNITUDE_WORDS
 
 
-def starting_words(view: TextView) -> list[int]:
+def starting_words(view: TextView, runs: Iterable[tuple[int, int]]) -> list[int]:
     """The indices of ``view``'s stream words that may hold a word that can start a figure spelled in words, in order.
 
-    Read from the shared token stream instead of the text, and never missing such a word
-    (:func:`_worded` then reads the words of :data:`WORD` inside each). A word of
-    :data:`WORD` (letters only) lies inside one of the stream's words (letters and
-    digits) and is that word whole when the word is all letters: such a word can start
-    a figure exactly when its lower-cased form is one of :data:`_WHOLE_STARTS`. Any
-    other form (with a digit, a hyphen or an apostrophe) is split as
-    :func:`word_figures` splits the text and each part tested as it tests them (unless
-    it is all digits: no part); lower-casing maps every character but "İ" to one
-    character of the same kind (letter, digit, joiner or not a word character), so the
-    form splits as the word does, and a form holding "İ" lower-cased is taken as a
-    possible start.
+    ``runs`` are the spans of the text's digit runs (:data:`NUMBER`'s matches). Read from
+    the shared token stream, and never missing such a word (:func:`_worded` then reads
+    the words of :data:`WORD` inside each). A word of :data:`WORD` (letters, and joiners
+    between them) lies inside one of the stream's words (letters and digits, and joiners
+    between them), and is that word whole when the word holds no digit; it can start a
+    figure when it is one of :data:`_WHOLE_STARTS` (it is then the word's form: a word
+    whose lower-cased text is ASCII letters lower-cases to it) or holds a hyphen. So the
+    words read are those whose form is one of :data:`_WHOLE_STARTS`, and the forms of
+    the words a digit run or a hyphen lies in (every digit lies in a run) that, split as
+    :func:`word_figures` splits the text, have a part that can start a figure
+    (lower-casing maps every character but "İ" to one character of the same kind, so
+    the form splits as the word does; a form holding "İ" lower-cased is taken as a
+    possible start).
     """
-    forms = view.tokens.forms
-    distinct = set(forms)
-    hits = distinct & _WHOLE_STARTS
-    for form in list(filterfalse(str.isdecimal, filterfalse(str.isalpha, distinct))):
-        if _form_may_start(form):
-            hits.add(form)
+    stream = view.tokens
+    forms, starts, ends = stream.forms, stream.starts, stream.ends
+    hits = set(_WHOLE_STARTS.intersection(forms))
+    joined: set[str] = set()  # the forms of the words with a digit or a hyphen
+    for start, end in runs:
+        joined.update(forms[max(0, bisect.bisect_right(starts, start) - 1) : bisect.bisect_left(starts, end)])
+    lower = stream.lower
+    at = lower.find("-")
+    while at >= 0:
+        word = bisect.bisect_right(starts, at) - 1
+        if word >= 0 and at < ends[word]:
+            joined.add(forms[word])
+            at = ends[word]
+        at = lower.find("-", at + 1)
+    hits.update(form for form in joined if not form.isdecimal() and _form_may_start(form))
     if not hits:
         return []
     return list(compress(count(), map(hits.__contains__, forms)))
@@ -439,10 +451,10 @@ def sentence_figures(
     """
     text, sentences = view.text, view.sentences
     found: dict[int, list[Figure]] = {}
+    runs = [] if runs is None else runs
     for match in NUMBER.finditer(text):
         at = match.start()
-        if runs is not None:
-            runs.append(match.span())
+        runs.append(match.span())
         index = view.sentence_index(at)
         if index is not None and at < (sentence := sentences[index]).end:
             if _plainly_none(text, match, sentence.start, sentence.end, threshold):
@@ -450,7 +462,7 @@ def sentence_figures(
             figure = digit_figure(text, match, sentence.start, sentence.end, threshold)
             if figure is not None:
                 found.setdefault(index, []).append(figure)
-    for index, figures in _worded(view, threshold):
+    for index, figures in _worded(view, threshold, runs):
         found.setdefault(index, []).extend(figures)
     for index in sorted(found):
         yield index, _without_overlaps(found[index])
@@ -494,7 +506,7 @@ def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, thres
 READ_AHEAD = 10
 
 
-def _worded(view: TextView, threshold: float) -> Iterator[tuple[int, list[Figure]]]:
+def _worded(view: TextView, threshold: float, runs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, list[Figure]]]:
     """``(index, figures)`` for each sentence with figures spelled in words: :func:`word_figures` of each.
 
     The words of :data:`WORD` inside the words :func:`starting_words` names are the
@@ -507,7 +519,7 @@ def _worded(view: TextView, threshold: float) -> Iterator[tuple[int, list[Figure
     starts, ends = view.tokens.starts, view.tokens.ends
     current, resume = -1, 0
     found: list[Figure] = []
-    for token in starting_words(view):
+    for token in starting_words(view, runs):
         index = view.sentence_index(starts[token])
         if index is None or starts[token] >= sentences[index].end:
             continue

@@ -11,7 +11,7 @@ the aggregate weighs them against professional norms rather than per finding.
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from functools import cache
@@ -181,14 +181,24 @@ def figure_matches(text: str, runs: Iterable[tuple[int, int]]) -> Iterator[re.Ma
     order), which hold every digit of the text. A match opens with a currency sign or a
     digit, so trying the pattern at each of those, in order, from the end of the last
     match on, finds what the scan finds, without the scan (the batch pass has the runs).
+    A currency sign is never inside a run; a run's digits are tried from its first one
+    until a match reaches past the run's end (usually the first does).
     """
     signs = sorted(at for sign in CURRENCY_SIGNS for at in _offsets(text, sign))
-    digits = (at for start, end in runs for at in range(start, end) if text[at] not in ".,:/-")
     resume = 0
-    for at in heapq.merge(signs, digits):
-        if at >= resume and (match := FIGURE.match(text, at)) is not None:
-            yield match
-            resume = match.end()
+    for start, end in itertools.chain(runs, [(len(text), len(text))]):
+        while signs and signs[0] < start:
+            at = signs.pop(0)
+            if at >= resume and (match := FIGURE.match(text, at)) is not None:
+                yield match
+                resume = match.end()
+        at = max(start, resume)
+        while at < end:
+            if text[at] not in ".,:/-" and (match := FIGURE.match(text, at)) is not None:
+                yield match
+                at = resume = match.end()
+            else:
+                at += 1
 
 
 def _offsets(text: str, char: str) -> Iterator[int]:

@@ -88,6 +88,9 @@ figure_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES))
     lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
 )
 
+#: The same words and pieces glued together ("seventy-four", "3one-x"), no space between.
+glued_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES)), max_size=30).map("".join)
+
 
 def _per_sentence(view: TextView, threshold: float = 1000.0) -> list[tuple[int, list[fx.Figure]]]:
     """The plain reading: :func:`extract` on every sentence."""
@@ -96,7 +99,7 @@ def _per_sentence(view: TextView, threshold: float = 1000.0) -> list[tuple[int, 
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0]))
+@given(text=st.one_of(figure_texts, glued_texts), threshold=st.sampled_from([1.0, 1000.0]))
 def test_figures_of_a_whole_text_pass_are_the_figures_of_every_sentence(text: str, threshold: float) -> None:
     view = TextView(text)
     assert list(fx.sentence_figures(view, threshold)) == _per_sentence(view, threshold)
@@ -136,9 +139,33 @@ def test_digit_runs_with_a_unit_currency_or_count_size_are_read_in_full() -> Non
     assert passed == ["2014,", "12", "40", "10,", "12."]
 
 
+def _assert_every_starting_word_read(text: str) -> None:
+    """No word of the token stream that :func:`starting_words` leaves out holds a candidate of :func:`word_figures`."""
+    view = TextView(text)
+    stream = view.tokens
+    read = set(fx.starting_words(view, [m.span() for m in fx.NUMBER.finditer(text)]))
+    for index in set(range(len(stream))) - read:
+        for word in fx.WORD.finditer(stream.lower, stream.starts[index], stream.ends[index]):
+            form = word.group()
+            assert form not in fx._WHOLE_STARTS and not ("-" in form and fx._may_start(form)), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(figure_texts, glued_texts))
+def test_no_word_holding_a_word_that_starts_a_figure_is_left_unread(text: str) -> None:
+    _assert_every_starting_word_read(text)
+
+
+def test_no_hyphenated_or_digit_glued_starting_word_is_left_unread() -> None:
+    for first in FIGURE_WORDS:
+        for second in [*FIGURE_WORDS, "3", "x"]:
+            _assert_every_starting_word_read(f"{first}-{second} 3{first} {second}'{first}-{second} \u0130{first}-x")
+
+
 def test_only_the_words_that_may_start_a_figure_are_read_for_worded_figures() -> None:
     view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
-    assert [view.tokens.forms[i] for i in fx.starting_words(view)] == ["seventy-four", "3millions"]
+    runs = [m.span() for m in fx.NUMBER.finditer(view.text)]
+    assert [view.tokens.forms[i] for i in fx.starting_words(view, runs)] == ["seventy-four", "3millions"]
 
 
 def test_a_number_word_read_up_to_the_word_after_it_gives_what_the_whole_sentence_gives() -> None:
