@@ -23,6 +23,8 @@ from copydesk.plugins.figures import analysis, attrib, frames, phrase, units
 from copydesk.plugins.figures import extract as fx
 from copydesk.plugins.figures import features as ff
 from copydesk.plugins.figures.analysis import wordlist
+from copydesk.plugins.truncation import lexicon as trn_lexicon
+from copydesk.plugins.truncation import lines as trn_lines
 from copydesk.text import Document, TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -446,3 +448,31 @@ def test_the_unit_after_a_number_is_read_from_its_first_word_on_only_when_that_w
 ) -> None:
     """A first word that opens no unit ends the reading at once, as reading three words concluded."""
     assert fx._unit_after(text, 1, len(text)) == unit
+
+
+def _every_cue_at_every_word(line: str, lex: Any) -> tuple[str, int] | None:
+    """Truncation's credit cue as first written: every cue of several words tried at every word, then one word."""
+    tokens = trn_lexicon.normalise(line[:300]).split()
+    for i in range(len(tokens)):
+        for cue in lex.credit_cues:
+            if " " in cue and tokens[i : i + cue.count(" ") + 1] == cue.split():
+                return cue, i
+    named = trn_lines.starts_with_name(line)
+    for i, token in enumerate(tokens):
+        if (token in lex.credit_cues and i < 3) or (named and token in lex.role_cues):
+            return token, i
+    return None
+
+
+@pytest.mark.parametrize("extra", [[], ["filed  from", "reporting by", " by the", "by the way"]])
+def test_credit_cues_of_several_words_tried_at_their_first_word_are_those_tried_at_every_word(
+    extra: list[str],
+) -> None:
+    from copydesk.plugins import truncation
+
+    lex = trn_lexicon.lexicons({**truncation.SETTINGS, "extra_credit_cues": extra})
+    cues = sorted(lex.credit_cues | lex.role_cues | {"Jane Smith", "by", "the", "filed", "from", "3"})
+    for first in cues:
+        for second in cues:
+            for line in (f"{first} {second} {first}", f"Jane Smith {second} {first}", f"{second.upper()}: {first}"):
+                assert trn_lines.credit_cue(line, lex) == _every_cue_at_every_word(line, lex), line
