@@ -31,7 +31,7 @@ from copydesk import (
 )
 from copydesk.plugins.figures import batch
 from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
-from copydesk.plugins.figures.batch import FOUND, Verdict, verdicts, verdicts_key
+from copydesk.plugins.figures.batch import FOUND, Reading, Verdict, verdicts, verdicts_key
 from copydesk.plugins.figures.features import FEATURES
 from copydesk.plugins.figures.features import features as feature_values
 
@@ -197,46 +197,48 @@ def _clean(text: str) -> str:
 
 def score(document: Document, context: Context) -> Assessment:
     """The FIG findings (sub-score from their density, as the core derives it) and the figures features."""
-    return Assessment(findings=tuple(_findings(document, context)), features=feature_values(document))
-
-
-def _verdicts(document: Document, context: Context, batch: Mapping[str, Any]) -> tuple[Verdict, ...]:
-    """The body's unsourced and vaguely sourced figures: the batch pass's analysis of its text, or a new one."""
-    if batch:
-        found: tuple[Verdict, ...] | None = batch.get(verdicts_key(document.body.text, context.settings))
-        if found is not None:
-            return found
-    return verdicts(analyse(document, context.settings))
-
-
-def _findings(document: Document, context: Context) -> Iterator[Finding]:
-    """Yield FIG001/FIG002 for each unsourced or vaguely sourced figure, FIG003 from the batch."""
-    view = document.body
     batch = context.batch or {}
-    for start, end, kind, value, unit, verdict, source in _verdicts(document, context, batch):
+    reading: Reading | None = batch.get(verdicts_key(document.body.text, context.settings)) if batch else None
+    found, counts = reading if reading is not None else (None, None)
+    return Assessment(
+        findings=tuple(_findings(document, context, batch, found)), features=feature_values(document, counts)
+    )
+
+
+def _findings(
+    document: Document, context: Context, batch: Mapping[str, Any], found: tuple[Verdict, ...] | None
+) -> Iterator[Finding]:
+    """Yield FIG001/FIG002 for each unsourced or vaguely sourced figure, FIG003 from the batch.
+
+    ``found``: the body's verdicts as the batch pass read them, or None (the body is analysed here).
+    """
+    view = document.body
+    if found is None:
+        found = verdicts(analyse(document, context.settings))
+    for start, end, kind, value, unit, verdict, source in found:
         text = _clean(view.text[start:end])
         data = {"kind": kind, "value": value, "unit": unit, "source": source}
         if verdict == UNSOURCED:
             yield UNSOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind)
         elif verdict == VAGUE:
             yield VAGUELY_SOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind, source=source)
-    for found in batch.get(FOUND + document.id, ()):
+    for clash in batch.get(FOUND + document.id, ()):
         data = {
-            "other_article": found.other_article,
-            "other_figure": found.other_figure,
-            "other_articles": found.others,
-            "source": found.source,
+            "other_article": clash.other_article,
+            "other_figure": clash.other_figure,
+            "other_articles": clash.others,
+            "source": clash.source,
         }
-        more = f" and {found.others - 1} other(s)" if found.others > 1 else ""
+        more = f" and {clash.others - 1} other(s)" if clash.others > 1 else ""
         yield CONTRADICTORY_FIGURE.finding(
             view,
-            found.start,
-            found.end,
+            clash.start,
+            clash.end,
             data=data,
-            figure=_clean(found.figure),
-            source=found.source,
-            other=_clean(found.other_figure),
-            article=found.other_article,
+            figure=_clean(clash.figure),
+            source=clash.source,
+            other=_clean(clash.other_figure),
+            article=clash.other_article,
             more=more,
         )
 

@@ -310,14 +310,16 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
     return UNSOURCED, ""
 
 
-def analyse(document: Document, settings: Mapping[str, Any]) -> list[Attributed]:
-    """Every figure of the body with its verdict, in reading order."""
+def analyse(
+    document: Document, settings: Mapping[str, Any], runs: list[tuple[int, int]] | None = None
+) -> list[Attributed]:
+    """Every figure of the body with its verdict, in reading order (the body's digit runs appended to ``runs``)."""
     view = document.body
     sents = _Sentences(view, lexicon(settings))
     window = int(settings["window"])
     threshold = float(settings["large_count"])
     found: list[Attributed] = []
-    for index, figures in sentence_figures(view, threshold):
+    for index, figures in sentence_figures(view, threshold, runs):
         for figure in figures:
             verdict, source = judge(sents, index, figure, window)
             found.append(Attributed(figure, index, verdict, source))

@@ -29,12 +29,13 @@ import pickle
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
-from functools import partial
+from functools import lru_cache, partial
 from itertools import groupby, pairwise
 from typing import Any
 
 from copydesk import Document, SpilledMap
 from copydesk.plugins.figures.analysis import LEXICON_KEYS, SOURCED, UNSOURCED, VAGUE, Attributed, analyse
+from copydesk.plugins.figures.features import figure_counts, figure_matches
 from copydesk.plugins.figures.measure import measure, same_measure, times
 
 SUBJECT_WORDS = 12
@@ -61,6 +62,9 @@ SERIES = frozenset("poll polls polling survey surveys count tally average tracki
 ALTERNATIVES = re.compile(r"\s*(?:,\s*(?:or\s+)?|or\s+)")
 #: One unsourced or vaguely sourced figure as the findings need it: start, end, kind, value, unit, verdict, source.
 Verdict = tuple[int, int, str, float, str, str, str]
+#: What the finished map keeps of a text: its :func:`verdicts`, and how many figures the
+#: features count in it and how many of those are unattributed (``features.figure_counts``).
+Reading = tuple[tuple[Verdict, ...], tuple[int, int]]
 #: Key prefixes in the finished map: an article's contradictions, a text's verdicts.
 FOUND, VERDICTS = "c", "r"
 
@@ -129,7 +133,7 @@ class Spill:
         self,
         records: Iterable[Record],
         values: list[frozenset[tuple[str, float]]],
-        verdicts: Mapping[str, tuple[Verdict, ...]],
+        verdicts: Mapping[str, Reading],
     ) -> None:
         """Append records (in batch order), the next articles' values, and verdicts by key (a key kept once)."""
         self.db.executemany(
@@ -159,7 +163,7 @@ class Spill:
         found: frozenset[tuple[str, float]] = pickle.loads(blob)
         return found
 
-    def verdicts(self) -> Iterator[tuple[str, tuple[Verdict, ...]]]:
+    def verdicts(self) -> Iterator[tuple[str, Reading]]:
         """Every text's verdicts, by key."""
         for key, blob in self.db.execute("SELECT key, verdicts FROM verdicts"):
             yield key, pickle.loads(blob)
@@ -217,8 +221,8 @@ class BatchState:
     # every figure of each article as (kind, value), by batch order: two values that one
     # article gives side by side ("36%, up from 7%") never contradict each other
     values: list[frozenset[tuple[str, float]]] = field(default_factory=list)
-    #: Each text's :func:`verdicts`, by :func:`verdicts_key` (for the per-article pass), not yet moved.
-    verdicts: dict[str, tuple[Verdict, ...]] = field(default_factory=dict)
+    #: Each text's :data:`Reading`, by :func:`verdicts_key` (for the per-article pass), not yet moved.
+    verdicts: dict[str, Reading] = field(default_factory=dict)
     spill: Spill | None = None
 
     def value(self, article: int) -> frozenset[tuple[str, float]]:
@@ -295,8 +299,9 @@ def source_key(source: str) -> str:
     return " ".join(n.lower() for n in names if n and n.lower() not in PRONOUNS)
 
 
+@lru_cache(maxsize=4096)
 def _bare(word: str) -> str:
-    """A word lower-cased, without possessive or punctuation ("Ukraine's," -> "ukraine")."""
+    """A word lower-cased, without possessive or punctuation ("Ukraine's," -> "ukraine"); each form read once."""
     letters = "".join(ch for ch in word.lower().replace("’", "'").removesuffix("'s") if ch.isalpha())
     return letters.removesuffix("s") if len(letters) > 4 and not letters.endswith("ss") else letters
 
@@ -345,8 +350,12 @@ def observe(state: BatchState, document: Document) -> None:
     view = document.body
     index = state.articles
     state.articles += 1
-    items = analyse(document, state.settings)
-    state.verdicts.setdefault(verdicts_key(view.text, state.settings), verdicts(items))
+    runs: list[tuple[int, int]] = []
+    items = analyse(document, state.settings, runs)
+    key = verdicts_key(view.text, state.settings)
+    if key not in state.verdicts:
+        counts = figure_counts(view, figure_matches(view.text, runs))  # the digit runs the analysis found
+        state.verdicts[key] = (verdicts(items), counts)
     state.values.append(frozenset((f"{i.figure.kind}:{i.figure.unit}", i.figure.value) for i in items))
     listed = _listed(items, view.text)
     for number, item in enumerate(items):
@@ -499,7 +508,7 @@ def finish(state: BatchState) -> SpilledMap:
         for article, contradiction in _contradictions(state):
             found.setdefault(article, []).append(contradiction)
         contradictions: Iterable[tuple[str, list[Contradiction]]] = found.items()
-        texts: Iterable[tuple[str, tuple[Verdict, ...]]] = state.verdicts.items()
+        texts: Iterable[tuple[str, Reading]] = state.verdicts.items()
     else:
         state.spill.keep(_contradictions(state))  # moves the verdicts too (``_groups``)
         contradictions, texts = state.spill.found(), state.spill.verdicts()

@@ -12,13 +12,14 @@ class under a single star each), so adversarial input cannot make it slow.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import compress, count, filterfalse
+from itertools import compress, count, islice
 from typing import NamedTuple
 
-from copydesk import TextView
+from copydesk import Sentence, TextView
 from copydesk.plugins.figures.units import (
     MAGNITUDE_HEADS,
     MAGNITUDE_SCALES,
@@ -320,20 +321,18 @@ MAY_START = re.compile(
 )
 
 
-def word_figures(
-    text: str, start: int, end: int, threshold: float, checked: bool = False, lower: str | None = None
-) -> list[Figure]:
-    """Figures spelled in words in ``text[start:end]`` ("three million", "one in five").
+def word_figures(text: str, start: int, end: int, threshold: float, lower: str | None = None) -> list[Figure]:
+    """Figures spelled in words in ``text[start:end]`` ("three million", "one in five"): the plain reading.
 
     Only words that can start one are read in full: a magnitude word or a starter (or
-    a starter before a hyphen, "seventy-four"); a sentence with none is skipped whole
-    (``checked``: the caller knows it holds one, see :func:`worded_sentences`).
-    ``lower``, when given, is the token stream's lower-cased text (``view.tokens.lower``):
+    a starter before a hyphen, "seventy-four"); a sentence with none is skipped whole.
+    :func:`sentence_figures` reads the same figures from the words that can start one
+    (:func:`_worded`). ``lower``, when given, is the token stream's lower-cased text (``view.tokens.lower``):
     the words are then read from it, already lower-cased. It has a letter exactly where
     ``text`` has one, so the words have the same spans, and the same ASCII letters as each
     word lower-cased (it differs only in letters outside ASCII, which no word list holds).
     """
-    if not checked and MAY_START.search(text[start:end]) is None:
+    if MAY_START.search(text[start:end]) is None:
         return []
     if lower is None:
         words = list(WORD.finditer(text, start, end))
@@ -375,37 +374,41 @@ def _may_start(word: str) -> bool:
 _WHOLE_STARTS = STARTERS | MAGNITUDE_WORDS
 
 
-def worded_sentences(view: TextView) -> set[int]:
-    """The indices of ``view``'s sentences that may hold a word that can start a figure spelled in words.
+def starting_words(view: TextView, runs: Iterable[tuple[int, int]]) -> list[int]:
+    """The indices of ``view``'s stream words that may hold a word that can start a figure spelled in words, in order.
 
-    Read from the shared token stream instead of the text of every sentence, and never
-    missing such a sentence (:func:`word_figures` then reads it word by word). A word
-    of :data:`WORD` (letters only) lies inside one of the stream's words (letters and
-    digits) and is that word whole when the word is all letters: such a word can start
-    a figure exactly when its lower-cased form is one of :data:`_WHOLE_STARTS`. Any
-    other form (with a digit, a hyphen or an apostrophe) is split as
-    :func:`word_figures` splits the text and each part tested as it tests them (unless
-    it is all digits: no part); lower-casing maps every character but "İ" to one
-    character of the same kind (letter, digit, joiner or not a word character), so the
-    form splits as the word does, and a form holding "İ" lower-cased is taken as a
-    possible start. No word crosses a sentence's edge (white space bounds every sentence).
+    ``runs`` are the spans of the text's digit runs (:data:`NUMBER`'s matches). Read from
+    the shared token stream, and never missing such a word (:func:`_worded` then reads
+    the words of :data:`WORD` inside each). A word of :data:`WORD` (letters, and joiners
+    between them) lies inside one of the stream's words (letters and digits, and joiners
+    between them), and is that word whole when the word holds no digit; it can start a
+    figure when it is one of :data:`_WHOLE_STARTS` (it is then the word's form: a word
+    whose lower-cased text is ASCII letters lower-cases to it) or holds a hyphen. So the
+    words read are those whose form is one of :data:`_WHOLE_STARTS`, and the forms of
+    the words a digit run or a hyphen lies in (every digit lies in a run) that, split as
+    :func:`word_figures` splits the text, have a part that can start a figure
+    (lower-casing maps every character but "İ" to one character of the same kind, so
+    the form splits as the word does; a form holding "İ" lower-cased is taken as a
+    possible start).
     """
     stream = view.tokens
-    forms, starts = stream.forms, stream.starts
-    distinct = set(forms)
-    hits = distinct.intersection(_WHOLE_STARTS)
-    for form in list(filterfalse(str.isdecimal, filterfalse(str.isalpha, distinct))):
-        if _form_may_start(form):
-            hits.add(form)
-    out: set[int] = set()
+    forms, starts, ends = stream.forms, stream.starts, stream.ends
+    hits = set(_WHOLE_STARTS.intersection(forms))
+    joined: set[str] = set()  # the forms of the words with a digit or a hyphen
+    for start, end in runs:
+        joined.update(forms[max(0, bisect.bisect_right(starts, start) - 1) : bisect.bisect_left(starts, end)])
+    lower = stream.lower
+    at = lower.find("-")
+    while at >= 0:
+        word = bisect.bisect_right(starts, at) - 1
+        if word >= 0 and at < ends[word]:
+            joined.add(forms[word])
+            at = ends[word]
+        at = lower.find("-", at + 1)
+    hits.update(form for form in joined if not form.isdecimal() and _form_may_start(form))
     if not hits:
-        return out
-    sentences = view.sentences
-    for i in compress(count(), map(hits.__contains__, forms)):
-        index = view.sentence_index(starts[i])
-        if index is not None and starts[i] < sentences[index].end:
-            out.add(index)
-    return out
+        return []
+    return list(compress(count(), map(hits.__contains__, forms)))
 
 
 @lru_cache(maxsize=4096)
@@ -434,26 +437,159 @@ def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[
     return _without_overlaps(found)
 
 
-def sentence_figures(view: TextView, threshold: float = 1000.0) -> Iterator[tuple[int, list[Figure]]]:
+def sentence_figures(
+    view: TextView, threshold: float = 1000.0, runs: list[tuple[int, int]] | None = None
+) -> Iterator[tuple[int, list[Figure]]]:
     """``(index, figures)`` for each of ``view``'s sentences with a figure, in order: :func:`extract` of each.
 
-    The digit runs are found in one pass over the text and each handed to its sentence
+    The digit runs are found in one pass over the text and each read in its sentence
     (a run holds no white space, so none crosses a sentence's edge, and every one lies
     in a sentence: only white space lies between them); figures spelled in words are
-    read only in the sentences :func:`worded_sentences` names. A sentence with neither
-    holds no figure, and is never read.
+    read only at the words :func:`starting_words` names (:func:`_worded`). A sentence
+    with neither holds no figure, and is never read. The span of every digit run is
+    appended to ``runs`` when given (the features' figures start at them too).
+    """
+    text, sentences = view.text, view.sentences
+    found: dict[int, list[Figure]] = {}
+    runs = [] if runs is None else runs
+    for match in NUMBER.finditer(text):
+        at = match.start()
+        runs.append(match.span())
+        index = view.sentence_index(at)
+        if index is not None and at < (sentence := sentences[index]).end:
+            if _plainly_none(text, match, sentence.start, sentence.end, threshold):
+                continue
+            figure = digit_figure(text, match, sentence.start, sentence.end, threshold)
+            if figure is not None:
+                found.setdefault(index, []).append(figure)
+    for index, figures in _worded(view, threshold, runs):
+        found.setdefault(index, []).extend(figures)
+    for index in sorted(found):
+        yield index, _without_overlaps(found[index])
+
+
+def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:
+    """Whether :func:`digit_figure` gives None for a digit run, as the characters right around it show.
+
+    True for a run of digits alone (no separator inside) that is no count (below
+    ``threshold``, a year, or more than :data:`MAX_DIGITS` digits), with no currency sign
+    before it and nothing after it that can give it a unit: no letter, "%" or hyphen
+    right after it, and no word that can open a unit (:data:`_UNIT_OPENERS`) after spaces.
+    Most digit runs of news text are such (days, small numbers, years); the others are
+    read in full.
+    """
+    token = match.group().rstrip(".,:/-")
+    if not token.isdigit():
+        return False
+    if len(token) > MAX_DIGITS:
+        return True
+    value = float(token)
+    if value >= threshold and not 1000 <= value <= 2100:
+        return False
+    start = match.start()
+    if _currency_before(text, start, floor)[0]:
+        return False
+    end = start + len(token)
+    after = text[end] if end < limit else ""
+    if after.isalpha() or after in ("%", "-"):
+        return False
+    if after in (" ", "\u00a0"):
+        words = _next_words(text, end, limit, 1)
+        return not words or words[0].group().lower() not in _UNIT_OPENERS
+    return True
+
+
+#: Words of a sentence read from a word that may start a figure spelled in words: more than
+#: :func:`_word_figure` and :func:`~copydesk.plugins.figures.units.magnitude` look at (the
+#: word, five more of its number, the word after them and two more), so they read the same
+#: as in the whole sentence's words.
+READ_AHEAD = 10
+
+
+def _worded(view: TextView, threshold: float, runs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, list[Figure]]]:
+    """``(index, figures)`` for each sentence with figures spelled in words: :func:`word_figures` of each.
+
+    The words of :data:`WORD` inside the words :func:`starting_words` names are the
+    candidates :func:`word_figures` tries (the same test); each is read from the
+    :data:`READ_AHEAD` words that follow it in its sentence (and, for a magnitude, the
+    two before it), and a candidate inside a figure already read is skipped, as
+    :func:`word_figures` skips it.
     """
     text, sentences, lower = view.text, view.sentences, view.tokens.lower
-    numbers: dict[int, list[re.Match[str]]] = {}
-    for match in NUMBER.finditer(text):
-        index = view.sentence_index(match.start())
-        if index is not None and match.start() < sentences[index].end:
-            numbers.setdefault(index, []).append(match)
-    worded = worded_sentences(view)
-    for index in sorted(numbers.keys() | worded):
-        start, end = sentences[index].start, sentences[index].end
-        found = [f for m in numbers.get(index, ()) if (f := digit_figure(text, m, start, end, threshold)) is not None]
-        if index in worded:
-            found.extend(word_figures(text, start, end, threshold, checked=True, lower=lower))
-        if found:
-            yield index, _without_overlaps(found)
+    starts, ends = view.tokens.starts, view.tokens.ends
+    current, resume = -1, 0
+    found: list[Figure] = []
+    for token in starting_words(view, runs):
+        index = view.sentence_index(starts[token])
+        if index is None or starts[token] >= sentences[index].end:
+            continue
+        if index != current:
+            if found:
+                yield current, found
+            current, resume, found = index, 0, []
+        for word in WORD.finditer(lower, max(starts[token], resume), ends[token]):
+            form = word.group()
+            if word.start() < resume or not (form in _WHOLE_STARTS or ("-" in form and _may_start(form))):
+                continue
+            resume = _read_from(text, lower, word, sentences[index], threshold, found)
+    if found:
+        yield current, found
+
+
+def _read_from(
+    text: str, lower: str, word: re.Match[str], sentence: Sentence, threshold: float, found: list[Figure]
+) -> int:
+    """Read a figure spelled in words from the candidate ``word`` of ``sentence`` into ``found``; where the next may start.
+
+    What :func:`word_figures` does at the candidate: a magnitude, or a figure read by
+    :func:`_word_figure`, which reads nothing past the word after the candidate when that
+    word can neither continue its number nor be its unit (:func:`_may_follow`): then the
+    next candidate may start at that word.
+    """
+    end = sentence.end
+    form = word.group()
+    if form in MAGNITUDE_HEADS or form in MAGNITUDE_SCALES:
+        return _magnitude_from(lower, word, sentence, found)
+    if form.partition("-")[0] not in STARTERS:
+        return word.end()
+    if form not in MULTIPLES:
+        after = WORD.search(lower, word.end(), end)
+        if after is None:
+            return end
+        if not _may_follow(after.group()):
+            return after.start()
+    words = list(islice(WORD.finditer(lower, word.start(), end), READ_AHEAD))
+    figure, index = _word_figure(text, words, 0, threshold)
+    if figure is not None:
+        found.append(figure)
+    return _next_start(words, index, end)
+
+
+def _magnitude_from(lower: str, word: re.Match[str], sentence: Sentence, found: list[Figure]) -> int:
+    """Read a vague magnitude from ``word`` (read with the two words before it) into ``found``; where the next may start."""
+    before = list(WORD.finditer(lower, sentence.start, word.start()))[-2:]
+    words = before + list(islice(WORD.finditer(lower, word.start(), sentence.end), READ_AHEAD))
+    vague = magnitude([w.group() for w in words], len(before))
+    if vague is None:
+        return word.end()  # no magnitude word starts a figure of another kind
+    found.append(Figure(word.start(), words[vague.last].end(), "magnitude", vague.value, vague.unit))
+    return _next_start(words, vague.last + 1, sentence.end)
+
+
+#: The words after a number word that give it a unit: a rate, a percentage, a scale.
+_NUMBER_HEADS = frozenset({"in", "out", "percent", "per"}) | frozenset(w for w in SCALES if len(w) > 2)
+
+
+@lru_cache(maxsize=4096)
+def _may_follow(form: str) -> bool:
+    """Whether a lower-cased word after a number word can continue the number or be its unit.
+
+    When it cannot, :func:`_word_figure` reads no figure there (the number stops before
+    it and it is no unit).
+    """
+    return form in _NUMBER_HEADS or _word_value(form) is not None
+
+
+def _next_start(words: list[re.Match[str]], index: int, end: int) -> int:
+    """Where ``words[index]`` starts, or ``end`` past the last word."""
+    return words[index].start() if index < len(words) else end

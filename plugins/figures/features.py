@@ -11,8 +11,9 @@ the aggregate weighs them against professional norms rather than per finding.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from copydesk import Document, Feature, TextView, measures
@@ -129,7 +130,7 @@ def _credited(sentence: str, lowered: str) -> bool:
     return ("http" in lowered or "www." in lowered) and _document().search(sentence) is not None
 
 
-def _figure_sentences(view: TextView) -> dict[int, int] | None:
+def _figure_sentences(view: TextView, matches: Iterable[re.Match[str]] | None = None) -> dict[int, int] | None:
     """How many figures each of ``view``'s sentences holds (those with none left out), from one scan of the text.
 
     Every figure starts in a sentence (only white space lies between them, and a figure opens
@@ -137,11 +138,12 @@ def _figure_sentences(view: TextView) -> dict[int, int] | None:
     before its start or a word boundary after its end, is the same in the text as in the
     sentence alone: white space or an end either way. A match that runs past its sentence's
     end (a number, then " percent" on the next line) would not match in the sentence alone:
-    then None, and the sentences are read one by one.
+    then None, and the sentences are read one by one. ``matches`` are the pattern's matches in
+    the text when known (:func:`figure_matches`).
     """
     text, sentences = view.text, view.sentences
     found: dict[int, int] = {}
-    for match in FIGURE.finditer(text):
+    for match in FIGURE.finditer(text) if matches is None else matches:
         index = view.sentence_index(match.start())
         if index is None or match.end() > sentences[index].end:
             return None
@@ -150,10 +152,10 @@ def _figure_sentences(view: TextView) -> dict[int, int] | None:
     return found
 
 
-def _sentence_figures(view: TextView) -> Iterator[tuple[int, int]]:
+def _sentence_figures(view: TextView, matches: Iterable[re.Match[str]] | None = None) -> Iterator[tuple[int, int]]:
     """``(index, figures)`` for each of ``view``'s sentences that holds a letter and a figure, in order."""
     text, sentences = view.text, view.sentences
-    counted = _figure_sentences(view)
+    counted = _figure_sentences(view, matches)
     if counted is None:
         for index, span in enumerate(sentences):
             if DIGIT.search(text, span.start, span.end) is None:
@@ -168,23 +170,70 @@ def _sentence_figures(view: TextView) -> Iterator[tuple[int, int]]:
             yield index, found
 
 
-def features(document: Document) -> dict[str, float]:
+#: Where a figure of :data:`FIGURE` can start besides a digit.
+CURRENCY_SIGNS = "$£€¥"
+
+
+def figure_matches(text: str, runs: Iterable[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The matches of ``FIGURE.finditer(text)``, tried only where one can start.
+
+    ``runs`` are the spans of the text's digit runs (``extract.NUMBER``'s matches, in
+    order), which hold every digit of the text. A match opens with a currency sign or a
+    digit, so trying the pattern at each of those, in order, from the end of the last
+    match on, finds what the scan finds, without the scan (the batch pass has the runs).
+    A currency sign is never inside a run; a run's digits are tried from its first one
+    until a match reaches past the run's end (usually the first does).
+    """
+    signs = sorted(at for sign in CURRENCY_SIGNS for at in _offsets(text, sign))
+    resume = 0
+    for start, end in itertools.chain(runs, [(len(text), len(text))]):
+        while signs and signs[0] < start:
+            at = signs.pop(0)
+            if at >= resume and (match := FIGURE.match(text, at)) is not None:
+                yield match
+                resume = match.end()
+        at = max(start, resume)
+        while at < end:
+            if text[at] not in ".,:/-" and (match := FIGURE.match(text, at)) is not None:
+                yield match
+                at = resume = match.end()
+            else:
+                at += 1
+
+
+def _offsets(text: str, char: str) -> Iterator[int]:
+    """Every offset of ``char`` in ``text``."""
+    at = text.find(char)
+    while at >= 0:
+        yield at
+        at = text.find(char, at + 1)
+
+
+def figure_counts(view: TextView, matches: Iterable[re.Match[str]] | None = None) -> tuple[int, int]:
+    """How many figures ``view`` holds and how many of them are unattributed (see :data:`FEATURES`).
+
+    ``matches``: :data:`FIGURE`'s matches in the text, when known (:func:`figure_matches`).
+    """
+    text, lower, sentences = view.text, view.tokens.lower, view.sentences
+    total = unattributed = 0
+    for index, found in _sentence_figures(view, matches):
+        span = sentences[index]
+        total += found
+        if not _credited(text[span.start : span.end], lower[span.start : span.end]):
+            unattributed += found
+    return total, unattributed
+
+
+def features(document: Document, counts: tuple[int, int] | None = None) -> dict[str, float]:
     """Every figures feature of ``document``'s body (see :data:`FEATURES`).
 
     Only sentences holding a figure count, and the figures are found in one pass over
     the whole body (:func:`_figure_sentences`); those sentences are then read as
     :func:`copydesk.measures.sentence_texts` gives them (those holding a letter).
+    ``counts`` are the body's :func:`figure_counts` when the batch pass has them.
     """
     body = document.body
-    text = body.text
-    lower = body.tokens.lower
-    sentences = body.sentences
-    total = unattributed = 0
-    for index, found in _sentence_figures(body):
-        span = sentences[index]
-        total += found
-        if not _credited(text[span.start : span.end], lower[span.start : span.end]):
-            unattributed += found
+    total, unattributed = figure_counts(body) if counts is None else counts
     return {
         "unattributed_figures_per_1000_words": measures.per_1000(unattributed, body.word_count),
         "unattributed_figure_share": measures.share(unattributed, total, 0.5),

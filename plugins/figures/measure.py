@@ -11,6 +11,8 @@ population of 23 million"); the *times* are the years, months and periods ("year
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from copydesk.plugins.figures.units import WORD
 
 #: Characters either side of a figure searched for a time expression.
@@ -93,16 +95,20 @@ def measure(text: str, start: int, end: int, kind: str, bounds: tuple[int, int])
 def times(text: str, start: int, end: int, bounds: tuple[int, int]) -> frozenset[str]:
     """Years, months and periods written within TIME_REACH characters of a figure."""
     left, right = max(bounds[0], start - TIME_REACH), min(bounds[1], end + TIME_REACH)
-    found: set[str] = set()
-    for token in text[left:start].split() + text[end:right].split():
-        word = token.strip(".,;:()'’\"“”").lower().removesuffix("'s").removesuffix("’s")
-        if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
-            found.add(word)
-        elif word in MONTHS and token[:1].isupper():
-            found.add(word[:3])
-        elif word in PERIODS:
-            found.add(PERIODS[word])
+    found = set(map(_time, text[left:start].split() + text[end:right].split()))
+    found.discard("")
     return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _time(token: str) -> str:
+    """The time a token written near a figure names: a year, a month's first three letters, a period, or ``""``."""
+    word = token.strip(".,;:()'’\"“”").lower().removesuffix("'s").removesuffix("’s")
+    if len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100:
+        return word
+    if word in MONTHS and token[:1].isupper():
+        return word[:3]
+    return PERIODS.get(word, "")
 
 
 def same_measure(a: tuple[str, frozenset[str]], b: tuple[str, frozenset[str]]) -> bool:

@@ -166,15 +166,43 @@ def credit_cue(line: str, lex: Lexicons) -> tuple[str, int] | None:
     cue of several words ("contributed to this report") counts anywhere.
     """
     tokens = normalise(line[:300]).split()
-    for i in range(len(tokens)):
-        for cue in lex.credit_cues:
-            if " " in cue and tokens[i : i + cue.count(" ") + 1] == cue.split():
+    phrases = _phrases(lex.credit_cues)
+    for i, token in enumerate(tokens):
+        for cue, size, words in phrases.get(token, ()):
+            if tokens[i : i + size] == words:
                 return cue, i
     named = starts_with_name(line)
     for i, token in enumerate(tokens):
         if (token in lex.credit_cues and i < 3) or (named and token in lex.role_cues):
             return token, i
     return None
+
+
+#: The cues of several words of each credit-cue set, by first word (:func:`_phrases`); a few sets, each kept whole.
+_PHRASES: dict[int, tuple[frozenset[str], dict[str, list[tuple[str, int, list[str]]]]]] = {}
+
+
+def _phrases(cues: frozenset[str]) -> dict[str, list[tuple[str, int, list[str]]]]:
+    """The cues of several words, as ``(cue, words read, words)`` by first word, in the set's own order.
+
+    :func:`credit_cue` tries at each word of a line the cues whose first word it is, in
+    the order it would meet them going through the whole set (the set itself is the key,
+    not an equal one, whose order may differ), rather than every cue at every word. A
+    cue whose word count differs from its spaces plus one (two spaces in a row) matches
+    nowhere and is left out.
+    """
+    kept = _PHRASES.get(id(cues))
+    if kept is not None and kept[0] is cues:
+        return kept[1]
+    phrases: dict[str, list[tuple[str, int, list[str]]]] = {}
+    for cue in cues:
+        size, words = cue.count(" ") + 1, cue.split()
+        if " " in cue and len(words) == size:
+            phrases.setdefault(words[0], []).append((cue, size, words))
+    if len(_PHRASES) >= 32:
+        _PHRASES.clear()
+    _PHRASES[id(cues)] = (cues, phrases)
+    return phrases
 
 
 def starts_with_name(line: str) -> bool:

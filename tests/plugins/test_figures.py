@@ -736,6 +736,21 @@ def test_score_reads_the_batch_pass_analysis_instead_of_analysing_again(monkeypa
     assert codes(found) == ["FIG001", "FIG002"] and found == expected
 
 
+def test_score_reads_the_features_figure_counts_from_the_batch_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    from copydesk.plugins.figures import features
+
+    text = BANK_A + " A staggering $281 billion was lost, and 12% of 3,000 homes. Analysts say 3 million people fled."
+    expected = figures.score(document(text, id="a"), Context(settings=figures.SETTINGS)).features
+    finished = _finished(document(text, id="a"))
+
+    def counted_again(*_: object) -> None:
+        raise AssertionError("figures counted twice")
+
+    monkeypatch.setattr(features, "figure_counts", counted_again)
+    found = figures.score(document(text, id="a"), Context(settings=figures.SETTINGS, batch=finished)).features
+    assert found == expected and found["unattributed_figure_share"] != 0.5
+
+
 @pytest.mark.parametrize(
     ("scored", "settings"),
     [

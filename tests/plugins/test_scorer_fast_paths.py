@@ -23,6 +23,8 @@ from copydesk.plugins.figures import analysis, attrib, frames, phrase, units
 from copydesk.plugins.figures import extract as fx
 from copydesk.plugins.figures import features as ff
 from copydesk.plugins.figures.analysis import wordlist
+from copydesk.plugins.truncation import lexicon as trn_lexicon
+from copydesk.plugins.truncation import lines as trn_lines
 from copydesk.text import Document, TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -88,6 +90,9 @@ figure_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES))
     lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
 )
 
+#: The same words and pieces glued together ("seventy-four", "3one-x"), no space between.
+glued_texts = st.lists(st.one_of(_figure_words, st.sampled_from(FIGURE_PIECES)), max_size=30).map("".join)
+
 
 def _per_sentence(view: TextView, threshold: float = 1000.0) -> list[tuple[int, list[fx.Figure]]]:
     """The plain reading: :func:`extract` on every sentence."""
@@ -96,7 +101,7 @@ def _per_sentence(view: TextView, threshold: float = 1000.0) -> list[tuple[int, 
 
 
 @settings(max_examples=500, deadline=None)
-@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0]))
+@given(text=st.one_of(figure_texts, glued_texts), threshold=st.sampled_from([1.0, 1000.0]))
 def test_figures_of_a_whole_text_pass_are_the_figures_of_every_sentence(text: str, threshold: float) -> None:
     view = TextView(text)
     assert list(fx.sentence_figures(view, threshold)) == _per_sentence(view, threshold)
@@ -120,9 +125,58 @@ def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() ->
                 assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
 
 
-def test_a_sentence_holding_no_word_that_starts_a_figure_is_not_read_for_worded_figures() -> None:
+@settings(max_examples=500, deadline=None)
+@given(text=figure_texts, threshold=st.sampled_from([1.0, 1000.0, 2050.0]))
+def test_a_digit_run_passed_over_by_its_surroundings_is_no_figure(text: str, threshold: float) -> None:
+    view = TextView(text)
+    for sentence in view.sentences:
+        for match in fx.NUMBER.finditer(text, sentence.start, sentence.end):
+            if fx._plainly_none(text, match, sentence.start, sentence.end, threshold):
+                assert fx.digit_figure(text, match, sentence.start, sentence.end, threshold) is None, text
+
+
+def test_digit_runs_with_a_unit_currency_or_count_size_are_read_in_full() -> None:
+    text = "In 2014, 12 of 40 rose; 12% and 3-year, 5 million, $12, 4 in 10, 12m, 1234567 and 12."
+    passed = [m.group() for m in fx.NUMBER.finditer(text) if fx._plainly_none(text, m, 0, len(text), 1000.0)]
+    assert passed == ["2014,", "12", "40", "10,", "12."]
+
+
+def _assert_every_starting_word_read(text: str) -> None:
+    """No word of the token stream that :func:`starting_words` leaves out holds a candidate of :func:`word_figures`."""
+    view = TextView(text)
+    stream = view.tokens
+    read = set(fx.starting_words(view, [m.span() for m in fx.NUMBER.finditer(text)]))
+    for index in set(range(len(stream))) - read:
+        for word in fx.WORD.finditer(stream.lower, stream.starts[index], stream.ends[index]):
+            form = word.group()
+            assert form not in fx._WHOLE_STARTS and not ("-" in form and fx._may_start(form)), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(figure_texts, glued_texts))
+def test_no_word_holding_a_word_that_starts_a_figure_is_left_unread(text: str) -> None:
+    _assert_every_starting_word_read(text)
+
+
+def test_no_hyphenated_or_digit_glued_starting_word_is_left_unread() -> None:
+    for first in FIGURE_WORDS:
+        for second in [*FIGURE_WORDS, "3", "x"]:
+            _assert_every_starting_word_read(f"{first}-{second} 3{first} {second}'{first}-{second} \u0130{first}-x")
+
+
+def test_only_the_words_that_may_start_a_figure_are_read_for_worded_figures() -> None:
     view = TextView("It rose 5% in May. Seventy-four people came. Some said 3millions. The cat sat.")
-    assert fx.worded_sentences(view) == {1, 2}
+    runs = [m.span() for m in fx.NUMBER.finditer(view.text)]
+    assert [view.tokens.forms[i] for i in fx.starting_words(view, runs)] == ["seventy-four", "3millions"]
+
+
+def test_a_number_word_read_up_to_the_word_after_it_gives_what_the_whole_sentence_gives() -> None:
+    """Exhaustive over pairs: a starter, then any word (the reading stops early when it cannot follow)."""
+    starters = sorted(fx.STARTERS | units.MAGNITUDE_HEADS.keys() | units.MAGNITUDE_SCALES.keys())
+    for first in starters:
+        for second in [*FIGURE_WORDS, "people", "five-six", "x"]:
+            view = TextView(f"Of {first} {second} of dollars in 10 and {first} {second}")
+            assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
 
 
 #: The figures features' figure pattern as first written (each alternative opening with ``\b``).
@@ -143,6 +197,13 @@ def test_figure_pattern_opening_with_a_character_set_finds_what_the_plain_patter
         assert [m.span() for m in ff.FIGURE.finditer(text[start:])] == [
             m.span() for m in PLAIN_FIGURE.finditer(text[start:])
         ]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(figure_texts, st.text(alphabet="12$£€¥ ,.-:/%xk\u0663", max_size=30)))
+def test_figure_pattern_tried_at_currency_signs_and_digit_runs_finds_what_its_scan_finds(text: str) -> None:
+    runs = [m.span() for m in fx.NUMBER.finditer(text)]
+    assert [m.span() for m in ff.figure_matches(text, runs)] == [m.span() for m in ff.FIGURE.finditer(text)]
 
 
 def test_figure_pattern_finds_each_kind_of_figure_as_the_plain_pattern_does() -> None:
@@ -199,6 +260,17 @@ credit_texts = st.lists(
 def test_figure_features_from_word_runs_are_the_features_of_the_case_insensitive_patterns(text: str) -> None:
     document = Document.from_article(Article(id="a", title="", body=text))
     assert ff.features(document) == _plain_figure_features(document)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(figure_texts, credit_texts))
+def test_figure_features_from_the_batch_pass_digit_runs_are_the_features(text: str) -> None:
+    document = Document.from_article(Article(id="a", title="", body=text))
+    runs: list[tuple[int, int]] = []
+    analysis.analyse(document, figures.SETTINGS, runs)
+    assert runs == [m.span() for m in fx.NUMBER.finditer(text)]
+    counts = ff.figure_counts(document.body, ff.figure_matches(text, runs))
+    assert ff.features(document, counts) == ff.features(document) == _plain_figure_features(document)
 
 
 def test_figures_running_past_their_sentence_are_read_sentence_by_sentence() -> None:
@@ -376,3 +448,31 @@ def test_the_unit_after_a_number_is_read_from_its_first_word_on_only_when_that_w
 ) -> None:
     """A first word that opens no unit ends the reading at once, as reading three words concluded."""
     assert fx._unit_after(text, 1, len(text)) == unit
+
+
+def _every_cue_at_every_word(line: str, lex: Any) -> tuple[str, int] | None:
+    """Truncation's credit cue as first written: every cue of several words tried at every word, then one word."""
+    tokens = trn_lexicon.normalise(line[:300]).split()
+    for i in range(len(tokens)):
+        for cue in lex.credit_cues:
+            if " " in cue and tokens[i : i + cue.count(" ") + 1] == cue.split():
+                return cue, i
+    named = trn_lines.starts_with_name(line)
+    for i, token in enumerate(tokens):
+        if (token in lex.credit_cues and i < 3) or (named and token in lex.role_cues):
+            return token, i
+    return None
+
+
+@pytest.mark.parametrize("extra", [[], ["filed  from", "reporting by", " by the", "by the way"]])
+def test_credit_cues_of_several_words_tried_at_their_first_word_are_those_tried_at_every_word(
+    extra: list[str],
+) -> None:
+    from copydesk.plugins import truncation
+
+    lex = trn_lexicon.lexicons({**truncation.SETTINGS, "extra_credit_cues": extra})
+    cues = sorted(lex.credit_cues | lex.role_cues | {"Jane Smith", "by", "the", "filed", "from", "3"})
+    for first in cues:
+        for second in cues:
+            for line in (f"{first} {second} {first}", f"Jane Smith {second} {first}", f"{second.upper()}: {first}"):
+                assert trn_lines.credit_cue(line, lex) == _every_cue_at_every_word(line, lex), line
