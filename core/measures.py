@@ -385,6 +385,7 @@ def _indexed() -> frozenset[str]:
         _FROZEN[0] = frozenset(_FIRST_WORDS)
     return _FROZEN[0]
 
+
 #: A word part (letters and digits) after an apostrophe or hyphen, or at a word's start.
 _PART = re.compile(r"[^\W_]+")
 

@@ -493,7 +493,9 @@ def rendered(
         return
     client = connect(executor)
     try:
-        yield from Cluster(client, runner, RunSpec.of(runner.config, runner.plugins, runner.scorers), render).run(batch, context)
+        yield from Cluster(client, runner, RunSpec.of(runner.config, runner.plugins, runner.scorers), render).run(
+            batch, context
+        )
     finally:
         client.close()
 

@@ -145,7 +145,11 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
                 yield Unreadable(path, "text after the JSON array's closing ']' is not read", buf.line, FORMAT)
             return
         if after != ",":
-            problem = "the JSON array ends without its ']'" if not after else f"expected ',' or ']' after a record, not {after!r}"
+            problem = (
+                "the JSON array ends without its ']'"
+                if not after
+                else f"expected ',' or ']' after a record, not {after!r}"
+            )
             yield Unreadable(path, problem, buf.line, FORMAT)
             return
         buf.advance(buf.pos + 1)
@@ -181,7 +185,9 @@ def _not_an_array(first: str, buf: _Buffer, max_bytes: int) -> str:
                 f"a JSON object that holds an array under {key!r}, not an array of records"
                 f" (save that array as the file, or its records one a line as .jsonl)"
             )
-        return "a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)"
+        return (
+            "a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)"
+        )
     return f"a JSON {json_type(found[0])}, not an array of records"
 
 

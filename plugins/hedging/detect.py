@@ -184,7 +184,9 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         tokens = splitter.between(first, last)
         if not is_heading(view, index, len(tokens)):
             cues = opening[bisect.bisect_left(opening, first) : bisect.bisect_left(opening, last)]
-            hits = analyse_sentence(tokens, view.text, lexicon, index, splitter.lows[first:last], [k - first for k in cues])
+            hits = analyse_sentence(
+                tokens, view.text, lexicon, index, splitter.lows[first:last], [k - first for k in cues]
+            )
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
                 following = sentences[index + 1]
                 hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)

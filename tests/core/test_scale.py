@@ -241,7 +241,9 @@ def test_score_collection_refuses_workers_whose_plugins_differ_before_it_scores(
     from copydesk.scale import score_collection
 
     real = scale.identities  # the workers run their own; only this client's spec gains the plugin
-    monkeypatch.setattr(scale, "identities", lambda plugins, scorers: tuple(sorted((*real(plugins, scorers), LOADED_WORDS))))
+    monkeypatch.setattr(
+        scale, "identities", lambda plugins, scorers: tuple(sorted((*real(plugins, scorers), LOADED_WORDS)))
+    )
     with distributed.Client(scheduler.replace("dask://", "tcp://")), pytest.raises(PluginMismatch) as raised:
         score_collection(db.from_sequence(records(6), npartitions=2))
     assert re.fullmatch(

@@ -38,7 +38,12 @@ def _findings(cli: Cli, path: Path) -> list[dict[str, object]]:
         ("byline:   Admin\ntitle: Council approves budget\n", "Admin", 2, 11),
         ("byline: Admin\n", "Admin", 2, 9),  # no title in the front matter: the title is the first body line
         # a YAML flow list is a list, as the block list is: no brackets in the byline (review 12b, item 11)
-        ("title: Council approves budget\nauthor: [Staff Reporter, Desk Editor]\n", "Staff Reporter, Desk Editor", 3, 10),
+        (
+            "title: Council approves budget\nauthor: [Staff Reporter, Desk Editor]\n",
+            "Staff Reporter, Desk Editor",
+            3,
+            10,
+        ),
         ('title: Council approves budget\nauthor: ["Staff Reporter"]\n', "Staff Reporter", 3, 11),
     ],
     ids=["byline", "quoted-author", "padded-before-title", "no-title", "flow-list", "quoted-flow-list"],

@@ -37,26 +37,54 @@ WRAPPED = (
     ("data", "expected"),
     [
         (b'[{"id": "a", "text": "One."}, {"id": "b", "text": "Two."}]', [("a", 1, "json"), ("b", 1, "json")]),
-        (b'\xef\xbb\xbf[\n {"id": "a",\n  "text": "One."},\n {"text": "Two."}\n]\n', [("a", 2, "json"), ("x.json:4", 4, "json")]),
-        (b'[{"id": "a", "text": ""}, 7, {"id": "c", "text": "Three."}]',
-         [("!", 1, "field 'text' is empty"), ("!", 1, "a JSON number, not an object"), ("c", 1, "json")]),
+        (
+            b'\xef\xbb\xbf[\n {"id": "a",\n  "text": "One."},\n {"text": "Two."}\n]\n',
+            [("a", 2, "json"), ("x.json:4", 4, "json")],
+        ),
+        (
+            b'[{"id": "a", "text": ""}, 7, {"id": "c", "text": "Three."}]',
+            [("!", 1, "field 'text' is empty"), ("!", 1, "a JSON number, not an object"), ("c", 1, "json")],
+        ),
         (b"[]", [("!", None, "no records (an empty JSON array)")]),
         (b"  ", [("!", None, "empty file")]),
-        (b'{"text": "One."}', [("!", None, "a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)")]),
+        (
+            b'{"text": "One."}',
+            [
+                (
+                    "!",
+                    None,
+                    "a JSON object, not an array of records (one record: put it in [ ], or save records one a line as .jsonl)",
+                )
+            ],
+        ),
         (b'"One."', [("!", None, "a JSON string, not an array of records")]),
         # an API's wrapper: the key holding the records is named, not "put it in [ ]" (review 12b, item 11)
-        (b'{"status": "ok", "tags": ["a"], "articles": [{"text": "One."}]}', [("!", None, WRAPPED.format("'articles'"))]),
+        (
+            b'{"status": "ok", "tags": ["a"], "articles": [{"text": "One."}]}',
+            [("!", None, WRAPPED.format("'articles'"))],
+        ),
         (b'{"total": 2, "items": [1, 2]}', [("!", None, WRAPPED.format("'items'"))]),
         (b'{"\\u001b[31m": [{}]}', [("!", None, WRAPPED.format("'\\x1b[31m'"))]),  # a key's control characters escaped
-        (b'[{"id": "a", "text": "One."} {"text": "Two."}]', [("a", 1, "json"), ("!", 1, "expected ',' or ']' after a record, not '{'")]),
-        (b'[{"id": "a", "text": "One."},\n{"text": "Tw', [("a", 1, "json"), ("!", 2, "not valid JSON: Unterminated string starting at (line 2)")]),
+        (
+            b'[{"id": "a", "text": "One."} {"text": "Two."}]',
+            [("a", 1, "json"), ("!", 1, "expected ',' or ']' after a record, not '{'")],
+        ),
+        (
+            b'[{"id": "a", "text": "One."},\n{"text": "Tw',
+            [("a", 1, "json"), ("!", 2, "not valid JSON: Unterminated string starting at (line 2)")],
+        ),
         (b'[{"id": "a", "text": "One."}', [("a", 1, "json"), ("!", 1, "the JSON array ends without its ']'")]),
-        (b'[{"id": "a", "text": "One."}]\n[{"id": "b"}]', [("a", 1, "json"), ("!", 2, "text after the JSON array's closing ']' is not read")]),
+        (
+            b'[{"id": "a", "text": "One."}]\n[{"id": "b"}]',
+            [("a", 1, "json"), ("!", 2, "text after the JSON array's closing ']' is not read")],
+        ),
         (b'[{"id": "a", "text": "caf\xe9 owner."}]', [("a", 1, "json")]),  # the encoding fallback, as for JSONL
         ("[{}]".encode("utf-16"), [("!", None, "encoded as UTF-16 (a byte order mark); JSON must be UTF-8")]),
     ],
 )
-def test_a_json_array_is_read_record_by_record(tmp_path: Path, data: bytes, expected: list[tuple[str, Any, str]]) -> None:
+def test_a_json_array_is_read_record_by_record(
+    tmp_path: Path, data: bytes, expected: list[tuple[str, Any, str]]
+) -> None:
     got = read(tmp_path, data)
     assert [(i if i[0] == "!" else (i[0].removeprefix(f"{tmp_path}/"), *i[1:])) for i in got] == expected
 
@@ -90,5 +118,7 @@ def test_a_named_file_with_an_unknown_extension_is_unreadable_and_one_without_is
     (tmp_path / "story").write_text("Title\n\nThe council met on Monday, the clerk said.\n")
     [xml, story] = Batch([str(tmp_path / "feed.xml"), str(tmp_path / "story")], SOURCES)
     assert isinstance(xml, Unreadable) and xml.format == "unknown"
-    assert xml.problem.startswith("unknown input format '.xml' (known: .txt, .md, .markdown, .jsonl, .ndjson, .csv, .json,")
+    assert xml.problem.startswith(
+        "unknown input format '.xml' (known: .txt, .md, .markdown, .jsonl, .ndjson, .csv, .json,"
+    )
     assert isinstance(story, Article) and story.source is not None and story.source.format == "txt"

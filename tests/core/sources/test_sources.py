@@ -80,7 +80,9 @@ def test_non_utf8_file_is_decoded_by_detection_and_recorded(tmp_path: Path) -> N
 def test_one_stray_windows_1252_byte_in_utf8_text_is_read_alone_and_the_rest_stays_utf8(tmp_path: Path) -> None:
     """A curly apostrophe pasted as Windows-1252 into a UTF-8 story: the other accents and dashes are
     not re-read in a guessed code page (a detector picked mac_iceland and cp874 for such files)."""
-    text = "Caf\u00e9 owner may sell\n\nThe caf\u00e9\u2019s owner \u2014 who said on Monday it{} time \u2014 will sell."
+    text = (
+        "Caf\u00e9 owner may sell\n\nThe caf\u00e9\u2019s owner \u2014 who said on Monday it{} time \u2014 will sell."
+    )
     data = text.format("\x92s").encode("utf-8").replace(b"\xc2\x92", b"\x92")
     [art] = read(tmp_path, "mixed.txt", data)
     assert isinstance(art, Article) and art.title == "Caf\u00e9 owner may sell"
@@ -98,7 +100,10 @@ def test_a_mostly_ascii_windows_1252_story_is_read_as_windows_1252(tmp_path: Pat
 
 def test_cyrillic_single_byte_text_is_left_to_detection(tmp_path: Path) -> None:
     """Text mostly above 0x7F is not Western copy: the detector decides, and Cyrillic stays Cyrillic."""
-    body = "\u0421\u043e\u0432\u0435\u0442 \u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b \u0431\u044e\u0434\u0436\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430. " * 6
+    body = (
+        "\u0421\u043e\u0432\u0435\u0442 \u0443\u0442\u0432\u0435\u0440\u0434\u0438\u043b \u0431\u044e\u0434\u0436\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430. "
+        * 6
+    )
     [art] = read(tmp_path, "ru.txt", ("\u0411\u044e\u0434\u0436\u0435\u0442\n\n" + body).encode("cp1251"))
     assert isinstance(art, Article) and art.source is not None
     assert art.source.encoding not in ("windows-1252", "utf-8+cp1252") and art.body.strip() == body.strip()
@@ -199,7 +204,12 @@ def test_a_record_with_no_text_keeps_its_id_title_url_and_fields(tmp_path: Path,
     """A scraper that breaks emits records with empty text: they stay under their own id and source (review 11, item 5)."""
     [item] = read(tmp_path, name, data)
     assert isinstance(item, Unreadable) and item.id == f"{tmp_path / name}:{1 if name.endswith('jsonl') else 2}"
-    assert (item.report_id, item.title, item.url, dict(item.meta)) == ("a1", "T", "https://x.example/a", {"source": "feedA"})
+    assert (item.report_id, item.title, item.url, dict(item.meta)) == (
+        "a1",
+        "T",
+        "https://x.example/a",
+        {"source": "feedA"},
+    )
 
 
 def test_a_line_that_is_no_record_is_reported_under_its_place(tmp_path: Path) -> None:
@@ -355,14 +365,29 @@ HUGO = (
     ("text", "title", "byline", "url", "meta"),
     [
         # a YAML list, a blank line, a comment, a nested mapping and a block scalar (review 11, item 4)
-        (HUGO, "Council approves budget", "Jane Smith, John Roe", "https://www.example.com/a",
-         {"draft": "false", "params": "", "summary": "Folded text: kept"}),
+        (
+            HUGO,
+            "Council approves budget",
+            "Jane Smith, John Roe",
+            "https://www.example.com/a",
+            {"draft": "false", "params": "", "summary": "Folded text: kept"},
+        ),
         # list items at the key's own indentation, and one item alone
-        ("---\nauthor:\n- Jane Smith\ntags:\n- a\n- b\n---\nHeadline\nBody.\n", "Headline", "Jane Smith", None,
-         {"tags": "a, b"}),
+        (
+            "---\nauthor:\n- Jane Smith\ntags:\n- a\n- b\n---\nHeadline\nBody.\n",
+            "Headline",
+            "Jane Smith",
+            None,
+            {"tags": "a, b"},
+        ),
         # the byline's flow list is read as its block list is; another key's stays as written (review 12b, item 11)
-        ("---\nauthor: [Jane Smith, 'John Roe']\ntags: [a, b]\n---\nHeadline\nBody.\n", "Headline", "Jane Smith, John Roe",
-         None, {"tags": "[a, b]"}),
+        (
+            "---\nauthor: [Jane Smith, 'John Roe']\ntags: [a, b]\n---\nHeadline\nBody.\n",
+            "Headline",
+            "Jane Smith, John Roe",
+            None,
+            {"tags": "[a, b]"},
+        ),
     ],
 )
 def test_front_matter_reads_yaml_lists_blank_lines_comments_and_indented_lines(
@@ -383,20 +408,31 @@ def test_front_matter_reads_yaml_lists_blank_lines_comments_and_indented_lines(
         ),
         (
             "---\ntitle: T\nauthor: Staff\n\nBody text.\n",
-            (1, "front matter opened on line 1 is never closed by a '---' line (line 5, 'Body text.', is not"
-             " 'key: value'); the block is read as body text"),
+            (
+                1,
+                "front matter opened on line 1 is never closed by a '---' line (line 5, 'Body text.', is not"
+                " 'key: value'); the block is read as body text",
+            ),
         ),
-        ("---\ntitle: T\n", (1, "front matter opened on line 1 is never closed by a '---' line; the block is read as body text")),
+        (
+            "---\ntitle: T\n",
+            (1, "front matter opened on line 1 is never closed by a '---' line; the block is read as body text"),
+        ),
         ("- item\n\nBody text.\n", None),  # no front matter at all
         # Hugo's TOML front matter is not read, and says so (it was body text in silence)
         (
             '+++\ntitle = "T"\n+++\n\nBody text.\n',
-            (1, "TOML front matter ('+++') is not read (write it as YAML between '---' lines); the block is read as body text"),
+            (
+                1,
+                "TOML front matter ('+++') is not read (write it as YAML between '---' lines); the block is read as body text",
+            ),
         ),
         ("+++ Breaking\n\nBody text.\n", None),  # a title that starts with +++ is a title
     ],
 )
-def test_front_matter_that_cannot_be_read_is_body_text_and_says_where(text: str, ignored: tuple[int, str] | None) -> None:
+def test_front_matter_that_cannot_be_read_is_body_text_and_says_where(
+    text: str, ignored: tuple[int, str] | None
+) -> None:
     art = parse_text(text, "u.md", "md")
     assert isinstance(art, Article) and art.source is not None and art.source.front_matter_ignored == ignored
     if ignored is not None:
@@ -461,14 +497,18 @@ NAMED_ONLY = {".json"}
 def test_default_include_globs_cover_every_extension_in_the_table_but_json() -> None:
     include = SOURCES["include"]
     covered = {ext for ext in FORMATS if any(fnmatch.fnmatch(f"article{ext}", glob) for glob in include)}
-    assert set(FORMATS) - covered == NAMED_ONLY, f"config.toml [sources] include lacks {set(FORMATS) - covered - NAMED_ONLY}"
+    assert set(FORMATS) - covered == NAMED_ONLY, (
+        f"config.toml [sources] include lacks {set(FORMATS) - covered - NAMED_ONLY}"
+    )
 
 
 def test_a_folder_walk_skips_json_by_default_and_reads_it_when_included(tmp_path: Path) -> None:
     """A baseline or package.json in a scored folder is not read as an article (it would be unreadable, exit 2)."""
     (tmp_path / "a.txt").write_text("Title\n\nThe council met on Monday, the clerk said.\n", encoding="utf-8")
     (tmp_path / "copydesk-baseline.json").write_text('{"version": 2}', encoding="utf-8")
-    (tmp_path / "feed.json").write_text('[{"id": "f1", "text": "The mayor spoke on Friday, the clerk said."}]', encoding="utf-8")
+    (tmp_path / "feed.json").write_text(
+        '[{"id": "f1", "text": "The mayor spoke on Friday, the clerk said."}]', encoding="utf-8"
+    )
     default = run_copydesk("score", "-f", "jsonl", str(tmp_path))
     assert default.exit_code == 0, default.stderr
     assert [json.loads(line)["id"] for line in default.stdout.splitlines()] == [f"{tmp_path.as_posix()}/a.txt"]
