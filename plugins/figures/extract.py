@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import compress, count, islice
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from copydesk import Sentence, TextView
 from copydesk.plugins.figures.units import (
@@ -527,17 +527,24 @@ def _worded(view: TextView, threshold: float, runs: Iterable[tuple[int, int]]) -
             if found:
                 yield current, found
             current, resume, found = index, 0, []
+            behind: list[Any] = [sentences[index].start]  # read up to here, then the last two words before it
         for word in WORD.finditer(lower, max(starts[token], resume), ends[token]):
             form = word.group()
             if word.start() < resume or not (form in _WHOLE_STARTS or ("-" in form and _may_start(form))):
                 continue
-            resume = _read_from(text, lower, word, sentences[index], threshold, found)
+            resume = _read_from(text, lower, word, sentences[index], threshold, found, behind)
     if found:
         yield current, found
 
 
 def _read_from(
-    text: str, lower: str, word: re.Match[str], sentence: Sentence, threshold: float, found: list[Figure]
+    text: str,
+    lower: str,
+    word: re.Match[str],
+    sentence: Sentence,
+    threshold: float,
+    found: list[Figure],
+    behind: list[Any],
 ) -> int:
     """Read a figure spelled in words from the candidate ``word`` of ``sentence`` into ``found``; where the next may start.
 
@@ -549,7 +556,7 @@ def _read_from(
     end = sentence.end
     form = word.group()
     if form in MAGNITUDE_HEADS or form in MAGNITUDE_SCALES:
-        return _magnitude_from(lower, word, sentence, found)
+        return _magnitude_from(lower, word, sentence, found, behind)
     if form.partition("-")[0] not in STARTERS:
         return word.end()
     if form not in MULTIPLES:
@@ -565,9 +572,17 @@ def _read_from(
     return _next_start(words, index, end)
 
 
-def _magnitude_from(lower: str, word: re.Match[str], sentence: Sentence, found: list[Figure]) -> int:
-    """Read a vague magnitude from ``word`` (read with the two words before it) into ``found``; where the next may start."""
-    before = list(WORD.finditer(lower, sentence.start, word.start()))[-2:]
+def _magnitude_from(
+    lower: str, word: re.Match[str], sentence: Sentence, found: list[Figure], behind: list[Any]
+) -> int:
+    """Read a vague magnitude from ``word`` (read with the two words before it) into ``found``; where the next may start.
+
+    ``behind`` holds where the sentence's words were read up to (a word's start), then the
+    last two words before it: each stretch of the sentence is read once, however many
+    magnitude words it holds.
+    """
+    before = (behind[1:] + list(WORD.finditer(lower, behind[0], word.start())))[-2:]
+    behind[:] = [word.start(), *before]
     words = before + list(islice(WORD.finditer(lower, word.start(), sentence.end), READ_AHEAD))
     vague = magnitude([w.group() for w in words], len(before))
     if vague is None:

@@ -117,6 +117,7 @@ def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() ->
         "{w}'s _{w} {w}_",
         "Some {w} in five. {w} of millions\nof dollars.",
         "\u017f{w} \u0130{w} \u00bd{w}",
+        "to {w} of millions, the {w} among tens of {w} billions of dollars {w} millions",
     ]
     for word in FIGURE_WORDS:
         for variant in (word, word.capitalize(), word.upper()):
