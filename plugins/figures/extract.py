@@ -572,9 +572,7 @@ def _read_from(
     return _next_start(words, index, end)
 
 
-def _magnitude_from(
-    lower: str, word: re.Match[str], sentence: Sentence, found: list[Figure], behind: list[Any]
-) -> int:
+def _magnitude_from(lower: str, word: re.Match[str], sentence: Sentence, found: list[Figure], behind: list[Any]) -> int:
     """Read a vague magnitude from ``word`` (read with the two words before it) into ``found``; where the next may start.
 
     ``behind`` holds where the sentence's words were read up to (a word's start), then the
