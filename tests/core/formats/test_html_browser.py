@@ -301,6 +301,7 @@ def test_hostile_records_run_no_script_and_show_controls_as_escapes(
     rendered = page.evaluate("document.documentElement.outerHTML")
     assert not RAW_CONTROLS.search(rendered)  # no bidi or control character reaches the page
     page.click("a[href='#a-0']")
+    _settled(page)
     body = page.text_content("#cd-detail .text.body")
     assert "\\u202eevil\\u202c" in body and "\\x07\\x1b[2J" in body and "\\u2028" in body
     assert "Next\tline" in body and "\n" in body  # the body keeps its layout
