@@ -36,7 +36,7 @@ from functools import partial
 from typing import Any
 
 from copydesk.config import Config
-from copydesk.errors import PluginError, describe, plugin_raised
+from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginSet
 from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
@@ -154,11 +154,11 @@ def _run(plugins: PluginSet, cfg: Config, articles: Sequence[Article]) -> tuple[
 
 
 def _failures(scorer: Scorer, runner: Runner, reports: Iterable[ArticleReport], what: str) -> list[Problem]:
-    """A problem per article the scorer (or its batch pass, or segmenter) raised on."""
+    """A problem per article the scorer (or its batch pass, or segmenter) failed on: raised, or returned what the core rejects."""
     found = [Problem(scorer.prefix, "robustness", f"batch pass raised {e}") for e in runner.batch_errors.values()]
     for report in reports:
         for result in report.failed_scorers:
-            found.append(Problem(scorer.prefix, "robustness", f"raised on {what} {shown(report.id)}: {result.error}"))
+            found.append(Problem(scorer.prefix, "robustness", f"failed on {what} {shown(report.id)}: {result.error}"))
     return found
 
 
@@ -413,12 +413,32 @@ def check_scorer(
     :param require_findings: report a problem when the examples give no finding at all.
     """
     found = check_rules(scorer) + check_docs(scorer) + check_settings(scorer) + check_features(scorer)
-    if found:  # the scorer cannot be loaded as it is: nothing can be run, so nothing timed
-        return found + ([Problem(scorer.prefix, "timing", TIMING_SKIPPED)] if timing else [])
-    plugins = plugin_set(scorers=[scorer])
-    cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
-    mine = [_example(e, i) for i, e in enumerate(examples)]
-    found += check_findings(scorer, [*mine, *sample_articles()], plugins, cfg)
+    loaded = _loaded(scorer, settings)
+    if isinstance(loaded, str):  # the core refuses the scorer as it is: nothing can be run, so nothing timed
+        return [*found, Problem(scorer.prefix, "loading", f"{NOT_RUN}: {loaded}")]
+    # Loaded: the behaviour checks run even beside a docs or settings problem, so an
+    # author learns of a scorer that raises or returns the wrong types at once.
+    return found + _behaviour(
+        scorer, [_example(e, i) for i, e in enumerate(examples)], *loaded, require_findings, timing
+    )
+
+
+def _loaded(scorer: Scorer, settings: dict[str, Any] | None) -> tuple[PluginSet, Config] | str:
+    """The plugin set and configuration a run of ``scorer`` alone uses, or why the core refuses to load it."""
+    try:
+        plugins = plugin_set(scorers=[scorer])
+        cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
+        Runner(plugins, cfg)  # checks the settings as a run does
+    except (PluginError, ConfigError) as exc:
+        return str(exc)
+    return plugins, cfg
+
+
+def _behaviour(
+    scorer: Scorer, mine: list[Article], plugins: PluginSet, cfg: Config, require_findings: bool, timing: bool
+) -> list[Problem]:
+    """What running the loaded scorer shows: crashes, wrong results, spans, tokens, merging, time."""
+    found = check_findings(scorer, [*mine, *sample_articles()], plugins, cfg)
     found += check_merge(scorer, [*mine, *sample_articles()], cfg)
     if not found:
         found += check_tokens(scorer, [*mine, *sample_articles()], plugins, cfg)
@@ -431,8 +451,8 @@ def check_scorer(
     return found
 
 
-#: Said when the time checks could not run (the scorer cannot be loaded until its other problems are fixed).
-TIMING_SKIPPED = "time checks skipped until the problems above are fixed (the scorer cannot be loaded)"
+#: Said when the scorer cannot be run (the reason, the core's load or settings error, follows).
+NOT_RUN = "behaviour and time checks skipped: the core refuses to load the scorer as it is"
 
 
 def _example(item: str | Article, index: int) -> Article:

@@ -436,6 +436,16 @@ def is_number(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
+class NotFindings(Exception):
+    """A scorer returned or yielded what is not a :class:`~copydesk.models.Finding`; the message is the ``CD001`` reason."""
+
+
+def not_findings(value: Any, what: str = "a Finding") -> NotFindings:
+    """The failure of a scorer whose output held ``value`` where ``what`` belongs, naming ``value``'s type only."""
+    name = type(value).__name__.encode("utf-8", "backslashreplace").decode("utf-8")
+    return NotFindings(f"returned {'an' if name[:1].lower() in 'aeiou' else 'a'} {name}, not {what}")
+
+
 def kind(value: Any) -> str:
     """What ``value`` is, for a message: its type's name (a plugin's object is never printed)."""
     return f"a {type(value).__name__}"

@@ -19,9 +19,10 @@ SCORER_ERROR = Rule(
     severity=Severity.ERROR,
     doc="""\
 **What it flags.** A scorer raised an exception while scoring this article, or returned
-what the core rejects at the plugin boundary: a number or finding data a JSON report
-cannot hold (NaN, Infinity, a set, bytes), a span outside the text, a line or column
-that is not where its span is, or a change to the shared document. The other scorers
+what the core rejects at the plugin boundary: a finding that is not a `Finding` (a
+string, an int), a number or finding data a JSON report cannot hold (NaN, Infinity, a
+set, bytes), a span outside the text, a line or column that is not where its span is,
+or a change to the shared document. The other scorers
 still ran; the failed one is left out of the article's score.
 
 **Why it matters.** The score is missing that scorer's evidence, so it may be too

@@ -271,6 +271,8 @@ class Runner:
                 else:
                     subscore = containment.unit_interval(subscore, "sub-score")
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
+            except containment.NotFindings as exc:  # the core's own words: no exception type before them
+                error, findings, metrics, features, subscore = str(exc), (), {}, {}, None
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
         result: ScorerResult = object.__new__(ScorerResult)  # ScorerResult(...) without the frozen __init__'s setattrs
@@ -301,6 +303,8 @@ class Runner:
         """
         output = a.scorer.score(document, a.context)
         assessment, given = (output, output.findings) if isinstance(output, Assessment) else (_NO_ASSESSMENT, output)
+        if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+            raise containment.not_findings(given, "an Assessment or an iterable of Findings")
         suppressed: set[tuple[str, int, int]] = set()  # spans only: an ignore-file comment can drop every finding
         findings, overflow = quota.capped(
             self._accept(a, given, supp, suppressed), self.cap, spans=assessment.subscore is None
@@ -332,6 +336,8 @@ class Runner:
         known, selected, plugin, prefix = a.severities, a.context.selected, a.info.name, a.scorer.prefix
         allows = supp.allows if supp else None
         for finding in findings:
+            if not isinstance(finding, Finding):
+                raise containment.not_findings(finding)
             code = finding.code
             if code not in known:
                 raise ValueError(f"finding code {code} is not a rule of scorer {prefix}")

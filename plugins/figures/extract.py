@@ -204,9 +204,31 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     return None
 
 
+#: How far back the parameters of a terminal control sequence are read: "\x1b[38;5;196m" has 8 characters of them.
+CSI_PARAMETERS = 16
+_PARAMETER_CHARS = frozenset("0123456789;")
+
+
+def in_control_sequence(text: str, start: int) -> bool:
+    r"""Whether the digit run at ``start`` is a parameter of a terminal control sequence, not a number of the text.
+
+    It is when the run follows ``ESC [`` (``"\x1b[0m"``), directly or after other
+    parameters and ``;`` (``"\x1b[1;31m"``). At most :data:`CSI_PARAMETERS` characters
+    are read back, so a text of nothing but digits and ``;`` stays linear.
+    """
+    if text[start - 1 : start] not in ("[", ";"):
+        return False
+    at, stop = start, max(start - CSI_PARAMETERS, 0)
+    while at > stop and text[at - 1] in _PARAMETER_CHARS:
+        at -= 1
+    return at >= 2 and text[at - 2 : at] == "\x1b["
+
+
 def _not_statistic(text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str) -> bool:
-    """A label ("G7", "28-point"), a leading-zero run, or page furniture (a stripped date, a share counter)."""
+    """A label ("G7", "28-point"), a leading-zero run, page furniture (a stripped date, a share counter), or a control sequence's parameter."""
     (start, end), (floor, limit) = number, bounds
+    if in_control_sequence(text, start):
+        return True  # "0" of "\x1b[0m" (its "m" would read it as 0 million)
     if text[start] == "0" and text[start + 1 : start + 2].isdigit():
         return True  # "000" of a number grouped by spaces ("30 000"), or a code
     if _is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-"):

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from copydesk import Assessment, BatchPass, Context, Document, Feature, Finding, Rule, Scorer, TextView, hookimpl
 from copydesk.conformance import (
-    TIMING_SKIPPED,
+    NOT_RUN,
     ConformanceError,
     assert_conformance,
     check_plugin,
@@ -227,8 +227,9 @@ BROKEN = [
 @pytest.mark.parametrize(("scorer", "check", "fragment"), [b[1:] for b in BROKEN], ids=[b[0] for b in BROKEN])
 def test_suite_flags_each_broken_scorer(scorer: Scorer, check: str, fragment: str) -> None:
     problems = check_scorer(scorer, EXAMPLES, timing=False)
-    assert {p.check for p in problems} == {check}, problems
-    assert any(fragment in p.detail for p in problems), problems
+    ran = [p for p in problems if p.check != "loading"]  # a scorer the core refuses is not run, and that is said
+    assert {p.check for p in ran} == {check}, problems
+    assert any(fragment in p.detail for p in ran), problems
 
 
 @pytest.mark.parametrize(
@@ -284,12 +285,32 @@ def test_the_time_checks_run_even_when_another_problem_is_found() -> None:
     assert [p.check for p in problems] == ["spans", "linear-time"], problems
 
 
-def test_the_time_checks_say_they_were_skipped_when_the_scorer_cannot_be_loaded() -> None:
-    problems = check_scorer(replace(GOOD, rules=rule(doc="")), EXAMPLES)
-    assert problems[-1].check == "timing" and problems[-1].detail == TIMING_SKIPPED
-    assert [p.check for p in problems[:-1]] == [
-        p.check for p in check_scorer(replace(GOOD, rules=rule(doc="")), timing=False)
-    ]
+def test_the_behaviour_and_time_checks_say_they_were_skipped_when_the_core_refuses_the_scorer() -> None:
+    problems = check_scorer(replace(GOOD, rules=rule(code="XYZ001")), EXAMPLES)
+    assert [p.check for p in problems] == ["codes", "loading"], problems
+    assert problems[-1].detail.startswith(f"{NOT_RUN}: ") and "XYZ001" in problems[-1].detail
+
+
+def garbage_score(document: Document, context: Context) -> Iterator[Any]:
+    yield "not a finding"
+    yield 42
+
+
+@pytest.mark.parametrize(
+    ("score", "detail"),
+    [
+        (garbage_score, "returned a str, not a Finding"),
+        (raising_on(lambda d: True).score, "ValueError: cannot handle this input"),
+    ],
+    ids=["yields-str", "raises"],
+)
+def test_the_behaviour_checks_run_beside_a_docs_problem(score: Any, detail: str) -> None:
+    """Review 13 item 4: a scorer with incomplete docs still has its crashes reported, with no claim it cannot load."""
+    problems = check_scorer(replace(GOOD, rules=rule(doc=""), score=score), EXAMPLES)
+    checks = [p.check for p in problems]
+    assert "docs" in checks and "robustness" in checks, problems
+    assert any(p.check == "robustness" and detail in p.detail for p in problems), problems
+    assert not any("cannot be loaded" in p.detail or "skipped" in p.detail for p in problems)
 
 
 def test_settings_reach_the_scorer() -> None:
@@ -349,7 +370,7 @@ def test_assert_conformance_lists_every_problem() -> None:
     broken = replace(GOOD, rules=rule(code="TST01", doc=""))
     with pytest.raises(ConformanceError) as info:
         assert_conformance(broken, EXAMPLES, timing=False)
-    assert [p.check for p in info.value.problems] == ["codes", "docs"]
+    assert [p.check for p in info.value.problems] == ["codes", "docs", "loading"]  # refused: not run
     assert "TST [codes]" in str(info.value) and "TST [docs]" in str(info.value)
 
 

@@ -340,3 +340,27 @@ def test_the_batch_placement_check_passes_exactly_what_each_finding_check_passes
         findings.append(replace(found, field=field, start=start, end=end, **placed))
     each = all(_placement_problem(f, document) is None for f in findings)
     assert _all_placed(findings, document) == (each and {f.field for f in findings} <= {"text", "title"})
+
+
+def _yielding(*items: Any) -> Scorer:
+    """A scorer returning ``items`` as its findings (a list, or anything else when one item is given bare)."""
+    return Scorer("PLN", "plain", (PLAIN,), lambda document, context: items[0] if len(items) == 1 else list(items))
+
+
+@pytest.mark.parametrize(
+    ("scorer", "why"),
+    [
+        (_yielding("not a finding", 42), "returned a str, not a Finding"),
+        (_yielding(42, "not a finding"), "returned an int, not a Finding"),
+        (_yielding(Assessment(("x",))), "returned a str, not a Finding"),  # type: ignore[arg-type]
+        (_yielding(42), "returned an int, not an Assessment or an iterable of Findings"),
+        (_yielding("text"), "returned a str, not an Assessment or an iterable of Findings"),
+    ],
+    ids=["str", "int", "in-an-assessment", "int-returned", "str-returned"],
+)
+def test_a_scorer_that_returns_what_is_not_a_finding_is_named_with_the_type(scorer: Scorer, why: str) -> None:
+    """Review 13 item 3: not ``AttributeError: 'str' object has no attribute 'code'``."""
+    [report] = score_batch([BODY], plugin_set(scorers=[scorer, OTHER]))
+    assert report.scorers[0].error == why
+    assert report.diagnostics[0].message == f"Scorer PLN (test) failed on this article: {why}"
+    assert report.scorers[1].error is None and len(report.findings) == 1

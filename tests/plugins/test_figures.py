@@ -775,3 +775,25 @@ def test_an_article_id_cannot_name_another_texts_analysis() -> None:
     finished = _finished(document(text, id=key), document("Nothing here.", id=key[1:]))
     found = figures.score(document("Nothing here.", id=key), Context(settings=figures.SETTINGS, batch=finished))
     assert codes(found.findings) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("\x1b[0m officials said 12,000 people came.", [("12,000", "count")]),
+        ("\x1b[1;31m 5m people came \x1b[38;5;196m.", [("5m", "count")]),
+        ("Turnout [5m] was high; 4m voted.", [("5m", "count"), ("4m", "count")]),  # near miss: no ESC
+    ],
+    ids=["reset", "colour-parameters", "brackets-without-escape"],
+)
+def test_a_terminal_control_sequence_is_not_a_figure(text: str, figures: list[tuple[str, str]]) -> None:
+    """Review 13 item 8: "\\x1b[0m" is no figure '0m' (0 million); the text's own figures still are."""
+    assert figure_texts(text) == figures
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in figures if t != "12,000"]
+
+
+def test_control_sequence_parameters_are_read_back_a_bounded_distance() -> None:
+    """A digit run after a long run of parameters is read (it is no real sequence), and reading stays linear."""
+    assert extract("\x1b[" + "1;" * 20 + "5m people.", 0, 50)  # more than CSI_PARAMETERS back: read as a figure
+    text = "\x1b[" + "1;" * 200_000 + "m"
+    assert extract(text, 0, len(text)) == []
