@@ -41,7 +41,7 @@ from copydesk.manager import PluginSet
 from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
 from copydesk.rules import doc_problems, scorer_problems
 from copydesk.runner import Runner, malformed
-from copydesk.safety import shown
+from copydesk.safety import line, shown
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
 from copydesk.text import WORD, Document, TextView
 
@@ -73,7 +73,7 @@ class ConformanceError(AssertionError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         """Keep the problems and list them in the message."""
         self.problems = tuple(problems)
-        super().__init__("plugin does not conform:\n" + "\n".join(f"  {p}" for p in problems))
+        super().__init__("plugin does not conform:\n" + "\n".join(f"  {line(str(p))}" for p in problems))
 
 
 def check_rules(scorer: Scorer) -> list[Problem]:

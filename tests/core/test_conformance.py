@@ -435,3 +435,17 @@ def test_a_wrong_token_stream_is_named() -> None:
     view = TextView("One alpha here.")
     view.__dict__["tokens"] = TextView("Two words").tokens
     assert stream_problem(view) == "its words are not the WORD pattern's matches"
+
+
+def test_a_plugin_s_error_text_reaches_the_terminal_inert() -> None:
+    """Review 13 (fixplug's note): an exception's text is the plugin's, and may quote the input."""
+
+    def score(document: Document, context: Context) -> Iterator[Finding]:
+        raise ValueError("\x1b[31mkaboom\u202e\n::error::pwned")
+
+    with pytest.raises(ConformanceError) as info:
+        assert_conformance(replace(GOOD, score=score), EXAMPLES, timing=False)
+    message = str(info.value)
+    assert "kaboom" in message and "\\x1b[31m" in message and "\\u202e" in message
+    assert "\x1b" not in message and "\u202e" not in message
+    assert all(not line.lstrip().startswith("::") for line in message.splitlines())
