@@ -139,6 +139,10 @@ class LearnOptions:
     flags: Flags = field(default_factory=Flags)
 
 
+#: Fewer labelled articles than this in either class: learn-weights refuses (a fold would hold one or two of them).
+MIN_PER_CLASS = 5
+
+
 def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     """Count the labels; a usage error when a class is missing or too small for the folds."""
     counts = Counter(labels)
@@ -155,6 +159,11 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     if options.folds < 2 or min(positive, negative) < options.folds:
         raise UsageError(
             f"{options.folds} folds need at least {max(options.folds, 2)} articles in each class; "
+            f"there are {positive} unreliable and {negative} other"
+        )
+    if min(positive, negative) < MIN_PER_CLASS:
+        raise UsageError(
+            f"learn-weights needs at least {MIN_PER_CLASS} articles in each class, whatever --folds; "
             f"there are {positive} unreliable and {negative} other"
         )
     return counts

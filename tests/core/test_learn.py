@@ -320,6 +320,23 @@ def test_usage_errors_are_one_line_and_exit_2(
     assert result.stderr == f"copydesk: error: {message}\n" and result.stdout == ""
 
 
+@pytest.mark.parametrize("folds", ["2", "4"])
+def test_fewer_than_5_articles_in_a_class_is_refused_in_one_line_whatever_the_folds(
+    cli: Cli, no_project_config: Path, folds: str
+) -> None:
+    corpus = small_corpus(no_project_config)
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] not in ("f0", "f1")), encoding="utf-8")
+    args = ("--label", "label", "--unreliable", "fake", "--folds", folds, "-o", "m.json")
+    result = cli("learn-weights", str(corpus), *args)
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert result.stderr == (
+        "copydesk: error: learn-weights needs at least 5 articles in each class, whatever --folds;"
+        " there are 4 unreliable and 6 other\n"
+    )
+    assert not (no_project_config / "m.json").exists()
+
+
 def test_standard_input_and_a_missing_path_are_usage_errors(cli: Cli, no_project_config: Path) -> None:
     for path, message in [
         ("-", "learn-weights reads files and folders, not standard input"),
