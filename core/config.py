@@ -350,6 +350,8 @@ class Config:
     #: ``[scoring.weights]`` and ``[severity]`` keys given by the user.
     user_weights: frozenset[str] = frozenset()
     user_severity: frozenset[str] = frozenset()
+    #: The config file that set ``[scoring] model`` ("": the packaged model, ``--model`` or overrides).
+    model_from: str = ""
 
     @property
     def run(self) -> Mapping[str, Any]:
@@ -401,6 +403,12 @@ class Config:
         if not path.is_absolute() and not self.source.endswith("(packaged)"):
             path = Path(self.source).parent / path
         return path
+
+    def model_problem(self, message: str) -> str:
+        """A model file's error placed at ``[scoring] model`` of the config file that named it (``c.toml:2: scoring.model: ...``)."""
+        if not self.model_from:
+            return message
+        return placed(f"{self.model_from}: scoring.model: {message}", self.model_from)
 
     def weight(self, scorer: Scorer) -> float:
         """The weight of ``scorer``: configured, else its own default."""
@@ -619,6 +627,12 @@ def _scoring_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"scoring.{table}.{key}", f"must be a number up to {MAX_WEIGHT:g}, not {value}"
 
 
+def _model_from_file(project: Mapping[str, Any], overrides: Mapping[str, Any] | None, flags: Flags | None) -> bool:
+    """Whether ``[scoring] model`` in use is the project file's (not replaced by overrides or ``--model``)."""
+    replaced = (flags is not None and flags.model is not None) or "model" in (overrides or {}).get("scoring", {})
+    return "model" in project.get("scoring", {}) and not replaced
+
+
 def load_config(
     explicit: Path | None = None,
     cwd: Path | None = None,
@@ -658,4 +672,5 @@ def load_config(
         frozenset(name for table in given for name in table.get("plugins", {})),
         frozenset(name for table in given for name in table.get("scoring", {}).get("weights", {})),
         frozenset(key for table in given for key in table.get("severity", {})),
+        where if _model_from_file(project, overrides, flags) else "",
     )

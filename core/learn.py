@@ -139,6 +139,10 @@ class LearnOptions:
     flags: Flags = field(default_factory=Flags)
 
 
+#: Fewer labelled articles than this in either class: learn-weights refuses (a fold would hold one or two of them).
+MIN_PER_CLASS = 5
+
+
 def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     """Count the labels; a usage error when a class is missing or too small for the folds."""
     counts = Counter(labels)
@@ -157,7 +161,23 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
             f"{options.folds} folds need at least {max(options.folds, 2)} articles in each class; "
             f"there are {positive} unreliable and {negative} other"
         )
+    if min(positive, negative) < MIN_PER_CLASS:
+        raise UsageError(
+            f"learn-weights needs at least {MIN_PER_CLASS} articles in each class, whatever --folds; "
+            f"there are {positive} unreliable and {negative} other"
+        )
     return counts
+
+
+def near_misses(counts: Counter[str], options: LearnOptions) -> list[str]:
+    """A warning line per label that equals ``--unreliable`` but for case or surrounding spaces (trained as reliable)."""
+    want = options.unreliable.strip().casefold()
+    return [
+        f"copydesk: warning: {options.label} = {safety.quoted(value)} ({count} article(s)) differs from --unreliable"
+        f" {safety.quoted(options.unreliable)} only by case or spaces: those articles are trained as reliable"
+        for value, count in sorted(counts.items())
+        if value != options.unreliable and value.strip().casefold() == want
+    ]
 
 
 def refuse_overwrite(batch: Batch, output: str, options: LearnOptions, session: Session) -> None:
@@ -191,7 +211,9 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     if options.output is not None:
         refuse_overwrite(batch, options.output, options, session)
     labels = read_labels(batch, options.label)
-    check_classes((label for item in labels if item and (label := item[1]) is not None), options)
+    counts = check_classes((label for item in labels if item and (label := item[1]) is not None), options)
+    for warning in near_misses(counts, options):
+        stderr(warning)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring())
     for item in labels:
         if item is not None and item[1] is None:

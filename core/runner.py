@@ -24,7 +24,7 @@ from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.model import Breakdown, Model, breakdown, in_hundredths
-from copydesk.modelfile import check_features, load_model, packaged_model_path
+from copydesk.modelfile import ModelError, check_features, load_model, packaged_model_path
 from copydesk.models import (
     Article,
     ArticleReport,
@@ -140,11 +140,14 @@ class Runner:
         self.scoring = config.scoring()
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
         path = config.model_path() or packaged_model_path()
-        self.model: Model = load_model(path)
+        declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
+        try:
+            self.model: Model = load_model(path)
+            check_features(self.model, declared, path)
+        except ModelError as exc:
+            raise ModelError(config.model_problem(str(exc))) from None
         #: Per model feature (in model order), its median over the professional reference.
         self._medians = [f.quantiles[50] for f in self.model.features]
-        declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
-        check_features(self.model, declared, path)
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
         check_settings(plugins, config)
         select, ignore = config.run["select"], config.run["ignore"]

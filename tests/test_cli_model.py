@@ -201,7 +201,25 @@ def test_the_config_key_names_the_model_relative_to_the_config_file(cli: Cli, no
     (no_project_config / "copydesk.toml").write_text('[scoring]\nmodel = "models/model.json"\n')
     result = cli("score", str(SEEDS))
     assert result.exit_code == EXIT_USAGE
-    assert result.stderr.startswith(f"copydesk: error: model file {no_project_config / 'models' / 'model.json'}: ")
+    config, model = no_project_config / "copydesk.toml", no_project_config / "models" / "model.json"
+    assert result.stderr.startswith(f"copydesk: error: {config}:2: scoring.model: model file {model}: ")
+
+
+def test_a_model_file_the_config_names_is_placed_at_its_key_and_one_given_by_model_is_not(
+    cli: Cli, no_project_config: Path
+) -> None:
+    config = no_project_config / "copydesk.toml"
+    config.write_text('# models\n[scoring]\nmodel = "nope.json"\n')
+    result = cli("score", str(SEEDS))
+    assert result.exit_code == EXIT_USAGE
+    missing = no_project_config / "nope.json"
+    assert result.stderr.startswith(
+        f"copydesk: error: {config}:3: scoring.model: model file {missing}: cannot be read ("
+    )
+    assert result.stderr.count("\n") == 1
+    flagged = cli("score", str(SEEDS), "--model", "other.json")
+    assert flagged.exit_code == EXIT_USAGE
+    assert flagged.stderr.startswith("copydesk: error: model file ")
 
 
 def custom(folder: Path) -> Path:
@@ -302,7 +320,10 @@ def test_explain_of_a_rule_judges_the_model_given_by_model_not_the_one_it_overri
     pickled, _ = bad_files(no_project_config)["pickle"]
     (no_project_config / "copydesk.toml").write_text(f'[scoring]\nmodel = "{pickled.name}"\n')
     warned = cli("explain", "HDG001")
-    assert warned.exit_code == EXIT_OK and f"warning: model file {pickled}: is a Python pickle" in warned.stderr
+    placed = (
+        f"warning: {no_project_config / 'copydesk.toml'}:2: scoring.model: model file {pickled}: is a Python pickle"
+    )
+    assert warned.exit_code == EXIT_OK and placed in warned.stderr
     overridden = cli("explain", "HDG001", "--model", str(packaged_model_path()))
     assert overridden.exit_code == EXIT_OK and overridden.stderr == "", overridden.stderr
     assert overridden.stdout == warned.stdout

@@ -102,10 +102,10 @@ def test_trend_html_onto_its_configuration_file_is_refused(
 
 
 def _labelled() -> None:
-    """Three real and three fake articles: enough for ``--folds 2``, so only the refusal stops the fit."""
+    """Five real and five fake articles: enough to fit, so only the refusal stops the fit."""
     lines = [
         json.dumps({"id": f"w{n}", "text": clean(n), "source": "wire", "label": "fake" if n % 2 else "real"})
-        for n in range(6)
+        for n in range(10)
     ]
     Path("lab.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 

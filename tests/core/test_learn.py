@@ -271,6 +271,24 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
     assert "other (real 6): 6\n" in result.stdout and "fitted model: " in result.stdout
 
 
+def test_a_label_that_is_the_unreliable_one_but_for_case_or_spaces_is_one_warning_line_each(
+    cli: Cli, no_project_config: Path
+) -> None:
+    corpus = small_corpus(no_project_config, per_class=8)
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    for row, label in zip([r for r in rows if r["label"] == "fake"], ["Fake ", "Fake ", " FAKE"], strict=False):
+        row["label"] = label
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3")
+    assert result.exit_code == EXIT_OK, result.stderr
+    said = "only by case or spaces: those articles are trained as reliable"
+    assert result.stderr.splitlines()[:2] == [
+        f"copydesk: warning: label = ' FAKE' (1 article(s)) differs from --unreliable 'fake' {said}",
+        f"copydesk: warning: label = 'Fake ' (2 article(s)) differs from --unreliable 'fake' {said}",
+    ]
+    assert "unreliable (label = 'fake'): 5\n" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -300,6 +318,23 @@ def test_usage_errors_are_one_line_and_exit_2(
     result = cli("learn-weights", str(small_corpus(no_project_config)), *args)
     assert result.exit_code == EXIT_USAGE
     assert result.stderr == f"copydesk: error: {message}\n" and result.stdout == ""
+
+
+@pytest.mark.parametrize("folds", ["2", "4"])
+def test_fewer_than_5_articles_in_a_class_is_refused_in_one_line_whatever_the_folds(
+    cli: Cli, no_project_config: Path, folds: str
+) -> None:
+    corpus = small_corpus(no_project_config)
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows if r["id"] not in ("f0", "f1")), encoding="utf-8")
+    args = ("--label", "label", "--unreliable", "fake", "--folds", folds, "-o", "m.json")
+    result = cli("learn-weights", str(corpus), *args)
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert result.stderr == (
+        "copydesk: error: learn-weights needs at least 5 articles in each class, whatever --folds;"
+        " there are 4 unreliable and 6 other\n"
+    )
+    assert not (no_project_config / "m.json").exists()
 
 
 def test_standard_input_and_a_missing_path_are_usage_errors(cli: Cli, no_project_config: Path) -> None:
