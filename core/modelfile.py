@@ -254,8 +254,6 @@ def parse(data: Any, running: str) -> Model:
     """
     _header(data, running)
     entries = _need(data, "features", list, "model")
-    if not entries:
-        raise ModelError("model: 'features' is empty (a model scores with at least one feature)")
     features = tuple(_feature(entry, f"features[{i}]") for i, entry in enumerate(entries))
     keys = [f.key for f in features]
     if len(set(keys)) != len(keys):
