@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from copydesk import safety
 from copydesk.diagnostics import CORE_RULES
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
 from copydesk.formats.positions import in_file
@@ -181,6 +182,27 @@ def costs_line(scorer: ScorerResult) -> str:
     better side of the professional median, so these need not add up to it.
     """
     return "; ".join(cost_phrase(cost) for cost in scorer.costs)
+
+
+#: How much of a title :func:`title_line` shows (longer ones end in an ellipsis).
+TITLE_SHOWN = 120
+
+
+def title_line(report: ArticleReport, scorer: ScorerResult) -> str:
+    """The title the scorer's costly ``title_*`` features read, in words; ``""`` when none of its shown costs is one.
+
+    A title feature is charged for a line the reader may not see as the title (a record
+    without a title field reads a heading-like first line of its body; a scrape's first line
+    may be a share counter), so the report names what was read. The text is the input's:
+    each format neutralises it.
+    """
+    if not any(cost.name.startswith("title_") and cost.points > 0 for cost in scorer.costs):
+        return ""
+    title = " ".join(report.title.split())
+    if not title:
+        return "title: none given, so a heading-like first line of the body was read as one"
+    shown = title if len(title) <= TITLE_SHOWN else title[: TITLE_SHOWN - 1] + "…"
+    return f"title: {safety.quoted(shown)}"
 
 
 def costliest(report: ArticleReport) -> ScorerResult | None:

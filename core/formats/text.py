@@ -1,7 +1,8 @@
 """The ``text`` format: the terminal report, a worst-first table then each article's findings.
 
 Each article's heading names the scorer that cost it the most points, and the line
-under it that scorer's costliest features (value, professional median, points); each finding
+under it that scorer's costliest features (value, professional median, points), then, when
+a ``title_*`` feature is among them, the title it read; each finding
 line shows its severity and, under ``check --baseline``, ``[new]`` or ``[in baseline]``.
 ``--min-severity`` and ``check --only-new`` filter this report only (the line after
 the totals says how many findings it left out): the other formats list every finding,
@@ -28,6 +29,7 @@ from copydesk.formats._common import (
     costs_line,
     source_cells,
     source_failures,
+    title_line,
 )
 from copydesk.formats.positions import in_file
 from copydesk.formats.writers import is_report_file
@@ -144,6 +146,8 @@ class TextWriter:
             self.console.print(
                 Text(f"  {worst.prefix} {safe(worst.name)}'s costliest features: {safe(why)}", style="dim")
             )
+            if title := title_line(report, worst):
+                self.console.print(Text(f"  {safe(title)}", style="dim"))
         for f, state in rows:
             line = Text(f"  {safety.line(position(report, f))} ")
             line.append(f"{f.severity.value:<7} ", style=SEVERITY_STYLE.get(f.severity.value, ""))

@@ -299,7 +299,7 @@ def test_text_markdown_html_and_json_reports_mark_an_article_at_the_evidence_flo
         "brief.txt": ("2.3", True),
         "long.txt": ("2.3", False),
     }
-    assert "mostly-reliable, evidence floor" in result.stdout
+    assert "minor-concerns, evidence floor" in result.stdout
     assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
     assert "B<br>evidence floor" in (tmp_path / "r.md").read_text()
     assert '<div class="muted">evidence floor</div>' in (tmp_path / "r.html").read_text()

@@ -17,7 +17,7 @@ import pytest
 from cdci_helpers import Desk
 from copydesk.app import baseline_run, execute, parse_outputs
 from copydesk.errors import EXIT_GATE
-from copydesk.formats._common import cost_phrase
+from copydesk.formats._common import cost_phrase, title_line
 from copydesk.formats.text import costliest
 from copydesk.modelfile import load_model, packaged_model_path
 from copydesk.models import ArticleReport, FeaturePoints, ScorerResult
@@ -140,6 +140,42 @@ def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_wi
         f"  SRC sourcing's costliest features: said per 1,000 words 0 (professional median {median.quantiles[50]:.3g}): "
     )
     assert lines[at + 1].count("professional median") == 3 and lines[at + 1].endswith(" points")
+
+
+SHOUTING = (
+    "BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR\n\nThe mayor said on Tuesday that the city budget would rise"
+    " by 3 percent next year, according to a statement from City Hall. Officials said the increase would pay"
+    " for road repairs.\n"
+)
+
+
+def test_when_a_title_feature_is_among_the_costliest_the_title_it_read_is_shown(tmp_path: Path) -> None:
+    """Review 13, item 2: a shouting headline was charged with no sign of which line was read as the title."""
+    path = tmp_path / "shouting.txt"
+    path.write_text(SHOUTING, encoding="utf-8")
+    lines = run_copydesk("score", str(path)).stdout.splitlines()
+    at = next(i for i, line in enumerate(lines) if "costliest features: title all caps share 1" in line)
+    assert lines[at + 1] == "  title: 'BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR'"
+    calm = tmp_path / "calm.txt"
+    calm.write_text(SHOUTING.replace("BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR", "Mayor plans budget rise"))
+    assert not any(line.startswith("  title: ") for line in run_copydesk("score", str(calm)).stdout.splitlines())
+
+
+def costing(name: str, points: float) -> ScorerResult:
+    return dataclasses.replace(scorer("RDB", 10.0), costs=(FeaturePoints(name, 1.0, 0.0, points),))
+
+
+def test_the_title_line_is_clipped_names_a_missing_title_and_is_for_costly_title_features_only() -> None:
+    shouting = costing("title_all_caps_share", 8.0)
+    long = dataclasses.replace(report(shouting), title="WORD " * 60)
+    line = title_line(long, shouting)
+    assert line.startswith("title: 'WORD WORD") and line.endswith("…'") and len(line) == len("title: ''") + 120
+    untitled = dataclasses.replace(report(shouting), title="")
+    assert title_line(untitled, shouting) == (
+        "title: none given, so a heading-like first line of the body was read as one"
+    )
+    assert title_line(long, costing("title_all_caps_share", -0.5)) == ""  # a credit is not a charge
+    assert title_line(long, costing("all_caps_words_per_1000_words", 8.0)) == ""
 
 
 def test_a_cost_phrase_puts_a_features_name_in_words() -> None:
