@@ -49,6 +49,13 @@ per 1,000) with 300 or 100 pseudo-words, or padded to 300 words at those rates w
 shorter (``(count + rate * (300 - words) / 1000) / 300 * 1000``); each density variant
 refits the model on the changed values.
 
+**Headline capitals** (``--only capitals``, rows of the capitals round): the two title
+shares the model read before one feature replaced them (capitalised words, words in
+capitals) and the body's all-caps words, recomputed from each article, against the
+variants a shouting headline is charged once under: either share dropped, the one
+``title_capitalisation``, the body's count without a heading read as the title or
+without a first line repeating the title; each variant refits the model.
+
 ``--without`` leaves shipped features out of the baseline, so the table can be
 reproduced after the features it led to were added (docs/audit/feature-research.md
 gives the command). docs/audit/feature-research.md holds this script's output.
@@ -75,6 +82,10 @@ import numpy as np
 from copydesk import Article, Document, fitting, measures
 from copydesk.fitting import Column, FitSettings
 from copydesk.model import FeatureNorm, Verdict, rarity_cost
+from copydesk.plugins.readability import voice
+from copydesk.plugins.readability.features import FAST_ALL_CAPS
+from copydesk.sources import Batch
+from copydesk.testing import config
 from copydesk.text import TextView
 
 TARGETS = ("fnn", "amt", "xsum")
@@ -862,11 +873,128 @@ def briefs(columns: list[Column], scored: dict[str, model_data.Corpus], resample
         print(f"| brief: {label} | {cells} | {good} | {result.seeds} | {result.fakes:.3f} |", flush=True)
 
 
+#: The readability keys of the headline-capitals round (``--only capitals``).
+CAPITALISED, IN_CAPITALS = "readability.title_capitalised_share", "readability.title_all_caps_share"
+SHIPPED_CAPITALS, BODY_CAPITALS = "readability.title_capitalisation", "readability.all_caps_words_per_1000_words"
+
+
+def old_capitals(doc: Document) -> tuple[dict[str, float], int, int]:
+    """The two title shares the model read before the round, and the all-caps words of the title's line.
+
+    :returns: the shares (none without a title), the all-caps words of a heading-like
+        first line read as the title (no title field; the body counted them before), and
+        those of a first line that repeats the title field (the body still counts them).
+    """
+    title, heading, repeated = doc.title.text.strip(), 0, 0
+    if not title and (found := voice.heading(doc.body.text)) is not None:
+        title, heading = found[0], len(FAST_ALL_CAPS.findall(found[0]))
+    elif title and doc.body.text.lstrip().partition("\n")[0].strip() == title:
+        repeated = len(FAST_ALL_CAPS.findall(title))
+    words = voice.TITLE_WORD.findall(title)
+    if not words:
+        return {}, heading, repeated
+    shares = {
+        CAPITALISED: sum(1 for w in words if w[0].isupper()) / len(words),
+        IN_CAPITALS: sum(1 for w in words if len(w) >= 2 and w.isupper()) / len(words),
+    }
+    return shares, heading, repeated
+
+
+def _capitals_variant(
+    scored: dict[str, model_data.Corpus],
+    found: dict[str, list[tuple[dict[str, float], int, int]]],
+    old: bool,
+    body: int,
+) -> dict[str, model_data.Corpus]:
+    """The corpora with the old title shares (``old``) and the body's all-caps words counting the title's line or not.
+
+    ``body``: 0 counts a heading read as the title (as before), 1 does not (as shipped),
+    2 leaves out a first line repeating the title field too.
+    """
+    out = {}
+    for name, corpus in scored.items():
+        rows = [dict(v) for v in corpus.values]
+        for row, words, (shares, heading, repeated) in zip(rows, corpus.words, found[name], strict=True):
+            if old:
+                row.pop(SHIPPED_CAPITALS, None)
+                row.update(shares)
+            extra = heading if body == 0 else -repeated if body == 2 else 0
+            if extra and BODY_CAPITALS in row:
+                count = round(row[BODY_CAPITALS] * max(words, measures.MIN_WORDS) / 1000.0)
+                row[BODY_CAPITALS] = measures.per_1000(count + extra, words)
+        out[name] = replace(corpus, values=rows)
+    return out
+
+
+#: Label, title features (``both``: the two old shares; ``capitalised``/``in capitals``: one of
+#: them; ``one``: the shipped ``title_capitalisation``), how the body counts all-caps words.
+CAPITALS_VARIANTS = (
+    ("(a) drop title_capitalised_share", "in capitals", 0),
+    ("(b) drop title_all_caps_share", "capitalised", 0),
+    ("(c) one feature, title_capitalisation", "one", 0),
+    ("(d) body all-caps words without a heading read as the title", "both", 1),
+    ("(c) + (d) (shipped)", "one", 1),
+    ("(d2) body all-caps words without a title's line", "both", 2),
+    ("(a) + (d2)", "in capitals", 2),
+    ("(b) + (d2)", "capitalised", 2),
+    ("(c) + (d2)", "one", 2),
+)
+
+
+def _capitals_columns(columns: list[Column], title: str) -> list[Column]:
+    """The shipped columns with the title's capitals read as ``title`` says (sorted by key, as model_data's)."""
+    kept = [c for c in columns if c.key != SHIPPED_CAPITALS] if title != "one" else list(columns)
+    if title in ("both", "capitalised"):
+        kept.append(Column("readability", "title_capitalised_share", "problem", "share"))
+    if title in ("both", "in capitals"):
+        kept.append(Column("readability", "title_all_caps_share", "problem", "share"))
+    return sorted(kept, key=lambda c: c.key)
+
+
+def capitals(columns: list[Column], scored: dict[str, model_data.Corpus], data: Path, resamples: int) -> None:
+    """The headline-capitals round: each variant against the model before it (paired bootstrap intervals)."""
+    docs = documents(data)
+    docs["seeds"] = {a.id: Document.from_article(a) for a in Batch([str(model_data.SEEDS)], config().sources)}
+    found = {name: [old_capitals(by_id[i]) for i in scored[name].ids] for name, by_id in docs.items()}
+    before = _capitals_variant(scored, found, True, 0)
+    base_columns = _capitals_columns(columns, "both")
+    base = measure_fit(lambda names: fit_model.fit_on(base_columns, before, names), before)
+    loco = " | ".join(f"LOCO {eval_model.NAMES[n]} [paired 95 %]" for n in TARGETS)
+    print("\nHeadline capitals (each against the model before the round: both title shares)\n")
+    print(f"| variant | {loco} | A/B {' / '.join(PROFESSIONAL_SETS)} | seeds | FA-KES |")
+    print("|---" * 7 + "|")
+    print(_capitals_row("before: both title shares, body counts a heading", base, base, {}), flush=True)
+    for label, title, body in CAPITALS_VARIANTS:
+        changed = _capitals_variant(scored, found, title != "one", body)
+        chosen = _capitals_columns(columns, title)
+        result = measure_fit(lambda names, c=changed, k=chosen: fit_model.fit_on(k, c, names), changed)
+        intervals = {n: paired_interval(scored[n], base.held_out[n], result.held_out[n], resamples) for n in TARGETS}
+        print(_capitals_row(label, result, base, intervals), flush=True)
+
+
+#: The sets of professional copy whose share at A or B the rounds print.
+PROFESSIONAL_SETS = ("BBC", *model_data.PROFESSIONAL_POLNEAR, "all")
+
+
+def _capitals_row(label: str, result: ShapeResult, base: ShapeResult, intervals: dict[str, tuple[float, float]]) -> str:
+    """One Markdown row of the capitals round (no interval: 0 to 0, the baseline's own)."""
+    cells = []
+    for n in TARGETS:
+        low, high = intervals.get(n, (0.0, 0.0))
+        cells.append(f"{result.loco[n]:.3f} ({result.loco[n] - base.loco[n]:+.3f} [{low:+.3f}, {high:+.3f}])")
+    good = " / ".join(f"{100 * result.professional[s]:.1f}" for s in PROFESSIONAL_SETS)
+    return f"| {label} | {' | '.join(cells)} | {good} | {result.seeds} | {result.fakes:.3f} |"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--only", default="", help="comma-separated candidate names and shape keys (default: all)")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated candidate names, shape keys, brief or capitals (default: all but capitals)",
+    )
     parser.add_argument("--greedy", action="store_true", help="combine the clearing candidates greedily")
     parser.add_argument("--resamples", type=int, default=1000, help="paired bootstrap draws of the model shapes")
     parser.add_argument(
@@ -876,7 +1004,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     only = set(filter(None, args.only.split(",")))
-    unknown = sorted(only - {c.name for c in CANDIDATES} - {s.key for s in SHAPES} - {"brief"})
+    unknown = sorted(only - {c.name for c in CANDIDATES} - {s.key for s in SHAPES} - {"brief", "capitals"})
     if unknown:  # before the corpora are loaded and scored (minutes), not after, measuring nothing
         parser.error(f"--only: no candidate named {', '.join(unknown)}")
     started = time.monotonic()
@@ -891,6 +1019,8 @@ def main(argv: list[str] | None = None) -> int:
         shapes(columns, scored, shaped, args.resamples)
     if not only or "brief" in only:
         briefs(columns, scored, args.resamples)
+    if "capitals" in only:
+        capitals(columns, scored, args.data, args.resamples)
     print(
         f"\n({len(columns)} shipped features, {len(chosen)} candidates, {len(shaped)} shapes; {time.monotonic() - started:.0f} s)"
     )

@@ -66,3 +66,29 @@ def test_group_dro_weights_the_corpus_the_fit_serves_worse_more() -> None:
     base = np.ones(400)
     weights = feature_research._robust_weights(b, y, corpus, base, 0.3)
     assert weights[200:].sum() > weights[:200].sum()
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "shares", "heading", "repeated"),
+    [
+        pytest.param("The council met.", "BIG News today", (2 / 3, 1 / 3), 0, 0, id="title-field"),
+        pytest.param("HUGE NEWS TODAY\nThe council met.", "", (1.0, 1.0), 3, 0, id="heading-read-as-the-title"),
+        pytest.param("HUGE NEWS TODAY\nThe council met.", "HUGE NEWS TODAY", (1.0, 1.0), 0, 3, id="title-repeated"),
+        pytest.param("The council met.", "", None, 0, 0, id="no-title"),
+    ],
+)
+def test_the_capitals_round_recomputes_the_old_title_shares_whose_mean_is_the_shipped_feature(
+    body: str, title: str, shares: tuple[float, float] | None, heading: int, repeated: int
+) -> None:
+    from copydesk.plugins.readability import features as rdb
+    from copydesk.testing import document
+
+    doc = document(body, title=title)
+    old, found_heading, found_repeated = feature_research.old_capitals(doc)
+    assert (found_heading, found_repeated) == (heading, repeated)
+    shipped = rdb.features(doc).get("title_capitalisation")
+    if shares is None:
+        assert old == {} and shipped is None
+        return
+    assert (old[feature_research.CAPITALISED], old[feature_research.IN_CAPITALS]) == pytest.approx(shares)
+    assert shipped == pytest.approx(sum(shares) / 2)

@@ -106,7 +106,12 @@ STYLE = (
     _f("second_person_per_1000_words", "per_1000_words", f"you, your, yours, yourself, yourselves, {_RATE}."),
     _f("exclamations_per_1000_words", "per_1000_words", f"'!' {_RATE}."),
     _f("questions_per_1000_words", "per_1000_words", f"'?' {_RATE}."),
-    _f("all_caps_words_per_1000_words", "per_1000_words", f"Words of 4 or more capital letters, {_RATE}."),
+    _f(
+        "all_caps_words_per_1000_words",
+        "per_1000_words",
+        f"Words of 4 or more capital letters, {_RATE}; a heading-like first line read as the title "
+        "(no title field) is left to title_capitalisation.",
+    ),
     _f("commas_per_sentence", "ratio", "Commas / sentences."),
     _f("mean_word_length", "ratio", "Mean characters per token."),
     _f("function_word_share", "share", "Share of tokens among the, of, and, to, a, in, that, is, was, for."),
@@ -418,6 +423,20 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
     }
 
 
+def _body_all_caps(document: Document) -> int:
+    """All-capital words of the body, those of a heading-like first line read as the title left out.
+
+    Without a title field the heading is the title (:mod:`.voice`), whose capitals
+    ``title_capitalisation`` already measures: counted here too, one shouting headline
+    would be charged twice.
+    """
+    text = document.body.text
+    count = len(FAST_ALL_CAPS.findall(text))
+    if count and not document.title.text.strip() and (heading := voice.heading(text)) is not None:
+        count -= len(FAST_ALL_CAPS.findall(heading[0]))
+    return count
+
+
 def features(document: Document) -> dict[str, float]:
     """Every readability feature of ``document``'s body (see :data:`FEATURES`)."""
     body = document.body
@@ -432,7 +451,7 @@ def features(document: Document) -> dict[str, float]:
         "second_person_per_1000_words": measures.per_1000(second, words),
         "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
-        "all_caps_words_per_1000_words": measures.per_1000(len(FAST_ALL_CAPS.findall(text)), words),
+        "all_caps_words_per_1000_words": measures.per_1000(_body_all_caps(document), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
     profile = sentence_profile(body)

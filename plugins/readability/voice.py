@@ -75,8 +75,12 @@ FEATURES = (
         "Yule's K of the tokens, 10,000 x (sum of squared token frequencies - tokens) / tokens squared "
         "(repetitive vocabulary is high).",
     ),
-    _f("title_capitalised_share", "share", "Share of the title's words that start with a capital letter."),
-    _f("title_all_caps_share", "share", "Share of the title's words of 2 or more letters written in capitals."),
+    _f(
+        "title_capitalisation",
+        "share",
+        "Mean capitalisation of the title's words: 1 for a word of 2 or more letters written in capitals, "
+        "0.5 for another word that starts with a capital letter, 0 otherwise (a shouting title is 1).",
+    ),
     _f("title_exclamation", "presence", "1.0 when the title contains '!'."),
     _f(
         "title_body_overlap",
@@ -87,7 +91,7 @@ FEATURES = (
 )
 
 
-def _heading(text: str) -> tuple[str, str] | None:
+def heading(text: str) -> tuple[str, str] | None:
     """``(heading, rest)`` when the text's first non-blank line is heading-like, else None."""
     stripped = text.lstrip()
     line, newline, rest = stripped.partition("\n")
@@ -120,6 +124,17 @@ class TokenWindow:
         return isinstance(token, str) and self._numbers.get(token) in self._inside
 
 
+def _capitalisation(words: list[str]) -> float:
+    """Mean of each word's capitalisation: 1 in capitals (2 or more letters), 0.5 capitalised, else 0.
+
+    One value for the title's case style, so that a shouting title is charged once, not
+    as both capitalised and in capitals (two correlated features did that before).
+    """
+    capitalised = sum(1 for w in words if w[0].isupper())
+    in_capitals = sum(1 for w in words if len(w) >= 2 and w.isupper())
+    return (capitalised + in_capitals) / (2 * len(words))
+
+
 def _title_features(title: str, body_tokens: list[str] | TokenWindow) -> dict[str, float]:
     """The ``title_*`` features of ``title`` against the body's tokens (none when it has no word).
 
@@ -128,12 +143,10 @@ def _title_features(title: str, body_tokens: list[str] | TokenWindow) -> dict[st
     words = TITLE_WORD.findall(title)
     if not words:
         return {}
-    n = len(words)
     content = {w.lower().replace("\u2019", "'") for w in words} - STOP_WORDS
     window = body_tokens if isinstance(body_tokens, TokenWindow) else set(body_tokens[:OVERLAP_WINDOW])
     return {
-        "title_capitalised_share": sum(1 for w in words if w[0].isupper()) / n,
-        "title_all_caps_share": sum(1 for w in words if len(w) >= 2 and w.isupper()) / n,
+        "title_capitalisation": _capitalisation(words),
         "title_exclamation": 1.0 if "!" in title else 0.0,
         "title_body_overlap": sum(1 for w in content if w in window) / len(content) if content else 1.0,
     }
@@ -203,8 +216,8 @@ def features(
     values["pronoun_opening_share"] = measures.share(opening, count, 0.0)
     title = document.title.text.strip()
     skipped = 0
-    if not title and (heading := _heading(body.text)) is not None:
-        title = heading[0]
+    if not title and (found := heading(body.text)) is not None:
+        title = found[0]
         skipped = len(TITLE_WORD.findall(title))
     values.update(_title_features(title, TokenWindow(words, skipped)))
     return values

@@ -351,7 +351,10 @@ def _listed_against_the_model(report, floor: float = 0.0) -> None:
     for scorer in report.scorers:
         assert scorer.modelled == (scorer.name in model.scorers), scorer.name
         mine = sorted((c for c in judged.features if c.scorer == scorer.name and c.points > 0), key=lambda c: -c.points)
-        expected = [(c.key, c.value, medians[c.key], round(c.points, 1)) for c in mine[:3]]
+        # scaled as the runner scales them: to the scorer's contribution rounded to hundredths
+        raw = math.fsum([c.points for c in judged.features if c.scorer == scorer.name])
+        scale = scorer.contribution / raw if mine and raw > 0 else 1.0
+        expected = [(c.key, c.value, medians[c.key], round(c.points * scale, 1)) for c in mine[:3]]
         listed = [(f"{scorer.name}.{c.name}", c.value, c.median, round(c.points, 1)) for c in scorer.costs]
         assert listed == expected, scorer.name
 
@@ -379,13 +382,39 @@ def test_at_the_evidence_floor_the_listed_points_are_those_of_the_floored_score(
 
 
 def test_a_typical_article_starts_with_credits_that_hide_a_rare_feature_at_100():
-    """docs/scoring.md, section 2: 22 features credit their median; a 96th-percentile feature still scores 100."""
+    """docs/scoring.md, section 2: 21 features credit their median; a 96th-percentile feature still scores 100."""
     model = load_model(packaged_model_path())
     medians = {f.key: f.quantiles[50] for f in model.features}
-    assert sum(rarity_cost(f, f.quantiles[50], model.reference_size) < -0.01 for f in model.features) == 22
-    assert round(model.z(medians), 2) == -1.80
+    assert sum(rarity_cost(f, f.quantiles[50], model.reference_size) < -0.01 for f in model.features) == 21
+    assert round(model.z(medians), 2) == -1.68
     rare = {**medians, "figures.unattributed_figures_per_1000_words": 20.0}
     judged = model.score(rare)
     cost = next(c for c in judged.features if c.key == "figures.unattributed_figures_per_1000_words").cost
     assert cost > math.log(5) and judged.score == 100.0
     assert all(c.points == 0 for c in judged.features)  # so no report lists a cost
+
+
+#: A headline written for this test, set in sentence case and then in capitals.
+HEADLINE = "Shocking: council plans huge tax raid on families"
+
+
+@pytest.mark.parametrize("as_heading", [False, True], ids=["title-field", "heading-line-as-title"])
+def test_a_shouting_headline_is_charged_by_one_model_feature_only(as_heading: bool) -> None:
+    # A new-user review: capitalised title words, title words in capitals and the body's all-caps
+    # words each charged the same shouting headline (two or three correlated costs).
+    def written(headline: str):
+        return article(f"{headline}\n{PLAIN * 6}") if as_heading else article(PLAIN * 6, title=headline)
+
+    calm, shouting = score_batch([written(HEADLINE), written(HEADLINE.upper())], BUILTINS)
+    model = load_model(packaged_model_path())
+
+    def values(report):
+        return {
+            f"{s.name}.{k}": v for s in report.scorers for k, v in s.features.items() if f"{s.name}.{k}" in model.keys
+        }
+
+    before, after = values(calm), values(shouting)
+    changed = sorted(k for k in model.keys if before.get(k) != after.get(k))
+    assert changed == ["readability.title_capitalisation"]
+    [charged] = [c for c in model.score(after).features if c.key == changed[0]]
+    assert charged.value == 1.0 and charged.cost > 0 and charged.points > 0  # charged, once

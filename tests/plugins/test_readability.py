@@ -455,12 +455,12 @@ def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:
     # The first line's words are counted only up to one past the limit: the verdicts stay the plain ones.
     from copydesk.plugins.readability import voice
 
-    assert voice._heading("Floods close schools\nThe river rose.") == ("Floods close schools", "The river rose.")
-    assert voice._heading(" ".join(["word"] * 20) + "\nBody.") is not None
-    assert voice._heading(" ".join(["word"] * 21) + "\nBody.") is None
-    assert voice._heading(" ".join(["word"] * 5000) + "\nBody.") is None
-    assert voice._heading("Floods close schools\n  \n") is None
-    assert voice._heading("Floods close schools") is None
+    assert voice.heading("Floods close schools\nThe river rose.") == ("Floods close schools", "The river rose.")
+    assert voice.heading(" ".join(["word"] * 20) + "\nBody.") is not None
+    assert voice.heading(" ".join(["word"] * 21) + "\nBody.") is None
+    assert voice.heading(" ".join(["word"] * 5000) + "\nBody.") is None
+    assert voice.heading("Floods close schools\n  \n") is None
+    assert voice.heading("Floods close schools") is None
 
 
 def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_one() -> None:
