@@ -128,14 +128,14 @@ def test_each_article_heading_names_the_scorer_that_cost_it_most() -> None:
 
 
 def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_with_value_and_median() -> None:
-    """Review 12, item 3: seed 003 loses 27.5 points to SRC with info findings only; the line says which features."""
+    """Review 12, item 3: seed 003 loses 27.6 points to SRC with info findings only; the line says which features."""
     seed = "seeds/003_1d813d5afd5ed48d.txt"
     [article] = json.loads(run_copydesk("score", seed, "-f", "json").stdout)["articles"]
     sourcing = next(s for s in article["scorers"] if s["prefix"] == "SRC")
     assert sourcing["features"]["said_per_1000_words"] == 0.0
     median = next(f for f in load_model(packaged_model_path()).features if f.key == "sourcing.said_per_1000_words")
     lines = run_copydesk("score", seed).stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "most points lost to SRC sourcing (27.5)" in line)
+    at = next(i for i, line in enumerate(lines) if "most points lost to SRC sourcing (27.6)" in line)
     assert lines[at + 1].startswith(
         f"  SRC sourcing's costliest features: said per 1,000 words 0 (professional median {median.quantiles[50]:.3g}): "
     )
@@ -143,9 +143,10 @@ def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_wi
 
 
 SHOUTING = (
-    "BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR\n\nThe mayor said on Tuesday that the city budget would rise"
-    " by 3 percent next year, according to a statement from City Hall. Officials said the increase would pay"
-    " for road repairs.\n"
+    "BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR\n\nThe mayor of Springfield, Anna Lee, said on Tuesday that the"
+    ' city budget would rise by 3 percent next year, according to a statement from City Hall. "We have to fix the'
+    ' roads before winter," Lee told reporters at a news conference in Springfield. Councillor Tom Park said the'
+    " council would vote on the plan on 12 March. The increase could pay for road repairs.\n"
 )
 
 
@@ -154,7 +155,7 @@ def test_when_a_title_feature_is_among_the_costliest_the_title_it_read_is_shown(
     path = tmp_path / "shouting.txt"
     path.write_text(SHOUTING, encoding="utf-8")
     lines = run_copydesk("score", str(path)).stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "costliest features: title all caps share 1" in line)
+    at = next(i for i, line in enumerate(lines) if "costliest features: title capitalisation 1" in line)
     assert lines[at + 1] == "  title: 'BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR'"
     calm = tmp_path / "calm.txt"
     calm.write_text(SHOUTING.replace("BREAKING NEWS SHOCKING TRUTH ABOUT THE MAYOR", "Mayor plans budget rise"))
@@ -166,7 +167,7 @@ def costing(name: str, points: float) -> ScorerResult:
 
 
 def test_the_title_line_is_clipped_names_a_missing_title_and_is_for_costly_title_features_only() -> None:
-    shouting = costing("title_all_caps_share", 8.0)
+    shouting = costing("title_capitalisation", 8.0)
     long = dataclasses.replace(report(shouting), title="WORD " * 60)
     line = title_line(long, shouting)
     assert line.startswith("title: 'WORD WORD") and line.endswith("…'") and len(line) == len("title: ''") + 120
@@ -174,7 +175,7 @@ def test_the_title_line_is_clipped_names_a_missing_title_and_is_for_costly_title
     assert title_line(untitled, shouting) == (
         "title: none given, so a heading-like first line of the body was read as one"
     )
-    assert title_line(long, costing("title_all_caps_share", -0.5)) == ""  # a credit is not a charge
+    assert title_line(long, costing("title_capitalisation", -0.5)) == ""  # a credit is not a charge
     assert title_line(long, costing("all_caps_words_per_1000_words", 8.0)) == ""
 
 
