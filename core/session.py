@@ -22,6 +22,7 @@ from copydesk import processes, safety
 from copydesk.config import Config, Flags, load_config
 from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
+from copydesk.model import Model
 from copydesk.runner import TRUNCATION, Runner
 
 
@@ -69,15 +70,18 @@ class Session:
     runner: Runner
 
     @classmethod
-    def open(cls, setup: Setup) -> Session:
+    def open(cls, setup: Setup, model: Model | None = None) -> Session:
         """Read the configuration, load the plugins and resolve the runner, validating everything.
 
         Raises :class:`copydesk.errors.ConfigError` (a bad value, naming the file and key)
         or :class:`copydesk.errors.PluginError` (a plugin that fails to load).
+
+        :param model: score with this model, reading no model file (the scripts that
+            extract features before any model exists pass :func:`copydesk.model.features_only`).
         """
         config = load_config(setup.config_path, setup.cwd, setup.overrides, flags=setup.flags)
         plugins = setup.plugins or load_plugins(disable=config.run["disable"])
-        session = cls(config, plugins, Runner(plugins, config))
+        session = cls(config, plugins, Runner(plugins, config, model))
         processes.settle()  # start-up is over (the console script paused garbage collection for it)
         return session
 

@@ -93,6 +93,11 @@ def overweighted(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def featureless(data: dict[str, Any]) -> dict[str, Any]:
+    data["features"] = []  # the rest (the footer's shares) still that of the packaged model
+    return data
+
+
 def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Each bad model file and the problem its error line must name."""
     corrupt = folder / "corrupt.json"
@@ -144,6 +149,10 @@ def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             write(folder, overweighted(packaged()), "overweighted.json"),
             "features[0]: 'weight' must be within 0-1,000,000",
         ),
+        "no-features": (
+            write(folder, featureless(packaged()), "featureless.json"),
+            "model: 'features' is empty (a model scores with at least one feature)",
+        ),
     }
 
 
@@ -162,6 +171,7 @@ CASES = [
     "calibration-floor-out-of-range",
     "grade-share-out-of-range",
     "weight-too-large",
+    "no-features",
 ]
 
 
