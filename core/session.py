@@ -13,7 +13,8 @@ command still shows what it can and names each problem.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -165,16 +166,40 @@ class Session:
                 "copydesk: warning: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
                 " every article scores 100 and grades A"
             ]
-        read = self.runner.model.scorers | {TRUNCATION}  # truncation: the model's fixed factor on every score
-        if not (absent := [safety.neutralise(name) for name in sorted(read - running)]):
+        model = self.runner.model.scorers
+        if model and not model & running:
+            return [self._idle_model(), *self._absent({TRUNCATION} - running)]
+        return self._absent((model | {TRUNCATION}) - running)  # truncation: the model's fixed factor on every score
+
+    def _absent(self, absent: AbstractSet[str]) -> list[str]:
+        """The warning naming the scorers the score reads that do not run (none: no line)."""
+        if not absent:
             return []
-        names = absent[0] if len(absent) == 1 else f"{', '.join(absent[:-1])} and {absent[-1]}"
         one = len(absent) == 1
         return [
-            f"copydesk: warning: the {names} scorer{'' if one else 's'} {'does' if one else 'do'} not run"
+            f"copydesk: warning: the {_listed(absent)} scorer{'' if one else 's'} {'does' if one else 'do'} not run"
             f" (no rule selected, or {'its plugin' if one else 'their plugins'} disabled):"
             f" what {'it measures leaves' if one else 'they measure leaves'} the score, which measures less than the model in use"
         ]
+
+    def _idle_model(self) -> str:
+        """The warning when no scorer any feature of the model belongs to runs: the model scores nothing."""
+        path = self.config.model_path()
+        which = "the packaged model" if path is None else f"model file {safety.neutralise(str(path))}"
+        scorers = self.runner.model.scorers
+        one = len(scorers) == 1
+        return (
+            f"copydesk: warning: {which}: no feature of it can be computed: the {_listed(scorers)}"
+            f" scorer{'' if one else 's'} it reads {'does' if one else 'do'} not run (no rule selected, or"
+            f" {'its plugin' if one else 'their plugins'} disabled or not installed): the model costs nothing, so each score"
+            " comes from the truncation factor and the scorers it has no feature of alone, and what its grades mean does not apply"
+        )
+
+
+def _listed(names: Iterable[str]) -> str:
+    """Scorer names, sorted and neutralised, as "a", "a and b" or "a, b and c"."""
+    shown = [safety.neutralise(name) for name in sorted(names)]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 @dataclass(frozen=True)
