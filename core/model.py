@@ -161,6 +161,17 @@ class Model:
         return verdict(self, values, truncation, floor)
 
 
+def features_only() -> Model:
+    """A model with no feature, which the runner takes to extract features before any model exists.
+
+    No feature costs anything under it and its truncation penalty is 0 (the scores it
+    gives measure nothing the scripts use); a model *file* with no feature is refused
+    (:func:`copydesk.modelfile.parse`). ``scripts/model_data.py`` scores the corpora
+    with it: ``Session.open(options, model=features_only())``.
+    """
+    return Model((), 1, 1.0, 0.0)
+
+
 @dataclass(frozen=True)
 class FeatureCost:
     """What one feature did to one article's score."""

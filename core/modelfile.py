@@ -22,7 +22,9 @@ to 1). A format-1 file still loads, with no such figures.
 :func:`load_model` refuses, with one line naming the file (a :class:`ModelError`, a
 :class:`copydesk.errors.ConfigError`: exit 2), a file it cannot read, a pickle or zip
 (by its magic bytes, before any parsing), invalid JSON, another format, a newer
-``format_version``, a file written by a newer copydesk, and any malformed field (the
+``format_version``, a file written by a newer copydesk, an empty ``features`` list (no
+model scores without a feature: :func:`copydesk.model.features_only` is for the scripts
+that extract features, never a file), and any malformed field (the
 optional ``grades``, ``calibration`` and ``training`` blocks included: objects, of
 finite numbers where the reports format them, ``grades`` holding only ``floors`` (scores
 0-100) and ``shares`` (0-1), the calibration's ``floor`` 0-100 and ``share`` 0-1, and
@@ -254,6 +256,8 @@ def parse(data: Any, running: str) -> Model:
     """
     _header(data, running)
     entries = _need(data, "features", list, "model")
+    if not entries:
+        raise ModelError("model: 'features' is empty (a model scores with at least one feature)")
     features = tuple(_feature(entry, f"features[{i}]") for i, entry in enumerate(entries))
     keys = [f.key for f in features]
     if len(set(keys)) != len(keys):

@@ -126,7 +126,7 @@ class SourceRef:
     For a file (``record`` is None) ``title_at``/``body_at`` give the position of each
     field in the decoded file; an extracted field (HTML) has a ``title_map``/``body_map``
     (and a ``byline_map`` when the page's byline was found in its text or tags) instead, placing
-    each character. For a JSONL/CSV record, ``record`` is the 1-based line (JSONL) or
+    each character; so does a front-matter byline written as a block list of several items. For a JSONL/CSV record, ``record`` is the 1-based line (JSONL) or
     line of the row's start (CSV), and offsets are into the record's fields.
     """
 
@@ -141,7 +141,8 @@ class SourceRef:
     byline_at: Position | None = None
     title_map: TextMap | None = None
     body_map: TextMap | None = None
-    #: Where each character of the byline stands in the file (HTML input: the page's byline text, else its <meta> tag).
+    #: Where each character of the byline stands in the file (HTML input: the page's byline text, else its <meta> tag;
+    #: a text file: the items of a front-matter block list).
     byline_map: TextMap | None = None
     #: A ``---`` block at the top of a text file that was read as body text: its line, and why (``CD006``).
     front_matter_ignored: tuple[int, str] | None = None

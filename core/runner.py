@@ -109,6 +109,18 @@ def check_settings(plugins: PluginSet, config: Config) -> None:
         raise ConfigError(placed(f"{config.source}: [plugins.{scorer.name}] {key} {what}", config.source))
 
 
+def _read_model(plugins: PluginSet, config: Config) -> Model:
+    """The model file ``[scoring] model`` names, else the packaged one, checked against the loaded scorers' features."""
+    path = config.model_path() or packaged_model_path()
+    declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
+    try:
+        model = load_model(path)
+        check_features(model, declared, path)
+    except ModelError as exc:
+        raise ModelError(config.model_problem(str(exc))) from None
+    return model
+
+
 def _name_printer(a: ActiveScorer) -> None:
     """What the scorer about to run prints is warned about under its own name (:func:`copydesk.containment.stdout_as_warnings`)."""
     stream = sys.stdout
@@ -130,8 +142,15 @@ def malformed(problem: object) -> str:
 class Runner:
     """Score articles with a loaded plugin set under one configuration."""
 
-    def __init__(self, plugins: PluginSet, config: Config) -> None:
-        """Resolve each scorer's settings, selected rules, severities and weight."""
+    def __init__(self, plugins: PluginSet, config: Config, model: Model | None = None) -> None:
+        """Resolve each scorer's settings, selected rules, severities and weight.
+
+        :param model: the model to score with instead of reading ``[scoring] model``'s
+            file (or the packaged one); none is read then. For the scripts that extract
+            the features before any model exists (``scripts/model_data.py``): a model
+            with no feature (:func:`copydesk.model.features_only`) leaves every feature
+            in the reports and costs nothing, which a model file may not.
+        """
         self.config = config
         #: The plugins loaded (a Dask cluster's workers must load the same: :mod:`copydesk.scale`).
         self.plugins = plugins.plugins
@@ -139,13 +158,7 @@ class Runner:
         self.scorers = plugins.scorers
         self.scoring = config.scoring()
         #: The learned aggregate (``[scoring] model``, else the packaged one); a bad file is a ModelError (exit 2).
-        path = config.model_path() or packaged_model_path()
-        declared = {s.name: {f.name: (str(f.direction), str(f.unit)) for f in s.features} for _, s in plugins.scorers}
-        try:
-            self.model: Model = load_model(path)
-            check_features(self.model, declared, path)
-        except ModelError as exc:
-            raise ModelError(config.model_problem(str(exc))) from None
+        self.model: Model = _read_model(plugins, config) if model is None else model
         #: Per model feature (in model order), its median over the professional reference.
         self._medians = [f.quantiles[50] for f in self.model.features]
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)

@@ -13,7 +13,8 @@ command still shows what it can and names each problem.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -22,6 +23,7 @@ from copydesk import processes, safety
 from copydesk.config import Config, Flags, load_config
 from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
+from copydesk.model import Model
 from copydesk.runner import TRUNCATION, Runner
 
 
@@ -69,15 +71,18 @@ class Session:
     runner: Runner
 
     @classmethod
-    def open(cls, setup: Setup) -> Session:
+    def open(cls, setup: Setup, model: Model | None = None) -> Session:
         """Read the configuration, load the plugins and resolve the runner, validating everything.
 
         Raises :class:`copydesk.errors.ConfigError` (a bad value, naming the file and key)
         or :class:`copydesk.errors.PluginError` (a plugin that fails to load).
+
+        :param model: score with this model, reading no model file (the scripts that
+            extract features before any model exists pass :func:`copydesk.model.features_only`).
         """
         config = load_config(setup.config_path, setup.cwd, setup.overrides, flags=setup.flags)
         plugins = setup.plugins or load_plugins(disable=config.run["disable"])
-        session = cls(config, plugins, Runner(plugins, config))
+        session = cls(config, plugins, Runner(plugins, config, model))
         processes.settle()  # start-up is over (the console script paused garbage collection for it)
         return session
 
@@ -161,16 +166,40 @@ class Session:
                 "copydesk: warning: no scorer runs (every scorer's rules are deselected or its plugin disabled):"
                 " every article scores 100 and grades A"
             ]
-        read = self.runner.model.scorers | {TRUNCATION}  # truncation: the model's fixed factor on every score
-        if not (absent := [safety.neutralise(name) for name in sorted(read - running)]):
+        model = self.runner.model.scorers
+        if model and not model & running:
+            return [self._idle_model(), *self._absent({TRUNCATION} - running)]
+        return self._absent((model | {TRUNCATION}) - running)  # truncation: the model's fixed factor on every score
+
+    def _absent(self, absent: AbstractSet[str]) -> list[str]:
+        """The warning naming the scorers the score reads that do not run (none: no line)."""
+        if not absent:
             return []
-        names = absent[0] if len(absent) == 1 else f"{', '.join(absent[:-1])} and {absent[-1]}"
         one = len(absent) == 1
         return [
-            f"copydesk: warning: the {names} scorer{'' if one else 's'} {'does' if one else 'do'} not run"
+            f"copydesk: warning: the {_listed(absent)} scorer{'' if one else 's'} {'does' if one else 'do'} not run"
             f" (no rule selected, or {'its plugin' if one else 'their plugins'} disabled):"
             f" what {'it measures leaves' if one else 'they measure leaves'} the score, which measures less than the model in use"
         ]
+
+    def _idle_model(self) -> str:
+        """The warning when no scorer any feature of the model belongs to runs: the model scores nothing."""
+        path = self.config.model_path()
+        which = "the packaged model" if path is None else f"model file {safety.neutralise(str(path))}"
+        scorers = self.runner.model.scorers
+        one = len(scorers) == 1
+        return (
+            f"copydesk: warning: {which}: no feature of it can be computed: the {_listed(scorers)}"
+            f" scorer{'' if one else 's'} it reads {'does' if one else 'do'} not run (no rule selected, or"
+            f" {'its plugin' if one else 'their plugins'} disabled or not installed): the model costs nothing, so each score"
+            " comes from the truncation factor and the scorers it has no feature of alone, and what its grades mean does not apply"
+        )
+
+
+def _listed(names: Iterable[str]) -> str:
+    """Scorer names, sorted and neutralised, as "a", "a and b" or "a, b and c"."""
+    shown = [safety.neutralise(name) for name in sorted(names)]
+    return shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 @dataclass(frozen=True)

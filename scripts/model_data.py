@@ -33,8 +33,7 @@ import corpora
 import numpy as np
 from copydesk.fitting import Column
 from copydesk.formats.schema import article_dict
-from copydesk.model import Model
-from copydesk.modelfile import dumps
+from copydesk.model import features_only
 from copydesk.scoring import evidence_floor
 from copydesk.session import Options, Session
 from copydesk.sources import Batch
@@ -68,7 +67,7 @@ class Corpus:
     floors: list[float] = field(default_factory=list)
     #: Each article's word count (the core's, as the report gives it).
     words: list[int] = field(default_factory=list)
-    #: Grades under the blank model the corpora are scored with (always the top grade): not a measure.
+    #: Grades under the featureless model the corpora are scored with (always the top grade): not a measure.
     grades: list[str] = field(default_factory=list)
     ids: list[str] = field(default_factory=list)
 
@@ -171,11 +170,10 @@ def load(data: Path, workers: int = 2) -> tuple[list[Column], dict[str, Corpus]]
     out: dict[str, Corpus] = {}
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
-        # Features never depend on the model; an empty one lets the first fit run before any model exists.
-        blank = workdir / "blank-model.json"
-        blank.write_text(dumps(Model((), 1, 1.0, 0.0)), encoding="utf-8")
-        overrides = {"run": {"workers": workers}, "scoring": {"model": str(blank)}}
-        session = Session.open(Options(cwd=workdir, overrides=overrides))
+        # Features never depend on the model; one with no feature (no model file is read)
+        # lets the first fit run before any model exists.
+        options = Options(cwd=workdir, overrides={"run": {"workers": workers}})
+        session = Session.open(options, model=features_only())
         out["bbc"] = score("bbc", list(bbc(data)), session, workdir)
         out["polnear"] = score("polnear", list(polnear(data)), session, workdir)
         for name in LABELLED:

@@ -93,6 +93,11 @@ def overweighted(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def featureless(data: dict[str, Any]) -> dict[str, Any]:
+    data["features"] = []  # the rest (the footer's shares) still that of the packaged model
+    return data
+
+
 def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
     """Each bad model file and the problem its error line must name."""
     corrupt = folder / "corrupt.json"
@@ -144,6 +149,10 @@ def bad_files(folder: Path) -> dict[str, tuple[Path, str]]:
             write(folder, overweighted(packaged()), "overweighted.json"),
             "features[0]: 'weight' must be within 0-1,000,000",
         ),
+        "no-features": (
+            write(folder, featureless(packaged()), "featureless.json"),
+            "model: 'features' is empty (a model scores with at least one feature)",
+        ),
     }
 
 
@@ -162,6 +171,7 @@ CASES = [
     "calibration-floor-out-of-range",
     "grade-share-out-of-range",
     "weight-too-large",
+    "no-features",
 ]
 
 
@@ -367,3 +377,47 @@ def test_explain_names_no_floors_when_the_model_file_records_none(cli: Cli, no_p
     assert result.exit_code == EXIT_OK, result.stderr
     assert "grade floors of the measurement" not in result.stdout and "differ from these" not in result.stdout
     assert "What the grades mean" in result.stdout
+
+
+def only_of(data: dict[str, Any], scorer: str) -> dict[str, Any]:
+    data["features"] = [f for f in data["features"] if f["scorer"] == scorer]
+    return data
+
+
+def test_a_model_none_of_whose_scorers_runs_is_one_warning_naming_the_file_and_its_scorers(
+    cli: Cli, no_project_config: Path
+) -> None:
+    path = write(no_project_config, only_of(packaged(), "hedging"), "hedging.json")
+    line = (
+        f"copydesk: warning: model file {path}: no feature of it can be computed: the hedging scorer it reads"
+        " does not run (no rule selected, or its plugin disabled or not installed): the model costs nothing"
+    )
+    for command, *how in (["score", "--disable", "hedging"], ["check", "--select", "SRC,TRN"]):
+        result = cli(command, str(SEEDS), "--model", path.name, *how, "-f", "json")
+        warnings = [w for w in result.stderr.splitlines() if "warning" in w]  # (check adds its gate line)
+        assert result.exit_code in (EXIT_OK, 1) and len(warnings) == 1
+        assert warnings[0].startswith(line), result.stderr
+    covered = cli("score", str(SEEDS), "--model", path.name, "--select", "HDG,TRN", "-f", "json")
+    assert covered.exit_code == EXIT_OK and covered.stderr == ""  # the model reads only hedging: nothing left out
+    partly = cli("score", str(SEEDS), "--disable", "hedging", "-f", "json")  # the packaged model: others still run
+    assert (
+        "no feature of it can be computed" not in partly.stderr and "the hedging scorer does not run" in partly.stderr
+    )
+
+
+def test_the_packaged_model_with_none_of_its_scorers_running_is_warned_of_and_truncation_named_apart(
+    cli: Cli, no_project_config: Path
+) -> None:
+    result = cli(
+        "score", str(SEEDS), "--select", "FIG", "--model", write(no_project_config, only_of(packaged(), "style")).name
+    )
+    assert result.exit_code == EXIT_OK and result.stderr.splitlines()[1:] == [
+        "copydesk: warning: the truncation scorer does not run (no rule selected, or its plugin disabled):"
+        " what it measures leaves the score, which measures less than the model in use"
+    ]
+    assert "the style scorer it reads does not run" in result.stderr.splitlines()[0]
+    packaged_run = cli("score", str(SEEDS), "--select", "TRN", "-f", "json")
+    assert packaged_run.stderr.startswith("copydesk: warning: the packaged model: no feature of it can be computed:")
+    assert "the boilerplate, figures, hedging, readability, sourcing and style scorers it reads do not run" in (
+        packaged_run.stderr
+    )

@@ -10,13 +10,15 @@ suppression comments above the title still apply to the whole article.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Mapping
 from typing import IO, Any, NamedTuple
 
-from copydesk.models import Article, Position, SourceRef, Unreadable
+from copydesk.models import Article, Position, SourceRef, TextMap, Unreadable
 from copydesk.safety import quoted
 from copydesk.sources._common import Decoded, InputFormat, no_words, read_whole
+from copydesk.sources._placed import LineStarts, Piece, text_map
 from copydesk.suppress import IGNORE_META, file_selectors
 
 FRONT_MATTER_KEYS = {
@@ -50,7 +52,7 @@ class FrontMatter(NamedTuple):
     meta: dict[str, str]
     offset: int
     lines: int
-    placed: dict[str, Position]
+    placed: dict[str, Position | TextMap]
     ignored: tuple[int, str] | None = None
 
 
@@ -73,15 +75,21 @@ class _Block:
     with a space; an indented ``key: value`` (a nested mapping) is skipped. The byline's
     flow list (``author: [a, b]``, :data:`LIST_KEYS`) is joined the same way; other values
     are taken as written.
+
+    A byline's block list is placed item by item (:meth:`placements`): one item at its
+    :class:`Position`, several through a :class:`TextMap` (each item where it stands).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.meta: dict[str, str] = {}
-        self.placed: dict[str, Position] = {}
+        self.placed: dict[str, Position | TextMap] = {}
         self.last: str | None = None  # the key the lines below continue
         self.items = 0  # list items under it
         self.block = False  # its value is a block scalar
+        #: Where each list item under a byline key stands: ``(offset, end, line, column)`` (:meth:`placements`).
+        self.lists: dict[str, list[tuple[int, int, int, int]]] = {}
+        self.spanned = 0  # the length of the value the last key's placed items make up, joined with ", "
 
     def add(self, pos: int, stop: int, line: int) -> bool:
         """Read the line from ``pos`` to ``stop`` (the file's line ``line``); False when it is no line of front matter."""
@@ -90,7 +98,7 @@ class _Block:
         if not row or row.startswith("#"):
             return True
         if raw[0] in " \t" or row == "-" or row.startswith("- "):
-            return self._continue(row)
+            return self._continue(row, (pos, stop, line))
         key, sep, value = row.partition(":")
         if not sep:
             return False
@@ -100,8 +108,9 @@ class _Block:
         if name in LIST_KEYS and value.startswith("[") and value.endswith("]"):
             items = [item for part in value[1:-1].split(",") if (item := part.strip().strip("\"'"))]
             value = ", ".join(items)
-        self.last, self.items, self.block = name, 0, value in _BLOCK_SCALARS
+        self.last, self.items, self.block, self.spanned = name, 0, value in _BLOCK_SCALARS, 0
         self.meta[name] = "" if self.block else value
+        self.lists.pop(name, None)
         if name in PLACED_KEYS and self.meta[name]:
             self._place(name, (pos, stop, line), value, items[0])
         return True
@@ -119,22 +128,60 @@ class _Block:
                 return
         self.placed.pop(name, None)
 
-    def _continue(self, row: str) -> bool:
+    def _continue(self, row: str, where: tuple[int, int, int]) -> bool:
         """A list item or an indented line under the last key; False when there is no key above it."""
         if self.last is None:
             return False
         current = self.meta[self.last]
         if row == "-" or row.startswith("- "):
             item = row[1:].strip().strip("\"'")
-            self.meta[self.last] = f"{current}, {item}" if self.items and item else item or current
+            self.meta[self.last] = f"{current}, {item}" if self.items and item and current else item or current
             self.items += 1
+            before = len(current) if self.items > 1 else 0  # the first item replaces a value on the key's line
+            if self.last in LIST_KEYS and (not item or self._place_item(self.last, item, before, where)):
+                return True  # placed (an empty item adds nothing to place)
         elif not self.items:
             _, sep, rest = row.partition(":")
             if sep and not self.block and (not rest or rest[0] in " \t"):
                 return True  # a nested mapping's key: not kept
             self.meta[self.last] = f"{current} {row}" if current else row
         self.placed.pop(self.last, None)  # the value spans lines: it is not one place in the file
+        self.lists.pop(self.last, None)
+        self.spanned = -1  # nor are the items below it
         return True
+
+    def _place_item(self, name: str, item: str, before: int, where: tuple[int, int, int]) -> bool:
+        """Add ``item``, found after the dash of its line, to the places of ``name``'s list; False when it cannot be.
+
+        ``before``: the length of the value the items above gave, which the items placed so far must make up.
+        """
+        pos, stop, line = where
+        at = self.text.find(item, self.text.find("-", pos, stop) + 1, stop)
+        if at < 0 or self.spanned != before:
+            return False  # not in the file as read, or the value above is not the items placed
+        self.lists.setdefault(name, []).append((at, at + len(item), line, at - pos + 1))
+        self.spanned = before + len(item) + (2 if before else 0)
+        self.placed.pop(name, None)  # a value on the key's line, which the items replace
+        return True
+
+    def placements(self) -> dict[str, Position | TextMap]:
+        """Where the placed values stand, by key.
+
+        A value on its key's line, or a block list of one item, at its :class:`Position`;
+        a block list of several items through a :class:`TextMap` (each joining ``, ``
+        stands for the line break and dash between two items).
+        """
+        placed = dict(self.placed)
+        for name, spans in self.lists.items():
+            if len(spans) == 1:
+                at, _, line, column = spans[0]
+                placed[name] = Position(at, line, column)
+                continue
+            pieces = [Piece(self.text[spans[0][0] : spans[0][1]], spans[0][0], spans[0][1], True)]
+            for (_, end, _, _), (start, stop, _, _) in itertools.pairwise(spans):
+                pieces += (Piece(", ", end, start), Piece(self.text[start:stop], start, stop, True))
+            placed[name] = text_map(pieces, LineStarts(self.text[: spans[-1][1]]))
+        return placed
 
 
 #: Hugo's TOML front matter, fenced by ``+++``: not read (said, not silent).
@@ -161,7 +208,7 @@ def _front_matter(text: str) -> FrontMatter:
         stop = len(text) if nl < 0 else nl
         line += 1
         if text[pos:stop].strip() in ("---", "..."):
-            return FrontMatter(block.meta, (stop + 1 if nl >= 0 else stop), line, block.placed)
+            return FrontMatter(block.meta, (stop + 1 if nl >= 0 else stop), line, block.placements())
         if not block.add(pos, stop, line):
             row = text[pos:stop].strip()
             shown = quoted(row if len(row) <= _SHOWN else row[:_SHOWN] + "...")
@@ -199,7 +246,9 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
     if "title" in meta:
         if no_words(text[offset:]):
             return Unreadable(path, "no text after the front matter", format=fmt)
-        return _article(meta, meta["title"], extra, doc, (placed.get("title"), Position(pos, line, 1), byline_at))
+        title_at = placed.get("title")  # never a block list's map: a title is one line
+        at = title_at if isinstance(title_at, Position) else None
+        return _article(meta, meta["title"], extra, doc, (at, Position(pos, line, 1), byline_at))
     while pos < len(text):
         nl = text.find("\n", pos)
         stop = len(text) if nl < 0 else nl
@@ -234,13 +283,14 @@ def _article(
     title: str,
     extra: dict[str, str],
     doc: Decoded,
-    places: tuple[Position | None, Position, Position | None],
+    places: tuple[Position | None, Position, Position | TextMap | None],
     ignored: tuple[int, str] | None = None,
 ) -> Article:
     """The Article of a text file: its title, and the body from ``body_at`` to the end, placed in the file.
 
     ``places`` are where the title, the body and the front matter's byline stand in the
-    file; ``ignored``, a front matter block read as body text (:attr:`FrontMatter.ignored`).
+    file (a byline's block list of several items: its map); ``ignored``, a front matter
+    block read as body text (:attr:`FrontMatter.ignored`).
     """
     title_at, body_at, byline_at = places
     source = SourceRef(
@@ -250,7 +300,8 @@ def _article(
         encoding_detected=doc.detected,
         title_at=title_at,
         body_at=body_at,
-        byline_at=byline_at,
+        byline_at=byline_at if isinstance(byline_at, Position) else None,
+        byline_map=byline_at if isinstance(byline_at, TextMap) else None,
         front_matter_ignored=ignored,
     )
     return Article(

@@ -19,7 +19,7 @@ from typing import Any
 from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credits
 from copydesk.plugins.figures.extract import Figure, sentence_figures
-from copydesk.plugins.figures.phrase import Lexicon, Word, sentence_words
+from copydesk.plugins.figures.phrase import Lexicon, Word, blank_controls, sentence_words
 from copydesk.plugins.figures.units import WORD
 
 UNSOURCED = "unsourced"
@@ -139,6 +139,8 @@ class _Sentences:
 
     def __init__(self, view: TextView, lex: Lexicon) -> None:
         self.view = view
+        #: The text attribution reads: the body's, terminal control sequences blanked.
+        self.text = blank_controls(view.text)
         self.lex = lex
         self._words: dict[int, list[Word]] = {}
         self._credits: dict[int, list[Credit]] = {}
@@ -163,7 +165,7 @@ class _Sentences:
         """The credits of sentence ``index``."""
         if index not in self._credits:
             sentence = self.view.sentences[index]
-            found = credits(self.view.text, self.words(index), (sentence.start, sentence.end), self.lex)
+            found = credits(self.text, self.words(index), (sentence.start, sentence.end), self.lex)
             self._credits[index] = found
         return self._credits[index]
 
@@ -171,7 +173,7 @@ class _Sentences:
         """The quote map of sentence ``index``."""
         if index not in self._quotes:
             sentence = self.view.sentences[index]
-            self._quotes[index] = QuoteMap(self.view.text, sentence.start, sentence.end)
+            self._quotes[index] = QuoteMap(self.text, sentence.start, sentence.end)
         return self._quotes[index]
 
 
@@ -286,7 +288,7 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
     A credit whose cue an aside separates from the figure does not hold it (see
     :func:`set_off`), unless the figure is inside a quotation (the aside is the speaker's).
     """
-    text = sents.view.text
+    text = sents.text
     sentence = sents.view.sentences[index]
     found = sents.credits(index)
     if found and not sents.quotes(index).inside(figure.start):

@@ -7,13 +7,19 @@ the clause a cue governs stops. All of them look at a bounded number of words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import NamedTuple
 
 from copydesk import TextView
+from copydesk.plugins.figures.extract import in_control_sequence
 
+ESC = "\x1b"
+#: A terminal control sequence ("\x1b[0m", "\x1b[1;31m"): blanked in the text attribution reads.
+CONTROL_SEQUENCE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]?")
+_PARAMETERS = frozenset("0123456789;")
 #: Punctuation that ends a phrase ("’" is left out: it is mostly an apostrophe).
 BREAKS = frozenset(',;:()[]"“”‘—–')
 BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while because if although after before".split())
@@ -62,14 +68,52 @@ class Lexicon:
 
 
 def sentence_words(view: TextView, start: int, end: int) -> list[Word]:
-    """The shared words of ``view`` that lie in ``[start, end)`` (from the token stream)."""
+    """The shared words of ``view`` that lie in ``[start, end)`` (from the token stream).
+
+    In a sentence holding an ESC, a terminal control sequence's parameters are no words:
+    :func:`without_controls`.
+    """
     stream = view.tokens
     span = stream.between(start, end)
     i, j = span.start, span.stop
     # Word(start, end, lower) for each, without the Python-level NamedTuple constructor.
-    return list(
+    words = list(
         map(tuple.__new__, repeat(Word), zip(stream.starts[i:j], stream.ends[i:j], stream.forms[i:j], strict=True))
     )
+    return without_controls(view.text, words) if view.text.find(ESC, start, end) >= 0 else words
+
+
+def blank_controls(text: str) -> str:
+    r"""``text`` with each terminal control sequence (``"\x1b[1;31m"``) as spaces, offsets kept.
+
+    The text attribution reads (``analysis._Sentences.text``): a sequence's ``[`` and
+    ``;`` would otherwise end a source phrase or a clause, and its characters would show
+    in the source a FIG002 message quotes.
+    """
+    return CONTROL_SEQUENCE.sub(lambda m: " " * len(m.group()), text) if ESC in text else text
+
+
+def without_controls(text: str, words: Sequence[Word]) -> list[Word]:
+    r"""``words`` without the parameters and final letter of terminal control sequences.
+
+    The shared words read ``"\x1b[0m officials"`` as ``0m`` and ``officials``, and
+    ``"\x1b[1mWorld"`` as ``1mWorld``: a word that is all parameters is dropped, one that
+    goes on into text keeps only the text (``World``), so a source phrase is the
+    article's words, never ``'0m officials'`` (with :func:`blank_controls`).
+    """
+    kept: list[Word] = []
+    for word in words:
+        if not in_control_sequence(text, word.start):
+            kept.append(word)
+            continue
+        at = word.start
+        while at < word.end and text[at] in _PARAMETERS:
+            at += 1
+        at += at < word.end and text[at].isascii() and text[at].isalpha()  # the final letter ("m")
+        if at < word.end:
+            same = len(word.lower) == word.end - word.start
+            kept.append(Word(at, word.end, word.lower[at - word.start :] if same else text[at : word.end].lower()))
+    return kept
 
 
 def quoted(gap: str) -> bool:

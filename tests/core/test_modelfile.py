@@ -69,6 +69,7 @@ def feature_edit(**changes):
         (edit(copydesk_version="9.0.0"), "written by copydesk 9.0.0, newer than this copydesk (0.1.0)"),
         (edit(scale=-1), "'reference_size' and 'scale' must be positive"),
         (edit(features="x"), "model: 'features' is missing or not a list"),
+        (edit(features=[]), "model: 'features' is empty"),
         (feature_edit(direction="good"), "features[1]: 'direction' must be one of problem, evidence, not 'good'"),
         (feature_edit(quantiles=[0.0] * 100), "features[1]: 'quantiles' must be 101 finite numbers"),
         (feature_edit(quantiles=[1.0] + [0.0] * 100), "features[1]: 'quantiles' must not decrease"),

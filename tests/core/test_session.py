@@ -16,6 +16,8 @@ from copydesk import Rule, Scorer, config, hookimpl, session
 from copydesk.config import Flags
 from copydesk.errors import ConfigError, PluginError
 from copydesk.manager import PluginSet, load_plugins
+from copydesk.model import features_only
+from copydesk.modelfile import ModelError, dumps
 from copydesk.session import Options, Session, Survey
 
 TST = Scorer(
@@ -25,6 +27,7 @@ TST = Scorer(
     score=lambda d, c: [],
     settings={"limit": 3},
 )
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 class Provides:
@@ -179,3 +182,27 @@ def test_survey_records_a_failed_plugin_and_a_refused_setting_instead_of_raising
 def test_survey_of_a_sound_setup_refuses_nothing(tmp_path: Path, loads: list[Any]) -> None:
     survey = Survey.open(Options(config_path=_write(tmp_path, "[plugins.tst]\nlimit = 4\n")))
     assert survey.refused is None and survey.plugins.failed == ()
+
+
+def _features(opened: Session) -> list[dict[str, Any]]:
+    """Each seed's features per scorer, as the JSON report gives them (what scripts/model_data.py reads)."""
+    from copydesk.formats.schema import article_dict
+    from copydesk.sources import Batch
+
+    batch = Batch([str(SEEDS)], opened.config.sources)
+    reports = opened.runner.run(lambda: iter(batch), workers=1)
+    return [{s["name"]: s.get("features") for s in article_dict(r)["scorers"]} for r in reports]
+
+
+def test_a_given_model_is_scored_with_and_no_model_file_is_read(tmp_path: Path) -> None:
+    # scripts/model_data.py extracts the features before any model exists; a featureless model *file* is refused
+    featureless = tmp_path / "featureless.json"
+    featureless.write_text(dumps(features_only()), encoding="utf-8")
+    named = Options(cwd=tmp_path, overrides={"scoring": {"model": str(featureless)}})
+    with pytest.raises(ModelError, match="'features' is empty"):
+        Session.open(named)
+    opened = Session.open(named, model=features_only())
+    assert opened.runner.model == features_only()
+    extracted = _features(opened)
+    assert len(extracted) == 5 and all(features["hedging"] for features in extracted)
+    assert extracted == _features(Session.open(Options(cwd=tmp_path)))  # features never depend on the model

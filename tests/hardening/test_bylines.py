@@ -45,8 +45,20 @@ def _findings(cli: Cli, path: Path) -> list[dict[str, object]]:
             10,
         ),
         ('title: Council approves budget\nauthor: ["Staff Reporter"]\n', "Staff Reporter", 3, 11),
+        # a block list of one item is placed on the item's line, as the flow list is
+        ("title: Council approves budget\nauthor:\n  - Staff Reporter\n", "Staff Reporter", 4, 5),
+        ('author:\n- "Staff Reporter"\n', "Staff Reporter", 3, 4),
     ],
-    ids=["byline", "quoted-author", "padded-before-title", "no-title", "flow-list", "quoted-flow-list"],
+    ids=[
+        "byline",
+        "quoted-author",
+        "padded-before-title",
+        "no-title",
+        "flow-list",
+        "quoted-flow-list",
+        "block-list",
+        "quoted-block-list-no-title",
+    ],
 )
 def test_a_front_matter_byline_is_reported_on_its_own_line_and_spans_it(
     cli: Cli, tmp_path: Path, front: str, byline: str, line: int, column: int
@@ -65,6 +77,24 @@ def test_a_front_matter_byline_is_reported_on_its_own_line_and_spans_it(
     assert f"by.md:{line}:{column} warning TPL002" in text_report
     github = cli("score", str(path), "--select", "TPL002", "-f", "github").stdout
     assert f"line={line},col={column}," in github
+
+
+def test_a_block_list_byline_of_several_items_spans_them_from_the_first_to_the_last(cli: Cli, tmp_path: Path) -> None:
+    path = tmp_path / "by.md"
+    text = "---\ntitle: Council approves budget\nauthor:\n  - Staff Reporter\n  - 'Desk Editor'\n---\n" + BODY
+    path.write_text(text)
+    [finding] = _findings(cli, path)
+    where = finding["location"]
+    assert isinstance(where, dict) and finding["matched"] == "Staff Reporter, Desk Editor"
+    assert (where["field"], where["line"], where["column"], where["end_line"], where["end_column"]) == (
+        "byline",
+        4,
+        5,
+        5,
+        17,
+    )
+    assert text[where["start"] : where["end"]] == "Staff Reporter\n  - 'Desk Editor"
+    assert "by.md:4:5 warning TPL002" in cli("score", str(path), "--select", "TPL002").stdout
 
 
 def test_a_record_byline_finding_spans_the_byline_field(cli: Cli, tmp_path: Path) -> None:

@@ -24,6 +24,9 @@ def seed(prefix: str) -> Article:
     return article(body, title=title, id=prefix)
 
 
+CONTROL = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
 def figure_texts(text: str) -> list[tuple[str, str]]:
     """Each figure the extractor finds in ``text``, as (text, kind)."""
     return [(text[f.start : f.end], f.kind) for f in extract(text, 0, len(text))]
@@ -797,3 +800,29 @@ def test_control_sequence_parameters_are_read_back_a_bounded_distance() -> None:
     assert extract("\x1b[" + "1;" * 20 + "5m people.", 0, 50)  # more than CSI_PARAMETERS back: read as a figure
     text = "\x1b[" + "1;" * 200_000 + "m"
     assert extract(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        # the escape's parameters are no word of the source, whether a space follows them or not
+        ("The project cost $4.5 billion, \x1b[0m officials said on Monday.", "'officials'"),
+        ("The project cost $4.5 billion, \x1b[0mofficials said on Monday.", "'officials'"),
+        # nor are the escapes between the source's words, in its phrase or in the message
+        ("The project cost $4.5 billion, the \x1b[1mgovernment\x1b[0m officials said.", "'the government officials'"),
+        ("The project cost $4.5 billion, \x1b[1;31mgovernment officials\x1b[0m said.", "'government officials'"),
+    ],
+    ids=["reset-then-space", "reset-glued", "bold-word", "colour-phrase"],
+)
+def test_a_terminal_control_sequence_is_no_part_of_a_vague_source(text: str, message: str) -> None:
+    """The FIG002 of "..., \\x1b[0m officials said" credits 'officials', not '0m officials', as without the escape."""
+    plain = single(f"Intro line.\n{CONTROL.sub('', text)}")
+    [found] = [f for f in single(f"Intro line.\n{text}") if f.code == "FIG002"]
+    assert found.message == f"Figure '$4.5 billion' (money) is credited only to an unnamed source: {message}"
+    assert [f.message for f in plain if f.code == "FIG002"] == [found.message]
+
+
+def test_a_named_source_in_bold_is_still_named() -> None:
+    """'\\x1b[1mWorld Bank\\x1b[0m said': the escapes' brackets do not cut the name off its cue (no FIG002)."""
+    text = "Intro line.\nThe project cost $4.5 billion, the \x1b[1mWorld Bank\x1b[0m said on Monday."
+    assert by_code(single(text), "FIG002") == by_code(single(text), "FIG001") == []

@@ -399,6 +399,28 @@ def test_front_matter_reads_yaml_lists_blank_lines_comments_and_indented_lines(
     assert art.source.front_matter_ignored is None and art.body.strip().endswith("Body." if url is None else "Monday.")
 
 
+def test_a_front_matter_block_list_byline_places_each_item_on_its_own_line() -> None:
+    text = "---\nauthor:\n  - Jane Smith\n  - 'John Roe'\n  -   Ann Lee\n---\nHeadline\nBody.\n"
+    art = parse_text(text, "h.md", "md")
+    assert isinstance(art, Article) and art.source is not None and art.byline == "Jane Smith, John Roe, Ann Lee"
+    mapped = art.source.byline_map
+    assert mapped is not None and art.source.byline_at is None
+    for name, (line, column) in {"Jane Smith": (3, 5), "John Roe": (4, 6), "Ann Lee": (5, 7)}.items():
+        at = mapped.locate(art.byline.index(name))
+        end = mapped.locate(art.byline.index(name) + len(name), end=True)
+        assert (at.line, at.column, end.line, end.column) == (line, column, line, column + len(name))
+        assert text[at.offset : end.offset] == name
+    one = parse_text("---\nbyline:\n - Jane Smith\n---\nHeadline\nBody.\n", "o.md", "md")
+    assert isinstance(one, Article) and one.source is not None
+    assert (one.source.byline_at, one.source.byline_map) == (Position(15, 3, 4), None)
+    gap = parse_text("---\nauthor:\n  -\n  - Jane Smith\n---\nHeadline\nBody.\n", "g.md", "md")
+    assert isinstance(gap, Article) and gap.source is not None  # an empty item adds nothing (no leading ", ")
+    assert (gap.byline, gap.source.byline_at) == ("Jane Smith", Position(20, 4, 5))
+    lost = parse_text("---\nauthor:\n  - Jane\n    Smith\n  - Ann Lee\n---\nHeadline\nBody.\n", "l.md", "md")
+    assert isinstance(lost, Article) and lost.source is not None  # a value over lines: no place rather than a wrong one
+    assert (lost.source.byline_at, lost.source.byline_map) == (None, None)
+
+
 @pytest.mark.parametrize(
     ("text", "ignored"),
     [
