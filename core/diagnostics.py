@@ -44,7 +44,9 @@ UNREADABLE = Rule(
     severity=Severity.ERROR,
     doc="""\
 **What it flags.** An input that could not be read as an article: an empty or binary
-file, text that is not valid UTF-8 and whose encoding could not be detected, a JSONL
+file, text that is not valid UTF-8 and whose encoding could not be detected (or not with
+confidence: charset-normalizer recognises no language in its best guess, as on one
+sentence of KOI8-R Russian, which it reads as Japanese cp932), a JSONL
 line that is not JSON, a record without a text field, a CSV row with missing columns.
 
 **Why it matters.** Nothing can be said about an article nobody can read, and silently
