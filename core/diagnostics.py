@@ -6,7 +6,11 @@ never lost: it appears on the article it concerns, in every output format.
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections import Counter
 from dataclasses import replace
+from itertools import islice
 from typing import Any
 
 from copydesk.models import Finding, Rule, Severity
@@ -44,7 +48,9 @@ UNREADABLE = Rule(
     severity=Severity.ERROR,
     doc="""\
 **What it flags.** An input that could not be read as an article: an empty or binary
-file, text that is not valid UTF-8 and whose encoding could not be detected, a JSONL
+file, text that is not valid UTF-8 and whose encoding could not be detected (or not with
+confidence: charset-normalizer recognises no language in its best guess, as on one
+sentence of KOI8-R Russian, which it reads as Japanese cp932), a JSONL
 line that is not JSON, a record without a text field, a CSV row with missing columns.
 
 **Why it matters.** Nothing can be said about an article nobody can read, and silently
@@ -160,7 +166,80 @@ skipped, and a list's items are joined with `, `; a list on one line is read as 
 """,
 )
 
-CORE_RULES = (SCORER_ERROR, UNREADABLE, ENCODING_GUESSED, BATCH_ERROR, UNUSED_SUPPRESSION, FRONT_MATTER_IGNORED)
+NON_LATIN_TEXT = Rule(
+    code="CD007",
+    name="non-latin-script",
+    message="{share}% of the body's letters are {script}, not Latin: the scorers read English only",
+    severity=Severity.INFO,
+    doc="""\
+**What it flags.** An article whose body has at least 20 letters, more than half of them
+in a script other than Latin (Cyrillic, Greek, Arabic, Hebrew, CJK, ...); the message names
+the commonest.
+
+**Why it matters.** Every built-in scorer reads English: its word lists, hedges, verbs
+of saying and sentence rules find next to nothing in Russian or Japanese, so such an
+article scores well for want of evidence, not on its merits. The score is still given;
+this note says what it is worth.
+
+**Example.** `CD007 100% of the body's letters are Cyrillic, not Latin: the scorers read
+English only`. On standard error it is the line `copydesk: warning: ru.txt: 100% of ...`,
+although the diagnostic is `info` (in `copydesk rules` and the reports), as CD003's is:
+`warning:` there marks a diagnostic that leaves the exit code alone, as against an
+`error:`, and it does not count for `--fail-on`.
+
+**Known problems.** Latin-script languages other than English (French, German, ...)
+get no note, though the scorers read them no better.
+
+**Settings.** None.
+""",
+)
+
+#: Least letters in a body before its script is judged (a title-only note, a number table: no note).
+SCRIPT_MIN_LETTERS = 20
+#: Non-Latin letters read to name the commonest script (enough to name it, bounded on a long text).
+SCRIPT_SAMPLE = 2000
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_DROP_ASCII = dict.fromkeys(range(128))
+_LETTER = re.compile(r"[^\W\d_]")
+#: A letter outside the Latin blocks (Latin-1, Extended-A/B, IPA, Extended Additional/C/D/E, fullwidth).
+_NON_LATIN = re.compile(
+    r"(?![\u00aa\u00ba\u00c0-\u02af\u1d00-\u1dbf\u1e00-\u1eff\u2c60-\u2c7f\ua720-\ua7ff\uab30-\uab6f"
+    r"\uff21-\uff3a\uff41-\uff5a])[^\W\d_]"
+)
+
+
+#: Unicode name prefixes that are not the script's usual name.
+_SCRIPTS = {
+    "CJK": "CJK (Chinese/Japanese) characters",
+    "HIRAGANA": "Japanese kana",
+    "KATAKANA": "Japanese kana",
+    "HANGUL": "Korean Hangul",
+}
+
+
+def non_latin(text: str) -> Finding | None:
+    """CD007 when more than half of ``text``'s letters (at least :data:`SCRIPT_MIN_LETTERS`) are not Latin script."""
+    if text.isascii():
+        return None
+    wide = text.translate(_DROP_ASCII)
+    others = _NON_LATIN.subn("", wide)[1]
+    letters = _LETTER.subn("", wide)[1] + sum(map(text.count, _ASCII_LETTERS))
+    if letters < SCRIPT_MIN_LETTERS or 2 * others <= letters:
+        return None
+    sample = (unicodedata.name(m.group(), "?").split()[0] for m in islice(_NON_LATIN.finditer(wide), SCRIPT_SAMPLE))
+    script = Counter(sample).most_common(1)[0][0]
+    return diagnostic(NON_LATIN_TEXT, share=round(100 * others / letters), script=_SCRIPTS.get(script, script.title()))
+
+
+CORE_RULES = (
+    SCORER_ERROR,
+    UNREADABLE,
+    ENCODING_GUESSED,
+    BATCH_ERROR,
+    UNUSED_SUPPRESSION,
+    FRONT_MATTER_IGNORED,
+    NON_LATIN_TEXT,
+)
 #: Diagnostics of input that could not be read: the run exits 2.
 INPUT_ERRORS = frozenset({UNREADABLE.code})
 #: Diagnostics of a scorer or batch pass that raised: the run exits 3.
@@ -168,7 +247,7 @@ PLUGIN_ERRORS = frozenset({SCORER_ERROR.code, BATCH_ERROR.code})
 #: Diagnostics that mean the run itself went wrong (input or plugin), as formats mark them.
 RUN_ERRORS = INPUT_ERRORS | PLUGIN_ERRORS
 #: Diagnostics worth a warning line on stderr (the run still passes).
-WARNINGS = frozenset({ENCODING_GUESSED.code, FRONT_MATTER_IGNORED.code})
+WARNINGS = frozenset({ENCODING_GUESSED.code, FRONT_MATTER_IGNORED.code, NON_LATIN_TEXT.code})
 
 _EMPTY_VIEW = TextView("", "text")
 

@@ -528,7 +528,7 @@ class Runner:
         return _times_factors(score, points, others), points, floored, judged
 
     def _diagnostics(self, article: Article, results: list[ScorerResult]) -> list[Finding]:
-        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding, front matter read as body."""
+        """Core diagnostics for one article: failed scorers, batch errors, guessed encoding, front matter read as body, script."""
         diags: list[Finding] = []
         source = article.source
         if source is not None and source.encoding_detected:
@@ -538,6 +538,8 @@ class Runner:
             line, why = source.front_matter_ignored
             diag = diagnostics.diagnostic(diagnostics.FRONT_MATTER_IGNORED, problem=why)
             diags.append(replace(diag, line=line, end_line=line))
+        if (script := diagnostics.non_latin(article.body)) is not None:
+            diags.append(script)
         for r in results:
             if r.prefix in self.batch_errors:
                 diags.append(

@@ -113,12 +113,31 @@ def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
             return reason
     if (western := read_western(data)) is not None:
         return western[0], western[1], True
+    found = detect(data)
+    if isinstance(found, str):
+        return f"{reason}, and {found}"
+    return found[0], found[1], True
+
+
+def detect(data: bytes) -> tuple[str, str] | str:
+    """``(text, encoding)`` as charset-normalizer decodes ``data``; or why no encoding is taken.
+
+    A best guess in which charset-normalizer recognises no language (its coherence is 0)
+    is refused as unsure: on a short text it is a guess among look-alikes (one sentence
+    of KOI8-R Cyrillic reads as Japanese cp932 there), and scoring its mojibake would
+    grade text nobody wrote. Longer text (a few sentences) gives it a language to go by.
+    """
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        return f"{reason}, and its encoding could not be detected"
-    return str(best), best.encoding, True
+        return "its encoding could not be detected"
+    if best.coherence <= 0.0:
+        return (
+            "its encoding could not be detected with confidence"
+            f" (its best guess, {best.encoding}, gives text in no language it recognises)"
+        )
+    return str(best), best.encoding
 
 
 #: The encoding named for UTF-8 text holding stray bytes, each read as Windows-1252.

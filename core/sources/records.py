@@ -18,7 +18,7 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import Deferred, InputFormat, bom_encoding, no_words, read_western
+from copydesk.sources._common import Deferred, InputFormat, bom_encoding, detect, no_words, read_western
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.suppress import IGNORE_META
 
@@ -236,7 +236,7 @@ def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:
 
     With ``fallback``, a line that is not UTF-8 is read as a text file is
     (:func:`read_western`: UTF-8 with its stray bytes read as Windows-1252, or Windows-1252
-    text), else in the encoding charset-normalizer detects from that line alone (lines
+    text), else in the encoding charset-normalizer detects (and is sure of) from that line alone (lines
     are read apart, in worker processes, so there is no guess for the file).
     """
     try:
@@ -247,11 +247,8 @@ def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:
         return problem
     if (western := read_western(raw)) is not None:
         return western
-    encoding = _detected(raw)
-    try:
-        return (raw.decode(encoding), encoding) if encoding is not None else problem
-    except (UnicodeDecodeError, LookupError):
-        return problem
+    found = detect(raw)
+    return f"{problem}, and {found}" if isinstance(found, str) else found
 
 
 def _jsonl_record(
@@ -397,11 +394,9 @@ BOM = b"\xef\xbb\xbf"
 
 
 def _detected(data: bytes) -> str | None:
-    """The encoding charset-normalizer detects in ``data`` (None: none)."""
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    return None if best is None else best.encoding
+    """The encoding charset-normalizer detects in ``data`` (None: none, or one it is unsure of: :func:`detect`)."""
+    found = detect(data)
+    return None if isinstance(found, str) else found[1]
 
 
 def _decoded(data: bytes, encoding: str | None) -> list[str] | None:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Severity, hookimpl, measures
-from copydesk.plugins.style.features import FEATURES, PROFANITY
+from copydesk.plugins.style.features import FEATURES, PROFANITY, place_hells
 from copydesk.plugins.style.features import features as feature_values
 
 PROFANE_WORD = Rule(
@@ -35,7 +35,10 @@ the marks of fake and hyper-partisan articles.
 was rejected.` flags nothing.
 
 **Known problems.** Profanity inside a quotation, which a report may print verbatim, is
-flagged as well; so is "hell" in place names and idioms ("Hell's Kitchen", "hell-bent").
+flagged as well; so is "hell" in idioms ("hell-bent", "a hell of a") and place names
+other than the ones below ("Hell's Kitchen"). A capitalised "Hell" used as a place is
+not flagged (nor counted in the feature): after "of" ("the gates of Hell"), before
+"gate(s)" ("Hell's gates"), or paired with "Heaven" ("Heaven and Hell").
 The list holds the words as written, with no other inflections: "bastard" is flagged,
 "bastards" is not (adding forms changes the feature the score is fitted on: a refit).
 
@@ -51,7 +54,10 @@ PROFANE = measures.Anchored(re.compile(rf"\b(?:{measures.alternation(sorted(PROF
 def _profane(document: Document) -> Iterator[Finding]:
     """One finding per profane word of the body."""
     body = document.body
+    places = set(place_hells(body.text))
     for match in PROFANE.finditer(body):
+        if match.start() in places:
+            continue
         yield PROFANE_WORD.finding(body, match.start(), match.end(), word=body.text[match.start() : match.end()])
 
 

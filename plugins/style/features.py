@@ -27,6 +27,21 @@ NEGATIVE_EMOTION = frozenset(
 PROFANITY = frozenset(
     "damn damned hell crap shit bullshit fuck fucked fucking ass asshole bitch bastard pissed".split()
 )
+#: "Hell" as a place, not an oath (review 14, item 14): capitalised, after "of" ("the gates of
+#: Hell", "a bat out of Hell"), before "gate(s)" ("Hell's gates", "Hell Gate"), or paired with
+#: "Heaven" ("Heaven and Hell", "Hell or Heaven"). Each match is the word "Hell" alone; every
+#: lookaround is of fixed width, so the search is linear.
+PLACE_HELL = re.compile(
+    r"(?:(?<=\bof )|(?<=\bOf )|(?<=\bHeaven and )|(?<=\bHeaven or ))Hell\b(?![-'\u2019]\w)"
+    r"|\bHell(?=(?:'s|\u2019s)? [Gg]ates?\b| (?:and|or) Heaven\b)"
+)
+
+
+def place_hells(text: str) -> list[int]:
+    """Where "Hell" names a place in ``text`` (:data:`PLACE_HELL`): the offset of each such "Hell"."""
+    return [match.start() for match in PLACE_HELL.finditer(text)] if "Hell" in text else []
+
+
 #: Weekday and month names and "yesterday" ("May" is left out: it is mostly the modal).
 TIME_REFERENCES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
@@ -92,6 +107,11 @@ def _total(counts: Counter[str], lexicon: frozenset[str]) -> int:
     return sum(map(counts.get, lexicon, repeat(0)))
 
 
+def _place_hell_words(text: str) -> int:
+    """How many place "Hell"s the token count took for the oath "hell" (not "Hell's": another token)."""
+    return sum(1 for start in place_hells(text) if text[start + 4 : start + 5] not in ("'", "\u2019", "-"))
+
+
 def features(document: Document) -> dict[str, float]:
     """Every style feature of ``document`` (see :data:`FEATURES`)."""
     body = document.body
@@ -102,7 +122,7 @@ def features(document: Document) -> dict[str, float]:
     present = _total(counts, PRESENT)
     values = {
         "negative_emotion_per_1000_words": measures.per_1000(_total(counts, NEGATIVE_EMOTION), words),
-        "profanity_per_1000_words": measures.per_1000(_total(counts, PROFANITY), words),
+        "profanity_per_1000_words": measures.per_1000(_total(counts, PROFANITY) - _place_hell_words(body.text), words),
         "past_tense_share": measures.share(past, past + present, TYPICAL_PAST_SHARE),
         "time_references_per_1000_words": measures.shrunk_per_1000(
             _total(counts, TIME_REFERENCES), words, TYPICAL_TIME_REFERENCES

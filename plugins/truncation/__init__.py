@@ -85,8 +85,12 @@ def _ending_findings(
     return found
 
 
-def _length_finding(document: Document, context: Context) -> tuple[Finding, float] | None:
-    """TRN005: far shorter than its source's median, when the source is well represented."""
+def _length_finding(document: Document, context: Context, complete: bool) -> tuple[Finding, float] | None:
+    """TRN005: far shorter than its source's median, when the source is well represented.
+
+    ``complete``: the ending was judged and found whole (no TRN001-TRN003 or TRN006), so
+    the outlier is a short article as often as a cut one and counts for less.
+    """
     stats: Mapping[str, SourceLength] | None = context.batch
     source = source_of(document.article)
     known = stats.get(source) if stats else None
@@ -111,7 +115,7 @@ def _length_finding(document: Document, context: Context) -> tuple[Finding, floa
         source=source,
         count=known.count,
     )
-    return finding, CONFIDENCE["length-outlier"]
+    return finding, CONFIDENCE["length-outlier-complete-ending" if complete else "length-outlier"]
 
 
 def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
@@ -119,14 +123,16 @@ def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
     settings = context.settings
     found: list[tuple[Finding, float]] = []
     ending = find_ending(document, lex, int(settings["short_line_words"]), int(settings["max_tail_lines"]))
-    if ending is not None and not is_code(document):
+    judged = ending is not None and not is_code(document)
+    if ending is not None and judged:
         verdict = judge(document, ending, lex, bool(settings["open_quote_after_stop"]))
         found.extend(_ending_findings(document, ending, verdict, lex))
+    complete = judged and not found
     debris = scrape_debris(document, lex)
     for item in debris:
         finding = SCRAPE_DEBRIS.finding(item.view, item.start, item.end, data={"signal": item.kind}, detail=item.detail)
         found.append((finding, CONFIDENCE["debris"]))
-    outlier = _length_finding(document, context)
+    outlier = _length_finding(document, context, complete)
     if outlier is not None:
         found.append(outlier)
     kept = [(f, c) for f, c in found if f.code in context.selected or not context.selected]

@@ -179,7 +179,15 @@ itself; length against the same publisher's other articles is what is left to se
 **Example.** `TRN005 Article has 80 words, 18% of the median 440 of its source
 'example.com' (25 articles)`.
 
-**Known problems.** Briefs, corrections and live-blog entries are legitimately short.
+**Known problems.** Briefs, corrections and live-blog entries are legitimately short,
+and the finding depends on the batch (the same article alone never gets it). So when
+the ending is judged whole (no TRN001-TRN003 or TRN006), its confidence that the text
+is incomplete is 0.25, not 0.5: alone, or with a debris line, it does not mark the
+copy `truncated` (a cut at a sentence boundary found only by length is not marked
+either), though it still lowers the truncation factor a little. The source is the URL
+host first, unlike `[rollup] by = "auto"`, which takes a `source`/`site` field first:
+lengths are compared within one publisher, which the host names exactly, while a
+dataset's `source` field may name a feed or label that mixes publishers.
 
 **Settings.** `length_ratio` (flag below this share of the median; 0.3),
 `min_source_articles` (10), `min_median_words` (150).
@@ -237,6 +245,9 @@ CONFIDENCE = {
     "ellipsis": 0.6,
     "debris": 0.2,
     "length-outlier": 0.5,
+    # a length outlier whose ending is judged whole: alone (or with a debris line) it stays
+    # below the 0.5 that marks copy ``truncated``, since briefs are legitimately short
+    "length-outlier-complete-ending": 0.25,
 }
 
 

@@ -10,7 +10,7 @@ from copydesk.diagnostics import CORE_RULES, WARNINGS
 from copydesk.models import Rule, Severity
 from copydesk.rules import doc_problems, is_selected, scorer_problems
 from copydesk.suppress import Suppressions
-from copydesk.testing import run_scorer
+from copydesk.testing import plugin_set, run_scorer, score_batch
 
 HEDGE = Rule("HDG001", "hedge-cue", "m")
 VAGUE = Rule("HDG002", "vague-attribution", "m")
@@ -126,3 +126,26 @@ def test_an_info_diagnostic_said_as_a_warning_on_stderr_says_so_in_its_doc(rule:
     ``copydesk: warning:`` (the app's WARNINGS); each doc says so, not leaving the reader to wonder (review 12b, item 11)."""
     assert rule.severity is Severity.INFO
     assert "`copydesk: warning: " in rule.doc and "the diagnostic is `info`" in rule.doc
+
+
+@pytest.mark.parametrize(
+    ("body", "note"),
+    [
+        (
+            "Мэр города заявил в понедельник, что бюджет вырос на пять процентов.",
+            "100% of the body's letters are Cyrillic",
+        ),
+        ("Ο δήμαρχος είπε ότι ο προϋπολογισμός αυξήθηκε πολύ.", "are Greek"),
+        ("東京都は月曜日に新しい予算を承認した。知事は記者会見で説明した。", "are CJK (Chinese/Japanese) characters"),
+        ("Le café était très animé ce matin-là, déclarait-il, à Paris.", None),  # Latin script: no note
+        ("The mayor of Moscow (Москва) said the budget grew by five per cent on Monday.", None),  # a name in passing
+        ("Мэр: 5 %.", None),  # too few letters to judge
+        ("The council approved the budget on Tuesday, the mayor said.", None),
+    ],
+)
+def test_a_body_mostly_in_another_script_than_latin_gets_the_english_only_note(body: str, note: str | None) -> None:
+    """A Russian article was graded B with no word that the scorers read English only (review 14, item 8)."""
+    [report] = score_batch([Article(id="a", title="Title", body=body)], plugin_set())
+    found = [d.message for d in report.diagnostics if d.code == "CD007"]
+    assert len(found) == (0 if note is None else 1)
+    assert note is None or (note in found[0] and found[0].endswith("not Latin: the scorers read English only"))

@@ -410,8 +410,13 @@ def test_a_csv_row_in_another_encoding_costs_only_that_row_without_the_fallback(
 def test_a_later_csv_row_in_an_encoding_the_files_guess_cannot_decode_is_decoded_in_its_own() -> None:
     """The file's encoding is guessed from its first row that is not UTF-8 (Shift_JIS here); a later row
     that does not decode in that (cp1252: "caf\u00e9 " is a lead byte and a space, no Shift_JIS pair) has
-    its own detected, is not lost, and names the encoding it was decoded in (each row's CD003)."""
-    japanese = "\u6771\u4eac\u90fd\u306f\u6708\u66dc\u65e5\u306b\u65b0\u3057\u3044\u4e88\u7b97\u3092\u627f\u8a8d\u3057\u305f\u3002"
+    its own detected, is not lost, and names the encoding it was decoded in (each row's CD003). The
+    Japanese is said twice: one sentence is too short for charset-normalizer to recognise a language
+    in, and such a guess is refused (review 14, item 8)."""
+    japanese = (
+        "\u6771\u4eac\u90fd\u306f\u6708\u66dc\u65e5\u306b\u65b0\u3057\u3044\u4e88\u7b97\u3092\u627f\u8a8d\u3057\u305f\u3002"
+        * 2
+    )
     french = "Le caf\u00e9 est ouvert \u00e0 Paris depuis l'\u00e9t\u00e9 dernier a d\u00e9clar\u00e9 le maire."
     raw = {"jp": japanese.encode("shift_jis"), "fr": french.encode("cp1252")}
     data = b"id,text\njp," + raw["jp"] + b"\nfr," + raw["fr"] + b"\nen,Plain text.\n"

@@ -74,6 +74,18 @@ def test_rant_is_rarer_than_news_in_each_problem_feature_and_poorer_in_evidence(
         pytest.param("DAMN.", ["STY001"], id="capitals"),
         pytest.param("Shelly passed the assessment.", [], id="inside-words"),
         pytest.param(NEWS, [], id="news"),
+        # "Hell" as a place is not an oath (review 14, item 14)
+        pytest.param("The gates of Hell have opened, the preacher said.", [], id="gates-of-hell"),
+        pytest.param("Hell's gates will not be able to stay locked.", [], id="hells-gates"),
+        pytest.param("Hell\u2019s gates stay shut.", [], id="hells-gates-curly"),
+        pytest.param("The song is about Heaven and Hell on earth.", [], id="heaven-and-hell"),
+        pytest.param("It was Hell or Heaven for the team.", [], id="hell-or-heaven"),
+        pytest.param("He rode like a bat out of Hell.", [], id="out-of-hell"),
+        pytest.param("Go to Hell, he shouted.", ["STY001"], id="go-to-hell"),
+        pytest.param("Hell, nobody told us.", ["STY001"], id="sentence-start-oath"),
+        pytest.param("What the Hell is going on?", ["STY001"], id="what-the-hell"),
+        pytest.param("We had a hell of a time.", ["STY001"], id="hell-of-a"),
+        pytest.param("A year of hell for the team.", ["STY001"], id="lower-case-of-hell"),
     ],
 )
 def test_profane_word_findings(text: str, expected: list[str]) -> None:
@@ -83,6 +95,17 @@ def test_profane_word_findings(text: str, expected: list[str]) -> None:
 def test_profane_word_finding_spans_the_word_and_names_it() -> None:
     [finding] = run_scorer(SCORER, "It was a load of Crap, he said.")
     assert (finding.matched, finding.message) == ("Crap", "Profanity: 'Crap'")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gates of Hell opened on Heaven and Hell. Hell's gates shut.", 0.0),
+        ("The gates of Hell opened. What the hell.", 1000 / 300),
+    ],
+)
+def test_place_hell_is_not_counted_as_profanity(text: str, expected: float) -> None:
+    assert feature(text, "profanity_per_1000_words") == pytest.approx(expected)
 
 
 def test_deselected_rule_reports_no_finding_but_keeps_features() -> None:

@@ -444,6 +444,27 @@ def test_length_outlier(peers: int, url: str, flagged: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("ending", "truncated"),
+    [
+        # a complete brief ending on a full stop: a length outlier alone is not a cut (review 14, item 4)
+        ("The vote is on Friday.", False),
+        ("The vote is on Friday.\n\nFailed to load visualization", False),  # with a debris line (0.2)
+        ("The vote is on", True),  # the ending is cut as well
+        ("The vote is on Friday", True),  # no final stop: TRN006 as well
+    ],
+)
+def test_a_length_outlier_alone_does_not_mark_a_complete_ending_truncated(ending: str, truncated: bool) -> None:
+    short = article(
+        "The council met to discuss the budget for the year. " * 4 + ending, id="short", url="https://example.com/s"
+    )
+    batch = [_long(300, f"p{i}") for i in range(12)] + [short]
+    reports = score_batch(batch, plugin_set(plugins=[("truncation", truncation)]))
+    report = next(r for r in reports if r.id == "short")
+    assert "TRN005" in codes(report.findings)
+    assert report.truncated is truncated
+
+
+@pytest.mark.parametrize(
     ("settings", "ending", "expected"),
     [
         ({"extra_furniture": ["Sign up now"]}, "The vote is on Friday.\n\nSign up now", []),

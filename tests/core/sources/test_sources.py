@@ -109,6 +109,27 @@ def test_cyrillic_single_byte_text_is_left_to_detection(tmp_path: Path) -> None:
     assert art.source.encoding not in ("windows-1252", "utf-8+cp1252") and art.body.strip() == body.strip()
 
 
+#: One short sentence in Russian: too little for charset-normalizer to recognise a language in KOI8-R bytes.
+SHORT_RUSSIAN = "\u041d\u043e\u0432\u043e\u0441\u0442\u0438\n\n\u041c\u044d\u0440 \u0433\u043e\u0440\u043e\u0434\u0430 \u0437\u0430\u044f\u0432\u0438\u043b, \u0447\u0442\u043e \u0431\u044e\u0434\u0436\u0435\u0442 \u0432\u044b\u0440\u043e\u0441.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("ru.txt", SHORT_RUSSIAN.encode("koi8-r")),
+        ("ru.jsonl", b'{"id": "r1", "text": "' + SHORT_RUSSIAN.replace("\n", " ").encode("koi8-r") + b'"}\n'),
+    ],
+)
+def test_a_short_text_whose_encoding_is_a_guess_is_unreadable_not_mojibake(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    """One sentence of KOI8-R was decoded as Japanese cp932 and graded (review 14, item 8): a best guess
+    in which charset-normalizer recognises no language is refused, and the problem says so."""
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable)
+    assert "not valid UTF-8" in item.problem and "could not be detected with confidence" in item.problem
+
+
 @pytest.mark.parametrize(
     ("name", "data", "options", "problem"),
     [
