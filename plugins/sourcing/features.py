@@ -291,6 +291,27 @@ def sentence_starts(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+#: The characters :data:`~patterns.OPENING_RUN` reads between a sentence end and its first word.
+_OPENING = " \t\"“'‘(["
+#: The characters before an offset :func:`opens_sentence` reads, before it asks :func:`sentence_starts`.
+_LOOK_BACK = 64
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` is one of :func:`sentence_starts`, for an offset whose character is no space or opening mark.
+
+    Read back from ``at`` (a few characters, not the whole text): it opens a sentence when the
+    last character before it that is no space or opening mark ends a sentence or a line, or
+    when there is none (the text's first word). Only a run of spaces and opening marks longer
+    than :data:`_LOOK_BACK` sends the question to the scan of the whole text.
+    """
+    floor = at - _LOOK_BACK if at > _LOOK_BACK else 0
+    before = text[floor:at].rstrip(_OPENING)
+    if before:
+        return before[-1] in ".!?\n"
+    return floor == 0 or at in sentence_starts(text)
+
+
 @functools.lru_cache(maxsize=4)
 def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Each :data:`~patterns.FAST_CAPITALISED` word: start, end, the word, and whether it opens a sentence.
@@ -316,11 +337,10 @@ def capitalised_mid_sentence(text: str, word: str) -> bool:
     """
     if p.FAST_CAPITALISED.fullmatch(word) is None:
         return False
-    initial = sentence_starts(text)
     at = text.find(word)
     while at >= 0:
         after = text[at + len(word) : at + len(word) + 1]
-        if (at == 0 or not _is_word(text[at - 1])) and not "a" <= after <= "z" and at not in initial:
+        if (at == 0 or not _is_word(text[at - 1])) and not "a" <= after <= "z" and not opens_sentence(text, at):
             return True
         at = text.find(word, at + 1)
     return False
@@ -367,7 +387,7 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) ->
     single = " " not in match.group("name").strip()
     if match.group("hon") or not single or first in p.AGENCIES:
         return True
-    return match.start("name") not in sentence_starts(text) or known(first)
+    return not opens_sentence(text, match.start("name")) or known(first)
 
 
 def names_then_verbs(text: str, view: TextView | None = None) -> Iterator[re.Match[str]]:
@@ -486,27 +506,35 @@ def distinct_names(text: str) -> int:
     """Distinct runs of capitalised words; a run that opens a sentence loses its first word.
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
-    character or a CRLF apart); the words opening a sentence at its start are dropped, one
-    after another. A run that opens no sentence is kept as written and its words joined by
-    single spaces once per distinct spelling (names recur), not once per occurrence.
+    character or a CRLF apart), listed in one scan with the sentence end before it when it
+    opens a sentence (:data:`~patterns.SENTENCE_END_OR_CAPITALISED_RUN`; the text's first run
+    opens one when only spaces and opening marks stand before it): such a run loses its first
+    word, and each next word after a line break (which opens a sentence too). A run is read
+    once per distinct spelling (names recur), its words joined by single spaces.
     """
-    initial = sentence_starts(text)
+    found = p.SENTENCE_END_OR_CAPITALISED_RUN.findall(text)
+    opening = p.OPENING_RUN.match(text)
+    if found and opening is not None and p.FAST_CAPITALISED.match(text, opening.end()) is not None:
+        found[0] = "\n" + found[0]  # the run there is the first found: it opens the text's first sentence
     runs: set[str] = set()
-    whole: set[str] = set()
-    for match in p.CAPITALISED_RUN.finditer(text):
-        at = match.start()
-        if at not in initial:
-            whole.add(match.group())
+    for run in set(found):
+        if run[0] not in _SENTENCE_ENDS:
+            runs.add(" ".join(run.split()))
             continue
-        words, first = match.group().split(), 0
-        while first < len(words) and at in initial:
-            at += len(words[first])
-            at += 2 if text.startswith("\r\n", at) else 1
-            first += 1
-        if first < len(words):
-            runs.add(" ".join(words[first:]))
-    runs.update(" ".join(run.split()) for run in whole)
+        pieces = _RUN_SEPARATOR.split(run.lstrip(_SENTENCE_ENDS + _OPENING))
+        first = 2  # the first word and the separator after it
+        while first < len(pieces) and pieces[first - 1] in _LINE_BREAKS:
+            first += 2
+        if first < len(pieces):
+            runs.add(" ".join(pieces[first::2]))
     return len(runs)
+
+
+#: What a sentence end or line break opening a sentence is (:data:`~patterns.AFTER_SENTENCE_END`'s first character).
+_SENTENCE_ENDS = ".!?\n"
+#: The separator between two words of a run (kept by ``split``), and the ones that open a sentence.
+_RUN_SEPARATOR = re.compile(r"(\r\n|\s)")
+_LINE_BREAKS = frozenset({"\n", "\r\n"})
 
 
 @functools.lru_cache(maxsize=4)
@@ -541,18 +569,19 @@ def _proper_nouns(document: Document) -> int:
     and dashes alone open or follow no such word).
     """
     text = document.body.text
-    initial = sentence_starts(text)
-    ascii_words = p.WORD_CAPITALISED_ASCII
     # the words opening a sentence (:func:`sentence_starts`): the text's first, and those after a sentence end
     opening = p.OPENING_RUN.match(text)
-    first = opening is not None and ascii_words.match(text, opening.end()) is not None
-    found = len(ascii_words.findall(text)) - first - len(p.CAPITALISED_AFTER_SENTENCE_END.findall(text))
+    first = opening is not None and p.WORD_CAPITALISED_ASCII.match(text, opening.end()) is not None
+    # one scan: each capital (one upper-case character) and each sentence end before one (none)
+    marks = p.CAPITALISED_OR_SENTENCE_END.findall(text)
+    capitals = sum(map(str.isupper, marks))
+    found = capitals - first - (len(marks) - capitals)
     # A word counted here opens with a letter outside ASCII or has one second: none without one.
     if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
             at = match.start()
             second = text[at + 1 : at + 2]
-            if text[at].isupper() and second.isalnum() and second.islower() and at not in initial:
+            if text[at].isupper() and second.isalnum() and second.islower() and not opens_sentence(text, at):
                 found += 1
     return found
 

@@ -178,6 +178,24 @@ AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
 #: openings (but the text's first) written as a capitalised word, counted in one scan. Each sentence
 #: end or line break is tried as :data:`AFTER_SENTENCE_END` tries it (no match holds another).
 CAPITALISED_AFTER_SENTENCE_END = re.compile(rf"{AFTER_SENTENCE_END.pattern}(?={WORD_CAPITALISED_ASCII.pattern})")
+#: :data:`AFTER_SENTENCE_END` after its sentence end or line break.
+_AFTER_SENTENCE_END_RUN = AFTER_SENTENCE_END.pattern.removeprefix(r"[.!?\n]")
+#: :data:`CAPITALISED_AFTER_SENTENCE_END` or :data:`WORD_CAPITALISED_ASCII`, in one scan: a sentence end
+#: or line break with its run (where a capitalised word follows), or a capitalised word's capital. Both
+#: open with the one character set (each pattern's first character, then what it reads after that
+#: character, looking behind at it), so ``re`` skips ahead to those characters once for both; no match
+#: of one holds a match of the other (a run holds no capital, a capital no sentence end), so each finds
+#: what it finds alone, the capitals as one upper-case character each, the runs as no cased character.
+CAPITALISED_OR_SENTENCE_END = re.compile(
+    rf"[.!?\nA-Z](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}(?={WORD_CAPITALISED_ASCII.pattern})"
+    rf"|(?<=[A-Z]){WORD_CAPITALISED_ASCII.pattern.removeprefix('[A-Z]')})"
+)
+#: A :data:`CAPITALISED_RUN` with the sentence end or line break and its run (:data:`AFTER_SENTENCE_END`)
+#: before it, when it follows one: a run that opens a sentence is found with its sentence end, one that
+#: does not opens with its capital. One character set opens both ways, so ``re`` skips ahead to it.
+SENTENCE_END_OR_CAPITALISED_RUN = re.compile(
+    rf"[.!?\nA-Z](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}[A-Z]|(?<=[A-Z])){CAPITALISED_RUN.pattern.removeprefix('[A-Z]')}"
+)
 #: Units that make a number an amount (see :data:`FAST_AMOUNT`).
 UNITS = (
     "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "

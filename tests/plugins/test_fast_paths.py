@@ -687,6 +687,15 @@ def test_sentence_starts_are_where_sentence_initial_holds(text: str) -> None:
     assert _spans(sp.FAST_CAPITALISED.finditer(text)) == _spans(CAPITALISED.finditer(text))
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(OPENING_PIECES), max_size=30).map("".join))
+def test_a_sentence_start_read_back_from_one_offset_is_one_of_the_sentence_starts(text: str) -> None:
+    """opens_sentence reads a few characters back (runs of 19-21 spaces carry it past its reach, onto the scan)."""
+    for offset in range(len(text)):
+        if text[offset] not in OPENING:
+            assert src.opens_sentence(text, offset) == sentence_initial(text, offset), offset
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=sourcing_texts)
 def test_capitalised_words_and_proper_nouns_match_the_word_by_word_test(text: str) -> None:
