@@ -594,9 +594,7 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
     view = TextView(text) if view is None else view
     weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
-    # len(findall): the pattern has no groups, so findall lists one string per match
-    amount = _for_digits(p.FAST_AMOUNT, text)
-    return weekdays + len(amount.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
+    return weekdays + _amounts(text) + ages(view) + sum(rx.count(view) for rx in anchored)
 
 
 def ages(view: TextView) -> int:
@@ -694,14 +692,20 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _year_phrases(text: str) -> list[tuple[int, int]]:
+def _year_phrases(text: str, numbers: list[int] | None = None) -> list[tuple[int, int]]:
     """The spans of :data:`~patterns.DATE`'s year phrase ("in 2019", "since early 1998"), in order.
 
     Found from their years (:data:`~patterns.PHRASE_YEAR`), each with what must stand before it
     (:data:`~patterns.BEFORE_YEAR`, at most one way) at a word boundary. Two never overlap.
+    ``numbers``, when given, is :func:`numbers` of ``text``: a year is then matched only where
+    a run of digits starts (where every one opens; none holds another).
     """
     found = []
-    for year in p.PHRASE_YEAR.finditer(text):
+    if numbers is None:
+        years: Iterable[re.Match[str]] = p.PHRASE_YEAR.finditer(text)
+    else:
+        years = (year for at in numbers if (year := p.PHRASE_YEAR.match(text, at)) is not None)
+    for year in years:
         at = year.start()
         before = p.BEFORE_YEAR.search(text, max(0, at - p.BEFORE_YEAR_REACH), at)
         if before is not None and (before.start() == 0 or not _is_word(text[before.start() - 1])):
@@ -709,31 +713,96 @@ def _year_phrases(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def date_count(text: str) -> int:
+@functools.lru_cache(maxsize=4)
+def numbers(text: str) -> list[int]:
+    """Where each run of decimal digits of ``text`` starts (:data:`~patterns.DIGITS`), found in one scan."""
+    return [match.start() for match in _for_digits(p.DIGITS, text).finditer(text)]
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[tuple[int, int]]:
+    """The span of ``pattern``'s match at each of ``starts`` (sorted) where it has one, overlapping ones too.
+
+    Where every match of ``pattern`` in ``text`` opens at one of ``starts``, the first of these at or
+    after an offset is the match ``pattern.search`` finds from there (a match at an offset does not
+    depend on where the search began).
+    """
+    match = pattern.match
+    return [found.span() for at in starts if (found := match(text, at)) is not None]
+
+
+def count_apart(spans: list[tuple[int, int]]) -> int:
+    """How many of ``spans`` (from :func:`matches_at`) ``finditer`` takes: each next one opens at or after the last's end."""
+    found, resume = 0, 0
+    for start, end in spans:
+        if start >= resume:
+            found, resume = found + 1, end
+    return found
+
+
+def _amounts(text: str) -> int:
+    """How many matches :data:`~patterns.FAST_AMOUNT` has in ``text``: it is matched where a number or a currency sign starts."""
+    starts = numbers(text)
+    if "$" in text or "£" in text or "€" in text:
+        starts = sorted([*starts, *(sign.start() for sign in p.CURRENCY.finditer(text))])
+    return count_apart(matches_at(_for_digits(p.FAST_AMOUNT, text), text, starts))
+
+
+def _clock_times(text: str) -> int:
+    """How many matches :data:`~patterns.FAST_CLOCK` has in ``text``: it is matched where a number starts."""
+    return count_apart(matches_at(_for_digits(p.FAST_CLOCK, text), text, numbers(text)))
+
+
+def date_count(text: str, view: TextView | None = None) -> int:
     """How many matches :data:`~patterns.DATE` has in ``text``, found faster.
 
     The dates that open with a capital or digit (:data:`~patterns.DATE_BY_NAME_OR_NUMBER`) and the
     year phrases (:func:`_year_phrases`) are merged as one scan of :data:`~patterns.DATE` takes
     them: the leftmost of the two at or after the end of the last one taken (no two open at one
     offset: their first characters differ), and one that opens inside it is passed over.
+    ``view``, when given, is ``text``'s view: the dates are then matched only where a run of
+    digits starts (:func:`numbers`) or a month name (:data:`~patterns.MONTH_THEN_SPACE`), where every one opens.
     """
-    phrases = _year_phrases(text)
     named = _for_digits(p.DATE_BY_NAME_OR_NUMBER, text)
-    found, pos, index = 0, 0, 0
-    match = named.search(text)
+    if view is None:
+        phrases = _year_phrases(text)
+        spans = None
+    else:
+        phrases = _year_phrases(text, numbers(text))
+        months = [m.start() for m in p.MONTH_THEN_SPACE.finditer(view)]
+        spans = matches_at(named, text, sorted({*numbers(text), *months}))
+    return _merged_dates(text, named, phrases, spans)
+
+
+def _merged_dates(
+    text: str, named: re.Pattern[str], phrases: list[tuple[int, int]], spans: list[tuple[int, int]] | None
+) -> int:
+    """:func:`date_count`'s merge: ``spans`` are the named dates from :func:`matches_at`, or None to search ``named``."""
+    found, pos, index, at = 0, 0, 0, 0
+    match = _next_date(text, named, spans, 0, 0)
     while True:
         while index < len(phrases) and phrases[index][0] < pos:
             index += 1
-        if match is not None and match.start() < pos:
-            match = named.search(text, pos)
+        if match is not None and match[0] < pos:
+            at = bisect.bisect_left(spans, (pos,)) if spans is not None else at
+            match = _next_date(text, named, spans, pos, at)
         phrase = phrases[index] if index < len(phrases) else None
         if match is None and phrase is None:
             return found
         found += 1
-        if match is not None and (phrase is None or match.start() < phrase[0]):
-            pos = match.end()
+        if match is not None and (phrase is None or match[0] < phrase[0]):
+            pos = match[1]
         elif phrase is not None:
             pos = phrase[1]
+
+
+def _next_date(
+    text: str, named: re.Pattern[str], spans: list[tuple[int, int]] | None, pos: int, at: int
+) -> tuple[int, int] | None:
+    """The first named date at or after ``pos``: ``spans[at]`` (the first opening there), or a search."""
+    if spans is None:
+        found = named.search(text, pos)
+        return None if found is None else found.span()
+    return spans[at] if at < len(spans) else None
 
 
 def features(document: Document) -> dict[str, float]:
@@ -743,8 +812,7 @@ def features(document: Document) -> dict[str, float]:
     attributed, references = _word_counts(document)
     said, past, present = _said(text, body)
     weekdays = p.FAST_WEEKDAY.count(body)
-    clock = _for_digits(p.FAST_CLOCK, text)
-    dates = weekdays + date_count(text) + len(clock.findall(text))
+    dates = weekdays + date_count(text, body) + _clock_times(text)
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),

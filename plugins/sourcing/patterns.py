@@ -346,6 +346,20 @@ BEFORE_YEAR_REACH = 12
 FAST_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")
 
 
+#: The start of a run of decimal digits: every match of :data:`FAST_CLOCK`, of :data:`PHRASE_YEAR` and of the
+#: branches of :data:`FAST_AMOUNT` and :data:`DATE_BY_NAME_OR_NUMBER` that open with a digit opens at
+#: the start of one (a digit with no digit before it), so those are matched only there (one scan). The
+#: scan opens with the digit (a character set, which ``re`` skips ahead to) and looks behind it.
+DIGITS = re.compile(r"\d(?<!\d\d)")
+#: The currency signs that open :data:`FAST_AMOUNT`'s other branch.
+CURRENCY = re.compile("[$£€]")
+#: Where :data:`DATE_BY_NAME_OR_NUMBER`'s dates that open with a month name can open (a month name then
+#: ``\.?\s``, as there), tried only where the names start.
+MONTH_THEN_SPACE = measures.Anchored(
+    re.compile(rf"\b(?:{MONTHS})\.?\s"), sorted({month.lower() for month in MONTH_NAMES})
+)
+
+
 @functools.cache
 def ascii_digits(pattern: re.Pattern[str]) -> re.Pattern[str]:
     r"""``pattern`` with every ``\d`` written ``[0-9]`` (``0-9`` inside a character set), same flags.

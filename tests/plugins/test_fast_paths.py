@@ -98,7 +98,7 @@ OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 16
+    assert len(ANCHORED) == 17
     for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
@@ -660,7 +660,8 @@ def test_digit_patterns_written_with_ascii_digits_match_alike_where_every_digit_
         if ascii_only:
             assert _spans(twin.finditer(text)) == _spans(plain.finditer(text))
     view = TextView(text)
-    assert src.date_count(text) == measures.count(sp.DATE, text)
+    assert src.date_count(text) == src.date_count(text, view) == measures.count(sp.DATE, text)
+    assert src._clock_times(text) == measures.count(sp.CLOCK, text)
     assert src.specific(text, view) == sum(
         measures.count(rx, text) for rx in (sp.WEEKDAY, AMOUNT, AGE, sp.FULL_MONTH, sp.HONORIFIC_NAME)
     )
@@ -895,8 +896,11 @@ def test_every_date_and_clock_time_is_found_by_the_patterns_opening_with_a_chara
     )
     for glue in (" ", "", ", ", "\n"):
         text = glue.join(pieces)
-        assert src.date_count(text) == measures.count(sp.DATE, text)
+        # matched only where a number or month name starts (with a view), or searched for
+        assert src.date_count(text, TextView(text)) == src.date_count(text) == measures.count(sp.DATE, text)
         assert _spans(sp.FAST_CLOCK.finditer(text)) == _spans(sp.CLOCK.finditer(text))
+        assert src._clock_times(text) == measures.count(sp.CLOCK, text)
+        assert src._amounts(text) == measures.count(AMOUNT, text)
     assert len(sp.DATE.findall(" ".join(pieces))) > 100 and len(sp.FAST_CLOCK.findall(" ".join(clocks))) > 30
 
 
