@@ -155,7 +155,7 @@ def quotations(text: str, lower: str | None = None, view: TextView | None = None
     if len(searched) != len(text):
         searched, attribution = text, p.ANY_ATTRIBUTION
     credits: _Credits | None = None
-    for match in p.QUOTATION.finditer(text):
+    for match in _quotation_matches(text):
         inner = match.group("inner")
         if len(inner.split()) < MIN_QUOTE_WORDS:
             continue
@@ -173,6 +173,24 @@ def quotations(text: str, lower: str | None = None, view: TextView | None = None
         yield Quotation(start, end, credited or named_before(text, start))
 
 
+def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
+    """:data:`~patterns.QUOTATION`'s matches, tried only where an opening mark stands (found with ``str.find``, not a scan by ``re``)."""
+    marks: list[int] = []
+    for mark in _OPENING_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    marks.sort()
+    match, resume = p.QUOTATION.match, 0
+    for at in marks:
+        if at >= resume and (found := match(text, at)) is not None:
+            yield found
+            resume = found.end()
+
+
+#: The marks a quotation opens with (:data:`~patterns.QUOTATION`'s first character).
+_OPENING_MARKS = '"“'
 #: Marks that set a speaker's name off before a quotation ("Sam Allardyce: ...", "Sam Allardyce - ...").
 _NAME_MARKS = (":", " -", " –", " —")
 #: Marks that open a list line crediting the quotation after it ("- Bolton boss Sam Allardyce "...").
@@ -539,8 +557,19 @@ _LINE_BREAKS = frozenset({"\n", "\r\n"})
 
 @functools.lru_cache(maxsize=4)
 def non_ascii(text: str) -> frozenset[str]:
-    """The distinct characters of ``text`` outside ASCII: one scan for the digit share and the proper nouns."""
-    return frozenset(p.NON_ASCII.findall(text))
+    """The distinct characters of ``text`` outside ASCII: once for the digit share, the digit patterns and the proper nouns.
+
+    What is left of the UTF-8 text when its ASCII bytes are deleted (one pass of a byte
+    table, not a pattern tried at every character): each character outside ASCII encodes as
+    bytes that are none of them, so what is left reads as those characters.
+    """
+    if text.isascii():
+        return frozenset()
+    return frozenset(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+
+
+#: Every ASCII character, as bytes (deleted by :func:`non_ascii`).
+_ASCII = bytes(range(128))
 
 
 @functools.lru_cache(maxsize=4)

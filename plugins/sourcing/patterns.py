@@ -168,8 +168,6 @@ WORD_START_OUTSIDE_ASCII = re.compile(
     r"[^\x00-\x40\x5b-\x7f](?<=[^\W_])(?<![^\W_].)(?<![^\W_]['’\-].)(?:(?<=[A-Z])(?=[^\x00-\x7f])|(?<![A-Z]))",
     re.DOTALL,
 )
-#: A character outside ASCII.
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: A run of the spaces and opening quotes/brackets that may stand between a sentence end and its next word.
 OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
 #: A sentence end or line break and the run of spaces and opening quotes/brackets after it.

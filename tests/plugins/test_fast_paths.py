@@ -1015,6 +1015,24 @@ def test_links_and_phrases_skipped_only_when_no_branch_has_all_its_pieces_are_th
     assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(['"', "“", "”", "«", "\n", "a", " ", "said", "one two three", '"""']), max_size=30
+    ).map("".join)
+)
+def test_quotations_tried_only_where_an_opening_mark_stands_are_the_patterns_matches(text: str) -> None:
+    assert _spans(src._quotation_matches(text)) == _spans(sp.QUOTATION.finditer(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["", "plain", "é and ü, “quoted” — 日本 \U0001f600 é", "lone \ud800 surrogate \udfff", "Ⅻ٣²"]
+)
+def test_characters_outside_ascii_read_from_the_utf8_bytes_are_those_a_pattern_finds(text: str) -> None:
+    src.non_ascii.cache_clear()
+    assert src.non_ascii(text) == frozenset(re.findall(r"[^\x00-\x7f]", text))
+
+
 def _plain_proper_nouns(text: str) -> int:
     """Words of the token stream written upper then lower case (a letter of the word second), opening no sentence."""
     from copydesk.text import WORD
