@@ -537,7 +537,8 @@ def distinct_names(text: str) -> int:
     runs: set[str] = set()
     for run in set(found):
         if run[0] not in _SENTENCE_ENDS:
-            runs.add(" ".join(run.split()))
+            # printable: its words are one space apart (every other white-space character is unprintable)
+            runs.add(run if run.isprintable() else " ".join(run.split()))
             continue
         pieces = _RUN_SEPARATOR.split(run.lstrip(_SENTENCE_ENDS + _OPENING))
         first = 2  # the first word and the separator after it

@@ -970,6 +970,13 @@ def test_proper_nouns_and_distinct_names_found_by_patterns_are_those_of_the_word
     assert src.distinct_names(text) == _plain_distinct_names(text)
 
 
+def test_every_white_space_character_but_the_space_is_unprintable() -> None:
+    """distinct_names keeps a printable run as it is: its words can then only be one space apart."""
+    spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]
+    assert [char for char in spaces if char.isprintable()] == [" "]
+    assert src.distinct_names("The mayor met Ann\u00a0Lee, Ann Lee and Ann\tLee.") == 1
+
+
 def test_proper_nouns_test_case_outside_ascii_and_runs_drop_only_the_words_opening_a_sentence() -> None:
     text = "Then Émile met Aé, ǅa, ϒa, A\u0345b and O'Neil. Émile left with Ann_Cole and x-Ray."
     # Émile, Aé, ϒa (upper case with no lower case), Ann, Cole; not ǅa (title case), A (a word of one
