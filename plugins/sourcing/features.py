@@ -442,14 +442,33 @@ def say_regions(view: TextView) -> list[tuple[int, int]]:
     """
     text = view.text
     regions: list[tuple[int, int]] = []
-    for verb in p.SAY_WORD.finditer(view):
+    for verb_start, verb_end in say_words(view):
         previous = regions[-1][1] if regions else 0
-        start = _opening_floor(text, verb.start() - p.SAY_REACH, previous)
+        start = _opening_floor(text, verb_start - p.SAY_REACH, previous)
         if regions and start <= previous:
-            regions[-1] = (regions[-1][0], verb.end())
+            regions[-1] = (regions[-1][0], verb_end)
         else:
-            regions.append((start, verb.end()))
+            regions.append((start, verb_end))
     return regions
+
+
+@functools.lru_cache(maxsize=4)
+def say_words(view: TextView) -> tuple[tuple[int, int], ...]:
+    """The span of each verb of saying in ``view``'s text as written (:data:`~patterns.SAY_WORD`), found once for two readings."""
+    return tuple(verb.span() for verb in p.SAY_WORD.finditer(view))
+
+
+def says_then_names(view: TextView) -> Iterator[re.Match[str]]:
+    """:data:`~patterns.SAY_THEN_NAME`'s matches in ``view``'s text, tried only where a verb of saying is (:func:`say_words`).
+
+    Each opens with a verb as written and white space, where :data:`~patterns.SAY_WORD` matches:
+    trying the pattern there, each try after the last match's end, finds what its scan finds.
+    """
+    text, match, resume = view.text, p.SAY_THEN_NAME.match, 0
+    for start, _ in say_words(view):
+        if start >= resume and (found := match(text, start)) is not None:
+            yield found
+            resume = found.end()
 
 
 def _opening_floor(text: str, reach: int, floor: int) -> int:
@@ -480,7 +499,7 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
     view = TextView(text) if view is None else view
     matches = chain(
         names_then_verbs(text, view),
-        p.FAST_SAY_THEN_NAME.finditer(view),
+        says_then_names(view),
         p.FAST_ACCORDING_TO_NAME.finditer(view),
     )
     return sum(1 for m in matches if _is_source(m, text, capitalised))
@@ -709,12 +728,18 @@ def _said(text: str, view: TextView | None = None) -> tuple[int, int, int]:
 
     One scan with :data:`~patterns.SAID`: its three words are whole words, so each of
     its matches is a match of the one-word pattern of that word, and the other way round.
-    ``view``, when given, is ``text``'s view: the words are then found where they start
-    (:data:`~patterns.FAST_SAID`, the same matches).
+    ``view``, when given, is ``text``'s view: the words are then read from its verbs of saying
+    (:func:`say_words`, whole words as written, among them every match of the three).
     """
-    matches = p.SAID.finditer(text) if view is None else p.FAST_SAID.finditer(view)
-    found = [m.group() for m in matches]
+    if view is None:
+        found = [m.group() for m in p.SAID.finditer(text)]
+    else:
+        found = [word for start, end in say_words(view) if (word := text[start:end]) in _SAID]
     return len(found), found.count("said"), found.count("says")
+
+
+#: The words :data:`~patterns.SAID` matches.
+_SAID = frozenset({"said", "says", "told"})
 
 
 def _is_word(char: str) -> bool:
