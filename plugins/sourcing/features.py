@@ -475,19 +475,21 @@ def _opening_floor(text: str, reach: int, floor: int) -> int:
     """Where a name ending at or after ``reach`` can open at the earliest, or ``floor`` if that is earlier.
 
     One past the white-space character with :data:`~patterns.NAME_SPACES` more after it before
-    ``reach``, looked for back to ``floor`` only (so each stretch of text is read about once).
+    ``reach``, looked for back to ``floor`` only (so each stretch of text is read about once):
+    read backwards from ``reach`` in the reversed text (:func:`_reversed`), up to that character
+    (:data:`~patterns.SPACES_AHEAD_REVERSED`), not matched up to ``reach`` from further back.
     """
     if reach <= floor:
         return floor
-    span = 128
-    while True:
-        low = max(floor, reach - span)
-        found = p.SPACES_BACK.fullmatch(text, low, reach)
-        if found is not None:
-            return found.start(1) + 1
-        if low == floor:
-            return floor
-        span *= 4
+    size = len(text)
+    found = p.SPACES_AHEAD_REVERSED.match(_reversed(text), size - reach, size - floor)
+    return floor if found is None else size - found.start(1)
+
+
+@functools.lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    """``text`` read backwards (character ``i`` is ``text[len(text) - 1 - i]``), made once per body."""
+    return text[::-1]
 
 
 def named_sources(text: str, known: set[str] | None = None, view: TextView | None = None) -> int:

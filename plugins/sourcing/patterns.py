@@ -314,6 +314,9 @@ NAME_SPACES = 4
 #: Fully matched up to a place, the white-space character that has :data:`NAME_SPACES` more after it
 #: (group 1): a name ending at or after that place opens after it. Linear: the rest is possessive.
 SPACES_BACK = re.compile(rf"(?s:.*)(\s)(?:\S*+\s){{{NAME_SPACES}}}\S*+")
+#: :data:`SPACES_BACK` for the text read backwards from the place: past :data:`NAME_SPACES`
+#: white-space characters, the next one (group 1). Possessive: it reads each character once.
+SPACES_AHEAD_REVERSED = re.compile(rf"(?:\S*+\s){{{NAME_SPACES}}}\S*+(\s)")
 
 
 @functools.cache

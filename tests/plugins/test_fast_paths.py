@@ -601,6 +601,34 @@ def test_names_after_a_verb_tried_only_where_a_verb_of_saying_is_are_those_of_th
     assert _spans(src.says_then_names(TextView(text))) == _spans(sp.SAY_THEN_NAME.finditer(text))
 
 
+def _plain_opening_floor(text: str, reach: int, floor: int) -> int:
+    """The opening floor as first written: SPACES_BACK matched up to ``reach``, from further back each time."""
+    if reach <= floor:
+        return floor
+    span = 128
+    while True:
+        low = max(floor, reach - span)
+        found = sp.SPACES_BACK.fullmatch(text, low, reach)
+        if found is not None:
+            return found.start(1) + 1
+        if low == floor:
+            return floor
+        span *= 4
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(["Ann", "x", " ", "\n", "\u00a0", "  ", "\u2028", "a" * 70, ","]), max_size=40).map(
+        "".join
+    )
+)
+def test_opening_floor_read_backwards_is_the_floor_matched_up_to_the_reach(text: str) -> None:
+    src._reversed.cache_clear()
+    for reach in range(-1, len(text) + 1):
+        for floor in {0, reach // 2, max(0, reach - 3), max(0, reach - 200)}:
+            assert src._opening_floor(text, reach, floor) == _plain_opening_floor(text, reach, floor), (reach, floor)
+
+
 def test_names_before_a_verb_found_before_each_verb_alone_at_the_longest_reach() -> None:
     """Names of four long tokens, appositives of 1-81 characters, an auxiliary: only before verbs, as the whole scan."""
     long_token = "A" + "b" * 300
