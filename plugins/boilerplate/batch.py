@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import islice, pairwise
 from typing import Any
 
 import numpy as np
@@ -239,28 +240,44 @@ def _records(log: RecordLog, keys: U64, counts: npt.NDArray[np.uint32], near: tu
     A record is ``(fingerprint, slots, counts, near duplicate)``: the slots (little-endian
     int32, see :func:`slotted_keys`) of the article's keys repeated in at least two stories
     with their counts (uint32), and ``(other id, similarity)`` or None. None for a shared id.
+    The keys of :data:`_RECORDS_AT` articles are looked up at once.
     """
     store, near_rows, best, other = near
     shared = _shared_ids(log)
     given: set[str] = set()
-    for article_id, raw in log:
-        if article_id in shared:
-            if article_id not in given:  # (once: the map's keys are distinct)
-                given.add(article_id)
-                yield article_id, None
-            continue
-        row = int.from_bytes(raw[8:16], "little", signed=True)
-        size = (len(raw) - 16) // 12
-        hashes = np.frombuffer(raw, dtype="<u8", count=size, offset=16).astype(np.uint64)
-        slots = np.frombuffer(raw, dtype="<i4", count=size, offset=16 + 8 * size)
-        if len(keys) and size:
-            at = np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)
-            found = keys[at] == hashes
-            slots, found_counts = slots[found], counts[at[found]]
-        else:
-            slots, found_counts = slots[:0], counts[:0]
-        pair = (store.article_id(int(other[row])), round(float(best[row]), 4)) if row >= 0 and near_rows[row] else None
-        yield article_id, (raw[:8], slots.astype("<i4").tobytes(), found_counts.astype("<u4").tobytes(), pair)
+    logged = iter(log)
+    while block := list(islice(logged, _RECORDS_AT)):
+        for (article_id, raw), (slots, found) in zip(block, _found(block, keys, counts), strict=True):
+            if article_id in shared:
+                if article_id not in given:  # (once: the map's keys are distinct)
+                    given.add(article_id)
+                    yield article_id, None
+                continue
+            row = int.from_bytes(raw[8:16], "little", signed=True)
+            pair = (
+                (store.article_id(int(other[row])), round(float(best[row]), 4)) if row >= 0 and near_rows[row] else None
+            )
+            yield article_id, (raw[:8], slots, found, pair)
+
+
+#: Articles whose keys :func:`_records` looks up at once.
+_RECORDS_AT = 1024
+
+
+def _found(block: list[tuple[str, bytes]], keys: U64, counts: npt.NDArray[np.uint32]) -> list[tuple[bytes, bytes]]:
+    """Per logged article of ``block``: the slots of its keys found in ``keys``, and their counts (bytes of each)."""
+    sizes = [(len(raw) - 16) // 12 for _, raw in block]
+    if not len(keys) or not any(sizes):
+        return [(b"", b"")] * len(block)
+    hashes = np.frombuffer(b"".join(raw[16 : 16 + 8 * n] for (_, raw), n in zip(block, sizes, strict=True)), "<u8")
+    slots = np.frombuffer(b"".join(raw[16 + 8 * n :] for (_, raw), n in zip(block, sizes, strict=True)), "<i4")
+    at = np.minimum(np.searchsorted(keys, hashes.astype(np.uint64)), len(keys) - 1)
+    found = np.flatnonzero(keys[at] == hashes)
+    found_slots = slots[found].astype("<i4").tobytes()
+    found_counts = counts[at[found]].astype("<u4").tobytes()
+    # Article k's keys are positions cum[k] to cum[k + 1]: its found ones, found[bounds[k]:bounds[k + 1]].
+    bounds = np.searchsorted(found, np.cumsum([0, *sizes])).tolist()
+    return [(found_slots[4 * a : 4 * b], found_counts[4 * a : 4 * b]) for a, b in pairwise(bounds)]
 
 
 def same_ids(store: SignatureStore) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:

@@ -83,6 +83,7 @@ def test_boilerplate_state_holds_a_bounded_number_of_rows_and_finishes_as_in_mem
     for state in chunked(tpl, TPL, docs):
         assert len(state.store._sigs) < 16 and len(state.store._records) < 16 and len(state.log._held) < 16
     assert state.store.count == 400 and state.store.spilled > 380 and state.log.count == 400
+    monkeypatch.setattr(tpl, "_RECORDS_AT", 7)  # the records' keys looked up 7 articles at a time
     spilled = tpl.finish(state)
     assert (spilled.keys == whole.keys).all() and (spilled.counts == whole.counts).all()
     assert dict(spilled.near) == dict(whole.near) and len(spilled.near) > 300
