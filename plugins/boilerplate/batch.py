@@ -12,9 +12,11 @@ text: see :mod:`copydesk.plugins.boilerplate.hashing`.
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice, pairwise
+from itertools import compress, islice, pairwise
 from typing import Any
 
 import numpy as np
@@ -135,23 +137,27 @@ def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
 
 
 def slotted_keys(document: Document, settings: Settings, lex: Lexicon) -> tuple[list[int], list[str]]:
-    """:func:`keys` with each one's slot: line ``i`` is ``i``, sentence ``k`` is lines + ``k``, a frame past both."""
+    """:func:`keys` with each one's slot: line ``i`` is ``i``, sentence ``k`` is lines + ``k``, a frame past both.
+
+    A sentence without words, keyed when ``repeated_min_sentence_words`` is at most 1 (it
+    counts as one word, as ``"".count(" ") + 1``), has slot -1: the scoring pass looks up
+    only sentences with words.
+    """
     body = document.body
     min_words = int(settings["repeated_min_sentence_words"])
     index = index_of(body)
-    slots: list[int] = []
-    out: list[str] = []
-    for i, words in enumerate(index.normals(body.lines)):
-        if words:
-            slots.append(i)
-            out.append(line_key(words))
-    # A sentence without words counts as one word (as ``"".count(" ") + 1``).
-    first = len(body.lines)
-    for k, words in enumerate(index.normals(body.sentences, min_words)):
-        if words or min_words <= 1:
-            slots.append(first + k if words else -1)  # (the scoring pass looks up only sentences with words)
-            out.append(sentence_key(words))
-    first += len(body.sentences)
+    lines = index.normals(body.lines)
+    slots = list(compress(range(len(lines)), lines))
+    out = list(map(line_key, filter(None, lines)))
+    sentences = index.normals(body.sentences, min_words)
+    first = len(lines)
+    if min_words <= 1:
+        slots += [first + k if words else -1 for k, words in enumerate(sentences)]
+        out += map(sentence_key, sentences)
+    else:
+        slots += compress(range(first, first + len(sentences)), sentences)
+        out += map(sentence_key, filter(None, sentences))
+    first += len(sentences)
     for headline in headlines(document, int(settings["headline_lines"]), lex):
         for frame, _ in frames(headline, lex):
             slots.append(first)
@@ -175,7 +181,15 @@ def observe(state: _State, document: Document) -> None:
             row = state.store.count
             state.store.add(document.id, sig, hashes)
     head = fingerprint(document) + row.to_bytes(8, "little", signed=True)
-    state.log.add(document.id, head + ordered.tobytes() + np.asarray(slots, dtype="<i4").tobytes())
+    state.log.add(document.id, head + ordered.tobytes() + _little_int32(slots))
+
+
+def _little_int32(values: list[int]) -> bytes:
+    """``values`` as little-endian 32-bit integers."""
+    packed = array("i", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def merge(earlier: _State, later: _State) -> _State:

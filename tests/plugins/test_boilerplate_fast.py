@@ -481,6 +481,7 @@ def _generated_batch() -> tuple[list[Document], list[Document]]:
     for i in range(60):
         title, *body = seeds[i % len(seeds)]
         rng.shuffle(body)
+        body.insert(3, "* * *")  # a sentence without words
         article = Article(id=f"gen-{i % 58}", title=title, body="\n".join(body))  # gen-0 and gen-1 twice
         seen.append(Document.from_article(article))
         if i == 7:
@@ -489,14 +490,16 @@ def _generated_batch() -> tuple[list[Document], list[Document]]:
     return seen, scored
 
 
-def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_article_up() -> None:
+@pytest.mark.parametrize("min_words", [8, 1])
+def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_article_up(min_words: int) -> None:
     """The scoring pass reads each article's counts, shared frames and near duplicate from the batch pass's record.
 
     Segments and assessments equal those of looking every line, sentence and frame up in
     the batch statistics; an article whose id another shares, or whose text changed, or
-    other keying settings, has no record to trust and is looked up.
+    other keying settings, has no record to trust and is looked up. With sentences of one
+    word counted, a sentence without words is keyed too (and never reported).
     """
-    settings = boilerplate.SCORER.settings
+    settings = {**boilerplate.SCORER.settings, "repeated_min_sentence_words": min_words}
     seen, scored = _generated_batch()
     state = batch.start(settings)
     for document in seen:
