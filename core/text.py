@@ -29,10 +29,16 @@ _WORD_SPLIT = re.compile(f"({WORD.pattern})")
 #: tests faster); possessive, as nothing after a maximal run can match.
 _ASCII_WORD_SPLIT = re.compile(r"([0-9A-Za-z]++(?:['\-][0-9A-Za-z]++)*+)")
 #: A candidate sentence end: terminal punctuation, closing quotes/brackets (the end of
-#: group 1), then the space after them. The run of punctuation starts where the one before
-#: is not terminal punctuation; that test follows the first character (not a lookbehind
-#: in front of it) so the regex engine can skip ahead to the next terminal character.
-_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+([\"'”’)\]]*+)\s++")
+#: group 1), then the space after them, within the line, and the character that follows
+#: when it may open a sentence: an ASCII digit or capital, an opening quote, bracket, dash
+#: or bullet, or any character outside ASCII (tested in Python). The run of punctuation
+#: starts where the one before is not terminal punctuation; that test follows the first
+#: character (not a lookbehind in front of it) so the regex engine can skip ahead to the
+#: next terminal character. Every quantifier is possessive: each start is tried once.
+_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+([\"'”’)\]]*+)[^\S\n]++(?=[0-9A-Z\"'“‘(\[\-–—•*]|[^\x00-\x7f])")
+#: Characters that open a sentence after a candidate end, besides digits and capitals.
+_OPENERS = "\"'“‘([-–—•*"
+_new_sentence = tuple.__new__
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
@@ -104,30 +110,31 @@ def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
     match = next(boundaries, None)
     for index, (begin, end) in enumerate(lines):
         while match is not None and (dot := match.start()) < end:
+            # The candidate's space lies within the line (the pattern crosses no line break), so
+            # it ends before the line does; the next character may open a sentence if ASCII.
             nxt = match.end()
-            if nxt < end:
-                following = text[nxt]
-                digit = following.isdigit()
-                if digit or following.isupper() or following in "\"'“‘([-–—•*":
-                    stop = match.end(1)
-                    # A lone period before a digit ends a sentence whatever precedes it; one
-                    # after a word longer than any abbreviation ends one (_is_abbreviation's
-                    # answer, without the call: the token would be at least that word).
-                    if (
-                        digit
-                        or stop - dot != 1
-                        or text[dot] != "."
-                        or (
-                            dot - begin >= _PAST_ABBREVIATION
-                            and (word := text[dot - _PAST_ABBREVIATION : dot]).isalpha()
-                            and word.isascii()  # all ASCII letters: what _is_abbreviation counts as a token's
-                        )
-                        or not _is_abbreviation(text, dot, begin)
-                    ):
-                        add(Sentence(begin, stop, index))
-                        begin = nxt
+            following = text[nxt]
+            digit = following.isdigit()
+            if digit or following.isupper() or following in _OPENERS:
+                stop = match.end(1)
+                # A lone period before a digit ends a sentence whatever precedes it; one
+                # after a word longer than any abbreviation ends one (_is_abbreviation's
+                # answer, without the call: the token would be at least that word).
+                if (
+                    digit
+                    or stop - dot != 1
+                    or text[dot] != "."
+                    or (
+                        dot - begin >= _PAST_ABBREVIATION
+                        and (word := text[dot - _PAST_ABBREVIATION : dot]).isalpha()
+                        and word.isascii()  # all ASCII letters: what _is_abbreviation counts as a token's
+                    )
+                    or not _is_abbreviation(text, dot, begin)
+                ):
+                    add(_new_sentence(Sentence, (begin, stop, index)))
+                    begin = nxt
             match = next(boundaries, None)
-        add(Sentence(begin, end, index))
+        add(_new_sentence(Sentence, (begin, end, index)))
     return sentences
 
 

@@ -111,7 +111,7 @@ def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[
 
     Which plugin goes first alternates by round as well as by article; each round prints
     both plugins' CPU ms per article and the ratio this / against (of the total and of
-    ``observe`` and ``segment`` + ``score``), so a gain can be checked round by round.
+    ``observe``, ``finish`` and ``segment`` + ``score``), so a gain can be checked round by round.
     """
     gc.disable()
     try:
@@ -123,7 +123,8 @@ def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[
             old, new = ms["against"], ms["this"]
             print(
                 f"round {number}: against {sum(old):.3f} this {sum(new):.3f} ms, ratio {sum(new) / sum(old):.3f}"
-                f" (observe {new[0] / old[0]:.3f}, segment + score {(new[2] + new[3]) / (old[2] + old[3]):.3f})",
+                f" (observe {new[0] / old[0]:.3f}, finish {new[1] / old[1]:.3f},"
+                f" segment + score {(new[2] + new[3]) / (old[2] + old[3]):.3f})",
                 flush=True,
             )
     finally:

@@ -154,12 +154,13 @@ def _batch_findings(scan: Scan) -> Iterator[Finding]:
     stats, document = scan.stats, scan.document
     if stats is None:
         return
-    for headline, frame, count in batch.frame_counts(document, stats, scan.lex, scan.settings):
+    shared = batch.frame_counts(document, stats, scan.lex, scan.settings) if scan.frames_shared else ()
+    for headline, frame, count in shared:
         unit = "Headline" if headline.view.field == "title" else "Sub-heading"
         yield TEMPLATED_HEADLINE.finding(
             headline.view, headline.start, headline.end, unit=unit, frame=frame, count=count, articles=stats.articles
         )
-    near = stats.near.get(document.id)
+    near = scan.near if scan.recorded else stats.near.get(document.id)
     if near is not None and document.body.lines:
         first = document.body.lines[0]
         data = {"other": near[0], "similarity": near[1]}

@@ -12,8 +12,11 @@ text: see :mod:`copydesk.plugins.boilerplate.hashing`.
 from __future__ import annotations
 
 import math
+import sys
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, islice, pairwise
 from typing import Any
 
 import numpy as np
@@ -23,15 +26,16 @@ from copydesk.plugins.boilerplate.frames import frames, headlines
 from copydesk.plugins.boilerplate.hashing import (
     U64,
     HashCounter,
+    RecordLog,
     SignatureStore,
     digest,
-    hash_array,
     key_hash,
     near_pairs,
     signature,
+    unique,
     unique_counts,
 )
-from copydesk.plugins.boilerplate.lexicon import Lexicon, build
+from copydesk.plugins.boilerplate.lexicon import Lexicon, build, options
 from copydesk.plugins.boilerplate.words import index_of
 
 #: Hashes of one story's articles counted at once (the rest wait in sorted arrays).
@@ -49,6 +53,21 @@ class BatchStats:
     #: ``id -> (other id, estimated Jaccard)`` for each article with a near duplicate (a dict, or on disk).
     near: Mapping[str, tuple[str, float]] = field(default_factory=dict)
     sentence_threshold: int = 2
+    #: ``id -> record`` of what the batch pass found for each article (see :func:`_records`): None for a
+    #: shared id. Valid only for settings whose :func:`made_with` is :attr:`made_with`.
+    records: Mapping[str, Any] = field(default_factory=dict)
+    made_with: tuple[Any, ...] = ()
+
+    def record(self, document: Document, settings: Settings) -> tuple[bytes, bytes, bytes, Any] | None:
+        """The batch pass's record of ``document`` (see :func:`_records`), or None when there is none to trust.
+
+        None unless the pass ran with the same keying settings and saw this very text
+        (title and body) under this id, and no other article of the batch had the id.
+        """
+        if not self.made_with or self.made_with != made_with(settings):
+            return None
+        found: tuple[bytes, bytes, bytes, Any] | None = self.records.get(document.id)
+        return found if found is not None and found[0] == fingerprint(document) else None
 
     def count(self, key: str) -> int:
         """In how many distinct stories of the batch ``key`` occurs (1 when it is not repeated)."""
@@ -67,6 +86,17 @@ class BatchStats:
         found = self.keys[at] == values
         counts: list[int] = np.where(found, self.counts[at], 1).tolist()  # Python ints already
         return counts
+
+
+def made_with(settings: Settings) -> tuple[Any, ...]:
+    """The settings an article's keys depend on: long sentences' words, headline lines, the lexicon."""
+    return int(settings["repeated_min_sentence_words"]), int(settings["headline_lines"]), options(settings)
+
+
+def fingerprint(document: Document) -> bytes:
+    """The 8-byte digest of the article's title and body, as analysed (the batch pass and the scoring pass compare them)."""
+    title = document.title.text
+    return digest(f"{len(title)}:{title}{document.body.text}")
 
 
 def line_key(words: str) -> str:
@@ -91,6 +121,8 @@ class _State:
     settings: Settings
     counter: HashCounter = field(default_factory=HashCounter)
     store: SignatureStore = field(default_factory=SignatureStore)
+    #: Per article in order: its id, fingerprint, signature row, keys' hashes and their slots (see :func:`observe`).
+    log: RecordLog = field(default_factory=RecordLog)
     articles: int = 0
 
 
@@ -101,29 +133,63 @@ def start(settings: Settings) -> _State:
 
 def keys(document: Document, settings: Settings, lex: Lexicon) -> Iterator[str]:
     """Every hash key of one article: lines, long sentences, headline frames."""
+    yield from slotted_keys(document, settings, lex)[1]
+
+
+def slotted_keys(document: Document, settings: Settings, lex: Lexicon) -> tuple[list[int], list[str]]:
+    """:func:`keys` with each one's slot: line ``i`` is ``i``, sentence ``k`` is lines + ``k``, a frame past both.
+
+    A sentence without words, keyed when ``repeated_min_sentence_words`` is at most 1 (it
+    counts as one word, as ``"".count(" ") + 1``), has slot -1: the scoring pass looks up
+    only sentences with words.
+    """
     body = document.body
     min_words = int(settings["repeated_min_sentence_words"])
     index = index_of(body)
-    yield from map(line_key, filter(None, index.normals(body.lines)))
-    # A sentence without words counts as one word (as ``"".count(" ") + 1``).
+    lines = index.normals(body.lines)
+    slots = list(compress(range(len(lines)), lines))
+    out = list(map(line_key, filter(None, lines)))
     sentences = index.normals(body.sentences, min_words)
-    yield from map(sentence_key, sentences if min_words <= 1 else filter(None, sentences))
+    first = len(lines)
+    if min_words <= 1:
+        slots += [first + k if words else -1 for k, words in enumerate(sentences)]
+        out += map(sentence_key, sentences)
+    else:
+        slots += compress(range(first, first + len(sentences)), sentences)
+        out += map(sentence_key, filter(None, sentences))
+    first += len(sentences)
     for headline in headlines(document, int(settings["headline_lines"]), lex):
         for frame, _ in frames(headline, lex):
-            yield frame_key(frame)
+            slots.append(first)
+            out.append(frame_key(frame))
+    return slots, out
 
 
 def observe(state: _State, document: Document) -> None:
-    """Count one article's keys and store its MinHash signature."""
+    """Count one article's keys, store its MinHash signature, and log its keys' hashes for :func:`_records`."""
     lex = build(state.settings)
     state.articles += 1
-    hashes = hash_array(keys(document, state.settings, lex))
+    slots, found = slotted_keys(document, state.settings, lex)
+    ordered = np.frombuffer(b"".join(map(digest, found)), dtype="<u8")
+    hashes = unique(ordered.astype(np.uint64))
     state.counter.add(hashes)
     words = index_of(document.body).low
+    row = -1
     if len(words) >= int(state.settings["near_duplicate_min_words"]):
         sig = signature(words)
         if sig is not None:
+            row = state.store.count
             state.store.add(document.id, sig, hashes)
+    head = fingerprint(document) + row.to_bytes(8, "little", signed=True)
+    state.log.add(document.id, head + ordered.tobytes() + _little_int32(slots))
+
+
+def _little_int32(values: list[int]) -> bytes:
+    """``values`` as little-endian 32-bit integers."""
+    packed = array("i", values)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
 
 
 def merge(earlier: _State, later: _State) -> _State:
@@ -131,6 +197,13 @@ def merge(earlier: _State, later: _State) -> _State:
     earlier.counter.merge(later.counter)
     earlier.store.extend(later.store)
     later.store.close()
+    rows = earlier.store.count - later.store.count  # the later chunk's signature rows now start here
+    for article_id, raw in later.log:
+        row = int.from_bytes(raw[8:16], "little", signed=True)
+        earlier.log.add(
+            article_id, raw[:8] + (row + rows if row >= 0 else row).to_bytes(8, "little", signed=True) + raw[16:]
+        )
+    later.log.close()
     earlier.articles += later.articles
     return earlier
 
@@ -151,7 +224,74 @@ def finish(state: _State) -> BatchStats:
     keep = counts >= 2
     near = SpilledMap.build(_near(store, rows, best, other, near_threshold))
     sentence_threshold = max(threshold, int(settings["repeated_min_sentence_stories"]))
-    return BatchStats(state.articles, threshold, repeated[keep], counts[keep], near, sentence_threshold)
+    kept, kept_counts = repeated[keep], counts[keep]
+    near_rows = np.zeros(store.count, dtype=bool)
+    near_rows[[row for row in rows.tolist() if round(float(best[row]), 4) >= near_threshold]] = True
+    records = SpilledMap.build(_records(state.log, kept, kept_counts, (store, near_rows, best, other)))
+    return BatchStats(
+        state.articles, threshold, kept, kept_counts, near, sentence_threshold, records, made_with(settings)
+    )
+
+
+def _shared_ids(log: RecordLog) -> set[str]:
+    """The ids that more than one article of ``log`` has."""
+    hashed = np.frombuffer(b"".join(digest(article_id) for article_id, _ in log), dtype="<u8")
+    ordered = np.sort(hashed)
+    twice = set(ordered[1:][ordered[1:] == ordered[:-1]].tolist())
+    if not twice:
+        return set()
+    seen: set[str] = set()
+    shared: set[str] = set()
+    for article_id, _ in log:
+        if int.from_bytes(digest(article_id), "little") in twice:
+            (shared if article_id in seen else seen).add(article_id)
+    return shared
+
+
+def _records(log: RecordLog, keys: U64, counts: npt.NDArray[np.uint32], near: tuple[Any, ...]) -> Iterator[Any]:
+    """``(id, record)`` of each article: what the scoring pass would look up for it, found once here.
+
+    A record is ``(fingerprint, slots, counts, near duplicate)``: the slots (little-endian
+    int32, see :func:`slotted_keys`) of the article's keys repeated in at least two stories
+    with their counts (uint32), and ``(other id, similarity)`` or None. None for a shared id.
+    The keys of :data:`_RECORDS_AT` articles are looked up at once.
+    """
+    store, near_rows, best, other = near
+    shared = _shared_ids(log)
+    given: set[str] = set()
+    logged = iter(log)
+    while block := list(islice(logged, _RECORDS_AT)):
+        for (article_id, raw), (slots, found) in zip(block, _found(block, keys, counts), strict=True):
+            if article_id in shared:
+                if article_id not in given:  # (once: the map's keys are distinct)
+                    given.add(article_id)
+                    yield article_id, None
+                continue
+            row = int.from_bytes(raw[8:16], "little", signed=True)
+            pair = (
+                (store.article_id(int(other[row])), round(float(best[row]), 4)) if row >= 0 and near_rows[row] else None
+            )
+            yield article_id, (raw[:8], slots, found, pair)
+
+
+#: Articles whose keys :func:`_records` looks up at once.
+_RECORDS_AT = 1024
+
+
+def _found(block: list[tuple[str, bytes]], keys: U64, counts: npt.NDArray[np.uint32]) -> list[tuple[bytes, bytes]]:
+    """Per logged article of ``block``: the slots of its keys found in ``keys``, and their counts (bytes of each)."""
+    sizes = [(len(raw) - 16) // 12 for _, raw in block]
+    if not len(keys) or not any(sizes):
+        return [(b"", b"")] * len(block)
+    hashes = np.frombuffer(b"".join(raw[16 : 16 + 8 * n] for (_, raw), n in zip(block, sizes, strict=True)), "<u8")
+    slots = np.frombuffer(b"".join(raw[16 + 8 * n :] for (_, raw), n in zip(block, sizes, strict=True)), "<i4")
+    at = np.minimum(np.searchsorted(keys, hashes.astype(np.uint64)), len(keys) - 1)
+    found = np.flatnonzero(keys[at] == hashes)
+    found_slots = slots[found].astype("<i4").tobytes()
+    found_counts = counts[at[found]].astype("<u4").tobytes()
+    # Article k's keys are positions cum[k] to cum[k + 1]: its found ones, found[bounds[k]:bounds[k + 1]].
+    bounds = np.searchsorted(found, np.cumsum([0, *sizes])).tolist()
+    return [(found_slots[4 * a : 4 * b], found_counts[4 * a : 4 * b]) for a, b in pairwise(bounds)]
 
 
 def same_ids(store: SignatureStore) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:

@@ -11,6 +11,8 @@ outside them (reported but not segmented), which the counts already name.
 from __future__ import annotations
 
 import bisect
+import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import compress
@@ -101,11 +103,15 @@ class Scan:
     settings: Settings
     site: str
     words: WordIndex
-    #: Per body line: its normalised words, and in how many articles of the batch it occurs.
-    line_words: list[str]
-    line_counts: list[int]
-    #: In how many stories each body sentence of at least ``repeated_min_sentence_words`` words occurs.
+    #: In how many articles of the batch a body line occurs, by line index: the lines with words found in 2 or more.
+    line_counts: dict[int, int]
+    #: In how many stories a body sentence of at least ``repeated_min_sentence_words`` words occurs: those in 2 or more.
     sentence_counts: dict[Sentence, int]
+    #: Whether a headline frame may be shared (False: the batch pass's record shows none is).
+    frames_shared: bool = True
+    #: The batch pass's record was used: :attr:`near` is the near duplicate (else ask the batch statistics).
+    recorded: bool = False
+    near: tuple[str, float] | None = None
     memo: _Memo = field(default_factory=_Memo, compare=False)
 
     @classmethod
@@ -126,29 +132,38 @@ class Scan:
 
     @classmethod
     def _new(cls, document: Document, settings: Settings, batch: object) -> Scan:
-        """A fresh scan of ``document``: with batch statistics, every line's and long sentence's count, in one look-up."""
+        """A fresh scan of ``document``: with batch statistics, the counts of its lines and long sentences.
+
+        They come from the batch pass's record of the article when it has a trusted one
+        (:meth:`BatchStats.record`), else from one look-up of every line's and long sentence's key.
+        """
         stats = batch if isinstance(batch, BatchStats) else None
         lex, site, words = build(settings), site_name(document.article.url), index_of(document.body)
-        lines: list[str] = []
-        counts: list[int] = []
-        sentence_counts: dict[Sentence, int] = {}
-        if stats is not None:
-            body = document.body
-            lines = words.normals(body.lines)
-            keys = [line_key(w) for w in lines]
-            normals = words.normals(body.sentences, int(settings["repeated_min_sentence_words"]))
-            long = list(compress(body.sentences, normals))
-            keys += map(sentence_key, filter(None, normals))
-            counts = stats.count_all(keys)
-            sentence_counts = dict(zip(long, counts[len(lines) :], strict=True))
-            del counts[len(lines) :]
-        return cls(document, lex, stats, settings, site, words, lines, counts, sentence_counts)
+        scan = cls(document, lex, stats, settings, site, words, {}, {})
+        if stats is None:
+            return scan
+        record = stats.record(document, settings)
+        if record is not None:
+            return _recorded(scan, record)
+        body = document.body
+        lines = words.normals(body.lines)
+        keys = [line_key(w) for w in lines]
+        normals = words.normals(body.sentences, int(settings["repeated_min_sentence_words"]))
+        long = list(compress(body.sentences, normals))
+        keys += map(sentence_key, filter(None, normals))
+        counts = stats.count_all(keys)
+        scan.line_counts.update(
+            (i, c) for i, (w, c) in enumerate(zip(lines, counts[: len(lines)], strict=True)) if w and c >= 2
+        )
+        scan.sentence_counts.update((s, c) for s, c in zip(long, counts[len(lines) :], strict=True) if c >= 2)
+        return scan
 
     def others(self) -> list[int]:
         """For every body line, in how many other articles of the batch it also occurs."""
-        if self.stats is None:
+        found = self.line_counts
+        if not found:
             return [0] * len(self.document.body.lines)
-        return [count - 1 if words else 0 for words, count in zip(self.line_words, self.line_counts, strict=True)]
+        return [found.get(i, 1) - 1 for i in range(len(self.document.body.lines))]
 
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line of the body: furniture line or box label, generic byline, batch repeat."""
@@ -221,10 +236,10 @@ class Scan:
         """The line as repeated across the batch, when the batch pass counted it often enough."""
         if self.stats is None:
             return []
-        words = self.line_words[index]
-        count = self.line_counts[index] if words else 0
-        if not words or count < self.stats.threshold:
+        count = self.line_counts.get(index, 0)
+        if count < self.stats.threshold:
             return []
+        words = self.words.normal(line.start, line.end)
         small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
         return [Match("repeated", line.start, line.end, "line", count, small)]
 
@@ -295,8 +310,7 @@ class Scan:
         if self.stats is None:
             return []
         threshold = self.stats.threshold
-        counts = zip(self.line_words, self.line_counts, strict=True)
-        return [i for i, (words, count) in enumerate(counts) if words and count >= threshold]
+        return sorted(i for i, count in self.line_counts.items() if count >= threshold)
 
     def repeated_sentences(self) -> dict[int, list[Match]]:
         """Per body line index, its long sentences repeated across the batch (reported, not segmented), in order."""
@@ -309,6 +323,28 @@ class Scan:
                 match = Match("repeated", sentence.start, sentence.end, "sentence", count, False)
                 found.setdefault(sentence.line, []).append(match)
         return found
+
+
+def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] | None]) -> Scan:
+    """``scan`` with the counts of the batch pass's record (see :func:`copydesk.plugins.boilerplate.batch._records`)."""
+    _, slots, counts, near = record
+    body = scan.document.body
+    lines, sentences = len(body.lines), len(body.sentences)
+    shared = False
+    found, counted = array("i", slots), array("I", counts)
+    if sys.byteorder == "big":  # (written little-endian)
+        found.byteswap()
+        counted.byteswap()
+    for slot, count in zip(found, counted, strict=True):
+        if slot < 0:  # a sentence without words (keyed only when any sentence is long enough)
+            continue
+        if slot < lines:
+            scan.line_counts[slot] = count
+        elif slot < lines + sentences:
+            scan.sentence_counts[body.sentences[slot - lines]] = count
+        else:
+            shared = True
+    return replace(scan, frames_shared=shared, recorded=True, near=near)
 
 
 def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> list[int]:

@@ -429,6 +429,79 @@ class SignatureStore:
             self.close()
 
 
+class RecordLog:
+    """Each article's id with a byte record, in the order added, past :data:`_SPILL_ROWS` records in an unnamed file.
+
+    Read back in that order a block at a time (:meth:`__iter__`), so memory holds at most
+    one buffer of records whatever the batch.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._held: list[bytes] = []
+        self._fd: int | None = None
+        self._end = 0
+
+    def add(self, article_id: str, raw: bytes) -> None:
+        """Append one record."""
+        packed = _pack(article_id, raw)
+        self._held.append(len(packed).to_bytes(4, "little") + packed)
+        self.count += 1
+        if len(self._held) >= _SPILL_ROWS:
+            self._spill()
+
+    def _spill(self) -> None:
+        """Append the buffered records to the file."""
+        if self._fd is None:
+            self._fd = _unnamed()
+        data = b"".join(self._held)
+        os.pwrite(self._fd, data, self._end)
+        self._end += len(data)
+        self._held = []
+
+    def __iter__(self) -> Iterator[tuple[str, bytes]]:
+        """Every ``(id, record)`` in the order added."""
+        at, pending = 0, b""
+        while at < self._end:
+            assert self._fd is not None
+            block = pending + os.pread(self._fd, min(1 << 20, self._end - at), at)
+            at += len(block) - len(pending)
+            done = 0
+            while done + 4 <= len(block):
+                size = int.from_bytes(block[done : done + 4], "little")
+                if done + 4 + size > len(block):
+                    break
+                yield _unpack(block[done + 4 : done + 4 + size])
+                done += 4 + size
+            pending = block[done:]
+        for packed in self._held:
+            yield _unpack(packed[4:])
+
+    def extend(self, other: RecordLog) -> None:
+        """Append ``other``'s records after this log's, in their order."""
+        for article_id, raw in other:
+            self.add(article_id, raw)
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Every record, in memory (a chunk's log crosses to the merging process; it is small)."""
+        return {"records": list(self)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__()  # type: ignore[misc]
+        for article_id, raw in state["records"]:
+            self.add(article_id, raw)
+
+    def close(self) -> None:
+        """Close the file."""
+        if self._fd is not None:
+            os.close(self._fd)
+        self._fd = None
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):
+            self.close()
+
+
 def _pack(article_id: str, raw: bytes) -> bytes:
     """One record: the id's UTF-8 length (4 bytes), the id, the hashes."""
     encoded = article_id.encode("utf-8", "surrogatepass")

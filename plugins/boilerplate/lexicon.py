@@ -182,10 +182,15 @@ def _adjusted(base: list[str], extra: Any, remove: Any) -> list[str]:
     return [w for w in [*base, *(extra or ())] if str(w).lower() not in dropped]
 
 
+def options(settings: Settings) -> tuple[tuple[str, ...], ...]:
+    """The settings a lexicon is built from (:func:`build`'s cache key)."""
+    keys = ("extra_furniture", "remove_furniture", "extra_roles", "remove_roles", "extra_frames", "remove_frames")
+    return tuple(tuple(settings.get(k, ())) for k in keys)
+
+
 def build(settings: Settings) -> Lexicon:
     """The lexicon for these settings (cached per distinct lexicon settings)."""
-    keys = ("extra_furniture", "remove_furniture", "extra_roles", "remove_roles", "extra_frames", "remove_frames")
-    return _build(tuple(tuple(settings.get(k, ())) for k in keys))
+    return _build(options(settings))
 
 
 @lru_cache(maxsize=16)

@@ -155,7 +155,7 @@ def quotations(text: str, lower: str | None = None, view: TextView | None = None
     if len(searched) != len(text):
         searched, attribution = text, p.ANY_ATTRIBUTION
     credits: _Credits | None = None
-    for match in p.QUOTATION.finditer(text):
+    for match in _quotation_matches(text):
         inner = match.group("inner")
         if len(inner.split()) < MIN_QUOTE_WORDS:
             continue
@@ -173,6 +173,24 @@ def quotations(text: str, lower: str | None = None, view: TextView | None = None
         yield Quotation(start, end, credited or named_before(text, start))
 
 
+def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
+    """:data:`~patterns.QUOTATION`'s matches, tried only where an opening mark stands (found with ``str.find``, not a scan by ``re``)."""
+    marks: list[int] = []
+    for mark in _OPENING_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    marks.sort()
+    match, resume = p.QUOTATION.match, 0
+    for at in marks:
+        if at >= resume and (found := match(text, at)) is not None:
+            yield found
+            resume = found.end()
+
+
+#: The marks a quotation opens with (:data:`~patterns.QUOTATION`'s first character).
+_OPENING_MARKS = '"“'
 #: Marks that set a speaker's name off before a quotation ("Sam Allardyce: ...", "Sam Allardyce - ...").
 _NAME_MARKS = (":", " -", " –", " —")
 #: Marks that open a list line crediting the quotation after it ("- Bolton boss Sam Allardyce "...").
@@ -291,6 +309,27 @@ def sentence_starts(text: str) -> frozenset[int]:
     return frozenset(found)
 
 
+#: The characters :data:`~patterns.OPENING_RUN` reads between a sentence end and its first word.
+_OPENING = " \t\"“'‘(["
+#: The characters before an offset :func:`opens_sentence` reads, before it asks :func:`sentence_starts`.
+_LOOK_BACK = 64
+
+
+def opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` is one of :func:`sentence_starts`, for an offset whose character is no space or opening mark.
+
+    Read back from ``at`` (a few characters, not the whole text): it opens a sentence when the
+    last character before it that is no space or opening mark ends a sentence or a line, or
+    when there is none (the text's first word). Only a run of spaces and opening marks longer
+    than :data:`_LOOK_BACK` sends the question to the scan of the whole text.
+    """
+    floor = at - _LOOK_BACK if at > _LOOK_BACK else 0
+    before = text[floor:at].rstrip(_OPENING)
+    if before:
+        return before[-1] in ".!?\n"
+    return floor == 0 or at in sentence_starts(text)
+
+
 @functools.lru_cache(maxsize=4)
 def capitalised_words(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Each :data:`~patterns.FAST_CAPITALISED` word: start, end, the word, and whether it opens a sentence.
@@ -316,11 +355,10 @@ def capitalised_mid_sentence(text: str, word: str) -> bool:
     """
     if p.FAST_CAPITALISED.fullmatch(word) is None:
         return False
-    initial = sentence_starts(text)
     at = text.find(word)
     while at >= 0:
         after = text[at + len(word) : at + len(word) + 1]
-        if (at == 0 or not _is_word(text[at - 1])) and not "a" <= after <= "z" and at not in initial:
+        if (at == 0 or not _is_word(text[at - 1])) and not "a" <= after <= "z" and not opens_sentence(text, at):
             return True
         at = text.find(word, at + 1)
     return False
@@ -367,7 +405,7 @@ def _is_source(match: re.Match[str], text: str, known: Callable[[str], bool]) ->
     single = " " not in match.group("name").strip()
     if match.group("hon") or not single or first in p.AGENCIES:
         return True
-    return match.start("name") not in sentence_starts(text) or known(first)
+    return not opens_sentence(text, match.start("name")) or known(first)
 
 
 def names_then_verbs(text: str, view: TextView | None = None) -> Iterator[re.Match[str]]:
@@ -404,33 +442,54 @@ def say_regions(view: TextView) -> list[tuple[int, int]]:
     """
     text = view.text
     regions: list[tuple[int, int]] = []
-    for verb in p.SAY_WORD.finditer(view):
+    for verb_start, verb_end in say_words(view):
         previous = regions[-1][1] if regions else 0
-        start = _opening_floor(text, verb.start() - p.SAY_REACH, previous)
+        start = _opening_floor(text, verb_start - p.SAY_REACH, previous)
         if regions and start <= previous:
-            regions[-1] = (regions[-1][0], verb.end())
+            regions[-1] = (regions[-1][0], verb_end)
         else:
-            regions.append((start, verb.end()))
+            regions.append((start, verb_end))
     return regions
+
+
+@functools.lru_cache(maxsize=4)
+def say_words(view: TextView) -> tuple[tuple[int, int], ...]:
+    """The span of each verb of saying in ``view``'s text as written (:data:`~patterns.SAY_WORD`), found once for two readings."""
+    return tuple(verb.span() for verb in p.SAY_WORD.finditer(view))
+
+
+def says_then_names(view: TextView) -> Iterator[re.Match[str]]:
+    """:data:`~patterns.SAY_THEN_NAME`'s matches in ``view``'s text, tried only where a verb of saying is (:func:`say_words`).
+
+    Each opens with a verb as written and white space, where :data:`~patterns.SAY_WORD` matches:
+    trying the pattern there, each try after the last match's end, finds what its scan finds.
+    """
+    text, match, resume = view.text, p.SAY_THEN_NAME.match, 0
+    for start, _ in say_words(view):
+        if start >= resume and (found := match(text, start)) is not None:
+            yield found
+            resume = found.end()
 
 
 def _opening_floor(text: str, reach: int, floor: int) -> int:
     """Where a name ending at or after ``reach`` can open at the earliest, or ``floor`` if that is earlier.
 
     One past the white-space character with :data:`~patterns.NAME_SPACES` more after it before
-    ``reach``, looked for back to ``floor`` only (so each stretch of text is read about once).
+    ``reach``, looked for back to ``floor`` only (so each stretch of text is read about once):
+    read backwards from ``reach`` in the reversed text (:func:`_reversed`), up to that character
+    (:data:`~patterns.SPACES_AHEAD_REVERSED`), not matched up to ``reach`` from further back.
     """
     if reach <= floor:
         return floor
-    span = 128
-    while True:
-        low = max(floor, reach - span)
-        found = p.SPACES_BACK.fullmatch(text, low, reach)
-        if found is not None:
-            return found.start(1) + 1
-        if low == floor:
-            return floor
-        span *= 4
+    size = len(text)
+    found = p.SPACES_AHEAD_REVERSED.match(_reversed(text), size - reach, size - floor)
+    return floor if found is None else size - found.start(1)
+
+
+@functools.lru_cache(maxsize=4)
+def _reversed(text: str) -> str:
+    """``text`` read backwards (character ``i`` is ``text[len(text) - 1 - i]``), made once per body."""
+    return text[::-1]
 
 
 def named_sources(text: str, known: set[str] | None = None, view: TextView | None = None) -> int:
@@ -442,7 +501,7 @@ def named_sources(text: str, known: set[str] | None = None, view: TextView | Non
     view = TextView(text) if view is None else view
     matches = chain(
         names_then_verbs(text, view),
-        p.FAST_SAY_THEN_NAME.finditer(view),
+        says_then_names(view),
         p.FAST_ACCORDING_TO_NAME.finditer(view),
     )
     return sum(1 for m in matches if _is_source(m, text, capitalised))
@@ -486,33 +545,53 @@ def distinct_names(text: str) -> int:
     """Distinct runs of capitalised words; a run that opens a sentence loses its first word.
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
-    character or a CRLF apart); the words opening a sentence at its start are dropped, one
-    after another. A run that opens no sentence is kept as written and its words joined by
-    single spaces once per distinct spelling (names recur), not once per occurrence.
+    character or a CRLF apart), listed in one scan with the sentence end before it when it
+    opens a sentence (:data:`~patterns.SENTENCE_END_OR_CAPITALISED_RUN`; the text's first run
+    opens one when only spaces and opening marks stand before it): such a run loses its first
+    word, and each next word after a line break (which opens a sentence too). A run is read
+    once per distinct spelling (names recur), its words joined by single spaces.
     """
-    initial = sentence_starts(text)
+    found = p.SENTENCE_END_OR_CAPITALISED_RUN.findall(text)
+    opening = p.OPENING_RUN.match(text)
+    if found and opening is not None and p.FAST_CAPITALISED.match(text, opening.end()) is not None:
+        found[0] = "\n" + found[0]  # the run there is the first found: it opens the text's first sentence
     runs: set[str] = set()
-    whole: set[str] = set()
-    for match in p.CAPITALISED_RUN.finditer(text):
-        at = match.start()
-        if at not in initial:
-            whole.add(match.group())
+    for run in set(found):
+        if run[0] not in _SENTENCE_ENDS:
+            # printable: its words are one space apart (every other white-space character is unprintable)
+            runs.add(run if run.isprintable() else " ".join(run.split()))
             continue
-        words, first = match.group().split(), 0
-        while first < len(words) and at in initial:
-            at += len(words[first])
-            at += 2 if text.startswith("\r\n", at) else 1
-            first += 1
-        if first < len(words):
-            runs.add(" ".join(words[first:]))
-    runs.update(" ".join(run.split()) for run in whole)
+        pieces = _RUN_SEPARATOR.split(run.lstrip(_SENTENCE_ENDS + _OPENING))
+        first = 2  # the first word and the separator after it
+        while first < len(pieces) and pieces[first - 1] in _LINE_BREAKS:
+            first += 2
+        if first < len(pieces):
+            runs.add(" ".join(pieces[first::2]))
     return len(runs)
+
+
+#: What a sentence end or line break opening a sentence is (:data:`~patterns.AFTER_SENTENCE_END`'s first character).
+_SENTENCE_ENDS = ".!?\n"
+#: The separator between two words of a run (kept by ``split``), and the ones that open a sentence.
+_RUN_SEPARATOR = re.compile(r"(\r\n|\s)")
+_LINE_BREAKS = frozenset({"\n", "\r\n"})
 
 
 @functools.lru_cache(maxsize=4)
 def non_ascii(text: str) -> frozenset[str]:
-    """The distinct characters of ``text`` outside ASCII: one scan for the digit share and the proper nouns."""
-    return frozenset(p.NON_ASCII.findall(text))
+    """The distinct characters of ``text`` outside ASCII: once for the digit share, the digit patterns and the proper nouns.
+
+    What is left of the UTF-8 text when its ASCII bytes are deleted (one pass of a byte
+    table, not a pattern tried at every character): each character outside ASCII encodes as
+    bytes that are none of them, so what is left reads as those characters.
+    """
+    if text.isascii():
+        return frozenset()
+    return frozenset(text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+
+
+#: Every ASCII character, as bytes (deleted by :func:`non_ascii`).
+_ASCII = bytes(range(128))
 
 
 @functools.lru_cache(maxsize=4)
@@ -541,18 +620,19 @@ def _proper_nouns(document: Document) -> int:
     and dashes alone open or follow no such word).
     """
     text = document.body.text
-    initial = sentence_starts(text)
-    ascii_words = p.WORD_CAPITALISED_ASCII
     # the words opening a sentence (:func:`sentence_starts`): the text's first, and those after a sentence end
     opening = p.OPENING_RUN.match(text)
-    first = opening is not None and ascii_words.match(text, opening.end()) is not None
-    found = len(ascii_words.findall(text)) - first - len(p.CAPITALISED_AFTER_SENTENCE_END.findall(text))
+    first = opening is not None and p.WORD_CAPITALISED_ASCII.match(text, opening.end()) is not None
+    # one scan: each capital (one upper-case character) and each sentence end before one (none)
+    marks = p.CAPITALISED_OR_SENTENCE_END.findall(text)
+    capitals = sum(map(str.isupper, marks))
+    found = capitals - first - (len(marks) - capitals)
     # A word counted here opens with a letter outside ASCII or has one second: none without one.
     if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
             at = match.start()
             second = text[at + 1 : at + 2]
-            if text[at].isupper() and second.isalnum() and second.islower() and at not in initial:
+            if text[at].isupper() and second.isalnum() and second.islower() and not opens_sentence(text, at):
                 found += 1
     return found
 
@@ -565,9 +645,7 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
     view = TextView(text) if view is None else view
     weekdays = measures.count(p.WEEKDAY, text) if weekdays is None else weekdays
     anchored = (p.FAST_FULL_MONTH, p.FAST_HONORIFIC_NAME)
-    # len(findall): the pattern has no groups, so findall lists one string per match
-    amount = _for_digits(p.FAST_AMOUNT, text)
-    return weekdays + len(amount.findall(text)) + ages(view) + sum(rx.count(view) for rx in anchored)
+    return weekdays + _amounts(text) + ages(view) + sum(rx.count(view) for rx in anchored)
 
 
 def ages(view: TextView) -> int:
@@ -652,12 +730,18 @@ def _said(text: str, view: TextView | None = None) -> tuple[int, int, int]:
 
     One scan with :data:`~patterns.SAID`: its three words are whole words, so each of
     its matches is a match of the one-word pattern of that word, and the other way round.
-    ``view``, when given, is ``text``'s view: the words are then found where they start
-    (:data:`~patterns.FAST_SAID`, the same matches).
+    ``view``, when given, is ``text``'s view: the words are then read from its verbs of saying
+    (:func:`say_words`, whole words as written, among them every match of the three).
     """
-    matches = p.SAID.finditer(text) if view is None else p.FAST_SAID.finditer(view)
-    found = [m.group() for m in matches]
+    if view is None:
+        found = [m.group() for m in p.SAID.finditer(text)]
+    else:
+        found = [word for start, end in say_words(view) if (word := text[start:end]) in _SAID]
     return len(found), found.count("said"), found.count("says")
+
+
+#: The words :data:`~patterns.SAID` matches.
+_SAID = frozenset({"said", "says", "told"})
 
 
 def _is_word(char: str) -> bool:
@@ -665,14 +749,20 @@ def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"
 
 
-def _year_phrases(text: str) -> list[tuple[int, int]]:
+def _year_phrases(text: str, numbers: list[int] | None = None) -> list[tuple[int, int]]:
     """The spans of :data:`~patterns.DATE`'s year phrase ("in 2019", "since early 1998"), in order.
 
     Found from their years (:data:`~patterns.PHRASE_YEAR`), each with what must stand before it
     (:data:`~patterns.BEFORE_YEAR`, at most one way) at a word boundary. Two never overlap.
+    ``numbers``, when given, is :func:`numbers` of ``text``: a year is then matched only where
+    a run of digits starts (where every one opens; none holds another).
     """
     found = []
-    for year in p.PHRASE_YEAR.finditer(text):
+    if numbers is None:
+        years: Iterable[re.Match[str]] = p.PHRASE_YEAR.finditer(text)
+    else:
+        years = (year for at in numbers if (year := p.PHRASE_YEAR.match(text, at)) is not None)
+    for year in years:
         at = year.start()
         before = p.BEFORE_YEAR.search(text, max(0, at - p.BEFORE_YEAR_REACH), at)
         if before is not None and (before.start() == 0 or not _is_word(text[before.start() - 1])):
@@ -680,31 +770,96 @@ def _year_phrases(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def date_count(text: str) -> int:
+@functools.lru_cache(maxsize=4)
+def numbers(text: str) -> list[int]:
+    """Where each run of decimal digits of ``text`` starts (:data:`~patterns.DIGITS`), found in one scan."""
+    return [match.start() for match in _for_digits(p.DIGITS, text).finditer(text)]
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[tuple[int, int]]:
+    """The span of ``pattern``'s match at each of ``starts`` (sorted) where it has one, overlapping ones too.
+
+    Where every match of ``pattern`` in ``text`` opens at one of ``starts``, the first of these at or
+    after an offset is the match ``pattern.search`` finds from there (a match at an offset does not
+    depend on where the search began).
+    """
+    match = pattern.match
+    return [found.span() for at in starts if (found := match(text, at)) is not None]
+
+
+def count_apart(spans: list[tuple[int, int]]) -> int:
+    """How many of ``spans`` (from :func:`matches_at`) ``finditer`` takes: each next one opens at or after the last's end."""
+    found, resume = 0, 0
+    for start, end in spans:
+        if start >= resume:
+            found, resume = found + 1, end
+    return found
+
+
+def _amounts(text: str) -> int:
+    """How many matches :data:`~patterns.FAST_AMOUNT` has in ``text``: it is matched where a number or a currency sign starts."""
+    starts = numbers(text)
+    if "$" in text or "£" in text or "€" in text:
+        starts = sorted([*starts, *(sign.start() for sign in p.CURRENCY.finditer(text))])
+    return count_apart(matches_at(_for_digits(p.FAST_AMOUNT, text), text, starts))
+
+
+def _clock_times(text: str) -> int:
+    """How many matches :data:`~patterns.FAST_CLOCK` has in ``text``: it is matched where a number starts."""
+    return count_apart(matches_at(_for_digits(p.FAST_CLOCK, text), text, numbers(text)))
+
+
+def date_count(text: str, view: TextView | None = None) -> int:
     """How many matches :data:`~patterns.DATE` has in ``text``, found faster.
 
     The dates that open with a capital or digit (:data:`~patterns.DATE_BY_NAME_OR_NUMBER`) and the
     year phrases (:func:`_year_phrases`) are merged as one scan of :data:`~patterns.DATE` takes
     them: the leftmost of the two at or after the end of the last one taken (no two open at one
     offset: their first characters differ), and one that opens inside it is passed over.
+    ``view``, when given, is ``text``'s view: the dates are then matched only where a run of
+    digits starts (:func:`numbers`) or a month name (:data:`~patterns.MONTH_THEN_SPACE`), where every one opens.
     """
-    phrases = _year_phrases(text)
     named = _for_digits(p.DATE_BY_NAME_OR_NUMBER, text)
-    found, pos, index = 0, 0, 0
-    match = named.search(text)
+    if view is None:
+        phrases = _year_phrases(text)
+        spans = None
+    else:
+        phrases = _year_phrases(text, numbers(text))
+        months = [m.start() for m in p.MONTH_THEN_SPACE.finditer(view)]
+        spans = matches_at(named, text, sorted({*numbers(text), *months}))
+    return _merged_dates(text, named, phrases, spans)
+
+
+def _merged_dates(
+    text: str, named: re.Pattern[str], phrases: list[tuple[int, int]], spans: list[tuple[int, int]] | None
+) -> int:
+    """:func:`date_count`'s merge: ``spans`` are the named dates from :func:`matches_at`, or None to search ``named``."""
+    found, pos, index, at = 0, 0, 0, 0
+    match = _next_date(text, named, spans, 0, 0)
     while True:
         while index < len(phrases) and phrases[index][0] < pos:
             index += 1
-        if match is not None and match.start() < pos:
-            match = named.search(text, pos)
+        if match is not None and match[0] < pos:
+            at = bisect.bisect_left(spans, (pos,)) if spans is not None else at
+            match = _next_date(text, named, spans, pos, at)
         phrase = phrases[index] if index < len(phrases) else None
         if match is None and phrase is None:
             return found
         found += 1
-        if match is not None and (phrase is None or match.start() < phrase[0]):
-            pos = match.end()
+        if match is not None and (phrase is None or match[0] < phrase[0]):
+            pos = match[1]
         elif phrase is not None:
             pos = phrase[1]
+
+
+def _next_date(
+    text: str, named: re.Pattern[str], spans: list[tuple[int, int]] | None, pos: int, at: int
+) -> tuple[int, int] | None:
+    """The first named date at or after ``pos``: ``spans[at]`` (the first opening there), or a search."""
+    if spans is None:
+        found = named.search(text, pos)
+        return None if found is None else found.span()
+    return spans[at] if at < len(spans) else None
 
 
 def features(document: Document) -> dict[str, float]:
@@ -714,8 +869,7 @@ def features(document: Document) -> dict[str, float]:
     attributed, references = _word_counts(document)
     said, past, present = _said(text, body)
     weekdays = p.FAST_WEEKDAY.count(body)
-    clock = _for_digits(p.FAST_CLOCK, text)
-    dates = weekdays + date_count(text) + len(clock.findall(text))
+    dates = weekdays + date_count(text, body) + _clock_times(text)
     values = {
         "named_sources_per_1000_words": measures.shrunk_per_1000(source_count(body), words, TYPICAL["named_sources"]),
         "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),

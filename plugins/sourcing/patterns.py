@@ -168,8 +168,6 @@ WORD_START_OUTSIDE_ASCII = re.compile(
     r"[^\x00-\x40\x5b-\x7f](?<=[^\W_])(?<![^\W_].)(?<![^\W_]['’\-].)(?:(?<=[A-Z])(?=[^\x00-\x7f])|(?<![A-Z]))",
     re.DOTALL,
 )
-#: A character outside ASCII.
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
 #: A run of the spaces and opening quotes/brackets that may stand between a sentence end and its next word.
 OPENING_RUN = re.compile(r"[ \t\"“'‘(\[]*+")
 #: A sentence end or line break and the run of spaces and opening quotes/brackets after it.
@@ -178,6 +176,24 @@ AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
 #: openings (but the text's first) written as a capitalised word, counted in one scan. Each sentence
 #: end or line break is tried as :data:`AFTER_SENTENCE_END` tries it (no match holds another).
 CAPITALISED_AFTER_SENTENCE_END = re.compile(rf"{AFTER_SENTENCE_END.pattern}(?={WORD_CAPITALISED_ASCII.pattern})")
+#: :data:`AFTER_SENTENCE_END` after its sentence end or line break.
+_AFTER_SENTENCE_END_RUN = AFTER_SENTENCE_END.pattern.removeprefix(r"[.!?\n]")
+#: :data:`CAPITALISED_AFTER_SENTENCE_END` or :data:`WORD_CAPITALISED_ASCII`, in one scan: a sentence end
+#: or line break with its run (where a capitalised word follows), or a capitalised word's capital. Both
+#: open with the one character set (each pattern's first character, then what it reads after that
+#: character, looking behind at it), so ``re`` skips ahead to those characters once for both; no match
+#: of one holds a match of the other (a run holds no capital, a capital no sentence end), so each finds
+#: what it finds alone, the capitals as one upper-case character each, the runs as no cased character.
+CAPITALISED_OR_SENTENCE_END = re.compile(
+    rf"[.!?\nA-Z](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}(?={WORD_CAPITALISED_ASCII.pattern})"
+    rf"|(?<=[A-Z]){WORD_CAPITALISED_ASCII.pattern.removeprefix('[A-Z]')})"
+)
+#: A :data:`CAPITALISED_RUN` with the sentence end or line break and its run (:data:`AFTER_SENTENCE_END`)
+#: before it, when it follows one: a run that opens a sentence is found with its sentence end, one that
+#: does not opens with its capital. One character set opens both ways, so ``re`` skips ahead to it.
+SENTENCE_END_OR_CAPITALISED_RUN = re.compile(
+    rf"[.!?\nA-Z](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}[A-Z]|(?<=[A-Z])){CAPITALISED_RUN.pattern.removeprefix('[A-Z]')}"
+)
 #: Units that make a number an amount (see :data:`FAST_AMOUNT`).
 UNITS = (
     "per cent percent million billion trillion km kg miles mile metres metre meters meter feet ft tons tonnes ton "
@@ -199,12 +215,10 @@ RELATIVE_TIME = re.compile(
 
 # The same patterns, tried only where their first words start (see copydesk.measures.Anchored).
 FAST_ACCORDING_TO = measures.Anchored(ACCORDING_TO, ["according"])
-FAST_SAY_THEN_NAME = measures.Anchored(SAY_THEN_NAME, SAY_VERBS)
 FAST_ACCORDING_TO_NAME = measures.Anchored(ACCORDING_TO_NAME, ["according"])
 FAST_FULL_MONTH = measures.Anchored(FULL_MONTH, [month.lower() for month in MONTH_NAMES[:12]])
-#: :data:`SAID`, :data:`WEEKDAY` and :data:`ORG` tried only where their words start (for a
-#: whole body; :data:`SAID` and the others stay for any text).
-FAST_SAID = measures.Anchored(SAID.pattern, ["said", "says", "told"])
+#: :data:`WEEKDAY` and :data:`ORG` tried only where their words start (for a whole body; the
+#: patterns stay for any text). :data:`SAID`'s words are read from the verbs of saying.
 FAST_WEEKDAY = measures.Anchored(WEEKDAY.pattern, [day.lower() for day in WEEKDAYS])
 FAST_ORG = measures.Anchored(ORG.pattern, [word.lower() for word in ORG_WORDS])
 #: :data:`PLACE` tried only where its prepositions start (for a whole body).
@@ -300,6 +314,9 @@ NAME_SPACES = 4
 #: Fully matched up to a place, the white-space character that has :data:`NAME_SPACES` more after it
 #: (group 1): a name ending at or after that place opens after it. Linear: the rest is possessive.
 SPACES_BACK = re.compile(rf"(?s:.*)(\s)(?:\S*+\s){{{NAME_SPACES}}}\S*+")
+#: :data:`SPACES_BACK` for the text read backwards from the place: past :data:`NAME_SPACES`
+#: white-space characters, the next one (group 1). Possessive: it reads each character once.
+SPACES_AHEAD_REVERSED = re.compile(rf"(?:\S*+\s){{{NAME_SPACES}}}\S*+(\s)")
 
 
 @functools.cache
@@ -326,6 +343,20 @@ BEFORE_YEAR = re.compile(r"(?:in|since|until|by|from|of)\s(?:early\s|late\s|mid-
 BEFORE_YEAR_REACH = 12
 #: The matches of :data:`CLOCK`, its opening ``\b`` and digit read as a digit with no word character before it.
 FAST_CLOCK = re.compile(r"\d(?<!\w\d)\d?(?::\d{2})?\s?(?:am\b|pm\b|a\.m\.|p\.m\.|GMT\b|BST\b|EST\b|ET\b|local\stime\b)")
+
+
+#: The start of a run of decimal digits: every match of :data:`FAST_CLOCK`, of :data:`PHRASE_YEAR` and of the
+#: branches of :data:`FAST_AMOUNT` and :data:`DATE_BY_NAME_OR_NUMBER` that open with a digit opens at
+#: the start of one (a digit with no digit before it), so those are matched only there (one scan). The
+#: scan opens with the digit (a character set, which ``re`` skips ahead to) and looks behind it.
+DIGITS = re.compile(r"\d(?<!\d\d)")
+#: The currency signs that open :data:`FAST_AMOUNT`'s other branch.
+CURRENCY = re.compile("[$£€]")
+#: Where :data:`DATE_BY_NAME_OR_NUMBER`'s dates that open with a month name can open (a month name then
+#: ``\.?\s``, as there), tried only where the names start.
+MONTH_THEN_SPACE = measures.Anchored(
+    re.compile(rf"\b(?:{MONTHS})\.?\s"), sorted({month.lower() for month in MONTH_NAMES})
+)
 
 
 @functools.cache

@@ -70,3 +70,21 @@ def test_statistics_without_descriptors_cross_as_before() -> None:
     stats: Any = {"a": (1, 2.5), "b": replace(RULE, code="SPL002")}
     blob, descriptors = _pickled(stats)
     assert descriptors == [] and _Receiving(blob, []).load() == stats
+
+
+@pytest.mark.parametrize("buckets", [None, 5])
+def test_a_spilled_map_finds_every_key_and_no_other_among_blocks_and_equal_hashes(
+    buckets: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keys spread over many index blocks, and (with ``buckets``) hundreds sharing one hash: each finds its own value."""
+    if buckets is not None:
+        from copydesk import spill
+
+        full = spill.key_hash
+        monkeypatch.setattr(spill, "key_hash", lambda key: full(key) % buckets)
+    items = {f"article-{i}": (i, str(i) * (i % 3)) for i in range(0, 2400, 2)}
+    spilled = SpilledMap.build(items.items())
+    for i in range(2400):
+        key = f"article-{i}"
+        assert spilled.get(key) == items.get(key), key
+    assert dict(spilled) == items

@@ -199,11 +199,16 @@ def test_long_fields_split_with_numpy_give_the_word_patterns_words(seed: int) ->
     assert tokens.starts.readonly and tokens.starts.format == tokens.ends.format == "i"
 
 
+#: The reference's candidate ends: terminal punctuation, closing quotes/brackets, any white space (the core's
+#: pattern also requires the space to stay within the line and the next character to be one that may open a sentence).
+_REFERENCE_BOUNDARY = re.compile(r"[.!?…](?<![.!?…][.!?…])[.!?…]*+([\"'”’)\]]*+)\s++")
+
+
 def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence]:
     """The reference: one line ``text[start:end]`` split into sentences on its own, as the core once did."""
     sentences: list[Sentence] = []
     begin = start
-    for match in text_module._BOUNDARY.finditer(text, start, end):
+    for match in _REFERENCE_BOUNDARY.finditer(text, start, end):
         nxt = match.end()
         if nxt >= end:
             break

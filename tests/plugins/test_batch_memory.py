@@ -81,12 +81,16 @@ def test_boilerplate_state_holds_a_bounded_number_of_rows_and_finishes_as_in_mem
     whole = tpl.finish(list(chunked(tpl, TPL, docs, size=len(docs)))[-1])  # one chunk: 400 rows, below the spill
     monkeypatch.setattr(hashing, "_SPILL_ROWS", 16)
     for state in chunked(tpl, TPL, docs):
-        assert len(state.store._sigs) < 16 and len(state.store._records) < 16
-    assert state.store.count == 400 and state.store.spilled > 380
+        assert len(state.store._sigs) < 16 and len(state.store._records) < 16 and len(state.log._held) < 16
+    assert state.store.count == 400 and state.store.spilled > 380 and state.log.count == 400
+    monkeypatch.setattr(tpl, "_RECORDS_AT", 7)  # the records' keys looked up 7 articles at a time
     spilled = tpl.finish(state)
     assert (spilled.keys == whole.keys).all() and (spilled.counts == whole.counts).all()
     assert dict(spilled.near) == dict(whole.near) and len(spilled.near) > 300
     assert isinstance(spilled.near, SpilledMap)
+    # Each article's record, its signature row renumbered by the merges: as one chunk finds it.
+    assert dict(spilled.records) == dict(whole.records) and len(spilled.records) == 397  # three ids twice
+    assert sum(value is None for value in spilled.records.values()) == 3
     assert list(private_tmp.iterdir()) == []  # the files have no name
 
 

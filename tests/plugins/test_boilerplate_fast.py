@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import hashlib
 import math
 import random
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from copydesk import Article, TextView
+from copydesk import Article, Context, TextView
 from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import batch, chrome, features, hashing, words
 from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
@@ -466,3 +467,60 @@ def test_every_sentence_looked_at_only_where_a_phrase_may_start_equals_each_sent
         assert scan.every_sentence() == plain, scan.document.id
         found += len(plain)
     assert found
+
+
+def _generated_batch() -> tuple[list[Document], list[Document]]:
+    """Seed articles with their body lines shuffled (near duplicates, shared lines, frames), an id given twice.
+
+    Returned twice: as the batch pass sees them, and as the scoring pass does, where one
+    article's text differs from what the batch pass saw under its id.
+    """
+    rng = random.Random(5)
+    seeds = [p.read_text(encoding="utf-8").split("\n") for p in sorted(SEEDS.glob("*.txt"))]
+    seen, scored = [], []
+    for i in range(60):
+        title, *body = seeds[i % len(seeds)]
+        rng.shuffle(body)
+        body.insert(3, "* * *")  # a sentence without words
+        article = Article(id=f"gen-{i % 58}", title=title, body="\n".join(body))  # gen-0 and gen-1 twice
+        seen.append(Document.from_article(article))
+        if i == 7:
+            article = Article(id=article.id, title=article.title, body=article.body + "\nOne more line.")
+        scored.append(Document.from_article(article))
+    return seen, scored
+
+
+@pytest.mark.parametrize("min_words", [8, 1])
+def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_article_up(min_words: int) -> None:
+    """The scoring pass reads each article's counts, shared frames and near duplicate from the batch pass's record.
+
+    Segments and assessments equal those of looking every line, sentence and frame up in
+    the batch statistics; an article whose id another shares, or whose text changed, or
+    other keying settings, has no record to trust and is looked up. With sentences of one
+    word counted, a sentence without words is keyed too (and never reported).
+    """
+    settings = {**boilerplate.SCORER.settings, "repeated_min_sentence_words": min_words}
+    seen, scored = _generated_batch()
+    state = batch.start(settings)
+    for document in seen:
+        batch.observe(state, document)
+    stats = batch.finish(state)
+    plain = dataclasses.replace(stats, records={}, made_with=())
+
+    def scored_with(document: Document, with_stats: batch.BatchStats) -> tuple[object, ...]:
+        context = Context(settings=settings, batch=with_stats)
+        segments = list(boilerplate.segment(document, context))
+        marked = document.with_segments(segments) if segments else document
+        return segments, boilerplate.score(marked, context), Scan.of(marked, settings, with_stats).recorded
+
+    used = []
+    codes: set[str] = set()
+    for document in scored:
+        segments, assessment, recorded = scored_with(document, stats)
+        assert (segments, assessment, False) == scored_with(document, plain), document.id
+        used.append(recorded)
+        codes.update(f.code for f in assessment.findings)
+    assert used[:2] == [False, False] and used[7] is False and sum(used) == len(scored) - 5
+    assert {"TPL003", "TPL004", "TPL005"} <= codes
+    other = {**settings, "headline_lines": 2}
+    assert stats.record(scored[3], settings) is not None and stats.record(scored[3], other) is None
