@@ -271,22 +271,60 @@ def _unit(text: str, end: int, limit: int, currency: str) -> tuple[str, float, s
     return kind, scale, unit, stop if kind else end
 
 
-def _word_run(words: list[re.Match[str]], index: int) -> tuple[float, int]:
-    """The value of number words from ``index`` ("half a", "two hundred"), and the next index."""
+#: The gap allowed between the words of a figure spelled in words: spaces only, so a
+#: number never reads across punctuation or digits ("the first quarter, 3 million").
+_SPACES = re.compile(r"[ \u00a0]*+")
+#: A word right before "half"/"quarter" that makes it a fraction of the scale after it
+#: ("a quarter million"); searched in the five characters before it.
+_FRACTION_BEFORE = re.compile(r"(?<![^\W\d_])(?:[aA]n?|[oO]ne)[ \u00a0]\Z")
+
+
+def _spaced(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether only spaces lie between two words (read up to the first other character)."""
+    return _SPACES.match(text, left.end(), right.start()).end() == right.start()  # type: ignore[union-attr]
+
+
+def _word_run(text: str, words: list[re.Match[str]], index: int) -> tuple[float, int]:
+    """The value of number words from ``index`` ("half a", "two hundred"), and the next index.
+
+    The words must be separated by spaces only; "of" after "half"/"quarter" is read
+    through ("a quarter of a million").
+    """
     value, total, i = 0.0, 0.0, index
     while i < len(words) and i - index < 6:
         lowered = words[i].group().lower()
+        if i > index and not _spaced(text, words[i - 1], words[i]):
+            break
+        if lowered == "of" and i > index and words[i - 1].group().lower() in ("half", "quarter"):
+            i += 1
+            continue
         part = _word_value(lowered)
         if part is None or (lowered in ("a", "an") and i == index):
             break
         if lowered == "hundred":
             value = (value or 1) * 100
         elif lowered in ("half", "quarter"):
-            total += part
+            total, value = total + part * (value or 1), 0.0
         elif lowered not in ("a", "an"):
             value += part
         i += 1
     return (value + total if i > index else 0.0), i
+
+
+def _loose_fraction(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether a run opening with "half"/"quarter" at ``words[index]`` is no fraction of a number.
+
+    It is one after "a"/"an"/"one" ("a quarter million", "one half") or before
+    "a"/"an"/"of" ("half a million", "quarter of a million"); otherwise it is a period
+    or a share ("the first quarter million" is not read).
+    """
+    if words[index].group().lower() not in ("half", "quarter"):
+        return False
+    after = words[index + 1].group().lower() if index + 1 < len(words) else ""
+    if after in ("a", "an", "of") and _spaced(text, words[index], words[index + 1]):
+        return False
+    start = words[index].start()
+    return _FRACTION_BEFORE.search(text, max(0, start - 5), start) is None
 
 
 def _rate_end(text: str, words: list[re.Match[str]], index: int) -> tuple[float, int] | None:
@@ -312,9 +350,11 @@ def _word_figure(text: str, words: list[re.Match[str]], index: int, threshold: f
     lowered = words[index].group().lower()
     if lowered in MULTIPLES:
         return Figure(words[index].start(), words[index].end(), "multiple", MULTIPLES[lowered], "x"), index + 1
-    value, i = _word_run(words, index)
+    value, i = _word_run(text, words, index)
     if i == index or i >= len(words):
         return None, index + 1
+    if not _spaced(text, words[i - 1], words[i]) or _loose_fraction(text, words, index):
+        return None, i
     start, head = words[index].start(), words[i].group().lower()
     if head in ("in", "out") and value >= 1:
         rate = _rate_end(text, words, i)
@@ -585,7 +625,7 @@ def _read_from(
         after = WORD.search(lower, word.end(), end)
         if after is None:
             return end
-        if not _may_follow(after.group()):
+        if not _may_follow(after.group()) and not (after.group() == "of" and form in ("half", "quarter")):
             return after.start()
     words = list(islice(WORD.finditer(lower, word.start(), end), READ_AHEAD))
     figure, index = _word_figure(text, words, 0, threshold)

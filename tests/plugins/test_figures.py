@@ -797,3 +797,43 @@ def test_control_sequence_parameters_are_read_back_a_bounded_distance() -> None:
     assert extract("\x1b[" + "1;" * 20 + "5m people.", 0, 50)  # more than CSI_PARAMETERS back: read as a figure
     text = "\x1b[" + "1;" * 200_000 + "m"
     assert extract(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the first quarter, 3 million people signed up.", [("3 million", "count")]),
+        (
+            "His haul in the third quarter - $6 million - was far less than expected.",
+            [("$6 million", "money")],
+        ),
+        ("The first quarter million barrels went to China.", []),
+        ("A quarter of a million people marched.", [("quarter of a million", "count")]),
+        ("A quarter million people marched.", [("quarter million", "count")]),
+        ("Nearly half a million people marched.", [("half a million", "count")]),
+        ("There were two, three million people there.", [("three million", "count")]),
+    ],
+    ids=["comma", "dashes", "period-quarter", "of-a", "a-quarter", "half-a", "comma-between-numbers"],
+)
+def test_half_and_quarter_multiply_only_as_fractions_and_never_across_punctuation(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Review 14 item 1: "quarter, 3 million" is 3 million, not a quarter of a million."""
+    assert figure_texts(text) == expected
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
+
+
+def test_agreeing_articles_with_a_quarter_before_the_figure_do_not_contradict() -> None:
+    """Review 14 item 1: the same 3 million credited to one ministry in two articles is no FIG003."""
+    first = "In the first quarter, 3 million people signed up for the scheme, the Health Ministry said on Monday."
+    other = "Some 3 million people signed up for the scheme, the Health Ministry said on Tuesday."
+    result = findings_by_article(SCORER, article(first, id="a"), article(other, id="b"))
+    assert codes(result["a"]) == codes(result["b"]) == []
+
+
+@pytest.mark.parametrize("amount", ["£12m", "$12m", "12m", "$5k", "€3b"])
+def test_a_sentence_ending_in_a_glued_scale_ends_there(amount: str) -> None:
+    """Review 14 item 2: a later sentence's "said" does not credit a figure ending "£12m." (as with "£12bn.")."""
+    text = f"The party received {amount}. Jane Roe, the party treasurer, said on Monday that the books were open."
+    flagged = by_code(single(text, large_count=1000), "FIG001")
+    assert flagged == [amount]
