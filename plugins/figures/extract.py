@@ -490,13 +490,52 @@ def _without_overlaps(found: list[Figure]) -> list[Figure]:
     return kept
 
 
+#: A money figure's conversion into another currency, in brackets right after it: "$19.1m (£9.9m)".
+_CONVERSION = re.compile(r"[ \u00a0]?\([ \u00a0]?")
+#: The words between the two ends of a range "between 150,000 and 300,000".
+_RANGE_AND = re.compile(r"[ \u00a0]and[ \u00a0]")
+
+
+def _is_conversion(text: str, before: Figure, figure: Figure) -> bool:
+    """Whether ``figure`` is ``before`` converted into another currency, in brackets right after it."""
+    if not (figure.kind == before.kind == "money" and figure.unit != before.unit):
+        return False
+    bracket = _CONVERSION.match(text, before.end, figure.start)
+    return bracket is not None and bracket.end() == figure.start and text[figure.end : figure.end + 1] == ")"
+
+
+def _is_range(text: str, before: Figure, figure: Figure) -> bool:
+    """Whether ``before`` and ``figure`` are the two ends of a range "between X and Y" of one kind."""
+    if figure.kind != before.kind or figure.unit != before.unit or before.kind in ("multiple", "magnitude"):
+        return False
+    joint = _RANGE_AND.match(text, before.end, figure.start)
+    return joint is not None and joint.end() == figure.start and previous_word(text, before.start, 0) == "between"
+
+
+def _joined(text: str, kept: list[Figure]) -> list[Figure]:
+    """``kept`` (in order, no overlaps) with a bracketed currency conversion dropped and a range "between X and Y" made one figure.
+
+    The conversion is the same amount (``$19.1m (£9.9m)``); a range is valued at its
+    upper end, as ``72-75 percent`` is.
+    """
+    joined: list[Figure] = []
+    for figure in kept:
+        if joined and _is_conversion(text, joined[-1], figure):
+            continue
+        if joined and _is_range(text, joined[-1], figure):
+            joined[-1] = joined[-1]._replace(end=figure.end, value=figure.value)
+            continue
+        joined.append(figure)
+    return joined
+
+
 def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[Figure]:
     """Every figure in ``text[start:end]``, in order, without overlaps."""
     found = [
         f for m in NUMBER.finditer(text, start, end) if (f := digit_figure(text, m, start, end, threshold)) is not None
     ]
     found.extend(word_figures(text, start, end, threshold))
-    return _without_overlaps(found)
+    return _joined(text, _without_overlaps(found))
 
 
 def sentence_figures(
@@ -527,7 +566,7 @@ def sentence_figures(
     for index, figures in _worded(view, threshold, runs):
         found.setdefault(index, []).extend(figures)
     for index in sorted(found):
-        yield index, _without_overlaps(found[index])
+        yield index, _joined(text, _without_overlaps(found[index]))
 
 
 def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:

@@ -837,3 +837,43 @@ def test_a_sentence_ending_in_a_glued_scale_ends_there(amount: str) -> None:
     text = f"The party received {amount}. Jane Roe, the party treasurer, said on Monday that the books were open."
     flagged = by_code(single(text, large_count=1000), "FIG001")
     assert flagged == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The studio took $19.1m (£9.9m) on Christmas Day alone.", [("$19.1m", "money")]),
+        ("The firm made £546m ($1.04bn) last year.", [("£546m", "money")]),
+        ("The firm made £546m (£300m in Asia) last year.", [("£546m", "money"), ("£300m", "money")]),
+        ("The firm made £546m and ($1.04bn) later.", [("£546m", "money"), ("$1.04bn", "money")]),
+        ("The estimate is between 150,000 and 300,000 people.", [("150,000 and 300,000", "count")]),
+        ("Sales rose between $5m and $7m last year.", [("$5m and $7m", "money")]),
+        ("Some 150,000 and 300,000 more came.", [("150,000", "count"), ("300,000", "count")]),
+        ("It was between 150,000 people and 3 percent.", [("150,000", "count"), ("3 percent", "percent")]),
+    ],
+    ids=["conversion", "conversion-2", "same-currency", "not-bracketed", "range", "money-range", "no-between", "kinds"],
+)
+def test_a_bracketed_conversion_is_not_a_second_figure_and_between_x_and_y_is_one(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Review 14 item 6: "$19.1m (£9.9m)" is one figure; so is "between 150,000 and 300,000" (valued at its top)."""
+    assert figure_texts(text) == expected
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
+
+
+def test_a_range_is_valued_at_its_upper_end() -> None:
+    [figure] = extract("between 150,000 and 300,000 people", 0, 34)
+    assert figure.value == 300_000
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Shoppers are expected to put £269bn on plastic cards in 2004, Apacs said.", []),
+        ("Shoppers are expected to put £269bn on plastic cards in 2004.", ["£269bn"]),
+    ],
+)
+def test_a_named_source_ending_the_sentence_beats_an_agentless_cue(text: str, flagged: list[str]) -> None:
+    """Review 14 item 6: "..., Apacs said." credits the figure, not the agentless "are expected"."""
+    found = single(text)
+    assert by_code(found, "FIG001") + by_code(found, "FIG002") == flagged
