@@ -26,6 +26,7 @@ from copydesk.plugins.figures.units import (
     WORD,
     is_distance,
     is_furniture,
+    is_model_number,
     is_weight,
     magnitude,
     previous_word,
@@ -199,7 +200,7 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     if kind and not (kind == "rate" and value * scale >= 1):
         return Figure(start, stop, kind, value * scale, unit)
     is_year = "," not in token and "." not in token and 1000 <= value <= 2100
-    if value >= threshold and not is_year and not high:
+    if value >= threshold and not is_year and not high and not is_model_number(text, start, end, floor):
         return Figure(start, end, "count", value, "")
     return None
 
@@ -512,15 +513,34 @@ def _is_range(text: str, before: Figure, figure: Figure) -> bool:
     return joint is not None and joint.end() == figure.start and previous_word(text, before.start, 0) == "between"
 
 
-def _joined(text: str, kept: list[Figure]) -> list[Figure]:
-    """``kept`` (in order, no overlaps) with a bracketed currency conversion dropped and a range "between X and Y" made one figure.
+#: Characters a sentence may open with before its first word.
+_OPENERS = " \u00a0\"'“‘([*_"
+#: Right after a title in quotes or italics: optional punctuation, then the closing mark.
+_TITLE_CLOSE = re.compile(r"[,.!?]?[\"'”’*_]")
+
+
+def _is_title(text: str, figure: Figure, floor: int) -> bool:
+    """Whether a magnitude word alone is a capitalised title ("'Billions,' on Showtime", "the show Billions").
+
+    A capitalised "Millions"/"Billions" is a title when it is not its sentence's first
+    word, or when a closing quote (or italics mark) follows it.
+    """
+    if figure.kind != "magnitude" or not text[figure.start].isupper() or not text[figure.start : figure.end].isalpha():
+        return False
+    first = figure.start - floor <= 4 and not text[floor : figure.start].strip(_OPENERS)  # read a bounded stretch
+    return not first or _TITLE_CLOSE.match(text, figure.end) is not None
+
+
+def _joined(text: str, kept: list[Figure], floor: int) -> list[Figure]:
+    """``kept`` (in order, no overlaps) without conversions and titles, and a range "between X and Y" made one figure.
 
     The conversion is the same amount (``$19.1m (£9.9m)``); a range is valued at its
-    upper end, as ``72-75 percent`` is.
+    upper end, as ``72-75 percent`` is; a title is a capitalised magnitude word used
+    as a name (:func:`_is_title`).
     """
     joined: list[Figure] = []
     for figure in kept:
-        if joined and _is_conversion(text, joined[-1], figure):
+        if (joined and _is_conversion(text, joined[-1], figure)) or _is_title(text, figure, floor):
             continue
         if joined and _is_range(text, joined[-1], figure):
             joined[-1] = joined[-1]._replace(end=figure.end, value=figure.value)
@@ -535,7 +555,7 @@ def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[
         f for m in NUMBER.finditer(text, start, end) if (f := digit_figure(text, m, start, end, threshold)) is not None
     ]
     found.extend(word_figures(text, start, end, threshold))
-    return _joined(text, _without_overlaps(found))
+    return _joined(text, _without_overlaps(found), start)
 
 
 def sentence_figures(
@@ -566,7 +586,7 @@ def sentence_figures(
     for index, figures in _worded(view, threshold, runs):
         found.setdefault(index, []).extend(figures)
     for index in sorted(found):
-        yield index, _joined(text, _without_overlaps(found[index]))
+        yield index, _joined(text, _without_overlaps(found[index]), sentences[index].start)
 
 
 def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:

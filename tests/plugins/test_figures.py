@@ -877,3 +877,36 @@ def test_a_named_source_ending_the_sentence_beats_an_agentless_cue(text: str, fl
     """Review 14 item 6: "..., Apacs said." credits the figure, not the agentless "are expected"."""
     found = single(text)
     assert by_code(found, "FIG001") + by_code(found, "FIG002") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The virus targets the main screen of the Nokia 7610 phone.", []),
+        ("The virus targets the Nokia 7610.", []),
+        ("Some 5000 people came.", [("5000", "count")]),
+        ("In Iraq 12000 troops died.", [("12000", "count")]),
+        ("The firm sold 7610 phones.", [("7610", "count")]),
+    ],
+    ids=["model", "model-at-end", "sentence-start", "plural-noun-after", "no-name"],
+)
+def test_a_number_right_after_a_capitalised_name_is_a_model_number(text: str, expected: list[tuple[str, str]]) -> None:
+    """Review 14 item 6: "Nokia 7610" is a model, not 7,610 of something."""
+    assert figure_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'Billions,' on Showtime, is a Wall Street drama.", []),
+        ("He stars in the show Billions on Showtime.", []),
+        ("*Billions* returns in May.", []),
+        ("Millions of viewers watched the final.", [("Millions", "magnitude")]),
+        ("They lost millions on the deal.", [("millions", "magnitude")]),
+    ],
+    ids=["quoted", "mid-sentence", "italics", "sentence-start", "lower-case"],
+)
+def test_a_capitalised_magnitude_word_used_as_a_title_is_no_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    """Review 14 item 6: the TV show *Billions* is no magnitude of a billion."""
+    assert figure_texts(text) == expected
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
