@@ -44,6 +44,8 @@ _ABBREVIATIONS = frozenset(
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
     sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est dept univ ave blvd""".split()
 )
+#: One-letter scales glued to a number ("£12m", "5k", "$3b"): after a digit, their period is no initial's.
+_SCALE_SUFFIXES = frozenset("mkb")
 EXCERPT_LIMIT = 240
 
 
@@ -69,7 +71,8 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence.
 
     The token is the run of letters and periods before ``dot`` (inside the line); one
-    of more than 12 characters is no abbreviation.
+    of more than 12 characters is no abbreviation. A one-letter scale glued to a digit
+    ("£12m.", "5k.", "$3b.") is none either, as "£12bn." is not.
     """
     window = text[line_start if line_start > dot - 13 else dot - 13 : dot]
     if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
@@ -77,6 +80,8 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
         if run > 12:
             return False
         token = window[len(window) - run :].lower()
+        if run == 1 and run < len(window) and window[-2].isdigit():
+            return token not in _SCALE_SUFFIXES  # "£12m." ends a sentence, as "£12bn." does
         return len(token) == 1 or token in _ABBREVIATIONS
     begin = dot
     while begin > line_start and (text[begin - 1].isalpha() or text[begin - 1] == "."):
@@ -84,6 +89,8 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
         if dot - begin > 12:
             return False
     token = text[begin:dot].lower()
+    if len(token) == 1 and begin > line_start and text[begin - 1].isdigit():
+        return token not in _SCALE_SUFFIXES
     return len(token) == 1 or token in _ABBREVIATIONS
 
 

@@ -420,7 +420,8 @@ def covering(found: Sequence[Credit], start: int, end: int) -> Credit | None:
     """The credit whose content holds ``[start, end)`` and whose cue is nearest, or None.
 
     A figure inside a source that describes its sample ("a study of 1,200 students")
-    is credited to that source.
+    is credited to that source. A credit with a source beats an agentless one ("are
+    expected to put £269bn on cards, Apacs said" is Apacs's), whatever their distance.
     """
     best: Credit | None = None
     for credit in found:
@@ -430,6 +431,11 @@ def covering(found: Sequence[Credit], start: int, end: int) -> Credit | None:
             continue
         if not any(s <= start and end <= e for s, e in credit.content):
             continue
-        if best is None or abs(credit.cue - start) < abs(best.cue - start):
+        if best is None or _rank(credit, start) < _rank(best, start):
             best = credit
     return best
+
+
+def _rank(credit: Credit, start: int) -> tuple[bool, int]:
+    """How a credit ranks for a figure at ``start`` (lower first): agentless last, then by the cue's distance."""
+    return credit.source[0] >= credit.source[1], abs(credit.cue - start)

@@ -26,6 +26,7 @@ from copydesk.plugins.figures.units import (
     WORD,
     is_distance,
     is_furniture,
+    is_model_number,
     is_weight,
     magnitude,
     previous_word,
@@ -199,7 +200,7 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
     if kind and not (kind == "rate" and value * scale >= 1):
         return Figure(start, stop, kind, value * scale, unit)
     is_year = "," not in token and "." not in token and 1000 <= value <= 2100
-    if value >= threshold and not is_year and not high:
+    if value >= threshold and not is_year and not high and not is_model_number(text, start, end, floor):
         return Figure(start, end, "count", value, "")
     return None
 
@@ -271,22 +272,60 @@ def _unit(text: str, end: int, limit: int, currency: str) -> tuple[str, float, s
     return kind, scale, unit, stop if kind else end
 
 
-def _word_run(words: list[re.Match[str]], index: int) -> tuple[float, int]:
-    """The value of number words from ``index`` ("half a", "two hundred"), and the next index."""
+#: The gap allowed between the words of a figure spelled in words: spaces only, so a
+#: number never reads across punctuation or digits ("the first quarter, 3 million").
+_SPACES = re.compile(r"[ \u00a0]*+")
+#: A word right before "half"/"quarter" that makes it a fraction of the scale after it
+#: ("a quarter million"); searched in the five characters before it.
+_FRACTION_BEFORE = re.compile(r"(?<![^\W\d_])(?:[aA]n?|[oO]ne)[ \u00a0]\Z")
+
+
+def _spaced(text: str, left: re.Match[str], right: re.Match[str]) -> bool:
+    """Whether only spaces lie between two words (read up to the first other character)."""
+    return _SPACES.match(text, left.end(), right.start()).end() == right.start()  # type: ignore[union-attr]
+
+
+def _word_run(text: str, words: list[re.Match[str]], index: int) -> tuple[float, int]:
+    """The value of number words from ``index`` ("half a", "two hundred"), and the next index.
+
+    The words must be separated by spaces only; "of" after "half"/"quarter" is read
+    through ("a quarter of a million").
+    """
     value, total, i = 0.0, 0.0, index
     while i < len(words) and i - index < 6:
         lowered = words[i].group().lower()
+        if i > index and not _spaced(text, words[i - 1], words[i]):
+            break
+        if lowered == "of" and i > index and words[i - 1].group().lower() in ("half", "quarter"):
+            i += 1
+            continue
         part = _word_value(lowered)
         if part is None or (lowered in ("a", "an") and i == index):
             break
         if lowered == "hundred":
             value = (value or 1) * 100
         elif lowered in ("half", "quarter"):
-            total += part
+            total, value = total + part * (value or 1), 0.0
         elif lowered not in ("a", "an"):
             value += part
         i += 1
     return (value + total if i > index else 0.0), i
+
+
+def _loose_fraction(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether a run opening with "half"/"quarter" at ``words[index]`` is no fraction of a number.
+
+    It is one after "a"/"an"/"one" ("a quarter million", "one half") or before
+    "a"/"an"/"of" ("half a million", "quarter of a million"); otherwise it is a period
+    or a share ("the first quarter million" is not read).
+    """
+    if words[index].group().lower() not in ("half", "quarter"):
+        return False
+    after = words[index + 1].group().lower() if index + 1 < len(words) else ""
+    if after in ("a", "an", "of") and _spaced(text, words[index], words[index + 1]):
+        return False
+    start = words[index].start()
+    return _FRACTION_BEFORE.search(text, max(0, start - 5), start) is None
 
 
 def _rate_end(text: str, words: list[re.Match[str]], index: int) -> tuple[float, int] | None:
@@ -312,9 +351,11 @@ def _word_figure(text: str, words: list[re.Match[str]], index: int, threshold: f
     lowered = words[index].group().lower()
     if lowered in MULTIPLES:
         return Figure(words[index].start(), words[index].end(), "multiple", MULTIPLES[lowered], "x"), index + 1
-    value, i = _word_run(words, index)
+    value, i = _word_run(text, words, index)
     if i == index or i >= len(words):
         return None, index + 1
+    if not _spaced(text, words[i - 1], words[i]) or _loose_fraction(text, words, index):
+        return None, i
     start, head = words[index].start(), words[i].group().lower()
     if head in ("in", "out") and value >= 1:
         rate = _rate_end(text, words, i)
@@ -450,13 +491,71 @@ def _without_overlaps(found: list[Figure]) -> list[Figure]:
     return kept
 
 
+#: A money figure's conversion into another currency, in brackets right after it: "$19.1m (£9.9m)".
+_CONVERSION = re.compile(r"[ \u00a0]?\([ \u00a0]?")
+#: The words between the two ends of a range "between 150,000 and 300,000".
+_RANGE_AND = re.compile(r"[ \u00a0]and[ \u00a0]")
+
+
+def _is_conversion(text: str, before: Figure, figure: Figure) -> bool:
+    """Whether ``figure`` is ``before`` converted into another currency, in brackets right after it."""
+    if not (figure.kind == before.kind == "money" and figure.unit != before.unit):
+        return False
+    bracket = _CONVERSION.match(text, before.end, figure.start)
+    return bracket is not None and bracket.end() == figure.start and text[figure.end : figure.end + 1] == ")"
+
+
+def _is_range(text: str, before: Figure, figure: Figure) -> bool:
+    """Whether ``before`` and ``figure`` are the two ends of a range "between X and Y" of one kind."""
+    if figure.kind != before.kind or figure.unit != before.unit or before.kind in ("multiple", "magnitude"):
+        return False
+    joint = _RANGE_AND.match(text, before.end, figure.start)
+    return joint is not None and joint.end() == figure.start and previous_word(text, before.start, 0) == "between"
+
+
+#: Characters a sentence may open with before its first word.
+_OPENERS = " \u00a0\"'“‘([*_"
+#: Right after a title in quotes or italics: optional punctuation, then the closing mark.
+_TITLE_CLOSE = re.compile(r"[,.!?]?[\"'”’*_]")
+
+
+def _is_title(text: str, figure: Figure, floor: int) -> bool:
+    """Whether a magnitude word alone is a capitalised title ("'Billions,' on Showtime", "the show Billions").
+
+    A capitalised "Millions"/"Billions" is a title when it is not its sentence's first
+    word, or when a closing quote (or italics mark) follows it.
+    """
+    if figure.kind != "magnitude" or not text[figure.start].isupper() or not text[figure.start : figure.end].isalpha():
+        return False
+    first = figure.start - floor <= 4 and not text[floor : figure.start].strip(_OPENERS)  # read a bounded stretch
+    return not first or _TITLE_CLOSE.match(text, figure.end) is not None
+
+
+def _joined(text: str, kept: list[Figure], floor: int) -> list[Figure]:
+    """``kept`` (in order, no overlaps) without conversions and titles, and a range "between X and Y" made one figure.
+
+    The conversion is the same amount (``$19.1m (£9.9m)``); a range is valued at its
+    upper end, as ``72-75 percent`` is; a title is a capitalised magnitude word used
+    as a name (:func:`_is_title`).
+    """
+    joined: list[Figure] = []
+    for figure in kept:
+        if (joined and _is_conversion(text, joined[-1], figure)) or _is_title(text, figure, floor):
+            continue
+        if joined and _is_range(text, joined[-1], figure):
+            joined[-1] = joined[-1]._replace(end=figure.end, value=figure.value)
+            continue
+        joined.append(figure)
+    return joined
+
+
 def extract(text: str, start: int, end: int, threshold: float = 1000.0) -> list[Figure]:
     """Every figure in ``text[start:end]``, in order, without overlaps."""
     found = [
         f for m in NUMBER.finditer(text, start, end) if (f := digit_figure(text, m, start, end, threshold)) is not None
     ]
     found.extend(word_figures(text, start, end, threshold))
-    return _without_overlaps(found)
+    return _joined(text, _without_overlaps(found), start)
 
 
 def sentence_figures(
@@ -487,7 +586,7 @@ def sentence_figures(
     for index, figures in _worded(view, threshold, runs):
         found.setdefault(index, []).extend(figures)
     for index in sorted(found):
-        yield index, _without_overlaps(found[index])
+        yield index, _joined(text, _without_overlaps(found[index]), sentences[index].start)
 
 
 def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:
@@ -585,7 +684,7 @@ def _read_from(
         after = WORD.search(lower, word.end(), end)
         if after is None:
             return end
-        if not _may_follow(after.group()):
+        if not _may_follow(after.group()) and not (after.group() == "of" and form in ("half", "quarter")):
             return after.start()
     words = list(islice(WORD.finditer(lower, word.start(), end), READ_AHEAD))
     figure, index = _word_figure(text, words, 0, threshold)

@@ -84,6 +84,26 @@ def is_furniture(text: str, start: int, end: int, floor: int, limit: int) -> boo
     return token.isdigit() and text.find(WIDGET, max(floor, start - WIDGET_REACH), start) >= 0
 
 
+def is_model_number(text: str, start: int, end: int, floor: int) -> bool:
+    """Whether a plain 3-5 digit number is a model number after a capitalised name ("the Nokia 7610 phone").
+
+    The name is the word right before it (one space between), capitalised and not its
+    sentence's first word (a sentence opening "Some 5000 people" keeps its count); a
+    plural noun after the number makes it a count ("in Iraq 12000 troops died").
+    """
+    if not 3 <= end - start <= 5 or not text[start:end].isdigit() or text[start - 1 : start] != " ":
+        return False
+    after = next_word(text, end, len(text))
+    if after.islower() and after.endswith("s"):
+        return False
+    begin = start - 1
+    while begin > floor and start - begin < 21 and text[begin - 1].isalpha():
+        begin -= 1
+    if begin == start - 1 or not text[begin].isupper() or not text[begin + 1 : start - 1].islower():
+        return False
+    return begin - floor > 4 or bool(text[floor:begin].strip(" \u00a0\"'“‘([*_"))
+
+
 def is_distance(text: str, span: tuple[int, int], value: float, floor: int, limit: int) -> bool:
     """Whether a number glued to "m" ("800m") is a race distance in metres, not millions.
 

@@ -826,3 +826,116 @@ def test_a_named_source_in_bold_is_still_named() -> None:
     """'\\x1b[1mWorld Bank\\x1b[0m said': the escapes' brackets do not cut the name off its cue (no FIG002)."""
     text = "Intro line.\nThe project cost $4.5 billion, the \x1b[1mWorld Bank\x1b[0m said on Monday."
     assert by_code(single(text), "FIG002") == by_code(single(text), "FIG001") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the first quarter, 3 million people signed up.", [("3 million", "count")]),
+        (
+            "His haul in the third quarter - $6 million - was far less than expected.",
+            [("$6 million", "money")],
+        ),
+        ("The first quarter million barrels went to China.", []),
+        ("A quarter of a million people marched.", [("quarter of a million", "count")]),
+        ("A quarter million people marched.", [("quarter million", "count")]),
+        ("Nearly half a million people marched.", [("half a million", "count")]),
+        ("There were two, three million people there.", [("three million", "count")]),
+    ],
+    ids=["comma", "dashes", "period-quarter", "of-a", "a-quarter", "half-a", "comma-between-numbers"],
+)
+def test_half_and_quarter_multiply_only_as_fractions_and_never_across_punctuation(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Review 14 item 1: "quarter, 3 million" is 3 million, not a quarter of a million."""
+    assert figure_texts(text) == expected
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
+
+
+def test_agreeing_articles_with_a_quarter_before_the_figure_do_not_contradict() -> None:
+    """Review 14 item 1: the same 3 million credited to one ministry in two articles is no FIG003."""
+    first = "In the first quarter, 3 million people signed up for the scheme, the Health Ministry said on Monday."
+    other = "Some 3 million people signed up for the scheme, the Health Ministry said on Tuesday."
+    result = findings_by_article(SCORER, article(first, id="a"), article(other, id="b"))
+    assert codes(result["a"]) == codes(result["b"]) == []
+
+
+@pytest.mark.parametrize("amount", ["£12m", "$12m", "12m", "$5k", "€3b"])
+def test_a_sentence_ending_in_a_glued_scale_ends_there(amount: str) -> None:
+    """Review 14 item 2: a later sentence's "said" does not credit a figure ending "£12m." (as with "£12bn.")."""
+    text = f"The party received {amount}. Jane Roe, the party treasurer, said on Monday that the books were open."
+    flagged = by_code(single(text, large_count=1000), "FIG001")
+    assert flagged == [amount]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The studio took $19.1m (£9.9m) on Christmas Day alone.", [("$19.1m", "money")]),
+        ("The firm made £546m ($1.04bn) last year.", [("£546m", "money")]),
+        ("The firm made £546m (£300m in Asia) last year.", [("£546m", "money"), ("£300m", "money")]),
+        ("The firm made £546m and ($1.04bn) later.", [("£546m", "money"), ("$1.04bn", "money")]),
+        ("The estimate is between 150,000 and 300,000 people.", [("150,000 and 300,000", "count")]),
+        ("Sales rose between $5m and $7m last year.", [("$5m and $7m", "money")]),
+        ("Some 150,000 and 300,000 more came.", [("150,000", "count"), ("300,000", "count")]),
+        ("It was between 150,000 people and 3 percent.", [("150,000", "count"), ("3 percent", "percent")]),
+    ],
+    ids=["conversion", "conversion-2", "same-currency", "not-bracketed", "range", "money-range", "no-between", "kinds"],
+)
+def test_a_bracketed_conversion_is_not_a_second_figure_and_between_x_and_y_is_one(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Review 14 item 6: "$19.1m (£9.9m)" is one figure; so is "between 150,000 and 300,000" (valued at its top)."""
+    assert figure_texts(text) == expected
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
+
+
+def test_a_range_is_valued_at_its_upper_end() -> None:
+    [figure] = extract("between 150,000 and 300,000 people", 0, 34)
+    assert figure.value == 300_000
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Shoppers are expected to put £269bn on plastic cards in 2004, Apacs said.", []),
+        ("Shoppers are expected to put £269bn on plastic cards in 2004.", ["£269bn"]),
+    ],
+)
+def test_a_named_source_ending_the_sentence_beats_an_agentless_cue(text: str, flagged: list[str]) -> None:
+    """Review 14 item 6: "..., Apacs said." credits the figure, not the agentless "are expected"."""
+    found = single(text)
+    assert by_code(found, "FIG001") + by_code(found, "FIG002") == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The virus targets the main screen of the Nokia 7610 phone.", []),
+        ("The virus targets the Nokia 7610.", []),
+        ("Some 5000 people came.", [("5000", "count")]),
+        ("In Iraq 12000 troops died.", [("12000", "count")]),
+        ("The firm sold 7610 phones.", [("7610", "count")]),
+    ],
+    ids=["model", "model-at-end", "sentence-start", "plural-noun-after", "no-name"],
+)
+def test_a_number_right_after_a_capitalised_name_is_a_model_number(text: str, expected: list[tuple[str, str]]) -> None:
+    """Review 14 item 6: "Nokia 7610" is a model, not 7,610 of something."""
+    assert figure_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("'Billions,' on Showtime, is a Wall Street drama.", []),
+        ("He stars in the show Billions on Showtime.", []),
+        ("*Billions* returns in May.", []),
+        ("Millions of viewers watched the final.", [("Millions", "magnitude")]),
+        ("They lost millions on the deal.", [("millions", "magnitude")]),
+    ],
+    ids=["quoted", "mid-sentence", "italics", "sentence-start", "lower-case"],
+)
+def test_a_capitalised_magnitude_word_used_as_a_title_is_no_figure(text: str, expected: list[tuple[str, str]]) -> None:
+    """Review 14 item 6: the TV show *Billions* is no magnitude of a billion."""
+    assert figure_texts(text) == expected
+    assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
