@@ -586,7 +586,9 @@ def sentence_figures(
     for index, figures in _worded(view, threshold, runs):
         found.setdefault(index, []).extend(figures)
     for index in sorted(found):
-        yield index, _joined(text, _without_overlaps(found[index]), sentences[index].start)
+        # a candidate that read as none after all (a title such as 'Billions') leaves no figure
+        if figures := _joined(text, _without_overlaps(found[index]), sentences[index].start):
+            yield index, figures
 
 
 def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:
