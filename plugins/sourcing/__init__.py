@@ -24,7 +24,7 @@ from copydesk.plugins.sourcing.features import features as feature_values
 UNCREDITED_QUOTATION = Rule(
     code="SRC001",
     name="uncredited-quotation",
-    message="Quotation of {words} words has no speaker credited within {window} characters",
+    message="Quotation of {words} words has no verb of saying or 'according to' within {window} characters",
     severity=Severity.INFO,
     doc="""\
 **What it flags.** A direct quotation of at least 4 words, in straight or curly double
@@ -42,10 +42,15 @@ invented, lifted from elsewhere, or a slogan dressed up as testimony.
 is due to start in May.` flags the quotation; `"We have waited three years for
 this road," said Ann Cole.` does not.
 
-**Known problems.** Titles of books, films and reports in quotes are flagged when they
-have 4 or more words. A speaker credited more than 100 characters away (a long
-quotation introduced by a colon in an earlier sentence) is not seen. A quotation
-spread over several lines is not matched at all.
+**Known problems.** The rule looks for a verb of saying, not for a speaker, so a
+quotation whose speaker is named beside it with another verb ("Hatcher thanked ... "a
+network who gave me a second chance""), or in the next sentence ("She said"), is
+flagged, and so is a paragraph that opens with a quotation mark to go on with the
+previous paragraph's speaker, as British copy does. Titles of books, films and reports
+in quotes are flagged when they have 4 or more words. A speaker credited more than 100
+characters away (a long quotation introduced by a colon in an earlier sentence) is not
+seen. A quotation spread over several lines is not matched at all. Not audited: read
+its findings as a prompt to check the credit, not as a missing one.
 
 **Settings.** None.
 """,

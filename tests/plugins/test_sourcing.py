@@ -76,7 +76,7 @@ def test_uncredited_quotation_points_at_the_quotation() -> None:
     [finding] = assess(UNCREDITED).findings
     assert finding.matched == '"We have waited three years for this road."'
     assert (finding.line, finding.column) == (1, 23)
-    assert finding.message == "Quotation of 8 words has no speaker credited within 100 characters"
+    assert finding.message == "Quotation of 8 words has no verb of saying or 'according to' within 100 characters"
     assert finding.matched in finding.excerpt
 
 
