@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -381,6 +381,22 @@ def _idle_regression_limits(options: RunOptions) -> list[str]:
     return [f"copydesk: warning: {' and '.join(given)} {verb} no effect without --compare"]
 
 
+#: ``check`` with every lever of the gate off (the defaults): only an unreadable article fails it.
+NO_LEVER = (
+    "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0):"
+    " check passes every readable article; see docs/ci.md"
+)
+
+
+def _idle_gate(options: RunOptions, gate: Mapping[str, Any]) -> list[str]:
+    """A warning for ``check`` whose gate can fail no readable article: no score floor, severity or source floor, no ``--compare``."""
+    if not options.gate or options.compare is not None:
+        return []
+    if float(gate["fail_under"]) > 0 or str(gate["fail_on"]) != "none" or float(gate["source_fail_under"]) > 0:
+        return []
+    return [NO_LEVER]
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -388,7 +404,8 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     session = _opened(options)
-    for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
+    idle = [*_idle_regression_limits(options), *_idle_gate(options, session.config.gate)]
+    for line in [*session.warnings(scores=options.scores), *idle]:
         stderr(line)
     paths, every = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None

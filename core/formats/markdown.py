@@ -208,7 +208,7 @@ class MarkdownWriter:
         if not summary.sources:
             return []
         trends = {t.source: t for t in summary.trends}
-        columns = [c.capitalize() for c in common.SOURCE_COLUMNS] + (["Trend"] if trends else [])
+        columns = [c.capitalize() for c in common.source_columns(summary)] + (["Trend"] if trends else [])
         out = ["", "### Sources", "", "| " + " | ".join(columns) + " |"]
         out.append("| --- | ---: | ---: | ---: | ---: | --- |" + (" --- |" if trends else ""))
         for item in shown_sources(summary):
