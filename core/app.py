@@ -404,8 +404,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     before any article is scored (configuration, plugins, missing paths, formats).
     """
     session = _opened(options)
-    idle = [*_idle_regression_limits(options), *_idle_gate(options, session.config.gate)]
-    for line in [*session.warnings(scores=options.scores), *idle]:
+    for line in [*session.warnings(scores=options.scores), *_idle_regression_limits(options)]:
         stderr(line)
     paths, every = _paths(options, session, stderr)
     baseline = Baseline.load(options.baseline) if options.baseline is not None else None
@@ -418,6 +417,10 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     settings = GateSettings.from_table(session.config.gate)
     gate = Gate(settings, baseline=baseline)
     plan = _planned(session, options, settings, baseline is not None)
+    for line in _idle_gate(
+        options, session.config.gate
+    ):  # once the history URL is known good: an error never follows it
+        stderr(line)
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick, _long_lived_heap():

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from copydesk.errors import EXIT_OK, EXIT_USAGE
-from copydesk.formats.markdown import md
+from copydesk.formats.markdown import own
 from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from support import CliResult
 
@@ -310,7 +310,7 @@ def test_reports_say_when_the_run_grades_by_other_floors_than_the_figures_were_m
     (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
     text, markdown, page = (cli("score", seed, "-f", fmt).stdout for fmt in ("text", "markdown", "html"))
     assert f"  {note}\n" in text
-    assert markdown.endswith(f"\n\n{md(note, 1000)}\n")
+    assert markdown.endswith(f"\n\n{own(note, 1000)}\n")
     assert f"<p>{html.escape(note)}</p></section>" in page
 
 
