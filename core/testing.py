@@ -120,8 +120,9 @@ def run_scorer(
     Raises the scorer's own exception (instead of reporting it) so tests see it, with
     its traceback: the run scores in worker processes, so the scorer's hooks that failed
     are called again here, where the exception reaches the test. A failure that does
-    not happen again here (a finding that breaks the contract, a time limit) is an
-    ``AssertionError`` with the run's message.
+    not happen again here (a finding that breaks the contract), and a scorer's process that
+    died or ran over the time limit (not called again), is an ``AssertionError`` with the
+    run's message.
 
     :raises TypeError: ``scorer`` is not a :class:`copydesk.Scorer` (a plugin module, say).
     """
@@ -134,12 +135,12 @@ def run_scorer(
     articles = _as_articles(items)
     reports = list(runner.run(lambda: iter(articles), workers=1))
     for prefix, error in runner.batch_errors.items():
-        _raise_again(runner, articles)
+        _raise_again(runner, articles, error)
         raise AssertionError(f"batch pass of scorer {prefix} failed: {error}")
     for report in reports:
         for result in report.scorers:
             if result.error is not None:
-                _raise_again(runner, articles)
+                _raise_again(runner, articles, result.error)
                 raise AssertionError(f"scorer {result.prefix} failed on {report.id}: {result.error}")
     return [f for report in reports for f in report.findings]
 
@@ -152,12 +153,19 @@ def _expect_scorer(scorer: object) -> None:
     raise TypeError(f"run_scorer expects a Scorer, got {got}")
 
 
-def _raise_again(runner: Runner, articles: Sequence[Article]) -> None:
+#: How the run words a scorer's process that died or ran over its time limit: not called again here.
+_PROCESS_FAILURES = ("its worker process ", "its batch-pass process ", "still running after ")
+
+
+def _raise_again(runner: Runner, articles: Sequence[Article], error: str) -> None:
     """Call the scorer's hooks again in this process, so an exception they raise reaches the caller as raised.
 
     Its batch pass (``start``, ``observe``, ``finish``), then per article its segmenter and
-    ``score``; returns when none raises.
+    ``score``; returns when none raises, or at once when ``error`` says the scorer's process
+    died or ran over its time limit (called here, it would take the test's process with it).
     """
+    if error.startswith(_PROCESS_FAILURES):
+        return
     for a in runner.active:
         documents = [Document.from_article(item) for item in articles]
         if a.scorer.batch is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import types
 from typing import Any
 
@@ -54,6 +55,17 @@ def test_run_scorer_reports_a_broken_contract_as_an_assertion() -> None:
     wrong = Scorer("BMW", "bomb-wrong", (Rule("BMW001", "wrong-rule", "m"),), lambda document, context: 3)
     with pytest.raises(AssertionError, match="scorer BMW failed on a0: "):
         run_scorer(wrong, "text")
+
+
+def exit_process(document: Document, context: Context) -> list[Finding]:
+    os._exit(3)
+
+
+def test_a_scorer_whose_process_dies_is_an_assertion_and_is_not_called_again_here() -> None:
+    """Called again in the test's process, os._exit would end the test run itself."""
+    dying = Scorer("BMX", "bomb-exit", (Rule("BMX001", "exit-rule", "m"),), exit_process)
+    with pytest.raises(AssertionError, match="scorer BMX failed on a0: its worker process exited with status 3"):
+        run_scorer(dying, "text")
 
 
 @pytest.mark.parametrize("helper", [run_scorer, findings_by_article])
