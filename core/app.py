@@ -14,7 +14,7 @@ import gc
 import os
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -381,6 +381,22 @@ def _idle_regression_limits(options: RunOptions) -> list[str]:
     return [f"copydesk: warning: {' and '.join(given)} {verb} no effect without --compare"]
 
 
+#: ``check`` with every lever of the gate off (the defaults): only an unreadable article fails it.
+NO_LEVER = (
+    "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0):"
+    " check passes every readable article; see docs/ci.md"
+)
+
+
+def _idle_gate(options: RunOptions, gate: Mapping[str, Any]) -> list[str]:
+    """A warning for ``check`` whose gate can fail no readable article: no score floor, severity or source floor, no ``--compare``."""
+    if not options.gate or options.compare is not None:
+        return []
+    if float(gate["fail_under"]) > 0 or str(gate["fail_on"]) != "none" or float(gate["source_fail_under"]) > 0:
+        return []
+    return [NO_LEVER]
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -401,6 +417,10 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     settings = GateSettings.from_table(session.config.gate)
     gate = Gate(settings, baseline=baseline)
     plan = _planned(session, options, settings, baseline is not None)
+    for line in _idle_gate(
+        options, session.config.gate
+    ):  # once the history URL is known good: an error never follows it
+        stderr(line)
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))
     try:
         with _progress(options.progress) as tick, _long_lived_heap():

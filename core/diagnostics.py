@@ -57,7 +57,7 @@ line that is not JSON, a record without a text field, a CSV row with missing col
 dropping it would hide a broken feed. The rest of the batch is still scored; the run
 exits 2.
 
-**Example.** `CD002 articles.jsonl:17: not valid JSON: Expecting ',' delimiter (column 42)`
+**Example.** `CD002 articles.jsonl:17: not valid JSON: expecting ',' delimiter (column 42)`
 
 **Known problems.** None.
 

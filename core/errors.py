@@ -143,3 +143,18 @@ def describe(exc: BaseException) -> str:
     lines = str(exc).strip().splitlines()
     text = f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def json_problem(message: str) -> str:
+    """Python's JSON error message (``JSONDecodeError.msg``) as copydesk words it: ``invalid control character``.
+
+    The first letter is lower-cased and a trailing ``at``/``starting at`` (Python puts the
+    position after it; copydesk puts it in brackets after the message) is dropped:
+    ``Invalid control character at`` is ``invalid control character``, ``Unterminated
+    string starting at`` is ``unterminated string``.
+    """
+    for tail in (" starting at", " at"):
+        if message.endswith(tail):
+            message = message[: -len(tail)]
+            break
+    return message[:1].lower() + message[1:]

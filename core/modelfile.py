@@ -44,7 +44,7 @@ from typing import Any
 
 from copydesk import __version__
 from copydesk.config import MAX_WEIGHT
-from copydesk.errors import ConfigError
+from copydesk.errors import ConfigError, json_problem
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
 from copydesk.safety import CONTROL, shown
 from copydesk.smallfiles import MODEL_BYTES, NotReadable, read_small
@@ -295,7 +295,9 @@ def loads(raw: bytes, running: str) -> Model:
             raise ModelError("is binary data, not a JSON model file") from None
         raise ModelError(f"is not valid UTF-8 (byte {exc.start}: {exc.reason}), so not a JSON model file") from None
     except json.JSONDecodeError as exc:
-        raise ModelError(f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+        raise ModelError(
+            f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {json_problem(exc.msg)})"
+        ) from None
     except RecursionError:
         raise ModelError("is not a model file: its JSON is nested too deeply") from None
     except ValueError:  # an integer literal of more digits than Python converts (sys.get_int_max_str_digits)

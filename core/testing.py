@@ -16,14 +16,16 @@ import path. The conformance suite is in :mod:`copydesk.conformance`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Any
 
+from copydesk import containment
 from copydesk.config import Config, load_config
 from copydesk.hookspecs import hookimpl
 from copydesk.manager import PluginSet, load_plugins
@@ -115,23 +117,74 @@ def run_scorer(
 ) -> list[Finding]:
     """Run one scorer on one or more articles as a batch; return all findings, in order.
 
-    Raises the scorer's own exception (instead of reporting it) so tests see it.
+    Raises the scorer's own exception (instead of reporting it) so tests see it, with
+    its traceback: the run scores in worker processes, so the scorer's hooks that failed
+    are called again here, where the exception reaches the test. A failure that does
+    not happen again here (a finding that breaks the contract), and a scorer's process that
+    died or ran over the time limit (not called again), is an ``AssertionError`` with the
+    run's message.
+
+    :raises TypeError: ``scorer`` is not a :class:`copydesk.Scorer` (a plugin module, say).
     """
+    _expect_scorer(scorer)
     overrides: dict[str, Any] = {"run": {"select": list(select)}}
     if settings:
         overrides["plugins"] = {scorer.name: dict(settings)}
-    reports = score_batch(items, plugin_set(scorers=[scorer]), overrides)
+    plugins = plugin_set(scorers=[scorer])
+    runner = Runner(plugins, config_for(plugins, overrides))
+    articles = _as_articles(items)
+    reports = list(runner.run(lambda: iter(articles), workers=1))
+    for prefix, error in runner.batch_errors.items():
+        _raise_again(runner, articles, error)
+        raise AssertionError(f"batch pass of scorer {prefix} failed: {error}")
     for report in reports:
         for result in report.scorers:
             if result.error is not None:
+                _raise_again(runner, articles, result.error)
                 raise AssertionError(f"scorer {result.prefix} failed on {report.id}: {result.error}")
     return [f for report in reports for f in report.findings]
+
+
+def _expect_scorer(scorer: object) -> None:
+    """A :class:`TypeError` naming what was passed instead of a Scorer (a module is an easy slip)."""
+    if isinstance(scorer, Scorer):
+        return
+    got = f"module {scorer.__name__}" if isinstance(scorer, ModuleType) else type(scorer).__name__
+    raise TypeError(f"run_scorer expects a Scorer, got {got}")
+
+
+#: How the run words a scorer's process that died or ran over its time limit: not called again here.
+_PROCESS_FAILURES = ("its worker process ", "its batch-pass process ", "still running after ")
+
+
+def _raise_again(runner: Runner, articles: Sequence[Article], error: str) -> None:
+    """Call the scorer's hooks again in this process, so an exception they raise reaches the caller as raised.
+
+    Its batch pass (``start``, ``observe``, ``finish``), then per article its segmenter and
+    ``score``; returns when none raises, or at once when ``error`` says the scorer's process
+    died or ran over its time limit (called here, it would take the test's process with it).
+    """
+    if error.startswith(_PROCESS_FAILURES):
+        return
+    for a in runner.active:
+        documents = [Document.from_article(item) for item in articles]
+        if a.scorer.batch is not None:
+            state = a.scorer.batch.start(a.context.settings)
+            for document in documents:
+                a.scorer.batch.observe(state, document)
+            a.scorer.batch.finish(state)
+        for document in documents:
+            if a.scorer.segment is not None:
+                document = document.with_segments(list(a.scorer.segment(document, a.context)))
+            with contextlib.suppress(containment.NotFindings):  # the core's words on a broken contract
+                runner._assess(a, document, None)
 
 
 def findings_by_article(
     scorer: Scorer, *items: str | Article, settings: Mapping[str, Any] | None = None
 ) -> dict[str, list[Finding]]:
     """Like :func:`run_scorer`, grouped by article id."""
+    _expect_scorer(scorer)
     overrides: dict[str, Any] = {}
     if settings:
         overrides["plugins"] = {scorer.name: dict(settings)}

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from copydesk.errors import EXIT_OK, EXIT_USAGE
-from copydesk.formats.markdown import md
+from copydesk.formats.markdown import own
 from copydesk.modelfile import FORMAT_VERSION, packaged_model_path
 from support import CliResult
 
@@ -280,7 +280,7 @@ def test_every_report_quotes_the_figures_of_its_model_file(cli: Cli, no_project_
     assert document["run"]["model"] == {"file": str(path), "reference": [GROUP]}
     markdown = cli("score", str(SEEDS), "--model", str(path), "-f", "markdown").stdout
     assert "### What the grades mean" in markdown
-    assert "- Of our own test desk, 43 % grade A, 29 % B, 14 % C, 14 % D and 0 % F \\(7 articles\\)\\." in markdown
+    assert "- Of our own test desk, 43 % grade A, 29 % B, 14 % C, 14 % D and 0 % F (7 articles)." in markdown
     page = cli("score", str(SEEDS), "--model", str(path), "-f", "html").stdout
     assert (
         '<section id="cd-meaning"><h2>What the grades mean</h2><p>What the grades mean under the model'
@@ -298,7 +298,7 @@ def test_a_group_label_cannot_open_markdown_and_a_control_character_is_refused(
     path = write(no_project_config, data)
     assert "Of desk [link](http://x) <b> @team, 43 % grade A" in cli("score", str(SEEDS), "--model", str(path)).stdout
     markdown = cli("score", str(SEEDS), "--model", str(path), "-f", "markdown").stdout
-    assert "- Of desk \\[link\\]\\(http\\:" in markdown and "<b>" not in markdown and "@team" not in markdown
+    assert "- Of desk \\[link\\](http\\://x)" in markdown and "<b>" not in markdown and "@team" not in markdown
     page = cli("score", str(SEEDS), "--model", str(path), "-f", "html").stdout
     assert "<li>Of desk [link](http://x) &lt;b&gt; @team, 43 % grade A" in page and "<b> @team" not in page
     for i, label in enumerate(["desk\nline two", "desk \u202e reversed"]):
@@ -320,7 +320,7 @@ def test_reports_say_when_the_run_grades_by_other_floors_than_the_figures_were_m
     (no_project_config / "copydesk.toml").write_text("[scoring.grades]\nA = 90\nB = 75\nC = 60\nD = 45\n")
     text, markdown, page = (cli("score", seed, "-f", fmt).stdout for fmt in ("text", "markdown", "html"))
     assert f"  {note}\n" in text
-    assert markdown.endswith(f"\n\n{md(note, 1000)}\n")
+    assert markdown.endswith(f"\n\n{own(note, 1000)}\n")
     assert f"<p>{html.escape(note)}</p></section>" in page
 
 

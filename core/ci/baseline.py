@@ -19,8 +19,15 @@ Line numbers, columns and offsets are deliberately left out: adding a paragraph
 above a finding moves all of them, and the finding is still the same finding. The
 message is left out too, since a message may quote a count that other edits change.
 When one article has the same matched text for the same rule several times, the
-fingerprint is the same and the baseline keeps a **count**: the first ``count``
-occurrences are ``unchanged``, any further one is ``new``.
+fingerprint is the same and the baseline keeps a **count**, and with it, for a finding
+about a span, the **sentences** its occurrences stood in: the first 12 hex digits of
+SHA-256 over each one's normalised excerpt. An occurrence whose sentence the entry
+holds is ``unchanged`` (each recorded sentence once); the others are ``unchanged`` in
+order while the count leaves room, and ``new`` after that. So when a sentence with the
+same word is inserted above old ones, the inserted one is ``new``, not the last old one;
+an occurrence whose own sentence was edited still counts as known while the count
+allows. An entry without ``sentences`` (written before copydesk kept them) falls back
+to the count alone: the first ``count`` occurrences are ``unchanged``.
 
 What this cannot follow: an edit of the matched words themselves (the finding is
 then new, which is what a reviewer wants to see), and a renamed file or a record
@@ -30,12 +37,13 @@ The file is JSON, sorted, without timestamps, so it diffs well in review::
 
     {"copydesk_baseline": 2, "fingerprint": "...", "paths": [...], "articles": [...],
      "findings": [{"fingerprint": "...", "article": "...", "code": "HDG001",
-                   "matched": "sources say", "count": 1}]}
+                   "matched": "sources say", "count": 1, "sentences": ["9b1e0c2d4f6a"]}]}
 
 Version 1 (before whole-article findings lost their evidence) is still read: its
 entries are kept, and each article's entries of one rule are also entered under the
 fingerprint without evidence, their counts added, so that the whole-article findings
 it recorded stay ``unchanged``. ``baseline write`` and ``baseline prune`` write version 2.
+``sentences`` is an optional key of version 2: a copydesk that predates it ignores it.
 """
 
 from __future__ import annotations
@@ -61,6 +69,8 @@ DESIGN = "sha256(article id NUL rule code NUL normalised matched text, empty for
 NEW = "new"
 UNCHANGED = "unchanged"
 SAMPLE = 120
+#: Hex digits of a sentence key (:func:`sentence_key`).
+SENTENCE_DIGITS = 12
 
 
 def normalise(text: str) -> str:
@@ -88,14 +98,23 @@ def _digest(article: str, code: str, evidence: str) -> str:
     return hashlib.sha256("\0".join((article, code, evidence)).encode("utf-8")).hexdigest()[:32]
 
 
+def sentence_key(finding: Finding) -> str:
+    """The occurrence part: the first 12 hex digits of SHA-256 over the normalised excerpt (empty for a whole-article rule)."""
+    if finding.scope == ARTICLE_SCOPE or not finding.excerpt:
+        return ""
+    return hashlib.sha256(normalise(finding.excerpt).encode("utf-8")).hexdigest()[:SENTENCE_DIGITS]
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One fingerprint in the baseline, with what it stands for (for reviewers)."""
+    """One fingerprint in the baseline, with what it stands for (for reviewers) and the sentences of its occurrences."""
 
     article: str
     code: str
     matched: str
     count: int
+    #: :func:`sentence_key` of each occurrence recorded (sorted); empty for an entry written before they were kept.
+    sentences: tuple[str, ...] = ()
 
 
 @dataclass
@@ -116,8 +135,11 @@ class Baseline:
             fp = fingerprint(report.id, finding)
             old = self.entries.get(fp)
             count = 1 if old is None else old.count + 1
+            sentences = () if old is None else old.sentences
+            if key := sentence_key(finding):
+                sentences = tuple(sorted((*sentences, key)))
             sample = " ".join((finding.matched or finding.excerpt).split())[:SAMPLE]
-            self.entries[fp] = Entry(article_key(report.id), finding.code, sample, count)
+            self.entries[fp] = Entry(article_key(report.id), finding.code, sample, count, sentences)
 
     @classmethod
     def of(cls, reports: Iterable[ArticleReport]) -> Baseline:
@@ -132,14 +154,34 @@ class Baseline:
         return article_key(article_id) in self.articles
 
     def classify(self, report: ArticleReport) -> tuple[str, ...]:
-        """``new`` or ``unchanged`` for each of the report's findings, in order."""
+        """``new`` or ``unchanged`` for each of the report's findings, in order.
+
+        First each occurrence whose sentence its entry recorded (each recorded sentence
+        once); then the others, in order, while the entry's count leaves room.
+        """
+        prints = [fingerprint(report.id, finding) for finding in report.findings]
+        unmatched: dict[str, Counter[str]] = {}
         budget: Counter[str] = Counter()
-        states = []
-        for finding in report.findings:
-            fp = fingerprint(report.id, finding)
+        known: list[bool] = []
+        for fp, finding in zip(prints, report.findings, strict=True):
             entry = self.entries.get(fp)
-            budget[fp] += 1
-            states.append(UNCHANGED if entry is not None and budget[fp] <= entry.count else NEW)
+            if entry is None:
+                known.append(False)
+                continue
+            if fp not in unmatched:
+                unmatched[fp], budget[fp] = Counter(entry.sentences), entry.count
+            key = sentence_key(finding)
+            hit = bool(key) and unmatched[fp][key] > 0 and budget[fp] > 0
+            if hit:
+                unmatched[fp][key] -= 1
+                budget[fp] -= 1
+            known.append(hit)
+        states = []
+        for fp, hit in zip(prints, known, strict=True):
+            if not hit and budget[fp] > 0:
+                budget[fp] -= 1
+                hit = True
+            states.append(UNCHANGED if hit else NEW)
         return tuple(states)
 
     def pruned(self, current: Baseline) -> Baseline:
@@ -148,7 +190,9 @@ class Baseline:
         for fp, entry in self.entries.items():
             now = current.entries.get(fp)
             if now is not None:
-                kept[fp] = Entry(entry.article, entry.code, entry.matched or now.matched, min(entry.count, now.count))
+                count = min(entry.count, now.count)
+                sentences = tuple(sorted((Counter(entry.sentences) & Counter(now.sentences)).elements()))
+                kept[fp] = Entry(entry.article, entry.code, entry.matched or now.matched, count, sentences)
         return Baseline(kept, self.articles & current.articles, current.paths or self.paths)
 
     def to_dict(self) -> dict[str, Any]:
@@ -159,10 +203,7 @@ class Baseline:
             "fingerprint": DESIGN,
             "paths": list(self.paths),
             "articles": sorted(self.articles),
-            "findings": [
-                {"fingerprint": fp, "article": e.article, "code": e.code, "matched": e.matched, "count": e.count}
-                for fp, e in rows
-            ],
+            "findings": [_row(fp, e) for fp, e in rows],
         }
 
     def dump(self, out: TextIO) -> None:
@@ -198,6 +239,20 @@ class Baseline:
         if not all(isinstance(p, str) and p for p in recorded):
             raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
         return cls(entries, articles, tuple(recorded), stored=len(data["findings"]))
+
+
+def _row(fp: str, entry: Entry) -> dict[str, Any]:
+    """An entry as the file holds it (``sentences`` only when it has any)."""
+    row: dict[str, Any] = {
+        "fingerprint": fp,
+        "article": entry.article,
+        "code": entry.code,
+        "matched": entry.matched,
+        "count": entry.count,
+    }
+    if entry.sentences:
+        row["sentences"] = list(entry.sentences)
+    return row
 
 
 def _whole_article_entries(entries: Iterable[Entry]) -> dict[str, Entry]:
@@ -273,7 +328,16 @@ def _entry(path: Path, number: int, row: object) -> tuple[str, Entry]:
     if not 1 <= row["count"] <= MAX_COUNT:
         problem = "below 1" if row["count"] < 1 else "beyond 2**53 - 1"
         raise UsageError(f"{where}: its 'count' must be a whole number from 1 to 2**53 - 1, not one {problem}")
-    return row["fingerprint"], Entry(row["article"], row["code"], row["matched"], row["count"])
+    sentences = row.get("sentences", [])
+    if (
+        not isinstance(sentences, list)
+        or not all(isinstance(k, str) for k in sentences)
+        or len(sentences) > row["count"]
+    ):
+        raise UsageError(f"{where}: its 'sentences' must be an array of at most 'count' strings")
+    return row["fingerprint"], Entry(
+        row["article"], row["code"], row["matched"], row["count"], tuple(sorted(sentences))
+    )
 
 
 class BaselineCollector:

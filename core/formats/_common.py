@@ -13,7 +13,7 @@ from copydesk import safety
 from copydesk.diagnostics import CORE_RULES
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
 from copydesk.formats.positions import in_file
-from copydesk.models import ArticleReport, FeaturePoints, Finding, Rule, RunInfo, ScorerResult
+from copydesk.models import ArticleReport, FeaturePoints, Finding, Rule, RunInfo, RunSummary, ScorerResult
 from copydesk.rollup import SourceSummary
 
 #: copydesk severity -> SARIF level / GitHub annotation command.
@@ -149,6 +149,13 @@ def source_cells(summary: SourceSummary) -> tuple[str, str, str, str, str, str]:
 
 #: The per-source table's column headings, in :func:`source_cells` order.
 SOURCE_COLUMNS = ("source", "articles", "mean score", "95% interval", "failing", "top rules")
+
+
+def source_columns(summary: RunSummary) -> tuple[str, ...]:
+    """:data:`SOURCE_COLUMNS`, with ``failing`` as ``failing the gate`` under ``check`` (not the failing grades)."""
+    if not summary.gate:
+        return SOURCE_COLUMNS
+    return tuple("failing the gate" if column == "failing" else column for column in SOURCE_COLUMNS)
 
 
 #: How many features a report names under an article as those that cost it the most points.

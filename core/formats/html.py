@@ -353,7 +353,7 @@ class HtmlWriter:
         if not summary.sources:
             return ""
         trends = {t.source: t for t in summary.trends}
-        columns = (*common.SOURCE_COLUMNS, *(("trend (mean score by run)",) if trends else ()))
+        columns = (*common.source_columns(summary), *(("trend (mean score by run)",) if trends else ()))
         head = "".join(
             f"<th{'' if c in ('source', 'top rules') or c.startswith('trend') else ' class=n'}>{esc(c)}</th>"
             for c in columns

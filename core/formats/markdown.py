@@ -4,15 +4,19 @@ The verdict and the gate's levers (a line per source that fails a source lever),
 not gating, the worst articles), each with the scorer that cost it the most points and that scorer's costliest features, the per-source table (by name; the worst sources when it is cut, with
 each source's trend over the recorded runs when the run has a history), the findings per rule, and what a grade
 means under the run's model (its file's measured figures). Article text (ids,
-titles, messages) is untrusted: it is put on one line, HTML-escaped and every
+titles, messages, source names) is untrusted: it is put on one line, HTML-escaped and every
 Markdown punctuation character backslash-escaped, so it cannot open a link, an
-image, code, a table cell or an HTML tag, nor mention anyone. Tables are capped
+image, code, a table cell or an HTML tag, nor mention anyone. copydesk's own words
+and numbers (gate reasons and settings, rule names, costs, what a grade means) are
+escaped only where Markdown would read them (:func:`own`), so ``fail_under 40.0`` and
+``vague-attribution`` read as written when the summary is pasted as plain text. Tables are capped
 (GitHub accepts at most 1 MiB of summary per step) with a line saying how many
 rows were left out.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import TextIO
@@ -34,6 +38,41 @@ def md(text: str, limit: int = 200) -> str:
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return "".join(_ENTITIES.get(c, "\\" + c if c in _SPECIAL else c) for c in flat)
+
+
+#: Characters that open Markdown wherever they stand: escaped in copydesk's own text too.
+_ACTIVE = set("\\`*[]|~")
+#: A line that opens a heading, quote, list or rule when it starts it.
+_LINE_OPENER = re.compile(r"[#>+=-]|[0-9]{1,9}[.)](?:\s|$)")
+
+
+def own(text: str, limit: int = 200) -> str:
+    """One line of copydesk's own words and numbers (a gate reason, a rule name, what a grade means), kept readable.
+
+    ``fail_under 40.0``, ``vague-attribution`` and ``(22.6):`` stay as written: only what
+    would open Markdown wherever it stands is escaped (code, emphasis, links, a table cell,
+    strikethrough, HTML, a mention), an ``_`` that is not between two letters or digits,
+    an autolink's ``://`` and ``www.``, and a line opener at the start. So text that is not
+    quite ours (a model file's labels, its path) stays inert too. Input text goes through
+    :func:`md`, which escapes every punctuation character.
+    """
+    flat = safety.neutralise(" ".join(text.split()))
+    if len(flat) > limit:
+        flat = flat[: limit - 1] + "…"
+    out = []
+    for i, c in enumerate(flat):
+        if c in _ENTITIES:
+            out.append(_ENTITIES[c])
+        elif c in _ACTIVE or (c == "_" and not (flat[i - 1 : i].isalnum() and flat[i + 1 : i + 2].isalnum())):
+            out.append("\\" + c)
+        elif (c == ":" and flat.startswith("//", i + 1)) or (c == "." and flat[max(0, i - 3) : i].lower() == "www"):
+            out.append("\\" + c)
+        else:
+            out.append(c)
+    if opener := _LINE_OPENER.match(flat):
+        end = opener.end() - (1 if opener.group().endswith((" ", "\t")) else 0)
+        out[end - 1] = "\\" + out[end - 1]
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -58,13 +97,13 @@ class Line:
         """The table row (a cut copy, and one the evidence floor raised, say so under its grade)."""
         score = "-" if self.score is None else f"{self.score:.1f}"
         grade = (
-            md(self.grade)
+            own(self.grade)
             + ("<br>truncated" if self.truncated else "")
             + (f"<br>{common.FLOORED}" if self.floored else "")
         )
-        why = md("; ".join(self.reasons), 300) if self.reasons else ""
+        why = own("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
-        costs = md(self.costs, 400)
+        costs = own(self.costs, 400)
         return f"| {name}<br>{md(self.place or self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
 
 
@@ -169,9 +208,9 @@ class MarkdownWriter:
             counts = ", ".join(f"{k} {len(v)}" for k, v in sorted(levers.items()) if v) or "none"
             out += [
                 "",
-                f"Gate: fail_under {md(str(gate.get('fail_under')))}, fail_on {md(str(gate.get('fail_on')))},"
-                f" max_failing {md(str(gate.get('max_failing')))} (allows {gate.get('allowed')});"
-                f" {gate.get('failing')} article(s) failing (by lever: {md(counts)})"
+                f"Gate: fail_under {own(str(gate.get('fail_under')))}, fail_on {own(str(gate.get('fail_on')))},"
+                f" max_failing {own(str(gate.get('max_failing')))} (allows {gate.get('allowed')});"
+                f" {gate.get('failing')} article(s) failing (by lever: {own(counts)})"
                 f"{', against a baseline' if gate.get('baseline') else ''}.",
             ]
             failures = common.source_failures(gate)
@@ -196,7 +235,7 @@ class MarkdownWriter:
         if len(chosen) > MAX_ROWS:
             out.append(f"\n{len(chosen) - MAX_ROWS} more not shown.")
         if floored := sum(line.floored for line in self.lines):
-            out.append(f"\n{floored} {md(common.FLOORED_NOTE, 400)}.")
+            out.append(f"\n{floored} {own(common.FLOORED_NOTE, 400)}.")
         if self.capped:
             out.append(
                 f"\n{self.capped} article(s) had findings left out of their reports by run.max_findings_per_article"
@@ -208,7 +247,7 @@ class MarkdownWriter:
         if not summary.sources:
             return []
         trends = {t.source: t for t in summary.trends}
-        columns = [c.capitalize() for c in common.SOURCE_COLUMNS] + (["Trend"] if trends else [])
+        columns = [c.capitalize() for c in common.source_columns(summary)] + (["Trend"] if trends else [])
         out = ["", "### Sources", "", "| " + " | ".join(columns) + " |"]
         out.append("| --- | ---: | ---: | ---: | ---: | --- |" + (" --- |" if trends else ""))
         for item in shown_sources(summary):
@@ -234,16 +273,16 @@ class MarkdownWriter:
         names = {r.code: r.name for r in common.all_rules(self.info)}
         out = ["", "### Findings per rule", "", "| Rule | Name | Findings | Articles |", "| --- | --- | ---: | ---: |"]
         for code, n in sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_ROWS]:
-            out.append(f"| `{md(code)}` | {md(names.get(code, ''))} | {n} | {self.articles_per_rule[code]} |")
+            out.append(f"| `{own(code)}` | {own(names.get(code, ''))} | {n} | {self.articles_per_rule[code]} |")
         return out
 
     def _meaning(self) -> list[str]:
         """What a grade means under the run's model (from its file; nothing when it has no figures)."""
         if not self.info.reference:
             return []
-        out = ["", "### What the grades mean", "", md(meaning.heading(self.info.model), 1000), ""]
-        out += [f"- {md(line, 1000)}" for line in meaning.sentences(self.info.reference)]
-        return out + (["", md(self.info.floors_note, 1000)] if self.info.floors_note else [])
+        out = ["", "### What the grades mean", "", own(meaning.heading(self.info.model), 1000), ""]
+        out += [f"- {own(line, 1000)}" for line in meaning.sentences(self.info.reference)]
+        return out + (["", own(self.info.floors_note, 1000)] if self.info.floors_note else [])
 
     def close(self, summary: RunSummary) -> None:
         """Write the summary."""

@@ -1,9 +1,11 @@
 """The ``sarif`` format: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
 One run; the driver lists every rule (the core's CD rules and every loaded plugin's)
-with its message template, documentation and default level. Each finding and
+with its name in words, documentation and default level. Each finding and
 diagnostic is a result with its location: for a file, line and column (and the
-character offset into the decoded file); for a JSONL/CSV record, the record's line,
+character offset into the decoded file), the matched text as the region's snippet and
+the excerpt (its sentence) as the snippet of a context region over the region's lines;
+for a JSONL/CSV record, the record's line (the excerpt as its context region's snippet),
 with the field and offsets in the result's properties; for a Parquet row, which has no
 line, the file without a region, a logical location ``row N`` and ``row`` in the properties. ``partialFingerprints``
 carries copydesk's baseline fingerprint (article id, rule code, normalised matched
@@ -56,18 +58,29 @@ def artifact_uri(path: str) -> str:
 
 
 def rule_descriptor(rule: Any, plugin: str) -> dict[str, Any]:
-    """One ``reportingDescriptor``."""
+    """One ``reportingDescriptor``.
+
+    ``shortDescription`` is the rule's name in words (``vague-attribution``: ``Vague
+    attribution``), not its message template, whose ``{placeholders}`` a rule list would
+    show raw; ``fullDescription`` is the doc's first paragraph and ``help`` the whole doc,
+    as Markdown in ``help.markdown`` and without its Markdown marks in ``help.text``.
+    """
     doc = rule.doc.strip()
     first = doc.split("\n\n", 1)[0].replace("**What it flags.**", "").strip() if doc else rule.message
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule.message},
-        "fullDescription": {"text": " ".join(first.split()) or rule.message},
-        "help": {"text": doc or rule.message, "markdown": doc or rule.message},
+        "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
+        "fullDescription": {"text": " ".join(plain(first).split()) or rule.message},
+        "help": {"text": plain(doc) or rule.message, "markdown": doc or rule.message},
         "defaultConfiguration": {"level": common.SARIF_LEVEL[rule.severity.value]},
         "properties": {"plugin": plugin, "tags": [plugin]},
     }
+
+
+def plain(markdown: str) -> str:
+    """A rule doc's Markdown as plain text: without its bold (``**``) and code (`````) marks."""
+    return markdown.replace("**", "").replace("`", "")
 
 
 def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
@@ -90,9 +103,13 @@ def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
         if placed.end > placed.start >= 0:
             region["charOffset"] = placed.start
             region["charLength"] = placed.end - placed.start
+    physical: dict[str, Any] = {**artifact, "region": region}
+    if span is not None and finding.matched:
+        region["snippet"] = {"text": common.clean(finding.matched)}
     if finding.excerpt:
-        region["snippet"] = {"text": common.clean(finding.excerpt)}
-    return {"physicalLocation": {**artifact, "region": region}}
+        lines = {key: region[key] for key in ("startLine", "endLine") if key in region}
+        physical["contextRegion"] = {**lines, "snippet": {"text": common.clean(finding.excerpt)}}
+    return {"physicalLocation": physical}
 
 
 def result(report: ArticleReport, finding: Finding, index: dict[str, int], state: str) -> dict[str, Any]:

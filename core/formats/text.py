@@ -24,10 +24,10 @@ from copydesk.formats._common import (
     FLOORED,
     FLOORED_NOTE,
     RUN_ERRORS,
-    SOURCE_COLUMNS,
     costliest,
     costs_line,
     source_cells,
+    source_columns,
     source_failures,
     title_line,
 )
@@ -111,7 +111,7 @@ class TextWriter:
     def _sources(self, summary: RunSummary) -> Table:
         """The per-source table, sources by name."""
         table = Table(title=f"{len(summary.sources)} source(s), by name", title_justify="left")
-        for column in SOURCE_COLUMNS:
+        for column in source_columns(summary):
             justify = "left" if column in ("source", "top rules") else "right"
             table.add_column(column, justify=justify)  # type: ignore[arg-type]
         for item in summary.sources:

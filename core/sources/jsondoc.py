@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import IO, Any
 
-from copydesk.errors import describe
+from copydesk.errors import describe, json_problem
 from copydesk.models import Article, Unreadable
 from copydesk.sources._common import InputFormat, bom_encoding
 from copydesk.sources.records import CHUNK, _jsonl_record, json_type
@@ -91,11 +91,11 @@ def _element(buf: _Buffer, max_bytes: int) -> tuple[Any, int] | str:
                 return found
             continue  # a number at the end of what was read may go on
         if len(buf.text) - buf.pos > max_bytes:
-            return f"a record longer than sources.max_bytes ({max_bytes}), or not valid JSON: {error.msg}"
+            return f"a record longer than sources.max_bytes ({max_bytes}), or not valid JSON: {json_problem(error.msg)}"
         want = min(2 * max(want, len(buf.text) - buf.pos), max_bytes + 2)
         if buf.eof:
             line = buf.line + buf.text.count("\n", buf.pos, error.pos)
-            return f"not valid JSON: {error.msg} (line {line})"
+            return f"not valid JSON: {json_problem(error.msg)} (line {line})"
         buf.more(want)
 
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import replace
 from typing import IO, Any, Literal, overload
 
-from copydesk.errors import describe
+from copydesk.errors import describe, json_problem
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
 from copydesk.sources._common import Deferred, InputFormat, bom_encoding, detect, no_words, read_western
@@ -262,7 +262,7 @@ def _jsonl_record(
     try:
         record = json.loads(text)
     except json.JSONDecodeError as exc:
-        return Unreadable(path, f"not valid JSON: {exc.msg} (column {exc.colno})", line_no, "jsonl")
+        return Unreadable(path, f"not valid JSON: {json_problem(exc.msg)} (column {exc.colno})", line_no, "jsonl")
     except RecursionError:
         return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
     except ValueError as exc:  # int() refuses more than sys.get_int_max_str_digits() digits

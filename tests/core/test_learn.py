@@ -264,7 +264,7 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
     assert result.stderr.splitlines() == [
         f"copydesk: error: {corpus}:13: no 'label' field to label the article by",
         f"copydesk: error: {corpus}:14: no 'label' field to label the article by",
-        f"copydesk: error: {corpus}:15: not valid JSON: Expecting value (column 1)",
+        f"copydesk: error: {corpus}:15: not valid JSON: expecting value (column 1)",
         FEW.strip(),
         "copydesk: no model written (give -o FILE to write it)",
     ]

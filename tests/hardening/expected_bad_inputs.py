@@ -242,7 +242,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-not-json": (
         2,
-        "copydesk: error: x.jsonl:1: not valid JSON: Expecting property name enclosed in double quotes (column 2)",
+        "copydesk: error: x.jsonl:1: not valid JSON: expecting property name enclosed in double quotes (column 2)",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-null": (
@@ -272,7 +272,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-truncated": (
         2,
-        "copydesk: error: x.jsonl:2: not valid JSON: Invalid control character at (column 21)",
+        "copydesk: error: x.jsonl:2: not valid JSON: invalid control character (column 21)",
         [("good.txt", False), ("rec", False), ("x.jsonl:2", True)],
     ),
     "jsonl-utf16": (

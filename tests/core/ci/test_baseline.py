@@ -242,9 +242,61 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
     write_baseline(desk, [path], second)
     assert first.read_bytes() == second.read_bytes()
     assert all(
-        set(e) == {"fingerprint", "article", "code", "matched", "count"}
+        set(e) == {"fingerprint", "article", "code", "matched", "count", "sentences"}
         for e in json.loads(first.read_text())["findings"]
     )
+
+
+REPEATED = "Title\n\nThe bad plan passed. Critics called it a bad idea.\n"
+INSERTED = "Title\n\nA bad surprise came first.\n\nThe bad plan passed. Critics called it a bad idea.\n"
+
+
+def _states(desk: Desk, path: str, target: Path) -> list[tuple[int, str]]:
+    result = desk.run([path], ["json"], {"fail_on": "warning"}, baseline=target)
+    findings = json.loads(result.stdout)["articles"][0]["findings"]
+    return [(f["location"]["line"], f["baseline"]) for f in findings]
+
+
+def test_a_same_word_finding_inserted_above_old_ones_is_the_new_one(desk: Desk, tmp_path: Path) -> None:
+    """Review 14, item 7: matched by sentence first, [new] lands on the inserted occurrence, not the last old one."""
+    path = desk.write("a.txt", REPEATED)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [path], target)
+    Path(path).write_text(INSERTED, encoding="utf-8")
+    assert _states(desk, path, target) == [(3, NEW), (5, UNCHANGED), (5, UNCHANGED)]
+    # an old occurrence whose own sentence was edited still counts as known while the count allows
+    Path(path).write_text("Title\n\nThe bad plan passed on Monday. Critics called it a bad idea.\n", encoding="utf-8")
+    assert _states(desk, path, target) == [(3, UNCHANGED), (3, UNCHANGED)]
+
+
+def test_an_entry_without_sentences_falls_back_to_the_count(desk: Desk, tmp_path: Path) -> None:
+    """A baseline written before sentences were kept: the first count occurrences are unchanged, as documented."""
+    path = desk.write("a.txt", REPEATED)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [path], target)
+    data = json.loads(target.read_text())
+    for entry in data["findings"]:
+        del entry["sentences"]
+    target.write_text(json.dumps(data))
+    Path(path).write_text(INSERTED, encoding="utf-8")
+    assert _states(desk, path, target) == [(3, UNCHANGED), (5, UNCHANGED), (5, NEW)]
+
+
+def test_prune_keeps_the_sentences_that_still_occur(desk: Desk, tmp_path: Path) -> None:
+    path = desk.write("a.txt", REPEATED)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [path], target)
+    [before] = json.loads(target.read_text())["findings"]
+    Path(path).write_text("Title\n\nThe bad plan passed.\n", encoding="utf-8")
+    write_baseline(desk, [path], target, prune=True)
+    [after] = json.loads(target.read_text())["findings"]
+    assert (
+        after["count"] == 1
+        and len(before["sentences"]) == 2
+        and after["sentences"] == [k for k in before["sentences"] if k in after["sentences"]]
+    )
+    Path(path).write_text(INSERTED, encoding="utf-8")
+    assert _states(desk, path, target) == [(3, NEW), (5, UNCHANGED), (5, NEW)]
 
 
 @pytest.mark.parametrize(
@@ -285,6 +337,14 @@ def test_baseline_file_is_stable(desk: Desk, tmp_path: Path) -> None:
             )
         ),
         ('{"copydesk_baseline": 1, "findings": []}', "malformed baseline: no 'articles' array"),
+        *(
+            (
+                '{"copydesk_baseline": 2, "articles": [], "findings": [{"fingerprint": "f", "article": "a", "code": "X",'
+                f' "matched": "", "count": 1, "sentences": {sentences}}}]}}',
+                """entry 1 of "findings": its 'sentences' must be an array of at most 'count' strings$""",
+            )
+            for sentences in ('"abc"', "[1]", '["a", "b"]')
+        ),
     ],
 )
 def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -> None:

@@ -234,3 +234,37 @@ def test_the_source_gate_line_of_check_is_true_as_printed() -> None:
     result = CliRunner().invoke(app, ["check", *two, "--source-fail-under", "45.2", "--max-failing", "100%"])
     assert "mean score 45.2 < 45.2" not in result.output
     assert "mean score 45.18 < 45.2" in result.stderr
+
+
+NO_LEVER = (
+    "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0):"
+    " check passes every readable article; see docs/ci.md"
+)
+
+
+@pytest.mark.parametrize(
+    ("gate", "warned"),
+    [
+        ({}, True),  # the packaged defaults: review 14, item 3
+        ({"fail_under": 0, "fail_on": "none", "max_failing": "5"}, True),
+        ({"fail_under": 1}, False),
+        ({"fail_on": "error"}, False),
+        ({"source_fail_under": 1}, False),
+        (None, False),  # 'score' has no gate
+    ],
+)
+def test_a_gate_with_no_lever_set_says_so_once_and_keeps_its_exit_code(
+    desk: Desk, batch: list[str], gate: dict[str, object] | None, warned: bool
+) -> None:
+    result = desk.run(batch, ["json"], gate)
+    assert result.stderr.count(NO_LEVER) == (1 if warned else 0), result.stderr
+    if warned:
+        assert result.code == EXIT_OK
+
+
+def test_the_per_source_failing_column_says_what_it_counts(desk: Desk, batch: list[str]) -> None:
+    """Under 'check' the column counts gate failures (review 14, item 3); under 'score', failing grades."""
+    checked = desk.run(batch, ["markdown"], {"fail_under": 60}).stdout
+    scored = desk.run(batch, ["markdown"]).stdout
+    assert "| Failing the gate |" in checked and "| Failing |" not in checked
+    assert "| Failing |" in scored and "Failing the gate" not in scored

@@ -82,7 +82,7 @@ def test_github_warns_at_the_file_with_the_counts(desk: Desk, tmp_path: Path) ->
 def test_markdown_counts_include_what_was_left_out(desk: Desk, tmp_path: Path) -> None:
     capped(desk, [f"markdown:{tmp_path / 'r.md'}"])
     markdown = (tmp_path / "r.md").read_text()
-    assert "| `WRD001` | flagged\\-word | 6 | 1 |" in markdown  # per rule
+    assert "| `WRD001` | flagged-word | 6 | 1 |" in markdown  # per rule
     assert "| 0.7 | F | 8 |" in markdown  # the article's findings: 3 kept, 5 left out
     assert "| WRD001 (6), WRD002 (2) |" in markdown  # the source's top rules
 

@@ -122,14 +122,36 @@ def test_markdown_escaping(raw: str, rendered: str) -> None:
     assert markdown.md(raw) == rendered
 
 
+@pytest.mark.parametrize(
+    ("raw", "rendered"),
+    [  # review 14, item 15: copydesk's own words and numbers read as written...
+        ("fail_under 40.0", "fail_under 40.0"),
+        ("vague-attribution", "vague-attribution"),
+        ("SRC sourcing (22.6): distinct names 3.33", "SRC sourcing (22.6): distinct names 3.33"),
+        ("3.5 points", "3.5 points"),
+        # ... and what would open Markdown anywhere is still escaped
+        ("a | b", "a \\| b"),
+        ("`code` *em* _em_ ~~s~~", "\\`code\\` \\*em\\* \\_em\\_ \\~\\~s\\~\\~"),
+        ("[x](http://e) www.e.com", "\\[x\\](http\\://e) www\\.e.com"),
+        ("<b> @team & co", "&lt;b&gt; &#64;team &amp; co"),
+        ("# heading", "\\# heading"),
+        ("- item", "\\- item"),
+        ("12. item", "12\\. item"),
+        ("line\nbreak", "line break"),
+    ],
+)
+def test_markdown_own_text_escapes_only_what_markdown_reads(raw: str, rendered: str) -> None:
+    assert markdown.own(raw) == rendered
+
+
 def test_markdown_summary(desk: Desk, paths: list[str]) -> None:
     text = desk.run(paths, ["markdown"], {"fail_on": "error"}).stdout
     assert text.startswith("## copydesk: run FAILED (exit 3)")
-    assert "### Failing articles" in text and "fail\\_on\\: error\\+ findings WRD002" in text
+    assert "### Failing articles" in text and "fail_on: error+ findings WRD002" in text
     table = [line for line in text.splitlines() if "evil" in line]
     assert len(table) == 1 and table[0].count(" | ") == 5  # the title's pipe did not add a cell
     assert "<script" not in text and "`x`" not in text and "](http" not in text
-    assert "| WRD001 |" not in text and "| `WRD001` | flagged\\-word | 1 | 1 |" in text
+    assert "| WRD001 |" not in text and "| `WRD001` | flagged-word | 1 | 1 |" in text
 
 
 def test_markdown_names_an_untitled_record_by_its_id_then_where_it_is(desk: Desk) -> None:
@@ -290,5 +312,5 @@ def test_markdown_names_the_scorer_and_features_that_cost_the_most_points(tmp_pa
     summary = out.read_text(encoding="utf-8")
     assert "| Article | Score | Grade | Findings | Gate | Most points lost to |" in summary
     [row] = [line for line in summary.splitlines() if "003\\_1d813d5afd5ed48d" in line]
-    assert "| 33 |  | SRC sourcing \\(27\\.6\\)\\: said per 1,000 words 0 \\(professional median 9\\.3\\)\\: " in row
+    assert "| 33 |  | SRC sourcing (27.6): said per 1,000 words 0 (professional median 9.3): " in row
     assert row.count("professional median") == 3

@@ -61,12 +61,36 @@ def test_valid_with_rules_locations_and_fingerprints(desk: Desk, validator: Any)
     md = by_rule["WRD001"][0]["locations"][0]["physicalLocation"]
     assert md["artifactLocation"]["uri"].endswith("dir%20with%20space/a.md")
     assert (md["region"]["startLine"], md["region"]["startColumn"], md["region"]["endColumn"]) == (3, 5, 8)
+    # review 14, item 11: the region's snippet is its own text; the excerpt is the context region's
+    assert md["region"]["snippet"] == {"text": "bad"}
+    assert md["contextRegion"] == {
+        "startLine": 3,
+        "endLine": 3,
+        "snippet": {"text": "The bad news: 100% <script>x</script>."},
+    }
     record = by_rule["WRD001"][1]
-    assert record["locations"][0]["physicalLocation"]["region"] == {"startLine": 1, "snippet": {"text": "A bad line."}}
+    assert record["locations"][0]["physicalLocation"]["region"] == {"startLine": 1}
+    assert record["locations"][0]["physicalLocation"]["contextRegion"] == {
+        "startLine": 1,
+        "snippet": {"text": "A bad line."},
+    }
     assert (record["properties"]["fieldStart"], record["properties"]["fieldEnd"]) == (2, 5)
     assert by_rule["CD002"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 2
     assert by_rule["CD001"][0]["level"] == "error"
     assert run["invocations"][0]["executionSuccessful"] is False  # the crash: exit 3
+
+
+def test_rule_descriptions_are_words_and_help_text_is_plain(desk: Desk, validator: Any) -> None:
+    """Review 14, item 11: no message template ('{problem}') as a short description, no Markdown in help.text."""
+    rules = {
+        r["id"]: r
+        for r in valid(validator, desk.run(batch(desk), ["sarif"]).stdout)["runs"][0]["tool"]["driver"]["rules"]
+    }
+    assert rules["CD002"]["shortDescription"] == {"text": "Unreadable article"}
+    assert all("{" not in rule["shortDescription"]["text"] for rule in rules.values())
+    assert rules["CD002"]["help"]["markdown"].startswith("**What it flags.**")
+    assert rules["CD002"]["help"]["text"].startswith("What it flags. ")
+    assert all("**" not in rule["help"]["text"] and "`" not in rule["help"]["text"] for rule in rules.values())
 
 
 def test_baseline_state(desk: Desk, validator: Any, tmp_path: Path) -> None:

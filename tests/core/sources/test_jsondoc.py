@@ -71,7 +71,7 @@ WRAPPED = (
         ),
         (
             b'[{"id": "a", "text": "One."},\n{"text": "Tw',
-            [("a", 1, "json"), ("!", 2, "not valid JSON: Unterminated string starting at (line 2)")],
+            [("a", 1, "json"), ("!", 2, "not valid JSON: unterminated string (line 2)")],
         ),
         (b'[{"id": "a", "text": "One."}', [("a", 1, "json"), ("!", 1, "the JSON array ends without its ']'")]),
         (
@@ -110,7 +110,7 @@ def test_an_array_longer_than_a_read_is_streamed_and_each_record_is_bounded(tmp_
     broken = b'[{"id": "a", "text": "One."}, {"text": "' + b"w " * 40_000 + b"}]"  # a string never closed
     got = read(tmp_path, broken, max_bytes=1000)
     assert [g[0] for g in got] == ["a", "!"]
-    assert got[1][2].startswith("a record longer than sources.max_bytes (1000), or not valid JSON: Unterminated string")
+    assert got[1][2].startswith("a record longer than sources.max_bytes (1000), or not valid JSON: unterminated string")
 
 
 def test_a_named_file_with_an_unknown_extension_is_unreadable_and_one_without_is_text(tmp_path: Path) -> None:
