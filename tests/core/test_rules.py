@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from copydesk import Article, Scorer
+from copydesk import Article, Scorer, diagnostics
 from copydesk.diagnostics import CORE_RULES, WARNINGS
 from copydesk.models import Rule, Severity
 from copydesk.rules import doc_problems, is_selected, scorer_problems
@@ -149,3 +149,24 @@ def test_a_body_mostly_in_another_script_than_latin_gets_the_english_only_note(b
     found = [d.message for d in report.diagnostics if d.code == "CD007"]
     assert len(found) == (0 if note is None else 1)
     assert note is None or (note in found[0] and found[0].endswith("not Latin: the scorers read English only"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said \u201cwe will\u201d \u2014 and left. " * 20,  # English with curly quotes: no note
+        "Мэр города заявил, что бюджет вырос на 5 процентов. " * 3,
+        "Caf\u00e9 na\u00efve \u00e0 la carte, Stra\u00dfe und \u0141\u00f3d\u017a. " * 5,  # Latin beyond ASCII
+        "Half English and half \u0440\u0443\u0441\u0441\u043a\u0438\u0439 \ud800 text " * 4,  # a lone surrogate
+    ],
+)
+def test_the_script_note_reads_the_non_ascii_characters_as_a_translate_that_drops_ascii_would(text: str) -> None:
+    """The note reads the non-ASCII characters from the UTF-8 bytes; the plain reading drops ASCII with translate."""
+    wide = text.translate(dict.fromkeys(range(128)))
+    others = diagnostics._NON_LATIN.subn("", wide)[1]
+    letters = diagnostics._LETTER.subn("", wide)[1] + sum(c.isascii() and c.isalpha() for c in text)
+    found = diagnostics.non_latin(text)
+    expected = letters >= diagnostics.SCRIPT_MIN_LETTERS and 2 * others > letters
+    assert (found is not None) == expected
+    if found is not None:
+        assert found.message.startswith(f"{round(100 * others / letters)}% of the body's letters are ")
