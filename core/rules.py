@@ -122,7 +122,7 @@ def specificity(selector: str, code: str, name: str) -> int:
 
 
 #: Why a selector or ``[severity]`` key naming only core diagnostics (``CD001``...) is refused.
-CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or re-severed"
+CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or given another severity"
 
 
 def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str, core: Sequence[Rule] = ()) -> None:

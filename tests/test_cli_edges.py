@@ -589,7 +589,7 @@ def test_check_with_no_scorer_running_is_a_usage_error_not_a_pass(how: tuple[str
     ]
 
 
-CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or re-severed"
+CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or given another severity"
 
 
 @pytest.mark.parametrize(

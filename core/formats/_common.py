@@ -207,9 +207,16 @@ def title_line(report: ArticleReport, scorer: ScorerResult) -> str:
         return ""
     title = " ".join(report.title.split())
     if not title:
-        return "title: none given, so a heading-like first line of the body was read as one"
-    shown = title if len(title) <= TITLE_SHOWN else title[: TITLE_SHOWN - 1] + "…"
-    return f"title: {safety.quoted(shown)}"
+        first = " ".join(report.text.lstrip().partition("\n")[0].split())
+        if not first:
+            return "title: none given, so a heading-like first line of the body was read as one"
+        return f"title: none given, so the body's first line {safety.quoted(_clipped(first))} was read as one"
+    return f"title: {safety.quoted(_clipped(title))}"
+
+
+def _clipped(text: str) -> str:
+    """``text`` cut to :data:`TITLE_SHOWN` characters, an ellipsis marking a cut."""
+    return text if len(text) <= TITLE_SHOWN else text[: TITLE_SHOWN - 1] + "…"
 
 
 def costliest(report: ArticleReport) -> ScorerResult | None:

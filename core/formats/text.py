@@ -102,7 +102,7 @@ class TextWriter:
             table.add_column(column, justify=justify)  # type: ignore[arg-type]
         for r in ordered:
             score = "-" if r.score is None else f"{r.score:.1f}"
-            verdict = f"{r.verdict}, {FLOORED}" if r.floored else r.verdict
+            verdict = safe(f"{r.verdict}, {FLOORED}" if r.floored else r.verdict)  # config text: made inert
             table.add_row(
                 score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), Text(safe(r.id))
             )
@@ -136,7 +136,7 @@ class TextWriter:
         head = Text(f"\n{safety.line(report.id)}", style="bold")
         score = "-" if report.score is None else f"{report.score:.1f}"
         cut = (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
-        head.append(f"  score {score} ({report.grade}, {report.verdict}{cut})", style="dim")
+        head.append(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", style="dim")
         if (worst := costliest(report)) is not None:
             head.append(
                 f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"

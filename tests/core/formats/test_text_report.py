@@ -166,14 +166,16 @@ def costing(name: str, points: float) -> ScorerResult:
     return dataclasses.replace(scorer("RDB", 10.0), costs=(FeaturePoints(name, 1.0, 0.0, points),))
 
 
-def test_the_title_line_is_clipped_names_a_missing_title_and_is_for_costly_title_features_only() -> None:
+def test_the_title_line_is_clipped_shows_the_line_read_for_a_missing_title_and_is_for_costly_title_features_only() -> (
+    None
+):
     shouting = costing("title_capitalisation", 8.0)
     long = dataclasses.replace(report(shouting), title="WORD " * 60)
     line = title_line(long, shouting)
     assert line.startswith("title: 'WORD WORD") and line.endswith("…'") and len(line) == len("title: ''") + 120
-    untitled = dataclasses.replace(report(shouting), title="")
+    untitled = dataclasses.replace(report(shouting), title="", text="\n  WOW!!! SHOCKING   TRUTH\n\nThe body.")
     assert title_line(untitled, shouting) == (
-        "title: none given, so a heading-like first line of the body was read as one"
+        "title: none given, so the body's first line 'WOW!!! SHOCKING TRUTH' was read as one"
     )
     assert title_line(long, costing("title_capitalisation", -0.5)) == ""  # a credit is not a charge
     assert title_line(long, costing("all_caps_words_per_1000_words", 8.0)) == ""
@@ -232,3 +234,16 @@ def test_force_color_colours_standard_output_but_never_a_report_file(
     for report in (named, out):
         text = report.read_text(encoding="utf-8")
         assert "WRD001" in text and "\x1b" not in text
+
+
+def test_a_verdict_word_from_the_configuration_is_made_inert_in_the_text_report(tmp_path: Path) -> None:
+    """A verdict word comes from config.toml (a pull request may change it): its escapes never reach the terminal."""
+    config = tmp_path / "copydesk.toml"
+    config.write_text(
+        '[scoring.verdicts]\nA = "\\u001b[31mBAD"\nB = "\\u001b[31mBAD"\nC = "\\u001b[31mBAD"\n'
+        'D = "\\u001b[31mBAD"\nF = "\\u001b[31mBAD"\n',
+        encoding="utf-8",
+    )
+    result = run_copydesk("score", "seeds/000_e91f38832a2364a5.txt", "--config", str(config))
+    assert "\x1b" not in result.stdout
+    assert "\\x1b[31mBAD" in result.stdout
