@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from copydesk import meaning, safety
 from copydesk.formats import _common as common
@@ -105,6 +106,23 @@ class Line:
         name = md(self.title or self.id, 120)
         costs = own(self.costs, 400)
         return f"| {name}<br>{md(self.place or self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
+
+
+#: Under a gate none of whose levers is set: the summary's readers never see stderr's warning.
+NO_LEVER = (
+    "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare):"
+    " this gate passes every readable article; see docs/ci.md."
+)
+
+
+def _idle(gate: Mapping[str, Any]) -> bool:
+    """Whether the gate can fail no readable article (the condition of ``check``'s no-lever warning)."""
+    return (
+        float(gate.get("fail_under") or 0) <= 0
+        and str(gate.get("fail_on")) == "none"
+        and float(gate.get("source_fail_under") or 0) <= 0
+        and "compare" not in gate
+    )
 
 
 def _costs(report: ArticleReport) -> str:
@@ -213,6 +231,8 @@ class MarkdownWriter:
                 f" {gate.get('failing')} article(s) failing (by lever: {own(counts)})"
                 f"{', against a baseline' if gate.get('baseline') else ''}.",
             ]
+            if _idle(gate):
+                out += ["", NO_LEVER]
             failures = common.source_failures(gate)
             if failures:
                 out += ["", "Failing sources:", "", *(f"- FAIL {md(message, 400)}" for message in failures)]

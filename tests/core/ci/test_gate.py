@@ -236,6 +236,7 @@ def test_the_source_gate_line_of_check_is_true_as_printed() -> None:
     assert "mean score 45.18 < 45.2" in result.stderr
 
 
+NO_LEVER_MARKDOWN = "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare)"
 NO_LEVER = (
     "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0):"
     " check passes every readable article; see docs/ci.md"
@@ -268,3 +269,11 @@ def test_the_per_source_failing_column_says_what_it_counts(desk: Desk, batch: li
     scored = desk.run(batch, ["markdown"]).stdout
     assert "| Failing the gate |" in checked and "| Failing |" not in checked
     assert "| Failing |" in scored and "Failing the gate" not in scored
+
+
+def test_the_markdown_summary_says_when_no_gate_lever_is_set(desk: Desk, batch: list[str]) -> None:
+    """A $GITHUB_STEP_SUMMARY reader never sees stderr: the summary says the gate has no lever (review 14, item 3)."""
+    assert NO_LEVER_MARKDOWN in desk.run(batch, ["markdown"], {}).stdout
+    for lever in ({"fail_under": 1}, {"fail_on": "error"}, {"source_fail_under": 1}):
+        assert NO_LEVER_MARKDOWN not in desk.run(batch, ["markdown"], lever).stdout
+    assert NO_LEVER_MARKDOWN not in desk.run(batch, ["markdown"]).stdout  # 'score' has no gate
