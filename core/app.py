@@ -22,7 +22,7 @@ from typing import IO, Any, TextIO
 from copydesk import __version__, diagnostics, meaning, safety, scale
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
-from copydesk.ci.gate import Gate, GateSettings
+from copydesk.ci.gate import Gate, GateSettings, lever_set
 from copydesk.ci.sources import SourceVerdict
 from copydesk.closing import Ending, HistoryPlan
 from copydesk.config import GATE_FLAGS, Flags
@@ -392,7 +392,7 @@ def _idle_gate(options: RunOptions, gate: Mapping[str, Any]) -> list[str]:
     """A warning for ``check`` whose gate can fail no readable article: no score floor, severity or source floor, no ``--compare``."""
     if not options.gate or options.compare is not None:
         return []
-    if float(gate["fail_under"]) > 0 or str(gate["fail_on"]) != "none" or float(gate["source_fail_under"]) > 0:
+    if lever_set(gate):
         return []
     return [NO_LEVER]
 

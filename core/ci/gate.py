@@ -49,6 +49,19 @@ def below_as_shown(score: float, threshold: float) -> str:
     return f"{score!r} < {limit}"
 
 
+def lever_set(gate: Mapping[str, Any]) -> bool:
+    """Whether a gate's settings can fail a readable article: a score floor, a severity or a source floor.
+
+    ``gate`` is the configuration's ``[gate]`` table or a run summary's ``gate``; without
+    any (and without ``--compare``) ``check`` passes every readable article, and says so.
+    """
+    return (
+        float(gate.get("fail_under") or 0) > 0
+        or str(gate.get("fail_on", "none")) != "none"
+        or float(gate.get("source_fail_under") or 0) > 0
+    )
+
+
 @dataclass(frozen=True)
 class GateSettings:
     """The three levers."""

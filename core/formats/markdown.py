@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TextIO
 
 from copydesk import meaning, safety
+from copydesk.ci.gate import lever_set
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, RunInfo, RunSummary
@@ -113,16 +113,6 @@ NO_LEVER = (
     "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare):"
     " this gate passes every readable article; see docs/ci.md."
 )
-
-
-def _idle(gate: Mapping[str, Any]) -> bool:
-    """Whether the gate can fail no readable article (the condition of ``check``'s no-lever warning)."""
-    return (
-        float(gate.get("fail_under") or 0) <= 0
-        and str(gate.get("fail_on")) == "none"
-        and float(gate.get("source_fail_under") or 0) <= 0
-        and "compare" not in gate
-    )
 
 
 def _costs(report: ArticleReport) -> str:
@@ -231,7 +221,7 @@ class MarkdownWriter:
                 f" {gate.get('failing')} article(s) failing (by lever: {own(counts)})"
                 f"{', against a baseline' if gate.get('baseline') else ''}.",
             ]
-            if _idle(gate):
+            if not lever_set(gate) and "compare" not in gate:
                 out += ["", NO_LEVER]
             failures = common.source_failures(gate)
             if failures:
