@@ -233,7 +233,11 @@ SETTINGS: Settings = {
 #: Vague attributions per 1,000 words that cost a factor of e in the sub-score.
 VAGUE_SCALE = 10.0
 _CODES = {HEDGE: HEDGE_CUE.code, VAGUE: VAGUE_ATTRIBUTION.code, ATTRIBUTED: ATTRIBUTED_HEDGE.code}
-_WHERE = {"quote": "a direct quotation", "named": "a claim credited to a named source"}
+_WHERE = {
+    "quote": "a direct quotation",
+    "named": "a claim credited to a named source",
+    "vague": "a claim credited to an unnamed source (see HDG002)",
+}
 
 
 def weight(hit: Hit, settings: Settings) -> float:

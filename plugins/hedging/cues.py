@@ -183,3 +183,9 @@ class SentenceTokens:
 def clause_break(text: str, left: Token, right: Token) -> bool:
     """True when punctuation that ends a clause stands between two adjacent tokens."""
     return any(ch in CLAUSE_BREAKS for ch in text[left.end : right.start])
+
+
+def dash(text: str, left: Token, right: Token) -> bool:
+    """True when a spaced hyphen stands between two adjacent tokens ('officials - but said'), a dash in plain text."""
+    gap = text[left.end : right.start]
+    return "-" in gap and (" " in gap or "\t" in gap or "\n" in gap)

@@ -9,17 +9,18 @@ sentence that credits its claim to a named source (and to no vague one).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from itertools import compress, count
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from functools import partial
+from itertools import accumulate, compress, count
 
 from copydesk import TextView
 from copydesk.plugins.hedging.content import resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon, cue_starts
 from copydesk.plugins.hedging.senses import CUE_GATES, match_cues
-from copydesk.plugins.hedging.sources import may_be_passive, may_credit, passives, vague_sources
-from copydesk.plugins.hedging.speakers import credited_spans
+from copydesk.plugins.hedging.sources import Attribution, may_be_passive, may_credit, passives, vague_sources
+from copydesk.plugins.hedging.speakers import claim_ends, claim_span, credited_spans, names_source, reach
 
 HEDGE = "hedge"
 VAGUE = "vague"
@@ -27,6 +28,9 @@ ATTRIBUTED = "attributed"
 #: A body line of at most this many words without sentence punctuation is a heading.
 HEADING_WORDS = 6
 ENDINGS = frozenset(".!?…\"”’'")
+#: Numbers between 'the' and a definite source ('the two researchers said').
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
+Spans = Sequence[tuple[int, int]]
 
 
 @dataclass(frozen=True)
@@ -61,41 +65,117 @@ def analyse_sentence(
     index: int,
     lows: Sequence[str] | None = None,
     opening: Sequence[int] | None = None,
+    named_before: Callable[[str], bool] | None = None,
 ) -> list[Hit]:
     """Every hit of one sentence, in token order.
 
     ``lows``, when given, is the tokens' lower-cased forms (the splitter's slice of them),
     handed to each scan of the sentence instead of read from every token again; ``opening``,
-    the tokens where a cue may start (see :func:`~copydesk.plugins.hedging.senses.match_cues`).
+    the tokens where a cue may start (see :func:`~copydesk.plugins.hedging.senses.match_cues`);
+    ``named_before``, given a definite source's words ('the researchers said'), whether a
+    source was named earlier in the field for it to stand for.
     """
     lows = [token.low for token in tokens] if lows is None else lows
-    hits: list[Hit] = []
-    used: set[int] = set()
-    judged: list[tuple[int, int, str, str]] = []
-    attributions = vague_sources(tokens, text, lexicon, lows) + passives(tokens, lexicon, lows)
-    found = sorted(attributions, key=lambda a: (a.first, -a.last))
-    for a in found:
-        if used.intersection(range(a.first, a.last)) or (a.vague and tokens[a.first].quoted):
-            continue
-        used.update(range(a.first, a.last))
-        if a.vague:
-            start, end = tokens[a.first].start, tokens[a.last - 1].end
-            hits.append(Hit(VAGUE, start, end, a.pattern, _words(tokens, a.first, a.last), index))
-        else:
-            judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
+    used, judged, vague, anaphors = _attributions(tokens, text, lexicon, lows, named_before)
     not_verbs = set(used)
     for first, last, cue in match_cues(tokens, lexicon, text, used, lows, opening):
         judged.append((first, last, cue.category, " ".join(cue.words)))
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
-    # Who is credited matters only to the hedges found; a vague source leaves them the author's own.
-    credited = [] if hits or not judged else credited_spans(tokens, text, lexicon, not_verbs, lows)
+    # Who is credited matters only to the hedges found and to an impersonal 'it is said'.
+    ends = claim_ends(tokens, text) if vague or anaphors else []
+    named = [_claim(tokens, a, text, ends) for a in anaphors]
+    verbs = [a.last - 1 for a in anaphors]
+    if judged or any(_impersonal_it(tokens, a) for a in vague):
+        named += credited_spans(tokens, text, lexicon, not_verbs, lows, verbs)
+    reached = _covered(len(tokens), reach(tokens, text, named, verbs)) if vague else []
+    hits: list[Hit] = []
+    claims = []
+    for a in vague:
+        if _impersonal_it(tokens, a) and reached[a.first]:
+            judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
+            continue
+        claims.append(_claim(tokens, a, text, ends))
+        start, end = tokens[a.first].start, tokens[a.last - 1].end
+        hits.append(Hit(VAGUE, start, end, a.pattern, _words(tokens, a.first, a.last), index))
+    hits += _hedges(tokens, index, judged, claims, named)
+    return sorted(hits, key=lambda h: (h.start, h.end, h.kind))
+
+
+def _hedges(
+    tokens: Sequence[Token], index: int, judged: Iterable[tuple[int, int, str, str]], claims: Spans, named: Spans
+) -> list[Hit]:
+    """The hedges, each the author's or attributed: to a quotation, a vague source's claim, or a named one's."""
+    in_claim, in_named = _covered(len(tokens), claims), _covered(len(tokens), named)
+    hits = []
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
-        named = any(start <= first < end for start, end in credited)
-        kind, source = (ATTRIBUTED, "quote") if quoted else (ATTRIBUTED, "named") if named else (HEDGE, "")
+        source = "quote" if quoted else "vague" if in_claim[first] else "named" if in_named[first] else ""
+        kind = ATTRIBUTED if source else HEDGE
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
-    return sorted(hits, key=lambda h: (h.start, h.end, h.kind))
+    return hits
+
+
+def _attributions(
+    tokens: Sequence[Token],
+    text: str,
+    lexicon: Lexicon,
+    lows: Sequence[str],
+    named_before: Callable[[str], bool] | None,
+) -> tuple[set[int], list[tuple[int, int, str, str]], list[Attribution], list[Attribution]]:
+    """A sentence's attributions, left to right, not overlapping: their tokens, the agentless passives
+    (hedges), the vague ones, and the definite sources that stand for one named earlier."""
+    used: set[int] = set()
+    judged: list[tuple[int, int, str, str]] = []
+    vague: list[Attribution] = []
+    anaphors: list[Attribution] = []
+    attributions = vague_sources(tokens, text, lexicon, lows) + passives(tokens, lexicon, lows)
+    for a in sorted(attributions, key=lambda a: (a.first, -a.last)):
+        if used.intersection(range(a.first, a.last)) or (a.vague and tokens[a.first].quoted):
+            continue
+        used.update(range(a.first, a.last))
+        if not a.vague:
+            judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
+        elif named_before is not None and _definite(tokens, a) and named_before(_words(tokens, a.first, a.last)):
+            anaphors.append(a)
+        else:
+            vague.append(a)
+    return used, judged, vague, anaphors
+
+
+def _covered(n: int, spans: Spans) -> list[bool]:
+    """For each of ``n`` tokens, whether it lies in one of the token ranges ``spans`` (one pass, spans may overlap)."""
+    if not spans:
+        return [False] * n
+    depth = [0] * (n + 1)
+    for start, end in spans:
+        depth[start] += 1
+        depth[end] -= 1
+    return [total > 0 for total in accumulate(depth[:n])]
+
+
+def _claim(tokens: Sequence[Token], a: Attribution, text: str, ends: Sequence[int]) -> tuple[int, int]:
+    """The claim an attribution credits: around its verb ('according' for 'according to')."""
+    verb = a.first if a.pattern == "according-to" else a.last - 1
+    return claim_span(tokens, a.first, verb, text, ends)
+
+
+def _definite(tokens: Sequence[Token], a: Attribution) -> bool:
+    """True for a plural source with 'the' before it that says ('the researchers said', 'the two experts argue').
+
+    After a source named earlier it stands for that source, as 'he' or 'the ministry' does.
+    """
+    k = a.first - 1
+    if a.pattern != "source-says" or k < 0 or not tokens[a.first].low.endswith("s"):
+        return False
+    if k >= 1 and (tokens[k].low in NUMBER_WORDS or tokens[k].low.isdigit()):
+        k -= 1
+    return tokens[k].low == "the"
+
+
+def _impersonal_it(tokens: Sequence[Token], a: Attribution) -> bool:
+    """True for an impersonal passive with 'it' ('it is estimated', 'it was said')."""
+    return a.pattern == "impersonal" and tokens[a.first].low == "it"
 
 
 def is_heading(view: TextView, index: int, words: int) -> bool:
@@ -176,6 +256,7 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     # The sentence each trigger starts in; a trigger is then checked to be among that
     # sentence's tokens (a word running past the sentence's end is not).
     candidates = sorted({i for k in triggered if (i := view.sentence_index(starts[k])) is not None})
+    earlier = _Earlier(view, splitter, lexicon)
     for index in candidates:
         sentence = sentences[index]
         first, last = splitter.bounds(sentence.start, sentence.end)
@@ -185,19 +266,73 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         if not is_heading(view, index, len(tokens)):
             cues = opening[bisect.bisect_left(opening, first) : bisect.bisect_left(opening, last)]
             hits = analyse_sentence(
-                tokens, view.text, lexicon, index, splitter.lows[first:last], [k - first for k in cues]
+                tokens,
+                view.text,
+                lexicon,
+                index,
+                splitter.lows[first:last],
+                [k - first for k in cues],
+                partial(earlier.named_before, index),
             )
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
                 following = sentences[index + 1]
                 hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)
+            earlier.saw(hits)
             yield from hits
 
 
 def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> list[Hit]:
-    """The hits without the vague sources that the next sentence names ('Some experts ...' / 'Jo Roe, an expert')."""
+    """The hits without the vague sources that the next sentence names ('Some experts ...' / 'Jo Roe, an expert').
+
+    When every vague source of the sentence is named so, the hedges in their claims are a named source's.
+    """
     kept = []
     for hit in hits:
         roles = {w for word in hit.cue.split() for w in (word, word.removesuffix("s"))}
         if hit.kind != VAGUE or not resolved_next(following, text, roles):
             kept.append(hit)
-    return kept
+    if any(hit.kind == VAGUE for hit in kept):
+        return kept
+    return [replace(hit, source="named") if hit.source == "vague" else hit for hit in kept]
+
+
+class _Earlier:
+    """Whether a field names a source before a sentence: read once, in order, as far as asked.
+
+    A sentence names one when it credits a claim to a named source
+    (:func:`~copydesk.plugins.hedging.speakers.names_source`). Asked for increasing
+    sentence indices, each sentence is read at most once, so the work stays linear.
+    """
+
+    def __init__(self, view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> None:
+        self.view, self.splitter, self.lexicon = view, splitter, lexicon
+        self.read = 0
+        self.found = False
+        #: The source words of the vague attributions reported so far ('officials', 'official').
+        self.vague: set[str] = set()
+
+    def saw(self, hits: Iterable[Hit]) -> None:
+        """Note the source words of a sentence's vague attributions: a definite one later stands for them."""
+        sources = self.lexicon.vague_sources
+        for hit in hits:
+            if hit.kind == VAGUE:
+                self.vague.update(w.removesuffix("s") for w in hit.cue.split() if w in sources)
+
+    def named_before(self, index: int, words: str) -> bool:
+        """True when a sentence before sentence ``index`` names a source that ``words`` may stand for.
+
+        Not when the same source noun was a vague attribution before ('Current and former
+        officials said ...' / 'The officials said ...': still nobody named).
+        """
+        if any(w.removesuffix("s") in self.vague for w in words.split()):
+            return False
+        verbs = self.lexicon.speech_verbs
+        while not self.found and self.read < index:
+            sentence = self.view.sentences[self.read]
+            self.read += 1
+            first, last = self.splitter.bounds(sentence.start, sentence.end)
+            if verbs.isdisjoint(self.splitter.lows[first:last]):
+                continue
+            tokens = self.splitter.between(first, last)
+            self.found = names_source(tokens, self.view.text, self.lexicon)
+        return self.found

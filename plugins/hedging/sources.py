@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from copydesk.plugins.hedging.content import content_noun, modifier_noun
-from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import QUANTIFIERS, Lexicon
 
 #: Words that may stand between a source and its verb ("sources close to the talks said").
@@ -119,10 +119,14 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
 
 
 def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, tight: bool) -> int | None:
-    """Index of a verb of saying/thinking within a few words after ``k``, in the same clause."""
+    """Index of a verb of saying/thinking within a few words after ``k``, in the same clause.
+
+    A spaced hyphen ends the clause as a dash does ('plus four statewide officials - but
+    said the outcome was open': the one who said is named before the aside).
+    """
     limit = min(len(tokens), k + (3 if tight else WINDOW + 1))
     for j in range(k + 1, limit):
-        if clause_break(text, tokens[j - 1], tokens[j]):
+        if clause_break(text, tokens[j - 1], tokens[j]) or dash(text, tokens[j - 1], tokens[j]):
             return None
         if tokens[j].low in lexicon.speech_verbs and _governs_clause(tokens, j, k):
             return j

@@ -22,7 +22,7 @@ from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
 from copydesk.plugins.hedging.lexicon import Lexicon
-from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named
+from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named, _specific, _verb_after
 
 #: Third-person pronouns stand for a source named earlier ("it said": an organisation);
 #: "I"/"we" are the author's own voice.
@@ -41,6 +41,8 @@ _PREPOSITIONS = frozenset("of in with for from about on at to between among into
 _SUBORDINATORS = _NEW_CLAUSE | frozenset("even because if when since as unless whether".split())
 #: Longest appositive looked back over ("Name, the chief executive of the firm, said").
 APPOSITIVE = 12
+#: Longest second conjunct of a compound subject looked back over ("and his supporters").
+CONJUNCT = 3
 
 
 def _institution(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
@@ -50,8 +52,14 @@ def _institution(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     return any(t.low in _DETERMINERS or t.capitalised or t.low.endswith("'s") for t in tokens[max(0, k - 2) : k])
 
 
-def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
-    """True when the subject head ``k`` of a verb of saying names a source."""
+def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "") -> bool:
+    """True when the subject head ``k`` of a verb of saying names a source.
+
+    With ``text``, a compound subject whose first conjunct names one counts too
+    ('Sanders and his supporters argue', :func:`_coordinated`).
+    """
+    if text and _coordinated(tokens, k, text, lexicon):
+        return True
     tok = tokens[k]
     if tok.low in PRONOUNS or _institution(tokens, k, lexicon):
         return True
@@ -59,6 +67,21 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
         first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms
         return first and len(tokens) > 1
     return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
+
+
+def _coordinated(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the head ``k`` ends a conjunct after 'and' whose first conjunct names a source.
+
+    'Sanders and his supporters argue', 'Smith and two aides said': the conjunct after
+    'and' is at most :data:`CONJUNCT` words, in the same clause; the name before 'and'
+    is a subject, not the object of a preposition ('talks between Sanders and his aides').
+    """
+    for a in range(k, max(0, k - CONJUNCT) - 1, -1):
+        if a < 2 or clause_break(text, tokens[a - 1], tokens[a]):
+            return False
+        if tokens[a - 1].low == "and":
+            return not clause_break(text, tokens[a - 2], tokens[a - 1]) and _head_named(tokens, a - 2, lexicon)
+    return False
 
 
 def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
@@ -78,7 +101,7 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
     if k < 0:
         return False
     if not clause_break(text, tokens[k], tokens[k + 1]):
-        return _head_named(tokens, k, lexicon)
+        return _head_named(tokens, k, lexicon, text)
     for a in range(k, max(0, k - APPOSITIVE), -1):
         if clause_break(text, tokens[a - 1], tokens[a]):
             opener = tokens[a].low
@@ -121,22 +144,67 @@ def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
     return 0
 
 
+def reach(
+    tokens: Sequence[Token], text: str, spans: Sequence[tuple[int, int]], verbs: Sequence[int]
+) -> list[tuple[int, int]]:
+    """The parts of credited claims that a passive there belongs to: after the verb, or all of a postposed credit's.
+
+    'Smith said it is thought that ...', '..., according to Intervoice', '..., said Mr Armstrong'
+    reach the passive; in 'It is thought X wants Y but John Williams has confirmed Z' the
+    credit comes later in its own clause and does not.
+    """
+    return [
+        (start, end) if clause_break(text, tokens[j - 1], tokens[j]) else (j + 1, end)
+        for (start, end), j in zip(spans, verbs, strict=True)
+    ]
+
+
+def claim_ends(tokens: Sequence[Token], text: str) -> list[int]:
+    """For each verb index ``j``, the end of the claim it credits (:func:`_claim_end`), in one backward pass."""
+    n = len(tokens)
+    brk = [n] * (n + 2)
+    for k in range(n - 1, 0, -1):
+        new = tokens[k].low in _NEW_CLAUSE and not tokens[k].quoted and clause_break(text, tokens[k - 1], tokens[k])
+        brk[k] = k if new else brk[k + 1]
+    return [brk[min(j + 2, n)] for j in range(n)]
+
+
+def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, ends: Sequence[int]) -> tuple[int, int]:
+    """The claim credited by a source phrase starting at ``first`` with its verb at ``j``.
+
+    After a clause break (", many experts believe", ", according to Reuters") or at the
+    sentence start, as for a named speaker (:func:`_claim_start`); a source inside its
+    clause ("The plan could fail because many experts believe it is bad") credits from
+    itself on. ``ends`` is :func:`claim_ends` of the sentence.
+    """
+    before = first == 0 or clause_break(text, tokens[first - 1], tokens[first])
+    return (_claim_start(tokens, j, text) if before else first), ends[j]
+
+
 def credited_spans(
-    tokens: Sequence[Token], text: str, lexicon: Lexicon, used: set[int], lows: Sequence[str] | None = None
+    tokens: Sequence[Token],
+    text: str,
+    lexicon: Lexicon,
+    used: set[int],
+    lows: Sequence[str] | None = None,
+    verbs: list[int] | None = None,
 ) -> list[tuple[int, int]]:
     """The token ranges of the sentence credited to a named source (none when nobody is named).
 
     Tokens in ``used`` (attributions, adjective and adverb cues such as 'alleged') and
     capitalised words inside the sentence ('the United States') are not verbs here.
-    ``lows``, when given, is the tokens' lower-cased forms.
+    ``lows``, when given, is the tokens' lower-cased forms; ``verbs``, when given, gets
+    each span's verb of saying ('according' for 'according to').
     """
     spans: list[tuple[int, int]] = []
-    verbs = lexicon.speech_verbs.__contains__
-    for j in compress(count(), map(verbs, map(LOW, tokens) if lows is None else lows)):
+    speech = lexicon.speech_verbs.__contains__
+    for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
             spans.append((_claim_start(tokens, j, text), _claim_end(tokens, j, text)))
+            if verbs is not None:
+                verbs.append(j)
     return spans
 
 
@@ -155,3 +223,18 @@ def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
         or clause_break(text, tokens[j - 1], tokens[j])
         or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
     )
+
+
+def names_source(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> bool:
+    """True when the sentence credits a claim to a named source ('said Jo Roe of the IAEA').
+
+    A verb of saying with a named subject or agent (:func:`credited_spans`), or a source
+    noun with a name beside it ('researchers at Harvard said', 'Kremlin officials say').
+    """
+    if credited_spans(tokens, text, lexicon, set()):
+        return True
+    for k in range(len(tokens) - 1):
+        if tokens[k].low in lexicon.vague_sources and _specific(tokens, k, text, lexicon):
+            if _verb_after(tokens, k, text, lexicon, tight=False) is not None:
+                return True
+    return False

@@ -27,6 +27,7 @@ from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
 from copydesk.plugins.hedging.sources import WINDOW, may_credit
+from copydesk.plugins.hedging.speakers import names_source
 from copydesk.plugins.sourcing import features as src
 from copydesk.plugins.sourcing import patterns as sp
 from copydesk.text import Document, TextView
@@ -255,15 +256,27 @@ def test_anchored_patterns_find_every_phrase_of_their_reference_pattern() -> Non
                 assert plain and [m.span() for m in anchored.finditer(TextView(text))] == plain, text
 
 
+def _names_any(sentences: Any, splitter: SentenceTokens, text: str, lexicon: Any) -> bool:
+    """Whether any of ``sentences`` names a source (read afresh each time: the reference)."""
+    return any(names_source(splitter.tokens(s.start, s.end), text, lexicon) for s in sentences)
+
+
 def _every_sentence(view: TextView, lexicon: Any = None) -> list[hedging.detect.Hit]:
     """The hedging hits of a field with every sentence analysed (no trigger-word skipping)."""
     lexicon = lexicon_for(hedging.SETTINGS) if lexicon is None else lexicon
     splitter = SentenceTokens(view)
-    hits = []
+    hits: list[hedging.detect.Hit] = []
     for index, sentence in enumerate(view.sentences):
         tokens = splitter.tokens(sentence.start, sentence.end)
         if tokens and not is_heading(view, index, len(tokens)):
-            found = analyse_sentence(tokens, view.text, lexicon, index)
+            seen = {w.removesuffix("s") for h in hits if h.kind == hedging.detect.VAGUE for w in h.cue.split()}
+            seen &= {w.removesuffix("s") for w in lexicon.vague_sources}
+
+            def named_before(words: str, before: Any = view.sentences[:index], seen: set[str] = seen) -> bool:
+                fresh = not any(w.removesuffix("s") in seen for w in words.split())
+                return fresh and _names_any(before, splitter, view.text, lexicon)
+
+            found = analyse_sentence(tokens, view.text, lexicon, index, named_before=named_before)
             if any(hit.kind == hedging.detect.VAGUE for hit in found) and index + 1 < len(view.sentences):
                 following = view.sentences[index + 1]
                 found = hedging.detect._resolve_lead(found, splitter.tokens(following.start, following.end), view.text)
@@ -308,9 +321,9 @@ def _analysed(monkeypatch: pytest.MonkeyPatch, view: TextView) -> tuple[list[Any
     """Hedging's hits on ``view``, and the indices of the sentences it analysed in full."""
     analysed: list[int] = []
 
-    def counted(tokens, text, lexicon, index, lows=None, opening=None):  # type: ignore[no-untyped-def]
+    def counted(tokens, text, lexicon, index, lows=None, opening=None, named_before=None):  # type: ignore[no-untyped-def]
         analysed.append(index)
-        return analyse_sentence(tokens, text, lexicon, index, lows, opening)
+        return analyse_sentence(tokens, text, lexicon, index, lows, opening, named_before)
 
     monkeypatch.setattr(hedging.detect, "analyse_sentence", counted)
     return list(analyse(view, lexicon_for(hedging.SETTINGS))), analysed
@@ -1221,3 +1234,25 @@ def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text
         ]
         assert [tuple(token) for token in splitter.tokens(sentence.start, sentence.end)] == plain
     assert list(splitter.lows) == [text[start:end].lower().replace("’", "'") for start, end in words]
+
+
+def test_sources_named_earlier_are_looked_for_in_each_sentence_at_most_once(monkeypatch) -> None:
+    calls: list[int] = []
+    real = hedging.detect.names_source
+
+    def counted(tokens, text, lexicon):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(tokens, text, lexicon)
+
+    monkeypatch.setattr(hedging.detect, "names_source", counted)
+    text = "Officials said it rained. " * 3 + "Jo Roe said so. " + "The researchers said it could be chance. " * 40
+    hits = list(analyse(TextView(text), lexicon_for(hedging.SETTINGS)))
+    assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 3
+    assert len(calls) == 4  # the three 'Officials' sentences and Jo Roe's, then never again
+    calls.clear()
+    nouns = "scientists researchers experts analysts economists observers critics historians scholars diplomats"
+    # nobody named, ten definite sources asked about: each earlier sentence is read once, not once per ask
+    text = "".join(f"Prices rose, they said. The {noun} said it could be chance. " for noun in nouns.split())
+    hits = list(analyse(TextView(text), lexicon_for(hedging.SETTINGS)))
+    assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 10
+    assert len(calls) == 19

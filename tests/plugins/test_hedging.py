@@ -159,7 +159,8 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
         ("He denied his alleged role.", "HDG001", ""),
         ("He said the talks could fail.", "HDG004", "named"),
         ("We believe the talks failed.", "HDG001", ""),
-        ("Analysts said prices may rise.", "HDG001", ""),
+        # the claim of a vague source is charged once, by HDG002 (review 14, item 12)
+        ("Analysts said prices may rise.", "HDG004", "vague"),
         ("Prices may rise, said Peskov.", "HDG004", "named"),
         # a question to the reader has no source, whatever follows its verb
         ("What role do you believe European nations should play in these possible talks?", "HDG001", ""),
@@ -462,7 +463,7 @@ def test_hedge_credited_only_to_the_subject_of_a_verb_of_saying(text: str, expec
         ("Talks on a potential peace agreement resumed.", []),
         ("Talks on a potential Ukraine peace agreement resumed.", []),  # the issue's wording
         ("The camp presents a different potential policy.", []),
-        ("Critics warn of the potential for abuse.", ["potential"]),
+        ("The law leaves the potential for abuse.", ["potential"]),
         ("Its potential to split water is the draw.", ["potential"]),
         # 'unlikely' meaning surprising; 'unlikely to' predicting
         ("Miami is the unlikely venue for the talks.", []),
@@ -654,3 +655,87 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
     offset = sum(len(text) + 1 for text in lines[1:6]) + 534  # 000 7:535
     [finding] = [f for f in run_scorer(SCORER, seed("000")) if f.start == offset]
     assert (finding.matched, finding.code) == ("speculation", "HDG001") and "(nouns)" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        # a compound subject whose first conjunct is named credits the claim (review 14, item 12)
+        ("But Sanders and his supporters argue the system could lead to chaos.", "HDG004", "named"),
+        ("Smith and two aides said the deal could collapse.", "HDG004", "named"),
+        # near neighbour: the name is governed by a preposition, nobody speaks
+        ("Talks between Sanders and his aides say the deal could collapse.", "HDG001", ""),
+        # a hedge inside a vaguely credited claim is not the author's own voice
+        ("Many observers believe that the unit could fall into the hands of rebels.", "HDG004", "vague"),
+        ("The unit could fall into rebel hands, many observers believe.", "HDG004", "vague"),
+        # near neighbours: the hedge stands outside the vague source's claim
+        ("The plan could fail because many experts believe it is badly drawn.", "HDG001", ""),
+        ("Critics say the plan is bad, and it could fail.", "HDG001", ""),
+    ],
+)
+def test_hedge_follows_the_claim_it_sits_in(text: str, code: str, source: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
+
+
+def test_vague_claim_charged_once_by_its_attribution() -> None:
+    found = run_scorer(SCORER, "Many observers believe that the unit could fall into the hands of rebels.")
+    assert codes(found) == ["HDG002", "HDG004"]
+    assert "unnamed source" in next(f.message for f in found if f.code == "HDG004")
+
+
+def test_lead_named_in_the_next_sentence_credits_its_hedges_to_the_name() -> None:
+    text = "Some experts believe the ban could backfire. Jo Lee, an expert on the region, said so."
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002", "HDG004")]
+    assert [(f.code, f.data["source"]) for f in hedges] == [("HDG004", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # a definite source after a named one stands for it (review 14, item 13a)
+        ('"People can learn it," said Jo Wolpaw of the health department. The researchers said it was chance.', []),
+        ("Researchers at Leeds University said the drug worked. The two researchers said the dose was low.", []),
+        ("Dr Ann Cole led the trial, she said. Later the scientists said the dose was low.", []),
+        # near neighbours: nobody named before, or the definite source comes first
+        ("The researchers said it was chance.", ["researchers said"]),
+        ("Officials said the road was shut. The officials said it would reopen.", ["Officials said", "officials said"]),
+        ("The researchers said it was chance. Jo Wolpaw of the health department agreed.", ["researchers said"]),
+        ("Jo Wolpaw led the trial. Researchers said it was chance.", ["Researchers said"]),
+        # the same source noun was vague before: the definite one stands for that unnamed group
+        (
+            "Current officials said the case was open. Jo Roe said so. The officials said it was grave.",
+            ["officials said", "officials said"],
+        ),
+        # a dash aside closes the source's clause (item 13b)
+        (
+            "Clark said Brooks had called members - two from each district, plus four statewide officials"
+            " - but said the outcome was still open.",
+            [],
+        ),
+        ("Brooks had called members, plus four statewide officials said the outcome was open.", ["officials said"]),
+        # an impersonal passive in a claim credited to a named source is the source's (item 13c)
+        ("It is estimated that 53% of over 65s own a mobile, according to Intervoice.", []),
+        ("It is said to be struggling to pay its staff, said Mr Armstrong.", []),
+        ("It is estimated that 53% of over 65s own a mobile.", ["It is estimated"]),
+        # the named credit comes later in its own clause: it does not reach back
+        ("It is thought Leeds want £6m for him but chief executive Jo Roe has confirmed talks.", ["It is thought"]),
+        (
+            "It is estimated that 53% of over 65s own a mobile, according to some analysts.",
+            ["It is estimated", "according to some analysts"],
+        ),
+    ],
+)
+def test_vague_attribution_resolved_by_a_named_source(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+def test_definite_source_after_a_name_credits_its_hedges_to_it() -> None:
+    text = "Jo Wolpaw of the health department said the trial worked. The researchers said this could be chance."
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002", "HDG004")]
+    assert [(f.code, f.data["source"]) for f in hedges] == [("HDG004", "named")]
+
+
+def test_impersonal_passive_credited_to_a_name_is_an_attributed_hedge() -> None:
+    found = run_scorer(SCORER, "It is estimated that 53% of over 65s own a mobile, according to Intervoice.")
+    assert [(f.code, f.matched, f.data["source"]) for f in found] == [("HDG004", "It is estimated", "named")]
