@@ -53,6 +53,9 @@ quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 "potential investors", "a potential peace deal"), "the unlikely venue" (surprising),
 "remains uncertain", "in no uncertain terms", "speculation" as a topic ("denied the
 speculation"), and cues inside a Title Case title ("If I Could Turn Back Time").
+A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
+source already flagged by HDG002: "Many observers believe the unit could fall") is
+not the author's: it is HDG004.
 
 **Why it matters.** Each hedge marks a claim the writer does not stand behind. A few
 are honest caution; many leave the reader with suggestion instead of reporting.
@@ -105,9 +108,15 @@ a count ("killing nine people, the monitor said"), respondents of a poll or stud
 ("Economists polled by Reuters", "the review found that most staff agreed"), a
 benchmark ("than analysts expected"), an indirect question ("see what people say"), a
 definite document ("the research found"), a noun used as a modifier ("an official
-NHS review"), a noun after "in/of/with" + a name ("officials in Powys") or a lead
+NHS review"), a noun after "in/of/with" + a name ("officials in Powys"), a lead
 whose source the next sentence names ("Some experts believe ..." then "Jo Roe, an
-expert on ..."), or "people"/"others" opening the clause a named speaker reports ("Dr
+expert on ..."), a definite plural source after a source named earlier in the field
+("said Jo Roe of the IAEA. ... the researchers said": it stands for it, unless the same
+noun was a vague source before: "Current officials said ... The officials said" stays
+vague), a verb after a spaced hyphen ("plus four statewide officials - but said": the
+aside closes, as a dash does), "it is said/estimated ..." inside a claim a named source
+credits and reaches ("..., according to Intervoice", "..., said Mr Armstrong";
+it is then an HDG004 hedge of that source), or "people"/"others" opening the clause a named speaker reports ("Dr
 Maleeha Lodhi said people could not expect ...": the claim is hers). Rumours as a topic
 ("denied rumours that") are not reports.
 A nationality is no name: "a Ukrainian official acknowledged" and "Western analysts"
@@ -118,7 +127,11 @@ credits it.
 
 **Known problems.** A capitalised organisation word beside the source counts as a
 name ("a Labour source", "Kremlin officials"). "The official said" is taken to refer
-to a source named earlier. A lead is resolved only by the very next sentence.
+to a source named earlier, and so is "the researchers said" after any named source,
+even when the researchers were introduced unnamed ("research by four economists
+suggests ... he said ... the researchers found"). A lead is resolved only by the very
+next sentence; a spaced hyphen also ends a source's clause in "officials - two of
+them - said".
 Anonymous sourcing that a newsroom vetted is flagged like any other.
 
 **Measured precision.** On the findings audit of real news (docs/audit/findings.jsonl,
@@ -188,9 +201,12 @@ ATTRIBUTED_HEDGE = Rule(
     message="Hedge '{cue}' ({category}) inside {where}",
     severity=Severity.INFO,
     doc="""\
-**What it flags.** A hedge inside a direct quotation, or in a sentence that credits
-its claim to a named person or organisation ("the ministry said prices may rise",
-"according to the IAEA, the plant could be at risk").
+**What it flags.** A hedge inside a direct quotation (`data.source` `quote`), in a
+claim credited to a named person or organisation (`named`: "the ministry said prices
+may rise", "according to the IAEA, the plant could be at risk", "Sanders and his
+supporters argue the system could lead to chaos"), or in a claim credited to a vague
+source (`vague`: "Many observers believe the unit could fall"; the attribution itself
+is HDG002, so the author is charged once).
 
 **Why it matters.** The uncertainty belongs to the source, and the reader can check
 it; it weighs `attributed_weight` of an own hedge in the density and sub-score. It is
@@ -201,9 +217,16 @@ reported so a reader can see how much of the piece's caution is borrowed.
 The source is named when the head of the subject of a verb of saying names one
 ("Trump has repeatedly claimed", "Peskov, the Kremlin spokesman, said", "the
 ministry said"), after "according to", "by" or "as leaked to", or in an inversion
-(", said Peskov"); a capital elsewhere before the verb ("The involvement of Dmitriev
+(", said Peskov"); a compound subject counts when its first conjunct names one
+("Sanders and his supporters argue", "Smith and two aides said", not "talks between
+Sanders and his aides"); a definite plural source stands for one named earlier ("the
+researchers said"); a capital elsewhere before the verb ("The involvement of Dmitriev
 ... suggests", "ties with Gulf states") is not. The claim runs to a new clause in
-the author's voice (", and ..."). Embedded tweets ("— Name (@handle)") and a headline
+the author's voice (", and ..."); a vague source's claim runs from the sentence start
+when the source follows a clause break (", many observers believe"), else from the
+source on ("The plan could fail because many experts believe ..." leaves "could" the
+author's), and ends at a participle clause after a clause break (", suggesting ...");
+"reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.
 
 **Known problems.** An unbalanced quotation mark extends a quotation to the end of

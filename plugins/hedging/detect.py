@@ -83,7 +83,7 @@ def analyse_sentence(
         if cue.category != "verbs":
             not_verbs.update(range(first, last))
     # Who is credited matters only to the hedges found and to an impersonal 'it is said'.
-    ends = claim_ends(tokens, text) if vague or anaphors else []
+    ends = claim_ends(tokens, text) if vague or anaphors else ([], [])
     named = [_claim(tokens, a, text, ends) for a in anaphors]
     verbs = [a.last - 1 for a in anaphors]
     if judged or any(_impersonal_it(tokens, a) for a in vague):
@@ -123,8 +123,11 @@ def _attributions(
     lows: Sequence[str],
     named_before: Callable[[str], bool] | None,
 ) -> tuple[set[int], list[tuple[int, int, str, str]], list[Attribution], list[Attribution]]:
-    """A sentence's attributions, left to right, not overlapping: their tokens, the agentless passives
-    (hedges), the vague ones, and the definite sources that stand for one named earlier."""
+    """A sentence's attributions, left to right, not overlapping.
+
+    Returns their tokens, the agentless passives (hedges), the vague ones, and the
+    definite sources that stand for one named earlier.
+    """
     used: set[int] = set()
     judged: list[tuple[int, int, str, str]] = []
     vague: list[Attribution] = []
@@ -154,10 +157,17 @@ def _covered(n: int, spans: Spans) -> list[bool]:
     return [total > 0 for total in accumulate(depth[:n])]
 
 
-def _claim(tokens: Sequence[Token], a: Attribution, text: str, ends: Sequence[int]) -> tuple[int, int]:
-    """The claim an attribution credits: around its verb ('according' for 'according to')."""
+def _claim(tokens: Sequence[Token], a: Attribution, text: str, ends: tuple[list[int], list[int]]) -> tuple[int, int]:
+    """The claim an attribution credits: around its verb ('according' for 'according to').
+
+    What 'reports of/that' credit is their content, up to the next clause break ('Reports
+    of secret talks, ..., are raising hopes': the rest is the author's).
+    """
     verb = a.first if a.pattern == "according-to" else a.last - 1
-    return claim_span(tokens, a.first, verb, text, ends)
+    end = ends[0][verb]
+    if a.pattern == "reports-of":
+        end = min(end, ends[1][min(a.last, len(tokens))])
+    return claim_span(tokens, a.first, verb, text, end)
 
 
 def _definite(tokens: Sequence[Token], a: Attribution) -> bool:

@@ -159,26 +159,35 @@ def reach(
     ]
 
 
-def claim_ends(tokens: Sequence[Token], text: str) -> list[int]:
-    """For each verb index ``j``, the end of the claim it credits (:func:`_claim_end`), in one backward pass."""
+def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]]:
+    """For each verb index ``j``, the end of the claim a vague or definite source credits; and the next clause break.
+
+    The claim ends as a named speaker's (:func:`_claim_end`: a new clause after a clause
+    break) or at a participle clause after a clause break, the author's comment on the
+    report (", suggesting a degree of uncertainty"). The second list gives, for each
+    index, the first index at or after it with a clause break before it. One backward pass.
+    """
     n = len(tokens)
+    end = [n] * (n + 2)
     brk = [n] * (n + 2)
     for k in range(n - 1, 0, -1):
-        new = tokens[k].low in _NEW_CLAUSE and not tokens[k].quoted and clause_break(text, tokens[k - 1], tokens[k])
-        brk[k] = k if new else brk[k + 1]
-    return [brk[min(j + 2, n)] for j in range(n)]
+        broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
+        low = tokens[k].low
+        end[k] = k if broken and (low in _NEW_CLAUSE or low.endswith("ing")) else end[k + 1]
+        brk[k] = k if broken else brk[k + 1]
+    return [end[min(j + 2, n)] for j in range(n)], brk
 
 
-def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, ends: Sequence[int]) -> tuple[int, int]:
+def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, end: int) -> tuple[int, int]:
     """The claim credited by a source phrase starting at ``first`` with its verb at ``j``.
 
     After a clause break (", many experts believe", ", according to Reuters") or at the
     sentence start, as for a named speaker (:func:`_claim_start`); a source inside its
     clause ("The plan could fail because many experts believe it is bad") credits from
-    itself on. ``ends`` is :func:`claim_ends` of the sentence.
+    itself on; to ``end`` (from :func:`claim_ends`).
     """
     before = first == 0 or clause_break(text, tokens[first - 1], tokens[first])
-    return (_claim_start(tokens, j, text) if before else first), ends[j]
+    return (_claim_start(tokens, j, text) if before else first), end
 
 
 def credited_spans(

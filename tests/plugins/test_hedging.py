@@ -671,6 +671,10 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
         # near neighbours: the hedge stands outside the vague source's claim
         ("The plan could fail because many experts believe it is badly drawn.", "HDG001", ""),
         ("Critics say the plan is bad, and it could fail.", "HDG001", ""),
+        # what reports of something credit is that something; the comment after it is the author's
+        ("Reports of secret talks in Geneva, held last week, could unsettle Kyiv.", "HDG001", ""),
+        ("Reports of talks possibly held in Geneva unsettled Kyiv.", "HDG004", "vague"),
+        ('An official admitted, "We know little," meaning that talks could stall.', "HDG001", ""),
     ],
 )
 def test_hedge_follows_the_claim_it_sits_in(text: str, code: str, source: str) -> None:
