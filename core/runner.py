@@ -200,6 +200,12 @@ class Runner:
         self.diagnosing = False
 
     @property
+    def top_severity(self) -> str:
+        """The highest severity a selected rule of an active scorer reports, after ``[severity]`` (``none``: no scorer runs)."""
+        chosen = [a.severities[code] for a in self.active for code in a.context.selected]
+        return max(chosen, key=lambda severity: severity.rank).value if chosen else "none"
+
+    @property
     def needs_batch(self) -> bool:
         """Whether any active scorer has a batch pass."""
         return any(a.scorer.batch is not None for a in self.active)
