@@ -190,7 +190,10 @@ although the diagnostic is `info` (in `copydesk rules` and the reports), as CD00
 **Known problems.** Latin-script languages other than English (French, German, ...)
 get no note, though the scorers read them no better.
 
-**Settings.** None.
+**Settings.** `[run] non_latin_note = false` leaves the note and its warning line out,
+for a batch known not to be in English. It is a key of its own because CD rules cannot
+be deselected (`--ignore CD007` is an error that names it): the others say a scorer
+failed or an input could not be read, which no run should hide.
 """,
 )
 
