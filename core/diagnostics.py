@@ -57,7 +57,11 @@ line that is not JSON, a record without a text field, a CSV row with missing col
 dropping it would hide a broken feed. The rest of the batch is still scored; the run
 exits 2.
 
-**Example.** `CD002 articles.jsonl:17: not valid JSON: expecting ',' delimiter (column 42)`
+**Example.** `CD002 articles.jsonl:17: not valid JSON: expecting ',' delimiter (column 42)`.
+The message names the file (and record) for standard error's line
+(`copydesk: error: articles.jsonl:17: not valid JSON: ...`) and the JSON report; a line
+that leads with the place itself (the text report, GitHub annotations, JUnit, SARIF,
+HTML) gives it once: `articles.jsonl:17 error CD002 not valid JSON: ...`.
 
 **Known problems.** None.
 
