@@ -22,7 +22,7 @@ from typing import IO, Any, TextIO
 from copydesk import __version__, diagnostics, meaning, safety, scale
 from copydesk.ci import changed
 from copydesk.ci.baseline import Baseline, BaselineCollector
-from copydesk.ci.gate import Gate, GateSettings, lever_set
+from copydesk.ci.gate import Gate, GateSettings, idle_fail_on, lever_set, levers_off
 from copydesk.ci.sources import SourceVerdict
 from copydesk.closing import Ending, HistoryPlan
 from copydesk.config import GATE_FLAGS, Flags
@@ -133,6 +133,7 @@ def run_info(
         model=model,
         reference=() if session is None else session.runner.model.reference,
         floors_note="" if session is None else meaning.floors_note(session.runner.model, session.config.scoring()),
+        top_severity="error" if session is None else session.runner.top_severity,
     )
 
 
@@ -381,20 +382,21 @@ def _idle_regression_limits(options: RunOptions) -> list[str]:
     return [f"copydesk: warning: {' and '.join(given)} {verb} no effect without --compare"]
 
 
-#: ``check`` with every lever of the gate off (the defaults): only an unreadable article fails it.
-NO_LEVER = (
-    "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0):"
-    " check passes every readable article; see docs/ci.md"
-)
+def _idle_gate(options: RunOptions, gate: Mapping[str, Any], top: str) -> list[str]:
+    """A warning for ``check`` whose gate can fail no readable article, or whose ``fail_on`` can fail none.
 
-
-def _idle_gate(options: RunOptions, gate: Mapping[str, Any]) -> list[str]:
-    """A warning for ``check`` whose gate can fail no readable article: no score floor, severity or source floor, no ``--compare``."""
-    if not options.gate or options.compare is not None:
+    No lever: no score floor, no severity an active rule reaches (``top``: the highest one
+    reports), no source floor, no ``--compare``; only an unreadable article fails the gate then.
+    """
+    if not options.gate:
         return []
-    if lever_set(gate):
-        return []
-    return [NO_LEVER]
+    if options.compare is not None or lever_set(gate, top):
+        idle = idle_fail_on(gate, top)
+        return [f"copydesk: warning: {idle}; see docs/ci.md"] if idle else []
+    return [
+        f"copydesk: warning: no gate lever is set ({levers_off(gate, top)}): check passes every readable article;"
+        " see docs/ci.md"
+    ]
 
 
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
@@ -418,7 +420,7 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     gate = Gate(settings, baseline=baseline)
     plan = _planned(session, options, settings, baseline is not None)
     for line in _idle_gate(
-        options, session.config.gate
+        options, session.config.gate, info.top_severity
     ):  # once the history URL is known good: an error never follows it
         stderr(line)
     tally, ledger = Tally(), Ledger.from_table(session.config.rollup, options.gate, keep_rows=bool(plan.url))

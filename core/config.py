@@ -444,10 +444,10 @@ class Config:
         for name in sorted(self.user_weights - set(by_name) - set(disabled)):
             raise ConfigError(f"{self.source}: scoring.weights.{name} names no loaded scorer")
         from copydesk.diagnostics import CORE_RULES
-        from copydesk.rules import CORE_FIXED
+        from copydesk.rules import core_fixed
 
         for key in sorted(self.user_severity & {key for r in CORE_RULES for key in (r.code, r.name)}):
-            raise ConfigError(f"{self.source}: severity.{key}: {CORE_FIXED}")
+            raise ConfigError(f"{self.source}: severity.{key}: {core_fixed(key)}")
         if not disabled:
             known = {key for s in scorers for r in s.rules for key in (r.code, r.name)}
             for key in sorted(self.user_severity - known):

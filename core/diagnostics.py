@@ -57,7 +57,11 @@ line that is not JSON, a record without a text field, a CSV row with missing col
 dropping it would hide a broken feed. The rest of the batch is still scored; the run
 exits 2.
 
-**Example.** `CD002 articles.jsonl:17: not valid JSON: expecting ',' delimiter (column 42)`
+**Example.** `CD002 articles.jsonl:17: not valid JSON: expecting ',' delimiter (column 42)`.
+The message names the file (and record) for standard error's line
+(`copydesk: error: articles.jsonl:17: not valid JSON: ...`) and the JSON report; a line
+that leads with the place itself (the text report, GitHub annotations, JUnit, SARIF,
+HTML) gives it once: `articles.jsonl:17 error CD002 not valid JSON: ...`.
 
 **Known problems.** None.
 
@@ -190,7 +194,10 @@ although the diagnostic is `info` (in `copydesk rules` and the reports), as CD00
 **Known problems.** Latin-script languages other than English (French, German, ...)
 get no note, though the scorers read them no better.
 
-**Settings.** None.
+**Settings.** `[run] non_latin_note = false` leaves the note and its warning line out,
+for a batch known not to be in English. It is a key of its own because CD rules cannot
+be deselected (`--ignore CD007` is an error that names it): the others say a scorer
+failed or an input could not be read, which no run should hide.
 """,
 )
 

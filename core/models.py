@@ -553,6 +553,9 @@ class RunInfo:
     reference: tuple[ReferenceGroup, ...] = ()
     #: Said under those figures when the run's ``[scoring.grades]`` floors differ from the model's ("" when not).
     floors_note: str = ""
+    #: The highest severity a selected rule reports in this run, after ``[severity]``
+    #: (``none``: no scorer runs; ``error`` when not known): a gate's ``fail_on`` above it fails no article.
+    top_severity: str = "error"
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,15 @@ def specificity(selector: str, code: str, name: str) -> int:
 
 #: Why a selector or ``[severity]`` key naming only core diagnostics (``CD001``...) is refused.
 CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or given another severity"
+#: The core diagnostic a configuration key turns off, by code and name: CD007's note says
+#: nothing about the run itself, and a batch known not to be in English does not want it.
+CORE_SWITCHES = dict.fromkeys(("CD007", "non-latin-script"), "[run] non_latin_note = false turns CD007 off")
+
+
+def core_fixed(selector: str) -> str:
+    """Why ``selector`` (or a ``[severity]`` key) cannot name a core diagnostic, and its switch if it has one."""
+    switch = CORE_SWITCHES.get(selector)
+    return f"{CORE_FIXED}; {switch}" if switch else CORE_FIXED
 
 
 def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str, core: Sequence[Rule] = ()) -> None:
@@ -132,7 +141,7 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str,
             continue
         if not any(specificity(selector, rule.code, rule.name) >= 0 for rule in rules):
             if any(specificity(selector, rule.code, rule.name) >= 0 for rule in core):
-                raise ConfigError(f"{where}: {shown(selector)}: {CORE_FIXED}")
+                raise ConfigError(f"{where}: {shown(selector)}: {core_fixed(selector)}")
             raise ConfigError(f"{where}: {shown(selector)} matches no rule code, prefix or name (see 'copydesk rules')")
 
 

@@ -191,6 +191,8 @@ class Runner:
         self.source_by = str(config.rollup["by"])
         #: The most findings one article's report keeps (``[run] max_findings_per_article``; 0: no cap; :mod:`copydesk.quota`).
         self.cap = int(config.run.get("max_findings_per_article", 0))
+        #: Whether a body mostly in another script than Latin gets a CD007 note (``[run] non_latin_note``).
+        self.non_latin_note = bool(config.run.get("non_latin_note", True))
         #: Called with the index in :attr:`active` of the scorer about to run (a worker records it).
         self.on_scorer: Callable[[int], None] = _nothing
         #: Called with the place in its chunk of each article a mapped batch pass observes (a worker times each).
@@ -198,6 +200,12 @@ class Runner:
         #: Score in this process and keep spans as returned: for the conformance suite, which
         #: measures this process's time and state and diagnoses bad spans itself.
         self.diagnosing = False
+
+    @property
+    def top_severity(self) -> str:
+        """The highest severity a selected rule of an active scorer reports, after ``[severity]`` (``none``: no scorer runs)."""
+        chosen = [a.severities[code] for a in self.active for code in a.context.selected]
+        return max(chosen, key=lambda severity: severity.rank).value if chosen else "none"
 
     @property
     def needs_batch(self) -> bool:
@@ -538,7 +546,7 @@ class Runner:
             line, why = source.front_matter_ignored
             diag = diagnostics.diagnostic(diagnostics.FRONT_MATTER_IGNORED, problem=why)
             diags.append(replace(diag, line=line, end_line=line))
-        if (script := diagnostics.non_latin(article.body)) is not None:
+        if self.non_latin_note and (script := diagnostics.non_latin(article.body)) is not None:
             diags.append(script)
         for r in results:
             if r.prefix in self.batch_errors:

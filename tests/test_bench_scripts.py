@@ -160,3 +160,15 @@ def test_many_findings_measures_each_cap_and_the_scores_are_equal(
     assert whole.startswith("cap 0: ") and ", 0 left out," in whole and listed > 200
     assert capped.startswith(f"cap 20: 20 findings listed, {listed - 20} left out, ")
     assert whole.split("score ")[1].split(";")[0] == capped.split("score ")[1].split(";")[0]
+
+
+def test_the_scaffold_cost_figures_of_hooks_md_are_the_scripts_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/hooks.md's brief figures (two hits: F at weight 1.0, D at 0.25) are what scripts/scaffold_cost.py prints."""
+    hooks = (Path(__file__).resolve().parents[1] / "docs" / "hooks.md").read_text(encoding="utf-8")
+    shown = hooks.split("`.venv/bin/python scripts/scaffold_cost.py`", 1)[1].split("```\n", 2)[1]
+    assert load_script("scaffold_cost").main() == 0
+    printed = capsys.readouterr().out
+    assert printed == shown
+    two = printed.split("2 hit(s)", 1)[1]
+    f_score, d_score = (float(two.split(f"weight {w}: ", 1)[1].split()[0]) for w in ("1.0", "0.25"))
+    assert f"to {f_score} (F)" in hooks and f"scores {d_score} (D) at 0.25" in hooks

@@ -590,6 +590,23 @@ def test_check_with_no_scorer_running_is_a_usage_error_not_a_pass(how: tuple[str
 
 
 CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or given another severity"
+NON_LATIN_SWITCH = "[run] non_latin_note = false turns CD007 off"
+RUSSIAN = "Новости дня\n\nСегодня в Москве прошло заседание правительства, на котором обсуждали бюджет.\n"
+
+
+@pytest.mark.parametrize("note", [True, False])
+def test_the_non_latin_note_and_its_warning_are_turned_off_by_run_non_latin_note(
+    cli: Cli, tmp_path: Path, note: bool
+) -> None:
+    """A batch known not to be in English can silence CD007 (CD rules cannot be deselected): note and stderr line."""
+    (tmp_path / "ru.txt").write_text(RUSSIAN, encoding="utf-8")
+    (tmp_path / "copydesk.toml").write_text(f"[run]\nnon_latin_note = {str(note).lower()}\n")
+    config = ("--config", str(tmp_path / "copydesk.toml"))
+    result = cli("score", str(tmp_path / "ru.txt"), *config, "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    [article] = json.loads(result.stdout)["articles"]
+    assert [d["code"] for d in article["diagnostics"]] == (["CD007"] if note else [])
+    assert ("Cyrillic, not Latin: the scorers read English only" in result.stderr) is note
 
 
 @pytest.mark.parametrize(
@@ -600,8 +617,18 @@ CORE_FIXED = "CD rules are core diagnostics and cannot be deselected or given an
         ((), '[severity]\nCD005 = "error"\n', f"severity.CD005: {CORE_FIXED}"),
         ((), '[severity]\nencoding-guessed = "info"\n', f"severity.encoding-guessed: {CORE_FIXED}"),
         (("--disable", "hedging"), '[severity]\nCD003 = "error"\n', f"severity.CD003: {CORE_FIXED}"),
+        (("--ignore", "CD007"), None, f"--select/--ignore: 'CD007': {CORE_FIXED}; {NON_LATIN_SWITCH}"),
+        ((), '[severity]\nnon-latin-script = "info"\n', f"severity.non-latin-script: {CORE_FIXED}; {NON_LATIN_SWITCH}"),
     ],
-    ids=["ignore", "select-prefix", "severity", "severity-by-name", "severity-plugin-disabled"],
+    ids=[
+        "ignore",
+        "select-prefix",
+        "severity",
+        "severity-by-name",
+        "severity-plugin-disabled",
+        "ignore-cd007-names-its-switch",
+        "severity-cd007-names-its-switch",
+    ],
 )
 def test_core_diagnostics_cannot_be_deselected_or_re_severed(
     cli: Cli, tmp_path: Path, args: tuple[str, ...], toml: str | None, line: str

@@ -49,15 +49,48 @@ def below_as_shown(score: float, threshold: float) -> str:
     return f"{score!r} < {limit}"
 
 
-def lever_set(gate: Mapping[str, Any]) -> bool:
-    """Whether a gate's settings can fail a readable article: a score floor, a severity or a source floor.
+def fail_on_reaches(fail_on: str, top: str = "error") -> bool:
+    """Whether ``fail_on`` can fail an article: set, and no higher than ``top``, the highest severity an active rule reports.
+
+    ``top`` is :attr:`copydesk.models.RunInfo.top_severity` (``"error"`` when not known,
+    ``"none"`` when no rule is active). No built-in scorer's rule is ``error`` by default,
+    so under them alone ``--fail-on error`` fails no article unless ``[severity]`` makes one so.
+    """
+    if fail_on == "none" or top == "none":
+        return False
+    return Severity(fail_on).rank <= Severity(top).rank
+
+
+def idle_fail_on(gate: Mapping[str, Any], top: str = "error") -> str:
+    """Why a gate's ``fail_on`` can fail no article (``top``: as for :func:`fail_on_reaches`); "" when it can or is ``none``."""
+    fail_on = str(gate.get("fail_on", "none"))
+    if fail_on == "none" or fail_on_reaches(fail_on, top):
+        return ""
+    return f"no active scorer rule reports at severity {fail_on}, so fail_on {fail_on} cannot fail an article"
+
+
+def levers_off(gate: Mapping[str, Any], top: str = "error", compare: bool = False) -> str:
+    """The levers of a gate with none set, as its warning says them: ``fail_under 0, fail_on none, source_fail_under 0``.
+
+    An unreachable ``fail_on`` is said with why (:func:`idle_fail_on`); ``compare``: add ``no --compare``.
+    """
+    idle = idle_fail_on(gate, top)
+    said = "fail_under 0" + ("" if idle else ", fail_on none") + ", source_fail_under 0"
+    said += ", no --compare" if compare else ""
+    return f"{said}; {idle}" if idle else said
+
+
+def lever_set(gate: Mapping[str, Any], top: str = "error") -> bool:
+    """Whether a gate's settings can fail a readable article: a score floor, a reachable severity or a source floor.
 
     ``gate`` is the configuration's ``[gate]`` table or a run summary's ``gate``; without
     any (and without ``--compare``) ``check`` passes every readable article, and says so.
+    A ``fail_on`` above ``top``, the highest severity an active rule reports (see
+    :func:`fail_on_reaches`), is no lever.
     """
     return (
         float(gate.get("fail_under") or 0) > 0
-        or str(gate.get("fail_on", "none")) != "none"
+        or fail_on_reaches(str(gate.get("fail_on", "none")), top)
         or float(gate.get("source_fail_under") or 0) > 0
     )
 

@@ -10,10 +10,19 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from copydesk import safety
-from copydesk.diagnostics import CORE_RULES
+from copydesk.diagnostics import CORE_RULES, UNREADABLE
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
 from copydesk.formats.positions import in_file
-from copydesk.models import ArticleReport, FeaturePoints, Finding, Rule, RunInfo, RunSummary, ScorerResult
+from copydesk.models import (
+    ArticleReport,
+    FeaturePoints,
+    Finding,
+    Rule,
+    RunInfo,
+    RunSummary,
+    ScorerResult,
+    Unreadable,
+)
 from copydesk.rollup import SourceSummary
 
 #: copydesk severity -> SARIF level / GitHub annotation command.
@@ -46,6 +55,19 @@ def rule_plugin(info: RunInfo, code: str) -> str:
 def every_finding(report: ArticleReport) -> list[Finding]:
     """Diagnostics first (they concern the run), then the findings in reading order."""
     return [*report.diagnostics, *report.findings]
+
+
+def placed_message(report: ArticleReport, finding: Finding) -> str:
+    """A finding's message for a line that names its file already: a CD002's without the ``path[:line]: `` it opens with.
+
+    CD002's message is the input's :attr:`~copydesk.models.Unreadable.message`, which names
+    the file for standard error's line and the JSON report (where it stays whole); a line
+    that leads with the place (``cyr.txt:1:1 error CD002 ...``) names it once.
+    """
+    source = report.source
+    if finding.code != UNREADABLE.code or source is None:
+        return finding.message
+    return finding.message.removeprefix(Unreadable(source.path, "", source.record, source.format).message)
 
 
 def location_path(report: ArticleReport) -> str:

@@ -63,7 +63,7 @@ def annotation(report: ArticleReport, finding: Finding) -> str:
         if end_line != line:  # GitHub ignores columns on multi-line annotations
             del props["col"], props["endColumn"]
     props["title"] = f"{finding.code} {finding.name}" + ("" if row is None else f" (row {row})")
-    return command(common.GITHUB_COMMAND[finding.severity.value], props, finding.message)
+    return command(common.GITHUB_COMMAND[finding.severity.value], props, common.placed_message(report, finding))
 
 
 class GithubWriter:

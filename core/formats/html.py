@@ -131,7 +131,13 @@ def _finding(report: ArticleReport, finding: Finding, state: str) -> list[str]:
 
     Arrays, not objects, keep 5,000-article reports small (findings are most of a block).
     """
-    return [finding.code, finding.severity.value, finding.message, _where(report, finding), state]
+    return [
+        finding.code,
+        finding.severity.value,
+        common.placed_message(report, finding),
+        _where(report, finding),
+        state,
+    ]
 
 
 def _scorer(result: ScorerResult) -> dict[str, Any]:

@@ -60,7 +60,8 @@ def finding_lines(report: ArticleReport) -> str:
         if not span and report.verdict != "unreadable":  # a finding in a field the record was read for
             where += f" {finding.field}:{finding.line}:{finding.column}"
         lines.append(
-            f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}] {finding.message}"
+            f"{common.location_path(report)}:{where} {finding.code} [{finding.severity.value}]"
+            f" {common.placed_message(report, finding)}"
         )
     if report.omitted:
         lines.append(f"{common.location_path(report)}: {omitted_line(report)}")

@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TextIO
+from typing import Any, TextIO
 
 from copydesk import meaning, safety
-from copydesk.ci.gate import lever_set
+from copydesk.ci.gate import idle_fail_on, lever_set, levers_off
 from copydesk.formats import _common as common
 from copydesk.history.commands import sparkline
 from copydesk.models import ArticleReport, RunInfo, RunSummary
@@ -108,11 +109,19 @@ class Line:
         return f"| {name}<br>{md(self.place or self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
 
 
-#: Under a gate none of whose levers is set: the summary's readers never see stderr's warning.
-NO_LEVER = (
-    "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare):"
-    " this gate passes every readable article; see docs/ci.md."
-)
+def _idle_gate(gate: Mapping[str, Any], top: str) -> list[str]:
+    """Under a gate that can fail no readable article (or whose ``fail_on`` can fail none), a line that says so.
+
+    The summary's readers never see stderr's warning.
+    """
+    if lever_set(gate, top) or "compare" in gate:
+        idle = idle_fail_on(gate, top)
+        return ["", f"**fail_on is idle**: {own(idle, 200)}."] if idle else []
+    return [
+        "",
+        f"**No gate lever is set** ({own(levers_off(gate, top, compare=True), 300)}):"
+        " this gate passes every readable article; see docs/ci.md.",
+    ]
 
 
 def _costs(report: ArticleReport) -> str:
@@ -221,8 +230,7 @@ class MarkdownWriter:
                 f" {gate.get('failing')} article(s) failing (by lever: {own(counts)})"
                 f"{', against a baseline' if gate.get('baseline') else ''}.",
             ]
-            if not lever_set(gate) and "compare" not in gate:
-                out += ["", NO_LEVER]
+            out += _idle_gate(gate, self.info.top_severity)
             failures = common.source_failures(gate)
             if failures:
                 out += ["", "Failing sources:", "", *(f"- FAIL {md(message, 400)}" for message in failures)]

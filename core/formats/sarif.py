@@ -117,7 +117,7 @@ def result(report: ArticleReport, finding: Finding, index: dict[str, int], state
     out: dict[str, Any] = {
         "ruleId": finding.code,
         "level": common.SARIF_LEVEL[finding.severity.value],
-        "message": {"text": common.clean(finding.message)},
+        "message": {"text": common.clean(common.placed_message(report, finding))},
         "locations": [location(report, finding)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(report.id, finding)},
         "properties": {"article": common.clean(report.id), "field": finding.field, "plugin": finding.plugin},

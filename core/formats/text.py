@@ -26,6 +26,7 @@ from copydesk.formats._common import (
     RUN_ERRORS,
     costliest,
     costs_line,
+    placed_message,
     source_cells,
     source_columns,
     source_failures,
@@ -152,7 +153,7 @@ class TextWriter:
             line = Text(f"  {safety.line(position(report, f))} ")
             line.append(f"{f.severity.value:<7} ", style=SEVERITY_STYLE.get(f.severity.value, ""))
             line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
-            line.append(f" {safe(f.message)}")
+            line.append(f" {safe(placed_message(report, f))}")
             if state:
                 line.append(" [new]" if state == "new" else " [in baseline]", style="bold" if state == "new" else "dim")
             self.console.print(line)

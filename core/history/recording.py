@@ -36,10 +36,11 @@ NOT_DIGESTED = ("history", "gate")
 #:   ``article_timeout``: a limit a complete run never reaches (a scorer past it is a plugin
 #:   failure, exit 3, and a run with one is not recorded); ``max_findings_per_article``: which
 #:   findings a report lists, never the score, grade or rule counts (those count every finding);
+#:   ``non_latin_note``: whether a core diagnostic (CD007) is given, which no score, grade or rule count holds;
 #: - ``[scoring.verdicts]``: the word shown beside a grade in the reports; the score and the
 #:   grade are what is recorded, and the verdict is never compared.
 NOT_DIGESTED_KEYS = {
-    "run": ("workers", "executor", "article_timeout", "max_findings_per_article"),
+    "run": ("workers", "executor", "article_timeout", "max_findings_per_article", "non_latin_note"),
     "scoring": ("verdicts",),
 }
 

@@ -16,7 +16,7 @@ import itertools
 import math
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 import numpy as np
@@ -104,7 +104,12 @@ STYLE = (
     ),
     _f("first_person_per_1000_words", "per_1000_words", f"I, me, my, we, us, our, ... (quotations included), {_RATE}."),
     _f("second_person_per_1000_words", "per_1000_words", f"you, your, yours, yourself, yourselves, {_RATE}."),
-    _f("exclamations_per_1000_words", "per_1000_words", f"'!' {_RATE}."),
+    _f(
+        "exclamations_per_1000_words",
+        "per_1000_words",
+        f"'!' {_RATE}; those of a heading-like first line read as the title (no title field) are left to "
+        "title_exclamation.",
+    ),
     _f("questions_per_1000_words", "per_1000_words", f"'?' {_RATE}."),
     _f(
         "all_caps_words_per_1000_words",
@@ -423,18 +428,28 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
     }
 
 
-def _body_all_caps(document: Document) -> int:
-    """All-capital words of the body, those of a heading-like first line read as the title left out.
+def _outside_title(document: Document, count: Callable[[str], int]) -> int:
+    """``count`` over the body, that of a heading-like first line read as the title left out.
 
     Without a title field the heading is the title (:mod:`.voice`), whose capitals
-    ``title_capitalisation`` already measures: counted here too, one shouting headline
-    would be charged twice.
+    ``title_capitalisation`` and whose ``!`` ``title_exclamation`` already measure:
+    counted in the body too, one shouting headline would be charged twice.
     """
     text = document.body.text
-    count = len(FAST_ALL_CAPS.findall(text))
-    if count and not document.title.text.strip() and (heading := voice.heading(text)) is not None:
-        count -= len(FAST_ALL_CAPS.findall(heading[0]))
-    return count
+    found = count(text)
+    if found and not document.title.text.strip() and (heading := voice.heading(text)) is not None:
+        found -= count(heading[0])
+    return found
+
+
+def _all_caps(text: str) -> int:
+    """Words of 4 or more capital letters in ``text``."""
+    return len(FAST_ALL_CAPS.findall(text))
+
+
+def _exclamations(text: str) -> int:
+    """``!`` in ``text``."""
+    return text.count("!")
 
 
 def features(document: Document) -> dict[str, float]:
@@ -449,9 +464,9 @@ def features(document: Document) -> dict[str, float]:
     values = {
         "first_person_per_1000_words": measures.per_1000(first, words),
         "second_person_per_1000_words": measures.per_1000(second, words),
-        "exclamations_per_1000_words": measures.per_1000(text.count("!"), words),
+        "exclamations_per_1000_words": measures.per_1000(_outside_title(document, _exclamations), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
-        "all_caps_words_per_1000_words": measures.per_1000(_body_all_caps(document), words),
+        "all_caps_words_per_1000_words": measures.per_1000(_outside_title(document, _all_caps), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
     profile = sentence_profile(body)

@@ -6,6 +6,7 @@ import json
 import math
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 from copydesk import Rule, Severity, scoring
@@ -398,23 +399,43 @@ def test_a_typical_article_starts_with_credits_that_hide_a_rare_feature_at_100()
 HEADLINE = "Shocking: council plans huge tax raid on families"
 
 
-@pytest.mark.parametrize("as_heading", [False, True], ids=["title-field", "heading-line-as-title"])
-def test_a_shouting_headline_is_charged_by_one_model_feature_only(as_heading: bool) -> None:
-    # A new-user review: capitalised title words, title words in capitals and the body's all-caps
-    # words each charged the same shouting headline (two or three correlated costs).
+def charged_features(calm: str, loud: str, as_heading: bool) -> tuple[list[str], dict[str, float], Any]:
+    """The model features whose values differ between two headlines of one article, the loud one's values, the model.
+
+    :param as_heading: the headline is the body's first line (no title field), else the title field.
+    """
+
     def written(headline: str):
         return article(f"{headline}\n{PLAIN * 6}") if as_heading else article(PLAIN * 6, title=headline)
 
-    calm, shouting = score_batch([written(HEADLINE), written(HEADLINE.upper())], BUILTINS)
     model = load_model(packaged_model_path())
 
-    def values(report):
+    def values(report) -> dict[str, float]:
         return {
             f"{s.name}.{k}": v for s in report.scorers for k, v in s.features.items() if f"{s.name}.{k}" in model.keys
         }
 
-    before, after = values(calm), values(shouting)
-    changed = sorted(k for k in model.keys if before.get(k) != after.get(k))
+    before, after = (values(r) for r in score_batch([written(calm), written(loud)], BUILTINS))
+    return sorted(k for k in model.keys if before.get(k) != after.get(k)), after, model
+
+
+@pytest.mark.parametrize("as_heading", [False, True], ids=["title-field", "heading-line-as-title"])
+def test_a_shouting_headline_is_charged_by_one_model_feature_only(as_heading: bool) -> None:
+    # A new-user review: capitalised title words, title words in capitals and the body's all-caps
+    # words each charged the same shouting headline (two or three correlated costs).
+    changed, after, model = charged_features(HEADLINE, HEADLINE.upper(), as_heading)
     assert changed == ["readability.title_capitalisation"]
+    [charged] = [c for c in model.score(after).features if c.key == changed[0]]
+    assert charged.value == 1.0 and charged.cost > 0 and charged.points > 0  # charged, once
+
+
+@pytest.mark.parametrize("as_heading", [False, True], ids=["title-field", "heading-line-as-title"])
+def test_an_exclaiming_headline_is_charged_by_one_model_feature_only(as_heading: bool) -> None:
+    # Verification of review 14, item 4: a first line read as the title charged its '!!!' twice, as
+    # title_exclamation and in the body's exclamations_per_1000_words (the capitals' round 5, for '!').
+    # Three spaces against three '!': the body is as long either way (sourcing.digit_share reads its length).
+    changed, after, model = charged_features(f"{HEADLINE}   ", f"{HEADLINE}!!!", as_heading)
+    assert changed == ["readability.title_exclamation"]
+    assert after["readability.exclamations_per_1000_words"] == 0.0
     [charged] = [c for c in model.score(after).features if c.key == changed[0]]
     assert charged.value == 1.0 and charged.cost > 0 and charged.points > 0  # charged, once

@@ -263,6 +263,50 @@ def test_a_gate_with_no_lever_set_says_so_once_and_keeps_its_exit_code(
         assert result.code == EXIT_OK
 
 
+IDLE_ERROR = "no active scorer rule reports at severity error, so fail_on error cannot fail an article"
+
+
+@pytest.mark.parametrize(
+    ("config", "gate", "said"),
+    [
+        # WRD002 (error) ignored: nothing left reports an error, so fail_on error is no lever
+        ('[run]\nignore = ["WRD002"]\n', {"fail_on": "error"}, "no lever"),
+        ('[run]\nignore = ["WRD002"]\n', {"fail_on": "error", "fail_under": 1}, "idle"),
+        ('[run]\nignore = ["WRD002"]\n', {"fail_on": "warning"}, ""),
+        # [severity] makes another rule an error: the lever is back
+        ('[run]\nignore = ["WRD002"]\n[severity]\nWRD001 = "error"\n', {"fail_on": "error"}, ""),
+        # WRD002 demoted to a warning: the same as ignoring it
+        ('[severity]\nWRD002 = "warning"\n', {"fail_on": "error"}, "no lever"),
+        ("", {"fail_on": "error"}, ""),
+    ],
+)
+def test_a_fail_on_no_active_rule_reaches_is_no_lever_and_is_said_so(
+    desk: Desk, batch: list[str], config: str, gate: dict[str, object], said: str
+) -> None:
+    """`--fail-on error` when no rule is an error, as under the built-in scorers alone, fails nothing: check says so."""
+    (desk.root / "copydesk.toml").write_text(config)
+    result = desk.run(batch, ["markdown"], gate)
+    no_lever = (
+        "copydesk: warning: no gate lever is set (fail_under 0, source_fail_under 0; "
+        + IDLE_ERROR
+        + "): check passes every readable article; see docs/ci.md"
+    )
+    idle = f"copydesk: warning: {IDLE_ERROR}; see docs/ci.md"
+    assert result.stderr.count(no_lever) == (said == "no lever"), result.stderr
+    assert result.stderr.count(idle) == (said == "idle"), result.stderr
+    assert (IDLE_ERROR in result.stdout) is bool(said), result.stdout
+    assert ("**No gate lever is set**" in result.stdout) is (said == "no lever")
+    if said == "no lever":
+        assert result.code == EXIT_OK
+
+
+def test_check_with_the_built_in_scorers_says_fail_on_error_cannot_fail_an_article() -> None:
+    """No built-in scorer's rule is an error by default: `--fail-on error` alone is no lever."""
+    result = CliRunner().invoke(app, ["check", "seeds/", "--fail-on", "error", "-o", "/dev/null"])
+    assert result.exit_code == EXIT_OK
+    assert f"no gate lever is set (fail_under 0, source_fail_under 0; {IDLE_ERROR})" in result.stderr
+
+
 def test_the_per_source_failing_column_says_what_it_counts(desk: Desk, batch: list[str]) -> None:
     """Under 'check' the column counts gate failures (review 14, item 3); under 'score', failing grades."""
     checked = desk.run(batch, ["markdown"], {"fail_under": 60}).stdout

@@ -314,3 +314,46 @@ def test_markdown_names_the_scorer_and_features_that_cost_the_most_points(tmp_pa
     [row] = [line for line in summary.splitlines() if "003\\_1d813d5afd5ed48d" in line]
     assert "| 33 |  | SRC sourcing (27.6): said per 1,000 words 0 (professional median 9.3): " in row
     assert row.count("professional median") == 3
+
+
+def cd002_lines(fmt: str, stdout: str) -> list[str]:
+    """The lines of one output that give a CD002 with its place: the file it names, then the message."""
+    if fmt == "json":
+        return [d["message"] for article in json.loads(stdout)["articles"] for d in article["diagnostics"]]
+    if fmt == "sarif":
+        found = json.loads(stdout)["runs"][0]["results"]
+        return [
+            f"{r['locations'][0]['physicalLocation']['artifactLocation']['uri']} {r['message']['text']}" for r in found
+        ]
+    if fmt == "junit":
+        return [ET.fromstring(stdout).findtext(".//error") or ""]
+    return [line for line in stdout.splitlines() if "CD002" in line]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("koi.txt", "Новости дня: правительство обсудило бюджет.\n".encode("koi8-r"), "not valid UTF-8"),
+        ("bad.jsonl", b'{"id": "a", "text": "fine"}\n{"id": \n', "not valid JSON"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["text", "github", "junit", "sarif", "json"])
+def test_an_unreadable_input_is_named_once_on_the_lines_that_lead_with_its_place(
+    desk: Desk, name: str, content: bytes, problem: str, fmt: str
+) -> None:
+    """`koi.txt:1:1 error CD002 koi.txt: not valid UTF-8` named the file twice (verification of review 14, item 7).
+
+    The JSON report and standard error's line, which show the message alone, keep its place.
+    """
+    path = desk.root / name
+    path.write_bytes(content)
+    result = desk.run([str(path)], [fmt])
+    place = f"{path}:2" if name.endswith(".jsonl") else str(path)
+    assert f"copydesk: error: {place}: {problem}" in result.err
+    lines = [line for line in cd002_lines(fmt, result.stdout) if problem in line]
+    assert lines, result.stdout
+    for line in lines:
+        if fmt == "json":
+            assert line.startswith(f"{place}: {problem}"), line
+        else:
+            assert line.count(str(path)) == 1, line

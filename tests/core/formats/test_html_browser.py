@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 from cdci_helpers import Desk
-from support import run_copydesk
+from support import load_script, run_copydesk
 
 pytestmark = pytest.mark.browser
 
@@ -356,3 +356,16 @@ def test_a_scorer_the_model_weighs_shows_its_costliest_features_not_a_sub_score(
     truncation = next(row for row in rows if row[0] == "TRN truncation")
     assert truncation[1] != "not used by the model"  # its sub-score is the model's truncation factor
     assert page.events == []
+
+
+def test_the_article_screenshot_frames_the_finding_it_follows(open_page: Opener, tmp_path: Path) -> None:
+    """docs/screenshots/seeds-article.png: the costliest-features column pushed the followed highlight out of frame.
+
+    ``scripts/bench_html.py --screenshots`` follows a finding of the worst seed (the built-in
+    scorers' report, as the docs show it) and frames it: the highlight is in the 1280x900 shot.
+    """
+    bench_html = load_script("bench_html")
+    report = tmp_path / "seeds.html"
+    bench_html.write_report([str(p) for p in sorted(SEEDS.glob("*.txt"))], report, [], {"fail_under": 60})
+    box = bench_html.followed(open_page(report))
+    assert 0 <= box["top"] < box["bottom"] <= box["height"] - 40, box  # room under it for its tip
