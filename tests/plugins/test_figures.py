@@ -939,3 +939,44 @@ def test_a_capitalised_magnitude_word_used_as_a_title_is_no_figure(text: str, ex
     """Review 14 item 6: the TV show *Billions* is no magnitude of a billion."""
     assert figure_texts(text) == expected
     assert by_code(single(f"Intro line.\n{text}"), "FIG001") == [t for t, _ in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
+        # a participle modifying the noun after it is no verb of saying: the figures stay unsourced
+        ("There were reported donations in 2003, with nearly £12m from big gifts.", ["£12m"], []),
+        ("Most of the money was in reported donations, with nearly £12m from big gifts.", ["£12m"], []),
+        ("Funds for projected repairs rose to $5 billion last year.", ["$5 billion"], []),
+        ("Projected savings of £12m were cut from the plan.", ["£12m"], []),
+        ("The economy grew more than expected, expanding at a rate of 3.8% last year.", ["3.8%"], []),
+        ("Sales grew faster than predicted and reached $5 billion.", ["$5 billion"], []),
+        ("There have been estimated losses of $40 million at the port.", ["$40 million"], []),
+        # near misses: the same participles used as verbs still credit
+        ("The agency reported donations of nearly £12m from big gifts.", [], []),
+        ("Donations of nearly £12m were reported by the agency.", [], []),
+        ("Officials reported that donations of £12m came from big gifts.", [], ["£12m"]),
+        ("Estimated at $5 billion, the losses fell on the port.", [], ["$5 billion"]),
+        ("There were reported to be 5,000 troops in the town.", [], ["5,000"]),
+        ("Announced that £12m will go to rural roads.", [], ["£12m"]),
+    ],
+    ids=[
+        "there-were",
+        "after-in",
+        "after-for",
+        "sentence-start",
+        "than-comma",
+        "than-and",
+        "there-have-been",
+        "verb",
+        "passive-by",
+        "vague-verb",
+        "passive-first",
+        "passive-there",
+        "clause-after",
+    ],
+)
+def test_a_participle_before_its_noun_is_no_verb_of_saying(text: str, flagged: list[str], vague: list[str]) -> None:
+    """Review 14 verification item 2: "in reported donations" credits nothing after it."""
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
