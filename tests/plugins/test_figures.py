@@ -401,6 +401,17 @@ HARBOUR_A = "The Port Authority said the harbour handled 40,000 containers in 20
             "Health Institute figures also show that 40% of children who left school early now earn well.",
             False,
         ),
+        # the same counted noun of different verbs: the killed are not the trapped (review 14 verification)
+        (
+            "The Relief Agency said more than a quarter of a million people have been killed in the harbour war.",
+            "The Relief Agency said nearly 174,500 people trapped in the harbour town were forced to flee.",
+            False,
+        ),
+        (
+            "The Relief Agency said more than a quarter of a million people have been killed in the harbour war.",
+            "The Relief Agency said nearly 174,500 people were killed in the harbour war.",
+            True,
+        ),
         # one article holding both values (old and new) is not contradicted by its copy
         (
             "The Port Authority said the harbour handled 90,000 containers, up from 40,000 in the harbour.",
