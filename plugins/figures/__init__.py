@@ -101,7 +101,7 @@ VAGUELY_SOURCED_FIGURE = Rule(
     doc="""\
 **What it flags.** A figure whose attribution names no one: a collective or anonymous
 authority ("analysts say", "reports suggest", "conservative estimates place", "officials
-said"), an agentless passive ("estimated at $486 billion"), or a quotation whose
+said", "the 50,000 a day city officials estimated"), an agentless passive ("estimated at $486 billion"), or a quotation whose
 speaker is not given within the attribution window.
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving

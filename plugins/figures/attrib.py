@@ -24,6 +24,7 @@ from copydesk.plugins.figures.frames import (
     addressee_end,
     decision_by_other,
     is_sample,
+    object_relative,
 )
 from copydesk.plugins.figures.phrase import (
     AUXILIARIES,
@@ -142,6 +143,12 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     if inverted is not None:
         return inverted
     first = source_before(text, words, cue)
+    relative = (
+        object_relative(text, words, first, cue, bounds[0]) if first < cue and _ends_clause(text, words, cue) else None
+    )
+    if relative is not None:
+        content = ((relative[1], words[relative[0]].start),)
+        return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
     if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
@@ -153,6 +160,15 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         if first < cue:
             return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+
+
+def _ends_clause(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a cue has no object: punctuation or the sentence's end follows it, or an adjunct ("in March.")."""
+    if cue + 1 >= len(words) or gap_breaks(text, words[cue].end, words[cue + 1].start):
+        return True
+    tail = tail_words(text, words, cue)
+    after = cue + tail + 1
+    return tail <= TAIL_WORDS and _adjunct(words[cue + 1]) and (after >= len(words) or words[after].lower != "that")
 
 
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:

@@ -991,3 +991,34 @@ def test_a_participle_before_its_noun_is_no_verb_of_saying(text: str, flagged: l
     """Review 14 verification item 2: "in reported donations" credits nothing after it."""
     found = single(text)
     assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
+        # the figure is what a relative clause ending in the cue reports: credited to its source
+        ("It fell far short of the 50,000 a day that city officials estimated.", [], ["50,000"]),
+        ("It fell far short of the 50,000 per day city officials estimated.", [], ["50,000"]),
+        ("Turnout was well below the 40,000 officials had predicted in March.", [], ["40,000"]),
+        ("Sales reached $5 billion, which analysts had expected.", [], ["$5 billion"]),
+        ("Turnout fell below the 40,000 of 2014 that officials had predicted.", [], ["40,000"]),
+        ("The port took in less than the $5 billion the agency projected for 2005.", [], []),
+        ("It fell short of the 50,000 visitors Mayor Jane Roe had forecast.", [], []),
+        # near misses: the cue has an object, or the figure is its subject, or not the head of the relative
+        ("The 50,000 officials estimated the cost at $5 billion.", ["50,000", "$5 billion"], []),
+        ("Of the 3,000 people asked, 61 percent said no.", ["3,000", "61 percent"], []),
+        (
+            "The city spent $2 million on a fair, and the 40,000 seats officials had predicted.",
+            ["$2 million"],
+            ["40,000"],
+        ),
+        ("The 3.3% fall in car sales had been expected, after a 4% rise.", ["3.3%", "4%"], []),
+        ("She attends only 10% of the meetings that are expected of her.", ["10%"], []),
+    ],
+)
+def test_a_figure_before_a_relative_clause_ending_in_a_cue_is_its_content(
+    text: str, flagged: list[str], vague: list[str]
+) -> None:
+    """Review 14 item 6 remainder: "the 50,000 per day city officials estimated" is vaguely sourced, not unsourced."""
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
