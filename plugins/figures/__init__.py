@@ -101,7 +101,7 @@ VAGUELY_SOURCED_FIGURE = Rule(
     doc="""\
 **What it flags.** A figure whose attribution names no one: a collective or anonymous
 authority ("analysts say", "reports suggest", "conservative estimates place", "officials
-said"), an agentless passive ("estimated at $486 billion"), or a quotation whose
+said", "the 50,000 a day city officials estimated"), an agentless passive ("estimated at $486 billion"), or a quotation whose
 speaker is not given within the attribution window.
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving
@@ -137,7 +137,9 @@ more when either source is a poll, survey, count or tally (a series of releases 
 figures of different dates share the topic's words: "Trump", "voters", "delegates");
 the same counted noun when both name one ("10 million
 displaced" is not "174,500 people trapped"; "12% of swimmers" is not "45% of coaches";
-"a population of 23 million" is not "470,000 people"); and a shared time expression
+"a population of 23 million" is not "470,000 people"), read with the "-ed" verb it is
+the subject of when one follows ("174,500 people trapped" is not "a quarter of a
+million people have been killed"); and a shared time expression
 when both have one (2003 is not November; "yearly" is not "over 10 years"). Two values
 that one article gives side by side ("36%, up from 7% in 2003") never contradict each
 other, in that article or its copies. Figures written as a list of alternatives

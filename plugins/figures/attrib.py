@@ -24,8 +24,11 @@ from copydesk.plugins.figures.frames import (
     addressee_end,
     decision_by_other,
     is_sample,
+    object_relative,
 )
 from copydesk.plugins.figures.phrase import (
+    AUXILIARIES,
+    BE_VERBS,
     BOUNDARY_WORDS,
     DETERMINERS,
     RELATIVES,
@@ -84,6 +87,10 @@ TAIL_OPENERS = PREPOSITIONS | frozenset(
 )
 #: Words of the source after "according to" ("a study of 1,200 students ... in the Journal").
 ACCORDING_LIMIT = 16
+#: Words between "there" and a participle ("there have been estimated losses").
+THERE_REACH = 3
+#: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
+NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
 
 @dataclass(frozen=True)
@@ -136,6 +143,12 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     if inverted is not None:
         return inverted
     first = source_before(text, words, cue)
+    relative = (
+        object_relative(text, words, first, cue, bounds[0]) if first < cue and _ends_clause(text, words, cue) else None
+    )
+    if relative is not None:
+        content = ((relative[1], words[relative[0]].start),)
+        return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
     if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
@@ -147,6 +160,15 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         if first < cue:
             return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+
+
+def _ends_clause(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a cue has no object: punctuation or the sentence's end follows it, or an adjunct ("in March.")."""
+    if cue + 1 >= len(words) or gap_breaks(text, words[cue].end, words[cue + 1].start):
+        return True
+    tail = tail_words(text, words, cue)
+    after = cue + tail + 1
+    return tail <= TAIL_WORDS and _adjunct(words[cue + 1]) and (after >= len(words) or words[after].lower != "that")
 
 
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
@@ -290,6 +312,8 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     previous = words[index - 1] if index > 0 else None
     if previous is not None and previous.lower in DETERMINERS:
         return False
+    if _participle_not_a_verb(text, words, index):
+        return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
     if word.lower in COUNT_VERBS and _quantity_follows(text, words, index):
@@ -300,6 +324,35 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
         named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
         return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
     return True
+
+
+def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether an "-ed" cue modifies the noun after it ("in reported donations"), as an adjective, not a verb.
+
+    So it is when a word that can open a noun phrase follows it (not a clause word, a
+    determiner, a preposition or a pronoun: "Announced that ..." is a verb) and it opens
+    the sentence, follows a preposition, or follows "there" and forms of "be" ("there
+    were reported donations", "there have been estimated losses"); after "than" it ends a
+    comparison and names no one ("grew more than expected, to 3.8%"). A passive is a verb
+    ("Estimated at $5 billion, ...", "there were reported to be", "than reported by").
+    """
+    if not words[index].lower.endswith("ed") or is_passive(text, words, index):
+        return False
+    if index > 0 and words[index - 1].lower == "than":
+        return True
+    if index + 1 >= len(words):
+        return False
+    nxt = words[index + 1]
+    if gap_breaks(text, words[index].end, nxt.start) or nxt.lower in NOT_NOUNS:
+        return False
+    if index == 0:
+        return True
+    if words[index - 1].lower in PREPOSITIONS and not gap_breaks(text, words[index - 1].end, words[index].start):
+        return True
+    back = index - 1
+    while back > 0 and index - back <= THERE_REACH and words[back].lower in BE_VERBS | AUXILIARIES:
+        back -= 1
+    return back < index - 1 and words[back].lower == "there"
 
 
 def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:

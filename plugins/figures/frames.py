@@ -1,11 +1,12 @@
-"""Attribution frames beyond "X said": addressees, decisions, plans and sample descriptions.
+"""Attribution frames beyond "X said": addressees, decisions, plans, sample descriptions, relative clauses.
 
 Helpers of :mod:`copydesk.plugins.figures.attrib`. A speech verb's addressee ("told a
 crowd of 1,300 that ...") is not what was said; a decision ("the High Court ordered
 him to repay £31,000") credits its content only to a court, regulator or voting body;
 a document noun followed by its sample ("a survey of 5,196 firms", "data from 449,563
-people in the UK Biobank") makes the sample size part of the source. Each looks at a
-bounded number of words.
+people in the UK Biobank") makes the sample size part of the source; a figure that a
+relative clause ending in a cue modifies ("the 50,000 a day city officials estimated")
+is what the clause's subject said. Each looks at a bounded number of words.
 """
 
 from __future__ import annotations
@@ -34,6 +35,16 @@ SAMPLE_FRAMES = frozenset("of from among on involving covering".split())
 #: Document nouns that credit their sentence when followed by their sample and a name
 #: ("data from 449,563 people in the UK Biobank").
 SAMPLE_DOCS = frozenset("data study survey surveys poll polls trial census analysis sample experiment review".split())
+#: Words read back from "that"/"which" for the figure the relative clause modifies ("the $5 billion a year that").
+RELATIVE_REACH = 6
+OBJECT_RELATIVES = frozenset("that which".split())
+#: Words before a figure that make it the head of a noun phrase a relative clause can follow ("the 50,000 ...").
+DEFINITE = frozenset("the this these those its their his her our your my".split())
+#: A figure's unit words between it and the subject of the relative clause ("the 50,000 per day city officials").
+UNIT_WORDS = frozenset("million billion trillion thousand hundred percent cent dollars euros pounds".split())
+RATE_WORDS = frozenset("a an per each every".split())
+#: Shared words of one grouped number at most ("1,000,000,000,000,000": six groups).
+NUMBER_WORDS = 6
 
 
 def addressee_end(text: str, words: Sequence[Word], cue: int, speech: frozenset[str]) -> int:
@@ -78,3 +89,61 @@ def decision_by_other(text: str, words: Sequence[Word], index: int, source: tupl
         return True
     phrase = text[source[0] : source[1]].lower().split()
     return not any(w.strip(".,'’s") in ADJUDICATORS for w in phrase)
+
+
+def _number(word: str) -> bool:
+    """Whether a word starts with a digit and is no year ("50" and "000" of "50,000"; not "2014")."""
+    return word[:1].isdigit() and not (len(word) == 4 and word.isdigit() and 1000 <= int(word) <= 2100)
+
+
+def _number_start(words: Sequence[Word], index: int) -> int:
+    """The first word of the digit run ending at ``words[index]`` ("50" of "50,000", two shared words).
+
+    At most NUMBER_WORDS words back: a run of digit words is read a bounded distance.
+    """
+    floor = max(0, index - NUMBER_WORDS)
+    while index > floor and words[index - 1].lower[:1].isdigit():
+        index -= 1
+    return index
+
+
+def _after_unit(words: Sequence[Word], index: int, cue: int) -> int:
+    """The first word after a figure's unit words and rate ("million", "per day", "a year") that start at ``index``."""
+    while index < cue and words[index].lower in UNIT_WORDS:
+        index += 1
+    if index + 1 < cue and words[index].lower in RATE_WORDS:
+        index += 2
+    return index
+
+
+def object_relative(text: str, words: Sequence[Word], first: int, cue: int, floor: int) -> tuple[int, int] | None:
+    """For a cue ending a relative clause that modifies a figure: the source's first word and where the figure starts.
+
+    ``words[first:cue]`` is the phrase before the cue. Either "that"/"which" opens it
+    after a figure at most RELATIVE_REACH words back ("the 50,000 a day that city
+    officials estimated", "$5 billion, which analysts expected"), or it starts with a
+    definite figure whose unit is followed by the subject ("the 50,000 per day city
+    officials estimated", "the $5 billion the agency projected"). None otherwise, and
+    for a passive ("the 3.3% fall had been expected"). The caller checks that the cue
+    ends its clause (it has no object of its own).
+    """
+    if words[cue - 1].lower in BE_VERBS:
+        return None  # a passive ("the 3.3% fall had been expected", "that are expected of them")
+    if first > 0 and words[first - 1].lower in OBJECT_RELATIVES:
+        relative = first - 1
+        for index in range(relative - 1, max(-1, relative - 1 - RELATIVE_REACH), -1):
+            gap = text[words[index].end : words[index + 1].start]
+            after_comma = index + 1 == relative and words[relative].lower == "which" and gap.strip() == ","
+            if gap_breaks(text, words[index].end, words[index + 1].start) and not after_comma:
+                return None
+            if _number(words[index].lower):
+                start = _number_start(words, index)
+                return first, words[start - 1].end if start > 0 else floor
+        return None
+    numbers = [n for n in range(first, cue) if _number(words[n].lower)]
+    if not numbers:
+        return None
+    start, source = _number_start(words, numbers[-1]), _after_unit(words, numbers[-1] + 1, cue)
+    if start == 0 or words[start - 1].lower not in DEFINITE or source >= cue:
+        return None
+    return source, words[start - 1].end

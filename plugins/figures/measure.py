@@ -4,8 +4,10 @@ Two figures of one source can only contradict each other when they measure the s
 thing: "10 million displaced" and "174,500 people trapped" are different quantities,
 and so are a year's deficit and one month's, or a yearly sum and a ten-year one. The
 *measure* is the noun counted right after the figure ("packages", "displaced"; "of
-voters" after a percentage), or for a count or amount the noun before "of" ("a
-population of 23 million"); the *times* are the years, months and periods ("yearly",
+voters" after a percentage), with the "-ed" verb it is the subject of when one follows
+("people trapped", "people have been killed": a count of people says nothing of what
+is counted without it), or for a count or amount the noun before "of" ("a population
+of 23 million"); the *times* are the years, months and periods ("yearly",
 "over 10 years") written near it. Both are read from a bounded window of words.
 """
 
@@ -25,6 +27,11 @@ MONTHS = frozenset(
 HEAD_WORDS = 4
 DETERMINERS = frozenset("the a an all its their those these".split())
 SPEECH = frozenset("said say says think thought believe believed want wanted have had do did".split())
+#: Words read after a counted noun for the verb it is the subject of ("people have reportedly been killed").
+VERB_REACH = 4
+AUXILIARIES = frozenset(
+    "has have had is are was were be been being will would may might could should also still reportedly".split()
+)
 #: Period words, normalised: a yearly rate, a monthly one, or a sum over several years.
 PERIODS = {
     **dict.fromkeys(("yearly", "annual", "annually", "year", "a-year"), "per-year"),
@@ -82,13 +89,30 @@ def _head_after_of(text: str, pos: int, limit: int) -> str:
     return _bare(head)
 
 
+def _verb_of(text: str, pos: int, limit: int) -> str:
+    """The "-ed" verb right after a counted noun ending at ``pos``, auxiliaries skipped ("have been killed"), or ``""``."""
+    for _ in range(VERB_REACH):
+        word, pos = _word_after(text, pos, limit)
+        if word.endswith("ed") and word not in NOT_MEASURE:
+            return word
+        if word not in AUXILIARIES:
+            return ""
+    return ""
+
+
 def measure(text: str, start: int, end: int, kind: str, bounds: tuple[int, int]) -> str:
-    """The noun a figure counts ("packages", "voter"), or ``""`` when none is written."""
+    """The noun a figure counts ("packages", "voter"), or ``""`` when none is written.
+
+    A counted noun followed by an "-ed" verb (auxiliaries skipped) is measured with it:
+    "174,500 people trapped" is "people trapped", "250,000 people have been killed" is
+    "people killed", two different quantities.
+    """
     word, stop = _word_after(text, end, bounds[1])
     if word == "of" and kind == "percent":
         return _head_after_of(text, stop, bounds[1])
     if word and word not in NOT_MEASURE:
-        return _bare(word)
+        verb = _verb_of(text, stop, bounds[1]) if not word.endswith("ed") else ""
+        return f"{_bare(word)} {verb}" if verb else _bare(word)
     return _noun_before_of(text, start, bounds[0]) if kind != "percent" else ""
 
 
