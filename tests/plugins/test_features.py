@@ -310,6 +310,21 @@ def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None
     assert matches(rdb.FAST_ALL_CAPS, text) == matches(ALL_CAPS, text)
 
 
+#: Pieces of text for the all-capitals count: runs of capitals of every length, with and
+#: without a word character, digit, underscore or letter outside ASCII beside them.
+CAPS_PIECES = ["ABCD", "NATO", "USA", "AbCD", "ABCDEFGH", "A", "x", "9", "_", "-", "'", " ", "\n", ".", "é", "Ü", "’"]
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_all_caps_count_from_the_bytes_classes_is_the_patterns_count(seed: int) -> None:
+    # Counted from the bytes' classes, or by the pattern where a run of four capitals touches
+    # a character outside ASCII: either way, the number of the plain pattern's matches.
+    rng = random.Random(seed)
+    pieces = CAPS_PIECES if seed % 2 else [p for p in CAPS_PIECES if p.isascii()]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+    assert rdb.all_caps_count(text) == len(matches(ALL_CAPS, text))
+
+
 @pytest.mark.parametrize("seed", range(60))
 def test_pronouns_and_demonstratives_counted_from_word_parts_are_the_patterns_counts(seed: int) -> None:
     # Without "_" (or the characters ignoring case matches with ASCII letters) the counts come
