@@ -479,6 +479,20 @@ def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_o
     assert len(plain) > 20 and "nation" not in plain and "nations" not in plain
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_ordered_sum_is_pythons_sum_of_the_floats(seed: int) -> None:
+    # Values of very different sizes, where adding one by one and compensating the rounding
+    # (Python 3.12's sum) part: on either Python, the same float as sum() over the list.
+    import random
+
+    import numpy as np
+    from copydesk.plugins.readability import voice
+
+    rng = random.Random(seed)
+    values = [rng.choice([1e-9, 0.1, 1.0, 3.7, 1e8, 1e16]) * rng.random() for _ in range(rng.randint(1, 700))]
+    assert voice.ordered_sum(np.array(values)) == sum(values)
+
+
 @pytest.mark.parametrize("longest", [1, 12, 255, 256, 5000])
 def test_word_length_spread_is_the_plain_one_for_any_token_length(longest: int) -> None:
     # Short lengths are read from a table over every length, long ones from their sorted distinct values;
