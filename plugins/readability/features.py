@@ -12,6 +12,7 @@ the word count at 300 (:mod:`copydesk.measures`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -203,10 +204,10 @@ def coded_mattr(
     positions = np.arange(n)
     entering = previous[window:] < positions[:steps]  # token k + window not in [k, k + window)
     leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
-    distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = np.add.reduce(previous[:window] < 0, dtype=np.intp)
-    np.add.accumulate(entering.astype(np.intp) - leaving, out=distinct[1:])
-    distinct[1:] += distinct[0]
+    change = np.empty(steps + 1, dtype=np.intp)  # the first window's distinct tokens, then each step's change
+    change[0] = np.add.reduce(previous[:window] < 0, dtype=np.intp)
+    np.subtract(entering, leaving, out=change[1:], dtype=np.intp)
+    distinct = np.add.accumulate(change)
     total = float(np.add.accumulate(distinct / window)[-1])  # added one by one, in window order
     return total / (steps + 1)
 
@@ -270,11 +271,23 @@ def coded_hapax_share(
     spans = windows(n, window)
     size = spans[0][1]
     inside = len(spans) * size
-    starts = np.arange(inside) // size * size
+    starts = _window_starts(size)[:inside] if inside <= WINDOW_TABLE else np.arange(inside) // size * size
     once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
     counts: list[int] = np.add.reduce(once.reshape(len(spans), size), axis=1, dtype=np.intp).tolist()
     shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
+
+
+#: Positions :func:`_window_starts` holds.
+WINDOW_TABLE = 1 << 14
+
+
+@functools.lru_cache(maxsize=4)
+def _window_starts(size: int) -> np.ndarray:
+    """The start of the ``size``-token window each of the first :data:`WINDOW_TABLE` positions lies in (read-only)."""
+    starts = np.arange(WINDOW_TABLE) // size * size
+    starts.flags.writeable = False
+    return starts
 
 
 def repetition(toks: list[str], window: int = REPEAT_WINDOW) -> tuple[float, float]:

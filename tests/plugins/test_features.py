@@ -225,6 +225,14 @@ def test_repetition_and_hapax_from_totals_are_exactly_the_counted_values(seed: i
         assert rdb.hapax_share(toks, window) == counted_hapax(toks, window)
 
 
+def test_hapax_share_past_the_window_table_is_the_counted_value() -> None:
+    # More tokens than the table of window starts holds: the starts are computed, with the same share.
+    rng = random.Random(5)
+    toks = [f"w{rng.randrange(400)}" for _ in range(rdb.WINDOW_TABLE + 250)]
+    assert rdb.hapax_share(toks) == counted_hapax(toks)
+    assert rdb.hapax_share(toks[: rdb.WINDOW_TABLE]) == counted_hapax(toks[: rdb.WINDOW_TABLE])
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_repetition_of_codes_too_large_for_one_5_gram_key_is_the_counted_value(seed: int) -> None:
     # Codes whose 5-gram keys would pass the key limit go through gram_keys' renumbering:
