@@ -392,6 +392,29 @@ def test_body_words_are_the_plain_per_word_definitions(seed: int) -> None:
         assert found.count("abstract") == sum(counts[t] for t in abstract)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_every_word_starts_inside_exactly_one_sentence(seed: int) -> None:
+    # What body_stats counts the polysyllabic words of all sentences by: the sentences' word
+    # ranges follow each other from the first word to the last, none left out.
+    import random
+
+    from copydesk.plugins.readability import stats, words
+
+    rng = random.Random(seed)
+    for size in (0, 1, 5, 60, 400):
+        text = "\n".join(_random_text(rng, size // 3) for _ in range(3))
+        view = document(f"  \n{text}\n\n  Those nation’s. \t ").body
+        found = words.body_words(view)
+        bounds = [0, *found.last.tolist()]
+        assert found.first.tolist() == bounds[:-1] and bounds[-1] == len(view.tokens)
+        forms, stream = view.tokens.forms, view.tokens
+        per_sentence = [
+            sum(syl.word_syllables(forms[i]) >= stats.POLYSYLLABIC for i in stream.between(start, end))
+            for start, end, _ in view.sentences
+        ]
+        assert stats.body_stats(view).polysyllabic == sum(per_sentence)
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_title_overlap_read_by_token_numbers_is_the_token_strings_one(seed: int) -> None:
     # The body's window of tokens held as their numbers gives the overlap its token strings give,
