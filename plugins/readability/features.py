@@ -12,6 +12,7 @@ the word count at 300 (:mod:`copydesk.measures`).
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
@@ -49,6 +50,17 @@ FIRST_PERSON = measures.Anchored(
 #: the pattern opens with a capital (so ``re`` jumps to where one can start) and checks the
 #: opening word boundary with a fixed-width lookbehind after it (the tests compare them).
 FAST_ALL_CAPS = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]{3,}+\b")
+#: Each byte of a text's UTF-8 as :func:`all_caps_count` reads it: ``A`` an ASCII capital, ``w``
+#: another ASCII word character (``\w``), ``u`` a byte of a character outside ASCII, a space otherwise.
+_CASE_CLASSES = bytes(
+    ord("A" if chr(b).isupper() else "w" if chr(b).isalnum() or chr(b) == "_" else " ") if b < 128 else ord("u")
+    for b in range(256)
+)
+#: :data:`FAST_ALL_CAPS` over a text's :data:`_CASE_CLASSES` where no run of capitals touches a
+#: character outside ASCII: a run of four or more capitals with no word character either side.
+#: It opens with a literal, so ``re`` looks for four capitals in a row with its fast literal
+#: search, not at every capital.
+_CAPS_RUN = re.compile(rb"AAAA(?<![Awu]AAAA)A*+(?![Awu])")
 DEMONSTRATIVE = measures.Anchored(
     re.compile(r"\b(?:this|these|that|those)\b", re.IGNORECASE), "this these that those".split()
 )
@@ -197,10 +209,10 @@ def coded_mattr(
     positions = np.arange(n)
     entering = previous[window:] < positions[:steps]  # token k + window not in [k, k + window)
     leaving = following[:steps] > positions[window:]  # token k not in (k, k + window]
-    distinct = np.empty(steps + 1, dtype=np.intp)
-    distinct[0] = np.add.reduce(previous[:window] < 0, dtype=np.intp)
-    np.add.accumulate(entering.astype(np.intp) - leaving, out=distinct[1:])
-    distinct[1:] += distinct[0]
+    change = np.empty(steps + 1, dtype=np.intp)  # the first window's distinct tokens, then each step's change
+    change[0] = np.add.reduce(previous[:window] < 0, dtype=np.intp)
+    np.subtract(entering, leaving, out=change[1:], dtype=np.intp)
+    distinct = np.add.accumulate(change)
     total = float(np.add.accumulate(distinct / window)[-1])  # added one by one, in window order
     return total / (steps + 1)
 
@@ -264,11 +276,23 @@ def coded_hapax_share(
     spans = windows(n, window)
     size = spans[0][1]
     inside = len(spans) * size
-    starts = np.arange(inside) // size * size
+    starts = _window_starts(size)[:inside] if inside <= WINDOW_TABLE else np.arange(inside) // size * size
     once = (previous[:inside] < starts) & (following[:inside] >= starts + size)
     counts: list[int] = np.add.reduce(once.reshape(len(spans), size), axis=1, dtype=np.intp).tolist()
     shares = [k / (b - a) for k, (a, b) in zip(counts, spans, strict=True)]
     return sum(shares) / len(shares)
+
+
+#: Positions :func:`_window_starts` holds.
+WINDOW_TABLE = 1 << 14
+
+
+@functools.lru_cache(maxsize=4)
+def _window_starts(size: int) -> np.ndarray:
+    """The start of the ``size``-token window each of the first :data:`WINDOW_TABLE` positions lies in (read-only)."""
+    starts = np.arange(WINDOW_TABLE) // size * size
+    starts.flags.writeable = False
+    return starts
 
 
 def repetition(toks: list[str], window: int = REPEAT_WINDOW) -> tuple[float, float]:
@@ -304,30 +328,18 @@ def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[flo
 def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[int]]:
     """For each of :func:`windows` ``(n, size)``: its 3-grams seen once there, and its distinct 5-grams.
 
-    A k-gram is inside a window when all its tokens are. Each window's keys (:func:`gram_keys`)
-    are a row, and all rows are sorted in one call: the 3-grams' rows, then the 5-grams',
-    each made as long as a 3-gram row with distinct negative keys (no gram's key is
-    negative), one distinct value each, taken off the count.
+    A k-gram is inside a window when all its tokens are. Each window's keys are a row
+    (:func:`_gram_rows`), and all rows are sorted in one call: the 3-grams' rows, then the
+    5-grams', each made as long as a 3-gram row with distinct negative keys (no gram's key
+    is negative), one distinct value each, taken off the count.
     """
-    keys3 = gram_keys(code, 3)
     base = int(np.maximum.reduce(code)) + 1 if n else 1
-    if base**5 < _KEY_LIMIT and len(keys3) > 2:  # a 5-gram's key from its first 3-gram's: the same as gram_keys'
-        keys5 = (keys3[:-2] * base + code[3:-1]) * base + code[4:]
-    else:
-        keys5 = gram_keys(code, 5)
-    if n < size:
-        rows3, rows5 = keys3[None, :], keys5[None, :]
-    else:
-        inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
-        rows3, rows5 = keys3.take(inside), keys5.take(inside[:, : max(size - 4, 0)])
-    count, width = rows3.shape
-    if width == 0:
+    if base**5 < _KEY_LIMIT:
+        rows, count, padding = _gram_rows(code, n, size, base)
+    else:  # codes too large for a 5-gram key of their own: keys renumbered (gram_keys)
+        rows, count, padding = _keyed_gram_rows(code, n, size)
+    if rows is None:
         return [0] * count, [0] * count
-    padding = width - rows5.shape[1]
-    rows = np.empty((2 * count, width), dtype=np.int64)
-    rows[:count] = rows3
-    rows[count:, : width - padding] = rows5
-    rows[count:, width - padding :] = np.arange(-1, -1 - padding, -1)
     rows.sort(axis=1)
     first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
     first[:, 0] = True
@@ -336,6 +348,61 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
         np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp) + first[:count, -1]
     )  # alone in its run
     return once.tolist(), (np.add.reduce(first[count:], axis=1, dtype=np.intp) - padding).tolist()
+
+
+def _gram_rows(code: np.ndarray, n: int, size: int, base: int) -> tuple[np.ndarray | None, int, int]:
+    """The rows :func:`gram_counts` sorts, how many windows, and how many padding keys each 5-gram row has.
+
+    The windows' tokens are the rows of one reshaped view of the codes (a text shorter than
+    ``size`` is one row), and a k-gram's key is its codes as the digits of a number in
+    ``base`` (``base ** 5`` below :data:`_KEY_LIMIT`): the 3-grams' keys are written
+    straight into the rows, and each 5-gram's from its first 3-gram's. No rows (None)
+    when a window holds no 3-gram.
+    """
+    length = size if n >= size else n
+    count = n // length if n >= size else 1
+    grams = code[: count * length].reshape(count, length).astype(np.int64)
+    width = length - 2
+    if width <= 0:
+        return None, count, 0
+    rows = np.empty((2 * count, width), dtype=np.int64)
+    keys3 = rows[:count]
+    np.multiply(grams[:, :-2], base, out=keys3)
+    keys3 += grams[:, 1:-1]
+    keys3 *= base
+    keys3 += grams[:, 2:]
+    padding = min(width, 2)
+    if width > 2:
+        keys5 = rows[count:, :-2]
+        np.multiply(keys3[:, :-2], base, out=keys5)
+        keys5 += grams[:, 3:-1]
+        keys5 *= base
+        keys5 += grams[:, 4:]
+    rows[count:, width - padding :] = _PADDING[-padding:]
+    return rows, count, padding
+
+
+#: The negative keys that pad a 5-gram row (two at most: a window's 5-grams are two fewer than its 3-grams).
+_PADDING = np.array([-2, -1], dtype=np.int64)
+
+
+def _keyed_gram_rows(code: np.ndarray, n: int, size: int) -> tuple[np.ndarray | None, int, int]:
+    """:func:`_gram_rows` for codes whose 5-gram keys would pass :data:`_KEY_LIMIT`: the keys of :func:`gram_keys`."""
+    keys3, keys5 = gram_keys(code, 3), gram_keys(code, 5)
+    if n < size:
+        rows3, rows5 = keys3[None, :], keys5[None, :]
+    else:
+        inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
+        rows3, rows5 = keys3.take(inside), keys5.take(inside[:, : max(size - 4, 0)])
+    count, width = rows3.shape
+    if width == 0:
+        return None, count, 0
+    padding = width - rows5.shape[1]
+    rows = np.empty((2 * count, width), dtype=np.int64)
+    rows[:count] = rows3
+    rows[count:, : width - padding] = rows5
+    rows[count:, width - padding :] = np.arange(-1, -1 - padding, -1)
+    return rows, count, padding
 
 
 class SentenceProfile(NamedTuple):
@@ -428,6 +495,21 @@ def _vocabulary(words: BodyWords, word_count: int) -> dict[str, float]:
     }
 
 
+def all_caps_count(text: str) -> int:
+    """How many matches of :data:`FAST_ALL_CAPS` ``text`` holds, read from its bytes' classes (:data:`_CASE_CLASSES`).
+
+    None without four ASCII capitals in a row; the runs of :data:`_CAPS_RUN` where no such
+    run touches a character outside ASCII; otherwise (that character may be a word
+    character) the pattern's own matches.
+    """
+    classes = text.encode("utf-8", "surrogatepass").translate(_CASE_CLASSES)
+    if b"AAAA" not in classes:
+        return 0
+    if b"uAAAA" in classes or b"AAAAu" in classes:
+        return len(FAST_ALL_CAPS.findall(text))
+    return len(_CAPS_RUN.findall(classes))
+
+
 def _outside_title(document: Document, count: Callable[[str], int]) -> int:
     """``count`` over the body, that of a heading-like first line read as the title left out.
 
@@ -440,11 +522,6 @@ def _outside_title(document: Document, count: Callable[[str], int]) -> int:
     if found and not document.title.text.strip() and (heading := voice.heading(text)) is not None:
         found -= count(heading[0])
     return found
-
-
-def _all_caps(text: str) -> int:
-    """Words of 4 or more capital letters in ``text``."""
-    return len(FAST_ALL_CAPS.findall(text))
 
 
 def _exclamations(text: str) -> int:
@@ -466,7 +543,7 @@ def features(document: Document) -> dict[str, float]:
         "second_person_per_1000_words": measures.per_1000(second, words),
         "exclamations_per_1000_words": measures.per_1000(_outside_title(document, _exclamations), words),
         "questions_per_1000_words": measures.per_1000(text.count("?"), words),
-        "all_caps_words_per_1000_words": measures.per_1000(_outside_title(document, _all_caps), words),
+        "all_caps_words_per_1000_words": measures.per_1000(_outside_title(document, all_caps_count), words),
         "demonstratives_per_1000_words": measures.per_1000(demonstrative, words),
     }
     profile = sentence_profile(body)

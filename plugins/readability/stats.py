@@ -124,15 +124,16 @@ def body_stats(view: TextView) -> BodyStats:
     """Count words, syllables and polysyllabic words per sentence, from the view's words looked up once.
 
     A sentence's words are those that start inside it (:func:`body_words`); its syllables
-    and polysyllabic words are differences of running totals over the words' counts.
+    are differences of running totals over the words' counts. Every word starts inside
+    exactly one sentence (a view's sentences cover its lines but for the white space
+    between them), so the polysyllabic words of all sentences are those of all words.
     """
     words = body_words(view)
     first, last = words.first, words.last
     running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
     np.add.accumulate(words.syllables, out=running[1:], dtype=np.int64)
     per_sentence = running.take(last) - running.take(first)
-    np.add.accumulate(words.syllables >= POLYSYLLABIC, out=running[1:], dtype=np.int64)
-    polysyllabic = int(np.add.reduce(running.take(last) - running.take(first)))
+    polysyllabic = int(np.add.reduce(words.syllables >= POLYSYLLABIC, dtype=np.intp))
     counts = last - first
     kept = counts.nonzero()[0]
     lengths: list[int] = counts[kept].tolist()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import sys
 
 import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
@@ -157,11 +158,23 @@ def _title_features(title: str, body_tokens: list[str] | TokenWindow) -> dict[st
 LENGTH_TABLE = 256
 
 
+#: Before Python 3.12 ``sum`` adds floats one by one in order, as ``np.add.accumulate`` does (its
+#: last value is that sum to the bit); from 3.12 ``sum`` compensates its rounding, so it is called.
+SEQUENTIAL_SUM = sys.version_info < (3, 12)
+
+
+def ordered_sum(values: np.ndarray) -> float:
+    """``sum(values.tolist())`` of a non-empty float array: no Python float per value where the sum is sequential."""
+    if SEQUENTIAL_SUM:
+        return float(np.add.accumulate(values)[-1])
+    return float(sum(values.tolist()))
+
+
 def _length_sd(lengths: np.ndarray) -> float:
     """Standard deviation of the token lengths (0 without tokens).
 
     Each length's squared deviation is computed once, then the tokens' are added up one
-    by one in text order (as a sum over the tokens would add them).
+    by one in text order (as a sum over the tokens would add them: :func:`ordered_sum`).
     """
     if not len(lengths):
         return 0.0
@@ -169,11 +182,11 @@ def _length_sd(lengths: np.ndarray) -> float:
     longest = int(np.maximum.reduce(lengths))
     if longest < LENGTH_TABLE:
         table = np.array([pow(length - mean, 2) for length in range(longest + 1)])
-        return math.sqrt(sum(table.take(lengths).tolist()) / len(lengths))
+        return math.sqrt(ordered_sum(table.take(lengths)) / len(lengths))
     ordered = np.sort(lengths)
     distinct = ordered[np.concatenate(([True], ordered[1:] != ordered[:-1]))]
     squares = np.array([pow(length - mean, 2) for length in distinct.tolist()])
-    return math.sqrt(sum(squares[np.searchsorted(distinct, lengths)].tolist()) / len(lengths))
+    return math.sqrt(ordered_sum(squares[np.searchsorted(distinct, lengths)]) / len(lengths))
 
 
 def _voice(words: BodyWords, word_count: int) -> dict[str, float]:

@@ -225,6 +225,14 @@ def test_repetition_and_hapax_from_totals_are_exactly_the_counted_values(seed: i
         assert rdb.hapax_share(toks, window) == counted_hapax(toks, window)
 
 
+def test_hapax_share_past_the_window_table_is_the_counted_value() -> None:
+    # More tokens than the table of window starts holds: the starts are computed, with the same share.
+    rng = random.Random(5)
+    toks = [f"w{rng.randrange(400)}" for _ in range(rdb.WINDOW_TABLE + 250)]
+    assert rdb.hapax_share(toks) == counted_hapax(toks)
+    assert rdb.hapax_share(toks[: rdb.WINDOW_TABLE]) == counted_hapax(toks[: rdb.WINDOW_TABLE])
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_repetition_of_codes_too_large_for_one_5_gram_key_is_the_counted_value(seed: int) -> None:
     # Codes whose 5-gram keys would pass the key limit go through gram_keys' renumbering:
@@ -308,6 +316,21 @@ def test_fast_word_patterns_find_exactly_the_original_matches(seed: int) -> None
     for fast, plain in anchored:
         assert [found.span() for found in fast.finditer(view)] == matches(plain, text)
     assert matches(rdb.FAST_ALL_CAPS, text) == matches(ALL_CAPS, text)
+
+
+#: Pieces of text for the all-capitals count: runs of capitals of every length, with and
+#: without a word character, digit, underscore or letter outside ASCII beside them.
+CAPS_PIECES = ["ABCD", "NATO", "USA", "AbCD", "ABCDEFGH", "A", "x", "9", "_", "-", "'", " ", "\n", ".", "é", "Ü", "’"]
+
+
+@pytest.mark.parametrize("seed", range(80))
+def test_all_caps_count_from_the_bytes_classes_is_the_patterns_count(seed: int) -> None:
+    # Counted from the bytes' classes, or by the pattern where a run of four capitals touches
+    # a character outside ASCII: either way, the number of the plain pattern's matches.
+    rng = random.Random(seed)
+    pieces = CAPS_PIECES if seed % 2 else [p for p in CAPS_PIECES if p.isascii()]
+    text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 120)))
+    assert rdb.all_caps_count(text) == len(matches(ALL_CAPS, text))
 
 
 @pytest.mark.parametrize("seed", range(60))

@@ -392,6 +392,29 @@ def test_body_words_are_the_plain_per_word_definitions(seed: int) -> None:
         assert found.count("abstract") == sum(counts[t] for t in abstract)
 
 
+@pytest.mark.parametrize("seed", range(20))
+def test_every_word_starts_inside_exactly_one_sentence(seed: int) -> None:
+    # What body_stats counts the polysyllabic words of all sentences by: the sentences' word
+    # ranges follow each other from the first word to the last, none left out.
+    import random
+
+    from copydesk.plugins.readability import stats, words
+
+    rng = random.Random(seed)
+    for size in (0, 1, 5, 60, 400):
+        text = "\n".join(_random_text(rng, size // 3) for _ in range(3))
+        view = document(f"  \n{text}\n\n  Those nation’s. \t ").body
+        found = words.body_words(view)
+        bounds = [0, *found.last.tolist()]
+        assert found.first.tolist() == bounds[:-1] and bounds[-1] == len(view.tokens)
+        forms, stream = view.tokens.forms, view.tokens
+        per_sentence = [
+            sum(syl.word_syllables(forms[i]) >= stats.POLYSYLLABIC for i in stream.between(start, end))
+            for start, end, _ in view.sentences
+        ]
+        assert stats.body_stats(view).polysyllabic == sum(per_sentence)
+
+
 @pytest.mark.parametrize("seed", range(10))
 def test_title_overlap_read_by_token_numbers_is_the_token_strings_one(seed: int) -> None:
     # The body's window of tokens held as their numbers gives the overlap its token strings give,
@@ -477,6 +500,20 @@ def test_abstract_nouns_found_in_one_search_are_those_the_suffixes_give_one_by_o
     ]
     assert rdb.ABSTRACT_NOUN.findall("\n".join(dict.fromkeys(tokens))) == plain
     assert len(plain) > 20 and "nation" not in plain and "nations" not in plain
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_ordered_sum_is_pythons_sum_of_the_floats(seed: int) -> None:
+    # Values of very different sizes, where adding one by one and compensating the rounding
+    # (Python 3.12's sum) part: on either Python, the same float as sum() over the list.
+    import random
+
+    import numpy as np
+    from copydesk.plugins.readability import voice
+
+    rng = random.Random(seed)
+    values = [rng.choice([1e-9, 0.1, 1.0, 3.7, 1e8, 1e16]) * rng.random() for _ in range(rng.randint(1, 700))]
+    assert voice.ordered_sum(np.array(values)) == sum(values)
 
 
 @pytest.mark.parametrize("longest", [1, 12, 255, 256, 5000])
