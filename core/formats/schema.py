@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping, Sequence
-from itertools import chain, repeat
+from collections.abc import Callable, Mapping, Sequence
+from itertools import chain, filterfalse, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter
-from typing import Any
+from typing import Any, cast
 
 from copydesk import safety
 from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
@@ -52,10 +52,99 @@ def dumps(value: Any, what: str, **layout: Any) -> str:
 
     :param layout: ``indent``, ``separators`` as for :func:`json.dumps`.
     """
+    if layout == _SPACED and (text := _spaced(value, "\n")) is not None:
+        return text
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False, **layout)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"the {what} report would not be JSON ({exc}): a value got past the plugin boundary") from exc
+
+
+#: ``json``'s C encoder factory (what ``json.dumps`` uses without ``indent``), None without the C accelerator.
+_C_ENCODER: Callable[..., Any] | None = getattr(json.encoder, "c_make_encoder", None)
+#: The layout :func:`_spaced` writes: ``indent=2``.
+_SPACED = {"indent": 2}
+#: The JSON text of the scalars :func:`_spaced` writes itself, by exact type (a float's after a finite check).
+_SCALAR_TEXT: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    int: int.__repr__,
+    float: float.__repr__,
+    bool: lambda value: "true" if value else "false",
+    type(None): lambda value: "null",
+}
+#: Per indentation, a compact encoder (``json``'s C one, as ``json.dumps`` without ``indent``
+#: makes it) whose item separator holds the line break and indentation ``indent=2`` puts
+#: between items: ``encoder(value, 0)`` gives a dict's or list's text in chunks.
+_FLAT: dict[str, Callable[[Any, int], Sequence[str]]] = {}
+
+
+def _flat(pad: str) -> Callable[[Any, int], Sequence[str]]:
+    """The encoder of :data:`_FLAT` for items on lines that open with ``pad`` (a line break and spaces)."""
+    encoder = _FLAT.get(pad)
+    if encoder is None:
+        plain = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=("," + pad, ": "))
+        make = _C_ENCODER
+        if make is None:  # no C accelerator: json's own, one call each
+            encoder = lambda value, level: (plain.encode(value),)  # noqa: E731
+        else:  # what JSONEncoder.iterencode makes for a one-shot encoding, but without the circular check: scalars only
+            encoder = make(None, plain.default, encode_basestring, None, ": ", "," + pad, False, False, False)
+        _FLAT[pad] = encoder
+    return encoder
+
+
+def _spaced(value: Any, pad: str) -> str | None:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` at the nesting ``pad`` (a line break and the value's indentation).
+
+    Without the pure-Python encoder ``indent`` makes ``json`` use: the nesting is written
+    here, and each dict or list of scalars by the compact C encoder, whose item separator
+    holds the line break and indentation (a JSON string holds no line break of its own).
+    None for anything but an exact dict (of string keys), list, tuple, string, int, bool,
+    None or finite float: the caller then asks ``json.dumps``, which says what is wrong.
+    """
+    kind = type(value)
+    if kind is not dict and kind is not list and kind is not tuple:
+        write = _SCALAR_TEXT.get(kind)
+        if write is None or (kind is float and not math.isfinite(value)):
+            return None
+        return write(value)
+    if not value:
+        return "{}" if kind is dict else "[]"
+    if kind is dict and not _STR.issuperset(map(type, value)):
+        return None
+    inner = pad + "  "
+    body = _spaced_items(value, kind is dict, inner)
+    if body is None:
+        return None
+    return f"{{{inner}{body}{pad}}}" if kind is dict else f"[{inner}{body}{pad}]"
+
+
+def _spaced_items(value: Any, mapping: bool, inner: str) -> str | None:
+    """The items of a non-empty dict (``mapping``) or list in :func:`_spaced`'s text, between its brackets."""
+    items = value.values() if mapping else value
+    if _SCALAR_TEXT.keys() >= set(map(type, items)):
+        try:
+            return "".join(_flat(inner)(value, 0))[1:-1]
+        except ValueError:  # a float that is not finite
+            return None
+    parts = []
+    for item in items:  # a scalar written here, a container (or anything else) by a call
+        of = type(item)
+        if of is float:
+            part = float.__repr__(item) if math.isfinite(item) else None
+        else:
+            write = _SCALAR_TEXT.get(of)
+            part = _spaced(item, inner) if write is None else write(item)
+        if part is None:
+            return None
+        parts.append(part)
+    if mapping:
+        parts = [f"{encode_basestring(key)}: {part}" for key, part in zip(value, parts, strict=True)]
+    return ("," + inner).join(parts)
+
+
+_STR = frozenset((str,))
+#: The types of a finding's data values :meth:`_FindingText._data` writes with json's C encoder.
+_DATA_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
@@ -268,6 +357,14 @@ class _FindingText:
         )
         #: How a data value's key is followed, and data items are separated, in this layout.
         self.colon, self.comma = (": ", ",\n" + _ITEM + "    ") if spaced else (":", ",")
+        #: What comes between a data dict's braces and its first and last items, in this layout.
+        self.opened, self.closed = ("\n" + _ITEM + "    ", "\n" + _ITEM + "  ") if spaced else ("", "")
+        #: A data dict of scalars under string keys in this layout, keys sorted (json's C encoder; None without it).
+        self.encode = (
+            None
+            if _C_ENCODER is None
+            else _C_ENCODER(None, None, encode_basestring, None, self.colon, self.comma, True, False, False)
+        )
 
     def _template(self, sample: dict[str, Any]) -> str:
         """``%``-template of ``sample``'s text: each slot a ``%s``, each position a ``%d``."""
@@ -290,7 +387,7 @@ class _FindingText:
         if not states and (placed or source is None or RESERVED_PREFIX not in map(_PREFIX_OF, findings)):
             text = self.batch([in_file(f, source) for f in findings] if placed else findings, where)
             if text is not None:
-                return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
+                return text
         marks = len(states)
         texts = [
             self._item(finding, source, states[i] if i < marks else _UNMARKED, where, what)
@@ -316,11 +413,13 @@ class _FindingText:
         return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
 
     def batch(self, findings: Sequence[Finding], where: tuple[str, str]) -> str | None:
-        """The JSON list of ``findings`` (none marked), or None when a value is of a type the template does not write.
+        """The JSON list of ``findings`` (none marked), made safe, or None when a value is of a type the template does not write.
 
         The same text as :meth:`_fast` gives finding by finding, joined, made column by
         column: the type checks over all the findings at once, each text escaped (a matched
-        text that is its excerpt once), and the whole list filled in with one ``%``.
+        text that is its excerpt once), and the whole list filled in with one ``%``. What
+        :func:`copydesk.safety.json_text` would escape can only come from the values, so
+        the whole text is scanned only when a value that is not ASCII holds such a character.
         """
         texts = list(chain.from_iterable(map(_BARE_OF, findings)))
         positions = list(chain.from_iterable(map(_POSITIONS_OF, findings)))
@@ -330,6 +429,7 @@ class _FindingText:
         datas = list(map(self._data, map(_DATA_OF, findings)))
         if None in datas or set(map(type, severities)) != {Severity}:
             return None
+        written = cast(list[str], datas)
         step, count = len(_BARE_SLOTS), len(findings)
         code, name, plugin, prefix, message, excerpt, matched, field = (texts[i::step] for i in range(step))
         quoted = list(map(encode_basestring, excerpt))
@@ -343,10 +443,13 @@ class _FindingText:
             repeat(where[1], count),
             map(encode_basestring, field),
             *(positions[i :: len(_POSITION_SLOTS)] for i in range(len(_POSITION_SLOTS))),
-            datas,
+            written,
         )
         values = tuple(chain.from_iterable(zip(*columns, strict=True)))
-        return self.opening + self.between.join(repeat(self.plain, count)) % values + self.closing
+        text = self.opening + self.between.join(repeat(self.plain, count)) % values + self.closing
+        if text.isascii() or not safety.holds_json_raw("".join(filterfalse(str.isascii, chain(texts, where, written)))):
+            return text if "\x7f" not in text else safety.json_text(text)
+        return safety.json_text(text)
 
     def _indented(self, text: str) -> str:
         """``text`` (a finding's, or a value of its data's) placed one level deeper, when spaced."""
@@ -373,12 +476,27 @@ class _FindingText:
             return None
         return self.marked % (*values, *positions, data, encode_basestring(state))
 
+    def _flat_data(self, data: Mapping[str, Any]) -> str | None:
+        """:meth:`_data` of a dict of scalars under string keys, by json's C encoder (keys sorted); None for a non-finite float."""
+        assert self.encode is not None
+        try:
+            text = "".join(self.encode(data, 0))
+        except ValueError:  # a float that is not finite
+            return None
+        return "{" + self.opened + text[1:-1] + self.closed + "}" if self.spaced else text
+
     def _data(self, data: Any) -> str | None:
         """A finding's data as its text in the template, or None unless it is a dict of strings, ints, floats, bools and None."""
         if type(data) is not FrozenDict and type(data) is not dict:
             return None
         if not data:
             return "{}"
+        if (
+            self.encode is not None
+            and _STR.issuperset(map(type, data))
+            and _DATA_TYPES.issuperset(map(type, data.values()))
+        ):
+            return self._flat_data(data)
         parts = []
         for key in sorted(data) if len(data) > 1 else data:
             value = data[key]
