@@ -148,8 +148,16 @@ _DATA_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
-    """Round for stable output; None stays None."""
-    return None if value is None else round(float(value), places)
+    """Round for stable output; None stays None.
+
+    A whole number (0.0, 1.0: most features, sub-scores and weights) is its own rounding,
+    told by ``float.is_integer`` at a fraction of ``round``'s cost (a correctly rounded
+    decimal conversion there and back).
+    """
+    if value is None:
+        return None
+    value = float(value)
+    return value if value.is_integer() else round(value, places)
 
 
 def location(finding: Finding, source: SourceRef | None) -> dict[str, Any]:
@@ -205,7 +213,7 @@ def _rounded(values: Mapping[str, float], places: int) -> dict[str, float | None
     """``values`` sorted by name, each :func:`_round`-ed (floats, the usual values, rounded without a call each)."""
     items = sorted(values.items())
     if _FLOAT.issuperset(map(type, values.values())):
-        return {k: round(v, places) for k, v in items}
+        return {k: v if v.is_integer() else round(v, places) for k, v in items}
     return {k: _round(v, places) for k, v in items}
 
 

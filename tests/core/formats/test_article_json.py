@@ -18,6 +18,8 @@ from copydesk import safety
 from copydesk.formats import schema
 from copydesk.models import ArticleReport, Finding, FrozenDict, Position, Rule, Scorer, Severity, SourceRef
 from copydesk.testing import plugin_set, score_batch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 RULE = Rule("ONE001", "one-rule", "One {word}")
 BODY = 'Some body "text" here\n\twith caf\u00e9, a \u202e bidi mark, a \u2028 separator and a \x7f.\nThe end.'
@@ -225,3 +227,17 @@ def test_the_indented_layout_is_json_dumps_with_indent_2(value: Any) -> None:
 def test_the_indented_layout_refuses_what_json_dumps_refuses(value: Any) -> None:
     with pytest.raises(ValueError, match=r"^the json report would not be JSON"):
         schema.dumps(value, "json", indent=2)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(allow_nan=False), st.sampled_from([2, 4, 6]))
+def test_a_value_is_rounded_as_round_writes_it(value: float, places: int) -> None:
+    # whole numbers skip round(): the same float, sign of zero and infinities included
+    assert repr(schema._round(value, places)) == repr(round(value, places))
+    assert repr(schema._rounded({"v": value}, places)["v"]) == repr(round(value, places))
+
+
+@pytest.mark.parametrize("value", [0.0, -0.0, 1.0, -3.0, 2.0**53 + 2, 1e300, float("inf"), 0.12345678, 2.5])
+def test_whole_and_other_numbers_are_rounded_as_round_writes_them(value: float) -> None:
+    for places in (2, 4, 6):
+        assert repr(schema._round(value, places)) == repr(round(value, places))
