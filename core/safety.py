@@ -100,22 +100,11 @@ def json_text(serialised: str) -> str:
     holds none of them (the usual case) is told so by :func:`_holds_raw`, several times
     faster than the pattern searches it.
     """
-    if not holds_json_raw(serialised):
+    if serialised.isascii() and "\x7f" not in serialised:  # every such character but DEL is beyond ASCII
+        return serialised
+    if len(serialised) >= _LONG and not _holds_raw(serialised):
         return serialised
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
-
-
-def holds_json_raw(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`json_text` escapes (DEL, C1, bidi, separators).
-
-    An ASCII text holds none but DEL (``str.isascii`` reads a flag); a long one is checked
-    by :func:`_holds_raw`, a short one by the pattern.
-    """
-    if text.isascii():  # every such character but DEL is beyond ASCII
-        return "\x7f" in text
-    if len(text) >= _LONG:
-        return _holds_raw(text)
-    return _JSON_RAW.search(text) is not None
 
 
 #: Texts at least this long are checked with :func:`_holds_raw` first (a short one costs less through the pattern).

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Mapping, Sequence
-from itertools import chain, filterfalse, repeat
+from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter
-from typing import Any, cast
+from typing import Any
 
 from copydesk import safety
 from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
@@ -143,14 +143,12 @@ def _spaced_items(value: Any, mapping: bool, inner: str) -> str | None:
 
 
 _STR = frozenset((str,))
-#: The types of a finding's data values :meth:`_FindingText._data` writes with json's C encoder.
-_DATA_TYPES = frozenset((str, int, float, bool, type(None)))
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
     """Round for stable output; None stays None.
 
-    A whole number (0.0, 1.0: most features, sub-scores and weights) is its own rounding,
+    A whole number (0.0, 1.0: many features, most sub-scores and weights) is its own rounding,
     told by ``float.is_integer`` at a fraction of ``round``'s cost (a correctly rounded
     decimal conversion there and back).
     """
@@ -365,14 +363,6 @@ class _FindingText:
         )
         #: How a data value's key is followed, and data items are separated, in this layout.
         self.colon, self.comma = (": ", ",\n" + _ITEM + "    ") if spaced else (":", ",")
-        #: What comes between a data dict's braces and its first and last items, in this layout.
-        self.opened, self.closed = ("\n" + _ITEM + "    ", "\n" + _ITEM + "  ") if spaced else ("", "")
-        #: A data dict of scalars under string keys in this layout, keys sorted (json's C encoder; None without it).
-        self.encode = (
-            None
-            if _C_ENCODER is None
-            else _C_ENCODER(None, None, encode_basestring, None, self.colon, self.comma, True, False, False)
-        )
 
     def _template(self, sample: dict[str, Any]) -> str:
         """``%``-template of ``sample``'s text: each slot a ``%s``, each position a ``%d``."""
@@ -395,7 +385,7 @@ class _FindingText:
         if not states and (placed or source is None or RESERVED_PREFIX not in map(_PREFIX_OF, findings)):
             text = self.batch([in_file(f, source) for f in findings] if placed else findings, where)
             if text is not None:
-                return text
+                return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
         marks = len(states)
         texts = [
             self._item(finding, source, states[i] if i < marks else _UNMARKED, where, what)
@@ -421,13 +411,11 @@ class _FindingText:
         return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
 
     def batch(self, findings: Sequence[Finding], where: tuple[str, str]) -> str | None:
-        """The JSON list of ``findings`` (none marked), made safe, or None when a value is of a type the template does not write.
+        """The JSON list of ``findings`` (none marked), or None when a value is of a type the template does not write.
 
         The same text as :meth:`_fast` gives finding by finding, joined, made column by
         column: the type checks over all the findings at once, each text escaped (a matched
-        text that is its excerpt once), and the whole list filled in with one ``%``. What
-        :func:`copydesk.safety.json_text` would escape can only come from the values, so
-        the whole text is scanned only when a value that is not ASCII holds such a character.
+        text that is its excerpt once), and the whole list filled in with one ``%``.
         """
         texts = list(chain.from_iterable(map(_BARE_OF, findings)))
         positions = list(chain.from_iterable(map(_POSITIONS_OF, findings)))
@@ -437,7 +425,6 @@ class _FindingText:
         datas = list(map(self._data, map(_DATA_OF, findings)))
         if None in datas or set(map(type, severities)) != {Severity}:
             return None
-        written = cast(list[str], datas)
         step, count = len(_BARE_SLOTS), len(findings)
         code, name, plugin, prefix, message, excerpt, matched, field = (texts[i::step] for i in range(step))
         quoted = list(map(encode_basestring, excerpt))
@@ -451,13 +438,10 @@ class _FindingText:
             repeat(where[1], count),
             map(encode_basestring, field),
             *(positions[i :: len(_POSITION_SLOTS)] for i in range(len(_POSITION_SLOTS))),
-            written,
+            datas,
         )
         values = tuple(chain.from_iterable(zip(*columns, strict=True)))
-        text = self.opening + self.between.join(repeat(self.plain, count)) % values + self.closing
-        if text.isascii() or not safety.holds_json_raw("".join(filterfalse(str.isascii, chain(texts, where, written)))):
-            return text if "\x7f" not in text else safety.json_text(text)
-        return safety.json_text(text)
+        return self.opening + self.between.join(repeat(self.plain, count)) % values + self.closing
 
     def _indented(self, text: str) -> str:
         """``text`` (a finding's, or a value of its data's) placed one level deeper, when spaced."""
@@ -484,27 +468,12 @@ class _FindingText:
             return None
         return self.marked % (*values, *positions, data, encode_basestring(state))
 
-    def _flat_data(self, data: Mapping[str, Any]) -> str | None:
-        """:meth:`_data` of a dict of scalars under string keys, by json's C encoder (keys sorted); None for a non-finite float."""
-        assert self.encode is not None
-        try:
-            text = "".join(self.encode(data, 0))
-        except ValueError:  # a float that is not finite
-            return None
-        return "{" + self.opened + text[1:-1] + self.closed + "}" if self.spaced else text
-
     def _data(self, data: Any) -> str | None:
         """A finding's data as its text in the template, or None unless it is a dict of strings, ints, floats, bools and None."""
         if type(data) is not FrozenDict and type(data) is not dict:
             return None
         if not data:
             return "{}"
-        if (
-            self.encode is not None
-            and _STR.issuperset(map(type, data))
-            and _DATA_TYPES.issuperset(map(type, data.values()))
-        ):
-            return self._flat_data(data)
         parts = []
         for key in sorted(data) if len(data) > 1 else data:
             value = data[key]
