@@ -211,12 +211,13 @@ COLLECTION_PATH = "<dask>"
 _PIPE_FOLDERS = frozenset({"/dev/fd", "/proc/self/fd"})
 
 
+@functools.lru_cache(maxsize=256)
 def _folder(path: str | None) -> str | None:
     """The folder part of ``path`` as written, ``.``, ``..`` and doubled slashes folded (``"."`` for a bare name).
 
     ``a.txt``, ``./a.txt`` and ``x/../a.txt`` are all in ``.``; an absolute path stays
     absolute. None without a path, and for standard input, a pipe or a Dask collection,
-    which have no folder.
+    which have no folder. Memoised: every article of a file has the file's path.
     """
     if not path or path in (STDIN_PATH, COLLECTION_PATH):
         return None

@@ -54,17 +54,24 @@ class JsonWriter:
             "summary": schema.summary_dict(summary),
         }
         text = safety.json_text(schema.dumps(document, "json", indent=2))
-        if self.articles:  # the top-level key is the only line indented by two spaces that reads so
-            head, empty, tail = text.partition(_EMPTY_ARTICLES)
-            assert empty, "the document's articles key is where json.dumps puts it"
-            items = f",\n{_ITEM_INDENT}".join(self.articles)
-            text = f'{head}\n  "articles": [\n{_ITEM_INDENT}{items}\n  ],\n  "sources"{tail}'
-        self.out.write(text)
-        self.out.write("\n")
+        if not self.articles:
+            self.out.write(text + "\n")
+            return
+        # the top-level key is the only line indented by two spaces that reads so
+        head, empty, tail = text.partition(_EMPTY_ARTICLES)
+        assert empty, "the document's articles key is where json.dumps puts it"
+        # written a group of articles at a time: the document is never one string (nor its encoding one buffer)
+        between = f",\n{_ITEM_INDENT}"
+        self.out.write(f'{head}\n  "articles": [\n{_ITEM_INDENT}')
+        for at in range(0, len(self.articles), _WRITTEN):
+            self.out.write(("" if at == 0 else between) + between.join(self.articles[at : at + _WRITTEN]))
+        self.out.write(f'\n  ],\n  "sources"{tail}\n')
 
 
 #: How ``json.dumps(document, indent=2)`` indents an item of the top-level ``articles`` array.
 _ITEM_INDENT = " " * 4
+#: How many articles' texts :meth:`JsonWriter.close` joins for one write.
+_WRITTEN = 64
 #: The top-level ``articles`` key with an empty array, and the key after it.
 _EMPTY_ARTICLES = '\n  "articles": [],\n  "sources"'
 

@@ -106,14 +106,15 @@ def test_what_the_workers_render_is_what_the_run_writes_itself(tmp_path: Path, w
     assert b"\\u202e" in rendered["report.jsonl"] and b"\\u2028" in rendered["report.json"]
 
 
-@pytest.mark.parametrize("count", [0, 1, 3])
+@pytest.mark.parametrize("count", [0, 1, 3, 130])  # 130: written in three groups of articles
 def test_the_json_writer_writes_the_document_json_dumps_writes(count: int) -> None:
     bodies = [
         "Plain body, said the officials.",
         'Line one\nline two \u202e and \u2028 and "quoted".',
         "Caf\u00e9 \u00e9t\u00e9.",
     ]
-    reports = score_batch(bodies[:count], plugin_set(entry_points=True)) if count else []
+    batch = [f"{bodies[i % 3]} {i}" for i in range(count)]
+    reports = score_batch(batch, plugin_set(entry_points=True)) if count else []
     summary = RunSummary(articles=count, scored=count, unreadable=0, mean_score=50.0 if count else None)
     out = io.StringIO()
     writer = JSON.open(out, INFO)

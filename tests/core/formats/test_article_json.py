@@ -9,14 +9,17 @@ carry, the unusual ones (written through their dictionary) included.
 from __future__ import annotations
 
 import enum
+import json
 from dataclasses import replace
 from typing import Any
 
 import pytest
 from copydesk import safety
 from copydesk.formats import schema
-from copydesk.models import ArticleReport, Finding, Position, Rule, Scorer, Severity, SourceRef
+from copydesk.models import ArticleReport, Finding, FrozenDict, Position, Rule, Scorer, Severity, SourceRef
 from copydesk.testing import plugin_set, score_batch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 RULE = Rule("ONE001", "one-rule", "One {word}")
 BODY = 'Some body "text" here\n\twith caf\u00e9, a \u202e bidi mark, a \u2028 separator and a \x7f.\nThe end.'
@@ -55,7 +58,7 @@ def report() -> ArticleReport:
 def _as_dumps(report: ArticleReport, spaced: bool, timings: bool = False, first: Any = None) -> str:
     layout: dict[str, Any] = {"indent": 2} if spaced else {"separators": (",", ":")}
     value = {**(first or {}), **schema.article_dict(report, timings)}
-    return safety.json_text(schema.dumps(value, "json", **layout))
+    return safety.json_text(json.dumps(value, ensure_ascii=False, allow_nan=False, **layout))
 
 
 def _variants(report: ArticleReport) -> dict[str, ArticleReport]:
@@ -82,6 +85,17 @@ def _variants(report: ArticleReport) -> dict[str, ArticleReport]:
         "ASCII but for a DEL": replace(
             report, findings=(replace(first, message="del \x7f", excerpt="x", matched="x"),)
         ),
+        "a bidi mark only in data": replace(
+            report,
+            findings=tuple(
+                replace(f, message="m", excerpt="x", matched="x", data={"k": "\u202e"}) for f in report.findings
+            ),
+        ),
+        "a bidi mark only in the path": replace(
+            report,
+            findings=tuple(replace(f, message="m", excerpt="x", matched="x", data={}) for f in report.findings),
+            source=SourceRef("caf\u00e9 \u2066.jsonl", "jsonl", record=2),
+        ),
     }
 
 
@@ -96,6 +110,8 @@ VARIANTS = [
     "a record source",
     "a title with specials",
     "ASCII but for a DEL",
+    "a bidi mark only in data",
+    "a bidi mark only in the path",
 ]
 
 
@@ -184,3 +200,44 @@ def test_jsonl_line_is_the_dumps_of_the_report_with_its_schema_version(report: A
     line = schema.jsonl_line(report)
     assert line == _as_dumps(report, False, first={"schema_version": schema.SCHEMA_VERSION})
     assert "\n" not in line  # to_textfiles puts the newlines between lines
+
+
+SHAPES = [
+    {},
+    [],
+    (),
+    {"a": [], "b": {}, "c": ()},
+    [1, 2.5, -0.0, 1e300, 'x\n\u2019"', None, True, False, 2**70],
+    {"a": {"b": [1, {"c": 2, "d": [None, {"e": "f"}]}], "g": 1e-7}},
+    {"scorers": [{"metrics": {"m": 0.5}, "features": {}, "error": None}, {"metrics": {}}]},
+    {1: "an int key", "s": 1},
+    {"a": {2.5: "a float key"}},
+    {"frozen": FrozenDict(b=1, a=[1, 2])},
+    {"subclass": Text("a str subclass"), "n": Kind.FOUR},
+    [[[]], [{}], [[1, [2, [3]]]]],
+]
+
+
+@pytest.mark.parametrize("value", SHAPES, ids=[str(i) for i in range(len(SHAPES))])
+def test_the_indented_layout_is_json_dumps_with_indent_2(value: Any) -> None:
+    assert schema.dumps(value, "json", indent=2) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value", [{"a": float("nan")}, [1, {"b": float("inf")}], {"a": object()}])
+def test_the_indented_layout_refuses_what_json_dumps_refuses(value: Any) -> None:
+    with pytest.raises(ValueError, match=r"^the json report would not be JSON"):
+        schema.dumps(value, "json", indent=2)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.floats(allow_nan=False), st.sampled_from([2, 4, 6]))
+def test_a_value_is_rounded_as_round_writes_it(value: float, places: int) -> None:
+    # whole numbers skip round(): the same float, sign of zero and infinities included
+    assert repr(schema._round(value, places)) == repr(round(value, places))
+    assert repr(schema._rounded({"v": value}, places)["v"]) == repr(round(value, places))
+
+
+@pytest.mark.parametrize("value", [0.0, -0.0, 1.0, -3.0, 2.0**53 + 2, 1e300, float("inf"), 0.12345678, 2.5])
+def test_whole_and_other_numbers_are_rounded_as_round_writes_them(value: float) -> None:
+    for places in (2, 4, 6):
+        assert repr(schema._round(value, places)) == repr(round(value, places))
