@@ -17,6 +17,7 @@ from itertools import chain
 
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 from copydesk.plugins.sourcing import patterns as p
+from copydesk.plugins.sourcing import speakers as sp
 
 #: Typical professional rate (per 1,000 words) each shrunk evidence density is pulled toward.
 TYPICAL = {
@@ -57,11 +58,14 @@ FEATURES = (
     _feature(
         "credited_quotations_per_1000_words",
         "Direct quotations of at least 4 words with a verb of saying or 'according to' within 100 "
-        "characters either side or in the quotation's last 40 characters. Shrunk toward 6.5 per 1,000.",
+        "characters either side or in the quotation's last 40 characters, or a speaker found by SRC001's "
+        "readings (a named subject of its clause, 'She said' opening the next sentence, the previous "
+        "speaker's quotation it goes on with). Shrunk toward 6.5 per 1,000.",
     ),
     _feature(
         "uncredited_quotation_share",
-        "Share of quotations of at least 4 words with no verb of saying nearby nor a name set off right before them (smoothed, prior 0.2).",
+        "Share of quotations of at least 4 words with no verb of saying nearby, no name set off right before them "
+        "and no speaker found by SRC001's readings (smoothed, prior 0.2).",
         "share",
         "problem",
     ),
@@ -132,7 +136,9 @@ class Quotation:
     credited: bool
 
 
-def quotations(text: str, lower: str | None = None, view: TextView | None = None) -> Iterator[Quotation]:
+def quotations(
+    text: str, lower: str | None = None, view: TextView | None = None, speakers: bool = True
+) -> Iterator[Quotation]:
     """Every quotation of at least four words in ``text``, credited or not.
 
     The credit is looked for in the windows of the lower-cased text with a case-sensitive
@@ -143,38 +149,97 @@ def quotations(text: str, lower: str | None = None, view: TextView | None = None
     which a text without ``UNFOLDED`` never has, or at a capital sigma, a word character
     either way: the pattern matches the same.) ``view``, when given, is ``text``'s view:
     the windows are then read from one search of the whole text (:class:`_Credits`).
+    With ``speakers`` (the default), a quotation is credited too by the readings of
+    :mod:`~copydesk.plugins.sourcing.speakers` (a speaker beside it with any verb, in the
+    next sentence, or the previous speaker's quotation it goes on with); without, only
+    by its windows and a name set off before it.
     """
     if '"' not in text and "“" not in text:
         return
-    folded = not any(char in text for char in p.UNFOLDED)
-    if folded and lower is None:
-        lower = text.lower()
-    searched, attribution = (
-        (lower, p.ANY_ATTRIBUTION_LOWER) if folded and lower is not None else (text, p.ANY_ATTRIBUTION)
-    )
-    if len(searched) != len(text):
-        searched, attribution = text, p.ANY_ATTRIBUTION
-    credits: _Credits | None = None
-    for match in _quotation_matches(text):
-        inner = match.group("inner")
-        if len(inner.split()) < MIN_QUOTE_WORDS:
+    windows = _Windows(text, lower, view)
+    chain = sp.Chain(text, _mid_sentence_test(text)) if speakers else None
+    for found in _quotation_pieces(text):
+        if isinstance(found, int):
+            if chain is not None:
+                _read_mark(chain, windows, found)
             continue
-        start, end = match.span()
-        windows = (
-            (max(0, start - p.CREDIT_WINDOW), start),
-            (end, min(len(text), end + p.CREDIT_WINDOW)),
-            (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1),
-        )
-        if view is None:
-            credited = any(attribution.search(searched[a:b]) for a, b in windows)
+        short = len(found.group("inner").split()) < MIN_QUOTE_WORDS
+        if chain is None and short:
+            continue
+        start, end = found.span()
+        own = windows.credited(start, end) or named_before(text, start)
+        if chain is not None:
+            piece = sp.Piece(start, end, sp.left_open(text, found), own, _more(text, found, chain.known))
+            credited = chain.read(piece)
+            if not short:
+                yield Quotation(start, end, credited())
         else:
-            credits = _Credits(view, searched, attribution) if credits is None else credits
-            credited = any(credits.within(a, b) for a, b in windows)
-        yield Quotation(start, end, credited or named_before(text, start))
+            yield Quotation(start, end, own)
+
+
+def _read_mark(chain: sp.Chain, windows: _Windows, at: int) -> None:
+    """Read a mark no quotation was matched at: a quotation left unclosed, or a closing mark."""
+    text = chain.text
+    before = text[at - 1] if at else " "
+    after = text[at + 1 : at + 2]
+    if (before.isspace() or before in "([") and after and not after.isspace():
+        own = windows.credited(at, at + 1, before_only=True) or named_before(text, at)
+        chain.read(sp.Piece(at, at + 1, True, own, lambda: sp.subject_before(text, at, chain.known)))
+    else:
+        chain.close(at)
+
+
+def _more(text: str, found: re.Match[str], known: Callable[[str], bool]) -> Callable[[], bool]:
+    """The speaker readings of a quotation match (:mod:`~copydesk.plugins.sourcing.speakers`), to ask later."""
+    start, end = found.span()
+    inner = found.group("inner")
+    return lambda: (
+        sp.subject_before(text, start, known)
+        or sp.speaker_after(text, end, inner, known)
+        or sp.next_sentence_says(text, end, known)
+    )
+
+
+class _Windows:
+    """Whether a verb of saying or "according to" lies within a quotation's credit windows (see :func:`quotations`)."""
+
+    def __init__(self, text: str, lower: str | None, view: TextView | None) -> None:
+        """Choose the text searched (lower-cased when it folds) and the pattern; the whole search waits for a view."""
+        folded = not any(char in text for char in p.UNFOLDED)
+        if folded and lower is None:
+            lower = text.lower()
+        searched, attribution = (
+            (lower, p.ANY_ATTRIBUTION_LOWER) if folded and lower is not None else (text, p.ANY_ATTRIBUTION)
+        )
+        if len(searched) != len(text):
+            searched, attribution = text, p.ANY_ATTRIBUTION
+        self.text, self.searched, self.attribution, self.view = text, searched, attribution, view
+        self.credits: _Credits | None = None
+
+    def credited(self, start: int, end: int, before_only: bool = False) -> bool:
+        """Whether the windows of the quotation ``text[start:end]`` hold a credit (only the one before it, if asked)."""
+        windows = [(max(0, start - p.CREDIT_WINDOW), start)]
+        if not before_only:
+            windows += [
+                (end, min(len(self.text), end + p.CREDIT_WINDOW)),
+                (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1),
+            ]
+        if self.view is None:
+            return any(self.attribution.search(self.searched[a:b]) for a, b in windows)
+        if self.credits is None:
+            self.credits = _Credits(self.view, self.searched, self.attribution)
+        return any(self.credits.within(a, b) for a, b in windows)
 
 
 def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
     """:data:`~patterns.QUOTATION`'s matches, tried only where an opening mark stands (found with ``str.find``, not a scan by ``re``)."""
+    for found in _quotation_pieces(text):
+        if not isinstance(found, int):
+            yield found
+
+
+def _quotation_pieces(text: str) -> Iterator[re.Match[str] | int]:
+    """:func:`_quotation_matches`, and the offset of each opening mark that opens none and lies in none (in order)."""
     marks: list[int] = []
     for mark in _OPENING_MARKS:
         at = text.find(mark)
@@ -184,7 +249,12 @@ def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
     marks.sort()
     match, resume = p.QUOTATION.match, 0
     for at in marks:
-        if at >= resume and (found := match(text, at)) is not None:
+        if at < resume:
+            continue
+        found = match(text, at)
+        if found is None:
+            yield at
+        else:
             yield found
             resume = found.end()
 

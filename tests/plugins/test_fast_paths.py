@@ -781,7 +781,7 @@ def _plain_credits(text: str) -> list[tuple[int, int, bool]]:
 @settings(max_examples=300, deadline=None)
 @given(text=sourcing_texts)
 def test_quotation_credit_on_lower_cased_windows_is_the_case_insensitive_credit(text: str) -> None:
-    assert [(q.start, q.end, q.credited) for q in src.quotations(text)] == _plain_credits(text)
+    assert [(q.start, q.end, q.credited) for q in src.quotations(text, speakers=False)] == _plain_credits(text)
     assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 
@@ -789,8 +789,19 @@ def test_quotation_credit_on_lower_cased_windows_is_the_case_insensitive_credit(
 @given(text=sourcing_texts)
 def test_quotation_credit_from_one_search_of_the_whole_text_is_the_credit_of_each_window(text: str) -> None:
     view = TextView(text)
-    found = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view)]
+    found = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view, speakers=False)]
     assert found == _plain_credits(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=sourcing_texts)
+def test_speaker_readings_only_add_credit_to_the_same_quotations(text: str) -> None:
+    """The speakers' readings credit more quotations, never fewer, and find the same ones."""
+    view = TextView(text)
+    plain = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view, speakers=False)]
+    read = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view)]
+    assert [(s, e) for s, e, _ in read] == [(s, e) for s, e, _ in plain]
+    assert all(credited for (_, _, credited), (_, _, before) in zip(read, plain, strict=True) if before)
 
 
 #: Words a credit window's edge may cut into a verb of saying or "according to" (or not).
@@ -809,7 +820,9 @@ def test_quotation_credit_windows_cutting_a_word_read_as_slices_read_them() -> N
                 "ſ " + word + " " * pad + quote,  # a character lower-casing does not fold: every window a slice
             ):
                 view = TextView(text)
-                found = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view)]
+                found = [
+                    (q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view, speakers=False)
+                ]
                 assert found == _plain_credits(text), text
 
 
@@ -833,7 +846,7 @@ def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -
     ]
     for text, credited in cases:
         assert [q.credited for q in src.quotations(text)] == [credited]
-        assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text)]
+        assert _plain_credits(text) == [(q.start, q.end, q.credited) for q in src.quotations(text, speakers=False)]
         assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 

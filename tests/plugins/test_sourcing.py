@@ -72,6 +72,129 @@ def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[st
     assert codes(assess(text).findings) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Maria Okafor won the prize for best director. Okafor thanked her family and "the people who believed '
+            'in this film when nobody else did".',
+            [],
+            id="named-subject-other-verb",
+        ),
+        pytest.param(
+            'Mr Patel went on to suggest the plan was "a gift to the big developers in the south".', [], id="honorific"
+        ),
+        pytest.param(
+            'She described the ruling as "a victory for every family on the estate".', [], id="pronoun-subject"
+        ),
+        pytest.param(
+            'Accepting the prize, Okafor described the jury as "the bravest panel she had ever faced in Europe".',
+            [],
+            id="subject-after-an-introduction",
+        ),
+        pytest.param('"I knew the bridge would open before I retired," he joked.', [], id="pronoun-and-verb-after"),
+        pytest.param(
+            '"You only get one chance to run at home like that," agreed Ann Cole.', [], id="verb-then-name-after"
+        ),
+        pytest.param(
+            'Critics described the ruling as "a victory for nobody but the lawyers".', ["SRC001"], id="no-name"
+        ),
+        pytest.param('Okafor was described as "the most gifted director of her generation".', ["SRC001"], id="copula"),
+        pytest.param(
+            'Maria Okafor won the prize after the jury praised "a film of rare and quiet power".',
+            ["SRC001"],
+            id="another-clause-holds-it",
+        ),
+        pytest.param(
+            'The minister thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
+        ),
+    ],
+)
+def test_named_subject_of_the_quotations_clause_credits_it(text: str, expected: list[str]) -> None:
+    """A named subject (or he/she/they) of the clause holding a quotation is its speaker, whatever the verb."""
+    assert codes(assess(text).findings) == expected
+
+
+#: A quotation whose sentence runs on for more than 100 characters after it.
+LONG_SENTENCE = (
+    'The campaign against the bypass wants "a proper public inquiry into the whole scheme" before any of the '
+    "fields beside the river are sold off to the developers who bought the old mill next spring."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(LONG_SENTENCE + " Ann Cole said the council had ignored residents.", [], id="name-said"),
+        pytest.param(LONG_SENTENCE + " She added that nobody had asked the farmers.", [], id="she-added"),
+        pytest.param(LONG_SENTENCE + " The council met on Monday.", ["SRC001"], id="no-speaker-next"),
+        pytest.param(
+            LONG_SENTENCE + " The council met on Monday. She said nobody had asked.", ["SRC001"], id="two-sentences-on"
+        ),
+    ],
+)
+def test_speaker_opening_the_next_sentence_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """'She said' / 'NAME said' opening the sentence right after the quotation's sentence credits it."""
+    assert codes(assess(text).findings) == expected
+
+
+INTRODUCED = "Ann Cole, who chairs the residents group on the estate, said: "
+NARRATIVE = "Residents met on Monday evening in the village hall to hear the plans for the new road and the bridge."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            INTRODUCED + '"We have waited three years for this road. "Every winter the lane floods and the school bus '
+            'cannot reach the farms up the valley. "We will keep pressing the council until the work begins."',
+            [],
+            id="paragraphs-run-on-one-line",
+        ),
+        pytest.param(
+            INTRODUCED + '"We have waited three years for this road, and every winter the lane floods so badly that '
+            'the bus cannot reach the farms.\n\n"We will keep pressing the council until the work begins."',
+            [],
+            id="paragraph-after-one-left-unclosed",
+        ),
+        pytest.param(
+            '"We have waited three years for this road," said Ann Cole, who chairs the residents group on the '
+            'estate and has lived in the village for over forty years.\n\n"Every winter the lane floods and the '
+            'school bus cannot reach the farms."',
+            [],
+            id="paragraph-after-a-credited-quotation",
+        ),
+        pytest.param(
+            '"I knew the bridge would open before I retired," he joked. "It only took thirty years of letters to the '
+            'council and two public inquiries."',
+            [],
+            id="after-the-speakers-tag",
+        ),
+        pytest.param(
+            NARRATIVE + '\n\n"Every winter the lane floods and the school bus cannot reach the farms."',
+            ["SRC001"],
+            id="paragraph-after-narrative",
+        ),
+        pytest.param(
+            INTRODUCED + '"We have waited three years for this road, and every winter the lane floods so badly that '
+            "the bus cannot reach the farms.\n\n" + NARRATIVE + '\n\n"We will keep pressing the council until '
+            'the work begins."',
+            ["SRC001"],
+            id="a-paragraph-between",
+        ),
+        pytest.param(
+            NARRATIVE + ' "We have waited three years for this road. "Every winter the lane floods and the bus '
+            'cannot reach the farms up the valley. "We will keep pressing the council until the work begins."',
+            ["SRC001", "SRC001"],
+            id="uncredited-run-stays-uncredited",
+        ),
+    ],
+)
+def test_follow_on_quotation_goes_on_with_the_previous_speaker(text: str, expected: list[str]) -> None:
+    """A quotation opening a paragraph or sentence after one left unclosed (or a credited one) is the same speaker's."""
+    assert codes(assess(text).findings) == expected
+
+
 def test_uncredited_quotation_points_at_the_quotation() -> None:
     [finding] = assess(UNCREDITED).findings
     assert finding.matched == '"We have waited three years for this road."'
