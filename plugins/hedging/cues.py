@@ -32,18 +32,28 @@ _QUOTATION_SPAN = re.compile('[“«"][^”»"\n]*+[”»"]?')
 
 
 class Token(NamedTuple):
-    """A word of a sentence: its span, text, lower-cased form, and quotation flag."""
+    """A word of a sentence: its span, the field's text, lower-cased form, and quotation flag.
+
+    The word's own text (:attr:`raw`) is sliced from the field's text when it is read: the
+    scans read it for a few words (capitals), so a sentence's tokens share the field's
+    string rather than each holding a copy of its word.
+    """
 
     start: int
     end: int
-    raw: str
+    text: str
     low: str
     quoted: bool
 
     @property
+    def raw(self) -> str:
+        """The word as written."""
+        return self.text[self.start : self.end]
+
+    @property
     def capitalised(self) -> bool:
         """True when the word has a capital letter (a name, an acronym, a sentence start)."""
-        return any(map(str.isupper, self.raw))
+        return any(map(str.isupper, self.text[self.start : self.end]))
 
 
 #: A token's lower-cased form, as a C-level getter (``map(LOW, tokens)``).
@@ -171,18 +181,19 @@ class SentenceTokens:
 
     def between(self, first: int, last: int) -> list[Token]:
         """The tokens of words ``[first, last)`` (:meth:`bounds` of a span)."""
-        # The sentence's offsets as lists (read faster than the stream's arrays), then each word's text.
+        # The sentence's offsets as lists (read faster than the stream's arrays); each token
+        # shares the field's text, its word sliced only when read (Token.raw).
         starts, ends = self.starts[first:last].tolist(), self.ends[first:last].tolist()
-        text = self.text
-        raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-        fields = zip(starts, ends, raws, self.lows[first:last], self.quoted[first:last], strict=True)
+        fields = zip(
+            starts, ends, repeat(self.text, len(starts)), self.lows[first:last], self.quoted[first:last], strict=True
+        )
         # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
         return list(map(tuple.__new__, repeat(Token), fields))
 
 
 def clause_break(text: str, left: Token, right: Token) -> bool:
     """True when punctuation that ends a clause stands between two adjacent tokens."""
-    return any(ch in CLAUSE_BREAKS for ch in text[left.end : right.start])
+    return not CLAUSE_BREAKS.isdisjoint(text[left.end : right.start])
 
 
 def dash(text: str, left: Token, right: Token) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from functools import partial
 from itertools import accumulate, compress, count
+from typing import NamedTuple
 
 from copydesk import TextView
-from copydesk.plugins.hedging.content import resolved_next
+from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon, cue_starts
 from copydesk.plugins.hedging.senses import CUE_GATES, match_cues
@@ -33,9 +33,11 @@ NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 Spans = Sequence[tuple[int, int]]
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """One hedge or vague attribution: kind, character span, category, cue words, source.
+
+    A named tuple, not a frozen dataclass: a sentence's hits are made in bulk, and a tuple
+    is built several times faster.
 
     :ivar kind: ``hedge`` (the author's own), ``attributed`` (quoted or credited to a
         named source) or ``vague`` (a vague attribution).
@@ -285,8 +287,10 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
                 partial(earlier.named_before, index),
             )
             if any(hit.kind == VAGUE for hit in hits) and index + 1 < len(sentences):
-                following = sentences[index + 1]
-                hits = _resolve_lead(hits, splitter.tokens(following.start, following.end), view.text)
+                # Only the next sentence's opening words are read (content.OPENING_WORDS).
+                opens, closes = splitter.bounds(sentences[index + 1].start, sentences[index + 1].end)
+                following = splitter.between(opens, min(closes, opens + OPENING_WORDS))
+                hits = _resolve_lead(hits, following, view.text)
             earlier.saw(hits)
             yield from hits
 
@@ -303,7 +307,7 @@ def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> lis
             kept.append(hit)
     if any(hit.kind == VAGUE for hit in kept):
         return kept
-    return [replace(hit, source="named") if hit.source == "vague" else hit for hit in kept]
+    return [hit._replace(source="named") if hit.source == "vague" else hit for hit in kept]
 
 
 class _Earlier:
