@@ -69,7 +69,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     after another: ``re`` reads each character once (the tests compare it with a reading of
     every character in turn).
     """
-    return [match.span() for match in _QUOTATION_SPAN.finditer(text)]
+    return list(map(re.Match.span, _QUOTATION_SPAN.finditer(text)))
 
 
 def tweet_spans(text: str) -> list[tuple[int, int]]:

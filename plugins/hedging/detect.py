@@ -9,9 +9,10 @@ sentence that credits its claim to a named source (and to no vague one).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from itertools import accumulate, compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
 from copydesk import TextView
@@ -101,7 +102,11 @@ def analyse_sentence(
         start, end = tokens[a.first].start, tokens[a.last - 1].end
         hits.append(Hit(VAGUE, start, end, a.pattern, _words(tokens, a.first, a.last), index))
     hits += _hedges(tokens, index, judged, claims, named)
-    return sorted(hits, key=lambda h: (h.start, h.end, h.kind))
+    return sorted(hits, key=_ORDER)
+
+
+#: A sentence's hits in order: by start, end, then kind (Hit's fields 1, 2 and 0).
+_ORDER = itemgetter(1, 2, 0)
 
 
 def _hedges(
@@ -247,7 +252,7 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
     return sorted(set(found)), sorted(set(opening))
 
 
-def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
+def analyse(view: TextView, lexicon: Lexicon) -> list[Hit]:
     """Every hit of a field (title or body), in reading order; body headings are skipped.
 
     Only sentences holding a trigger word (:attr:`Lexicon.triggers`; a vague source that
@@ -257,12 +262,13 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
     (:func:`~copydesk.plugins.hedging.sources.may_be_passive`) are analysed: the others
     can have no hit, and their tokens are never built.
     """
+    found: list[Hit] = []
     if not view.sentences:
-        return
+        return found
     splitter = SentenceTokens(view)
     triggered, opening = _triggered(view, splitter, lexicon)
     if not triggered:
-        return
+        return found
     sentences = view.sentences
     starts = splitter.starts
     # The sentence each trigger starts in; a trigger is then checked to be among that
@@ -274,11 +280,10 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
         first, last = splitter.bounds(sentence.start, sentence.end)
         if first == last or bisect.bisect_left(triggered, first) == bisect.bisect_left(triggered, last):
             continue
-        tokens = splitter.between(first, last)
-        if not is_heading(view, index, len(tokens)):
+        if not is_heading(view, index, last - first):
             cues = opening[bisect.bisect_left(opening, first) : bisect.bisect_left(opening, last)]
             hits = analyse_sentence(
-                tokens,
+                splitter.between(first, last),
                 view.text,
                 lexicon,
                 index,
@@ -292,7 +297,8 @@ def analyse(view: TextView, lexicon: Lexicon) -> Iterator[Hit]:
                 following = splitter.between(opens, min(closes, opens + OPENING_WORDS))
                 hits = _resolve_lead(hits, following, view.text)
             earlier.saw(hits)
-            yield from hits
+            found += hits
+    return found
 
 
 def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> list[Hit]:
