@@ -24,7 +24,7 @@ from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
-from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
+from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
 from copydesk.plugins.hedging.sources import WINDOW, may_credit
@@ -866,6 +866,14 @@ def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
 @given(text=st.lists(st.sampled_from(['"', "“", "”", "«", "»", "\n", "a", " ", "said"]), max_size=30).map("".join))
 def test_quote_spans_visiting_only_quotation_marks_finds_the_event_by_event_spans(text: str) -> None:
     assert quote_spans(text) == _quote_spans_event_by_event(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(['"', '""', "\n", "\r", "a", " ", "said", "‘", "’"]), max_size=40).map("".join))
+def test_straight_quotes_found_mark_to_mark_are_the_patterns_spans(text: str) -> None:
+    """A text whose only quotation mark is the straight one is read with str.find, not the pattern."""
+    assert quote_spans(text) == _quote_spans_event_by_event(text)
+    assert quote_spans(text) == [match.span() for match in _QUOTATION_SPAN.finditer(text)]
 
 
 #: Every phrase boilerplate's call-to-action and style's profanity patterns match, as
