@@ -63,12 +63,17 @@ def modifier_noun(tokens: Sequence[Token], k: int, text: str) -> bool:
     return k + 1 < len(tokens) and tokens[k + 1].capitalised and not clause_break(text, tokens[k], tokens[k + 1])
 
 
+#: The words :func:`resolved_next` reads at most: a name of up to five words, then eight.
+OPENING_WORDS = 13
+
+
 def resolved_next(tokens: Sequence[Token], text: str, roles: set[str]) -> bool:
     """True when a sentence opens by naming the vague source of the one before it.
 
     "Some experts believe ..." followed by "Jane Roe, an expert on ..., said" or
     "Bob Smith, from the Daily News, thinks": a name, a comma, then the same role noun
-    (singular) or 'from/at/of' + a name, within a few words.
+    (singular) or 'from/at/of' + a name, within a few words. Only the first
+    :data:`OPENING_WORDS` tokens are read, so the sentence's first ones are enough.
     """
     if len(tokens) < 4 or not (tokens[0].capitalised and tokens[1].capitalised):
         return False

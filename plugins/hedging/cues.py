@@ -29,21 +29,33 @@ TWEET = 400
 #: A direct quotation (see :func:`quote_spans`): an opening mark, then everything up to the first
 #: closing mark (taken), line break or the text's end (not taken). Possessive: linear.
 _QUOTATION_SPAN = re.compile('[“«"][^”»"\n]*+[”»"]?')
+#: The quotation marks other than the straight quote: without them, :func:`quote_spans` needs no pattern.
+_CURLY_QUOTES = ("“", "”", "«", "»")
 
 
 class Token(NamedTuple):
-    """A word of a sentence: its span, text, lower-cased form, and quotation flag."""
+    """A word of a sentence: its span, the field's text, lower-cased form, and quotation flag.
+
+    The word's own text (:attr:`raw`) is sliced from the field's text when it is read: the
+    scans read it for a few words (capitals), so a sentence's tokens share the field's
+    string rather than each holding a copy of its word.
+    """
 
     start: int
     end: int
-    raw: str
+    text: str
     low: str
     quoted: bool
 
     @property
+    def raw(self) -> str:
+        """The word as written."""
+        return self.text[self.start : self.end]
+
+    @property
     def capitalised(self) -> bool:
         """True when the word has a capital letter (a name, an acronym, a sentence start)."""
-        return any(map(str.isupper, self.raw))
+        return any(map(str.isupper, self.text[self.start : self.end]))
 
 
 #: A token's lower-cased form, as a C-level getter (``map(LOW, tokens)``).
@@ -57,9 +69,34 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     the first closing mark (”, » or a straight quote) closes it, a line break ends it before
     the break, and the text's end ends it. That is :data:`_QUOTATION_SPAN`'s every match, one
     after another: ``re`` reads each character once (the tests compare it with a reading of
-    every character in turn).
+    every character in turn). A text whose only quotation mark is the straight one (most
+    news copy) is read with :func:`_straight_spans` instead: the same spans, found by
+    ``str.find`` from mark to mark rather than by the pattern trying every character.
     """
-    return [match.span() for match in _QUOTATION_SPAN.finditer(text)]
+    if any(mark in text for mark in _CURLY_QUOTES):
+        return list(map(re.Match.span, _QUOTATION_SPAN.finditer(text)))
+    return _straight_spans(text)
+
+
+def _straight_spans(text: str) -> list[tuple[int, int]]:
+    """:func:`quote_spans` of a text without curly quotes or guillemets: from each straight quote to the next.
+
+    A quotation closes at the next straight quote on its line (taken), else ends at the line
+    break or the text's end (not taken); the next one opens at the first straight quote after
+    it. Each line's end is found once.
+    """
+    spans: list[tuple[int, int]] = []
+    line_end = -1
+    at = text.find('"')
+    while at >= 0:
+        if at > line_end:
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+        close = text.find('"', at + 1, line_end)
+        end = line_end if close < 0 else close + 1
+        spans.append((at, end))
+        at = text.find('"', end)
+    return spans
 
 
 def tweet_spans(text: str) -> list[tuple[int, int]]:
@@ -153,8 +190,7 @@ class SentenceTokens:
     def quoted(self) -> list[bool]:
         """For each word, whether it is inside a quotation: found in one pass, when a sentence is first built."""
         text = self.text
-        spans = quote_spans(text) if any(q in text for q in QUOTES) else []
-        spans += tweet_spans(text) + single_quote_spans(text)
+        spans = quote_spans(text) + tweet_spans(text) + single_quote_spans(text)
         return _quoted_flags(self.starts, spans)
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:
@@ -171,18 +207,19 @@ class SentenceTokens:
 
     def between(self, first: int, last: int) -> list[Token]:
         """The tokens of words ``[first, last)`` (:meth:`bounds` of a span)."""
-        # The sentence's offsets as lists (read faster than the stream's arrays), then each word's text.
+        # The sentence's offsets as lists (read faster than the stream's arrays); each token
+        # shares the field's text, its word sliced only when read (Token.raw).
         starts, ends = self.starts[first:last].tolist(), self.ends[first:last].tolist()
-        text = self.text
-        raws = [text[a:b] for a, b in zip(starts, ends, strict=True)]
-        fields = zip(starts, ends, raws, self.lows[first:last], self.quoted[first:last], strict=True)
+        fields = zip(
+            starts, ends, repeat(self.text, len(starts)), self.lows[first:last], self.quoted[first:last], strict=True
+        )
         # tuple.__new__ builds each Token without the Python-level NamedTuple constructor.
         return list(map(tuple.__new__, repeat(Token), fields))
 
 
 def clause_break(text: str, left: Token, right: Token) -> bool:
     """True when punctuation that ends a clause stands between two adjacent tokens."""
-    return any(ch in CLAUSE_BREAKS for ch in text[left.end : right.start])
+    return not CLAUSE_BREAKS.isdisjoint(text[left.end : right.start])
 
 
 def dash(text: str, left: Token, right: Token) -> bool:

@@ -270,6 +270,8 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
 
 #: Characters between two words that may end a sentence or a clause between them.
 _OPENING_BREAKS = CLAUSE_BREAKS | frozenset(".!?…\n")
+#: Marks before a capital that open a quoted sentence rather than continue a title.
+_QUOTING = frozenset("\"“‘':")
 #: Words after which :func:`_subject_position` may hold without a break before the word.
 _BEFORE_SUBJECT = _CLAUSE_OPENERS | _COORDINATORS | BE
 
@@ -283,7 +285,7 @@ def _may_open_clause(lows: Sequence[str], text: str, starts: Sequence[int], ends
     """
     if k == 0 or lows[k - 1] in _BEFORE_SUBJECT:
         return True
-    return any(ch in _OPENING_BREAKS for ch in text[ends[k - 1] : starts[k]])
+    return not _OPENING_BREAKS.isdisjoint(text[ends[k - 1] : starts[k]])
 
 
 def _may_be_most(lows: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int], k: int) -> bool:
@@ -309,7 +311,7 @@ def _in_title(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if i == 0 or not tokens[i].raw[:1].isupper():
         return False
-    if any(ch in "\"“‘':" for ch in text[tokens[i - 1].end : tokens[i].start]):
+    if not _QUOTING.isdisjoint(text[tokens[i - 1].end : tokens[i].start]):
         return False
     return tokens[i - 1].capitalised or (i + 1 < len(tokens) and tokens[i + 1].capitalised)
 

@@ -98,7 +98,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
         return False
     verb = 2 if tokens[1].low in _AUXILIARIES or tokens[1].low == "further" else 1
     said = verb < len(tokens) and tokens[verb].low in lexicon.speech_verbs
-    return said or tokens[1].capitalised or any(ch.isupper() for ch in tok.raw[1:])
+    return said or tokens[1].capitalised or any(map(str.isupper, tok.raw[1:]))
 
 
 def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:

@@ -39,6 +39,8 @@ _NEW_CLAUSE = frozenset("and but while whereas although though yet so however me
 _PREPOSITIONS = frozenset("of in with for from about on at to between among into over against".split())
 #: Words that open a subordinate clause ("even though she would admit it").
 _SUBORDINATORS = _NEW_CLAUSE | frozenset("even because if when since as unless whether".split())
+#: Quotation marks between a quotation and the verb of its inverted attribution ('" said the ministry').
+_QUOTE_MARKS = frozenset("\"“”'’")
 #: Longest appositive looked back over ("Name, the chief executive of the firm, said").
 APPOSITIVE = 12
 #: Longest second conjunct of a compound subject looked back over ("and his supporters").
@@ -230,7 +232,7 @@ def _inverted(tokens: Sequence[Token], j: int, text: str) -> bool:
     return (
         j == 0
         or clause_break(text, tokens[j - 1], tokens[j])
-        or any(ch in "\"“”'’" for ch in text[tokens[j - 1].end : tokens[j].start])
+        or not _QUOTE_MARKS.isdisjoint(text[tokens[j - 1].end : tokens[j].start])
     )
 
 

@@ -23,7 +23,8 @@ from copydesk.models import Article
 from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
-from copydesk.plugins.hedging.cues import SentenceTokens, quote_spans
+from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
+from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, SentenceTokens, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
 from copydesk.plugins.hedging.sources import WINDOW, may_credit
@@ -880,6 +881,14 @@ def test_quote_spans_visiting_only_quotation_marks_finds_the_event_by_event_span
     assert quote_spans(text) == _quote_spans_event_by_event(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(['"', '""', "\n", "\r", "a", " ", "said", "‘", "’"]), max_size=40).map("".join))
+def test_straight_quotes_found_mark_to_mark_are_the_patterns_spans(text: str) -> None:
+    """A text whose only quotation mark is the straight one is read with str.find, not the pattern."""
+    assert quote_spans(text) == _quote_spans_event_by_event(text)
+    assert quote_spans(text) == [match.span() for match in _QUOTATION_SPAN.finditer(text)]
+
+
 #: Every phrase boilerplate's call-to-action and style's profanity patterns match, as
 #: written, capitalised and in capitals, and pieces that put them inside other words.
 OTHER_PHRASES = sorted(
@@ -1245,8 +1254,25 @@ def test_sentence_tokens_are_the_words_spans_text_forms_and_quotation_flags(text
             for k, (start, end) in enumerate(words)
             if first <= k < last
         ]
-        assert [tuple(token) for token in splitter.tokens(sentence.start, sentence.end)] == plain
+        tokens = splitter.tokens(sentence.start, sentence.end)
+        assert [(t.start, t.end, t.raw, t.low, t.quoted) for t in tokens] == plain
+        assert all(t.text is view.text for t in tokens)  # shared, the word sliced only when read
     assert list(splitter.lows) == [text[start:end].lower().replace("’", "'") for start, end in words]
+
+
+def test_a_lead_is_resolved_from_the_next_sentences_opening_words_as_from_all_its_words() -> None:
+    """The detector builds only the next sentence's first OPENING_WORDS tokens for resolved_next."""
+    outcomes = set()
+    for name in range(1, 7):
+        for gap in range(0, 12):
+            for role, tail in (("expert", ""), ("from", " Leeds"), ("of", " the IAEA")):
+                text = " ".join(["Jo"] * name) + ", " + " ".join(["a"] * gap) + f" {role}{tail} said it may rain today."
+                view = TextView(text)
+                tokens = SentenceTokens(view).tokens(0, len(text))
+                full = resolved_next(tokens, text, {"expert"})
+                assert resolved_next(tokens[:OPENING_WORDS], text, {"expert"}) == full, text
+                outcomes.add(full)
+    assert outcomes == {True, False}
 
 
 def test_sources_named_earlier_are_looked_for_in_each_sentence_at_most_once(monkeypatch) -> None:
