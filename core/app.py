@@ -394,7 +394,7 @@ def _idle_gate(options: RunOptions, gate: Mapping[str, Any], top: str) -> list[s
         idle = idle_fail_on(gate, top)
         return [f"copydesk: warning: {idle}; see docs/ci.md"] if idle else []
     return [
-        f"copydesk: warning: no gate lever is set ({levers_off(gate, top)}): check passes every readable article;"
+        f"copydesk: warning: no gate lever is set ({levers_off(gate, top, compare=True)}): check passes every readable article;"
         " see docs/ci.md"
     ]
 

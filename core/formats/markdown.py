@@ -106,7 +106,10 @@ class Line:
         why = own("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
         costs = own(self.costs, 400)
-        return f"| {name}<br>{md(self.place or self.id, 120)} | {score} | {grade} | {self.findings} | {why} | {costs} |"
+        second = self.place or (self.id if self.title else "")  # an id shown as the name is not repeated
+        if second:
+            name += f"<br>{md(second, 120)}"
+        return f"| {name} | {score} | {grade} | {self.findings} | {why} | {costs} |"
 
 
 def _idle_gate(gate: Mapping[str, Any], top: str) -> list[str]:

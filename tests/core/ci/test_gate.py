@@ -238,7 +238,7 @@ def test_the_source_gate_line_of_check_is_true_as_printed() -> None:
 
 NO_LEVER_MARKDOWN = "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare)"
 NO_LEVER = (
-    "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0):"
+    "copydesk: warning: no gate lever is set (fail_under 0, fail_on none, source_fail_under 0, no --compare):"
     " check passes every readable article; see docs/ci.md"
 )
 
@@ -287,7 +287,7 @@ def test_a_fail_on_no_active_rule_reaches_is_no_lever_and_is_said_so(
     (desk.root / "copydesk.toml").write_text(config)
     result = desk.run(batch, ["markdown"], gate)
     no_lever = (
-        "copydesk: warning: no gate lever is set (fail_under 0, source_fail_under 0; "
+        "copydesk: warning: no gate lever is set (fail_under 0, source_fail_under 0, no --compare; "
         + IDLE_ERROR
         + "): check passes every readable article; see docs/ci.md"
     )
@@ -304,7 +304,7 @@ def test_check_with_the_built_in_scorers_says_fail_on_error_cannot_fail_an_artic
     """No built-in scorer's rule is an error by default: `--fail-on error` alone is no lever."""
     result = CliRunner().invoke(app, ["check", "seeds/", "--fail-on", "error", "-o", "/dev/null"])
     assert result.exit_code == EXIT_OK
-    assert f"no gate lever is set (fail_under 0, source_fail_under 0; {IDLE_ERROR})" in result.stderr
+    assert f"no gate lever is set (fail_under 0, source_fail_under 0, no --compare; {IDLE_ERROR})" in result.stderr
 
 
 def test_the_per_source_failing_column_says_what_it_counts(desk: Desk, batch: list[str]) -> None:

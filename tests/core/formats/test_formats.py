@@ -357,3 +357,12 @@ def test_an_unreadable_input_is_named_once_on_the_lines_that_lead_with_its_place
             assert line.startswith(f"{place}: {problem}"), line
         else:
             assert line.count(str(path)) == 1, line
+
+
+def test_markdown_names_an_unreadable_file_once(desk: Desk) -> None:
+    """An unreadable file has no title, so its id is the row's name: it was shown again under itself (review 15)."""
+    path = desk.root / "koi.txt"
+    path.write_bytes("Новости дня: правительство обсудило бюджет.\n".encode("koi8-r"))
+    text = desk.run([str(path)], ["markdown"]).stdout
+    rows = [line for line in text.splitlines() if line.startswith("| ") and "koi" in line]
+    assert len(rows) == 1 and rows[0].count("koi") == 1, rows
