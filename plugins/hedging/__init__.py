@@ -135,8 +135,8 @@ them - said".
 Anonymous sourcing that a newsroom vetted is flagged like any other.
 
 **Measured precision.** On the findings audit of real news (docs/audit/findings.jsonl,
-`scripts/audit.py --rule HDG002`): 48 of the 51 audited findings that still fire are
-right (0.94, 95 % CI 0.84-0.98; 0.56 before issue 14); of 25 findings sampled fresh
+`scripts/audit.py --rule HDG002`): 48 of the 50 audited findings that still fire are
+right (0.96, 95 % CI 0.87-0.99; 0.56 before issue 14); of 25 findings sampled fresh
 after the changes, 20 were right (0.80). On CoNLL-2010 Wikipedia, sentences with an
 HDG001 or HDG002 finding are uncertain 0.79 of the time (`scripts/eval_hedging.py`).
 
@@ -188,7 +188,7 @@ the sub-score, at info weight. Make it a warning again with `[severity] HDG003 =
 "warning"` where the genre mix suits.
 
 **Measured precision.** On the findings audit of real news (`scripts/audit.py --rule
-HDG003`; see docs/scorers/hedging.md, "Audit"). HDG003 fires on 0.4 % of BBC and
+HDG003`; see docs/scorers/hedging.md, "Audit"). HDG003 fires on 0.3 % of BBC and
 PolNeAR articles (`scripts/eval_hedging.py --calibrate`).
 
 **Settings.** `density_threshold`, `min_words`, `attributed_weight`, `approximator_weight`.
