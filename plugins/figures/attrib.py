@@ -89,6 +89,11 @@ TAIL_OPENERS = PREPOSITIONS | frozenset(
 ACCORDING_LIMIT = 16
 #: Words between "there" and a participle ("there have been estimated losses").
 THERE_REACH = 3
+#: Past forms of verbs that take an object, read as the verb before a participle that
+#: modifies that object ("made projected savings"); a lower-case word ending in "-ed" counts too.
+OBJECT_VERBS = frozenset("made took got gave paid spent lost won held brought sold bought sent saw found kept faced".split())
+#: Words ending in "-ed" that are no past verb ("two hundred reported cases").
+NOT_PAST = frozenset("hundred indeed need speed seed breed greed creed shed red bed fed".split())
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -292,7 +297,7 @@ def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexico
     nxt = words[index + 1] if index + 1 < len(words) else None
     previous = words[index - 1] if index > 0 else None
     if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
-        return True
+        return not _participle_not_a_verb(text, words, index + 1)
     if previous is None:
         return False
     if previous.lower in INFINITIVE:
@@ -347,12 +352,22 @@ def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool
         return False
     if index == 0:
         return True
-    if words[index - 1].lower in PREPOSITIONS and not gap_breaks(text, words[index - 1].end, words[index].start):
+    if not gap_breaks(text, words[index - 1].end, words[index].start) and (
+        words[index - 1].lower in PREPOSITIONS or _past_verb(text, words[index - 1])
+    ):
         return True
     back = index - 1
     while back > 0 and index - back <= THERE_REACH and words[back].lower in BE_VERBS | AUXILIARIES:
         back -= 1
     return back < index - 1 and words[back].lower == "there"
+
+
+def _past_verb(text: str, word: Word) -> bool:
+    """Whether a word is the past form of a verb whose object a participle after it modifies ("suffered", "made")."""
+    if word.lower in OBJECT_VERBS:
+        return True
+    lower = word.lower
+    return lower.endswith("ed") and lower not in NOT_PAST and lower not in AUXILIARIES and text[word.start].islower()
 
 
 def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:

@@ -996,6 +996,26 @@ def test_a_participle_before_its_noun_is_no_verb_of_saying(text: str, flagged: l
 @pytest.mark.parametrize(
     ("text", "flagged", "vague"),
     [
+        # a participle between a verb and the noun it modifies names no one: nobody said the figure
+        ("The club received reported gifts of $3 million in June.", ["$3 million"], []),
+        ("The airline suffered estimated losses of €40m in the strike.", ["€40m"], []),
+        ("The school made projected savings of £2m on heating.", ["£2m"], []),
+        ("The clinic treated reported cases of 4,000 a month.", ["4,000"], []),
+        # near misses: the verb itself is the cue, and stays one before such a participle
+        ("Officials reported gifts of $3 million in June.", [], ["$3 million"]),
+        ("Officials reported estimated losses of €40m in the strike.", [], ["€40m"]),
+        ("Two hundred estimated cases, officials said, came to 4,000 a month.", [], ["4,000"]),
+    ],
+)
+def test_a_participle_after_a_verb_modifies_its_object(text: str, flagged: list[str], vague: list[str]) -> None:
+    """Review 15 item 5: "The party received reported donations of £12m" credits the party with nothing."""
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
         # the figure is what a relative clause ending in the cue reports: credited to its source
         ("It fell far short of the 50,000 a day that city officials estimated.", [], ["50,000"]),
         ("It fell far short of the 50,000 per day city officials estimated.", [], ["50,000"]),
