@@ -317,7 +317,7 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     previous = words[index - 1] if index > 0 else None
     if previous is not None and previous.lower in DETERMINERS:
         return False
-    if _participle_not_a_verb(text, words, index):
+    if _participle_not_a_verb(text, words, index) or _benchmark(text, words, index):
         return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
@@ -360,6 +360,25 @@ def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool
     while back > 0 and index - back <= THERE_REACH and words[back].lower in BE_VERBS | AUXILIARIES:
         back -= 1
     return back < index - 1 and words[back].lower == "there"
+
+
+def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether a cue ends a comparison "than X expected" (a benchmark, not the figure's source).
+
+    "lower than analysts expected", "more than the company had forecast": "than", then
+    the subject (no number: "more than 40 officials said" is a subject, "less than the
+    $5 billion the agency projected" a relative clause on the figure), then the cue
+    ending its clause (no object of its own).
+    """
+    back = index - 1
+    while back > 0 and index - back < SOURCE_LIMIT and not gap_breaks(text, words[back].end, words[back + 1].start):
+        if words[back].lower in BOUNDARY_WORDS:
+            return False
+        if words[back].lower == "than":
+            numbers = any(w.lower[:1].isdigit() for w in words[back + 1 : index])
+            return back + 1 < index and not numbers and _ends_clause(text, words, index)
+        back -= 1
+    return False
 
 
 def _past_verb(text: str, word: Word) -> bool:

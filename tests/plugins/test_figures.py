@@ -1016,6 +1016,24 @@ def test_a_participle_after_a_verb_modifies_its_object(text: str, flagged: list[
 @pytest.mark.parametrize(
     ("text", "flagged", "vague"),
     [
+        # "than X expected" names a benchmark the figure is compared with, not its source
+        ("Inflation eased to 2.9%, lower than economists expected.", ["2.9%"], []),
+        ("Exports grew 8%, more than the ministry had forecast.", ["8%"], []),
+        ("Profits reached $4 billion, higher than Acme predicted in May.", ["$4 billion"], []),
+        # near misses: "than" opening a quantity in the subject, or the cue with an object of its own
+        ("More than 40 economists said inflation would reach 2.9%.", [], ["2.9%"]),
+        ("More than half of the economists said inflation would reach 2.9%.", [], ["2.9%"]),
+    ],
+)
+def test_a_comparison_than_someone_expected_is_no_source(text: str, flagged: list[str], vague: list[str]) -> None:
+    """Review 15 item 6: "Unemployment fell to 4.1%, lower than analysts expected" is unsourced."""
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
         # the figure is what a relative clause ending in the cue reports: credited to its source
         ("It fell far short of the 50,000 a day that city officials estimated.", [], ["50,000"]),
         ("It fell far short of the 50,000 per day city officials estimated.", [], ["50,000"]),
