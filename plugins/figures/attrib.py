@@ -94,6 +94,8 @@ THERE_REACH = 3
 OBJECT_VERBS = frozenset("made took got gave paid spent lost won held brought sold bought sent saw found kept faced".split())
 #: Words ending in "-ed" that are no past verb ("two hundred reported cases").
 NOT_PAST = frozenset("hundred indeed need speed seed breed greed creed shed red bed fed".split())
+#: Words that open the main clause's predicate after a relative clause ending in a cue ("estimated never came").
+PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split())
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -148,12 +150,9 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     if inverted is not None:
         return inverted
     first = source_before(text, words, cue)
-    relative = (
-        object_relative(text, words, first, cue, bounds[0]) if first < cue and _ends_clause(text, words, cue) else None
-    )
+    relative = _relative(text, words, first, cue, bounds, lexicon) if first < cue else None
     if relative is not None:
-        content = ((relative[1], words[relative[0]].start),)
-        return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
+        return relative
     if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
@@ -174,6 +173,49 @@ def _ends_clause(text: str, words: Sequence[Word], cue: int) -> bool:
     tail = tail_words(text, words, cue)
     after = cue + tail + 1
     return tail <= TAIL_WORDS and _adjunct(words[cue + 1]) and (after >= len(words) or words[after].lower != "that")
+
+
+def _relative(
+    text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int], lexicon: Lexicon
+) -> Credit | None:
+    """The credit of a cue ending a relative clause on a figure ("the 50,000 a day city officials estimated"), or None.
+
+    The cue ends its clause, or, inside the sentence, a predicate follows it, after an
+    adjunct at most ("... estimated never came", "... predicted in March did not"), and
+    its subject is a speaker: a vague head, a capitalised word or a pronoun ("The 3,000
+    cases reported in March were mild" is a passive, no credit).
+    """
+    predicate = _predicate_follows(text, words, cue)
+    ends = not predicate and _ends_clause(text, words, cue)
+    if not ends and not predicate:
+        return None
+    relative = object_relative(text, words, first, cue, bounds[0])
+    if relative is None:
+        return None
+    subject = words[relative[0] : cue]
+    if not ends and not any(_speaker_word(text, word, lexicon) for word in subject):
+        return None
+    content = ((relative[1], words[relative[0]].start),)
+    return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
+
+
+def _speaker_word(text: str, word: Word, lexicon: Lexicon) -> bool:
+    """Whether a word of a subject shows a speaker: a vague head ("officials"), a capitalised word or a pronoun."""
+    return word.lower in lexicon.vague or word.lower in PRONOUNS or text[word.start].isupper()
+
+
+def _predicate_follows(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether an auxiliary or "never" follows a cue, after an adjunct at most ("estimated never came", "in March did not").
+
+    The cue then ends a relative clause inside the sentence's subject ("The 50,000 a day
+    city officials estimated never came"): the word opens the main clause's predicate.
+    """
+    for index in range(cue + 1, min(len(words), cue + TAIL_WORDS + 2)):
+        if gap_breaks(text, words[index - 1].end, words[index].start):
+            return False
+        if words[index].lower in PREDICATE_OPENERS:
+            return index == cue + 1 or _adjunct(words[cue + 1])
+    return False
 
 
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
