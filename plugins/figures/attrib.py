@@ -89,6 +89,13 @@ TAIL_OPENERS = PREPOSITIONS | frozenset(
 ACCORDING_LIMIT = 16
 #: Words between "there" and a participle ("there have been estimated losses").
 THERE_REACH = 3
+#: Past forms of verbs that take an object, read as the verb before a participle that
+#: modifies that object ("made projected savings"); a lower-case word ending in "-ed" counts too.
+OBJECT_VERBS = frozenset("made took got gave paid spent lost won held brought sold bought sent saw found kept faced".split())
+#: Words ending in "-ed" that are no past verb ("two hundred reported cases").
+NOT_PAST = frozenset("hundred indeed need speed seed breed greed creed shed red bed fed".split())
+#: Words that open the main clause's predicate after a relative clause ending in a cue ("estimated never came").
+PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split())
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -143,12 +150,9 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     if inverted is not None:
         return inverted
     first = source_before(text, words, cue)
-    relative = (
-        object_relative(text, words, first, cue, bounds[0]) if first < cue and _ends_clause(text, words, cue) else None
-    )
+    relative = _relative(text, words, first, cue, bounds, lexicon) if first < cue else None
     if relative is not None:
-        content = ((relative[1], words[relative[0]].start),)
-        return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
+        return relative
     if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
         first = source_before(text, words, cue - 1)
         if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
@@ -169,6 +173,49 @@ def _ends_clause(text: str, words: Sequence[Word], cue: int) -> bool:
     tail = tail_words(text, words, cue)
     after = cue + tail + 1
     return tail <= TAIL_WORDS and _adjunct(words[cue + 1]) and (after >= len(words) or words[after].lower != "that")
+
+
+def _relative(
+    text: str, words: Sequence[Word], first: int, cue: int, bounds: tuple[int, int], lexicon: Lexicon
+) -> Credit | None:
+    """The credit of a cue ending a relative clause on a figure ("the 50,000 a day city officials estimated"), or None.
+
+    The cue ends its clause, or, inside the sentence, a predicate follows it, after an
+    adjunct at most ("... estimated never came", "... predicted in March did not"), and
+    its subject is a speaker: a vague head, a capitalised word or a pronoun ("The 3,000
+    cases reported in March were mild" is a passive, no credit).
+    """
+    predicate = _predicate_follows(text, words, cue)
+    ends = not predicate and _ends_clause(text, words, cue)
+    if not ends and not predicate:
+        return None
+    relative = object_relative(text, words, first, cue, bounds[0])
+    if relative is None:
+        return None
+    subject = words[relative[0] : cue]
+    if not ends and not any(_speaker_word(text, word, lexicon) for word in subject):
+        return None
+    content = ((relative[1], words[relative[0]].start),)
+    return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
+
+
+def _speaker_word(text: str, word: Word, lexicon: Lexicon) -> bool:
+    """Whether a word of a subject shows a speaker: a vague head ("officials"), a capitalised word or a pronoun."""
+    return word.lower in lexicon.vague or word.lower in PRONOUNS or text[word.start].isupper()
+
+
+def _predicate_follows(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether an auxiliary or "never" follows a cue, after an adjunct at most ("estimated never came", "in March did not").
+
+    The cue then ends a relative clause inside the sentence's subject ("The 50,000 a day
+    city officials estimated never came"): the word opens the main clause's predicate.
+    """
+    for index in range(cue + 1, min(len(words), cue + TAIL_WORDS + 2)):
+        if gap_breaks(text, words[index - 1].end, words[index].start):
+            return False
+        if words[index].lower in PREDICATE_OPENERS:
+            return index == cue + 1 or _adjunct(words[cue + 1])
+    return False
 
 
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
@@ -292,7 +339,7 @@ def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexico
     nxt = words[index + 1] if index + 1 < len(words) else None
     previous = words[index - 1] if index > 0 else None
     if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
-        return True
+        return not _participle_not_a_verb(text, words, index + 1)
     if previous is None:
         return False
     if previous.lower in INFINITIVE:
@@ -312,7 +359,7 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     previous = words[index - 1] if index > 0 else None
     if previous is not None and previous.lower in DETERMINERS:
         return False
-    if _participle_not_a_verb(text, words, index):
+    if _participle_not_a_verb(text, words, index) or _benchmark(text, words, index):
         return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
@@ -347,12 +394,41 @@ def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool
         return False
     if index == 0:
         return True
-    if words[index - 1].lower in PREPOSITIONS and not gap_breaks(text, words[index - 1].end, words[index].start):
+    if not gap_breaks(text, words[index - 1].end, words[index].start) and (
+        words[index - 1].lower in PREPOSITIONS or _past_verb(text, words[index - 1])
+    ):
         return True
     back = index - 1
     while back > 0 and index - back <= THERE_REACH and words[back].lower in BE_VERBS | AUXILIARIES:
         back -= 1
     return back < index - 1 and words[back].lower == "there"
+
+
+def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether a cue ends a comparison "than X expected" (a benchmark, not the figure's source).
+
+    "lower than analysts expected", "more than the company had forecast": "than", then
+    the subject (no number: "more than 40 officials said" is a subject, "less than the
+    $5 billion the agency projected" a relative clause on the figure), then the cue
+    ending its clause (no object of its own).
+    """
+    back = index - 1
+    while back > 0 and index - back < SOURCE_LIMIT and not gap_breaks(text, words[back].end, words[back + 1].start):
+        if words[back].lower in BOUNDARY_WORDS:
+            return False
+        if words[back].lower == "than":
+            numbers = any(w.lower[:1].isdigit() for w in words[back + 1 : index])
+            return back + 1 < index and not numbers and _ends_clause(text, words, index)
+        back -= 1
+    return False
+
+
+def _past_verb(text: str, word: Word) -> bool:
+    """Whether a word is the past form of a verb whose object a participle after it modifies ("suffered", "made")."""
+    if word.lower in OBJECT_VERBS:
+        return True
+    lower = word.lower
+    return lower.endswith("ed") and lower not in NOT_PAST and lower not in AUXILIARIES and text[word.start].islower()
 
 
 def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:
