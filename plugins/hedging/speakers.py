@@ -45,6 +45,8 @@ _QUOTE_MARKS = frozenset("\"“”'’")
 APPOSITIVE = 12
 #: Longest second conjunct of a compound subject looked back over ("and his supporters").
 CONJUNCT = 3
+#: Most words of the noun of an appositive comment (", a view that", ", a rather gloomy view which").
+COMMENT_NOUN = 3
 
 
 def _institution(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
@@ -165,8 +167,9 @@ def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]
     """For each verb index ``j``, the end of the claim a vague or definite source credits; and the next clause break.
 
     The claim ends as a named speaker's (:func:`_claim_end`: a new clause after a clause
-    break) or at a participle clause after a clause break, the author's comment on the
-    report (", suggesting a degree of uncertainty"). The second list gives, for each
+    break) or where the author's comment on the report starts (:func:`_comment_opens`:
+    ", suggesting a degree of uncertainty", ", which is ...", ", a view that ...", "; ...").
+    The second list gives, for each
     index, the first index at or after it with a clause break before it. One backward pass.
     """
     n = len(tokens)
@@ -174,10 +177,25 @@ def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]
     brk = [n] * (n + 2)
     for k in range(n - 1, 0, -1):
         broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
-        low = tokens[k].low
-        end[k] = k if broken and (low in _NEW_CLAUSE or low.endswith("ing")) else end[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text) else end[k + 1]
         brk[k] = k if broken else brk[k + 1]
     return [end[min(j + 2, n)] for j in range(n)], brk
+
+
+def _comment_opens(tokens: Sequence[Token], k: int, text: str) -> bool:
+    """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
+
+    A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), a
+    relative clause on the whole claim (', which is probably too gloomy'), an appositive
+    comment (', a view that ...': 'a'/'an', at most :data:`COMMENT_NOUN` words, then
+    'that' or 'which') or anything after a semicolon.
+    """
+    low = tokens[k].low
+    if low in _NEW_CLAUSE or low.endswith("ing") or low == "which" or ";" in text[tokens[k - 1].end : tokens[k].start]:
+        return True
+    if low not in ("a", "an"):
+        return False
+    return any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
 
 
 def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, end: int) -> tuple[int, int]:

@@ -682,6 +682,24 @@ def test_hedge_follows_the_claim_it_sits_in(text: str, code: str, source: str) -
     assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's comment after a vague source's claim stays the author's (review 15, item 1)
+        "Many experts warn the economy may shrink, which is probably too gloomy.",
+        "Many experts warn the economy may shrink, a view that is probably too gloomy.",
+        "Many experts warn the economy may shrink, a rather gloomy view which is probably wrong.",
+        "Many experts warn the economy may shrink; that is probably too gloomy.",
+    ],
+)
+def test_vague_claim_ends_where_the_authors_comment_starts(text: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.matched, f.data["source"]) for f in hedges] == [
+        ("HDG004", "may", "vague"),
+        ("HDG001", "probably", ""),
+    ]
+
+
 def test_vague_claim_charged_once_by_its_attribution() -> None:
     found = run_scorer(SCORER, "Many observers believe that the unit could fall into the hands of rebels.")
     assert codes(found) == ["HDG002", "HDG004"]
