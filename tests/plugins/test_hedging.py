@@ -716,7 +716,25 @@ def test_lead_named_in_the_next_sentence_credits_its_hedges_to_the_name() -> Non
     ("text", "vague"),
     [
         # a definite source after a named one stands for it (review 14, item 13a)
-        ('"People can learn it," said Jo Wolpaw of the health department. The researchers said it was chance.', []),
+        ('"People can learn it," said Dr Jo Wolpaw of the health department. The researchers said it was chance.', []),
+        ("Mr Smith, the transport minister, said the road would open. The officials said it could be late.", []),
+        ("Jo Roe and Ann Cole, both economists, said prices fell. The two analysts said rates may fall.", []),
+        # ... only when plausible: a title of that noun beside the name, at most three sentences
+        # before in the same paragraph (review 15, item 2)
+        (
+            '"People can learn it," said Jo Wolpaw of the health department. The researchers said it was chance.',
+            ["researchers said"],
+        ),
+        ("The ministry said the mice recovered. The researchers said it was chance.", ["researchers said"]),
+        ("Dr Jane Roe said the mice recovered. The two experts argue it was chance.", ["experts argue"]),
+        ("Dr Jane Roe said the mice recovered.\n\nThe researchers said it was chance.", ["researchers said"]),
+        (
+            "Mr Smith, the transport minister, said the road would open. It rained. It snowed. It froze. It thawed."
+            " The officials said it could be late.",
+            ["officials said"],
+        ),
+        ("Mr Smith said the road would open. The officials said it could be late.", ["officials said"]),
+        ("Mr Smith said the road would open. The protesters said it could be late.", []),
         ("Researchers at Leeds University said the drug worked. The two researchers said the dose was low.", []),
         ("Dr Ann Cole led the trial, she said. Later the scientists said the dose was low.", []),
         # near neighbours: nobody named before, or the definite source comes first
@@ -753,7 +771,7 @@ def test_vague_attribution_resolved_by_a_named_source(text: str, vague: list[str
 
 
 def test_definite_source_after_a_name_credits_its_hedges_to_it() -> None:
-    text = "Jo Wolpaw of the health department said the trial worked. The researchers said this could be chance."
+    text = "Dr Jo Wolpaw of the health department said the trial worked. The researchers said this could be chance."
     hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002", "HDG004")]
     assert [(f.code, f.data["source"]) for f in hedges] == [("HDG004", "named")]
 
