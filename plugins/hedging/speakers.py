@@ -45,6 +45,8 @@ _QUOTE_MARKS = frozenset("\"“”'’")
 APPOSITIVE = 12
 #: Longest second conjunct of a compound subject looked back over ("and his supporters").
 CONJUNCT = 3
+#: Most words of the subject of a credit placed after its claim (", chief executive Jo Roe said").
+POSTPOSED = 4
 #: Most words of the noun of an appositive comment (", a view that", ", a rather gloomy view which").
 COMMENT_NOUN = 3
 
@@ -153,14 +155,27 @@ def reach(
 ) -> list[tuple[int, int]]:
     """The parts of credited claims that a passive there belongs to: after the verb, or all of a postposed credit's.
 
-    'Smith said it is thought that ...', '..., according to Intervoice', '..., said Mr Armstrong'
-    reach the passive; in 'It is thought X wants Y but John Williams has confirmed Z' the
+    'Smith said it is thought that ...', '..., according to Intervoice', '..., said Mr Armstrong',
+    '..., Mr Armstrong said' (:func:`_postposed`) reach the passive; in 'It is thought X wants Y but John Williams has confirmed Z' the
     credit comes later in its own clause and does not.
     """
     return [
-        (start, end) if clause_break(text, tokens[j - 1], tokens[j]) else (j + 1, end)
+        (start, end) if _postposed(tokens, j, text) else (j + 1, end)
         for (start, end), j in zip(spans, verbs, strict=True)
     ]
+
+
+def _postposed(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` ends a credit placed after its claim (', said Mr Armstrong.', ', Mr Armstrong said.', ', he added.').
+
+    Inverted after a clause break; or a subject of at most :data:`POSTPOSED` words after
+    a clause break, with the verb at the sentence end or before another clause break.
+    """
+    if j == 0 or clause_break(text, tokens[j - 1], tokens[j]):
+        return True
+    if j + 1 < len(tokens) and not clause_break(text, tokens[j], tokens[j + 1]):
+        return False
+    return any(clause_break(text, tokens[k - 1], tokens[k]) for k in range(max(1, j - POSTPOSED), j))
 
 
 def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]]:

@@ -757,6 +757,11 @@ def test_lead_named_in_the_next_sentence_credits_its_hedges_to_the_name() -> Non
         # an impersonal passive in a claim credited to a named source is the source's (item 13c)
         ("It is estimated that 53% of over 65s own a mobile, according to Intervoice.", []),
         ("It is said to be struggling to pay its staff, said Mr Armstrong.", []),
+        # ... with the speaker before the verb too (review 15, item 3)
+        ("It is thought that jobs could be lost, Mr Armstrong said.", []),
+        ("It is thought that jobs could be lost, he added.", []),
+        ("It is thought that jobs could be lost, chief executive Jo Roe said.", []),
+        ("It is thought that jobs could be lost, and Mr Armstrong said talks were held.", ["It is thought"]),
         ("It is estimated that 53% of over 65s own a mobile.", ["It is estimated"]),
         # the named credit comes later in its own clause: it does not reach back
         ("It is thought Leeds want £6m for him but chief executive Jo Roe has confirmed talks.", ["It is thought"]),
