@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named, _specific, _verb_after
 
@@ -106,6 +106,8 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
         k -= 1
     if k < 0:
         return False
+    if k >= 2 and tokens[k].low in ("but", "and") and _broken(text, tokens[k - 1], tokens[k]):
+        return _opening_name(tokens, k, lexicon)
     if not clause_break(text, tokens[k], tokens[k + 1]):
         return _head_named(tokens, k, lexicon, text)
     for a in range(k, max(0, k - APPOSITIVE), -1):
@@ -113,6 +115,25 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
             opener = tokens[a].low
             return opener not in _NEW_CLAUSE and _head_named(tokens, a - 1, lexicon)
     return False
+
+
+def _broken(text: str, left: Token, right: Token) -> bool:
+    """True when a clause break or a spaced hyphen stands between two adjacent tokens."""
+    return clause_break(text, left, right) or dash(text, left, right)
+
+
+def _opening_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the sentence, up to ``k``, opens with a name of at least two words and its verb.
+
+    The elided subject of a second verb ('Senator Smith won the primary - but said ...');
+    a single capitalised word ('Voters elected ...'), a sentence opener, a vague source
+    or a nationality ('The Senate', 'Many Americans') is not enough.
+    """
+    skip = _STARTERS | lexicon.vague_sources | lexicon.demonyms
+    m = 0
+    while m < k and tokens[m].capitalised and not tokens[m].low.endswith("'s") and tokens[m].low not in skip:
+        m += 1
+    return 2 <= m < k and not tokens[m].capitalised and tokens[m].low not in _PREPOSITIONS
 
 
 def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:

@@ -663,6 +663,11 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
         # a compound subject whose first conjunct is named credits the claim (review 14, item 12)
         ("But Sanders and his supporters argue the system could lead to chaos.", "HDG004", "named"),
         ("Smith and two aides said the deal could collapse.", "HDG004", "named"),
+        # a second verb whose elided subject is the sentence's opening name (review 15, item 7)
+        ("Senator Smith won the primary - but said the outcome could still be overturned.", "HDG004", "named"),
+        ("Jo Roe won the primary, and said the outcome could still be overturned.", "HDG004", "named"),
+        ("Voters elected Jo Roe - but said the outcome could still be overturned.", "HDG001", ""),
+        ("The Senate passed the bill - but said the outcome could still be overturned.", "HDG001", ""),
         # near neighbour: the name is governed by a preposition, nobody speaks
         ("Talks between Sanders and his aides say the deal could collapse.", "HDG001", ""),
         # a hedge inside a vaguely credited claim is not the author's own voice
