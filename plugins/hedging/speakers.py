@@ -36,6 +36,12 @@ _BETWEEN = frozenset(
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their", "this"})
 #: Words that, after a clause break, start a new clause in the author's voice.
 _NEW_CLAUSE = frozenset("and but while whereas although though yet so however meanwhile".split())
+#: Participles that open the author's comment on a named speaker's claim (", suggesting ...");
+#: not the speaker's own (", adding that ...", ", warning that ...").
+_COMMENT_PARTICIPLES = frozenset(
+    "suggesting meaning indicating implying signalling signaling raising prompting sparking fuelling fueling"
+    " underlining underscoring hinting".split()
+)
 _PREPOSITIONS = frozenset("of in with for from about on at to between among into over against".split())
 #: Words that open a subordinate clause ("even though she would admit it").
 _SUBORDINATORS = _NEW_CLAUSE | frozenset("even because if when since as unless whether".split())
@@ -150,9 +156,16 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
 
 
 def _claim_end(tokens: Sequence[Token], j: int, text: str) -> int:
-    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice."""
+    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice.
+
+    A new clause opens with a conjunction (:data:`_NEW_CLAUSE`) or with one of the
+    :data:`_COMMENT_PARTICIPLES` (", suggesting the MPC ...": the author's inference)
+    after a clause break.
+    """
     for k in range(j + 2, len(tokens)):
-        if tokens[k].low in _NEW_CLAUSE and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
+        low = tokens[k].low
+        opens = low in _NEW_CLAUSE or low in _COMMENT_PARTICIPLES
+        if opens and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
             return k
     return len(tokens)
 
@@ -213,25 +226,29 @@ def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]
     brk = [n] * (n + 2)
     for k in range(n - 1, 0, -1):
         broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
-        end[k] = k if broken and _comment_opens(tokens, k, text) else end[k + 1]
         brk[k] = k if broken else brk[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end) else end[k + 1]
     return [end[min(j + 2, n)] for j in range(n)], brk
 
 
-def _comment_opens(tokens: Sequence[Token], k: int, text: str) -> bool:
+def _comment_opens(tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int]) -> bool:
     """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
 
-    A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), a
-    relative clause on the whole claim (', which is probably too gloomy'), an appositive
-    comment (', a view that ...': 'a'/'an', at most :data:`COMMENT_NOUN` words, then
-    'that' or 'which') or anything after a semicolon.
+    A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), anything
+    after a semicolon; or a relative clause on the whole claim (', which is probably too
+    gloomy') or an appositive comment (', a view that ...': 'a'/'an', at most
+    :data:`COMMENT_NOUN` words, then 'that' or 'which') that runs to the sentence end or
+    to another comment or new clause. ``following`` is the next clause break after ``k``,
+    ``end`` the claim ends found so far: a relative clause closed by a comma inside the
+    claim ('the unit, which produces 60% of the output, could fall') is no comment.
     """
     low = tokens[k].low
-    if low in _NEW_CLAUSE or low.endswith("ing") or low == "which" or ";" in text[tokens[k - 1].end : tokens[k].start]:
+    if low in _NEW_CLAUSE or low.endswith("ing") or ";" in text[tokens[k - 1].end : tokens[k].start]:
         return True
-    if low not in ("a", "an"):
-        return False
-    return any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
+    relative = low == "which" or (
+        low in ("a", "an") and any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
+    )
+    return relative and (following >= len(tokens) or end[following] == following)
 
 
 def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, end: int) -> tuple[int, int]:

@@ -677,6 +677,13 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
         ("The plan could fail because many experts believe it is badly drawn.", "HDG001", ""),
         ("Critics say the plan is bad, and it could fail.", "HDG001", ""),
         # what reports of something credit is that something; the comment after it is the author's
+        # a relative clause closed inside the claim is no comment: the claim goes on past it
+        ("Many observers believe that the unit, which makes 60% of the oil, could fall to rebels.", "HDG004", "vague"),
+        ("Reports say Standard Life, which owns a 1% stake in the firm, may seek a vote.", "HDG004", "vague"),
+        # a named speaker's claim ends at the author's inference (review 15, item 9) ...
+        ("King has warned against reading one month's data, meaning rates could stay on hold.", "HDG001", ""),
+        # ... not at the speaker's own next words
+        ("King has warned against reading one month's data, adding that rates could stay on hold.", "HDG004", "named"),
         ("Reports of secret talks in Geneva, held last week, could unsettle Kyiv.", "HDG001", ""),
         ("Reports of talks possibly held in Geneva unsettled Kyiv.", "HDG004", "vague"),
         ('An official admitted, "We know little," meaning that talks could stall.', "HDG001", ""),
