@@ -228,8 +228,10 @@ the author's voice (", and ..."); a vague source's claim runs from the sentence 
 when the source follows a clause break (", many observers believe"), else from the
 source on ("The plan could fail because many experts believe ..." leaves "could" the
 author's), and ends where the author's comment starts: a participle clause after a
-clause break (", suggesting ..."), ", which ...", an appositive comment (", a view that
-..."), a semicolon;
+clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
+(", a view that ...") running to the sentence end; a named speaker's claim ends at
+", suggesting/meaning/indicating ..."; a second verb after "- but"/", and" is
+credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.
 
