@@ -110,12 +110,13 @@ benchmark ("than analysts expected"), an indirect question ("see what people say
 definite document ("the research found"), a noun used as a modifier ("an official
 NHS review"), a noun after "in/of/with" + a name ("officials in Powys"), a lead
 whose source the next sentence names ("Some experts believe ..." then "Jo Roe, an
-expert on ..."), a definite plural source after a source named earlier in the field
-("said Jo Roe of the IAEA. ... the researchers said": it stands for it, unless the same
-noun was a vague source before: "Current officials said ... The officials said" stays
-vague), a verb after a spaced hyphen ("plus four statewide officials - but said": the
+expert on ..."), a definite plural source after a source named just before with a title of its noun
+("said Dr Jo Roe of the IAEA. The researchers said": it stands for her; at most three
+sentences back in the same paragraph, and not when the same noun was a vague source
+before: "Current officials said ... The officials said" stays vague), a verb after a spaced hyphen ("plus four statewide officials - but said": the
 aside closes, as a dash does), "it is said/estimated ..." inside a claim a named source
-credits and reaches ("..., according to Intervoice", "..., said Mr Armstrong";
+credits and reaches ("..., according to Intervoice", "..., said Mr Armstrong",
+"..., Mr Armstrong said", "..., he added";
 it is then an HDG004 hedge of that source), or "people"/"others" opening the clause a named speaker reports ("Dr
 Maleeha Lodhi said people could not expect ...": the claim is hers). Rumours as a topic
 ("denied rumours that") are not reports.
@@ -219,13 +220,18 @@ The source is named when the head of the subject of a verb of saying names one
 ministry said"), after "according to", "by" or "as leaked to", or in an inversion
 (", said Peskov"); a compound subject counts when its first conjunct names one
 ("Sanders and his supporters argue", "Smith and two aides said", not "talks between
-Sanders and his aides"); a definite plural source stands for one named earlier ("the
-researchers said"); a capital elsewhere before the verb ("The involvement of Dmitriev
+Sanders and his aides"); a definite plural source stands for one named at most three
+sentences before in its paragraph with a title of its noun ("Dr Jo Roe said ... The
+researchers said"; "Mr Smith said ... The officials said" stays HDG002); a capital elsewhere before the verb ("The involvement of Dmitriev
 ... suggests", "ties with Gulf states") is not. The claim runs to a new clause in
 the author's voice (", and ..."); a vague source's claim runs from the sentence start
 when the source follows a clause break (", many observers believe"), else from the
 source on ("The plan could fail because many experts believe ..." leaves "could" the
-author's), and ends at a participle clause after a clause break (", suggesting ...");
+author's), and ends where the author's comment starts: a participle clause after a
+clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
+(", a view that ...") running to the sentence end; a named speaker's claim ends at
+", suggesting/meaning/indicating ..."; a second verb after "- but"/", and" is
+credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.
 

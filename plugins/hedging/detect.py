@@ -146,7 +146,11 @@ def _attributions(
         used.update(range(a.first, a.last))
         if not a.vague:
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
-        elif named_before is not None and _definite(tokens, a) and named_before(_words(tokens, a.first, a.last)):
+        elif (
+            named_before is not None
+            and _definite(tokens, a)
+            and named_before(_words(tokens, max(0, a.first - 2), a.last))
+        ):
             anaphors.append(a)
         else:
             vague.append(a)
@@ -316,18 +320,39 @@ def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> lis
     return [hit._replace(source="named") if hit.source == "vague" else hit for hit in kept]
 
 
+#: Sentences looked back over for the named source a definite one stands for (same paragraph).
+ANAPHOR_WINDOW = 3
+_RESEARCH = frozenset(
+    "dr professor prof researcher researchers scientist scientists expert experts team university institute"
+    " laboratory lab study".split()
+)
+#: For each definite source noun, the words near a named source that make it one of them
+#: ('Dr Jo Roe' for 'the researchers'; 'Mr Smith' alone is not 'the officials').
+SOURCE_TITLES = {
+    "researcher": _RESEARCH,
+    "scientist": _RESEARCH,
+    "expert": _RESEARCH,
+    "official": frozenset(
+        "official officials minister ministers spokesman spokeswoman spokesperson secretary mayor governor"
+        " commissioner director ministry department council government agency authority".split()
+    ),
+    "analyst": frozenset("analyst analysts economist economists strategist strategists".split()),
+    "economist": frozenset("analyst analysts economist economists".split()),
+}
+
+
 class _Earlier:
-    """Whether a field names a source before a sentence: read once, in order, as far as asked.
+    """Whether a definite source ('the researchers said') stands for a source named just before.
 
     A sentence names one when it credits a claim to a named source
-    (:func:`~copydesk.plugins.hedging.speakers.names_source`). Asked for increasing
-    sentence indices, each sentence is read at most once, so the work stays linear.
+    (:func:`~copydesk.plugins.hedging.speakers.names_source`). Only the
+    :data:`ANAPHOR_WINDOW` sentences before, in the same paragraph, are read, each at most
+    once (cached), so the work stays linear.
     """
 
     def __init__(self, view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> None:
         self.view, self.splitter, self.lexicon = view, splitter, lexicon
-        self.read = 0
-        self.found = False
+        self.names: dict[int, bool] = {}
         #: The source words of the vague attributions reported so far ('officials', 'official').
         self.vague: set[str] = set()
 
@@ -339,20 +364,40 @@ class _Earlier:
                 self.vague.update(w.removesuffix("s") for w in hit.cue.split() if w in sources)
 
     def named_before(self, index: int, words: str) -> bool:
-        """True when a sentence before sentence ``index`` names a source that ``words`` may stand for.
+        """True when a sentence just before sentence ``index`` names a source that ``words`` may stand for.
 
-        Not when the same source noun was a vague attribution before ('Current and former
-        officials said ...' / 'The officials said ...': still nobody named).
+        ``words`` is the definite source with 'the' and its number ('the two researchers
+        said'). The named source is in the same paragraph, at most :data:`ANAPHOR_WINDOW`
+        sentences before, with a word of the noun's :data:`SOURCE_TITLES` in its sentence
+        ('Dr Jo Roe said ...' / 'The researchers said ...'); with a number ('the two experts'),
+        that word is plural or there twice (two people). Not when the same source noun was a
+        vague attribution before ('Current and former officials said ...' / 'The officials
+        said ...': still nobody named); for other nouns, never.
         """
-        if any(w.removesuffix("s") in self.vague for w in words.split()):
+        split = words.split()
+        if any(w.removesuffix("s") in self.vague for w in split):
             return False
-        verbs = self.lexicon.speech_verbs
-        while not self.found and self.read < index:
-            sentence = self.view.sentences[self.read]
-            self.read += 1
-            first, last = self.splitter.bounds(sentence.start, sentence.end)
-            if verbs.isdisjoint(self.splitter.lows[first:last]):
-                continue
-            tokens = self.splitter.between(first, last)
-            self.found = names_source(tokens, self.view.text, self.lexicon)
-        return self.found
+        nouns = [w.removesuffix("s") for w in split if w.removesuffix("s") in SOURCE_TITLES]
+        if not nouns:
+            return False
+        titles, counted = SOURCE_TITLES[nouns[0]], not NUMBER_WORDS.isdisjoint(split) or any(w.isdigit() for w in split)
+        sentences = self.view.sentences
+        line = sentences[index].line
+        for k in range(index - 1, max(-1, index - 1 - ANAPHOR_WINDOW), -1):
+            if sentences[k].line != line:
+                return False
+            first, last = self.splitter.bounds(sentences[k].start, sentences[k].end)
+            found = [w for w in self.splitter.lows[first:last] if w in titles]
+            enough = len(found) > 1 or any(w.endswith("s") for w in found) if counted else bool(found)
+            if enough and self._names(k, first, last):
+                return True
+        return False
+
+    def _names(self, k: int, first: int, last: int) -> bool:
+        """Whether sentence ``k`` (tokens ``first`` to ``last``) names a source; read once."""
+        if k not in self.names:
+            lows = self.splitter.lows[first:last]
+            self.names[k] = not self.lexicon.speech_verbs.isdisjoint(lows) and names_source(
+                self.splitter.between(first, last), self.view.text, self.lexicon
+            )
+        return self.names[k]

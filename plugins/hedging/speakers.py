@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named, _specific, _verb_after
 
@@ -36,6 +36,12 @@ _BETWEEN = frozenset(
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their", "this"})
 #: Words that, after a clause break, start a new clause in the author's voice.
 _NEW_CLAUSE = frozenset("and but while whereas although though yet so however meanwhile".split())
+#: Participles that open the author's comment on a named speaker's claim (", suggesting ...");
+#: not the speaker's own (", adding that ...", ", warning that ...").
+_COMMENT_PARTICIPLES = frozenset(
+    "suggesting meaning indicating implying signalling signaling raising prompting sparking fuelling fueling"
+    " underlining underscoring hinting".split()
+)
 _PREPOSITIONS = frozenset("of in with for from about on at to between among into over against".split())
 #: Words that open a subordinate clause ("even though she would admit it").
 _SUBORDINATORS = _NEW_CLAUSE | frozenset("even because if when since as unless whether".split())
@@ -45,6 +51,10 @@ _QUOTE_MARKS = frozenset("\"“”'’")
 APPOSITIVE = 12
 #: Longest second conjunct of a compound subject looked back over ("and his supporters").
 CONJUNCT = 3
+#: Most words of the subject of a credit placed after its claim (", chief executive Jo Roe said").
+POSTPOSED = 4
+#: Most words of the noun of an appositive comment (", a view that", ", a rather gloomy view which").
+COMMENT_NOUN = 3
 
 
 def _institution(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
@@ -102,6 +112,8 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
         k -= 1
     if k < 0:
         return False
+    if k >= 2 and tokens[k].low in ("but", "and") and _broken(text, tokens[k - 1], tokens[k]):
+        return _opening_name(tokens, k, lexicon)
     if not clause_break(text, tokens[k], tokens[k + 1]):
         return _head_named(tokens, k, lexicon, text)
     for a in range(k, max(0, k - APPOSITIVE), -1):
@@ -109,6 +121,25 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
             opener = tokens[a].low
             return opener not in _NEW_CLAUSE and _head_named(tokens, a - 1, lexicon)
     return False
+
+
+def _broken(text: str, left: Token, right: Token) -> bool:
+    """True when a clause break or a spaced hyphen stands between two adjacent tokens."""
+    return clause_break(text, left, right) or dash(text, left, right)
+
+
+def _opening_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the sentence, up to ``k``, opens with a name of at least two words and its verb.
+
+    The elided subject of a second verb ('Senator Smith won the primary - but said ...');
+    a single capitalised word ('Voters elected ...'), a sentence opener, a vague source
+    or a nationality ('The Senate', 'Many Americans') is not enough.
+    """
+    skip = _STARTERS | lexicon.vague_sources | lexicon.demonyms
+    m = 0
+    while m < k and tokens[m].capitalised and not tokens[m].low.endswith("'s") and tokens[m].low not in skip:
+        m += 1
+    return 2 <= m < k and not tokens[m].capitalised and tokens[m].low not in _PREPOSITIONS
 
 
 def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
@@ -125,9 +156,16 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
 
 
 def _claim_end(tokens: Sequence[Token], j: int, text: str) -> int:
-    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice."""
+    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice.
+
+    A new clause opens with a conjunction (:data:`_NEW_CLAUSE`) or with one of the
+    :data:`_COMMENT_PARTICIPLES` (", suggesting the MPC ...": the author's inference)
+    after a clause break.
+    """
     for k in range(j + 2, len(tokens)):
-        if tokens[k].low in _NEW_CLAUSE and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
+        low = tokens[k].low
+        opens = low in _NEW_CLAUSE or low in _COMMENT_PARTICIPLES
+        if opens and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
             return k
     return len(tokens)
 
@@ -151,22 +189,36 @@ def reach(
 ) -> list[tuple[int, int]]:
     """The parts of credited claims that a passive there belongs to: after the verb, or all of a postposed credit's.
 
-    'Smith said it is thought that ...', '..., according to Intervoice', '..., said Mr Armstrong'
-    reach the passive; in 'It is thought X wants Y but John Williams has confirmed Z' the
+    'Smith said it is thought that ...', '..., according to Intervoice', '..., said Mr Armstrong',
+    '..., Mr Armstrong said' (:func:`_postposed`) reach the passive; in 'It is thought X wants Y but John Williams has confirmed Z' the
     credit comes later in its own clause and does not.
     """
     return [
-        (start, end) if clause_break(text, tokens[j - 1], tokens[j]) else (j + 1, end)
+        (start, end) if _postposed(tokens, j, text) else (j + 1, end)
         for (start, end), j in zip(spans, verbs, strict=True)
     ]
+
+
+def _postposed(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` ends a credit placed after its claim (', said Mr Armstrong.', ', Mr Armstrong said.', ', he added.').
+
+    Inverted after a clause break; or a subject of at most :data:`POSTPOSED` words after
+    a clause break, with the verb at the sentence end or before another clause break.
+    """
+    if j == 0 or clause_break(text, tokens[j - 1], tokens[j]):
+        return True
+    if j + 1 < len(tokens) and not clause_break(text, tokens[j], tokens[j + 1]):
+        return False
+    return any(clause_break(text, tokens[k - 1], tokens[k]) for k in range(max(1, j - POSTPOSED), j))
 
 
 def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]]:
     """For each verb index ``j``, the end of the claim a vague or definite source credits; and the next clause break.
 
     The claim ends as a named speaker's (:func:`_claim_end`: a new clause after a clause
-    break) or at a participle clause after a clause break, the author's comment on the
-    report (", suggesting a degree of uncertainty"). The second list gives, for each
+    break) or where the author's comment on the report starts (:func:`_comment_opens`:
+    ", suggesting a degree of uncertainty", ", which is ...", ", a view that ...", "; ...").
+    The second list gives, for each
     index, the first index at or after it with a clause break before it. One backward pass.
     """
     n = len(tokens)
@@ -174,10 +226,29 @@ def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]
     brk = [n] * (n + 2)
     for k in range(n - 1, 0, -1):
         broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
-        low = tokens[k].low
-        end[k] = k if broken and (low in _NEW_CLAUSE or low.endswith("ing")) else end[k + 1]
         brk[k] = k if broken else brk[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end) else end[k + 1]
     return [end[min(j + 2, n)] for j in range(n)], brk
+
+
+def _comment_opens(tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int]) -> bool:
+    """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
+
+    A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), anything
+    after a semicolon; or a relative clause on the whole claim (', which is probably too
+    gloomy') or an appositive comment (', a view that ...': 'a'/'an', at most
+    :data:`COMMENT_NOUN` words, then 'that' or 'which') that runs to the sentence end or
+    to another comment or new clause. ``following`` is the next clause break after ``k``,
+    ``end`` the claim ends found so far: a relative clause closed by a comma inside the
+    claim ('the unit, which produces 60% of the output, could fall') is no comment.
+    """
+    low = tokens[k].low
+    if low in _NEW_CLAUSE or low.endswith("ing") or ";" in text[tokens[k - 1].end : tokens[k].start]:
+        return True
+    relative = low == "which" or (
+        low in ("a", "an") and any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
+    )
+    return relative and (following >= len(tokens) or end[following] == following)
 
 
 def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, end: int) -> tuple[int, int]:

@@ -1280,18 +1280,19 @@ def test_sources_named_earlier_are_looked_for_in_each_sentence_at_most_once(monk
     real = hedging.detect.names_source
 
     def counted(tokens, text, lexicon):  # type: ignore[no-untyped-def]
-        calls.append(1)
+        calls.append(tokens[0].start)
         return real(tokens, text, lexicon)
 
     monkeypatch.setattr(hedging.detect, "names_source", counted)
-    text = "Officials said it rained. " * 3 + "Jo Roe said so. " + "The researchers said it could be chance. " * 40
+    text = "Officials said it rained. " * 3 + "Dr Jo Roe said so. " + "The researchers said it could be chance. " * 40
     hits = list(analyse(TextView(text), lexicon_for(hedging.SETTINGS)))
-    assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 3
-    assert len(calls) == 4  # the three 'Officials' sentences and Jo Roe's, then never again
+    # Dr Roe stands behind the next three sentences' researchers only (ANAPHOR_WINDOW); the rest stay vague
+    assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 3 + 40 - hedging.detect.ANAPHOR_WINDOW
+    assert len(calls) == len(set(calls)) <= 41  # each sentence read at most once; no 'Officials' one (no title)
     calls.clear()
     nouns = "scientists researchers experts analysts economists observers critics historians scholars diplomats"
     # nobody named, ten definite sources asked about: each earlier sentence is read once, not once per ask
     text = "".join(f"Prices rose, they said. The {noun} said it could be chance. " for noun in nouns.split())
     hits = list(analyse(TextView(text), lexicon_for(hedging.SETTINGS)))
     assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 10
-    assert len(calls) == 19
+    assert calls and len(calls) == len(set(calls))

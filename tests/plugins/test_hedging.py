@@ -663,6 +663,11 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
         # a compound subject whose first conjunct is named credits the claim (review 14, item 12)
         ("But Sanders and his supporters argue the system could lead to chaos.", "HDG004", "named"),
         ("Smith and two aides said the deal could collapse.", "HDG004", "named"),
+        # a second verb whose elided subject is the sentence's opening name (review 15, item 7)
+        ("Senator Smith won the primary - but said the outcome could still be overturned.", "HDG004", "named"),
+        ("Jo Roe won the primary, and said the outcome could still be overturned.", "HDG004", "named"),
+        ("Voters elected Jo Roe - but said the outcome could still be overturned.", "HDG001", ""),
+        ("The Senate passed the bill - but said the outcome could still be overturned.", "HDG001", ""),
         # near neighbour: the name is governed by a preposition, nobody speaks
         ("Talks between Sanders and his aides say the deal could collapse.", "HDG001", ""),
         # a hedge inside a vaguely credited claim is not the author's own voice
@@ -672,6 +677,13 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
         ("The plan could fail because many experts believe it is badly drawn.", "HDG001", ""),
         ("Critics say the plan is bad, and it could fail.", "HDG001", ""),
         # what reports of something credit is that something; the comment after it is the author's
+        # a relative clause closed inside the claim is no comment: the claim goes on past it
+        ("Many observers believe that the unit, which makes 60% of the oil, could fall to rebels.", "HDG004", "vague"),
+        ("Reports say Standard Life, which owns a 1% stake in the firm, may seek a vote.", "HDG004", "vague"),
+        # a named speaker's claim ends at the author's inference (review 15, item 9) ...
+        ("King has warned against reading one month's data, meaning rates could stay on hold.", "HDG001", ""),
+        # ... not at the speaker's own next words
+        ("King has warned against reading one month's data, adding that rates could stay on hold.", "HDG004", "named"),
         ("Reports of secret talks in Geneva, held last week, could unsettle Kyiv.", "HDG001", ""),
         ("Reports of talks possibly held in Geneva unsettled Kyiv.", "HDG004", "vague"),
         ('An official admitted, "We know little," meaning that talks could stall.', "HDG001", ""),
@@ -680,6 +692,24 @@ def test_issue_14_speculation_is_labelled_a_noun() -> None:
 def test_hedge_follows_the_claim_it_sits_in(text: str, code: str, source: str) -> None:
     hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
     assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the author's comment after a vague source's claim stays the author's (review 15, item 1)
+        "Many experts warn the economy may shrink, which is probably too gloomy.",
+        "Many experts warn the economy may shrink, a view that is probably too gloomy.",
+        "Many experts warn the economy may shrink, a rather gloomy view which is probably wrong.",
+        "Many experts warn the economy may shrink; that is probably too gloomy.",
+    ],
+)
+def test_vague_claim_ends_where_the_authors_comment_starts(text: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.matched, f.data["source"]) for f in hedges] == [
+        ("HDG004", "may", "vague"),
+        ("HDG001", "probably", ""),
+    ]
 
 
 def test_vague_claim_charged_once_by_its_attribution() -> None:
@@ -698,7 +728,25 @@ def test_lead_named_in_the_next_sentence_credits_its_hedges_to_the_name() -> Non
     ("text", "vague"),
     [
         # a definite source after a named one stands for it (review 14, item 13a)
-        ('"People can learn it," said Jo Wolpaw of the health department. The researchers said it was chance.', []),
+        ('"People can learn it," said Dr Jo Wolpaw of the health department. The researchers said it was chance.', []),
+        ("Mr Smith, the transport minister, said the road would open. The officials said it could be late.", []),
+        ("Jo Roe and Ann Cole, both economists, said prices fell. The two analysts said rates may fall.", []),
+        # ... only when plausible: a title of that noun beside the name, at most three sentences
+        # before in the same paragraph (review 15, item 2)
+        (
+            '"People can learn it," said Jo Wolpaw of the health department. The researchers said it was chance.',
+            ["researchers said"],
+        ),
+        ("The ministry said the mice recovered. The researchers said it was chance.", ["researchers said"]),
+        ("Dr Jane Roe said the mice recovered. The two experts argue it was chance.", ["experts argue"]),
+        ("Dr Jane Roe said the mice recovered.\n\nThe researchers said it was chance.", ["researchers said"]),
+        (
+            "Mr Smith, the transport minister, said the road would open. It rained. It snowed. It froze. It thawed."
+            " The officials said it could be late.",
+            ["officials said"],
+        ),
+        ("Mr Smith said the road would open. The officials said it could be late.", ["officials said"]),
+        ("Mr Smith said the road would open. The protesters said it could be late.", []),
         ("Researchers at Leeds University said the drug worked. The two researchers said the dose was low.", []),
         ("Dr Ann Cole led the trial, she said. Later the scientists said the dose was low.", []),
         # near neighbours: nobody named before, or the definite source comes first
@@ -721,6 +769,11 @@ def test_lead_named_in_the_next_sentence_credits_its_hedges_to_the_name() -> Non
         # an impersonal passive in a claim credited to a named source is the source's (item 13c)
         ("It is estimated that 53% of over 65s own a mobile, according to Intervoice.", []),
         ("It is said to be struggling to pay its staff, said Mr Armstrong.", []),
+        # ... with the speaker before the verb too (review 15, item 3)
+        ("It is thought that jobs could be lost, Mr Armstrong said.", []),
+        ("It is thought that jobs could be lost, he added.", []),
+        ("It is thought that jobs could be lost, chief executive Jo Roe said.", []),
+        ("It is thought that jobs could be lost, and Mr Armstrong said talks were held.", ["It is thought"]),
         ("It is estimated that 53% of over 65s own a mobile.", ["It is estimated"]),
         # the named credit comes later in its own clause: it does not reach back
         ("It is thought Leeds want £6m for him but chief executive Jo Roe has confirmed talks.", ["It is thought"]),
@@ -735,7 +788,7 @@ def test_vague_attribution_resolved_by_a_named_source(text: str, vague: list[str
 
 
 def test_definite_source_after_a_name_credits_its_hedges_to_it() -> None:
-    text = "Jo Wolpaw of the health department said the trial worked. The researchers said this could be chance."
+    text = "Dr Jo Wolpaw of the health department said the trial worked. The researchers said this could be chance."
     hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG002", "HDG004")]
     assert [(f.code, f.data["source"]) for f in hedges] == [("HDG004", "named")]
 
