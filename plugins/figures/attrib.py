@@ -91,7 +91,9 @@ ACCORDING_LIMIT = 16
 THERE_REACH = 3
 #: Past forms of verbs that take an object, read as the verb before a participle that
 #: modifies that object ("made projected savings"); a lower-case word ending in "-ed" counts too.
-OBJECT_VERBS = frozenset("made took got gave paid spent lost won held brought sold bought sent saw found kept faced".split())
+OBJECT_VERBS = frozenset(
+    "made took got gave paid spent lost won held brought sold bought sent saw found kept faced".split()
+)
 #: Words ending in "-ed" that are no past verb ("two hundred reported cases").
 NOT_PAST = frozenset("hundred indeed need speed seed breed greed creed shed red bed fed".split())
 #: Words that open the main clause's predicate after a relative clause ending in a cue ("estimated never came").
