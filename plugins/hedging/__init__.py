@@ -171,7 +171,9 @@ in most sentences: `HDG003 41.3 hedges per 1,000 words in the author's own voice
 Attributed hedges weigh in the sub-score but never decide HDG003: the author's own
 hedges alone (attributed ones left out) must exceed the threshold, so an interview
 built on the subject's "I think", embedded tweets or a headline quoting its speaker
-do not make it fire.
+do not make it fire. Hedges in a claim credited to an unnamed source ("sources say
+the deal could collapse", HDG004 `vague`) count as the author's here: nobody named
+answers for them, and a rumour piece built on them is the author speculating.
 
 **Known problems.** Analysis, forecasting and advice pieces hedge legitimately and
 more than news ("your child may want ..."). Short articles (under `min_words`) are
@@ -207,11 +209,13 @@ claim credited to a named person or organisation (`named`: "the ministry said pr
 may rise", "according to the IAEA, the plant could be at risk", "Sanders and his
 supporters argue the system could lead to chaos"), or in a claim credited to a vague
 source (`vague`: "Many observers believe the unit could fall"; the attribution itself
-is HDG002, so the author is charged once).
+is HDG002, so the author is not charged again by HDG001).
 
 **Why it matters.** The uncertainty belongs to the source, and the reader can check
 it; it weighs `attributed_weight` of an own hedge in the density and sub-score. It is
-reported so a reader can see how much of the piece's caution is borrowed.
+reported so a reader can see how much of the piece's caution is borrowed. A hedge
+credited to a vague source is the exception: nobody named answers for it, so it
+weighs as the author's own in the densities and counts toward HDG003.
 
 **Example.** `"We may walk away," Peskov said.` flags `may` as quoted.
 
@@ -270,10 +274,19 @@ _WHERE = {
 }
 
 
+def own_voice(hit: Hit) -> bool:
+    """Whether a hedge counts as the author's own in the densities and HDG003.
+
+    One in the author's voice does, and so does one in a claim credited to an unnamed
+    source (HDG004 ``vague``): nobody named answers for it, so the author does.
+    """
+    return hit.kind == HEDGE or (hit.kind == ATTRIBUTED and hit.source == "vague")
+
+
 def weight(hit: Hit, settings: Settings) -> float:
     """What one hedge adds to the density: 1, less for approximators and attributed ones."""
     base = float(settings["approximator_weight"]) if hit.category == "approximators" else 1.0
-    return base * float(settings["attributed_weight"]) if hit.kind == ATTRIBUTED else base
+    return base * float(settings["attributed_weight"]) if hit.kind == ATTRIBUTED and not own_voice(hit) else base
 
 
 def _finding(view: TextView, hit: Hit) -> Finding:
@@ -294,13 +307,13 @@ def measure(hits: Iterable[tuple[TextView, Hit]], words: int, sentences: int, se
     hedged: set[tuple[str, int]] = set()
     weighted = own = vague = attributed = 0.0
     for view, hit in hits:
-        if hit.kind != ATTRIBUTED:
+        if hit.kind == VAGUE or own_voice(hit):
             hedged.add((view.field, hit.sentence))
         if hit.kind == VAGUE:
             vague += 1
         else:
             weighted += weight(hit, settings)
-            own += weight(hit, settings) if hit.kind == HEDGE else 0.0
+            own += weight(hit, settings) if own_voice(hit) else 0.0
             attributed += hit.kind == ATTRIBUTED
     return {
         "words": float(words),
