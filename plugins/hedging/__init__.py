@@ -191,7 +191,7 @@ the sub-score, at info weight. Make it a warning again with `[severity] HDG003 =
 "warning"` where the genre mix suits.
 
 **Measured precision.** On the findings audit of real news (`scripts/audit.py --rule
-HDG003`; see docs/scorers/hedging.md, "Audit"). HDG003 fires on 0.3 % of BBC and
+HDG003`; see docs/scorers/hedging.md, "Audit"). HDG003 fires on 0.4 % of BBC and
 PolNeAR articles (`scripts/eval_hedging.py --calibrate`).
 
 **Settings.** `density_threshold`, `min_words`, `attributed_weight`, `approximator_weight`.
