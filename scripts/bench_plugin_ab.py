@@ -1,18 +1,20 @@
-"""Time this checkout's boilerplate scorer against another checkout's, in one process, article by article.
+"""Time this checkout's copy of a built-in scorer against another checkout's, in one process, article by article.
 
 On a shared machine two runs of ``scripts/bench_scorers.py`` one after the other see
 different load (its regex yardstick moves by a third between runs here), which hides a
-change of 10 %. This script copies the other checkout's ``plugins/boilerplate`` into a
-temporary directory as a package of another name, then runs both on the same batch as
-``bench_scorers.py`` builds it (1,000 articles of the shared data): the batch pass's
-``observe`` and then ``segment`` and ``score`` of each article, alternating which one
+change of 10 %. This script copies the other checkout's ``plugins/NAME`` (``--plugin``,
+default ``boilerplate``) into a temporary directory as a package of another name, then
+runs both on the same batch as ``bench_scorers.py`` builds it (1,000 articles of the
+shared data; the seeds without it): the batch pass's ``observe`` (a plugin with a
+``batch`` module) and then ``segment`` (where it has one) and ``score`` of each article, alternating which one
 goes first, so both see the same load. Each gets its own documents (token streams built
 before timing, as ``bench_scorers.py`` charges them to the core) and the core's shared
 ``Anchored`` word index is emptied before each article, so each pays for it as the
 first scorer of a run does. ``finish`` is timed once each. CPU milliseconds per article.
 
-    .venv/bin/python scripts/bench_boilerplate_ab.py --against /work/main [--articles 1000] [--runs 2]
-    .venv/bin/python scripts/bench_boilerplate_ab.py --against /work/main --rounds 8   # each round's ratio
+    .venv/bin/python scripts/bench_plugin_ab.py --against /work/main [--articles 1000] [--runs 2]
+    .venv/bin/python scripts/bench_plugin_ab.py --against /work/main --rounds 8   # each round's ratio
+    .venv/bin/python scripts/bench_plugin_ab.py --against OTHER --plugin hedging --rounds 8
 """
 
 from __future__ import annotations
@@ -32,21 +34,26 @@ import bench_scorers
 import corpora
 from copydesk import measures
 from copydesk.models import Article, Context
-from copydesk.plugins import boilerplate
 from copydesk.text import Document
 
 clock = time.process_time
-_NAME = "boilerplate_against"
 
 
-def other_package(checkout: Path, into: Path) -> ModuleType:
-    """The other checkout's boilerplate plugin, imported as :data:`_NAME` from a copy in ``into``."""
-    copy = into / _NAME
-    shutil.copytree(checkout / "plugins" / "boilerplate", copy, ignore=shutil.ignore_patterns("__pycache__"))
+def other_package(checkout: Path, into: Path, plugin: str) -> ModuleType:
+    """The other checkout's ``plugin``, imported as ``PLUGIN_against`` from a copy in ``into``."""
+    name = f"{plugin}_against"
+    copy = into / name
+    shutil.copytree(checkout / "plugins" / plugin, copy, ignore=shutil.ignore_patterns("__pycache__"))
     for path in copy.glob("*.py"):
-        path.write_text(path.read_text(encoding="utf-8").replace("copydesk.plugins.boilerplate", _NAME), "utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(f"copydesk.plugins.{plugin}", name), "utf-8")
     sys.path.insert(0, str(into))
-    return importlib.import_module(_NAME)
+    return importlib.import_module(name)
+
+
+def settings_of(plugin: ModuleType) -> dict[str, Any]:
+    """The default settings of the one scorer ``plugin`` provides."""
+    (scorer,) = plugin.copydesk_scorers()
+    return dict(scorer.settings)
 
 
 def documents(batch: list[Article]) -> list[Document]:
@@ -69,9 +76,11 @@ def batch_pass(
 
     Returns the timings (observe, finish, then room for segment and score) and each plugin's statistics.
     """
+    spent = {name: [0.0, 0.0, 0.0, 0.0] for name in plugins}  # observe, finish, segment, score
+    if not all(hasattr(plugin, "batch") for plugin in plugins.values()):  # no batch pass
+        return spent, dict.fromkeys(plugins)
     states: dict[str, Any] = {name: plugin.batch.start(settings) for name, plugin in plugins.items()}
     docs = {name: documents(batch) for name in plugins}
-    spent = {name: [0.0, 0.0, 0.0, 0.0] for name in plugins}  # observe, finish, segment, score
     names = list(plugins)
     for k in range(len(batch)):
         for name in names if k % 2 else names[::-1]:
@@ -97,7 +106,7 @@ def scoring_pass(plugins: dict[str, ModuleType], batch: list[Article], settings:
                 measures._word_index.cache_clear()
                 document, plugin = docs[name][k], plugins[name]
                 started = clock()
-                segments = list(plugin.segment(document, contexts[name]))
+                segments = list(plugin.segment(document, contexts[name])) if hasattr(plugin, "segment") else []
                 spent[name][2] += (clock() - started) / runs
                 marked = document.with_segments(segments) if segments else document
                 started = clock()
@@ -121,10 +130,13 @@ def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[
             gc.collect()
             ms = {name: [1000 * value / len(batch) for value in spent[name]] for name in plugins}
             old, new = ms["against"], ms["this"]
+            parts = ", ".join(
+                f"{part} {new[i] / old[i]:.3f}" for i, part in ((0, "observe"), (1, "finish")) if old[i] > 0
+            )
+            parts += f"{', ' if parts else ''}segment + score {(new[2] + new[3]) / (old[2] + old[3]):.3f}"
             print(
                 f"round {number}: against {sum(old):.3f} this {sum(new):.3f} ms, ratio {sum(new) / sum(old):.3f}"
-                f" (observe {new[0] / old[0]:.3f}, finish {new[1] / old[1]:.3f},"
-                f" segment + score {(new[2] + new[3]) / (old[2] + old[3]):.3f})",
+                f" ({parts})",
                 flush=True,
             )
     finally:
@@ -134,7 +146,8 @@ def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[
 def main() -> None:
     """Parse arguments, build the batch, time both plugins, print CPU ms per article."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--against", type=Path, required=True, help="the other checkout (its plugins/boilerplate)")
+    parser.add_argument("--against", type=Path, required=True, help="the other checkout (its plugins/PLUGIN)")
+    parser.add_argument("--plugin", default="boilerplate", help="the built-in scorer's package (default boilerplate)")
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=2, help="scoring passes over the batch (default 2)")
     parser.add_argument("--rounds", type=int, default=0, help="instead: this many rounds, each one's ratio printed")
@@ -142,9 +155,10 @@ def main() -> None:
     args = parser.parse_args()
     texts = bench_scorers.shared_texts(args.data) or bench_scorers.seed_texts()
     batch = list(bench_scorers.articles(texts, args.articles))
-    settings = dict(boilerplate.SCORER.settings)
+    this = importlib.import_module(f"copydesk.plugins.{args.plugin}")
+    settings = settings_of(this)
     with tempfile.TemporaryDirectory() as into:
-        plugins = {"against": other_package(args.against.resolve(), Path(into)), "this": boilerplate}
+        plugins = {"against": other_package(args.against.resolve(), Path(into), args.plugin), "this": this}
         if args.rounds:
             rounds(plugins, batch, settings, args.rounds)
             return
