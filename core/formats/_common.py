@@ -6,7 +6,7 @@ same report objects), so a field means the same thing in every format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from copydesk import safety
@@ -134,15 +134,6 @@ def source_failures(gate: Mapping[str, Any]) -> list[str]:
     below = gate.get("sources_below") or {}
     compare = gate.get("compare") or {}
     return [str(message) for message in (*below.values(), *compare.get("regressions", ()))]
-
-
-def counts_by_rule(reports: Iterable[ArticleReport]) -> dict[str, int]:
-    """How many findings (and diagnostics) of each rule, by code."""
-    counts: dict[str, int] = {}
-    for report in reports:
-        for finding in every_finding(report):
-            counts[finding.code] = counts.get(finding.code, 0) + 1
-    return counts
 
 
 def clean(text: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter
@@ -52,97 +52,10 @@ def dumps(value: Any, what: str, **layout: Any) -> str:
 
     :param layout: ``indent``, ``separators`` as for :func:`json.dumps`.
     """
-    if layout == _SPACED and (text := _spaced(value, "\n")) is not None:
-        return text
     try:
         return json.dumps(value, ensure_ascii=False, allow_nan=False, **layout)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"the {what} report would not be JSON ({exc}): a value got past the plugin boundary") from exc
-
-
-#: ``json``'s C encoder factory (what ``json.dumps`` uses without ``indent``), None without the C accelerator.
-_C_ENCODER: Callable[..., Any] | None = getattr(json.encoder, "c_make_encoder", None)
-#: The layout :func:`_spaced` writes: ``indent=2``.
-_SPACED = {"indent": 2}
-#: The JSON text of the scalars :func:`_spaced` writes itself, by exact type (a float's after a finite check).
-_SCALAR_TEXT: dict[type, Callable[[Any], str]] = {
-    str: encode_basestring,
-    int: int.__repr__,
-    float: float.__repr__,
-    bool: lambda value: "true" if value else "false",
-    type(None): lambda value: "null",
-}
-#: Per indentation, a compact encoder (``json``'s C one, as ``json.dumps`` without ``indent``
-#: makes it) whose item separator holds the line break and indentation ``indent=2`` puts
-#: between items: ``encoder(value, 0)`` gives a dict's or list's text in chunks.
-_FLAT: dict[str, Callable[[Any, int], Sequence[str]]] = {}
-
-
-def _flat(pad: str) -> Callable[[Any, int], Sequence[str]]:
-    """The encoder of :data:`_FLAT` for items on lines that open with ``pad`` (a line break and spaces)."""
-    encoder = _FLAT.get(pad)
-    if encoder is None:
-        plain = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=("," + pad, ": "))
-        make = _C_ENCODER
-        if make is None:  # no C accelerator: json's own, one call each
-            encoder = lambda value, level: (plain.encode(value),)  # noqa: E731
-        else:  # what JSONEncoder.iterencode makes for a one-shot encoding, but without the circular check: scalars only
-            encoder = make(None, plain.default, encode_basestring, None, ": ", "," + pad, False, False, False)
-        _FLAT[pad] = encoder
-    return encoder
-
-
-def _spaced(value: Any, pad: str) -> str | None:
-    """``json.dumps(value, indent=2, ensure_ascii=False)`` at the nesting ``pad`` (a line break and the value's indentation).
-
-    Without the pure-Python encoder ``indent`` makes ``json`` use: the nesting is written
-    here, and each dict or list of scalars by the compact C encoder, whose item separator
-    holds the line break and indentation (a JSON string holds no line break of its own).
-    None for anything but an exact dict (of string keys), list, tuple, string, int, bool,
-    None or finite float: the caller then asks ``json.dumps``, which says what is wrong.
-    """
-    kind = type(value)
-    if kind is not dict and kind is not list and kind is not tuple:
-        write = _SCALAR_TEXT.get(kind)
-        if write is None or (kind is float and not math.isfinite(value)):
-            return None
-        return write(value)
-    if not value:
-        return "{}" if kind is dict else "[]"
-    if kind is dict and not _STR.issuperset(map(type, value)):
-        return None
-    inner = pad + "  "
-    body = _spaced_items(value, kind is dict, inner)
-    if body is None:
-        return None
-    return f"{{{inner}{body}{pad}}}" if kind is dict else f"[{inner}{body}{pad}]"
-
-
-def _spaced_items(value: Any, mapping: bool, inner: str) -> str | None:
-    """The items of a non-empty dict (``mapping``) or list in :func:`_spaced`'s text, between its brackets."""
-    items = value.values() if mapping else value
-    if _SCALAR_TEXT.keys() >= set(map(type, items)):
-        try:
-            return "".join(_flat(inner)(value, 0))[1:-1]
-        except ValueError:  # a float that is not finite
-            return None
-    parts = []
-    for item in items:  # a scalar written here, a container (or anything else) by a call
-        of = type(item)
-        if of is float:
-            part = float.__repr__(item) if math.isfinite(item) else None
-        else:
-            write = _SCALAR_TEXT.get(of)
-            part = _spaced(item, inner) if write is None else write(item)
-        if part is None:
-            return None
-        parts.append(part)
-    if mapping:
-        parts = [f"{encode_basestring(key)}: {part}" for key, part in zip(value, parts, strict=True)]
-    return ("," + inner).join(parts)
-
-
-_STR = frozenset((str,))
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
