@@ -108,7 +108,8 @@ def professional(shipped: Model, scored: dict[str, model_data.Corpus]) -> None:
         print(f"  {name:<22} {len(values):>8}  {shares}  {good:5.1f}%  {float(np.median(values)):6.1f}")
     seeds = scores(shipped, scored["seeds"])
     named = zip((Path(i).name for i in scored["seeds"].ids), seeds, strict=True)
-    print("  seeds: " + ", ".join(f"{name} {s:.1f} {grade(s)}" for name, s in sorted(named)))
+    # as the reports show them: a report's score is rounded to two decimals, then shown to one
+    print("  seeds: " + ", ".join(f"{name} {round(s, 2):.1f} {grade(s)}" for name, s in sorted(named)))
 
 
 def _cell(corpus: model_data.Corpus, found: list[float], resamples: int) -> str:

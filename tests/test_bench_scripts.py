@@ -166,7 +166,7 @@ def test_the_scaffold_cost_figures_of_hooks_md_are_the_scripts_output(capsys: py
     """docs/hooks.md's brief figures (two hits: F at weight 1.0, D at 0.25) are what scripts/scaffold_cost.py prints."""
     hooks = (Path(__file__).resolve().parents[1] / "docs" / "hooks.md").read_text(encoding="utf-8")
     shown = hooks.split("`.venv/bin/python scripts/scaffold_cost.py`", 1)[1].split("```\n", 2)[1]
-    assert load_script("scaffold_cost").main() == 0
+    assert load_script("scaffold_cost").main([]) == 0
     printed = capsys.readouterr().out
     assert printed == shown
     two = printed.split("2 hit(s)", 1)[1]
@@ -189,3 +189,18 @@ def test_plugin_ab_times_the_named_scorer_of_both_checkouts(
     for observe, _finish, _segment, score, total in rows.values():
         assert score > 0 and total >= score
         assert (observe > 0) is (plugin == "boilerplate")  # hedging has no batch pass
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.mark.skipif(not (SHARED / "truncation").is_dir(), reason="../shared/data is absent: no BBC texts to measure")
+def test_the_scaffold_cost_table_of_hooks_md_is_the_scripts_bbc_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """docs/hooks.md's BBC table of the scaffold's cost is what scripts/scaffold_cost.py --bbc prints."""
+    hooks = (Path(__file__).resolve().parents[1] / "docs" / "hooks.md").read_text(encoding="utf-8")
+    shown = hooks.split("`.venv/bin/python scripts/scaffold_cost.py --bbc`", 1)[1].split("```\n", 2)[1]
+    assert load_script("scaffold_cost").main(["--bbc", "--data", str(SHARED)]) == 0
+    printed = capsys.readouterr().out
+    assert printed == shown
+    brief = printed.split("1 warning(s), BBC texts of 140-170", 1)[1]
+    assert "weight 0.25: x0.90" in brief  # the fourth root of x0.66 at weight 1.0

@@ -167,18 +167,25 @@ JS = r"""
   }
 
   function scorers(a) {
-    var t = el("table"), head = el("tr");
+    var box = el("div"), t = el("table"), head = el("tr"), modelled = false;
     ["scorer", "sub-score", "weight", "contribution", "costliest features", "findings", "error"].forEach(function (c) { head.appendChild(el("th", "", c)); });
     t.appendChild(head);
     a.scorers.forEach(function (s) {
-      var tr = el("tr"), unused = "not used by the model";
+      var tr = el("tr"), unused = "\u2014";
+      modelled = modelled || s.modelled;
       cellRow(tr, [s.prefix + " " + s.name, s.modelled ? unused : s.subscore === null ? "-" : s.subscore.toFixed(3),
         s.modelled ? unused : s.weight, s.contribution === null ? "-" : s.contribution.toFixed(2), s.costs,
         s.findings, s.error || ""],
         [false, !s.modelled, !s.modelled, true, false, true, false]);
+      if (s.modelled) { tr.cells[1].title = tr.cells[2].title = "weighed by the model through its features"; }
       t.appendChild(tr);
     });
-    return t;
+    box.appendChild(t);
+    if (modelled) {
+      box.appendChild(el("p", "muted", "\u2014 the model weighs this scorer through its features (the costliest " +
+        "are listed, with their points); its sub-score and weight play no part in the score."));
+    }
+    return box;
   }
 
   function item(a, f, index, marks, items) {

@@ -144,7 +144,7 @@ def _scorer(result: ScorerResult) -> dict[str, Any]:
     """One row of an article's scorer table.
 
     A scorer the model weighs has ``modelled`` true and no ``subscore`` or ``weight``: they
-    play no part in its score (the page says "not used by the model"); ``costs`` names its
+    play no part in its score (the page shows a dash and says why under the table); ``costs`` names its
     costliest features, in words.
     """
     return {

@@ -303,7 +303,7 @@ def test_html_scorer_table_shows_sub_score_and_weight_only_for_a_scorer_the_mode
     [clean] = _blocks(words.read_text(encoding="utf-8"))
     [scorer] = clean["scorers"]
     assert not scorer["modelled"] and scorer["subscore"] == 1.0 and scorer["weight"] == 1.0 and scorer["costs"] == ""
-    assert '"not used by the model"' in html.JS and "costliest features" in html.JS
+    assert "its sub-score and weight play no part in the score" in html.JS and "costliest features" in html.JS
 
 
 def test_markdown_names_the_scorer_and_features_that_cost_the_most_points(tmp_path: Path) -> None:

@@ -351,10 +351,12 @@ def test_a_scorer_the_model_weighs_shows_its_costliest_features_not_a_sub_score(
     )
     assert rows[0][:5] == ["scorer", "sub-score", "weight", "contribution", "costliest features"]
     sourcing = next(row for row in rows if row[0] == "SRC sourcing")
-    assert sourcing[1:3] == ["not used by the model", "not used by the model"] and sourcing[3] == "28.02"
+    assert sourcing[1:3] == ["\u2014", "\u2014"] and sourcing[3] == "28.02"
     assert sourcing[4].startswith("said per 1,000 words 0 (professional median 9.3): ")
     truncation = next(row for row in rows if row[0] == "TRN truncation")
-    assert truncation[1] != "not used by the model"  # its sub-score is the model's truncation factor
+    assert truncation[1] != "\u2014"  # its sub-score is the model's truncation factor
+    note = page.text_content("#cd-detail section details p.muted") or ""
+    assert note.startswith("\u2014 the model weighs this scorer through its features")
     assert page.events == []
 
 
