@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 import typer.main
+from copydesk import options
 from copydesk.cli import app, parser_for
 from copydesk.options import Coercion
 from typer._click import Context
@@ -76,3 +77,31 @@ def test_a_group_or_an_option_first_gets_the_whole_app() -> None:
     """``baseline write``, ``--version``, a misspelled command: every command is built, as typer does."""
     for args in (["baseline", "write"], ["--version"], ["scor"], []):
         assert parser_for(args) is app
+
+
+def _broken() -> None:
+    raise ValueError("bad \x1b[31mtext\u202e")
+
+
+def test_an_internal_error_is_one_line_unless_copydesk_traceback_asks_for_more(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An internal error is one line and exit 3; COPYDESK_TRACEBACK=1 adds its traceback, neutralised, for a bug report."""
+    monkeypatch.delenv("COPYDESK_TRACEBACK", raising=False)
+    with pytest.raises(typer.Exit) as plain:
+        options.guard(_broken)
+    assert plain.value.exit_code == 3
+    hint = " (re-run with COPYDESK_TRACEBACK=1 for its traceback)"
+    assert capsys.readouterr().err == f"copydesk: error: internal error: ValueError: bad \\x1b[31mtext\\u202e{hint}\n"
+    monkeypatch.setenv("COPYDESK_TRACEBACK", "0")
+    with pytest.raises(typer.Exit):
+        options.guard(_broken)
+    assert "Traceback" not in capsys.readouterr().err
+    monkeypatch.setenv("COPYDESK_TRACEBACK", "1")
+    with pytest.raises(typer.Exit):
+        options.guard(_broken)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    assert any("in _broken" in line for line in lines)
+    assert lines[-2] == "ValueError: bad \\x1b[31mtext\\u202e" and "\x1b" not in "".join(lines)
+    assert lines[-1] == "copydesk: error: internal error: ValueError: bad \\x1b[31mtext\\u202e"
