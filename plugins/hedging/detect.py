@@ -114,13 +114,41 @@ def _hedges(
 ) -> list[Hit]:
     """The hedges, each the author's or attributed: to a quotation, a vague source's claim, or a named one's."""
     in_claim, in_named = _covered(len(tokens), claims), _covered(len(tokens), named)
+    anonymous = None
     hits = []
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
-        source = "quote" if quoted else "vague" if in_claim[first] else "named" if in_named[first] else ""
+        if quoted and not in_claim[first]:
+            anonymous = _anonymous(tokens) if anonymous is None else anonymous
+            source = "vague" if anonymous else "quote"
+        else:
+            source = "vague" if in_claim[first] else "named" if in_named[first] else ""
         kind = ATTRIBUTED if source else HEDGE
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
     return hits
+
+
+#: Words after 'to be' that, after a refusal, hide the speaker ('asked not to be named').
+_HIDDEN = frozenset({"named", "identified"})
+_REFUSALS = frozenset({"not", "declined", "refused", "wished"})
+
+
+def _anonymous(tokens: Sequence[Token]) -> bool:
+    """True when the sentence, outside its quotations, says its speaker is not named.
+
+    'a spokesman who asked not to be named said', 'speaking on condition of anonymity',
+    'an official, who declined to be identified, said': a quotation there is an unnamed
+    source's, as in '"...," a source said'.
+    """
+    for k, tok in enumerate(tokens):
+        if tok.quoted:
+            continue
+        if tok.low in ("anonymity", "anonymously"):
+            return True
+        if tok.low in _HIDDEN and k >= 3 and tokens[k - 1].low == "be" and tokens[k - 2].low == "to":
+            if tokens[k - 3].low in _REFUSALS:
+                return True
+    return False
 
 
 def _attributions(

@@ -799,3 +799,33 @@ def test_definite_source_after_a_name_credits_its_hedges_to_it() -> None:
 def test_impersonal_passive_credited_to_a_name_is_an_attributed_hedge() -> None:
     found = run_scorer(SCORER, "It is estimated that 53% of over 65s own a mobile, according to Intervoice.")
     assert [(f.code, f.matched, f.data["source"]) for f in found] == [("HDG004", "It is estimated", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a quotation whose speaker is unnamed is an unnamed source's claim (review 15b, gap 1)
+        ('"The merger could still fall apart," a source said.', "vague"),
+        ('"The merger could still fall apart," said an official who asked not to be named.', "vague"),
+        ('"The merger could still fall apart," one banker said, speaking on condition of anonymity.', "vague"),
+        ('A lawyer, who declined to be identified, said: "The merger could still fall apart."', "vague"),
+        # near neighbours: a named speaker, or a refusal that hides nobody
+        ('"The merger could still fall apart," Jo Roe said.', "quote"),
+        ('"The merger could still fall apart," said Jo Roe, who asked to be named in full.', "quote"),
+    ],
+)
+def test_quotation_of_an_unnamed_source_is_the_unnamed_sources_claim(text: str, source: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.matched, f.data["source"]) for f in hedges] == [("HDG004", "could", source)]
+
+
+@pytest.mark.parametrize(
+    ("filler", "fires"),
+    [
+        ('"The merger may fail and could stall," a source said.', True),
+        ('"The merger may fail and could stall," said a banker who asked not to be named.', True),
+        ('"The merger may fail and could stall," Ann Cole said.', False),
+    ],
+)
+def test_density_counts_an_unnamed_sources_quoted_hedges_as_the_authors(filler: str, fires: bool) -> None:
+    assert ("HDG003" in codes(run_scorer(SCORER, _long("It may rain.", filler, 25)))) is fires
