@@ -327,20 +327,22 @@ def analyse(view: TextView, lexicon: Lexicon) -> list[Hit]:
                 # Only the next sentence's opening words are read (content.OPENING_WORDS).
                 opens, closes = splitter.bounds(sentences[index + 1].start, sentences[index + 1].end)
                 following = splitter.between(opens, min(closes, opens + OPENING_WORDS))
-                hits = _resolve_lead(hits, following, view.text)
+                hits = _resolve_lead(hits, following, view.text, lexicon.vague_sources)
             earlier.saw(hits)
             found += hits
     return found
 
 
-def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> list[Hit]:
+def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str, sources: frozenset[str]) -> list[Hit]:
     """The hits without the vague sources that the next sentence names ('Some experts ...' / 'Jo Roe, an expert').
 
+    The roles looked for are the attribution's source nouns (``sources``), not its verb or
+    modifiers: 'Officials said ...' is not named by 'Mr Smith, the minister, said ...'.
     When every vague source of the sentence is named so, the hedges in their claims are a named source's.
     """
     kept = []
     for hit in hits:
-        roles = {w for word in hit.cue.split() for w in (word, word.removesuffix("s"))}
+        roles = {w for word in hit.cue.split() if word in sources for w in (word, word.removesuffix("s"))}
         if hit.kind != VAGUE or not resolved_next(following, text, roles):
             kept.append(hit)
     if any(hit.kind == VAGUE for hit in kept):

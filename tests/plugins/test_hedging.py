@@ -829,3 +829,22 @@ def test_quotation_of_an_unnamed_source_is_the_unnamed_sources_claim(text: str, 
 )
 def test_density_counts_an_unnamed_sources_quoted_hedges_as_the_authors(filler: str, fires: bool) -> None:
     assert ("HDG003" in codes(run_scorer(SCORER, _long("It may rain.", filler, 25)))) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # the next sentence names a minister, not the officials: the lead stays vague, and so
+        # does a later definite 'the officials' (review 15b, gap 3)
+        (
+            "Current and former officials said the plan was ready. Mr Smith, the transport minister, said"
+            " it was fine. The officials said it could be delayed.",
+            ["officials said", "officials said"],
+        ),
+        ("Some officials said the road may shut. Ann Cole, the council leader, said so.", ["Some officials said"]),
+        # near neighbour: the next sentence names one of them
+        ("Some officials said the road may shut. Ann Cole, a council official, said so.", []),
+    ],
+)
+def test_lead_is_named_only_by_its_own_source_noun(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
