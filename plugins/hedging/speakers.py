@@ -10,9 +10,11 @@ Dmitriev ... suggests" and "a turning point" nobody speaks.
 
 :func:`credited_spans` returns the credited claims: each from the sentence start (or
 from its own clause, when that opens with a conjunction after a clause break) to the
-end of the sentence, or to the first clause break before "and", "but", "while" ...
-after the verb, beyond which the author speaks again ("X claimed he could win, and
-the talks are possibly a first step").
+end of the sentence, or to where the author speaks again after the verb
+(:func:`claim_ends`): a clause break before "and", "but", "while" ... ("X claimed he
+could win, and the talks are possibly a first step"), the author's inference
+(", suggesting ..."), a semicolon, or a trailing comment (", which is probably too
+gloomy", ", a view that ...").
 """
 
 from __future__ import annotations
@@ -155,21 +157,6 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
     )
 
 
-def _claim_end(tokens: Sequence[Token], j: int, text: str) -> int:
-    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice.
-
-    A new clause opens with a conjunction (:data:`_NEW_CLAUSE`) or with one of the
-    :data:`_COMMENT_PARTICIPLES` (", suggesting the MPC ...": the author's inference)
-    after a clause break.
-    """
-    for k in range(j + 2, len(tokens)):
-        low = tokens[k].low
-        opens = low in _NEW_CLAUSE or low in _COMMENT_PARTICIPLES
-        if opens and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
-            return k
-    return len(tokens)
-
-
 def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
     """Start of the claim credited by verb ``j``: the sentence start, or its own clause.
 
@@ -212,13 +199,15 @@ def _postposed(tokens: Sequence[Token], j: int, text: str) -> bool:
     return any(clause_break(text, tokens[k - 1], tokens[k]) for k in range(max(1, j - POSTPOSED), j))
 
 
-def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]]:
+def claim_ends(tokens: Sequence[Token], text: str, named: bool = False) -> tuple[list[int], list[int]]:
     """For each verb index ``j``, the end of the claim a vague or definite source credits; and the next clause break.
 
-    The claim ends as a named speaker's (:func:`_claim_end`: a new clause after a clause
-    break) or where the author's comment on the report starts (:func:`_comment_opens`:
+    The claim ends at a new clause after a clause break (a conjunction, :data:`_NEW_CLAUSE`)
+    or where the author's comment on the report starts (:func:`_comment_opens`:
     ", suggesting a degree of uncertainty", ", which is ...", ", a view that ...", "; ...").
-    The second list gives, for each
+    With ``named``, the ends of a named speaker's claim: the same, but of the participle
+    clauses only the author's inferences (:data:`_COMMENT_PARTICIPLES`) end it, not the
+    speaker's own ', adding that ...'. The second list gives, for each
     index, the first index at or after it with a clause break before it. One backward pass.
     """
     n = len(tokens)
@@ -227,11 +216,13 @@ def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]
     for k in range(n - 1, 0, -1):
         broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
         brk[k] = k if broken else brk[k + 1]
-        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end) else end[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named) else end[k + 1]
     return [end[min(j + 2, n)] for j in range(n)], brk
 
 
-def _comment_opens(tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int]) -> bool:
+def _comment_opens(
+    tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int], named: bool = False
+) -> bool:
     """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
 
     A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), anything
@@ -243,7 +234,8 @@ def _comment_opens(tokens: Sequence[Token], k: int, text: str, following: int, e
     claim ('the unit, which produces 60% of the output, could fall') is no comment.
     """
     low = tokens[k].low
-    if low in _NEW_CLAUSE or low.endswith("ing") or ";" in text[tokens[k - 1].end : tokens[k].start]:
+    participle = low in _COMMENT_PARTICIPLES if named else low.endswith("ing")
+    if low in _NEW_CLAUSE or participle or ";" in text[tokens[k - 1].end : tokens[k].start]:
         return True
     relative = low == "which" or (
         low in ("a", "an") and any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
@@ -279,12 +271,14 @@ def credited_spans(
     each span's verb of saying ('according' for 'according to').
     """
     spans: list[tuple[int, int]] = []
+    ends: list[int] = []
     speech = lexicon.speech_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
-            spans.append((_claim_start(tokens, j, text), _claim_end(tokens, j, text)))
+            ends = ends or claim_ends(tokens, text, named=True)[0]
+            spans.append((_claim_start(tokens, j, text), ends[j]))
             if verbs is not None:
                 verbs.append(j)
     return spans

@@ -848,3 +848,20 @@ def test_density_counts_an_unnamed_sources_quoted_hedges_as_the_authors(filler: 
 )
 def test_lead_is_named_only_by_its_own_source_noun(text: str, vague: list[str]) -> None:
     assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named speaker's claim ends where the author's comment starts, as a vague one's does (review 15b, gap 4)
+        ("Jo Roe said the harvest may fail; that is probably too bleak.", [("may", "named"), ("probably", "")]),
+        ("Jo Roe said the harvest may fail, a view that is probably too bleak.", [("may", "named"), ("probably", "")]),
+        ("Jo Roe said the harvest may fail, which is probably too bleak.", [("may", "named"), ("probably", "")]),
+        # near neighbours: a relative clause closed inside the claim, and the speaker's own next words
+        ("Jo Roe said the harvest, which is late, may fail.", [("may", "named")]),
+        ("Jo Roe said the harvest was late, adding that it may fail.", [("may", "named")]),
+    ],
+)
+def test_named_claim_ends_where_the_authors_comment_starts(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.matched, f.data["source"]) for f in hedges] == expected
