@@ -24,7 +24,7 @@ from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
-from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named, _specific, _verb_after
+from copydesk.plugins.hedging.sources import _CALENDAR, _STARTERS, _agent_named, _named, _specific, _verb_after
 
 #: Third-person pronouns stand for a source named earlier ("it said": an organisation);
 #: "I"/"we" are the author's own voice.
@@ -190,13 +190,41 @@ def _postposed(tokens: Sequence[Token], j: int, text: str) -> bool:
     """True when verb ``j`` ends a credit placed after its claim (', said Mr Armstrong.', ', Mr Armstrong said.', ', he added.').
 
     Inverted after a clause break; or a subject of at most :data:`POSTPOSED` words after
-    a clause break, with the verb at the sentence end or before another clause break.
+    a clause break, with the verb at the sentence end, before another clause break, or
+    before a short tail that takes no clause (:func:`_tail_only`: ', Jo Roe said on
+    Monday.', ', Jo Roe told reporters.').
     """
     if j == 0 or clause_break(text, tokens[j - 1], tokens[j]):
         return True
-    if j + 1 < len(tokens) and not clause_break(text, tokens[j], tokens[j + 1]):
+    if j + 1 < len(tokens) and not clause_break(text, tokens[j], tokens[j + 1]) and not _tail_only(tokens, j, text):
         return False
     return any(clause_break(text, tokens[k - 1], tokens[k]) for k in range(max(1, j - POSTPOSED), j))
+
+
+#: Words that open a verb's tail that is no reported clause ('said on Monday', 'said in a statement').
+_TAIL_OPENERS = frozenset(
+    "on in at during after before from via through with to yesterday today tonight earlier later last this".split()
+)
+#: Verbs whose object is the hearer ('told reporters', 'told the BBC').
+_TOLD = frozenset({"told", "tells", "telling"})
+#: Most words of a postposed credit's tail ('said in a statement on Monday' is 5).
+TAIL = 5
+
+
+def _tail_only(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` is followed, to the sentence end or a clause break, by a short tail that takes no clause.
+
+    At most :data:`TAIL` words, opening with a preposition or a time word ('on Monday', 'in
+    a statement') or, after 'told', the hearer ('told reporters', 'told the BBC'); not a
+    reported clause ('Jo Roe said the firm was failing').
+    """
+    first = tokens[j + 1].low
+    if tokens[j].low not in _TOLD and first not in _TAIL_OPENERS and first not in _CALENDAR:
+        return False
+    for k in range(j + 2, min(len(tokens), j + 2 + TAIL)):
+        if clause_break(text, tokens[k - 1], tokens[k]):
+            return True
+    return len(tokens) <= j + 1 + TAIL
 
 
 def claim_ends(tokens: Sequence[Token], text: str, named: bool = False) -> tuple[list[int], list[int]]:

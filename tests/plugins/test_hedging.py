@@ -865,3 +865,37 @@ def test_lead_is_named_only_by_its_own_source_noun(text: str, vague: list[str]) 
 def test_named_claim_ends_where_the_authors_comment_starts(text: str, expected: list[tuple[str, str]]) -> None:
     hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
     assert [(f.matched, f.data["source"]) for f in hedges] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # a postposed credit reaches back over 'it is believed' with a short tail after its verb,
+        # and a role names its holder (review 15b, gap 2)
+        ("It is believed the mill may shut, Jo Roe said on Monday.", []),
+        ("It is believed the mill may shut, Jo Roe told reporters.", []),
+        ("It is believed the mill may shut, Jo Roe said in a statement.", []),
+        ("It is estimated that 80 posts could go, the chief executive said.", []),
+        # near neighbours: the verb reports a clause of its own, or the credit is vague
+        ("It is believed the mill may shut, Jo Roe said the firm was failing.", ["It is believed"]),
+        ("It is believed the mill may shut, some analysts said on Monday.", ["It is believed", "some analysts said"]),
+    ],
+)
+def test_postposed_credit_with_a_tail_reaches_an_impersonal_passive(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a role held by one person credits the claim, placed before or after it (review 15, item 7)
+        ("Jobs could be lost, the chief executive said.", "named"),
+        ("The mayor said the park might close.", "named"),
+        ("Prices could rise, the finance director warned on Tuesday.", "named"),
+        # near neighbour: a role noun that is no subject
+        ("Prices could rise under the new director.", ""),
+    ],
+)
+def test_a_role_held_by_one_person_credits_its_claim(text: str, source: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [f.data["source"] for f in hedges] == [source]
