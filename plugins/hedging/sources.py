@@ -50,6 +50,14 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december today yesterday".split()
 )
+#: Common nouns that, capitalised only because they open the sentence, name nobody
+#: ("Analysis suggests", "Evidence suggests").
+COMMON_OPENERS = frozenset(
+    "analysis evidence data experience history science logic polling modelling modeling testing footage documents"
+    " records figures statistics results findings experiments tests surveys".split()
+)
+#: Institution nouns usually capitalised as a name: at a sentence start they stay one ("Kremlin officials").
+_PROPER_INSTITUTIONS = frozenset({"kremlin", "senate", "congress", "parliament"})
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
@@ -94,7 +102,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     # A capitalised first word is a name when it looks like one ("McAloon", "IAEA",
     # "Dmitri Peskov") or is the subject of a verb of saying ("Peskov said", "Loomis
     # further suggests"); "Experiments have shown" stays unknown.
-    if tok.low in _STARTERS or len(tokens) < 2:
+    if tok.low in _STARTERS or tok.low in COMMON_OPENERS or len(tokens) < 2:
         return False
     verb = 2 if tokens[1].low in _AUXILIARIES or tokens[1].low == "further" else 1
     said = verb < len(tokens) and tokens[verb].low in lexicon.speech_verbs
@@ -106,7 +114,7 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
     before = tokens[k - 1] if k else None
     if before is not None and before.capitalised and before.low not in lexicon.vague_sources | lexicon.demonyms:
         if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
-            return True
+            return k >= 2 or not _common_opener(before.low, lexicon)
     if k + 1 >= len(tokens):
         return False
     nxt = tokens[k + 1]
@@ -116,6 +124,15 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
         return False
     agent = k + 3 if nxt.low == "such" else k + 2
     return _agent_named(tokens, agent, lexicon)
+
+
+def _common_opener(low: str, lexicon: Lexicon) -> bool:
+    """True for a common noun that is capitalised only as a sentence's first word ('Ministry officials said').
+
+    An institution noun (not one usually capitalised as a name, 'Kremlin') or one of
+    :data:`COMMON_OPENERS`: read as the lower-case word ('Health ministry officials', vague).
+    """
+    return low in COMMON_OPENERS or (low in lexicon.institutions and low not in _PROPER_INSTITUTIONS)
 
 
 def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, tight: bool) -> int | None:

@@ -24,7 +24,7 @@ from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
-from copydesk.plugins.hedging.sources import _CALENDAR, _STARTERS, _agent_named, _named, _specific, _verb_after
+from copydesk.plugins.hedging.sources import COMMON_OPENERS, _CALENDAR, _STARTERS, _agent_named, _named, _specific, _verb_after
 
 #: Third-person pronouns stand for a source named earlier ("it said": an organisation);
 #: "I"/"we" are the author's own voice.
@@ -78,7 +78,7 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     if tok.low in PRONOUNS or _institution(tokens, k, lexicon):
         return True
     if k == 0:
-        first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms
+        first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms | COMMON_OPENERS
         return first and len(tokens) > 1
     return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
 

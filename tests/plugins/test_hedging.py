@@ -899,3 +899,19 @@ def test_postposed_credit_with_a_tail_reaches_an_impersonal_passive(text: str, v
 def test_a_role_held_by_one_person_credits_its_claim(text: str, source: str) -> None:
     hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
     assert [f.data["source"] for f in hedges] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun capitalised only as the first word names nobody (review 15b)
+        ("Analysis suggests the merger could fail.", [("HDG001", ""), ("HDG001", "")]),
+        ("Evidence suggests the merger could fail.", [("HDG001", ""), ("HDG001", "")]),
+        ("Ministry officials said the merger could fail.", [("HDG002", ""), ("HDG004", "vague")]),
+        # near neighbours: a name, and an institution usually capitalised as one
+        ("Peskov suggests the merger could fail.", [("HDG004", "named"), ("HDG004", "named")]),
+        ("Health ministry officials said the merger could fail.", [("HDG002", ""), ("HDG004", "vague")]),
+    ],
+)
+def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
