@@ -61,6 +61,8 @@ _PROPER_INSTITUTIONS = frozenset({"kremlin", "senate", "congress", "parliament"}
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
+#: Words after 'considered' that make it deliberated, not a judgement ('will be considered at the AGM').
+_DELIBERATED = frozenset("at on during next later tomorrow today tonight when before after".split())
 _REDUCED = frozenset("accepted considered regarded thought believed seen viewed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
@@ -207,9 +209,40 @@ def _bare_singular(tokens: Sequence[Token], k: int, text: str) -> bool:
     return not introduced or modifier_noun(tokens, k, text)
 
 
+#: Words between 'and' and the second conjunct of a compound subject ('Sanders and the others').
+_CONJUNCT_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
+_BEFORE_NAME = frozenset("of in with for from about on at to between among into over against by".split())
+
+
+def _named_conjunct(tokens: Sequence[Token], start: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the source phrase at ``start`` is the second conjunct after a named subject.
+
+    'Sanders and the others say', 'Smith and others argue': the compound subject names
+    its first conjunct, as in 'Sanders and his supporters argue'; not after a preposition
+    ('talks between Sanders and others').
+    """
+    j = start - 1
+    if j >= 0 and tokens[j].low in _CONJUNCT_DETERMINERS:
+        j -= 1
+    if j < 1 or tokens[j].low != "and" or clause_break(text, tokens[j - 1], tokens[j]):
+        return False
+    name = j - 1
+    if name == 0:
+        first = tokens[0]
+        skip = _STARTERS | lexicon.vague_sources | lexicon.demonyms | COMMON_OPENERS
+        named = first.capitalised and first.low not in skip
+    else:
+        named = _named(tokens, name, lexicon)
+    while name > 0 and tokens[name].capitalised:
+        name -= 1
+    return named and tokens[name].low not in _BEFORE_NAME
+
+
 def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
     """The vague attribution whose source word is token ``k``, if it is one."""
     low = tokens[k].low
+    if _named_conjunct(tokens, _source_start(tokens, k), text, lexicon):
+        return None
     if low in QUANTIFIERS:
         if k + 1 < len(tokens) and tokens[k + 1].low in lexicon.vague_sources:
             return None
@@ -315,6 +348,9 @@ def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return False
+    if tokens[k].low == "considered" and nxt in _DELIBERATED:
+        # deliberated, not judged ('will be considered at the AGM'); 'considered at risk' judges
+        return nxt == "at" and k + 2 < len(tokens) and tokens[k + 2].low in ("risk", "fault")
     return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
 
 

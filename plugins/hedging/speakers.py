@@ -309,7 +309,43 @@ def credited_spans(
             spans.append((_claim_start(tokens, j, text), ends[j]))
             if verbs is not None:
                 verbs.append(j)
+    for k in _possessive_claims(tokens, lexicon):
+        ends = ends or claim_ends(tokens, text, named=True)[0]
+        spans.append((k + 1, ends[k]))
+        if verbs is not None:
+            verbs.append(k)
     return spans
+
+
+#: Nouns of saying that, after a possessive and before 'that', report the possessor's claim
+#: ("Opec's announcement that it was now unlikely to ...").
+CLAIM_NOUNS = frozenset(
+    "announcement statement claim warning forecast prediction assessment view belief suggestion admission"
+    " assertion insistence contention conclusion".split()
+)
+
+
+def _possessive_claims(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
+    """Each claim noun with 'that' after it and a named possessor before it, one adjective apart at most.
+
+    "Opec's announcement that ...", "the ministry's surprise statement that ...": the
+    clause after 'that' is the possessor's claim. A capitalised possessor or an
+    institution after a determiner ('the ministry's') names one.
+    """
+    found = []
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].low not in CLAIM_NOUNS or tokens[k + 1].low != "that":
+            continue
+        for p in (k - 1, k - 2):
+            low = tokens[p].low if p >= 0 else ""
+            if not low.endswith("'s"):
+                continue
+            owner = low.removesuffix("'s")
+            institution = owner in lexicon.institutions and p >= 1 and tokens[p - 1].low in _DETERMINERS
+            if (tokens[p].capitalised and owner not in lexicon.vague_sources) or institution:
+                found.append(k)
+            break
+    return found
 
 
 def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:

@@ -915,3 +915,25 @@ def test_a_role_held_by_one_person_credits_its_claim(text: str, source: str) -> 
 )
 def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound subject whose first conjunct is named credits the claim (review 15, item 7)
+        ("Sanders and the others say the levy could fail.", [("HDG004", "named")]),
+        ("The mayor and many residents believe the levy might fail.", [("HDG004", "named"), ("HDG004", "named")]),
+        # near neighbour: the name is governed by a preposition
+        ("Talks between Sanders and others say the levy could fail.", [("HDG002", ""), ("HDG004", "vague")]),
+        # a possessor's claim noun with 'that' reports its claim (review 15, item 9)
+        ("Shares fell after Opec's announcement that a cut was now unlikely.", [("HDG004", "named")]),
+        ("Shares fell after the ministry's statement that rates may rise.", [("HDG004", "named")]),
+        ("Shares fell after the announcement that rates may rise.", [("HDG001", "")]),
+        # 'considered' deliberated, not judged (review 15, item 9)
+        ("The levy will be considered at the annual meeting.", []),
+        ("The levy will be considered on Monday.", []),
+        ("The mill is considered at risk of closure.", [("HDG001", "")]),
+    ],
+)
+def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
