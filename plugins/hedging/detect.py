@@ -114,13 +114,16 @@ def _hedges(
 ) -> list[Hit]:
     """The hedges, each the author's or attributed: to a quotation, a vague source's claim, or a named one's."""
     in_claim, in_named = _covered(len(tokens), claims), _covered(len(tokens), named)
-    anonymous = None
+    anonymous: bool | None = None
     hits = []
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
-        if quoted and not in_claim[first]:
-            anonymous = _anonymous(tokens) if anonymous is None else anonymous
-            source = "vague" if anonymous else "quote"
+        if quoted:
+            # an unnamed source's quotation, unless a named speaker's claim holds it too
+            if not in_named[first] and not in_claim[first] and anonymous is None:
+                anonymous = _anonymous(tokens)
+            unnamed = not in_named[first] and (in_claim[first] or bool(anonymous))
+            source = "vague" if unnamed else "quote"
         else:
             source = "vague" if in_claim[first] else "named" if in_named[first] else ""
         kind = ATTRIBUTED if source else HEDGE

@@ -115,8 +115,9 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
     """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
     before = tokens[k - 1] if k else None
     if before is not None and before.capitalised and before.low not in lexicon.vague_sources | lexicon.demonyms:
-        if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
-            return k >= 2 or not _common_opener(before.low, lexicon)
+        opener = before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)
+        if k >= 2 or not (opener or _common_opener(before.low, lexicon)):
+            return True
     if k + 1 >= len(tokens):
         return False
     nxt = tokens[k + 1]

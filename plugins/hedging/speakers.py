@@ -263,8 +263,11 @@ def _comment_opens(
     """
     low = tokens[k].low
     participle = low in _COMMENT_PARTICIPLES if named else low.endswith("ing")
-    if low in _NEW_CLAUSE or participle or ";" in text[tokens[k - 1].end : tokens[k].start]:
+    if low in _NEW_CLAUSE or participle:
         return True
+    if ";" in text[tokens[k - 1].end : tokens[k].start]:
+        # a named speaker's own participle goes on past it ('...; pointing out that ...')
+        return not (named and low.endswith("ing"))
     relative = low == "which" or (
         low in ("a", "an") and any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
     )

@@ -937,3 +937,18 @@ def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expecte
 )
 def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation a named speaker's claim holds stays a quotation inside a vague claim
+        ('Officials said Jo Roe told them the plan "could fail".', [("HDG002", ""), ("HDG004", "quote")]),
+        # a capitalised institution opening the sentence still takes 'in' + a name
+        ("Army sources in Syria said the bridge could fall.", [("HDG001", "")]),
+        # a named speaker's participle after a semicolon is still the speaker's
+        ("Jo Roe warned the plan may fail; pointing out that it could stall.", [("HDG004", "named")] * 2),
+    ],
+)
+def test_review_15b_fixes_keep_their_near_neighbours(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
