@@ -24,7 +24,15 @@ from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
-from copydesk.plugins.hedging.sources import COMMON_OPENERS, _CALENDAR, _STARTERS, _agent_named, _named, _specific, _verb_after
+from copydesk.plugins.hedging.sources import (
+    _CALENDAR,
+    _STARTERS,
+    COMMON_OPENERS,
+    _agent_named,
+    _named,
+    _specific,
+    _verb_after,
+)
 
 #: Third-person pronouns stand for a source named earlier ("it said": an organisation);
 #: "I"/"we" are the author's own voice.
