@@ -234,7 +234,9 @@ def _named_conjunct(tokens: Sequence[Token], start: int, text: str, lexicon: Lex
         named = first.capitalised and first.low not in skip
     else:
         named = _named(tokens, name, lexicon)
-    while name > 0 and tokens[name].capitalised:
+    # back over the name's words, a few at most (a run of capitals is not walked again for every source)
+    stop = max(0, name - WINDOW)
+    while name > stop and tokens[name].capitalised:
         name -= 1
     return named and tokens[name].low not in _BEFORE_NAME
 
