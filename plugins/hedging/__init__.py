@@ -52,7 +52,8 @@ not doubt), "as soon as possible", "some 200", "for many years", "the most", cou
 quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 "potential investors", "a potential peace deal"), "the unlikely venue" (surprising),
 "remains uncertain", "in no uncertain terms", "speculation" as a topic ("denied the
-speculation"), and cues inside a Title Case title ("If I Could Turn Back Time").
+speculation"), "considered" meaning deliberated ("will be considered at the AGM"), and
+cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall") is
 not the author's: it is HDG004.
@@ -118,8 +119,11 @@ aside closes, as a dash does), "it is said/estimated ..." inside a claim a named
 credits and reaches ("..., according to Intervoice", "..., said Mr Armstrong",
 "..., Mr Armstrong said", "..., he added";
 it is then an HDG004 hedge of that source), or "people"/"others" opening the clause a named speaker reports ("Dr
-Maleeha Lodhi said people could not expect ...": the claim is hers). Rumours as a topic
-("denied rumours that") are not reports.
+Maleeha Lodhi said people could not expect ...": the claim is hers), or the second
+conjunct of a compound subject whose first one is named ("Sanders and the others say").
+Rumours as a topic ("denied rumours that") are not reports. A common noun capitalised
+only as the first word is no name: "Ministry officials said" is vague, as "Health
+ministry officials said" is.
 A nationality is no name: "a Ukrainian official acknowledged" and "Western analysts"
 are vague. Judgement passives follow one rule: an explicit vague crowd ("is seen by
 many as", "is widely seen as", "once considered", "it is said") is a vague
@@ -172,7 +176,8 @@ Attributed hedges weigh in the sub-score but never decide HDG003: the author's o
 hedges alone (attributed ones left out) must exceed the threshold, so an interview
 built on the subject's "I think", embedded tweets or a headline quoting its speaker
 do not make it fire. Hedges in a claim credited to an unnamed source ("sources say
-the deal could collapse", HDG004 `vague`) count as the author's here: nobody named
+the deal could collapse", '"It could collapse," a source said', HDG004 `vague`) count
+as the author's here: nobody named
 answers for them, and a rumour piece built on them is the author speculating.
 
 **Known problems.** Analysis, forecasting and advice pieces hedge legitimately and
@@ -207,9 +212,12 @@ ATTRIBUTED_HEDGE = Rule(
 **What it flags.** A hedge inside a direct quotation (`data.source` `quote`), in a
 claim credited to a named person or organisation (`named`: "the ministry said prices
 may rise", "according to the IAEA, the plant could be at risk", "Sanders and his
-supporters argue the system could lead to chaos"), or in a claim credited to a vague
-source (`vague`: "Many observers believe the unit could fall"; the attribution itself
-is HDG002, so the author is not charged again by HDG001).
+supporters argue the system could lead to chaos", "Opec's announcement that a cut was
+unlikely"), or in a claim credited to a vague source (`vague`: "Many observers believe
+the unit could fall"; the attribution itself is HDG002, so the author is not charged
+again by HDG001). A quotation of an unnamed source is `vague` too ('"The deal could
+collapse," a source said', "a spokesman who asked not to be named said"): nobody named
+answers for it.
 
 **Why it matters.** The uncertainty belongs to the source, and the reader can check
 it; it weighs `attributed_weight` of an own hedge in the density and sub-score. It is
@@ -221,7 +229,7 @@ weighs as the author's own in the densities and counts toward HDG003.
 
 The source is named when the head of the subject of a verb of saying names one
 ("Trump has repeatedly claimed", "Peskov, the Kremlin spokesman, said", "the
-ministry said"), after "according to", "by" or "as leaked to", or in an inversion
+ministry said", a role held by one person: "the chief executive said"), after "according to", "by" or "as leaked to", or in an inversion
 (", said Peskov"); a compound subject counts when its first conjunct names one
 ("Sanders and his supporters argue", "Smith and two aides said", not "talks between
 Sanders and his aides"); a definite plural source stands for one named at most three
@@ -233,8 +241,8 @@ when the source follows a clause break (", many observers believe"), else from t
 source on ("The plan could fail because many experts believe ..." leaves "could" the
 author's), and ends where the author's comment starts: a participle clause after a
 clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
-(", a view that ...") running to the sentence end; a named speaker's claim ends at
-", suggesting/meaning/indicating ..."; a second verb after "- but"/", and" is
+(", a view that ...") running to the sentence end; a named speaker's claim ends at the
+same comments, of the participles only at ", suggesting/meaning/indicating ..."; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.

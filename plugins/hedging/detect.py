@@ -114,13 +114,44 @@ def _hedges(
 ) -> list[Hit]:
     """The hedges, each the author's or attributed: to a quotation, a vague source's claim, or a named one's."""
     in_claim, in_named = _covered(len(tokens), claims), _covered(len(tokens), named)
+    anonymous: bool | None = None
     hits = []
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
-        source = "quote" if quoted else "vague" if in_claim[first] else "named" if in_named[first] else ""
+        if quoted:
+            # an unnamed source's quotation, unless a named speaker's claim holds it too
+            if not in_named[first] and not in_claim[first] and anonymous is None:
+                anonymous = _anonymous(tokens)
+            unnamed = not in_named[first] and (in_claim[first] or bool(anonymous))
+            source = "vague" if unnamed else "quote"
+        else:
+            source = "vague" if in_claim[first] else "named" if in_named[first] else ""
         kind = ATTRIBUTED if source else HEDGE
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
     return hits
+
+
+#: Words after 'to be' that, after a refusal, hide the speaker ('asked not to be named').
+_HIDDEN = frozenset({"named", "identified"})
+_REFUSALS = frozenset({"not", "declined", "refused", "wished"})
+
+
+def _anonymous(tokens: Sequence[Token]) -> bool:
+    """True when the sentence, outside its quotations, says its speaker is not named.
+
+    'a spokesman who asked not to be named said', 'speaking on condition of anonymity',
+    'an official, who declined to be identified, said': a quotation there is an unnamed
+    source's, as in '"...," a source said'.
+    """
+    for k, tok in enumerate(tokens):
+        if tok.quoted:
+            continue
+        if tok.low in ("anonymity", "anonymously"):
+            return True
+        if tok.low in _HIDDEN and k >= 3 and tokens[k - 1].low == "be" and tokens[k - 2].low == "to":
+            if tokens[k - 3].low in _REFUSALS:
+                return True
+    return False
 
 
 def _attributions(
@@ -299,20 +330,22 @@ def analyse(view: TextView, lexicon: Lexicon) -> list[Hit]:
                 # Only the next sentence's opening words are read (content.OPENING_WORDS).
                 opens, closes = splitter.bounds(sentences[index + 1].start, sentences[index + 1].end)
                 following = splitter.between(opens, min(closes, opens + OPENING_WORDS))
-                hits = _resolve_lead(hits, following, view.text)
+                hits = _resolve_lead(hits, following, view.text, lexicon.vague_sources)
             earlier.saw(hits)
             found += hits
     return found
 
 
-def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str) -> list[Hit]:
+def _resolve_lead(hits: list[Hit], following: Sequence[Token], text: str, sources: frozenset[str]) -> list[Hit]:
     """The hits without the vague sources that the next sentence names ('Some experts ...' / 'Jo Roe, an expert').
 
+    The roles looked for are the attribution's source nouns (``sources``), not its verb or
+    modifiers: 'Officials said ...' is not named by 'Mr Smith, the minister, said ...'.
     When every vague source of the sentence is named so, the hedges in their claims are a named source's.
     """
     kept = []
     for hit in hits:
-        roles = {w for word in hit.cue.split() for w in (word, word.removesuffix("s"))}
+        roles = {w for word in hit.cue.split() if word in sources for w in (word, word.removesuffix("s"))}
         if hit.kind != VAGUE or not resolved_next(following, text, roles):
             kept.append(hit)
     if any(hit.kind == VAGUE for hit in kept):

@@ -50,9 +50,19 @@ _CALENDAR = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
     "september october november december today yesterday".split()
 )
+#: Common nouns that, capitalised only because they open the sentence, name nobody
+#: ("Analysis suggests", "Evidence suggests").
+COMMON_OPENERS = frozenset(
+    "analysis evidence data experience history science logic polling modelling modeling testing footage documents"
+    " records figures statistics results findings experiments tests surveys".split()
+)
+#: Institution nouns usually capitalised as a name: at a sentence start they stay one ("Kremlin officials").
+_PROPER_INSTITUTIONS = frozenset({"kremlin", "senate", "congress", "parliament"})
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
+#: Words after 'considered' that make it deliberated, not a judgement ('will be considered at the AGM').
+_DELIBERATED = frozenset("at on during next later tomorrow today tonight when before after".split())
 _REDUCED = frozenset("accepted considered regarded thought believed seen viewed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
@@ -94,7 +104,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     # A capitalised first word is a name when it looks like one ("McAloon", "IAEA",
     # "Dmitri Peskov") or is the subject of a verb of saying ("Peskov said", "Loomis
     # further suggests"); "Experiments have shown" stays unknown.
-    if tok.low in _STARTERS or len(tokens) < 2:
+    if tok.low in _STARTERS or tok.low in COMMON_OPENERS or len(tokens) < 2:
         return False
     verb = 2 if tokens[1].low in _AUXILIARIES or tokens[1].low == "further" else 1
     said = verb < len(tokens) and tokens[verb].low in lexicon.speech_verbs
@@ -105,7 +115,8 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
     """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
     before = tokens[k - 1] if k else None
     if before is not None and before.capitalised and before.low not in lexicon.vague_sources | lexicon.demonyms:
-        if k >= 2 or not (before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)):
+        opener = before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)
+        if k >= 2 or not (opener or _common_opener(before.low, lexicon)):
             return True
     if k + 1 >= len(tokens):
         return False
@@ -116,6 +127,15 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
         return False
     agent = k + 3 if nxt.low == "such" else k + 2
     return _agent_named(tokens, agent, lexicon)
+
+
+def _common_opener(low: str, lexicon: Lexicon) -> bool:
+    """True for a common noun that is capitalised only as a sentence's first word ('Ministry officials said').
+
+    An institution noun (not one usually capitalised as a name, 'Kremlin') or one of
+    :data:`COMMON_OPENERS`: read as the lower-case word ('Health ministry officials', vague).
+    """
+    return low in COMMON_OPENERS or (low in lexicon.institutions and low not in _PROPER_INSTITUTIONS)
 
 
 def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, tight: bool) -> int | None:
@@ -190,9 +210,42 @@ def _bare_singular(tokens: Sequence[Token], k: int, text: str) -> bool:
     return not introduced or modifier_noun(tokens, k, text)
 
 
+#: Words between 'and' and the second conjunct of a compound subject ('Sanders and the others').
+_CONJUNCT_DETERMINERS = frozenset({"the", "his", "her", "their", "its"})
+_BEFORE_NAME = frozenset("of in with for from about on at to between among into over against by".split())
+
+
+def _named_conjunct(tokens: Sequence[Token], start: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the source phrase at ``start`` is the second conjunct after a named subject.
+
+    'Sanders and the others say', 'Smith and others argue': the compound subject names
+    its first conjunct, as in 'Sanders and his supporters argue'; not after a preposition
+    ('talks between Sanders and others').
+    """
+    j = start - 1
+    if j >= 0 and tokens[j].low in _CONJUNCT_DETERMINERS:
+        j -= 1
+    if j < 1 or tokens[j].low != "and" or clause_break(text, tokens[j - 1], tokens[j]):
+        return False
+    name = j - 1
+    if name == 0:
+        first = tokens[0]
+        skip = _STARTERS | lexicon.vague_sources | lexicon.demonyms | COMMON_OPENERS
+        named = first.capitalised and first.low not in skip
+    else:
+        named = _named(tokens, name, lexicon)
+    # back over the name's words, a few at most (a run of capitals is not walked again for every source)
+    stop = max(0, name - WINDOW)
+    while name > stop and tokens[name].capitalised:
+        name -= 1
+    return named and tokens[name].low not in _BEFORE_NAME
+
+
 def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
     """The vague attribution whose source word is token ``k``, if it is one."""
     low = tokens[k].low
+    if _named_conjunct(tokens, _source_start(tokens, k), text, lexicon):
+        return None
     if low in QUANTIFIERS:
         if k + 1 < len(tokens) and tokens[k + 1].low in lexicon.vague_sources:
             return None
@@ -298,6 +351,9 @@ def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return False
+    if tokens[k].low == "considered" and nxt in _DELIBERATED:
+        # deliberated, not judged ('will be considered at the AGM'); 'considered at risk' judges
+        return nxt == "at" and k + 2 < len(tokens) and tokens[k + 2].low in ("risk", "fault")
     return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
 
 

@@ -10,9 +10,11 @@ Dmitriev ... suggests" and "a turning point" nobody speaks.
 
 :func:`credited_spans` returns the credited claims: each from the sentence start (or
 from its own clause, when that opens with a conjunction after a clause break) to the
-end of the sentence, or to the first clause break before "and", "but", "while" ...
-after the verb, beyond which the author speaks again ("X claimed he could win, and
-the talks are possibly a first step").
+end of the sentence, or to where the author speaks again after the verb
+(:func:`claim_ends`): a clause break before "and", "but", "while" ... ("X claimed he
+could win, and the talks are possibly a first step"), the author's inference
+(", suggesting ..."), a semicolon, or a trailing comment (", which is probably too
+gloomy", ", a view that ...").
 """
 
 from __future__ import annotations
@@ -22,7 +24,15 @@ from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
-from copydesk.plugins.hedging.sources import _STARTERS, _agent_named, _named, _specific, _verb_after
+from copydesk.plugins.hedging.sources import (
+    _CALENDAR,
+    _STARTERS,
+    COMMON_OPENERS,
+    _agent_named,
+    _named,
+    _specific,
+    _verb_after,
+)
 
 #: Third-person pronouns stand for a source named earlier ("it said": an organisation);
 #: "I"/"we" are the author's own voice.
@@ -76,7 +86,7 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     if tok.low in PRONOUNS or _institution(tokens, k, lexicon):
         return True
     if k == 0:
-        first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms
+        first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms | COMMON_OPENERS
         return first and len(tokens) > 1
     return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
 
@@ -155,21 +165,6 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
     )
 
 
-def _claim_end(tokens: Sequence[Token], j: int, text: str) -> int:
-    """End of the claim credited by verb ``j``: the sentence end, or a new clause in the author's voice.
-
-    A new clause opens with a conjunction (:data:`_NEW_CLAUSE`) or with one of the
-    :data:`_COMMENT_PARTICIPLES` (", suggesting the MPC ...": the author's inference)
-    after a clause break.
-    """
-    for k in range(j + 2, len(tokens)):
-        low = tokens[k].low
-        opens = low in _NEW_CLAUSE or low in _COMMENT_PARTICIPLES
-        if opens and clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted:
-            return k
-    return len(tokens)
-
-
 def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
     """Start of the claim credited by verb ``j``: the sentence start, or its own clause.
 
@@ -203,22 +198,52 @@ def _postposed(tokens: Sequence[Token], j: int, text: str) -> bool:
     """True when verb ``j`` ends a credit placed after its claim (', said Mr Armstrong.', ', Mr Armstrong said.', ', he added.').
 
     Inverted after a clause break; or a subject of at most :data:`POSTPOSED` words after
-    a clause break, with the verb at the sentence end or before another clause break.
+    a clause break, with the verb at the sentence end, before another clause break, or
+    before a short tail that takes no clause (:func:`_tail_only`: ', Jo Roe said on
+    Monday.', ', Jo Roe told reporters.').
     """
     if j == 0 or clause_break(text, tokens[j - 1], tokens[j]):
         return True
-    if j + 1 < len(tokens) and not clause_break(text, tokens[j], tokens[j + 1]):
+    if j + 1 < len(tokens) and not clause_break(text, tokens[j], tokens[j + 1]) and not _tail_only(tokens, j, text):
         return False
     return any(clause_break(text, tokens[k - 1], tokens[k]) for k in range(max(1, j - POSTPOSED), j))
 
 
-def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]]:
+#: Words that open a verb's tail that is no reported clause ('said on Monday', 'said in a statement').
+_TAIL_OPENERS = frozenset(
+    "on in at during after before from via through with to yesterday today tonight earlier later last this".split()
+)
+#: Verbs whose object is the hearer ('told reporters', 'told the BBC').
+_TOLD = frozenset({"told", "tells", "telling"})
+#: Most words of a postposed credit's tail ('said in a statement on Monday' is 5).
+TAIL = 5
+
+
+def _tail_only(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` is followed, to the sentence end or a clause break, by a short tail that takes no clause.
+
+    At most :data:`TAIL` words, opening with a preposition or a time word ('on Monday', 'in
+    a statement') or, after 'told', the hearer ('told reporters', 'told the BBC'); not a
+    reported clause ('Jo Roe said the firm was failing').
+    """
+    first = tokens[j + 1].low
+    if tokens[j].low not in _TOLD and first not in _TAIL_OPENERS and first not in _CALENDAR:
+        return False
+    for k in range(j + 2, min(len(tokens), j + 2 + TAIL)):
+        if clause_break(text, tokens[k - 1], tokens[k]):
+            return True
+    return len(tokens) <= j + 1 + TAIL
+
+
+def claim_ends(tokens: Sequence[Token], text: str, named: bool = False) -> tuple[list[int], list[int]]:
     """For each verb index ``j``, the end of the claim a vague or definite source credits; and the next clause break.
 
-    The claim ends as a named speaker's (:func:`_claim_end`: a new clause after a clause
-    break) or where the author's comment on the report starts (:func:`_comment_opens`:
+    The claim ends at a new clause after a clause break (a conjunction, :data:`_NEW_CLAUSE`)
+    or where the author's comment on the report starts (:func:`_comment_opens`:
     ", suggesting a degree of uncertainty", ", which is ...", ", a view that ...", "; ...").
-    The second list gives, for each
+    With ``named``, the ends of a named speaker's claim: the same, but of the participle
+    clauses only the author's inferences (:data:`_COMMENT_PARTICIPLES`) end it, not the
+    speaker's own ', adding that ...'. The second list gives, for each
     index, the first index at or after it with a clause break before it. One backward pass.
     """
     n = len(tokens)
@@ -227,11 +252,13 @@ def claim_ends(tokens: Sequence[Token], text: str) -> tuple[list[int], list[int]
     for k in range(n - 1, 0, -1):
         broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
         brk[k] = k if broken else brk[k + 1]
-        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end) else end[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named) else end[k + 1]
     return [end[min(j + 2, n)] for j in range(n)], brk
 
 
-def _comment_opens(tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int]) -> bool:
+def _comment_opens(
+    tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int], named: bool = False
+) -> bool:
     """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
 
     A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), anything
@@ -243,8 +270,12 @@ def _comment_opens(tokens: Sequence[Token], k: int, text: str, following: int, e
     claim ('the unit, which produces 60% of the output, could fall') is no comment.
     """
     low = tokens[k].low
-    if low in _NEW_CLAUSE or low.endswith("ing") or ";" in text[tokens[k - 1].end : tokens[k].start]:
+    participle = low in _COMMENT_PARTICIPLES if named else low.endswith("ing")
+    if low in _NEW_CLAUSE or participle:
         return True
+    if ";" in text[tokens[k - 1].end : tokens[k].start]:
+        # a named speaker's own participle goes on past it ('...; pointing out that ...')
+        return not (named and low.endswith("ing"))
     relative = low == "which" or (
         low in ("a", "an") and any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
     )
@@ -279,15 +310,53 @@ def credited_spans(
     each span's verb of saying ('according' for 'according to').
     """
     spans: list[tuple[int, int]] = []
+    ends: list[int] = []
     speech = lexicon.speech_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
-            spans.append((_claim_start(tokens, j, text), _claim_end(tokens, j, text)))
+            ends = ends or claim_ends(tokens, text, named=True)[0]
+            spans.append((_claim_start(tokens, j, text), ends[j]))
             if verbs is not None:
                 verbs.append(j)
+    for k in _possessive_claims(tokens, lexicon):
+        ends = ends or claim_ends(tokens, text, named=True)[0]
+        spans.append((k + 1, ends[k]))
+        if verbs is not None:
+            verbs.append(k)
     return spans
+
+
+#: Nouns of saying that, after a possessive and before 'that', report the possessor's claim
+#: ("Opec's announcement that it was now unlikely to ...").
+CLAIM_NOUNS = frozenset(
+    "announcement statement claim warning forecast prediction assessment view belief suggestion admission"
+    " assertion insistence contention conclusion".split()
+)
+
+
+def _possessive_claims(tokens: Sequence[Token], lexicon: Lexicon) -> list[int]:
+    """Each claim noun with 'that' after it and a named possessor before it, one adjective apart at most.
+
+    "Opec's announcement that ...", "the ministry's surprise statement that ...": the
+    clause after 'that' is the possessor's claim. A capitalised possessor or an
+    institution after a determiner ('the ministry's') names one.
+    """
+    found = []
+    for k in range(1, len(tokens) - 1):
+        if tokens[k].low not in CLAIM_NOUNS or tokens[k + 1].low != "that":
+            continue
+        for p in (k - 1, k - 2):
+            low = tokens[p].low if p >= 0 else ""
+            if not low.endswith("'s"):
+                continue
+            owner = low.removesuffix("'s")
+            institution = owner in lexicon.institutions and p >= 1 and tokens[p - 1].low in _DETERMINERS
+            if (tokens[p].capitalised and owner not in lexicon.vague_sources) or institution:
+                found.append(k)
+            break
+    return found
 
 
 def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:

@@ -280,7 +280,9 @@ def _every_sentence(view: TextView, lexicon: Any = None) -> list[hedging.detect.
             found = analyse_sentence(tokens, view.text, lexicon, index, named_before=named_before)
             if any(hit.kind == hedging.detect.VAGUE for hit in found) and index + 1 < len(view.sentences):
                 following = view.sentences[index + 1]
-                found = hedging.detect._resolve_lead(found, splitter.tokens(following.start, following.end), view.text)
+                found = hedging.detect._resolve_lead(
+                    found, splitter.tokens(following.start, following.end), view.text, lexicon.vague_sources
+                )
             hits.extend(found)
     return hits
 

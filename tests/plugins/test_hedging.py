@@ -799,3 +799,156 @@ def test_definite_source_after_a_name_credits_its_hedges_to_it() -> None:
 def test_impersonal_passive_credited_to_a_name_is_an_attributed_hedge() -> None:
     found = run_scorer(SCORER, "It is estimated that 53% of over 65s own a mobile, according to Intervoice.")
     assert [(f.code, f.matched, f.data["source"]) for f in found] == [("HDG004", "It is estimated", "named")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a quotation whose speaker is unnamed is an unnamed source's claim (review 15b, gap 1)
+        ('"The merger could still fall apart," a source said.', "vague"),
+        ('"The merger could still fall apart," said an official who asked not to be named.', "vague"),
+        ('"The merger could still fall apart," one banker said, speaking on condition of anonymity.', "vague"),
+        ('A lawyer, who declined to be identified, said: "The merger could still fall apart."', "vague"),
+        # near neighbours: a named speaker, or a refusal that hides nobody
+        ('"The merger could still fall apart," Jo Roe said.', "quote"),
+        ('"The merger could still fall apart," said Jo Roe, who asked to be named in full.', "quote"),
+    ],
+)
+def test_quotation_of_an_unnamed_source_is_the_unnamed_sources_claim(text: str, source: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.matched, f.data["source"]) for f in hedges] == [("HDG004", "could", source)]
+
+
+@pytest.mark.parametrize(
+    ("filler", "fires"),
+    [
+        ('"The merger may fail and could stall," a source said.', True),
+        ('"The merger may fail and could stall," said a banker who asked not to be named.', True),
+        ('"The merger may fail and could stall," Ann Cole said.', False),
+    ],
+)
+def test_density_counts_an_unnamed_sources_quoted_hedges_as_the_authors(filler: str, fires: bool) -> None:
+    assert ("HDG003" in codes(run_scorer(SCORER, _long("It may rain.", filler, 25)))) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # the next sentence names a minister, not the officials: the lead stays vague, and so
+        # does a later definite 'the officials' (review 15b, gap 3)
+        (
+            "Current and former officials said the plan was ready. Mr Smith, the transport minister, said"
+            " it was fine. The officials said it could be delayed.",
+            ["officials said", "officials said"],
+        ),
+        ("Some officials said the road may shut. Ann Cole, the council leader, said so.", ["Some officials said"]),
+        # near neighbour: the next sentence names one of them
+        ("Some officials said the road may shut. Ann Cole, a council official, said so.", []),
+    ],
+)
+def test_lead_is_named_only_by_its_own_source_noun(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named speaker's claim ends where the author's comment starts, as a vague one's does (review 15b, gap 4)
+        ("Jo Roe said the harvest may fail; that is probably too bleak.", [("may", "named"), ("probably", "")]),
+        ("Jo Roe said the harvest may fail, a view that is probably too bleak.", [("may", "named"), ("probably", "")]),
+        ("Jo Roe said the harvest may fail, which is probably too bleak.", [("may", "named"), ("probably", "")]),
+        # near neighbours: a relative clause closed inside the claim, and the speaker's own next words
+        ("Jo Roe said the harvest, which is late, may fail.", [("may", "named")]),
+        ("Jo Roe said the harvest was late, adding that it may fail.", [("may", "named")]),
+    ],
+)
+def test_named_claim_ends_where_the_authors_comment_starts(text: str, expected: list[tuple[str, str]]) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.matched, f.data["source"]) for f in hedges] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # a postposed credit reaches back over 'it is believed' with a short tail after its verb,
+        # and a role names its holder (review 15b, gap 2)
+        ("It is believed the mill may shut, Jo Roe said on Monday.", []),
+        ("It is believed the mill may shut, Jo Roe told reporters.", []),
+        ("It is believed the mill may shut, Jo Roe said in a statement.", []),
+        ("It is estimated that 80 posts could go, the chief executive said.", []),
+        # near neighbours: the verb reports a clause of its own, or the credit is vague
+        ("It is believed the mill may shut, Jo Roe said the firm was failing.", ["It is believed"]),
+        ("It is believed the mill may shut, some analysts said on Monday.", ["It is believed", "some analysts said"]),
+    ],
+)
+def test_postposed_credit_with_a_tail_reaches_an_impersonal_passive(text: str, vague: list[str]) -> None:
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a role held by one person credits the claim, placed before or after it (review 15, item 7)
+        ("Jobs could be lost, the chief executive said.", "named"),
+        ("The mayor said the park might close.", "named"),
+        ("Prices could rise, the finance director warned on Tuesday.", "named"),
+        # near neighbour: a role noun that is no subject
+        ("Prices could rise under the new director.", ""),
+    ],
+)
+def test_a_role_held_by_one_person_credits_its_claim(text: str, source: str) -> None:
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [f.data["source"] for f in hedges] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a common noun capitalised only as the first word names nobody (review 15b)
+        ("Analysis suggests the merger could fail.", [("HDG001", ""), ("HDG001", "")]),
+        ("Evidence suggests the merger could fail.", [("HDG001", ""), ("HDG001", "")]),
+        ("Ministry officials said the merger could fail.", [("HDG002", ""), ("HDG004", "vague")]),
+        # near neighbours: a name, and an institution usually capitalised as one
+        ("Peskov suggests the merger could fail.", [("HDG004", "named"), ("HDG004", "named")]),
+        ("Health ministry officials said the merger could fail.", [("HDG002", ""), ("HDG004", "vague")]),
+    ],
+)
+def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compound subject whose first conjunct is named credits the claim (review 15, item 7)
+        ("Sanders and the others say the levy could fail.", [("HDG004", "named")]),
+        ("The mayor and many residents believe the levy might fail.", [("HDG004", "named"), ("HDG004", "named")]),
+        # near neighbour: the name is governed by a preposition
+        ("Talks between Sanders and others say the levy could fail.", [("HDG002", ""), ("HDG004", "vague")]),
+        # a possessor's claim noun with 'that' reports its claim (review 15, item 9)
+        ("Shares fell after Opec's announcement that a cut was now unlikely.", [("HDG004", "named")]),
+        ("Shares fell after the ministry's statement that rates may rise.", [("HDG004", "named")]),
+        ("Shares fell after the announcement that rates may rise.", [("HDG001", "")]),
+        # 'considered' deliberated, not judged (review 15, item 9)
+        ("The levy will be considered at the annual meeting.", []),
+        ("The levy will be considered on Monday.", []),
+        ("The mill is considered at risk of closure.", [("HDG001", "")]),
+    ],
+)
+def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation a named speaker's claim holds stays a quotation inside a vague claim
+        ('Officials said Jo Roe told them the plan "could fail".', [("HDG002", ""), ("HDG004", "quote")]),
+        # a capitalised institution opening the sentence still takes 'in' + a name
+        ("Army sources in Syria said the bridge could fall.", [("HDG001", "")]),
+        # a named speaker's participle after a semicolon is still the speaker's
+        ("Jo Roe warned the plan may fail; pointing out that it could stall.", [("HDG004", "named")] * 2),
+    ],
+)
+def test_review_15b_fixes_keep_their_near_neighbours(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
