@@ -256,6 +256,7 @@ ADVERSARIAL_KINDS = (
     "punctuation-runs",
     "capitals",
     "short-lines",
+    "run-on-sentence",
 )
 _UNITS = {
     "whitespace": " \t\n \r\n\u00a0\u2003\u3000\n\n",
@@ -270,6 +271,12 @@ _UNITS = {
     "punctuation-runs": "!!!???...\u2026,;:--\u2014\u2014**##",
     "capitals": "YOU WON'T BELIEVE THIS SHOCKING NEWS ",
     "short-lines": "x\n",
+    # one sentence that never ends, full of sources, hedges, figures and quotations: a scan
+    # that looks back over the sentence for each word it matches grows with its square
+    "run-on-sentence": (
+        'Sanders and others say it could fail, some senior officials said 40% may go, "we may" '
+        "according to experts who believe 3,000 people were reportedly killed and "
+    ),
 }
 
 

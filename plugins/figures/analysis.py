@@ -146,6 +146,7 @@ class _Sentences:
         self._credits: dict[int, list[Credit]] = {}
         self._quotes: dict[int, QuoteMap] = {}
         self._links: dict[int, bool] = {}
+        self._asides: dict[int, Asides] = {}
 
     def linked(self, index: int) -> bool:
         """Whether sentence ``index`` holds a web address (a linked source)."""
@@ -168,6 +169,13 @@ class _Sentences:
             found = credits(self.text, self.words(index), (sentence.start, sentence.end), self.lex)
             self._credits[index] = found
         return self._credits[index]
+
+    def asides(self, index: int) -> Asides:
+        """The semicolons and aside dashes of sentence ``index``."""
+        if index not in self._asides:
+            sentence = self.view.sentences[index]
+            self._asides[index] = Asides(self.text, sentence.start, sentence.end)
+        return self._asides[index]
 
     def quotes(self, index: int) -> QuoteMap:
         """The quote map of sentence ``index``."""
@@ -253,7 +261,48 @@ def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | No
 ASIDE_DASH = re.compile(r"[—―]| (?:–|--) ")
 
 
-def set_off(text: str, bounds: tuple[int, int], cue: int, figure: Figure) -> bool:
+class Asides:
+    """Where a sentence's semicolons and aside dashes are, found once: :func:`set_off` asks by bisection.
+
+    Asked per figure and credit, a scan of the sentence for each would grow with the
+    square of a long sentence's length (a run-on sentence of thousands of figures).
+    """
+
+    __slots__ = ("ends", "floor", "limit", "semicolons", "starts", "text")
+
+    def __init__(self, text: str, floor: int, limit: int) -> None:
+        self.text, self.floor, self.limit = text, floor, limit
+        self.semicolons = [m.start() for m in SEMICOLON.finditer(text, floor, limit)]
+        dashes = [m.span() for m in ASIDE_DASH.finditer(text, floor, limit)]
+        self.starts = [start for start, _ in dashes]
+        self.ends = [end for _, end in dashes]
+
+    def clause(self, at: int) -> int:
+        """Where the clause holding ``at`` opens: after the last semicolon before it, or at the sentence start."""
+        before = bisect.bisect_left(self.semicolons, at) - 1
+        return self.semicolons[before] + 1 if before >= 0 else self.floor
+
+    def semicolon_after(self, at: int) -> int:
+        """The first semicolon at or after ``at``, or the sentence end."""
+        after = bisect.bisect_left(self.semicolons, at)
+        return self.semicolons[after] if after < len(self.semicolons) else self.limit
+
+    def count(self, low: int, high: int) -> int:
+        """How many aside dashes lie wholly within ``[low, high)``."""
+        return max(0, bisect.bisect_right(self.ends, high) - bisect.bisect_left(self.starts, low))
+
+    def any(self, low: int, high: int) -> bool:
+        """Whether an aside dash lies wholly within ``[low, high)`` (a range beyond the sentence is searched)."""
+        if low < self.floor or high > self.limit:
+            return ASIDE_DASH.search(self.text, low, high) is not None
+        first = bisect.bisect_left(self.starts, low)
+        return first < len(self.starts) and self.ends[first] <= high
+
+
+SEMICOLON = re.compile(";")
+
+
+def set_off(asides: Asides, cue: int, figure: Figure) -> bool:
     """Whether ``figure`` sits in an aside between two dashes that the cue at ``cue`` lies outside.
 
     Reported speech credits its source with the clause it reports, not with the
@@ -264,15 +313,12 @@ def set_off(text: str, bounds: tuple[int, int], cue: int, figure: Figure) -> boo
     the end of the sentence ("-- reaching $1.4 trillion") usually carries the reported
     clause on, and is not an aside. The cue is outside when a dash lies between them.
     """
-    floor, limit = bounds
-    clause = max(floor, text.rfind(";", floor, figure.start) + 1)
-    if len(ASIDE_DASH.findall(text, clause, figure.start)) % 2 == 0:
+    if asides.count(asides.clause(figure.start), figure.start) % 2 == 0:
         return False
-    semicolon = text.find(";", figure.end, limit)
-    if ASIDE_DASH.search(text, figure.end, semicolon if semicolon >= 0 else limit) is None:
+    if not asides.any(figure.end, asides.semicolon_after(figure.end)):
         return False
     low, high = (cue, figure.start) if cue < figure.start else (figure.end, cue)
-    return ASIDE_DASH.search(text, low, high) is not None
+    return asides.any(low, high)
 
 
 def _reports(lex: Lexicon, text: str, credit: Credit) -> bool:
@@ -292,8 +338,8 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
     sentence = sents.view.sentences[index]
     found = sents.credits(index)
     if found and not sents.quotes(index).inside(figure.start):
-        bounds = (sentence.start, sentence.end)
-        found = [c for c in found if not _reports(sents.lex, text, c) or not set_off(text, bounds, c.cue, figure)]
+        asides = sents.asides(index)
+        found = [c for c in found if not _reports(sents.lex, text, c) or not set_off(asides, c.cue, figure)]
     credit = covering(found, figure.start, figure.end)
     if credit is not None:
         return _verdict(credit)

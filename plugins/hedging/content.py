@@ -43,8 +43,17 @@ def _counted(tokens: Sequence[Token], first: int) -> bool:
     return False
 
 
-def content_noun(tokens: Sequence[Token], first: int, k: int) -> bool:
-    """True when source noun ``k`` (its phrase starting at ``first``) is part of the claim, not its source."""
+def first_finding(tokens: Sequence[Token]) -> int:
+    """Index of the sentence's first word that introduces findings ('found', 'survey'), else its length."""
+    return next((i for i, t in enumerate(tokens) if t.low in _FINDINGS), len(tokens))
+
+
+def content_noun(tokens: Sequence[Token], first: int, k: int, findings: int | None = None) -> bool:
+    """True when source noun ``k`` (its phrase starting at ``first``) is part of the claim, not its source.
+
+    ``findings`` is :func:`first_finding` of the sentence, when the caller asks about several
+    nouns of one sentence (each then costs no look-back over the sentence: linear, not quadratic).
+    """
     before = tokens[first - 1].low if first else ""
     if before == "than" or (before in _WH and first > 1 and tokens[first - 2].low in _ASKING):
         return True
@@ -55,7 +64,7 @@ def content_noun(tokens: Sequence[Token], first: int, k: int) -> bool:
         return True
     if low not in POPULATION:
         return False
-    return _counted(tokens, first) or any(t.low in _FINDINGS for t in tokens[:first])
+    return _counted(tokens, first) or (first_finding(tokens) if findings is None else findings) < first
 
 
 def modifier_noun(tokens: Sequence[Token], k: int, text: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
-from copydesk.plugins.hedging.content import content_noun, modifier_noun
+from copydesk.plugins.hedging.content import content_noun, first_finding, modifier_noun
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import QUANTIFIERS, Lexicon
 
@@ -292,9 +292,11 @@ def vague_sources(
     ``lows``, when given, is the tokens' lower-cased forms (read from the token stream, not from each token).
     """
     found: list[Attribution] = []
+    findings: int | None = None  # the sentence's first findings word, looked up once (a long sentence stays linear)
     for k in compress(count(), map(lexicon.vague_sources.__contains__, map(LOW, tokens) if lows is None else lows)):
         if not found or k >= found[-1].last:
-            if content_noun(tokens, _source_start(tokens, k), k):
+            findings = first_finding(tokens) if findings is None else findings
+            if content_noun(tokens, _source_start(tokens, k), k, findings):
                 continue
             hit = _vague_source(tokens, k, text, lexicon)
             if hit is not None:

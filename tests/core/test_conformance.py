@@ -239,6 +239,7 @@ def test_suite_flags_each_broken_scorer(scorer: Scorer, check: str, fragment: st
         ("control-characters", "\x00"),
         ("one-long-word", "AbAbAb"),
         ("short-lines", "x\nx\n"),
+        ("run-on-sentence", "40% may go"),
         ("mixed", "\u201c"),
     ],
 )

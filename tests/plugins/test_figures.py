@@ -10,8 +10,11 @@ from copydesk import Article, Finding
 from copydesk.conformance import assert_conformance
 from copydesk.models import Context
 from copydesk.plugins import figures
-from copydesk.plugins.figures.extract import extract
+from copydesk.plugins.figures import analysis
+from copydesk.plugins.figures.extract import Figure, extract
 from copydesk.testing import article, codes, document, findings_by_article, plugin_set, run_scorer, score_batch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 SCORER = figures.copydesk_scorers()[0]
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -1083,3 +1086,35 @@ def test_a_figure_before_a_relative_clause_ending_in_a_cue_is_its_content(
     """Review 14 item 6 remainder: "the 50,000 per day city officials estimated" is vaguely sourced, not unsourced."""
     found = single(text)
     assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+def _scanned_set_off(text: str, floor: int, limit: int, cue: int, start: int, end: int) -> bool:
+    """set_off as it was written before its sentence's dashes were found once: one scan per question."""
+    dash = analysis.ASIDE_DASH
+    clause = max(floor, text.rfind(";", floor, start) + 1)
+    if len(dash.findall(text, clause, start)) % 2 == 0:
+        return False
+    semicolon = text.find(";", end, limit)
+    if dash.search(text, end, semicolon if semicolon >= 0 else limit) is None:
+        return False
+    low, high = (cue, start) if cue < start else (end, cue)
+    return dash.search(text, low, high) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([" -- ", "\u2014", " \u2013 ", ";", "said", " ", "5", "-", "\u2015"]), max_size=30))
+def test_asides_found_once_answer_as_a_scan_per_question_did(pieces: list[str]) -> None:
+    """Asides (a sentence's dashes and semicolons found once, asked by bisection) agrees with a scan per question.
+
+    A figure and a cue at every word position of a sentence of dashes, semicolons and
+    words: the answers must be those of the scans, which grew with the square of a long
+    sentence (a run-on sentence of thousands of figures, the conformance suite's kind).
+    """
+    text = "".join(pieces)
+    words = [m.span() for m in re.finditer(r"said|5", text)]
+    asides = analysis.Asides(text, 0, len(text))
+    for start, end in (span for span in words if text[span[0]] == "5"):
+        figure = Figure(start, end, "number", 5.0, "")
+        for cue, _ in (span for span in words if text[span[0]] == "s"):
+            expected = _scanned_set_off(text, 0, len(text), cue, start, end)
+            assert analysis.set_off(asides, cue, figure) == expected, (text, cue, start)
