@@ -44,6 +44,13 @@ NOT_A_VERB = frozenset(
 )
 #: Words after a subject that show the name is part of a longer phrase (copulas are verbs here).
 NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
+#: Role nouns a definite speaker is named by ("the prime minister", "The England coach"): the titles, and clergy.
+ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope")
+#: Words that show a phrase before a role noun is no speaker's title ("the attack on the mayor").
+_FUNCTION_WORD = "(?:of|on|in|at|for|with|by|from|to|and|or|the|a|an|against|about)"
+#: A definite role as a speaker: "the", at most three words, a role noun ("the prime minister", "the cardinal").
+_ROLE = rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(ROLE_WORDS)}))(?![\w'’\-])"
+_ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
@@ -51,11 +58,11 @@ _OPENER = r"(?:(?:And|But)\s)?"
 _INTRODUCTION = r"(?:[^,\n\"“]{1,60},\s)?"
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s*{_INTRODUCTION}{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they)|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
 RELATIVE_SUBJECT = re.compile(rf"(?<![\w'’]){p.NAME}\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
@@ -65,12 +72,12 @@ NAME_ALONE = re.compile(rf"\s{p.NAME}\.")
 VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}(?=[.,;])")
 #: A sentence that opens with a speaker and a verb of saying ("She said", "Ann Cole added").
 SPEAKER_SAYS = re.compile(
-    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{p.NAME}{_APPOSITIVE})\s"
+    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s"
     rf"(?:(?:also|later|then|has|had)\s)?(?:{p.SAY_TRIE})\b"
 )
-#: A speaker's tag between two quotations of theirs (""...," he joked. "...").
+#: A speaker's tag between two quotations of theirs (""...," he joked. "...", ""...", he said, "...").
 TAG = re.compile(
-    rf"\s*(?:(?P<pronoun>he|she|they)|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
+    rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
 )
 #: A speaker's tag with the verb first between two quotations of theirs (""...," agreed Ann Cole. "...").
 VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}[.,:]?\s*")
@@ -82,12 +89,12 @@ CLAUSE_BREAK = re.compile(
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
-    """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, or a name not a common opener).
+    """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, a definite role, or a name not a common opener).
 
     A single capitalised word opening a sentence is a name only if ``known`` (seen capitalised
     mid-sentence) or an agency, as for the named-sources feature.
     """
-    if match.groupdict().get("pronoun"):
+    if match.groupdict().get("pronoun") or match.groupdict().get("role"):
         return True
     first = match.group("first")
     if first in NOT_A_SUBJECT:
@@ -165,8 +172,10 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
 
 
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
-    """Whether a quotation ending in a comma, "?" or "!" is followed by its speaker and a verb (or a name alone)."""
-    if inner.rstrip()[-1:] not in (",", "?", "!"):
+    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone)."""
+    if text[end : end + 1] == ",":
+        end += 1
+    elif inner.rstrip()[-1:] not in (",", "?", "!"):
         return False
     alone = NAME_ALONE.match(text, end, end + REACH)
     if alone is not None and (alone.group("hon") or " " in alone.group("name").strip()):

@@ -107,7 +107,7 @@ def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[st
             id="another-clause-holds-it",
         ),
         pytest.param(
-            'The minister thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
+            'A minister thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
         ),
     ],
 )
@@ -512,3 +512,40 @@ def test_stray_pair_reads_marks_by_the_characters_beside_them() -> None:
     quote = 'She said: "We have waited three years."'
     found = patterns.QUOTATION.search(quote)
     assert found is not None and not src.stray_pair(quote, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The prime minister conceded that the new powers were "difficult issues for any government".',
+            [],
+            id="the-role-as-subject",
+        ),
+        pytest.param(
+            'The minister thanked the crew and "the people who believed in this film".', [], id="the-minister"
+        ),
+        pytest.param('"How is it that peace has not come?" the cardinal will ask.', [], id="the-role-after"),
+        pytest.param(
+            'The England coach was furious after the match. "Only one side was refereed out there today."',
+            [],
+            id="the-role-in-the-sentence-before",
+        ),
+        pytest.param(
+            'One insider pointed out that "nobody is denying the talks at all".', ["SRC001"], id="an-indefinite-source"
+        ),
+        pytest.param(
+            'The attack on the mayor was condemned. "We will not be silenced by anyone."',
+            ["SRC001"],
+            id="a-role-noun-in-a-longer-phrase",
+        ),
+    ],
+)
+def test_definite_role_speaker_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """'the prime minister', 'The England coach', 'the cardinal' name a speaker; 'one insider' does not."""
+    assert codes(assess(text).findings) == expected
+
+
+def test_tag_after_a_comma_outside_the_marks_credits_both_quotations() -> None:
+    text = 'Fans wait. "It is an interesting dynamic", Snyder muses, "but I think audiences will like it."'
+    assert codes(assess(text).findings) == []
