@@ -1,19 +1,24 @@
 """Speakers of quotations that no verb of saying stands beside (SRC001 and the quotation features).
 
 A quotation is credited when a verb of saying or "according to" lies near it, or a name is
-set off right before it (:mod:`copydesk.plugins.sourcing.features`). Three more readings
-credit it here, each a short look around the quotation (at most :data:`REACH` characters,
-so the whole text is read in linear time):
+set off right before it (:mod:`copydesk.plugins.sourcing.features`). More readings credit it
+here, each a short look around the quotation (at most :data:`PREVIOUS_REACH` characters, so
+the whole text is read in linear time):
 
-- the clause that holds it opens with a named subject or he/she/they and a verb of any kind
-  ("Ann Cole thanked the crew and "..."", "He replies: "...""), or the quotation is
-  followed by one (""...," he joked");
+- the clause that holds it opens with a named subject, a definite role ("the prime
+  minister") or he/she/they and a verb of any kind ("Ann Cole thanked the crew and "..."",
+  "He replies: "...""), or it lies in the relative clause of a name ("Beijing, which
+  described ... as a "...""), or the quotation is followed by its speaker (""...," he
+  joked", ""...," Mr Bootle.");
+- it opens a sentence after one whose subject is such a speaker ("Mr Gates said that ... .
+  "..."");
 - the next sentence opens with a speaker and a verb of saying ("... "...". She said ...");
 - it goes on with the previous speaker's quotation: it comes right after that quotation (or
-  after only its speaker's tag, ""...," he joked. "...""), or it opens a sentence or
-  paragraph after a quotation left unclosed (British copy opens each paragraph of a long
-  quotation with a mark and closes only the last), or it opens the paragraph after one that
-  opened with a credited quotation.
+  after only its speaker's tag, ""...," he joked. "..."", or opens the sentence after the
+  rest of that quotation's sentence), or it opens a sentence or paragraph after a quotation
+  left unclosed (British copy opens each paragraph of a long quotation with a mark and
+  closes only the last), or it opens the paragraph after one that opened with a credited
+  quotation.
 """
 
 from __future__ import annotations
