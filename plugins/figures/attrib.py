@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from copydesk.plugins.figures.frames import (
+    OBJECT_RELATIVES,
     PLANS,
     SAMPLE_DOCS,
     SAMPLE_FRAMES,
@@ -96,8 +97,13 @@ OBJECT_VERBS = frozenset(
 )
 #: Words ending in "-ed" that are no past verb ("two hundred reported cases").
 NOT_PAST = frozenset("hundred indeed need speed seed breed greed creed shed red bed fed".split())
+#: Past forms that are no participle or adjective, so never a cue's object ("officials estimated came").
+STRONG_PAST = frozenset("came went fell rose grew began became ran".split())
+#: Verbs of expecting whose clause, after a verb of saying, ends a comparison ("than analysts said they expected").
+EXPECTING = frozenset("expected forecast predicted anticipated estimated projected hoped feared".split())
 #: Words that open the main clause's predicate after a relative clause ending in a cue ("estimated never came").
-PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split())
+PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split()) | STRONG_PAST
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -185,20 +191,43 @@ def _relative(
     The cue ends its clause, or, inside the sentence, a predicate follows it, after an
     adjunct at most ("... estimated never came", "... predicted in March did not"), and
     its subject is a speaker: a vague head, a capitalised word or a pronoun ("The 3,000
-    cases reported in March were mild" is a passive, no credit).
+    cases reported in March were mild" is a passive, no credit), or a phrase a determiner
+    opens after the counted noun ("the 50,000 visitors the mayor estimated never came").
+    Where "that"/"which" opens the clause or a determiner its subject, a past verb after
+    the cue opens the predicate too ("the 50,000 that city officials estimated turned out
+    ..."): the cue's object is the figure, so the verb cannot be one.
     """
     predicate = _predicate_follows(text, words, cue)
     ends = not predicate and _ends_clause(text, words, cue)
-    if not ends and not predicate:
+    past = not predicate and not ends and _past_verb_follows(text, words, cue)
+    if not (ends or predicate or past):
         return None
     relative = object_relative(text, words, first, cue, bounds[0])
     if relative is None:
         return None
-    subject = words[relative[0] : cue]
-    if not ends and not any(_speaker_word(text, word, lexicon) for word in subject):
+    source = _subject_after_noun(words, relative[0], cue)
+    marked = relative[0] > 0 and words[relative[0] - 1].lower in OBJECT_RELATIVES
+    if past and not (marked or source > relative[0]):
         return None
-    content = ((relative[1], words[relative[0]].start),)
-    return _credit(text, words, relative[0], cue, cue, content, lexicon, bounds[0])
+    if not ends and source == relative[0] and not any(_speaker_word(text, w, lexicon) for w in words[source:cue]):
+        return None
+    content = ((relative[1], words[source].start),)
+    return _credit(text, words, source, cue, cue, content, lexicon, bounds[0])
+
+
+def _subject_after_noun(words: Sequence[Word], first: int, cue: int) -> int:
+    """Where a relative clause's subject starts: at a determiner after the counted noun ("visitors the mayor"), else ``first``."""
+    for index in range(first + 1, cue):
+        if words[index].lower in DETERMINERS:
+            return index
+    return first
+
+
+def _past_verb_follows(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a lower-case past form ("turned", "proved") follows a cue right after it."""
+    if cue + 1 >= len(words) or gap_breaks(text, words[cue].end, words[cue + 1].start):
+        return False
+    return _past_verb(text, words[cue + 1]) or words[cue + 1].lower in STRONG_PAST
 
 
 def _speaker_word(text: str, word: Word, lexicon: Lexicon) -> bool:
@@ -420,8 +449,22 @@ def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
             return False
         if words[back].lower == "than":
             numbers = any(w.lower[:1].isdigit() for w in words[back + 1 : index])
-            return back + 1 < index and not numbers and _ends_clause(text, words, index)
+            return (
+                back + 1 < index
+                and not numbers
+                and (_ends_clause(text, words, index) or _expecting_follows(text, words, index))
+            )
         back -= 1
+    return False
+
+
+def _expecting_follows(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether a clause of expecting ending its own clause is the cue's object ("said they expected", "said it had forecast")."""
+    for at in range(index + 1, min(len(words), index + 4)):
+        if gap_breaks(text, words[at - 1].end, words[at].start):
+            return False
+        if words[at].lower in EXPECTING:
+            return _ends_clause(text, words, at)
     return False
 
 

@@ -59,8 +59,9 @@ FEATURES = (
         "credited_quotations_per_1000_words",
         "Direct quotations of at least 4 words with a verb of saying or 'according to' within 100 "
         "characters either side or in the quotation's last 40 characters, or a speaker found by SRC001's "
-        "readings (a named subject of its clause, 'She said' opening the next sentence, the previous "
-        "speaker's quotation it goes on with). Shrunk toward 6.5 per 1,000.",
+        "readings (a named subject, definite role or he/she/they of its clause or of the sentence before, "
+        "'She said' opening the next sentence, the previous speaker's quotation it goes on with). "
+        "Shrunk toward 6.5 per 1,000.",
     ),
     _feature(
         "uncredited_quotation_share",
@@ -158,7 +159,7 @@ def quotations(
         return
     windows = _Windows(text, lower, view)
     chain = sp.Chain(text, _mid_sentence_test(text)) if speakers else None
-    for found in _quotation_pieces(text):
+    for found in _quotation_pieces(text, strays=chain is not None):
         if isinstance(found, int):
             if chain is not None:
                 _read_mark(chain, windows, found)
@@ -184,7 +185,7 @@ def _read_mark(chain: sp.Chain, windows: _Windows, at: int) -> None:
     after = text[at + 1 : at + 2]
     if (before.isspace() or before in "([") and after and not after.isspace():
         own = windows.credited(at, at + 1, before_only=True) or named_before(text, at)
-        chain.read(sp.Piece(at, at + 1, True, own, lambda: sp.subject_before(text, at, chain.known)))
+        chain.read(sp.Piece(at, at + 1, True, own, lambda: _speaker_before(text, at, chain.known)))
     else:
         chain.close(at)
 
@@ -194,10 +195,15 @@ def _more(text: str, found: re.Match[str], known: Callable[[str], bool]) -> Call
     start, end = found.span()
     inner = found.group("inner")
     return lambda: (
-        sp.subject_before(text, start, known)
+        _speaker_before(text, start, known)
         or sp.speaker_after(text, end, inner, known)
         or sp.next_sentence_says(text, end, known)
     )
+
+
+def _speaker_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a speaker is named before the quotation at ``start``: its clause's subject, or the sentence before's."""
+    return sp.subject_before(text, start, known) or sp.previous_sentence_names(text, start, known)
 
 
 class _Windows:
@@ -238,8 +244,12 @@ def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
             yield found
 
 
-def _quotation_pieces(text: str) -> Iterator[re.Match[str] | int]:
-    """:func:`_quotation_matches`, and the offset of each opening mark that opens none and lies in none (in order)."""
+def _quotation_pieces(text: str, strays: bool = False) -> Iterator[re.Match[str] | int]:
+    """:func:`_quotation_matches`, and the offset of each opening mark that opens none and lies in none (in order).
+
+    With ``strays``, a match that is two stray marks (:func:`stray_pair`) is no quotation: its first
+    mark is given as an offset and its second is tried as an opening mark.
+    """
     marks: list[int] = []
     for mark in _OPENING_MARKS:
         at = text.find(mark)
@@ -252,11 +262,36 @@ def _quotation_pieces(text: str) -> Iterator[re.Match[str] | int]:
         if at < resume:
             continue
         found = match(text, at)
-        if found is None:
+        if found is None or (strays and stray_pair(text, found)):
             yield at
         else:
             yield found
             resume = found.end()
+
+
+#: Characters a quotation's opening mark may follow with no space between ("(", a dash, a slash).
+_OPENING_AFTER = "([{—–-/'‘"
+
+
+def stray_pair(text: str, found: re.Match[str]) -> bool:
+    """Whether a quotation match is narrative between a closing mark and the next opening mark.
+
+    Copy that runs paragraphs together (or closes a quotation with a space before its mark)
+    leaves a closing mark where an opening one is looked for: ``heat. "But once I got ...``
+    then ``... he added. Julie Howell disagreed. "There are ...`` reads the narrative between
+    the two marks as a quotation. The match is such a pair when its first mark closes (it
+    follows a word or stop with no space between, or a space follows it) and its second
+    opens (a letter or digit follows it with no space between, or a space precedes it); a
+    quotation spaced on both sides at both marks (`` " We will win " ``) is taken as one.
+    """
+    start, end = found.span()
+    inner = found.group("inner")
+    glued_before = start > 0 and not text[start - 1].isspace() and text[start - 1] not in _OPENING_AFTER
+    glued_after = text[end : end + 1].isalnum()
+    spaced_in, spaced_out = inner[:1].isspace(), inner[-1:].isspace()
+    if spaced_in and spaced_out and not glued_before and not glued_after:
+        return False
+    return (glued_before or spaced_in) and (glued_after or spaced_out)
 
 
 #: The marks a quotation opens with (:data:`~patterns.QUOTATION`'s first character).

@@ -1,19 +1,24 @@
 """Speakers of quotations that no verb of saying stands beside (SRC001 and the quotation features).
 
 A quotation is credited when a verb of saying or "according to" lies near it, or a name is
-set off right before it (:mod:`copydesk.plugins.sourcing.features`). Three more readings
-credit it here, each a short look around the quotation (at most :data:`REACH` characters,
-so the whole text is read in linear time):
+set off right before it (:mod:`copydesk.plugins.sourcing.features`). More readings credit it
+here, each a short look around the quotation (at most :data:`PREVIOUS_REACH` characters, so
+the whole text is read in linear time):
 
-- the clause that holds it opens with a named subject or he/she/they and a verb of any kind
-  ("Ann Cole thanked the crew and "..."", "He replies: "...""), or the quotation is
-  followed by one (""...," he joked");
+- the clause that holds it opens with a named subject, a definite role ("the prime
+  minister") or he/she/they and a verb of any kind ("Ann Cole thanked the crew and "..."",
+  "He replies: "...""), or it lies in the relative clause of a name ("Beijing, which
+  described ... as a "...""), or the quotation is followed by its speaker (""...," he
+  joked", ""...," Mr Bootle.");
+- it opens a sentence after one whose subject is such a speaker ("Mr Gates said that ... .
+  "..."");
 - the next sentence opens with a speaker and a verb of saying ("... "...". She said ...");
 - it goes on with the previous speaker's quotation: it comes right after that quotation (or
-  after only its speaker's tag, ""...," he joked. "...""), or it opens a sentence or
-  paragraph after a quotation left unclosed (British copy opens each paragraph of a long
-  quotation with a mark and closes only the last), or it opens the paragraph after one that
-  opened with a credited quotation.
+  after only its speaker's tag, ""...," he joked. "..."", or opens the sentence after the
+  rest of that quotation's sentence), or it opens a sentence or paragraph after a quotation
+  left unclosed (British copy opens each paragraph of a long quotation with a mark and
+  closes only the last), or it opens the paragraph after one that opened with a credited
+  quotation.
 """
 
 from __future__ import annotations
@@ -26,6 +31,9 @@ from copydesk.plugins.sourcing import patterns as p
 
 #: Characters read back for the start of a quotation's sentence, or ahead for its end.
 REACH = 200
+#: Characters read back for the sentence before a quotation that opens a sentence.
+PREVIOUS_REACH = 300
+#: Words after a subject that are no verb of it (the name is part of a longer phrase), copulas allowed.
 #: A sentence end (a stop, closing marks, a space) or a line break.
 SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s|\n")
 #: Capitalised words that open a sentence without being a name.
@@ -39,6 +47,15 @@ NOT_A_VERB = frozenset(
     "is are was were be been being am of in on at for with by from and or who whom whose which that to into "
     "after before than as the a an".split()
 )
+#: Words after a subject that show the name is part of a longer phrase (copulas are verbs here).
+NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
+#: Role nouns a definite speaker is named by ("the prime minister", "The England coach"): the titles, and clergy.
+ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope")
+#: Words that show a phrase before a role noun is no speaker's title ("the attack on the mayor").
+_FUNCTION_WORD = "(?:of|on|in|at|for|with|by|from|to|and|or|the|a|an|against|about)"
+#: A definite role as a speaker: "the", at most three words, a role noun ("the prime minister", "the cardinal").
+_ROLE = rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(ROLE_WORDS)}))(?![\w'’\-])"
+_ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
@@ -46,22 +63,26 @@ _OPENER = r"(?:(?:And|But)\s)?"
 _INTRODUCTION = r"(?:[^,\n\"“]{1,60},\s)?"
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s*{_INTRODUCTION}{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they)|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
+#: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
+RELATIVE_SUBJECT = re.compile(rf"(?<![\w'’]){p.NAME}\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
+#: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
+NAME_ALONE = re.compile(rf"\s{p.NAME}\.")
 #: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
 VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}(?=[.,;])")
 #: A sentence that opens with a speaker and a verb of saying ("She said", "Ann Cole added").
 SPEAKER_SAYS = re.compile(
-    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{p.NAME}{_APPOSITIVE})\s"
+    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s"
     rf"(?:(?:also|later|then|has|had)\s)?(?:{p.SAY_TRIE})\b"
 )
-#: A speaker's tag between two quotations of theirs (""...," he joked. "...").
+#: A speaker's tag between two quotations of theirs (""...," he joked. "...", ""...", he said, "...").
 TAG = re.compile(
-    rf"\s*(?:(?P<pronoun>he|she|they)|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
+    rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
 )
 #: A speaker's tag with the verb first between two quotations of theirs (""...," agreed Ann Cole. "...").
 VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}[.,:]?\s*")
@@ -73,12 +94,12 @@ CLAUSE_BREAK = re.compile(
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
-    """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, or a name not a common opener).
+    """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, a definite role, or a name not a common opener).
 
     A single capitalised word opening a sentence is a name only if ``known`` (seen capitalised
     mid-sentence) or an agency, as for the named-sources feature.
     """
-    if match.groupdict().get("pronoun"):
+    if match.groupdict().get("pronoun") or match.groupdict().get("role"):
         return True
     first = match.group("first")
     if first in NOT_A_SUBJECT:
@@ -88,9 +109,9 @@ def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) ->
     return known(first)
 
 
-def sentence_start(text: str, at: int) -> int | None:
-    """Where the sentence holding offset ``at`` starts, if that is within :data:`REACH` characters."""
-    floor = max(0, at - REACH)
+def sentence_start(text: str, at: int, reach: int = REACH) -> int | None:
+    """Where the sentence holding offset ``at`` starts, if that is within ``reach`` characters."""
+    floor = max(0, at - reach)
     start = floor if floor == 0 else None
     for end in SENTENCE_END.finditer(text, floor, at):
         start = end.end()
@@ -103,18 +124,67 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     if opening is None:
         return False
     found = SUBJECT.match(text, opening, start)
-    return (
+    if (
         found is not None
         and found.group("verb") not in NOT_A_VERB
         and CLAUSE_BREAK.search(text, found.end(), start) is None
         and _named(found, True, known)
+    ):
+        return True
+    return relative_subject(text, opening, start, known)
+
+
+def relative_subject(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether the quotation at ``start`` is in a relative clause whose subject is a name before it.
+
+    ("... was welcomed by Beijing, which described the embargo as a "..."", "a view shared by
+    Rooney, who believes "...""): the last "NAME, who/which VERB" of the sentence (from
+    ``opening``), with a verb of any kind but a copula and no clause break between it and the
+    quotation, nor a comma but one right before it (the relative clause has not closed: "Im, who
+    has made 100 films, was hailed for his "..."" is not Im's).
+    """
+    last = None
+    for found in RELATIVE_SUBJECT.finditer(text, opening, start):
+        last = found
+    return (
+        last is not None
+        and last.group("verb") not in NOT_A_VERB
+        and "," not in text[last.end() : start].rstrip(" ,:")
+        and CLAUSE_BREAK.search(text, last.end(), start) is None
+        and _named(last, False, known)
     )
 
 
-def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
-    """Whether a quotation ending in a comma, "?" or "!" is followed by its speaker and a verb."""
-    if inner.rstrip()[-1:] not in (",", "?", "!"):
+def previous_sentence_names(text: str, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether the quotation at ``start`` opens a sentence after one whose subject is a name or he/she/they.
+
+    ("Mr Gates said that ... . "We predicted ..."", "Ann Cole was keen to move on." and a new paragraph "We ...").
+    The quotation must open its sentence (a stop, "?", "!" or a colon before it, then only
+    white space, a paragraph break included); the sentence before is read from its start, as
+    in :func:`subject_before`, but a copula may follow the subject there ("Ann Cole was
+    keen ...") and no clause break is asked for.
+    """
+    end, floor = start, max(0, start - REACH)
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end == start or text[end - 1 : end] not in (".", "!", "?", ":"):
         return False
+    opening = sentence_start(text, end - 1, PREVIOUS_REACH)
+    if opening is None:
+        return False
+    found = SUBJECT.match(text, opening, end)
+    return found is not None and found.group("verb") not in NOT_A_PREDICATE and _named(found, True, known)
+
+
+def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
+    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone)."""
+    if text[end : end + 1] == ",":
+        end += 1
+    elif inner.rstrip()[-1:] not in (",", "?", "!"):
+        return False
+    alone = NAME_ALONE.match(text, end, end + REACH)
+    if alone is not None and (alone.group("hon") or " " in alone.group("name").strip()):
+        return True
     return any(
         found is not None and found.group("verb") not in NOT_A_VERB and _named(found, False, known)
         for found in (SPEAKER_AFTER.match(text, end, end + REACH), VERB_THEN_SPEAKER.match(text, end, end + REACH))
@@ -142,6 +212,22 @@ def is_tag(text: str, start: int, end: int, known: Callable[[str], bool]) -> boo
         found is not None and found.group("verb") not in NOT_A_VERB and _named(found, False, known)
         for found in (TAG.fullmatch(gap), VERB_THEN_TAG.fullmatch(gap))
     )
+
+
+def after_tag_sentence(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` (after a quotation) is the rest of its sentence, a tag, then only white space.
+
+    (""...," said Ann Cole, who has lived there for forty years. "..."", "... called it "a
+    disgrace". "..."): the gap opens with a comma, a stop or a lower-case word (the sentence goes on after the quotation) and holds one
+    sentence end, where it ends. At most :data:`PREVIOUS_REACH` characters are read.
+    """
+    if end - start > PREVIOUS_REACH:
+        return False
+    head = text[start:end].lstrip(" \t")
+    if not head or not (head[0] in ",.!?" or head[0].islower()):
+        return False
+    stop = SENTENCE_END.search(text, start, end)
+    return stop is not None and stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
 
 
 def opens_line(text: str, at: int) -> int | None:
@@ -222,6 +308,7 @@ class Chain:
             text = self.text
             if (
                 is_tag(text, before.end, piece.start, self.known)
+                or after_tag_sentence(text, before.end, piece.start)
                 or (before.left_open and self._opens_sentence_or_next_paragraph(before.end, piece.start))
             ) and before.credited(chained):
                 return True

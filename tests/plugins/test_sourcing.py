@@ -10,6 +10,7 @@ from copydesk import Assessment, Context
 from copydesk.conformance import assert_conformance
 from copydesk.plugins import sourcing
 from copydesk.plugins.sourcing import features as src
+from copydesk.plugins.sourcing import patterns
 from copydesk.testing import codes, document, run_scorer
 
 SCORER = sourcing.copydesk_scorers()[0]
@@ -106,7 +107,7 @@ def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[st
             id="another-clause-holds-it",
         ),
         pytest.param(
-            'The minister thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
+            'A minister thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
         ),
     ],
 )
@@ -374,3 +375,177 @@ def test_titled_names_are_the_titled_name_patterns_matches(text: str) -> None:
     from copydesk.plugins.sourcing import patterns
 
     assert src.titled_names(TextView(text)) == measures.count(patterns.TITLED_NAME, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mr Okafor said that the bridge had been delayed by the winter floods, by the long dispute over the land "
+            "and by the shortage of steel. "
+            '"We predicted at the start that the river would be the hardest part of the whole job."',
+            [],
+            id="name-said-that-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Maria Okafor was keen to talk about the new season.\n\n"
+            '"We have a young squad and nobody expects anything from us this year."',
+            [],
+            id="name-and-copula-in-the-paragraph-before",
+        ),
+        pytest.param(
+            'She then moved to the coast with her two sons. "Every morning I walk along the beach before work."',
+            [],
+            id="pronoun-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Residents were angry at the delay. "We have waited three years for this road."',
+            ["SRC001"],
+            id="no-name-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Maria Okafor left the council in May. The plan was dropped. "We have waited three years for this road."',
+            ["SRC001"],
+            id="name-two-sentences-back",
+        ),
+        pytest.param(
+            'Maria Okafor spoke to the press about the plan, calling it "a road to nowhere for the town".',
+            [],
+            id="quotation-in-the-sentence-itself",
+        ),
+        pytest.param(
+            'Maria Okafor spoke to the press about the plan and its "many serious flaws in the design".',
+            [],
+            id="fragment-credited-by-its-clause",
+        ),
+    ],
+)
+def test_speaker_named_in_the_sentence_before_a_quotation_credits_it(text: str, expected: list[str]) -> None:
+    """A quotation opening the sentence after one whose subject is a name or he/she/they is that speaker's."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The plan was welcomed by Okafor, who described the deal as "a fair price for every family here".',
+            [],
+            id="name-who-verb",
+        ),
+        pytest.param(
+            'The move was praised by Grantley Council, which called the scheme "the best news the valley has had".',
+            [],
+            id="name-which-verb",
+        ),
+        pytest.param(
+            'Okafor, who has made more than forty films, was praised for her "rare and quiet sense of place".',
+            ["SRC001"],
+            id="relative-clause-closed-before-the-quotation",
+        ),
+    ],
+)
+def test_name_subject_of_a_relative_clause_credits_its_quotation(text: str, expected: list[str]) -> None:
+    """'NAME, who/which VERB ... "..."' credits the quotation, unless the relative clause closed before it."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"That was my best year on the track," said Ann Cole, who retired last summer after a long injury '
+            "that kept her off the track for most of two seasons. "
+            '"Before, every race felt like a mountain and I now know I cannot do it alone."',
+            [],
+            id="quotation-after-a-tag-with-a-relative-clause",
+        ),
+        pytest.param(
+            'The bridge has been shut since March. "We will open the bridge in the spring," Mr Okafor. It is late.',
+            [],
+            id="tag-with-the-verb-left-out",
+        ),
+        pytest.param(
+            'The centre stayed shut all winter. "We will open the bridge in the spring," the report.',
+            ["SRC001"],
+            id="no-name-alone-after",
+        ),
+    ],
+)
+def test_quotation_after_its_speakers_tag_sentence_goes_on_with_it(text: str, expected: list[str]) -> None:
+    """A quotation opening the sentence after a credited quotation's tag sentence is the same speaker's."""
+    assert codes(assess(text).findings) == expected
+
+
+#: A quotation left unclosed, a credited one, narrative, then a real quotation: the marks pair off one too late.
+RUN_ON = (
+    '"We have waited three years for this road. "Every winter the lane floods," said Ann Cole. Work is due to '
+    "start in May once the county has raised the money for the new culverts and the bridge. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            RUN_ON + 'She was furious. "The bus cannot reach the farms up the valley."',
+            [],
+            id="speaker-after-narrative",
+        ),
+        pytest.param(
+            RUN_ON + 'Residents were angry. "The bus cannot reach the farms up the valley."',
+            ['"The bus cannot reach the farms up the valley."'],
+            id="the-real-quotation-is-judged",
+        ),
+        pytest.param('Residents said: " We have waited three years for this road . "', [], id="spaced-marks-quote"),
+    ],
+)
+def test_narrative_between_stray_marks_is_no_quotation(text: str, expected: list[str]) -> None:
+    """The stretch between a closing mark and the next opening mark is not read as an uncredited quotation."""
+    assert [f.matched for f in assess(text).findings] == expected
+
+
+def test_stray_pair_reads_marks_by_the_characters_beside_them() -> None:
+    text = 'road," said Ann Cole. Work starts in May. "Every winter'
+    found = patterns.QUOTATION.search(text)
+    assert found is not None and src.stray_pair(text, found)
+    quote = 'She said: "We have waited three years."'
+    found = patterns.QUOTATION.search(quote)
+    assert found is not None and not src.stray_pair(quote, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The prime minister conceded that the new powers were "difficult issues for any government".',
+            [],
+            id="the-role-as-subject",
+        ),
+        pytest.param(
+            'The minister thanked the crew and "the people who believed in this film".', [], id="the-minister"
+        ),
+        pytest.param('"How is it that peace has not come?" the cardinal will ask.', [], id="the-role-after"),
+        pytest.param(
+            'The England coach was furious after the match. "Only one side was refereed out there today."',
+            [],
+            id="the-role-in-the-sentence-before",
+        ),
+        pytest.param(
+            'One insider pointed out that "nobody is denying the talks at all".', ["SRC001"], id="an-indefinite-source"
+        ),
+        pytest.param(
+            'The attack on the mayor was condemned. "We will not be silenced by anyone."',
+            ["SRC001"],
+            id="a-role-noun-in-a-longer-phrase",
+        ),
+    ],
+)
+def test_definite_role_speaker_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """'the prime minister', 'The England coach', 'the cardinal' name a speaker; 'one insider' does not."""
+    assert codes(assess(text).findings) == expected
+
+
+def test_tag_after_a_comma_outside_the_marks_credits_both_quotations() -> None:
+    text = 'Fans wait. "It is an interesting dynamic", Snyder muses, "but I think audiences will like it."'
+    assert codes(assess(text).findings) == []
