@@ -157,24 +157,27 @@ def quotations(
     if '"' not in text and "“" not in text:
         return
     windows = _Windows(text, lower, view)
-    chain = sp.Chain(text, _mid_sentence_test(text)) if speakers else None
+    if not speakers:
+        for match in _quotation_matches(text):
+            if len(match.group("inner").split()) >= MIN_QUOTE_WORDS:
+                start, end = match.span()
+                yield Quotation(start, end, windows.credited(start, end) or named_before(text, start))
+        return
+    chain = sp.Chain(text, _mid_sentence_test(text))
     for found in _quotation_pieces(text):
         if isinstance(found, int):
-            if chain is not None:
-                _read_mark(chain, windows, found)
-            continue
-        short = len(found.group("inner").split()) < MIN_QUOTE_WORDS
-        if chain is None and short:
+            _read_mark(chain, windows, found)
             continue
         start, end = found.span()
-        own = windows.credited(start, end) or named_before(text, start)
-        if chain is not None:
-            piece = sp.Piece(start, end, sp.left_open(text, found), own, _more(text, found, chain.known))
-            credited = chain.read(piece)
-            if not short:
-                yield Quotation(start, end, credited())
-        else:
-            yield Quotation(start, end, own)
+        own = functools.partial(_own_credit, windows, start, end, False)
+        credited = chain.read(sp.Piece(start, end, sp.left_open(text, found), own, _more(text, found, chain.known)))
+        if len(found.group("inner").split()) >= MIN_QUOTE_WORDS:
+            yield Quotation(start, end, credited())
+
+
+def _own_credit(windows: _Windows, start: int, end: int, before_only: bool) -> bool:
+    """A quotation's (or an unclosed mark's) credit of its own: a credit in its windows, or a name set off before it."""
+    return windows.credited(start, end, before_only) or named_before(windows.text, start)
 
 
 def _read_mark(chain: sp.Chain, windows: _Windows, at: int) -> None:
@@ -183,7 +186,7 @@ def _read_mark(chain: sp.Chain, windows: _Windows, at: int) -> None:
     before = text[at - 1] if at else " "
     after = text[at + 1 : at + 2]
     if (before.isspace() or before in "([") and after and not after.isspace():
-        own = windows.credited(at, at + 1, before_only=True) or named_before(text, at)
+        own = functools.partial(_own_credit, windows, at, at + 1, True)
         chain.read(sp.Piece(at, at + 1, True, own, lambda: sp.subject_before(text, at, chain.known)))
     else:
         chain.close(at)
@@ -218,17 +221,30 @@ class _Windows:
 
     def credited(self, start: int, end: int, before_only: bool = False) -> bool:
         """Whether the windows of the quotation ``text[start:end]`` hold a credit (only the one before it, if asked)."""
-        windows = [(max(0, start - p.CREDIT_WINDOW), start)]
-        if not before_only:
-            windows += [
-                (end, min(len(self.text), end + p.CREDIT_WINDOW)),
-                (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1),
-            ]
         if self.view is None:
-            return any(self.attribution.search(self.searched[a:b]) for a, b in windows)
-        if self.credits is None:
-            self.credits = _Credits(self.view, self.searched, self.attribution)
-        return any(self.credits.within(a, b) for a, b in windows)
+            return any(
+                self.attribution.search(self.searched[a:b])
+                for a, b in _windows(start, end, len(self.text), before_only)
+            )
+        credits = self.credits
+        if credits is None:
+            credits = self.credits = _Credits(self.view, self.searched, self.attribution)
+        within = credits.within
+        if within(start - p.CREDIT_WINDOW if start > p.CREDIT_WINDOW else 0, start):
+            return True
+        if before_only:
+            return False
+        return within(end, min(len(self.text), end + p.CREDIT_WINDOW)) or within(
+            max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1
+        )
+
+
+def _windows(start: int, end: int, size: int, before_only: bool) -> list[tuple[int, int]]:
+    """The credit windows of the quotation at ``start``-``end`` in a text of ``size`` characters: before it, after it, its tail."""
+    windows = [(max(0, start - p.CREDIT_WINDOW), start)]
+    if not before_only:
+        windows += [(end, min(size, end + p.CREDIT_WINDOW)), (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1)]
+    return windows
 
 
 def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
@@ -339,16 +355,24 @@ class _Credits:
         return index < len(self.starts) and self.ends[index] <= end
 
     def _cut(self, start: int, end: int) -> bool:
-        """Whether the window's edges cut a word into one that may make a match of the slice's own."""
+        """Whether the window's edges cut a word into one that may make a match of the slice's own.
+
+        An edge cuts a word where the characters either side of it are both word characters
+        (:data:`_WORD_PAIR`, one match instead of two tests).
+        """
         searched = self.searched
-        if 0 < start < end and _is_word(searched[start - 1]) and _is_word(searched[start]):
+        if 0 < start < end and _WORD_PAIR.match(searched, start - 1) is not None:
             first = _FIRST_RUN.match(searched, start, end)
             if first is not None and first.group() in _OPENS_A_CREDIT:
                 return True
-        if start < end < len(searched) and _is_word(searched[end - 1]) and _is_word(searched[end]):
+        if start < end < len(searched) and _WORD_PAIR.match(searched, end - 1) is not None:
             last = _LAST_RUN.search(searched, max(start, end - 13), end)
             return last is not None and last.group() in _CLOSES_A_CREDIT
         return False
+
+
+#: Two word characters (``re``'s ``\w``, the characters :func:`_is_word` accepts): an edge between them cuts a word.
+_WORD_PAIR = re.compile(r"\w\w")
 
 
 @functools.lru_cache(maxsize=4)
