@@ -208,9 +208,10 @@ class Chain:
 
     def read(self, piece: Piece) -> Callable[[], bool]:
         """Read ``piece``: its credit, asked later (the chain moves on past it now)."""
-        chained = self._goes_on(piece)
+        line = opens_line(self.text, piece.start)
+        chained = self._goes_on(piece, line)
         self.previous = (piece, chained)
-        if opens_line(self.text, piece.start) is not None:
+        if line is not None:
             self.line_opener = (piece, chained)
         return functools.partial(piece.credited, chained)
 
@@ -222,8 +223,8 @@ class Chain:
             closed._own, closed._more = piece._own, piece._more
             self.previous = (closed, chained)
 
-    def _goes_on(self, piece: Piece) -> bool:
-        """Whether ``piece`` goes on with a credited quotation before it (see the module's doc)."""
+    def _goes_on(self, piece: Piece, line: int | None) -> bool:
+        """Whether ``piece`` goes on with a credited quotation before it (see the module's doc); ``line``: :func:`opens_line` of its start."""
         if self.previous is not None:
             before, chained = self.previous
             text = self.text
@@ -232,7 +233,7 @@ class Chain:
                 or (before.left_open and self._opens_sentence_or_next_paragraph(before.end, piece.start))
             ) and before.credited(chained):
                 return True
-        return self._after_credited_paragraph(piece.start)
+        return self._after_credited_paragraph(line)
 
     def _opens_sentence_or_next_paragraph(self, start: int, at: int) -> bool:
         """Whether ``at`` opens a sentence on the line of ``start``, or the paragraph right after that line."""
@@ -242,9 +243,8 @@ class Chain:
             return opens_line(text, at) is not None and previous_line_end(text, at) <= newline
         return text[start:at].rstrip()[-1:] in (".", "!", "?")
 
-    def _after_credited_paragraph(self, at: int) -> bool:
-        """Whether ``at`` opens the paragraph right after one that opened with a credited quotation."""
-        line = opens_line(self.text, at)
+    def _after_credited_paragraph(self, line: int | None) -> bool:
+        """Whether a piece opening the line that starts at ``line`` (``None``: it opens none) opens the paragraph right after one that opened with a credited quotation."""
         if line is None or self.line_opener is None:
             return False
         opener, chained = self.line_opener
