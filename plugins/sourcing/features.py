@@ -640,18 +640,25 @@ def distinct_names(text: str) -> int:
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
     character or a CRLF apart), listed in one scan with the sentence end before it when it
-    opens a sentence (:data:`~patterns.SENTENCE_END_OR_CAPITALISED_RUN`; the text's first run
+    opens a sentence (:data:`~patterns.CAPITALS`, shared with the proper nouns; the text's first run
     opens one when only spaces and opening marks stand before it): such a run loses its first
     word, and each next word after a line break (which opens a sentence too). A run is read
     once per distinct spelling (names recur), its words joined by single spaces.
     """
-    found = p.SENTENCE_END_OR_CAPITALISED_RUN.findall(text)
+    found = capitals(text)
+    distinct = set(found)
     opening = p.OPENING_RUN.match(text)
     if found and opening is not None and p.FAST_CAPITALISED.match(text, opening.end()) is not None:
-        found[0] = "\n" + found[0]  # the run there is the first found: it opens the text's first sentence
+        # the run there is the first found: it opens the text's first sentence
+        distinct = set(found[1:])
+        distinct.add("\n" + found[0])
     runs: set[str] = set()
-    for run in set(found):
+    for run in distinct:
         if run[0] not in _SENTENCE_ENDS:
+            if run[0] in _JOINERS:
+                run = run[1:]  # a run after a joiner
+            elif len(run) == 1:
+                continue  # a capital alone (a proper noun's), no run
             # printable: its words are one space apart (every other white-space character is unprintable)
             runs.add(run if run.isprintable() else " ".join(run.split()))
             continue
@@ -666,6 +673,34 @@ def distinct_names(text: str) -> int:
 
 #: What a sentence end or line break opening a sentence is (:data:`~patterns.AFTER_SENTENCE_END`'s first character).
 _SENTENCE_ENDS = ".!?\n"
+#: The joiners a run of :data:`~patterns.CAPITALS` may open with (one after a letter or digit).
+_JOINERS = "'’-"
+
+
+@functools.lru_cache(maxsize=4)
+def capitals(text: str) -> list[str]:
+    """:data:`~patterns.CAPITALS`' matches in ``text``: one scan for the runs of names and the proper nouns (not to be changed)."""
+    return p.CAPITALS.findall(text)
+
+
+def capital_counts(found: list[str]) -> tuple[int, int]:
+    """The :data:`~patterns.WORD_CAPITALISED_ASCII` capitals among :func:`capitals`' matches, and the sentence ends before them.
+
+    Counted over the matches joined (each after a NUL, which none holds): every ASCII capital in
+    them is one of those capitals but the first of a run after a joiner; a match that opens
+    with ".", "!" or "?", and each line break, is a sentence end before one (a run's line
+    breaks stand right before its words).
+    """
+    joined = "\0" + "\0".join(found)
+    raw = joined.encode("utf-8", "surrogatepass")
+    upper = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+    after_joiner = sum(joined.count("\0" + joiner) for joiner in _JOINERS)
+    ends = sum(joined.count("\0" + end) for end in ".!?") + joined.count("\n")
+    return upper - after_joiner, ends
+
+
+#: The ASCII capitals, as bytes (deleted by :func:`capital_counts`).
+_ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: The separator between two words of a run (kept by ``split``), and the ones that open a sentence.
 _RUN_SEPARATOR = re.compile(r"(\r\n|\s)")
 _LINE_BREAKS = frozenset({"\n", "\r\n"})
@@ -717,10 +752,9 @@ def _proper_nouns(document: Document) -> int:
     # the words opening a sentence (:func:`sentence_starts`): the text's first, and those after a sentence end
     opening = p.OPENING_RUN.match(text)
     first = opening is not None and p.WORD_CAPITALISED_ASCII.match(text, opening.end()) is not None
-    # one scan: each capital (one upper-case character) and each sentence end before one (none)
-    marks = p.CAPITALISED_OR_SENTENCE_END.findall(text)
-    capitals = sum(map(str.isupper, marks))
-    found = capitals - first - (len(marks) - capitals)
+    # one scan, shared with the runs of names: the capitals and the sentence ends before them
+    found, ends = capital_counts(capitals(text))
+    found -= first + ends
     # A word counted here opens with a letter outside ASCII or has one second: none without one.
     if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):
