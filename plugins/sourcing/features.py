@@ -643,7 +643,8 @@ def distinct_names(text: str) -> int:
     opens a sentence (:data:`~patterns.CAPITALS`, shared with the proper nouns; the text's first run
     opens one when only spaces and opening marks stand before it): such a run loses its first
     word, and each next word after a line break (which opens a sentence too). A run is read
-    once per distinct spelling (names recur), its words joined by single spaces.
+    once per distinct spelling (names recur), its words joined by single spaces; a printable
+    run that opens a sentence is cut after its first word (its words are one space apart).
     """
     found = capitals(text)
     distinct = set(found)
@@ -662,7 +663,12 @@ def distinct_names(text: str) -> int:
             # printable: its words are one space apart (every other white-space character is unprintable)
             runs.add(run if run.isprintable() else " ".join(run.split()))
             continue
-        pieces = _RUN_SEPARATOR.split(run.lstrip(_SENTENCE_ENDS + _OPENING))
+        words = run.lstrip(_SENTENCE_ENDS + _OPENING)
+        if words.isprintable():  # its words one space apart, so none after a line break
+            if rest := words.partition(" ")[2]:  # less its first word
+                runs.add(rest)
+            continue
+        pieces = _RUN_SEPARATOR.split(words)
         first = 2  # the first word and the separator after it
         while first < len(pieces) and pieces[first - 1] in _LINE_BREAKS:
             first += 2
