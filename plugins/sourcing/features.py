@@ -158,24 +158,27 @@ def quotations(
     if '"' not in text and "“" not in text:
         return
     windows = _Windows(text, lower, view)
-    chain = sp.Chain(text, _mid_sentence_test(text)) if speakers else None
-    for found in _quotation_pieces(text, strays=chain is not None):
+    if not speakers:
+        for match in _quotation_matches(text):
+            if len(match.group("inner").split()) >= MIN_QUOTE_WORDS:
+                start, end = match.span()
+                yield Quotation(start, end, windows.credited(start, end) or named_before(text, start))
+        return
+    chain = sp.Chain(text, _mid_sentence_test(text))
+    for found in _quotation_pieces(text, strays=True):
         if isinstance(found, int):
-            if chain is not None:
-                _read_mark(chain, windows, found)
-            continue
-        short = len(found.group("inner").split()) < MIN_QUOTE_WORDS
-        if chain is None and short:
+            _read_mark(chain, windows, found)
             continue
         start, end = found.span()
-        own = windows.credited(start, end) or named_before(text, start)
-        if chain is not None:
-            piece = sp.Piece(start, end, sp.left_open(text, found), own, _more(text, found, chain.known))
-            credited = chain.read(piece)
-            if not short:
-                yield Quotation(start, end, credited())
-        else:
-            yield Quotation(start, end, own)
+        own = functools.partial(_own_credit, windows, start, end, False)
+        credited = chain.read(sp.Piece(start, end, sp.left_open(text, found), own, _more(text, found, chain.known)))
+        if len(found.group("inner").split()) >= MIN_QUOTE_WORDS:
+            yield Quotation(start, end, credited())
+
+
+def _own_credit(windows: _Windows, start: int, end: int, before_only: bool) -> bool:
+    """A quotation's (or an unclosed mark's) credit of its own: a credit in its windows, or a name set off before it."""
+    return windows.credited(start, end, before_only) or named_before(windows.text, start)
 
 
 def _read_mark(chain: sp.Chain, windows: _Windows, at: int) -> None:
@@ -184,7 +187,7 @@ def _read_mark(chain: sp.Chain, windows: _Windows, at: int) -> None:
     before = text[at - 1] if at else " "
     after = text[at + 1 : at + 2]
     if (before.isspace() or before in "([") and after and not after.isspace():
-        own = windows.credited(at, at + 1, before_only=True) or named_before(text, at)
+        own = functools.partial(_own_credit, windows, at, at + 1, True)
         chain.read(sp.Piece(at, at + 1, True, own, lambda: _speaker_before(text, at, chain.known)))
     else:
         chain.close(at)
@@ -224,17 +227,30 @@ class _Windows:
 
     def credited(self, start: int, end: int, before_only: bool = False) -> bool:
         """Whether the windows of the quotation ``text[start:end]`` hold a credit (only the one before it, if asked)."""
-        windows = [(max(0, start - p.CREDIT_WINDOW), start)]
-        if not before_only:
-            windows += [
-                (end, min(len(self.text), end + p.CREDIT_WINDOW)),
-                (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1),
-            ]
         if self.view is None:
-            return any(self.attribution.search(self.searched[a:b]) for a, b in windows)
-        if self.credits is None:
-            self.credits = _Credits(self.view, self.searched, self.attribution)
-        return any(self.credits.within(a, b) for a, b in windows)
+            return any(
+                self.attribution.search(self.searched[a:b])
+                for a, b in _windows(start, end, len(self.text), before_only)
+            )
+        credits = self.credits
+        if credits is None:
+            credits = self.credits = _Credits(self.view, self.searched, self.attribution)
+        within = credits.within
+        if within(start - p.CREDIT_WINDOW if start > p.CREDIT_WINDOW else 0, start):
+            return True
+        if before_only:
+            return False
+        return within(end, min(len(self.text), end + p.CREDIT_WINDOW)) or within(
+            max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1
+        )
+
+
+def _windows(start: int, end: int, size: int, before_only: bool) -> list[tuple[int, int]]:
+    """The credit windows of the quotation at ``start``-``end`` in a text of ``size`` characters: before it, after it, its tail."""
+    windows = [(max(0, start - p.CREDIT_WINDOW), start)]
+    if not before_only:
+        windows += [(end, min(size, end + p.CREDIT_WINDOW)), (max(start + 1, end - 1 - p.CREDIT_TAIL), end - 1)]
+    return windows
 
 
 def _quotation_matches(text: str) -> Iterator[re.Match[str]]:
@@ -374,16 +390,24 @@ class _Credits:
         return index < len(self.starts) and self.ends[index] <= end
 
     def _cut(self, start: int, end: int) -> bool:
-        """Whether the window's edges cut a word into one that may make a match of the slice's own."""
+        """Whether the window's edges cut a word into one that may make a match of the slice's own.
+
+        An edge cuts a word where the characters either side of it are both word characters
+        (:data:`_WORD_PAIR`, one match instead of two tests).
+        """
         searched = self.searched
-        if 0 < start < end and _is_word(searched[start - 1]) and _is_word(searched[start]):
+        if 0 < start < end and _WORD_PAIR.match(searched, start - 1) is not None:
             first = _FIRST_RUN.match(searched, start, end)
             if first is not None and first.group() in _OPENS_A_CREDIT:
                 return True
-        if start < end < len(searched) and _is_word(searched[end - 1]) and _is_word(searched[end]):
+        if start < end < len(searched) and _WORD_PAIR.match(searched, end - 1) is not None:
             last = _LAST_RUN.search(searched, max(start, end - 13), end)
             return last is not None and last.group() in _CLOSES_A_CREDIT
         return False
+
+
+#: Two word characters (``re``'s ``\w``, the characters :func:`_is_word` accepts): an edge between them cuts a word.
+_WORD_PAIR = re.compile(r"\w\w")
 
 
 @functools.lru_cache(maxsize=4)
@@ -651,22 +675,35 @@ def distinct_names(text: str) -> int:
 
     Each run is one match of :data:`~patterns.CAPITALISED_RUN` (its words one white-space
     character or a CRLF apart), listed in one scan with the sentence end before it when it
-    opens a sentence (:data:`~patterns.SENTENCE_END_OR_CAPITALISED_RUN`; the text's first run
+    opens a sentence (:data:`~patterns.CAPITALS`, shared with the proper nouns; the text's first run
     opens one when only spaces and opening marks stand before it): such a run loses its first
     word, and each next word after a line break (which opens a sentence too). A run is read
-    once per distinct spelling (names recur), its words joined by single spaces.
+    once per distinct spelling (names recur), its words joined by single spaces; a printable
+    run that opens a sentence is cut after its first word (its words are one space apart).
     """
-    found = p.SENTENCE_END_OR_CAPITALISED_RUN.findall(text)
+    found = capitals(text)
+    distinct = set(found)
     opening = p.OPENING_RUN.match(text)
     if found and opening is not None and p.FAST_CAPITALISED.match(text, opening.end()) is not None:
-        found[0] = "\n" + found[0]  # the run there is the first found: it opens the text's first sentence
+        # the run there is the first found: it opens the text's first sentence
+        distinct = set(found[1:])
+        distinct.add("\n" + found[0])
     runs: set[str] = set()
-    for run in set(found):
+    for run in distinct:
         if run[0] not in _SENTENCE_ENDS:
+            if run[0] in _JOINERS:
+                run = run[1:]  # a run after a joiner
+            elif len(run) == 1:
+                continue  # a capital alone (a proper noun's), no run
             # printable: its words are one space apart (every other white-space character is unprintable)
             runs.add(run if run.isprintable() else " ".join(run.split()))
             continue
-        pieces = _RUN_SEPARATOR.split(run.lstrip(_SENTENCE_ENDS + _OPENING))
+        words = run.lstrip(_SENTENCE_ENDS + _OPENING)
+        if words.isprintable():  # its words one space apart, so none after a line break
+            if rest := words.partition(" ")[2]:  # less its first word
+                runs.add(rest)
+            continue
+        pieces = _RUN_SEPARATOR.split(words)
         first = 2  # the first word and the separator after it
         while first < len(pieces) and pieces[first - 1] in _LINE_BREAKS:
             first += 2
@@ -677,6 +714,34 @@ def distinct_names(text: str) -> int:
 
 #: What a sentence end or line break opening a sentence is (:data:`~patterns.AFTER_SENTENCE_END`'s first character).
 _SENTENCE_ENDS = ".!?\n"
+#: The joiners a run of :data:`~patterns.CAPITALS` may open with (one after a letter or digit).
+_JOINERS = "'’-"
+
+
+@functools.lru_cache(maxsize=4)
+def capitals(text: str) -> list[str]:
+    """:data:`~patterns.CAPITALS`' matches in ``text``: one scan for the runs of names and the proper nouns (not to be changed)."""
+    return p.CAPITALS.findall(text)
+
+
+def capital_counts(found: list[str]) -> tuple[int, int]:
+    """The :data:`~patterns.WORD_CAPITALISED_ASCII` capitals among :func:`capitals`' matches, and the sentence ends before them.
+
+    Counted over the matches joined (each after a NUL, which none holds): every ASCII capital in
+    them is one of those capitals but the first of a run after a joiner; a match that opens
+    with ".", "!" or "?", and each line break, is a sentence end before one (a run's line
+    breaks stand right before its words).
+    """
+    joined = "\0" + "\0".join(found)
+    raw = joined.encode("utf-8", "surrogatepass")
+    upper = len(raw) - len(raw.translate(None, _ASCII_CAPITALS))
+    after_joiner = sum(joined.count("\0" + joiner) for joiner in _JOINERS)
+    ends = sum(joined.count("\0" + end) for end in ".!?") + joined.count("\n")
+    return upper - after_joiner, ends
+
+
+#: The ASCII capitals, as bytes (deleted by :func:`capital_counts`).
+_ASCII_CAPITALS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: The separator between two words of a run (kept by ``split``), and the ones that open a sentence.
 _RUN_SEPARATOR = re.compile(r"(\r\n|\s)")
 _LINE_BREAKS = frozenset({"\n", "\r\n"})
@@ -728,10 +793,9 @@ def _proper_nouns(document: Document) -> int:
     # the words opening a sentence (:func:`sentence_starts`): the text's first, and those after a sentence end
     opening = p.OPENING_RUN.match(text)
     first = opening is not None and p.WORD_CAPITALISED_ASCII.match(text, opening.end()) is not None
-    # one scan: each capital (one upper-case character) and each sentence end before one (none)
-    marks = p.CAPITALISED_OR_SENTENCE_END.findall(text)
-    capitals = sum(map(str.isupper, marks))
-    found = capitals - first - (len(marks) - capitals)
+    # one scan, shared with the runs of names: the capitals and the sentence ends before them
+    found, ends = capital_counts(capitals(text))
+    found -= first + ends
     # A word counted here opens with a letter outside ASCII or has one second: none without one.
     if not text.isascii() and any(map(str.isalnum, non_ascii(text))):
         for match in p.WORD_START_OUTSIDE_ASCII.finditer(text):

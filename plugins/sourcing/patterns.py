@@ -178,21 +178,23 @@ AFTER_SENTENCE_END = re.compile(r"[.!?\n][ \t\"“'‘(\[]*+")
 CAPITALISED_AFTER_SENTENCE_END = re.compile(rf"{AFTER_SENTENCE_END.pattern}(?={WORD_CAPITALISED_ASCII.pattern})")
 #: :data:`AFTER_SENTENCE_END` after its sentence end or line break.
 _AFTER_SENTENCE_END_RUN = AFTER_SENTENCE_END.pattern.removeprefix(r"[.!?\n]")
-#: :data:`CAPITALISED_AFTER_SENTENCE_END` or :data:`WORD_CAPITALISED_ASCII`, in one scan: a sentence end
-#: or line break with its run (where a capitalised word follows), or a capitalised word's capital. Both
-#: open with the one character set (each pattern's first character, then what it reads after that
-#: character, looking behind at it), so ``re`` skips ahead to those characters once for both; no match
-#: of one holds a match of the other (a run holds no capital, a capital no sentence end), so each finds
-#: what it finds alone, the capitals as one upper-case character each, the runs as no cased character.
-CAPITALISED_OR_SENTENCE_END = re.compile(
-    rf"[.!?\nA-Z](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}(?={WORD_CAPITALISED_ASCII.pattern})"
+#: The runs of names (:data:`CAPITALISED_RUN`, with the sentence end and opening marks before one
+#: that opens a sentence) and the proper nouns' capitals and sentence ends before them
+#: (:data:`WORD_CAPITALISED_ASCII`, :data:`CAPITALISED_AFTER_SENTENCE_END`) in one scan, each match told apart by its first
+#: character: a sentence end or line break opens its run of opening marks where a
+#: :data:`WORD_CAPITALISED_ASCII` capital follows, with the :data:`CAPITALISED_RUN` there when
+#: there is one; a joiner after a letter or digit opens a run whose first word is no such
+#: capital (``x-Ray``: the run is "Ray", the capital counts for no proper noun); a capital opens
+#: a run, or else is a :data:`WORD_CAPITALISED_ASCII` capital alone. One character set opens every
+#: way, so ``re`` skips ahead to it once; each way reads what the two scans read, and no match
+#: holds the start of another's (a run holds letters and white space only; the line breaks in
+#: it are the sentence ends before its words that the proper nouns' scan finds).
+CAPITALS = re.compile(
+    rf"[.!?\nA-Z'’\-](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}(?={WORD_CAPITALISED_ASCII.pattern})"
+    rf"(?:{CAPITALISED_RUN.pattern})?"
+    rf"|(?<=[^\W_]['’\-]){CAPITALISED_RUN.pattern}"
+    rf"|(?<=[A-Z]){CAPITALISED_RUN.pattern.removeprefix('[A-Z]')}"
     rf"|(?<=[A-Z]){WORD_CAPITALISED_ASCII.pattern.removeprefix('[A-Z]')})"
-)
-#: A :data:`CAPITALISED_RUN` with the sentence end or line break and its run (:data:`AFTER_SENTENCE_END`)
-#: before it, when it follows one: a run that opens a sentence is found with its sentence end, one that
-#: does not opens with its capital. One character set opens both ways, so ``re`` skips ahead to it.
-SENTENCE_END_OR_CAPITALISED_RUN = re.compile(
-    rf"[.!?\nA-Z](?:(?<=[.!?\n]){_AFTER_SENTENCE_END_RUN}[A-Z]|(?<=[A-Z])){CAPITALISED_RUN.pattern.removeprefix('[A-Z]')}"
 )
 #: Units that make a number an amount (see :data:`FAST_AMOUNT`).
 UNITS = (

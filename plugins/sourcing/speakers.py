@@ -23,9 +23,9 @@ the whole text is read in linear time):
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from copydesk.plugins.sourcing import patterns as p
 
@@ -246,25 +246,32 @@ def previous_line_end(text: str, line: int) -> int:
     return end
 
 
-@dataclass
 class Piece:
     """A quotation, or an opening mark left unclosed on its line, as the chain of speakers reads it.
 
-    ``own`` is its credit of its own (a verb of saying near it, a name set off before it);
-    ``more`` the readings of this module (speaker beside it, in the next sentence), asked
-    only when needed and then once.
+    ``own`` asks its credit of its own (a verb of saying near it, a name set off before it);
+    ``more`` the readings of this module (speaker beside it, in the next sentence). Each is
+    asked only when needed (not for a piece the previous speaker credits, nor for a short
+    quotation no later piece goes on with) and then once.
     """
 
-    start: int
-    end: int
-    left_open: bool
-    own: bool
-    more: Callable[[], bool]
-    _more: bool | None = None
+    __slots__ = ("_more", "_own", "end", "left_open", "more", "own", "start")
+
+    def __init__(
+        self, start: int, end: int, left_open: bool, own: Callable[[], bool], more: Callable[[], bool]
+    ) -> None:
+        """A piece spanning ``start`` to ``end``, its two credits not asked yet."""
+        self.start, self.end, self.left_open, self.own, self.more = start, end, left_open, own, more
+        self._own: bool | None = None
+        self._more: bool | None = None
 
     def credited(self, chained: bool) -> bool:
-        """Whether the piece is credited: of its own, by the previous speaker (``chained``), or by ``more``."""
-        if self.own or chained:
+        """Whether the piece is credited: by the previous speaker (``chained``), of its own, or by ``more``."""
+        if chained:
+            return True
+        if self._own is None:
+            self._own = self.own()
+        if self._own:
             return True
         if self._more is None:
             self._more = self.more()
@@ -287,22 +294,23 @@ class Chain:
 
     def read(self, piece: Piece) -> Callable[[], bool]:
         """Read ``piece``: its credit, asked later (the chain moves on past it now)."""
-        chained = self._goes_on(piece)
+        line = opens_line(self.text, piece.start)
+        chained = self._goes_on(piece, line)
         self.previous = (piece, chained)
-        if opens_line(self.text, piece.start) is not None:
+        if line is not None:
             self.line_opener = (piece, chained)
-        return lambda: piece.credited(chained)
+        return functools.partial(piece.credited, chained)
 
     def close(self, at: int) -> None:
         """A closing mark left alone at ``at``: the previous quotation is closed there."""
         if self.previous is not None:
             piece, chained = self.previous
             closed = Piece(piece.start, at + 1, False, piece.own, piece.more)
-            closed._more = piece._more
+            closed._own, closed._more = piece._own, piece._more
             self.previous = (closed, chained)
 
-    def _goes_on(self, piece: Piece) -> bool:
-        """Whether ``piece`` goes on with a credited quotation before it (see the module's doc)."""
+    def _goes_on(self, piece: Piece, line: int | None) -> bool:
+        """Whether ``piece`` goes on with a credited quotation before it (see the module's doc); ``line``: :func:`opens_line` of its start."""
         if self.previous is not None:
             before, chained = self.previous
             text = self.text
@@ -312,7 +320,7 @@ class Chain:
                 or (before.left_open and self._opens_sentence_or_next_paragraph(before.end, piece.start))
             ) and before.credited(chained):
                 return True
-        return self._after_credited_paragraph(piece.start)
+        return self._after_credited_paragraph(line)
 
     def _opens_sentence_or_next_paragraph(self, start: int, at: int) -> bool:
         """Whether ``at`` opens a sentence on the line of ``start``, or the paragraph right after that line."""
@@ -322,9 +330,8 @@ class Chain:
             return opens_line(text, at) is not None and previous_line_end(text, at) <= newline
         return text[start:at].rstrip()[-1:] in (".", "!", "?")
 
-    def _after_credited_paragraph(self, at: int) -> bool:
-        """Whether ``at`` opens the paragraph right after one that opened with a credited quotation."""
-        line = opens_line(self.text, at)
+    def _after_credited_paragraph(self, line: int | None) -> bool:
+        """Whether a piece opening the line that starts at ``line`` (``None``: it opens none) opens the paragraph right after one that opened with a credited quotation."""
         if line is None or self.line_opener is None:
             return False
         opener, chained = self.line_opener

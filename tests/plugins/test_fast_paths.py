@@ -1046,6 +1046,35 @@ def test_proper_nouns_and_distinct_names_found_by_patterns_are_those_of_the_word
     assert src.distinct_names(text) == _plain_distinct_names(text)
 
 
+#: The two scans :data:`~patterns.CAPITALS` replaces: runs of names with the sentence end before one
+#: that opens a sentence, and the proper nouns' capitals with the sentence ends before them.
+RUNS_SCAN = re.compile(
+    rf"[.!?\nA-Z](?:(?<=[.!?\n])[ \t\"“'‘(\[]*+[A-Z]|(?<=[A-Z])){sp.CAPITALISED_RUN.pattern.removeprefix('[A-Z]')}"
+)
+PROPER_SCAN = re.compile(
+    rf"[.!?\nA-Z](?:(?<=[.!?\n])[ \t\"“'‘(\[]*+(?={sp.WORD_CAPITALISED_ASCII.pattern})"
+    rf"|(?<=[A-Z]){sp.WORD_CAPITALISED_ASCII.pattern.removeprefix('[A-Z]')})"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    text=st.lists(
+        st.one_of(st.sampled_from(CASE_PIECES), st.sampled_from([*SOURCING_PIECES, "x-Ray", "O'Neil", "\r\n", "Ab"])),
+        max_size=40,
+    ).map("".join)
+)
+def test_one_scan_of_capitals_finds_the_runs_of_names_and_the_proper_nouns_capitals_and_sentence_ends(
+    text: str,
+) -> None:
+    found = src.capitals.__wrapped__(text)
+    marks = PROPER_SCAN.findall(text)
+    assert src.capital_counts(found) == (sum(map(str.isupper, marks)), sum(not m.isupper() for m in marks))
+    runs = [m.lstrip(".!?\n \t\"“'‘([") if m[0] in ".!?\n" else m for m in RUNS_SCAN.findall(text)]
+    kept = [m.lstrip(".!?\n \t\"“'‘([") if m[0] in ".!?\n" else m[1:] if m[0] in "'’-" else m for m in found]
+    assert [m for m in kept if len(m) > 1] == runs
+
+
 def test_every_white_space_character_but_the_space_is_unprintable() -> None:
     """distinct_names keeps a printable run as it is: its words can then only be one space apart."""
     spaces = [chr(code) for code in range(0x110000) if chr(code).isspace()]

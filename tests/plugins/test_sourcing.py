@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import Any
 
@@ -10,7 +11,7 @@ from copydesk import Assessment, Context
 from copydesk.conformance import assert_conformance
 from copydesk.plugins import sourcing
 from copydesk.plugins.sourcing import features as src
-from copydesk.plugins.sourcing import patterns
+from copydesk.plugins.sourcing import patterns, speakers
 from copydesk.testing import codes, document, run_scorer
 
 SCORER = sourcing.copydesk_scorers()[0]
@@ -194,6 +195,21 @@ NARRATIVE = "Residents met on Monday evening in the village hall to hear the pla
 def test_follow_on_quotation_goes_on_with_the_previous_speaker(text: str, expected: list[str]) -> None:
     """A quotation opening a paragraph or sentence after one left unclosed (or a credited one) is the same speaker's."""
     assert codes(assess(text).findings) == expected
+
+
+def test_piece_asks_its_own_credit_only_when_no_previous_speaker_credits_it_and_then_once() -> None:
+    """A piece's own credit (its windows, a name before it) and the speaker readings are asked lazily, each once."""
+    asked: list[str] = []
+
+    def answer(name: str, value: bool) -> Callable[[], bool]:
+        return lambda: asked.append(name) is None and value
+
+    piece = speakers.Piece(0, 10, False, answer("own", False), answer("more", True))
+    assert piece.credited(True) and asked == []
+    assert piece.credited(False) and piece.credited(False)
+    assert asked == ["own", "more"]
+    credited = speakers.Piece(0, 10, False, answer("own", True), answer("more", False))
+    assert credited.credited(False) and asked == ["own", "more", "own"]
 
 
 def test_uncredited_quotation_points_at_the_quotation() -> None:
