@@ -17,6 +17,7 @@ own colours go to a terminal, or to standard output under ``FORCE_COLOR``; a rep
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from copydesk import meaning, safety
@@ -37,10 +38,15 @@ from copydesk.formats.writers import is_report_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, Severity
 from copydesk.quota import omitted_line
 from rich.console import Console
+from rich.control import STRIP_CONTROL_CODES
 from rich.table import Table
 from rich.text import Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: What rich does not write as it is: a tab (expanded by cell width) and the control codes it strips.
+RICH_CHANGES = re.compile(f"[{re.escape(''.join(map(chr, [9, *STRIP_CONTROL_CODES])))}]")
+#: A piece of a report line: its text and its style ("" for none).
+Part = tuple[str, str]
 
 
 def safe(text: str) -> str:
@@ -84,6 +90,11 @@ class TextWriter:
         )
         self.info = info
         self.reports: list[ArticleReport] = []
+        # Without colours (a report file, a pipe), rich writes a line's text as it is, less its
+        # control codes, and the articles' lines are written here instead (see _line).
+        self.plain = self.console.color_system is None and not self.console.record
+        self.out = out
+        self.pending: list[str] = []
 
     def add(self, report: ArticleReport) -> None:
         """Keep the report (text output is sorted, so it waits for the whole batch)."""
@@ -132,35 +143,56 @@ class TextWriter:
         )
         return rows
 
+    def _line(self, first: str, *rest: Part, style: str = "") -> None:
+        """Print one report line: ``first`` in ``style``, then each part in its own style.
+
+        Without colours, rich writes a line's text as it is, then a line break (soft wrap:
+        no wrapping, no cropping), unless the text holds a tab or a control code that rich
+        strips. So without colours, a line with neither is kept for the article's one
+        write instead, saving rich's rendering of each line; rich prints any other line.
+        """
+        if self.plain:
+            text = "".join([first, *(part for part, _ in rest)])
+            if RICH_CHANGES.search(text) is None:
+                self.pending.append(f"{text}\n")
+                return
+        line = Text(first, style=style)
+        for part, part_style in rest:
+            line.append(part, style=part_style)
+        self._flush()
+        self.console.print(line)
+
+    def _flush(self) -> None:
+        """Write the lines kept by :meth:`_line`, in one piece."""
+        if self.pending:
+            text = "".join(self.pending)
+            self.pending.clear()
+            self.out.write(text)
+
     def _article(self, report: ArticleReport, rows: list[tuple[Finding, str]]) -> None:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
-        head = Text(f"\n{safety.line(report.id)}", style="bold")
         score = "-" if report.score is None else f"{report.score:.1f}"
         cut = (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
-        head.append(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", style="dim")
+        head: list[Part] = [(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", "dim")]
         if (worst := costliest(report)) is not None:
-            head.append(
-                f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"
-            )
-        self.console.print(head)
+            head.append((f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", "dim"))
+        self._line(f"\n{safety.line(report.id)}", *head, style="bold")
         if worst is not None and (why := costs_line(worst)):
-            self.console.print(
-                Text(f"  {worst.prefix} {safe(worst.name)}'s costliest features: {safe(why)}", style="dim")
-            )
+            self._line(f"  {worst.prefix} {safe(worst.name)}'s costliest features: {safe(why)}", style="dim")
             if title := title_line(report, worst):
-                self.console.print(Text(f"  {safe(title)}", style="dim"))
+                self._line(f"  {safe(title)}", style="dim")
         for f, state in rows:
-            line = Text(f"  {safety.line(position(report, f))} ")
-            line.append(f"{f.severity.value:<7} ", style=SEVERITY_STYLE.get(f.severity.value, ""))
-            line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
-            line.append(f" {safe(placed_message(report, f))}")
+            severity = SEVERITY_STYLE.get(f.severity.value, "")
+            parts: list[Part] = [(f"{f.severity.value:<7} ", severity), (f.code, severity)]
+            parts.append((f" {safe(placed_message(report, f))}", ""))
             if state:
-                line.append(" [new]" if state == "new" else " [in baseline]", style="bold" if state == "new" else "dim")
-            self.console.print(line)
+                parts.append((" [new]", "bold") if state == "new" else (" [in baseline]", "dim"))
+            self._line(f"  {safety.line(position(report, f))} ", *parts)
             if f.excerpt:
-                self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
+                self._line(f"      | {safe(f.excerpt)}", style="dim")
         if report.omitted:
-            self.console.print(Text(f"  {omitted_line(report)}", style="dim"))
+            self._line(f"  {omitted_line(report)}", style="dim")
+        self._flush()
 
     def _filters(self) -> str:
         """The text filters in force, as the options that set them."""

@@ -18,9 +18,12 @@ from cdci_helpers import Desk
 from copydesk.app import baseline_run, execute, parse_outputs
 from copydesk.errors import EXIT_GATE
 from copydesk.formats._common import cost_phrase, title_line
-from copydesk.formats.text import costliest
+from copydesk.formats.text import TextWriter, _Console, costliest
 from copydesk.modelfile import load_model, packaged_model_path
-from copydesk.models import ArticleReport, FeaturePoints, ScorerResult
+from copydesk.models import ArticleReport, FeaturePoints, RunInfo, ScorerResult
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.text import Text
 from support import run_copydesk
 
 BODY = "Title meh\n\nThis is bad news.\n\nIt is awful too.\n"
@@ -247,3 +250,29 @@ def test_a_verdict_word_from_the_configuration_is_made_inert_in_the_text_report(
     result = run_copydesk("score", "seeds/000_e91f38832a2364a5.txt", "--config", str(config))
     assert "\x1b" not in result.stdout
     assert "\\x1b[31mBAD" in result.stdout
+
+
+PIECE = st.text(st.sampled_from("ab \t\n\r\x07\x08\x0b\x0c\x1b[é漢\u0301😀-|:"), max_size=140)
+STYLE = st.sampled_from(["", "dim", "bold", "bold red"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECE, st.lists(st.tuples(PIECE, STYLE), max_size=4), STYLE)
+def test_without_colours_each_kept_line_is_what_rich_would_have_printed(
+    first: str, rest: list[tuple[str, str]], style: str
+) -> None:
+    """The text report writes an uncoloured line itself: the same text as rich's print of it (tabs, controls, wide, long)."""
+    kept, printed = io.StringIO(), io.StringIO()
+    writer = TextWriter(kept, RunInfo(version="0", paths=(), plugins=(), rules=()))
+    writer.console = _Console(file=kept, highlight=False, soft_wrap=True, width=120, force_terminal=False)
+    writer.plain = True
+    writer._line(first, *rest, style=style)
+    writer._line("next")
+    writer._flush()
+    console = _Console(file=printed, highlight=False, soft_wrap=True, width=120, force_terminal=False)
+    line = Text(first, style=style)
+    for part, part_style in rest:
+        line.append(part, style=part_style)
+    console.print(line)
+    console.print(Text("next"))
+    assert kept.getvalue() == printed.getvalue()
