@@ -18,6 +18,7 @@ own colours go to a terminal, or to standard output under ``FORCE_COLOR``; a rep
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TextIO
 
 from copydesk import meaning, safety
@@ -47,6 +48,52 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 RICH_CHANGES = re.compile(f"[{re.escape(''.join(map(chr, [9, *STRIP_CONTROL_CODES])))}]")
 #: A piece of a report line: its text and its style ("" for none).
 Part = tuple[str, str]
+#: The worst-first table's columns and how each is justified.
+COLUMNS = (("score", "right"), ("grade", "center"), ("verdict", "left"), ("findings", "right"), ("article", "left"))
+#: A table cell :func:`plain_table` draws: printable ASCII, one character a column, no space at
+#: either end or twice; for a cell rich reads as markup (all but the article's), no ``[``, ``:``, ``\\``.
+PLAIN_CELL = re.compile(r"(?:[!-~](?:[!-~]| (?! ))*(?<! ))?")
+MARKUP_FREE = re.compile(r"[^:\[\\]*")
+
+
+def plain_table(title: str, rows: Sequence[tuple[str, ...]]) -> str | None:
+    """The text rich writes, without colours and soft-wrapped, of the worst-first table of ``rows`` (``COLUMNS``' cells).
+
+    None when rich could draw it otherwise: no rows, a cell :data:`PLAIN_CELL` does not
+    take, a title that could be markup, or a table wider than the console's 120 columns
+    (rich would wrap cells). Each column is as wide as its widest cell or heading, plus a
+    space on either side; rich's heavy-headed box (``box.HEAVY_HEAD``) around it.
+    """
+    if not rows or not (MARKUP_FREE.fullmatch(title.replace(": ", " ", 1)) and title.isascii() and title.isprintable()):
+        return None
+    widths = [len(name) for name, _ in COLUMNS]
+    for row in rows:
+        for i, cell in enumerate(row):
+            if PLAIN_CELL.fullmatch(cell) is None or (i < 4 and MARKUP_FREE.fullmatch(cell) is None):
+                return None
+            widths[i] = max(widths[i], len(cell))
+    if sum(widths) + 3 * len(widths) + 1 > 120:
+        return None
+    heads = tuple(name for name, _ in COLUMNS)
+    rules = ["━" * (width + 2) for width in widths]
+    lines = [title, "┏" + "┳".join(rules) + "┓", _row(heads, widths, "┃"), "┡" + "╇".join(rules) + "┩"]
+    lines.extend(_row(row, widths, "│") for row in rows)
+    lines.append("└" + "┴".join("─" * (width + 2) for width in widths) + "┘")
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: tuple[str, ...], widths: list[int], bar: str) -> str:
+    """One table row, each cell placed in its column as rich justifies it, a space either side."""
+    placed = []
+    for cell, width, (_, how) in zip(cells, widths, COLUMNS, strict=True):
+        if how == "left":
+            placed.append(cell.ljust(width))
+        elif how == "right":
+            placed.append(cell.rjust(width))
+        else:  # rich centres with the odd space on the right
+            left = (width - len(cell)) // 2
+            placed.append(" " * left + cell.ljust(width - left))
+    return bar + bar.join(f" {cell} " for cell in placed) + bar
 
 
 def safe(text: str) -> str:
@@ -100,24 +147,23 @@ class TextWriter:
         """Keep the report (text output is sorted, so it waits for the whole batch)."""
         self.reports.append(report)
 
-    def _table(self, ordered: list[ArticleReport]) -> Table:
-        table = Table(
-            title=f"copydesk {self.info.version}: {len(ordered)} article(s), worst first", title_justify="left"
-        )
-        for column, justify in (
-            ("score", "right"),
-            ("grade", "center"),
-            ("verdict", "left"),
-            ("findings", "right"),
-            ("article", "left"),
-        ):
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    def _table(self, ordered: list[ArticleReport]) -> Table | str:
+        """The worst-first table of articles: rich's, or the text rich would write of it (:func:`plain_table`)."""
+        title = f"copydesk {self.info.version}: {len(ordered)} article(s), worst first"
+        rows = []
         for r in ordered:
             score = "-" if r.score is None else f"{r.score:.1f}"
             verdict = safe(f"{r.verdict}, {FLOORED}" if r.floored else r.verdict)  # config text: made inert
-            table.add_row(
-                score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), Text(safe(r.id))
+            rows.append(
+                (score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), safe(r.id))
             )
+        if self.plain and (text := plain_table(title, rows)) is not None:
+            return text
+        table = Table(title=title, title_justify="left")
+        for column, justify in COLUMNS:
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for *cells, article in rows:
+            table.add_row(*cells, Text(article))
         return table
 
     def _sources(self, summary: RunSummary) -> Table:
@@ -202,7 +248,11 @@ class TextWriter:
     def close(self, summary: RunSummary) -> None:
         """Print the table, the findings, the per-source table, and the summary lines."""
         ordered = sorted(self.reports, key=lambda r: (-1.0 if r.score is None else r.score, r.index))
-        self.console.print(self._table(ordered))
+        table = self._table(ordered)
+        if isinstance(table, str):
+            self.out.write(table)
+        else:
+            self.console.print(table)
         hidden = 0
         for r in ordered:
             rows = self._shown(r)
