@@ -15,12 +15,15 @@ resident memory of the largest process of the run (the ``copydesk`` process or a
     .venv/bin/python scripts/bench.py --articles 5000 --modes j1 j2
     .venv/bin/python scripts/bench.py --articles 10000 --generate /tmp/b10k.jsonl   # the batch only
     .venv/bin/python scripts/bench.py --modes j1 j2 --against ../before   # this tree vs another checkout
+    .venv/bin/python scripts/bench.py --modes j1 --format text             # the terminal report instead of JSONL
 
 ``--against DIR`` times another checkout of copydesk (with its own ``DIR/.venv``) on the
 same batch in the same run, each local mode (``j1``, ``j2``; a local Dask cluster's
 workers would run this tree's code) alternating between the two trees, and prints this
 tree's articles per CPU-second as a multiple of that one's: a before/after speed-up that
-does not depend on how busy the machine was at two different moments.
+does not depend on how busy the machine was at two different moments. ``--format``
+writes another report format than ``jsonl`` (``json``, ``text``; to standard output, discarded,
+as for ``jsonl``), for the cost of rendering it.
 """
 
 from __future__ import annotations
@@ -94,13 +97,14 @@ def cluster(workers: int) -> Iterator[tuple[str, list[int]]]:
         yield "dask://" + lc.scheduler_address.removeprefix("tcp://"), pids
 
 
-def run(path: Path, mode: str, tree: Path = REPO) -> dict[str, float]:
+def run(path: Path, mode: str, tree: Path = REPO, output: str = "jsonl") -> dict[str, float]:
     """Score the file in a child process in ``mode`` with the checkout ``tree``; wall and CPU seconds, peak RSS (MiB).
 
-    The child runs in ``tree`` (its configuration file, its ``.venv``; this interpreter for this tree).
+    The child runs in ``tree`` (its configuration file, its ``.venv``; this interpreter for this tree)
+    and writes the report in the format ``output`` to standard output (discarded).
     """
     python = sys.executable if tree == REPO else str(tree / ".venv" / "bin" / "python")
-    args = [python, "-m", "copydesk", "score", str(path), "-f", "jsonl"]
+    args = [python, "-m", "copydesk", "score", str(path), "-f", output]
     if mode.startswith("j"):
         return _child([*args, "-j", mode[1:]], [], tree)
     with cluster(int(mode[4:])) as (address, pids):
@@ -141,21 +145,24 @@ def _line(label: str, count: int, r: dict[str, float], regex: float) -> str:
     )
 
 
-def report(count: int, path: Path, modes: list[str], against: Path | None = None) -> None:
+def report(count: int, path: Path, modes: list[str], against: Path | None = None, output: str = "jsonl") -> None:
     """Print one line per mode for a batch of ``count`` articles, and the speed-ups (and against another tree)."""
     size = path.stat().st_size
     regex = regex_seconds(path)
-    print(f"batch: {count} articles, {size / 1e6:.1f} MB of JSONL; one \\w+ pass: {count / regex:,.0f} articles/CPU-s")
+    print(
+        f"batch: {count} articles, {size / 1e6:.1f} MB of JSONL; one \\w+ pass: {count / regex:,.0f} articles/CPU-s; "
+        f"report format {output}"
+    )
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
     results: dict[str, dict[str, Any]] = {}
     for k, mode in enumerate(modes):
         if against is None:
-            results[mode] = run(path, mode)
+            results[mode] = run(path, mode, output=output)
             print(_line(mode, count, results[mode], regex))
             continue
         order = [against, REPO] if k % 2 == 0 else [REPO, against]  # alternate which tree goes first
-        runs = {tree: run(path, mode, tree) for tree in order}
+        runs = {tree: run(path, mode, tree, output) for tree in order}
         results[mode] = runs[REPO]
         print(_line(mode, count, runs[against], regex) + f"  [{against}]")
         print(_line(mode, count, runs[REPO], regex) + "  [this tree]")
@@ -177,6 +184,9 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", choices=MODES, default=list(MODES))
     parser.add_argument("--generate", metavar="PATH", help="only write the batch of --articles to PATH")
     parser.add_argument(
+        "--format", default="jsonl", choices=("jsonl", "json", "text"), help="the report format written"
+    )
+    parser.add_argument(
         "--against", metavar="DIR", type=Path, help="also time the checkout DIR (with DIR/.venv) in the same run"
     )
     args = parser.parse_args()
@@ -195,7 +205,7 @@ def main() -> None:
         for count in counts:
             path = Path(tmp) / f"batch-{count}.jsonl"
             generate(path, count)
-            report(count, path, args.modes, args.against.resolve() if args.against else None)
+            report(count, path, args.modes, args.against.resolve() if args.against else None, args.format)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ own colours go to a terminal, or to standard output under ``FORCE_COLOR``; a rep
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import TextIO
 
 from copydesk import meaning, safety
@@ -37,10 +39,61 @@ from copydesk.formats.writers import is_report_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, Severity
 from copydesk.quota import omitted_line
 from rich.console import Console
+from rich.control import STRIP_CONTROL_CODES
 from rich.table import Table
 from rich.text import Text
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: What rich does not write as it is: a tab (expanded by cell width) and the control codes it strips.
+RICH_CHANGES = re.compile(f"[{re.escape(''.join(map(chr, [9, *STRIP_CONTROL_CODES])))}]")
+#: A piece of a report line: its text and its style ("" for none).
+Part = tuple[str, str]
+#: The worst-first table's columns and how each is justified.
+COLUMNS = (("score", "right"), ("grade", "center"), ("verdict", "left"), ("findings", "right"), ("article", "left"))
+#: A table cell :func:`plain_table` draws: printable ASCII, one character a column, no space at
+#: either end or twice; for a cell rich reads as markup (all but the article's), no ``[``, ``:``, ``\\``.
+PLAIN_CELL = re.compile(r"(?:[!-~](?:[!-~]| (?! ))*(?<! ))?")
+MARKUP_FREE = re.compile(r"[^:\[\\]*")
+
+
+def plain_table(title: str, rows: Sequence[tuple[str, ...]]) -> str | None:
+    """The text rich writes, without colours and soft-wrapped, of the worst-first table of ``rows`` (``COLUMNS``' cells).
+
+    None when rich could draw it otherwise: no rows, a cell :data:`PLAIN_CELL` does not
+    take, a title that could be markup, or a table wider than the console's 120 columns
+    (rich would wrap cells). Each column is as wide as its widest cell or heading, plus a
+    space on either side; rich's heavy-headed box (``box.HEAVY_HEAD``) around it.
+    """
+    if not rows or not (MARKUP_FREE.fullmatch(title.replace(": ", " ", 1)) and title.isascii() and title.isprintable()):
+        return None
+    widths = [len(name) for name, _ in COLUMNS]
+    for row in rows:
+        for i, cell in enumerate(row):
+            if PLAIN_CELL.fullmatch(cell) is None or (i < 4 and MARKUP_FREE.fullmatch(cell) is None):
+                return None
+            widths[i] = max(widths[i], len(cell))
+    if sum(widths) + 3 * len(widths) + 1 > 120:
+        return None
+    heads = tuple(name for name, _ in COLUMNS)
+    rules = ["━" * (width + 2) for width in widths]
+    lines = [title, "┏" + "┳".join(rules) + "┓", _row(heads, widths, "┃"), "┡" + "╇".join(rules) + "┩"]
+    lines.extend(_row(row, widths, "│") for row in rows)
+    lines.append("└" + "┴".join("─" * (width + 2) for width in widths) + "┘")
+    return "\n".join(lines) + "\n"
+
+
+def _row(cells: tuple[str, ...], widths: list[int], bar: str) -> str:
+    """One table row, each cell placed in its column as rich justifies it, a space either side."""
+    placed = []
+    for cell, width, (_, how) in zip(cells, widths, COLUMNS, strict=True):
+        if how == "left":
+            placed.append(cell.ljust(width))
+        elif how == "right":
+            placed.append(cell.rjust(width))
+        else:  # rich centres with the odd space on the right
+            left = (width - len(cell)) // 2
+            placed.append(" " * left + cell.ljust(width - left))
+    return bar + bar.join(f" {cell} " for cell in placed) + bar
 
 
 def safe(text: str) -> str:
@@ -84,29 +137,33 @@ class TextWriter:
         )
         self.info = info
         self.reports: list[ArticleReport] = []
+        # Without colours (a report file, a pipe), rich writes a line's text as it is, less its
+        # control codes, and the articles' lines are written here instead (see _line).
+        self.plain = self.console.color_system is None and not self.console.record
+        self.out = out
+        self.pending: list[str] = []
 
     def add(self, report: ArticleReport) -> None:
         """Keep the report (text output is sorted, so it waits for the whole batch)."""
         self.reports.append(report)
 
-    def _table(self, ordered: list[ArticleReport]) -> Table:
-        table = Table(
-            title=f"copydesk {self.info.version}: {len(ordered)} article(s), worst first", title_justify="left"
-        )
-        for column, justify in (
-            ("score", "right"),
-            ("grade", "center"),
-            ("verdict", "left"),
-            ("findings", "right"),
-            ("article", "left"),
-        ):
-            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    def _table(self, ordered: list[ArticleReport]) -> Table | str:
+        """The worst-first table of articles: rich's, or the text rich would write of it (:func:`plain_table`)."""
+        title = f"copydesk {self.info.version}: {len(ordered)} article(s), worst first"
+        rows = []
         for r in ordered:
             score = "-" if r.score is None else f"{r.score:.1f}"
             verdict = safe(f"{r.verdict}, {FLOORED}" if r.floored else r.verdict)  # config text: made inert
-            table.add_row(
-                score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), Text(safe(r.id))
+            rows.append(
+                (score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), safe(r.id))
             )
+        if self.plain and (text := plain_table(title, rows)) is not None:
+            return text
+        table = Table(title=title, title_justify="left")
+        for column, justify in COLUMNS:
+            table.add_column(column, justify=justify)  # type: ignore[arg-type]
+        for *cells, article in rows:
+            table.add_row(*cells, Text(article))
         return table
 
     def _sources(self, summary: RunSummary) -> Table:
@@ -132,35 +189,56 @@ class TextWriter:
         )
         return rows
 
+    def _line(self, first: str, *rest: Part, style: str = "") -> None:
+        """Print one report line: ``first`` in ``style``, then each part in its own style.
+
+        Without colours, rich writes a line's text as it is, then a line break (soft wrap:
+        no wrapping, no cropping), unless the text holds a tab or a control code that rich
+        strips. So without colours, a line with neither is kept for the article's one
+        write instead, saving rich's rendering of each line; rich prints any other line.
+        """
+        if self.plain:
+            text = "".join([first, *(part for part, _ in rest)])
+            if RICH_CHANGES.search(text) is None:
+                self.pending.append(f"{text}\n")
+                return
+        line = Text(first, style=style)
+        for part, part_style in rest:
+            line.append(part, style=part_style)
+        self._flush()
+        self.console.print(line)
+
+    def _flush(self) -> None:
+        """Write the lines kept by :meth:`_line`, in one piece."""
+        if self.pending:
+            text = "".join(self.pending)
+            self.pending.clear()
+            self.out.write(text)
+
     def _article(self, report: ArticleReport, rows: list[tuple[Finding, str]]) -> None:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
-        head = Text(f"\n{safety.line(report.id)}", style="bold")
         score = "-" if report.score is None else f"{report.score:.1f}"
         cut = (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
-        head.append(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", style="dim")
+        head: list[Part] = [(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", "dim")]
         if (worst := costliest(report)) is not None:
-            head.append(
-                f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", style="dim"
-            )
-        self.console.print(head)
+            head.append((f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", "dim"))
+        self._line(f"\n{safety.line(report.id)}", *head, style="bold")
         if worst is not None and (why := costs_line(worst)):
-            self.console.print(
-                Text(f"  {worst.prefix} {safe(worst.name)}'s costliest features: {safe(why)}", style="dim")
-            )
+            self._line(f"  {worst.prefix} {safe(worst.name)}'s costliest features: {safe(why)}", style="dim")
             if title := title_line(report, worst):
-                self.console.print(Text(f"  {safe(title)}", style="dim"))
+                self._line(f"  {safe(title)}", style="dim")
         for f, state in rows:
-            line = Text(f"  {safety.line(position(report, f))} ")
-            line.append(f"{f.severity.value:<7} ", style=SEVERITY_STYLE.get(f.severity.value, ""))
-            line.append(f.code, style=SEVERITY_STYLE.get(f.severity.value, ""))
-            line.append(f" {safe(placed_message(report, f))}")
+            severity = SEVERITY_STYLE.get(f.severity.value, "")
+            parts: list[Part] = [(f"{f.severity.value:<7} ", severity), (f.code, severity)]
+            parts.append((f" {safe(placed_message(report, f))}", ""))
             if state:
-                line.append(" [new]" if state == "new" else " [in baseline]", style="bold" if state == "new" else "dim")
-            self.console.print(line)
+                parts.append((" [new]", "bold") if state == "new" else (" [in baseline]", "dim"))
+            self._line(f"  {safety.line(position(report, f))} ", *parts)
             if f.excerpt:
-                self.console.print(Text(f"      | {safe(f.excerpt)}", style="dim"))
+                self._line(f"      | {safe(f.excerpt)}", style="dim")
         if report.omitted:
-            self.console.print(Text(f"  {omitted_line(report)}", style="dim"))
+            self._line(f"  {omitted_line(report)}", style="dim")
+        self._flush()
 
     def _filters(self) -> str:
         """The text filters in force, as the options that set them."""
@@ -170,7 +248,11 @@ class TextWriter:
     def close(self, summary: RunSummary) -> None:
         """Print the table, the findings, the per-source table, and the summary lines."""
         ordered = sorted(self.reports, key=lambda r: (-1.0 if r.score is None else r.score, r.index))
-        self.console.print(self._table(ordered))
+        table = self._table(ordered)
+        if isinstance(table, str):
+            self.out.write(table)
+        else:
+            self.console.print(table)
         hidden = 0
         for r in ordered:
             rows = self._shown(r)

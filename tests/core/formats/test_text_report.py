@@ -18,9 +18,13 @@ from cdci_helpers import Desk
 from copydesk.app import baseline_run, execute, parse_outputs
 from copydesk.errors import EXIT_GATE
 from copydesk.formats._common import cost_phrase, title_line
-from copydesk.formats.text import costliest
+from copydesk.formats.text import COLUMNS, TextWriter, _Console, costliest, plain_table
 from copydesk.modelfile import load_model, packaged_model_path
-from copydesk.models import ArticleReport, FeaturePoints, ScorerResult
+from copydesk.models import ArticleReport, FeaturePoints, RunInfo, ScorerResult
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.table import Table
+from rich.text import Text
 from support import run_copydesk
 
 BODY = "Title meh\n\nThis is bad news.\n\nIt is awful too.\n"
@@ -247,3 +251,69 @@ def test_a_verdict_word_from_the_configuration_is_made_inert_in_the_text_report(
     result = run_copydesk("score", "seeds/000_e91f38832a2364a5.txt", "--config", str(config))
     assert "\x1b" not in result.stdout
     assert "\\x1b[31mBAD" in result.stdout
+
+
+PIECE = st.text(st.sampled_from("ab \t\n\r\x07\x08\x0b\x0c\x1b[é漢\u0301😀-|:"), max_size=140)
+STYLE = st.sampled_from(["", "dim", "bold", "bold red"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(PIECE, st.lists(st.tuples(PIECE, STYLE), max_size=4), STYLE)
+def test_without_colours_each_kept_line_is_what_rich_would_have_printed(
+    first: str, rest: list[tuple[str, str]], style: str
+) -> None:
+    """The text report writes an uncoloured line itself: the same text as rich's print of it (tabs, controls, wide, long)."""
+    kept, printed = io.StringIO(), io.StringIO()
+    writer = TextWriter(kept, RunInfo(version="0", paths=(), plugins=(), rules=()))
+    writer.console = _Console(file=kept, highlight=False, soft_wrap=True, width=120, force_terminal=False)
+    writer.plain = True
+    writer._line(first, *rest, style=style)
+    writer._line("next")
+    writer._flush()
+    console = _Console(file=printed, highlight=False, soft_wrap=True, width=120, force_terminal=False)
+    line = Text(first, style=style)
+    for part, part_style in rest:
+        line.append(part, style=part_style)
+    console.print(line)
+    console.print(Text("next"))
+    assert kept.getvalue() == printed.getvalue()
+
+
+PLAIN = st.from_regex(r"[a1-](?:[a1-]| [a1.,]){0,7}", fullmatch=True)  # the cells a table mostly has
+ODD = st.one_of(  # and the cells it may have: wide, tabs, spaces at the ends or doubled, markup, emoji codes
+    st.sampled_from(["漢字", "é", "a\tb", " a", "a ", "a  b", "", "[bold]x", ":smile: x", "\\[x]"]),
+    st.text(st.sampled_from("a1 -.,:[]\\é漢\t"), max_size=12),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(PLAIN, PLAIN, PLAIN, PLAIN, PLAIN), min_size=1, max_size=4),
+    st.tuples(st.integers(0, 5), st.integers(0, 4), ODD),  # a row past the last: none odd
+    st.sampled_from(["0.1.0", "1:2", "[b]x", "é"]),
+    st.integers(min_value=0, max_value=100),
+)
+def test_without_colours_the_table_written_is_what_rich_would_have_drawn(
+    rows: list[tuple[str, ...]], odd: tuple[int, int, str], version: str, wide: int
+) -> None:
+    """The worst-first table, when the text report draws it itself, is rich's table byte for byte (else rich draws it)."""
+    rows = [(*row[:4], row[4] + "x" * wide) for row in rows]  # wide enough, at times, for rich to wrap the cells
+    if odd[0] < len(rows):
+        row, column, cell = odd
+        rows[row] = (*rows[row][:column], cell, *rows[row][column + 1 :])
+    title = f"copydesk {version}: {len(rows)} article(s), worst first"
+    drawn = plain_table(title, rows)
+    printed = io.StringIO()
+    table = Table(title=title, title_justify="left")
+    for column, justify in COLUMNS:
+        table.add_column(column, justify=justify)  # type: ignore[arg-type]
+    for *cells, article in rows:
+        table.add_row(*cells, Text(article))
+    _Console(file=printed, highlight=False, soft_wrap=True, width=120, force_terminal=False).print(table)
+    assert drawn is None or drawn == printed.getvalue()
+
+
+def test_the_bench_like_table_is_drawn_without_rich() -> None:
+    """Scores, grades, verdicts, counts and plain ids: the common table takes the fast path."""
+    rows = [("36.5", "F", "serious-concerns", "79", "gen-518"), ("-", "A", "fine, evidence floor", "3", "a b")]
+    assert plain_table("copydesk 0.1.0: 2 article(s), worst first", rows) is not None
