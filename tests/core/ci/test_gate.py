@@ -213,13 +213,14 @@ def test_a_fail_under_reason_is_true_as_printed(score: float, threshold: float, 
 
 def test_a_score_just_under_the_floor_is_shown_with_the_digits_that_make_the_reason_true(tmp_path: Path) -> None:
     sarif = tmp_path / "out.sarif"
-    args = ["check", "seeds/", "--fail-under", "28.6", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
+    folder = "tests/fixtures/boilerplate/"  # farm_gardens.txt scores 64.59, shown 64.6
+    args = ["check", folder, "--fail-under", "64.6", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == EXIT_OK, result.output
     reasons = json.loads(result.stdout)["summary"]["gate"]["reasons"]
-    assert "fail_under: score 28.57 < 28.6" in reasons.values()
-    assert "fail_under: score 28.6 < 28.6" not in result.output + sarif.read_text()
-    assert any("fail_under: score 28.57 < 28.6" in line for line in result.stderr.splitlines())
+    assert "fail_under: score 64.59 < 64.6" in reasons.values()
+    assert "fail_under: score 64.6 < 64.6" not in result.output + sarif.read_text()
+    assert any("fail_under: score 64.59 < 64.6" in line for line in result.stderr.splitlines())
 
 
 def test_a_source_mean_just_under_its_floor_is_shown_with_the_digits_that_make_the_line_true() -> None:
@@ -230,10 +231,10 @@ def test_a_source_mean_just_under_its_floor_is_shown_with_the_digits_that_make_t
 
 
 def test_the_source_gate_line_of_check_is_true_as_printed() -> None:
-    two = ["seeds/002_b8b5bad5e92ce38e.txt", "seeds/003_1d813d5afd5ed48d.txt"]  # mean 35.46, shown 35.5
-    result = CliRunner().invoke(app, ["check", *two, "--source-fail-under", "35.5", "--max-failing", "100%"])
-    assert "mean score 35.5 < 35.5" not in result.output
-    assert "mean score 35.46 < 35.5" in result.stderr
+    three = [f"seeds/{name}.txt" for name in ("000_e91f38832a2364a5", "001_246854b7cc8041c6", "002_b8b5bad5e92ce38e")]
+    result = CliRunner().invoke(app, ["check", *three, "--source-fail-under", "44.4", "--max-failing", "100%"])
+    assert "mean score 44.4 < 44.4" not in result.output  # the mean is 44.3767, shown 44.4 to one decimal
+    assert "mean score 44.38 < 44.4" in result.stderr
 
 
 NO_LEVER_MARKDOWN = "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare)"
