@@ -24,9 +24,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from copydesk.errors import describe
+from copydesk.errors import describe, print_traceback
 from copydesk.keepers import Held, Keeper, gather
 from copydesk.models import Article, Unreadable
+from copydesk.safety import shown
 from copydesk.text import Document
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ def _start(a: ActiveScorer, states: dict[str, Any], errors: dict[str, str]) -> N
         states[a.scorer.prefix] = a.scorer.batch.start(a.context.settings)
     except (Exception, SystemExit) as exc:  # isolation point: scoring (sys.exit() too)
         errors[a.scorer.prefix] = describe(exc)
+        print_traceback(exc, f"scorer {a.scorer.prefix}'s batch pass start")
 
 
 def _observe(a: ActiveScorer, states: dict[str, Any], errors: dict[str, str], document: Document) -> None:
@@ -130,6 +132,7 @@ def _observe(a: ActiveScorer, states: dict[str, Any], errors: dict[str, str], do
     except (Exception, SystemExit) as exc:  # isolation point: scoring (sys.exit() too)
         del states[prefix]
         errors[prefix] = f"{describe(exc)} (on article {document.id})"
+        print_traceback(exc, f"scorer {prefix}'s batch pass on article {shown(document.id)}")
 
 
 class BatchRun:

@@ -8,6 +8,16 @@ that cannot be read as an article is not raised: it is a
 
 from __future__ import annotations
 
+import os
+import sys
+import traceback
+
+from copydesk.safety import line as inert_line
+
+#: Set (to anything but empty or 0) for tracebacks on stderr: of an internal error, and of
+#: each plugin failure where it is caught (a scorer, segmenter or batch pass that raised).
+TRACEBACK_VARIABLE = "COPYDESK_TRACEBACK"
+
 #: The batch passed (and nothing went wrong).
 EXIT_OK = 0
 #: The gate failed: articles below the floor, findings at the fail-on severity.
@@ -132,6 +142,31 @@ def interruption(exc: BaseException | None) -> tuple[str, int]:
     if isinstance(exc, Terminated):
         return f"terminated (SIGTERM); {outcome}", EXIT_TERMINATED
     return f"interrupted (SIGINT); {outcome}", EXIT_INTERRUPTED
+
+
+def traceback_wanted() -> bool:
+    """Whether ``COPYDESK_TRACEBACK`` asks for tracebacks (off by default: every error is one line)."""
+    return os.environ.get(TRACEBACK_VARIABLE, "") not in ("", "0")
+
+
+def print_traceback(exc: BaseException, where: str = "") -> bool:
+    """``exc``'s traceback on stderr, after a line saying ``where`` it was caught, when asked for; say whether.
+
+    Each line is neutralised as every diagnostic is (an exception's message may hold
+    article text). A plugin's failure is caught in the process that ran it (a worker at
+    ``-j 2``), which writes its traceback there; the run's stderr gathers them all.
+    """
+    if not traceback_wanted():
+        return False
+    lines = [f"copydesk: traceback of {where}:"] if where else []
+    for chunk in traceback.format_exception(exc):
+        lines.extend(chunk.rstrip("\n").split("\n"))
+    try:
+        sys.stderr.write("".join(inert_line(text) + "\n" for text in lines))
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # no stderr, or a closed one: the traceback is lost, not the run
+        pass
+    return True
 
 
 def describe(exc: BaseException) -> str:

@@ -8,9 +8,7 @@ its documented exit code.
 
 from __future__ import annotations
 
-import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +18,7 @@ import typer
 from copydesk.app import default_stderr
 from copydesk.ci.gate import number, share
 from copydesk.config import MAX_WORKERS, SEVERITIES, Flags
-from copydesk.errors import EXIT_INTERNAL, CopydeskError, UsageError, interruption
+from copydesk.errors import EXIT_INTERNAL, TRACEBACK_VARIABLE, CopydeskError, UsageError, interruption, print_traceback
 from copydesk.safety import shown
 from typer.core import TyperCommand, TyperGroup
 
@@ -463,28 +461,8 @@ def guard(action: Callable[[], T]) -> T:
         where = f"{exc.filename}: " if exc.filename else ""
         raise fail(f"{where}{exc.strerror or exc}", EXIT_INTERNAL) from None
     except Exception as exc:  # the CLI's last line of defence: a traceback only when asked for
-        hint = "" if internal_traceback(exc) else f" (re-run with {TRACEBACK_VARIABLE}=1 for its traceback)"
+        hint = "" if print_traceback(exc) else f" (re-run with {TRACEBACK_VARIABLE}=1 for its traceback)"
         raise fail(f"internal error: {type(exc).__name__}: {exc}{hint}", EXIT_INTERNAL) from None
-
-
-#: Set (to anything but empty or 0) for the traceback of an internal error on stderr, for a bug report.
-TRACEBACK_VARIABLE = "COPYDESK_TRACEBACK"
-
-
-def internal_traceback(exc: BaseException) -> bool:
-    """Print ``exc``'s traceback, each line neutralised, when ``COPYDESK_TRACEBACK`` asks for it; say whether.
-
-    Off by default (every error is one line); a maintainer asked about an
-    ``internal error`` sets it and re-runs to see where copydesk failed. The lines
-    go through the same neutralising as every diagnostic, since an exception's
-    message may hold article text.
-    """
-    if os.environ.get(TRACEBACK_VARIABLE, "") in ("", "0"):
-        return False
-    for chunk in traceback.format_exception(exc):
-        for line in chunk.rstrip("\n").split("\n"):
-            default_stderr(line)
-    return True
 
 
 def flags(

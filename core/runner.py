@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from copydesk import batchpass, containment, diagnostics, pipes, quota, rollup, scoring
 from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
-from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
+from copydesk.errors import ConfigError, PluginError, describe, plugin_raised, print_traceback
 from copydesk.manager import PluginInfo, PluginSet
 from copydesk.model import Breakdown, Model, breakdown, in_hundredths
 from copydesk.modelfile import ModelError, check_features, load_model, packaged_model_path
@@ -246,6 +246,7 @@ class Runner:
                 segments.extend(a.scorer.segment(document, a.context))
             except Exception as exc:  # isolation point: scoring
                 errors[a.scorer.prefix] = describe(exc)
+                print_traceback(exc, f"scorer {a.scorer.prefix}'s segmenter on article {shown(document.id)}")
         return (document.with_segments(segments) if segments else document), errors
 
     def _run_all(
@@ -299,6 +300,7 @@ class Runner:
                 error, findings, metrics, features, subscore = str(exc), (), {}, {}, None
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
+                print_traceback(exc, f"scorer {a.scorer.prefix} on article {shown(document.id)}")
         result: ScorerResult = object.__new__(ScorerResult)  # ScorerResult(...) without the frozen __init__'s setattrs
         result.__dict__.update(
             prefix=a.scorer.prefix,

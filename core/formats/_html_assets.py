@@ -182,8 +182,8 @@ JS = r"""
     });
     box.appendChild(t);
     if (modelled) {
-      box.appendChild(el("p", "muted", "\u2014 the model weighs this scorer through its features (the costliest " +
-        "are listed, with their points); its sub-score and weight play no part in the score."));
+      box.appendChild(el("p", "muted", "\u2014: the model weighs this scorer through its features (the costliest " +
+        "are listed, with their points), so its sub-score and weight play no part in the score."));
     }
     return box;
   }

@@ -38,7 +38,9 @@ def _batch(tmp_path: Path, articles: int = 6) -> Path:
     return path
 
 
-def _run(fault: str, *args: str, timeout: float = 60, ready: Path | None = None) -> tuple[int, str, str]:
+def _run(
+    fault: str, *args: str, timeout: float = 60, ready: Path | None = None, env_extra: dict[str, str] | None = None
+) -> tuple[int, str, str]:
     """Run copydesk with ``fault``; return once it ended and nothing holds its stdout or stderr open.
 
     :param ready: the file the fault plugin appends the process ids of its hangs and children to.
@@ -49,6 +51,7 @@ def _run(fault: str, *args: str, timeout: float = 60, ready: Path | None = None)
 
     env = testing.python_env([FAULTS])
     env["COPYDESK_FAULT"] = fault
+    env.update(env_extra or {})
     if ready is not None:
         env["COPYDESK_FAULT_READY"] = str(ready)
     proc = subprocess.run(
@@ -110,6 +113,24 @@ def test_a_failing_plugin_costs_only_its_own_result(
     assert (
         f"copydesk: error: {path}:3 (a2): {struck['diagnostics'][0]['message']}" in err
     )  # its file and line, then its id
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_copydesk_traceback_shows_where_a_plugin_failed_and_leaves_the_report_alone(
+    tmp_path: Path, workers: str
+) -> None:
+    """COPYDESK_TRACEBACK=1: a failing scorer's traceback on stderr (from the worker that ran it), the report unchanged."""
+    path = _batch(tmp_path)
+    args = ("score", "-f", "json", "-j", workers, "--config", str(_config(tmp_path)), str(path))
+    code, out, err = _run("raise", *args)
+    assert code == 3 and "Traceback" not in err
+    code_tb, out_tb, err_tb = _run("raise", *args, env_extra={"COPYDESK_TRACEBACK": "1"})
+    assert code_tb == 3 and out_tb == out
+    lines = err_tb.splitlines()
+    at = lines.index("copydesk: traceback of scorer FLT on article 'a2':")
+    assert lines[at + 1] == "Traceback (most recent call last):"
+    assert "RuntimeError: fault injected" in lines[at + 2 :]
+    assert any("copydesk_faults.py" in line for line in lines[at + 2 :])  # the plugin's own frames are shown
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])

@@ -356,7 +356,7 @@ def test_a_scorer_the_model_weighs_shows_its_costliest_features_not_a_sub_score(
     truncation = next(row for row in rows if row[0] == "TRN truncation")
     assert truncation[1] != "\u2014"  # its sub-score is the model's truncation factor
     note = page.text_content("#cd-detail section details p.muted") or ""
-    assert note.startswith("\u2014 the model weighs this scorer through its features")
+    assert note.startswith("\u2014: the model weighs this scorer through its features")
     assert page.events == []
 
 
