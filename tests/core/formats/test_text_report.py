@@ -132,14 +132,16 @@ def test_each_article_heading_names_the_scorer_that_cost_it_most() -> None:
 
 
 def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_with_value_and_median() -> None:
-    """Review 12, item 3: seed 003 loses 28.0 points to SRC with info findings only; the line says which features."""
+    """Review 12, item 3: seed 003 loses over 25 points to SRC with info findings only; the line says which features."""
     seed = "seeds/003_1d813d5afd5ed48d.txt"
     [article] = json.loads(run_copydesk("score", seed, "-f", "json").stdout)["articles"]
     sourcing = next(s for s in article["scorers"] if s["prefix"] == "SRC")
     assert sourcing["features"]["said_per_1000_words"] == 0.0
     median = next(f for f in load_model(packaged_model_path()).features if f.key == "sourcing.said_per_1000_words")
     lines = run_copydesk("score", seed).stdout.splitlines()
-    at = next(i for i, line in enumerate(lines) if "most points lost to SRC sourcing (28.0)" in line)
+    lost = f"most points lost to SRC sourcing ({sourcing['contribution']:.1f})"  # 28.2 under the shipped model
+    assert sourcing["contribution"] > 25
+    at = next(i for i, line in enumerate(lines) if lost in line)
     assert lines[at + 1].startswith(
         f"  SRC sourcing's costliest features: said per 1,000 words 0 (professional median {median.quantiles[50]:.3g}): "
     )
