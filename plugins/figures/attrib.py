@@ -99,6 +99,8 @@ OBJECT_VERBS = frozenset(
 NOT_PAST = frozenset("hundred indeed need speed seed breed greed creed shed red bed fed".split())
 #: Past forms that are no participle or adjective, so never a cue's object ("officials estimated came").
 STRONG_PAST = frozenset("came went fell rose grew began became ran".split())
+#: Most words of the subject of a clause a cue takes before its auxiliary ("estimated the scheme would cost").
+OBJECT_CLAUSE_WORDS = 3
 #: Verbs of expecting whose clause, after a verb of saying, ends a comparison ("than analysts said they expected").
 EXPECTING = frozenset("expected forecast predicted anticipated estimated projected hoped feared".split())
 #: Words that open the main clause's predicate after a relative clause ending in a cue ("estimated never came").
@@ -192,27 +194,39 @@ def _relative(
     adjunct at most ("... estimated never came", "... predicted in March did not"), and
     its subject is a speaker: a vague head, a capitalised word or a pronoun ("The 3,000
     cases reported in March were mild" is a passive, no credit), or a phrase a determiner
-    opens after the counted noun ("the 50,000 visitors the mayor estimated never came").
+    opens ("the 50,000 visitors the mayor estimated never came", "... that the mayor
+    estimated never came", "the 40,000 the organisers had predicted ..."). The source
+    shown leaves out the auxiliaries before the cue ("officials", not "officials had").
     Where "that"/"which" opens the clause or a determiner its subject, a past verb after
     the cue opens the predicate too ("the 50,000 that city officials estimated turned out
-    ..."): the cue's object is the figure, so the verb cannot be one.
+    ..."): the cue's object is the figure, so the verb cannot be one; so does a clause the
+    cue takes whose verb has the figure as its object ("the £3bn that the Treasury
+    estimated the scheme would cost rose to £5bn").
     """
     predicate = _predicate_follows(text, words, cue)
     ends = not predicate and _ends_clause(text, words, cue)
-    past = not predicate and not ends and _past_verb_follows(text, words, cue)
+    past = (
+        not predicate
+        and not ends
+        and (_past_verb_follows(text, words, cue) or _object_clause_follows(text, words, cue))
+    )
     if not (ends or predicate or past):
         return None
     relative = object_relative(text, words, first, cue, bounds[0])
     if relative is None:
         return None
     source = _subject_after_noun(words, relative[0], cue)
+    determined = source > relative[0] or words[source].lower in DETERMINERS
     marked = relative[0] > 0 and words[relative[0] - 1].lower in OBJECT_RELATIVES
-    if past and not (marked or source > relative[0]):
+    if past and not (marked or determined):
         return None
-    if not ends and source == relative[0] and not any(_speaker_word(text, w, lexicon) for w in words[source:cue]):
+    if not ends and not determined and not any(_speaker_word(text, w, lexicon) for w in words[source:cue]):
         return None
+    stop = cue
+    while stop - 1 > source and words[stop - 1].lower in AUXILIARIES:
+        stop -= 1
     content = ((relative[1], words[source].start),)
-    return _credit(text, words, source, cue, cue, content, lexicon, bounds[0])
+    return _credit(text, words, source, stop, cue, content, lexicon, bounds[0])
 
 
 def _subject_after_noun(words: Sequence[Word], first: int, cue: int) -> int:
@@ -228,6 +242,26 @@ def _past_verb_follows(text: str, words: Sequence[Word], cue: int) -> bool:
     if cue + 1 >= len(words) or gap_breaks(text, words[cue].end, words[cue + 1].start):
         return False
     return _past_verb(text, words[cue + 1]) or words[cue + 1].lower in STRONG_PAST
+
+
+def _object_clause_follows(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether the cue takes a clause whose last verb leaves the figure its object, then the main predicate follows.
+
+    ("the £3bn that the Treasury estimated the scheme would cost rose to ..."): a determiner
+    or pronoun right after the cue opens a subject of at most :data:`OBJECT_CLAUSE_WORDS`
+    words, then an auxiliary, a lower-case verb, and a word that opens a predicate or a past form.
+    """
+    if cue + 1 >= len(words) or words[cue + 1].lower not in DETERMINERS | PRONOUNS:
+        return False
+    for index in range(cue + 1, min(len(words) - 2, cue + OBJECT_CLAUSE_WORDS + 2)):
+        if gap_breaks(text, words[index - 1].end, words[index + 2].start):
+            return False
+        if words[index].lower in AUXILIARIES:
+            verb, after = words[index + 1], words[index + 2]
+            if not verb.lower.isalpha() or not text[verb.start].islower():
+                return False
+            return after.lower in PREDICATE_OPENERS or _past_verb(text, after)
+    return False
 
 
 def _speaker_word(text: str, word: Word, lexicon: Lexicon) -> bool:

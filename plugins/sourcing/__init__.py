@@ -46,7 +46,12 @@ capitalised words), and no speaker found by these readings:
   `"...," agreed Ann Cole.`, `"...", Snyder muses,`) or alone (`"...," Mr Bootle.`);
 - it opens a sentence (or paragraph) right after one whose subject is a name, a definite
   role or he/she/they, a copula allowed there (`Mr Gates said that ... . "We predicted ..."`,
-  `Martyn Williams was keen to move on.` then a new paragraph `"We've got ..."`);
+  `Martyn Williams was keen to move on.` then a new paragraph `"We've got ..."`), unless that
+  sentence tells of something done to its subject (`died`, `was killed`, `was booed`, `has
+  been arrested`, `was jailed`, `was found`: the words are others', a tribute, a chant, a
+  judge's), its subject is a named storm (`Storm Ciara battered ...`), or the quotation opens
+  with he/she/his/her and that sentence names nobody else after its subject (`Jo Roe is a
+  wanted man. "He is armed ..."` speaks of Jo Roe);
 - the sentence right after the quotation's opens with a speaker and a verb of saying
   (`She said ...`, `Ann Cole added ...`);
 - it goes on with the previous quotation, when that one is credited: it follows it with
@@ -95,7 +100,9 @@ the "...""); a speaker in the sentence before but not as its subject ("Doctors h
 wanted to operate but he insisted ... . "...""). "He said" credits a quotation whoever
 "he" is, and so does "She said" opening the next sentence and he/she/they or a name as the
 subject of the sentence before (`Ann Cole lost her home. "..."` credits Ann Cole, though
-the quotation may be a neighbour's). A quotation spread over several lines is not
+the quotation may be a neighbour's; so does a team or a company there, `Manchester United
+lost 3-0. "..."`; only the verbs of a death, a crowd's jeers, an arrest or a sentence, named
+storms and a quotation opening with he/she that speaks of that subject are told apart). A quotation spread over several lines is not
 matched at all.
 
 **Settings.** None.

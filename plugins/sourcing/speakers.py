@@ -11,7 +11,9 @@ the whole text is read in linear time):
   described ... as a "...""), or the quotation is followed by its speaker (""...," he
   joked", ""...," Mr Bootle.");
 - it opens a sentence after one whose subject is such a speaker ("Mr Gates said that ... .
-  "..."");
+  "...""), unless that sentence tells of something done to the subject ("Jo Roe died ...",
+  "was booed"), names a storm, or the quotation speaks of the subject ("... a wanted man. "He
+  is armed ..."");
 - the next sentence opens with a speaker and a verb of saying ("... "...". She said ...");
 - it goes on with the previous speaker's quotation: it comes right after that quotation (or
   after only its speaker's tag, ""...," he joked. "..."", or opens the sentence after the
@@ -173,7 +175,59 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
     if opening is None:
         return False
     found = SUBJECT.match(text, opening, end)
-    return found is not None and found.group("verb") not in NOT_A_PREDICATE and _named(found, True, known)
+    return (
+        found is not None
+        and found.group("verb") not in NOT_A_PREDICATE
+        and _named(found, True, known)
+        and found.groupdict().get("first") not in NOT_A_SPEAKER
+        and not done_to_subject(text, found)
+        and not speaks_of_subject(text, found, end, start)
+    )
+
+
+#: Heads of names that name no speaker: a named storm ("Storm Ciara battered the coast").
+NOT_A_SPEAKER = frozenset("Storm Hurricane Typhoon Cyclone Tornado Tropical".split())
+#: Verbs (and participles after a copula) that tell of something done to the subject, not by it:
+#: dying, being killed, booed by a crowd, held or judged ("The cardinal died ...", "was booed", "was jailed").
+DONE_TO = frozenset(
+    "died dies drowned perished killed murdered stabbed shot buried booed jeered heckled arrested detained "
+    "jailed imprisoned sentenced convicted found".split()
+)
+#: The word after a copula (maybe after "not", "also", "being", "been"): a participle if it is in :data:`DONE_TO`.
+_AFTER_COPULA = re.compile(r"\s(?:(?:not|also|then|later|being|been)\s)?(?P<word>[a-z]++)")
+#: A quotation that opens with he/she/his/her (after "And", "But"): it speaks of someone, in the third person.
+THIRD_PERSON_OPENING = re.compile(r"[\"“]\s*(?:(?:And|But)\s)?(?:He|She|His|Her)(?![\w'’\-])")
+#: A capitalised word (a name of someone else the quotation may speak of).
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’\-])[A-Z][a-z'’\-]*+")
+
+
+def done_to_subject(text: str, found: re.Match[str]) -> bool:
+    """Whether the sentence whose subject and verb :data:`SUBJECT` ``found`` tells of something done to the subject.
+
+    ("Jo Roe died in 1990", "The prime minister was booed as he arrived", "has been arrested"):
+    a verb of :data:`DONE_TO`, or a copula then such a participle. The words quoted after it
+    are others' (a tribute, a chant, a judge's), not the subject's.
+    """
+    verb = found.group("verb")
+    if verb in DONE_TO:
+        return True
+    if verb not in NOT_A_VERB:
+        return False
+    after = _AFTER_COPULA.match(text, found.end())
+    return after is not None and after.group("word") in DONE_TO
+
+
+def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> bool:
+    """Whether the quotation at ``start`` speaks of the subject ``found`` of the sentence before (ending at ``end``).
+
+    It opens with he/she/his/her, and that sentence names nobody else after its subject (no
+    capitalised word but a month or a weekday) for the pronoun to stand for: "Jo Roe is a
+    wanted man. "He is armed ..."" is about Jo Roe, not by him; "Ann Cole praised Okafor. "She
+    is ..."" may be Ann Cole's, of Okafor.
+    """
+    if THIRD_PERSON_OPENING.match(text, start) is None:
+        return False
+    return all(word.group() in NOT_A_SUBJECT for word in _CAPITALISED_WORD.finditer(text, found.end(), end))
 
 
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:

@@ -1083,6 +1083,35 @@ def test_a_marked_relative_clause_before_a_past_verb_credits_the_figure(
 @pytest.mark.parametrize(
     ("text", "flagged", "vague"),
     [
+        # a determiner opens the subject after "that", or an auxiliary stands before the cue
+        ("The 8,000 jobs that the union predicted never came.", [], []),
+        ("The 90,000 a week that the council forecast turned out to be too many.", [], []),
+        ("The 6,000 the club had expected in May stayed away.", [], []),
+        # the cue takes a clause whose verb has the figure as its object
+        ("The £2bn that the ministry estimated the bridge would cost rose to £4bn.", ["£4bn"], []),
+        # near misses: no cue; a passive; no main predicate after the clause
+        ("The 8,000 jobs that the union cut never came back.", ["8,000"], []),
+        ("The 3,000 cases that were reported in June were mild.", ["3,000"], []),
+        ("The 8,000 jobs that the union predicted the plant would create.", ["8,000"], []),
+    ],
+)
+def test_a_relative_clause_with_a_determined_subject_credits_the_figure(
+    text: str, flagged: list[str], vague: list[str]
+) -> None:
+    """Review 16: "The 50,000 visitors that the mayor estimated never came" is credited as without "that"."""
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+def test_the_source_of_a_relative_clause_leaves_out_its_auxiliary() -> None:
+    """Review 16: "The 40,000 officials had predicted ..." shows 'officials', not 'officials had'."""
+    found = [f for f in single("The 7,000 officials had forecast in May did not come.") if f.code == "FIG002"]
+    assert [f.data["source"] for f in found] == ["officials"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
         ("Exports grew to $8 billion, higher than economists said they expected.", ["$8 billion"], []),
         ("Exports grew 8%, more than the ministry said it had forecast.", ["8%"], []),
         # near miss: what was said is no expectation, so the speaker is the figure's source

@@ -445,6 +445,56 @@ def test_speaker_named_in_the_sentence_before_a_quotation_credits_it(text: str, 
     ("text", "expected"),
     [
         pytest.param(
+            'Tom Reid is a hunted man.\n"He is dangerous and must not be approached by anyone."',
+            ["SRC001"],
+            id="quotation-speaks-of-the-subject",
+        ),
+        pytest.param(
+            'Ann Cole praised Okafor after the match. "She is the best young player I have ever coached."',
+            [],
+            id="pronoun-may-stand-for-someone-else-named",
+        ),
+        pytest.param(
+            'The bishop died in his sleep on Friday. "We have lost a good friend and a wise teacher."',
+            ["SRC001"],
+            id="subject-died",
+        ),
+        pytest.param(
+            'The home secretary was jeered as she left the hall. "Shame on you, shame on you, shame on you all."',
+            ["SRC001"],
+            id="subject-jeered",
+        ),
+        pytest.param(
+            'Tom Reid has been arrested again. "We knew where to find him all along, it was only a matter of time."',
+            ["SRC001"],
+            id="subject-arrested-after-has-been",
+        ),
+        pytest.param(
+            'The coach was asked about the defeat. "We were not good enough in any part of the pitch today."',
+            [],
+            id="a-passive-that-introduces-the-speaker",
+        ),
+        pytest.param(
+            'Tom Reid was delighted with the win. "We played well from the first minute to the last."',
+            [],
+            id="copula-and-a-feeling",
+        ),
+        pytest.param(
+            'Hurricane Nadia flattened the island overnight. "Our whole village has gone, every single house."',
+            ["SRC001"],
+            id="a-named-storm",
+        ),
+    ],
+)
+def test_subject_of_the_sentence_before_who_is_spoken_of_is_no_speaker(text: str, expected: list[str]) -> None:
+    """The sentence before names no speaker if it tells of a death, a crowd's jeers, an arrest, or a storm, or the quotation speaks of its subject as he/she."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
             'The plan was welcomed by Okafor, who described the deal as "a fair price for every family here".',
             [],
             id="name-who-verb",
