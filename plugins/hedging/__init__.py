@@ -52,7 +52,8 @@ not doubt), "as soon as possible", "some 200", "for many years", "the most", cou
 quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 "potential investors", "a potential peace deal"), "the unlikely venue" (surprising),
 "remains uncertain", "in no uncertain terms", "speculation" as a topic ("denied the
-speculation"), "considered" meaning deliberated ("will be considered at the AGM"), and
+speculation"), "considered" meaning deliberated ("will be considered at the AGM", not
+"considered at best a stopgap"), and
 cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall") is
@@ -213,7 +214,8 @@ ATTRIBUTED_HEDGE = Rule(
 claim credited to a named person or organisation (`named`: "the ministry said prices
 may rise", "according to the IAEA, the plant could be at risk", "Sanders and his
 supporters argue the system could lead to chaos", "Opec's announcement that a cut was
-unlikely"), or in a claim credited to a vague source (`vague`: "Many observers believe
+unlikely", up to the main clause's predicate: in "Opec's announcement that output would
+fall was probably a bluff" the "probably" is the author's), or in a claim credited to a vague source (`vague`: "Many observers believe
 the unit could fall"; the attribution itself is HDG002, so the author is not charged
 again by HDG001). A quotation of an unnamed source is `vague` too ('"The deal could
 collapse," a source said', "a spokesman who asked not to be named said"): nobody named

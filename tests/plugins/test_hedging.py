@@ -933,9 +933,33 @@ def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expecte
         ("The levy will be considered at the annual meeting.", []),
         ("The levy will be considered on Monday.", []),
         ("The mill is considered at risk of closure.", [("HDG001", "")]),
+        # only a meeting or a date after 'at'/'on' makes it deliberated (review 16)
+        ("The levy is being considered at the council's next meeting.", []),
+        ("The levy is considered at best a stopgap.", [("HDG001", "")]),
+        ("The winger is considered at her best on the left.", [("HDG001", "")]),
+        ("The levy is considered on balance the fairest option.", [("HDG001", "")]),
     ],
 )
 def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the possessor's claim ends where the main clause's predicate starts (review 16)
+        ("The bank's forecast that rates would fall was probably a bluff.", [("HDG001", "")]),
+        ("The union's warning that the mill was unsafe may have come too late.", [("HDG001", "")]),
+        ("The firm's statement that sales rose was possibly misleading.", [("HDG001", "")]),
+        ("The ministry's view that fares would rise is likely to be tested.", [("HDG001", "")]),
+        # near neighbours: the hedge inside the that-clause stays the possessor's
+        ("The bank's forecast that rates may fall was published.", [("HDG004", "named")]),
+        ("The bank's forecast that it was now unlikely to act lifted shares.", [("HDG004", "named")]),
+        ("The bank's forecast that rates would probably have to fall lifted shares.", [("HDG004", "named")]),
+        ("The bank's view that the firms, which had overspent, may cut jobs was published.", [("HDG004", "named")]),
+    ],
+)
+def test_possessor_claim_ends_at_the_main_predicate(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
 
 
