@@ -496,7 +496,12 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
 
 
 def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
-    """True when the phrase at ``k`` (after 'by' or 'according to') names a source."""
+    """True when the phrase at ``k`` (after 'by' or 'according to') names a source.
+
+    'the' + a modifier + a role or institution names one too ('said the chief executive').
+    """
     if k < len(tokens) and tokens[k].low == "the" and not _named(tokens, k, lexicon):
+        if k + 2 < len(tokens) and tokens[k + 2].low in lexicon.institutions:
+            return True
         k += 1
     return k < len(tokens) and _named(tokens, k, lexicon)
