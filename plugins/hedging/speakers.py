@@ -369,6 +369,8 @@ _IRREGULAR_PAST = frozenset(
 #: Words that open a clause of their own inside the claim ("that output would fall as demand was weak").
 _CLAUSE_OPENERS = _SUBORDINATORS | frozenset("or that which who whom whose where".split())
 _ARTICLES = _DETERMINERS | frozenset({"a", "an"})
+#: Most words of a possessor's that-clause looked through for the main predicate.
+PREDICATE_REACH = 40
 _CHAIN_ADVERBS = frozenset("not never now also still already".split())
 
 
@@ -380,16 +382,18 @@ def _main_predicate(tokens: Sequence[Token], start: int, end: int, text: str) ->
     after no determiner, not 'a cut'), a finite auxiliary, copula or modal that continues no verb
     chain ("would have", "was now") and follows no clause opener ('as', 'which', 'and')
     since that verb opens the main predicate. A relative clause between commas
-    (", which had overspent,") is skipped.
+    (", which had overspent,") is skipped. Only the first :data:`PREDICATE_REACH` words
+    are looked at (linear on a run of claim nouns); past them the claim runs to ``end``.
     """
     verb = False
     k = start
-    while k < end:
+    limit = min(end, start + PREDICATE_REACH)
+    while k < limit:
         tok = tokens[k]
         if tok.low in _CLAUSE_OPENERS:
             verb = False
             if tok.low in ("which", "who") and k > start and "," in text[tokens[k - 1].end : tok.start]:
-                k = _closing_comma(tokens, k, end, text)
+                k = _closing_comma(tokens, k, limit, text)
         elif tok.low in _FINITE:
             if verb and not _chained(tokens, k, start):
                 return k

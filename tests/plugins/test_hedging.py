@@ -10,7 +10,8 @@ from copydesk import Finding
 from copydesk.errors import ConfigError
 from copydesk.models import Context
 from copydesk.plugins import hedging
-from copydesk.plugins.hedging import cues
+from copydesk.plugins.hedging import cues, speakers
+from copydesk.plugins.hedging.lexicon import build_lexicon
 from copydesk.testing import article, codes, document, run_scorer
 from copydesk.text import TextView
 
@@ -964,6 +965,30 @@ def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, s
 )
 def test_possessor_claim_ends_at_the_main_predicate(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+class _CountingTokens(list):  # type: ignore[type-arg]
+    """A sentence's tokens that count how often one is read."""
+
+    reads = 0
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        type(self).reads += 1
+        return super().__getitem__(index)
+
+
+def test_possessor_claims_look_for_the_main_predicate_a_bounded_way_each() -> None:
+    # A run of claim nouns: each that-clause runs to the sentence end, and looking
+    # through all of it for the main predicate read about n * n / 2 tokens.
+    text = "Opec's claim that " * 3000 + "prices may rise."
+    tokens = cues.SentenceTokens(TextView(text)).tokens(0, len(text))
+    _CountingTokens.reads = 0
+    counted = _CountingTokens(tokens)
+    claims = speakers._possessive_claims(counted, build_lexicon())
+    for k in claims:
+        speakers._main_predicate(counted, k + 2, len(tokens), text)
+    assert len(claims) == 3000
+    assert _CountingTokens.reads <= 4 * speakers.PREDICATE_REACH * len(tokens)
 
 
 @pytest.mark.parametrize(
