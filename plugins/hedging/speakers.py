@@ -153,9 +153,15 @@ def _opening_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
 
 
 def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
-    """True when the verb of saying at ``j`` has a named source."""
+    """True when the verb of saying at ``j`` has a named source.
+
+    A bare claim noun after a possessive is no verb ('Jo Roe's claim that ...': the
+    possessor's claim, :func:`_possessive_claims`).
+    """
     nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
     before = tokens[j - 1].low if j else ""
+    if before.endswith("'s") and tokens[j].low in CLAIM_NOUNS:
+        return False
     if tokens[j].low == "according" or nxt == "by" or before in BE or before == "as":
         return nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon)
     if _reader_or_author(tokens, j):

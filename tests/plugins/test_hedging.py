@@ -961,6 +961,9 @@ def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, s
         ("The bank's forecast that it was now unlikely to act lifted shares.", [("HDG004", "named")]),
         ("The bank's forecast that rates would probably have to fall lifted shares.", [("HDG004", "named")]),
         ("The bank's view that the firms, which had overspent, may cut jobs was published.", [("HDG004", "named")]),
+        # a bare 'claim' after a possessive is the noun, not a verb crediting the whole sentence
+        ("Jo Roe's claim that the mill was failing may be right.", [("HDG001", ""), ("HDG001", "")]),
+        ("Jo Roe's claim that the mill may fail was disputed.", [("HDG001", ""), ("HDG004", "named"), ("HDG001", "")]),
     ],
 )
 def test_possessor_claim_ends_at_the_main_predicate(text: str, expected: list[tuple[str, str]]) -> None:
