@@ -52,7 +52,8 @@ not doubt), "as soon as possible", "some 200", "for many years", "the most", cou
 quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 "potential investors", "a potential peace deal"), "the unlikely venue" (surprising),
 "remains uncertain", "in no uncertain terms", "speculation" as a topic ("denied the
-speculation"), "considered" meaning deliberated ("will be considered at the AGM"), and
+speculation"), "considered" meaning deliberated ("will be considered at the AGM", not
+"considered at best a stopgap"), and
 cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall") is
@@ -152,7 +153,7 @@ HDG001 or HDG002 finding are uncertain 0.79 of the time (`scripts/eval_hedging.p
 HEDGE_DENSITY = Rule(
     code="HDG003",
     name="hedge-density",
-    message="{density:.1f} hedges per 1,000 words in the author's own voice (threshold {threshold:.1f}); {share:.0%} of sentences hedged",
+    message="{density:.1f} hedges per 1,000 words in the author's own voice or an unnamed source's (threshold {threshold:.1f}); {share:.0%} of sentences hedged",
     severity=Severity.INFO,
     scope="article",
     doc="""\
@@ -169,7 +170,7 @@ at the sentence carrying the most hedge weight, which is its excerpt.
 hedging more than almost all news copy is speculating rather than reporting.
 
 **Example.** An 800-word piece built on "could", "may", "possibly" and "appears to"
-in most sentences: `HDG003 41.3 hedges per 1,000 words in the author's own voice
+in most sentences: `HDG003 41.3 hedges per 1,000 words in the author's own voice or an unnamed source's
 (threshold 17.5); 62% of sentences hedged`.
 
 Attributed hedges weigh in the sub-score but never decide HDG003: the author's own
@@ -213,7 +214,8 @@ ATTRIBUTED_HEDGE = Rule(
 claim credited to a named person or organisation (`named`: "the ministry said prices
 may rise", "according to the IAEA, the plant could be at risk", "Sanders and his
 supporters argue the system could lead to chaos", "Opec's announcement that a cut was
-unlikely"), or in a claim credited to a vague source (`vague`: "Many observers believe
+unlikely", up to the main clause's predicate: in "Opec's announcement that output would
+fall was probably a bluff" the "probably" is the author's), or in a claim credited to a vague source (`vague`: "Many observers believe
 the unit could fall"; the attribution itself is HDG002, so the author is not charged
 again by HDG001). A quotation of an unnamed source is `vague` too ('"The deal could
 collapse," a source said', "a spokesman who asked not to be named said"): nobody named
@@ -230,7 +232,7 @@ weighs as the author's own in the densities and counts toward HDG003.
 The source is named when the head of the subject of a verb of saying names one
 ("Trump has repeatedly claimed", "Peskov, the Kremlin spokesman, said", "the
 ministry said", a role held by one person: "the chief executive said"), after "according to", "by" or "as leaked to", or in an inversion
-(", said Peskov"); a compound subject counts when its first conjunct names one
+(", said Peskov", ", said the chief executive"); a compound subject counts when its first conjunct names one
 ("Sanders and his supporters argue", "Smith and two aides said", not "talks between
 Sanders and his aides"); a definite plural source stands for one named at most three
 sentences before in its paragraph with a title of its noun ("Dr Jo Roe said ... The

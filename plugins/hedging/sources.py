@@ -354,9 +354,30 @@ def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
     if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return False
     if tokens[k].low == "considered" and nxt in _DELIBERATED:
-        # deliberated, not judged ('will be considered at the AGM'); 'considered at risk' judges
-        return nxt == "at" and k + 2 < len(tokens) and tokens[k + 2].low in ("risk", "fault")
+        return not _deliberated(tokens, k)
     return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
+
+
+#: Nouns of a meeting or a time that, after 'considered at/on/during', make it deliberated.
+_MEETINGS = frozenset(
+    "agm egm meeting meetings hearing session sessions committee board council summit conference cabinet"
+    " inquiry review stage length weekend week month".split()
+)
+
+
+def _deliberated(tokens: Sequence[Token], k: int) -> bool:
+    """True when 'considered' at ``k`` is deliberated, not a judgement.
+
+    A time word after it ('considered tomorrow', 'considered next week'), or 'at'/'on'/
+    'during' with a meeting-like noun or a date within four words ('will be considered
+    at the AGM', 'considered on Monday', 'considered at length'); 'considered at best a
+    stopgap', 'considered at his best', 'considered at risk' judge.
+    """
+    nxt = tokens[k + 1].low
+    if nxt not in ("at", "on", "during"):
+        return True
+    window = [t.low for t in tokens[k + 2 : k + 6]]
+    return any(w in _MEETINGS or w in _CALENDAR for w in window)
 
 
 def _by_agent(tokens: Sequence[Token], k: int, first: int, lexicon: Lexicon) -> Attribution | None:
@@ -475,7 +496,12 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
 
 
 def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
-    """True when the phrase at ``k`` (after 'by' or 'according to') names a source."""
+    """True when the phrase at ``k`` (after 'by' or 'according to') names a source.
+
+    'the' + a modifier + a role or institution names one too ('said the chief executive').
+    """
     if k < len(tokens) and tokens[k].low == "the" and not _named(tokens, k, lexicon):
+        if k + 2 < len(tokens) and tokens[k + 2].low in lexicon.institutions:
+            return True
         k += 1
     return k < len(tokens) and _named(tokens, k, lexicon)
