@@ -213,9 +213,10 @@ ATTRIBUTED_HEDGE = Rule(
 **What it flags.** A hedge inside a direct quotation (`data.source` `quote`), in a
 claim credited to a named person or organisation (`named`: "the ministry said prices
 may rise", "according to the IAEA, the plant could be at risk", "Sanders and his
-supporters argue the system could lead to chaos", "Opec's announcement that a cut was
-unlikely", up to the main clause's predicate: in "Opec's announcement that output would
-fall was probably a bluff" the "probably" is the author's), or in a claim credited to a vague source (`vague`: "Many observers believe
+supporters argue the system could lead to chaos"; not a possessor's that-clause:
+in "Opec's announcement that output would fall was probably a bluff" the "probably" is
+the author's, and so is "unlikely" in "Opec's announcement that a cut was unlikely"),
+or in a claim credited to a vague source (`vague`: "Many observers believe
 the unit could fall"; the attribution itself is HDG002, so the author is not charged
 again by HDG001). A quotation of an unnamed source is `vague` too ('"The deal could
 collapse," a source said', "a spokesman who asked not to be named said"): nobody named

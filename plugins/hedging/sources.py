@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, pairwise
 
 from copydesk.plugins.hedging.content import content_noun, first_finding, modifier_noun
 from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
@@ -377,7 +377,12 @@ def _deliberated(tokens: Sequence[Token], k: int) -> bool:
     if nxt not in ("at", "on", "during"):
         return True
     window = [t.low for t in tokens[k + 2 : k + 6]]
-    return any(w in _MEETINGS or w in _CALENDAR for w in window)
+    if not any(w in _MEETINGS or w in _CALENDAR for w in window):
+        return False
+    # a judgement made at the meeting: 'considered at the meeting to be the best', '... too risky', '... as'
+    after = [t.low for t in tokens[k + 2 : k + 9]]
+    pairs = pairwise(after)
+    return not (any(w in ("too", "as") for w in after) or any(w == "to" and v == "be" for w, v in pairs))
 
 
 def _by_agent(tokens: Sequence[Token], k: int, first: int, lexicon: Lexicon) -> Attribution | None:

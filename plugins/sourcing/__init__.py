@@ -48,7 +48,7 @@ capitalised words), and no speaker found by these readings:
   role or he/she/they, a copula allowed there (`Mr Gates said that ... . "We predicted ..."`,
   `Martyn Williams was keen to move on.` then a new paragraph `"We've got ..."`), unless that
   sentence tells of something done to its subject (`died`, `was killed`, `was booed`, `has
-  been arrested`, `was jailed`, `was found`: the words are others', a tribute, a chant, a
+  been arrested`, `was jailed`, `was found`, `has been charged`, `was remanded`: the words are others', a tribute, a chant, a
   judge's), its subject is a named storm (`Storm Ciara battered ...`), or the quotation opens
   with he/she/his/her and that sentence names nobody else after its subject (`Jo Roe is a
   wanted man. "He is armed ..."` speaks of Jo Roe);

@@ -191,12 +191,12 @@ NOT_A_SPEAKER = frozenset("Storm Hurricane Typhoon Cyclone Tornado Tropical".spl
 #: dying, being killed, booed by a crowd, held or judged ("The cardinal died ...", "was booed", "was jailed").
 DONE_TO = frozenset(
     "died dies drowned perished killed murdered stabbed shot buried booed jeered heckled arrested detained "
-    "jailed imprisoned sentenced convicted found".split()
+    "jailed imprisoned sentenced convicted found charged held remanded bailed accused injured wounded".split()
 )
 #: The word after a copula (maybe after "not", "also", "being", "been"): a participle if it is in :data:`DONE_TO`.
 _AFTER_COPULA = re.compile(r"\s(?:(?:not|also|then|later|being|been)\s)?(?P<word>[a-z]++)")
-#: A quotation that opens with he/she/his/her (after "And", "But"): it speaks of someone, in the third person.
-THIRD_PERSON_OPENING = re.compile(r"[\"“]\s*(?:(?:And|But)\s)?(?:He|She|His|Her)(?![\w'’\-])")
+#: A quotation that opens with he/she/his/her, or "He's", "She'd" (after "And", "But"): it speaks of someone, in the third person.
+THIRD_PERSON_OPENING = re.compile(r"[\"“]\s*(?:(?:And|But)\s)?(?:He|She|His|Her)(?:['’](?:s|d|ll))?(?![\w'’\-])")
 #: A capitalised word (a name of someone else the quotation may speak of).
 _CAPITALISED_WORD = re.compile(r"(?<![\w'’\-])[A-Z][a-z'’\-]*+")
 

@@ -10,8 +10,7 @@ from copydesk import Finding
 from copydesk.errors import ConfigError
 from copydesk.models import Context
 from copydesk.plugins import hedging
-from copydesk.plugins.hedging import cues, speakers
-from copydesk.plugins.hedging.lexicon import build_lexicon
+from copydesk.plugins.hedging import cues
 from copydesk.testing import article, codes, document, run_scorer
 from copydesk.text import TextView
 
@@ -929,9 +928,9 @@ def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expecte
         ("The mayor and many residents believe the levy might fail.", [("HDG004", "named"), ("HDG004", "named")]),
         # near neighbour: the name is governed by a preposition
         ("Talks between Sanders and others say the levy could fail.", [("HDG002", ""), ("HDG004", "vague")]),
-        # a possessor's claim noun with 'that' reports its claim (review 15, item 9)
-        ("Shares fell after Opec's announcement that a cut was now unlikely.", [("HDG004", "named")]),
-        ("Shares fell after the ministry's statement that rates may rise.", [("HDG004", "named")]),
+        # a possessor's that-clause is not credited to the possessor (reverted after review 16b: where the
+        # main predicate starts cannot be told reliably, and a hedge there is the author's)
+        ("Shares fell after Opec's announcement that a cut was now unlikely.", [("HDG001", "")]),
         ("Shares fell after the announcement that rates may rise.", [("HDG001", "")]),
         # 'considered' deliberated, not judged (review 15, item 9)
         ("The levy will be considered at the annual meeting.", []),
@@ -942,6 +941,9 @@ def test_capitalised_common_noun_at_sentence_start_is_no_name(text: str, expecte
         ("The levy is considered at best a stopgap.", [("HDG001", "")]),
         ("The winger is considered at her best on the left.", [("HDG001", "")]),
         ("The levy is considered on balance the fairest option.", [("HDG001", "")]),
+        # a judgement made at a meeting judges (review 16b)
+        ("He was considered at the meeting to be the best candidate.", [("HDG001", "")]),
+        ("The scheme was considered at the conference too risky to pursue.", [("HDG001", "")]),
     ],
 )
 def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, str]]) -> None:
@@ -951,47 +953,19 @@ def test_review_15_smaller_hedging_misses(text: str, expected: list[tuple[str, s
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # the possessor's claim ends where the main clause's predicate starts (review 16)
+        # a hedge in the main clause after a possessor's that-clause is the author's (reviews 16 and 16b)
         ("The bank's forecast that rates would fall was probably a bluff.", [("HDG001", "")]),
         ("The union's warning that the mill was unsafe may have come too late.", [("HDG001", "")]),
         ("The firm's statement that sales rose was possibly misleading.", [("HDG001", "")]),
-        ("The ministry's view that fares would rise is likely to be tested.", [("HDG001", "")]),
-        # near neighbours: the hedge inside the that-clause stays the possessor's
-        ("The bank's forecast that rates may fall was published.", [("HDG004", "named")]),
-        ("The bank's forecast that it was now unlikely to act lifted shares.", [("HDG004", "named")]),
-        ("The bank's forecast that rates would probably have to fall lifted shares.", [("HDG004", "named")]),
-        ("The bank's view that the firms, which had overspent, may cut jobs was published.", [("HDG004", "named")]),
+        ("The bank's forecast that rates would fall probably was a bluff.", [("HDG001", "")]),
+        ("The bank's forecast that rates would fall, which traders doubted, was probably a bluff.", [("HDG001", "")]),
+        ("The minister's insistence that the scheme works may be misplaced.", [("HDG001", "")]),
         # a bare 'claim' after a possessive is the noun, not a verb crediting the whole sentence
         ("Jo Roe's claim that the mill was failing may be right.", [("HDG001", ""), ("HDG001", "")]),
-        ("Jo Roe's claim that the mill may fail was disputed.", [("HDG001", ""), ("HDG004", "named"), ("HDG001", "")]),
     ],
 )
-def test_possessor_claim_ends_at_the_main_predicate(text: str, expected: list[tuple[str, str]]) -> None:
+def test_a_possessors_that_clause_is_not_credited_to_the_possessor(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
-
-
-class _CountingTokens(list):  # type: ignore[type-arg]
-    """A sentence's tokens that count how often one is read."""
-
-    reads = 0
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        type(self).reads += 1
-        return super().__getitem__(index)
-
-
-def test_possessor_claims_look_for_the_main_predicate_a_bounded_way_each() -> None:
-    # A run of claim nouns: each that-clause runs to the sentence end, and looking
-    # through all of it for the main predicate read about n * n / 2 tokens.
-    text = "Opec's claim that " * 3000 + "prices may rise."
-    tokens = cues.SentenceTokens(TextView(text)).tokens(0, len(text))
-    _CountingTokens.reads = 0
-    counted = _CountingTokens(tokens)
-    claims = speakers._possessive_claims(counted, build_lexicon())
-    for k in claims:
-        speakers._main_predicate(counted, k + 2, len(tokens), text)
-    assert len(claims) == 3000
-    assert _CountingTokens.reads <= 4 * speakers.PREDICATE_REACH * len(tokens)
 
 
 @pytest.mark.parametrize(

@@ -484,6 +484,26 @@ def test_speaker_named_in_the_sentence_before_a_quotation_credits_it(text: str, 
             ["SRC001"],
             id="a-named-storm",
         ),
+        pytest.param(
+            'Tom Reid has been charged with fraud. "This is a dark day for everyone who trusted the firm."',
+            ["SRC001"],
+            id="subject-charged (review 16b)",
+        ),
+        pytest.param(
+            'Tom Reid is being held in custody. "We will not rest until the truth comes out in court."',
+            ["SRC001"],
+            id="subject-held (review 16b)",
+        ),
+        pytest.param(
+            'Tom Reid was remanded in custody. "It is a relief to know he cannot hurt anyone else now."',
+            ["SRC001"],
+            id="subject-remanded (review 16b)",
+        ),
+        pytest.param(
+            'Tom Reid is a hunted man.\n"He\'s dangerous and must not be approached by anyone."',
+            ["SRC001"],
+            id="quotation-opens-with-a-contraction (review 16b)",
+        ),
     ],
 )
 def test_subject_of_the_sentence_before_who_is_spoken_of_is_no_speaker(text: str, expected: list[str]) -> None:
