@@ -19,9 +19,11 @@ resident memory of the largest process of the run (the ``copydesk`` process or a
 
 ``--against DIR`` times another checkout of copydesk (with its own ``DIR/.venv``) on the
 same batch in the same run, each local mode (``j1``, ``j2``; a local Dask cluster's
-workers would run this tree's code) alternating between the two trees, and prints this
-tree's articles per CPU-second as a multiple of that one's: a before/after speed-up that
-does not depend on how busy the machine was at two different moments. ``--format``
+workers would run this tree's code) in ``--pairs`` pairs (default 2) whose first tree
+alternates, and prints this tree's articles per CPU-second as a multiple of that one's,
+from the CPU seconds summed over the pairs: a before/after speed-up that depends neither
+on how busy the machine was at two different moments nor on which tree ran first (the
+second of a pair measured 5-10 % slower here, a checkout timed against itself). ``--format``
 writes another report format than ``jsonl`` (``json``, ``text``; to standard output, discarded,
 as for ``jsonl``), for the cost of rendering it.
 """
@@ -145,7 +147,31 @@ def _line(label: str, count: int, r: dict[str, float], regex: float) -> str:
     )
 
 
-def report(count: int, path: Path, modes: list[str], against: Path | None = None, output: str = "jsonl") -> None:
+def _paired(mode: str, count: int, path: Path, against: Path, output: str, regex: float, pairs: int) -> dict[str, Any]:
+    """Time ``mode`` on both trees ``pairs`` times, the first tree alternating (ABBA...); print each and the ratio.
+
+    The tree that runs second in a pair was measured 5-10 % slower on this machine whatever its
+    code (a checkout timed against itself), so one pair cannot tell a change from the order;
+    the ratio printed last is of the CPU seconds summed over every pair.
+    """
+    cpu = {against: 0.0, REPO: 0.0}
+    last: dict[Path, dict[str, float]] = {}
+    for i in range(pairs):
+        order = [against, REPO] if i % 2 == 0 else [REPO, against]
+        last = {tree: run(path, mode, tree, output) for tree in order}
+        for tree in order:
+            cpu[tree] += last[tree]["cpu"]
+        print(_line(mode, count, last[against], regex) + f"  [{against}]")
+        print(_line(mode, count, last[REPO], regex) + "  [this tree]")
+        first = "it" if order[0] == against else "this tree"
+        print(f"{mode:>6}: pair {i + 1} ({first} first): {last[against]['cpu'] / last[REPO]['cpu']:.2f}x")
+    print(f"{mode:>6}: this tree / {against}: {cpu[against] / cpu[REPO]:.2f}x articles per CPU-second ({pairs} pairs)")
+    return last[REPO]
+
+
+def report(
+    count: int, path: Path, modes: list[str], against: Path | None = None, output: str = "jsonl", pairs: int = 2
+) -> None:
     """Print one line per mode for a batch of ``count`` articles, and the speed-ups (and against another tree)."""
     size = path.stat().st_size
     regex = regex_seconds(path)
@@ -156,19 +182,12 @@ def report(count: int, path: Path, modes: list[str], against: Path | None = None
     load = os.getloadavg()
     print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
     results: dict[str, dict[str, Any]] = {}
-    for k, mode in enumerate(modes):
+    for mode in modes:
         if against is None:
             results[mode] = run(path, mode, output=output)
             print(_line(mode, count, results[mode], regex))
             continue
-        order = [against, REPO] if k % 2 == 0 else [REPO, against]  # alternate which tree goes first
-        runs = {tree: run(path, mode, tree, output) for tree in order}
-        results[mode] = runs[REPO]
-        print(_line(mode, count, runs[against], regex) + f"  [{against}]")
-        print(_line(mode, count, runs[REPO], regex) + "  [this tree]")
-        print(
-            f"{mode:>6}: this tree / {against}: {runs[against]['cpu'] / runs[REPO]['cpu']:.2f}x articles per CPU-second"
-        )
+        results[mode] = _paired(mode, count, path, against, output, regex, pairs)
     for fast, slow in (("j2", "j1"), ("dask2", "dask1")):
         if fast in results and slow in results:
             print(f"speed-up {fast}/{slow}: {results[slow]['wall'] / results[fast]['wall']:.2f}x (wall clock)")
@@ -189,6 +208,9 @@ def main() -> None:
     parser.add_argument(
         "--against", metavar="DIR", type=Path, help="also time the checkout DIR (with DIR/.venv) in the same run"
     )
+    parser.add_argument(
+        "--pairs", type=int, default=2, help="with --against: timed pairs per mode, first tree alternating (default 2)"
+    )
     args = parser.parse_args()
     if args.against and not (args.against / ".venv" / "bin" / "python").exists():
         parser.error(f"--against {args.against}: no .venv/bin/python there (run `make` in that checkout)")
@@ -205,7 +227,8 @@ def main() -> None:
         for count in counts:
             path = Path(tmp) / f"batch-{count}.jsonl"
             generate(path, count)
-            report(count, path, args.modes, args.against.resolve() if args.against else None, args.format)
+            against = args.against.resolve() if args.against else None
+            report(count, path, args.modes, against, args.format, args.pairs)
 
 
 if __name__ == "__main__":

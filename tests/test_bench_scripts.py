@@ -204,3 +204,27 @@ def test_the_scaffold_cost_table_of_hooks_md_is_the_scripts_bbc_output(capsys: p
     assert printed == shown
     brief = printed.split("1 warning(s), BBC texts of 140-170", 1)[1]
     assert "weight 0.25: x0.90" in brief  # the fourth root of x0.66 at weight 1.0
+
+
+def test_bench_against_alternates_the_first_tree_so_an_order_effect_cancels(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """scripts/bench.py --against: the second run of a pair is slower whatever its tree; the summed ratio is still 1.00."""
+    bench = load_script("bench")
+    calls: list[Path] = []
+
+    def fake_run(path: Path, mode: str, tree: Path = bench.REPO, output: str = "jsonl") -> dict[str, float]:
+        calls.append(tree)
+        second = len(calls) % 2 == 0
+        return {"wall": 1.0, "cpu": 11.0 if second else 10.0, "rss": 50.0}
+
+    monkeypatch.setattr(bench, "run", fake_run)
+    monkeypatch.setattr(bench, "regex_seconds", lambda path: 0.1)
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("{}\n", encoding="utf-8")
+    other = tmp_path / "other"
+    bench.report(1000, batch, ["j1"], other, "jsonl", pairs=2)
+    printed = capsys.readouterr().out
+    assert calls == [other, bench.REPO, bench.REPO, other]
+    assert "j1: pair 1 (it first): 0.91x" in printed and "j1: pair 2 (this tree first): 1.10x" in printed
+    assert f"j1: this tree / {other}: 1.00x articles per CPU-second (2 pairs)" in printed
