@@ -799,12 +799,21 @@ def test_quotation_credit_from_one_search_of_the_whole_text_is_the_credit_of_eac
 @settings(max_examples=300, deadline=None)
 @given(text=sourcing_texts)
 def test_speaker_readings_only_add_credit_to_the_same_quotations(text: str) -> None:
-    """The speakers' readings credit more quotations, never fewer, and find the same ones."""
+    """The speakers' readings credit more quotations, never fewer; a quotation they drop is two stray marks.
+
+    With the readings, narrative between a closing and an opening mark is no quotation
+    (:func:`~copydesk.plugins.sourcing.features.stray_pair`, whose second mark may then
+    open another); every quotation both find is credited at least as the plain reading does.
+    """
     view = TextView(text)
     plain = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view, speakers=False)]
-    read = [(q.start, q.end, q.credited) for q in src.quotations(text, view.tokens.lower, view)]
-    assert [(s, e) for s, e, _ in read] == [(s, e) for s, e, _ in plain]
-    assert all(credited for (_, _, credited), (_, _, before) in zip(read, plain, strict=True) if before)
+    read = {(q.start, q.end): q.credited for q in src.quotations(text, view.tokens.lower, view)}
+    for start, end, before in plain:
+        if (start, end) in read:
+            assert read[start, end] or not before, (start, end)
+        else:
+            found = sp.QUOTATION.match(text, start)
+            assert found is not None and found.end() == end and src.stray_pair(text, found), (start, end)
 
 
 #: Words a credit window's edge may cut into a verb of saying or "according to" (or not).
