@@ -126,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=corpora.DATA, help="the shared data directory")
     args = parser.parse_args(argv)
     if args.bbc:
+        if not (args.data / PAIRS).is_file():
+            parser.error(f"--bbc: no {PAIRS} under {args.data} (the shared data; --data names another folder)")
         bbc(args.data)
         return 0
     builtins = plugin_set(entry_points=True)

@@ -228,3 +228,11 @@ def test_bench_against_alternates_the_first_tree_so_an_order_effect_cancels(
     assert calls == [other, bench.REPO, bench.REPO, other]
     assert "j1: pair 1 (it first): 0.91x" in printed and "j1: pair 2 (this tree first): 1.10x" in printed
     assert f"j1: this tree / {other}: 1.00x articles per CPU-second (2 pairs)" in printed
+
+
+def test_long_sentence_times_the_conformance_suites_run_on_sentence() -> None:
+    """scripts/long_sentence.py writes out the conformance suite's run-on-sentence kind, unit for unit."""
+    from copydesk.testing import adversarial_text
+
+    unit = load_script("long_sentence").UNIT
+    assert adversarial_text("run-on-sentence", 3 * len(unit)) == unit * 3

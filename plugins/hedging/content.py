@@ -48,11 +48,11 @@ def first_finding(tokens: Sequence[Token]) -> int:
     return next((i for i, t in enumerate(tokens) if t.low in _FINDINGS), len(tokens))
 
 
-def content_noun(tokens: Sequence[Token], first: int, k: int, findings: int | None = None) -> bool:
+def content_noun(tokens: Sequence[Token], first: int, k: int, findings: int) -> bool:
     """True when source noun ``k`` (its phrase starting at ``first``) is part of the claim, not its source.
 
-    ``findings`` is :func:`first_finding` of the sentence, when the caller asks about several
-    nouns of one sentence (each then costs no look-back over the sentence: linear, not quadratic).
+    ``findings`` is :func:`first_finding` of the sentence, found once by the caller for all
+    its nouns (so no noun looks back over the sentence: linear, not quadratic).
     """
     before = tokens[first - 1].low if first else ""
     if before == "than" or (before in _WH and first > 1 and tokens[first - 2].low in _ASKING):
@@ -64,7 +64,7 @@ def content_noun(tokens: Sequence[Token], first: int, k: int, findings: int | No
         return True
     if low not in POPULATION:
         return False
-    return _counted(tokens, first) or (first_finding(tokens) if findings is None else findings) < first
+    return _counted(tokens, first) or findings < first
 
 
 def modifier_noun(tokens: Sequence[Token], k: int, text: str) -> bool:
