@@ -5,16 +5,19 @@ different load (its regex yardstick moves by a third between runs here), which h
 change of 10 %. This script copies the other checkout's ``plugins/NAME`` (``--plugin``,
 default ``boilerplate``) into a temporary directory as a package of another name, then
 runs both on the same batch as ``bench_scorers.py`` builds it (1,000 articles of the
-shared data; the seeds without it): the batch pass's ``observe`` (a plugin with a
-``batch`` module) and then ``segment`` (where it has one) and ``score`` of each article, alternating which one
+shared data; the seeds without it): the batch pass's ``observe`` (a scorer with a
+``batch`` pass: its :class:`~copydesk.models.BatchPass`) and then ``segment`` (where it has one) and ``score`` of each article, alternating which one
 goes first, so both see the same load. Each gets its own documents (token streams built
 before timing, as ``bench_scorers.py`` charges them to the core) and the core's shared
 ``Anchored`` word index is emptied before each article, so each pays for it as the
-first scorer of a run does. ``finish`` is timed once each. CPU milliseconds per article.
+first scorer of a run does (with ``--indexed`` it is built before the timing instead, as
+when another scorer asked first; both packages share the core, so it holds the words of
+both). ``finish`` is timed once each. CPU milliseconds per article.
 
     .venv/bin/python scripts/bench_plugin_ab.py --against /work/main [--articles 1000] [--runs 2]
     .venv/bin/python scripts/bench_plugin_ab.py --against /work/main --rounds 8   # each round's ratio
     .venv/bin/python scripts/bench_plugin_ab.py --against OTHER --plugin hedging --rounds 8
+    .venv/bin/python scripts/bench_plugin_ab.py --against OTHER --plugin style --rounds 6 --indexed
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from typing import Any
 import bench_scorers
 import corpora
 from copydesk import measures
-from copydesk.models import Article, Context
+from copydesk.models import Article, BatchPass, Context
 from copydesk.text import Document
 
 clock = time.process_time
@@ -54,6 +57,12 @@ def settings_of(plugin: ModuleType) -> dict[str, Any]:
     """The default settings of the one scorer ``plugin`` provides."""
     (scorer,) = plugin.copydesk_scorers()
     return dict(scorer.settings)
+
+
+def batch_of(plugin: ModuleType) -> BatchPass | None:
+    """The batch pass of the one scorer ``plugin`` provides, if it has one."""
+    (scorer,) = plugin.copydesk_scorers()
+    return scorer.batch
 
 
 def documents(batch: list[Article]) -> list[Document]:
@@ -77,25 +86,31 @@ def batch_pass(
     Returns the timings (observe, finish, then room for segment and score) and each plugin's statistics.
     """
     spent = {name: [0.0, 0.0, 0.0, 0.0] for name in plugins}  # observe, finish, segment, score
-    if not all(hasattr(plugin, "batch") for plugin in plugins.values()):  # no batch pass
+    passes = {name: batch_of(plugin) for name, plugin in plugins.items()}
+    if any(batch_pass is None for batch_pass in passes.values()):  # no batch pass
         return spent, dict.fromkeys(plugins)
-    states: dict[str, Any] = {name: plugin.batch.start(settings) for name, plugin in plugins.items()}
+    states: dict[str, Any] = {name: batch_pass.start(settings) for name, batch_pass in passes.items()}  # type: ignore[union-attr]
     docs = {name: documents(batch) for name in plugins}
     names = list(plugins)
     for k in range(len(batch)):
         for name in names if k % 2 else names[::-1]:
             started = clock()
-            plugins[name].batch.observe(states[name], docs[name][k])
+            passes[name].observe(states[name], docs[name][k])  # type: ignore[union-attr]
             spent[name][0] += clock() - started
-    for name, plugin in plugins.items():
+    for name, batch_pass in passes.items():
         started = clock()
-        states[name] = plugin.batch.finish(states[name])
+        states[name] = batch_pass.finish(states[name])  # type: ignore[union-attr]
         spent[name][1] += clock() - started
     return spent, states
 
 
-def scoring_pass(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any], runs: int) -> Timings:
-    """The batch pass, then ``segment`` and ``score`` of every article by each plugin, alternating, ``runs`` times."""
+def scoring_pass(
+    plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any], runs: int, indexed: bool = False
+) -> Timings:
+    """The batch pass, then ``segment`` and ``score`` of every article by each plugin, alternating, ``runs`` times.
+
+    :param indexed: build each article's shared word index before the timing (else each plugin pays for it).
+    """
     spent, stats = batch_pass(plugins, batch, settings)
     contexts = {name: Context(settings=settings, batch=stats[name]) for name in plugins}
     docs = {name: documents(batch) for name in plugins}
@@ -105,6 +120,8 @@ def scoring_pass(plugins: dict[str, ModuleType], batch: list[Article], settings:
             for name in names if (k + run) % 2 else names[::-1]:
                 measures._word_index.cache_clear()
                 document, plugin = docs[name][k], plugins[name]
+                if indexed:
+                    measures._word_index(document.body)
                 started = clock()
                 segments = list(plugin.segment(document, contexts[name])) if hasattr(plugin, "segment") else []
                 spent[name][2] += (clock() - started) / runs
@@ -115,7 +132,9 @@ def scoring_pass(plugins: dict[str, ModuleType], batch: list[Article], settings:
     return spent
 
 
-def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any], count: int) -> None:
+def rounds(
+    plugins: dict[str, ModuleType], batch: list[Article], settings: dict[str, Any], count: int, indexed: bool = False
+) -> None:
     """``count`` rounds of the batch and scoring passes (one scoring pass each), the garbage collector off.
 
     Which plugin goes first alternates by round as well as by article; each round prints
@@ -126,7 +145,7 @@ def rounds(plugins: dict[str, ModuleType], batch: list[Article], settings: dict[
     try:
         for number in range(count):
             names = list(plugins) if number % 2 == 0 else list(plugins)[::-1]
-            spent = scoring_pass({name: plugins[name] for name in names}, batch, settings, 1)
+            spent = scoring_pass({name: plugins[name] for name in names}, batch, settings, 1, indexed)
             gc.collect()
             ms = {name: [1000 * value / len(batch) for value in spent[name]] for name in plugins}
             old, new = ms["against"], ms["this"]
@@ -152,6 +171,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=2, help="scoring passes over the batch (default 2)")
     parser.add_argument("--rounds", type=int, default=0, help="instead: this many rounds, each one's ratio printed")
     parser.add_argument("--data", type=Path, default=corpora.DATA)
+    parser.add_argument("--indexed", action="store_true", help="build the shared word index before each timing")
     args = parser.parse_args()
     texts = bench_scorers.shared_texts(args.data) or bench_scorers.seed_texts()
     batch = list(bench_scorers.articles(texts, args.articles))
@@ -160,9 +180,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as into:
         plugins = {"against": other_package(args.against.resolve(), Path(into), args.plugin), "this": this}
         if args.rounds:
-            rounds(plugins, batch, settings, args.rounds)
+            rounds(plugins, batch, settings, args.rounds, args.indexed)
             return
-        spent = scoring_pass(plugins, batch, settings, args.runs)
+        spent = scoring_pass(plugins, batch, settings, args.runs, args.indexed)
     print(f"{'tree':8} {'observe':>8} {'finish':>8} {'segment':>8} {'score':>8} {'total':>8}  (CPU ms per article)")
     for name in plugins:
         ms = [1000 * value / len(batch) for value in spent[name]]

@@ -174,21 +174,26 @@ def test_the_scaffold_cost_figures_of_hooks_md_are_the_scripts_output(capsys: py
     assert f"to {f_score} (F)" in hooks and f"scores {d_score} (D) at 0.25" in hooks
 
 
-@pytest.mark.parametrize("plugin", ["boilerplate", "hedging"])
+@pytest.mark.parametrize(
+    ("plugin", "options"), [("boilerplate", []), ("hedging", []), ("truncation", []), ("style", ["--indexed"])]
+)
 def test_plugin_ab_times_the_named_scorer_of_both_checkouts(
-    plugin: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    plugin: str, options: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """scripts/bench_plugin_ab.py against this checkout itself: both sides time ``score``; the batch pass only where there is one."""
+    """scripts/bench_plugin_ab.py against this checkout itself: both sides time ``score``; the batch pass only where there is one.
+
+    Truncation's batch pass is its scorer's ``BatchPass`` (its ``batch`` module has no ``start``).
+    """
     bench_plugin_ab = load_script("bench_plugin_ab")
     checkout = Path(__file__).resolve().parents[1]
-    argv = ["bench_plugin_ab.py", "--against", str(checkout), "--plugin", plugin, "--articles", "6"]
+    argv = ["bench_plugin_ab.py", "--against", str(checkout), "--plugin", plugin, "--articles", "6", *options]
     monkeypatch.setattr(sys, "argv", [*argv, "--data", str(tmp_path), "--runs", "1"])
     bench_plugin_ab.main()
     rows = {line.split()[0]: [float(x) for x in line.split()[1:]] for line in capsys.readouterr().out.splitlines()[1:]}
     assert set(rows) == {"against", "this"}
     for observe, _finish, _segment, score, total in rows.values():
         assert score > 0 and total >= score
-        assert (observe > 0) is (plugin == "boilerplate")  # hedging has no batch pass
+        assert (observe > 0) is (plugin in ("boilerplate", "truncation"))  # hedging and style have no batch pass
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"

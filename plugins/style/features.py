@@ -4,17 +4,18 @@ Each feature was kept because it carries over between corpora: added to the lear
 aggregate, it did not lower the leave-one-corpus-out AUC on any training corpus
 (FakeNewsNet, Pérez-Rosas, XSum) and raised it on at least one (docs/scorers/style.md).
 Word lists are this project's own, short and deliberately plain; every count is one pass
-over the core's token stream (``view.tokens.forms`` counted once, in C), then each list's
-words looked up in the counts and the regular pasts found in one search over the distinct forms.
+read from the core's shared word index (each list a :class:`copydesk.measures.Occurrences`: where
+its words occur, indexed once per body for every scorer), and the regular pasts told from the
+words' ends (:func:`regular_pasts`), so no pass is made over every word.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import repeat
 
-from copydesk import Document, Feature, FeatureDirection, FeatureUnit, measures
+import numpy as np
+from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 
 #: Words of anger, fear, disgust, sadness and contempt (the emotional-appeal vocabulary of Horne and Adali 2017).
 NEGATIVE_EMOTION = frozenset(
@@ -102,9 +103,41 @@ FEATURES = (
 )
 
 
-def _total(counts: Counter[str], lexicon: frozenset[str]) -> int:
-    """How many tokens counted in ``counts`` belong to ``lexicon`` (each of its words looked up once)."""
-    return sum(map(counts.get, lexicon, repeat(0)))
+#: Each word list where its words occur in a body (the core's shared index).
+NEGATIVE_WORDS, PROFANE_WORDS, TIME_WORDS, IRREGULAR_PAST_WORDS, PRESENT_WORDS = map(
+    measures.Occurrences, (NEGATIVE_EMOTION, PROFANITY, TIME_REFERENCES, IRREGULAR_PAST, PRESENT)
+)
+#: The code points of the last two letters of a regular past form.
+_E, _D = ord("e"), ord("d")
+
+
+def counted_regular_pasts(forms: tuple[str, ...]) -> int:
+    """How many of ``forms`` are regular past forms (:data:`REGULAR_PAST`), found in one search over the distinct forms."""
+    counts = Counter(forms)
+    return sum(map(counts.__getitem__, REGULAR_PAST.findall("\n".join(counts))))
+
+
+def regular_pasts(view: TextView) -> int:
+    """:func:`counted_regular_pasts` of ``view``'s forms, read from where its words end (no pass over the forms).
+
+    A form is the lower-cased text between its word's start and end (the token stream's
+    ``lower``), one character for one, unless the text holds ``İ``, the one character whose
+    lower case is longer (then the forms are counted). So a regular past is a word of
+    :data:`PAST_STEM` + 2 characters or more whose last two lower-cased characters are "ed".
+    """
+    stream = view.tokens
+    if not len(stream):
+        return 0
+    if "\u0130" in view.text:
+        return counted_regular_pasts(stream.forms)
+    lower = stream.lower
+    if lower.isascii():
+        chars = np.frombuffer(lower.encode("ascii"), dtype=np.uint8)
+    else:
+        chars = np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.frombuffer(stream.ends, dtype=np.intc)
+    last = ends[(ends - np.frombuffer(stream.starts, dtype=np.intc)) >= PAST_STEM + 2]
+    return int(np.count_nonzero((chars.take(last - 1) == _D) & (chars.take(last - 2) == _E)))
 
 
 def _place_hell_words(text: str) -> int:
@@ -116,16 +149,14 @@ def features(document: Document) -> dict[str, float]:
     """Every style feature of ``document`` (see :data:`FEATURES`)."""
     body = document.body
     words = body.word_count
-    counts = Counter(body.tokens.forms)
-    regular = sum(map(counts.__getitem__, REGULAR_PAST.findall("\n".join(counts))))
-    past = _total(counts, IRREGULAR_PAST) + regular
-    present = _total(counts, PRESENT)
+    past = IRREGULAR_PAST_WORDS.count(body) + regular_pasts(body)
+    present = PRESENT_WORDS.count(body)
     values = {
-        "negative_emotion_per_1000_words": measures.per_1000(_total(counts, NEGATIVE_EMOTION), words),
-        "profanity_per_1000_words": measures.per_1000(_total(counts, PROFANITY) - _place_hell_words(body.text), words),
+        "negative_emotion_per_1000_words": measures.per_1000(NEGATIVE_WORDS.count(body), words),
+        "profanity_per_1000_words": measures.per_1000(PROFANE_WORDS.count(body) - _place_hell_words(body.text), words),
         "past_tense_share": measures.share(past, past + present, TYPICAL_PAST_SHARE),
         "time_references_per_1000_words": measures.shrunk_per_1000(
-            _total(counts, TIME_REFERENCES), words, TYPICAL_TIME_REFERENCES
+            TIME_WORDS.count(body), words, TYPICAL_TIME_REFERENCES
         ),
     }
     if title := document.title.text.strip():
