@@ -113,7 +113,14 @@ def _merged(packaged: Iterable[str], extra: Iterable[str], remove: Iterable[str]
 
 def _strings(settings: Mapping[str, Any], key: str) -> tuple[str, ...]:
     """A list-of-strings setting as a tuple (missing means empty)."""
-    return tuple(str(v) for v in settings.get(key, ()) or ())
+    value = settings.get(key, ())
+    return tuple(map(str, value)) if value else ()
+
+
+#: The list settings :func:`lexicons` reads: ``extra_`` and ``remove_`` of each list, in fixed order.
+_LIST_KEYS = tuple(
+    (f"extra_{key}", f"remove_{key}") for key in ("non_final_words", "furniture", "continuation", "debris", "credit_cues")
+)
 
 
 @dataclass(frozen=True)
@@ -130,8 +137,7 @@ class Lexicons:
 
 def lexicons(settings: Mapping[str, Any]) -> Lexicons:
     """The lexicons for ``settings`` (cached per distinct list settings)."""
-    keys = ("non_final_words", "furniture", "continuation", "debris", "credit_cues")
-    args = tuple((_strings(settings, f"extra_{k}"), _strings(settings, f"remove_{k}")) for k in keys)
+    args = tuple((_strings(settings, extra), _strings(settings, remove)) for extra, remove in _LIST_KEYS)
     return _lexicons(args)
 
 

@@ -483,6 +483,18 @@ def test_settings_extend_and_trim_lexicons(settings: dict[str, object], ending: 
     assert trn(INTRO + ending, **settings) == expected
 
 
+def test_empty_or_missing_list_settings_give_the_packaged_lexicons() -> None:
+    """A list setting that is absent, None or empty adds nothing; a list's items are read as strings."""
+    from copydesk.plugins.truncation.lexicon import lexicons
+
+    packaged = lexicons(truncation.SETTINGS)
+    assert lexicons({}) is packaged
+    for empty in (None, [], ()):
+        assert lexicons({**truncation.SETTINGS, "extra_debris": empty, "remove_furniture": empty}) is packaged
+    numbered = lexicons({**truncation.SETTINGS, "extra_debris": [404, "Chart unavailable"]})
+    assert numbered.debris.match_line("404") == "0" and numbered.debris.match_line("chart unavailable")
+
+
 def test_missing_final_stop_message_says_it_once() -> None:
     """TRN006's message names the missing stop once and quotes the last word (it once read
     "without terminal punctuation without terminal punctuation after ...")."""
