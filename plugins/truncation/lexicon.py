@@ -119,7 +119,8 @@ def _strings(settings: Mapping[str, Any], key: str) -> tuple[str, ...]:
 
 #: The list settings :func:`lexicons` reads: ``extra_`` and ``remove_`` of each list, in fixed order.
 _LIST_KEYS = tuple(
-    (f"extra_{key}", f"remove_{key}") for key in ("non_final_words", "furniture", "continuation", "debris", "credit_cues")
+    (f"extra_{key}", f"remove_{key}")
+    for key in ("non_final_words", "furniture", "continuation", "debris", "credit_cues")
 )
 
 
