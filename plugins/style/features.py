@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-import numpy as np
 from copydesk import Document, Feature, FeatureDirection, FeatureUnit, TextView, measures
 
 #: Words of anger, fear, disgust, sadness and contempt (the emotional-appeal vocabulary of Horne and Adali 2017).
@@ -107,8 +106,13 @@ FEATURES = (
 NEGATIVE_WORDS, PROFANE_WORDS, TIME_WORDS, IRREGULAR_PAST_WORDS, PRESENT_WORDS = map(
     measures.Occurrences, (NEGATIVE_EMOTION, PROFANITY, TIME_REFERENCES, IRREGULAR_PAST, PRESENT)
 )
-#: The code points of the last two letters of a regular past form.
-_E, _D = ord("e"), ord("d")
+#: "ed" ending a word (:data:`copydesk.WORD`: letters and digits joined by an apostrophe or hyphen)
+#: with two more of the word's characters before it (:data:`PAST_STEM`): a letter or digit, then a letter, digit or
+#: joiner, or a joiner between two of them. The literal opens the pattern, so ``re`` looks for
+#: "ed" with its fast search and checks each one with fixed-width lookarounds: linear time.
+_PAST_END = re.compile(
+    r"ed(?![^\W_])(?!['\u2019\-][^\W_])(?:(?<=[^\W_][^\W_]ed)|(?<=[^\W_]['\u2019\-]ed)|(?<=[^\W_]['\u2019\-][^\W_]ed))"
+)
 
 
 def counted_regular_pasts(forms: tuple[str, ...]) -> int:
@@ -118,26 +122,17 @@ def counted_regular_pasts(forms: tuple[str, ...]) -> int:
 
 
 def regular_pasts(view: TextView) -> int:
-    """:func:`counted_regular_pasts` of ``view``'s forms, read from where its words end (no pass over the forms).
+    """:func:`counted_regular_pasts` of ``view``'s forms, read from the lower-cased text (no pass over the forms).
 
-    A form is the lower-cased text between its word's start and end (the token stream's
-    ``lower``), one character for one, unless the text holds ``İ``, the one character whose
-    lower case is longer (then the forms are counted). So a regular past is a word of
-    :data:`PAST_STEM` + 2 characters or more whose last two lower-cased characters are "ed".
+    A form is the lower-cased text of its word (the token stream's ``lower`` between the
+    word's start and end), one character for one, unless the text holds ``İ``, the one
+    character whose lower case is longer (then the forms are counted). So the regular
+    pasts are the ends of words in "ed" with :data:`PAST_STEM` characters or more of the
+    word before it (:data:`_PAST_END`).
     """
-    stream = view.tokens
-    if not len(stream):
-        return 0
     if "\u0130" in view.text:
-        return counted_regular_pasts(stream.forms)
-    lower = stream.lower
-    if lower.isascii():
-        chars = np.frombuffer(lower.encode("ascii"), dtype=np.uint8)
-    else:
-        chars = np.frombuffer(lower.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    ends = np.frombuffer(stream.ends, dtype=np.intc)
-    last = ends[(ends - np.frombuffer(stream.starts, dtype=np.intc)) >= PAST_STEM + 2]
-    return int(np.count_nonzero((chars.take(last - 1) == _D) & (chars.take(last - 2) == _E)))
+        return counted_regular_pasts(view.tokens.forms)
+    return len(_PAST_END.findall(view.tokens.lower))
 
 
 def _place_hell_words(text: str) -> int:

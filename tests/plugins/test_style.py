@@ -127,7 +127,7 @@ def test_past_and_lexicon_counts_are_the_plain_per_form_counts(seed: int) -> Non
 
     rng = random.Random(seed)
     pieces = ["ed", "ED", "bed", "shed", "Used", "red", "e", "d", "x", "naïve", "ſ", "d’", "-", "’", "9", "said"]
-    pieces += ["hell", "Hate", "WAS", "is", "Monday", "İ", "Σ", "ΣED", "é", "🙂", "_", "'"]
+    pieces += ["hell", "Hate", "WAS", "is", "Monday", "İ", "Σ", "ΣED", "é", "🙂", "_", "'", "eded", ".", "\n", "ß"]
     words = ["".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4))) for _ in range(rng.randrange(0, 300))]
     view = document(" ".join(words)).body
     forms = view.tokens.forms
