@@ -3,10 +3,10 @@
 Each feature was kept because it carries over between corpora: added to the learned
 aggregate, it did not lower the leave-one-corpus-out AUC on any training corpus
 (FakeNewsNet, Pérez-Rosas, XSum) and raised it on at least one (docs/scorers/style.md).
-Word lists are this project's own, short and deliberately plain; every count is one pass
-read from the core's shared word index (each list a :class:`copydesk.measures.Occurrences`: where
-its words occur, indexed once per body for every scorer), and the regular pasts told from the
-words' ends (:func:`regular_pasts`), so no pass is made over every word.
+Word lists are this project's own, short and deliberately plain; each list's count is read
+from the core's shared word index (a :class:`copydesk.measures.Occurrences`: where its words
+occur, indexed once per body for every scorer), and the regular pasts are found by one search
+of the lower-cased text (:func:`regular_pasts`), so no count passes over every word.
 """
 
 from __future__ import annotations
