@@ -215,13 +215,34 @@ def figure_counts(view: TextView, matches: Iterable[re.Match[str]] | None = None
     ``matches``: :data:`FIGURE`'s matches in the text, when known (:func:`figure_matches`).
     """
     text, lower, sentences = view.text, view.tokens.lower, view.sentences
+    words = _credit_words()
+    # a text without a character of UNFOLDED has none in any sentence: asked once, not per sentence
+    plain = words is not None and not any(char in text for char in UNFOLDED)
     total = unattributed = 0
     for index, found in _sentence_figures(view, matches):
         span = sentences[index]
+        start, end = span.start, span.end
         total += found
-        if not _credited(text[span.start : span.end], lower[span.start : span.end]):
+        if plain and words is not None:
+            credited = _credited_within(words, text, lower, start, end)
+        else:
+            credited = _credited(text[start:end], lower[start:end])
+        if not credited:
             unattributed += found
     return total, unattributed
+
+
+def _credited_within(words: frozenset[str], text: str, lower: str, start: int, end: int) -> bool:
+    r""":func:`_credited` of ``text[start:end]``, a text without a character of ``UNFOLDED`` (``lower``: it lower-cased).
+
+    Read in place, not from slices: ``\w+`` reads the same runs between ``start`` and ``end``
+    as in the slice (it looks at no character outside its match), and "http" or "www." lies
+    in the slice where ``find`` finds it between them.
+    """
+    if not words.isdisjoint(WORD_RUN.findall(lower, start, end)):
+        return True
+    linked = lower.find("http", start, end) >= 0 or lower.find("www.", start, end) >= 0
+    return linked and _document().search(text[start:end]) is not None
 
 
 def features(document: Document, counts: tuple[int, int] | None = None) -> dict[str, float]:
