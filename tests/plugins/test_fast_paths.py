@@ -24,11 +24,11 @@ from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
-from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, SentenceTokens, quote_spans
+from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, CLAUSE_BREAKS, SentenceTokens, clause_break, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
 from copydesk.plugins.hedging.sources import WINDOW, may_credit
-from copydesk.plugins.hedging.speakers import names_source
+from copydesk.plugins.hedging.speakers import _comment_opens, claim_ends, names_source
 from copydesk.plugins.sourcing import features as src
 from copydesk.plugins.sourcing import patterns as sp
 from copydesk.text import Document, TextView
@@ -1336,3 +1336,47 @@ def test_sources_named_earlier_are_looked_for_in_each_sentence_at_most_once(monk
     hits = list(analyse(TextView(text), lexicon_for(hedging.SETTINGS)))
     assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 10
     assert calls and len(calls) == len(set(calls))
+
+
+def _claim_ends_every_gap(tokens: Any, text: str, named: bool) -> tuple[list[int], list[int]]:
+    """:func:`~copydesk.plugins.hedging.speakers.claim_ends` as first written: every gap between two tokens tested."""
+    n = len(tokens)
+    end = [n] * (n + 2)
+    brk = [n] * (n + 2)
+    for k in range(n - 1, 0, -1):
+        broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
+        brk[k] = k if broken else brk[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named) else end[k + 1]
+    return [end[min(j + 2, n)] for j in range(n)], brk
+
+
+#: Words and gaps that make clause breaks and the author's comments: conjunctions, participles,
+#: relative and appositive openers, every break character, quotation marks and joiners.
+CLAUSE_PIECES = sorted(
+    {*CLAUSE_BREAKS, ", ", "; ", " - ", "—", '"', "“", "”", "'", "-", " ", "  ", "\n"}
+    | {"and", "but", "which", "that", "a", "an", "view", "suggesting", "adding", "said", "officials", "may", "x1"}
+)
+clause_texts = st.lists(st.sampled_from(CLAUSE_PIECES), max_size=40).map(
+    lambda parts: "".join(part if i % 2 else " " + part for i, part in enumerate(parts))
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=clause_texts)
+def test_claim_ends_from_the_breaks_alone_are_those_of_testing_every_gap(text: str) -> None:
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    spans = [(s.start, s.end) for s in view.sentences] + [(0, len(text))]
+    for start, end in spans:
+        tokens = splitter.tokens(start, end)
+        for named in (False, True):
+            assert claim_ends(tokens, text, named) == _claim_ends_every_gap(tokens, text, named), (text, start, named)
+
+
+def test_claim_ends_skip_a_break_inside_a_quotation_or_a_word() -> None:
+    text = 'Officials said prices may rise, "and fall, which" they x-ray; suggesting doubt, a view that holds'
+    tokens = SentenceTokens(TextView(text)).tokens(0, len(text))
+    found = claim_ends(tokens, text)
+    assert found == _claim_ends_every_gap(tokens, text, False)
+    # the quoted "and" and "which" (a comma before each) break nothing, nor does the x-ray hyphen: the semicolon does
+    assert found[1][5] == found[1][6] == found[1][10] == 10
