@@ -29,6 +29,9 @@ ATTRIBUTED = "attributed"
 #: A body line of at most this many words without sentence punctuation is a heading.
 HEADING_WORDS = 6
 ENDINGS = frozenset(".!?…\"”’'")
+#: A field of at most this many words has its trigger words read from its forms, not from the
+#: core's shared word index: building the index for a title costs about five times the reading.
+SHORT_FIELD = 64
 #: Numbers between 'the' and a definite source ('the two researchers said').
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 Spans = Sequence[tuple[int, int]]
@@ -246,7 +249,8 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
 
     The words that may be a trigger or anchor a cue of several words (:attr:`Lexicon.watched`;
     most words are not) are read from the word index the core shares
-    (:attr:`Lexicon.occurrences`), not from a pass over every word; then each is checked: a trigger word
+    (:attr:`Lexicon.occurrences`), not from a pass over every word (but in a field of at most
+    :data:`SHORT_FIELD` words, whose index nothing else reads); then each is checked: a trigger word
     alone, or the first word of a cue of several words whose words all follow from there
     (found from the cue's anchor, :attr:`Lexicon.cue_anchors`, not from its first word).
     """
@@ -268,7 +272,8 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
         return low in vague_sources and may_credit(lows, k, lexicon)
 
     occurrences, starts = lexicon.occurrences, splitter.starts
-    if occurrences is None:
+    if occurrences is None or len(lows) <= SHORT_FIELD:
+        # a few words (a title) are read: no other scorer asks for a title's word index
         watched: Iterable[int] = compress(count(), map(lexicon.watched.__contains__, lows))
     else:  # the shared word index, not a pass over every word
         watched = [bisect.bisect_left(starts, at) for at in occurrences.starts(view)]

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from copydesk import measures
-from copydesk.models import Article
+from copydesk.models import Article, Context
 from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
@@ -1427,3 +1427,27 @@ def test_claim_ends_skip_a_break_inside_a_quotation_or_a_word() -> None:
     assert found == _claim_ends_every_gap(tokens, text, False)
     # the quoted "and" and "which" (a comma before each) break nothing, nor does the x-ray hyphen: the semicolon does
     assert found[1][5] == found[1][6] == found[1][10] == 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_trigger_words_of_a_short_field_read_from_its_forms_are_those_of_the_shared_index(text: str) -> None:
+    """A field of at most ``SHORT_FIELD`` words has its trigger words read from its forms: the same as from the index."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    short = hedging.detect.SHORT_FIELD
+    try:
+        hedging.detect.SHORT_FIELD = len(splitter.lows)  # read from the forms
+        from_forms = hedging.detect._triggered(view, splitter, lexicon)
+        hedging.detect.SHORT_FIELD = -1  # read from the shared index
+        assert hedging.detect._triggered(view, splitter, lexicon) == from_forms
+    finally:
+        hedging.detect.SHORT_FIELD = short
+
+
+def test_a_title_does_not_build_the_shared_word_index() -> None:
+    measures._word_index.cache_clear()
+    document = Document.from_article(Article(id="a", title="Experts may say it could rise", body="Some said so. " * 30))
+    hedging.score(document, Context(settings={}, batch=None))
+    assert measures._word_index.cache_info().currsize == 1  # the body's alone
