@@ -549,3 +549,20 @@ def test_digit_runs_of_a_text_with_other_digits_are_read_with_the_unicode_digit_
     runs: list[tuple[int, int]] = []
     list(fx.sentence_figures(TextView(text), 1000.0, runs))
     assert runs == [m.span() for m in fx.NUMBER.finditer(text)] and len(runs) == 3
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.one_of(figure_texts, credit_texts, credit_texts.map(lambda t: t.replace(" said", " \x1b[1msaid\x1b[0m")))
+)
+def test_sentence_credits_skipped_without_an_opening_word_are_the_credits_of_its_words(text: str) -> None:
+    """A sentence none of whose forms can open a credit has none; any other has those of its built words."""
+    view = TextView(text)
+    lexicon = analysis.lexicon(figures.SETTINGS)
+    sents = analysis._Sentences(view, lexicon)
+    for index, sentence in enumerate(view.sentences):
+        bounds = (sentence.start, sentence.end)
+        words = phrase.sentence_words(view, *bounds)
+        assert sents.credits(index) == attrib.credits(sents.text, words, bounds, lexicon), text
+        if not sents.credits(index) and attrib.credit_openers(lexicon).isdisjoint(w.lower for w in words):
+            assert index not in sents._words or "\x1b" in text  # its words were never built
