@@ -566,3 +566,23 @@ def test_sentence_credits_skipped_without_an_opening_word_are_the_credits_of_its
         assert sents.credits(index) == attrib.credits(sents.text, words, bounds, lexicon), text
         if not sents.credits(index) and attrib.credit_openers(lexicon).isdisjoint(w.lower for w in words):
             assert index not in sents._words or "\x1b" in text  # its words were never built
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials_said 5 million left.",
+        "They said_ 5 million left.",
+        "It is un-said: 5 million left.",
+        "A said-so of 5 million.",
+        "A so-said 5 million.",
+        "Police say\u2019s 12% rose.",
+        "The report's 12% rose.",
+        "No credit: 12% rose, 40 people left.",
+        "See www.x.org: 12% rose.",
+    ],
+)
+def test_credit_words_read_from_the_forms_credit_as_the_runs_do(text: str) -> None:
+    """Underscores, joiners and apostrophes around a credit word: the forms' reading falls back to the runs."""
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert ff.features(document) == _plain_figure_features(document)
