@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -92,13 +92,15 @@ def analyse_sentence(
     ends = claim_ends(tokens, text) if vague or anaphors else ([], [])
     named = [_claim(tokens, a, text, ends) for a in anaphors]
     verbs = [a.last - 1 for a in anaphors]
-    if judged or any(_impersonal_it(tokens, a) for a in vague):
+    impersonal = any(_impersonal_it(tokens, a) for a in vague)
+    if judged or impersonal:
         named += credited_spans(tokens, text, lexicon, not_verbs, lows, verbs)
-    reached = _covered(len(tokens), reach(tokens, text, named, verbs)) if vague else []
+    # what the credits reach is read only for an impersonal 'it is said' (below)
+    reached = _coverage(reach(tokens, text, named, verbs)) if impersonal else _NOWHERE
     hits: list[Hit] = []
     claims = []
     for a in vague:
-        if _impersonal_it(tokens, a) and reached[a.first]:
+        if _impersonal_it(tokens, a) and reached(a.first):
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
             continue
         claims.append(_claim(tokens, a, text, ends))
@@ -116,19 +118,19 @@ def _hedges(
     tokens: Sequence[Token], index: int, judged: Iterable[tuple[int, int, str, str]], claims: Spans, named: Spans
 ) -> list[Hit]:
     """The hedges, each the author's or attributed: to a quotation, a vague source's claim, or a named one's."""
-    in_claim, in_named = _covered(len(tokens), claims), _covered(len(tokens), named)
+    in_claim, in_named = _coverage(claims), _coverage(named)
     anonymous: bool | None = None
     hits = []
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
         if quoted:
             # an unnamed source's quotation, unless a named speaker's claim holds it too
-            if not in_named[first] and not in_claim[first] and anonymous is None:
+            if not in_named(first) and not in_claim(first) and anonymous is None:
                 anonymous = _anonymous(tokens)
-            unnamed = not in_named[first] and (in_claim[first] or bool(anonymous))
+            unnamed = not in_named(first) and (in_claim(first) or bool(anonymous))
             source = "vague" if unnamed else "quote"
         else:
-            source = "vague" if in_claim[first] else "named" if in_named[first] else ""
+            source = "vague" if in_claim(first) else "named" if in_named(first) else ""
         kind = ATTRIBUTED if source else HEDGE
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
     return hits
@@ -191,15 +193,26 @@ def _attributions(
     return used, judged, vague, anaphors
 
 
-def _covered(n: int, spans: Spans) -> list[bool]:
-    """For each of ``n`` tokens, whether it lies in one of the token ranges ``spans`` (one pass, spans may overlap)."""
+def _coverage(spans: Spans) -> Callable[[int], bool]:
+    """Whether a token lies in one of the token ranges ``spans`` (they may overlap), asked token by token.
+
+    Token ``i`` lies in one when more ranges open at or before it than close at or before it
+    (the depth a pass over every token would count, found by bisection: only a sentence's
+    hits are asked, not each of its tokens).
+    """
     if not spans:
-        return [False] * n
-    depth = [0] * (n + 1)
-    for start, end in spans:
-        depth[start] += 1
-        depth[end] -= 1
-    return [total > 0 for total in accumulate(depth[:n])]
+        return _NOWHERE
+    opens, closes = sorted(start for start, _ in spans), sorted(end for _, end in spans)
+    return lambda i: bisect.bisect_right(opens, i) > bisect.bisect_right(closes, i)
+
+
+def _nowhere(_: int) -> bool:
+    """No token lies in a range (there are none)."""
+    return False
+
+
+#: The coverage of no ranges.
+_NOWHERE: Callable[[int], bool] = _nowhere
 
 
 def _claim(tokens: Sequence[Token], a: Attribution, text: str, ends: tuple[list[int], list[int]]) -> tuple[int, int]:

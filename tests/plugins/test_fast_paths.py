@@ -12,6 +12,7 @@ catch a word a fast path's list is missing even where random text would not draw
 
 from __future__ import annotations
 
+import itertools
 import re
 from re import _constants as sre
 from re import _parser as sre_parse
@@ -1451,3 +1452,24 @@ def test_a_title_does_not_build_the_shared_word_index() -> None:
     document = Document.from_article(Article(id="a", title="Experts may say it could rise", body="Some said so. " * 30))
     hedging.score(document, Context(settings={}, batch=None))
     assert measures._word_index.cache_info().currsize == 1  # the body's alone
+
+
+def _covered_by_depth(n: int, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each of ``n`` tokens whether it lies in one of ``spans``, as first read: the depth counted over every token."""
+    depth = [0] * (n + 1)
+    for start, end in spans:
+        depth[start] += 1
+        depth[end] -= 1
+    return [total > 0 for total in itertools.accumulate(depth[:n])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    n=st.integers(0, 30),
+    ends=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+)
+def test_coverage_asked_token_by_token_is_the_depth_over_every_token(n: int, ends: list[tuple[int, int]]) -> None:
+    """Overlapping, empty and reversed ranges too: the bisection counts what the pass counted."""
+    spans = [(min(a, n), min(b, n)) for a, b in ends]
+    covered = hedging.detect._coverage(spans)
+    assert [covered(i) for i in range(n)] == _covered_by_depth(n, spans)
