@@ -17,9 +17,9 @@ from importlib.resources import files
 from typing import Any
 
 from copydesk import Document, TextView
-from copydesk.plugins.figures.attrib import Credit, covering, credits
+from copydesk.plugins.figures.attrib import Credit, covering, credit_openers, credits
 from copydesk.plugins.figures.extract import Figure, sentence_figures
-from copydesk.plugins.figures.phrase import Lexicon, Word, blank_controls, sentence_words
+from copydesk.plugins.figures.phrase import ESC, Lexicon, Word, blank_controls, sentence_words
 from copydesk.plugins.figures.units import WORD
 
 UNSOURCED = "unsourced"
@@ -163,10 +163,22 @@ class _Sentences:
         return self._words[index]
 
     def credits(self, index: int) -> list[Credit]:
-        """The credits of sentence ``index``."""
+        """The credits of sentence ``index``.
+
+        None in a sentence none of whose words can open one (:func:`~attrib.credit_openers`; half
+        the sentences with a figure): its words' forms are asked, its words are not built. (A
+        sentence holding an ESC has its words built: they are not all the stream's.)
+        """
         if index not in self._credits:
-            sentence = self.view.sentences[index]
-            found = credits(self.text, self.words(index), (sentence.start, sentence.end), self.lex)
+            start, end, _ = self.view.sentences[index]
+            stream = self.view.tokens
+            span = stream.between(start, end)
+            if credit_openers(self.lex).isdisjoint(stream.forms[span.start : span.stop]) and (
+                self.view.text.find(ESC, start, end) < 0
+            ):
+                found: list[Credit] = []
+            else:
+                found = credits(self.text, self.words(index), (start, end), self.lex)
             self._credits[index] = found
         return self._credits[index]
 

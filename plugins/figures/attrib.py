@@ -600,7 +600,7 @@ def _credit_at(
 
 
 @lru_cache(maxsize=32)
-def _openers(lexicon: Lexicon) -> frozenset[str]:
+def credit_openers(lexicon: Lexicon) -> frozenset[str]:
     """The words a credit can start from: the cue words, document nouns and plan nouns."""
     return lexicon.cues | lexicon.nouns | PLANS
 
@@ -609,7 +609,7 @@ def credits(text: str, words: Sequence[Word], bounds: tuple[int, int], lexicon: 
     """Every credit (source and content) in the sentence ``text[bounds[0]:bounds[1]]``."""
     found: list[Credit] = []
     # Only a cue word, a document noun or a plan noun gives a credit (see _credit_at).
-    openers = _openers(lexicon)
+    openers = credit_openers(lexicon)
     for index in [i for i, word in enumerate(words) if word.lower in openers]:
         if len(found) >= MAX_CREDITS:
             break

@@ -82,9 +82,11 @@ def verdicts_key(text: str, settings: Mapping[str, Any]) -> str:
     """The finished map's key of the verdicts of a body ``text`` analysed with ``settings`` (a digest of both)."""
     lists = tuple(tuple(str(v) for v in settings[key]) for key in LEXICON_KEYS)  # as the analysis reads them
     read = (repr(int(settings["window"])), repr(float(settings["large_count"])), repr(lists))
-    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+    # SHA-256 (128 bits of it): hashed by the processor's SHA instructions where it has them, about
+    # twice as fast as BLAKE2b on a body here
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass"))
     digest.update("\0".join(read).encode("utf-8", "surrogatepass"))
-    return VERDICTS + digest.hexdigest()
+    return VERDICTS + digest.hexdigest()[:32]
 
 
 @dataclass(frozen=True)

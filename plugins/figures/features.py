@@ -215,13 +215,53 @@ def figure_counts(view: TextView, matches: Iterable[re.Match[str]] | None = None
     ``matches``: :data:`FIGURE`'s matches in the text, when known (:func:`figure_matches`).
     """
     text, lower, sentences = view.text, view.tokens.lower, view.sentences
+    words = _credit_words()
+    # a text without a character of UNFOLDED has none in any sentence: asked once, not per sentence
+    plain = words is not None and not any(char in text for char in UNFOLDED)
     total = unattributed = 0
     for index, found in _sentence_figures(view, matches):
         span = sentences[index]
+        start, end = span.start, span.end
         total += found
-        if not _credited(text[span.start : span.end], lower[span.start : span.end]):
+        if plain and words is not None:
+            credited = _credited_within(words, view, start, end)
+        else:
+            credited = _credited(text[start:end], lower[start:end])
+        if not credited:
             unattributed += found
     return total, unattributed
+
+
+def _credited_within(words: frozenset[str], view: TextView, start: int, end: int) -> bool:
+    r""":func:`_credited` of ``text[start:end]``, a text without a character of ``UNFOLDED``.
+
+    Read in place, not from slices: ``\w+`` reads the same runs between ``start`` and ``end``
+    of the lower-cased text as in the slice (it looks at no character outside its match), and
+    "http" or "www." lies in the slice where ``find`` finds it between them. Where the stretch
+    holds no underscore (and no word runs past its end), its runs are its stream words and
+    the parts of those holding a joiner (the runs of ``\w`` are those of letters and digits,
+    which a stream word joins by apostrophes and hyphens): a form of one of the words is then a
+    run of them, and without a joiner no run is anything but a form. Only a stretch with an
+    underscore or a joiner and none of the words among its forms is read run by run.
+    """
+    stream = view.tokens
+    lower = stream.lower
+    span = stream.between(start, end)
+    plain = lower.find("_", start, end) < 0 and (not span or stream.ends[span.stop - 1] <= end)
+    if plain and not words.isdisjoint(stream.forms[span.start : span.stop]):
+        return True
+    if plain and all(lower.find(joiner, start, end) < 0 for joiner in _JOINERS):
+        found = False
+    else:
+        found = not words.isdisjoint(WORD_RUN.findall(lower, start, end))
+    if found:
+        return True
+    linked = lower.find("http", start, end) >= 0 or lower.find("www.", start, end) >= 0
+    return linked and _document().search(view.text[start:end]) is not None
+
+
+#: The characters that join the parts of a stream word (:data:`copydesk.text.WORD`).
+_JOINERS = "'\u2019-"
 
 
 def features(document: Document, counts: tuple[int, int] | None = None) -> dict[str, float]:

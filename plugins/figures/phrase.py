@@ -126,9 +126,12 @@ def gap_breaks(text: str, left: int, right: int) -> bool:
 
     The comma of a grouped number ("20,000" is two shared words) is not a break.
     """
-    if right - left == 1 and text[left] == "," and text[left - 1].isdigit() and text[right : right + 1].isdigit():
-        return False
-    return any(ch in BREAKS for ch in text[left:right])
+    if right - left == 1:  # one character between (a space, usually): no slice, no loop
+        char = text[left]
+        if char == ",":
+            return not (text[left - 1].isdigit() and text[right : right + 1].isdigit())
+        return char in BREAKS
+    return not BREAKS.isdisjoint(text[left:right])
 
 
 #: Vague words that are a kind of document or figures: one of these modifying the

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from functools import partial
-from itertools import accumulate, compress, count
+from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -29,6 +29,9 @@ ATTRIBUTED = "attributed"
 #: A body line of at most this many words without sentence punctuation is a heading.
 HEADING_WORDS = 6
 ENDINGS = frozenset(".!?…\"”’'")
+#: A field of at most this many words has its trigger words read from its forms, not from the
+#: core's shared word index: building the index for a title costs about five times the reading.
+SHORT_FIELD = 64
 #: Numbers between 'the' and a definite source ('the two researchers said').
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten".split())
 Spans = Sequence[tuple[int, int]]
@@ -89,13 +92,15 @@ def analyse_sentence(
     ends = claim_ends(tokens, text) if vague or anaphors else ([], [])
     named = [_claim(tokens, a, text, ends) for a in anaphors]
     verbs = [a.last - 1 for a in anaphors]
-    if judged or any(_impersonal_it(tokens, a) for a in vague):
+    impersonal = any(_impersonal_it(tokens, a) for a in vague)
+    if judged or impersonal:
         named += credited_spans(tokens, text, lexicon, not_verbs, lows, verbs)
-    reached = _covered(len(tokens), reach(tokens, text, named, verbs)) if vague else []
+    # what the credits reach is read only for an impersonal 'it is said' (below)
+    reached = _coverage(reach(tokens, text, named, verbs)) if impersonal else _NOWHERE
     hits: list[Hit] = []
     claims = []
     for a in vague:
-        if _impersonal_it(tokens, a) and reached[a.first]:
+        if _impersonal_it(tokens, a) and reached(a.first):
             judged.append((a.first, a.last, "passive", _words(tokens, a.first, a.last)))
             continue
         claims.append(_claim(tokens, a, text, ends))
@@ -113,19 +118,19 @@ def _hedges(
     tokens: Sequence[Token], index: int, judged: Iterable[tuple[int, int, str, str]], claims: Spans, named: Spans
 ) -> list[Hit]:
     """The hedges, each the author's or attributed: to a quotation, a vague source's claim, or a named one's."""
-    in_claim, in_named = _covered(len(tokens), claims), _covered(len(tokens), named)
+    in_claim, in_named = _coverage(claims), _coverage(named)
     anonymous: bool | None = None
     hits = []
     for first, last, category, words in judged:
         quoted = tokens[first].quoted
         if quoted:
             # an unnamed source's quotation, unless a named speaker's claim holds it too
-            if not in_named[first] and not in_claim[first] and anonymous is None:
+            if not in_named(first) and not in_claim(first) and anonymous is None:
                 anonymous = _anonymous(tokens)
-            unnamed = not in_named[first] and (in_claim[first] or bool(anonymous))
+            unnamed = not in_named(first) and (in_claim(first) or bool(anonymous))
             source = "vague" if unnamed else "quote"
         else:
-            source = "vague" if in_claim[first] else "named" if in_named[first] else ""
+            source = "vague" if in_claim(first) else "named" if in_named(first) else ""
         kind = ATTRIBUTED if source else HEDGE
         hits.append(Hit(kind, tokens[first].start, tokens[last - 1].end, category, words, index, source))
     return hits
@@ -188,15 +193,26 @@ def _attributions(
     return used, judged, vague, anaphors
 
 
-def _covered(n: int, spans: Spans) -> list[bool]:
-    """For each of ``n`` tokens, whether it lies in one of the token ranges ``spans`` (one pass, spans may overlap)."""
+def _coverage(spans: Spans) -> Callable[[int], bool]:
+    """Whether a token lies in one of the token ranges ``spans`` (they may overlap), asked token by token.
+
+    Token ``i`` lies in one when more ranges open at or before it than close at or before it
+    (the depth a pass over every token would count, found by bisection: only a sentence's
+    hits are asked, not each of its tokens).
+    """
     if not spans:
-        return [False] * n
-    depth = [0] * (n + 1)
-    for start, end in spans:
-        depth[start] += 1
-        depth[end] -= 1
-    return [total > 0 for total in accumulate(depth[:n])]
+        return _NOWHERE
+    opens, closes = sorted(start for start, _ in spans), sorted(end for _, end in spans)
+    return lambda i: bisect.bisect_right(opens, i) > bisect.bisect_right(closes, i)
+
+
+def _nowhere(_: int) -> bool:
+    """No token lies in a range (there are none)."""
+    return False
+
+
+#: The coverage of no ranges.
+_NOWHERE: Callable[[int], bool] = _nowhere
 
 
 def _claim(tokens: Sequence[Token], a: Attribution, text: str, ends: tuple[list[int], list[int]]) -> tuple[int, int]:
@@ -246,7 +262,8 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
 
     The words that may be a trigger or anchor a cue of several words (:attr:`Lexicon.watched`;
     most words are not) are read from the word index the core shares
-    (:attr:`Lexicon.occurrences`), not from a pass over every word; then each is checked: a trigger word
+    (:attr:`Lexicon.occurrences`), not from a pass over every word (but in a field of at most
+    :data:`SHORT_FIELD` words, whose index nothing else reads); then each is checked: a trigger word
     alone, or the first word of a cue of several words whose words all follow from there
     (found from the cue's anchor, :attr:`Lexicon.cue_anchors`, not from its first word).
     """
@@ -268,7 +285,8 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
         return low in vague_sources and may_credit(lows, k, lexicon)
 
     occurrences, starts = lexicon.occurrences, splitter.starts
-    if occurrences is None:
+    if occurrences is None or len(lows) <= SHORT_FIELD:
+        # a few words (a title) are read: no other scorer asks for a title's word index
         watched: Iterable[int] = compress(count(), map(lexicon.watched.__contains__, lows))
     else:  # the shared word index, not a pass over every word
         watched = [bisect.bisect_left(starts, at) for at in occurrences.starts(view)]

@@ -19,10 +19,13 @@ gloomy", ", a view that ...").
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from itertools import compress, count
+from operator import itemgetter
 
-from copydesk.plugins.hedging.cues import BE, LOW, Token, clause_break, dash
+from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.sources import (
     _CALENDAR,
@@ -253,16 +256,48 @@ def claim_ends(tokens: Sequence[Token], text: str, named: bool = False) -> tuple
     With ``named``, the ends of a named speaker's claim: the same, but of the participle
     clauses only the author's inferences (:data:`_COMMENT_PARTICIPLES`) end it, not the
     speaker's own ', adding that ...'. The second list gives, for each
-    index, the first index at or after it with a clause break before it. One backward pass.
+    index, the first index at or after it with a clause break before it. One backward pass
+    over the breaks alone (:func:`_breaks`): the indices between two breaks take the values
+    of the later one in one slice each.
     """
     n = len(tokens)
     end = [n] * (n + 2)
     brk = [n] * (n + 2)
-    for k in range(n - 1, 0, -1):
-        broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
-        brk[k] = k if broken else brk[k + 1]
-        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named) else end[k + 1]
-    return [end[min(j + 2, n)] for j in range(n)], brk
+    after_break, after_end, upper = n, n, n  # the values of the indices [k + 1, upper), not breaks
+    for k in reversed(_breaks(tokens, text)):
+        brk[k + 1 : upper] = [after_break] * (upper - k - 1)
+        end[k + 1 : upper] = [after_end] * (upper - k - 1)
+        after_break = brk[k] = k
+        if _comment_opens(tokens, k, text, brk[k + 1], end, named):
+            after_end = k
+        end[k], upper = after_end, k
+    if upper > 1:
+        brk[1:upper] = [after_break] * (upper - 1)
+        end[1:upper] = [after_end] * (upper - 1)
+    return end[2:n] + [n] * min(n, 2), brk
+
+
+#: A character of :data:`~copydesk.plugins.hedging.cues.CLAUSE_BREAKS`.
+_CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(CLAUSE_BREAKS))) + "]")
+
+
+def _breaks(tokens: Sequence[Token], text: str) -> list[int]:
+    """The indices ``k`` (1 to ``len(tokens) - 1``, in order) with a clause break before token ``k``, not quoted.
+
+    The ``k`` where :func:`~copydesk.plugins.hedging.cues.clause_break` holds between tokens
+    ``k - 1`` and ``k`` and token ``k`` is not in a quotation: the break characters between the
+    first token's end and the last token's start are found by one search, each placed in the gap
+    it lies in (one inside a token lies in none).
+    """
+    if len(tokens) < 2:
+        return []
+    starts = list(map(itemgetter(0), tokens))
+    found: list[int] = []
+    for match in _CLAUSE_BREAK.finditer(text, tokens[0].end, starts[-1]):
+        k = bisect.bisect_right(starts, match.start())
+        if (not found or found[-1] != k) and tokens[k - 1].end <= match.start() and not tokens[k].quoted:
+            found.append(k)
+    return found
 
 
 def _comment_opens(

@@ -12,6 +12,7 @@ catch a word a fast path's list is missing even where random text would not draw
 
 from __future__ import annotations
 
+import itertools
 import re
 from re import _constants as sre
 from re import _parser as sre_parse
@@ -19,16 +20,16 @@ from typing import Any
 
 import pytest
 from copydesk import measures
-from copydesk.models import Article
+from copydesk.models import Article, Context
 from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
-from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, SentenceTokens, quote_spans
+from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, CLAUSE_BREAKS, SentenceTokens, clause_break, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
 from copydesk.plugins.hedging.sources import WINDOW, may_credit
-from copydesk.plugins.hedging.speakers import names_source
+from copydesk.plugins.hedging.speakers import _comment_opens, claim_ends, names_source
 from copydesk.plugins.sourcing import features as src
 from copydesk.plugins.sourcing import patterns as sp
 from copydesk.text import Document, TextView
@@ -72,6 +73,8 @@ def _item(op: Any, av: Any, opening: bool, before: str) -> set[tuple[str, bool]]
             return set().union(*(_item(sre.LITERAL, code, opening, before) for _, code in av))
     if op is sre.AT and av is sre.AT_BOUNDARY:
         return {("", bool(before))}
+    if op is sre.ASSERT and av[0] < 0 and opening:  # a look-behind: what it reads is before the match
+        return {("", False)}
     if op is sre.SUBPATTERN:
         return _spellings(av[-1], opening, before)
     if op is sre.BRANCH:
@@ -100,7 +103,7 @@ OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 15
+    assert len(ANCHORED) == 17
     for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
@@ -220,6 +223,51 @@ def test_anchored_patterns_find_what_the_folded_patterns_find(text: str) -> None
     view = TextView(text)
     for anchored in (hdg.VAGUE, hdg.SUPERLATIVES):
         assert [m.span() for m in anchored.finditer(view)] == [m.span() for m in anchored.pattern.finditer(text)]
+
+
+#: Where the late ways of the vague-attribution and superlative twins meet other matches:
+#: a match ending with a late first word ("have it"), a late way inside a longer match
+#: ("according to a source"), one opening another ("it is believed to", "the source said"),
+#: glued or cut first words ("x-the source", "x_the source", "the source-code").
+LATE_PIECES = [
+    "reports have it is said",
+    "rumours have it is believed to",
+    "according to a source said",
+    "the source said",
+    "it is believed to",
+    "It Is Thought",
+    "x-the source",
+    "x_the source",
+    "the source-code",
+    "the sources say",
+    "an insider",
+    "a pal",
+    "most of all time",
+    "never before of all time",
+    "of all times",
+]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    text=st.lists(st.one_of(st.sampled_from(HEDGING_PHRASES), st.sampled_from(PIECES + LATE_PIECES)), max_size=30).map(
+        lambda parts: "".join(part if i % 3 == 0 else " " + part for i, part in enumerate(parts))
+    )
+)
+def test_matches_found_from_the_word_after_a_common_first_word_start_where_the_patterns_matches_do(text: str) -> None:
+    view = TextView(text)
+    vague = hdg._starts(hdg.VAGUE_LATE, hdg._VAGUE_WIDTHS, hdg.VAGUE, view)
+    assert vague == [m.start() for m in hdg.VAGUE_ATTRIBUTION.finditer(text)]
+    superlatives = hdg._starts(hdg.SUPERLATIVES_LATE, hdg._SUPERLATIVE_WIDTHS, hdg.SUPERLATIVES, view)
+    assert superlatives == [m.start() for m in hdg.SUPERLATIVE.finditer(text)]
+
+
+def test_a_late_match_inside_the_one_before_sends_the_search_to_the_first_words() -> None:
+    view = TextView("Reports have it is said. Officials said the source told a pal it is believed to work.")
+    found = hdg._starts(hdg.VAGUE_LATE, hdg._VAGUE_WIDTHS, hdg.VAGUE, view)
+    assert found == [m.start() for m in hdg.VAGUE_ATTRIBUTION.finditer(view.text)] == [0, 40, 56, 62]
+    late = [m.start() for m in hdg.VAGUE_LATE.finditer(view)]
+    assert late[:2] == [0, 19] and 19 - hdg._VAGUE_WIDTHS[4] < len("Reports have it")  # "said" after "it is "
 
 
 #: The hedge cues, loaded words and modals of the hedging features, as written and capitalised.
@@ -1336,3 +1384,92 @@ def test_sources_named_earlier_are_looked_for_in_each_sentence_at_most_once(monk
     hits = list(analyse(TextView(text), lexicon_for(hedging.SETTINGS)))
     assert [h.kind for h in hits].count(hedging.detect.VAGUE) == 10
     assert calls and len(calls) == len(set(calls))
+
+
+def _claim_ends_every_gap(tokens: Any, text: str, named: bool) -> tuple[list[int], list[int]]:
+    """:func:`~copydesk.plugins.hedging.speakers.claim_ends` as first written: every gap between two tokens tested."""
+    n = len(tokens)
+    end = [n] * (n + 2)
+    brk = [n] * (n + 2)
+    for k in range(n - 1, 0, -1):
+        broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
+        brk[k] = k if broken else brk[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named) else end[k + 1]
+    return [end[min(j + 2, n)] for j in range(n)], brk
+
+
+#: Words and gaps that make clause breaks and the author's comments: conjunctions, participles,
+#: relative and appositive openers, every break character, quotation marks and joiners.
+CLAUSE_PIECES = sorted(
+    {*CLAUSE_BREAKS, ", ", "; ", " - ", "—", '"', "“", "”", "'", "-", " ", "  ", "\n"}
+    | {"and", "but", "which", "that", "a", "an", "view", "suggesting", "adding", "said", "officials", "may", "x1"}
+)
+clause_texts = st.lists(st.sampled_from(CLAUSE_PIECES), max_size=40).map(
+    lambda parts: "".join(part if i % 2 else " " + part for i, part in enumerate(parts))
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=clause_texts)
+def test_claim_ends_from_the_breaks_alone_are_those_of_testing_every_gap(text: str) -> None:
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    spans = [(s.start, s.end) for s in view.sentences] + [(0, len(text))]
+    for start, end in spans:
+        tokens = splitter.tokens(start, end)
+        for named in (False, True):
+            assert claim_ends(tokens, text, named) == _claim_ends_every_gap(tokens, text, named), (text, start, named)
+
+
+def test_claim_ends_skip_a_break_inside_a_quotation_or_a_word() -> None:
+    text = 'Officials said prices may rise, "and fall, which" they x-ray; suggesting doubt, a view that holds'
+    tokens = SentenceTokens(TextView(text)).tokens(0, len(text))
+    found = claim_ends(tokens, text)
+    assert found == _claim_ends_every_gap(tokens, text, False)
+    # the quoted "and" and "which" (a comma before each) break nothing, nor does the x-ray hyphen: the semicolon does
+    assert found[1][5] == found[1][6] == found[1][10] == 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=texts)
+def test_trigger_words_of_a_short_field_read_from_its_forms_are_those_of_the_shared_index(text: str) -> None:
+    """A field of at most ``SHORT_FIELD`` words has its trigger words read from its forms: the same as from the index."""
+    lexicon = lexicon_for(hedging.SETTINGS)
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    short = hedging.detect.SHORT_FIELD
+    try:
+        hedging.detect.SHORT_FIELD = len(splitter.lows)  # read from the forms
+        from_forms = hedging.detect._triggered(view, splitter, lexicon)
+        hedging.detect.SHORT_FIELD = -1  # read from the shared index
+        assert hedging.detect._triggered(view, splitter, lexicon) == from_forms
+    finally:
+        hedging.detect.SHORT_FIELD = short
+
+
+def test_a_title_does_not_build_the_shared_word_index() -> None:
+    measures._word_index.cache_clear()
+    document = Document.from_article(Article(id="a", title="Experts may say it could rise", body="Some said so. " * 30))
+    hedging.score(document, Context(settings={}, batch=None))
+    assert measures._word_index.cache_info().currsize == 1  # the body's alone
+
+
+def _covered_by_depth(n: int, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each of ``n`` tokens whether it lies in one of ``spans``, as first read: the depth counted over every token."""
+    depth = [0] * (n + 1)
+    for start, end in spans:
+        depth[start] += 1
+        depth[end] -= 1
+    return [total > 0 for total in itertools.accumulate(depth[:n])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    n=st.integers(0, 30),
+    ends=st.lists(st.tuples(st.integers(0, 30), st.integers(0, 30)), max_size=6),
+)
+def test_coverage_asked_token_by_token_is_the_depth_over_every_token(n: int, ends: list[tuple[int, int]]) -> None:
+    """Overlapping, empty and reversed ranges too: the bisection counts what the pass counted."""
+    spans = [(min(a, n), min(b, n)) for a, b in ends]
+    covered = hedging.detect._coverage(spans)
+    assert [covered(i) for i in range(n)] == _covered_by_depth(n, spans)

@@ -11,7 +11,9 @@ a few adversarial contexts.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from typing import Any
 
@@ -163,6 +165,44 @@ def test_no_hyphenated_or_digit_glued_starting_word_is_left_unread() -> None:
     for first in FIGURE_WORDS:
         for second in [*FIGURE_WORDS, "3", "x"]:
             _assert_every_starting_word_read(f"{first}-{second} 3{first} {second}'{first}-{second} \u0130{first}-x")
+
+
+def _starting_words_by_forms(view: TextView, runs: list[tuple[int, int]]) -> list[int]:
+    """:func:`starting_words` as it read before: the forms that may start one collected, then every word with one."""
+    stream = view.tokens
+    forms, starts, ends = stream.forms, stream.starts, stream.ends
+    hits = set(fx._WHOLE_STARTS.intersection(forms))
+    joined: set[str] = set()
+    for start, end in runs:
+        joined.update(forms[max(0, bisect.bisect_right(starts, start) - 1) : bisect.bisect_left(starts, end)])
+    for at in (m.start() for m in re.finditer("-", stream.lower)):
+        word = bisect.bisect_right(starts, at) - 1
+        if word >= 0 and at < ends[word]:
+            joined.add(forms[word])
+    hits.update(
+        form
+        for form in joined
+        if not form.isdecimal() and ("\u0307" in form or any(fx._may_start(w.group()) for w in fx.WORD.finditer(form)))
+    )
+    return [i for i, form in enumerate(forms) if form in hits]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(figure_texts, glued_texts))
+def test_starting_words_found_by_index_are_those_of_every_form_that_may_start_a_figure(text: str) -> None:
+    """The words a run or hyphen lies in, found by index, are every word whose form was collected from them."""
+    view = TextView(text)
+    runs = [m.span() for m in fx.NUMBER.finditer(text)]
+    assert fx.starting_words(view, runs) == _starting_words_by_forms(view, runs)
+
+
+def test_starting_words_include_every_repeat_of_a_hyphenated_or_digit_glued_form() -> None:
+    text = "Seventy-four came; seventy-four left. 3millions then 3Millions and twenty."
+    view = TextView(text)
+    runs = [m.span() for m in fx.NUMBER.finditer(text)]
+    found = fx.starting_words(view, runs)
+    assert [view.tokens.forms[i] for i in found] == ["seventy-four", "seventy-four", "3millions", "3millions", "twenty"]
+    assert found == _starting_words_by_forms(view, runs)
 
 
 def test_only_the_words_that_may_start_a_figure_are_read_for_worded_figures() -> None:
@@ -477,3 +517,72 @@ def test_credit_cues_of_several_words_tried_at_their_first_word_are_those_tried_
         for second in cues:
             for line in (f"{first} {second} {first}", f"Jane Smith {second} {first}", f"{second.upper()}: {first}"):
                 assert trn_lines.credit_cue(line, lex) == _every_cue_at_every_word(line, lex), line
+
+
+def _gap_breaks_by_scan(text: str, left: int, right: int) -> bool:
+    """:func:`phrase.gap_breaks` as it read before: a grouped number's comma, else any break character in the gap."""
+    if right - left == 1 and text[left] == "," and text[left - 1].isdigit() and text[right : right + 1].isdigit():
+        return False
+    return any(ch in phrase.BREAKS for ch in text[left:right])
+
+
+def test_gap_breaks_of_one_character_read_without_a_scan_as_the_scan_reads_them() -> None:
+    """Every gap of zero to three characters between two words, the comma between digits and at the text's ends."""
+    pieces = sorted(phrase.BREAKS | {" ", "\u00a0", "x", "1", "'", "-", "."})
+    for before in ("a", "1", ""):
+        for after in ("b", "2", ""):
+            for size in range(4):
+                for gap in ("".join(p) for p in itertools.product(pieces, repeat=size)):
+                    text = f"{before}{gap}{after}"
+                    left, right = len(before), len(before) + len(gap)
+                    assert phrase.gap_breaks(text, left, right) == _gap_breaks_by_scan(text, left, right), repr(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(st.characters(max_codepoint=127)), figure_texts.filter(str.isascii)))
+def test_the_ascii_digit_run_pattern_finds_the_digit_runs_of_an_ascii_text(text: str) -> None:
+    assert [m.span() for m in fx.ASCII_NUMBER.finditer(text)] == [m.span() for m in fx.NUMBER.finditer(text)]
+
+
+def test_digit_runs_of_a_text_with_other_digits_are_read_with_the_unicode_digit_class() -> None:
+    text = "It cost \u0663\u0660 dinars and 40,000 people came; \u00e9t\u00e9 12."
+    runs: list[tuple[int, int]] = []
+    list(fx.sentence_figures(TextView(text), 1000.0, runs))
+    assert runs == [m.span() for m in fx.NUMBER.finditer(text)] and len(runs) == 3
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    text=st.one_of(figure_texts, credit_texts, credit_texts.map(lambda t: t.replace(" said", " \x1b[1msaid\x1b[0m")))
+)
+def test_sentence_credits_skipped_without_an_opening_word_are_the_credits_of_its_words(text: str) -> None:
+    """A sentence none of whose forms can open a credit has none; any other has those of its built words."""
+    view = TextView(text)
+    lexicon = analysis.lexicon(figures.SETTINGS)
+    sents = analysis._Sentences(view, lexicon)
+    for index, sentence in enumerate(view.sentences):
+        bounds = (sentence.start, sentence.end)
+        words = phrase.sentence_words(view, *bounds)
+        assert sents.credits(index) == attrib.credits(sents.text, words, bounds, lexicon), text
+        if not sents.credits(index) and attrib.credit_openers(lexicon).isdisjoint(w.lower for w in words):
+            assert index not in sents._words or "\x1b" in text  # its words were never built
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials_said 5 million left.",
+        "They said_ 5 million left.",
+        "It is un-said: 5 million left.",
+        "A said-so of 5 million.",
+        "A so-said 5 million.",
+        "Police say\u2019s 12% rose.",
+        "The report's 12% rose.",
+        "No credit: 12% rose, 40 people left.",
+        "See www.x.org: 12% rose.",
+    ],
+)
+def test_credit_words_read_from_the_forms_credit_as_the_runs_do(text: str) -> None:
+    """Underscores, joiners and apostrophes around a credit word: the forms' reading falls back to the runs."""
+    document = Document.from_article(Article(id="a", title="", body=text))
+    assert ff.features(document) == _plain_figure_features(document)
