@@ -28,7 +28,7 @@ from copydesk import (
     measures,
 )
 from copydesk.plugins.boilerplate import batch as batch
-from copydesk.plugins.boilerplate.chrome import probabilities
+from copydesk.plugins.boilerplate.chrome import chrome_lines
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
 from copydesk.plugins.boilerplate.features import FEATURES
 from copydesk.plugins.boilerplate.features import features as feature_values
@@ -72,9 +72,8 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
         else:
             plain.append(i)
     if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
-        chance = probabilities(document, scan.others())
-        threshold = float(context.settings["chrome_threshold"])
-        spans.update((lines[i].start, lines[i].end) for i in plain if chance[i] >= threshold)
+        chrome = chrome_lines(document, scan.others(), plain, float(context.settings["chrome_threshold"]))
+        spans.update((lines[i].start, lines[i].end) for i in chrome)
     for start, end in sorted(spans):
         yield Segment(LABEL, start, end)
 

@@ -139,6 +139,53 @@ def test_chrome_probabilities_equal_the_per_line_model(body: str) -> None:
     assert chrome.probabilities(document, others) == _plain_probabilities(document, others)
 
 
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_lines_bounded_first_are_the_lines_whose_probability_reaches_the_threshold(body: str) -> None:
+    """Counting shares only where a line's bound reaches the threshold picks the lines every probability picks."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body))
+    others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
+    chances = chrome.probabilities(document, others)
+    every = range(len(chances))
+    some = [i for i in every if rng.random() < 0.5]
+    for threshold in (0.0, 1e-30, 0.05, 0.4, 0.6, 0.9, 1 - 1e-12, 1.0):
+        for lines in (every, some):
+            expected = [i for i in lines if chances[i] >= threshold]
+            assert chrome.chrome_lines(document, others, lines, threshold) == expected, threshold
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1e-300, 1e-30, 1e-9, 0.3, 0.6, 0.999, 1 - 1e-12, 1 - 2**-53, 1.0])
+def test_no_logit_below_the_cut_reaches_the_threshold(threshold: float) -> None:
+    """A logit under the cut never gives a probability at the threshold, the model's clamp at +-60 included."""
+    cut = chrome._logit_cut(threshold)
+    for step in range(-1600, 1601):
+        logit = step / 20 + 1e-3 * (step % 7)
+        chance = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        if chance >= threshold:
+            assert logit >= cut, (logit, chance)
+
+
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_bounds_are_at_least_every_lines_logit(body: str) -> None:
+    """Each line's bound, from its uncounted features with the shares at their worst, is never below its logit."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body))
+    others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
+    stats = chrome._indexed_stats(document, words.index_of(document.body), chrome._stopwords())
+    for shares in (stats, [(s[0], rng.random(), rng.random(), rng.random(), s[4]) for s in stats]):
+        pipes = chrome._pipes(document)
+        rows = chrome.stats_features(shares, pipes, others)
+        run = chrome.main_run([s[0] for s in stats], [s[4] for s in stats])
+        logs = [0.0, 0.0, *(math.log1p(s[0]) for s in stats), 0.0, 0.0]
+        bounds = chrome._bounds(shares, pipes, others, run, logs)
+        params = chrome.model()
+        for row, bound in zip(rows, bounds, strict=True):
+            logit = float(params["intercept"]) + sum(
+                c * (x - m) / s for c, x, m, s in zip(params["coef"], row, params["mean"], params["scale"], strict=True)
+            )
+            assert bound >= logit - 1e-9
+
+
 def _plain_near_pairs(store: hashing.SignatureStore) -> tuple[list[float], list[int]]:
     """Every LSH bucket of every band compared row by row, in order, as the pass is defined."""
     sigs = store.matrix()
