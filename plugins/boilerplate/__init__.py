@@ -78,7 +78,7 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
         yield Segment(LABEL, start, end)
 
 
-def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int, int]) -> list[Match]:
+def _classify(scan: Scan, seg: Segment, line_at: dict[int, int]) -> list[Match]:
     """What a boilerplate segment is: the matches of its line and of the sentences in it."""
     body = scan.document.body
     index = line_at.get(seg.start)
@@ -88,7 +88,8 @@ def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int
         at = body.sentence_index(seg.start)
         while at is not None and at < len(body.sentences) and body.sentences[at].start < seg.end:
             sentence = body.sentences[at]
-            previous = body.sentences[at - 1] if at > first.get(sentence.line, at) else None
+            # (sentences come in reading order: the one before is on the line if any is)
+            previous = body.sentences[at - 1] if at and body.sentences[at - 1].line == sentence.line else None
             found += [m for m in scan.sentence(sentence, previous) if m.start >= seg.start]
             at += 1
     if whole and not any(m.segment for m in found):
@@ -198,10 +199,7 @@ def score(document: Document, context: Context) -> Assessment:
     matches: list[Match] = []
     if segments := document.segments.get(LABEL, ()):
         line_at = {line.start: i for i, line in enumerate(body.lines)}
-        first: dict[int, int] = {}
-        for k, sentence in enumerate(body.sentences):
-            first.setdefault(sentence.line, k)
-        matches = [m for seg in segments for m in _classify(scan, seg, line_at, first)]
+        matches = [m for seg in segments for m in _classify(scan, seg, line_at)]
     matches += _outside(scan)
     findings = [_finding(scan, m) for m in matches]
     findings += _byline_field(scan, findings)

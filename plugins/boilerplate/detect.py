@@ -14,10 +14,10 @@ import bisect
 import sys
 from array import array
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from copydesk import Document, Line, Sentence, Settings
@@ -32,6 +32,8 @@ from copydesk.plugins.boilerplate.lexicon import (
 )
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
+#: Most tokens of a byline without a lead-in ("Chief Editor", "Admin"): longer lines need "by", "posted by", ...
+BARE_BYLINE_WORDS = 4
 _TLDS = frozenset({"com", "net", "org", "co", "uk", "info", "news", "online", "io", "us", "biz", "www"})
 
 
@@ -66,7 +68,7 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
             rest = norms[len(lead) :]
             break
     if rest is None:
-        rest = norms if len(norms) <= 4 else []
+        rest = norms if len(norms) <= BARE_BYLINE_WORDS else []
     rest_site = "".join(w for w in rest if w not in _TLDS)
     if site and rest_site == site:
         return True
@@ -76,7 +78,7 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
-    __slots__ = ("by_line", "hits", "lines", "sentences")
+    __slots__ = ("by_line", "hits", "lines", "sentences", "site")
 
     def __init__(self) -> None:
         #: Per body line, its matches (see :meth:`Scan.line`), found for every line at once.
@@ -86,6 +88,8 @@ class _Memo:
         self.hits: list[int] | None = None
         #: Per body line, the matches of its sentences (see :meth:`Scan.every_sentence`).
         self.by_line: dict[int, list[Match]] | None = None
+        #: The site's name (see :meth:`Scan.site`).
+        self.site: str | None = None
 
 
 #: How many articles' scans are kept (``segment`` and ``score`` of one article share one).
@@ -101,7 +105,6 @@ class Scan:
     lex: Lexicon
     stats: BatchStats | None
     settings: Settings
-    site: str
     words: WordIndex
     #: In how many articles of the batch a body line occurs, by line index: the lines with words found in 2 or more.
     line_counts: dict[int, int]
@@ -124,7 +127,7 @@ class Scan:
         key = (document.body, document.article, settings, batch)
         for seen, scan in _SCANS:
             if all(a is b for a, b in zip(seen, key, strict=True)):
-                return scan if scan.document is document else replace(scan, document=document)
+                return scan if scan.document is document else scan.changed(document=document)
         scan = cls._new(document, settings, batch)
         _SCANS.insert(0, (key, scan))
         del _SCANS[_CACHED:]
@@ -138,14 +141,13 @@ class Scan:
         (:meth:`BatchStats.record`), else from one look-up of every line's and long sentence's key.
         """
         stats = batch if isinstance(batch, BatchStats) else None
-        lex, site, words = build(settings), site_name(document.article.url), index_of(document.body)
-        scan = cls(document, lex, stats, settings, site, words, {}, {})
+        scan = cls(document, build(settings), stats, settings, index_of(document.body), {}, {})
         if stats is None:
             return scan
         record = stats.record(document, settings)
         if record is not None:
             return _recorded(scan, record)
-        body = document.body
+        body, words = document.body, scan.words
         lines = words.normals(body.lines)
         keys = [line_key(w) for w in lines]
         normals = words.normals(body.sentences, int(settings["repeated_min_sentence_words"]))
@@ -157,6 +159,19 @@ class Scan:
         )
         scan.sentence_counts.update((s, c) for s, c in zip(long, counts[len(lines) :], strict=True) if c >= 2)
         return scan
+
+    def changed(self, **changes: Any) -> Scan:
+        """``dataclasses.replace(self, **changes)`` (the memo shared too), without its call of ``__init__``."""
+        scan = object.__new__(Scan)
+        scan.__dict__.update(self.__dict__, **changes)
+        return scan
+
+    @property
+    def site(self) -> str:
+        """The site's own name from the article's URL (:func:`site_name`), found when a byline first needs it."""
+        if self.memo.site is None:
+            self.memo.site = site_name(self.document.article.url)
+        return self.memo.site
 
     def others(self) -> list[int]:
         """For every body line, in how many other articles of the batch it also occurs."""
@@ -173,13 +188,15 @@ class Scan:
         """:meth:`line` of every body line, in order (computed once; the lists are shared, not to be changed).
 
         A line is looked up in the lexicon only when its first token starts a phrase of
-        a table (or it is among the first lines, for a byline): most lines are not, and
-        have at most their batch repeat.
+        a table, or it is among the first lines and may be a byline (it opens with a
+        lead-in's first word or has at most :data:`BARE_BYLINE_WORDS` tokens): most lines
+        are not, and have at most their batch repeat.
         """
         if self.memo.lines is None:
-            lex, head, table, low = self.lex, self.words.head, self.words.table, self.words.low
+            lex, words = self.lex, self.words
+            head, table, low, exceeds = words.head, words.table, words.low, words.exceeds
             line_firsts, label_firsts = lex.by_first["line"], lex.by_first["label"]
-            byline_lines = lex.byline_first_lines
+            byline_lines, lead_ins, repeats = lex.byline_first_lines, lex.lead_in_firsts, self.line_counts
             found: list[list[Match]] = []
             for index, line in enumerate(self.document.body.lines):
                 short = line.end - line.start <= MAX_MATCH_CHARS
@@ -188,10 +205,11 @@ class Scan:
                     first = "" if span[0] == span[1] else "#" if low[span[0]][0].isdigit() else low[span[0]]
                 else:
                     first = head(line.start, line.end if short else line.start + LABEL_CHARS)
-                if first is None or first in label_firsts or (short and (first in line_firsts or index < byline_lines)):
+                byline = index < byline_lines and (first in lead_ins or not exceeds(*line, BARE_BYLINE_WORDS))
+                if first is None or first in label_firsts or (short and (first in line_firsts or byline)):
                     found.append(self._line(index, line))
                 else:  # no table of the lexicon can match the line (see :meth:`_tables`)
-                    found.append(self.repeated_line(index, line))
+                    found.append(self.repeated_line(index, line) if index in repeats else [])
             self.memo.lines = found
         return self.memo.lines
 
@@ -344,7 +362,7 @@ def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] |
             scan.sentence_counts[body.sentences[slot - lines]] = count
         else:
             shared = True
-    return replace(scan, frames_shared=shared, recorded=True, near=near)
+    return scan.changed(frames_shared=shared, recorded=True, near=near)
 
 
 def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> list[int]:

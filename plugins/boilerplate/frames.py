@@ -103,7 +103,8 @@ def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
     toks = index_of(headline.view).tokens(headline.start, headline.end)
     norms = [t.norm for t in toks]
     present = set(norms)
-    found = {(" ".join(f), True) for f in lex.frames if f[0] in present and _contains(norms, f)}
+    firsts = lex.frame_firsts
+    found = {(" ".join(f), True) for first in firsts.keys() & present for f in firsts[first] if _contains(norms, f)}
     part_start = 0
     for i, tok in enumerate(toks):
         if i == part_start:

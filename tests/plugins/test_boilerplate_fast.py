@@ -434,6 +434,49 @@ def test_every_line_looked_up_only_where_a_table_may_match_equals_each_line_comp
     assert looked > 10
 
 
+_BYLINE_LINES = [
+    "By Chief Editor",
+    "Daily Report",
+    "daily report com",
+    "By the Editorial Team Staff",
+    "Posted by the news desk team",
+    "Posted by Admin on 12 May 2024 at 10:30",
+    "Author: Editorial Team of the Daily News",
+    "Staff",
+    "The Daily News Staff Team Today",
+    "Written by the Newsroom and the Desk team",
+    "Jane Doe reports from the capital",
+    "1 2 3 4 5 6",
+    "The minister said on Tuesday that talks would resume.",
+]
+
+
+def test_every_line_leaves_out_only_first_lines_that_cannot_be_bylines() -> None:
+    """A first line is a byline only after a lead-in or in a few tokens: the others have no byline to find."""
+    settings = boilerplate.SCORER.settings
+    found = 0
+    for shift in range(len(_BYLINE_LINES)):
+        lines = _BYLINE_LINES[shift:] + _BYLINE_LINES[:shift]
+        article = Article(id="a", title="t", body="\n".join(lines), url="https://www.dailyreport.com/x")
+        scan = Scan.of(Document.from_article(article), settings, None)
+        for index, line in enumerate(scan.document.body.lines):
+            assert scan.every_line()[index] == scan._line(index, line), lines[index]
+            found += any(match.kind == "byline" for match in scan._line(index, line))
+    assert found >= 30
+
+
+def test_a_changed_scan_equals_dataclasses_replace() -> None:
+    """A scan changed without ``__init__`` has the fields ``dataclasses.replace`` gives, the memo shared."""
+    scan = _seed_scans(True)[0]
+    other = Document.from_copy(scan.document.article)
+    for changes in ({"document": other}, {"frames_shared": False, "recorded": True, "near": ("b", 0.9)}):
+        changed, replaced = scan.changed(**changes), dataclasses.replace(scan, **changes)
+        assert type(changed) is Scan
+        for item in dataclasses.fields(Scan):
+            assert getattr(changed, item.name) is getattr(replaced, item.name), item.name
+        assert changed.memo is scan.memo
+
+
 def test_repeated_lines_and_sentences_equal_their_definitions() -> None:
     """The lines and long sentences the one batch look-up reports are the ones counting each key finds."""
     min_words = int(boilerplate.SCORER.settings["repeated_min_sentence_words"])
