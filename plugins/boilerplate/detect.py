@@ -13,15 +13,21 @@ from __future__ import annotations
 import bisect
 import sys
 from array import array
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from copydesk import Document, Line, Sentence, Settings
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key, sentence_key
+from copydesk.plugins.boilerplate.hints import (
+    BARE_BYLINE_WORDS,
+    SENTENCE_KINDS,
+    cut_starts,
+    looked_up_lines,
+    phrase_starts,
+    unpack,
+)
 from copydesk.plugins.boilerplate.lexicon import (
     LABEL_CHARS,
     MAX_MATCH_CHARS,
@@ -32,8 +38,6 @@ from copydesk.plugins.boilerplate.lexicon import (
 )
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
-#: Most tokens of a byline without a lead-in ("Chief Editor", "Admin"): longer lines need "by", "posted by", ...
-BARE_BYLINE_WORDS = 4
 _TLDS = frozenset({"com", "net", "org", "co", "uk", "info", "news", "online", "io", "us", "biz", "www"})
 
 
@@ -78,7 +82,7 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
-    __slots__ = ("by_line", "hits", "lines", "sentences", "site")
+    __slots__ = ("by_line", "cut", "hits", "lines", "looked", "sentences", "site")
 
     def __init__(self) -> None:
         #: Per body line, its matches (see :meth:`Scan.line`), found for every line at once.
@@ -86,6 +90,10 @@ class _Memo:
         self.sentences: dict[tuple[Sentence, Sentence | None], list[Match]] = {}
         #: Word indexes where a prompt or sentence phrase of the lexicon may start.
         self.hits: list[int] | None = None
+        #: The lines a lexicon table may match, and the starts of the lines and sentences whose
+        #: edge cuts a word (see :mod:`~copydesk.plugins.boilerplate.hints`): from the record, or found.
+        self.looked: list[int] | None = None
+        self.cut: list[int] | None = None
         #: Per body line, the matches of its sentences (see :meth:`Scan.every_sentence`).
         self.by_line: dict[int, list[Match]] | None = None
         #: The site's name (see :meth:`Scan.site`).
@@ -193,24 +201,18 @@ class Scan:
         are not, and have at most their batch repeat.
         """
         if self.memo.lines is None:
-            lex, words = self.lex, self.words
-            head, table, low, exceeds = words.head, words.table, words.low, words.exceeds
-            line_firsts, label_firsts = lex.by_first["line"], lex.by_first["label"]
-            byline_lines, lead_ins, repeats = lex.byline_first_lines, lex.lead_in_firsts, self.line_counts
-            found: list[list[Match]] = []
-            for index, line in enumerate(self.document.body.lines):
-                short = line.end - line.start <= MAX_MATCH_CHARS
-                first: str | None
-                if short and (span := table.get(line)) is not None:  # head(), read from the line's words
-                    first = "" if span[0] == span[1] else "#" if low[span[0]][0].isdigit() else low[span[0]]
-                else:
-                    first = head(line.start, line.end if short else line.start + LABEL_CHARS)
-                byline = index < byline_lines and (first in lead_ins or not exceeds(*line, BARE_BYLINE_WORDS))
-                if first is None or first in label_firsts or (short and (first in line_firsts or byline)):
-                    found.append(self._line(index, line))
-                else:  # no table of the lexicon can match the line (see :meth:`_tables`)
-                    found.append(self.repeated_line(index, line) if index in repeats else [])
-            self.memo.lines = found
+            looked = self.memo.looked
+            if looked is None:
+                looked = looked_up_lines(self.document.body, self.words, self.lex)
+            wanted, repeats = set(looked), self.line_counts
+            self.memo.lines = [
+                self._line(index, line)
+                if index in wanted
+                else self.repeated_line(index, line)
+                if index in repeats
+                else []  # no table of the lexicon can match the line (see :meth:`_tables`)
+                for index, line in enumerate(self.document.body.lines)
+            ]
         return self.memo.lines
 
     def _line(self, index: int, line: Line) -> list[Match]:
@@ -297,7 +299,9 @@ class Scan:
             body = self.document.body
             sentences = body.sentences
             starts = self.words.starts_view
-            offsets = [starts[hit] for hit in self._phrase_hits()] + [start for start, _ in self.words.cut]
+            if self.memo.cut is None:
+                self.memo.cut = cut_starts(self.words)
+            offsets = [starts[hit] for hit in self._phrase_hits()] + self.memo.cut
             # (sentences start at strictly increasing offsets: a sentence's start finds that sentence)
             for at in sorted({at for offset in offsets if (at := body.sentence_index(offset)) is not None}):
                 sentence = sentences[at]
@@ -311,7 +315,7 @@ class Scan:
     def _phrase_hits(self) -> list[int]:
         """:func:`phrase_starts` of the body's words for prompt and sentence phrases, computed once."""
         if self.memo.hits is None:
-            self.memo.hits = phrase_starts(self.lex, self.words.low, ("prompt", "sentence"))
+            self.memo.hits = phrase_starts(self.lex, self.words.low, SENTENCE_KINDS)
         return self.memo.hits
 
     def _may_hold_phrase(self, sentence: Sentence) -> bool:
@@ -343,9 +347,13 @@ class Scan:
         return found
 
 
-def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] | None]) -> Scan:
-    """``scan`` with the counts of the batch pass's record (see :func:`copydesk.plugins.boilerplate.batch._records`)."""
-    _, slots, counts, near = record
+def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] | None, bytes]) -> Scan:
+    """``scan`` with the counts and hints of the batch pass's record (see :func:`copydesk.plugins.boilerplate.batch._records`)."""
+    _, slots, counts, near, hinted = record
+    values = array("i", hinted)
+    if sys.byteorder == "big":
+        values.byteswap()
+    scan.memo.looked, scan.memo.hits, scan.memo.cut = unpack(values)
     body = scan.document.body
     lines, sentences = len(body.lines), len(body.sentences)
     shared = False
@@ -363,40 +371,6 @@ def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] |
         else:
             shared = True
     return scan.changed(frames_shared=shared, recorded=True, near=near)
-
-
-def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> list[int]:
-    """Sorted word indexes of ``low`` where a phrase of one of ``kinds`` may start among a span's tokens.
-
-    A phrase matches tokens (numbers folded to ``#``) inside one span; every word of it
-    is then among the field's words, and a phrase without ``#`` is the very words from
-    its first one on. So only phrases whose words all occur are looked for, and those
-    without ``#`` only where they occur whole: a span holding none of the indexes
-    returned holds no phrase of ``kinds``.
-    """
-    present = set(lex.words_of(kinds).intersection(low))  # the phrase words in ``low``
-    present.add("#")
-    keys = [
-        key
-        for kind in kinds
-        for first in lex.by_first[kind].keys() & present
-        for key in lex.by_first[kind][first]
-        if all(word in present for word in key)
-    ]
-    if not keys:
-        return []
-    firsts = {key[0] for key in keys}
-    positions = set(compress(range(len(low)), map(firsts.__contains__, low)))
-    if "#" in firsts:
-        positions.update(compress(range(len(low)), map(str.isdigit, map(itemgetter(0), low))))
-    hits = []
-    for at in sorted(positions):
-        first = "#" if low[at][0].isdigit() else low[at]
-        for key in keys:
-            if key[0] == first and ("#" in key or tuple(low[at : at + len(key)]) == key):
-                hits.append(at)
-                break
-    return hits
 
 
 def _reader_question(text: str, sentence: Sentence, words: WordIndex) -> bool:

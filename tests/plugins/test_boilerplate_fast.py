@@ -572,6 +572,9 @@ def _generated_batch() -> tuple[list[Document], list[Document]]:
         title, *body = seeds[i % len(seeds)]
         rng.shuffle(body)
         body.insert(3, "* * *")  # a sentence without words
+        if i % 3 == 0:  # furniture lines, a byline and a reader prompt inside a paragraph
+            body[:0] = ["by Admin", "You may also like"]
+            body[-1] += " What do you think? Share your thoughts in the comments below!"
         article = Article(id=f"gen-{i % 58}", title=title, body="\n".join(body))  # gen-0 and gen-1 twice
         seen.append(Document.from_article(article))
         if i == 7:
@@ -611,6 +614,6 @@ def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_a
         used.append(recorded)
         codes.update(f.code for f in assessment.findings)
     assert used[:2] == [False, False] and used[7] is False and sum(used) == len(scored) - 5
-    assert {"TPL003", "TPL004", "TPL005"} <= codes
+    assert {"TPL001", "TPL002", "TPL003", "TPL004", "TPL005"} <= codes
     other = {**settings, "headline_lines": 2}
     assert stats.record(scored[3], settings) is not None and stats.record(scored[3], other) is None
