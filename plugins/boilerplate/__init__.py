@@ -61,19 +61,18 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
     """Label template lines and sentences of the body as ``"boilerplate"`` segments."""
     scan = Scan.of(document, context.settings, context.batch)
     lines = document.body.lines
-    spans: set[tuple[int, int]] = set()
-    plain: list[int] = []
-    by_line = scan.every_sentence()  # furniture sentences, each with the reader question before it
-    for i, (line, matches) in enumerate(zip(lines, scan.every_line(), strict=True)):
-        if any(m.segment for m in matches):
-            spans.add((line.start, line.end))
-        elif found := by_line.get(i):
-            spans.update((m.start, m.end) for m in found)
-        else:
-            plain.append(i)
-    if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
-        chrome = chrome_lines(document, scan.others(), plain, float(context.settings["chrome_threshold"]))
-        spans.update((lines[i].start, lines[i].end) for i in chrome)
+    # Lines with a segment match are segments whole; else their furniture sentences, each with the
+    # reader question before it; the lines with neither are plain (only those are read one by one).
+    whole = {i for i, matches in scan.matched_lines().items() if any(m.segment for m in matches)}
+    spans = {(lines[i].start, lines[i].end) for i in whole}
+    by_line = scan.every_sentence()
+    spans.update((m.start, m.end) for i, found in by_line.items() if i not in whole for m in found)
+    settings = context.settings
+    if settings["chrome_model"] and len(lines) >= int(settings["chrome_min_lines"]):
+        plain = [i for i in range(len(lines)) if i not in whole and i not in by_line]
+        if plain:
+            chrome = chrome_lines(document, scan.others(), plain, float(settings["chrome_threshold"]))
+            spans.update((lines[i].start, lines[i].end) for i in chrome)
     for start, end in sorted(spans):
         yield Segment(LABEL, start, end)
 

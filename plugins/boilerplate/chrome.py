@@ -238,7 +238,7 @@ def chrome_lines(document: Document, others: Sequence[int], lines: Iterable[int]
     """
     body = document.body
     text, index = body.text, index_of(body)
-    spans = [index.count(start, end) for start, end in body.lines]
+    spans = index.line_spans()
     counts = [j - i for i, j in spans]
     # Every line's word count and closing punctuation; the shares counted only where needed (below).
     stats: list[LineStats] = [

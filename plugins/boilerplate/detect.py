@@ -85,8 +85,8 @@ class _Memo:
     __slots__ = ("by_line", "cut", "hits", "lines", "looked", "sentences", "site")
 
     def __init__(self) -> None:
-        #: Per body line, its matches (see :meth:`Scan.line`), found for every line at once.
-        self.lines: list[list[Match]] | None = None
+        #: The matches of the body lines that have one (see :meth:`Scan.line`), found for every line at once.
+        self.lines: dict[int, list[Match]] | None = None
         self.sentences: dict[tuple[Sentence, Sentence | None], list[Match]] = {}
         #: Word indexes where a prompt or sentence phrase of the lexicon may start.
         self.hits: list[int] | None = None
@@ -190,29 +190,28 @@ class Scan:
 
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line of the body: furniture line or box label, generic byline, batch repeat."""
-        return list(self.every_line()[index])
+        return list(self.matched_lines().get(index, ()))
 
     def every_line(self) -> list[list[Match]]:
-        """:meth:`line` of every body line, in order (computed once; the lists are shared, not to be changed).
+        """:meth:`line` of every body line, in order."""
+        matched = self.matched_lines()
+        return [list(matched.get(index, ())) for index in range(len(self.document.body.lines))]
 
-        A line is looked up in the lexicon only when its first token starts a phrase of
-        a table, or it is among the first lines and may be a byline (it opens with a
-        lead-in's first word or has at most :data:`BARE_BYLINE_WORDS` tokens): most lines
-        are not, and have at most their batch repeat.
+    def matched_lines(self) -> dict[int, list[Match]]:
+        """:meth:`line` of the body lines that have a match, by index (computed once; shared, not to be changed).
+
+        A line is looked up in the lexicon only when a table of it may match the line
+        (:func:`~copydesk.plugins.boilerplate.hints.looked_up_lines`, or the batch pass's
+        record of them): most lines are not, and have at most their batch repeat.
         """
         if self.memo.lines is None:
             looked = self.memo.looked
             if looked is None:
                 looked = looked_up_lines(self.document.body, self.words, self.lex)
-            wanted, repeats = set(looked), self.line_counts
-            self.memo.lines = [
-                self._line(index, line)
-                if index in wanted
-                else self.repeated_line(index, line)
-                if index in repeats
-                else []  # no table of the lexicon can match the line (see :meth:`_tables`)
-                for index, line in enumerate(self.document.body.lines)
-            ]
+            lines = self.document.body.lines
+            found = {index: self._line(index, lines[index]) for index in looked}
+            found.update((index, self.repeated_line(index, lines[index])) for index in self.line_counts.keys() - found)
+            self.memo.lines = {index: matches for index, matches in found.items() if matches}
         return self.memo.lines
 
     def _line(self, index: int, line: Line) -> list[Match]:

@@ -88,7 +88,7 @@ def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> l
         for kind in kinds
         for first in lex.by_first[kind].keys() & present
         for key in lex.by_first[kind][first]
-        if all(word in present for word in key)
+        if present.issuperset(key)
     ]
     if not keys:
         return []

@@ -284,6 +284,15 @@ class WordIndex:
                 add(" ".join(low[i:j]) if j > i and j - i >= min_words else "")
         return out
 
+    def line_spans(self) -> list[tuple[int, int]]:
+        """:meth:`count` of every line of the field, in order, found by one sorted search."""
+        lines = self._view.lines
+        if not lines:
+            return []
+        edges = np.fromiter(chain.from_iterable(lines), dtype=np.intp, count=2 * len(lines))
+        flat = np.searchsorted(np.asarray(self.starts_view), edges).tolist()
+        return list(zip(flat[0::2], flat[1::2], strict=True))
+
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""
         if self._spans is not None and (known := self._spans.get((start, end))) is not None:

@@ -312,6 +312,17 @@ def test_spans_in_the_table_that_cut_words_equal_bisecting(bisected: int, monkey
 
 
 @pytest.mark.parametrize("text", _SPAN_TEXTS)
+def test_line_spans_in_one_search_equal_each_lines_count(text: str) -> None:
+    """Every line's word span found at once is what counting its words (bisecting or from the table) gives."""
+    view = TextView(text)
+    index = WordIndex(view)
+    expected = [index.count(start, end) for start, end in view.lines]
+    assert index.line_spans() == expected
+    _ = index.table  # (count reads the table once it is built)
+    assert index.line_spans() == [index.count(start, end) for start, end in view.lines] == expected
+
+
+@pytest.mark.parametrize("text", _SPAN_TEXTS)
 def test_normals_of_lines_and_sentences_at_once_equal_each_ones_normal(text: str) -> None:
     """The batch keys' words of every line and long sentence, taken in one loop, are each one's :meth:`long_normal`."""
     view = TextView(text)
