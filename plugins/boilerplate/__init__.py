@@ -84,13 +84,13 @@ def _classify(scan: Scan, seg: Segment, line_at: dict[int, int]) -> list[Match]:
     whole = index is not None and body.lines[index].end == seg.end
     found = scan.line(index, body.lines[index]) if index is not None and whole else []
     if not any(m.kind == "furniture" for m in found):
+        # The matches of the sentences from the segment's start to its end, each with the sentence
+        # before it on its line: only the sentences that have one are kept (see Scan.sentence_matches).
+        by_sentence = scan.sentence_matches()[1]
         at = body.sentence_index(seg.start)
-        while at is not None and at < len(body.sentences) and body.sentences[at].start < seg.end:
-            sentence = body.sentences[at]
-            # (sentences come in reading order: the one before is on the line if any is)
-            previous = body.sentences[at - 1] if at and body.sentences[at - 1].line == sentence.line else None
-            found += [m for m in scan.sentence(sentence, previous) if m.start >= seg.start]
-            at += 1
+        if at is not None and by_sentence:
+            for k in range(at, bisect.bisect_left(body.sentences, (seg.end,), at)):
+                found += [m for m in by_sentence.get(k, ()) if m.start >= seg.start]
     if whole and not any(m.segment for m in found):
         found.append(Match("chrome", seg.start, seg.end))
     return found

@@ -116,8 +116,7 @@ def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[st
     else:
         caps = np.frombuffer(flags[1], dtype=np.uint8)[np.asarray(index.starts_view)].tobytes()  # each word's first
     out: list[LineStats] = []
-    for line in document.body.lines:
-        i, j = index.count(line.start, line.end)
+    for line, (i, j) in zip(document.body.lines, index.line_spans(), strict=True):
         count = j - i
         stop = stops.count(1, i, j) / count if count else 0.0
         cap = caps.count(1, i, j) / count if count else 0.0
@@ -221,6 +220,8 @@ def _chances(rows: list[list[float]]) -> list[float]:
 _SHARES = frozenset(
     {"stopword_share", "capitalised_share", "digit_share", "prev_stopword_share", "next_stopword_share"}
 )
+#: The lines to count hold more than 1 / _BULK of the body's words: every line is counted at once instead.
+_BULK = 4
 #: How far below the threshold's logit a bound must be for its line to be left out (float error is below 1e-12).
 _MARGIN = 0.01
 
@@ -253,11 +254,16 @@ def chrome_lines(document: Document, others: Sequence[int], lines: Iterable[int]
     candidates = [i for i in lines if bounds[i] >= cut]
     if not candidates:
         return []
-    words = (_stopwords(), body.tokens.forms, index.starts_view, text.isascii())
-    whole = set(candidates)
-    for j in sorted({j for i in candidates for j in (i - 1, i, i + 1) if 0 <= j < len(stats)}):
-        # A neighbour's row reads only its stop-word share (and closing punctuation): the rest stays 0.0.
-        stats[j] = _counted(text, body.lines[j], spans[j], stats[j][4], words, j in whole)
+    needed = sorted({j for i in candidates for j in (i - 1, i, i + 1) if 0 <= j < len(stats)})
+    if _BULK * sum(spans[j][1] - spans[j][0] for j in needed) > len(index.starts_view):
+        # Most of the words need counting: every line's shares at once is cheaper than line by line.
+        stats = _indexed_stats(document, index, _stopwords())
+    else:
+        words = (_stopwords(), body.tokens.forms, index.starts_view, text.isascii())
+        whole = set(candidates)
+        for j in needed:
+            # A neighbour's row reads only its stop-word share (and closing punctuation): the rest stays 0.0.
+            stats[j] = _counted(text, body.lines[j], spans[j], stats[j][4], words, j in whole)
     chances = _chances([_row(i, stats, pipes, others, run, logs) for i in candidates])
     return [i for i, chance in zip(candidates, chances, strict=True) if chance >= threshold]
 

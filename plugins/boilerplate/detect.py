@@ -82,7 +82,7 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
-    __slots__ = ("by_line", "cut", "hits", "lines", "looked", "sentences", "site")
+    __slots__ = ("by_line", "by_sentence", "cut", "hits", "lines", "looked", "sentences", "site")
 
     def __init__(self) -> None:
         #: The matches of the body lines that have one (see :meth:`Scan.line`), found for every line at once.
@@ -96,6 +96,7 @@ class _Memo:
         self.cut: list[int] | None = None
         #: Per body line, the matches of its sentences (see :meth:`Scan.every_sentence`).
         self.by_line: dict[int, list[Match]] | None = None
+        self.by_sentence: dict[int, list[Match]] = {}
         #: The site's name (see :meth:`Scan.site`).
         self.site: str | None = None
 
@@ -258,8 +259,10 @@ class Scan:
         count = self.line_counts.get(index, 0)
         if count < self.stats.threshold:
             return []
-        words = self.words.normal(line.start, line.end)
-        small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
+        # Its normal form's words (one, when it has none), read from its span unless an edge cuts a word.
+        span = self.words.span(line.start, line.end)
+        size = max(1, span[1] - span[0]) if span is not None else self.words.normal(*line).count(" ") + 1
+        small = size <= int(self.settings["repeated_segment_max_words"])
         return [Match("repeated", line.start, line.end, "line", count, small)]
 
     def sentence(self, sentence: Sentence, previous: Sentence | None) -> list[Match]:
@@ -293,8 +296,17 @@ class Scan:
         one whose edge cuts a word. Each of those is found directly (the sentence of a
         hit's offset; the word index's cut spans), not by visiting every sentence. Computed once.
         """
+        return self.sentence_matches()[0]
+
+    def sentence_matches(self) -> tuple[dict[int, list[Match]], dict[int, list[Match]]]:
+        """:meth:`every_sentence`, and the same matches by sentence index (each with the sentence before it on its line).
+
+        A sentence left out has none: :meth:`sentence` of it, with the sentence before it
+        on its line, is empty (it holds no phrase start and cuts no word).
+        """
         if self.memo.by_line is None:
             found: dict[int, list[Match]] = {}
+            by_sentence: dict[int, list[Match]] = {}
             body = self.document.body
             sentences = body.sentences
             starts = self.words.starts_view
@@ -308,8 +320,9 @@ class Scan:
                 before = previous if previous is not None and previous.line == sentence.line else None
                 if matches := self.sentence(sentence, before):
                     found.setdefault(sentence.line, []).extend(matches)
-            self.memo.by_line = found
-        return self.memo.by_line
+                    by_sentence[at] = matches
+            self.memo.by_line, self.memo.by_sentence = found, by_sentence
+        return self.memo.by_line, self.memo.by_sentence
 
     def _phrase_hits(self) -> list[int]:
         """:func:`phrase_starts` of the body's words for prompt and sentence phrases, computed once."""

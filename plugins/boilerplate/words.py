@@ -134,7 +134,19 @@ def _bisected_table(
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_ends", "_firsts", "_forms", "_low", "_spans", "_starts", "_view", "ends_view", "starts_view", "text")
+    __slots__ = (
+        "_ends",
+        "_firsts",
+        "_forms",
+        "_line_spans",
+        "_low",
+        "_spans",
+        "_starts",
+        "_view",
+        "ends_view",
+        "starts_view",
+        "text",
+    )
 
     def __init__(self, view: TextView) -> None:
         """Take the field's words from the core's token stream; nothing is computed until asked for.
@@ -154,6 +166,7 @@ class WordIndex:
         self._low: Sequence[str] | None = None
         self._spans: dict[tuple[int, int], tuple[int, int] | None] | None = None
         self._firsts: dict[int, int] | None = None
+        self._line_spans: list[tuple[int, int]] | None = None
 
     @property
     def low(self) -> Sequence[str]:
@@ -285,13 +298,13 @@ class WordIndex:
         return out
 
     def line_spans(self) -> list[tuple[int, int]]:
-        """:meth:`count` of every line of the field, in order, found by one sorted search."""
-        lines = self._view.lines
-        if not lines:
-            return []
-        edges = np.fromiter(chain.from_iterable(lines), dtype=np.intp, count=2 * len(lines))
-        flat = np.searchsorted(np.asarray(self.starts_view), edges).tolist()
-        return list(zip(flat[0::2], flat[1::2], strict=True))
+        """:meth:`count` of every line of the field, in order, found by one sorted search (once; read only)."""
+        if self._line_spans is None:
+            lines = self._view.lines
+            edges = np.fromiter(chain.from_iterable(lines), dtype=np.intp, count=2 * len(lines))
+            flat = np.searchsorted(np.asarray(self.starts_view), edges).tolist() if lines else []
+            self._line_spans = list(zip(flat[0::2], flat[1::2], strict=True))
+        return self._line_spans
 
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""

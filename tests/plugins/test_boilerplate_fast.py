@@ -14,6 +14,7 @@ import pytest
 from copydesk import Article, Context, TextView
 from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import batch, chrome, features, hashing, words
+from copydesk.plugins.boilerplate import frames as frames_module
 from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
@@ -592,6 +593,72 @@ def _generated_batch() -> tuple[list[Document], list[Document]]:
             article = Article(id=article.id, title=article.title, body=article.body + "\nOne more line.")
         scored.append(Document.from_article(article))
     return seen, scored
+
+
+_HEADLINES = [
+    "The Shifting Sands of Ukraine Peace Talks: What It Means for You",
+    "A Closer Look at the Rise of a Deep Dive: a closer look",
+    "Behind the Scenes at a Crossroads of a New Era",
+    "the the the shifting shifting sands sands",
+    "Nothing to see here",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "title", _HEADLINES + [p.read_text(encoding="utf-8").split("\n")[0] for p in sorted(SEEDS.glob("*.txt"))]
+)
+def test_stock_frames_found_at_their_first_words_equal_looking_for_each_frame(title: str) -> None:
+    """A headline's stock frames, found where their first word occurs, are the lexicon's frames it holds as consecutive words."""
+    lex = build({"extra_frames": ["the the"]})
+    document = Document.from_article(Article(id="h", title=title, body="Body."))
+    for headline in frames_module.headlines(document, 3, lex):
+        norms = [t.norm for t in words.index_of(headline.view).tokens(headline.start, headline.end)]
+        plain = {
+            " ".join(f)
+            for f in lex.frames
+            if any(tuple(norms[i : i + len(f)]) == f for i, w in enumerate(norms) if w == f[0])
+        }
+        assert {frame for frame, known in frames_module.frames(headline, lex) if known} == plain
+
+
+def _plain_classify(scan: Scan, seg: boilerplate.Segment) -> list[Match]:
+    """What a segment is, as defined: its line's matches, else those of every sentence in it, computed one by one."""
+    body = scan.document.body
+    index = next((i for i, line in enumerate(body.lines) if line.start == seg.start), None)
+    whole = index is not None and body.lines[index].end == seg.end
+    found = scan._line(index, body.lines[index]) if index is not None and whole else []
+    if not any(m.kind == "furniture" for m in found):
+        # From the last sentence starting at or before the segment to the last starting inside it.
+        first = max((at for at, s in enumerate(body.sentences) if s.start <= seg.start), default=len(body.sentences))
+        for at, sentence in enumerate(body.sentences):
+            if at < first or sentence.start >= seg.end:
+                continue
+            previous = body.sentences[at - 1] if at and body.sentences[at - 1].line == sentence.line else None
+            found += [m for m in scan._sentence(sentence, previous) if m.start >= seg.start]
+    if whole and not any(m.segment for m in found):
+        found.append(Match("chrome", seg.start, seg.end))
+    return found
+
+
+def test_segments_classified_from_the_sentences_with_matches_equal_each_sentence_computed() -> None:
+    """A segment's sentence matches read from the sentences that have one equal computing every sentence in it."""
+    settings = boilerplate.SCORER.settings
+    seen, scored = _generated_batch()
+    state = batch.start(settings)
+    for document in seen:
+        batch.observe(state, document)
+    stats = batch.finish(state)
+    context = Context(settings=settings, batch=stats)
+    classified = 0
+    for document in scored:
+        segments = list(boilerplate.segment(document, context))
+        scan = Scan.of(document.with_segments(segments), settings, stats)
+        line_at = {line.start: i for i, line in enumerate(document.body.lines)}
+        for seg in segments:
+            assert boilerplate._classify(scan, seg, line_at) == _plain_classify(scan, seg), (document.id, seg)
+            classified += 1
+    assert classified > 100
 
 
 @pytest.mark.parametrize("min_words", [8, 1])
