@@ -43,8 +43,12 @@ def looked_up_lines(body: TextView, words: WordIndex, lex: Lexicon) -> list[int]
             first = "" if span[0] == span[1] else "#" if low[span[0]][0].isdigit() else low[span[0]]
         else:
             first = head(line.start, line.end if short else line.start + LABEL_CHARS)
-        byline = index < byline_lines and (first in lead_ins or not exceeds(*line, BARE_BYLINE_WORDS))
-        if first is None or first in label_firsts or (short and (first in line_firsts or byline)):
+        if first is None or first in label_firsts:
+            found.append(index)
+        elif short and (
+            first in line_firsts
+            or (index < byline_lines and (first in lead_ins or not exceeds(*line, BARE_BYLINE_WORDS)))
+        ):
             found.append(index)
     return found
 
