@@ -55,6 +55,8 @@ __all__ = [
 
 LABEL = "boilerplate"
 _QUOTE_LIMIT = 80
+#: Characters of a long span read first for its quote.
+_QUOTE_READ = 2 * _QUOTE_LIMIT
 
 
 def segment(document: Document, context: Context) -> Iterator[Segment]:
@@ -124,7 +126,16 @@ def _outside(scan: Scan) -> Iterator[Match]:
 
 
 def _quote(text: str) -> str:
-    """A span's text on one line, clipped for a message."""
+    """A span's text on one line, clipped for a message.
+
+    A long span's first :data:`_QUOTE_READ` characters are read first: their words joined
+    are the start of the whole span's (the last one possibly cut short), so when they
+    already run past the limit, the clipped quote is theirs.
+    """
+    if len(text) > _QUOTE_READ:
+        start = " ".join(text[:_QUOTE_READ].split())
+        if len(start) > _QUOTE_LIMIT:
+            return start[: _QUOTE_LIMIT - 3] + "..."
     flat = " ".join(text.split())
     return flat if len(flat) <= _QUOTE_LIMIT else flat[: _QUOTE_LIMIT - 3] + "..."
 
@@ -144,7 +155,8 @@ def _finding(scan: Scan, match: Match) -> Finding:
         return REPEATED_ACROSS_BATCH.finding(
             body, match.start, match.end, data=data, unit=unit, count=match.articles, articles=articles, text=text
         )
-    words = len(WORD.findall(body.text, match.start, match.end))
+    span = scan.words.span(match.start, match.end)  # (the words of the line: WORD's matches in it, unless cut)
+    words = span[1] - span[0] if span is not None else len(WORD.findall(body.text, match.start, match.end))
     return PAGE_CHROME.finding(body, match.start, match.end, words=words, text=text)
 
 

@@ -635,6 +635,16 @@ def test_stock_frames_found_at_their_first_words_equal_looking_for_each_frame(ti
         assert {frame for frame, known in frames_module.frames(headline, lex) if known} == plain
 
 
+def test_quotes_read_from_a_long_spans_start_equal_quoting_the_whole_span() -> None:
+    """A message's quote clipped from the first characters of a long span is the whole span's quote."""
+    rng = random.Random(11)
+    pieces = ["word", "a", " ", "  ", "\n", "\t", "x" * 90, "é", "—", "  \n  "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        flat = " ".join(text.split())
+        assert boilerplate._quote(text) == (flat if len(flat) <= 80 else flat[:77] + "...")
+
+
 def _plain_classify(scan: Scan, seg: boilerplate.Segment) -> list[Match]:
     """What a segment is, as defined: its line's matches, else those of every sentence in it, computed one by one."""
     body = scan.document.body
