@@ -131,21 +131,6 @@ def _bisected_table(
     return spans, firsts
 
 
-def _joined(low: Sequence[str], starts: Sequence[int], ends: Sequence[int]) -> tuple[str, list[int]]:
-    """``low`` joined by single spaces, and where each word starts in it (then one past the end, plus one).
-
-    Words ``i`` to ``j - 1`` joined are ``joined[offsets[i] : offsets[j] - 1]``. Each
-    word's length is taken from the text's offsets: when a word's lower case is longer
-    (``"İ"``), the total shows it and the lengths are read from the words instead.
-    """
-    joined = " ".join(low)
-    lengths = np.asarray(ends, dtype=np.int64) - np.asarray(starts, dtype=np.int64)
-    if int(lengths.sum()) + len(low) - 1 != len(joined) and len(low):
-        lengths = np.fromiter(map(len, low), dtype=np.int64, count=len(low))
-    offsets: list[int] = np.concatenate([[0], np.cumsum(lengths + 1)]).tolist()
-    return joined, offsets
-
-
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
@@ -296,13 +281,8 @@ class WordIndex:
         return " ".join(self.low[i:j]) if j > i and j - i >= min_words else ""
 
     def normals(self, spans: Iterable[Sequence[int]], min_words: int = 0) -> list[str]:
-        """:meth:`long_normal` of each of ``spans``: the field's lines or sentences (or any ``(start, end, ...)``).
-
-        A span's words joined by single spaces are a slice of all the field's words so
-        joined (:func:`_joined`), taken without joining them again.
-        """
-        table, text = self.table, self.text
-        joined, offsets = _joined(self.low, self.starts_view, self.ends_view)
+        """:meth:`long_normal` of each of ``spans``: the field's lines or sentences (or any ``(start, end, ...)``)."""
+        table, low, text = self.table, self.low, self.text
         out: list[str] = []
         add = out.append
         for key in map(_EDGES, spans):  # (a line is its own key; a sentence's is its first two fields)
@@ -314,7 +294,7 @@ class WordIndex:
                 add(words if words and words.count(" ") + 1 >= min_words else "")
             else:
                 i, j = span
-                add(joined[offsets[i] : offsets[j] - 1] if j > i and j - i >= min_words else "")
+                add(" ".join(low[i:j]) if j > i and j - i >= min_words else "")
         return out
 
     def line_spans(self) -> list[tuple[int, int]]:

@@ -335,18 +335,6 @@ def test_normals_of_lines_and_sentences_at_once_equal_each_ones_normal(text: str
         assert index.normals(view.sentences, min_words) == every
 
 
-@pytest.mark.parametrize("text", _SPAN_TEXTS)
-def test_word_runs_sliced_from_all_words_joined_equal_joining_them(text: str) -> None:
-    """Words i to j - 1 sliced out of every word joined are those words joined, whatever their lower case's length."""
-    index = WordIndex(TextView(text))
-    low = list(index.low)
-    joined, offsets = words._joined(low, index.starts_view, index.ends_view)
-    assert joined == " ".join(low) and len(offsets) == len(low) + 1
-    for i in range(len(low)):
-        for j in range(i + 1, min(len(low), i + 12) + 1):
-            assert joined[offsets[i] : offsets[j] - 1] == " ".join(low[i:j])
-
-
 def test_every_sentence_looks_at_the_sentences_whose_edge_cuts_a_word() -> None:
     """A sentence whose edge cuts a word is looked up although no phrase starts among the body's words.
 
