@@ -18,6 +18,10 @@ both). ``finish`` is timed once each. CPU milliseconds per article.
     .venv/bin/python scripts/bench_plugin_ab.py --against /work/main --rounds 8   # each round's ratio
     .venv/bin/python scripts/bench_plugin_ab.py --against OTHER --plugin hedging --rounds 8
     .venv/bin/python scripts/bench_plugin_ab.py --against OTHER --plugin style --rounds 6 --indexed
+
+``--batch FILE`` times a JSONL file's articles instead (``id``, ``title``, ``text``, as
+``copydesk score`` reads them), for instance the finding-rich batch that
+``scripts/bench.py --generate FILE`` writes.
 """
 
 from __future__ import annotations
@@ -51,6 +55,13 @@ def other_package(checkout: Path, into: Path, plugin: str) -> ModuleType:
         path.write_text(path.read_text(encoding="utf-8").replace(f"copydesk.plugins.{plugin}", name), "utf-8")
     sys.path.insert(0, str(into))
     return importlib.import_module(name)
+
+
+def file_article(row: dict[str, Any]) -> Article:
+    """The article of one JSONL record (``id``, ``title``, ``text``, optional ``url``)."""
+    return Article(
+        id=str(row["id"]), title=str(row.get("title", "")), body=str(row.get("text", "")), url=row.get("url")
+    )
 
 
 def settings_of(plugin: ModuleType) -> dict[str, Any]:
@@ -172,9 +183,13 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=0, help="instead: this many rounds, each one's ratio printed")
     parser.add_argument("--data", type=Path, default=corpora.DATA)
     parser.add_argument("--indexed", action="store_true", help="build the shared word index before each timing")
+    parser.add_argument("--batch", type=Path, help="instead: the articles of this JSONL file (id, title, text)")
     args = parser.parse_args()
-    texts = bench_scorers.shared_texts(args.data) or bench_scorers.seed_texts()
-    batch = list(bench_scorers.articles(texts, args.articles))
+    if args.batch:
+        batch = [file_article(row) for row in corpora.rows(args.batch)][: args.articles]
+    else:
+        texts = bench_scorers.shared_texts(args.data) or bench_scorers.seed_texts()
+        batch = list(bench_scorers.articles(texts, args.articles))
     this = importlib.import_module(f"copydesk.plugins.{args.plugin}")
     settings = settings_of(this)
     with tempfile.TemporaryDirectory() as into:

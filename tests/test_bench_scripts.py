@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -194,6 +195,27 @@ def test_plugin_ab_times_the_named_scorer_of_both_checkouts(
     for observe, _finish, _segment, score, total in rows.values():
         assert score > 0 and total >= score
         assert (observe > 0) is (plugin in ("boilerplate", "truncation"))  # hedging and style have no batch pass
+
+
+def test_plugin_ab_times_the_articles_of_a_jsonl_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--batch FILE`` times the file's articles: their count, not the generated batch's, divides the time."""
+    bench_plugin_ab = load_script("bench_plugin_ab")
+    checkout = Path(__file__).resolve().parents[1]
+    seeds = sorted((checkout / "seeds").glob("*.txt"))
+    batch = tmp_path / "batch.jsonl"
+    with batch.open("w", encoding="utf-8") as handle:
+        for number, path in enumerate(seeds[:3]):
+            title, _, text = path.read_text(encoding="utf-8").partition("\n")
+            handle.write(json.dumps({"id": f"s{number}", "title": title, "text": text}) + "\n")
+    articles = [bench_plugin_ab.file_article(row) for row in bench_plugin_ab.corpora.rows(batch)]
+    assert [a.id for a in articles] == ["s0", "s1", "s2"] and all(a.body for a in articles)
+    argv = ["bench_plugin_ab.py", "--against", str(checkout), "--batch", str(batch), "--runs", "1"]
+    monkeypatch.setattr(sys, "argv", argv)
+    bench_plugin_ab.main()
+    rows = {line.split()[0]: [float(x) for x in line.split()[1:]] for line in capsys.readouterr().out.splitlines()[1:]}
+    assert set(rows) == {"against", "this"} and all(row[0] > 0 and row[3] > 0 for row in rows.values())
 
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"

@@ -28,7 +28,7 @@ from copydesk import (
     measures,
 )
 from copydesk.plugins.boilerplate import batch as batch
-from copydesk.plugins.boilerplate.chrome import probabilities
+from copydesk.plugins.boilerplate.chrome import chrome_lines
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
 from copydesk.plugins.boilerplate.features import FEATURES
 from copydesk.plugins.boilerplate.features import features as feature_values
@@ -55,43 +55,44 @@ __all__ = [
 
 LABEL = "boilerplate"
 _QUOTE_LIMIT = 80
+#: Characters of a long span read first for its quote.
+_QUOTE_READ = 2 * _QUOTE_LIMIT
 
 
 def segment(document: Document, context: Context) -> Iterator[Segment]:
     """Label template lines and sentences of the body as ``"boilerplate"`` segments."""
     scan = Scan.of(document, context.settings, context.batch)
     lines = document.body.lines
-    spans: set[tuple[int, int]] = set()
-    plain: list[int] = []
-    by_line = scan.every_sentence()  # furniture sentences, each with the reader question before it
-    for i, (line, matches) in enumerate(zip(lines, scan.every_line(), strict=True)):
-        if any(m.segment for m in matches):
-            spans.add((line.start, line.end))
-        elif found := by_line.get(i):
-            spans.update((m.start, m.end) for m in found)
-        else:
-            plain.append(i)
-    if context.settings["chrome_model"] and plain and len(lines) >= int(context.settings["chrome_min_lines"]):
-        chance = probabilities(document, scan.others())
-        threshold = float(context.settings["chrome_threshold"])
-        spans.update((lines[i].start, lines[i].end) for i in plain if chance[i] >= threshold)
+    # Lines with a segment match are segments whole; else their furniture sentences, each with the
+    # reader question before it; the lines with neither are plain (only those are read one by one).
+    whole = {i for i, matches in scan.matched_lines().items() if any(m.segment for m in matches)}
+    spans = {(lines[i].start, lines[i].end) for i in whole}
+    by_line = scan.every_sentence()
+    spans.update((m.start, m.end) for i, found in by_line.items() if i not in whole for m in found)
+    settings = context.settings
+    if settings["chrome_model"] and len(lines) >= int(settings["chrome_min_lines"]):
+        plain = [i for i in range(len(lines)) if i not in whole and i not in by_line]
+        if plain:
+            chrome = chrome_lines(document, scan.others(), plain, float(settings["chrome_threshold"]))
+            spans.update((lines[i].start, lines[i].end) for i in chrome)
     for start, end in sorted(spans):
         yield Segment(LABEL, start, end)
 
 
-def _classify(scan: Scan, seg: Segment, line_at: dict[int, int], first: dict[int, int]) -> list[Match]:
+def _classify(scan: Scan, seg: Segment, line_at: dict[int, int]) -> list[Match]:
     """What a boilerplate segment is: the matches of its line and of the sentences in it."""
     body = scan.document.body
     index = line_at.get(seg.start)
     whole = index is not None and body.lines[index].end == seg.end
     found = scan.line(index, body.lines[index]) if index is not None and whole else []
     if not any(m.kind == "furniture" for m in found):
+        # The matches of the sentences from the segment's start to its end, each with the sentence
+        # before it on its line: only the sentences that have one are kept (see Scan.sentence_matches).
+        by_sentence = scan.sentence_matches()[1]
         at = body.sentence_index(seg.start)
-        while at is not None and at < len(body.sentences) and body.sentences[at].start < seg.end:
-            sentence = body.sentences[at]
-            previous = body.sentences[at - 1] if at > first.get(sentence.line, at) else None
-            found += [m for m in scan.sentence(sentence, previous) if m.start >= seg.start]
-            at += 1
+        if at is not None and by_sentence:
+            for k in range(at, bisect.bisect_left(body.sentences, (seg.end,), at)):
+                found += [m for m in by_sentence.get(k, ()) if m.start >= seg.start]
     if whole and not any(m.segment for m in found):
         found.append(Match("chrome", seg.start, seg.end))
     return found
@@ -125,7 +126,16 @@ def _outside(scan: Scan) -> Iterator[Match]:
 
 
 def _quote(text: str) -> str:
-    """A span's text on one line, clipped for a message."""
+    """A span's text on one line, clipped for a message.
+
+    A long span's first :data:`_QUOTE_READ` characters are read first: their words joined
+    are the start of the whole span's (the last one possibly cut short), so when they
+    already run past the limit, the clipped quote is theirs.
+    """
+    if len(text) > _QUOTE_READ:
+        start = " ".join(text[:_QUOTE_READ].split())
+        if len(start) > _QUOTE_LIMIT:
+            return start[: _QUOTE_LIMIT - 3] + "..."
     flat = " ".join(text.split())
     return flat if len(flat) <= _QUOTE_LIMIT else flat[: _QUOTE_LIMIT - 3] + "..."
 
@@ -145,7 +155,8 @@ def _finding(scan: Scan, match: Match) -> Finding:
         return REPEATED_ACROSS_BATCH.finding(
             body, match.start, match.end, data=data, unit=unit, count=match.articles, articles=articles, text=text
         )
-    words = len(WORD.findall(body.text, match.start, match.end))
+    span = scan.words.span(match.start, match.end)  # (the words of the line: WORD's matches in it, unless cut)
+    words = span[1] - span[0] if span is not None else len(WORD.findall(body.text, match.start, match.end))
     return PAGE_CHROME.finding(body, match.start, match.end, words=words, text=text)
 
 
@@ -199,10 +210,7 @@ def score(document: Document, context: Context) -> Assessment:
     matches: list[Match] = []
     if segments := document.segments.get(LABEL, ()):
         line_at = {line.start: i for i, line in enumerate(body.lines)}
-        first: dict[int, int] = {}
-        for k, sentence in enumerate(body.sentences):
-            first.setdefault(sentence.line, k)
-        matches = [m for seg in segments for m in _classify(scan, seg, line_at, first)]
+        matches = [m for seg in segments for m in _classify(scan, seg, line_at)]
     matches += _outside(scan)
     findings = [_finding(scan, m) for m in matches]
     findings += _byline_field(scan, findings)

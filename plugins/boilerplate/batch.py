@@ -35,6 +35,7 @@ from copydesk.plugins.boilerplate.hashing import (
     unique,
     unique_counts,
 )
+from copydesk.plugins.boilerplate.hints import hints
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, options
 from copydesk.plugins.boilerplate.words import index_of
 
@@ -58,7 +59,7 @@ class BatchStats:
     records: Mapping[str, Any] = field(default_factory=dict)
     made_with: tuple[Any, ...] = ()
 
-    def record(self, document: Document, settings: Settings) -> tuple[bytes, bytes, bytes, Any] | None:
+    def record(self, document: Document, settings: Settings) -> tuple[bytes, bytes, bytes, Any, bytes] | None:
         """The batch pass's record of ``document`` (see :func:`_records`), or None when there is none to trust.
 
         None unless the pass ran with the same keying settings and saw this very text
@@ -66,7 +67,7 @@ class BatchStats:
         """
         if not self.made_with or self.made_with != made_with(settings):
             return None
-        found: tuple[bytes, bytes, bytes, Any] | None = self.records.get(document.id)
+        found: tuple[bytes, bytes, bytes, Any, bytes] | None = self.records.get(document.id)
         return found if found is not None and found[0] == fingerprint(document) else None
 
     def count(self, key: str) -> int:
@@ -121,7 +122,7 @@ class _State:
     settings: Settings
     counter: HashCounter = field(default_factory=HashCounter)
     store: SignatureStore = field(default_factory=SignatureStore)
-    #: Per article in order: its id, fingerprint, signature row, keys' hashes and their slots (see :func:`observe`).
+    #: Per article in order: its id, fingerprint, signature row, keys' hashes and their slots, hints (see :func:`observe`).
     log: RecordLog = field(default_factory=RecordLog)
     articles: int = 0
 
@@ -166,7 +167,12 @@ def slotted_keys(document: Document, settings: Settings, lex: Lexicon) -> tuple[
 
 
 def observe(state: _State, document: Document) -> None:
-    """Count one article's keys, store its MinHash signature, and log its keys' hashes for :func:`_records`."""
+    """Count one article's keys, store its MinHash signature, and log its keys' hashes and its hints for :func:`_records`.
+
+    The log's record: the fingerprint (8 bytes), the signature row (8), the number of
+    keys (4), their hashes in order (8 each) and slots (4 each), then the body's
+    :func:`~copydesk.plugins.boilerplate.hints.hints` (4 each), all little-endian.
+    """
     lex = build(state.settings)
     state.articles += 1
     slots, found = slotted_keys(document, state.settings, lex)
@@ -180,8 +186,9 @@ def observe(state: _State, document: Document) -> None:
         if sig is not None:
             row = state.store.count
             state.store.add(document.id, sig, hashes)
-    head = fingerprint(document) + row.to_bytes(8, "little", signed=True)
-    state.log.add(document.id, head + ordered.tobytes() + _little_int32(slots))
+    head = fingerprint(document) + row.to_bytes(8, "little", signed=True) + len(found).to_bytes(4, "little")
+    hinted = hints(document.body, index_of(document.body), lex)  # (after the signature: its words are hashed)
+    state.log.add(document.id, head + ordered.tobytes() + _little_int32(slots) + _little_int32(hinted))
 
 
 def _little_int32(values: list[int]) -> bytes:
@@ -251,9 +258,10 @@ def _shared_ids(log: RecordLog) -> set[str]:
 def _records(log: RecordLog, keys: U64, counts: npt.NDArray[np.uint32], near: tuple[Any, ...]) -> Iterator[Any]:
     """``(id, record)`` of each article: what the scoring pass would look up for it, found once here.
 
-    A record is ``(fingerprint, slots, counts, near duplicate)``: the slots (little-endian
-    int32, see :func:`slotted_keys`) of the article's keys repeated in at least two stories
-    with their counts (uint32), and ``(other id, similarity)`` or None. None for a shared id.
+    A record is ``(fingerprint, slots, counts, near duplicate, hints)``: the slots
+    (little-endian int32, see :func:`slotted_keys`) of the article's keys repeated in at
+    least two stories with their counts (uint32), ``(other id, similarity)`` or None, and
+    the body's hints (int32, see :func:`~copydesk.plugins.boilerplate.hints.hints`). None for a shared id.
     The keys of :data:`_RECORDS_AT` articles are looked up at once.
     """
     store, near_rows, best, other = near
@@ -261,7 +269,7 @@ def _records(log: RecordLog, keys: U64, counts: npt.NDArray[np.uint32], near: tu
     given: set[str] = set()
     logged = iter(log)
     while block := list(islice(logged, _RECORDS_AT)):
-        for (article_id, raw), (slots, found) in zip(block, _found(block, keys, counts), strict=True):
+        for (article_id, raw), (slots, found, hinted) in zip(block, _found(block, keys, counts), strict=True):
             if article_id in shared:
                 if article_id not in given:  # (once: the map's keys are distinct)
                     given.add(article_id)
@@ -271,27 +279,35 @@ def _records(log: RecordLog, keys: U64, counts: npt.NDArray[np.uint32], near: tu
             pair = (
                 (store.article_id(int(other[row])), round(float(best[row]), 4)) if row >= 0 and near_rows[row] else None
             )
-            yield article_id, (raw[:8], slots, found, pair)
+            yield article_id, (raw[:8], slots, found, pair, hinted)
 
 
 #: Articles whose keys :func:`_records` looks up at once.
 _RECORDS_AT = 1024
 
 
-def _found(block: list[tuple[str, bytes]], keys: U64, counts: npt.NDArray[np.uint32]) -> list[tuple[bytes, bytes]]:
-    """Per logged article of ``block``: the slots of its keys found in ``keys``, and their counts (bytes of each)."""
-    sizes = [(len(raw) - 16) // 12 for _, raw in block]
+def _found(
+    block: list[tuple[str, bytes]], keys: U64, counts: npt.NDArray[np.uint32]
+) -> list[tuple[bytes, bytes, bytes]]:
+    """Per logged article of ``block``: the slots of its keys found in ``keys``, their counts, its hints (bytes of each)."""
+    sizes = [int.from_bytes(raw[16:20], "little") for _, raw in block]
+    hinted = [raw[20 + 12 * n :] for (_, raw), n in zip(block, sizes, strict=True)]
     if not len(keys) or not any(sizes):
-        return [(b"", b"")] * len(block)
-    hashes = np.frombuffer(b"".join(raw[16 : 16 + 8 * n] for (_, raw), n in zip(block, sizes, strict=True)), "<u8")
-    slots = np.frombuffer(b"".join(raw[16 + 8 * n :] for (_, raw), n in zip(block, sizes, strict=True)), "<i4")
+        return [(b"", b"", h) for h in hinted]
+    hashes = np.frombuffer(b"".join(raw[20 : 20 + 8 * n] for (_, raw), n in zip(block, sizes, strict=True)), "<u8")
+    slots = np.frombuffer(
+        b"".join(raw[20 + 8 * n : 20 + 12 * n] for (_, raw), n in zip(block, sizes, strict=True)), "<i4"
+    )
     at = np.minimum(np.searchsorted(keys, hashes.astype(np.uint64)), len(keys) - 1)
     found = np.flatnonzero(keys[at] == hashes)
     found_slots = slots[found].astype("<i4").tobytes()
     found_counts = counts[at[found]].astype("<u4").tobytes()
     # Article k's keys are positions cum[k] to cum[k + 1]: its found ones, found[bounds[k]:bounds[k + 1]].
     bounds = np.searchsorted(found, np.cumsum([0, *sizes])).tolist()
-    return [(found_slots[4 * a : 4 * b], found_counts[4 * a : 4 * b]) for a, b in pairwise(bounds)]
+    return [
+        (found_slots[4 * a : 4 * b], found_counts[4 * a : 4 * b], h)
+        for (a, b), h in zip(pairwise(bounds), hinted, strict=True)
+    ]
 
 
 def same_ids(store: SignatureStore) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.intp]]:

@@ -14,14 +14,14 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import WORD, Document
+from copydesk import WORD, Document, Line
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
@@ -116,8 +116,7 @@ def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[st
     else:
         caps = np.frombuffer(flags[1], dtype=np.uint8)[np.asarray(index.starts_view)].tobytes()  # each word's first
     out: list[LineStats] = []
-    for line in document.body.lines:
-        i, j = index.count(line.start, line.end)
+    for line, (i, j) in zip(document.body.lines, index.line_spans(), strict=True):
         count = j - i
         stop = stops.count(1, i, j) / count if count else 0.0
         cap = caps.count(1, i, j) / count if count else 0.0
@@ -158,39 +157,214 @@ def features(lines: Sequence[str], others: Sequence[int], stopwords: frozenset[s
 def stats_features(stats: Sequence[LineStats], pipes: Sequence[bool], others: Sequence[int]) -> list[list[float]]:
     """Feature vectors from each line's :func:`_line_stats` and whether it has a ``|``."""
     words = [s[0] for s in stats]
-    first, last = main_run(words, [s[4] for s in stats])
+    run = main_run(words, [s[4] for s in stats])
     logs = [0.0, 0.0, *map(math.log1p, words), 0.0, 0.0]  # line i's at i + 2; 0.0 past either edge
-    base: list[list[float]] = []
-    for i, (count, stop, caps, digits, terminal) in enumerate(stats):
-        inside = first <= i <= last
-        distance = 0 if inside else (first - i if i < first else i - last)
-        base.append(
-            [logs[i + 2], stop, caps, digits, terminal, logs[i + 1], logs[i + 3], logs[i], logs[i + 4],
-             float(inside), math.log1p(distance), float(i > last), math.log1p(others[i]), float(count <= 4),
-             float(pipes[i])]
-        )  # fmt: skip
-    edge = [0.0, 0.0, 0.0]
-    around = [edge, *([row[1], row[4], row[12]] for row in base), edge]  # line i's at i + 1
-    return [row + around[i] + around[i + 2] for i, row in enumerate(base)]
+    return [_row(i, stats, pipes, others, run, logs) for i in range(len(stats))]
+
+
+def _row(
+    i: int,
+    stats: Sequence[LineStats],
+    pipes: Sequence[bool],
+    others: Sequence[int],
+    run: tuple[int, int],
+    logs: Sequence[float],
+) -> list[float]:
+    """Line ``i``'s feature vector (see :func:`stats_features`); it reads the stats of lines ``i - 1`` to ``i + 1`` only."""
+    count, stop, caps, digits, terminal = stats[i]
+    first, last = run
+    inside = first <= i <= last
+    distance = 0 if inside else (first - i if i < first else i - last)
+    row = [logs[i + 2], stop, caps, digits, terminal, logs[i + 1], logs[i + 3], logs[i], logs[i + 4],
+           float(inside), math.log1p(distance), float(i > last), math.log1p(others[i]), float(count <= 4),
+           float(pipes[i])]  # fmt: skip
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(stats):
+            row += [stats[j][1], stats[j][4], math.log1p(others[j])]
+        else:
+            row += [0.0, 0.0, 0.0]
+    return row
 
 
 def probabilities(document: Document, others: Sequence[int]) -> list[float]:
     """Probability that each body line is page chrome."""
-    params = model()
     body = document.body
     stats = _indexed_stats(document, index_of(body), _stopwords())
-    text = body.text
-    pipes = [text.find("|", start, end) >= 0 for start, end in body.lines] if "|" in text else [False] * len(stats)
-    rows = stats_features(stats, pipes, others)
+    return _chances(stats_features(stats, _pipes(document), others))
+
+
+def _pipes(document: Document) -> list[bool]:
+    """Whether each body line holds a ``|``."""
+    text = document.body.text
+    if "|" not in text:
+        return [False] * len(document.body.lines)
+    return [text.find("|", start, end) >= 0 for start, end in document.body.lines]
+
+
+def _chances(rows: list[list[float]]) -> list[float]:
+    """The model's probability of each feature row."""
     if not rows:
         return []
     coef, mean, scale = _arrays()
     # Each term c * (x - m) / s elementwise (float64 arithmetic is Python's float arithmetic),
     # summed by the built-in sum in feature order, exactly as a generator over the terms would be.
+    # A row's result does not depend on the other rows computed with it.
     terms = (coef * (np.array(rows, dtype=np.float64) - mean) / scale).tolist()
     sums = [sum(row) for row in terms]
-    intercept = float(params["intercept"])
+    intercept = float(model()["intercept"])
     return [1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, intercept + total)))) for total in sums]
+
+
+#: The features :func:`chrome_lines` bounds rather than counts: a line's stop-word, capitalised and digit
+#: shares and its neighbours' stop-word shares (each in [0, 1]; 0.0 for a missing neighbour).
+_SHARES = frozenset(
+    {"stopword_share", "capitalised_share", "digit_share", "prev_stopword_share", "next_stopword_share"}
+)
+#: The lines to count hold more than 1 / _BULK of the body's words: every line is counted at once instead.
+_BULK = 4
+#: How far below the threshold's logit a bound must be for its line to be left out (float error is below 1e-12).
+_MARGIN = 0.01
+
+
+def chrome_lines(document: Document, others: Sequence[int], lines: Iterable[int], threshold: float) -> list[int]:
+    """The body lines of ``lines`` (indexes, ascending) whose :func:`probabilities` is at least ``threshold``.
+
+    The same lines as computing every probability, counting less: each line's logit is
+    first bounded from its features that need no counting of words or characters (word
+    counts, closing punctuation, the main run, repetition, ``|``), the shares in
+    :data:`_SHARES` taken at their worst in [0, 1]. Only a line whose bound reaches the
+    threshold's logit has its own and its neighbours' shares counted and its probability
+    computed, exactly as :func:`probabilities` computes it (most lines of an article
+    are far below it).
+    """
+    body = document.body
+    text, index = body.text, index_of(body)
+    spans = index.line_spans()
+    counts = [j - i for i, j in spans]
+    # Every line's word count and closing punctuation; the shares counted only where needed (below).
+    stats: list[LineStats] = [
+        (count, 0.0, 0.0, 0.0, 1.0 if text[end - 1] in _TERMINAL else 0.0)
+        for count, (_, end) in zip(counts, body.lines, strict=True)
+    ]
+    pipes = _pipes(document)
+    run = main_run(counts, [s[4] for s in stats])
+    logs = [0.0, 0.0, *map(math.log1p, counts), 0.0, 0.0]
+    bounds = _bounds(stats, pipes, others, run, logs)
+    cut = _logit_cut(threshold)
+    candidates = [i for i in lines if bounds[i] >= cut]
+    if not candidates:
+        return []
+    needed = sorted({j for i in candidates for j in (i - 1, i, i + 1) if 0 <= j < len(stats)})
+    if _BULK * sum(spans[j][1] - spans[j][0] for j in needed) > len(index.starts_view):
+        # Most of the words need counting: every line's shares at once is cheaper than line by line.
+        stats = _indexed_stats(document, index, _stopwords())
+    else:
+        words = (_stopwords(), body.tokens.forms, index.starts_view, text.isascii())
+        whole = set(candidates)
+        for j in needed:
+            # A neighbour's row reads only its stop-word share (and closing punctuation): the rest stays 0.0.
+            stats[j] = _counted(text, body.lines[j], spans[j], stats[j][4], words, j in whole)
+    chances = _chances([_row(i, stats, pipes, others, run, logs) for i in candidates])
+    return [i for i, chance in zip(candidates, chances, strict=True) if chance >= threshold]
+
+
+def _counted(
+    text: str, line: Line, span: tuple[int, int], terminal: float, words: tuple[Any, ...], whole: bool
+) -> LineStats:
+    """:func:`_indexed_stats`'s entry for one line (``whole``) or its word count and stop-word share only (0.0 for the rest).
+
+    The line is ``text[line.start:line.end]``, its words ``span``; ``words`` is the stop
+    words, the body's word forms and starts, and whether the body is ASCII.
+    """
+    stopwords, forms, starts, ascii_text = words
+    i, j = span
+    count = j - i
+    stop = sum(map(stopwords.__contains__, forms[i:j])) / count if count else 0.0
+    if not whole:
+        return count, stop, 0.0, 0.0, terminal
+    caps = sum(map(str.isupper, map(text.__getitem__, starts[i:j]))) / count if count else 0.0
+    start, end = line
+    piece = text[start:end]
+    # (in an ASCII body only ASCII digits are digits)
+    digit_count = sum(map(piece.count, "0123456789")) if ascii_text else sum(map(str.isdigit, piece))
+    return count, stop, caps, digit_count / max(1, end - start), terminal
+
+
+def _bounds(
+    stats: Sequence[LineStats],
+    pipes: Sequence[bool],
+    others: Sequence[int],
+    run: tuple[int, int],
+    logs: Sequence[float],
+) -> list[float]:
+    """Per line, at least its logit: its :func:`_row` with the shares of :data:`_SHARES` at their worst, summed.
+
+    Each term ``coef * (x - mean) / scale`` is ``unit * x`` plus a constant; the constants, the
+    worst shares' terms and the intercept make ``base``. A line's terms are its own, those
+    of the lines either side as its neighbours (0.0 past an edge) and those of its place
+    against the main run.
+    """
+    u, base = _bound_terms()
+    others_log = [math.log1p(value) for value in others]
+    uw, ut, uo, u4, up, u1, u2, u3, u5 = (u[name] for name in _OWN_TERMS)
+    # logs holds line i's log word count at i + 2 (0.0 past either edge): its own, then the lines around it.
+    own = [
+        uw * w + ut * s[4] + uo * o + u4 * (s[0] <= 4) + up * p + u1 * w1 + u2 * w2 + u3 * w3 + u5 * w5
+        for s, o, p, w, w1, w2, w3, w5 in zip(
+            stats, others_log, pipes, logs[2:-2], logs[1:-3], logs[3:-1], logs[:-4], logs[4:], strict=True
+        )
+    ]
+    # Line i's terms as the line before (after) another, at i + 1; 0.0 past either edge.
+    pt, po, nt, no = (u[name] for name in _NEIGHBOUR_TERMS)
+    before = [0.0, *(pt * s[4] + po * o for s, o in zip(stats, others_log, strict=True)), 0.0]
+    after = [0.0, *(nt * s[4] + no * o for s, o in zip(stats, others_log, strict=True)), 0.0]
+    # Against the main run: inside it, or at a distance before or after it.
+    first, last = run
+    inside, away, later = u["inside_main_run"], u["log_distance_to_main_run"], u["after_main_run"]
+    place = [away * math.log1p(first - i) for i in range(min(first, len(stats)))]
+    place += [inside] * (last + 1 - first)
+    place += [away * math.log1p(i - last) + later for i in range(last + 1, len(stats))]
+    return [base + a + b + c + d for a, b, c, d in zip(own, before[:-2], after[2:], place, strict=True)]
+
+
+#: A line's own features :func:`_bounds` adds, without the main run's and the neighbours' cues.
+_OWN_TERMS = (
+    "log_words",
+    "terminal_punctuation",
+    "log_other_articles",
+    "at_most_4_words",
+    "has_pipe",
+    "log_words_prev",
+    "log_words_next",
+    "log_words_prev2",
+    "log_words_next2",
+)
+#: The neighbours' features :func:`_bounds` adds (the shares are bounded apart).
+_NEIGHBOUR_TERMS = (
+    "prev_terminal_punctuation",
+    "prev_log_other_articles",
+    "next_terminal_punctuation",
+    "next_log_other_articles",
+)
+
+
+@lru_cache(maxsize=1)
+def _bound_terms() -> tuple[dict[str, float], float]:
+    """Per feature ``coef / scale``, and the bounds' constant: intercept, the means' terms and the shares' worst."""
+    coef, mean, scale = _arrays()
+    units = (coef / scale).tolist()
+    worst = sum(max(0.0, unit) for name, unit in zip(FEATURES, units, strict=True) if name in _SHARES)
+    constant = float(model()["intercept"]) - sum(u * m for u, m in zip(units, mean.tolist(), strict=True))
+    return dict(zip(FEATURES, units, strict=True)), constant + worst
+
+
+def _logit_cut(threshold: float) -> float:
+    """A logit below which no probability reaches ``threshold`` (with :data:`_MARGIN` to spare; the model clamps at 60)."""
+    if threshold <= 0:
+        return -math.inf
+    odds = min(threshold, 1 - 1e-9)  # (near 1 a logit's margin is smaller than a probability's rounding)
+    cut = math.log(odds / (1 - odds)) - _MARGIN
+    return cut if cut > -60.0 else -math.inf
 
 
 @lru_cache(maxsize=1)

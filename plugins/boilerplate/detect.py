@@ -13,15 +13,21 @@ from __future__ import annotations
 import bisect
 import sys
 from array import array
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import compress
-from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from copydesk import Document, Line, Sentence, Settings
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key, sentence_key
+from copydesk.plugins.boilerplate.hints import (
+    BARE_BYLINE_WORDS,
+    SENTENCE_KINDS,
+    cut_starts,
+    looked_up_lines,
+    phrase_starts,
+    unpack,
+)
 from copydesk.plugins.boilerplate.lexicon import (
     LABEL_CHARS,
     MAX_MATCH_CHARS,
@@ -66,7 +72,7 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
             rest = norms[len(lead) :]
             break
     if rest is None:
-        rest = norms if len(norms) <= 4 else []
+        rest = norms if len(norms) <= BARE_BYLINE_WORDS else []
     rest_site = "".join(w for w in rest if w not in _TLDS)
     if site and rest_site == site:
         return True
@@ -76,16 +82,23 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
-    __slots__ = ("by_line", "hits", "lines", "sentences")
+    __slots__ = ("by_line", "by_sentence", "cut", "hits", "lines", "looked", "sentences", "site")
 
     def __init__(self) -> None:
-        #: Per body line, its matches (see :meth:`Scan.line`), found for every line at once.
-        self.lines: list[list[Match]] | None = None
+        #: The matches of the body lines that have one (see :meth:`Scan.line`), found for every line at once.
+        self.lines: dict[int, list[Match]] | None = None
         self.sentences: dict[tuple[Sentence, Sentence | None], list[Match]] = {}
         #: Word indexes where a prompt or sentence phrase of the lexicon may start.
         self.hits: list[int] | None = None
+        #: The lines a lexicon table may match, and the starts of the lines and sentences whose
+        #: edge cuts a word (see :mod:`~copydesk.plugins.boilerplate.hints`): from the record, or found.
+        self.looked: list[int] | None = None
+        self.cut: list[int] | None = None
         #: Per body line, the matches of its sentences (see :meth:`Scan.every_sentence`).
         self.by_line: dict[int, list[Match]] | None = None
+        self.by_sentence: dict[int, list[Match]] = {}
+        #: The site's name (see :meth:`Scan.site`).
+        self.site: str | None = None
 
 
 #: How many articles' scans are kept (``segment`` and ``score`` of one article share one).
@@ -101,7 +114,6 @@ class Scan:
     lex: Lexicon
     stats: BatchStats | None
     settings: Settings
-    site: str
     words: WordIndex
     #: In how many articles of the batch a body line occurs, by line index: the lines with words found in 2 or more.
     line_counts: dict[int, int]
@@ -124,7 +136,7 @@ class Scan:
         key = (document.body, document.article, settings, batch)
         for seen, scan in _SCANS:
             if all(a is b for a, b in zip(seen, key, strict=True)):
-                return scan if scan.document is document else replace(scan, document=document)
+                return scan if scan.document is document else scan.changed(document=document)
         scan = cls._new(document, settings, batch)
         _SCANS.insert(0, (key, scan))
         del _SCANS[_CACHED:]
@@ -138,14 +150,13 @@ class Scan:
         (:meth:`BatchStats.record`), else from one look-up of every line's and long sentence's key.
         """
         stats = batch if isinstance(batch, BatchStats) else None
-        lex, site, words = build(settings), site_name(document.article.url), index_of(document.body)
-        scan = cls(document, lex, stats, settings, site, words, {}, {})
+        scan = cls(document, build(settings), stats, settings, index_of(document.body), {}, {})
         if stats is None:
             return scan
         record = stats.record(document, settings)
         if record is not None:
             return _recorded(scan, record)
-        body = document.body
+        body, words = document.body, scan.words
         lines = words.normals(body.lines)
         keys = [line_key(w) for w in lines]
         normals = words.normals(body.sentences, int(settings["repeated_min_sentence_words"]))
@@ -158,6 +169,19 @@ class Scan:
         scan.sentence_counts.update((s, c) for s, c in zip(long, counts[len(lines) :], strict=True) if c >= 2)
         return scan
 
+    def changed(self, **changes: Any) -> Scan:
+        """``dataclasses.replace(self, **changes)`` (the memo shared too), without its call of ``__init__``."""
+        scan = object.__new__(Scan)
+        scan.__dict__.update(self.__dict__, **changes)
+        return scan
+
+    @property
+    def site(self) -> str:
+        """The site's own name from the article's URL (:func:`site_name`), found when a byline first needs it."""
+        if self.memo.site is None:
+            self.memo.site = site_name(self.document.article.url)
+        return self.memo.site
+
     def others(self) -> list[int]:
         """For every body line, in how many other articles of the batch it also occurs."""
         found = self.line_counts
@@ -167,32 +191,28 @@ class Scan:
 
     def line(self, index: int, line: Line) -> list[Match]:
         """Matches of a whole line of the body: furniture line or box label, generic byline, batch repeat."""
-        return list(self.every_line()[index])
+        return list(self.matched_lines().get(index, ()))
 
     def every_line(self) -> list[list[Match]]:
-        """:meth:`line` of every body line, in order (computed once; the lists are shared, not to be changed).
+        """:meth:`line` of every body line, in order."""
+        matched = self.matched_lines()
+        return [list(matched.get(index, ())) for index in range(len(self.document.body.lines))]
 
-        A line is looked up in the lexicon only when its first token starts a phrase of
-        a table (or it is among the first lines, for a byline): most lines are not, and
-        have at most their batch repeat.
+    def matched_lines(self) -> dict[int, list[Match]]:
+        """:meth:`line` of the body lines that have a match, by index (computed once; shared, not to be changed).
+
+        A line is looked up in the lexicon only when a table of it may match the line
+        (:func:`~copydesk.plugins.boilerplate.hints.looked_up_lines`, or the batch pass's
+        record of them): most lines are not, and have at most their batch repeat.
         """
         if self.memo.lines is None:
-            lex, head, table, low = self.lex, self.words.head, self.words.table, self.words.low
-            line_firsts, label_firsts = lex.by_first["line"], lex.by_first["label"]
-            byline_lines = lex.byline_first_lines
-            found: list[list[Match]] = []
-            for index, line in enumerate(self.document.body.lines):
-                short = line.end - line.start <= MAX_MATCH_CHARS
-                first: str | None
-                if short and (span := table.get(line)) is not None:  # head(), read from the line's words
-                    first = "" if span[0] == span[1] else "#" if low[span[0]][0].isdigit() else low[span[0]]
-                else:
-                    first = head(line.start, line.end if short else line.start + LABEL_CHARS)
-                if first is None or first in label_firsts or (short and (first in line_firsts or index < byline_lines)):
-                    found.append(self._line(index, line))
-                else:  # no table of the lexicon can match the line (see :meth:`_tables`)
-                    found.append(self.repeated_line(index, line))
-            self.memo.lines = found
+            looked = self.memo.looked
+            if looked is None:
+                looked = looked_up_lines(self.document.body, self.words, self.lex)
+            lines = self.document.body.lines
+            found = {index: self._line(index, lines[index]) for index in looked}
+            found.update((index, self.repeated_line(index, lines[index])) for index in self.line_counts.keys() - found)
+            self.memo.lines = {index: matches for index, matches in found.items() if matches}
         return self.memo.lines
 
     def _line(self, index: int, line: Line) -> list[Match]:
@@ -239,8 +259,10 @@ class Scan:
         count = self.line_counts.get(index, 0)
         if count < self.stats.threshold:
             return []
-        words = self.words.normal(line.start, line.end)
-        small = words.count(" ") + 1 <= int(self.settings["repeated_segment_max_words"])
+        # Its normal form's words (one, when it has none), read from its span unless an edge cuts a word.
+        span = self.words.span(line.start, line.end)
+        size = max(1, span[1] - span[0]) if span is not None else self.words.normal(*line).count(" ") + 1
+        small = size <= int(self.settings["repeated_segment_max_words"])
         return [Match("repeated", line.start, line.end, "line", count, small)]
 
     def sentence(self, sentence: Sentence, previous: Sentence | None) -> list[Match]:
@@ -274,12 +296,23 @@ class Scan:
         one whose edge cuts a word. Each of those is found directly (the sentence of a
         hit's offset; the word index's cut spans), not by visiting every sentence. Computed once.
         """
+        return self.sentence_matches()[0]
+
+    def sentence_matches(self) -> tuple[dict[int, list[Match]], dict[int, list[Match]]]:
+        """:meth:`every_sentence`, and the same matches by sentence index (each with the sentence before it on its line).
+
+        A sentence left out has none: :meth:`sentence` of it, with the sentence before it
+        on its line, is empty (it holds no phrase start and cuts no word).
+        """
         if self.memo.by_line is None:
             found: dict[int, list[Match]] = {}
+            by_sentence: dict[int, list[Match]] = {}
             body = self.document.body
             sentences = body.sentences
             starts = self.words.starts_view
-            offsets = [starts[hit] for hit in self._phrase_hits()] + [start for start, _ in self.words.cut]
+            if self.memo.cut is None:
+                self.memo.cut = cut_starts(self.words)
+            offsets = [starts[hit] for hit in self._phrase_hits()] + self.memo.cut
             # (sentences start at strictly increasing offsets: a sentence's start finds that sentence)
             for at in sorted({at for offset in offsets if (at := body.sentence_index(offset)) is not None}):
                 sentence = sentences[at]
@@ -287,13 +320,14 @@ class Scan:
                 before = previous if previous is not None and previous.line == sentence.line else None
                 if matches := self.sentence(sentence, before):
                     found.setdefault(sentence.line, []).extend(matches)
-            self.memo.by_line = found
-        return self.memo.by_line
+                    by_sentence[at] = matches
+            self.memo.by_line, self.memo.by_sentence = found, by_sentence
+        return self.memo.by_line, self.memo.by_sentence
 
     def _phrase_hits(self) -> list[int]:
         """:func:`phrase_starts` of the body's words for prompt and sentence phrases, computed once."""
         if self.memo.hits is None:
-            self.memo.hits = phrase_starts(self.lex, self.words.low, ("prompt", "sentence"))
+            self.memo.hits = phrase_starts(self.lex, self.words.low, SENTENCE_KINDS)
         return self.memo.hits
 
     def _may_hold_phrase(self, sentence: Sentence) -> bool:
@@ -325,9 +359,13 @@ class Scan:
         return found
 
 
-def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] | None]) -> Scan:
-    """``scan`` with the counts of the batch pass's record (see :func:`copydesk.plugins.boilerplate.batch._records`)."""
-    _, slots, counts, near = record
+def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] | None, bytes]) -> Scan:
+    """``scan`` with the counts and hints of the batch pass's record (see :func:`copydesk.plugins.boilerplate.batch._records`)."""
+    _, slots, counts, near, hinted = record
+    values = array("i", hinted)
+    if sys.byteorder == "big":
+        values.byteswap()
+    scan.memo.looked, scan.memo.hits, scan.memo.cut = unpack(values)
     body = scan.document.body
     lines, sentences = len(body.lines), len(body.sentences)
     shared = False
@@ -344,41 +382,7 @@ def _recorded(scan: Scan, record: tuple[bytes, bytes, bytes, tuple[str, float] |
             scan.sentence_counts[body.sentences[slot - lines]] = count
         else:
             shared = True
-    return replace(scan, frames_shared=shared, recorded=True, near=near)
-
-
-def phrase_starts(lex: Lexicon, low: Sequence[str], kinds: tuple[str, ...]) -> list[int]:
-    """Sorted word indexes of ``low`` where a phrase of one of ``kinds`` may start among a span's tokens.
-
-    A phrase matches tokens (numbers folded to ``#``) inside one span; every word of it
-    is then among the field's words, and a phrase without ``#`` is the very words from
-    its first one on. So only phrases whose words all occur are looked for, and those
-    without ``#`` only where they occur whole: a span holding none of the indexes
-    returned holds no phrase of ``kinds``.
-    """
-    present = set(lex.words_of(kinds).intersection(low))  # the phrase words in ``low``
-    present.add("#")
-    keys = [
-        key
-        for kind in kinds
-        for first in lex.by_first[kind].keys() & present
-        for key in lex.by_first[kind][first]
-        if all(word in present for word in key)
-    ]
-    if not keys:
-        return []
-    firsts = {key[0] for key in keys}
-    positions = set(compress(range(len(low)), map(firsts.__contains__, low)))
-    if "#" in firsts:
-        positions.update(compress(range(len(low)), map(str.isdigit, map(itemgetter(0), low))))
-    hits = []
-    for at in sorted(positions):
-        first = "#" if low[at][0].isdigit() else low[at]
-        for key in keys:
-            if key[0] == first and ("#" in key or tuple(low[at : at + len(key)]) == key):
-                hits.append(at)
-                break
-    return hits
+    return scan.changed(frames_shared=shared, recorded=True, near=near)
 
 
 def _reader_question(text: str, sentence: Sentence, words: WordIndex) -> bool:

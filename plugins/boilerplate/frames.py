@@ -102,8 +102,15 @@ def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
     text = headline.view.text
     toks = index_of(headline.view).tokens(headline.start, headline.end)
     norms = [t.norm for t in toks]
-    present = set(norms)
-    found = {(" ".join(f), True) for f in lex.frames if f[0] in present and _contains(norms, f)}
+    # Each stock frame that occurs as consecutive words, found at its first word's occurrences.
+    firsts = lex.frame_firsts
+    found = {
+        (" ".join(f), True)
+        for i, word in enumerate(norms)
+        if word in firsts
+        for f in firsts[word]
+        if tuple(norms[i : i + len(f)]) == f
+    }
     part_start = 0
     for i, tok in enumerate(toks):
         if i == part_start:
@@ -122,9 +129,3 @@ def _opening(words: list[str]) -> set[tuple[str, bool]]:
     if all(w in LINKING_WORDS for w in head if w in FRAME_WORDS):
         return set()
     return {(" ".join(head), False)}
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """True when ``phrase`` occurs as consecutive words of ``words``."""
-    size = len(phrase)
-    return any(tuple(words[i : i + size]) == phrase for i, w in enumerate(words) if w == phrase[0])

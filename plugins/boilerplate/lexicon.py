@@ -74,6 +74,10 @@ class Lexicon:
     byline_first_lines: int
     frames: tuple[tuple[str, ...], ...]
     longest: dict[str, int]
+    #: The first word of every byline lead-in ("by", "posted", "author", ...).
+    lead_in_firsts: frozenset[str] = frozenset()
+    #: :attr:`frames` by their first word.
+    frame_firsts: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     #: Per kind, every word of its phrases.
     words: dict[str, frozenset[str]] = field(default_factory=dict)
     #: :meth:`words_of`'s answers, kept (the lexicon is built once per settings).
@@ -207,17 +211,24 @@ def _build(options: tuple[tuple[str, ...], ...]) -> Lexicon:
         by_first[kind] = firsts
     byline = data["byline"]
     frames = _adjusted(data["frames"], extra_fr, remove_fr)
+    lead_ins = tuple(sorted({phrase_key(p) for p in byline["lead_ins"]}, key=lambda k: (-len(k), k)))
+    frame_keys = tuple(sorted({phrase_key(f) for f in frames if phrase_key(f)}))
+    frame_firsts: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for key in frame_keys:
+        frame_firsts[key[0]] = (*frame_firsts.get(key[0], ()), key)
     return Lexicon(
         phrases=tables,
         by_first=by_first,
         imperatives=frozenset(phrase_key(" ".join(data["imperatives"]))),
         sentence_max_words=int(data["sentence_max_words"]),
-        lead_ins=tuple(sorted({phrase_key(p) for p in byline["lead_ins"]}, key=lambda k: (-len(k), k))),
+        lead_ins=lead_ins,
         roles=frozenset(_adjusted(byline["roles"], extra_r, remove_r)),
         strong_roles=frozenset(_adjusted(byline["strong"], extra_r, remove_r)),
         byline_max_words=int(byline["max_words"]),
         byline_first_lines=int(byline["first_lines"]),
-        frames=tuple(sorted({phrase_key(f) for f in frames if phrase_key(f)})),
+        frames=frame_keys,
         longest={kind: max(map(len, table), default=0) for kind, table in tables.items()},
         words={kind: frozenset(word for key in table for word in key) for kind, table in tables.items()},
+        lead_in_firsts=frozenset(lead[0] for lead in lead_ins if lead),
+        frame_firsts=frame_firsts,
     )

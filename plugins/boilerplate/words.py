@@ -29,6 +29,8 @@ _CACHED = 4
 _CACHE: list[tuple[TextView, WordIndex]] = []
 #: Fields with up to this many lines and sentences have their spans found by :func:`_bisected_table`.
 _BISECTED_KEYS = 8
+#: A span's ``(start, end)``.
+_EDGES = itemgetter(0, 1)
 
 
 def _straightened(forms: Sequence[str], text: str, starts: Sequence[int], ends: Sequence[int]) -> Sequence[str]:
@@ -77,81 +79,116 @@ def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Toke
     return out + _plain(low[done:], starts[done:], ends[done:])
 
 
-#: A span's ``(start, end)``.
-_EDGES = itemgetter(0, 1)
 #: Marks a span the table does not hold.
 _UNKNOWN = object()
 
 
 def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int]]:
-    """:meth:`WordIndex.span` of every line and sentence of ``view``, and the first word at or after each one's start.
+    """:meth:`WordIndex.span` of every line and sentence of ``view``, and the first word at or after each line's start.
 
     Found for all of them at once by sorted search in the token stream's offsets.
     """
     # A Line is the tuple (start, end); a sentence's is its first two fields.
-    keys: list[tuple[int, int]] = [*view.lines, *(sentence[:2] for sentence in view.sentences)]
+    keys: list[tuple[int, int]] = [*view.lines, *map(_EDGES, view.sentences)]
     stream = view.tokens
     if not keys or not len(stream.starts):
-        return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), keys), 0)
+        return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), view.lines), 0)
     if len(keys) <= _BISECTED_KEYS:
-        return _bisected_table(keys, stream.starts, stream.ends)
+        return _bisected_table(keys, stream.starts, stream.ends, len(view.lines))
     # Both edges of every span in one sorted search: edge ``e`` is at word ``at``, and cuts a
-    # word when the word before it ends past it (for an end edge whose span holds no word,
-    # that word cuts the start edge too, so the span is cut either way).
+    # word when fewer words end at or before it than start before it (for an end edge whose
+    # span holds no word, that word cuts the start edge too, so the span is cut either way).
     edges = np.fromiter(chain.from_iterable(keys), dtype=np.intp, count=2 * len(keys))
     at = np.searchsorted(np.asarray(stream.starts), edges)
-    cuts = (at > 0) & (np.asarray(stream.ends)[at - 1] > edges)
+    cuts = np.searchsorted(np.asarray(stream.ends), edges, side="right") < at
     flat = at.tolist()
     spans: list[tuple[int, int] | None] = list(zip(flat[0::2], flat[1::2], strict=True))
-    for k in np.flatnonzero(cuts[0::2] | cuts[1::2]).tolist():
-        spans[k] = None
-    return dict(zip(keys, spans, strict=True)), dict(zip(map(itemgetter(0), keys), flat[0::2], strict=True))
+    if cuts.any():
+        for k in np.flatnonzero(cuts[0::2] | cuts[1::2]).tolist():
+            spans[k] = None
+    lines = len(view.lines)
+    return dict(zip(keys, spans, strict=True)), dict(
+        zip(map(itemgetter(0), view.lines), flat[0 : 2 * lines : 2], strict=True)
+    )
 
 
 def _bisected_table(
-    keys: list[tuple[int, int]], starts: Sequence[int], ends: Sequence[int]
+    keys: list[tuple[int, int]], starts: Sequence[int], ends: Sequence[int], lines: int
 ) -> tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int]]:
-    """:func:`_span_table` by one binary search per edge: cheaper than numpy's set-up for a few spans (a title)."""
+    """:func:`_span_table` by one binary search per edge: cheaper than numpy's set-up for a few spans (a title).
+
+    ``keys`` are the lines' (the first ``lines``), then the sentences'.
+    """
     spans: dict[tuple[int, int], tuple[int, int] | None] = {}
     firsts: dict[int, int] = {}
-    for key in keys:
+    for k, key in enumerate(keys):
         low, high = key
         i = bisect.bisect_left(starts, low)
         j = bisect.bisect_left(starts, high, i)
         spans[key] = None if (i > 0 and ends[i - 1] > low) or (j > i and ends[j - 1] > high) else (i, j)
-        firsts[low] = i
+        if k < lines:
+            firsts[low] = i
     return spans, firsts
 
 
 class WordIndex:
     """One field's words, lower-cased, for answering spans."""
 
-    __slots__ = ("_ends", "_firsts", "_spans", "_starts", "ends_view", "low", "starts_view", "text")
+    __slots__ = (
+        "_ends",
+        "_firsts",
+        "_forms",
+        "_line_spans",
+        "_low",
+        "_spans",
+        "_starts",
+        "_view",
+        "ends_view",
+        "starts_view",
+        "text",
+    )
 
     def __init__(self, view: TextView) -> None:
-        """Take the field's words from the core's token stream; answer its lines' and sentences' spans at once.
+        """Take the field's words from the core's token stream; nothing is computed until asked for.
 
-        The word offsets stay the stream's arrays; they are copied into lists only when a
-        span other than a line or sentence is asked for (see :meth:`span`).
+        The word offsets stay the stream's arrays (a span not in the table is bisected in
+        them); the lines' and sentences' spans are found at once when first needed
+        (:attr:`table`), so a pass that asks for a few spans only bisects for those.
         """
         stream = view.tokens
+        self._view = view
         self.text = view.text
         self.starts_view = stream.starts
         self.ends_view = stream.ends
+        self._forms = stream.forms
         self._starts: list[int] | None = None
         self._ends: list[int] | None = None
-        self.low = _straightened(stream.forms, self.text, self.starts_view, self.ends_view)
-        self._spans, self._firsts = _span_table(view)
+        self._low: Sequence[str] | None = None
+        self._spans: dict[tuple[int, int], tuple[int, int] | None] | None = None
+        self._firsts: dict[int, int] | None = None
+        self._line_spans: list[tuple[int, int]] | None = None
+
+    @property
+    def low(self) -> Sequence[str]:
+        """Each word lower-cased (``Tokens.forms``), curly apostrophes straightened."""
+        if self._low is None:
+            self._low = _straightened(self._forms, self.text, self.starts_view, self.ends_view)
+        return self._low
 
     @property
     def table(self) -> dict[tuple[int, int], tuple[int, int] | None]:
-        """:meth:`span` of every line and sentence of the field, by ``(start, end)`` (a line is that tuple); read only."""
+        """:meth:`span` of every line and sentence of the field, by ``(start, end)`` (a line is that tuple); read only.
+
+        Found for all of them at once when first asked for; until then :meth:`span` bisects.
+        """
+        if self._spans is None:
+            self._spans, self._firsts = _span_table(self._view)
         return self._spans
 
     @property
     def cut(self) -> list[tuple[int, int]]:
         """The lines and sentences of the field whose :meth:`span` is None (an edge cuts a word), in table order."""
-        return [key for key, span in self._spans.items() if span is None]
+        return [key for key, span in self.table.items() if span is None]
 
     @property
     def starts(self) -> list[int]:
@@ -169,10 +206,9 @@ class WordIndex:
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """Word indexes ``[i, j)`` of ``text[start:end]``, or None when an edge cuts a word."""
-        known = self._spans.get((start, end), _UNKNOWN)
-        if known is not _UNKNOWN:
+        if self._spans is not None and (known := self._spans.get((start, end), _UNKNOWN)) is not _UNKNOWN:
             return known  # type: ignore[return-value]
-        starts, ends = self.starts, self.ends
+        starts, ends = self.starts_view, self.ends_view
         i = bisect.bisect_left(starts, start)
         j = bisect.bisect_left(starts, end, i)
         if (i > 0 and ends[i - 1] > start) or (j > i and ends[j - 1] > end):
@@ -186,9 +222,9 @@ class WordIndex:
         word's span is inside a word.
         """
         starts, ends = self.starts_view, self.ends_view
-        i = self._firsts.get(start)
+        i = self._firsts.get(start) if self._firsts is not None else None
         if i is None:
-            i = bisect.bisect_left(self.starts, start)
+            i = bisect.bisect_left(starts, start)
         if i > 0 and ends[i - 1] > start:
             return None
         if i == len(starts) or starts[i] >= end:
@@ -246,7 +282,7 @@ class WordIndex:
 
     def normals(self, spans: Iterable[Sequence[int]], min_words: int = 0) -> list[str]:
         """:meth:`long_normal` of each of ``spans``: the field's lines or sentences (or any ``(start, end, ...)``)."""
-        table, low, text = self._spans, self.low, self.text
+        table, low, text = self.table, self.low, self.text
         out: list[str] = []
         add = out.append
         for key in map(_EDGES, spans):  # (a line is its own key; a sentence's is its first two fields)
@@ -261,13 +297,22 @@ class WordIndex:
                 add(" ".join(low[i:j]) if j > i and j - i >= min_words else "")
         return out
 
+    def line_spans(self) -> list[tuple[int, int]]:
+        """:meth:`count` of every line of the field, in order, found by one sorted search (once; read only)."""
+        if self._line_spans is None:
+            lines = self._view.lines
+            edges = np.fromiter(chain.from_iterable(lines), dtype=np.intp, count=2 * len(lines))
+            flat = np.searchsorted(np.asarray(self.starts_view), edges).tolist() if lines else []
+            self._line_spans = list(zip(flat[0::2], flat[1::2], strict=True))
+        return self._line_spans
+
     def count(self, start: int, end: int) -> tuple[int, int]:
         """Word indexes ``[i, j)`` of ``text[start:end]``, which must not cut a word."""
-        known = self._spans.get((start, end))
-        if known is not None:
+        if self._spans is not None and (known := self._spans.get((start, end))) is not None:
             return known
-        i = bisect.bisect_left(self.starts, start)
-        return i, bisect.bisect_left(self.starts, end, i)
+        starts = self.starts_view
+        i = bisect.bisect_left(starts, start)
+        return i, bisect.bisect_left(starts, end, i)
 
 
 def index_of(view: TextView) -> WordIndex:

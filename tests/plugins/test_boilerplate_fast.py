@@ -14,6 +14,7 @@ import pytest
 from copydesk import Article, Context, TextView
 from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import batch, chrome, features, hashing, words
+from copydesk.plugins.boilerplate import frames as frames_module
 from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
@@ -139,6 +140,53 @@ def test_chrome_probabilities_equal_the_per_line_model(body: str) -> None:
     assert chrome.probabilities(document, others) == _plain_probabilities(document, others)
 
 
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_lines_bounded_first_are_the_lines_whose_probability_reaches_the_threshold(body: str) -> None:
+    """Counting shares only where a line's bound reaches the threshold picks the lines every probability picks."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body))
+    others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
+    chances = chrome.probabilities(document, others)
+    every = range(len(chances))
+    some = [i for i in every if rng.random() < 0.5]
+    for threshold in (0.0, 1e-30, 0.05, 0.4, 0.6, 0.9, 1 - 1e-12, 1.0):
+        for lines in (every, some):
+            expected = [i for i in lines if chances[i] >= threshold]
+            assert chrome.chrome_lines(document, others, lines, threshold) == expected, threshold
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1e-300, 1e-30, 1e-9, 0.3, 0.6, 0.999, 1 - 1e-12, 1 - 2**-53, 1.0])
+def test_no_logit_below_the_cut_reaches_the_threshold(threshold: float) -> None:
+    """A logit under the cut never gives a probability at the threshold, the model's clamp at +-60 included."""
+    cut = chrome._logit_cut(threshold)
+    for step in range(-1600, 1601):
+        logit = step / 20 + 1e-3 * (step % 7)
+        chance = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, logit))))
+        if chance >= threshold:
+            assert logit >= cut, (logit, chance)
+
+
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_bounds_are_at_least_every_lines_logit(body: str) -> None:
+    """Each line's bound, from its uncounted features with the shares at their worst, is never below its logit."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body))
+    others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
+    stats = chrome._indexed_stats(document, words.index_of(document.body), chrome._stopwords())
+    for shares in (stats, [(s[0], rng.random(), rng.random(), rng.random(), s[4]) for s in stats]):
+        pipes = chrome._pipes(document)
+        rows = chrome.stats_features(shares, pipes, others)
+        run = chrome.main_run([s[0] for s in stats], [s[4] for s in stats])
+        logs = [0.0, 0.0, *(math.log1p(s[0]) for s in stats), 0.0, 0.0]
+        bounds = chrome._bounds(shares, pipes, others, run, logs)
+        params = chrome.model()
+        for row, bound in zip(rows, bounds, strict=True):
+            logit = float(params["intercept"]) + sum(
+                c * (x - m) / s for c, x, m, s in zip(params["coef"], row, params["mean"], params["scale"], strict=True)
+            )
+            assert bound >= logit - 1e-9
+
+
 def _plain_near_pairs(store: hashing.SignatureStore) -> tuple[list[float], list[int]]:
     """Every LSH bucket of every band compared row by row, in order, as the pass is defined."""
     sigs = store.matrix()
@@ -216,6 +264,7 @@ _SPAN_TEXTS = [
     "...",
     "U.S. officials said 3.5 million. Then 12 34 rock’n’roll don’t stop!\nBy Admin\n\n“Quoted.” x_y 5’6",
     "One line, no words at the end: …",
+    "İstanbul and İzmir: Ünal’s İİ report. Then ΣΑΣ said so.\nİ",  # lower case longer than the word
     *(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))[:2]),
 ]
 
@@ -262,6 +311,17 @@ def test_spans_in_the_table_that_cut_words_equal_bisecting(bisected: int, monkey
         every = [index.long_normal(start, end, min_words) for start, end, _ in view.sentences]
         assert index.normals(view.sentences, min_words) == every, min_words
     assert index.normals([(0, 5), (3, 12)]) == [normal(text, 0, 5), normal(text, 3, 12)]  # spans not in the table
+
+
+@pytest.mark.parametrize("text", _SPAN_TEXTS)
+def test_line_spans_in_one_search_equal_each_lines_count(text: str) -> None:
+    """Every line's word span found at once is what counting its words (bisecting or from the table) gives."""
+    view = TextView(text)
+    index = WordIndex(view)
+    expected = [index.count(start, end) for start, end in view.lines]
+    assert index.line_spans() == expected
+    _ = index.table  # (count reads the table once it is built)
+    assert index.line_spans() == [index.count(start, end) for start, end in view.lines] == expected
 
 
 @pytest.mark.parametrize("text", _SPAN_TEXTS)
@@ -387,6 +447,49 @@ def test_every_line_looked_up_only_where_a_table_may_match_equals_each_line_comp
     assert looked > 10
 
 
+_BYLINE_LINES = [
+    "By Chief Editor",
+    "Daily Report",
+    "daily report com",
+    "By the Editorial Team Staff",
+    "Posted by the news desk team",
+    "Posted by Admin on 12 May 2024 at 10:30",
+    "Author: Editorial Team of the Daily News",
+    "Staff",
+    "The Daily News Staff Team Today",
+    "Written by the Newsroom and the Desk team",
+    "Jane Doe reports from the capital",
+    "1 2 3 4 5 6",
+    "The minister said on Tuesday that talks would resume.",
+]
+
+
+def test_every_line_leaves_out_only_first_lines_that_cannot_be_bylines() -> None:
+    """A first line is a byline only after a lead-in or in a few tokens: the others have no byline to find."""
+    settings = boilerplate.SCORER.settings
+    found = 0
+    for shift in range(len(_BYLINE_LINES)):
+        lines = _BYLINE_LINES[shift:] + _BYLINE_LINES[:shift]
+        article = Article(id="a", title="t", body="\n".join(lines), url="https://www.dailyreport.com/x")
+        scan = Scan.of(Document.from_article(article), settings, None)
+        for index, line in enumerate(scan.document.body.lines):
+            assert scan.every_line()[index] == scan._line(index, line), lines[index]
+            found += any(match.kind == "byline" for match in scan._line(index, line))
+    assert found >= 30
+
+
+def test_a_changed_scan_equals_dataclasses_replace() -> None:
+    """A scan changed without ``__init__`` has the fields ``dataclasses.replace`` gives, the memo shared."""
+    scan = _seed_scans(True)[0]
+    other = Document.from_copy(scan.document.article)
+    for changes in ({"document": other}, {"frames_shared": False, "recorded": True, "near": ("b", 0.9)}):
+        changed, replaced = scan.changed(**changes), dataclasses.replace(scan, **changes)
+        assert type(changed) is Scan
+        for item in dataclasses.fields(Scan):
+            assert getattr(changed, item.name) is getattr(replaced, item.name), item.name
+        assert changed.memo is scan.memo
+
+
 def test_repeated_lines_and_sentences_equal_their_definitions() -> None:
     """The lines and long sentences the one batch look-up reports are the ones counting each key finds."""
     min_words = int(boilerplate.SCORER.settings["repeated_min_sentence_words"])
@@ -482,12 +585,91 @@ def _generated_batch() -> tuple[list[Document], list[Document]]:
         title, *body = seeds[i % len(seeds)]
         rng.shuffle(body)
         body.insert(3, "* * *")  # a sentence without words
+        if i % 3 == 0:  # furniture lines, a byline and a reader prompt inside a paragraph
+            body[:0] = ["by Admin", "You may also like"]
+            body[-1] += " What do you think? Share your thoughts in the comments below!"
         article = Article(id=f"gen-{i % 58}", title=title, body="\n".join(body))  # gen-0 and gen-1 twice
         seen.append(Document.from_article(article))
         if i == 7:
             article = Article(id=article.id, title=article.title, body=article.body + "\nOne more line.")
         scored.append(Document.from_article(article))
     return seen, scored
+
+
+_HEADLINES = [
+    "The Shifting Sands of Ukraine Peace Talks: What It Means for You",
+    "A Closer Look at the Rise of a Deep Dive: a closer look",
+    "Behind the Scenes at a Crossroads of a New Era",
+    "the the the shifting shifting sands sands",
+    "Nothing to see here",
+    "",
+]
+
+
+@pytest.mark.parametrize(
+    "title", _HEADLINES + [p.read_text(encoding="utf-8").split("\n")[0] for p in sorted(SEEDS.glob("*.txt"))]
+)
+def test_stock_frames_found_at_their_first_words_equal_looking_for_each_frame(title: str) -> None:
+    """A headline's stock frames, found where their first word occurs, are the lexicon's frames it holds as consecutive words."""
+    lex = build({"extra_frames": ["the the"]})
+    document = Document.from_article(Article(id="h", title=title, body="Body."))
+    for headline in frames_module.headlines(document, 3, lex):
+        norms = [t.norm for t in words.index_of(headline.view).tokens(headline.start, headline.end)]
+        plain = {
+            " ".join(f)
+            for f in lex.frames
+            if any(tuple(norms[i : i + len(f)]) == f for i, w in enumerate(norms) if w == f[0])
+        }
+        assert {frame for frame, known in frames_module.frames(headline, lex) if known} == plain
+
+
+def test_quotes_read_from_a_long_spans_start_equal_quoting_the_whole_span() -> None:
+    """A message's quote clipped from the first characters of a long span is the whole span's quote."""
+    rng = random.Random(11)
+    pieces = ["word", "a", " ", "  ", "\n", "\t", "x" * 90, "é", "—", "  \n  "]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 80)))
+        flat = " ".join(text.split())
+        assert boilerplate._quote(text) == (flat if len(flat) <= 80 else flat[:77] + "...")
+
+
+def _plain_classify(scan: Scan, seg: boilerplate.Segment) -> list[Match]:
+    """What a segment is, as defined: its line's matches, else those of every sentence in it, computed one by one."""
+    body = scan.document.body
+    index = next((i for i, line in enumerate(body.lines) if line.start == seg.start), None)
+    whole = index is not None and body.lines[index].end == seg.end
+    found = scan._line(index, body.lines[index]) if index is not None and whole else []
+    if not any(m.kind == "furniture" for m in found):
+        # From the last sentence starting at or before the segment to the last starting inside it.
+        first = max((at for at, s in enumerate(body.sentences) if s.start <= seg.start), default=len(body.sentences))
+        for at, sentence in enumerate(body.sentences):
+            if at < first or sentence.start >= seg.end:
+                continue
+            previous = body.sentences[at - 1] if at and body.sentences[at - 1].line == sentence.line else None
+            found += [m for m in scan._sentence(sentence, previous) if m.start >= seg.start]
+    if whole and not any(m.segment for m in found):
+        found.append(Match("chrome", seg.start, seg.end))
+    return found
+
+
+def test_segments_classified_from_the_sentences_with_matches_equal_each_sentence_computed() -> None:
+    """A segment's sentence matches read from the sentences that have one equal computing every sentence in it."""
+    settings = boilerplate.SCORER.settings
+    seen, scored = _generated_batch()
+    state = batch.start(settings)
+    for document in seen:
+        batch.observe(state, document)
+    stats = batch.finish(state)
+    context = Context(settings=settings, batch=stats)
+    classified = 0
+    for document in scored:
+        segments = list(boilerplate.segment(document, context))
+        scan = Scan.of(document.with_segments(segments), settings, stats)
+        line_at = {line.start: i for i, line in enumerate(document.body.lines)}
+        for seg in segments:
+            assert boilerplate._classify(scan, seg, line_at) == _plain_classify(scan, seg), (document.id, seg)
+            classified += 1
+    assert classified > 100
 
 
 @pytest.mark.parametrize("min_words", [8, 1])
@@ -521,6 +703,6 @@ def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_a
         used.append(recorded)
         codes.update(f.code for f in assessment.findings)
     assert used[:2] == [False, False] and used[7] is False and sum(used) == len(scored) - 5
-    assert {"TPL003", "TPL004", "TPL005"} <= codes
+    assert {"TPL001", "TPL002", "TPL003", "TPL004", "TPL005"} <= codes
     other = {**settings, "headline_lines": 2}
     assert stats.record(scored[3], settings) is not None and stats.record(scored[3], other) is None
