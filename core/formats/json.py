@@ -88,7 +88,7 @@ class JsonlWriter:
 
     def render(self, report: ArticleReport) -> str:
         """The report's line (a worker process may run this)."""
-        return schema.jsonl_line(report) + "\n"
+        return schema.jsonl_line(report, end="\n")
 
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""
