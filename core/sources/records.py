@@ -207,9 +207,7 @@ def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None, chunk: in
             return
         found = _line_end(buf, pos)
         if found is None or (found[1] == len(buf) and buf[found[0]] == _CR and not eof):
-            if (
-                len(buf) if found is None else found[0]
-            ) - pos > max_bytes and not skipping:  # overlong: say so once
+            if (len(buf) if found is None else found[0]) - pos > max_bytes and not skipping:  # overlong: say so once
                 yield buf[pos : pos + max_bytes + 1]
                 skipping = True
             if eof:
