@@ -439,8 +439,8 @@ def _word_index(
     if len(starts) and any(char in lower for char in _JOINERS):
         joiners = _joiner_offsets(lower, starts[0])
         match = _PART.match
-        for at, word in zip(joiners, _word_starts(starts, joiners), strict=True):
-            for offset in (at + 1, word):
+        for at, word_start in zip(joiners, _word_starts(starts, joiners), strict=True):
+            for offset in (at + 1, word_start):
                 # Each offset once: a word with many hyphens is not rescanned from its start.
                 if offset not in parts and (part := match(lower, offset)) is not None:
                     parts[offset] = part.group()

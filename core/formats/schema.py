@@ -18,7 +18,7 @@ from typing import Any
 
 from copydesk import safety
 from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
-from copydesk.formats.positions import in_file, whole_article
+from copydesk.formats.positions import file_positions, in_file, whole_article
 from copydesk.modelfile import rounded
 from copydesk.models import (
     ArticleReport,
@@ -323,7 +323,7 @@ class _FindingText:
         placed = source is not None and source.record is None  # a file: positions as in_file gives them
         # a core diagnostic on a record may be placed at the record (whole_record): those go finding by finding
         if not states and (placed or source is None or RESERVED_PREFIX not in map(_PREFIX_OF, findings)):
-            listed = self.batch([in_file(f, source) for f in findings] if placed else findings, where)
+            listed = self.batch(findings, where, source if placed else None)
             if listed is not None:
                 return listed
         marks = len(states)
@@ -347,17 +347,24 @@ class _FindingText:
             text = self._indented(dumps(item, what, **_LAYOUTS[self.spaced]))
         return text
 
-    def batch(self, findings: Sequence[Finding], where: tuple[str, str]) -> list[str] | None:
+    def batch(
+        self, findings: Sequence[Finding], where: tuple[str, str], source: SourceRef | None = None
+    ) -> list[str] | None:
         """The JSON list of ``findings`` (none marked) as pieces to join, or None when a value is of a type the template does not write.
 
         The same text as :meth:`_fast` gives finding by finding, joined: the type checks
         over all the findings at once, each finding's text from its rule's template
         (:attr:`rules`: the code, name, plugin, prefix, severity and field written once
         per rule), filled with its own values, the strings escaped (a matched text that is
-        its excerpt once).
+        its excerpt once). With a file's ``source``, the positions are those
+        :func:`~copydesk.formats.positions.in_file` gives (no copy of each finding made).
         """
         texts = list(chain.from_iterable(map(_BARE_OF, findings)))
-        positions = list(chain.from_iterable(map(_POSITIONS_OF, findings)))
+        if source is None:
+            positions = list(chain.from_iterable(map(_POSITIONS_OF, findings)))
+        else:
+            placed = [file_positions(f, source) for f in findings]
+            positions = list(chain.from_iterable(p or _POSITIONS_OF(f) for p, f in zip(placed, findings, strict=True)))
         severities = list(map(_SEVERITY_OF, findings))
         if set(map(type, texts)) != {str} or set(map(type, positions)) != {int}:
             return None
