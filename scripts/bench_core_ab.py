@@ -22,6 +22,7 @@ The two sides' reports are compared every round: a difference stops the script.
 
     .venv/bin/python scripts/bench.py --articles 1000 --generate /tmp/bench.jsonl
     .venv/bin/python scripts/bench_core_ab.py --against /work/main --file /tmp/bench.jsonl --rounds 6
+    .venv/bin/python scripts/bench_core_ab.py --against /work/main --file FOLDER   # articles as text files
 """
 
 from __future__ import annotations
@@ -230,15 +231,16 @@ def main() -> None:
     """Parse arguments, copy the other checkout, run the rounds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", type=Path, required=True, help="the other checkout (its core/ and plugins/)")
-    parser.add_argument("--file", type=Path, required=True, help="a JSONL batch (scripts/bench.py --generate)")
-    parser.add_argument("--articles", type=int, default=0, help="only the first N lines of --file (0: all)")
+    parser.add_argument(
+        "--file", type=Path, required=True, help="a JSONL batch (scripts/bench.py --generate), or a folder of articles"
+    )
+    parser.add_argument("--articles", type=int, default=0, help="only the first N lines of a JSONL --file (0: all)")
     parser.add_argument("--rounds", type=int, default=6)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as into:
         path = args.file
-        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-        if args.articles:
-            lines = lines[: args.articles]
+        if args.articles and path.is_file():
+            lines = path.read_text(encoding="utf-8").splitlines(keepends=True)[: args.articles]
             path = Path(into) / "batch.jsonl"
             path.write_text("".join(lines), encoding="utf-8")
         sides = [Side("against", other_package(args.against.resolve(), Path(into))), Side("this", "copydesk")]
