@@ -52,10 +52,18 @@ def dumps(value: Any, what: str, **layout: Any) -> str:
 
     :param layout: ``indent``, ``separators`` as for :func:`json.dumps`.
     """
+    key = tuple(layout.items())
+    encoder = _ENCODERS.get(key)
+    if encoder is None:  # json.dumps makes an encoder at every call: one per layout, kept
+        encoder = _ENCODERS[key] = json.JSONEncoder(ensure_ascii=False, allow_nan=False, **layout)
     try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, **layout)
+        return encoder.encode(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"the {what} report would not be JSON ({exc}): a value got past the plugin boundary") from exc
+
+
+#: :func:`dumps`'s encoders, by layout (the keyword arguments as given).
+_ENCODERS: dict[tuple[tuple[str, Any], ...], json.JSONEncoder] = {}
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
