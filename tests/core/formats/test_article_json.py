@@ -96,6 +96,12 @@ def _variants(report: ArticleReport) -> dict[str, ArticleReport]:
             findings=tuple(replace(f, message="m", excerpt="x", matched="x", data={}) for f in report.findings),
             source=SourceRef("caf\u00e9 \u2066.jsonl", "jsonl", record=2),
         ),
+        "percent signs in a rule's texts": replace(
+            report,
+            findings=tuple(
+                replace(f, name="50%-rule", plugin="p%s%d", prefix="%%", field="te%xt") for f in report.findings
+            ),
+        ),
     }
 
 
@@ -112,6 +118,7 @@ VARIANTS = [
     "ASCII but for a DEL",
     "a bidi mark only in data",
     "a bidi mark only in the path",
+    "percent signs in a rule's texts",
 ]
 
 
