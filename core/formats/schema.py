@@ -202,7 +202,14 @@ def article_head(report: ArticleReport, timings: bool = False) -> dict[str, Any]
 
 
 def article_json(
-    report: ArticleReport, what: str, *, spaced: bool, timings: bool = False, first: Any = None, end: str = ""
+    report: ArticleReport,
+    what: str,
+    *,
+    spaced: bool,
+    timings: bool = False,
+    first: Any = None,
+    end: str = "",
+    shift: str = "",
 ) -> str:
     """The JSON text of ``{**first, **article_dict(report, timings)}``, made safe (:func:`copydesk.safety.json_text`).
 
@@ -215,13 +222,18 @@ def article_json(
 
     :param first: keys to put before the report's (the JSONL line's ``schema_version``).
     :param end: ASCII text to put after it in the same string (the JSONL writer's line break).
+    :param shift: spaces put after every line break of the indented layout (an article of the
+        JSON document is indented one level deeper), as replacing each line break with a
+        line break and ``shift`` would, made so at once.
     """
     head = dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced])
-    texts = _FINDING_TEXTS[spaced]
+    texts = _finding_texts(spaced, shift)
     findings = texts.pieces(report.findings, report.source, report.baseline_state, what)
     diagnostics = texts.pieces(report.diagnostics, report.source, (), what)
     if spaced:  # the head ends "\n}"; the lists are the last keys, at the first level of indentation
-        parts = [head[:-2], ',\n  "findings": ', *findings, ',\n  "diagnostics": ', *diagnostics, "\n}", end]
+        head = head.replace("\n", "\n" + shift) if shift else head
+        parts = [head[: -2 - len(shift)], f',\n{shift}  "findings": ', *findings]
+        parts += [f',\n{shift}  "diagnostics": ', *diagnostics, f"\n{shift}}}", end]
     else:
         parts = [head[:-1], ',"findings":', *findings, ',"diagnostics":', *diagnostics, "}", end]
     # json_text replaces characters one for one, so the whole is made safe as its pieces would be
@@ -284,8 +296,10 @@ class _FindingText:
     written through its dictionary instead, so the text is the same whatever it holds.
     """
 
-    def __init__(self, spaced: bool) -> None:
+    def __init__(self, spaced: bool, shift: str = "") -> None:
         self.spaced = spaced
+        #: What follows each line break of the indented layout: the spaces :func:`article_json`'s ``shift`` adds, a finding's indentation.
+        self.indent = shift + _ITEM
         sample: dict[str, Any] = finding_dict(_Sample(), None)  # type: ignore[arg-type]
         sample["location"].update(path=_SLOT.format("path"), record=_SLOT.format("record"))
         sample["data"] = _SLOT.format("data")
@@ -297,10 +311,10 @@ class _FindingText:
         self.rules: dict[tuple[Any, ...], str] = {}
         #: What separates two findings' texts in the list, and what opens and closes the list.
         self.between, self.opening, self.closing = (
-            (f",\n{_ITEM}", f"[\n{_ITEM}", "\n  ]") if spaced else (",", "[", "]")
+            (f",\n{self.indent}", f"[\n{self.indent}", f"\n{shift}  ]") if spaced else (",", "[", "]")
         )
         #: How a data value's key is followed, and data items are separated, in this layout.
-        self.colon, self.comma = (": ", ",\n" + _ITEM + "    ") if spaced else (":", ",")
+        self.colon, self.comma = (": ", ",\n" + self.indent + "    ") if spaced else (":", ",")
 
     def _template(self, sample: dict[str, Any], first: frozenset[str] = frozenset()) -> str:
         """``%``-template of ``sample``'s text: each slot a ``%s``, each position a ``%d``.
@@ -311,7 +325,7 @@ class _FindingText:
         later = "%%" if first else "%"
         text = json.dumps(sample, ensure_ascii=False, **_LAYOUTS[self.spaced]).replace("%", later + later)
         if self.spaced:
-            text = text.replace("\n", "\n" + _ITEM)
+            text = text.replace("\n", "\n" + self.indent)
         for name in _POSITION_SLOTS:
             text = text.replace(f'"{_SLOT.format(name)}"', later + "d")
         for name in (*_TEXT_SLOTS, "path", "record", "data", "baseline"):
@@ -410,7 +424,7 @@ class _FindingText:
 
     def _indented(self, text: str) -> str:
         """``text`` (a finding's, or a value of its data's) placed one level deeper, when spaced."""
-        return text.replace("\n", "\n" + _ITEM) if self.spaced else text
+        return text.replace("\n", "\n" + self.indent) if self.spaced else text
 
     def _fast(self, finding: Finding, where: tuple[str, str], state: Any) -> str | None:
         """The finding's text from the template, or None when a value is of a type the template does not write."""
@@ -457,11 +471,19 @@ class _FindingText:
                 return None
             parts.append(encode_basestring(key) + self.colon + text)
         if self.spaced:
-            return "{\n" + _ITEM + "    " + self.comma.join(parts) + "\n" + _ITEM + "  }"
+            return "{\n" + self.indent + "    " + self.comma.join(parts) + "\n" + self.indent + "  }"
         return "{" + self.comma.join(parts) + "}"
 
 
-_FINDING_TEXTS = {False: _FindingText(False), True: _FindingText(True)}
+_FINDING_TEXTS = {(False, ""): _FindingText(False), (True, ""): _FindingText(True)}
+
+
+def _finding_texts(spaced: bool, shift: str) -> _FindingText:
+    """The findings' writer of a layout (``shift``: see :func:`article_json`), made on first use."""
+    texts = _FINDING_TEXTS.get((spaced, shift))
+    if texts is None:
+        texts = _FINDING_TEXTS[spaced, shift] = _FindingText(spaced, shift if spaced else "")
+    return texts
 
 
 def rule_dict(rule: Rule, plugin: str, prefix: str) -> dict[str, Any]:

@@ -131,6 +131,17 @@ def test_the_text_of_a_report_is_json_dumps_of_its_dictionary(report: ArticleRep
     assert schema.article_json(variant, "json", spaced=spaced) == _as_dumps(variant, spaced)
 
 
+@pytest.mark.parametrize("name", VARIANTS)
+def test_an_article_of_the_json_document_is_indented_as_a_shifted_copy_would_be(
+    report: ArticleReport, name: str
+) -> None:
+    """The JSON document's article (``shift``) is made at its depth: every line break followed by the shift."""
+    variant = _variants(report)[name]
+    for shift in ("    ", "\t"):
+        shifted = schema.article_json(variant, "json", spaced=True, timings=True, shift=shift)
+        assert shifted == schema.article_json(variant, "json", spaced=True, timings=True).replace("\n", "\n" + shift)
+
+
 @pytest.mark.parametrize("spaced", [False, True], ids=["compact", "indented"])
 def test_the_text_keeps_timings_and_leading_keys_where_json_dumps_puts_them(
     report: ArticleReport, spaced: bool
