@@ -337,9 +337,26 @@ def _tallied(report: ArticleReport, keep_text: bool) -> ArticleReport:
     for f in report.findings:
         key = (f.code, f.severity)
         one = slim.get(key)
-        if one is None:
-            one = slim[key] = Finding(
-                f.code, f.name, "", f.severity, 0, 0, 1, 1, 1, 1, "", "", f.field, EMPTY, f.plugin, f.prefix
+        if one is None:  # Finding(...) without its frozen __init__'s object.__setattr__ per field
+            one = slim[key] = object.__new__(Finding)
+            one.__dict__.update(
+                code=f.code,
+                name=f.name,
+                message="",
+                severity=f.severity,
+                start=0,
+                end=0,
+                line=1,
+                column=1,
+                end_line=1,
+                end_column=1,
+                excerpt="",
+                matched="",
+                field=f.field,
+                data=EMPTY,
+                plugin=f.plugin,
+                prefix=f.prefix,
+                scope="span",
             )
         findings.append(one)
     return dataclasses.replace(report, scorers=(), findings=tuple(findings), text=report.text if keep_text else "")

@@ -239,7 +239,36 @@ def _check_folded(pattern: re.Pattern[str]) -> None:
 
 
 #: Characters that join the parts of one word ("well-known", "insider's"), as in :data:`copydesk.text.WORD`.
-_JOINER = re.compile("['\u2019-]")
+_JOINERS = "'\u2019-"
+#: Joiners from this many on have their words found with numpy (:func:`_word_starts`); fewer, by bisection.
+_MANY_JOINERS = 16
+
+
+def _joiner_offsets(text: str, begin: int) -> list[int]:
+    """The offsets of every joiner (:data:`_JOINERS`) of ``text`` at or after ``begin``, in order.
+
+    Found character by character with ``str.find`` (a fast scan for one character), not
+    with a pattern the regex engine tries at every offset.
+    """
+    found: list[int] = []
+    for char in _JOINERS:
+        at = text.find(char, begin)
+        while at >= 0:
+            found.append(at)
+            at = text.find(char, at + 1)
+    found.sort()
+    return found
+
+
+def _word_starts(starts: memoryview, offsets: list[int]) -> list[int]:
+    """For each offset, the start of the last word that starts at or before it (each offset at or after the first start)."""
+    if len(offsets) < _MANY_JOINERS:
+        return [starts[bisect.bisect_right(starts, at) - 1] for at in offsets]
+    import numpy as np  # loaded by any run that scores (copydesk.text), and not before
+
+    words = np.frombuffer(starts, dtype=np.intc)  # a read-only memoryview over 32-bit integers
+    found: list[int] = words[words.searchsorted(offsets, side="right") - 1].tolist()
+    return found
 
 
 class Anchored:
@@ -407,12 +436,13 @@ def _word_index(
     stream = view.tokens
     lower, starts, forms = stream.lower, stream.starts, stream.forms
     parts: dict[int, str] = {}
-    if len(starts) and any(char in lower for char in "'\u2019-"):
-        for joiner in _JOINER.finditer(lower, starts[0]):
-            at = joiner.start()
-            for offset in (at + 1, starts[bisect.bisect_right(starts, at) - 1]):
+    if len(starts) and any(char in lower for char in _JOINERS):
+        joiners = _joiner_offsets(lower, starts[0])
+        match = _PART.match
+        for at, word_start in zip(joiners, _word_starts(starts, joiners), strict=True):
+            for offset in (at + 1, word_start):
                 # Each offset once: a word with many hyphens is not rescanned from its start.
-                if offset not in parts and (part := _PART.match(lower, offset)) is not None:
+                if offset not in parts and (part := match(lower, offset)) is not None:
                     parts[offset] = part.group()
     by_part: dict[str, list[int]] = {}
     for offset, word in parts.items():

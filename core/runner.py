@@ -372,7 +372,7 @@ class Runner:
             if allows is not None and not allows(finding):
                 suppressed.add((finding.field, finding.start, finding.end))
                 continue
-            yield _replaced(finding, severity=known[code], plugin=plugin, prefix=prefix)
+            yield _stamped(finding, known[code], plugin, prefix)
 
     def score(self, article: Article, index: int = 0, failed: Mapping[str, str] | None = None) -> ArticleReport:
         """Score one article with every active scorer.
@@ -669,8 +669,27 @@ def _replaced(obj: _T, **changes: Any) -> _T:
     """
     if type(obj) is not Finding and type(obj) is not ScorerResult:
         return replace(obj, **changes)
+    state = obj.__dict__.copy()  # a copy of a dictionary is made at once, not key by key
+    state.update(changes)
     new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__, **changes)
+    _set_state(new, "__dict__", state)
+    return new
+
+
+#: ``object.__setattr__``: sets an instance dictionary past a frozen dataclass's ``__setattr__``.
+_set_state = object.__setattr__
+
+
+def _stamped(finding: Finding, severity: Severity, plugin: str, prefix: str) -> Finding:
+    """``_replaced(finding, severity=severity, plugin=plugin, prefix=prefix)``, each finding's stamp without keyword arguments."""
+    if type(finding) is not Finding:
+        return replace(finding, severity=severity, plugin=plugin, prefix=prefix)
+    state = finding.__dict__.copy()
+    state["severity"] = severity
+    state["plugin"] = plugin
+    state["prefix"] = prefix
+    new = object.__new__(Finding)
+    _set_state(new, "__dict__", state)
     return new
 
 

@@ -7,12 +7,13 @@ same report objects), so a field means the same thing in every format.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from operator import attrgetter
 from typing import Any
 
 from copydesk import safety
 from copydesk.diagnostics import CORE_RULES, UNREADABLE
 from copydesk.diagnostics import RUN_ERRORS as RUN_ERRORS  # the formats mark these as run errors
-from copydesk.formats.positions import in_file
+from copydesk.formats.positions import file_positions
 from copydesk.models import (
     ArticleReport,
     FeaturePoints,
@@ -37,6 +38,9 @@ FLOORED_NOTE = (
     " and nothing flagged, so the score before the truncation factor is raised to the B floor"
     " (copydesk explain; docs/scoring.md, section 5)"
 )
+
+#: A finding's positions in its field, as :func:`~copydesk.formats.positions.file_positions` gives them in the file.
+_POSITIONS_OF = attrgetter("start", "end", "line", "column", "end_line", "end_column")
 
 
 def all_rules(info: RunInfo) -> list[Rule]:
@@ -83,10 +87,11 @@ def location_line(report: ArticleReport, finding: Finding) -> tuple[int, int, in
     """
     if report.source is not None and report.source.record is not None:
         return None
-    placed = in_file(finding, report.source)
-    line, column = max(1, placed.line), max(1, placed.column)
-    end_line = max(line, placed.end_line)
-    end_column = max(1, placed.end_column)
+    placed = file_positions(finding, report.source)  # in_file's numbers, without a copy of the finding
+    _, _, line, column, end_line, end_column = placed or _POSITIONS_OF(finding)
+    line, column = max(1, line), max(1, column)
+    end_line = max(line, end_line)
+    end_column = max(1, end_column)
     if end_line == line:
         end_column = max(end_column, column)
     return line, column, end_line, end_column

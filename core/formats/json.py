@@ -33,8 +33,7 @@ class JsonWriter:
 
     def render(self, report: ArticleReport) -> str:
         """The report as an item of the document's ``articles`` array, indented as ``json.dumps(..., indent=2)`` puts it."""
-        text = schema.article_json(report, "json", spaced=True, timings=self.timings)
-        return text.replace("\n", "\n" + _ITEM_INDENT)
+        return schema.article_json(report, "json", spaced=True, timings=self.timings, shift=_ITEM_INDENT)
 
     def add(self, report: ArticleReport) -> None:
         """Convert the report now; the document is written at close."""
@@ -88,7 +87,7 @@ class JsonlWriter:
 
     def render(self, report: ArticleReport) -> str:
         """The report's line (a worker process may run this)."""
-        return schema.jsonl_line(report) + "\n"
+        return schema.jsonl_line(report, end="\n")
 
     def add(self, report: ArticleReport) -> None:
         """Write the report's line."""

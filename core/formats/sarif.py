@@ -37,7 +37,7 @@ from copydesk import safety
 from copydesk.ci.baseline import fingerprint
 from copydesk.formats import _common as common
 from copydesk.formats import schema
-from copydesk.formats.positions import in_file
+from copydesk.formats.positions import file_positions
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary
 from copydesk.quota import omitted_line
 
@@ -99,10 +99,11 @@ def location(report: ArticleReport, finding: Finding) -> dict[str, Any]:
     else:
         line, column, end_line, end_column = span
         region = {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
-        placed = in_file(finding, report.source)
-        if placed.end > placed.start >= 0:
-            region["charOffset"] = placed.start
-            region["charLength"] = placed.end - placed.start
+        placed = file_positions(finding, report.source)  # in_file's numbers, without a copy of the finding
+        start, end = (finding.start, finding.end) if placed is None else placed[:2]
+        if end > start >= 0:
+            region["charOffset"] = start
+            region["charLength"] = end - start
     physical: dict[str, Any] = {**artifact, "region": region}
     if span is not None and finding.matched:
         region["snippet"] = {"text": common.clean(finding.matched)}

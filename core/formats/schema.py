@@ -13,12 +13,12 @@ import math
 from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from json.encoder import encode_basestring
-from operator import attrgetter
+from operator import attrgetter, mod
 from typing import Any
 
 from copydesk import safety
 from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
-from copydesk.formats.positions import in_file, whole_article
+from copydesk.formats.positions import file_positions, in_file, whole_article
 from copydesk.modelfile import rounded
 from copydesk.models import (
     ArticleReport,
@@ -52,10 +52,18 @@ def dumps(value: Any, what: str, **layout: Any) -> str:
 
     :param layout: ``indent``, ``separators`` as for :func:`json.dumps`.
     """
+    key = tuple(layout.items())
+    encoder = _ENCODERS.get(key)
+    if encoder is None:  # json.dumps makes an encoder at every call: one per layout, kept
+        encoder = _ENCODERS[key] = json.JSONEncoder(ensure_ascii=False, allow_nan=False, **layout)
     try:
-        return json.dumps(value, ensure_ascii=False, allow_nan=False, **layout)
+        return encoder.encode(value)
     except (TypeError, ValueError) as exc:
         raise ValueError(f"the {what} report would not be JSON ({exc}): a value got past the plugin boundary") from exc
+
+
+#: :func:`dumps`'s encoders, by layout (the keyword arguments as given).
+_ENCODERS: dict[tuple[tuple[str, Any], ...], json.JSONEncoder] = {}
 
 
 def _round(value: float | None, places: int = 4) -> float | None:
@@ -193,28 +201,48 @@ def article_head(report: ArticleReport, timings: bool = False) -> dict[str, Any]
     }
 
 
-def article_json(report: ArticleReport, what: str, *, spaced: bool, timings: bool = False, first: Any = None) -> str:
+def article_json(
+    report: ArticleReport,
+    what: str,
+    *,
+    spaced: bool,
+    timings: bool = False,
+    first: Any = None,
+    end: str = "",
+    shift: str = "",
+) -> str:
     """The JSON text of ``{**first, **article_dict(report, timings)}``, made safe (:func:`copydesk.safety.json_text`).
 
     Exactly the bytes :func:`dumps` and ``json_text`` give of the dictionary, with
     ``indent=2`` when ``spaced``, else ``separators=(",", ":")``; but each finding is
     written from a template of its :func:`finding_dict` (:class:`_FindingText`), not
-    built as dictionaries and encoded: findings are most of a report.
+    built as dictionaries and encoded: findings are most of a report. The text is made
+    of its pieces in one join and made safe once (an article's line is tens of kilobytes:
+    each copy of it costs about as much as encoding its excerpts).
 
     :param first: keys to put before the report's (the JSONL line's ``schema_version``).
+    :param end: ASCII text to put after it in the same string (the JSONL writer's line break).
+    :param shift: spaces put after every line break of the indented layout (an article of the
+        JSON document is indented one level deeper), as replacing each line break with a
+        line break and ``shift`` would, made so at once.
     """
-    head = safety.json_text(dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced]))
-    texts = _FINDING_TEXTS[spaced]
-    findings = texts.items(report.findings, report.source, report.baseline_state, what)
-    diagnostics = texts.items(report.diagnostics, report.source, (), what)
+    head = dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced])
+    texts = _finding_texts(spaced, shift)
+    findings = texts.pieces(report.findings, report.source, report.baseline_state, what)
+    diagnostics = texts.pieces(report.diagnostics, report.source, (), what)
     if spaced:  # the head ends "\n}"; the lists are the last keys, at the first level of indentation
-        return f'{head[:-2]},\n  "findings": {findings},\n  "diagnostics": {diagnostics}\n}}'
-    return f'{head[:-1]},"findings":{findings},"diagnostics":{diagnostics}}}'
+        head = head.replace("\n", "\n" + shift) if shift else head
+        parts = [head[: -2 - len(shift)], f',\n{shift}  "findings": ', *findings]
+        parts += [f',\n{shift}  "diagnostics": ', *diagnostics, f"\n{shift}}}", end]
+    else:
+        parts = [head[:-1], ',"findings":', *findings, ',"diagnostics":', *diagnostics, "}", end]
+    # json_text replaces characters one for one, so the whole is made safe as its pieces would be
+    return safety.json_text("".join(parts))
 
 
-def jsonl_line(report: ArticleReport) -> str:
-    """The report's line of ``-f jsonl``, without its newline (``bag.map(jsonl_line).to_textfiles(...)``)."""
-    return article_json(report, "jsonl", spaced=False, first={"schema_version": SCHEMA_VERSION})
+def jsonl_line(report: ArticleReport, end: str = "") -> str:
+    """The report's line of ``-f jsonl``, followed by ``end`` (``bag.map(jsonl_line).to_textfiles(...)`` adds the newlines)."""
+    return article_json(report, "jsonl", spaced=False, first={"schema_version": SCHEMA_VERSION}, end=end)
 
 
 #: :func:`dumps` layouts by ``spaced``: compact (a JSONL line), or indented (the JSON document).
@@ -238,6 +266,11 @@ _BARE_OF = attrgetter(*_BARE_SLOTS)
 _SEVERITY_OF = attrgetter("severity")
 _PREFIX_OF = attrgetter("prefix")
 _DATA_OF = attrgetter("data")
+#: The slots a finding of one rule shares with the others of that rule in a report, and their getter.
+_RULE_SLOTS = ("code", "name", "plugin", "prefix", "severity", "field")
+_RULE_OF = attrgetter(*_RULE_SLOTS)
+#: How many rules' templates :meth:`_FindingText.batch` keeps (a plugin may make up names).
+_RULES_KEPT = 1024
 #: Each severity's JSON text.
 _SEVERITY_TEXTS = {severity: encode_basestring(severity.value) for severity in Severity}
 
@@ -263,53 +296,67 @@ class _FindingText:
     written through its dictionary instead, so the text is the same whatever it holds.
     """
 
-    def __init__(self, spaced: bool) -> None:
+    def __init__(self, spaced: bool, shift: str = "") -> None:
         self.spaced = spaced
+        #: What follows each line break of the indented layout: the spaces :func:`article_json`'s ``shift`` adds, a finding's indentation.
+        self.indent = shift + _ITEM
         sample: dict[str, Any] = finding_dict(_Sample(), None)  # type: ignore[arg-type]
         sample["location"].update(path=_SLOT.format("path"), record=_SLOT.format("record"))
         sample["data"] = _SLOT.format("data")
         self.plain = self._template(sample)
         self.marked = self._template({**sample, "baseline": _SLOT.format("baseline")})
+        #: :attr:`plain` with only a rule's slots to fill (:data:`_RULE_SLOTS`), the others left for a second ``%``.
+        self.rule_template = self._template(sample, frozenset(_RULE_SLOTS))
+        #: Per rule's slot values (:data:`_RULE_SLOTS`), :attr:`rule_template` filled with them: its findings' template.
+        self.rules: dict[tuple[Any, ...], str] = {}
         #: What separates two findings' texts in the list, and what opens and closes the list.
         self.between, self.opening, self.closing = (
-            (f",\n{_ITEM}", f"[\n{_ITEM}", "\n  ]") if spaced else (",", "[", "]")
+            (f",\n{self.indent}", f"[\n{self.indent}", f"\n{shift}  ]") if spaced else (",", "[", "]")
         )
         #: How a data value's key is followed, and data items are separated, in this layout.
-        self.colon, self.comma = (": ", ",\n" + _ITEM + "    ") if spaced else (":", ",")
+        self.colon, self.comma = (": ", ",\n" + self.indent + "    ") if spaced else (":", ",")
 
-    def _template(self, sample: dict[str, Any]) -> str:
-        """``%``-template of ``sample``'s text: each slot a ``%s``, each position a ``%d``."""
-        text = json.dumps(sample, ensure_ascii=False, **_LAYOUTS[self.spaced]).replace("%", "%%")
+    def _template(self, sample: dict[str, Any], first: frozenset[str] = frozenset()) -> str:
+        """``%``-template of ``sample``'s text: each slot a ``%s``, each position a ``%d``.
+
+        With ``first``, the slots named there are ``%s`` and the others escaped: a template
+        whose ``%`` with those slots' values (each ``%`` doubled) gives one for the rest.
+        """
+        later = "%%" if first else "%"
+        text = json.dumps(sample, ensure_ascii=False, **_LAYOUTS[self.spaced]).replace("%", later + later)
         if self.spaced:
-            text = text.replace("\n", "\n" + _ITEM)
+            text = text.replace("\n", "\n" + self.indent)
         for name in _POSITION_SLOTS:
-            text = text.replace(f'"{_SLOT.format(name)}"', "%d")
+            text = text.replace(f'"{_SLOT.format(name)}"', later + "d")
         for name in (*_TEXT_SLOTS, "path", "record", "data", "baseline"):
-            text = text.replace(f'"{_SLOT.format(name)}"', "%s")
+            text = text.replace(f'"{_SLOT.format(name)}"', "%s" if name in first else later + "s")
         return text
 
-    def items(self, findings: Sequence[Finding], source: SourceRef | None, states: Sequence[str], what: str) -> str:
-        """The JSON list of ``findings`` (the ``i``-th marked with ``states[i]`` when there is one)."""
+    def pieces(
+        self, findings: Sequence[Finding], source: SourceRef | None, states: Sequence[str], what: str
+    ) -> list[str]:
+        """The JSON list of ``findings`` as pieces to join (the ``i``-th marked with ``states[i]`` when there is one).
+
+        Not yet made safe: :func:`article_json` makes the whole text safe at once.
+        """
         if not findings:
-            return "[]"
+            return ["[]"]
         where = (dumps(source.path, what), dumps(source.record, what)) if source else ("null", "null")
         placed = source is not None and source.record is None  # a file: positions as in_file gives them
         # a core diagnostic on a record may be placed at the record (whole_record): those go finding by finding
         if not states and (placed or source is None or RESERVED_PREFIX not in map(_PREFIX_OF, findings)):
-            text = self.batch([in_file(f, source) for f in findings] if placed else findings, where)
-            if text is not None:
-                return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
+            listed = self.batch(findings, where, source if placed else None)
+            if listed is not None:
+                return listed
         marks = len(states)
         texts = [
             self._item(finding, source, states[i] if i < marks else _UNMARKED, where, what)
             for i, finding in enumerate(findings)
         ]
-        if self.spaced:
-            return f"[\n{_ITEM}" + f",\n{_ITEM}".join(texts) + "\n  ]"
-        return "[" + ",".join(texts) + "]"
+        return [self.opening, self.between.join(texts), self.closing]
 
     def _item(self, finding: Finding, source: SourceRef | None, state: Any, where: tuple[str, str], what: str) -> str:
-        """One finding's text, marked with ``state`` unless it is :data:`_UNMARKED`."""
+        """One finding's text (not yet made safe), marked with ``state`` unless it is :data:`_UNMARKED`."""
         placed = source is not None and source.record is None  # a file: positions as in_file gives them
         if not placed and whole_record(finding, source):
             text = None  # placed at the record, with nulls the template does not write: through its dictionary
@@ -320,18 +367,26 @@ class _FindingText:
             if state is not _UNMARKED:
                 item["baseline"] = state
             text = self._indented(dumps(item, what, **_LAYOUTS[self.spaced]))
-        # what json_text escapes is DEL or not ASCII: most findings need no scan (isascii reads a flag)
-        return text if text.isascii() and "\x7f" not in text else safety.json_text(text)
+        return text
 
-    def batch(self, findings: Sequence[Finding], where: tuple[str, str]) -> str | None:
-        """The JSON list of ``findings`` (none marked), or None when a value is of a type the template does not write.
+    def batch(
+        self, findings: Sequence[Finding], where: tuple[str, str], source: SourceRef | None = None
+    ) -> list[str] | None:
+        """The JSON list of ``findings`` (none marked) as pieces to join, or None when a value is of a type the template does not write.
 
-        The same text as :meth:`_fast` gives finding by finding, joined, made column by
-        column: the type checks over all the findings at once, each text escaped (a matched
-        text that is its excerpt once), and the whole list filled in with one ``%``.
+        The same text as :meth:`_fast` gives finding by finding, joined: the type checks
+        over all the findings at once, each finding's text from its rule's template
+        (:attr:`rules`: the code, name, plugin, prefix, severity and field written once
+        per rule), filled with its own values, the strings escaped (a matched text that is
+        its excerpt once). With a file's ``source``, the positions are those
+        :func:`~copydesk.formats.positions.in_file` gives (no copy of each finding made).
         """
         texts = list(chain.from_iterable(map(_BARE_OF, findings)))
-        positions = list(chain.from_iterable(map(_POSITIONS_OF, findings)))
+        if source is None:
+            positions = list(chain.from_iterable(map(_POSITIONS_OF, findings)))
+        else:
+            placed = [file_positions(f, source) for f in findings]
+            positions = list(chain.from_iterable(p or _POSITIONS_OF(f) for p, f in zip(placed, findings, strict=True)))
         severities = list(map(_SEVERITY_OF, findings))
         if set(map(type, texts)) != {str} or set(map(type, positions)) != {int}:
             return None
@@ -339,26 +394,37 @@ class _FindingText:
         if None in datas or set(map(type, severities)) != {Severity}:
             return None
         step, count = len(_BARE_SLOTS), len(findings)
-        code, name, plugin, prefix, message, excerpt, matched, field = (texts[i::step] for i in range(step))
+        message, excerpt, matched = texts[4::step], texts[5::step], texts[6::step]
         quoted = list(map(encode_basestring, excerpt))
-        columns = (
-            *(map(encode_basestring, column) for column in (code, name, plugin, prefix)),
-            map(_SEVERITY_TEXTS.__getitem__, severities),
+        kept, made = self.rules.get, self._rule_text
+        templates = [kept(key) or made(key) for key in map(_RULE_OF, findings)]
+        values = zip(
             map(encode_basestring, message),
             quoted,
             [q if m == e else encode_basestring(m) for m, e, q in zip(matched, excerpt, quoted, strict=True)],
             repeat(where[0], count),
             repeat(where[1], count),
-            map(encode_basestring, field),
             *(positions[i :: len(_POSITION_SLOTS)] for i in range(len(_POSITION_SLOTS))),
             datas,
+            strict=True,
         )
-        values = tuple(chain.from_iterable(zip(*columns, strict=True)))
-        return self.opening + self.between.join(repeat(self.plain, count)) % values + self.closing
+        pieces = [self.opening, *chain.from_iterable(zip(map(mod, templates, values), repeat(self.between)))]
+        pieces[-1] = self.closing  # the last separator
+        return pieces
+
+    def _rule_text(self, key: tuple[Any, ...]) -> str:
+        """The template of the findings of one rule (``key``: the values of :data:`_RULE_SLOTS`), made and kept."""
+        code, name, plugin, prefix, severity, field = key
+        texts = (*map(encode_basestring, (code, name, plugin, prefix)), _SEVERITY_TEXTS[severity])
+        text = self.rule_template % tuple(t.replace("%", "%%") for t in (*texts, encode_basestring(field)))
+        if len(self.rules) >= _RULES_KEPT:
+            self.rules.clear()
+        self.rules[key] = text
+        return text
 
     def _indented(self, text: str) -> str:
         """``text`` (a finding's, or a value of its data's) placed one level deeper, when spaced."""
-        return text.replace("\n", "\n" + _ITEM) if self.spaced else text
+        return text.replace("\n", "\n" + self.indent) if self.spaced else text
 
     def _fast(self, finding: Finding, where: tuple[str, str], state: Any) -> str | None:
         """The finding's text from the template, or None when a value is of a type the template does not write."""
@@ -405,11 +471,19 @@ class _FindingText:
                 return None
             parts.append(encode_basestring(key) + self.colon + text)
         if self.spaced:
-            return "{\n" + _ITEM + "    " + self.comma.join(parts) + "\n" + _ITEM + "  }"
+            return "{\n" + self.indent + "    " + self.comma.join(parts) + "\n" + self.indent + "  }"
         return "{" + self.comma.join(parts) + "}"
 
 
-_FINDING_TEXTS = {False: _FindingText(False), True: _FindingText(True)}
+_FINDING_TEXTS = {(False, ""): _FindingText(False), (True, ""): _FindingText(True)}
+
+
+def _finding_texts(spaced: bool, shift: str) -> _FindingText:
+    """The findings' writer of a layout (``shift``: see :func:`article_json`), made on first use."""
+    texts = _FINDING_TEXTS.get((spaced, shift))
+    if texts is None:
+        texts = _FINDING_TEXTS[spaced, shift] = _FindingText(spaced, shift if spaced else "")
+    return texts
 
 
 def rule_dict(rule: Rule, plugin: str, prefix: str) -> dict[str, Any]:

@@ -34,7 +34,7 @@ from copydesk.formats._common import (
     source_failures,
     title_line,
 )
-from copydesk.formats.positions import in_file
+from copydesk.formats.positions import file_positions
 from copydesk.formats.writers import is_report_file
 from copydesk.models import ArticleReport, Finding, RunInfo, RunSummary, Severity
 from copydesk.quota import omitted_line
@@ -109,8 +109,8 @@ def position(report: ArticleReport, finding: Finding) -> str:
         if report.verdict == "unreadable":  # the record as a whole: no field was read
             return f"{path}:{source.record}"
         return f"{path}:{source.record} {finding.field}:{finding.line}:{finding.column}"
-    placed = in_file(finding, source)
-    return f"{path}:{placed.line}:{placed.column}"
+    placed = file_positions(finding, source)  # in_file's numbers, without a copy of the finding
+    return f"{path}:{finding.line}:{finding.column}" if placed is None else f"{path}:{placed[2]}:{placed[3]}"
 
 
 class _Console(Console):

@@ -205,11 +205,9 @@ def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None, chunk: in
     while True:
         if stop is not None and start >= stop and not skipping:
             return
-        found = _ENDING.search(buf, pos)
-        if found is None or (found.end() == len(buf) and found.group() == b"\r" and not eof):
-            if (
-                len(buf) if found is None else found.start()
-            ) - pos > max_bytes and not skipping:  # overlong: say so once
+        found = _line_end(buf, pos)
+        if found is None or (found[1] == len(buf) and buf[found[0]] == _CR and not eof):
+            if (len(buf) if found is None else found[0]) - pos > max_bytes and not skipping:  # overlong: say so once
                 yield buf[pos : pos + max_bytes + 1]
                 skipping = True
             if eof:
@@ -224,11 +222,27 @@ def _lines(handle: IO[bytes], max_bytes: int, stop: int | None = None, chunk: in
             buf, pos = buf[pos:] + data, 0
             continue
         if not skipping:
-            size = found.start() - pos
-            yield buf[pos : found.start()] + b"\n" if size <= max_bytes else buf[pos : pos + max_bytes + 1]
+            size = found[0] - pos
+            yield buf[pos : found[0]] + b"\n" if size <= max_bytes else buf[pos : pos + max_bytes + 1]
         skipping = False
-        start += found.end() - pos
-        pos = found.end()
+        start += found[1] - pos
+        pos = found[1]
+
+
+_CR = ord("\r")
+
+
+def _line_end(buf: bytes, pos: int) -> tuple[int, int] | None:
+    """Where the first line ending at or after ``pos`` starts and ends, as ``_ENDING.search(buf, pos)`` finds it; None if none.
+
+    Found with ``bytes.find`` (a scan for one byte) rather than the pattern, which the
+    regex engine tries at every byte: the main process finds every line of a batch twice.
+    """
+    feed = buf.find(b"\n", pos)
+    ret = buf.find(b"\r", pos, len(buf) if feed < 0 else feed)
+    if ret < 0:
+        return None if feed < 0 else (feed, feed + 1)
+    return (ret, ret + 2) if ret + 1 == feed else (ret, ret + 1)
 
 
 def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:

@@ -151,6 +151,23 @@ def test_an_anchored_pattern_made_after_a_view_was_indexed_still_finds_its_words
     assert [m.group("name") for m in late.finditer(view)] == ["Bob"]
 
 
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.sampled_from([*ANCHORED_ALPHABET, "-", "'", "\u2019", "a-b", "x'y"]), max_size=60))
+def test_the_word_index_finds_joiners_and_their_words_as_a_search_and_a_bisection_do(parts: list[str]) -> None:
+    """Joiners found with str.find, their words by bisection (few) or numpy (many): as the pattern and bisect find them."""
+    import bisect
+
+    view = TextView("".join(parts))
+    lower, starts = view.tokens.lower, view.tokens.starts
+    if not len(starts):
+        return
+    joiners = measures._joiner_offsets(lower, starts[0])
+    assert joiners == [m.start() for m in re.finditer("['\u2019-]", lower) if m.start() >= starts[0]]
+    expected = [starts[bisect.bisect_right(starts, at) - 1] for at in joiners]
+    assert measures._word_starts(starts, joiners) == expected
+    assert measures._word_starts(starts, joiners * measures._MANY_JOINERS) == expected * measures._MANY_JOINERS
+
+
 #: Word forms :class:`measures.Occurrences` is asked for in the tests (made at import: in every view's index).
 OCCURRING = measures.Occurrences(["said", "ann", "some", "it's", "well-known", "x1"])
 

@@ -116,6 +116,20 @@ def test_reading_lines_in_chunks_matches_splitting_the_whole_file() -> None:
         assert got == expected(data, max_bytes, stop), (data, max_bytes, chunk, stop)
 
 
+def test_a_line_ending_is_found_where_the_ending_pattern_finds_it() -> None:
+    """The reader finds endings with ``bytes.find``: the same place as ``\\r\\n?|\\n`` on every mix and start."""
+    import random
+
+    from copydesk.sources.records import _ENDING, _line_end
+
+    rng = random.Random(11)
+    for _ in range(20000):
+        data = bytes(rng.choice(b"ab\r\n") for _ in range(rng.randint(0, 12)))
+        pos = rng.randint(0, len(data))
+        found = _ENDING.search(data, pos)
+        assert _line_end(data, pos) == (None if found is None else found.span()), (data, pos)
+
+
 def test_a_sub_folder_that_cannot_be_listed_is_reported_not_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

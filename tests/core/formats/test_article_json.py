@@ -96,6 +96,12 @@ def _variants(report: ArticleReport) -> dict[str, ArticleReport]:
             findings=tuple(replace(f, message="m", excerpt="x", matched="x", data={}) for f in report.findings),
             source=SourceRef("caf\u00e9 \u2066.jsonl", "jsonl", record=2),
         ),
+        "percent signs in a rule's texts": replace(
+            report,
+            findings=tuple(
+                replace(f, name="50%-rule", plugin="p%s%d", prefix="%%", field="te%xt") for f in report.findings
+            ),
+        ),
     }
 
 
@@ -112,6 +118,7 @@ VARIANTS = [
     "ASCII but for a DEL",
     "a bidi mark only in data",
     "a bidi mark only in the path",
+    "percent signs in a rule's texts",
 ]
 
 
@@ -122,6 +129,17 @@ def test_the_text_of_a_report_is_json_dumps_of_its_dictionary(report: ArticleRep
     assert list(variants) == VARIANTS
     variant = variants[name]
     assert schema.article_json(variant, "json", spaced=spaced) == _as_dumps(variant, spaced)
+
+
+@pytest.mark.parametrize("name", VARIANTS)
+def test_an_article_of_the_json_document_is_indented_as_a_shifted_copy_would_be(
+    report: ArticleReport, name: str
+) -> None:
+    """The JSON document's article (``shift``) is made at its depth: every line break followed by the shift."""
+    variant = _variants(report)[name]
+    for shift in ("    ", "\t"):
+        shifted = schema.article_json(variant, "json", spaced=True, timings=True, shift=shift)
+        assert shifted == schema.article_json(variant, "json", spaced=True, timings=True).replace("\n", "\n" + shift)
 
 
 @pytest.mark.parametrize("spaced", [False, True], ids=["compact", "indented"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from copydesk import Context, Document, Finding, Rule, Scorer
@@ -51,6 +52,34 @@ def test_reports_keep_field_positions_and_in_file_places_them_in_the_file(
     placed = [in_file(f, report.source) for f in report.findings]
     assert [(p.field, p.line, p.column) for p in placed] == expected
     assert all(text[p.start : p.end] == "bad" for p in placed)
+
+
+@pytest.mark.parametrize("name", ["x.md", "x.html"])
+def test_file_positions_are_the_positions_in_file_gives(tmp_path: Path, name: str) -> None:
+    """The formats read a finding's file positions without a copy of it: the numbers in_file's copy holds."""
+    from copydesk.config import packaged_defaults
+    from copydesk.formats.positions import file_positions
+    from copydesk.sources import Batch
+
+    page = "<html><head><title>A bad page</title></head><body><p>Its <b>bad</b> body.</p><p>Another bad one.</p></body>"
+    text = "---\ntitle: Quite bad\n---\nBody is bad too,\nbad to the end"
+    written = page if name.endswith(".html") else text
+    (tmp_path / name).write_text(written, encoding="utf-8")
+    [art] = Batch([str(tmp_path / name)], {**packaged_defaults()["sources"], "html_extractor": "builtin"})
+    assert isinstance(art, Article)
+    [report] = score_batch([art], plugin_set(scorers=[WORDS]))
+    assert len(report.findings) >= 2 and report.source is not None
+    assert (report.source.body_map is not None) == name.endswith(".html")
+    fields = ("start", "end", "line", "column", "end_line", "end_column")
+    for finding in (*report.findings, *report.diagnostics):
+        placed = in_file(finding, report.source)
+        numbers = file_positions(finding, report.source)
+        assert (placed is finding) == (numbers is None)
+        assert numbers is None or numbers == tuple(getattr(placed, field) for field in fields)
+    for finding in report.findings:  # each at its word in the file as written
+        numbers = file_positions(finding, report.source)
+        assert numbers is not None and written[numbers[0] : numbers[1]] == "bad"
+    assert file_positions(report.findings[0], None) is None
 
 
 def test_records_and_sourceless_findings_are_not_moved() -> None:
