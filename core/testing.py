@@ -257,6 +257,7 @@ ADVERSARIAL_KINDS = (
     "capitals",
     "short-lines",
     "run-on-sentence",
+    "number-runs",
 )
 _UNITS = {
     "whitespace": " \t\n \r\n\u00a0\u2003\u3000\n\n",
@@ -277,6 +278,9 @@ _UNITS = {
         'Sanders and others say it could fail, some senior officials said 40% may go, "we may" '
         "according to experts who believe 3,000 people were reportedly killed and "
     ),
+    # digits, commas and points with no space: every digit after a comma can open a number,
+    # and a pattern that reads to the end of the run at each one grows with its square
+    "number-runs": "1,000.5,12,3.",
 }
 
 

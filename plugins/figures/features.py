@@ -21,14 +21,20 @@ from copydesk.plugins.figures.analysis import wordlist
 
 #: A figure: the matches of
 #: ``[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?``,
-#: ``\b\d[\d,.]*+\s?(?:%|per\s?cent|percent)``, ``\b\d[\d,.]*+\s(?:million|billion|trillion)\b``,
+#: ``\b\d[\d,.]{0,64}+\s?(?:%|per\s?cent|percent)``, ``\b\d[\d,.]{0,64}+\s(?:million|billion|trillion)\b``,
 #: ``\b\d{1,3}(?:,\d{3})++\b`` or ``\b\d++(?:\.\d++)?\b`` (tried in that order), rewritten to open
 #: with a character set so ``re`` skips ahead to a currency sign or digit instead of trying every
 #: offset (a ``\b`` before a digit is a look-behind for no word character; the tests compare the two).
+#: The digits, commas and points before a percent sign or "million" are read up to
+#: :data:`MAX_NUMBER_CHARS` characters: every digit of a run like "1,1,1,..." opens a try
+#: (the comma before it is no word character), and a try reading to the end of the run each
+#: time made such a text quadratic (20,000 characters took 1.2 s, 200,000 over a minute). No
+#: figure in news is that long; a longer run's percent sign is not read as part of it.
+MAX_NUMBER_CHARS = 64
 FIGURE = re.compile(
     r"[$£€¥\d](?:(?<=[$£€¥])\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
-    r"|(?<=\d)(?<!\w\d)(?:[\d,.]*+\s?(?:%|per\s?cent|percent)"
-    r"|[\d,.]*+\s(?:million|billion|trillion)\b"
+    rf"|(?<=\d)(?<!\w\d)(?:[\d,.]{{0,{MAX_NUMBER_CHARS}}}+\s?(?:%|per\s?cent|percent)"
+    rf"|[\d,.]{{0,{MAX_NUMBER_CHARS}}}+\s(?:million|billion|trillion)\b"
     r"|\d{0,2}(?:,\d{3})++\b"
     r"|\d*+(?:\.\d++)?\b))"
 )

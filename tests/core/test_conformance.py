@@ -389,7 +389,18 @@ def test_adversarial_text_has_the_size_asked(kind: str, size: int) -> None:
 
 def test_mixed_adversarial_text_holds_every_kind() -> None:
     text = adversarial_text("mixed", 60_000)
-    for marker in ["\u201c", "\x00", "\u0627", "!!!", "YOU WON'T", "AbAbAb", "x\nx\n", "\u3000", "officials said"]:
+    for marker in [
+        "\u201c",
+        "\x00",
+        "\u0627",
+        "!!!",
+        "YOU WON'T",
+        "AbAbAb",
+        "x\nx\n",
+        "\u3000",
+        "officials said",
+        "1,000.5,12,3.",
+    ]:
         assert marker in text
     with pytest.raises(KeyError):
         adversarial_text("no-such-kind", 10)

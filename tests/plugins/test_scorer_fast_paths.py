@@ -220,11 +220,12 @@ def test_a_number_word_read_up_to_the_word_after_it_gives_what_the_whole_sentenc
             assert list(fx.sentence_figures(view)) == _per_sentence(view), view.text
 
 
-#: The figures features' figure pattern as first written (each alternative opening with ``\b``).
+#: The figures features' figure pattern as first written (each alternative opening with ``\b``),
+#: with the bound on a number's run before a percent sign or "million" (``MAX_NUMBER_CHARS``).
 PLAIN_FIGURE = re.compile(
     r"(?:[$£€¥]\s?\d[\d,.]*+(?:\s?(?:million|billion|trillion|bn|m|k)\b)?"
-    r"|\b\d[\d,.]*+\s?(?:%|per\s?cent|percent)"
-    r"|\b\d[\d,.]*+\s(?:million|billion|trillion)\b"
+    r"|\b\d[\d,.]{0,64}+\s?(?:%|per\s?cent|percent)"
+    r"|\b\d[\d,.]{0,64}+\s(?:million|billion|trillion)\b"
     r"|\b\d{1,3}(?:,\d{3})++\b"
     r"|\b\d++(?:\.\d++)?\b)"
 )
@@ -245,6 +246,27 @@ def test_figure_pattern_opening_with_a_character_set_finds_what_the_plain_patter
 def test_figure_pattern_tried_at_currency_signs_and_digit_runs_finds_what_its_scan_finds(text: str) -> None:
     runs = [m.span() for m in fx.NUMBER.finditer(text)]
     assert [m.span() for m in ff.figure_matches(text, runs)] == [m.span() for m in ff.FIGURE.finditer(text)]
+
+
+def test_figure_pattern_reads_a_number_before_a_percent_sign_up_to_64_characters() -> None:
+    """A run of digits, commas and points is read whole up to the bound, so a real figure is unchanged.
+
+    Past it, the percent sign is read with the tail of the run: every digit of "1,1,1,..."
+    opens a try, and reading each try to the end of the run made such text quadratic.
+    """
+    assert ff.MAX_NUMBER_CHARS == 64
+    figure = "1" + "0," * 32 + "%"  # 64 digits, commas and points after its first digit
+    assert [m.group() for m in ff.FIGURE.finditer(f"Up {figure} now")] == [figure]
+    longer = "1" + "0," * 40 + "%"
+    found = [m.group() for m in ff.FIGURE.finditer(f"Up {longer} now")]
+    assert (
+        longer.endswith(found[-1])
+        and len(found[-1]) <= 66
+        and "".join(found).replace(",", "") == longer.replace(",", "")
+    )
+    assert [m.group() for m in ff.FIGURE.finditer("12,300,000,000,000,000,000,000.75 per cent")] == [
+        "12,300,000,000,000,000,000,000.75 per cent"
+    ]
 
 
 def test_figure_pattern_finds_each_kind_of_figure_as_the_plain_pattern_does() -> None:
