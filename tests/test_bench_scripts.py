@@ -257,9 +257,11 @@ def test_bench_against_alternates_the_first_tree_so_an_order_effect_cancels(
     assert f"j1: this tree / {other}: 1.00x articles per CPU-second (2 pairs)" in printed
 
 
-def test_long_sentence_times_the_conformance_suites_run_on_sentence() -> None:
-    """scripts/long_sentence.py writes out the conformance suite's run-on-sentence kind, unit for unit."""
+def test_long_sentence_times_the_conformance_suites_run_on_sentence_and_number_runs() -> None:
+    """scripts/long_sentence.py writes out the conformance suite's kinds it times, unit for unit."""
     from copydesk.testing import adversarial_text
 
-    unit = load_script("long_sentence").UNIT
-    assert adversarial_text("run-on-sentence", 3 * len(unit)) == unit * 3
+    units = load_script("long_sentence").UNITS
+    assert set(units) == {"run-on-sentence", "number-runs"}
+    for kind, unit in units.items():
+        assert adversarial_text(kind, 3 * len(unit)) == unit * 3, kind
