@@ -317,7 +317,7 @@ def _worker_render(outputs: Outputs, keep_text: bool) -> Render | None:
 class _WorkerRender:
     """:func:`_worker_render`'s function: a module-level class, so a cluster's workers get it pickled."""
 
-    pieces: Callable[[ArticleReport], tuple[str, ...]]
+    pieces: Callable[[ArticleReport], tuple[str | bytes, ...]]
     keep_text: bool
 
     def __call__(self, report: ArticleReport) -> Rendered:

@@ -89,12 +89,12 @@ class Rendered:
     """
 
     report: ArticleReport
-    pieces: tuple[str, ...]
+    pieces: tuple[str | bytes, ...]
     #: Why the report could not be rendered ("" when it was): ``report`` is then the whole report, ``pieces`` empty.
     failure: str = ""
 
     @property
-    def text(self) -> tuple[str, ...] | str:
+    def text(self) -> tuple[str | bytes, ...] | str:
         """The pieces, or (a str) why there are none: the run then writes the whole report itself and warns."""
         return self.failure or self.pieces
 

@@ -612,7 +612,7 @@ class Runner:
         render: Render | None = None,
         deferred: Callable[[], Iterable[Item | Deferred]] | None = None,
         context: Callable[[], Iterable[Item]] | None = None,
-    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
+    ) -> Iterator[tuple[ArticleReport, tuple[str | bytes, ...] | str | None]]:
         """:meth:`run`, each report with the report writers' text ``render`` made of it in a worker.
 
         The text is None where the report was made in this process (no worker, or a

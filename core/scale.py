@@ -400,7 +400,7 @@ class Cluster:
 
     def run(
         self, batch: Batch, context: Batch | None = None
-    ) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
+    ) -> Iterator[tuple[ArticleReport, tuple[str | bytes, ...] | str | None]]:
         """The batch pass as map and merge, then every report in input order, with its text when a worker rendered it.
 
         ``context``: what the batch pass reads instead of ``batch`` (see :func:`rendered`).
@@ -479,7 +479,7 @@ def rendered(
     workers: int,
     render: Render | None = None,
     context: Batch | None = None,
-) -> Iterator[tuple[ArticleReport, tuple[str, ...] | str | None]]:
+) -> Iterator[tuple[ArticleReport, tuple[str | bytes, ...] | str | None]]:
     """:func:`reports`, each with the report writers' text ``render`` made of it in a local worker (else None).
 
     See :meth:`copydesk.runner.Runner.rendered`; a cluster's workers render too, when

@@ -80,10 +80,13 @@ class JsonlWriter:
 
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
+        #: The workers send each line UTF-8-encoded, written as it is (:meth:`add_rendered`):
+        #: only to a report file copydesk opened, which encodes its text so (no newline changed).
+        self.encoded = callable(getattr(out, "write_encoded", None))
 
     def __getstate__(self) -> dict[str, object]:
         """Nothing :meth:`render` needs, for a cluster's workers: not the stream."""
-        return {"out": None}
+        return {"out": None, "encoded": self.encoded}
 
     def render(self, report: ArticleReport) -> str:
         """The report's line (a worker process may run this)."""
@@ -93,9 +96,12 @@ class JsonlWriter:
         """Write the report's line."""
         self.add_rendered(self.render(report))
 
-    def add_rendered(self, text: str) -> None:
-        """Write a line from :meth:`render`."""
-        self.out.write(text)
+    def add_rendered(self, text: str | bytes) -> None:
+        """Write a line from :meth:`render` (bytes: UTF-8-encoded by the worker, when :attr:`encoded`)."""
+        if isinstance(text, bytes):
+            self.out.write_encoded(text)  # type: ignore[attr-defined]
+        else:
+            self.out.write(text)
 
     def close(self, summary: RunSummary) -> None:
         """Nothing more: JSONL carries articles only (the exit code carries the verdict)."""

@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from copydesk.errors import UsageError, WriteError, describe, plugins_fault
 from copydesk.manager import PluginInfo, PluginSet
@@ -59,6 +59,20 @@ class _Target(io.TextIOWrapper):
     def write(self, text: str) -> int:
         with _naming(self.path):
             return super().write(text)
+
+    def write_encoded(self, data: bytes) -> None:
+        """Write ``data``, text already encoded as :meth:`write` would encode it (UTF-8), after any text written before it.
+
+        What a worker rendered and encoded (:attr:`Renderer`'s ``encoded`` writers) goes
+        to the file as it is: this process neither decodes it from the worker's message
+        nor encodes it again.
+        """
+        with _naming(self.path):
+            super().flush()
+            raw: Any = self.buffer  # the FileIO under this wrapper: a short write goes on from where it stopped
+            view = memoryview(data)
+            while view:
+                view = view[raw.write(view) :]
 
     def flush(self) -> None:
         with _naming(self.path):
@@ -160,19 +174,29 @@ class Renderer:
     #: Each writer's format and plugin, for a message (text writers first).
     labels: tuple[str, ...] = ()
 
-    def __call__(self, report: ArticleReport) -> tuple[str, ...]:
-        """The pieces; a :class:`RenderFailed` naming the writer whose ``render`` raised (``sys.exit()`` too)."""
+    def __call__(self, report: ArticleReport) -> tuple[str | bytes, ...]:
+        """The pieces; a :class:`RenderFailed` naming the writer whose ``render`` raised (``sys.exit()`` too).
+
+        The text of a writer whose ``encoded`` attribute is true comes UTF-8-encoded (its
+        ``add_rendered`` takes bytes too): the main process then neither decodes it from
+        the worker's message nor encodes it to write it. Text that UTF-8 cannot encode (a
+        lone surrogate) stays text, and fails where it did.
+        """
         lean = dataclasses.replace(report, text="") if report.text and self.writers else report
         jobs = [(w, report) for w in self.text_writers] + [(w, lean) for w in self.writers]
-        pieces = []
+        pieces: list[str | bytes] = []
         for place, (writer, given) in enumerate(jobs):
             try:
-                pieces.append(writer.render(given))  # type: ignore[attr-defined]
+                piece = writer.render(given)  # type: ignore[attr-defined]
             except BaseException as exc:  # isolation point: plugin (a report writer's render, in a worker)
                 if not plugins_fault(exc):
                     raise
                 label = self.labels[place] if place < len(self.labels) else "a report format"
                 raise RenderFailed(label, describe(exc)) from None
+            if type(piece) is str and getattr(writer, "encoded", False) is True:
+                with contextlib.suppress(UnicodeEncodeError):
+                    piece = piece.encode("utf-8")
+            pieces.append(piece)
         return tuple(pieces)
 
     @property
@@ -294,12 +318,12 @@ class Outputs:
             return None
         return Renderer(text_writers, writers, tuple(self._labels.get(id(w), "a report writer") for w in every))
 
-    def add_rendered(self, pieces: Sequence[str]) -> None:
+    def add_rendered(self, pieces: Sequence[str | bytes]) -> None:
         """Hand each writer the text :meth:`renderer`'s function gave it for one report (in input order)."""
         for writer, piece in zip((*self.text_writers, *self.writers), pieces, strict=True):
             self._call(writer, "add_rendered", lambda w=writer, p=piece: w.add_rendered(p))  # type: ignore[misc]
 
-    def unrendered(self, pieces: tuple[str, ...] | str | None) -> tuple[str, ...] | None:
+    def unrendered(self, pieces: tuple[str | bytes, ...] | str | None) -> tuple[str | bytes, ...] | None:
         """``pieces``, or None when (a str) a worker could not render the report: warned once per run, counted.
 
         The report then came back whole and is written through the writers' ``add``.

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from copydesk import app, safety
 from copydesk.ci.gate import Gate, GateSettings
-from copydesk.formats import schema
+from copydesk.formats import schema, writers
 from copydesk.formats.streams import JSON, JSONL
 from copydesk.ledger import Ledger
 from copydesk.models import ArticleReport, RunInfo, RunSummary
@@ -162,3 +162,42 @@ def test_the_lighter_report_tallies_as_the_whole_one() -> None:
             light.add(app._tallied(report, keep_rows))
         assert light.sources() == whole.sources()
         assert light.articles() == whole.articles()
+
+
+def test_a_report_file_gets_the_jsonl_lines_the_workers_encoded_as_its_own_text_writes_them(tmp_path: Path) -> None:
+    reports = score_batch(
+        ["Plain body, said the officials.", "Caf\u00e9 \u201cquoted\u201d \u202e and \u2028 text.", "A third one."],
+        plugin_set(entry_points=True),
+    )
+    summary = RunSummary(articles=3, scored=3, unreadable=0, mean_score=50.0)
+    files = {}
+    for name, encoded in (("bytes.jsonl", True), ("text.jsonl", False)):
+        with writers.atomic_writer(str(tmp_path / name)) as stream:
+            writer = JSONL.open(stream, INFO)  # type: ignore[attr-defined]
+            assert writer.encoded is True  # a report file copydesk opened
+            writer.encoded = encoded
+            render = writers.Renderer((), (writer,))
+            stream.write("Caf\u00e9 first\n")  # text written before the encoded lines stays before them
+            for report in reports:
+                [piece] = render(report)
+                assert isinstance(piece, bytes) is encoded
+                writer.add_rendered(piece)
+            writer.close(summary)
+        files[name] = (tmp_path / name).read_bytes()
+    assert files["bytes.jsonl"] == files["text.jsonl"]
+    assert files["bytes.jsonl"].startswith("Caf\u00e9 first\n".encode())
+    assert files["bytes.jsonl"].count(b"\n") == 4
+    on_memory = JSONL.open(io.StringIO(), INFO)  # type: ignore[attr-defined]
+    assert on_memory.encoded is False  # not a report file: text, as before
+    assert isinstance(writers.Renderer((), (on_memory,))(reports[0])[0], str)
+
+
+def test_text_utf8_cannot_encode_goes_to_the_writer_as_text() -> None:
+    class Lone:
+        encoded = True
+
+        def render(self, report: ArticleReport) -> str:
+            return "\ud800 alone\n"
+
+    [report] = score_batch(["A body."], plugin_set(entry_points=True))
+    assert writers.Renderer((), (Lone(),))(report) == ("\ud800 alone\n",)  # the write fails where it did
