@@ -16,6 +16,7 @@ arrive as written.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import ctypes
 import io
@@ -47,6 +48,9 @@ class Stream(io.TextIOBase):
         self.missing = stream is None
         #: output was written that no reader received
         self.lost = False
+        #: :meth:`write_encoded` writes bytes as :meth:`write` would encode the text (set by :func:`_private`)
+        self.encoded_utf8 = False
+        self._text = False  # text was written since the last write_encoded (it goes first)
 
     def writable(self) -> bool:
         """It accepts writes (and may drop them)."""
@@ -57,12 +61,34 @@ class Stream(io.TextIOBase):
         if self.stream is None:
             self.lost = self.lost or bool(text)
             return len(text)
+        self._text = True
         try:
             return self.stream.write(text)
         except (BrokenPipeError, ValueError):  # ValueError: I/O operation on closed file
             self._gone()
             self.lost = True
             return len(text)
+        except OSError as exc:
+            self._refused(exc)
+            raise
+
+    def write_encoded(self, data: bytes) -> None:
+        """Write ``data``, text already encoded as :meth:`write` would encode it (when :attr:`encoded_utf8`), or drop it.
+
+        What a worker rendered and encoded goes to the stream's buffer as it is, after
+        any text written before it: this process neither decodes nor encodes it again.
+        """
+        if self.stream is None:
+            self.lost = self.lost or bool(data)
+            return
+        try:
+            if self._text:
+                self.stream.flush()
+                self._text = False
+            self.stream.buffer.write(data)
+        except (BrokenPipeError, ValueError):
+            self._gone()
+            self.lost = True
         except OSError as exc:
             self._refused(exc)
             raise
@@ -211,7 +237,12 @@ def _private(given: Any, saved: int | None) -> tuple[Any, io.TextIOWrapper | Non
         errors=getattr(inner, "errors", None) or "strict",
         line_buffering=bool(getattr(inner, "line_buffering", False)),
     )
-    return Stream(wrapper, given.name if isinstance(given, Stream) else STDOUT_NAME), wrapper
+    report = Stream(wrapper, given.name if isinstance(given, Stream) else STDOUT_NAME)
+    # bytes UTF-8-encoded are what this wrapper writes of the text (no newline changed, nothing held for a terminal)
+    report.encoded_utf8 = (
+        os.linesep == "\n" and not wrapper.line_buffering and codecs.lookup(wrapper.encoding).name == "utf-8"
+    )
+    return report, wrapper
 
 
 def _to_stderr() -> None:

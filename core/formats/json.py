@@ -81,8 +81,9 @@ class JsonlWriter:
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
         #: The workers send each line UTF-8-encoded, written as it is (:meth:`add_rendered`):
-        #: only to a report file copydesk opened, which encodes its text so (no newline changed).
-        self.encoded = callable(getattr(out, "write_encoded", None))
+        #: only to a stream copydesk opened that writes its text so (a report file, standard
+        #: output kept for the report: ``encoded_utf8``).
+        self.encoded = getattr(out, "encoded_utf8", False) is True
 
     def __getstate__(self) -> dict[str, object]:
         """Nothing :meth:`render` needs, for a cluster's workers: not the stream."""

@@ -52,6 +52,9 @@ def check_target(path: str) -> None:
 class _Target(io.TextIOWrapper):
     """A report stream whose write failures name the report's path (a broken pipe stays a broken pipe)."""
 
+    #: :meth:`write_encoded` writes bytes as :meth:`write` would encode the text.
+    encoded_utf8 = True
+
     def __init__(self, fd: int, path: str) -> None:
         super().__init__(io.FileIO(fd, "w"), encoding="utf-8", newline="\n")
         self.path = path

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from copydesk import app, safety
+from copydesk import app, pipes, safety
 from copydesk.ci.gate import Gate, GateSettings
 from copydesk.formats import schema, writers
 from copydesk.formats.streams import JSON, JSONL
@@ -201,3 +201,54 @@ def test_text_utf8_cannot_encode_goes_to_the_writer_as_text() -> None:
 
     [report] = score_batch(["A body."], plugin_set(entry_points=True))
     assert writers.Renderer((), (Lone(),))(report) == ("\ud800 alone\n",)  # the write fails where it did
+
+
+def test_the_kept_standard_output_writes_encoded_bytes_after_its_text_and_drops_them_once_its_reader_is_gone(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "out.txt"
+    with path.open("wb") as raw:
+        stream = pipes.Stream(io.TextIOWrapper(io.BufferedWriter(io.FileIO(raw.fileno(), "w", closefd=False))), "out")
+        stream.write("Caf\u00e9 first\n")
+        stream.write_encoded("\u201cline\u201d two\n".encode())
+        stream.write("third\n")
+        stream.write_encoded(b"fourth\n")
+        stream.flush()
+    assert path.read_text(encoding="utf-8") == "Caf\u00e9 first\n\u201cline\u201d two\nthird\nfourth\n"
+    read, write = os.pipe()
+    os.close(read)
+    gone = pipes.Stream(io.TextIOWrapper(io.BufferedWriter(io.FileIO(write, "w"))), "out")
+    gone.write_encoded(b"x" * 100_000)  # larger than the buffer: written at once, to no reader
+    assert gone.lost and gone.stream is None
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line_buffering", "encoded"),
+    [("utf-8", False, True), ("UTF8", False, True), ("latin-1", False, False), ("utf-8", True, False)],
+)
+def test_standard_output_takes_encoded_bytes_only_when_they_are_what_its_text_becomes(
+    encoding: str, line_buffering: bool, encoded: bool
+) -> None:
+    given = io.TextIOWrapper(io.BytesIO(), encoding=encoding, line_buffering=line_buffering)
+    given.fileno = lambda: 1  # type: ignore[method-assign]  # as standard output is
+    saved = os.dup(1)
+    report, wrapper = pipes._private(given, saved)
+    try:
+        assert report.encoded_utf8 is encoded
+        assert JSONL.open(report, INFO).encoded is encoded  # type: ignore[attr-defined]
+    finally:
+        assert wrapper is not None
+        wrapper.close()
+        os.close(saved)
+
+
+def test_a_jsonl_run_to_standard_output_writes_what_it_writes_to_a_file(tmp_path: Path) -> None:
+    (tmp_path / "batch.jsonl").write_text("\n".join(_seed_articles(12)) + "\n", encoding="utf-8")
+    command = [sys.executable, "-m", "copydesk", "score", "-j", "2", "-f", "jsonl", str(tmp_path / "batch.jsonl")]
+    env = python_env()
+    piped = subprocess.run(command, capture_output=True, check=False, env=env, cwd=tmp_path)
+    filed = subprocess.run([*command, "-o", "out.jsonl"], capture_output=True, check=False, env=env, cwd=tmp_path)
+    assert piped.returncode == filed.returncode == 2  # the unreadable line
+    assert piped.stderr == filed.stderr
+    assert piped.stdout == (tmp_path / "out.jsonl").read_bytes()
+    assert b"\\u202e" in piped.stdout and "t\u00eftle".encode() in piped.stdout
