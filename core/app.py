@@ -330,36 +330,82 @@ def _tallied(report: ArticleReport, keep_text: bool) -> ArticleReport:
     The scorers' results go, and the body unless the run keeps it (``keep_text``: the
     run history's content digest); each finding is one finding per code and severity,
     with no message, text or position: the tallies count codes and severities only. The
-    diagnostics stay whole (they go to standard error).
+    diagnostics stay whole (they go to standard error). The findings are a
+    :class:`_SlimFindings`, which crosses to the main process as one row per code and
+    severity and the order they come in.
     """
     slim: dict[tuple[str, Severity], Finding] = {}
     findings = []
     for f in report.findings:
         key = (f.code, f.severity)
         one = slim.get(key)
-        if one is None:  # Finding(...) without its frozen __init__'s object.__setattr__ per field
-            one = slim[key] = object.__new__(Finding)
-            one.__dict__.update(
-                code=f.code,
-                name=f.name,
-                message="",
-                severity=f.severity,
-                start=0,
-                end=0,
-                line=1,
-                column=1,
-                end_line=1,
-                end_column=1,
-                excerpt="",
-                matched="",
-                field=f.field,
-                data=EMPTY,
-                plugin=f.plugin,
-                prefix=f.prefix,
-                scope="span",
-            )
+        if one is None:
+            one = slim[key] = _slim_finding(f.code, f.name, f.severity, f.field, f.plugin, f.prefix)
         findings.append(one)
-    return dataclasses.replace(report, scorers=(), findings=tuple(findings), text=report.text if keep_text else "")
+    return dataclasses.replace(
+        report, scorers=(), findings=_SlimFindings(findings), text=report.text if keep_text else ""
+    )
+
+
+def _slim_finding(code: str, name: str, severity: Severity, field: str, plugin: str, prefix: str) -> Finding:
+    """A finding as :func:`_tallied` keeps it: no message, text or position."""
+    one = object.__new__(Finding)  # Finding(...) without its frozen __init__'s object.__setattr__ per field
+    one.__dict__.update(
+        code=code,
+        name=name,
+        message="",
+        severity=severity,
+        start=0,
+        end=0,
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        excerpt="",
+        matched="",
+        field=field,
+        data=EMPTY,
+        plugin=plugin,
+        prefix=prefix,
+        scope="span",
+    )
+    return one
+
+
+class _SlimFindings(tuple):  # type: ignore[type-arg]
+    """:func:`_tallied`'s findings: a tuple, pickled as one row per distinct finding and the order of them.
+
+    A report's findings repeat a few codes (about 9 distinct in 52 on the bench batch);
+    pickled as themselves, each distinct one is a dictionary of 17 entries, its
+    :class:`Severity` and its data rebuilt by calls, about 5 microseconds apiece in
+    the main process. Unpickled, it is a plain tuple of plain findings again.
+    """
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        if any(type(f.severity) is not Severity for f in self):  # not made by the runner: pickled as it is
+            return tuple, (tuple(self),)
+        rows: dict[int, int] = {}
+        distinct: list[tuple[str, str, str, str, str, str]] = []
+        order = []
+        for f in self:
+            at = rows.get(id(f))
+            if at is None:
+                at = rows[id(f)] = len(distinct)
+                distinct.append((f.code, f.name, f.severity._value_, f.field, f.plugin, f.prefix))
+            order.append(at)
+        return _unslimmed, (tuple(distinct), bytes(order) if len(distinct) < 256 else tuple(order))
+
+
+def _unslimmed(distinct: tuple[tuple[str, str, str, str, str, str], ...], order: Sequence[int]) -> tuple[Finding, ...]:
+    """:class:`_SlimFindings` again, as a plain tuple of findings (each distinct one made once)."""
+    made = [_slim_finding(c, n, _SEVERITY_OF[s], f, p, x) for c, n, s, f, p, x in distinct]
+    return tuple(map(made.__getitem__, order))
+
+
+#: Each :class:`Severity` by its value.
+_SEVERITY_OF = {s.value: s for s in Severity}
 
 
 def _paths(options: RunOptions, session: Session, stderr: Callable[[str], None]) -> tuple[list[str], list[str] | None]:

@@ -28,6 +28,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from copydesk.models import EMPTY, ArticleReport
@@ -42,6 +44,8 @@ TOP_RULES = 3
 IN_MEMORY_KEYS = 4096
 #: SQLite's page cache for the spilled ids, in KiB (negative: a size, not a page count).
 SPILL_CACHE_KIB = 512
+#: A finding's (or diagnostic's) rule code.
+_CODE_OF = attrgetter("code")
 
 
 def content_digest(title: str, body: str) -> str:
@@ -104,7 +108,8 @@ class SourceTally:
         self.articles += 1
         self.failing += failing
         self.codes.update(codes)
-        self.codes.update(omitted)
+        if omitted:
+            self.codes.update(omitted)
         if score is not None:
             exact = Fraction(score)
             self.scored += 1
@@ -209,7 +214,7 @@ class Ledger:
 
     def add(self, report: ArticleReport) -> None:
         """Count the article in its source's tally; keep its row (key made unique) if rows are kept."""
-        codes = tuple(f.code for f in (*report.diagnostics, *report.findings))
+        codes = tuple(map(_CODE_OF, chain(report.diagnostics, report.findings)))
         failing = self.failing(report)
         tally = self.tallies.get(report.source_name)
         if tally is None:

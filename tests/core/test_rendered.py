@@ -6,9 +6,11 @@ report's size. What is written must be the same bytes the run would write itself
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +21,7 @@ from copydesk.ci.gate import Gate, GateSettings
 from copydesk.formats import schema, writers
 from copydesk.formats.streams import JSON, JSONL
 from copydesk.ledger import Ledger
-from copydesk.models import ArticleReport, RunInfo, RunSummary
+from copydesk.models import ArticleReport, RunInfo, RunSummary, Severity
 from copydesk.pool import Rendered
 from copydesk.runner import Runner
 from copydesk.testing import article, config_for, plugin_set, python_env, score_batch
@@ -157,11 +159,28 @@ def test_the_lighter_report_tallies_as_the_whole_one() -> None:
         assert [gate.reasons(app._tallied(r, False)) for r in reports] == [gate.reasons(r) for r in reports]
     for keep_rows in (False, True):
         whole, light = Ledger(False, frozenset({"D", "F"}), keep_rows), Ledger(False, frozenset({"D", "F"}), keep_rows)
+        sent = Ledger(False, frozenset({"D", "F"}), keep_rows)
         for report in reports:
             whole.add(report)
             light.add(app._tallied(report, keep_rows))
-        assert light.sources() == whole.sources()
-        assert light.articles() == whole.articles()
+            sent.add(pickle.loads(pickle.dumps(app._tallied(report, keep_rows), pickle.HIGHEST_PROTOCOL)))
+        assert light.sources() == whole.sources() == sent.sources()
+        assert light.articles() == whole.articles() == sent.articles()
+
+
+def test_the_lighter_report_crosses_processes_as_the_findings_it_holds() -> None:
+    bodies = ["Officials said the plan is bad. CLICK HERE to subscribe! Experts claim 90% of people agree."] * 2
+    reports = score_batch([*bodies, "A short text."], plugin_set(entry_points=True))
+    many = dataclasses.replace(reports[0], findings=reports[0].findings * 120)  # past 255 places in one byte each
+    for report in (*reports, many):
+        light = app._tallied(report, False)
+        sent = pickle.loads(pickle.dumps(light, pickle.HIGHEST_PROTOCOL))
+        assert type(sent.findings) is tuple
+        assert sent == dataclasses.replace(light, findings=tuple(light.findings))  # every field of every finding
+        shared = [f for f in light.findings if f is light.findings[0]]
+        assert [f for f in sent.findings if f is sent.findings[0]] == shared  # one object per code and severity
+        assert all(type(f.severity) is Severity for f in sent.findings)
+    assert len(reports[0].findings) > len({(f.code, f.severity) for f in reports[0].findings})  # codes repeat
 
 
 def test_a_report_file_gets_the_jsonl_lines_the_workers_encoded_as_its_own_text_writes_them(tmp_path: Path) -> None:
