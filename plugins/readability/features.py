@@ -519,8 +519,8 @@ def _outside_title(document: Document, count: Callable[[str], int]) -> int:
     """
     text = document.body.text
     found = count(text)
-    if found and not document.title.text.strip() and (heading := voice.heading(text)) is not None:
-        found -= count(heading[0])
+    if found and not document.title.text.strip() and (heading := voice.heading_line(text)) is not None:
+        found -= count(heading)
     return found
 
 

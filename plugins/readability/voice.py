@@ -108,21 +108,68 @@ def heading(text: str) -> tuple[str, str] | None:
     return line, rest
 
 
+#: The first character that is not white space (``str.isspace``'s white space is the pattern's ``\s``).
+_NOT_SPACE = re.compile(r"\S")
+#: The text :func:`heading_line` read last and what it found (one tuple, replaced whole).
+_LAST_HEADING: tuple[str, str | None] = ("", None)
+
+
+def heading_line(text: str) -> str | None:
+    """``heading(text)[0]``, or None where :func:`heading` finds none: the line, without copying the text after it.
+
+    The body's heading is asked for by two or three features of one article: the last
+    text's answer is kept (a text compared with itself costs nothing).
+    """
+    global _LAST_HEADING  # a memory of one text, replaced whole (one assignment)
+    last, found = _LAST_HEADING
+    if last == text:
+        return found
+    found = None
+    start = first.start() if (first := _NOT_SPACE.search(text)) is not None else len(text)
+    newline = text.find("\n", start)
+    if newline >= 0 and _NOT_SPACE.search(text, newline + 1) is not None:
+        line = text[start:newline].strip()
+        # Counted up to one past the limit: a long first line is not searched to its end.
+        words = sum(1 for _ in itertools.islice(TITLE_WORD.finditer(line), HEADING_WORDS + 1))
+        if 2 <= words <= HEADING_WORDS and not line.rstrip("\"'”’)]").endswith(_NOT_A_HEADING_END):
+            found = line
+    _LAST_HEADING = (text, found)
+    return found
+
+
 class TokenWindow:
     """Body tokens ``[start, start + OVERLAP_WINDOW)`` as a container of token strings, held as their numbers.
 
     A string is among them when the vocabulary numbered it and its number is among the
-    tokens' (each token form has one number): no string is built per token.
+    tokens' (each token form has one number): no string is built per token. The title's
+    few words are looked for in the numbers at once (:meth:`count`); the set of the
+    window's numbers is built only for ``in``.
     """
 
-    __slots__ = ("_inside", "_numbers")
+    __slots__ = ("_inside", "_numbers", "_window")
 
     def __init__(self, words: BodyWords, start: int) -> None:
         self._numbers = words.numbers
-        self._inside = set(words.tokens[start : start + OVERLAP_WINDOW].tolist())
+        self._window = words.tokens[start : start + OVERLAP_WINDOW]
+        self._inside: set[int] | None = None
 
     def __contains__(self, token: object) -> bool:
+        if self._inside is None:
+            self._inside = set(self._window.tolist())
         return isinstance(token, str) and self._numbers.get(token) in self._inside
+
+    def count(self, tokens: set[str]) -> int:
+        """How many of the distinct ``tokens`` are in the window: ``sum(token in self for token in tokens)``.
+
+        Distinct strings have distinct numbers, so it is how many of their numbers occur
+        among the window's (one comparison of every number with every token's).
+        """
+        found = self._numbers.get
+        wanted = [number for number in map(found, tokens) if number is not None]
+        if not wanted or not len(self._window):
+            return 0
+        matched = np.equal.outer(np.array(wanted, dtype=self._window.dtype), self._window)
+        return int(np.count_nonzero(np.logical_or.reduce(matched, axis=1)))
 
 
 def _capitalisation(words: list[str]) -> float:
@@ -145,11 +192,15 @@ def _title_features(title: str, body_tokens: list[str] | TokenWindow) -> dict[st
     if not words:
         return {}
     content = {w.lower().replace("\u2019", "'") for w in words} - STOP_WORDS
-    window = body_tokens if isinstance(body_tokens, TokenWindow) else set(body_tokens[:OVERLAP_WINDOW])
+    if isinstance(body_tokens, TokenWindow):
+        overlap = body_tokens.count(content)
+    else:
+        window = set(body_tokens[:OVERLAP_WINDOW])
+        overlap = sum(1 for w in content if w in window)
     return {
         "title_capitalisation": _capitalisation(words),
         "title_exclamation": 1.0 if "!" in title else 0.0,
-        "title_body_overlap": sum(1 for w in content if w in window) / len(content) if content else 1.0,
+        "title_body_overlap": overlap / len(content) if content else 1.0,
     }
 
 
@@ -229,8 +280,8 @@ def features(
     values["pronoun_opening_share"] = measures.share(opening, count, 0.0)
     title = document.title.text.strip()
     skipped = 0
-    if not title and (found := heading(body.text)) is not None:
-        title = found[0]
+    if not title and (found := heading_line(body.text)) is not None:
+        title = found
         skipped = len(TITLE_WORD.findall(title))
     values.update(_title_features(title, TokenWindow(words, skipped)))
     return values

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from copydesk import Document, TextView
 from copydesk.plugins.truncation.lexicon import MAX_LINE_CHARS, Lexicons
-from copydesk.plugins.truncation.lines import TERMINAL, word_count
+from copydesk.plugins.truncation.lines import TERMINAL, line_words, word_count
 
 BREADCRUMB_SEPARATORS = (" > ", " » ", " › ", " → ", " :: ")
 #: Body lines above the first paragraph in which tag and breadcrumb lines are looked for.
@@ -76,7 +76,8 @@ def _top_lines(document: Document) -> list[int]:
     """Indexes of the body lines above the first paragraph (at most ``TOP_LINES``)."""
     found: list[int] = []
     for index, line in enumerate(document.body.lines[: TOP_LINES + 1]):
-        if word_count(document.body.text[line.start : line.end], 8) >= 8:
+        words = line_words(document.body, line)
+        if (word_count(document.body.text[line.start : line.end], 8) if words is None else words) >= 8:
             break
         found.append(index)
     return found[:TOP_LINES]

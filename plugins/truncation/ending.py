@@ -25,6 +25,8 @@ from copydesk.plugins.truncation.lines import (
     is_item,
     is_long_credit,
     is_title_case,
+    line_tail,
+    line_words,
     list_marker,
     non_final_category,
     open_bracket,
@@ -93,16 +95,20 @@ def _open_ended(text: str, end: Tail, lex: Lexicons) -> bool:
     return end.char.isalnum() and non_final_category(end.word, lex) is not None
 
 
-def _closing_structure(text: str, lex: Lexicons, short_words: int) -> bool:
-    """A tail line that legitimately ends an article without being its last sentence."""
-    end = tail(text, 0, len(text))
+def _closing_structure(text: str, lex: Lexicons, short_words: int, count: int | None = None) -> bool:
+    """A tail line that legitimately ends an article without being its last sentence.
+
+    :param count: how many words ``text`` has, if already known (:func:`line_words`); else they are counted.
+    """
+    end = line_tail(text)
     if not has_letters(text):
         return True
     if _open_ended(text, end, lex):
         return False
     if ends_with_address(text) or is_heading_markup(text) or is_copyright(text) or item_parts(text):
         return True
-    words = word_count(text, 2 * short_words)
+    # Only compared with short_words and twice that: the exact count gives what word_count's capped one does.
+    words = word_count(text, 2 * short_words) if count is None else count
     if words > 2 * short_words or list_marker(text):
         return False
     if words > short_words:
@@ -117,7 +123,7 @@ def _closing_structure(text: str, lex: Lexicons, short_words: int) -> bool:
 
 def _unpunctuated_short(text: str, lex: Lexicons, most_words: int) -> bool:
     """A line that may be a linked headline or a list entry: short, unpunctuated, not cut."""
-    end = tail(text, 0, len(text))
+    end = line_tail(text)
     return (
         end.char not in TERMINAL
         and not _open_ended(text, end, lex)
@@ -146,12 +152,16 @@ def _headline_run(document: Document, index: int, lex: Lexicons, short_words: in
             break
         headlines = headlines and word_count(text) >= 4
         count += 1
+    if not count:  # (the line above is read only for a run)
+        return 0
     above = index - count
     heading = line_text(document, above) if above >= 0 else ""
-    introduced = heading.endswith(":") or lex.furniture.match_line(heading) is not None
-    if count >= 1 and (introduces_links(heading, lex) or is_sign_off(heading, lex)):
+    if introduces_links(heading, lex) or is_sign_off(heading, lex):
         return count
-    return count if count >= 2 and (headlines or introduced or count >= 3) else 0
+    if count >= 2 and (headlines or count >= 3):
+        return count
+    introduced = heading.endswith(":") or lex.furniture.match_line(heading) is not None
+    return count if count >= 2 and introduced else 0
 
 
 def _furniture_list(document: Document, index: int, lex: Lexicons) -> int:
@@ -225,7 +235,7 @@ def _skippable(
         return True
     if lex.furniture.match_line(text) or lex.debris.match_line(text) or is_residue(text, lex):
         return True
-    return _closing_structure(text, lex, short_words)
+    return _closing_structure(text, lex, short_words, line_words(document.body, line))
 
 
 def find_ending(document: Document, lex: Lexicons, short_words: int, max_tail: int) -> Ending | None:
@@ -308,8 +318,8 @@ def judge(document: Document, ending: Ending, lex: Lexicons, open_after_stop: bo
     With ``open_after_stop``, an ending on a full stop whose last sentence opens a
     quotation or parenthesis it never closes is cut too.
     """
-    end = tail(document.body.text, ending.start, ending.end)
     line = document.body.text[ending.start : ending.end]
+    end = line_tail(line, ending.start)  # tail(document.body.text, ending.start, ending.end)
     if ends_on_emoticon(document.body.text, ending.start, ending.end):
         return Verdict("", "", end)
     category = non_final_category(end.word, lex) if end.char.isalnum() else None

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from copydesk import WORD
+from copydesk import WORD, Line, TextView
 from copydesk.plugins.truncation.lexicon import Lexicons, normalise
 
 TERMINAL = ".!?…"
@@ -72,6 +72,28 @@ def tail(text: str, start: int, end: int) -> Tail:
         return Tail(stop, char, "", stop)
     last = words[-1]
     return Tail(stop, char, last.group().lower(), last.start())
+
+
+#: The text :func:`line_tail` read last and its :class:`Tail` (one tuple, replaced whole).
+_LAST_TAIL: tuple[str, Tail] = ("", Tail(0, "", "", 0))
+
+
+def line_tail(text: str, start: int = 0) -> Tail:
+    """:func:`tail` of the whole of ``text``, offsets moved on by ``start``; the last text's read again from memory.
+
+    The ending's checks read how the same line ends two or three times (closing structure,
+    a headline run, the verdict). The word pattern looks at nothing before where it starts,
+    so ``tail(whole, start, start + len(text))``, where ``text`` is that stretch of ``whole``,
+    is ``line_tail(text, start)`` (the tests compare them).
+    """
+    global _LAST_TAIL  # a memory of one line, replaced whole (one assignment)
+    last, found = _LAST_TAIL
+    if last != text:
+        found = tail(text, 0, len(text))
+        _LAST_TAIL = (text, found)
+    if start:
+        return Tail(found.stop + start, found.char, found.word, found.word_start + start)
+    return found
 
 
 def list_marker(line: str) -> str | None:
@@ -253,6 +275,19 @@ def word_count(line: str, most: int | None = None) -> int:
     if most is None or len(line) <= _SHORT_LINE_CHARS:
         return len(_words(line))
     return sum(1 for _ in itertools.islice(WORD.finditer(line), most + 1))
+
+
+def line_words(view: TextView, line: Line) -> int | None:
+    """How many words line ``line`` of ``view`` has (:func:`word_count` of its text), read from the token stream.
+
+    The stream's words are the matches of the same pattern over the whole text, and none
+    crosses a line break, so the words starting inside the line are the line's own (two
+    bisections instead of a search of the line; the tests compare them). None when the
+    view's stream is not built yet: the caller counts the line itself rather than split
+    the whole text for it (this scorer run alone reads a long text's last lines only).
+    """
+    stream = view.__dict__.get("tokens")
+    return None if stream is None else len(stream.between(line.start, line.end))
 
 
 def signature_start(line: str) -> int | None:

@@ -437,6 +437,47 @@ def test_title_overlap_read_by_token_numbers_is_the_token_strings_one(seed: int)
                 assert voice._title_features(title, window) == voice._title_features(title, toks[skipped:])
 
 
+@pytest.mark.parametrize("seed", range(10))
+def test_title_words_counted_in_the_window_at_once_are_those_found_one_by_one(seed: int) -> None:
+    # TokenWindow.count compares the title words' numbers with the window's at once; `in` reads a set of them.
+    import random
+
+    from copydesk.plugins.readability import voice, words
+
+    rng = random.Random(seed)
+    for size in (0, 5, 60, 400):
+        view = document(_random_text(rng, size) + " Council’s plan, the vote and the city ").body
+        found = words.body_words(view)
+        toks = words.token_strings(view, found, 10**6)
+        for skipped in (0, 3, 10**4):
+            window = voice.TokenWindow(found, skipped)
+            asked = {*rng.sample(toks, min(len(toks), 6)), "council's", "council’s", "zebra", "", "Vote"}
+            for tokens in (asked, set(), {"city"}, set(toks)):
+                assert window.count(tokens) == sum(token in window for token in tokens)
+                assert window.count(tokens) == len(tokens & set(toks[skipped : skipped + voice.OVERLAP_WINDOW]))
+
+
+#: White space of every kind str.isspace knows, for the heading-like first line.
+SPACES = [" ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u2028", "\u3000", "\u200b"]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_the_heading_line_read_in_place_is_the_heading_that_splitting_the_text_finds(seed: int) -> None:
+    # heading_line finds the first non-blank line with a search and keeps the last text's answer.
+    import random
+
+    from copydesk.plugins.readability import voice
+
+    rng = random.Random(seed)
+    pieces = [*SPACES, "Storm Hits Town", "It rained.", "A, b", "Q:", "One", "x" * 3, "\u201d", "!"]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randrange(12))) for _ in range(200)]
+    texts += ["", "\n", "Storm Hits Town\n", "Storm Hits Town\n\u3000", "\x1cStorm Hits Town\x85\nMore."]
+    for text in texts + texts[::-1]:
+        expected = voice.heading(text)
+        assert voice.heading_line(text) == (None if expected is None else expected[0]), repr(text)
+        assert voice.heading_line(text) == (None if expected is None else expected[0]), repr(text)  # remembered
+
+
 #: Characters for random bodies: letters (some whose lower case is longer), digits and other
 #: numbers, joiners, quotes, sentence ends and white space.
 RANDOM_CHARS = [*"aZéİſ\u3042\U0001d400½²7 _-'’“”.!?\n\t", "\u2000", " He ", " You ", "I. ", "9am "]

@@ -608,3 +608,119 @@ def test_credit_words_read_from_the_forms_credit_as_the_runs_do(text: str) -> No
     """Underscores, joiners and apostrophes around a credit word: the forms' reading falls back to the runs."""
     document = Document.from_article(Article(id="a", title="", body=text))
     assert ff.features(document) == _plain_figure_features(document)
+
+
+#: Pieces of truncation test lines: words of its lists and shapes, joiners, closers, non-ASCII letters and digits.
+TRUNCATION_PIECES = [
+    *"aZé\u0130\u017f\u03a3_-'’“”\"()[].!?…,:;—/|@#*",
+    "\u0663",
+    "\u00bd",
+    "\u00a0",
+    "\t",
+    "Related",
+    "Read more",
+    "Share",
+    "By Jane Smith",
+    "Reuters",
+    "Jane Smith is a staff writer",
+    "Home > World",
+    "FAQ",
+    "1.",
+    "- ",
+    "the",
+    "and",
+    "of",
+    "Photo: AP",
+    "contributed to this report",
+    "www.example.com",
+    "Loading...",
+    "long-running",
+    "it’s",
+]
+_truncation_piece = st.sampled_from(TRUNCATION_PIECES)
+truncation_lines = st.lists(_truncation_piece, max_size=30).map(
+    lambda parts: "".join(p if i % 2 else " " + p for i, p in enumerate(parts))
+)
+truncation_texts = st.lists(truncation_lines, min_size=1, max_size=8).map("\n".join)
+
+
+def _headline_run_as_it_read(document: Document, index: int, lex: Any, short_words: int) -> int:
+    """``ending._headline_run`` as it read before: the line above the run read whatever the run's length."""
+    from copydesk.plugins.truncation import ending, shapes
+
+    body = document.body
+    count = 0
+    headlines = True
+    while index - count >= 0 and count < 20:
+        line = body.lines[index - count]
+        text = body.text[line.start : line.end]
+        most = 2 * short_words if count else short_words + short_words // 3
+        if not ending._unpunctuated_short(text, lex, most) or shapes.introduces_links(text, lex):
+            break
+        headlines = headlines and trn_lines.word_count(text) >= 4
+        count += 1
+    above = index - count
+    heading = ending.line_text(document, above) if above >= 0 else ""
+    introduced = heading.endswith(":") or lex.furniture.match_line(heading) is not None
+    if count >= 1 and (shapes.introduces_links(heading, lex) or shapes.is_sign_off(heading, lex)):
+        return count
+    return count if count >= 2 and (headlines or introduced or count >= 3) else 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=truncation_texts, stretch=st.tuples(st.integers(0, 400), st.integers(0, 400)))
+def test_truncation_reads_line_words_and_tails_as_the_line_searches_do(text: str, stretch: tuple[int, int]) -> None:
+    """``line_words`` is ``word_count`` of the line's text (None before the token stream is built); ``line_tail`` of
+    a stretch is ``tail`` of the whole text there.
+
+    The closing-structure check given the line's word count says what it says counting
+    them itself, and a headline run reads as it did when the line above was read first.
+    """
+    from copydesk.plugins import truncation
+    from copydesk.plugins.truncation import ending
+
+    document = Document.from_article(Article(id="a", title="", body=text))
+    body = document.body
+    lex = trn_lexicon.lexicons(truncation.SETTINGS)
+    assert all(trn_lines.line_words(body, line) is None for line in body.lines)  # no stream split for it
+    assert len(body.tokens) >= 0  # the stream built, as any other scorer of a run builds it
+    for index, line in enumerate(body.lines):
+        line_text = body.text[line.start : line.end]
+        assert trn_lines.line_words(body, line) == trn_lines.word_count(line_text), repr(line_text)
+        assert trn_lines.line_tail(line_text) == trn_lines.tail(line_text, 0, len(line_text))
+        for short_words in (1, 3, 12):
+            counted = ending._closing_structure(line_text, lex, short_words, trn_lines.line_words(body, line))
+            assert counted == ending._closing_structure(line_text, lex, short_words), repr(line_text)
+            assert ending._headline_run(document, index, lex, short_words) == _headline_run_as_it_read(
+                document, index, lex, short_words
+            )
+    start, end = sorted(min(bound, len(text)) for bound in stretch)
+    for _ in range(2):  # read afresh, then from memory
+        assert trn_lines.line_tail(text[start:end], start) == trn_lines.tail(text, start, end)
+
+
+def test_line_tail_remembers_only_the_text_it_read_last() -> None:
+    """A line read after another is read afresh: equal texts share a tail, different ones never do."""
+    first, second = "It ended on the", "It ended on the."
+    assert trn_lines.line_tail(first).word == "the" and trn_lines.line_tail(first).char == "e"
+    assert trn_lines.line_tail(second).char == "."
+    assert trn_lines.line_tail(first).char == "e"
+    assert trn_lines.line_tail("x" + first, 10) == trn_lines.tail("0123456789x" + first, 10, 11 + len(first))
+
+
+@pytest.mark.parametrize("heading", ["Related:", "Related", "Also:", "Read more", "Follow us", "It rained.", "", "- x"])
+def test_a_headline_run_under_each_kind_of_heading_reads_as_it_did(heading: str) -> None:
+    """Runs of one to three short lines (headline-long or not) under a colon, furniture, a sign-off or prose."""
+    from copydesk.plugins import truncation
+    from copydesk.plugins.truncation import ending
+
+    lex = trn_lexicon.lexicons(truncation.SETTINGS)
+    rows = ["Storm hits the town today", "Mayor quits", "New park", "Jane Smith", "It was cut off by the"]
+    for size in range(1, 4):
+        for run in itertools.product(rows, repeat=size):
+            body = "\n".join(["A long first paragraph of prose ends here.", heading, *run])
+            document = Document.from_article(Article(id="a", title="", body=body))
+            for index in range(len(document.body.lines)):
+                for short_words in (3, 12):
+                    expected = _headline_run_as_it_read(document, index, lex, short_words)
+                    assert ending._headline_run(document, index, lex, short_words) == expected, (body, index)
