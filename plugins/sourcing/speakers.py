@@ -53,30 +53,53 @@ NOT_A_VERB = frozenset(
 NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
 #: Role nouns a definite speaker is named by ("the prime minister", "The England coach"): the titles, and clergy.
 ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope")
+#: Nouns of a body or a document that speaks in its own words ("the festival praises him for his "..."",
+#: "The report recommends "..."").
+SOURCE_WORDS = (
+    "report study survey review statement document code rules guidelines festival committee commission council "
+    "board panel inquiry court tribunal union association federation organisation organization institute agency "
+    "ministry department foundation charity"
+).split()
+ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
 #: Words that show a phrase before a role noun is no speaker's title ("the attack on the mayor").
 _FUNCTION_WORD = "(?:of|on|in|at|for|with|by|from|to|and|or|the|a|an|against|about)"
 #: A definite role as a speaker: "the", at most three words, a role noun ("the prime minister", "the cardinal").
-_ROLE = rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(ROLE_WORDS)}))(?![\w'’\-])"
+_ROLE = (
+    rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(ROLE_AND_SOURCE_WORDS)}))"
+    r"(?![\w'’\-])"
+)
 _ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
 #: An introductory phrase before a clause's subject ("Accepting the prize, ...").
-_INTRODUCTION = r"(?:[^,\n\"“]{1,60},\s)?"
+_INTRODUCTION = r"(?:[^,\n\"“]{1,80},\s){0,2}"
+#: A time phrase before a clause's subject with no comma ("Last season he ...", "Earlier this year Ann Cole ...").
+_TIME = r"(?:(?:Last|Next|This|Earlier|Later)(?:\s[a-z]++){0,2}\s)?"
+#: Capitals before a name, an organisation's initials ("TUC General Secretary Brendan Barber").
+_INITIALS = r"(?:[A-Z]{2,6}\s)?"
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{p.NAME}{_APPOSITIVE})"
+    rf"\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
     rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
-RELATIVE_SUBJECT = re.compile(rf"(?<![\w'’]){p.NAME}\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
+RELATIVE_SUBJECT = re.compile(
+    rf"(?<![\w'’])(?:{p.NAME}|(?P<initials>[A-Z]{{2,8}}))\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+)
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
 NAME_ALONE = re.compile(rf"\s{p.NAME}\.")
 #: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
 VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}(?=[.,;])")
+#: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
+#: (""...," points out former Olympian and BBC pundit Ann Cole.").
+VERB_THEN_ROLE_AND_SPEAKER = re.compile(
+    rf"\s(?P<verb>(?:{p.SAY_TRIE})|[a-z]++\sout)\s(?:[A-Za-z][\w'’\-]*+\s){{1,6}}?{p.NAME}(?=[.,;])"
+)
 #: A sentence that opens with a speaker and a verb of saying ("She said", "Ann Cole added").
 SPEAKER_SAYS = re.compile(
     rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s"
@@ -88,11 +111,50 @@ TAG = re.compile(
 )
 #: A speaker's tag with the verb first between two quotations of theirs (""...," agreed Ann Cole. "...").
 VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}[.,:]?\s*")
-#: What ends the clause that holds a quotation between its subject's verb and the quotation.
+#: What ends the clause that holds a quotation between its subject's verb and the quotation (", and" then
+#: "a"/"an" goes on with a list of what the verb took: "praises his "...", and a "..."").
 CLAUSE_BREAK = re.compile(
-    r";|,\s(?:and|but|or)\b|\b(?:who|whom|whose|which|when|while|whereas|after|before|because|although|though"
+    r";|,\s(?:and\b(?!\san?\s)|but\b|or\b)|\b(?:who|whom|whose|which|when|while|whereas|after|before|because|although|though"
     r"|since|unless|if|but|where|until|once)\b"
 )
+
+#: Nouns of what someone said, after a possessive name ("Mr Smith's suggestion that ...").
+SPEECH_NOUNS = (
+    "suggestion suggestions claim claims comment comments remark remarks words view views description warning "
+    "warnings statement promise pledge plea insistence argument assertion message response reply admission "
+    "proposal call"
+).split()
+#: A possessive name and a noun of saying, maybe after one word ("Mr Smith's suggestion", "Okafor's earlier claim").
+POSSESSIVE_SPEAKER = re.compile(
+    rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+){{0,3}})\s(?:[a-z]++\s)?"
+    rf"(?:{'|'.join(SPEECH_NOUNS)})(?![\w'’\-])"
+)
+#: Verbs of an "as NAME puts it" clause.
+AS_VERBS = "put puts points pointed noted notes observed observes said says wrote writes argued argues remarked".split()
+#: "as NAME points out", "As Ann Cole of the Grantley society put it": a speaker in an as-clause, maybe with
+#: a phrase of up to 60 characters ("of ...", "at ...") between the name and the verb.
+AS_SPEAKER = re.compile(
+    rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME})"
+    rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
+)
+#: Verbs of saying in "-ing" after "with NAME" ("with Mr Kennedy stressing that ...").
+WITH_VERBS = (
+    "stressing saying insisting arguing warning adding claiming calling describing urging pointing noting "
+    "telling suggesting promising accusing vowing branding dismissing"
+).split()
+WITH_SPEAKER = re.compile(rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{p.NAME})\s(?:{'|'.join(WITH_VERBS)})(?![\w'’\-])")
+#: The verbs of saying that credit a quotation from anywhere before it in its sentence ("Lord Cole said
+#: the rules were ... as they allowed detentions "..."", the verb over 100 characters before).
+SAID_IN_SENTENCE = re.compile(r"\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states)\b")
+#: A later clause of the sentence before a quotation with he/she/they as its subject
+#: ("Doctors had wanted to operate but he insisted on waiting.").
+LATER_CLAUSE = re.compile(
+    rf"(?:[,;]?\s(?:but|and|so)|;)\s(?P<pronoun>he|she|they)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+)
+
+#: A speaker's tag, verb first, anywhere in the sentence before a quotation ("Instead, said Mr Cole, the
+#: firms ... . "...""): a verb of saying and a name of two words or an honorific.
+SAID_NAME = re.compile(rf"\b(?:said|says|added|adds|explained|insisted)\s{p.NAME}")
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
@@ -133,7 +195,30 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
         and _named(found, True, known)
     ):
         return True
-    return relative_subject(text, opening, start, known)
+    return relative_subject(text, opening, start, known) or named_in_sentence(text, opening, start, known)
+
+
+def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a speaker is named elsewhere in the quotation's sentence before it (from ``opening``).
+
+    A possessive name and a noun of saying ("Mr Smith's suggestion that ... "...""), "as NAME
+    points out" or "As Ann Cole of the society put it:", "with Mr Kennedy stressing ...", or
+    a verb of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, however far.
+    """
+    if SAID_IN_SENTENCE.search(text, opening, start) is not None:
+        return True
+    for found in POSSESSIVE_SPEAKER.finditer(text, opening, start):
+        name = found.group("name")
+        if name[-2:] in ("'s", "’s") or name[-1:] in ("'", "’"):
+            head = name[:-2] if name[-1:] == "s" else name[:-1]
+            first = head.split()[0]
+            if first not in NOT_A_SUBJECT and (" " in head or found.start() != opening or known(head)):
+                return True
+    return any(
+        _named(found, found.start() == opening, known)
+        for pattern in (AS_SPEAKER, WITH_SPEAKER)
+        for found in pattern.finditer(text, opening, start)
+    )
 
 
 def relative_subject(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
@@ -153,7 +238,7 @@ def relative_subject(text: str, opening: int, start: int, known: Callable[[str],
         and last.group("verb") not in NOT_A_VERB
         and "," not in text[last.end() : start].rstrip(" ,:")
         and CLAUSE_BREAK.search(text, last.end(), start) is None
-        and _named(last, False, known)
+        and (last.group("initials") is not None or _named(last, False, known))
     )
 
 
@@ -175,13 +260,20 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
     if opening is None:
         return False
     found = SUBJECT.match(text, opening, end)
-    return (
+    if (
         found is not None
         and found.group("verb") not in NOT_A_PREDICATE
         and _named(found, True, known)
         and found.groupdict().get("first") not in NOT_A_SPEAKER
-        and not done_to_subject(text, found)
-        and not speaks_of_subject(text, found, end, start)
+    ):
+        return not done_to_subject(text, found) and not speaks_of_subject(text, found, end, start)
+    if any(tag.group("hon") or " " in tag.group("name").strip() for tag in SAID_NAME.finditer(text, opening, end)):
+        return True
+    return any(
+        clause.group("verb") not in NOT_A_PREDICATE
+        and not done_to_subject(text, clause)
+        and not speaks_of_subject(text, clause, end, start)
+        for clause in LATER_CLAUSE.finditer(text, opening, end)
     )
 
 
@@ -241,7 +333,11 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
         return True
     return any(
         found is not None and found.group("verb") not in NOT_A_VERB and _named(found, False, known)
-        for found in (SPEAKER_AFTER.match(text, end, end + REACH), VERB_THEN_SPEAKER.match(text, end, end + REACH))
+        for found in (
+            SPEAKER_AFTER.match(text, end, end + REACH),
+            VERB_THEN_SPEAKER.match(text, end, end + REACH),
+            VERB_THEN_ROLE_AND_SPEAKER.match(text, end, end + REACH),
+        )
     )
 
 
