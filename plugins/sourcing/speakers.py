@@ -61,56 +61,71 @@ SOURCE_WORDS = (
     "ministry department foundation charity"
 ).split()
 ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
+#: A speaker's name (:data:`~patterns.SPEAKER_NAME`: "DiCaprio" too).
+_NAME = p.SPEAKER_NAME
+#: Role nouns of sport and the arts that end a role of several words before a name ("Double try scorer NAME").
+DESCRIPTOR_WORDS = (
+    *ROLE_WORDS,
+    *"boss striker midfielder defender winger scorer goalkeeper keeper forward player champion skipper star "
+    "fly-half scrum-half full-back winner runner driver rider singer actor actress presenter star".split(),
+)
 #: Words that show a phrase before a role noun is no speaker's title ("the attack on the mayor").
 _FUNCTION_WORD = "(?:of|on|in|at|for|with|by|from|to|and|or|the|a|an|against|about)"
 #: A definite role as a speaker: "the", at most three words, a role noun ("the prime minister", "the cardinal").
 _ROLE = (
-    rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(ROLE_AND_SOURCE_WORDS)}))"
+    rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(w for word in ROLE_AND_SOURCE_WORDS for w in (word, word.capitalize()))}))"
     r"(?![\w'’\-])"
 )
 _ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
-_AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then)\s){0,2}"
+_AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then|still|now|never|just|already|even)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
 #: An introductory phrase before a clause's subject ("Accepting the prize, ...").
-_INTRODUCTION = r"(?:[^,\n\"“]{1,80},\s){0,2}"
+_INTRODUCTION = r"(?:[^,\n\"“]{1,100},\s){0,2}"
 #: A time phrase before a clause's subject with no comma ("Last season he ...", "Earlier this year Ann Cole ...").
 _TIME = r"(?:(?:Last|Next|This|Earlier|Later)(?:\s[a-z]++){0,2}\s)?"
 #: Capitals before a name, an organisation's initials ("TUC General Secretary Brendan Barber").
 _INITIALS = r"(?:[A-Z]{2,6}\s)?"
+#: A role of two to four words before a name, the first capitalised and the last a role noun
+#: ("Double try scorer Ann Cole", "Wales coach Ann Cole"; not "In the end", a word of :data:`NOT_A_SUBJECT`;
+#: no word between ending in "ed" or "s", a verb: "Okafor praised director Ann Cole").
+_DESCRIPTOR = (
+    rf"(?:(?!(?:{'|'.join(sorted(NOT_A_SUBJECT))})\s)[A-Z][\w'’\-]*+\s(?:(?![a-z]*+(?<=ed|[a-z]s)\s)[a-z][\w'’\-]*+\s){{0,2}}?"
+    rf"(?:{'|'.join(DESCRIPTOR_WORDS)})\s(?=[A-Z]))?"
+)
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{p.NAME}{_APPOSITIVE})"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE})"
     rf"\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
 RELATIVE_SUBJECT = re.compile(
-    rf"(?<![\w'’])(?:{p.NAME}|(?P<initials>[A-Z]{{2,8}}))\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"(?<![\w'’])(?:{_NAME}|(?P<initials>[A-Z]{{2,8}}))\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
-NAME_ALONE = re.compile(rf"\s{p.NAME}\.")
+NAME_ALONE = re.compile(rf"\s{_NAME}\.")
 #: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
-VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}(?=[.,;])")
+VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{_NAME}(?=[.,;])")
 #: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
 #: (""...," points out former Olympian and BBC pundit Ann Cole.").
 VERB_THEN_ROLE_AND_SPEAKER = re.compile(
-    rf"\s(?P<verb>(?:{p.SAY_TRIE})|[a-z]++\sout)\s(?:[A-Za-z][\w'’\-]*+\s){{1,6}}?{p.NAME}(?=[.,;])"
+    rf"\s(?P<verb>(?:{p.SAY_TRIE})|[a-z]++\sout)\s(?:[A-Za-z][\w'’\-]*+\s){{1,6}}?{_NAME}(?=[.,;])"
 )
 #: A sentence that opens with a speaker and a verb of saying ("She said", "Ann Cole added").
 SPEAKER_SAYS = re.compile(
-    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s"
+    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_NAME}{_APPOSITIVE})\s"
     rf"(?:(?:also|later|then|has|had)\s)?(?:{p.SAY_TRIE})\b"
 )
 #: A speaker's tag between two quotations of theirs (""...," he joked. "...", ""...", he said, "...").
 TAG = re.compile(
-    rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
+    rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
 )
 #: A speaker's tag with the verb first between two quotations of theirs (""...," agreed Ann Cole. "...").
-VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}[.,:]?\s*")
+VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{_NAME}[.,:]?\s*")
 #: What ends the clause that holds a quotation between its subject's verb and the quotation (", and" then
 #: "a"/"an" goes on with a list of what the verb took: "praises his "...", and a "..."").
 CLAUSE_BREAK = re.compile(
@@ -134,7 +149,7 @@ AS_VERBS = "put puts points pointed noted notes observed observes said says wrot
 #: "as NAME points out", "As Ann Cole of the Grantley society put it": a speaker in an as-clause, maybe with
 #: a phrase of up to 60 characters ("of ...", "at ...") between the name and the verb.
 AS_SPEAKER = re.compile(
-    rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME})"
+    rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME})"
     rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
 )
 #: Verbs of saying in "-ing" after "with NAME" ("with Mr Kennedy stressing that ...").
@@ -142,26 +157,31 @@ WITH_VERBS = (
     "stressing saying insisting arguing warning adding claiming calling describing urging pointing noting "
     "telling suggesting promising accusing vowing branding dismissing"
 ).split()
-WITH_SPEAKER = re.compile(rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{p.NAME})\s(?:{'|'.join(WITH_VERBS)})(?![\w'’\-])")
+WITH_SPEAKER = re.compile(rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{_NAME})\s(?:{'|'.join(WITH_VERBS)})(?![\w'’\-])")
 #: The verbs of saying that credit a quotation from anywhere before it in its sentence ("Lord Cole said
 #: the rules were ... as they allowed detentions "..."", the verb over 100 characters before).
 SAID_IN_SENTENCE = re.compile(r"\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states)\b")
 #: A later clause of the sentence before a quotation with he/she/they as its subject
 #: ("Doctors had wanted to operate but he insisted on waiting.").
 LATER_CLAUSE = re.compile(
-    rf"(?:[,;]?\s(?:but|and|so)|;)\s(?P<pronoun>he|she|they)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    r"(?:[,;]?\s(?P<conjunction>but|and|so|before|after|when|while|as|because|although|though|until|since)|;)\s"
+    rf"(?:(?P<pronoun>he|she|they)|{_NAME})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 
 #: A speaker's tag, verb first, anywhere in the sentence before a quotation ("Instead, said Mr Cole, the
 #: firms ... . "...""): a verb of saying and a name of two words or an honorific.
-SAID_NAME = re.compile(rf"\b(?:said|says|added|adds|explained|insisted)\s{p.NAME}")
+SAID_NAME = re.compile(rf"\b(?:said|says|added|adds|explained|insisted|attributed\sto)\s{_NAME}")
+
+#: "by" and a speaker right after a quotation (""..." by the board", "by Ann Cole's board").
+BY_SPEAKER = re.compile(rf"\sby\s(?:{_ROLE}|{_NAME})(?![\w'’\-])")
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
     """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, a definite role, or a name not a common opener).
 
     A single capitalised word opening a sentence is a name only if ``known`` (seen capitalised
-    mid-sentence) or an agency, as for the named-sources feature.
+    mid-sentence), an agency, as for the named-sources feature, or it holds a second capital
+    ("DiCaprio", "Lewis-Francis").
     """
     if match.groupdict().get("pronoun") or match.groupdict().get("role"):
         return True
@@ -170,6 +190,8 @@ def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) ->
         return False
     if match.group("hon") or " " in match.group("name").strip() or first in p.AGENCIES or not initial:
         return True
+    if any(char.isupper() for char in first[1:]):
+        return True  # "DiCaprio", "Lewis-Francis": a second capital makes a word a name.
     return known(first)
 
 
@@ -186,7 +208,8 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     """Whether the clause holding the quotation at ``start`` opens with a named subject and its verb."""
     opening = sentence_start(text, start)
     if opening is None:
-        return False
+        floor = max(0, start - REACH)
+        return relative_subject(text, floor, start, known) or named_in_sentence(text, floor, start, known)
     found = SUBJECT.match(text, opening, start)
     if (
         found is not None
@@ -271,6 +294,8 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
         return True
     return any(
         clause.group("verb") not in NOT_A_PREDICATE
+        and (clause.group("pronoun") is not None or clause.group("conjunction") not in ("and", "as"))
+        and _named(clause, False, known)
         and not done_to_subject(text, clause)
         and not speaks_of_subject(text, clause, end, start)
         for clause in LATER_CLAUSE.finditer(text, opening, end)
@@ -323,7 +348,13 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
 
 
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
-    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone)."""
+    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
+
+    Or, however it ends, by "by" and its speaker (""..." by Ann Cole's board", "by the minister").
+    """
+    by = BY_SPEAKER.match(text, end, end + REACH)
+    if by is not None and _named(by, False, known):
+        return True
     if text[end : end + 1] == ",":
         end += 1
     elif inner.rstrip()[-1:] not in (",", "?", "!"):

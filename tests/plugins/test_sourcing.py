@@ -847,3 +847,67 @@ def test_titles_slogans_and_names_in_quotes_are_no_quotations(text: str, expecte
     assert codes(assess(text).findings) == expected
     assert src.is_title("Next Generation Secure Computing Base")
     assert not src.is_title("We Will Not Go. Never.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The Grantley Players Association issued a statement calling Okafor "a giant of the northern stage".',
+            [],
+            id="capitalised-body-as-the-subject",
+        ),
+        pytest.param(
+            'Accepting the prize, DiCaprio thanked director Ann Cole as "one of the finest minds in all of film".',
+            [],
+            id="name-with-a-second-capital",
+        ),
+        pytest.param(
+            "Double try scorer Ann Cole was keen not to talk about the title. "
+            '"We have more belief in ourselves these days."',
+            [],
+            id="role-of-three-words-before-a-name",
+        ),
+        pytest.param(
+            "Despite playing her part in the relay, Okafor-Cole still feels the loss of the final. "
+            '"That was hard, but I made it to the semi-final at least."',
+            [],
+            id="hyphenated-name-and-an-adverb-before-its-verb",
+        ),
+        pytest.param(
+            "The film rights are sold but Okafor is keen for the project to be taken slowly. "
+            '"A film will happen, but not a big one straight away."',
+            [],
+            id="name-in-the-later-clause-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Ireland, France and Israel are all now tied on five points from three matches. "
+            '"In Basel we did not play great football at all."',
+            ["SRC001"],
+            id="a-list-of-names-is-no-later-clause",
+        ),
+        pytest.param(
+            'I am reminded of a line attributed to Thomas Paine. "A nation that limits freedom will have neither."',
+            [],
+            id="attributed-to-a-name",
+        ),
+        pytest.param(
+            'The debt levels were deemed "not in the best interests of the club" by Grantley Rovers\' board.',
+            [],
+            id="by-a-name-after-the-quotation",
+        ),
+        pytest.param(
+            'The debt levels were deemed "not in the best interests of the club" by the end of the year.',
+            ["SRC001"],
+            id="by-and-no-speaker",
+        ),
+        pytest.param(
+            'A van rolled into view, decked out in the message - "lowest mortgage rates for forty years".',
+            [],
+            id="a-message-set-off-by-a-dash",
+        ),
+    ],
+)
+def test_more_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
+    """Capitalised bodies, names with a second capital, long roles, 'but NAME is', 'attributed to', 'by NAME'."""
+    assert codes(assess(text).findings) == expected
