@@ -208,7 +208,7 @@ def is_title(inner: str) -> bool:
 #: noun of a work right before it (the title: "the study "...", "the film "...").
 LABEL = re.compile(
     r"(?i:\b(?:slogans?|mottos?|messages?|chants?|chanting|banners?|placards?|posters?(?:\s[a-z]++)?|headlines?|lyrics?"
-    r"|titled|entitled|dubbed|nicknamed|billed\sas|known\sas|shouts?\sof|signs?\sreading)(?:\s(?:the|an?))?[\s:,\-–—]*+"
+    r"|titled|entitled|dubbed|nicknamed|billed\sas|known\sas|shouts?\sof|signs?\sreading)(?:\s(?:the|an?|like|such\sas))?[\s:,\-–—]*+"
     r"|\b(?:study|book|film|album|song|novel|play|series|programme|documentary|campaign)\s)\Z"
 )
 #: Characters read back from a quotation's opening mark for a :data:`LABEL` word.

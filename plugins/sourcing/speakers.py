@@ -52,13 +52,13 @@ NOT_A_VERB = frozenset(
 #: Words after a subject that show the name is part of a longer phrase (copulas are verbs here).
 NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
 #: Role nouns a definite speaker is named by ("the prime minister", "The England coach"): the titles, and clergy.
-ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope")
+ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star")
 #: Nouns of a body or a document that speaks in its own words ("the festival praises him for his "..."",
 #: "The report recommends "..."").
 SOURCE_WORDS = (
     "report study survey review statement document code rules guidelines festival committee commission council "
     "board panel inquiry court tribunal union association federation organisation organization institute agency "
-    "ministry department foundation charity"
+    "ministry department foundation charity embassy government police"
 ).split()
 ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
 #: A speaker's name (:data:`~patterns.SPEAKER_NAME`: "DiCaprio" too).
@@ -137,7 +137,7 @@ CLAUSE_BREAK = re.compile(
 SPEECH_NOUNS = (
     "suggestion suggestions claim claims comment comments remark remarks words view views description warning "
     "warnings statement promise pledge plea insistence argument assertion message response reply admission "
-    "proposal call"
+    "proposal call answer"
 ).split()
 #: A possessive name and a noun of saying, maybe after one word ("Mr Smith's suggestion", "Okafor's earlier claim").
 POSSESSIVE_SPEAKER = re.compile(
@@ -149,7 +149,7 @@ AS_VERBS = "put puts points pointed noted notes observed observes said says wrot
 #: "as NAME points out", "As Ann Cole of the Grantley society put it": a speaker in an as-clause, maybe with
 #: a phrase of up to 60 characters ("of ...", "at ...") between the name and the verb.
 AS_SPEAKER = re.compile(
-    rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME})"
+    rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|(?:[Tt]he\s[A-Z][a-z]*+['’]s\s)?{_NAME})"
     rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
 )
 #: Verbs of saying in "-ing" after "with NAME" ("with Mr Kennedy stressing that ...").
@@ -161,6 +161,11 @@ WITH_SPEAKER = re.compile(rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{_NAME})\s(?:{'|'.
 #: The verbs of saying that credit a quotation from anywhere before it in its sentence ("Lord Cole said
 #: the rules were ... as they allowed detentions "..."", the verb over 100 characters before).
 SAID_IN_SENTENCE = re.compile(r"\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states)\b")
+#: A speaker and any verb of saying anywhere before a quotation in its sentence ("Ann Cole explained that
+#: ... "...""; "A reporter, Ann Cole, tweeted back at him ...: "..."").
+SAYER_IN_SENTENCE = re.compile(
+    rf"(?:(?<![\w'’])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_NAME})\s{_AUXILIARY}(?:{p.SAY_TRIE})(?![\w'’\-])"
+)
 #: A later clause of the sentence before a quotation with he/she/they as its subject
 #: ("Doctors had wanted to operate but he insisted on waiting.").
 LATER_CLAUSE = re.compile(
@@ -228,7 +233,9 @@ def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str]
     points out" or "As Ann Cole of the society put it:", "with Mr Kennedy stressing ...", or
     a verb of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, however far.
     """
-    if SAID_IN_SENTENCE.search(text, opening, start) is not None:
+    if SAID_IN_SENTENCE.search(text, opening, start) is not None or any(
+        _named(found, found.start() == opening, known) for found in SAYER_IN_SENTENCE.finditer(text, opening, start)
+    ):
         return True
     for found in POSSESSIVE_SPEAKER.finditer(text, opening, start):
         name = found.group("name")

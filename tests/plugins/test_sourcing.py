@@ -911,3 +911,39 @@ def test_titles_slogans_and_names_in_quotes_are_no_quotations(text: str, expecte
 def test_more_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
     """Capitalised bodies, names with a second capital, long roles, 'but NAME is', 'attributed to', 'by NAME'."""
     assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ann Cole explained that the title of the year is given to the person who has had the greatest "
+            'effect on the news in the whole of the year, "for good or for ill, as we see it".',
+            [],
+            id="name-and-any-verb-of-saying-far-before-in-the-sentence",
+        ),
+        pytest.param(
+            "The title of the year is given to the person who has had the greatest effect on the news in the "
+            'whole of the year, and so it goes, "for good or for ill, as we see it".',
+            ["SRC001"],
+            id="no-speaker-far-before-in-the-sentence",
+        ),
+        pytest.param(
+            "As The Post's Ann Cole puts it, the mayor is trying to make the council "
+            '"an offer they cannot afford to refuse".',
+            [],
+            id="as-the-papers-name-puts-it",
+        ),
+        pytest.param(
+            'The US embassy has dismissed the claim. "We will go on working with the government of the day."',
+            [],
+            id="an-embassy-as-the-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            'Her face inspired headlines like "Help! I Cannot Move My Face!" for years.', [], id="headlines-like"
+        ),
+    ],
+)
+def test_speaker_far_back_as_a_papers_writer_or_an_embassy_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """'NAME explained that ...' far back, 'As The Post's NAME puts it', 'The US embassy' credit it; headlines are none."""
+    assert codes(assess(text).findings) == expected
