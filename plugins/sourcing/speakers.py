@@ -81,7 +81,7 @@ _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then|still|now|never|just|already|even)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
 #: An introductory phrase before a clause's subject ("Accepting the prize, ...").
-_INTRODUCTION = r"(?:[^,\n\"“]{1,100},\s){0,2}"
+_INTRODUCTION = r"(?:[^,\n\"“]{1,150},\s){0,2}"
 #: A time phrase before a clause's subject with no comma ("Last season he ...", "Earlier this year Ann Cole ...").
 _TIME = r"(?:(?:Last|Next|This|Earlier|Later)(?:\s[a-z]++){0,2}\s)?"
 #: Capitals before a name, an organisation's initials ("TUC General Secretary Brendan Barber").
@@ -95,7 +95,7 @@ _DESCRIPTOR = (
 )
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE})"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
     rf"\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
@@ -139,9 +139,10 @@ SPEECH_NOUNS = (
     "warnings statement promise pledge plea insistence argument assertion message response reply admission "
     "proposal call answer"
 ).split()
-#: A possessive name and a noun of saying, maybe after one word ("Mr Smith's suggestion", "Okafor's earlier claim").
+#: A possessive name and a noun of saying, maybe after up to four words ("Mr Smith's suggestion", "Okafor's
+#: absurd and inaccurate claim").
 POSSESSIVE_SPEAKER = re.compile(
-    rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+){{0,3}})\s(?:[a-z]++\s)?"
+    rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+){{0,3}})\s(?:[a-z]++\s){{0,4}}"
     rf"(?:{'|'.join(SPEECH_NOUNS)})(?![\w'’\-])"
 )
 #: Verbs of an "as NAME puts it" clause.

@@ -947,3 +947,31 @@ def test_more_speaker_readings_credit_a_quotation(text: str, expected: list[str]
 def test_speaker_far_back_as_a_papers_writer_or_an_embassy_credits_a_quotation(text: str, expected: list[str]) -> None:
     """'NAME explained that ...' far back, 'As The Post's NAME puts it', 'The US embassy' credit it; headlines are none."""
     assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The UN envoy on the region, Ann Cole, expressed regret that "many of the children have not lived".',
+            [],
+            id="a-role-then-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            'The UN envoy on the region expressed regret that "many of the children have not lived".',
+            ["SRC001"],
+            id="a-role-that-is-no-definite-title",
+        ),
+        pytest.param(
+            "Ann Cole's absurd and quite inaccurate claim that the deal "
+            '"has to do with whether the town will give things up" shows she has no clue.',
+            [],
+            id="possessive-name-and-four-words-before-the-noun-of-saying",
+        ),
+    ],
+)
+def test_name_set_off_as_the_subject_or_a_possessive_before_a_long_claim_credits_it(
+    text: str, expected: list[str]
+) -> None:
+    """'The UN envoy on the region, NAME, expressed ...' and 'NAME's absurd and ... claim that' credit the quotation."""
+    assert codes(assess(text).findings) == expected
