@@ -160,7 +160,9 @@ def quotations(
     windows = _Windows(text, lower, view)
     if not speakers:
         for match in _quotation_matches(text):
-            if len(match.group("inner").split()) >= MIN_QUOTE_WORDS:
+            if len(match.group("inner").split()) >= MIN_QUOTE_WORDS and not is_title(match.group("inner")):
+                if labelled(text, match.start()):
+                    continue
                 start, end = match.span()
                 yield Quotation(start, end, windows.credited(start, end) or named_before(text, start))
         return
@@ -172,8 +174,50 @@ def quotations(
         start, end = found.span()
         own = functools.partial(_own_credit, windows, start, end, False)
         credited = chain.read(sp.Piece(start, end, sp.left_open(text, found), own, _more(text, found, chain.known)))
-        if len(found.group("inner").split()) >= MIN_QUOTE_WORDS:
+        if (
+            len(found.group("inner").split()) >= MIN_QUOTE_WORDS
+            and not is_title(found.group("inner"))
+            and not labelled(text, start)
+        ):
             yield Quotation(start, end, credited())
+
+
+#: Lower-case words a title or a name in Title Case may hold ("Guide to the World Wide Web").
+TITLE_SMALL_WORDS = frozenset("of the and to a an in on for at by with or from de".split())
+#: The most words a quotation in Title Case may have and still be read as a title or a name.
+TITLE_WORDS_MAX = 8
+
+
+def is_title(inner: str) -> bool:
+    """Whether a quotation's words are a title, a name or a slogan in Title Case, not testimony.
+
+    ("Free Mojtaba and Arash Day", "Next Generation Secure Computing Base"): at most
+    :data:`TITLE_WORDS_MAX` words, the first and last capitalised, every other word capitalised
+    or one of :data:`TITLE_SMALL_WORDS`, and no stop, "?", "!" or ";" (a sentence has one).
+    """
+    words = inner.split()
+    if len(words) > TITLE_WORDS_MAX or any(mark in inner for mark in ".?!;"):
+        return False
+    if not (words and words[0][:1].isupper() and words[-1][:1].isupper()):
+        return False
+    return all(word[:1].isupper() or word[:1].isdigit() or word in TITLE_SMALL_WORDS for word in words)
+
+
+#: Words that show the quoted words right after them are a slogan, a chant, a title or lyrics, not
+#: testimony ("the slogan: "...", "a poster trumpeting "...", "a shout of "...", "known as the "..."), or a
+#: noun of a work right before it (the title: "the study "...", "the film "...").
+LABEL = re.compile(
+    r"(?i:\b(?:slogans?|mottos?|messages?|chants?|chanting|banners?|placards?|posters?(?:\s[a-z]++)?|headlines?|lyrics?"
+    r"|titled|entitled|dubbed|nicknamed|billed\sas|known\sas|shouts?\sof|signs?\sreading)(?:\s(?:the|an?|like|such\sas))?[\s:,\-–—]*+"
+    r"|\b(?:study|book|film|album|song|novel|play|series|programme|documentary|campaign)\s)\Z"
+)
+#: Characters read back from a quotation's opening mark for a :data:`LABEL` word.
+LABEL_REACH = 40
+
+
+def labelled(text: str, start: int) -> bool:
+    """Whether the quotation opening at ``start`` comes right after a :data:`LABEL` word (a slogan or title, not testimony)."""
+    return LABEL.search(text, max(0, start - LABEL_REACH), start) is not None
 
 
 def _own_credit(windows: _Windows, start: int, end: int, before_only: bool) -> bool:

@@ -63,6 +63,13 @@ _CAP = r"[A-Z][a-z\u00C0-\u024F'’\-]++"
 _NAME_TAIL = rf"(?:\s(?:{_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}}"
 #: A name: an optional honorific, then 1-4 capitalised tokens, initials or particles.
 NAME = rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_CAP}){_NAME_TAIL})"
+#: A capitalised token that may hold one more capital ("DiCaprio", "MacKenzie", "McEvoy").
+_MIXED_CAP = rf"{_CAP}(?:[A-Z][a-z\u00C0-\u024F'’\-]++)?"
+#: :data:`NAME` whose tokens may be :data:`_MIXED_CAP` (the speakers of quotations, SRC001).
+SPEAKER_NAME = (
+    rf"(?P<name>(?P<hon>(?:{HONORIFICS})\.?\s)?(?P<first>{_MIXED_CAP})"
+    rf"(?:\s(?:{_MIXED_CAP}|[A-Z]\.|de|van|von|al|bin|el)){{0,3}})"
+)
 MONTH_NAMES = (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"

@@ -52,54 +52,142 @@ NOT_A_VERB = frozenset(
 #: Words after a subject that show the name is part of a longer phrase (copulas are verbs here).
 NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
 #: Role nouns a definite speaker is named by ("the prime minister", "The England coach"): the titles, and clergy.
-ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope")
+ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star")
+#: Nouns of a body or a document that speaks in its own words ("the festival praises him for his "..."",
+#: "The report recommends "..."").
+SOURCE_WORDS = (
+    "report study survey review statement document code rules guidelines festival committee commission council "
+    "board panel inquiry court tribunal union association federation organisation organization institute agency "
+    "ministry department foundation charity embassy government police"
+).split()
+ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
+#: A speaker's name (:data:`~patterns.SPEAKER_NAME`: "DiCaprio" too).
+_NAME = p.SPEAKER_NAME
+#: Role nouns of sport and the arts that end a role of several words before a name ("Double try scorer NAME").
+DESCRIPTOR_WORDS = (
+    *ROLE_WORDS,
+    *"boss striker midfielder defender winger scorer goalkeeper keeper forward player champion skipper star "
+    "fly-half scrum-half full-back winner runner driver rider singer actor actress presenter star".split(),
+)
 #: Words that show a phrase before a role noun is no speaker's title ("the attack on the mayor").
 _FUNCTION_WORD = "(?:of|on|in|at|for|with|by|from|to|and|or|the|a|an|against|about)"
 #: A definite role as a speaker: "the", at most three words, a role noun ("the prime minister", "the cardinal").
-_ROLE = rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(ROLE_WORDS)}))(?![\w'’\-])"
+_ROLE = (
+    rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(w for word in ROLE_AND_SOURCE_WORDS for w in (word, word.capitalize()))}))"
+    r"(?![\w'’\-])"
+)
 _ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
-_AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then)\s){0,2}"
+_AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then|still|now|never|just|already|even)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
 #: An introductory phrase before a clause's subject ("Accepting the prize, ...").
-_INTRODUCTION = r"(?:[^,\n\"“]{1,60},\s)?"
+_INTRODUCTION = r"(?:[^,\n\"“]{1,150},\s){0,2}"
+#: A time phrase before a clause's subject with no comma ("Last season he ...", "Earlier this year Ann Cole ...").
+_TIME = r"(?:(?:Last|Next|This|Earlier|Later)(?:\s[a-z]++){0,2}\s)?"
+#: Capitals before a name, an organisation's initials ("TUC General Secretary Brendan Barber").
+_INITIALS = r"(?:[A-Z]{2,6}\s)?"
+#: A role of two to four words before a name, the first capitalised and the last a role noun
+#: ("Double try scorer Ann Cole", "Wales coach Ann Cole"; not "In the end", a word of :data:`NOT_A_SUBJECT`;
+#: no word between ending in "ed" or "s", a verb: "Okafor praised director Ann Cole").
+_DESCRIPTOR = (
+    rf"(?:(?!(?:{'|'.join(sorted(NOT_A_SUBJECT))})\s)[A-Z][\w'’\-]*+\s(?:(?![a-z]*+(?<=ed|[a-z]s)\s)[a-z][\w'’\-]*+\s){{0,2}}?"
+    rf"(?:{'|'.join(DESCRIPTOR_WORDS)})\s(?=[A-Z]))?"
+)
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
+    rf"\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
-RELATIVE_SUBJECT = re.compile(rf"(?<![\w'’]){p.NAME}\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
+RELATIVE_SUBJECT = re.compile(
+    rf"(?<![\w'’])(?:{_NAME}|(?P<initials>[A-Z]{{2,8}}))\)?,\s(?:who|which)\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+)
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
-NAME_ALONE = re.compile(rf"\s{p.NAME}\.")
+NAME_ALONE = re.compile(rf"\s{_NAME}\.")
 #: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
-VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}(?=[.,;])")
+VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{_NAME}(?=[.,;])")
+#: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
+#: (""...," points out former Olympian and BBC pundit Ann Cole.").
+VERB_THEN_ROLE_AND_SPEAKER = re.compile(
+    rf"\s(?P<verb>(?:{p.SAY_TRIE})|[a-z]++\sout)\s(?:[A-Za-z][\w'’\-]*+\s){{1,6}}?{_NAME}(?=[.,;])"
+)
 #: A sentence that opens with a speaker and a verb of saying ("She said", "Ann Cole added").
 SPEAKER_SAYS = re.compile(
-    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{p.NAME}{_APPOSITIVE})\s"
+    rf"\s*{_OPENER}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_NAME}{_APPOSITIVE})\s"
     rf"(?:(?:also|later|then|has|had)\s)?(?:{p.SAY_TRIE})\b"
 )
 #: A speaker's tag between two quotations of theirs (""...," he joked. "...", ""...", he said, "...").
 TAG = re.compile(
-    rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{p.NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
+    rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
 )
 #: A speaker's tag with the verb first between two quotations of theirs (""...," agreed Ann Cole. "...").
-VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{p.NAME}[.,:]?\s*")
-#: What ends the clause that holds a quotation between its subject's verb and the quotation.
+VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{_NAME}[.,:]?\s*")
+#: What ends the clause that holds a quotation between its subject's verb and the quotation (", and" then
+#: "a"/"an" goes on with a list of what the verb took: "praises his "...", and a "..."").
 CLAUSE_BREAK = re.compile(
-    r";|,\s(?:and|but|or)\b|\b(?:who|whom|whose|which|when|while|whereas|after|before|because|although|though"
+    r";|,\s(?:and\b(?!\san?\s)|but\b|or\b)|\b(?:who|whom|whose|which|when|while|whereas|after|before|because|although|though"
     r"|since|unless|if|but|where|until|once)\b"
 )
+
+#: Nouns of what someone said, after a possessive name ("Mr Smith's suggestion that ...").
+SPEECH_NOUNS = (
+    "suggestion suggestions claim claims comment comments remark remarks words view views description warning "
+    "warnings statement promise pledge plea insistence argument assertion message response reply admission "
+    "proposal call answer"
+).split()
+#: A possessive name and a noun of saying, maybe after up to four words ("Mr Smith's suggestion", "Okafor's
+#: absurd and inaccurate claim").
+POSSESSIVE_SPEAKER = re.compile(
+    rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+){{0,3}})\s(?:[a-z]++\s){{0,4}}"
+    rf"(?:{'|'.join(SPEECH_NOUNS)})(?![\w'’\-])"
+)
+#: Verbs of an "as NAME puts it" clause.
+AS_VERBS = "put puts points pointed noted notes observed observes said says wrote writes argued argues remarked".split()
+#: "as NAME points out", "As Ann Cole of the Grantley society put it": a speaker in an as-clause, maybe with
+#: a phrase of up to 60 characters ("of ...", "at ...") between the name and the verb.
+AS_SPEAKER = re.compile(
+    rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|(?:[Tt]he\s[A-Z][a-z]*+['’]s\s)?{_NAME})"
+    rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
+)
+#: Verbs of saying in "-ing" after "with NAME" ("with Mr Kennedy stressing that ...").
+WITH_VERBS = (
+    "stressing saying insisting arguing warning adding claiming calling describing urging pointing noting "
+    "telling suggesting promising accusing vowing branding dismissing"
+).split()
+WITH_SPEAKER = re.compile(rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{_NAME})\s(?:{'|'.join(WITH_VERBS)})(?![\w'’\-])")
+#: The verbs of saying that credit a quotation from anywhere before it in its sentence ("Lord Cole said
+#: the rules were ... as they allowed detentions "..."", the verb over 100 characters before).
+SAID_IN_SENTENCE = re.compile(r"\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states)\b")
+#: A speaker and any verb of saying anywhere before a quotation in its sentence ("Ann Cole explained that
+#: ... "...""; "A reporter, Ann Cole, tweeted back at him ...: "..."").
+SAYER_IN_SENTENCE = re.compile(
+    rf"(?:(?<![\w'’])(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_NAME})\s{_AUXILIARY}(?:{p.SAY_TRIE})(?![\w'’\-])"
+)
+#: A later clause of the sentence before a quotation with he/she/they as its subject
+#: ("Doctors had wanted to operate but he insisted on waiting.").
+LATER_CLAUSE = re.compile(
+    r"(?:[,;]?\s(?P<conjunction>but|and|so|before|after|when|while|as|because|although|though|until|since)|;)\s"
+    rf"(?:(?P<pronoun>he|she|they)|{_NAME})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+)
+
+#: A speaker's tag, verb first, anywhere in the sentence before a quotation ("Instead, said Mr Cole, the
+#: firms ... . "...""): a verb of saying and a name of two words or an honorific.
+SAID_NAME = re.compile(rf"\b(?:said|says|added|adds|explained|insisted|attributed\sto)\s{_NAME}")
+
+#: "by" and a speaker right after a quotation (""..." by the board", "by Ann Cole's board").
+BY_SPEAKER = re.compile(rf"\sby\s(?:{_ROLE}|{_NAME})(?![\w'’\-])")
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
     """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, a definite role, or a name not a common opener).
 
     A single capitalised word opening a sentence is a name only if ``known`` (seen capitalised
-    mid-sentence) or an agency, as for the named-sources feature.
+    mid-sentence), an agency, as for the named-sources feature, or it holds a second capital
+    ("DiCaprio", "Lewis-Francis").
     """
     if match.groupdict().get("pronoun") or match.groupdict().get("role"):
         return True
@@ -108,6 +196,8 @@ def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) ->
         return False
     if match.group("hon") or " " in match.group("name").strip() or first in p.AGENCIES or not initial:
         return True
+    if any(char.isupper() for char in first[1:]):
+        return True  # "DiCaprio", "Lewis-Francis": a second capital makes a word a name.
     return known(first)
 
 
@@ -124,7 +214,8 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     """Whether the clause holding the quotation at ``start`` opens with a named subject and its verb."""
     opening = sentence_start(text, start)
     if opening is None:
-        return False
+        floor = max(0, start - REACH)
+        return relative_subject(text, floor, start, known) or named_in_sentence(text, floor, start, known)
     found = SUBJECT.match(text, opening, start)
     if (
         found is not None
@@ -133,7 +224,32 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
         and _named(found, True, known)
     ):
         return True
-    return relative_subject(text, opening, start, known)
+    return relative_subject(text, opening, start, known) or named_in_sentence(text, opening, start, known)
+
+
+def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a speaker is named elsewhere in the quotation's sentence before it (from ``opening``).
+
+    A possessive name and a noun of saying ("Mr Smith's suggestion that ... "...""), "as NAME
+    points out" or "As Ann Cole of the society put it:", "with Mr Kennedy stressing ...", or
+    a verb of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, however far.
+    """
+    if SAID_IN_SENTENCE.search(text, opening, start) is not None or any(
+        _named(found, found.start() == opening, known) for found in SAYER_IN_SENTENCE.finditer(text, opening, start)
+    ):
+        return True
+    for found in POSSESSIVE_SPEAKER.finditer(text, opening, start):
+        name = found.group("name")
+        if name[-2:] in ("'s", "’s") or name[-1:] in ("'", "’"):
+            head = name[:-2] if name[-1:] == "s" else name[:-1]
+            first = head.split()[0]
+            if first not in NOT_A_SUBJECT and (" " in head or found.start() != opening or known(head)):
+                return True
+    return any(
+        _named(found, found.start() == opening, known)
+        for pattern in (AS_SPEAKER, WITH_SPEAKER)
+        for found in pattern.finditer(text, opening, start)
+    )
 
 
 def relative_subject(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
@@ -153,7 +269,7 @@ def relative_subject(text: str, opening: int, start: int, known: Callable[[str],
         and last.group("verb") not in NOT_A_VERB
         and "," not in text[last.end() : start].rstrip(" ,:")
         and CLAUSE_BREAK.search(text, last.end(), start) is None
-        and _named(last, False, known)
+        and (last.group("initials") is not None or _named(last, False, known))
     )
 
 
@@ -175,13 +291,22 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
     if opening is None:
         return False
     found = SUBJECT.match(text, opening, end)
-    return (
+    if (
         found is not None
         and found.group("verb") not in NOT_A_PREDICATE
         and _named(found, True, known)
         and found.groupdict().get("first") not in NOT_A_SPEAKER
-        and not done_to_subject(text, found)
-        and not speaks_of_subject(text, found, end, start)
+    ):
+        return not done_to_subject(text, found) and not speaks_of_subject(text, found, end, start)
+    if any(tag.group("hon") or " " in tag.group("name").strip() for tag in SAID_NAME.finditer(text, opening, end)):
+        return True
+    return any(
+        clause.group("verb") not in NOT_A_PREDICATE
+        and (clause.group("pronoun") is not None or clause.group("conjunction") not in ("and", "as"))
+        and _named(clause, False, known)
+        and not done_to_subject(text, clause)
+        and not speaks_of_subject(text, clause, end, start)
+        for clause in LATER_CLAUSE.finditer(text, opening, end)
     )
 
 
@@ -231,7 +356,13 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
 
 
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
-    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone)."""
+    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
+
+    Or, however it ends, by "by" and its speaker (""..." by Ann Cole's board", "by the minister").
+    """
+    by = BY_SPEAKER.match(text, end, end + REACH)
+    if by is not None and _named(by, False, known):
+        return True
     if text[end : end + 1] == ",":
         end += 1
     elif inner.rstrip()[-1:] not in (",", "?", "!"):
@@ -241,7 +372,11 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
         return True
     return any(
         found is not None and found.group("verb") not in NOT_A_VERB and _named(found, False, known)
-        for found in (SPEAKER_AFTER.match(text, end, end + REACH), VERB_THEN_SPEAKER.match(text, end, end + REACH))
+        for found in (
+            SPEAKER_AFTER.match(text, end, end + REACH),
+            VERB_THEN_SPEAKER.match(text, end, end + REACH),
+            VERB_THEN_ROLE_AND_SPEAKER.match(text, end, end + REACH),
+        )
     )
 
 

@@ -635,3 +635,343 @@ def test_definite_role_speaker_credits_a_quotation(text: str, expected: list[str
 def test_tag_after_a_comma_outside_the_marks_credits_both_quotations() -> None:
     text = 'Fans wait. "It is an interesting dynamic", Snyder muses, "but I think audiences will like it."'
     assert codes(assess(text).findings) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The panel laughed at Mr Pryce's suggestion that the old bridge should "
+            '"be painted gold and sold to tourists".',
+            [],
+            id="possessive-name-and-a-noun-of-saying",
+        ),
+        pytest.param(
+            'There was laughter at the suggestion that the old bridge should "be painted gold and sold to tourists".',
+            ["SRC001"],
+            id="a-noun-of-saying-with-no-name",
+        ),
+        pytest.param(
+            'The plan is sound, but as Ann Cole points out it is "far too late for the families already gone".',
+            [],
+            id="as-name-points-out",
+        ),
+        pytest.param(
+            'As Ann Cole of the valley residents group put it: "Nobody here has seen a single plan yet."',
+            [],
+            id="as-name-of-a-group-put-it",
+        ),
+        pytest.param(
+            'As the plans stand, the bridge will be "painted gold and sold to tourists".',
+            ["SRC001"],
+            id="as-with-no-speaker",
+        ),
+        pytest.param(
+            "The party set out its plans, with Mr Pryce stressing that ministers should not "
+            '"stir up a false row about it".',
+            [],
+            id="with-name-stressing",
+        ),
+        pytest.param(
+            "On Monday Ann Cole - the chair of the residents group for the whole of the upper valley and the "
+            "moors - said the plans were unlawful as they allowed building "
+            '"on the flood plain without any study of the risk".',
+            [],
+            id="said-over-100-characters-before-in-the-sentence",
+        ),
+        pytest.param(
+            "On Monday the chair of the residents group for the whole of the upper valley and the moors "
+            'called the plans unlawful as they allowed building "on the flood plain without any study of the risk".',
+            ["SRC001"],
+            id="no-verb-of-saying-in-the-sentence-and-no-named-speaker",
+        ),
+    ],
+)
+def test_speaker_named_elsewhere_in_the_quotations_sentence_credits_it(text: str, expected: list[str]) -> None:
+    """A possessive name with a noun of saying, 'as NAME points out', 'with NAME stressing', or 'said' far back credit it."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'GMB General Secretary Ann Cole called for "a fair deal for every worker in the valley".',
+            [],
+            id="initials-before-a-role-and-name",
+        ),
+        pytest.param(
+            'A GMB official called for "a fair deal for every worker in the valley".', ["SRC001"], id="an-official"
+        ),
+        pytest.param(
+            'Last season he described the cup as the "be all and end all of the year".',
+            [],
+            id="time-phrase-with-no-comma",
+        ),
+        pytest.param(
+            'Last season the cup was described as the "be all and end all of the year".',
+            ["SRC001"],
+            id="time-phrase-then-no-speaker",
+        ),
+        pytest.param(
+            "Despite playing his part in the winning relay team at the games, Ann Cole still feels the loss. "
+            '"That was hard, but I made it to the semi-final at least."',
+            [],
+            id="introduction-of-up-to-80-characters",
+        ),
+    ],
+)
+def test_subject_after_initials_a_time_phrase_or_a_long_introduction_credits_a_quotation(
+    text: str, expected: list[str]
+) -> None:
+    """'TUC General Secretary NAME', 'Last season he', an introduction of 80 characters: the clause's subject is found."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The festival praises her for her "rare and quiet sense of place", and a "long line of celebrated roles".',
+            [],
+            id="the-festival-and-a-list-after-and-a",
+        ),
+        pytest.param(
+            'The report recommends that councils "set their courses to meet local demand first".',
+            [],
+            id="the-report",
+        ),
+        pytest.param(
+            'The festival runs until May, and its films are "a long line of celebrated roles".',
+            ["SRC001"],
+            id="clause-closed-by-and-its",
+        ),
+        pytest.param(
+            "The rules were opposed by the airline group (ELFA), which has attacked the plan as a "
+            '"bad piece of law for everyone".',
+            [],
+            id="initials-in-a-relative-clause",
+        ),
+        pytest.param(
+            'The rules were opposed by the airline group (ELFA), which is "a bad piece of law for everyone".',
+            ["SRC001"],
+            id="initials-then-a-copula",
+        ),
+    ],
+)
+def test_body_or_document_as_the_subject_credits_its_quotation(text: str, expected: list[str]) -> None:
+    """'The festival praises ...', 'The report recommends ...', '(ELFA), which has attacked ...' give the quotation a source."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Doctors had wanted to operate at once but he insisted on waiting until he was home. "
+            '"They were going to put rods either side of my spine."',
+            [],
+            id="he-in-the-later-clause-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Doctors had wanted to operate at once but the team waited until the morning. "
+            '"They were going to put rods either side of my spine."',
+            ["SRC001"],
+            id="no-speaker-in-the-later-clause",
+        ),
+        pytest.param(
+            "Doctors had wanted to operate at once but he was injured again in the crash. "
+            '"They were going to put rods either side of my spine."',
+            ["SRC001"],
+            id="later-clause-tells-of-something-done-to-him",
+        ),
+        pytest.param(
+            "Instead, said Mr Pryce, the locks on the players were meant to control the one group that the makers "
+            'have most hold over, the buyers. "The studios want to sell you the same film again and again."',
+            [],
+            id="said-name-tag-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Instead, the locks on the players were meant to control the one group that the makers have the "
+            'most hold over, the buyers. "The studios want to sell you the same film again and again."',
+            ["SRC001"],
+            id="no-tag-in-the-sentence-before",
+        ),
+    ],
+)
+def test_speaker_in_the_sentence_before_but_not_its_subject_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """'... but he insisted ...' or 'said Mr Pryce' in the sentence before credits a quotation opening the next."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"It is far easier being champion than training to stay at the top," points out former runner '
+            "and radio pundit Ann Cole.",
+            [],
+            id="verb-and-out-then-a-long-role-and-name",
+        ),
+        pytest.param(
+            '"It is far easier being champion than training to stay at the top," reads a sign at the Grantley Arena.',
+            ["SRC001"],
+            id="a-verb-that-is-no-saying",
+        ),
+    ],
+)
+def test_speaker_after_a_long_role_after_the_quotation_credits_it(text: str, expected: list[str]) -> None:
+    """'"...," points out former runner and radio pundit NAME.' credits the quotation."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param('Bloggers will mark the "Free Ann and Jo Cole Day" next month.', [], id="title-case"),
+        pytest.param('Bloggers will mark the "free Ann and Jo Cole day" next month.', ["SRC001"], id="sentence-case"),
+        pytest.param(
+            'The party campaigns under the slogan: "It is not unfair to cap rents in the city".', [], id="slogan"
+        ),
+        pytest.param('In what is known as the "one time, last time" rule, aid is barred.', [], id="known-as-the"),
+        pytest.param(
+            'Some 80 MPs were heard for the study "Who runs the office here, minister".', [], id="study-title"
+        ),
+        pytest.param(
+            'The party campaigns on rents. "It is not unfair to cap rents in the city".', ["SRC001"], id="no-label"
+        ),
+    ],
+)
+def test_titles_slogans_and_names_in_quotes_are_no_quotations(text: str, expected: list[str]) -> None:
+    """Title Case words, or words right after 'the slogan:', 'known as the', 'the study', are no testimony."""
+    assert codes(assess(text).findings) == expected
+    assert src.is_title("Next Generation Secure Computing Base")
+    assert not src.is_title("We Will Not Go. Never.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The Grantley Players Association issued a statement calling Okafor "a giant of the northern stage".',
+            [],
+            id="capitalised-body-as-the-subject",
+        ),
+        pytest.param(
+            'Accepting the prize, DiCaprio thanked director Ann Cole as "one of the finest minds in all of film".',
+            [],
+            id="name-with-a-second-capital",
+        ),
+        pytest.param(
+            "Double try scorer Ann Cole was keen not to talk about the title. "
+            '"We have more belief in ourselves these days."',
+            [],
+            id="role-of-three-words-before-a-name",
+        ),
+        pytest.param(
+            "Despite playing her part in the relay, Okafor-Cole still feels the loss of the final. "
+            '"That was hard, but I made it to the semi-final at least."',
+            [],
+            id="hyphenated-name-and-an-adverb-before-its-verb",
+        ),
+        pytest.param(
+            "The film rights are sold but Okafor is keen for the project to be taken slowly. "
+            '"A film will happen, but not a big one straight away."',
+            [],
+            id="name-in-the-later-clause-of-the-sentence-before",
+        ),
+        pytest.param(
+            "Ireland, France and Israel are all now tied on five points from three matches. "
+            '"In Basel we did not play great football at all."',
+            ["SRC001"],
+            id="a-list-of-names-is-no-later-clause",
+        ),
+        pytest.param(
+            'I am reminded of a line attributed to Thomas Paine. "A nation that limits freedom will have neither."',
+            [],
+            id="attributed-to-a-name",
+        ),
+        pytest.param(
+            'The debt levels were deemed "not in the best interests of the club" by Grantley Rovers\' board.',
+            [],
+            id="by-a-name-after-the-quotation",
+        ),
+        pytest.param(
+            'The debt levels were deemed "not in the best interests of the club" by the end of the year.',
+            ["SRC001"],
+            id="by-and-no-speaker",
+        ),
+        pytest.param(
+            'A van rolled into view, decked out in the message - "lowest mortgage rates for forty years".',
+            [],
+            id="a-message-set-off-by-a-dash",
+        ),
+    ],
+)
+def test_more_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
+    """Capitalised bodies, names with a second capital, long roles, 'but NAME is', 'attributed to', 'by NAME'."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ann Cole explained that the title of the year is given to the person who has had the greatest "
+            'effect on the news in the whole of the year, "for good or for ill, as we see it".',
+            [],
+            id="name-and-any-verb-of-saying-far-before-in-the-sentence",
+        ),
+        pytest.param(
+            "The title of the year is given to the person who has had the greatest effect on the news in the "
+            'whole of the year, and so it goes, "for good or for ill, as we see it".',
+            ["SRC001"],
+            id="no-speaker-far-before-in-the-sentence",
+        ),
+        pytest.param(
+            "As The Post's Ann Cole puts it, the mayor is trying to make the council "
+            '"an offer they cannot afford to refuse".',
+            [],
+            id="as-the-papers-name-puts-it",
+        ),
+        pytest.param(
+            'The US embassy has dismissed the claim. "We will go on working with the government of the day."',
+            [],
+            id="an-embassy-as-the-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            'Her face inspired headlines like "Help! I Cannot Move My Face!" for years.', [], id="headlines-like"
+        ),
+    ],
+)
+def test_speaker_far_back_as_a_papers_writer_or_an_embassy_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """'NAME explained that ...' far back, 'As The Post's NAME puts it', 'The US embassy' credit it; headlines are none."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The UN envoy on the region, Ann Cole, expressed regret that "many of the children have not lived".',
+            [],
+            id="a-role-then-the-name-set-off-by-commas",
+        ),
+        pytest.param(
+            'The UN envoy on the region expressed regret that "many of the children have not lived".',
+            ["SRC001"],
+            id="a-role-that-is-no-definite-title",
+        ),
+        pytest.param(
+            "Ann Cole's absurd and quite inaccurate claim that the deal "
+            '"has to do with whether the town will give things up" shows she has no clue.',
+            [],
+            id="possessive-name-and-four-words-before-the-noun-of-saying",
+        ),
+    ],
+)
+def test_name_set_off_as_the_subject_or_a_possessive_before_a_long_claim_credits_it(
+    text: str, expected: list[str]
+) -> None:
+    """'The UN envoy on the region, NAME, expressed ...' and 'NAME's absurd and ... claim that' credit the quotation."""
+    assert codes(assess(text).findings) == expected
