@@ -70,7 +70,12 @@ kind `magnitude` and flagged here when unsourced, except after a preposition ("k
 millions"); rhetorical ones ("millions of Americans will watch") are flagged too. A
 sample size inside the credit ("according to a survey of 2,400 nurses for the Royal
 College of Nursing") is sourced. Long interview transcripts without quotation marks
-read as the author's voice. Headlines are not checked. A figure compared with a
+read as the author's voice. Headlines are not checked. A figure a relative clause ending
+in a cue modifies is that clause's subject's ("the 40,000 whom the mayor expected", "The
+£3bn that ministers estimated never materialised", "the 2% that the mayor hoped for"), as
+is one after a progressive verb of estimating ("had been predicting 3%"); but "The 40,000
+officials hoped for increased funding" also credits its figure to the officials it
+counts, a relative clause that cannot be told apart without a parser. A figure compared with a
 forecast ("fell to 4.1%, lower than analysts expected") or described by a participle
 after a verb ("received reported donations of £12m") is flagged: the forecast is a
 benchmark and the participle names no one.
@@ -105,8 +110,11 @@ VAGUELY_SOURCED_FIGURE = Rule(
 **What it flags.** A figure whose attribution names no one: a collective or anonymous
 authority ("analysts say", "reports suggest", "conservative estimates place", "officials
 said", "the 50,000 a day city officials estimated", "The 40,000 officials had predicted in
-March did not turn up"), an agentless passive ("estimated at $486 billion"), or a quotation whose
-speaker is not given within the attribution window.
+March did not turn up", "the 40,000 whom officials expected", "the 2% that officials had
+hoped for", "£3bn officials estimated never materialised", "Analysts had been forecasting a
+0.1% rise"), an agentless passive ("estimated at $486 billion"), or a quotation whose
+speaker is not given within the attribution window. The source shown leaves out the
+auxiliaries before the cue ("Analysts", not "Analysts had been").
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving
 nothing to check; it is a classic weasel construction.

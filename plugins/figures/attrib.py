@@ -106,6 +106,9 @@ EXPECTING = frozenset("expected forecast predicted anticipated estimated project
 #: Words that open the main clause's predicate after a relative clause ending in a cue ("estimated never came").
 PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split()) | STRONG_PAST
 
+#: Prepositions a relative clause may leave after its cue ("the 2% that the mayor hoped for").
+STRANDED = frozenset("for on upon about of with at to".split())
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -173,7 +176,8 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first = appositive(text, words, cue)
         if first < cue:
             return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
-    return _credit(text, words, first, cue, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+    stop = _before_auxiliaries(words, first, cue)
+    return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
 
 def _ends_clause(text: str, words: Sequence[Word], cue: int) -> bool:
@@ -201,16 +205,15 @@ def _relative(
     the cue opens the predicate too ("the 50,000 that city officials estimated turned out
     ..."): the cue's object is the figure, so the verb cannot be one; so does a clause the
     cue takes whose verb has the figure as its object ("the £3bn that the Treasury
-    estimated the scheme would cost rose to £5bn").
+    estimated the scheme would cost rose to £5bn"), or a preposition stranded after the
+    cue ("the 40,000 fans that officials had hoped for stayed at home"). Where
+    "that"/"which"/"whom" opens the clause, any subject is its source ("the £3bn that
+    ministers estimated never materialised"). A figure opening the sentence without
+    "that" needs the main predicate after the cue ("£3bn officials estimated never
+    materialised"; in "3,000 soldiers reported for duty." it is the subject).
     """
-    predicate = _predicate_follows(text, words, cue)
-    ends = not predicate and _ends_clause(text, words, cue)
-    past = (
-        not predicate
-        and not ends
-        and (_past_verb_follows(text, words, cue) or _object_clause_follows(text, words, cue))
-    )
-    if not (ends or predicate or past):
+    after = _after_relative(text, words, cue)
+    if after is None:
         return None
     relative = object_relative(text, words, first, cue, bounds[0])
     if relative is None:
@@ -218,15 +221,68 @@ def _relative(
     source = _subject_after_noun(words, relative[0], cue)
     determined = source > relative[0] or words[source].lower in DETERMINERS
     marked = relative[0] > 0 and words[relative[0] - 1].lower in OBJECT_RELATIVES
-    if past and not (marked or determined):
+    if after == PAST and not (marked or determined):
         return None
-    if not ends and not determined and not any(_speaker_word(text, w, lexicon) for w in words[source:cue]):
+    if after == ENDS and not marked and relative[1] == bounds[0]:
+        return None  # a figure opening the sentence is its subject ("3,000 soldiers reported for duty.")
+    speaker = marked or determined or any(_speaker_word(text, w, lexicon) for w in words[source:cue])
+    if after != ENDS and not speaker:
         return None
-    stop = cue
-    while stop - 1 > source and words[stop - 1].lower in AUXILIARIES:
-        stop -= 1
+    stop = _before_auxiliaries(words, source, cue)
     content = ((relative[1], words[source].start),)
     return _credit(text, words, source, stop, cue, content, lexicon, bounds[0])
+
+
+#: What follows a cue that ends a relative clause (:func:`_after_relative`).
+ENDS, PREDICATE, PAST = "ends", "predicate", "past"
+
+
+def _after_relative(text: str, words: Sequence[Word], cue: int) -> str | None:
+    """How the clause a cue ends may be a relative clause: the main predicate follows, the sentence ends, or a past form.
+
+    :data:`PREDICATE`: an auxiliary or "never" follows (:func:`_predicate_follows`);
+    :data:`ENDS`: the cue has no object (:func:`_ends_clause`); :data:`PAST`: a past form
+    follows, right after the cue or a stranded preposition, or a clause whose verb leaves
+    the figure its object. None otherwise.
+    """
+    if _predicate_follows(text, words, cue):
+        return PREDICATE
+    if _ends_clause(text, words, cue):
+        return ENDS
+    if (
+        _past_verb_follows(text, words, cue)
+        or _object_clause_follows(text, words, cue)
+        or _stranded_before_past(text, words, cue)
+    ):
+        return PAST
+    return None
+
+
+def _before_auxiliaries(words: Sequence[Word], first: int, cue: int) -> int:
+    """Where a subject before a cue ends: before its auxiliaries ("officials had", "officials had been predicting").
+
+    Not before a passive's "be" ("it was reported that": "it" is no speaker there).
+    """
+    stop = cue
+    if words[cue - 1].lower in BE_VERBS and not words[cue].lower.endswith("ing"):
+        return stop
+    while stop - 1 > first and words[stop - 1].lower in AUXILIARIES | BE_VERBS:
+        stop -= 1
+    return stop
+
+
+def _stranded_before_past(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a preposition stranded after a cue is followed by a past form ("hoped for stayed at home ...").
+
+    The cue's object is then the figure the preposition's gap stands for, and the past
+    form opens the main predicate ("the 40,000 fans that officials had hoped for stayed
+    at home on Sunday").
+    """
+    if cue + 2 >= len(words) or words[cue + 1].lower not in STRANDED:
+        return False
+    if gap_breaks(text, words[cue].end, words[cue + 1].start):
+        return False
+    return _past_verb_follows(text, words, cue + 1)
 
 
 def _subject_after_noun(words: Sequence[Word], first: int, cue: int) -> int:

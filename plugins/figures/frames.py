@@ -35,9 +35,11 @@ SAMPLE_FRAMES = frozenset("of from among on involving covering".split())
 #: Document nouns that credit their sentence when followed by their sample and a name
 #: ("data from 449,563 people in the UK Biobank").
 SAMPLE_DOCS = frozenset("data study survey surveys poll polls trial census analysis sample experiment review".split())
-#: Words read back from "that"/"which" for the figure the relative clause modifies ("the $5 billion a year that").
+#: Words read back from "that"/"which"/"whom" for the figure the relative clause modifies ("the $5 billion a year that").
 RELATIVE_REACH = 6
-OBJECT_RELATIVES = frozenset("that which".split())
+OBJECT_RELATIVES = frozenset("that which whom".split())
+#: Relative words that may follow the comma after their figure ("$5 billion, which analysts expected").
+AFTER_COMMA = frozenset("which whom".split())
 #: Words before a figure that make it the head of a noun phrase a relative clause can follow ("the 50,000 ...").
 DEFINITE = frozenset("the this these those its their his her our your my".split())
 #: A figure's unit words between it and the subject of the relative clause ("the 50,000 per day city officials").
@@ -119,13 +121,15 @@ def _after_unit(words: Sequence[Word], index: int, cue: int) -> int:
 def object_relative(text: str, words: Sequence[Word], first: int, cue: int, floor: int) -> tuple[int, int] | None:
     """For a cue ending a relative clause that modifies a figure: the source's first word and where the figure starts.
 
-    ``words[first:cue]`` is the phrase before the cue. Either "that"/"which" opens it
-    after a figure at most RELATIVE_REACH words back ("the 50,000 a day that city
-    officials estimated", "$5 billion, which analysts expected"), or it starts with a
-    definite figure whose unit is followed by the subject ("the 50,000 per day city
-    officials estimated", "the $5 billion the agency projected"). None otherwise, and
-    for a passive ("the 3.3% fall had been expected"). The caller checks that the cue
-    ends its clause (it has no object of its own).
+    ``words[first:cue]`` is the phrase before the cue. Either "that"/"which"/"whom" opens
+    it after a figure at most RELATIVE_REACH words back ("the 50,000 a day that city
+    officials estimated", "$5 billion, which analysts expected", "the 40,000 whom the
+    mayor expected"), or it starts with a definite figure, or one opening the sentence,
+    whose unit is followed by the subject ("the 50,000 per day city officials
+    estimated", "the $5 billion the agency projected", "£3bn officials estimated never
+    ..."). None otherwise, and for a passive ("the 3.3% fall had been expected"). The
+    caller checks that the cue ends its clause (it has no object of its own), or, for a
+    figure opening the sentence without "that", that the main predicate follows.
     """
     if words[cue - 1].lower in BE_VERBS:
         return None  # a passive ("the 3.3% fall had been expected", "that are expected of them")
@@ -133,7 +137,7 @@ def object_relative(text: str, words: Sequence[Word], first: int, cue: int, floo
         relative = first - 1
         for index in range(relative - 1, max(-1, relative - 1 - RELATIVE_REACH), -1):
             gap = text[words[index].end : words[index + 1].start]
-            after_comma = index + 1 == relative and words[relative].lower == "which" and gap.strip() == ","
+            after_comma = index + 1 == relative and words[relative].lower in AFTER_COMMA and gap.strip() == ","
             if gap_breaks(text, words[index].end, words[index + 1].start) and not after_comma:
                 return None
             if _number(words[index].lower):
@@ -144,6 +148,6 @@ def object_relative(text: str, words: Sequence[Word], first: int, cue: int, floo
     if not numbers:
         return None
     start, source = _number_start(words, numbers[-1]), _after_unit(words, numbers[-1] + 1, cue)
-    if start == 0 or words[start - 1].lower not in DEFINITE or source >= cue:
+    if source >= cue or (start > 0 and words[start - 1].lower not in DEFINITE):
         return None
-    return source, words[start - 1].end
+    return source, words[start - 1].end if start > 0 else floor

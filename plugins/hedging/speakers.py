@@ -35,6 +35,7 @@ from copydesk.plugins.hedging.sources import (
     _named,
     _specific,
     _verb_after,
+    progressive,
 )
 
 #: Third-person pronouns stand for a source named earlier ("it said": an organisation);
@@ -119,7 +120,8 @@ def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
 def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
     """True when the subject of verb ``j`` names a source (its head, or the head before an appositive)."""
     k = j - 1
-    while k > 0 and (tokens[k].low in _BETWEEN or tokens[k].low.endswith("ly")):
+    between = _BETWEEN | BE if progressive(tokens, j) else _BETWEEN
+    while k > 0 and (tokens[k].low in between or tokens[k].low.endswith("ly")):
         if clause_break(text, tokens[k], tokens[k + 1]):
             break
         k -= 1
@@ -162,19 +164,22 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
     flawed may be right': 'may' is the author's). Nor is the possessor credited with the
     that-clause: where the main clause's predicate starts cannot be told reliably without
     a parser ('... that output would fall probably was a bluff'), so a hedge there stays
-    the author's (docs/scorers/hedging.md, known problems).
+    the author's (docs/scorers/hedging.md, known problems). An '-ing' form after 'be'
+    is active ('Jo Roe had been predicting that ...', :func:`~sources.progressive`), not a
+    passive; after a clause break it opens no inversion (', warning the council that').
     """
     nxt = tokens[j + 1].low if j + 1 < len(tokens) else ""
     before = tokens[j - 1].low if j else ""
     if before.endswith("'s") and tokens[j].low in CLAIM_NOUNS:
         return False
-    if tokens[j].low == "according" or nxt == "by" or before in BE or before == "as":
+    passive = before in BE and not progressive(tokens, j)
+    if tokens[j].low == "according" or nxt == "by" or passive or before == "as":
         return nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon)
     if _reader_or_author(tokens, j):
         return False
-    return _subject_named(tokens, j, text, lexicon) or (
-        _inverted(tokens, j, text) and _agent_named(tokens, j + 1, lexicon)
-    )
+    # an '-ing' form after a break is no inversion (', warning the council that ...')
+    inverted = _inverted(tokens, j, text) and not tokens[j].low.endswith("ing")
+    return _subject_named(tokens, j, text, lexicon) or (inverted and _agent_named(tokens, j + 1, lexicon))
 
 
 def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
@@ -377,7 +382,8 @@ CLAIM_NOUNS = frozenset(
 def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
     """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
     k = j - 1
-    while k >= 0 and tokens[k].low in _BETWEEN:
+    between = _BETWEEN | BE if progressive(tokens, j) else _BETWEEN
+    while k >= 0 and tokens[k].low in between:
         k -= 1
     return k >= 0 and tokens[k].low in _FIRST_SECOND
 

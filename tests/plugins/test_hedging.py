@@ -981,3 +981,60 @@ def test_a_possessors_that_clause_is_not_credited_to_the_possessor(text: str, ex
 )
 def test_review_15b_fixes_keep_their_near_neighbours(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.code, f.data["source"]) for f in run_scorer(SCORER, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges", "vague"),
+    [
+        # a progressive verb of saying or predicting credits its clause to its subject
+        ("Mayor Jo Roe had been predicting that growth could reach 3%.", [("HDG004", "could", "named")], []),
+        ("Peskov had been predicting that growth could reach 3%.", [("HDG004", "could", "named")], []),
+        ("Jo Roe was saying that prices may rise.", [("HDG004", "may", "named")], []),
+        ("Jo Roe has been warning that prices may rise.", [("HDG004", "may", "named")], []),
+        (
+            "Officials had been predicting that growth could reach 3%.",
+            [("HDG004", "could", "vague")],
+            ["Officials had been predicting"],
+        ),
+        ("Some were claiming that the vote may slip.", [("HDG004", "may", "vague")], ["Some were claiming"]),
+        # a vague source's progressive expectation of a quantity is a benchmark, no claim
+        ("Sales rose 0.6%, twice what some analysts had been expecting.", [], []),
+        ("Analysts had been forecasting a 0.1% rise in output.", [], []),
+        # near misses: a passive's "be" is no progressive; a noun after a determiner; the author's participle
+        ("Talks were said to be close, and prices may rise.", [("HDG001", "were said", ""), ("HDG001", "may", "")], []),
+        ("Jo Roe issued a warning that prices may rise.", [("HDG001", "may", "")], []),
+        ("Officials left without warning, so prices may rise.", [("HDG001", "may", "")], []),
+        ("The board issued an official warning to the club, which may appeal.", [("HDG001", "may", "")], []),
+        ("The number of people claiming benefits may rise.", [("HDG001", "may", "")], []),
+        ("A source claiming that the vote may slip was cited.", [("HDG004", "may", "vague")], ["A source claiming"]),
+        ("Prices rose 3%, warning the government that rates may rise.", [("HDG001", "may", "")], []),
+    ],
+)
+def test_a_progressive_verb_of_saying_credits_its_subject(
+    text: str, hedges: list[tuple[str, str, str]], vague: list[str]
+) -> None:
+    """Session 18: "Officials had been predicting that growth could reach 3%" is the officials' hedge, not the author's."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+    assert matched(found, "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges", "vague"),
+    [
+        # the relative clause reports the source's expectation: a hedge in it is the source's
+        ("The 40% whom the mayor expected would probably vote stayed at home.", [("HDG004", "probably", "named")], []),
+        ("£3bn that the Treasury estimated could be saved was spent.", [("HDG004", "could", "named")], []),
+        ("Turnout reached the 40% whom officials had expected.", [], ["officials had expected"]),
+        # the main predicate after the clause is the author's, a stranded preposition or not
+        ("The savings that Jo Roe had hoped for would probably come later.", [("HDG001", "probably", "")], []),
+        ("The 2% that officials hoped for may be too little.", [("HDG001", "may", "")], []),
+    ],
+)
+def test_a_relative_clause_of_expecting_credits_only_its_own_clause(
+    text: str, hedges: list[tuple[str, str, str]], vague: list[str]
+) -> None:
+    """Session 18: checked, not an error today: a hedge in the clause is the source's, after it the author's."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+    assert matched(found, "HDG002") == vague
