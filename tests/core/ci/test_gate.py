@@ -214,14 +214,14 @@ def test_a_fail_under_reason_is_true_as_printed(score: float, threshold: float, 
 
 def test_a_score_just_under_the_floor_is_shown_with_the_digits_that_make_the_reason_true(tmp_path: Path) -> None:
     sarif = tmp_path / "out.sarif"
-    folder = "tests/fixtures/boilerplate/"  # farm_gardens.txt scores 64.59, shown 64.6
-    args = ["check", folder, "--fail-under", "64.6", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
+    folder = "tests/fixtures/boilerplate/"  # farm_gardens.txt scores 64.67, shown 64.7
+    args = ["check", folder, "--fail-under", "64.7", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == EXIT_OK, result.output
     reasons = json.loads(result.stdout)["summary"]["gate"]["reasons"]
-    assert "fail_under: score 64.59 < 64.6" in reasons.values()
-    assert "fail_under: score 64.6 < 64.6" not in result.output + sarif.read_text()
-    assert any("fail_under: score 64.59 < 64.6" in line for line in result.stderr.splitlines())
+    assert "fail_under: score 64.67 < 64.7" in reasons.values()
+    assert "fail_under: score 64.7 < 64.7" not in result.output + sarif.read_text()
+    assert any("fail_under: score 64.67 < 64.7" in line for line in result.stderr.splitlines())
 
 
 def test_a_source_mean_just_under_its_floor_is_shown_with_the_digits_that_make_the_line_true() -> None:
