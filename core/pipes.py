@@ -62,15 +62,9 @@ class Stream(io.TextIOBase):
             self.lost = self.lost or bool(text)
             return len(text)
         self._text = True
-        try:
+        with self._guarded():
             return self.stream.write(text)
-        except (BrokenPipeError, ValueError):  # ValueError: I/O operation on closed file
-            self._gone()
-            self.lost = True
-            return len(text)
-        except OSError as exc:
-            self._refused(exc)
-            raise
+        return len(text)
 
     def write_encoded(self, data: bytes) -> None:
         """Write ``data``, text already encoded as :meth:`write` would encode it (when :attr:`encoded_utf8`), or drop it.
@@ -81,25 +75,25 @@ class Stream(io.TextIOBase):
         if self.stream is None:
             self.lost = self.lost or bool(data)
             return
-        try:
+        with self._guarded():
             if self._text:
                 self.stream.flush()
                 self._text = False
             self.stream.buffer.write(data)
-        except (BrokenPipeError, ValueError):
-            self._gone()
-            self.lost = True
-        except OSError as exc:
-            self._refused(exc)
-            raise
 
     def flush(self) -> None:
         """Flush, or note that the reader is gone."""
         if self.stream is None:
             return
-        try:
+        with self._guarded():
             self.stream.flush()
-        except (BrokenPipeError, ValueError):
+
+    @contextlib.contextmanager
+    def _guarded(self) -> Iterator[None]:
+        """Around a write or a flush: a reader gone drops it and notes the loss; a refusal is :meth:`_refused`."""
+        try:
+            yield
+        except (BrokenPipeError, ValueError):  # ValueError: I/O operation on closed file
             self._gone()
             self.lost = True
         except OSError as exc:
