@@ -50,12 +50,12 @@ capitalised words), and no speaker found by these readings:
   speaker stands elsewhere before it in its sentence: a possessive name and a noun of
   saying (`Mr Pryce's suggestion that ...`), `as Ann Cole points out`, `As Ann Cole of
   ... put it:`, `As The Post's Ann Cole puts it`, `with Mr Pryce stressing`, a name, role or
-  he/she/they and a verb of saying, or said/says/told/tell/added/wrote/stated, however
-  far back; or the quotation ends in a comma (inside or right after its marks), "?" or
+  he/she/they and a verb of saying, or said/says/told/tell/added/wrote/stated, up to
+  200 characters back; or the quotation ends in a comma (inside or right after its marks), "?" or
   "!" and its speaker follows, with a verb (`"...," he joked`, `"...," agreed Ann Cole.`,
   `"...", Snyder muses,`, `"...," points out former runner and pundit Ann Cole.`) or alone
   (`"...," Mr Bootle.`); or "by" and a name or definite role follow it (`deemed "..." by
-  Grantley Rovers' board`);
+  Grantley Rovers' board`; not a month, a weekday or a holiday: `"..." by Christmas`);
 - it opens a sentence (or paragraph) right after one whose subject is a name, a definite
   role or he/she/they, a copula allowed there (`Mr Gates said that ... . "We predicted ..."`,
   `Martyn Williams was keen to move on.` then a new paragraph `"We've got ..."`), unless that
@@ -129,7 +129,9 @@ whoever "he" is, and so do "She said" opening the next sentence and he/she/they,
 team or a company, a body or a document ("the council", "the report") as the subject of
 the sentence before (`Manchester United lost 3-0. "..."`; only the verbs of a death, a
 crowd's jeers, an arrest or a sentence, named storms and a quotation opening with he/she
-that speaks of that subject are told apart); a verb of saying anywhere earlier in the
+that speaks of that subject are told apart), and so does he/she/they or a name as the subject
+of a later clause of that sentence, whatever the clause tells (`The dog escaped when he
+opened the gate. "..."`); a verb of saying anywhere earlier in the
 sentence credits it whoever spoke; testimony in Title Case ("We Will Not Be Moved") is read
 as a title. A quotation spread over several lines is not matched at all.
 

@@ -47,7 +47,8 @@ NOT_A_SUBJECT = p.NOT_A_NAME | frozenset(
 #: Words after a subject that are no verb it says something with (a copula: the quotation is said of it).
 NOT_A_VERB = frozenset(
     "is are was were be been being am of in on at for with by from and or who whom whose which that to into "
-    "after before than as the a an".split()
+    "after before than as the a an over about against across under amid despite without within through "
+    "toward towards among around behind beyond during upon via".split()
 )
 #: Words after a subject that show the name is part of a longer phrase (copulas are verbs here).
 NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
@@ -180,6 +181,11 @@ SAID_NAME = re.compile(rf"\b(?:said|says|added|adds|explained|insisted|attribute
 
 #: "by" and a speaker right after a quotation (""..." by the board", "by Ann Cole's board").
 BY_SPEAKER = re.compile(rf"\sby\s(?:{_ROLE}|{_NAME})(?![\w'’\-])")
+#: Capitalised words after "by" that name a time, not a speaker (""..." by Christmas", "by Easter Monday").
+NOT_BY_SPEAKER = p.NOT_A_NAME | frozenset(
+    "Christmas Easter New Ramadan Eid Diwali Hanukkah Passover Thanksgiving Halloween Spring Summer Autumn Winter "
+    "Midsummer Michaelmas Lent Advent Whitsun Hogmanay".split()
+)
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
@@ -232,7 +238,7 @@ def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str]
 
     A possessive name and a noun of saying ("Mr Smith's suggestion that ... "...""), "as NAME
     points out" or "As Ann Cole of the society put it:", "with Mr Kennedy stressing ...", or
-    a verb of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, however far.
+    a verb of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, within :data:`REACH` characters.
     """
     if SAID_IN_SENTENCE.search(text, opening, start) is not None or any(
         _named(found, found.start() == opening, known) for found in SAYER_IN_SENTENCE.finditer(text, opening, start)
@@ -243,8 +249,12 @@ def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str]
         if name[-2:] in ("'s", "’s") or name[-1:] in ("'", "’"):
             head = name[:-2] if name[-1:] == "s" else name[:-1]
             first = head.split()[0]
-            if first not in NOT_A_SUBJECT and (" " in head or found.start() != opening or known(head)):
-                return True
+            if (
+                first not in NOT_A_SUBJECT
+                and (" " in head or found.start() != opening or known(head))
+                and CLAUSE_BREAK.search(text, found.end(), start) is None
+            ):
+                return True  # not past a clause break: "Mr Pryce's response, and one shouted "..."" is not his
     return any(
         _named(found, found.start() == opening, known)
         for pattern in (AS_SPEAKER, WITH_SPEAKER)
@@ -301,12 +311,24 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
     if any(tag.group("hon") or " " in tag.group("name").strip() for tag in SAID_NAME.finditer(text, opening, end)):
         return True
     return any(
+        _later_clause_speaks(text, clause, end, start, known) for clause in LATER_CLAUSE.finditer(text, opening, end)
+    )
+
+
+def _later_clause_speaks(text: str, clause: re.Match[str], end: int, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a :data:`LATER_CLAUSE` of the sentence before (ending at ``end``) names the quotation's speaker.
+
+    Its subject is he/she/they, or a name after a conjunction other than "and"/"as", not a
+    named storm, with a verb that is no preposition, nothing done to it, and the quotation
+    at ``start`` does not speak of it.
+    """
+    return (
         clause.group("verb") not in NOT_A_PREDICATE
         and (clause.group("pronoun") is not None or clause.group("conjunction") not in ("and", "as"))
         and _named(clause, False, known)
+        and clause.groupdict().get("first") not in NOT_A_SPEAKER
         and not done_to_subject(text, clause)
         and not speaks_of_subject(text, clause, end, start)
-        for clause in LATER_CLAUSE.finditer(text, opening, end)
     )
 
 
@@ -361,7 +383,7 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
     Or, however it ends, by "by" and its speaker (""..." by Ann Cole's board", "by the minister").
     """
     by = BY_SPEAKER.match(text, end, end + REACH)
-    if by is not None and _named(by, False, known):
+    if by is not None and by.groupdict().get("first") not in NOT_BY_SPEAKER and _named(by, False, known):
         return True
     if text[end : end + 1] == ",":
         end += 1

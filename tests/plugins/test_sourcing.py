@@ -975,3 +975,43 @@ def test_name_set_off_as_the_subject_or_a_possessive_before_a_long_claim_credits
 ) -> None:
     """'The UN envoy on the region, NAME, expressed ...' and 'NAME's absurd and ... claim that' credit the quotation."""
     assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Residents now expect "a full and final repair of the whole bridge" by Christmas.',
+            ["SRC001"],
+            id="by-a-holiday-is-a-time-not-a-speaker",
+        ),
+        pytest.param(
+            'The plan was called "a full and final repair of the whole bridge" by Grantley council.',
+            [],
+            id="by-a-name-still-credits",
+        ),
+        pytest.param(
+            'Residents questioned Mr Pryce\'s response, and one shouted "you should be ashamed of yourselves today".',
+            ["SRC001"],
+            id="a-possessive-name-before-a-clause-break-is-not-the-speaker",
+        ),
+        pytest.param(
+            'Critics slam striker Ann Cole over "her weakest display of the whole season so far".',
+            ["SRC001"],
+            id="a-name-followed-by-a-preposition-is-no-subject",
+        ),
+        pytest.param(
+            'Residents fled when Storm Ciara hit the town. "We have waited three years for this road and it still leaks."',
+            ["SRC001"],
+            id="a-named-storm-in-a-later-clause-is-no-speaker",
+        ),
+        pytest.param(
+            'Doctors had wanted to operate but Ann Cole insisted on waiting. "We were right to wait for the scan."',
+            [],
+            id="a-name-in-a-later-clause-still-credits",
+        ),
+    ],
+)
+def test_review_18_over_credits_are_flagged_again(text: str, expected: list[str]) -> None:
+    """Review 18: "by Christmas", a possessive past ", and", "slam striker NAME over" and a storm in a later clause credited quotations."""
+    assert codes(assess(text).findings) == expected
