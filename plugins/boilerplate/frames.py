@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from copydesk import Document, TextView
-from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon, Token
 from copydesk.plugins.boilerplate.words import index_of
 
 #: Words a stock headline frame is built from, beside its content words.
@@ -32,6 +32,17 @@ SUMMARY_LABELS = frozenset(
 PLACEHOLDER = re.compile(r"^\s*[\[{<]|[\]}>]\s*$|\w_\w|\{\{|\}\}")
 #: Characters that split a headline into parts ("Topic: What It Means for You").
 HEADLINE_SPLITS = frozenset(":|?!–—")
+#: Marks that open a quoted name or title ("'Dancing With the Stars': ..."): a part opening
+#: on one names its topic, it is not a frame.
+OPENING_QUOTES = frozenset("\"'“‘«")
+#: Past participles of a count report ("12 killed in ...", "Three dead after ..."), besides
+#: the regular "-ed" ones: a number and a participle open a wire headline, not a template.
+IRREGULAR_PARTICIPLES = frozenset(
+    "dead hurt slain shot held hit struck stuck missing feared taken caught found freed left lost".split()
+)
+#: Words a headline never ends on: a body line ending on one is cut or wrapped ("Your ads
+#: will be inserted here by"), not a sub-heading.
+DANGLING_WORDS = frozenset("a an the of to by for from with and or in on at as".split())
 _HEADLINE_MAX_WORDS = 20
 _SUMMARY_MAX_WORDS = max(map(len, SUMMARY_LABELS))
 _SUMMARY_FIRSTS = frozenset(label[0] for label in SUMMARY_LABELS)
@@ -55,6 +66,18 @@ def _summary_label(view: TextView, start: int, end: int) -> bool:
     return bool(toks) and len(toks) <= _SUMMARY_MAX_WORDS and tuple(t.norm for t in toks) in SUMMARY_LABELS
 
 
+def _boxed_summary(text: str, toks: list[Token]) -> bool:
+    """Whether the line is a summary box with its first item on the label's line.
+
+    "Story highlights The panel voted ...": a summary label, then a capitalised word.
+    """
+    norms = tuple(t.norm for t in toks[: _SUMMARY_MAX_WORDS + 1])
+    return any(
+        norms[:k] in SUMMARY_LABELS and len(toks) > k and text[toks[k].start].isupper()
+        for k in range(1, _SUMMARY_MAX_WORDS + 1)
+    )
+
+
 def _not_headline(view: TextView, start: int, end: int, lex: Lexicon) -> str:
     """``"summary"`` for a summary label, ``"label"`` for another label, placeholder or code line, else ``""``.
 
@@ -72,6 +95,8 @@ def _not_headline(view: TextView, start: int, end: int, lex: Lexicon) -> str:
     toks = index.tokens(start, end)
     if toks and len(toks) <= _SUMMARY_MAX_WORDS and tuple(t.norm for t in toks) in SUMMARY_LABELS:
         return "summary"
+    if _boxed_summary(text, toks):
+        return "label"
     if not toks or PLACEHOLDER.search(text[start:end]) or lex.line_category(toks) is not None:
         return "label"
     return "label" if lex.label_category(text, toks, end) is not None else ""
@@ -93,8 +118,14 @@ def headlines(document: Document, first_lines: int, lex: Lexicon) -> Iterator[He
         if kind:
             continue
         first, last = index_of(body).count(line.start, line.end)
-        if 3 <= last - first <= _HEADLINE_MAX_WORDS:
+        if 3 <= last - first <= _HEADLINE_MAX_WORDS and not _dangling(body, line.start, line.end):
             yield Headline(body, line.start, line.end)
+
+
+def _dangling(view: TextView, start: int, end: int) -> bool:
+    """Whether the line ``view.text[start:end]`` ends on a word no headline ends on (it was cut)."""
+    toks = index_of(view).tokens(start, end)
+    return bool(toks) and not view.text[toks[-1].end : end].strip() and toks[-1].norm in DANGLING_WORDS
 
 
 def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
@@ -113,7 +144,7 @@ def frames(headline: Headline, lex: Lexicon) -> list[tuple[str, bool]]:
     }
     part_start = 0
     for i, tok in enumerate(toks):
-        if i == part_start:
+        if i == part_start and not (tok.start and text[tok.start - 1] in OPENING_QUOTES):
             found.update(_opening(norms[i : i + 4]))
         gap = text[tok.end : toks[i + 1].start] if i + 1 < len(toks) else ""
         if not HEADLINE_SPLITS.isdisjoint(gap):
@@ -128,4 +159,6 @@ def _opening(words: list[str]) -> set[tuple[str, bool]]:
         return set()
     if all(w in LINKING_WORDS for w in head if w in FRAME_WORDS):
         return set()
+    if head[0] == "#" and (head[1].endswith("ed") or head[1] in IRREGULAR_PARTICIPLES):
+        return set()  # a count report: "12 killed in", "3 feared dead" ("#" is a number's norm)
     return {(" ".join(head), False)}

@@ -120,9 +120,15 @@ stock frame that other headlines of the batch share: a known frame from the lexi
 `repeated_min_articles` articles, or the same opening three words of a headline part,
 mixing frame words and content words, in at least `frame_min_articles` articles. Body
 lines that label or hold a place are not sub-headings: furniture and box labels of the
-lexicon, a summary label ("Story highlights", "Key points") and the line under it, and
-placeholder or code lines ("[ad_1]", "{{slot}}"). An opening whose only frame words join
-a name to the rest ("Jane Doe is", "Kim and Lee") is topical and makes no frame.
+lexicon, a summary label ("Story highlights", "Key points") and the line under it, or
+with its first item on the same line ("Story highlights The panel voted ..."),
+placeholder or code lines ("[ad_1]", "{{slot}}"), and lines that end on a word no
+headline ends on ("a", "the", "of", "to", "by", ...: a cut or wrapped line such as an ad
+plug-in's "Your ads will be inserted here by"). An opening is topical and makes no frame
+when its only frame words join a name to the rest ("Jane Doe is", "Kim and Lee"), when
+it reports a count, a number and a participle ("12 killed in", "40 dead in": wire
+headlines on recurring events), or when it opens on a quotation mark (a show's or a
+book's title: "'Dancing With the Stars': ...").
 
 **Why it matters.** Generated articles reuse a few headline templates; one batch
 repeating a frame is a sign of a template, where independent writers vary.

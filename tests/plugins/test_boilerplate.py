@@ -535,6 +535,17 @@ def test_story_groups_join_rewrites_through_their_most_similar_pair() -> None:
         (["[The Shifting Sands of promo slot]"], None),  # a bracketed placeholder
         (["Key points", "The Shifting Sands of the harbour deal"], None),
         (["Briefing", "The Shifting Sands of the harbour deal"], "shifting sands"),  # a real sub-heading
+        # a summary box with its first item on the label's line
+        (["Story highlights The Shifting Sands of the harbour deal"], None),
+        (["Key points The Shifting Sands of the harbour deal"], None),
+        (
+            ["Highlights of The Shifting Sands of the harbour deal"],
+            "highlights of the ...",
+        ),  # no box: a lower-case word
+        # a line cut on a word no headline ends on (an ad plug-in's placeholder, a wrapped line)
+        (["The Shifting Sands of the harbour deal, brought to you by"], None),
+        (["The Shifting Sands of the harbour deal as told to"], None),
+        (["The Shifting Sands of the harbour deal as told"], "shifting sands"),
     ],
 )
 def test_labels_and_placeholders_are_not_sub_headings(openings: list[str], frame: str | None) -> None:
@@ -553,6 +564,27 @@ def test_labels_and_placeholders_are_not_sub_headings(openings: list[str], frame
         (["Jane Doe is back on tour", "Jane Doe is engaged again", "Jane Doe is leaving the show"], False),
         (["Kim and Lee split after years", "Kim and Lee spotted in Rome", "Kim and Lee deny the rumours"], False),
         (["What the tax means for renters", "What the tax means for farmers", "What the tax means for pupils"], True),
+        # a count report opens wire headlines on any recurring event: a number and a participle
+        (["12 killed in town flood", "32 killed in coach crash", "5 Killed in Factory Fire"], False),
+        (["40 dead in ferry disaster", "3 dead in blaze", "12 Dead in Mine Collapse"], False),
+        (["10 things you missed", "7 things you should know", "5 things you need"], True),  # a listicle frame
+        # a quoted show's or book's title opening a headline part names its topic
+        (
+            [
+                '"Singing With the Stars": pair wins',
+                "'Singing With The Stars': host quits",
+                "Recap: “Singing With the Stars” final",
+            ],
+            False,
+        ),
+        (
+            [
+                "Singing With the Stars: pair wins",
+                "Singing With The Stars: host quits",
+                "Recap: Singing With the Stars final",
+            ],
+            True,
+        ),
     ],
 )
 def test_name_and_copula_openings_are_topical_not_frames(titles: list[str], templated: bool) -> None:
