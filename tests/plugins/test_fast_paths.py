@@ -1505,3 +1505,35 @@ def test_coverage_asked_token_by_token_is_the_depth_over_every_token(n: int, end
     spans = [(min(a, n), min(b, n)) for a, b in ends]
     covered = hedging.detect._coverage(spans)
     assert [covered(i) for i in range(n)] == _covered_by_depth(n, spans)
+
+
+#: The words of every way :data:`~copydesk.plugins.sourcing.features.LABEL` ends, in several cases, with
+#: what may stand between them and a quotation, other words, and characters ``re`` folds or counts as space.
+LABEL_PIECES = [
+    *(
+        variant
+        for word in sorted({w.decode() for w in src._LABEL_LAST} | {"such", "known", "billed", "shout", "signs"})
+        for variant in (word, word.upper(), word.capitalize())
+    ),
+    *"said told proclaiming x2 ſlogan \u212aNOWN as\u017f Poster".split(),
+    *(" ", " ", " ", "  ", "\t", "\n", "\x1c", "\xa0", ":", ",", "-", "–", "—", "_", "2", '"', "(", "."),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(LABEL_PIECES), max_size=14).map("".join))
+def test_a_label_told_from_the_windows_last_words_is_the_one_the_label_pattern_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        searched = src.LABEL.search(text, max(0, start - src.LABEL_REACH), start) is not None
+        assert src.labelled(text, start) is searched, (text, start)
+
+
+def test_every_label_before_a_quotation_is_found_as_the_label_pattern_finds_it() -> None:
+    frames = ("Crowds held {}", "They waved {}", "It was {}", "A {}")
+    for word in sorted(w.decode() for w in src._LABEL_LAST):
+        for frame in frames:
+            for gap in (" ", ": ", ", ", " - ", " — ", "\n", " the ", " such as "):
+                text = frame.format(word) + gap + '"We want change now," they said.'
+                start = text.index('"')
+                searched = src.LABEL.search(text, max(0, start - src.LABEL_REACH), start) is not None
+                assert src.labelled(text, start) is searched, text
