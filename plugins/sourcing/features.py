@@ -227,23 +227,26 @@ _LABEL_LAST = frozenset(
     ).split()
 )
 _POSTERS = (b"poster", b"posters")
-#: An ASCII letter lower-cased, every other byte a space (the words of an ASCII window, by ``bytes.split``).
+#: The characters outside ASCII that ``re`` matches with an ASCII letter when ignoring case ("İ", "ı", "ſ", Kelvin's "K").
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: An ASCII letter lower-cased, every other byte a space (a window's words, by ``bytes.split``).
 _LETTERS_LOWERED = bytes(c | 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 def labelled(text: str, start: int) -> bool:
     """Whether the quotation opening at ``start`` comes right after a :data:`LABEL` word (a slogan or title, not testimony).
 
-    A window of ASCII characters (nearly all) is first read for its last two words: a match of
-    :data:`LABEL` ends at ``start`` with a run of characters that are no letters, so its last
-    word is one of :data:`_LABEL_LAST`, or any after "poster(s)". Only then is the pattern searched
-    (a search tries every one of the :data:`LABEL_REACH` offsets). In ASCII, ignoring case is
-    lower-casing; other windows (where ``re`` folds "ſ" to "s") are searched as they are.
+    The window is first read for its last two words, its ASCII letters lower-cased and every
+    other character a space: a match of :data:`LABEL` ends at ``start`` with a run of characters
+    that are no letters, so its last word is one of :data:`_LABEL_LAST`, or any after "poster(s)".
+    Only then is the pattern searched (a search tries every one of the :data:`LABEL_REACH`
+    offsets). Ignoring case, ``re`` matches an ASCII letter only with itself in either case and
+    the four characters of :data:`_FOLDS_TO_ASCII`; a window holding one is searched as it is.
     """
     floor = start - LABEL_REACH if start > LABEL_REACH else 0
     window = text[floor:start]
-    if window.isascii():
-        words = window.encode("ascii").translate(_LETTERS_LOWERED).split()
+    if window.isascii() or not any(char in window for char in _FOLDS_TO_ASCII):
+        words = window.encode("ascii", "replace").translate(_LETTERS_LOWERED).split()
         if not words or (words[-1] not in _LABEL_LAST and (len(words) < 2 or words[-2] not in _POSTERS)):
             return False
     return LABEL.search(text, floor, start) is not None

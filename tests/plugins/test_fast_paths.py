@@ -1515,7 +1515,8 @@ LABEL_PIECES = [
         for word in sorted({w.decode() for w in src._LABEL_LAST} | {"such", "known", "billed", "shout", "signs"})
         for variant in (word, word.upper(), word.capitalize())
     ),
-    *"said told proclaiming x2 ſlogan \u212aNOWN as\u017f Poster".split(),
+    *"said told proclaiming x2 ſlogan \u212aNOWN as\u017f Poster café naïve \u0130 \u0131 \ud800".split(),
+    *("’", "“", "”", "‘"),
     *(" ", " ", " ", "  ", "\t", "\n", "\x1c", "\xa0", ":", ",", "-", "–", "—", "_", "2", '"', "(", "."),
 ]
 
@@ -1537,3 +1538,9 @@ def test_every_label_before_a_quotation_is_found_as_the_label_pattern_finds_it()
                 start = text.index('"')
                 searched = src.LABEL.search(text, max(0, start - src.LABEL_REACH), start) is not None
                 assert src.labelled(text, start) is searched, text
+
+
+def test_the_characters_folded_to_an_ascii_letter_are_the_four_a_label_window_is_searched_for() -> None:
+    letter = re.compile("(?i:[a-z])")
+    folded = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
+    assert tuple(folded) == src._FOLDS_TO_ASCII
