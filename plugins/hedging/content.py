@@ -43,9 +43,17 @@ def _counted(tokens: Sequence[Token], first: int) -> bool:
     return False
 
 
-def first_finding(tokens: Sequence[Token]) -> int:
-    """Index of the sentence's first word that introduces findings ('found', 'survey'), else its length."""
-    return next((i for i, t in enumerate(tokens) if t.low in _FINDINGS), len(tokens))
+def first_finding(tokens: Sequence[Token], lows: Sequence[str] | None = None) -> int:
+    """Index of the sentence's first word that introduces findings ('found', 'survey'), else its length.
+
+    ``lows``, when given, is the tokens' lower-cased forms: a sentence without such a word
+    (most) is then told in one set test, not a look at every token.
+    """
+    if lows is None:
+        return next((i for i, t in enumerate(tokens) if t.low in _FINDINGS), len(tokens))
+    if _FINDINGS.isdisjoint(lows):
+        return len(tokens)
+    return next(i for i, low in enumerate(lows) if low in _FINDINGS)
 
 
 def content_noun(tokens: Sequence[Token], first: int, k: int, findings: int) -> bool:

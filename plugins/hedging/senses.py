@@ -59,6 +59,8 @@ _EXAMPLE_MARKERS = frozenset({"including", "notably", "like", "especially", "par
 #: Words after a quantifier searched for named examples.
 EXAMPLE_WINDOW = 6
 _AUXILIARY_VERBS = frozenset("will would can could may might should must shall do does did has have had".split())
+#: The forms of 'be' and the auxiliary verbs, made once.
+_BE_OR_AUXILIARY = BE | _AUXILIARY_VERBS
 #: Words a modal looks back over for 'depending on' or 'so that'.
 ROOT_WINDOW = 15
 #: Quantifiers that hedge wherever they stand, not only as a subject.
@@ -243,7 +245,7 @@ def _manner(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 def _in_general(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'in general' hedges a clause ('In general, ...', 'is in general'); after a noun it means 'as a whole'."""
-    if _subject_position(tokens, i, text) or _low(tokens, i - 1) in BE | _AUXILIARY_VERBS:
+    if _subject_position(tokens, i, text) or _low(tokens, i - 1) in _BE_OR_AUXILIARY:
         return True
     return i + 2 < len(tokens) and not clause_break(text, tokens[i + 1], tokens[i + 2])
 

@@ -37,6 +37,8 @@ _VAGUE_ADVERBS = frozenset(
     "usually sometimes once".split()
 )
 _OTHER_ADVERBS = frozenset("also now still originally initially previously formerly later even".split())
+#: Both lists of adverbs (a union made once, not at every test).
+_ADVERBS = _VAGUE_ADVERBS | _OTHER_ADVERBS
 _ANY_NEXT = frozenset(
     "considered believed thought rumored rumoured alleged reputed presumed assumed regarded speculated understood".split()
 )
@@ -56,6 +58,16 @@ COMMON_OPENERS = frozenset(
     "analysis evidence data experience history science logic polling modelling modeling testing footage documents"
     " records figures statistics results findings experiments tests surveys".split()
 )
+
+
+def _skipped_opener(low: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence's capitalised first word ``low`` names nobody: a starter, vague source, demonym or common opener.
+
+    Four look-ups, not a union of the four sets built at every call.
+    """
+    return low in _STARTERS or low in lexicon.vague_sources or low in lexicon.demonyms or low in COMMON_OPENERS
+
+
 #: Institution nouns usually capitalised as a name: at a sentence start they stay one ("Kremlin officials").
 _PROPER_INSTITUTIONS = frozenset({"kremlin", "senate", "congress", "parliament"})
 #: Endings of a capitalised first word that is an adjective, not a name ("Recent reports").
@@ -97,7 +109,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     tok = tokens[k]
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
-    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR | lexicon.demonyms:
+    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR or tok.low in lexicon.demonyms:
         return False
     if k > 0:
         return True
@@ -128,8 +140,13 @@ def progressive_verb(tokens: Sequence[Token], j: int) -> int:
 def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
     """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
     before = tokens[k - 1] if k else None
-    if before is not None and before.capitalised and before.low not in lexicon.vague_sources | lexicon.demonyms:
-        opener = before.low in _MODIFIERS | _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)
+    if (
+        before is not None
+        and before.capitalised
+        and before.low not in lexicon.vague_sources
+        and before.low not in lexicon.demonyms
+    ):
+        opener = before.low in _MODIFIERS or before.low in _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)
         if k >= 2 or not (opener or _common_opener(before.low, lexicon)):
             return True
     if k + 1 >= len(tokens):
@@ -275,8 +292,7 @@ def _named_conjunct(tokens: Sequence[Token], start: int, text: str, lexicon: Lex
     name = j - 1
     if name == 0:
         first = tokens[0]
-        skip = _STARTERS | lexicon.vague_sources | lexicon.demonyms | COMMON_OPENERS
-        named = first.capitalised and first.low not in skip
+        named = first.capitalised and not _skipped_opener(first.low, lexicon)
     else:
         named = _named(tokens, name, lexicon)
     # back over the name's words, a few at most (a run of capitals is not walked again for every source)
@@ -340,7 +356,7 @@ def vague_sources(
     findings: int | None = None  # the sentence's first findings word, looked up once (a long sentence stays linear)
     for k in compress(count(), map(lexicon.vague_sources.__contains__, map(LOW, tokens) if lows is None else lows)):
         if not found or k >= found[-1].last:
-            findings = first_finding(tokens) if findings is None else findings
+            findings = first_finding(tokens, lows) if findings is None else findings
             if content_noun(tokens, _source_start(tokens, k), k, findings):
                 continue
             hit = _vague_source(tokens, k, text, lexicon)
@@ -355,7 +371,7 @@ def _vague_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> int | Non
     'by many', 'by other critics', 'by some observers' are vague; a quantifier followed
     by another noun ('by several gunmen') is a count, not a source.
     """
-    while k + 1 < len(tokens) and tokens[k].low in _MODIFIERS - lexicon.vague_sources:
+    while k + 1 < len(tokens) and tokens[k].low in _MODIFIERS and tokens[k].low not in lexicon.vague_sources:
         k += 1
     if tokens[k].low not in lexicon.vague_sources:
         return None
@@ -369,7 +385,7 @@ def _passive_by_vague(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attr
     if k < 2 or k + 1 >= len(tokens):
         return None
     be = k - 2 if tokens[k - 2].low in BE else k - 3
-    if be < 0 or tokens[be].low not in BE or (be == k - 3 and tokens[k - 2].low not in _OTHER_ADVERBS | _VAGUE_ADVERBS):
+    if be < 0 or tokens[be].low not in BE or (be == k - 3 and tokens[k - 2].low not in _ADVERBS):
         return None
     agent = _vague_agent(tokens, k + 1, lexicon)
     return None if agent is None else Attribution(be, agent + 1, True, "passive-by-vague")
@@ -448,7 +464,7 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
     'is viewed as', 'was considered') it is a hedge; a named agent credits it.
     """
     j = k - 1
-    adverb = j >= 0 and tokens[j].low in (_VAGUE_ADVERBS | _OTHER_ADVERBS)
+    adverb = j >= 0 and tokens[j].low in _ADVERBS
     if adverb:
         j -= 1
     if j < 0 or tokens[j].low not in BE:

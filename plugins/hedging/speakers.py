@@ -30,9 +30,9 @@ from copydesk.plugins.hedging.lexicon import Lexicon
 from copydesk.plugins.hedging.sources import (
     _CALENDAR,
     _STARTERS,
-    COMMON_OPENERS,
     _agent_named,
     _named,
+    _skipped_opener,
     _specific,
     _verb_after,
     progressive,
@@ -46,6 +46,8 @@ _FIRST_SECOND = frozenset({"you", "i", "we"})
 _BETWEEN = frozenset(
     "have has had also still would may might could will now long further not never do does did".split()
 )
+#: :data:`_BETWEEN` and the forms of 'be' (after a progressive verb), made once.
+_BETWEEN_OR_BE = _BETWEEN | BE
 #: Words before an institution noun that make it a definite organisation ("the ministry", "Moscow's bank").
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their", "this"})
 #: Words that, after a clause break, start a new clause in the author's voice.
@@ -90,7 +92,7 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     if tok.low in PRONOUNS or _institution(tokens, k, lexicon):
         return True
     if k == 0:
-        first = tok.capitalised and tok.low not in _STARTERS | lexicon.vague_sources | lexicon.demonyms | COMMON_OPENERS
+        first = tok.capitalised and not _skipped_opener(tok.low, lexicon)
         return first and len(tokens) > 1
     return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
 
@@ -120,7 +122,7 @@ def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
 def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
     """True when the subject of verb ``j`` names a source (its head, or the head before an appositive)."""
     k = j - 1
-    between = _BETWEEN | BE if progressive(tokens, j) else _BETWEEN
+    between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
     while k > 0 and (tokens[k].low in between or tokens[k].low.endswith("ly")):
         if clause_break(text, tokens[k], tokens[k + 1]):
             break
@@ -150,9 +152,16 @@ def _opening_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     a single capitalised word ('Voters elected ...'), a sentence opener, a vague source
     or a nationality ('The Senate', 'Many Americans') is not enough.
     """
-    skip = _STARTERS | lexicon.vague_sources | lexicon.demonyms
+    skip, sources, demonyms = _STARTERS, lexicon.vague_sources, lexicon.demonyms
     m = 0
-    while m < k and tokens[m].capitalised and not tokens[m].low.endswith("'s") and tokens[m].low not in skip:
+    while (
+        m < k
+        and tokens[m].capitalised
+        and not tokens[m].low.endswith("'s")
+        and tokens[m].low not in skip
+        and tokens[m].low not in sources
+        and tokens[m].low not in demonyms
+    ):
         m += 1
     return 2 <= m < k and not tokens[m].capitalised and tokens[m].low not in _PREPOSITIONS
 
@@ -382,7 +391,7 @@ CLAIM_NOUNS = frozenset(
 def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:
     """True when verb ``j`` has 'you', 'I' or 'we' as subject ('do you believe', 'I think'): no source."""
     k = j - 1
-    between = _BETWEEN | BE if progressive(tokens, j) else _BETWEEN
+    between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
     while k >= 0 and tokens[k].low in between:
         k -= 1
     return k >= 0 and tokens[k].low in _FIRST_SECOND

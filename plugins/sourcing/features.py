@@ -215,9 +215,41 @@ LABEL = re.compile(
 LABEL_REACH = 40
 
 
+#: The last word a :data:`LABEL` match ends with (before its run of spaces, colons, commas and dashes),
+#: lower-cased: a label word, or what may follow one ("the", "like", "such as", "known as", "shouts of",
+#: "signs reading"). After "poster" or "posters" any word may ("posters proclaiming").
+_LABEL_LAST = frozenset(
+    word.encode("ascii")
+    for word in (
+        "slogan slogans motto mottos message messages chant chants chanting banner banners placard placards poster"
+        " posters headline headlines lyric lyrics titled entitled dubbed nicknamed as of reading the a an like"
+        " study book film album song novel play series programme documentary campaign"
+    ).split()
+)
+_POSTERS = (b"poster", b"posters")
+#: The characters outside ASCII that ``re`` matches with an ASCII letter when ignoring case ("İ", "ı", "ſ", Kelvin's "K").
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+#: An ASCII letter lower-cased, every other byte a space (a window's words, by ``bytes.split``).
+_LETTERS_LOWERED = bytes(c | 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
+
+
 def labelled(text: str, start: int) -> bool:
-    """Whether the quotation opening at ``start`` comes right after a :data:`LABEL` word (a slogan or title, not testimony)."""
-    return LABEL.search(text, max(0, start - LABEL_REACH), start) is not None
+    """Whether the quotation opening at ``start`` comes right after a :data:`LABEL` word (a slogan or title, not testimony).
+
+    The window is first read for its last two words, its ASCII letters lower-cased and every
+    other character a space: a match of :data:`LABEL` ends at ``start`` with a run of characters
+    that are no letters, so its last word is one of :data:`_LABEL_LAST`, or any after "poster(s)".
+    Only then is the pattern searched (a search tries every one of the :data:`LABEL_REACH`
+    offsets). Ignoring case, ``re`` matches an ASCII letter only with itself in either case and
+    the four characters of :data:`_FOLDS_TO_ASCII`; a window holding one is searched as it is.
+    """
+    floor = start - LABEL_REACH if start > LABEL_REACH else 0
+    window = text[floor:start]
+    if window.isascii() or not any(char in window for char in _FOLDS_TO_ASCII):
+        words = window.encode("ascii", "replace").translate(_LETTERS_LOWERED).split()
+        if not words or (words[-1] not in _LABEL_LAST and (len(words) < 2 or words[-2] not in _POSTERS)):
+            return False
+    return LABEL.search(text, floor, start) is not None
 
 
 def _own_credit(windows: _Windows, start: int, end: int, before_only: bool) -> bool:

@@ -24,7 +24,8 @@ from copydesk.models import Article, Context
 from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
-from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
+from copydesk.plugins.hedging import sources as hedging_sources
+from copydesk.plugins.hedging.content import _FINDINGS, OPENING_WORDS, first_finding, resolved_next
 from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, CLAUSE_BREAKS, SentenceTokens, clause_break, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
@@ -340,6 +341,37 @@ def _every_sentence(view: TextView, lexicon: Any = None) -> list[hedging.detect.
 def test_skipping_sentences_without_trigger_words_changes_no_hit(text: str) -> None:
     view = TextView(text)
     assert list(analyse(view, lexicon_for(hedging.SETTINGS))) == _every_sentence(view)
+
+
+#: Words a sentence's findings word is looked for among: every one of them, and others around them.
+FINDING_PIECES = [
+    *sorted(_FINDINGS),
+    *(w.capitalize() for w in sorted(_FINDINGS)),
+    "people",
+    "said",
+    "many",
+    "’s",
+    ",",
+    ".",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(FINDING_PIECES), max_size=30).map(" ".join))
+def test_first_findings_word_told_from_the_forms_is_the_one_read_from_every_token(text: str) -> None:
+    view = TextView(text)
+    splitter = SentenceTokens(view)
+    for sentence in view.sentences:
+        first, last = splitter.bounds(sentence.start, sentence.end)
+        tokens = splitter.between(first, last)
+        assert first_finding(tokens, splitter.lows[first:last]) == first_finding(tokens)
+
+
+def test_a_capitalised_first_word_names_nobody_by_four_lookups_as_by_the_union_of_their_sets() -> None:
+    lexicon = lexicon_for(hedging.SETTINGS)
+    union = hedging_sources._STARTERS | lexicon.vague_sources | lexicon.demonyms | hedging_sources.COMMON_OPENERS
+    for word in sorted(union | lexicon.institutions | lexicon.speech_verbs | {"kremlin", "jo", "roe", ""}):
+        assert hedging_sources._skipped_opener(word, lexicon) is (word in union), word
 
 
 #: Sentences each entry of the lexicon files is put in, one entry at a time.
@@ -1473,3 +1505,42 @@ def test_coverage_asked_token_by_token_is_the_depth_over_every_token(n: int, end
     spans = [(min(a, n), min(b, n)) for a, b in ends]
     covered = hedging.detect._coverage(spans)
     assert [covered(i) for i in range(n)] == _covered_by_depth(n, spans)
+
+
+#: The words of every way :data:`~copydesk.plugins.sourcing.features.LABEL` ends, in several cases, with
+#: what may stand between them and a quotation, other words, and characters ``re`` folds or counts as space.
+LABEL_PIECES = [
+    *(
+        variant
+        for word in sorted({w.decode() for w in src._LABEL_LAST} | {"such", "known", "billed", "shout", "signs"})
+        for variant in (word, word.upper(), word.capitalize())
+    ),
+    *"said told proclaiming x2 ſlogan \u212aNOWN as\u017f Poster café naïve \u0130 \u0131 \ud800".split(),
+    *("’", "“", "”", "‘"),
+    *(" ", " ", " ", "  ", "\t", "\n", "\x1c", "\xa0", ":", ",", "-", "–", "—", "_", "2", '"', "(", "."),
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(LABEL_PIECES), max_size=14).map("".join))
+def test_a_label_told_from_the_windows_last_words_is_the_one_the_label_pattern_finds(text: str) -> None:
+    for start in range(len(text) + 1):
+        searched = src.LABEL.search(text, max(0, start - src.LABEL_REACH), start) is not None
+        assert src.labelled(text, start) is searched, (text, start)
+
+
+def test_every_label_before_a_quotation_is_found_as_the_label_pattern_finds_it() -> None:
+    frames = ("Crowds held {}", "They waved {}", "It was {}", "A {}")
+    for word in sorted(w.decode() for w in src._LABEL_LAST):
+        for frame in frames:
+            for gap in (" ", ": ", ", ", " - ", " — ", "\n", " the ", " such as "):
+                text = frame.format(word) + gap + '"We want change now," they said.'
+                start = text.index('"')
+                searched = src.LABEL.search(text, max(0, start - src.LABEL_REACH), start) is not None
+                assert src.labelled(text, start) is searched, text
+
+
+def test_the_characters_folded_to_an_ascii_letter_are_the_four_a_label_window_is_searched_for() -> None:
+    letter = re.compile("(?i:[a-z])")
+    folded = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
+    assert tuple(folded) == src._FOLDS_TO_ASCII
