@@ -297,7 +297,7 @@ class Anchored:
     scorers' took about 10 ms of CPU at every start).
     """
 
-    __slots__ = ("_covered", "_first", "_folded", "_ignores_case", "_rest", "pattern")
+    __slots__ = ("_first", "_folded", "_ignores_case", "_rest", "pattern")
 
     def __init__(self, pattern: re.Pattern[str], first_words: Iterable[str]) -> None:
         r"""Check ``pattern`` and ``first_words``; the pattern without its opening ``\b`` is compiled on first use."""
@@ -314,8 +314,6 @@ class Anchored:
         if any(word != word.lower() or not word.isalnum() for word in self._first):
             raise ValueError("first words must be lower-case letters or digits")
         _FIRST_WORDS.update(self._first)
-        #: The last frozen set of indexed words found to hold every first word (:func:`_covers`).
-        self._covered: frozenset[str] | None = None
 
     def finditer(self, view: TextView) -> Iterator[re.Match[str]]:
         """Every match in ``view``'s text, as ``pattern.finditer(view.text)`` finds them (offsets and spans)."""
@@ -339,7 +337,7 @@ class Anchored:
         candidates: list[int] = []
         for word in first & part_words:  # two sets: the smaller one is iterated
             candidates += parts[word]
-        if indexed is self._covered or _covers(self, first, indexed):
+        if first <= indexed:
             for word in first & position_words:
                 candidates += positions[word]
         else:  # an Anchored made after the view was indexed: look its words up now
@@ -374,20 +372,18 @@ class Occurrences:
     :param words: the word forms, as ``tokens.forms`` holds them (lower-cased whole words).
     """
 
-    __slots__ = ("_covered", "words")
+    __slots__ = ("words",)
 
     def __init__(self, words: Iterable[str]) -> None:
         """Add ``words`` to the words each view's index holds."""
         self.words = frozenset(words)
         _FIRST_WORDS.update(self.words)
-        #: The last frozen set of indexed words found to hold every word (:func:`_covers`).
-        self._covered: frozenset[str] | None = None
 
     def starts(self, view: TextView) -> list[int]:
         """The start offset of each of ``view``'s words whose form is one of the words, in reading order."""
         _, positions, indexed, _, position_words = _word_index(view)
         words = self.words
-        if indexed is not self._covered and not _covers(self, words, indexed):
+        if not words <= indexed:
             stream = view.tokens
             starts = stream.starts
             return [starts[i] for i in compress(itertools.count(), map(words.__contains__, stream.forms))]
@@ -401,23 +397,9 @@ class Occurrences:
         """How many of ``view``'s words have a form among the words: ``len(self.starts(view))``, without listing them."""
         _, positions, indexed, _, position_words = _word_index(view)
         words = self.words
-        if indexed is not self._covered and not _covers(self, words, indexed):
+        if not words <= indexed:
             return sum(map(words.__contains__, view.tokens.forms))
         return sum(len(positions[word]) for word in words & position_words)
-
-
-def _covers(owner: Anchored | Occurrences, words: frozenset[str], indexed: frozenset[str]) -> bool:
-    """Whether ``indexed`` holds every one of ``words``; when it does, ``owner`` remembers it as covering them.
-
-    A view's index holds the words of :data:`_FIRST_WORDS` frozen when it was built, and the
-    frozen set is made again only when words were added, so the subset test (a look-up per
-    word, 72 for the largest built-in pattern, for every pattern on every view) is done once
-    per frozen set, and the same set met again is recognised by identity (the owner holds it).
-    """
-    if words <= indexed:
-        owner._covered = indexed
-        return True
-    return False
 
 
 #: Every first word of every :class:`Anchored` made so far: the words each view's index holds.

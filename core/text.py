@@ -98,31 +98,9 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 _PAST_ABBREVIATION = 1 + max(map(len, _ABBREVIATIONS))
 
 
-#: A non-blank line with its outer white space trimmed (white space is ``str.isspace``'s, lines end at ``\n``):
-#: what :func:`_lines` finds, the reading it replaced (the tests compare them).
+#: A non-blank line with its outer white space trimmed (white space is ``str.isspace``'s, lines end at ``\n``).
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
-_new_line = tuple.__new__
-
-
-def _lines(text: str) -> tuple[list[int], list[Line]]:
-    r"""Each line's start (0, then one past each line break) and the non-blank lines (:data:`_LINE`'s matches), from one split.
-
-    A piece of the split at the line breaks is a line; stripped of ``str.isspace``'s white
-    space (the regular expression's ``\s`` for text), what is left is :data:`_LINE`'s match
-    in it, if any. One pass where a search for the lines and a second split for their
-    starts were.
-    """
-    starts: list[int] = []
-    lines: list[Line] = []
-    mark, add = starts.append, lines.append
-    at = 0
-    for piece in text.split("\n"):
-        mark(at)
-        if kept := piece.lstrip():
-            begin = at + len(piece) - len(kept)
-            add(_new_line(Line, (begin, begin + len(kept.rstrip()))))
-        at += len(piece) + 1
-    return starts, lines
+_span = re.Match.span
 
 
 def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
@@ -179,8 +157,9 @@ class TextView:
         """Split ``text`` once; the result is read-only by convention."""
         self.field = field
         self.text = text
-        self._line_starts, lines = _lines(text)
-        self.lines: tuple[Line, ...] = tuple(lines)
+        # Each line's start: 0, then one past each line break.
+        self._line_starts = list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
+        self.lines: tuple[Line, ...] = tuple(map(Line._make, map(_span, _LINE.finditer(text))))
         self.sentences: tuple[Sentence, ...] = tuple(_sentences(text, self.lines))
         self._sentence_starts = [s.start for s in self.sentences]
 

@@ -307,28 +307,3 @@ def test_a_document_from_a_copy_reads_an_equal_article_that_is_not_the_one_given
 
     own = Document.from_copy(Own(id="b", title="", body="Text."))
     assert type(own.article) is Own and own.article.extra == 2  # a subclass is copied by replace (its __init__ ran)
-
-
-#: Every character ``str.isspace`` counts (the regular expression's ``\s`` for text), up to U+3000.
-_WHITE_SPACE = [chr(code) for code in range(0x3001) if chr(code).isspace()]
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_lines_from_one_split_are_the_line_patterns_matches_and_the_breaks_offsets(seed: int) -> None:
-    # The lines and line starts come from one split at the line breaks (text._lines): the
-    # same as the reading they replaced, the line pattern's matches and each break's offset
-    # plus one, with every white space character the pattern's \S leaves out.
-    import random
-    from itertools import accumulate
-
-    from copydesk.text import Line
-
-    rng = random.Random(seed)
-    pieces = [*"aZ9.’é", *_WHITE_SPACE, "\n", "\n\n", "\r\n", "  ", "word"]
-    for _ in range(500):
-        text = "".join(rng.choice(pieces) for _ in range(rng.choice([0, 1, 4, 20, 90])))
-        starts, lines = text_module._lines(text)
-        assert lines == [Line(*m.span()) for m in text_module._LINE.finditer(text)]
-        assert starts == list(accumulate(map((1).__add__, map(len, text.split("\n")[:-1])), initial=0))
-        view = TextView(text)
-        assert view.lines == tuple(lines) and view._line_starts == starts
