@@ -59,7 +59,7 @@ FEATURES = (
         "credited_quotations_per_1000_words",
         "Direct quotations of at least 4 words with a verb of saying or 'according to' within 100 "
         "characters either side or in the quotation's last 40 characters, or a speaker found by SRC001's "
-        "readings (a named subject, definite role or he/she/they of its clause or of the sentence before, "
+        "readings (a named subject, definite role, indefinite source or he/she/they of its clause or of the sentence before, "
         "'She said' opening the next sentence, the previous speaker's quotation it goes on with). "
         "Shrunk toward 6.5 per 1,000.",
     ),

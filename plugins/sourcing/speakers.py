@@ -64,6 +64,8 @@ SOURCE_WORDS = (
 ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
 #: A speaker's name (:data:`~patterns.SPEAKER_NAME`: "DiCaprio" too).
 _NAME = p.SPEAKER_NAME
+#: :data:`_NAME` without its groups, for a second name in one pattern ("Certified Dog Trainer, Ann Cole shared").
+_NAME2 = re.sub(r"\(\?P<\w+>", "(?:", _NAME)
 #: Role nouns of sport and the arts that end a role of several words before a name ("Double try scorer NAME").
 DESCRIPTOR_WORDS = (
     *ROLE_WORDS,
@@ -72,12 +74,30 @@ DESCRIPTOR_WORDS = (
 )
 #: Words that show a phrase before a role noun is no speaker's title ("the attack on the mayor").
 _FUNCTION_WORD = "(?:of|on|in|at|for|with|by|from|to|and|or|the|a|an|against|about)"
+_NOT_WORD_AFTER = r"(?![\w'’\-])"
 #: A definite role as a speaker: "the", at most three words, a role noun ("the prime minister", "the cardinal").
 _ROLE = (
     rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*\s){{0,3}}?(?:{'|'.join(w for word in ROLE_AND_SOURCE_WORDS for w in (word, word.capitalize()))}))"
-    r"(?![\w'’\-])"
+    + _NOT_WORD_AFTER
 )
 _ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
+#: Nouns of people who speak, named by an indefinite phrase ("one insider", "a spokesman", "some protesters").
+PERSON_WORDS = (
+    *ROLE_AND_SOURCE_WORDS,
+    *"source insider aide adviser advisor friend tipster confidant confidante witness resident expert observer "
+    "member supporter critic fan neighbour neighbor colleague relative worker employee teacher doctor parent "
+    "student voter protester demonstrator campaigner activist citizen man woman person people men women manifesto".split(),
+)
+#: An indefinite source: "a", "one", "another", "this", "some", ..., up to three words, a person noun (maybe
+#: plural): "one insider", "another senior economic adviser", "some protesters". The quotation is then
+#: attributed, if not to a name (as with "a spokesman said" beside it, which the verb of saying credits).
+_INDEFINITE = (
+    rf"(?P<indefinite>(?:an?|one|another|this|that|some|two|three|several|many)\s"
+    rf"(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*+\s){{0,3}}?(?:{'|'.join(PERSON_WORDS)})(?:s|es)?)(?![\w'’\-])"
+)
+_INDEFINITE_OPENING = _INDEFINITE.replace(
+    "(?:an?|one|another|this|that|some|", "(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|", 1
+)
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then|still|now|never|just|already|even)\s){0,2}"
 _OPENER = r"(?:(?:And|But)\s)?"
@@ -94,14 +114,19 @@ _DESCRIPTOR = (
     rf"(?:(?!(?:{'|'.join(sorted(NOT_A_SUBJECT))})\s)[A-Z][\w'’\-]*+\s(?:(?![a-z]*+(?<=ed|[a-z]s)\s)[a-z][\w'’\-]*+\s){{0,2}}?"
     rf"(?:{'|'.join(DESCRIPTOR_WORDS)})\s(?=[A-Z]))?"
 )
+#: No preposition as a subject's verb: the match tries another reading of the clause's start ("Ms Robinson, a
+#: friend of ..., also revealed": not "a friend" and "of").
+_NO_PREPOSITION = rf"(?!(?:{'|'.join(sorted(NOT_A_PREDICATE))})(?![\w'’\-]))"
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
-    rf"\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
+    rf"\s{_AUXILIARY}{_NO_PREPOSITION}(?P<verb>[a-z][a-z'’\-]*+)"
 )
+#: "It was NAME who ...": a cleft sentence, its subject the name ("But it was Ann Cole who took the stage").
+CLEFT = re.compile(rf"\s*{_OPENER}[Ii]t\s(?:was|is)\s(?:{_ROLE}|{_NAME})\swho\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they|it)|{_ROLE}|{_INDEFINITE}|{_NAME}(?:{_APPOSITIVE}|,\s{_NAME2}))\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
 RELATIVE_SUBJECT = re.compile(
@@ -110,7 +135,7 @@ RELATIVE_SUBJECT = re.compile(
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
 NAME_ALONE = re.compile(rf"\s{_NAME}\.")
 #: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
-VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s{_NAME}(?=[.,;])")
+VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_NAME})(?=[.,;])")
 #: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
 #: (""...," points out former Olympian and BBC pundit Ann Cole.").
 VERB_THEN_ROLE_AND_SPEAKER = re.compile(
@@ -143,7 +168,7 @@ SPEECH_NOUNS = (
 #: A possessive name and a noun of saying, maybe after up to four words ("Mr Smith's suggestion", "Okafor's
 #: absurd and inaccurate claim").
 POSSESSIVE_SPEAKER = re.compile(
-    rf"(?<![\w'’])(?P<name>[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+){{0,3}})\s(?:[a-z]++\s){{0,4}}"
+    rf"(?<![\w'’])(?:(?P<name>[A-Z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+){{0,3}})|{_ROLE_OPENING.removesuffix(_NOT_WORD_AFTER)}['’]s)\s(?:[a-z]++\s){{0,4}}"
     rf"(?:{'|'.join(SPEECH_NOUNS)})(?![\w'’\-])"
 )
 #: Verbs of an "as NAME puts it" clause.
@@ -157,9 +182,11 @@ AS_SPEAKER = re.compile(
 #: Verbs of saying in "-ing" after "with NAME" ("with Mr Kennedy stressing that ...").
 WITH_VERBS = (
     "stressing saying insisting arguing warning adding claiming calling describing urging pointing noting "
-    "telling suggesting promising accusing vowing branding dismissing"
+    "telling suggesting promising accusing vowing branding dismissing asking"
 ).split()
-WITH_SPEAKER = re.compile(rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{_NAME})\s(?:{'|'.join(WITH_VERBS)})(?![\w'’\-])")
+WITH_SPEAKER = re.compile(
+    rf"(?<![\w'’])[Ww]ith\s(?:{_ROLE}|{_INDEFINITE}|{_NAME})\s(?:{'|'.join(WITH_VERBS)})(?![\w'’\-])"
+)
 #: The verbs of saying that credit a quotation from anywhere before it in its sentence ("Lord Cole said
 #: the rules were ... as they allowed detentions "..."", the verb over 100 characters before).
 SAID_IN_SENTENCE = re.compile(r"\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states)\b")
@@ -179,13 +206,25 @@ LATER_CLAUSE = re.compile(
 #: firms ... . "...""): a verb of saying and a name of two words or an honorific.
 SAID_NAME = re.compile(rf"\b(?:said|says|added|adds|explained|insisted|attributed\sto)\s{_NAME}")
 
+#: A verb of saying ending the sentence before a quotation, with a colon or an ellipsis ("Sources close to
+#: her tell us ... "...""; "Friends told reporters: "...""): the quotation is what was said.
+SAYS_THEN = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|added|adds|wrote|writes|stated|states)"
+    r"(?:\s(?:us|me|him|her|them|reporters))?\s*(?::|\.\.\.|…)\Z"
+)
 #: "by" and a speaker right after a quotation (""..." by the board", "by Ann Cole's board").
 BY_SPEAKER = re.compile(rf"\sby\s(?:{_ROLE}|{_NAME})(?![\w'’\-])")
+#: A source's name in square or round brackets right after a quotation (""..." [Reuters]", ""...". (Ann Cole)").
+BRACKETED_SOURCE = re.compile(rf"[.,]?\s?[\[(]{_NAME}(?:,\s{_NAME2})?[\])]")
 #: Capitalised words after "by" that name a time, not a speaker (""..." by Christmas", "by Easter Monday").
 NOT_BY_SPEAKER = p.NOT_A_NAME | frozenset(
     "Christmas Easter New Ramadan Eid Diwali Hanukkah Passover Thanksgiving Halloween Spring Summer Autumn Winter "
     "Midsummer Michaelmas Lent Advent Whitsun Hogmanay".split()
 )
+
+
+#: Months that are given names too: before a capitalised word they open a name ("Jan Egeland", "June Brown").
+GIVEN_MONTHS = frozenset({"Jan", "May", "June", "April", "August"})
 
 
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
@@ -195,11 +234,12 @@ def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) ->
     mid-sentence), an agency, as for the named-sources feature, or it holds a second capital
     ("DiCaprio", "Lewis-Francis").
     """
-    if match.groupdict().get("pronoun") or match.groupdict().get("role"):
+    groups = match.groupdict()
+    if groups.get("pronoun") or groups.get("role") or groups.get("indefinite"):
         return True
     first = match.group("first")
-    if first in NOT_A_SUBJECT:
-        return False
+    if first in NOT_A_SUBJECT and not (first in GIVEN_MONTHS and " " in match.group("name").strip()):
+        return False  # a month, but "Jan Egeland", "June Brown": a given name before a surname
     if match.group("hon") or " " in match.group("name").strip() or first in p.AGENCIES or not initial:
         return True
     if any(char.isupper() for char in first[1:]):
@@ -217,20 +257,76 @@ def sentence_start(text: str, at: int, reach: int = REACH) -> int | None:
 
 
 def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
-    """Whether the clause holding the quotation at ``start`` opens with a named subject and its verb."""
+    """Whether the clause holding the quotation at ``start`` opens with a named subject and its verb.
+
+    The clause is the sentence's, or the last clause joined to it by ", but", ", and", ", so",
+    ", yet" or ";" ("Both unions are silent, but one insider pointed out that "..."").
+    """
     opening = sentence_start(text, start)
     if opening is None:
         floor = max(0, start - REACH)
         return relative_subject(text, floor, start, known) or named_in_sentence(text, floor, start, known)
-    found = SUBJECT.match(text, opening, start)
+    if _clause_subject(text, opening, start, True, known) or _introduction_speaks(text, opening, start, known):
+        return True
+    cleft = CLEFT.match(text, opening, start)
     if (
-        found is not None
-        and found.group("verb") not in NOT_A_VERB
-        and CLAUSE_BREAK.search(text, found.end(), start) is None
-        and _named(found, True, known)
+        cleft is not None
+        and cleft.group("verb") not in NOT_A_VERB
+        and CLAUSE_BREAK.search(text, cleft.end(), start) is None
+        and _named(cleft, False, known)
     ):
         return True
+    joints = list(CLAUSE_JOINT.finditer(text, opening, start))
+    if joints and _clause_subject(text, joints[-1].end(), start, False, known):
+        return True
     return relative_subject(text, opening, start, known) or named_in_sentence(text, opening, start, known)
+
+
+#: Where a later clause of a sentence opens: ", but", ", and", ", so", ", yet" or ";".
+CLAUSE_JOINT = re.compile(r"(?:,\s(?:but|and|so|yet)|;)\s")
+
+
+#: An introductory clause whose subject is a name or he/she/they, then a comma ("When she learned the news, ").
+INTRODUCTORY_SUBJECT = re.compile(
+    rf"{_OPENER}(?:When|After|As|Once|Before|While|Until|Since|Although|Though|If|Because)\s"
+    rf"(?:(?:finally|first|later)\s)?(?:(?P<pronoun>he|she|they)|{_NAME})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    r"[^,\n\"“”]{0,150},\s*"
+)
+
+
+def _introduction_speaks(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether the quotation at ``start`` is its sentence's main clause after an introductory clause with a speaker.
+
+    ("When she finally learned the news, "I dropped to my knees."": the quotation follows the
+    clause's comma right away; its subject, he/she/they or a name, says it.)
+    """
+    found = INTRODUCTORY_SUBJECT.match(text, opening, start)
+    return (
+        found is not None
+        and found.end() == start
+        and found.group("verb") not in NOT_A_PREDICATE
+        and _named(found, False, known)
+    )
+
+
+def _clause_subject(text: str, opening: int, start: int, initial: bool, known: Callable[[str], bool]) -> bool:
+    """Whether the clause opening at ``opening`` has a named subject and a verb, and no clause break before ``start``."""
+    found = SUBJECT.match(text, opening, start)
+    return (
+        found is not None
+        and (
+            found.group("verb") not in NOT_A_VERB
+            or (found.group("verb") in COPULAS and PROGRESSIVE.match(text, found.end()) is not None)
+        )
+        and CLAUSE_BREAK.search(text, found.end(), start) is None
+        and _named(found, initial, known)
+    )
+
+
+#: A verb in "-ing" right after a copula: the subject is doing something ("Ann Cole is supporting ...").
+PROGRESSIVE = re.compile(r"\s(?:(?:also|now|still)\s)?[a-z]{2}[a-z]*+(?<=ing)\b")
+#: The copulas a verb in "-ing" may follow (:data:`PROGRESSIVE`).
+COPULAS = frozenset({"is", "are", "was", "were"})
 
 
 def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
@@ -246,6 +342,10 @@ def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str]
         return True
     for found in POSSESSIVE_SPEAKER.finditer(text, opening, start):
         name = found.group("name")
+        if name is None:  # a definite role's: "The Florida senator's answer was that "...""
+            if CLAUSE_BREAK.search(text, found.end(), start) is None:
+                return True
+            continue
         if name[-2:] in ("'s", "’s") or name[-1:] in ("'", "’"):
             head = name[:-2] if name[-1:] == "s" else name[:-1]
             first = head.split()[0]
@@ -310,9 +410,51 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
         return not done_to_subject(text, found) and not speaks_of_subject(text, found, end, start)
     if any(tag.group("hon") or " " in tag.group("name").strip() for tag in SAID_NAME.finditer(text, opening, end)):
         return True
+    if SAYS_THEN.search(text, max(opening, end - 40), end) is not None:
+        return True
     return any(
         _later_clause_speaks(text, clause, end, start, known) for clause in LATER_CLAUSE.finditer(text, opening, end)
+    ) or _sole_subject_speaks(text, opening, end, start, known)
+
+
+#: A name or he/she and its verb anywhere in a sentence (the subject of one of its clauses, wherever it stands).
+ANY_SUBJECT = re.compile(rf"(?<![\w'’\-])(?:(?P<pronoun>[Hh]e|[Ss]he)|{_NAME})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
+
+
+def _sole_subject_speaks(text: str, opening: int, end: int, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether the sentence before (``opening`` to ``end``) has one speaker as the subject of its clauses, wherever they stand.
+
+    ("Nonetheless, all Ann Cole is concerned about is the cap. "..."", "... on the way to what
+    Jo hopes will be a return. "...""): every name (or, with none, he or she) followed by a
+    verb that is no preposition is the same one, not a named storm, with nothing done to it,
+    the sentence names nobody else (no other capitalised word past its first, but months,
+    weekdays and openers), and the quotation at ``start`` does not speak of it. Two people
+    named leave the speaker open.
+    """
+    names: dict[str, re.Match[str]] = {}
+    pronouns: dict[str, re.Match[str]] = {}
+    for found in ANY_SUBJECT.finditer(text, opening, end):
+        if found.group("verb") in NOT_A_PREDICATE or not _named(found, found.start() == opening, known):
+            continue
+        if found.group("pronoun"):
+            pronouns.setdefault(found.group("pronoun").lower(), found)
+        elif found.group("first") in NOT_A_SPEAKER or done_to_subject(text, found):
+            return False
+        else:
+            names.setdefault(found.group("name").split()[-1], found)
+    subjects = names or pronouns
+    if len(subjects) != 1:
+        return False
+    (found,) = subjects.values()
+    name = found.group("name") or ""
+    others = (
+        word.group()
+        for word in _CAPITALISED_WORD.finditer(text, opening, end)
+        if word.start() != opening and word.group() not in NOT_A_SUBJECT
     )
+    if any(word not in name for word in others):
+        return False  # anyone else named: "Ireland, France and Israel are all tied ... . "...""
+    return not done_to_subject(text, found) and not speaks_of_subject(text, found, end, start)
 
 
 def _later_clause_speaks(text: str, clause: re.Match[str], end: int, start: int, known: Callable[[str], bool]) -> bool:
@@ -340,6 +482,8 @@ DONE_TO = frozenset(
     "died dies drowned perished killed murdered stabbed shot buried booed jeered heckled arrested detained "
     "jailed imprisoned sentenced convicted found charged held remanded bailed accused injured wounded".split()
 )
+#: Verbs of :data:`DONE_TO` that, active, tell of something the subject said ("Ann Cole accused the minister of ...").
+SPOKEN_DONE_TO = frozenset({"accused"})
 #: The word after a copula (maybe after "not", "also", "being", "been"): a participle if it is in :data:`DONE_TO`.
 _AFTER_COPULA = re.compile(r"\s(?:(?:not|also|then|later|being|been)\s)?(?P<word>[a-z]++)")
 #: A quotation that opens with he/she/his/her, or "He's", "She'd" (after "And", "But"): it speaks of someone, in the third person.
@@ -356,7 +500,7 @@ def done_to_subject(text: str, found: re.Match[str]) -> bool:
     are others' (a tribute, a chant, a judge's), not the subject's.
     """
     verb = found.group("verb")
-    if verb in DONE_TO:
+    if verb in DONE_TO and verb not in SPOKEN_DONE_TO:
         return True
     if verb not in NOT_A_VERB:
         return False
@@ -380,8 +524,11 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
     """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
 
-    Or, however it ends, by "by" and its speaker (""..." by Ann Cole's board", "by the minister").
+    Or, however it ends, by "by" and its speaker (""..." by Ann Cole's board", "by the minister"), or by
+    its source's name in brackets (""..." [Reuters]", a digest's credit).
     """
+    if BRACKETED_SOURCE.match(text, end, end + REACH) is not None:
+        return True
     by = BY_SPEAKER.match(text, end, end + REACH)
     if by is not None and by.groupdict().get("first") not in NOT_BY_SPEAKER and _named(by, False, known):
         return True
@@ -429,14 +576,15 @@ def after_tag_sentence(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` (after a quotation) is the rest of its sentence, a tag, then only white space.
 
     (""...," said Ann Cole, who has lived there for forty years. "..."", "... called it "a
-    disgrace". "..."): the gap opens with a comma, a stop or a lower-case word (the sentence goes on after the quotation) and holds one
+    disgrace". "..."): the gap opens with a comma, a stop or a lower-case word, or the quotation ends in a comma inside its
+    marks (the sentence goes on after the quotation), and holds one
     sentence end, where it ends. At most :data:`PREVIOUS_REACH` characters are read.
     """
     if end - start > PREVIOUS_REACH:
         return False
     head = text[start:end].lstrip(" \t")
-    if not head or not (head[0] in ",.!?" or head[0].islower()):
-        return False
+    if not head or not (head[0] in ",.!?" or head[0].islower() or text[start - 2 : start - 1] == ","):
+        return False  # a comma inside the marks goes on too: ""...," Ann Cole said, referring to ... . "...""
     stop = SENTENCE_END.search(text, start, end)
     return stop is not None and stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
 

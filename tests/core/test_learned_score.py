@@ -368,7 +368,8 @@ def test_each_scorer_lists_its_costliest_features_with_value_median_and_points()
     cut = next(r for r in reports if r.id.endswith("003_1d813d5afd5ed48d.txt"))
     sourcing = next(s for s in cut.scorers if s.name == "sourcing")
     assert sourcing.contribution > 25 and not [f for f in sourcing.findings if f.severity is not Severity.INFO]
-    assert sourcing.costs[0].name == "said_per_1000_words" and sourcing.costs[0].value == 0.0
+    assert sourcing.costs[0].name == "uncredited_quotation_share"  # its two slogans quoted without a speaker
+    assert sourcing.costs[1].name == "said_per_1000_words" and sourcing.costs[1].value == 0.0
 
 
 def test_at_the_evidence_floor_the_listed_points_are_those_of_the_floored_score():

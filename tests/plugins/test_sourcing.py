@@ -108,7 +108,7 @@ def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[st
             id="another-clause-holds-it",
         ),
         pytest.param(
-            'A minister thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
+            'The minutes thanked the crew and "the people who believed in this film".', ["SRC001"], id="common-noun"
         ),
     ],
 )
@@ -618,7 +618,9 @@ def test_stray_pair_reads_marks_by_the_characters_beside_them() -> None:
             id="the-role-in-the-sentence-before",
         ),
         pytest.param(
-            'One insider pointed out that "nobody is denying the talks at all".', ["SRC001"], id="an-indefinite-source"
+            'Sales rose and the firm pointed out that "nobody is denying the talks".',
+            ["SRC001"],
+            id="a-later-clause-past-and",
         ),
         pytest.param(
             'The attack on the mayor was condemned. "We will not be silenced by anyone."',
@@ -701,7 +703,9 @@ def test_speaker_named_elsewhere_in_the_quotations_sentence_credits_it(text: str
             id="initials-before-a-role-and-name",
         ),
         pytest.param(
-            'A GMB official called for "a fair deal for every worker in the valley".', ["SRC001"], id="an-official"
+            'A GMB rally called for "a fair deal for every worker in the valley".',
+            ["SRC001"],
+            id="an-event-is-no-speaker",
         ),
         pytest.param(
             'Last season he described the cup as the "be all and end all of the year".',
@@ -1014,4 +1018,193 @@ def test_name_set_off_as_the_subject_or_a_possessive_before_a_long_claim_credits
 )
 def test_review_18_over_credits_are_flagged_again(text: str, expected: list[str]) -> None:
     """Review 18: "by Christmas", a possessive past ", and", "slam striker NAME over" and a storm in a later clause credited quotations."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'On Monday, another senior adviser called the sale "the swindle of the century".',
+            [],
+            id="indefinite-subject",
+        ),
+        pytest.param(
+            'On Monday, another rally called the sale "the swindle of the century".',
+            ["SRC001"],
+            id="an-indefinite-thing-is-no-speaker",
+        ),
+        pytest.param(
+            'Both unions are silent, but one insider pointed out that "nobody is denying the talks".',
+            [],
+            id="indefinite-subject-of-a-later-clause",
+        ),
+        pytest.param(
+            'Both unions are silent, but the talks went on as "nobody is denying the plan at all".',
+            ["SRC001"],
+            id="a-later-clause-without-a-speaker",
+        ),
+        pytest.param(
+            'Fans wait. "It is driving everyone crazy, but she is coping," spilled another tipster.',
+            [],
+            id="indefinite-speaker-after-the-quotation",
+        ),
+        pytest.param(
+            'Fans wait. "It is driving everyone crazy, but she is coping," spilled another drink.',
+            ["SRC001"],
+            id="an-indefinite-thing-after-the-quotation",
+        ),
+        pytest.param(
+            'The row grew, with one teacher asking: "Where was the council when it mattered?"',
+            [],
+            id="with-an-indefinite-source-asking",
+        ),
+        pytest.param(
+            'The row grew, with one teacher leaving: "Where was the council when it mattered?"',
+            ["SRC001"],
+            id="with-a-source-doing-no-saying",
+        ),
+        pytest.param(
+            'Crowds gathered. "Hey, hey! Ho, ho! The mayor has got to go!" some protesters chanted as they marched.',
+            [],
+            id="indefinite-chanters-after-the-quotation",
+        ),
+    ],
+)
+def test_indefinite_source_credits_a_quotation(text: str, expected: list[str]) -> None:
+    """An indefinite source ("one insider", "another tipster", "some protesters") is a speaker: the quotation is attributed."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Nonetheless, all Ann Cole cares about is the cap. "Missing the first game was hard but you move on."',
+            [],
+            id="the-one-name-with-a-verb-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Nonetheless, all Ann Cole cares about is beating Jo Roe. "Missing the first game was hard but you move on."',
+            ["SRC001"],
+            id="two-names-in-the-sentence-before",
+        ),
+        pytest.param(
+            'While she was talking about jobs, she raised the question:\n"Why are we not fifty points ahead in the polls?"',
+            [],
+            id="she-the-only-subject-of-the-sentence-before",
+        ),
+        pytest.param(
+            'While the band was playing, the crowd raised the question:\n"Why are we not fifty points ahead in the polls?"',
+            ["SRC001"],
+            id="no-person-in-the-sentence-before",
+        ),
+        pytest.param(
+            'The former reality TV star accused Mr Obama of bowing to China. "This guy is the president and he bows."',
+            [],
+            id="accused-active-is-said",
+        ),
+        pytest.param(
+            'The former reality TV star was accused of bowing to China. "This guy is the president and he bows."',
+            ["SRC001"],
+            id="accused-passive-is-done-to-the-subject",
+        ),
+        pytest.param('"The fact is that Congress has failed to act on this," it read.', [], id="it-read-after"),
+        pytest.param(
+            '"They are smart and sweet and they cuddle well," Certified Dog Trainer, Elisha Stynchula shared.',
+            [],
+            id="role-comma-name-after",
+        ),
+        pytest.param(
+            'The Florida senator\'s answer was that "the most important institution is the family," so he backs it.',
+            [],
+            id="a-definite-roles-possessive-answer",
+        ),
+        pytest.param(
+            'The Florida senator\'s answer came after the crowd chanted that "the most important institution is the family".',
+            ["SRC001"],
+            id="a-definite-roles-possessive-past-a-clause-break",
+        ),
+        pytest.param(
+            'Crows are called the "homicide detectives of the avian world." [Quartz]', [], id="outlet-in-brackets"
+        ),
+        pytest.param(
+            'Crows are called the "homicide detectives of the avian world." [see below]',
+            ["SRC001"],
+            id="no-name-in-brackets",
+        ),
+        pytest.param(
+            '"Nobody was pressing it, nobody cared," Ann Cole said, referring to the years before. "I figured you would ask."',
+            [],
+            id="after-a-tag-sentence-when-the-comma-is-inside-the-marks",
+        ),
+        pytest.param(
+            'Ann Cole said: "Nobody was pressing it, nobody cared." The fans left the hall in silence after the long '
+            'and bitter row over the vote. "I figured you would ask tonight."',
+            ["SRC001"],
+            id="a-new-sentence-after-a-stop-inside-the-marks",
+        ),
+        pytest.param(
+            'The UN envoy on Syria, Jan Egeland, expressed regret that "many children have not lived through it".',
+            [],
+            id="a-month-that-is-a-given-name-before-a-surname",
+        ),
+        pytest.param(
+            'Late in the year, Jan came and went and "many children have not lived through it".',
+            ["SRC001"],
+            id="a-month-alone-is-no-name",
+        ),
+        pytest.param(
+            'Ann Cole, the party chair, is supporting Jo and in a statement credited him for "an exciting campaign here".',
+            [],
+            id="a-verb-in-ing-after-a-copula",
+        ),
+        pytest.param(
+            'The town is changing fast and the mayor is "the least of our worries this year".',
+            ["SRC001"],
+            id="a-copula-alone-is-no-verb-of-a-speaker",
+        ),
+        pytest.param(
+            'She kept quiet. When she finally learned she did not have cancer, "I dropped to my knees."',
+            [],
+            id="she-as-the-subject-of-an-introductory-clause",
+        ),
+        pytest.param(
+            'The tests came back. When the results finally arrived, "I dropped to my knees in the hall."',
+            ["SRC001"],
+            id="an-introductory-clause-without-a-speaker",
+        ),
+        pytest.param(
+            "Reports are wrong.\n\nSources close to the singer and with knowledge of the talks tell us ... "
+            '"There is no conversation with the show about it at all."',
+            [],
+            id="tell-us-ending-the-sentence-before",
+        ),
+        pytest.param(
+            "Sources close to the singer and with knowledge of the talks cheer us ... "
+            '"There is no conversation with the show about it at all."',
+            ["SRC001"],
+            id="no-verb-of-saying-ending-the-sentence-before",
+        ),
+        pytest.param(
+            "Ann Cole, the chair of the Grantley party, is backing Jo and in a statement thanked him for "
+            '"an exciting and inspiring campaign".',
+            [],
+            id="a-subject-past-an-appositive-holding-a-preposition",
+        ),
+        pytest.param(
+            'But it was Mr Milburn who took the stage, speaking of the plans for the "coming weeks and months".',
+            [],
+            id="a-cleft-sentences-name",
+        ),
+        pytest.param(
+            'But it was the rain that took the stage, washing out the plans for the "coming weeks and months".',
+            ["SRC001"],
+            id="a-cleft-sentence-without-a-name",
+        ),
+    ],
+)
+def test_session_19_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
+    """Session 19: the one person of the sentence before, active "accused", "it read", "Role, NAME shared", a role's
+    possessive answer, an outlet in brackets and the sentence after a tag when the comma is inside the marks."""
     assert codes(assess(text).findings) == expected

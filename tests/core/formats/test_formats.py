@@ -296,7 +296,9 @@ def test_html_scorer_table_shows_sub_score_and_weight_only_for_a_scorer_the_mode
     [seed] = _blocks(seeds.read_text(encoding="utf-8"))
     sourcing = next(s for s in seed["scorers"] if s["prefix"] == "SRC")
     assert sourcing["modelled"] and sourcing["subscore"] is None and sourcing["weight"] is None
-    assert sourcing["contribution"] > 25 and sourcing["costs"].startswith("said per 1,000 words 0 (professional median")
+    assert sourcing["contribution"] > 25 and sourcing["costs"].startswith(
+        "uncredited quotation share 0.52 (professional median"
+    )
     truncation = next(s for s in seed["scorers"] if s["prefix"] == "TRN")  # its sub-score is the model's factor
     assert not truncation["modelled"] and truncation["subscore"] is not None
     desk.run(paths[:1], [f"html:{words}"])  # a third-party scorer: the model has no feature of it
@@ -312,7 +314,7 @@ def test_markdown_names_the_scorer_and_features_that_cost_the_most_points(tmp_pa
     summary = out.read_text(encoding="utf-8")
     assert "| Article | Score | Grade | Findings | Gate | Most points lost to |" in summary
     [row] = [line for line in summary.splitlines() if "003\\_1d813d5afd5ed48d" in line]
-    assert "| 33 |  | SRC sourcing (28.7): said per 1,000 words 0 (professional median 9.3): " in row
+    assert "| 33 |  | SRC sourcing (30.3): uncredited quotation share 0.52 (professional median 0.1): " in row
     assert row.count("professional median") == 3
 
 

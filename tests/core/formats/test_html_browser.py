@@ -351,9 +351,9 @@ def test_a_scorer_the_model_weighs_shows_its_costliest_features_not_a_sub_score(
     )
     assert rows[0][:5] == ["scorer", "sub-score", "weight", "contribution", "costliest features"]
     sourcing = next(row for row in rows if row[0] == "SRC sourcing")
-    assert sourcing[1:3] == ["\u2014", "\u2014"] and re.fullmatch(r"\d+\.\d\d", sourcing[3])  # 28.19 now
+    assert sourcing[1:3] == ["\u2014", "\u2014"] and re.fullmatch(r"\d+\.\d\d", sourcing[3])  # 30.26 now
     assert float(sourcing[3]) > 25  # most of the seed's lost points
-    assert sourcing[4].startswith("said per 1,000 words 0 (professional median 9.3): ")
+    assert sourcing[4].startswith("uncredited quotation share 0.52 (professional median 0.1): ")
     truncation = next(row for row in rows if row[0] == "TRN truncation")
     assert truncation[1] != "\u2014"  # its sub-score is the model's truncation factor
     note = page.text_content("#cd-detail section details p.muted") or ""

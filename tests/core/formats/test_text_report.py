@@ -136,14 +136,17 @@ def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_wi
     seed = "seeds/003_1d813d5afd5ed48d.txt"
     [article] = json.loads(run_copydesk("score", seed, "-f", "json").stdout)["articles"]
     sourcing = next(s for s in article["scorers"] if s["prefix"] == "SRC")
-    assert sourcing["features"]["said_per_1000_words"] == 0.0
-    median = next(f for f in load_model(packaged_model_path()).features if f.key == "sourcing.said_per_1000_words")
+    share = sourcing["features"]["uncredited_quotation_share"]  # its two slogans quoted without a speaker
+    median = next(
+        f for f in load_model(packaged_model_path()).features if f.key == "sourcing.uncredited_quotation_share"
+    )
     lines = run_copydesk("score", seed).stdout.splitlines()
-    lost = f"most points lost to SRC sourcing ({sourcing['contribution']:.1f})"  # 28.2 under the shipped model
+    lost = f"most points lost to SRC sourcing ({sourcing['contribution']:.1f})"  # 30.3 under the shipped model
     assert sourcing["contribution"] > 25
     at = next(i for i, line in enumerate(lines) if lost in line)
     assert lines[at + 1].startswith(
-        f"  SRC sourcing's costliest features: said per 1,000 words 0 (professional median {median.quantiles[50]:.3g}): "
+        f"  SRC sourcing's costliest features: uncredited quotation share {share:.3g} "
+        f"(professional median {median.quantiles[50]:.3g}): "
     )
     assert lines[at + 1].count("professional median") == 3 and lines[at + 1].endswith(" points")
 
