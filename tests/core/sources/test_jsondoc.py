@@ -100,6 +100,27 @@ def test_records_without_an_id_on_one_line_each_get_an_id_of_their_own(tmp_path:
     assert [i.source.record if isinstance(i, Article) and i.source else i.record for i in items] == [1, 1, 1, 1, 2]
 
 
+@pytest.mark.parametrize(
+    ("data", "max_bytes"),
+    [
+        (b'[{"text": "One."}', 1000),  # a minified export cut short
+        (b'[{"text": "One."} {"text": "Two."}]', 1000),
+        (b'[{"text": "One."}] x', 1000),
+        (b'[{"text": "One."}, {"text": "Tw', 1000),
+        (b'[{"text": "One."}, {"text": "' + b"w " * 600 + b'"}]', 1000),
+    ],
+)
+def test_what_is_unreadable_after_a_record_on_its_line_gets_an_id_of_its_own(
+    tmp_path: Path, data: bytes, max_bytes: int
+) -> None:
+    """The record is path:1, the break after it on the same line path:1#2, not a second path:1 (review 19)."""
+    path = tmp_path / "x.json"
+    path.write_bytes(data)
+    items = list(Batch([str(path)], {**SOURCES, "max_bytes": max_bytes}))
+    assert [type(i).__name__ for i in items] == ["Article", "Unreadable"]
+    assert [i.id if isinstance(i, Article) else i.report_id for i in items] == [f"{path}:1", f"{path}:1#2"]
+
+
 def test_an_array_longer_than_a_read_is_streamed_and_each_record_is_bounded(tmp_path: Path) -> None:
     records = [{"id": str(i), "text": "Word " * 40, "n": 10**12 + i} for i in range(3 * CHUNK // 200)]
     got = read(tmp_path, json.dumps(records).encode())
