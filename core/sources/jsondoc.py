@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from copydesk.errors import describe, json_problem
 from copydesk.models import Article, Unreadable
+from copydesk.safety import quoted
 from copydesk.sources._common import InputFormat, bom_encoding
 from copydesk.sources.records import CHUNK, _jsonl_record, json_type
 
@@ -160,7 +161,7 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
             problem = (
                 "the JSON array ends without its ']'"
                 if not after
-                else f"expected ',' or ']' after a record, not {after!r}"
+                else f"expected ',' or ']' after a record, not {quoted(after)}"
             )
             yield unreadable(problem, buf.line)
             return
@@ -194,7 +195,7 @@ def _not_an_array(first: str, buf: _Buffer, max_bytes: int) -> str:
     if isinstance(found[0], dict):
         if (key := _array_key(found[0])) is not None:
             return (
-                f"a JSON object that holds an array under {key!r}, not an array of records"
+                f"a JSON object that holds an array under {quoted(key)}, not an array of records"
                 f" (save that array as the file, or its records one a line as .jsonl)"
             )
         return (
