@@ -214,6 +214,8 @@ def test_a_corrupt_history_is_exit_2_with_the_reports_still_written(
         ("UPDATE rule_counts SET n = -4 WHERE run_id = 1", ["diff", "1", "2"]),
         ("UPDATE sources SET top_rules = 'HDG001' WHERE run_id = 1", ["diff", "1", "2"]),
         ("UPDATE sources SET top_rules = 'HDG001' WHERE run_id = 1", ["check", "b.jsonl", "--compare", "1"]),
+        ("UPDATE sources SET mean = 'high' WHERE run_id = 1", ["trend"]),
+        ("UPDATE sources SET mean = 'high' WHERE run_id = 1", ["score", "b.jsonl", "-f", "html:out.html"]),
     ],
 )
 def test_a_stored_value_copydesk_never_writes_is_a_corrupt_history_not_an_internal_error(

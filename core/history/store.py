@@ -219,7 +219,8 @@ class History:
         )
         trends: dict[str, list[TrendPoint]] = {}
         for name, run_id, when, mean in rows:
-            trends.setdefault(name, []).append(TrendPoint(int(run_id), when, _float(mean)))
+            with self._stored(run_id):
+                trends.setdefault(name, []).append(TrendPoint(int(run_id), when, _float(mean)))
         return trends
 
     def diff(self, run_a: RunRef, run_b: RunRef) -> RunDiff:
