@@ -560,6 +560,11 @@ def _validate_extractor(choice: str, where: str) -> None:
         raise ConfigError(f"{where}: sources.html_extractor is trafilatura, but {extractor().split('; ', 1)[1]}")
 
 
+def _executor_ok(executor: str) -> bool:
+    """Whether ``executor`` is ``local`` or a scheduler address whose port a socket can have (1 to 65535)."""
+    return bool(EXECUTOR.fullmatch(executor)) and (executor == "local" or 1 <= int(executor.rsplit(":", 1)[1]) <= 65535)
+
+
 def _validate_values(
     data: Mapping[str, Any],
     where: str,
@@ -582,9 +587,10 @@ def _validate_values(
         raise ConfigError(
             f"{name('run.workers')} must be at least 1 and at most {MAX_WORKERS}, not {data['run']['workers']}"
         )
-    if not EXECUTOR.fullmatch(data["run"]["executor"]):
+    if not _executor_ok(data["run"]["executor"]):
         raise ConfigError(
-            f"{name('run.executor')} must be local or dask://HOST:PORT (a Dask scheduler), not {quoted(data['run']['executor'])}"
+            f"{name('run.executor')} must be local or dask://HOST:PORT (a Dask scheduler; PORT 1 to 65535),"
+            f" not {quoted(data['run']['executor'])}"
         )
     if not 0 <= data["run"]["article_timeout"] <= MAX_TIMEOUT:
         raise ConfigError(

@@ -288,7 +288,7 @@ class Runner:
         if error is None:
             try:
                 findings, assessment, overflow = self._assess(a, document, supp)
-                metrics = {k: float(v) for k, v in sorted(assessment.metrics.items())}
+                metrics = _metrics(a, assessment.metrics)
                 features = _features(a, assessment.features)
                 subscore = assessment.subscore
                 if subscore is None:
@@ -695,6 +695,17 @@ def _stamped(finding: Finding, severity: Severity, plugin: str, prefix: str) -> 
 
 #: The types of feature value accepted without asking :func:`copydesk.containment.is_number` (an ABC check) of each.
 _PLAIN_NUMBERS = frozenset((float, int))
+
+
+def _metrics(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
+    """A scorer's metrics sorted by name, as floats; raise on one that is no number (a bool, a string), as for a feature."""
+    if not _PLAIN_NUMBERS.issuperset(map(type, values.values())):
+        for name, value in values.items():
+            if not containment.is_number(value):
+                raise ValueError(
+                    f"metric {shown(name)} of scorer {a.scorer.prefix} is {containment.kind(value)}, not a number"
+                )
+    return {k: float(v) for k, v in sorted(values.items())}
 
 
 def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:

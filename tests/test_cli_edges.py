@@ -78,6 +78,9 @@ def test_parser_errors_are_one_line_with_exit_2(args: list[str], message: str) -
         (["plugins", "--format", "yaml"], "--format must be text or json"),
         (["score", str(SEEDS), "--select", ","], "--select needs a rule"),
         (["score", str(SEEDS), "-j", "100000"], "run.workers must be at least 1 and at most 256"),
+        # a port no scheduler can listen on: refused at once, not a 20-second connection timeout
+        (["score", str(SEEDS), "--executor", "dask://localhost:99999"], "not 'dask://localhost:99999'"),
+        (["score", str(SEEDS), "--executor", "tcp://localhost:0"], "not 'tcp://localhost:0'"),
     ],
 )
 def test_bad_flag_values_name_the_flag_not_the_packaged_config(cli: Cli, args: list[str], message: str) -> None:
@@ -413,6 +416,7 @@ def test_text_of_nul_characters_after_a_byte_order_mark_is_binary_not_scored(cli
         ("[scoring.weights]\nhedgin = 1.0\n", "scoring.weights.hedgin names no loaded scorer"),
         ('[severity]\nHDG999 = "error"\n', "severity.HDG999 names no rule"),
         ("[run]\nworkers = 100000\n", "run.workers must be at least 1 and at most 256"),
+        ('[run]\nexecutor = "dask://h:65536"\n', "run.executor must be local or dask://HOST:PORT"),
         # a scorer's own check: one error before any article, not a CD001 crash on each
         ("[plugins.hedging]\ndensity_threshold = -1\n", "[plugins.hedging] density_threshold must be greater than 0"),
         ("[plugins.readability]\nmax_sentence_words = 0\n", "[plugins.readability] max_sentence_words must be at"),

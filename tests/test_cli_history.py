@@ -206,6 +206,35 @@ def test_a_corrupt_history_is_exit_2_with_the_reports_still_written(
     assert "### Sources" in Path("out.md").read_text()
 
 
+@pytest.mark.parametrize(
+    ("corruption", "command"),
+    [
+        ("UPDATE runs SET recorded_at = 'yesterday' WHERE id = 1", ["diff", "1", "2"]),
+        ("UPDATE runs SET plugins = 'hedging' WHERE id = 1", ["diff", "1", "2"]),
+        ("UPDATE rule_counts SET n = -4 WHERE run_id = 1", ["diff", "1", "2"]),
+        ("UPDATE sources SET top_rules = 'HDG001' WHERE run_id = 1", ["diff", "1", "2"]),
+        ("UPDATE sources SET top_rules = 'HDG001' WHERE run_id = 1", ["check", "b.jsonl", "--compare", "1"]),
+        ("UPDATE sources SET mean = 'high' WHERE run_id = 1", ["trend"]),
+        ("UPDATE sources SET mean = 'high' WHERE run_id = 1", ["score", "b.jsonl", "-f", "html:out.html"]),
+    ],
+)
+def test_a_stored_value_copydesk_never_writes_is_a_corrupt_history_not_an_internal_error(
+    cli: Cli, no_project_config: Path, corruption: str, command: list[str]
+) -> None:
+    """A row edited by hand or by another program: exit 2 and one line naming the history and the run (review 19)."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", HEDGED)])
+    for _ in range(2):
+        assert cli("score", "b.jsonl", "--history", "sqlite:///h.db", "-f", "json:out.json").exit_code == 0
+    with sqlite3.connect("h.db") as conn:
+        conn.execute(corruption)
+    conn.close()
+    result = cli(*command, "--history", "sqlite:///h.db")
+    assert result.exit_code == 2, result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("copydesk: error")]
+    assert len(errors) == 1 and errors[0].startswith("copydesk: error: history sqlite:///h.db: run 1 holds "), errors
+    assert "internal error" not in result.stderr
+
+
 @pytest.mark.parametrize("fail_under", ["0", "99.9"])
 def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
     cli: Cli, no_project_config: Path, fail_under: str

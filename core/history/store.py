@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from types import TracebackType
 from typing import Any
 
+from copydesk.errors import describe
 from copydesk.history.backends import DEFAULT_TIMEOUT, Connection, Row
 from copydesk.history.compare import diff_runs, regressions
 from copydesk.history.records import (
@@ -153,19 +155,28 @@ class History:
             f"SELECT {_RUN_COLUMNS} FROM runs WHERE id = ?", (run_id,)
         )
         rules: dict[str, dict[str, int]] = {}
-        for key, code, n in conn.fetch(
-            "SELECT key, code, n FROM rule_counts WHERE run_id = ? ORDER BY key, code", (run_id,)
-        ):
-            rules.setdefault(key, {})[code] = int(n)
-        articles = tuple(
-            ArticleRecord(key, digest_, source, _float(score), grade, FrozenDict(rules.get(key, {})))
-            for key, digest_, source, score, grade in conn.fetch(
-                "SELECT key, digest, source, score, grade FROM articles WHERE run_id = ? ORDER BY key", (run_id,)
+        rows = conn.fetch("SELECT key, code, n FROM rule_counts WHERE run_id = ? ORDER BY key, code", (run_id,))
+        articles = conn.fetch(
+            "SELECT key, digest, source, score, grade FROM articles WHERE run_id = ? ORDER BY key", (run_id,)
+        )
+        sources = self.sources(run_id)
+        with self._stored(run_id):
+            for key, code, n in rows:
+                rules.setdefault(key, {})[code] = int(n)
+            record = RunRecord(
+                when,
+                version,
+                tuple(json.loads(plugins)),
+                digest,
+                commit,
+                tuple(
+                    ArticleRecord(key, digest_, source, _float(score), grade, FrozenDict(rules.get(key, {})))
+                    for key, digest_, source, score, grade in articles
+                ),
+                sources,
+                command,
+                gate,
             )
-        )
-        record = RunRecord(
-            when, version, tuple(json.loads(plugins)), digest, commit, articles, self.sources(run_id), command, gate
-        )
         record = dataclasses.replace(record, passed=None if passed is None else bool(passed))
         return StoredRun(run_id, record)
 
@@ -173,7 +184,21 @@ class History:
         """The per-source summaries of run ``ref``, sorted by source."""
         run_id = self.resolve(ref)
         rows = self._conn.fetch(f"SELECT {_SOURCE_COLUMNS} FROM sources WHERE run_id = ? ORDER BY source", (run_id,))
-        return tuple(_summary(row) for row in rows)
+        with self._stored(run_id):
+            return tuple(_summary(row) for row in rows)
+
+    @contextlib.contextmanager
+    def _stored(self, run_id: int) -> Iterator[None]:
+        """Turn a stored value copydesk never writes (a time that is no time, a count that is no count) into a HistoryError.
+
+        A row edited by hand or by another program is a corrupt history (exit 2), not an internal error.
+        """
+        try:
+            yield
+        except (ValueError, TypeError) as exc:
+            raise self._conn.error(
+                f"run {run_id} holds a value copydesk does not write ({describe(exc)}): the history is corrupt"
+            ) from None
 
     def trend(self, source: str | None = None, last: int | None = None) -> dict[str, list[TrendPoint]]:
         """Per source (or only ``source``), its mean score in each run that had it, oldest run first.
@@ -194,7 +219,8 @@ class History:
         )
         trends: dict[str, list[TrendPoint]] = {}
         for name, run_id, when, mean in rows:
-            trends.setdefault(name, []).append(TrendPoint(int(run_id), when, _float(mean)))
+            with self._stored(run_id):
+                trends.setdefault(name, []).append(TrendPoint(int(run_id), when, _float(mean)))
         return trends
 
     def diff(self, run_a: RunRef, run_b: RunRef) -> RunDiff:

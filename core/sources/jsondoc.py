@@ -24,6 +24,7 @@ from typing import IO, Any
 
 from copydesk.errors import describe, json_problem
 from copydesk.models import Article, Unreadable
+from copydesk.safety import quoted
 from copydesk.sources._common import InputFormat, bom_encoding
 from copydesk.sources.records import CHUNK, _jsonl_record, json_type
 
@@ -118,9 +119,19 @@ def read_json(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Itera
 
 
 def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
-    """The array's elements from after its ``[``, up to its ``]``; a break in the structure ends the file."""
+    """The array's elements from after its ``[``, up to its ``]``; a break in the structure ends the file.
+
+    Whatever is unreadable on the line of an earlier record takes the next ``#N`` there, as
+    a record would (a minified export cut short is ``path:1`` and ``path:1#2``, not ``path:1`` twice).
+    """
     fields, max_bytes, fallback = sources["fields"], int(sources["max_bytes"]), bool(sources["encoding_fallback"])
     count = on_line = last_line = 0
+
+    def unreadable(problem: str, line: int) -> Unreadable:
+        item = _as_json(Unreadable(path, problem, line, FORMAT), on_line + 1 if line == last_line else 1)
+        assert isinstance(item, Unreadable)
+        return item
+
     while True:
         if buf.skip_space() == "]" and count == 0:
             yield Unreadable(path, "no records (an empty JSON array)", None, FORMAT)
@@ -128,29 +139,31 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
         line = buf.line
         found = _element(buf, max_bytes)
         if isinstance(found, str):
-            yield Unreadable(path, found, line, FORMAT)
+            yield unreadable(found, line)
             return
         raw = buf.text[buf.pos : found[1]].encode("utf-8", "surrogateescape")
         buf.advance(found[1])
         count += 1
         on_line, last_line = (on_line + 1 if line == last_line else 1), line
         if len(raw) > max_bytes:
-            yield Unreadable(path, f"a record longer than sources.max_bytes ({max_bytes})", line, FORMAT)
+            yield _as_json(
+                Unreadable(path, f"a record longer than sources.max_bytes ({max_bytes})", line, FORMAT), on_line
+            )
         else:
             yield _as_json(_jsonl_record(raw, path, fields, line, fallback), on_line)
         after = buf.skip_space()
         if after == "]":
             buf.advance(buf.pos + 1)
             if buf.skip_space():
-                yield Unreadable(path, "text after the JSON array's closing ']' is not read", buf.line, FORMAT)
+                yield unreadable("text after the JSON array's closing ']' is not read", buf.line)
             return
         if after != ",":
             problem = (
                 "the JSON array ends without its ']'"
                 if not after
-                else f"expected ',' or ']' after a record, not {after!r}"
+                else f"expected ',' or ']' after a record, not {quoted(after)}"
             )
-            yield Unreadable(path, problem, buf.line, FORMAT)
+            yield unreadable(problem, buf.line)
             return
         buf.advance(buf.pos + 1)
 
@@ -182,7 +195,7 @@ def _not_an_array(first: str, buf: _Buffer, max_bytes: int) -> str:
     if isinstance(found[0], dict):
         if (key := _array_key(found[0])) is not None:
             return (
-                f"a JSON object that holds an array under {key!r}, not an array of records"
+                f"a JSON object that holds an array under {quoted(key)}, not an array of records"
                 f" (save that array as the file, or its records one a line as .jsonl)"
             )
         return (

@@ -158,7 +158,9 @@ def entry_problem(entry: str) -> str | None:
     """Why an ``extra_furniture`` entry is malformed, or None."""
     parts = entry.split(":", 2)
     if len(parts) < 2 or parts[0] not in KINDS:
-        return f"entry {entry!r} is not 'kind:category:phrase' with kind in {KINDS}"
+        return f"entry '{entry}' is not 'kind:category:phrase' with kind in {KINDS}"
+    if not phrase_key(parts[-1]):
+        return f"entry '{entry}' has no words in its phrase, so it could match no line"
     return None
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from copydesk import (
+    WORD,
     Assessment,
     BatchPass,
     Context,
@@ -30,7 +31,7 @@ from copydesk import (
     measures,
 )
 from copydesk.plugins.figures import batch
-from copydesk.plugins.figures.analysis import UNSOURCED, VAGUE, analyse
+from copydesk.plugins.figures.analysis import LEXICON_KEYS, UNSOURCED, VAGUE, analyse
 from copydesk.plugins.figures.batch import FOUND, Reading, Verdict, verdicts, verdicts_key
 from copydesk.plugins.figures.features import FEATURES
 from copydesk.plugins.figures.features import features as feature_values
@@ -267,7 +268,16 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
-    """``(key, problem)`` for each numeric setting out of range (the core reports the first)."""
+    """``(key, problem)`` for each word-list entry that is not one word, or numeric setting out of range.
+
+    Cue and source words are looked up one word of the text at a time, so an entry of
+    two words or with punctuation ("reported by", "said.") could never match: it is an
+    error rather than a setting that silently does nothing.
+    """
+    for key in LEXICON_KEYS:
+        for entry in settings.get(key, ()):
+            if not WORD.fullmatch(str(entry).strip()):
+                yield key, f"entry '{entry}' is not one word: cue and source words are matched one word at a time"
     yield from measures.out_of_range({**SETTINGS, **settings}, BOUNDS)
 
 

@@ -246,6 +246,36 @@ def test_undeclared_or_non_finite_feature_is_that_scorers_cd001(values: dict[str
     assert report.scorers[1].error is None and report.score is not None
 
 
+def metered(values: dict[str, object]) -> Scorer:
+    """The WRD scorer reporting ``values`` as its metrics."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment(tuple(word_score(document, context)), metrics=values)  # type: ignore[arg-type]
+
+    return replace(WORDS, score=score)
+
+
+@pytest.mark.parametrize(
+    ("value", "error"),
+    [
+        (True, "ValueError: metric 'ratio' of scorer WRD is a bool, not a number"),
+        ("0.5", "ValueError: metric 'ratio' of scorer WRD is a str, not a number"),
+        ("abc", "ValueError: metric 'ratio' of scorer WRD is a str, not a number"),
+    ],
+)
+def test_a_metric_that_is_no_number_is_that_scorers_cd001_as_a_feature_is(value: object, error: str) -> None:
+    """Not read as 1.0 or 0.5 by float() (review 19): a metric is a measurement, as a feature or sub-score is."""
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[metered({"ratio": value}), BOOM]))
+    assert [d.code for d in report.diagnostics] == ["CD001"]
+    assert report.scorers[0].error == error and dict(report.scorers[0].metrics) == {}
+    assert report.scorers[1].error is None and report.score is not None
+
+
+def test_a_metric_that_is_an_int_or_a_float_is_kept_as_a_float() -> None:
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[metered({"n": 3, "ratio": 0.25})]))
+    assert report.scorers[0].error is None and dict(report.scorers[0].metrics) == {"n": 3.0, "ratio": 0.25}
+
+
 def subscored(value: object) -> Scorer:
     """The WRD scorer returning ``value`` as its sub-score."""
 

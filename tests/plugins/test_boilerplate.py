@@ -17,7 +17,7 @@ from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import batch as batch
 from copydesk.plugins.boilerplate.hashing import HashCounter, key_hash, signature
 from copydesk.sources import parse_text
-from copydesk.testing import article, codes, plugin_set, run_scorer, score_batch
+from copydesk.testing import article, codes, plugin_set, run_copydesk, run_scorer, score_batch
 from copydesk.text import Document
 
 REPO = Path(__file__).resolve().parents[2]
@@ -391,6 +391,25 @@ def test_extra_furniture_entry_must_name_its_kind() -> None:
     assert list(SCORER.check(SCORER.settings)) == []  # type: ignore[misc]
     with pytest.raises(ConfigError, match=r"\[plugins\.boilerplate\] extra_furniture entry 'banner:sale' is not"):
         run_scorer(SCORER, "Some text here.", settings={"extra_furniture": ["banner:sale"]})
+
+
+@pytest.mark.parametrize("entry", ["line::", "line:", "sentence:promo:...", "label:promo: - "])
+def test_an_extra_furniture_entry_with_no_words_is_a_config_error_not_a_phrase_silently_dropped(entry: str) -> None:
+    """An empty phrase matches no line, so the lexicon used to drop it without a word."""
+    message = f"[plugins.boilerplate] extra_furniture entry '{entry}' has no words in its phrase"
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        run_scorer(SCORER, "Some text here.", settings={"extra_furniture": [entry]})
+
+
+def test_a_malformed_extra_furniture_entry_is_quoted_once_on_the_error_line(tmp_path: Path) -> None:
+    """A real ESC reads ``\\x1b`` and a typed backslash ``\\\\``: no repr() before the line is neutralised."""
+    (tmp_path / "a.txt").write_text("Title\n\nThe council met on Tuesday to discuss the budget.\n", encoding="utf-8")
+    (tmp_path / "c.toml").write_text('[plugins.boilerplate]\nextra_furniture = ["x\\u001b\\\\"]\n', encoding="utf-8")
+    result = run_copydesk("score", "a.txt", "--config", "c.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith(
+        "copydesk: error: c.toml:2: [plugins.boilerplate] extra_furniture entry 'x\\x1b\\\\' is not 'kind:"
+    )
 
 
 def test_hashes_are_stable_across_processes() -> None:

@@ -8,11 +8,21 @@ from pathlib import Path
 import pytest
 from copydesk import Article, Finding
 from copydesk.conformance import assert_conformance
+from copydesk.errors import ConfigError
 from copydesk.models import Context
 from copydesk.plugins import figures
 from copydesk.plugins.figures import analysis
 from copydesk.plugins.figures.extract import Figure, extract
-from copydesk.testing import article, codes, document, findings_by_article, plugin_set, run_scorer, score_batch
+from copydesk.testing import (
+    article,
+    codes,
+    document,
+    findings_by_article,
+    plugin_set,
+    run_copydesk,
+    run_scorer,
+    score_batch,
+)
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -213,6 +223,33 @@ def test_cue_lexicon_settings(settings: dict[str, list[str]], expected: list[str
     if settings.get("remove_cues"):
         text = "The World Bank estimates that $400 billion is needed."
     assert codes(single(text, **settings)) == expected
+
+
+@pytest.mark.parametrize("key", analysis.LEXICON_KEYS)
+@pytest.mark.parametrize("entry", ["mused that", "mused.", "re-mused!", "#mused"])
+def test_a_word_list_entry_that_is_not_one_word_is_a_config_error_not_a_cue_that_never_matches(
+    key: str, entry: str
+) -> None:
+    """Cue and source words are looked up one word at a time: "mused that" could never match."""
+    with pytest.raises(ConfigError, match=re.escape(f"[plugins.figures] {key} entry '{entry}' is not one word")):
+        single("The World Bank mused that $400 billion is needed.", **{key: [entry]})
+
+
+def test_a_word_list_entry_that_is_not_one_word_is_quoted_once_on_the_error_line(tmp_path: Path) -> None:
+    """A real ESC reads ``\\x1b`` and a typed backslash ``\\\\``: no repr() before the line is neutralised."""
+    (tmp_path / "a.txt").write_text("Title\n\nThe World Bank mused that $400 billion is needed.\n", encoding="utf-8")
+    (tmp_path / "c.toml").write_text('[plugins.figures]\nextra_cues = ["x\\u001b\\\\"]\n', encoding="utf-8")
+    result = run_copydesk("score", "a.txt", "--config", "c.toml", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "copydesk: error: c.toml:2: [plugins.figures] extra_cues entry 'x\\x1b\\\\' is not one word:"
+        " cue and source words are matched one word at a time"
+    ]
+
+
+def test_a_word_list_entry_is_read_without_regard_to_case_or_surrounding_spaces() -> None:
+    assert codes(single("The World Bank mused that $400 billion is needed.", extra_cues=[" Mused "])) == []
+    assert codes(single("The World Bank re-mused that $400 billion is needed.", extra_cues=["re-mused"])) == []
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from copydesk import testing
 from copydesk.config import packaged_defaults
 from copydesk.models import Article, Unreadable
 from copydesk.sources import Batch
@@ -64,10 +65,16 @@ WRAPPED = (
             [("!", None, WRAPPED.format("'articles'"))],
         ),
         (b'{"total": 2, "items": [1, 2]}', [("!", None, WRAPPED.format("'items'"))]),
-        (b'{"\\u001b[31m": [{}]}', [("!", None, WRAPPED.format("'\\x1b[31m'"))]),  # a key's control characters escaped
+        # a key as it is: the line that shows the problem neutralises it once (no repr())
+        (b'{"\\u001b[31m": [{}]}', [("!", None, WRAPPED.format("'\x1b[31m'"))]),
+        (b'{"a\\\\b": [{}]}', [("!", None, WRAPPED.format("'a\\b'"))]),
         (
             b'[{"id": "a", "text": "One."} {"text": "Two."}]',
             [("a", 1, "json"), ("!", 1, "expected ',' or ']' after a record, not '{'")],
+        ),
+        (
+            b'[{"id": "a", "text": "One."} \\]',
+            [("a", 1, "json"), ("!", 1, "expected ',' or ']' after a record, not '\\'")],
         ),
         (
             b'[{"id": "a", "text": "One."},\n{"text": "Tw',
@@ -98,6 +105,45 @@ def test_records_without_an_id_on_one_line_each_get_an_id_of_their_own(tmp_path:
     ids = [i.id if isinstance(i, Article) else i.report_id for i in items]
     assert ids == [f"{path}:1", f"{path}:1#2", "c", f"{path}:1#4", f"{path}:2"]
     assert [i.source.record if isinstance(i, Article) and i.source else i.record for i in items] == [1, 1, 1, 1, 2]
+
+
+@pytest.mark.parametrize(
+    ("data", "max_bytes"),
+    [
+        (b'[{"text": "One."}', 1000),  # a minified export cut short
+        (b'[{"text": "One."} {"text": "Two."}]', 1000),
+        (b'[{"text": "One."}] x', 1000),
+        (b'[{"text": "One."}, {"text": "Tw', 1000),
+        (b'[{"text": "One."}, {"text": "' + b"w " * 600 + b'"}]', 1000),
+    ],
+)
+def test_what_is_unreadable_after_a_record_on_its_line_gets_an_id_of_its_own(
+    tmp_path: Path, data: bytes, max_bytes: int
+) -> None:
+    """The record is path:1, the break after it on the same line path:1#2, not a second path:1 (review 19)."""
+    path = tmp_path / "x.json"
+    path.write_bytes(data)
+    items = list(Batch([str(path)], {**SOURCES, "max_bytes": max_bytes}))
+    assert [type(i).__name__ for i in items] == ["Article", "Unreadable"]
+    assert [i.id if isinstance(i, Article) else i.report_id for i in items] == [f"{path}:1", f"{path}:1#2"]
+
+
+@pytest.mark.parametrize(
+    ("data", "shown"),
+    [
+        (b'[{"text": "One."} \\]', "not '\\\\'"),
+        (b'[{"text": "One."} \x1b]', "not '\\x1b'"),
+        (b'{"a\\\\b\\u001b": [{}]}', "array under 'a\\\\b\\x1b'"),
+    ],
+)
+def test_input_quoted_in_a_structure_error_is_escaped_once_on_stderr(tmp_path: Path, data: bytes, shown: str) -> None:
+    """A typed backslash reads ``\\\\`` and an ESC ``\\x1b``, as in every other message (repr() escaped them twice)."""
+    (tmp_path / "x.json").write_bytes(data)
+    result = testing.run_copydesk("score", "x.json", "-f", "json", "-o", "out.json", cwd=tmp_path)
+    assert result.returncode == 2
+    [line] = [line for line in result.stderr.splitlines() if "error" in line]
+    assert shown in line and "\\\\\\\\" not in line.replace(shown, ""), line
+    assert "\x1b" not in result.stderr
 
 
 def test_an_array_longer_than_a_read_is_streamed_and_each_record_is_bounded(tmp_path: Path) -> None:
