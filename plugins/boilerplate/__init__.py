@@ -32,7 +32,7 @@ from copydesk.plugins.boilerplate.chrome import chrome_lines
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
 from copydesk.plugins.boilerplate.features import FEATURES
 from copydesk.plugins.boilerplate.features import features as feature_values
-from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, entry_problem, tokens
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, entry_problem, phrase_key, tokens
 from copydesk.plugins.boilerplate.rules import (
     GENERIC_BYLINE,
     NEAR_DUPLICATE_ARTICLE,
@@ -222,10 +222,23 @@ def score(document: Document, context: Context) -> Assessment:
 
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
-    """``(key, problem)`` for each malformed ``extra_furniture`` entry or numeric setting out of range."""
+    """``(key, problem)`` for each malformed list entry or numeric setting out of range.
+
+    A role is matched one word of a byline at a time, so a role of two words or none
+    could never match; a frame with no words would match nothing either: each is an
+    error rather than a setting that silently does nothing.
+    """
     for entry in settings.get("extra_furniture", ()):
         if problem := entry_problem(entry):
             yield "extra_furniture", problem
+    for key in ("extra_roles", "remove_roles"):
+        for entry in settings.get(key, ()):
+            if not WORD.fullmatch(str(entry).strip()):
+                yield key, f"entry '{entry}' is not one word: role words are matched one word of a byline at a time"
+    for key in ("extra_frames", "remove_frames"):
+        for entry in settings.get(key, ()):
+            if not phrase_key(str(entry)):
+                yield key, f"entry '{entry}' has no words, so it could match no headline"
     yield from measures.out_of_range({**SCORER.settings, **settings}, BOUNDS)
 
 

@@ -183,9 +183,9 @@ def _data() -> dict[str, Any]:
 
 
 def _adjusted(base: list[str], extra: Any, remove: Any) -> list[str]:
-    """``base + extra`` without the entries of ``remove`` (compared case-insensitively)."""
-    dropped = {str(r).lower() for r in remove or ()}
-    return [w for w in [*base, *(extra or ())] if str(w).lower() not in dropped]
+    """``base + extra`` without the entries of ``remove`` (compared case-insensitively, spaces around ignored)."""
+    dropped = {str(r).strip().lower() for r in remove or ()}
+    return [w for w in [*base, *(extra or ())] if str(w).strip().lower() not in dropped]
 
 
 def options(settings: Settings) -> tuple[tuple[str, ...], ...]:
@@ -224,8 +224,8 @@ def _build(options: tuple[tuple[str, ...], ...]) -> Lexicon:
         imperatives=frozenset(phrase_key(" ".join(data["imperatives"]))),
         sentence_max_words=int(data["sentence_max_words"]),
         lead_ins=lead_ins,
-        roles=frozenset(_adjusted(byline["roles"], extra_r, remove_r)),
-        strong_roles=frozenset(_adjusted(byline["strong"], extra_r, remove_r)),
+        roles=frozenset(str(w).strip().lower() for w in _adjusted(byline["roles"], extra_r, remove_r)),
+        strong_roles=frozenset(str(w).strip().lower() for w in _adjusted(byline["strong"], extra_r, remove_r)),
         byline_max_words=int(byline["max_words"]),
         byline_first_lines=int(byline["first_lines"]),
         frames=frame_keys,

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from copydesk import Assessment, Context, Document, Finding, Scorer, Settings, hookimpl, measures
+from copydesk import WORD, Assessment, Context, Document, Finding, Scorer, Settings, hookimpl, measures
 from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
 from copydesk.plugins.truncation.debris import scrape_debris
 from copydesk.plugins.truncation.ending import WEAK_SIGNAL, Ending, Verdict, find_ending, judge
-from copydesk.plugins.truncation.lexicon import Lexicons, lexicons
+from copydesk.plugins.truncation.lexicon import Lexicons, lexicons, normalise
 from copydesk.plugins.truncation.residue import cut_ellipsis, is_code
 from copydesk.plugins.truncation.rules import (
     CONFIDENCE,
@@ -162,7 +162,22 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 
 
 def check(settings: Settings) -> Iterator[tuple[str, str]]:
-    """``(key, problem)`` for each numeric setting out of range (the core reports the first)."""
+    """``(key, problem)`` for each list entry that could match nothing, or numeric setting out of range.
+
+    A non-final word is compared with the last word of a line, so an entry of two words
+    or with punctuation ("et al", "etc.") could never match; a line-list entry or credit
+    cue with no words (``"*"``, ``"--"``) would be dropped from its list. Each is an error
+    rather than a setting that silently does nothing.
+    """
+    for key in ("extra_non_final_words", "remove_non_final_words"):
+        for entry in settings.get(key, ()):
+            if not WORD.fullmatch(str(entry).strip()):
+                yield key, f"entry '{entry}' is not one word: a sentence's last word is matched alone"
+    for kind in ("furniture", "continuation", "debris", "credit_cues"):
+        for key in (f"extra_{kind}", f"remove_{kind}"):
+            for entry in settings.get(key, ()):
+                if not normalise(str(entry).removesuffix("*")):
+                    yield key, f"entry '{entry}' has no words, so it could match no line"
     yield from measures.out_of_range({**SETTINGS, **settings}, BOUNDS)
 
 

@@ -401,6 +401,32 @@ def test_an_extra_furniture_entry_with_no_words_is_a_config_error_not_a_phrase_s
         run_scorer(SCORER, "Some text here.", settings={"extra_furniture": [entry]})
 
 
+@pytest.mark.parametrize(
+    ("key", "entry", "problem"),
+    [
+        ("extra_roles", "night shift", "is not one word"),
+        ("remove_roles", "chief editor", "is not one word"),
+        ("extra_roles", "desk.", "is not one word"),
+        ("extra_frames", "::", "has no words"),
+        ("remove_frames", " - ", "has no words"),
+    ],
+)
+def test_a_role_of_two_words_or_a_frame_of_none_is_a_config_error_not_an_entry_that_never_matches(
+    key: str, entry: str, problem: str
+) -> None:
+    """Roles are matched one byline word at a time and a wordless frame matches no headline."""
+    with pytest.raises(ConfigError, match=re.escape(f"[plugins.boilerplate] {key} entry '{entry}' {problem}")):
+        run_scorer(SCORER, "Some text here.", settings={key: [entry]})
+
+
+@pytest.mark.parametrize("role", ["night", "Night", " NIGHT "])
+def test_an_extra_role_counts_whatever_its_case(role: str) -> None:
+    """A byline's words are compared lower-cased, so "Night" used to be a role that never matched."""
+    text = "by Night Editor\n\nThe council met on Tuesday to discuss the budget for next year."
+    assert codes(run_scorer(SCORER, text)) == []
+    assert codes(run_scorer(SCORER, text, settings={"extra_roles": [role]})) == ["TPL002"]
+
+
 def test_a_malformed_extra_furniture_entry_is_quoted_once_on_the_error_line(tmp_path: Path) -> None:
     """A real ESC reads ``\\x1b`` and a typed backslash ``\\\\``: no repr() before the line is neutralised."""
     (tmp_path / "a.txt").write_text("Title\n\nThe council met on Tuesday to discuss the budget.\n", encoding="utf-8")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from copydesk import Article, Assessment, Context, Document, Rule, Scorer, Segment
 from copydesk.conformance import assert_conformance
+from copydesk.errors import ConfigError
 from copydesk.plugins import truncation
 from copydesk.sources import parse_text
 from copydesk.testing import article, codes, document, plugin_set, run_scorer, score_batch
@@ -514,6 +516,26 @@ def test_non_final_words_from_settings(settings: dict[str, object], signal: str)
     ending = "The council will publish the report" if "extra_non_final_words" in settings else "Bring me the"
     found = run_scorer(SCORER, article(INTRO + ending), settings=settings or None)
     assert [f.data["signal"] for f in found] == [signal]
+
+
+@pytest.mark.parametrize(
+    ("key", "entry", "problem"),
+    [
+        ("extra_non_final_words", "et al", "is not one word"),
+        ("extra_non_final_words", "etc.", "is not one word"),
+        ("remove_non_final_words", "of the", "is not one word"),
+        ("extra_furniture", "--", "has no words"),
+        ("remove_continuation", "*", "has no words"),
+        ("extra_debris", " ... ", "has no words"),
+        ("extra_credit_cues", "-", "has no words"),
+    ],
+)
+def test_a_list_entry_that_could_match_nothing_is_a_config_error_not_a_silent_no_op(
+    key: str, entry: str, problem: str
+) -> None:
+    """A non-final word is a line's last word alone; a line or cue with no words is dropped from its list."""
+    with pytest.raises(ConfigError, match=re.escape(f"[plugins.truncation] {key} entry '{entry}' {problem}")):
+        run_scorer(SCORER, article(INTRO + "Bring me the"), settings={key: [entry]})
 
 
 def _seed(name: str) -> Article:
