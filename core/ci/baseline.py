@@ -234,7 +234,9 @@ class Baseline:
         entries = dict(_entry(path, number, row) for number, row in enumerate(data["findings"], 1))
         if version == 1:
             entries.update(_whole_article_entries(entries.values()))
-        articles = {str(a) for a in data["articles"]}
+        if not all(isinstance(a, str) and a for a in data["articles"]):
+            raise UsageError(f"{path}: malformed baseline: {shown('articles')} must hold article ids (strings)")
+        articles = set(data["articles"])
         recorded = data.get("paths", [])
         if not all(isinstance(p, str) and p for p in recorded):
             raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
