@@ -8,7 +8,7 @@ content region of its own sentence, or, inside a quotation running over sentence
 a neighbouring sentence within the attribution window. The source is *named* when it
 holds a capitalised name, an acronym or a pronoun for a person named before; it is
 *vague* when it is built on a collective head ("analysts", "reports", "estimates") or
-missing (an agentless "estimated at").
+missing (an agentless "estimated at"; auxiliaries alone, "has", are no source).
 """
 
 from __future__ import annotations
@@ -166,17 +166,18 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     relative = _relative(text, words, first, cue, bounds, lexicon) if first < cue else None
     if relative is not None:
         return relative
-    if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
-        first = source_before(text, words, cue - 1)
-        if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
-            first = source_before(text, words, cue - 2)
+    lead = _auxiliaries_only(words, first, cue)
+    if lead > 1 and words[lead - 1].lower in RELATIVES | {"that"}:
+        first = source_before(text, words, lead - 1)
+        if first == lead - 1 and "," in text[words[lead - 2].end : words[lead - 1].start]:
+            first = source_before(text, words, lead - 2)
         after = ((addressee_end(text, words, cue, INVERTIBLE), clause_end(text, words, cue, bounds[1])),)
-        return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
-    elif first == cue and cue > 1:
-        first = appositive(text, words, cue)
-        if first < cue:
-            return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
-    stop = _before_auxiliaries(words, first, cue)
+        return _credit(text, words, first, lead, cue, after, lexicon, bounds[0])
+    elif lead > 1:
+        first = appositive(text, words, lead)
+        if first < lead:
+            return _credit(text, words, first, lead, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
+    stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
 
@@ -256,6 +257,18 @@ def _after_relative(text: str, words: Sequence[Word], cue: int) -> str | None:
     ):
         return PAST
     return None
+
+
+def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
+    """The first word of a subject of auxiliaries alone before a cue, or -1 when it holds another word.
+
+    "has" in "Ana Ruiz, who leads the panel, has said" or "which has said" is no speaker: the
+    speaker is before the aside or the relative, and with neither the cue is agentless. An
+    empty subject gives ``cue``; with another word the subject is the source itself (-1).
+    """
+    if all(word.lower in AUXILIARIES | BE_VERBS for word in words[first:cue]):
+        return first
+    return -1
 
 
 def _before_auxiliaries(words: Sequence[Word], first: int, cue: int) -> int:
@@ -416,7 +429,8 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         stop = source_after(text, words, stop + 1, ACCORDING_LIMIT if sampled else SOURCE_LIMIT)
     content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
     credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
-    return credit if credit.named else None
+    # "the report" alone names no document here: "in the report" frames as "to the way the data" does
+    return credit if credit.named and is_named(text, words[first:stop], bounds[0], lexicon, False) else None
 
 
 def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
