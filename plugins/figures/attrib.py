@@ -109,6 +109,11 @@ PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split
 #: Prepositions a relative clause may leave after its cue ("the 2% that the mayor hoped for").
 STRANDED = frozenset("for on upon about of with at to".split())
 
+#: Words that end a sentence's opening subject (see _opening_subject).
+SUBJECT_ENDS = AUXILIARIES | BOUNDARY_WORDS | PREPOSITIONS
+#: Conjunctions that open a sentence before its subject ("But ..., he said").
+COORDINATORS = frozenset("but or so yet nor".split())
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -177,6 +182,9 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first = appositive(text, words, lead)
         if first < lead:
             return _credit(text, words, first, lead, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
+    if lead == cue and cue > 1 and words[cue - 1].lower == "and":
+        opening = _opening_subject(text, words, cue - 1)
+        first, lead = (0, opening) if opening > 0 else (first, lead)
     stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
@@ -257,6 +265,28 @@ def _after_relative(text: str, words: Sequence[Word], cue: int) -> str | None:
     ):
         return PAST
     return None
+
+
+def _opening_subject(text: str, words: Sequence[Word], limit: int) -> int:
+    """Where the sentence's opening subject ends, for a cue after "and" with no subject of its own.
+
+    "Acme, a chip maker, cut 300 jobs and said ..." and "Acme will pay the costs and said
+    ...": the subject runs from the sentence start up to a comma, an auxiliary, a boundary
+    word, a preposition or a past verb, at most SOURCE_LIMIT words and never to ``limit``
+    (the "and"), so "Officials met on Monday and said" is the officials' (vague). None (0)
+    when the sentence opens with a lower-case word (a fragment), a conjunction or a
+    preposition ("But instead of ..., he decided ... and tell"), or when no predicate
+    stands between the subject and the "and" ("Desperation and hope": nouns joined).
+    """
+    if not text[words[0].start].isupper() or words[0].lower in SUBJECT_ENDS | COORDINATORS:
+        return 0
+    stop = 1
+    while stop < min(limit, SOURCE_LIMIT):
+        word = words[stop]
+        if gap_breaks(text, words[stop - 1].end, word.start) or word.lower in SUBJECT_ENDS or _past_verb(text, word):
+            break
+        stop += 1
+    return stop if stop < limit else 0
 
 
 def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:

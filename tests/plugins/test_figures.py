@@ -163,6 +163,12 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # near neighbours: a vague speaker before the aside, a vague subject with its auxiliaries
         ("On Monday, officials, who spoke to reporters, have said 2,000 drivers will be hired.", ["2,000"]),
         ("Officials have said 2,000 drivers will be hired.", ["2,000"]),
+        # session 19 audit: a cue after "and" with no subject of its own is the opening subject's
+        ("Acme, a chip maker, runs 40 plants and says that more than 3,000 workers join each year.", []),
+        ("Acme will also pay the legal costs and said the total charge was expected to be £235m.", []),
+        # near neighbours: a vague opening subject stays vague, whatever capitalised word follows
+        ("Officials met on Monday and said 2,000 homes were destroyed.", ["2,000"]),
+        ("Many analysts were cautious and said growth would reach 4%.", ["4%"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
