@@ -127,8 +127,9 @@ named institution).
 **Known problems.** A capitalised word in the source counts as a name, so "U.S.
 officials" or "Western analysts" read as named, while a capitalised first word of the
 sentence before a collective head ("Pentagon officials said ..." opening a sentence)
-does not. A definite description ("the company said") is taken to refer to a source
-named earlier.
+does not. A definite description ("the company said", "according to the survey", "its
+analysis") is taken to refer to a source named earlier, and a data set a public body
+keeps ("census data", "official statistics", "police figures") counts as named.
 
 **Settings.** `extra_vague_sources` / `remove_vague_sources` (collective source words,
 added or removed), `window`.

@@ -8,7 +8,7 @@ content region of its own sentence, or, inside a quotation running over sentence
 a neighbouring sentence within the attribution window. The source is *named* when it
 holds a capitalised name, an acronym or a pronoun for a person named before; it is
 *vague* when it is built on a collective head ("analysts", "reports", "estimates") or
-missing (an agentless "estimated at").
+missing (an agentless "estimated at"; auxiliaries alone, "has", are no source).
 """
 
 from __future__ import annotations
@@ -109,6 +109,11 @@ PREDICATE_OPENERS = AUXILIARIES | BE_VERBS | frozenset("did does do never".split
 #: Prepositions a relative clause may leave after its cue ("the 2% that the mayor hoped for").
 STRANDED = frozenset("for on upon about of with at to".split())
 
+#: Words that end a sentence's opening subject (see _opening_subject).
+SUBJECT_ENDS = AUXILIARIES | BOUNDARY_WORDS | PREPOSITIONS
+#: Conjunctions that open a sentence before its subject ("But ..., he said").
+COORDINATORS = frozenset("but or so yet nor".split())
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -166,17 +171,21 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     relative = _relative(text, words, first, cue, bounds, lexicon) if first < cue else None
     if relative is not None:
         return relative
-    if first == cue and cue > 1 and words[cue - 1].lower in RELATIVES | {"that"}:
-        first = source_before(text, words, cue - 1)
-        if first == cue - 1 and "," in text[words[cue - 2].end : words[cue - 1].start]:
-            first = source_before(text, words, cue - 2)
+    lead = _auxiliaries_only(words, first, cue)
+    if lead > 1 and words[lead - 1].lower in RELATIVES | {"that"}:
+        first = source_before(text, words, lead - 1)
+        if first == lead - 1 and "," in text[words[lead - 2].end : words[lead - 1].start]:
+            first = source_before(text, words, lead - 2)
         after = ((addressee_end(text, words, cue, INVERTIBLE), clause_end(text, words, cue, bounds[1])),)
-        return _credit(text, words, first, cue, cue, after, lexicon, bounds[0])
-    elif first == cue and cue > 1:
-        first = appositive(text, words, cue)
-        if first < cue:
-            return _credit(text, words, first, cue, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
-    stop = _before_auxiliaries(words, first, cue)
+        return _credit(text, words, first, lead, cue, after, lexicon, bounds[0])
+    elif lead > 1:
+        first = appositive(text, words, lead)
+        if first < lead:
+            return _credit(text, words, first, lead, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
+    if lead == cue and cue > 1 and words[cue - 1].lower == "and":
+        opening = _opening_subject(text, words, cue - 1)
+        first, lead = (0, opening) if opening > 0 else (first, lead)
+    stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
 
@@ -256,6 +265,40 @@ def _after_relative(text: str, words: Sequence[Word], cue: int) -> str | None:
     ):
         return PAST
     return None
+
+
+def _opening_subject(text: str, words: Sequence[Word], limit: int) -> int:
+    """Where the sentence's opening subject ends, for a cue after "and" with no subject of its own.
+
+    "Acme, a chip maker, cut 300 jobs and said ..." and "Acme will pay the costs and said
+    ...": the subject runs from the sentence start up to a comma, an auxiliary, a boundary
+    word, a preposition or a past verb, at most SOURCE_LIMIT words and never to ``limit``
+    (the "and"), so "Officials met on Monday and said" is the officials' (vague). None (0)
+    when the sentence opens with a lower-case word (a fragment), a conjunction or a
+    preposition ("But instead of ..., he decided ... and tell"), or when no predicate
+    stands between the subject and the "and" ("Desperation and hope": nouns joined).
+    """
+    if not text[words[0].start].isupper() or words[0].lower in SUBJECT_ENDS | COORDINATORS:
+        return 0
+    stop = 1
+    while stop < min(limit, SOURCE_LIMIT):
+        word = words[stop]
+        if gap_breaks(text, words[stop - 1].end, word.start) or word.lower in SUBJECT_ENDS or _past_verb(text, word):
+            break
+        stop += 1
+    return stop if stop < limit else 0
+
+
+def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
+    """The first word of a subject of auxiliaries alone before a cue, or -1 when it holds another word.
+
+    "has" in "Ana Ruiz, who leads the panel, has said" or "which has said" is no speaker: the
+    speaker is before the aside or the relative, and with neither the cue is agentless. An
+    empty subject gives ``cue``; with another word the subject is the source itself (-1).
+    """
+    if all(word.lower in AUXILIARIES | BE_VERBS for word in words[first:cue]):
+        return first
+    return -1
 
 
 def _before_auxiliaries(words: Sequence[Word], first: int, cue: int) -> int:
@@ -416,7 +459,8 @@ def _noun(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         stop = source_after(text, words, stop + 1, ACCORDING_LIMIT if sampled else SOURCE_LIMIT)
     content = ((bounds[0], words[first].start), (words[stop - 1].end, bounds[1]))
     credit = _credit(text, words, first, stop, cue, content, lexicon, bounds[0])
-    return credit if credit.named else None
+    # "the report" alone names no document here: "in the report" frames as "to the way the data" does
+    return credit if credit.named and is_named(text, words[first:stop], bounds[0], lexicon, False) else None
 
 
 def _is_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:

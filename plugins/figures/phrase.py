@@ -143,11 +143,36 @@ DOCUMENT_WORDS = frozenset(
 )
 
 
-def _specific_document(words: Sequence[Word], index: int) -> bool:
-    """Whether the document word ``words[index]`` is a modifier of the last noun or owned by a definite body."""
+#: Document words that, after "the"/"this"/"its"/..., name one document or data set met before
+#: ("according to the survey", "its analysis"); plurals ("the reports", "the estimates") stay general.
+SINGLE_DOCUMENTS = frozenset("analysis data estimate figures numbers report research statistics study survey".split())
+#: Determiners that refer back to a document or to its named owner.
+REFERRING = frozenset("the this its their his her our".split())
+#: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
+KEEPERS = frozenset(
+    "census government official police federal ministry treasury hospital court electoral customs".split()
+)
+
+
+def _specific_document(words: Sequence[Word], index: int, referring: bool = True) -> bool:
+    """Whether the document word ``words[index]`` is specific.
+
+    It is when it modifies the last noun, is owned by a definite body, is one document met
+    before ("the survey", "its analysis"; unless ``referring`` is false) or is a data set a
+    public body keeps ("census data", "official statistics").
+    """
     word = words[index]
     if word.lower not in DOCUMENT_WORDS:
         return False
+    if index > 0 and words[index - 1].lower in KEEPERS:
+        return True
+    if (
+        referring
+        and 0 < index == len(words) - 1
+        and word.lower in SINGLE_DOCUMENTS
+        and words[index - 1].lower in REFERRING
+    ):
+        return True
     if index == len(words) - 2:
         head = words[-1].lower
         return head not in FUNCTION_WORDS and not head.endswith(("ed", "ing")) and len(head) > 2
@@ -155,9 +180,14 @@ def _specific_document(words: Sequence[Word], index: int) -> bool:
     return owner is not None and owner > 0 and words[owner - 1].lower == "the"
 
 
-def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon) -> bool:
-    """Whether a source phrase names its source (see the module docstring)."""
-    vague_head = any(w.lower in lexicon.vague and not _specific_document(words, n) for n, w in enumerate(words))
+def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, referring: bool = True) -> bool:
+    """Whether a source phrase names its source (see the module docstring).
+
+    With ``referring`` false, "the report" or "its survey" alone is no name (a document noun's frame).
+    """
+    vague_head = any(
+        w.lower in lexicon.vague and not _specific_document(words, n, referring) for n, w in enumerate(words)
+    )
     for index, word in enumerate(words):
         token = text[word.start : word.end]
         if token.isupper() and len(token) > 1 and any(ch.isalpha() for ch in token):

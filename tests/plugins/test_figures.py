@@ -119,6 +119,8 @@ def test_large_count_threshold_decides_plain_counts(threshold: int) -> None:
         ("Among voters, 67 percent, say they will vote for him.", ["67 percent"]),
         ("“It is a revolution,” Ramos said, pointing to a share of 17 percent.", ["17 percent"]),
         ("A group called Citizens raised $5 million.", ["$5 million"]),
+        # a bare "the survey" framing a sentence names no document (only "according to the survey" refers back)
+        ("In the survey, 45 percent backed the plan.", ["45 percent"]),
         # near misses: the same figures credited
         ("Unemployment rose to 7 percent last year, the Labor Department said.", []),
         ("According to the IAEA, 40 percent of the site was damaged.", []),
@@ -153,6 +155,30 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Visits fell by 12,000 last year, according to a report.", ["12,000"]),
         ("Visits fell by 12,000 last year, according to the library's analysts.", ["12,000"]),
         ("Prices rose 4%, data compiled by researchers showed.", ["4%"]),
+        # session 19 audit: a data set a public body keeps, or one document met before, is named
+        ("Rents rose 9 percent last year, according to census data from 2020.", []),
+        ("More than 3,000 shops closed last year, official statistics show.", []),
+        ("Crashes fell to 4,000, according to police figures.", []),
+        ("The union said that, according to its analysis, 70 percent of members backed the deal.", []),
+        ("Rents rose 9 percent in two towns, according to the survey.", []),
+        # near neighbours: a bare, unowned or plural document stays vague
+        ("Rents rose 9 percent last year, according to some data.", ["9 percent"]),
+        ("Rents rose 9 percent last year, according to the reports.", ["9 percent"]),
+        ("Rents rose 9 percent last year, according to the estimates.", ["9 percent"]),
+        ("Rents rose 9 percent last year, recent statistics show.", ["9 percent"]),
+        # session 19 audit: auxiliaries alone are no source; the speaker is before the aside or the relative
+        ("The senator, who unveiled her plan on Monday, has proposed cuts of $4 billion.", []),
+        ("The agency, which runs the buses, has said 2,000 drivers will be hired.", []),
+        ("The bank, which has forecast growth of 2 percent, kept its rate on hold.", []),
+        # near neighbours: a vague speaker before the aside, a vague subject with its auxiliaries
+        ("On Monday, officials, who spoke to reporters, have said 2,000 drivers will be hired.", ["2,000"]),
+        ("Officials have said 2,000 drivers will be hired.", ["2,000"]),
+        # session 19 audit: a cue after "and" with no subject of its own is the opening subject's
+        ("Acme, a chip maker, runs 40 plants and says that more than 3,000 workers join each year.", []),
+        ("Acme will also pay the legal costs and said the total charge was expected to be £235m.", []),
+        # near neighbours: a vague opening subject stays vague, whatever capitalised word follows
+        ("Officials met on Monday and said 2,000 homes were destroyed.", ["2,000"]),
+        ("Many analysts were cautious and said growth would reach 4%.", ["4%"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
