@@ -37,9 +37,25 @@ PLACE_HELL = re.compile(
 )
 
 
+#: "hell" in an idiom or a name that swears at nobody (session 19, audit of STY001): the
+#: intensifier "a/one/whole hell of a(n)" ("a hell of a tough game", "a whole hell of a lot"),
+#: "hell-bent" (determined), and the names "Hell's Kitchen" (the New York district, the TV
+#: show) and "Hell's Angels". Each match is the word "hell" alone; every lookaround is of fixed
+#: width, so the search is linear.
+IDIOM_HELL = re.compile(
+    r"(?:(?<=\ba )|(?<=\bA )|(?<=\bone )|(?<=\bOne )|(?<=\bwhole ))[Hh]ell(?= of an?\b)"
+    r"|\b[Hh]ell(?=-bent\b)"
+    r"|\bHell(?=(?:'s|\u2019s) (?:Kitchen|Angels?)\b)"
+)
+
+
 def place_hells(text: str) -> list[int]:
-    """Where "Hell" names a place in ``text`` (:data:`PLACE_HELL`): the offset of each such "Hell"."""
-    return [match.start() for match in PLACE_HELL.finditer(text)] if "Hell" in text else []
+    """Where "hell" is no oath in ``text``: the offset of each place "Hell" (:data:`PLACE_HELL`) or idiom (:data:`IDIOM_HELL`)."""
+    capital, lower = "Hell" in text, "hell" in text
+    if not (capital or lower):
+        return []
+    places = [match.start() for match in PLACE_HELL.finditer(text)] if capital else []
+    return sorted(places + [match.start() for match in IDIOM_HELL.finditer(text)])
 
 
 #: Weekday and month names and "yesterday" ("May" is left out: it is mostly the modal).
@@ -136,7 +152,7 @@ def regular_pasts(view: TextView) -> int:
 
 
 def _place_hell_words(text: str) -> int:
-    """How many place "Hell"s the token count took for the oath "hell" (not "Hell's": another token)."""
+    """How many place or idiom "hell"s the token count took for the oath "hell" (not "Hell's", "hell-bent": other tokens)."""
     return sum(1 for start in place_hells(text) if text[start + 4 : start + 5] not in ("'", "\u2019", "-"))
 
 
