@@ -1090,3 +1090,32 @@ def test_session_19_speaker_tags_the_reading_missed(text: str, hedges: list[tupl
 def test_session_19_senses_that_do_not_hedge(text: str, cues: list[str]) -> None:
     """Session 19 audit of HDG001: partitive 'some of whom', 'of a possible five', 'considered' as deliberated."""
     assert [f.matched for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # each paragraph of a long quotation opens with a mark, only the last closes: all quoted
+        (
+            'Jo Roe said: "We must be bold. "With costs rising, the plan may fail. "I know many fear it." '
+            "The plan could fail.",
+            [("HDG004", "may", "quote"), ("HDG004", "many", "quote"), ("HDG001", "could", "")],
+        ),
+        (
+            '"It is late. "The vote may slip. "We will see." Prices may rise.',
+            [("HDG004", "may", "quote"), ("HDG001", "may", "")],
+        ),
+        # a closed quotation and the next one: the author's words between stay the author's
+        (
+            '"It may rain," he said. "The match could be off." Tickets may be refunded.',
+            [("HDG004", "may", "quote"), ("HDG004", "could", "quote"), ("HDG001", "may", "")],
+        ),
+        ('He said "no." Prices may rise. "We will see," she said.', [("HDG001", "may", "")]),
+    ],
+)
+def test_session_19_quoted_paragraphs_run_into_one_line_stay_quoted(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 19 audit of HDG001: '. "With' inside a quotation opens its next paragraph, it does not close it."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
