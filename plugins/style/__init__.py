@@ -56,10 +56,12 @@ PROFANE = measures.Anchored(re.compile(rf"\b(?:{measures.alternation(sorted(PROF
 def _profane(document: Document) -> Iterator[Finding]:
     """One finding per profane word of the body."""
     body = document.body
-    places = set(place_hells(body.text))
+    places: set[int] | None = None  # read only once a match is "hell"
     for match in PROFANE.finditer(body):
-        if match.start() in places:
-            continue
+        if match.end() - match.start() == 4 and body.text[match.start() : match.end()].lower() == "hell":
+            places = set(place_hells(body.text)) if places is None else places
+            if match.start() in places:
+                continue
         yield PROFANE_WORD.finding(body, match.start(), match.end(), word=body.text[match.start() : match.end()])
 
 

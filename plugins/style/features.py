@@ -51,11 +51,19 @@ IDIOM_HELL = re.compile(
 
 def place_hells(text: str) -> list[int]:
     """Where "hell" is no oath in ``text``: the offset of each place "Hell" (:data:`PLACE_HELL`) or idiom (:data:`IDIOM_HELL`)."""
-    capital, lower = "Hell" in text, "hell" in text
-    if not (capital or lower):
-        return []
-    places = [match.start() for match in PLACE_HELL.finditer(text)] if capital else []
-    return sorted(places + [match.start() for match in IDIOM_HELL.finditer(text)])
+    places = [match.start() for match in PLACE_HELL.finditer(text)] if "Hell" in text else []
+    idioms = [at for at in _letters(text, "hell") + _letters(text, "Hell") if IDIOM_HELL.match(text, at)]
+    return sorted(places + idioms) if places and idioms else places or idioms
+
+
+def _letters(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``, found by ``str.find`` (:data:`IDIOM_HELL` is tried only there: its lookbehinds see before ``pos``)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 #: Weekday and month names and "yesterday" ("May" is left out: it is mostly the modal).
@@ -162,9 +170,10 @@ def features(document: Document) -> dict[str, float]:
     words = body.word_count
     past = IRREGULAR_PAST_WORDS.count(body) + regular_pasts(body)
     present = PRESENT_WORDS.count(body)
+    profane = PROFANE_WORDS.count(body)
     values = {
         "negative_emotion_per_1000_words": measures.per_1000(NEGATIVE_WORDS.count(body), words),
-        "profanity_per_1000_words": measures.per_1000(PROFANE_WORDS.count(body) - _place_hell_words(body.text), words),
+        "profanity_per_1000_words": measures.per_1000(profane - _place_hell_words(body.text) if profane else 0, words),
         "past_tense_share": measures.share(past, past + present, TYPICAL_PAST_SHARE),
         "time_references_per_1000_words": measures.shrunk_per_1000(
             TIME_WORDS.count(body), words, TYPICAL_TIME_REFERENCES
