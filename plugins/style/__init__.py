@@ -39,7 +39,7 @@ flagged as well. "hell" swearing at nobody is not flagged (nor counted in the
 feature): a capitalised "Hell" used as a place, after "of" ("the gates of Hell"),
 before "gate(s)" ("Hell's gates"), or paired with "Heaven" ("Heaven and Hell"); the
 names "Hell's Kitchen" and "Hell's Angels"; the idioms "hell-bent" and "a/one/whole
-hell of a(n)" ("a hell of a tough game"). Other idioms and names are still flagged
+hell of" ("a hell of a tough game", "a hell of shame"). Other idioms and names are still flagged
 ("hell and back", a proverb's "damned if you do", "the Damned").
 The list holds the words as written, with no other inflections: "bastard" is flagged,
 "bastards" is not (adding forms changes the feature the score is fitted on: a refit).

@@ -38,12 +38,13 @@ PLACE_HELL = re.compile(
 
 
 #: "hell" in an idiom or a name that swears at nobody (session 19, audit of STY001): the
-#: intensifier "a/one/whole hell of a(n)" ("a hell of a tough game", "a whole hell of a lot"),
+#: intensifier "a/one/whole hell of" ("a hell of a tough game", "a whole hell of a lot", "a hell
+#: of shame"; after "a" the noun "hell of" is at worst a figure, never an oath),
 #: "hell-bent" (determined), and the names "Hell's Kitchen" (the New York district, the TV
 #: show) and "Hell's Angels". Each match is the word "hell" alone; every lookaround is of fixed
 #: width, so the search is linear.
 IDIOM_HELL = re.compile(
-    r"(?:(?<=\ba )|(?<=\bA )|(?<=\bone )|(?<=\bOne )|(?<=\bwhole ))[Hh]ell(?= of an?\b)"
+    r"(?:(?<=\ba )|(?<=\bA )|(?<=\bone )|(?<=\bOne )|(?<=\bwhole ))[Hh]ell(?= of\b)"
     r"|\b[Hh]ell(?=-bent\b)"
     r"|\bHell(?=(?:'s|\u2019s) (?:Kitchen|Angels?)\b)"
 )

@@ -88,6 +88,7 @@ def test_rant_is_rarer_than_news_in_each_problem_feature_and_poorer_in_evidence(
         pytest.param("We had a hell of a time.", [], id="hell-of-a"),
         pytest.param("It was one hell of an evening, she said.", [], id="one-hell-of-an"),
         pytest.param("There are a whole hell of a lot of voters.", [], id="whole-hell-of-a"),
+        pytest.param("He thought it a hell of shame when it ended.", [], id="a-hell-of-shame"),
         pytest.param("The board seemed hell-bent on a merger.", [], id="hell-bent"),
         pytest.param("They opened a bar in Hell's Kitchen.", [], id="hells-kitchen"),
         pytest.param("She won a season of Hell\u2019s Kitchen.", [], id="hells-kitchen-curly"),
