@@ -129,11 +129,14 @@ def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five') and 'not possible'."""
+    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'."""
     before = _low(tokens, i - 1)
     if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est"):
         return False
     if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
+        return False
+    if _low(tokens, i - 2) in ("every", "all") and before.endswith(("s", "effort", "step", "care")):
+        # postposed after its noun, as after 'every/all': 'all measures possible', 'every effort possible' (session 19)
         return False
     if "not" in (_low(tokens, i - 2), _low(tokens, i - 3)) or before == "not":
         return False

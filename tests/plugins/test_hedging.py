@@ -1079,6 +1079,10 @@ def test_session_19_speaker_tags_the_reading_missed(text: str, hedges: list[tupl
         ("He scored 90 out of a possible 100 points.", []),
         ("A possible delay of five years looms.", ["possible"]),
         ("He faces a possible 10 years in jail.", ["possible"]),
+        # after 'all/every' and its noun it means 'all that can be done'
+        ("The coalition takes all measures possible to avoid harm.", []),
+        ("Staff made every effort possible to help.", []),
+        ("All outcomes are possible, and talks may fail.", ["possible", "may"]),
         # 'considered' with no complement is deliberated
         ("Measures to cut waste should be considered - including a tax.", []),
         ("The matter will be considered.", []),
