@@ -52,13 +52,17 @@ not doubt), "as soon as possible", "some 200", "for many years", "the most", cou
 quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 "potential investors", "a potential peace deal"), "the unlikely venue" (surprising),
 "remains uncertain", "in no uncertain terms", "speculation" as a topic ("denied the
-speculation"), "considered" meaning deliberated ("will be considered at the AGM", not
-"considered at best a stopgap"), and
+speculation"), "considered" meaning deliberated ("will be considered at the AGM", "should
+be considered, including ...", "The matter will be considered.", not "considered at
+best a stopgap"), a partitive relative ("three men, some of whom were armed"), a
+maximum ("three of a possible five awards"), "all measures possible", and
 cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
-with a progressive verb: "Jo Roe had been predicting that growth could slow") is
-not the author's: it is HDG004. A relative clause of expecting credits only itself:
+with a progressive verb: "Jo Roe had been predicting that growth could slow", a time
+adverb, "He later suggested", or a relative clause, "Jo Roe, who believes ...") is
+not the author's: it is HDG004. A quotation whose paragraphs each open with a mark and
+only the last closes stays quoted when they run into one line ('. "With ...'). A relative clause of expecting credits only itself:
 "The 40% whom the mayor expected would probably vote stayed home" is the mayor's
 hedge, "The savings that Jo Roe hoped for would probably come later" the author's.
 

@@ -27,8 +27,11 @@ BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "'s", "'re"})
 #: Characters looked back from a tweet's "(@handle)" signature for its text.
 TWEET = 400
 #: A direct quotation (see :func:`quote_spans`): an opening mark, then everything up to the first
-#: closing mark (taken), line break or the text's end (not taken). Possessive: linear.
-_QUOTATION_SPAN = re.compile('[“«"][^”»"\n]*+[”»"]?')
+#: closing mark (taken), line break or the text's end (not taken). A straight quote after a
+#: sentence's end and a space, before a capital (". "We"), opens the next quoted paragraph
+#: of the same speech run into the line, whose closing mark was never written: it does not
+#: close (session 19). One character per repetition, fixed-width lookarounds, possessive: linear.
+_QUOTATION_SPAN = re.compile('[“«"](?:[^”»"\n]|(?<=[.?!] )"(?=[A-Z]))*+[”»"]?')
 #: The quotation marks other than the straight quote: without them, :func:`quote_spans` needs no pattern.
 _CURLY_QUOTES = ("“", "”", "«", "»")
 
@@ -67,7 +70,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
     Outside a quotation only an opening mark (“, « or a straight quote) counts; inside one,
     the first closing mark (”, » or a straight quote) closes it, a line break ends it before
-    the break, and the text's end ends it. That is :data:`_QUOTATION_SPAN`'s every match, one
+    the break, and the text's end ends it. A straight quote inside one after ". ", "? " or
+    "! " and before a capital opens a further quoted paragraph run into the line (news copy
+    opens each paragraph of a long quotation with a mark and closes only the last) and does
+    not close it. That is :data:`_QUOTATION_SPAN`'s every match, one
     after another: ``re`` reads each character once (the tests compare it with a reading of
     every character in turn). A text whose only quotation mark is the straight one (most
     news copy) is read with :func:`_straight_spans` instead: the same spans, found by
@@ -81,9 +87,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _straight_spans(text: str) -> list[tuple[int, int]]:
     """:func:`quote_spans` of a text without curly quotes or guillemets: from each straight quote to the next.
 
-    A quotation closes at the next straight quote on its line (taken), else ends at the line
-    break or the text's end (not taken); the next one opens at the first straight quote after
-    it. Each line's end is found once.
+    A quotation closes at the next straight quote on its line (taken) that opens no further
+    paragraph (:func:`_continues`), else ends at the line break or the text's end (not
+    taken); the next one opens at the first straight quote after it. Each line's end is
+    found once.
     """
     spans: list[tuple[int, int]] = []
     line_end = -1
@@ -93,10 +100,21 @@ def _straight_spans(text: str) -> list[tuple[int, int]]:
             line_end = text.find("\n", at)
             line_end = len(text) if line_end < 0 else line_end
         close = text.find('"', at + 1, line_end)
+        while close > 0 and _continues(text, close):
+            close = text.find('"', close + 1, line_end)
         end = line_end if close < 0 else close + 1
         spans.append((at, end))
         at = text.find('"', end)
     return spans
+
+
+def _continues(text: str, at: int) -> bool:
+    """True when the straight quote at ``at``, inside a quotation, opens its next paragraph ('. "We'): no close."""
+    return text[at - 2 : at] in _PARAGRAPH_ENDS and "A" <= text[at + 1 : at + 2] <= "Z"
+
+
+#: A sentence's end and a space: a straight quote after one, before a capital, opens a paragraph.
+_PARAGRAPH_ENDS = frozenset({". ", "? ", "! "})
 
 
 def tweet_spans(text: str) -> list[tuple[int, int]]:

@@ -131,13 +131,19 @@ def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible') and 'not possible'."""
+    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'."""
     before = _low(tokens, i - 1)
     if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est"):
         return False
     if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
         return False
+    if _low(tokens, i - 2) in ("every", "all") and before.endswith(("s", "effort", "step", "care")):
+        # postposed after its noun, as after 'every/all': 'all measures possible', 'every effort possible' (session 19)
+        return False
     if "not" in (_low(tokens, i - 2), _low(tokens, i - 3)) or before == "not":
+        return False
+    if before == "a" and _low(tokens, i - 2) == "of" and _is_number(_low(tokens, i + 1)):
+        # a maximum, not a doubt: 'three of a possible five awards' (session 19)
         return False
     return not ({_low(tokens, i - 1), _low(tokens, i - 2)} & _MAKE)
 
@@ -160,9 +166,13 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
     except before a unit of time ('for many years' is a duration);
     the others as objects mostly count things ('has some ideas', 'for several years').
     Before a number ('some 200', 'many 1990s cars') it is left out;
-    'how many'/'as many as' ask or bound.
+    'how many'/'as many as' ask or bound. Other than 'many', a partitive relative
+    ('three men, some of whom were armed', 'some of which') picks out part of a group
+    just named, no vague generalisation (session 19).
     """
     if _is_number(_low(tokens, i + 1)) or _low(tokens, i - 1) in ("how", "as", "so", "too"):
+        return False
+    if tokens[i].low not in ANY_POSITION and _low(tokens, i + 1) == "of" and _low(tokens, i + 2) in ("whom", "which"):
         return False
     if _examples_named(tokens, i):
         return False

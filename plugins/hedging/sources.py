@@ -74,7 +74,11 @@ _PROPER_INSTITUTIONS = frozenset({"kremlin", "senate", "congress", "parliament"}
 _ADJECTIVE_ENDINGS = ("ent", "al", "ous", "ive", "ic", "ary", "ful", "less", "able", "ible", "ing", "ed", "ant", "est")
 _AGENT_END = frozenset({"as", "to", "that", "and", "for", "in", "of", "who"})
 #: Words after 'considered' that make it deliberated, not a judgement ('will be considered at the AGM').
-_DELIBERATED = frozenset("at on during next later tomorrow today tonight when before after".split())
+_DELIBERATED = frozenset(
+    "at on during next later tomorrow today tonight when before after".split()
+    # no complement follows: 'should be considered, including ...', 'was considered and rejected' (session 19)
+    + "including and or but if because".split()
+)
 _REDUCED = frozenset("accepted considered regarded thought believed seen viewed".split())
 _SUBJECTS = frozenset("i you he she we they who it one".split())
 _OBJECT_PRONOUNS = frozenset("us me him her them you all everyone scholars historians the".split())
@@ -414,8 +418,9 @@ def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return False
-    if tokens[k].low == "considered" and nxt in _DELIBERATED:
-        return not _deliberated(tokens, k)
+    if tokens[k].low == "considered" and (nxt in _DELIBERATED or not nxt):
+        # at the sentence's end nothing is judged: 'The matter will be considered.' (session 19)
+        return bool(nxt) and not _deliberated(tokens, k)
     return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
 
 

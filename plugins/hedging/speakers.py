@@ -45,9 +45,13 @@ _FIRST_SECOND = frozenset({"you", "i", "we"})
 #: Words between a subject and its verb ("has repeatedly claimed", "further suggests").
 _BETWEEN = frozenset(
     "have has had also still would may might could will now long further not never do does did".split()
+    # time and focus adverbs without "-ly" ("He later suggested", "Jo Roe then said"; session 19)
+    + "later then once again earlier first already often even just always soon".split()
 )
 #: :data:`_BETWEEN` and the forms of 'be' (after a progressive verb), made once.
 _BETWEEN_OR_BE = _BETWEEN | BE
+#: Relative pronouns that open a clause about the name before their comma ("Jo Roe, who believes ...").
+_RELATIVES = frozenset({"who", "which"})
 #: Words before an institution noun that make it a definite organisation ("the ministry", "Moscow's bank").
 _DETERMINERS = frozenset({"the", "its", "his", "her", "their", "this"})
 #: Words that, after a clause break, start a new clause in the author's voice.
@@ -131,6 +135,8 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
         return False
     if k >= 2 and tokens[k].low in ("but", "and") and _broken(text, tokens[k - 1], tokens[k]):
         return _opening_name(tokens, k, lexicon)
+    if k >= 1 and tokens[k].low in _RELATIVES and clause_break(text, tokens[k - 1], tokens[k]):
+        return _relative_named(tokens, k, lexicon)
     if not clause_break(text, tokens[k], tokens[k + 1]):
         return _head_named(tokens, k, lexicon, text)
     for a in range(k, max(0, k - APPOSITIVE), -1):
@@ -138,6 +144,19 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
             opener = tokens[a].low
             return opener not in _NEW_CLAUSE and _head_named(tokens, a - 1, lexicon)
     return False
+
+
+def _relative_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the relative pronoun ``k`` after a comma stands for a name or an institution.
+
+    "Jo Roe, who believes ...", "watched by President Jo Roe, who believes ..." (the
+    antecedent may follow a preposition: the relative clause is still its claim), "the
+    ministry, which said ..." ("which" for an institution only). A vague source before
+    it is read by the vague attributions, not here.
+    """
+    if tokens[k].low == "which":
+        return _institution(tokens, k - 1, lexicon)
+    return _named(tokens, k - 1, lexicon) or _institution(tokens, k - 1, lexicon)
 
 
 def _broken(text: str, left: Token, right: Token) -> bool:
@@ -201,7 +220,7 @@ def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
     """
     for k in range(j - 1, max(0, j - APPOSITIVE), -1):
         if clause_break(text, tokens[k - 1], tokens[k]):
-            return k if tokens[k].low in _SUBORDINATORS else 0
+            return k if tokens[k].low in _SUBORDINATORS or tokens[k].low in _RELATIVES else 0
     return 0
 
 

@@ -35,10 +35,12 @@ the marks of fake and hyper-partisan articles.
 was rejected.` flags nothing.
 
 **Known problems.** Profanity inside a quotation, which a report may print verbatim, is
-flagged as well; so is "hell" in idioms ("hell-bent", "a hell of a") and place names
-other than the ones below ("Hell's Kitchen"). A capitalised "Hell" used as a place is
-not flagged (nor counted in the feature): after "of" ("the gates of Hell"), before
-"gate(s)" ("Hell's gates"), or paired with "Heaven" ("Heaven and Hell").
+flagged as well. "hell" swearing at nobody is not flagged (nor counted in the
+feature): a capitalised "Hell" used as a place, after "of" ("the gates of Hell"),
+before "gate(s)" ("Hell's gates"), or paired with "Heaven" ("Heaven and Hell"); the
+names "Hell's Kitchen" and "Hell's Angels"; the idioms "hell-bent" and "a/one/whole
+hell of" ("a hell of a tough game", "a hell of shame"). Other idioms and names are still flagged
+("hell and back", a proverb's "damned if you do", "the Damned").
 The list holds the words as written, with no other inflections: "bastard" is flagged,
 "bastards" is not (adding forms changes the feature the score is fitted on: a refit).
 
@@ -54,10 +56,12 @@ PROFANE = measures.Anchored(re.compile(rf"\b(?:{measures.alternation(sorted(PROF
 def _profane(document: Document) -> Iterator[Finding]:
     """One finding per profane word of the body."""
     body = document.body
-    places = set(place_hells(body.text))
+    places: set[int] | None = None  # read only once a match is "hell"
     for match in PROFANE.finditer(body):
-        if match.start() in places:
-            continue
+        if match.end() - match.start() == 4 and body.text[match.start() : match.end()].lower() == "hell":
+            places = set(place_hells(body.text)) if places is None else places
+            if match.start() in places:
+                continue
         yield PROFANE_WORD.finding(body, match.start(), match.end(), word=body.text[match.start() : match.end()])
 
 

@@ -37,9 +37,34 @@ PLACE_HELL = re.compile(
 )
 
 
+#: "hell" in an idiom or a name that swears at nobody (session 19, audit of STY001): the
+#: intensifier "a/one/whole hell of" ("a hell of a tough game", "a whole hell of a lot", "a hell
+#: of shame"; after "a" the noun "hell of" is at worst a figure, never an oath),
+#: "hell-bent" (determined), and the names "Hell's Kitchen" (the New York district, the TV
+#: show) and "Hell's Angels". Each match is the word "hell" alone; every lookaround is of fixed
+#: width, so the search is linear.
+IDIOM_HELL = re.compile(
+    r"(?:(?<=\ba )|(?<=\bA )|(?<=\bone )|(?<=\bOne )|(?<=\bwhole ))[Hh]ell(?= of\b)"
+    r"|\b[Hh]ell(?=-bent\b)"
+    r"|\bHell(?=(?:'s|\u2019s) (?:Kitchen|Angels?)\b)"
+)
+
+
 def place_hells(text: str) -> list[int]:
-    """Where "Hell" names a place in ``text`` (:data:`PLACE_HELL`): the offset of each such "Hell"."""
-    return [match.start() for match in PLACE_HELL.finditer(text)] if "Hell" in text else []
+    """Where "hell" is no oath in ``text``: the offset of each place "Hell" (:data:`PLACE_HELL`) or idiom (:data:`IDIOM_HELL`)."""
+    places = [match.start() for match in PLACE_HELL.finditer(text)] if "Hell" in text else []
+    idioms = [at for at in _letters(text, "hell") + _letters(text, "Hell") if IDIOM_HELL.match(text, at)]
+    return sorted(places + idioms) if places and idioms else places or idioms
+
+
+def _letters(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text``, found by ``str.find`` (:data:`IDIOM_HELL` is tried only there: its lookbehinds see before ``pos``)."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1)
+    return found
 
 
 #: Weekday and month names and "yesterday" ("May" is left out: it is mostly the modal).
@@ -136,7 +161,7 @@ def regular_pasts(view: TextView) -> int:
 
 
 def _place_hell_words(text: str) -> int:
-    """How many place "Hell"s the token count took for the oath "hell" (not "Hell's": another token)."""
+    """How many place or idiom "hell"s the token count took for the oath "hell" (not "Hell's", "hell-bent": other tokens)."""
     return sum(1 for start in place_hells(text) if text[start + 4 : start + 5] not in ("'", "\u2019", "-"))
 
 
@@ -146,9 +171,10 @@ def features(document: Document) -> dict[str, float]:
     words = body.word_count
     past = IRREGULAR_PAST_WORDS.count(body) + regular_pasts(body)
     present = PRESENT_WORDS.count(body)
+    profane = PROFANE_WORDS.count(body)
     values = {
         "negative_emotion_per_1000_words": measures.per_1000(NEGATIVE_WORDS.count(body), words),
-        "profanity_per_1000_words": measures.per_1000(PROFANE_WORDS.count(body) - _place_hell_words(body.text), words),
+        "profanity_per_1000_words": measures.per_1000(profane - _place_hell_words(body.text) if profane else 0, words),
         "past_tense_share": measures.share(past, past + present, TYPICAL_PAST_SHARE),
         "time_references_per_1000_words": measures.shrunk_per_1000(
             TIME_WORDS.count(body), words, TYPICAL_TIME_REFERENCES

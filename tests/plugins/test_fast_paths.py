@@ -958,6 +958,12 @@ def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
         elif ch == '"':
             if opened is None:
                 opened = pos
+            elif (
+                text[pos - 2 : pos] in (". ", "? ", "! ")
+                and text[pos + 1 : pos + 2].isascii()
+                and text[pos + 1 : pos + 2].isupper()
+            ):
+                pass  # the next quoted paragraph of the same speech (session 19)
             else:
                 spans.append((opened, pos + 1))
                 opened = None
@@ -967,13 +973,21 @@ def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.lists(st.sampled_from(['"', "“", "”", "«", "»", "\n", "a", " ", "said"]), max_size=30).map("".join))
+@given(
+    text=st.lists(
+        st.sampled_from(['"', "“", "”", "«", "»", "\n", "a", " ", "said", ". ", "? ", "We"]), max_size=30
+    ).map("".join)
+)
 def test_quote_spans_visiting_only_quotation_marks_finds_the_event_by_event_spans(text: str) -> None:
     assert quote_spans(text) == _quote_spans_event_by_event(text)
 
 
 @settings(max_examples=400, deadline=None)
-@given(text=st.lists(st.sampled_from(['"', '""', "\n", "\r", "a", " ", "said", "‘", "’"]), max_size=40).map("".join))
+@given(
+    text=st.lists(
+        st.sampled_from(['"', '""', "\n", "\r", "a", " ", "said", "‘", "’", ". ", "! ", "We"]), max_size=40
+    ).map("".join)
+)
 def test_straight_quotes_found_mark_to_mark_are_the_patterns_spans(text: str) -> None:
     """A text whose only quotation mark is the straight one is read with str.find, not the pattern."""
     assert quote_spans(text) == _quote_spans_event_by_event(text)

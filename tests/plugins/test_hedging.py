@@ -1038,3 +1038,88 @@ def test_a_relative_clause_of_expecting_credits_only_its_own_clause(
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
     assert matched(found, "HDG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a time or focus adverb between a named subject and its verb of saying
+        ("He later suggested the plan could fail.", [("HDG004", "suggested", "named"), ("HDG004", "could", "named")]),
+        ("Jo Roe then said the plan could fail.", [("HDG004", "could", "named")]),
+        ("Jo Roe once argued that prices might fall.", [("HDG004", "might", "named")]),
+        # a relative clause of saying about the name before its comma
+        ("The talks are watched by Jo Roe, who believes they could fail.", [("HDG004", "could", "named")]),
+        ("Jo Roe, who believes the talks could fail, left early.", [("HDG004", "could", "named")]),
+        ("The ministry, which said the plan could fail, declined to comment.", [("HDG004", "could", "named")]),
+        # "confessed" is a verb of saying
+        ("Jo Roe confessed the crisis could last for years.", [("HDG004", "could", "named")]),
+        # near misses stay the author's: no verb of saying, a relative about no name, the author's own clause
+        ("The talks may fail, and Jo Roe, who arrived late, left.", [("HDG001", "may", "")]),
+        ("The plan could fail, which worried Jo Roe.", [("HDG001", "could", "")]),
+        ("The harvest, which came late, could fail.", [("HDG001", "could", "")]),
+        ("The crisis could last for years, and Jo Roe later left.", [("HDG001", "could", "")]),
+    ],
+)
+def test_session_19_speaker_tags_the_reading_missed(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    """Session 19 audit of HDG001: a named speaker's hedge read as the author's because the tag was missed."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a partitive relative picks out part of a group just named
+        ("Three men, some of whom were armed, broke in.", []),
+        ("The firm owns ten mills, some of which may close.", ["may"]),
+        ("Some of the men were armed.", ["Some"]),
+        ("Many of whom were armed.", ["Many"]),
+        # 'of a possible N' is a maximum
+        ("The paper took three of a possible five awards.", []),
+        ("He scored 90 out of a possible 100 points.", []),
+        ("A possible delay of five years looms.", ["possible"]),
+        ("He faces a possible 10 years in jail.", ["possible"]),
+        # after 'all/every' and its noun it means 'all that can be done'
+        ("The coalition takes all measures possible to avoid harm.", []),
+        ("Staff made every effort possible to help.", []),
+        ("All outcomes are possible, and talks may fail.", ["possible", "may"]),
+        # 'considered' with no complement is deliberated
+        ("Measures to cut waste should be considered - including a tax.", []),
+        ("The matter will be considered.", []),
+        ("The idea was considered and rejected.", []),
+        ("He is considered the best.", ["is considered"]),
+        ("The bridge is considered unsafe, and it may close.", ["is considered", "may"]),
+    ],
+)
+def test_session_19_senses_that_do_not_hedge(text: str, cues: list[str]) -> None:
+    """Session 19 audit of HDG001: partitive 'some of whom', 'of a possible five', 'considered' as deliberated."""
+    assert [f.matched for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # each paragraph of a long quotation opens with a mark, only the last closes: all quoted
+        (
+            'Jo Roe said: "We must be bold. "With costs rising, the plan may fail. "I know many fear it." '
+            "The plan could fail.",
+            [("HDG004", "may", "quote"), ("HDG004", "many", "quote"), ("HDG001", "could", "")],
+        ),
+        (
+            '"It is late. "The vote may slip. "We will see." Prices may rise.',
+            [("HDG004", "may", "quote"), ("HDG001", "may", "")],
+        ),
+        # a closed quotation and the next one: the author's words between stay the author's
+        (
+            '"It may rain," he said. "The match could be off." Tickets may be refunded.',
+            [("HDG004", "may", "quote"), ("HDG004", "could", "quote"), ("HDG001", "may", "")],
+        ),
+        ('He said "no." Prices may rise. "We will see," she said.', [("HDG001", "may", "")]),
+    ],
+)
+def test_session_19_quoted_paragraphs_run_into_one_line_stay_quoted(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 19 audit of HDG001: '. "With' inside a quotation opens its next paragraph, it does not close it."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges

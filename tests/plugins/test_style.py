@@ -84,7 +84,19 @@ def test_rant_is_rarer_than_news_in_each_problem_feature_and_poorer_in_evidence(
         pytest.param("Go to Hell, he shouted.", ["STY001"], id="go-to-hell"),
         pytest.param("Hell, nobody told us.", ["STY001"], id="sentence-start-oath"),
         pytest.param("What the Hell is going on?", ["STY001"], id="what-the-hell"),
-        pytest.param("We had a hell of a time.", ["STY001"], id="hell-of-a"),
+        # "hell" in an idiom or a name is no oath (session 19, audit of STY001)
+        pytest.param("We had a hell of a time.", [], id="hell-of-a"),
+        pytest.param("It was one hell of an evening, she said.", [], id="one-hell-of-an"),
+        pytest.param("There are a whole hell of a lot of voters.", [], id="whole-hell-of-a"),
+        pytest.param("He thought it a hell of shame when it ended.", [], id="a-hell-of-shame"),
+        pytest.param("The board seemed hell-bent on a merger.", [], id="hell-bent"),
+        pytest.param("They opened a bar in Hell's Kitchen.", [], id="hells-kitchen"),
+        pytest.param("She won a season of Hell\u2019s Kitchen.", [], id="hells-kitchen-curly"),
+        pytest.param("Police arrested two Hell's Angels.", [], id="hells-angels"),
+        pytest.param("The hell of it is that nobody came.", ["STY001"], id="the-hell-of-it"),
+        pytest.param("Hell, what a hell they made.", ["STY001", "STY001"], id="hell-not-before-of-a"),
+        pytest.param("It's hell's own job to get in.", ["STY001"], id="hells-own"),
+        pytest.param("We went to hell and back.", ["STY001"], id="to-hell-and-back"),
         pytest.param("A year of hell for the team.", ["STY001"], id="lower-case-of-hell"),
     ],
 )
@@ -102,6 +114,8 @@ def test_profane_word_finding_spans_the_word_and_names_it() -> None:
     [
         ("The gates of Hell opened on Heaven and Hell. Hell's gates shut.", 0.0),
         ("The gates of Hell opened. What the hell.", 1000 / 300),
+        ("It was a hell of a game, hell-bent on revenge, in Hell's Kitchen.", 0.0),
+        ("It was a hell of a game. Go to hell.", 1000 / 300),
     ],
 )
 def test_place_hell_is_not_counted_as_profanity(text: str, expected: float) -> None:
