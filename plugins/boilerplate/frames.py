@@ -41,8 +41,9 @@ IRREGULAR_PARTICIPLES = frozenset(
     "dead hurt slain shot held hit struck stuck missing feared taken caught found freed left lost".split()
 )
 #: Words a headline never ends on: a body line ending on one is cut or wrapped ("Your ads
-#: will be inserted here by"), not a sub-heading.
-DANGLING_WORDS = frozenset("a an the of to by for from with and or in on at as".split())
+#: will be inserted here by"), not a sub-heading. Prepositions that end phrasal verbs and
+#: questions ("what to watch out for", "game on", "kick in") are not among them.
+DANGLING_WORDS = frozenset("a an the of by and or".split())
 _HEADLINE_MAX_WORDS = 20
 _SUMMARY_MAX_WORDS = max(map(len, SUMMARY_LABELS))
 _SUMMARY_FIRSTS = frozenset(label[0] for label in SUMMARY_LABELS)

@@ -123,7 +123,7 @@ lines that label or hold a place are not sub-headings: furniture and box labels 
 lexicon, a summary label ("Story highlights", "Key points") and the line under it, or
 with its first item on the same line ("Story highlights The panel voted ..."),
 placeholder or code lines ("[ad_1]", "{{slot}}"), and lines that end on a word no
-headline ends on ("a", "the", "of", "to", "by", ...: a cut or wrapped line such as an ad
+headline ends on ("a", "the", "of", "by", "and", ...: a cut or wrapped line such as an ad
 plug-in's "Your ads will be inserted here by"). An opening is topical and makes no frame
 when its only frame words join a name to the rest ("Jane Doe is", "Kim and Lee"), when
 it reports a count, a number and a participle ("12 killed in", "40 dead in": wire

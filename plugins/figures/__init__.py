@@ -128,8 +128,10 @@ named institution).
 officials" or "Western analysts" read as named, while a capitalised first word of the
 sentence before a collective head ("Pentagon officials said ..." opening a sentence)
 does not. A definite description ("the company said", "according to the survey", "its
-analysis") is taken to refer to a source named earlier, and a data set a public body
-keeps ("census data", "official statistics", "police figures") counts as named.
+analysis") is taken to refer to a source named earlier (whether it was is not checked),
+and a data set a public body keeps ("census data", "official statistics", "police
+figures") counts as named; a mass word alone ("according to the data", "the figures
+show") does not.
 
 **Settings.** `extra_vague_sources` / `remove_vague_sources` (collective source words,
 added or removed), `window`.

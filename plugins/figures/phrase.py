@@ -143,9 +143,11 @@ DOCUMENT_WORDS = frozenset(
 )
 
 
-#: Document words that, after "the"/"this"/"its"/..., name one document or data set met before
-#: ("according to the survey", "its analysis"); plurals ("the reports", "the estimates") stay general.
-SINGLE_DOCUMENTS = frozenset("analysis data estimate figures numbers report research statistics study survey".split())
+#: Document words that, after "the"/"this"/"its"/..., name one particular document
+#: ("according to the survey", "its analysis"); plurals ("the reports", "the estimates") stay
+#: general, and so do mass words ("the data", "the figures show", "the statistics"), which
+#: need no document behind them.
+SINGLE_DOCUMENTS = frozenset("analysis estimate report research study survey".split())
 #: Determiners that refer back to a document or to its named owner.
 REFERRING = frozenset("the this its their his her our".split())
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").

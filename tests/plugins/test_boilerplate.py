@@ -589,7 +589,10 @@ def test_story_groups_join_rewrites_through_their_most_similar_pair() -> None:
         ),  # no box: a lower-case word
         # a line cut on a word no headline ends on (an ad plug-in's placeholder, a wrapped line)
         (["The Shifting Sands of the harbour deal, brought to you by"], None),
-        (["The Shifting Sands of the harbour deal as told to"], None),
+        (["The Shifting Sands of the harbour deal as told by the"], None),
+        # a phrasal verb or a question may end on a preposition: still a sub-heading
+        (["The Shifting Sands of the harbour deal: what to watch out for"], "shifting sands"),
+        (["The Shifting Sands of the harbour deal kick in"], "shifting sands"),
         (["The Shifting Sands of the harbour deal as told"], "shifting sands"),
     ],
 )

@@ -155,7 +155,7 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Visits fell by 12,000 last year, according to a report.", ["12,000"]),
         ("Visits fell by 12,000 last year, according to the library's analysts.", ["12,000"]),
         ("Prices rose 4%, data compiled by researchers showed.", ["4%"]),
-        # session 19 audit: a data set a public body keeps, or one document met before, is named
+        # session 19 audit: a data set a public body keeps, or one particular document, is named
         ("Rents rose 9 percent last year, according to census data from 2020.", []),
         ("More than 3,000 shops closed last year, official statistics show.", []),
         ("Crashes fell to 4,000, according to police figures.", []),
@@ -166,6 +166,10 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Rents rose 9 percent last year, according to the reports.", ["9 percent"]),
         ("Rents rose 9 percent last year, according to the estimates.", ["9 percent"]),
         ("Rents rose 9 percent last year, recent statistics show.", ["9 percent"]),
+        # mass words need no document behind them: "the data" alone is no particular source (review 19)
+        ("Rents rose 9 percent, according to the data.", ["9 percent"]),
+        ("Rents rose 9 percent, according to the statistics.", ["9 percent"]),
+        ("Rents rose 9 percent, the figures show.", ["9 percent"]),
         # session 19 audit: auxiliaries alone are no source; the speaker is before the aside or the relative
         ("The senator, who unveiled her plan on Monday, has proposed cuts of $4 billion.", []),
         ("The agency, which runs the buses, has said 2,000 drivers will be hired.", []),
