@@ -47,7 +47,7 @@ def _audit_line(code: str, audit: Any) -> str:
     low, high = audit["interval"]
     return (
         f"Findings audit on real news {reproduce}: {audit['correct']} of the {audit['firing']} audited findings "
-        f"that still fire are right, precision {audit['precision']:.2f} (Wilson 95 % interval {low:.2f}-{high:.2f}); "
+        f"that still fire are right, precision {audit['correct'] / audit['firing']:.2f} (Wilson 95 % interval {low:.2f}-{high:.2f}); "
         f"{audit['audited']} judged in all." + (f" {_census(audit['firing'])} (a census)." if census else "")
     )
 

@@ -149,7 +149,7 @@ def audit_cell(audit: dict[str, Any] | None) -> str:
         return "not audited" if not audit else f"{audit['audited']} audited, none fires today"
     low, high = audit["interval"]
     return (
-        f"{audit['correct']}/{audit['firing']} = **{audit['precision']:.2f}** ({low:.2f}-{high:.2f}); "
+        f"{audit['correct']}/{audit['firing']} = **{audit['correct'] / audit['firing']:.2f}** ({low:.2f}-{high:.2f}); "
         f"{audit['audited']} audited"
         + (f"; {census_words(audit['firing'])} on the dev corpora audited" if census else "")
     )

@@ -224,23 +224,26 @@ class Baseline:
             )
         if not isinstance(data, dict) or isinstance(version, bool) or version not in READS:  # true == 1
             raise UsageError(f'{path}: not a copydesk baseline (no "copydesk_baseline": {FORMAT_VERSION})')
-        shapes = (("findings", list), ("articles", list), ("paths", list))
-        for key, kind in shapes:
-            if key in data and not isinstance(data[key], kind):
-                raise UsageError(f"{path}: malformed baseline: {shown(key)} must be a JSON array")
-        for key in ("findings", "articles"):
-            if key not in data:
-                raise UsageError(f"{path}: malformed baseline: no {shown(key)} array")
+        _check_arrays(path, data)
         entries = dict(_entry(path, number, row) for number, row in enumerate(data["findings"], 1))
         if version == 1:
             entries.update(_whole_article_entries(entries.values()))
-        if not all(isinstance(a, str) and a for a in data["articles"]):
-            raise UsageError(f"{path}: malformed baseline: {shown('articles')} must hold article ids (strings)")
-        articles = set(data["articles"])
         recorded = data.get("paths", [])
-        if not all(isinstance(p, str) and p for p in recorded):
-            raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
-        return cls(entries, articles, tuple(recorded), stored=len(data["findings"]))
+        return cls(entries, set(data["articles"]), tuple(recorded), stored=len(data["findings"]))
+
+
+def _check_arrays(path: Path, data: dict[str, Any]) -> None:
+    """Refuse a baseline whose ``findings``, ``articles`` or ``paths`` is missing or of the wrong shape."""
+    for key in ("findings", "articles", "paths"):
+        if key in data and not isinstance(data[key], list):
+            raise UsageError(f"{path}: malformed baseline: {shown(key)} must be a JSON array")
+    for key in ("findings", "articles"):
+        if key not in data:
+            raise UsageError(f"{path}: malformed baseline: no {shown(key)} array")
+    if not all(isinstance(a, str) and a.strip() for a in data["articles"]):
+        raise UsageError(f"{path}: malformed baseline: {shown('articles')} must hold article ids (non-blank strings)")
+    if not all(isinstance(p, str) and p for p in data.get("paths", [])):
+        raise UsageError(f"{path}: malformed baseline: {shown('paths')} must hold path strings")
 
 
 def _row(fp: str, entry: Entry) -> dict[str, Any]:

@@ -233,8 +233,11 @@ def check(settings: Settings) -> Iterator[tuple[str, str]]:
             yield "extra_furniture", problem
     for key in ("extra_roles", "remove_roles"):
         for entry in settings.get(key, ()):
-            if not WORD.fullmatch(str(entry).strip()):
+            word = str(entry).strip()
+            if not WORD.fullmatch(word):
                 yield key, f"entry '{entry}' is not one word: role words are matched one word of a byline at a time"
+            elif any(ch.isdigit() for ch in word):
+                yield key, f"entry '{entry}' has a digit: a byline's numbers are read as '#', so it could match no word"
     for key in ("extra_frames", "remove_frames"):
         for entry in settings.get(key, ()):
             if not phrase_key(str(entry)):

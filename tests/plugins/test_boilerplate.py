@@ -407,6 +407,8 @@ def test_an_extra_furniture_entry_with_no_words_is_a_config_error_not_a_phrase_s
         ("extra_roles", "night shift", "is not one word"),
         ("remove_roles", "chief editor", "is not one word"),
         ("extra_roles", "desk.", "is not one word"),
+        ("extra_roles", "24", "has a digit"),
+        ("extra_roles", "3rd", "has a digit"),
         ("extra_frames", "::", "has no words"),
         ("remove_frames", " - ", "has no words"),
     ],

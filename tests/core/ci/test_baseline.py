@@ -227,12 +227,12 @@ def test_a_baseline_whose_paths_are_not_path_strings_is_malformed(tmp_path: Path
         Baseline.load(target)
 
 
-@pytest.mark.parametrize("articles", [[1], [None], ["a.txt", ""], [["a.txt"]], [True]])
+@pytest.mark.parametrize("articles", [[1], [None], ["a.txt", ""], ["  "], [["a.txt"]], [True]])
 def test_a_baseline_whose_articles_are_not_id_strings_is_malformed(tmp_path: Path, articles: list[object]) -> None:
     """An id of 1 used to be read as the article "1", so a hand-edited baseline passed unnoticed."""
     target = tmp_path / "baseline.json"
     target.write_text(json.dumps({"copydesk_baseline": 2, "findings": [], "articles": articles}))
-    with pytest.raises(UsageError, match=r"malformed baseline: 'articles' must hold article ids \(strings\)"):
+    with pytest.raises(UsageError, match=r"malformed baseline: 'articles' must hold article ids \(non-blank strings\)"):
         Baseline.load(target)
 
 
