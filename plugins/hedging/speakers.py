@@ -388,13 +388,19 @@ def credited_spans(
     """
     spans: list[tuple[int, int]] = []
     ends: list[int] = []
+    brk: list[int] = []
     speech = lexicon.speech_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
-            ends = ends or claim_ends(tokens, text, named=True)[0]
-            spans.append((_claim_start(tokens, j, text), ends[j]))
+            if not ends:
+                ends, brk = claim_ends(tokens, text, named=True)
+            start, end = _claim_start(tokens, j, text), ends[j]
+            if start and tokens[start].low in _RELATIVES and brk[start + 1] > j:
+                # a relative clause's claim ends where the clause closes ("Jo Roe, who said hello, may resign")
+                end = min(end, brk[j + 1])
+            spans.append((start, end))
             if verbs is not None:
                 verbs.append(j)
     return spans

@@ -1123,3 +1123,26 @@ def test_session_19_quoted_paragraphs_run_into_one_line_stay_quoted(
     """Session 19 audit of HDG001: '. "With' inside a quotation opens its next paragraph, it does not close it."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a hedge after the relative clause closes is the author's, in the main clause
+        ("Jo Roe, who told us in June, may resign.", [("HDG001", "may", "")]),
+        ("Jo Roe, who wrote a book, could win the prize.", [("HDG001", "could", "")]),
+        ("Jo Roe, who said hello, bought a car that may break.", [("HDG001", "may", "")]),
+        ("The report, which said profits fell, may be wrong.", [("HDG001", "may", "")]),
+        ("The ministry, which denied it, might yet act.", [("HDG001", "might", "")]),
+        # a hedge inside the relative clause's own claim stays the speaker's
+        ("Jo Roe, who said the plan may fail, left.", [("HDG004", "may", "named")]),
+        ("Jo Roe, who said hello, claimed the plan may fail.", [("HDG004", "may", "named")]),
+        ("Jo Roe, who is tall, said the plan may fail.", [("HDG004", "may", "named")]),
+    ],
+)
+def test_a_relative_clause_of_saying_credits_nothing_after_it_closes(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 19 review: ', who said hello,' credits its own clause, not the main clause after its comma."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges

@@ -98,6 +98,13 @@ def test_rant_is_rarer_than_news_in_each_problem_feature_and_poorer_in_evidence(
         pytest.param("It's hell's own job to get in.", ["STY001"], id="hells-own"),
         pytest.param("We went to hell and back.", ["STY001"], id="to-hell-and-back"),
         pytest.param("A year of hell for the team.", ["STY001"], id="lower-case-of-hell"),
+        # the idioms in any case, as the oath is matched (session 19 review)
+        pytest.param("It was One Hell Of A Night.", [], id="title-case-one-hell-of-a"),
+        pytest.param("A HELL OF A NIGHT", [], id="upper-case-a-hell-of-a"),
+        pytest.param("The board seemed HELL-BENT on a merger.", [], id="upper-case-hell-bent"),
+        pytest.param("They opened a bar in HELL'S KITCHEN.", [], id="upper-case-hells-kitchen"),
+        pytest.param("What The Hell Is This?", ["STY001"], id="title-case-what-the-hell"),
+        pytest.param("A YEAR OF HELL, HE SAID.", ["STY001"], id="upper-case-year-of-hell"),
     ],
 )
 def test_profane_word_findings(text: str, expected: list[str]) -> None:
@@ -116,6 +123,7 @@ def test_profane_word_finding_spans_the_word_and_names_it() -> None:
         ("The gates of Hell opened. What the hell.", 1000 / 300),
         ("It was a hell of a game, hell-bent on revenge, in Hell's Kitchen.", 0.0),
         ("It was a hell of a game. Go to hell.", 1000 / 300),
+        ("It Was One Hell Of A Game, HELL-BENT On Revenge.", 0.0),
     ],
 )
 def test_place_hell_is_not_counted_as_profanity(text: str, expected: float) -> None:
