@@ -43,7 +43,9 @@ capitalised words), and no speaker found by these readings:
   "the", up to three words, a title, clergy, "star", or a body or document noun), an
   indefinite source ("one insider", "another senior adviser", "this active pensioner": "a",
   "one", "another", "this", "some", ..., up to three words and a noun of a person, a role,
-  a body or a document) or he/she/they and a verb of any kind but "is/was/were/been" (a
+  a body or a document, with a verb of saying only: said, told, added, chanted, pointed out,
+  spilled, called, ..., `speakers.INDEFINITE_SAY_VERBS`; `That man bought the "..."` is no
+  credit) or he/she/they and a verb of any kind but "is/was/were/been" (a
   copula then a verb in -ing counts: `Ann Cole, the chair, is backing ...`; `Ann Cole
   thanked the crew and "..."`, `He replies: "..."`), with no ";", ", and" (but ", and a"),
   "who", "which", "after", "while", ... between the verb and the quotation; the clause is
@@ -98,7 +100,8 @@ capitalised mid-sentence in the article ("Hatcher thanked ..." after "Teri Hatch
 for the named-sources feature, or has a second capital ("DiCaprio", "Lewis-Francis"); a
 month that is a given name opens a name before a capitalised word ("Jan Egeland", "June
 Brown"). An indefinite source ("one insider", "a minister", "another tipster") is a
-speaker: the quotation is attributed, if not to a name, as it is when "a spokesman said"
+speaker when its verb is one of saying, in the quotation's clause, after it or as the
+subject of the sentence before (`A fan threw a bottle. "..."` is not credited): the quotation is attributed, if not to a name, as it is when "a spokesman said"
 stands beside it (the verb of saying credits that one already); an unnamed source is a
 matter for the reader's trust, not an uncredited quotation. Quoted words that are a
 title, a name or a slogan are no quotation: at most 8 words in Title Case ("Free Ann and Jo
@@ -151,7 +154,7 @@ subject are told apart), and so does he/she/they or a name as the subject of a l
 clause of that sentence, whatever the clause tells (`The dog escaped when he opened the
 gate. "..."`), or the one person that sentence names, whatever it tells of them; a verb of
 saying anywhere earlier in the sentence credits it whoever spoke; an indefinite source
-credits it whoever it is; testimony in Title Case ("We Will Not Be Moved") is read as a
+with a verb of saying credits it whoever it is; testimony in Title Case ("We Will Not Be Moved") is read as a
 title. A quotation spread over several lines is not matched at all.
 
 **Settings.** None.

@@ -227,6 +227,31 @@ NOT_BY_SPEAKER = p.NOT_A_NAME | frozenset(
 GIVEN_MONTHS = frozenset({"Jan", "May", "June", "April", "August"})
 
 
+#: The verbs with which an indefinite source credits a quotation (its own clause's, after it, or the sentence
+#: before's): the verbs of saying and of voicing ("chanted", "spilled", "called it"); "pointed"/"points" only
+#: before "out". With any other verb ("That man bought the "..."", "A fan threw a bottle. "..."") it does not.
+INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
+    "chant chants chanted shout shouts shouted yell yells yelled cry cries cried scream screams screamed sing sings "
+    "sang whisper whispers whispered call calls called describe describes described brand brands branded dub dubs "
+    "dubbed spill spills spilled spilt reveal reveals revealed joke jokes joked quip quips quipped suggest suggests "
+    "suggested agree agrees agreed concede concedes conceded complain complains complained put puts mutter mutters "
+    "muttered sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed boast boasts boasted".split()
+)
+#: Verbs that say only with "out" after them ("one insider pointed out that ...").
+_OUT_VERBS = frozenset({"point", "points", "pointed"})
+
+
+def _indefinite_says(match: re.Match[str]) -> bool:
+    """Whether a match whose speaker is an indefinite source has a verb of saying (or none: "with one teacher asking")."""
+    groups = match.groupdict()
+    if "verb" not in groups or groups["verb"] is None:
+        return True
+    verb = groups["verb"]
+    if verb in _OUT_VERBS:
+        return match.string.startswith(" out", match.end("verb"))
+    return verb in INDEFINITE_SAY_VERBS
+
+
 def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) -> bool:
     """Whether a :data:`SUBJECT`-like match names a speaker (a pronoun, a definite role, or a name not a common opener).
 
@@ -235,7 +260,9 @@ def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) ->
     ("DiCaprio", "Lewis-Francis").
     """
     groups = match.groupdict()
-    if groups.get("pronoun") or groups.get("role") or groups.get("indefinite"):
+    if groups.get("indefinite"):
+        return _indefinite_says(match)  # only with a verb of saying: "That man bought the "..."" is no credit
+    if groups.get("pronoun") or groups.get("role"):
         return True
     first = match.group("first")
     if first in NOT_A_SUBJECT and not (first in GIVEN_MONTHS and " " in match.group("name").strip()):

@@ -1080,6 +1080,70 @@ def test_indefinite_source_credits_a_quotation(text: str, expected: list[str]) -
     ("text", "expected"),
     [
         pytest.param(
+            'That man bought "the swindle of the century" for ten pounds.', ["SRC001"], id="indefinite-subject-buys-it"
+        ),
+        pytest.param(
+            'A worker fixed the "long broken street lamp on the corner" on Tuesday.',
+            ["SRC001"],
+            id="indefinite-subject-fixes-it",
+        ),
+        pytest.param(
+            'One protester carried a sign. "The road has been dangerous for years and years now."',
+            ["SRC001"],
+            id="indefinite-subject-before-carries-a-sign",
+        ),
+        pytest.param(
+            'A fan threw a bottle. "It was a total disgrace to the whole game."',
+            ["SRC001"],
+            id="indefinite-subject-before-throws-a-bottle",
+        ),
+        pytest.param(
+            'A neighbour painted the "old red fence by the bus stop" last week.',
+            ["SRC001"],
+            id="indefinite-subject-paints-it",
+        ),
+        pytest.param(
+            'One insider pointed at the "empty seat in the front row" all night.',
+            ["SRC001"],
+            id="indefinite-subject-points-at-not-out",
+        ),
+        pytest.param(
+            'A fan told reporters the match was "a total disgrace to the whole game".', [], id="indefinite-subject-told"
+        ),
+        pytest.param(
+            'One resident added that the road was "dangerous for years and years now".',
+            [],
+            id="indefinite-subject-added",
+        ),
+        pytest.param(
+            'A fan shouted at the referee. "It was a total disgrace to the whole game."',
+            [],
+            id="indefinite-subject-before-shouted",
+        ),
+        pytest.param(
+            'One witness said so later. "The road has been dangerous for years and years now."',
+            [],
+            id="indefinite-subject-before-said",
+        ),
+        pytest.param(
+            '"The road has been dangerous for years and years now," added one resident.',
+            [],
+            id="indefinite-speaker-after-added",
+        ),
+        pytest.param(
+            'The mayor bought "the swindle of the century" for ten pounds.', [], id="definite-subject-keeps-any-verb"
+        ),
+    ],
+)
+def test_indefinite_source_credits_only_with_a_verb_of_saying(text: str, expected: list[str]) -> None:
+    """An indefinite source credits a quotation only with a verb of saying, in its clause, after it or the sentence before."""
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
             'Nonetheless, all Ann Cole cares about is the cap. "Missing the first game was hard but you move on."',
             [],
             id="the-one-name-with-a-verb-in-the-sentence-before",
