@@ -141,7 +141,7 @@ def test_under_the_heading_the_costliest_scorers_costliest_features_are_named_wi
         f for f in load_model(packaged_model_path()).features if f.key == "sourcing.uncredited_quotation_share"
     )
     lines = run_copydesk("score", seed).stdout.splitlines()
-    lost = f"most points lost to SRC sourcing ({sourcing['contribution']:.1f})"  # 30.3 under the shipped model
+    lost = f"most points lost to SRC sourcing ({sourcing['contribution']:.1f})"  # 30.4 under the shipped model
     assert sourcing["contribution"] > 25
     at = next(i for i, line in enumerate(lines) if lost in line)
     assert lines[at + 1].startswith(
