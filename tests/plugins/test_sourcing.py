@@ -1175,7 +1175,7 @@ def test_indefinite_source_credits_only_with_a_verb_of_saying(text: str, expecte
         ),
         pytest.param('"The fact is that Congress has failed to act on this," it read.', [], id="it-read-after"),
         pytest.param(
-            '"They are smart and sweet and they cuddle well," Certified Dog Trainer, Elisha Stynchula shared.',
+            '"They are calm and patient and they learn fast," Certified Dog Trainer, Ann Cole shared.',
             [],
             id="role-comma-name-after",
         ),
