@@ -59,9 +59,14 @@ class InputError(CopydeskError):
 class WriteError(UsageError):
     """A report could not be written (read-only, full, no permission): names the path the user gave, or standard output."""
 
-    def __init__(self, path: str, exc: OSError) -> None:
-        """``cannot write PATH: reason``, the reason being the system's (never a temporary file's name)."""
-        super().__init__(f"cannot write {path}: {exc.strerror or exc}")
+    def __init__(self, path: str, exc: OSError, why: str = "") -> None:
+        """``cannot write PATH: reason``, the reason being the system's (never a temporary file's name).
+
+        :param why: what copydesk knows of the cause beyond the system's word, put before it:
+            ``cannot write PATH: WHY (reason)``.
+        """
+        reason = exc.strerror or str(exc)
+        super().__init__(f"cannot write {path}: {why} ({reason})" if why else f"cannot write {path}: {reason}")
 
 
 class PluginError(CopydeskError):

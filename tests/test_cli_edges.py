@@ -187,6 +187,23 @@ def test_a_report_that_cannot_be_written_names_the_given_path_and_exits_2(
         assert os.listdir(tmp_path / "ro") == []
 
 
+def test_a_folder_that_takes_no_new_file_is_named_not_reported_as_a_missing_path(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An existing folder where creating a file answers "no such file" (``/proc``): the folder is the cause (s19h)."""
+    from copydesk.formats import writers
+
+    (tmp_path / "procfs").mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(writers.tempfile, "mkstemp", _refuse(errno.ENOENT))
+    result = cli("score", str(SEEDS), "-f", "json:procfs/version")
+    folder = (tmp_path / "procfs").resolve()
+    assert result.exit_code == 2 and only_error(result) == (
+        f"copydesk: error: cannot write procfs/version: its folder {folder} takes no new file (No such file or directory)"
+    )
+    assert os.listdir(tmp_path / "procfs") == []
+
+
 def test_a_trend_page_that_cannot_be_written_names_the_given_path_and_exits_2(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

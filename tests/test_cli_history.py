@@ -235,6 +235,31 @@ def test_a_stored_value_copydesk_never_writes_is_a_corrupt_history_not_an_intern
     assert "internal error" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("\x1b[31mred\\", "Invalid isoformat string: '\\x1b[31mred\\\\'"),
+        ('it\'s "quoted"', "Invalid isoformat string: 'it's \"quoted\"'"),
+    ],
+)
+def test_a_corrupt_value_is_shown_escaped_once_not_as_pythons_repr_escaped_again(
+    cli: Cli, no_project_config: Path, stored: str, shown: str
+) -> None:
+    """The refused value is neutralised once by the error line (``\\x1b``), never ``repr``-ed first (``\\\\x1b``)."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", HEDGED)])
+    for _ in range(2):
+        assert cli("score", "b.jsonl", "--history", "sqlite:///h.db", "-f", "json:out.json").exit_code == 0
+    with sqlite3.connect("h.db") as conn:
+        conn.execute("UPDATE runs SET recorded_at = ? WHERE id = 1", (stored,))
+    conn.close()
+    result = cli("diff", "1", "2", "--history", "sqlite:///h.db")
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.strip() == (
+        f"copydesk: error: history sqlite:///h.db: run 1 holds a value copydesk does not write (ValueError: {shown}):"
+        " the history is corrupt"
+    )
+
+
 @pytest.mark.parametrize("fail_under", ["0", "99.9"])
 def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
     cli: Cli, no_project_config: Path, fail_under: str

@@ -122,7 +122,7 @@ def atomic_writer(path: str) -> Iterator[TextIO]:
         return
     target = Path(os.path.realpath(path))
     with _naming(path):
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = _sibling(path, target)
     try:
         with _naming(path):
             os.fchmod(fd, _file_mode(target))
@@ -136,6 +136,20 @@ def atomic_writer(path: str) -> Iterator[TextIO]:
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
+        raise
+
+
+def _sibling(path: str, target: Path) -> tuple[int, str]:
+    """Create the temporary file beside ``target``: its descriptor and name.
+
+    A folder that exists but takes no new file (``/proc``, ``/sys``: the kernel answers
+    "no such file") is named as the cause, not left to read as a missing path.
+    """
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except FileNotFoundError as exc:
+        if target.parent.is_dir():
+            raise WriteError(path, exc, f"its folder {target.parent} takes no new file") from None
         raise
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import dataclasses
 import json
@@ -197,7 +198,7 @@ class History:
             yield
         except (ValueError, TypeError) as exc:
             raise self._conn.error(
-                f"run {run_id} holds a value copydesk does not write ({describe(exc)}): the history is corrupt"
+                f"run {run_id} holds a value copydesk does not write ({_as_stored(exc)}): the history is corrupt"
             ) from None
 
     def trend(self, source: str | None = None, last: int | None = None) -> dict[str, list[TrendPoint]]:
@@ -271,6 +272,26 @@ def _summary(row: Row) -> SourceSummary:
         share_failing=float(share),
         top_rules=tuple((str(code), int(n)) for code, n in json.loads(top)),
     )
+
+
+def _as_stored(exc: Exception) -> str:
+    r"""``exc`` in one line, the refused value :func:`~copydesk.safety.quoted` as stored, not as ``repr`` escaped it.
+
+    Python's conversion errors end on the value they refused, as ``repr`` writes it
+    (``could not convert string to float: 'high'``), after a head that holds no quote.
+    The history holds text anyone could have written, and the line that prints the
+    message neutralises it once: the ``repr`` would have an escape character shown as
+    ``\\x1b`` rather than ``\x1b``. Found with ``str.find``: linear in any value.
+    """
+    text = describe(exc)
+    cut = min((i for i in (text.find(": '"), text.find(': "')) if i >= 0), default=-1)
+    if cut < 0:
+        return text
+    try:
+        value = ast.literal_eval(text[cut + 2 :])
+    except (ValueError, SyntaxError):
+        return text
+    return f"{text[:cut]}: {quoted(value)}" if isinstance(value, str) else text
 
 
 def _float(value: Any) -> float | None:
