@@ -289,6 +289,27 @@ def test_stdin_is_spooled_sniffed_and_readable_twice(data: bytes, kind: str) -> 
     assert first[0].source is not None and first[0].source.format == kind
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'[{"id": "a", "text": "From stdin."}, {"id": "b", "text": "Also."}]',
+        b'\xef\xbb\xbf\n[\n  {\n    "id": "a",\n    "text": "From stdin."\n  },\n  {"id": "b", "text": "Also."}\n]\n',
+    ],
+)
+def test_a_json_array_of_records_on_stdin_is_read_record_by_record_not_as_one_text(data: bytes) -> None:
+    items = list(Batch(["-"], SOURCES, stdin=io.BytesIO(data)))
+    assert [(i.id, i.source.format) for i in items if isinstance(i, Article) and i.source] == [
+        ("a", "json"),
+        ("b", "json"),
+    ]
+
+
+def test_text_whose_title_starts_with_a_bracket_on_stdin_is_still_text() -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(b"[Updated] Council approves budget\n\nBody from stdin."))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
+    assert item.title == "[Updated] Council approves budget"
+
+
 def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path: Path) -> None:
     from copydesk.plugins.truncation.batch import source_of
 
