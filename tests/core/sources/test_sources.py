@@ -588,3 +588,16 @@ def test_readme_inputs_table_names_every_extension() -> None:
     table = readme.split("### Inputs", 1)[1].split("\n\n", 2)[1]
     missing = [ext for ext in FORMATS if f"`{ext}`" not in table]
     assert not missing, f"README's Inputs table lacks {missing}"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_blank_lines_above_a_csv_header_are_skipped_and_rows_keep_their_lines(tmp_path: Path, ending: str) -> None:
+    data = ending.join(["", "", "id,text", "a,The council met on Tuesday.", ""]).encode()
+    [item] = read(tmp_path, "feed.csv", data)
+    assert isinstance(item, Article) and item.id == "a" and item.source is not None and item.source.record == 4
+
+
+def test_a_csv_header_below_blank_lines_is_named_at_its_own_line(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "feed.csv", b"\n\nid,body\na,The council met on Tuesday.\n")
+    assert isinstance(item, Unreadable)
+    assert item.message == f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body)"
