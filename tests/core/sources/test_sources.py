@@ -601,3 +601,12 @@ def test_a_csv_header_below_blank_lines_is_named_at_its_own_line(tmp_path: Path)
     [item] = read(tmp_path, "feed.csv", b"\n\nid,body\na,The council met on Tuesday.\n")
     assert isinstance(item, Unreadable)
     assert item.message == f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body)"
+
+
+def test_the_appledouble_files_macos_copies_beside_articles_are_not_read_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Title\n\nThe council met on Tuesday.\n")
+    (tmp_path / "._story.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02")
+    batch = Batch([str(tmp_path)], SOURCES)
+    assert [Path(f).name for f in batch.files()] == ["story.txt"]
+    [named] = Batch([str(tmp_path / "._story.txt")], SOURCES)  # named, it is read (and is binary)
+    assert isinstance(named, Unreadable) and "binary" in named.problem
