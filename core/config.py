@@ -161,9 +161,15 @@ def find_project_config(explicit: Path | None, cwd: Path) -> tuple[dict[str, Any
         return _read_toml(own), str(own)
     pyproject = cwd / "pyproject.toml"
     if pyproject.is_file():
-        table = _read_toml(pyproject).get("tool", {}).get("copydesk")
+        tool = _read_toml(pyproject).get("tool", {})
+        table = tool.get("copydesk") if isinstance(tool, dict) else tool
         if isinstance(table, dict):
             return table, f"{pyproject} [tool.copydesk]"
+        if table is not None:  # a value where copydesk's table (or the tool table holding it) must be
+            key = "tool.copydesk" if isinstance(tool, dict) else "tool"
+            text = read_small(pyproject, CONFIG_BYTES).decode("utf-8-sig")
+            at = f":{line}" if (line := key_line(text, key)) is not None else ""
+            raise ConfigError(f"{pyproject}{at}: {key} must be a table ([{key}]), not {_type_name(table)}")
     return {}, None
 
 

@@ -193,9 +193,15 @@ class Unreadable:
 
     @property
     def message(self) -> str:
-        """One line: ``path[:line]: problem``, ``path row N: problem`` for a Parquet row (a row has no line)."""
+        """One line: ``path[:line]: problem``, ``path row N: problem`` for a Parquet row (a row has no line).
+
+        The second and later record to start on one line of a JSON document (a minified
+        export) are named as their reports are, ``path:line#N``, so each error says which it is.
+        """
         if self.format == "parquet" and self.record is not None:
             return f"{self.path} row {self.record}: {self.problem}"
+        if self.record_id is not None and self.record_id.startswith(f"{self.id}#"):
+            return f"{self.record_id}: {self.problem}"
         return f"{self.id}: {self.problem}"
 
 

@@ -142,7 +142,18 @@ def check_selectors(selectors: Iterable[str], rules: Sequence[Rule], where: str,
         if not any(specificity(selector, rule.code, rule.name) >= 0 for rule in rules):
             if any(specificity(selector, rule.code, rule.name) >= 0 for rule in core):
                 raise ConfigError(f"{where}: {shown(selector)}: {core_fixed(selector)}")
-            raise ConfigError(f"{where}: {shown(selector)} matches no rule code, prefix or name (see 'copydesk rules')")
+            hint = _case_hint(selector, rules)
+            raise ConfigError(
+                f"{where}: {shown(selector)} matches no rule code, prefix or name{hint} (see 'copydesk rules')"
+            )
+
+
+def _case_hint(selector: str, rules: Sequence[Rule]) -> str:
+    """``; selectors are case-sensitive: did you mean 'SRC001'?`` when another case of ``selector`` matches a rule."""
+    for other in (selector.upper(), selector.lower()):
+        if other != selector and any(specificity(other, rule.code, rule.name) >= 0 for rule in rules):
+            return f"; selectors are case-sensitive: did you mean {shown(other)}?"
+    return ""
 
 
 def is_selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:

@@ -100,6 +100,18 @@ def test_output_to_a_directory_is_refused_before_scoring(cli: Cli, tmp_path: Pat
     assert result.exit_code == 2 and "is a directory" in only_error(result)
 
 
+def test_output_under_a_file_says_that_file_is_no_folder_not_that_it_is_missing(cli: Cli, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Title\n\nThe council approved the budget on Tuesday, officials said.\n")
+    for args in (["-f", f"json:{article}/r.json"], ["-f", "json", "-o", f"{article}/r.json"]):
+        result = cli("score", str(article), *args)
+        assert result.exit_code == 2
+        assert (
+            only_error(result)
+            == f"copydesk: error: {article}/r.json: {article} is a file, not a folder to write the report in"
+        )
+
+
 @pytest.mark.parametrize(
     ("formats", "advice"),
     [

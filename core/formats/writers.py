@@ -45,6 +45,8 @@ def check_target(path: str) -> None:
     if os.path.isdir(path):
         raise UsageError(f"{path}: is a directory, not a file to write the report to")
     folder = Path(os.path.realpath(path)).parent
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{path}: {Path(path).parent} is a file, not a folder to write the report in")
     if not folder.is_dir():
         raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
 

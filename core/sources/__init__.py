@@ -92,7 +92,7 @@ class Batch:
     def _spool(self, source: IO[bytes], path: str) -> Spool:
         """Copy a stream within the bound of its format: named by extension, configured for stdin, else sniffed.
 
-        Sniffing reads the first bytes: JSONL when they start with ``{``, else text (:func:`_sniffed`).
+        Sniffing reads the first bytes: JSONL when they start with ``{``, JSON with ``[{``, else text (:func:`_sniffed`).
         """
         with contextlib.suppress(AttributeError, OSError, ValueError):
             self._stats[path] = os.fstat(source.fileno())
@@ -268,15 +268,21 @@ def _reader(fmt: InputFormat, defer: bool) -> ReadDeferred:
 
 
 def _sniffed(first: bytes) -> InputFormat:
-    """The format of a stream by its first bytes: JSONL when they start a JSON object, else text.
+    """The format of a stream by its first bytes: JSONL, a JSON array of records, or text.
+
+    JSONL when they start a JSON object; JSON when they start an array of objects (``[`` then
+    ``{``, or ``[]``, white space between: a title such as ``[Updated] ...`` stays text).
 
     UTF-16 or UTF-32 with a byte order mark is read through the mark, so such a JSONL stream is
     JSONL, refused as such, exactly as the same file named ``.jsonl`` would be.
     """
     if (wide := bom_encoding(first)) is not None:
         start = first.decode(wide, errors="ignore").lstrip("\ufeff \t\r\n\x00")
-        return records.JSONL if start.startswith("{") else text.TXT
-    return records.JSONL if first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{") else text.TXT
+    else:
+        start = first.lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", errors="ignore")
+    if start.startswith("{"):
+        return records.JSONL
+    return jsondoc.JSON if start[1:].lstrip(" \t\r\n").startswith(("{", "]")) and start[:1] == "[" else text.TXT
 
 
 def _repeated(paths: Sequence[str]) -> Iterator[str]:

@@ -95,8 +95,12 @@ class Decoded(NamedTuple):
     detected: bool = False
 
 
-def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
-    """Decode bytes: UTF-8 (BOM stripped), else a detected encoding; or a problem string."""
+def decode(data: bytes, fallback: bool, declared: str | None = None) -> tuple[str, str, bool] | str:
+    """Decode bytes: UTF-8 (BOM stripped), else the ``declared`` encoding, else a detected one; or a problem string.
+
+    An encoding the input declares (an HTML page's ``<meta charset>``) is taken as a browser
+    takes it, not guessed (its flag is False), when the bytes decode in it without error.
+    """
     if not data.strip():
         return "empty file"
     if (wide := bom_encoding(data)) is not None:
@@ -111,6 +115,11 @@ def decode(data: bytes, fallback: bool) -> tuple[str, str, bool] | str:
         reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
         if not fallback:
             return reason
+    if declared is not None:
+        try:
+            return data.decode(declared), declared, False
+        except UnicodeDecodeError:
+            pass
     if (western := read_western(data)) is not None:
         return western[0], western[1], True
     found = detect(data)
@@ -194,13 +203,23 @@ def _decode_wide(data: bytes, encoding: str, fallback: bool) -> tuple[str, str, 
     return text, encoding, True
 
 
-def read_whole(handle: IO[bytes], path: str, fmt: str, sources: Mapping[str, Any]) -> Decoded | Unreadable:
-    """A whole file as text, refused when larger than ``max_bytes`` or undecodable."""
+def read_whole(
+    handle: IO[bytes],
+    path: str,
+    fmt: str,
+    sources: Mapping[str, Any],
+    declares: Callable[[bytes], str | None] | None = None,
+) -> Decoded | Unreadable:
+    """A whole file as text, refused when larger than ``max_bytes`` or undecodable.
+
+    ``declares`` reads the encoding the file itself declares (an HTML page's charset), if any.
+    """
     max_bytes = int(sources["max_bytes"])
     data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         return Unreadable(path, f"larger than sources.max_bytes ({max_bytes} bytes)", format=fmt)
-    decoded = decode(data, bool(sources["encoding_fallback"]))
+    declared = declares(data) if declares is not None else None
+    decoded = decode(data, bool(sources["encoding_fallback"]), declared)
     if isinstance(decoded, str):
         return Unreadable(path, decoded, format=fmt)
     return Decoded(decoded[0], path, fmt, decoded[1], decoded[2])

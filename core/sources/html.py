@@ -33,6 +33,7 @@ it is a field of its own, as a record's ``byline`` is.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import re
 from collections.abc import Iterator, Mapping
@@ -443,9 +444,36 @@ def html_to_text(html: str, trafilatura: bool | None = None) -> tuple[str, str]:
     return "".join(p.text for p in title), "".join(p.text for p in body)
 
 
+#: A charset declared in a page's first bytes: ``<meta charset=...>`` or ``http-equiv`` Content-Type's ``charset=``.
+#: Each run is bounded, so the search stays linear on any page.
+_CHARSET = re.compile(rb"<meta\b[^<>]{0,512}?charset\s{0,8}=\s{0,8}[\"']?\s{0,8}([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+#: How many bytes of a page are searched for its charset (the HTML standard's prescan looks at 1024).
+CHARSET_PRESCAN = 1024
+#: Labels the HTML standard reads as another encoding: Latin-1 and ASCII as Windows-1252, Shift_JIS as Microsoft's.
+_CHARSET_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "shift_jis": "cp932"}
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset a page declares in its first 1024 bytes; None when none, unknown or UTF-16/32.
+
+    A UTF-16 or UTF-32 declaration in bytes read as ASCII cannot be true (the HTML standard
+    reads it as UTF-8), so it is not taken; nor is a label Python has no codec for.
+    """
+    found = _CHARSET.search(data[:CHARSET_PRESCAN])
+    if found is None:
+        return None
+    try:
+        name = codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    if name.startswith(("utf-16", "utf-32")):
+        return None
+    return _CHARSET_ALIASES.get(name, name)
+
+
 def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
     """Read a whole HTML file as one article: its main text and its title, each mapped into the file."""
-    doc = read_whole(handle, path, "html", sources)
+    doc = read_whole(handle, path, "html", sources, declared_charset)
     if isinstance(doc, Unreadable):
         yield doc
         return

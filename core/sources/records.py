@@ -340,17 +340,17 @@ def _not_utf8(row: list[str]) -> int | None:
     return None
 
 
-def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str]) -> Unreadable | None:
-    """Why a CSV header cannot be used, if it cannot."""
+def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str], line: int = 1) -> Unreadable | None:
+    """Why a CSV header (on ``line``) cannot be used, if it cannot."""
     if header is None:
         return Unreadable(path, "empty file", None, "csv")
     if (at := _not_utf8(header)) is not None:
-        return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", 1, "csv")
+        return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", line, "csv")
     if fields["text"] not in header:
-        return Unreadable(path, f"no {quoted(fields['text'])} column in the header ({', '.join(header)})", 1, "csv")
+        return Unreadable(path, f"no {quoted(fields['text'])} column in the header ({', '.join(header)})", line, "csv")
     twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
     if twice:
-        return Unreadable(path, f"column {quoted(twice[0])} appears more than once in the header", 1, "csv")
+        return Unreadable(path, f"column {quoted(twice[0])} appears more than once in the header", line, "csv")
     return None
 
 
@@ -480,7 +480,7 @@ def read_csv(
     quote, a quote left open (that row, up to the quote's line; a row that spans lines and
     does not parse, or has the wrong number of columns, is a quote left open on its first
     line, closed by another rows later). A header that cannot be read ends the file. A blank
-    line (nothing but its ending) is no row; a row whose fields are all empty is one (its text is empty).
+    line (nothing but its ending) is no row, above the header too; a row whose fields are all empty is one (its text is empty).
     With ``fallback`` (``[sources] encoding_fallback``) a row that is not UTF-8 is decoded
     in the encoding charset-normalizer detects from the first such row, once per file, or,
     when it does not decode in that, in the one detected from the row itself (:class:`_Guess`). A
@@ -496,11 +496,13 @@ def read_csv(
         handle.seek(start)
     rows, guess = csv_rows(handle, max_bytes), _Guess(fallback)
     first = next(rows, None)
+    while first is not None and first.data == b"":  # blank lines above the header are no rows either
+        first = next(rows, None)
     header = None if first is None else _cells(first, max_bytes, "header")
     if isinstance(header, str):
-        yield Unreadable(path, header, 1, "csv")
+        yield Unreadable(path, header, 1 if first is None else first.line, "csv")
         return
-    if (bad := _csv_header(header, path, fields)) is not None:
+    if (bad := _csv_header(header, path, fields, 1 if first is None else first.line)) is not None:
         yield bad
         return
     assert header is not None

@@ -218,6 +218,26 @@ def test_a_config_file_not_named_toml_is_placed_too(tmp_path: Path) -> None:
     assert str(info.value) == f"{path}:2: run.workers must be integer, not string"
 
 
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        (
+            '[project]\nname = "x"\n[tool]\ncopydesk = "x"\n',
+            ":4: tool.copydesk must be a table ([tool.copydesk]), not string",
+        ),
+        ("[tool]\ncopydesk = []\n", ":2: tool.copydesk must be a table ([tool.copydesk]), not array"),
+        ("tool = 3\n", ":1: tool must be a table ([tool]), not integer"),
+    ],
+)
+def test_a_pyproject_copydesk_or_tool_entry_that_is_no_table_is_an_error_naming_its_line(
+    tmp_path: Path, toml: str, message: str
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(toml)
+    with pytest.raises(ConfigError) as info:
+        load_config(cwd=tmp_path)
+    assert str(info.value) == f"{tmp_path / 'pyproject.toml'}{message}"
+
+
 def test_a_pyproject_table_error_names_the_line_in_pyproject(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.copydesk.gate]\nfail_under = "x"\n')
     with pytest.raises(ConfigError) as info:

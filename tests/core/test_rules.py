@@ -7,8 +7,9 @@ from dataclasses import replace
 import pytest
 from copydesk import Article, Scorer, diagnostics
 from copydesk.diagnostics import CORE_RULES, WARNINGS
+from copydesk.errors import ConfigError
 from copydesk.models import Rule, Severity
-from copydesk.rules import doc_problems, is_selected, scorer_problems
+from copydesk.rules import check_selectors, doc_problems, is_selected, scorer_problems
 from copydesk.suppress import Suppressions
 from copydesk.testing import plugin_set, run_scorer, score_batch
 
@@ -170,3 +171,21 @@ def test_the_script_note_reads_the_non_ascii_characters_as_a_translate_that_drop
     assert (found is not None) == expected
     if found is not None:
         assert found.message.startswith(f"{round(100 * others / letters)}% of the body's letters are ")
+
+
+@pytest.mark.parametrize(
+    ("selector", "meant"), [("hdg001", "HDG001"), ("Hdg", "HDG"), ("Vague-Attribution", "vague-attribution")]
+)
+def test_a_selector_in_the_wrong_case_is_refused_with_the_one_that_matches(selector: str, meant: str) -> None:
+    rules = [Rule(code="HDG001", name="vague-attribution", message="m")]
+    with pytest.raises(ConfigError) as info:
+        check_selectors([selector], rules, "--select/--ignore")
+    assert str(info.value) == (
+        f"--select/--ignore: '{selector}' matches no rule code, prefix or name;"
+        f" selectors are case-sensitive: did you mean '{meant}'? (see 'copydesk rules')"
+    )
+
+
+def test_a_selector_matching_nothing_in_any_case_gets_no_case_hint() -> None:
+    with pytest.raises(ConfigError, match=r"^--select/--ignore: 'zzz9' matches no rule code, prefix or name \(see"):
+        check_selectors(["zzz9"], [Rule(code="HDG001", name="vague-attribution", message="m")], "--select/--ignore")

@@ -290,3 +290,57 @@ def test_the_builtin_extractor_keeps_table_cells_apart_and_placed(tmp_path: Path
     at = art.body.index("2024 £4m")
     placed = in_file(finding("text", at, at + len("2024 £4m")), art.source)
     assert html[placed.start : placed.end] == "2024</td><td>&pound;4m"
+
+
+BUDGET = "The council approved the budget on Tuesday, officials said. " * 4
+
+
+@pytest.mark.parametrize(
+    ("head", "words", "encoding"),
+    [
+        ('<meta charset="shift_jis">', "\u65e5\u672c\u8a9e", "cp932"),
+        ("<meta charset='windows-1251'>", "\u041c\u043e\u0441\u043a\u0432\u0430", "cp1251"),
+        (
+            '<meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">',
+            "caf\u00e9 \u2019",  # Latin-1 as the HTML standard reads it: Windows-1252, curly quote included
+            "cp1252",
+        ),
+    ],
+)
+def test_a_page_that_is_not_utf8_is_decoded_in_the_charset_it_declares(
+    tmp_path: Path, head: str, words: str, encoding: str
+) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<html><head>{head}</head><body><p>{BUDGET}{words}.</p></body></html>".encode(encoding))
+    item = article(path, "builtin")
+    assert words in item.body
+    assert item.source is not None
+    assert (item.source.encoding, item.source.encoding_detected) == (encoding, False)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta charset="utf-16">',  # cannot be true of bytes read as ASCII: not taken
+        '<meta charset="no-such-charset">',
+        '<meta charset="utf-8">',  # a false declaration: the bytes are not UTF-8
+        "",
+    ],
+)
+def test_a_page_whose_charset_is_absent_false_or_unknown_is_decoded_as_before(tmp_path: Path, head: str) -> None:
+    path = tmp_path / "page.html"
+    path.write_bytes(f"<html><head>{head}</head><body><p>{BUDGET}caf\u00e9.</p></body></html>".encode("cp1252"))
+    item = article(path, "builtin")
+    assert "caf\u00e9." in item.body
+    assert item.source is not None
+    assert (item.source.encoding, item.source.encoding_detected) == ("windows-1252", True)
+
+
+def test_a_declared_charset_the_bytes_do_not_decode_in_is_not_taken(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    # b"\xe9." is no EUC-JP character (its second byte is below 0xA1): the page is read as if it declared nothing
+    path.write_bytes(f'<meta charset="euc-jp"><p>{BUDGET}'.encode() + b"caf\xe9.</p>")
+    item = article(path, "builtin")
+    assert "caf\u00e9." in item.body
+    assert item.source is not None
+    assert (item.source.encoding, item.source.encoding_detected) == ("windows-1252", True)

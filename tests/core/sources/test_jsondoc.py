@@ -107,6 +107,15 @@ def test_records_without_an_id_on_one_line_each_get_an_id_of_their_own(tmp_path:
     assert [i.source.record if isinstance(i, Article) and i.source else i.record for i in items] == [1, 1, 1, 1, 2]
 
 
+def test_each_unreadable_record_of_a_minified_export_is_named_on_stderr_as_its_report_is(tmp_path: Path) -> None:
+    """Not five errors all at ``path:1``: each names the record its CD002 report is filed under."""
+    path = tmp_path / "x.json"
+    path.write_bytes(b'[{"text": "One."}, "two", 3, {"text": 4}, {"id": "e", "text": ""}]')
+    items = [i for i in Batch([str(path)], SOURCES) if isinstance(i, Unreadable)]
+    assert [i.message.split(": ")[0] for i in items] == [f"{path}:1#2", f"{path}:1#3", f"{path}:1#4", f"{path}:1"]
+    assert [i.report_id for i in items] == [f"{path}:1#2", f"{path}:1#3", f"{path}:1#4", "e"]
+
+
 @pytest.mark.parametrize(
     ("data", "max_bytes"),
     [

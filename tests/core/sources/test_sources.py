@@ -289,6 +289,27 @@ def test_stdin_is_spooled_sniffed_and_readable_twice(data: bytes, kind: str) -> 
     assert first[0].source is not None and first[0].source.format == kind
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b'[{"id": "a", "text": "From stdin."}, {"id": "b", "text": "Also."}]',
+        b'\xef\xbb\xbf\n[\n  {\n    "id": "a",\n    "text": "From stdin."\n  },\n  {"id": "b", "text": "Also."}\n]\n',
+    ],
+)
+def test_a_json_array_of_records_on_stdin_is_read_record_by_record_not_as_one_text(data: bytes) -> None:
+    items = list(Batch(["-"], SOURCES, stdin=io.BytesIO(data)))
+    assert [(i.id, i.source.format) for i in items if isinstance(i, Article) and i.source] == [
+        ("a", "json"),
+        ("b", "json"),
+    ]
+
+
+def test_text_whose_title_starts_with_a_bracket_on_stdin_is_still_text() -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(b"[Updated] Council approves budget\n\nBody from stdin."))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
+    assert item.title == "[Updated] Council approves budget"
+
+
 def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path: Path) -> None:
     from copydesk.plugins.truncation.batch import source_of
 
@@ -567,3 +588,25 @@ def test_readme_inputs_table_names_every_extension() -> None:
     table = readme.split("### Inputs", 1)[1].split("\n\n", 2)[1]
     missing = [ext for ext in FORMATS if f"`{ext}`" not in table]
     assert not missing, f"README's Inputs table lacks {missing}"
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_blank_lines_above_a_csv_header_are_skipped_and_rows_keep_their_lines(tmp_path: Path, ending: str) -> None:
+    data = ending.join(["", "", "id,text", "a,The council met on Tuesday.", ""]).encode()
+    [item] = read(tmp_path, "feed.csv", data)
+    assert isinstance(item, Article) and item.id == "a" and item.source is not None and item.source.record == 4
+
+
+def test_a_csv_header_below_blank_lines_is_named_at_its_own_line(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "feed.csv", b"\n\nid,body\na,The council met on Tuesday.\n")
+    assert isinstance(item, Unreadable)
+    assert item.message == f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body)"
+
+
+def test_the_appledouble_files_macos_copies_beside_articles_are_not_read_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Title\n\nThe council met on Tuesday.\n")
+    (tmp_path / "._story.txt").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02")
+    batch = Batch([str(tmp_path)], SOURCES)
+    assert [Path(f).name for f in batch.files()] == ["story.txt"]
+    [named] = Batch([str(tmp_path / "._story.txt")], SOURCES)  # named, it is read (and is binary)
+    assert isinstance(named, Unreadable) and "binary" in named.problem
