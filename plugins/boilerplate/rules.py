@@ -190,8 +190,9 @@ and hides the real last sentence; a feed full of it was scraped without cleaning
 main text (a photo credit, a dateline) can be taken for chrome, and so can a list the story
 owns with no lead-in (a fixture or schedule list) or an embedded post's sign-off. Prose
 inside the run of paragraphs (25+ words, a quarter of them function words, at most one
-`|`) and the bulleted or numbered items after a sentence ending in `:` are not judged,
-unless another article of the batch has the line.
+`|`, not opening on markup), a sentence carried over a line break onto a lower-case line, and the bulleted or
+numbered items after a sentence ending in `:` are not judged, unless another article of
+the batch has the line.
 
 **Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`,
 `chrome_min_lines`.

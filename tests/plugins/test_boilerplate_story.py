@@ -126,3 +126,63 @@ def test_a_line_other_articles_share_is_left_to_the_model() -> None:
 def test_list_items_open_with_a_bullet_and_a_space_or_a_short_number(line: str, item: bool) -> None:
     document = Document.from_article(Article(id="a", title="", body=line))
     assert chrome._list_item(document.body.text, document.body.lines[0]) is item
+
+
+WRAPPED = [
+    "The ferry company said on Monday that the late crossings would stop from",
+    "next week, because too few passengers used them.",
+    "Its chief executive, who took over in the spring, is said to have been",
+    "furious at the cost of the night crews.",
+    "Islanders said they would petition the council to keep at least one late boat",
+    "running on Fridays.",
+]
+
+
+def test_a_sentence_carried_over_a_line_break_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([PARAGRAPH, *WRAPPED, PARAGRAPH.replace("Thursday", "Friday")])
+    judged = [line for line in WRAPPED if model_says(body, line) >= THRESHOLD]
+    assert judged  # the model alone would report the wrapped ends of sentences
+    assert not set(judged) & set(chrome_found(body))
+
+
+def test_a_lower_case_line_after_a_menu_line_is_still_judged_by_the_model() -> None:
+    menu = "Weather traffic travel sport business politics health science culture and the arts"
+    after = "more from our sister sites and partner newspapers"
+    paragraphs = [PARAGRAPH, PARAGRAPH.replace("Thursday", "Friday"), PARAGRAPH.replace("spring", "summer")]
+    body = "\n\n".join([*paragraphs, menu, after, "Contact us"])
+    assert model_says(body, after) >= THRESHOLD
+    assert after in chrome_found(body)
+
+
+def test_a_wrapped_line_whose_next_line_does_not_close_the_sentence_is_not_carried() -> None:
+    lines = [PARAGRAPH, "The board said that the work on the east bank would now start in", "march or april"]
+    document = Document.from_article(Article(id="a", title="", body="\n".join(lines)))
+    assert not chrome.story_lines(document, [0, 0, 0]) & {1, 2}
+    closed = Document.from_article(Article(id="a", title="", body="\n".join([*lines[:2], "march or april."])))
+    assert chrome.story_lines(closed, [0, 0, 0]) >= {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("after", "carried"),
+    [
+        ("next week, because too few passengers used them.", True),
+        ('"furious" at the cost of the night crews.', True),
+        ("{% set width = 900 %} the width of the page, in pixels.", False),
+        ("(next week) because too few passengers used them.", False),
+    ],
+)
+def test_only_a_line_opening_on_a_lower_case_word_or_a_quote_carries_a_sentence_on(after: str, carried: bool) -> None:
+    body = "\n".join([PARAGRAPH, "The ferry company said on Monday that the late crossings would stop from", after])
+    document = Document.from_article(Article(id="a", title="", body=body))
+    assert (2 in chrome.story_lines(document, [0, 0, 0])) is carried
+
+
+def test_a_long_line_of_template_code_with_comments_is_not_prose() -> None:
+    code = (
+        '{% set pageWidth = "960px" %} /* This sets the width of the page; change it to make the page '
+        "wider or narrower, and the side bars will follow it as well */"
+    )
+    prose = code.replace('{% set pageWidth = "960px" %} /* ', "").replace(" */", ".")
+    for first, exempt in ((code, False), (prose, True)):
+        document = Document.from_article(Article(id="a", title="", body="\n".join([first, PARAGRAPH, PARAGRAPH])))
+        assert (0 in chrome.story_lines(document, [0, 0, 0])) is exempt
