@@ -28,7 +28,7 @@ from copydesk import (
     measures,
 )
 from copydesk.plugins.boilerplate import batch as batch
-from copydesk.plugins.boilerplate.chrome import chrome_lines
+from copydesk.plugins.boilerplate.chrome import chrome_lines, story_lines
 from copydesk.plugins.boilerplate.detect import Match, Scan, generic_byline
 from copydesk.plugins.boilerplate.features import FEATURES
 from copydesk.plugins.boilerplate.features import features as feature_values
@@ -73,7 +73,12 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
     if settings["chrome_model"] and len(lines) >= int(settings["chrome_min_lines"]):
         plain = [i for i in range(len(lines)) if i not in whole and i not in by_line]
         if plain:
-            chrome = chrome_lines(document, scan.others(), plain, float(settings["chrome_threshold"]))
+            # The story's own prose and introduced lists are not judged (see chrome.story_lines).
+            others = scan.others()
+            story = story_lines(document, others)
+            plain = [i for i in plain if i not in story]
+        if plain:
+            chrome = chrome_lines(document, others, plain, float(settings["chrome_threshold"]))
             spans.update((lines[i].start, lines[i].end) for i in chrome)
     for start, end in sorted(spans):
         yield Segment(LABEL, start, end)

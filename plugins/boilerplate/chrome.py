@@ -384,3 +384,108 @@ def other_articles(document: Document, stats: BatchStats | None) -> list[int]:
         words = index.normal(line.start, line.end)
         out.append(stats.count(line_key(words)) - 1 if stats is not None and words else 0)
     return out
+
+
+#: The least share of the model's function words in a line of prose (of lines of 25 words or more, 1 % of
+#: news paragraphs and 2 % of L3S-GN1 full-text blocks fall below it; 0.30, jusText's figure for its
+#: larger stop list, leaves out 3-6 %).
+PROSE_STOPWORD_SHARE = 0.25
+#: A line opening on one of these is markup or code left by the scrape ("{% set ...", "<div"), not prose.
+_MARKUP = frozenset("{<")
+#: The most lines after a lead-in (a sentence ending in ``:``) read as its list.
+LIST_MAX_LINES = 30
+#: Characters that open a bulleted list item when a space follows them.
+_BULLETS = frozenset("-*•–—·")
+#: The most digits of a numbered list item's number ("12." or "3)").
+_ITEM_DIGITS = 3
+
+
+def story_lines(document: Document, others: Sequence[int]) -> set[int]:
+    """Body lines that are the story's own text whatever the chrome model says of them.
+
+    Three readings, all only for lines no other article of the batch has (a repeated line
+    is left to the model and to TPL003):
+
+    * prose inside the main run: a line of at least ``LONG_LINE_WORDS`` words among the
+      article's paragraphs, at least ``PROSE_STOPWORD_SHARE`` of them function words and
+      with at most one ``|``, not opening on markup (``{`` or ``<``): an opening paragraph,
+      a caption run into the headline, a quoted post, is the page's text; a menu or a row of other stories' headlines as
+      long has few function words or many ``|``;
+    * a sentence carried over a line break: a line of prose (at least ``TEXT_LINE_WORDS``
+      words, the share of function words as above) that ends without closing punctuation
+      while the next line opens on a lower-case word and closes the sentence (or carries
+      it on in turn): "... is said to have been" / "incensed at having to comply.", and
+      that next line: hard-wrapped text, not a menu;
+    * the items of a list a sentence of the story introduces: after a line of at least
+      ``TEXT_LINE_WORDS`` words ending in ``:`` ("The plan includes:"), the bulleted or
+      numbered lines that follow it (at most ``LIST_MAX_LINES``).
+    """
+    body = document.body
+    index = index_of(body)
+    text, lines, spans = body.text, body.lines, index.line_spans()
+    counts = [j - i for i, j in spans]
+    terminal = [text[end - 1] in _TERMINAL for _, end in lines]
+    stopwords, forms = _stopwords(), body.tokens.forms
+
+    def prose(i: int) -> bool:
+        stop = sum(map(stopwords.__contains__, forms[spans[i][0] : spans[i][1]]))
+        return stop >= PROSE_STOPWORD_SHARE * counts[i]
+
+    first, last = main_run(counts, [float(t) for t in terminal])
+    out = {
+        i
+        for i in range(first, last + 1)
+        if counts[i] >= LONG_LINE_WORDS
+        and text[lines[i][0]] not in _MARKUP
+        and text.count("|", *lines[i]) <= 1
+        and prose(i)
+    }
+    starts = index.starts_view
+    carried = [
+        counts[i] >= TEXT_LINE_WORDS
+        and not terminal[i]
+        and counts[i + 1] > 0
+        and _opens_lower(text, lines[i + 1][0], starts[spans[i + 1][0]])
+        and prose(i)
+        for i in range(len(lines) - 1)
+    ] + [False]
+    for i in range(len(lines) - 1):
+        # The sentence must close on the next line, or carry on over the next break too.
+        if carried[i] and (terminal[i + 1] or carried[i + 1]):
+            out.update((i, i + 1))
+    out.update(_introduced(text, lines, counts))
+    return {i for i in out if not others[i]}
+
+
+#: What may come before the first word of a line that carries a sentence on: opening quotes.
+_OPENING_QUOTES = frozenset("\"'“‘")
+
+
+def _opens_lower(text: str, start: int, word: int) -> bool:
+    """Whether the line starting at ``start`` opens on a lower-case word (``word`` is its first word's start).
+
+    Only opening quotes may come first ('"incensed" at ...'); a line opening on markup or
+    code ("{% set ..."), a bullet or a bracket does not carry a sentence on.
+    """
+    return text[word].islower() and all(c in _OPENING_QUOTES for c in text[start:word])
+
+
+def _introduced(text: str, lines: Sequence[Line], counts: Sequence[int]) -> Iterable[int]:
+    """The list items after each lead-in (a line of ``TEXT_LINE_WORDS`` words or more ending in ``:``)."""
+    for i, (_, end) in enumerate(lines):
+        if counts[i] >= TEXT_LINE_WORDS and text[end - 1] == ":":
+            j = i + 1
+            while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _list_item(text, lines[j]):
+                yield j
+                j += 1
+
+
+def _list_item(text: str, line: Line) -> bool:
+    """Whether the line opens as a list item: a bullet and a space, or a number of 1-3 digits and ``.`` or ``)``."""
+    start, end = line
+    if text[start] in _BULLETS:
+        return end - start > 1 and text[start + 1] == " "
+    digits = 0
+    while digits <= _ITEM_DIGITS and start + digits < end and text[start + digits].isdigit():
+        digits += 1
+    return 0 < digits <= _ITEM_DIGITS and start + digits < end and text[start + digits] in ".)"

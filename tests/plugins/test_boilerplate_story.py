@@ -1,0 +1,188 @@
+"""TPL006 leaves the story's own prose and introduced lists alone (chrome.story_lines).
+
+Every case is written for these tests. Each exempted line is one the chrome model
+itself scores at or above the threshold, so a test fails if the exemption goes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from copydesk import Article
+from copydesk.plugins import boilerplate
+from copydesk.plugins.boilerplate import chrome
+from copydesk.testing import article, plugin_set, score_batch
+from copydesk.text import Document
+
+THRESHOLD = 0.6
+PARAGRAPH = (
+    "The harbour board voted on Thursday to delay the dredging work until the spring, after residents "
+    "of the east bank said the noise had kept them awake for weeks."
+)
+#: A photo caption and credit run into the headline, as scraped pages put them above the story.
+CAPTION_RUN_IN = (
+    "Councillor Ada Brennick walks past the flooded depot in Lowmarsh on Monday | Photo Wire "
+    "Lowmarsh depot to stay shut for a month as engineers weigh the cost of the repairs and the council looks for money"
+)
+#: Headlines of other stories in one line: as long as a paragraph, but hardly any function words.
+TEASERS = (
+    "Storm Closes Coastal Road Mayor Names New Police Chief Markets Slide On Rate Fears Library Reopens "
+    "After Repairs School Budget Passes Council Vote Bridge Works Delayed Again Festival Lineup Announced"
+)
+ITEMS = [
+    "- New night limits on the dredgers",
+    "- A fund for the worst hit streets",
+    "- Monthly meetings with residents",
+]
+LEAD_IN = "The board's chair told reporters that the plan, agreed after a long meeting, would include these steps:"
+
+
+def story(first: str) -> str:
+    """A short report whose first line is ``first``."""
+    return "\n\n".join(
+        [
+            first,
+            PARAGRAPH,
+            "Engineers said the pumps had failed twice since October.",
+            PARAGRAPH.replace("Thursday", "Friday"),
+            "Story Continued Below",
+            PARAGRAPH.replace("spring", "summer"),
+        ]
+    )
+
+
+def listed(lead_in: str) -> str:
+    """A short report ending with ``lead_in`` and three bulleted items."""
+    return "\n\n".join([PARAGRAPH, PARAGRAPH.replace("Thursday", "Monday"), lead_in, *ITEMS])
+
+
+def chrome_found(body: str) -> list[str]:
+    """The lines TPL006 reports in ``body``, scored alone."""
+    done = score_batch([article(body, id="a")], plugin_set(plugins=[("boilerplate", boilerplate)]))[0]
+    return [f.matched for f in done.findings if f.code == "TPL006"]
+
+
+def model_says(body: str, line: str) -> float:
+    """The chrome model's probability for ``line`` of ``body`` (no other article has it)."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    text = document.body.text
+    chances = chrome.probabilities(document, [0] * len(document.body.lines))
+    return next(p for p, (s, e) in zip(chances, document.body.lines, strict=True) if text[s:e] == line)
+
+
+def test_a_caption_run_into_the_headline_is_prose_of_the_story_not_chrome() -> None:
+    body = story(CAPTION_RUN_IN)
+    assert model_says(body, CAPTION_RUN_IN) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [TEASERS, CAPTION_RUN_IN.replace("| Photo Wire", "| Photo Wire | Gallery")],
+    ids=["few-function-words", "two-pipes"],
+)
+def test_a_long_line_that_is_not_prose_is_still_judged_by_the_model(first: str) -> None:
+    body = story(first)
+    assert model_says(body, first) >= THRESHOLD
+    assert [m[:40] for m in chrome_found(body)] == [first[:40]]
+
+
+def test_bullets_a_sentence_of_the_story_introduces_are_its_list() -> None:
+    body = listed(LEAD_IN)
+    assert all(model_says(body, item) >= THRESHOLD for item in ITEMS)
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize("lead_in", ["Related stories:", "The plan agreed after a long meeting included these steps."])
+def test_bullets_under_a_short_label_or_after_a_full_stop_are_still_judged_by_the_model(lead_in: str) -> None:
+    body = listed(lead_in)
+    judged = [item for item in ITEMS if model_says(body, item) >= THRESHOLD]
+    assert judged
+    assert chrome_found(body) == judged
+
+
+def test_a_line_other_articles_share_is_left_to_the_model() -> None:
+    body = story(CAPTION_RUN_IN)
+    document = Document.from_article(Article(id="a", title="", body=body))
+    alone = chrome.story_lines(document, [0] * len(document.body.lines))
+    shared = chrome.story_lines(document, [2] + [0] * (len(document.body.lines) - 1))
+    assert 0 in alone
+    assert 0 not in shared
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("- Duty cuts", True),
+        ("• Duty cuts", True),
+        ("3. Quebec City", True),
+        ("12) Second round", True),
+        ("-5 degrees overnight", False),
+        ("2024. A year of storms", False),
+        ("1,000 people marched", False),
+        ("Q3 results", False),
+        ("-", False),
+    ],
+)
+def test_list_items_open_with_a_bullet_and_a_space_or_a_short_number(line: str, item: bool) -> None:
+    document = Document.from_article(Article(id="a", title="", body=line))
+    assert chrome._list_item(document.body.text, document.body.lines[0]) is item
+
+
+WRAPPED = [
+    "The ferry company said on Monday that the late crossings would stop from",
+    "next week, because too few passengers used them.",
+    "Its chief executive, who took over in the spring, is said to have been",
+    "furious at the cost of the night crews.",
+    "Islanders said they would petition the council to keep at least one late boat",
+    "running on Fridays.",
+]
+
+
+def test_a_sentence_carried_over_a_line_break_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([PARAGRAPH, *WRAPPED, PARAGRAPH.replace("Thursday", "Friday")])
+    judged = [line for line in WRAPPED if model_says(body, line) >= THRESHOLD]
+    assert judged  # the model alone would report the wrapped ends of sentences
+    assert not set(judged) & set(chrome_found(body))
+
+
+def test_a_lower_case_line_after_a_menu_line_is_still_judged_by_the_model() -> None:
+    menu = "Weather traffic travel sport business politics health science culture and the arts"
+    after = "more from our sister sites and partner newspapers"
+    paragraphs = [PARAGRAPH, PARAGRAPH.replace("Thursday", "Friday"), PARAGRAPH.replace("spring", "summer")]
+    body = "\n\n".join([*paragraphs, menu, after, "Contact us"])
+    assert model_says(body, after) >= THRESHOLD
+    assert after in chrome_found(body)
+
+
+def test_a_wrapped_line_whose_next_line_does_not_close_the_sentence_is_not_carried() -> None:
+    lines = [PARAGRAPH, "The board said that the work on the east bank would now start in", "march or april"]
+    document = Document.from_article(Article(id="a", title="", body="\n".join(lines)))
+    assert not chrome.story_lines(document, [0, 0, 0]) & {1, 2}
+    closed = Document.from_article(Article(id="a", title="", body="\n".join([*lines[:2], "march or april."])))
+    assert chrome.story_lines(closed, [0, 0, 0]) >= {1, 2}
+
+
+@pytest.mark.parametrize(
+    ("after", "carried"),
+    [
+        ("next week, because too few passengers used them.", True),
+        ('"furious" at the cost of the night crews.', True),
+        ("{% set width = 900 %} the width of the page, in pixels.", False),
+        ("(next week) because too few passengers used them.", False),
+    ],
+)
+def test_only_a_line_opening_on_a_lower_case_word_or_a_quote_carries_a_sentence_on(after: str, carried: bool) -> None:
+    body = "\n".join([PARAGRAPH, "The ferry company said on Monday that the late crossings would stop from", after])
+    document = Document.from_article(Article(id="a", title="", body=body))
+    assert (2 in chrome.story_lines(document, [0, 0, 0])) is carried
+
+
+def test_a_long_line_of_template_code_with_comments_is_not_prose() -> None:
+    code = (
+        '{% set pageWidth = "960px" %} /* This sets the width of the page; change it to make the page '
+        "wider or narrower, and the side bars will follow it as well */"
+    )
+    prose = code.replace('{% set pageWidth = "960px" %} /* ', "").replace(" */", ".")
+    for first, exempt in ((code, False), (prose, True)):
+        document = Document.from_article(Article(id="a", title="", body="\n".join([first, PARAGRAPH, PARAGRAPH])))
+        assert (0 in chrome.story_lines(document, [0, 0, 0])) is exempt
