@@ -168,15 +168,16 @@ UNATTRIBUTED_ARTICLE = Rule(
     severity=Severity.INFO,
     scope="article",
     doc="""\
-**What it flags.** An article body of at least `min_words` words (150 by default) with
-no attribution at all: no name next to a verb of saying ("Maria Lopez said", "said Dr
-Cole"), no "according to", no credited quotation, and none of these: a named body ("The
-Commerce Department said", "the Bank said", "The Daily Courier reported"; "the", up to three
-words, a capitalised head), a name's possessive ("Ann Cole's legal team argued"), he or she
-("She says that"), initials of an agency or broadcaster ("the KNA news agency reported", "a
-source told KNA"), each with a verb of saying (not "found" or "showed"), or a transcript (two
-distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE: ...`). The finding points at the
-first sentence of the body.
+**What it flags.** An article body of at least `min_words` words (150 by default) with no
+attribution at all: no name next to a verb of saying ("Maria Lopez said", "said Dr Cole"),
+no "according to", no credited quotation, and none of these: a named body ("The Commerce
+Department said", "the Bank said", "The Daily Courier reported"; "the", up to three words, a
+capitalised head), a name's possessive ("Ann Cole's legal team argued"), a person's name
+("Mr Cole revealed", "Speaker Ann Cole has denied"), he or she ("She says that"), initials
+of an agency or broadcaster ("the KNA news agency reported", "a source told KNA"), each with
+a verb of saying ("revealed", "denied", "conceded" too; not "found" or "showed"), or a
+transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE: ...`). The
+finding points at the first sentence of the body.
 
 **Why it matters.** News reports rest on sources. A report of that length that names
 nobody and cites nothing asks the reader to take every claim on the writer's word:
@@ -186,14 +187,15 @@ typical of opinion dressed as news, content farms and machine-written filler.
 welcomed it" without any "said" or "according to" is flagged; the same story with
 `"It is a good day for the town," said Mayor Ann Cole.` is not.
 
-**Known problems.** First-hand reporting of an event the reporter saw (a match report,
-a weather story) can attribute nothing and be sound. Sources named by a common noun only
+**Known problems.** First-hand reporting of an event the reporter saw (a match report, a
+weather story) can attribute nothing and be sound. Sources named by a common noun only
 ("Officials said", "the opposition argues", "a military source said", "they said") do not
-count: the reader is not told who they are. "He said" counts whoever "he" is, and a capitalised
-head counts as a name ("The Bank said"). It misses what it does not read as a source:
-"called the show "..."" after a long role, a poll "by" a magazine, signed readers' letters,
-embedded posts credited after a dash, "As written by NAME:", and a body named only by a role
-noun ("the star admitted", "the nominee's campaign announced").
+count: the reader is not told who they are. "He said" counts whoever "he" is, and a
+capitalised head counts as a name ("The Bank said"). It misses what it does not read as a
+source: "called the show "..."" after a long role, a poll "by" a magazine, a body's "figures
+showed", signed readers' letters, embedded posts credited to their authors, "As written by
+NAME:", and a body named only by a role noun ("the star admitted", "the nominee's campaign
+announced").
 
 **Settings.** `min_words` (integer, default 150): shorter bodies are not judged.
 """,

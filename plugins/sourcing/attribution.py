@@ -5,7 +5,8 @@ verb of saying, "according to" and credited quotations; news copy also attribute
 name no person with two capitalised words, and these readings (SRC002's only: no feature reads
 them) count them too:
 
-- a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
+- a person's name and a verb of saying the named-sources feature does not read ("Mr Cole
+  revealed", "Ann Cole has denied"), a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
   "the opposition argues", which names nobody), a name's possessive ("Ann Cole's defence team
   argued"), he or she ("She says that ...", "He claimed");
 - a news agency or broadcaster known by its initials, as the speaker or the one told: "the
@@ -26,7 +27,7 @@ SPEAKING_VERBS = (
     "said says say told tells added adds stated states explained explains announced announces wrote writes "
     "noted notes argued argues insisted insists confirmed confirms declared declares warned warns testified "
     "testifies acknowledged acknowledges admitted admits claimed claims asserted asserts replied responded "
-    "remarked commented reported reports tweeted"
+    "remarked commented reported reports tweeted revealed reveals denied denies conceded concedes disclosed discloses"
 ).split()
 _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Of those, the ones a body or initials only say: "added", "states" and "notes" are also a count added
@@ -51,6 +52,13 @@ NAMED_BODY_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s[A-Z][
 #: A name's possessive and up to three words, then a verb of saying ("Ann Cole's defence team argued").
 POSSESSIVE_SAYS = re.compile(
     rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s(?:{_WORD}){{1,3}}?\s{_AUXILIARY}{_BODY_VERB}"
+)
+#: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
+#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"); the named-sources feature reads the
+#: verbs it shares with this list, this reading the rest ("revealed", "denied", "conceded", "disclosed").
+PERSON_SAYS = re.compile(
+    rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s[A-Z][\w'’\-]*+|[A-Z][a-z][\w'’\-]*+(?:\s[A-Z][a-z][\w'’\-]*+){{1,2}})"
+    rf"\s{_AUXILIARY}{_BODY_VERB}"
 )
 #: He or she and a verb of saying ("She says that", "he has also claimed").
 PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")
@@ -88,5 +96,5 @@ def transcript(text: str) -> bool:
 
 def attributes(text: str) -> bool:
     """Whether ``text`` attributes something by one of this module's readings."""
-    patterns = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PRONOUN_SAYS, INITIALS_SAY, TOLD_INITIALS)
+    patterns = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY, TOLD_INITIALS)
     return any(pattern.search(text) for pattern in patterns) or transcript(text)

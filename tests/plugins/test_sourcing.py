@@ -264,6 +264,10 @@ def test_unattributed_article(text: str, settings: dict[str, Any], expected: lis
         pytest.param("The US economy added 200,000 jobs in May.", ["SRC002"], id="initials-adding-a-count"),
         pytest.param("The Harbour Trust added two cranes last year.", ["SRC002"], id="named-body-adding-things"),
         pytest.param("He added that the plan was fair.", [], id="he-added"),
+        pytest.param("Mr Cole revealed that two members had resigned.", [], id="honorific-name-revealed"),
+        pytest.param("Speaker Ann Cole has denied any wrongdoing.", [], id="name-has-denied"),
+        pytest.param("He conceded that the plan was late.", [], id="he-conceded"),
+        pytest.param("The revealed plan was late and nobody denied it.", ["SRC002"], id="no-subject-for-the-verbs"),
     ],
 )
 def test_unattributed_article_reads_attributions_without_a_two_word_name(sentence: str, expected: list[str]) -> None:
