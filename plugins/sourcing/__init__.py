@@ -47,7 +47,10 @@ capitalised words), and no speaker found by these readings:
   spilled, called, ..., `speakers.INDEFINITE_SAY_VERBS`; `That man bought the "..."` is no
   credit) or he/she/they and a verb of any kind but "is/was/were/been" (a
   copula then a verb in -ing counts: `Ann Cole, the chair, is backing ...`; `Ann Cole
-  thanked the crew and "..."`, `He replies: "..."`), with no ";", ", and" (but ", and a"),
+  thanked the crew and "..."`, `He replies: "..."`), or a document ("the" or a possessive, up to
+  four words and a noun of `speakers.DOCUMENT_WORDS`: `The plan would be funded by "..."`,
+  `The river safety (amendment) bill would give ...`; not before "is/was": `The policy is
+  "..."` names a slogan), with no ";", ", and" (but ", and a"),
   "who", "which", "after", "while", ... between the verb and the quotation; the clause is
   the sentence's or its last one after ", but", ", and", ", so", ", yet" or ";" (`Both
   unions are silent, but one insider pointed out that "..."`), or a cleft's (`But it was Mr
@@ -135,9 +138,9 @@ one, nor by a credited quotation it goes on with; a speaker named only earlier, 
 uncredited quotation it goes on with, leaves it right; a title, slogan, sign, chant or
 imagined words is wrong. What it still flags wrongly: slogans known only from their
 context ("to highlight the "..."", "The mobile poster vans would "...""), signs,
-translations, headlines and imagined words; a document, plan or bill as the subject of its
-clause when it is not "the" and a noun ("MSPs' Code of Conduct "recognises ..."", "The plan
-would be funded by "..."") or a report a sentence back; a speaker in a that-clause ("that
+translations, headlines and imagined words; a document as the subject of its clause when
+it does not open the clause's words ("Section 5 of the order obliges ... "..."") or a report
+a sentence back; a speaker in a that-clause ("that
 Sanders during a Sunday thanked"), an inverted one ("... is Wayne Borders, a ... "...""),
 or the one named in a sentence that also names places; a clause read past "who" or "but"
 ("Kleis called Falconer a hero who "..."", "The mayor maintained that ... but gave ...

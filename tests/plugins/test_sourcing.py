@@ -274,6 +274,47 @@ def test_unattributed_article_reads_attributions_without_a_two_word_name(sentenc
     assert codes(assess(FILLER * 12 + sentence).findings) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The plan would be funded by "closing loopholes for the very richest firms".', [], id="plan-as-subject"
+        ),
+        pytest.param(
+            'The river safety (amendment) bill would give councils a duty to act with "speed, care and openness'
+            ' at every stage".',
+            [],
+            id="bill-with-a-bracketed-word",
+        ),
+        pytest.param(
+            'The plan was dropped, and the town was left with "a hole in the budget of every school".',
+            ["SRC001"],
+            id="clause-break-after-the-document",
+        ),
+        pytest.param(
+            'The weather would be blamed for "a hole in the budget of every school".', ["SRC001"], id="no-document"
+        ),
+        pytest.param(
+            'The city transport policy is "no road for anyone without a vote for everyone" this year.',
+            ["SRC001"],
+            id="a-policy-named-by-a-copula",
+        ),
+        pytest.param(
+            'The harbour policy on anchoring fees is a mistake: "It was rushed through in a week by the board."',
+            ["SRC001"],
+            id="words-about-a-policy-after-a-colon",
+        ),
+        pytest.param(
+            'The planners\' bus would carry "the loudest band in the whole county".',
+            ["SRC001"],
+            id="document-word-inside-another",
+        ),
+    ],
+)
+def test_a_document_as_its_clause_subject_credits_a_quotation(text: str, expected: list[str]) -> None:
+    assert codes(assess(text).findings) == expected
+
+
 def test_unattributed_article_points_at_the_first_sentence() -> None:
     [finding] = assess(FILLER * 12).findings
     assert finding.matched == FILLER.strip()
