@@ -293,7 +293,11 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     if opening is None:
         floor = max(0, start - REACH)
         return relative_subject(text, floor, start, known) or named_in_sentence(text, floor, start, known)
-    if _clause_subject(text, opening, start, True, known) or _introduction_speaks(text, opening, start, known):
+    if (
+        _clause_subject(text, opening, start, True, known)
+        or _introduction_speaks(text, opening, start, known)
+        or document_subject(text, opening, start)
+    ):
         return True
     cleft = CLEFT.match(text, opening, start)
     if (
@@ -307,6 +311,38 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     if joints and _clause_subject(text, joints[-1].end(), start, False, known):
         return True
     return relative_subject(text, opening, start, known) or named_in_sentence(text, opening, start, known)
+
+
+#: Nouns of a document whose wording a quotation may give ("The plan would be funded by "..."").
+DOCUMENT_WORDS = (
+    "plan bill code order act law proposal policy motion amendment treaty agreement legislation charter "
+    "constitution directive regulation regulations guidance strategy contract declaration report study survey "
+    "review statement document rules guidelines manifesto"
+).split()
+#: A document as a clause's subject: "the" or a capitalised possessive, up to four words (a bracketed one
+#: too) and a document noun, maybe with "of" and a capitalised title ("The public transport (safety) bill",
+#: "However, MSPs' Code of Conduct"); the quoted words in its clause are its own.
+DOCUMENT_SUBJECT = re.compile(
+    rf"\s*{_INTRODUCTION}{_OPENER}(?:[Tt]he|[A-Z][\w\-]*+['’]s?)(?:\s(?!{_FUNCTION_WORD}\s)[\w()'’\-]++){{0,4}}?"
+    rf"\s(?:{'|'.join(w for word in DOCUMENT_WORDS for w in (word, word.capitalize()))})"
+    rf"(?:\sof(?:\s[A-Z][\w'’\-]*+){{1,3}})?{_NOT_WORD_AFTER}"
+)
+
+
+#: A copula or a colon between the document and the quotation: the quotation names it, a slogan or a title
+#: ("The official policy is "..."", "The law was dubbed "...""), or the words are someone's about it ("The
+#: policy is a sham: "...""), not its wording.
+DOCUMENT_COPULA = re.compile(r"(?<![\w'’\-])(?:is|are|was|were)(?![\w'’\-])|:")
+
+
+def document_subject(text: str, opening: int, start: int) -> bool:
+    """Whether the clause opening at ``opening`` has a document as its subject (:data:`DOCUMENT_SUBJECT`), no copula or colon after it and no clause break before ``start``."""
+    found = DOCUMENT_SUBJECT.match(text, opening, start)
+    return (
+        found is not None
+        and DOCUMENT_COPULA.search(text, found.end(), start) is None
+        and CLAUSE_BREAK.search(text, found.end(), start) is None
+    )
 
 
 #: Where a later clause of a sentence opens: ", but", ", and", ", so", ", yet" or ";".

@@ -236,6 +236,85 @@ def test_unattributed_article(text: str, settings: dict[str, Any], expected: lis
     assert codes(assess(text, **settings).findings) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("The Transport Department said the road would open in May.", [], id="named-body-says"),
+        pytest.param("The Harbour Trust had also said it would pay.", [], id="named-body-after-auxiliary"),
+        pytest.param("Work stopped when the Port Authority warned of delays.", [], id="named-body-mid-sentence"),
+        pytest.param("The Daily Courier reported the vote on Friday.", [], id="newspaper-reports"),
+        pytest.param("Ann Cole's legal team argued that the vote was void.", [], id="possessive-name-says"),
+        pytest.param("She says that the road will help her shop.", [], id="she-says"),
+        pytest.param("He later claimed the vote had been rigged.", [], id="he-claimed"),
+        pytest.param("The KNA news agency reported heavy rain in the hills.", [], id="agency-initials-report"),
+        pytest.param("ZTV reports that the bridge has closed.", [], id="broadcaster-initials-report"),
+        pytest.param("A police source told KNA that two men were held.", [], id="told-agency-initials"),
+        pytest.param("ANN COLE: Why not vote now? JO ROE: Because the plan is not ready.", [], id="transcript-labels"),
+        pytest.param("The opposition argues the plan is too costly.", ["SRC002"], id="lower-case-body-names-nobody"),
+        pytest.param("The medical report stated that nobody was hurt.", ["SRC002"], id="unnamed-document"),
+        pytest.param("Let's just say the plan was not popular.", ["SRC002"], id="contraction-is-no-possessive"),
+        pytest.param("Critics say the plan is too costly.", ["SRC002"], id="bare-plural-names-nobody"),
+        pytest.param("The man who said it was fair has left.", ["SRC002"], id="relative-clause-is-no-subject"),
+        pytest.param(
+            "VIDEO: the road at night. UPDATE: the road is shut.", ["SRC002"], id="labels-that-are-no-speakers"
+        ),
+        pytest.param("ANN COLE: Why not vote now?", ["SRC002"], id="one-label-is-no-transcript"),
+        pytest.param("Residents told the KNA reporter nothing had changed.", [], id="told-the-agency-reporter"),
+        pytest.param("They said the plan was fair.", ["SRC002"], id="they-says-names-nobody"),
+        pytest.param("The US economy added 200,000 jobs in May.", ["SRC002"], id="initials-adding-a-count"),
+        pytest.param("The Harbour Trust added two cranes last year.", ["SRC002"], id="named-body-adding-things"),
+        pytest.param("He added that the plan was fair.", [], id="he-added"),
+        pytest.param("Mr Cole revealed that two members had resigned.", [], id="honorific-name-revealed"),
+        pytest.param("Speaker Ann Cole has denied any wrongdoing.", [], id="name-has-denied"),
+        pytest.param("He conceded that the plan was late.", [], id="he-conceded"),
+        pytest.param("The revealed plan was late and nobody denied it.", ["SRC002"], id="no-subject-for-the-verbs"),
+    ],
+)
+def test_unattributed_article_reads_attributions_without_a_two_word_name(sentence: str, expected: list[str]) -> None:
+    assert codes(assess(FILLER * 12 + sentence).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'The plan would be funded by "closing loopholes for the very richest firms".', [], id="plan-as-subject"
+        ),
+        pytest.param(
+            'The river safety (amendment) bill would give councils a duty to act with "speed, care and openness'
+            ' at every stage".',
+            [],
+            id="bill-with-a-bracketed-word",
+        ),
+        pytest.param(
+            'The plan was dropped, and the town was left with "a hole in the budget of every school".',
+            ["SRC001"],
+            id="clause-break-after-the-document",
+        ),
+        pytest.param(
+            'The weather would be blamed for "a hole in the budget of every school".', ["SRC001"], id="no-document"
+        ),
+        pytest.param(
+            'The city transport policy is "no road for anyone without a vote for everyone" this year.',
+            ["SRC001"],
+            id="a-policy-named-by-a-copula",
+        ),
+        pytest.param(
+            'The harbour policy on anchoring fees is a mistake: "It was rushed through in a week by the board."',
+            ["SRC001"],
+            id="words-about-a-policy-after-a-colon",
+        ),
+        pytest.param(
+            'The planners\' bus would carry "the loudest band in the whole county".',
+            ["SRC001"],
+            id="document-word-inside-another",
+        ),
+    ],
+)
+def test_a_document_as_its_clause_subject_credits_a_quotation(text: str, expected: list[str]) -> None:
+    assert codes(assess(text).findings) == expected
+
+
 def test_unattributed_article_points_at_the_first_sentence() -> None:
     [finding] = assess(FILLER * 12).findings
     assert finding.matched == FILLER.strip()

@@ -1,0 +1,100 @@
+"""Attributions the unattributed-article rule (SRC002) reads besides a named source.
+
+SRC002 flags a body that attributes nothing. The named-sources feature counts a name beside a
+verb of saying, "according to" and credited quotations; news copy also attributes in forms that
+name no person with two capitalised words, and these readings (SRC002's only: no feature reads
+them) count them too:
+
+- a person's name and a verb of saying the named-sources feature does not read ("Mr Cole
+  revealed", "Ann Cole has denied"), a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
+  "the opposition argues", which names nobody), a name's possessive ("Ann Cole's defence team
+  argued"), he or she ("She says that ...", "He claimed");
+- a news agency or broadcaster known by its initials, as the speaker or the one told: "the
+  KNA news agency reported", "ZTV reports", "a source told KNA";
+- a transcript: at least two distinct speaker labels in capitals opening a sentence or a
+  line ("ANN COLE: Why not?" ... "ROE: Because ...").
+
+Each pattern reads a bounded run of words, so the scan is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Verbs that put words in a speaker's mouth: not "found", "showed", "estimated" or "asked",
+#: which a study, a figure or a question also does.
+SPEAKING_VERBS = (
+    "said says say told tells added adds stated states explained explains announced announces wrote writes "
+    "noted notes argued argues insisted insists confirmed confirms declared declares warned warns testified "
+    "testifies acknowledged acknowledges admitted admits claimed claims asserted asserts replied responded "
+    "remarked commented reported reports tweeted revealed reveals denied denies conceded concedes disclosed discloses"
+).split()
+_VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
+#: Of those, the ones a body or initials only say: "added", "states" and "notes" are also a count added
+#: ("the US economy added 200,000 jobs"), a noun ("EU states") or money ("Bank notes").
+BODY_VERBS = [verb for verb in SPEAKING_VERBS if verb not in {"added", "adds", "states", "notes"}]
+_BODY_VERB = "(?:" + "|".join(sorted(BODY_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
+#: Helpers between a subject and its verb of saying ("has also said").
+_AUXILIARY = r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once)\s){0,2}"
+#: Words that end a definite subject before any verb: a preposition, a relative, a pronoun or a verb of
+#: being ("the man who said", "the attack on the town was", "the crowd that said").
+_NOT_SUBJECT_WORD = (
+    r"(?!(?:of|on|in|at|for|with|by|from|to|and|or|but|the|a|an|against|about|who|whom|whose|which|that|"
+    r"it|he|she|they|we|you|i|is|was|were|are|be|been|being|not|as|if|when|than)\s)"
+)
+#: Capitalised words before "'s" that are no name: contractions and days ("Let's", "Today's").
+NOT_A_POSSESSOR = "Let|It|That|There|Here|What|Who|Where|How|He|She|Today|Yesterday|Tomorrow|Everyone|Nobody|Someone"
+_WORD = rf"\s{_NOT_SUBJECT_WORD}[A-Za-z][\w'’\-]*+"
+#: A named body as the speaker: "the", up to three words and a capitalised head, then a verb of saying
+#: ("The Commerce Department said", "the Bank said", "The Daily Star reported"). A head in lower case
+#: ("the opposition argues", "the report stated") names nobody: the reader is not told whose words they are.
+NAMED_BODY_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s[A-Z][\w'’\-]*+\s{_AUXILIARY}{_BODY_VERB}")
+#: A name's possessive and up to three words, then a verb of saying ("Ann Cole's defence team argued").
+POSSESSIVE_SAYS = re.compile(
+    rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s(?:{_WORD}){{1,3}}?\s{_AUXILIARY}{_BODY_VERB}"
+)
+#: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
+#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"); the named-sources feature reads the
+#: verbs it shares with this list, this reading the rest ("revealed", "denied", "conceded", "disclosed").
+PERSON_SAYS = re.compile(
+    rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s[A-Z][\w'’\-]*+|[A-Z][a-z][\w'’\-]*+(?:\s[A-Z][a-z][\w'’\-]*+){{1,2}})"
+    rf"\s{_AUXILIARY}{_BODY_VERB}"
+)
+#: He or she and a verb of saying ("She says that", "he has also claimed").
+PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")
+#: Initials as the speaker, maybe with up to two words ("KNA news agency reported", "ZTV reports").
+INITIALS_SAY = re.compile(
+    rf"(?<![\w'’\-])[A-Z]{{2,6}}(?:\s{_NOT_SUBJECT_WORD}[A-Za-z][a-z]*+){{0,2}}?\s{_AUXILIARY}{_BODY_VERB}"
+)
+#: Initials as the one told ("a source told KNA", "told the ZTV reporter").
+TOLD_INITIALS = re.compile(r"(?<![\w'’\-])told\s(?:the\s)?[A-Z]{2,6}(?![\w'’\-])")
+#: A speaker's label in capitals opening a line or a sentence ("ANN COLE: Why not?"): one to three
+#: words of capitals (two letters at least), a colon and a space.
+SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*+([A-Z][A-Z'’.\-]++(?: [A-Z][A-Z'’.\-]++){0,2}):[ \t]", re.M)
+#: Labels in capitals that are no speaker's ("VIDEO: ...", "UPDATE: ...").
+NOT_A_SPEAKER = frozenset(
+    {
+        *"VIDEO VIDEOS UPDATE UPDATED WATCH PHOTO PHOTOS NOTE BREAKING EXCLUSIVE WARNING READ SOURCE".split(),
+        *"SOURCES LISTEN CORRECTION RELATED MORE TRANSCRIPT".split(),
+        *("EDITOR'S NOTE", "EDITOR’S NOTE", "SEE ALSO", "READ MORE", "SEE MORE", "SEE MORE HERE"),
+    }
+)
+#: Distinct speaker labels that make a transcript.
+TRANSCRIPT_LABELS = 2
+
+
+def transcript(text: str) -> bool:
+    """Whether ``text`` holds at least :data:`TRANSCRIPT_LABELS` distinct speakers' labels in capitals."""
+    labels: set[str] = set()
+    for found in SPEAKER_LABEL.finditer(text):
+        if (label := found.group(1)) not in NOT_A_SPEAKER:
+            labels.add(label)
+            if len(labels) >= TRANSCRIPT_LABELS:
+                return True
+    return False
+
+
+def attributes(text: str) -> bool:
+    """Whether ``text`` attributes something by one of this module's readings."""
+    patterns = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY, TOLD_INITIALS)
+    return any(pattern.search(text) for pattern in patterns) or transcript(text)
