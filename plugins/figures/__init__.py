@@ -3,7 +3,8 @@
 Numbers are what readers remember and repeat, and a figure with no source is the
 cheapest way to sound authoritative. The scorer finds money, percentages, large
 counts, rates and multiples in the body, and asks of each whether its sentence (or,
-for quotations running over sentences, a neighbour within the attribution window)
+for quotations running over sentences, the quotation or a neighbour within the attribution
+window beyond it)
 credits it to a named person, organisation, document or dataset. A figure credited to
 no one is FIG001; one credited only to an unnamed or collective authority ("analysts
 say", "conservative estimates place") is FIG002. Across a batch, the same named
@@ -94,8 +95,8 @@ speaker's. Reproduce with
 `scripts/audit.py --rule FIG001` and `scripts/eval_figures.py`; the generated section
 below has today's figures.
 
-**Settings.** `window` (sentences either side searched for the speaker of a quotation;
-0 turns neighbours off), `large_count` (smallest plain number counted as a figure),
+**Settings.** `window` (sentences beyond a quotation's ends searched for its speaker, whose
+own sentences always are; 0 turns neighbours off), `large_count` (smallest plain number counted as a figure),
 `extra_cues` / `remove_cues` (attribution verbs, added or removed), `extra_cue_nouns`
 (documents such as "poll" or "report" that credit a figure when named: "in a Gallup
 poll").
@@ -114,8 +115,10 @@ said", "the 50,000 a day city officials estimated", "The 40,000 officials had pr
 March did not turn up", "the 40,000 whom officials expected", "the 2% that officials had
 hoped for", "£3bn officials estimated never materialised", "Analysts had been forecasting a
 0.1% rise"), an agentless passive ("estimated at $486 billion"), or a quotation whose
-speaker is not given within the attribution window. The source shown leaves out the
-auxiliaries before the cue ("Analysts", not "Analysts had been").
+speaker is not given in it or within the attribution window of its ends (a quotation is
+followed over the paragraphs it is carried into, each opened again without the one
+before being closed). The source shown leaves out the auxiliaries before the cue
+("Analysts", not "Analysts had been").
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving
 nothing to check; it is a classic weasel construction.
@@ -131,7 +134,12 @@ does not. A definite description ("the company said", "according to the survey",
 analysis") is taken to refer to a source named earlier (whether it was is not checked),
 and a data set a public body keeps ("census data", "official statistics", "police
 figures") counts as named; a mass word alone ("according to the data", "the figures
-show") does not.
+show") does not. A cue after "and" takes the sentence's opening subject, which ends at a
+comma, an auxiliary or a past verb, or after an opening name of two or more capitalised
+words before a present verb ("Jo Roe runs the plants and says ..."); a one-word subject
+before a present verb ("Acme runs 40 plants and says ...") is not found, so the cue reads
+as agentless. A straight double mark right after a digit with no quotation open is read
+as inches or seconds ("a 30" screen"), not a quotation mark.
 
 **Settings.** `extra_vague_sources` / `remove_vague_sources` (collective source words,
 added or removed), `window`.

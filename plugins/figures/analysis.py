@@ -77,7 +77,9 @@ class QuoteMap:
     """Quotation marks of one sentence, with the quote state after each (built once).
 
     Curly marks say which side they are; a straight mark (``"`` or two apostrophes)
-    opens when it follows a space or bracket and closes when it follows anything else.
+    opens when it follows a space or bracket and closes when it follows anything else,
+    except that a ``"`` right after a digit with no quotation open before it in the
+    sentence is a unit (inches or seconds: "a 30" screen"), no quotation mark.
     """
 
     def __init__(self, text: str, start: int, end: int) -> None:
@@ -91,6 +93,8 @@ class QuoteMap:
                 opening = True
             elif ch in "”»":
                 opening = False
+            elif ch == '"' and pos > start and text[pos - 1].isdigit() and not (self.states and self.states[-1]):
+                continue
             elif ch == '"' or (ch == "'" and text[pos + 1 : pos + 2] == "'" and text[pos - 1 : pos] != "'"):
                 opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-"
             else:
@@ -252,17 +256,87 @@ def _tweet(text: str, end: int) -> str | None:
     return f"{name} (tweet)" if name[:1].isupper() else None
 
 
-def _neighbour_credit(sents: _Sentences, index: int, window: int) -> Credit | None:
-    """The nearest credit in the sentences around ``index`` that names a speaker (for quotations), or None.
+#: Most sentences a quotation is followed over, each way from a figure, to find where it opens and closes.
+QUOTE_RUN = 12
+
+
+def _opens_sentence(sents: _Sentences, index: int, mark: int) -> bool:
+    """Whether the mark at ``mark`` opens sentence ``index`` (nothing but spaces before it)."""
+    return not sents.text[sents.view.sentences[index].start : mark].strip()
+
+
+def _reopens(sents: _Sentences, index: int, mark: int) -> bool:
+    """Whether an opening mark at ``mark`` re-opens a quotation that the sentences before leave open.
+
+    News copy carries a quotation over paragraphs by opening each one again without
+    closing the one before; the mark must open sentence ``index`` (nothing before it),
+    and the last mark before it (at most QUOTE_RUN sentences back) must open, with no
+    paragraph between them that opens without a mark.
+    """
+    if index == 0 or not _opens_sentence(sents, index, mark):
+        return False
+    sentences = sents.view.sentences
+    for before in range(index - 1, max(-1, index - 1 - QUOTE_RUN), -1):
+        state = sents.quotes(before).open_at_end
+        if state is not None:
+            return state
+        if before > 0 and "\n" in sents.text[sentences[before - 1].end : sentences[before].start]:
+            return False  # a paragraph without a mark: the quotation ended before it
+    return False
+
+
+def _quotation_opens(sents: _Sentences, index: int, offset: int) -> int:
+    """The sentence where the quotation holding ``offset`` (in sentence ``index``) opens, at most QUOTE_RUN back."""
+    current, at = index, offset
+    while current > 0 and index - current < QUOTE_RUN:
+        marks = sents.quotes(current)
+        before = bisect.bisect_left(marks.positions, at) - 1
+        if before >= 0:
+            if not marks.states[before]:
+                return current + 1 if current < index else current
+            if not _reopens(sents, current, marks.positions[before]):
+                return current
+        current -= 1
+        at = sents.view.sentences[current].end
+    return current
+
+
+def _quotation_closes(sents: _Sentences, index: int, offset: int) -> int:
+    """The sentence where the quotation holding ``offset`` (in sentence ``index``) closes, at most QUOTE_RUN on."""
+    total = len(sents.view.sentences)
+    current, at = index, offset
+    while current < total - 1 and current - index < QUOTE_RUN:
+        marks = sents.quotes(current)
+        after = bisect.bisect_right(marks.positions, at)
+        if after < len(marks.positions):
+            if not marks.states[after]:
+                return current
+            if current == index or not _opens_sentence(sents, current, marks.positions[after]):
+                return current - 1 if current > index else current
+        current += 1
+        at = sents.view.sentences[current].start - 1
+    return current
+
+
+def _neighbour_credit(sents: _Sentences, index: int, window: int, offset: int) -> Credit | None:
+    """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None.
+
+    Searched: the quotation's own sentences (where it opens and closes, followed over
+    paragraphs it is carried into, at most QUOTE_RUN sentences each way from ``offset``)
+    and ``window`` sentences beyond either end, nearest to ``index`` first: "..., he
+    said. "I was nuts. It was my life. I played before 25,000 people." credits the
+    figure to "he".
 
     A cue without a source (an agentless "are expected to") credits only its own
     clause and speaks for no quotation: "... who are expected to make a large order.
     "In China they spend $17 ..."" does not credit the quotation to "expected".
     """
     total = len(sents.view.sentences)
-    for distance in range(0, window + 1):
+    low = max(0, _quotation_opens(sents, index, offset) - window)
+    high = min(total - 1, _quotation_closes(sents, index, offset) + window)
+    for distance in range(0, max(index - low, high - index) + 1):
         for other in (index - distance, index + distance):
-            if 0 <= other < total:
+            if low <= other <= high:
                 spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
                 if spoken:
                     return spoken[0]
@@ -363,7 +437,7 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         return SOURCED, signer
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
-        near = _neighbour_credit(sents, index, window)
+        near = _neighbour_credit(sents, index, window, figure.start)
         return _verdict(near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])

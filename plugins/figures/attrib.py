@@ -286,7 +286,28 @@ def _opening_subject(text: str, words: Sequence[Word], limit: int) -> int:
         if gap_breaks(text, words[stop - 1].end, word.start) or word.lower in SUBJECT_ENDS or _past_verb(text, word):
             break
         stop += 1
-    return stop if stop < limit else 0
+    return stop if stop < limit else _name_before_present(text, words, limit)
+
+
+def _name_before_present(text: str, words: Sequence[Word], limit: int) -> int:
+    """Where an opening name of two or more capitalised words ends before a present verb ("Jo Roe runs ..."), else 0.
+
+    The word after the name must be lower case and end in a single "s" ("runs", "owns",
+    "leads"), the name's own predicate, before ``limit``: "Jo Roe runs the plants and
+    says ..." is Jo Roe's. One capitalised word may be any sentence's first word
+    ("Farmers grow wheat and say ..."), so it is no name here.
+    """
+    stop = 0
+    while stop < min(limit, SOURCE_LIMIT) and text[words[stop].start].isupper():
+        if stop and gap_breaks(text, words[stop - 1].end, words[stop].start):
+            return 0
+        stop += 1
+    if stop < 2 or stop >= limit or gap_breaks(text, words[stop - 1].end, words[stop].start):
+        return 0
+    verb = words[stop].lower
+    if not text[words[stop].start].islower() or not verb.endswith("s") or verb.endswith("ss"):
+        return 0
+    return stop
 
 
 def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
@@ -640,11 +661,14 @@ def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
 
 
 def _respondents(text: str, credit: Credit) -> bool:
-    """True when the "source" is a share of respondents ("74 percent said"), not a source."""
+    """True when the "source" is a share of respondents ("74 percent said", "Some 34% say"), not a source.
+
+    A word holds no "%", so a share ending the source phrase shows as the sign right after it.
+    """
     if credit.sample:
         return False
     phrase = text[credit.source[0] : credit.source[1]].lower()
-    if "percent" in phrase or "%" in phrase:
+    if "percent" in phrase or "%" in phrase or text[credit.source[1] : credit.source[1] + 1] == "%":
         return True
     return any(token[:1].isdigit() and "," in token for token in phrase.split())
 

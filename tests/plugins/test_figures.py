@@ -179,6 +179,15 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Officials have said 2,000 drivers will be hired.", ["2,000"]),
         # session 19 audit: a cue after "and" with no subject of its own is the opening subject's
         ("Acme, a chip maker, runs 40 plants and says that more than 3,000 workers join each year.", []),
+        # session 20: a name of two capitalised words before a present verb is the subject
+        ("Jo Roe runs the plants and says that 3,000 workers will lose their jobs.", []),
+        ("Acme Bank owns two mills and says 3,000 workers will lose their jobs.", []),
+        # near neighbours: one capitalised first word is no name; a vague head stays vague
+        ("Farmers grow wheat and say that 3,000 workers will lose their jobs.", ["3,000"]),
+        ("Many analysts expect cuts and say that 3,000 workers will lose their jobs.", ["3,000"]),
+        # session 20: a share right after "Some" is a poll's respondents, no source
+        ("Some 34% say the debates matter.", []),
+        ("Some analysts say the reform will cost 3,000 jobs.", ["3,000"]),
         ("Acme will also pay the legal costs and said the total charge was expected to be £235m.", []),
         # near neighbours: a vague opening subject stays vague, whatever capitalised word follows
         ("Officials met on Monday and said 2,000 homes were destroyed.", ["2,000"]),
@@ -213,14 +222,63 @@ def test_sourced_figures_give_no_finding(text: str) -> None:
     assert codes(single(text)) == []
 
 
-def test_quotation_neighbour_only_counts_within_window() -> None:
+def test_quotation_speaker_counts_anywhere_in_the_quotation_and_within_window_beyond_it() -> None:
     text = "“Costs are rising. We will need $5 billion,” said Jane Smith."
     assert codes(single(text)) == []
+    # the speaker of a quotation running over sentences holds for all of them (session 20)
     quoted_far = "“We will need $5 billion. Costs are rising. Staff are tired. It is hard,” said Jane Smith."
-    assert by_code(single(quoted_far, window=1), "FIG002") == ["$5 billion"]
-    assert by_code(single(quoted_far, window=2), "FIG002") == ["$5 billion"]
-    assert codes(single(quoted_far, window=3)) == []
+    assert codes(single(quoted_far, window=1)) == []
     assert by_code(single(quoted_far, window=0), "FIG001") == ["$5 billion"]
+    # beyond the quotation's ends, only `window` sentences count
+    far_before = (
+        "Jane Smith said she was tired. The hall was full. It was late. “Costs are rising. We will need $5 billion.”"
+    )
+    assert by_code(single(far_before, window=1), "FIG002") == ["$5 billion"]
+    assert codes(single(far_before, window=3)) == []
+    unspoken = "The hall was full. “Costs are rising. Staff are tired. We will need $5 billion.” The meeting ended."
+    assert by_code(single(unspoken, window=1), "FIG002") == ["$5 billion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quotation carried over paragraphs: each opens again, the one before is left open
+        '"It was the best time," Jo Roe said. "I was also nuts. I loved it.\n\n'
+        '"It was everything to me. Nothing beat playing in front of 25,000 people.\n\n"That is who I am."',
+        '"We will build a bridge!" he said to a cheer. "And they will pay! One hundred percent. They know it."',
+        # the speaker closes the quotation several sentences after the figure
+        '"We lost 3,000 jobs. Costs rose. Staff left. Orders fell," said Mayor Ann Lee.',
+    ],
+)
+def test_quotation_running_past_the_window_keeps_its_speaker(text: str) -> None:
+    assert by_code(single(text), "FIG002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a closed quotation is not carried on by an opening mark after narration
+        '"I was nuts," Jo Roe said. The crowd was loud. The hall was hot.\n\n"Nothing beat playing before 25,000 people."',
+        # a paragraph that does not open with a mark ends the quotation before it
+        '"I was nuts," Jo Roe said. "I loved it.\n\nThe crowd was loud. The hall was hot. "Nothing beat 25,000 people."',
+    ],
+)
+def test_quotation_speaker_does_not_reach_a_later_quotation(text: str) -> None:
+    assert by_code(single(text), "FIG002") == ["25,000"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a straight double mark right after a digit, with no quotation open, is inches or seconds
+        ('The desktop ships with 2,600 fonts and drives two 30" displays.', "FIG001"),
+        ('The model, priced at $2,600, has a 17" screen.', "FIG001"),
+        # after an opening mark it still closes the quotation, so what follows is outside it
+        ('Fans chanted "we want Row 40" and 2,600 seats were sold.', "FIG001"),
+    ],
+)
+def test_straight_mark_after_a_digit_is_a_unit_unless_a_quotation_is_open(text: str, code: str) -> None:
+    assert [f.code for f in single(text) if f.code in ("FIG001", "FIG002")] == [code]
 
 
 def test_quotation_is_not_credited_to_an_agentless_cue_of_the_previous_sentence() -> None:

@@ -12,6 +12,7 @@ from copydesk import Context
 from copydesk.errors import ConfigError
 from copydesk.plugins import readability
 from copydesk.plugins.readability import syllables as syl
+from copydesk.plugins.readability.stats import body_stats
 from copydesk.testing import codes, document, plugin_set, run_scorer, score_batch
 
 SCORER = readability.copydesk_scorers()[0]
@@ -573,3 +574,39 @@ def test_word_length_spread_is_the_plain_one_for_any_token_length(longest: int) 
     plain = math.sqrt(sum(pow(x - mean, 2) for x in lengths) / len(lengths))
     assert voice._length_sd(np.array(lengths)) == plain
     assert voice._length_sd(np.array([], dtype=np.int64)) == 0.0
+
+
+#: A news brief of three long sentences (37, 33 and 33 words): grade far past 18.
+BRIEF = (
+    "The regional transport authority confirmed on Wednesday that construction of the long-delayed northern "
+    "railway extension, originally scheduled for completion in the autumn, would now continue until the "
+    "following spring because of unexpected engineering difficulties beneath the river. "
+    "Local business associations, which had campaigned energetically for the extension, expressed considerable "
+    "disappointment at the announcement on Wednesday and warned that further postponement could seriously damage commercial "
+    "confidence across several neighbouring communities. "
+    "Officials estimated that additional expenditure associated with the revised construction programme would "
+    "probably be recovered through operational efficiencies, although independent analysts remained noticeably "
+    "cautious about the authority's financial projections for the coming years."
+)
+
+
+def test_brief_of_three_long_sentences_is_not_dense() -> None:
+    stats = body_stats(document(BRIEF).body)
+    assert len(stats.lengths) == 3 and stats.words >= 100 and stats.grade > 18.0
+    assert codes(assess(BRIEF).findings) == []
+
+
+def test_few_sentences_are_dense_only_with_a_sentence_past_the_limit_and_more_sentences_always() -> None:
+    # the first sentence carried on to exactly max_sentence_words (75), then one word past it
+    longer = (
+        " despite months of testing, inspections, consultations and revised plans drawn up by engineers, "
+        "architects, geologists and hydrologists working for the authority and for the two contractors it hired in "
+        "the winter, surveyors and planners from three separate firms"
+    )
+    at_limit = BRIEF.replace(" because of", longer + " because of", 1)
+    past = BRIEF.replace(" because of", longer.replace("separate", "separate engineering") + " because of", 1)
+    assert max(body_stats(document(at_limit).body).lengths) == 75
+    assert codes(assess(at_limit).findings) == []
+    assert codes(assess(past).findings) == ["RDB001", "RDB002"]
+    four = BRIEF + " Passengers expressed considerable frustration about continuing uncertainty."
+    assert codes(assess(four).findings) == ["RDB002"]
