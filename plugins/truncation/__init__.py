@@ -88,12 +88,14 @@ def _ending_findings(
 def _length_finding(document: Document, context: Context, complete: bool) -> tuple[Finding, float] | None:
     """TRN005: far shorter than its source's median, when the source is well represented.
 
-    ``complete``: the ending was judged and found whole (no TRN001-TRN003 or TRN006), so
-    the outlier is a short article as often as a cut one and counts for less.
+    ``complete``: the ending was judged and found whole (no TRN001-TRN003 or TRN006).
+    A short article ending on a complete sentence with nothing else suggesting a cut is
+    a brief as often as a cut copy, so it is not reported; nor is an article naming no
+    source (:func:`source_of`).
     """
     stats: Mapping[str, SourceLength] | None = context.batch
     source = source_of(document.article)
-    known = stats.get(source) if stats else None
+    known = stats.get(source) if stats and source is not None and not complete else None
     settings = context.settings
     if known is None or known.count < int(settings["min_source_articles"]):
         return None
@@ -115,7 +117,7 @@ def _length_finding(document: Document, context: Context, complete: bool) -> tup
         source=source,
         count=known.count,
     )
-    return finding, CONFIDENCE["length-outlier-complete-ending" if complete else "length-outlier"]
+    return finding, CONFIDENCE["length-outlier"]
 
 
 def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
