@@ -689,6 +689,18 @@ CLINIC = "The ministry said the new clinic would open in May and serve four vill
         (CLINIC + " 212-11", []),
         (CLINIC + " KT 14", []),
         (CLINIC + " XaP3kQ9mZt", []),
+        # wire copy signed off on the same line: an agency's or reporter's initials, a dash sign-off (issue 13)
+        (CLINIC + " WNA", []),
+        (CLINIC + " JKL", []),
+        ('"We will open in May," she said. - Wirenews', []),
+        (CLINIC + " \u2013 Jane Doe", []),
+        # near neighbours of those: a pronoun or article after the stop, a phrase, a long dash aside
+        (CLINIC + " A", ["TRN001"]),
+        (CLINIC + " Q", ["TRN006"]),  # a lone capital may be a word cut short
+        (CLINIC + " NATO members", ["TRN006"]),
+        (CLINIC + " The Prime", ["TRN006"]),
+        (CLINIC + " - the mayor agreed", ["TRN006"]),
+        (CLINIC + " - Jane Doe Of Northtown", ["TRN006"]),
         # near neighbours: a real sentence after the full stop is still judged
         (CLINIC + " The new clinic", ["TRN006"]),
         (CLINIC + " It will cost the", ["TRN001"]),
