@@ -23,7 +23,7 @@ from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
 from copydesk.plugins.truncation.debris import scrape_debris
 from copydesk.plugins.truncation.ending import WEAK_SIGNAL, Ending, Verdict, find_ending, judge
 from copydesk.plugins.truncation.lexicon import Lexicons, lexicons, normalise
-from copydesk.plugins.truncation.residue import cut_ellipsis, is_code
+from copydesk.plugins.truncation.residue import cut_ellipsis, is_code, is_error_page
 from copydesk.plugins.truncation.rules import (
     CONFIDENCE,
     CONTINUATION_TAIL,
@@ -125,7 +125,7 @@ def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
     settings = context.settings
     found: list[tuple[Finding, float]] = []
     ending = find_ending(document, lex, int(settings["short_line_words"]), int(settings["max_tail_lines"]))
-    judged = ending is not None and not is_code(document)
+    judged = ending is not None and not is_code(document) and not is_error_page(document)
     if ending is not None and judged:
         verdict = judge(document, ending, lex, bool(settings["open_quote_after_stop"]))
         found.extend(_ending_findings(document, ending, verdict, lex))

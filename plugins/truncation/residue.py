@@ -84,6 +84,33 @@ def is_glued_sign_off(fragment: str, lex: Lexicons) -> bool:
     return 0 < len(words) <= SIGN_OFF_WORDS and all(word[:1].isupper() for word in words)
 
 
+#: What a page says when the article is not there, on its first line (lower case, spaces folded).
+ERROR_PAGE_PHRASES = (
+    "error 404",
+    "404 error",
+    "404 not found",
+    "page not found",
+    "page you are looking for",
+    "page you requested",
+    "page cannot be found",
+    "page could not be found",
+)
+#: An error page is short: a body of more words is an article, whatever it opens with.
+ERROR_PAGE_WORDS = 60
+#: Characters of the body's first line read for an error page's phrase.
+ERROR_PAGE_OPENING = 200
+
+
+def is_error_page(document: Document) -> bool:
+    """Whether the body is a "page not found" notice rather than an article (short, and saying so on its first line)."""
+    body = document.body
+    if body.word_count > ERROR_PAGE_WORDS or not body.lines:
+        return False
+    first = body.lines[0]
+    opening = " ".join(body.text[first.start : min(first.end, first.start + ERROR_PAGE_OPENING)].lower().split())
+    return any(phrase in opening for phrase in ERROR_PAGE_PHRASES)
+
+
 def is_code(document: Document) -> bool:
     """Whether the body is scraped template or stylesheet code rather than an article."""
     text = document.body.text

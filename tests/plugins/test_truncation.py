@@ -710,6 +710,28 @@ def test_missing_stop_credits_and_residue(ending: str, expected: list[str]) -> N
     assert trn(INTRO + ending) == expected
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a "page not found" notice has no article ending to judge (issue 13)
+        ("Whoops! Error 404\n\nSorry, that page has moved.\n\nYou can go back to the front page", []),
+        ("Page not found\n\nTry the search box or visit our homepage", []),
+        # near misses: the phrase deep in a short brief, or at the top of a long article, is prose
+        (
+            "The council met on Tuesday.\n\nIts website was down all day, and residents saw only a notice "
+            + "that said page not found when they tried to pay",
+            ["TRN006"],
+        ),
+        (
+            "Page not found errors hit the council website.\n\n" + "Residents could not pay. " * 15 + "It was fixed",
+            ["TRN006"],
+        ),
+    ],
+)
+def test_an_error_page_is_not_judged(body: str, expected: list[str]) -> None:
+    assert trn(body) == expected
+
+
 def test_template_code_page_is_not_judged() -> None:
     code = (
         "/* Button colours */\n\n{% set buttonRadius = '4px' %} /* rounded edges */\n\nTurn this module off when done"
