@@ -23,7 +23,7 @@ from copydesk.plugins.truncation.batch import BATCH, SourceLength, source_of
 from copydesk.plugins.truncation.debris import scrape_debris
 from copydesk.plugins.truncation.ending import WEAK_SIGNAL, Ending, Verdict, find_ending, judge
 from copydesk.plugins.truncation.lexicon import Lexicons, lexicons, normalise
-from copydesk.plugins.truncation.residue import cut_ellipsis, is_code
+from copydesk.plugins.truncation.residue import cut_ellipsis, is_code, is_error_page
 from copydesk.plugins.truncation.rules import (
     CONFIDENCE,
     CONTINUATION_TAIL,
@@ -88,12 +88,14 @@ def _ending_findings(
 def _length_finding(document: Document, context: Context, complete: bool) -> tuple[Finding, float] | None:
     """TRN005: far shorter than its source's median, when the source is well represented.
 
-    ``complete``: the ending was judged and found whole (no TRN001-TRN003 or TRN006), so
-    the outlier is a short article as often as a cut one and counts for less.
+    ``complete``: the ending was judged and found whole (no TRN001-TRN003 or TRN006).
+    A short article ending on a complete sentence with nothing else suggesting a cut is
+    a brief as often as a cut copy, so it is not reported; nor is an article naming no
+    source (:func:`source_of`).
     """
     stats: Mapping[str, SourceLength] | None = context.batch
     source = source_of(document.article)
-    known = stats.get(source) if stats else None
+    known = stats.get(source) if stats and source is not None and not complete else None
     settings = context.settings
     if known is None or known.count < int(settings["min_source_articles"]):
         return None
@@ -115,7 +117,7 @@ def _length_finding(document: Document, context: Context, complete: bool) -> tup
         source=source,
         count=known.count,
     )
-    return finding, CONFIDENCE["length-outlier-complete-ending" if complete else "length-outlier"]
+    return finding, CONFIDENCE["length-outlier"]
 
 
 def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
@@ -123,7 +125,7 @@ def assess(document: Document, context: Context, lex: Lexicons) -> Assessment:
     settings = context.settings
     found: list[tuple[Finding, float]] = []
     ending = find_ending(document, lex, int(settings["short_line_words"]), int(settings["max_tail_lines"]))
-    judged = ending is not None and not is_code(document)
+    judged = ending is not None and not is_code(document) and not is_error_page(document)
     if ending is not None and judged:
         verdict = judge(document, ending, lex, bool(settings["open_quote_after_stop"]))
         found.extend(_ending_findings(document, ending, verdict, lex))

@@ -1,9 +1,11 @@
 """Batch pass of the truncation scorer: the median length of each source's articles.
 
-The source of an article is the host of its URL, else a ``source``/``source_site``
-meta field, else the folder of the file it was read from. The state kept is a list
-of word counts per source, never the text; chunks merge by appending the later
-chunk's counts.
+The source of an article is the publisher its input names: the host of its URL, else a
+``source``/``source_site``/``site`` meta field. An article that names neither is not
+counted and not compared: the folder or dataset file it was read from says where copy
+was saved, not who published it, and a file mixing outlets would compare unlike with
+unlike. The state kept is a list of word counts per source, never the text; chunks
+merge by appending the later chunk's counts.
 """
 
 from __future__ import annotations
@@ -11,13 +13,10 @@ from __future__ import annotations
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import Any
 from urllib.parse import urlsplit
 
 from copydesk import Article, BatchPass, Document
-
-UNKNOWN_SOURCE = "(unknown)"
 
 
 @dataclass(frozen=True)
@@ -28,20 +27,18 @@ class SourceLength:
     median: float
 
 
-def source_of(article: Article) -> str:
-    """The source an article is compared with: URL host, meta source, or file folder."""
+def source_of(article: Article) -> str | None:
+    """The publisher an article is compared with: URL host, else meta source; None when it names neither."""
     if article.url:
         host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname or ""
         host = host.removeprefix("www.")
         if host:
             return host
     for key in ("source", "source_site", "site"):
-        value = article.meta.get(key)
+        value = (article.meta.get(key) or "").strip()
         if value:
             return value
-    if article.source is not None and article.source.path:
-        return str(PurePath(article.source.path).parent)
-    return UNKNOWN_SOURCE
+    return None
 
 
 def _start(settings: Mapping[str, Any]) -> dict[str, list[int]]:
@@ -50,8 +47,10 @@ def _start(settings: Mapping[str, Any]) -> dict[str, list[int]]:
 
 
 def _observe(state: dict[str, list[int]], document: Document) -> None:
-    """Record one article's length under its source."""
-    state.setdefault(source_of(document.article), []).append(document.body.word_count)
+    """Record one article's length under its source (an article naming no source is left out)."""
+    source = source_of(document.article)
+    if source is not None:
+        state.setdefault(source, []).append(document.body.word_count)
 
 
 def _finish(state: dict[str, list[int]]) -> Mapping[str, SourceLength]:

@@ -35,7 +35,7 @@ from copydesk.plugins.truncation.lines import (
     tail,
     word_count,
 )
-from copydesk.plugins.truncation.residue import is_residue
+from copydesk.plugins.truncation.residue import is_glued_sign_off, is_residue
 from copydesk.plugins.truncation.shapes import (
     elided_ellipsis,
     ends_on_emoticon,
@@ -175,7 +175,7 @@ def _furniture_list(document: Document, index: int, lex: Lexicons) -> int:
 
 def _trailing_sentence_is_furniture(text: str, lex: Lexicons, short_words: int) -> bool:
     """A closing sentence on the last line that is not prose: "Read more…", "— Jane Smith", "12"."""
-    if lex.furniture.match_line(text) is not None or is_residue(text, lex):
+    if lex.furniture.match_line(text) is not None or is_residue(text, lex) or is_glued_sign_off(text, lex):
         return True
     stripped = text.rstrip()
     if stripped.endswith(("…", "...")) and word_count(stripped) <= 3 and is_title_case(stripped):

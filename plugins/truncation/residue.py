@@ -33,6 +33,12 @@ ADDRESS = re.compile(r"\W*(?:https?://\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|
 SOURCE_PREFIX = re.compile(r"\W*(?:sources?|via|credit|h/t|from)\s*:?\s*", re.I)
 #: Code syntax of a template or stylesheet that was scraped as text.
 CODE = re.compile(r"\{%|%\}|\{\{|\}\}|/\*|\*/|;[ \t]*\}|^[ \t]*[.#]?[\w-]+[ \t]*\{[ \t]*$", re.M)
+#: A short capitalised token glued after the last sentence: an agency's or a reporter's
+#: initials ("WNA", "JKLM"). Two letters at least: a lone capital is as often a word cut
+#: short (a generator stopped at "P"). Bounded: at most five letters.
+INITIALS = re.compile(r"[A-Z]{2,5}")
+#: Longest sign-off (in words, after its dash) glued after the last sentence ("- Wirenews").
+SIGN_OFF_WORDS = 3
 #: Longest fragment (in characters) looked at as residue: residue is short, and the
 #: patterns are only linear on short text.
 RESIDUE_CHARS = 200
@@ -57,6 +63,52 @@ def is_residue(fragment: str, lex: Lexicons) -> bool:
     if end.char in TERMINAL or end.char in CONTINUING or non_final_category(end.word, lex) is not None:
         return False
     return word_count(stripped) <= CREDIT_WORDS and is_credit(stripped, lex)
+
+
+def is_glued_sign_off(fragment: str, lex: Lexicons) -> bool:
+    """A sentence glued after the last one that only signs the copy off, not one that stopped.
+
+    Wire copy run together on one line ends on the agency or the reporter's initials
+    ("... the ministry said. WNA", "... in March." - Wirenews"): a lone token of two to five
+    capital letters that can end a sentence, or a spaced hyphen or en dash before at most
+    three capitalised words. An em dash sign-off is a credit already (:func:`is_credit`).
+    A fragment like this is only looked at after a sentence on the same line, so a list
+    item ("- Reduced") is never one.
+    """
+    stripped = fragment.strip()
+    if INITIALS.fullmatch(stripped):
+        return non_final_category(stripped.lower(), lex) is None
+    if stripped[:2] not in ("- ", "\u2013 "):
+        return False
+    words = stripped[2:].split()
+    return 0 < len(words) <= SIGN_OFF_WORDS and all(word[:1].isupper() for word in words)
+
+
+#: What a page says when the article is not there, on its first line (lower case, spaces folded).
+ERROR_PAGE_PHRASES = (
+    "error 404",
+    "404 error",
+    "404 not found",
+    "page not found",
+    "page you are looking for",
+    "page you requested",
+    "page cannot be found",
+    "page could not be found",
+)
+#: An error page is short: a body of more words is an article, whatever it opens with.
+ERROR_PAGE_WORDS = 60
+#: Characters of the body's first line read for an error page's phrase.
+ERROR_PAGE_OPENING = 200
+
+
+def is_error_page(document: Document) -> bool:
+    """Whether the body is a "page not found" notice rather than an article (short, and saying so on its first line)."""
+    body = document.body
+    if body.word_count > ERROR_PAGE_WORDS or not body.lines:
+        return False
+    first = body.lines[0]
+    opening = " ".join(body.text[first.start : min(first.end, first.start + ERROR_PAGE_OPENING)].lower().split())
+    return any(phrase in opening for phrase in ERROR_PAGE_PHRASES)
 
 
 def is_code(document: Document) -> bool:

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from copydesk import Article, Assessment, Context, Document, Rule, Scorer, Segment
+from copydesk.config import packaged_defaults
 from copydesk.conformance import assert_conformance
 from copydesk.errors import ConfigError
 from copydesk.plugins import truncation
-from copydesk.sources import parse_text
+from copydesk.plugins.truncation.batch import source_of
+from copydesk.sources import Batch, parse_text
 from copydesk.testing import article, codes, document, plugin_set, run_scorer, score_batch
 
 SCORER = truncation.copydesk_scorers()[0]
@@ -423,10 +426,22 @@ def test_debris_near_misses(title: str, body: str) -> None:
     assert "TRN004" not in trn(body, title)
 
 
-def _long(words: int, id: str, url: str = "https://example.com/a") -> Article:
+def _long(words: int, id: str, url: str | None = "https://example.com/a", **fields: object) -> Article:
     """A complete article of about ``words`` words."""
     sentence = "The council met to discuss the budget for the year. "
-    return article(sentence * (words // 10), id=id, url=url)
+    return article(sentence * (words // 10), id=id, url=url, **fields)
+
+
+#: A short copy of the council's story that stops mid-sentence (TRN001 as well).
+CUT_SHORT = "The council met to discuss the budget for the year. " * 4 + "The vote is on"
+
+
+def _outlier_report(short: Article, peers: list[Article]) -> tuple[set[str], bool]:
+    """The codes and ``truncated`` mark of ``short`` scored in one batch with ``peers``."""
+    reports = score_batch([*peers, short], plugin_set(plugins=[("truncation", truncation)]))
+    assert all("TRN005" not in codes(r.findings) for r in reports if r.id != short.id)
+    report = next(r for r in reports if r.id == short.id)
+    return set(codes(report.findings)), bool(report.truncated)
 
 
 @pytest.mark.parametrize(
@@ -438,32 +453,65 @@ def _long(words: int, id: str, url: str = "https://example.com/a") -> Article:
     ],
 )
 def test_length_outlier(peers: int, url: str, flagged: bool) -> None:
-    batch = [_long(300, f"p{i}") for i in range(peers)] + [_long(40, "short", url)]
-    reports = score_batch(batch, plugin_set(plugins=[("truncation", truncation)]))
-    short = next(r for r in reports if r.id == "short")
-    assert ("TRN005" in codes(short.findings)) is flagged
-    assert all("TRN005" not in codes(r.findings) for r in reports if r.id != "short")
+    short = article(CUT_SHORT, id="short", url=url)
+    found, _ = _outlier_report(short, [_long(300, f"p{i}") for i in range(peers)])
+    assert ("TRN005" in found) is flagged
 
 
 @pytest.mark.parametrize(
-    ("ending", "truncated"),
+    ("ending", "flagged"),
     [
-        # a complete brief ending on a full stop: a length outlier alone is not a cut (review 14, item 4)
+        # a complete brief ending on a full stop: short by design, not a truncation lead (issue 13)
         ("The vote is on Friday.", False),
-        ("The vote is on Friday.\n\nFailed to load visualization", False),  # with a debris line (0.2)
-        ("The vote is on", True),  # the ending is cut as well
+        ("The vote is on Friday.\n\nFailed to load visualization", False),  # a debris line is no sign of a cut
+        ("The mayor said the city would pay for it.\n\nReporting by Jane Doe", False),  # whole above a credit
+        ("The vote is on", True),  # the ending is cut as well (TRN001)
         ("The vote is on Friday", True),  # no final stop: TRN006 as well
     ],
 )
-def test_a_length_outlier_alone_does_not_mark_a_complete_ending_truncated(ending: str, truncated: bool) -> None:
+def test_a_short_article_with_a_complete_ending_is_not_a_length_outlier(ending: str, flagged: bool) -> None:
     short = article(
         "The council met to discuss the budget for the year. " * 4 + ending, id="short", url="https://example.com/s"
     )
-    batch = [_long(300, f"p{i}") for i in range(12)] + [short]
-    reports = score_batch(batch, plugin_set(plugins=[("truncation", truncation)]))
-    report = next(r for r in reports if r.id == "short")
-    assert "TRN005" in codes(report.findings)
-    assert report.truncated is truncated
+    found, truncated = _outlier_report(short, [_long(300, f"p{i}") for i in range(12)])
+    assert ("TRN005" in found) is flagged
+    assert truncated is flagged
+
+
+def test_a_short_body_with_no_prose_ending_to_judge_is_a_length_outlier() -> None:
+    """A headline and dateline, nothing else: no ending says the article is whole."""
+    short = article("LONDON, March 3\n\nCOUNCIL BUDGET VOTE", id="short", url="https://example.com/s")
+    found, _ = _outlier_report(short, [_long(300, f"p{i}") for i in range(12)])
+    assert "TRN005" in found
+
+
+@pytest.mark.parametrize(
+    ("fields", "flagged"),
+    [
+        ({}, False),  # no URL, no source field: nothing names the publisher, so nothing to compare with
+        ({"meta": {"source": "Example Gazette"}}, True),
+        ({"meta": {"site": "gazette"}}, True),
+        ({"meta": {"source": "  "}}, False),  # a blank field names no one
+    ],
+)
+def test_a_length_outlier_is_compared_only_within_a_publisher_the_input_names(
+    fields: dict[str, object], flagged: bool
+) -> None:
+    peers = [_long(300, f"p{i}", url=None, **fields) for i in range(12)]
+    short = article(CUT_SHORT, id="short", **fields)
+    found, _ = _outlier_report(short, peers)
+    assert ("TRN005" in found) is flagged
+
+
+def test_records_of_one_file_without_a_publisher_are_not_one_source(tmp_path: Path) -> None:
+    """A JSONL file mixing outlets, with no URL or source field: its folder is not a publisher."""
+    rows = [{"id": f"p{i}", "text": _long(300, "x").body} for i in range(12)] + [{"id": "short", "text": CUT_SHORT}]
+    (tmp_path / "mixed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    items = [item for item in Batch([str(tmp_path / "mixed.jsonl")], packaged_defaults()["sources"])]
+    assert all(isinstance(item, Article) and source_of(item) is None for item in items)
+    articles = [item for item in items if isinstance(item, Article)]
+    found, _ = _outlier_report(articles[-1], articles[:-1])
+    assert "TRN005" not in found
 
 
 @pytest.mark.parametrize(
@@ -641,6 +689,18 @@ CLINIC = "The ministry said the new clinic would open in May and serve four vill
         (CLINIC + " 212-11", []),
         (CLINIC + " KT 14", []),
         (CLINIC + " XaP3kQ9mZt", []),
+        # wire copy signed off on the same line: an agency's or reporter's initials, a dash sign-off (issue 13)
+        (CLINIC + " WNA", []),
+        (CLINIC + " JKL", []),
+        ('"We will open in May," she said. - Wirenews', []),
+        (CLINIC + " \u2013 Jane Doe", []),
+        # near neighbours of those: a pronoun or article after the stop, a phrase, a long dash aside
+        (CLINIC + " A", ["TRN001"]),
+        (CLINIC + " Q", ["TRN006"]),  # a lone capital may be a word cut short
+        (CLINIC + " NATO members", ["TRN006"]),
+        (CLINIC + " The Prime", ["TRN006"]),
+        (CLINIC + " - the mayor agreed", ["TRN006"]),
+        (CLINIC + " - Jane Doe Of Northtown", ["TRN006"]),
         # near neighbours: a real sentence after the full stop is still judged
         (CLINIC + " The new clinic", ["TRN006"]),
         (CLINIC + " It will cost the", ["TRN001"]),
@@ -648,6 +708,28 @@ CLINIC = "The ministry said the new clinic would open in May and serve four vill
 )
 def test_missing_stop_credits_and_residue(ending: str, expected: list[str]) -> None:
     assert trn(INTRO + ending) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a "page not found" notice has no article ending to judge (issue 13)
+        ("Whoops! Error 404\n\nSorry, that page has moved.\n\nYou can go back to the front page", []),
+        ("Page not found\n\nTry the search box or visit our homepage", []),
+        # near misses: the phrase deep in a short brief, or at the top of a long article, is prose
+        (
+            "The council met on Tuesday.\n\nIts website was down all day, and residents saw only a notice "
+            + "that said page not found when they tried to pay",
+            ["TRN006"],
+        ),
+        (
+            "Page not found errors hit the council website.\n\n" + "Residents could not pay. " * 15 + "It was fixed",
+            ["TRN006"],
+        ),
+    ],
+)
+def test_an_error_page_is_not_judged(body: str, expected: list[str]) -> None:
+    assert trn(body) == expected
 
 
 def test_template_code_page_is_not_judged() -> None:
