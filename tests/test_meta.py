@@ -60,6 +60,11 @@ def test_config_toml_lists_each_builtin_scorers_defaults_exactly() -> None:
         assert tables[name] == dict(scorer.settings), name
 
 
+def test_the_top_level_config_toml_is_the_packaged_defaults_byte_for_byte() -> None:
+    """``config.toml`` is what users read; ``core/config.toml`` is what the package ships: never two versions."""
+    assert (REPO / "config.toml").read_bytes() == (REPO / "core" / "config.toml").read_bytes()
+
+
 def test_every_config_key_is_documented_in_place() -> None:
     lines = (REPO / "config.toml").read_text().splitlines()
     previous = ""
