@@ -674,3 +674,23 @@ def test_core_diagnostics_cannot_be_deselected_or_re_severed(
         line = f"{tmp_path / 'copydesk.toml'}:2: {line}"
     result = cli("check", str(SEEDS), *config, *args)
     assert result.exit_code == 2 and only_error(result) == f"copydesk: error: {line}"
+
+
+@pytest.mark.parametrize("url", ["http://[bad/x", "https://[::1/story", "//[/"])
+def test_a_malformed_url_names_no_host_and_fails_no_scorer(cli: Cli, tmp_path: Path, url: str) -> None:
+    """A URL urlsplit refuses (an invalid IPv6 literal) is no host for the truncation batch or the byline check (review s20v).
+
+    Before, the boilerplate scorer failed on that article and the truncation batch pass on
+    the whole batch: exit 3 for one bad field.
+    """
+    body = "The council approved the budget on Tuesday, officials said. " * 30
+    rows = [
+        {"id": f"a{i}", "url": url if i == 0 else f"https://example.com/{i}", "title": "Budget", "text": body}
+        for i in range(12)
+    ]
+    batch = tmp_path / "b.jsonl"
+    batch.write_text("".join(json.dumps(row) + "\n" for row in rows))
+    result = cli("score", str(batch), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "failed" not in result.stderr
+    assert all(not article.get("diagnostics") for article in json.loads(result.stdout)["articles"])

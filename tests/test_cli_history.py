@@ -240,6 +240,7 @@ def test_a_stored_value_copydesk_never_writes_is_a_corrupt_history_not_an_intern
     [
         ("\x1b[31mred\\", "Invalid isoformat string: '\\x1b[31mred\\\\'"),
         ('it\'s "quoted"', "Invalid isoformat string: 'it's \"quoted\"'"),
+        ("never " * 20_000, f"Invalid isoformat string: '{'never ' * 13}ne...'"),  # one short line, whatever its length
     ],
 )
 def test_a_corrupt_value_is_shown_escaped_once_not_as_pythons_repr_escaped_again(

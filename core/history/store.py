@@ -280,7 +280,8 @@ def _as_stored(exc: Exception) -> str:
     Python's conversion errors end on the value they refused, as ``repr`` writes it
     (``could not convert string to float: 'high'``), after a head that holds no quote.
     The history holds text anyone could have written, and the line that prints the
-    message neutralises it once: the ``repr`` would have an escape character shown as
+    message neutralises it once (its first :data:`SHOWN_VALUE_CHARS` characters, then
+    "..."): the ``repr`` would have an escape character shown as
     ``\\x1b`` rather than ``\x1b``. Found with ``str.find``: linear in any value.
     """
     text = describe(exc)
@@ -291,7 +292,16 @@ def _as_stored(exc: Exception) -> str:
         value = ast.literal_eval(text[cut + 2 :])
     except (ValueError, SyntaxError):
         return text
-    return f"{text[:cut]}: {quoted(value)}" if isinstance(value, str) else text
+    if not isinstance(value, str):
+        return text
+    if len(value) > SHOWN_VALUE_CHARS:
+        value = value[:SHOWN_VALUE_CHARS] + "..."
+    return f"{text[:cut]}: {quoted(value)}"
+
+
+#: Characters of a refused stored value the error line shows: enough to recognise it, and one
+#: line however long the value someone wrote.
+SHOWN_VALUE_CHARS = 80
 
 
 def _float(value: Any) -> float | None:

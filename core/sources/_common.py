@@ -118,7 +118,7 @@ def decode(data: bytes, fallback: bool, declared: str | None = None) -> tuple[st
     if declared is not None:
         try:
             return data.decode(declared), declared, False
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):  # a codec that is no text encoding: as if none was declared
             pass
     if (western := read_western(data)) is not None:
         return western[0], western[1], True

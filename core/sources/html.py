@@ -450,14 +450,34 @@ _CHARSET = re.compile(rb"<meta\b[^<>]{0,512}?charset\s{0,8}=\s{0,8}[\"']?\s{0,8}
 #: How many bytes of a page are searched for its charset (the HTML standard's prescan looks at 1024).
 CHARSET_PRESCAN = 1024
 #: Labels the HTML standard reads as another encoding: Latin-1 and ASCII as Windows-1252, Shift_JIS as Microsoft's.
-_CHARSET_ALIASES = {"iso8859-1": "cp1252", "latin-1": "cp1252", "ascii": "cp1252", "shift_jis": "cp932"}
+_CHARSET_ALIASES = {
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "ascii": "cp1252",
+    "shift_jis": "cp932",
+    "gb2312": "gbk",
+}
+#: The text encodings the HTML standard lets a page declare, by Python codec name. Python knows
+#: more codecs than browsers do; some are no text encoding at all ("hex", "rot13", "zlib"), and
+#: some would turn a page's own words into other characters ("unicode_escape" makes a literal
+#: ``\x1b`` an escape character, "utf-7" decodes ``+AD4-``): none of those is taken.
+HTML_ENCODINGS = frozenset(
+    (
+        "utf-8 cp866 iso8859-2 iso8859-3 iso8859-4 iso8859-5 iso8859-6 iso8859-7 iso8859-8 iso8859-10 "
+        "iso8859-13 iso8859-14 iso8859-15 iso8859-16 koi8-r koi8-u mac-roman mac-cyrillic cp874 cp1250 "
+        "cp1251 cp1252 cp1253 cp1254 cp1255 cp1256 cp1257 cp1258 gbk gb2312 gb18030 big5 euc_jp iso2022_jp "
+        "shift_jis euc_kr iso8859-1 ascii"
+    ).split()
+)
 
 
 def declared_charset(data: bytes) -> str | None:
     """The Python codec of the charset a page declares in its first 1024 bytes; None when none, unknown or UTF-16/32.
 
     A UTF-16 or UTF-32 declaration in bytes read as ASCII cannot be true (the HTML standard
-    reads it as UTF-8), so it is not taken; nor is a label Python has no codec for.
+    reads it as UTF-8), so it is not taken; nor is a label Python has no codec for, or one
+    that is not among the standard's encodings (:data:`HTML_ENCODINGS`): the page is then
+    decoded as if it declared nothing.
     """
     found = _CHARSET.search(data[:CHARSET_PRESCAN])
     if found is None:
@@ -466,7 +486,7 @@ def declared_charset(data: bytes) -> str | None:
         name = codecs.lookup(found.group(1).decode("ascii")).name
     except LookupError:
         return None
-    if name.startswith(("utf-16", "utf-32")):
+    if name not in HTML_ENCODINGS:
         return None
     return _CHARSET_ALIASES.get(name, name)
 

@@ -480,7 +480,7 @@ def read_csv(
     quote, a quote left open (that row, up to the quote's line; a row that spans lines and
     does not parse, or has the wrong number of columns, is a quote left open on its first
     line, closed by another rows later). A header that cannot be read ends the file. A blank
-    line (nothing but its ending) is no row, above the header too; a row whose fields are all empty is one (its text is empty).
+    line (nothing but its ending) is no row, above the header too (there, one of spaces or tabs as well); a row whose fields are all empty is one (its text is empty).
     With ``fallback`` (``[sources] encoding_fallback``) a row that is not UTF-8 is decoded
     in the encoding charset-normalizer detects from the first such row, once per file, or,
     when it does not decode in that, in the one detected from the row itself (:class:`_Guess`). A
@@ -496,7 +496,9 @@ def read_csv(
         handle.seek(start)
     rows, guess = csv_rows(handle, max_bytes), _Guess(fallback)
     first = next(rows, None)
-    while first is not None and first.data == b"":  # blank lines above the header are no rows either
+    while (
+        first is not None and first.data is not None and not first.data.strip()
+    ):  # blank lines (or spaces) above the header are no rows either
         first = next(rows, None)
     header = None if first is None else _cells(first, max_bytes, "header")
     if isinstance(header, str):

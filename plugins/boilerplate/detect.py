@@ -56,7 +56,10 @@ def site_name(url: str | None) -> str:
     """The site's own name from its URL ("https://www.daily-news.com/x" -> "dailynews")."""
     if not url:
         return ""
-    host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    try:
+        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+    except ValueError:  # a malformed URL ("http://[bad/x") names no site
+        return ""
     parts = [p for p in host.split(".") if p and p not in _TLDS]
     return parts[-1].replace("-", "") if parts else ""
 

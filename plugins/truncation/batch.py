@@ -30,7 +30,10 @@ class SourceLength:
 def source_of(article: Article) -> str | None:
     """The publisher an article is compared with: URL host, else meta source; None when it names neither."""
     if article.url:
-        host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+        try:
+            host = urlsplit(article.url if "//" in article.url else f"//{article.url}").hostname or ""
+        except ValueError:  # a malformed URL ("http://[bad/x") names no host: the meta fields may still
+            host = ""
         host = host.removeprefix("www.")
         if host:
             return host

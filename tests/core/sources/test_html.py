@@ -325,6 +325,13 @@ def test_a_page_that_is_not_utf8_is_decoded_in_the_charset_it_declares(
         '<meta charset="no-such-charset">',
         '<meta charset="utf-8">',  # a false declaration: the bytes are not UTF-8
         "",
+        # codecs Python knows that are no page encoding (review s20v): not taken, never a crash
+        '<meta charset="hex">',
+        '<meta http-equiv="Content-Type" content="text/html; charset=rot13">',
+        '<meta charset="zlib">',
+        '<meta charset="unicode_escape">',
+        '<meta charset="utf-7">',
+        '<meta charset="cp037">',
     ],
 )
 def test_a_page_whose_charset_is_absent_false_or_unknown_is_decoded_as_before(tmp_path: Path, head: str) -> None:
@@ -344,3 +351,12 @@ def test_a_declared_charset_the_bytes_do_not_decode_in_is_not_taken(tmp_path: Pa
     assert "caf\u00e9." in item.body
     assert item.source is not None
     assert (item.source.encoding, item.source.encoding_detected) == ("windows-1252", True)
+
+
+def test_a_page_declaring_unicode_escape_keeps_its_backslashes_as_written(tmp_path: Path) -> None:
+    """A page's literal ``\\x1b`` is four characters, never turned into an escape character by its declared codec."""
+    path = tmp_path / "page.html"
+    words = "T\\x1b]0;owned\\x07 caf\u00e9."
+    path.write_bytes(f'<meta charset="unicode_escape"><p>{BUDGET}{words}</p>'.encode("cp1252"))
+    item = article(path, "builtin")
+    assert "T\\x1b]0;owned\\x07 caf\u00e9." in item.body and "\x1b" not in item.body

@@ -590,9 +590,12 @@ def test_readme_inputs_table_names_every_extension() -> None:
     assert not missing, f"README's Inputs table lacks {missing}"
 
 
+@pytest.mark.parametrize("blank", ["", "  ", "\t"])
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
-def test_blank_lines_above_a_csv_header_are_skipped_and_rows_keep_their_lines(tmp_path: Path, ending: str) -> None:
-    data = ending.join(["", "", "id,text", "a,The council met on Tuesday.", ""]).encode()
+def test_blank_lines_above_a_csv_header_are_skipped_and_rows_keep_their_lines(
+    tmp_path: Path, ending: str, blank: str
+) -> None:
+    data = ending.join([blank, "", "id,text", "a,The council met on Tuesday.", ""]).encode()
     [item] = read(tmp_path, "feed.csv", data)
     assert isinstance(item, Article) and item.id == "a" and item.source is not None and item.source.record == 4
 
