@@ -496,9 +496,8 @@ def read_csv(
         handle.seek(start)
     rows, guess = csv_rows(handle, max_bytes), _Guess(fallback)
     first = next(rows, None)
-    while (
-        first is not None and first.data is not None and not first.data.strip()
-    ):  # blank lines (or spaces) above the header are no rows either
+    # blank lines (or lines of spaces) above the header are no rows either; a row too long to keep is
+    while first is not None and first.data is not None and not first.data.strip():
         first = next(rows, None)
     header = None if first is None else _cells(first, max_bytes, "header")
     if isinstance(header, str):
