@@ -258,7 +258,9 @@ source on ("The plan could fail because many experts believe ..." leaves "could"
 author's), and ends where the author's comment starts: a participle clause after a
 clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
 (", a view that ...") running to the sentence end; a named speaker's claim ends at the
-same comments, of the participles only at ", suggesting/meaning/indicating ..."; a second verb after "- but"/", and" is
+same comments, of the participles only at ", suggesting/meaning/indicating ...", and one in a
+relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...") where that clause closes;
+after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.

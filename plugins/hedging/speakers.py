@@ -397,13 +397,48 @@ def credited_spans(
             if not ends:
                 ends, brk = claim_ends(tokens, text, named=True)
             start, end = _claim_start(tokens, j, text), ends[j]
-            if start and tokens[start].low in _RELATIVES and brk[start + 1] > j:
-                # a relative clause's claim ends where the clause closes ("Jo Roe, who said hello, may resign")
+            if start < j and tokens[start].low in _FRAME_OPENERS and _colon_after(tokens, j, text):
+                # 'In an apparent reply, he said: ...': the claim follows the colon; the frame is the author's
+                start = j + 1
+            if _closed_clause(tokens, start) and brk[start + 1] > j:
+                # a relative or fronted concessive clause's claim ends where the clause closes
+                # ("Jo Roe, who said hello, may resign"; "While Jo Roe said ..., she appears uneasy")
                 end = min(end, brk[j + 1])
             spans.append((start, end))
             if verbs is not None:
                 verbs.append(j)
     return spans
+
+
+#: Words opening a fronted adjunct before 'X said:' ('In an apparent reply, ...', 'Asked about it, ...').
+_FRAME_OPENERS = _PREPOSITIONS | frozenset("after before despite amid during following asked".split())
+
+
+def _colon_after(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j``'s first clause break, at most :data:`TAIL` words on, is a colon ('he said:', 'told the BBC:')."""
+    for k in range(j, min(len(tokens) - 1, j + TAIL + 1)):
+        gap = text[tokens[k].end : tokens[k + 1].start]
+        if ":" in gap:
+            return True
+        if not CLAUSE_BREAKS.isdisjoint(gap):
+            return False
+    return False
+
+
+#: Concessive openers of a clause that holds the credit: the claim ends where the clause closes
+#: ("Although the ministry said prices may rise, the bank could cut rates": "could" is the author's).
+_CONCESSIVE = frozenset("while whereas although though even".split())
+
+
+def _closed_clause(tokens: Sequence[Token], start: int) -> bool:
+    """True when a claim starting at ``start`` sits in a clause that closes before the sentence goes on.
+
+    A relative clause after a name ("Jo Roe, who said ...") or a concessive one ("While Jo Roe
+    said ...", "..., although the ministry said ..."): what follows its closing break is the
+    author's main clause, not the source's claim.
+    """
+    low = tokens[start].low
+    return (start > 0 and low in _RELATIVES) or low in _CONCESSIVE
 
 
 #: Nouns of saying: after a possessive they are nouns, not verbs of saying ("Jo Roe's claim that ...").

@@ -1146,3 +1146,59 @@ def test_a_relative_clause_of_saying_credits_nothing_after_it_closes(
     """Session 19 review: ', who said hello,' credits its own clause, not the main clause after its comma."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # the main clause after a fronted concessive clause of saying is the author's
+        (
+            "While Jo Roe said the levy was fair, she appears somewhat uneasy about it.",
+            [("HDG001", "somewhat", "")],
+        ),
+        (
+            "Although the ministry said prices may rise, the bank could cut rates.",
+            [("HDG004", "may", "named"), ("HDG001", "could", "")],
+        ),
+        ("Though Dr Ray Venn argued otherwise, the scheme might work.", [("HDG001", "might", "")]),
+        (
+            "The deal may hold, although Ray Venn said it could fail, and talks are likely to resume.",
+            [("HDG001", "may", ""), ("HDG004", "could", "named"), ("HDG001", "likely", "")],
+        ),
+        # the speaker's claim in the main clause, or inside the concessive clause, stays credited
+        ("While the plan is popular, Jo Roe said it may fail.", [("HDG004", "may", "named")]),
+        ("Although Jo Roe said the plan may fail, she voted for it.", [("HDG004", "may", "named")]),
+        ("As Jo Roe said, the plan may fail.", [("HDG004", "may", "named")]),
+    ],
+)
+def test_a_fronted_concessive_clause_of_saying_credits_nothing_after_it_closes(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 20 audit of HDG004: 'While Jo Roe said ...,' credits its own clause, not the main clause after its comma."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # before 'X said:' the frame is the author's; the claim follows the colon
+        (
+            "In an apparent reply to his critics, Jo Roe said: the levy may rise.",
+            [("HDG001", "apparent", ""), ("HDG004", "may", "named")],
+        ),
+        (
+            "After an apparent snub, the minister told reporters: talks may resume.",
+            [("HDG001", "apparent", ""), ("HDG004", "may", "named")],
+        ),
+        # without a colon the claim before its credit stays the speaker's
+        ("The levy may rise, Jo Roe said.", [("HDG004", "may", "named")]),
+        ("The levy may rise, Jo Roe said: it is overdue.", [("HDG004", "may", "named")]),
+        ("Jo Roe said the levy may rise.", [("HDG004", "may", "named")]),
+        ("Perhaps the levy will rise, Jo Roe said: it is overdue.", [("HDG004", "Perhaps", "named")]),
+    ],
+)
+def test_a_credit_before_a_colon_credits_only_what_follows_it(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    """Session 20 audit of HDG004: 'In an apparent reply, he said: ...' leaves 'apparent' the author's."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
