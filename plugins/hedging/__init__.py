@@ -60,7 +60,9 @@ cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
 with a progressive verb: "Jo Roe had been predicting that growth could slow", a time
-adverb, "He later suggested", or a relative clause, "Jo Roe, who believes ...") is
+adverb, "He later suggested", a relative clause, "Jo Roe, who believes ...", a wish,
+"the party hopes that two senators may ...", or a credit after the claim, ", political
+analysts say.") is
 not the author's: it is HDG004. A quotation whose paragraphs each open with a mark and
 only the last closes stays quoted when they run into one line ('. "With ...'). A relative clause of expecting credits only itself:
 "The 40% whom the mayor expected would probably vote stayed home" is the mayor's
