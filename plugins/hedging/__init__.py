@@ -55,7 +55,8 @@ quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 speculation"), "considered" meaning deliberated ("will be considered at the AGM", "should
 be considered, including ...", "The matter will be considered.", not "considered at
 best a stopgap"), a partitive relative ("three men, some of whom were armed"), a
-maximum ("three of a possible five awards"), "all measures possible", and
+maximum ("three of a possible five awards"), "all measures possible", a modal in an
+embedded question ("the question of who might replace her", "as for who may attend"), and
 cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also

@@ -1185,3 +1185,21 @@ def test_a_postposed_credit_with_words_before_its_source_credits_the_claim_befor
     """Session 20: ', political analysts say.' credits the whole claim before it, as ', analysts say.' does."""
     hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004") and f.data["cue"] != "many"]
     assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The question of who might replace the judge will divide the country.", []),
+        ("As for who may attend the wedding, the list is short.", []),
+        ("Nobody knows what could happen next.", []),
+        # a relative clause and a pseudo-cleft at the sentence start still hedge
+        ("The man who might win the race is tired.", ["might"]),
+        ("Voters who could swing the race live in the suburbs.", ["could"]),
+        ("What could start this process is a strong finish.", ["could"]),
+        ("He scored in what could be his last match.", ["could"]),
+    ],
+)
+def test_a_modal_in_an_embedded_question_is_no_hedge(text: str, cues: list[str]) -> None:
+    """Session 20: 'the question of who might replace her' asks; it asserts nothing for 'might' to hedge."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
