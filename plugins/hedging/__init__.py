@@ -55,12 +55,15 @@ quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 speculation"), "considered" meaning deliberated ("will be considered at the AGM", "should
 be considered, including ...", "The matter will be considered.", not "considered at
 best a stopgap"), a partitive relative ("three men, some of whom were armed"), a
-maximum ("three of a possible five awards"), "all measures possible", and
+maximum ("three of a possible five awards"), "all measures possible", a modal in an
+embedded question ("the question of who might replace her", "as for who may attend"), and
 cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
 with a progressive verb: "Jo Roe had been predicting that growth could slow", a time
-adverb, "He later suggested", or a relative clause, "Jo Roe, who believes ...") is
+adverb, "He later suggested", a relative clause, "Jo Roe, who believes ...", a wish,
+"the party hopes that two senators may ...", or a credit after the claim, ", political
+analysts say.") is
 not the author's: it is HDG004. A quotation whose paragraphs each open with a mark and
 only the last closes stays quoted when they run into one line ('. "With ...'). A relative clause of expecting credits only itself:
 "The 40% whom the mayor expected would probably vote stayed home" is the mayor's

@@ -80,12 +80,33 @@ def _is_number(word: str) -> bool:
     return word[:1].isdigit() or word in NUMBER_WORDS
 
 
+#: Verbs before 'who'/'what' that make it open an embedded question ('nobody knows what could ...').
+_QUESTION_VERBS = frozenset("know knows knew wonder wonders wondered ask asks asked decide decides decided see".split())
+#: Prepositions before 'who' (a relative would be 'whom') that make it a question ('the question of who might').
+#: Not before 'what': 'for what could be a record' is a free relative and hedges.
+_QUESTION_HEADS = _QUESTION_VERBS | frozenset("of for about over".split())
+
+
+def _embedded_question(tokens: Sequence[Token], i: int) -> bool:
+    """True when the modal at ``i`` follows 'who'/'what' opening an embedded question ('as for who may attend').
+
+    The question asks, it asserts nothing for the modal to hedge; a relative clause
+    ('the man who might win', 'officials, who may resign') and a pseudo-cleft at the
+    sentence start ('What could start this is ...') keep theirs.
+    """
+    wh, head = _low(tokens, i - 1), _low(tokens, i - 2)
+    return (wh == "who" and head in _QUESTION_HEADS) or (wh == "what" and head in _QUESTION_VERBS)
+
+
 def _root_modal(tokens: Sequence[Token], i: int) -> bool:
     """True when the modal at ``i`` states what a condition or purpose allows, not what the writer doubts.
 
     'Depending on the dose, the effect may vary' and 'so that every word may begin'
     describe variation and purpose; the look-back is bounded, so the scan stays linear.
+    A modal in an embedded question asserts nothing (:func:`_embedded_question`).
     """
+    if _embedded_question(tokens, i):
+        return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
         return True

@@ -190,6 +190,19 @@ def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, ti
     return None
 
 
+#: Verbs of hoping: with a clause they credit it ("the party hopes that ..."); "hoped for" takes none.
+_HOPING = frozenset({"hope", "hopes", "hoped"})
+
+
+#: Words after a verb of hoping that leave it no clause ('hoped for', 'hope so', 'hope not').
+_NO_CLAUSE_AFTER_HOPE = frozenset({"for", "so", "not"})
+
+
+def hoped_for(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` hopes with no clause ('the savings Jo Roe had hoped for', 'Fans hope not')."""
+    return tokens[j].low in _HOPING and j + 1 < len(tokens) and tokens[j + 1].low in _NO_CLAUSE_AFTER_HOPE
+
+
 def _governs_clause(tokens: Sequence[Token], j: int, k: int) -> bool:
     """True when the speech-verb form at ``j`` is a verb with the source ``k`` as subject.
 
@@ -208,7 +221,7 @@ def _governs_clause(tokens: Sequence[Token], j: int, k: int) -> bool:
         return False
     if j == k + 1 and tokens[k].low in QUANTIFIERS and tok.low in _NOUN_FORMS:
         return False
-    if _other_subject(tokens, j, k):
+    if _other_subject(tokens, j, k) or hoped_for(tokens, j):
         return False
     return nxt != "not" and not (j == k + 1 and nxt == "to" and tok.low in _PARTICIPLES)
 

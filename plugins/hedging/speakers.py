@@ -35,6 +35,7 @@ from copydesk.plugins.hedging.sources import (
     _skipped_opener,
     _specific,
     _verb_after,
+    hoped_for,
     progressive,
 )
 
@@ -362,12 +363,13 @@ def _comment_opens(
 def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, end: int) -> tuple[int, int]:
     """The claim credited by a source phrase starting at ``first`` with its verb at ``j``.
 
-    After a clause break (", many experts believe", ", according to Reuters") or at the
+    After a clause break (", many experts believe", ", according to Reuters"), in a credit
+    placed after its claim with words before the source (", political analysts say."), or at the
     sentence start, as for a named speaker (:func:`_claim_start`); a source inside its
     clause ("The plan could fail because many experts believe it is bad") credits from
     itself on; to ``end`` (from :func:`claim_ends`).
     """
-    before = first == 0 or clause_break(text, tokens[first - 1], tokens[first])
+    before = first == 0 or clause_break(text, tokens[first - 1], tokens[first]) or _postposed(tokens, j, text)
     return (_claim_start(tokens, j, text) if before else first), end
 
 
@@ -391,7 +393,7 @@ def credited_spans(
     brk: list[int] = []
     speech = lexicon.speech_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
-        if j in used or (j and tokens[j].capitalised):
+        if j in used or (j and tokens[j].capitalised) or hoped_for(tokens, j):
             continue
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
             if not ends:
@@ -444,7 +446,7 @@ def _closed_clause(tokens: Sequence[Token], start: int) -> bool:
 #: Nouns of saying: after a possessive they are nouns, not verbs of saying ("Jo Roe's claim that ...").
 CLAIM_NOUNS = frozenset(
     "announcement statement claim warning forecast prediction assessment view belief suggestion admission"
-    " assertion insistence contention conclusion".split()
+    " assertion insistence contention conclusion hopes".split()
 )
 
 

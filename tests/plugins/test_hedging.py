@@ -1202,3 +1202,60 @@ def test_a_credit_before_a_colon_credits_only_what_follows_it(text: str, hedges:
     """Session 20 audit of HDG004: 'In an apparent reply, he said: ...' leaves 'apparent' the author's."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        ("The union hopes the strike could end soon.", "HDG004", "named"),
+        ("The strike may end soon, the union hopes.", "HDG004", "named"),
+        ("Officials hope the strike could end.", "HDG004", "vague"),
+        # the author's own hope, hopes as a noun, and hoping for a thing credit no clause
+        ("We hope the plan may work.", "HDG001", ""),
+        ("Hopes that the strike may end are fading.", "HDG001", ""),
+        ("Jo Roe's hopes that the strike may end are fading.", "HDG001", ""),
+        ("The talks could collapse, dashing hopes of a deal.", "HDG001", ""),
+        ("Supporters hope so and the vote may pass.", "HDG001", ""),
+    ],
+)
+def test_a_verb_of_hoping_credits_its_clause_to_the_one_who_hopes(text: str, code: str, source: str) -> None:
+    """Session 20: 'the party hopes that X may ...' reports the party's wish, not the author's doubt."""
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+    assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source"),
+    [
+        ("Candidates probably need a third of the vote, political analysts say.", "HDG004", "vague"),
+        ("Prices may rise next year, senior analysts said on Monday.", "HDG004", "vague"),
+        # a source with words before it inside the claim's own clause, or in a later clause, credits no earlier hedge
+        ("The plan could fail because many political experts believe it is bad.", "HDG001", ""),
+        ("Prices may rise, and political analysts say the bank is worried.", "HDG001", ""),
+        ("The vote could be close; political analysts say turnout matters.", "HDG001", ""),
+    ],
+)
+def test_a_postposed_credit_with_words_before_its_source_credits_the_claim_before_it(
+    text: str, code: str, source: str
+) -> None:
+    """Session 20: ', political analysts say.' credits the whole claim before it, as ', analysts say.' does."""
+    hedges = [f for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004") and f.data["cue"] != "many"]
+    assert [(f.code, f.data["source"]) for f in hedges] == [(code, source)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("The question of who might replace the judge will divide the country.", []),
+        ("As for who may attend the wedding, the list is short.", []),
+        ("Nobody knows what could happen next.", []),
+        # a relative clause and a pseudo-cleft at the sentence start still hedge
+        ("The man who might win the race is tired.", ["might"]),
+        ("Voters who could swing the race live in the suburbs.", ["could"]),
+        ("What could start this process is a strong finish.", ["could"]),
+        ("He scored in what could be his last match.", ["could"]),
+    ],
+)
+def test_a_modal_in_an_embedded_question_is_no_hedge(text: str, cues: list[str]) -> None:
+    """Session 20: 'the question of who might replace her' asks; it asserts nothing for 'might' to hedge."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
