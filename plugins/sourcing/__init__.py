@@ -131,7 +131,11 @@ findings there since session 19, after a random 30 of issue 16; seed 20261204) a
 seeded samples of its findings on the other development corpora (41 judged; labels in
 `docs/audit/findings.jsonl`, the measured line below): 11 of the 25 BBC findings right
 (0.44, Wilson 0.27-0.63), 4 of the 18 still firing elsewhere (0.22, 0.09-0.45), where
-celebrity gossip, newsletters and campaign copy quote in ways it does not read. "Right"
+celebrity gossip, newsletters and campaign copy quote in ways it does not read; a fresh
+sample of 20 after session 20's readings found 3 right (18 of 60 in all, 0.30): a speaker
+named in the quotation's sentence or as the subject of the one before (8), no quotation at
+all (poll or patent wording, imagined words, a show's title: 5), a credit just past its
+window (2). "Right"
 counts a quotation whose speaker is given neither in its sentence (a name, a definite role,
 he/she/they; a relative clause), as the subject of the sentence before, opening the next
 one, nor by a credited quotation it goes on with; a speaker named only earlier, or an
