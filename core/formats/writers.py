@@ -48,7 +48,13 @@ def check_target(path: str) -> None:
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{path}: {Path(path).parent} is a file, not a folder to write the report in")
     if not folder.is_dir():
-        raise UsageError(f"{path}: folder {Path(path).parent} does not exist")
+        given = Path(path).parent
+        for above in given.parents:  # a file higher up ("story.txt/sub/r.json") is the cause, not a missing folder
+            if above.exists():
+                if not above.is_dir():
+                    raise UsageError(f"{path}: {above} is a file, not a folder to write the report in")
+                break
+        raise UsageError(f"{path}: folder {given} does not exist")
 
 
 class _Target(io.TextIOWrapper):
@@ -151,7 +157,9 @@ def _sibling(path: str, target: Path) -> tuple[int, str]:
         return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except FileNotFoundError as exc:
         if target.parent.is_dir():
-            raise WriteError(path, exc, f"its folder {target.parent} takes no new file") from None
+            # the folder as given ("/proc/self", not "/proc/4242"), unless the path is a link to elsewhere
+            shown = target.parent if os.path.islink(path) else Path(path).parent
+            raise WriteError(path, exc, f"its folder {shown} takes no new file") from None
         raise
 
 
