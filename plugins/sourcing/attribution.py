@@ -21,14 +21,20 @@ from __future__ import annotations
 
 import re
 
-#: Verbs that put words in a speaker's mouth: not "found", "showed", "estimated" or "asked",
-#: which a study, a figure or a question also does.
-SPEAKING_VERBS = (
-    "said says say told tells added adds stated states explained explains announced announces wrote writes "
-    "noted notes argued argues insisted insists confirmed confirms declared declares warned warns testified "
-    "testifies acknowledged acknowledges admitted admits claimed claims asserted asserts replied responded "
-    "remarked commented reported reports tweeted revealed reveals denied denies conceded concedes disclosed discloses"
-).split()
+from copydesk.plugins.sourcing import patterns
+
+#: Verbs that put words in a speaker's mouth: the named-sources feature's verbs of saying
+#: (:data:`patterns.SAY_VERBS`) without those a study, a figure or a question also has
+#: ("found", "showed", "estimated", "asked", ...) or that do not end a credit ("saying", "posted"),
+#: and with the admissions and denials it does not read ("revealed", "denied", "conceded").
+NOT_SPEAKING = frozenset(
+    "adding arguing asked asks concluded concludes declaring estimated estimates explaining finds found "
+    "insisting noting posted predicted predicts recalled recalls saying showed shows stating telling urged urges "
+    "warning writing".split()
+)
+SPEAKING_VERBS = [verb for verb in patterns.SAY_VERBS if verb not in NOT_SPEAKING] + (
+    "asserts revealed reveals denied denies conceded concedes disclosed discloses".split()
+)
 _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Of those, the ones a body or initials only say: "added", "states" and "notes" are also a count added
 #: ("the US economy added 200,000 jobs"), a noun ("EU states") or money ("Bank notes").
