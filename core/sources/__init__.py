@@ -271,7 +271,8 @@ def _sniffed(first: bytes) -> InputFormat:
     """The format of a stream by its first bytes: JSONL, a JSON array of records, or text.
 
     JSONL when they start a JSON object; JSON when they start an array of objects (``[`` then
-    ``{``, or ``[]``, white space between: a title such as ``[Updated] ...`` stays text).
+    ``{``, white space between) or are an empty array and nothing more: a title such as
+    ``[Updated] ...`` or a checklist's ``[ ] Call the council`` stays text.
 
     UTF-16 or UTF-32 with a byte order mark is read through the mark, so such a JSONL stream is
     JSONL, refused as such, exactly as the same file named ``.jsonl`` would be.
@@ -282,7 +283,10 @@ def _sniffed(first: bytes) -> InputFormat:
         start = first.lstrip(b"\xef\xbb\xbf \t\r\n").decode("utf-8", errors="ignore")
     if start.startswith("{"):
         return records.JSONL
-    return jsondoc.JSON if start[1:].lstrip(" \t\r\n").startswith(("{", "]")) and start[:1] == "[" else text.TXT
+    inside = start[1:].lstrip(" \t\r\n") if start[:1] == "[" else ""
+    if inside.startswith("{") or (inside.startswith("]") and not inside[1:].strip(" \t\r\n")):
+        return jsondoc.JSON
+    return text.TXT
 
 
 def _repeated(paths: Sequence[str]) -> Iterator[str]:

@@ -310,6 +310,19 @@ def test_text_whose_title_starts_with_a_bracket_on_stdin_is_still_text() -> None
     assert item.title == "[Updated] Council approves budget"
 
 
+@pytest.mark.parametrize("data", [b"[ ] Call the council\nThe vote is on Monday.", b"[]\nMinutes of the meeting."])
+def test_text_opening_with_an_empty_checkbox_on_stdin_is_text_not_an_empty_json_array(data: bytes) -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(data))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
+    assert item.title == data.decode().splitlines()[0]
+
+
+@pytest.mark.parametrize("data", [b"[]", b" [ ]\n", b"[\n]\n\n"])
+def test_an_empty_json_array_alone_on_stdin_is_still_read_as_json(data: bytes) -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(data))
+    assert isinstance(item, Unreadable) and "empty JSON array" in item.problem
+
+
 def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path: Path) -> None:
     from copydesk.plugins.truncation.batch import source_of
 
