@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from copydesk import WORD, Document, Line
+from copydesk.plugins.boilerplate import owned
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
@@ -418,7 +419,9 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
       that next line: hard-wrapped text, not a menu;
     * the items of a list a sentence of the story introduces: after a line of at least
       ``TEXT_LINE_WORDS`` words ending in ``:`` ("The plan includes:"), the bulleted or
-      numbered lines that follow it (at most ``LIST_MAX_LINES``).
+      numbered lines that follow it (at most ``LIST_MAX_LINES``);
+    * a table of pairings the story carries (a fixture list, a schedule) and the
+      signature line of an embedded social post (see :mod:`owned`).
     """
     body = document.body
     index = index_of(body)
@@ -454,6 +457,8 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
     out.update(_introduced(text, lines, counts))
+    out.update(owned.tables(text, lines, counts, (first, last)))
+    out.update(owned.signatures(text, lines))
     return {i for i in out if not others[i]}
 
 
