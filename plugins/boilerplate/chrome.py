@@ -404,7 +404,7 @@ _ITEM_DIGITS = 3
 def story_lines(document: Document, others: Sequence[int]) -> set[int]:
     """Body lines that are the story's own text whatever the chrome model says of them.
 
-    Three readings, all only for lines no other article of the batch has (a repeated line
+    These readings, all only for lines no other article of the batch has (a repeated line
     is left to the model and to TPL003):
 
     * prose inside the main run: a line of at least ``LONG_LINE_WORDS`` words among the
@@ -420,8 +420,8 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
     * the items of a list a sentence of the story introduces: after a line of at least
       ``TEXT_LINE_WORDS`` words ending in ``:`` ("The plan includes:"), the bulleted or
       numbered lines that follow it (at most ``LIST_MAX_LINES``);
-    * a table of pairings the story carries (a fixture list, a schedule) and the
-      signature line of an embedded social post (see :mod:`owned`).
+    * a table of pairings (a fixture list), an embedded post's signature, a photo credit
+      between the paragraphs (:func:`owned.owned_lines`).
     """
     body = document.body
     index = index_of(body)
@@ -457,8 +457,7 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
     out.update(_introduced(text, lines, counts))
-    out.update(owned.tables(text, lines, counts, (first, last)))
-    out.update(owned.signatures(text, lines))
+    out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return {i for i in out if not others[i]}
 
 

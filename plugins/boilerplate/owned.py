@@ -1,6 +1,6 @@
 """Short lines a story owns that the page-chrome model takes for navigation (see chrome.story_lines).
 
-Two kinds, both read from the line's own words, never from a list of sites or teams:
+Three kinds, all read from the line's own words, never from a list of sites, teams or agencies:
 
 * a table of pairings the story carries: three or more short lines that each join two
   names by ``v``/``vs`` ("Leeds v Hull") or, in a line with a digit, by ``at`` ("Leeds
@@ -9,7 +9,11 @@ Two kinds, both read from the line's own words, never from a list of sites or te
   ``TABLE_REACH`` lines after it: a fixture list, a draw, a schedule or results;
 * the signature of an embedded social post: a line ending on a dash, a name, ``(@handle)``
   and a date ("... — Ann Lee (@annlee) May 5, 2017"), the form a quoted post keeps when
-  it is pasted or scraped as text.
+  it is pasted or scraped as text;
+* a photo credit between two lines of the run of paragraphs: a line of at most
+  ``CREDIT_MAX_WORDS`` words opening on a credit label ("Photo: Ann Lee"), or of at most
+  three words joining a name to an agency by ``/`` ("Ann Lee/Agency Images"); the same
+  line above or below the story (a teaser's thumbnail in a sidebar) is left to the model.
 """
 
 from __future__ import annotations
@@ -34,6 +38,14 @@ _NAME_CHARS = 60
 _DASHES = ("- ", "– ", "— ")
 #: The longest handle a post may sign with.
 _HANDLE_CHARS = 30
+
+
+def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> set[int]:
+    """The lines of every kind above: the tables' pairing lines, the post signatures, the credits.
+
+    ``counts`` holds each line's words, ``run`` the main run's first and last line.
+    """
+    return {*tables(text, lines, counts, run), *signatures(text, lines), *credits(text, lines, counts, run)}
 
 
 def pairing(piece: str) -> bool:
@@ -101,3 +113,34 @@ def _signed(tail: str) -> bool:
         and len(date[2]) == 4
         and date[2].isdigit()
     )
+
+
+#: What a photo credit opens with ("Photo: Ann Lee", "Picture: Agency"), lower-cased.
+_CREDIT_LABELS = ("photo:", "photograph:", "picture:", "image:", "credit:", "photo credit:")
+#: A credit line has at most this many words.
+CREDIT_MAX_WORDS = 6
+#: A credit without a label ("Ann Lee/Agency Images") has at most this many words.
+_BARE_CREDIT_WORDS = 3
+
+
+def credits(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
+    """The photo credits between two lines of the main run ``run``: "Photo: Ann Lee", "Ann Lee/Agency"."""
+    first, last = run
+    for i in range(first + 1, last):
+        start, end = lines[i]
+        if 0 < counts[i] <= CREDIT_MAX_WORDS and credit(text[start:end]):
+            yield i
+
+
+def credit(piece: str) -> bool:
+    """Whether a short line reads as a photo credit: a credit label, or a name joined to an agency by ``/``."""
+    if piece.lower().startswith(_CREDIT_LABELS):
+        return True
+    words = piece.split()
+    return len(words) <= _BARE_CREDIT_WORDS and any(_slashed(word) for word in words)
+
+
+def _slashed(word: str) -> bool:
+    """Whether a word joins two capitalised names by ``/`` ("Lee/Agency")."""
+    left, _, right = word.partition("/")
+    return left[:1].isupper() and right[:1].isupper()

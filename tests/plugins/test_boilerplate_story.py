@@ -274,3 +274,46 @@ def test_a_handle_line_that_is_not_a_post_signature_is_still_judged_by_the_model
     body = report_with_post(line)
     assert model_says(body, line) >= THRESHOLD
     assert chrome_found(body) == [line]
+
+
+def report_with_picture(line: str) -> str:
+    """A report with a caption and ``line`` under it between its paragraphs (six lines: the model runs)."""
+    return "\n\n".join([*REPORT[:2], "Residents gather at the depot", line, *REPORT[2:], PARAGRAPH.replace("the", "a")])
+
+
+@pytest.mark.parametrize("line", ["Photo: Lowmarsh Wire", "Picture: Tom Quill", "Ada Brennick/Harbour Pictures"])
+def test_a_photo_credit_between_the_paragraphs_is_the_story_not_chrome(line: str) -> None:
+    body = report_with_picture(line)
+    assert model_says(body, line) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize("line", ["Gallery: Harbour week", "More photos", "Lowmarsh/Harbour Wire Service Photo Desk"])
+def test_a_short_line_between_the_paragraphs_that_is_no_credit_is_still_judged(line: str) -> None:
+    body = report_with_picture(line)
+    assert model_says(body, line) >= THRESHOLD
+    assert chrome_found(body) == [line]
+
+
+def test_a_credit_outside_the_paragraphs_is_still_judged_by_the_model() -> None:
+    line = "Photo: Lowmarsh Wire"
+    body = "\n\n".join([*REPORT, "Home", "News", line, "Contact us"])
+    assert model_says(body, line) >= THRESHOLD
+    assert line in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_credit"),
+    [
+        ("Photo: Lowmarsh Wire", True),
+        ("PICTURE: Harbour Pictures", True),
+        ("Ada Brennick/Harbour Pictures", True),
+        ("Brennick/Wire", True),
+        ("Photos", False),
+        ("Photographers were turned away", False),
+        ("Lowmarsh/Harbour Wire Service Photo Desk", False),  # too long for a credit without a label
+        ("either/or", False),
+    ],
+)
+def test_a_credit_opens_on_a_credit_label_or_joins_a_name_to_an_agency(line: str, is_credit: bool) -> None:
+    assert owned.credit(line) is is_credit
