@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 from copydesk import WORD, Document, Line
+from copydesk.plugins.boilerplate import owned
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
@@ -403,7 +404,7 @@ _ITEM_DIGITS = 3
 def story_lines(document: Document, others: Sequence[int]) -> set[int]:
     """Body lines that are the story's own text whatever the chrome model says of them.
 
-    Three readings, all only for lines no other article of the batch has (a repeated line
+    These readings, all only for lines no other article of the batch has (a repeated line
     is left to the model and to TPL003):
 
     * prose inside the main run: a line of at least ``LONG_LINE_WORDS`` words among the
@@ -418,7 +419,9 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
       that next line: hard-wrapped text, not a menu;
     * the items of a list a sentence of the story introduces: after a line of at least
       ``TEXT_LINE_WORDS`` words ending in ``:`` ("The plan includes:"), the bulleted or
-      numbered lines that follow it (at most ``LIST_MAX_LINES``).
+      numbered lines that follow it (at most ``LIST_MAX_LINES``);
+    * a table of pairings (a fixture list), an embedded post's signature, a photo credit
+      between the paragraphs (:func:`owned.owned_lines`).
     """
     body = document.body
     index = index_of(body)
@@ -454,6 +457,7 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
     out.update(_introduced(text, lines, counts))
+    out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return {i for i in out if not others[i]}
 
 

@@ -1,4 +1,4 @@
-"""TPL006 leaves the story's own prose and introduced lists alone (chrome.story_lines).
+"""TPL006 leaves the story's own prose, lists, tables and post signatures alone (chrome.story_lines).
 
 Every case is written for these tests. Each exempted line is one the chrome model
 itself scores at or above the threshold, so a test fails if the exemption goes.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from copydesk import Article
 from copydesk.plugins import boilerplate
-from copydesk.plugins.boilerplate import chrome
+from copydesk.plugins.boilerplate import chrome, owned
 from copydesk.testing import article, plugin_set, score_batch
 from copydesk.text import Document
 
@@ -186,3 +186,134 @@ def test_a_long_line_of_template_code_with_comments_is_not_prose() -> None:
     for first, exempt in ((code, False), (prose, True)):
         document = Document.from_article(Article(id="a", title="", body="\n".join([first, PARAGRAPH, PARAGRAPH])))
         assert (0 in chrome.story_lines(document, [0, 0, 0])) is exempt
+
+
+#: A draw the story lists under its last paragraph (invented clubs).
+FIXTURES = ["Kestrel Town v Marlow Rovers", "Abbotsford v Dunmere United", "Port Evan v Hollins Athletic"]
+REPORT = [PARAGRAPH, PARAGRAPH.replace("Thursday", "Friday"), PARAGRAPH.replace("spring", "summer")]
+
+
+def test_a_fixture_table_under_the_story_is_its_content_not_chrome() -> None:
+    body = "\n\n".join([*REPORT, *FIXTURES, "Caddick v Brenlow City"])
+    judged = [line for line in FIXTURES if model_says(body, line) >= THRESHOLD]
+    assert judged  # the model alone would report lines of the draw
+    assert chrome_found(body) == []
+
+
+def test_a_schedule_with_day_labels_between_its_lines_is_one_table() -> None:
+    games = [
+        "Kestrel at Marlow, 4:30 p.m. (Fox)",
+        "Dunmere at Hollins, 8 p.m. (CBS)",
+        "Brenlow at Caddick, 1 p.m. (CBS)",
+    ]
+    body = "\n\n".join([*REPORT, "Playoff schedule", "Saturday", *games[:2], "Sunday", games[2]])
+    assert any(model_says(body, line) >= THRESHOLD for line in games)
+    assert not set(games) & set(chrome_found(body))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        [*FIXTURES, "Latest news", *REPORT],  # a sidebar above the story
+        [*REPORT, "Home", "News", "Sport", "Contact us", *FIXTURES],  # a box below the page's navigation
+    ],
+    ids=["before-the-story", "after-the-navigation"],
+)
+def test_a_fixture_table_away_from_the_story_is_still_judged_by_the_model(page: list[str]) -> None:
+    body = "\n\n".join(page)
+    judged = [line for line in FIXTURES if model_says(body, line) >= THRESHOLD]
+    assert judged
+    assert set(judged) <= set(chrome_found(body))
+
+
+@pytest.mark.parametrize(
+    ("line", "pairs"),
+    [
+        ("Kestrel Town v Marlow Rovers", True),
+        ("Ohio State vs. Iowa", True),
+        ("Kestrel v Marlow; Dunmere v Hollins.", True),
+        ("Kestrel at Marlow, 4:30 p.m.", True),
+        ("Kestrel at Marlow", False),  # "at" needs a time or a date in the line
+        ("Protest at City Hall", False),
+        ("Class v action", False),
+        ("v Marlow", False),
+    ],
+)
+def test_a_pairing_joins_two_names_with_v_vs_or_a_dated_at(line: str, pairs: bool) -> None:
+    assert owned.pairing(line) is pairs
+
+
+def report_with_post(signature: str) -> str:
+    """A report ending with an embedded post: a lead-in, the post's text, its signature line."""
+    return "\n\n".join([*REPORT, "Read her post below.", "So proud of our crews #Lowmarsh", signature])
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "- Ada Brennick (@adabrennick) March 3, 2021",
+        "So proud of our crews — Ada Brennick (@ada_brennick) March 3, 2021",
+    ],
+)
+def test_the_signature_of_an_embedded_post_is_the_story_not_chrome(signature: str) -> None:
+    body = report_with_post(signature)
+    assert model_says(body, signature) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ada Brennick (@adabrennick) March 3, 2021",  # no dash: not a post's signature
+        "- Follow us (@lowmarshnews)",  # no date
+        "- Ada Brennick (@adabrennick) March 3, 2021 | More posts",  # more after the date
+        "- Ada Brennick (@adabrennick) Tuesday",
+    ],
+)
+def test_a_handle_line_that_is_not_a_post_signature_is_still_judged_by_the_model(line: str) -> None:
+    body = report_with_post(line)
+    assert model_says(body, line) >= THRESHOLD
+    assert chrome_found(body) == [line]
+
+
+def report_with_picture(line: str) -> str:
+    """A report with a caption and ``line`` under it between its paragraphs (six lines: the model runs)."""
+    return "\n\n".join([*REPORT[:2], "Residents gather at the depot", line, *REPORT[2:], PARAGRAPH.replace("the", "a")])
+
+
+@pytest.mark.parametrize("line", ["Photo: Lowmarsh Wire", "Picture: Tom Quill", "Ada Brennick/Harbour Pictures"])
+def test_a_photo_credit_between_the_paragraphs_is_the_story_not_chrome(line: str) -> None:
+    body = report_with_picture(line)
+    assert model_says(body, line) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize("line", ["Gallery: Harbour week", "More photos", "Lowmarsh/Harbour Wire Service Photo Desk"])
+def test_a_short_line_between_the_paragraphs_that_is_no_credit_is_still_judged(line: str) -> None:
+    body = report_with_picture(line)
+    assert model_says(body, line) >= THRESHOLD
+    assert chrome_found(body) == [line]
+
+
+def test_a_credit_outside_the_paragraphs_is_still_judged_by_the_model() -> None:
+    line = "Photo: Lowmarsh Wire"
+    body = "\n\n".join([*REPORT, "Home", "News", line, "Contact us"])
+    assert model_says(body, line) >= THRESHOLD
+    assert line in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_credit"),
+    [
+        ("Photo: Lowmarsh Wire", True),
+        ("PICTURE: Harbour Pictures", True),
+        ("Ada Brennick/Harbour Pictures", True),
+        ("Brennick/Wire", True),
+        ("Photos", False),
+        ("Photographers were turned away", False),
+        ("Lowmarsh/Harbour Wire Service Photo Desk", False),  # too long for a credit without a label
+        ("either/or", False),
+    ],
+)
+def test_a_credit_opens_on_a_credit_label_or_joins_a_name_to_an_agency(line: str, is_credit: bool) -> None:
+    assert owned.credit(line) is is_credit
