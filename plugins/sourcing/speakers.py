@@ -59,7 +59,7 @@ ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star"
 SOURCE_WORDS = (
     "report study survey review statement document code rules guidelines festival committee commission council "
     "board panel inquiry court tribunal union association federation organisation organization institute agency "
-    "ministry department foundation charity embassy government police"
+    "ministry department foundation charity embassy government police watchdog regulator"
 ).split()
 ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
 #: A speaker's name (:data:`~patterns.SPEAKER_NAME`: "DiCaprio" too).
@@ -84,7 +84,7 @@ _ROLE_OPENING = _ROLE.replace("the", "[Tt]he", 1)
 #: Nouns of people who speak, named by an indefinite phrase ("one insider", "a spokesman", "some protesters").
 PERSON_WORDS = (
     *ROLE_AND_SOURCE_WORDS,
-    *"source insider aide adviser advisor friend tipster confidant confidante witness resident expert observer "
+    *"source insider aide adviser advisor friend pal tipster confidant confidante witness resident expert observer "
     "member supporter critic fan neighbour neighbor colleague relative worker employee teacher doctor parent "
     "student voter protester demonstrator campaigner activist citizen man woman person people men women manifesto".split(),
 )
@@ -97,6 +97,13 @@ _INDEFINITE = (
 )
 _INDEFINITE_OPENING = _INDEFINITE.replace(
     "(?:an?|one|another|this|that|some|", "(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|", 1
+)
+#: A definite person after a quotation: "the", up to three words and a noun of :data:`PERSON_WORDS`,
+#: maybe plural (""...," the insider divulged", ""...!" the protesters chanted"): a role, a body or
+#: any person the copy has named before, the tag's subject.
+_DEFINITE_PERSON = (
+    rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*+\s){{0,3}}?(?:{'|'.join(PERSON_WORDS)})(?:s|es)?)"
+    + _NOT_WORD_AFTER
 )
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then|still|now|never|just|already|even)\s){0,2}"
@@ -126,7 +133,7 @@ SUBJECT = re.compile(
 CLEFT = re.compile(rf"\s*{_OPENER}[Ii]t\s(?:was|is)\s(?:{_ROLE}|{_NAME})\swho\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they|it)|{_ROLE}|{_INDEFINITE}|{_NAME}(?:{_APPOSITIVE}|,\s{_NAME2}))\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they|it)|{_DEFINITE_PERSON}|{_INDEFINITE}|{_NAME}(?:{_APPOSITIVE}|,\s{_NAME2}))\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
 RELATIVE_SUBJECT = re.compile(
@@ -179,6 +186,11 @@ AS_SPEAKER = re.compile(
     rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|(?:[Tt]he\s[A-Z][a-z]*+['’]s\s)?{_NAME})"
     rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
 )
+#: What may stand between a quotation and an as-clause that credits it (""..." as he put it", ""...", as").
+AS_AFTER = re.compile(r",?\s(?=[Aa]s\s)")
+#: "per" and a source, anywhere before a quotation in its sentence ("Per Ann Cole's recollections, the crew spent
+#: the night "..."", "per the report", "per a source close to him"): "per" as "according to".
+PER_SPEAKER = re.compile(rf"(?<![\w'’\-])[Pp]er\s(?:{_ROLE}|{_INDEFINITE}|(?:[Tt]he\s)?{_NAME})(?![\w\-])")
 #: Verbs of saying in "-ing" after "with NAME" ("with Mr Kennedy stressing that ...").
 WITH_VERBS = (
     "stressing saying insisting arguing warning adding claiming calling describing urging pointing noting "
@@ -292,7 +304,11 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     opening = sentence_start(text, start)
     if opening is None:
         floor = max(0, start - REACH)
-        return relative_subject(text, floor, start, known) or named_in_sentence(text, floor, start, known)
+        return (
+            relative_subject(text, floor, start, known)
+            or named_in_sentence(text, floor, start, known)
+            or _long_sentence_speaks(text, start, known)
+        )
     if (
         _clause_subject(text, opening, start, True, known)
         or _introduction_speaks(text, opening, start, known)
@@ -311,6 +327,30 @@ def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
     if joints and _clause_subject(text, joints[-1].end(), start, False, known):
         return True
     return relative_subject(text, opening, start, known) or named_in_sentence(text, opening, start, known)
+
+
+#: How far back a long sentence's start is looked for when its subject or a speaker and a verb of saying may
+#: credit a quotation more than :data:`REACH` characters on ("She said that the system ..., adding that the
+#: "..."").
+LONG_REACH = 2 * REACH
+
+
+def _long_sentence_speaks(text: str, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a sentence opening :data:`REACH` to :data:`LONG_REACH` characters before the quotation at ``start`` credits it.
+
+    Only by the strongest readings: its clause's subject and verb with no clause break before the
+    quotation (not a possessive name: "Ann Cole's latest wins unleashed a wave of comments, from ...
+    to "..."" names no speaker), or a speaker and a verb of saying (:data:`SAYER_IN_SENTENCE`)
+    anywhere before it.
+    """
+    opening = sentence_start(text, start, LONG_REACH)
+    if opening is None:
+        return False
+    subject = SUBJECT.match(text, opening, start)
+    possessive = subject is not None and (subject.group("name") or "").endswith(("'s", "’s"))
+    return (not possessive and _clause_subject(text, opening, start, True, known)) or any(
+        _named(found, found.start() == opening, known) for found in SAYER_IN_SENTENCE.finditer(text, opening, start)
+    )
 
 
 #: Nouns of a document whose wording a quotation may give ("The plan would be funded by "..."").
@@ -396,8 +436,9 @@ def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str]
     """Whether a speaker is named elsewhere in the quotation's sentence before it (from ``opening``).
 
     A possessive name and a noun of saying ("Mr Smith's suggestion that ... "...""), "as NAME
-    points out" or "As Ann Cole of the society put it:", "with Mr Kennedy stressing ...", or
-    a verb of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, within :data:`REACH` characters.
+    points out" or "As Ann Cole of the society put it:", "with Mr Kennedy stressing ...", "per
+    Ann Cole's account" or "per the report" (the name after "Per" opens no sentence), or a verb
+    of saying (:data:`SAID_IN_SENTENCE`) anywhere before it, within :data:`REACH` characters.
     """
     if SAID_IN_SENTENCE.search(text, opening, start) is not None or any(
         _named(found, found.start() == opening, known) for found in SAYER_IN_SENTENCE.finditer(text, opening, start)
@@ -418,11 +459,13 @@ def named_in_sentence(text: str, opening: int, start: int, known: Callable[[str]
                 and CLAUSE_BREAK.search(text, found.end(), start) is None
             ):
                 return True  # not past a clause break: "Mr Pryce's response, and one shouted "..."" is not his
-    return any(
+    if any(
         _named(found, found.start() == opening, known)
         for pattern in (AS_SPEAKER, WITH_SPEAKER)
         for found in pattern.finditer(text, opening, start)
-    )
+    ):
+        return True
+    return any(_named(found, False, known) for found in PER_SPEAKER.finditer(text, opening, start))
 
 
 def relative_subject(text: str, opening: int, start: int, known: Callable[[str], bool]) -> bool:
@@ -587,7 +630,8 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
     """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
 
-    Or, however it ends, by "by" and its speaker (""..." by Ann Cole's board", "by the minister"), or by
+    Or, however it ends, by an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)"),
+    by "by" and its speaker (""..." by Ann Cole's board", "by the minister"), or by
     its source's name in brackets (""..." [Reuters]", a digest's credit).
     """
     if BRACKETED_SOURCE.match(text, end, end + REACH) is not None:
@@ -595,10 +639,15 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
     by = BY_SPEAKER.match(text, end, end + REACH)
     if by is not None and by.groupdict().get("first") not in NOT_BY_SPEAKER and _named(by, False, known):
         return True
+    as_clause = AS_AFTER.match(text, end, end + REACH)
+    if as_clause is not None:
+        found = AS_SPEAKER.match(text, as_clause.end(), end + REACH)
+        if found is not None and _named(found, False, known):
+            return True
     if text[end : end + 1] == ",":
         end += 1
-    elif inner.rstrip()[-1:] not in (",", "?", "!"):
-        return False
+    elif inner.rstrip().rstrip("'’")[-1:] not in (",", "?", "!"):
+        return False  # a comma before a single mark closing a quotation within it counts: "... the 'back door,'"
     alone = NAME_ALONE.match(text, end, end + REACH)
     if alone is not None and (alone.group("hon") or " " in alone.group("name").strip()):
         return True

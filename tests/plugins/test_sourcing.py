@@ -1351,3 +1351,97 @@ def test_session_19_speaker_readings_credit_a_quotation(text: str, expected: lis
     """Session 19: the one person of the sentence before, active "accused", "it read", "Role, NAME shared", a role's
     possessive answer, an outlet in brackets and the sentence after a tag when the comma is inside the marks."""
     assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Cuts hit the town hard ("no buses, no library, no anything at all" as he puts it), and the mood is grim.',
+            [],
+            id="as-he-puts-it-right-after-the-quotation",
+        ),
+        pytest.param(
+            'Cuts hit the town hard, with "no buses, no library, no anything at all", as the mayor put it.',
+            [],
+            id="as-a-definite-role-put-it-after-a-comma",
+        ),
+        pytest.param(
+            'Cuts hit the town hard, with "no buses, no library, no anything at all" as the rain came down.',
+            ["SRC001"],
+            id="an-as-clause-with-no-speaker-is-no-credit",
+        ),
+        pytest.param(
+            "\"The 'big boss,' as staff call him, comes in late and uses the 'back door,'\" the insider divulged.",
+            [],
+            id="comma-before-a-closing-single-mark-then-a-definite-persons-tag",
+        ),
+        pytest.param(
+            '"The big boss comes in late and uses the back door," the neighbours laughed.',
+            [],
+            id="a-plural-definite-person-after-the-comma",
+        ),
+        pytest.param(
+            '"The big boss comes in late and uses the back door" the insider divulged.',
+            ["SRC001"],
+            id="no-comma-no-tag-reading",
+        ),
+        pytest.param(
+            "Nobody was hurt. The crew, per Cole's recollections, spent the evening "
+            '"singing old songs in the hotel bar until late".',
+            [],
+            id="per-a-possessive-name",
+        ),
+        pytest.param(
+            'Nobody was hurt. The crew, per the Grantley Times, spent the evening "singing old songs in the bar".',
+            [],
+            id="per-a-newspaper",
+        ),
+        pytest.param(
+            'Nobody was hurt. Fares rose 5 per cent a year, and fans spent the evening "singing old songs in the bar".',
+            ["SRC001"],
+            id="per-cent-is-no-source",
+        ),
+        pytest.param(
+            'A worried pal reveals the actress has been keeping her children happy with "trips and fancy toys".',
+            [],
+            id="an-indefinite-pal-with-a-verb-of-saying",
+        ),
+        pytest.param(
+            'A worried pal bought the actress "trips and fancy toys and gadgets".',
+            ["SRC001"],
+            id="an-indefinite-pal-with-another-verb",
+        ),
+        pytest.param(
+            'Nobody was hurt. The watchdog fined the candidate £5,000 as a "cost of the whole offence" on Monday.',
+            [],
+            id="a-watchdog-as-a-definite-body",
+        ),
+        pytest.param(
+            "Nobody was hurt. She said that the system for town hall polls in the north of the county was badly "
+            "outdated and needed to be reviewed by the end of the year and that the practice of releasing a result "
+            'early in the night was one of the main reasons why so many voters "are put off taking part in the vote".',
+            [],
+            id="a-subject-and-verb-of-saying-opening-a-sentence-over-200-characters-back",
+        ),
+        pytest.param(
+            "Nobody was hurt. The storm hit the coast on the evening of the longest day in the year and the tide "
+            "was high, and the roads in the north of the county were badly flooded by the end of the night, with "
+            'many drivers "stuck for hours in the water on the road".',
+            ["SRC001"],
+            id="a-long-sentence-with-no-speaker",
+        ),
+        pytest.param(
+            "Nobody was hurt. Ann Cole's latest wins in the race for the party's nomination for the county seat "
+            "unleashed a wave of surprisingly warm comments across the local papers and their websites, from "
+            'praise of her record as a "strong and steady hand" to hopes she will lift the town "out of its long slump '
+            'at last".',
+            ["SRC001", "SRC001"],
+            id="a-long-sentence-opening-with-a-possessive-name",
+        ),
+    ],
+)
+def test_session_21_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
+    """Session 21: an as-clause after the quotation, a comma inside a closing single mark, a definite person's tag,
+    "per" and a source, "pal", a watchdog or regulator, and a speaker opening a sentence up to 400 characters back."""
+    assert codes(assess(text).findings) == expected
