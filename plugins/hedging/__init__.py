@@ -262,7 +262,8 @@ author's), and ends where the author's comment starts: a participle clause after
 clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
 (", a view that ...") running to the sentence end; a named speaker's claim ends at the
 same comments, of the participles only at ", suggesting/meaning/indicating ...", and one in a
-relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...") where that clause closes;
+relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...", not "Even Jo Roe said ...") where that clause closes;
+an adverb or auxiliary of the verb of saying ("Jo Roe reportedly told", "she may have said") is the author's;
 after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
