@@ -262,7 +262,8 @@ author's), and ends where the author's comment starts: a participle clause after
 clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
 (", a view that ...") running to the sentence end; a named speaker's claim ends at the
 same comments, of the participles only at ", suggesting/meaning/indicating ...", and one in a
-relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...") where that clause closes;
+relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...", not "Even Jo Roe said ...") where that clause closes;
+an adverb or auxiliary of the verb of saying ("Jo Roe reportedly told", "she may have said") is the author's;
 after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
@@ -271,7 +272,9 @@ quotation in single quotes after a colon count as quotations.
 **Known problems.** An unbalanced quotation mark extends a quotation to the end of
 its paragraph. A verb whose subject is "you", "I" or "we" ("what do you believe
 European nations should do") credits nobody. A claim reported over several sentences
-is credited only in the sentence of its verb.
+is credited only in the sentence of its verb. A fronted concessive clause of saying ends
+at its first comma after the verb, so a parenthesis inside its claim ("While Jo Roe said
+the plan, in her view, could fail, ...") leaves the rest of the claim the author's.
 
 **Measured precision.** No audit sample (info level). On the five seeds, 4 findings:
 2 credited to the right named source (12 before issue 14, about 10 of them wrong) and,

@@ -406,10 +406,49 @@ def credited_spans(
                 # a relative or fronted concessive clause's claim ends where the clause closes
                 # ("Jo Roe, who said hello, may resign"; "While Jo Roe said ..., she appears uneasy")
                 end = min(end, brk[j + 1])
-            spans.append((start, end))
+            parts = _around_telling(tokens, j, (start, end), text, lexicon)
+            spans += parts
             if verbs is not None:
-                verbs.append(j)
+                verbs += [j] * len(parts)
     return spans
+
+
+def _around_telling(
+    tokens: Sequence[Token], j: int, span: tuple[int, int], text: str, lexicon: Lexicon
+) -> list[tuple[int, int]]:
+    """The claim ``span`` of verb ``j`` less the verb's own adverbs and auxiliaries, which are the author's.
+
+    'Jo Roe reportedly told ...', 'she may have said ...': they hedge the telling, not the
+    claim; unless a credit placed after its claim follows ('X could find ..., Jo Roe warned').
+    """
+    start, end = span
+    group = _verb_group(tokens, j, text)
+    if start < group < j and not _credited_after(tokens, j, end, text, lexicon):
+        return [(start, group), (j, end)]
+    return [span]
+
+
+def _credited_after(tokens: Sequence[Token], j: int, end: int, text: str, lexicon: Lexicon) -> bool:
+    """True when a credit placed after its claim follows verb ``j`` in its span ('X could find ..., Jo Roe warned')."""
+    return any(
+        tokens[k].low in lexicon.speech_verbs
+        and not tokens[k].capitalised
+        and _credits(tokens, k, text, lexicon)
+        and _postposed(tokens, k, text)
+        for k in range(j + 1, end)
+    )
+
+
+def _verb_group(tokens: Sequence[Token], j: int, text: str) -> int:
+    """First token of the adverbs and auxiliaries right before verb ``j`` ('reportedly', 'may have'), or ``j``."""
+    between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
+    k = j
+    while k > 0 and not tokens[k - 1].capitalised and not clause_break(text, tokens[k - 1], tokens[k]):
+        low = tokens[k - 1].low
+        if low not in between and not low.endswith("ly"):
+            break
+        k -= 1
+    return k
 
 
 #: Words opening a fronted adjunct before 'X said:' ('In an apparent reply, ...', 'Asked about it, ...').
@@ -430,6 +469,8 @@ def _colon_after(tokens: Sequence[Token], j: int, text: str) -> bool:
 #: Concessive openers of a clause that holds the credit: the claim ends where the clause closes
 #: ("Although the ministry said prices may rise, the bank could cut rates": "could" is the author's).
 _CONCESSIVE = frozenset("while whereas although though even".split())
+#: Words after 'even' that make it concessive ('even though', 'even if', 'even as', 'even while').
+_EVEN_CONCESSIVE = frozenset("though if as while".split())
 
 
 def _closed_clause(tokens: Sequence[Token], start: int) -> bool:
@@ -440,6 +481,9 @@ def _closed_clause(tokens: Sequence[Token], start: int) -> bool:
     author's main clause, not the source's claim.
     """
     low = tokens[start].low
+    if low == "even":
+        # 'Even though/if/as Jo Roe said ...' concedes; 'Even Jo Roe said ...' only stresses the speaker
+        return start + 1 < len(tokens) and tokens[start + 1].low in _EVEN_CONCESSIVE
     return (start > 0 and low in _RELATIVES) or low in _CONCESSIVE
 
 

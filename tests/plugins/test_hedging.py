@@ -1259,3 +1259,61 @@ def test_a_postposed_credit_with_words_before_its_source_credits_the_claim_befor
 def test_a_modal_in_an_embedded_question_is_no_hedge(text: str, cues: list[str]) -> None:
     """Session 20: 'the question of who might replace her' asks; it asserts nothing for 'might' to hedge."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # an adverb or modal of the verb of saying itself hedges the telling: the author's
+        (
+            "Jo Roe reportedly told friends that the plan may fail.",
+            [("HDG001", "reportedly", ""), ("HDG004", "may", "named")],
+        ),
+        (
+            "The minister allegedly said the deal could collapse.",
+            [("HDG001", "allegedly", ""), ("HDG004", "could", "named")],
+        ),
+        (
+            "Jo Roe may have told the board that prices could rise.",
+            [("HDG001", "may", ""), ("HDG004", "could", "named")],
+        ),
+        ("He probably told twenty lies in the debate.", [("HDG001", "probably", "")]),
+        ("Prices could rise, Jo Roe reportedly said.", [("HDG004", "could", "named"), ("HDG001", "reportedly", "")]),
+        # the same words inside the claim, or a manner adverb, leave the claim credited
+        ("Jo Roe said the plan reportedly failed.", [("HDG004", "reportedly", "named")]),
+        ("Jo Roe repeatedly said the plan may fail.", [("HDG004", "may", "named")]),
+        ("Perhaps the plan will fail, Jo Roe said.", [("HDG004", "Perhaps", "named")]),
+        # a credit after the claim still takes the whole sentence before it
+        (
+            "Anglers could find themselves in court under the plans, Jo Roe has warned.",
+            [("HDG004", "could", "named")],
+        ),
+    ],
+)
+def test_a_hedge_on_the_verb_of_saying_is_the_authors(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    """Session 21 audit of HDG004: in 'Jo Roe reportedly told ...' the author doubts the telling; the claim is hers."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # 'even' alone stresses the speaker: the claim runs on past a parenthesis
+        ("Even Jo Roe said the plan, in her view, could fail.", [("HDG004", "could", "named")]),
+        ("Even the ministry said that prices, in the short run, may rise.", [("HDG004", "may", "named")]),
+        # 'even though/if/as' opens a concessive clause that closes at its comma
+        (
+            "Even though Jo Roe said prices may rise, the bank could cut rates.",
+            [("HDG004", "may", "named"), ("HDG001", "could", "")],
+        ),
+        (
+            "Even if the ministry said prices may rise, the bank could cut rates.",
+            [("HDG004", "may", "named"), ("HDG001", "could", "")],
+        ),
+    ],
+)
+def test_even_before_a_speaker_is_no_concessive_clause(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    """Session 21: last session's fronted-concessive reading read 'Even Jo Roe said X, Y, Z' as closing at the first comma."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
