@@ -35,7 +35,7 @@ from copydesk.plugins.truncation.lines import (
     tail,
     word_count,
 )
-from copydesk.plugins.truncation.residue import is_glued_sign_off, is_residue
+from copydesk.plugins.truncation.residue import is_footer_label, is_glued_sign_off, is_headline_case, is_residue
 from copydesk.plugins.truncation.shapes import (
     elided_ellipsis,
     ends_on_emoticon,
@@ -107,6 +107,8 @@ def _closing_structure(text: str, lex: Lexicons, short_words: int, count: int | 
         return False
     if ends_with_address(text) or is_heading_markup(text) or is_copyright(text) or item_parts(text):
         return True
+    if is_headline_case(text):
+        return True
     # Only compared with short_words and twice that: the exact count gives what word_count's capped one does.
     words = word_count(text, 2 * short_words) if count is None else count
     if words > 2 * short_words or list_marker(text):
@@ -160,8 +162,30 @@ def _headline_run(document: Document, index: int, lex: Lexicons, short_words: in
         return count
     if count >= 2 and (headlines or count >= 3):
         return count
+    if headlines and _segment_headlines_below(document, index, lex, short_words):
+        return count
     introduced = heading.endswith(":") or lex.furniture.match_line(heading) is not None
     return count if count >= 2 and introduced else 0
+
+
+def _segment_headlines_below(document: Document, index: int, lex: Lexicons, short_words: int) -> int:
+    """How many headline-like lines right below ``index`` the boilerplate scorer's segments passed over.
+
+    A run of linked headlines or captions is one run whether or not the boilerplate
+    scorer marked its last lines: those count towards it when they are short,
+    unpunctuated lines of four words or more that are not furniture ("Share this").
+    """
+    body = document.body
+    count = 0
+    while index + count + 1 < len(body.lines) and count < 20:
+        line = body.lines[index + count + 1]
+        text = body.text[line.start : line.end]
+        if not document.in_segment(BOILERPLATE, line.start) or lex.furniture.match_line(text) is not None:
+            break
+        if not _unpunctuated_short(text, lex, 2 * short_words) or word_count(text) < 4:
+            break
+        count += 1
+    return count
 
 
 def _furniture_list(document: Document, index: int, lex: Lexicons) -> int:
@@ -178,6 +202,10 @@ def _trailing_sentence_is_furniture(text: str, lex: Lexicons, short_words: int) 
     if lex.furniture.match_line(text) is not None or is_residue(text, lex) or is_glued_sign_off(text, lex):
         return True
     stripped = text.rstrip()
+    if is_footer_label(stripped) or (
+        is_headline_case(stripped) and not _open_ended(stripped, line_tail(stripped), lex)
+    ):
+        return True
     if stripped.endswith(("…", "...")) and word_count(stripped) <= 3 and is_title_case(stripped):
         return True
     if (

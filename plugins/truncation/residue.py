@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
-from copydesk import Document
-from copydesk.plugins.truncation.lexicon import Lexicons
+from copydesk import WORD, Document
+from copydesk.plugins.truncation.lexicon import Lexicons, normalise
 from copydesk.plugins.truncation.lines import (
     CONTINUING,
+    MINOR_WORDS,
     TERMINAL,
     Tail,
     is_credit,
@@ -48,6 +49,98 @@ CREDIT_WORDS = 8
 TEASER_WORDS = 80
 
 
+#: Site-footer link labels a scraped page runs onto its last line ("... Terms of Use Privacy Policy").
+FOOTER_LINKS = (
+    "privacy policy",
+    "cookie policy",
+    "cookies policy",
+    "terms of use",
+    "terms of service",
+    "terms and conditions",
+    "contact us",
+    "about us",
+    "sitemap",
+    "site map",
+)
+#: A comment widget's label glued on at the very end ("... Comment via Facebook"). Bounded: three words.
+COMMENT_WIDGET = re.compile(r"Comments? via(?: [A-Z][\w-]*){1,3}\W*$")
+#: Characters of a fragment's end read for footer labels.
+FOOTER_CHARS = 200
+#: A footer run has at most one word in this many not capitalised (a minor word aside): "iOS" in a list of links.
+FOOTER_LOWER_SHARE = 10
+#: Fewest words of a headline-case fragment: shorter title-case runs are names ("The Prime Minister").
+HEADLINE_WORDS = 5
+#: Most words of a headline-case fragment looked at.
+HEADLINE_MOST_WORDS = 40
+
+
+def is_footer_label(fragment: str) -> bool:
+    """A closing fragment that ends on site-footer links or a comment widget's label, not on a sentence.
+
+    Footer links count only in a run of capitalised words that ends on one and names two
+    or more ("Contact Us Terms of Use Privacy Policy"): a sentence that mentions "the Terms
+    of Use and the Privacy Policy" is prose. A comment widget's label is "Comment via" and
+    a capitalised name at the very end ("Comment via Facebook"), often glued to the word
+    before it.
+    """
+    end = fragment.rstrip()[-FOOTER_CHARS:]
+    if COMMENT_WIDGET.search(end):
+        return True
+    words = normalise(end)
+    if not words.endswith(FOOTER_LINKS):
+        return False
+    if sum(1 for link in FOOTER_LINKS if link in words) < 2:
+        return False
+    lower = [w for w in WORD.findall(end) if w[:1].islower() and w not in MINOR_WORDS]
+    return len(lower) * FOOTER_LOWER_SHARE <= len(words.split())
+
+
+def is_headline_case(fragment: str) -> bool:
+    """A fragment written in headline case: every word capitalised, minor ones too ("Plan To Cut Fares In May").
+
+    Prose never capitalises "To", "In", "And" inside a sentence of five words or more;
+    a related or repeated headline left after the story does. A fragment of digits only
+    or of a short name ("The Prime Minister") is not one.
+    """
+    if len(fragment) > HEADLINE_MOST_WORDS * 20:
+        return False
+    words = WORD.findall(fragment)
+    if not HEADLINE_WORDS <= len(words) <= HEADLINE_MOST_WORDS:
+        return False
+    lettered = [w for w in words if not w[:1].isdigit()]
+    if not all(w[:1].isupper() for w in lettered):
+        return False
+    return any(w.lower() in MINOR_WORDS for w in lettered[1:])
+
+
+#: Social networks a follow prompt ends on ("Follow Northtown News on Facebook, Twitter and Instagram").
+SOCIAL_NETWORKS = (
+    "facebook",
+    "twitter",
+    "instagram",
+    "pinterest",
+    "tumblr",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "snapchat",
+)
+#: Most words of a follow prompt.
+FOLLOW_WORDS = 16
+
+
+def is_follow_prompt(fragment: str) -> bool:
+    """A closing prompt to follow the site ("Follow Northtown News on Facebook and Twitter"), not a sentence.
+
+    It opens on "Follow", ends on a social network's name and is short: "Follow the
+    money" or "Follow the river to the coast" do not end on one.
+    """
+    if len(fragment) > FOLLOW_WORDS * 20:
+        return False
+    words = normalise(fragment).split()
+    return 2 < len(words) <= FOLLOW_WORDS and words[0] == "follow" and words[-1] in SOCIAL_NETWORKS
+
+
 def is_residue(fragment: str, lex: Lexicons) -> bool:
     """A closing fragment that is page residue, not a sentence: a counter, an id, an address, a credit."""
     stripped = fragment.strip()
@@ -57,7 +150,7 @@ def is_residue(fragment: str, lex: Lexicons) -> bool:
         return False
     if COUNTER.fullmatch(stripped) or EMBED_ID.fullmatch(stripped):
         return True
-    if ADDRESS.fullmatch(SOURCE_PREFIX.sub("", stripped, count=1)):
+    if ADDRESS.fullmatch(SOURCE_PREFIX.sub("", stripped, count=1)) or is_follow_prompt(stripped):
         return True
     end = tail(stripped, 0, len(stripped))
     if end.char in TERMINAL or end.char in CONTINUING or non_final_category(end.word, lex) is not None:

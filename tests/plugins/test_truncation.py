@@ -775,3 +775,52 @@ def test_lead_in_answered_by_a_title_line_in_a_boilerplate_segment() -> None:
     body = INTRO + CLINIC + "\n\nThe Full Statement:\n\n" + title
     doc = document(body).with_segments([Segment("boilerplate", body.index(title), len(body))])
     assert "TRN002" not in codes(assess(doc).findings)
+
+
+@pytest.mark.parametrize(
+    ("ending", "expected"),
+    [
+        # a related or repeated headline in headline case, glued on or on its own line (issue 13)
+        (CLINIC + " Mayor Backs Plan To Open Second Clinic In Northtown", []),
+        (
+            CLINIC
+            + "\n\nvia: dailyexample.com\n\nMayor Vows To Keep The New Clinic Open “Until The Very Last Patient Is Seen”",
+            [],
+        ),
+        # near misses: a cut headline, a short name, a sentence with words in lower case are still judged
+        (CLINIC + " Mayor Backs Plan To Open Second Clinic Of", ["TRN001"]),
+        (CLINIC + " The Prime Minister Of", ["TRN001"]),
+        (CLINIC + " Residents said they would Back The Plan", ["TRN006"]),
+        # site-footer links and a comment widget's label run onto the last line
+        (CLINIC + " Northtown Daily Watch Live iOS Android Careers Contact Us Terms of Use Privacy Policy", []),
+        (CLINIC + " Nurses Strike Over Pay at Northtown Clinic Tags clinic health Comment via Facebook", []),
+        (CLINIC + " Updated with more detail ... 0 0 Tags clinic health funding Comment via Facebook", []),
+        # near misses: prose naming a policy or a comment is still judged
+        (CLINIC + " Users must accept the Terms of Use and the Privacy Policy", ["TRN006"]),
+        (CLINIC + " Patients can leave a comment via Facebook", ["TRN006"]),
+        # a follow prompt, a last-update stamp and a reprint note after the story
+        (CLINIC + "\n\nWant more local news? Follow Northtown Daily on Facebook, Twitter, YouTube and Instagram", []),
+        (CLINIC + " Last Update: Monday 3 May 2021 KST 18:15 - GMT 09:15 12", []),
+        (CLINIC + "\n\n*Reprinted with permission\n\nRelated", []),
+        # near miss: a sentence that opens on "Follow" but does not end on a network
+        (CLINIC + " Follow the river to the coast", ["TRN006"]),
+    ],
+)
+def test_page_residue_after_the_last_sentence_is_not_the_ending(ending: str, expected: list[str]) -> None:
+    assert trn(INTRO + ending) == expected
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        # captions or linked headlines: the boilerplate scorer's segment holds the last two (issue 13)
+        ("A nurse checks a patient at the new clinic in Northtown\n\nThe clinic's waiting room on its first day", []),
+        # near miss: a cut paragraph above short furniture in the segment is still judged
+        ("The council will vote on the plan next month\n\nShare this\n\nLeave a Comment", ["TRN006"]),
+    ],
+)
+def test_a_headline_run_continues_into_a_boilerplate_segment(tail: str, expected: list[str]) -> None:
+    body = INTRO + CLINIC + "\n\n" + tail
+    first = tail.split("\n\n")[0]
+    doc = document(body).with_segments([Segment("boilerplate", body.index(first) + len(first) + 2, len(body))])
+    assert codes(assess(doc).findings) == expected
