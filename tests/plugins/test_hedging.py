@@ -1259,3 +1259,35 @@ def test_a_postposed_credit_with_words_before_its_source_credits_the_claim_befor
 def test_a_modal_in_an_embedded_question_is_no_hedge(text: str, cues: list[str]) -> None:
     """Session 20: 'the question of who might replace her' asks; it asserts nothing for 'might' to hedge."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a modal of time after 'before'/'until' and its subject: what was possible then
+        ("Both climbers died before they could reach the camp.", []),
+        ("Before the mayor could reply, the hall emptied.", []),
+        ("The ferry waited until the fog could lift.", []),
+        ("Fares could rise before the winter.", ["could"]),
+        ("Before the vote, fares could rise.", ["could"]),
+        # a purpose 'so' straight after a verb; a consequence 'so' after a comma or 'and' is guessed at
+        ("The band kept the photos back so they could sell them.", []),
+        ("The vote slipped, so it could be weeks before a result.", ["could"]),
+        ("The river is high and so it could flood.", ["could"]),
+        # 'seen at' a place, as in a photo caption; 'seen as'/'seen to' judge
+        ("Two tankers are seen at the port on Friday.", []),
+        ("The mayor is seen as a likely winner.", ["is seen", "likely"]),
+        ("The striker is seen to be the key.", ["is seen"]),
+        # 'widely' before a word of spread measures extent; before a judgement it hedges
+        ("The leaflet is widely available in libraries.", []),
+        ("The custom is still widely present in the valley.", []),
+        ("The view is widely held among bankers.", ["widely"]),
+        # a negated 'suggest' denies an indication; a bare one hedges
+        ("The first memo did not suggest this.", []),
+        ("The ledger doesn't suggest any fraud.", []),
+        ("The figures suggest a slowdown.", ["suggest"]),
+    ],
+)
+def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hedge(text: str, cues: list[str]) -> None:
+    """Session 21 (issue 13): the author's-voice hedges the audit judged wrong, each with a neighbour that still hedges."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
