@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Cue, Lexicon
 
 NUMBER_WORDS = frozenset(
@@ -125,21 +125,36 @@ def _time_or_purpose(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     'both women died before they could receive care', 'waited until the crew could
     land', 'kept the photos back so they could sell them': what was possible then, or
-    the aim. The subject is at most :data:`TIME_SUBJECT` words with no verb or clause
-    break; a purpose 'so' has no clause break or 'and' before it either ('the vote
-    slipped, so it could be weeks', 'and so it could flood' are consequences the writer
-    guesses at).
+    the aim. The subject is at most :data:`TIME_SUBJECT` words with no verb, clause
+    opener ('said before the game that it might') or clause break between.
     """
     for k in range(i - 1, max(0, i - TIME_SUBJECT - 1) - 1, -1):
-        if clause_break(text, tokens[k], tokens[k + 1]) or tokens[k].low in _BE_OR_AUXILIARY:
-            return False
         low = tokens[k].low
+        if _breaks(text, tokens[k], tokens[k + 1]) or low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS:
+            return False
         if low in _BEFORE_UNTIL:
             return k < i - 1
         if low == "so":
-            after_clause = k == 0 or clause_break(text, tokens[k - 1], tokens[k]) or tokens[k - 1].low in _COORDINATORS
-            return k == i - 2 and not after_clause
+            return k == i - 2 and _purpose_so(tokens, k, i, text)
     return False
+
+
+def _breaks(text: str, left: Token, right: Token) -> bool:
+    """True when a clause break or a spaced dash stands between two adjacent tokens."""
+    return clause_break(text, left, right) or dash(text, left, right)
+
+
+def _purpose_so(tokens: Sequence[Token], k: int, i: int, text: str) -> bool:
+    """True when 'so' at ``k``, a one-word subject and 'could' at ``i`` state an aim ('drove him there so he could see').
+
+    A consequence the writer infers is left to hedge: 'so' after a clause break, a dash
+    or 'and' ('the vote slipped, so it could be weeks', 'and so it could flood'), with
+    'there' ('so there may still be hope') or a perfect ('so she may have felt'), and
+    'may'/'might', which in news copy after 'so' infer rather than aim.
+    """
+    if k == 0 or _breaks(text, tokens[k - 1], tokens[k]) or tokens[k - 1].low in _COORDINATORS:
+        return False
+    return tokens[i].low == "could" and tokens[k + 1].low != "there" and _low(tokens, i + 1) != "have"
 
 
 def _conditional(tokens: Sequence[Token], i: int) -> bool:

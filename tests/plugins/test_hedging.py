@@ -1274,6 +1274,10 @@ def test_a_modal_in_an_embedded_question_is_no_hedge(text: str, cues: list[str])
         ("The band kept the photos back so they could sell them.", []),
         ("The vote slipped, so it could be weeks before a result.", ["could"]),
         ("The river is high and so it could flood.", ["could"]),
+        ("The mask fits many roles - so they could be the hero in one.", ["many", "could"]),
+        ("The club has not refused yet so there may still be hope.", ["may"]),
+        ("She seems tired so she may have felt the need to rest.", ["seems", "may"]),
+        ("We knew before the match that it might take an hour.", ["might"]),
         # 'seen at' a place, as in a photo caption; 'seen as'/'seen to' judge
         ("Two tankers are seen at the port on Friday.", []),
         ("The mayor is seen as a likely winner.", ["is seen", "likely"]),
