@@ -14,7 +14,7 @@ import itertools
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, count
 
-from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break
+from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break, dash
 from copydesk.plugins.hedging.lexicon import Cue, Lexicon
 
 NUMBER_WORDS = frozenset(
@@ -98,19 +98,85 @@ def _embedded_question(tokens: Sequence[Token], i: int) -> bool:
     return (wh == "who" and head in _QUESTION_HEADS) or (wh == "what" and head in _QUESTION_VERBS)
 
 
-def _root_modal(tokens: Sequence[Token], i: int) -> bool:
+def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when the modal at ``i`` states what a condition or purpose allows, not what the writer doubts.
 
     'Depending on the dose, the effect may vary' and 'so that every word may begin'
     describe variation and purpose; the look-back is bounded, so the scan stays linear.
-    A modal in an embedded question asserts nothing (:func:`_embedded_question`).
+    A modal in an embedded question asserts nothing (:func:`_embedded_question`), nor
+    one of time or purpose after its subject (:func:`_time_or_purpose`), nor a past
+    granted or missed before a 'but' (:func:`_concessive`).
     """
-    if _embedded_question(tokens, i):
+    if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text) or _concessive(tokens, i, text):
         return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
         return True
     return any(a in ("so", "order") and b == "that" for a, b in itertools.pairwise(window))
+
+
+#: Conjunctions whose clause's modal is ability in time, not doubt ('died before they could receive help').
+_BEFORE_UNTIL = frozenset({"before", "until", "till"})
+#: Most words of the subject between such a conjunction and the modal ('before the prime minister could').
+TIME_SUBJECT = 4
+
+
+def _time_or_purpose(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the modal at ``i`` follows 'before'/'until' or a purpose 'so' and a short subject.
+
+    'both women died before they could receive care', 'waited until the crew could
+    land', 'kept the photos back so they could sell them': what was possible then, or
+    the aim. The subject is at most :data:`TIME_SUBJECT` words with no verb, clause
+    opener ('said before the game that it might') or clause break between.
+    """
+    for k in range(i - 1, max(0, i - TIME_SUBJECT - 1) - 1, -1):
+        low = tokens[k].low
+        if _breaks(text, tokens[k], tokens[k + 1]) or low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS:
+            return False
+        if low in _BEFORE_UNTIL:
+            return k < i - 1
+        if low == "so":
+            return k == i - 2 and _purpose_so(tokens, k, i, text)
+    return False
+
+
+#: Most words looked ahead from a concessive modal for its 'but'.
+CONCESSION = 20
+
+
+def _concessive(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when 'may/might/could have' in a sentence's first clause is answered by a later 'but'.
+
+    'The Knicks may have lost the game, but that did not dim her spirits', 'He could
+    have won the race but fell at the last': the writer grants a past fact or states
+    one that did not happen, then turns on it; nothing is in doubt. The modal's clause
+    opens the sentence (no clause break or 'but' before it, so 'it seemed a gesture,
+    but it may have been a sign' hedges); the 'but' is at most :data:`CONCESSION`
+    words on.
+    """
+    if _low(tokens, i + 1) != "have" or any(t.low in ("but", "yet") for t in tokens[:i]):
+        return False
+    if any(_breaks(text, tokens[k - 1], tokens[k]) for k in range(1, i + 1)):
+        return False
+    return any(t.low == "but" for t in tokens[i + 2 : i + 2 + CONCESSION])
+
+
+def _breaks(text: str, left: Token, right: Token) -> bool:
+    """True when a clause break or a spaced dash stands between two adjacent tokens."""
+    return clause_break(text, left, right) or dash(text, left, right)
+
+
+def _purpose_so(tokens: Sequence[Token], k: int, i: int, text: str) -> bool:
+    """True when 'so' at ``k``, a one-word subject and 'could' at ``i`` state an aim ('drove him there so he could see').
+
+    A consequence the writer infers is left to hedge: 'so' after a clause break, a dash
+    or 'and' ('the vote slipped, so it could be weeks', 'and so it could flood'), with
+    'there' ('so there may still be hope') or a perfect ('so she may have felt'), and
+    'may'/'might', which in news copy after 'so' infer rather than aim.
+    """
+    if k == 0 or _breaks(text, tokens[k - 1], tokens[k]) or tokens[k - 1].low in _COORDINATORS:
+        return False
+    return tokens[i].low == "could" and tokens[k + 1].low != "there" and _low(tokens, i + 1) != "have"
 
 
 def _conditional(tokens: Sequence[Token], i: int) -> bool:
@@ -127,7 +193,7 @@ def _conditional(tokens: Sequence[Token], i: int) -> bool:
 
 def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'may' is a modal unless it is the month or a name: capitalised mid-sentence, or before a number."""
-    if _root_modal(tokens, i):
+    if _root_modal(tokens, i, text):
         return False
     tok, nxt = tokens[i], _low(tokens, i + 1)
     if tok.raw[0].isupper() and (i > 0 or tok.raw.isupper()):
@@ -139,7 +205,7 @@ def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'could not'/'could never' is past inability, unless something 'could not be ruled out'."""
-    if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i):
+    if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text):
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
@@ -148,7 +214,7 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'might' after a possessive or 'all' is the noun ('with all its might')."""
-    return _low(tokens, i - 1) not in _POSSESSIVES and not _root_modal(tokens, i)
+    return _low(tokens, i - 1) not in _POSSESSIVES and not _root_modal(tokens, i, text)
 
 
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -266,12 +332,23 @@ def _topic_noun(tokens: Sequence[Token], i: int, text: str) -> bool:
     return before not in _TOPIC_BEFORE and not before.endswith("ed")
 
 
+#: Words after 'widely' that give a physical spread, not a judgement ('widely available', 'widely spaced').
+_SPREAD = frozenset(
+    "available present spread distributed dispersed scattered separated spaced travelled traveled apart"
+    " varied varying different differing".split()
+)
+
+
 def _manner(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'widely' hedges a judgement ('widely believed'); after a verb at a clause end it is manner ('vary widely')."""
+    """'widely' hedges a judgement ('widely believed'); after a verb at a clause end it is manner ('vary widely').
+
+    Before a word of physical spread ('widely available', 'still widely present') it
+    measures extent, nobody's view.
+    """
     nxt = _low(tokens, i + 1)
     if not nxt or clause_break(text, tokens[i], tokens[i + 1]):
         return False
-    return nxt not in _PREPOSITIONS
+    return nxt not in _PREPOSITIONS and nxt not in _SPREAD
 
 
 def _in_general(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -281,7 +358,17 @@ def _in_general(tokens: Sequence[Token], i: int, text: str) -> bool:
     return i + 2 < len(tokens) and not clause_break(text, tokens[i + 1], tokens[i + 2])
 
 
+#: Negations before a verb that make 'suggest' deny an indication ('did not suggest this').
+_NEGATIONS = frozenset("not didn't doesn't don't didnt doesnt dont".split())
+
+
+def _suggest(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'suggest' hedges a claim ('the data suggest'); negated ('did not suggest this') it denies one, no doubt."""
+    return _low(tokens, i - 1) not in _NEGATIONS
+
+
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
+    **dict.fromkeys(("suggest", "suggests", "suggested"), _suggest),
     "may": _modal_may,
     "could": _modal_could,
     "couldn't": _modal_could,

@@ -431,6 +431,9 @@ def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
     nxt = tokens[k + 1].low if k + 1 < len(tokens) else ""
     if tokens[k].low == "known" and not _known_as_judgement(tokens, k):
         return False
+    if tokens[k].low == "seen" and nxt == "at":
+        # where someone was seen, as in a photo caption ('jets are seen at the air base'): no judgement
+        return False
     if tokens[k].low == "considered" and (nxt in _DELIBERATED or not nxt):
         # at the sentence's end nothing is judged: 'The matter will be considered.' (session 19)
         return bool(nxt) and not _deliberated(tokens, k)

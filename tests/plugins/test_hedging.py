@@ -1317,3 +1317,58 @@ def test_even_before_a_speaker_is_no_concessive_clause(text: str, hedges: list[t
     """Session 21: last session's fronted-concessive reading read 'Even Jo Roe said X, Y, Z' as closing at the first comma."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a modal of time after 'before'/'until' and its subject: what was possible then
+        ("Both climbers died before they could reach the camp.", []),
+        ("Before the mayor could reply, the hall emptied.", []),
+        ("The ferry waited until the fog could lift.", []),
+        ("Fares could rise before the winter.", ["could"]),
+        ("Before the vote, fares could rise.", ["could"]),
+        # a purpose 'so' straight after a verb; a consequence 'so' after a comma or 'and' is guessed at
+        ("The band kept the photos back so they could sell them.", []),
+        ("The vote slipped, so it could be weeks before a result.", ["could"]),
+        ("The river is high and so it could flood.", ["could"]),
+        ("The mask fits many roles - so they could be the hero in one.", ["many", "could"]),
+        ("The club has not refused yet so there may still be hope.", ["may"]),
+        ("She seems tired so she may have felt the need to rest.", ["seems", "may"]),
+        ("We knew before the match that it might take an hour.", ["might"]),
+        # 'seen at' a place, as in a photo caption; 'seen as'/'seen to' judge
+        ("Two tankers are seen at the port on Friday.", []),
+        ("The mayor is seen as a likely winner.", ["is seen", "likely"]),
+        ("The striker is seen to be the key.", ["is seen"]),
+        # 'widely' before a word of spread measures extent; before a judgement it hedges
+        ("The leaflet is widely available in libraries.", []),
+        ("The custom is still widely present in the valley.", []),
+        ("The view is widely held among bankers.", ["widely"]),
+        # a negated 'suggest' denies an indication; a bare one hedges
+        ("The first memo did not suggest this.", []),
+        ("The ledger doesn't suggest any fraud.", []),
+        ("The figures suggest a slowdown.", ["suggest"]),
+    ],
+)
+def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hedge(text: str, cues: list[str]) -> None:
+    """Session 21 (issue 13): the author's-voice hedges the audit judged wrong, each with a neighbour that still hedges."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a past granted or missed, then a 'but': the writer turns on a fact, nothing is doubted
+        ("The Rovers may have lost the game, but that did not dim her mood.", []),
+        ("He could have won the race but fell at the last fence.", []),
+        ("Kind words might have calmed it, but his silence made things worse.", []),
+        # a modal after the turn, one after a clause break, one without 'have', or no 'but' at all: hedges
+        ("It seemed a kind gesture, but it may have been a sign of trouble.", ["seemed", "may"]),
+        ("Last year, the club may have lost money, but fans stayed loyal.", ["may"]),
+        ("The plan may fail, but officials are hopeful.", ["may"]),
+        ("The fire may have started in the kitchen.", ["may"]),
+    ],
+)
+def test_session_21_a_concessive_or_counterfactual_modal_before_but_does_not_hedge(text: str, cues: list[str]) -> None:
+    """Session 21 (issue 13): 'may/could have ..., but' in a sentence's first clause concedes, it does not doubt."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
