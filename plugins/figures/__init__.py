@@ -134,11 +134,20 @@ does not. A definite description ("the company said", "according to the survey",
 analysis") is taken to refer to a source named earlier (whether it was is not checked),
 and a data set a public body keeps ("census data", "official statistics", "police
 figures") counts as named; a mass word alone ("according to the data", "the figures
-show") does not. A cue after "and" takes the sentence's opening subject, which ends at a
+show") does not. A source that is "they" or "them" takes up the last credit with a
+source in the sentence before or earlier in its own (named or vague: "Analysts said ...
+They said ..." stays vague), or, with none, any capitalised word there that does not open
+its sentence ("Choirs led by Dame Ada Brook are recording an album. They hope ..."); which
+name it is, is not checked. An unowned document of a lead ("a report says", "according
+to new research") counts as named when the next sentence has a document word with "by" or
+"from" and a capitalised word just after it ("The survey, conducted by Ashdown, ..."). A
+cue after "and" or "but" takes the sentence's opening subject, which ends at a
 comma, an auxiliary or a past verb, or after an opening name of two or more capitalised
-words before a present verb ("Jo Roe runs the plants and says ..."); a one-word subject
-before a present verb ("Acme runs 40 plants and says ...") is not found, so the cue reads
-as agentless. A straight double mark right after a digit with no quotation open is read
+words, or of one with a capital inside it ("NordaBank", "Shore-Q"), before a present verb
+("Jo Roe runs the plants and says ..."); another one-word subject before a present verb
+("Acme runs 40 plants and says ...") is not found, so the cue reads as agentless. A
+cue after "NAME, APPOSITIVE," is the name's verb only when the name holds a capitalised
+word: "The company, a chip maker, said about 2,000 ..." reads as an agentless passive. A straight double mark right after a digit with no quotation open is read
 as inches or seconds ("a 30" screen"), not a quotation mark.
 
 **Settings.** `extra_vague_sources` / `remove_vague_sources` (collective source words,

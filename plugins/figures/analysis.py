@@ -19,7 +19,7 @@ from typing import Any
 from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credit_openers, credits
 from copydesk.plugins.figures.extract import Figure, sentence_figures
-from copydesk.plugins.figures.phrase import ESC, Lexicon, Word, blank_controls, sentence_words
+from copydesk.plugins.figures.phrase import DOCUMENT_WORDS, ESC, Lexicon, Word, blank_controls, sentence_words
 from copydesk.plugins.figures.units import WORD
 
 UNSOURCED = "unsourced"
@@ -204,6 +204,82 @@ class _Sentences:
 def _verdict(credit: Credit) -> tuple[str, str]:
     """The verdict and source a credit gives."""
     return (SOURCED if credit.named else VAGUE), credit.source_text or "an unnamed source"
+
+
+#: Plural pronouns that stand for a source named just before ("Labour says ... They say ...").
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+BY_FROM = frozenset({"by", "from"})
+
+
+def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
+    """Whether a plural pronoun source at ``before`` in sentence ``index`` stands for a named source.
+
+    Read: the sentence before and this one up to the pronoun. The last credit with a
+    source there decides ("Analysts said ... They said ..." stays vague), looking past
+    other plural pronouns ("The Tories have promised cuts, which they say ... They say
+    ..." is the Tories'); with none, a
+    capitalised word that does not open its sentence (other than "I") is the name the
+    pronoun takes up ("Singers including Sir Ann Roe are recording a single. They hope
+    it raises £2m"). A pronoun with nothing named before it ("They said: ..." opening
+    the text) stays vague.
+    """
+    text = sents.text
+    spans = [(other, sents.view.sentences[other].end) for other in range(max(0, index - 1), index)]
+    spans.append((index, before))
+    earlier = [
+        c
+        for other, end in spans
+        for c in sents.credits(other)
+        if c.source[0] < c.source[1] <= end and c.source_text.lower() not in PLURAL_PRONOUNS
+    ]
+    if earlier:
+        return max(earlier, key=lambda c: c.source[0]).named
+    for other, end in spans:
+        words = sents.words(other)[1:]
+        if any(w.end <= end and text[w.start].isupper() and w.lower != "i" for w in words):
+            return True
+    return False
+
+
+#: A single document credited without its owner ("a report says", "according to new research").
+LEAD_DOCUMENTS = frozenset("analysis poll report research study survey".split())
+#: Words after a document word searched for "by"/"from", and after that for a name.
+OWNER_GAP = 3
+OWNER_NAME_GAP = 4
+
+
+def _named_next(sents: _Sentences, index: int, credit: Credit) -> bool:
+    """Whether a document credited without its owner is named in the next sentence.
+
+    A news lead credits "a report" or "new research" and the sentence after names it: "...,
+    a report says. The joint report from the Harbour Institute said ...", "The survey,
+    conducted by the Ashdown Trust, showed ...": a document word, "by" or "from" within
+    :data:`OWNER_GAP` words, then a capitalised word within :data:`OWNER_NAME_GAP` words.
+    """
+    head = credit.source_text.rsplit(None, 1)[-1].lower() if credit.source_text else ""
+    if head not in LEAD_DOCUMENTS or index + 1 >= len(sents.view.sentences):
+        return False
+    text, words = sents.text, sents.words(index + 1)
+    for at, word in enumerate(words):
+        if word.lower not in DOCUMENT_WORDS:
+            continue
+        owner = next(
+            (n for n in range(at + 1, at + 1 + OWNER_GAP) if n < len(words) and words[n].lower in BY_FROM), None
+        )
+        if owner is not None and any(text[w.start].isupper() for w in words[owner + 1 : owner + 1 + OWNER_NAME_GAP]):
+            return True
+    return False
+
+
+def _credit_verdict(sents: _Sentences, index: int, credit: Credit) -> tuple[str, str]:
+    """The verdict of a credit covering a figure: a plural pronoun takes its referent's, a lead's document its name."""
+    if credit.named:
+        return _verdict(credit)
+    if credit.source_text.lower() in PLURAL_PRONOUNS and _antecedent_named(sents, index, credit.source[0]):
+        return SOURCED, credit.source_text
+    if _named_next(sents, index, credit):
+        return SOURCED, credit.source_text
+    return _verdict(credit)
 
 
 def _parenthetical(text: str, end: int, limit: int) -> str | None:
@@ -428,7 +504,7 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         found = [c for c in found if not _reports(sents.lex, text, c) or not set_off(asides, c.cue, figure)]
     credit = covering(found, figure.start, figure.end)
     if credit is not None:
-        return _verdict(credit)
+        return _credit_verdict(sents, index, credit)
     paren = _parenthetical(text, figure.end, sentence.end) or _via(text, figure.end, sentence.end)
     if paren is not None or sents.linked(index):
         return SOURCED, paren or "a linked source"

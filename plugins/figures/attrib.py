@@ -28,10 +28,12 @@ from copydesk.plugins.figures.frames import (
     object_relative,
 )
 from copydesk.plugins.figures.phrase import (
+    AGENT_FILLER,
     AUXILIARIES,
     BE_VERBS,
     BOUNDARY_WORDS,
     DETERMINERS,
+    PREPOSITIONS,
     RELATIVES,
     SOURCE_LIMIT,
     TAIL_WORDS,
@@ -41,6 +43,7 @@ from copydesk.plugins.figures.phrase import (
     appositive,
     clause_end,
     clause_start,
+    closes_appositive,
     gap_breaks,
     is_named,
     is_passive,
@@ -66,7 +69,6 @@ INVERTIBLE = frozenset(
 POSSESSIVE_PRONOUNS = frozenset("his her".split())
 HOLDS = frozenset("has had have gives gave puts".split())
 FRAMES = frozenset("in to by from per of".split())
-PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
 #: Cues only when "for" follows ("calls for $1 trillion").
 FOR_CUES = frozenset("call calls called calling".split())
 #: Words after "put"/"place" searched for the "at" of "put the toll at".
@@ -111,6 +113,8 @@ STRANDED = frozenset("for on upon about of with at to".split())
 
 #: Words that end a sentence's opening subject (see _opening_subject).
 SUBJECT_ENDS = AUXILIARIES | BOUNDARY_WORDS | PREPOSITIONS
+#: Conjunctions joining a cue to the predicate of the sentence's opening subject ("Acme cut jobs but said ...").
+JOINING = frozenset({"and", "but"})
 #: Conjunctions that open a sentence before its subject ("But ..., he said").
 COORDINATORS = frozenset("but or so yet nor".split())
 
@@ -182,7 +186,7 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first = appositive(text, words, lead)
         if first < lead:
             return _credit(text, words, first, lead, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
-    if lead == cue and cue > 1 and words[cue - 1].lower == "and":
+    if lead == cue and cue > 1 and words[cue - 1].lower in JOINING:
         opening = _opening_subject(text, words, cue - 1)
         first, lead = (0, opening) if opening > 0 else (first, lead)
     stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
@@ -295,14 +299,16 @@ def _name_before_present(text: str, words: Sequence[Word], limit: int) -> int:
     The word after the name must be lower case and end in a single "s" ("runs", "owns",
     "leads"), the name's own predicate, before ``limit``: "Jo Roe runs the plants and
     says ..." is Jo Roe's. One capitalised word may be any sentence's first word
-    ("Farmers grow wheat and say ..."), so it is no name here.
+    ("Farmers grow wheat and say ..."), so it is no name here, unless a capital inside it
+    shows a name ("Shore-Q keeps its accounts private but says ...", "NordaBank runs ...").
     """
     stop = 0
     while stop < min(limit, SOURCE_LIMIT) and text[words[stop].start].isupper():
         if stop and gap_breaks(text, words[stop - 1].end, words[stop].start):
             return 0
         stop += 1
-    if stop < 2 or stop >= limit or gap_breaks(text, words[stop - 1].end, words[stop].start):
+    inner = stop == 1 and any(ch.isupper() for ch in text[words[0].start + 1 : words[0].end])
+    if (stop < 2 and not inner) or stop >= limit or gap_breaks(text, words[stop - 1].end, words[stop].start):
         return 0
     verb = words[stop].lower
     if not text[words[stop].start].islower() or not verb.endswith("s") or verb.endswith("ss"):
@@ -403,6 +409,13 @@ def _predicate_follows(text: str, words: Sequence[Word], cue: int) -> bool:
     return False
 
 
+def _figure_opens(text: str, word: Word) -> bool:
+    """Whether a word after a cue opens its object's figure ("about", "nearly", "$3", "2,000"), not a speaker."""
+    return word.lower in AGENT_FILLER or text[word.start - 1 : word.start + 1].lstrip().startswith(
+        tuple("$£€0123456789")
+    )
+
+
 def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit | None:
     """A cue before its source ("..., said the minister."), or None when it is not one."""
     word = words[cue]
@@ -411,6 +424,8 @@ def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int
     if cue > 0 and (word.lower not in INVERTIBLE or not gap_breaks(text, words[cue - 1].end, word.start)):
         return None
     if words[cue + 1].lower in ("that", "how", "what", "to"):
+        return None
+    if _figure_opens(text, words[cue + 1]) and closes_appositive(text, words, cue):
         return None
     stop = source_after(text, words, cue + 1)
     if word.lower.endswith("ing"):

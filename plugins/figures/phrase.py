@@ -26,6 +26,7 @@ BOUNDARY_WORDS = frozenset("that who which whom whose and but as when while beca
 BE_VERBS = frozenset("is are was were be been being".split())
 NAMED_PRONOUNS = frozenset("he she i we it his her".split())
 DETERMINERS = frozenset("the a an this these those its their his her our my your some".split())
+PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
 SOURCE_LIMIT = 8
 AUXILIARIES = frozenset("has have had is are was were will would can could may might must should".split())
 #: At most this many words after "X said" ending a sentence ("..., the ministry said on Tuesday").
@@ -281,7 +282,27 @@ def is_passive(text: str, words: Sequence[Word], cue: int) -> bool:
         return False
     if cue == 0 or words[cue - 1].lower in BE_VERBS or words[cue - 1].lower in BOUNDARY_WORDS:
         return True
-    return gap_breaks(text, words[cue - 1].end, word.start)
+    return gap_breaks(text, words[cue - 1].end, word.start) and not closes_appositive(text, words, cue)
+
+
+def closes_appositive(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether a cue after a comma is the verb of a name set off by an appositive.
+
+    "Jo Roe, the commissioner, said about 2,000 jobs ..." is Jo Roe's verb, not a
+    participle set off by commas ("The cost, estimated at $3 billion, ..."): the comma
+    before the cue (no quotation mark) closes "NAME, APPOSITIVE" whose name opens with a
+    capital word that is no determiner ("In the end, the bill, estimated at ..." is no name).
+    """
+    gap = text[words[cue - 1].end : words[cue].start]
+    if gap.strip() != ",":
+        return False
+    first = appositive(text, words, cue)
+    if first >= cue or words[first].lower in PREPOSITIONS:
+        return False
+    name = first
+    while name < cue and "," not in text[words[name].end : words[name + 1].start]:
+        name += 1
+    return any(text[w.start].isupper() and w.lower not in DETERMINERS for w in words[first : name + 1])
 
 
 def span(words: Sequence[Word], first: int, stop: int) -> tuple[int, int]:
