@@ -13,6 +13,7 @@ aggregate against professional norms, not by a fixed penalty.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from types import MappingProxyType
 
@@ -226,11 +227,38 @@ RULES = (UNCREDITED_QUOTATION, UNATTRIBUTED_ARTICLE)
 DEFAULTS: Settings = MappingProxyType({"min_words": 150})
 
 
+#: The last words before a quotation's mark that present it as a thing named (`the policy is "..."`, `the
+#: Kremlin's "..." line`): a copula or a possessive's "'s" right before the mark.
+_NAMED_AS = re.compile(r"(?:(?<![\w'’\-])(?:is|was|are|were)|\w['’]s)\s\Z")
+#: Characters read back from a quotation's mark for the sentence end or the words of :data:`_NAMED_AS`.
+_SHAPE_REACH = 64
+
+
+def stands_alone(text: str, start: int) -> bool:
+    """Whether the quotation whose mark is at ``start`` has the shape SRC001 flags.
+
+    It opens the text, a line or a sentence (the last character before its mark that is no
+    space or opening mark is a stop, "?", "!", a colon or a line break, not an ellipsis: a pause in
+    running speech), or it follows a copula
+    or a possessive (:data:`_NAMED_AS`). A quotation inside a sentence's run is most often a
+    partial one whose speaker is the sentence's (the readings miss many), a scare quote, a figure
+    or a phrase mentioned: the audit found few of them right.
+    """
+    floor = start - _SHAPE_REACH if start > _SHAPE_REACH else 0
+    window = text[floor:start]
+    before = window.rstrip(" \t\"“'‘([")
+    if not before:
+        return True
+    if before.endswith(("...", "…")):
+        return False
+    return before[-1] in ".!?:\n" or _NAMED_AS.search(window) is not None
+
+
 def _uncredited(document: Document) -> Iterator[Finding]:
-    """One finding per uncredited quotation of four words or more."""
+    """One finding per uncredited quotation of four words or more that :func:`stands_alone`."""
     body = document.body
     for quote in quotation_list(body):
-        if not quote.credited:
+        if not quote.credited and stands_alone(body.text, quote.start):
             words = len(body.text[quote.start + 1 : quote.end - 1].split())
             yield UNCREDITED_QUOTATION.finding(
                 body, quote.start, quote.end, data={"words": words}, words=words, window=patterns.CREDIT_WINDOW

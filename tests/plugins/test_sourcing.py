@@ -26,6 +26,15 @@ def assess(text: str, **settings: Any) -> Assessment:
     return sourcing.score(document(text), Context(settings=MappingProxyType({**sourcing.DEFAULTS, **settings})))
 
 
+def readings(text: str) -> list[str]:
+    """SRC001's code once per quotation the speaker readings leave uncredited, whatever its shape.
+
+    The readings decide whether a quotation is credited (the quotation features count them); SRC001
+    then flags only the uncredited ones that :func:`sourcing.stands_alone`, tested on its own.
+    """
+    return ["SRC001" for quote in src.quotation_list(document(text).body) if not quote.credited]
+
+
 def feature(text: str, name: str) -> float:
     """One sourcing feature of ``text``."""
     return src.features(document(text))[name]
@@ -52,6 +61,30 @@ def test_uncredited_quotation(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        pytest.param(UNCREDITED, ["SRC001"], id="opens-a-sentence"),
+        pytest.param(
+            '"We have waited three years for this road." Work starts in May.', ["SRC001"], id="opens-the-text"
+        ),
+        pytest.param('Tempers ran high.\n"We have waited three years for this road."', ["SRC001"], id="opens-a-line"),
+        pytest.param('Tempers ran high at the depot: "We have waited three years."', ["SRC001"], id="after-a-colon"),
+        pytest.param('The new town policy is "no road without the valley" for now.', ["SRC001"], id="after-a-copula"),
+        pytest.param('The depot\'s "steady but never hurried" rule is famous.', ["SRC001"], id="after-a-possessive"),
+        pytest.param('The plan was called a "road to nowhere and back" last year.', [], id="inside-the-sentence"),
+        pytest.param(
+            'Fines are due for a "long and repeated run of late trains" here.', [], id="a-fragment-after-for-a"
+        ),
+        pytest.param('Tempers ran high ... "we have waited three years" ... and more.', [], id="after-an-ellipsis"),
+    ],
+)
+def test_src001_flags_only_quotations_that_stand_alone(text: str, expected: list[str]) -> None:
+    """SRC001 flags an uncredited quotation opening a sentence, line or text, or after a colon, copula or possessive."""
+    assert readings(text) == ["SRC001"]
+    assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         pytest.param('Bolton boss Sam Allardyce: "I am bitterly disappointed with the result."', [], id="name-colon"),
         pytest.param('Mr Negroponte - "We will ship a million laptops next year."', [], id="name-spaced-dash"),
         pytest.param('Reaction.\n- Bolton boss Sam Allardyce "I am bitterly disappointed."', [], id="list-line-credit"),
@@ -71,7 +104,7 @@ def test_uncredited_quotation(text: str, expected: list[str]) -> None:
     ],
 )
 def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[str]) -> None:
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -114,7 +147,7 @@ def test_name_set_off_before_a_quotation_credits_it(text: str, expected: list[st
 )
 def test_named_subject_of_the_quotations_clause_credits_it(text: str, expected: list[str]) -> None:
     """A named subject (or he/she/they) of the clause holding a quotation is its speaker, whatever the verb."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 #: A quotation whose sentence runs on for more than 100 characters after it.
@@ -137,7 +170,7 @@ LONG_SENTENCE = (
 )
 def test_speaker_opening_the_next_sentence_credits_a_quotation(text: str, expected: list[str]) -> None:
     """'She said' / 'NAME said' opening the sentence right after the quotation's sentence credits it."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 INTRODUCED = "Ann Cole, who chairs the residents group on the estate, said: "
@@ -194,7 +227,7 @@ NARRATIVE = "Residents met on Monday evening in the village hall to hear the pla
 )
 def test_follow_on_quotation_goes_on_with_the_previous_speaker(text: str, expected: list[str]) -> None:
     """A quotation opening a paragraph or sentence after one left unclosed (or a credited one) is the same speaker's."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 def test_piece_asks_its_own_credit_only_when_no_previous_speaker_credits_it_and_then_once() -> None:
@@ -312,7 +345,7 @@ def test_unattributed_article_reads_attributions_without_a_two_word_name(sentenc
     ],
 )
 def test_a_document_as_its_clause_subject_credits_a_quotation(text: str, expected: list[str]) -> None:
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 def test_unattributed_article_points_at_the_first_sentence() -> None:
@@ -517,7 +550,7 @@ def test_titled_names_are_the_titled_name_patterns_matches(text: str) -> None:
 )
 def test_speaker_named_in_the_sentence_before_a_quotation_credits_it(text: str, expected: list[str]) -> None:
     """A quotation opening the sentence after one whose subject is a name or he/she/they is that speaker's."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -587,7 +620,7 @@ def test_speaker_named_in_the_sentence_before_a_quotation_credits_it(text: str, 
 )
 def test_subject_of_the_sentence_before_who_is_spoken_of_is_no_speaker(text: str, expected: list[str]) -> None:
     """The sentence before names no speaker if it tells of a death, a crowd's jeers, an arrest, or a storm, or the quotation speaks of its subject as he/she."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -612,7 +645,7 @@ def test_subject_of_the_sentence_before_who_is_spoken_of_is_no_speaker(text: str
 )
 def test_name_subject_of_a_relative_clause_credits_its_quotation(text: str, expected: list[str]) -> None:
     """'NAME, who/which VERB ... "..."' credits the quotation, unless the relative clause closed before it."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -639,7 +672,7 @@ def test_name_subject_of_a_relative_clause_credits_its_quotation(text: str, expe
 )
 def test_quotation_after_its_speakers_tag_sentence_goes_on_with_it(text: str, expected: list[str]) -> None:
     """A quotation opening the sentence after a credited quotation's tag sentence is the same speaker's."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 #: A quotation left unclosed, a credited one, narrative, then a real quotation: the marks pair off one too late.
@@ -710,7 +743,7 @@ def test_stray_pair_reads_marks_by_the_characters_beside_them() -> None:
 )
 def test_definite_role_speaker_credits_a_quotation(text: str, expected: list[str]) -> None:
     """'the prime minister', 'The England coach', 'the cardinal' name a speaker; 'one insider' does not."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 def test_tag_after_a_comma_outside_the_marks_credits_both_quotations() -> None:
@@ -770,7 +803,7 @@ def test_tag_after_a_comma_outside_the_marks_credits_both_quotations() -> None:
 )
 def test_speaker_named_elsewhere_in_the_quotations_sentence_credits_it(text: str, expected: list[str]) -> None:
     """A possessive name with a noun of saying, 'as NAME points out', 'with NAME stressing', or 'said' far back credit it."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -808,7 +841,7 @@ def test_subject_after_initials_a_time_phrase_or_a_long_introduction_credits_a_q
     text: str, expected: list[str]
 ) -> None:
     """'TUC General Secretary NAME', 'Last season he', an introduction of 80 characters: the clause's subject is found."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -844,7 +877,7 @@ def test_subject_after_initials_a_time_phrase_or_a_long_introduction_credits_a_q
 )
 def test_body_or_document_as_the_subject_credits_its_quotation(text: str, expected: list[str]) -> None:
     """'The festival praises ...', 'The report recommends ...', '(ELFA), which has attacked ...' give the quotation a source."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -884,7 +917,7 @@ def test_body_or_document_as_the_subject_credits_its_quotation(text: str, expect
 )
 def test_speaker_in_the_sentence_before_but_not_its_subject_credits_a_quotation(text: str, expected: list[str]) -> None:
     """'... but he insisted ...' or 'said Mr Pryce' in the sentence before credits a quotation opening the next."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -905,7 +938,7 @@ def test_speaker_in_the_sentence_before_but_not_its_subject_credits_a_quotation(
 )
 def test_speaker_after_a_long_role_after_the_quotation_credits_it(text: str, expected: list[str]) -> None:
     """'"...," points out former runner and radio pundit NAME.' credits the quotation."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -927,7 +960,7 @@ def test_speaker_after_a_long_role_after_the_quotation_credits_it(text: str, exp
 )
 def test_titles_slogans_and_names_in_quotes_are_no_quotations(text: str, expected: list[str]) -> None:
     """Title Case words, or words right after 'the slogan:', 'known as the', 'the study', are no testimony."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
     assert src.is_title("Next Generation Secure Computing Base")
     assert not src.is_title("We Will Not Go. Never.")
 
@@ -993,7 +1026,7 @@ def test_titles_slogans_and_names_in_quotes_are_no_quotations(text: str, expecte
 )
 def test_more_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
     """Capitalised bodies, names with a second capital, long roles, 'but NAME is', 'attributed to', 'by NAME'."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1029,7 +1062,7 @@ def test_more_speaker_readings_credit_a_quotation(text: str, expected: list[str]
 )
 def test_speaker_far_back_as_a_papers_writer_or_an_embassy_credits_a_quotation(text: str, expected: list[str]) -> None:
     """'NAME explained that ...' far back, 'As The Post's NAME puts it', 'The US embassy' credit it; headlines are none."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1057,7 +1090,7 @@ def test_name_set_off_as_the_subject_or_a_possessive_before_a_long_claim_credits
     text: str, expected: list[str]
 ) -> None:
     """'The UN envoy on the region, NAME, expressed ...' and 'NAME's absurd and ... claim that' credit the quotation."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1097,7 +1130,7 @@ def test_name_set_off_as_the_subject_or_a_possessive_before_a_long_claim_credits
 )
 def test_review_18_over_credits_are_flagged_again(text: str, expected: list[str]) -> None:
     """Review 18: "by Christmas", a possessive past ", and", "slam striker NAME over" and a storm in a later clause credited quotations."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1152,7 +1185,7 @@ def test_review_18_over_credits_are_flagged_again(text: str, expected: list[str]
 )
 def test_indefinite_source_credits_a_quotation(text: str, expected: list[str]) -> None:
     """An indefinite source ("one insider", "another tipster", "some protesters") is a speaker: the quotation is attributed."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1216,7 +1249,7 @@ def test_indefinite_source_credits_a_quotation(text: str, expected: list[str]) -
 )
 def test_indefinite_source_credits_only_with_a_verb_of_saying(text: str, expected: list[str]) -> None:
     """An indefinite source credits a quotation only with a verb of saying, in its clause, after it or the sentence before."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1350,7 +1383,7 @@ def test_indefinite_source_credits_only_with_a_verb_of_saying(text: str, expecte
 def test_session_19_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
     """Session 19: the one person of the sentence before, active "accused", "it read", "Role, NAME shared", a role's
     possessive answer, an outlet in brackets and the sentence after a tag when the comma is inside the marks."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -1444,4 +1477,4 @@ def test_session_19_speaker_readings_credit_a_quotation(text: str, expected: lis
 def test_session_21_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
     """Session 21: an as-clause after the quotation, a comma inside a closing single mark, a definite person's tag,
     "per" and a source, "pal", a watchdog or regulator, and a speaker opening a sentence up to 400 characters back."""
-    assert codes(assess(text).findings) == expected
+    assert readings(text) == expected
