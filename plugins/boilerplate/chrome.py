@@ -420,8 +420,8 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
     * the items of a list a sentence of the story introduces: after a line of at least
       ``TEXT_LINE_WORDS`` words ending in ``:`` ("The plan includes:"), the bulleted or
       numbered lines that follow it (at most ``LIST_MAX_LINES``);
-    * a table of pairings (a fixture list), an embedded post's signature, a photo credit
-      between the paragraphs (:func:`owned.owned_lines`).
+    * the lead-in of a quoted paragraph, a table of pairings and the note under it, an
+      embedded post's signature, a photo credit, a source line (:func:`_lead_ins`, :mod:`owned`).
     """
     body = document.body
     index = index_of(body)
@@ -457,6 +457,7 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
     out.update(_introduced(text, lines, counts))
+    out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return {i for i in out if not others[i]}
 
@@ -482,6 +483,28 @@ def _introduced(text: str, lines: Sequence[Line], counts: Sequence[int]) -> Iter
             while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _list_item(text, lines[j]):
                 yield j
                 j += 1
+
+
+#: A lead-in to a quoted paragraph has at least this many words ("As the Herald reports:").
+LEAD_IN_WORDS = 3
+
+
+def _lead_ins(
+    text: str, lines: Sequence[Line], counts: Sequence[int], story: set[int], run: tuple[int, int]
+) -> list[int]:
+    """The lead-ins of the story's quoted paragraphs: "As the Herald reports:" above one.
+
+    A line between the paragraphs of the main run ``run`` of ``LEAD_IN_WORDS`` words or
+    more but fewer than ``TEXT_LINE_WORDS``, ending in ``:``, right before a line read as
+    the story's (``story``); a label over a box of links ("More on this story:") is
+    followed by a headline, not by a paragraph of the story.
+    """
+    first, last = run
+    return [
+        i
+        for i in range(first + 1, last)
+        if i + 1 in story and LEAD_IN_WORDS <= counts[i] < TEXT_LINE_WORDS and text[lines[i][1] - 1] == ":"
+    ]
 
 
 def _list_item(text: str, line: Line) -> bool:

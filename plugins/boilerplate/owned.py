@@ -1,19 +1,24 @@
 """Short lines a story owns that the page-chrome model takes for navigation (see chrome.story_lines).
 
-Three kinds, all read from the line's own words, never from a list of sites, teams or agencies:
+Four kinds, all read from the line's own words, never from a list of sites, teams or agencies:
 
 * a table of pairings the story carries: three or more short lines that each join two
   names by ``v``/``vs`` ("Leeds v Hull") or, in a line with a digit, by ``at`` ("Leeds
   at Hull, 3 p.m."), one after another (a label of a few words, such as a day, may sit
-  between two of them), beginning inside the run of paragraphs or within
-  ``TABLE_REACH`` lines after it: a fixture list, a draw, a schedule or results;
+  between two of them, or just before the first), beginning inside the run of paragraphs or within
+  ``TABLE_REACH`` lines after it: a fixture list, a draw, a schedule or results; and the
+  note right under it, a short sentence ("Matches to be played on May 3.", "All times local.");
 * the signature of an embedded social post: a line ending on a dash, a name, ``(@handle)``
   and a date ("... — Ann Lee (@annlee) May 5, 2017"), the form a quoted post keeps when
   it is pasted or scraped as text;
 * a photo credit between two lines of the run of paragraphs: a line of at most
   ``CREDIT_MAX_WORDS`` words opening on a credit label ("Photo: Ann Lee"), or of at most
   three words joining a name to an agency by ``/`` ("Ann Lee/Agency Images"); the same
-  line above or below the story (a teaser's thumbnail in a sidebar) is left to the model.
+  line above or below the story (a teaser's thumbnail in a sidebar) is left to the model;
+* a source line of the story: a line of at most ``SOURCE_MAX_WORDS`` words opening on
+  ``Source:``, ``Sources:``, ``Via`` or ``Featured image`` ("Via the Lowmarsh Herald",
+  "Featured image via Ann Lee/Agency"), inside the run of paragraphs or at most
+  ``SOURCE_REACH`` lines after it, where a blog post names what it draws on.
 """
 
 from __future__ import annotations
@@ -41,11 +46,18 @@ _HANDLE_CHARS = 30
 
 
 def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> set[int]:
-    """The lines of every kind above: the tables' pairing lines, the post signatures, the credits.
+    """The lines of every kind above: the tables, the post signatures, the credits, the source lines.
 
     ``counts`` holds each line's words, ``run`` the main run's first and last line.
     """
-    return {*tables(text, lines, counts, run), *signatures(text, lines), *credits(text, lines, counts, run)}
+    table = set(tables(text, lines, counts, run))
+    return {
+        *table,
+        *notes(text, lines, counts, table),
+        *signatures(text, lines),
+        *credits(text, lines, counts, run),
+        *sources(text, lines, counts, run),
+    }
 
 
 def pairing(piece: str) -> bool:
@@ -61,28 +73,43 @@ def pairing(piece: str) -> bool:
 
 
 def tables(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
-    """The pairing lines of every table that begins inside the main run ``run`` or just after it."""
+    """The lines of every table that begins inside the main run ``run`` or just after it.
+
+    A table's lines are its pairing lines and the labels right before one of them ("Sunday").
+    """
     first, last = run
-    found: list[int] = []
-    gap = 0
+    pairs: list[int] = []
+    labels: list[int] = []
+    label = -1  # a short line that a pairing line may follow
     for i, (start, end) in enumerate(lines):
         if counts[i] <= TABLE_MAX_WORDS and pairing(text[start:end]):
-            found.append(i)
-            gap = 0
-            continue
-        gap += 1
-        if gap == 1 and counts[i] <= TABLE_LABEL_WORDS and found:
-            continue  # a label between two lines of the table ("Sunday"), if one follows
-        yield from _table(found, first, last)
-        found = []
-    yield from _table(found, first, last)
+            pairs.append(i)
+            labels += [label] if label >= 0 else []
+            label = -1
+        elif label < 0 and 0 < counts[i] <= TABLE_LABEL_WORDS:
+            label = i  # a day or a heading, if a pairing line follows
+        else:
+            yield from _table(pairs, labels, first, last)
+            pairs, labels = [], []
+            label = i if 0 < counts[i] <= TABLE_LABEL_WORDS else -1
+    yield from _table(pairs, labels, first, last)
 
 
-def _table(found: list[int], first: int, last: int) -> list[int]:
-    """``found`` if it is a table: enough pairing lines, the first inside the run or within reach after it."""
-    if len(found) >= TABLE_MIN_LINES and first <= found[0] <= last + TABLE_REACH:
-        return found
+def _table(pairs: list[int], labels: list[int], first: int, last: int) -> list[int]:
+    """The table's lines if it is one: enough pairing lines, the first inside the run or within reach after it."""
+    if len(pairs) >= TABLE_MIN_LINES and first <= pairs[0] <= last + TABLE_REACH:
+        return pairs + labels
     return []
+
+
+def notes(text: str, lines: Sequence[Line], counts: Sequence[int], table: set[int]) -> Iterable[int]:
+    """The note right under a table: a sentence of at most ``TABLE_MAX_WORDS`` words ("All times local.")."""
+    for i in table:
+        j = i + 1
+        if j < len(lines) and j not in table and 2 <= counts[j] <= TABLE_MAX_WORDS:
+            start, end = lines[j]
+            if text[start].isupper() and text[end - 1] == ".":
+                yield j
 
 
 def signatures(text: str, lines: Sequence[Line]) -> Iterable[int]:
@@ -144,3 +171,20 @@ def _slashed(word: str) -> bool:
     """Whether a word joins two capitalised names by ``/`` ("Lee/Agency")."""
     left, _, right = word.partition("/")
     return left[:1].isupper() and right[:1].isupper()
+
+
+#: What a source line opens with ("Source: Lowmarsh Herald", "Via the wire"), lower-cased.
+_SOURCE_LABELS = ("source:", "sources:", "via ", "featured image ")
+#: A source line has at most this many words ("Featured image via Ann Lee/Agency Images").
+SOURCE_MAX_WORDS = 8
+#: A source line may be at most this many lines after the main run (an embed between).
+SOURCE_REACH = 2
+
+
+def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
+    """The source lines inside the main run ``run`` or just after it: "Source: Lowmarsh Herald"."""
+    first, last = run
+    for i in range(first, min(len(lines), last + 1 + SOURCE_REACH)):
+        start, end = lines[i]
+        if 0 < counts[i] <= SOURCE_MAX_WORDS and text[start:end].lower().startswith(_SOURCE_LABELS):
+            yield i

@@ -187,14 +187,17 @@ and hides the real last sentence; a feed full of it was scraped without cleaning
 **Example.** `Home`, `Site Map | News Feeds (RSS) | Contact Us` above or below the text.
 
 **Known problems.** Fitted on news pages from 2008 (L3S-GN1); short lines far from the
-main text (a caption, a dateline, a source line) can be taken for chrome,
+main text (a caption, a dateline, a subheading) can be taken for chrome,
 and so can a list the story owns with no lead-in (a ranked list, player statistics). Prose
 inside the run of paragraphs (25+ words, a quarter of them function words, at most one
 `|`, not opening on markup), a sentence carried over a line break onto a lower-case line, the bulleted or
-numbered items after a sentence ending in `:`, a table of 3+ pairings ("Leeds v Hull",
-"Iowa at Ohio, 1 p.m.") that begins in or just after the paragraphs, an embedded
-post's signature line ("- Ann Lee (@annlee) May 5, 2017") and a photo credit between
-the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") are not judged, unless another
+numbered items after a sentence ending in `:`, a short lead-in ending in `:` right above such a
+paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
+"Iowa at Ohio, 1 p.m.") that begins in or just after the paragraphs with its day labels and
+the short sentence under it, an embedded
+post's signature line ("- Ann Lee (@annlee) May 5, 2017"), a photo credit between
+the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") and a source line in or just under them
+("Source: ...", "Via ...", "Featured image via ...") are not judged, unless another
 article of the batch has the line.
 
 **Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`,

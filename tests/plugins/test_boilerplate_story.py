@@ -211,6 +211,19 @@ def test_a_schedule_with_day_labels_between_its_lines_is_one_table() -> None:
     assert not set(games) & set(chrome_found(body))
 
 
+def test_the_day_labels_of_a_schedule_are_its_content_not_chrome() -> None:
+    games = ["Kestrel at Marlow, 4:30 p.m.", "Dunmere at Hollins, 8 p.m.", "Brenlow at Caddick, 1 p.m."]
+    body = "\n\n".join([*REPORT, "Saturday", *games[:2], "Sunday", games[2]])
+    assert any(model_says(body, day) >= THRESHOLD for day in ("Saturday", "Sunday"))
+    assert chrome_found(body) == []
+
+
+def test_a_short_line_after_the_last_line_of_a_table_is_still_judged() -> None:
+    body = "\n\n".join([*REPORT, *FIXTURES, "Weather", "Traffic", "Contact us"])
+    assert model_says(body, "Weather") >= THRESHOLD
+    assert "Weather" in chrome_found(body)
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -317,3 +330,75 @@ def test_a_credit_outside_the_paragraphs_is_still_judged_by_the_model() -> None:
 )
 def test_a_credit_opens_on_a_credit_label_or_joins_a_name_to_an_agency(line: str, is_credit: bool) -> None:
     assert owned.credit(line) is is_credit
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Source: Lowmarsh Herald",
+        "Via Lowmarsh Herald",
+        "Sources: Harbour Board, Lowmarsh Council",
+        "Featured image via Tom Quill/Harbour Pictures",
+    ],
+)
+def test_a_source_line_under_the_story_is_its_text_not_chrome(line: str) -> None:
+    more = ["Engineers said the pumps had failed twice since October.", PARAGRAPH.replace("the", "a")]
+    body = "\n\n".join([*REPORT, *more, "Watch the meeting below:", line])  # an embed left nothing between
+    assert model_says(body, line) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+def test_a_source_line_below_the_page_navigation_is_still_judged_by_the_model() -> None:
+    line = "Source: Lowmarsh Herald"
+    body = "\n\n".join([*REPORT, "Home", "News", "Sport", line])
+    assert model_says(body, line) >= THRESHOLD
+    assert line in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "reach"),
+    [("Source: Lowmarsh Herald", True), ("Via the wire", True), ("Sourced locally", False), ("Viaduct works", False)],
+)
+def test_a_source_line_opens_on_a_source_label(line: str, reach: bool) -> None:
+    text = "\n".join(["x", line])
+    found = list(owned.sources(text, [(0, 1), (2, len(text))], [1, len(line.split())], (0, 1)))
+    assert (found == [1]) is reach
+
+
+QUOTED = (
+    "Residents said the dredgers ran through the night, that the council never answered their letters, "
+    "and that the noise on the east bank had kept children awake for most of the autumn term."
+)
+
+
+def owned_text(body: str) -> list[str]:
+    """The lines of ``body`` that chrome.story_lines reads as the story's own (no other article has them)."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    text, lines = document.body.text, document.body.lines
+    return [text[s:e] for i, (s, e) in enumerate(lines) if i in chrome.story_lines(document, [0] * len(lines))]
+
+
+@pytest.mark.parametrize(
+    ("after", "owned_lead_in"),
+    [
+        (QUOTED, True),  # the paragraph it introduces
+        ("Harbour board delays dredging again", False),  # a headline under a label
+    ],
+)
+def test_a_lead_in_is_the_story_only_before_a_paragraph_of_the_story(after: str, owned_lead_in: bool) -> None:
+    lead_in = "As the Lowmarsh Herald reports:"
+    body = "\n\n".join([*REPORT[:2], lead_in, after, REPORT[2]])
+    assert (lead_in in owned_text(body)) is owned_lead_in
+
+
+@pytest.mark.parametrize("lead_in", ["Read more:", "The council said: the plan stands"])
+def test_a_two_word_label_or_a_line_not_ending_on_a_colon_is_no_lead_in(lead_in: str) -> None:
+    body = "\n\n".join([*REPORT[:2], lead_in, QUOTED, REPORT[2]])
+    assert lead_in not in owned_text(body)
+
+
+@pytest.mark.parametrize("note", ["Matches to be played on the weekend of 8 May.", "All times local."])
+def test_the_note_under_a_fixture_table_is_its_content_not_chrome(note: str) -> None:
+    body = "\n\n".join([*REPORT, *FIXTURES, note])
+    assert model_says(body, note) >= THRESHOLD
+    assert chrome_found(body) == []
