@@ -395,6 +395,12 @@ def _quotation_closes(sents: _Sentences, index: int, offset: int) -> int:
 
 
 def _neighbour_credit(sents: _Sentences, index: int, window: int, offset: int) -> Credit | None:
+    """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None (see :func:`_neighbour`)."""
+    near = _neighbour(sents, index, window, offset)
+    return near[1] if near is not None else None
+
+
+def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple[int, Credit] | None:
     """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None.
 
     Searched: the quotation's own sentences (where it opens and closes, followed over
@@ -415,7 +421,7 @@ def _neighbour_credit(sents: _Sentences, index: int, window: int, offset: int) -
             if low <= other <= high:
                 spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
                 if spoken:
-                    return spoken[0]
+                    return other, spoken[0]
     return None
 
 
@@ -490,6 +496,35 @@ def _reports(lex: Lexicon, text: str, credit: Credit) -> bool:
     return not credit.sample and word != "according" and word not in lex.nouns
 
 
+def _speaker_over_agentless(
+    sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit
+) -> tuple[str, str] | None:
+    """The named speaker of a quotation whose own words credit ``figure`` to no one, or None.
+
+    Inside a quotation an agentless cue is the speaker's wording ("So many are shown to
+    be wrong - one in five ..."): the figure is the named speaker's, as the words around
+    it are. Only a covering credit without a source yields, and only to a named speaker
+    credited outside the marks (a name inside them is the speaker's subject, not the speaker).
+    """
+    if credit.source[0] < credit.source[1] or window <= 0 or not _quoted(sents, index, figure.start, window):
+        return None
+    near = _neighbour(sents, index, window, figure.start)
+    if near is None or not near[1].named or _quoted(sents, near[0], near[1].cue, window):
+        return None
+    return _verdict(near[1])
+
+
+def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
+    """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
+    return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
+
+
+def _quoted(sents: _Sentences, index: int, offset: int, window: int) -> bool:
+    """Whether ``offset`` in sentence ``index`` lies inside a quotation (opened at most ``window`` sentences back)."""
+    maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
+    return in_quotation(maps, len(maps) - 1, offset, window)
+
+
 def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
     """The verdict (sourced, vague, unsourced) and source text of one figure.
 
@@ -504,7 +539,7 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         found = [c for c in found if not _reports(sents.lex, text, c) or not set_off(asides, c.cue, figure)]
     credit = covering(found, figure.start, figure.end)
     if credit is not None:
-        return _credit_verdict(sents, index, credit)
+        return _covering_verdict(sents, index, figure, window, credit)
     paren = _parenthetical(text, figure.end, sentence.end) or _via(text, figure.end, sentence.end)
     if paren is not None or sents.linked(index):
         return SOURCED, paren or "a linked source"
