@@ -394,12 +394,6 @@ def _quotation_closes(sents: _Sentences, index: int, offset: int) -> int:
     return current
 
 
-def _neighbour_credit(sents: _Sentences, index: int, window: int, offset: int) -> Credit | None:
-    """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None (see :func:`_neighbour`)."""
-    near = _neighbour(sents, index, window, offset)
-    return near[1] if near is not None else None
-
-
 def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple[int, Credit] | None:
     """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None.
 
@@ -412,16 +406,22 @@ def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple
     A cue without a source (an agentless "are expected to") credits only its own
     clause and speaks for no quotation: "... who are expected to make a large order.
     "In China they spend $17 ..."" does not credit the quotation to "expected".
+
+    Sentences after the one where the quotation closes are searched only when the
+    quotation and the sentences before it name no one: a new sentence after a closed
+    quotation is the writer's own ('"...," Jo Roe said. "... 20,000 people left."
+    Polls show ...' is Jo Roe's, not the polls'). In a sentence a credit outside the
+    marks comes before one inside them ('"These figures show ...," said NAME' is NAME's).
     """
     total = len(sents.view.sentences)
     low = max(0, _quotation_opens(sents, index, offset) - window)
-    high = min(total - 1, _quotation_closes(sents, index, offset) + window)
-    for distance in range(0, max(index - low, high - index) + 1):
-        for other in (index - distance, index + distance):
-            if low <= other <= high:
-                spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
-                if spoken:
-                    return other, spoken[0]
+    close = _quotation_closes(sents, index, offset)
+    order = [o for d in range(max(index - low, close - index) + 1) for o in (index - d, index + d) if low <= o <= close]
+    for other in [*dict.fromkeys(order), *range(close + 1, min(total - 1, close + window) + 1)]:
+        spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
+        if spoken:
+            outside = [c for c in spoken if not _quoted(sents, other, c.cue, 1)]
+            return other, (outside or spoken)[0]
     return None
 
 
@@ -548,8 +548,8 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         return SOURCED, signer
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
-        near = _neighbour_credit(sents, index, window, figure.start)
-        return _verdict(near) if near is not None else (VAGUE, "an unnamed speaker")
+        near = _neighbour(sents, index, window, figure.start)
+        return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])
     return UNSOURCED, ""

@@ -1466,3 +1466,20 @@ def test_agentless_cue_inside_a_named_speakers_quotation_is_the_speakers(text: s
 )
 def test_agentless_cue_without_a_named_speaker_stays_vague(text: str) -> None:
     assert by_code(single(text), "FIG002") == ["12%"]
+
+
+def test_quotation_after_named_speaker_is_not_credited_to_the_next_sentences_vague_source() -> None:
+    text = '"We face a $3 billion gap," Jo Roe said. "That is bad. Some 20,000 people left." Polls show a close race.'
+    assert by_code(single(text), "FIG002") == []
+    # with no one named before, the sentence after the quotation still speaks for it
+    unnamed = 'Rents rose. "That is bad. Some 20,000 people left." Polls show a close race.'
+    assert [f.data["source"] for f in single(unnamed) if f.code == "FIG002"] == ["Polls"]
+
+
+def test_quotation_speaker_they_takes_up_a_body_named_before() -> None:
+    # a quotation's speaker "they" reads as a covering "they" does: the body named before
+    text = (
+        "The hosts of the Harbour Summit said they were pleased. "
+        '"We sought more aid," they said. "Donors gave 4.5 billion dollars more this year."'
+    )
+    assert by_code(single(text), "FIG002") == []
