@@ -394,7 +394,7 @@ def _quotation_closes(sents: _Sentences, index: int, offset: int) -> int:
     return current
 
 
-def _neighbour_credit(sents: _Sentences, index: int, window: int, offset: int) -> Credit | None:
+def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple[int, Credit] | None:
     """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None.
 
     Searched: the quotation's own sentences (where it opens and closes, followed over
@@ -406,16 +406,22 @@ def _neighbour_credit(sents: _Sentences, index: int, window: int, offset: int) -
     A cue without a source (an agentless "are expected to") credits only its own
     clause and speaks for no quotation: "... who are expected to make a large order.
     "In China they spend $17 ..."" does not credit the quotation to "expected".
+
+    Sentences after the one where the quotation closes are searched only when the
+    quotation and the sentences before it name no one: a new sentence after a closed
+    quotation is the writer's own ('"...," Jo Roe said. "... 20,000 people left."
+    Polls show ...' is Jo Roe's, not the polls'). In a sentence a credit outside the
+    marks comes before one inside them ('"These figures show ...," said NAME' is NAME's).
     """
     total = len(sents.view.sentences)
     low = max(0, _quotation_opens(sents, index, offset) - window)
-    high = min(total - 1, _quotation_closes(sents, index, offset) + window)
-    for distance in range(0, max(index - low, high - index) + 1):
-        for other in (index - distance, index + distance):
-            if low <= other <= high:
-                spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
-                if spoken:
-                    return spoken[0]
+    close = _quotation_closes(sents, index, offset)
+    order = [o for d in range(max(index - low, close - index) + 1) for o in (index - d, index + d) if low <= o <= close]
+    for other in [*dict.fromkeys(order), *range(close + 1, min(total - 1, close + window) + 1)]:
+        spoken = [c for c in sents.credits(other) if c.source[0] < c.source[1]]
+        if spoken:
+            outside = [c for c in spoken if not _quoted(sents, other, c.cue, 1)]
+            return other, (outside or spoken)[0]
     return None
 
 
@@ -490,6 +496,35 @@ def _reports(lex: Lexicon, text: str, credit: Credit) -> bool:
     return not credit.sample and word != "according" and word not in lex.nouns
 
 
+def _speaker_over_agentless(
+    sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit
+) -> tuple[str, str] | None:
+    """The named speaker of a quotation whose own words credit ``figure`` to no one, or None.
+
+    Inside a quotation an agentless cue is the speaker's wording ("So many are shown to
+    be wrong - one in five ..."): the figure is the named speaker's, as the words around
+    it are. Only a covering credit without a source yields, and only to a named speaker
+    credited outside the marks (a name inside them is the speaker's subject, not the speaker).
+    """
+    if credit.source[0] < credit.source[1] or window <= 0 or not _quoted(sents, index, figure.start, window):
+        return None
+    near = _neighbour(sents, index, window, figure.start)
+    if near is None or not near[1].named or _quoted(sents, near[0], near[1].cue, window):
+        return None
+    return _verdict(near[1])
+
+
+def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
+    """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
+    return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
+
+
+def _quoted(sents: _Sentences, index: int, offset: int, window: int) -> bool:
+    """Whether ``offset`` in sentence ``index`` lies inside a quotation (opened at most ``window`` sentences back)."""
+    maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
+    return in_quotation(maps, len(maps) - 1, offset, window)
+
+
 def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
     """The verdict (sourced, vague, unsourced) and source text of one figure.
 
@@ -504,7 +539,7 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         found = [c for c in found if not _reports(sents.lex, text, c) or not set_off(asides, c.cue, figure)]
     credit = covering(found, figure.start, figure.end)
     if credit is not None:
-        return _credit_verdict(sents, index, credit)
+        return _covering_verdict(sents, index, figure, window, credit)
     paren = _parenthetical(text, figure.end, sentence.end) or _via(text, figure.end, sentence.end)
     if paren is not None or sents.linked(index):
         return SOURCED, paren or "a linked source"
@@ -513,8 +548,8 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         return SOURCED, signer
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
-        near = _neighbour_credit(sents, index, window, figure.start)
-        return _verdict(near) if near is not None else (VAGUE, "an unnamed speaker")
+        near = _neighbour(sents, index, window, figure.start)
+        return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])
     return UNSOURCED, ""

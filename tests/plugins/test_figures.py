@@ -1438,3 +1438,48 @@ def test_an_agentless_passive_keeps_its_be_in_the_source() -> None:
     """Session 18: "it was reported that ... $4 million" stays vague: the "was" is not dropped to leave a pronoun."""
     found = single("In 2012, it was reported that he made $4 million.")
     assert [(f.matched, f.data["source"]) for f in found if f.code == "FIG002"] == [("$4 million", "it was")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an agentless cue in a named speaker's own words: the figure is the speaker's
+        '"We must act now," said Mara Quill of the Tenants Union. "Our members are angry.\n\n'
+        '"So many are shown to be wrong - one in four decisions are overturned.\n\n"We need better judges."',
+        '"Rents keep climbing," Tom Vell said. "Prices are expected to rise 12% next year."',
+    ],
+)
+def test_agentless_cue_inside_a_named_speakers_quotation_is_the_speakers(text: str) -> None:
+    assert by_code(single(text), "FIG002") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # with no named speaker, the agentless cue still reads as vague
+        'Rents keep climbing. "Prices are expected to rise 12% next year."',
+        # outside the quotation, an agentless cue is not the speaker's
+        '"Rents keep climbing," Tom Vell said. Prices are expected to rise 12% next year.',
+        # a name credited inside the marks is what the quotation is about, not its speaker
+        'Rents keep climbing. "A study by Harlow Trust found rents soar. Prices are expected to rise 12% next year.',
+    ],
+)
+def test_agentless_cue_without_a_named_speaker_stays_vague(text: str) -> None:
+    assert by_code(single(text), "FIG002") == ["12%"]
+
+
+def test_quotation_after_named_speaker_is_not_credited_to_the_next_sentences_vague_source() -> None:
+    text = '"We face a $3 billion gap," Jo Roe said. "That is bad. Some 20,000 people left." Polls show a close race.'
+    assert by_code(single(text), "FIG002") == []
+    # with no one named before, the sentence after the quotation still speaks for it
+    unnamed = 'Rents rose. "That is bad. Some 20,000 people left." Polls show a close race.'
+    assert [f.data["source"] for f in single(unnamed) if f.code == "FIG002"] == ["Polls"]
+
+
+def test_quotation_speaker_they_takes_up_a_body_named_before() -> None:
+    # a quotation's speaker "they" reads as a covering "they" does: the body named before
+    text = (
+        "The hosts of the Harbour Summit said they were pleased. "
+        '"We sought more aid," they said. "Donors gave 4.5 billion dollars more this year."'
+    )
+    assert by_code(single(text), "FIG002") == []
