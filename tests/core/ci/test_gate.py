@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -212,16 +213,34 @@ def test_a_fail_under_reason_is_true_as_printed(score: float, threshold: float, 
     assert below_as_shown(score, threshold) == line
 
 
+SEED_FILES = sorted(str(path) for path in Path("seeds").glob("*.txt"))
+
+
+def scores_of(paths: list[str]) -> dict[str, float]:
+    """Each article's score as the JSON report gives it (two decimals), by id."""
+    result = CliRunner().invoke(app, ["score", *paths, "-f", "json"])
+    return {article["id"]: article["score"] for article in json.loads(result.stdout)["articles"]}
+
+
 def test_a_score_just_under_the_floor_is_shown_with_the_digits_that_make_the_reason_true(tmp_path: Path) -> None:
+    """A floor equal to the score rounded up at one decimal: one decimal would print 'S < S', which reads false.
+
+    The article is chosen from today's scores (the first whose one-decimal rounding goes up),
+    so the test keeps its edge whatever model is shipped.
+    """
+    scores = scores_of([*SEED_FILES, "tests/fixtures/boilerplate/"])
+    edge = [(path, score) for path, score in sorted(scores.items()) if round(score, 1) > score]
+    assert edge, f"no article's score rounds up at one decimal: {scores}"
+    path, score = edge[0]
+    floor = round(score, 1)
     sarif = tmp_path / "out.sarif"
-    folder = "tests/fixtures/boilerplate/"  # farm_bikes.txt scores 69.99, shown 70.0 at one decimal
-    args = ["check", folder, "--fail-under", "70", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
+    args = ["check", path, "--fail-under", f"{floor}", "--max-failing", "100%", "-f", "json", "-f", f"sarif:{sarif}"]
     result = CliRunner().invoke(app, args)
     assert result.exit_code == EXIT_OK, result.output
     reasons = json.loads(result.stdout)["summary"]["gate"]["reasons"]
-    assert "fail_under: score 69.99 < 70" in reasons.values()
-    assert "fail_under: score 70.0 < 70" not in result.output + sarif.read_text()
-    assert any("fail_under: score 69.99 < 70" in line for line in result.stderr.splitlines())
+    assert reasons == {path: f"fail_under: score {score:.2f} < {floor:g}"}
+    assert f"fail_under: score {floor:.1f} < {floor:g}" not in result.output + sarif.read_text()
+    assert any(f"fail_under: score {score:.2f} < {floor:g}" in line for line in result.stderr.splitlines())
 
 
 def test_a_source_mean_just_under_its_floor_is_shown_with_the_digits_that_make_the_line_true() -> None:
@@ -232,12 +251,18 @@ def test_a_source_mean_just_under_its_floor_is_shown_with_the_digits_that_make_t
 
 
 def test_the_source_gate_line_of_check_is_true_as_printed() -> None:
-    three = [f"seeds/{name}.txt" for name in ("000_e91f38832a2364a5", "001_246854b7cc8041c6", "002_b8b5bad5e92ce38e")]
-    result = CliRunner().invoke(app, ["check", *three, "--source-fail-under", "44.3", "--max-failing", "100%"])
-    assert "mean score 44.3 < 44.3" not in result.output  # the mean (about 44.29) is 44.3 to one decimal
-    shown = re.search(r"mean score (\S+) < 44\.3 \(3 article", result.stderr)
+    """Three seeds whose mean rounds up at one decimal, gated at that decimal: the line shows two."""
+    scores = scores_of(SEED_FILES)
+    trios = [list(trio) for trio in itertools.combinations(sorted(scores), 3)]
+    # a margin beyond the reports' two decimals, so the mean of the unrounded scores rounds the same way
+    edge = [trio for trio in trios if round(mean := sum(scores[p] for p in trio) / 3, 1) - mean > 0.01]
+    assert edge, f"no three seeds have a mean that rounds up at one decimal: {scores}"
+    floor = round(sum(scores[p] for p in edge[0]) / 3, 1)
+    result = CliRunner().invoke(app, ["check", *edge[0], "--source-fail-under", f"{floor}", "--max-failing", "100%"])
+    assert f"mean score {floor:.1f} < {floor:g}" not in result.output
+    shown = re.search(rf"mean score (\S+) < {re.escape(f'{floor:g}')} \(3 article", result.stderr)
     assert shown is not None and len(shown.group(1).split(".")[1]) == 2, result.stderr  # the digits the line needs
-    assert float(shown.group(1)) < 44.3 and round(float(shown.group(1)), 1) == 44.3
+    assert float(shown.group(1)) < floor and round(float(shown.group(1)), 1) == floor
 
 
 NO_LEVER_MARKDOWN = "**No gate lever is set** (fail_under 0, fail_on none, source_fail_under 0, no --compare)"
