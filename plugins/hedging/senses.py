@@ -104,10 +104,9 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     'Depending on the dose, the effect may vary' and 'so that every word may begin'
     describe variation and purpose; the look-back is bounded, so the scan stays linear.
     A modal in an embedded question asserts nothing (:func:`_embedded_question`), nor
-    one of time or purpose after its subject (:func:`_time_or_purpose`), nor a past
-    granted or missed before a 'but' (:func:`_concessive`).
+    one of time or purpose after its subject (:func:`_time_or_purpose`).
     """
-    if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text) or _concessive(tokens, i, text):
+    if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text):
         return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
@@ -138,27 +137,6 @@ def _time_or_purpose(tokens: Sequence[Token], i: int, text: str) -> bool:
         if low == "so":
             return k == i - 2 and _purpose_so(tokens, k, i, text)
     return False
-
-
-#: Most words looked ahead from a concessive modal for its 'but'.
-CONCESSION = 20
-
-
-def _concessive(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """True when 'may/might/could have' in a sentence's first clause is answered by a later 'but'.
-
-    'The Knicks may have lost the game, but that did not dim her spirits', 'He could
-    have won the race but fell at the last': the writer grants a past fact or states
-    one that did not happen, then turns on it; nothing is in doubt. The modal's clause
-    opens the sentence (no clause break or 'but' before it, so 'it seemed a gesture,
-    but it may have been a sign' hedges); the 'but' is at most :data:`CONCESSION`
-    words on.
-    """
-    if _low(tokens, i + 1) != "have" or any(t.low in ("but", "yet") for t in tokens[:i]):
-        return False
-    if any(_breaks(text, tokens[k - 1], tokens[k]) for k in range(1, i + 1)):
-        return False
-    return any(t.low == "but" for t in tokens[i + 2 : i + 2 + CONCESSION])
 
 
 def _breaks(text: str, left: Token, right: Token) -> bool:

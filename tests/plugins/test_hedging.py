@@ -1353,22 +1353,3 @@ def test_even_before_a_speaker_is_no_concessive_clause(text: str, hedges: list[t
 def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hedge(text: str, cues: list[str]) -> None:
     """Session 21 (issue 13): the author's-voice hedges the audit judged wrong, each with a neighbour that still hedges."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
-
-
-@pytest.mark.parametrize(
-    ("text", "cues"),
-    [
-        # a past granted or missed, then a 'but': the writer turns on a fact, nothing is doubted
-        ("The Rovers may have lost the game, but that did not dim her mood.", []),
-        ("He could have won the race but fell at the last fence.", []),
-        ("Kind words might have calmed it, but his silence made things worse.", []),
-        # a modal after the turn, one after a clause break, one without 'have', or no 'but' at all: hedges
-        ("It seemed a kind gesture, but it may have been a sign of trouble.", ["seemed", "may"]),
-        ("Last year, the club may have lost money, but fans stayed loyal.", ["may"]),
-        ("The plan may fail, but officials are hopeful.", ["may"]),
-        ("The fire may have started in the kitchen.", ["may"]),
-    ],
-)
-def test_session_21_a_concessive_or_counterfactual_modal_before_but_does_not_hedge(text: str, cues: list[str]) -> None:
-    """Session 21 (issue 13): 'may/could have ..., but' in a sentence's first clause concedes, it does not doubt."""
-    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
