@@ -7,7 +7,9 @@ Four kinds, all read from the line's own words, never from a list of sites, team
   at Hull, 3 p.m."), one after another (a label of a few words, such as a day, may sit
   between two of them, or just before the first), beginning inside the run of paragraphs or within
   ``TABLE_REACH`` lines after it: a fixture list, a draw, a schedule or results; and the
-  note right under it, a short sentence ("Matches to be played on May 3.", "All times local.");
+  note right under it, a short sentence ("Matches to be played on May 3.", "All times local."),
+  not a call to action ("Sign up for our newsletter."); a pairing a colon follows is a
+  headline ("Leeds v Hull: player ratings"), not a line of a table;
 * the signature of an embedded social post: a line ending on a dash, a name, ``(@handle)``
   and a date ("... — Ann Lee (@annlee) May 5, 2017"), the form a quoted post keeps when
   it is pasted or scraped as text;
@@ -16,7 +18,7 @@ Four kinds, all read from the line's own words, never from a list of sites, team
   three words joining a name to an agency by ``/`` ("Ann Lee/Agency Images"); the same
   line above or below the story (a teaser's thumbnail in a sidebar) is left to the model;
 * a source line of the story: a line of at most ``SOURCE_MAX_WORDS`` words opening on
-  ``Source:``, ``Sources:``, ``Via`` or ``Featured image`` ("Via the Lowmarsh Herald",
+  ``Source:``, ``Sources:``, ``Via`` (three words or more) or ``Featured image`` ("Via the Lowmarsh Herald",
   "Featured image via Ann Lee/Agency"), inside the run of paragraphs or at most
   ``SOURCE_REACH`` lines after it, where a blog post names what it draws on.
 """
@@ -61,10 +63,16 @@ def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tu
 
 
 def pairing(piece: str) -> bool:
-    """Whether a line joins two names as a fixture or result does: "Leeds v Hull", "Iowa at Ohio, 1 p.m."."""
+    """Whether a line joins two names as a fixture or result does: "Leeds v Hull", "Iowa at Ohio, 1 p.m.".
+
+    Not a headline about a match, whose pairing a colon follows ("Leeds v Hull: player
+    ratings from the game", a related-stories box).
+    """
     words = piece.split()
     dated = any(c.isdigit() for c in piece)
     for k in range(1, len(words) - 1):
+        if any(word.endswith(":") for word in words[k + 1 :]):
+            return False
         if words[k] in _VERSUS or (dated and words[k] == "at"):
             before, after = words[k - 1][0], words[k + 1][0]
             if (before.isupper() or before.isdigit()) and (after.isupper() or after.isdigit()):
@@ -102,13 +110,21 @@ def _table(pairs: list[int], labels: list[int], first: int, last: int) -> list[i
     return []
 
 
+#: Words of a call to action, which a table's note never is ("Sign up for our newsletter.").
+_PROMPTS = frozenset("subscribe subscribers newsletter newsletters sign click follow share download register".split())
+
+
 def notes(text: str, lines: Sequence[Line], counts: Sequence[int], table: set[int]) -> Iterable[int]:
-    """The note right under a table: a sentence of at most ``TABLE_MAX_WORDS`` words ("All times local.")."""
+    """The note right under a table: a sentence of at most ``TABLE_MAX_WORDS`` words ("All times local.").
+
+    Not a call to action under it ("Sign up for our free sports newsletter today."): page chrome.
+    """
     for i in table:
         j = i + 1
         if j < len(lines) and j not in table and 2 <= counts[j] <= TABLE_MAX_WORDS:
             start, end = lines[j]
-            if text[start].isupper() and text[end - 1] == ".":
+            words = {word.strip(".,!:;").lower() for word in text[start:end].split()}
+            if text[start].isupper() and text[end - 1] == "." and not words & _PROMPTS:
                 yield j
 
 
@@ -179,6 +195,8 @@ _SOURCE_LABELS = ("source:", "sources:", "via ", "featured image ")
 SOURCE_MAX_WORDS = 8
 #: A source line may be at most this many lines after the main run (an embed between).
 SOURCE_REACH = 2
+#: A "Via" line has at least this many words: "Via Twitter" alone is a share button.
+VIA_MIN_WORDS = 3
 
 
 def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
@@ -186,5 +204,7 @@ def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[
     first, last = run
     for i in range(first, min(len(lines), last + 1 + SOURCE_REACH)):
         start, end = lines[i]
-        if 0 < counts[i] <= SOURCE_MAX_WORDS and text[start:end].lower().startswith(_SOURCE_LABELS):
-            yield i
+        line = text[start:end].lower()
+        if 0 < counts[i] <= SOURCE_MAX_WORDS and line.startswith(_SOURCE_LABELS):
+            if not line.startswith("via ") or counts[i] >= VIA_MIN_WORDS:
+                yield i

@@ -193,11 +193,12 @@ inside the run of paragraphs (25+ words, a quarter of them function words, at mo
 `|`, not opening on markup), a sentence carried over a line break onto a lower-case line, the bulleted or
 numbered items after a sentence ending in `:`, a short lead-in ending in `:` right above such a
 paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
-"Iowa at Ohio, 1 p.m.") that begins in or just after the paragraphs with its day labels and
-the short sentence under it, an embedded
+"Iowa at Ohio, 1 p.m."; not a headline about a match, "Leeds v Hull: player ratings") that
+begins in or just after the paragraphs with its day labels and the short sentence under it
+(not a call to action, "Sign up for our newsletter."), an embedded
 post's signature line ("- Ann Lee (@annlee) May 5, 2017"), a photo credit between
 the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") and a source line in or just under them
-("Source: ...", "Via ...", "Featured image via ...") are not judged, unless another
+("Source: ...", "Via ..." of three words or more, "Featured image via ...") are not judged, unless another
 article of the batch has the line.
 
 **Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`,

@@ -138,9 +138,10 @@ and a data set a public body keeps ("census data", "official statistics", "polic
 figures") counts as named; a mass word alone ("according to the data", "the figures
 show") does not. A source that is "they" or "them" takes up the last credit with a
 source in the sentence before or earlier in its own (named or vague: "Analysts said ...
-They said ..." stays vague), or, with none, any capitalised word there that does not open
-its sentence ("Choirs led by Dame Ada Brook are recording an album. They hope ..."); which
-name it is, is not checked. An unowned document of a lead ("a report says", "according
+They said ..." stays vague), or, with none, a sentence there opening on "The" and a
+capitalised word ("The Greens back a levy, which they claim ..."; not "Residents of
+Northtown gathered. They said ...": the residents are not named); which name it is, is
+not checked. An unowned document of a lead ("a report says", "according
 to new research") counts as named when the next sentence has a document word with "by" or
 "from" and a capitalised word just after it ("The survey, conducted by Ashdown, ..."). A
 cue after "and" or "but" takes the sentence's opening subject, which ends at a

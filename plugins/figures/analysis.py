@@ -217,13 +217,12 @@ def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
     Read: the sentence before and this one up to the pronoun. The last credit with a
     source there decides ("Analysts said ... They said ..." stays vague), looking past
     other plural pronouns ("The Tories have promised cuts, which they say ... They say
-    ..." is the Tories'); with none, a
-    capitalised word that does not open its sentence (other than "I") is the name the
-    pronoun takes up ("Singers including Sir Ann Roe are recording a single. They hope
-    it raises £2m"). A pronoun with nothing named before it ("They said: ..." opening
-    the text) stays vague.
+    ..." is the Tories'). With no credit there, a sentence opening on "The" and a
+    capitalised word names it ("The Greens back a levy, which they say ..."); a capitalised
+    word elsewhere does not ("Residents of Northtown gathered. They said about 3,000 ..."
+    is the residents', not Northtown's), nor does nothing ("They said: ..." opening the
+    text).
     """
-    text = sents.text
     spans = [(other, sents.view.sentences[other].end) for other in range(max(0, index - 1), index)]
     spans.append((index, before))
     earlier = [
@@ -234,11 +233,13 @@ def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
     ]
     if earlier:
         return max(earlier, key=lambda c: c.source[0]).named
-    for other, end in spans:
-        words = sents.words(other)[1:]
-        if any(w.end <= end and text[w.start].isupper() and w.lower != "i" for w in words):
-            return True
-    return False
+    return any(_the_name_opens(sents, other, end) for other, end in spans)
+
+
+def _the_name_opens(sents: _Sentences, index: int, end: int) -> bool:
+    """Whether sentence ``index`` opens on "The" and a capitalised word before ``end`` ("The Greens back ...")."""
+    words = sents.words(index)
+    return len(words) > 1 and words[0].lower == "the" and words[1].end <= end and sents.text[words[1].start].isupper()
 
 
 #: A single document credited without its owner ("a report says", "according to new research").

@@ -56,10 +56,10 @@ speculation"), "considered" meaning deliberated ("will be considered at the AGM"
 be considered, including ...", "The matter will be considered.", not "considered at
 best a stopgap"), a partitive relative ("three men, some of whom were armed"), a
 maximum ("three of a possible five awards"), "all measures possible", a modal in an
-embedded question ("the question of who might replace her", "as for who may attend"), a
+embedded question ("the question of who might succeed him", "as for who may attend"), a
 modal of time or aim ("died before they could receive care", "drove him there so he could
-see"), a past granted or missed before a "but" ("The club may have lost the game, but
-...", "could have won but fell"), "seen at" a place (a photo caption), "widely" before
+see"; not after "before long", "until then" or a fronted time phrase: "Before the election
+the party could lose seats" hedges), "seen at" a place (a photo caption), "widely" before
 a word of spread ("widely available"), a negated "suggest" ("did not suggest this"), and
 cues inside a Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague

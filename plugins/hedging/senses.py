@@ -118,12 +118,20 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
 _BEFORE_UNTIL = frozenset({"before", "until", "till"})
 #: Most words of the subject between such a conjunction and the modal ('before the prime minister could').
 TIME_SUBJECT = 4
+#: Words that make 'before'/'until' an adverb of time, not the conjunction: 'Before long the river
+#: may', 'Until then the road could', 'Until next year the plant may' (the modal is the main clause's).
+_TIME_ADVERB_OPENERS = frozenset(
+    {"long", "then", "now", "next", "last", "this", "that", "today", "tomorrow", "tonight", "soon", "later", "recently"}
+)
+#: Determiners: a second one in the "subject" marks a fronted time phrase and a main clause
+#: ('Before the election the party could'), not one noun phrase ('before the mayor could').
+_DETERMINERS = frozenset({"the", "a", "an", "these", "those", "his", "her", "their", "its", "our", "my", "your"})
 
 
 def _time_or_purpose(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when the modal at ``i`` follows 'before'/'until' or a purpose 'so' and a short subject.
 
-    'both women died before they could receive care', 'waited until the crew could
+    'both climbers died before they could receive care', 'waited until the crew could
     land', 'kept the photos back so they could sell them': what was possible then, or
     the aim. The subject is at most :data:`TIME_SUBJECT` words with no verb, clause
     opener ('said before the game that it might') or clause break between.
@@ -133,10 +141,17 @@ def _time_or_purpose(tokens: Sequence[Token], i: int, text: str) -> bool:
         if _breaks(text, tokens[k], tokens[k + 1]) or low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS:
             return False
         if low in _BEFORE_UNTIL:
-            return k < i - 1
+            return k < i - 1 and _one_noun_phrase([tokens[m].low for m in range(k + 1, i)])
         if low == "so":
             return k == i - 2 and _purpose_so(tokens, k, i, text)
     return False
+
+
+def _one_noun_phrase(words: Sequence[str]) -> bool:
+    """True when ``words`` (after 'before'/'until', before the modal) can be one subject: no time adverb first, at most one determiner, first."""
+    if words[0] in _TIME_ADVERB_OPENERS:
+        return False
+    return all(word not in _DETERMINERS for word in words[1:])
 
 
 def _breaks(text: str, left: Token, right: Token) -> bool:

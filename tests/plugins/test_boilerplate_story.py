@@ -250,6 +250,8 @@ def test_a_fixture_table_away_from_the_story_is_still_judged_by_the_model(page: 
         ("Protest at City Hall", False),
         ("Class v action", False),
         ("v Marlow", False),
+        ("Kestrel v Marlow: player ratings from the game", False),  # a headline about the match (review s21v)
+        ("Kestrel 2 Marlow 1: what we learned", False),
     ],
 )
 def test_a_pairing_joins_two_names_with_v_vs_or_a_dated_at(line: str, pairs: bool) -> None:
@@ -357,7 +359,14 @@ def test_a_source_line_below_the_page_navigation_is_still_judged_by_the_model() 
 
 @pytest.mark.parametrize(
     ("line", "reach"),
-    [("Source: Lowmarsh Herald", True), ("Via the wire", True), ("Sourced locally", False), ("Viaduct works", False)],
+    [
+        ("Source: Lowmarsh Herald", True),
+        ("Via the wire", True),
+        ("Via Lowmarsh Herald", True),
+        ("Via Twitter", False),  # a share button (review s21v)
+        ("Sourced locally", False),
+        ("Viaduct works", False),
+    ],
 )
 def test_a_source_line_opens_on_a_source_label(line: str, reach: bool) -> None:
     text = "\n".join(["x", line])
@@ -402,3 +411,22 @@ def test_the_note_under_a_fixture_table_is_its_content_not_chrome(note: str) -> 
     body = "\n\n".join([*REPORT, *FIXTURES, note])
     assert model_says(body, note) >= THRESHOLD
     assert chrome_found(body) == []
+
+
+def test_a_call_to_action_under_a_fixture_table_is_no_note_of_the_table() -> None:
+    """Review s21v: "Sign up for our ... newsletter" under a table was owned as the table's note."""
+    prompt = "Sign up for our free sports newsletter today."
+    body = "\n\n".join([*REPORT, *FIXTURES, prompt])
+    assert set(FIXTURES) <= set(owned_text(body))
+    assert prompt not in owned_text(body)
+
+
+def test_a_box_of_headlines_about_matches_is_no_table_of_the_story() -> None:
+    """Review s21v: a related-stories box of match headlines right after the story stays with the model."""
+    box = [
+        "Kestrel v Marlow: player ratings from the game",
+        "Abbotsford v Dunmere: all the goals and reaction",
+        "Port Evan v Hollins: what we learned on Sunday",
+    ]
+    body = "\n\n".join([*REPORT, "More on this story", *box])
+    assert not set(box) & set(owned_text(body))

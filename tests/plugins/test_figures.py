@@ -201,7 +201,7 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Farmers grow wheat but say that 3,000 workers will lose their jobs.", ["3,000"]),
         # session 21: a cue after "NAME, APPOSITIVE," is the name's verb, not a participle set off by commas
         ("Jane Roe, the commissioner, said about 2,000 jobs were lost.", []),
-        ("Jane Roe, the commissioner, said many of the 71,000 new jobs were in building.", []),
+        ("Jane Roe, the commissioner, said most of the 6,400 new posts were part-time.", []),
         ("Acme, a chip maker, reported nearly $3 billion in sales.", []),
         # near neighbours: a participle set off by commas after a common noun or an opening phrase
         ("The cost, estimated at $3 billion, is high.", ["$3 billion"]),
@@ -209,26 +209,29 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Officials, speaking to reporters, said about 2,000 jobs were lost.", ["2,000"]),
         # session 21: "they" takes up a source named just before (the sentence before or its own)
         ("The Green Party wants to scrap the levy. They say the change would raise £400m a year.", []),
-        ("Choirs led by Dame Ada Brook are recording an album. They hope it will raise more than £3m.", []),
-        ("The Harbour Club have said all along that they want £6m for the striker.", []),
-        ("The Greens back a land tax, which they say would save at least £300m.", []),
+        ("The Harbour Rowing Club wants a new boathouse, which they expect to cost £2m.", []),
+        ("The Greens back a levy on second homes, which they claim would bring in £90m.", []),
         ("The Greens promised tax cuts, which they say are due. They say they can save £4bn.", []),
         # near neighbours: a vague source before "they", or nothing named before it
         ("Analysts said the market was weak. They said sales fell by 12% in May.", ["12%"]),
         ("set their own budgets. They said the council lost £150,000 each month.", ["£150,000"]),
         ("They say the change would raise £400m a year.", ["£400m"]),
+        # a capitalised word that is not the subject's head names nothing (review s21v)
+        ("Residents of Northtown gathered in the square. They said about 3,000 people took part.", ["3,000"]),
+        ("Officials at the Town Hall were cautious. They estimated that 40 per cent had voted.", ["40 per cent"]),
+        ("Choirs led by Dame Ada Brook are recording an album. They hope it will raise more than £3m.", ["£3m"]),
         # session 21: a lead's unowned document named in the next sentence ("by"/"from" and a name)
         ("Farm output rose 24% last year, a report says. The joint report from the Harbour Institute said more.", []),
         (
-            "Some 32 million people read blogs, according to new research. The survey, conducted by Ashdown, showed it.",
+            "Some 4 million adults keep hens, according to new research. The survey, conducted by Ashdown, showed it.",
             [],
         ),
         # near neighbours: the next sentence gives a date or an unrelated name, not the document's owner
         (
-            "Some 32 million people read blogs, according to new research. The survey, released on Monday, showed it.",
-            ["32 million"],
+            "Some 4 million adults keep hens, according to new research. The survey, released on Monday, showed it.",
+            ["4 million"],
         ),
-        ("Some 32 million people read blogs, according to new research. Blogs from Kent are popular.", ["32 million"]),
+        ("Some 4 million adults keep hens, according to new research. Hens from Kent are popular.", ["4 million"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:

@@ -1246,7 +1246,7 @@ def test_a_postposed_credit_with_words_before_its_source_credits_the_claim_befor
 @pytest.mark.parametrize(
     ("text", "cues"),
     [
-        ("The question of who might replace the judge will divide the country.", []),
+        ("The question of who might lead the club next year will divide the fans.", []),
         ("As for who may attend the wedding, the list is short.", []),
         ("Nobody knows what could happen next.", []),
         # a relative clause and a pseudo-cleft at the sentence start still hedge
@@ -1257,7 +1257,7 @@ def test_a_postposed_credit_with_words_before_its_source_credits_the_claim_befor
     ],
 )
 def test_a_modal_in_an_embedded_question_is_no_hedge(text: str, cues: list[str]) -> None:
-    """Session 20: 'the question of who might replace her' asks; it asserts nothing for 'might' to hedge."""
+    """Session 20: 'the question of who might succeed him' asks; it asserts nothing for 'might' to hedge."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
 
 
@@ -1328,11 +1328,17 @@ def test_even_before_a_speaker_is_no_concessive_clause(text: str, hedges: list[t
         ("The ferry waited until the fog could lift.", []),
         ("Fares could rise before the winter.", ["could"]),
         ("Before the vote, fares could rise.", ["could"]),
+        # 'before'/'until' as an adverb of time, or a fronted time phrase: the modal is the main clause's
+        ("Until then the road could stay closed for months.", ["could"]),
+        ("Before long the river may burst its banks.", ["may"]),
+        ("Before the election the party could lose a dozen seats.", ["could"]),
+        ("Until next year the plant may run at half speed.", ["may"]),
+        ("The talks stalled before the prime minister could speak.", []),
         # a purpose 'so' straight after a verb; a consequence 'so' after a comma or 'and' is guessed at
         ("The band kept the photos back so they could sell them.", []),
         ("The vote slipped, so it could be weeks before a result.", ["could"]),
         ("The river is high and so it could flood.", ["could"]),
-        ("The mask fits many roles - so they could be the hero in one.", ["many", "could"]),
+        ("The fund helps many towns - so they could be the winners this year.", ["many", "could"]),
         ("The club has not refused yet so there may still be hope.", ["may"]),
         ("She seems tired so she may have felt the need to rest.", ["seems", "may"]),
         ("We knew before the match that it might take an hour.", ["might"]),

@@ -1451,9 +1451,9 @@ def test_session_19_speaker_readings_credit_a_quotation(text: str, expected: lis
             id="a-watchdog-as-a-definite-body",
         ),
         pytest.param(
-            "Nobody was hurt. She said that the system for town hall polls in the north of the county was badly "
-            "outdated and needed to be reviewed by the end of the year and that the practice of releasing a result "
-            'early in the night was one of the main reasons why so many voters "are put off taking part in the vote".',
+            "Nobody was hurt. She said that the ferry timetable for the islands in the west of the county was "
+            "badly planned and had to be rewritten before the start of the summer and that the habit of cancelling "
+            'sailings at short notice was the chief cause of the anger among islanders "who have simply had enough".',
             [],
             id="a-subject-and-verb-of-saying-opening-a-sentence-over-200-characters-back",
         ),
