@@ -25,12 +25,15 @@ Four kinds, all read from the line's own words, never from a list of sites, team
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 from copydesk import Line
 
 #: Words that join the two sides of a fixture or a result ("Leeds v Hull", "Ohio vs. Iowa").
 _VERSUS = frozenset({"v", "v.", "vs", "vs."})
+#: A joining word between two others, which every pairing line has (a quick test before the words are split).
+_JOINER = re.compile(r"\s(?:v\.?|vs\.?|at)\s")
 #: The least number of pairing lines that make a table.
 TABLE_MIN_LINES = 3
 #: A pairing line has at most this many words (a line of a draw may list three matches).
@@ -68,11 +71,13 @@ def pairing(piece: str) -> bool:
     Not a headline about a match, whose pairing a colon follows ("Leeds v Hull: player
     ratings from the game", a related-stories box).
     """
+    if _JOINER.search(piece) is None:  # no word that could join two sides: most lines
+        return False
     words = piece.split()
+    if any(word.endswith(":") for word in words[2:]):
+        return False
     dated = any(c.isdigit() for c in piece)
     for k in range(1, len(words) - 1):
-        if any(word.endswith(":") for word in words[k + 1 :]):
-            return False
         if words[k] in _VERSUS or (dated and words[k] == "at"):
             before, after = words[k - 1][0], words[k + 1][0]
             if (before.isupper() or before.isdigit()) and (after.isupper() or after.isdigit()):
@@ -203,8 +208,9 @@ def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[
     """The source lines inside the main run ``run`` or just after it: "Source: Lowmarsh Herald"."""
     first, last = run
     for i in range(first, min(len(lines), last + 1 + SOURCE_REACH)):
+        if not 0 < counts[i] <= SOURCE_MAX_WORDS:
+            continue
         start, end = lines[i]
         line = text[start:end].lower()
-        if 0 < counts[i] <= SOURCE_MAX_WORDS and line.startswith(_SOURCE_LABELS):
-            if not line.startswith("via ") or counts[i] >= VIA_MIN_WORDS:
-                yield i
+        if line.startswith(_SOURCE_LABELS) and (not line.startswith("via ") or counts[i] >= VIA_MIN_WORDS):
+            yield i

@@ -12,6 +12,8 @@ from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import chrome, owned
 from copydesk.testing import article, plugin_set, score_batch
 from copydesk.text import Document
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 THRESHOLD = 0.6
 PARAGRAPH = (
@@ -430,3 +432,29 @@ def test_a_box_of_headlines_about_matches_is_no_table_of_the_story() -> None:
     ]
     body = "\n\n".join([*REPORT, "More on this story", *box])
     assert not set(box) & set(owned_text(body))
+
+
+def _pairing_by_words(piece: str) -> bool:
+    """The pairing reading word by word, without the quick test before the split (a reference)."""
+    words = piece.split()
+    if any(word.endswith(":") for word in words[2:]):
+        return False
+    dated = any(c.isdigit() for c in piece)
+    return any(
+        (words[k] in ("v", "v.", "vs", "vs.") or (dated and words[k] == "at"))
+        and (words[k - 1][0].isupper() or words[k - 1][0].isdigit())
+        and (words[k + 1][0].isupper() or words[k + 1][0].isdigit())
+        for k in range(1, len(words) - 1)
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["Kestrel", "v", "v.", "vs", "vs.", "at", "4:30", "Marlow:", "2", "x", "At", "V"]), max_size=8
+    ),
+    st.sampled_from([" ", "\t", "  ", "\u00a0"]),
+)
+def test_the_quick_test_before_a_pairing_changes_no_reading(words: list[str], space: str) -> None:
+    piece = space.join(words)
+    assert owned.pairing(piece) is _pairing_by_words(piece)
