@@ -30,7 +30,8 @@ UNCREDITED_QUOTATION = Rule(
     doc="""\
 **What it flags.** A direct quotation of at least 4 words, in straight or curly double
 quotes on one line, that stands alone: it opens the text, a line or a sentence (after a stop,
-"?", "!", a colon or a line break, not an ellipsis), or follows a copula or a possessive
+"?", "!", a colon or a line break, not an ellipsis nor an abbreviation's stop: "the U.S.",
+"Dr."), or follows a copula or a possessive
 (`The policy is "..."`, `the depot's "..." rule`); one inside a sentence's run (`called
 it a "..."`, `fined for an "..."`) is not flagged (`stands_alone`). Such a quotation is
 flagged when it has no verb of saying ("said", "told", "added", "wrote",
@@ -244,6 +245,8 @@ DEFAULTS: Settings = MappingProxyType({"min_words": 150})
 _NAMED_AS = re.compile(r"(?:(?<![\w'’\-])(?:is|was|are|were)|\w['’]s)\s\Z")
 #: Characters read back from a quotation's mark for the sentence end or the words of :data:`_NAMED_AS`.
 _SHAPE_REACH = 64
+#: Abbreviations whose stop ends no sentence before a quotation ('the U.S. "..."', 'Dr. "..."').
+_TITLES = frozenset("mr. mrs. ms. dr. st. prof. gov. sen. rep. gen. col. lt. sgt. rev. vs. v.".split())
 
 
 def stands_alone(text: str, start: int) -> bool:
@@ -263,7 +266,16 @@ def stands_alone(text: str, start: int) -> bool:
         return True
     if before.endswith(("...", "…")):
         return False
+    if before[-1] == "." and _abbreviation(before):
+        return _NAMED_AS.search(window) is not None
     return before[-1] in ".!?:\n" or _NAMED_AS.search(window) is not None
+
+
+def _abbreviation(before: str) -> bool:
+    """Whether the stop ending ``before`` closes an abbreviation, not a sentence: 'U.S.', 'J.', 'Dr.'."""
+    word = before.rsplit(None, 1)[-1]
+    letters = word.replace(".", "")
+    return word.lower() in _TITLES or (letters.isalpha() and len(letters) <= 3 and word.count(".") == len(letters))
 
 
 def _uncredited(document: Document) -> Iterator[Finding]:

@@ -74,6 +74,10 @@ def test_uncredited_quotation(text: str, expected: list[str]) -> None:
             'Fines are due for a "long and repeated run of late trains" here.', [], id="a-fragment-after-for-a"
         ),
         pytest.param('Tempers ran high ... "we have waited three years" ... and more.', [], id="after-an-ellipsis"),
+        # an abbreviation's stop ends no sentence (review s21v)
+        pytest.param('Trade with the U.S. "has never been this hard for us" now.', [], id="after-an-abbreviation"),
+        pytest.param('The visit by Dr. "we have waited three years" Bell was brief.', [], id="after-a-title"),
+        pytest.param('Tempers ran high in the town. "We have waited three years."', ["SRC001"], id="after-a-word-stop"),
     ],
 )
 def test_src001_flags_only_quotations_that_stand_alone(text: str, expected: list[str]) -> None:
