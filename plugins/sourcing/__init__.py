@@ -17,7 +17,19 @@ import re
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl, measures
+from copydesk import (
+    Assessment,
+    Context,
+    Document,
+    Finding,
+    Rule,
+    Scorer,
+    Settings,
+    Severity,
+    TextView,
+    hookimpl,
+    measures,
+)
 from copydesk.plugins.sourcing import attribution, patterns
 from copydesk.plugins.sourcing.features import FEATURES, quotation_list, source_count
 from copydesk.plugins.sourcing.features import features as feature_values
@@ -245,20 +257,20 @@ DEFAULTS: Settings = MappingProxyType({"min_words": 150})
 _NAMED_AS = re.compile(r"(?:(?<![\w'’\-])(?:is|was|are|were)|\w['’]s)\s\Z")
 #: Characters read back from a quotation's mark for the sentence end or the words of :data:`_NAMED_AS`.
 _SHAPE_REACH = 64
-#: Abbreviations whose stop ends no sentence before a quotation ('the U.S. "..."', 'Dr. "..."').
-_TITLES = frozenset("mr. mrs. ms. dr. st. prof. gov. sen. rep. gen. col. lt. sgt. rev. vs. v.".split())
 
 
-def stands_alone(text: str, start: int) -> bool:
-    """Whether the quotation whose mark is at ``start`` has the shape SRC001 flags.
+def stands_alone(view: TextView, start: int) -> bool:
+    """Whether the quotation whose mark is at ``start`` in ``view`` has the shape SRC001 flags.
 
-    It opens the text, a line or a sentence (the last character before its mark that is no
-    space or opening mark is a stop, "?", "!", a colon or a line break, not an ellipsis: a pause in
-    running speech), or it follows a copula
-    or a possessive (:data:`_NAMED_AS`). A quotation inside a sentence's run is most often a
-    partial one whose speaker is the sentence's (the readings miss many), a scare quote, a figure
-    or a phrase mentioned: the audit found few of them right.
+    It opens the text, a line or a sentence (after a colon or a line break, or where the
+    core's sentence split begins a sentence after a stop, "?" or "!": not after an
+    abbreviation's stop, "the U.S.", "Dr.", nor an ellipsis, a pause in running speech),
+    or it follows a copula or a possessive (:data:`_NAMED_AS`). A quotation inside a
+    sentence's run is most often a partial one whose speaker is the sentence's (the
+    readings miss many), a scare quote, a figure or a phrase mentioned: the audit found few
+    of them right.
     """
+    text = view.text
     floor = start - _SHAPE_REACH if start > _SHAPE_REACH else 0
     window = text[floor:start]
     before = window.rstrip(" \t\"“'‘([")
@@ -266,23 +278,17 @@ def stands_alone(text: str, start: int) -> bool:
         return True
     if before.endswith(("...", "…")):
         return False
-    if before[-1] == "." and _abbreviation(before):
-        return _NAMED_AS.search(window) is not None
-    return before[-1] in ".!?:\n" or _NAMED_AS.search(window) is not None
-
-
-def _abbreviation(before: str) -> bool:
-    """Whether the stop ending ``before`` closes an abbreviation, not a sentence: 'U.S.', 'J.', 'Dr.'."""
-    word = before.rsplit(None, 1)[-1]
-    letters = word.replace(".", "")
-    return word.lower() in _TITLES or (letters.isalpha() and len(letters) <= 3 and word.count(".") == len(letters))
+    if before[-1] in ":\n" or _NAMED_AS.search(window) is not None:
+        return True
+    sentence = view.sentence_at(start)
+    return before[-1] in ".!?" and sentence is not None and sentence.start >= floor + len(before)
 
 
 def _uncredited(document: Document) -> Iterator[Finding]:
     """One finding per uncredited quotation of four words or more that :func:`stands_alone`."""
     body = document.body
     for quote in quotation_list(body):
-        if not quote.credited and stands_alone(body.text, quote.start):
+        if not quote.credited and stands_alone(body, quote.start):
             words = len(body.text[quote.start + 1 : quote.end - 1].split())
             yield UNCREDITED_QUOTATION.finding(
                 body, quote.start, quote.end, data={"words": words}, words=words, window=patterns.CREDIT_WINDOW
