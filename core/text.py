@@ -46,6 +46,8 @@ _ABBREVIATIONS = frozenset(
 )
 #: One-letter scales glued to a number ("£12m", "5k", "$3b"): after a digit, their period is no initial's.
 _SCALE_SUFFIXES = frozenset("mkb")
+#: Apostrophes of a contraction ("didn't", "didn’t"): a lower-case letter after one and a letter is no initial.
+_APOSTROPHES = "'’"
 EXCERPT_LIMIT = 240
 
 
@@ -72,7 +74,8 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 
     The token is the run of letters and periods before ``dot`` (inside the line); one
     of more than 12 characters is no abbreviation. A one-letter scale glued to a digit
-    ("£12m.", "5k.", "$3b.") is none either, as "£12bn." is not.
+    ("£12m.", "5k.", "$3b.") is none either, as "£12bn." is not, and nor is a contraction's
+    lower-case last letter after its apostrophe ("didn't.", "she’d."; "O'B." stays an initial).
     """
     window = text[line_start if line_start > dot - 13 else dot - 13 : dot]
     if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
@@ -80,8 +83,11 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
         if run > 12:
             return False
         token = window[len(window) - run :].lower()
-        if run == 1 and run < len(window) and window[-2].isdigit():
-            return token not in _SCALE_SUFFIXES  # "£12m." ends a sentence, as "£12bn." does
+        if run == 1 and run < len(window):
+            if window[-2].isdigit():
+                return token not in _SCALE_SUFFIXES  # "£12m." ends a sentence, as "£12bn." does
+            if window[-1].islower() and run + 1 < len(window) and window[-2] == "'" and window[-3].isalpha():
+                return False  # a contraction's last letter ("didn't.", "he'd.") is no initial
         return len(token) == 1 or token in _ABBREVIATIONS
     begin = dot
     while begin > line_start and (text[begin - 1].isalpha() or text[begin - 1] == "."):
@@ -89,8 +95,16 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
         if dot - begin > 12:
             return False
     token = text[begin:dot].lower()
-    if len(token) == 1 and begin > line_start and text[begin - 1].isdigit():
-        return token not in _SCALE_SUFFIXES
+    if len(token) == 1 and begin > line_start:
+        if text[begin - 1].isdigit():
+            return token not in _SCALE_SUFFIXES
+        if (
+            text[begin].islower()
+            and begin - 1 > line_start
+            and text[begin - 1] in _APOSTROPHES
+            and text[begin - 2].isalpha()
+        ):
+            return False  # a contraction's last letter ("didn’t.", "she’s.") is no initial
     return len(token) == 1 or token in _ABBREVIATIONS
 
 
