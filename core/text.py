@@ -82,30 +82,32 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
         run = len(window) - len(window.rstrip(_ASCII_TOKEN))
         if run > 12:
             return False
-        token = window[len(window) - run :].lower()
-        if run == 1 and run < len(window):
-            if window[-2].isdigit():
-                return token not in _SCALE_SUFFIXES  # "£12m." ends a sentence, as "£12bn." does
-            if window[-1].islower() and run + 1 < len(window) and window[-2] == "'" and window[-3].isalpha():
-                return False  # a contraction's last letter ("didn't.", "he'd.") is no initial
-        return len(token) == 1 or token in _ABBREVIATIONS
+        if run == 1:
+            return run == len(window) or _one_letter(text, dot - 1, line_start)
+        return window[len(window) - run :].lower() in _ABBREVIATIONS
     begin = dot
     while begin > line_start and (text[begin - 1].isalpha() or text[begin - 1] == "."):
         begin -= 1
         if dot - begin > 12:
             return False
+    if dot - begin == 1 and begin > line_start:
+        return _one_letter(text, begin, line_start)
     token = text[begin:dot].lower()
-    if len(token) == 1 and begin > line_start:
-        if text[begin - 1].isdigit():
-            return token not in _SCALE_SUFFIXES
-        if (
-            text[begin].islower()
-            and begin - 1 > line_start
-            and text[begin - 1] in _APOSTROPHES
-            and text[begin - 2].isalpha()
-        ):
-            return False  # a contraction's last letter ("didn’t.", "she’s.") is no initial
     return len(token) == 1 or token in _ABBREVIATIONS
+
+
+def _one_letter(text: str, at: int, line_start: int) -> bool:
+    """True when the letter at ``at``, with a character before it in its line and a period after, is an initial.
+
+    A one-letter scale glued to a digit ("£12m.", "5k.", "$3b.") is none (its period ends a
+    sentence, as "£12bn."'s does), nor is a contraction's lower-case last letter after its
+    apostrophe and a letter ("didn't.", "she’d."; "O'B." stays an initial).
+    """
+    before = text[at - 1]
+    if before.isdigit():
+        return text[at].lower() not in _SCALE_SUFFIXES
+    letter = text[at]
+    return not (letter.islower() and before in _APOSTROPHES and at - 1 > line_start and text[at - 2].isalpha())
 
 
 #: Letters enough to be no abbreviation: one more than the longest in the list.
