@@ -678,10 +678,11 @@ def is_tag(text: str, start: int, end: int, known: Callable[[str], bool]) -> boo
     gap = text[start:end]
     if not gap or gap.isspace():
         return True
-    return any(
-        found is not None and found.group("verb") not in NOT_A_VERB and _named(found, False, known)
-        for found in (TAG.fullmatch(gap), VERB_THEN_TAG.fullmatch(gap))
-    )
+    for pattern in (TAG, VERB_THEN_TAG):  # the second matched only if the first gives no tag
+        found = pattern.fullmatch(gap)
+        if found is not None and found.group("verb") not in NOT_A_VERB and _named(found, False, known):
+            return True
+    return False
 
 
 def after_tag_sentence(text: str, start: int, end: int) -> bool:
