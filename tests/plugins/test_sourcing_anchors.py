@@ -10,7 +10,7 @@ cases, initials, labels, joiners, underscores, line breaks and white space of ev
 
 from __future__ import annotations
 
-from copydesk.plugins.sourcing import attribution
+from copydesk.plugins.sourcing import attribution, speakers
 from copydesk.text import TextView
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -83,3 +83,42 @@ def test_transcript_labels_on_two_lines_make_a_transcript_and_one_label_does_not
     assert attribution.transcript("It ended. ANN COLE: Why not? ROE: Because.")
     assert not attribution.transcript("VIDEO: clip\nANN COLE: Why not?\nANN COLE: Again.")
     assert not attribution.transcript("no colon here at all")
+
+
+SAYER_PIECES = [
+    *"He he She They the mayor The prime minister Ann Cole Mr Cole one insider has also had said says told".split(),
+    *"added explained noted tweeted warned claims x-said said’s saidx said_ Said of who".split(),
+    ",",
+    ".",
+    "'s",
+    "’s",
+    "Cole's",
+    "Ann Cole’",
+    "the senator's",
+    "answer",
+    "suggestion",
+    "\n",
+    "\t",
+    "\u00a0",
+    "",
+]
+
+
+@settings(max_examples=800, deadline=None)
+@given(text=st.lists(st.sampled_from(SAYER_PIECES), max_size=30).map(" ".join), cut=st.integers(0, 5))
+def test_a_stretch_without_a_verb_after_white_space_has_no_speaker_and_verb_of_saying(text: str, cut: int) -> None:
+    start = max(0, len(text) - cut)
+    for opening in range(0, min(len(text), 12)):
+        plain = speakers.SAYER_IN_SENTENCE.search(text, opening, start) is not None
+        assert not plain or speakers.SAY_AFTER_SPACE.search(text, opening, start) is not None
+        found = any(
+            speakers._named(m, m.start() == opening, bool)
+            for m in speakers.SAYER_IN_SENTENCE.finditer(text, opening, start)
+        )
+        assert speakers._sayer_in(text, opening, start, bool) == found
+
+
+def test_a_possessive_speaker_is_read_with_either_apostrophe_and_none_without_one() -> None:
+    for text in ("Ann Cole's suggestion that ", "Ann Cole’s suggestion that ", "The senator's answer was that "):
+        assert speakers.named_in_sentence(text, 0, len(text), bool)
+    assert not speakers.named_in_sentence("Ann Coles suggestion that ", 0, 26, bool)
