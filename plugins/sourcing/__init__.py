@@ -307,7 +307,7 @@ def _unattributed(document: Document, settings: Settings) -> Finding | None:
         next(patterns.FAST_ACCORDING_TO.finditer(body), None)
         or source_count(body)
         or any(q.credited for q in quotation_list(body))
-        or attribution.attributes(body.text)
+        or attribution.attributes(body.text, body)
     ):
         return None
     first = body.sentences[0]

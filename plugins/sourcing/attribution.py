@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from copydesk import TextView, measures
 from copydesk.plugins.sourcing import patterns
 
 #: Verbs that put words in a speaker's mouth: the named-sources feature's verbs of saying
@@ -90,17 +91,90 @@ TRANSCRIPT_LABELS = 2
 
 
 def transcript(text: str) -> bool:
-    """Whether ``text`` holds at least :data:`TRANSCRIPT_LABELS` distinct speakers' labels in capitals."""
+    """Whether ``text`` holds at least :data:`TRANSCRIPT_LABELS` distinct speakers' labels in capitals.
+
+    Only the lines that hold a colon before a space or tab are scanned (a label ends in one;
+    :data:`SPEAKER_LABEL` never crosses a line, opens after the line's start and looks behind
+    into the text as it is, so each line's scan finds what the whole text's finds there).
+    """
     labels: set[str] = set()
-    for found in SPEAKER_LABEL.finditer(text):
-        if (label := found.group(1)) not in NOT_A_SPEAKER:
-            labels.add(label)
-            if len(labels) >= TRANSCRIPT_LABELS:
-                return True
+    for start, end in _colon_lines(text):
+        for found in SPEAKER_LABEL.finditer(text, start, end):
+            if (label := found.group(1)) not in NOT_A_SPEAKER:
+                labels.add(label)
+                if len(labels) >= TRANSCRIPT_LABELS:
+                    return True
     return False
 
 
-def attributes(text: str) -> bool:
-    """Whether ``text`` attributes something by one of this module's readings."""
-    patterns = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY, TOLD_INITIALS)
-    return any(pattern.search(text) for pattern in patterns) or transcript(text)
+def _colon_lines(text: str) -> list[tuple[int, int]]:
+    """The span of each line of ``text`` (without its line feed) holding ":" before a space or tab, in order."""
+    colons: list[int] = []
+    for after in (": ", ":\t"):
+        at = text.find(after)
+        while at >= 0:
+            colons.append(at)
+            at = text.find(after, at + 2)
+    lines: list[tuple[int, int]] = []
+    for at in sorted(colons):
+        if lines and at < lines[-1][1]:
+            continue
+        end = text.find("\n", at)
+        lines.append((text.rfind("\n", 0, at) + 1, len(text) if end < 0 else end))
+    return lines
+
+
+#: The patterns that end in a verb of saying (:data:`SPEAKING_VERBS`), and the most white-space
+#: characters a match of any of them holds ("the", three words, a head, two helpers and the verb).
+_ENDING_IN_VERB = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY)
+_VERB_SPACES = 7
+#: Read in the text backwards from a verb: past :data:`_VERB_SPACES` white-space characters, the next (group 1).
+_SPACES_BACK_REVERSED = re.compile(rf"(?:\S*+\s){{{_VERB_SPACES}}}\S*+(\s)")
+#: Where the verbs of saying and "told" occur (the view's shared word index: lower-cased whole words).
+_SPEAKING = measures.Occurrences(SPEAKING_VERBS)
+_TOLD = measures.Occurrences(["told"])
+#: A word's letters and digits (a verb's token, to its end).
+_WORD_RUN = re.compile(r"[^\W_]+")
+
+
+def attributes(text: str, view: TextView | None = None) -> bool:
+    """Whether ``text`` attributes something by one of this module's readings.
+
+    ``view``, when given, is ``text``'s view: the patterns that end in a verb of saying are then
+    searched only in the stretch before each verb (:func:`_verb_regions`), and
+    :data:`TOLD_INITIALS` matched only where "told" starts.
+    """
+    if view is None:
+        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS)
+        return any(pattern.search(text) for pattern in patterns) or transcript(text)
+    for start, end in _verb_regions(text, _SPEAKING.starts(view)):
+        if any(pattern.search(text, start, end) for pattern in _ENDING_IN_VERB):
+            return True
+    told = TOLD_INITIALS.match
+    return any(told(text, at) for at in _TOLD.starts(view)) or transcript(text)
+
+
+def _verb_regions(text: str, verbs: list[int]) -> list[tuple[int, int]]:
+    """The stretches of ``text`` that hold every match of :data:`_ENDING_IN_VERB`, given where each verb may start.
+
+    A match ends with a verb, a whole word (a token of the word index, maybe in another case)
+    after a white-space character, and holds at most :data:`_VERB_SPACES` white-space characters,
+    so it opens after the one that many more stand after, counted back from the verb. Each
+    stretch runs from there to one character past the verb's letters (the pattern's look ahead
+    reads that character as in the whole text); stretches that meet are joined. A search of a
+    stretch looks behind its start into the text, so what it finds the text's search finds too.
+    """
+    size = len(text)
+    reversed_text = text[::-1] if verbs else text
+    regions: list[tuple[int, int]] = []
+    for at in verbs:
+        word = _WORD_RUN.match(text, at)
+        end = min(size, (word.end() if word is not None else at) + 1)
+        floor = regions[-1][1] if regions else 0
+        found = _SPACES_BACK_REVERSED.match(reversed_text, size - at, size - floor) if at > floor else None
+        start = floor if found is None else size - found.start(1)
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+    return regions

@@ -459,11 +459,18 @@ class _Credits:
             self.ends.append(match.end())
 
     def within(self, start: int, end: int) -> bool:
-        """Whether ``searched[start:end]`` holds a match of the attribution pattern."""
-        if not self.folded or self._cut(start, end):
-            return self.attribution.search(self.searched[start:end]) is not None
-        index = bisect.bisect_left(self.starts, start)
-        return index < len(self.starts) and self.ends[index] <= end
+        """Whether ``searched[start:end]`` holds a match of the attribution pattern.
+
+        A match of the whole text inside the window is one of the slice's too (its word
+        boundaries hold there as well), so the edges are checked for a cut only when none is.
+        """
+        if self.folded:
+            index = bisect.bisect_left(self.starts, start)
+            if index < len(self.starts) and self.ends[index] <= end:
+                return True
+            if not self._cut(start, end):
+                return False
+        return self.attribution.search(self.searched[start:end]) is not None
 
     def _cut(self, start: int, end: int) -> bool:
         """Whether the window's edges cut a word into one that may make a match of the slice's own.
@@ -941,15 +948,26 @@ def _links_or_phrases(view: TextView) -> int:
     """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs.
 
     Counted on the lower-cased text with :data:`~patterns.LINK_OR_PHRASE_LOWER` (the same
-    matches), or as written on the rare text holding a character of ``UNFOLDED``.
+    matches), matched only where the first piece of a branch whose pieces the text all holds
+    starts (found by ``str.find``: every match of a branch opens with it), or as written on the
+    rare text holding a character of ``UNFOLDED``.
     """
     text = view.text
     if any(char in text for char in p.UNFOLDED):
         return measures.count(p.LINK_OR_PHRASE, text)
     lower = view.tokens.lower
-    if not any(all(piece in lower for piece in pieces) for pieces in p.LINK_OR_PHRASE_NEEDS):
+    starts: list[int] = []
+    for pieces in p.LINK_OR_PHRASE_NEEDS:
+        if all(piece in lower for piece in pieces):
+            opening = pieces[0]  # every match of the branch opens with it
+            at = lower.find(opening)
+            while at >= 0:
+                starts.append(at)
+                at = lower.find(opening, at + 1)
+    if not starts:
         return 0
-    return measures.count(p.LINK_OR_PHRASE_LOWER, lower)
+    starts.sort()
+    return count_apart(matches_at(p.LINK_OR_PHRASE_LOWER, lower, starts))
 
 
 #: The ASCII digits, as bytes (deleted by :func:`_digits`).

@@ -241,7 +241,8 @@ FAST_RELATIVE_TIME = measures.Anchored(
     "yesterday today tomorrow tonight overnight last next this earlier later on".split(),
 )
 #: Lower-case text a match of :data:`LINK_OR_PHRASE` must hold: all the pieces of one of these, a
-#: tuple for each of its branches ("press" alone is common, "press" and "release" both much rarer).
+#: tuple for each of its branches ("press" alone is common, "press" and "release" both much rarer), the
+#: piece every match of the branch opens with first.
 LINK_OR_PHRASE_NEEDS = (("http",), ("www.",), ("press", "release"), ("white", "paper"))
 #: :data:`LINK_OR_PHRASE` for lower-cased text (the same matches where no character of ``UNFOLDED``
 #: occurs), each branch opening with a letter so ``re`` skips ahead to where one can match (a ``\b``

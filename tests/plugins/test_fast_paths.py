@@ -1222,11 +1222,13 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
         "press releases and whitepaper; press\trelease",
         "See HTTP://x.org and www.example.com/a",
         "Pressure on the white house",  # "press" and "white" without "release" or "paper"
+        "http://www.x.org/press release at www.y.com/http://z and whitehttp://a",  # a branch inside another's match
+        "xpress release, a whitepaper; expresswhite paper; press releasewhite paper",  # after a word character
         "",
     ],
 )
 def test_links_and_phrases_skipped_only_when_no_branch_has_all_its_pieces_are_the_patterns_count(text: str) -> None:
-    """The text is searched only when it holds all the pieces of one branch: the same count as the pattern's."""
+    """The text is matched only where a branch with all its pieces opens: the same count as the pattern's."""
     assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
 
 
