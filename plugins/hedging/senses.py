@@ -65,9 +65,13 @@ _BE_OR_AUXILIARY = BE | _AUXILIARY_VERBS
 ROOT_WINDOW = 15
 #: Quantifiers that hedge wherever they stand, not only as a subject.
 ANY_POSITION = frozenset({"many"})
+#: Nouns after 'some' that make it a degree or a stretch of time ('some way below', 'some time later').
+_EXTENT = frozenset({"way", "distance", "time", "while"})
 TIME_UNITS = frozenset("years decades centuries months weeks days hours minutes times generations".split())
 _COORDINATORS = frozenset({"and", "or"})
-_RULE_OUT = frozenset({"rule", "ruled", "exclude", "excluded", "confirm", "confirmed", "say", "tell"})
+#: Words after 'could not' that make it a doubt the author reports ('could not be ruled out', 'could not
+#: be confirmed'); an active 'could not say/confirm/tell' is a source's inability (session 22).
+_RULE_OUT = frozenset({"rule", "ruled", "exclude", "excluded", "confirmed"})
 
 
 def _low(tokens: Sequence[Token], index: int) -> str:
@@ -202,7 +206,23 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
+    if _low(tokens, i - 1) in ("we", "i") and _low(tokens, i + 2) in ("confirm", "say", "tell"):
+        # the writer's own 'we could not confirm' hedges; 'the spokesman could not say' is his inability
+        return True
     return any(_low(tokens, k) in _RULE_OUT for k in range(i + 2, i + 5))
+
+
+#: Negated modals after which 'possibly' stresses the denial ('could not possibly', 'can't possibly').
+_NEGATED_MODALS = frozenset("couldn't couldnt can't cant cannot wouldn't wouldnt won't".split())
+_MODALS = frozenset("could can would will might may should".split())
+
+
+def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'possibly' hedges ('is possibly flawed'); after a negated modal it stresses the denial ('couldn't possibly know')."""
+    before = _low(tokens, i - 1)
+    if before in _NEGATED_MODALS:
+        return False
+    return not (before in ("not", "never") and _low(tokens, i - 2) in _MODALS)
 
 
 def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -255,6 +275,9 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
     if tokens[i].low not in ANY_POSITION and _low(tokens, i + 1) == "of" and _low(tokens, i + 2) in ("whom", "which"):
         return False
     if _examples_named(tokens, i):
+        return False
+    if tokens[i].low == "some" and _low(tokens, i + 1) in _EXTENT:
+        # a degree or a stretch of time, no vague group: 'some way below', 'some time later' (session 22)
         return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
@@ -367,6 +390,7 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     "couldn't": _modal_could,
     "couldnt": _modal_could,
     "might": _modal_might,
+    "possibly": _possibly,
     "possible": _possible,
     **dict.fromkeys(QUANTIFIER_CUES, _quantifier),
     "most": _most,
