@@ -148,6 +148,9 @@ def _coordinated(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -
 def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
     """True when the name ending at ``k`` follows a preposition ('the role of Ann Cole'): not a subject."""
     while k > 0 and tokens[k].capitalised:
+        if clause_break(tokens[k].text, tokens[k - 1], tokens[k]):
+            # the name opens a clause after a fronted adjunct ('On Thursday, Jo Roe said'; session 22)
+            return False
         k -= 1
     return tokens[k].low in _PREPOSITIONS
 
@@ -160,6 +163,7 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
         if clause_break(text, tokens[k], tokens[k + 1]):
             break
         k -= 1
+    k = _before_time_phrase(tokens, k, text)
     if k < 0:
         return False
     if k >= 2 and tokens[k].low in ("but", "and") and _broken(text, tokens[k - 1], tokens[k]):
@@ -173,6 +177,29 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
             opener = tokens[a].low
             return opener not in _NEW_CLAUSE and _head_named(tokens, a - 1, lexicon)
     return False
+
+
+#: Nouns that end a time phrase between a subject and its verb ('Jo Roe on Sunday said', 'last week').
+_TIME_NOUNS = _CALENDAR | frozenset("week month year night morning afternoon evening weekend".split())
+#: Words that open such a time phrase.
+_TIME_OPENERS = frozenset("on last this next earlier early late".split())
+
+
+def _before_time_phrase(tokens: Sequence[Token], k: int, text: str) -> int:
+    """The index before a time phrase that ends at ``k`` ('Jo Roe on Sunday said', 'last week', 'on Tuesday night'), else ``k``.
+
+    The phrase is two or three words in one clause, with a word before it for the subject
+    (session 22).
+    """
+    if tokens[k].low not in _TIME_NOUNS:
+        return k
+    m = k - 1 if k >= 2 and tokens[k - 1].low in _CALENDAR else k
+    opener = m - 1
+    if opener < 1 or tokens[opener].low not in _TIME_OPENERS:
+        return k
+    if any(clause_break(text, tokens[a - 1], tokens[a]) for a in range(opener, k + 1)):
+        return k
+    return opener - 1
 
 
 def _relative_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:

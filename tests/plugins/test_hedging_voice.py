@@ -132,3 +132,24 @@ def test_an_inverted_credit_reaches_back_over_a_clause_of_contrast(
 )
 def test_a_source_noun_after_a_name_credits_the_named_side(text: str, hedges: list[tuple[str, str, str]]) -> None:
     assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a fronted adjunct before the named subject: the name is no object of its preposition
+        ("On Thursday, Jo Roe said any offer was likely to be in cash.", [("HDG004", "likely", "named")]),
+        ("In a statement on Monday, Euro Mart said prices may rise.", [("HDG004", "may", "named")]),
+        # a time phrase between the named subject and its verb
+        ("Jo Roe on Sunday said the plan could fail.", [("HDG004", "could", "named")]),
+        ("Jo Roe last week said the plan could fail.", [("HDG004", "could", "named")]),
+        ("Jo Roe on Tuesday night said the plan could fail.", [("HDG004", "could", "named")]),
+        # a name after a preposition, or a time phrase after no speaker, credits nothing
+        ("The role of Ann Cole could grow.", [("HDG001", "could", "")]),
+        ("Talks on Sunday went nowhere, and prices could fall.", [("HDG001", "could", "")]),
+    ],
+)
+def test_a_named_speaker_is_found_past_a_fronted_adjunct_or_a_time_phrase(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    assert voices(text) == hedges
