@@ -112,10 +112,54 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text):
         return True
+    if _aside(tokens, i) or _elliptical(tokens, i, text):
+        return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
         return True
     return any(a in ("so", "order") and b == "that" for a, b in itertools.pairwise(window))
+
+
+#: Verbs of knowing after 'as ... may' that address the reader ('As fans may recall', 'as might be expected').
+_KNOWING = frozenset(
+    "recall remember know expect expected imagine imagined guess guessed suspect suspected notice noticed heard read".split()
+)
+#: Words between such a modal and its verb ('may already know', 'might have guessed', 'might be expected').
+_ASIDE_BETWEEN = frozenset({"already", "also", "well", "have", "be"})
+#: Most words between 'as' and the modal of an aside ('As fans of the singer may recall').
+ASIDE_SUBJECT = 5
+
+
+def _aside(tokens: Sequence[Token], i: int) -> bool:
+    """True when the modal at ``i`` is in an aside to the reader ('As you may know', 'as might be expected'; session 22).
+
+    The aside says what the reader knows or expects; it hedges no claim. 'as' stands at
+    most :data:`ASIDE_SUBJECT` words before the modal, a verb of knowing after it.
+    """
+    k = i + 1
+    while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
+        k += 1
+    if _low(tokens, k) not in _KNOWING:
+        return False
+    return any(tokens[m].low == "as" for m in range(max(0, i - ASIDE_SUBJECT), i))
+
+
+#: Words before the subject of a modal without its verb that make it a measure of effort
+#: ('as much as she could', 'did all it could to', 'did what he could').
+_EFFORT = frozenset({"as", "all", "everything", "anything", "whatever", "what", "best"})
+
+
+def _elliptical(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the modal at ``i`` lacks its verb after an effort word and a subject ('as fast as he could.').
+
+    What someone was able to do, no doubt (session 22); a modal with its verb, or an
+    elliptical one elsewhere ('Prices could fall, or they might not'), is left alone.
+    """
+    nxt = i + 1
+    if nxt < len(tokens) and not _breaks(text, tokens[i], tokens[nxt]) and tokens[nxt].low != "to":
+        return False
+    k = i - 2 if _low(tokens, i - 1) == "possibly" else i - 1
+    return k >= 1 and _low(tokens, k - 1) in _EFFORT
 
 
 #: Conjunctions whose clause's modal is ability in time, not doubt ('died before they could receive help').
@@ -220,7 +264,8 @@ _MODALS = frozenset("could can would will might may should".split())
 def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'possibly' hedges ('is possibly flawed'); after a negated modal it stresses the denial ('couldn't possibly know')."""
     before = _low(tokens, i - 1)
-    if before in _NEGATED_MODALS:
+    if before in _NEGATED_MODALS or (_low(tokens, i + 1) in _MODALS and _elliptical(tokens, i + 1, text)):
+        # 'as long as she possibly could': effort, as the modal's
         return False
     return not (before in ("not", "never") and _low(tokens, i - 2) in _MODALS)
 

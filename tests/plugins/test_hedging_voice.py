@@ -153,3 +153,23 @@ def test_a_named_speaker_is_found_past_a_fronted_adjunct_or_a_time_phrase(
     text: str, hedges: list[tuple[str, str, str]]
 ) -> None:
     assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # an aside to the reader ('As you may know') hedges no claim
+        ("As fans may recall, the pair split in June.", []),
+        ("As readers of the column may already know, the pair split.", []),
+        ("The result, as might be expected, was close.", []),
+        ("The pair may know the truth.", ["may"]),
+        ("As the storm may hit the coast, residents left.", ["may"]),
+        # a modal without its verb after an effort word measures effort
+        ("She kept it quiet for as long as she possibly could.", []),
+        ("The team did all it could to win.", []),
+        ("He ran as fast as he could.", []),
+        ("Prices could fall, or they might not.", ["could", "might"]),
+    ],
+)
+def test_an_aside_to_the_reader_or_a_measure_of_effort_is_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
