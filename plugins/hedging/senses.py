@@ -424,12 +424,44 @@ _NEGATIONS = frozenset("not didn't doesn't don't didnt doesnt dont".split())
 
 
 def _suggest(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'suggest' hedges a claim ('the data suggest'); negated ('did not suggest this') it denies one, no doubt."""
-    return _low(tokens, i - 1) not in _NEGATIONS
+    """'suggest' hedges a claim ('the data suggest'); negated ('did not suggest this') it denies one, no doubt.
+
+    Nor does it hedge as 'propose' (session 22): before a gerund with its object
+    ('suggested building a wall') or a clause with a bare 'be' ('suggested that they be
+    jailed', :func:`_proposal`).
+    """
+    return _low(tokens, i - 1) not in _NEGATIONS and not _proposal(tokens, i, text)
+
+
+#: Words after a gerund that make it take an object ('suggested building a wall', 'doubling the fund').
+_OBJECT_OPENERS = frozenset("a an the his her their its our my your every more some this that these those".split())
+#: '-ing' words that are no gerunds ('suggests something').
+_NOT_GERUNDS = frozenset("nothing something anything everything thing things king during".split())
+#: Most words of the subject of a proposed clause before its bare 'be' ('suggested President Jo Roe be').
+PROPOSAL_SUBJECT = 4
+
+
+def _proposal(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when 'suggest' at ``i`` proposes: a gerund and its object, or a subject and a bare 'be'.
+
+    'The minister suggested raising the levy', 'Critics suggested that he be sacked': a
+    proposal, no claim to hedge. 'The data suggest rising demand' (a participle before a
+    noun) and 'suggests it could be' (a modal before 'be') still hedge.
+    """
+    nxt = _low(tokens, i + 1)
+    if nxt.endswith("ing") and len(nxt) > 4 and nxt not in _NOT_GERUNDS:
+        return _low(tokens, i + 2) in _OBJECT_OPENERS
+    start = i + 2 if nxt == "that" else i + 1
+    for m in range(start + 1, min(len(tokens), start + PROPOSAL_SUBJECT + 1)):
+        if _breaks(text, tokens[m - 1], tokens[m]):
+            return False
+        if tokens[m].low == "be":
+            return tokens[m - 1].low not in _BE_OR_AUXILIARY and tokens[m - 1].low not in ("to", "not", "never")
+    return False
 
 
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
-    **dict.fromkeys(("suggest", "suggests", "suggested"), _suggest),
+    **dict.fromkeys(("suggest", "suggests", "suggested", "suggesting"), _suggest),
     "may": _modal_may,
     "could": _modal_could,
     "couldn't": _modal_could,

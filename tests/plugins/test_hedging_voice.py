@@ -173,3 +173,22 @@ def test_a_named_speaker_is_found_past_a_fronted_adjunct_or_a_time_phrase(
 )
 def test_an_aside_to_the_reader_or_a_measure_of_effort_is_no_hedge(text: str, cues: list[str]) -> None:
     assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'suggest' as 'propose': a gerund with its object, or a clause with a bare 'be'
+        ("The report suggested building a new wall.", []),
+        ("The panel suggested that the mayor be given more time.", []),
+        ("The memo suggests staff be told at once.", []),
+        ("The ruling, suggesting doubling the fund, was welcomed.", []),
+        # 'suggest' as 'indicate' still hedges: a participle before a noun, a modal before 'be'
+        ("The data suggest rising demand.", ["suggest"]),
+        ("The figures suggest it could be worse.", ["suggest", "could"]),
+        ("The change suggests the firm will be sold.", ["suggests"]),
+        ("The figures are suggesting a slowdown.", ["suggesting"]),
+    ],
+)
+def test_suggest_meaning_propose_is_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
