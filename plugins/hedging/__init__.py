@@ -60,14 +60,20 @@ embedded question ("the question of who might succeed him", "as for who may atte
 modal of time or aim ("died before they could receive care", "drove him there so he could
 see"; not after "before long", "until then" or a fronted time phrase: "Before the election
 the party could lose seats" hedges), "seen at" a place (a photo caption), "widely" before
-a word of spread ("widely available"), a negated "suggest" ("did not suggest this"), and
-cues inside a Title Case title ("If I Could Turn Back Time").
+a word of spread ("widely available"), a negated "suggest" ("did not suggest this") or one
+meaning "propose" ("suggested building a wall", "suggested that he be sacked"), "couldn't
+possibly" (emphatic), a source that "could not say/confirm" (not "could not be
+confirmed"), "some way below" and "some time later", an aside to the reader ("As fans may
+recall"), a modal of effort without its verb ("as much as she could"), and cues inside a
+Title Case title ("If I Could Turn Back Time").
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
 with a progressive verb: "Jo Roe had been predicting that growth could slow", a time
 adverb, "He later suggested", a relative clause, "Jo Roe, who believes ...", a wish,
 "the party hopes that two senators may ...", or a credit after the claim, ", political
-analysts say.") is
+analysts say.", ", said Jo Roe." also after a clause of contrast; a name after a fronted
+adjunct, "On Thursday, Jo Roe said", or before a time phrase, "Jo Roe on Sunday said"; a
+source noun after a name, "Kremlin officials said", "Jo Roe's aides said") is
 not the author's: it is HDG004. A quotation whose paragraphs each open with a mark and
 only the last closes stays quoted when they run into one line ('. "With ...'). A relative clause of expecting credits only itself:
 "The 40% whom the mayor expected would probably vote stayed home" is the mayor's

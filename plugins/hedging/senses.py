@@ -65,9 +65,13 @@ _BE_OR_AUXILIARY = BE | _AUXILIARY_VERBS
 ROOT_WINDOW = 15
 #: Quantifiers that hedge wherever they stand, not only as a subject.
 ANY_POSITION = frozenset({"many"})
+#: Nouns after 'some' that make it a degree or a stretch of time ('some way below', 'some time later').
+_EXTENT = frozenset({"way", "distance", "time", "while"})
 TIME_UNITS = frozenset("years decades centuries months weeks days hours minutes times generations".split())
 _COORDINATORS = frozenset({"and", "or"})
-_RULE_OUT = frozenset({"rule", "ruled", "exclude", "excluded", "confirm", "confirmed", "say", "tell"})
+#: Words after 'could not' that make it a doubt the author reports ('could not be ruled out', 'could not
+#: be confirmed'); an active 'could not say/confirm/tell' is a source's inability (session 22).
+_RULE_OUT = frozenset({"rule", "ruled", "exclude", "excluded", "confirmed"})
 
 
 def _low(tokens: Sequence[Token], index: int) -> str:
@@ -108,10 +112,54 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text):
         return True
+    if _aside(tokens, i) or _elliptical(tokens, i, text):
+        return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
         return True
     return any(a in ("so", "order") and b == "that" for a, b in itertools.pairwise(window))
+
+
+#: Verbs of knowing after 'as ... may' that address the reader ('As fans may recall', 'as might be expected').
+_KNOWING = frozenset(
+    "recall remember know expect expected imagine imagined guess guessed suspect suspected notice noticed heard read".split()
+)
+#: Words between such a modal and its verb ('may already know', 'might have guessed', 'might be expected').
+_ASIDE_BETWEEN = frozenset({"already", "also", "well", "have", "be"})
+#: Most words between 'as' and the modal of an aside ('As fans of the singer may recall').
+ASIDE_SUBJECT = 5
+
+
+def _aside(tokens: Sequence[Token], i: int) -> bool:
+    """True when the modal at ``i`` is in an aside to the reader ('As you may know', 'as might be expected'; session 22).
+
+    The aside says what the reader knows or expects; it hedges no claim. 'as' stands at
+    most :data:`ASIDE_SUBJECT` words before the modal, a verb of knowing after it.
+    """
+    k = i + 1
+    while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
+        k += 1
+    if _low(tokens, k) not in _KNOWING:
+        return False
+    return any(tokens[m].low == "as" for m in range(max(0, i - ASIDE_SUBJECT), i))
+
+
+#: Words before the subject of a modal without its verb that make it a measure of effort
+#: ('as much as she could', 'did all it could to', 'did what he could').
+_EFFORT = frozenset({"as", "all", "everything", "anything", "whatever", "what", "best"})
+
+
+def _elliptical(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the modal at ``i`` lacks its verb after an effort word and a subject ('as fast as he could.').
+
+    What someone was able to do, no doubt (session 22); a modal with its verb, or an
+    elliptical one elsewhere ('Prices could fall, or they might not'), is left alone.
+    """
+    nxt = i + 1
+    if nxt < len(tokens) and not _breaks(text, tokens[i], tokens[nxt]) and tokens[nxt].low != "to":
+        return False
+    k = i - 2 if _low(tokens, i - 1) == "possibly" else i - 1
+    return k >= 1 and _low(tokens, k - 1) in _EFFORT
 
 
 #: Conjunctions whose clause's modal is ability in time, not doubt ('died before they could receive help').
@@ -202,7 +250,24 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
+    if _low(tokens, i - 1) in ("we", "i") and _low(tokens, i + 2) in ("confirm", "say", "tell"):
+        # the writer's own 'we could not confirm' hedges; 'the spokesman could not say' is his inability
+        return True
     return any(_low(tokens, k) in _RULE_OUT for k in range(i + 2, i + 5))
+
+
+#: Negated modals after which 'possibly' stresses the denial ('could not possibly', 'can't possibly').
+_NEGATED_MODALS = frozenset("couldn't couldnt can't cant cannot wouldn't wouldnt won't".split())
+_MODALS = frozenset("could can would will might may should".split())
+
+
+def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'possibly' hedges ('is possibly flawed'); after a negated modal it stresses the denial ('couldn't possibly know')."""
+    before = _low(tokens, i - 1)
+    if before in _NEGATED_MODALS or (_low(tokens, i + 1) in _MODALS and _elliptical(tokens, i + 1, text)):
+        # 'as long as she possibly could': effort, as the modal's
+        return False
+    return not (before in ("not", "never") and _low(tokens, i - 2) in _MODALS)
 
 
 def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -255,6 +320,9 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
     if tokens[i].low not in ANY_POSITION and _low(tokens, i + 1) == "of" and _low(tokens, i + 2) in ("whom", "which"):
         return False
     if _examples_named(tokens, i):
+        return False
+    if tokens[i].low == "some" and _low(tokens, i + 1) in _EXTENT:
+        # a degree or a stretch of time, no vague group: 'some way below', 'some time later' (session 22)
         return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
@@ -356,17 +424,50 @@ _NEGATIONS = frozenset("not didn't doesn't don't didnt doesnt dont".split())
 
 
 def _suggest(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'suggest' hedges a claim ('the data suggest'); negated ('did not suggest this') it denies one, no doubt."""
-    return _low(tokens, i - 1) not in _NEGATIONS
+    """'suggest' hedges a claim ('the data suggest'); negated ('did not suggest this') it denies one, no doubt.
+
+    Nor does it hedge as 'propose' (session 22): before a gerund with its object
+    ('suggested building a wall') or a clause with a bare 'be' ('suggested that they be
+    jailed', :func:`_proposal`).
+    """
+    return _low(tokens, i - 1) not in _NEGATIONS and not _proposal(tokens, i, text)
+
+
+#: Words after a gerund that make it take an object ('suggested building a wall', 'doubling the fund').
+_OBJECT_OPENERS = frozenset("a an the his her their its our my your every more some this that these those".split())
+#: '-ing' words that are no gerunds ('suggests something').
+_NOT_GERUNDS = frozenset("nothing something anything everything thing things king during".split())
+#: Most words of the subject of a proposed clause before its bare 'be' ('suggested President Jo Roe be').
+PROPOSAL_SUBJECT = 4
+
+
+def _proposal(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when 'suggest' at ``i`` proposes: a gerund and its object, or a subject and a bare 'be'.
+
+    'The minister suggested raising the levy', 'Critics suggested that he be sacked': a
+    proposal, no claim to hedge. 'The data suggest rising demand' (a participle before a
+    noun) and 'suggests it could be' (a modal before 'be') still hedge.
+    """
+    nxt = _low(tokens, i + 1)
+    if nxt.endswith("ing") and len(nxt) > 4 and nxt not in _NOT_GERUNDS:
+        return _low(tokens, i + 2) in _OBJECT_OPENERS
+    start = i + 2 if nxt == "that" else i + 1
+    for m in range(start + 1, min(len(tokens), start + PROPOSAL_SUBJECT + 1)):
+        if _breaks(text, tokens[m - 1], tokens[m]):
+            return False
+        if tokens[m].low == "be":
+            return tokens[m - 1].low not in _BE_OR_AUXILIARY and tokens[m - 1].low not in ("to", "not", "never")
+    return False
 
 
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
-    **dict.fromkeys(("suggest", "suggests", "suggested"), _suggest),
+    **dict.fromkeys(("suggest", "suggests", "suggested", "suggesting"), _suggest),
     "may": _modal_may,
     "could": _modal_could,
     "couldn't": _modal_could,
     "couldnt": _modal_could,
     "might": _modal_might,
+    "possibly": _possibly,
     "possible": _possible,
     **dict.fromkeys(QUANTIFIER_CUES, _quantifier),
     "most": _most,

@@ -94,12 +94,40 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     if text and _coordinated(tokens, k, text, lexicon):
         return True
     tok = tokens[k]
-    if tok.low in PRONOUNS or _institution(tokens, k, lexicon):
+    if tok.low in PRONOUNS or _institution(tokens, k, lexicon) or _source_of_name(tokens, k, lexicon):
         return True
     if k == 0:
         first = tok.capitalised and not _skipped_opener(tok.low, lexicon)
         return first and len(tokens) > 1
     return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
+
+
+#: Source words that are no people: after a name they are its documents or a count, no speaker.
+_NOT_PEOPLE = frozenset("reports rumors rumours studies research others those some many most several".split())
+#: People who speak for the name before them ("Clinton's aides"), besides the vague source nouns.
+_AIDES = frozenset("aide aides adviser advisers advisor advisors lawyer lawyers attorney attorneys allies".split())
+
+
+def _source_of_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the head ``k`` is a source noun of people after a name or its possessive (session 22).
+
+    'Kremlin officials said', "Clinton's advisers suggested", 'a Labour source said': a
+    capitalised word before a vague source noun makes it no vague source (:mod:`.sources`),
+    so the claim is the named side's; so for a named person's aides, advisers, lawyers. A nationality ('Russian officials') or the object of a
+    preposition ('talks with Kremlin officials') names no speaker.
+    """
+    low = tokens[k].low
+    if k == 0 or low in _NOT_PEOPLE or (low not in lexicon.vague_sources and low not in _AIDES):
+        return False
+    m = k - 1
+    if not tokens[m].capitalised or tokens[m].low in _DETERMINERS:
+        return False
+    if clause_break(tokens[m].text, tokens[m], tokens[k]):
+        # a fronted word ('Anyway, sources claim') is no name of the source
+        return False
+    if m == 0:
+        return not _skipped_opener(tokens[m].low, lexicon)
+    return _named(tokens, m, lexicon) and not _object_of_preposition(tokens, m)
 
 
 def _coordinated(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
@@ -120,6 +148,9 @@ def _coordinated(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -
 def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
     """True when the name ending at ``k`` follows a preposition ('the role of Ann Cole'): not a subject."""
     while k > 0 and tokens[k].capitalised:
+        if clause_break(tokens[k].text, tokens[k - 1], tokens[k]):
+            # the name opens a clause after a fronted adjunct ('On Thursday, Jo Roe said'; session 22)
+            return False
         k -= 1
     return tokens[k].low in _PREPOSITIONS
 
@@ -132,6 +163,7 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
         if clause_break(text, tokens[k], tokens[k + 1]):
             break
         k -= 1
+    k = _before_time_phrase(tokens, k, text)
     if k < 0:
         return False
     if k >= 2 and tokens[k].low in ("but", "and") and _broken(text, tokens[k - 1], tokens[k]):
@@ -145,6 +177,29 @@ def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon)
             opener = tokens[a].low
             return opener not in _NEW_CLAUSE and _head_named(tokens, a - 1, lexicon)
     return False
+
+
+#: Nouns that end a time phrase between a subject and its verb ('Jo Roe on Sunday said', 'last week').
+_TIME_NOUNS = _CALENDAR | frozenset("week month year night morning afternoon evening weekend".split())
+#: Words that open such a time phrase.
+_TIME_OPENERS = frozenset("on last this next earlier early late".split())
+
+
+def _before_time_phrase(tokens: Sequence[Token], k: int, text: str) -> int:
+    """The index before a time phrase that ends at ``k`` ('Jo Roe on Sunday said', 'last week', 'on Tuesday night'), else ``k``.
+
+    The phrase is two or three words in one clause, with a word before it for the subject
+    (session 22).
+    """
+    if tokens[k].low not in _TIME_NOUNS:
+        return k
+    m = k - 1 if k >= 2 and tokens[k - 1].low in _CALENDAR else k
+    opener = m - 1
+    if opener < 1 or tokens[opener].low not in _TIME_OPENERS:
+        return k
+    if any(clause_break(text, tokens[a - 1], tokens[a]) for a in range(opener, k + 1)):
+        return k
+    return opener - 1
 
 
 def _relative_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
@@ -219,10 +274,29 @@ def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:
     the verb's clause follows a clause break and opens with a conjunction ("..., even
     though she would never admit it"), what comes before is the author's.
     """
-    for k in range(j - 1, max(0, j - APPOSITIVE), -1):
+    # from the verb itself when it opens an inverted credit (', said Jo Roe.'): it opens no clause of its own
+    for k in range(j if _inversion(tokens, j) else j - 1, max(0, j - APPOSITIVE), -1):
         if clause_break(text, tokens[k - 1], tokens[k]):
             return k if tokens[k].low in _SUBORDINATORS or tokens[k].low in _RELATIVES else 0
     return 0
+
+
+#: Verbs whose inversion may name the source after an article (', said a spokesman').
+_INVERTING = frozenset({"said", "says", "added", "adds"})
+
+
+def _inversion(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` is followed by its subject: ', said Jo Roe', ', said the ministry', ', according to X'.
+
+    Not a verb after a parenthesis closed by a comma (', who ..., believes there are ...'),
+    whose subject came before it (session 22).
+    """
+    if tokens[j].low == "according":
+        return True
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.capitalised or (nxt.low in ("the", "a", "an") and tokens[j].low in _INVERTING)
 
 
 def reach(

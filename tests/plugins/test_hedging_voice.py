@@ -1,0 +1,194 @@
+"""Hedging scorer (HDG001): readings of session 22 (issue 13), each with a neighbour that still hedges.
+
+The sentences are invented; each case names the reading it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+from copydesk.plugins import hedging
+from copydesk.testing import run_scorer
+
+SCORER = hedging.copydesk_scorers()[0]
+
+
+def authors(text: str) -> list[str]:
+    """The cues of the author's own hedges (HDG001) in ``text``."""
+    return [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"]
+
+
+def voices(text: str) -> list[tuple[str, str, str]]:
+    """Each hedge of ``text`` as (code, matched words, source kind), HDG001 and HDG004 only."""
+    return [(f.code, f.matched, f.data["source"]) for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # after a negated modal, 'possibly' stresses the denial
+        ("He couldn't possibly have known about the loan.", []),
+        ("The hosts could not possibly win the cup now.", []),
+        ("The council cannot possibly afford a second bridge.", []),
+        ("The bridge is possibly unsafe.", ["possibly"]),
+        ("The bridge could possibly close next week.", ["could possibly"]),
+        ("The vote is not, possibly, the end of it.", ["possibly"]),
+    ],
+)
+def test_possibly_after_a_negated_modal_is_emphatic_not_a_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # an active 'could not say/confirm/tell' reports what a source was unable to say
+        ("The spokesman could not say when the line would reopen.", []),
+        ("Police could not immediately confirm the arrest.", []),
+        ("The coach could not tell how long the striker would be out.", []),
+        # the doubt the author reports, or the writer's own 'we could not confirm', still hedges
+        ("The arrest could not be confirmed.", ["could"]),
+        ("A leak could not be ruled out.", ["could"]),
+        ("Officials could not rule out a leak.", ["could"]),
+        ("So far we could not confirm the arrest.", ["could"]),
+    ],
+)
+def test_a_source_that_could_not_say_or_confirm_is_no_hedge_of_the_author(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'some' before 'way', 'distance', 'time', 'while' is a degree or a stretch of time
+        ("Sales rose in December, although some way below the peak of 1999.", []),
+        ("Some time later, the ferry left the harbour.", []),
+        ("The leader crossed first, and some distance behind came the pack.", []),
+        # a vague group as a subject still hedges
+        ("Some voters stayed at home.", ["some"]),
+        ("The plant was shut for a week, but some workers returned early.", ["some"]),
+    ],
+)
+def test_some_of_extent_is_no_vague_group(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # an inverted credit at the end takes the whole sentence before it, a clause of contrast included
+        (
+            "Some claims are hard to prove, while others matter little, said Jo Roe, a former envoy.",
+            [("HDG004", "Some", "named")],
+        ),
+        (
+            "The plan may fail, while the cost is high, said Jo Roe.",
+            [("HDG004", "may", "named")],
+        ),
+        (
+            "Apparently, the pair had tried to part, and the judge was upset, according to the Daily Post.",
+            [("HDG004", "Apparently", "named")],
+        ),
+        # a verb after a parenthesis closed by a comma is no inversion: its subject came before it
+        (
+            "Jo Roe is seen as a future leader while Jo Roe, who is not standing, believes there are lessons.",
+            [("HDG001", "is seen", "")],
+        ),
+        # a concessive clause of saying still credits only itself
+        (
+            "Jo Roe may resign, even though she said the plan could work.",
+            [("HDG001", "may", ""), ("HDG004", "could", "named")],
+        ),
+        # a credit earlier in its own clause still reaches nothing before it
+        (
+            "The plan may fail, and Jo Roe said the cost is high.",
+            [("HDG001", "may", "")],
+        ),
+    ],
+)
+def test_an_inverted_credit_reaches_back_over_a_clause_of_contrast(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a source noun after a name or a name's possessive speaks for the name
+        ("Kremlin officials said the plan could fail.", [("HDG004", "could", "named")]),
+        ("The talks went on. Jo Roe's aides said the deal could fail.", [("HDG004", "could", "named")]),
+        (
+            "The talks went on. Jo Roe's advisers suggested that her rival could be too rash.",
+            [("HDG004", "suggested", "named"), ("HDG004", "could", "named")],
+        ),
+        ("A Labour source said the plan could fail.", [("HDG004", "could", "named")]),
+        # a nationality is no name, a possessive pronoun none, nor the object of a preposition
+        ("The talks went on. Russian officials said the plan could fail.", [("HDG004", "could", "vague")]),
+        ("His aides said the deal could fail.", [("HDG001", "could", "")]),
+        ("Talks with Kremlin officials could resume soon.", [("HDG001", "could", "")]),
+        # a name's document or decision is no speaker: the inference is the author's
+        ("Jo Roe's decision suggests she may run.", [("HDG001", "suggests", ""), ("HDG001", "may", "")]),
+    ],
+)
+def test_a_source_noun_after_a_name_credits_the_named_side(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a fronted adjunct before the named subject: the name is no object of its preposition
+        ("On Thursday, Jo Roe said any offer was likely to be in cash.", [("HDG004", "likely", "named")]),
+        ("In a statement on Monday, Euro Mart said prices may rise.", [("HDG004", "may", "named")]),
+        # a time phrase between the named subject and its verb
+        ("Jo Roe on Sunday said the plan could fail.", [("HDG004", "could", "named")]),
+        ("Jo Roe last week said the plan could fail.", [("HDG004", "could", "named")]),
+        ("Jo Roe on Tuesday night said the plan could fail.", [("HDG004", "could", "named")]),
+        # a name after a preposition, or a time phrase after no speaker, credits nothing
+        ("The role of Ann Cole could grow.", [("HDG001", "could", "")]),
+        ("Talks on Sunday went nowhere, and prices could fall.", [("HDG001", "could", "")]),
+    ],
+)
+def test_a_named_speaker_is_found_past_a_fronted_adjunct_or_a_time_phrase(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # an aside to the reader ('As you may know') hedges no claim
+        ("As fans may recall, the pair split in June.", []),
+        ("As readers of the column may already know, the pair split.", []),
+        ("The result, as might be expected, was close.", []),
+        ("The pair may know the truth.", ["may"]),
+        ("As the storm may hit the coast, residents left.", ["may"]),
+        # a modal without its verb after an effort word measures effort
+        ("She kept it quiet for as long as she possibly could.", []),
+        ("The team did all it could to win.", []),
+        ("He ran as fast as he could.", []),
+        ("Prices could fall, or they might not.", ["could", "might"]),
+    ],
+)
+def test_an_aside_to_the_reader_or_a_measure_of_effort_is_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'suggest' as 'propose': a gerund with its object, or a clause with a bare 'be'
+        ("The report suggested building a new wall.", []),
+        ("The panel suggested that the mayor be given more time.", []),
+        ("The memo suggests staff be told at once.", []),
+        ("The ruling, suggesting doubling the fund, was welcomed.", []),
+        # 'suggest' as 'indicate' still hedges: a participle before a noun, a modal before 'be'
+        ("The data suggest rising demand.", ["suggest"]),
+        ("The figures suggest it could be worse.", ["suggest", "could"]),
+        ("The change suggests the firm will be sold.", ["suggests"]),
+        ("The figures are suggesting a slowdown.", ["suggesting"]),
+    ],
+)
+def test_suggest_meaning_propose_is_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
