@@ -391,6 +391,7 @@ def credited_spans(
     spans: list[tuple[int, int]] = []
     ends: list[int] = []
     brk: list[int] = []
+    raw: list[int] = []
     speech = lexicon.speech_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised) or hoped_for(tokens, j):
@@ -398,7 +399,11 @@ def credited_spans(
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
             if not ends:
                 ends, brk = claim_ends(tokens, text, named=True)
+                raw = [len(tokens)] * 2 + ends  # the ends indexed as claim_ends finds them
             start, end = _claim_start(tokens, j, text), ends[j]
+            if brk[j + 1] == j + 1 < end and _comment_after_credit(tokens, j, text, brk, raw):
+                # ', Jo Roe said, a view that ...': the credit placed after its claim closes it
+                end = j + 1
             if start < j and tokens[start].low in _FRAME_OPENERS and _colon_after(tokens, j, text):
                 # 'In an apparent reply, he said: ...': the claim follows the colon; the frame is the author's
                 start = j + 1
@@ -411,6 +416,22 @@ def credited_spans(
             if verbs is not None:
                 verbs += [j] * len(parts)
     return spans
+
+
+def _comment_after_credit(tokens: Sequence[Token], j: int, text: str, brk: Sequence[int], raw: Sequence[int]) -> bool:
+    """True when verb ``j`` ends a credit placed after its claim and the author's comment follows it at once.
+
+    'Prices will rise, Jo Roe said, a view that is probably too gloomy', '..., Jo Roe said,
+    which ...', '..., Jo Roe said, suggesting ...', '...; ...' (:func:`_comment_opens`): the
+    comment is on the reported claim, as after a claim that follows its verb. A clause
+    that goes on with the claim ('Prices, Jo Roe said, may rise') or a conjunction (', Jo Roe
+    said, and ...', which may go on with the report) is no comment. ``brk`` and ``raw`` are
+    :func:`claim_ends`' clause breaks and its ends as it indexes them.
+    """
+    k = j + 1
+    if tokens[k].low in _NEW_CLAUSE or not _postposed(tokens, j, text):
+        return False
+    return _comment_opens(tokens, k, text, brk[k + 1], raw, named=True)
 
 
 def _around_telling(
