@@ -421,6 +421,7 @@ def credited_spans(
 def _comment_after_credit(tokens: Sequence[Token], j: int, text: str, brk: Sequence[int], raw: Sequence[int]) -> bool:
     """True when verb ``j`` ends a credit placed after its claim and the author's comment follows it at once.
 
+    The credit follows a clause break at most :data:`APPOSITIVE` words before its verb.
     'Prices will rise, Jo Roe said, a view that is probably too gloomy', '..., Jo Roe said,
     which ...', '..., Jo Roe said, suggesting ...', '...; ...' (:func:`_comment_opens`): the
     comment is on the reported claim, as after a claim that follows its verb. A clause
@@ -429,9 +430,12 @@ def _comment_after_credit(tokens: Sequence[Token], j: int, text: str, brk: Seque
     :func:`claim_ends`' clause breaks and its ends as it indexes them.
     """
     k = j + 1
-    if tokens[k].low in _NEW_CLAUSE or not _postposed(tokens, j, text):
+    if tokens[k].low in _NEW_CLAUSE:
         return False
-    return _comment_opens(tokens, k, text, brk[k + 1], raw, named=True)
+    # the credit follows a clause break: its subject may be longer than a postposed one
+    # (', a new Daily Herald and Radio Kent poll finds, a fight that ...')
+    after_break = any(clause_break(text, tokens[m - 1], tokens[m]) for m in range(max(1, j - APPOSITIVE), j + 1))
+    return after_break and _comment_opens(tokens, k, text, brk[k + 1], raw, named=True)
 
 
 def _around_telling(

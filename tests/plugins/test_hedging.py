@@ -1404,6 +1404,10 @@ def test_traditionally_seen_as_stays_a_vague_attribution() -> None:
             [("HDG001", "probably", "")],
         ),
         ("Fares will rise, the ministry said, which may anger commuters.", [("HDG001", "may", "")]),
+        (
+            "Voters oppose the tax, a new Daily Herald and Radio Kent poll finds, a fight that is likely to go on.",
+            [("HDG001", "likely", "")],
+        ),
         ("Fares will rise, Jo Roe said; rates may follow.", [("HDG001", "may", "")]),
         (
             "Fares will rise, Jo Roe said, suggesting the bank may act.",
