@@ -400,7 +400,7 @@ def credited_spans(
             if not ends:
                 ends, brk = claim_ends(tokens, text, named=True)
                 raw = [len(tokens)] * 2 + ends  # the ends indexed as claim_ends finds them
-            start, end = _claim_start(tokens, j, text), ends[j]
+            start, end = max(_claim_start(tokens, j, text), _relative_clause(tokens, j, text)), ends[j]
             if brk[j + 1] == j + 1 < end and _comment_after_credit(tokens, j, text, brk, raw):
                 # ', Jo Roe said, a view that ...': the credit placed after its claim closes it
                 end = j + 1
@@ -416,6 +416,38 @@ def credited_spans(
             if verbs is not None:
                 verbs += [j] * len(parts)
     return spans
+
+
+#: Relative words before the subject of a verb of saying inside a relative clause ('the tax that she says is unfair').
+_RELATIVE_OPENERS = frozenset({"that", "which", "who", "whom"})
+#: Most words of a name as the subject of such a verb ('the plan which Jo Roe said may fail').
+NAME_WORDS = 4
+
+
+def _relative_clause(tokens: Sequence[Token], j: int, text: str) -> int:
+    """Start of the relative clause holding verb ``j`` and its one-word or name subject, or 0.
+
+    In 'rallied farmers against the tax that she says is unfair' and 'the plan which Jo Roe
+    said may fail' the speaker is credited with the relative clause, not with the author's
+    main clause before it. The look-back crosses at most :data:`NAME_WORDS` words of
+    :data:`_BETWEEN` or '-ly' adverbs ('that she has long said') and as many of a name, with no clause break.
+    """
+    k = j - 1
+    while k > max(0, j - 1 - NAME_WORDS) and (tokens[k].low in _BETWEEN or tokens[k].low.endswith("ly")):
+        k -= 1
+    if k < 1 or any(clause_break(text, tokens[m], tokens[m + 1]) for m in range(k, j)):
+        return 0
+    if tokens[k].low in PRONOUNS or tokens[k].low == "they":
+        k -= 1
+    else:
+        first = k
+        while k > 0 and first - k < NAME_WORDS and tokens[k].capitalised:
+            k -= 1
+        if k == first:
+            return 0
+    if tokens[k].low in _RELATIVE_OPENERS and not clause_break(text, tokens[k], tokens[k + 1]):
+        return k
+    return 0
 
 
 def _comment_after_credit(tokens: Sequence[Token], j: int, text: str, brk: Sequence[int], raw: Sequence[int]) -> bool:

@@ -1429,3 +1429,36 @@ def test_a_comment_after_a_credit_placed_after_its_claim_is_the_authors(
     """Session 22 audit of HDG004: in '..., Jo Roe said, a view that is probably ...' the comment is not hers."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a verb of saying in a relative clause credits that clause, not the main clause before it
+        (
+            "Roe, who has run mostly rural Kent for years, rallied farmers against the tax that she says is unfair.",
+            [("HDG001", "mostly", "")],
+        ),
+        (
+            "Probably the best plan is the one that Jo Roe says could work.",
+            [("HDG001", "Probably", ""), ("HDG004", "could", "named")],
+        ),
+        (
+            "Many voters back the plan which Jo Roe repeatedly said may fail.",
+            [("HDG001", "Many", ""), ("HDG004", "may", "named")],
+        ),
+        # a speaker at the head of the sentence, or a relative clause after a comma, as before
+        ("Jo Roe said that she believes the plan may fail.", [("HDG004", "may", "named")]),
+        ("Perhaps the plan will fail, Jo Roe said.", [("HDG004", "Perhaps", "named")]),
+        (
+            "The minister, who said prices may rise, is probably wrong.",
+            [("HDG004", "may", "named"), ("HDG001", "probably", "")],
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_a_relative_clause_credits_only_that_clause(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 22 audit of HDG004: in '... the tax that she says is unfair' the main clause before 'that' is the author's."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
