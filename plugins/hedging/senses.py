@@ -270,7 +270,8 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     'many' generalises in any position ('used in many laboratories', 'many of whom'),
     except before a unit of time ('for many years' is a duration);
-    the others as objects mostly count things ('has some ideas', 'for several years').
+    the others as objects mostly count things ('has some ideas', 'for several years'),
+    and before 'time' or a unit of time measure a stretch of it ('Some time later she left').
     Before a number ('some 200', 'many 1990s cars') it is left out;
     'how many'/'as many as' ask or bound. Other than 'many', a partitive relative
     ('three men, some of whom were armed', 'some of which') picks out part of a group
@@ -284,6 +285,9 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
+    if _low(tokens, i + 1) in TIME_UNITS or _low(tokens, i + 1) == "time":
+        # a stretch of time opening a clause ('Some time later ...', 'Some years ago ...'; session 22)
+        return False
     return _subject_position(tokens, i, text)
 
 

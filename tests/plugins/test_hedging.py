@@ -1379,6 +1379,10 @@ def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hed
         ("The wish list could grow next year.", ["could"]),
         ("Fans who wish to attend may need tickets.", ["may"]),
         ("They wish it could last, but prices may rise.", ["may"]),
+        # 'some' before 'time' or a unit of time measures a stretch of it; before a group it generalises
+        ("Some time later the keeper collapsed, Jo Roe said.", []),
+        ("Some years ago the mill closed.", []),
+        ("Some farmers fear the mill may close.", ["some", "may"]),
         # 'traditionally' states a custom; 'traditionally seen as' stays a vague attribution
         ("March is traditionally a quiet month for builders, Jo Roe said.", []),
         ("Jo Roe said the bank could win traditionally rural seats.", ["could"]),
