@@ -273,11 +273,17 @@ clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive c
 (", a view that ...") running to the sentence end; a named speaker's claim ends at the
 same comments, of the participles only at ", suggesting/meaning/indicating ...", and one in a
 relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...", not "Even Jo Roe said ...") where that clause closes;
+a speaker inside a relative clause ("rallied farmers against the tax that she says is unfair") is credited with that
+clause only; the author's comment straight after a credit placed after its claim (", Jo Roe said, a view that ...",
+", which ...", ", suggesting ...", "; ...") is the author's (", and ..." and ", adding ..." stay the speaker's);
 an adverb or auxiliary of the verb of saying ("Jo Roe reportedly told", "she may have said") is the author's;
 after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.
+Some words hedge in no voice: "more/less/most likely to" compares chances ("renters are less
+likely to vote"), a modal after "wish" is counterfactual ("wish they could go back"),
+"traditionally" states a custom, and "some time later" or "many years" measures time.
 
 **Known problems.** An unbalanced quotation mark extends a quotation to the end of
 its paragraph. A verb whose subject is "you", "I" or "we" ("what do you believe

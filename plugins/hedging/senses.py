@@ -112,7 +112,7 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text):
         return True
-    if _aside(tokens, i) or _elliptical(tokens, i, text):
+    if _aside(tokens, i) or _elliptical(tokens, i, text) or _wished(tokens, i, text):
         return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
@@ -160,6 +160,30 @@ def _elliptical(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     k = i - 2 if _low(tokens, i - 1) == "possibly" else i - 1
     return k >= 1 and _low(tokens, k - 1) in _EFFORT
+
+
+#: Forms of 'wish': the modal of the clause it takes is counterfactual ('wish they could go back').
+_WISH = frozenset({"wish", "wishes", "wished", "wishing"})
+#: Words that end the look-back for 'wish': a clause opener, or 'to' of an infinitive ('wish to attend').
+_WISH_STOPS = _CLAUSE_OPENERS | {"to"}
+
+
+def _wished(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the modal at ``i`` is in the clause of a 'wish' ('make him wish the party could start again').
+
+    A wish states what is not so, no doubt of the writer's or a source's. The subject between
+    is at most :data:`TIME_SUBJECT` words, after an optional 'that', with no auxiliary, other
+    clause opener, 'to' or clause break between ('wished for a team that could win', 'fans who
+    wish to attend may need tickets' and 'the wish list could grow' keep their modals).
+    """
+    for k in range(i - 1, max(0, i - TIME_SUBJECT - 2) - 1, -1):
+        low = tokens[k].low
+        if low in _WISH:
+            # the verb with a subject after it, not the noun ('the wish list could grow')
+            return k < i - 1 and _low(tokens, k - 1) not in _DETERMINERS
+        if _breaks(text, tokens[k], tokens[k + 1]) or low in _BE_OR_AUXILIARY or low in _WISH_STOPS:
+            return low == "that" and _low(tokens, k - 1) in _WISH
+    return False
 
 
 #: Conjunctions whose clause's modal is ability in time, not doubt ('died before they could receive help').
@@ -309,7 +333,8 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     'many' generalises in any position ('used in many laboratories', 'many of whom'),
     except before a unit of time ('for many years' is a duration);
-    the others as objects mostly count things ('has some ideas', 'for several years').
+    the others as objects mostly count things ('has some ideas', 'for several years'),
+    and before 'time' or a unit of time measure a stretch of it ('Some time later she left').
     Before a number ('some 200', 'many 1990s cars') it is left out;
     'how many'/'as many as' ask or bound. Other than 'many', a partitive relative
     ('three men, some of whom were armed', 'some of which') picks out part of a group
@@ -326,6 +351,9 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
+    if _low(tokens, i + 1) in TIME_UNITS or _low(tokens, i + 1) == "time":
+        # a stretch of time opening a clause ('Some time later ...', 'Some years ago ...'; session 22)
+        return False
     return _subject_position(tokens, i, text)
 
 
@@ -419,6 +447,23 @@ def _in_general(tokens: Sequence[Token], i: int, text: str) -> bool:
     return i + 2 < len(tokens) and not clause_break(text, tokens[i + 1], tokens[i + 2])
 
 
+#: Degree words before 'likely' that make 'likely to' compare chances ('are more likely to vote').
+_COMPARATIVES = frozenset({"more", "less", "most", "least"})
+
+
+def _likely(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'likely' hedges a prediction ('is likely to pass', 'most likely caused by'), not a comparison of chances.
+
+    'Women are more likely to retire in poverty', 'the candidate most likely to win',
+    'less likely to vote than others': before 'to', after a comparative or superlative
+    (or the cue 'most likely'), it ranks groups' or people's chances as a fact, no doubt
+    of the writer's or the source's. 'more likely than not' and 'more likely, ...' keep theirs.
+    """
+    if tokens[i].low == "most":
+        return _low(tokens, i + 2) != "to"
+    return _low(tokens, i + 1) != "to" or _low(tokens, i - 1) not in _COMPARATIVES
+
+
 #: Negations before a verb that make 'suggest' deny an indication ('did not suggest this').
 _NEGATIONS = frozenset("not didn't doesn't don't didnt doesnt dont".split())
 
@@ -475,6 +520,7 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     **dict.fromkeys(_CLAUSE_ADVERBS, _clause_adverb),
     "potential": _potential,
     "unlikely": _unlikely,
+    **dict.fromkeys(("likely", "most likely"), _likely),
     "uncertain": _uncertain,
     "speculation": _topic_noun,
     "widely": _manner,

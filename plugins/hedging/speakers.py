@@ -465,6 +465,7 @@ def credited_spans(
     spans: list[tuple[int, int]] = []
     ends: list[int] = []
     brk: list[int] = []
+    raw: list[int] = []
     speech = lexicon.speech_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised) or hoped_for(tokens, j):
@@ -472,7 +473,11 @@ def credited_spans(
         if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
             if not ends:
                 ends, brk = claim_ends(tokens, text, named=True)
-            start, end = _claim_start(tokens, j, text), ends[j]
+                raw = [len(tokens)] * 2 + ends  # the ends indexed as claim_ends finds them
+            start, end = max(_claim_start(tokens, j, text), _relative_clause(tokens, j, text)), ends[j]
+            if brk[j + 1] == j + 1 < end and _comment_after_credit(tokens, j, text, brk, raw):
+                # ', Jo Roe said, a view that ...': the credit placed after its claim closes it
+                end = j + 1
             if start < j and tokens[start].low in _FRAME_OPENERS and _colon_after(tokens, j, text):
                 # 'In an apparent reply, he said: ...': the claim follows the colon; the frame is the author's
                 start = j + 1
@@ -485,6 +490,58 @@ def credited_spans(
             if verbs is not None:
                 verbs += [j] * len(parts)
     return spans
+
+
+#: Relative words before the subject of a verb of saying inside a relative clause ('the tax that she says is unfair').
+_RELATIVE_OPENERS = frozenset({"that", "which", "who", "whom"})
+#: Most words of a name as the subject of such a verb ('the plan which Jo Roe said may fail').
+NAME_WORDS = 4
+
+
+def _relative_clause(tokens: Sequence[Token], j: int, text: str) -> int:
+    """Start of the relative clause holding verb ``j`` and its one-word or name subject, or 0.
+
+    In 'rallied farmers against the tax that she says is unfair' and 'the plan which Jo Roe
+    said may fail' the speaker is credited with the relative clause, not with the author's
+    main clause before it. The look-back crosses at most :data:`NAME_WORDS` words of
+    :data:`_BETWEEN` or '-ly' adverbs ('that she has long said') and as many of a name, with no clause break.
+    """
+    k = j - 1
+    while k > max(0, j - 1 - NAME_WORDS) and (tokens[k].low in _BETWEEN or tokens[k].low.endswith("ly")):
+        k -= 1
+    if k < 1 or any(clause_break(text, tokens[m], tokens[m + 1]) for m in range(k, j)):
+        return 0
+    if tokens[k].low in PRONOUNS or tokens[k].low == "they":
+        k -= 1
+    else:
+        first = k
+        while k > 0 and first - k < NAME_WORDS and tokens[k].capitalised:
+            k -= 1
+        if k == first:
+            return 0
+    if tokens[k].low in _RELATIVE_OPENERS and not clause_break(text, tokens[k], tokens[k + 1]):
+        return k
+    return 0
+
+
+def _comment_after_credit(tokens: Sequence[Token], j: int, text: str, brk: Sequence[int], raw: Sequence[int]) -> bool:
+    """True when verb ``j`` ends a credit placed after its claim and the author's comment follows it at once.
+
+    The credit follows a clause break at most :data:`APPOSITIVE` words before its verb.
+    'Prices will rise, Jo Roe said, a view that is probably too gloomy', '..., Jo Roe said,
+    which ...', '..., Jo Roe said, suggesting ...', '...; ...' (:func:`_comment_opens`): the
+    comment is on the reported claim, as after a claim that follows its verb. A clause
+    that goes on with the claim ('Prices, Jo Roe said, may rise') or a conjunction (', Jo Roe
+    said, and ...', which may go on with the report) is no comment. ``brk`` and ``raw`` are
+    :func:`claim_ends`' clause breaks and its ends as it indexes them.
+    """
+    k = j + 1
+    if tokens[k].low in _NEW_CLAUSE:
+        return False
+    # the credit follows a clause break: its subject may be longer than a postposed one
+    # (', a new Daily Herald and Radio Kent poll finds, a fight that ...')
+    after_break = any(clause_break(text, tokens[m - 1], tokens[m]) for m in range(max(1, j - APPOSITIVE), j + 1))
+    return after_break and _comment_opens(tokens, k, text, brk[k + 1], raw, named=True)
 
 
 def _around_telling(

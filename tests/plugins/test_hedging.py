@@ -1359,3 +1359,110 @@ def test_even_before_a_speaker_is_no_concessive_clause(text: str, hedges: list[t
 def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hedge(text: str, cues: list[str]) -> None:
     """Session 21 (issue 13): the author's-voice hedges the audit judged wrong, each with a neighbour that still hedges."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code == "HDG001"] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'likely to' after a comparative or superlative ranks chances; a bare one predicts
+        ("Older drivers are more likely to crash at night, Jo Roe said.", []),
+        ("Renters are less likely to vote than owners.", []),
+        ("The candidate most likely to win is a farmer.", []),
+        ("Small towns were the least likely to recover.", []),
+        ("The ferry is likely to sail late.", ["likely"]),
+        ("The fire was most likely started by a heater.", ["most likely"]),
+        ("A strike is more likely than not, Jo Roe said.", ["likely"]),
+        ("More likely, the vote will slip to June.", ["likely"]),
+        # a modal in the clause of 'wish' is counterfactual; the noun 'wish' and 'wish to' are not
+        ("The defeats make him wish the club could start again.", []),
+        ("Jo Roe said she wished that they might stay.", []),
+        ("The wish list could grow next year.", ["could"]),
+        ("Fans who wish to attend may need tickets.", ["may"]),
+        ("They wish it could last, but prices may rise.", ["may"]),
+        # 'some' before 'time' or a unit of time measures a stretch of it; before a group it generalises
+        ("Some time later the keeper collapsed, Jo Roe said.", []),
+        ("Some years ago the mill closed.", []),
+        ("Some farmers fear the mill may close.", ["some", "may"]),
+        # 'traditionally' states a custom; 'traditionally seen as' stays a vague attribution
+        ("March is traditionally a quiet month for builders, Jo Roe said.", []),
+        ("Jo Roe said the bank could win traditionally rural seats.", ["could"]),
+    ],
+)
+def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: str, cues: list[str]) -> None:
+    """Session 22 audit of HDG004: 'more likely to', 'wish ... could' and 'traditionally' hedge nobody's claim."""
+    found = run_scorer(SCORER, text)
+    assert [f.data["cue"] for f in found if f.code in ("HDG001", "HDG004")] == cues
+
+
+def test_traditionally_seen_as_stays_a_vague_attribution() -> None:
+    """Dropping 'traditionally' from the approximators leaves 'is traditionally seen as' to the sources (HDG002)."""
+    assert codes(run_scorer(SCORER, "The town is traditionally seen as a safe seat.")) == ["HDG002"]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # the author's comment straight after a credit placed after its claim is the author's
+        (
+            "Fares will rise, Jo Roe said, a view that is probably too gloomy.",
+            [("HDG001", "probably", "")],
+        ),
+        ("Fares will rise, the ministry said, which may anger commuters.", [("HDG001", "may", "")]),
+        (
+            "Voters oppose the tax, a new Daily Herald and Radio Kent poll finds, a fight that is likely to go on.",
+            [("HDG001", "likely", "")],
+        ),
+        ("Fares will rise, Jo Roe said; rates may follow.", [("HDG001", "may", "")]),
+        (
+            "Fares will rise, Jo Roe said, suggesting the bank may act.",
+            [("HDG001", "suggesting", ""), ("HDG001", "may", "")],
+        ),
+        # the claim going on after the credit, the speaker's own participle, or a conjunction stay credited
+        ("Fares, Jo Roe said, may rise in May.", [("HDG004", "may", "named")]),
+        ("Fares will rise, Jo Roe said, adding that rates may follow.", [("HDG004", "may", "named")]),
+        ("Fares will rise, Jo Roe said, and rates may follow.", [("HDG004", "may", "named")]),
+        (
+            "Fares may rise, Jo Roe said, a view that is probably too gloomy.",
+            [("HDG004", "may", "named"), ("HDG001", "probably", "")],
+        ),
+    ],
+)
+def test_a_comment_after_a_credit_placed_after_its_claim_is_the_authors(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 22 audit of HDG004: in '..., Jo Roe said, a view that is probably ...' the comment is not hers."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a verb of saying in a relative clause credits that clause, not the main clause before it
+        (
+            "Roe, who has run mostly rural Kent for years, rallied farmers against the tax that she says is unfair.",
+            [("HDG001", "mostly", "")],
+        ),
+        (
+            "Probably the best plan is the one that Jo Roe says could work.",
+            [("HDG001", "Probably", ""), ("HDG004", "could", "named")],
+        ),
+        (
+            "Many voters back the plan which Jo Roe repeatedly said may fail.",
+            [("HDG001", "Many", ""), ("HDG004", "may", "named")],
+        ),
+        # a speaker at the head of the sentence, or a relative clause after a comma, as before
+        ("Jo Roe said that she believes the plan may fail.", [("HDG004", "may", "named")]),
+        ("Perhaps the plan will fail, Jo Roe said.", [("HDG004", "Perhaps", "named")]),
+        (
+            "The minister, who said prices may rise, is probably wrong.",
+            [("HDG004", "may", "named"), ("HDG001", "probably", "")],
+        ),
+    ],
+)
+def test_a_verb_of_saying_in_a_relative_clause_credits_only_that_clause(
+    text: str, hedges: list[tuple[str, str, str]]
+) -> None:
+    """Session 22 audit of HDG004: in '... the tax that she says is unfair' the main clause before 'that' is the author's."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
