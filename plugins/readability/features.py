@@ -467,7 +467,7 @@ def _rhythm(view: TextView, profile: SentenceProfile | None = None) -> dict[str,
     n = len(found.lengths)
     lengths = found.lengths or [0]
     mean = sum(lengths) / len(lengths)
-    cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths)) / mean if mean else 0.0
+    cv = math.sqrt(sum([(x - mean) ** 2 for x in lengths]) / len(lengths)) / mean if mean else 0.0
     starts = Counter(found.openings)
     return {
         "words_per_sentence": mean,

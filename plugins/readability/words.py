@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import struct
 from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
@@ -151,7 +152,7 @@ class Vocabulary:
             setattr(self, name, bigger)
 
     def number(self, forms: Sequence[str]) -> np.ndarray:
-        """Each of ``forms``'s number, forms not met before numbered and described first."""
+        """Each of ``forms``'s number (a read-only array), forms not met before numbered and described first."""
         numbers = self.numbers
         try:
             found = _lookup(numbers, forms)
@@ -162,7 +163,9 @@ class Vocabulary:
                 missing = set(forms)
             self._add(sorted(missing))  # sorted: the same numbers in every run
             found = _lookup(self.numbers, forms)
-        return np.fromiter(found, dtype=np.intp, count=len(found))
+        # packed as native ssize_t (numpy's intp) by one struct call: a few nanoseconds a number,
+        # where np.fromiter converts each through numpy's generic item setter (about four times as long)
+        return np.frombuffer(struct.Struct(f"{len(found)}n").pack(*found), dtype=np.intp)
 
     def _add(self, forms: list[str]) -> None:
         """Number and describe new ``forms`` (and their token forms not yet numbered), each array filled at once."""
