@@ -366,18 +366,16 @@ def _gram_rows(code: np.ndarray, n: int, size: int, base: int) -> tuple[np.ndarr
     if width <= 0:
         return None, count, 0
     rows = np.empty((2 * count, width), dtype=np.int64)
+    keys2 = grams[:, :-1] * base  # each 2-gram's key, from which the 3- and 5-grams' are made
+    keys2 += grams[:, 1:]
     keys3 = rows[:count]
-    np.multiply(grams[:, :-2], base, out=keys3)
-    keys3 += grams[:, 1:-1]
-    keys3 *= base
+    np.multiply(keys2[:, :-1], base, out=keys3)
     keys3 += grams[:, 2:]
     padding = min(width, 2)
-    if width > 2:
+    if width > 2:  # a 5-gram's key: its first 3-gram's times base squared, plus its last 2-gram's
         keys5 = rows[count:, :-2]
-        np.multiply(keys3[:, :-2], base, out=keys5)
-        keys5 += grams[:, 3:-1]
-        keys5 *= base
-        keys5 += grams[:, 4:]
+        np.multiply(keys3[:, :-2], base * base, out=keys5)
+        keys5 += keys2[:, 3:]
     rows[count:, width - padding :] = _PADDING[-padding:]
     return rows, count, padding
 

@@ -348,10 +348,15 @@ def part_counts(view: TextView, words: BodyWords) -> tuple[int, int, int] | None
     first, second, demonstrative = np.add.reduce(words.parts, axis=0).tolist() if len(words.parts) else (0, 0, 0)
     if first:
         stream = view.tokens
+        forms, starts, ends = stream.forms, stream.starts, stream.ends
+        whole = PART_LEXICONS[0]
         first = 0
         for i in words.candidates[words.parts[:, 0] > 0].tolist():
-            pieces = JOINER.split(text[stream.starts[i] : stream.ends[i]])
-            first += sum(map(FIRST_PERSON_CASES.__contains__, pieces))
+            word = text[starts[i] : ends[i]]
+            if forms[i] in whole:  # the word is one pronoun, no joiner in it: its one part
+                first += word in FIRST_PERSON_CASES
+            else:
+                first += sum(map(FIRST_PERSON_CASES.__contains__, JOINER.split(word)))
     return first, second, demonstrative
 
 
