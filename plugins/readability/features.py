@@ -341,13 +341,12 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     if rows is None:
         return [0] * count, [0] * count
     rows.sort(axis=1)
-    first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
-    first[:, 0] = True
-    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:])
-    once = (
-        np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp) + first[:count, -1]
-    )  # alone in its run
-    return once.tolist(), (np.add.reduce(first[count:], axis=1, dtype=np.intp) - padding).tolist()
+    width = rows.shape[1]
+    first = np.empty((len(rows), width + 1), dtype=bool)  # the first of a run of equal keys, then a last True
+    first[:, ::width] = True  # the first key of a row, and the column after its last
+    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:width])
+    once = np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp)  # alone in its run
+    return once.tolist(), (np.add.reduce(first[count:, :-1], axis=1, dtype=np.intp) - padding).tolist()
 
 
 def _gram_rows(code: np.ndarray, n: int, size: int, base: int) -> tuple[np.ndarray | None, int, int]:
