@@ -341,13 +341,12 @@ def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[in
     if rows is None:
         return [0] * count, [0] * count
     rows.sort(axis=1)
-    first = np.empty(rows.shape, dtype=bool)  # the first of a run of equal keys
-    first[:, 0] = True
-    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:])
-    once = (
-        np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp) + first[:count, -1]
-    )  # alone in its run
-    return once.tolist(), (np.add.reduce(first[count:], axis=1, dtype=np.intp) - padding).tolist()
+    width = rows.shape[1]
+    first = np.empty((len(rows), width + 1), dtype=bool)  # the first of a run of equal keys, then a last True
+    first[:, ::width] = True  # the first key of a row, and the column after its last
+    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:width])
+    once = np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp)  # alone in its run
+    return once.tolist(), (np.add.reduce(first[count:, :-1], axis=1, dtype=np.intp) - padding).tolist()
 
 
 def _gram_rows(code: np.ndarray, n: int, size: int, base: int) -> tuple[np.ndarray | None, int, int]:
@@ -366,18 +365,16 @@ def _gram_rows(code: np.ndarray, n: int, size: int, base: int) -> tuple[np.ndarr
     if width <= 0:
         return None, count, 0
     rows = np.empty((2 * count, width), dtype=np.int64)
+    keys2 = grams[:, :-1] * base  # each 2-gram's key, from which the 3- and 5-grams' are made
+    keys2 += grams[:, 1:]
     keys3 = rows[:count]
-    np.multiply(grams[:, :-2], base, out=keys3)
-    keys3 += grams[:, 1:-1]
-    keys3 *= base
+    np.multiply(keys2[:, :-1], base, out=keys3)
     keys3 += grams[:, 2:]
     padding = min(width, 2)
-    if width > 2:
+    if width > 2:  # a 5-gram's key: its first 3-gram's times base squared, plus its last 2-gram's
         keys5 = rows[count:, :-2]
-        np.multiply(keys3[:, :-2], base, out=keys5)
-        keys5 += grams[:, 3:-1]
-        keys5 *= base
-        keys5 += grams[:, 4:]
+        np.multiply(keys3[:, :-2], base * base, out=keys5)
+        keys5 += keys2[:, 3:]
     rows[count:, width - padding :] = _PADDING[-padding:]
     return rows, count, padding
 
@@ -467,7 +464,7 @@ def _rhythm(view: TextView, profile: SentenceProfile | None = None) -> dict[str,
     n = len(found.lengths)
     lengths = found.lengths or [0]
     mean = sum(lengths) / len(lengths)
-    cv = math.sqrt(sum((x - mean) ** 2 for x in lengths) / len(lengths)) / mean if mean else 0.0
+    cv = math.sqrt(sum([(x - mean) ** 2 for x in lengths]) / len(lengths)) / mean if mean else 0.0
     starts = Counter(found.openings)
     return {
         "words_per_sentence": mean,

@@ -9,13 +9,12 @@ constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 from __future__ import annotations
 
 import functools
-import statistics
 from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
 from copydesk import Sentence, TextView
-from copydesk.plugins.readability.words import body_words
+from copydesk.plugins.readability.words import BodyWords, body_words
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
 FRE_BASE, FRE_SENTENCE, FRE_SYLLABLE = 206.835, 1.015, 84.6
@@ -39,23 +38,33 @@ class BodyStats:
     """Counts over every sentence of the body that has at least one word.
 
     The sentences' lengths are a list (:attr:`lengths`); their spans and syllables
-    (:attr:`spans`, :attr:`syllable_counts`) are taken from the view's sentences and the
-    running totals only when read, and a :class:`SentenceCount` per sentence is built
-    only when :attr:`sentences` is (a finding, the evaluation), not for every article.
+    (:attr:`spans`, :attr:`syllable_counts`, :attr:`per_sentence`) are taken from the
+    view's sentences and running totals over the words only when read, and a
+    :class:`SentenceCount` per sentence is built only when :attr:`sentences` is (a
+    finding, the evaluation), not for every article.
 
     :ivar lengths: the words of each sentence with words, in order.
     :ivar kept: the index of each of those among the view's sentences (``all_sentences``).
     :ivar all_sentences: the view's sentences.
-    :ivar per_sentence: the syllables of each of the view's sentences.
+    :ivar body: the view's words (:func:`body_words`), which the per-sentence syllables are read from.
     """
 
     lengths: list[int]
     kept: np.ndarray
     all_sentences: tuple[Sentence, ...]
-    per_sentence: np.ndarray
+    body: BodyWords
     words: int
     syllables: int
     polysyllabic: int
+
+    @functools.cached_property
+    def per_sentence(self) -> np.ndarray:
+        """The syllables of each of the view's sentences: differences of running totals over the words' counts."""
+        words = self.body
+        running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
+        np.add.accumulate(words.syllables, out=running[1:], dtype=np.int64)
+        per_sentence: np.ndarray = running.take(words.last) - running.take(words.first)
+        return per_sentence
 
     @functools.cached_property
     def spans(self) -> list[tuple[int, int]]:
@@ -124,22 +133,29 @@ def body_stats(view: TextView) -> BodyStats:
     """Count words, syllables and polysyllabic words per sentence, from the view's words looked up once.
 
     A sentence's words are those that start inside it (:func:`body_words`); its syllables
-    are differences of running totals over the words' counts. Every word starts inside
-    exactly one sentence (a view's sentences cover its lines but for the white space
-    between them), so the polysyllabic words of all sentences are those of all words.
+    (:attr:`BodyStats.per_sentence`, read only for a finding) are differences of running
+    totals over the words' counts. Every word starts inside exactly one sentence (a view's
+    sentences cover its lines but for the white space between them), so the syllables and
+    the polysyllabic words of all sentences are those of all words, each a sum over the words.
     """
     words = body_words(view)
-    first, last = words.first, words.last
-    running = np.zeros(len(words.syllables) + 1, dtype=np.int64)
-    np.add.accumulate(words.syllables, out=running[1:], dtype=np.int64)
-    per_sentence = running.take(last) - running.take(first)
-    polysyllabic = int(np.add.reduce(words.syllables >= POLYSYLLABIC, dtype=np.intp))
-    counts = last - first
+    syllables = words.syllables
+    polysyllabic = int(np.add.reduce(syllables >= POLYSYLLABIC, dtype=np.intp))
+    counts = words.last - words.first
     kept = counts.nonzero()[0]
     lengths: list[int] = counts[kept].tolist()
     return BodyStats(
-        lengths, kept, view.sentences, per_sentence, sum(lengths), int(np.add.reduce(per_sentence)), polysyllabic
+        lengths, kept, view.sentences, words, sum(lengths), int(np.add.reduce(syllables, dtype=np.int64)), polysyllabic
     )
+
+
+def _median(values: list[int]) -> float:
+    """``statistics.median(values)`` of a non-empty list of integers (the same value: the middle one, or the mean of the two)."""
+    ordered = sorted(values)
+    half = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[half]
+    return (ordered[half - 1] + ordered[half]) / 2
 
 
 def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:
@@ -154,7 +170,7 @@ def metrics(stats: BodyStats, very_long: int) -> dict[str, float]:
         return values
     values |= {
         "words_per_sentence": round(stats.words_per_sentence, 3),
-        "median_sentence_words": float(statistics.median(lengths)),
+        "median_sentence_words": float(_median(lengths)),
         "longest_sentence_words": float(max(lengths)),
         "syllables_per_word": round(stats.syllables_per_word, 4),
         "polysyllabic_word_share": round(stats.polysyllabic / stats.words, 4),

@@ -414,6 +414,12 @@ def test_every_word_starts_inside_exactly_one_sentence(seed: int) -> None:
             for start, end, _ in view.sentences
         ]
         assert stats.body_stats(view).polysyllabic == sum(per_sentence)
+        # the body's syllables, a sum over all its words, are those of its sentences
+        body = stats.body_stats(view)
+        syllables = [
+            sum(syl.word_syllables(forms[i]) for i in stream.between(start, end)) for start, end, _ in view.sentences
+        ]
+        assert body.syllables == sum(syllables) and body.per_sentence.tolist() == syllables
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -610,3 +616,17 @@ def test_few_sentences_are_dense_only_with_a_sentence_past_the_limit_and_more_se
     assert codes(assess(past).findings) == ["RDB001", "RDB002"]
     four = BRIEF + " Passengers expressed considerable frustration about continuing uncertainty."
     assert codes(assess(four).findings) == ["RDB002"]
+
+
+def test_median_sentence_length_is_the_statistics_median() -> None:
+    # metrics' median of the sentence lengths (sorted once, no statistics call) is statistics.median's value.
+    import random
+    import statistics
+
+    from copydesk.plugins.readability import stats
+
+    rng = random.Random(7)
+    for size in (1, 2, 3, 4, 9, 10, 51):
+        lengths = [rng.randrange(1, 120) for _ in range(size)]
+        assert stats._median(lengths) == statistics.median(lengths)
+        assert float(stats._median(lengths)) == float(statistics.median(lengths))
