@@ -422,7 +422,17 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
       numbered lines that follow it (at most ``LIST_MAX_LINES``);
     * the lead-in of a quoted paragraph, a table of pairings and the note under it, an
       embedded post's signature, a photo credit, a source line (:func:`_lead_ins`, :mod:`owned`).
+
+    When every line is one another article has, none is read: none could be returned (a
+    batch of copies, a site's pages sharing every line).
     """
+    if all(others):
+        return set()
+    return {i for i in _own_lines(document) if not others[i]}
+
+
+def _own_lines(document: Document) -> set[int]:
+    """:func:`story_lines` before the lines other articles have are taken out."""
     body = document.body
     index = index_of(body)
     text, lines, spans = body.text, body.lines, index.line_spans()
@@ -459,7 +469,7 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
     out.update(_introduced(text, lines, counts))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
-    return {i for i in out if not others[i]}
+    return out
 
 
 #: What may come before the first word of a line that carries a sentence on: opening quotes.
