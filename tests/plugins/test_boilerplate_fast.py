@@ -155,6 +155,22 @@ def test_chrome_lines_bounded_first_are_the_lines_whose_probability_reaches_the_
             assert chrome.chrome_lines(document, others, lines, threshold) == expected, threshold
 
 
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_lines_judged_before_the_story_lines_are_taken_out_are_the_same_lines(body: str) -> None:
+    """``segment`` asks the model about every plain line and drops the story's lines after: the lines of asking without them."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body) + 1)
+    size = len(document.body.lines)
+    for others in ([0] * size, [rng.choice([0, 0, 1, 3]) for _ in range(size)], [1] * size):
+        story = chrome.story_lines(document, others)
+        for plain in (list(range(size)), [i for i in range(size) if rng.random() < 0.6]):
+            for threshold in (0.0, 0.05, 0.4, 0.6, 0.9, 1.0):
+                unjudged = [i for i in plain if i not in story]
+                before = chrome.chrome_lines(document, others, unjudged, threshold) if unjudged else []
+                after = [i for i in chrome.chrome_lines(document, others, plain, threshold) if i not in story]
+                assert after == before, (others, plain, threshold)
+
+
 @pytest.mark.parametrize("threshold", [0.0, 1e-300, 1e-30, 1e-9, 0.3, 0.6, 0.999, 1 - 1e-12, 1 - 2**-53, 1.0])
 def test_no_logit_below_the_cut_reaches_the_threshold(threshold: float) -> None:
     """A logit under the cut never gives a probability at the threshold, the model's clamp at +-60 included."""
