@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import math
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,8 @@ from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
 from copydesk.text import Document, Sentence
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -169,6 +172,15 @@ def test_chrome_lines_judged_before_the_story_lines_are_taken_out_are_the_same_l
                 before = chrome.chrome_lines(document, others, unjudged, threshold) if unjudged else []
                 after = [i for i in chrome.chrome_lines(document, others, plain, threshold) if i not in story]
                 assert after == before, (others, plain, threshold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=())))
+@example("plain ASCII 123")
+@example("Caf\u00e9 \u2019quoted\u2019 \ud800 lone \udfff \U0001f600 \u0663 \u00c9")
+def test_characters_outside_ascii_from_the_utf8_bytes_are_those_a_pattern_finds(text: str) -> None:
+    """The chrome flags' test for digits and capitals outside ASCII reads the same characters as ``[^\\x00-\\x7f]``."""
+    assert chrome._non_ascii(text) == set(re.findall(r"[^\x00-\x7f]", text))
 
 
 @pytest.mark.parametrize("threshold", [0.0, 1e-300, 1e-30, 1e-9, 0.3, 0.6, 0.999, 1 - 1e-12, 1 - 2**-53, 1.0])
