@@ -73,13 +73,14 @@ def segment(document: Document, context: Context) -> Iterator[Segment]:
     if settings["chrome_model"] and len(lines) >= int(settings["chrome_min_lines"]):
         plain = [i for i in range(len(lines)) if i not in whole and i not in by_line]
         if plain:
-            # The story's own prose and introduced lists are not judged (see chrome.story_lines).
             others = scan.others()
-            story = story_lines(document, others)
-            plain = [i for i in plain if i not in story]
-        if plain:
+            # Each line's chance is its own (the lines asked about change none), so the story's own
+            # prose and introduced lists (see chrome.story_lines), which are not judged, are read
+            # only when the model flags a plain line: most articles have none.
             chrome = chrome_lines(document, others, plain, float(settings["chrome_threshold"]))
-            spans.update((lines[i].start, lines[i].end) for i in chrome)
+            if chrome:
+                story = story_lines(document, others)
+                spans.update((lines[i].start, lines[i].end) for i in chrome if i not in story)
     for start, end in sorted(spans):
         yield Segment(LABEL, start, end)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
@@ -92,7 +91,18 @@ def _line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
 #: Byte tables flagging ASCII digits and ASCII capitals (1) among all bytes (0).
 _DIGIT_BYTES = bytes(int(chr(b).isdigit()) for b in range(128)) + bytes(128)
 _UPPER_BYTES = bytes(int(chr(b).isupper()) for b in range(128)) + bytes(128)
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: The ASCII bytes: what is left of a UTF-8 encoding without them is its characters outside ASCII.
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii(text: str) -> set[str]:
+    """The characters of ``text`` outside ASCII.
+
+    Taken from its UTF-8 bytes without the ASCII ones (a character outside ASCII is
+    encoded in bytes that are all outside it; lone surrogates pass), two C-level calls
+    where a regular expression stepped through every character.
+    """
+    return set(text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass"))
 
 
 def _char_flags(text: str) -> tuple[bytes, bytes] | None:
@@ -101,7 +111,7 @@ def _char_flags(text: str) -> tuple[bytes, bytes] | None:
     None when a character outside ASCII is a digit or a capital (the flags are built
     from the ASCII bytes, every other character standing in as ``?``).
     """
-    if not text.isascii() and any(c.isdigit() or c.isupper() for c in set(_NON_ASCII.findall(text))):
+    if not text.isascii() and any(c.isdigit() or c.isupper() for c in _non_ascii(text)):
         return None
     raw = text.encode("ascii", "replace")
     return raw.translate(_DIGIT_BYTES), raw.translate(_UPPER_BYTES)
@@ -422,7 +432,17 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
       numbered lines that follow it (at most ``LIST_MAX_LINES``);
     * the lead-in of a quoted paragraph, a table of pairings and the note under it, an
       embedded post's signature, a photo credit, a source line (:func:`_lead_ins`, :mod:`owned`).
+
+    When every line is one another article has, none is read: none could be returned (a
+    batch of copies, a site's pages sharing every line).
     """
+    if all(others):
+        return set()
+    return {i for i in _own_lines(document) if not others[i]}
+
+
+def _own_lines(document: Document) -> set[int]:
+    """:func:`story_lines` before the lines other articles have are taken out."""
     body = document.body
     index = index_of(body)
     text, lines, spans = body.text, body.lines, index.line_spans()
@@ -459,7 +479,7 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
     out.update(_introduced(text, lines, counts))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
-    return {i for i in out if not others[i]}
+    return out
 
 
 #: What may come before the first word of a line that carries a sentence on: opening quotes.

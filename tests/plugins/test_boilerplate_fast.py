@@ -7,6 +7,7 @@ import dataclasses
 import hashlib
 import math
 import random
+import re
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,8 @@ from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
 from copydesk.text import Document, Sentence
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -153,6 +156,31 @@ def test_chrome_lines_bounded_first_are_the_lines_whose_probability_reaches_the_
         for lines in (every, some):
             expected = [i for i in lines if chances[i] >= threshold]
             assert chrome.chrome_lines(document, others, lines, threshold) == expected, threshold
+
+
+@pytest.mark.parametrize("body", _chrome_bodies())
+def test_chrome_lines_judged_before_the_story_lines_are_taken_out_are_the_same_lines(body: str) -> None:
+    """``segment`` asks the model about every plain line and drops the story's lines after: the lines of asking without them."""
+    document = Document.from_article(Article(id="a", title="", body=body))
+    rng = random.Random(len(body) + 1)
+    size = len(document.body.lines)
+    for others in ([0] * size, [rng.choice([0, 0, 1, 3]) for _ in range(size)], [1] * size):
+        story = chrome.story_lines(document, others)
+        for plain in (list(range(size)), [i for i in range(size) if rng.random() < 0.6]):
+            for threshold in (0.0, 0.05, 0.4, 0.6, 0.9, 1.0):
+                unjudged = [i for i in plain if i not in story]
+                before = chrome.chrome_lines(document, others, unjudged, threshold) if unjudged else []
+                after = [i for i in chrome.chrome_lines(document, others, plain, threshold) if i not in story]
+                assert after == before, (others, plain, threshold)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(exclude_categories=())))
+@example("plain ASCII 123")
+@example("Caf\u00e9 \u2019quoted\u2019 \ud800 lone \udfff \U0001f600 \u0663 \u00c9")
+def test_characters_outside_ascii_from_the_utf8_bytes_are_those_a_pattern_finds(text: str) -> None:
+    """The chrome flags' test for digits and capitals outside ASCII reads the same characters as ``[^\\x00-\\x7f]``."""
+    assert chrome._non_ascii(text) == set(re.findall(r"[^\x00-\x7f]", text))
 
 
 @pytest.mark.parametrize("threshold", [0.0, 1e-300, 1e-30, 1e-9, 0.3, 0.6, 0.999, 1 - 1e-12, 1 - 2**-53, 1.0])

@@ -111,6 +111,19 @@ def test_a_line_other_articles_share_is_left_to_the_model() -> None:
     assert 0 not in shared
 
 
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_story_lines_are_the_unshared_lines_of_the_reading_without_the_batch(data: st.DataObject) -> None:
+    # Every line shared (a batch of copies) reads nothing and gives nothing; otherwise the same lines.
+    body = story(CAPTION_RUN_IN)
+    document = Document.from_article(Article(id="a", title="", body=body))
+    size = len(document.body.lines)
+    others = data.draw(st.lists(st.integers(0, 3), min_size=size, max_size=size) | st.just([1] * size))
+    alone = chrome.story_lines(document, [0] * size)
+    assert alone
+    assert chrome.story_lines(document, others) == {i for i in alone if not others[i]}
+
+
 @pytest.mark.parametrize(
     ("line", "item"),
     [
