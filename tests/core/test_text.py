@@ -13,6 +13,8 @@ from copydesk import text as text_module
 from copydesk.models import Article, FrozenDict
 from copydesk.testing import article
 from copydesk.text import WORD, Document, Sentence, TextView
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def sentences(text: str) -> list[str]:
@@ -240,6 +242,47 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
     if end > begin:
         sentences.append(Sentence(begin, end, line))
     return sentences
+
+
+#: Pieces of text around the sentence ends: every terminal character, runs of them, closers, spaces, openers.
+_END_PIECES = [
+    *".!?…",
+    "..",
+    "?!",
+    "!?.",
+    "…?",
+    *"\"'”’)]“‘([-–—•*",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\u2028",
+    *"aA1é",
+    "Mr",
+    "U.S",
+]
+
+
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=60))
+@settings(max_examples=400, deadline=None)
+def test_candidate_ends_searched_by_their_first_character_are_the_one_patterns(pieces: list[str]) -> None:
+    # _boundaries merges one literal-led search per terminal character the text holds (faster than one
+    # search led by a character class): the same matches, in the same order, as the single pattern.
+    text = "".join(pieces)
+    merged = [(m.span(), m.span(1)) for m in text_module._boundaries(text)]
+    assert merged == [(m.span(), m.span(1)) for m in text_module._BOUNDARY.finditer(text)]
+
+
+def test_a_long_texts_candidate_ends_are_merged_as_they_come_in_the_one_patterns_order() -> None:
+    # Past _SORTED_BOUNDARIES characters the searches are merged lazily (heapq), not sorted together.
+    import random
+
+    rng = random.Random(5)
+    text = "".join(rng.choice(_END_PIECES) for _ in range(3 * text_module._SORTED_BOUNDARIES // 2))
+    assert len(text) > text_module._SORTED_BOUNDARIES
+    merged = [(m.span(), m.span(1)) for m in text_module._boundaries(text)]
+    assert merged == [(m.span(), m.span(1)) for m in text_module._BOUNDARY.finditer(text)]
+    assert len(merged) > 1000
 
 
 @pytest.mark.parametrize("seed", range(4))
