@@ -33,6 +33,7 @@ from copydesk.plugins.figures.phrase import (
     BE_VERBS,
     BOUNDARY_WORDS,
     DETERMINERS,
+    MID_ADVERBS,
     PREPOSITIONS,
     RELATIVES,
     SOURCE_LIMIT,
@@ -63,7 +64,7 @@ PRONOUNS = frozenset("he she they we i it you".split())
 #: Cues that come before their source in "..., said the minister" (speech verbs).
 INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
-    "tweeted told warned according reported".split()
+    "tweeted told warned according reported explains argues insists warns recalls".split()
 )
 #: Possessive pronouns that own a plan noun for a person named before ("his plan to").
 POSSESSIVE_PRONOUNS = frozenset("his her".split())
@@ -323,7 +324,7 @@ def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
     speaker is before the aside or the relative, and with neither the cue is agentless. An
     empty subject gives ``cue``; with another word the subject is the source itself (-1).
     """
-    if all(word.lower in AUXILIARIES | BE_VERBS for word in words[first:cue]):
+    if all(word.lower in AUXILIARIES | BE_VERBS | MID_ADVERBS for word in words[first:cue]):
         return first
     return -1
 
@@ -331,12 +332,15 @@ def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
 def _before_auxiliaries(words: Sequence[Word], first: int, cue: int) -> int:
     """Where a subject before a cue ends: before its auxiliaries ("officials had", "officials had been predicting").
 
-    Not before a passive's "be" ("it was reported that": "it" is no speaker there).
+    Not before a passive's "be" ("it was reported that", "it was also reported": "it" is no
+    speaker there). Adverbs before the cue go with the auxiliaries ("Its survey also found").
     """
     stop = cue
-    if words[cue - 1].lower in BE_VERBS and not words[cue].lower.endswith("ing"):
+    while stop - 1 > first and words[stop - 1].lower in MID_ADVERBS:
+        stop -= 1
+    if words[stop - 1].lower in BE_VERBS and not words[cue].lower.endswith("ing"):
         return stop
-    while stop - 1 > first and words[stop - 1].lower in AUXILIARIES | BE_VERBS:
+    while stop - 1 > first and words[stop - 1].lower in AUXILIARIES | BE_VERBS | MID_ADVERBS:
         stop -= 1
     return stop
 
@@ -533,13 +537,19 @@ def _cue_word(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
 def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     """Whether the neighbours of a cue word show it is not one here.
 
-    Followed by another cue ("estimates place"), after "to" ("likely to say"), in an
+    Followed by another cue ("estimates place"; not across a comma: "he said, adding that"
+    keeps "said"), after "to" ("likely to say"), in an
     idiom ("all told": in total), or set off by commas on both sides (", say,").
     """
     word = words[index]
     nxt = words[index + 1] if index + 1 < len(words) else None
     previous = words[index - 1] if index > 0 else None
-    if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
+    if (
+        nxt is not None
+        and nxt.lower in lexicon.cues
+        and nxt.lower != "according"
+        and not gap_breaks(text, word.end, nxt.start)
+    ):
         return not _participle_not_a_verb(text, words, index + 1)
     if previous is None:
         return False

@@ -232,6 +232,33 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             ["4 million"],
         ),
         ("Some 4 million adults keep hens, according to new research. Hens from Kent are popular.", ["4 million"]),
+        # session 22: an adverb between a subject and its cue is no part of the source
+        ("Its survey also found that 3.6 million adults keep hens.", []),
+        ("The poll, run for the Harbour Trust, also found that support rose to 19 percent.", []),
+        ("The firm, which floated in 2003, recently announced a deal to buy 26% of Norda Oil.", []),
+        ("The Green Party wants a levy. They specifically want to cap it at 200,000 homes.", []),
+        # near neighbours: a vague subject stays vague, and a passive's "it was" stays the source
+        ("Analysts also said sales would fall by 12% in May.", ["12%"]),
+        ("Officials were also said to have paid $4.5 million.", ["$4.5 million"]),
+        ("Acme, the chip maker, is already said to make $4 million a month.", ["$4 million"]),
+        ("Sales were also estimated at $4.5 million.", ["$4.5 million"]),
+        # session 22: an acronym in brackets before the cue belongs to the name before it
+        ("The Office for Farm Statistics (OFS) said prices could fall by 15%.", []),
+        ("Economists at Harbour Partners (HP) warned prices could fall by 15% by 2030.", []),
+        # near neighbours: a bracket of lower-case words cuts the source off, as before
+        ("Economists (most of them) said prices could fall by 15%.", ["15%"]),
+        # session 22: "said, adding that ..." keeps "said" as the cue of a quotation's speaker
+        (
+            'Jo Roe spoke in the square. "We will send letters to these 206,000 people," she said, adding that more would follow.',
+            [],
+        ),
+        ('"Prices will rise by 12%," said Ana Ruiz, adding that rents would follow.', []),
+        # near neighbour: an unnamed speaker stays unnamed
+        ('"We will send letters to these 206,000 people," officials said, adding that more would follow.', ["206,000"]),
+        # session 22: a present-tense speech verb before its source at a quotation's end
+        ('"By 2050 people over 60 will make up over 30% of the population," explains Ana Ruiz.', []),
+        ('"By 2050 people over 60 will make up over 30% of the population," argues the Harbour Institute.', []),
+        ('"By 2050 people over 60 will make up over 30% of the population," argues a team of analysts.', ["30%"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
