@@ -119,6 +119,10 @@ JOINING = frozenset({"and", "but"})
 #: Conjunctions that open a sentence before its subject ("But ..., he said").
 COORDINATORS = frozenset("but or so yet nor".split())
 
+#: Speech verbs whose participle after a comma, with no credit before it, has the sentence's
+#: opening subject for its speaker ("Acme Bank raised its forecast, saying sales would rise 5%").
+SPEECH_ING = frozenset("saying adding noting explaining arguing claiming warning insisting telling".split())
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -742,10 +746,31 @@ def _credit_at(
         return _according(text, words, index, bounds, lexicon)
     if _is_noun(words, index, lexicon):
         return _noun(text, words, index, bounds, lexicon)
-    if word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
-        return replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
+    if word.lower.endswith("ing") and index > 0 and gap_breaks(text, words[index - 1].end, word.start):
+        carried = _participle_credit(text, words, index, bounds, lexicon, found)
+        if carried is not None:
+            return carried
     credit = _verb(text, words, index, bounds, lexicon)
     return None if decision_by_other(text, words, index, credit.source) else credit
+
+
+def _participle_credit(
+    text: str, words: Sequence[Word], index: int, bounds: tuple[int, int], lexicon: Lexicon, found: list[Credit]
+) -> Credit | None:
+    """The credit of a participle cue set off from the words before it (", adding that ..."), or None.
+
+    It carries the sentence's last credit on ("..., the minister said, adding that ..."); with
+    none before it, a speech participle after a comma has the sentence's opening subject for its
+    speaker ("Acme Bank raised its forecast, saying sales would rise 5%"); otherwise None.
+    """
+    word = words[index]
+    content = ((word.start, bounds[1]),)
+    if found:
+        return replace(found[-1], content=content, cue=word.start)
+    if word.lower not in SPEECH_ING or "," not in text[words[index - 1].end : word.start]:
+        return None
+    opening = _opening_subject(text, words, index)
+    return _credit(text, words, 0, opening, index, content, lexicon, bounds[0]) if opening > 0 else None
 
 
 @lru_cache(maxsize=32)

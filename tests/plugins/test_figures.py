@@ -259,6 +259,12 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ('"By 2050 people over 60 will make up over 30% of the population," explains Ana Ruiz.', []),
         ('"By 2050 people over 60 will make up over 30% of the population," argues the Harbour Institute.', []),
         ('"By 2050 people over 60 will make up over 30% of the population," argues a team of analysts.', ["30%"]),
+        # session 22: a speech participle after a comma, with no credit before it, is the opening subject's
+        ("Acme Bank raised its forecast on Monday, saying sales would rise 5%.", []),
+        ("The company lowered its forecast, adding that sales would fall 5%.", []),
+        # near neighbours: a vague subject stays vague; a participle of inference, or no subject, is no speaker
+        ("Officials raised the forecast on Monday, saying sales would rise 5%.", ["5%"]),
+        ("Sales rose in May, suggesting growth of 5%.", ["5%"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
@@ -1513,3 +1519,16 @@ def test_quotation_speaker_they_takes_up_a_body_named_before() -> None:
         '"We sought more aid," they said. "Donors gave 4.5 billion dollars more this year."'
     )
     assert by_code(single(text), "FIG002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign doubled down on its attacks.", []),
+        ("Profits doubled in May.", [("doubled", "multiple")]),
+        ("Profits doubled, down from a tripling last year.", [("doubled", "multiple")]),
+    ],
+)
+def test_doubled_down_is_an_idiom_not_a_multiple(text: str, expected: list[tuple[str, str]]) -> None:
+    """Session 22 audit: "doubled down" (held firm) is no figure; "doubled" alone, or a comma before "down", is."""
+    assert figure_texts(text) == expected
