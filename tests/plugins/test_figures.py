@@ -265,6 +265,19 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # near neighbours: a vague subject stays vague; a participle of inference, or no subject, is no speaker
         ("Officials raised the forecast on Monday, saying sales would rise 5%.", ["5%"]),
         ("Sales rose in May, suggesting growth of 5%.", ["5%"]),
+        # session 22: a lead's "reports" named by the outlet credited in the next sentence
+        (
+            "Acme is preparing to cut up to 2,000 jobs, reports said. The Sunday Courier said most cuts are in sales.",
+            [],
+        ),
+        (
+            "Acme could cut 7,000 jobs, according to newspaper reports. Jo Roe was quoted by The Harbour Times as saying so.",
+            [],
+        ),
+        # near neighbours: the next sentence credits no one, a vague source, or a lower-case definite one
+        ("Acme is preparing to cut up to 2,000 jobs, reports said. The plans were first drawn up in May.", ["2,000"]),
+        ("Acme is preparing to cut up to 2,000 jobs, reports said. Officials said most cuts are in sales.", ["2,000"]),
+        ("Reports suggest Acme will lift its offer to £5m. The club said talks went on.", ["£5m"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
