@@ -274,7 +274,14 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             "Acme could cut 7,000 jobs, according to newspaper reports. Jo Roe was quoted by The Harbour Times as saying so.",
             [],
         ),
-        # near neighbours: the next sentence credits no one, a vague source, or a lower-case definite one
+        (
+            "Trade is booming, with new figures showing exports up threefold. "
+            "Exports rose to $186m from $64m, the Harbour Government said.",
+            [],
+        ),
+        ("The trade gap hit $671bn in 2024, latest figures show. The Trade Department said imports rose.", []),
+        # near neighbours: the next sentence credits no one, a vague source, a person, or a lower-case definite one
+        ("Prices rose 5%, figures showed. Jo Roe, a trader, said she was worried.", ["5%"]),
         ("Acme is preparing to cut up to 2,000 jobs, reports said. The plans were first drawn up in May.", ["2,000"]),
         ("Acme is preparing to cut up to 2,000 jobs, reports said. Officials said most cuts are in sales.", ["2,000"]),
         ("Reports suggest Acme will lift its offer to £5m. The club said talks went on.", ["£5m"]),
