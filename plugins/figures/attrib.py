@@ -55,6 +55,8 @@ from copydesk.plugins.figures.phrase import (
     tail_words,
 )
 
+#: Words after "that"/"which" searched for the "by" of a passive relative naming a document's owner.
+AGENT_REACH = 7
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
 INFINITIVE = frozenset({"to"})
@@ -158,10 +160,30 @@ def _credit(
 
 def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A credit for "according to X": the whole sentence but the source is the content."""
-    stop = source_after(text, words, cue + 2, ACCORDING_LIMIT)
+    stop = _relative_agent_end(text, words, source_after(text, words, cue + 2, ACCORDING_LIMIT))
     source = span(words, cue + 2, stop)
     content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
     return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
+
+
+def _relative_agent_end(text: str, words: Sequence[Word], stop: int) -> int:
+    """Where "according to X" ends when a passive relative names X's owner ("figures that were released by Acme").
+
+    "that"/"which", then a form of "be" within two words and "by" within AGENT_REACH words
+    with a capitalised word (or "the" and one) after it: the source runs on through the agent.
+    Else ``stop``.
+    """
+    if stop + 2 >= len(words) or words[stop].lower not in ("that", "which"):
+        return stop
+    if not any(w.lower in BE_VERBS for w in words[stop + 1 : stop + 3]):
+        return stop
+    for at in range(stop + 2, min(len(words) - 1, stop + AGENT_REACH)):
+        if gap_breaks(text, words[at - 1].end, words[at].start):
+            return stop
+        if words[at].lower == "by":
+            name = at + 2 if words[at + 1].lower == "the" and at + 2 < len(words) else at + 1
+            return source_after(text, words, at + 1) if text[words[name].start].isupper() else stop
+    return stop
 
 
 def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:

@@ -280,6 +280,12 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             [],
         ),
         ("The trade gap hit $671bn in 2024, latest figures show. The Trade Department said imports rose.", []),
+        # session 22: a passive relative names the owner of the document "according to" credits
+        ("Donors gave $5,395, according to figures that were released on Monday by Crowdfund.", []),
+        ("Donors gave $5,395, according to data which has been compiled by the Harbour Trust.", []),
+        # near neighbours: a relative with no agent, or an agent with no name, leaves the figures unowned
+        ("Donors gave $5,395, according to figures that were released on Monday.", ["$5,395"]),
+        ("Donors gave $5,395, according to figures which are kept by officials.", ["$5,395"]),
         # near neighbours: the next sentence credits no one, a vague source, a person, or a lower-case definite one
         ("Prices rose 5%, figures showed. Jo Roe, a trader, said she was worried.", ["5%"]),
         ("Acme is preparing to cut up to 2,000 jobs, reports said. The plans were first drawn up in May.", ["2,000"]),
