@@ -262,13 +262,18 @@ def measured_rules(
 
 
 def show_unaudited(
-    data: Path, audit: list[Verdict], found: dict[Key, set[tuple[int, int]]], rule: str, limit: int
+    data: Path,
+    audit: list[Verdict],
+    found: dict[Key, set[tuple[int, int]]],
+    rule: str,
+    limit: int,
+    seed: int = 20261202,
 ) -> None:
     """Print a seeded sample of today's unaudited findings of ``rule`` with context (stderr only)."""
     audited = {(r.key, (r.start, r.end)) for r in audit}
     todo = sorted((key, span) for key, spans in found.items() if key[4] == rule for span in spans)
     todo = [item for item in todo if item not in audited]
-    random.Random(20261202).shuffle(todo)
+    random.Random(seed).shuffle(todo)
     texts: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
     for (corpus, batch, *_), _span in todo[:limit]:
         if (corpus, batch) not in texts:
@@ -302,6 +307,7 @@ def main() -> None:
     parser.add_argument("--rule", action="append", help="only these rules (repeatable)")
     parser.add_argument("--unaudited", metavar="RULE", help="print today's unaudited findings of RULE on stderr")
     parser.add_argument("--limit", type=int, default=20)
+    parser.add_argument("--seed", type=int, default=20261202, help="shuffle for --unaudited (a fresh sample)")
     parser.add_argument(
         "--also",
         action="append",
@@ -326,7 +332,7 @@ def main() -> None:
         write_docs(args, audit, found, set(args.rule) if args.rule else None)
         return
     if args.unaudited:
-        show_unaudited(args.data, audit, found, args.unaudited, args.limit)
+        show_unaudited(args.data, audit, found, args.unaudited, args.limit, args.seed)
         return
     print(f"Findings audit: {len(audit)} judged findings ({args.audit.relative_to(REPO)})")
     print("\n".join(table(audit, found, rules)))

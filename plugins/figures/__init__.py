@@ -119,8 +119,9 @@ is named outside its marks the words are the speaker's: '"Rents keep climbing," 
 said. "Prices are expected to rise 12%."' is not flagged), or a quotation whose
 speaker is not given in it or within the attribution window of its ends (a quotation is
 followed over the paragraphs it is carried into, each opened again without the one
-before being closed). The source shown leaves out the auxiliaries before the cue
-("Analysts", not "Analysts had been").
+before being closed). The source shown leaves out the auxiliaries and adverbs before the
+cue ("Analysts", not "Analysts had also been"); an acronym in brackets before the cue goes
+with the name before it ("The Office for National Statistics (ONS) said" is named).
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving
 nothing to check; it is a classic weasel construction.
@@ -143,12 +144,19 @@ capitalised word ("The Greens back a levy, which they claim ..."; not "Residents
 Northtown gathered. They said ...": the residents are not named); which name it is, is
 not checked. An unowned document of a lead ("a report says", "according
 to new research") counts as named when the next sentence has a document word with "by" or
-"from" and a capitalised word just after it ("The survey, conducted by Ashdown, ..."). A
+"from" and a capitalised word just after it ("The survey, conducted by Ashdown, ..."), and a
+lead's "reports", "figures", "data" or "statistics" when the next sentence credits a source
+opening on "the" and a capitalised word ("The Sunday Courier said ...", "..., the Harbour
+Government said"; that it is the outlet or the data's owner is not checked). A
 cue after "and" or "but" takes the sentence's opening subject, which ends at a
 comma, an auxiliary or a past verb, or after an opening name of two or more capitalised
 words, or of one with a capital inside it ("NordaBank", "Shore-Q"), before a present verb
 ("Jo Roe runs the plants and says ..."); another one-word subject before a present verb
 ("Acme runs 40 plants and says ...") is not found, so the cue reads as agentless. A
+speech participle after a comma with no credit before it ("..., saying", "..., adding
+that") takes the opening subject the same way ("Acme Bank raised its forecast, saying
+sales would rise 5%" is the bank's); "The company cut its forecast, saying ..." is not
+found ("cut" is no past form it knows) and reads as agentless. A
 cue after "NAME, APPOSITIVE," is the name's verb only when the name holds a capitalised
 word: "The company, a chip maker, said about 2,000 ..." reads as an agentless passive. A straight double mark right after a digit with no quotation open is read
 as inches or seconds ("a 30" screen"), not a quotation mark.

@@ -244,6 +244,8 @@ def _the_name_opens(sents: _Sentences, index: int, end: int) -> bool:
 
 #: A single document credited without its owner ("a report says", "according to new research").
 LEAD_DOCUMENTS = frozenset("analysis poll report research study survey".split())
+#: Unowned plurals of a lead named by the source the next sentence credits (:func:`_outlet_next`).
+UNOWNED_PLURALS = frozenset("reports figures data statistics".split())
 #: Words after a document word searched for "by"/"from", and after that for a name.
 OWNER_GAP = 3
 OWNER_NAME_GAP = 4
@@ -258,7 +260,11 @@ def _named_next(sents: _Sentences, index: int, credit: Credit) -> bool:
     :data:`OWNER_GAP` words, then a capitalised word within :data:`OWNER_NAME_GAP` words.
     """
     head = credit.source_text.rsplit(None, 1)[-1].lower() if credit.source_text else ""
-    if head not in LEAD_DOCUMENTS or index + 1 >= len(sents.view.sentences):
+    if index + 1 >= len(sents.view.sentences):
+        return False
+    if head in UNOWNED_PLURALS:
+        return _outlet_next(sents, index + 1)
+    if head not in LEAD_DOCUMENTS:
         return False
     text, words = sents.text, sents.words(index + 1)
     for at, word in enumerate(words):
@@ -268,6 +274,22 @@ def _named_next(sents: _Sentences, index: int, credit: Credit) -> bool:
             (n for n in range(at + 1, at + 1 + OWNER_GAP) if n < len(words) and words[n].lower in BY_FROM), None
         )
         if owner is not None and any(text[w.start].isupper() for w in words[owner + 1 : owner + 1 + OWNER_NAME_GAP]):
+            return True
+    return False
+
+
+def _outlet_next(sents: _Sentences, index: int) -> bool:
+    """Whether sentence ``index`` credits a named source opening on "the" and a capital (a lead's "reports" named).
+
+    "..., reports said Sunday. The Sunday Courier said ..." and "..., according to newspaper
+    reports. Jo Roe was quoted by The Harbour Times as saying ...": news copy names the outlets
+    behind a lead's "reports", and the body behind its "new figures", in the sentence after it
+    ("..., with new figures showing trade up threefold. ..., the Harbour Government said.").
+    """
+    text = sents.text
+    for credit in sents.credits(index):
+        source = text[credit.source[0] : credit.source[1]]
+        if credit.named and source.startswith(("The ", "the ")) and source[4:5].isupper():
             return True
     return False
 

@@ -33,6 +33,7 @@ from copydesk.plugins.figures.phrase import (
     BE_VERBS,
     BOUNDARY_WORDS,
     DETERMINERS,
+    MID_ADVERBS,
     PREPOSITIONS,
     RELATIVES,
     SOURCE_LIMIT,
@@ -54,6 +55,8 @@ from copydesk.plugins.figures.phrase import (
     tail_words,
 )
 
+#: Words after "that"/"which" searched for the "by" of a passive relative naming a document's owner.
+AGENT_REACH = 7
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
 INFINITIVE = frozenset({"to"})
@@ -63,7 +66,7 @@ PRONOUNS = frozenset("he she they we i it you".split())
 #: Cues that come before their source in "..., said the minister" (speech verbs).
 INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
-    "tweeted told warned according reported".split()
+    "tweeted told warned according reported explains argues insists warns recalls".split()
 )
 #: Possessive pronouns that own a plan noun for a person named before ("his plan to").
 POSSESSIVE_PRONOUNS = frozenset("his her".split())
@@ -118,6 +121,10 @@ JOINING = frozenset({"and", "but"})
 #: Conjunctions that open a sentence before its subject ("But ..., he said").
 COORDINATORS = frozenset("but or so yet nor".split())
 
+#: Speech verbs whose participle after a comma, with no credit before it, has the sentence's
+#: opening subject for its speaker ("Acme Bank raised its forecast, saying sales would rise 5%").
+SPEECH_ING = frozenset("saying adding noting explaining arguing claiming warning insisting telling".split())
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -153,10 +160,30 @@ def _credit(
 
 def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
     """A credit for "according to X": the whole sentence but the source is the content."""
-    stop = source_after(text, words, cue + 2, ACCORDING_LIMIT)
+    stop = _relative_agent_end(text, words, source_after(text, words, cue + 2, ACCORDING_LIMIT))
     source = span(words, cue + 2, stop)
     content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
     return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
+
+
+def _relative_agent_end(text: str, words: Sequence[Word], stop: int) -> int:
+    """Where "according to X" ends when a passive relative names X's owner ("figures that were released by Acme").
+
+    "that"/"which", then a form of "be" within two words and "by" within AGENT_REACH words
+    with a capitalised word (or "the" and one) after it: the source runs on through the agent.
+    Else ``stop``.
+    """
+    if stop + 2 >= len(words) or words[stop].lower not in ("that", "which"):
+        return stop
+    if not any(w.lower in BE_VERBS for w in words[stop + 1 : stop + 3]):
+        return stop
+    for at in range(stop + 2, min(len(words) - 1, stop + AGENT_REACH)):
+        if gap_breaks(text, words[at - 1].end, words[at].start):
+            return stop
+        if words[at].lower == "by":
+            name = at + 2 if words[at + 1].lower == "the" and at + 2 < len(words) else at + 1
+            return source_after(text, words, at + 1) if text[words[name].start].isupper() else stop
+    return stop
 
 
 def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:
@@ -323,7 +350,7 @@ def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
     speaker is before the aside or the relative, and with neither the cue is agentless. An
     empty subject gives ``cue``; with another word the subject is the source itself (-1).
     """
-    if all(word.lower in AUXILIARIES | BE_VERBS for word in words[first:cue]):
+    if all(word.lower in AUXILIARIES | BE_VERBS | MID_ADVERBS for word in words[first:cue]):
         return first
     return -1
 
@@ -331,12 +358,15 @@ def _auxiliaries_only(words: Sequence[Word], first: int, cue: int) -> int:
 def _before_auxiliaries(words: Sequence[Word], first: int, cue: int) -> int:
     """Where a subject before a cue ends: before its auxiliaries ("officials had", "officials had been predicting").
 
-    Not before a passive's "be" ("it was reported that": "it" is no speaker there).
+    Not before a passive's "be" ("it was reported that", "it was also reported": "it" is no
+    speaker there). Adverbs before the cue go with the auxiliaries ("Its survey also found").
     """
     stop = cue
-    if words[cue - 1].lower in BE_VERBS and not words[cue].lower.endswith("ing"):
+    while stop - 1 > first and words[stop - 1].lower in MID_ADVERBS:
+        stop -= 1
+    if words[stop - 1].lower in BE_VERBS and not words[cue].lower.endswith("ing"):
         return stop
-    while stop - 1 > first and words[stop - 1].lower in AUXILIARIES | BE_VERBS:
+    while stop - 1 > first and words[stop - 1].lower in AUXILIARIES | BE_VERBS | MID_ADVERBS:
         stop -= 1
     return stop
 
@@ -533,13 +563,19 @@ def _cue_word(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
 def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     """Whether the neighbours of a cue word show it is not one here.
 
-    Followed by another cue ("estimates place"), after "to" ("likely to say"), in an
+    Followed by another cue ("estimates place"; not across a comma: "he said, adding that"
+    keeps "said"), after "to" ("likely to say"), in an
     idiom ("all told": in total), or set off by commas on both sides (", say,").
     """
     word = words[index]
     nxt = words[index + 1] if index + 1 < len(words) else None
     previous = words[index - 1] if index > 0 else None
-    if nxt is not None and nxt.lower in lexicon.cues and nxt.lower != "according":
+    if (
+        nxt is not None
+        and nxt.lower in lexicon.cues
+        and nxt.lower != "according"
+        and not gap_breaks(text, word.end, nxt.start)
+    ):
         return not _participle_not_a_verb(text, words, index + 1)
     if previous is None:
         return False
@@ -732,10 +768,31 @@ def _credit_at(
         return _according(text, words, index, bounds, lexicon)
     if _is_noun(words, index, lexicon):
         return _noun(text, words, index, bounds, lexicon)
-    if word.lower.endswith("ing") and found and gap_breaks(text, words[index - 1].end, word.start):
-        return replace(found[-1], content=((word.start, bounds[1]),), cue=word.start)
+    if word.lower.endswith("ing") and index > 0 and gap_breaks(text, words[index - 1].end, word.start):
+        carried = _participle_credit(text, words, index, bounds, lexicon, found)
+        if carried is not None:
+            return carried
     credit = _verb(text, words, index, bounds, lexicon)
     return None if decision_by_other(text, words, index, credit.source) else credit
+
+
+def _participle_credit(
+    text: str, words: Sequence[Word], index: int, bounds: tuple[int, int], lexicon: Lexicon, found: list[Credit]
+) -> Credit | None:
+    """The credit of a participle cue set off from the words before it (", adding that ..."), or None.
+
+    It carries the sentence's last credit on ("..., the minister said, adding that ..."); with
+    none before it, a speech participle after a comma has the sentence's opening subject for its
+    speaker ("Acme Bank raised its forecast, saying sales would rise 5%"); otherwise None.
+    """
+    word = words[index]
+    content = ((word.start, bounds[1]),)
+    if found:
+        return replace(found[-1], content=content, cue=word.start)
+    if word.lower not in SPEECH_ING or "," not in text[words[index - 1].end : word.start]:
+        return None
+    opening = _opening_subject(text, words, index)
+    return _credit(text, words, 0, opening, index, content, lexicon, bounds[0]) if opening > 0 else None
 
 
 @lru_cache(maxsize=32)

@@ -349,10 +349,19 @@ def _rate_end(text: str, words: list[re.Match[str]], index: int) -> tuple[float,
     return (of, word.end()) if word is not None and of and of > 1 else None
 
 
+def _doubled_down(text: str, words: list[re.Match[str]], index: int) -> bool:
+    """Whether a multiple is the idiom "doubled down" (held firm): "down" right after it, no comma between."""
+    if index + 1 >= len(words) or words[index + 1].group().lower() != "down":
+        return False
+    return text[words[index].end() : words[index + 1].start()].isspace()
+
+
 def _word_figure(text: str, words: list[re.Match[str]], index: int, threshold: float) -> tuple[Figure | None, int]:
     """A figure spelled in words starting at ``words[index]``, and the index after it."""
     lowered = words[index].group().lower()
     if lowered in MULTIPLES:
+        if _doubled_down(text, words, index):
+            return None, index + 1
         return Figure(words[index].start(), words[index].end(), "multiple", MULTIPLES[lowered], "x"), index + 1
     value, i = _word_run(text, words, index)
     if i == index or i >= len(words):

@@ -29,6 +29,15 @@ DETERMINERS = frozenset("the a an this these those its their his her our my your
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
 SOURCE_LIMIT = 8
 AUXILIARIES = frozenset("has have had is are was were will would can could may might must should".split())
+#: Adverbs between a subject and its cue ("Its survey also found", "The firm, which floated in
+#: 2003, recently announced"): no part of the source, as auxiliaries are not ("reportedly" is
+#: left out: it says the writer has no source).
+MID_ADVERBS = frozenset(
+    "also recently previously already now still further separately specifically initially originally"
+    " repeatedly subsequently later earlier then once again just first today yesterday jointly".split()
+)
+#: Longest acronym in brackets read as part of the name before it ("(ONS)", "(NIESR)").
+ACRONYM_LETTERS = 8
 #: At most this many words after "X said" ending a sentence ("..., the ministry said on Tuesday").
 TAIL_WORDS = 4
 #: Words after a cue searched for the end of its clause.
@@ -203,9 +212,15 @@ def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, ref
 
 
 def source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[str] = frozenset()) -> int:
-    """Index of the first word of the source phrase that ends just before ``words[cue]``."""
+    """Index of the first word of the source phrase that ends just before ``words[cue]``.
+
+    An acronym in brackets right before the cue belongs to the name before it: "The Office
+    for National Statistics (ONS) said" is the office's.
+    """
     index = cue
     left = words[cue].start
+    if _acronym_before(text, words, cue):
+        index, left = cue - 1, text.rindex("(", words[cue - 2].end, words[cue - 1].start)
     while index > 0 and cue - index < SOURCE_LIMIT:
         previous = words[index - 1]
         if gap_breaks(text, previous.end, left) or previous.lower in BOUNDARY_WORDS or previous.lower in stops:
@@ -213,6 +228,21 @@ def source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[s
         index -= 1
         left = previous.start
     return index
+
+
+def _acronym_before(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether "(ACRONYM)" ends right before ``words[cue]``: capitals alone, up to ACRONYM_LETTERS."""
+    if cue < 2:
+        return False
+    acronym = words[cue - 1]
+    letters = text[acronym.start : acronym.end]
+    return (
+        0 < len(letters) <= ACRONYM_LETTERS
+        and letters.isalpha()
+        and letters.isupper()
+        and text[acronym.end : words[cue].start].strip() == ")"
+        and text[words[cue - 2].end : acronym.start].strip() == "("
+    )
 
 
 def appositive(text: str, words: Sequence[Word], cue: int) -> int:
@@ -280,7 +310,8 @@ def is_passive(text: str, words: Sequence[Word], cue: int) -> bool:
     nxt = words[cue + 1].lower
     if nxt != "by" and nxt not in AGENT_FILLER:
         return False
-    if cue == 0 or words[cue - 1].lower in BE_VERBS or words[cue - 1].lower in BOUNDARY_WORDS:
+    before = cue - 1 if cue > 1 and words[cue - 1].lower in MID_ADVERBS else cue
+    if cue == 0 or words[before - 1].lower in BE_VERBS or words[cue - 1].lower in BOUNDARY_WORDS:
         return True
     return gap_breaks(text, words[cue - 1].end, word.start) and not closes_appositive(text, words, cue)
 

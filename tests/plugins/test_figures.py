@@ -232,6 +232,65 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             ["4 million"],
         ),
         ("Some 4 million adults keep hens, according to new research. Hens from Kent are popular.", ["4 million"]),
+        # session 22: an adverb between a subject and its cue is no part of the source
+        ("Its survey also found that 3.6 million adults keep hens.", []),
+        ("The poll, run for the Harbour Trust, also found that support rose to 19 percent.", []),
+        ("The firm, which floated in 2003, recently announced a deal to buy 26% of Norda Oil.", []),
+        ("The Green Party wants a levy. They specifically want to cap it at 200,000 homes.", []),
+        # near neighbours: a vague subject stays vague, and a passive's "it was" stays the source
+        ("Analysts also said sales would fall by 12% in May.", ["12%"]),
+        ("Officials were also said to have paid $4.5 million.", ["$4.5 million"]),
+        ("Acme, the chip maker, is already said to make $4 million a month.", ["$4 million"]),
+        ("Sales were also estimated at $4.5 million.", ["$4.5 million"]),
+        # session 22: an acronym in brackets before the cue belongs to the name before it
+        ("The Office for Farm Statistics (OFS) said prices could fall by 15%.", []),
+        ("Economists at Harbour Partners (HP) warned prices could fall by 15% by 2030.", []),
+        # near neighbours: a bracket of lower-case words cuts the source off, as before
+        ("Economists (most of them) said prices could fall by 15%.", ["15%"]),
+        # session 22: "said, adding that ..." keeps "said" as the cue of a quotation's speaker
+        (
+            'Jo Roe spoke in the square. "We will send letters to these 206,000 people," she said, adding that more would follow.',
+            [],
+        ),
+        ('"Prices will rise by 12%," said Ana Ruiz, adding that rents would follow.', []),
+        # near neighbour: an unnamed speaker stays unnamed
+        ('"We will send letters to these 206,000 people," officials said, adding that more would follow.', ["206,000"]),
+        # session 22: a present-tense speech verb before its source at a quotation's end
+        ('"By 2050 people over 60 will make up over 30% of the population," explains Ana Ruiz.', []),
+        ('"By 2050 people over 60 will make up over 30% of the population," argues the Harbour Institute.', []),
+        ('"By 2050 people over 60 will make up over 30% of the population," argues a team of analysts.', ["30%"]),
+        # session 22: a speech participle after a comma, with no credit before it, is the opening subject's
+        ("Acme Bank raised its forecast on Monday, saying sales would rise 5%.", []),
+        ("The company lowered its forecast, adding that sales would fall 5%.", []),
+        # near neighbours: a vague subject stays vague; a participle of inference, or no subject, is no speaker
+        ("Officials raised the forecast on Monday, saying sales would rise 5%.", ["5%"]),
+        ("Sales rose in May, suggesting growth of 5%.", ["5%"]),
+        # session 22: a lead's "reports" named by the outlet credited in the next sentence
+        (
+            "Acme is preparing to cut up to 2,000 jobs, reports said. The Sunday Courier said most cuts are in sales.",
+            [],
+        ),
+        (
+            "Acme could cut 7,000 jobs, according to newspaper reports. Jo Roe was quoted by The Harbour Times as saying so.",
+            [],
+        ),
+        (
+            "Trade is booming, with new figures showing exports up threefold. "
+            "Exports rose to $186m from $64m, the Harbour Government said.",
+            [],
+        ),
+        ("The trade gap hit $671bn in 2024, latest figures show. The Trade Department said imports rose.", []),
+        # session 22: a passive relative names the owner of the document "according to" credits
+        ("Donors gave $5,395, according to figures that were released on Monday by Crowdfund.", []),
+        ("Donors gave $5,395, according to data which has been compiled by the Harbour Trust.", []),
+        # near neighbours: a relative with no agent, or an agent with no name, leaves the figures unowned
+        ("Donors gave $5,395, according to figures that were released on Monday.", ["$5,395"]),
+        ("Donors gave $5,395, according to figures which are kept by officials.", ["$5,395"]),
+        # near neighbours: the next sentence credits no one, a vague source, a person, or a lower-case definite one
+        ("Prices rose 5%, figures showed. Jo Roe, a trader, said she was worried.", ["5%"]),
+        ("Acme is preparing to cut up to 2,000 jobs, reports said. The plans were first drawn up in May.", ["2,000"]),
+        ("Acme is preparing to cut up to 2,000 jobs, reports said. Officials said most cuts are in sales.", ["2,000"]),
+        ("Reports suggest Acme will lift its offer to £5m. The club said talks went on.", ["£5m"]),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
@@ -1486,3 +1545,16 @@ def test_quotation_speaker_they_takes_up_a_body_named_before() -> None:
         '"We sought more aid," they said. "Donors gave 4.5 billion dollars more this year."'
     )
     assert by_code(single(text), "FIG002") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The campaign doubled down on its attacks.", []),
+        ("Profits doubled in May.", [("doubled", "multiple")]),
+        ("Profits doubled, down from a tripling last year.", [("doubled", "multiple")]),
+    ],
+)
+def test_doubled_down_is_an_idiom_not_a_multiple(text: str, expected: list[tuple[str, str]]) -> None:
+    """Session 22 audit: "doubled down" (held firm) is no figure; "doubled" alone, or a comma before "down", is."""
+    assert figure_texts(text) == expected
