@@ -235,8 +235,8 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # session 22: an adverb between a subject and its cue is no part of the source
         ("Its survey also found that 3.6 million adults keep hens.", []),
         ("The poll, run for the Harbour Trust, also found that support rose to 19 percent.", []),
-        ("The firm, which floated in 2003, recently announced a deal to buy 26% of Norda Oil.", []),
-        ("The Green Party wants a levy. They specifically want to cap it at 200,000 homes.", []),
+        ("The bakery, which opened in 1998, recently agreed terms to buy 40% of Mill Lane Foods.", []),
+        ("The Green Party wants a levy. They specifically hope to limit it to 150,000 homes.", []),
         # near neighbours: a vague subject stays vague, and a passive's "it was" stays the source
         ("Analysts also said sales would fall by 12% in May.", ["12%"]),
         ("Officials were also said to have paid $4.5 million.", ["$4.5 million"]),
@@ -256,9 +256,9 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # near neighbour: an unnamed speaker stays unnamed
         ('"We will send letters to these 206,000 people," officials said, adding that more would follow.', ["206,000"]),
         # session 22: a present-tense speech verb before its source at a quotation's end
-        ('"By 2050 people over 60 will make up over 30% of the population," explains Ana Ruiz.', []),
-        ('"By 2050 people over 60 will make up over 30% of the population," argues the Harbour Institute.', []),
-        ('"By 2050 people over 60 will make up over 30% of the population," argues a team of analysts.', ["30%"]),
+        ('"By 2040 pensioners will account for nearly 25% of voters in the town," explains Ana Ruiz.', []),
+        ('"By 2040 pensioners will account for nearly 25% of voters in the town," argues the Harbour Institute.', []),
+        ('"By 2040 pensioners will account for nearly 25% of voters in the town," argues a team of analysts.', ["25%"]),
         # session 22: a speech participle after a comma, with no credit before it, is the opening subject's
         ("Acme Bank raised its forecast on Monday, saying sales would rise 5%.", []),
         ("The company lowered its forecast, adding that sales would fall 5%.", []),
@@ -267,7 +267,7 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Sales rose in May, suggesting growth of 5%.", ["5%"]),
         # session 22: a lead's "reports" named by the outlet credited in the next sentence
         (
-            "Acme is preparing to cut up to 2,000 jobs, reports said. The Sunday Courier said most cuts are in sales.",
+            "Acme plans to shed as many as 1,500 posts, reports said. The Sunday Courier said most cuts are in sales.",
             [],
         ),
         (
@@ -288,8 +288,8 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Donors gave $5,395, according to figures which are kept by officials.", ["$5,395"]),
         # near neighbours: the next sentence credits no one, a vague source, a person, or a lower-case definite one
         ("Prices rose 5%, figures showed. Jo Roe, a trader, said she was worried.", ["5%"]),
-        ("Acme is preparing to cut up to 2,000 jobs, reports said. The plans were first drawn up in May.", ["2,000"]),
-        ("Acme is preparing to cut up to 2,000 jobs, reports said. Officials said most cuts are in sales.", ["2,000"]),
+        ("Acme plans to shed as many as 1,500 posts, reports said. The plans were first drawn up in May.", ["1,500"]),
+        ("Acme plans to shed as many as 1,500 posts, reports said. Officials said most cuts are in sales.", ["1,500"]),
         ("Reports suggest Acme will lift its offer to £5m. The club said talks went on.", ["£5m"]),
     ],
 )

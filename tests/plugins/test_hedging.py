@@ -1366,7 +1366,7 @@ def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hed
     [
         # 'likely to' after a comparative or superlative ranks chances; a bare one predicts
         ("Older drivers are more likely to crash at night, Jo Roe said.", []),
-        ("Renters are less likely to vote than owners.", []),
+        ("Renters are less likely to register than owners.", []),
         ("The candidate most likely to win is a farmer.", []),
         ("Small towns were the least likely to recover.", []),
         ("The ferry is likely to sail late.", ["likely"]),

@@ -90,7 +90,7 @@ def test_some_of_extent_is_no_vague_group(text: str, cues: list[str]) -> None:
         ),
         # a verb after a parenthesis closed by a comma is no inversion: its subject came before it
         (
-            "Jo Roe is seen as a future leader while Jo Roe, who is not standing, believes there are lessons.",
+            "Jo Roe is seen as a strong contender while Ann Lee, who is retiring, believes the club must change.",
             [("HDG001", "is seen", "")],
         ),
         # a concessive clause of saying still credits only itself
@@ -138,7 +138,7 @@ def test_a_source_noun_after_a_name_credits_the_named_side(text: str, hedges: li
     ("text", "hedges"),
     [
         # a fronted adjunct before the named subject: the name is no object of its preposition
-        ("On Thursday, Jo Roe said any offer was likely to be in cash.", [("HDG004", "likely", "named")]),
+        ("On Thursday, Jo Roe said the new terminal was likely to open in spring.", [("HDG004", "likely", "named")]),
         ("In a statement on Monday, Euro Mart said prices may rise.", [("HDG004", "may", "named")]),
         # a time phrase between the named subject and its verb
         ("Jo Roe on Sunday said the plan could fail.", [("HDG004", "could", "named")]),
@@ -165,7 +165,7 @@ def test_a_named_speaker_is_found_past_a_fronted_adjunct_or_a_time_phrase(
         ("The pair may know the truth.", ["may"]),
         ("As the storm may hit the coast, residents left.", ["may"]),
         # a modal without its verb after an effort word measures effort
-        ("She kept it quiet for as long as she possibly could.", []),
+        ("He stayed on the pitch for as long as he possibly could.", []),
         ("The team did all it could to win.", []),
         ("He ran as fast as he could.", []),
         ("Prices could fall, or they might not.", ["could", "might"]),
