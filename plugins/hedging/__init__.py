@@ -118,7 +118,8 @@ attributions ("it is said", "it has been suggested", "is widely believed", "is
 considered by many", "the generally accepted view", "widely regarded as"). A source
 with a name or an
 organisation beside it is not vague: "Kremlin officials", "experts at the IAEA",
-"as reported by Axios".
+"as reported by Axios"; a capitalised first word before a comma is no such name
+("Meanwhile, officials said" is flagged).
 
 **Why it matters.** Wikipedia's MOS:WEASEL: such wording gives a claim the look of
 authority while leaving nothing to verify; it is how rumour reaches print.

@@ -151,8 +151,8 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
         and before.low not in lexicon.demonyms
     ):
         opener = before.low in _MODIFIERS or before.low in _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)
-        if k >= 2 or not (opener or _common_opener(before.low, lexicon)):
-            return True
+        if k >= 2 or not (opener or _common_opener(before.low, lexicon) or clause_break(text, before, tokens[k])):
+            return True  # a sentence's first word before a comma is fronted ('Meanwhile, officials said'), no modifier
     if k + 1 >= len(tokens):
         return False
     nxt = tokens[k + 1]

@@ -139,6 +139,13 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("Lodhi has said that people believe the talks failed.", []),
         ("The minister said people believe the talks failed.", ["people believe"]),
         ("Dr Maleeha Lodhi said experts believe the talks failed.", ["experts believe"]),
+        # session 22: a sentence's first word before a comma is fronted, no modifier of the source
+        ("Meanwhile, officials said the ferry would stop.", ["officials said"]),
+        ("Anyway, sources claim the mayor will resign.", ["sources claim"]),
+        ("Separately, experts argue the cure works.", ["experts argue"]),
+        # near neighbours: a name beside the source, or after a fronted place, still names it
+        ("Harbourtown officials said the ferry would stop.", []),
+        ("In Harbourtown, officials said the ferry would stop.", []),
     ],
 )
 def test_vague_attribution(text: str, vague: list[str]) -> None:
