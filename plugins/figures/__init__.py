@@ -145,7 +145,8 @@ Northtown gathered. They said ...": the residents are not named); which name it 
 not checked. An unowned document of a lead ("a report says", "according
 to new research") counts as named when the next sentence has a document word with "by" or
 "from" and a capitalised word just after it ("The survey, conducted by Ashdown, ..."), and a
-lead's "reports", "figures", "data" or "statistics" when the next sentence credits a source
+lead's (the body's first sentence of prose) "reports", "figures", "data" or "statistics"
+when the next sentence credits a source
 opening on "the" and a capitalised word ("The Sunday Courier said ...", "..., the Harbour
 Government said"; that it is the outlet or the data's owner is not checked). A
 cue after "and" or "but" takes the sentence's opening subject, which ends at a

@@ -57,6 +57,12 @@ from copydesk.plugins.figures.phrase import (
 
 #: Words after "that"/"which" searched for the "by" of a passive relative naming a document's owner.
 AGENT_REACH = 7
+#: Participles that make the agent of such a relative the document's owner ("released by Acme");
+#: others leave it someone else ("figures which were disputed by Acme": review s22v).
+OWNER_VERBS = frozenset(
+    "released published compiled issued produced collected gathered provided prepared supplied collated "
+    "commissioned conducted obtained".split()
+)
 #: Cues read per sentence at most: real sentences have a few; this keeps the work linear.
 MAX_CREDITS = 16
 INFINITIVE = frozenset({"to"})
@@ -169,18 +175,21 @@ def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, in
 def _relative_agent_end(text: str, words: Sequence[Word], stop: int) -> int:
     """Where "according to X" ends when a passive relative names X's owner ("figures that were released by Acme").
 
-    "that"/"which", then a form of "be" within two words and "by" within AGENT_REACH words
-    with a capitalised word (or "the" and one) after it: the source runs on through the agent.
+    "that"/"which", then a form of "be" within two words and "by" within AGENT_REACH words,
+    after one of :data:`OWNER_VERBS`, with a capitalised word (or "the" and one) after it: the
+    source runs on through the agent.
     Else ``stop``.
     """
     if stop + 2 >= len(words) or words[stop].lower not in ("that", "which"):
         return stop
     if not any(w.lower in BE_VERBS for w in words[stop + 1 : stop + 3]):
         return stop
+    owned = False
     for at in range(stop + 2, min(len(words) - 1, stop + AGENT_REACH)):
         if gap_breaks(text, words[at - 1].end, words[at].start):
             return stop
-        if words[at].lower == "by":
+        owned = owned or words[at].lower in OWNER_VERBS
+        if words[at].lower == "by" and owned:
             name = at + 2 if words[at + 1].lower == "the" and at + 2 < len(words) else at + 1
             return source_after(text, words, at + 1) if text[words[name].start].isupper() else stop
     return stop

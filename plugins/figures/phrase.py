@@ -29,8 +29,8 @@ DETERMINERS = frozenset("the a an this these those its their his her our my your
 PREPOSITIONS = frozenset("in on at for with to by from of into among than".split())
 SOURCE_LIMIT = 8
 AUXILIARIES = frozenset("has have had is are was were will would can could may might must should".split())
-#: Adverbs between a subject and its cue ("Its survey also found", "The firm, which floated in
-#: 2003, recently announced"): no part of the source, as auxiliaries are not ("reportedly" is
+#: Adverbs between a subject and its cue ("Its survey also found", "The bakery, which opened in
+#: 1998, recently agreed"): no part of the source, as auxiliaries are not ("reportedly" is
 #: left out: it says the writer has no source).
 MID_ADVERBS = frozenset(
     "also recently previously already now still further separately specifically initially originally"

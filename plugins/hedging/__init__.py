@@ -61,11 +61,13 @@ modal of time or aim ("died before they could receive care", "drove him there so
 see"; not after "before long", "until then" or a fronted time phrase: "Before the election
 the party could lose seats" hedges), "seen at" a place (a photo caption), "widely" before
 a word of spread ("widely available"), a negated "suggest" ("did not suggest this") or one
-meaning "propose" ("suggested building a wall", "suggested that he be sacked"), "couldn't
+meaning "propose" ("suggested repainting the pier", "suggested that he be sacked"), "couldn't
 possibly" (emphatic), a source that "could not say/confirm" (not "could not be
 confirmed"), "some way below" and "some time later", an aside to the reader ("As fans may
-recall"), a modal of effort without its verb ("as much as she could"), and cues inside a
-Title Case title ("If I Could Turn Back Time").
+recall"), a modal of effort without its verb ("as much as she could"), cues inside a
+Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely
+to" comparing chances, a modal after "wish", "traditionally" and "some years ago" (HDG004's
+text says more).
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
 with a progressive verb: "Jo Roe had been predicting that growth could slow", a time
@@ -283,10 +285,13 @@ credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
 quotation in single quotes after a colon count as quotations.
 Some words hedge in no voice: "more/less/most likely to" compares chances ("renters are less
-likely to vote"), a modal after "wish" is counterfactual ("wish they could go back"),
+likely to register"), a modal after "wish" is counterfactual ("wish they could go back"),
 "traditionally" states a custom, and "some time later" or "many years" measures time.
 
-**Known problems.** An unbalanced quotation mark extends a quotation to the end of
+**Known problems.** A forecast put as a comparison ("Storms are more likely to hit the
+coast tomorrow") is read as a comparison of chances and not flagged (review s22v; on the
+reference inputs the reading stopped 38 findings, most of them comparisons of groups
+such as "renters are more likely to move"). An unbalanced quotation mark extends a quotation to the end of
 its paragraph. A verb whose subject is "you", "I" or "we" ("what do you believe
 European nations should do") credits nobody. A claim reported over several sentences
 is credited only in the sentence of its verb. A fronted concessive clause of saying ends

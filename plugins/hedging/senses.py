@@ -68,6 +68,8 @@ ANY_POSITION = frozenset({"many"})
 #: Nouns after 'some' that make it a degree or a stretch of time ('some way below', 'some time later').
 _EXTENT = frozenset({"way", "distance", "time", "while"})
 TIME_UNITS = frozenset("years decades centuries months weeks days hours minutes times generations".split())
+#: Units a quantifier measures time in at a clause's opening ('Some years ago', 'Some time later'): not 'generations'.
+_STRETCHES = (TIME_UNITS - {"generations"}) | {"time"}
 _COORDINATORS = frozenset({"and", "or"})
 #: Words after 'could not' that make it a doubt the author reports ('could not be ruled out', 'could not
 #: be confirmed'); an active 'could not say/confirm/tell' is a source's inability (session 22).
@@ -112,7 +114,7 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text):
         return True
-    if _aside(tokens, i) or _elliptical(tokens, i, text) or _wished(tokens, i, text):
+    if _aside(tokens, i, text) or _elliptical(tokens, i, text) or _wished(tokens, i, text):
         return True
     window = [tokens[k].low for k in range(max(0, i - ROOT_WINDOW), i)]
     if "depending" in window or tokens[0].low == "depending" or _conditional(tokens, i):
@@ -130,18 +132,29 @@ _ASIDE_BETWEEN = frozenset({"already", "also", "well", "have", "be"})
 ASIDE_SUBJECT = 5
 
 
-def _aside(tokens: Sequence[Token], i: int) -> bool:
+def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when the modal at ``i`` is in an aside to the reader ('As you may know', 'as might be expected'; session 22).
 
     The aside says what the reader knows or expects; it hedges no claim. 'as' stands at
-    most :data:`ASIDE_SUBJECT` words before the modal, a verb of knowing after it.
+    most :data:`ASIDE_SUBJECT` words before the modal in its clause, a verb of knowing after
+    it ends the clause ('As fans may recall,'; 'As the economy slows, shoppers may notice
+    higher prices' and 'as traders may have heard rumours' keep their hedges).
     """
     k = i + 1
     while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
         k += 1
     if _low(tokens, k) not in _KNOWING:
         return False
-    return any(tokens[m].low == "as" for m in range(max(0, i - ASIDE_SUBJECT), i))
+    # the aside's verb takes no object: the clause ends after it ('As fans may recall, ...'; not
+    # 'shoppers may notice higher prices'), and no clause break parts it from its 'as'
+    if k + 1 < len(tokens) and not _breaks(text, tokens[k], tokens[k + 1]):
+        return False
+    for m in range(i - 1, max(0, i - ASIDE_SUBJECT) - 1, -1):
+        if tokens[m].low == "as":
+            return True
+        if _breaks(text, tokens[m], tokens[m + 1]):
+            return False
+    return False
 
 
 #: Words before the subject of a modal without its verb that make it a measure of effort
@@ -274,7 +287,8 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
-    if _low(tokens, i - 1) in ("we", "i") and _low(tokens, i + 2) in ("confirm", "say", "tell"):
+    verb = i + 3 if _low(tokens, i + 2).endswith("ly") else i + 2  # 'could not immediately confirm'
+    if _low(tokens, i - 1) in ("we", "i") and _low(tokens, verb) in ("confirm", "say", "tell"):
         # the writer's own 'we could not confirm' hedges; 'the spokesman could not say' is his inability
         return True
     return any(_low(tokens, k) in _RULE_OUT for k in range(i + 2, i + 5))
@@ -289,7 +303,7 @@ def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'possibly' hedges ('is possibly flawed'); after a negated modal it stresses the denial ('couldn't possibly know')."""
     before = _low(tokens, i - 1)
     if before in _NEGATED_MODALS or (_low(tokens, i + 1) in _MODALS and _elliptical(tokens, i + 1, text)):
-        # 'as long as she possibly could': effort, as the modal's
+        # 'as long as he possibly could': effort, as the modal's
         return False
     return not (before in ("not", "never") and _low(tokens, i - 2) in _MODALS)
 
@@ -351,8 +365,9 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
         return True
-    if _low(tokens, i + 1) in TIME_UNITS or _low(tokens, i + 1) == "time":
-        # a stretch of time opening a clause ('Some time later ...', 'Some years ago ...'; session 22)
+    if _low(tokens, i + 1) in _STRETCHES:
+        # a stretch of time opening a clause ('Some time later ...', 'Some years ago ...'; session 22;
+        # 'Some generations of farmers believe' is a group: review s22v)
         return False
     return _subject_position(tokens, i, text)
 
@@ -447,7 +462,7 @@ def _in_general(tokens: Sequence[Token], i: int, text: str) -> bool:
     return i + 2 < len(tokens) and not clause_break(text, tokens[i + 1], tokens[i + 2])
 
 
-#: Degree words before 'likely' that make 'likely to' compare chances ('are more likely to vote').
+#: Degree words before 'likely' that make 'likely to' compare chances ('are more likely to register').
 _COMPARATIVES = frozenset({"more", "less", "most", "least"})
 
 
@@ -455,7 +470,7 @@ def _likely(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'likely' hedges a prediction ('is likely to pass', 'most likely caused by'), not a comparison of chances.
 
     'Women are more likely to retire in poverty', 'the candidate most likely to win',
-    'less likely to vote than others': before 'to', after a comparative or superlative
+    'less likely to register than owners': before 'to', after a comparative or superlative
     (or the cue 'most likely'), it ranks groups' or people's chances as a fact, no doubt
     of the writer's or the source's. 'more likely than not' and 'more likely, ...' keep theirs.
     """
@@ -472,13 +487,13 @@ def _suggest(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'suggest' hedges a claim ('the data suggest'); negated ('did not suggest this') it denies one, no doubt.
 
     Nor does it hedge as 'propose' (session 22): before a gerund with its object
-    ('suggested building a wall') or a clause with a bare 'be' ('suggested that they be
+    ('suggested repainting the pier') or a clause with a bare 'be' ('suggested that they be
     jailed', :func:`_proposal`).
     """
     return _low(tokens, i - 1) not in _NEGATIONS and not _proposal(tokens, i, text)
 
 
-#: Words after a gerund that make it take an object ('suggested building a wall', 'doubling the fund').
+#: Words after a gerund that make it take an object ('suggested repainting the pier', 'doubling the fund').
 _OBJECT_OPENERS = frozenset("a an the his her their its our my your every more some this that these those".split())
 #: '-ing' words that are no gerunds ('suggests something').
 _NOT_GERUNDS = frozenset("nothing something anything everything thing things king during".split())
@@ -495,13 +510,31 @@ def _proposal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     nxt = _low(tokens, i + 1)
     if nxt.endswith("ing") and len(nxt) > 4 and nxt not in _NOT_GERUNDS:
-        return _low(tokens, i + 2) in _OBJECT_OPENERS
+        return _low(tokens, i + 2) in _OBJECT_OPENERS and not _gerund_subject(tokens, i + 3, text)
     start = i + 2 if nxt == "that" else i + 1
     for m in range(start + 1, min(len(tokens), start + PROPOSAL_SUBJECT + 1)):
         if _breaks(text, tokens[m - 1], tokens[m]):
             return False
         if tokens[m].low == "be":
             return tokens[m - 1].low not in _BE_OR_AUXILIARY and tokens[m - 1].low not in ("to", "not", "never")
+    return False
+
+
+#: Most words of a gerund's object read for the verb of a clause it is the subject of.
+GERUND_OBJECT = 5
+
+
+def _gerund_subject(tokens: Sequence[Token], start: int, text: str) -> bool:
+    """True when an auxiliary or 'be' follows the gerund's object in its clause: the gerund is a subject.
+
+    'The review suggests cutting the budget would harm schools' claims, hedged, what
+    cutting would do; 'suggested repainting the pier' proposes (review s22v).
+    """
+    for m in range(start, min(len(tokens), start + GERUND_OBJECT)):
+        if _breaks(text, tokens[m - 1], tokens[m]):
+            return False
+        if tokens[m].low in _BE_OR_AUXILIARY:
+            return True
     return False
 
 

@@ -286,11 +286,18 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # near neighbours: a relative with no agent, or an agent with no name, leaves the figures unowned
         ("Donors gave $5,395, according to figures that were released on Monday.", ["$5,395"]),
         ("Donors gave $5,395, according to figures which are kept by officials.", ["$5,395"]),
+        # review s22v: a passive relative whose verb does not own the document leaves it unowned
+        ("Donors gave $5,395, according to figures which were disputed by Crowdfund.", ["$5,395"]),
         # near neighbours: the next sentence credits no one, a vague source, a person, or a lower-case definite one
         ("Prices rose 5%, figures showed. Jo Roe, a trader, said she was worried.", ["5%"]),
         ("Acme plans to shed as many as 1,500 posts, reports said. The plans were first drawn up in May.", ["1,500"]),
         ("Acme plans to shed as many as 1,500 posts, reports said. Officials said most cuts are in sales.", ["1,500"]),
         ("Reports suggest Acme will lift its offer to £5m. The club said talks went on.", ["£5m"]),
+        # review s22v: only the lead's unowned figures are named by the next sentence's credit
+        (
+            "The match ended late. The data show attendance fell 12% this season. The Rovers manager said it rained.",
+            ["12%"],
+        ),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:

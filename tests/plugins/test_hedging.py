@@ -1390,6 +1390,7 @@ def test_session_21_modals_of_time_and_purpose_and_readings_of_extent_do_not_hed
         ("Some time later the keeper collapsed, Jo Roe said.", []),
         ("Some years ago the mill closed.", []),
         ("Some farmers fear the mill may close.", ["some", "may"]),
+        ("Some generations of farmers fear the mill may close.", ["some", "may"]),
         # 'traditionally' states a custom; 'traditionally seen as' stays a vague attribution
         ("March is traditionally a quiet month for builders, Jo Roe said.", []),
         ("Jo Roe said the bank could win traditionally rural seats.", ["could"]),
