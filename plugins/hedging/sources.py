@@ -60,12 +60,24 @@ COMMON_OPENERS = frozenset(
 )
 
 
-def _skipped_opener(low: str, lexicon: Lexicon) -> bool:
-    """Whether a sentence's capitalised first word ``low`` names nobody: a starter, vague source, demonym or common opener.
+#: Number words that open a sentence before a source noun ("Two sources said"): a count, no name.
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve dozens hundreds".split())
 
-    Four look-ups, not a union of the four sets built at every call.
+
+def _skipped_opener(low: str, lexicon: Lexicon) -> bool:
+    """Whether a sentence's capitalised first word ``low`` names nobody: a starter, modifier, count, vague source, ...
+
+    A starter, a modifier of a source ("Top aides"), a number word ("Two sources"), a vague
+    source, a demonym or a common opener; look-ups, not a union of the sets built at every call.
     """
-    return low in _STARTERS or low in lexicon.vague_sources or low in lexicon.demonyms or low in COMMON_OPENERS
+    return (
+        low in _STARTERS
+        or low in _MODIFIERS
+        or low in NUMBER_WORDS
+        or low in lexicon.vague_sources
+        or low in lexicon.demonyms
+        or low in COMMON_OPENERS
+    )
 
 
 #: Institution nouns usually capitalised as a name: at a sentence start they stay one ("Kremlin officials").
@@ -150,7 +162,7 @@ def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> b
         and before.low not in lexicon.vague_sources
         and before.low not in lexicon.demonyms
     ):
-        opener = before.low in _MODIFIERS or before.low in _STARTERS or before.low.endswith(_ADJECTIVE_ENDINGS)
+        opener = _skipped_opener(before.low, lexicon) or before.low.endswith(_ADJECTIVE_ENDINGS)
         if k >= 2 or not (opener or _common_opener(before.low, lexicon) or clause_break(text, before, tokens[k])):
             return True  # a sentence's first word before a comma is fronted ('Meanwhile, officials said'), no modifier
     if k + 1 >= len(tokens):

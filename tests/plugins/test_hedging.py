@@ -143,6 +143,8 @@ def test_hedge_cue(text: str, cues: list[str]) -> None:
         ("Meanwhile, officials said the ferry would stop.", ["officials said"]),
         ("Anyway, sources claim the mayor will resign.", ["sources claim"]),
         ("Separately, experts argue the cure works.", ["experts argue"]),
+        # review s22v: a number word opening the sentence counts the sources, it names none
+        ("Two sources said the deal may collapse.", ["sources said"]),
         # near neighbours: a name beside the source, or after a fronted place, still names it
         ("Harbourtown officials said the ferry would stop.", []),
         ("In Harbourtown, officials said the ferry would stop.", []),
