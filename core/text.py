@@ -51,8 +51,6 @@ _ABBREVIATIONS = frozenset(
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
     sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est dept univ ave blvd""".split()
 )
-#: One-letter scales glued to a number ("£12m", "5k", "$3b"): after a digit, their period is no initial's.
-_SCALE_SUFFIXES = frozenset("mkb")
 #: Apostrophes of a contraction ("didn't", "didn’t"): a lower-case letter after one and a letter is no initial.
 _APOSTROPHES = "'’"
 EXCERPT_LIMIT = 240
@@ -80,9 +78,9 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
     """True when the period at ``dot`` ends an abbreviation or an initial, not a sentence.
 
     The token is the run of letters and periods before ``dot`` (inside the line); one
-    of more than 12 characters is no abbreviation. A one-letter scale glued to a digit
-    ("£12m.", "5k.", "$3b.") is none either, as "£12bn." is not, and nor is a contraction's
-    lower-case last letter after its apostrophe ("didn't.", "she’d."; "O'B." stays an initial).
+    of more than 12 characters is no abbreviation. A letter glued to a digit ("£12m.", "5k.",
+    "the 1990s.") is none either, as "£12bn." is not, and nor is a contraction's lower-case
+    last letter after its apostrophe ("didn't.", "she’d."; "O'B." stays an initial).
     """
     window = text[line_start if line_start > dot - 13 else dot - 13 : dot]
     if window.isascii():  # the ASCII letters are exactly the ASCII characters str.isalpha accepts
@@ -106,13 +104,14 @@ def _is_abbreviation(text: str, dot: int, line_start: int) -> bool:
 def _one_letter(text: str, at: int, line_start: int) -> bool:
     """True when the letter at ``at``, with a character before it in its line and a period after, is an initial.
 
-    A one-letter scale glued to a digit ("£12m.", "5k.", "$3b.") is none (its period ends a
-    sentence, as "£12bn."'s does), nor is a contraction's lower-case last letter after its
-    apostrophe and a letter ("didn't.", "she’d."; "O'B." stays an initial).
+    A letter glued to a digit is none, a scale ("£12m.", "5k.", "$3b.") or a plural ("the
+    1990s.", "her 20s."): its period ends a sentence, as "£12bn."'s does; nor is a
+    contraction's lower-case last letter after its apostrophe and a letter ("didn't.",
+    "she’d."; "O'B." stays an initial).
     """
     before = text[at - 1]
     if before.isdigit():
-        return text[at].lower() not in _SCALE_SUFFIXES
+        return False  # a scale or a plural glued to a number ("£12m.", "5k.", "the 1990s."): no initial
     letter = text[at]
     return not (letter.islower() and before in _APOSTROPHES and at - 1 > line_start and text[at - 2].isalpha())
 

@@ -38,6 +38,12 @@ def sentences(text: str) -> list[str]:
         ("It took $4.5k. Then 3b. Then it fell.", ["It took $4.5k.", "Then 3b.", "Then it fell."]),
         ("It took £12bn. Then it fell.", ["It took £12bn.", "Then it fell."]),
         ("Section m. Then A. Smith left.", ["Section m. Then A. Smith left."]),
+        ("Sales peaked in the 1990s. Then they fell.", ["Sales peaked in the 1990s.", "Then they fell."]),
+        (
+            "She was in her 20s. Her son was 5. He is 12 now.",
+            ["She was in her 20s.", "Her son was 5.", "He is 12 now."],
+        ),
+        ("It cost 50p. Then 4x. Then more.", ["It cost 50p.", "Then 4x.", "Then more."]),
         ("We tried. We didn't. Then we left.", ["We tried.", "We didn't.", "Then we left."]),
         ("“I can’t. Not now,” she said.", ["“I can’t.", "Not now,” she said."]),
         ("He said he'd. No more.", ["He said he'd.", "No more."]),
