@@ -114,7 +114,8 @@ authority ("analysts say", "reports suggest", "conservative estimates place", "o
 said", "the 50,000 a day city officials estimated", "The 40,000 officials had predicted in
 March did not turn up", "the 40,000 whom officials expected", "the 2% that officials had
 hoped for", "£3bn officials estimated never materialised", "Analysts had been forecasting a
-0.1% rise"), an agentless passive ("estimated at $486 billion"; in a quotation whose speaker
+0.1% rise") or one unnamed person ("a senior official said", "said one analyst", "a source
+close to the talks said"; not "a spokesman for Acme"), an agentless passive ("estimated at $486 billion"; in a quotation whose speaker
 is named outside its marks the words are the speaker's: '"Rents keep climbing," Tom Vell
 said. "Prices are expected to rise 12%."' is not flagged), or a quotation whose
 speaker is not given in it or within the attribution window of its ends (a quotation is

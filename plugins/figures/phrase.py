@@ -192,6 +192,24 @@ def _specific_document(words: Sequence[Word], index: int, referring: bool = True
     return owner is not None and owner > 0 and words[owner - 1].lower == "the"
 
 
+#: Determiners of one unnamed person ("a senior official said", "one analyst said").
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+#: Heads of such a person: the singulars of the collective people heads ("officials", "analysts").
+UNNAMED_PERSONS = frozenset(
+    "analyst commentator critic economist expert insider observer official researcher scientist source".split()
+)
+
+
+def _one_unnamed_person(words: Sequence[Word]) -> bool:
+    """Whether a source phrase is one unnamed person: an indefinite determiner, then a person head in it.
+
+    "A senior official said", "said one analyst", "a source close to the talks said": as
+    vague as "officials said" (HDG002 reads them so too); "a spokesman for Acme" names the
+    side, by its capital (review s22v).
+    """
+    return bool(words) and words[0].lower in INDEFINITE and any(w.lower in UNNAMED_PERSONS for w in words[1:])
+
+
 def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, referring: bool = True) -> bool:
     """Whether a source phrase names its source (see the module docstring).
 
@@ -199,7 +217,7 @@ def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, ref
     """
     vague_head = any(
         w.lower in lexicon.vague and not _specific_document(words, n, referring) for n, w in enumerate(words)
-    )
+    ) or _one_unnamed_person(words)
     for index, word in enumerate(words):
         token = text[word.start : word.end]
         if token.isupper() and len(token) > 1 and any(ch.isalpha() for ch in token):

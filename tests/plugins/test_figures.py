@@ -288,6 +288,14 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("Donors gave $5,395, according to figures which are kept by officials.", ["$5,395"]),
         # review s22v: a passive relative whose verb does not own the document leaves it unowned
         ("Donors gave $5,395, according to figures which were disputed by Crowdfund.", ["$5,395"]),
+        # review s22v: one unnamed person ("a senior official", "one analyst") is as vague as "officials"
+        ("A senior official said prices rose 4%.", ["4%"]),
+        ("Inflation will hit 4% next year, said one analyst.", ["4%"]),
+        ("A source close to the talks said the fee was $5m.", ["$5m"]),
+        # near neighbours: a person named, a side named beside the person, a definite official
+        ("Jo Roe, an analyst, said prices rose 4%.", []),
+        ("A spokesman for Acme said prices rose 4%.", []),
+        ("The official said prices rose 4%.", []),
         # near neighbours: the next sentence credits no one, a vague source, a person, or a lower-case definite one
         ("Prices rose 5%, figures showed. Jo Roe, a trader, said she was worried.", ["5%"]),
         ("Acme plans to shed as many as 1,500 posts, reports said. The plans were first drawn up in May.", ["1,500"]),
