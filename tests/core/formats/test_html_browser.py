@@ -278,6 +278,7 @@ def test_hostile_records_run_no_script_and_show_controls_as_escapes(
     page = open_page(out)
     for index in ("0", "1"):
         page.click(f"a[href='#a-{index}']")
+        _settled(page)  # else the mark looked for may be the previous article's, and its links stale
         page.wait_for_selector("#cd-detail mark")
         for link in page.eval_on_selector_all(
             "#cd-detail ol.findings a", "as => as.map(a => a.id || a.getAttribute('href'))"
