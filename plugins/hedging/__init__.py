@@ -64,7 +64,10 @@ a word of spread ("widely available"), a negated "suggest" ("did not suggest thi
 meaning "propose" ("suggested repainting the pier", "suggested that he be sacked"), "couldn't
 possibly" (emphatic), a source that "could not say/confirm" (not "could not be
 confirmed"), "some way below" and "some time later", an aside to the reader ("As fans may
-recall"), a modal of effort without its verb ("as much as she could"), cues inside a
+recall"), a modal of effort without its verb ("as much as she could"), "could" after a
+negative subject ("Nothing could be heard", "no deal could be reached"), harm that did not
+happen ("could have died", "might have been killed", "could have been much worse", "could
+have been prevented"), "many more/fewer ... than" (a comparison), cues inside a
 Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely
 to" comparing chances, a modal after "wish", "traditionally" and "some years ago" (HDG004's
 text says more).

@@ -281,9 +281,55 @@ def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
     return not _is_number(nxt)
 
 
+#: Subjects that negate a clause as 'not' does ('Nothing could be heard', 'No one could explain').
+_NEGATIVE_SUBJECTS = frozenset({"nothing", "nobody", "none", "neither", "noone"})
+#: Words between 'no' and a modal that keep one negated subject ('no other team could', 'no such deal could').
+_NO_MODIFIERS = frozenset({"other", "such", "single"})
+
+
+def _negative_subject(tokens: Sequence[Token], i: int) -> bool:
+    """True when the modal at ``i`` has a negative subject: 'Nothing could be heard', 'no deal could be reached'.
+
+    Like 'could not', it states what was impossible, no doubt (session 23). The subject is
+    a negative pronoun, 'no' and one word ('no one', 'no deal', 'No longer could'), or 'no
+    other/such/single' and a noun; 'in no time it could spread' keeps its hedge.
+    """
+    if _low(tokens, i - 1) in _NEGATIVE_SUBJECTS or _low(tokens, i - 2) == "no":
+        return True
+    return _low(tokens, i - 3) == "no" and _low(tokens, i - 2) in _NO_MODIFIERS
+
+
+#: Participles after 'could have'/'might have' that tell what did not happen ('she could have died',
+#: 'the crash could have been much worse', 'the deaths could have been avoided').
+_AVERTED = frozenset({"died", "killed", "worse", "avoided", "prevented", "averted"})
+#: Words between 'have' and such a participle ('could have been far worse', 'might have easily died').
+_AVERTED_BETWEEN = frozenset({"been", "much", "far", "even", "a", "lot", "so", "easily", "well", "all"})
+#: Most words between 'have' and the participle ('could have been a lot worse').
+AVERTED_GAP = 4
+
+
+def _averted(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'could/might have' at ``i`` tells of harm that did not happen or was avoidable (session 23).
+
+    'The driver could have died', 'It could have been much worse', 'The flooding could have been
+    prevented': a counterfactual, what did not happen, no doubt. 'The fire could have been started
+    by a heater' and 'He may have died at once' keep their hedges.
+    """
+    if _low(tokens, i + 1) != "have":
+        return False
+    for k in range(i + 2, min(len(tokens), i + 2 + AVERTED_GAP)):
+        if tokens[k].low in _AVERTED:
+            return True
+        if tokens[k].low not in _AVERTED_BETWEEN:
+            return False
+    return False
+
+
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'could not'/'could never' is past inability, unless something 'could not be ruled out'."""
     if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text):
+        return False
+    if _negative_subject(tokens, i) or _averted(tokens, i):
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
@@ -309,8 +355,8 @@ def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'might' after a possessive or 'all' is the noun ('with all its might')."""
-    return _low(tokens, i - 1) not in _POSSESSIVES and not _root_modal(tokens, i, text)
+    """'might' after a possessive or 'all' is the noun ('with all its might'); 'might have died' did not happen."""
+    return _low(tokens, i - 1) not in _POSSESSIVES and not _averted(tokens, i) and not _root_modal(tokens, i, text)
 
 
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -364,12 +410,32 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
         # a degree or a stretch of time, no vague group: 'some way below', 'some time later' (session 22)
         return False
     if tokens[i].low in ANY_POSITION and _low(tokens, i + 1) not in TIME_UNITS:
-        return True
+        return not _compared(tokens, i, text)
     if _low(tokens, i + 1) in _STRETCHES:
         # a stretch of time opening a clause ('Some time later ...', 'Some years ago ...'; session 22;
         # 'Some generations of farmers believe' is a group: review s22v)
         return False
     return _subject_position(tokens, i, text)
+
+
+#: Most words from 'many more/fewer' to the 'than' of its comparison ('many more deaths than the flood').
+COMPARISON_WINDOW = 8
+
+
+def _compared(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when 'many' at ``i`` intensifies a comparison: 'many more deaths than the flood' (session 23).
+
+    The comparison is the claim, no vague quantity is hedged; 'many more were hurt', with no
+    'than' in its clause, still leaves the number vague.
+    """
+    if _low(tokens, i + 1) not in ("more", "fewer", "less"):
+        return False
+    for k in range(i + 2, min(len(tokens), i + 2 + COMPARISON_WINDOW)):
+        if _breaks(text, tokens[k - 1], tokens[k]):
+            return False
+        if tokens[k].low == "than":
+            return True
+    return False
 
 
 def _examples_named(tokens: Sequence[Token], i: int) -> bool:

@@ -1404,6 +1404,38 @@ def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: 
     assert [f.data["cue"] for f in found if f.code in ("HDG001", "HDG004")] == cues
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a negative subject negates the modal as 'not' does: what was impossible, no doubt
+        ("Nothing could be heard over the music.", []),
+        ("No one could explain the delay at the depot.", []),
+        ("No deal could be reached before midnight.", []),
+        ("No other team could match the Rovers that year.", []),
+        ("Neither could the ferry leave the harbour.", []),
+        ("The deal could be reached before midnight.", ["could"]),
+        ("In no time it could spread to the town.", ["could"]),
+        ("No wonder prices could rise again in spring.", ["could"]),
+        # harm that did not happen or was avoidable: a counterfactual, not doubt
+        ("The driver could have died in the crash.", []),
+        ("It could have been much worse, the farmer admitted.", []),
+        ("The flooding could have been prevented.", []),
+        ("The keeper might have been killed by the fall.", []),
+        ("The fire could have been started by a heater.", ["could"]),
+        ("The keeper may have died at once.", ["may"]),
+        ("The farmer might have won the seat.", ["might"]),
+        # 'many more/fewer ... than' intensifies a comparison; with no 'than' the number stays vague
+        ("The storm caused many more deaths than the flood.", []),
+        ("The mill employs many more women than men.", []),
+        ("Two people died and many more were hurt.", ["many"]),
+        ("Many more voters turned out, and fewer than expected stayed home.", ["many"]),
+    ],
+)
+def test_session_23_negative_subjects_averted_harm_and_comparisons_do_not_hedge(text: str, cues: list[str]) -> None:
+    """Session 23 audit of HDG001: 'Nothing could', 'could have died' and 'many more ... than' hedge no claim."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
+
+
 def test_traditionally_seen_as_stays_a_vague_attribution() -> None:
     """Dropping 'traditionally' from the approximators leaves 'is traditionally seen as' to the sources (HDG002)."""
     assert codes(run_scorer(SCORER, "The town is traditionally seen as a safe seat.")) == ["HDG002"]
