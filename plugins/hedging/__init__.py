@@ -67,7 +67,8 @@ confirmed"), "some way below" and "some time later", an aside to the reader ("As
 recall"), a modal of effort without its verb ("as much as she could"), "could" after a
 negative subject ("Nothing could be heard", "no deal could be reached"), harm that did not
 happen ("could have died", "might have been killed", "could have been much worse", "could
-have been prevented"), "many more/fewer ... than" (a comparison), cues inside a
+have been prevented"), "many more/fewer ... than" (a comparison), "could be seen sweating"
+(perception), "likely voters" (a pollster's term), cues inside a
 Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely
 to" comparing chances, a modal after "wish", "traditionally" and "some years ago" (HDG004's
 text says more).

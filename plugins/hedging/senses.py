@@ -325,11 +325,26 @@ def _averted(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _perceived(tokens: Sequence[Token], i: int) -> bool:
+    """True for 'could be seen/heard' and a participle: what was visible or audible ('could be seen sweating').
+
+    Past perception, no doubt (session 23); 'could be seen as a snub' and 'could be seen to
+    favour' judge, and keep their hedge.
+    """
+    after = _low(tokens, i + 3)
+    return (
+        _low(tokens, i + 1) == "be"
+        and _low(tokens, i + 2) in ("seen", "heard")
+        and after.endswith("ing")
+        and after not in _NOT_GERUNDS
+    )
+
+
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'could not'/'could never' is past inability, unless something 'could not be ruled out'."""
     if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text):
         return False
-    if _negative_subject(tokens, i) or _averted(tokens, i):
+    if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i):
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
@@ -542,7 +557,33 @@ def _likely(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if tokens[i].low == "most":
         return _low(tokens, i + 2) != "to"
+    if _polled(tokens, i):
+        return False
     return _low(tokens, i + 1) != "to" or _low(tokens, i - 1) not in _COMPARATIVES
+
+
+#: Nouns after 'likely' that make it a pollster's category ('8% of likely voters').
+_ELECTORS = frozenset("voters voter caucusgoers caucus-goers electorate".split())
+#: Lower-case words between 'likely' and such a noun ('likely primary voters'); capitalised ones
+#: ('likely Democratic voters', 'likely GOP primary voters') pass as well.
+_ELECTOR_MODIFIERS = frozenset({"primary", "general", "election", "women", "black", "young", "older", "first-time"})
+#: Most words between 'likely' and the noun.
+ELECTOR_GAP = 3
+
+
+def _polled(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'likely' at ``i`` names a polling group: 'likely voters', 'likely Democratic caucusgoers' (session 23).
+
+    The voters a poll counts as likely to vote, a term of the trade, no doubt; 'likely
+    winners' and 'likely to vote' keep their hedge.
+    """
+    for k in range(i + 1, min(len(tokens), i + 2 + ELECTOR_GAP)):
+        low = tokens[k].low
+        if low in _ELECTORS:
+            return True
+        if not (tokens[k].capitalised or low in _ELECTOR_MODIFIERS):
+            return False
+    return False
 
 
 #: Negations before a verb that make 'suggest' deny an indication ('did not suggest this').

@@ -1429,10 +1429,23 @@ def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: 
         ("The mill employs many more women than men.", []),
         ("Two people died and many more were hurt.", ["many"]),
         ("Many more voters turned out, and fewer than expected stayed home.", ["many"]),
+        # 'could be seen/heard' and a participle is past perception; 'could be seen as/to' judges
+        ("The senator could be seen sweating under the lights.", []),
+        ("Screams could be heard coming from the flat.", []),
+        ("The move could be seen as a snub to the unions.", ["could", "be seen"]),
+        ("The effects could be seen for years.", ["could"]),
+        # 'likely voters' is a pollster's category; 'likely winners' and 'likely to' predict
+        ("The poll of 900 likely voters found a tie.", []),
+        ("Jo Roe leads among likely Democratic primary voters.", []),
+        ("The likely winners are the farmers.", ["likely"]),
+        ("Turnout among likely voters is likely to fall.", ["likely"]),
     ],
 )
-def test_session_23_negative_subjects_averted_harm_and_comparisons_do_not_hedge(text: str, cues: list[str]) -> None:
-    """Session 23 audit of HDG001: 'Nothing could', 'could have died' and 'many more ... than' hedge no claim."""
+def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_do_not_hedge(
+    text: str, cues: list[str]
+) -> None:
+    """Session 23 audit of HDG001: 'Nothing could', 'could have died', 'many more ... than', 'could be seen
+    sweating' and 'likely voters' hedge no claim; their neighbours still do."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
 
 
