@@ -93,7 +93,7 @@ _QUESTION_VERBS = frozenset("know knows knew wonder wonders wondered ask asks as
 _QUESTION_HEADS = _QUESTION_VERBS | frozenset("of for about over".split())
 
 
-def _embedded_question(tokens: Sequence[Token], i: int) -> bool:
+def _embedded_question(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when the modal at ``i`` follows 'who'/'what' opening an embedded question ('as for who may attend').
 
     The question asks, it asserts nothing for the modal to hedge; a relative clause
@@ -101,7 +101,38 @@ def _embedded_question(tokens: Sequence[Token], i: int) -> bool:
     sentence start ('What could start this is ...') keep theirs.
     """
     wh, head = _low(tokens, i - 1), _low(tokens, i - 2)
-    return (wh == "who" and head in _QUESTION_HEADS) or (wh == "what" and head in _QUESTION_VERBS)
+    if (wh == "who" and head in _QUESTION_HEADS) or (wh == "what" and head in _QUESTION_VERBS):
+        return True
+    return _question_with_subject(tokens, i, text)
+
+
+#: Question words that open an embedded question with its own subject before the modal
+#: ('decide how Britain could be defended', 'no decision on where the fund might go').
+_WH_WITH_SUBJECT = frozenset({"how", "where", "whether", "why", "what"})
+#: Heads of such a question besides :data:`_QUESTION_HEADS` ('discuss whether', 'on where').
+_MORE_HEADS = frozenset("on explain explained discuss discussed consider considering determine understand".split())
+
+
+def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the modal at ``i`` ends the subject of an embedded question ('asked how the plan could work').
+
+    Session 23: 'how/where/whether/why/what', a subject of at most :data:`TIME_SUBJECT` words
+    with no verb, clause opener or clause break, then the modal, after a verb of knowing or
+    asking or a preposition ('expectations of what Wales might achieve'): the question asserts
+    nothing. 'whether' needs no head. A relative 'where' after a noun ('the town where the
+    plant could close') and 'in what could be a record' keep their hedges.
+    """
+    if i < 2 or _breaks(text, tokens[i - 1], tokens[i]):
+        return False
+    for k in range(i - 2, max(0, i - TIME_SUBJECT - 1) - 1, -1):
+        low = tokens[k].low
+        if _breaks(text, tokens[k], tokens[k + 1]):
+            return False
+        if low in _WH_WITH_SUBJECT:
+            return low == "whether" or _low(tokens, k - 1) in _QUESTION_HEADS or _low(tokens, k - 1) in _MORE_HEADS
+        if low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS:
+            return False
+    return False
 
 
 def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -112,7 +143,7 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
     A modal in an embedded question asserts nothing (:func:`_embedded_question`), nor
     one of time or purpose after its subject (:func:`_time_or_purpose`).
     """
-    if _embedded_question(tokens, i) or _time_or_purpose(tokens, i, text):
+    if _embedded_question(tokens, i, text) or _time_or_purpose(tokens, i, text):
         return True
     if _aside(tokens, i, text) or _elliptical(tokens, i, text) or _wished(tokens, i, text):
         return True

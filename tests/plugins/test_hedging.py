@@ -1449,6 +1449,30 @@ def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
 
 
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # an embedded question with its own subject before the modal asks, it asserts nothing
+        ("Parliament must decide how best the port could be defended.", []),
+        ("There is no decision yet on where the fund might go.", []),
+        ("Asked how the plan could work, the builder smiled.", []),
+        ("Fans discussed whether the striker could have scored.", []),
+        ("The win fuels expectations of what the Rovers might achieve.", []),
+        ("It is unclear whether the plant could reopen.", ["it is unclear"]),
+        # a relative 'where', a clause of 'that is why', a free relative after 'is' keep the modal
+        ("The town where the plant could close is small.", ["could"]),
+        ("That is why the bank may raise rates.", ["may"]),
+        ("This is what the council could do.", ["could"]),
+        ("In what could be a record, the river rose.", ["could"]),
+    ],
+)
+def test_session_23_a_modal_in_an_embedded_question_with_its_own_subject_does_not_hedge(
+    text: str, cues: list[str]
+) -> None:
+    """Session 23 audit of HDG001: 'decide how Britain could', 'on where the fund might' ask, they assert nothing."""
+    assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
+
+
 def test_traditionally_seen_as_stays_a_vague_attribution() -> None:
     """Dropping 'traditionally' from the approximators leaves 'is traditionally seen as' to the sources (HDG002)."""
     assert codes(run_scorer(SCORER, "The town is traditionally seen as a safe seat.")) == ["HDG002"]
