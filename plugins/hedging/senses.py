@@ -111,6 +111,14 @@ def _embedded_question(tokens: Sequence[Token], i: int, text: str) -> bool:
 _WH_WITH_SUBJECT = frozenset({"how", "where", "whether", "why", "what"})
 #: Heads of such a question besides :data:`_QUESTION_HEADS` ('discuss whether', 'on where').
 _MORE_HEADS = frozenset("on explain explained discuss discussed consider considering determine understand".split())
+#: Verbs of thinking or saying that make the words before the modal a clause of their own
+#: ('what he felt may be an awkward evening': the modal is his view, not the question's).
+_VIEW_VERBS = frozenset(
+    "felt feel feels think thinks thought believe believes believed say says said fear fears feared hope hopes hoped"
+    " expect expects expected argue argues argued".split()
+)
+#: Nouns before 'of how' that make the clause a case shown, not a question ('an example of how drones could').
+_SHOWING = frozenset("example examples reminder sign signs illustration demonstration evidence proof case".split())
 
 
 def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -120,7 +128,8 @@ def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
     with no verb, clause opener or clause break, then the modal, after a verb of knowing or
     asking or a preposition ('expectations of what Wales might achieve'): the question asserts
     nothing. 'whether' needs no head. A relative 'where' after a noun ('the town where the
-    plant could close') and 'in what could be a record' keep their hedges.
+    plant could close'), 'in what could be a record', a view inside the subject ('what he
+    felt may be awkward') and a case shown ('an example of how drones could') keep their hedges.
     """
     if i < 2 or _breaks(text, tokens[i - 1], tokens[i]):
         return False
@@ -129,8 +138,11 @@ def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
         if _breaks(text, tokens[k], tokens[k + 1]):
             return False
         if low in _WH_WITH_SUBJECT:
-            return low == "whether" or _low(tokens, k - 1) in _QUESTION_HEADS or _low(tokens, k - 1) in _MORE_HEADS
-        if low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS:
+            head = _low(tokens, k - 1)
+            if head == "of" and _low(tokens, k - 2) in _SHOWING:
+                return False
+            return low == "whether" or head in _QUESTION_HEADS or head in _MORE_HEADS
+        if low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS or low in _VIEW_VERBS:
             return False
     return False
 

@@ -1464,6 +1464,8 @@ def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_
         ("That is why the bank may raise rates.", ["may"]),
         ("This is what the council could do.", ["could"]),
         ("In what could be a record, the river rose.", ["could"]),
+        ("The singer skipped what he felt may be an awkward dinner.", ["may"]),
+        ("The crash is an example of how drones could hinder pilots.", ["could"]),
     ],
 )
 def test_session_23_a_modal_in_an_embedded_question_with_its_own_subject_does_not_hedge(
