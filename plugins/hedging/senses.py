@@ -117,6 +117,8 @@ _VIEW_VERBS = frozenset(
     "felt feel feels think thinks thought believe believes believed say says said fear fears feared hope hopes hoped"
     " expect expects expected argue argues argued".split()
 )
+#: Words that end the subject of such a question: a verb, a clause opener, a view ('what he felt may').
+_NOT_IN_SUBJECT = _BE_OR_AUXILIARY | _CLAUSE_OPENERS | _VIEW_VERBS | _WH_WITH_SUBJECT
 #: Nouns before 'of how' that make the clause a case shown, not a question ('an example of how drones could').
 _SHOWING = frozenset("example examples reminder sign signs illustration demonstration evidence proof case".split())
 
@@ -131,7 +133,7 @@ def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
     plant could close'), 'in what could be a record', a view inside the subject ('what he
     felt may be awkward') and a case shown ('an example of how drones could') keep their hedges.
     """
-    if i < 2 or _breaks(text, tokens[i - 1], tokens[i]):
+    if i < 2 or _breaks(text, tokens[i - 1], tokens[i]) or _low(tokens, i - 1) in _NOT_IN_SUBJECT:
         return False
     for k in range(i - 2, max(0, i - TIME_SUBJECT - 1) - 1, -1):
         low = tokens[k].low
@@ -142,7 +144,7 @@ def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
             if head == "of" and _low(tokens, k - 2) in _SHOWING:
                 return False
             return low == "whether" or head in _QUESTION_HEADS or head in _MORE_HEADS
-        if low in _BE_OR_AUXILIARY or low in _CLAUSE_OPENERS or low in _VIEW_VERBS:
+        if low in _NOT_IN_SUBJECT:
             return False
     return False
 

@@ -1464,7 +1464,7 @@ def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_
         ("That is why the bank may raise rates.", ["may"]),
         ("This is what the council could do.", ["could"]),
         ("In what could be a record, the river rose.", ["could"]),
-        ("The singer skipped what he felt may be an awkward dinner.", ["may"]),
+        ("The singer was wary of what he felt may be an awkward dinner.", ["may"]),
         ("The crash is an example of how drones could hinder pilots.", ["could"]),
     ],
 )
