@@ -661,7 +661,7 @@ def names_source(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> bool:
 #: Forms of 'suggest' that, with a speaker as subject, report what was said ('Jo Roe suggested ...').
 _SUGGEST = frozenset({"suggest", "suggests", "suggested"})
 #: Nouns of evidence in the subject of 'suggest': then it infers from the evidence ('a survey by
-#: Hostway suggests'), a hedge; so do the pronouns that stand for a document or a finding ('It suggests').
+#: Brannock suggests'), a hedge; so do the pronouns that stand for a document or a finding ('It suggests').
 EVIDENCE = frozenset(
     "survey surveys poll polls polling study studies report reports research data figures evidence findings"
     " results analysis calculations statistics numbers estimates records documents document memo letter email"
@@ -679,7 +679,7 @@ def reporting_suggest(tokens: Sequence[Token], j: int, text: str) -> bool:
     'Jo Roe suggested the plan may fail', 'He later suggested ...', 'Prices may rise, Jo Roe
     suggested.', 'as Jo Roe has suggested': the author's verb for the speaker's words (as
     'said' or 'hinted' is), no hedge inside the speaker's claim nor the author's doubt (session 23
-    audit of HDG004). Its subject holds no noun of :data:`EVIDENCE` ('A survey by Hostway
+    audit of HDG004). Its subject holds no noun of :data:`EVIDENCE` ('A survey by Brannock
     suggests', 'Data from the IMF suggests': an inference from evidence, still the named side's
     hedge). The subject is read back from the verb over at most :data:`SUBJECT_WORDS` words, across an
     appositive's commas, to a clause break before a subordinator ('as', 'while') or, in a credit

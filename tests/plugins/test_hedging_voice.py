@@ -214,7 +214,7 @@ def test_suggest_meaning_propose_is_no_hedge(text: str, cues: list[str]) -> None
         ("She suggests the mill was sold too cheaply.", []),
         # near neighbours: evidence in the subject infers, a hedge credited to the named side
         (
-            "A survey by Hostway suggests that many shoppers prefer to queue.",
+            "A survey by Brannock suggests that many shoppers prefer to queue.",
             [("HDG004", "suggests", "named"), ("HDG004", "many", "named")],
         ),
         (
@@ -227,8 +227,8 @@ def test_suggest_meaning_propose_is_no_hedge(text: str, cues: list[str]) -> None
         ),
         ("It suggests the council may raise the levy.", [("HDG004", "suggests", "named"), ("HDG004", "may", "named")]),
         (
-            "Research by the nine trusts - including the Orrin Fund, the Vell Group and Tamsin House UK - suggested"
-            " up to half of the staff may leave.",
+            "Research commissioned by the nine tenants' groups - among them the Orrin Fund, the Vell Group and"
+            " Tamsin House - suggested rents may double.",
             [("HDG004", "suggested", "named"), ("HDG004", "may", "named")],
         ),
         # a quotation's 'suggest' and the author's own are read as before
