@@ -286,6 +286,9 @@ a speaker inside a relative clause ("rallied farmers against the tax that she sa
 clause only; the author's comment straight after a credit placed after its claim (", Jo Roe said, a view that ...",
 ", which ...", ", suggesting ...", "; ...") is the author's (", and ..." and ", adding ..." stay the speaker's);
 an adverb or auxiliary of the verb of saying ("Jo Roe reportedly told", "she may have said") is the author's;
+"suggest" as a named speaker's verb of saying ("Jo Roe suggested the levy may rise", ", he suggested.") reports
+what was said and is no hedge (the "may" stays hers), unless its subject holds a noun of evidence ("A survey by
+Brannock suggests", "It suggests");
 after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline

@@ -21,7 +21,14 @@ from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon, cue_starts
 from copydesk.plugins.hedging.senses import CUE_GATES, match_cues
 from copydesk.plugins.hedging.sources import Attribution, may_be_passive, may_credit, passives, vague_sources
-from copydesk.plugins.hedging.speakers import claim_ends, claim_span, credited_spans, names_source, reach
+from copydesk.plugins.hedging.speakers import (
+    claim_ends,
+    claim_span,
+    credited_spans,
+    names_source,
+    reach,
+    reporting_suggest,
+)
 
 HEDGE = "hedge"
 VAGUE = "vague"
@@ -95,6 +102,8 @@ def analyse_sentence(
     impersonal = any(_impersonal_it(tokens, a) for a in vague)
     if judged or impersonal:
         named += credited_spans(tokens, text, lexicon, not_verbs, lows, verbs)
+        # 'Jo Roe suggested ...': the verb of her credit reports what she said, no hedge
+        judged = [cue for cue in judged if cue[0] not in verbs or not reporting_suggest(tokens, cue[0], text)]
     # what the credits reach is read only for an impersonal 'it is said' (below)
     reached = _coverage(reach(tokens, text, named, verbs)) if impersonal else _NOWHERE
     hits: list[Hit] = []

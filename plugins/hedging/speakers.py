@@ -656,3 +656,45 @@ def names_source(tokens: Sequence[Token], text: str, lexicon: Lexicon) -> bool:
             if _verb_after(tokens, k, text, lexicon, tight=False) is not None:
                 return True
     return False
+
+
+#: Forms of 'suggest' that, with a speaker as subject, report what was said ('Jo Roe suggested ...').
+_SUGGEST = frozenset({"suggest", "suggests", "suggested"})
+#: Nouns of evidence in the subject of 'suggest': then it infers from the evidence ('a survey by
+#: Brannock suggests'), a hedge; so do the pronouns that stand for a document or a finding ('It suggests').
+EVIDENCE = frozenset(
+    "survey surveys poll polls polling study studies report reports research data figures evidence findings"
+    " results analysis calculations statistics numbers estimates records documents document memo letter email"
+    " emails filing filings review audit tests test pattern trend trends signs speculation model models footage"
+    " photos it this that these which what".split()
+)
+#: Most words of the subject of 'suggest' read back for a noun of evidence ('Research by the 12
+#: charities - including ... - suggested'): longer than an appositive, still bounded.
+SUBJECT_WORDS = 20
+
+
+def reporting_suggest(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when 'suggest' at ``j``, the verb of a named speaker's credit, reports what the speaker said.
+
+    'Jo Roe suggested the plan may fail', 'He later suggested ...', 'Prices may rise, Jo Roe
+    suggested.', 'as Jo Roe has suggested': the author's verb for the speaker's words (as
+    'said' or 'hinted' is), no hedge inside the speaker's claim nor the author's doubt (session 23
+    audit of HDG004). Its subject holds no noun of :data:`EVIDENCE` ('A survey by Brannock
+    suggests', 'Data from the IMF suggests': an inference from evidence, still the named side's
+    hedge). The subject is read back from the verb over at most :data:`SUBJECT_WORDS` words, across an
+    appositive's commas, to a clause break before a subordinator ('as', 'while') or, in a credit
+    placed after its claim, to the clause break before it. A passive ('as suggested by') and a
+    quotation are left alone.
+    """
+    if tokens[j].low not in _SUGGEST or tokens[j].quoted:
+        return False
+    if (j and tokens[j - 1].low in BE) or (j + 1 < len(tokens) and tokens[j + 1].low == "by"):
+        return False
+    postposed = _postposed(tokens, j, text)
+    for k in range(j - 1, max(-1, j - 1 - SUBJECT_WORDS), -1):
+        low = tokens[k].low
+        if low in EVIDENCE:
+            return False
+        if k and clause_break(text, tokens[k - 1], tokens[k]) and (postposed or low in _SUBORDINATORS):
+            break
+    return True

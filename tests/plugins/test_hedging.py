@@ -443,7 +443,7 @@ def test_vague_lead_named_in_the_next_sentence_is_not_vague(text: str, vague: li
         # near neighbours: a named head, an appositive, adverbs between
         (
             "Ann Cole, a figure close to the board, suggests a deal may come.",
-            [("HDG004", "suggests"), ("HDG004", "may")],
+            [("HDG004", "may")],
         ),
         ("Dr Cole has repeatedly claimed he could win.", [("HDG004", "could")]),
         ("The ministry, in a statement, said prices may rise.", [("HDG004", "may")]),
@@ -603,7 +603,7 @@ def test_vague_source_must_be_the_subject_of_its_verb(text: str, vague: list[str
         # 'it said' stands for an organisation; lower-case organisation nouns are sources
         ("It claimed revenues were likely to fall.", [("HDG004", "named")]),
         ("The bourse said it may raise its offer.", [("HDG004", "named")]),
-        ("The newspaper suggested he may quit.", [("HDG004", "named"), ("HDG004", "named")]),
+        ("The newspaper suggested he may quit.", [("HDG004", "named")]),
         ("It is likely to rain.", [("HDG001", "")]),
         # single curly quotes quote a speaker; an apostrophe opens nothing
         ("‘I was probably too tired,’ she said later.", [("HDG004", "quote")]),
@@ -623,7 +623,7 @@ def test_organisations_and_single_quotes_credit_their_hedges(text: str, expected
         ("She is probably happy, even though she would never admit it.", [("HDG001", "probably")]),
         ("She is probably happy, he said.", [("HDG004", "probably")]),
         ("Prices may rise, said Ann Cole.", [("HDG004", "may")]),
-        ("The court has never suggested the law may change.", [("HDG004", "suggested"), ("HDG004", "may")]),
+        ("The court has never suggested the law may change.", [("HDG004", "may")]),
     ],
 )
 def test_claim_credited_from_its_own_clause(text: str, expected: list[tuple[str, str]]) -> None:
@@ -921,7 +921,7 @@ def test_a_role_held_by_one_person_credits_its_claim(text: str, source: str) -> 
         ("Evidence suggests the merger could fail.", [("HDG001", ""), ("HDG001", "")]),
         ("Ministry officials said the merger could fail.", [("HDG002", ""), ("HDG004", "vague")]),
         # near neighbours: a name, and an institution usually capitalised as one
-        ("Peskov suggests the merger could fail.", [("HDG004", "named"), ("HDG004", "named")]),
+        ("Peskov suggests the merger could fail.", [("HDG004", "named")]),
         ("Health ministry officials said the merger could fail.", [("HDG002", ""), ("HDG004", "vague")]),
     ],
 )
@@ -1053,7 +1053,7 @@ def test_a_relative_clause_of_expecting_credits_only_its_own_clause(
     ("text", "hedges"),
     [
         # a time or focus adverb between a named subject and its verb of saying
-        ("He later suggested the plan could fail.", [("HDG004", "suggested", "named"), ("HDG004", "could", "named")]),
+        ("He later suggested the plan could fail.", [("HDG004", "could", "named")]),
         ("Jo Roe then said the plan could fail.", [("HDG004", "could", "named")]),
         ("Jo Roe once argued that prices might fall.", [("HDG004", "might", "named")]),
         # a relative clause of saying about the name before its comma
