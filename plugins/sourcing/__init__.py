@@ -58,13 +58,17 @@ capitalised words), and no speaker found by these readings:
   Secretary Ann Cole`, `Double try scorer Ann Cole`; maybe set off by commas after its
   role: `The UN envoy, Ann Cole, expressed ...`), a definite role or body ("the prime
   minister", "The England coach", "the festival", "the report", "The ... Association":
-  "the", up to three words, a title, clergy, "star", or a body or document noun), an
+  "the", up to three words, a title, clergy, "star", "hopeful", "candidate", "nominee", or a
+  body or document noun), an
   indefinite source ("one insider", "another senior adviser", "this active pensioner": "a",
   "one", "another", "this", "some", ..., up to three words and a noun of a person, a role,
   a body or a document, with a verb of saying only: said, told, added, chanted, pointed out,
-  spilled, called, ..., `speakers.INDEFINITE_SAY_VERBS`; `That man bought the "..."` is no
-  credit) or he/she/they and a verb of any kind but "is/was/were/been" (a
-  copula then a verb in -ing counts: `Ann Cole, the chair, is backing ...`; `Ann Cole
+  spilled, called, tattled, confessed, shared, continued, ..., `speakers.INDEFINITE_SAY_VERBS`;
+  `That man bought the "..."` is no credit; "close to" and whom may follow its noun: `a source
+  close to the couple shared`), a definite person with such a verb (`The pal shared: "..."`;
+  `The neighbour painted ...` is no credit) or he/she/they and a verb of any kind but
+  "is/was/were/been" (maybe after "And then"; a copula, or "she's", "they're", then a verb in
+  -ing counts: `Ann Cole, the chair, is backing ...`; `Ann Cole
   thanked the crew and "..."`, `He replies: "..."`), or a document ("the" or a possessive, up to
   four words and a noun of `speakers.DOCUMENT_WORDS`: `The plan would be funded by "..."`,
   `The river safety (amendment) bill would give ...`; not before "is/was": `The policy is
@@ -79,7 +83,7 @@ capitalised words), and no speaker found by these readings:
   ban as a "..."`, `Rooney, who believes "..."`, `(IATA), which has attacked ...`; not once
   the clause has closed: `Im, who has made 100 films, was hailed for his "..."`); or a
   speaker stands elsewhere before it in its sentence: a possessive name and a noun of
-  saying (`Mr Pryce's suggestion that ...`; a definite role's too: `The Florida senator's
+  saying or a letter (`Mr Pryce's suggestion that ...`, `Okafor's letter makes the case:`; a definite role's too: `The Florida senator's
   answer was that ...`), `as Ann Cole points out`, `As Ann Cole of
   ... put it:`, `As The Post's Ann Cole puts it`, `with Mr Pryce stressing`, `with one teacher asking:`, "per" and a name, a
   definite role or an indefinite source (`per Ann Cole's account`, `per the report`), a name, role or
@@ -94,15 +98,19 @@ capitalised words), and no speaker found by these readings:
   body),
   `"...", Snyder muses,`, `"...," points out former runner and pundit Ann Cole.`, `"...,"
   spilled another tipster.`, `"...!" some protesters chanted`, `"...," it read.`, `"...,"
-  Dog Trainer, Ann Cole shared`) or alone (`"...," Mr Bootle.`); or "by" and a name or
+  Dog Trainer, Ann Cole shared`, `"...," continues the friend` (a definite person, verb first,
+  with a verb of saying), `"...," sources tell the paper` (bare plural sources, insiders,
+  friends, ..., with a verb of saying)) or alone (`"...," Mr Bootle.`), or a written source
+  and a verb it says with (`"...," her bio reads`, `"...," the letter states`); or a dash and
+  a name end its line or sentence (an epigraph's credit: `"..." – Ann Cole`); or "by" and a name or
   definite role follow it (`deemed "..." by Grantley Rovers' board`; not a month, a weekday
   or a holiday: `"..." by Christmas`); or its source's name in brackets (`"..." [Reuters]`);
-- it opens a sentence (or paragraph) right after one whose subject is a name, a definite
-  role or he/she/they, a copula allowed there (`Mr Gates said that ... . "We predicted ..."`,
+- it opens a sentence (or paragraph; in brackets too: `He flings out wild ideas. ("...")`) right
+  after one whose subject is a name, a definite role or he/she/they, a copula allowed there (`Mr Gates said that ... . "We predicted ..."`,
   `Martyn Williams was keen to move on.` then a new paragraph `"We've got ..."`), unless that
   sentence tells of something done to its subject (`died`, `was killed`, `was booed`, `has
   been arrested`, `was jailed`, `was found`, `has been charged`, `was remanded`: the words are others', a tribute, a chant, a
-  judge's), its subject is a named storm (`Storm Ciara battered ...`), or the quotation opens
+  judge's; "held" and "found" only after a copula: `Ann Cole held nothing back.` credits it), its subject is a named storm (`Storm Ciara battered ...`), or the quotation opens
   with he/she/his/her and that sentence names nobody else after its subject (`Jo Roe is a
   wanted man. "He is armed ..."` speaks of Jo Roe); or that sentence has a later clause whose
   subject is he/she/they or (after "but", "so", "when", ..., not "and") a name (`Doctors
