@@ -89,9 +89,30 @@ PERSON_WORDS = (
     "student voter protester demonstrator campaigner activist citizen man woman person people men women manifesto "
     "mole".split(),
 )
-#: Who a source is close to, after its noun ("a source close to the couple", "the pal close to Ann Cole"):
-#: "close to", maybe "the" or a possessive pronoun, a word, maybe a capitalised one after it.
-_CLOSE_TO = r"(?:\sclose\sto\s(?:(?:the|his|her|their)\s)?[A-Za-z][\w'’\-]*+(?:\s[A-Z][\w'’\-]*+)?)?"
+#: The verbs with which an indefinite source credits a quotation (its own clause's, after it, or the sentence
+#: before's): the verbs of saying and of voicing ("chanted", "spilled", "called it"); "pointed"/"points" only
+#: before "out". With any other verb ("That man bought the "..."", "A fan threw a bottle. "..."") it does not.
+INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
+    "chant chants chanted shout shouts shouted yell yells yelled cry cries cried scream screams screamed sing sings "
+    "sang whisper whispers whispered call calls called describe describes described brand brands branded dub dubs "
+    "dubbed spill spills spilled spilt reveal reveals revealed joke jokes joked quip quips quipped suggest suggests "
+    "suggested agree agrees agreed concede concedes conceded complain complains complained put puts mutter mutters "
+    "muttered sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed boast boasts boasted "
+    # the verbs of saying of tag and gossip copy ("sources tell the paper", "an insider tattled:", "the pal
+    # shared:", ""...," continues the friend"):
+    "tell add note insist explain admit confess confesses confessed tattle tattles tattled dish dishes dished gush "
+    "gushes gushed divulge divulges divulged continue continues continued share shares shared snitch snitches "
+    "snitched blab blabs blabbed".split()
+)
+#: Whom a source is close to or a friend of, after its noun ("a source close to the couple", "the pal close to
+#: Ann Cole", "a friend of the reality star"): "close to" or "of", maybe "the" or a possessive pronoun, one or
+#: two words (the second no verb of saying: "a source close to the couple shares"), then a verb of saying (not
+#: "Ms Robinson, a friend of the party leader, also revealed": there the name and its appositive are the subject).
+_SAY_VERB_AHEAD = rf"(?:{'|'.join(sorted(INDEFINITE_SAY_VERBS, key=len, reverse=True))})(?![\w'’\-])"
+_CLOSE_TO = (
+    r"(?:\s(?:close\sto|of)\s(?:(?:the|his|her|their)\s)?[A-Za-z][\w'’\-]*+"
+    rf"(?:\s(?!{_SAY_VERB_AHEAD})[A-Za-z][\w'’\-]*+)?(?=\s(?:(?:has|had|have|also|then|later)\s)?{_SAY_VERB_AHEAD}))?"
+)
 #: An indefinite source: "a", "one", "another", "this", "some", ..., up to three words, a person noun (maybe
 #: plural): "one insider", "another senior economic adviser", "some protesters". The quotation is then
 #: attributed, if not to a name (as with "a spokesman said" beside it, which the verb of saying credits).
@@ -259,20 +280,6 @@ NOT_BY_SPEAKER = p.NOT_A_NAME | frozenset(
 GIVEN_MONTHS = frozenset({"Jan", "May", "June", "April", "August"})
 
 
-#: The verbs with which an indefinite source credits a quotation (its own clause's, after it, or the sentence
-#: before's): the verbs of saying and of voicing ("chanted", "spilled", "called it"); "pointed"/"points" only
-#: before "out". With any other verb ("That man bought the "..."", "A fan threw a bottle. "..."") it does not.
-INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
-    "chant chants chanted shout shouts shouted yell yells yelled cry cries cried scream screams screamed sing sings "
-    "sang whisper whispers whispered call calls called describe describes described brand brands branded dub dubs "
-    "dubbed spill spills spilled spilt reveal reveals revealed joke jokes joked quip quips quipped suggest suggests "
-    "suggested agree agrees agreed concede concedes conceded complain complains complained put puts mutter mutters "
-    "muttered sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed boast boasts boasted "
-    # the verbs of saying of tag and gossip copy ("sources tell the paper", "an insider tattled:", "the pal
-    # shared:", ""...," continues the friend"):
-    "tell add note insist explain admit confess confesses confessed tattle tattles tattled dish dishes dished gush "
-    "gushes gushed divulge divulges divulged continue continues continued share shares shared".split()
-)
 #: Verbs that say only with "out" after them ("one insider pointed out that ...").
 _OUT_VERBS = frozenset({"point", "points", "pointed"})
 
@@ -770,15 +777,24 @@ def after_tag_sentence(text: str, start: int, end: int) -> bool:
     (""...," said Ann Cole, who has lived there for forty years. "..."", "... called it "a
     disgrace". "..."): the gap opens with a comma, a stop or a lower-case word, or the quotation ends in a comma inside its
     marks (the sentence goes on after the quotation), and holds one
-    sentence end, where it ends. At most :data:`PREVIOUS_REACH` characters are read.
+    sentence end, where it ends (an initial's stop is none: "... the U.S. envoy. "...""). At most
+    :data:`PREVIOUS_REACH` characters are read.
     """
     if end - start > PREVIOUS_REACH:
         return False
     head = text[start:end].lstrip(" \t")
     if not head or not (head[0] in ",.!?" or head[0].islower() or text[start - 2 : start - 1] == ","):
         return False  # a comma inside the marks goes on too: ""...," Ann Cole said, referring to ... . "...""
-    stop = SENTENCE_END.search(text, start, end)
-    return stop is not None and stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
+    for stop in SENTENCE_END.finditer(text, start, end):
+        if stop.group()[0] == "." and _initial_before(text, stop.start()) and text[stop.end() : end].strip():
+            continue  # an initial's stop ("U.S.", "George W. Bush") ends no sentence, but the gap's last may
+        return stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
+    return False
+
+
+def _initial_before(text: str, at: int) -> bool:
+    """Whether the stop at ``at`` follows an initial: one capital letter after a non-letter ("U.S.", "W.")."""
+    return at >= 1 and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha())
 
 
 def opens_line(text: str, at: int) -> int | None:

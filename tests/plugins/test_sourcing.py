@@ -1634,3 +1634,56 @@ def test_session_23_speaker_readings_credit_a_quotation(text: str, expected: lis
     """Session 23: a bracketed quotation opening a sentence, "And then he", "she's" with a verb in -ing, an active
     "held" in the sentence before; "the hopeful" as a role; a possessive name's letter; a dash and a name after an epigraph."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Nobody was hurt. But a friend of the reality star confessed to the paper it is all true. "
+            '"They have always been this way with each other."',
+            [],
+            id="a-friend-of-someone-confessed-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Nobody was hurt. But a friend of the reality star bakes a cake for her. "
+            '"They have always been this way with each other."',
+            ["SRC001"],
+            id="a-friend-of-someone-bakes-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Nobody was hurt. Ms Cole, a friend of the party leader, also revealed that as a student Mr Howe was "
+            '"much loved by all and a kind man".',
+            [],
+            id="a-name-and-its-appositive-with-a-friend-of-stay-the-subject",
+        ),
+        pytest.param(
+            '"We are having a serious debate," joked Ann Cole, who now lives in the U.S. '
+            '"We will live with what comes of it."',
+            [],
+            id="an-initials-stop-ending-the-tag",
+        ),
+        pytest.param(
+            '"Everyone feels sorry for the girl and her family in all this," snitched the friend.',
+            [],
+            id="snitched-the-friend",
+        ),
+        pytest.param(
+            '"We are having a serious debate," Ann Cole joked, now the first U.S. envoy to the talks. '
+            '"We will live with what comes of it."',
+            [],
+            id="an-initials-stop-in-the-tag-before-the-next-quotation",
+        ),
+        pytest.param(
+            '"We are having a serious debate," Ann Cole joked, now the envoy. The talks ended at noon. '
+            '"We will live with what comes of it."',
+            ["SRC001"],
+            id="a-second-sentence-after-the-tag",
+        ),
+    ],
+)
+def test_session_23_friends_of_gossip_tags_and_initials_in_a_tag(text: str, expected: list[str]) -> None:
+    """Session 23: "a friend of ..." is an unnamed source with a verb of saying, "snitched" a verb of saying, and an
+    initial's stop ("U.S.") in a tag does not end the sentence the next quotation goes on after (unless it is the tag's
+    last); a name and its appositive holding "a friend of" stay the subject of the clause."""
+    assert readings(text) == expected
