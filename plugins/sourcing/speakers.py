@@ -53,7 +53,7 @@ NOT_A_VERB = frozenset(
 #: Words after a subject that show the name is part of a longer phrase (copulas are verbs here).
 NOT_A_PREDICATE = NOT_A_VERB - {"is", "are", "was", "were", "be", "been", "being", "am"}
 #: Role nouns a definite speaker is named by ("the prime minister", "The England coach"): the titles, and clergy.
-ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star")
+ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star", "hopeful", "candidate", "nominee")
 #: Nouns of a body or a document that speaks in its own words ("the festival praises him for his "..."",
 #: "The report recommends "..."").
 SOURCE_WORDS = (
@@ -86,7 +86,32 @@ PERSON_WORDS = (
     *ROLE_AND_SOURCE_WORDS,
     *"source insider aide adviser advisor friend pal tipster confidant confidante witness resident expert observer "
     "member supporter critic fan neighbour neighbor colleague relative worker employee teacher doctor parent "
-    "student voter protester demonstrator campaigner activist citizen man woman person people men women manifesto".split(),
+    "student voter protester demonstrator campaigner activist citizen man woman person people men women manifesto "
+    "mole".split(),
+)
+#: The verbs with which an indefinite source credits a quotation (its own clause's, after it, or the sentence
+#: before's): the verbs of saying and of voicing ("chanted", "spilled", "called it"); "pointed"/"points" only
+#: before "out". With any other verb ("That man bought the "..."", "A fan threw a bottle. "..."") it does not.
+INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
+    "chant chants chanted shout shouts shouted yell yells yelled cry cries cried scream screams screamed sing sings "
+    "sang whisper whispers whispered call calls called describe describes described brand brands branded dub dubs "
+    "dubbed spill spills spilled spilt reveal reveals revealed joke jokes joked quip quips quipped suggest suggests "
+    "suggested agree agrees agreed concede concedes conceded complain complains complained put puts mutter mutters "
+    "muttered sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed boast boasts boasted "
+    # the verbs of saying of tag and gossip copy ("sources tell the paper", "an insider tattled:", "the pal
+    # shared:", ""...," continues the friend"):
+    "tell add note insist explain admit confess confesses confessed tattle tattles tattled dish dishes dished gush "
+    "gushes gushed divulge divulges divulged continue continues continued share shares shared snitch snitches "
+    "snitched blab blabs blabbed".split()
+)
+#: Whom a source is close to or a friend of, after its noun ("a source close to the couple", "the pal close to
+#: Ann Cole", "a friend of the reality star"): "close to" or "of", maybe "the" or a possessive pronoun, one or
+#: two words (the second no verb of saying: "a source close to the couple shares"), then a verb of saying (not
+#: "Ms Robinson, a friend of the party leader, also revealed": there the name and its appositive are the subject).
+_SAY_VERB_AHEAD = rf"(?:{'|'.join(sorted(INDEFINITE_SAY_VERBS, key=len, reverse=True))})(?![\w'’\-])"
+_CLOSE_TO = (
+    r"(?:\s(?:close\sto|of)\s(?:(?:the|his|her|their)\s)?[A-Za-z][\w'’\-]*+"
+    rf"(?:\s(?!{_SAY_VERB_AHEAD})[A-Za-z][\w'’\-]*+)?(?=\s(?:(?:has|had|have|also|then|later)\s)?{_SAY_VERB_AHEAD}))?"
 )
 #: An indefinite source: "a", "one", "another", "this", "some", ..., up to three words, a person noun (maybe
 #: plural): "one insider", "another senior economic adviser", "some protesters". The quotation is then
@@ -94,6 +119,7 @@ PERSON_WORDS = (
 _INDEFINITE = (
     rf"(?P<indefinite>(?:an?|one|another|this|that|some|two|three|several|many)\s"
     rf"(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*+\s){{0,3}}?(?:{'|'.join(PERSON_WORDS)})(?:s|es)?)(?![\w'’\-])"
+    + _CLOSE_TO
 )
 _INDEFINITE_OPENING = _INDEFINITE.replace(
     "(?:an?|one|another|this|that|some|", "(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat|[Ss]ome|", 1
@@ -104,10 +130,22 @@ _INDEFINITE_OPENING = _INDEFINITE.replace(
 _DEFINITE_PERSON = (
     rf"(?P<role>the\s(?:(?!{_FUNCTION_WORD}\s)[A-Za-z][\w'’\-]*+\s){{0,3}}?(?:{'|'.join(PERSON_WORDS)})(?:s|es)?)"
     + _NOT_WORD_AFTER
+    + _CLOSE_TO
+)
+#: A definite person who credits a quotation only with a verb of saying, as an indefinite source does
+#: (:data:`INDEFINITE_SAY_VERBS`): the subject of the quotation's clause or of the sentence before ("The pal
+#: shared: "..."", "The same source confessed ... ."), or after the verb of a tag (""...," continues the friend").
+_DEFINITE_SAYER = _DEFINITE_PERSON.replace("(?P<role>the", "(?P<person>the", 1)
+_DEFINITE_SAYER_OPENING = _DEFINITE_SAYER.replace("the", "[Tt]he", 1)
+#: Unnamed sources in the plural with no article, after a quotation (""...," sources tell the paper"), only with
+#: a verb of saying.
+_BARE_SOURCES = (
+    r"(?P<bare>(?:sources|insiders|friends|pals|aides|witnesses|residents|neighbours|neighbors|fans|critics|experts|"
+    r"observers|officials)(?![\w'’\-])" + _CLOSE_TO + ")"
 )
 _APPOSITIVE = r"(?:,\s[^,.;:!?\n]{1,80},)?"
 _AUXILIARY = r"(?:(?:has|had|have|will|would|could|can|may|might|should|did|does|do|also|later|then|still|now|never|just|already|even)\s){0,2}"
-_OPENER = r"(?:(?:And|But)\s)?"
+_OPENER = r"(?:(?:And|But)\s)?(?:[Tt]hen\s)?"
 #: An introductory phrase before a clause's subject ("Accepting the prize, ...").
 _INTRODUCTION = r"(?:[^,\n\"“]{1,150},\s){0,2}"
 #: A time phrase before a clause's subject with no comma ("Last season he ...", "Earlier this year Ann Cole ...").
@@ -126,14 +164,14 @@ _DESCRIPTOR = (
 _NO_PREPOSITION = rf"(?!(?:{'|'.join(sorted(NOT_A_PREDICATE))})(?![\w'’\-]))"
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)|{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)(?P<contracted>['’](?:s|re|ve|d|ll))?|{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_DEFINITE_SAYER_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
     rf"\s{_AUXILIARY}{_NO_PREPOSITION}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: "It was NAME who ...": a cleft sentence, its subject the name ("But it was Ann Cole who took the stage").
 CLEFT = re.compile(rf"\s*{_OPENER}[Ii]t\s(?:was|is)\s(?:{_ROLE}|{_NAME})\swho\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)")
 #: A speaker and verb right after a quotation that ends in a comma, "?" or "!" (""...," he joked").
 SPEAKER_AFTER = re.compile(
-    rf"\s(?:(?P<pronoun>he|she|they|it)|{_DEFINITE_PERSON}|{_INDEFINITE}|{_NAME}(?:{_APPOSITIVE}|,\s{_NAME2}))\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
+    rf"\s(?:(?P<pronoun>he|she|they|it)|{_DEFINITE_PERSON}|{_INDEFINITE}|{_BARE_SOURCES}|{_NAME}(?:{_APPOSITIVE}|,\s{_NAME2}))\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: A name and the relative clause it is the subject of ("Rooney, who believes "..."", "Beijing, which described").
 RELATIVE_SUBJECT = re.compile(
@@ -142,7 +180,7 @@ RELATIVE_SUBJECT = re.compile(
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
 NAME_ALONE = re.compile(rf"\s{_NAME}\.")
 #: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
-VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_NAME})(?=[.,;])")
+VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_DEFINITE_SAYER}|{_NAME})(?=[.,;])")
 #: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
 #: (""...," points out former Olympian and BBC pundit Ann Cole.").
 VERB_THEN_ROLE_AND_SPEAKER = re.compile(
@@ -158,7 +196,7 @@ TAG = re.compile(
     rf",?\s*(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME}{_APPOSITIVE})\s{_AUXILIARY}(?P<verb>[a-z][a-z'’\-]*+)[.,:]?\s*"
 )
 #: A speaker's tag with the verb first between two quotations of theirs (""...," agreed Ann Cole. "...").
-VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s{_NAME}[.,:]?\s*")
+VERB_THEN_TAG = re.compile(rf"\s*(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_DEFINITE_SAYER}|{_NAME})[.,:]?\s*")
 #: What ends the clause that holds a quotation between its subject's verb and the quotation (", and" then
 #: "a"/"an" goes on with a list of what the verb took: "praises his "...", and a "..."").
 CLAUSE_BREAK = re.compile(
@@ -170,7 +208,7 @@ CLAUSE_BREAK = re.compile(
 SPEECH_NOUNS = (
     "suggestion suggestions claim claims comment comments remark remarks words view views description warning "
     "warnings statement promise pledge plea insistence argument assertion message response reply admission "
-    "proposal call answer"
+    "proposal call answer letter tweet email memo"
 ).split()
 #: A possessive name and a noun of saying, maybe after up to four words ("Mr Smith's suggestion", "Okafor's
 #: absurd and inaccurate claim").
@@ -228,6 +266,9 @@ SAYS_THEN = re.compile(
 BY_SPEAKER = re.compile(rf"\sby\s(?:{_ROLE}|{_NAME})(?![\w'’\-])")
 #: A source's name in square or round brackets right after a quotation (""..." [Reuters]", ""...". (Ann Cole)").
 BRACKETED_SOURCE = re.compile(rf"[.,]?\s?[\[(]{_NAME}(?:,\s{_NAME2})?[\])]")
+#: A dash and a source's name right after a quotation, ending its line or sentence (an epigraph's or a pull
+#: quotation's credit: ""..." – Ann Cole", ""..." —Reuters."): a name of two words, an honorific's, or an agency.
+DASH_SOURCE = re.compile(rf"\s?[–—-]{{1,2}}\s?{_NAME}(?=[ \t]*+(?:\n|\Z|[.,(]))")
 #: Capitalised words after "by" that name a time, not a speaker (""..." by Christmas", "by Easter Monday").
 NOT_BY_SPEAKER = p.NOT_A_NAME | frozenset(
     "Christmas Easter New Ramadan Eid Diwali Hanukkah Passover Thanksgiving Halloween Spring Summer Autumn Winter "
@@ -239,16 +280,6 @@ NOT_BY_SPEAKER = p.NOT_A_NAME | frozenset(
 GIVEN_MONTHS = frozenset({"Jan", "May", "June", "April", "August"})
 
 
-#: The verbs with which an indefinite source credits a quotation (its own clause's, after it, or the sentence
-#: before's): the verbs of saying and of voicing ("chanted", "spilled", "called it"); "pointed"/"points" only
-#: before "out". With any other verb ("That man bought the "..."", "A fan threw a bottle. "..."") it does not.
-INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
-    "chant chants chanted shout shouts shouted yell yells yelled cry cries cried scream screams screamed sing sings "
-    "sang whisper whispers whispered call calls called describe describes described brand brands branded dub dubs "
-    "dubbed spill spills spilled spilt reveal reveals revealed joke jokes joked quip quips quipped suggest suggests "
-    "suggested agree agrees agreed concede concedes conceded complain complains complained put puts mutter mutters "
-    "muttered sigh sighs sighed laugh laughs laughed exclaim exclaims exclaimed boast boasts boasted".split()
-)
 #: Verbs that say only with "out" after them ("one insider pointed out that ...").
 _OUT_VERBS = frozenset({"point", "points", "pointed"})
 
@@ -272,7 +303,7 @@ def _named(match: re.Match[str], initial: bool, known: Callable[[str], bool]) ->
     ("DiCaprio", "Lewis-Francis").
     """
     groups = match.groupdict()
-    if groups.get("indefinite"):
+    if groups.get("indefinite") or groups.get("person") or groups.get("bare"):
         return _indefinite_says(match)  # only with a verb of saying: "That man bought the "..."" is no credit
     if groups.get("pronoun") or groups.get("role"):
         return True
@@ -359,6 +390,17 @@ DOCUMENT_WORDS = (
     "constitution directive regulation regulations guidance strategy contract declaration report study survey "
     "review statement document rules guidelines manifesto"
 ).split()
+#: Nouns of a written source whose words a quotation gives, in a tag after it (""...," his bio reads").
+WRITTEN_WORDS = (
+    *DOCUMENT_WORDS,
+    *"letter bio biography profile website post tweet caption note message email memo sign".split(),
+)
+#: "the", "his", "her", "their" or "its", up to two words, a written source and a verb it says with, right
+#: after a quotation (""...," his bio reads.", ""...," the letter states"): the words are that source's.
+DOCUMENT_AFTER = re.compile(
+    rf"\s(?:the|his|her|their|its)\s(?:[a-z][\w\-]*+\s){{0,2}}?(?:{'|'.join(WRITTEN_WORDS)})\s"
+    r"(?:reads|read|says|said|states|stated|continues|continued|adds|added|notes|noted|explains|explained)(?![\w'’\-])"
+)
 #: A document as a clause's subject: "the" or a capitalised possessive, up to four words (a bracketed one
 #: too) and a document noun, maybe with "of" and a capitalised title ("The public transport (safety) bill",
 #: "However, MSPs' Code of Conduct"); the quoted words in its clause are its own.
@@ -415,6 +457,9 @@ def _introduction_speaks(text: str, opening: int, start: int, known: Callable[[s
 def _clause_subject(text: str, opening: int, start: int, initial: bool, known: Callable[[str], bool]) -> bool:
     """Whether the clause opening at ``opening`` has a named subject and a verb, and no clause break before ``start``."""
     found = SUBJECT.match(text, opening, start)
+    if found is not None and found.group("contracted") in ("'s", "’s", "'re", "’re"):
+        verb = found.group("verb")  # "she's", "they're": a copula (or "has") before it
+        return (verb.endswith("ing") or verb in p.SAY_WORDS) and CLAUSE_BREAK.search(text, found.end(), start) is None
     return (
         found is not None
         and (
@@ -519,6 +564,8 @@ def previous_sentence_names(text: str, start: int, known: Callable[[str], bool])
     keen ...") and no clause break is asked for.
     """
     end, floor = start, max(0, start - REACH)
+    if end > floor and text[end - 1] == "(":
+        end -= 1  # a quotation in brackets opening a sentence: "He flings out claims. ("It's 100 degrees in here.")"
     while end > floor and text[end - 1].isspace():
         end -= 1
     if end == start or text[end - 1 : end] not in (".", "!", "?", ":"):
@@ -610,6 +657,9 @@ DONE_TO = frozenset(
 )
 #: Verbs of :data:`DONE_TO` that, active, tell of something the subject said ("Ann Cole accused the minister of ...").
 SPOKEN_DONE_TO = frozenset({"accused"})
+#: Verbs of :data:`DONE_TO` that tell of something done to the subject only after a copula ("was held", "was
+#: found"); active, the subject did it ("Ann Cole held nothing back", "Ann Cole found the letter").
+PASSIVE_DONE_TO = frozenset({"held", "found"})
 #: The word after a copula (maybe after "not", "also", "being", "been"): a participle if it is in :data:`DONE_TO`.
 _AFTER_COPULA = re.compile(r"\s(?:(?:not|also|then|later|being|been)\s)?(?P<word>[a-z]++)")
 #: A quotation that opens with he/she/his/her, or "He's", "She'd" (after "And", "But"): it speaks of someone, in the third person.
@@ -626,7 +676,7 @@ def done_to_subject(text: str, found: re.Match[str]) -> bool:
     are others' (a tribute, a chant, a judge's), not the subject's.
     """
     verb = found.group("verb")
-    if verb in DONE_TO and verb not in SPOKEN_DONE_TO:
+    if verb in DONE_TO and verb not in SPOKEN_DONE_TO and verb not in PASSIVE_DONE_TO:
         return True
     if verb not in NOT_A_VERB:
         return False
@@ -647,14 +697,17 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
     return all(word.group() in NOT_A_SUBJECT for word in _CAPITALISED_WORD.finditer(text, found.end(), end))
 
 
-def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
-    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
+def source_follows(text: str, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether a quotation ending at ``end``, however it ends, is followed by its source.
 
-    Or, however it ends, by an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)"),
-    by "by" and its speaker (""..." by Ann Cole's board", "by the minister"), or by
-    its source's name in brackets (""..." [Reuters]", a digest's credit).
+    Its source's name in brackets (""..." [Reuters]", a digest's credit), a dash and a name (an
+    epigraph's: ""..." – Ann Cole"), "by" and its speaker (""..." by Ann Cole's board", "by the
+    minister"), or an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)").
     """
     if BRACKETED_SOURCE.match(text, end, end + REACH) is not None:
+        return True
+    dash = DASH_SOURCE.match(text, end, end + REACH)
+    if dash is not None and (dash.group("hon") or " " in dash.group("name") or dash.group("first") in p.AGENCIES):
         return True
     by = BY_SPEAKER.match(text, end, end + REACH)
     if by is not None and by.groupdict().get("first") not in NOT_BY_SPEAKER and _named(by, False, known):
@@ -664,10 +717,23 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
         found = AS_SPEAKER.match(text, as_clause.end(), end + REACH)
         if found is not None and _named(found, False, known):
             return True
+    return False
+
+
+def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
+    """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
+
+    Or a written source's tag (""...," his bio reads"); or, however it ends, by its source
+    (:func:`source_follows`).
+    """
+    if source_follows(text, end, known):
+        return True
     if text[end : end + 1] == ",":
         end += 1
     elif inner.rstrip().rstrip("'’")[-1:] not in (",", "?", "!"):
         return False  # a comma before a single mark closing a quotation within it counts: "... the 'back door,'"
+    if DOCUMENT_AFTER.match(text, end, end + REACH) is not None:
+        return True
     alone = NAME_ALONE.match(text, end, end + REACH)
     if alone is not None and (alone.group("hon") or " " in alone.group("name").strip()):
         return True
@@ -711,15 +777,24 @@ def after_tag_sentence(text: str, start: int, end: int) -> bool:
     (""...," said Ann Cole, who has lived there for forty years. "..."", "... called it "a
     disgrace". "..."): the gap opens with a comma, a stop or a lower-case word, or the quotation ends in a comma inside its
     marks (the sentence goes on after the quotation), and holds one
-    sentence end, where it ends. At most :data:`PREVIOUS_REACH` characters are read.
+    sentence end, where it ends (an initial's stop is none: "... the U.S. envoy. "...""). At most
+    :data:`PREVIOUS_REACH` characters are read.
     """
     if end - start > PREVIOUS_REACH:
         return False
     head = text[start:end].lstrip(" \t")
     if not head or not (head[0] in ",.!?" or head[0].islower() or text[start - 2 : start - 1] == ","):
         return False  # a comma inside the marks goes on too: ""...," Ann Cole said, referring to ... . "...""
-    stop = SENTENCE_END.search(text, start, end)
-    return stop is not None and stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
+    for stop in SENTENCE_END.finditer(text, start, end):
+        if stop.group()[0] == "." and _initial_before(text, stop.start()) and text[stop.end() : end].strip():
+            continue  # an initial's stop ("U.S.", "George W. Bush") ends no sentence, but the gap's last may
+        return stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
+    return False
+
+
+def _initial_before(text: str, at: int) -> bool:
+    """Whether the stop at ``at`` follows an initial: one capital letter after a non-letter ("U.S.", "W.")."""
+    return at >= 1 and text[at - 1].isupper() and (at < 2 or not text[at - 2].isalpha())
 
 
 def opens_line(text: str, at: int) -> int | None:

@@ -1482,3 +1482,208 @@ def test_session_21_speaker_readings_credit_a_quotation(text: str, expected: lis
     """Session 21: an as-clause after the quotation, a comma inside a closing single mark, a definite person's tag,
     "per" and a source, "pal", a watchdog or regulator, and a speaker opening a sentence up to 400 characters back."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Nobody was hurt. The pal shared: "The couple are happier than ever this summer."',
+            [],
+            id="a-definite-pal-shared",
+        ),
+        pytest.param(
+            'Nobody was hurt. The pal bought a cake: "The couple are happier than ever this summer."',
+            ["SRC001"],
+            id="a-definite-pal-with-another-verb",
+        ),
+        pytest.param(
+            'Nobody was hurt. An insider tattled: "The couple are happier than ever this summer."', [], id="tattled"
+        ),
+        pytest.param(
+            'Nobody was hurt. The neighbour painted the fence. "They plan a wedding in the spring."',
+            ["SRC001"],
+            id="a-definite-neighbour-painted-in-the-sentence-before",
+        ),
+        pytest.param(
+            '"The couple are happier than ever this summer," sources tell the Grantley Times. '
+            '"They plan a big wedding in the spring."',
+            [],
+            id="bare-sources-tell-and-the-quotation-after-their-tag",
+        ),
+        pytest.param(
+            '"The couple are happier than ever this summer," sources bought the Grantley Times. '
+            '"They plan a big wedding in the spring."',
+            ["SRC001", "SRC001"],
+            id="bare-sources-with-another-verb",
+        ),
+        pytest.param(
+            '"The couple are happier than ever this summer," a source close to the couple shares with the paper. '
+            '"They plan a big wedding in the spring."',
+            [],
+            id="a-source-close-to-someone-shares",
+        ),
+        pytest.param(
+            '"The couple are happier than ever this summer," a mole confesses to the paper.\n\n'
+            '"They plan a big wedding in the spring and the whole town is invited."',
+            [],
+            id="a-mole-confesses-and-the-next-paragraph",
+        ),
+        pytest.param(
+            '"The couple are happier than ever this summer," continues the friend, "and they plan a wedding."',
+            [],
+            id="verb-then-a-definite-friend",
+        ),
+        pytest.param(
+            '"The couple are happier than ever this summer," bakes the friend, "and they plan a wedding."',
+            ["SRC001", "SRC001"],
+            id="another-verb-then-a-definite-friend",
+        ),
+        pytest.param(
+            'Her record is long. "She ran the bank for seven years and the fund for three," her bio reads. '
+            '"She speaks four languages and plays the cello."',
+            [],
+            id="a-possessive-document-reads-after-the-quotation",
+        ),
+        pytest.param(
+            'Her record is long. "She ran the bank for seven years and the fund for three," her cat purrs. '
+            '"She speaks four languages and plays the cello."',
+            ["SRC001", "SRC001"],
+            id="a-possessive-cat-purrs-after-the-quotation",
+        ),
+    ],
+)
+def test_session_23_unnamed_and_written_sources_credit_a_quotation(text: str, expected: list[str]) -> None:
+    """Session 23: a definite person ("the pal") with a verb of saying, the verbs of saying of tag and gossip copy
+    ("tattled", "confessed", "shares", "continues"), bare plural sources, "close to ...", a mole, and a written
+    source's tag ("his bio reads") credit a quotation, and the quotation that goes on after that tag."""
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Nobody was hurt. He flings out wild ideas about the weather. ("It is 100 degrees in here and cool.")',
+            [],
+            id="a-bracketed-quotation-after-his-sentence",
+        ),
+        pytest.param(
+            'Nobody was hurt. The weather turned in the night. ("It is 100 degrees in here and cool.")',
+            ["SRC001"],
+            id="a-bracketed-quotation-after-no-speaker",
+        ),
+        pytest.param(
+            'Nobody was hurt. The Grantley crowd cheered. And then he promised them a fight. "We are in it until the last vote!"',
+            [],
+            id="and-then-he-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Nobody was hurt. But she\'s trying to keep calm at all costs. "I was worried about my mother, growing up."',
+            [],
+            id="shes-trying-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Nobody was hurt. But it\'s trying to keep calm at all costs. "I was worried about my mother, growing up."',
+            ["SRC001"],
+            id="its-trying-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Nobody was hurt. She\'s happy with the "new road through the valley" now.',
+            ["SRC001"],
+            id="shes-and-no-verb-in-the-clause",
+        ),
+        pytest.param(
+            'Nobody was hurt. Ann Cole held nothing back in her reply. "It is unfair and it always was unfair."',
+            [],
+            id="active-held-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Nobody was hurt. Ann Cole was held at the station overnight. "It is unfair and it always was unfair."',
+            ["SRC001"],
+            id="passive-held-in-the-sentence-before",
+        ),
+        pytest.param(
+            'Nobody was hurt. The county hopeful had warm words for the band: "You see them on stage and are stunned."',
+            [],
+            id="a-definite-hopeful",
+        ),
+        pytest.param(
+            'The town backs Okafor. Okafor’s letter makes a plain case: "The valley needs its road before winter."',
+            [],
+            id="a-possessive-names-letter-before-a-colon",
+        ),
+        pytest.param(
+            'The town backs Okafor. Okafor’s cake makes a plain case: "The valley needs its road before winter."',
+            ["SRC001"],
+            id="a-possessive-names-cake-before-a-colon",
+        ),
+        pytest.param(
+            'Headline here\n\n"The price of a free town is paid in long meetings." \u2013 Ann Cole\n\nMore news.',
+            [],
+            id="a-dash-and-a-name-after-an-epigraph",
+        ),
+        pytest.param(
+            'Headline here\n\n"The price of a free town is paid in long meetings." \u2013 and more of it\n\nMore news.',
+            ["SRC001"],
+            id="a-dash-and-no-name-after-it",
+        ),
+    ],
+)
+def test_session_23_speaker_readings_credit_a_quotation(text: str, expected: list[str]) -> None:
+    """Session 23: a bracketed quotation opening a sentence, "And then he", "she's" with a verb in -ing, an active
+    "held" in the sentence before; "the hopeful" as a role; a possessive name's letter; a dash and a name after an epigraph."""
+    assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Nobody was hurt. But a friend of the reality star confessed to the paper it is all true. "
+            '"They have always been this way with each other."',
+            [],
+            id="a-friend-of-someone-confessed-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Nobody was hurt. But a friend of the reality star bakes a cake for her. "
+            '"They have always been this way with each other."',
+            ["SRC001"],
+            id="a-friend-of-someone-bakes-in-the-sentence-before",
+        ),
+        pytest.param(
+            "Nobody was hurt. Ms Cole, a friend of the party leader, also revealed that as a student Mr Howe was "
+            '"much loved by all and a kind man".',
+            [],
+            id="a-name-and-its-appositive-with-a-friend-of-stay-the-subject",
+        ),
+        pytest.param(
+            '"We are having a serious debate," joked Ann Cole, who now lives in the U.S. '
+            '"We will live with what comes of it."',
+            [],
+            id="an-initials-stop-ending-the-tag",
+        ),
+        pytest.param(
+            '"Everyone feels sorry for the girl and her family in all this," snitched the friend.',
+            [],
+            id="snitched-the-friend",
+        ),
+        pytest.param(
+            '"We are having a serious debate," Ann Cole joked, now the first U.S. envoy to the talks. '
+            '"We will live with what comes of it."',
+            [],
+            id="an-initials-stop-in-the-tag-before-the-next-quotation",
+        ),
+        pytest.param(
+            '"We are having a serious debate," Ann Cole joked, now the envoy. The talks ended at noon. '
+            '"We will live with what comes of it."',
+            ["SRC001"],
+            id="a-second-sentence-after-the-tag",
+        ),
+    ],
+)
+def test_session_23_friends_of_gossip_tags_and_initials_in_a_tag(text: str, expected: list[str]) -> None:
+    """Session 23: "a friend of ..." is an unnamed source with a verb of saying, "snitched" a verb of saying, and an
+    initial's stop ("U.S.") in a tag does not end the sentence the next quotation goes on after (unless it is the tag's
+    last); a name and its appositive holding "a friend of" stay the subject of the clause."""
+    assert readings(text) == expected
