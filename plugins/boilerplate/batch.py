@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import Document, Settings, SpilledMap
+from copydesk import Document, Settings, SpilledMap, TextView
 from copydesk.plugins.boilerplate.frames import frames, headlines
 from copydesk.plugins.boilerplate.hashing import (
     U64,
@@ -29,14 +29,17 @@ from copydesk.plugins.boilerplate.hashing import (
     RecordLog,
     SignatureStore,
     digest,
+    key_digest,
     key_hash,
     near_pairs,
     signature,
+    span_digest,
     unique,
     unique_counts,
+    word_digests,
 )
 from copydesk.plugins.boilerplate.hints import hints
-from copydesk.plugins.boilerplate.lexicon import Lexicon, build, options
+from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, options
 from copydesk.plugins.boilerplate.words import index_of
 
 #: Hashes of one story's articles counted at once (the rest wait in sorted arrays).
@@ -80,9 +83,13 @@ class BatchStats:
 
     def count_all(self, keys: Sequence[str]) -> list[int]:
         """:meth:`count` of every key, in one vectorised look-up."""
-        if not keys or not len(self.keys):
-            return [1] * len(keys)
-        values = np.frombuffer(b"".join(map(digest, keys)), dtype="<u8").astype(np.uint64)
+        return self.counts_of(b"".join(map(key_digest, keys)))
+
+    def counts_of(self, digests: bytes) -> list[int]:
+        """:meth:`count` of each key given by its 8-byte :func:`~copydesk.plugins.boilerplate.hashing.key_digest` (joined)."""
+        if not digests or not len(self.keys):
+            return [1] * (len(digests) // 8)
+        values = np.frombuffer(digests, dtype="<u8").astype(np.uint64)
         at = np.minimum(np.searchsorted(self.keys, values), len(self.keys) - 1)
         found = self.keys[at] == values
         counts: list[int] = np.where(found, self.counts[at], 1).tolist()  # Python ints already
@@ -166,6 +173,51 @@ def slotted_keys(document: Document, settings: Settings, lex: Lexicon) -> tuple[
     return slots, out
 
 
+def slotted_digests(
+    document: Document, settings: Settings, lex: Lexicon, words: bytes, headline_frames: bool = True
+) -> tuple[list[int], bytes]:
+    """:func:`slotted_keys` with each key's :func:`~copydesk.plugins.boilerplate.hashing.key_digest` (joined) for the key.
+
+    ``words`` are the body's word digests (:func:`~copydesk.plugins.boilerplate.hashing.word_digests`
+    of the word index's words): a line or sentence whose span the word index knows is hashed
+    from its slice of them, without joining its words; one whose edge cuts a word, from its
+    normal form. Without ``headline_frames``, the lines' and sentences' keys only.
+    """
+    body = document.body
+    min_words = int(settings["repeated_min_sentence_words"])
+    lines, spans = len(body.lines), index_of(body).spans_in_order()
+    view = memoryview(words)
+    slots: list[int] = []
+    found: list[bytes] = []
+    for slot, span in enumerate(spans):
+        line = slot < lines
+        if span is not None and span[1] - span[0] >= (1 if line else max(min_words, 1)):
+            slots.append(slot)
+            found.append(span_digest(b"L:" if line else b"S:", view[8 * span[0] : 8 * span[1]]))
+        elif span is None and (key := _cut_key(body, slot, lines, min_words)):
+            slots.append(slot)
+            found.append(key_digest(key))
+        elif slot >= lines and min_words <= 1:  # a sentence without words (counted as one word)
+            slots.append(-1)
+            found.append(key_digest(sentence_key("")))
+    first = len(spans)
+    for headline in headlines(document, int(settings["headline_lines"]), lex) if headline_frames else ():
+        for frame, _ in frames(headline, lex):
+            slots.append(first)
+            found.append(key_digest(frame_key(frame)))
+    return slots, b"".join(found)
+
+
+def _cut_key(body: TextView, slot: int, lines: int, min_words: int) -> str:
+    """The key of line or sentence ``slot`` (lines first) whose edge cuts a word, from its normal form; "" for none."""
+    if slot < lines:
+        words = normal(body.text, *body.lines[slot])
+        return line_key(words) if words else ""
+    sentence = body.sentences[slot - lines]
+    words = normal(body.text, sentence.start, sentence.end)
+    return sentence_key(words) if words and words.count(" ") + 1 >= min_words else ""
+
+
 def observe(state: _State, document: Document) -> None:
     """Count one article's keys, store its MinHash signature, and log its keys' hashes and its hints for :func:`_records`.
 
@@ -175,18 +227,19 @@ def observe(state: _State, document: Document) -> None:
     """
     lex = build(state.settings)
     state.articles += 1
-    slots, found = slotted_keys(document, state.settings, lex)
-    ordered = np.frombuffer(b"".join(map(digest, found)), dtype="<u8")
+    words = index_of(document.body).low
+    raw = word_digests(words)
+    slots, found = slotted_digests(document, state.settings, lex, raw)
+    ordered = np.frombuffer(found, dtype="<u8")
     hashes = unique(ordered.astype(np.uint64))
     state.counter.add(hashes)
-    words = index_of(document.body).low
     row = -1
     if len(words) >= int(state.settings["near_duplicate_min_words"]):
-        sig = signature(words)
+        sig = signature(words, raw)
         if sig is not None:
             row = state.store.count
             state.store.add(document.id, sig, hashes)
-    head = fingerprint(document) + row.to_bytes(8, "little", signed=True) + len(found).to_bytes(4, "little")
+    head = fingerprint(document) + row.to_bytes(8, "little", signed=True) + len(slots).to_bytes(4, "little")
     hinted = hints(document.body, index_of(document.body), lex)  # (after the signature: its words are hashed)
     state.log.add(document.id, head + ordered.tobytes() + _little_int32(slots) + _little_int32(hinted))
 

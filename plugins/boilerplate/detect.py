@@ -14,12 +14,12 @@ import bisect
 import sys
 from array import array
 from dataclasses import dataclass, field
-from itertools import compress
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
 from copydesk import Document, Line, Sentence, Settings
-from copydesk.plugins.boilerplate.batch import BatchStats, line_key, sentence_key
+from copydesk.plugins.boilerplate.batch import BatchStats, slotted_digests
+from copydesk.plugins.boilerplate.hashing import word_digests
 from copydesk.plugins.boilerplate.hints import (
     BARE_BYLINE_WORDS,
     SENTENCE_KINDS,
@@ -159,17 +159,15 @@ class Scan:
         record = stats.record(document, settings)
         if record is not None:
             return _recorded(scan, record)
-        body, words = document.body, scan.words
-        lines = words.normals(body.lines)
-        keys = [line_key(w) for w in lines]
-        normals = words.normals(body.sentences, int(settings["repeated_min_sentence_words"]))
-        long = list(compress(body.sentences, normals))
-        keys += map(sentence_key, filter(None, normals))
-        counts = stats.count_all(keys)
-        scan.line_counts.update(
-            (i, c) for i, (w, c) in enumerate(zip(lines, counts[: len(lines)], strict=True)) if w and c >= 2
-        )
-        scan.sentence_counts.update((s, c) for s, c in zip(long, counts[len(lines) :], strict=True) if c >= 2)
+        # The lines' and long sentences' keys hashed as the batch pass hashes them (see batch.slotted_digests).
+        body = document.body
+        slots, found = slotted_digests(document, settings, scan.lex, word_digests(scan.words.low), False)
+        lines = len(body.lines)
+        for slot, count in zip(slots, stats.counts_of(found), strict=True):
+            if slot >= lines and count >= 2:
+                scan.sentence_counts[body.sentences[slot - lines]] = count
+            elif 0 <= slot < lines and count >= 2:
+                scan.line_counts[slot] = count
         return scan
 
     def changed(self, **changes: Any) -> Scan:

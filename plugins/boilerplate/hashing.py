@@ -1,7 +1,8 @@
 """Bounded-memory batch statistics for the boilerplate scorer: hashed shingles and MinHash.
 
 Every line, long sentence and headline frame of an article becomes a stable 64-bit
-BLAKE2b hash (never Python's salted ``hash()``), de-duplicated within the article and
+BLAKE2b hash (never Python's salted ``hash()``; a line's or sentence's is taken over its
+words' digests, see :func:`key_digest`), de-duplicated within the article and
 counted across the batch in sorted numpy arrays (16 bytes per distinct hash). Near
 duplicates are found with a numpy MinHash of 5-word shingles (64 permutations, stored as
 uint32) and banded LSH (16 bands of 4 rows) at the end of the pass. No text is kept,
@@ -119,6 +120,33 @@ def _word_digests(words: Sequence[str]) -> bytes:
     return b"".join(operator.itemgetter(*words)(_WORD_DIGESTS))
 
 
+#: The prefixes of the keys hashed over their words' digests (lines and sentences, see :func:`key_digest`).
+WORD_KEYED = ("L:", "S:")
+
+
+def span_digest(prefix: bytes, word_digests: bytes | memoryview) -> bytes:
+    """The 8-byte BLAKE2b digest of a key's prefix (UTF-8) followed by its words' 8-byte digests."""
+    state = _EMPTY.copy()
+    state.update(prefix)
+    state.update(word_digests)
+    return state.digest()
+
+
+def key_digest(key: str) -> bytes:
+    """The 8-byte digest a hash key is counted by.
+
+    A line's or sentence's key (prefix in :data:`WORD_KEYED`, then words joined by single
+    spaces) is hashed over its words' digests (:func:`span_digest`), so the batch pass
+    hashes a key from the digests of the article's words it already holds for the MinHash,
+    without joining the words; any other key (a headline frame) is hashed as text
+    (:func:`digest`).
+    """
+    prefix = key[:2]
+    if prefix in WORD_KEYED:
+        return span_digest(prefix.encode(), _word_digests(key[2:].split(" ")))
+    return digest(key)
+
+
 def _distinct(ordered: U64) -> npt.NDArray[np.bool_]:
     """Where each run of equal values starts in the sorted array ``ordered``."""
     first = np.empty(len(ordered), dtype=bool)
@@ -149,13 +177,13 @@ def unique_counts(values: U64) -> tuple[U64, npt.NDArray[np.intp]]:
 
 def hash_array(keys: Iterable[str]) -> U64:
     """Stable 64-bit hashes of ``keys``, as a sorted array without repeats."""
-    raw = b"".join(map(digest, keys))
+    raw = b"".join(map(key_digest, keys))
     return unique(np.frombuffer(raw, dtype="<u8").astype(np.uint64))
 
 
 def key_hash(key: str) -> np.uint64:
     """The stable 64-bit hash of one key (as :func:`hash_array` computes it)."""
-    return np.uint64(int.from_bytes(digest(key), "little"))
+    return np.uint64(int.from_bytes(key_digest(key), "little"))
 
 
 class HashCounter:
@@ -286,11 +314,20 @@ def _permuted_minima(shingles: U64) -> U64:
     return minima
 
 
-def signature(words: Sequence[str]) -> npt.NDArray[np.uint32] | None:
-    """MinHash signature of the 5-word shingles of ``words`` (None when too short)."""
+def word_digests(words: Sequence[str]) -> bytes:
+    """The 8-byte BLAKE2b digests of ``words``, concatenated in order (what :func:`signature` hashes)."""
+    return _word_digests(words)
+
+
+def signature(words: Sequence[str], digests: bytes | None = None) -> npt.NDArray[np.uint32] | None:
+    """MinHash signature of the 5-word shingles of ``words`` (None when too short).
+
+    :param digests: :func:`word_digests` of ``words`` when the caller has them.
+    """
     if len(words) < SHINGLE:
         return None
-    h = np.frombuffer(_word_digests(words), dtype="<u8").astype(np.uint64, copy=False)  # (only read)
+    raw = _word_digests(words) if digests is None else digests
+    h = np.frombuffer(raw, dtype="<u8").astype(np.uint64, copy=False)  # (only read)
     size = len(words) - SHINGLE + 1
     shingles = h[:size] * _MIX
     shingles += h[1 : 1 + size]

@@ -83,16 +83,22 @@ def _folded(low: Sequence[str], starts: list[int], ends: list[int]) -> list[Toke
 _UNKNOWN = object()
 
 
-def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int]]:
-    """:meth:`WordIndex.span` of every line and sentence of ``view``, and the first word at or after each line's start.
+#: What :func:`_span_table` finds: spans by ``(start, end)``, first words by line start, spans in order.
+_Table = tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int], list[tuple[int, int] | None]]
 
-    Found for all of them at once by sorted search in the token stream's offsets.
+
+def _span_table(view: TextView) -> _Table:
+    """:meth:`WordIndex.span` of every line and sentence of ``view``, the first word at or after each line's start.
+
+    Found for all of them at once by sorted search in the token stream's offsets. Also the
+    spans as a list, the lines' then the sentences' (see :meth:`WordIndex.spans_in_order`).
     """
     # A Line is the tuple (start, end); a sentence's is its first two fields.
     keys: list[tuple[int, int]] = [*view.lines, *map(_EDGES, view.sentences)]
     stream = view.tokens
     if not keys or not len(stream.starts):
-        return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), view.lines), 0)
+        empty: list[tuple[int, int] | None] = [(0, 0)] * len(keys)
+        return dict.fromkeys(keys, (0, 0)), dict.fromkeys(map(itemgetter(0), view.lines), 0), empty
     if len(keys) <= _BISECTED_KEYS:
         return _bisected_table(keys, stream.starts, stream.ends, len(view.lines))
     # Both edges of every span in one sorted search: edge ``e`` is at word ``at``, and cuts a
@@ -107,28 +113,24 @@ def _span_table(view: TextView) -> tuple[dict[tuple[int, int], tuple[int, int] |
         for k in np.flatnonzero(cuts[0::2] | cuts[1::2]).tolist():
             spans[k] = None
     lines = len(view.lines)
-    return dict(zip(keys, spans, strict=True)), dict(
-        zip(map(itemgetter(0), view.lines), flat[0 : 2 * lines : 2], strict=True)
-    )
+    firsts = dict(zip(map(itemgetter(0), view.lines), flat[0 : 2 * lines : 2], strict=True))
+    return dict(zip(keys, spans, strict=True)), firsts, spans
 
 
-def _bisected_table(
-    keys: list[tuple[int, int]], starts: Sequence[int], ends: Sequence[int], lines: int
-) -> tuple[dict[tuple[int, int], tuple[int, int] | None], dict[int, int]]:
+def _bisected_table(keys: list[tuple[int, int]], starts: Sequence[int], ends: Sequence[int], lines: int) -> _Table:
     """:func:`_span_table` by one binary search per edge: cheaper than numpy's set-up for a few spans (a title).
 
     ``keys`` are the lines' (the first ``lines``), then the sentences'.
     """
-    spans: dict[tuple[int, int], tuple[int, int] | None] = {}
+    ordered: list[tuple[int, int] | None] = []
     firsts: dict[int, int] = {}
-    for k, key in enumerate(keys):
-        low, high = key
+    for k, (low, high) in enumerate(keys):
         i = bisect.bisect_left(starts, low)
         j = bisect.bisect_left(starts, high, i)
-        spans[key] = None if (i > 0 and ends[i - 1] > low) or (j > i and ends[j - 1] > high) else (i, j)
+        ordered.append(None if (i > 0 and ends[i - 1] > low) or (j > i and ends[j - 1] > high) else (i, j))
         if k < lines:
             firsts[low] = i
-    return spans, firsts
+    return dict(zip(keys, ordered, strict=True)), firsts, ordered
 
 
 class WordIndex:
@@ -138,8 +140,10 @@ class WordIndex:
         "_ends",
         "_firsts",
         "_forms",
+        "_keyed",
         "_line_spans",
         "_low",
+        "_ordered",
         "_spans",
         "_starts",
         "_view",
@@ -166,6 +170,9 @@ class WordIndex:
         self._low: Sequence[str] | None = None
         self._spans: dict[tuple[int, int], tuple[int, int] | None] | None = None
         self._firsts: dict[int, int] | None = None
+        #: The table's spans in order, and the lines and sentences (those very tuples) they are of.
+        self._ordered: list[tuple[int, int] | None] = []
+        self._keyed: tuple[Sequence[Any], Sequence[Any]] = ((), ())
         self._line_spans: list[tuple[int, int]] | None = None
 
     @property
@@ -182,7 +189,8 @@ class WordIndex:
         Found for all of them at once when first asked for; until then :meth:`span` bisects.
         """
         if self._spans is None:
-            self._spans, self._firsts = _span_table(self._view)
+            self._keyed = (self._view.lines, self._view.sentences)
+            self._spans, self._firsts, self._ordered = _span_table(self._view)
         return self._spans
 
     @property
@@ -296,6 +304,20 @@ class WordIndex:
                 i, j = span
                 add(" ".join(low[i:j]) if j > i and j - i >= min_words else "")
         return out
+
+    def spans_in_order(self) -> list[tuple[int, int] | None]:
+        """:meth:`span` of every line, then of every sentence, of the field (a list to read only)."""
+        _ = self.table
+        lines, sentences = self._view.lines, self._view.sentences
+        if lines is self._keyed[0] and sentences is self._keyed[1]:
+            return self._ordered
+        # (the view's lines or sentences were replaced after the table was built)
+        return [self._known_span(key) for key in [*lines, *map(_EDGES, sentences)]]
+
+    def _known_span(self, key: tuple[int, int]) -> tuple[int, int] | None:
+        """:meth:`span` of ``key``, from the table when it holds it."""
+        span: Any = self.table.get(key, _UNKNOWN)
+        return self.span(*key) if span is _UNKNOWN else span
 
     def line_spans(self) -> list[tuple[int, int]]:
         """:meth:`count` of every line of the field, in order, found by one sorted search (once; read only)."""

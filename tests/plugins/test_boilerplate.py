@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -24,7 +25,8 @@ REPO = Path(__file__).resolve().parents[2]
 SEEDS = sorted((REPO / "seeds").glob("*.txt"))
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "boilerplate").glob("*.txt"))
 SCORER = boilerplate.SCORER
-HASH_OF_LEAVE_A_COMMENT = 0x18EECFF99E4B2B2B
+HASH_OF_LEAVE_A_COMMENT = 0x25DA0FA6356C3AA1
+HASH_OF_A_FRAME = 0xB1BBD9647C0975B0
 
 
 def load(paths: Iterable[Path]) -> list[Article]:
@@ -443,6 +445,20 @@ def test_a_malformed_extra_furniture_entry_is_quoted_once_on_the_error_line(tmp_
 def test_hashes_are_stable_across_processes() -> None:
     # BLAKE2b (little-endian, 8 bytes), not Python's salted hash(): a fixed value in every run.
     assert int(key_hash("L:leave a comment")) == HASH_OF_LEAVE_A_COMMENT
+    assert int(key_hash("F:how to make")) == HASH_OF_A_FRAME
+
+
+def test_line_and_sentence_keys_hash_their_words_digests_and_frames_their_text() -> None:
+    """A line's or sentence's key is BLAKE2b of its prefix and its words' BLAKE2b digests; a frame's, of its text."""
+
+    def blake(data: bytes) -> bytes:
+        return hashlib.blake2b(data, digest_size=8).digest()
+
+    words = b"".join(blake(word.encode()) for word in ("leave", "a", "comment"))
+    assert key_hash("L:leave a comment") == int.from_bytes(blake(b"L:" + words), "little")
+    assert key_hash("S:leave a comment") == int.from_bytes(blake(b"S:" + words), "little")
+    assert key_hash("S:") == int.from_bytes(blake(b"S:" + blake(b"")), "little")  # a sentence without words
+    assert key_hash("F:how to make") == int.from_bytes(blake(b"F:how to make"), "little")
 
 
 def test_batch_state_holds_hashes_not_text() -> None:

@@ -279,6 +279,35 @@ def test_digest_is_blake2b_of_the_keys_utf8(key: str) -> None:
     assert hashing.digest(key) == expected
 
 
+_KEY_PARTS = ["leave", "a", "comment", "Share", "12", "3.5", "don’t", "U.S.", "İzmir", "ΣΑΣ", "x_y", "é", "“q”", "…"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_KEY_PARTS, " ", " ", "\n", ". ", "! ", "\n\n", ": ", "-"]), max_size=80),
+    st.sampled_from([0, 1, 2, 8]),
+    st.sampled_from(["whole", "cut", "cut after the table"]),
+)
+@example(["leave", " ", "a", " ", "comment", ". ", "Share", "\n", "12", " ", "x_y"], 1, "cut")
+def test_key_digests_from_the_word_digests_equal_each_keys_own(parts: list[str], min_words: int, edges: str) -> None:
+    """The batch pass's key digests, lines and sentences hashed from the body's word digests, are each key's digest.
+
+    Also where sentence edges cut words (their keys come from the text), and where the
+    sentences were replaced after the word index's table was built.
+    """
+    document = Document.from_article(Article(id="k", title="How to make it", body="".join(parts)))
+    view = document.body
+    if edges == "cut after the table":
+        _ = words.index_of(view).table
+    if edges != "whole":
+        view.sentences = tuple(Sentence(min(s.start + 1, s.end), s.end, s.line) for s in view.sentences)
+    config = {**boilerplate.SCORER.settings, "repeated_min_sentence_words": min_words}
+    lex = build(config)
+    slots, keys = batch.slotted_keys(document, config, lex)
+    digests = hashing.word_digests(words.index_of(view).low)
+    assert batch.slotted_digests(document, config, lex, digests) == (slots, b"".join(map(hashing.key_digest, keys)))
+
+
 def _plain_span(view: TextView, start: int, end: int) -> tuple[int, int] | None:
     """Word indexes of ``[start, end)`` by bisecting the word offsets; None when an edge cuts a word."""
     starts, ends = list(view.tokens.starts), list(view.tokens.ends)
