@@ -306,6 +306,17 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             "The match ended late. The data show attendance fell 12% this season. The Rovers manager said it rained.",
             ["12%"],
         ),
+        # session 23: only the lead's unowned document is named by the next sentence's owner
+        (
+            "The farm fair closed on Sunday. Output rose 24% last year, a report says. "
+            "The joint report from the Harbour Institute said more.",
+            ["24%"],
+        ),
+        (
+            "The farm fair closed on Sunday. Some 4 million adults keep hens, according to new research. "
+            "The survey, conducted by Ashdown, showed it.",
+            ["4 million"],
+        ),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
