@@ -160,6 +160,17 @@ DOCUMENT_WORDS = frozenset(
 SINGLE_DOCUMENTS = frozenset("analysis estimate report research study survey".split())
 #: Determiners that refer back to a document or to its named owner.
 REFERRING = frozenset("the this its their his her our".split())
+#: Possessive pronouns that own any document, plural or mass too ("its figures", "her data"): the
+#: pronoun stands for an owner the article named, as "it" or "she" does for a speaker ("their"
+#: is left out: "they" may be "analysts").
+OWNING_PRONOUNS = frozenset("its his her our".split())
+#: Possessives of a time that, before a single document, refer back to one met before, as "the"
+#: does ("last year's survey", "this month's report").
+TIME_POSSESSIVES = frozenset(
+    f"{unit}{mark}s" for unit in "year month week quarter season today yesterday".split() for mark in "'’"
+)
+#: Words before a definite owner after a document word ("a survey for the charity", "a study by the council").
+OWNER_WORDS = frozenset("by for from".split())
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
 KEEPERS = frozenset(
     "census government official police federal ministry treasury hospital court electoral customs".split()
@@ -178,18 +189,32 @@ def _specific_document(words: Sequence[Word], index: int, referring: bool = True
         return False
     if index > 0 and words[index - 1].lower in KEEPERS:
         return True
-    if (
-        referring
-        and 0 < index == len(words) - 1
-        and word.lower in SINGLE_DOCUMENTS
-        and words[index - 1].lower in REFERRING
-    ):
+    if referring and 0 < index == len(words) - 1 and _referring_before(words, index):
         return True
+    if index == len(words) - 4 and words[index + 1].lower in OWNER_WORDS and words[index + 2].lower == "the":
+        return _content_head(words[-1])  # owned by a definite body met before ("a survey for the charity")
     if index == len(words) - 2:
-        head = words[-1].lower
-        return head not in FUNCTION_WORDS and not head.endswith(("ed", "ing")) and len(head) > 2
+        return _content_head(words[-1])
     owner = next((n for n in range(index - 1, -1, -1) if words[n].lower.endswith(("'s", "’s"))), None)
     return owner is not None and owner > 0 and words[owner - 1].lower == "the"
+
+
+def _referring_before(words: Sequence[Word], index: int) -> bool:
+    """Whether the word before the document word ``words[index]`` makes it one met before or owned by a referent.
+
+    "the survey", "its analysis", "last year's survey" (single documents); "its figures",
+    "her data" (any document: the pronoun's owner was named).
+    """
+    before = words[index - 1].lower
+    if before in OWNING_PRONOUNS:
+        return True
+    return words[index].lower in SINGLE_DOCUMENTS and (before in REFERRING or before in TIME_POSSESSIVES)
+
+
+def _content_head(word: Word) -> bool:
+    """Whether ``word`` can head a noun phrase naming a body: a content word, no participle."""
+    head = word.lower
+    return head not in FUNCTION_WORDS and not head.endswith(("ed", "ing")) and len(head) > 2
 
 
 #: Determiners of one unnamed person ("a senior official said", "one analyst said").

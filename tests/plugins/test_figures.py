@@ -306,6 +306,16 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             "The match ended late. The data show attendance fell 12% this season. The Rovers manager said it rained.",
             ["12%"],
         ),
+        # session 23: a document owned by a definite body ("for the charity"), one met before
+        # ("last year's survey"), or owned by a possessive pronoun's referent ("its figures")
+        ("Pensioners vote, says the Elder Trust. A survey for the charity suggests 70% of them always do.", []),
+        ("Meanwhile, last year's survey found that 15% of bakeries had closed.", []),
+        ("Jo Roe, head of sales at Acme, said its figures showed 90% of buyers were men.", []),
+        # near neighbours: the survey's respondents, "for the first time", plural or "their" stay vague
+        ("A survey of the residents suggests 70% of them always vote.", ["70%"]),
+        ("A survey for the first time suggests 70% of pensioners always vote.", ["70%"]),
+        ("Meanwhile, last year's figures showed that 15% of bakeries had closed.", ["15%"]),
+        ("Analysts met on Monday, and their figures showed 90% of buyers were men.", ["90%"]),
         # session 23: only the lead's unowned document is named by the next sentence's owner
         (
             "The farm fair closed on Sunday. Output rose 24% last year, a report says. "
