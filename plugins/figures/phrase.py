@@ -221,7 +221,9 @@ def _content_head(word: Word) -> bool:
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: Heads of such a person: the singulars of the collective people heads ("officials", "analysts").
 UNNAMED_PERSONS = frozenset(
-    "analyst commentator critic economist expert insider observer official researcher scientist source".split()
+    "analyst commentator critic economist expert insider observer official researcher scientist source"
+    " resident witness eyewitness neighbour neighbor organiser organizer aide campaigner activist opponent"
+    " diplomat trader dealer".split()
 )
 
 
@@ -235,13 +237,26 @@ def _one_unnamed_person(words: Sequence[Word]) -> bool:
     return bool(words) and words[0].lower in INDEFINITE and any(w.lower in UNNAMED_PERSONS for w in words[1:])
 
 
+#: Heads of a body a collective word may modify ("the residents' association", "a traders' group").
+BODY_HEADS = frozenset(
+    "association associations group groups union unions committee council federation body network forum alliance"
+    " coalition organisation organization society trust".split()
+)
+
+
+def _body_modifier(words: Sequence[Word], index: int) -> bool:
+    """Whether ``words[index]`` only modifies the body the next word heads ("the residents' association said")."""
+    return index + 1 < len(words) and words[index + 1].lower in BODY_HEADS
+
+
 def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, referring: bool = True) -> bool:
     """Whether a source phrase names its source (see the module docstring).
 
     With ``referring`` false, "the report" or "its survey" alone is no name (a document noun's frame).
     """
     vague_head = any(
-        w.lower in lexicon.vague and not _specific_document(words, n, referring) for n, w in enumerate(words)
+        w.lower in lexicon.vague and not _specific_document(words, n, referring) and not _body_modifier(words, n)
+        for n, w in enumerate(words)
     ) or _one_unnamed_person(words)
     for index, word in enumerate(words):
         token = text[word.start : word.end]

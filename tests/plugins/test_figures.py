@@ -316,6 +316,14 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("A survey for the first time suggests 70% of pensioners always vote.", ["70%"]),
         ("Meanwhile, last year's figures showed that 15% of bakeries had closed.", ["15%"]),
         ("Analysts met on Monday, and their figures showed 90% of buyers were men.", ["90%"]),
+        # session 23: unnamed people who speak as a group ("Residents said", "Organisers hope") or alone
+        ("The town held a vote on Monday. Residents said about 3,000 people took part.", ["3,000"]),
+        ("Organisers hope to raise at least £40,000 from the fair.", ["£40,000"]),
+        ("Opponents say the new bridge would cost £2bn.", ["£2bn"]),
+        ("A witness said about 3,000 people ran from the hall.", ["3,000"]),
+        # near neighbours: a body the word only modifies, a name beside it
+        ("The residents' association said about 3,000 people took part.", []),
+        ("Organisers of the Harbour Fair hope to raise at least £40,000.", []),
         # session 23: only the lead's unowned document is named by the next sentence's owner
         (
             "The farm fair closed on Sunday. Output rose 24% last year, a report says. "
