@@ -346,12 +346,33 @@ def _clause_begins(text: str, words: Sequence[Word], index: int) -> bool:
     return word.lower in ("the", "a", "an") and text[words[index - 1].start].isupper()
 
 
+#: Characters that open a figure ("$4bn", "£3m", "12%").
+FIGURE_OPENERS = frozenset("0123456789$£€¥")
+
+
+def _agent_end(text: str, words: Sequence[Word], first: int, end: int) -> int:
+    """Where a passive's agent ends: before "to" of an infinitive, or before the figure or the "at" of a value.
+
+    "Sales are expected by analysts to reach $4bn" and "... estimated by analysts at $4bn"
+    credit the analysts (session 23); the agent ran on to the figure and hid it.
+    """
+    for index in range(first + 1, end):
+        word = words[index]
+        if word.lower == "to" or text[word.start] in FIGURE_OPENERS:
+            return index
+        if word.lower == "at" and index + 1 < len(words):
+            after = words[index + 1]
+            if text[after.start] in FIGURE_OPENERS or after.lower in AGENT_FILLER:
+                return index
+    return end
+
+
 def agent(text: str, words: Sequence[Word], cue: int) -> tuple[int, int] | None:
     """The ``by``-agent of a passive cue: right after it, or after the figure it introduces."""
     for index in range(cue + 1, min(len(words), cue + 8)):
         word = words[index]
         if word.lower == "by":
-            end = source_after(text, words, index + 1)
+            end = _agent_end(text, words, index + 1, source_after(text, words, index + 1))
             return (index + 1, end) if end > index + 1 else None
         if gap_breaks(text, words[index - 1].end, word.start):
             return None

@@ -324,6 +324,12 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # near neighbours: a body the word only modifies, a name beside it
         ("The residents' association said about 3,000 people took part.", []),
         ("Organisers of the Harbour Fair hope to raise at least £40,000.", []),
+        # session 23: a passive's agent ends before an infinitive or a value, so it credits the figure
+        ("Sales are expected by analysts to reach $4bn this year.", ["$4bn"]),
+        ("The deal is estimated by analysts at $4bn.", ["$4bn"]),
+        # near neighbours: a named agent names it; a name after "at" stays in the agent
+        ("Profits are expected by Acme analysts to reach $4bn.", []),
+        ("The toll was estimated by officials at the Harbour Trust at 3,000.", []),
         # session 23: only the lead's unowned document is named by the next sentence's owner
         (
             "The farm fair closed on Sunday. Output rose 24% last year, a report says. "
@@ -339,6 +345,12 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG002") == flagged
+
+
+def test_passive_agent_before_an_infinitive_is_the_figures_named_source() -> None:
+    """ "estimated by Acme to be $4bn": the agent stops at "to", so the figure is Acme's (neither FIG001 nor FIG002)."""
+    found = single("The band's fortune, estimated by Acme Weekly to be $145m, is split.")
+    assert by_code(found, "FIG001") == [] and by_code(found, "FIG002") == []
 
 
 @pytest.mark.parametrize(
