@@ -330,6 +330,17 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         # near neighbours: a named agent names it; a name after "at" stays in the agent
         ("Profits are expected by Acme analysts to reach $4bn.", []),
         ("The toll was estimated by officials at the Harbour Trust at 3,000.", []),
+        # session 23: a cue in "-s" after a possessive is a plural noun ("the council's demands"), not a verb
+        ("The firms said that they have met the council's demands set out in a $206bn deal.", []),
+        # near neighbours: a named possessor's claim credits the figure; "It's" is a contraction
+        ("Despite Jo Roe's claims that her fortune tops $10 billion, the lists rank her lower.", []),
+        ("It's estimated that 3,000 people came.", []),
+        # session 23: "That puts ..." is the writer's reckoning, not a vague source; "told to" is an order
+        ("That puts the club about $7.5 million short of its goal.", []),
+        ("He was also told to pay costs of £1,750.", []),
+        # near neighbours: a vague subject of "put", or an "at" after it, still credits the figure
+        ("Officials put the toll at 3,000.", ["3,000"]),
+        ("That puts the toll at 3,000, officials estimate.", ["3,000"]),
         # session 23: only the lead's unowned document is named by the next sentence's owner
         (
             "The farm fair closed on Sunday. Output rose 24% last year, a report says. "
