@@ -169,7 +169,7 @@ OWNING_PRONOUNS = frozenset("its his her our".split())
 TIME_POSSESSIVES = frozenset(
     f"{unit}{mark}s" for unit in "year month week quarter season today yesterday".split() for mark in "'’"
 )
-#: Words before a definite owner after a document word ("a survey for the charity", "a study by the council").
+#: Words before a definite owner after a document word ("a study for the trust", "a report by the council").
 OWNER_WORDS = frozenset("by for from".split())
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
 KEEPERS = frozenset(
@@ -192,7 +192,7 @@ def _specific_document(words: Sequence[Word], index: int, referring: bool = True
     if referring and 0 < index == len(words) - 1 and _referring_before(words, index):
         return True
     if index == len(words) - 4 and words[index + 1].lower in OWNER_WORDS and words[index + 2].lower == "the":
-        return _content_head(words[-1])  # owned by a definite body met before ("a survey for the charity")
+        return _content_head(words[-1])  # owned by a definite body met before ("a study for the trust")
     if index == len(words) - 2:
         return _content_head(words[-1])
     owner = next((n for n in range(index - 1, -1, -1) if words[n].lower.endswith(("'s", "’s"))), None)
