@@ -115,7 +115,8 @@ said", "the 50,000 a day city officials estimated", "The 40,000 officials had pr
 March did not turn up", "the 40,000 whom officials expected", "the 2% that officials had
 hoped for", "£3bn officials estimated never materialised", "Analysts had been forecasting a
 0.1% rise") or one unnamed person ("a senior official said", "said one analyst", "a source
-close to the talks said"; not "a spokesman for Acme"), an agentless passive ("estimated at $486 billion"; in a quotation whose speaker
+close to the talks said"; not "a spokesman for Acme") or unnamed people speaking as a
+group ("Residents said", "Organisers hope"; not "the residents' association said"), an agentless passive ("estimated at $486 billion"; in a quotation whose speaker
 is named outside its marks the words are the speaker's: '"Rents keep climbing," Tom Vell
 said. "Prices are expected to rise 12%."' is not flagged), or a quotation whose
 speaker is not given in it or within the attribution window of its ends (a quotation is
@@ -135,7 +136,8 @@ named institution).
 officials" or "Western analysts" read as named, while a capitalised first word of the
 sentence before a collective head ("Pentagon officials said ..." opening a sentence)
 does not. A definite description ("the company said", "according to the survey", "its
-analysis") is taken to refer to a source named earlier (whether it was is not checked),
+analysis", "its figures", "last year's survey", "a study for the trust") is taken to
+refer to a source named earlier (whether it was is not checked),
 and a data set a public body keeps ("census data", "official statistics", "police
 figures") counts as named; a mass word alone ("according to the data", "the figures
 show") does not. A source that is "they" or "them" takes up the last credit with a
@@ -158,7 +160,9 @@ words, or of one with a capital inside it ("NordaBank", "Shore-Q"), before a pre
 speech participle after a comma with no credit before it ("..., saying", "..., adding
 that") takes the opening subject the same way ("Acme Bank raised its forecast, saying
 sales would rise 5%" is the bank's); "The company cut its forecast, saying ..." is not
-found ("cut" is no past form it knows) and reads as agentless. A
+found ("cut" is no past form it knows) and reads as agentless, and a subject that cannot
+speak is taken for the speaker all the same ("Prices rose in May, saying ..."; which
+subjects speak is not checked). A
 cue after "NAME, APPOSITIVE," is the name's verb only when the name holds a capitalised
 word: "The company, a chip maker, said about 2,000 ..." reads as an agentless passive. A straight double mark right after a digit with no quotation open is read
 as inches or seconds ("a 30" screen"), not a quotation mark.

@@ -252,19 +252,21 @@ OWNER_NAME_GAP = 4
 
 
 def _named_next(sents: _Sentences, index: int, credit: Credit) -> bool:
-    """Whether a document credited without its owner is named in the next sentence.
+    """Whether a document a lead credits without its owner is named in the next sentence.
 
     A news lead credits "a report" or "new research" and the sentence after names it: "...,
     a report says. The joint report from the Harbour Institute said ...", "The survey,
     conducted by the Ashdown Trust, showed ...": a document word, "by" or "from" within
     :data:`OWNER_GAP` words, then a capitalised word within :data:`OWNER_NAME_GAP` words.
+    Only the lead's (:func:`_is_lead`, session 23): further down "a study found ... The
+    survey from the Harbour Trust ..." may be another document.
     """
     head = credit.source_text.rsplit(None, 1)[-1].lower() if credit.source_text else ""
     if index + 1 >= len(sents.view.sentences):
         return False
     if head in UNOWNED_PLURALS:
         return _is_lead(sents, index) and _outlet_next(sents, index + 1)
-    if head not in LEAD_DOCUMENTS:
+    if head not in LEAD_DOCUMENTS or not _is_lead(sents, index):
         return False
     text, words = sents.text, sents.words(index + 1)
     for at, word in enumerate(words):

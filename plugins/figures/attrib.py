@@ -83,6 +83,12 @@ FOR_CUES = frozenset("call calls called calling".split())
 #: Words after "put"/"place" searched for the "at" of "put the toll at".
 WEAK_REACH = 12
 WEAK_CUES = frozenset({"put", "puts", "place", "places", "placed"})
+#: Subjects of "put"/"place" that are the writer's own reckoning, no source ("That puts the club $7m short").
+DEMONSTRATIVES = frozenset("that this which what".split())
+#: Cues that give an order, not a report, before "to" ("was told to pay costs of £175").
+ORDER_CUES = frozenset({"told"})
+#: Words in "'s" that contract "is" or "has", not possessives.
+CONTRACTIONS = frozenset("it's that's there's here's he's she's what's who's where's let's".split())
 #: Cues that are not speech when a quantity is their object ("the U.S. added 292,000 jobs", "we have added 1 million").
 COUNT_VERBS = frozenset("add adds added adding".split())
 #: Words allowed between such a verb and its quantity ("added around 292,000").
@@ -613,10 +619,38 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
         return False
     if _object_idiom(words, index):
         return False
+    if previous is not None and (_possessed_noun(words, index) or _order(words, index)):
+        return False
     if word.lower in WEAK_CUES:
-        named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
-        return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
+        return _weak_cue(text, words, index, lexicon)
     return True
+
+
+def _weak_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
+    """Whether "put"/"place" is a cue: after a named or vague source (not "That puts ..."), or with an "at" following."""
+    previous = words[index - 1] if index > 0 else None
+    named = previous is not None and (
+        previous.lower in lexicon.vague or (text[previous.start].isupper() and previous.lower not in DEMONSTRATIVES)
+    )
+    return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
+
+
+def _order(words: Sequence[Word], index: int) -> bool:
+    """Whether a cue gives an order before "to" ("was told to pay costs of £175"), not a report."""
+    return words[index].lower in ORDER_CUES and index + 1 < len(words) and words[index + 1].lower in INFINITIVE
+
+
+def _possessed_noun(words: Sequence[Word], index: int) -> bool:
+    """Whether a cue in "-s" follows a possessive, so it is a plural noun ("the government's demands", "Acme's claims").
+
+    Not after a contraction of "is"/"has" ("it's", "that's").
+    """
+    previous = words[index - 1].lower
+    return (
+        words[index].lower.endswith("s")
+        and previous.endswith(("'s", "’s"))
+        and previous.replace("’", "'") not in CONTRACTIONS
+    )
 
 
 def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool:

@@ -29,7 +29,9 @@ ADJUDICATORS = frozenset(
     "senate assembly".split()
 )
 #: Nouns of intention that credit the clause after them to a named possessor ("Berlin's pledge to").
-PLANS = frozenset("plan plans pledge pledges promise promises proposal proposals vow vows offer call demand".split())
+PLANS = frozenset(
+    "plan plans pledge pledges promise promises proposal proposals vow vows offer call demand demands claim claims".split()
+)
 #: Document nouns whose sample follows in their phrase ("a study of", "data from").
 SAMPLE_FRAMES = frozenset("of from among on involving covering".split())
 #: Document nouns that credit their sentence when followed by their sample and a name

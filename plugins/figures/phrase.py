@@ -160,6 +160,17 @@ DOCUMENT_WORDS = frozenset(
 SINGLE_DOCUMENTS = frozenset("analysis estimate report research study survey".split())
 #: Determiners that refer back to a document or to its named owner.
 REFERRING = frozenset("the this its their his her our".split())
+#: Possessive pronouns that own any document, plural or mass too ("its figures", "her data"): the
+#: pronoun stands for an owner the article named, as "it" or "she" does for a speaker ("their"
+#: is left out: "they" may be "analysts").
+OWNING_PRONOUNS = frozenset("its his her our".split())
+#: Possessives of a time that, before a single document, refer back to one met before, as "the"
+#: does ("last year's survey", "this month's report").
+TIME_POSSESSIVES = frozenset(
+    f"{unit}{mark}s" for unit in "year month week quarter season today yesterday".split() for mark in "'’"
+)
+#: Words before a definite owner after a document word ("a study for the trust", "a report by the council").
+OWNER_WORDS = frozenset("by for from".split())
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
 KEEPERS = frozenset(
     "census government official police federal ministry treasury hospital court electoral customs".split()
@@ -178,25 +189,41 @@ def _specific_document(words: Sequence[Word], index: int, referring: bool = True
         return False
     if index > 0 and words[index - 1].lower in KEEPERS:
         return True
-    if (
-        referring
-        and 0 < index == len(words) - 1
-        and word.lower in SINGLE_DOCUMENTS
-        and words[index - 1].lower in REFERRING
-    ):
+    if referring and 0 < index == len(words) - 1 and _referring_before(words, index):
         return True
+    if index == len(words) - 4 and words[index + 1].lower in OWNER_WORDS and words[index + 2].lower == "the":
+        return _content_head(words[-1])  # owned by a definite body met before ("a study for the trust")
     if index == len(words) - 2:
-        head = words[-1].lower
-        return head not in FUNCTION_WORDS and not head.endswith(("ed", "ing")) and len(head) > 2
+        return _content_head(words[-1])
     owner = next((n for n in range(index - 1, -1, -1) if words[n].lower.endswith(("'s", "’s"))), None)
     return owner is not None and owner > 0 and words[owner - 1].lower == "the"
+
+
+def _referring_before(words: Sequence[Word], index: int) -> bool:
+    """Whether the word before the document word ``words[index]`` makes it one met before or owned by a referent.
+
+    "the survey", "its analysis", "last year's survey" (single documents); "its figures",
+    "her data" (any document: the pronoun's owner was named).
+    """
+    before = words[index - 1].lower
+    if before in OWNING_PRONOUNS:
+        return True
+    return words[index].lower in SINGLE_DOCUMENTS and (before in REFERRING or before in TIME_POSSESSIVES)
+
+
+def _content_head(word: Word) -> bool:
+    """Whether ``word`` can head a noun phrase naming a body: a content word, no participle."""
+    head = word.lower
+    return head not in FUNCTION_WORDS and not head.endswith(("ed", "ing")) and len(head) > 2
 
 
 #: Determiners of one unnamed person ("a senior official said", "one analyst said").
 INDEFINITE = frozenset({"a", "an", "one", "another"})
 #: Heads of such a person: the singulars of the collective people heads ("officials", "analysts").
 UNNAMED_PERSONS = frozenset(
-    "analyst commentator critic economist expert insider observer official researcher scientist source".split()
+    "analyst commentator critic economist expert insider observer official researcher scientist source"
+    " resident witness eyewitness neighbour neighbor organiser organizer aide campaigner activist opponent"
+    " diplomat trader dealer".split()
 )
 
 
@@ -210,13 +237,26 @@ def _one_unnamed_person(words: Sequence[Word]) -> bool:
     return bool(words) and words[0].lower in INDEFINITE and any(w.lower in UNNAMED_PERSONS for w in words[1:])
 
 
+#: Heads of a body a collective word may modify ("the residents' association", "a traders' group").
+BODY_HEADS = frozenset(
+    "association associations group groups union unions committee council federation body network forum alliance"
+    " coalition organisation organization society trust".split()
+)
+
+
+def _body_modifier(words: Sequence[Word], index: int) -> bool:
+    """Whether ``words[index]`` only modifies the body the next word heads ("the residents' association said")."""
+    return index + 1 < len(words) and words[index + 1].lower in BODY_HEADS
+
+
 def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, referring: bool = True) -> bool:
     """Whether a source phrase names its source (see the module docstring).
 
     With ``referring`` false, "the report" or "its survey" alone is no name (a document noun's frame).
     """
     vague_head = any(
-        w.lower in lexicon.vague and not _specific_document(words, n, referring) for n, w in enumerate(words)
+        w.lower in lexicon.vague and not _specific_document(words, n, referring) and not _body_modifier(words, n)
+        for n, w in enumerate(words)
     ) or _one_unnamed_person(words)
     for index, word in enumerate(words):
         token = text[word.start : word.end]
@@ -306,12 +346,33 @@ def _clause_begins(text: str, words: Sequence[Word], index: int) -> bool:
     return word.lower in ("the", "a", "an") and text[words[index - 1].start].isupper()
 
 
+#: Characters that open a figure ("$4bn", "£3m", "12%").
+FIGURE_OPENERS = frozenset("0123456789$£€¥")
+
+
+def _agent_end(text: str, words: Sequence[Word], first: int, end: int) -> int:
+    """Where a passive's agent ends: before "to" of an infinitive, or before the figure or the "at" of a value.
+
+    "Sales are expected by analysts to reach $4bn" and "... estimated by analysts at $4bn"
+    credit the analysts (session 23); the agent ran on to the figure and hid it.
+    """
+    for index in range(first + 1, end):
+        word = words[index]
+        if word.lower == "to" or text[word.start] in FIGURE_OPENERS:
+            return index
+        if word.lower == "at" and index + 1 < len(words):
+            after = words[index + 1]
+            if text[after.start] in FIGURE_OPENERS or after.lower in AGENT_FILLER:
+                return index
+    return end
+
+
 def agent(text: str, words: Sequence[Word], cue: int) -> tuple[int, int] | None:
     """The ``by``-agent of a passive cue: right after it, or after the figure it introduces."""
     for index in range(cue + 1, min(len(words), cue + 8)):
         word = words[index]
         if word.lower == "by":
-            end = source_after(text, words, index + 1)
+            end = _agent_end(text, words, index + 1, source_after(text, words, index + 1))
             return (index + 1, end) if end > index + 1 else None
         if gap_breaks(text, words[index - 1].end, word.start):
             return None

@@ -306,10 +306,62 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
             "The match ended late. The data show attendance fell 12% this season. The Rovers manager said it rained.",
             ["12%"],
         ),
+        # session 23: a document owned by a definite body ("for the trust"), one met before
+        # ("last year's survey"), or owned by a possessive pronoun's referent ("its figures")
+        ("Pensioners vote, says the Elder Trust. A study for the trust found 70% of them always do.", []),
+        ("Meanwhile, last year's study showed a 15% fall in bakeries.", []),
+        ("Jo Roe, head of sales at Acme, said its figures showed a 40% rise in online orders.", []),
+        # near neighbours: the survey's respondents, "for the first time", plural or "their" stay vague
+        ("A survey of the residents suggests 70% of them always vote.", ["70%"]),
+        ("A survey for the first time suggests 70% of pensioners always vote.", ["70%"]),
+        ("Meanwhile, last year's figures showed a 15% fall in bakeries.", ["15%"]),
+        ("Analysts met on Monday, and their figures showed 90% of buyers were men.", ["90%"]),
+        # session 23: unnamed people who speak as a group ("Residents said", "Organisers hope") or alone
+        ("The town held a vote on Monday. Residents said about 3,000 people took part.", ["3,000"]),
+        ("Organisers expect the fair to bring in £40,000.", ["£40,000"]),
+        ("Opponents say the new bridge would cost £2bn.", ["£2bn"]),
+        ("A witness said about 3,000 people ran from the hall.", ["3,000"]),
+        # near neighbours: a body the word only modifies, a name beside it
+        ("The residents' association said about 3,000 people took part.", []),
+        ("Organisers of the Harbour Fair expect it to bring in £40,000.", []),
+        # session 23: a passive's agent ends before an infinitive or a value, so it credits the figure
+        ("Sales are expected by analysts to reach $4bn this year.", ["$4bn"]),
+        ("The deal is estimated by analysts at $4bn.", ["$4bn"]),
+        # near neighbours: a named agent names it; a name after "at" stays in the agent
+        ("Profits are expected by Acme analysts to reach $4bn.", []),
+        ("The toll was estimated by officials at the Harbour Trust at 3,000.", []),
+        # session 23: a cue in "-s" after a possessive is a plural noun ("the council's demands"), not a verb
+        ("The firms insist they met the council's demands in a $90bn deal.", []),
+        # near neighbours: a named possessor's claim credits the figure; "It's" is a contraction
+        ("Jo Roe's claims that her shops earn $4 million a year were doubted.", []),
+        ("It's estimated that 3,000 people came.", []),
+        # session 23: "That puts ..." is the writer's reckoning, not a vague source; "told to" is an order
+        ("That puts the club $3m behind its target.", []),
+        ("She was told to repay a £1,750 grant.", []),
+        # near neighbours: a vague subject of "put", or an "at" after it, still credits the figure
+        ("Officials put the toll at 3,000.", ["3,000"]),
+        ("That puts the toll at 3,000, officials estimate.", ["3,000"]),
+        # session 23: only the lead's unowned document is named by the next sentence's owner
+        (
+            "The farm fair closed on Sunday. Output rose 24% last year, a report says. "
+            "The joint report from the Harbour Institute said more.",
+            ["24%"],
+        ),
+        (
+            "The farm fair closed on Sunday. Some 4 million adults keep hens, according to new research. "
+            "The survey, conducted by Ashdown, showed it.",
+            ["4 million"],
+        ),
     ],
 )
 def test_vaguely_sourced_figure(text: str, flagged: list[str]) -> None:
     assert by_code(single(text), "FIG002") == flagged
+
+
+def test_passive_agent_before_an_infinitive_is_the_figures_named_source() -> None:
+    """ "estimated by Acme to be $4bn": the agent stops at "to", so the figure is Acme's (neither FIG001 nor FIG002)."""
+    found = single("Her estate, estimated by Acme Weekly to be worth $30m, goes to charity.")
+    assert by_code(found, "FIG001") == [] and by_code(found, "FIG002") == []
 
 
 @pytest.mark.parametrize(
