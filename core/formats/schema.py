@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter, mod
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk import safety
 from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
@@ -230,7 +230,7 @@ def article_json(
         JSON document is indented one level deeper), as replacing each line break with a
         line break and ``shift`` would, made so at once.
     """
-    head = None if spaced or timings else _compact_head(report, first, what)
+    head = None if timings else _head(report, first, what, spaced)
     if head is None:
         head = dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced])
     texts = _finding_texts(spaced, shift)
@@ -251,21 +251,61 @@ def jsonl_line(report: ArticleReport, end: str = "") -> str:
     return article_json(report, "jsonl", spaced=False, first={"schema_version": SCHEMA_VERSION}, end=end)
 
 
-def _compact_head(report: ArticleReport, first: Any, what: str) -> str | None:
-    """The compact text of ``{**first, **article_head(report)}`` with its scorers written by :func:`_scorer_text`; None if one cannot be.
+def _head(report: ArticleReport, first: Any, what: str, spaced: bool) -> str | None:
+    """The text of ``{**first, **article_head(report)}`` with its scorers written by :func:`_scorer_text`; None if one cannot be.
 
     The rest of the head (a few short values) goes through :func:`dumps`, with ``scorers``
-    an empty list whose ``[]}`` the scorers' texts then fill.
+    an empty list whose ``[]`` (last in the text but the closing brace) the scorers' texts then fill.
     """
-    scorers = [_scorer_text(s) for s in report.scorers]
+    layout = _HEAD_LAYOUTS[spaced]
+    scorers = [_scorer_text(s, layout) for s in report.scorers]
     if None in scorers:
         return None
-    head = dumps({**(first or {}), **_bare_head(report), "scorers": []}, what, **_LAYOUTS[False])
-    return head[:-3] + "[" + ",".join(scorers) + "]}"  # type: ignore[arg-type]
+    head = dumps({**(first or {}), **_bare_head(report), "scorers": []}, what, **_LAYOUTS[spaced])
+    listed = layout.opening + layout.between.join(scorers) + layout.closing if scorers else "[]"  # type: ignore[arg-type]
+    return head[: -2 - len(layout.end)] + listed + layout.end
 
 
-def _scorer_text(result: ScorerResult) -> str | None:
-    """The compact JSON text :func:`dumps` gives of :func:`scorer_dict` (no timings), or None when a value is not of the usual types.
+class _HeadLayout(NamedTuple):
+    """The punctuation of a report head's scorers in one layout (compact, or ``indent=2``), as ``json`` writes it."""
+
+    #: What opens the scorers' list, separates two scorers' texts, and closes the list.
+    opening: str
+    between: str
+    closing: str
+    #: What closes the head after the list.
+    end: str
+    #: What follows a key (its colon), separates a scorer's items, opens its metrics' or features' items and separates them.
+    colon: str
+    item: str
+    inner: str
+    inner_between: str
+    #: What closes a scorer's metrics or features (when not empty); what opens and closes a scorer.
+    inner_end: str
+    scorer_start: str
+    scorer_end: str
+
+
+_HEAD_LAYOUTS = {
+    False: _HeadLayout("[", ",", "]", "}", ":", ",", "", ",", "", "{", "}"),
+    True: _HeadLayout(
+        "[\n    ",
+        ",\n    ",
+        "\n  ]",
+        "\n}",
+        ": ",
+        ",\n      ",
+        "\n        ",
+        ",\n        ",
+        "\n      ",
+        "{\n      ",
+        "\n    }",
+    ),
+}
+
+
+def _scorer_text(result: ScorerResult, layout: _HeadLayout) -> str | None:
+    """The JSON text :func:`dumps` gives of :func:`scorer_dict` (no timings) in a head, or None when a value is not of the usual types.
 
     The usual types: exact strings (the error may be None), float sub-score (or None),
     weight and contribution, metrics and features dictionaries of floats keyed by strings.
@@ -284,17 +324,21 @@ def _scorer_text(result: ScorerResult) -> str | None:
     contribution = _numbers([result.contribution], "%.2f", 2)
     if parts is None or values is None or scores is None or contribution is None:
         return None
+    colon, item = layout.colon, layout.item
     return "".join(
         (
-            f'{{"prefix":{encode_basestring(prefix)},"name":{encode_basestring(name)},'
-            f'"plugin":{encode_basestring(plugin)},"subscore":{"null" if subscore is None else scores[1]},'
-            f'"weight":{scores[0]},"contribution":{contribution[0]},"findings":{len(result.findings)},"metrics":{{',
-            ",".join(map(str.__add__, _keys(metric_keys), parts)),
-            '},"features":{',
-            ",".join(map(str.__add__, _keys(feature_keys), values)),
-            '},"error":',
+            layout.scorer_start,
+            f'"prefix"{colon}{encode_basestring(prefix)}{item}"name"{colon}{encode_basestring(name)}{item}',
+            f'"plugin"{colon}{encode_basestring(plugin)}{item}',
+            f'"subscore"{colon}{"null" if subscore is None else scores[1]}{item}"weight"{colon}{scores[0]}{item}',
+            f'"contribution"{colon}{contribution[0]}{item}"findings"{colon}{len(result.findings)}{item}',
+            f'"metrics"{colon}',
+            _items(metric_keys, parts, layout),
+            f'{item}"features"{colon}',
+            _items(feature_keys, values, layout),
+            f'{item}"error"{colon}',
             "null" if error is None else encode_basestring(error),
-            "}",
+            layout.scorer_end,
         )
     )
 
@@ -303,18 +347,33 @@ _THREE_STR = (str, str, str)
 _TEXT_OR_NONE = frozenset((str, type(None)))
 
 
-def _keys(names: list[str]) -> list[str]:
-    """Each name as a JSON key followed by its colon (compact layout), kept per list of names."""
-    key = tuple(names)
+def _items(names: list[str], values: list[str], layout: _HeadLayout) -> str:
+    """A dictionary of ``names`` and their values' texts in ``layout``, as ``json`` writes it (``{}`` when empty)."""
+    if not names:
+        return "{}"
+    return "".join(
+        (
+            "{",
+            layout.inner,
+            layout.inner_between.join(map(str.__add__, _keys(names, layout.colon), values)),
+            layout.inner_end,
+            "}",
+        )
+    )
+
+
+def _keys(names: list[str], colon: str) -> list[str]:
+    """Each name as a JSON key followed by ``colon``, kept per list of names."""
+    key = (colon, *names)
     texts = _KEY_TEXTS.get(key)
     if texts is None:
         if len(_KEY_TEXTS) >= _RULES_KEPT:
             _KEY_TEXTS.clear()
-        texts = _KEY_TEXTS[key] = [encode_basestring(name) + ":" for name in names]
+        texts = _KEY_TEXTS[key] = [encode_basestring(name) + colon for name in names]
     return texts
 
 
-#: :func:`_keys`' texts by the names they were made of.
+#: :func:`_keys`' texts by their colon and the names they were made of.
 _KEY_TEXTS: dict[tuple[str, ...], list[str]] = {}
 _STR = frozenset((str,))
 

@@ -310,29 +310,34 @@ def scorer_results(draw: Any, first: Any, usual: bool) -> Any:
     )
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.data())
-def test_a_compact_head_is_json_dumps_of_its_dictionary_whatever_the_scorers_hold(
-    report: ArticleReport, data: Any
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.booleans())
+def test_a_heads_scorers_are_json_dumps_of_their_dictionaries_whatever_they_hold(
+    report: ArticleReport, data: Any, spaced: bool
 ) -> None:
-    usual = [data.draw(st.booleans()) for _ in range(data.draw(st.integers(1, 3)))]
+    usual = [data.draw(st.booleans()) for _ in range(data.draw(st.integers(0, 3)))]
     scorers = tuple(data.draw(scorer_results(report.scorers[0], ok)) for ok in usual)
     for ok, scorer in zip(usual, scorers, strict=True):
         if ok:  # the usual types are written by the fast path
-            assert schema._scorer_text(scorer) is not None
+            assert schema._scorer_text(scorer, schema._HEAD_LAYOUTS[spaced]) is not None
     variant = replace(report, scorers=scorers)
     try:
-        expected = _as_dumps(variant, False, first={"schema_version": schema.SCHEMA_VERSION})
+        expected = _as_dumps(variant, spaced, first={"schema_version": schema.SCHEMA_VERSION})
     except (TypeError, ValueError):
         with pytest.raises((TypeError, ValueError)):
-            schema.jsonl_line(variant)
+            schema.article_json(variant, "jsonl", spaced=spaced)
         return
-    assert schema.jsonl_line(variant) == expected
-    assert schema.article_json(variant, "jsonl", spaced=False) == _as_dumps(variant, False)
+    first = {"schema_version": schema.SCHEMA_VERSION}
+    assert schema.article_json(variant, "jsonl", spaced=spaced, first=first) == expected
+    if spaced:  # an article of the JSON document: the same text, one level deeper
+        shifted = schema.article_json(variant, "json", spaced=True, shift="  ")
+        assert shifted == _as_dumps(variant, True).replace("\n", "\n  ")
+    else:
+        assert schema.jsonl_line(variant) == expected
 
 
 def test_a_scorer_metric_that_is_nan_is_refused_with_the_reports_name(report: ArticleReport) -> None:
     variant = replace(report, scorers=(replace(report.scorers[0], metrics={"m": float("nan")}),))
-    assert schema._scorer_text(variant.scorers[0]) is None  # the head then goes through json.dumps
+    assert schema._scorer_text(variant.scorers[0], schema._HEAD_LAYOUTS[False]) is None  # then through json.dumps
     with pytest.raises(ValueError, match=r"^the jsonl report would not be JSON"):
         schema.jsonl_line(variant)
