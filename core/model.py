@@ -135,6 +135,16 @@ class Model:
         return _make_plan(self)
 
     @functools.cached_property
+    def _rows_by_scorer(self) -> dict[str, list[tuple[str, int, _Row]]] | None:
+        """Per scorer, each of its features' name, place and row of :attr:`_plan`; None when a scorer's name holds a dot."""
+        if any("." in feature.scorer for feature in self.features):
+            return None
+        rows: dict[str, list[tuple[str, int, _Row]]] = {}
+        for i, (feature, row) in enumerate(zip(self.features, self._plan, strict=True)):
+            rows.setdefault(feature.scorer, []).append((feature.name, i, row))
+        return rows
+
+    @functools.cached_property
     def places(self) -> Mapping[str, tuple[int, ...]]:
         """Each scorer the model reads, with the places of its features in :attr:`features` (in order of its first)."""
         places: dict[str, list[int]] = {}
@@ -327,6 +337,45 @@ def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list
     return terms, used
 
 
+def scorer_terms(
+    model: Model, per_scorer: Sequence[tuple[str, Mapping[str, float]]]
+) -> tuple[list[float], list[float | None]] | None:
+    """:func:`_terms` of :func:`copydesk.scoring.feature_vector` of ``per_scorer``, read from each scorer's own features.
+
+    Each scorer's model features are looked up in its mapping, not in one mapping keyed
+    ``scorer.name`` made for the article. The same terms when a key names one scorer and
+    feature only: None (ask :func:`_terms`) when a scorer's name holds a dot, in
+    ``per_scorer`` or in the model, or one comes twice (the mapping would keep the last).
+    """
+    rows = model._rows_by_scorer
+    names = [name for name, _ in per_scorer]
+    if rows is None or len(set(names)) != len(names) or any("." in name for name in names):
+        return None
+    size = len(model._plan)
+    terms: list[float] = [0.0] * size
+    used: list[float | None] = [None] * size
+    floor = 0.5 / (model.reference_size + 1)
+    isfinite = math.isfinite
+    for name, values in per_scorer:
+        get = values.get
+        for feature, i, row in rows.get(name, ()):
+            x = get(feature)
+            if x is None:
+                continue
+            x = float(x)
+            if not isfinite(x):
+                continue
+            memo = row[7]
+            term = memo.get(x)
+            if term is None:
+                term = _term(row, x, floor)
+                if len(memo) < REMEMBERED:
+                    memo[x] = term
+            terms[i] = term
+            used[i] = x
+    return terms, used
+
+
 def _term(row: _Row, x: float, floor: float) -> float:
     """``w * cost`` of one feature (a row of :attr:`Model._plan`) at a finite ``x``.
 
@@ -376,14 +425,23 @@ class Breakdown:
     shares: list[float]
 
 
-def breakdown(model: Model, values: Mapping[str, float], truncation: float = 0.0, floor: float = 0.0) -> Breakdown:
+def breakdown(
+    model: Model,
+    values: Mapping[str, float],
+    truncation: float = 0.0,
+    floor: float = 0.0,
+    known: tuple[list[float], list[float | None]] | None = None,
+) -> Breakdown:
     """The final score, the balanced points per scorer and the truncation points, with each feature's share.
 
     ``floor`` raises the score before the truncation factor to at least itself (capped at
     100); the points lost, fewer, are split over the features as before. A scorer's
     points are its features' shares added one by one in model order.
+
+    :param known: the terms and values used of ``values`` (:func:`scorer_terms`), when worked
+        out already: ``values`` is not read then.
     """
-    terms, used = _terms(model, values)
+    terms, used = _terms(model, values) if known is None else known
     z = math.fsum(terms)
     before = max(100.0 * math.exp(-model.scale * max(z, 0.0)), min(floor, 100.0) if math.isfinite(floor) else 0.0)
     confidence = min(1.0, max(0.0, truncation)) if math.isfinite(truncation) else 0.0

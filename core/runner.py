@@ -23,7 +23,7 @@ from copydesk.batchpass import BatchRun, Chunk
 from copydesk.config import Config, placed
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised, print_traceback
 from copydesk.manager import PluginInfo, PluginSet
-from copydesk.model import Breakdown, Model, breakdown, in_hundredths
+from copydesk.model import Breakdown, Model, breakdown, in_hundredths, scorer_terms
 from copydesk.modelfile import ModelError, check_features, load_model, packaged_model_path
 from copydesk.models import (
     Article,
@@ -437,7 +437,9 @@ class Runner:
         that they add up to ``100 - round(score, 2)`` exactly.
         """
         ok = [r for r in results if r.error is None]
-        values = scoring.feature_vector((r.name, r.features) for r in ok)
+        pairs = [(r.name, r.features) for r in ok]
+        terms = scorer_terms(self.model, pairs)  # the model's terms from each scorer's features
+        values = scoring.feature_vector(pairs) if terms is None else _NO_VALUES
         truncation = next((r.subscore for r in ok if r.name == TRUNCATION), None)
         confidence = scoring.truncation_confidence(truncation)
         known = self.model.scorers  # these, and truncation (the model's factor), are in score already
@@ -448,7 +450,7 @@ class Runner:
         ]
         floor = self._floor(results, words, found, {name for name, _, _ in others})
         names = [r.name for r in ok]
-        total, points, floored, judged = self._combined(values, confidence, floor, others, names)
+        total, points, floored, judged = self._combined(values, confidence, floor, others, names, terms)
         shown = in_hundredths(points, 100.0 - round(total, 2)) if points else {}
         costs = self._costliest(judged, shown)
         return (
@@ -510,6 +512,7 @@ class Runner:
         floor: float,
         others: list[tuple[str, float, float]],
         names: list[str],
+        known: tuple[list[float], list[float | None]] | None = None,
     ) -> tuple[float, dict[str, float], bool, Breakdown]:
         """The score, the points per scorer in ``names``, whether the floor raised it, and the model's breakdown.
 
@@ -520,9 +523,10 @@ class Runner:
         such a scorer cannot take a short article the floor holds below it
         (:data:`copydesk.scoring.OUTSIDE_EVIDENCE`). Without such scorers, or without a
         floor, the model applies the floor (:func:`copydesk.model.breakdown`).
+        ``known``: the model's terms of ``values``, worked out already (:func:`copydesk.model.scorer_terms`).
         """
         if others and floor > 0:
-            plain = breakdown(self.model, values)
+            plain = breakdown(self.model, values, known=known)
             score, points = plain.score, _points(plain.points, 0.0, names)
             before = _times_factors(score, points, others)
             held, points = scoring.raised(points, before, floor)
@@ -530,7 +534,7 @@ class Runner:
             if TRUNCATION in points:
                 points[TRUNCATION] += held - total
             return total, points, held > before, plain
-        judged = breakdown(self.model, values, confidence, floor)
+        judged = breakdown(self.model, values, confidence, floor, known)
         score, model_points, truncation_points = judged.score, judged.points, judged.truncation_points
         # the score before the truncation factor is the floor itself when the floor raised it
         floored = floor > 0 and score + truncation_points <= floor * (1 + 1e-12)
@@ -760,6 +764,9 @@ def _points(model_points: Mapping[str, float], truncation_points: float, names: 
 
 #: What the cap left out of a scorer's findings when it left out none (or the scorer failed): read-only, shared.
 _NOTHING_LEFT: Mapping[str, int] = FrozenDict()
+
+#: The feature mapping :func:`copydesk.model.breakdown` is given when it has the terms already (it reads none).
+_NO_VALUES: Mapping[str, float] = FrozenDict()
 
 #: What a scorer that returns findings only (a list, a generator) says beyond them.
 _NO_ASSESSMENT = Assessment()

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from itertools import chain, repeat
 from json.encoder import encode_basestring
 from operator import attrgetter, mod
-from typing import Any
+from typing import Any, NamedTuple
 
 from copydesk import safety
 from copydesk.formats import SCHEMA_VERSION as _SCHEMA_VERSION
@@ -185,6 +185,11 @@ def article_dict(report: ArticleReport, timings: bool = False) -> dict[str, Any]
 
 def article_head(report: ArticleReport, timings: bool = False) -> dict[str, Any]:
     """:func:`article_dict` without its last two keys, ``findings`` and ``diagnostics``."""
+    return {**_bare_head(report), "scorers": [scorer_dict(s, timings) for s in report.scorers]}
+
+
+def _bare_head(report: ArticleReport) -> dict[str, Any]:
+    """:func:`article_head` but its last key, ``scorers``."""
     return {
         "id": report.id,
         "title": report.title,
@@ -197,7 +202,6 @@ def article_head(report: ArticleReport, timings: bool = False) -> dict[str, Any]
         "truncated": report.truncated,
         "floored": report.floored,
         **({"omitted_findings": dict(report.omitted)} if report.omitted else {}),
-        "scorers": [scorer_dict(s, timings) for s in report.scorers],
     }
 
 
@@ -226,7 +230,9 @@ def article_json(
         JSON document is indented one level deeper), as replacing each line break with a
         line break and ``shift`` would, made so at once.
     """
-    head = dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced])
+    head = None if timings else _head(report, first, what, spaced)
+    if head is None:
+        head = dumps({**(first or {}), **article_head(report, timings)}, what, **_LAYOUTS[spaced])
     texts = _finding_texts(spaced, shift)
     findings = texts.pieces(report.findings, report.source, report.baseline_state, what)
     diagnostics = texts.pieces(report.diagnostics, report.source, (), what)
@@ -243,6 +249,160 @@ def article_json(
 def jsonl_line(report: ArticleReport, end: str = "") -> str:
     """The report's line of ``-f jsonl``, followed by ``end`` (``bag.map(jsonl_line).to_textfiles(...)`` adds the newlines)."""
     return article_json(report, "jsonl", spaced=False, first={"schema_version": SCHEMA_VERSION}, end=end)
+
+
+def _head(report: ArticleReport, first: Any, what: str, spaced: bool) -> str | None:
+    """The text of ``{**first, **article_head(report)}`` with its scorers written by :func:`_scorer_text`; None if one cannot be.
+
+    The rest of the head (a few short values) goes through :func:`dumps`, with ``scorers``
+    an empty list whose ``[]`` (last in the text but the closing brace) the scorers' texts then fill.
+    """
+    layout = _HEAD_LAYOUTS[spaced]
+    scorers = [_scorer_text(s, layout) for s in report.scorers]
+    if None in scorers:
+        return None
+    head = dumps({**(first or {}), **_bare_head(report), "scorers": []}, what, **_LAYOUTS[spaced])
+    listed = layout.opening + layout.between.join(scorers) + layout.closing if scorers else "[]"  # type: ignore[arg-type]
+    return head[: -2 - len(layout.end)] + listed + layout.end
+
+
+class _HeadLayout(NamedTuple):
+    """The punctuation of a report head's scorers in one layout (compact, or ``indent=2``), as ``json`` writes it."""
+
+    #: What opens the scorers' list, separates two scorers' texts, and closes the list.
+    opening: str
+    between: str
+    closing: str
+    #: What closes the head after the list.
+    end: str
+    #: What follows a key (its colon), separates a scorer's items, opens its metrics' or features' items and separates them.
+    colon: str
+    item: str
+    inner: str
+    inner_between: str
+    #: What closes a scorer's metrics or features (when not empty); what opens and closes a scorer.
+    inner_end: str
+    scorer_start: str
+    scorer_end: str
+
+
+_HEAD_LAYOUTS = {
+    False: _HeadLayout("[", ",", "]", "}", ":", ",", "", ",", "", "{", "}"),
+    True: _HeadLayout(
+        "[\n    ",
+        ",\n    ",
+        "\n  ]",
+        "\n}",
+        ": ",
+        ",\n      ",
+        "\n        ",
+        ",\n        ",
+        "\n      ",
+        "{\n      ",
+        "\n    }",
+    ),
+}
+
+
+def _scorer_text(result: ScorerResult, layout: _HeadLayout) -> str | None:
+    """The JSON text :func:`dumps` gives of :func:`scorer_dict` (no timings) in a head, or None when a value is not of the usual types.
+
+    The usual types: exact strings (the error may be None), float sub-score (or None),
+    weight and contribution, metrics and features dictionaries of floats keyed by strings.
+    Each number is written by :func:`_numbers`: what ``json`` writes of it after :func:`_round`.
+    """
+    prefix, name, plugin, error, subscore = result.prefix, result.name, result.plugin, result.error, result.subscore
+    if (type(prefix), type(name), type(plugin)) != _THREE_STR or type(error) not in _TEXT_OR_NONE:
+        return None
+    metrics, features = result.metrics, result.features
+    if not (_STR.issuperset(map(type, metrics)) and _STR.issuperset(map(type, features))):
+        return None
+    metric_keys, feature_keys = sorted(metrics), sorted(features)
+    parts = _numbers([metrics[k] for k in metric_keys], "%.4f", 4)
+    values = _numbers([features[k] for k in feature_keys], "%.6f", 6)
+    scores = _numbers([result.weight] if subscore is None else [result.weight, subscore], "%.4f", 4)
+    contribution = _numbers([result.contribution], "%.2f", 2)
+    if parts is None or values is None or scores is None or contribution is None:
+        return None
+    colon, item = layout.colon, layout.item
+    return "".join(
+        (
+            layout.scorer_start,
+            f'"prefix"{colon}{encode_basestring(prefix)}{item}"name"{colon}{encode_basestring(name)}{item}',
+            f'"plugin"{colon}{encode_basestring(plugin)}{item}',
+            f'"subscore"{colon}{"null" if subscore is None else scores[1]}{item}"weight"{colon}{scores[0]}{item}',
+            f'"contribution"{colon}{contribution[0]}{item}"findings"{colon}{len(result.findings)}{item}',
+            f'"metrics"{colon}',
+            _items(metric_keys, parts, layout),
+            f'{item}"features"{colon}',
+            _items(feature_keys, values, layout),
+            f'{item}"error"{colon}',
+            "null" if error is None else encode_basestring(error),
+            layout.scorer_end,
+        )
+    )
+
+
+_THREE_STR = (str, str, str)
+_TEXT_OR_NONE = frozenset((str, type(None)))
+
+
+def _items(names: list[str], values: list[str], layout: _HeadLayout) -> str:
+    """A dictionary of ``names`` and their values' texts in ``layout``, as ``json`` writes it (``{}`` when empty)."""
+    if not names:
+        return "{}"
+    return "".join(
+        (
+            "{",
+            layout.inner,
+            layout.inner_between.join(map(str.__add__, _keys(names, layout.colon), values)),
+            layout.inner_end,
+            "}",
+        )
+    )
+
+
+def _keys(names: list[str], colon: str) -> list[str]:
+    """Each name as a JSON key followed by ``colon``, kept per list of names."""
+    key = (colon, *names)
+    texts = _KEY_TEXTS.get(key)
+    if texts is None:
+        if len(_KEY_TEXTS) >= _RULES_KEPT:
+            _KEY_TEXTS.clear()
+        texts = _KEY_TEXTS[key] = [encode_basestring(name) + colon for name in names]
+    return texts
+
+
+#: :func:`_keys`' texts by their colon and the names they were made of.
+_KEY_TEXTS: dict[tuple[str, ...], list[str]] = {}
+_STR = frozenset((str,))
+
+
+def _numbers(values: list[Any], form: str, places: int) -> list[str] | None:
+    """The JSON text of each value :func:`_round`-ed to ``places`` (``form``: ``"%.{places}f"``); None if one is not a finite float.
+
+    A whole number is its own rounding (:func:`_round`), written as ``float.__repr__``
+    writes it (as ``json`` does). Another of magnitude in [1e-4, 1e9) is the correctly
+    rounded decimal ``form`` gives with its trailing zeros cut: the text ``repr`` gives of
+    ``round(value, places)``, the double nearest that decimal of at most 15 significant
+    digits, which is that decimal's shortest form (no other decimal of 15 digits or fewer
+    is nearest the same double), never in exponent form in that range. The rest are rounded.
+    """
+    out: list[str] = []
+    add = out.append
+    for value in values:
+        if type(value) is not float:
+            return None
+        if value.is_integer():
+            add(float.__repr__(value))
+        elif 1e-4 <= (value if value > 0.0 else -value) < 1e9:
+            text = (form % value).rstrip("0")
+            add(text + "0" if text[-1] == "." else text)
+        elif math.isfinite(value):
+            add(float.__repr__(round(value, places)))
+        else:
+            return None
+    return out
 
 
 #: :func:`dumps` layouts by ``spaced``: compact (a JSONL line), or indented (the JSON document).

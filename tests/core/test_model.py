@@ -15,8 +15,10 @@ from copydesk.model import (
     ecdf,
     in_hundredths,
     rarity_cost,
+    scorer_terms,
     verdict,
 )
+from copydesk.scoring import feature_vector
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -298,3 +300,45 @@ def test_breakdown_adds_each_scorers_shares_in_model_order_and_verdict_lists_the
 )
 def test_points_in_hundredths_add_up_to_the_rounded_total(parts, total, expected):
     assert in_hundredths(parts, total) == pytest.approx(expected)
+
+
+#: Scorer and feature names, some with a dot: "a" with "b.c" and "a.b" with "c" are both "a.b.c" in a feature vector.
+SCORER_NAMES = st.sampled_from(["s0", "s1", "a", "a.b"])
+FEATURE_NAMES = st.sampled_from(["f0", "f1", "c", "b.c"])
+
+
+@st.composite
+def scorers_and_model(draw: st.DrawFn) -> tuple[Model, list[tuple[str, dict[str, object]]]]:
+    """A model over drawn scorer and feature names, and scorers' features (a name may repeat, or hold a dot)."""
+    keys = draw(st.lists(st.tuples(SCORER_NAMES, FEATURE_NAMES), min_size=1, max_size=6, unique=True))
+    features = []
+    for scorer, name in keys:
+        drawn = draw(feature_norms(0))
+        features.append(
+            FeatureNorm(
+                scorer, name, drawn.direction, "share", drawn.slope, drawn.weight, drawn.weight, drawn.quantiles
+            )
+        )
+    m = Model(features=tuple(features), reference_size=draw(st.integers(1, 5000)), scale=0.5, truncation_penalty=0.35)
+    per_scorer = []
+    for scorer in draw(st.lists(SCORER_NAMES, max_size=4)):
+        names = draw(st.lists(FEATURE_NAMES, max_size=4, unique=True))
+        per_scorer.append((scorer, {name: draw(value_for(features[0])) for name in names}))
+    return m, per_scorer
+
+
+@settings(max_examples=400, deadline=None)
+@given(scorers_and_model())
+def test_terms_read_from_each_scorers_features_are_those_of_the_feature_vector(
+    case: tuple[Model, list[tuple[str, dict[str, object]]]],
+) -> None:
+    """scorer_terms gives _terms of the feature vector to the bit, or None where a key could name two features."""
+    m, per_scorer = case
+    names = [name for name, _ in per_scorer]
+    expected = _terms(m, feature_vector(per_scorer))  # type: ignore[arg-type]
+    got = scorer_terms(m, per_scorer)  # type: ignore[arg-type]
+    dotted = any("." in name for name in names) or any("." in f.scorer for f in m.features)
+    assert (got is None) == (dotted or len(set(names)) != len(names))
+    if got is not None:
+        assert repr(got) == repr(expected)  # -0.0 and 0.0 told apart
+        assert breakdown(m, {}, 0.3, 20.0, got) == breakdown(m, feature_vector(per_scorer), 0.3, 20.0)  # type: ignore[arg-type]

@@ -259,3 +259,85 @@ def test_a_value_is_rounded_as_round_writes_it(value: float, places: int) -> Non
 def test_whole_and_other_numbers_are_rounded_as_round_writes_them(value: float) -> None:
     for places in (2, 4, 6):
         assert repr(schema._round(value, places)) == repr(round(value, places))
+
+
+#: Floats where the compact head's number text could go wrong: near its range's edges (1e-4,
+#: 1e9), near halves of the last place kept, whole numbers, signed zeros, the very large and small.
+NUMBERS = st.one_of(
+    st.floats(allow_nan=False),
+    st.integers(-(10**13), 10**13).map(lambda n: n / 10**7),
+    st.integers(-(10**9), 10**9).map(lambda n: (n + 0.5) / 10**6),
+    st.floats(min_value=1e-6, max_value=1e-3),
+    st.floats(min_value=-1e-3, max_value=-1e-6),
+    st.floats(min_value=5e8, max_value=2e9),
+    st.sampled_from([0.0, -0.0, 1e-4, -1e-4, 1e9, -1e9, 999999999.9999999, 0.00009999995, 0.005, -0.005, 2.0**53]),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(NUMBERS, st.sampled_from([2, 4, 6]))
+def test_the_compact_heads_number_text_is_what_json_writes_of_the_rounded_value(value: float, places: int) -> None:
+    written = schema._numbers([value], f"%.{places}f", places)
+    if value in (float("inf"), float("-inf")):
+        assert written is None  # the head goes through json.dumps, which refuses it
+    else:
+        assert written == [json.dumps(round(value, places))]
+
+
+#: A scorer's values as a plugin may give them, usual (finite floats, exact strings) or not.
+FINITE = NUMBERS.filter(lambda value: value not in (float("inf"), float("-inf")))
+ODD_VALUES = st.one_of(NUMBERS, st.just(float("nan")), st.integers(-5, 5), st.booleans())
+NAMES = st.one_of(st.text(max_size=8), st.sampled_from(["a", "b", "rate", 'q"uote', "caf\u00e9", "\u2028", "%s"]))
+ODD_NAMES = st.one_of(NAMES, NAMES.map(Text))
+
+
+@st.composite
+def scorer_results(draw: Any, first: Any, usual: bool) -> Any:
+    """A ScorerResult like ``first`` with drawn texts, numbers, metrics and features, of the usual types or not."""
+    values, texts = (FINITE, NAMES) if usual else (ODD_VALUES, ODD_NAMES)
+    keys = NAMES if usual else st.one_of(ODD_NAMES, st.integers(0, 3))
+    return replace(
+        first,
+        prefix=draw(texts),
+        name=draw(texts),
+        plugin=draw(texts),
+        subscore=draw(st.one_of(st.none(), values)),
+        weight=draw(values),
+        contribution=draw(values),
+        metrics=draw(st.dictionaries(keys, values, max_size=5)),
+        features=draw(st.dictionaries(NAMES, values, max_size=8)),
+        error=draw(st.one_of(st.none(), texts)),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.booleans())
+def test_a_heads_scorers_are_json_dumps_of_their_dictionaries_whatever_they_hold(
+    report: ArticleReport, data: Any, spaced: bool
+) -> None:
+    usual = [data.draw(st.booleans()) for _ in range(data.draw(st.integers(0, 3)))]
+    scorers = tuple(data.draw(scorer_results(report.scorers[0], ok)) for ok in usual)
+    for ok, scorer in zip(usual, scorers, strict=True):
+        if ok:  # the usual types are written by the fast path
+            assert schema._scorer_text(scorer, schema._HEAD_LAYOUTS[spaced]) is not None
+    variant = replace(report, scorers=scorers)
+    try:
+        expected = _as_dumps(variant, spaced, first={"schema_version": schema.SCHEMA_VERSION})
+    except (TypeError, ValueError):
+        with pytest.raises((TypeError, ValueError)):
+            schema.article_json(variant, "jsonl", spaced=spaced)
+        return
+    first = {"schema_version": schema.SCHEMA_VERSION}
+    assert schema.article_json(variant, "jsonl", spaced=spaced, first=first) == expected
+    if spaced:  # an article of the JSON document: the same text, one level deeper
+        shifted = schema.article_json(variant, "json", spaced=True, shift="  ")
+        assert shifted == _as_dumps(variant, True).replace("\n", "\n  ")
+    else:
+        assert schema.jsonl_line(variant) == expected
+
+
+def test_a_scorer_metric_that_is_nan_is_refused_with_the_reports_name(report: ArticleReport) -> None:
+    variant = replace(report, scorers=(replace(report.scorers[0], metrics={"m": float("nan")}),))
+    assert schema._scorer_text(variant.scorers[0], schema._HEAD_LAYOUTS[False]) is None  # then through json.dumps
+    with pytest.raises(ValueError, match=r"^the jsonl report would not be JSON"):
+        schema.jsonl_line(variant)
