@@ -104,9 +104,9 @@ INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
     "gushes gushed divulge divulges divulged continue continues continued share shares shared snitch snitches "
     "snitched blab blabs blabbed".split()
 )
-#: Whom a source is close to or a friend of, after its noun ("a source close to the couple", "the pal close to
-#: Ann Cole", "a friend of the reality star"): "close to" or "of", maybe "the" or a possessive pronoun, one or
-#: two words (the second no verb of saying: "a source close to the couple shares"), then a verb of saying (not
+#: Whom a source is close to or a friend of, after its noun ("a source close to the pair", "the pal close to
+#: Ann Cole", "a friend of the pop singer"): "close to" or "of", maybe "the" or a possessive pronoun, one or
+#: two words (the second no verb of saying: "a source close to the pair shares"), then a verb of saying (not
 #: "Ms Robinson, a friend of the party leader, also revealed": there the name and its appositive are the subject).
 _SAY_VERB_AHEAD = rf"(?:{'|'.join(sorted(INDEFINITE_SAY_VERBS, key=len, reverse=True))})(?![\w'’\-])"
 _CLOSE_TO = (

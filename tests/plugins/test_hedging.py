@@ -1454,7 +1454,7 @@ def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_
     [
         # an embedded question with its own subject before the modal asks, it asserts nothing
         ("Parliament must decide how best the port could be defended.", []),
-        ("There is no decision yet on where the fund might go.", []),
+        ("There is still no word on where the grant might go.", []),
         ("Asked how the plan could work, the builder smiled.", []),
         ("Fans discussed whether the striker could have scored.", []),
         ("The win fuels expectations of what the Rovers might achieve.", []),
@@ -1464,8 +1464,8 @@ def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_
         ("That is why the bank may raise rates.", ["may"]),
         ("This is what the council could do.", ["could"]),
         ("In what could be a record, the river rose.", ["could"]),
-        ("The singer was wary of what he felt may be an awkward dinner.", ["may"]),
-        ("The crash is an example of how drones could hinder pilots.", ["could"]),
+        ("The chef was wary of what she felt may be a tense lunch.", ["may"]),
+        ("The outage is an example of how storms could delay trains.", ["could"]),
     ],
 )
 def test_session_23_a_modal_in_an_embedded_question_with_its_own_subject_does_not_hedge(

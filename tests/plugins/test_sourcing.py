@@ -1518,7 +1518,7 @@ def test_session_21_speaker_readings_credit_a_quotation(text: str, expected: lis
             id="bare-sources-with-another-verb",
         ),
         pytest.param(
-            '"The couple are happier than ever this summer," a source close to the couple shares with the paper. '
+            '"The couple are happier than ever this summer," a source close to the pair shares with the paper. '
             '"They plan a big wedding in the spring."',
             [],
             id="a-source-close-to-someone-shares",
@@ -1640,13 +1640,13 @@ def test_session_23_speaker_readings_credit_a_quotation(text: str, expected: lis
     ("text", "expected"),
     [
         pytest.param(
-            "Nobody was hurt. But a friend of the reality star confessed to the paper it is all true. "
+            "Nobody was hurt. But a friend of the pop singer confessed to the paper it is all true. "
             '"They have always been this way with each other."',
             [],
             id="a-friend-of-someone-confessed-in-the-sentence-before",
         ),
         pytest.param(
-            "Nobody was hurt. But a friend of the reality star bakes a cake for her. "
+            "Nobody was hurt. But a friend of the pop singer bakes a cake for her. "
             '"They have always been this way with each other."',
             ["SRC001"],
             id="a-friend-of-someone-bakes-in-the-sentence-before",
