@@ -112,14 +112,14 @@ _WH_WITH_SUBJECT = frozenset({"how", "where", "whether", "why", "what"})
 #: Heads of such a question besides :data:`_QUESTION_HEADS` ('discuss whether', 'on where').
 _MORE_HEADS = frozenset("on explain explained discuss discussed consider considering determine understand".split())
 #: Verbs of thinking or saying that make the words before the modal a clause of their own
-#: ('what he felt may be an awkward evening': the modal is his view, not the question's).
+#: ('what she felt may be a tense lunch': the modal is her view, not the question's).
 _VIEW_VERBS = frozenset(
     "felt feel feels think thinks thought believe believes believed say says said fear fears feared hope hopes hoped"
     " expect expects expected argue argues argued".split()
 )
 #: Words that end the subject of such a question: a verb, a clause opener, a view ('what he felt may').
 _NOT_IN_SUBJECT = _BE_OR_AUXILIARY | _CLAUSE_OPENERS | _VIEW_VERBS | _WH_WITH_SUBJECT
-#: Nouns before 'of how' that make the clause a case shown, not a question ('an example of how drones could').
+#: Nouns before 'of how' that make the clause a case shown, not a question ('an example of how storms could').
 _SHOWING = frozenset("example examples reminder sign signs illustration demonstration evidence proof case".split())
 
 
@@ -131,7 +131,7 @@ def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
     asking or a preposition ('expectations of what Wales might achieve'): the question asserts
     nothing. 'whether' needs no head. A relative 'where' after a noun ('the town where the
     plant could close'), 'in what could be a record', a view inside the subject ('what he
-    felt may be awkward') and a case shown ('an example of how drones could') keep their hedges.
+    felt may be awkward') and a case shown ('an example of how storms could') keep their hedges.
     """
     if i < 2 or _breaks(text, tokens[i - 1], tokens[i]) or _low(tokens, i - 1) in _NOT_IN_SUBJECT:
         return False
