@@ -128,7 +128,7 @@ def _question_with_subject(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     Session 23: 'how/where/whether/why/what', a subject of at most :data:`TIME_SUBJECT` words
     with no verb, clause opener or clause break, then the modal, after a verb of knowing or
-    asking or a preposition ('expectations of what Wales might achieve'): the question asserts
+    asking or a preposition ('hopes of what the club might win'): the question asserts
     nothing. 'whether' needs no head. A relative 'where' after a noun ('the town where the
     plant could close'), 'in what could be a record', a view inside the subject ('what he
     felt may be awkward') and a case shown ('an example of how storms could') keep their hedges.
