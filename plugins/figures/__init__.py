@@ -123,7 +123,10 @@ speaker is not given in it or within the attribution window of its ends (a quota
 followed over the paragraphs it is carried into, each opened again without the one
 before being closed). The source shown leaves out the auxiliaries and adverbs before the
 cue ("Analysts", not "Analysts had also been"); an acronym in brackets before the cue goes
-with the name before it ("The Office for National Statistics (ONS) said" is named).
+with the name before it ("The Office for National Statistics (ONS) said" is named). A
+passive's agent ends before "to", a figure or the "at" of a value ("expected by analysts to
+reach $4bn" is the analysts'); "That puts the bill at £2m" is the writer's own reckoning,
+not a source, and "was told to pay £175" an order, not a report.
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving
 nothing to check; it is a classic weasel construction.

@@ -627,11 +627,15 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
 
 
 def _weak_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
-    """Whether "put"/"place" is a cue: after a named or vague source (not "That puts ..."), or with an "at" following."""
+    """Whether "put"/"place" is a cue: after a named or vague source, or with an "at" following.
+
+    Never after a demonstrative ("That puts the bill at £2m", "This places it at 40%"): the
+    writer's own reckoning, whatever follows.
+    """
     previous = words[index - 1] if index > 0 else None
-    named = previous is not None and (
-        previous.lower in lexicon.vague or (text[previous.start].isupper() and previous.lower not in DEMONSTRATIVES)
-    )
+    if previous is not None and previous.lower in DEMONSTRATIVES:
+        return False
+    named = previous is not None and (previous.lower in lexicon.vague or text[previous.start].isupper())
     return named or any(w.lower == "at" for w in words[index + 1 : index + WEAK_REACH])
 
 

@@ -57,7 +57,7 @@ be considered, including ...", "The matter will be considered.", not "considered
 best a stopgap"), a partitive relative ("three men, some of whom were armed"), a
 maximum ("three of a possible five awards"), "all measures possible", a modal in an
 embedded question ("the question of who might succeed him", "as for who may attend", also
-with its own subject: "decide how Britain could be defended", "no decision on where the fund
+with its own subject: "decide how best the port could be defended", "no word on where the grant
 might go", "whether the striker could have scored"), a
 modal of time or aim ("died before they could receive care", "drove him there so he could
 see"; not after "before long", "until then" or a fronted time phrase: "Before the election

@@ -107,7 +107,7 @@ def _embedded_question(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 #: Question words that open an embedded question with its own subject before the modal
-#: ('decide how Britain could be defended', 'no decision on where the fund might go').
+#: ('decide how best the port could be defended', 'no word on where the grant might go').
 _WH_WITH_SUBJECT = frozenset({"how", "where", "whether", "why", "what"})
 #: Heads of such a question besides :data:`_QUESTION_HEADS` ('discuss whether', 'on where').
 _MORE_HEADS = frozenset("on explain explained discuss discussed consider considering determine understand".split())
@@ -351,6 +351,9 @@ _AVERTED = frozenset({"died", "killed", "worse", "avoided", "prevented", "averte
 _AVERTED_BETWEEN = frozenset({"been", "much", "far", "even", "a", "lot", "so", "easily", "well", "all"})
 #: Most words between 'have' and the participle ('could have been a lot worse').
 AVERTED_GAP = 4
+#: Words after 'died'/'killed' that give a cause or a time, so the death happened and the doubt is
+#: its cause or moment ('might have been killed by friendly fire', 'could have died within minutes').
+_CAUSE_OR_TIME = frozenset({"by", "from", "of", "within", "after", "at", "on", "before", "during", "while", "when"})
 
 
 def _averted(tokens: Sequence[Token], i: int) -> bool:
@@ -358,13 +361,15 @@ def _averted(tokens: Sequence[Token], i: int) -> bool:
 
     'The driver could have died', 'It could have been much worse', 'The flooding could have been
     prevented': a counterfactual, what did not happen, no doubt. 'The fire could have been started
-    by a heater' and 'He may have died at once' keep their hedges.
+    by a heater' and 'He may have died at once' keep their hedges, and so does a death with its
+    cause or time after it ('might have been killed by friendly fire', 'could have died within
+    minutes of the attack': the death happened; its cause or moment is in doubt).
     """
     if _low(tokens, i + 1) != "have":
         return False
     for k in range(i + 2, min(len(tokens), i + 2 + AVERTED_GAP)):
         if tokens[k].low in _AVERTED:
-            return True
+            return tokens[k].low not in ("died", "killed") or _low(tokens, k + 1) not in _CAUSE_OR_TIME
         if tokens[k].low not in _AVERTED_BETWEEN:
             return False
     return False
@@ -486,7 +491,8 @@ def _compared(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when 'many' at ``i`` intensifies a comparison: 'many more deaths than the flood' (session 23).
 
     The comparison is the claim, no vague quantity is hedged; 'many more were hurt', with no
-    'than' in its clause, still leaves the number vague.
+    'than' in its clause, and 'many more than 200 were hurt', a number after 'than', still leave
+    the number vague.
     """
     if _low(tokens, i + 1) not in ("more", "fewer", "less"):
         return False
@@ -494,7 +500,7 @@ def _compared(tokens: Sequence[Token], i: int, text: str) -> bool:
         if _breaks(text, tokens[k - 1], tokens[k]):
             return False
         if tokens[k].low == "than":
-            return True
+            return not _is_number(_low(tokens, k + 1))
     return False
 
 

@@ -107,7 +107,7 @@ INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
 #: Whom a source is close to or a friend of, after its noun ("a source close to the pair", "the pal close to
 #: Ann Cole", "a friend of the pop singer"): "close to" or "of", maybe "the" or a possessive pronoun, one or
 #: two words (the second no verb of saying: "a source close to the pair shares"), then a verb of saying (not
-#: "Ms Robinson, a friend of the party leader, also revealed": there the name and its appositive are the subject).
+#: "Ms Cole, a friend of the club captain, later disclosed": there the name and its appositive are the subject).
 _SAY_VERB_AHEAD = rf"(?:{'|'.join(sorted(INDEFINITE_SAY_VERBS, key=len, reverse=True))})(?![\w'’\-])"
 _CLOSE_TO = (
     r"(?:\s(?:close\sto|of)\s(?:(?:the|his|her|their)\s)?[A-Za-z][\w'’\-]*+"
@@ -159,8 +159,8 @@ _DESCRIPTOR = (
     rf"(?:(?!(?:{'|'.join(sorted(NOT_A_SUBJECT))})\s)[A-Z][\w'’\-]*+\s(?:(?![a-z]*+(?<=ed|[a-z]s)\s)[a-z][\w'’\-]*+\s){{0,2}}?"
     rf"(?:{'|'.join(DESCRIPTOR_WORDS)})\s(?=[A-Z]))?"
 )
-#: No preposition as a subject's verb: the match tries another reading of the clause's start ("Ms Robinson, a
-#: friend of ..., also revealed": not "a friend" and "of").
+#: No preposition as a subject's verb: the match tries another reading of the clause's start ("Ms Cole, a
+#: friend of ..., later disclosed": not "a friend" and "of").
 _NO_PREPOSITION = rf"(?!(?:{'|'.join(sorted(NOT_A_PREDICATE))})(?![\w'’\-]))"
 #: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
 SUBJECT = re.compile(

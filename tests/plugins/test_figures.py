@@ -337,6 +337,8 @@ def test_unsourced_figure(text: str, flagged: list[str]) -> None:
         ("It's estimated that 3,000 people came.", []),
         # session 23: "That puts ..." is the writer's reckoning, not a vague source; "told to" is an order
         ("That puts the club $3m behind its target.", []),
+        ("That puts the bill at £2m.", []),
+        ("This places the cost at $40m.", []),
         ("She was told to repay a £1,750 grant.", []),
         # near neighbours: a vague subject of "put", or an "at" after it, still credits the figure
         ("Officials put the toll at 3,000.", ["3,000"]),

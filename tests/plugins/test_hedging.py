@@ -1408,7 +1408,7 @@ def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: 
     ("text", "cues"),
     [
         # a negative subject negates the modal as 'not' does: what was impossible, no doubt
-        ("Nothing could be heard over the music.", []),
+        ("Nothing could be heard above the gale.", []),
         ("No one could explain the delay at the depot.", []),
         ("No deal could be reached before midnight.", []),
         ("No other team could match the Rovers that year.", []),
@@ -1420,7 +1420,10 @@ def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: 
         ("The driver could have died in the crash.", []),
         ("It could have been much worse, the farmer admitted.", []),
         ("The flooding could have been prevented.", []),
-        ("The keeper might have been killed by the fall.", []),
+        ("The keeper might have been killed, the coach said.", []),
+        # a death with its cause or time after it happened: the doubt is about how or when
+        ("The three guards might have been killed by friendly fire.", ["might"]),
+        ("The hiker could have died within minutes of the fall.", ["could"]),
         ("The fire could have been started by a heater.", ["could"]),
         ("The keeper may have died at once.", ["may"]),
         ("The farmer might have won the seat.", ["might"]),
@@ -1428,6 +1431,8 @@ def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: 
         ("The storm caused many more deaths than the flood.", []),
         ("The mill employs many more women than men.", []),
         ("Two people died and many more were hurt.", ["many"]),
+        ("Many more than 200 fans were hurt in the crush.", ["many"]),
+        ("Many fewer than forty seats were filled.", ["many"]),
         ("Many more voters turned out, and fewer than expected stayed home.", ["many"]),
         # 'could be seen/heard' and a participle is past perception; 'could be seen as/to' judges
         ("The senator could be seen sweating under the lights.", []),
@@ -1471,7 +1476,7 @@ def test_session_23_negative_subjects_averted_harm_perception_and_polling_terms_
 def test_session_23_a_modal_in_an_embedded_question_with_its_own_subject_does_not_hedge(
     text: str, cues: list[str]
 ) -> None:
-    """Session 23 audit of HDG001: 'decide how Britain could', 'on where the fund might' ask, they assert nothing."""
+    """Session 23 audit of HDG001: 'decide how best the port could', 'on where the grant might' ask, they assert nothing."""
     assert [f.data["cue"] for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
 
 

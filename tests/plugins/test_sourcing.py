@@ -1579,12 +1579,12 @@ def test_session_23_unnamed_and_written_sources_credit_a_quotation(text: str, ex
             id="and-then-he-in-the-sentence-before",
         ),
         pytest.param(
-            'Nobody was hurt. But she\'s trying to keep calm at all costs. "I was worried about my mother, growing up."',
+            'Nobody was hurt. But she\'s hoping to stay upbeat this winter. "I fretted about my brother as a boy."',
             [],
             id="shes-trying-in-the-sentence-before",
         ),
         pytest.param(
-            'Nobody was hurt. But it\'s trying to keep calm at all costs. "I was worried about my mother, growing up."',
+            'Nobody was hurt. But it\'s hoping to stay upbeat this winter. "I fretted about my brother as a boy."',
             ["SRC001"],
             id="its-trying-in-the-sentence-before",
         ),
@@ -1652,8 +1652,8 @@ def test_session_23_speaker_readings_credit_a_quotation(text: str, expected: lis
             id="a-friend-of-someone-bakes-in-the-sentence-before",
         ),
         pytest.param(
-            "Nobody was hurt. Ms Cole, a friend of the party leader, also revealed that as a student Mr Howe was "
-            '"much loved by all and a kind man".',
+            "Nobody was hurt. Ms Cole, a friend of the club captain, later disclosed that at school Mr Pell was "
+            '"adored by every teacher in the place".',
             [],
             id="a-name-and-its-appositive-with-a-friend-of-stay-the-subject",
         ),
