@@ -52,7 +52,8 @@ class Cue:
 
 #: Verbs of denying and doubting: like a verb of saying, they credit their clause to a named or
 #: definite subject ("the company denied that the plant could close"; session 23). No vague attribution.
-DENYING = frozenset("deny denies denied doubt doubts doubted".split())
+#: Their '-ing' forms, and 'fearing', open a participle clause of the sentence's subject ('..., denying that ...').
+DENYING = frozenset("deny denies denied denying doubt doubts doubted doubting fearing".split())
 
 
 @dataclass(frozen=True)

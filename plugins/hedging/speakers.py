@@ -511,12 +511,15 @@ def _credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> str
 
 
 def _complement(tokens: Sequence[Token], j: int, text: str, kind: str) -> int:
-    """Where a plain noun's claim starts: after its verb, unless the credit follows its claim; else 0.
+    """Where a plain noun's claim starts: after its verb (or participle), unless the credit follows its claim; else 0.
 
     'The plan could fail because the engineers believe ...': the claim is the complement, the
     rest the author's; ', the engineer warned.' credits what comes before it.
     """
-    return j + 1 if kind == "plain" and not _postposed(tokens, j, text) else 0
+    if kind != "plain":
+        return 0
+    # a participle clause of saying (', saying ...') is no credit placed after its claim
+    return j + 1 if tokens[j].low.endswith("ing") or not _postposed(tokens, j, text) else 0
 
 
 #: Relative words before the subject of a verb of saying inside a relative clause ('the tax that she says is unfair').
@@ -667,14 +670,17 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
     aside (a vague source), 'residents fear ...', ', the engineer warned.': the head of the
     subject, just before the verb and its auxiliaries, is a noun of people or a body
     (``people.txt``) in a definite or possessive phrase, or a plural of people
-    (:func:`_plain_source`). A passive ('it is feared'), an '-ing' form that is no
-    progressive, a verb with nothing after it, and 'you', 'I' or 'we' credit nobody.
+    (:func:`_plain_source`); or an '-ing' form of saying after a clause break whose sentence
+    opens with its speaker (:func:`_participle_of_saying`). A passive ('it is feared'), a verb
+    with nothing after it, and 'you', 'I' or 'we' credit nobody.
     """
     low = tokens[j].low
     before = tokens[j - 1].low if j else ""
     if not j or (before in BE and not progressive(tokens, j)) or before == "as":
         return False
-    if (low.endswith("ing") and not progressive(tokens, j)) or _reader_or_author(tokens, j):
+    if low.endswith("ing") and not progressive(tokens, j):
+        return _participle_of_saying(tokens, j, text, lexicon)
+    if _reader_or_author(tokens, j):
         return False
     if j + 1 >= len(tokens) and not _postposed(tokens, j, text):
         return False
@@ -688,6 +694,33 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
     if k < 0 or clause_break(text, tokens[k], tokens[k + 1]):
         return False
     return _plain_source(tokens, k, text, lexicon)
+
+
+def _participle_of_saying(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the '-ing' form ``j`` opens a participle clause of saying whose subject opens the sentence.
+
+    'Jo Roe attacked the bill, saying it could raise rents', 'The landlords attacked it,
+    arguing that ...', 'Airlines criticised the levy, warning fares could rise': the clause
+    after the break is what the sentence's subject said. The subject is a name, 'he', 'she'
+    or 'it' (:data:`PRONOUNS`; 'they' credits nobody, as with any verb), or a definite phrase of people or a body within its first :data:`MODIFIERS` + 2
+    words (:func:`_plain_source`, :func:`_institution`); not a vague source ('Some critics
+    ...'), a fronted adjunct or 'I'/'we'. The author's own inferences (', suggesting ...',
+    ', meaning ...') are no participles of saying.
+    """
+    low = tokens[j].low
+    if low == "according" or low in _COMMENT_PARTICIPLES or not clause_break(text, tokens[j - 1], tokens[j]):
+        return False
+    first = tokens[0]
+    if first.low in PRONOUNS:
+        return True
+    if _named(tokens, 0, lexicon) and not clause_break(text, first, tokens[1]):
+        return True  # a name ('Jo Roe', 'IAEA'), not a capitalised common noun ('Prices rose 3%, warning ...')
+    for k in range(min(j, MODIFIERS + 2)):
+        if k and clause_break(text, tokens[k - 1], tokens[k]):
+            return False
+        if tokens[k].low in lexicon.people or tokens[k].low in lexicon.institutions:
+            return _institution(tokens, k, lexicon) or _plain_source(tokens, k, text, lexicon)
+    return False
 
 
 def _plain_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:

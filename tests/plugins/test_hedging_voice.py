@@ -256,6 +256,28 @@ def test_suggest_as_a_named_speakers_verb_reports_no_hedge(text: str, hedges: li
         ("The company denied that the plant could close.", [("HDG004", "could", "named")]),
         ("Jo Roe denied that the plant could close.", [("HDG004", "could", "named")]),
         ("The coach doubted that the striker could play.", [("HDG004", "could", "named")]),
+        # a participle clause of saying, denying or fearing after a break is its sentence subject's
+        ("Jo Roe attacked the bill, saying it could raise rents.", [("HDG004", "could", "named")]),
+        ("The landlords attacked the bill, arguing that it could raise rents.", [("HDG004", "could", "named")]),
+        ("The company cut 200 jobs, denying that the plant could close.", [("HDG004", "could", "named")]),
+        ("Residents held a vigil, fearing the mine could reopen.", [("HDG004", "could", "named")]),
+        # ... not the author's inference, nor a vague, first-person or lifeless subject's
+        (
+            "Rents rose sharply, suggesting the bill could backfire.",
+            [("HDG001", "suggesting", ""), ("HDG001", "could", "")],
+        ),
+        ("We attacked the bill, saying it could raise rents.", [("HDG001", "could", "")]),
+        # the participle's claim starts after it; 'according to' is no participle of a speaker
+        (
+            "The mayor, who could face a recall, backed the plan, saying jobs might return.",
+            [("HDG001", "could", ""), ("HDG004", "might", "named")],
+        ),
+        ("The Vell Group could cut 300 jobs, according to newspaper reports.", [("HDG001", "could", "")]),
+        ("The bill passed, saying nothing about rents that could rise.", [("HDG001", "could", "")]),
+        (
+            "Some critics attacked the bill, saying it could raise rents.",
+            [("HDG001", "Some", ""), ("HDG001", "could", "")],
+        ),
         # the author's adverb on the verb stays the author's
         ("Investors probably believe the rate could rise.", [("HDG001", "probably", ""), ("HDG004", "could", "named")]),
         # the author's own framing and what is no subject of the verb are read as before
