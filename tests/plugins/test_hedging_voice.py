@@ -254,6 +254,7 @@ def test_suggest_as_a_named_speakers_verb_reports_no_hedge(text: str, hedges: li
         ("The plant could close, workers fear.", [("HDG004", "could", "named")]),
         ("The bridge may collapse, the engineer warned.", [("HDG004", "may", "named")]),
         ("The company denied that the plant could close.", [("HDG004", "could", "named")]),
+        ("The Vell Party leadership fears that closures could spark protests.", [("HDG004", "could", "named")]),
         ("Jo Roe denied that the plant could close.", [("HDG004", "could", "named")]),
         ("The coach doubted that the striker could play.", [("HDG004", "could", "named")]),
         # a participle clause of saying, denying or fearing after a break is its sentence subject's
