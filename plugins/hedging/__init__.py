@@ -81,8 +81,13 @@ adverb, "He later suggested", a relative clause, "Jo Roe, who believes ...", a w
 "the party hopes that two senators may ...", or a credit after the claim, ", political
 analysts say.", ", said Jo Roe." also after a clause of contrast; a name after a fronted
 adjunct, "On Thursday, Jo Roe said", or before a time phrase, "Jo Roe on Sunday said"; a
-source noun after a name, "Kremlin officials said", "Jo Roe's aides said") is
-not the author's: it is HDG004. A quotation whose paragraphs each open with a mark and
+source noun after a name, "Kremlin officials said", "Jo Roe's aides said"; a definite or
+possessive noun of people or a body, or a plural of people, with a verb of saying, believing,
+fearing, denying or doubting, "the columnist suggested that", "the minister's advisers
+believe", "residents fear", "the company denied that", of whose clause only; or a
+participle clause of saying after a sentence that opens with its speaker, "Jo Roe attacked
+the bill, saying it could ...") is not the author's: it is HDG004. The author's framing
+stays the author's ("it is feared", "a lawyer said", "some lawyers warned"). A quotation whose paragraphs each open with a mark and
 only the last closes stays quoted when they run into one line ('. "With ...'). A relative clause of expecting credits only itself:
 "The 40% whom the mayor expected would probably vote stayed home" is the mayor's
 hedge, "The savings that Jo Roe hoped for would probably come later" the author's.
@@ -267,7 +272,11 @@ weighs as the author's own in the densities and counts toward HDG003.
 
 The source is named when the head of the subject of a verb of saying names one
 ("Trump has repeatedly claimed", "Peskov, the Kremlin spokesman, said", "the
-ministry said", a role held by one person: "the chief executive said"), after "according to", "by" or "as leaked to", or in an inversion
+ministry said", a role held by one person: "the chief executive said"; since session 23
+a definite or possessive noun of people or a body, "the columnist said", "her husband
+insisted", "the minister's advisers believe", or a plural of people, "residents fear",
+credited with its complement clause, also after "denied/doubted that" and in a participle
+clause, "..., saying it could ..."), after "according to", "by" or "as leaked to", or in an inversion
 (", said Peskov", ", said the chief executive"); a compound subject counts when its first conjunct names one
 ("Sanders and his supporters argue", "Smith and two aides said", not "talks between
 Sanders and his aides"); a definite plural source stands for one named at most three

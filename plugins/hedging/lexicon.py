@@ -50,6 +50,12 @@ class Cue:
     category: str
 
 
+#: Verbs of denying and doubting: like a verb of saying, they credit their clause to a named or
+#: definite subject ("the company denied that the plant could close"; session 23). No vague attribution.
+#: Their '-ing' forms, and 'fearing', open a participle clause of the sentence's subject ('..., denying that ...').
+DENYING = frozenset("deny denies denied denying doubt doubts doubted doubting fearing".split())
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Every word list the detector consults, as sets and a first-word cue index.
@@ -60,6 +66,7 @@ class Lexicon:
     :ivar impersonal: participles of agentless attribution ("it is said").
     :ivar institutions: nouns that after "the" name a checkable source.
     :ivar demonyms: nationality and regional adjectives, which name no source ("Russian officials").
+    :ivar people: nouns of people and bodies that head a definite subject of a verb of saying ("the columnist").
     """
 
     cues: Mapping[str, tuple[Cue, ...]]
@@ -68,6 +75,12 @@ class Lexicon:
     impersonal: frozenset[str]
     institutions: frozenset[str]
     demonyms: frozenset[str]
+    people: frozenset[str] = frozenset()
+
+    @functools.cached_property
+    def credit_verbs(self) -> frozenset[str]:
+        """The verbs that credit a claim to a named or definite subject: of saying, and of denying (:data:`DENYING`)."""
+        return self.speech_verbs | DENYING
 
     @functools.cached_property
     def triggers(self) -> frozenset[str]:
@@ -212,6 +225,7 @@ def build_lexicon(
         impersonal=frozenset(read_list("impersonal")),
         institutions=frozenset(read_list("institutions")),
         demonyms=frozenset(read_list("demonyms")),
+        people=frozenset(read_list("people")),
     )
 
 

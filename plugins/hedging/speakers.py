@@ -26,7 +26,7 @@ from itertools import compress, count
 from operator import itemgetter
 
 from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break, dash
-from copydesk.plugins.hedging.lexicon import Lexicon
+from copydesk.plugins.hedging.lexicon import DENYING, Lexicon
 from copydesk.plugins.hedging.sources import (
     _CALENDAR,
     _STARTERS,
@@ -466,15 +466,21 @@ def credited_spans(
     ends: list[int] = []
     brk: list[int] = []
     raw: list[int] = []
-    speech = lexicon.speech_verbs.__contains__
+    speech = lexicon.credit_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
         if j in used or (j and tokens[j].capitalised) or hoped_for(tokens, j):
             continue
-        if (not spans or j >= spans[-1][1]) and _credits(tokens, j, text, lexicon):
+        if not spans or j >= spans[-1][1]:
+            kind = _credit(tokens, j, text, lexicon)
+            if not kind:
+                continue
             if not ends:
                 ends, brk = claim_ends(tokens, text, named=True)
                 raw = [len(tokens)] * 2 + ends  # the ends indexed as claim_ends finds them
-            start, end = max(_claim_start(tokens, j, text), _relative_clause(tokens, j, text)), ends[j]
+            start = max(
+                _claim_start(tokens, j, text), _relative_clause(tokens, j, text), _complement(tokens, j, text, kind)
+            )
+            end = ends[j]
             if brk[j + 1] == j + 1 < end and _comment_after_credit(tokens, j, text, brk, raw):
                 # ', Jo Roe said, a view that ...': the credit placed after its claim closes it
                 end = j + 1
@@ -490,6 +496,30 @@ def credited_spans(
             if verbs is not None:
                 verbs += [j] * len(parts)
     return spans
+
+
+def _credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> str:
+    """How verb ``j`` credits its claim: 'named' (:func:`_credits`), 'plain' (:func:`plain_credit`) or '' (not at all).
+
+    A verb of denying or doubting credits only a clause ('denied his alleged role' has none).
+    """
+    if tokens[j].low in DENYING and not _clause_follows(tokens, j, text):
+        return ""
+    if _credits(tokens, j, text, lexicon):
+        return "named"
+    return "plain" if plain_credit(tokens, j, text, lexicon) else ""
+
+
+def _complement(tokens: Sequence[Token], j: int, text: str, kind: str) -> int:
+    """Where a plain noun's claim starts: after its verb (or participle), unless the credit follows its claim; else 0.
+
+    'The plan could fail because the engineers believe ...': the claim is the complement, the
+    rest the author's; ', the engineer warned.' credits what comes before it.
+    """
+    if kind != "plain":
+        return 0
+    # a participle clause of saying (', saying ...') is no credit placed after its claim
+    return j + 1 if tokens[j].low.endswith("ing") or not _postposed(tokens, j, text) else 0
 
 
 #: Relative words before the subject of a verb of saying inside a relative clause ('the tax that she says is unfair').
@@ -621,8 +651,139 @@ def _closed_clause(tokens: Sequence[Token], start: int) -> bool:
 #: Nouns of saying: after a possessive they are nouns, not verbs of saying ("Jo Roe's claim that ...").
 CLAIM_NOUNS = frozenset(
     "announcement statement claim warning forecast prediction assessment view belief suggestion admission"
-    " assertion insistence contention conclusion hopes".split()
+    " assertion insistence contention conclusion hopes doubt doubts denial".split()
 )
+
+
+#: Determiners and possessive pronouns that make a noun of people a definite subject ("her husband").
+_DEFINITE = _DETERMINERS | frozenset("that these our my your".split())
+#: Plurals of people without a final '-s'.
+_PLURALS = frozenset({"men", "women", "children"})
+#: Most words of modifiers between a determiner and the noun it governs ("the minister's two senior advisers").
+MODIFIERS = 3
+
+
+def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when verb ``j``'s subject is a plain noun phrase of people that credits its clause (session 23).
+
+    'The columnist suggested that ...', "the minister's advisers believe ...", 'critics'
+    aside (a vague source), 'residents fear ...', ', the engineer warned.': the head of the
+    subject, just before the verb and its auxiliaries, is a noun of people or a body
+    (``people.txt``) in a definite or possessive phrase, or a plural of people
+    (:func:`_plain_source`); or an '-ing' form of saying after a clause break whose sentence
+    opens with its speaker (:func:`_participle_of_saying`). A passive ('it is feared'), a verb
+    with nothing after it, and 'you', 'I' or 'we' credit nobody.
+    """
+    low = tokens[j].low
+    before = tokens[j - 1].low if j else ""
+    if not j or (before in BE and not progressive(tokens, j)) or before == "as":
+        return False
+    if low.endswith("ing") and not progressive(tokens, j):
+        return _participle_of_saying(tokens, j, text, lexicon)
+    if _reader_or_author(tokens, j):
+        return False
+    if j + 1 >= len(tokens) and not _postposed(tokens, j, text):
+        return False
+    k = j - 1
+    between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
+    while k > 0 and (tokens[k].low in between or tokens[k].low.endswith("ly")):
+        if clause_break(text, tokens[k], tokens[k + 1]):
+            return False
+        k -= 1
+    k = _before_time_phrase(tokens, k, text)
+    if k < 0 or clause_break(text, tokens[k], tokens[k + 1]):
+        return False
+    return _plain_source(tokens, k, text, lexicon)
+
+
+def _participle_of_saying(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the '-ing' form ``j`` opens a participle clause of saying whose subject opens the sentence.
+
+    'Jo Roe attacked the bill, saying it could raise rents', 'The landlords attacked it,
+    arguing that ...', 'Airlines criticised the levy, warning fares could rise': the clause
+    after the break is what the sentence's subject said. The subject is a name, 'he', 'she'
+    or 'it' (:data:`PRONOUNS`; 'they' credits nobody, as with any verb), or a definite phrase of people or a body within its first :data:`MODIFIERS` + 2
+    words (:func:`_plain_source`, :func:`_institution`); not a vague source ('Some critics
+    ...'), a fronted adjunct or 'I'/'we'. The author's own inferences (', suggesting ...',
+    ', meaning ...') are no participles of saying.
+    """
+    low = tokens[j].low
+    if low == "according" or low in _COMMENT_PARTICIPLES or not clause_break(text, tokens[j - 1], tokens[j]):
+        return False
+    first = tokens[0]
+    if first.low in PRONOUNS:
+        return True
+    if _named(tokens, 0, lexicon) and not clause_break(text, first, tokens[1]):
+        return True  # a name ('Jo Roe', 'IAEA'), not a capitalised common noun ('Prices rose 3%, warning ...')
+    for k in range(min(j, MODIFIERS + 2)):
+        if k and clause_break(text, tokens[k - 1], tokens[k]):
+            return False
+        if tokens[k].low in lexicon.people or tokens[k].low in lexicon.institutions:
+            return _institution(tokens, k, lexicon) or _plain_source(tokens, k, text, lexicon)
+    return False
+
+
+def _plain_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
+    """True when ``k`` heads a definite or possessive phrase of people or a body, or is a plural of people.
+
+    Back over at most :data:`MODIFIERS` words in one clause to a determiner or a
+    possessive ('the', 'her', "the minister's"); a plural needs neither ('angry residents'),
+    unless a quantifier leaves it unnamed ('some lawyers', :data:`_UNCOUNTED`).
+    The phrase is no object of a preposition ('talks with the lawyers suggest').
+    """
+    low = tokens[k].low
+    if low not in lexicon.people:
+        return False
+    plural = (low.endswith("s") and not low.endswith("ss")) or low in _PLURALS
+    m = k - 1
+    while m >= 0 and k - m <= MODIFIERS + 1 and not clause_break(text, tokens[m], tokens[m + 1]):
+        word = tokens[m].low
+        if word in _DEFINITE or word.endswith(("'s", "s'")):
+            return _opens_subject(tokens, m - 1, text)
+        if word in _PREPOSITIONS or word in lexicon.speech_verbs or word in _STOPS:
+            break
+        m -= 1
+    counted = any(tokens[x].low in _UNCOUNTED for x in range(m + 1, k))
+    return plural and not counted and _opens_subject(tokens, m, text)
+
+
+#: Quantifiers before a bare plural that leave it unnamed ('some lawyers warned'): read as before, not credited.
+_UNCOUNTED = frozenset("some many most several few certain various numerous other unnamed anonymous".split())
+
+
+def _opens_subject(tokens: Sequence[Token], m: int, text: str) -> bool:
+    """True when the word ``m`` before a noun phrase leaves it a subject: no preposition, no 'and' inside a clause.
+
+    'talks with the lawyers', 'talks between Jo Roe and his aides': the phrase is an object or a
+    second conjunct; after ', and' it opens a clause ('Prices rose, and residents fear ...').
+    """
+    if m < 0:
+        return True
+    word = tokens[m].low
+    if word in ("and", "or"):
+        return m > 0 and clause_break(text, tokens[m - 1], tokens[m])
+    return word not in _PREPOSITIONS
+
+
+#: Modals that show a finite clause after a verb of denying ('denied the plant could close').
+_CLAUSE_MODALS = frozenset("may might could would will can should must".split())
+
+
+def _clause_follows(tokens: Sequence[Token], j: int, text: str) -> bool:
+    """True when verb ``j`` takes a clause: 'that', or a modal before the next clause break within :data:`TAIL` * 2 words.
+
+    'denied that ...', 'doubted the striker could play'; not a noun object ('denied his alleged role').
+    """
+    for k in range(j + 1, min(len(tokens), j + 1 + 2 * TAIL)):
+        if k > j + 1 and clause_break(text, tokens[k - 1], tokens[k]):
+            return False
+        if (tokens[k].low == "that" and k == j + 1) or tokens[k].low in _CLAUSE_MODALS:
+            return True
+    return False
+
+
+#: Words that end a subject's modifiers looking back: a relative or a conjunction ('the plan that teachers fear').
+_STOPS = frozenset("that which who whom and or but than a an".split())
 
 
 def _reader_or_author(tokens: Sequence[Token], j: int) -> bool:

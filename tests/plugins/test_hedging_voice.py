@@ -123,9 +123,10 @@ def test_an_inverted_credit_reaches_back_over_a_clause_of_contrast(
             [("HDG004", "could", "named")],
         ),
         ("A Labour source said the plan could fail.", [("HDG004", "could", "named")]),
-        # a nationality is no name, a possessive pronoun none, nor the object of a preposition
+        # a nationality is no name, nor the object of a preposition; a possessive pronoun makes a
+        # definite subject of people, whose claim is theirs (session 23, the plain-noun reading)
         ("The talks went on. Russian officials said the plan could fail.", [("HDG004", "could", "vague")]),
-        ("His aides said the deal could fail.", [("HDG001", "could", "")]),
+        ("His aides said the deal could fail.", [("HDG004", "could", "named")]),
         ("Talks with Kremlin officials could resume soon.", [("HDG001", "could", "")]),
         # a name's document or decision is no speaker: the inference is the author's
         ("Jo Roe's decision suggests she may run.", [("HDG001", "suggests", ""), ("HDG001", "may", "")]),
@@ -238,3 +239,71 @@ def test_suggest_meaning_propose_is_no_hedge(text: str, cues: list[str]) -> None
 )
 def test_suggest_as_a_named_speakers_verb_reports_no_hedge(text: str, hedges: list[tuple[str, str, str]]) -> None:
     assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a definite or possessive noun of people or a body, or a plural of people, as the subject of
+        # a verb of saying, believing, fearing or denying: the hedge in its clause is the source's (session 23)
+        ("The columnist suggested that the mayor may resign.", [("HDG004", "may", "named")]),
+        ("The minister's advisers believe the bill could fail.", [("HDG004", "could", "named")]),
+        ("Her husband insisted the boat could sink.", [("HDG004", "could", "named")]),
+        ("The lawyer argued that the verdict may be overturned.", [("HDG004", "may", "named")]),
+        ("Prices rose, and residents fear the river could flood.", [("HDG004", "could", "named")]),
+        ("The plant could close, workers fear.", [("HDG004", "could", "named")]),
+        ("The bridge may collapse, the engineer warned.", [("HDG004", "may", "named")]),
+        ("The company denied that the plant could close.", [("HDG004", "could", "named")]),
+        ("The Vell Party leadership fears that closures could spark protests.", [("HDG004", "could", "named")]),
+        ("Jo Roe denied that the plant could close.", [("HDG004", "could", "named")]),
+        ("The coach doubted that the striker could play.", [("HDG004", "could", "named")]),
+        # a participle clause of saying, denying or fearing after a break is its sentence subject's
+        ("Jo Roe attacked the bill, saying it could raise rents.", [("HDG004", "could", "named")]),
+        ("The landlords attacked the bill, arguing that it could raise rents.", [("HDG004", "could", "named")]),
+        ("The company cut 200 jobs, denying that the plant could close.", [("HDG004", "could", "named")]),
+        ("Residents held a vigil, fearing the mine could reopen.", [("HDG004", "could", "named")]),
+        # ... not the author's inference, nor a vague, first-person or lifeless subject's
+        (
+            "Rents rose sharply, suggesting the bill could backfire.",
+            [("HDG001", "suggesting", ""), ("HDG001", "could", "")],
+        ),
+        ("We attacked the bill, saying it could raise rents.", [("HDG001", "could", "")]),
+        # the participle's claim starts after it; 'according to' is no participle of a speaker
+        (
+            "The mayor, who could face a recall, backed the plan, saying jobs might return.",
+            [("HDG001", "could", ""), ("HDG004", "might", "named")],
+        ),
+        ("The Vell Group could cut 300 jobs, according to newspaper reports.", [("HDG001", "could", "")]),
+        ("The bill passed, saying nothing about rents that could rise.", [("HDG001", "could", "")]),
+        (
+            "Some critics attacked the bill, saying it could raise rents.",
+            [("HDG001", "Some", ""), ("HDG001", "could", "")],
+        ),
+        # the author's adverb on the verb stays the author's
+        ("Investors probably believe the rate could rise.", [("HDG001", "probably", ""), ("HDG004", "could", "named")]),
+        # the author's own framing and what is no subject of the verb are read as before
+        ("It is feared the bridge could collapse.", [("HDG001", "could", "")]),
+        ("Many believe the bridge could collapse.", [("HDG002", "Many believe", ""), ("HDG004", "could", "vague")]),
+        ("We believe the plan could fail.", [("HDG001", "We believe", ""), ("HDG001", "could", "")]),
+        ("A lawyer said the verdict may be overturned.", [("HDG001", "may", "")]),
+        (
+            "But some lawyers warned the ruling could confuse tenants.",
+            [("HDG001", "some", ""), ("HDG001", "could", "")],
+        ),
+        ("Talks with the lawyers suggest the deal could fail.", [("HDG001", "suggest", ""), ("HDG001", "could", "")]),
+        ("The plan could fail because the engineers believe the soil is weak.", [("HDG001", "could", "")]),
+        ("There is little doubt that the plan could work.", [("HDG001", "could", "")]),
+        ("The bridge could fall sooner than the engineers feared", [("HDG001", "could", "")]),
+        ("The mayor denied her alleged role in the deal.", [("HDG001", "alleged", "")]),
+        ("The minister's doubts that the plan could work were well known.", [("HDG001", "could", "")]),
+        ("The evidence suggests the bridge may collapse.", [("HDG001", "suggests", ""), ("HDG001", "may", "")]),
+    ],
+)
+def test_a_plain_noun_source_credits_the_hedge_in_its_clause(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    assert hedges_with_vague(text) == hedges
+
+
+def hedges_with_vague(text: str) -> list[tuple[str, str, str]]:
+    """Each finding of ``text`` as (code, matched words, source kind), HDG001, HDG002 and HDG004."""
+    codes = ("HDG001", "HDG002", "HDG004")
+    return [(f.code, f.matched, f.data.get("source", "")) for f in run_scorer(SCORER, text) if f.code in codes]
