@@ -1,6 +1,6 @@
 """Short lines a story owns that the page-chrome model takes for navigation (see chrome.story_lines).
 
-Four kinds, all read from the line's own words, never from a list of sites, teams or agencies:
+Five kinds, all read from the line's own words, never from a list of sites, teams or agencies:
 
 * a table of pairings the story carries: three or more short lines that each join two
   names by ``v``/``vs`` ("Leeds v Hull") or, in a line with a digit, by ``at`` ("Leeds
@@ -20,7 +20,11 @@ Four kinds, all read from the line's own words, never from a list of sites, team
 * a source line of the story: a line of at most ``SOURCE_MAX_WORDS`` words opening on
   ``Source:``, ``Sources:``, ``Via`` (three words or more) or ``Featured image`` ("Via the Lowmarsh Herald",
   "Featured image via Ann Lee/Agency"), inside the run of paragraphs or at most
-  ``SOURCE_REACH`` lines after it, where a blog post names what it draws on.
+  ``SOURCE_REACH`` lines after it, where a blog post names what it draws on;
+* a divider between two lines of the run of paragraphs: a line of no words, one mark
+  repeated at least ``DIVIDER_MIN_MARKS`` times ("***", "~~~", "-----"), spaces between
+  them allowed, where a story sets an update or a second part apart; a lone ``|`` or
+  ``,`` left by a menu, or a divider above or below the story, is left to the model.
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ _HANDLE_CHARS = 30
 
 
 def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> set[int]:
-    """The lines of every kind above: the tables, the post signatures, the credits, the source lines.
+    """The lines of every kind above: the tables, the post signatures, the credits, the source lines, the dividers.
 
     ``counts`` holds each line's words, ``run`` the main run's first and last line.
     """
@@ -62,6 +66,7 @@ def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tu
         *signatures(text, lines),
         *credits(text, lines, counts, run),
         *sources(text, lines, counts, run),
+        *dividers(text, lines, counts, run),
     }
 
 
@@ -214,3 +219,24 @@ def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[
         line = text[start:end].lower()
         if line.startswith(_SOURCE_LABELS) and (not line.startswith("via ") or counts[i] >= VIA_MIN_WORDS):
             yield i
+
+
+#: The marks a divider repeats ("***", "~~~", "-----", "= = =").
+_DIVIDER_MARKS = frozenset("-–—~*=_#•·.+")
+#: A divider repeats its mark at least this many times.
+DIVIDER_MIN_MARKS = 3
+
+
+def dividers(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
+    """The dividers between two lines of the main run ``run``: a line of one mark repeated ("***", "-----")."""
+    first, last = run
+    for i in range(first + 1, last):
+        start, end = lines[i]
+        if not counts[i] and divider(text[start:end]):
+            yield i
+
+
+def divider(piece: str) -> bool:
+    """Whether a line is one mark of :data:`_DIVIDER_MARKS` repeated at least ``DIVIDER_MIN_MARKS`` times (spaces between)."""
+    marks = piece.replace(" ", "")
+    return len(marks) >= DIVIDER_MIN_MARKS and len(set(marks)) == 1 and marks[0] in _DIVIDER_MARKS

@@ -190,7 +190,8 @@ and hides the real last sentence; a feed full of it was scraped without cleaning
 main text (a caption, a dateline, a subheading) can be taken for chrome,
 and so can a list the story owns with no lead-in (a ranked list, player statistics). Prose
 inside the run of paragraphs (25+ words, a quarter of them function words, at most one
-`|`, not opening on markup), a sentence carried over a line break onto a lower-case line, the bulleted or
+`|`, not opening on markup), a sentence carried over a line break onto a lower-case line (or over several short
+lines, an oath or a verse, closing on a full stop), a divider ("* * *") between the paragraphs, the bulleted or
 numbered items after a sentence ending in `:`, a short lead-in ending in `:` right above such a
 paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
 "Iowa at Ohio, 1 p.m."; not a headline about a match, "Leeds v Hull: player ratings") that

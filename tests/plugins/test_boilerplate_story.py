@@ -471,3 +471,60 @@ def _pairing_by_words(piece: str) -> bool:
 def test_the_quick_test_before_a_pairing_changes_no_reading(words: list[str], space: str) -> None:
     piece = space.join(words)
     assert owned.pairing(piece) is _pairing_by_words(piece)
+
+
+#: An oath the story quotes line by line: one sentence broken over short lines, each but the first in lower case.
+OATH = [
+    "I promise to serve the people of this valley,",
+    "whose trust I have asked for,",
+    "whose laws I will keep and defend, and",
+    "whose children I will never fail.",
+]
+MORE = [PARAGRAPH.replace("spring", "summer"), PARAGRAPH.replace("weeks", "months"), PARAGRAPH.replace("east", "west")]
+
+
+def test_a_sentence_broken_over_short_lines_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE[1:], "The new members read the oath aloud:", *OATH])
+    judged = [line for line in OATH if model_says(body, line) >= THRESHOLD]
+    assert judged == OATH  # the model alone takes every line of the oath for chrome
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Tags: harbour board", "dredging", "east bank", "noise complaints"],  # never closes on punctuation
+        ["Harbour news,", "dredging,", "weather."],  # too few words for a sentence
+        ["Lowmarsh Harbour,", "east bank,", "dredging works,", "noise complaints,", "council minutes,", "tide tables."],
+        # readers' comments under their signatures: a name or a time does not break off a sentence
+        ["Posted by: Ann Lee | Jan 5, 2008 8:43 AM", "i agree with every word of this and so do my friends."],
+        ["ann lee, Lowmarsh, England", "i hope the two of them stay on the show until the very end."],
+    ],
+)
+def test_short_lower_case_lines_that_are_no_sentence_are_still_judged_by_the_model(lines: list[str]) -> None:
+    # No full stop at the end, under ten words, hardly a function word, or a line that does not break off
+    # inside a sentence before the lower-case one: a tag list or a signed comment, not a broken sentence.
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join([PARAGRAPH, *MORE, *lines])))
+    assert not chrome.story_lines(document, [0] * len(document.body.lines)) & set(range(4, 4 + len(lines)))
+
+
+@pytest.mark.parametrize("divider", ["-----", "* * *", "~~~"])
+def test_a_divider_between_the_paragraphs_is_the_story_not_chrome(divider: str) -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE[:1], MORE[2], divider, "Original story:", *MORE[1:]])
+    assert model_says(body, divider) >= THRESHOLD
+    assert divider not in chrome_found(body)
+
+
+def test_a_divider_below_the_story_is_still_judged_by_the_model() -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE, "Related", "-----", "Home"])
+    assert model_says(body, "-----") >= THRESHOLD
+    assert "-----" in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_divider"),
+    [("***", True), ("* * *", True), ("———", True), ("~~~~~~~~", True), ("**", False), ("|", False),
+     (",", False), ("*-*", False), ("...", True), ("$$$", False)],
+)  # fmt: skip
+def test_a_divider_is_one_mark_repeated_three_times_or_more(line: str, is_divider: bool) -> None:
+    assert owned.divider(line) is is_divider
