@@ -12,7 +12,8 @@ Five kinds, all read from the line's own words, never from a list of sites, team
   headline ("Leeds v Hull: player ratings"), not a line of a table;
 * the signature of an embedded social post: a line ending on a dash, a name, ``(@handle)``
   and a date ("... — Ann Lee (@annlee) May 5, 2017"), the form a quoted post keeps when
-  it is pasted or scraped as text;
+  it is pasted or scraped as text, and (for a post signed among the paragraphs) the post's
+  text in the few short lines right above it;
 * a photo credit between two lines of the run of paragraphs: a line of at most
   ``CREDIT_MAX_WORDS`` words opening on a credit label ("Photo: Ann Lee"), or of at most
   three words joining a name to an agency by ``/`` ("Ann Lee/Agency Images"); the same
@@ -60,10 +61,12 @@ def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tu
     ``counts`` holds each line's words, ``run`` the main run's first and last line.
     """
     table = set(tables(text, lines, counts, run))
+    signed = set(signatures(text, lines))
     return {
         *table,
         *notes(text, lines, counts, table),
-        *signatures(text, lines),
+        *signed,
+        *posts(counts, signed, run),
         *credits(text, lines, counts, run),
         *sources(text, lines, counts, run),
         *dividers(text, lines, counts, run),
@@ -148,6 +151,34 @@ def signatures(text: str, lines: Sequence[Line]) -> Iterable[int]:
             and any(text.find(d, max(start, at - _NAME_CHARS), at) >= 0 for d in _DASHES)
         ):
             yield i
+
+
+#: The most lines above its signature a post's text may take.
+POST_MAX_LINES = 3
+#: A line of a post's text has at most this many words (a post of 280 characters has about 55).
+POST_MAX_WORDS = 60
+#: A post whose text is read begins at most this many lines after the main run.
+POST_REACH = 2
+
+
+def posts(counts: Sequence[int], signed: set[int], run: tuple[int, int]) -> Iterable[int]:
+    """The text of each embedded post quoted among the paragraphs: the lines right above its signature.
+
+    At most ``POST_MAX_LINES`` lines of at most ``POST_MAX_WORDS`` words each, up to the
+    signature of the post before (``signed``): a post's text scraped a line per paragraph
+    ("THE BILL IS A GIVEAWAY" / "- Ann Lee (@annlee) May 5, 2017"). The post must begin
+    after the main run's first line and at most ``POST_REACH`` lines after its last; one
+    in a sidebar, above or well below the story, is left to the model.
+    """
+    first, last = run
+    for i in sorted(signed):
+        post: list[int] = []
+        for j in range(i - 1, max(-1, i - 1 - POST_MAX_LINES), -1):
+            if j in signed or not 0 < counts[j] <= POST_MAX_WORDS:
+                break
+            post.append(j)
+        if post and first < post[-1] <= last + POST_REACH:
+            yield from post
 
 
 def _signed(tail: str) -> bool:

@@ -197,7 +197,8 @@ paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
 "Iowa at Ohio, 1 p.m."; not a headline about a match, "Leeds v Hull: player ratings") that
 begins in or just after the paragraphs with its day labels and the short sentence under it
 (not a call to action, "Sign up for our newsletter."), an embedded
-post's signature line ("- Ann Lee (@annlee) May 5, 2017"), a photo credit between
+post's signature line ("- Ann Lee (@annlee) May 5, 2017") and, among the paragraphs, the few
+short lines of the post's text above it, a photo credit between
 the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") and a source line in or just under them
 ("Source: ...", "Via ..." of three words or more, "Featured image via ...") are not judged, unless another
 article of the batch has the line.

@@ -528,3 +528,37 @@ def test_a_divider_below_the_story_is_still_judged_by_the_model() -> None:
 )  # fmt: skip
 def test_a_divider_is_one_mark_repeated_three_times_or_more(line: str, is_divider: bool) -> None:
     assert owned.divider(line) is is_divider
+
+
+POST_SIGNATURE = "— Ada Brennick (@adabrennick) March 3, 2021"
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        ["THE DREDGERS RAN ALL NIGHT AGAIN,WHO SIGNED THIS OFF"],
+        ["night three of the dredgers:", "no sleep on the east bank"],
+    ],
+)
+@pytest.mark.parametrize("where", ["between the paragraphs", "closing the story"])
+def test_the_text_of_a_post_quoted_in_the_story_is_the_story_not_chrome(post: list[str], where: str) -> None:
+    quoted = ["She wrote on Tuesday night:", *post, POST_SIGNATURE]
+    body = "\n\n".join([*REPORT[:2], *quoted, *MORE] if where == "between the paragraphs" else [*REPORT, *quoted])
+    assert all(model_says(body, line) >= THRESHOLD for line in post)
+    assert chrome_found(body) == []
+
+
+def test_the_text_of_a_post_in_a_sidebar_below_the_story_is_still_judged_by_the_model() -> None:
+    post = "So proud of our crews #Lowmarsh"
+    body = "\n\n".join([*REPORT, "Related", "Home", "Weather", "Latest from us", post, POST_SIGNATURE, "Contact us"])
+    assert model_says(body, post) >= THRESHOLD
+    assert post in chrome_found(body)
+
+
+def test_a_post_takes_at_most_a_few_short_lines_above_its_signature() -> None:
+    # Three lines of text, then a fourth and a line of 61 words: neither is read as the post's.
+    counts = [30, 61, 5, 4, 4, 4, 0, 30, 30]
+    assert sorted(owned.posts(counts, {6}, (0, 8))) == [3, 4, 5]
+    assert sorted(owned.posts([30, 30, 61, 0, 30], {3}, (0, 4))) == []
+    # The signature of the post before ends the text of the next.
+    assert sorted(owned.posts([30, 30, 30, 30, 0, 5, 0, 30], {4, 6}, (0, 7))) == [1, 2, 3, 5]
