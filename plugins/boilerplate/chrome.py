@@ -485,6 +485,7 @@ def _own_lines(document: Document) -> set[int]:
         )
     )
     out.update(_introduced(text, lines, counts))
+    out.update(_ranked(text, lines, counts, last))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return out
@@ -557,6 +558,39 @@ def _introduced(text: str, lines: Sequence[Line], counts: Sequence[int]) -> Iter
             while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _list_item(text, lines[j]):
                 yield j
                 j += 1
+
+
+#: A ranked list under a short lead-in has at least this many numbered items.
+RANKED_MIN_ITEMS = 3
+
+
+def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) -> Iterable[int]:
+    """A ranked list under a short lead-in, and the lead-in: "Cities that top the list:" / "1. Lowmarsh".
+
+    The lead-in has ``LEAD_IN_WORDS`` words or more but fewer than ``TEXT_LINE_WORDS``, ends
+    in ``:`` and comes right after a sentence (a line of ``TEXT_LINE_WORDS`` words or more
+    ending in punctuation); at least ``RANKED_MIN_ITEMS`` numbered lines follow it, the
+    last of them before the main run's last line ``last``, so the story goes on under the
+    list. A box of the most-read stories under the last paragraph ends the page, not a list
+    the story goes on from; bullets under a short label stay with the model.
+    """
+    for i in range(1, len(lines)):
+        end = lines[i][1]
+        before = lines[i - 1][1]
+        if not (LEAD_IN_WORDS <= counts[i] < TEXT_LINE_WORDS and text[end - 1] == ":"):
+            continue
+        if counts[i - 1] < TEXT_LINE_WORDS or text[before - 1] not in _TERMINAL:
+            continue
+        j = i + 1
+        while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _numbered(text, lines[j]):
+            j += 1
+        if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last:
+            yield from range(i, j)
+
+
+def _numbered(text: str, line: Line) -> bool:
+    """Whether a line opens as a numbered list item ("3. Quebec City", "12) Second round")."""
+    return text[line[0]].isdigit() and _list_item(text, line)
 
 
 #: A lead-in to a quoted paragraph has at least this many words ("As the Herald reports:").

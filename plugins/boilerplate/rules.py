@@ -192,7 +192,9 @@ and so can a list the story owns with no lead-in (a ranked list, player statisti
 inside the run of paragraphs (25+ words, a quarter of them function words, at most one
 `|`, not opening on markup), a sentence carried over a line break onto a lower-case line (or over several short
 lines, an oath or a verse, closing on a full stop), a divider ("* * *") between the paragraphs, the bulleted or
-numbered items after a sentence ending in `:`, a short lead-in ending in `:` right above such a
+numbered items after a sentence ending in `:` (or 3+ numbered items after a short lead-in
+ending in `:` under a sentence, when the story goes on below them: "Towns that top the list:"),
+a short lead-in ending in `:` right above such a
 paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
 "Iowa at Ohio, 1 p.m."; not a headline about a match, "Leeds v Hull: player ratings") that
 begins in or just after the paragraphs with its day labels and the short sentence under it

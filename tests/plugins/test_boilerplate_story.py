@@ -562,3 +562,29 @@ def test_a_post_takes_at_most_a_few_short_lines_above_its_signature() -> None:
     assert sorted(owned.posts([30, 30, 61, 0, 30], {3}, (0, 4))) == []
     # The signature of the post before ends the text of the next.
     assert sorted(owned.posts([30, 30, 30, 30, 0, 5, 0, 30], {4, 6}, (0, 7))) == [1, 2, 3, 5]
+
+
+SURVEY = "Three small harbour towns top this year's survey of the cleanest beaches, the council said."
+RANKED = ["1. Lowmarsh", "2. Caddick Bay", "3. Brenlow", "4. East Tarn", "5. Orwick", "6. Hale Point", "7. Tarnby"]
+RANKED_LEAD_IN = "Towns that top the list:"
+
+
+def test_a_ranked_list_under_a_short_lead_in_the_story_goes_on_from_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([SURVEY, RANKED_LEAD_IN, *RANKED, "(Source: a survey of beach users)", *REPORT, *MORE])
+    judged = [line for line in [RANKED_LEAD_IN, *RANKED] if model_says(body, line) >= THRESHOLD]
+    assert len(judged) >= 4  # the model alone takes the lead-in and the top of the list for chrome
+    assert not set(judged) & set(chrome_found(body))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        [*REPORT, *MORE, SURVEY, RANKED_LEAD_IN, *RANKED],  # under the last paragraph: the page ends with it
+        [*REPORT, *MORE, RANKED_LEAD_IN, *RANKED[:2], *REPORT],  # two items: too few for a ranked list
+    ],
+)
+def test_a_numbered_list_the_story_does_not_go_on_from_is_still_judged_by_the_model(page: list[str]) -> None:
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join(page)))
+    text, lines = document.body.text, document.body.lines
+    owned_lines = chrome.story_lines(document, [0] * len(lines))
+    assert not {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} & set(RANKED)
