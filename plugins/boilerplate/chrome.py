@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -426,12 +426,15 @@ def story_lines(document: Document, others: Sequence[int]) -> set[int]:
       words, the share of function words as above) that ends without closing punctuation
       while the next line opens on a lower-case word and closes the sentence (or carries
       it on in turn): "... is said to have been" / "incensed at having to comply.", and
-      that next line: hard-wrapped text, not a menu;
+      that next line: hard-wrapped text, not a menu; and a sentence broken over short
+      lines, each after the first opening in lower case, closing on punctuation, of at least
+      ``TEXT_LINE_WORDS`` words in all and prose by the same share (:func:`_broken_sentences`);
     * the items of a list a sentence of the story introduces: after a line of at least
       ``TEXT_LINE_WORDS`` words ending in ``:`` ("The plan includes:"), the bulleted or
       numbered lines that follow it (at most ``LIST_MAX_LINES``);
     * the lead-in of a quoted paragraph, a table of pairings and the note under it, an
-      embedded post's signature, a photo credit, a source line (:func:`_lead_ins`, :mod:`owned`).
+      embedded post's signature, a photo credit, a source line, a divider between the
+      paragraphs (:func:`_lead_ins`, :mod:`owned`).
 
     When every line is one another article has, none is read: none could be returned (a
     batch of copies, a site's pages sharing every line).
@@ -464,22 +467,74 @@ def _own_lines(document: Document) -> set[int]:
         and prose(i)
     }
     starts = index.starts_view
+    # Whether each line opens on a lower-case word, carrying on the sentence of the line before.
+    lower = [counts[i] > 0 and _opens_lower(text, lines[i][0], starts[spans[i][0]]) for i in range(len(lines))]
     carried = [
-        counts[i] >= TEXT_LINE_WORDS
-        and not terminal[i]
-        and counts[i + 1] > 0
-        and _opens_lower(text, lines[i + 1][0], starts[spans[i + 1][0]])
-        and prose(i)
-        for i in range(len(lines) - 1)
+        counts[i] >= TEXT_LINE_WORDS and not terminal[i] and lower[i + 1] and prose(i) for i in range(len(lines) - 1)
     ] + [False]
     for i in range(len(lines) - 1):
         # The sentence must close on the next line, or carry on over the next break too.
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
+    out.update(
+        _broken_sentences(
+            _line_ends(text, lines, spans, starts),
+            lower,
+            counts,
+            lambda i, j: _prose_share(forms, spans, i, j, stopwords),
+        )
+    )
     out.update(_introduced(text, lines, counts))
+    out.update(_ranked(text, lines, counts, last))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return out
+
+
+def _prose_share(
+    forms: Sequence[str], spans: Sequence[tuple[int, int]], i: int, j: int, stopwords: frozenset[str]
+) -> bool:
+    """Whether lines ``i`` to ``j`` together have at least ``PROSE_STOPWORD_SHARE`` function words."""
+    words = forms[spans[i][0] : spans[j][1]]
+    return bool(words) and sum(map(stopwords.__contains__, words)) >= PROSE_STOPWORD_SHARE * len(words)
+
+
+def _line_ends(
+    text: str, lines: Sequence[Line], spans: Sequence[tuple[int, int]], starts: Sequence[int]
+) -> list[tuple[str, str]]:
+    """Each line's last character and the first letter of its last word ("" for a line without words)."""
+    return [
+        (text[end - 1], text[starts[j - 1]] if j > i else "") for (_, end), (i, j) in zip(lines, spans, strict=True)
+    ]
+
+
+#: A line ending on one of these (or on a lower-case letter) breaks off inside a sentence.
+_OPEN_ENDS = frozenset(",;–—")
+
+
+def _broken_sentences(
+    ends: Sequence[tuple[str, str]], lower: Sequence[bool], counts: Sequence[int], prose: Callable[[int, int], bool]
+) -> Iterable[int]:
+    """The lines of a sentence broken over short lines: a pledge, a verse, a hard-wrapped quote.
+
+    Line ``i`` links to the next when it has words and breaks off inside a sentence (its
+    last character a comma, a semicolon or a dash, or its last word in lower case: ``ends[i]``
+    holds the last character and the last word's first letter) and
+    the next opens on a lower-case word (``lower``): "I swear to serve my town," / "whose
+    laws I will keep.". A chain of such lines that closes on a line ending in punctuation,
+    of at least ``TEXT_LINE_WORDS`` words in all and at least ``PROSE_STOPWORD_SHARE`` of
+    them function words (``prose(first, last)``), is one sentence of the story. A menu
+    does not open its items in lower case and close them with a full stop; a reader's
+    comment signed above it ("Posted by: Ann | Jan 5, 2008 8:43 AM") ends on a name or
+    a time, not inside a sentence.
+    """
+    first = 0
+    for i, (end, word) in enumerate(ends):
+        if counts[i] and (end in _OPEN_ENDS or word.islower()) and i + 1 < len(ends) and lower[i + 1]:
+            continue
+        if i > first and end in _TERMINAL and sum(counts[first : i + 1]) >= TEXT_LINE_WORDS and prose(first, i):
+            yield from range(first, i + 1)
+        first = i + 1
 
 
 #: What may come before the first word of a line that carries a sentence on: opening quotes.
@@ -503,6 +558,39 @@ def _introduced(text: str, lines: Sequence[Line], counts: Sequence[int]) -> Iter
             while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _list_item(text, lines[j]):
                 yield j
                 j += 1
+
+
+#: A ranked list under a short lead-in has at least this many numbered items.
+RANKED_MIN_ITEMS = 3
+
+
+def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) -> Iterable[int]:
+    """A ranked list under a short lead-in, and the lead-in: "Cities that top the list:" / "1. Lowmarsh".
+
+    The lead-in has ``LEAD_IN_WORDS`` words or more but fewer than ``TEXT_LINE_WORDS``, ends
+    in ``:`` and comes right after a sentence (a line of ``TEXT_LINE_WORDS`` words or more
+    ending in punctuation); at least ``RANKED_MIN_ITEMS`` numbered lines follow it, the
+    last of them before the main run's last line ``last``, so the story goes on under the
+    list. A box of the most-read stories under the last paragraph ends the page, not a list
+    the story goes on from; bullets under a short label stay with the model.
+    """
+    for i in range(1, len(lines)):
+        end = lines[i][1]
+        before = lines[i - 1][1]
+        if not (LEAD_IN_WORDS <= counts[i] < TEXT_LINE_WORDS and text[end - 1] == ":"):
+            continue
+        if counts[i - 1] < TEXT_LINE_WORDS or text[before - 1] not in _TERMINAL:
+            continue
+        j = i + 1
+        while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _numbered(text, lines[j]):
+            j += 1
+        if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last:
+            yield from range(i, j)
+
+
+def _numbered(text: str, line: Line) -> bool:
+    """Whether a line opens as a numbered list item ("3. Quebec City", "12) Second round")."""
+    return text[line[0]].isdigit() and _list_item(text, line)
 
 
 #: A lead-in to a quoted paragraph has at least this many words ("As the Herald reports:").

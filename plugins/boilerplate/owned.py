@@ -1,6 +1,6 @@
 """Short lines a story owns that the page-chrome model takes for navigation (see chrome.story_lines).
 
-Four kinds, all read from the line's own words, never from a list of sites, teams or agencies:
+Five kinds, all read from the line's own words, never from a list of sites, teams or agencies:
 
 * a table of pairings the story carries: three or more short lines that each join two
   names by ``v``/``vs`` ("Leeds v Hull") or, in a line with a digit, by ``at`` ("Leeds
@@ -12,7 +12,8 @@ Four kinds, all read from the line's own words, never from a list of sites, team
   headline ("Leeds v Hull: player ratings"), not a line of a table;
 * the signature of an embedded social post: a line ending on a dash, a name, ``(@handle)``
   and a date ("... — Ann Lee (@annlee) May 5, 2017"), the form a quoted post keeps when
-  it is pasted or scraped as text;
+  it is pasted or scraped as text, and (for a post signed among the paragraphs) the post's
+  text in the few short lines right above it;
 * a photo credit between two lines of the run of paragraphs: a line of at most
   ``CREDIT_MAX_WORDS`` words opening on a credit label ("Photo: Ann Lee"), or of at most
   three words joining a name to an agency by ``/`` ("Ann Lee/Agency Images"); the same
@@ -20,7 +21,11 @@ Four kinds, all read from the line's own words, never from a list of sites, team
 * a source line of the story: a line of at most ``SOURCE_MAX_WORDS`` words opening on
   ``Source:``, ``Sources:``, ``Via`` (three words or more) or ``Featured image`` ("Via the Lowmarsh Herald",
   "Featured image via Ann Lee/Agency"), inside the run of paragraphs or at most
-  ``SOURCE_REACH`` lines after it, where a blog post names what it draws on.
+  ``SOURCE_REACH`` lines after it, where a blog post names what it draws on;
+* a divider between two lines of the run of paragraphs: a line of no words, one mark
+  repeated at least ``DIVIDER_MIN_MARKS`` times ("***", "~~~", "-----"), spaces between
+  them allowed, where a story sets an update or a second part apart; a lone ``|`` or
+  ``,`` left by a menu, or a divider above or below the story, is left to the model.
 """
 
 from __future__ import annotations
@@ -51,17 +56,20 @@ _HANDLE_CHARS = 30
 
 
 def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> set[int]:
-    """The lines of every kind above: the tables, the post signatures, the credits, the source lines.
+    """The lines of every kind above: the tables, the post signatures, the credits, the source lines, the dividers.
 
     ``counts`` holds each line's words, ``run`` the main run's first and last line.
     """
     table = set(tables(text, lines, counts, run))
+    signed = set(signatures(text, lines))
     return {
         *table,
         *notes(text, lines, counts, table),
-        *signatures(text, lines),
+        *signed,
+        *posts(counts, signed, run),
         *credits(text, lines, counts, run),
         *sources(text, lines, counts, run),
+        *dividers(text, lines, counts, run),
     }
 
 
@@ -145,6 +153,34 @@ def signatures(text: str, lines: Sequence[Line]) -> Iterable[int]:
             yield i
 
 
+#: The most lines above its signature a post's text may take.
+POST_MAX_LINES = 3
+#: A line of a post's text has at most this many words (a post of 280 characters has about 55).
+POST_MAX_WORDS = 60
+#: A post whose text is read begins at most this many lines after the main run.
+POST_REACH = 2
+
+
+def posts(counts: Sequence[int], signed: set[int], run: tuple[int, int]) -> Iterable[int]:
+    """The text of each embedded post quoted among the paragraphs: the lines right above its signature.
+
+    At most ``POST_MAX_LINES`` lines of at most ``POST_MAX_WORDS`` words each, up to the
+    signature of the post before (``signed``): a post's text scraped a line per paragraph
+    ("THE BILL IS A GIVEAWAY" / "- Ann Lee (@annlee) May 5, 2017"). The post must begin
+    after the main run's first line and at most ``POST_REACH`` lines after its last; one
+    in a sidebar, above or well below the story, is left to the model.
+    """
+    first, last = run
+    for i in sorted(signed):
+        post: list[int] = []
+        for j in range(i - 1, max(-1, i - 1 - POST_MAX_LINES), -1):
+            if j in signed or not 0 < counts[j] <= POST_MAX_WORDS:
+                break
+            post.append(j)
+        if post and first < post[-1] <= last + POST_REACH:
+            yield from post
+
+
 def _signed(tail: str) -> bool:
     """Whether ``tail`` is ``(@handle) Month day, year`` and nothing more."""
     close = tail.find(")")
@@ -214,3 +250,24 @@ def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[
         line = text[start:end].lower()
         if line.startswith(_SOURCE_LABELS) and (not line.startswith("via ") or counts[i] >= VIA_MIN_WORDS):
             yield i
+
+
+#: The marks a divider repeats ("***", "~~~", "-----", "= = =").
+_DIVIDER_MARKS = frozenset("-–—~*=_#•·.+")
+#: A divider repeats its mark at least this many times.
+DIVIDER_MIN_MARKS = 3
+
+
+def dividers(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
+    """The dividers between two lines of the main run ``run``: a line of one mark repeated ("***", "-----")."""
+    first, last = run
+    for i in range(first + 1, last):
+        start, end = lines[i]
+        if not counts[i] and divider(text[start:end]):
+            yield i
+
+
+def divider(piece: str) -> bool:
+    """Whether a line is one mark of :data:`_DIVIDER_MARKS` repeated at least ``DIVIDER_MIN_MARKS`` times (spaces between)."""
+    marks = piece.replace(" ", "")
+    return len(marks) >= DIVIDER_MIN_MARKS and len(set(marks)) == 1 and marks[0] in _DIVIDER_MARKS

@@ -190,13 +190,17 @@ and hides the real last sentence; a feed full of it was scraped without cleaning
 main text (a caption, a dateline, a subheading) can be taken for chrome,
 and so can a list the story owns with no lead-in (a ranked list, player statistics). Prose
 inside the run of paragraphs (25+ words, a quarter of them function words, at most one
-`|`, not opening on markup), a sentence carried over a line break onto a lower-case line, the bulleted or
-numbered items after a sentence ending in `:`, a short lead-in ending in `:` right above such a
+`|`, not opening on markup), a sentence carried over a line break onto a lower-case line (or over several short
+lines, an oath or a verse, closing on a full stop), a divider ("* * *") between the paragraphs, the bulleted or
+numbered items after a sentence ending in `:` (or 3+ numbered items after a short lead-in
+ending in `:` under a sentence, when the story goes on below them: "Towns that top the list:"),
+a short lead-in ending in `:` right above such a
 paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
 "Iowa at Ohio, 1 p.m."; not a headline about a match, "Leeds v Hull: player ratings") that
 begins in or just after the paragraphs with its day labels and the short sentence under it
 (not a call to action, "Sign up for our newsletter."), an embedded
-post's signature line ("- Ann Lee (@annlee) May 5, 2017"), a photo credit between
+post's signature line ("- Ann Lee (@annlee) May 5, 2017") and, among the paragraphs, the few
+short lines of the post's text above it, a photo credit between
 the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") and a source line in or just under them
 ("Source: ...", "Via ..." of three words or more, "Featured image via ...") are not judged, unless another
 article of the batch has the line.

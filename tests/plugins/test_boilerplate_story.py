@@ -471,3 +471,120 @@ def _pairing_by_words(piece: str) -> bool:
 def test_the_quick_test_before_a_pairing_changes_no_reading(words: list[str], space: str) -> None:
     piece = space.join(words)
     assert owned.pairing(piece) is _pairing_by_words(piece)
+
+
+#: An oath the story quotes line by line: one sentence broken over short lines, each but the first in lower case.
+OATH = [
+    "I promise to serve the people of this valley,",
+    "whose trust I have asked for,",
+    "whose laws I will keep and defend, and",
+    "whose children I will never fail.",
+]
+MORE = [PARAGRAPH.replace("spring", "summer"), PARAGRAPH.replace("weeks", "months"), PARAGRAPH.replace("east", "west")]
+
+
+def test_a_sentence_broken_over_short_lines_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE[1:], "The new members read the oath aloud:", *OATH])
+    judged = [line for line in OATH if model_says(body, line) >= THRESHOLD]
+    assert judged == OATH  # the model alone takes every line of the oath for chrome
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Tags: harbour board", "dredging", "east bank", "noise complaints"],  # never closes on punctuation
+        ["Harbour news,", "dredging,", "weather."],  # too few words for a sentence
+        ["Lowmarsh Harbour,", "east bank,", "dredging works,", "noise complaints,", "council minutes,", "tide tables."],
+        # readers' comments under their signatures: a name or a time does not break off a sentence
+        ["Posted by: Ann Lee | Jan 5, 2008 8:43 AM", "i agree with every word of this and so do my friends."],
+        ["ann lee, Lowmarsh, England", "i hope the two of them stay on the show until the very end."],
+    ],
+)
+def test_short_lower_case_lines_that_are_no_sentence_are_still_judged_by_the_model(lines: list[str]) -> None:
+    # No full stop at the end, under ten words, hardly a function word, or a line that does not break off
+    # inside a sentence before the lower-case one: a tag list or a signed comment, not a broken sentence.
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join([PARAGRAPH, *MORE, *lines])))
+    assert not chrome.story_lines(document, [0] * len(document.body.lines)) & set(range(4, 4 + len(lines)))
+
+
+@pytest.mark.parametrize("divider", ["-----", "* * *", "~~~"])
+def test_a_divider_between_the_paragraphs_is_the_story_not_chrome(divider: str) -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE[:1], MORE[2], divider, "Original story:", *MORE[1:]])
+    assert model_says(body, divider) >= THRESHOLD
+    assert divider not in chrome_found(body)
+
+
+def test_a_divider_below_the_story_is_still_judged_by_the_model() -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE, "Related", "-----", "Home"])
+    assert model_says(body, "-----") >= THRESHOLD
+    assert "-----" in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_divider"),
+    [("***", True), ("* * *", True), ("———", True), ("~~~~~~~~", True), ("**", False), ("|", False),
+     (",", False), ("*-*", False), ("...", True), ("$$$", False)],
+)  # fmt: skip
+def test_a_divider_is_one_mark_repeated_three_times_or_more(line: str, is_divider: bool) -> None:
+    assert owned.divider(line) is is_divider
+
+
+POST_SIGNATURE = "— Ada Brennick (@adabrennick) March 3, 2021"
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        ["THE DREDGERS RAN ALL NIGHT AGAIN,WHO SIGNED THIS OFF"],
+        ["night three of the dredgers:", "no sleep on the east bank"],
+    ],
+)
+@pytest.mark.parametrize("where", ["between the paragraphs", "closing the story"])
+def test_the_text_of_a_post_quoted_in_the_story_is_the_story_not_chrome(post: list[str], where: str) -> None:
+    quoted = ["She wrote on Tuesday night:", *post, POST_SIGNATURE]
+    body = "\n\n".join([*REPORT[:2], *quoted, *MORE] if where == "between the paragraphs" else [*REPORT, *quoted])
+    assert all(model_says(body, line) >= THRESHOLD for line in post)
+    assert chrome_found(body) == []
+
+
+def test_the_text_of_a_post_in_a_sidebar_below_the_story_is_still_judged_by_the_model() -> None:
+    post = "So proud of our crews #Lowmarsh"
+    body = "\n\n".join([*REPORT, "Related", "Home", "Weather", "Latest from us", post, POST_SIGNATURE, "Contact us"])
+    assert model_says(body, post) >= THRESHOLD
+    assert post in chrome_found(body)
+
+
+def test_a_post_takes_at_most_a_few_short_lines_above_its_signature() -> None:
+    # Three lines of text, then a fourth and a line of 61 words: neither is read as the post's.
+    counts = [30, 61, 5, 4, 4, 4, 0, 30, 30]
+    assert sorted(owned.posts(counts, {6}, (0, 8))) == [3, 4, 5]
+    assert sorted(owned.posts([30, 30, 61, 0, 30], {3}, (0, 4))) == []
+    # The signature of the post before ends the text of the next.
+    assert sorted(owned.posts([30, 30, 30, 30, 0, 5, 0, 30], {4, 6}, (0, 7))) == [1, 2, 3, 5]
+
+
+SURVEY = "Three small harbour towns top this year's survey of the cleanest beaches, the council said."
+RANKED = ["1. Lowmarsh", "2. Caddick Bay", "3. Brenlow", "4. East Tarn", "5. Orwick", "6. Hale Point", "7. Tarnby"]
+RANKED_LEAD_IN = "Towns that top the list:"
+
+
+def test_a_ranked_list_under_a_short_lead_in_the_story_goes_on_from_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([SURVEY, RANKED_LEAD_IN, *RANKED, "(Source: a survey of beach users)", *REPORT, *MORE])
+    judged = [line for line in [RANKED_LEAD_IN, *RANKED] if model_says(body, line) >= THRESHOLD]
+    assert len(judged) >= 4  # the model alone takes the lead-in and the top of the list for chrome
+    assert not set(judged) & set(chrome_found(body))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        [*REPORT, *MORE, SURVEY, RANKED_LEAD_IN, *RANKED],  # under the last paragraph: the page ends with it
+        [*REPORT, *MORE, RANKED_LEAD_IN, *RANKED[:2], *REPORT],  # two items: too few for a ranked list
+    ],
+)
+def test_a_numbered_list_the_story_does_not_go_on_from_is_still_judged_by_the_model(page: list[str]) -> None:
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join(page)))
+    text, lines = document.body.text, document.body.lines
+    owned_lines = chrome.story_lines(document, [0] * len(lines))
+    assert not {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} & set(RANKED)
