@@ -102,7 +102,7 @@ INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
     # shared:", ""...," continues the friend"):
     "tell add note insist explain admit confess confesses confessed tattle tattles tattled dish dishes dished gush "
     "gushes gushed divulge divulges divulged continue continues continued share shares shared snitch snitches "
-    "snitched blab blabs blabbed".split()
+    "snitched blab blabs blabbed disclose discloses disclosed".split()
 )
 #: Whom a source is close to or a friend of, after its noun ("a source close to the pair", "the pal close to
 #: Ann Cole", "a friend of the pop singer"): "close to" or "of", maybe "the" or a possessive pronoun, one or
@@ -179,8 +179,13 @@ RELATIVE_SUBJECT = re.compile(
 )
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
 NAME_ALONE = re.compile(rf"\s{_NAME}\.")
-#: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
-VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_DEFINITE_SAYER}|{_NAME})(?=[.,;])")
+#: Prepositions of where or when a speaker spoke, after a tag's name (""...," yelled Ann Cole at the rally").
+_WHERE_SAID = "(?:at|in|on|during|outside|inside|after|before|from|to)"
+#: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.", ""...," yelled Ann Cole at
+#: the rally").
+VERB_THEN_SPEAKER = re.compile(
+    rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_DEFINITE_SAYER}|{_NAME})(?=[.,;]|\s{_WHERE_SAID}\s)"
+)
 #: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
 #: (""...," points out former Olympian and BBC pundit Ann Cole.").
 VERB_THEN_ROLE_AND_SPEAKER = re.compile(
@@ -219,10 +224,11 @@ POSSESSIVE_SPEAKER = re.compile(
 #: Verbs of an "as NAME puts it" clause.
 AS_VERBS = "put puts points pointed noted notes observed observes said says wrote writes argued argues remarked".split()
 #: "as NAME points out", "As Ann Cole of the Grantley society put it": a speaker in an as-clause, maybe with
-#: a phrase of up to 60 characters ("of ...", "at ...") between the name and the verb.
+#: a phrase of up to 60 characters ("of ...", "at ...") or an appositive set off by commas (its stops no
+#: sentence's end: "As Ann Cole, the No. 2 at the firm, put it") between the name and the verb.
 AS_SPEAKER = re.compile(
     rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|(?:[Tt]he\s[A-Z][a-z]*+['’]s\s)?{_NAME})"
-    rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
+    rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?|,\s[^,;:!?\n\"“]{{1,60}},)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
 )
 #: What may stand between a quotation and an as-clause that credits it (""..." as he put it", ""...", as").
 AS_AFTER = re.compile(r",?\s(?=[Aa]s\s)")
@@ -322,8 +328,26 @@ def sentence_start(text: str, at: int, reach: int = REACH) -> int | None:
     floor = max(0, at - reach)
     start = floor if floor == 0 else None
     for end in SENTENCE_END.finditer(text, floor, at):
-        start = end.end()
+        if not _stop_goes_on(text, end):
+            start = end.end()
     return start
+
+
+def _stop_goes_on(text: str, end: re.Match[str]) -> bool:
+    """Whether a stop of :data:`SENTENCE_END` ends no sentence: an abbreviation's or an initial's stop.
+
+    A lower-case word follows it ("Ann B. boasted"), or a figure follows "No." ("the No. 2").
+    """
+    after = text[end.end() : end.end() + 1]
+    if end.group()[0] != "." or not after:
+        return False
+    return after.islower() or (
+        after.isdigit() and _NUMBER_ABBREVIATION.search(text, max(0, end.start() - 3), end.start() + 1) is not None
+    )
+
+
+#: "No." (or "Nos.") before a figure: a number's abbreviation ("the No. 2"), read back from its stop.
+_NUMBER_ABBREVIATION = re.compile(r"(?<![\w'’\-])[Nn]os?\.\Z")
 
 
 def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
@@ -720,6 +744,28 @@ def source_follows(text: str, end: int, known: Callable[[str], bool]) -> bool:
     return False
 
 
+#: A name's possessive right before a quotation's mark ("Okafor's "..." promise"), read back from the mark.
+POSSESSIVE_QUOTED = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<hon>)(?P<first>[A-Z][a-z\-]++)(?:\s[A-Z][a-z\-]++){0,2})['’]s\s\Z"
+)
+#: Characters read back from a quotation's mark for :data:`POSSESSIVE_QUOTED`.
+POSSESSIVE_REACH = 60
+#: A noun of :data:`SPEECH_NOUNS` right after a quotation's closing mark ("... promise").
+SPEECH_NOUN_AFTER = re.compile(rf"\s(?:{'|'.join(SPEECH_NOUNS)})(?![\w'’\-])")
+
+
+def possessive_speaker(text: str, start: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the quotation at ``start``-``end`` stands between a name's possessive and a noun of saying.
+
+    Its words are then that person's ("Okafor's "we will build it" promise"; not "the depot's
+    "..." rule", nor "Okafor's "..." cake").
+    """
+    if SPEECH_NOUN_AFTER.match(text, end) is None:
+        return False
+    found = POSSESSIVE_QUOTED.search(text, max(0, start - POSSESSIVE_REACH), start)
+    return found is not None and _named(found, True, known)
+
+
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
     """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
 
@@ -731,7 +777,10 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
     if text[end : end + 1] == ",":
         end += 1
     elif inner.rstrip().rstrip("'’")[-1:] not in (",", "?", "!"):
-        return False  # a comma before a single mark closing a quotation within it counts: "... the 'back door,'"
+        # a comma before a single mark closing a quotation within it counts: "... the 'back door,'"; with none,
+        # only a verb of saying then its speaker (""..." yelled Ann Cole at the rally") makes a tag
+        found = VERB_THEN_SPEAKER.match(text, end, end + REACH)
+        return found is not None and found.group("verb") in INDEFINITE_SAY_VERBS and _named(found, False, known)
     if DOCUMENT_AFTER.match(text, end, end + REACH) is not None:
         return True
     alone = NAME_ALONE.match(text, end, end + REACH)

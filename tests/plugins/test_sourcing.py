@@ -1687,3 +1687,68 @@ def test_session_23_friends_of_gossip_tags_and_initials_in_a_tag(text: str, expe
     initial's stop ("U.S.") in a tag does not end the sentence the next quotation goes on after (unless it is the tag's
     last); a name and its appositive holding "a friend of" stay the subject of the clause."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Nobody was hurt. During the hearing Ann B. boasted: "I am the best singer in the whole valley."',
+            [],
+            id="an-initials-stop-before-a-lower-case-verb-ends-no-sentence",
+        ),
+        pytest.param(
+            'Nobody saw Ann Cole at the U.S. office. The room was cold: "We will live with what comes of it."',
+            ["SRC001"],
+            id="an-initials-stop-before-a-capital-still-ends-the-sentence",
+        ),
+        pytest.param(
+            'Nobody was hurt. As Ann Cole, the No. 2 at the firm, put it: "We will live with what comes of it."',
+            [],
+            id="as-a-name-and-an-appositive-with-no-put-it",
+        ),
+        pytest.param(
+            'The firm stayed shut all week. No. The staff went home: "We will live with what comes of it."',
+            ["SRC001"],
+            id="a-no-before-a-capital-ends-the-sentence",
+        ),
+        pytest.param(
+            'Nobody was hurt. "We will live with what comes of it and more" yelled Ann Cole at the rally.',
+            [],
+            id="a-verb-of-saying-and-a-name-after-a-quotation-with-no-comma",
+        ),
+        pytest.param(
+            'Nobody was hurt. "We will live with what comes of it and more" went the song at the rally.',
+            ["SRC001"],
+            id="another-verb-after-a-quotation-with-no-comma",
+        ),
+        pytest.param(
+            'Nobody was hurt. "We are having a serious debate," disclosed a confidant. '
+            '"We will live with what comes of it."',
+            [],
+            id="disclosed-a-confidant-and-the-quotation-after-the-tag",
+        ),
+        pytest.param(
+            'Nobody was hurt. "We are having a serious debate," settled a confidant. '
+            '"We will live with what comes of it."',
+            ["SRC001", "SRC001"],
+            id="settled-a-confidant-is-no-tag",
+        ),
+        pytest.param(
+            'Nobody was hurt. It is Okafor\'s "we will live with what comes" promise that hurts.',
+            [],
+            id="a-names-possessive-and-a-noun-of-saying-around-it",
+        ),
+        pytest.param(
+            'Nobody was hurt. It is Okafor\'s "we will live with what comes" cake that hurts.',
+            ["SRC001"],
+            id="a-names-possessive-and-another-noun-around-it",
+        ),
+    ],
+)
+def test_session_23_round_2_abbreviations_tags_and_possessives(text: str, expected: list[str]) -> None:
+    """Session 23, round 2: a stop before a lower-case word, or "No." before a figure, ends no sentence; an as-clause's
+    name may take an appositive; a verb of saying and a name after a quotation with no comma is its tag (and a name's
+    may be followed by "at", "in", ...); "disclosed" is a verb of saying; a name's possessive before a quotation and a
+    noun of saying after it credit the quotation to that person."""
+    assert readings(text) == expected
