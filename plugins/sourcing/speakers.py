@@ -58,7 +58,7 @@ ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star"
 #: "The report recommends "..."").
 SOURCE_WORDS = (
     "report study survey review statement document code rules guidelines festival committee commission council "
-    "board panel inquiry court tribunal union association federation organisation organization institute agency "
+    "board panel inquiry campaign court tribunal union association federation organisation organization institute agency "
     "ministry department foundation charity embassy government police watchdog regulator"
 ).split()
 ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
@@ -162,9 +162,10 @@ _DESCRIPTOR = (
 #: No preposition as a subject's verb: the match tries another reading of the clause's start ("Ms Robinson, a
 #: friend of ..., also revealed": not "a friend" and "of").
 _NO_PREPOSITION = rf"(?!(?:{'|'.join(sorted(NOT_A_PREDICATE))})(?![\w'’\-]))"
-#: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
+#: A clause's subject and its verb: he/she/they, a role, a source or a name (with an appositive: "The campaign,
+#: in its leaflet, put it"), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)(?P<contracted>['’](?:s|re|ve|d|ll))?|{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_DEFINITE_SAYER_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)(?P<contracted>['’](?:s|re|ve|d|ll))?|(?:{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_DEFINITE_SAYER_OPENING}){_APPOSITIVE}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
     rf"\s{_AUXILIARY}{_NO_PREPOSITION}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: "It was NAME who ...": a cleft sentence, its subject the name ("But it was Ann Cole who took the stage").
@@ -336,18 +337,21 @@ def sentence_start(text: str, at: int, reach: int = REACH) -> int | None:
 def _stop_goes_on(text: str, end: re.Match[str]) -> bool:
     """Whether a stop of :data:`SENTENCE_END` ends no sentence: an abbreviation's or an initial's stop.
 
-    A lower-case word follows it ("Ann B. boasted"), or a figure follows "No." ("the No. 2").
+    A lower-case word follows it ("Ann B. boasted"), it is a title's ("former Sen. Ann Cole"), or a
+    figure follows "No." ("the No. 2").
     """
     after = text[end.end() : end.end() + 1]
     if end.group()[0] != "." or not after:
         return False
-    return after.islower() or (
-        after.isdigit() and _NUMBER_ABBREVIATION.search(text, max(0, end.start() - 3), end.start() + 1) is not None
-    )
+    if after.islower() or _TITLE_ABBREVIATION.search(text, max(0, end.start() - 5), end.start() + 1) is not None:
+        return True
+    return after.isdigit() and _NUMBER_ABBREVIATION.search(text, max(0, end.start() - 3), end.start() + 1) is not None
 
 
 #: "No." (or "Nos.") before a figure: a number's abbreviation ("the No. 2"), read back from its stop.
 _NUMBER_ABBREVIATION = re.compile(r"(?<![\w'’\-])[Nn]os?\.\Z")
+#: A title's abbreviation before a name, whose stop ends no sentence ("former Sen. Ann Cole"; not "St.", a street).
+_TITLE_ABBREVIATION = re.compile(rf"(?<![\w'’\-])(?:{p.HONORIFICS.replace('|St', '')})\.\Z")
 
 
 def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
@@ -721,13 +725,45 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
     return all(word.group() in NOT_A_SUBJECT for word in _CAPITALISED_WORD.finditer(text, found.end(), end))
 
 
+#: A tag that ends a sentence: a comma, a speaker and a verb of saying, read back from the sentence's stop
+#: (""..." grieving families before laying flowers, he said.").
+SAID_AT_END = re.compile(rf",\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME})\s(?:{p.SAY_TRIE})\Z")
+#: Characters read back from a sentence's stop for :data:`SAID_AT_END`.
+SAID_AT_END_REACH = 80
+
+
+def said_at_sentence_end(text: str, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the sentence holding the quotation that ends at ``end`` ends in a tag, past the credit window.
+
+    ("... "..." grieving families before laying flowers for the victims of the attack, he
+    said."): its first stop within :data:`REACH` characters (not an initial's or a title's) comes
+    right after a comma, a speaker and a verb of saying.
+    """
+    stops = [stop.start() for stop in SENTENCE_END.finditer(text, end, end + REACH) if not _goes_on(text, stop)]
+    rest = text[end:].rstrip() if len(text) - end <= REACH else ""
+    if rest.endswith((".", "!", "?")):
+        stops.append(end + len(rest) - 1)  # the text's last stop, with no white space after it
+    if not stops:
+        return False
+    found = SAID_AT_END.search(text, max(end, stops[0] - SAID_AT_END_REACH), stops[0])
+    return found is not None and _named(found, False, known)
+
+
+def _goes_on(text: str, stop: re.Match[str]) -> bool:
+    """Whether a stop of :data:`SENTENCE_END` is an initial's or a title's, ending no sentence."""
+    return stop.group()[0] == "." and (_initial_before(text, stop.start()) or _stop_goes_on(text, stop))
+
+
 def source_follows(text: str, end: int, known: Callable[[str], bool]) -> bool:
     """Whether a quotation ending at ``end``, however it ends, is followed by its source.
 
     Its source's name in brackets (""..." [Reuters]", a digest's credit), a dash and a name (an
     epigraph's: ""..." – Ann Cole"), "by" and its speaker (""..." by Ann Cole's board", "by the
-    minister"), or an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)").
+    minister"), an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)"),
+    or a tag that ends its sentence (:func:`said_at_sentence_end`).
     """
+    if said_at_sentence_end(text, end, known):
+        return True
     if BRACKETED_SOURCE.match(text, end, end + REACH) is not None:
         return True
     dash = DASH_SOURCE.match(text, end, end + REACH)
@@ -835,8 +871,12 @@ def after_tag_sentence(text: str, start: int, end: int) -> bool:
     if not head or not (head[0] in ",.!?" or head[0].islower() or text[start - 2 : start - 1] == ","):
         return False  # a comma inside the marks goes on too: ""...," Ann Cole said, referring to ... . "...""
     for stop in SENTENCE_END.finditer(text, start, end):
-        if stop.group()[0] == "." and _initial_before(text, stop.start()) and text[stop.end() : end].strip():
-            continue  # an initial's stop ("U.S.", "George W. Bush") ends no sentence, but the gap's last may
+        if (
+            stop.group()[0] == "."
+            and (_initial_before(text, stop.start()) or _stop_goes_on(text, stop))
+            and text[stop.end() : end].strip()
+        ):
+            continue  # an initial's or a title's stop ("U.S.", "W.", "Sen.") ends no sentence, but the gap's last may
         return stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
     return False
 

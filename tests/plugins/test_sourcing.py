@@ -1752,3 +1752,60 @@ def test_session_23_round_2_abbreviations_tags_and_possessives(text: str, expect
     may be followed by "at", "in", ...); "disclosed" is a verb of saying; a name's possessive before a quotation and a
     noun of saying after it credit the quotation to that person."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Nobody was hurt. The town campaign, in its spring leaflet, put it more plainly: "We will live with it all."',
+            [],
+            id="a-body-and-a-phrase-set-off-by-commas-before-its-verb",
+        ),
+        pytest.param(
+            'Nobody was hurt. The town cake, in its spring box, put it plainly: "We will live with what comes of it."',
+            ["SRC001"],
+            id="a-thing-and-a-phrase-set-off-by-commas-before-its-verb",
+        ),
+        pytest.param(
+            'Nobody was hurt. One insider, in a long note to staff, put it plainly: "We will live with what comes of it."',
+            [],
+            id="an-unnamed-source-and-a-phrase-set-off-by-commas-with-a-verb-of-saying",
+        ),
+        pytest.param(
+            'Nobody was hurt. One insider, in a long note to staff, bought a cake: "We will live with what comes of it."',
+            ["SRC001"],
+            id="an-unnamed-source-and-a-phrase-set-off-by-commas-with-another-verb",
+        ),
+        pytest.param(
+            'Nobody was hurt. "We held and hugged" the families of the crew before the long walk down to the harbour '
+            "wall in the rain and the dark, he said.",
+            [],
+            id="a-tag-ending-the-sentence-past-the-window",
+        ),
+        pytest.param(
+            'Nobody was hurt. "We held and hugged" the families of the crew before the long walk down to the harbour '
+            "wall in the rain and the dark, he sang. Then the boats came in.",
+            ["SRC001"],
+            id="another-verb-ending-the-sentence-past-the-window",
+        ),
+        pytest.param(
+            '"We are in a very bad place now," said former Sen. Ann Cole, a county farmer who declined to run again '
+            'after the floods of last spring. "On the hill, that is a hard thing to bear."',
+            [],
+            id="a-titles-stop-in-a-tag-before-the-next-quotation",
+        ),
+        pytest.param(
+            '"We are in a very bad place now," said former Sen. Ann Cole, a county farmer. The floods came in spring '
+            "and stayed in the low fields for weeks, long after the river went down again. "
+            '"On the hill, that is a hard thing to bear."',
+            ["SRC001"],
+            id="a-second-sentence-after-a-tag-with-a-titles-stop",
+        ),
+    ],
+)
+def test_session_23_round_2_appositives_sentence_end_tags_and_titles(text: str, expected: list[str]) -> None:
+    """Session 23, round 2: a role, body or unnamed source may take a phrase set off by commas before its verb ("the
+    campaign" a body); a comma, a speaker and a verb of saying ending the quotation's sentence credit it past the
+    window; a title's stop ("Sen.") in a tag ends no sentence."""
+    assert readings(text) == expected
