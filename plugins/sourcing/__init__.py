@@ -302,10 +302,22 @@ def stands_alone(view: TextView, start: int) -> bool:
     return before[-1] in ".!?" and sentence is not None and sentence.start >= floor + len(before)
 
 
+#: A sentence's end inside a quotation, more words after it: the quotation holds several sentences.
+_SENTENCES_WITHIN = re.compile(r"[.!?]\s+\S")
+
+
 def _uncredited(document: Document) -> Iterator[Finding]:
-    """One finding per uncredited quotation of four words or more that :func:`stands_alone`."""
+    """One finding per uncredited quotation of four words or more that :func:`stands_alone`.
+
+    Not a quotation of several sentences that is the whole body, from its first character to its
+    last: a body wrapped in quotation marks is the copy's formatting, not a quotation standing in it.
+    """
     body = document.body
+    text = body.text
+    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
     for quote in quotation_list(body):
+        if (quote.start, quote.end) == whole and _SENTENCES_WITHIN.search(text, quote.start, quote.end) is not None:
+            continue
         if not quote.credited and stands_alone(body, quote.start):
             words = len(body.text[quote.start + 1 : quote.end - 1].split())
             yield UNCREDITED_QUOTATION.finding(

@@ -1809,3 +1809,29 @@ def test_session_23_round_2_appositives_sentence_end_tags_and_titles(text: str, 
     campaign" a body); a comma, a speaker and a verb of saying ending the quotation's sentence credit it past the
     window; a title's stop ("Sen.") in a tag ends no sentence."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"The valley road will close for a month from May. Work on the bridge starts in June and ends in the '
+            'autumn. Drivers must go by the ring road."',
+            [],
+            id="a-body-of-several-sentences-wrapped-in-quotes",
+        ),
+        pytest.param(
+            'The valley road will close. "Work on the bridge starts in June and ends in the autumn. Drivers must go by '
+            'the ring road."',
+            ["SRC001"],
+            id="a-quotation-of-several-sentences-after-narrative",
+        ),
+        pytest.param(
+            "\u201cWe will not stop until the road is built.\u201d", ["SRC001"], id="a-body-of-one-quoted-sentence"
+        ),
+    ],
+)
+def test_session_23_round_2_a_body_wrapped_in_quotes_is_not_flagged(text: str, expected: list[str]) -> None:
+    """Session 23, round 2: a body of several sentences wrapped in quotation marks, first character to last, is the
+    copy's formatting: SRC001 does not flag it (a quotation of one sentence, or one after narrative, it still does)."""
+    assert codes(assess(text).findings) == expected
