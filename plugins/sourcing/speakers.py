@@ -429,6 +429,33 @@ DOCUMENT_AFTER = re.compile(
     rf"\s(?:the|his|her|their|its)\s(?:[a-z][\w\-]*+\s){{0,2}}?(?:{'|'.join(WRITTEN_WORDS)})\s"
     r"(?:reads|read|says|said|states|stated|continues|continued|adds|added|notes|noted|explains|explained)(?![\w'’\-])"
 )
+#: The verbs a written source gives its words with (""...," the letter states", "The letter reads in part:").
+_WRITTEN_VERBS = "reads|read|says|said|states|stated|continues|continued|adds|added|notes|noted|explains|explained"
+#: "read" or "reads", then a written source, right after a quotation, whatever ends it (""..." read one sign",
+#: ""..." reads the caption"): the words are the source's wording.
+READ_THEN_WRITTEN = re.compile(
+    rf"\s(?:reads|read)\s(?:the|an?|one|another|his|her|their|its)\s(?:[a-z][\w\-]*+\s){{0,2}}?"
+    rf"(?:{'|'.join(WRITTEN_WORDS)})(?:s)?{_NOT_WORD_AFTER}"
+)
+#: A written source, maybe with a phrase set off by commas, and a verb it says with, then a colon right before a
+#: quotation ("One recent letter, written by a student, reads in part:", "The sign said:", "Her post reads:").
+WRITTEN_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ne|[A-Z][\w\-]*+['’]s?)\s(?:[a-z][\w\-]*+\s){{0,2}}?"
+    rf"(?:{'|'.join(WRITTEN_WORDS)})(?:s)?(?:,\s[^,;:!?\n\"“]{{1,80}},)?\s(?:{_WRITTEN_VERBS})(?:\sin\spart)?:[ \t]*+\Z"
+)
+#: Characters read back from a quotation's mark for :data:`WRITTEN_BEFORE`.
+WRITTEN_REACH = 160
+
+
+def written_source(text: str, start: int, end: int) -> bool:
+    """Whether a written source gives the quotation at ``start``-``end`` (:data:`WRITTEN_BEFORE`, :data:`READ_THEN_WRITTEN`)."""
+    if READ_THEN_WRITTEN.match(text, end, end + REACH) is not None:
+        return True
+    if start < 1 or text[start - 1] not in ": \t":
+        return False
+    return WRITTEN_BEFORE.search(text, max(0, start - WRITTEN_REACH), start) is not None
+
+
 #: A document as a clause's subject: "the" or a capitalised possessive, up to four words (a bracketed one
 #: too) and a document noun, maybe with "of" and a capitalised title ("The public transport (safety) bill",
 #: "However, MSPs' Code of Conduct"); the quoted words in its clause are its own.

@@ -934,7 +934,7 @@ def test_speaker_in_the_sentence_before_but_not_its_subject_credits_a_quotation(
             id="verb-and-out-then-a-long-role-and-name",
         ),
         pytest.param(
-            '"It is far easier being champion than training to stay at the top," reads a sign at the Grantley Arena.',
+            '"It is far easier being champion than training to stay at the top," hangs on a wall at the Grantley Arena.',
             ["SRC001"],
             id="a-verb-that-is-no-saying",
         ),
@@ -1835,3 +1835,41 @@ def test_session_23_round_2_a_body_wrapped_in_quotes_is_not_flagged(text: str, e
     """Session 23, round 2: a body of several sentences wrapped in quotation marks, first character to last, is the
     copy's formatting: SRC001 does not flag it (a quotation of one sentence, or one after narrative, it still does)."""
     assert codes(assess(text).findings) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Nobody was hurt. One recent letter, written by a student at the college, reads in part: "
+            '"We have worked hard to root it out."',
+            [],
+            id="a-letter-and-a-phrase-set-off-by-commas-reads-before-a-colon",
+        ),
+        pytest.param(
+            'Nobody was hurt. Her latest post reads: "We have worked hard to root it out."',
+            [],
+            id="a-post-reads-before-a-colon",
+        ),
+        pytest.param(
+            "Nobody was hurt. One recent cake, baked by a student at the college, tastes in part: "
+            '"We have worked hard to root it out."',
+            ["SRC001"],
+            id="a-thing-that-is-not-written-before-a-colon",
+        ),
+        pytest.param(
+            'Nobody was hurt. The crowd burned the flag by the gate. "Once a traitor always a traitor" read one sign.',
+            [],
+            id="read-one-sign-after-a-quotation",
+        ),
+        pytest.param(
+            'Nobody was hurt. The crowd burned the flag by the gate. "Once a traitor always a traitor" read one man.',
+            ["SRC001"],
+            id="read-one-man-after-a-quotation",
+        ),
+    ],
+)
+def test_session_23_round_2_written_sources_give_their_words(text: str, expected: list[str]) -> None:
+    """Session 23, round 2: a written source (maybe with a phrase set off by commas) and "reads", "says", ... before a
+    colon, or "read" and a written source right after a quotation (a sign, a post), give the quotation's words."""
+    assert readings(text) == expected
