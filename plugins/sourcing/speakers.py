@@ -752,6 +752,27 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
     return all(word.group() in NOT_A_SUBJECT for word in _CAPITALISED_WORD.finditer(text, found.end(), end))
 
 
+#: A lone capitalised word and a colon right before a quotation (a transcript's "Bush: "..."").
+LONE_NAME_BEFORE = re.compile(r"(?<![\w'’\-])(?P<first>[A-Z][a-z]++(?:-[A-Z][a-z]++)?):[ \t]*+\Z")
+#: Characters read back from a quotation's mark for :data:`LONE_NAME_BEFORE`.
+LONE_NAME_REACH = 40
+
+
+def lone_name_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a lone name and a colon open the sentence or line of the quotation at ``start`` (a transcript's).
+
+    ("Clinton: "..." Bush: "..."", a debate's or an interview's lines): the word opens a line or
+    follows a sentence's end, and the copy names it elsewhere (:func:`_named`: capitalised
+    mid-sentence), not a word of :data:`NOT_A_SUBJECT` ("Update:", "Note:").
+    """
+    found = LONE_NAME_BEFORE.search(text, max(0, start - LONE_NAME_REACH), start)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 3) : found.start()].rstrip(" \t")
+    opens = not before or before[-1] == "\n" or before.rstrip("\"”’')")[-1:] in (".", "!", "?")
+    return opens and found.group("first") not in NOT_A_SUBJECT and known(found.group("first"))
+
+
 #: A tag that ends a sentence: a comma, a speaker and a verb of saying, read back from the sentence's stop
 #: (""..." grieving families before laying flowers, he said.").
 SAID_AT_END = re.compile(rf",\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME})\s(?:{p.SAY_TRIE})\Z")

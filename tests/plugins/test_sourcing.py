@@ -1873,3 +1873,31 @@ def test_session_23_round_2_written_sources_give_their_words(text: str, expected
     """Session 23, round 2: a written source (maybe with a phrase set off by commas) and "reads", "says", ... before a
     colon, or "read" and a written source right after a quotation (a sign, a post), give the quotation's words."""
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Ann Okafor and Sam Cole met the board last night. The plan was put to the vote. "
+            'Okafor: "Our aim is not to slow the plan but to end it." Cole: "The aim is to end it, not to slow it."',
+            [],
+            id="a-transcripts-lone-names-the-copy-names-elsewhere",
+        ),
+        pytest.param(
+            "Ann Okafor and Sam Cole met the board last night. The plan was put to the vote. "
+            'Update: "Our aim is not to slow the plan but to end it."',
+            ["SRC001"],
+            id="a-lone-word-the-copy-names-nowhere-else",
+        ),
+        pytest.param(
+            'The plan was put to the vote. Okafor: "Our aim is not to slow the plan but to end it."',
+            ["SRC001"],
+            id="a-lone-word-seen-only-opening-a-sentence",
+        ),
+    ],
+)
+def test_session_23_round_2_a_transcripts_lone_name_and_colon(text: str, expected: list[str]) -> None:
+    """Session 23, round 2: a lone name and a colon opening a sentence or line before a quotation (a debate's or an
+    interview's transcript) credit it when the copy names that word mid-sentence elsewhere."""
+    assert readings(text) == expected
