@@ -137,7 +137,9 @@ capitalised words), and no speaker found by these readings:
   a colon (`One letter, written by a student, reads in part:`, `Her post reads:`) or "read" and
   one after it (`"..." read one sign`), a name's possessive and a noun of saying around it
   (`Okafor's "..." promise`), a verb of saying and its speaker after it with no comma (`"..."
-  yelled Ann Cole at the rally`; "at", "in", ... may follow a tag's name), "disclosed", or a
+  yelled Ann Cole at the rally`; "at", "in", ... may follow a tag's name), "disclosed", a lone
+  name and a colon opening its sentence or line when the copy names that word mid-sentence
+  elsewhere (a transcript's `Okafor: "..."`), or a
   comma, a speaker and a verb of saying ending its sentence past the window (`"..." grieving
   families before laying flowers ..., he said.`). A stop before a lower-case word (`Ann B.
   boasted`), a title's (`Sen.`) or "No." before a figure ends no sentence for these readings.
