@@ -130,7 +130,21 @@ capitalised words), and no speaker found by these readings:
   envoy. "..."`), or it opens a sentence or the next paragraph after a quotation left
   unclosed (British copy opens each paragraph of a long quotation with a mark and closes
   only the last; run together on one line, `"... here. "Next ... "Last ..."`), or it opens
-  the paragraph after one that opened with a credited quotation.
+  the paragraph after one that opened with a credited quotation;
+- (session 23, round 2) a role, body ("the campaign") or unnamed source with a phrase set off by
+  commas before its verb (`The campaign, in its leaflet, put it:`), an as-clause's name with one
+  (`As Ann Cole, the No. 2 at the firm, put it:`), a written source and "reads", "says", ... before
+  a colon (`One letter, written by a student, reads in part:`, `Her post reads:`) or "read" and
+  one after it (`"..." read one sign`), a name's possessive and a noun of saying around it
+  (`Okafor's "..." promise`), a verb of saying and its speaker after it with no comma (`"..."
+  yelled Ann Cole at the rally`; "at", "in", ... may follow a tag's name), "disclosed", a lone
+  name and a colon opening its sentence or line when the copy names that word mid-sentence
+  elsewhere (a transcript's `Okafor: "..."`), or a
+  comma, a speaker and a verb of saying ending its sentence past the window (`"..." grieving
+  families before laying flowers ..., he said.`). A stop before a lower-case word (`Ann B.
+  boasted`), a title's (`Sen.`) or "No." before a figure ends no sentence for these readings.
+  A body of several sentences wrapped in quotation marks from its first character to its last
+  is the copy's formatting and is not flagged.
 
 A single capitalised word opening a sentence is a name only if it also appears
 capitalised mid-sentence in the article ("Hatcher thanked ..." after "Teri Hatcher"), as
@@ -302,10 +316,22 @@ def stands_alone(view: TextView, start: int) -> bool:
     return before[-1] in ".!?" and sentence is not None and sentence.start >= floor + len(before)
 
 
+#: A sentence's end inside a quotation, more words after it: the quotation holds several sentences.
+_SENTENCES_WITHIN = re.compile(r"[.!?]\s+\S")
+
+
 def _uncredited(document: Document) -> Iterator[Finding]:
-    """One finding per uncredited quotation of four words or more that :func:`stands_alone`."""
+    """One finding per uncredited quotation of four words or more that :func:`stands_alone`.
+
+    Not a quotation of several sentences that is the whole body, from its first character to its
+    last: a body wrapped in quotation marks is the copy's formatting, not a quotation standing in it.
+    """
     body = document.body
+    text = body.text
+    whole = (len(text) - len(text.lstrip()), len(text.rstrip()))
     for quote in quotation_list(body):
+        if (quote.start, quote.end) == whole and _SENTENCES_WITHIN.search(text, quote.start, quote.end) is not None:
+            continue
         if not quote.credited and stands_alone(body, quote.start):
             words = len(body.text[quote.start + 1 : quote.end - 1].split())
             yield UNCREDITED_QUOTATION.finding(

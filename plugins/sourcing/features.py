@@ -277,6 +277,9 @@ def _more(text: str, found: re.Match[str], known: Callable[[str], bool]) -> Call
         _speaker_before(text, start, known)
         or sp.speaker_after(text, end, inner, known)
         or sp.next_sentence_says(text, end, known)
+        or sp.possessive_speaker(text, start, end, known)
+        or sp.written_source(text, start, end)
+        or sp.lone_name_before(text, start, known)
     )
 
 

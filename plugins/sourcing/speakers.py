@@ -58,7 +58,7 @@ ROLE_WORDS = (*p.TITLE_WORDS, "cardinal", "archbishop", "bishop", "pope", "star"
 #: "The report recommends "..."").
 SOURCE_WORDS = (
     "report study survey review statement document code rules guidelines festival committee commission council "
-    "board panel inquiry court tribunal union association federation organisation organization institute agency "
+    "board panel inquiry campaign court tribunal union association federation organisation organization institute agency "
     "ministry department foundation charity embassy government police watchdog regulator"
 ).split()
 ROLE_AND_SOURCE_WORDS = (*ROLE_WORDS, *SOURCE_WORDS)
@@ -102,7 +102,7 @@ INDEFINITE_SAY_VERBS = p.SAY_WORDS | frozenset(
     # shared:", ""...," continues the friend"):
     "tell add note insist explain admit confess confesses confessed tattle tattles tattled dish dishes dished gush "
     "gushes gushed divulge divulges divulged continue continues continued share shares shared snitch snitches "
-    "snitched blab blabs blabbed".split()
+    "snitched blab blabs blabbed disclose discloses disclosed".split()
 )
 #: Whom a source is close to or a friend of, after its noun ("a source close to the pair", "the pal close to
 #: Ann Cole", "a friend of the pop singer"): "close to" or "of", maybe "the" or a possessive pronoun, one or
@@ -162,9 +162,10 @@ _DESCRIPTOR = (
 #: No preposition as a subject's verb: the match tries another reading of the clause's start ("Ms Cole, a
 #: friend of ..., later disclosed": not "a friend" and "of").
 _NO_PREPOSITION = rf"(?!(?:{'|'.join(sorted(NOT_A_PREDICATE))})(?![\w'’\-]))"
-#: A clause's subject and its verb: he/she/they, or a name (with an appositive), maybe after an introduction.
+#: A clause's subject and its verb: he/she/they, a role, a source or a name (with an appositive: "The campaign,
+#: in its leaflet, put it"), maybe after an introduction.
 SUBJECT = re.compile(
-    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)(?P<contracted>['’](?:s|re|ve|d|ll))?|{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_DEFINITE_SAYER_OPENING}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
+    rf"\s*{_INTRODUCTION}{_OPENER}{_TIME}(?:(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey)(?P<contracted>['’](?:s|re|ve|d|ll))?|(?:{_ROLE_OPENING}|{_INDEFINITE_OPENING}|{_DEFINITE_SAYER_OPENING}){_APPOSITIVE}|{_INITIALS}{_DESCRIPTOR}{_NAME}{_APPOSITIVE},?)"
     rf"\s{_AUXILIARY}{_NO_PREPOSITION}(?P<verb>[a-z][a-z'’\-]*+)"
 )
 #: "It was NAME who ...": a cleft sentence, its subject the name ("But it was Ann Cole who took the stage").
@@ -179,8 +180,13 @@ RELATIVE_SUBJECT = re.compile(
 )
 #: A speaker's name alone after a quotation, the verb left out (""...," Mr Bootle.").
 NAME_ALONE = re.compile(rf"\s{_NAME}\.")
-#: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.").
-VERB_THEN_SPEAKER = re.compile(rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_DEFINITE_SAYER}|{_NAME})(?=[.,;])")
+#: Prepositions of where or when a speaker spoke, after a tag's name (""...," yelled Ann Cole at the rally").
+_WHERE_SAID = "(?:at|in|on|during|outside|inside|after|before|from|to)"
+#: A verb and the speaker after it, right after a quotation (""...," agreed Ann Cole.", ""...," yelled Ann Cole at
+#: the rally").
+VERB_THEN_SPEAKER = re.compile(
+    rf"\s(?P<verb>[a-z][a-z'’\-]*+)\s(?:{_INDEFINITE}|{_DEFINITE_SAYER}|{_NAME})(?=[.,;]|\s{_WHERE_SAID}\s)"
+)
 #: A verb of saying (or a verb and "out") and a speaker named after a role of up to six words
 #: (""...," points out former Olympian and BBC pundit Ann Cole.").
 VERB_THEN_ROLE_AND_SPEAKER = re.compile(
@@ -219,10 +225,11 @@ POSSESSIVE_SPEAKER = re.compile(
 #: Verbs of an "as NAME puts it" clause.
 AS_VERBS = "put puts points pointed noted notes observed observes said says wrote writes argued argues remarked".split()
 #: "as NAME points out", "As Ann Cole of the Grantley society put it": a speaker in an as-clause, maybe with
-#: a phrase of up to 60 characters ("of ...", "at ...") between the name and the verb.
+#: a phrase of up to 60 characters ("of ...", "at ...") or an appositive set off by commas (its stops no
+#: sentence's end: "As Ann Cole, the No. 2 at the firm, put it") between the name and the verb.
 AS_SPEAKER = re.compile(
     rf"(?<![\w'’])[Aa]s\s(?:(?P<pronoun>he|she|they)|{_ROLE}|(?:[Tt]he\s[A-Z][a-z]*+['’]s\s)?{_NAME})"
-    rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
+    rf"(?:\s(?:of|at|from)\s(?:[^,;:!?\n\"“.]|\.(?=\S)){{1,60}}?|,\s[^,;:!?\n\"“]{{1,60}},)?\s(?:{'|'.join(AS_VERBS)})(?![\w'’\-])"
 )
 #: What may stand between a quotation and an as-clause that credits it (""..." as he put it", ""...", as").
 AS_AFTER = re.compile(r",?\s(?=[Aa]s\s)")
@@ -322,8 +329,29 @@ def sentence_start(text: str, at: int, reach: int = REACH) -> int | None:
     floor = max(0, at - reach)
     start = floor if floor == 0 else None
     for end in SENTENCE_END.finditer(text, floor, at):
-        start = end.end()
+        if not _stop_goes_on(text, end):
+            start = end.end()
     return start
+
+
+def _stop_goes_on(text: str, end: re.Match[str]) -> bool:
+    """Whether a stop of :data:`SENTENCE_END` ends no sentence: an abbreviation's or an initial's stop.
+
+    A lower-case word follows it ("Ann B. boasted"), it is a title's ("former Sen. Ann Cole"), or a
+    figure follows "No." ("the No. 2").
+    """
+    after = text[end.end() : end.end() + 1]
+    if end.group()[0] != "." or not after:
+        return False
+    if after.islower() or _TITLE_ABBREVIATION.search(text, max(0, end.start() - 5), end.start() + 1) is not None:
+        return True
+    return after.isdigit() and _NUMBER_ABBREVIATION.search(text, max(0, end.start() - 3), end.start() + 1) is not None
+
+
+#: "No." (or "Nos.") before a figure: a number's abbreviation ("the No. 2"), read back from its stop.
+_NUMBER_ABBREVIATION = re.compile(r"(?<![\w'’\-])[Nn]os?\.\Z")
+#: A title's abbreviation before a name, whose stop ends no sentence ("former Sen. Ann Cole"; not "St.", a street).
+_TITLE_ABBREVIATION = re.compile(rf"(?<![\w'’\-])(?:{p.HONORIFICS.replace('|St', '')})\.\Z")
 
 
 def subject_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
@@ -401,6 +429,33 @@ DOCUMENT_AFTER = re.compile(
     rf"\s(?:the|his|her|their|its)\s(?:[a-z][\w\-]*+\s){{0,2}}?(?:{'|'.join(WRITTEN_WORDS)})\s"
     r"(?:reads|read|says|said|states|stated|continues|continued|adds|added|notes|noted|explains|explained)(?![\w'’\-])"
 )
+#: The verbs a written source gives its words with (""...," the letter states", "The letter reads in part:").
+_WRITTEN_VERBS = "reads|read|says|said|states|stated|continues|continued|adds|added|notes|noted|explains|explained"
+#: "read" or "reads", then a written source, right after a quotation, whatever ends it (""..." read one sign",
+#: ""..." reads the caption"): the words are the source's wording.
+READ_THEN_WRITTEN = re.compile(
+    rf"\s(?:reads|read)\s(?:the|an?|one|another|his|her|their|its)\s(?:[a-z][\w\-]*+\s){{0,2}}?"
+    rf"(?:{'|'.join(WRITTEN_WORDS)})(?:s)?{_NOT_WORD_AFTER}"
+)
+#: A written source, maybe with a phrase set off by commas, and a verb it says with, then a colon right before a
+#: quotation ("One recent letter, written by a student, reads in part:", "The sign said:", "Her post reads:").
+WRITTEN_BEFORE = re.compile(
+    rf"(?<![\w'’\-])(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Aa]n?|[Oo]ne|[A-Z][\w\-]*+['’]s?)\s(?:[a-z][\w\-]*+\s){{0,2}}?"
+    rf"(?:{'|'.join(WRITTEN_WORDS)})(?:s)?(?:,\s[^,;:!?\n\"“]{{1,80}},)?\s(?:{_WRITTEN_VERBS})(?:\sin\spart)?:[ \t]*+\Z"
+)
+#: Characters read back from a quotation's mark for :data:`WRITTEN_BEFORE`.
+WRITTEN_REACH = 160
+
+
+def written_source(text: str, start: int, end: int) -> bool:
+    """Whether a written source gives the quotation at ``start``-``end`` (:data:`WRITTEN_BEFORE`, :data:`READ_THEN_WRITTEN`)."""
+    if READ_THEN_WRITTEN.match(text, end, end + REACH) is not None:
+        return True
+    if start < 1 or text[start - 1] not in ": \t":
+        return False
+    return WRITTEN_BEFORE.search(text, max(0, start - WRITTEN_REACH), start) is not None
+
+
 #: A document as a clause's subject: "the" or a capitalised possessive, up to four words (a bracketed one
 #: too) and a document noun, maybe with "of" and a capitalised title ("The public transport (safety) bill",
 #: "However, MSPs' Code of Conduct"); the quoted words in its clause are its own.
@@ -697,13 +752,66 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
     return all(word.group() in NOT_A_SUBJECT for word in _CAPITALISED_WORD.finditer(text, found.end(), end))
 
 
+#: A lone capitalised word and a colon right before a quotation (a transcript's "Bush: "..."").
+LONE_NAME_BEFORE = re.compile(r"(?<![\w'’\-])(?P<first>[A-Z][a-z]++(?:-[A-Z][a-z]++)?):[ \t]*+\Z")
+#: Characters read back from a quotation's mark for :data:`LONE_NAME_BEFORE`.
+LONE_NAME_REACH = 40
+
+
+def lone_name_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
+    """Whether a lone name and a colon open the sentence or line of the quotation at ``start`` (a transcript's).
+
+    ("Clinton: "..." Bush: "..."", a debate's or an interview's lines): the word opens a line or
+    follows a sentence's end, and the copy names it elsewhere (:func:`_named`: capitalised
+    mid-sentence), not a word of :data:`NOT_A_SUBJECT` ("Update:", "Note:").
+    """
+    found = LONE_NAME_BEFORE.search(text, max(0, start - LONE_NAME_REACH), start)
+    if found is None:
+        return False
+    before = text[max(0, found.start() - 3) : found.start()].rstrip(" \t")
+    opens = not before or before[-1] == "\n" or before.rstrip("\"”’')")[-1:] in (".", "!", "?")
+    return opens and found.group("first") not in NOT_A_SUBJECT and known(found.group("first"))
+
+
+#: A tag that ends a sentence: a comma, a speaker and a verb of saying, read back from the sentence's stop
+#: (""..." grieving families before laying flowers, he said.").
+SAID_AT_END = re.compile(rf",\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME})\s(?:{p.SAY_TRIE})\Z")
+#: Characters read back from a sentence's stop for :data:`SAID_AT_END`.
+SAID_AT_END_REACH = 80
+
+
+def said_at_sentence_end(text: str, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the sentence holding the quotation that ends at ``end`` ends in a tag, past the credit window.
+
+    ("... "..." grieving families before laying flowers for the victims of the attack, he
+    said."): its first stop within :data:`REACH` characters (not an initial's or a title's) comes
+    right after a comma, a speaker and a verb of saying.
+    """
+    stops = [stop.start() for stop in SENTENCE_END.finditer(text, end, end + REACH) if not _goes_on(text, stop)]
+    rest = text[end:].rstrip() if len(text) - end <= REACH else ""
+    if rest.endswith((".", "!", "?")):
+        stops.append(end + len(rest) - 1)  # the text's last stop, with no white space after it
+    if not stops:
+        return False
+    found = SAID_AT_END.search(text, max(end, stops[0] - SAID_AT_END_REACH), stops[0])
+    return found is not None and _named(found, False, known)
+
+
+def _goes_on(text: str, stop: re.Match[str]) -> bool:
+    """Whether a stop of :data:`SENTENCE_END` is an initial's or a title's, ending no sentence."""
+    return stop.group()[0] == "." and (_initial_before(text, stop.start()) or _stop_goes_on(text, stop))
+
+
 def source_follows(text: str, end: int, known: Callable[[str], bool]) -> bool:
     """Whether a quotation ending at ``end``, however it ends, is followed by its source.
 
     Its source's name in brackets (""..." [Reuters]", a digest's credit), a dash and a name (an
     epigraph's: ""..." – Ann Cole"), "by" and its speaker (""..." by Ann Cole's board", "by the
-    minister"), or an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)").
+    minister"), an as-clause with a speaker (""..." as he put it", "("...", as the mayor noted)"),
+    or a tag that ends its sentence (:func:`said_at_sentence_end`).
     """
+    if said_at_sentence_end(text, end, known):
+        return True
     if BRACKETED_SOURCE.match(text, end, end + REACH) is not None:
         return True
     dash = DASH_SOURCE.match(text, end, end + REACH)
@@ -720,6 +828,28 @@ def source_follows(text: str, end: int, known: Callable[[str], bool]) -> bool:
     return False
 
 
+#: A name's possessive right before a quotation's mark ("Okafor's "..." promise"), read back from the mark.
+POSSESSIVE_QUOTED = re.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<hon>)(?P<first>[A-Z][a-z\-]++)(?:\s[A-Z][a-z\-]++){0,2})['’]s\s\Z"
+)
+#: Characters read back from a quotation's mark for :data:`POSSESSIVE_QUOTED`.
+POSSESSIVE_REACH = 60
+#: A noun of :data:`SPEECH_NOUNS` right after a quotation's closing mark ("... promise").
+SPEECH_NOUN_AFTER = re.compile(rf"\s(?:{'|'.join(SPEECH_NOUNS)})(?![\w'’\-])")
+
+
+def possessive_speaker(text: str, start: int, end: int, known: Callable[[str], bool]) -> bool:
+    """Whether the quotation at ``start``-``end`` stands between a name's possessive and a noun of saying.
+
+    Its words are then that person's ("Okafor's "we will build it" promise"; not "the depot's
+    "..." rule", nor "Okafor's "..." cake").
+    """
+    if SPEECH_NOUN_AFTER.match(text, end) is None:
+        return False
+    found = POSSESSIVE_QUOTED.search(text, max(0, start - POSSESSIVE_REACH), start)
+    return found is not None and _named(found, True, known)
+
+
 def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool]) -> bool:
     """Whether a quotation ending in a comma (in or after its marks), "?" or "!" is followed by its speaker and a verb (or a name alone).
 
@@ -731,7 +861,10 @@ def speaker_after(text: str, end: int, inner: str, known: Callable[[str], bool])
     if text[end : end + 1] == ",":
         end += 1
     elif inner.rstrip().rstrip("'’")[-1:] not in (",", "?", "!"):
-        return False  # a comma before a single mark closing a quotation within it counts: "... the 'back door,'"
+        # a comma before a single mark closing a quotation within it counts: "... the 'back door,'"; with none,
+        # only a verb of saying then its speaker (""..." yelled Ann Cole at the rally") makes a tag
+        found = VERB_THEN_SPEAKER.match(text, end, end + REACH)
+        return found is not None and found.group("verb") in INDEFINITE_SAY_VERBS and _named(found, False, known)
     if DOCUMENT_AFTER.match(text, end, end + REACH) is not None:
         return True
     alone = NAME_ALONE.match(text, end, end + REACH)
@@ -786,8 +919,12 @@ def after_tag_sentence(text: str, start: int, end: int) -> bool:
     if not head or not (head[0] in ",.!?" or head[0].islower() or text[start - 2 : start - 1] == ","):
         return False  # a comma inside the marks goes on too: ""...," Ann Cole said, referring to ... . "...""
     for stop in SENTENCE_END.finditer(text, start, end):
-        if stop.group()[0] == "." and _initial_before(text, stop.start()) and text[stop.end() : end].strip():
-            continue  # an initial's stop ("U.S.", "George W. Bush") ends no sentence, but the gap's last may
+        if (
+            stop.group()[0] == "."
+            and (_initial_before(text, stop.start()) or _stop_goes_on(text, stop))
+            and text[stop.end() : end].strip()
+        ):
+            continue  # an initial's or a title's stop ("U.S.", "W.", "Sen.") ends no sentence, but the gap's last may
         return stop.group()[0] in ".!?" and text[stop.end() : end].strip() == ""
     return False
 
