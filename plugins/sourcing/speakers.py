@@ -783,7 +783,7 @@ SAID_AT_END_REACH = 80
 def said_at_sentence_end(text: str, end: int, known: Callable[[str], bool]) -> bool:
     """Whether the sentence holding the quotation that ends at ``end`` ends in a tag, past the credit window.
 
-    ("... "..." grieving families before laying flowers for the victims of the attack, he
+    ("... "..." the crews who worked through the night to clear the flooded road, she
     said."): its first stop within :data:`REACH` characters (not an initial's or a title's) comes
     right after a comma, a speaker and a verb of saying.
     """

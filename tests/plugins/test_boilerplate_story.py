@@ -572,7 +572,7 @@ RANKED_LEAD_IN = "Towns that top the list:"
 def test_a_ranked_list_under_a_short_lead_in_the_story_goes_on_from_is_the_story_not_chrome() -> None:
     body = "\n\n".join([SURVEY, RANKED_LEAD_IN, *RANKED, "(Source: a survey of beach users)", *REPORT, *MORE])
     judged = [line for line in [RANKED_LEAD_IN, *RANKED] if model_says(body, line) >= THRESHOLD]
-    assert len(judged) >= 4  # the model alone takes the lead-in and the top of the list for chrome
+    assert len(judged) >= 4  # the model alone takes the lead-in and the list's first items as chrome
     assert not set(judged) & set(chrome_found(body))
 
 

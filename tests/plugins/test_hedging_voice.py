@@ -292,7 +292,7 @@ def test_suggest_as_a_named_speakers_verb_reports_no_hedge(text: str, hedges: li
         ),
         ("Talks with the lawyers suggest the deal could fail.", [("HDG001", "suggest", ""), ("HDG001", "could", "")]),
         ("The plan could fail because the engineers believe the soil is weak.", [("HDG001", "could", "")]),
-        ("There is little doubt that the plan could work.", [("HDG001", "could", "")]),
+        ("There is little doubt that this plan could work.", [("HDG001", "could", "")]),
         ("The bridge could fall sooner than the engineers feared", [("HDG001", "could", "")]),
         ("The mayor denied her alleged role in the deal.", [("HDG001", "alleged", "")]),
         ("The minister's doubts that the plan could work were well known.", [("HDG001", "could", "")]),
