@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
@@ -562,6 +563,17 @@ def _introduced(text: str, lines: Sequence[Line], counts: Sequence[int]) -> Iter
 
 #: A ranked list under a short lead-in has at least this many numbered items.
 RANKED_MIN_ITEMS = 3
+#: Words of a lead-in that introduce the site's own boxes, not the story's list ("Most read on the site today:").
+_CHROME_LEAD_WORDS = frozenset(
+    "popular trending recommended related explore navigation menu subscribe newsletter sections site "
+    "website read watch".split()
+)
+#: Section names a site's menu lists ("1. Home", "2. News"), not items of the story's ranking.
+_SECTION_WORDS = frozenset(
+    "home news sport sports weather business politics entertainment opinion contact about video videos travel "
+    "culture lifestyle health tech technology science world local comment newsletters podcasts".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) -> Iterable[int]:
@@ -572,7 +584,8 @@ def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) 
     ending in punctuation); at least ``RANKED_MIN_ITEMS`` numbered lines follow it, the
     last of them before the main run's last line ``last``, so the story goes on under the
     list. A box of the most-read stories under the last paragraph ends the page, not a list
-    the story goes on from; bullets under a short label stay with the model.
+    the story goes on from, and a lead-in or items that read as the site's own box
+    (:func:`_site_box`) stay with the model; bullets under a short label do too.
     """
     for i in range(1, len(lines)):
         end = lines[i][1]
@@ -584,8 +597,23 @@ def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) 
         j = i + 1
         while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _numbered(text, lines[j]):
             j += 1
-        if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last:
+        if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last and not _site_box(text, lines[i], lines[i + 1 : j]):
             yield from range(i, j)
+
+
+def _site_box(text: str, lead_in: Line, items: Sequence[Line]) -> bool:
+    """Whether a lead-in and its numbered lines are the site's own box, not the story's list.
+
+    A lead-in with a word of :data:`_CHROME_LEAD_WORDS` ("Most popular stories this week:"),
+    or items most of which are only a section's name ("1. Home", "2. News").
+    """
+    if any(word.lower() in _CHROME_LEAD_WORDS for word in _WORD.findall(text, *lead_in)):
+        return True
+    sections = 0
+    for start, end in items:
+        words = _WORD.findall(text, start, end)
+        sections += len(words) == 1 and words[0].lower() in _SECTION_WORDS
+    return 2 * sections > len(items)
 
 
 def _numbered(text: str, line: Line) -> bool:

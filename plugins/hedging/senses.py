@@ -354,6 +354,24 @@ AVERTED_GAP = 4
 #: Words after 'died'/'killed' that give a cause or a time, so the death happened and the doubt is
 #: its cause or moment ('might have been killed by friendly fire', 'could have died within minutes').
 _CAUSE_OR_TIME = frozenset({"by", "from", "of", "within", "after", "at", "on", "before", "during", "while", "when"})
+#: Words that mark the sentence a counterfactual whatever follows the harm ('Without the brake, she could have
+#: died within minutes', 'could have died on Tuesday, but a nurse was passing').
+_COUNTERFACTUAL = frozenset({"without", "but", "otherwise", "if", "unless", "luckily", "fortunately"})
+
+
+#: Words read on each side of 'could have ... died' for :func:`_unreal` (a bounded look, so linear).
+UNREAL_REACH = 12
+
+
+def _unreal(tokens: Sequence[Token], i: int, k: int) -> bool:
+    """True when the modal at ``i`` and its harm at ``k`` are told as not having happened.
+
+    A word of :data:`_COUNTERFACTUAL` within :data:`UNREAL_REACH` words before the modal or after
+    the harm, or 'Had' opening a sentence that reaches the modal within as many words.
+    """
+    if i <= UNREAL_REACH and _low(tokens, 0) == "had":
+        return True
+    return any(token.low in _COUNTERFACTUAL for token in tokens[max(0, i - UNREAL_REACH) : k + UNREAL_REACH])
 
 
 def _averted(tokens: Sequence[Token], i: int) -> bool:
@@ -363,13 +381,18 @@ def _averted(tokens: Sequence[Token], i: int) -> bool:
     prevented': a counterfactual, what did not happen, no doubt. 'The fire could have been started
     by a heater' and 'He may have died at once' keep their hedges, and so does a death with its
     cause or time after it ('might have been killed by friendly fire', 'could have died within
-    minutes of the attack': the death happened; its cause or moment is in doubt).
+    minutes of the attack': the death happened; its cause or moment is in doubt), unless the
+    sentence says it did not (:func:`_unreal`: 'Without the brake, she could have died within minutes').
     """
     if _low(tokens, i + 1) != "have":
         return False
     for k in range(i + 2, min(len(tokens), i + 2 + AVERTED_GAP)):
         if tokens[k].low in _AVERTED:
-            return tokens[k].low not in ("died", "killed") or _low(tokens, k + 1) not in _CAUSE_OR_TIME
+            return (
+                tokens[k].low not in ("died", "killed")
+                or _low(tokens, k + 1) not in _CAUSE_OR_TIME
+                or _unreal(tokens, i, k)
+            )
         if tokens[k].low not in _AVERTED_BETWEEN:
             return False
     return False

@@ -684,6 +684,8 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
         return False
     if j + 1 >= len(tokens) and not _postposed(tokens, j, text):
         return False
+    if _object_then_clause(tokens, j):
+        return False
     k = j - 1
     between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
     while k > 0 and (tokens[k].low in between or tokens[k].low.endswith("ly")):
@@ -694,6 +696,20 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
     if k < 0 or clause_break(text, tokens[k], tokens[k + 1]):
         return False
     return _plain_source(tokens, k, text, lexicon)
+
+
+#: Object pronouns after a verb of believing or doubting ('doubted him'): what follows is no claim of the subject's.
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me"})
+
+
+def _object_then_clause(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` takes an object pronoun and 'and'/'but' opens a new clause after it.
+
+    'The voters doubted him and the party could lose the seat': the second clause is the
+    author's, not what the voters doubted.
+    """
+    after = [token.low for token in tokens[j + 1 : j + 3]]
+    return len(after) == 2 and after[0] in _OBJECT_PRONOUNS and after[1] in ("and", "but")
 
 
 def _participle_of_saying(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:

@@ -422,6 +422,7 @@ DOCUMENT_WORDS = (
 WRITTEN_WORDS = (
     *DOCUMENT_WORDS,
     *"letter bio biography profile website post tweet caption note message email memo sign".split(),
+    *"notice banner placard poster".split(),
 )
 #: "the", "his", "her", "their" or "its", up to two words, a written source and a verb it says with, right
 #: after a quotation (""...," his bio reads.", ""...," the letter states"): the words are that source's.
@@ -756,6 +757,11 @@ def speaks_of_subject(text: str, found: re.Match[str], end: int, start: int) -> 
 LONE_NAME_BEFORE = re.compile(r"(?<![\w'’\-])(?P<first>[A-Z][a-z]++(?:-[A-Z][a-z]++)?):[ \t]*+\Z")
 #: Characters read back from a quotation's mark for :data:`LONE_NAME_BEFORE`.
 LONE_NAME_REACH = 40
+#: Labels a copy also writes with a capital mid-sentence ("in Chapter One", "the latest Update"), no speaker.
+LABEL_WORDS = frozenset(
+    "Update Note Chapter Episode Part Section Act Scene Round Step Stage Question Answer Source Caption Photo "
+    "Picture Video Watch Listen Read Quote Verdict Result Headline Warning Breaking Exclusive Editor Transcript".split()
+)
 
 
 def lone_name_before(text: str, start: int, known: Callable[[str], bool]) -> bool:
@@ -763,18 +769,20 @@ def lone_name_before(text: str, start: int, known: Callable[[str], bool]) -> boo
 
     ("Clinton: "..." Bush: "..."", a debate's or an interview's lines): the word opens a line or
     follows a sentence's end, and the copy names it elsewhere (:func:`_named`: capitalised
-    mid-sentence), not a word of :data:`NOT_A_SUBJECT` ("Update:", "Note:").
+    mid-sentence), not a word of :data:`NOT_A_SUBJECT` nor a label of :data:`LABEL_WORDS` ("Update:",
+    "Chapter:", "Episode:"). A place the copy names ("Leeds:") is still taken for a speaker.
     """
     found = LONE_NAME_BEFORE.search(text, max(0, start - LONE_NAME_REACH), start)
     if found is None:
         return False
     before = text[max(0, found.start() - 3) : found.start()].rstrip(" \t")
     opens = not before or before[-1] == "\n" or before.rstrip("\"”’')")[-1:] in (".", "!", "?")
-    return opens and found.group("first") not in NOT_A_SUBJECT and known(found.group("first"))
+    first = found.group("first")
+    return opens and first not in NOT_A_SUBJECT and first not in LABEL_WORDS and known(first)
 
 
 #: A tag that ends a sentence: a comma, a speaker and a verb of saying, read back from the sentence's stop
-#: (""..." grieving families before laying flowers, he said.").
+#: (""..." the crews who cleared the road overnight, she said.").
 SAID_AT_END = re.compile(rf",\s(?:(?P<pronoun>he|she|they)|{_ROLE}|{_NAME})\s(?:{p.SAY_TRIE})\Z")
 #: Characters read back from a sentence's stop for :data:`SAID_AT_END`.
 SAID_AT_END_REACH = 80

@@ -588,3 +588,22 @@ def test_a_numbered_list_the_story_does_not_go_on_from_is_still_judged_by_the_mo
     text, lines = document.body.text, document.body.lines
     owned_lines = chrome.story_lines(document, [0] * len(lines))
     assert not {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} & set(RANKED)
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "items"),
+    [
+        ("Explore more of our site:", ["1. Home", "2. News", "3. Sport", "4. Weather"]),
+        ("Most popular stories this week:", ["1. Ferry fares to rise in May", "2. Pier reopens", "3. Mill sold"]),
+        ("Towns that top the list today:", ["1. Home", "2. News", "3. Sport", "4. Weather"]),
+    ],
+)
+def test_a_numbered_box_of_the_site_between_the_paragraphs_is_still_judged_by_the_model(
+    lead_in: str, items: list[str]
+) -> None:
+    """A lead-in that reads as the site's box, or items that are only section names, are no ranked list (review s23v2)."""
+    page = [SURVEY, lead_in, *items, *REPORT, *MORE]
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join(page)))
+    text, lines = document.body.text, document.body.lines
+    owned_lines = chrome.story_lines(document, [0] * len(lines))
+    assert not {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} & {lead_in, *items}

@@ -1424,6 +1424,10 @@ def test_session_22_comparisons_of_chance_wishes_and_customs_do_not_hedge(text: 
         # a death with its cause or time after it happened: the doubt is about how or when
         ("The three guards might have been killed by friendly fire.", ["might"]),
         ("The hiker could have died within minutes of the fall.", ["could"]),
+        # unless the sentence says it did not happen
+        ("Without the brake, she could have died within minutes.", []),
+        ("Had the wall failed, the driver could have been killed by the rocks.", []),
+        ("The driver could have died on Tuesday, but a nurse was passing.", []),
         ("The fire could have been started by a heater.", ["could"]),
         ("The keeper may have died at once.", ["may"]),
         ("The farmer might have won the seat.", ["might"]),

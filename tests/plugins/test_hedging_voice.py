@@ -297,6 +297,9 @@ def test_suggest_as_a_named_speakers_verb_reports_no_hedge(text: str, hedges: li
         ("The mayor denied her alleged role in the deal.", [("HDG001", "alleged", "")]),
         ("The minister's doubts that the plan could work were well known.", [("HDG001", "could", "")]),
         ("The evidence suggests the bridge may collapse.", [("HDG001", "suggests", ""), ("HDG001", "may", "")]),
+        # an object pronoun, then 'and': the next clause is the author's (review s23v2)
+        ("The voters doubted him and the party could lose the seat.", [("HDG001", "could", "")]),
+        ("The doctors believe her and the virus could spread.", [("HDG001", "could", "")]),
     ],
 )
 def test_a_plain_noun_source_credits_the_hedge_in_its_clause(text: str, hedges: list[tuple[str, str, str]]) -> None:

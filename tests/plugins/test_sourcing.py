@@ -1867,6 +1867,16 @@ def test_session_23_round_2_a_body_wrapped_in_quotes_is_not_flagged(text: str, e
             ["SRC001"],
             id="read-one-man-after-a-quotation",
         ),
+        pytest.param(
+            'Nobody was hurt. The notice reads: "No entry for anyone without a pass."',
+            [],
+            id="a-notice-reads-before-a-colon",
+        ),
+        pytest.param(
+            'Nobody was hurt. One placard read: "Save our library from the cuts."',
+            [],
+            id="a-placard-read-before-a-colon",
+        ),
     ],
 )
 def test_session_23_round_2_written_sources_give_their_words(text: str, expected: list[str]) -> None:
@@ -1894,6 +1904,18 @@ def test_session_23_round_2_written_sources_give_their_words(text: str, expected
             'The plan was put to the vote. Okafor: "Our aim is not to slow the plan but to end it."',
             ["SRC001"],
             id="a-lone-word-seen-only-opening-a-sentence",
+        ),
+        pytest.param(
+            "The novel has nine parts, and the best is Chapter One, set on a farm. "
+            'Chapter: "The cows came home late that night."',
+            ["SRC001"],
+            id="a-label-the-copy-capitalises-mid-sentence-is-no-speaker",
+        ),
+        pytest.param(
+            "Ann Okafor met the board. The latest Update came at noon. "
+            'Update: "Our aim is not to slow the plan but to end it."',
+            ["SRC001"],
+            id="update-capitalised-mid-sentence-is-still-a-label",
         ),
     ],
 )
