@@ -70,7 +70,11 @@ recall"), a modal of effort without its verb ("as much as she could"), "could" a
 negative subject ("Nothing could be heard", "no deal could be reached"), harm that did not
 happen ("could have died", "might have been killed", "could have been much worse", "could
 have been prevented"), "many more/fewer ... than" (a comparison), "could be seen sweating"
-(perception), "likely voters" (a pollster's term), cues inside a
+(perception), "likely voters" (a pollster's term), "possible" of feasibility or a maximum
+("it is possible to see the lake", "as fast as is possible", "the worst possible", "never
+possible"; not "it is possible that"), "disputed" of a place or a call ("the disputed
+region", "a disputed penalty"; not "disputed claims"), "a certain amount/number of" (not
+"to a certain extent"), "the potential for growth" (not "for abuse"), cues inside a
 Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely
 to" comparing chances, a modal after "wish", "traditionally" and "some years ago" (HDG004's
 text says more).

@@ -447,10 +447,25 @@ def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
     return _low(tokens, i - 1) not in _POSSESSIVES and not _averted(tokens, i) and not _root_modal(tokens, i, text)
 
 
+def _feasible(tokens: Sequence[Token], i: int) -> bool:
+    """True for 'possible' of feasibility or a maximum: 'possible to get', 'as much as is possible', 'never possible'.
+
+    Session 23 (helper s23h6): 'it is possible to see the coast' says what can be done,
+    'as fast as is possible' and 'the worst possible' name a maximum, 'was never possible'
+    denies it; 'it is possible that' and 'possible to' before a number keep their hedge.
+    """
+    before = _low(tokens, i - 1)
+    if _low(tokens, i + 1) == "to" and not _is_number(_low(tokens, i + 2)):
+        return True
+    if before in BE and _low(tokens, i - 2) == "as":
+        return True
+    return before in ("never", "worst") or _low(tokens, i - 2) == "never"
+
+
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
     """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'."""
     before = _low(tokens, i - 1)
-    if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est"):
+    if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est") or _feasible(tokens, i):
         return False
     if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
         return False
@@ -543,9 +558,20 @@ def _most(tokens: Sequence[Token], i: int, text: str) -> bool:
     return nxt == "of" or (nxt.endswith("s") and not nxt.endswith(("ly", "ous", "ss")))
 
 
+#: Nouns after 'a certain' that name a particular, unstated measure ('a certain amount of money'), not a vague one.
+_CERTAIN_MEASURES = frozenset({"amount", "number", "level", "kind", "type", "sort", "sum", "age"})
+
+
 def _certain(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'certain' hedges as a determiner ('certain states'), not as 'sure' ('is certain that')."""
-    return _low(tokens, i - 1) not in _CERTAIN_BOOSTER and _low(tokens, i + 1) not in _CERTAIN_AFTER
+    """'certain' hedges as a determiner ('certain states'), not as 'sure' ('is certain that').
+
+    Nor in 'a certain amount/number/level of' (session 23, helper s23h6): a particular
+    measure left unstated; 'to a certain extent/degree' still hedges.
+    """
+    before = _low(tokens, i - 1)
+    if before == "a" and _low(tokens, i + 1) in _CERTAIN_MEASURES:
+        return False
+    return before not in _CERTAIN_BOOSTER and _low(tokens, i + 1) not in _CERTAIN_AFTER
 
 
 def _clause_adverb(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -563,7 +589,28 @@ def _potential(tokens: Sequence[Token], i: int, text: str) -> bool:
     nxt = _low(tokens, i + 1)
     if not nxt or clause_break(text, tokens[i], tokens[i + 1]):
         return False
+    if nxt == "for" and _low(tokens, i + 2) in _GAINS:
+        # a capacity, not a risk: 'a strong potential for growth' (session 23, helper s23h6)
+        return False
     return nxt in ("to", "for")
+
+
+#: Nouns of gain after 'potential for': the noun of capacity ('the potential for growth').
+_GAINS = frozenset({"growth", "development", "improvement", "expansion", "innovation", "success", "progress"})
+#: Nouns after 'disputed' that name a place, a contest's call or a thing in dispute ('the disputed region').
+_IN_DISPUTE = frozenset(
+    "region regions territory territories island islands border borders frontier area areas zone enclave province "
+    "land lands waters sea strait file files goal goals penalty decision election seat seats ballots estate".split()
+)
+
+
+def _disputed(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'disputed' hedges a claim ('disputed claims', 'the figures are disputed'), not a place or a call in dispute.
+
+    Session 23 (helper s23h6): 'the disputed region', 'a disputed penalty', 'retrieve
+    disputed files' name the object of a dispute; they cast no doubt on what the writer says.
+    """
+    return _low(tokens, i + 1) not in _IN_DISPUTE
 
 
 def _unlikely(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -733,6 +780,7 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     "certain": _certain,
     **dict.fromkeys(_CLAUSE_ADVERBS, _clause_adverb),
     "potential": _potential,
+    "disputed": _disputed,
     "unlikely": _unlikely,
     **dict.fromkeys(("likely", "most likely"), _likely),
     "uncertain": _uncertain,

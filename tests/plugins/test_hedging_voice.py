@@ -310,3 +310,31 @@ def hedges_with_vague(text: str) -> list[tuple[str, str, str]]:
     """Each finding of ``text`` as (code, matched words, source kind), HDG001, HDG002 and HDG004."""
     codes = ("HDG001", "HDG002", "HDG004")
     return [(f.code, f.matched, f.data.get("source", "")) for f in run_scorer(SCORER, text) if f.code in codes]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'possible' of feasibility or a maximum; 'possible that' and a possible term hedge
+        ("It is possible to see the lake from the tower.", []),
+        ("She ran as fast as is possible.", []),
+        ("Such crowds were never possible before the bridge.", []),
+        ("It was the worst possible start.", []),
+        ("It is possible that the bridge will close.", ["possible"]),
+        ("He faces a possible 10 years in jail.", ["possible"]),
+        # 'disputed' of a place or a call in dispute; of a claim it hedges
+        ("Troops entered the disputed region at dawn.", []),
+        ("The referee awarded a disputed penalty.", []),
+        ("He repeated disputed claims about the vote.", ["disputed"]),
+        ("The figures are disputed.", ["disputed"]),
+        # 'a certain amount/number of' is a particular measure; 'to a certain extent' hedges
+        ("The club can only spend a certain amount of money.", []),
+        ("To a certain extent the plan works.", ["To a certain extent"]),
+        # 'potential for growth' is a capacity; 'potential for abuse' a risk
+        ("The town has a strong potential for growth.", []),
+        ("The law leaves the potential for abuse.", ["potential"]),
+    ],
+)
+def test_senses_of_capacity_feasibility_and_dispute_are_no_hedge(text: str, cues: list[str]) -> None:
+    """Session 23 (helper s23h6): senses of HDG001's and HDG004's shared cues that carry no doubt."""
+    assert [f.matched for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
