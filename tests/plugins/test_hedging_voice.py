@@ -328,7 +328,7 @@ def hedges_with_vague(text: str) -> list[tuple[str, str, str]]:
         ("He repeated disputed claims about the vote.", ["disputed"]),
         ("The figures are disputed.", ["disputed"]),
         # 'a certain amount/number of' is a particular measure; 'to a certain extent' hedges
-        ("The club can only spend a certain amount of money.", []),
+        ("The trust can only borrow a certain amount of cash.", []),
         ("To a certain extent the plan works.", ["To a certain extent"]),
         # 'potential for growth' is a capacity; 'potential for abuse' a risk
         ("The town has a strong potential for growth.", []),
