@@ -326,13 +326,7 @@ def _terms(model: Model, values: Mapping[str, float]) -> tuple[list[float], list
             used.append(None)
             continue
         x = float(x)
-        memo = row[7]
-        term = memo.get(x)
-        if term is None:
-            term = _term(row, x, floor)
-            if len(memo) < REMEMBERED:
-                memo[x] = term
-        terms.append(term)
+        terms.append(_kept_term(row, x, floor))
         used.append(x)
     return terms, used
 
@@ -365,15 +359,20 @@ def scorer_terms(
             x = float(x)
             if not isfinite(x):
                 continue
-            memo = row[7]
-            term = memo.get(x)
-            if term is None:
-                term = _term(row, x, floor)
-                if len(memo) < REMEMBERED:
-                    memo[x] = term
-            terms[i] = term
+            terms[i] = _kept_term(row, x, floor)
             used[i] = x
     return terms, used
+
+
+def _kept_term(row: _Row, x: float, floor: float) -> float:
+    """:func:`_term` of ``row`` at ``x``, from the row's memo (``row[7]``, at most :data:`REMEMBERED` values kept)."""
+    memo = row[7]
+    term = memo.get(x)
+    if term is None:
+        term = _term(row, x, floor)
+        if len(memo) < REMEMBERED:
+            memo[x] = term
+    return term
 
 
 def _term(row: _Row, x: float, floor: float) -> float:
