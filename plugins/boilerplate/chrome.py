@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from importlib.resources import files
@@ -486,7 +485,7 @@ def _own_lines(document: Document) -> set[int]:
         )
     )
     out.update(_introduced(text, lines, counts))
-    out.update(_ranked(text, lines, counts, last))
+    out.update(_ranked(text, lines, counts, last, lambda k: forms[spans[k][0] : spans[k][1]]))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return out
@@ -573,10 +572,11 @@ _SECTION_WORDS = frozenset(
     "home news sport sports weather business politics entertainment opinion contact about video videos travel "
     "culture lifestyle health tech technology science world local comment newsletters podcasts".split()
 )
-_WORD = re.compile(r"[A-Za-z]+")
 
 
-def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) -> Iterable[int]:
+def _ranked(
+    text: str, lines: Sequence[Line], counts: Sequence[int], last: int, words: Callable[[int], Sequence[str]]
+) -> Iterable[int]:
     """A ranked list under a short lead-in, and the lead-in: "Cities that top the list:" / "1. Lowmarsh".
 
     The lead-in has ``LEAD_IN_WORDS`` words or more but fewer than ``TEXT_LINE_WORDS``, ends
@@ -597,23 +597,24 @@ def _ranked(text: str, lines: Sequence[Line], counts: Sequence[int], last: int) 
         j = i + 1
         while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _numbered(text, lines[j]):
             j += 1
-        if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last and not _site_box(text, lines[i], lines[i + 1 : j]):
+        if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last and not _site_box(words, i, j):
             yield from range(i, j)
 
 
-def _site_box(text: str, lead_in: Line, items: Sequence[Line]) -> bool:
-    """Whether a lead-in and its numbered lines are the site's own box, not the story's list.
+def _site_box(words: Callable[[int], Sequence[str]], i: int, j: int) -> bool:
+    """Whether a lead-in (line ``i``) and its numbered lines (up to ``j``) are the site's own box.
 
     A lead-in with a word of :data:`_CHROME_LEAD_WORDS` ("Most popular stories this week:"),
-    or items most of which are only a section's name ("1. Home", "2. News").
+    or items most of which are only a section's name ("1. Home", "2. News"); ``words(k)`` gives
+    line ``k``'s lower-cased word forms from the body's token stream.
     """
-    if any(word.lower() in _CHROME_LEAD_WORDS for word in _WORD.findall(text, *lead_in)):
+    if any(word in _CHROME_LEAD_WORDS for word in words(i)):
         return True
     sections = 0
-    for start, end in items:
-        words = _WORD.findall(text, start, end)
-        sections += len(words) == 1 and words[0].lower() in _SECTION_WORDS
-    return 2 * sections > len(items)
+    for k in range(i + 1, j):
+        named = [word for word in words(k) if word[:1].isalpha()]
+        sections += len(named) == 1 and named[0] in _SECTION_WORDS
+    return 2 * sections > j - i - 1
 
 
 def _numbered(text: str, line: Line) -> bool:
