@@ -383,7 +383,7 @@ def plugins(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFo
 
 @app.command(cls=Command)
 def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListFormat = "text") -> None:
-    """List every rule: code, name, plugin and default severity."""
+    """List every rule: code, name, plugin and default severity; an opt-in rule (off unless selected by its code or name) is marked."""
     guard(lambda: list_format(format))
 
     def action(survey: Survey) -> None:
@@ -394,7 +394,8 @@ def rules(config: ConfigOpt = None, disable: DisableOpt = None, format: ListForm
             print(json.dumps({"rules": rows}, indent=2, ensure_ascii=False))
             return
         for row in rows:
-            print(f"{row['code']:<8} {row['name']:<28} {row['severity']:<8} {row['plugin']}")
+            opt_in = "  (opt-in)" if row["opt_in"] else ""
+            print(f"{row['code']:<8} {row['name']:<28} {row['severity']:<8} {row['plugin']}{opt_in}")
 
     _read_only(action, config, disable)
 

@@ -76,6 +76,13 @@ def _credits(model: Model) -> str:
     )
 
 
+#: The reference group the calibration is measured on: the packaged model's professional copy,
+#: a ``learn-weights`` model's reliable articles.
+REFERENCE_GROUPS = ("professional", "reliable")
+#: Below this many reference articles the calibration line says how coarse its shares are.
+SMALL_REFERENCE = 100
+
+
 def calibration(model: Model) -> str:
     """The calibration target, measured before the truncation factor, and the share the figures show after it."""
     share, floor = model.calibration.get("share", 0.0), model.calibration.get("floor", 0.0)
@@ -83,10 +90,15 @@ def calibration(model: Model) -> str:
         f"The model is calibrated so that {100 * share:.0f} % of its reference copy scores at least {floor:g}"
         " before the truncation factor"
     )
-    group = next((g for g in model.reference if g.name == "professional"), None)
+    group = next((g for g in model.reference if g.name in REFERENCE_GROUPS), None)
     if group is not None and model.grade_floors:
         after = math.fsum(v for band, v in group.grades.items() if model.grade_floors.get(band, -1.0) >= floor)
         line += f"; after it, as in the figures below, {100 * after:.0f} % does"
+    if 0 < model.reference_size < SMALL_REFERENCE:
+        line += (
+            f" (its reference is {model.reference_size} articles, so a share moves in steps of"
+            f" {100 / model.reference_size:.0f} % and the target falls between two of them)"
+        )
     return line + "."
 
 

@@ -249,6 +249,11 @@ class Rule:
     for a rule whose finding is about the whole article (its span only shows where to
     look, as SRC002's first paragraph): a baseline then knows the finding by its rule
     and article, not by its matched text; ``"span"`` (the default) otherwise.
+    ``opt_in`` marks a rule that is off unless a ``select`` selector names it by its full
+    code or name (``ALL`` and prefixes leave it off): for a rule whose measured precision
+    is too low to show every reader by default. Its scorer still runs for its other rules
+    and its features, so turning it on moves only a short article's score whose only
+    findings are its own (the evidence floor, :func:`copydesk.scoring.evidence_floor`).
     """
 
     code: str
@@ -257,6 +262,7 @@ class Rule:
     severity: Severity = Severity.WARNING
     doc: str = ""
     scope: str = "span"
+    opt_in: bool = False
 
     def finding(
         self,

@@ -11,7 +11,8 @@ Selection: a selector is ``ALL``, a code prefix (``HDG``, ``HDG0``), a full code
 (``HDG001``) or a rule name (``vague-attribution``). For each rule the most specific
 matching selector decides: a full code or a name beats a longer prefix, which beats
 a shorter one, which beats ``ALL``. On a tie ``ignore`` wins. A rule no selector
-matches is off. Suppression comments name rules with the same selectors.
+matches is off. An opt-in rule (:attr:`Rule.opt_in`) is on only when a ``select``
+selector names it by its full code or name. Suppression comments name rules with the same selectors.
 """
 
 from __future__ import annotations
@@ -160,7 +161,7 @@ def is_selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> boo
     """Whether ``rule`` is on under ``select``/``ignore``."""
     best_select = max((specificity(s, rule.code, rule.name) for s in select), default=-1)
     best_ignore = max((specificity(s, rule.code, rule.name) for s in ignore), default=-1)
-    if best_select < 0:
+    if best_select < (EXACT if rule.opt_in else 0):
         return False
     return best_select > best_ignore
 

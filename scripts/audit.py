@@ -34,6 +34,7 @@ A batch is ``file`` (the whole file), a label (``intact``: only those rows), or
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import random
@@ -148,10 +149,18 @@ def batch_input(data: Path, corpus: str, batch: str) -> tuple[list[str], str | N
     return ["-"], "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
 
 
+@functools.cache
+def every_rule() -> list[str]:
+    """``--select`` selectors that turn every rule on, the opt-in ones (named by code) too."""
+    command = [sys.executable, "-m", "copydesk", "rules", "--format", "json"]
+    rules = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)["rules"]
+    return ["--select", ",".join(["ALL", *(rule["code"] for rule in rules if rule["opt_in"])])]
+
+
 def run_batch(data: Path, corpus: str, batch: str) -> list[dict[str, Any]]:
-    """Score one batch with the installed copydesk; its articles from the JSON report."""
+    """Score one batch with the installed copydesk, every rule on; its articles from the JSON report."""
     args, stdin = batch_input(data, corpus, batch)
-    command = [sys.executable, "-m", "copydesk", "score", *args, "-f", "json"]
+    command = [sys.executable, "-m", "copydesk", "score", *args, "-f", "json", *every_rule()]
     done = subprocess.run(command, input=stdin, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 2):
         sys.exit(f"audit: copydesk failed on {corpus} ({batch}): {done.stderr.strip()[:300]}")

@@ -231,6 +231,37 @@ def test_rules_json_lists_code_name_plugin_severity(cli: Cli) -> None:
     assert all({"code", "name", "plugin", "severity"} <= set(r) for r in rules)
 
 
+COUNCIL_DAYS = " ".join(
+    f"On day {n} of the budget talks the members of the council went through the {topic} line by line and"
+    f" asked the officers what each change would mean for the people of the town."
+    for n, topic in enumerate(("library", "pool", "parks", "roads", "buses", "schools", "housing", "museum"), 1)
+)
+UNCREDITED = (
+    "The council met on Tuesday to set the budget for the coming year.\n\n"
+    '"Every reader in this town deserves a library within walking distance of home."\n\n'
+    f"{COUNCIL_DAYS}\n\n{COUNCIL_DAYS}\n\nThe vote is due next month.\n"
+)
+
+
+def test_an_opt_in_rule_is_reported_only_when_selected_by_code_and_leaves_the_score_alone(
+    cli: Cli, tmp_path: Path
+) -> None:
+    article = tmp_path / "council.txt"
+    article.write_text(UNCREDITED, encoding="utf-8")
+    runs = {
+        name: json.loads(cli("score", str(article), "-f", "json", *flags).stdout)["articles"][0]
+        for name, flags in (("default", ()), ("prefix", ("--select", "ALL,SRC")), ("code", ("--select", "ALL,SRC001")))
+    }
+    codes = {name: [f["code"] for f in run["findings"]] for name, run in runs.items()}
+    assert "SRC001" not in codes["default"] and "SRC001" not in codes["prefix"]
+    assert codes["code"].count("SRC001") == 1
+    assert runs["default"]["score"] == runs["code"]["score"] == runs["prefix"]["score"]
+    listed = {r["code"]: r for r in json.loads(cli("rules", "--format", "json").stdout)["rules"]}
+    assert listed["SRC001"]["opt_in"] is True and listed["SRC002"]["opt_in"] is False
+    assert "SRC001   uncredited-quotation         info     sourcing  (opt-in)" in cli("rules").stdout.splitlines()
+    assert "opt-in: off unless selected by its code or name" in cli("explain", "SRC001").stdout.splitlines()[0]
+
+
 def test_explain_shows_a_rules_doc(cli: Cli) -> None:
     result = cli("explain", "scorer-error")
     assert result.exit_code == 0 and "CD001" in result.stdout and "What it flags" in result.stdout

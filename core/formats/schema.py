@@ -654,6 +654,7 @@ def rule_dict(rule: Rule, plugin: str, prefix: str) -> dict[str, Any]:
         "plugin": plugin,
         "prefix": prefix,
         "severity": rule.severity.value,
+        "opt_in": rule.opt_in,
         "message": rule.message,
         "doc": rule.doc,
     }

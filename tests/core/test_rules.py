@@ -37,6 +37,30 @@ def test_most_specific_selector_decides(select: list[str], ignore: list[str], on
     assert {r.code for r in (HEDGE, VAGUE, FIGURE) if is_selected(r, select, ignore)} == on
 
 
+QUOTE = Rule("SRC001", "uncredited-quotation", "m", opt_in=True)
+
+
+@pytest.mark.parametrize(
+    ("select", "ignore", "opt_in_on", "default_on"),
+    [
+        (["ALL"], [], False, True),
+        (["SRC"], [], False, True),
+        (["SRC00"], [], False, True),
+        (["SRC001"], [], True, True),
+        (["uncredited-quotation"], [], True, True),
+        (["ALL", "SRC001"], [], True, True),
+        (["SRC001"], ["SRC"], True, True),
+        (["SRC001"], ["SRC001"], False, False),
+        (["ALL", "SRC001"], ["uncredited-quotation"], False, False),
+    ],
+)
+def test_an_opt_in_rule_is_on_only_when_select_names_it(
+    select: list[str], ignore: list[str], opt_in_on: bool, default_on: bool
+) -> None:
+    assert is_selected(QUOTE, select, ignore) is opt_in_on
+    assert is_selected(replace(QUOTE, opt_in=False), select, ignore) is default_on
+
+
 SELECTORS = ["ALL", "HDG", "HDG0", "HDG00", "HDG001", "vague-attribution", "FIG", "FI", "XYZ", "hdg001", "hedge"]
 
 

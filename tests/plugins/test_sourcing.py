@@ -373,8 +373,10 @@ def test_subscore_is_one_whatever_the_findings() -> None:
     assert assess(FILLER * 12 + UNCREDITED).subscore == 1.0
 
 
-def test_selection_applies_to_the_findings() -> None:
-    assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED)) == ["SRC002", "SRC001"]
+def test_selection_applies_to_the_findings_and_src001_is_opt_in() -> None:
+    assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED)) == ["SRC002"]  # ALL leaves the opt-in rule off
+    assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED, select=["SRC"])) == ["SRC002"]
+    assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED, select=["ALL", "SRC001"])) == ["SRC002", "SRC001"]
     assert codes(run_scorer(SCORER, FILLER * 12 + UNCREDITED, select=["SRC001"])) == ["SRC001"]
 
 
