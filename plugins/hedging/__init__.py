@@ -54,7 +54,8 @@ quantifiers ("several", "a number of"), "potential" before a noun (prospective:
 "remains uncertain", "in no uncertain terms", "speculation" as a topic ("denied the
 speculation"), "considered" meaning deliberated ("will be considered at the AGM", "should
 be considered, including ...", "The matter will be considered.", not "considered at
-best a stopgap"), a partitive relative ("three men, some of whom were armed"), a
+best a stopgap") or selecting ("is being considered for the post", "considered as part of
+the review"; not "considered for years the best"), a partitive relative ("three men, some of whom were armed"), a
 maximum ("three of a possible five awards"), "all measures possible", a modal in an
 embedded question ("the question of who might succeed him", "as for who may attend", also
 with its own subject: "decide how best the port could be defended", "no word on where the grant
@@ -66,7 +67,7 @@ a word of spread ("widely available"), a negated "suggest" ("did not suggest thi
 meaning "propose" ("suggested repainting the pier", "suggested that he be sacked"), "couldn't
 possibly" (emphatic), a source that "could not say/confirm" (not "could not be
 confirmed"), "some way below" and "some time later", an aside to the reader ("As fans may
-recall"), a modal of effort without its verb ("as much as she could"), "could" after a
+recall", "you might be wondering", "You may think ..."), a modal of effort without its verb ("as much as she could"), "could" after a
 negative subject ("Nothing could be heard", "no deal could be reached"), harm that did not
 happen ("could have died", "might have been killed", "could have been much worse", "could
 have been prevented"), "many more/fewer ... than" (a comparison), "could be seen sweating"
@@ -81,11 +82,12 @@ text says more).
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
 with a progressive verb: "Jo Roe had been predicting that growth could slow", a time
-adverb, "He later suggested", a relative clause, "Jo Roe, who believes ...", a wish,
+adverb, "He later suggested", "went on to": "He went on to suggest", a relative clause, "Jo Roe, who believes ...", a wish,
 "the party hopes that two senators may ...", or a credit after the claim, ", political
 analysts say.", ", said Jo Roe." also after a clause of contrast; a name after a fronted
 adjunct, "On Thursday, Jo Roe said", or before a time phrase, "Jo Roe on Sunday said"; a
-source noun after a name, "Kremlin officials said", "Jo Roe's aides said"; a definite or
+source noun after a name, "Kremlin officials said", "Jo Roe's aides said"; a noun of
+evidence owned by a name or a body, "the Met Office's data suggest"; a definite or
 possessive noun of people or a body, or a plural of people, with a verb of saying, believing,
 fearing, denying or doubting, "the columnist suggested that", "the minister's advisers
 believe", "residents fear", "the company denied that", of whose clause only; or a

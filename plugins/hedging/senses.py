@@ -171,6 +171,9 @@ def _root_modal(tokens: Sequence[Token], i: int, text: str) -> bool:
 _KNOWING = frozenset(
     "recall remember know expect expected imagine imagined guess guessed suspect suspected notice noticed heard read".split()
 )
+#: Verbs of the reader's wondering after 'you' and the modal: an aside whatever follows
+#: ('you might be asking what comes next', 'You may think the bridge is safe').
+_READER_THOUGHTS = _KNOWING | frozenset("wonder wondering ask asking think thinking".split())
 #: Words between such a modal and its verb ('may already know', 'might have guessed', 'might be expected').
 _ASIDE_BETWEEN = frozenset({"already", "also", "well", "have", "be"})
 #: Most words between 'as' and the modal of an aside ('As fans of the singer may recall').
@@ -180,6 +183,9 @@ ASIDE_SUBJECT = 5
 def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when the modal at ``i`` is in an aside to the reader ('As you may know', 'as might be expected'; session 22).
 
+    So is 'you' and the modal before a verb of wondering or knowing (:data:`_READER_THOUGHTS`:
+    'So, you might be asking', 'You may be wondering why'; session 24).
+
     The aside says what the reader knows or expects; it hedges no claim. 'as' stands at
     most :data:`ASIDE_SUBJECT` words before the modal in its clause, a verb of knowing after
     it ends the clause ('As fans may recall,'; 'As the economy slows, shoppers may notice
@@ -188,6 +194,9 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     k = i + 1
     while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
         k += 1
+    if _low(tokens, i - 1) == "you" and _low(tokens, k) in _READER_THOUGHTS:
+        # the reader's own question or first thought: 'you might be wondering', 'You may think ...' (session 24)
+        return True
     if _low(tokens, k) not in _KNOWING:
         return False
     # the aside's verb takes no object: the clause ends after it ('As fans may recall, ...'; not

@@ -449,7 +449,29 @@ def _judgement_form(tokens: Sequence[Token], k: int) -> bool:
     if tokens[k].low == "considered" and (nxt in _DELIBERATED or not nxt):
         # at the sentence's end nothing is judged: 'The matter will be considered.' (session 19)
         return bool(nxt) and not _deliberated(tokens, k)
+    if tokens[k].low == "considered" and _selected(tokens, k):
+        return False
     return tokens[k].low in _ANY_NEXT or nxt in _NEEDS_NEXT or nxt == "by"
+
+
+#: Words after 'considered for' that make it a stretch of time, so 'considered' still judges
+#: ('was considered for years the best'); any other 'for' selects ('is being considered for the post').
+_SPAN_OPENERS = frozenset("years decades centuries generations months long many some most much".split())
+
+
+def _selected(tokens: Sequence[Token], k: int) -> bool:
+    """True when 'considered' at ``k`` picks among candidates or folds in, not judges (session 24).
+
+    'She is being considered for the post', 'Three sites are considered for the plant',
+    'will be considered as part of the review': a selection or a deliberation, nobody's
+    view of the subject. 'considered for years (to be) the best' and 'considered as a
+    threat' judge.
+    """
+    nxt = tokens[k + 1].low
+    after = tokens[k + 2].low if k + 2 < len(tokens) else ""
+    if nxt == "for":
+        return bool(after) and after not in _SPAN_OPENERS
+    return nxt == "as" and after == "part" and k + 3 < len(tokens) and tokens[k + 3].low == "of"
 
 
 #: Nouns of a meeting or a time that, after 'considered at/on/during', make it deliberated.

@@ -96,10 +96,33 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     tok = tokens[k]
     if tok.low in PRONOUNS or _institution(tokens, k, lexicon) or _source_of_name(tokens, k, lexicon):
         return True
+    if _owned_evidence(tokens, k, lexicon):
+        return True
     if k == 0:
         first = tok.capitalised and not _skipped_opener(tok.low, lexicon)
         return first and len(tokens) > 1
     return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
+
+
+#: Nouns of evidence that, owned by a name or a body, speak for it ("the Met Office's data suggest").
+_OWNED = frozenset(
+    "data figures evidence research findings results analysis statistics numbers estimates polling records".split()
+)
+
+
+def _owned_evidence(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the head ``k`` is a noun of evidence after a named or an institution's possessive (session 24).
+
+    "The Met Office's data suggest", "the ministry's figures suggest", "Jo Roe's findings
+    suggest": the inference is the owner's, as 'Harvard's study suggests' is
+    (:func:`_institution`); "our data" and "the data" name nobody.
+    """
+    if k < 1 or tokens[k].low not in _OWNED:
+        return False
+    owner = tokens[k - 1]
+    if not owner.low.endswith(("'s", "s'")):
+        return False
+    return owner.capitalised or owner.low.removesuffix("'s").removesuffix("'") in lexicon.institutions
 
 
 #: Source words that are no people: after a name they are its documents or a count, no speaker.
@@ -155,9 +178,23 @@ def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
     return tokens[k].low in _PREPOSITIONS
 
 
+#: Forms of 'go' in 'went on to say': the verb of saying that follows is the subject's.
+_GO = frozenset({"go", "goes", "went", "gone", "going"})
+
+
+def _before_going_on(tokens: Sequence[Token], k: int) -> int:
+    """The index before 'went on to' ending at ``k`` ('He went on to suggest', 'Jo Roe goes on to argue'), else ``k``.
+
+    The verb after it is still the subject's own (session 24 audit of HDG001).
+    """
+    if k >= 2 and tokens[k].low == "to" and tokens[k - 1].low == "on" and tokens[k - 2].low in _GO:
+        return k - 3
+    return k
+
+
 def _subject_named(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
     """True when the subject of verb ``j`` names a source (its head, or the head before an appositive)."""
-    k = j - 1
+    k = _before_going_on(tokens, j - 1)
     between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
     while k > 0 and (tokens[k].low in between or tokens[k].low.endswith("ly")):
         if clause_break(text, tokens[k], tokens[k + 1]):
@@ -686,7 +723,7 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
         return False
     if _object_then_clause(tokens, j):
         return False
-    k = j - 1
+    k = _before_going_on(tokens, j - 1)
     between = _BETWEEN_OR_BE if progressive(tokens, j) else _BETWEEN
     while k > 0 and (tokens[k].low in between or tokens[k].low.endswith("ly")):
         if clause_break(text, tokens[k], tokens[k + 1]):

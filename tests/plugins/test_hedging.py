@@ -1556,3 +1556,35 @@ def test_a_verb_of_saying_in_a_relative_clause_credits_only_that_clause(
     """Session 22 audit of HDG004: in '... the tax that she says is unfair' the main clause before 'that' is the author's."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched, f.data["source"]) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # 'considered for' picks among candidates; 'considered as part of' folds in: no judgement
+        ("Jo Roe is being considered for the post of coach.", []),
+        ("Three sites are considered for the new depot.", []),
+        ("The levy will be considered as part of the spending review.", []),
+        ("The coach was considered for years the best in the league.", [("HDG001", "was considered")]),
+        ("The levy is considered as a threat to small shops.", [("HDG001", "is considered")]),
+        # 'you' and a modal of wondering address the reader
+        ("So, you might be asking, what comes next for the club?", []),
+        ("You may be wondering why the bridge closed.", []),
+        ("You might think the bridge is safe.", []),
+        ("You may need a ticket to enter the park.", [("HDG001", "may")]),
+        ("Voters may think the levy is unfair.", [("HDG001", "may")]),
+        # 'went on to' keeps the verb of saying its subject's
+        ("Jo Roe went on to suggest the levy would fail.", []),
+        ("The minister went on to argue that fares may rise.", [("HDG004", "may")]),
+        ("Fares went on to fall, and may fall again.", [("HDG001", "may")]),
+        # a noun of evidence owned by a name or a body speaks for it
+        ("The Met Office's data suggest the lake may be shrinking.", [("HDG004", "suggest"), ("HDG004", "may")]),
+        ("The ministry's figures suggest fares may rise.", [("HDG004", "suggest"), ("HDG004", "may")]),
+        ("The data suggest the lake may be shrinking.", [("HDG001", "suggest"), ("HDG001", "may")]),
+        ("Our figures suggest fares may rise.", [("HDG001", "suggest"), ("HDG001", "may")]),
+    ],
+)
+def test_session_24_selection_reader_asides_and_owned_evidence(text: str, hedges: list[tuple[str, str]]) -> None:
+    """Session 24 audit of HDG001: 'considered for', 'you might be wondering', 'went on to suggest', "X's data suggest"."""
+    found = run_scorer(SCORER, text)
+    assert [(f.code, f.matched) for f in found if f.code in ("HDG001", "HDG004")] == hedges
