@@ -740,7 +740,7 @@ def titled_names(view: TextView) -> int:
     """How many matches :data:`~patterns.TITLED_NAME` has in ``view``'s text, found fast.
 
     Only where its role word and space match (on the lower-cased text, one scan) is the
-    whole pattern tried; that finds the same matches as ``TITLED_NAME.finditer``, which
+    whole pattern tried (:data:`~patterns.FAST_TITLED_NAME`, its role words as a trie); that finds the same matches as ``TITLED_NAME.finditer``, which
     is used as it is on the rare text holding a character lower-casing does not fold.
     """
     text = view.text
@@ -750,7 +750,7 @@ def titled_names(view: TextView) -> int:
     for candidate in p.FAST_TITLE_THEN_SPACE.finditer(view):
         if candidate.start() < pos:
             continue
-        match = p.TITLED_NAME.match(text, candidate.start())
+        match = p.FAST_TITLED_NAME.match(text, candidate.start())
         found += match is not None
         pos = match.end() if match is not None else candidate.start() + 1
     return found
@@ -951,22 +951,21 @@ def _links_or_phrases(view: TextView) -> int:
     """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs.
 
     Counted on the lower-cased text with :data:`~patterns.LINK_OR_PHRASE_LOWER` (the same
-    matches), matched only where the first piece of a branch whose pieces the text all holds
-    starts (found by ``str.find``: every match of a branch opens with it), or as written on the
-    rare text holding a character of ``UNFOLDED``.
+    matches), matched only where a match of one of its branches opens: a link where what it
+    opens with stands (found by ``str.find``), a phrase where :data:`~patterns.FAST_PHRASES`
+    finds one (read from the shared word index, not by two more searches of the text); or as
+    written on the rare text holding a character of ``UNFOLDED``.
     """
     text = view.text
     if any(char in text for char in p.UNFOLDED):
         return measures.count(p.LINK_OR_PHRASE, text)
     lower = view.tokens.lower
-    starts: list[int] = []
-    for pieces in p.LINK_OR_PHRASE_NEEDS:
-        if all(piece in lower for piece in pieces):
-            opening = pieces[0]  # every match of the branch opens with it
-            at = lower.find(opening)
-            while at >= 0:
-                starts.append(at)
-                at = lower.find(opening, at + 1)
+    starts = [phrase.start() for phrase in p.FAST_PHRASES.finditer(view)]
+    for opening in p.LINK_OPENINGS:  # every match of the branch opens with it
+        at = lower.find(opening)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(opening, at + 1)
     if not starts:
         return 0
     starts.sort()
