@@ -1232,6 +1232,20 @@ def test_links_and_phrases_skipped_only_when_no_branch_has_all_its_pieces_are_th
     assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
 
 
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["7", "12", "2024", "٣", "²", "x", " ", ",", "\r\n", "\r", "\n", '"', "“", "”", "é", "-"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_digit_share_marks_and_crlf_counted_faster_are_the_plain_counts(text: str) -> None:
+    """Digits read from the runs of digits (or the bytes, with a decimal digit outside ASCII), marks and CRLFs."""
+    assert src._digits(text) == sum(map(str.isdigit, text))
+    assert src._marks(text) == sum(text.count(mark) for mark in '"“”')
+    assert src._crlf(text) == text.count("\r\n")
+
+
 #: Pieces of text around the phrases and links: joiners, word characters and cases that make or break a match.
 LINK_PIECES = [
     "press",
