@@ -293,7 +293,7 @@ class _Windows:
 
     def __init__(self, text: str, lower: str | None, view: TextView | None) -> None:
         """Choose the text searched (lower-cased when it folds) and the pattern; the whole search waits for a view."""
-        folded = not any(char in text for char in p.UNFOLDED)
+        folded = not unfolded(text)
         if folded and lower is None:
             lower = text.lower()
         searched, attribution = (
@@ -740,17 +740,17 @@ def titled_names(view: TextView) -> int:
     """How many matches :data:`~patterns.TITLED_NAME` has in ``view``'s text, found fast.
 
     Only where its role word and space match (on the lower-cased text, one scan) is the
-    whole pattern tried; that finds the same matches as ``TITLED_NAME.finditer``, which
+    whole pattern tried (:data:`~patterns.FAST_TITLED_NAME`, its role words as a trie); that finds the same matches as ``TITLED_NAME.finditer``, which
     is used as it is on the rare text holding a character lower-casing does not fold.
     """
     text = view.text
-    if any(char in text for char in p.UNFOLDED):
+    if unfolded(text):
         return measures.count(p.TITLED_NAME, text)
     found, pos = 0, 0
     for candidate in p.FAST_TITLE_THEN_SPACE.finditer(view):
         if candidate.start() < pos:
             continue
-        match = p.TITLED_NAME.match(text, candidate.start())
+        match = p.FAST_TITLED_NAME.match(text, candidate.start())
         found += match is not None
         pos = match.end() if match is not None else candidate.start() + 1
     return found
@@ -834,6 +834,12 @@ _LINE_BREAKS = frozenset({"\n", "\r\n"})
 
 
 @functools.lru_cache(maxsize=4)
+def unfolded(text: str) -> bool:
+    """Whether ``text`` holds a character of :data:`~patterns.UNFOLDED` (then read as written, not lower-cased): asked once per body."""
+    return any(char in text for char in p.UNFOLDED)
+
+
+@functools.lru_cache(maxsize=4)
 def non_ascii(text: str) -> frozenset[str]:
     """The distinct characters of ``text`` outside ASCII: once for the digit share, the digit patterns and the proper nouns.
 
@@ -904,22 +910,35 @@ def specific(text: str, view: TextView | None = None, weekdays: int | None = Non
 
 
 def ages(view: TextView) -> int:
-    """How many matches :data:`~patterns.FAST_AGE` has in ``view``'s text, in two faster scans.
+    """How many matches :data:`~patterns.FAST_AGE` has in ``view``'s text, found where they can open.
 
-    Its branches that open with a comma or digit (:data:`~patterns.AGE_IN_DIGITS`) are counted
-    in one scan, "aged 34" where "aged" starts (:data:`~patterns.AGED`). The two overlap only
-    when the number after "aged" opens "34-year-old": one scan of :data:`~patterns.FAST_AGE`
-    takes "aged 34" and goes on after the number, so that "34-year-old" is not counted (nothing
-    else can open inside either: a comma, a digit after no word character, or "aged" after none).
+    Its branches that open with a comma or digit (:data:`~patterns.AGE_IN_DIGITS`) are matched
+    only where a run of digits starts (:func:`numbers`, shared with the dates and amounts): ", 34,"
+    two characters before one that a comma stands before, "34-year-old" at one that "-year-old"
+    follows after one or two digits (every match of theirs opens at one of those places; no scan
+    of the text for commas, nor a search for "-year-old"). "aged 34" is matched where "aged" starts
+    (:data:`~patterns.AGED`). The two overlap only when the number after "aged" opens
+    "34-year-old": one scan of :data:`~patterns.FAST_AGE` takes "aged 34" and goes on after the
+    number, so that "34-year-old" is not counted (nothing else can open inside either: a comma, a
+    digit after no word character, or "aged" after none).
     """
     text = view.text
-    # Without "-year-old" (most texts) only the comma branch can match: scanned for commas alone.
     in_digits = _for_digits(p.AGE_IN_DIGITS, text)
-    found = len((in_digits if "-year-old" in text else p.AGE_AFTER_COMMA).findall(text))
+    starts: list[int] = []
+    for at in numbers(text):
+        if at >= 2 and text[at - 2] == ",":  # ", 34,": the comma, white space, then the number
+            starts.append(at - 2)
+        if text.startswith(_YEAR_OLD, at + 1) or text.startswith(_YEAR_OLD, at + 2):
+            starts.append(at)  # in order: a comma before the next number stands after this one
+    found = count_apart(matches_at(in_digits, text, starts))
     for match in p.AGED.finditer(view):
         number = match.end() - len(match.group().split()[-1])
         found += in_digits.match(text, number) is None
     return found
+
+
+#: What follows an age's one or two digits in "34-year-old".
+_YEAR_OLD = "-year-old"
 
 
 def _quotation_features(view: TextView, words: int) -> dict[str, float]:
@@ -951,22 +970,21 @@ def _links_or_phrases(view: TextView) -> int:
     """:data:`~patterns.LINK_OR_PHRASE` counted, skipped on a text without any of the words it needs.
 
     Counted on the lower-cased text with :data:`~patterns.LINK_OR_PHRASE_LOWER` (the same
-    matches), matched only where the first piece of a branch whose pieces the text all holds
-    starts (found by ``str.find``: every match of a branch opens with it), or as written on the
-    rare text holding a character of ``UNFOLDED``.
+    matches), matched only where a match of one of its branches opens: a link where what it
+    opens with stands (found by ``str.find``), a phrase where :data:`~patterns.FAST_PHRASES`
+    finds one (read from the shared word index, not by two more searches of the text); or as
+    written on the rare text holding a character of ``UNFOLDED``.
     """
     text = view.text
-    if any(char in text for char in p.UNFOLDED):
+    if unfolded(text):
         return measures.count(p.LINK_OR_PHRASE, text)
     lower = view.tokens.lower
-    starts: list[int] = []
-    for pieces in p.LINK_OR_PHRASE_NEEDS:
-        if all(piece in lower for piece in pieces):
-            opening = pieces[0]  # every match of the branch opens with it
-            at = lower.find(opening)
-            while at >= 0:
-                starts.append(at)
-                at = lower.find(opening, at + 1)
+    starts = [phrase.start() for phrase in p.FAST_PHRASES.finditer(view)]
+    for opening in p.LINK_OPENINGS:  # every match of the branch opens with it
+        at = lower.find(opening)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(opening, at + 1)
     if not starts:
         return 0
     starts.sort()
@@ -980,15 +998,26 @@ _ASCII_DIGITS = b"0123456789"
 def _digits(text: str) -> int:
     """How many characters of ``text`` are digits (``str.isdigit``).
 
-    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are counted in one
-    pass as the bytes of the UTF-8 text that deleting them removes (no byte of a character
-    outside ASCII is one of them), then each distinct non-ASCII character that is a digit ("٣", "²").
+    The ASCII digits (the only ASCII characters ``str.isdigit`` accepts) are the runs of digits
+    :func:`numbers` found (shared with the dates and amounts), each read to its end, where every
+    decimal digit of the text is ASCII (:func:`ascii_digits_only`): then those runs are the runs of
+    ASCII digits. Otherwise they are counted in one pass as the bytes of the UTF-8 text that
+    deleting them removes (no byte of a character outside ASCII is one of them). Then each
+    distinct non-ASCII character that is a digit ("٣", "²").
     """
-    raw = text.encode("utf-8", "surrogatepass")
-    found = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+    if ascii_digits_only(text):
+        run = _ASCII_DIGIT_RUN.match
+        found = sum(digits.end() - at for at in numbers(text) if (digits := run(text, at)) is not None)
+    else:
+        raw = text.encode("utf-8", "surrogatepass")
+        found = len(raw) - len(raw.translate(None, _ASCII_DIGITS))
     if not text.isascii():
         found += sum(text.count(char) for char in non_ascii(text) if char.isdigit())
     return found
+
+
+#: A run of ASCII digits (read from where :func:`numbers` says one starts).
+_ASCII_DIGIT_RUN = re.compile("[0-9]+")
 
 
 def _said(text: str, view: TextView | None = None) -> tuple[int, int, int]:
@@ -1128,6 +1157,20 @@ def _next_date(
     return spans[at] if at < len(spans) else None
 
 
+def _marks(text: str) -> int:
+    """How many double quotation marks (straight or curly) ``text`` holds.
+
+    Each mark is counted only where ``in`` finds one (a faster scan than ``count``'s): most
+    bodies hold straight marks or curly ones, not both.
+    """
+    return sum(text.count(mark) for mark in '"“”' if mark in text)
+
+
+def _crlf(text: str) -> int:
+    """How many CRLF line breaks ``text`` holds: counted only in a text with a CR (``in`` scans faster than ``count``)."""
+    return text.count("\r\n") if "\r" in text else 0
+
+
 def features(document: Document) -> dict[str, float]:
     """Every sourcing feature of ``document`` (see :data:`FEATURES`)."""
     body = document.body
@@ -1141,7 +1184,7 @@ def features(document: Document) -> dict[str, float]:
         "attributed_sentence_share": measures.share(attributed, measures.sentence_count(body), 0.25),
         "said_per_1000_words": measures.per_1000(said, words),
         "past_tense_said_share": measures.share(past, past + present, 0.8),
-        "quotation_marks_per_1000_words": measures.per_1000(sum(text.count(c) for c in '"“”') / 2, words),
+        "quotation_marks_per_1000_words": measures.per_1000(_marks(text) / 2, words),
         "dates_per_1000_words": measures.shrunk_per_1000(dates, words, TYPICAL["dates"]),
         "places_per_1000_words": measures.shrunk_per_1000(places(text, body), words, TYPICAL["places"]),
         "institutions_per_1000_words": measures.shrunk_per_1000(p.FAST_ORG.count(body), words, TYPICAL["institutions"]),
@@ -1160,7 +1203,7 @@ def features(document: Document) -> dict[str, float]:
         ),
         # a CR before a line feed is not a character of the text: CRLF and LF files read alike;
         # nor is a suppression comment (blanked): a comment changes no share
-        "digit_share": _digits(text) / max(len(text) - text.count("\r\n") - document.blanked, 1),
+        "digit_share": _digits(text) / max(len(text) - _crlf(text) - document.blanked, 1),
     }
     values.update(_quotation_features(body, words))
     return values

@@ -104,7 +104,7 @@ OTHER_ANCHORED = {"CALL_TO_ACTION": bpf.CALL_TO_ACTION, "PROFANE": style.PROFANE
 
 
 def test_every_word_an_anchored_pattern_can_open_with_is_among_its_first_words() -> None:
-    assert len(ANCHORED) == 17
+    assert len(ANCHORED) == 18  # sourcing's FAST_PHRASES (session 24) is the 18th
     for name, anchored in {**ANCHORED, **OTHER_ANCHORED}.items():
         words = {word.lower() for word in opening_words(anchored.pattern)}
         assert "" not in words, name
@@ -1229,6 +1229,49 @@ def test_ages_counted_in_two_scans_are_the_ages_of_one_scan_where_aged_and_year_
 )
 def test_links_and_phrases_skipped_only_when_no_branch_has_all_its_pieces_are_the_patterns_count(text: str) -> None:
     """The text is matched only where a branch with all its pieces opens: the same count as the pattern's."""
+    assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["7", "12", "2024", "٣", "²", "x", " ", ",", "\r\n", "\r", "\n", '"', "“", "”", "é", "-"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_digit_share_marks_and_crlf_counted_faster_are_the_plain_counts(text: str) -> None:
+    """Digits read from the runs of digits (or the bytes, with a decimal digit outside ASCII), marks and CRLFs."""
+    assert src._digits(text) == sum(map(str.isdigit, text))
+    assert src._marks(text) == sum(text.count(mark) for mark in '"“”')
+    assert src._crlf(text) == text.count("\r\n")
+
+
+#: Pieces of text around the phrases and links: joiners, word characters and cases that make or break a match.
+LINK_PIECES = [
+    "press",
+    "Press",
+    "PRESS",
+    "release",
+    "white",
+    "White",
+    "paper",
+    " ",
+    "\t",
+    "\n",
+    "-",
+    "'",
+    "’",
+    "_",
+    "x",
+    "7",
+]
+LINK_PIECES += ["http://", "https://", "www.", "/", ".", "press release", "white paper", "co-", "İ", "é"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.lists(st.sampled_from(LINK_PIECES), max_size=25).map("".join))
+def test_links_and_phrases_read_from_the_word_index_are_the_patterns_count(text: str) -> None:
+    """The phrases found where "press" or "white" starts (a word, or a part after a joiner) count as the pattern does."""
     assert src._links_or_phrases(TextView(text)) == measures.count(sp.LINK_OR_PHRASE, text)
 
 
