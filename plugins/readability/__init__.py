@@ -196,6 +196,8 @@ def _dense(document: Document, stats: BodyStats, settings: Settings) -> Finding 
 
 def _subscore(stats: BodyStats, findings: list[Finding], settings: Settings) -> float:
     """1.0 without findings; lower with more and longer run-ons and denser prose."""
+    if not findings:
+        return 1.0  # math.exp(-0)
     limit = _setting(settings, "max_sentence_words")
     long_words = [f.data["words"] for f in findings if f.code == VERY_LONG_SENTENCE.code]
     penalty = min(MAX_PENALTY, sum(LONG_PENALTY * words / limit for words in long_words))

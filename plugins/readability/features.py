@@ -328,78 +328,64 @@ def coded_repetition(code: np.ndarray, window: int = REPEAT_WINDOW) -> tuple[flo
 def gram_counts(code: np.ndarray, n: int, size: int) -> tuple[list[int], list[int]]:
     """For each of :func:`windows` ``(n, size)``: its 3-grams seen once there, and its distinct 5-grams.
 
-    A k-gram is inside a window when all its tokens are. Each window's keys are a row
-    (:func:`_gram_rows`), and all rows are sorted in one call: the 3-grams' rows, then the
-    5-grams', each made as long as a 3-gram row with distinct negative keys (no gram's key
-    is negative), one distinct value each, taken off the count.
+    A k-gram is inside a window when all its tokens are. The keys of every 3-gram and then of
+    every 5-gram are written, in text order, into one flat array (:func:`_write_keys`) that is
+    two blocks of rows of the window's length: row ``w`` of a block holds the keys of the
+    k-grams starting in window ``w``, its last columns (the k-grams that run past the
+    window) overwritten with distinct negative keys (no gram's key is negative), each seen
+    once and taken off the counts. All rows are sorted in one call, and the runs of equal
+    keys found over the flat array at once: a row opens with a negative key and ends with a
+    gram's, so no run crosses from one row into the next.
     """
     base = int(np.maximum.reduce(code)) + 1 if n else 1
-    if base**5 < _KEY_LIMIT:
-        rows, count, padding = _gram_rows(code, n, size, base)
-    else:  # codes too large for a 5-gram key of their own: keys renumbered (gram_keys)
-        rows, count, padding = _keyed_gram_rows(code, n, size)
-    if rows is None:
-        return [0] * count, [0] * count
-    rows.sort(axis=1)
-    width = rows.shape[1]
-    first = np.empty((len(rows), width + 1), dtype=bool)  # the first of a run of equal keys, then a last True
-    first[:, ::width] = True  # the first key of a row, and the column after its last
-    np.not_equal(rows[:, 1:], rows[:, :-1], out=first[:, 1:width])
-    once = np.add.reduce(first[:count, :-1] & first[:count, 1:], axis=1, dtype=np.intp)  # alone in its run
-    return once.tolist(), (np.add.reduce(first[count:, :-1], axis=1, dtype=np.intp) - padding).tolist()
-
-
-def _gram_rows(code: np.ndarray, n: int, size: int, base: int) -> tuple[np.ndarray | None, int, int]:
-    """The rows :func:`gram_counts` sorts, how many windows, and how many padding keys each 5-gram row has.
-
-    The windows' tokens are the rows of one reshaped view of the codes (a text shorter than
-    ``size`` is one row), and a k-gram's key is its codes as the digits of a number in
-    ``base`` (``base ** 5`` below :data:`_KEY_LIMIT`): the 3-grams' keys are written
-    straight into the rows, and each 5-gram's from its first 3-gram's. No rows (None)
-    when a window holds no 3-gram.
-    """
     length = size if n >= size else n
     count = n // length if n >= size else 1
-    grams = code[: count * length].reshape(count, length).astype(np.int64)
-    width = length - 2
+    inside = count * length
+    width, width5 = length - 2, max(length - 4, 0)
     if width <= 0:
-        return None, count, 0
-    rows = np.empty((2 * count, width), dtype=np.int64)
-    keys2 = grams[:, :-1] * base  # each 2-gram's key, from which the 3- and 5-grams' are made
-    keys2 += grams[:, 1:]
-    keys3 = rows[:count]
-    np.multiply(keys2[:, :-1], base, out=keys3)
-    keys3 += grams[:, 2:]
-    padding = min(width, 2)
-    if width > 2:  # a 5-gram's key: its first 3-gram's times base squared, plus its last 2-gram's
-        keys5 = rows[count:, :-2]
-        np.multiply(keys3[:, :-2], base * base, out=keys5)
-        keys5 += keys2[:, 3:]
-    rows[count:, width - padding :] = _PADDING[-padding:]
-    return rows, count, padding
+        return [0] * count, [0] * count
+    flat = np.empty(2 * inside, dtype=np.int64)
+    if base**5 < _KEY_LIMIT:
+        _write_keys(code, inside, base, flat, width5 > 0)
+    else:  # codes too large for a 5-gram key of their own: keys renumbered (gram_keys)
+        flat[: inside - 2] = gram_keys(code, 3)[: inside - 2]
+        if width5:
+            flat[inside : 2 * inside - 4] = gram_keys(code, 5)[: inside - 4]
+    rows = flat.reshape(2 * count, length)
+    padding = length - width5  # the 5-gram rows' negative keys (the 3-gram rows have two)
+    rows[:count, width:] = _PADDING[2:]
+    rows[count:, width5:] = _PADDING[-padding:]
+    rows.sort(axis=1)
+    first = np.empty(2 * inside + 1, dtype=bool)  # the first key of a run of equal keys, then a last True
+    first[0] = first[-1] = True
+    np.not_equal(flat[1:], flat[:-1], out=first[1:-1])
+    alone = first[:inside] & first[1 : inside + 1]  # a key seen once in its row (the 3-grams')
+    once: list[int] = np.add.reduce(alone.reshape(count, length), axis=1, dtype=np.intp).tolist()
+    runs: list[int] = np.add.reduce(first[inside:-1].reshape(count, length), axis=1, dtype=np.intp).tolist()
+    return [k - 2 for k in once], [k - padding for k in runs]
 
 
-#: The negative keys that pad a 5-gram row (two at most: a window's 5-grams are two fewer than its 3-grams).
-_PADDING = np.array([-2, -1], dtype=np.int64)
+def _write_keys(code: np.ndarray, inside: int, base: int, flat: np.ndarray, fives: bool) -> None:
+    """The keys :func:`gram_counts` sorts, written into ``flat``: the 3-grams' from 0, the 5-grams' (if ``fives``) from ``inside``.
+
+    A k-gram's key is its codes as the digits of a number in ``base`` (``base ** 5`` below
+    :data:`_KEY_LIMIT`), over the first ``inside`` codes: each 3-gram's from its first
+    2-gram's, each 5-gram's from its first 3-gram's times ``base`` squared plus its last
+    2-gram's.
+    """
+    keys2 = np.multiply(code[: inside - 1], base, dtype=np.int64)  # each 2-gram's key
+    keys2 += code[1:inside]
+    keys3 = flat[: inside - 2]
+    np.multiply(keys2[:-1], base, out=keys3)
+    keys3 += code[2:inside]
+    if fives:
+        keys5 = flat[inside : 2 * inside - 4]
+        np.multiply(keys3[:-2], base * base, out=keys5)
+        keys5 += keys2[3:]
 
 
-def _keyed_gram_rows(code: np.ndarray, n: int, size: int) -> tuple[np.ndarray | None, int, int]:
-    """:func:`_gram_rows` for codes whose 5-gram keys would pass :data:`_KEY_LIMIT`: the keys of :func:`gram_keys`."""
-    keys3, keys5 = gram_keys(code, 3), gram_keys(code, 5)
-    if n < size:
-        rows3, rows5 = keys3[None, :], keys5[None, :]
-    else:
-        inside = np.arange(0, (n // size) * size, size)[:, None] + np.arange(max(size - 2, 0))[None, :]
-        rows3, rows5 = keys3.take(inside), keys5.take(inside[:, : max(size - 4, 0)])
-    count, width = rows3.shape
-    if width == 0:
-        return None, count, 0
-    padding = width - rows5.shape[1]
-    rows = np.empty((2 * count, width), dtype=np.int64)
-    rows[:count] = rows3
-    rows[count:, : width - padding] = rows5
-    rows[count:, width - padding :] = np.arange(-1, -1 - padding, -1)
-    return rows, count, padding
+#: The negative keys that end a row of :func:`gram_counts` (four at most: a window's 5-grams are four fewer than its tokens).
+_PADDING = np.array([-4, -3, -2, -1], dtype=np.int64)
 
 
 class SentenceProfile(NamedTuple):
@@ -426,32 +412,26 @@ _OPENING = re.compile(rf"\s*+((?:({voice.PRONOUN_OPENING.pattern}))?\S*+)")
 def sentence_profile(view: TextView) -> SentenceProfile:
     """The :class:`SentenceProfile` of ``view``, each sentence visited once (no object per sentence).
 
-    A sentence where a token (a word starting with a letter) starts holds a letter; the
-    others are looked at character by character.
+    A sentence whose first chunk opens with a letter holds one; the others are looked at
+    character by character (where a word starting with a letter starts inside a sentence, a
+    letter is in it: no character's lower case opens with a letter unless the character is one,
+    which the tests check for every character).
     """
     text = view.text
     opening = _OPENING.match
-    words = body_words(view)
-    lettered = np.zeros(len(words.letter) + 1, dtype=np.int64)
-    np.add.accumulate(words.letter, out=lettered[1:], dtype=np.int64)
-    first, last = words.first, words.last
     openings: list[str] = []
     lengths: list[int] = []
     chunks, counts = openings.append, lengths.append
     count = pronouns = 0
-    rows = zip(
-        view.sentences, (last - first).tolist(), (lettered.take(last) > lettered.take(first)).tolist(), strict=True
-    )
-    for (start, end, _), words_in, has_token in rows:
-        if has_token or any(map(str.isalpha, text[start:end])):
-            chunk, pronoun = opening(text, start, end).groups()  # type: ignore[union-attr]  # it always matches
-            if chunk:  # always, with a letter in it
-                count += 1
-                if pronoun is not None:
-                    pronouns += 1
-                if words_in:
-                    chunks(chunk.lower())
-                    counts(words_in)
+    for (start, end, _), words_in in zip(view.sentences, body_words(view).sentence_words.tolist(), strict=True):
+        chunk, pronoun = opening(text, start, end).groups()  # type: ignore[union-attr]  # it always matches
+        if chunk and (chunk[0].isalpha() or any(map(str.isalpha, text[start:end]))):
+            count += 1
+            if pronoun is not None:
+                pronouns += 1
+            if words_in:
+                chunks(chunk.lower())
+                counts(words_in)
     return SentenceProfile(count, pronouns, openings, lengths)
 
 

@@ -141,7 +141,7 @@ def body_stats(view: TextView) -> BodyStats:
     words = body_words(view)
     syllables = words.syllables
     polysyllabic = int(np.add.reduce(syllables >= POLYSYLLABIC, dtype=np.intp))
-    counts = words.last - words.first
+    counts = words.sentence_words
     kept = counts.nonzero()[0]
     lengths: list[int] = counts[kept].tolist()
     return BodyStats(

@@ -376,6 +376,15 @@ def textstat_syllables(part: str) -> int:
     return count
 
 
+def unlisted_syllables(word: str) -> int:
+    """:func:`word_syllables` of a lower-case ASCII word of letters and digits that the CMU dictionary lacks.
+
+    What :func:`textstat_syllables` gives such a word (its hyphenation points plus one),
+    without the two further dictionary lookups :func:`word_syllables` makes on the way.
+    """
+    return len(hyphenator().positions(word)) + 1
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _part_syllables(part: str) -> int:
     """Syllables of one lower-case word without hyphens, as textstat counts them."""

@@ -27,7 +27,12 @@ from typing import NamedTuple
 
 import numpy as np
 from copydesk import TextView
-from copydesk.plugins.readability.syllables import MAX_DICTIONARY_WORD, cmu_syllables, word_syllables
+from copydesk.plugins.readability.syllables import (
+    MAX_DICTIONARY_WORD,
+    cmu_syllables,
+    unlisted_syllables,
+    word_syllables,
+)
 
 #: Function words (the features' ``function_word_share``).
 FUNCTION_WORDS = frozenset("the of and to a in that is was for".split())
@@ -102,7 +107,12 @@ def forms_syllables(forms: list[str]) -> list[int]:
     counts = []
     for form, looked_up in zip(forms, plain, strict=True):
         count = next(known) if looked_up else None
-        counts.append(word_syllables(form) if count is None else count)
+        if count is None:
+            # a plain lower-case word of letters and digits the dictionary lacks: word_syllables would
+            # look it up twice more before hyphenating it
+            unlisted = looked_up and form.isalnum() and form == form.lower()
+            count = unlisted_syllables(form) if unlisted else word_syllables(form)
+        counts.append(count)
     return counts
 
 
@@ -233,6 +243,7 @@ class BodyWords(NamedTuple):
 
     :ivar first: for each of the view's sentences, the index of the first word that starts inside it.
     :ivar last: ... and one past the last (``first == last``: no word starts inside it).
+    :ivar sentence_words: ``last - first``: how many words start inside each sentence.
     :ivar syllables: each word's syllables.
     :ivar letter: whether each word starts with a letter (is a token).
     :ivar tokens: the number of each token's token form, in text order.
@@ -248,6 +259,7 @@ class BodyWords(NamedTuple):
 
     first: np.ndarray
     last: np.ndarray
+    sentence_words: np.ndarray
     syllables: np.ndarray
     letter: np.ndarray
     tokens: np.ndarray
@@ -279,9 +291,11 @@ def body_words(view: TextView) -> BodyWords:
     tokens = vocabulary.token.take(numbers[letter])
     candidates = vocabulary.pronoun.take(numbers).nonzero()[0]
     lexicons = vocabulary.lexicons.take(tokens)
+    first, last = starts.searchsorted(sentence_starts), starts.searchsorted(sentence_ends)
     return BodyWords(
-        first=starts.searchsorted(sentence_starts),
-        last=starts.searchsorted(sentence_ends),
+        first=first,
+        last=last,
+        sentence_words=last - first,
         syllables=vocabulary.syllables.take(numbers),
         letter=letter,
         tokens=tokens,

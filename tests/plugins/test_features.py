@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from types import ModuleType
 
+import numpy as np
 import pytest
 from copydesk import Document, TextView
 from copydesk import measures as m
@@ -223,6 +224,17 @@ def test_repetition_and_hapax_from_totals_are_exactly_the_counted_values(seed: i
     for window in (1, 4, 5, 6, 100, 150):
         assert rdb.repetition(toks, window) == counted_repetition(toks, window)
         assert rdb.hapax_share(toks, window) == counted_hapax(toks, window)
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_repetition_of_16_bit_codes_is_the_counted_value(seed: int) -> None:
+    # body_words hands the window measures 16-bit codes: their 3- and 5-gram keys are made in
+    # 64 bits (a key of three codes near 700 overflows 16 bits), so the counts are the counted ones.
+    rng = random.Random(seed)
+    toks = [f"w{rng.randrange(rng.choice([2, 40, 700]))}" for _ in range(rng.randrange(0, 700))]
+    codes = rdb.token_codes(toks).astype(np.int16)
+    for window in (3, 4, 5, 150):
+        assert rdb.coded_repetition(codes, window) == counted_repetition(toks, window)
 
 
 def test_hapax_share_past_the_window_table_is_the_counted_value() -> None:

@@ -360,6 +360,25 @@ def test_new_forms_looked_up_directly_count_as_word_syllables() -> None:
     assert vocabulary.syllables[vocabulary.number(forms)].tolist() == [syl.word_syllables(f) for f in forms]
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_words_the_dictionary_lacks_hyphenated_directly_count_as_word_syllables(seed: int) -> None:
+    """A plain word of letters and digits the CMU dictionary lacks is hyphenated without the two further lookups.
+
+    forms_syllables takes such a word's count from the hyphenation (unlisted_syllables); every
+    other form (capitals, joiners, letters outside ASCII, overlong) still goes through word_syllables.
+    """
+    import random
+
+    from copydesk.plugins.readability import words
+
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    made = ["".join(rng.choice(letters) for _ in range(rng.randrange(1, 16))) for _ in range(400)]
+    made += ["Zorblax", "qx'zz", "qx-zz", "ğrblx", "q" * 46, "7", "x2", "the", "government"]
+    assert any(syl.cmu_syllables().get(form) is None and form.isalnum() for form in made)
+    assert words.forms_syllables(made) == [syl.word_syllables(form) for form in made]
+
+
 @pytest.mark.parametrize("seed", range(20))
 def test_body_words_are_the_plain_per_word_definitions(seed: int) -> None:
     # Every per-word array of body_words holds what the plain word-by-word definitions give.
@@ -520,6 +539,19 @@ def test_sentence_profile_is_the_plain_definitions(seed: int) -> None:
             if last > first and any(ch.isalpha() for ch in piece):
                 plain.append((piece.split(None, 1)[0].lower(), last - first))
         assert list(zip(profile.openings, profile.lengths, strict=True)) == plain
+
+
+def test_a_word_starting_with_a_letter_puts_a_letter_in_its_sentence() -> None:
+    """What sentence_profile reads a sentence holding a token as holding a letter by: no character
+    whose lower case opens with a letter is anything but a letter itself (every code point checked)."""
+    import sys
+
+    odd = [
+        code
+        for code in range(sys.maxunicode + 1)
+        if not 0xD800 <= code <= 0xDFFF and chr(code).lower()[:1].isalpha() and not chr(code).isalpha()
+    ]
+    assert odd == []
 
 
 def test_a_heading_is_found_on_a_first_line_of_any_length() -> None:
