@@ -6,7 +6,8 @@ name no person with two capitalised words, and these readings (SRC002's only: no
 them) count them too:
 
 - a person's name and a verb of saying the named-sources feature does not read ("Mr Cole
-  revealed", "Ann Cole has denied"), a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
+  revealed", "Ann Cole has denied", a name set off after its role: "the treasurer, Ann Cole,
+  said"), a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
   "the opposition argues", which names nobody), a name's possessive ("Ann Cole's defence team
   argued"), he or she ("She says that ...", "He claimed");
 - a news agency or broadcaster known by its initials, as the speaker or the one told: "the
@@ -61,11 +62,12 @@ POSSESSIVE_SAYS = re.compile(
     rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s(?:{_WORD}){{1,3}}?\s{_AUXILIARY}{_BODY_VERB}"
 )
 #: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
-#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"); the named-sources feature reads the
-#: verbs it shares with this list, this reading the rest ("revealed", "denied", "conceded", "disclosed").
+#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), maybe set off by a comma after a role
+#: ("the treasurer, Ann Cole, said"); the named-sources feature reads the verbs it shares with this list
+#: when no comma stands between, this reading the rest ("revealed", "denied", "conceded", "disclosed").
 PERSON_SAYS = re.compile(
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s[A-Z][\w'’\-]*+|[A-Z][a-z][\w'’\-]*+(?:\s[A-Z][a-z][\w'’\-]*+){{1,2}})"
-    rf"\s{_AUXILIARY}{_BODY_VERB}"
+    rf",?\s{_AUXILIARY}{_BODY_VERB}"
 )
 #: He or she and a verb of saying ("She says that", "he has also claimed").
 PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")

@@ -304,6 +304,10 @@ def test_unattributed_article(text: str, settings: dict[str, Any], expected: lis
         pytest.param("Mr Cole revealed that two members had resigned.", [], id="honorific-name-revealed"),
         pytest.param("Speaker Ann Cole has denied any wrongdoing.", [], id="name-has-denied"),
         pytest.param("He conceded that the plan was late.", [], id="he-conceded"),
+        pytest.param(
+            "The budget rose by 4%, the treasurer, Ann Cole, said.", [], id="name-set-off-after-its-role-then-said"
+        ),
+        pytest.param("We met the treasurer, Ann Cole, in May.", ["SRC002"], id="name-set-off-without-a-verb"),
         pytest.param("The revealed plan was late and nobody denied it.", ["SRC002"], id="no-subject-for-the-verbs"),
     ],
 )
