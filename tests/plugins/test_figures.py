@@ -1627,3 +1627,72 @@ def test_quotation_speaker_they_takes_up_a_body_named_before() -> None:
 def test_doubled_down_is_an_idiom_not_a_multiple(text: str, expected: list[tuple[str, str]]) -> None:
     """Session 22 audit: "doubled down" (held firm) is no figure; "doubled" alone, or a comma before "down", is."""
     assert figure_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ('"Rents will rise 30% by 2050," explains Jo Pell of the Harbour Housing Centre in Northtown.', []),
+        ('"Rents will rise 30% by 2050," says Jo Pell, head of research at the Harbour Housing Centre.', []),
+        # an unnamed speaker past the limit stays vague
+        (
+            '"Rents will rise 30% by 2050," says a senior official at the housing agency in the north of the county.',
+            ["30%"],
+        ),
+    ],
+    ids=["long-name-after-quotation", "name-and-comma", "unnamed-speaker"],
+)
+def test_a_named_speaker_after_a_closing_quotation_may_run_past_the_source_limit(text: str, vague: list[str]) -> None:
+    """Session 24 audit: '"...," explains NAME of a long body name' credits the quotation to NAME."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The mill paid $6 million in fines, according to the", []),
+        ("The mill paid $6 million in fines, according to reports.", ["$6 million"]),
+        ('The graduates are wary of gig work. Just shy of half, 49%, say the "gig economy" helps.', []),
+        ('Prices will rise 4%, say the analysts at "Harbour Watch".', ["4%"]),
+    ],
+    ids=["according-to-the-cut-off", "according-to-reports", "share-before-say-the", "vague-after-say"],
+)
+def test_a_lone_determiner_is_no_vague_source(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "according to the" ending a cut-off text, or 'say the "..."', shows 'the' as no source."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Almost half said they wanted an outsider, compared with four in 10 who said they preferred a veteran.", []),
+        ("Half said they expected prices to rise 5%.", []),
+        ("Almost half of the economists said prices would rise 5%.", ["5%"]),
+        ("A majority of analysts said prices would rise 5%.", ["5%"]),
+    ],
+    ids=["four-in-10", "half-said-they", "half-of-economists", "majority-of-analysts"],
+)
+def test_a_share_of_respondents_is_no_source(text: str, vague: list[str]) -> None:
+    """Session 24 audit: a poll's "four in 10 who said" or "Almost half said" is the answer share, not a source."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The city plan allows rents up to 100% higher in the harbour area, on projects including homes.", []),
+        ("The council projects rents up to 100% higher in the harbour area.", []),
+        ("Analysts estimate rents will rise 100% in the harbour area.", ["100%"]),
+    ],
+    ids=["on-projects", "council-projects", "analysts-reckon"],
+)
+def test_a_cue_in_s_right_after_a_preposition_is_a_plural_noun(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "on projects including ..." is no verb "projects" whose source is "on"."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+def test_a_model_number_before_is_or_was_is_no_count() -> None:
+    """Session 24 audit: "The Atari 2600 is ..." is a model, as "the Nokia 7610 phone" is; "is" is no plural noun."""
+    assert figure_texts("The Acme 2600 is the most copied console ever.") == []
+    assert figure_texts("The Acme 2600 was sold out.") == []
+    assert figure_texts("In Iraq 12000 troops died.") == [("12000", "count")]
