@@ -137,6 +137,8 @@ COORDINATORS = frozenset("but or so yet nor".split())
 #: opening subject for its speaker ("Acme Bank raised its forecast, saying sales would rise 5%").
 SPEECH_ING = frozenset("saying adding noting explaining arguing claiming warning insisting telling".split())
 
+#: Subordinators before a gerund cue whose clause ends at its comma ("After saying ..., Jo Roe ...").
+GERUND_OPENERS = frozenset("after before while since without by upon".split())
 #: Heads of a share of respondents ("Almost half said", "two-thirds say"): a poll's answer, not a source.
 SHARES = frozenset(
     "half third thirds two-thirds quarter quarters three-quarters fifth fifths majority minority".split()
@@ -641,8 +643,8 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
         return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
-    if word.lower in COUNT_VERBS and _quantity_follows(text, words, index):
-        return False
+    if word.lower in COUNT_VERBS and (_quantity_follows(text, words, index) or _added_to(words, index)):
+        return False  # "added 292,000 jobs", "are added to a group turnover of £210m": sums, not speech
     if _object_idiom(words, index):
         return False
     if previous is not None and (_possessed_noun(words, index) or _order(words, index)):
@@ -650,6 +652,14 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     if word.lower in WEAK_CUES:
         return _weak_cue(text, words, index, lexicon)
     return True
+
+
+def _added_to(words: Sequence[Word], index: int) -> bool:
+    """Whether "added" is a passive before "to" ("are added to a turnover of £210m"): a sum, not speech.
+
+    Speech adds to its addressee in the active ("Jo Roe added to reporters"), and stays a cue.
+    """
+    return 0 < index < len(words) - 1 and words[index - 1].lower in BE_VERBS and words[index + 1].lower == "to"
 
 
 def _plural_after_preposition(words: Sequence[Word], index: int) -> bool:
@@ -868,7 +878,27 @@ def _credit_at(
         if carried is not None:
             return carried
     credit = _verb(text, words, index, bounds, lexicon)
-    return None if decision_by_other(text, words, index, credit.source) else credit
+    if decision_by_other(text, words, index, credit.source):
+        return None
+    return _gerund_clause(text, words, index, credit)
+
+
+def _gerund_clause(text: str, words: Sequence[Word], index: int, credit: Credit) -> Credit:
+    """A credit whose cue is a gerund after a subordinator ("After saying ...,") held to the gerund's clause.
+
+    Its speaker is the subject of the main clause after the comma, not found here; the
+    main clause is no part of what the gerund reports ("After saying ..., Jo Roe lost the
+    part that was to make her millions").
+    """
+    if index == 0 or not words[index].lower.endswith("ing") or words[index - 1].lower not in GERUND_OPENERS:
+        return credit
+    if credit.source[0] < credit.source[1]:
+        return credit
+    for at in range(index + 1, len(words)):
+        gap = text[words[at - 1].end : words[at].start]
+        if "," in gap and gap != ",":  # not the comma inside "5,000"
+            return replace(credit, content=((words[index].end, words[at - 1].end),))
+    return credit
 
 
 def _participle_credit(

@@ -109,6 +109,21 @@ def is_model_number(text: str, start: int, end: int, floor: int) -> bool:
     return begin - floor > 4 or bool(text[floor:begin].strip(" \u00a0\"'“‘([*_"))
 
 
+def is_zip_code(text: str, start: int, end: int) -> bool:
+    """Whether a plain five-digit number is a US ZIP code after a state's code ("New York, NY 10032.").
+
+    The code is two capitals on their own ("NY", "NY,"), one space before the number, and
+    no word follows it (a count goes on to its noun: "US 20000 troops").
+    """
+    if end - start != 5 or not text[start:end].isdigit() or text[start - 1 : start] != " ":
+        return False
+    code = text[max(0, start - 5) : start - 1].rstrip(",")[-3:]
+    if len(code) < 2 or not code[-2:].isalpha() or not code[-2:].isupper() or code[:-2].strip():
+        return False
+    rest = text[end : end + 2].lstrip(" ")
+    return not rest[:1].isalpha()
+
+
 def is_distance(text: str, span: tuple[int, int], value: float, floor: int, limit: int) -> bool:
     """Whether a number glued to "m" ("800m") is a race distance in metres, not millions.
 

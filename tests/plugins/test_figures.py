@@ -1696,3 +1696,48 @@ def test_a_model_number_before_is_or_was_is_no_count() -> None:
     assert figure_texts("The Acme 2600 is the most copied console ever.") == []
     assert figure_texts("The Acme 2600 was sold out.") == []
     assert figure_texts("In Iraq 12000 troops died.") == [("12000", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Sales of £3m are added to a group turnover of £210m.", []),
+        ("New features being added to the line include maps of more than 6 million places.", []),
+        ("Prices will rise 4%, analysts added.", ["4%"]),
+        ('"It was 50 percent more than last year," Jo Roe added to the Harbour Times.', []),
+        ('"It was 50 percent more than last year," one aide added to reporters.', ["50 percent"]),
+    ],
+    ids=["are-added-to", "being-added-to", "speech-added", "named-added-to", "unnamed-added-to"],
+)
+def test_added_to_is_a_sum_not_speech(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "added to a turnover of £210m" adds, it reports no one's words."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("After saying rude things about the mayor, Jo Roe lost the part that was to make her millions.", []),
+        ("After saying 5,000 jobs would go, the minister left.", ["5,000"]),
+    ],
+    ids=["main-clause", "gerund-clause"],
+)
+def test_a_gerund_cue_after_a_subordinator_credits_only_its_own_clause(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "After saying ..., NAME ..." credits nothing after its comma to a missing speaker."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+def test_an_acronym_in_brackets_inside_a_source_belongs_to_the_name_before_it() -> None:
+    """Session 24 audit: "a Harbour Budget Office (HBO) report that said" is the office's report, not "report that"."""
+    text = "He asked her to answer a recent Harbour Budget Office (HBO) report that said 22 million would lose cover."
+    assert by_code(single(text), "FIG002") == []
+    assert by_code(
+        single("He asked her to answer a recent report that said 22 million would lose cover."), "FIG002"
+    ) == ["22 million"]
+
+
+def test_a_zip_code_after_a_state_code_is_no_figure() -> None:
+    """Session 24 audit: "New York, NY 10032" in an address is a ZIP code, not 10,032 of something."""
+    assert figure_texts("Gifts may be sent to 12 Haven Avenue, New York, NY 10032.") == []
+    assert figure_texts("Gifts may be sent to 12 Haven Avenue, New York, NY, 10032.") == []
+    assert figure_texts("The US 20000 troops left.") == [("20000", "count")]
