@@ -137,6 +137,8 @@ COORDINATORS = frozenset("but or so yet nor".split())
 #: opening subject for its speaker ("Acme Bank raised its forecast, saying sales would rise 5%").
 SPEECH_ING = frozenset("saying adding noting explaining arguing claiming warning insisting telling".split())
 
+#: Quantifiers that, as determiners do, make a participle after them an adjective ("no listed company").
+QUANTIFIERS = frozenset("no any every each".split())
 #: Subordinators before a gerund cue whose clause ends at its comma ("After saying ..., Jo Roe ...").
 GERUND_OPENERS = frozenset("after before while since without by upon".split())
 #: Heads of a share of respondents ("Almost half said", "two-thirds say"): a poll's answer, not a source.
@@ -630,13 +632,14 @@ def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexico
 def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     """Whether a cue word that is not a document noun is used as a cue verb.
 
-    Not after a determiner ("the estimated cost"); "call" only before "for"; the weak
+    Not after a determiner or quantifier ("the estimated cost", "no listed company"), nor in
+    "-s" right after a preposition ("on projects"); "call" only before "for"; the weak
     cues "put"/"place" after a named or vague source, or with an "at" following.
     """
     word = words[index]
     previous = words[index - 1] if index > 0 else None
-    if previous is not None and previous.lower in DETERMINERS:
-        return False
+    if previous is not None and previous.lower in DETERMINERS | QUANTIFIERS:
+        return False  # "the estimated cost", "no listed company"
     if previous is not None and _plural_after_preposition(words, index):
         return False
     if _participle_not_a_verb(text, words, index) or _benchmark(text, words, index):

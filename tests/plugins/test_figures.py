@@ -1741,3 +1741,17 @@ def test_a_zip_code_after_a_state_code_is_no_figure() -> None:
     assert figure_texts("Gifts may be sent to 12 Haven Avenue, New York, NY 10032.") == []
     assert figure_texts("Gifts may be sent to 12 Haven Avenue, New York, NY, 10032.") == []
     assert figure_texts("The US 20000 troops left.") == [("20000", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Under the rules, no listed company can be more than 80% owned by its 10 largest holders.", []),
+        ("Under the rules, the listed company can be more than 80% owned by its 10 largest holders.", []),
+        ("Analysts listed the company at $80m.", ["$80m"]),
+    ],
+    ids=["no-listed", "the-listed", "listed-verb"],
+)
+def test_a_participle_after_a_quantifier_is_an_adjective_not_a_cue(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "no listed company" lists nothing, as "the listed company" does not."""
+    assert by_code(single(text), "FIG002") == vague
