@@ -65,7 +65,9 @@ results, market moves) is flagged though it may need no source. Years, dates, ti
 ordinals, phone, page and section numbers, numbers joined to a noun by a hyphen ("the
 28-point plan", "a 10-year compact", but not money: "a $15-an-hour wage"), race
 distances ("the 800m gold"), weights in pounds ("lost 15 pounds", "4,000 pounds of
-cod"), dates whose comma was stripped ("Aug 142016") and page furniture ("24.8k
+cod"), dates whose comma was stripped ("Aug 142016"), ZIP codes after a state's code ("New
+York, NY 10032"), model numbers after a name ("the Nokia 7610 phone", "The Atari 2600
+is") and page furniture ("24.8k
 SHARES", a "Get short URL" counter) are not figures. Vague magnitudes ("tens of
 billions of dollars", "millions are displaced", "hundreds of thousands") are figures of
 kind `magnitude` and flagged here when unsourced, except after a preposition ("known to
@@ -121,12 +123,23 @@ is named outside its marks the words are the speaker's: '"Rents keep climbing," 
 said. "Prices are expected to rise 12%."' is not flagged), or a quotation whose
 speaker is not given in it or within the attribution window of its ends (a quotation is
 followed over the paragraphs it is carried into, each opened again without the one
-before being closed). The source shown leaves out the auxiliaries and adverbs before the
-cue ("Analysts", not "Analysts had also been"); an acronym in brackets before the cue goes
-with the name before it ("The Office for National Statistics (ONS) said" is named). A
+before being closed). A speaker after the closing mark is the quotation's however long
+the description runs ('"...," explains Jo Pell of the Harbour Longevity Centre in
+Northtown'). The source shown leaves out the auxiliaries and adverbs before the
+cue ("Analysts", not "Analysts had also been"); an acronym in brackets goes
+with the name before it ("The Office for National Statistics (ONS) said", "a Harbour
+Budget Office (HBO) report that said" are named). A
 passive's agent ends before "to", a figure or the "at" of a value ("expected by analysts to
 reach $4bn" is the analysts'); "That puts the bill at £2m" is the writer's own reckoning,
-not a source, and "was told to pay £175" an order, not a report.
+not a source, "was told to pay £175" an order, not a report, and "are added to a turnover
+of £210m" a sum, not speech ("Jo Roe added to reporters" is). A poll's share of
+respondents is no source ("74 percent said", "four in 10 who said", "Almost half said
+they"; not "Half of the economists said"), nor is a lone determiner ('49%, say the "gig
+economy" ...'; a text cut off at "according to the" reads as a definite description,
+named), nor a cue in "-s" right after a preposition ("on projects including ...": a
+plural noun). A gerund cue with no source after "after", "before", "while", "since",
+"without", "by" or "upon" credits only its own clause, up to its comma: "After saying ...,
+Jo Roe lost the part that was to make her millions" does not credit the millions.
 
 **Why it matters.** A vague source lends a figure the look of authority while leaving
 nothing to check; it is a classic weasel construction.
@@ -165,7 +178,9 @@ that") takes the opening subject the same way ("Acme Bank raised its forecast, s
 sales would rise 5%" is the bank's); "The company cut its forecast, saying ..." is not
 found ("cut" is no past form it knows) and reads as agentless, and a subject that cannot
 speak is taken for the speaker all the same ("Prices rose in May, saying ..."; which
-subjects speak is not checked). A
+subjects speak is not checked). A gerund cue after a subordinator keeps its own clause
+agentless: "After saying 5,000 jobs would go, the minister left." flags 5,000 (the main
+clause's subject is not taken for its speaker). A
 cue after "NAME, APPOSITIVE," is the name's verb only when the name holds a capitalised
 word: "The company, a chip maker, said about 2,000 ..." reads as an agentless passive. A straight double mark right after a digit with no quotation open is read
 as inches or seconds ("a 30" screen"), not a quotation mark.

@@ -137,6 +137,19 @@ COORDINATORS = frozenset("but or so yet nor".split())
 #: opening subject for its speaker ("Acme Bank raised its forecast, saying sales would rise 5%").
 SPEECH_ING = frozenset("saying adding noting explaining arguing claiming warning insisting telling".split())
 
+#: Quantifiers that, as determiners do, make a participle after them an adjective ("no listed company").
+QUANTIFIERS = frozenset("no any every each".split())
+#: Subordinators before a gerund cue whose clause ends at its comma ("After saying ..., Jo Roe ...").
+GERUND_OPENERS = frozenset("after before while since without by upon".split())
+#: Heads of a share of respondents ("Almost half said", "two-thirds say"): a poll's answer, not a source.
+SHARES = frozenset(
+    "half third thirds two-thirds quarter quarters three-quarters fifth fifths majority minority".split()
+)
+#: Words a share's phrase may run on with ("Almost half said they wanted"): still the respondents.
+SHARE_TAIL = frozenset("said say says they".split())
+#: Number words of a "four in 10" share of respondents.
+NUMERALS = frozenset("one two three four five six seven eight nine ten".split())
+
 #: Words that cannot open the noun phrase a participle modifies ("Announced that ...").
 NOT_NOUNS = BOUNDARY_WORDS | DETERMINERS | PREPOSITIONS | PRONOUNS | frozenset("how what".split())
 
@@ -175,7 +188,11 @@ def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, in
     stop = _relative_agent_end(text, words, source_after(text, words, cue + 2, ACCORDING_LIMIT))
     source = span(words, cue + 2, stop)
     content = ((bounds[0], words[cue].start), (source[1], bounds[1]))
-    return _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
+    credit = _credit(text, words, cue + 2, stop, cue, content, lexicon, bounds[0])
+    if stop == cue + 3 == len(words) and words[cue + 2].lower == "the" and not text[source[1] : bounds[1]].strip():
+        # "..., according to the" where the text is cut off: a definite description, as "the survey" is
+        return replace(credit, named=True)
+    return credit
 
 
 def _relative_agent_end(text: str, words: Sequence[Word], stop: int) -> int:
@@ -476,12 +493,23 @@ def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int
     if word.lower.endswith("ing"):
         stop = source_after(text, words, 0)
         return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
+    if stop == cue + 2 and words[cue + 1].lower in DETERMINERS:
+        return None  # '49%, say the "sharing economy" ...': a lone determiner is no speaker
     if stop < len(words) and not gap_breaks(text, words[stop - 1].end, words[stop].start):
-        if words[stop].lower not in BOUNDARY_WORDS:
+        if words[stop].lower not in BOUNDARY_WORDS and not _speaker_after_quotation(text, words, cue):
             return None
     if words[cue + 1].lower in PRONOUNS and stop > cue + 2:
         return None
     return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
+
+
+def _speaker_after_quotation(text: str, words: Sequence[Word], cue: int) -> bool:
+    """Whether an inverted cue closes a quotation and a capitalised name follows it ('," explains Jo Pell of ...').
+
+    Such a speaker's description may run past SOURCE_LIMIT words ("Jo Pell of the Harbour
+    Longevity Centre in Northtown"); its first words are the speaker all the same.
+    """
+    return cue > 0 and quoted(text[words[cue - 1].end : words[cue].start]) and text[words[cue + 1].start].isupper()
 
 
 def _content(
@@ -604,19 +632,22 @@ def _cue_ruled_out(text: str, words: Sequence[Word], index: int, lexicon: Lexico
 def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     """Whether a cue word that is not a document noun is used as a cue verb.
 
-    Not after a determiner ("the estimated cost"); "call" only before "for"; the weak
+    Not after a determiner or quantifier ("the estimated cost", "no listed company"), nor in
+    "-s" right after a preposition ("on projects"); "call" only before "for"; the weak
     cues "put"/"place" after a named or vague source, or with an "at" following.
     """
     word = words[index]
     previous = words[index - 1] if index > 0 else None
-    if previous is not None and previous.lower in DETERMINERS:
+    if previous is not None and previous.lower in DETERMINERS | QUANTIFIERS:
+        return False  # "the estimated cost", "no listed company"
+    if previous is not None and _plural_after_preposition(words, index):
         return False
     if _participle_not_a_verb(text, words, index) or _benchmark(text, words, index):
         return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
-    if word.lower in COUNT_VERBS and _quantity_follows(text, words, index):
-        return False
+    if word.lower in COUNT_VERBS and (_quantity_follows(text, words, index) or _added_to(words, index)):
+        return False  # "added 292,000 jobs", "are added to a group turnover of £210m": sums, not speech
     if _object_idiom(words, index):
         return False
     if previous is not None and (_possessed_noun(words, index) or _order(words, index)):
@@ -624,6 +655,24 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     if word.lower in WEAK_CUES:
         return _weak_cue(text, words, index, lexicon)
     return True
+
+
+def _added_to(words: Sequence[Word], index: int) -> bool:
+    """Whether "added" is a passive before "to" ("are added to a turnover of £210m"): a sum, not speech.
+
+    Speech adds to its addressee in the active ("Jo Roe added to reporters"), and stays a cue.
+    """
+    return 0 < index < len(words) - 1 and words[index - 1].lower in BE_VERBS and words[index + 1].lower == "to"
+
+
+def _plural_after_preposition(words: Sequence[Word], index: int) -> bool:
+    """Whether a cue in "-s" right after a preposition is a plural noun ("on projects including homes").
+
+    A verb in "-s" never follows a preposition directly; "than" is left out ("more than
+    forecasts"? rare, and its comparisons are read elsewhere).
+    """
+    word, previous = words[index].lower, words[index - 1].lower
+    return previous in PREPOSITIONS and previous != "than" and word.endswith("s") and not word.endswith("ss")
 
 
 def _weak_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
@@ -758,6 +807,11 @@ def _is_noun(words: Sequence[Word], index: int, lexicon: Lexicon) -> bool:
     return word.lower not in lexicon.cues or (index > 0 and words[index - 1].lower in DETERMINERS)
 
 
+def _numeral(token: str) -> bool:
+    """Whether a lower-case token is a small number, in digits or words ("10", "four")."""
+    return token.isdigit() or token in NUMERALS
+
+
 def _respondents(text: str, credit: Credit) -> bool:
     """True when the "source" is a share of respondents ("74 percent said", "Some 34% say"), not a source.
 
@@ -768,7 +822,14 @@ def _respondents(text: str, credit: Credit) -> bool:
     phrase = text[credit.source[0] : credit.source[1]].lower()
     if "percent" in phrase or "%" in phrase or text[credit.source[1] : credit.source[1] + 1] == "%":
         return True
-    return any(token[:1].isdigit() and "," in token for token in phrase.split())
+    tokens = phrase.split()
+    if any(t in SHARES and all(w in SHARE_TAIL for w in tokens[i + 1 :]) for i, t in enumerate(tokens[:3])):
+        return True  # "Almost half said they ...", not "Half of economists"
+    if any(
+        _numeral(tokens[i - 1]) and tokens[i] == "in" and _numeral(tokens[i + 1]) for i in range(1, len(tokens) - 1)
+    ):
+        return True  # "four in 10 who said"
+    return any(token[:1].isdigit() and "," in token for token in tokens)
 
 
 def _possessed(
@@ -820,7 +881,27 @@ def _credit_at(
         if carried is not None:
             return carried
     credit = _verb(text, words, index, bounds, lexicon)
-    return None if decision_by_other(text, words, index, credit.source) else credit
+    if decision_by_other(text, words, index, credit.source):
+        return None
+    return _gerund_clause(text, words, index, credit)
+
+
+def _gerund_clause(text: str, words: Sequence[Word], index: int, credit: Credit) -> Credit:
+    """A credit whose cue is a gerund after a subordinator ("After saying ...,") held to the gerund's clause.
+
+    Its speaker is the subject of the main clause after the comma, not found here; the
+    main clause is no part of what the gerund reports ("After saying ..., Jo Roe lost the
+    part that was to make her millions").
+    """
+    if index == 0 or not words[index].lower.endswith("ing") or words[index - 1].lower not in GERUND_OPENERS:
+        return credit
+    if credit.source[0] < credit.source[1]:
+        return credit
+    for at in range(index + 1, len(words)):
+        gap = text[words[at - 1].end : words[at].start]
+        if "," in gap and gap != ",":  # not the comma inside "5,000"
+            return replace(credit, content=((words[index].end, words[at - 1].end),))
+    return credit
 
 
 def _participle_credit(

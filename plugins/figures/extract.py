@@ -28,6 +28,7 @@ from copydesk.plugins.figures.units import (
     is_furniture,
     is_model_number,
     is_weight,
+    is_zip_code,
     magnitude,
     previous_word,
 )
@@ -204,6 +205,8 @@ def digit_figure(text: str, match: re.Match[str], floor: int, limit: int, thresh
         return Figure(start, stop, kind, value * scale, unit)
     is_year = "," not in token and "." not in token and 1000 <= value <= 2100
     if value >= threshold and not is_year and not high and not is_model_number(text, start, end, floor):
+        if is_zip_code(text, start, end):
+            return None
         return Figure(start, end, "count", value, "")
     return None
 

@@ -272,14 +272,16 @@ def is_named(text: str, words: Sequence[Word], first: int, lexicon: Lexicon, ref
 def source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[str] = frozenset()) -> int:
     """Index of the first word of the source phrase that ends just before ``words[cue]``.
 
-    An acronym in brackets right before the cue belongs to the name before it: "The Office
-    for National Statistics (ONS) said" is the office's.
+    An acronym in brackets belongs to the name before it: "The Office for National
+    Statistics (ONS) said" is the office's, "a Harbour Budget Office (HBO) report that said"
+    the office's report.
     """
     index = cue
     left = words[cue].start
-    if _acronym_before(text, words, cue):
-        index, left = cue - 1, text.rindex("(", words[cue - 2].end, words[cue - 1].start)
     while index > 0 and cue - index < SOURCE_LIMIT:
+        if _acronym_before(text, words, index):
+            index, left = index - 1, text.rindex("(", words[index - 2].end, words[index - 1].start)
+            continue
         previous = words[index - 1]
         if gap_breaks(text, previous.end, left) or previous.lower in BOUNDARY_WORDS or previous.lower in stops:
             break

@@ -84,17 +84,22 @@ def is_furniture(text: str, start: int, end: int, floor: int, limit: int) -> boo
     return token.isdigit() and text.find(WIDGET, max(floor, start - WIDGET_REACH), start) >= 0
 
 
+#: Verbs in "-s" after a model number, no plural noun that would make it a count ("the Acme 2600 is").
+S_VERBS = frozenset("is was has does".split())
+
+
 def is_model_number(text: str, start: int, end: int, floor: int) -> bool:
     """Whether a plain 3-5 digit number is a model number after a capitalised name ("the Nokia 7610 phone").
 
     The name is the word right before it (one space between), capitalised and not its
     sentence's first word (a sentence opening "Some 5000 people" keeps its count); a
-    plural noun after the number makes it a count ("in Iraq 12000 troops died").
+    plural noun after the number makes it a count ("in Iraq 12000 troops died"; "is", "was",
+    "has" and "does" are no plurals: "The Atari 2600 is ..." is a model).
     """
     if not 3 <= end - start <= 5 or not text[start:end].isdigit() or text[start - 1 : start] != " ":
         return False
     after = next_word(text, end, len(text))
-    if after.islower() and after.endswith("s"):
+    if after.islower() and after.endswith("s") and after not in S_VERBS:
         return False
     begin = start - 1
     while begin > floor and start - begin < 21 and text[begin - 1].isalpha():
@@ -102,6 +107,21 @@ def is_model_number(text: str, start: int, end: int, floor: int) -> bool:
     if begin == start - 1 or not text[begin].isupper() or not text[begin + 1 : start - 1].islower():
         return False
     return begin - floor > 4 or bool(text[floor:begin].strip(" \u00a0\"'“‘([*_"))
+
+
+def is_zip_code(text: str, start: int, end: int) -> bool:
+    """Whether a plain five-digit number is a US ZIP code after a state's code ("New York, NY 10032.").
+
+    The code is two capitals on their own ("NY", "NY,"), one space before the number, and
+    no word follows it (a count goes on to its noun: "US 20000 troops").
+    """
+    if end - start != 5 or not text[start:end].isdigit() or text[start - 1 : start] != " ":
+        return False
+    code = text[max(0, start - 5) : start - 1].rstrip(",")[-3:]
+    if len(code) < 2 or not code[-2:].isalpha() or not code[-2:].isupper() or code[:-2].strip():
+        return False
+    rest = text[end : end + 2].lstrip(" ")
+    return not rest[:1].isalpha()
 
 
 def is_distance(text: str, span: tuple[int, int], value: float, floor: int, limit: int) -> bool:

@@ -1627,3 +1627,131 @@ def test_quotation_speaker_they_takes_up_a_body_named_before() -> None:
 def test_doubled_down_is_an_idiom_not_a_multiple(text: str, expected: list[tuple[str, str]]) -> None:
     """Session 22 audit: "doubled down" (held firm) is no figure; "doubled" alone, or a comma before "down", is."""
     assert figure_texts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ('"Rents will rise 30% by 2050," explains Jo Pell of the Harbour Housing Centre in Northtown.', []),
+        ('"Rents will rise 30% by 2050," says Jo Pell, head of research at the Harbour Housing Centre.', []),
+        # an unnamed speaker past the limit stays vague
+        (
+            '"Rents will rise 30% by 2050," says a senior official at the housing agency in the north of the county.',
+            ["30%"],
+        ),
+    ],
+    ids=["long-name-after-quotation", "name-and-comma", "unnamed-speaker"],
+)
+def test_a_named_speaker_after_a_closing_quotation_may_run_past_the_source_limit(text: str, vague: list[str]) -> None:
+    """Session 24 audit: '"...," explains NAME of a long body name' credits the quotation to NAME."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The mill paid $6 million in fines, according to the", []),
+        ("The mill paid $6 million in fines, according to reports.", ["$6 million"]),
+        ('The graduates are wary of gig work. Just shy of half, 49%, say the "gig economy" helps.', []),
+        ('Prices will rise 4%, say the analysts at "Harbour Watch".', ["4%"]),
+    ],
+    ids=["according-to-the-cut-off", "according-to-reports", "share-before-say-the", "vague-after-say"],
+)
+def test_a_lone_determiner_is_no_vague_source(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "according to the" ending a cut-off text, or 'say the "..."', shows 'the' as no source."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Almost half said they wanted an outsider, compared with four in 10 who said they preferred a veteran.", []),
+        ("Half said they expected prices to rise 5%.", []),
+        ("Almost half of the economists said prices would rise 5%.", ["5%"]),
+        ("A majority of analysts said prices would rise 5%.", ["5%"]),
+    ],
+    ids=["four-in-10", "half-said-they", "half-of-economists", "majority-of-analysts"],
+)
+def test_a_share_of_respondents_is_no_source(text: str, vague: list[str]) -> None:
+    """Session 24 audit: a poll's "four in 10 who said" or "Almost half said" is the answer share, not a source."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The city plan allows rents up to 100% higher in the harbour area, on projects including homes.", []),
+        ("The council projects rents up to 100% higher in the harbour area.", []),
+        ("Analysts estimate rents will rise 100% in the harbour area.", ["100%"]),
+    ],
+    ids=["on-projects", "council-projects", "analysts-reckon"],
+)
+def test_a_cue_in_s_right_after_a_preposition_is_a_plural_noun(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "on projects including ..." is no verb "projects" whose source is "on"."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+def test_a_model_number_before_is_or_was_is_no_count() -> None:
+    """Session 24 audit: "The Atari 2600 is ..." is a model, as "the Nokia 7610 phone" is; "is" is no plural noun."""
+    assert figure_texts("The Acme 2600 is the most copied console ever.") == []
+    assert figure_texts("The Acme 2600 was sold out.") == []
+    assert figure_texts("In Iraq 12000 troops died.") == [("12000", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Sales of £3m are added to a group turnover of £210m.", []),
+        ("New features being added to the line include maps of more than 6 million places.", []),
+        ("Prices will rise 4%, analysts added.", ["4%"]),
+        ('"It was 50 percent more than last year," Jo Roe added to the Harbour Times.', []),
+        ('"It was 50 percent more than last year," one aide added to reporters.', ["50 percent"]),
+    ],
+    ids=["are-added-to", "being-added-to", "speech-added", "named-added-to", "unnamed-added-to"],
+)
+def test_added_to_is_a_sum_not_speech(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "added to a turnover of £210m" adds, it reports no one's words."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("After saying rude things about the mayor, Jo Roe lost the part that was to make her millions.", []),
+        ("After saying 5,000 jobs would go, the minister left.", ["5,000"]),
+    ],
+    ids=["main-clause", "gerund-clause"],
+)
+def test_a_gerund_cue_after_a_subordinator_credits_only_its_own_clause(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "After saying ..., NAME ..." credits nothing after its comma to a missing speaker."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+def test_an_acronym_in_brackets_inside_a_source_belongs_to_the_name_before_it() -> None:
+    """Session 24 audit: "a Harbour Budget Office (HBO) report that said" is the office's report, not "report that"."""
+    text = "He asked her to answer a recent Harbour Budget Office (HBO) report that said 22 million would lose cover."
+    assert by_code(single(text), "FIG002") == []
+    assert by_code(
+        single("He asked her to answer a recent report that said 22 million would lose cover."), "FIG002"
+    ) == ["22 million"]
+
+
+def test_a_zip_code_after_a_state_code_is_no_figure() -> None:
+    """Session 24 audit: "New York, NY 10032" in an address is a ZIP code, not 10,032 of something."""
+    assert figure_texts("Gifts may be sent to 12 Haven Avenue, New York, NY 10032.") == []
+    assert figure_texts("Gifts may be sent to 12 Haven Avenue, New York, NY, 10032.") == []
+    assert figure_texts("The US 20000 troops left.") == [("20000", "count")]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Under the rules, no listed company can be more than 80% owned by its 10 largest holders.", []),
+        ("Under the rules, the listed company can be more than 80% owned by its 10 largest holders.", []),
+        ("Analysts listed the company at $80m.", ["$80m"]),
+    ],
+    ids=["no-listed", "the-listed", "listed-verb"],
+)
+def test_a_participle_after_a_quantifier_is_an_adjective_not_a_cue(text: str, vague: list[str]) -> None:
+    """Session 24 audit: "no listed company" lists nothing, as "the listed company" does not."""
+    assert by_code(single(text), "FIG002") == vague
