@@ -476,12 +476,15 @@ def _own_lines(document: Document) -> set[int]:
         # The sentence must close on the next line, or carry on over the next break too.
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
+    # A line opening on the pronoun "I" carries on a sentence broken off at a comma ("..., [under God,]" / "I pledge").
+    carries = [*map(_opens_on_i, [text] * len(lines), lines, counts, lower)]
     out.update(
         _broken_sentences(
             _line_ends(text, lines, spans, starts),
-            lower,
+            (lower, carries),
             counts,
             lambda i, j: _prose_share(forms, spans, i, j, stopwords),
+            lambda i, j: not owned.PROMPTS.isdisjoint(forms[spans[i][0] : spans[j][1]]),
         )
     )
     out.update(_introduced(text, lines, counts))
@@ -502,39 +505,88 @@ def _prose_share(
 def _line_ends(
     text: str, lines: Sequence[Line], spans: Sequence[tuple[int, int]], starts: Sequence[int]
 ) -> list[tuple[str, str]]:
-    """Each line's last character and the first letter of its last word ("" for a line without words)."""
+    """Each line's last character and the first letter of its last word ("" for a line without words).
+
+    A comma, semicolon or dash inside a closing bracket counts as the last character: "[under God,]" ends on its comma.
+    """
     return [
-        (text[end - 1], text[starts[j - 1]] if j > i else "") for (_, end), (i, j) in zip(lines, spans, strict=True)
+        (_last_mark(text, start, end), text[starts[j - 1]] if j > i else "")
+        for (start, end), (i, j) in zip(lines, spans, strict=True)
     ]
+
+
+def _last_mark(text: str, start: int, end: int) -> str:
+    """The line's last character, or a comma, semicolon or dash right before a closing bracket that ends it."""
+    if text[end - 1] in ")]" and end - start > 1 and text[end - 2] in _OPEN_ENDS:
+        return text[end - 2]
+    return text[end - 1]
 
 
 #: A line ending on one of these (or on a lower-case letter) breaks off inside a sentence.
 _OPEN_ENDS = frozenset(",;–—")
+#: A sentence broken over short lines with no word of a site's prompt (:data:`owned.PROMPTS`) has at least
+#: this many words ("To donate to the appeal, visit" / "lowmarshfund.org."); with one, ``TEXT_LINE_WORDS``.
+SHORT_SENTENCE_WORDS = 6
 
 
 def _broken_sentences(
-    ends: Sequence[tuple[str, str]], lower: Sequence[bool], counts: Sequence[int], prose: Callable[[int, int], bool]
+    ends: Sequence[tuple[str, str]],
+    opens: tuple[Sequence[bool], Sequence[bool]],
+    counts: Sequence[int],
+    prose: Callable[[int, int], bool],
+    prompt: Callable[[int, int], bool],
 ) -> Iterable[int]:
-    """The lines of a sentence broken over short lines: a pledge, a verse, a hard-wrapped quote.
+    """The lines of a sentence broken over short lines: a pledge, a verse, a hard-wrapped quote, a closing call.
 
-    Line ``i`` links to the next when it has words and breaks off inside a sentence (its
-    last character a comma, a semicolon or a dash, or its last word in lower case: ``ends[i]``
-    holds the last character and the last word's first letter) and
-    the next opens on a lower-case word (``lower``): "I swear to serve my town," / "whose
-    laws I will keep.". A chain of such lines that closes on a line ending in punctuation,
-    of at least ``TEXT_LINE_WORDS`` words in all and at least ``PROSE_STOPWORD_SHARE`` of
-    them function words (``prose(first, last)``), is one sentence of the story. A menu
-    does not open its items in lower case and close them with a full stop; a reader's
-    comment signed above it ("Posted by: Ann | Jan 5, 2008 8:43 AM") ends on a name or
-    a time, not inside a sentence.
+    Line ``i`` links to the next when it has words and breaks off inside a sentence and
+    the next carries it on. It breaks off when its last character is a comma, a semicolon
+    or a dash (``ends[i]`` holds the last character and the last word's first letter), or
+    its last word is in lower case, or, for a line of prose on its own (at least
+    ``LEAD_IN_WORDS`` words, ``prose(i, i)``), when it ends on a word or a number with no
+    punctuation ("I promise to serve the people of Lowmarsh"); the next carries it on when
+    it opens on a lower-case word (``opens[0]``), or after a comma, a semicolon or a dash
+    on the pronoun "I" (``opens[1]``): "I swear to serve my town," / "whose laws I will
+    keep.". A chain of such lines that closes on a line ending in punctuation, at least
+    ``PROSE_STOPWORD_SHARE`` of its words function words (``prose(first, last)``), of at
+    least ``TEXT_LINE_WORDS`` words in all, or ``SHORT_SENTENCE_WORDS`` when no word of a
+    site's prompt is in it (``prompt(first, last)``: "Sign up for our newsletter" / "here."
+    is the site's), is one sentence of the story. A menu does not open its items in lower
+    case and close them with a full stop; a reader's comment signed above it ("Posted by:
+    Ann | Jan 5, 2008 8:43 AM") ends on a name or a time and is no prose.
     """
+    lower, carries = opens
     first = 0
     for i, (end, word) in enumerate(ends):
-        if counts[i] and (end in _OPEN_ENDS or word.islower()) and i + 1 < len(ends) and lower[i + 1]:
+        if counts[i] and i + 1 < len(ends) and _breaks_off(i, end, word, (lower[i + 1], carries[i + 1]), counts, prose):
             continue
-        if i > first and end in _TERMINAL and sum(counts[first : i + 1]) >= TEXT_LINE_WORDS and prose(first, i):
+        if i > first and end in _TERMINAL and prose(first, i) and _sentence_words(counts, first, i, prompt):
             yield from range(first, i + 1)
         first = i + 1
+
+
+def _breaks_off(
+    i: int, end: str, word: str, opens: tuple[bool, bool], counts: Sequence[int], prose: Callable[[int, int], bool]
+) -> bool:
+    """Whether line ``i`` breaks off inside a sentence the next line carries on (see :func:`_broken_sentences`)."""
+    lower, carries = opens
+    if end in _OPEN_ENDS:
+        return carries
+    if not lower:
+        return False
+    return word.islower() or (end.isalnum() and counts[i] >= LEAD_IN_WORDS and prose(i, i))
+
+
+def _sentence_words(counts: Sequence[int], first: int, last: int, prompt: Callable[[int, int], bool]) -> bool:
+    """Whether lines ``first`` to ``last`` have words enough for a sentence (see :func:`_broken_sentences`)."""
+    total = sum(counts[first : last + 1])
+    return total >= TEXT_LINE_WORDS or (total >= SHORT_SENTENCE_WORDS and not prompt(first, last))
+
+
+def _opens_on_i(text: str, line: Line, count: int, lower: bool = False) -> bool:
+    """Whether a line opens on the pronoun "I" (after opening quotes at most), or ``lower`` (it opens in lower case)."""
+    start, end = line
+    piece = text[start : min(end, start + 4)].lstrip("\"'“‘")
+    return lower or (count > 0 and (piece == "I" or piece.startswith(("I ", "I'", "I’"))))
 
 
 #: What may come before the first word of a line that carries a sentence on: opening quotes.

@@ -607,3 +607,70 @@ def test_a_numbered_box_of_the_site_between_the_paragraphs_is_still_judged_by_th
     text, lines = document.body.text, document.body.lines
     owned_lines = chrome.story_lines(document, [0] * len(lines))
     assert not {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} & {lead_in, *items}
+
+
+#: An oath whose first line ends on a name, with no comma before the lower-case line that carries it on.
+OATH_NO_COMMA = [
+    "I promise to serve the people of Lowmarsh",
+    "and to keep its laws without fear or favour,",
+    "so help me God.",
+]
+
+
+def test_an_oath_whose_first_line_ends_without_a_comma_is_the_story_not_chrome() -> None:
+    """Review s23: a prose line ending on a name, carried on by a lower-case line, opens the sentence too."""
+    body = "\n\n".join([PARAGRAPH, *MORE, "The new members stood and read the oath aloud:", *OATH_NO_COMMA, PARAGRAPH])
+    assert model_says(body, OATH_NO_COMMA[0]) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+#: Calls to action the story closes on, broken over two lines (a number or a short address on the second).
+STORY_PROMPTS = [
+    ["To donate to the appeal, visit", "lowmarshfund.org."],
+    ["Anyone with information should call Lowmarsh police on 101", "or Crimestoppers anonymously."],
+]
+
+
+@pytest.mark.parametrize("prompt", STORY_PROMPTS)
+def test_a_call_to_action_of_the_story_broken_over_two_lines_is_the_story_not_chrome(prompt: list[str]) -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE, *prompt])
+    assert model_says(body, prompt[1]) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Sign up for our newsletter", "here."],  # the site's own prompt: a word of one
+        ["Follow the Herald on", "social media."],
+        ["Posted by Ann Lee | Jan 5, 2008 8:43", "i agree with every word."],  # a signature is no prose
+        ["Harbour news,", "dredging,", "weather."],  # too few words for a sentence
+    ],
+)
+def test_a_short_broken_line_that_is_the_sites_prompt_or_no_prose_is_still_judged(lines: list[str]) -> None:
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join([PARAGRAPH, *MORE, *lines])))
+    assert not chrome.story_lines(document, [0] * len(document.body.lines)) & set(range(4, 4 + len(lines)))
+
+
+#: A pledge whose first line breaks off on a comma inside a bracket and whose second opens on the pronoun "I".
+PLEDGE = [
+    "From this day on, [with all my heart,]",
+    "I promise my loyalty to Lowmarsh and its people,",
+    "whose rights I respect, and",
+    "whose laws I will keep.",
+]
+
+
+def test_a_pledge_carried_on_by_the_pronoun_i_after_a_bracketed_comma_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE, "Here is the new pledge:", *PLEDGE, *MORE])
+    assert model_says(body, PLEDGE[0]) >= THRESHOLD  # the model alone takes the pledge's first line for chrome
+    assert set(PLEDGE) <= set(owned_text(body))
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [("I promise to serve.", True), ("“I will,” she said.", True), ("It is late.", False), ("In May.", False)],
+)
+def test_only_the_pronoun_i_opening_a_line_carries_a_sentence_on_after_a_comma(line: str, opens: bool) -> None:
+    assert chrome._opens_on_i(line, (0, len(line)), len(line.split())) is opens
