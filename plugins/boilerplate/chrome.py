@@ -489,6 +489,7 @@ def _own_lines(document: Document) -> set[int]:
     )
     out.update(_introduced(text, lines, counts))
     out.update(_ranked(text, lines, counts, last, lambda k: forms[spans[k][0] : spans[k][1]]))
+    out.update(_subheadings(text, lines, counts, terminal, lambda k: forms[spans[k][0] : spans[k][1]]))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return out
@@ -667,6 +668,77 @@ def _site_box(words: Callable[[int], Sequence[str]], i: int, j: int) -> bool:
         named = [word for word in words(k) if word[:1].isalpha()]
         sections += len(named) == 1 and named[0] in _SECTION_WORDS
     return 2 * sections > j - i - 1
+
+
+#: A listicle has at least this many numbered subheadings in sequence.
+SUBHEADING_MIN_ITEMS = 3
+
+
+def _subheadings(
+    text: str,
+    lines: Sequence[Line],
+    counts: Sequence[int],
+    terminal: Sequence[bool],
+    words: Callable[[int], Sequence[str]],
+) -> Iterable[int]:
+    """The numbered subheadings of a listicle: "1. The late ferry keeps running" over a paragraph, "2. ...".
+
+    A numbered line (:func:`_numbered`) of fewer than ``LONG_LINE_WORDS`` words right over
+    a line of running text (``TEXT_LINE_WORDS`` words ending in punctuation, or
+    ``LONG_LINE_WORDS``); at least ``SUBHEADING_MIN_ITEMS`` of them numbered one after
+    another from 1, the story's paragraphs between them: a list story's own headings
+    ("Five things we learned"). A run whose first heading sits under a label of the site's
+    own box ("Most popular this week", a word of :data:`_CHROME_LEAD_WORDS`) stays with the
+    model, as do numbered lines with no paragraph under them.
+    """
+    heads: list[int] = []
+    for i in range(1, len(lines) - 1):
+        if counts[i] < LONG_LINE_WORDS and _running(counts, terminal, i + 1) and _numbered(text, lines[i]):
+            if heads and _item_number(text, lines[i]) != _item_number(text, lines[heads[-1]]) + 1:
+                yield from _listicle(text, lines, heads, lambda k: _running(counts, terminal, k), words)
+                heads = []
+            heads.append(i)
+    yield from _listicle(text, lines, heads, lambda k: _running(counts, terminal, k), words)
+
+
+def _running(counts: Sequence[int], terminal: Sequence[bool], i: int) -> bool:
+    """Whether line ``i`` is running text: ``LONG_LINE_WORDS`` words, or ``TEXT_LINE_WORDS`` ending in punctuation."""
+    return counts[i] >= LONG_LINE_WORDS or (counts[i] >= TEXT_LINE_WORDS and terminal[i])
+
+
+#: How many short lines above a listicle's first subheading are read for the label of a site's box.
+LABEL_REACH = 3
+
+
+def _listicle(
+    text: str,
+    lines: Sequence[Line],
+    heads: list[int],
+    running: Callable[[int], bool],
+    words: Callable[[int], Sequence[str]],
+) -> list[int]:
+    """``heads`` if they are a listicle's subheadings (see :func:`_subheadings`), else none.
+
+    Not when one of the (at most ``LABEL_REACH``) short lines between the first heading and
+    the running text above it (``running``) reads as a label of the site's box.
+    """
+    if len(heads) < SUBHEADING_MIN_ITEMS or _item_number(text, lines[heads[0]]) != 1:
+        return []
+    for k in range(heads[0] - 1, max(-1, heads[0] - 1 - LABEL_REACH), -1):
+        if running(k):
+            break
+        if any(word in _CHROME_LEAD_WORDS for word in words(k)):
+            return []
+    return heads
+
+
+def _item_number(text: str, line: Line) -> int:
+    """The number a numbered list item opens on ("12. Second round": 12)."""
+    start, end = line
+    digits = start
+    while digits < min(end, start + _ITEM_DIGITS) and text[digits].isdigit():
+        digits += 1
+    return int(text[start:digits])
 
 
 def _numbered(text: str, line: Line) -> bool:

@@ -674,3 +674,42 @@ def test_a_pledge_carried_on_by_the_pronoun_i_after_a_bracketed_comma_is_the_sto
 )
 def test_only_the_pronoun_i_opening_a_line_carries_a_sentence_on_after_a_comma(line: str, opens: bool) -> None:
     assert chrome._opens_on_i(line, (0, len(line)), len(line.split())) is opens
+
+
+#: A listicle's numbered subheadings, each under its photo's credit and over a paragraph of its own.
+SUBHEADS = [
+    "1. Late Ferry Keeps Running",
+    "2. Night Work On Dredger Stops",
+    "3. Residents Get Seat On Board",
+    "4. East Bank Fund Grows",
+]
+
+
+def listicle(subheads: list[str], above: str = SURVEY) -> list[str]:
+    """A report under the line ``above`` whose numbered subheadings each open a paragraph, a photo credit above each."""
+    items = zip(subheads, [PARAGRAPH, *MORE][: len(subheads)], strict=True)
+    return [above, *[line for head, paragraph in items for line in ("Ann Lee/Agency Images", head, paragraph)], *REPORT]
+
+
+def test_the_numbered_subheadings_of_a_listicle_are_the_story_not_chrome() -> None:
+    body = "\n\n".join(listicle(SUBHEADS))
+    judged = [line for line in SUBHEADS if model_says(body, line) >= THRESHOLD]
+    assert judged  # the model alone takes some of the subheadings for chrome
+    assert set(SUBHEADS) <= set(owned_text(body))
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("subheads", "above"),
+    [
+        (SUBHEADS[:2], SURVEY),  # two: too few for a list
+        ([SUBHEADS[0], SUBHEADS[2], "5. East Bank Fund Grows"], SURVEY),  # not numbered in sequence
+        (SUBHEADS[1:], SURVEY),  # no first item
+        (SUBHEADS, "Most popular on the site this week"),  # a box of the site under its label
+    ],
+)
+def test_numbered_lines_over_paragraphs_that_are_no_listicle_are_still_judged_by_the_model(
+    subheads: list[str], above: str
+) -> None:
+    body = "\n\n".join(listicle(subheads, above))
+    assert not set(subheads) & set(owned_text(body))
