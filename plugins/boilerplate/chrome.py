@@ -23,6 +23,7 @@ import numpy.typing as npt
 from copydesk import WORD, Document, Line
 from copydesk.plugins.boilerplate import owned
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
+from copydesk.plugins.boilerplate.lexicon import normal
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
 #: Feature names, in the order the model's coefficients follow.
@@ -490,9 +491,33 @@ def _own_lines(document: Document) -> set[int]:
     out.update(_introduced(text, lines, counts))
     out.update(_ranked(text, lines, counts, last, lambda k: forms[spans[k][0] : spans[k][1]]))
     out.update(_subheadings(text, lines, counts, terminal, lambda k: forms[spans[k][0] : spans[k][1]]))
+    out.update(_headline(document, lines, counts, last))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return out
+
+
+#: A title of fewer words is not looked for in the body ("Home", "News" as a page's title).
+TITLE_MIN_WORDS = 4
+
+
+def _headline(document: Document, lines: Sequence[Line], counts: Sequence[int], last: int) -> list[int]:
+    """The story's headline in its body: the first line, at most the main run's last (``last``), with the title's words.
+
+    A scraped body often opens with its headline, under the site's menus; a title of at
+    least ``TITLE_MIN_WORDS`` words is matched word for word (case and punctuation aside).
+    Below the story, the same words are more likely a most-read box listing the story itself.
+    """
+    title = document.title.text
+    heading = normal(title, 0, len(title))
+    size = heading.count(" ") + 1
+    if not heading or size < TITLE_MIN_WORDS:
+        return []
+    index = index_of(document.body)
+    for i in range(min(len(lines), last + 1)):
+        if counts[i] == size and index.normal(*lines[i]) == heading:
+            return [i]
+    return []
 
 
 def _prose_share(

@@ -713,3 +713,35 @@ def test_numbered_lines_over_paragraphs_that_are_no_listicle_are_still_judged_by
 ) -> None:
     body = "\n\n".join(listicle(subheads, above))
     assert not set(subheads) & set(owned_text(body))
+
+
+HEADLINE = "Harbour board delays the dredging until spring"
+#: A blog's archive menu in one long line, as scraped pages carry it above the story.
+MONTHS = "December November October September August July June May April March February January"
+ARCHIVE = "Blog Archives Select Date " + " ".join(f"{month}, 2015" for month in MONTHS.split())
+
+
+def headlined(body: str) -> list[str]:
+    """The lines TPL006 reports in ``body``, scored alone under the title ``HEADLINE``."""
+    done = score_batch([article(body, title=HEADLINE, id="a")], plugin_set(plugins=[("boilerplate", boilerplate)]))[0]
+    return [f.matched for f in done.findings if f.code == "TPL006"]
+
+
+def test_the_storys_headline_in_its_body_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([ARCHIVE, HEADLINE, "By Ann Lee", PARAGRAPH, *MORE])
+    assert model_says(body, HEADLINE) >= THRESHOLD
+    assert headlined(body) == [ARCHIVE, "By Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ([PARAGRAPH, *MORE, "Most read", HEADLINE, "Ferry fares to rise in May"], 5),  # a box under the story
+        ([ARCHIVE, "Harbour board delays the dredging", "By Ann Lee", PARAGRAPH, *MORE], 1),  # not the title's words
+    ],
+)
+def test_a_line_under_the_story_or_not_the_titles_words_is_still_judged_by_the_model(
+    page: list[str], line: int
+) -> None:
+    document = Document.from_article(Article(id="a", title=HEADLINE, body="\n\n".join(page)))
+    assert line not in chrome.story_lines(document, [0] * len(document.body.lines))
