@@ -504,9 +504,12 @@ TITLE_MIN_WORDS = 4
 def _headline(document: Document, lines: Sequence[Line], counts: Sequence[int], last: int) -> list[int]:
     """The story's headline in its body: the first line, at most the main run's last (``last``), with the title's words.
 
-    A scraped body often opens with its headline, under the site's menus; a title of at
-    least ``TITLE_MIN_WORDS`` words is matched word for word (case and punctuation aside).
-    Below the story, the same words are more likely a most-read box listing the story itself.
+    A scraped body often opens with its headline, under the site's menus, or after the
+    caption and credit of its photo run into it (:func:`_captioned`: "Ann Lee waves at the
+    crowd. | AP Photo <title>"); a title of at least ``TITLE_MIN_WORDS`` words is matched
+    word for word (case and punctuation aside). Below the story, the same words are more
+    likely a most-read box listing the story itself; a breadcrumb trail ending on the title
+    ("Home | News | <title>") has no caption.
     """
     title = document.title.text
     heading = normal(title, 0, len(title))
@@ -514,10 +517,28 @@ def _headline(document: Document, lines: Sequence[Line], counts: Sequence[int], 
     if not heading or size < TITLE_MIN_WORDS:
         return []
     index = index_of(document.body)
+    text = document.body.text
     for i in range(min(len(lines), last + 1)):
-        if counts[i] == size and index.normal(*lines[i]) == heading:
+        if counts[i] < size:
+            continue
+        words = index.normal(*lines[i])
+        if words == heading or (words.endswith(" " + heading) and _captioned(text, lines[i])):
             return [i]
     return []
+
+
+def _captioned(text: str, line: Line) -> bool:
+    """Whether a line holds a caption run into what follows: a sentence closed right before a ``|`` (". | AP Photo")."""
+    start, end = line
+    bar = text.find("|", start, end)
+    while bar > start:
+        k = bar - 1
+        while k > start and text[k] == " ":  # (back over the spaces since the last bar at most: linear in all)
+            k -= 1
+        if text[k] in _TERMINAL:
+            return True
+        bar = text.find("|", bar + 1, end)
+    return False
 
 
 def _prose_share(

@@ -745,3 +745,27 @@ def test_a_line_under_the_story_or_not_the_titles_words_is_still_judged_by_the_m
 ) -> None:
     document = Document.from_article(Article(id="a", title=HEADLINE, body="\n\n".join(page)))
     assert line not in chrome.story_lines(document, [0] * len(document.body.lines))
+
+
+QUOTED_TITLE = "Lowmarsh board: ‘Ada Brennick is right to wait for the spring’"
+#: A photo's caption and credit run into the story's headline, as some sites' pages are scraped.
+CAPTIONED = "Ada Brennick praised Tom Veller for his patience at the meeting. | AP Photo " + QUOTED_TITLE
+
+
+def test_a_caption_and_credit_run_into_the_storys_headline_are_the_story_not_chrome() -> None:
+    body = "\n\n".join([CAPTIONED, PARAGRAPH, *MORE])
+    assert model_says(body, CAPTIONED) >= THRESHOLD
+    document = Document.from_article(Article(id="a", title=QUOTED_TITLE, body=body))
+    assert 0 in chrome.story_lines(document, [0] * len(document.body.lines))
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Home | News | Harbour | " + QUOTED_TITLE,  # a breadcrumb trail ending on the title: no caption
+        CAPTIONED.replace("Lowmarsh board", "Ferry board"),  # the words after the credit are not the title
+    ],
+)
+def test_a_trail_or_a_caption_before_other_words_is_still_judged_by_the_model(first: str) -> None:
+    document = Document.from_article(Article(id="a", title=QUOTED_TITLE, body="\n\n".join([first, PARAGRAPH, *MORE])))
+    assert 0 not in chrome.story_lines(document, [0] * len(document.body.lines))
