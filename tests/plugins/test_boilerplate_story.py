@@ -618,7 +618,7 @@ OATH_NO_COMMA = [
 
 
 def test_an_oath_whose_first_line_ends_without_a_comma_is_the_story_not_chrome() -> None:
-    """Review s23: a prose line ending on a name, carried on by a lower-case line, opens the sentence too."""
+    """A wrong reading the last review left: a prose line ending on a name, carried on in lower case, opens the sentence."""
     body = "\n\n".join([PARAGRAPH, *MORE, "The new members stood and read the oath aloud:", *OATH_NO_COMMA, PARAGRAPH])
     assert model_says(body, OATH_NO_COMMA[0]) >= THRESHOLD
     assert chrome_found(body) == []
