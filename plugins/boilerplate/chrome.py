@@ -23,6 +23,7 @@ import numpy.typing as npt
 from copydesk import WORD, Document, Line
 from copydesk.plugins.boilerplate import owned
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
+from copydesk.plugins.boilerplate.lexicon import normal
 from copydesk.plugins.boilerplate.words import WordIndex, index_of
 
 #: Feature names, in the order the model's coefficients follow.
@@ -476,19 +477,68 @@ def _own_lines(document: Document) -> set[int]:
         # The sentence must close on the next line, or carry on over the next break too.
         if carried[i] and (terminal[i + 1] or carried[i + 1]):
             out.update((i, i + 1))
+    # A line opening on the pronoun "I" carries on a sentence broken off at a comma ("..., [under God,]" / "I pledge").
+    carries = [*map(_opens_on_i, [text] * len(lines), lines, counts, lower)]
     out.update(
         _broken_sentences(
             _line_ends(text, lines, spans, starts),
-            lower,
+            (lower, carries),
             counts,
             lambda i, j: _prose_share(forms, spans, i, j, stopwords),
+            lambda i, j: not owned.PROMPTS.isdisjoint(forms[spans[i][0] : spans[j][1]]),
         )
     )
     out.update(_introduced(text, lines, counts))
     out.update(_ranked(text, lines, counts, last, lambda k: forms[spans[k][0] : spans[k][1]]))
+    out.update(_subheadings(text, lines, counts, terminal, lambda k: forms[spans[k][0] : spans[k][1]]))
+    out.update(_headline(document, lines, counts, last))
     out.update(_lead_ins(text, lines, counts, out, (first, last)))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
     return out
+
+
+#: A title of fewer words is not looked for in the body ("Home", "News" as a page's title).
+TITLE_MIN_WORDS = 4
+
+
+def _headline(document: Document, lines: Sequence[Line], counts: Sequence[int], last: int) -> list[int]:
+    """The story's headline in its body: the first line, at most the main run's last (``last``), with the title's words.
+
+    A scraped body often opens with its headline, under the site's menus, or after the
+    caption and credit of its photo run into it (:func:`_captioned`: "Ann Lee waves at the
+    crowd. | AP Photo <title>"); a title of at least ``TITLE_MIN_WORDS`` words is matched
+    word for word (case and punctuation aside). Below the story, the same words are more
+    likely a most-read box listing the story itself; a breadcrumb trail ending on the title
+    ("Home | News | <title>") has no caption.
+    """
+    title = document.title.text
+    heading = normal(title, 0, len(title))
+    size = heading.count(" ") + 1
+    if not heading or size < TITLE_MIN_WORDS:
+        return []
+    index = index_of(document.body)
+    text = document.body.text
+    for i in range(min(len(lines), last + 1)):
+        if counts[i] < size:
+            continue
+        words = index.normal(*lines[i])
+        if words == heading or (words.endswith(" " + heading) and _captioned(text, lines[i])):
+            return [i]
+    return []
+
+
+def _captioned(text: str, line: Line) -> bool:
+    """Whether a line holds a caption run into what follows: a sentence closed right before a ``|`` (". | AP Photo")."""
+    start, end = line
+    bar = text.find("|", start, end)
+    while bar > start:
+        k = bar - 1
+        while k > start and text[k] == " ":  # (back over the spaces since the last bar at most: linear in all)
+            k -= 1
+        if text[k] in _TERMINAL:
+            return True
+        bar = text.find("|", bar + 1, end)
+    return False
 
 
 def _prose_share(
@@ -502,39 +552,88 @@ def _prose_share(
 def _line_ends(
     text: str, lines: Sequence[Line], spans: Sequence[tuple[int, int]], starts: Sequence[int]
 ) -> list[tuple[str, str]]:
-    """Each line's last character and the first letter of its last word ("" for a line without words)."""
+    """Each line's last character and the first letter of its last word ("" for a line without words).
+
+    A comma, semicolon or dash inside a closing bracket counts as the last character: "[under God,]" ends on its comma.
+    """
     return [
-        (text[end - 1], text[starts[j - 1]] if j > i else "") for (_, end), (i, j) in zip(lines, spans, strict=True)
+        (_last_mark(text, start, end), text[starts[j - 1]] if j > i else "")
+        for (start, end), (i, j) in zip(lines, spans, strict=True)
     ]
+
+
+def _last_mark(text: str, start: int, end: int) -> str:
+    """The line's last character, or a comma, semicolon or dash right before a closing bracket that ends it."""
+    if text[end - 1] in ")]" and end - start > 1 and text[end - 2] in _OPEN_ENDS:
+        return text[end - 2]
+    return text[end - 1]
 
 
 #: A line ending on one of these (or on a lower-case letter) breaks off inside a sentence.
 _OPEN_ENDS = frozenset(",;–—")
+#: A sentence broken over short lines with no word of a site's prompt (:data:`owned.PROMPTS`) has at least
+#: this many words ("To donate to the appeal, visit" / "lowmarshfund.org."); with one, ``TEXT_LINE_WORDS``.
+SHORT_SENTENCE_WORDS = 6
 
 
 def _broken_sentences(
-    ends: Sequence[tuple[str, str]], lower: Sequence[bool], counts: Sequence[int], prose: Callable[[int, int], bool]
+    ends: Sequence[tuple[str, str]],
+    opens: tuple[Sequence[bool], Sequence[bool]],
+    counts: Sequence[int],
+    prose: Callable[[int, int], bool],
+    prompt: Callable[[int, int], bool],
 ) -> Iterable[int]:
-    """The lines of a sentence broken over short lines: a pledge, a verse, a hard-wrapped quote.
+    """The lines of a sentence broken over short lines: a pledge, a verse, a hard-wrapped quote, a closing call.
 
-    Line ``i`` links to the next when it has words and breaks off inside a sentence (its
-    last character a comma, a semicolon or a dash, or its last word in lower case: ``ends[i]``
-    holds the last character and the last word's first letter) and
-    the next opens on a lower-case word (``lower``): "I swear to serve my town," / "whose
-    laws I will keep.". A chain of such lines that closes on a line ending in punctuation,
-    of at least ``TEXT_LINE_WORDS`` words in all and at least ``PROSE_STOPWORD_SHARE`` of
-    them function words (``prose(first, last)``), is one sentence of the story. A menu
-    does not open its items in lower case and close them with a full stop; a reader's
-    comment signed above it ("Posted by: Ann | Jan 5, 2008 8:43 AM") ends on a name or
-    a time, not inside a sentence.
+    Line ``i`` links to the next when it has words and breaks off inside a sentence and
+    the next carries it on. It breaks off when its last character is a comma, a semicolon
+    or a dash (``ends[i]`` holds the last character and the last word's first letter), or
+    its last word is in lower case, or, for a line of prose on its own (at least
+    ``LEAD_IN_WORDS`` words, ``prose(i, i)``), when it ends on a word or a number with no
+    punctuation ("I promise to serve the people of Lowmarsh"); the next carries it on when
+    it opens on a lower-case word (``opens[0]``), or after a comma, a semicolon or a dash
+    on the pronoun "I" (``opens[1]``): "I swear to serve my town," / "whose laws I will
+    keep.". A chain of such lines that closes on a line ending in punctuation, at least
+    ``PROSE_STOPWORD_SHARE`` of its words function words (``prose(first, last)``), of at
+    least ``TEXT_LINE_WORDS`` words in all, or ``SHORT_SENTENCE_WORDS`` when no word of a
+    site's prompt is in it (``prompt(first, last)``: "Sign up for our newsletter" / "here."
+    is the site's), is one sentence of the story. A menu does not open its items in lower
+    case and close them with a full stop; a reader's comment signed above it ("Posted by:
+    Ann | Jan 5, 2008 8:43 AM") ends on a name or a time and is no prose.
     """
+    lower, carries = opens
     first = 0
     for i, (end, word) in enumerate(ends):
-        if counts[i] and (end in _OPEN_ENDS or word.islower()) and i + 1 < len(ends) and lower[i + 1]:
+        if counts[i] and i + 1 < len(ends) and _breaks_off(i, end, word, (lower[i + 1], carries[i + 1]), counts, prose):
             continue
-        if i > first and end in _TERMINAL and sum(counts[first : i + 1]) >= TEXT_LINE_WORDS and prose(first, i):
+        if i > first and end in _TERMINAL and prose(first, i) and _sentence_words(counts, first, i, prompt):
             yield from range(first, i + 1)
         first = i + 1
+
+
+def _breaks_off(
+    i: int, end: str, word: str, opens: tuple[bool, bool], counts: Sequence[int], prose: Callable[[int, int], bool]
+) -> bool:
+    """Whether line ``i`` breaks off inside a sentence the next line carries on (see :func:`_broken_sentences`)."""
+    lower, carries = opens
+    if end in _OPEN_ENDS:
+        return carries
+    if not lower:
+        return False
+    return word.islower() or (end.isalnum() and counts[i] >= LEAD_IN_WORDS and prose(i, i))
+
+
+def _sentence_words(counts: Sequence[int], first: int, last: int, prompt: Callable[[int, int], bool]) -> bool:
+    """Whether lines ``first`` to ``last`` have words enough for a sentence (see :func:`_broken_sentences`)."""
+    total = sum(counts[first : last + 1])
+    return total >= TEXT_LINE_WORDS or (total >= SHORT_SENTENCE_WORDS and not prompt(first, last))
+
+
+def _opens_on_i(text: str, line: Line, count: int, lower: bool = False) -> bool:
+    """Whether a line opens on the pronoun "I" (after opening quotes at most), or ``lower`` (it opens in lower case)."""
+    start, end = line
+    piece = text[start : min(end, start + 4)].lstrip("\"'“‘")
+    return lower or (count > 0 and (piece == "I" or piece.startswith(("I ", "I'", "I’"))))
 
 
 #: What may come before the first word of a line that carries a sentence on: opening quotes.
@@ -615,6 +714,77 @@ def _site_box(words: Callable[[int], Sequence[str]], i: int, j: int) -> bool:
         named = [word for word in words(k) if word[:1].isalpha()]
         sections += len(named) == 1 and named[0] in _SECTION_WORDS
     return 2 * sections > j - i - 1
+
+
+#: A listicle has at least this many numbered subheadings in sequence.
+SUBHEADING_MIN_ITEMS = 3
+
+
+def _subheadings(
+    text: str,
+    lines: Sequence[Line],
+    counts: Sequence[int],
+    terminal: Sequence[bool],
+    words: Callable[[int], Sequence[str]],
+) -> Iterable[int]:
+    """The numbered subheadings of a listicle: "1. The late ferry keeps running" over a paragraph, "2. ...".
+
+    A numbered line (:func:`_numbered`) of fewer than ``LONG_LINE_WORDS`` words right over
+    a line of running text (``TEXT_LINE_WORDS`` words ending in punctuation, or
+    ``LONG_LINE_WORDS``); at least ``SUBHEADING_MIN_ITEMS`` of them numbered one after
+    another from 1, the story's paragraphs between them: a list story's own headings
+    ("Five things we learned"). A run whose first heading sits under a label of the site's
+    own box ("Most popular this week", a word of :data:`_CHROME_LEAD_WORDS`) stays with the
+    model, as do numbered lines with no paragraph under them.
+    """
+    heads: list[int] = []
+    for i in range(1, len(lines) - 1):
+        if counts[i] < LONG_LINE_WORDS and _running(counts, terminal, i + 1) and _numbered(text, lines[i]):
+            if heads and _item_number(text, lines[i]) != _item_number(text, lines[heads[-1]]) + 1:
+                yield from _listicle(text, lines, heads, lambda k: _running(counts, terminal, k), words)
+                heads = []
+            heads.append(i)
+    yield from _listicle(text, lines, heads, lambda k: _running(counts, terminal, k), words)
+
+
+def _running(counts: Sequence[int], terminal: Sequence[bool], i: int) -> bool:
+    """Whether line ``i`` is running text: ``LONG_LINE_WORDS`` words, or ``TEXT_LINE_WORDS`` ending in punctuation."""
+    return counts[i] >= LONG_LINE_WORDS or (counts[i] >= TEXT_LINE_WORDS and terminal[i])
+
+
+#: How many short lines above a listicle's first subheading are read for the label of a site's box.
+LABEL_REACH = 3
+
+
+def _listicle(
+    text: str,
+    lines: Sequence[Line],
+    heads: list[int],
+    running: Callable[[int], bool],
+    words: Callable[[int], Sequence[str]],
+) -> list[int]:
+    """``heads`` if they are a listicle's subheadings (see :func:`_subheadings`), else none.
+
+    Not when one of the (at most ``LABEL_REACH``) short lines between the first heading and
+    the running text above it (``running``) reads as a label of the site's box.
+    """
+    if len(heads) < SUBHEADING_MIN_ITEMS or _item_number(text, lines[heads[0]]) != 1:
+        return []
+    for k in range(heads[0] - 1, max(-1, heads[0] - 1 - LABEL_REACH), -1):
+        if running(k):
+            break
+        if any(word in _CHROME_LEAD_WORDS for word in words(k)):
+            return []
+    return heads
+
+
+def _item_number(text: str, line: Line) -> int:
+    """The number a numbered list item opens on ("12. Second round": 12)."""
+    start, end = line
+    digits = start
+    while digits < min(end, start + _ITEM_DIGITS) and text[digits].isdigit():
+        digits += 1
+    return int(text[start:digits])
 
 
 def _numbered(text: str, line: Line) -> bool:

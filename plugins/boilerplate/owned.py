@@ -124,7 +124,7 @@ def _table(pairs: list[int], labels: list[int], first: int, last: int) -> list[i
 
 
 #: Words of a call to action, which a table's note never is ("Sign up for our newsletter.").
-_PROMPTS = frozenset("subscribe subscribers newsletter newsletters sign click follow share download register".split())
+PROMPTS = frozenset("subscribe subscribers newsletter newsletters sign click follow share download register".split())
 
 
 def notes(text: str, lines: Sequence[Line], counts: Sequence[int], table: set[int]) -> Iterable[int]:
@@ -137,7 +137,7 @@ def notes(text: str, lines: Sequence[Line], counts: Sequence[int], table: set[in
         if j < len(lines) and j not in table and 2 <= counts[j] <= TABLE_MAX_WORDS:
             start, end = lines[j]
             words = {word.strip(".,!:;").lower() for word in text[start:end].split()}
-            if text[start].isupper() and text[end - 1] == "." and not words & _PROMPTS:
+            if text[start].isupper() and text[end - 1] == "." and not words & PROMPTS:
                 yield j
 
 

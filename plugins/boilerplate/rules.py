@@ -191,11 +191,17 @@ main text (a caption, a dateline, a subheading) can be taken for chrome,
 and so can a list the story owns with no lead-in (a ranked list, player statistics). Prose
 inside the run of paragraphs (25+ words, a quarter of them function words, at most one
 `|`, not opening on markup), a sentence carried over a line break onto a lower-case line (or over several short
-lines, an oath or a verse, closing on a full stop), a divider ("* * *") between the paragraphs, the bulleted or
+lines, an oath or a verse, closing on a full stop; its first line may end on a name or a number, "... the people of Lowmarsh",
+the next open on "I" after a comma, and a closing call of 6+ words with no word of the site's own prompts counts:
+"To donate to the appeal, visit" / "lowmarshfund.org."), a divider ("* * *") between the paragraphs, the bulleted or
 numbered items after a sentence ending in `:` (or 3+ numbered items after a short lead-in
 ending in `:` under a sentence, when the story goes on below them: "Towns that top the list:"),
 a short lead-in ending in `:` right above such a
-paragraph ("As the Herald reports:"), a table of 3+ pairings ("Leeds v Hull",
+paragraph ("As the Herald reports:"), the numbered subheadings of a list story (3+ numbered in sequence from 1, each right over a
+paragraph; not under a label of the site's box, "Most popular"), the story's headline in
+its body (the first line, not below the paragraphs, with the words of a title of 4+ words,
+alone or after a photo's caption and credit run into it: "... at the pier. | AP Photo <title>"),
+a table of 3+ pairings ("Leeds v Hull",
 "Iowa at Ohio, 1 p.m."; not a headline about a match, "Leeds v Hull: player ratings") that
 begins in or just after the paragraphs with its day labels and the short sentence under it
 (not a call to action, "Sign up for our newsletter."), an embedded

@@ -607,3 +607,165 @@ def test_a_numbered_box_of_the_site_between_the_paragraphs_is_still_judged_by_th
     text, lines = document.body.text, document.body.lines
     owned_lines = chrome.story_lines(document, [0] * len(lines))
     assert not {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} & {lead_in, *items}
+
+
+#: An oath whose first line ends on a name, with no comma before the lower-case line that carries it on.
+OATH_NO_COMMA = [
+    "I promise to serve the people of Lowmarsh",
+    "and to keep its laws without fear or favour,",
+    "so help me God.",
+]
+
+
+def test_an_oath_whose_first_line_ends_without_a_comma_is_the_story_not_chrome() -> None:
+    """A wrong reading the last review left: a prose line ending on a name, carried on in lower case, opens the sentence."""
+    body = "\n\n".join([PARAGRAPH, *MORE, "The new members stood and read the oath aloud:", *OATH_NO_COMMA, PARAGRAPH])
+    assert model_says(body, OATH_NO_COMMA[0]) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+#: Calls to action the story closes on, broken over two lines (a number or a short address on the second).
+STORY_PROMPTS = [
+    ["To donate to the appeal, visit", "lowmarshfund.org."],
+    ["Anyone with information should call Lowmarsh police on 101", "or Crimestoppers anonymously."],
+]
+
+
+@pytest.mark.parametrize("prompt", STORY_PROMPTS)
+def test_a_call_to_action_of_the_story_broken_over_two_lines_is_the_story_not_chrome(prompt: list[str]) -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE, *prompt])
+    assert model_says(body, prompt[1]) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Sign up for our newsletter", "here."],  # the site's own prompt: a word of one
+        ["Follow the Herald on", "social media."],
+        ["Posted by Ann Lee | Jan 5, 2008 8:43", "i agree with every word."],  # a signature is no prose
+        ["Harbour news,", "dredging,", "weather."],  # too few words for a sentence
+    ],
+)
+def test_a_short_broken_line_that_is_the_sites_prompt_or_no_prose_is_still_judged(lines: list[str]) -> None:
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join([PARAGRAPH, *MORE, *lines])))
+    assert not chrome.story_lines(document, [0] * len(document.body.lines)) & set(range(4, 4 + len(lines)))
+
+
+#: A pledge whose first line breaks off on a comma inside a bracket and whose second opens on the pronoun "I".
+PLEDGE = [
+    "From this day on, [with all my heart,]",
+    "I promise my loyalty to Lowmarsh and its people,",
+    "whose rights I respect, and",
+    "whose laws I will keep.",
+]
+
+
+def test_a_pledge_carried_on_by_the_pronoun_i_after_a_bracketed_comma_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([PARAGRAPH, *MORE, "Here is the new pledge:", *PLEDGE, *MORE])
+    assert model_says(body, PLEDGE[0]) >= THRESHOLD  # the model alone takes the pledge's first line for chrome
+    assert set(PLEDGE) <= set(owned_text(body))
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "opens"),
+    [("I promise to serve.", True), ("“I will,” she said.", True), ("It is late.", False), ("In May.", False)],
+)
+def test_only_the_pronoun_i_opening_a_line_carries_a_sentence_on_after_a_comma(line: str, opens: bool) -> None:
+    assert chrome._opens_on_i(line, (0, len(line)), len(line.split())) is opens
+
+
+#: A listicle's numbered subheadings, each under its photo's credit and over a paragraph of its own.
+SUBHEADS = [
+    "1. Late Ferry Keeps Running",
+    "2. Night Work On Dredger Stops",
+    "3. Residents Get Seat On Board",
+    "4. East Bank Fund Grows",
+]
+
+
+def listicle(subheads: list[str], above: str = SURVEY) -> list[str]:
+    """A report under the line ``above`` whose numbered subheadings each open a paragraph, a photo credit above each."""
+    items = zip(subheads, [PARAGRAPH, *MORE][: len(subheads)], strict=True)
+    return [above, *[line for head, paragraph in items for line in ("Ann Lee/Agency Images", head, paragraph)], *REPORT]
+
+
+def test_the_numbered_subheadings_of_a_listicle_are_the_story_not_chrome() -> None:
+    body = "\n\n".join(listicle(SUBHEADS))
+    judged = [line for line in SUBHEADS if model_says(body, line) >= THRESHOLD]
+    assert judged  # the model alone takes some of the subheadings for chrome
+    assert set(SUBHEADS) <= set(owned_text(body))
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    ("subheads", "above"),
+    [
+        (SUBHEADS[:2], SURVEY),  # two: too few for a list
+        ([SUBHEADS[0], SUBHEADS[2], "5. East Bank Fund Grows"], SURVEY),  # not numbered in sequence
+        (SUBHEADS[1:], SURVEY),  # no first item
+        (SUBHEADS, "Most popular on the site this week"),  # a box of the site under its label
+    ],
+)
+def test_numbered_lines_over_paragraphs_that_are_no_listicle_are_still_judged_by_the_model(
+    subheads: list[str], above: str
+) -> None:
+    body = "\n\n".join(listicle(subheads, above))
+    assert not set(subheads) & set(owned_text(body))
+
+
+HEADLINE = "Harbour board delays the dredging until spring"
+#: A blog's archive menu in one long line, as scraped pages carry it above the story.
+MONTHS = "December November October September August July June May April March February January"
+ARCHIVE = "Blog Archives Select Date " + " ".join(f"{month}, 2015" for month in MONTHS.split())
+
+
+def headlined(body: str) -> list[str]:
+    """The lines TPL006 reports in ``body``, scored alone under the title ``HEADLINE``."""
+    done = score_batch([article(body, title=HEADLINE, id="a")], plugin_set(plugins=[("boilerplate", boilerplate)]))[0]
+    return [f.matched for f in done.findings if f.code == "TPL006"]
+
+
+def test_the_storys_headline_in_its_body_is_the_story_not_chrome() -> None:
+    body = "\n\n".join([ARCHIVE, HEADLINE, "By Ann Lee", PARAGRAPH, *MORE])
+    assert model_says(body, HEADLINE) >= THRESHOLD
+    assert headlined(body) == [ARCHIVE, "By Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("page", "line"),
+    [
+        ([PARAGRAPH, *MORE, "Most read", HEADLINE, "Ferry fares to rise in May"], 5),  # a box under the story
+        ([ARCHIVE, "Harbour board delays the dredging", "By Ann Lee", PARAGRAPH, *MORE], 1),  # not the title's words
+    ],
+)
+def test_a_line_under_the_story_or_not_the_titles_words_is_still_judged_by_the_model(
+    page: list[str], line: int
+) -> None:
+    document = Document.from_article(Article(id="a", title=HEADLINE, body="\n\n".join(page)))
+    assert line not in chrome.story_lines(document, [0] * len(document.body.lines))
+
+
+QUOTED_TITLE = "Lowmarsh board: ‘Ada Brennick is right to wait for the spring’"
+#: A photo's caption and credit run into the story's headline, as some sites' pages are scraped.
+CAPTIONED = "Ada Brennick praised Tom Veller for his patience at the meeting. | AP Photo " + QUOTED_TITLE
+
+
+def test_a_caption_and_credit_run_into_the_storys_headline_are_the_story_not_chrome() -> None:
+    body = "\n\n".join([CAPTIONED, PARAGRAPH, *MORE])
+    assert model_says(body, CAPTIONED) >= THRESHOLD
+    document = Document.from_article(Article(id="a", title=QUOTED_TITLE, body=body))
+    assert 0 in chrome.story_lines(document, [0] * len(document.body.lines))
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Home | News | Harbour | " + QUOTED_TITLE,  # a breadcrumb trail ending on the title: no caption
+        CAPTIONED.replace("Lowmarsh board", "Ferry board"),  # the words after the credit are not the title
+    ],
+)
+def test_a_trail_or_a_caption_before_other_words_is_still_judged_by_the_model(first: str) -> None:
+    document = Document.from_article(Article(id="a", title=QUOTED_TITLE, body="\n\n".join([first, PARAGRAPH, *MORE])))
+    assert 0 not in chrome.story_lines(document, [0] * len(document.body.lines))
