@@ -13,6 +13,7 @@ import bisect
 import heapq
 import re
 import string
+import unicodedata
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -45,6 +46,10 @@ _BOUNDARY_AT = tuple((char, re.compile(re.escape(char) + _BOUNDARY.pattern[6:]))
 _match_start = re.Match.start
 #: Characters that open a sentence after a candidate end, besides digits and capitals.
 _OPENERS = "\"'“‘([-–—•*"
+#: Unicode categories of the characters beyond ASCII that open one too: a currency sign ("£5m was
+#: spent"), a symbol or emoji ("★", "😀"), a mathematical sign, an opening bracket or quotation mark
+#: ("«"). A lower-case letter continues the sentence ("e.g. élan"); a capital opens one (``isupper``).
+_OPENING_CATEGORIES = frozenset({"Sc", "So", "Sm", "Ps", "Pi"})
 _new_sentence = _new_line = tuple.__new__
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep rev
@@ -154,11 +159,16 @@ def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
     for index, (begin, end) in enumerate(lines):
         while match is not None and (dot := match.start()) < end:
             # The candidate's space lies within the line (the pattern crosses no line break), so
-            # it ends before the line does; the next character may open a sentence if ASCII.
+            # it ends before the line does; the next character may open a sentence.
             nxt = match.end()
             following = text[nxt]
             digit = following.isdigit()
-            if digit or following.isupper() or following in _OPENERS:
+            if (
+                digit
+                or following.isupper()
+                or following in _OPENERS
+                or (following > "\x7f" and unicodedata.category(following) in _OPENING_CATEGORIES)
+            ):
                 stop = match.end(1)
                 # A lone period before a digit ends a sentence whatever precedes it; one
                 # after a word longer than any abbreviation ends one (_is_abbreviation's

@@ -6,6 +6,7 @@ import dataclasses
 import gc
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 
 import pytest
@@ -232,7 +233,8 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
             break
         following = text[nxt]
         digit = following.isdigit()
-        if not (digit or following.isupper() or following in "\"'“‘([-–—•*"):
+        symbol = not following.isascii() and unicodedata.category(following) in {"Sc", "So", "Sm", "Ps", "Pi"}
+        if not (digit or following.isupper() or following in "\"'“‘([-–—•*" or symbol):
             continue
         stop = match.end(1)
         dot = match.start()
@@ -263,7 +265,8 @@ _END_PIECES = [
     "\t",
     "\n",
     "\u2028",
-    *"aA1é",
+    *"aA1éÉ£★«»”",
+    "\U0001f600",
     "Mr",
     "U.S",
 ]
@@ -362,3 +365,25 @@ def test_a_document_from_a_copy_reads_an_equal_article_that_is_not_the_one_given
 
     own = Document.from_copy(Own(id="b", title="", body="Text."))
     assert type(own.article) is Own and own.article.extra == 2  # a subclass is copied by replace (its __init__ ran)
+
+
+@pytest.mark.parametrize(
+    ("body", "sentences"),
+    [
+        pytest.param("It rose. £5m was spent.", ["It rose.", "£5m was spent."], id="currency-sign"),
+        pytest.param(
+            "Experts say so. \U0001f600 It costs $4m.", ["Experts say so.", "\U0001f600 It costs $4m."], id="emoji"
+        ),
+        pytest.param("It ended. ★ Next: the vote.", ["It ended.", "★ Next: the vote."], id="symbol"),
+        pytest.param("He left. « Non », she said.", ["He left.", "« Non », she said."], id="opening-guillemet"),
+        pytest.param(
+            "See the list, e.g. élan and brio.", ["See the list, e.g. élan and brio."], id="lower-case-letter"
+        ),
+        pytest.param("He left. Élise stayed.", ["He left.", "Élise stayed."], id="capital-beyond-ascii"),
+    ],
+)
+def test_a_sentence_opens_with_a_symbol_or_currency_sign_beyond_ascii(body: str, sentences: list[str]) -> None:
+    """Review s24v, item 4: an emoji between two sentences joined them, so a figure borrowed the vague
+    source of the sentence before (FIG002, info) instead of being unsourced (FIG001, a warning)."""
+    view = TextView(body)
+    assert [body[s.start : s.end] for s in view.sentences] == sentences
