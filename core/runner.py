@@ -385,7 +385,7 @@ class Runner:
         supp = Suppressions.of(article)
         results, lefts, document = self._run_all(article, document, {**segment_errors, **(failed or {})}, supp)
         found = [len(r.findings) + sum(left.values()) for r, left in zip(results, lefts, strict=True)]
-        total, confidence, floored, results = self._aggregate(results, document.body.word_count, found)
+        total, confidence, floored, judged = self._aggregate(results, document.body.word_count, found)
         results, omitted = quota.trimmed(results, lefts, self.cap)
         diags = self._diagnostics(article, results)
         if supp:
@@ -409,7 +409,10 @@ class Runner:
             grade=band,
             verdict=verdict,
             words=document.body.word_count,
-            scorers=tuple(_replaced(r, findings=run) for r, run in zip(results, ordered, strict=True)),
+            # each result copied once, with its points and its findings in reading order
+            scorers=tuple(
+                _replaced(r, findings=run, **changes) for r, run, changes in zip(results, ordered, judged, strict=True)
+            ),
             findings=tuple(findings),
             diagnostics=tuple(diags),
             index=index,
@@ -424,8 +427,8 @@ class Runner:
 
     def _aggregate(
         self, results: list[ScorerResult], words: int, found: list[int]
-    ) -> tuple[float, float, bool, list[ScorerResult]]:
-        """The score, the truncation confidence, whether the floor raised it, and the results with their points.
+    ) -> tuple[float, float, bool, list[dict[str, Any]]]:
+        """The score, the truncation confidence, whether the floor raised it, and per result the changes that give its points.
 
         The model scores the features it knows, with the minimum-evidence floor of an
         article of ``words`` words and the findings ``found`` of each result, those the cap
@@ -458,9 +461,9 @@ class Runner:
             confidence,
             floored,
             [
-                _replaced(r, contribution=shown[r.name], modelled=r.name in known, costs=costs.get(r.name, ()))
+                {"contribution": shown[r.name], "modelled": r.name in known, "costs": costs.get(r.name, ())}
                 if r.name in shown
-                else _replaced(r, modelled=r.name in known)
+                else {"modelled": r.name in known}
                 for r in results
             ],
         )

@@ -16,6 +16,7 @@ Neutralise once, where text is written: an escape neutralised again doubles its 
 from __future__ import annotations
 
 import re
+from itertools import filterfalse
 from typing import Any
 
 #: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators,
@@ -105,6 +106,25 @@ def json_text(serialised: str) -> str:
     if len(serialised) >= _LONG and not _holds_raw(serialised):
         return serialised
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", serialised)
+
+
+def joined_json_text(pieces: list[str]) -> str:
+    """:func:`json_text` of the pieces joined, the pieces outside ASCII alone searched for the characters it escapes.
+
+    Every character :func:`json_text` escapes but DEL is beyond ASCII, so only in a piece
+    that is not ASCII (``str.isascii`` reads a flag), and DEL is looked for in the ASCII
+    pieces, joined as a one-byte string; a report line's findings are mostly ASCII, and
+    its pieces beyond ASCII (excerpts with typographic quotes) are searched alone. When
+    one holds such a character the whole text goes through :func:`json_text` as before.
+    """
+    text = "".join(pieces)
+    if text.isascii():
+        return json_text(text)
+    if "\x7f" in "".join(filter(str.isascii, pieces)):
+        return json_text(text)
+    beyond = "".join(filterfalse(str.isascii, pieces))
+    held = _holds_raw(beyond) if len(beyond) >= _LONG else _JSON_RAW.search(beyond) is not None
+    return json_text(text) if held else text
 
 
 #: Texts at least this long are checked with :func:`_holds_raw` first (a short one costs less through the pattern).

@@ -243,7 +243,7 @@ def article_json(
     else:
         parts = [head[:-1], ',"findings":', *findings, ',"diagnostics":', *diagnostics, "}", end]
     # json_text replaces characters one for one, so the whole is made safe as its pieces would be
-    return safety.json_text("".join(parts))
+    return safety.joined_json_text(parts)
 
 
 def jsonl_line(report: ArticleReport, end: str = "") -> str:

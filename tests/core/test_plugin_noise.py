@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import Any
 
 import copydesk.formats.streams
 import pytest
-from copydesk import BatchPass, Context, Document, Finding, Rule, Scorer, pipes
+from copydesk import BatchPass, Context, Document, Finding, Rule, Scorer, containment, pipes
 from copydesk.app import RunOptions
 from copydesk.app import execute as run
 from copydesk.formats.writers import Output
@@ -66,3 +67,17 @@ def test_a_batch_pass_failure_is_said_for_its_first_article_then_counted(tmp_pat
     assert said[1].startswith("copydesk: error: Batch pass of scorer BTF") and said[1].endswith(
         "(on 3 articles in all)"
     )
+
+
+def test_standard_output_is_given_back_after_an_article_whose_scorers_raise_through_the_redirect(
+    capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pipes.Warnings, "said", set())
+    before = sys.stdout
+    with pytest.raises(KeyboardInterrupt), containment.stdout_as_warnings():
+        assert isinstance(sys.stdout, pipes.Warnings)
+        print("half a line", end="")
+        raise KeyboardInterrupt  # not caught by the runner's isolation: escapes the article
+    assert sys.stdout is before
+    _, err = capfd.readouterr()
+    assert "a scorer wrote to standard output: half a line" in err  # the unfinished line flushed on the way out

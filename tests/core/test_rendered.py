@@ -168,6 +168,19 @@ def test_the_lighter_report_tallies_as_the_whole_one() -> None:
         assert light.articles() == whole.articles() == sent.articles()
 
 
+def test_the_lighter_report_is_the_report_replaced_without_scorers_findings_or_text() -> None:
+    reports = score_batch(["Officials said the plan is bad. CLICK HERE to subscribe!"], plugin_set(entry_points=True))
+    for keep_text in (False, True):
+        light = app._tallied(reports[0], keep_text)
+        expected = dataclasses.replace(
+            reports[0], scorers=(), findings=light.findings, text=reports[0].text if keep_text else ""
+        )
+        assert type(light) is ArticleReport
+        assert light == expected
+        assert list(light.__dict__.items()) == list(expected.__dict__.items())  # the same fields, in the same order
+        assert reports[0].scorers and reports[0].text  # the report itself left as it was
+
+
 def test_the_lighter_report_crosses_processes_as_the_findings_it_holds() -> None:
     bodies = ["Officials said the plan is bad. CLICK HERE to subscribe! Experts claim 90% of people agree."] * 2
     reports = score_batch([*bodies, "A short text."], plugin_set(entry_points=True))

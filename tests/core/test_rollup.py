@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import math
+import posixpath
+from pathlib import PurePath
 
+import copydesk.rollup as rollup_module
 import pytest
 from copydesk.rollup import (
     UNKNOWN,
@@ -15,6 +18,8 @@ from copydesk.rollup import (
     source_name,
     trends,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 WIRE = "https://www.Wire.example/2024/story"
 
@@ -174,3 +179,17 @@ def test_trends_follow_this_runs_sources_with_their_recorded_points_then_now() -
         SourceTrend("new", (None,), (50.0,)),
         SourceTrend("wire", (3, 5, None), (80.0, 75.0, 70.0)),
     )
+
+
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "b.txt", ".", "..", "", "c d", "\\", "x.."]), min_size=1, max_size=6), st.booleans()
+)
+def test_a_paths_folder_memoised_by_what_precedes_its_name_is_the_folder_of_the_path_itself(
+    parts: list[str], absolute: bool
+) -> None:
+    path = ("/" if absolute else "") + "/".join(parts)
+    if not path or path in ("<stdin>", "<dask>"):
+        return
+    folder = posixpath.normpath(PurePath(path).parent.as_posix())
+    assert rollup_module._folder(path) == (None if folder in ("/dev/fd", "/proc/self/fd") else folder)

@@ -202,6 +202,24 @@ def test_a_text_long_or_short_is_escaped_as_the_pattern_escapes_it(char: str) ->
     )
 
 
+#: Pieces of a report's text: ASCII, typographic quotes, the characters json_text escapes and their neighbours, long runs.
+PIECES = st.lists(
+    st.one_of(
+        st.text(
+            st.sampled_from(["a", " ", '"', "\x7e", "\x7f", "\u2019", "\xa0", "\x9f", "\u2028", "\u202f", "\ufeff"])
+        ),
+        st.sampled_from(["x" * 3000, "\u2019" * 2100, "\u201c" * 1000 + "\u2066", "plain ascii", ""]),
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(PIECES)
+def test_pieces_are_made_safe_as_their_joined_text_would_be(pieces: list[str]) -> None:
+    assert safety.joined_json_text(pieces) == safety.json_text("".join(pieces))
+
+
 def test_many_findings_are_written_as_json_dumps_writes_them(report: ArticleReport) -> None:
     first, second, third, fourth = report.findings
     many = tuple(
