@@ -45,7 +45,8 @@ HEDGE_CUE = Rule(
 adjective ("possible", "unclear", "potential", "apparent"), verb ("seems", "appears
 to", "suggests", the distancing "claims that"), an agentless passive judgement ("is
 thought to", "was considered"), or an approximator or vague quantifier ("generally",
-"some", "many"). The non-hedging senses are left out: "May" the month or a name,
+"some", "many"). The non-hedging senses are left out: "May" the month or a name
+(also sentence-initial before its verb, a conjunction or a comma: "May was busy"),
 "might" the noun, "could not" as past inability, a modal after "depending on" or "so
 that" or within a few words of "if"/"unless" (variation, purpose, a conditional risk,
 not doubt), "as soon as possible", "some 200", "for many years", "the most", counting
@@ -77,7 +78,8 @@ possible"; not "it is possible that"), "disputed" of a place or a call ("the dis
 region", "a disputed penalty"; not "disputed claims"), "a certain amount/number of" (not
 "to a certain extent"), "the potential for growth" (not "for abuse"), cues inside a
 Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely
-to" comparing chances, a modal after "wish", "traditionally" and "some years ago" (HDG004's
+to" comparing chances, a modal after "wish", "could" after "the" + a superlative and a pronoun
+subject ("the smallest we could make"), "traditionally" and "some years ago" (HDG004's
 text says more).
 A hedge inside a claim credited to anyone (a quotation, a named source, or a vague
 source already flagged by HDG002: "Many observers believe the unit could fall"; also
@@ -287,7 +289,9 @@ clause, "..., saying it could ..."), after "according to", "by" or "as leaked to
 ("Sanders and his supporters argue", "Smith and two aides said", not "talks between
 Sanders and his aides"); a definite plural source stands for one named at most three
 sentences before in its paragraph with a title of its noun ("Dr Jo Roe said ... The
-researchers said"; "Mr Smith said ... The officials said" stays HDG002); a capital elsewhere before the verb ("The involvement of Dmitriev
+researchers said"; "Mr Smith said ... The officials said" stays HDG002); a name holding "of" or "for" names its body
+("The Bank of England said", "the Office for National Statistics said"; not "Most of England said" or "a letter to
+the Bank of England said"); a capital elsewhere before the verb ("The involvement of Dmitriev
 ... suggests", "ties with Gulf states") is not. The claim runs to a new clause in
 the author's voice (", and ..."); a vague source's claim runs from the sentence start
 when the source follows a clause break (", many observers believe"), else from the
@@ -295,7 +299,10 @@ source on ("The plan could fail because many experts believe ..." leaves "could"
 author's), and ends where the author's comment starts: a participle clause after a
 clause break (", suggesting ..."), a semicolon, ", which ..." or an appositive comment
 (", a view that ...") running to the sentence end; a named speaker's claim ends at the
-same comments, of the participles only at ", suggesting/meaning/indicating ...", and one in a
+same comments, of the participles only at ", suggesting/meaning/indicating ...", not (after its verb) at ", which" and a
+modal of what the claimed event would do ("Jo Roe said ..., which could take until spring"; ", which may be why ..." and ", which could
+mean ..." stay the author's); a relative clause on an indefinite noun object of a verb that takes no clause
+("announced a deal to inspect the towns where mines were reportedly laid") is the author's; and one in a
 relative or concessive clause ("Jo Roe, who said ...", "While Jo Roe said ...", not "Even Jo Roe said ...") where that clause closes;
 a speaker inside a relative clause ("rallied farmers against the tax that she says is unfair") is credited with that
 clause only; the author's comment straight after a credit placed after its claim (", Jo Roe said, a view that ...",
@@ -310,6 +317,8 @@ credited to the sentence's opening name ("Senator Smith won - but said ...");
 quotation in single quotes after a colon count as quotations.
 Some words hedge in no voice: "more/less/most likely to" compares chances ("renters are less
 likely to register"), a modal after "wish" is counterfactual ("wish they could go back"),
+"could" after "the" + a superlative and a pronoun subject is the limit of what was possible ("the smallest we could
+make", "the best deal they could get"; "the largest rise that could happen" keeps its hedge),
 "traditionally" states a custom, and "some time later" or "many years" measures time.
 
 **Known problems.** A forecast put as a comparison ("Storms are more likely to hit the

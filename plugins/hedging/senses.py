@@ -323,12 +323,26 @@ def _conditional(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+#: Words after a sentence-initial 'May' that make it the month: a verb it is the subject of
+#: ('May was busy', 'May saw record sales'), a conjunction or a range ('May and June', 'May to July').
+_MONTH_FOLLOWERS = (BE - {"be", "been", "being"}) | frozenset(
+    "has had saw sees brought brings will and or to through until last this".split()
+)
+
+
 def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'may' is a modal unless it is the month or a name: capitalised mid-sentence, or before a number."""
+    """'may' is a modal unless it is the month or a name: capitalised mid-sentence, or before a number.
+
+    A sentence-initial 'May' before a verb it is the subject of, a conjunction, a range or a
+    clause break is the month too ('May was a busy month', 'May, the busiest month, ...';
+    session 24): the modal opens a sentence only in a question or a wish ('May I ask').
+    """
     if _root_modal(tokens, i, text):
         return False
     tok, nxt = tokens[i], _low(tokens, i + 1)
     if tok.raw[0].isupper() and (i > 0 or tok.raw.isupper()):
+        return False
+    if tok.raw[0].isupper() and nxt and (nxt in _MONTH_FOLLOWERS or _breaks(text, tok, tokens[i + 1])):
         return False
     if tok.raw[0].isupper() and (not nxt or _is_number(nxt) or tokens[i + 1].capitalised):
         return False
@@ -422,9 +436,41 @@ def _perceived(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+#: Superlatives without '-est' ('the best we could do', 'the most they could offer').
+_SUPERLATIVES = frozenset("best worst most least fewest furthest farthest".split())
+#: Nouns in '-est' that are no superlatives ('the interest we could earn').
+_NOT_SUPERLATIVES = frozenset(
+    "interest forest protest request contest conquest harvest inquest unrest arrest quest guest rest west"
+    " nest chest honest modest earnest digest manifest behest suggest".split()
+)
+#: Subjects of the modal after such a superlative.
+_LIMIT_SUBJECTS = frozenset({"we", "i", "they", "he", "she", "you"})
+
+
+def _limit(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'could' at ``i`` follows 'the' + a superlative (+ one noun) (+ 'that') + a pronoun subject.
+
+    'the smallest we could make', 'the best deal they could get', 'the fastest that she
+    could run': the limit of what was possible, no doubt (session 24). A relative clause
+    with no pronoun subject ('the largest rise that could happen') keeps its hedge.
+    """
+    if _low(tokens, i - 1) not in _LIMIT_SUBJECTS:
+        return False
+    k = i - 3 if _low(tokens, i - 2) == "that" else i - 2
+    for m in (k, k - 1):
+        low = _low(tokens, m)
+        superlative = low in _SUPERLATIVES or (low.endswith("est") and len(low) > 5 and low not in _NOT_SUPERLATIVES)
+        if superlative and _low(tokens, m - 1) == "the":
+            return True
+    return False
+
+
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'could not'/'could never' is past inability, unless something 'could not be ruled out'."""
-    if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text):
+    """'could not'/'could never' is past inability, unless something 'could not be ruled out'.
+
+    Nor is 'could' after a superlative and its pronoun subject a hedge (:func:`_limit`).
+    """
+    if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text) or _limit(tokens, i):
         return False
     if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i):
         return False

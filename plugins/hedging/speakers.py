@@ -169,13 +169,34 @@ def _coordinated(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -
 
 
 def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
-    """True when the name ending at ``k`` follows a preposition ('the role of Ann Cole'): not a subject."""
+    """True when the name ending at ``k`` follows a preposition ('the role of Ann Cole'): not a subject.
+
+    An 'of' or 'for' between capitalised words inside the name is part of it ('the Bank of
+    England', 'the Office for National Statistics'; session 24): the look-back goes on past
+    it (and a 'the' after it: 'the Governor of the Bank of England'), and past a 'the' before
+    the name ('talks with the Bank of England' is an object);
+    a sentence-initial word is no such part ('Most of England', 'Fans of the club').
+    """
+    inner = False
     while k > 0 and tokens[k].capitalised:
         if clause_break(tokens[k].text, tokens[k - 1], tokens[k]):
             # the name opens a clause after a fronted adjunct ('On Thursday, Jo Roe said'; session 22)
             return False
         k -= 1
+        m = k - 1 if tokens[k].low == "the" else k
+        if _inner_of(tokens, m):
+            k, inner = m - 1, True
+    if inner and k > 0 and tokens[k].low == "the":
+        k -= 1
     return tokens[k].low in _PREPOSITIONS
+
+
+def _inner_of(tokens: Sequence[Token], k: int) -> bool:
+    """True when token ``k`` is an 'of' or 'for' after a capitalised word that is not sentence-initial ('the Bank of')."""
+    if k < 2 or tokens[k].low not in ("of", "for"):
+        return False
+    left = tokens[k - 1]
+    return left.capitalised and not clause_break(left.text, tokens[k - 2], left)
 
 
 #: Forms of 'go' in 'went on to say': the verb of saying that follows is the subject's.
@@ -413,7 +434,7 @@ def claim_ends(tokens: Sequence[Token], text: str, named: bool = False) -> tuple
         brk[k + 1 : upper] = [after_break] * (upper - k - 1)
         end[k + 1 : upper] = [after_end] * (upper - k - 1)
         after_break = brk[k] = k
-        if _comment_opens(tokens, k, text, brk[k + 1], end, named):
+        if _comment_opens(tokens, k, text, brk[k + 1], end, named, goes_on=named):
             after_end = k
         end[k], upper = after_end, k
     if upper > 1:
@@ -446,7 +467,13 @@ def _breaks(tokens: Sequence[Token], text: str) -> list[int]:
 
 
 def _comment_opens(
-    tokens: Sequence[Token], k: int, text: str, following: int, end: Sequence[int], named: bool = False
+    tokens: Sequence[Token],
+    k: int,
+    text: str,
+    following: int,
+    end: Sequence[int],
+    named: bool = False,
+    goes_on: bool = False,
 ) -> bool:
     """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
 
@@ -456,7 +483,10 @@ def _comment_opens(
     :data:`COMMENT_NOUN` words, then 'that' or 'which') that runs to the sentence end or
     to another comment or new clause. ``following`` is the next clause break after ``k``,
     ``end`` the claim ends found so far: a relative clause closed by a comma inside the
-    claim ('the unit, which produces 60% of the output, could fall') is no comment.
+    claim ('the unit, which produces 60% of the output, could fall') is no comment. With
+    ``goes_on`` (a named claim after its verb), ', which' and a modal goes on with the claim
+    (', which could take until spring'); after a credit placed after its claim (', the
+    ministry said, which may anger commuters') it stays the author's comment.
     """
     low = tokens[k].low
     participle = low in _COMMENT_PARTICIPLES if named else low.endswith("ing")
@@ -465,10 +495,28 @@ def _comment_opens(
     if ";" in text[tokens[k - 1].end : tokens[k].start]:
         # a named speaker's own participle goes on past it ('...; pointing out that ...')
         return not (named and low.endswith("ing"))
+    if (
+        goes_on
+        and low == "which"
+        and _low_at(tokens, k + 1) in _CLAUSE_MODALS
+        and _low_at(tokens, k + 2) not in _INFERRING
+    ):
+        # ', which could take until spring': what the claimed event would do goes on with the claim;
+        # ', which may be why ...', ', which could mean ...' stay the author's inference (session 24)
+        return False
     relative = low == "which" or (
         low in ("a", "an") and any(t.low in ("that", "which") for t in tokens[k + 2 : k + 2 + COMMENT_NOUN])
     )
     return relative and (following >= len(tokens) or end[following] == following)
+
+
+#: Verbs after ', which' + a modal that infer from the claim (', which may be why', ', which could mean').
+_INFERRING = frozenset("be have explain explains mean suggest signal indicate reflect".split())
+
+
+def _low_at(tokens: Sequence[Token], k: int) -> str:
+    """The lower-cased token ``k``, or "" past the sentence end."""
+    return tokens[k].low if k < len(tokens) else ""
 
 
 def claim_span(tokens: Sequence[Token], first: int, j: int, text: str, end: int) -> tuple[int, int]:
@@ -517,7 +565,7 @@ def credited_spans(
             start = max(
                 _claim_start(tokens, j, text), _relative_clause(tokens, j, text), _complement(tokens, j, text, kind)
             )
-            end = ends[j]
+            end = _object_relative(tokens, j, text, ends[j]) if kind == "named" else ends[j]
             if brk[j + 1] == j + 1 < end and _comment_after_credit(tokens, j, text, brk, raw):
                 # ', Jo Roe said, a view that ...': the credit placed after its claim closes it
                 end = j + 1
@@ -533,6 +581,26 @@ def credited_spans(
             if verbs is not None:
                 verbs += [j] * len(parts)
     return spans
+
+
+#: Relative words that open a clause on a noun of the object ('an agreement to inspect the towns where ...').
+_OBJECT_RELATIVES = frozenset({"where", "which", "who", "whom"})
+
+
+def _object_relative(tokens: Sequence[Token], j: int, text: str, end: int) -> int:
+    """Where a named credit's claim ends when verb ``j`` takes an indefinite noun object and no clause, else ``end``.
+
+    'The Agency for Mines announced an agreement to inspect the towns where mines were
+    reportedly laid': the verb reports an act, and a relative clause on a noun of its
+    object, with no comma before it, is the author's description (session 24); a verb that
+    takes a clause (:func:`_clause_follows`: 'announced a plan that could cut costs') is read as before.
+    """
+    if j + 1 >= end or tokens[j + 1].low not in ("a", "an") or _clause_follows(tokens, j, text):
+        return end
+    for k in range(j + 3, end):
+        if tokens[k].low in _OBJECT_RELATIVES and not clause_break(text, tokens[k - 1], tokens[k]):
+            return k
+    return end
 
 
 def _credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> str:

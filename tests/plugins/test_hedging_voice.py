@@ -338,3 +338,88 @@ def hedges_with_vague(text: str) -> list[tuple[str, str, str]]:
 def test_senses_of_capacity_feasibility_and_dispute_are_no_hedge(text: str, cues: list[str]) -> None:
     """Session 23 (helper s23h6): senses of HDG001's and HDG004's shared cues that carry no doubt."""
     assert [f.matched for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a body whose name holds 'of' or 'for' is the speaker (session 24 review)
+        ("The Bank of England said the rate could rise.", [("HDG004", "could", "named")]),
+        ("The Department for Education said the fees could rise.", [("HDG004", "could", "named")]),
+        ("The Ministry of Defence said the base could close.", [("HDG004", "could", "named")]),
+        ("The Office for National Statistics said output could fall.", [("HDG004", "could", "named")]),
+        ("The Governor of the Bank of England said the rate could rise.", [("HDG004", "could", "named")]),
+        ("The rate could rise, the Bank of England said.", [("HDG004", "could", "named")]),
+        # such a name as the object of a preposition, or after a sentence-initial word, names no speaker
+        ("A letter to the Bank of England said the rate could rise.", [("HDG001", "could", "")]),
+        ("Talks with the Bank of England said the rate could rise.", [("HDG001", "could", "")]),
+        ("Most of England said the rate could rise.", [("HDG001", "Most", ""), ("HDG001", "could", "")]),
+        ("Fans of Arsenal said the club could win.", [("HDG001", "could", "")]),
+    ],
+)
+def test_a_name_holding_of_or_for_is_the_speaker(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # a sentence-initial 'May' before its verb, a conjunction or a comma is the month (session 24 review)
+        ("May was a busy month for the port, the harbour master, Ann Cole, said.", []),
+        ("May is the wettest month.", []),
+        ("May saw record crowds at the pier.", []),
+        ("May and June were busy.", []),
+        ("May, the busiest month, ended well.", []),
+        # the modal keeps its hedge, and 'May be' (for 'maybe') stays one
+        ("Prices may rise in May.", ["may"]),
+        ("May be the council will pay.", ["may"]),
+    ],
+)
+def test_a_sentence_initial_may_before_its_verb_is_the_month(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # 'the' + a superlative + a pronoun subject + 'could': the limit of what was possible (session 24 review)
+        ('The mayor said the rise was "the smallest we could make while keeping buses running".', []),
+        ("It was the best we could do.", []),
+        ("It was the best deal they could get.", []),
+        ("It was the fastest that she could run.", []),
+        # a relative clause with no pronoun subject, or a superlative subject, keeps its hedge
+        ("It is the largest rise that could happen this year.", [("HDG001", "could", "")]),
+        ("The smallest change could still cost jobs.", [("HDG001", "could", "")]),
+        ("The interest we could earn is small.", [("HDG001", "could", "")]),
+        ("The latest figures show we could lose the grant.", [("HDG001", "could", "")]),
+    ],
+)
+def test_could_after_a_superlative_and_its_subject_is_ability(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # ', which' + a modal of what the claimed event would do goes on with a named claim (session 24 review)
+        (
+            "Fiona Grey said the works would close the road, which could take until spring.",
+            [("HDG004", "could", "named")],
+        ),
+        # the author's comment or inference after it stays the author's, as after a vague source
+        # and so does ', which' after a credit placed after its claim
+        ("The road will close, Fiona Grey said, which could anger shops.", [("HDG001", "could", "")]),
+        ("Fiona Grey said the works would close the road, which is probably too gloomy.", [("HDG001", "probably", "")]),
+        ("Fiona Grey said the road would close, which may be why shops are worried.", [("HDG001", "may", "")]),
+        ("Fiona Grey said the fees would rise, which could mean fewer pupils.", [("HDG001", "could", "")]),
+        # a verb with an indefinite noun object and no clause: a relative clause on the object is the author's
+        (
+            "The Agency for Land Mines announced a deal to inspect the towns where mines were reportedly laid.",
+            [("HDG001", "reportedly", "")],
+        ),
+        ("The Treasury announced a plan which would possibly cut costs.", [("HDG004", "possibly", "named")]),
+        ("Jo Roe said the firm where he worked had reportedly lost money.", [("HDG004", "reportedly", "named")]),
+    ],
+)
+def test_a_relative_clause_goes_on_with_a_named_claim_or_not(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    assert voices(text) == hedges
