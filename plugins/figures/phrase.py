@@ -171,6 +171,9 @@ TIME_POSSESSIVES = frozenset(
 )
 #: Words before a definite owner after a document word ("a study for the trust", "a report by the council").
 OWNER_WORDS = frozenset("by for from".split())
+#: Words between a referring determiner and its document ("its annual report", "the latest
+#: survey"): at most DOCUMENT_MODIFIERS of them, none a function word or a possessive.
+DOCUMENT_MODIFIERS = 2
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
 KEEPERS = frozenset(
     "census government official police federal ministry treasury hospital court electoral customs".split()
@@ -205,10 +208,18 @@ def _referring_before(words: Sequence[Word], index: int) -> bool:
     "the survey", "its analysis", "last year's survey" (single documents); "its figures",
     "her data" (any document: the pronoun's owner was named).
     """
-    before = words[index - 1].lower
+    at = index - 1
+    while at > 0 and index - at <= DOCUMENT_MODIFIERS and _document_modifier(words[at].lower):
+        at -= 1  # "its annual report", "last year's final survey": the determiner before the adjectives
+    before = words[at].lower
     if before in OWNING_PRONOUNS:
         return True
     return words[index].lower in SINGLE_DOCUMENTS and (before in REFERRING or before in TIME_POSSESSIVES)
+
+
+def _document_modifier(word: str) -> bool:
+    """Whether ``word`` may stand between a determiner and its document: an adjective or noun, no possessive."""
+    return word not in FUNCTION_WORDS and word.isalpha()
 
 
 def _content_head(word: Word) -> bool:
