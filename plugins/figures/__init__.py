@@ -152,7 +152,8 @@ named institution).
 officials" or "Western analysts" read as named, while a capitalised first word of the
 sentence before a collective head ("Pentagon officials said ..." opening a sentence)
 does not. A definite description ("the company said", "according to the survey", "its
-analysis", "its figures", "last year's survey", "a study for the trust") is taken to
+analysis", "its figures", "its annual report", "last year's survey", "a study for the trust",
+"figures from the combined authority") is taken to
 refer to a source named earlier (whether it was is not checked),
 and a data set a public body keeps ("census data", "official statistics", "police
 figures") counts as named; a mass word alone ("according to the data", "the figures

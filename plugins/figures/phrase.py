@@ -171,6 +171,20 @@ TIME_POSSESSIVES = frozenset(
 )
 #: Words before a definite owner after a document word ("a study for the trust", "a report by the council").
 OWNER_WORDS = frozenset("by for from".split())
+#: Heads of an organisation: "the" and up to OWNER_MODIFIERS words before one name a body, as
+#: "the residents' association said" does ("figures from the combined authority", "data from the
+#: council's finance department"); people ("figures from the senior officials") and times ("figures
+#: from the same period") are no organisation.
+ORGANISATION_HEADS = frozenset(
+    "authority authorities council councils department ministry agency board commission office trust"
+    " service executive inspectorate regulator watchdog institute university government administration"
+    " association federation committee union society organisation organization charity company firm"
+    " bank exchange".split()
+)
+OWNER_MODIFIERS = 3
+#: Words between a referring determiner and its document ("its annual report", "the latest
+#: survey"): at most DOCUMENT_MODIFIERS of them, none a function word or a possessive.
+DOCUMENT_MODIFIERS = 2
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
 KEEPERS = frozenset(
     "census government official police federal ministry treasury hospital court electoral customs".split()
@@ -193,6 +207,8 @@ def _specific_document(words: Sequence[Word], index: int, referring: bool = True
         return True
     if index == len(words) - 4 and words[index + 1].lower in OWNER_WORDS and words[index + 2].lower == "the":
         return _content_head(words[-1])  # owned by a definite body met before ("a study for the trust")
+    if _organisation_after(words, index):
+        return True
     if index == len(words) - 2:
         return _content_head(words[-1])
     owner = next((n for n in range(index - 1, -1, -1) if words[n].lower.endswith(("'s", "’s"))), None)
@@ -205,10 +221,34 @@ def _referring_before(words: Sequence[Word], index: int) -> bool:
     "the survey", "its analysis", "last year's survey" (single documents); "its figures",
     "her data" (any document: the pronoun's owner was named).
     """
-    before = words[index - 1].lower
+    at = index - 1
+    while at > 0 and index - at <= DOCUMENT_MODIFIERS and _document_modifier(words[at].lower):
+        at -= 1  # "its annual report", "last year's final survey": the determiner before the adjectives
+    before = words[at].lower
     if before in OWNING_PRONOUNS:
         return True
     return words[index].lower in SINGLE_DOCUMENTS and (before in REFERRING or before in TIME_POSSESSIVES)
+
+
+def _document_modifier(word: str) -> bool:
+    """Whether ``word`` may stand between a determiner and its document: an adjective or noun, no possessive."""
+    return word not in FUNCTION_WORDS and word.isalpha()
+
+
+def _organisation_after(words: Sequence[Word], index: int) -> bool:
+    """Whether the document word ``words[index]`` is "from"/"by"/"for" the words of a definite organisation to the end.
+
+    "figures from the combined authority", "data from the council's finance department": "the",
+    up to OWNER_MODIFIERS words, then an organisation's head ending the phrase.
+    """
+    owner = index + 3
+    return (
+        owner < len(words) <= owner + OWNER_MODIFIERS
+        and words[index + 1].lower in OWNER_WORDS
+        and words[index + 2].lower == "the"
+        and words[-1].lower in ORGANISATION_HEADS
+        and not any(w.lower in FUNCTION_WORDS for w in words[owner:])
+    )
 
 
 def _content_head(word: Word) -> bool:

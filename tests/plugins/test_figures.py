@@ -1755,3 +1755,49 @@ def test_a_zip_code_after_a_state_code_is_no_figure() -> None:
 def test_a_participle_after_a_quantifier_is_an_adjective_not_a_cue(text: str, vague: list[str]) -> None:
     """Session 24 audit: "no listed company" lists nothing, as "the listed company" does not."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Eastline carried 41 million passengers last year, according to its annual report.", []),
+        ("Eastline carried 41 million passengers, according to its latest quarterly figures.", []),
+        ("Meanwhile, last year's final survey showed a 15% fall in bakeries.", []),
+        # near neighbours: no owner before the adjectives, or a vague owner, stays vague
+        ("Eastline carried 41 million passengers, according to annual figures.", ["41 million"]),
+        ("Eastline carried 41 million passengers, according to analysts' annual estimates.", ["41 million"]),
+    ],
+    ids=["its-annual-report", "its-latest-quarterly-figures", "time-final-survey", "unowned", "analysts-owner"],
+)
+def test_an_adjective_between_an_owner_and_its_document_keeps_it_owned(text: str, vague: list[str]) -> None:
+    """Review s24f2: "its annual report" is owned by its referent as "its report" is; the adjectives change no owner."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Fares rose by 12% last year, according to figures from the combined authority.", []),
+        ("Fares rose by 12% last year, according to figures from the council's finance department.", []),
+        ("Fares rose by 12% last year, according to a study by the regional health authority.", []),
+        # near neighbours: people with no organisation, or a time, stay vague
+        ("Fares rose by 12% last year, according to figures from officials.", ["12%"]),
+        ("Fares rose by 12% last year, according to figures from experts.", ["12%"]),
+        ("Fares rose by 12% last year, according to data from sources.", ["12%"]),
+        ("Fares rose by 12% last year, according to figures from the senior officials.", ["12%"]),
+        ("Fares rose by 12% last year, according to figures from the same period.", ["12%"]),
+    ],
+    ids=[
+        "combined-authority",
+        "finance-department",
+        "health-authority",
+        "officials",
+        "experts",
+        "sources",
+        "the-senior-officials",
+        "the-same-period",
+    ],
+)
+def test_a_document_from_a_definite_organisation_names_its_source(text: str, vague: list[str]) -> None:
+    """Review s24f2: "figures from the combined authority" name the body, as "the residents' association said" does."""
+    assert by_code(single(text), "FIG002") == vague
