@@ -148,3 +148,16 @@ def test_docs_ci_gate_example_is_real_output(tmp_path: Path) -> None:
     result = run_copydesk(*command.split()[1:], cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines()[: len(shown)] == shown
+
+
+def test_readme_quotes_the_packaged_models_median_sum_and_unreliable_grade_shares() -> None:
+    """Review s24v, items 2 and 3: the README said z = -1.69 and 34 % B after refits had made them -1.71 and 36 %."""
+    from copydesk.modelfile import load_model, packaged_model_path
+
+    model = load_model(packaged_model_path())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    z = model.z({f.key: f.quantiles[50] for f in model.features})
+    assert f"an article at every median sums to z = {z:.2f} and scores".replace("-", "\u2212") in readme
+    unreliable = next(g for g in model.reference if g.name == "unreliable").grades
+    said = f"{100 * unreliable['A']:.0f} % of the unreliable training articles\nstill grade A and {100 * unreliable['B']:.0f} % B."
+    assert said in readme
