@@ -14,9 +14,13 @@ TEMPLATE_FURNITURE = Rule(
 reporting: explainer boxes ("Did you know?", "Pro Tip:", "Explore Further:"), FAQ
 headers, related-content blocks ("You may also like"), comment prompts ("Leave a
 Comment", "Share your thoughts in the comments below!"), engagement calls, share
-counters ("335 SHARES"), newsletter and cookie lines, scrape residue ("Advertisement").
-The whole line (or, for a prompt inside a paragraph, the sentence and the reader
-question before it) becomes a `boilerplate` segment that other scorers skip.
+counters ("335 SHARES"), newsletter and cookie lines, affiliate disclosures ("This post
+may contain affiliate links.", "We may earn a commission ...", an "Affiliate
+disclosure:" label), scrape residue ("Advertisement"). The whole line (or, for a prompt
+or phrase inside a paragraph, the sentence and the reader question before it) becomes a
+`boilerplate` segment. The core hands segments to every scorer; the truncation scorer
+skips them when it looks for the real end of the text, others (hedging: the
+disclosure's "may") still read them.
 
 **Why it matters.** Content farms assemble articles from a template; the furniture is
 the template's fingerprint, and the share of an article it fills is evidence about how

@@ -186,6 +186,13 @@ def test_section_headings_are_content(
         ("You may also like", ["TPL001"]),
         ("You may also like the new bridge, the mayor told visitors.", []),
         ("FAQ", ["TPL001"]),
+        ("Disclaimer: This post may contain affiliate links.", ["TPL001"]),
+        ("We may earn a commission at no extra cost to you.", ["TPL001"]),
+        ("As an Amazon Associate I earn from qualifying purchases.", ["TPL001"]),
+        ("Affiliate disclosure: links below pay us a fee.", ["TPL001"]),
+        ("Brokers may earn a commission of up to 5 percent, the regulator said.", []),
+        ("The refund comes at no extra cost to you, the airline said in a statement.", []),
+        ("Regulators said the scheme's emails carried affiliate links to fake shops.", []),
     ],
 )
 def test_single_article_rules_with_near_misses(body: str, expected: list[str]) -> None:
