@@ -359,6 +359,30 @@ def test_near_duplicate_article_names_the_other() -> None:
     assert near["other"] == []
 
 
+@pytest.mark.parametrize(
+    ("last_line", "repeated"),
+    [
+        ("Reporting by Ann Cole; Editing by Tom Vell", False),
+        (
+            "(Reporting by Ann Cole in Lowmarsh and Ivo Brandt; additional reporting by Luis de Sousa; editing by Tom Vell)",
+            False,
+        ),
+        ("Writing by Mara Quist and editing by Tom Vell", False),
+        ("Follow us on X for more updates", True),
+        ("by Chief Editor", True),
+        ("Editing by Chief Editor", True),
+        ("Reporting by our staff; Editing by Tom Vell", True),
+        ("Reporting by Ann Cole; Editing by", True),
+    ],
+)
+def test_a_wire_credit_line_naming_people_is_not_template_but_a_site_sign_off_is(
+    last_line: str, repeated: bool
+) -> None:
+    items = [article(story(seed) + "\n\n" + last_line, id=f"s{seed}") for seed in range(10, 14)]
+    found = reports(items)
+    assert all(has(found[f"s{seed}"].findings, "TPL003", last_line) is repeated for seed in range(10, 14))
+
+
 def test_near_duplicate_threshold_setting() -> None:
     words = story(3).split()
     changed = " ".join(words[:170] + story(4).split()[:30])  # about 0.7 of the shingles shared
