@@ -383,6 +383,24 @@ def test_a_wire_credit_line_naming_people_is_not_template_but_a_site_sign_off_is
     assert all(has(found[f"s{seed}"].findings, "TPL003", last_line) is repeated for seed in range(10, 14))
 
 
+@pytest.mark.parametrize(
+    ("credit", "repeated"),
+    [
+        ("Reporting by Ann Cole and Ivo Brandt; Editing by Tom Vell and Mara Quist", False),
+        ("Reporting by Ann Cole and Ivo Brandt; Editing by the Chief Editor desk team", True),
+    ],
+)
+def test_a_credit_sentence_closing_a_paragraph_is_not_template_but_a_role_credit_is(
+    credit: str, repeated: bool
+) -> None:
+    items = [
+        article(story(seed) + f"\n\nThe agency gave no details on day {seed} of the talks. {credit}", id=f"s{seed}")
+        for seed in range(10, 14)
+    ]
+    found = reports(items)
+    assert all(has(found[f"s{seed}"].findings, "TPL003", credit) is repeated for seed in range(10, 14))
+
+
 def test_near_duplicate_threshold_setting() -> None:
     words = story(3).split()
     changed = " ".join(words[:170] + story(4).split()[:30])  # about 0.7 of the shingles shared
