@@ -82,6 +82,77 @@ def generic_byline(toks: list[Token], lex: Lexicon, site: str = "") -> bool:
     return bool(rest) and all(w in lex.roles for w in rest) and any(w in lex.strong_roles for w in rest)
 
 
+#: The lead-ins of a wire story's credit line ("Reporting by Ann Cole; Editing by Tom Vell").
+CREDIT_LEAD_INS = (
+    ("additional", "reporting", "by"),
+    ("reporting", "by"),
+    ("editing", "by"),
+    ("writing", "by"),
+)
+#: Lower-case particles of a person's name ("Luis de Souza").
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "del", "dos", "di", "du", "van", "von", "der", "den", "ter", "al", "el", "bin"}
+)
+#: Most words a credit line may have (the line is tokenised only up to :data:`MAX_MATCH_CHARS`).
+CREDIT_MAX_WORDS = 40
+
+
+def _credit_lead(norms: list[str], i: int) -> int:
+    """The number of words of the credit lead-in at ``norms[i]``, or 0."""
+    for lead in CREDIT_LEAD_INS:
+        if tuple(norms[i : i + len(lead)]) == lead:
+            return len(lead)
+    return 0
+
+
+def _credited(text: str, toks: list[Token], i: int, lex: Lexicon) -> tuple[int, int]:
+    """``(name words, index after them)`` of the people a credit names from ``toks[i]``; -1 names when a word is no name.
+
+    Names are capitalised words that are no byline role, joined by "and" (or punctuation),
+    each optionally followed by "in" and a place ("Ann Cole in Lowmarsh"); they stop at the
+    next lead-in (or "and" and a lead-in).
+    """
+    norms = [t.norm for t in toks]
+    named, place, dangling = 0, False, False
+    while i < len(toks) and not _credit_lead(norms, i):
+        word = norms[i]
+        if word == "and" and _credit_lead(norms, i + 1):
+            return named, i + 1
+        if word in ("and", "in"):
+            if dangling or not named:
+                return -1, i
+            place, dangling = word == "in", True
+        elif word in _NAME_PARTICLES and named and not dangling:
+            pass
+        elif not text[toks[i].start].isupper() or word in lex.roles:
+            return -1, i
+        else:
+            named, dangling = named + (not place), False
+        i += 1
+    return (-1 if dangling else named), i
+
+
+def credit_line(text: str, toks: list[Token], lex: Lexicon) -> bool:
+    """True for a wire story's credit line naming people ("Reporting by Ann Cole; Editing by Tom Vell").
+
+    Every part must be a lead-in of :data:`CREDIT_LEAD_INS` and at least one person's
+    name (see :func:`_credited`): a site's sign-off ("by Chief Editor", "Editing by Staff",
+    "Follow us on X") is not one.
+    """
+    if not toks or len(toks) > CREDIT_MAX_WORDS:
+        return False
+    norms = [t.norm for t in toks]
+    i = 0
+    while i < len(toks):
+        lead = _credit_lead(norms, i)
+        if not lead:
+            return False
+        named, i = _credited(text, toks, i + lead, lex)
+        if named <= 0:
+            return False
+    return True
+
+
 class _Memo:
     """What one article's scans have found so far: ``segment`` and ``score`` share it."""
 
@@ -258,7 +329,7 @@ class Scan:
         if self.stats is None:
             return []
         count = self.line_counts.get(index, 0)
-        if count < self.stats.threshold:
+        if count < self.stats.threshold or self._credit(line.start, line.end):
             return []
         # Its normal form's words (one, when it has none), read from its span unless an edge cuts a word.
         span = self.words.span(line.start, line.end)
@@ -340,6 +411,12 @@ class Scan:
         at = bisect.bisect_left(hits, span[0])
         return at < len(hits) and hits[at] < span[1]
 
+    def _credit(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` is a credit line naming people (:func:`credit_line`): wire copy, not template."""
+        if end - start > MAX_MATCH_CHARS or self.words.exceeds(start, end, CREDIT_MAX_WORDS):
+            return False
+        return credit_line(self.document.body.text, self.words.tokens(start, end), self.lex)
+
     def repeated_lines(self) -> list[int]:
         """The indexes of the body lines repeated across the batch often enough to be reported (see :meth:`line`)."""
         if self.stats is None:
@@ -354,7 +431,7 @@ class Scan:
             return found
         threshold = self.stats.sentence_threshold
         for sentence, count in self.sentence_counts.items():
-            if count >= threshold:
+            if count >= threshold and not self._credit(sentence.start, sentence.end):
                 match = Match("repeated", sentence.start, sentence.end, "sentence", count, False)
                 found.setdefault(sentence.line, []).append(match)
         return found

@@ -14,9 +14,13 @@ TEMPLATE_FURNITURE = Rule(
 reporting: explainer boxes ("Did you know?", "Pro Tip:", "Explore Further:"), FAQ
 headers, related-content blocks ("You may also like"), comment prompts ("Leave a
 Comment", "Share your thoughts in the comments below!"), engagement calls, share
-counters ("335 SHARES"), newsletter and cookie lines, scrape residue ("Advertisement").
-The whole line (or, for a prompt inside a paragraph, the sentence and the reader
-question before it) becomes a `boilerplate` segment that other scorers skip.
+counters ("335 SHARES"), newsletter and cookie lines, affiliate disclosures ("This post
+may contain affiliate links.", "We may earn a commission ...", an "Affiliate
+disclosure:" label), scrape residue ("Advertisement"). The whole line (or, for a prompt
+or phrase inside a paragraph, the sentence and the reader question before it) becomes a
+`boilerplate` segment. The core hands segments to every scorer; the truncation scorer
+skips them when it looks for the real end of the text, others (hedging: the
+disclosure's "may") still read them.
 
 **Why it matters.** Content farms assemble articles from a template; the furniture is
 the template's fingerprint, and the share of an article it fills is evidence about how
@@ -84,8 +88,14 @@ words) become `boilerplate` segments; long repeated lines and sentences are repo
 left to other scorers.
 
 **Why it matters.** Text that recurs across many independent articles of one batch is
-template by definition, whatever its words: sign-offs, disclaimers, navigation, a
-paragraph pasted into every article.
+template by definition, whatever its words: a site's sign-offs ("Follow us on X", "by
+Chief Editor"), disclaimers, navigation, a paragraph pasted into every article. A wire
+story's credit line naming people is not: a line or sentence made only of "Reporting
+by", "Additional reporting by", "Editing by" or "Writing by" and capitalised names that
+are no byline role (joined by "and", ";" or ",", each name optionally "in" a place:
+"(Reporting by Ann Cole in Lowmarsh; Editing by Tom Vell)") attributes the story to
+people and is not reported however often it recurs; "Editing by Chief Editor" or
+"Reporting by our staff" still is.
 
 **Example.** `You may also like` in two different articles of the same site: `Line recurs
 in 2 distinct stories of the 5 articles of the batch`.
@@ -93,7 +103,9 @@ in 2 distinct stories of the 5 articles of the batch`.
 **Known problems.** Scoring one article at a time finds nothing. Two outlets quoting the
 same sentence also recur, as lines (sentences need three stories); a rewrite that keeps
 less than about half of its source's 5-word shingles is a separate story, so its shared
-sentences still count. Line-level repeats keep the threshold of two stories.
+sentences still count. Line-level repeats keep the threshold of two stories. A credit
+naming an agency ("Reporting by Reuters") passes as a credit line; other credit forms
+("Compiled by", "Photos by") are still reported when they recur.
 
 **Measured.** Findings audit (`scripts/audit.py --rule TPL003`, development corpora):
 precision 0.90 (26 of 29 firing audited findings; Wilson 95 % [0.74, 0.96]), was 0.24;

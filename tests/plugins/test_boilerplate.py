@@ -186,6 +186,13 @@ def test_section_headings_are_content(
         ("You may also like", ["TPL001"]),
         ("You may also like the new bridge, the mayor told visitors.", []),
         ("FAQ", ["TPL001"]),
+        ("Disclaimer: This post may contain affiliate links.", ["TPL001"]),
+        ("We may earn a commission at no extra cost to you.", ["TPL001"]),
+        ("As an Amazon Associate I earn from qualifying purchases.", ["TPL001"]),
+        ("Affiliate disclosure: links below pay us a fee.", ["TPL001"]),
+        ("Brokers may earn a commission of up to 5 percent, the regulator said.", []),
+        ("The refund comes at no extra cost to you, the airline said in a statement.", []),
+        ("Regulators said the scheme's emails carried affiliate links to fake shops.", []),
     ],
 )
 def test_single_article_rules_with_near_misses(body: str, expected: list[str]) -> None:
@@ -350,6 +357,48 @@ def test_near_duplicate_article_names_the_other() -> None:
     assert near["orig"][0].data["other"] == "copy" and near["copy"][0].data["other"] == "orig"
     assert near["orig"][0].data["similarity"] >= 0.8
     assert near["other"] == []
+
+
+@pytest.mark.parametrize(
+    ("last_line", "repeated"),
+    [
+        ("Reporting by Ann Cole; Editing by Tom Vell", False),
+        (
+            "(Reporting by Ann Cole in Lowmarsh and Ivo Brandt; additional reporting by Luis de Sousa; editing by Tom Vell)",
+            False,
+        ),
+        ("Writing by Mara Quist and editing by Tom Vell", False),
+        ("Follow us on X for more updates", True),
+        ("by Chief Editor", True),
+        ("Editing by Chief Editor", True),
+        ("Reporting by our staff; Editing by Tom Vell", True),
+        ("Reporting by Ann Cole; Editing by", True),
+    ],
+)
+def test_a_wire_credit_line_naming_people_is_not_template_but_a_site_sign_off_is(
+    last_line: str, repeated: bool
+) -> None:
+    items = [article(story(seed) + "\n\n" + last_line, id=f"s{seed}") for seed in range(10, 14)]
+    found = reports(items)
+    assert all(has(found[f"s{seed}"].findings, "TPL003", last_line) is repeated for seed in range(10, 14))
+
+
+@pytest.mark.parametrize(
+    ("credit", "repeated"),
+    [
+        ("Reporting by Ann Cole and Ivo Brandt; Editing by Tom Vell and Mara Quist", False),
+        ("Reporting by Ann Cole and Ivo Brandt; Editing by the Chief Editor desk team", True),
+    ],
+)
+def test_a_credit_sentence_closing_a_paragraph_is_not_template_but_a_role_credit_is(
+    credit: str, repeated: bool
+) -> None:
+    items = [
+        article(story(seed) + f"\n\nThe agency gave no details on day {seed} of the talks. {credit}", id=f"s{seed}")
+        for seed in range(10, 14)
+    ]
+    found = reports(items)
+    assert all(has(found[f"s{seed}"].findings, "TPL003", credit) is repeated for seed in range(10, 14))
 
 
 def test_near_duplicate_threshold_setting() -> None:
