@@ -427,7 +427,12 @@ def _loaded(scorer: Scorer, settings: dict[str, Any] | None) -> tuple[PluginSet,
     """The plugin set and configuration a run of ``scorer`` alone uses, or why the core refuses to load it."""
     try:
         plugins = plugin_set(scorers=[scorer])
-        cfg = config_for(plugins, {"plugins": {scorer.name: settings}} if settings else None)
+        # Every rule on, the opt-in ones (named by code) too, so their findings are checked.
+        select = ["ALL", *(rule.code for rule in scorer.rules if rule.opt_in)]
+        overrides: dict[str, Any] = {"run": {"select": select}}
+        if settings:
+            overrides["plugins"] = {scorer.name: settings}
+        cfg = config_for(plugins, overrides)
         Runner(plugins, cfg)  # checks the settings as a run does
     except (PluginError, ConfigError) as exc:
         return str(exc)

@@ -20,7 +20,11 @@ from copydesk.models import Rule
 
 def page(rule: Rule, plugin: str, settings: str = "") -> str:
     """The Markdown page of a rule: heading line, message, its documentation, then ``settings`` (the measured precision and the settings table)."""
-    opt_in = f"; opt-in: off unless selected by its code or name (--select {rule.code})" if rule.opt_in else ""
+    opt_in = (
+        f"; opt-in: off unless selected by its code or name (--select ALL,{rule.code} keeps every other rule on)"
+        if rule.opt_in
+        else ""
+    )
     parts = [
         f"{rule.code} ({rule.name}) - plugin {plugin}, default severity {rule.severity.value}{opt_in}",
         f"Message: {rule.message}",

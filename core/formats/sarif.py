@@ -63,7 +63,8 @@ def rule_descriptor(rule: Any, plugin: str) -> dict[str, Any]:
     ``shortDescription`` is the rule's name in words (``vague-attribution``: ``Vague
     attribution``), not its message template, whose ``{placeholders}`` a rule list would
     show raw; ``fullDescription`` is the doc's first paragraph and ``help`` the whole doc,
-    as Markdown in ``help.markdown`` and without its Markdown marks in ``help.text``.
+    as Markdown in ``help.markdown`` and without its Markdown marks in ``help.text``. An opt-in
+    rule (off unless a ``select`` selector names it) is ``"enabled": false`` by default.
     """
     doc = rule.doc.strip()
     first = doc.split("\n\n", 1)[0].replace("**What it flags.**", "").strip() if doc else rule.message
@@ -73,7 +74,10 @@ def rule_descriptor(rule: Any, plugin: str) -> dict[str, Any]:
         "shortDescription": {"text": rule.name.replace("-", " ").capitalize()},
         "fullDescription": {"text": " ".join(plain(first).split()) or rule.message},
         "help": {"text": plain(doc) or rule.message, "markdown": doc or rule.message},
-        "defaultConfiguration": {"level": common.SARIF_LEVEL[rule.severity.value]},
+        "defaultConfiguration": {
+            "level": common.SARIF_LEVEL[rule.severity.value],
+            **({"enabled": False} if rule.opt_in else {}),
+        },
         "properties": {"plugin": plugin, "tags": [plugin]},
     }
 

@@ -238,7 +238,7 @@ with a verb of saying credits it whoever it is; testimony in Title Case ("We Wil
 title. A quotation spread over several lines is not matched at all.
 
 **Settings.** None. The rule is opt-in: it is reported only when selected by its code or
-name (`--select SRC001`, or `select = ["ALL", "SRC001"]` under `[run]`), because its
+name (`--select ALL,SRC001`, or `select = ["ALL", "SRC001"]` under `[run]`; `--select SRC001` alone turns every other rule off), because its
 measured precision on real news (below) is too low to show every reader by default: the
 speakers news copy credits a quotation to are too varied for its readings. The sourcing
 features (`uncredited_quotation_share`) are measured either way, so selecting it moves no

@@ -281,6 +281,14 @@ def test_examples_without_findings_are_reported() -> None:
     assert check_scorer(GOOD, ["No test word here."], timing=False, require_findings=False) == []
 
 
+def test_an_opt_in_rule_is_checked_too() -> None:
+    """Review of session 24: the suite turns on an opt-in rule (as SRC001 is), so its spans are checked."""
+    opt_in = replace(GOOD, rules=(replace(ALPHA, opt_in=True),))
+    assert check_scorer(opt_in, EXAMPLES, timing=False) == []
+    wrong = replace(mangled(lambda f: replace(f, start=f.start + 1, end=f.end + 1)), rules=opt_in.rules)
+    assert {p.check for p in check_scorer(wrong, EXAMPLES, timing=False)} == {"spans"}
+
+
 def test_the_time_checks_run_even_when_another_problem_is_found() -> None:
     problems = check_scorer(replace(GOOD, score=quadratic_score), ["No test word here."])
     assert [p.check for p in problems] == ["spans", "linear-time"], problems

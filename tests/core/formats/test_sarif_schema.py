@@ -93,6 +93,16 @@ def test_rule_descriptions_are_words_and_help_text_is_plain(desk: Desk, validato
     assert all("**" not in rule["help"]["text"] and "`" not in rule["help"]["text"] for rule in rules.values())
 
 
+def test_an_opt_in_rule_is_disabled_by_default() -> None:
+    """Review of session 24: SRC001 is listed with every rule, but off unless selected by its code."""
+    from copydesk.models import Rule
+
+    on = sarif.rule_descriptor(Rule("WRD001", "bad-word", "Bad word"), "test")
+    off = sarif.rule_descriptor(Rule("WRD001", "bad-word", "Bad word", opt_in=True), "test")
+    assert on["defaultConfiguration"] == {"level": "warning"}
+    assert off["defaultConfiguration"] == {"level": "warning", "enabled": False}
+
+
 def test_baseline_state(desk: Desk, validator: Any, tmp_path: Path) -> None:
     path = desk.write("a.txt", "T\n\nA bad line.\n")
     target = tmp_path / "b.json"
