@@ -679,7 +679,8 @@ def _history(
 def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO, stderr: Callable[[str], None]) -> int:
     """``copydesk baseline write/prune``: score the batch, then write the baseline atomically.
 
-    ``prune`` keeps only the entries of the existing ``target`` that still occur. Nothing
+    ``prune`` keeps only the entries of the existing ``target`` that still occur, and those of
+    rules the run does not check (:meth:`Baseline.pruned`) while their article is scored. Nothing
     is written when a plugin failed (exit 3): its findings would be missing.
     """
     check_target(str(target))
@@ -713,13 +714,20 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     if code == EXIT_INTERNAL:
         stderr(f"copydesk: {target} not written: a plugin failed")
         return code
-    new = collector.baseline if old is None else old.pruned(collector.baseline)
+    new = collector.baseline if old is None else old.pruned(collector.baseline, _checked_codes(options))
     with atomic_writer(str(target)) as out:
         new.dump(out)
     held = None if old is None else (len(old.entries) if old.stored is None else old.stored)
     dropped = f", {held - len(new.entries)} dropped" if held is not None else ""
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
+
+
+def _checked_codes(options: RunOptions) -> frozenset[str]:
+    """The codes of the rules a run with ``options`` has on: its active scorers' selected rules and the core's."""
+    runner = Session.open(options).runner
+    core = {rule.code for rule in diagnostics.CORE_RULES}
+    return frozenset(code for a in runner.active for code in a.context.selected) | core
 
 
 def _with_writers(code: int, outputs: Outputs) -> int:

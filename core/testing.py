@@ -117,6 +117,10 @@ def run_scorer(
 ) -> list[Finding]:
     """Run one scorer on one or more articles as a batch; return all findings, in order.
 
+    ``select`` works as ``[run] select``: the default ``("ALL",)`` leaves an opt-in rule
+    (``Rule(opt_in=True)``) off, as a run does; name it to test it
+    (``select=("ALL", "SRC001")``).
+
     Raises the scorer's own exception (instead of reporting it) so tests see it, with
     its traceback: the run scores in worker processes, so the scorer's hooks that failed
     are called again here, where the exception reaches the test. A failure that does

@@ -52,7 +52,7 @@ import hashlib
 import json
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -184,8 +184,13 @@ class Baseline:
             states.append(UNCHANGED if hit else NEW)
         return tuple(states)
 
-    def pruned(self, current: Baseline) -> Baseline:
-        """Keep only what still occurs (``current``: today's findings), counts lowered to today's."""
+    def pruned(self, current: Baseline, checked: Collection[str] | None = None) -> Baseline:
+        """Keep only what still occurs (``current``: today's findings), counts lowered to today's.
+
+        ``checked``, when given, are the codes of the rules today's run had on: an entry of
+        another rule (an opt-in rule not selected, or one turned off by ``--ignore``) stays as
+        it was while its article is still scored, since the run could not see it either way.
+        """
         kept: dict[str, Entry] = {}
         for fp, entry in self.entries.items():
             now = current.entries.get(fp)
@@ -193,6 +198,8 @@ class Baseline:
                 count = min(entry.count, now.count)
                 sentences = tuple(sorted((Counter(entry.sentences) & Counter(now.sentences)).elements()))
                 kept[fp] = Entry(entry.article, entry.code, entry.matched or now.matched, count, sentences)
+            elif checked is not None and entry.code not in checked and entry.article in current.articles:
+                kept[fp] = entry
         return Baseline(kept, self.articles & current.articles, current.paths or self.paths)
 
     def to_dict(self) -> dict[str, Any]:

@@ -323,10 +323,13 @@ def _conditional(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-#: Words after a sentence-initial 'May' that make it the month: a verb it is the subject of
-#: ('May was busy', 'May saw record sales'), a conjunction or a range ('May and June', 'May to July').
+#: Words after a sentence-initial 'May' that make it the month or a name: a verb it is the subject
+#: of ('May was busy', 'May saw record sales', 'May said the talks could fail'), a modal ('May could
+#: be a difficult month': the modal never follows the modal), a conjunction or a range ('May and
+#: June', 'May to July').
 _MONTH_FOLLOWERS = (BE - {"be", "been", "being"}) | frozenset(
-    "has had saw sees brought brings will and or to through until last this".split()
+    "has had saw sees brought brings will and or to through until last this "
+    "said says told tells added insisted argued warned claimed could would should can might must".split()
 )
 
 

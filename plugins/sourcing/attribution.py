@@ -62,12 +62,13 @@ POSSESSIVE_SAYS = re.compile(
     rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s(?:{_WORD}){{1,3}}?\s{_AUXILIARY}{_BODY_VERB}"
 )
 #: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
-#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), maybe set off by a comma after a role
-#: ("the treasurer, Ann Cole, said"); the named-sources feature reads the verbs it shares with this list
-#: when no comma stands between, this reading the rest ("revealed", "denied", "conceded", "disclosed").
+#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), or set off by a comma after a role
+#: with any verb of saying ("the treasurer, Ann Cole, added"; not "New York, said to be"); the
+#: named-sources feature reads the verbs it shares with this list when no comma stands between, this
+#: reading the rest ("revealed", "denied", "conceded", "disclosed").
 PERSON_SAYS = re.compile(
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s[A-Z][\w'’\-]*+|[A-Z][a-z][\w'’\-]*+(?:\s[A-Z][a-z][\w'’\-]*+){{1,2}})"
-    rf",?\s{_AUXILIARY}{_BODY_VERB}"
+    rf"(?:\s{_AUXILIARY}{_BODY_VERB}|,\s{_AUXILIARY}(?!said\sto\s){_VERB})"
 )
 #: He or she and a verb of saying ("She says that", "he has also claimed").
 PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")
@@ -156,14 +157,21 @@ def attributes(text: str, view: TextView | None = None) -> bool:
     return any(told(text, at) for at in _TOLD.starts(view)) or transcript(text)
 
 
+#: Characters past a verb's letters its stretch keeps for the look aheads (one after the verb, and
+#: "said to be": :data:`PERSON_SAYS` reads " to " after "said").
+_LOOK_AHEAD = 4
+
+
 def _verb_regions(text: str, verbs: list[int]) -> list[tuple[int, int]]:
     """The stretches of ``text`` that hold every match of :data:`_ENDING_IN_VERB`, given where each verb may start.
 
     A match ends with a verb, a whole word (a token of the word index, maybe in another case)
     after a white-space character, and holds at most :data:`_VERB_SPACES` white-space characters,
     so it opens after the one that many more stand after, counted back from the verb. Each
-    stretch runs from there to one character past the verb's letters (the pattern's look ahead
-    reads that character as in the whole text); stretches that meet are joined. A search of a
+    stretch runs from there to :data:`_LOOK_AHEAD` characters past the verb's letters (the
+    patterns' look aheads read those characters, " to " after "said", as in the whole text); a
+    match cannot end inside them but at another verb, whose own stretch joins this one;
+    stretches that meet are joined. A search of a
     stretch looks behind its start into the text, so what it finds the text's search finds too.
     """
     size = len(text)
@@ -171,7 +179,7 @@ def _verb_regions(text: str, verbs: list[int]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for at in verbs:
         word = _WORD_RUN.match(text, at)
-        end = min(size, (word.end() if word is not None else at) + 1)
+        end = min(size, (word.end() if word is not None else at) + _LOOK_AHEAD)
         floor = regions[-1][1] if regions else 0
         found = _SPACES_BACK_REVERSED.match(reversed_text, size - at, size - floor) if at > floor else None
         start = floor if found is None else size - found.start(1)

@@ -190,6 +190,11 @@ def test_section_headings_are_content(
         ("We may earn a commission at no extra cost to you.", ["TPL001"]),
         ("As an Amazon Associate I earn from qualifying purchases.", ["TPL001"]),
         ("Affiliate disclosure: links below pay us a fee.", ["TPL001"]),
+        (  # review s24v2, item 13
+            "Some of the links in this article are affiliate links, which means we may receive a small fee.",
+            ["TPL001"],
+        ),
+        ("The council said the links on the old site were broken.", []),
         ("Brokers may earn a commission of up to 5 percent, the regulator said.", []),
         ("The refund comes at no extra cost to you, the airline said in a statement.", []),
         ("Regulators said the scheme's emails carried affiliate links to fake shops.", []),

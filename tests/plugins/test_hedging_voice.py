@@ -370,6 +370,9 @@ def test_a_name_holding_of_or_for_is_the_speaker(text: str, hedges: list[tuple[s
         ("May saw record crowds at the pier.", []),
         ("May and June were busy.", []),
         ("May, the busiest month, ended well.", []),
+        # a verb of saying or a modal after it: a name or the month, never the modal (review s24v2)
+        ("May said the talks were over.", []),
+        ("May could be a difficult month for the port.", ["could"]),
         # the modal keeps its hedge, and 'May be' (for 'maybe') stays one
         ("Prices may rise in May.", ["may"]),
         ("May be the council will pay.", ["may"]),

@@ -308,6 +308,8 @@ def test_unattributed_article(text: str, settings: dict[str, Any], expected: lis
             "The budget rose by 4%, the treasurer, Ann Cole, said.", [], id="name-set-off-after-its-role-then-said"
         ),
         pytest.param("We met the treasurer, Ann Cole, in May.", ["SRC002"], id="name-set-off-without-a-verb"),
+        pytest.param("The budget rose by 4%, the treasurer, Ann Cole, added.", [], id="name-set-off-then-added"),
+        pytest.param("The storm hit New York, said to be the worst hit.", ["SRC002"], id="place-said-to-be"),
         pytest.param("The revealed plan was late and nobody denied it.", ["SRC002"], id="no-subject-for-the-verbs"),
     ],
 )

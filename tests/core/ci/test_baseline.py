@@ -379,3 +379,24 @@ def test_pruning_a_version_1_baseline_counts_what_the_file_held_not_its_second_f
     assert result.exit_code == EXIT_OK, result.stderr
     assert f"{len(rows)} fingerprint(s) in 1 article(s), 0 dropped" in result.stderr, result.stderr
     assert json.loads((no_project_config / "b.json").read_text())["copydesk_baseline"] == 2
+
+
+def test_prune_keeps_the_entries_of_rules_the_run_does_not_check(desk: Desk, tmp_path: Path) -> None:
+    """Review s24v2, item 6: a plain prune dropped every entry of an opt-in rule written with
+    --select ALL,SRC001 (and of any rule turned off), so a later check with it on saw them as new."""
+    a = desk.write("a.txt", ARTICLE)
+    b = desk.write("b.txt", "Other\n\nAn awful day.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a, b], target)
+    assert sorted(e["code"] for e in json.loads(target.read_text())["findings"]) == ["WRD001", "WRD002", "WRD002"]
+    Path(b).unlink()
+    options = replace(desk.options([a], []), overrides={"run": {"ignore": ["WRD002"]}})
+    assert baseline_run(options, target, True, io.StringIO(), lambda line: None) == EXIT_OK
+    kept = json.loads(target.read_text())["findings"]
+    # a.txt's WRD002 ('awful') was not checked, so it stays; b.txt's went with its article
+    assert sorted((e["code"], e["matched"]) for e in kept) == [("WRD001", "bad"), ("WRD002", "awful")]
+    write_baseline(desk, [a], target, prune=True)  # checked again, and still there: kept
+    assert len(json.loads(target.read_text())["findings"]) == 2
+    Path(a).write_text("Budget vote\n\nThe bad plan passed on Monday.\n", encoding="utf-8")  # 'awful' gone
+    write_baseline(desk, [a], target, prune=True)  # checked and gone: dropped
+    assert [e["code"] for e in json.loads(target.read_text())["findings"]] == ["WRD001"]
