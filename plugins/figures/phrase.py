@@ -183,8 +183,9 @@ ORGANISATION_HEADS = frozenset(
 )
 OWNER_MODIFIERS = 3
 #: Words between a referring determiner and its document ("its annual report", "the latest
-#: survey"): at most DOCUMENT_MODIFIERS of them, none a function word or a possessive.
-DOCUMENT_MODIFIERS = 2
+#: survey", "its latest quarterly earnings report"): at most DOCUMENT_MODIFIERS of them, none a
+#: function word or a possessive.
+DOCUMENT_MODIFIERS = 3
 #: Modifiers naming the body that keeps a data set ("census data", "government figures", "official statistics").
 KEEPERS = frozenset(
     "census government official police federal ministry treasury hospital court electoral customs".split()

@@ -1763,11 +1763,19 @@ def test_a_participle_after_a_quantifier_is_an_adjective_not_a_cue(text: str, va
         ("Eastline carried 41 million passengers last year, according to its annual report.", []),
         ("Eastline carried 41 million passengers, according to its latest quarterly figures.", []),
         ("Meanwhile, last year's final survey showed a 15% fall in bakeries.", []),
+        ("Eastline made £41 million, according to its latest quarterly earnings report.", []),
         # near neighbours: no owner before the adjectives, or a vague owner, stays vague
         ("Eastline carried 41 million passengers, according to annual figures.", ["41 million"]),
         ("Eastline carried 41 million passengers, according to analysts' annual estimates.", ["41 million"]),
     ],
-    ids=["its-annual-report", "its-latest-quarterly-figures", "time-final-survey", "unowned", "analysts-owner"],
+    ids=[
+        "its-annual-report",
+        "its-latest-quarterly-figures",
+        "time-final-survey",
+        "three-modifiers",
+        "unowned",
+        "analysts-owner",
+    ],
 )
 def test_an_adjective_between_an_owner_and_its_document_keeps_it_owned(text: str, vague: list[str]) -> None:
     """Review s24f2: "its annual report" is owned by its referent as "its report" is; the adjectives change no owner."""
