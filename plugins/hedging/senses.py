@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, count
 
 from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break, dash
-from copydesk.plugins.hedging.lexicon import Cue, Lexicon
+from copydesk.plugins.hedging.lexicon import Cue, Lexicon, read_list
 
 NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
@@ -327,9 +327,12 @@ def _conditional(tokens: Sequence[Token], i: int) -> bool:
 #: of ('May was busy', 'May saw record sales', 'May said the talks could fail'), a modal ('May could
 #: be a difficult month': the modal never follows the modal), a conjunction or a range ('May and
 #: June', 'May to July').
-_MONTH_FOLLOWERS = (BE - {"be", "been", "being"}) | frozenset(
-    "has had saw sees brought brings will and or to through until last this "
-    "said says told tells added insisted argued warned claimed could would should can might must".split()
+_MODALS = frozenset("could can would will might may should".split())
+_MONTH_FOLLOWERS = (
+    (BE - {"be", "been", "being"})
+    | _MODALS
+    | frozenset(read_list("speech_verbs"))
+    | frozenset("must has had saw sees brought brings and or to through until last this".split())
 )
 
 
@@ -488,7 +491,6 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 #: Negated modals after which 'possibly' stresses the denial ('could not possibly', 'can't possibly').
 _NEGATED_MODALS = frozenset("couldn't couldnt can't cant cannot wouldn't wouldnt won't".split())
-_MODALS = frozenset("could can would will might may should".split())
 
 
 def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
