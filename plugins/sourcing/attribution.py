@@ -157,9 +157,8 @@ def attributes(text: str, view: TextView | None = None) -> bool:
     return any(told(text, at) for at in _TOLD.starts(view)) or transcript(text)
 
 
-#: Characters past a verb's letters its stretch keeps for the look aheads (one after the verb, and
-#: "said to be": :data:`PERSON_SAYS` reads " to " after "said").
-_LOOK_AHEAD = 4
+#: The word after a verb, after one white-space character: its stretch runs to one character past it.
+_NEXT_WORD = re.compile(r"\s[^\W_]++")
 
 
 def _verb_regions(text: str, verbs: list[int]) -> list[tuple[int, int]]:
@@ -168,9 +167,10 @@ def _verb_regions(text: str, verbs: list[int]) -> list[tuple[int, int]]:
     A match ends with a verb, a whole word (a token of the word index, maybe in another case)
     after a white-space character, and holds at most :data:`_VERB_SPACES` white-space characters,
     so it opens after the one that many more stand after, counted back from the verb. Each
-    stretch runs from there to :data:`_LOOK_AHEAD` characters past the verb's letters (the
-    patterns' look aheads read those characters, " to " after "said", as in the whole text); a
-    match cannot end inside them but at another verb, whose own stretch joins this one;
+    stretch runs from there to one character past the word after the verb, or past the verb's
+    letters when no word follows after a space (the patterns' look aheads read those characters,
+    " to " after "said", as in the whole text: a stretch ends one character past a whole word, so
+    no word is cut into a verb, and a match ending at the word after is one the whole text has);
     stretches that meet are joined. A search of a
     stretch looks behind its start into the text, so what it finds the text's search finds too.
     """
@@ -179,7 +179,9 @@ def _verb_regions(text: str, verbs: list[int]) -> list[tuple[int, int]]:
     regions: list[tuple[int, int]] = []
     for at in verbs:
         word = _WORD_RUN.match(text, at)
-        end = min(size, (word.end() if word is not None else at) + _LOOK_AHEAD)
+        verb_end = word.end() if word is not None else at
+        after = _NEXT_WORD.match(text, verb_end)  # the word after it, whole: "said to" reads " to "
+        end = min(size, (verb_end if after is None else after.end()) + 1)
         floor = regions[-1][1] if regions else 0
         found = _SPACES_BACK_REVERSED.match(reversed_text, size - at, size - floor) if at > floor else None
         start = floor if found is None else size - found.start(1)
