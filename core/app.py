@@ -134,6 +134,7 @@ def run_info(
         reference=() if session is None else session.runner.model.reference,
         floors_note="" if session is None else meaning.floors_note(session.runner.model, session.config.scoring()),
         top_severity="error" if session is None else session.runner.top_severity,
+        floors=() if session is None else tuple(floor for _, floor in session.config.scoring().grades),
     )
 
 

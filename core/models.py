@@ -565,6 +565,9 @@ class RunInfo:
     reference: tuple[ReferenceGroup, ...] = ()
     #: Said under those figures when the run's ``[scoring.grades]`` floors differ from the model's ("" when not).
     floors_note: str = ""
+    #: The run's grade floors (``[scoring.grades]``), best first: a score is shown with two
+    #: decimals where one would round it up to a floor it has not reached (:func:`copydesk.formats._common.shown_score`).
+    floors: tuple[float, ...] = ()
     #: The highest severity a selected rule reports in this run, after ``[severity]``
     #: (``none``: no scorer runs; ``error`` when not known): a gate's ``fail_on`` above it fails no article.
     top_severity: str = "error"

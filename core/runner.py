@@ -400,7 +400,7 @@ class Runner:
             written = document.body if document.body.text == article.body else TextView(article.body, "text")
             diags += supp.unused(active, written, self.installed)
         findings, ordered = _in_reading_order(results)
-        band, verdict = scoring.grade(total, self.scoring)
+        band, verdict = scoring.grade(round(total, 2), self.scoring)  # the score as reported
         return ArticleReport(
             id=article.id,
             title=article.title,

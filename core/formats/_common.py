@@ -141,6 +141,21 @@ def source_failures(gate: Mapping[str, Any]) -> list[str]:
     return [str(message) for message in (*below.values(), *compare.get("regressions", ()))]
 
 
+def shown_score(score: float | None, floors: tuple[float, ...] = ()) -> str:
+    """``score`` as the reports show it: one decimal, or two where one would round it up to a grade floor it has not reached.
+
+    A score of 84.96 is graded B when A starts at 85, so it is shown as ``84.96``, not as
+    ``85.0`` beside a B; ``-`` for an unreadable article. Reported scores have two decimals,
+    so two show the score exactly.
+    """
+    if score is None:
+        return "-"
+    text = f"{score:.1f}"
+    if any(score < floor <= float(text) for floor in floors):
+        return f"{score:.2f}"
+    return text
+
+
 def clean(text: str) -> str:
     """Text safe to encode as UTF-8: lone surrogates (from JSON escapes) become U+FFFD."""
     try:

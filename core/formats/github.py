@@ -71,6 +71,7 @@ class GithubWriter:
 
     def __init__(self, out: TextIO, info: RunInfo) -> None:
         self.out = out
+        self.info = info
 
     def add(self, report: ArticleReport) -> None:
         """The gate failure (if any), then every diagnostic and finding."""
@@ -80,7 +81,7 @@ class GithubWriter:
             if row is None:
                 props["line"] = common.record_line(report) or 1
             props["title"] = "copydesk gate" + ("" if row is None else f" (row {row})")
-            score = "-" if report.score is None else f"{report.score:.1f}"
+            score = common.shown_score(report.score, self.info.floors)
             message = f"{report.id} fails the gate (score {score}, grade {report.grade}): " + "; ".join(
                 report.gate_reasons
             )

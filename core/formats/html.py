@@ -203,10 +203,12 @@ class Row:
     source: str
     truncated: bool = False
     floored: bool = False
+    #: The score as shown (:func:`~copydesk.formats._common.shown_score`).
+    shown: str = "-"
 
     def html(self) -> str:
         """The ``<tr>``; data-v attributes carry the sort keys, the row's own attributes the filters'."""
-        score = "-" if self.score is None else f"{self.score:.1f}"
+        score = self.shown
         marks = (("truncated",) if self.truncated else ()) + ((common.FLOORED,) if self.floored else ())
         cut = "".join(f'<div class="muted">{"truncated copy" if m == "truncated" else m}</div>' for m in marks)
         search = " ".join((self.id, self.title, *self.codes, self.verdict, self.source, *marks)).lower()
@@ -281,6 +283,7 @@ class HtmlWriter:
                 report.source_name,
                 report.truncated,
                 report.floored,
+                common.shown_score(report.score, self.info.floors),
             )
         )
         block = script_json(article_data(report))

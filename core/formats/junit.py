@@ -68,9 +68,9 @@ def finding_lines(report: ArticleReport) -> str:
     return xml_lines(lines)
 
 
-def testcase(report: ArticleReport) -> tuple[str, str]:
-    """The ``<testcase>`` element and its outcome (``passed``, ``failure`` or ``error``)."""
-    score = "-" if report.score is None else f"{report.score:.1f}"
+def testcase(report: ArticleReport, floors: tuple[float, ...] = ()) -> tuple[str, str]:
+    """The ``<testcase>`` element and its outcome (``passed``, ``failure`` or ``error``); ``floors``: :attr:`RunInfo.floors`."""
+    score = common.shown_score(report.score, floors)
     head = (
         f"<testcase classname={xml_attr('copydesk')} name={xml_attr(report.id)}"
         f' file={xml_attr(common.location_path(report))} time="0">'
@@ -104,10 +104,11 @@ class JunitWriter:
         self.out = out
         self.cases: list[str] = []
         self.outcomes = {"passed": 0, "failure": 0, "error": 0}
+        self.floors = info.floors
 
     def add(self, report: ArticleReport) -> None:
         """Add the article's test case."""
-        case, outcome = testcase(report)
+        case, outcome = testcase(report, self.floors)
         self.cases.append(case)
         self.outcomes[outcome] += 1
 

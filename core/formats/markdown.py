@@ -94,10 +94,12 @@ class Line:
     costs: str = ""
     #: The second line under the name: the id, or, for an untitled record (named by its id), where it is.
     place: str = ""
+    #: The score as shown (:func:`~copydesk.formats._common.shown_score`).
+    shown: str = "-"
 
     def row(self) -> str:
         """The table row (a cut copy, and one the evidence floor raised, say so under its grade)."""
-        score = "-" if self.score is None else f"{self.score:.1f}"
+        score = self.shown
         grade = (
             own(self.grade)
             + ("<br>truncated" if self.truncated else "")
@@ -203,6 +205,7 @@ class MarkdownWriter:
                 report.floored,
                 _costs(report),
                 "" if report.title else record_place(report),
+                common.shown_score(report.score, self.info.floors),
             )
         )
 

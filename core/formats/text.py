@@ -29,6 +29,7 @@ from copydesk.formats._common import (
     costliest,
     costs_line,
     placed_message,
+    shown_score,
     source_cells,
     source_columns,
     source_failures,
@@ -152,7 +153,7 @@ class TextWriter:
         title = f"copydesk {self.info.version}: {len(ordered)} article(s), worst first"
         rows = []
         for r in ordered:
-            score = "-" if r.score is None else f"{r.score:.1f}"
+            score = shown_score(r.score, self.info.floors)
             verdict = safe(f"{r.verdict}, {FLOORED}" if r.floored else r.verdict)  # config text: made inert
             rows.append(
                 (score, r.grade, verdict, str(len(r.findings) + r.omitted_count + len(r.diagnostics)), safe(r.id))
@@ -217,7 +218,7 @@ class TextWriter:
 
     def _article(self, report: ArticleReport, rows: list[tuple[Finding, str]]) -> None:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
-        score = "-" if report.score is None else f"{report.score:.1f}"
+        score = shown_score(report.score, self.info.floors)
         cut = (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
         head: list[Part] = [(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", "dim")]
         if (worst := costliest(report)) is not None:

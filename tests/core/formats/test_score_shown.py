@@ -1,0 +1,58 @@
+"""A score and its grade agree as the reports give them: graded on the reported score, never shown at a floor it has not reached."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import replace
+
+import pytest
+from copydesk import Assessment, Context, Document, Rule, Scorer
+from copydesk.formats import HTML, JUNIT, MARKDOWN
+from copydesk.formats._common import shown_score
+from copydesk.formats.streams import TEXT
+from copydesk.models import Reporter, RunInfo, RunSummary
+from copydesk.testing import plugin_set, score_batch
+
+FLOORS = (85.0, 70.0, 55.0, 40.0)  # the default [scoring.grades]
+
+
+def fixed(subscore: float) -> Scorer:
+    """A scorer outside the model whose sub-score alone sets the score (``100 x subscore``)."""
+
+    def score(document: Document, context: Context) -> Assessment:
+        return Assessment((), subscore=subscore)
+
+    return Scorer("FIX", "fixed", (Rule("FIX001", "never", "Never reported"),), score)
+
+
+def test_a_score_is_shown_with_two_decimals_only_where_one_would_reach_a_floor_it_has_not() -> None:
+    assert shown_score(84.96, FLOORS) == "84.96"  # not "85.0" beside a B
+    assert shown_score(69.95, FLOORS) == "69.95"
+    assert shown_score(84.94, FLOORS) == "84.9"
+    assert shown_score(84.91, FLOORS) == "84.9"
+    assert shown_score(85.0, FLOORS) == "85.0"
+    assert shown_score(62.36, FLOORS) == "62.4"  # no floor between: rounded as before
+    assert shown_score(84.96, ()) == "85.0"  # floors not known: one decimal
+    assert shown_score(None, FLOORS) == "-"
+
+
+@pytest.mark.parametrize(
+    ("subscore", "score", "grade"), [(0.849996, 85.0, "A"), (0.8496, 84.96, "B"), (0.85, 85.0, "A")]
+)
+def test_the_grade_is_that_of_the_score_as_reported(subscore: float, score: float, grade: str) -> None:
+    """84.9996 is reported as 85.0, so it is graded A, as a reader of the report expects, not B."""
+    [report] = score_batch(["A council met on Monday and approved the budget."], plugin_set(scorers=[fixed(subscore)]))
+    assert (report.score, report.grade) == (score, grade)
+
+
+@pytest.mark.parametrize("reporter", [TEXT, MARKDOWN, HTML, JUNIT], ids=lambda r: r.name)
+def test_a_score_just_under_the_a_floor_is_shown_with_the_digits_that_keep_it_under(reporter: Reporter) -> None:
+    [report] = score_batch(["A council met on Monday and approved the budget."], plugin_set(scorers=[fixed(0.8496)]))
+    assert (report.score, report.grade) == (84.96, "B")
+    info = RunInfo("0", ("a.txt",), (), (), floors=FLOORS)
+    out = io.StringIO()
+    writer = reporter.open(out, info)
+    writer.add(replace(report, text="A council met on Monday and approved the budget."))
+    writer.close(RunSummary(articles=1, scored=1, unreadable=0, mean_score=None))  # a mean carries no grade
+    assert "84.96" in out.getvalue()
+    assert "85.0" not in out.getvalue()
