@@ -74,6 +74,9 @@ INVERTIBLE = frozenset(
     "said says say added adds wrote writes noted notes explained continued argued insisted recalled "
     "tweeted told warned according reported explains argues insists warns recalls".split()
 )
+#: Inverted cues whose object is a hearer: "Jo Roe, the manager, told the BBC" is never "told" + speaker
+#: (outside a closing quotation, where '"...," told Jo Roe' is rare but read as before).
+_HEARD = frozenset("told tells".split())
 #: Possessive pronouns that own a plan noun for a person named before ("his plan to").
 POSSESSIVE_PRONOUNS = frozenset("his her".split())
 HOLDS = frozenset("has had have gives gave puts".split())
@@ -493,6 +496,10 @@ def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int
     if word.lower.endswith("ing"):
         stop = source_after(text, words, 0)
         return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
+    if any(_figure_opens(text, w) for w in words[cue + 1 : stop]):
+        return None  # '..., said the budget rose 30%': the clause after the verb is its content, no speaker
+    if word.lower in _HEARD and not quoted(text[words[cue - 1].end : word.start] if cue > 0 else ""):
+        return None  # '..., told the BBC that': who is told is the hearer, never an inverted speaker
     if stop == cue + 2 and words[cue + 1].lower in DETERMINERS:
         return None  # '49%, say the "sharing economy" ...': a lone determiner is no speaker
     if stop < len(words) and not gap_breaks(text, words[stop - 1].end, words[stop].start):

@@ -1809,3 +1809,32 @@ def test_an_adjective_between_an_owner_and_its_document_keeps_it_owned(text: str
 def test_a_document_from_a_definite_organisation_names_its_source(text: str, vague: list[str]) -> None:
     """Review s24f2: "figures from the combined authority" name the body, as "the residents' association said" does."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged", "vague"),
+    [
+        ("Ann Vell, the spokeswoman, said the budget rose 30% this year.", [], []),
+        ("The owner, Tam Brisk, said his rent rose 30% this year.", [], []),
+        ("The firm, based in Dunmore, said profits rose 12% to £40m.", [], []),
+        ("Mr Pell, the market's manager, told the radio station that footfall dropped 20% in June.", [], []),
+        # the inverted order still names its speaker after the verb
+        ("Prices rose 5%, said the minister, Ann Vell.", [], []),
+        ("Exports fell 4%, said Tam Brisk, the trade minister, adding that imports rose.", [], []),
+        ("Exports fell 4%, said officials at the port.", [], ["4%"]),
+        # and a figure without a speaker stays flagged
+        ("The budget rose 30% this year.", ["30%"], []),
+    ],
+    ids=["appositive", "owner-named", "participle", "told-hearer", "inverted", "inverted-appositive", "vague", "none"],
+)
+def test_a_verb_after_a_set_off_phrase_takes_its_clause_as_content_not_as_an_inverted_speaker(
+    text: str, flagged: list[str], vague: list[str]
+) -> None:
+    """Review s25v item 1: in "NAME, APPOSITIVE, said the budget rose 30%" the clause after the verb is what was said.
+
+    It had been read as an inverted attribution ("..., said the minister") whose speaker
+    was "the budget rose 30% this year", leaving the figure inside it uncredited (FIG001).
+    A speaker holds no figure, and "told" never inverts: who is told is the hearer.
+    """
+    found = single(text)
+    assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
