@@ -356,7 +356,7 @@ VAGUE_SCALE = 10.0
 _CODES = {HEDGE: HEDGE_CUE.code, VAGUE: VAGUE_ATTRIBUTION.code, ATTRIBUTED: ATTRIBUTED_HEDGE.code}
 _WHERE = {
     "quote": "a direct quotation",
-    "named": "a claim credited to a named source",
+    "named": "a claim credited to a named or specific source",
     "vague": "a claim credited to an unnamed source (see HDG002)",
 }
 

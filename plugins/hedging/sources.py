@@ -107,6 +107,8 @@ _NOUN_FORMS = frozenset("states claims reports notes points shows finds estimate
 #: Participles that after a bare noun start a reduced relative clause ('people said to be').
 #: Collective subjects that, right after a named speaker's verb of saying, are what the speaker talks about.
 _REPORTED_SUBJECTS = frozenset({"people", "others"})
+#: Verbs whose object is who is told, not who tells ('Jo Roe told analysts the bank expected growth').
+_TELLING = frozenset("told tells tell telling briefed briefs briefing assured assures reassured reassures".split())
 _PARTICIPLES = frozenset("said alleged thought believed reported rumored rumoured considered expected known".split())
 
 
@@ -334,7 +336,7 @@ def _named_conjunct(tokens: Sequence[Token], start: int, text: str, lexicon: Lex
 def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
     """The vague attribution whose source word is token ``k``, if it is one."""
     low = tokens[k].low
-    if _named_conjunct(tokens, _source_start(tokens, k), text, lexicon):
+    if _named_conjunct(tokens, _source_start(tokens, k), text, lexicon) or _told(tokens, _source_start(tokens, k), k):
         return None
     if low in QUANTIFIERS:
         if k + 1 < len(tokens) and tokens[k + 1].low in lexicon.vague_sources:
@@ -359,6 +361,19 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
         return Attribution(start, k + 2, True, "reports-of")
     return None
+
+
+def _told(tokens: Sequence[Token], start: int, k: int) -> bool:
+    """Whether the source phrase ``start``..``k`` is the object of a verb of telling: a hearer, not a source.
+
+    'Jo Roe told analysts the bank expected growth': the analysts are told; whatever the
+    clause after them credits is the teller's. 'told the analysts' too; but 'briefed
+    officials who said' makes the officials speak.
+    """
+    if k + 1 < len(tokens) and tokens[k + 1].low == "who":
+        return False
+    before = start - 1 if start > 0 and tokens[start - 1].low != "the" else start - 2
+    return before >= 0 and tokens[before].low in _TELLING
 
 
 def _named_says_before(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:

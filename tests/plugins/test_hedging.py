@@ -155,6 +155,31 @@ def test_vague_attribution(text: str, vague: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Chief executive Ann Vell told analysts the bank may expect slower growth.", []),
+        ("Ann Vell told analysts the company believes demand may recover.", []),
+        ("Ann Vell told the analysts that demand may recover.", []),
+        ("Ann Vell briefed investors that the sale could close in May.", []),
+        # near neighbours: the told group speaks when a relative clause gives it the verb, or it is the subject
+        ("Ann Vell briefed officials who said the plan could fail.", ["officials who said"]),
+        ("Analysts told reporters that demand may recover.", ["Analysts told"]),
+        ("Analysts said demand may recover.", ["Analysts said"]),
+    ],
+)
+def test_who_is_told_is_a_hearer_not_a_vague_source(text: str, vague: list[str]) -> None:
+    """Review s25v item 2: in 'Ann Vell told analysts the bank may expect ...' the analysts are told; Ann Vell speaks."""
+    assert matched(run_scorer(SCORER, text), "HDG002") == vague
+
+
+def test_a_hedge_credited_to_a_specific_unnamed_group_is_not_said_to_be_named() -> None:
+    """Review s25v item 6: 'engineers said' is a specific source, the HDG004 message must not call it named."""
+    [found] = [f for f in run_scorer(SCORER, "The bridge might reopen next week, engineers said.") if f.code == "HDG004"]
+    assert found.data["source"] == "named"
+    assert found.message.endswith("credited to a named or specific source")
+
+
+@pytest.mark.parametrize(
     ("text", "code", "source"),
     [
         ("The ministry said prices may rise.", "HDG004", "named"),
