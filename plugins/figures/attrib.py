@@ -496,10 +496,8 @@ def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int
     if word.lower.endswith("ing"):
         stop = source_after(text, words, 0)
         return _credit(text, words, 0, stop, cue, ((word.start, bounds[1]),), lexicon, bounds[0])
-    if any(_figure_opens(text, w) for w in words[cue + 1 : stop]):
-        return None  # '..., said the budget rose 30%': the clause after the verb is its content, no speaker
-    if word.lower in _HEARD and not quoted(text[words[cue - 1].end : word.start] if cue > 0 else ""):
-        return None  # '..., told the BBC that': who is told is the hearer, never an inverted speaker
+    if _content_not_speaker(text, words, cue, stop):
+        return None
     if stop == cue + 2 and words[cue + 1].lower in DETERMINERS:
         return None  # '49%, say the "sharing economy" ...': a lone determiner is no speaker
     if stop < len(words) and not gap_breaks(text, words[stop - 1].end, words[stop].start):
@@ -508,6 +506,17 @@ def _inverted(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int
     if words[cue + 1].lower in PRONOUNS and stop > cue + 2:
         return None
     return _credit(text, words, cue + 1, stop, cue, ((bounds[0], word.start),), lexicon, bounds[0])
+
+
+def _content_not_speaker(text: str, words: Sequence[Word], cue: int, stop: int) -> bool:
+    """Whether the words after a cue up to ``stop`` are what was said or who heard it, not an inverted speaker.
+
+    '..., said the budget rose 30%': a speaker holds no figure, the clause is the content;
+    '..., told the BBC that': who is told is the hearer ('told' inverts only after a quotation).
+    """
+    if any(_figure_opens(text, w) for w in words[cue + 1 : stop]):
+        return True
+    return words[cue].lower in _HEARD and not (cue > 0 and quoted(text[words[cue - 1].end : words[cue].start]))
 
 
 def _speaker_after_quotation(text: str, words: Sequence[Word], cue: int) -> bool:

@@ -336,7 +336,7 @@ def _named_conjunct(tokens: Sequence[Token], start: int, text: str, lexicon: Lex
 def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> Attribution | None:
     """The vague attribution whose source word is token ``k``, if it is one."""
     low = tokens[k].low
-    if _named_conjunct(tokens, _source_start(tokens, k), text, lexicon) or _told(tokens, _source_start(tokens, k), k):
+    if _named_or_told(tokens, k, text, lexicon):
         return None
     if low in QUANTIFIERS:
         if k + 1 < len(tokens) and tokens[k + 1].low in lexicon.vague_sources:
@@ -361,6 +361,12 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
         return Attribution(start, k + 2, True, "reports-of")
     return None
+
+
+def _named_or_told(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
+    """Whether the source phrase ending at ``k`` is joined to a name, or is a hearer (:func:`_told`)."""
+    start = _source_start(tokens, k)
+    return _named_conjunct(tokens, start, text, lexicon) or _told(tokens, start, k)
 
 
 def _told(tokens: Sequence[Token], start: int, k: int) -> bool:

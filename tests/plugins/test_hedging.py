@@ -174,7 +174,9 @@ def test_who_is_told_is_a_hearer_not_a_vague_source(text: str, vague: list[str])
 
 def test_a_hedge_credited_to_a_specific_unnamed_group_is_not_said_to_be_named() -> None:
     """Review s25v item 6: 'engineers said' is a specific source, the HDG004 message must not call it named."""
-    [found] = [f for f in run_scorer(SCORER, "The bridge might reopen next week, engineers said.") if f.code == "HDG004"]
+    [found] = [
+        f for f in run_scorer(SCORER, "The bridge might reopen next week, engineers said.") if f.code == "HDG004"
+    ]
     assert found.data["source"] == "named"
     assert found.message.endswith("credited to a named or specific source")
 
