@@ -660,17 +660,37 @@ _GAINS = frozenset({"growth", "development", "improvement", "expansion", "innova
 #: Nouns after 'disputed' that name a place, a contest's call or a thing in dispute ('the disputed region').
 _IN_DISPUTE = frozenset(
     "region regions territory territories island islands border borders frontier area areas zone enclave province "
-    "land lands waters sea strait file files goal goals penalty decision election seat seats ballots estate".split()
+    "land lands waters sea strait file files goal goals penalty decision election seat seats ballots estate "
+    "race races court case cases call calls vote votes primary primaries leadership".split()
+)
+
+
+#: Words before 'disputed', 'contested' or 'debated' that make it an adjective of a claim's
+#: standing ('a disputed claim', 'remains hotly contested', 'is debated'); after any other word
+#: it is a verb ('Councillors debated for three hours', 'Ann Vell disputed the figures').
+_DISPUTE_ADJECTIVE_AFTER = frozenset(
+    "a an the this that these those its their his her our your such many some much more most much "
+    "is are remains remain seems seem appears appear still of as and or".split()
 )
 
 
 def _disputed(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'disputed' hedges a claim ('disputed claims', 'the figures are disputed'), not a place or a call in dispute.
+    """'disputed', 'contested', 'debated' hedge a claim ('disputed claims', 'the figures are disputed').
 
-    Session 23 (helper s23h6): 'the disputed region', 'a disputed penalty', 'retrieve
-    disputed files' name the object of a dispute; they cast no doubt on what the writer says.
+    Not a place or a call in dispute (session 23, helper s23h6: 'the disputed region', 'a
+    disputed penalty', 'retrieve disputed files' name the object of a dispute). Review s25v:
+    nor the verb ('Councillors debated for three hours', 'Ann Vell disputed the figures',
+    'the motion was debated and passed', 'the seat will be contested'), nor a dispute
+    credited to its party ('is disputed by the company'): they report a dispute, they cast
+    no doubt of the writer's. The adjective stands first in its sentence, after a
+    determiner, a present form of 'be' or 'remain', an adverb of degree ('hotly') or a verb
+    whose object it describes ('repeated disputed claims').
     """
-    return _low(tokens, i + 1) not in _IN_DISPUTE
+    nxt = _low(tokens, i + 1)
+    if nxt in _IN_DISPUTE or nxt == "by":
+        return False
+    before = _low(tokens, i - 1)
+    return not before or before in _DISPUTE_ADJECTIVE_AFTER or before.endswith(("ly", "ed"))
 
 
 def _unlikely(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -840,7 +860,7 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     "certain": _certain,
     **dict.fromkeys(_CLAUSE_ADVERBS, _clause_adverb),
     "potential": _potential,
-    "disputed": _disputed,
+    **dict.fromkeys(("disputed", "contested", "debated"), _disputed),
     "unlikely": _unlikely,
     **dict.fromkeys(("likely", "most likely"), _likely),
     "uncertain": _uncertain,

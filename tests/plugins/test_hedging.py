@@ -1615,3 +1615,25 @@ def test_session_24_selection_reader_asides_and_owned_evidence(text: str, hedges
     """Session 24 audit of HDG001: 'considered for', 'you might be wondering', 'went on to suggest', "X's data suggest"."""
     found = run_scorer(SCORER, text)
     assert [(f.code, f.matched) for f in found if f.code in ("HDG001", "HDG004")] == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ("Councillors debated for three hours.", []),
+        ("The motion was debated and passed by 30 votes to 4.", []),
+        ("The claim is disputed by the company.", []),
+        ("Ann Vell disputed the figures in a statement.", []),
+        ("The seat will be contested by four candidates.", []),
+        ("Informal hearings come before contested court cases.", []),
+        # the adjective of a claim's standing still hedges
+        ("The figures are disputed.", ["disputed"]),
+        ("The cause of the fire remains hotly contested.", ["contested"]),
+        ("It is a disputed claim.", ["disputed"]),
+        ("Disputed figures circulated online.", ["Disputed"]),
+        ("The issue is debated among scientists.", ["debated"]),
+    ],
+)
+def test_disputed_contested_and_debated_hedge_only_as_adjectives_of_a_claim(text: str, hedges: list[str]) -> None:
+    """Review s25v item 7: the verb ('Councillors debated') and a dispute credited to its party are no hedge."""
+    assert matched(run_scorer(SCORER, text), "HDG001") == hedges
