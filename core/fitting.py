@@ -92,6 +92,15 @@ def norms(columns: Sequence[Column], reference: Matrix) -> list[FeatureNorm]:
     return out
 
 
+#: Why :func:`norms` leaves a feature out, as a learn-weights model file records it (``training.left_out``).
+NO_VALUE = "no article of the reference has a value for it"
+
+
+def left_out(columns: Sequence[Column], reference: Matrix) -> list[str]:
+    """The keys of the columns :func:`norms` drops: no row of ``reference`` has a value for them."""
+    return [c.key for j, c in enumerate(columns) if not np.isfinite(reference[:, j]).any()]
+
+
 def costs(features: Sequence[FeatureNorm], keys: Sequence[str], x: Matrix, reference_size: int) -> Matrix:
     """Rarity costs of ``x`` (columns named by ``keys``) for each of ``features``; missing: 0."""
     where = {key: j for j, key in enumerate(keys)}

@@ -32,7 +32,7 @@ from copydesk import meaning, safety, scoring
 from copydesk.app import read_files, refuse_input, route_diagnostics
 from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
-from copydesk.fitting import Column, FitSettings, Group, Training, fit, reference_groups
+from copydesk.fitting import NO_VALUE, Column, FitSettings, Group, Training, fit, left_out, reference_groups
 from copydesk.formats.writers import atomic_writer, check_target
 from copydesk.manager import PluginSet
 from copydesk.model import Model, grade_meaning
@@ -79,6 +79,11 @@ def columns(session: Session) -> list[Column]:
     return sorted(found, key=lambda c: c.key)
 
 
+def feature_docs(session: Session) -> dict[str, str]:
+    """Each feature's doc as the active scorers declare it, keyed ``scorer.name``."""
+    return {f"{a.scorer.name}.{f.name}": f.doc for a in session.runner.active for f in a.scorer.features}
+
+
 def article_values(report: ArticleReport) -> tuple[dict[str, float], float]:
     """The article's features keyed ``scorer.name`` and its truncation confidence, as the runner reads them."""
     ok = [r for r in report.scorers if r.error is None]
@@ -111,6 +116,8 @@ class Labelled:
     where: list[str] = field(default_factory=list)
     input_errors: list[str] = field(default_factory=list)
     plugin_errors: list[str] = field(default_factory=list)
+    #: Each feature's doc as its scorer declares it, keyed ``scorer.name`` (the report says what a left-out one is).
+    docs: dict[str, str] = field(default_factory=dict)
 
     def arrays(self, unreliable: str) -> tuple[Matrix, npt.NDArray[np.int_]]:
         """The feature matrix (NaN: missing) and the 0/1 target (1: label is ``unreliable``)."""
@@ -214,7 +221,7 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     counts = check_classes((label for item in labels if item and (label := item[1]) is not None), options)
     for warning in near_misses(counts, options):
         stderr(warning)
-    data = Labelled(columns(session), meaning.model_name(config), config.scoring())
+    data = Labelled(columns(session), meaning.model_name(config), config.scoring(), docs=feature_docs(session))
     for item in labels:
         if item is not None and item[1] is None:
             data.input_errors.append(f"{item[0]}: no {safety.quoted(options.label)} field to label the article by")
@@ -297,6 +304,8 @@ def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Mo
         },
         "versions": {"numpy": np.__version__, "scikit-learn": sklearn.__version__},
     }
+    if dropped := left_out(data.columns, x[y == 0]):
+        provenance["left_out"] = dict.fromkeys(dropped, NO_VALUE)
     model = fit_labelled(data.columns, x, y, settings, provenance)
     said = f"{_clip(options.label)} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
     truncation, floors = np.array(data.truncation), np.array(data.floors)
@@ -341,10 +350,23 @@ def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, model:
         f"fitted model: {len(model.features)} feature(s), norms from the {len(data.labels) - positive} other article(s);"
         f" {len(learned)} learned a weight (every feature also gets the prior {prior:g}):",
         *(f"  {f.key:<{key_width}}  {f.learned:.4g}" for f in learned),
+        *_left_out(data, model, len(data.labels) - positive),
         "What the grades mean under the fitted model, measured on these articles:",
         *(f"  {line}" for line in grade_meaning(model.reference)),
     ]
     return "".join(f"{safety.line(line)}\n" for line in lines)
+
+
+def _left_out(data: Labelled, model: Model, others: int) -> list[str]:
+    """The report's lines on the features the fit left out (no value in any reference article), with their docs."""
+    dropped = model.training.get("left_out", {})
+    if not dropped:
+        return []
+    lines = [
+        f"left out of the fitted model: {len(dropped)} feature(s) that none of the {others} other article(s), whose"
+        " values are the norms, has a value for (so it has no norm, and the model scores without it):"
+    ]
+    return lines + [f"  {key}: {data.docs[key]}" if data.docs.get(key) else f"  {key}" for key in dropped]
 
 
 #: Fewer scored articles than this in either class: the figures and weights are warned to be unreliable.

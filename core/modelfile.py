@@ -7,7 +7,7 @@ the same bytes)::
      "reference_size": 1080, "scale": 0.106, "truncation_penalty": 0.35,
      "calibration": {"floor": 70, "share": 0.95},
      "grades": {"floors": {"A": 85, ...}, "shares": {"A": 0.75, ...}},
-     "training": {... provenance: corpora, counts, settings, library versions ...},
+     "training": {... provenance: corpora, counts, settings, library versions; learn-weights: left_out ...},
      "features": [{"scorer": "hedging", "name": "vague_attribution_per_1000_words",
                    "direction": "problem", "unit": "per_1000_words", "slope": 1.0,
                    "weight": 0.28, "learned": 0.22, "quantiles": [101 numbers]}, ...],

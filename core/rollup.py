@@ -2,7 +2,8 @@
 
 Pure functions; the only I/O is reading the packaged Student-t table, once. An article's source is chosen by a strategy (the ``by``
 setting): ``"auto"`` takes a ``source`` or ``site`` field of the record's metadata,
-else the URL's host without ``www.`` (a URL without a scheme too), else the folder the file came from, else
+else the URL's host without ``www.`` (a URL without a scheme too; an internationalised host in its ASCII ``xn--``
+form), else the folder the file came from, else
 :data:`UNKNOWN`; ``"field:NAME"``, ``"host"`` and ``"folder"`` each use one of those
 alone. A summary gives, per source, the number of articles, how many were scored,
 the mean score with a 95 % Student-t interval, the share failing, and the most
@@ -19,6 +20,7 @@ import math
 import posixpath
 import statistics
 import sys
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -171,7 +173,35 @@ def _host(url: str | None) -> str | None:
         return None
     if not host:
         return None
-    return host.removeprefix("www.").rstrip(".") or None
+    return _ascii_host(host).removeprefix("www.").rstrip(".") or None
+
+
+#: The longest host name and label DNS allows: a longer host is no name to encode, and is kept as written.
+MAX_HOST, MAX_LABEL = 253, 63
+#: What IDNA reads as the dot between labels besides ``.`` (ideographic and full-width full stops).
+_IDNA_DOTS = str.maketrans(dict.fromkeys("\u3002\uff0e\uff61", "."))
+
+
+def _ascii_host(host: str) -> str:
+    """An internationalised host in its ASCII (``xn--``) form, so each spelling of one host names one source.
+
+    ``bücher.example`` (in any Unicode normalisation) and ``xn--bcher-kva.example`` are
+    both ``xn--bcher-kva.example``. Each non-ASCII label is NFC-normalised, lower-cased
+    and Punycode-encoded; a host with a label that is not a name's letters, digits, marks
+    and hyphens (a control, a space, a symbol), or is longer than DNS allows, is kept as
+    written (the reports escape it).
+    """
+    if host.isascii() or len(host) > MAX_HOST:
+        return host
+    labels = unicodedata.normalize("NFC", host.translate(_IDNA_DOTS).lower()).split(".")
+    if not all(len(label) <= MAX_LABEL and _name_label(label) for label in labels):
+        return host
+    return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii") for label in labels)
+
+
+def _name_label(label: str) -> bool:
+    """Whether a host label holds only letters, digits, combining marks and hyphens (of any script)."""
+    return all(ch == "-" or ch.isalnum() or unicodedata.category(ch).startswith("M") for ch in label)
 
 
 #: The characters of a domain name's labels (a hostname as urlsplit gives it: lower case).

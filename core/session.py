@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from copydesk import processes, safety
+from copydesk import __version__, processes, safety
 from copydesk.config import Config, Flags, load_config
 from copydesk.errors import CopydeskError
 from copydesk.manager import PluginSet, load_plugins
@@ -138,7 +138,7 @@ class Session:
         ]
 
     def _unweighed(self) -> list[str]:
-        """A warning per running scorer the model weighs that declares a feature the model lacks (fitted without it)."""
+        """A warning per running scorer the model weighs that declares a feature the model lacks, saying why it does."""
         model = self.runner.model
         keys = {feature.key for feature in model.features}
         missing = [
@@ -150,7 +150,7 @@ class Session:
         ]
         return [
             f"copydesk: warning: the model in use has no feature {safety.neutralise(key)}, which its scorer declares:"
-            " the score goes without it (a model fitted with an older scorer; re-fit it with 'copydesk learn-weights')"
+            f" the score goes without it ({_why_unweighed(model, key)})"
             for key in missing
         ]
 
@@ -229,3 +229,19 @@ class Survey:
         except CopydeskError as exc:
             return cls(config, plugins, exc)
         return cls(config, plugins)
+
+
+def _why_unweighed(model: Model, key: str) -> str:
+    """Why ``model`` lacks the feature ``key``: left out by its fit (recorded), fitted by an older copydesk, or unknown.
+
+    Only membership in the file's ``training.left_out`` is read: the words are copydesk's own.
+    """
+    left_out = model.training.get("left_out")
+    if isinstance(left_out, dict) and key in left_out:
+        return (
+            "learn-weights left it out: none of the articles the model's norms come from had a value for it;"
+            " fit on articles that have it to weigh it"
+        )
+    if model.copydesk_version != __version__:
+        return "a model fitted with an older scorer; re-fit it with 'copydesk learn-weights'"
+    return "the model file does not say why; fit on articles that have it, with 'copydesk learn-weights', to weigh it"

@@ -202,7 +202,14 @@ def test_a_model_without_a_feature_its_scorer_declares_scores_with_a_warning_nam
     key = f"{dropped['scorer']}.{dropped['name']}"
     assert result.exit_code == EXIT_OK
     assert f"copydesk: warning: the model in use has no feature {key}, which its scorer declares" in result.stderr
+    assert "older scorer" not in result.stderr  # written by this copydesk: no older scorer to blame
+    assert "the model file does not say why" in result.stderr
     assert "no feature" not in cli("score", str(SEEDS), "-f", "json").stderr  # the packaged model has every one
+    data["copydesk_version"] = "0.0.1"
+    old = cli("score", str(SEEDS), "--model", write(no_project_config, data, "old.json").name, "-f", "json")
+    assert f"no feature {key}, which its scorer declares: the score goes without it (a model fitted with an older" in (
+        old.stderr
+    )
 
 
 def test_the_config_key_names_the_model_relative_to_the_config_file(cli: Cli, no_project_config: Path) -> None:

@@ -39,6 +39,12 @@ FLOORED_NOTE = (
     " (copydesk explain; docs/scoring.md, section 5)"
 )
 
+
+def marks(report: ArticleReport) -> str:
+    """What the text and JUnit reports say beside an article's grade: ``, truncated copy``, ``, evidence floor``."""
+    return (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
+
+
 #: A finding's positions in its field, as :func:`~copydesk.formats.positions.file_positions` gives them in the file.
 _POSITIONS_OF = attrgetter("start", "end", "line", "column", "end_line", "end_column")
 

@@ -82,10 +82,12 @@ def testcase(report: ArticleReport, floors: tuple[float, ...] = ()) -> tuple[str
         body = f"<error message={xml_attr(message)} type={xml_attr(errors[0].code)}>{detail}</error>"
         return f"{head}{body}</testcase>", "error"
     if report.gate_reasons:
-        message = f"score {score} ({report.grade}): " + "; ".join(report.gate_reasons)
+        message = f"score {score} ({report.grade}{common.marks(report)}): " + "; ".join(report.gate_reasons)
         body = f'<failure message={xml_attr(message)} type="copydesk-gate">{detail}</failure>'
         return f"{head}{body}</testcase>", "failure"
-    out = xml_text(f"score {score} ({report.grade}, {report.verdict})") + (f"\n{detail}" if detail else "")
+    out = xml_text(f"score {score} ({report.grade}, {report.verdict}{common.marks(report)})") + (
+        f"\n{detail}" if detail else ""
+    )
     return f"{head}<system-out>{out}</system-out></testcase>", "passed"
 
 

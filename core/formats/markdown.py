@@ -108,8 +108,10 @@ class Line:
         why = own("; ".join(self.reasons), 300) if self.reasons else ""
         name = md(self.title or self.id, 120)
         costs = own(self.costs, 400)
-        second = self.place or (self.id if self.title else "")  # an id shown as the name is not repeated
-        if second:
+        second = self.place or (self.id if self.title else "")
+        if second and second != (
+            self.title or self.id
+        ):  # an id shown as the name (an unreadable line's) is not repeated
             name += f"<br>{md(second, 120)}"
         return f"| {name} | {score} | {grade} | {self.findings} | {why} | {costs} |"
 

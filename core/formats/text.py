@@ -28,11 +28,13 @@ from copydesk.formats._common import (
     RUN_ERRORS,
     costliest,
     costs_line,
+    marks,
     placed_message,
     shown_score,
     source_cells,
     source_columns,
     source_failures,
+    table_row,
     title_line,
 )
 from copydesk.formats.positions import file_positions
@@ -103,13 +105,18 @@ def safe(text: str) -> str:
 
 
 def position(report: ArticleReport, finding: Finding) -> str:
-    """``path:line:col`` for a file, ``path:record field:line:col`` for a record (``path:record`` for one not read)."""
+    """``path:line:col`` for a file, ``path:record field:line:col`` for a record (``path:record`` for one not read).
+
+    A Parquet row has no line: it is ``path row N`` (``path row N field:line:col``), as on standard error.
+    """
     source = report.source
     path = source.path if source else report.id
     if source is not None and source.record is not None:
+        row = table_row(report)
+        record = f"{path}:{source.record}" if row is None else f"{path} row {row}"
         if report.verdict == "unreadable":  # the record as a whole: no field was read
-            return f"{path}:{source.record}"
-        return f"{path}:{source.record} {finding.field}:{finding.line}:{finding.column}"
+            return record
+        return f"{record} {finding.field}:{finding.line}:{finding.column}"
     placed = file_positions(finding, source)  # in_file's numbers, without a copy of the finding
     return f"{path}:{finding.line}:{finding.column}" if placed is None else f"{path}:{placed[2]}:{placed[3]}"
 
@@ -219,8 +226,7 @@ class TextWriter:
     def _article(self, report: ArticleReport, rows: list[tuple[Finding, str]]) -> None:
         """One article's heading (score, grade, the scorer that cost most), then its findings."""
         score = shown_score(report.score, self.info.floors)
-        cut = (", truncated copy" if report.truncated else "") + (f", {FLOORED}" if report.floored else "")
-        head: list[Part] = [(f"  score {score} ({report.grade}, {safe(report.verdict)}{cut})", "dim")]
+        head: list[Part] = [(f"  score {score} ({report.grade}, {safe(report.verdict)}{marks(report)})", "dim")]
         if (worst := costliest(report)) is not None:
             head.append((f"; most points lost to {worst.prefix} {safe(worst.name)} ({worst.contribution:.1f})", "dim"))
         self._line(f"\n{safety.line(report.id)}", *head, style="bold")

@@ -376,3 +376,28 @@ def test_the_fitted_models_scores_apply_each_articles_minimum_evidence_floor():
     assert bare[0] < 70.0
     floored = model_scores(model, ["s.a"], x, [0.0, 0.0, 1.0], [0.0, 70.0, 70.0])
     assert floored.tolist() == pytest.approx([bare[0], 70.0, 70.0 * 0.65])
+
+
+def test_a_feature_no_reliable_article_has_is_reported_left_out_and_the_model_does_not_blame_an_older_scorer(
+    cli: Cli, no_project_config: Path
+) -> None:
+    path = small_corpus(no_project_config)
+    rows = [json.loads(line) for line in path.read_text().splitlines()]
+    path.write_text("".join(json.dumps({k: v for k, v in r.items() if k != "title"}) + "\n" for r in rows))
+    args = ("learn-weights", str(path), "--label", "label", "--unreliable", "fake", "--folds", "3", "-o", "m.json")
+    learned = cli(*args)
+    assert learned.exit_code == EXIT_OK, learned.stderr
+    assert "feature(s) that none of the 6 other article(s), whose values are the norms, has a value" in learned.stdout
+    assert "\n  style.title_question: 1.0 when the article's title field contains '?'" in learned.stdout
+    model = load_model(no_project_config / "m.json")
+    assert model.training["left_out"]["style.title_question"] == "no article of the reference has a value for it"
+    assert "style.title_question" not in {f.key for f in model.features}
+    scored = cli("score", str(path), "--model", "m.json", "-f", "json")
+    assert scored.exit_code == EXIT_OK
+    warning = next(line for line in scored.stderr.splitlines() if "style.title_question" in line)
+    assert "learn-weights left it out: none of the articles the model's norms come from had a value" in warning
+    assert "older" not in warning
+    (no_project_config / "titled").mkdir()
+    titled = cli("learn-weights", str(small_corpus(no_project_config / "titled")), *args[2:8])
+    assert titled.exit_code == EXIT_OK and "left out" not in titled.stdout  # every article has a title
+    assert "no feature" not in cli("score", str(path), "-f", "json").stderr  # the packaged model has every one

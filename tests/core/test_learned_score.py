@@ -286,10 +286,11 @@ def test_the_report_says_when_the_minimum_evidence_floor_raised_the_score():
     assert not flagged.floored and not long.floored
 
 
-def test_text_markdown_html_and_json_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
+def test_text_markdown_html_junit_and_json_reports_mark_an_article_at_the_evidence_floor(tmp_path: Path) -> None:
     (tmp_path / "brief.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + "\n")
     (tmp_path / "long.txt").write_text("Storm closes coastal road\n\n" + UNSOURCED_BRIEF + MORE_OF_THE_SAME + "\n")
     formats = ("-f", "text", "-f", "markdown:r.md", "-f", "html:r.html", "-f", "json:r.json", "-f", "jsonl:r.jsonl")
+    formats += ("-f", "junit:r.xml")
     result = run_copydesk("score", "brief.txt", "long.txt", *formats, cwd=tmp_path)
     assert result.exit_code == 0, result.stderr
     document = json.loads((tmp_path / "r.json").read_text())
@@ -304,6 +305,8 @@ def test_text_markdown_html_and_json_reports_mark_an_article_at_the_evidence_flo
     assert "1 article(s) at the minimum-evidence floor" in " ".join(result.stdout.split())
     assert "B<br>evidence floor" in (tmp_path / "r.md").read_text()
     assert '<div class="muted">evidence floor</div>' in (tmp_path / "r.html").read_text()
+    junit = (tmp_path / "r.xml").read_text()
+    assert "<system-out>score 70.0 (B, minor-concerns, evidence floor)" in junit and junit.count("evidence floor") == 1
 
 
 LOADED = Rule("LDW001", "loaded-word", "Loaded word 'gusts'", Severity.WARNING, "doc")

@@ -78,6 +78,36 @@ def test_source_name_follows_the_strategy(
     assert source_name(meta, url, path, by) == expected
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://xn--bcher-kva.example/1",
+        "https://bücher.example/2",
+        "https://www.BÜCHER.example/3",
+        "https://bu\u0308cher.example/4",  # decomposed: the same name once NFC-normalised
+        "http://bücher\u3002example/5",  # an ideographic full stop separates labels as a dot does
+    ],
+)
+def test_an_internationalised_host_is_one_source_in_its_ascii_form_however_it_is_spelled(url: str) -> None:
+    assert source_name({}, url, "feeds/a.txt", "host") == "xn--bcher-kva.example"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://b\u202ead.example/x",  # a bidi override is no letter of a name
+        "https://a\x07b.example/x",
+        "https://caf\u00e9\u2603.example/x",  # a symbol
+        "https://" + "\u00e9" * 300 + ".example/x",  # longer than DNS allows
+        "https://" + "\u00e9" * 64 + ".example/x",  # a label longer than DNS allows
+    ],
+)
+def test_a_host_that_is_no_internationalised_name_is_kept_as_written_without_an_error(url: str) -> None:
+    from urllib.parse import urlsplit
+
+    assert source_name({}, url, "feeds/a.txt", "host") == urlsplit(url).hostname
+
+
 @pytest.mark.parametrize("by", ["", "url", "field:", "field:  ", "Auto"])
 def test_an_unknown_strategy_is_refused_naming_the_valid_ones(by: str) -> None:
     with pytest.raises(ValueError, match=r"unknown source strategy .*auto, host, folder, field:NAME"):

@@ -161,6 +161,13 @@ def test_markdown_names_an_untitled_record_by_its_id_then_where_it_is(desk: Desk
     assert "| T<br>r2 |" in text  # a titled record keeps its id under its title
 
 
+def test_markdown_names_an_unreadable_line_once_by_where_it_is(desk: Desk) -> None:
+    feed = desk.write("feed.jsonl", '{"id": "r1", "text": "It was bad."}\n{"id": "r2", "text": "cut\n')
+    text = desk.run([feed], ["markdown"]).stdout
+    where = markdown.md(feed + ":2")
+    assert f"| {where} | - | ? |" in text and f"{where}<br>{where}" not in text
+
+
 def test_markdown_caps_long_tables(desk: Desk, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(markdown, "MAX_ROWS", 2)
     paths = [desk.write(f"{i}.txt", "T\n\nA bad line.\n") for i in range(5)]

@@ -208,7 +208,7 @@ def test_bad_filter_options_are_usage_errors(args: list[str], message: str) -> N
     assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_truncated_copy_is_marked_in_the_text_heading_the_markdown_grade_and_the_html_row() -> None:
+def test_a_truncated_copy_is_marked_in_the_text_heading_the_markdown_grade_the_html_row_and_junit() -> None:
     seeds = ["seeds/003_1d813d5afd5ed48d.txt", "seeds/000_e91f38832a2364a5.txt"]
     reports = json.loads(run_copydesk("score", *seeds, "-f", "json").stdout)["articles"]
     assert [a["truncated"] for a in reports] == [True, False]
@@ -223,6 +223,10 @@ def test_a_truncated_copy_is_marked_in_the_text_heading_the_markdown_grade_and_t
     page = run_copydesk("score", *seeds, "-f", "html").stdout
     rows = re.findall(r'<tr data-i="\d+".*?</tr>', page)
     assert [("truncated copy" in row) for row in rows] == [a["truncated"] for a in reports]
+    cases = re.findall(r"<testcase .*?</testcase>", run_copydesk("score", *seeds, "-f", "junit").stdout, re.S)
+    assert [("truncated copy)" in case) for case in cases] == [a["truncated"] for a in reports]
+    gate = run_copydesk("check", seeds[0], "--fail-under", "99", "-f", "junit").stdout
+    assert re.search(r'<failure message="score [\d.]+ \([A-F], truncated copy\): fail_under', gate), gate
 
 
 def test_force_color_colours_standard_output_but_never_a_report_file(
@@ -322,3 +326,20 @@ def test_the_bench_like_table_is_drawn_without_rich() -> None:
     """Scores, grades, verdicts, counts and plain ids: the common table takes the fast path."""
     rows = [("36.5", "F", "serious-concerns", "79", "gen-518"), ("-", "A", "fine, evidence floor", "3", "a b")]
     assert plain_table("copydesk 0.1.0: 2 article(s), worst first", rows) is not None
+
+
+def test_the_text_report_names_a_parquet_row_as_row_n_as_standard_error_does_not_as_a_line(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [
+        {"id": "p1", "text": "The harbour master, Ada Quill, said the quay reopened on Monday."},
+        {"id": "p2", "text": None},
+        {"id": "p3", "text": "Ticket sales rose 40% this spring at the lido in Fenwick."},
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t.parquet")
+    result = run_copydesk("score", "t.parquet", "--select", "FIG001", cwd=tmp_path)
+    assert "t.parquet row 2: field 'text' is null, not a string" in result.stderr
+    assert "\n  t.parquet row 2 error   CD002 field 'text' is null" in result.stdout
+    assert re.search(r"\n  t\.parquet row 3 text:1:\d+ warning FIG001 ", result.stdout), result.stdout
+    assert "t.parquet:2" not in result.stdout and "t.parquet:3" not in result.stdout
