@@ -148,7 +148,7 @@ def gap_breaks(text: str, left: int, right: int) -> bool:
 #: phrase's last noun ("the national statistics office") is not its head, and one owned
 #: by a definite body ("the library's annual report") is a particular document.
 DOCUMENT_WORDS = frozenset(
-    "analyses analysis data estimate estimates figures numbers polls projections report reports research "
+    "accounts analyses analysis data estimate estimates figures numbers polls projections report reports research "
     "statistics studies study survey surveys".split()
 )
 

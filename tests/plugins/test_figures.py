@@ -1809,3 +1809,21 @@ def test_an_adjective_between_an_owner_and_its_document_keeps_it_owned(text: str
 def test_a_document_from_a_definite_organisation_names_its_source(text: str, vague: list[str]) -> None:
     """Review s24f2: "figures from the combined authority" name the body, as "the residents' association said" does."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Weston Rovers lost £4.2m last season, according to its accounts.", []),
+        ("Weston Rovers lost £4.2m last season, according to the club's latest accounts.", []),
+        ("Weston Rovers lost £4.2m last season, its annual accounts show.", []),
+        # near neighbours: accounts no one owns, or witnesses', or "their", stay vague
+        ("Some 2,000 people were hurt, according to witness accounts.", ["2,000"]),
+        ("Some 2,000 people were hurt, according to accounts from survivors.", ["2,000"]),
+        ("Weston Rovers lost £4.2m last season, according to their accounts.", ["£4.2m"]),
+    ],
+    ids=["its-accounts", "the-clubs-accounts", "its-annual-accounts", "witness", "survivors", "their"],
+)
+def test_accounts_owned_by_a_referent_name_their_source(text: str, vague: list[str]) -> None:
+    """Session 25: "according to its accounts" is the referent's own accounts, as "its figures" are its."""
+    assert by_code(single(text), "FIG002") == vague
