@@ -1827,3 +1827,30 @@ def test_a_document_from_a_definite_organisation_names_its_source(text: str, vag
 def test_accounts_owned_by_a_referent_name_their_source(text: str, vague: list[str]) -> None:
     """Session 25: "according to its accounts" is the referent's own accounts, as "its figures" are its."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (
+            "A new Harbour Times/Westfield College survey of those 18 to 35 years old shows a wide divide"
+            " on the issue, and opinion leans one way: 34% strongly agree they should pay.",
+            [],
+        ),
+        (
+            "A new Harbour Times/Westfield College study of those 18 to 35 years old shows a wide divide"
+            " on the issue, and opinion leans one way: 34% strongly agree they should pay.",
+            [],
+        ),
+        # near neighbour: no owner before the long description stays vague
+        (
+            "A new nationwide survey of those 18 to 35 years old shows a wide divide"
+            " on the issue, and opinion leans one way: 34% strongly agree they should pay.",
+            ["34%"],
+        ),
+    ],
+    ids=["owner-before-survey", "owner-before-study", "no-owner"],
+)
+def test_a_long_document_source_keeps_its_owner_before_it(text: str, vague: list[str]) -> None:
+    """Session 25 audit: a survey described in 8 words or more keeps the name of its owner before it."""
+    assert by_code(single(text), "FIG002") == vague
