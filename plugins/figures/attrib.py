@@ -829,7 +829,22 @@ def _respondents(text: str, credit: Credit) -> bool:
         _numeral(tokens[i - 1]) and tokens[i] == "in" and _numeral(tokens[i + 1]) for i in range(1, len(tokens) - 1)
     ):
         return True  # "four in 10 who said"
+    if tokens[:1] == ["of"] and _bracketed_share(text, credit.source[0]):
+        return True  # "a third (35%) of amateur runners say", read as "35% of amateur runners say" is
     return any(token[:1].isdigit() and "," in token for token in tokens)
+
+
+#: How far back from an "of ..." source a bracketed percentage is looked for.
+SHARE_REACH = 16
+
+
+def _bracketed_share(text: str, start: int) -> bool:
+    """Whether a percentage in brackets ends just before ``start``: "a third (35%) of ...", "(35 percent) of"."""
+    before = text[max(0, start - SHARE_REACH) : start].rstrip()
+    if not before.endswith(")") or "(" not in before:
+        return False
+    inside = before[before.rindex("(") + 1 : -1].strip().lower()
+    return inside.endswith(("%", " percent", " per cent")) and inside[:1].isdigit()
 
 
 def _possessed(

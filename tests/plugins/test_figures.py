@@ -1854,3 +1854,18 @@ def test_accounts_owned_by_a_referent_name_their_source(text: str, vague: list[s
 def test_a_long_document_source_keeps_its_owner_before_it(text: str, vague: list[str]) -> None:
     """Session 25 audit: a survey described in 8 words or more keeps the name of its owner before it."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("It found more than a third (35%) of young people say they know a cheat and 8% said they had cheated.", []),
+        ("It found nearly half (48 percent) of young people say they know a cheat and 8% said they had cheated.", []),
+        # near neighbour: a share in words with no bracketed percentage stays the young people's say
+        ("It found more than a third of young people say they know a cheat and 8% said they had cheated.", ["8%"]),
+    ],
+    ids=["bracketed-percent", "bracketed-percent-word", "share-in-words"],
+)
+def test_a_bracketed_share_before_of_is_a_poll_line(text: str, vague: list[str]) -> None:
+    """Session 25 audit: "a third (35%) of runners say" is a poll's share of respondents, as "35% of runners say" is."""
+    assert by_code(single(text), "FIG002") == vague
