@@ -40,7 +40,7 @@ from copydesk.plugins.figures.features import features as feature_values
 UNSOURCED_FIGURE = Rule(
     code="FIG001",
     name="unsourced-figure",
-    message="Figure '{figure}' ({kind}) has no attribution in its sentence",
+    message="Figure '{figure}' ({kind}) has no attribution {where}",
     severity=Severity.WARNING,
     doc="""\
 **What it flags.** A figure (an amount of money, a percentage, a large count such as
@@ -48,7 +48,10 @@ UNSOURCED_FIGURE = Rule(
 such as "tripled") whose
 sentence credits it to no one: no "said", "according to", "estimates", "reported" or
 other attribution cue whose content holds the figure, no source in brackets right after
-it, no link in the sentence, and no quotation it belongs to.
+it, no link in the sentence, and no quotation it belongs to. The message says the figure
+has no attribution "in its sentence" only when the sentence holds none; otherwise it
+names the cue of the nearest one, which does not cover it ("Ann Cole, who earns £40,000 a
+year, told the inquiry she was underpaid": 'told' does not cover '£40,000').
 
 **Why it matters.** A precise number reads as established fact. Without a source the
 reader cannot check it, and invented or stale figures spread precisely because they
@@ -290,7 +293,10 @@ def _findings(
         text = _clean(view.text[start:end])
         data = {"kind": kind, "value": value, "unit": unit, "source": source}
         if verdict == UNSOURCED:
-            yield UNSOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind)
+            # the source of an unsourced figure is the cue of a credit in its sentence that does not hold it
+            where = f"of its own: its sentence's '{source}' does not cover it" if source else "in its sentence"
+            data["source"] = ""
+            yield UNSOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind, where=where)
         elif verdict == VAGUE:
             yield VAGUELY_SOURCED_FIGURE.finding(view, start, end, data=data, figure=text, kind=kind, source=source)
     for clash in batch.get(FOUND + document.id, ()):

@@ -596,7 +596,23 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])
-    return UNSOURCED, ""
+    return UNSOURCED, uncovering_cue(sents, index, figure)
+
+
+def uncovering_cue(sents: _Sentences, index: int, figure: Figure) -> str:
+    """The cue of the credit of sentence ``index`` nearest an unsourced ``figure`` ("" when it has none).
+
+    That credit does not hold the figure ("Ann Cole, who earns £40,000, told the inquiry she
+    was underpaid": the figure is in a relative clause, not in what she told), so FIG001's
+    message names its cue rather than saying the sentence holds no attribution.
+    """
+    found = sents.credits(index)
+    if not found:
+        return ""
+    nearest = min(found, key=lambda credit: abs(credit.cue - figure.start))
+    match = WORD.match(sents.text, nearest.cue)
+    word = match.group() if match is not None else ""
+    return "according to" if word.lower() == "according" else word
 
 
 def analyse(

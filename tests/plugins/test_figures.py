@@ -1869,3 +1869,25 @@ def test_a_long_document_source_keeps_its_owner_before_it(text: str, vague: list
 def test_a_bracketed_share_before_of_is_a_poll_line(text: str, vague: list[str]) -> None:
     """Session 25 audit: "a third (35%) of runners say" is a poll's share of respondents, as "35% of runners say" is."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Ann Cole, who earns £40,000 a year, told the inquiry she was underpaid.",
+            "Figure '£40,000' (money) has no attribution of its own: its sentence's 'told' does not cover it",
+        ),
+        (
+            "Sales rose 12% last year, and Ann Cole said she was pleased.",
+            "Figure '12%' (percent) has no attribution of its own: its sentence's 'said' does not cover it",
+        ),
+        ("The bakery made £3m last year.", "Figure '£3m' (money) has no attribution in its sentence"),
+    ],
+    ids=["relative-clause", "other-clause", "no-cue"],
+)
+def test_an_unsourced_figure_message_names_a_cue_that_does_not_cover_it(text: str, message: str) -> None:
+    """Session 25: FIG001 says "no attribution in its sentence" only when its sentence has no cue at all."""
+    found = [f for f in single(text) if f.code == "FIG001"]
+    assert [f.message for f in found] == [message]
+    assert found[0].data["source"] == ""
