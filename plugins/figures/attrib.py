@@ -246,8 +246,9 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         if first < lead:
             return _credit(text, words, first, lead, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     if lead == cue and cue > 1 and words[cue - 1].lower in JOINING:
-        opening = _opening_subject(text, words, cue - 1)
-        first, lead = (0, opening) if opening > 0 else (first, lead)
+        opener = _opener(text, words, cue - 1)
+        opening = _opening_subject(text, words[opener:], cue - 1 - opener)
+        first, lead = (opener, opener + opening) if opening > 0 else (first, lead)
     stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
@@ -328,6 +329,29 @@ def _after_relative(text: str, words: Sequence[Word], cue: int) -> str | None:
     ):
         return PAST
     return None
+
+
+#: Words that open an adverbial set off by a comma before a sentence's subject ("In a statement, ...").
+OPENER_HEADS = PREPOSITIONS | frozenset("after before during earlier later meanwhile separately yesterday".split())
+#: At most this many words of such an adverbial, its comma after them.
+OPENER_WORDS = 5
+
+
+def _opener(text: str, words: Sequence[Word], limit: int) -> int:
+    """How many words an opening adverbial and its comma take before a capitalised subject, else 0.
+
+    "In a statement, Gov. Ann Cole blasted Congress and said ..." and "On Monday, Acme cut
+    jobs and said ...": the subject after the comma is the opening subject (a name: a
+    lower-case word there may be a fragment's). The comma comes within OPENER_WORDS words
+    and before ``limit``, with no other punctuation before it.
+    """
+    if words[0].lower not in OPENER_HEADS:
+        return 0
+    for at in range(1, min(limit, OPENER_WORDS + 1)):
+        gap = text[words[at - 1].end : words[at].start]
+        if gap_breaks(text, words[at - 1].end, words[at].start):
+            return at if gap.strip() == "," and text[words[at].start].isupper() else 0
+    return 0
 
 
 def _opening_subject(text: str, words: Sequence[Word], limit: int) -> int:

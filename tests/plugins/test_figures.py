@@ -1891,3 +1891,19 @@ def test_an_unsourced_figure_message_names_a_cue_that_does_not_cover_it(text: st
     found = [f for f in single(text) if f.code == "FIG001"]
     assert [f.message for f in found] == [message]
     assert found[0].data["source"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("In a statement, Governor Ann Cole blasted the council and said the town spent $26 million on roads.", []),
+        ("On Monday, Weston Mills closed two plants and said it had lost $26 million last year.", []),
+        # near neighbours: an unnamed subject after the opener, or no comma, stays agentless
+        ("On Monday, the firm closed two plants and said it had lost $26 million last year.", ["$26 million"]),
+        ("In 2019 Weston Mills closed two plants and said it had lost $26 million last year.", ["$26 million"]),
+    ],
+    ids=["in-a-statement", "on-monday", "lower-case-subject", "no-comma"],
+)
+def test_a_named_subject_after_an_opening_adverbial_speaks_after_and(text: str, vague: list[str]) -> None:
+    """Session 25 audit: "In a statement, NAME blasted X and said ..." is NAME's, as "NAME blasted X and said" is."""
+    assert by_code(single(text), "FIG002") == vague
