@@ -764,7 +764,8 @@ def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool
 def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
     """Whether a cue ends a comparison "than X expected" (a benchmark, not the figure's source).
 
-    "lower than analysts expected", "more than the company had forecast": "than", then
+    "lower than analysts expected", "more than the company had forecast", "twice what analysts
+    had been expecting": "than" (or "what" after a comparing word), then
     the subject (no number: "more than 40 officials said" is a subject, "less than the
     $5 billion the agency projected" a relative clause on the figure), then the cue
     ending its clause (no object of its own).
@@ -773,7 +774,7 @@ def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
     while back > 0 and index - back < SOURCE_LIMIT and not gap_breaks(text, words[back].end, words[back + 1].start):
         if words[back].lower in BOUNDARY_WORDS:
             return False
-        if words[back].lower == "than":
+        if words[back].lower == "than" or _compared_what(words, back):
             numbers = any(w.lower[:1].isdigit() for w in words[back + 1 : index])
             return (
                 back + 1 < index
@@ -782,6 +783,15 @@ def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
             )
         back -= 1
     return False
+
+
+#: Words before "what" that compare a figure with it ("twice what analysts expected", "above what it forecast").
+COMPARING_WHAT = frozenset("twice double triple half above below beyond under over".split())
+
+
+def _compared_what(words: Sequence[Word], at: int) -> bool:
+    """Whether ``words[at]`` is "what" after a comparing word: "twice what analysts had been expecting" is a benchmark, as "than" is."""
+    return at > 0 and words[at].lower == "what" and words[at - 1].lower in COMPARING_WHAT
 
 
 def _expecting_follows(text: str, words: Sequence[Word], index: int) -> bool:

@@ -1907,3 +1907,18 @@ def test_an_unsourced_figure_message_names_a_cue_that_does_not_cover_it(text: st
 def test_a_named_subject_after_an_opening_adverbial_speaks_after_and(text: str, vague: list[str]) -> None:
     """Session 25 audit: "In a statement, NAME blasted X and said ..." is NAME's, as "NAME blasted X and said" is."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "codes_found"),
+    [
+        ("Excluding fuel, shop sales were up 0.6% in May, twice what some analysts had been expecting.", ["FIG001"]),
+        ("Bakery sales rose 4%, well above what economists predicted.", ["FIG001"]),
+        # near neighbours: "what" with no comparing word before it is no benchmark
+        ("Analysts said sales would be what they were last year, at $5m.", ["FIG002"]),
+    ],
+    ids=["twice-what", "above-what", "plain-what"],
+)
+def test_a_figure_compared_with_what_a_source_expected_is_unsourced(text: str, codes_found: list[str]) -> None:
+    """Session 25 audit: "0.6%, twice what analysts had been expecting" compares with a forecast, as "than" does."""
+    assert [f.code for f in single(text)] == codes_found
