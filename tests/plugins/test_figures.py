@@ -1922,3 +1922,28 @@ def test_a_named_subject_after_an_opening_adverbial_speaks_after_and(text: str, 
 def test_a_figure_compared_with_what_a_source_expected_is_unsourced(text: str, codes_found: list[str]) -> None:
     """Session 25 audit: "0.6%, twice what analysts had been expecting" compares with a forecast, as "than" does."""
     assert [f.code for f in single(text)] == codes_found
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (
+            "That is the lesson of freshly filed Harbour Election Commission reports that track spending."
+            " The reports show the Westfield Fund replaced more than $500,000 of planned ads.",
+            [],
+        ),
+        ("Ministers cited the latest HMRC figures on Monday. The figures show tax receipts rose by 4%.", []),
+        # near neighbours: unnamed reports before, a sentence-initial capital, or named ones too far back
+        ("Analysts published reports on Monday. The reports show the firm lost $500,000 last year.", ["$500,000"]),
+        ("Official figures show a fall. The figures show the firm lost $500,000 last year.", ["$500,000"]),
+        (
+            "Harbour Election Commission reports came out. Ann Cole spoke. Jo Roe left. Bo Lee sang."
+            " The reports show the firm lost $500,000 last year.",
+            ["$500,000"],
+        ),
+    ],
+    ids=["commission-reports", "acronym-figures", "unnamed", "sentence-initial", "too-far"],
+)
+def test_the_reports_refer_back_to_named_reports(text: str, vague: list[str]) -> None:
+    """Session 25 audit: "The reports show" after "Harbour Election Commission reports" are the commission's."""
+    assert by_code(single(text), "FIG002") == vague
