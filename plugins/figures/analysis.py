@@ -321,9 +321,35 @@ def _credit_verdict(sents: _Sentences, index: int, credit: Credit) -> tuple[str,
         return _verdict(credit)
     if credit.source_text.lower() in PLURAL_PRONOUNS and _antecedent_named(sents, index, credit.source[0]):
         return SOURCED, credit.source_text
-    if _named_next(sents, index, credit):
+    if _named_next(sents, index, credit) or _named_before(sents, index, credit):
         return SOURCED, credit.source_text
     return _verdict(credit)
+
+
+#: Plural documents that "the" refers back to ("the reports", "the figures").
+REFERRED_PLURALS = frozenset("reports figures data estimates statistics filings accounts".split())
+#: Sentences before searched for the named documents "the reports" refers to.
+REFERRED_BACK = 2
+
+
+def _named_before(sents: _Sentences, index: int, credit: Credit) -> bool:
+    """Whether "the reports" (a plural document after "the") refers to named ones of the sentences just before.
+
+    "... freshly filed Harbour Election Commission reports track spending. The reports show
+    ...": the same document word right after a capitalised word (not a sentence's first,
+    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences.
+    """
+    words = credit.source_text.lower().split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in REFERRED_PLURALS:
+        return False
+    text = sents.text
+    for other in range(max(0, index - REFERRED_BACK), index):
+        found = sents.words(other)
+        for at in range(1, len(found)):
+            owner = text[found[at - 1].start : found[at - 1].end]
+            if found[at].lower == words[1] and owner[:1].isupper() and (at > 1 or owner.isupper()):
+                return True
+    return False
 
 
 def _parenthetical(text: str, end: int, limit: int) -> str | None:
@@ -596,7 +622,23 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])
-    return UNSOURCED, ""
+    return UNSOURCED, uncovering_cue(sents, index, figure)
+
+
+def uncovering_cue(sents: _Sentences, index: int, figure: Figure) -> str:
+    """The cue of the credit of sentence ``index`` nearest an unsourced ``figure`` ("" when it has none).
+
+    That credit does not hold the figure ("Ann Cole, who earns £40,000, told the inquiry she
+    was underpaid": the figure is in a relative clause, not in what she told), so FIG001's
+    message names its cue rather than saying the sentence holds no attribution.
+    """
+    found = sents.credits(index)
+    if not found:
+        return ""
+    nearest = min(found, key=lambda credit: abs(credit.cue - figure.start))
+    match = WORD.match(sents.text, nearest.cue)
+    word = match.group() if match is not None else ""
+    return "according to" if word.lower() == "according" else word
 
 
 def analyse(

@@ -249,8 +249,9 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         if first < lead:
             return _credit(text, words, first, lead, cue, ((words[cue].end, bounds[1]),), lexicon, bounds[0])
     if lead == cue and cue > 1 and words[cue - 1].lower in JOINING:
-        opening = _opening_subject(text, words, cue - 1)
-        first, lead = (0, opening) if opening > 0 else (first, lead)
+        opener = _opener(text, words, cue - 1)
+        opening = _opening_subject(text, words[opener:], cue - 1 - opener)
+        first, lead = (opener, opener + opening) if opening > 0 else (first, lead)
     stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
@@ -331,6 +332,29 @@ def _after_relative(text: str, words: Sequence[Word], cue: int) -> str | None:
     ):
         return PAST
     return None
+
+
+#: Words that open an adverbial set off by a comma before a sentence's subject ("In a statement, ...").
+OPENER_HEADS = PREPOSITIONS | frozenset("after before during earlier later meanwhile separately yesterday".split())
+#: At most this many words of such an adverbial, its comma after them.
+OPENER_WORDS = 5
+
+
+def _opener(text: str, words: Sequence[Word], limit: int) -> int:
+    """How many words an opening adverbial and its comma take before a capitalised subject, else 0.
+
+    "In a statement, Gov. Ann Cole blasted Congress and said ..." and "On Monday, Acme cut
+    jobs and said ...": the subject after the comma is the opening subject (a name: a
+    lower-case word there may be a fragment's). The comma comes within OPENER_WORDS words
+    and before ``limit``, with no other punctuation before it.
+    """
+    if words[0].lower not in OPENER_HEADS:
+        return 0
+    for at in range(1, min(limit, OPENER_WORDS + 1)):
+        gap = text[words[at - 1].end : words[at].start]
+        if gap_breaks(text, words[at - 1].end, words[at].start):
+            return at if gap.strip() == "," and text[words[at].start].isupper() else 0
+    return 0
 
 
 def _opening_subject(text: str, words: Sequence[Word], limit: int) -> int:
@@ -756,7 +780,8 @@ def _participle_not_a_verb(text: str, words: Sequence[Word], index: int) -> bool
 def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
     """Whether a cue ends a comparison "than X expected" (a benchmark, not the figure's source).
 
-    "lower than analysts expected", "more than the company had forecast": "than", then
+    "lower than analysts expected", "more than the company had forecast", "twice what analysts
+    had been expecting": "than" (or "what" after a comparing word), then
     the subject (no number: "more than 40 officials said" is a subject, "less than the
     $5 billion the agency projected" a relative clause on the figure), then the cue
     ending its clause (no object of its own).
@@ -765,7 +790,7 @@ def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
     while back > 0 and index - back < SOURCE_LIMIT and not gap_breaks(text, words[back].end, words[back + 1].start):
         if words[back].lower in BOUNDARY_WORDS:
             return False
-        if words[back].lower == "than":
+        if words[back].lower == "than" or _compared_what(words, back):
             numbers = any(w.lower[:1].isdigit() for w in words[back + 1 : index])
             return (
                 back + 1 < index
@@ -774,6 +799,15 @@ def _benchmark(text: str, words: Sequence[Word], index: int) -> bool:
             )
         back -= 1
     return False
+
+
+#: Words before "what" that compare a figure with it ("twice what analysts expected", "above what it forecast").
+COMPARING_WHAT = frozenset("twice double triple half above below beyond under over".split())
+
+
+def _compared_what(words: Sequence[Word], at: int) -> bool:
+    """Whether ``words[at]`` is "what" after a comparing word: "twice what analysts had been expecting" is a benchmark, as "than" is."""
+    return at > 0 and words[at].lower == "what" and words[at - 1].lower in COMPARING_WHAT
 
 
 def _expecting_follows(text: str, words: Sequence[Word], index: int) -> bool:
@@ -845,7 +879,22 @@ def _respondents(text: str, credit: Credit) -> bool:
         _numeral(tokens[i - 1]) and tokens[i] == "in" and _numeral(tokens[i + 1]) for i in range(1, len(tokens) - 1)
     ):
         return True  # "four in 10 who said"
+    if tokens[:1] == ["of"] and _bracketed_share(text, credit.source[0]):
+        return True  # "a third (35%) of amateur runners say", read as "35% of amateur runners say" is
     return any(token[:1].isdigit() and "," in token for token in tokens)
+
+
+#: How far back from an "of ..." source a bracketed percentage is looked for.
+SHARE_REACH = 16
+
+
+def _bracketed_share(text: str, start: int) -> bool:
+    """Whether a percentage in brackets ends just before ``start``: "a third (35%) of ...", "(35 percent) of"."""
+    before = text[max(0, start - SHARE_REACH) : start].rstrip()
+    if not before.endswith(")") or "(" not in before:
+        return False
+    inside = before[before.rindex("(") + 1 : -1].strip().lower()
+    return inside.endswith(("%", " percent", " per cent")) and inside[:1].isdigit()
 
 
 def _possessed(

@@ -148,7 +148,7 @@ def gap_breaks(text: str, left: int, right: int) -> bool:
 #: phrase's last noun ("the national statistics office") is not its head, and one owned
 #: by a definite body ("the library's annual report") is a particular document.
 DOCUMENT_WORDS = frozenset(
-    "analyses analysis data estimate estimates figures numbers polls projections report reports research "
+    "accounts analyses analysis data estimate estimates figures numbers polls projections report reports research "
     "statistics studies study survey surveys".split()
 )
 
@@ -328,7 +328,39 @@ def source_before(text: str, words: Sequence[Word], cue: int, stops: frozenset[s
             break
         index -= 1
         left = previous.start
+    if cue - index >= SOURCE_LIMIT:
+        return _owner_before(text, words, index)
     return index
+
+
+#: Documents whose owner's name may stand before them ("a Harbour Times/Rock the Vote survey of ...").
+OWNED_HEADS = DOCUMENT_WORDS | {"poll"}
+#: Words of such a name read back from its document: capitalised ones and these between them.
+NAME_JOINERS = frozenset("the of and for".split())
+#: At most this many words of the name.
+OWNER_NAME_WORDS = 6
+
+
+def _owner_before(text: str, words: Sequence[Word], first: int) -> int:
+    """The first word of a source cut at SOURCE_LIMIT words, taken back over its document's owner.
+
+    A document described at length ("A new Harbour Times/Rock the Vote survey of those 18 to 35
+    years old shows") was cut after its owner's name; the capitalised words before the
+    document, and "the", "of", "and" or "for" between them, belong to the source.
+    """
+    if words[first].lower not in OWNED_HEADS:
+        return first
+    index, start = first, first
+    while index > 0 and first - index < OWNER_NAME_WORDS:
+        previous = words[index - 1]
+        if gap_breaks(text, previous.end, words[index].start):
+            break
+        if text[previous.start].isupper():
+            start = index - 1
+        elif previous.lower not in NAME_JOINERS:
+            break
+        index -= 1
+    return start
 
 
 def _acronym_before(text: str, words: Sequence[Word], cue: int) -> bool:

@@ -1838,3 +1838,141 @@ def test_a_verb_after_a_set_off_phrase_takes_its_clause_as_content_not_as_an_inv
     """
     found = single(text)
     assert (by_code(found, "FIG001"), by_code(found, "FIG002")) == (flagged, vague)
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Weston Rovers lost £4.2m last season, according to its accounts.", []),
+        ("Weston Rovers lost £4.2m last season, according to the club's latest accounts.", []),
+        ("Weston Rovers lost £4.2m last season, its annual accounts show.", []),
+        # near neighbours: accounts no one owns, or witnesses', or "their", stay vague
+        ("Some 2,000 people were hurt, according to witness accounts.", ["2,000"]),
+        ("Some 2,000 people were hurt, according to accounts from survivors.", ["2,000"]),
+        ("Weston Rovers lost £4.2m last season, according to their accounts.", ["£4.2m"]),
+    ],
+    ids=["its-accounts", "the-clubs-accounts", "its-annual-accounts", "witness", "survivors", "their"],
+)
+def test_accounts_owned_by_a_referent_name_their_source(text: str, vague: list[str]) -> None:
+    """Session 25: "according to its accounts" is the referent's own accounts, as "its figures" are its."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (
+            "A new Harbour Times/Westfield College survey of those 18 to 35 years old shows a wide divide"
+            " on the issue, and opinion leans one way: 34% strongly agree they should pay.",
+            [],
+        ),
+        (
+            "A new Harbour Times/Westfield College study of those 18 to 35 years old shows a wide divide"
+            " on the issue, and opinion leans one way: 34% strongly agree they should pay.",
+            [],
+        ),
+        # near neighbour: no owner before the long description stays vague
+        (
+            "A new nationwide survey of those 18 to 35 years old shows a wide divide"
+            " on the issue, and opinion leans one way: 34% strongly agree they should pay.",
+            ["34%"],
+        ),
+    ],
+    ids=["owner-before-survey", "owner-before-study", "no-owner"],
+)
+def test_a_long_document_source_keeps_its_owner_before_it(text: str, vague: list[str]) -> None:
+    """Session 25 audit: a survey described in 8 words or more keeps the name of its owner before it."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("It found more than a third (35%) of young people say they know a cheat and 8% said they had cheated.", []),
+        ("It found nearly half (48 percent) of young people say they know a cheat and 8% said they had cheated.", []),
+        # near neighbour: a share in words with no bracketed percentage stays the young people's say
+        ("It found more than a third of young people say they know a cheat and 8% said they had cheated.", ["8%"]),
+    ],
+    ids=["bracketed-percent", "bracketed-percent-word", "share-in-words"],
+)
+def test_a_bracketed_share_before_of_is_a_poll_line(text: str, vague: list[str]) -> None:
+    """Session 25 audit: "a third (35%) of runners say" is a poll's share of respondents, as "35% of runners say" is."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Ann Cole, who earns £40,000 a year, told the inquiry she was underpaid.",
+            "Figure '£40,000' (money) has no attribution of its own: its sentence's 'told' does not cover it",
+        ),
+        (
+            "Sales rose 12% last year, and Ann Cole said she was pleased.",
+            "Figure '12%' (percent) has no attribution of its own: its sentence's 'said' does not cover it",
+        ),
+        ("The bakery made £3m last year.", "Figure '£3m' (money) has no attribution in its sentence"),
+    ],
+    ids=["relative-clause", "other-clause", "no-cue"],
+)
+def test_an_unsourced_figure_message_names_a_cue_that_does_not_cover_it(text: str, message: str) -> None:
+    """Session 25: FIG001 says "no attribution in its sentence" only when its sentence has no cue at all."""
+    found = [f for f in single(text) if f.code == "FIG001"]
+    assert [f.message for f in found] == [message]
+    assert found[0].data["source"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("In a statement, Governor Ann Cole blasted the council and said the town spent $26 million on roads.", []),
+        ("On Monday, Weston Mills closed two plants and said it had lost $26 million last year.", []),
+        # near neighbours: an unnamed subject after the opener, or no comma, stays agentless
+        ("On Monday, the firm closed two plants and said it had lost $26 million last year.", ["$26 million"]),
+        ("In 2019 Weston Mills closed two plants and said it had lost $26 million last year.", ["$26 million"]),
+    ],
+    ids=["in-a-statement", "on-monday", "lower-case-subject", "no-comma"],
+)
+def test_a_named_subject_after_an_opening_adverbial_speaks_after_and(text: str, vague: list[str]) -> None:
+    """Session 25 audit: "In a statement, NAME blasted X and said ..." is NAME's, as "NAME blasted X and said" is."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "codes_found"),
+    [
+        ("Excluding fuel, shop sales were up 0.6% in May, twice what some analysts had been expecting.", ["FIG001"]),
+        ("Bakery sales rose 4%, well above what economists predicted.", ["FIG001"]),
+        # near neighbours: "what" with no comparing word before it is no benchmark
+        ("Analysts said sales would be what they were last year, at $5m.", ["FIG002"]),
+    ],
+    ids=["twice-what", "above-what", "plain-what"],
+)
+def test_a_figure_compared_with_what_a_source_expected_is_unsourced(text: str, codes_found: list[str]) -> None:
+    """Session 25 audit: "0.6%, twice what analysts had been expecting" compares with a forecast, as "than" does."""
+    assert [f.code for f in single(text)] == codes_found
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (
+            "That is the lesson of freshly filed Harbour Election Commission reports that track spending."
+            " The reports show the Westfield Fund replaced more than $500,000 of planned ads.",
+            [],
+        ),
+        ("Ministers cited the latest HMRC figures on Monday. The figures show tax receipts rose by 4%.", []),
+        # near neighbours: unnamed reports before, a sentence-initial capital, or named ones too far back
+        ("Analysts published reports on Monday. The reports show the firm lost $500,000 last year.", ["$500,000"]),
+        ("Official figures show a fall. The figures show the firm lost $500,000 last year.", ["$500,000"]),
+        (
+            "Harbour Election Commission reports came out. Ann Cole spoke. Jo Roe left. Bo Lee sang."
+            " The reports show the firm lost $500,000 last year.",
+            ["$500,000"],
+        ),
+    ],
+    ids=["commission-reports", "acronym-figures", "unnamed", "sentence-initial", "too-far"],
+)
+def test_the_reports_refer_back_to_named_reports(text: str, vague: list[str]) -> None:
+    """Session 25 audit: "The reports show" after "Harbour Election Commission reports" are the commission's."""
+    assert by_code(single(text), "FIG002") == vague
