@@ -40,6 +40,7 @@ from copydesk.models import (
 from copydesk.safety import inert
 from copydesk.spill import SpilledMap
 from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
+from copydesk.vocabulary import VOCABULARY, Vocabulary, WordTable
 
 try:
     __version__ = distributions.version("copydesk")
@@ -47,6 +48,7 @@ except LookupError:  # pragma: no cover - running from an uninstalled tree
     __version__ = "0+unknown"
 
 __all__ = [
+    "VOCABULARY",
     "WORD",
     "Article",
     "ArticleReport",
@@ -74,6 +76,8 @@ __all__ = [
     "SpilledMap",
     "TextView",
     "Tokens",
+    "Vocabulary",
+    "WordTable",
     "__version__",
     "hookimpl",
     "inert",
