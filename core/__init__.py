@@ -40,7 +40,6 @@ from copydesk.models import (
 from copydesk.safety import inert
 from copydesk.spill import SpilledMap
 from copydesk.text import WORD, Document, Line, Sentence, TextView, Tokens
-from copydesk.vocabulary import VOCABULARY, Vocabulary, WordTable
 
 try:
     __version__ = distributions.version("copydesk")
@@ -48,7 +47,6 @@ except LookupError:  # pragma: no cover - running from an uninstalled tree
     __version__ = "0+unknown"
 
 __all__ = [
-    "VOCABULARY",
     "WORD",
     "Article",
     "ArticleReport",
@@ -76,8 +74,6 @@ __all__ = [
     "SpilledMap",
     "TextView",
     "Tokens",
-    "Vocabulary",
-    "WordTable",
     "__version__",
     "hookimpl",
     "inert",

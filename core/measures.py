@@ -28,7 +28,6 @@ from typing import Any
 
 from copydesk.safety import shown
 from copydesk.text import TextView
-from copydesk.vocabulary import VOCABULARY
 
 #: Floor of the word count in problem densities.
 MIN_WORDS = 300
@@ -435,7 +434,7 @@ def _word_index(
     intersects its first words with them, iterating the smaller).
     """
     stream = view.tokens
-    lower, starts = stream.lower, stream.starts
+    lower, starts, forms = stream.lower, stream.starts, stream.forms
     parts: dict[int, str] = {}
     if len(starts) and any(char in lower for char in _JOINERS):
         joiners = _joiner_offsets(lower, starts[0])
@@ -449,33 +448,11 @@ def _word_index(
     for offset, word in parts.items():
         by_part.setdefault(word, []).append(offset)
     indexed = _indexed()
-    positions = _positions(stream.ids, starts, indexed)
+    positions: dict[str, list[int]] = {}
+    found = positions.get  # (setdefault would make an empty list at every word)
+    for form, start in itertools.compress(zip(forms, starts, strict=True), map(indexed.__contains__, forms)):
+        if (offsets := found(form)) is None:
+            positions[form] = [start]
+        else:
+            offsets.append(start)
     return by_part, positions, indexed, frozenset(by_part), frozenset(positions)
-
-
-#: The word table of whether each vocabulary form is indexed, and the indexed words it was made for.
-_INDEXED_TABLE: list[Any] = [None, None]
-
-
-def _positions(ids: Any, starts: Sequence[int], indexed: frozenset[str]) -> dict[str, list[int]]:
-    """The start offsets of the words whose form is in ``indexed``, by form, in reading order: per distinct word, not per word.
-
-    Whether a word is indexed is one gather by word id (a table made again when words are
-    indexed since); the hits are grouped by id with one stable sort, so each distinct
-    form's offsets are one slice.
-    """
-    import numpy as np
-
-    if _INDEXED_TABLE[1] is not indexed:
-        _INDEXED_TABLE[:] = VOCABULARY.table(lambda forms: list(map(indexed.__contains__, forms)), np.bool_), indexed
-    hits = _INDEXED_TABLE[0].take(ids).nonzero()[0]
-    if not len(hits):
-        return {}
-    hit_ids = ids.take(hits)
-    order = hit_ids.argsort(kind="stable")
-    grouped = hit_ids.take(order)
-    offsets = np.asarray(starts).take(hits.take(order)).tolist()
-    bounds = [0, *((grouped[1:] != grouped[:-1]).nonzero()[0] + 1).tolist(), len(offsets)]
-    forms = VOCABULARY.forms
-    firsts = grouped.take(bounds[:-1]).tolist()
-    return {forms[i]: offsets[a:b] for i, a, b in zip(firsts, bounds, bounds[1:], strict=False)}

@@ -23,7 +23,6 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from copydesk.models import Article, Segment
-from copydesk.vocabulary import VOCABULARY
 
 #: A word: letters/digits, joined by inner apostrophes or hyphens ("don't", "U.S-led").
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
@@ -441,22 +440,6 @@ class Tokens:
         """Each word lower-cased (``str.lower()`` of the word), computed on first use when not set with the stream."""
         assert self._words is not None  # set whenever forms was not set in __init__
         return tuple(map(str.lower, self._words))
-
-    @property
-    def ids(self) -> Any:
-        """Each word's id in the process's vocabulary (:mod:`copydesk.vocabulary`): a read-only numpy ``intp`` array.
-
-        Looked up once per stream (the forms again only when the vocabulary was cleared since,
-        which makes new ids); gather a property of every word with a
-        :class:`~copydesk.vocabulary.WordTable` (``table.take(tokens.ids)``). Ids never reach
-        any output: which id a form gets depends on the order the process met its forms.
-        """
-        known = self.__dict__.get("_ids")
-        if known is not None and known[0] == VOCABULARY.generation:
-            return known[1]
-        ids = VOCABULARY.ids(self.forms)
-        self.__dict__["_ids"] = (VOCABULARY.generation, ids)
-        return ids
 
     @cached_property
     def _spans(self) -> tuple[tuple[int, int], ...]:

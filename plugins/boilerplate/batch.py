@@ -36,7 +36,7 @@ from copydesk.plugins.boilerplate.hashing import (
     span_digest,
     unique,
     unique_counts,
-    view_digests,
+    word_digests,
 )
 from copydesk.plugins.boilerplate.hints import hints
 from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, options
@@ -228,7 +228,7 @@ def observe(state: _State, document: Document) -> None:
     lex = build(state.settings)
     state.articles += 1
     words = index_of(document.body).low
-    raw = view_digests(document.body)
+    raw = word_digests(words)
     slots, found = slotted_digests(document, state.settings, lex, raw)
     ordered = np.frombuffer(found, dtype="<u8")
     hashes = unique(ordered.astype(np.uint64))

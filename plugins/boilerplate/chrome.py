@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import VOCABULARY, WORD, Document, Line, TextView
+from copydesk import WORD, Document, Line
 from copydesk.plugins.boilerplate import owned
 from copydesk.plugins.boilerplate.batch import BatchStats, line_key
 from copydesk.plugins.boilerplate.lexicon import normal
@@ -78,21 +78,6 @@ def _stopwords() -> frozenset[str]:
     return frozenset(model()["stopwords"])
 
 
-def _stop_bits(forms: list[str]) -> list[bool]:
-    """Whether each new vocabulary form is one of the model's stop words."""
-    return list(map(_stopwords().__contains__, forms))
-
-
-#: Whether each vocabulary form is a stop word, by word id.
-STOP_FLAGS = VOCABULARY.table(_stop_bits, "u1")
-
-
-def stop_flags(view: TextView) -> bytes:
-    """A byte per word of ``view``: 1 when its form is one of the model's stop words, else 0 (one gather by word id)."""
-    flags: bytes = STOP_FLAGS.take(view.tokens.ids).tobytes()
-    return flags
-
-
 def _line_stats(text: str, stopwords: frozenset[str]) -> LineStats:
     """Words, stop-word share, capitalised share, digit share, terminal punctuation of a line."""
     words = WORD.findall(text)
@@ -133,10 +118,10 @@ def _char_flags(text: str) -> tuple[bytes, bytes] | None:
     return raw.translate(_DIGIT_BYTES), raw.translate(_UPPER_BYTES)
 
 
-def _indexed_stats(document: Document, index: WordIndex) -> list[LineStats]:
+def _indexed_stats(document: Document, index: WordIndex, stopwords: frozenset[str]) -> list[LineStats]:
     """:func:`_line_stats` of every body line, from the word index and per-word and per-character flags."""
     text = index.text
-    stops = stop_flags(document.body)
+    stops = bytes(map(stopwords.__contains__, document.body.tokens.forms))
     flags = _char_flags(text)
     if flags is None:
         caps = bytes(map(str.isupper, map(text.__getitem__, index.starts_view)))
@@ -216,7 +201,7 @@ def _row(
 def probabilities(document: Document, others: Sequence[int]) -> list[float]:
     """Probability that each body line is page chrome."""
     body = document.body
-    stats = _indexed_stats(document, index_of(body))
+    stats = _indexed_stats(document, index_of(body), _stopwords())
     return _chances(stats_features(stats, _pipes(document), others))
 
 
@@ -284,9 +269,9 @@ def chrome_lines(document: Document, others: Sequence[int], lines: Iterable[int]
     needed = sorted({j for i in candidates for j in (i - 1, i, i + 1) if 0 <= j < len(stats)})
     if _BULK * sum(spans[j][1] - spans[j][0] for j in needed) > len(index.starts_view):
         # Most of the words need counting: every line's shares at once is cheaper than line by line.
-        stats = _indexed_stats(document, index)
+        stats = _indexed_stats(document, index, _stopwords())
     else:
-        words = (stop_flags(body), index.starts_view, text.isascii())
+        words = (_stopwords(), body.tokens.forms, index.starts_view, text.isascii())
         whole = set(candidates)
         for j in needed:
             # A neighbour's row reads only its stop-word share (and closing punctuation): the rest stays 0.0.
@@ -300,13 +285,13 @@ def _counted(
 ) -> LineStats:
     """:func:`_indexed_stats`'s entry for one line (``whole``) or its word count and stop-word share only (0.0 for the rest).
 
-    The line is ``text[line.start:line.end]``, its words ``span``; ``words`` is the body's
-    stop-word flags (:func:`stop_flags`), its word starts, and whether the body is ASCII.
+    The line is ``text[line.start:line.end]``, its words ``span``; ``words`` is the stop
+    words, the body's word forms and starts, and whether the body is ASCII.
     """
-    stops, starts, ascii_text = words
+    stopwords, forms, starts, ascii_text = words
     i, j = span
     count = j - i
-    stop = stops.count(1, i, j) / count if count else 0.0
+    stop = sum(map(stopwords.__contains__, forms[i:j])) / count if count else 0.0
     if not whole:
         return count, stop, 0.0, 0.0, terminal
     caps = sum(map(str.isupper, map(text.__getitem__, starts[i:j]))) / count if count else 0.0
@@ -467,10 +452,10 @@ def _own_lines(document: Document) -> set[int]:
     text, lines, spans = body.text, body.lines, index.line_spans()
     counts = [j - i for i, j in spans]
     terminal = [text[end - 1] in _TERMINAL for _, end in lines]
-    forms, stops = body.tokens.forms, stop_flags(body)
+    stopwords, forms = _stopwords(), body.tokens.forms
 
     def prose(i: int) -> bool:
-        stop = stops.count(1, *spans[i])
+        stop = sum(map(stopwords.__contains__, forms[spans[i][0] : spans[i][1]]))
         return stop >= PROSE_STOPWORD_SHARE * counts[i]
 
     first, last = main_run(counts, [float(t) for t in terminal])
@@ -499,7 +484,7 @@ def _own_lines(document: Document) -> set[int]:
             _line_ends(text, lines, spans, starts),
             (lower, carries),
             counts,
-            lambda i, j: _prose_share(stops, spans, i, j),
+            lambda i, j: _prose_share(forms, spans, i, j, stopwords),
             lambda i, j: not owned.PROMPTS.isdisjoint(forms[spans[i][0] : spans[j][1]]),
         )
     )
@@ -556,10 +541,12 @@ def _captioned(text: str, line: Line) -> bool:
     return False
 
 
-def _prose_share(stops: bytes, spans: Sequence[tuple[int, int]], i: int, j: int) -> bool:
-    """Whether lines ``i`` to ``j`` together have at least ``PROSE_STOPWORD_SHARE`` function words (``stops``: :func:`stop_flags`)."""
-    begin, end = spans[i][0], spans[j][1]
-    return end > begin and stops.count(1, begin, end) >= PROSE_STOPWORD_SHARE * (end - begin)
+def _prose_share(
+    forms: Sequence[str], spans: Sequence[tuple[int, int]], i: int, j: int, stopwords: frozenset[str]
+) -> bool:
+    """Whether lines ``i`` to ``j`` together have at least ``PROSE_STOPWORD_SHARE`` function words."""
+    words = forms[spans[i][0] : spans[j][1]]
+    return bool(words) and sum(map(stopwords.__contains__, words)) >= PROSE_STOPWORD_SHARE * len(words)
 
 
 def _line_ends(

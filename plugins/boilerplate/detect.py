@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from copydesk import Document, Line, Sentence, Settings
 from copydesk.plugins.boilerplate.batch import BatchStats, slotted_digests
-from copydesk.plugins.boilerplate.hashing import view_digests
+from copydesk.plugins.boilerplate.hashing import word_digests
 from copydesk.plugins.boilerplate.hints import (
     BARE_BYLINE_WORDS,
     SENTENCE_KINDS,
@@ -232,7 +232,7 @@ class Scan:
             return _recorded(scan, record)
         # The lines' and long sentences' keys hashed as the batch pass hashes them (see batch.slotted_digests).
         body = document.body
-        slots, found = slotted_digests(document, settings, scan.lex, view_digests(body), False)
+        slots, found = slotted_digests(document, settings, scan.lex, word_digests(scan.words.low), False)
         lines = len(body.lines)
         for slot, count in zip(slots, stats.counts_of(found), strict=True):
             if slot >= lines and count >= 2:

@@ -24,7 +24,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from copydesk import VOCABULARY, TextView
 
 U64 = npt.NDArray[np.uint64]
 PERMUTATIONS = 64
@@ -318,21 +317,6 @@ def _permuted_minima(shingles: U64) -> U64:
 def word_digests(words: Sequence[str]) -> bytes:
     """The 8-byte BLAKE2b digests of ``words``, concatenated in order (what :func:`signature` hashes)."""
     return _word_digests(words)
-
-
-def _form_digests(forms: list[str]) -> npt.NDArray[np.uint64]:
-    """The digests of new vocabulary forms, curly apostrophes straightened (as :attr:`WordIndex.low` has them)."""
-    return np.frombuffer(b"".join(digest(form.replace("’", "'")) for form in forms), dtype="<u8")
-
-
-#: Each vocabulary form's 8-byte digest (its curly apostrophes straightened), by word id.
-FORM_DIGESTS = VOCABULARY.table(_form_digests, "<u8")
-
-
-def view_digests(view: TextView) -> bytes:
-    """:func:`word_digests` of the view's words straightened (``index_of(view).low``): one gather by word id."""
-    digests: bytes = FORM_DIGESTS.take(view.tokens.ids).tobytes()
-    return digests
 
 
 def signature(words: Sequence[str], digests: bytes | None = None) -> npt.NDArray[np.uint32] | None:

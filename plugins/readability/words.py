@@ -1,18 +1,18 @@
 """The body's words for the readability scorer, looked up once: numbered forms and their properties in arrays.
 
-Each distinct lower-cased word form met by the process has an id in the core's vocabulary
-(:attr:`copydesk.Tokens.ids`, looked up once per article for every scorer) and, the first
-time the scorer reads it, its properties in tables indexed by id (:class:`copydesk.WordTable`):
-syllables (:func:`word_syllables`), length, whether it starts with a letter (a *token* of
-the features), the number of its token form (curly apostrophes made straight,
-:class:`TokenClasses`) and the lexicons that token belongs to. Every count the scorer takes
-over words (syllables per sentence, polysyllabic words, token lengths, function and stop
-words, abstract nouns, the codes of the diversity and repetition measures) is numpy
-arithmetic on arrays gathered by id (:func:`body_words`), with no Python object per word.
-Counts are integers, so they are exactly what counting word by word gave.
+Each distinct lower-cased word form met by the process gets a number (:class:`Vocabulary`)
+and, the first time it is met, its properties: syllables (:func:`word_syllables`),
+length, whether it starts with a letter (a *token* of the features), the number of its
+token form (curly apostrophes made straight) and the lexicons that token belongs to.
+An article's words are then one dictionary lookup each (:func:`body_words`), and every
+count the scorer takes over words (syllables per sentence, polysyllabic words, token
+lengths, function and stop words, abstract nouns, the codes of the diversity and
+repetition measures) is numpy arithmetic on arrays indexed by those numbers, with no
+Python object per word. Counts are integers, so they are exactly what counting word by
+word gave.
 
-The core's vocabulary is cleared when it holds ``copydesk.vocabulary.LIMIT`` forms, its
-tables with it, so memory stays flat however many articles a process scores.
+The vocabulary is cleared when it holds :data:`CACHE_LIMIT` forms, so memory stays flat
+however many articles a process scores.
 """
 
 from __future__ import annotations
@@ -20,12 +20,13 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Mapping
+import struct
+from collections.abc import Mapping, Sequence
 from operator import itemgetter
 from typing import NamedTuple
 
 import numpy as np
-from copydesk import VOCABULARY, TextView
+from copydesk import TextView
 from copydesk.plugins.readability.syllables import (
     MAX_DICTIONARY_WORD,
     cmu_syllables,
@@ -84,7 +85,9 @@ FIRST_PERSON_CASES = frozenset({"I"} | {w for word in PART_LEXICONS[0] - {"i"} f
 #: What joins the parts of one word (:data:`copydesk.text.WORD`).
 JOINER = re.compile("['\u2019-]")
 
-#: Room for this many forms in the scratch array when first made (it doubles as the vocabulary grows).
+#: Forms the vocabulary holds at most before it is cleared (one article's forms may pass it).
+CACHE_LIMIT = 1 << 17
+#: Room for this many forms when the vocabulary is made or cleared (its arrays double as it fills).
 INITIAL_CAPACITY = 1 << 12
 
 
@@ -113,6 +116,98 @@ def forms_syllables(forms: list[str]) -> list[int]:
     return counts
 
 
+class Vocabulary:
+    """Lower-cased word forms numbered in the order first met, with their properties in arrays indexed by number.
+
+    :ivar numbers: form -> number.
+    :ivar syllables: each form's syllables (:func:`form_syllables`).
+    :ivar length: each form's length in characters.
+    :ivar letter: whether each form starts with a letter (is a token of the features).
+    :ivar token: the number of each form's token form (curly apostrophes made straight).
+    :ivar lexicons: the lexicons each form's token form belongs to, a bit each (:data:`BIT`).
+    :ivar parts: for each form, how many of its parts are words of each of :data:`PART_LEXICONS`.
+    :ivar pronoun: whether any of them is (a row of :attr:`parts` is not all zero).
+    :ivar scratch: room for one integer per form, for :func:`body_words` to number an article's tokens.
+    """
+
+    #: The property arrays, each with one entry (a row for :attr:`parts`) per form numbered.
+    ARRAYS = ("syllables", "length", "token", "letter", "lexicons", "parts", "pronoun", "scratch")
+
+    def __init__(self, limit: int = CACHE_LIMIT) -> None:
+        """An empty vocabulary, cleared when it holds ``limit`` forms and meets a new one."""
+        self.limit = limit
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every form (and give back the room a large article took)."""
+        size = INITIAL_CAPACITY
+        self.numbers: dict[str, int] = {}
+        # 32-bit (a text has fewer than 2**31 characters): the arrays a word's properties are
+        # gathered from at random stay small enough for the processor's caches.
+        self.syllables = np.zeros(size, dtype=np.int32)
+        self.length = np.zeros(size, dtype=np.int32)
+        self.token = np.zeros(size, dtype=np.int32)
+        self.letter = np.zeros(size, dtype=np.bool_)
+        self.lexicons = np.zeros(size, dtype=np.uint8)
+        self.parts = np.zeros((size, len(PART_LEXICONS)), dtype=np.int32)
+        self.pronoun = np.zeros(size, dtype=np.bool_)
+        self.scratch = np.zeros(size, dtype=np.int32)
+
+    def _grow(self) -> None:
+        """Twice the room in every property array, the forms numbered so far kept."""
+        for name in self.ARRAYS:
+            values: np.ndarray = getattr(self, name)
+            bigger = np.zeros((2 * len(values), *values.shape[1:]), dtype=values.dtype)
+            bigger[: len(values)] = values
+            setattr(self, name, bigger)
+
+    def number(self, forms: Sequence[str]) -> np.ndarray:
+        """Each of ``forms``'s number (a read-only array), forms not met before numbered and described first."""
+        numbers = self.numbers
+        try:
+            found = _lookup(numbers, forms)
+        except KeyError:
+            missing = set(forms).difference(numbers)
+            if len(numbers) + len(missing) > self.limit:
+                self.clear()
+                missing = set(forms)
+            self._add(sorted(missing))  # sorted: the same numbers in every run
+            found = _lookup(self.numbers, forms)
+        # packed as native ssize_t (numpy's intp) by one struct call: a few nanoseconds a number,
+        # where np.fromiter converts each through numpy's generic item setter (about four times as long)
+        return np.frombuffer(struct.Struct(f"{len(found)}n").pack(*found), dtype=np.intp)
+
+    def _add(self, forms: list[str]) -> None:
+        """Number and describe new ``forms`` (and their token forms not yet numbered), each array filled at once."""
+        numbers = self.numbers
+        start = len(numbers)
+        numbers.update(zip(forms, range(start, start + len(forms)), strict=True))
+        new, tokens = list(forms), list(forms)
+        for form in forms:
+            if "\u2019" in form:  # a token form of its own, the curly apostrophes made straight
+                token = form.replace("\u2019", "'")
+                if token not in numbers:
+                    numbers[token] = len(numbers)
+                    new.append(token)
+                    tokens.append(token)
+        tokens[: len(forms)] = [form.replace("\u2019", "'") for form in forms]
+        while len(numbers) > len(self.syllables):
+            self._grow()
+        end = len(numbers)
+        self.syllables[start:end] = forms_syllables(new)
+        self.length[start:end] = list(map(len, new))
+        self.letter[start:end] = [form[:1].isalpha() for form in new]
+        self.token[start:end] = list(map(numbers.__getitem__, tokens))
+        self.lexicons[start:end] = _lexicon_bits(tokens)
+        parts = self.parts[start:end]
+        parts[:] = 0
+        for i, form in enumerate(new):
+            if form in _PART_WORDS or "'" in form or "\u2019" in form or "-" in form:
+                pieces = JOINER.split(form)
+                parts[i] = [sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS]
+        self.pronoun[start:end] = parts.any(axis=1)
+
+
 #: Every word of :data:`PART_LEXICONS`.
 _PART_WORDS = frozenset().union(*PART_LEXICONS)
 #: Each word of :data:`WORD_LEXICONS`, with its bits.
@@ -131,71 +226,16 @@ def _lexicon_bits(tokens: list[str]) -> list[int]:
     return bits
 
 
-def _token_form(form: str) -> str:
-    """A form's token form: its curly apostrophes made straight."""
-    return form.replace("\u2019", "'")
+def _lookup(numbers: dict[str, int], forms: Sequence[str]) -> tuple[int, ...]:
+    """Each form's number (KeyError for a form not numbered)."""
+    if len(forms) > 1:
+        found: tuple[int, ...] = itemgetter(*forms)(numbers)
+        return found
+    return tuple(numbers[form] for form in forms)
 
 
-def _part_rows(forms: list[str]) -> list[list[int]]:
-    """For each form, how many of its parts (split at joiners) are words of each of :data:`PART_LEXICONS`."""
-    rows = []
-    for form in forms:
-        if form in _PART_WORDS or "'" in form or "\u2019" in form or "-" in form:
-            pieces = JOINER.split(form)
-            rows.append([sum(map(lexicon.__contains__, pieces)) for lexicon in PART_LEXICONS])
-        else:
-            rows.append([0] * len(PART_LEXICONS))
-    return rows
-
-
-class TokenClasses:
-    """Each form's token number: the id of the first form of the vocabulary's generation with the same token form.
-
-    A form without an apostrophe is the only one with its token form, so its number is its
-    own id; the forms with one are looked up by token form in :attr:`apostrophes` (made
-    anew, not emptied, when the vocabulary is cleared: a :class:`BodyWords` keeps the one
-    its numbers came from).
-    """
-
-    def __init__(self) -> None:
-        """No form seen yet."""
-        self.generation = -1
-        self.apostrophes: dict[str, int] = {}
-
-    def fill(self, forms: list[str]) -> list[int]:
-        """The token numbers of new vocabulary forms (a :class:`copydesk.WordTable`'s fill)."""
-        if self.generation != VOCABULARY.generation:
-            self.generation, self.apostrophes = VOCABULARY.generation, {}
-        numbers, classes = VOCABULARY.numbers, self.apostrophes
-        return [
-            classes.setdefault(_token_form(form), numbers[form]) if "'" in form or "\u2019" in form else numbers[form]
-            for form in forms
-        ]
-
-
-class TokenNumbers(NamedTuple):
-    """A token string -> its token number, as the vocabulary's generation numbered it (``None`` if not met)."""
-
-    numbers: Mapping[str, int]
-    apostrophes: Mapping[str, int]
-
-    def get(self, token: str) -> int | None:
-        """The token number of ``token`` (a token form: straight apostrophes), or None."""
-        return self.apostrophes.get(token) if "'" in token else self.numbers.get(token)
-
-
-TOKEN_CLASSES = TokenClasses()
-#: Each vocabulary form's properties, by word id (:attr:`copydesk.Tokens.ids`), computed once per form.
-SYLLABLES = VOCABULARY.table(forms_syllables, np.int32)
-LENGTH = VOCABULARY.table(lambda forms: list(map(len, forms)), np.int32)
-LETTER = VOCABULARY.table(lambda forms: [form[:1].isalpha() for form in forms], np.bool_)
-#: The lexicons of each form's token form (:data:`BIT`).
-LEXICON_BITS = VOCABULARY.table(lambda forms: _lexicon_bits(list(map(_token_form, forms))), np.uint8)
-PARTS = VOCABULARY.table(_part_rows, np.int32, width=len(PART_LEXICONS))
-PRONOUN = VOCABULARY.table(lambda forms: [any(row) for row in _part_rows(forms)], np.bool_)
-TOKEN = VOCABULARY.table(TOKEN_CLASSES.fill, np.int32)
-#: Room for one integer per form, for :func:`body_words` to number an article's tokens (grown with the vocabulary).
-_SCRATCH = [np.zeros(INITIAL_CAPACITY, dtype=np.int32)]
+#: The vocabulary every article of the process is looked up in.
+VOCABULARY = Vocabulary()
 
 
 class BodyWords(NamedTuple):
@@ -213,8 +253,8 @@ class BodyWords(NamedTuple):
     :ivar candidates: the indices of the words with a part among :data:`PART_LEXICONS` (in any case).
     :ivar parts: for each of those, how many of its parts are words of each lexicon.
     :ivar totals: how many tokens belong to each of :data:`LEXICONS` (counted at once, :meth:`count` reads them).
-    :ivar numbers: a token string -> its number in :attr:`tokens`, as at the lookup (a
-        vocabulary cleared later makes new dictionaries, so these stay those of the numbers).
+    :ivar numbers: the vocabulary's form -> number at the lookup (a vocabulary cleared later
+        makes a new dictionary, so the numbers in :attr:`tokens` stay those of this one).
     """
 
     first: np.ndarray
@@ -229,7 +269,7 @@ class BodyWords(NamedTuple):
     candidates: np.ndarray
     parts: np.ndarray
     totals: tuple[int, ...]
-    numbers: TokenNumbers
+    numbers: Mapping[str, int]
 
     def count(self, lexicon: str) -> int:
         """How many tokens belong to ``lexicon`` (a name of :data:`LEXICONS`)."""
@@ -238,41 +278,35 @@ class BodyWords(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def body_words(view: TextView) -> BodyWords:
-    """``view``'s words looked up once (for the body statistics and the features alike): gathers by word id."""
-    ids = view.tokens.ids
-    starts = np.asarray(view.tokens.starts)
+    """``view``'s words looked up once (for the body statistics and the features alike)."""
+    stream = view.tokens
+    vocabulary = VOCABULARY
+    numbers = vocabulary.number(stream.forms)
+    starts = np.asarray(stream.starts)
     sentences = view.sentences
     sentence_starts = np.fromiter(map(itemgetter(0), sentences), dtype=starts.dtype, count=len(sentences))
     sentence_ends = np.fromiter(map(itemgetter(1), sentences), dtype=starts.dtype, count=len(sentences))
     # take: a gather by integer indices, cheaper than indexing for arrays of an article's size
-    letter = LETTER.take(ids)
-    token_ids = ids[letter]
-    tokens = TOKEN.take(token_ids)
-    candidates = PRONOUN.take(ids).nonzero()[0]
-    lexicons = LEXICON_BITS.take(token_ids)
+    letter = vocabulary.letter.take(numbers)
+    tokens = vocabulary.token.take(numbers[letter])
+    candidates = vocabulary.pronoun.take(numbers).nonzero()[0]
+    lexicons = vocabulary.lexicons.take(tokens)
     first, last = starts.searchsorted(sentence_starts), starts.searchsorted(sentence_ends)
     return BodyWords(
         first=first,
         last=last,
         sentence_words=last - first,
-        syllables=SYLLABLES.take(ids),
+        syllables=vocabulary.syllables.take(numbers),
         letter=letter,
         tokens=tokens,
-        lengths=LENGTH.take(token_ids),
+        lengths=vocabulary.length.take(tokens),
         lexicons=lexicons,
-        codes=_codes(tokens, _scratch()),
+        codes=_codes(tokens, vocabulary.scratch),
         candidates=candidates,
-        parts=PARTS.take(ids.take(candidates)),
+        parts=vocabulary.parts.take(numbers.take(candidates), axis=0),
         totals=tuple((_MEMBERSHIP @ np.bincount(lexicons, minlength=_MEMBERSHIP.shape[1])).tolist()),
-        numbers=TokenNumbers(VOCABULARY.numbers, TOKEN_CLASSES.apostrophes),
+        numbers=vocabulary.numbers,
     )
-
-
-def _scratch() -> np.ndarray:
-    """Room for one integer per vocabulary form (:func:`_codes`), grown as the vocabulary grows."""
-    if len(_SCRATCH[0]) < len(VOCABULARY):
-        _SCRATCH[0] = np.zeros(max(len(VOCABULARY), 2 * len(_SCRATCH[0])), dtype=np.int32)
-    return _SCRATCH[0]
 
 
 #: The largest 16-bit code.

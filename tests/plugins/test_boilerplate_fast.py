@@ -200,7 +200,7 @@ def test_chrome_bounds_are_at_least_every_lines_logit(body: str) -> None:
     document = Document.from_article(Article(id="a", title="", body=body))
     rng = random.Random(len(body))
     others = [rng.choice([0, 0, 1, 3, 9000]) for _ in document.body.lines]
-    stats = chrome._indexed_stats(document, words.index_of(document.body))
+    stats = chrome._indexed_stats(document, words.index_of(document.body), chrome._stopwords())
     for shares in (stats, [(s[0], rng.random(), rng.random(), rng.random(), s[4]) for s in stats]):
         pipes = chrome._pipes(document)
         rows = chrome.stats_features(shares, pipes, others)
@@ -763,17 +763,3 @@ def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_a
     assert {"TPL001", "TPL002", "TPL003", "TPL004", "TPL005"} <= codes
     other = {**settings, "headline_lines": 2}
     assert stats.record(scored[3], settings) is not None and stats.record(scored[3], other) is None
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.lists(
-        st.sampled_from(["The", "of", "Don’t", "don't", "ΣΟΦΙΑ", "İzmir", "2019", " ", "\n", ". "]), max_size=60
-    ).map("".join)
-    | st.text(max_size=80)
-)
-def test_word_digests_and_stop_flags_by_word_id_are_the_per_word_ones(text: str) -> None:
-    # The gathers by word id (hashing.view_digests, chrome.stop_flags) give what looking each word up gives.
-    view = TextView(text)
-    assert hashing.view_digests(view) == hashing.word_digests(words.index_of(view).low)
-    assert chrome.stop_flags(view) == bytes(map(chrome._stopwords().__contains__, view.tokens.forms))

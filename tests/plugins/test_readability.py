@@ -318,32 +318,32 @@ def test_seeds_score_without_error() -> None:
     assert all(r.scorers[0].error is None and "flesch_reading_ease" in r.scorers[0].metrics for r in reports)
 
 
-def test_word_tables_describe_each_form_once_by_its_id(monkeypatch: pytest.MonkeyPatch) -> None:
-    from copydesk import Vocabulary
+def test_vocabulary_numbers_forms_once_and_stays_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
     from copydesk.plugins.readability import words
 
-    vocabulary = Vocabulary(limit=4)
-    monkeypatch.setattr(words, "VOCABULARY", vocabulary)  # the token classes read the vocabulary's own numbers
-    table = {name: vocabulary.table(fill, dtype, width) for name, (fill, dtype, width) in {
-        "syllables": (words.forms_syllables, "i4", 0),
-        "token": (words.TokenClasses().fill, "i4", 0),
-        "lexicons": (lambda forms: words._lexicon_bits([f.replace("’", "'") for f in forms]), "u1", 0),
-    }.items()}  # fmt: skip
-    forms = ["the", "readability", "zorblaxian", "rock-and-roll", "the", "don’t", "government", "a", "2019", "don't"]
-    ids = vocabulary.ids(forms)
-    numbers = ids.tolist()
-    assert numbers[0] == numbers[4]  # equal forms, equal ids
-    assert table["syllables"].take(ids).tolist() == [syl.word_syllables(f) for f in forms]
-    # A curly apostrophe's token form is the straight one: both forms have one token number.
-    tokens = table["token"].take(ids).tolist()
-    assert tokens[5] == tokens[9] and tokens[0] == numbers[0] and len(set(tokens)) == len(set(forms)) - 1
-    bits = table["lexicons"].take(ids).tolist()
+    monkeypatch.setattr(words, "INITIAL_CAPACITY", 2)  # the property arrays grow as forms are added
+    vocabulary = words.Vocabulary(limit=4)
+    forms = ["the", "readability", "zorblaxian", "rock-and-roll", "the", "don’t", "government", "a", "2019"]
+    numbers = vocabulary.number(forms).tolist()
+    assert numbers[0] == numbers[4]  # equal forms, equal numbers
+    assert [int(vocabulary.syllables[n]) for n in numbers] == [syl.word_syllables(f) for f in forms]
+    assert [int(vocabulary.length[n]) for n in numbers] == list(map(len, forms))
+    assert [bool(vocabulary.letter[n]) for n in numbers] == [f[0].isalpha() for f in forms]
+    # A curly apostrophe's token form is the straight one, numbered too.
+    assert int(vocabulary.token[numbers[5]]) == vocabulary.numbers["don't"] != numbers[5]
+    assert int(vocabulary.token[numbers[0]]) == numbers[0]
     stop, function = words.BIT["stop"], words.BIT["function"]
-    assert bits[0] & stop and bits[0] & function and bits[2] == 0
-    assert bits[1] == bits[6] == words.BIT["abstract"]
-    # Nine new forms overflow the limit of four: cleared, then it holds just the next call's forms.
-    assert vocabulary.ids(["hello"]).tolist() == [0] and vocabulary.numbers == {"hello": 0}
-    assert table["syllables"].take(vocabulary.ids(["the", "hello"])).tolist() == [1, 2]
+    assert int(vocabulary.lexicons[numbers[0]]) & stop and int(vocabulary.lexicons[numbers[0]]) & function
+    assert int(vocabulary.lexicons[numbers[2]]) == 0
+    assert int(vocabulary.lexicons[numbers[1]]) == int(vocabulary.lexicons[numbers[6]]) == words.BIT["abstract"]
+    # Eight new forms overflow the limit of four: cleared, then it holds just this call's forms.
+    assert set(vocabulary.numbers) == {*forms, "don't"}
+    assert vocabulary.number(["hello"]).tolist() == [0]
+    assert vocabulary.numbers == {"hello": 0}  # full again: cleared before the new form
+    assert int(vocabulary.syllables[0]) == 2 and len(vocabulary.syllables) == 2
+    assert vocabulary.number(["the", "hello"]).tolist() == [1, 0]
+    assert vocabulary.numbers == {"hello": 0, "the": 1}  # room left: nothing forgotten
+    assert vocabulary.number([]).tolist() == []
 
 
 def test_new_forms_looked_up_directly_count_as_word_syllables() -> None:
@@ -356,7 +356,8 @@ def test_new_forms_looked_up_directly_count_as_word_syllables() -> None:
 
     forms = ["barbed-wire", "'bout", "don’t", "don't", "x" * 50, "zorblaxian", "2019", "naïve", "government"]
     assert syl.cmu_syllables()["barbed-wire"] != syl.word_syllables("barbed-wire")
-    assert words.SYLLABLES.take(words.VOCABULARY.ids(forms)).tolist() == [syl.word_syllables(f) for f in forms]
+    vocabulary = words.Vocabulary()
+    assert vocabulary.syllables[vocabulary.number(forms)].tolist() == [syl.word_syllables(f) for f in forms]
 
 
 @pytest.mark.parametrize("seed", range(5))
@@ -456,7 +457,7 @@ def test_title_overlap_read_by_token_numbers_is_the_token_strings_one(seed: int)
         for skipped in (0, 3):
             window = voice.TokenWindow(found, skipped)
             words.VOCABULARY.clear()
-            words.TOKEN.take(words.VOCABULARY.ids(["zebra", "council's", "vote", "council’s"]))
+            words.VOCABULARY.number(["zebra", "council's", "vote"])
             picked = " ".join(toks[skipped : skipped + 5])
             for title in (_random_text(rng, 30), "Council’s Plan: the VOTE!", "Nothing Here", picked, "City"):
                 assert voice._title_features(title, window) == voice._title_features(title, toks[skipped:])
