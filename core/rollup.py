@@ -95,6 +95,30 @@ def percent(share: float) -> float:
     return round(share * 100, 1) + 0.0
 
 
+#: The least span, in points, of a sparkline's scale: a series that moves less is drawn in a
+#: window of this many points around its middle, so noise of a few tenths stays flat.
+SPARK_SPAN = 10.0
+
+
+def spark_scale(means: Sequence[float | None]) -> tuple[float, float]:
+    """The low and high ends of a source's sparkline: its lowest and highest known mean, at least :data:`SPARK_SPAN` apart.
+
+    A sparkline shows a source's own movement (the fall the gate fails on, 42.6 -> 37.6, is
+    a fall, not a flat line at one level of a 0-100 scale); the numbers beside it give the
+    levels to compare sources by. A narrower series is centred in a window of
+    :data:`SPARK_SPAN` points, kept inside 0-100. No known mean: ``(0.0, 100.0)``.
+    """
+    known = [m for m in means if m is not None]
+    if not known:
+        return 0.0, 100.0
+    low, high = min(known), max(known)
+    if high - low < SPARK_SPAN:
+        middle = (low + high) / 2
+        low = min(max(0.0, middle - SPARK_SPAN / 2), 100.0 - SPARK_SPAN)
+        high = low + SPARK_SPAN
+    return low, high
+
+
 def change(means: Sequence[float | None]) -> str | None:
     """The change from the first known mean to the last, signed, or None with fewer than two means.
 

@@ -66,13 +66,13 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
         r"blog  (\S\S)  ([\d.]+) -> ([\d.]+) \(([-+][\d.]+)\) over 2 run\(s\)", trend.stdout.splitlines()[0]
     )
     assert head is not None, trend.stdout
-    assert head[1] == _bar(before["blog"]) + _bar(blog["mean_score"])
+    assert head[1] == _bars([before["blog"], blog["mean_score"]])
     assert (head[2], head[3]) == (f"{before['blog']:.1f}", f"{blog['mean_score']:.1f}")
     assert float(head[4]) == pytest.approx(float(head[3]) - float(head[2]), abs=1e-9)  # the change of the means shown
     assert f"run 1: {wire}, run 2: {wire}" in trend.stdout  # the wire, unchanged
     only = cli("trend", "--history", db_url, "--source", "wire")
     assert "blog" not in only.stdout and only.stdout.startswith(
-        f"wire  {_bar(before['wire']) * 2}  {wire} -> {wire} (+0.0) over 2 run(s)"
+        f"wire  {_bars([before['wire']] * 2)}  {wire} -> {wire} (+0.0) over 2 run(s)"
     )
 
     changes = cli("diff", "1", "2", "--history", db_url)
@@ -93,8 +93,13 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     assert "findings went away: 0" in out
 
 
-def _bar(mean: float) -> str:
-    return "▁▂▃▄▅▆▇█"[min(7, int(mean / 100 * 8))]
+def _bars(means: list[float]) -> str:
+    """The sparkline as documented: each source on its own lowest-to-highest scale, ten points at least."""
+    low, high = min(means), max(means)
+    if high - low < 10:
+        low = min(max(0.0, (low + high) / 2 - 5), 90.0)
+        high = low + 10
+    return "".join("▁▂▃▄▅▆▇█"[max(0, min(7, int((m - low) / (high - low) * 8)))] for m in means)
 
 
 def test_what_a_recorded_run_holds(cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

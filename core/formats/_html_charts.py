@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from copydesk.rollup import change
+from copydesk.rollup import change, spark_scale
 
 BINS = 10
-#: Sparkline size in CSS pixels; the y axis is the fixed 0-100 score scale, so sources compare.
+#: Sparkline size in CSS pixels; the y axis is the source's own scale (:func:`copydesk.rollup.spark_scale`).
 SPARK_WIDTH, SPARK_HEIGHT, SPARK_PAD = 120, 30, 3
 
 
@@ -111,20 +111,23 @@ def histogram(scores: Sequence[float], unreadable: int, floor: float) -> str:
     )
 
 
-def _xy(i: int, mean: float, n: int) -> tuple[float, float]:
+def _xy(i: int, mean: float, n: int, scale: tuple[float, float] = (0.0, 100.0)) -> tuple[float, float]:
     step = (SPARK_WIDTH - 2 * SPARK_PAD) / max(1, n - 1)
     x = SPARK_PAD + (i * step if n > 1 else (SPARK_WIDTH - 2 * SPARK_PAD) / 2)
-    y = SPARK_PAD + (1 - min(100.0, max(0.0, mean)) / 100) * (SPARK_HEIGHT - 2 * SPARK_PAD)
+    low, high = scale
+    y = SPARK_PAD + (1 - min(1.0, max(0.0, (mean - low) / (high - low)))) * (SPARK_HEIGHT - 2 * SPARK_PAD)
     return x, y
 
 
 def sparkline(means: Sequence[float | None]) -> str:
     """Means over runs, oldest first, as a small SVG: a line through consecutive known points, a dot per point.
 
-    The y axis runs from 0 to 100 whatever the values, so two sources' lines compare;
-    a run without a mean breaks the line. The last point (this run) is drawn larger.
+    The y axis runs from the source's lowest to its highest mean, at least ten points
+    (:func:`~copydesk.rollup.spark_scale`), so its own movement shows; the numbers beside
+    it compare sources. A run without a mean breaks the line. The last point (this run) is drawn larger.
     """
     n = len(means)
+    scale = spark_scale(means)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="spark" width="{SPARK_WIDTH}" height="{SPARK_HEIGHT}"'
         f' viewBox="0 0 {SPARK_WIDTH} {SPARK_HEIGHT}" aria-hidden="true" focusable="false">',
@@ -133,7 +136,7 @@ def sparkline(means: Sequence[float | None]) -> str:
     run: list[str] = []
     for i, mean in enumerate([*means, None]):
         if mean is not None:
-            x, y = _xy(i, mean, n)
+            x, y = _xy(i, mean, n, scale)
             run.append(f"{x:.1f},{y:.1f}")
             radius = 2.6 if i == n - 1 else 1.6
             parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}" fill="#1f5f99"/>')

@@ -376,7 +376,7 @@ class HtmlWriter:
             rows.append(f"<tr><td>{link}</td>{numbers}<td>{esc(cells[-1])}</td>{trend}</tr>")
         note = (
             '<p class="muted">Trend: the source\'s mean score in its latest recorded runs and in this run'
-            " (the last point), on a 0-100 scale.</p>"
+            " (the last point), from its lowest to its highest mean (ten points at least); the numbers beside it compare sources.</p>"
             if trends
             else ""
         )

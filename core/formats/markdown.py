@@ -289,7 +289,8 @@ class MarkdownWriter:
         if trends:
             out.append(
                 "\nTrend: the source's mean score in its latest recorded runs and in this run (last),"
-                " one bar per run on a 0-100 scale (`·`: no mean), then the first and last mean and the change."
+                " one bar per run from the source's lowest to its highest mean, ten points at least (`·`: no mean),"
+                " then the first and last mean and the change."
             )
         return out
 

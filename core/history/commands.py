@@ -21,7 +21,7 @@ from copydesk.history import History, RunDiff, TrendPoint, open_history
 from copydesk.history.backends import redact, sqlite_file
 from copydesk.history.page import shown_time, trend_page
 from copydesk.history.recording import DIRTY, run_ref
-from copydesk.rollup import change
+from copydesk.rollup import change, spark_scale
 
 #: Sparkline characters, lowest first: a mean score of 0-100 in eight steps.
 BARS = "▁▂▃▄▅▆▇█"
@@ -84,8 +84,12 @@ def shown_commit(commit: str | None) -> str:
 
 
 def sparkline(means: Sequence[float | None]) -> str:
-    """One character per run: the mean score on a fixed 0-100 scale (so sources compare), ``·`` for none."""
-    return "".join(GAP if m is None else BARS[min(len(BARS) - 1, int(m / 100 * len(BARS)))] for m in means)
+    """One character per run: the mean score on the source's own scale (:func:`~copydesk.rollup.spark_scale`), ``·`` for none."""
+    low, high = spark_scale(means)
+    top = len(BARS) - 1
+    return "".join(
+        GAP if m is None else BARS[max(0, min(top, int((m - low) / (high - low) * len(BARS))))] for m in means
+    )
 
 
 def _over(shown: int, total: int) -> str:

@@ -28,7 +28,7 @@ def sources_section(run: RunSummary) -> list[str]:
 
 def test_trend_cell_shows_the_sparkline_and_the_numbers_as_text() -> None:
     trend = SourceTrend("wire", (1, 2, None, None), (80.0, None, 62.5, 55.0))
-    assert trend_cell(trend) == "`▇·▆▅` 80.0 → 55.0 (-25.0) over 4 run(s)"
+    assert trend_cell(trend) == "`█·▃▁` 80.0 → 55.0 (-25.0) over 4 run(s)"  # on its own 55-80 scale
     assert trend_cell(SourceTrend("new", (None,), (None,))) == "`·` no mean in 1 run(s)"
 
 
@@ -40,7 +40,7 @@ def test_the_sources_table_gains_a_trend_column_only_with_a_history() -> None:
     lines = sources_section(RunSummary(2, 2, 0, 47.5, sources=sources, trends=trends))
     assert lines[2].endswith("| Top rules | Trend |") and lines[3].endswith("| --- | --- |")
     assert lines[4].startswith("| blog |") and lines[4].endswith("| - |")  # no recorded run yet
-    assert lines[5].startswith("| wire |") and lines[5].endswith("| `▆▅` 70.0 → 55.0 (-15.0) over 2 run(s) |")
+    assert lines[5].startswith("| wire |") and lines[5].endswith("| `█▁` 70.0 → 55.0 (-15.0) over 2 run(s) |")
     assert lines[-1].startswith("Trend: the source's mean score in its latest recorded runs")
 
 
