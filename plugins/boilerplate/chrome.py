@@ -815,11 +815,30 @@ def _lead_ins(
 
 
 def _list_item(text: str, line: Line) -> bool:
-    """Whether the line opens as a list item: a bullet and a space, or a number of 1-3 digits and ``.`` or ``)``."""
+    """Whether the line opens as a list item: a bullet and a space, or a number of 1-3 digits and ``.`` or ``)``.
+
+    A tied rank counts as the number: two numbers joined by ``, ``, ``-``, ``–`` or ``/``
+    ("4, 5. (tied) Moncton", "4-5. Orwick"; session 25); a figure or a date run into the text
+    ("4, 500 people came.") has no ``.`` or ``)`` right after its second number.
+    """
     start, end = line
     if text[start] in _BULLETS:
         return end - start > 1 and text[start + 1] == " "
-    digits = 0
-    while digits <= _ITEM_DIGITS and start + digits < end and text[start + digits].isdigit():
-        digits += 1
-    return 0 < digits <= _ITEM_DIGITS and start + digits < end and text[start + digits] in ".)"
+    at = _digits_end(text, start, end)
+    if start < at < end and text[at] in _TIE_JOINERS and (text[at] != "," or text.startswith(", ", at)):
+        joined = at + 2 if text[at] == "," else at + 1
+        tied = _digits_end(text, joined, end)
+        at = tied if tied > joined else at
+    return start < at < end and text[at] in ".)"
+
+
+#: Marks that join the two numbers of a tied rank ("4, 5.", "4-5.", "4/5."); a comma only with a space after it.
+_TIE_JOINERS = frozenset(",-–/")
+
+
+def _digits_end(text: str, start: int, end: int) -> int:
+    """Where a run of 1 to ``_ITEM_DIGITS`` digits from ``start`` ends, or ``start`` when there is none (or more)."""
+    at = start
+    while at - start <= _ITEM_DIGITS and at < end and text[at].isdigit():
+        at += 1
+    return at if at - start <= _ITEM_DIGITS else start

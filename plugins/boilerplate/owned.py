@@ -1,6 +1,6 @@
 """Short lines a story owns that the page-chrome model takes for navigation (see chrome.story_lines).
 
-Five kinds, all read from the line's own words, never from a list of sites, teams or agencies:
+Six kinds, all read from the line's own words, never from a list of sites, teams or agencies:
 
 * a table of pairings the story carries: three or more short lines that each join two
   names by ``v``/``vs`` ("Leeds v Hull") or, in a line with a digit, by ``at`` ("Leeds
@@ -25,7 +25,13 @@ Five kinds, all read from the line's own words, never from a list of sites, team
 * a divider between two lines of the run of paragraphs: a line of no words, one mark
   repeated at least ``DIVIDER_MIN_MARKS`` times ("***", "~~~", "-----"), spaces between
   them allowed, where a story sets an update or a second part apart; a lone ``|`` or
-  ``,`` left by a menu, or a divider above or below the story, is left to the model.
+  ``,`` left by a menu, or a divider above or below the story, is left to the model;
+* a photo's name and caption between two lines of the run of paragraphs (session 25): a
+  line of at most ``CAPTION_NAME_WORDS`` capitalised words ("Ann Lee", the image's
+  alternative text) and, after a single line break, the caption that repeats it ("Ann Lee"
+  or "Officer Ann Lee of the Lowmarsh police", at most ``CAPTION_MAX_WORDS`` words), the
+  form a scraped figure keeps; two lines apart by a blank line (a box's teaser headline
+  shown twice) are left to the model.
 """
 
 from __future__ import annotations
@@ -70,6 +76,7 @@ def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tu
         *credits(text, lines, counts, run),
         *sources(text, lines, counts, run),
         *dividers(text, lines, counts, run),
+        *captions(text, lines, counts, run),
     }
 
 
@@ -271,3 +278,34 @@ def divider(piece: str) -> bool:
     """Whether a line is one mark of :data:`_DIVIDER_MARKS` repeated at least ``DIVIDER_MIN_MARKS`` times (spaces between)."""
     marks = piece.replace(" ", "")
     return len(marks) >= DIVIDER_MIN_MARKS and len(set(marks)) == 1 and marks[0] in _DIVIDER_MARKS
+
+
+#: A photo's alternative text (a name) has at most this many words ("Officer Ann Lee").
+CAPTION_NAME_WORDS = 4
+#: The caption under it has at most this many words.
+CAPTION_MAX_WORDS = 15
+
+
+def captions(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
+    """A scraped figure's name and caption between two lines of the main run ``run``: "Ann Lee" / "Officer Ann Lee ...".
+
+    Line ``i`` is a name (at most ``CAPTION_NAME_WORDS`` words, each opening on a capital) and
+    line ``i + 1``, after a single line break, holds it again as words of its own, in at most
+    ``CAPTION_MAX_WORDS`` words; both lie strictly inside the run.
+    """
+    first, last = run
+    for i in range(first + 1, last - 1):
+        if not (0 < counts[i] <= CAPTION_NAME_WORDS and 0 < counts[i + 1] <= CAPTION_MAX_WORDS):
+            continue
+        (start, end), (below, stop) = lines[i], lines[i + 1]
+        if text.count("\n", end, below) != 1:
+            continue  # a blank line between them (or none: one line)
+        name = text[start:end].split()
+        if all(word[:1].isupper() for word in name) and _holds(text[below:stop].split(), name):
+            yield from (i, i + 1)
+
+
+def _holds(words: list[str], name: list[str]) -> bool:
+    """Whether ``words`` hold ``name`` as a run of whole words ("Officer Ann Lee of ..." holds "Ann Lee")."""
+    size = len(name)
+    return any(words[k : k + size] == name for k in range(len(words) - size + 1))

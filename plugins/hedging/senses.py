@@ -110,7 +110,11 @@ def _embedded_question(tokens: Sequence[Token], i: int, text: str) -> bool:
 #: ('decide how best the port could be defended', 'no word on where the grant might go').
 _WH_WITH_SUBJECT = frozenset({"how", "where", "whether", "why", "what"})
 #: Heads of such a question besides :data:`_QUESTION_HEADS` ('discuss whether', 'on where').
-_MORE_HEADS = frozenset("on explain explained discuss discussed consider considering determine understand".split())
+_MORE_HEADS = frozenset(
+    "on explain explained discuss discussed consider considering determine understand"
+    # 'gave no details, including where the plant might be built' (session 25)
+    " including".split()
+)
 #: Verbs of thinking or saying that make the words before the modal a clause of their own
 #: ('what she felt may be a tense lunch': the modal is her view, not the question's).
 _VIEW_VERBS = frozenset(
@@ -813,8 +817,9 @@ def _proposal(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when 'suggest' at ``i`` proposes: a gerund and its object, or a subject and a bare 'be'.
 
     'The minister suggested raising the levy', 'Critics suggested that he be sacked': a
-    proposal, no claim to hedge. 'The data suggest rising demand' (a participle before a
-    noun) and 'suggests it could be' (a modal before 'be') still hedge.
+    proposal, no claim to hedge; so is a subject and 'should' ('suggested that the council should
+    pay', session 25). 'The data suggest rising demand' (a participle before a noun) and 'suggests
+    it could be' (a modal before 'be') still hedge.
     """
     nxt = _low(tokens, i + 1)
     if nxt.endswith("ing") and len(nxt) > 4 and nxt not in _NOT_GERUNDS:
@@ -825,6 +830,9 @@ def _proposal(tokens: Sequence[Token], i: int, text: str) -> bool:
             return False
         if tokens[m].low == "be":
             return tokens[m - 1].low not in _BE_OR_AUXILIARY and tokens[m - 1].low not in ("to", "not", "never")
+        if tokens[m].low == "should":
+            # 'suggested the council should pay', 'suggesting someone should ask': what ought to be done (session 25)
+            return True
     return False
 
 

@@ -101,7 +101,7 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     if k == 0:
         first = tok.capitalised and not _skipped_opener(tok.low, lexicon)
         return first and len(tokens) > 1
-    return _named(tokens, k, lexicon) and not _object_of_preposition(tokens, k)
+    return _named(tokens, k, lexicon) and (not _object_of_preposition(tokens, k) or _speaks_for(tokens, k, lexicon))
 
 
 #: Nouns of evidence that, owned by a name or a body, speak for it ("the Met Office's data suggest").
@@ -177,18 +177,26 @@ def _object_of_preposition(tokens: Sequence[Token], k: int) -> bool:
     the name ('talks with the Bank of England' is an object);
     a sentence-initial word is no such part ('Most of England', 'Fans of the club').
     """
+    before = _before_name(tokens, k)
+    return before is not None and tokens[before].low in _PREPOSITIONS
+
+
+def _before_name(tokens: Sequence[Token], k: int) -> int | None:
+    """The index of the word before the name ending at ``k`` (see :func:`_object_of_preposition`).
+
+    None when the name opens a clause after a fronted adjunct ('On Thursday, Jo Roe said'; session 22).
+    """
     inner = False
     while k > 0 and tokens[k].capitalised:
         if clause_break(tokens[k].text, tokens[k - 1], tokens[k]):
-            # the name opens a clause after a fronted adjunct ('On Thursday, Jo Roe said'; session 22)
-            return False
+            return None
         k -= 1
         m = k - 1 if tokens[k].low == "the" else k
         if _inner_of(tokens, m):
             k, inner = m - 1, True
     if inner and k > 0 and tokens[k].low == "the":
         k -= 1
-    return tokens[k].low in _PREPOSITIONS
+    return k
 
 
 def _inner_of(tokens: Sequence[Token], k: int) -> bool:
@@ -197,6 +205,100 @@ def _inner_of(tokens: Sequence[Token], k: int) -> bool:
         return False
     left = tokens[k - 1]
     return left.capitalised and not clause_break(left.text, tokens[k - 2], left)
+
+
+#: Prepositions that join a source noun of people to the body it works in or for ('officials at
+#: the Bank of England', 'officials in Kent', 'doctors from Kelvin Hospital'; session 25).
+_MEMBER_OF = frozenset("at from in with within inside".split())
+#: Prepositions that join a role or an aide to the body or person it speaks for ('a spokesman for
+#: Tesco', 'the chairman of Acme', 'aides to Jo Roe'): a critic or a fan 'of' a name speaks for nobody.
+_OFFICER_OF = frozenset({"for", "of", "to"})
+#: Roles held in or for a body or a person ('the head of the IMF', 'the Bank of England chief').
+_ROLES = frozenset(
+    "spokesman spokeswoman spokesperson spokesmen spokeswomen spokespeople head chief chair chairman chairwoman"
+    " president director executive governor secretary minister chancellor commissioner leader boss founder"
+    " representative representatives official officials".split()
+)
+#: Vague source nouns of a crowd: in or at a place they name no body ('people in Leeds said').
+_CROWDS = frozenset({"people", "person"})
+#: Unnamed sources: 'in' a place names no body they speak for ('Army sources in Syria'); 'at' one does.
+_ANONYMOUS = frozenset({"source", "sources", "insider", "insiders"})
+
+
+def _member(noun: str, preposition: str, lexicon: Lexicon) -> bool:
+    """True when ``noun`` + ``preposition`` + a name make a source that speaks for the name (session 25).
+
+    A role or an aide before any of :data:`_MEMBER_OF` and :data:`_OFFICER_OF` ('a spokesman
+    for', 'the head of', 'lawyers for', 'aides to'); a noun of people or a vague source noun
+    of people (not a crowd, :data:`_CROWDS`) before one of :data:`_MEMBER_OF` only ('officials
+    at', 'doctors from', 'an economist at'; not 'critics of', 'supporters of'), an unnamed source
+    not before 'in' ('a source at Downing Street', not 'Army sources in Syria').
+    """
+    if noun in _ROLES or noun in _AIDES:
+        return preposition in _MEMBER_OF or preposition in _OFFICER_OF
+    if preposition not in _MEMBER_OF or noun in _CROWDS or noun in _NOT_PEOPLE:
+        return False
+    if preposition == "in" and noun in _ANONYMOUS:
+        return False
+    return noun in lexicon.people or noun in lexicon.vague_sources
+
+
+def _speaks_for(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the name ending at ``k`` follows a preposition after a source that speaks for it (session 25).
+
+    'Officials at the Bank of England said', 'An economist at Farrowgate said', 'A spokesman
+    for Tesco said', 'The head of the IMF said', 'Aides to Jo Roe say' (:func:`_member`): the
+    subject's head is the source noun, and the named body or person answers for it as 'the
+    Bank of England said' does. The source's phrase is the subject (:func:`_phrase_opens`):
+    in 'a letter to officials at the Bank of England said' nobody of the bank speaks.
+    """
+    p = _before_name(tokens, k)
+    if p is None or p < 1 or not _member(tokens[p - 1].low, tokens[p].low, lexicon):
+        return False
+    return not clause_break(tokens[p].text, tokens[p - 1], tokens[p]) and _phrase_opens(tokens, p - 1, lexicon)
+
+
+#: Articles that open a source noun's phrase besides :data:`_DEFINITE` ('a spokesman for Tesco').
+_ARTICLES = frozenset({"a", "an"})
+
+
+def _phrase_opens(tokens: Sequence[Token], h: int, lexicon: Lexicon) -> bool:
+    """True when the noun phrase headed by ``h`` opens its clause: the sentence start or a clause break before it.
+
+    Back over at most :data:`MODIFIERS` words and a determiner ('a', 'the', 'her', "Acme's");
+    a preposition, a verb (of saying, or in '-ed') or a relative before them makes it no subject
+    ('a letter to officials', 'said that officials', 'briefed officials'); so does an 'and' inside a
+    clause (:func:`_opens_subject`).
+    """
+    text = tokens[h].text
+    for m in range(h - 1, max(-1, h - MODIFIERS - 2), -1):
+        if clause_break(text, tokens[m], tokens[m + 1]):
+            return True
+        word = tokens[m].low
+        if word in _UNCOUNTED:
+            return False  # 'some officials at the bank' stay uncounted, as 'some lawyers' do (:func:`_plain_source`)
+        if word in _DEFINITE or word in _ARTICLES or word.endswith(("'s", "s'")):
+            return _opens_subject(tokens, m - 1, text)
+        if word in _PREPOSITIONS or word in lexicon.speech_verbs or word in _STOPS or word.endswith("ed"):
+            return word in ("and", "or") and _opens_subject(tokens, m, text)
+    return h <= MODIFIERS + 1
+
+
+def _member_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the agent phrase at ``k`` is a source noun and the named body it speaks for (session 25).
+
+    ', according to officials at the Bank of England', ', said a spokesman for Tesco': after at
+    most :data:`MODIFIERS` words ('a', 'senior'), the noun, its preposition (:func:`_member`)
+    and a name (:func:`~sources._agent_named`) in one clause.
+    """
+    for h in range(k, min(len(tokens) - 2, k + MODIFIERS + 1)):
+        if h > k and clause_break(tokens[h].text, tokens[h - 1], tokens[h]):
+            return False
+        if _member(tokens[h].low, tokens[h + 1].low, lexicon):
+            return not clause_break(tokens[h].text, tokens[h], tokens[h + 1]) and _agent_named(tokens, h + 2, lexicon)
+        if tokens[h].low in _PREPOSITIONS or tokens[h].capitalised:
+            return False
+    return False
 
 
 #: Forms of 'go' in 'went on to say': the verb of saying that follows is the subject's.
@@ -316,12 +418,14 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
         return False
     passive = before in BE and not progressive(tokens, j)
     if tokens[j].low == "according" or nxt == "by" or passive or before == "as":
-        return nxt in ("to", "by") and _agent_named(tokens, j + 2, lexicon)
+        return nxt in ("to", "by") and (_agent_named(tokens, j + 2, lexicon) or _member_agent(tokens, j + 2, lexicon))
     if _reader_or_author(tokens, j):
         return False
     # an '-ing' form after a break is no inversion (', warning the council that ...')
     inverted = _inverted(tokens, j, text) and not tokens[j].low.endswith("ing")
-    return _subject_named(tokens, j, text, lexicon) or (inverted and _agent_named(tokens, j + 1, lexicon))
+    if _subject_named(tokens, j, text, lexicon):
+        return True
+    return inverted and (_agent_named(tokens, j + 1, lexicon) or _member_agent(tokens, j + 1, lexicon))
 
 
 def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:

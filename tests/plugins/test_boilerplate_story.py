@@ -576,6 +576,25 @@ def test_a_ranked_list_under_a_short_lead_in_the_story_goes_on_from_is_the_story
     assert not set(judged) & set(chrome_found(body))
 
 
+@pytest.mark.parametrize("tie", ["4, 5. (tied) East Tarn, Orwick", "4-5. East Tarn and Orwick", "4/5) East Tarn"])
+def test_a_tied_rank_keeps_a_ranked_list_the_story_s_own(tie: str) -> None:
+    """A tied rank ("4, 5.", "4-5.") is a numbered item: the list goes on past it (session 25, TPL006 audit)."""
+    items = [*RANKED[:3], tie, *RANKED[5:]]
+    page = [SURVEY, RANKED_LEAD_IN, *items, *REPORT, *MORE]
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join(page)))
+    text, lines = document.body.text, document.body.lines
+    owned_lines = chrome.story_lines(document, [0] * len(lines))
+    assert {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines} >= {RANKED_LEAD_IN, *items}
+
+
+def test_a_line_opening_on_a_number_and_a_comma_is_no_list_item() -> None:
+    """A figure run into the text ("4, 500 people came.") or a date is no tied rank."""
+    for line in ["4, 500 people came.", "4-5 people came.", "12, 2016 was the year.", "4,500."]:
+        assert not chrome._list_item(line, (0, len(line)))
+    for line in ["4, 5. (tied) East Tarn", "4-5. East Tarn", "12) Brenlow"]:
+        assert chrome._list_item(line, (0, len(line)))
+
+
 @pytest.mark.parametrize(
     "page",
     [
@@ -769,3 +788,41 @@ def test_a_caption_and_credit_run_into_the_storys_headline_are_the_story_not_chr
 def test_a_trail_or_a_caption_before_other_words_is_still_judged_by_the_model(first: str) -> None:
     document = Document.from_article(Article(id="a", title=QUOTED_TITLE, body="\n\n".join([first, PARAGRAPH, *MORE])))
     assert 0 not in chrome.story_lines(document, [0] * len(document.body.lines))
+
+
+@pytest.mark.parametrize(
+    "figure",
+    [
+        "Ann Tarrow\nAnn Tarrow",
+        "Ann Tarrow\nHarbour master Ann Tarrow at the east bank",
+    ],
+)
+def test_a_figure_s_name_and_caption_between_the_paragraphs_are_the_story_not_chrome(figure: str) -> None:
+    """A scraped figure keeps its alternative text over its caption (session 25, TPL006 audit)."""
+    body = "\n\n".join([*REPORT, figure, *MORE])
+    lines = figure.split("\n")
+    assert any(model_says(body, line) >= THRESHOLD for line in lines)  # the model alone takes one for chrome
+    assert not set(lines) & set(chrome_found(body))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a box's teaser shown twice, apart by a blank line; a name with a caption that does not repeat it
+        [*REPORT, "Ann Tarrow", "Ann Tarrow", *MORE],
+        [*REPORT, "Ann Tarrow\nThe east bank at dawn", *MORE],
+        # the same figure under the last paragraph
+        [*REPORT, *MORE, "Ann Tarrow\nAnn Tarrow"],
+    ],
+)
+def test_lines_that_are_no_figure_between_the_paragraphs_are_still_judged(page: list[str]) -> None:
+    document = Document.from_article(Article(id="a", title="", body="\n\n".join(page)))
+    text, lines = document.body.text, document.body.lines
+    owned_lines = chrome.story_lines(document, [0] * len(lines))
+    found = {text[s:e] for i, (s, e) in enumerate(lines) if i in owned_lines}
+    assert not found & {"Ann Tarrow", "The east bank at dawn"}
+
+
+def test_a_figure_s_name_and_caption_keep_their_reading_under_windows_line_ends() -> None:
+    body = "\r\n\r\n".join([*REPORT, "Ann Tarrow\r\nHarbour master Ann Tarrow at the east bank", *MORE])
+    assert not {"Ann Tarrow", "Harbour master Ann Tarrow at the east bank"} & set(chrome_found(body))

@@ -361,6 +361,48 @@ def test_a_name_holding_of_or_for_is_the_speaker(text: str, hedges: list[tuple[s
     assert voices(text) == hedges
 
 
+NAMED = [("HDG004", "could", "named")]
+AUTHOR = [("HDG001", "could", "")]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        # a source noun of people at, from or in a named body speaks for it (session 25)
+        ("Officials at the Bank of England said the rate could rise.", NAMED),
+        ("Economists at Farrowgate said the rate could rise.", NAMED),
+        ("A source at Downing Street told reporters the deal could collapse.", NAMED),
+        ("Doctors at Kelvin General Hospital said the ward could close.", NAMED),
+        ("In Leeds, officials from the Marlow Trust said the ward could close.", NAMED),
+        # a role or an aide of a named body or person: 'for', 'of', 'to'
+        ("A spokesman for Brightwell Foods said prices could rise.", NAMED),
+        ("The chairman of Brightwell Foods said prices could rise.", NAMED),
+        ("The head of the Bank of England said the rate could rise.", NAMED),
+        ("Lawyers for Jo Roe argued she could appeal.", NAMED),
+        ("Aides to Jo Roe say she could resign.", NAMED),
+        # the body's officer named by a role after the name
+        ("The Bank of England chief said the rate could rise.", NAMED),
+        ("The police chief said the road could close.", NAMED),
+        # the same speakers after their claim, or after 'according to'
+        ("The rate could rise, officials at the Bank of England said.", NAMED),
+        ("The rate could rise, said a spokesman for the Bank of England.", NAMED),
+        ("The rate could rise, according to officials at the Bank of England.", NAMED),
+        # a crowd, a fan or an opponent speaks for nobody; nor a phrase that is an object
+        ("Fans of Arsenal said the club could win.", AUTHOR),
+        ("Fans at Arsenal said the club could win.", AUTHOR),
+        ("People in Leeds said the road could close.", AUTHOR),
+        ("Critics of Jo Roe said she could resign.", AUTHOR),
+        ("A letter to officials at the Bank of England said the rate could rise.", AUTHOR),
+        ("Army sources in Halden said the bridge could fall.", AUTHOR),
+        # a quantifier leaves the officials uncounted, as 'some lawyers' (session 25)
+        ("Some officials at the Bank of England said the rate could rise.", [("HDG001", "Some", ""), *AUTHOR]),
+    ],
+)
+def test_a_source_noun_of_a_named_body_is_the_speaker(text: str, hedges: list[tuple[str, str, str]]) -> None:
+    """Session 25 (HDG001 audit): 'officials at' a body and a body's officer credit its claim like its name does."""
+    assert voices(text) == hedges
+
+
 @pytest.mark.parametrize(
     ("text", "cues"),
     [
@@ -426,3 +468,32 @@ def test_could_after_a_superlative_and_its_subject_is_ability(text: str, hedges:
 )
 def test_a_relative_clause_goes_on_with_a_named_claim_or_not(text: str, hedges: list[tuple[str, str, str]]) -> None:
     assert voices(text) == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # 'suggest' + a subject + 'should' proposes what ought to be done (session 25)
+        ("The emails showed staff members suggesting someone should resign.", []),
+        ("One aide suggested that the council should pay for the road.", []),
+        # an inference from evidence, or a modal of likelihood, still hedges
+        ("The figures suggest the council could pay for the road.", ["suggest", "could"]),
+        ("The figures suggest demand is falling.", ["suggest"]),
+    ],
+)
+def test_suggest_with_should_proposes(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # an embedded question after 'including' asks, it asserts nothing (session 25)
+        ("The board gave no details, including where the plant might be built.", []),
+        ("The trust has yet to publish the terms, including how much the first grant might be.", []),
+        # a free relative after 'including' keeps its hedge
+        ("The works, including what could be the longest tunnel, start soon.", ["could"]),
+    ],
+)
+def test_a_question_after_including_asserts_nothing(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
