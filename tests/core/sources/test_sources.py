@@ -304,6 +304,24 @@ def test_a_json_array_of_records_on_stdin_is_read_record_by_record_not_as_one_te
     ]
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!doctype html><html><head><title>Mill fire</title></head><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></html>",
+        b"\xef\xbb\xbf\n  <HTML><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></HTML>",
+    ],
+)
+def test_an_html_page_on_stdin_is_read_as_html_not_as_a_text_of_tags(data: bytes) -> None:
+    [item] = Batch(["-"], {**SOURCES, "html_extractor": "builtin"}, stdin=io.BytesIO(data))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "html"
+    assert (item.title, item.body) == ("Mill fire", "A mill burned down, the fire service said.")
+
+
+def test_text_that_starts_with_another_tag_on_stdin_is_still_text() -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(b"<b>Mill fire</b>\n\nA mill burned down."))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
+
+
 def test_text_whose_title_starts_with_a_bracket_on_stdin_is_still_text() -> None:
     [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(b"[Updated] Council approves budget\n\nBody from stdin."))
     assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
