@@ -171,7 +171,7 @@ def read_jsonl(
         if len(raw) > max_bytes and not raw.endswith(b"\n"):  # the rest of the line was skipped unread
             yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
             continue
-        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        if raw.startswith(BOM):  # at line 1, or where two exports were joined with cat
             raw = raw[3:]
         if not raw.strip():
             records -= 1
@@ -274,7 +274,7 @@ def _jsonl_record(
         return Unreadable(path, decoded, line_no, "jsonl")
     text, encoding = decoded
     try:
-        record = json.loads(text)
+        record = json.loads(text.removesuffix("\n"))  # so a line cut off before its '}' is placed at its end
     except json.JSONDecodeError as exc:
         return Unreadable(path, f"not valid JSON: {json_problem(exc.msg)} (column {exc.colno})", line_no, "jsonl")
     except RecursionError:

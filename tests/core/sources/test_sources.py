@@ -253,6 +253,27 @@ def test_csv_rows_stream_with_row_lines_and_column_errors(tmp_path: Path) -> Non
     assert isinstance(items[1], Unreadable) and "2 columns, the header has 3" in items[1].problem
 
 
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_a_jsonl_line_cut_off_before_its_brace_is_placed_at_the_end_of_its_text(tmp_path: Path, ending: bytes) -> None:
+    """The column is the line's, past its last character, not column 1 of a line after it (review s25v, item 11)."""
+    data = ending.join([b'{"id": "a", "text": "Ferry runs late."}', b'{"id": "b", "text": "Ferry"', b""])
+    _, cut = read(tmp_path, "feed.jsonl", data)
+    assert isinstance(cut, Unreadable) and (cut.record, cut.problem) == (
+        2,
+        "not valid JSON: expecting ',' delimiter (column 28)",
+    )
+
+
+def test_a_utf8_byte_order_mark_starting_a_later_jsonl_line_is_dropped_as_at_line_1(tmp_path: Path) -> None:
+    """Two exports joined with cat: the second's byte order mark is no part of its first record (README, JSONL)."""
+    bom = b"\xef\xbb\xbf"
+    data = bom + b'{"id": "a", "text": "Ferry runs late."}\n' + bom + b'{"id": "b", "text": "Ferry runs early."}\n'
+    assert [(i.id, i.body) for i in read(tmp_path, "feed.jsonl", data) if isinstance(i, Article)] == [
+        ("a", "Ferry runs late."),
+        ("b", "Ferry runs early."),
+    ]
+
+
 def test_csv_without_text_column_names_the_column(tmp_path: Path) -> None:
     [item] = read(tmp_path, "a.csv", b"id,title\n1,One\n")
     assert isinstance(item, Unreadable) and "no 'text' column" in item.problem
