@@ -272,7 +272,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-truncated": (
         2,
-        "copydesk: error: x.jsonl:2: not valid JSON: invalid control character (column 21)",
+        "copydesk: error: x.jsonl:2: not valid JSON: unterminated string (column 15)",
         [("good.txt", False), ("rec", False), ("x.jsonl:2", True)],
     ),
     "jsonl-utf16": (
