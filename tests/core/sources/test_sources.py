@@ -167,7 +167,7 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Pat
     assert summary == [
         ("a", 1),
         (2, "not valid JSON"),
-        (3, "record has no 'text' field"),
+        (3, "record has no 'text' field; map it with [sources.fields] text = \"body\""),
         (5, "a JSON array, not an object"),
         (6, "field 'text' is number, not a string"),
         ("g", 7),
@@ -272,6 +272,52 @@ def test_a_utf8_byte_order_mark_starting_a_later_jsonl_line_is_dropped_as_at_lin
         ("a", "Ferry runs late."),
         ("b", "Ferry runs early."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "cms.csv",
+            b"ID,Headline,Body\n1,Ferry late,The ferry ran late again.\n",
+            "no 'text' column in the header (ID, Headline, Body); map it with [sources.fields] text = \"Body\"",
+        ),
+        (
+            "cms.csv",
+            b"id,title,TEXT\n1,Ferry late,The ferry ran late again.\n",
+            "no 'text' column in the header (id, title, TEXT); did you mean 'TEXT'? names are matched exactly:"
+            ' map it with [sources.fields] text = "TEXT"',
+        ),
+        (
+            "cms.jsonl",
+            b'{"id": "1", "Text": "The ferry ran late again."}\n',
+            "record has no 'text' field; did you mean 'Text'? names are matched exactly:"
+            ' map it with [sources.fields] text = "Text"',
+        ),
+        (
+            "cms.jsonl",
+            b'{"id": "1", "content": "The ferry ran late again."}\n',
+            "record has no 'text' field; map it with [sources.fields] text = \"content\"",
+        ),
+        (
+            "cms.csv",
+            b"id,summary\n1,The ferry ran late again.\n",
+            "no 'text' column in the header (id, summary);"
+            ' if another one holds the text, name it with [sources.fields] text = "NAME"',
+        ),
+        (
+            "cms.jsonl",
+            b'{"id": "1", "Body\\"\\u001b": "The ferry ran late again."}\n',
+            "record has no 'text' field; if another one holds the text, name it with [sources.fields] text = \"NAME\"",
+        ),
+    ],
+)
+def test_a_missing_text_field_names_the_mapping_that_fixes_it(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    """Review s25v, item 12: one line, the fix named; a name TOML cannot hold as written is not suggested."""
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable) and item.record == 1 and item.problem == problem
 
 
 def test_csv_without_text_column_names_the_column(tmp_path: Path) -> None:
@@ -655,7 +701,7 @@ def test_blank_lines_above_a_csv_header_are_skipped_and_rows_keep_their_lines(
 def test_a_csv_header_below_blank_lines_is_named_at_its_own_line(tmp_path: Path) -> None:
     [item] = read(tmp_path, "feed.csv", b"\n\nid,body\na,The council met on Tuesday.\n")
     assert isinstance(item, Unreadable)
-    assert item.message == f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body)"
+    assert item.message.startswith(f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body);")
 
 
 def test_the_appledouble_files_macos_copies_beside_articles_are_not_read_in_a_folder(tmp_path: Path) -> None:
