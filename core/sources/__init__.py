@@ -53,9 +53,11 @@ FORMATS: dict[str, InputFormat] = {
 }
 #: Input formats by name (``source.format``), in table order.
 BY_NAME: dict[str, InputFormat] = {f.name: f for f in FORMATS.values()}
-#: What ``[sources] stdin_format`` accepts: ``auto`` (sniff JSONL, else text) or a format name.
+#: What ``[sources] stdin_format`` accepts: ``auto`` (sniff JSONL, JSON, HTML, else text) or a format name.
 STDIN_FORMATS = ("auto", *BY_NAME)
 STDIN = "-"
+#: How a stream that is an HTML page starts (lower-cased, after white space and a byte order mark).
+_HTML_STARTS = ("<!doctype html", "<html")
 
 
 class Batch:
@@ -92,7 +94,8 @@ class Batch:
     def _spool(self, source: IO[bytes], path: str) -> Spool:
         """Copy a stream within the bound of its format: named by extension, configured for stdin, else sniffed.
 
-        Sniffing reads the first bytes: JSONL when they start with ``{``, JSON with ``[{``, else text (:func:`_sniffed`).
+        Sniffing reads the first bytes: JSONL when they start with ``{``, JSON with ``[{``, HTML with
+        ``<!doctype html`` or ``<html``, else text (:func:`_sniffed`).
         """
         with contextlib.suppress(AttributeError, OSError, ValueError):
             self._stats[path] = os.fstat(source.fileno())
@@ -268,11 +271,13 @@ def _reader(fmt: InputFormat, defer: bool) -> ReadDeferred:
 
 
 def _sniffed(first: bytes) -> InputFormat:
-    """The format of a stream by its first bytes: JSONL, a JSON array of records, or text.
+    """The format of a stream by its first bytes: JSONL, a JSON array of records, HTML, or text.
 
     JSONL when they start a JSON object; JSON when they start an array of objects (``[`` then
     ``{``, white space between) or are an empty array and nothing more: a title such as
-    ``[Updated] ...`` or a checklist's ``[ ] Call the council`` stays text.
+    ``[Updated] ...`` or a checklist's ``[ ] Call the council`` stays text. HTML when they
+    start, in any case, with ``<!doctype html`` or ``<html`` (a page saved or fetched with
+    ``curl``); a text that starts with another tag stays text.
 
     UTF-16 or UTF-32 with a byte order mark is read through the mark, so such a JSONL stream is
     JSONL, refused as such, exactly as the same file named ``.jsonl`` would be.
@@ -286,6 +291,8 @@ def _sniffed(first: bytes) -> InputFormat:
     inside = start[1:].lstrip(" \t\r\n") if start[:1] == "[" else ""
     if inside.startswith("{") or (inside.startswith("]") and not inside[1:].strip(" \t\r\n")):
         return jsondoc.JSON
+    if start[:14].lower().startswith(_HTML_STARTS):
+        return html.HTML
     return text.TXT
 
 

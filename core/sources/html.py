@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import html as _html
 import re
 from collections.abc import Iterator, Mapping
 from html.parser import HTMLParser
@@ -312,20 +313,44 @@ def _fallback(html: str, lines: LineStarts) -> Extracted:
     return Extracted(title, body, _page_meta(parser, None, _byline_texts(html, lines, joined(parser.lines))))
 
 
+#: A numeric character reference (``&#1;``, ``&#x1B;``), its digits bounded so the search stays linear.
+_CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
+
+
+def _unheld(match: re.Match[str]) -> str:
+    """A reference the HTML standard reads as no character at all (``&#1;``) as nothing, any other as written."""
+    reference = match.group(0)
+    return "" if _html.unescape(reference) == "" else reference
+
+
+def _for_lxml(html: str) -> str:
+    """``html`` without the character references to characters XML cannot hold, which it reads as no character.
+
+    lxml refuses a page with a reference to a C0 control character such as ``&#1;`` or
+    ``&#27;`` (text pasted from a word processor into a CMS), and trafilatura then finds
+    no text at all. The HTML standard, and the built-in parser, read such a reference as
+    nothing, so dropping it changes no word of what either extractor sees; positions are
+    unchanged, as trafilatura's lines are placed in the page as written (:func:`align`).
+    """
+    return _CHARREF.sub(_unheld, html) if "&#" in html else html
+
+
 def _trafilatura(html: str, lines: LineStarts) -> Extracted:
     """Title and body by trafilatura, placed by aligning them with the page's visible text.
 
     trafilatura gives no positions, so each of its lines is looked for, in order, in
     the text the built-in parser sees when it drops only scripts, styles and the like
-    (:func:`align`). It drops comments, so the page's copydesk comments are put back
+    (:func:`align`); it is given the page without references to characters XML cannot hold
+    (:func:`_for_lxml`). It drops comments, so the page's copydesk comments are put back
     before the first line that follows them in the file, as the built-in extractor
     keeps them (a block ``ignore`` then covers the same block with either extractor).
     A page with no text outside :data:`FURNITURE` has no body: trafilatura's is its menu.
     """
     import trafilatura  # type: ignore[import-not-found, unused-ignore]
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_recall=True) or ""
-    meta = trafilatura.extract_metadata(html)
+    held = _for_lxml(html)
+    text = trafilatura.extract(held, include_comments=False, include_tables=False, favor_recall=True) or ""
+    meta = trafilatura.extract_metadata(held)
     visible = _parse(html, lines, INVISIBLE)
     page_title = collapse(visible.title)
     placed = Placed(joined([*([page_title] if page_title else []), *visible.lines]))

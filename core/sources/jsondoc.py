@@ -94,8 +94,9 @@ def _element(buf: _Buffer, max_bytes: int) -> tuple[Any, int] | str:
         if len(buf.text) - buf.pos > max_bytes:
             return f"a record longer than sources.max_bytes ({max_bytes}), or not valid JSON: {json_problem(error.msg)}"
         want = min(2 * max(want, len(buf.text) - buf.pos), max_bytes + 2)
-        if buf.eof:
-            line = buf.line + buf.text.count("\n", buf.pos, error.pos)
+        if buf.eof:  # an error past the last text (the file ends inside the record) is on the line the text ends on
+            stop = min(error.pos, len(buf.text.rstrip(_SPACE)))
+            line = buf.line + buf.text.count("\n", buf.pos, max(stop, buf.pos))
             return f"not valid JSON: {json_problem(error.msg)} (line {line})"
         buf.more(want)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import IO, Any, Literal, overload
 
@@ -34,10 +34,36 @@ def json_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+#: Names a CMS or an API gives the field that holds an article's text, compared without regard to case.
+BODY_NAMES = frozenset(
+    "body content article story articlebody article_body bodytext body_text articletext article_text "
+    "fulltext full_text maintext main_text".split()
+)
+#: A field name that can be written, as it is, in the TOML a hint suggests.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_ .-]{1,64}")
+
+
+def mapping_hint(name: str, found: Iterable[object]) -> str:
+    """How to map the text field ``name`` a record or header lacks onto one of its ``found`` names, as a clause.
+
+    A name that differs from ``name`` only in case is asked about ("did you mean 'TEXT'?":
+    names are matched exactly); else a name a CMS gives an article's text (:data:`BODY_NAMES`)
+    is suggested; else the setting is named. A suggested name is one a TOML string holds as written.
+    """
+    names = [n for n in found if isinstance(n, str) and _PLAIN_NAME.fullmatch(n)]
+    cased = [n for n in names if n.casefold() == name.casefold()]
+    if cased:
+        return f'; did you mean {quoted(cased[0])}? names are matched exactly: map it with [sources.fields] text = "{cased[0]}"'
+    body = [n for n in names if n.casefold() in BODY_NAMES]
+    if body:
+        return f'; map it with [sources.fields] text = "{body[0]}"'
+    return '; if another one holds the text, name it with [sources.fields] text = "NAME"'
+
+
 def _text_problem(record: Mapping[str, Any], name: str) -> str | None:
     """Why a record's text field ``name`` cannot be scored, if it cannot."""
     if name not in record:
-        return f"record has no {quoted(name)} field"
+        return f"record has no {quoted(name)} field" + mapping_hint(name, record)
     text = record[name]
     if not isinstance(text, str):
         return f"field {quoted(name)} is {json_type(text)}, not a string"
@@ -171,7 +197,7 @@ def read_jsonl(
         if len(raw) > max_bytes and not raw.endswith(b"\n"):  # the rest of the line was skipped unread
             yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
             continue
-        if line_no == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        if raw.startswith(BOM):  # at line 1, or where two exports were joined with cat
             raw = raw[3:]
         if not raw.strip():
             records -= 1
@@ -274,7 +300,7 @@ def _jsonl_record(
         return Unreadable(path, decoded, line_no, "jsonl")
     text, encoding = decoded
     try:
-        record = json.loads(text)
+        record = json.loads(text.removesuffix("\n"))  # so a line cut off before its '}' is placed at its end
     except json.JSONDecodeError as exc:
         return Unreadable(path, f"not valid JSON: {json_problem(exc.msg)} (column {exc.colno})", line_no, "jsonl")
     except RecursionError:
@@ -347,7 +373,8 @@ def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str], 
     if (at := _not_utf8(header)) is not None:
         return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", line, "csv")
     if fields["text"] not in header:
-        return Unreadable(path, f"no {quoted(fields['text'])} column in the header ({', '.join(header)})", line, "csv")
+        missing = f"no {quoted(fields['text'])} column in the header ({', '.join(header)})"
+        return Unreadable(path, missing + mapping_hint(fields["text"], header), line, "csv")
     twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
     if twice:
         return Unreadable(path, f"column {quoted(twice[0])} appears more than once in the header", line, "csv")

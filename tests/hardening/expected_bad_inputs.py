@@ -85,7 +85,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-mixed-endings": (0, "", [("good.txt", False), ("1", False), ("2", False), ("3", False)]),
     "csv-no-text-column": (
         2,
-        "copydesk: error: x.csv:1: no 'text' column in the header (id, body)",
+        "copydesk: error: x.csv:1: no 'text' column in the header (id, body); map it with [sources.fields] text = \"body\"",
         [("good.txt", False), ("x.csv:1", True)],
     ),
     "csv-nul-byte": (0, "", [("good.txt", False), ("1", False)]),
@@ -117,7 +117,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-semicolon": (
         2,
-        "copydesk: error: x.csv:1: no 'text' column in the header (id;text)",
+        "copydesk: error: x.csv:1: no 'text' column in the header (id;text); if another one holds the text, name it with [sources.fields] text = \"NAME\"",
         [("good.txt", False), ("x.csv:1", True)],
     ),
     "csv-short-row": (
@@ -237,7 +237,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-no-final-newline": (0, "", [("good.txt", False), ("rec", False)]),
     "jsonl-no-text": (
         2,
-        "copydesk: error: x.jsonl:1: record has no 'text' field",
+        "copydesk: error: x.jsonl:1: record has no 'text' field; if another one holds the text, name it with [sources.fields] text = \"NAME\"",
         [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-not-json": (
@@ -272,7 +272,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-truncated": (
         2,
-        "copydesk: error: x.jsonl:2: not valid JSON: invalid control character (column 21)",
+        "copydesk: error: x.jsonl:2: not valid JSON: unterminated string (column 15)",
         [("good.txt", False), ("rec", False), ("x.jsonl:2", True)],
     ),
     "jsonl-utf16": (

@@ -81,6 +81,15 @@ WRAPPED = (
             [("a", 1, "json"), ("!", 2, "not valid JSON: unterminated string (line 2)")],
         ),
         (b'[{"id": "a", "text": "One."}', [("a", 1, "json"), ("!", 1, "the JSON array ends without its ']'")]),
+        # a record cut off by the end of the file is on the line its text ends on, not the one after (review s25v, item 11)
+        (
+            b'[{"id": "a", "text": "One."}, {"id": "b"\n',
+            [("a", 1, "json"), ("!", 1, "not valid JSON: expecting ',' delimiter (line 1)")],
+        ),
+        (
+            b'[{"id": "a", "text": "One."},\r\n {"id": "b"\r\n\r\n  \r\n',
+            [("a", 1, "json"), ("!", 2, "not valid JSON: expecting ',' delimiter (line 2)")],
+        ),
         (
             b'[{"id": "a", "text": "One."}]\n[{"id": "b"}]',
             [("a", 1, "json"), ("!", 2, "text after the JSON array's closing ']' is not read")],

@@ -167,7 +167,7 @@ def test_jsonl_bad_lines_are_reported_by_line_and_the_rest_is_read(tmp_path: Pat
     assert summary == [
         ("a", 1),
         (2, "not valid JSON"),
-        (3, "record has no 'text' field"),
+        (3, "record has no 'text' field; map it with [sources.fields] text = \"body\""),
         (5, "a JSON array, not an object"),
         (6, "field 'text' is number, not a string"),
         ("g", 7),
@@ -253,6 +253,73 @@ def test_csv_rows_stream_with_row_lines_and_column_errors(tmp_path: Path) -> Non
     assert isinstance(items[1], Unreadable) and "2 columns, the header has 3" in items[1].problem
 
 
+@pytest.mark.parametrize("ending", [b"\n", b"\r\n", b"\r"])
+def test_a_jsonl_line_cut_off_before_its_brace_is_placed_at_the_end_of_its_text(tmp_path: Path, ending: bytes) -> None:
+    """The column is the line's, past its last character, not column 1 of a line after it (review s25v, item 11)."""
+    data = ending.join([b'{"id": "a", "text": "Ferry runs late."}', b'{"id": "b", "text": "Ferry"', b""])
+    _, cut = read(tmp_path, "feed.jsonl", data)
+    assert isinstance(cut, Unreadable) and (cut.record, cut.problem) == (
+        2,
+        "not valid JSON: expecting ',' delimiter (column 28)",
+    )
+
+
+def test_a_utf8_byte_order_mark_starting_a_later_jsonl_line_is_dropped_as_at_line_1(tmp_path: Path) -> None:
+    """Two exports joined with cat: the second's byte order mark is no part of its first record (README, JSONL)."""
+    bom = b"\xef\xbb\xbf"
+    data = bom + b'{"id": "a", "text": "Ferry runs late."}\n' + bom + b'{"id": "b", "text": "Ferry runs early."}\n'
+    assert [(i.id, i.body) for i in read(tmp_path, "feed.jsonl", data) if isinstance(i, Article)] == [
+        ("a", "Ferry runs late."),
+        ("b", "Ferry runs early."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "cms.csv",
+            b"ID,Headline,Body\n1,Ferry late,The ferry ran late again.\n",
+            "no 'text' column in the header (ID, Headline, Body); map it with [sources.fields] text = \"Body\"",
+        ),
+        (
+            "cms.csv",
+            b"id,title,TEXT\n1,Ferry late,The ferry ran late again.\n",
+            "no 'text' column in the header (id, title, TEXT); did you mean 'TEXT'? names are matched exactly:"
+            ' map it with [sources.fields] text = "TEXT"',
+        ),
+        (
+            "cms.jsonl",
+            b'{"id": "1", "Text": "The ferry ran late again."}\n',
+            "record has no 'text' field; did you mean 'Text'? names are matched exactly:"
+            ' map it with [sources.fields] text = "Text"',
+        ),
+        (
+            "cms.jsonl",
+            b'{"id": "1", "content": "The ferry ran late again."}\n',
+            "record has no 'text' field; map it with [sources.fields] text = \"content\"",
+        ),
+        (
+            "cms.csv",
+            b"id,summary\n1,The ferry ran late again.\n",
+            "no 'text' column in the header (id, summary);"
+            ' if another one holds the text, name it with [sources.fields] text = "NAME"',
+        ),
+        (
+            "cms.jsonl",
+            b'{"id": "1", "Body\\"\\u001b": "The ferry ran late again."}\n',
+            "record has no 'text' field; if another one holds the text, name it with [sources.fields] text = \"NAME\"",
+        ),
+    ],
+)
+def test_a_missing_text_field_names_the_mapping_that_fixes_it(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    """Review s25v, item 12: one line, the fix named; a name TOML cannot hold as written is not suggested."""
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable) and item.record == 1 and item.problem == problem
+
+
 def test_csv_without_text_column_names_the_column(tmp_path: Path) -> None:
     [item] = read(tmp_path, "a.csv", b"id,title\n1,One\n")
     assert isinstance(item, Unreadable) and "no 'text' column" in item.problem
@@ -302,6 +369,24 @@ def test_a_json_array_of_records_on_stdin_is_read_record_by_record_not_as_one_te
         ("a", "json"),
         ("b", "json"),
     ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!doctype html><html><head><title>Mill fire</title></head><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></html>",
+        b"\xef\xbb\xbf\n  <HTML><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></HTML>",
+    ],
+)
+def test_an_html_page_on_stdin_is_read_as_html_not_as_a_text_of_tags(data: bytes) -> None:
+    [item] = Batch(["-"], {**SOURCES, "html_extractor": "builtin"}, stdin=io.BytesIO(data))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "html"
+    assert (item.title, item.body) == ("Mill fire", "A mill burned down, the fire service said.")
+
+
+def test_text_that_starts_with_another_tag_on_stdin_is_still_text() -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(b"<b>Mill fire</b>\n\nA mill burned down."))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
 
 
 def test_text_whose_title_starts_with_a_bracket_on_stdin_is_still_text() -> None:
@@ -616,7 +701,7 @@ def test_blank_lines_above_a_csv_header_are_skipped_and_rows_keep_their_lines(
 def test_a_csv_header_below_blank_lines_is_named_at_its_own_line(tmp_path: Path) -> None:
     [item] = read(tmp_path, "feed.csv", b"\n\nid,body\na,The council met on Tuesday.\n")
     assert isinstance(item, Unreadable)
-    assert item.message == f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body)"
+    assert item.message.startswith(f"{tmp_path / 'feed.csv'}:3: no 'text' column in the header (id, body);")
 
 
 def test_the_appledouble_files_macos_copies_beside_articles_are_not_read_in_a_folder(tmp_path: Path) -> None:
