@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain, filterfalse
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any
 
 from copydesk import pipes
@@ -75,13 +75,12 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _field_ids(obj: Any) -> tuple[int, ...]:
-    """The identities of an object's field values (``object.__setattr__`` replaces one; a deleted one counts as None)."""
+def _field_values(obj: Any) -> tuple[Any, ...]:
+    """An object's field values (``object.__setattr__`` replaces one; a deleted one counts as None)."""
     try:
-        values = _values(obj)
+        return _values(obj)
     except AttributeError:
-        return tuple(id(getattr(obj, name, None)) for name in _field_names(type(obj)))
-    return tuple(map(id, values))
+        return tuple(getattr(obj, name, None) for name in _field_names(type(obj)))
 
 
 def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -94,13 +93,21 @@ def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
-def fingerprint(document: Document) -> tuple[int, ...]:
-    """What a scorer must not change: the identities of the document's, its article's and its two views' fields."""
+def fingerprint(document: Document) -> tuple[Any, ...]:
+    """What a scorer must not change: the document's, its article's and its two views' field values, compared by :func:`unchanged`.
+
+    The values themselves, not their ``id``s: held, none of them can be freed and its
+    identity reused by the object that replaced it, and no integer is made per field.
+    """
     try:
-        values = (*_values(document), *_values(document.article), *_values(document.title), *_values(document.body))
+        return (*_values(document), *_values(document.article), *_values(document.title), *_values(document.body))
     except AttributeError:  # a deleted field: field by field, counting it as None
-        return tuple(i for p in (document, document.article, document.title, document.body) for i in _field_ids(p))
-    return tuple(map(id, values))
+        return tuple(v for p in (document, document.article, document.title, document.body) for v in _field_values(p))
+
+
+def unchanged(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
+    """Whether two fingerprints (:func:`fingerprint`) hold the same objects, field by field (identity, never ``==``)."""
+    return len(before) == len(after) and all(map(is_, before, after))
 
 
 def _values(obj: Any) -> tuple[Any, ...]:
