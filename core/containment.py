@@ -129,6 +129,8 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
     try:
         if (why := _numbers_problem(result)) is not None:
             return why
+        if not result.findings:  # most results on most articles: nothing more to check
+            return None
         if _plain_findings(result.findings):  # the common case, checked for all the findings at once
             return _placements_problem(result.findings, document) if spans else None
         for finding in result.findings:
@@ -140,10 +142,18 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
     return None
 
 
+#: The one type of name :func:`_numbers_problem` accepts at once.
+_ONLY_STR = frozenset((str,))
+
+
 def _numbers_problem(result: ScorerResult) -> str | None:
     """A metric or sub-score JSON cannot hold: a name that is not a string, NaN or an infinity."""
     metrics = result.metrics
-    if all(type(name) is str and name.isascii() for name in metrics) and all(map(math.isfinite, metrics.values())):
+    if (
+        _ONLY_STR.issuperset(map(type, metrics))
+        and all(map(str.isascii, metrics))
+        and all(map(math.isfinite, metrics.values()))
+    ):
         return None if result.subscore is None or math.isfinite(result.subscore) else _numbers_slow(result)
     return _numbers_slow(result)
 
