@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from itertools import chain, filterfalse
-from operator import attrgetter
+from operator import attrgetter, is_
 from typing import Any
 
 from copydesk import pipes
@@ -75,13 +75,12 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return names
 
 
-def _field_ids(obj: Any) -> tuple[int, ...]:
-    """The identities of an object's field values (``object.__setattr__`` replaces one; a deleted one counts as None)."""
+def _field_values(obj: Any) -> tuple[Any, ...]:
+    """An object's field values (``object.__setattr__`` replaces one; a deleted one counts as None)."""
     try:
-        values = _values(obj)
+        return _values(obj)
     except AttributeError:
-        return tuple(id(getattr(obj, name, None)) for name in _field_names(type(obj)))
-    return tuple(map(id, values))
+        return tuple(getattr(obj, name, None) for name in _field_names(type(obj)))
 
 
 def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
@@ -94,13 +93,21 @@ def _tuple_getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:
     return attrgetter(*names)
 
 
-def fingerprint(document: Document) -> tuple[int, ...]:
-    """What a scorer must not change: the identities of the document's, its article's and its two views' fields."""
+def fingerprint(document: Document) -> tuple[Any, ...]:
+    """What a scorer must not change: the document's, its article's and its two views' field values, compared by :func:`unchanged`.
+
+    The values themselves, not their ``id``s: held, none of them can be freed and its
+    identity reused by the object that replaced it, and no integer is made per field.
+    """
     try:
-        values = (*_values(document), *_values(document.article), *_values(document.title), *_values(document.body))
+        return (*_values(document), *_values(document.article), *_values(document.title), *_values(document.body))
     except AttributeError:  # a deleted field: field by field, counting it as None
-        return tuple(i for p in (document, document.article, document.title, document.body) for i in _field_ids(p))
-    return tuple(map(id, values))
+        return tuple(v for p in (document, document.article, document.title, document.body) for v in _field_values(p))
+
+
+def unchanged(before: tuple[Any, ...], after: tuple[Any, ...]) -> bool:
+    """Whether two fingerprints (:func:`fingerprint`) hold the same objects, field by field (identity, never ``==``)."""
+    return len(before) == len(after) and all(map(is_, before, after))
 
 
 def _values(obj: Any) -> tuple[Any, ...]:
@@ -122,6 +129,8 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
     try:
         if (why := _numbers_problem(result)) is not None:
             return why
+        if not result.findings:  # most results on most articles: nothing more to check
+            return None
         if _plain_findings(result.findings):  # the common case, checked for all the findings at once
             return _placements_problem(result.findings, document) if spans else None
         for finding in result.findings:
@@ -133,10 +142,18 @@ def problem(result: ScorerResult, document: Document, spans: bool = True) -> str
     return None
 
 
+#: The one type of name :func:`_numbers_problem` accepts at once.
+_ONLY_STR = frozenset((str,))
+
+
 def _numbers_problem(result: ScorerResult) -> str | None:
     """A metric or sub-score JSON cannot hold: a name that is not a string, NaN or an infinity."""
     metrics = result.metrics
-    if all(type(name) is str and name.isascii() for name in metrics) and all(map(math.isfinite, metrics.values())):
+    if (
+        _ONLY_STR.issuperset(map(type, metrics))
+        and all(map(str.isascii, metrics))
+        and all(map(math.isfinite, metrics.values()))
+    ):
         return None if result.subscore is None or math.isfinite(result.subscore) else _numbers_slow(result)
     return _numbers_slow(result)
 

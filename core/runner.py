@@ -15,7 +15,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from typing import Any, TypeVar
 
 from copydesk import batchpass, containment, diagnostics, pipes, quota, rollup, scoring
@@ -161,6 +161,8 @@ class Runner:
         self.model: Model = _read_model(plugins, config) if model is None else model
         #: Per model feature (in model order), its median over the professional reference.
         self._medians = [f.quantiles[50] for f in self.model.features]
+        #: Per model feature (in model order), its scorer's name and its own.
+        self._owners = [(f.scorer, f.name) for f in self.model.features]
         config.validate_plugins([s for _, s in plugins.scorers], plugins.disabled)
         check_settings(plugins, config)
         select, ignore = config.run["select"], config.run["ignore"]
@@ -266,7 +268,7 @@ class Runner:
             result, left = self._run_one(a, document, errors.get(a.scorer.prefix), supp)
             why = containment.problem(result, document, spans=not self.diagnosing) if result.error is None else None
             after = containment.fingerprint(document)
-            if after != before:
+            if not containment.unchanged(before, after):
                 why = "changed the shared document (object.__setattr__ on a frozen object)"
                 document = replace(Document.from_article(replace(article)), segments=segments)
                 after = containment.fingerprint(document)
@@ -282,8 +284,8 @@ class Runner:
         started = time.perf_counter()
         findings: tuple[Finding, ...] = ()
         overflow: Overflow | None = None
-        metrics: dict[str, float] = {}
-        features: dict[str, float] = {}
+        metrics: Mapping[str, float] = _NO_NUMBERS
+        features: Mapping[str, float] = _NO_NUMBERS
         subscore: float | None = None
         if error is None:
             try:
@@ -310,10 +312,10 @@ class Runner:
             weight=a.weight,
             contribution=0.0,
             findings=findings,
-            metrics=FrozenDict(metrics),
+            metrics=metrics if type(metrics) is FrozenDict else FrozenDict(metrics),
             error=error,
             seconds=time.perf_counter() - started,
-            features=FrozenDict(features),
+            features=features if type(features) is FrozenDict else FrozenDict(features),
         )
         return result, (overflow.left if overflow is not None and error is None else _NOTHING_LEFT)
 
@@ -401,7 +403,7 @@ class Runner:
             diags += supp.unused(active, written, self.installed)
         findings, ordered = _in_reading_order(results)
         band, verdict = scoring.grade(round(total, 2), self.scoring)  # the score as reported
-        return ArticleReport(
+        return _article_report(
             id=article.id,
             title=article.title,
             source=article.source,
@@ -477,19 +479,22 @@ class Runner:
         Only the features that cost points are sorted (ties in model order), and only
         the scorers that keep one have their shares summed.
         """
-        shares, used, features = judged.shares, judged.used, self.model.features
-        kept: dict[str, list[tuple[int, float]]] = {}
+        shares, used, owners, medians = judged.shares, judged.used, self._owners, self._medians
+        kept: dict[str, list[int]] = {}
         for _, i in sorted([(-p, i) for i, p in enumerate(shares) if p > 0]):
-            x = used[i]
-            row = kept.setdefault(features[i].scorer, [])
-            if x is not None and len(row) < COSTLIEST:  # a missing feature costs nothing anyway
-                row.append((i, x))
+            if used[i] is None:  # a missing feature costs nothing anyway
+                continue
+            row = kept.get(owners[i][0])
+            if row is None:
+                kept[owners[i][0]] = [i]
+            elif len(row) < COSTLIEST:
+                row.append(i)
         out: dict[str, tuple[FeaturePoints, ...]] = {}
         for scorer, row in kept.items():
             raw = math.fsum([shares[i] for i in self.model.places[scorer]])
             scale = shown.get(scorer, raw) / raw if raw > 0 else 1.0
-            out[scorer] = tuple(FeaturePoints(features[i].name, x, self._medians[i], shares[i] * scale) for i, x in row)
-        return {scorer: costs for scorer, costs in out.items() if costs}
+            out[scorer] = tuple([_feature_points(owners[i][1], used[i], medians[i], shares[i] * scale) for i in row])
+        return out
 
     def _floor(self, results: list[ScorerResult], words: int, found: list[int], outside: set[str]) -> float:
         """The minimum-evidence floor (:func:`copydesk.scoring.evidence_floor`); ``outside``: scorers the model does not weigh.
@@ -700,32 +705,61 @@ def _stamped(finding: Finding, severity: Severity, plugin: str, prefix: str) -> 
     return new
 
 
+def _feature_points(name: str, value: float | None, median: float, points: float) -> FeaturePoints:
+    """``FeaturePoints(name, value, median, points)`` without the frozen ``__init__``'s setattr per field (it has no ``__post_init__``)."""
+    made = object.__new__(FeaturePoints)
+    _set_state(made, "__dict__", {"name": name, "value": value, "median": median, "points": points})
+    return made
+
+
+#: Every field of an :class:`ArticleReport` in order, with its default (None for those without one).
+_REPORT_FIELDS = {
+    f.name: f.default if f.default is not MISSING else None if f.default_factory is MISSING else f.default_factory()
+    for f in fields(ArticleReport)
+}
+
+
+def _article_report(**values: Any) -> ArticleReport:
+    """``ArticleReport(**values)`` for the runner's reports, which give every field without a default.
+
+    Without the frozen ``__init__``'s setattr per field (an ArticleReport has no
+    ``__post_init__``): the fields in order, the defaults of those not given.
+    """
+    state = _REPORT_FIELDS.copy()
+    state.update(values)
+    report = object.__new__(ArticleReport)
+    _set_state(report, "__dict__", state)
+    return report
+
+
 #: The types of feature value accepted without asking :func:`copydesk.containment.is_number` (an ABC check) of each.
 _PLAIN_NUMBERS = frozenset((float, int))
 
 
-def _metrics(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
-    """A scorer's metrics sorted by name, as floats; raise on one that is no number (a bool, a string), as for a feature."""
+def _metrics(a: ActiveScorer, values: Mapping[str, float]) -> FrozenDict:
+    """A scorer's metrics sorted by name, as floats (made read-only at once); raise on one that is no number (a bool, a string), as for a feature."""
     if not _PLAIN_NUMBERS.issuperset(map(type, values.values())):
         for name, value in values.items():
             if not containment.is_number(value):
                 raise ValueError(
                     f"metric {shown(name)} of scorer {a.scorer.prefix} is {containment.kind(value)}, not a number"
                 )
-    return {k: float(v) for k, v in sorted(values.items())}
+    names = sorted(values)
+    return FrozenDict(zip(names, map(float, map(values.__getitem__, names)), strict=True))
 
 
-def _features(a: ActiveScorer, values: Mapping[str, float]) -> dict[str, float]:
+def _features(a: ActiveScorer, values: Mapping[str, float]) -> Mapping[str, float]:
     """A scorer's feature values sorted by name; raise on an undeclared name or a non-finite value."""
     declared, scorer = a.declared, a.scorer
     numbers = values.values()
     if declared.issuperset(values) and (
         _PLAIN_NUMBERS.issuperset(map(type, numbers)) or all(map(containment.is_number, numbers))
     ):
-        out = {name: float(values[name]) for name in sorted(values)}  # the common case at once; else name by name
-        if all(map(math.isfinite, out.values())):
-            return out
-    out = {}
+        names = sorted(values)  # the common case at once, made read-only; else name by name
+        made = FrozenDict(zip(names, map(float, map(values.__getitem__, names)), strict=True))
+        if all(map(math.isfinite, made.values())):
+            return made
+    out: dict[str, float] = {}
     for name in sorted(values):
         if name not in declared:
             raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
@@ -767,6 +801,9 @@ def _points(model_points: Mapping[str, float], truncation_points: float, names: 
 
 #: What the cap left out of a scorer's findings when it left out none (or the scorer failed): read-only, shared.
 _NOTHING_LEFT: Mapping[str, int] = FrozenDict()
+
+#: The metrics and features of a scorer that failed or was not called: read-only, shared.
+_NO_NUMBERS: Mapping[str, float] = FrozenDict()
 
 #: The feature mapping :func:`copydesk.model.breakdown` is given when it has the terms already (it reads none).
 _NO_VALUES: Mapping[str, float] = FrozenDict()

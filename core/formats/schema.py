@@ -310,37 +310,69 @@ def _scorer_text(result: ScorerResult, layout: _HeadLayout) -> str | None:
     The usual types: exact strings (the error may be None), float sub-score (or None),
     weight and contribution, metrics and features dictionaries of floats keyed by strings.
     Each number is written by :func:`_numbers`: what ``json`` writes of it after :func:`_round`.
+    The text around the numbers and the error (names, keys, punctuation) is the scorer's
+    template (:func:`_scorer_template`), made once per scorer, layout and set of names.
     """
     prefix, name, plugin, error, subscore = result.prefix, result.name, result.plugin, result.error, result.subscore
     if (type(prefix), type(name), type(plugin)) != _THREE_STR or type(error) not in _TEXT_OR_NONE:
         return None
     metrics, features = result.metrics, result.features
-    if not (_STR.issuperset(map(type, metrics)) and _STR.issuperset(map(type, features))):
-        return None
-    metric_keys, feature_keys = sorted(metrics), sorted(features)
-    parts = _numbers([metrics[k] for k in metric_keys], "%.4f", 4)
-    values = _numbers([features[k] for k in feature_keys], "%.6f", 6)
-    scores = _numbers([result.weight] if subscore is None else [result.weight, subscore], "%.4f", 4)
+    key = (layout, prefix, name, plugin, subscore is None, tuple(metrics), tuple(features))
+    made = _SCORER_TEMPLATES.get(key)
+    if made is None:
+        if not (_STR.issuperset(map(type, metrics)) and _STR.issuperset(map(type, features))):
+            return None
+        made = _scorer_template(key)
+    template, metric_keys, feature_keys = made
+    heads = [result.weight] if subscore is None else [subscore, result.weight]
+    scores = _numbers(
+        [*heads, *(metrics.values() if metric_keys is None else map(metrics.__getitem__, metric_keys))], "%.4f", 4
+    )
+    values = _numbers(
+        list(features.values() if feature_keys is None else map(features.__getitem__, feature_keys)), "%.6f", 6
+    )
     contribution = _numbers([result.contribution], "%.2f", 2)
-    if parts is None or values is None or scores is None or contribution is None:
+    if scores is None or values is None or contribution is None:
         return None
+    texts = (*scores[: len(heads)], contribution[0], len(result.findings), *scores[len(heads) :], *values)
+    return template % (*texts, "null" if error is None else encode_basestring(error))
+
+
+def _scorer_template(key: tuple[Any, ...]) -> tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]:
+    """A scorer's text as :func:`_scorer_text` writes it, every number and the error a ``%``-slot; kept under ``key``.
+
+    With the template, the order of the metrics' and features' names in it (sorted, as
+    ``json`` writes them), each None when the results give them in that order already.
+    """
+    layout, prefix, name, plugin, no_subscore, metric_names, feature_names = key
     colon, item = layout.colon, layout.item
-    return "".join(
+    metric_keys, feature_keys = sorted(metric_names), sorted(feature_names)
+    texts = [encode_basestring(text).replace("%", "%%") for text in (prefix, name, plugin)]
+    template = "".join(
         (
             layout.scorer_start,
-            f'"prefix"{colon}{encode_basestring(prefix)}{item}"name"{colon}{encode_basestring(name)}{item}',
-            f'"plugin"{colon}{encode_basestring(plugin)}{item}',
-            f'"subscore"{colon}{"null" if subscore is None else scores[1]}{item}"weight"{colon}{scores[0]}{item}',
-            f'"contribution"{colon}{contribution[0]}{item}"findings"{colon}{len(result.findings)}{item}',
-            f'"metrics"{colon}',
-            _items(metric_keys, parts, layout),
+            f'"prefix"{colon}{texts[0]}{item}"name"{colon}{texts[1]}{item}"plugin"{colon}{texts[2]}{item}',
+            f'"subscore"{colon}{"null" if no_subscore else "%s"}{item}"weight"{colon}%s{item}',
+            f'"contribution"{colon}%s{item}"findings"{colon}%d{item}"metrics"{colon}',
+            _items(metric_keys, ["%s"] * len(metric_keys), layout),
             f'{item}"features"{colon}',
-            _items(feature_keys, values, layout),
-            f'{item}"error"{colon}',
-            "null" if error is None else encode_basestring(error),
+            _items(feature_keys, ["%s"] * len(feature_keys), layout),
+            f'{item}"error"{colon}%s',
             layout.scorer_end,
         )
     )
+    if len(_SCORER_TEMPLATES) >= _RULES_KEPT:
+        _SCORER_TEMPLATES.clear()
+    made = _SCORER_TEMPLATES[key] = (
+        template,
+        None if metric_keys == list(metric_names) else tuple(metric_keys),
+        None if feature_keys == list(feature_names) else tuple(feature_keys),
+    )
+    return made
+
+
+#: :func:`_scorer_template`'s templates by layout, scorer and names.
+_SCORER_TEMPLATES: dict[tuple[Any, ...], tuple[str, tuple[str, ...] | None, tuple[str, ...] | None]] = {}
 
 
 _THREE_STR = (str, str, str)
@@ -348,33 +380,18 @@ _TEXT_OR_NONE = frozenset((str, type(None)))
 
 
 def _items(names: list[str], values: list[str], layout: _HeadLayout) -> str:
-    """A dictionary of ``names`` and their values' texts in ``layout``, as ``json`` writes it (``{}`` when empty)."""
+    """A dictionary of ``names`` and their values' texts in ``layout``, as ``json`` writes it (``{}`` when empty).
+
+    For a ``%``-template: each name's ``%`` is doubled (the values are the template's slots).
+    """
     if not names:
         return "{}"
+    keys = [encode_basestring(name).replace("%", "%%") + layout.colon for name in names]
     return "".join(
-        (
-            "{",
-            layout.inner,
-            layout.inner_between.join(map(str.__add__, _keys(names, layout.colon), values)),
-            layout.inner_end,
-            "}",
-        )
+        ("{", layout.inner, layout.inner_between.join(map(str.__add__, keys, values)), layout.inner_end, "}")
     )
 
 
-def _keys(names: list[str], colon: str) -> list[str]:
-    """Each name as a JSON key followed by ``colon``, kept per list of names."""
-    key = (colon, *names)
-    texts = _KEY_TEXTS.get(key)
-    if texts is None:
-        if len(_KEY_TEXTS) >= _RULES_KEPT:
-            _KEY_TEXTS.clear()
-        texts = _KEY_TEXTS[key] = [encode_basestring(name) + colon for name in names]
-    return texts
-
-
-#: :func:`_keys`' texts by their colon and the names they were made of.
-_KEY_TEXTS: dict[tuple[str, ...], list[str]] = {}
 _STR = frozenset((str,))
 
 
