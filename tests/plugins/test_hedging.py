@@ -1637,3 +1637,24 @@ def test_session_24_selection_reader_asides_and_owned_evidence(text: str, hedges
 def test_disputed_contested_and_debated_hedge_only_as_adjectives_of_a_claim(text: str, hedges: list[str]) -> None:
     """Review s25v item 7: the verb ('Councillors debated') and a dispute credited to its party are no hedge."""
     assert matched(run_scorer(SCORER, text), "HDG001") == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("According to council documents, construction could take up to 18 months.", "HDG004"),
+        ("Construction could take up to 18 months, according to council documents.", "HDG004"),
+        ("According to court papers, the firm may owe millions.", "HDG004"),
+        ("According to the ministry's figures, prices may rise.", "HDG004"),
+        ("According to documents seen by the Harbour Herald, the firm may owe millions.", "HDG004"),
+        ("According to figures from the Harbour Statistics Office, prices may rise.", "HDG004"),
+        # near neighbours: documents nobody is named as owning stay the author's
+        ("According to documents, the firm may owe millions.", "HDG001"),
+        ("According to official figures, prices may rise.", "HDG001"),
+        ("The firm could cut 300 jobs, according to newspaper reports.", "HDG001"),
+        ("The firm could cut 300 jobs, according to the newspaper's reports.", "HDG004"),
+    ],
+)
+def test_a_named_owners_document_after_according_to_credits_the_claim(text: str, code: str) -> None:
+    """Review s25v item 7: 'according to council documents' credits the council's papers, as 'according to the council' does."""
+    assert [f.code for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == [code]
