@@ -46,6 +46,17 @@ Task = Union[Item, "Deferred", "Chunk"]
 MAX_ATTEMPTS = 64
 #: Articles per job of the scoring pass (:class:`Group`): fewer messages between the run and its workers.
 GROUP = 8
+#: Groups per worker the run reads ahead of what it hands out, to see the end of the input coming (:meth:`Pool._fresh`).
+AHEAD = 2
+
+
+def tail_size(left: int, group: int, workers: int) -> int:
+    """Articles in the next job once only ``left`` remain: a ``2 * workers``-th of them (at least one, at most ``group``).
+
+    Each job near the end takes half a worker's share of what is left, so the last jobs
+    are single articles and no worker is left alone with a whole group at the end.
+    """
+    return max(1, min(group, -(-left // (2 * workers))))
 
 
 @dataclass(frozen=True)
@@ -193,6 +204,9 @@ class Pool:
         self.redo: deque[Job] = deque()
         self.done: dict[int, Any] = {}
         self.group = 1
+        #: Items read from the input but not yet handed out (several workers: see :meth:`_fresh`).
+        self.ahead: deque[tuple[int, Task]] = deque()
+        self.ended = False
 
     def _spawn(self) -> Worker:
         ours, theirs = self.context.Pipe()
@@ -214,6 +228,7 @@ class Pool:
         Workers are stopped however this ends.
         """
         self.group = max(1, group)
+        self.ahead, self.ended = deque(), False
         source = iter(jobs)
         following, exhausted = 0, False
         try:
@@ -244,11 +259,27 @@ class Pool:
         return False
 
     def _fresh(self, source: Iterator[tuple[int, Task]]) -> Job | None:
-        """The next job from the input: one item, or a :class:`Group` of up to :attr:`group` (None: the input is used up)."""
+        """The next job from the input: one item, or a :class:`Group` of up to :attr:`group` (None: the input is used up).
+
+        With several workers, the input is read :data:`AHEAD` groups a worker ahead, so
+        its end is seen coming: the last articles go out in smaller and smaller groups
+        (a share of what is left, :func:`tail_size`), and the workers finish together
+        instead of one scoring a last whole group while the others wait.
+        """
         if self.group == 1:
             nxt = next(source, None)
             return None if nxt is None else Job(*nxt)
-        items = tuple(itertools.islice(source, self.group))
+        if self.size > 1:
+            while not self.ended and len(self.ahead) < AHEAD * self.group * self.size:
+                nxt = next(source, None)
+                if nxt is None:
+                    self.ended = True
+                    break
+                self.ahead.append(nxt)
+            count = tail_size(len(self.ahead), self.group, self.size) if self.ended else self.group
+            items = tuple(self.ahead.popleft() for _ in range(min(count, len(self.ahead))))
+        else:
+            items = tuple(itertools.islice(source, self.group))
         if not items:
             return None
         return Job(*items[0]) if len(items) == 1 else Job(items[0][0], Group(items))

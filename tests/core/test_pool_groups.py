@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 from copydesk import Context, Document, Finding, Rule, Scorer
-from copydesk.pool import GROUP
+from copydesk.pool import GROUP, Group, Pool, tail_size
 from copydesk.testing import article, score_batch
 from copydesk.testing import plugin_set as plugins
 
@@ -58,3 +58,29 @@ def test_a_scorer_failing_inside_a_group_costs_only_its_result_on_that_article(f
             assert [s.prefix for s in report.scorers if s.error] == ["GRP"]
         else:
             assert _outcome(report) == _outcome(replace(same, id=report.id)), i
+
+
+def _sizes(workers: int, count: int) -> list[int]:
+    """The number of articles in each job the pool hands out for ``count`` articles (no worker started)."""
+    pool = Pool(None, workers, 0.0)  # type: ignore[arg-type]  # _fresh reads no runner
+    pool.group = GROUP
+    source = iter((i, article(f"Body {i}.", id=f"a{i}")) for i in range(count))
+    sizes, handed = [], []
+    while (job := pool._fresh(source)) is not None:
+        items = job.item.items if isinstance(job.item, Group) else ((job.index, job.item),)
+        sizes.append(len(items))
+        handed.extend(index for index, _ in items)
+    assert handed == list(range(count))  # every article once, in input order
+    return sizes
+
+
+def test_the_last_articles_go_out_in_smaller_groups_so_two_workers_end_together() -> None:
+    sizes = _sizes(2, 100)
+    assert sizes[:4] == [GROUP] * 4  # whole groups while the end is not in sight
+    assert sizes[-3:] == [1, 1, 1]  # the last jobs are single articles
+    assert sizes == sorted(sizes, reverse=True)  # never a larger job after a smaller one
+    assert tail_size(32, GROUP, 2) == GROUP and tail_size(9, GROUP, 2) == 3 and tail_size(1, GROUP, 2) == 1
+
+
+def test_one_worker_gets_whole_groups_to_the_end() -> None:
+    assert _sizes(1, 100) == [GROUP] * 12 + [4]  # nothing to balance: no more messages than needed
