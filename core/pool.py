@@ -82,13 +82,15 @@ class Job:
 
 @dataclass
 class Worker:
-    """A worker process, its end of the pipe, and what it is doing."""
+    """A worker process, its end of the pipe, what it is doing, and the job sent to it to do next."""
 
     process: BaseProcess
     conn: Connection
     current: Any  # multiprocessing.Value("i"): the index of the scorer running, -1 for none
     clock: processes.Clock
     job: Job | None = None
+    #: Sent while :attr:`job` runs, so the worker starts it without waiting for the run (:meth:`Pool._dispatch`).
+    queued: Job | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any, render: R
             return
         if job is None:
             return
+        clock.start()  # a job sent while the one before ran starts now
         current.value = -1
         if isinstance(job.item, Group):
             message = _group(job.item, runner, current, clock, render)
@@ -210,6 +213,8 @@ class Pool:
 
     def _spawn(self) -> Worker:
         ours, theirs = self.context.Pipe()
+        processes.widen(ours)  # a chunk of the batch pass, to the worker
+        processes.widen(theirs)  # a group's rendered reports, back
         current = self.context.Value("i", -1, lock=False)
         clock = processes.Clock(self.context)
         process = self.context.Process(
@@ -243,19 +248,28 @@ class Pool:
             self.close()
 
     def _dispatch(self, source: Iterator[tuple[int, Task]], following: int) -> bool:
-        """Give idle workers work (retries first); True once the input is used up."""
+        """Give idle workers work (retries first), and busy ones their next job; True once the input is used up.
+
+        With several workers, a busy worker is sent its next job too (:attr:`Worker.queued`)
+        until the end of the input is in sight, so it goes on at once instead of waiting for
+        this process to read its reply and send more (on a busy machine, for a core).
+        """
         for worker in self.workers:
-            if worker.job is not None:
+            if worker.job is not None and (worker.queued is not None or self.size == 1 or self.ended):
                 continue
             job = self.redo.popleft() if self.redo else None
             if job is None and len(self.done) < 4 * self.size * self.group:  # bound what waits for an earlier article
                 job = self._fresh(source)
                 if job is None:
                     return True
-            if job is not None:
+            if job is None:
+                continue
+            if worker.job is None:
                 worker.job = job
                 worker.clock.start()
-                worker.conn.send(job)
+            else:
+                worker.queued = job
+            worker.conn.send(job)
         return False
 
     def _fresh(self, source: Iterator[tuple[int, Task]]) -> Job | None:
@@ -266,9 +280,6 @@ class Pool:
         (a share of what is left, :func:`tail_size`), and the workers finish together
         instead of one scoring a last whole group while the others wait.
         """
-        if self.group == 1:
-            nxt = next(source, None)
-            return None if nxt is None else Job(*nxt)
         if self.size > 1:
             while not self.ended and len(self.ahead) < AHEAD * self.group * self.size:
                 nxt = next(source, None)
@@ -308,8 +319,10 @@ class Pool:
         except (EOFError, OSError):
             self._replace(worker, f"its worker process {processes.death(worker.process)}")
             return
-        job, worker.job = worker.job, None
+        job, worker.job, worker.queued = worker.job, worker.queued, None
         assert job is not None
+        if worker.job is not None:  # the worker starts it now, if it has not already (its limit runs from then)
+            worker.clock.touch()
         if message[0] == "report":
             self.done[job.index] = message[1]
         elif message[0] == "reports":
@@ -337,6 +350,8 @@ class Pool:
         job, culprit, at = worker.job, worker.current.value, worker.clock.at
         self._stop(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
+        if worker.queued is not None:  # sent, never started
+            self.redo.append(worker.queued)
         assert job is not None
         if isinstance(job.item, Group):
             self._split(job.item, at, culprit, why)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import replace
 
 import pytest
 from copydesk import Context, Document, Finding, Rule, Scorer
-from copydesk.pool import GROUP, Group, Pool, tail_size
+from copydesk.pool import AHEAD, GROUP, Group, Pool, tail_size
 from copydesk.testing import article, score_batch
 from copydesk.testing import plugin_set as plugins
 
@@ -27,6 +28,8 @@ def _faulty(fault: str) -> Scorer:
                 os._exit(7)
             if fault == "system-exit":
                 sys.exit(3)
+            if fault == "hang":
+                time.sleep(30)
         return [RULE.finding(document.body, 0, 4)]
 
     return Scorer("GRP", "group", (RULE,), score)
@@ -84,3 +87,22 @@ def test_the_last_articles_go_out_in_smaller_groups_so_two_workers_end_together(
 
 def test_one_worker_gets_whole_groups_to_the_end() -> None:
     assert _sizes(1, 100) == [GROUP] * 12 + [4]  # nothing to balance: no more messages than needed
+
+
+@pytest.mark.parametrize("fault", ["exit", "system-exit", "hang"])
+def test_a_worker_lost_with_its_next_job_already_sent_costs_only_the_culprits_result(fault: str) -> None:
+    count = AHEAD * GROUP * 2 * 3  # long enough that busy workers are sent their next job before they finish
+    struck = {GROUP * 3 + 2, GROUP * 6 + 7}  # far from the end: the next job was sent while this one ran
+    bodies = [f"Body {i} of an article{' FAULT' if i in struck else ''}, the source said." for i in range(count)]
+    articles = [article(body, id=f"a{i}") for i, body in enumerate(bodies)]
+    clean = [article(body.replace(" FAULT", " fault"), id=f"a{i}") for i, body in enumerate(bodies)]
+    settings = {"run": {"article_timeout": 1}}
+    reports = score_batch(articles, plugins(scorers=[_faulty(fault)]), settings, workers=2)
+    reference = score_batch(clean, plugins(scorers=[_faulty(fault)]), settings, workers=2)
+    assert [r.id for r in reports] == [f"a{i}" for i in range(count)]
+    for i, (report, same) in enumerate(zip(reports, reference, strict=True)):
+        if i in struck:
+            assert [d.code for d in report.diagnostics] == ["CD001"], i
+            assert [s.prefix for s in report.scorers if s.error] == ["GRP"]
+        else:
+            assert _outcome(report) == _outcome(replace(same, id=report.id)), i
