@@ -46,6 +46,17 @@ Task = Union[Item, "Deferred", "Chunk"]
 MAX_ATTEMPTS = 64
 #: Articles per job of the scoring pass (:class:`Group`): fewer messages between the run and its workers.
 GROUP = 8
+#: Groups per worker the run reads ahead of what it hands out, to see the end of the input coming (:meth:`Pool._fresh`).
+AHEAD = 2
+
+
+def tail_size(left: int, group: int, workers: int) -> int:
+    """Articles in the next job once only ``left`` remain: a ``2 * workers``-th of them (at least one, at most ``group``).
+
+    Each job near the end takes half a worker's share of what is left, so the last jobs
+    are single articles and no worker is left alone with a whole group at the end.
+    """
+    return max(1, min(group, -(-left // (2 * workers))))
 
 
 @dataclass(frozen=True)
@@ -71,13 +82,15 @@ class Job:
 
 @dataclass
 class Worker:
-    """A worker process, its end of the pipe, and what it is doing."""
+    """A worker process, its end of the pipe, what it is doing, and the job sent to it to do next."""
 
     process: BaseProcess
     conn: Connection
     current: Any  # multiprocessing.Value("i"): the index of the scorer running, -1 for none
     clock: processes.Clock
     job: Job | None = None
+    #: Sent while :attr:`job` runs, so the worker starts it without waiting for the run (:meth:`Pool._dispatch`).
+    queued: Job | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,7 @@ def _serve(conn: Connection, runner: Runner, current: Any, clock: Any, render: R
             return
         if job is None:
             return
+        clock.start()  # a job sent while the one before ran starts now
         current.value = -1
         if isinstance(job.item, Group):
             message = _group(job.item, runner, current, clock, render)
@@ -193,9 +207,14 @@ class Pool:
         self.redo: deque[Job] = deque()
         self.done: dict[int, Any] = {}
         self.group = 1
+        #: Items read from the input but not yet handed out (several workers: see :meth:`_fresh`).
+        self.ahead: deque[tuple[int, Task]] = deque()
+        self.ended = False
 
     def _spawn(self) -> Worker:
         ours, theirs = self.context.Pipe()
+        processes.widen(ours)  # a chunk of the batch pass, to the worker
+        processes.widen(theirs)  # a group's rendered reports, back
         current = self.context.Value("i", -1, lock=False)
         clock = processes.Clock(self.context)
         process = self.context.Process(
@@ -214,6 +233,7 @@ class Pool:
         Workers are stopped however this ends.
         """
         self.group = max(1, group)
+        self.ahead, self.ended = deque(), False
         source = iter(jobs)
         following, exhausted = 0, False
         try:
@@ -228,27 +248,49 @@ class Pool:
             self.close()
 
     def _dispatch(self, source: Iterator[tuple[int, Task]], following: int) -> bool:
-        """Give idle workers work (retries first); True once the input is used up."""
+        """Give idle workers work (retries first), and busy ones their next job; True once the input is used up.
+
+        With several workers, a busy worker is sent its next job too (:attr:`Worker.queued`)
+        until the end of the input is in sight, so it goes on at once instead of waiting for
+        this process to read its reply and send more (on a busy machine, for a core).
+        """
         for worker in self.workers:
-            if worker.job is not None:
+            if worker.job is not None and (worker.queued is not None or self.size == 1 or self.ended):
                 continue
             job = self.redo.popleft() if self.redo else None
             if job is None and len(self.done) < 4 * self.size * self.group:  # bound what waits for an earlier article
                 job = self._fresh(source)
                 if job is None:
                     return True
-            if job is not None:
+            if job is None:
+                continue
+            if worker.job is None:
                 worker.job = job
                 worker.clock.start()
-                worker.conn.send(job)
+            else:
+                worker.queued = job
+            worker.conn.send(job)
         return False
 
     def _fresh(self, source: Iterator[tuple[int, Task]]) -> Job | None:
-        """The next job from the input: one item, or a :class:`Group` of up to :attr:`group` (None: the input is used up)."""
-        if self.group == 1:
-            nxt = next(source, None)
-            return None if nxt is None else Job(*nxt)
-        items = tuple(itertools.islice(source, self.group))
+        """The next job from the input: one item, or a :class:`Group` of up to :attr:`group` (None: the input is used up).
+
+        With several workers, the input is read :data:`AHEAD` groups a worker ahead, so
+        its end is seen coming: the last articles go out in smaller and smaller groups
+        (a share of what is left, :func:`tail_size`), and the workers finish together
+        instead of one scoring a last whole group while the others wait.
+        """
+        if self.size > 1:
+            while not self.ended and len(self.ahead) < AHEAD * self.group * self.size:
+                nxt = next(source, None)
+                if nxt is None:
+                    self.ended = True
+                    break
+                self.ahead.append(nxt)
+            count = tail_size(len(self.ahead), self.group, self.size) if self.ended else self.group
+            items = tuple(self.ahead.popleft() for _ in range(min(count, len(self.ahead))))
+        else:
+            items = tuple(itertools.islice(source, self.group))
         if not items:
             return None
         return Job(*items[0]) if len(items) == 1 else Job(items[0][0], Group(items))
@@ -277,8 +319,10 @@ class Pool:
         except (EOFError, OSError):
             self._replace(worker, f"its worker process {processes.death(worker.process)}")
             return
-        job, worker.job = worker.job, None
+        job, worker.job, worker.queued = worker.job, worker.queued, None
         assert job is not None
+        if worker.job is not None:  # the worker starts it now, if it has not already (its limit runs from then)
+            worker.clock.touch()
         if message[0] == "report":
             self.done[job.index] = message[1]
         elif message[0] == "reports":
@@ -306,6 +350,8 @@ class Pool:
         job, culprit, at = worker.job, worker.current.value, worker.clock.at
         self._stop(worker)
         self.workers[self.workers.index(worker)] = self._spawn()
+        if worker.queued is not None:  # sent, never started
+            self.redo.append(worker.queued)
         assert job is not None
         if isinstance(job.item, Group):
             self._split(job.item, at, culprit, why)

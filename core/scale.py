@@ -48,6 +48,9 @@ MIN_PART_BYTES = 64 << 10
 SHIPPED = 64
 #: Partitions in flight per worker (bounds what the client holds).
 IN_FLIGHT = 3
+#: The scoring pass's partitions are this many times smaller (and as many more in flight: the same bytes), so the
+#: workers end together: the batch pass keeps its own, larger ones (its states are merged per partition).
+FINER = 4
 NEEDS = "the Dask executor needs dask[distributed]: pip install 'copydesk[scale]'"
 #: A loaded plugin as the client and the workers compare it: name, distribution, version, and the rule
 #: codes its scorers declare (a plugin edited in place keeps its version, not its rules).
@@ -256,11 +259,14 @@ def _unpickled(render: bytes | None) -> Render | None:
 # -- partitioning (the client) ---------------------------------------------------------
 
 
-def partitions(batch: Batch, sources: Mapping[str, Any], workers: int) -> Iterator[Part]:
-    """The batch's partitions in input order: JSONL byte ranges, Parquet row groups, shipped chunks."""
+def partitions(batch: Batch, sources: Mapping[str, Any], workers: int, finer: int = 1) -> Iterator[Part]:
+    """The batch's partitions in input order: JSONL byte ranges, Parquet row groups, shipped chunks.
+
+    :param finer: cut JSONL and Parquet input into this many times more partitions (the scoring pass's).
+    """
     files = list(batch.files())
     sizes = {f: os.path.getsize(f) for f in files if f not in batch.spooled and os.path.isfile(f)}
-    target = max(MIN_PART_BYTES, min(PART_BYTES, sum(sizes.values()) // max(1, IN_FLIGHT * workers)))
+    target = max(MIN_PART_BYTES, min(PART_BYTES, sum(sizes.values()) // max(1, IN_FLIGHT * workers * finer)))
     for path in files:
         fmt = FORMATS.get(Path(path).suffix.lower()) if path in sizes else None
         display = Path(path).as_posix()
@@ -387,10 +393,10 @@ class Cluster:
         self.render = _pickled(render)
         self.workers = max(1, len(client.scheduler_info(n_workers=-1).get("workers", {})))
 
-    def _ordered(self, calls: Iterable[tuple[Callable[..., Any], tuple[Any, ...]]]) -> Iterator[Any]:
-        """Submit calls with a bounded number in flight; yield each result (or the exception) in order."""
+    def _ordered(self, calls: Iterable[tuple[Callable[..., Any], tuple[Any, ...]]], finer: int = 1) -> Iterator[Any]:
+        """Submit calls with a bounded number in flight (``finer`` times more for smaller partitions); yield each result (or the exception) in order."""
         pending: deque[Any] = deque()
-        limit = IN_FLIGHT * self.workers
+        limit = IN_FLIGHT * self.workers * finer
         for function, args in calls:
             pending.append(self.client.submit(function, *args, pure=False))
             if len(pending) >= limit:
@@ -406,8 +412,7 @@ class Cluster:
         ``context``: what the batch pass reads instead of ``batch`` (see :func:`rendered`).
         """
         check_workers(self.client, self.spec)
-        parts = list(partitions(batch, self.runner.config.sources, self.workers))
-        seen = parts if context is None else list(partitions(context, self.runner.config.sources, self.workers))
+        seen = list(partitions(batch if context is None else context, self.runner.config.sources, self.workers))
         run = BatchRun(self.runner)
         observed = self._ordered((observe_part, (self.spec, part)) for part in seen)
         serial_items = (item for part in seen for item in read_part(part, self.runner.config.sources))
@@ -419,7 +424,10 @@ class Cluster:
         token = hashlib.blake2b(pickle.dumps(finished), digest_size=16).hexdigest()
         stats = self.client.scatter((token, finished, dict(self.runner.batch_errors)), broadcast=True)
         index = 0
-        scored = self._ordered((score_part, (self.spec, part, stats, self.render)) for part in parts)
+        parts, finer = seen, 1
+        if context is not None or any(part.kind != "items" for part in seen):  # what the client reads, it reads once
+            parts, finer = list(partitions(batch, self.runner.config.sources, self.workers, FINER)), FINER
+        scored = self._ordered(((score_part, (self.spec, part, stats, self.render)) for part in parts), finer)
         for got, part in zip(scored, parts, strict=True):
             for result in self._reports(got, part):
                 if isinstance(result, Rendered):

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import replace
 
 import pytest
 from copydesk import Context, Document, Finding, Rule, Scorer
-from copydesk.pool import GROUP
+from copydesk.pool import AHEAD, GROUP, Group, Pool, tail_size
 from copydesk.testing import article, score_batch
 from copydesk.testing import plugin_set as plugins
 
@@ -27,6 +28,8 @@ def _faulty(fault: str) -> Scorer:
                 os._exit(7)
             if fault == "system-exit":
                 sys.exit(3)
+            if fault == "hang":
+                time.sleep(30)
         return [RULE.finding(document.body, 0, 4)]
 
     return Scorer("GRP", "group", (RULE,), score)
@@ -51,6 +54,51 @@ def test_a_scorer_failing_inside_a_group_costs_only_its_result_on_that_article(f
     clean = [article(body.replace(" FAULT", " fault"), id=f"a{i}") for i, body in enumerate(bodies)]
     reports = score_batch(articles, plugins(scorers=[_faulty(fault)]), workers=workers)
     reference = score_batch(clean, plugins(scorers=[_faulty(fault)]), workers=workers)
+    assert [r.id for r in reports] == [f"a{i}" for i in range(count)]
+    for i, (report, same) in enumerate(zip(reports, reference, strict=True)):
+        if i in struck:
+            assert [d.code for d in report.diagnostics] == ["CD001"], i
+            assert [s.prefix for s in report.scorers if s.error] == ["GRP"]
+        else:
+            assert _outcome(report) == _outcome(replace(same, id=report.id)), i
+
+
+def _sizes(workers: int, count: int) -> list[int]:
+    """The number of articles in each job the pool hands out for ``count`` articles (no worker started)."""
+    pool = Pool(None, workers, 0.0)  # type: ignore[arg-type]  # _fresh reads no runner
+    pool.group = GROUP
+    source = iter((i, article(f"Body {i}.", id=f"a{i}")) for i in range(count))
+    sizes, handed = [], []
+    while (job := pool._fresh(source)) is not None:
+        items = job.item.items if isinstance(job.item, Group) else ((job.index, job.item),)
+        sizes.append(len(items))
+        handed.extend(index for index, _ in items)
+    assert handed == list(range(count))  # every article once, in input order
+    return sizes
+
+
+def test_the_last_articles_go_out_in_smaller_groups_so_two_workers_end_together() -> None:
+    sizes = _sizes(2, 100)
+    assert sizes[:4] == [GROUP] * 4  # whole groups while the end is not in sight
+    assert sizes[-3:] == [1, 1, 1]  # the last jobs are single articles
+    assert sizes == sorted(sizes, reverse=True)  # never a larger job after a smaller one
+    assert tail_size(32, GROUP, 2) == GROUP and tail_size(9, GROUP, 2) == 3 and tail_size(1, GROUP, 2) == 1
+
+
+def test_one_worker_gets_whole_groups_to_the_end() -> None:
+    assert _sizes(1, 100) == [GROUP] * 12 + [4]  # nothing to balance: no more messages than needed
+
+
+@pytest.mark.parametrize("fault", ["exit", "system-exit", "hang"])
+def test_a_worker_lost_with_its_next_job_already_sent_costs_only_the_culprits_result(fault: str) -> None:
+    count = AHEAD * GROUP * 2 * 3  # long enough that busy workers are sent their next job before they finish
+    struck = {GROUP * 3 + 2, GROUP * 6 + 7}  # far from the end: the next job was sent while this one ran
+    bodies = [f"Body {i} of an article{' FAULT' if i in struck else ''}, the source said." for i in range(count)]
+    articles = [article(body, id=f"a{i}") for i, body in enumerate(bodies)]
+    clean = [article(body.replace(" FAULT", " fault"), id=f"a{i}") for i, body in enumerate(bodies)]
+    settings = {"run": {"article_timeout": 1}}
+    reports = score_batch(articles, plugins(scorers=[_faulty(fault)]), settings, workers=2)
+    reference = score_batch(clean, plugins(scorers=[_faulty(fault)]), settings, workers=2)
     assert [r.id for r in reports] == [f"a{i}" for i in range(count)]
     for i, (report, same) in enumerate(zip(reports, reference, strict=True)):
         if i in struck:

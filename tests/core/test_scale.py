@@ -111,6 +111,17 @@ def test_jsonl_partitions_read_back_every_record_with_its_line_number(tmp_path: 
     assert [type(i).__name__ for i in read[2:5]] == ["Article", "Unreadable", "Article"]
 
 
+def test_the_scoring_pass_cuts_jsonl_finer_than_the_batch_pass_and_reads_the_same_records(tmp_path: Path) -> None:
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records(400)))
+    sources = testing.config().sources
+    batch = Batch([str(path)], sources)
+    coarse = list(scale.partitions(batch, sources, 2))
+    fine = list(scale.partitions(batch, sources, 2, scale.FINER))
+    assert len(fine) >= 3 * len(coarse) > 3  # smaller tasks at the end of the scoring pass: the workers end together
+    assert [item for part in fine for item in read_part(part, sources)] == list(Batch([str(path)], sources))
+
+
 def test_a_file_with_classic_mac_line_breaks_is_one_partition(tmp_path: Path) -> None:
     path = tmp_path / "mac.jsonl"
     path.write_bytes(b"\r".join(json.dumps(r).encode() for r in records(50)) + b"\r")
