@@ -321,9 +321,9 @@ _ANYONES = frozenset("newspaper paper magazine broadcaster network website repor
 
 def _owns_document(token: Token, lexicon: Lexicon) -> bool:
     """Whether a word before a document names its owner: a capitalised word, 'the ministry's', 'council' (not 'newspaper')."""
-    if token.capitalised:
-        return True
     low = token.low.removesuffix("'s").removesuffix("’s")
+    if token.capitalised:
+        return low not in _CALENDAR  # 'a February survey' names a month, not an owner
     return low in lexicon.institutions and (low != token.low or low not in _ANYONES)
 
 

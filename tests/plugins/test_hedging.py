@@ -1651,6 +1651,7 @@ def test_disputed_contested_and_debated_hedge_only_as_adjectives_of_a_claim(text
         # near neighbours: documents nobody is named as owning stay the author's
         ("According to documents, the firm may owe millions.", "HDG001"),
         ("According to official figures, prices may rise.", "HDG001"),
+        ("According to a February survey, prices may rise.", "HDG001"),
         ("The firm could cut 300 jobs, according to newspaper reports.", "HDG001"),
         ("The firm could cut 300 jobs, according to the newspaper's reports.", "HDG004"),
     ],
