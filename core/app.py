@@ -471,6 +471,17 @@ def _idle_gate(options: RunOptions, gate: Mapping[str, Any], top: str) -> list[s
     ]
 
 
+def _with_gate_floor(info: RunInfo, options: RunOptions, settings: GateSettings) -> RunInfo:
+    """``info`` whose floors hold the gate's ``fail_under`` too, when the run gates on it.
+
+    A score is then shown with the digits that keep it under that floor as well
+    ('27.46', not '27.5', beside 'fail_under: score 27.46 < 27.5').
+    """
+    if not options.gate or settings.fail_under <= 0:
+        return info
+    return dataclasses.replace(info, floors=tuple(sorted({*info.floors, settings.fail_under}, reverse=True)))
+
+
 def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], stdin: IO[bytes] | None = None) -> int:
     """Run a scoring (or gating) run and return its exit code.
 
@@ -485,10 +496,10 @@ def execute(options: RunOptions, stdout: TextIO, stderr: Callable[[str], None], 
     batch = Batch(paths, session.config.sources, stdin)
     context = Batch(every, session.config.sources) if every and paths and session.runner.needs_batch else None
     _check_inputs(batch, options, session, stderr)
-    info = run_info(session.plugins, paths, options, session)
+    settings = GateSettings.from_table(session.config.gate)
+    info = _with_gate_floor(run_info(session.plugins, paths, options, session), options, settings)
     outputs = Outputs(options.outputs, session.plugins, info, stdout, stderr)
     outputs.writers.extend(options.writers)
-    settings = GateSettings.from_table(session.config.gate)
     gate = Gate(settings, baseline=baseline)
     plan = _planned(session, options, settings, baseline is not None)
     for line in _idle_gate(

@@ -81,7 +81,7 @@ def test_record_list_trend_diff_and_compare(cli: Cli, db_url: str, tmp_path: Pat
     grades = {a["id"]: a["grade"] for a in report["articles"]}
     assert "grade changed: 2 article(s)" in out
     first_b1 = next(a for a in week1["articles"] if a["id"] == "b1")
-    assert f"  b1  {first_b1['grade']} -> {grades['b1']}  ({first_b1['score']:.1f} -> " in out and "text edited" in out
+    assert f"  b1  {first_b1['grade']} -> {grades['b1']}  ({first_b1['score']:.2f} -> " in out and "text edited" in out
     assert re.search(r"^  b1  HDG001  0 -> \d+$", out, re.M)
     rose = [
         re.fullmatch(r"  \S+  \S+  (\d+) -> (\d+)", line) for line in out.split("findings went away")[0].splitlines()

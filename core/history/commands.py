@@ -48,6 +48,11 @@ def _score(value: float | None) -> str:
     return "-" if value is None else f"{value:.1f}"
 
 
+def _exact(value: float | None) -> str:
+    """A recorded score as reported, to two decimals: a grade change at a floor shows why ('58.96 -> 59.02')."""
+    return "-" if value is None else f"{value:.2f}"
+
+
 def list_runs(history: History, limit: int | None, out: TextIO) -> None:
     """The latest runs, newest first: number, time, version, commit, command, gate, articles, mean score.
 
@@ -158,7 +163,7 @@ def _diff_lines(diff: RunDiff) -> list[str]:
     for g in diff.grade_changes:
         edited = ", text edited" if g.edited else ""
         lines.append(
-            f"  {g.key}  {g.grade_a} -> {g.grade_b}  ({_score(g.score_a)} -> {_score(g.score_b)}; {g.source}{edited})"
+            f"  {g.key}  {g.grade_a} -> {g.grade_b}  ({_exact(g.score_a)} -> {_exact(g.score_b)}; {g.source}{edited})"
         )
     for title, changes in (("findings appeared", diff.appeared), ("findings went away", diff.went_away)):
         total = sum(abs(c.after - c.before) for c in changes)  # findings, not the (article, rule) lines below

@@ -318,7 +318,7 @@ _CHARREF = re.compile(r"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));?")
 
 
 def _unheld(match: re.Match[str]) -> str:
-    """A reference the HTML standard reads as no character at all (``&#1;``) as nothing, any other as written."""
+    """A reference ``html.unescape`` reads as no character at all (``&#1;``) as nothing, any other as written."""
     reference = match.group(0)
     return "" if _html.unescape(reference) == "" else reference
 
@@ -328,8 +328,9 @@ def _for_lxml(html: str) -> str:
 
     lxml refuses a page with a reference to a C0 control character such as ``&#1;`` or
     ``&#27;`` (text pasted from a word processor into a CMS), and trafilatura then finds
-    no text at all. The HTML standard, and the built-in parser, read such a reference as
-    nothing, so dropping it changes no word of what either extractor sees; positions are
+    no text at all. Python's ``html.unescape``, and so the built-in parser, read such a
+    reference as nothing (the HTML standard keeps the character, with a parse error), so
+    dropping it changes no word of what either extractor sees; positions are
     unchanged, as trafilatura's lines are placed in the page as written (:func:`align`).
     """
     return _CHARREF.sub(_unheld, html) if "&#" in html else html

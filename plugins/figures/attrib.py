@@ -181,9 +181,33 @@ def _credit(
 ) -> Credit:
     """A credit whose source is ``words[first:stop]``."""
     source = span(words, first, stop)
-    named = stop > first and is_named(text, words[first:stop], sentence_start, lexicon)
+    named = stop > first and is_named(text, _without_set_off_clauses(text, words, first, stop), sentence_start, lexicon)
     shown = " ".join(text[source[0] : source[1]].split()) or f"{words[cue].lower} (no source given)"
     return Credit(content, source, shown, named, words[cue].start)
+
+
+#: Words that open a clause set off by commas inside a source, which says where or what the source is,
+#: not who: 'Sources, based in Dunmore,', 'A report, published on Monday,', 'Officials, who asked ...'.
+_SET_OFF_OPENERS = frozenset("who whose which where when in on at from with for by after before".split())
+
+
+def _without_set_off_clauses(text: str, words: Sequence[Word], first: int, stop: int) -> Sequence[Word]:
+    """The source's words without its set-off participle or relative clauses (review s25v2, item 2).
+
+    'Sources, based in Dunmore,' is as vague as 'Sources': the place in its participle
+    clause names nobody. An appositive noun phrase stays ('The owner, Tam Brisk,',
+    'Ann Vell, the spokeswoman,'), and a source without a comma is as it was.
+    """
+    kept: list[Word] = []
+    dropping = False
+    for at in range(first, stop):
+        word = words[at]
+        if at > first and "," in text[words[at - 1].end : word.start]:
+            low = word.lower
+            dropping = low in _SET_OFF_OPENERS or low.endswith(("ed", "ing"))
+        if not dropping:
+            kept.append(word)
+    return kept if kept and len(kept) < stop - first else words[first:stop]
 
 
 def _according(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], lexicon: Lexicon) -> Credit:

@@ -678,6 +678,10 @@ _DISPUTE_ADJECTIVE_AFTER = frozenset(
 )
 
 
+#: Past and perfect forms of 'be' before 'disputed' or 'contested': the claim's standing ('were disputed').
+_PAST_BE = frozenset({"was", "were", "been", "being"})
+
+
 def _disputed(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'disputed', 'contested', 'debated' hedge a claim ('disputed claims', 'the figures are disputed').
 
@@ -694,6 +698,8 @@ def _disputed(tokens: Sequence[Token], i: int, text: str) -> bool:
     if nxt in _IN_DISPUTE or nxt == "by":
         return False
     before = _low(tokens, i - 1)
+    if before in _PAST_BE and tokens[i].low != "debated":
+        return True  # 'the figures were disputed', 'have long been contested' (a debate is an event: 'was debated')
     return not before or before in _DISPUTE_ADJECTIVE_AFTER or before.endswith(("ly", "ed"))
 
 

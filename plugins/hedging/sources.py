@@ -127,7 +127,9 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     tok = tokens[k]
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
-    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in _CALENDAR or tok.low in lexicon.demonyms:
+    if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in lexicon.demonyms:
+        return False
+    if tok.low.removesuffix("'s").removesuffix("\u2019s") in _CALENDAR:  # 'Monday's report' names a day
         return False
     if k > 0:
         return True

@@ -1824,8 +1824,22 @@ def test_a_document_from_a_definite_organisation_names_its_source(text: str, vag
         ("Exports fell 4%, said officials at the port.", [], ["4%"]),
         # and a figure without a speaker stays flagged
         ("The budget rose 30% this year.", ["30%"], []),
+        # a place or a day in a set-off clause names nobody (review s25v2, item 2)
+        ("Sources, based in Dunmore, said profits rose 12%.", [], ["12%"]),
+        ("A report, published on Monday, said the budget rose 30%.", [], ["30%"]),
     ],
-    ids=["appositive", "owner-named", "participle", "told-hearer", "inverted", "inverted-appositive", "vague", "none"],
+    ids=[
+        "appositive",
+        "owner-named",
+        "participle",
+        "told-hearer",
+        "inverted",
+        "inverted-appositive",
+        "vague",
+        "none",
+        "vague-set-off",
+        "report-set-off",
+    ],
 )
 def test_a_verb_after_a_set_off_phrase_takes_its_clause_as_content_not_as_an_inverted_speaker(
     text: str, flagged: list[str], vague: list[str]

@@ -1652,6 +1652,8 @@ def test_disputed_contested_and_debated_hedge_only_as_adjectives_of_a_claim(text
         ("According to documents, the firm may owe millions.", "HDG001"),
         ("According to official figures, prices may rise.", "HDG001"),
         ("According to a February survey, prices may rise.", "HDG001"),
+        ("According to Monday's report, the harbour may close next year.", "HDG001"),
+        ("According to Monday's council report, the harbour may close next year.", "HDG004"),
         ("The firm could cut 300 jobs, according to newspaper reports.", "HDG001"),
         ("The firm could cut 300 jobs, according to the newspaper's reports.", "HDG004"),
     ],
@@ -1659,3 +1661,17 @@ def test_disputed_contested_and_debated_hedge_only_as_adjectives_of_a_claim(text
 def test_a_named_owners_document_after_according_to_credits_the_claim(text: str, code: str) -> None:
     """Review s25v item 7: 'according to council documents' credits the council's papers, as 'according to the council' does."""
     assert [f.code for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "hedges"),
+    [
+        ("The figures were disputed.", ["disputed"]),
+        ("The figures have long been disputed.", ["disputed"]),
+        ("The figures had been contested.", ["contested"]),
+        ("The motion was debated and passed.", []),
+    ],
+)
+def test_disputed_after_a_past_or_perfect_be_still_hedges(text: str, hedges: list[str]) -> None:
+    """Review s25v2 item 3: 'were disputed' questions the claim as 'are disputed' does; 'was debated' is an event."""
+    assert matched(run_scorer(SCORER, text), "HDG001") == hedges

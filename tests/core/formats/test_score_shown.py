@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from copydesk import Assessment, Context, Document, Rule, Scorer
@@ -12,6 +14,7 @@ from copydesk.formats._common import shown_score
 from copydesk.formats.streams import TEXT
 from copydesk.models import Reporter, RunInfo, RunSummary
 from copydesk.testing import plugin_set, score_batch
+from support import CliResult
 
 FLOORS = (85.0, 70.0, 55.0, 40.0)  # the default [scoring.grades]
 
@@ -56,3 +59,18 @@ def test_a_score_just_under_the_a_floor_is_shown_with_the_digits_that_keep_it_un
     writer.close(RunSummary(articles=1, scored=1, unreadable=0, mean_score=None))  # a mean carries no grade
     assert "84.96" in out.getvalue()
     assert "85.0" not in out.getvalue()
+
+
+SEED_003 = str(Path(__file__).resolve().parents[3] / "seeds" / "003_1d813d5afd5ed48d.txt")  # scores 27.46
+
+
+@pytest.mark.parametrize("fmt", ["text", "junit", "github", "markdown"])
+def test_a_score_just_under_the_gates_floor_is_shown_with_the_digits_of_its_reason(
+    cli: Callable[..., CliResult], fmt: str
+) -> None:
+    """Review s25v2 item 4: not '27.5' beside 'fail_under: score 27.46 < 27.5'; without the gate, one decimal."""
+    gated = cli("check", SEED_003, "--fail-under", "27.5", "-f", fmt).stdout
+    assert "27.46" in gated and "score 27.5 " not in gated and "score 27.5," not in gated
+    assert "27.5 (F" not in gated  # (a source's mean, which has no grade, keeps one decimal)
+    plain = cli("score", SEED_003, "-f", "text").stdout
+    assert "score 27.5 (F" in plain
