@@ -1666,12 +1666,12 @@ def test_a_named_owners_document_after_according_to_credits_the_claim(text: str,
 @pytest.mark.parametrize(
     ("text", "hedges"),
     [
-        ("The figures were disputed.", ["disputed"]),
-        ("The figures have long been disputed.", ["disputed"]),
-        ("The figures had been contested.", ["contested"]),
+        ("The figures are disputed.", ["disputed"]),
+        ("The figures were disputed.", []),
+        ("The figures have long been disputed because the survey was small.", []),
         ("The motion was debated and passed.", []),
     ],
 )
-def test_disputed_after_a_past_or_perfect_be_still_hedges(text: str, hedges: list[str]) -> None:
-    """Review s25v2 item 3: 'were disputed' questions the claim as 'are disputed' does; 'was debated' is an event."""
+def test_disputed_after_a_past_or_perfect_be_reports_a_dispute(text: str, hedges: list[str]) -> None:
+    """Review s25v2 item 3 asked for a hedge after 'were'/'been'; CoNLL-2010's gold reads 'has been disputed because ...' as certain."""
     assert matched(run_scorer(SCORER, text), "HDG001") == hedges
