@@ -210,14 +210,14 @@ def _ascii_host(host: str) -> str:
     """An internationalised host in its ASCII (``xn--``) form, so each spelling of one host names one source.
 
     ``bücher.example`` (in any Unicode normalisation) and ``xn--bcher-kva.example`` are
-    both ``xn--bcher-kva.example``. Each non-ASCII label is NFC-normalised, lower-cased
-    and Punycode-encoded; a host with a label that is not a name's letters, digits, marks
+    both ``xn--bcher-kva.example``. Each non-ASCII label is NFKC-normalised (a full-width
+    ``ｂ`` is ``b``, as IDNA's mapping reads it), lower-cased and Punycode-encoded; a host with a label that is not a name's letters, digits, marks
     and hyphens (a control, a space, a symbol), or is longer than DNS allows, is kept as
     written (the reports escape it).
     """
     if host.isascii() or len(host) > MAX_HOST:
         return host
-    labels = unicodedata.normalize("NFC", host.translate(_IDNA_DOTS).lower()).split(".")
+    labels = unicodedata.normalize("NFKC", host.translate(_IDNA_DOTS)).lower().split(".")
     if not all(len(label) <= MAX_LABEL and _name_label(label) for label in labels):
         return host
     return ".".join(label if label.isascii() else "xn--" + label.encode("punycode").decode("ascii") for label in labels)
@@ -243,7 +243,7 @@ _FILE_ENDINGS = frozenset(
 def _schemeless_host(url: str) -> str | None:
     """The domain name a URL without a scheme starts with (``www.bbc.co.uk/news/5``), else None.
 
-    Only a name of two or more labels whose last is letters and not a file extension
+    Only a name of two or more labels (of any script: ``bücher.example/g``) whose last is ASCII letters and not a file extension
     (:data:`_FILE_ENDINGS`), followed by a path or starting with ``www.``: ``story.html``,
     ``index.php/news/5`` and ``not a url`` have no host.
     """
@@ -254,7 +254,7 @@ def _schemeless_host(url: str) -> str | None:
     labels = (host or "").rstrip(".").split(".")
     if len(labels) < 2 or not labels[-1].isalpha() or not labels[-1].isascii() or labels[-1] in _FILE_ENDINGS:
         return None
-    return host if all(label and set(label) <= _LABEL for label in labels) else None
+    return host if all(label and (set(label) <= _LABEL or _name_label(label)) for label in labels) else None
 
 
 #: How standard input is named as an article's path: it has no folder.

@@ -86,6 +86,10 @@ def test_source_name_follows_the_strategy(
         "https://www.BÜCHER.example/3",
         "https://bu\u0308cher.example/4",  # decomposed: the same name once NFC-normalised
         "http://bücher\u3002example/5",  # an ideographic full stop separates labels as a dot does
+        # review s25v2: a full-width letter is its ASCII letter (NFKC), and a URL without a scheme has its host too
+        "https://\uff42\u00fccher.example/6",
+        "bücher.example/7",
+        "WWW.Bücher.Example/8",
     ],
 )
 def test_an_internationalised_host_is_one_source_in_its_ascii_form_however_it_is_spelled(url: str) -> None:
