@@ -277,7 +277,8 @@ def _sniffed(first: bytes) -> InputFormat:
     ``{``, white space between) or are an empty array and nothing more: a title such as
     ``[Updated] ...`` or a checklist's ``[ ] Call the council`` stays text. HTML when they
     start, in any case, with ``<!doctype html`` or ``<html`` (a page saved or fetched with
-    ``curl``); a text that starts with another tag stays text.
+    ``curl``), also after comments and an XML declaration (:func:`_past_prologue`); a text
+    that starts with another tag stays text.
 
     UTF-16 or UTF-32 with a byte order mark is read through the mark, so such a JSONL stream is
     JSONL, refused as such, exactly as the same file named ``.jsonl`` would be.
@@ -291,9 +292,29 @@ def _sniffed(first: bytes) -> InputFormat:
     inside = start[1:].lstrip(" \t\r\n") if start[:1] == "[" else ""
     if inside.startswith("{") or (inside.startswith("]") and not inside[1:].strip(" \t\r\n")):
         return jsondoc.JSON
-    if start[:14].lower().startswith(_HTML_STARTS):
+    if _past_prologue(start)[:14].lower().startswith(_HTML_STARTS):
         return html.HTML
     return text.TXT
+
+
+#: Constructs a page may open with before its doctype or ``<html>``: comments and an XML declaration.
+_PROLOGUE = (("<!--", "-->"), ("<?xml", "?>"))
+
+
+def _past_prologue(start: str) -> str:
+    """``start`` after the comments and XML declaration a saved or served page may open with.
+
+    '<!-- served by cache -->' and '<?xml version="1.0"?>' come before an XHTML page's
+    doctype (review s25v2, item 9); a construct not closed within the sniffed bytes ends
+    the search, so the stream stays text.
+    """
+    for _ in range(8):
+        start = start.lstrip(" \t\r\n")
+        closing = next((end for opening, end in _PROLOGUE if start.startswith(opening)), None)
+        if closing is None or (at := start.find(closing)) < 0:
+            return start
+        start = start[at + len(closing) :]
+    return start
 
 
 def _repeated(paths: Sequence[str]) -> Iterator[str]:

@@ -376,12 +376,27 @@ def test_a_json_array_of_records_on_stdin_is_read_record_by_record_not_as_one_te
     [
         b"<!doctype html><html><head><title>Mill fire</title></head><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></html>",
         b"\xef\xbb\xbf\n  <HTML><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></HTML>",
+        # review s25v2: after a comment or an XML declaration, as a served or XHTML page opens
+        b"<!-- cached 2026-12-01 -->\n<!doctype html><html><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></html>",
+        b'<?xml version="1.0" encoding="utf-8"?>\n<!-- a -->\n<html><body><h1>Mill fire</h1><p>A mill burned down, the fire service said.</p></body></html>',
     ],
 )
 def test_an_html_page_on_stdin_is_read_as_html_not_as_a_text_of_tags(data: bytes) -> None:
     [item] = Batch(["-"], {**SOURCES, "html_extractor": "builtin"}, stdin=io.BytesIO(data))
     assert isinstance(item, Article) and item.source is not None and item.source.format == "html"
     assert (item.title, item.body) == ("Mill fire", "A mill burned down, the fire service said.")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<!-- an unclosed comment\nMill fire\n\nA mill burned down.",
+        b'<?xml version="1.0"?>\n<rss><channel><title>Mill fire</title></channel></rss>',
+    ],
+)
+def test_a_comment_or_xml_declaration_before_no_html_start_stays_text(data: bytes) -> None:
+    [item] = Batch(["-"], SOURCES, stdin=io.BytesIO(data))
+    assert isinstance(item, Article) and item.source is not None and item.source.format == "txt"
 
 
 def test_text_that_starts_with_another_tag_on_stdin_is_still_text() -> None:
