@@ -197,7 +197,7 @@ def read_jsonl(
         if len(raw) > max_bytes and not raw.endswith(b"\n"):  # the rest of the line was skipped unread
             yield Unreadable(path, f"line longer than sources.max_bytes ({max_bytes})", line_no, "jsonl")
             continue
-        if raw.startswith(BOM):  # at line 1, or where two exports were joined with cat
+        while raw.startswith(BOM):  # at line 1, or where two exports were joined with cat (one or more)
             raw = raw[3:]
         if not raw.strip():
             records -= 1

@@ -268,9 +268,11 @@ def test_a_utf8_byte_order_mark_starting_a_later_jsonl_line_is_dropped_as_at_lin
     """Two exports joined with cat: the second's byte order mark is no part of its first record (README, JSONL)."""
     bom = b"\xef\xbb\xbf"
     data = bom + b'{"id": "a", "text": "Ferry runs late."}\n' + bom + b'{"id": "b", "text": "Ferry runs early."}\n'
+    data += bom * 2 + b'{"id": "c", "text": "Ferry runs twice."}\n'  # review s25v2: two joins, two marks
     assert [(i.id, i.body) for i in read(tmp_path, "feed.jsonl", data) if isinstance(i, Article)] == [
         ("a", "Ferry runs late."),
         ("b", "Ferry runs early."),
+        ("c", "Ferry runs twice."),
     ]
 
 
