@@ -1675,3 +1675,18 @@ def test_a_named_owners_document_after_according_to_credits_the_claim(text: str,
 def test_disputed_after_a_past_or_perfect_be_reports_a_dispute(text: str, hedges: list[str]) -> None:
     """Review s25v2 item 3 asked for a hedge after 'were'/'been'; CoNLL-2010's gold reads 'has been disputed because ...' as certain."""
     assert matched(run_scorer(SCORER, text), "HDG001") == hedges
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Ann Vell briefed investors that rates may rise in March.", "HDG004"),
+        # near neighbours: 'briefed' that speaks for nobody; 'telling' is left out ('is telling the truth'
+        # reports no speech: 'Flawed as he may be, he is telling more of the truth' would credit the 'may')
+        ("The briefed officials may resign.", "HDG001"),
+        ("Ann Vell was telling reporters the figures may be wrong.", "HDG001"),
+    ],
+)
+def test_briefed_is_a_verb_of_saying_like_told(text: str, code: str) -> None:
+    """Review s25v2 item 10: what Ann Vell briefed is hers, as what she told is."""
+    assert [f.code for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == [code]
