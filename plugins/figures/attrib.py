@@ -560,10 +560,13 @@ def _content_not_speaker(text: str, words: Sequence[Word], cue: int, stop: int) 
     """Whether the words after a cue up to ``stop`` are what was said or who heard it, not an inverted speaker.
 
     '..., said the budget rose 30%': a speaker holds no figure, the clause is the content;
+    '..., said on Monday that': a preposition opens an adjunct, not a speaker;
     '..., told the BBC that': who is told is the hearer ('told' inverts only after a quotation).
     """
     if any(_figure_opens(text, w) for w in words[cue + 1 : stop]):
         return True
+    if words[cue + 1].lower in PREPOSITIONS and words[cue + 1].lower != "by":
+        return True  # ', said on Monday that ...': an adjunct opens no speaker
     return words[cue].lower in _HEARD and not (cue > 0 and quoted(text[words[cue - 1].end : words[cue].start]))
 
 

@@ -1827,6 +1827,10 @@ def test_a_document_from_a_definite_organisation_names_its_source(text: str, vag
         # a place or a day in a set-off clause names nobody (review s25v2, item 2)
         ("Sources, based in Dunmore, said profits rose 12%.", [], ["12%"]),
         ("A report, published on Monday, said the budget rose 30%.", [], ["30%"]),
+        # an adjunct after the verb opens no speaker (review s25v2, item 1)
+        ("Ann Vell, the spokeswoman, said on Monday that the budget rose 30%.", [], []),
+        ("Ann Vell, the spokeswoman, said in a statement that the budget rose 30%.", [], []),
+        ("Officials, speaking on Monday, said on Tuesday that the budget rose 30%.", [], ["30%"]),
     ],
     ids=[
         "appositive",
@@ -1839,6 +1843,9 @@ def test_a_document_from_a_definite_organisation_names_its_source(text: str, vag
         "none",
         "vague-set-off",
         "report-set-off",
+        "adjunct-time",
+        "adjunct-statement",
+        "adjunct-vague",
     ],
 )
 def test_a_verb_after_a_set_off_phrase_takes_its_clause_as_content_not_as_an_inverted_speaker(
