@@ -80,9 +80,17 @@ def widen(connection: Any, size: int = PIPE_BYTES) -> None:
     (Linux's default), for the run to read each piece. Best effort: a pipe that is no
     socket, or a system that refuses, keeps its size.
     """
-    with contextlib.suppress(OSError, ValueError):
-        with socket.socket(fileno=os.dup(connection.fileno())) as end:
-            end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, size)
+    try:
+        duplicate = os.dup(connection.fileno())
+    except (OSError, ValueError):
+        return
+    try:
+        end = socket.socket(fileno=duplicate)
+    except OSError:  # not a socket: the duplicate would otherwise stay open
+        os.close(duplicate)
+        return
+    with end, contextlib.suppress(OSError):
+        end.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, size)
 
 
 def adopt(process: BaseProcess) -> None:

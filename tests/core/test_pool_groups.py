@@ -106,3 +106,25 @@ def test_a_worker_lost_with_its_next_job_already_sent_costs_only_the_culprits_re
             assert [s.prefix for s in report.scorers if s.error] == ["GRP"]
         else:
             assert _outcome(report) == _outcome(replace(same, id=report.id)), i
+
+
+def test_widening_a_pipe_that_is_no_socket_leaves_no_file_descriptor_open() -> None:
+    """Review of session 25: ``processes.widen`` on a plain pipe keeps its size and closes the duplicate it made."""
+    import os
+
+    from copydesk import processes
+
+    read, write = os.pipe()
+
+    class Plain:
+        def fileno(self) -> int:
+            return read
+
+    try:
+        before = len(os.listdir("/proc/self/fd"))
+        for _ in range(5):
+            processes.widen(Plain())
+        assert len(os.listdir("/proc/self/fd")) == before
+    finally:
+        os.close(read)
+        os.close(write)
