@@ -306,10 +306,11 @@ def _agent_credited(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     return _agent_named(tokens, k, lexicon) or _member_agent(tokens, k, lexicon) or _document_agent(tokens, k, lexicon)
 
 
-#: Nouns of documents that speak for whoever owns or released them ('according to court papers').
-_DOCUMENTS = frozenset(
-    "documents document papers records figures data report reports filings filing accounts minutes statement "
-    "statements estimates statistics survey study analysis letter".split()
+#: Nouns of documents that speak for whoever owns or released them ('according to court papers'): the nouns of
+#: evidence an owner answers for (:data:`_OWNED`) and those of documents.
+_DOCUMENTS = _OWNED | frozenset(
+    "documents document papers report reports filings filing accounts minutes statement statements survey study "
+    "letter".split()
 )
 #: Participles after a document that name who holds or released it ('documents seen by the Herald').
 _HELD_BY = frozenset("seen obtained published released reviewed filed compiled".split())
