@@ -269,8 +269,26 @@ class Pool:
                 worker.clock.start()
             else:
                 worker.queued = job
-            worker.conn.send(job)
+            try:
+                worker.conn.send(job)
+            except OSError:  # the worker ended as the job went out (a scorer exited, or it was killed)
+                self._unsent(worker, job)
         return False
+
+    def _unsent(self, worker: Worker, job: Job) -> None:
+        """``job`` could not be sent to ``worker``, whose process has ended: it never ran there, so it costs nothing.
+
+        A job sent ahead (:attr:`Worker.queued`) stays where it is: :meth:`_collect` sees
+        the death and :meth:`_replace` charges the job that was running and queues this
+        one again. An idle worker that died between jobs is replaced, and the job queued
+        again with no scorer failed.
+        """
+        if worker.queued is job:
+            return
+        worker.job = None
+        self.redo.appendleft(job)
+        self._stop(worker)
+        self.workers[self.workers.index(worker)] = self._spawn()
 
     def _fresh(self, source: Iterator[tuple[int, Task]]) -> Job | None:
         """The next job from the input: one item, or a :class:`Group` of up to :attr:`group` (None: the input is used up).

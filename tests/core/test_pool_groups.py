@@ -108,6 +108,72 @@ def test_a_worker_lost_with_its_next_job_already_sent_costs_only_the_culprits_re
             assert _outcome(report) == _outcome(replace(same, id=report.id)), i
 
 
+class _LateSend:
+    """A worker's pipe whose ``send`` first waits for the worker to end (see the test below)."""
+
+    def __init__(self, conn: object, process: object, before: object) -> None:
+        self.conn, self.process, self.before, self.sent = conn, process, before, 0
+
+    def send(self, job: object) -> None:
+        self.before(self)
+        self.sent += 1
+        self.conn.send(job)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+
+def _indices(job: object) -> set[int]:
+    item = getattr(job, "item", None)
+    return {i for i, _ in item.items} if isinstance(item, Group) else {getattr(job, "index", -1)}
+
+
+@pytest.mark.parametrize("moment", ["queued", "idle"])
+def test_a_job_that_cannot_be_sent_to_a_worker_that_just_ended_is_scored_elsewhere(
+    moment: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fresh-clone CI of session 25: the next job sent to a worker that had just exited raised BrokenPipeError.
+
+    The race is made certain here: the send waits until the worker has ended, (queued) the
+    worker scoring an article its scorer exits on, or (idle) the very first worker,
+    killed before its first job. The run goes on; only the culprit's result is lost.
+    """
+    count = AHEAD * GROUP * 2 * 3
+    struck = {GROUP * 3 + 2} if moment == "queued" else set()
+    bodies = [f"Body {i} of an article{' FAULT' if i in struck else ''}, the source said." for i in range(count)]
+    articles = [article(body, id=f"a{i}") for i, body in enumerate(bodies)]
+    clean = [article(body.replace(" FAULT", " fault"), id=f"a{i}") for i, body in enumerate(bodies)]
+    reference = score_batch(clean, plugins(scorers=[_faulty("exit")]), workers=2)
+    spawn, workers, broken = Pool._spawn, [], []
+
+    def late(pipe: _LateSend) -> None:
+        worker = next(w for w in workers if w.conn is pipe)
+        if moment == "idle" and worker is workers[0] and pipe.sent == 0:
+            pipe.process.kill()  # type: ignore[attr-defined]
+        elif moment == "queued" and worker.queued is not None and struck & _indices(worker.job):
+            pass
+        else:
+            return
+        pipe.process.join(10)  # type: ignore[attr-defined]
+        broken.append(moment)
+
+    def spawned(pool: Pool) -> object:
+        worker = spawn(pool)
+        worker.conn = _LateSend(worker.conn, worker.process, late)  # type: ignore[assignment]
+        workers.append(worker)
+        return worker
+
+    monkeypatch.setattr(Pool, "_spawn", spawned)
+    reports = score_batch(articles, plugins(scorers=[_faulty("exit")]), workers=2)
+    assert broken  # the send met a worker that had ended
+    assert [r.id for r in reports] == [f"a{i}" for i in range(count)]
+    for i, (report, same) in enumerate(zip(reports, reference, strict=True)):
+        if i in struck:
+            assert [d.code for d in report.diagnostics] == ["CD001"], i
+        else:
+            assert _outcome(report) == _outcome(same), i
+
+
 def test_widening_a_pipe_that_is_no_socket_leaves_no_file_descriptor_open() -> None:
     """Review of session 25: ``processes.widen`` on a plain pipe keeps its size and closes the duplicate it made."""
     import os
