@@ -688,14 +688,17 @@ def _history(
     return code
 
 
-def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO, stderr: Callable[[str], None]) -> int:
+def baseline_run(
+    options: RunOptions, given: str | Path, prune: bool, stdout: TextIO, stderr: Callable[[str], None]
+) -> int:
     """``copydesk baseline write/prune``: score the batch, then write the baseline atomically.
 
-    ``prune`` keeps only the entries of the existing ``target`` that still occur, and those of
+    ``given`` is the baseline file's path, as written on the command line. ``prune`` keeps only the entries of the existing file that still occur, and those of
     rules the run does not check (:meth:`Baseline.pruned`) while their article is scored. Nothing
     is written when a plugin failed (exit 3): its findings would be missing.
     """
-    check_target(str(target))
+    check_target(os.fspath(given))  # as written: 'out/' names a folder, which a Path would hide
+    target = Path(given)
     old = Baseline.load(target) if prune else None
     paths = list(options.paths) or (list(old.paths) if old is not None else [])
     if not paths:

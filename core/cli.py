@@ -224,12 +224,12 @@ baseline_app = typer.Typer(
 )
 app.add_typer(baseline_app, name="baseline")
 BaselineFile = Annotated[
-    Path,
+    str,  # as given: a Path would drop the '/' of 'out/', which names a folder
     typer.Option("--output", "-o", "--baseline", "-b", metavar="FILE", help="The baseline file (written atomically)."),
 ]
 
 
-def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None:
+def _baseline(paths: list[str], target: str, prune: bool, **given: Any) -> None:
     """Score ``paths`` and write or prune the baseline file."""
 
     def action() -> int:
@@ -249,7 +249,7 @@ def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None
 @baseline_app.command("write", cls=Command)
 def baseline_write(
     paths: PathsArg,
-    output: BaselineFile = Path("copydesk-baseline.json"),
+    output: BaselineFile = "copydesk-baseline.json",
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -270,7 +270,7 @@ def baseline_prune(
             show_default=False,
         ),
     ] = None,
-    output: BaselineFile = Path("copydesk-baseline.json"),
+    output: BaselineFile = "copydesk-baseline.json",
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,

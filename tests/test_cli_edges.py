@@ -100,6 +100,25 @@ def test_output_to_a_directory_is_refused_before_scoring(cli: Cli, tmp_path: Pat
     assert result.exit_code == 2 and "is a directory" in only_error(result)
 
 
+@pytest.mark.parametrize("suffix", ["/", "/.", "/.."])
+def test_output_path_ending_in_a_slash_names_a_folder_and_is_refused(cli: Cli, tmp_path: Path, suffix: str) -> None:
+    # 'out/' is a folder the user meant, not a file called 'out'; 'a.json/' is not a.json
+    existing = tmp_path / "a.json"
+    existing.write_text("kept")
+    article = tmp_path / "in.txt"
+    article.write_text(GOOD)
+    for name in (f"{tmp_path}/out{suffix}", f"{existing}{suffix}"):
+        for args in (
+            ["score", str(article), "-f", "json", "-o", name],
+            ["score", str(article), "-f", f"json:{name}"],
+            ["baseline", "write", str(article), "-o", name],
+        ):
+            result = cli(*args)
+            assert result.exit_code == 2, (args, result.stderr)
+            assert only_error(result) == f"copydesk: error: {name}: names a folder, not a file to write the report to"
+    assert not (tmp_path / "out").exists() and existing.read_text() == "kept"
+
+
 def test_output_under_a_file_says_that_file_is_no_folder_not_that_it_is_missing(cli: Cli, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Title\n\nThe council approved the budget on Tuesday, officials said.\n")
