@@ -364,6 +364,16 @@ def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -
         Baseline.load(path)
 
 
+def test_a_baseline_the_system_cannot_read_says_so_once_not_that_it_is_no_baseline(tmp_path: Path) -> None:
+    # a folder or a link loop is no damaged baseline; the system's reason is said once, without Python's errno form
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for path, reason in ((tmp_path, "Is a directory"), (tmp_path / "loop1", "Too many levels of symbolic links")):
+        with pytest.raises(UsageError) as caught:
+            Baseline.load(path)
+        assert str(caught.value) == f"{path}: cannot read the baseline file: {reason}"
+
+
 def test_pruning_a_version_1_baseline_counts_what_the_file_held_not_its_second_fingerprints(
     cli: Callable[..., CliResult], no_project_config: Path
 ) -> None:
