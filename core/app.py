@@ -34,7 +34,7 @@ from copydesk.models import EMPTY, ArticleReport, Finding, ReportWriter, RunInfo
 from copydesk.pool import Render, Rendered
 from copydesk.quota import omitted_line
 from copydesk.session import Session
-from copydesk.sources import Batch
+from copydesk.sources import STDIN, Batch
 
 
 @dataclass(frozen=True)
@@ -703,6 +703,11 @@ def baseline_run(
     paths = list(options.paths) or (list(old.paths) if old is not None else [])
     if not paths:
         raise UsageError(f"{target} records no paths: name the articles to score")
+    if old is not None and not options.paths and STDIN in paths:  # no path that is gone: it cannot be read again
+        raise UsageError(
+            f"{target}: it was written over standard input ('-'), which prune cannot read again:"
+            " name the paths, '-' among them with the articles piped in"
+        )
     if old is not None and not options.paths:  # the recorded paths: prune drops those that are gone
         gone = [path for path in paths if not os.path.lexists(path)]
         if len(gone) == len(paths):  # more likely run from another folder than every article deleted
