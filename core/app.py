@@ -34,7 +34,7 @@ from copydesk.models import EMPTY, ArticleReport, Finding, ReportWriter, RunInfo
 from copydesk.pool import Render, Rendered
 from copydesk.quota import omitted_line
 from copydesk.session import Session
-from copydesk.sources import Batch
+from copydesk.sources import STDIN, Batch
 
 
 @dataclass(frozen=True)
@@ -688,29 +688,24 @@ def _history(
     return code
 
 
-def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO, stderr: Callable[[str], None]) -> int:
+def baseline_run(
+    options: RunOptions, given: str | Path, prune: bool, stdout: TextIO, stderr: Callable[[str], None]
+) -> int:
     """``copydesk baseline write/prune``: score the batch, then write the baseline atomically.
 
-    ``prune`` keeps only the entries of the existing ``target`` that still occur, and those of
-    rules the run does not check (:meth:`Baseline.pruned`) while their article is scored. Nothing
-    is written when a plugin failed (exit 3): its findings would be missing.
+    ``given`` is the baseline file's path, as written on the command line. ``prune`` keeps
+    only the entries of the existing file that still occur, and those of rules the run does
+    not check (:meth:`Baseline.pruned`) while their article is scored. Nothing is written
+    when a plugin failed (exit 3): its findings would be missing.
     """
-    check_target(str(target))
+    check_target(os.fspath(given))  # as written: 'out/' names a folder, which a Path would hide
+    target = Path(given)
     old = Baseline.load(target) if prune else None
     paths = list(options.paths) or (list(old.paths) if old is not None else [])
     if not paths:
         raise UsageError(f"{target} records no paths: name the articles to score")
     if old is not None and not options.paths:  # the recorded paths: prune drops those that are gone
-        gone = [path for path in paths if not os.path.lexists(path)]
-        if len(gone) == len(paths):  # more likely run from another folder than every article deleted
-            recorded = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
-            raise UsageError(
-                f"{target}: none of its recorded paths exists here ({recorded}); "
-                "run prune from the folder it was written in, or name the paths"
-            )
-        if gone:
-            stderr(f"copydesk: {len(gone)} path(s) {target} records no longer exist: their entries are dropped")
-            paths = [path for path in paths if path not in gone]
+        paths = _recorded_paths(paths, target, stderr)
     collector = BaselineCollector(paths)
     scoring = dataclasses.replace(
         options,
@@ -733,6 +728,29 @@ def baseline_run(options: RunOptions, target: Path, prune: bool, stdout: TextIO,
     dropped = f", {held - len(new.entries)} dropped" if held is not None else ""
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
+
+
+def _recorded_paths(paths: list[str], target: Path, stderr: Callable[[str], None]) -> list[str]:
+    """The paths baseline ``target`` recorded that prune can score again: those gone are dropped, with a line.
+
+    Standard input cannot be read again as it was (a UsageError), nor can a batch none of
+    whose paths exists here (more likely run from another folder than every article deleted).
+    """
+    if STDIN in paths:  # no path that is gone: its articles' entries must not be dropped as if it were
+        raise UsageError(
+            f"{target}: it was written over standard input ('-'), which prune cannot read again:"
+            " name the paths, '-' among them with the articles piped in"
+        )
+    gone = [path for path in paths if not os.path.lexists(path)]
+    if len(gone) == len(paths):
+        recorded = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+        raise UsageError(
+            f"{target}: none of its recorded paths exists here ({recorded}); "
+            "run prune from the folder it was written in, or name the paths"
+        )
+    if gone:
+        stderr(f"copydesk: {len(gone)} path(s) {target} records no longer exist: their entries are dropped")
+    return [path for path in paths if path not in gone]
 
 
 def _checked_codes(options: RunOptions) -> frozenset[str]:

@@ -224,12 +224,12 @@ baseline_app = typer.Typer(
 )
 app.add_typer(baseline_app, name="baseline")
 BaselineFile = Annotated[
-    Path,
+    str,  # as given: a Path would drop the '/' of 'out/', which names a folder
     typer.Option("--output", "-o", "--baseline", "-b", metavar="FILE", help="The baseline file (written atomically)."),
 ]
 
 
-def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None:
+def _baseline(paths: list[str], target: str, prune: bool, **given: Any) -> None:
     """Score ``paths`` and write or prune the baseline file."""
 
     def action() -> int:
@@ -249,7 +249,7 @@ def _baseline(paths: list[str], target: Path, prune: bool, **given: Any) -> None
 @baseline_app.command("write", cls=Command)
 def baseline_write(
     paths: PathsArg,
-    output: BaselineFile = Path("copydesk-baseline.json"),
+    output: BaselineFile = "copydesk-baseline.json",
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -270,7 +270,7 @@ def baseline_prune(
             show_default=False,
         ),
     ] = None,
-    output: BaselineFile = Path("copydesk-baseline.json"),
+    output: BaselineFile = "copydesk-baseline.json",
     config: ConfigOpt = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -433,7 +433,7 @@ def explain(
         candidates: list[tuple[Rule, str, Scorer | None]] = [(r, "copydesk", None) for r in CORE_RULES]
         candidates += [(r, info.name, scorer) for info, scorer, r in survey.plugins.rules()]
         for rule, plugin, scorer in candidates:
-            if code in (rule.code, rule.name) or code.upper() == rule.code:
+            if code.casefold() in (rule.code.casefold(), rule.name.casefold()):  # in any case, as the README says
                 table = (
                     ""
                     if scorer is None
@@ -442,6 +442,11 @@ def explain(
                 extra = "\n\n".join(part for part in (precision.section(rule.code), table) if part)
                 pages.show(pages.page(rule, plugin, extra), sys.stdout, sys.stdout.isatty())
                 return
+        prefixed = sorted(r.code for r, _, _ in candidates if code and r.code.startswith(code.upper()))
+        if prefixed:  # a selector's prefix ('HDG'): name its rules
+            shown = prefixed[:12] + ([f"{len(prefixed) - 12} more"] if len(prefixed) > 12 else [])
+            listed = ", ".join(shown[:-1]) + " and " + shown[-1] if len(shown) > 1 else shown[0]
+            raise UsageError(f"no rule {safety.quoted(code)}: it is the prefix of {listed}; explain one of them")
         raise UsageError(f"no rule {safety.quoted(code)} (see 'copydesk rules')")
 
     _read_only(action, config, None, model)

@@ -99,7 +99,15 @@ class Ending:
             return cls(sources, judge(gate, sources))
         from copydesk.history import HistoryError  # the history's code only when a run uses one
         from copydesk.history.backends import redact
-        from copydesk.history.recording import another_gate, compare_with, digested, source_trends, unknown_gate, unlike
+        from copydesk.history.recording import (
+            another_gate,
+            compare_with,
+            digested,
+            none_shared,
+            source_trends,
+            unknown_gate,
+            unlike,
+        )
 
         try:
             trends = source_trends(plan.url, sources)
@@ -114,14 +122,15 @@ class Ending:
             first = f"--compare {plan.compare}: nothing to compare with yet: history {redact(plan.url)} has no {which}"
             first += "; this run is the first" if plan.compare == "last" else ""
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
-        entry, regressed = compared
+        entry, regressed, recorded = compared
+        unshared = none_shared(entry, sources, recorded)
         differs = unlike(entry, __version__, digested(session.config))
         counted = another_gate(entry, plan.command, plan.gate)
         if counted is not None:  # shares failing of another gate: not a regression of the articles
             regressed = [r for r in regressed if r.what != "failing"]
         unknown = unknown_gate(entry, plan.command) if any(r.what == "failing" for r in regressed) else None
         warnings = tuple(
-            f"copydesk: warning: --compare: {why}" for why in (differs, counted, unknown) if why is not None
+            f"copydesk: warning: --compare: {why}" for why in (unshared, differs, counted, unknown) if why is not None
         )
         return cls(sources, judge(gate, sources, (entry.run_id, regressed)), trends=trends, warnings=warnings)
 

@@ -152,25 +152,43 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not valid UTF-8: {exc.reason}") from None
 
 
+#: The file whose ``[tool.copydesk]`` table is the configuration, found or named by ``--config``.
+PYPROJECT = "pyproject.toml"
+
+
 def find_project_config(explicit: Path | None, cwd: Path) -> tuple[dict[str, Any], str | None]:
-    """The project configuration and its file name, by the documented lookup order."""
-    if explicit is not None:
+    """The project configuration and its file name, by the documented lookup order.
+
+    A ``pyproject.toml`` named by ``--config`` is read for its ``[tool.copydesk]`` table, as
+    the one in ``cwd`` is (and must have one: the file was named to configure copydesk).
+    """
+    if explicit is not None and explicit.name != PYPROJECT:
         return _read_toml(explicit), str(explicit)
+    if explicit is not None:
+        table = _tool_table(explicit)
+        if table is None:
+            raise ConfigError(f"{explicit}: no [tool.copydesk] table to read the configuration from")
+        return table, f"{explicit} [tool.copydesk]"
     own = cwd / "copydesk.toml"
     if own.is_file():
         return _read_toml(own), str(own)
-    pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file():
-        tool = _read_toml(pyproject).get("tool", {})
-        table = tool.get("copydesk") if isinstance(tool, dict) else tool
-        if isinstance(table, dict):
-            return table, f"{pyproject} [tool.copydesk]"
-        if table is not None:  # a value where copydesk's table (or the tool table holding it) must be
-            key = "tool.copydesk" if isinstance(tool, dict) else "tool"
-            text = read_small(pyproject, CONFIG_BYTES).decode("utf-8-sig")
-            at = f":{line}" if (line := key_line(text, key)) is not None else ""
-            raise ConfigError(f"{pyproject}{at}: {key} must be a table ([{key}]), not {_type_name(table)}")
+    pyproject = cwd / PYPROJECT
+    if pyproject.is_file() and (table := _tool_table(pyproject)) is not None:
+        return table, f"{pyproject} [tool.copydesk]"
     return {}, None
+
+
+def _tool_table(pyproject: Path) -> dict[str, Any] | None:
+    """The ``[tool.copydesk]`` table of ``pyproject``, None when it has none; a value that is no table is a ConfigError."""
+    tool = _read_toml(pyproject).get("tool", {})
+    table = tool.get("copydesk") if isinstance(tool, dict) else tool
+    if table is None or isinstance(table, dict):
+        return table
+    # a value where copydesk's table (or the tool table holding it) must be
+    key = "tool.copydesk" if isinstance(tool, dict) else "tool"
+    text = read_small(pyproject, CONFIG_BYTES).decode("utf-8-sig")
+    at = f":{line}" if (line := key_line(text, key)) is not None else ""
+    raise ConfigError(f"{pyproject}{at}: {key} must be a table ([{key}]), not {_type_name(table)}")
 
 
 #: Where tomllib's message says a syntax error is.

@@ -68,7 +68,7 @@ ConfigOpt = Annotated[
         "--config",
         parser=_config_file,
         metavar="FILE",
-        help="Configuration file (instead of ./copydesk.toml or pyproject.toml).",
+        help="Configuration file (instead of ./copydesk.toml or pyproject.toml); a pyproject.toml is read for its [tool.copydesk] table.",
         show_default=False,
     ),
 ]

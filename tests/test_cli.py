@@ -267,6 +267,18 @@ def test_explain_shows_a_rules_doc(cli: Cli) -> None:
     assert result.exit_code == 0 and "CD001" in result.stdout and "What it flags" in result.stdout
 
 
+def test_explain_reads_a_name_in_any_case_and_names_the_rules_of_a_prefix(cli: Cli) -> None:
+    # the README: selectors are case-sensitive, "as explain is not"; a prefix selects rules, so say which
+    for given in ("HEDGE-CUE", "Hedge-Cue", "hdg001"):
+        result = cli("explain", given)
+        assert result.exit_code == 0 and result.stdout.startswith("HDG001 (hedge-cue)"), (given, result.stderr)
+    prefix = cli("explain", "hdg")
+    assert prefix.exit_code == 2
+    assert one_line_error(prefix) == (
+        "copydesk: error: no rule 'hdg': it is the prefix of HDG001, HDG002, HDG003 and HDG004; explain one of them"
+    )
+
+
 def test_version(cli: Cli) -> None:
     assert cli("--version").stdout.startswith("copydesk ")
 

@@ -100,6 +100,53 @@ def test_output_to_a_directory_is_refused_before_scoring(cli: Cli, tmp_path: Pat
     assert result.exit_code == 2 and "is a directory" in only_error(result)
 
 
+@pytest.mark.parametrize("suffix", ["/", "/.", "/.."])
+def test_output_path_ending_in_a_slash_names_a_folder_and_is_refused(cli: Cli, tmp_path: Path, suffix: str) -> None:
+    # 'out/' is a folder the user meant, not a file called 'out'; 'a.json/' is not a.json
+    existing = tmp_path / "a.json"
+    existing.write_text("kept")
+    article = tmp_path / "in.txt"
+    article.write_text(GOOD)
+    for name in (f"{tmp_path}/out{suffix}", f"{existing}{suffix}"):
+        for args in (
+            ["score", str(article), "-f", "json", "-o", name],
+            ["score", str(article), "-f", f"json:{name}"],
+            ["baseline", "write", str(article), "-o", name],
+        ):
+            result = cli(*args)
+            assert result.exit_code == 2, (args, result.stderr)
+            assert only_error(result) == f"copydesk: error: {name}: names a folder, not a file to write the report to"
+    assert not (tmp_path / "out").exists() and existing.read_text() == "kept"
+
+
+def test_an_output_path_the_system_cannot_resolve_is_exit_2_before_scoring(cli: Cli, tmp_path: Path) -> None:
+    # a link loop or a name longer than the file system allows is the user's path, not a copydesk failure (exit 3)
+    article = tmp_path / "in.txt"
+    article.write_text(GOOD)
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    long = tmp_path / ("a" * 300 + ".json")
+    for target, reason in ((tmp_path / "loop1", "Too many levels of symbolic links"), (long, "File name too long")):
+        for args in (["-f", "json", "-o", str(target)], ["-f", f"json:{target}"]):
+            result = cli("score", str(article), *args)
+            assert result.exit_code == 2, result.stderr
+            assert only_error(result) == f"copydesk: error: cannot write {target}: {reason}"
+        result = cli("baseline", "write", str(article), "-o", str(target))
+        assert result.exit_code == 2 and only_error(result) == f"copydesk: error: cannot write {target}: {reason}"
+
+
+def test_a_link_to_a_missing_folder_names_the_folder_it_points_into(cli: Cli, tmp_path: Path) -> None:
+    article = tmp_path / "in.txt"
+    article.write_text(GOOD)
+    link = tmp_path / "report.json"
+    link.symlink_to(tmp_path / "gone" / "r.json")
+    result = cli("score", str(article), "-f", "json", "-o", str(link))
+    assert result.exit_code == 2
+    assert only_error(result) == (
+        f"copydesk: error: {link}: a link to {tmp_path}/gone/r.json, whose folder {tmp_path}/gone does not exist"
+    )
+
+
 def test_output_under_a_file_says_that_file_is_no_folder_not_that_it_is_missing(cli: Cli, tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Title\n\nThe council approved the budget on Tuesday, officials said.\n")

@@ -425,6 +425,22 @@ def test_compare_with_another_gate_or_a_score_run_warns_and_compares_only_the_me
         ]
 
 
+def test_compare_with_a_run_that_shares_no_source_says_nothing_was_compared(cli: Cli, no_project_config: Path) -> None:
+    """A cron job naming /srv/feed/ and a developer naming feed/ record two sources: a gate that compared none says so."""
+    Path("feed").mkdir()
+    (Path("feed") / "a.txt").write_text(f"Council budget\n\n{clean(1)}\n", encoding="utf-8")
+    assert cli("check", "feed", "--history", "h.db").exit_code == 0  # run 1: source 'feed'
+    again = cli("check", str(Path("feed").resolve()), "--history", "h.db", "--compare", "last", "--max-drop", "0")
+    assert again.exit_code == 0, again.stderr  # nothing regressed, as nothing was compared: a warning, not a failure
+    warnings = [line for line in again.stderr.splitlines() if line.startswith("copydesk: warning: --compare:")]
+    assert warnings == [
+        f"copydesk: warning: --compare: none of this run's 1 source(s) ({Path('feed').resolve()}) is in run 1"
+        " (feed), so no source was compared: name the input as that run did (a folder as its path was written)"
+    ]
+    same = cli("check", "feed", "--history", "h.db", "--compare", "1")
+    assert same.exit_code == 0 and "--compare:" not in same.stderr, same.stderr
+
+
 def test_compare_with_a_run_recorded_before_the_gate_was_kept_cautions_when_a_share_rose(
     cli: Cli, no_project_config: Path
 ) -> None:

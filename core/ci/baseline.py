@@ -300,7 +300,9 @@ def _read(path: Path) -> Any:
         raise UsageError(f"{path}: not a copydesk baseline: it {exc}") from None
     except FileNotFoundError:
         raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except OSError as exc:  # a folder, a link loop, no permission: the file is not damaged, it cannot be read
+        raise UsageError(f"{path}: cannot read the baseline file: {exc.strerror or exc}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
     except RecursionError:
         raise UsageError(f"{path}: not a copydesk baseline: its JSON is nested too deeply") from None

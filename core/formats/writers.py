@@ -30,6 +30,10 @@ STDOUT = "-"
 STDOUT_PATHS = frozenset({STDOUT, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
 
 
+#: What ends a path that names a folder (``out/``), on this system.
+_SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
+
 @dataclass(frozen=True)
 class Output:
     """One requested output: a format name and a path (``-`` for standard output)."""
@@ -44,7 +48,18 @@ def check_target(path: str) -> None:
         raise UsageError("an output file name is empty")
     if os.path.isdir(path):
         raise UsageError(f"{path}: is a directory, not a file to write the report to")
+    if path.endswith(_SEPARATORS) or os.path.basename(path) in (".", ".."):
+        # 'out/' names a folder: resolved, it would be a file 'out' (or the file 'a.json' of 'a.json/')
+        raise UsageError(f"{path}: names a folder, not a file to write the report to")
+    try:
+        os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        pass  # a new file, or a folder missing on the way: said below
+    except OSError as exc:  # a link loop, a name too long: the path, not copydesk, is at fault
+        raise WriteError(path, exc) from None
     folder = Path(os.path.realpath(path)).parent
+    if os.path.islink(path) and not folder.exists():  # a dangling link: the folder it points into is missing
+        raise UsageError(f"{path}: a link to {os.readlink(path)}, whose folder {folder} does not exist")
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{path}: {Path(path).parent} is a file, not a folder to write the report in")
     if not folder.is_dir():

@@ -108,8 +108,8 @@ def run_ref(text: str) -> RunRef:
 
 def compare_with(
     url: str, ref: str, sources: Sequence[SourceSummary], limits: tuple[float, float]
-) -> tuple[RunEntry, list[Regression]] | None:
-    """The run ``ref`` names in the history at ``url`` (its listing line), and the sources that regressed since.
+) -> tuple[RunEntry, list[Regression], list[str]] | None:
+    """The run ``ref`` names in the history at ``url`` (its listing line), the sources that regressed since, and its sources' names.
 
     :param limits: ``(max_drop, max_fail_rise)``.
     :returns: None when ``ref`` is ``last`` or ``passing`` and no such run is recorded yet.
@@ -121,7 +121,29 @@ def compare_with(
         run_id = history.resolve(run_ref(ref))
         base = history.sources(run_id)
         entry = history.entry(run_id)
-    return entry, regressions(sources, base, *limits)
+    return entry, regressions(sources, base, *limits), sorted(summary.source for summary in base)
+
+
+def none_shared(entry: RunEntry, sources: Sequence[SourceSummary], recorded: Sequence[str]) -> str | None:
+    """When no source of this run is among the ``recorded`` sources of run ``entry`` (so none was compared), a caution.
+
+    Runs are compared source by source: a batch named another way (``feed/`` then
+    ``/srv/feed/``) rolls up under other names, and a gate that compared nothing would
+    pass in silence.
+    """
+    names = sorted({summary.source for summary in sources})
+    if not names or not recorded or set(names) & set(recorded):
+        return None
+    return (
+        f"none of this run's {len(names)} source(s) ({_some(names)}) is in run {entry.run_id} ({_some(recorded)}), "
+        "so no source was compared: name the input as that run did (a folder as its path was written)"
+    )
+
+
+def _some(names: Sequence[str], most: int = 3) -> str:
+    """Up to ``most`` of ``names``, and how many more."""
+    shown = ", ".join(names[:most])
+    return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
 def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | None:

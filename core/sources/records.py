@@ -366,6 +366,19 @@ def _not_utf8(row: list[str]) -> int | None:
     return None
 
 
+#: Separators a spreadsheet exports CSV with in place of commas, as named in a message.
+_OTHER_SEPARATORS = {";": "';'", "\t": "tabs", "|": "'|'"}
+
+
+def _other_separator(header: list[str]) -> str | None:
+    """The separator of a header that is one cell holding another separator (``id;title;text``), as named in a message."""
+    if len(header) != 1:
+        return None
+    counts = {name: header[0].count(char) for char, name in _OTHER_SEPARATORS.items()}
+    most = max(counts, key=counts.__getitem__)
+    return most if counts[most] else None
+
+
 def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str], line: int = 1) -> Unreadable | None:
     """Why a CSV header (on ``line``) cannot be used, if it cannot."""
     if header is None:
@@ -374,6 +387,9 @@ def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str], 
         return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", line, "csv")
     if fields["text"] not in header:
         missing = f"no {quoted(fields['text'])} column in the header ({', '.join(header)})"
+        if separator := _other_separator(header):  # no field mapping reads it: say what is wrong
+            hint = f": its columns are separated by {separator}, not commas; copydesk reads comma-separated CSV (export it with commas)"
+            return Unreadable(path, missing + hint, line, "csv")
         return Unreadable(path, missing + mapping_hint(fields["text"], header), line, "csv")
     twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
     if twice:

@@ -34,6 +34,24 @@ def test_pyproject_without_tool_table_falls_back_to_defaults(tmp_path: Path) -> 
     assert cfg.run["workers"] == 1 and "packaged" in cfg.source
 
 
+def test_a_pyproject_named_by_config_is_read_for_its_tool_copydesk_table(tmp_path: Path) -> None:
+    # as ruff, mypy and pytest read a pyproject.toml given to --config: not "unknown key 'project'"
+    other = tmp_path / "sub"
+    other.mkdir()
+    named = other / "pyproject.toml"
+    named.write_text('[project]\nname = "x"\n\n[tool.copydesk.run]\nworkers = 3\n')
+    cfg = load_config(named, cwd=tmp_path)
+    assert cfg.run["workers"] == 3 and cfg.source == f"{named} [tool.copydesk]"
+    named.write_text('[project]\nname = "x"\n\n[tool.copydesk.gate]\nfail_under = "x"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(named, cwd=tmp_path)
+    assert str(info.value) == f"{named}:5: [tool.copydesk] gate.fail_under must be number, not string"
+    named.write_text('[project]\nname = "x"\n')
+    with pytest.raises(ConfigError) as info:
+        load_config(named, cwd=tmp_path)
+    assert str(info.value) == f"{named}: no [tool.copydesk] table to read the configuration from"
+
+
 @pytest.mark.parametrize(
     ("toml", "message"),
     [

@@ -117,7 +117,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-semicolon": (
         2,
-        "copydesk: error: x.csv:1: no 'text' column in the header (id;text); if another one holds the text, name it with [sources.fields] text = \"NAME\"",
+        "copydesk: error: x.csv:1: no 'text' column in the header (id;text): its columns are separated by ';', not commas; copydesk reads comma-separated CSV (export it with commas)",
         [("good.txt", False), ("x.csv:1", True)],
     ),
     "csv-short-row": (

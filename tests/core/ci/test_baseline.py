@@ -219,6 +219,28 @@ def test_prune_refuses_when_none_of_the_recorded_paths_exists(desk: Desk, tmp_pa
     assert lines == [] and target.read_bytes() == before
 
 
+@pytest.mark.parametrize("alone", [True, False])
+def test_prune_refuses_a_baseline_written_over_standard_input_without_the_paths_named(
+    desk: Desk, tmp_path: Path, alone: bool
+) -> None:
+    """'-' is no path that stopped existing: its entries were dropped in silence (or 'run prune from the folder')."""
+    a = desk.write("a.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a], target)
+    data = json.loads(target.read_text())
+    data["paths"] = ["-"] if alone else ["-", a]
+    target.write_text(json.dumps(data))
+    before = target.read_bytes()
+    lines: list[str] = []
+    with pytest.raises(UsageError) as caught:
+        baseline_run(desk.options([], []), target, True, io.StringIO(), lines.append)
+    assert str(caught.value) == (
+        f"{target}: it was written over standard input ('-'), which prune cannot read again:"
+        " name the paths, '-' among them with the articles piped in"
+    )
+    assert lines == [] and target.read_bytes() == before
+
+
 @pytest.mark.parametrize("paths", [[1], [None], ["a.txt", ""], [["a.txt"]]])
 def test_a_baseline_whose_paths_are_not_path_strings_is_malformed(tmp_path: Path, paths: list[object]) -> None:
     target = tmp_path / "baseline.json"
@@ -362,6 +384,16 @@ def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -
         path.write_text(content)
     with pytest.raises(UsageError, match=message):
         Baseline.load(path)
+
+
+def test_a_baseline_the_system_cannot_read_says_so_once_not_that_it_is_no_baseline(tmp_path: Path) -> None:
+    # a folder or a link loop is no damaged baseline; the system's reason is said once, without Python's errno form
+    (tmp_path / "loop1").symlink_to(tmp_path / "loop2")
+    (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
+    for path, reason in ((tmp_path, "Is a directory"), (tmp_path / "loop1", "Too many levels of symbolic links")):
+        with pytest.raises(UsageError) as caught:
+            Baseline.load(path)
+        assert str(caught.value) == f"{path}: cannot read the baseline file: {reason}"
 
 
 def test_pruning_a_version_1_baseline_counts_what_the_file_held_not_its_second_fingerprints(

@@ -307,6 +307,18 @@ def test_a_utf8_byte_order_mark_starting_a_later_jsonl_line_is_dropped_as_at_lin
             "no 'text' column in the header (id, summary);"
             ' if another one holds the text, name it with [sources.fields] text = "NAME"',
         ),
+        (  # a European spreadsheet's export: the header is one cell, and mapping it would not help
+            "cms.csv",
+            b"id;title;text\r\n1;Ferry late;The ferry ran late again.\r\n",
+            "no 'text' column in the header (id;title;text): its columns are separated by ';', not commas;"
+            " copydesk reads comma-separated CSV (export it with commas)",
+        ),
+        (
+            "cms.csv",
+            b"id\tBody\n1\tThe ferry ran late again.\n",
+            "no 'text' column in the header (id\tBody): its columns are separated by tabs, not commas;"
+            " copydesk reads comma-separated CSV (export it with commas)",
+        ),
         (
             "cms.jsonl",
             b'{"id": "1", "Body\\"\\u001b": "The ferry ran late again."}\n',
