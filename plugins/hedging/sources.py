@@ -524,6 +524,29 @@ def _deliberated(tokens: Sequence[Token], k: int) -> bool:
     return not (any(w in ("too", "as") for w in after) or any(w == "to" and v == "be" for w, v in pairs))
 
 
+#: Words after the first word of a 'considered by' agent that start a judgement's complement
+#: ('by his peers to be', '... as', '... too risky', '... a genius').
+_COMPLEMENT_STARTS = frozenset({"to", "as", "too", "a", "an"})
+#: Words of a 'considered by' agent and what follows it that are looked at.
+WEIGHED_WINDOW = 10
+
+
+def _weighed_by(tokens: Sequence[Token], k: int) -> bool:
+    """True when 'considered by' + an agent at ``k`` means examined by it, not judged (session 26).
+
+    'Ways to protect children are to be considered by the games industry' and 'the bid
+    was considered by the board on Monday' say who will examine a thing: no complement
+    follows the agent. 'considered by his peers to be the best', '... as a threat', '...
+    a genius' judge; a vague agent ('by many') is read before this, a named one credits.
+    """
+    if k + 2 >= len(tokens) or tokens[k + 1].low != "by":
+        return False
+    after = tokens[k + 3 : k + 2 + WEIGHED_WINDOW]
+    if len(tokens) > k + 2 + WEIGHED_WINDOW:
+        return False  # the clause runs on past the window: no telling, keep the judgement
+    return not any(t.low in _COMPLEMENT_STARTS or t.low.endswith("est") for t in after)
+
+
 def _by_agent(tokens: Sequence[Token], k: int, first: int, lexicon: Lexicon) -> Attribution | None:
     """The attribution a 'by' agent makes of the passive at ``k``: vague ('by many'), or named (pattern 'named')."""
     if k + 2 >= len(tokens) or tokens[k + 1].low != "by":
@@ -553,6 +576,8 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
     by = _by_agent(tokens, k, first, lexicon)
     if by is not None:
         return None if by.pattern == "named" else by
+    if tokens[k].low == "considered" and _weighed_by(tokens, k):
+        return None
     impersonal = first >= 1 and tokens[first - 1].low == "it"
     vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
     return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")

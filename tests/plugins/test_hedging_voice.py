@@ -497,3 +497,61 @@ def test_suggest_with_should_proposes(text: str, cues: list[str]) -> None:
 )
 def test_a_question_after_including_asserts_nothing(text: str, cues: list[str]) -> None:
     assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 26: 'I believe in' + a person, a name or a thing is trust or support, no view
+        ("I believe in him because he built the firm.", []),
+        ("I believe in Jo Roe and her plan.", []),
+        ("I believe in the power of local papers.", []),
+        # 'I think about' is left alone: parenthetical, it hedges ('one review, I think about the album')
+        ("One review, I think about the second album, was cruel.", ["i think"]),
+        # a time phrase after 'in', then the view: still a hedge
+        ("I believe in the end the bridge will be built.", ["i believe"]),
+        ("I believe in March the plan was dropped.", ["i believe"]),
+        ("I believe the plan was dropped.", ["i believe"]),
+        ("I think the plan was dropped.", ["i think"]),
+    ],
+)
+def test_believing_in_someone_is_support_not_a_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 26: 'commonly' says how often, like 'usually' ('commonly used', 'more commonly taken')
+        ("Those jobs were more commonly taken by men.", []),
+        ("The drug is commonly used for back pain.", []),
+        # a vague consensus is still read, by the sources (HDG002, not HDG001)
+        ("The drug is commonly believed to be safe.", []),
+        ("The drug is generally safe.", ["generally"]),
+    ],
+)
+def test_commonly_states_a_frequency_not_a_doubt(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+def test_commonly_believed_is_still_a_vague_attribution() -> None:
+    assert [f.code for f in run_scorer(SCORER, "The drug is commonly believed to be safe.")] == ["HDG002"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 26: 'considered by' an agent with no complement after it: examined, not judged
+        ("New rules for game ratings are to be considered by the games industry.", []),
+        ("The bid was considered by the board on Monday.", []),
+        ("The bid was considered by a panel of judges.", []),
+        # a complement after the agent judges: still a hedge
+        ("He is considered by his peers a genius.", ["is considered"]),
+        ("He is considered by his peers the greatest living poet.", ["is considered"]),
+        ("The bid is considered by his rivals to be too low.", ["is considered"]),
+        ("The bid is considered by his rivals as too low.", ["is considered"]),
+        ("The bid was considered too low.", ["was considered"]),
+    ],
+)
+def test_considered_by_an_agent_with_no_complement_is_deliberation(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
