@@ -193,15 +193,52 @@ def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, ti
     """Index of a verb of saying/thinking within a few words after ``k``, in the same clause.
 
     A spaced hyphen ends the clause as a dash does ('plus four statewide officials - but
-    said the outcome was open': the one who said is named before the aside).
+    said the outcome was open': the one who said is named before the aside), unless a
+    second one closes an aside of at most :data:`ASIDE_WORDS` words with no clause break
+    in it: the verb may follow the aside ('some economists - including two of the bank's
+    own - warn that ...'; session 26), the window growing by the aside's length.
     """
     limit = min(len(tokens), k + (3 if tight else WINDOW + 1))
-    for j in range(k + 1, limit):
-        if clause_break(text, tokens[j - 1], tokens[j]) or dash(text, tokens[j - 1], tokens[j]):
+    j = k + 1
+    while j < limit:
+        if not tight and _aside_mark(text, tokens[j - 1], tokens[j]):
+            close = _aside_closes(tokens, j, text)
+            if close is None:
+                return None
+            limit, j = min(len(tokens), limit + close - j), close
+        elif clause_break(text, tokens[j - 1], tokens[j]) or dash(text, tokens[j - 1], tokens[j]):
             return None
         if tokens[j].low in lexicon.speech_verbs and _governs_clause(tokens, j, k):
             return j
         if tight and tokens[j].low not in _AUXILIARIES and tokens[j].low not in BE:
+            return None
+        j += 1
+    return None
+
+
+#: Most words of an aside between two spaced hyphens that a source's verb may follow.
+ASIDE_WORDS = 12
+
+
+def _aside_mark(text: str, left: Token, right: Token) -> bool:
+    """True when only a dash stands between two adjacent tokens: a spaced hyphen or '--', an en or em dash."""
+    gap = text[left.end : right.start]
+    mark = gap.strip()
+    return mark in _DASHES or (mark in ("-", "--") and mark != gap)
+
+
+_DASHES = frozenset({"\u2013", "\u2014"})
+
+
+def _aside_closes(tokens: Sequence[Token], j: int, text: str) -> int | None:
+    """The token after the dash that closes an aside opened before token ``j``, or None.
+
+    The aside holds at most :data:`ASIDE_WORDS` words and no other clause break.
+    """
+    for m in range(j + 1, min(len(tokens), j + ASIDE_WORDS + 1)):
+        if _aside_mark(text, tokens[m - 1], tokens[m]):
+            return m
+        if clause_break(text, tokens[m - 1], tokens[m]) or dash(text, tokens[m - 1], tokens[m]):
             return None
     return None
 
@@ -646,7 +683,7 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     """False when vague-source word ``k`` of a field (its lower-cased ``lows``) can start no attribution.
 
     :func:`_vague_source` needs a verb of saying within :data:`WINDOW` words after the
-    source, 'according to' before it (over modifiers only), or, for a report noun,
+    source (and an aside of up to :data:`ASIDE_WORDS`), 'according to' before it (over modifiers only), or, for a report noun,
     'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
     lie in another sentence: the test is only ever too generous, never too strict. A run of
     more than :data:`WINDOW` modifiers before the source is not walked back over (it may
@@ -654,6 +691,8 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     """
     if not lexicon.speech_verbs.isdisjoint(lows[k + 1 : k + WINDOW + 1]):
         return True
+    if not lexicon.speech_verbs.isdisjoint(lows[k + WINDOW + 1 : k + WINDOW + ASIDE_WORDS + 1]):
+        return True  # past an aside between spaced hyphens (:func:`_verb_after`)
     if lows[k] in _REPORT_NOUNS and k + 1 < len(lows) and lows[k + 1] in ("of", "that"):
         return True
     j = k - 1

@@ -555,3 +555,26 @@ def test_commonly_believed_is_still_a_vague_attribution() -> None:
 )
 def test_considered_by_an_agent_with_no_complement_is_deliberation(text: str, cues: list[str]) -> None:
     assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 26: a vague source's verb after an aside between two spaced hyphens or dashes
+        (
+            "Some economists - including two of the bank's own advisers - warn that rates could rise.",
+            [("HDG004", "could", "vague")],
+        ),
+        ("Officials \u2014 two of them \u2014 said the plant could close.", [("HDG004", "could", "vague")]),
+        ("Officials -- two of them -- said the plant could close.", [("HDG004", "could", "vague")]),
+        # one hyphen ends the source's clause; an aside with a comma in it is not walked over
+        ("Four officials - but said the plant could close.", [("HDG001", "could", "")]),
+        ("Officials - two of them, both senior - said the plant could close.", [("HDG001", "could", "")]),
+        # a hyphen inside a word is no aside
+        ("Officials-two of them-said the plant could close.", [("HDG001", "could", "")]),
+    ],
+)
+def test_a_vague_source_reaches_its_verb_over_an_aside_between_dashes(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert voices(text) == expected
