@@ -14,7 +14,7 @@ of a trigger word, so the work is linear in the sentence length:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 
@@ -679,11 +679,12 @@ def _may_be_vague_agent(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     return True
 
 
-def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
+def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon, dashed: Callable[[int], bool] = bool) -> bool:
     """False when vague-source word ``k`` of a field (its lower-cased ``lows``) can start no attribution.
 
     :func:`_vague_source` needs a verb of saying within :data:`WINDOW` words after the
-    source (and an aside of up to :data:`ASIDE_WORDS`), 'according to' before it (over modifiers only), or, for a report noun,
+    source (past an aside of up to :data:`ASIDE_WORDS` words where ``dashed(k)``: a dash
+    may follow word ``k`` within that window; by default, always), 'according to' before it (over modifiers only), or, for a report noun,
     'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
     lie in another sentence: the test is only ever too generous, never too strict. A run of
     more than :data:`WINDOW` modifiers before the source is not walked back over (it may
@@ -691,8 +692,8 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     """
     if not lexicon.speech_verbs.isdisjoint(lows[k + 1 : k + WINDOW + 1]):
         return True
-    if not lexicon.speech_verbs.isdisjoint(lows[k + WINDOW + 1 : k + WINDOW + ASIDE_WORDS + 1]):
-        return True  # past an aside between spaced hyphens (:func:`_verb_after`)
+    if dashed(k) and not lexicon.speech_verbs.isdisjoint(lows[k + WINDOW + 1 : k + WINDOW + ASIDE_WORDS + 1]):
+        return True  # past an aside between dashes (:func:`_verb_after`)
     if lows[k] in _REPORT_NOUNS and k + 1 < len(lows) and lows[k + 1] in ("of", "that"):
         return True
     j = k - 1
