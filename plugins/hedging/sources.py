@@ -127,6 +127,11 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     tok = tokens[k]
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
+    if tok.capitalised and tok.low in lexicon.vague_sources and k > 0 and not tok.quoted:
+        # a source noun capitalised inside a sentence is a publication's name ('according to
+        # People', '..., People reported', 'Insider reported'; session 26), but a plural in -s
+        # more likely opens a sentence whose full stop is missing ('the dollar Analysts said')
+        return not tok.low.endswith("s") and not _title_case(tokens, k)
     if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in lexicon.demonyms:
         return False
     if tok.low.removesuffix("'s").removesuffix("\u2019s") in _CALENDAR:  # 'Monday's report' names a day
@@ -157,14 +162,66 @@ def progressive_verb(tokens: Sequence[Token], j: int) -> int:
     return k if k > j and k < len(tokens) and tokens[k].low.endswith("ing") else j
 
 
+#: Characters between two words that set the second off from the first.
+_SETTING_OFF = frozenset(",;:\u2014\u2013")
+
+
+def _set_off(text: str, left: Token, right: Token) -> bool:
+    """True when a comma, semicolon, colon or dash (a spaced hyphen too) stands between two adjacent tokens."""
+    return not _SETTING_OFF.isdisjoint(text[left.end : right.start]) or dash(text, left, right)
+
+
+#: Prepositions of place that open a sentence's fronted place ('In Harbourtown, officials said').
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})
+#: Most words of a fronted place before the source.
+FRONTED_PLACE = 5
+
+
+def _fronted_place(tokens: Sequence[Token], k: int) -> bool:
+    """True when source ``k`` follows a sentence-initial place of at most :data:`FRONTED_PLACE` words, no date."""
+    if not 2 <= k <= FRONTED_PLACE or tokens[0].low not in _PLACE_PREPOSITIONS:
+        return False
+    return not any(t.low.removesuffix("'s") in _CALENDAR for t in tokens[1:k])
+
+
+def _title_case(tokens: Sequence[Token], k: int) -> bool:
+    """True when the words on both sides of token ``k`` are capitalised too (a headline's 'Why Experts Say ...')."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].raw[:1].isupper() and tokens[k + 1].raw[:1].isupper()
+
+
+def _capitalised_name(tokens: Sequence[Token], k: int, text: str) -> bool:
+    """True when source noun ``k`` is capitalised inside its sentence, outside a Title Case run: a name ('People reported').
+
+    Not the sentence's first word, nor one after a colon, a bracket or an opening quotation
+    mark, nor a plural in -s (more likely the first word of a sentence whose full stop is
+    missing: 'fell against the dollar Analysts said').
+    """
+    if k == 0 or not tokens[k].raw[:1].isupper() or tokens[k].low.endswith("s") or _title_case(tokens, k):
+        return False
+    gap = text[tokens[k - 1].end : tokens[k].start]
+    return not any(mark in gap for mark in ':"\u201c\u2018(')
+
+
 def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
-    """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
+    """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials').
+
+    A capitalised word set off from the source by a comma, semicolon, colon or dash is no
+    modifier of it: in 'The deal may close on Friday, officials say' the credit is postposed
+    and vague (session 26; before, 'Friday' named the officials), unless it ends a fronted
+    place ('In Harbourtown, officials said': the place's officials, :func:`_fronted_place`).
+    A bracket is no such break ('the Prison Service (HMPS) officials say'). A source noun capitalised inside a
+    sentence before a verb in lower case is a name ('..., People reported': the magazine);
+    in a Title Case run ('Why Officials Say') or opening a quoted sentence it is not.
+    """
+    if _capitalised_name(tokens, k, text):
+        return True
     before = tokens[k - 1] if k else None
     if (
         before is not None
         and before.capitalised
         and before.low not in lexicon.vague_sources
         and before.low not in lexicon.demonyms
+        and not (_set_off(text, before, tokens[k]) and not _fronted_place(tokens, k))
     ):
         opener = _skipped_opener(before.low, lexicon) or before.low.endswith(_ADJECTIVE_ENDINGS)
         if k >= 2 or not (opener or _common_opener(before.low, lexicon) or clause_break(text, before, tokens[k])):

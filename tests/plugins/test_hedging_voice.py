@@ -578,3 +578,42 @@ def test_a_vague_source_reaches_its_verb_over_an_aside_between_dashes(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert voices(text) == expected
+
+
+def _hedges(text: str) -> list[tuple[str, str, str]]:
+    """Every hedging finding of ``text`` as (code, matched words, source kind), in report order."""
+    return [(f.code, f.matched, f.data.get("source", "")) for f in run_scorer(SCORER, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 26: a capitalised word set off by a comma does not name the source after it
+        (
+            "The deal may close on Friday, officials say.",
+            [("HDG004", "may", "vague"), ("HDG002", "officials say", "")],
+        ),
+        (
+            "On Monday, officials said the deal may close.",
+            [("HDG002", "officials said", ""), ("HDG004", "may", "vague")],
+        ),
+        # a modifier right before the source still names it, a bracket between them too, and a
+        # fronted place its officials ('In Harbourtown, officials said': test_vague_attribution)
+        ("In London, officials said the deal may close.", [("HDG001", "may", "")]),
+        ("Kremlin officials say the deal may close.", [("HDG004", "may", "named")]),
+        ("The prison may close, Prison Service (HMPS) officials say.", [("HDG001", "may", "")]),
+        # a source noun capitalised inside a sentence is a publication ('People', 'Insider')
+        ("Kate may attend the gala, People reports.", [("HDG004", "may", "named")]),
+        ("According to People, Kate may attend.", [("HDG004", "may", "named")]),
+        ("Kate may attend the gala, Insider reported.", [("HDG004", "may", "named")]),
+        # a capitalised plural is more likely a sentence whose full stop is missing
+        (
+            "The rupee fell against the dollar Analysts said rates may rise.",
+            [("HDG002", "Analysts said", ""), ("HDG004", "may", "vague")],
+        ),
+    ],
+)
+def test_a_capitalised_word_names_a_source_only_beside_it_or_as_a_publication(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _hedges(text) == expected
