@@ -278,7 +278,7 @@ def show_unaudited(
     limit: int,
     seed: int = 20261202,
 ) -> None:
-    """Print a seeded sample of today's unaudited findings of ``rule`` with context (stderr only)."""
+    """Print a seeded sample of today's unaudited findings of ``rule`` with context (stderr only), the span in [[ ]]."""
     audited = {(r.key, (r.start, r.end)) for r in audit}
     todo = sorted((key, span) for key, spans in found.items() if key[4] == rule for span in spans)
     todo = [item for item in todo if item not in audited]
@@ -290,7 +290,9 @@ def show_unaudited(
     for key, (start, end) in todo[:limit]:
         corpus, batch, ident, field, _ = key
         text = texts[corpus, batch][ident].get(field, "")
-        context = text[max(0, start - 200) : end + 200].replace("\n", " / ")
+        context = f"{text[max(0, start - 200) : start]}[[{text[start:end]}]]{text[end : end + 200]}".replace(
+            "\n", " / "
+        )
         print(
             json.dumps(
                 {

@@ -20,7 +20,7 @@ from copydesk.plugins.hedging.content import OPENING_WORDS, resolved_next
 from copydesk.plugins.hedging.cues import SentenceTokens, Token
 from copydesk.plugins.hedging.lexicon import Lexicon, cue_starts
 from copydesk.plugins.hedging.senses import CUE_GATES, match_cues
-from copydesk.plugins.hedging.sources import Attribution, may_be_passive, may_credit, passives, vague_sources
+from copydesk.plugins.hedging.sources import WINDOW, Attribution, may_be_passive, may_credit, passives, vague_sources
 from copydesk.plugins.hedging.speakers import (
     claim_ends,
     claim_span,
@@ -33,6 +33,8 @@ from copydesk.plugins.hedging.speakers import (
 HEDGE = "hedge"
 VAGUE = "vague"
 ATTRIBUTED = "attributed"
+#: Marks that may open an aside a vague source's verb follows (:func:`~copydesk.plugins.hedging.sources.may_credit`).
+_DASH_MARKS = ("-", "\u2013", "\u2014")
 #: A body line of at most this many words without sentence punctuation is a heading.
 HEADING_WORDS = 6
 ENDINGS = frozenset(".!?…\"”’'")
@@ -278,6 +280,13 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
     """
     lows = splitter.lows
     triggers, passive, anchors = lexicon.triggers, lexicon.passive_triggers, lexicon.cue_anchors
+    text, last = view.text, len(lows) - 1
+
+    def dashed(k: int) -> bool:
+        """Whether a hyphen or dash stands in the text within a vague source's window after word ``k``."""
+        stop = splitter.starts[min(k + WINDOW + 1, last)]
+        return any(mark in text[splitter.ends[k] : stop] for mark in _DASH_MARKS)
+
     vague_only, vague_sources = lexicon.vague_only, lexicon.vague_sources
 
     def may_hit(k: int, low: str) -> bool:
@@ -287,11 +296,11 @@ def _triggered(view: TextView, splitter: SentenceTokens, lexicon: Lexicon) -> tu
         (:data:`~copydesk.plugins.hedging.senses.CUE_GATES`) where its sense filter may keep it.
         """
         if low in vague_only:
-            return may_credit(lows, k, lexicon)
+            return may_credit(lows, k, lexicon, dashed)
         gate = CUE_GATES.get(low)
         if gate is None or gate(lows, view.text, splitter.starts, splitter.ends, k):
             return True
-        return low in vague_sources and may_credit(lows, k, lexicon)
+        return low in vague_sources and may_credit(lows, k, lexicon, dashed)
 
     occurrences, starts = lexicon.occurrences, splitter.starts
     if occurrences is None or len(lows) <= SHORT_FIELD:

@@ -856,6 +856,39 @@ def _gerund_subject(tokens: Sequence[Token], start: int, text: str) -> bool:
     return False
 
 
+#: Object pronouns after 'I believe in' that make it trust or support, not a view ('I believe in him').
+_TRUSTED = frozenset("him her them you me us it myself yourself himself herself ourselves themselves god".split())
+#: Words after 'I believe in the' that make the phrase a time, so a view follows ('I believe in the end it will').
+_TIME_AFTER_IN = TIME_UNITS | frozenset("end long short meantime future past coming next first last".split())
+
+
+def _believe_in(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'I believe' hedges a claim; 'I believe in him' states trust or support (session 26).
+
+    'I believe in' + an object pronoun, a name or a determiner and a noun that is no time
+    states what the speaker trusts or supports; 'I believe in the end it will work' and
+    'I believe in 2020 rates rose' keep their hedge (a time phrase, then the view); so
+    would 'I believe in London prices will fall' if a place were not read as a name.
+    'I think about' stays a hedge: parenthetical ('one review, I think about the album,
+    was cruel') it hedges.
+    """
+    nxt, after = _low(tokens, i + 2), _low(tokens, i + 3)
+    if nxt != "in" or not after:
+        return True
+    if after in _TRUSTED or (tokens[i + 3].capitalised and not _is_number(after) and after not in _CALENDAR_WORDS):
+        return False
+    return not (
+        after in _DETERMINERS and _low(tokens, i + 4) not in _TIME_AFTER_IN and not _is_number(_low(tokens, i + 4))
+    )
+
+
+#: Capitalised words after 'in' that make it a time, not a name ('I believe in January it rose').
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday spring summer autumn winter".split()
+)
+
+
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     **dict.fromkeys(("suggest", "suggests", "suggested", "suggesting"), _suggest),
     "may": _modal_may,
@@ -877,6 +910,7 @@ SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
     "speculation": _topic_noun,
     "widely": _manner,
     "in general": _in_general,
+    "i believe": _believe_in,
 }
 
 

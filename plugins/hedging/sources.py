@@ -14,7 +14,7 @@ of a trigger word, so the work is linear in the sentence length:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count, pairwise
 
@@ -127,6 +127,11 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     tok = tokens[k]
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
+    if tok.capitalised and tok.low in lexicon.vague_sources and k > 0 and not tok.quoted:
+        # a source noun capitalised inside a sentence is a publication's name ('according to
+        # People', '..., People reported', 'Insider reported'; session 26), but a plural in -s
+        # more likely opens a sentence whose full stop is missing ('the dollar Analysts said')
+        return not tok.low.endswith("s") and not _title_case(tokens, k)
     if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in lexicon.demonyms:
         return False
     if tok.low.removesuffix("'s").removesuffix("\u2019s") in _CALENDAR:  # 'Monday's report' names a day
@@ -157,14 +162,66 @@ def progressive_verb(tokens: Sequence[Token], j: int) -> int:
     return k if k > j and k < len(tokens) and tokens[k].low.endswith("ing") else j
 
 
+#: Characters between two words that set the second off from the first.
+_SETTING_OFF = frozenset(",;:\u2014\u2013")
+
+
+def _set_off(text: str, left: Token, right: Token) -> bool:
+    """True when a comma, semicolon, colon or dash (a spaced hyphen too) stands between two adjacent tokens."""
+    return not _SETTING_OFF.isdisjoint(text[left.end : right.start]) or dash(text, left, right)
+
+
+#: Prepositions of place that open a sentence's fronted place ('In Harbourtown, officials said').
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "across", "throughout", "inside", "outside"})
+#: Most words of a fronted place before the source.
+FRONTED_PLACE = 5
+
+
+def _fronted_place(tokens: Sequence[Token], k: int) -> bool:
+    """True when source ``k`` follows a sentence-initial place of at most :data:`FRONTED_PLACE` words, no date."""
+    if not 2 <= k <= FRONTED_PLACE or tokens[0].low not in _PLACE_PREPOSITIONS:
+        return False
+    return not any(t.low.removesuffix("'s") in _CALENDAR for t in tokens[1:k])
+
+
+def _title_case(tokens: Sequence[Token], k: int) -> bool:
+    """True when the words on both sides of token ``k`` are capitalised too (a headline's 'Why Experts Say ...')."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].raw[:1].isupper() and tokens[k + 1].raw[:1].isupper()
+
+
+def _capitalised_name(tokens: Sequence[Token], k: int, text: str) -> bool:
+    """True when source noun ``k`` is capitalised inside its sentence, outside a Title Case run: a name ('People reported').
+
+    Not the sentence's first word, nor one after a colon, a bracket or an opening quotation
+    mark, nor a plural in -s (more likely the first word of a sentence whose full stop is
+    missing: 'fell against the dollar Analysts said').
+    """
+    if k == 0 or not tokens[k].raw[:1].isupper() or tokens[k].low.endswith("s") or _title_case(tokens, k):
+        return False
+    gap = text[tokens[k - 1].end : tokens[k].start]
+    return not any(mark in gap for mark in ':"\u201c\u2018(')
+
+
 def _specific(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
-    """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials')."""
+    """True when a name or organisation stands beside source noun ``k`` ('Kremlin officials').
+
+    A capitalised word set off from the source by a comma, semicolon, colon or dash is no
+    modifier of it: in 'The deal may close on Friday, officials say' the credit is postposed
+    and vague (session 26; before, 'Friday' named the officials), unless it ends a fronted
+    place ('In Harbourtown, officials said': the place's officials, :func:`_fronted_place`).
+    A bracket is no such break ('the Prison Service (HMPS) officials say'). A source noun capitalised inside a
+    sentence before a verb in lower case is a name ('..., People reported': the magazine);
+    in a Title Case run ('Why Officials Say') or opening a quoted sentence it is not.
+    """
+    if _capitalised_name(tokens, k, text):
+        return True
     before = tokens[k - 1] if k else None
     if (
         before is not None
         and before.capitalised
         and before.low not in lexicon.vague_sources
         and before.low not in lexicon.demonyms
+        and not (_set_off(text, before, tokens[k]) and not _fronted_place(tokens, k))
     ):
         opener = _skipped_opener(before.low, lexicon) or before.low.endswith(_ADJECTIVE_ENDINGS)
         if k >= 2 or not (opener or _common_opener(before.low, lexicon) or clause_break(text, before, tokens[k])):
@@ -193,15 +250,52 @@ def _verb_after(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon, ti
     """Index of a verb of saying/thinking within a few words after ``k``, in the same clause.
 
     A spaced hyphen ends the clause as a dash does ('plus four statewide officials - but
-    said the outcome was open': the one who said is named before the aside).
+    said the outcome was open': the one who said is named before the aside), unless a
+    second one closes an aside of at most :data:`ASIDE_WORDS` words with no clause break
+    in it: the verb may follow the aside ('some economists - including two of the bank's
+    own - warn that ...'; session 26), the window growing by the aside's length.
     """
     limit = min(len(tokens), k + (3 if tight else WINDOW + 1))
-    for j in range(k + 1, limit):
-        if clause_break(text, tokens[j - 1], tokens[j]) or dash(text, tokens[j - 1], tokens[j]):
+    j = k + 1
+    while j < limit:
+        if not tight and _aside_mark(text, tokens[j - 1], tokens[j]):
+            close = _aside_closes(tokens, j, text)
+            if close is None:
+                return None
+            limit, j = min(len(tokens), limit + close - j), close
+        elif clause_break(text, tokens[j - 1], tokens[j]) or dash(text, tokens[j - 1], tokens[j]):
             return None
         if tokens[j].low in lexicon.speech_verbs and _governs_clause(tokens, j, k):
             return j
         if tight and tokens[j].low not in _AUXILIARIES and tokens[j].low not in BE:
+            return None
+        j += 1
+    return None
+
+
+#: Most words of an aside between two spaced hyphens that a source's verb may follow.
+ASIDE_WORDS = 12
+
+
+def _aside_mark(text: str, left: Token, right: Token) -> bool:
+    """True when only a dash stands between two adjacent tokens: a spaced hyphen or '--', an en or em dash."""
+    gap = text[left.end : right.start]
+    mark = gap.strip()
+    return mark in _DASHES or (mark in ("-", "--") and mark != gap)
+
+
+_DASHES = frozenset({"\u2013", "\u2014"})
+
+
+def _aside_closes(tokens: Sequence[Token], j: int, text: str) -> int | None:
+    """The token after the dash that closes an aside opened before token ``j``, or None.
+
+    The aside holds at most :data:`ASIDE_WORDS` words and no other clause break.
+    """
+    for m in range(j + 1, min(len(tokens), j + ASIDE_WORDS + 1)):
+        if _aside_mark(text, tokens[m - 1], tokens[m]):
+            return m
+        if clause_break(text, tokens[m - 1], tokens[m]) or dash(text, tokens[m - 1], tokens[m]):
             return None
     return None
 
@@ -524,6 +618,29 @@ def _deliberated(tokens: Sequence[Token], k: int) -> bool:
     return not (any(w in ("too", "as") for w in after) or any(w == "to" and v == "be" for w, v in pairs))
 
 
+#: Words after the first word of a 'considered by' agent that start a judgement's complement
+#: ('by his peers to be', '... as', '... too risky', '... a genius').
+_COMPLEMENT_STARTS = frozenset({"to", "as", "too", "a", "an"})
+#: Words of a 'considered by' agent and what follows it that are looked at.
+WEIGHED_WINDOW = 10
+
+
+def _weighed_by(tokens: Sequence[Token], k: int) -> bool:
+    """True when 'considered by' + an agent at ``k`` means examined by it, not judged (session 26).
+
+    'Ways to protect children are to be considered by the games industry' and 'the bid
+    was considered by the board on Monday' say who will examine a thing: no complement
+    follows the agent. 'considered by his peers to be the best', '... as a threat', '...
+    a genius' judge; a vague agent ('by many') is read before this, a named one credits.
+    """
+    if k + 2 >= len(tokens) or tokens[k + 1].low != "by":
+        return False
+    after = tokens[k + 3 : k + 2 + WEIGHED_WINDOW]
+    if len(tokens) > k + 2 + WEIGHED_WINDOW:
+        return False  # the clause runs on past the window: no telling, keep the judgement
+    return not any(t.low in _COMPLEMENT_STARTS or t.low.endswith("est") for t in after)
+
+
 def _by_agent(tokens: Sequence[Token], k: int, first: int, lexicon: Lexicon) -> Attribution | None:
     """The attribution a 'by' agent makes of the passive at ``k``: vague ('by many'), or named (pattern 'named')."""
     if k + 2 >= len(tokens) or tokens[k + 1].low != "by":
@@ -553,6 +670,8 @@ def _passive(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> Attribution |
     by = _by_agent(tokens, k, first, lexicon)
     if by is not None:
         return None if by.pattern == "named" else by
+    if tokens[k].low == "considered" and _weighed_by(tokens, k):
+        return None
     impersonal = first >= 1 and tokens[first - 1].low == "it"
     vague = impersonal or (adverb and tokens[k - 1].low in _VAGUE_ADVERBS)
     return Attribution(first - 1 if impersonal else first, k + 1, vague, "impersonal" if vague else "passive")
@@ -617,11 +736,12 @@ def _may_be_vague_agent(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     return True
 
 
-def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
+def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon, dashed: Callable[[int], bool] = bool) -> bool:
     """False when vague-source word ``k`` of a field (its lower-cased ``lows``) can start no attribution.
 
     :func:`_vague_source` needs a verb of saying within :data:`WINDOW` words after the
-    source, 'according to' before it (over modifiers only), or, for a report noun,
+    source (past an aside of up to :data:`ASIDE_WORDS` words where ``dashed(k)``: a dash
+    may follow word ``k`` within that window; by default, always), 'according to' before it (over modifiers only), or, for a report noun,
     'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
     lie in another sentence: the test is only ever too generous, never too strict. A run of
     more than :data:`WINDOW` modifiers before the source is not walked back over (it may
@@ -629,6 +749,8 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon) -> bool:
     """
     if not lexicon.speech_verbs.isdisjoint(lows[k + 1 : k + WINDOW + 1]):
         return True
+    if dashed(k) and not lexicon.speech_verbs.isdisjoint(lows[k + WINDOW + 1 : k + WINDOW + ASIDE_WORDS + 1]):
+        return True  # past an aside between dashes (:func:`_verb_after`)
     if lows[k] in _REPORT_NOUNS and k + 1 < len(lows) and lows[k + 1] in ("of", "that"):
         return True
     j = k - 1

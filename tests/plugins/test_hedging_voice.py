@@ -497,3 +497,123 @@ def test_suggest_with_should_proposes(text: str, cues: list[str]) -> None:
 )
 def test_a_question_after_including_asserts_nothing(text: str, cues: list[str]) -> None:
     assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 26: 'I believe in' + a person, a name or a thing is trust or support, no view
+        ("I believe in him because he built the firm.", []),
+        ("I believe in Jo Roe and her plan.", []),
+        ("I believe in the power of local papers.", []),
+        # 'I think about' is left alone: parenthetical, it hedges ('one review, I think about the album')
+        ("One review, I think about the second album, was cruel.", ["i think"]),
+        # a time phrase after 'in', then the view: still a hedge
+        ("I believe in the end the bridge will be built.", ["i believe"]),
+        ("I believe in March the plan was dropped.", ["i believe"]),
+        ("I believe the plan was dropped.", ["i believe"]),
+        ("I think the plan was dropped.", ["i think"]),
+    ],
+)
+def test_believing_in_someone_is_support_not_a_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 26: 'commonly' says how often, like 'usually' ('commonly used', 'more commonly taken')
+        ("Those jobs were more commonly taken by men.", []),
+        ("The drug is commonly used for back pain.", []),
+        # a vague consensus is still read, by the sources (HDG002, not HDG001)
+        ("The drug is commonly believed to be safe.", []),
+        ("The drug is generally safe.", ["generally"]),
+    ],
+)
+def test_commonly_states_a_frequency_not_a_doubt(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+def test_commonly_believed_is_still_a_vague_attribution() -> None:
+    assert [f.code for f in run_scorer(SCORER, "The drug is commonly believed to be safe.")] == ["HDG002"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 26: 'considered by' an agent with no complement after it: examined, not judged
+        ("New rules for game ratings are to be considered by the games industry.", []),
+        ("The bid was considered by the board on Monday.", []),
+        ("The bid was considered by a panel of judges.", []),
+        # a complement after the agent judges: still a hedge
+        ("He is considered by his peers a genius.", ["is considered"]),
+        ("He is considered by his peers the greatest living poet.", ["is considered"]),
+        ("The bid is considered by his rivals to be too low.", ["is considered"]),
+        ("The bid is considered by his rivals as too low.", ["is considered"]),
+        ("The bid was considered too low.", ["was considered"]),
+    ],
+)
+def test_considered_by_an_agent_with_no_complement_is_deliberation(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 26: a vague source's verb after an aside between two spaced hyphens or dashes
+        (
+            "Some economists - including two of the bank's own advisers - warn that rates could rise.",
+            [("HDG004", "could", "vague")],
+        ),
+        ("Officials \u2014 two of them \u2014 said the plant could close.", [("HDG004", "could", "vague")]),
+        ("Officials -- two of them -- said the plant could close.", [("HDG004", "could", "vague")]),
+        # one hyphen ends the source's clause; an aside with a comma in it is not walked over
+        ("Four officials - but said the plant could close.", [("HDG001", "could", "")]),
+        ("Officials - two of them, both senior - said the plant could close.", [("HDG001", "could", "")]),
+        # a hyphen inside a word is no aside
+        ("Officials-two of them-said the plant could close.", [("HDG001", "could", "")]),
+    ],
+)
+def test_a_vague_source_reaches_its_verb_over_an_aside_between_dashes(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert voices(text) == expected
+
+
+def _hedges(text: str) -> list[tuple[str, str, str]]:
+    """Every hedging finding of ``text`` as (code, matched words, source kind), in report order."""
+    return [(f.code, f.matched, f.data.get("source", "")) for f in run_scorer(SCORER, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 26: a capitalised word set off by a comma does not name the source after it
+        (
+            "The deal may close on Friday, officials say.",
+            [("HDG004", "may", "vague"), ("HDG002", "officials say", "")],
+        ),
+        (
+            "On Monday, officials said the deal may close.",
+            [("HDG002", "officials said", ""), ("HDG004", "may", "vague")],
+        ),
+        # a modifier right before the source still names it, a bracket between them too, and a
+        # fronted place its officials ('In Harbourtown, officials said': test_vague_attribution)
+        ("In London, officials said the deal may close.", [("HDG001", "may", "")]),
+        ("Kremlin officials say the deal may close.", [("HDG004", "may", "named")]),
+        ("The prison may close, Prison Service (HMPS) officials say.", [("HDG001", "may", "")]),
+        # a source noun capitalised inside a sentence is a publication ('People', 'Insider')
+        ("Kate may attend the gala, People reports.", [("HDG004", "may", "named")]),
+        ("According to People, Kate may attend.", [("HDG004", "may", "named")]),
+        ("Kate may attend the gala, Insider reported.", [("HDG004", "may", "named")]),
+        # a capitalised plural is more likely a sentence whose full stop is missing
+        (
+            "The rupee fell against the dollar Analysts said rates may rise.",
+            [("HDG002", "Analysts said", ""), ("HDG004", "may", "vague")],
+        ),
+    ],
+)
+def test_a_capitalised_word_names_a_source_only_beside_it_or_as_a_publication(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _hedges(text) == expected
