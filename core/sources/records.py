@@ -366,17 +366,20 @@ def _not_utf8(row: list[str]) -> int | None:
     return None
 
 
-#: Separators a spreadsheet exports CSV with in place of commas, as named in a message.
-_OTHER_SEPARATORS = {";": "';'", "\t": "tabs", "|": "'|'"}
+#: Separators a spreadsheet exports "CSV" with in place of commas (a list separator set to ';', tabs, '|').
+_OTHER_SEPARATORS = (";", "\t", "|")
 
 
-def _other_separator(header: list[str]) -> str | None:
-    """The separator of a header that is one cell holding another separator (``id;title;text``), as named in a message."""
-    if len(header) != 1:
+def _other_separator(header: list[str], text: str) -> str | None:
+    """The separator of a header read as one cell that holds another one (``id;title;text``), or None.
+
+    Only when the text column is not the header's one cell: a file whose text column's
+    name holds a ';' is read with commas, as it was written.
+    """
+    if len(header) != 1 or header[0] == text:
         return None
-    counts = {name: header[0].count(char) for char, name in _OTHER_SEPARATORS.items()}
-    most = max(counts, key=counts.__getitem__)
-    return most if counts[most] else None
+    most = max(_OTHER_SEPARATORS, key=header[0].count)
+    return most if header[0].count(most) else None
 
 
 def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str], line: int = 1) -> Unreadable | None:
@@ -387,9 +390,6 @@ def _csv_header(header: list[str] | None, path: str, fields: Mapping[str, str], 
         return Unreadable(path, f"not valid UTF-8 (header, character {at + 1} of a cell)", line, "csv")
     if fields["text"] not in header:
         missing = f"no {quoted(fields['text'])} column in the header ({', '.join(header)})"
-        if separator := _other_separator(header):  # no field mapping reads it: say what is wrong
-            hint = f": its columns are separated by {separator}, not commas; copydesk reads comma-separated CSV (export it with commas)"
-            return Unreadable(path, missing + hint, line, "csv")
         return Unreadable(path, missing + mapping_hint(fields["text"], header), line, "csv")
     twice = sorted({name for name in header if header.count(name) > 1} & set(fields.values()))
     if twice:
@@ -408,10 +408,11 @@ def _csv_row(
     return _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
 
 
-def _cells(row: Row, max_bytes: int, what: str = "row") -> list[str] | str:
+def _cells(row: Row, max_bytes: int, what: str = "row", delimiter: str = ",") -> list[str] | str:
     """A row's cells, decoded alone (bytes that are not UTF-8 become lone surrogates, found per row), or why it cannot be read.
 
     :param what: what the row is, for the problem (``row``, ``header``).
+    :param delimiter: the file's separator (:func:`_other_separator`).
     """
     if row.opened is not None:
         if what == "header":
@@ -422,7 +423,7 @@ def _cells(row: Row, max_bytes: int, what: str = "row") -> list[str] | str:
     if row.data is None:
         return f"{what} longer than sources.max_bytes ({max_bytes})"
     try:
-        return next(csv.reader([row.data.decode("utf-8", "surrogateescape")], strict=True), [])
+        return next(csv.reader([row.data.decode("utf-8", "surrogateescape")], delimiter=delimiter, strict=True), [])
     except csv.Error as exc:
         return f"malformed CSV {what}: {exc}"
 
@@ -456,12 +457,12 @@ def _detected(data: bytes) -> str | None:
     return None if isinstance(found, str) else found[1]
 
 
-def _decoded(data: bytes, encoding: str | None) -> list[str] | None:
+def _decoded(data: bytes, encoding: str | None, delimiter: str = ",") -> list[str] | None:
     """A row's cells decoded in ``encoding``; None when there is none or the row does not decode (or parse) in it."""
     if encoding is None:
         return None
     try:
-        return next(csv.reader([data.decode(encoding)], strict=True), [])
+        return next(csv.reader([data.decode(encoding)], delimiter=delimiter, strict=True), [])
     except (UnicodeDecodeError, LookupError, csv.Error):
         return None
 
@@ -475,8 +476,9 @@ class _Guess:
     file's: its ``CD003`` names the encoding used, but the characters may be wrong.
     """
 
-    def __init__(self, fallback: bool) -> None:
+    def __init__(self, fallback: bool, delimiter: str = ",") -> None:
         self.fallback = fallback
+        self.delimiter = delimiter
         self.tried = False
         self.encoding: str | None = None
 
@@ -486,16 +488,16 @@ class _Guess:
             return None
         if (western := read_western(data)) is not None:
             try:
-                return next(csv.reader([western[0]], strict=True), []), western[1]
+                return next(csv.reader([western[0]], delimiter=self.delimiter, strict=True), []), western[1]
             except csv.Error:
                 pass
         if not self.tried:
             self.tried = True
             self.encoding = _detected(data)
-        if (cells := _decoded(data, self.encoding)) is not None and self.encoding is not None:
+        if (cells := _decoded(data, self.encoding, self.delimiter)) is not None and self.encoding is not None:
             return cells, self.encoding
         own = _detected(data) if self.encoding is not None else None  # the file's guess came from this row otherwise
-        if own is None or own == self.encoding or (cells := _decoded(data, own)) is None:
+        if own is None or own == self.encoding or (cells := _decoded(data, own, self.delimiter)) is None:
             return None
         return cells, own
 
@@ -527,7 +529,9 @@ def read_csv(
     With ``fallback`` (``[sources] encoding_fallback``) a row that is not UTF-8 is decoded
     in the encoding charset-normalizer detects from the first such row, once per file, or,
     when it does not decode in that, in the one detected from the row itself (:class:`_Guess`). A
-    file starting with a UTF-16 or UTF-32 byte order mark is refused: CSV must be UTF-8.
+    file starting with a UTF-16 or UTF-32 byte order mark is refused: CSV must be UTF-8. A
+    header that reads as one column holding ';', tabs or '|' (a spreadsheet's export under
+    another list separator) has the whole file read with that separator (:func:`_other_separator`).
     """
     csv.field_size_limit(max(max_bytes, 131072))  # a row, and so each of its cells, is within max_bytes
     start = handle.tell()
@@ -537,22 +541,27 @@ def read_csv(
     handle.seek(start)
     if handle.read(3) != BOM:
         handle.seek(start)
-    rows, guess = csv_rows(handle, max_bytes), _Guess(fallback)
+    rows = csv_rows(handle, max_bytes)
     first = next(rows, None)
     # blank lines (or lines of spaces) above the header are no rows either; a row too long to keep is
     while first is not None and first.data is not None and not first.data.strip():
         first = next(rows, None)
     header = None if first is None else _cells(first, max_bytes, "header")
+    delimiter = ","
+    if first is not None and isinstance(header, list) and (other := _other_separator(header, fields["text"])):
+        # a spreadsheet's export under another list separator: the whole file is read with it
+        delimiter, header = other, _cells(first, max_bytes, "header", other)
     if isinstance(header, str):
         yield Unreadable(path, header, 1 if first is None else first.line, "csv")
         return
+    guess = _Guess(fallback, delimiter)
     if (bad := _csv_header(header, path, fields, 1 if first is None else first.line)) is not None:
         yield bad
         return
     assert header is not None
     count = 0
     for row in rows:
-        cells = _cells(row, max_bytes)
+        cells = _cells(row, max_bytes, delimiter=delimiter)
         if (problem := _left_open(row, cells, header, rows)) is not None:
             count += 1
             yield Unreadable(path, problem, row.line, "csv")

@@ -107,7 +107,7 @@ CASES: dict[str, tuple[dict[str, bytes], list[str]]] = {
     "csv-only-empty-fields": ({"x.csv": _csv('text\n""\n')}, []),
     "csv-nul-byte": ({"x.csv": b"id,text\n1,a\x00b\n"}, []),
     "csv-utf16": ({"x.csv": f"id,text\n1,{CELL}\n".encode("utf-16")}, []),
-    "csv-semicolon": ({"x.csv": _csv(f"id;text\n1;{CELL}\n")}, []),
+    "csv-semicolon-no-text": ({"x.csv": _csv(f"id;body\n1;{CELL}\n")}, []),
     "csv-cr-only": ({"x.csv": _csv(f"id,text\r1,{CELL}\r2,{CELL}\r")}, []),
     "csv-cr-only-multiline": ({"x.csv": _csv(f'id,text\r1,"{CELL}\r{CELL}"\r2,\r3,{CELL}\r')}, []),
     "csv-mixed-endings": ({"x.csv": _csv(f"id,text\r\n1,{CELL}\r2,{CELL}\n3,{CELL}")}, []),

@@ -115,9 +115,9 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
         "copydesk: error: x.csv:2: row longer than sources.max_bytes (1000)",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
-    "csv-semicolon": (
+    "csv-semicolon-no-text": (
         2,
-        "copydesk: error: x.csv:1: no 'text' column in the header (id;text): its columns are separated by ';', not commas; copydesk reads comma-separated CSV (export it with commas)",
+        "copydesk: error: x.csv:1: no 'text' column in the header (id, body); map it with [sources.fields] text = \"body\"",
         [("good.txt", False), ("x.csv:1", True)],
     ),
     "csv-short-row": (

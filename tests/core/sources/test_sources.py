@@ -307,17 +307,10 @@ def test_a_utf8_byte_order_mark_starting_a_later_jsonl_line_is_dropped_as_at_lin
             "no 'text' column in the header (id, summary);"
             ' if another one holds the text, name it with [sources.fields] text = "NAME"',
         ),
-        (  # a European spreadsheet's export: the header is one cell, and mapping it would not help
-            "cms.csv",
-            b"id;title;text\r\n1;Ferry late;The ferry ran late again.\r\n",
-            "no 'text' column in the header (id;title;text): its columns are separated by ';', not commas;"
-            " copydesk reads comma-separated CSV (export it with commas)",
-        ),
-        (
+        (  # a tab-separated export is read with tabs (test below), so its columns can be mapped
             "cms.csv",
             b"id\tBody\n1\tThe ferry ran late again.\n",
-            "no 'text' column in the header (id\tBody): its columns are separated by tabs, not commas;"
-            " copydesk reads comma-separated CSV (export it with commas)",
+            "no 'text' column in the header (id, Body); map it with [sources.fields] text = \"Body\"",
         ),
         (
             "cms.jsonl",
@@ -332,6 +325,29 @@ def test_a_missing_text_field_names_the_mapping_that_fixes_it(
     """Review s25v, item 12: one line, the fix named; a name TOML cannot hold as written is not suggested."""
     [item] = read(tmp_path, name, data)
     assert isinstance(item, Unreadable) and item.record == 1 and item.problem == problem
+
+
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_a_csv_exported_with_another_list_separator_is_read_with_it(tmp_path: Path, separator: str) -> None:
+    """Session 26: a spreadsheet set to another list separator (';' in much of Europe) exports "CSV" with it.
+
+    The header reads as one column holding the separator, and no text column: the whole
+    file is read with that separator, quoted cells and all. Before, the file was unreadable.
+    """
+    rows = ["id;title;text", '1;"Ferry; late";The ferry ran late again.', "2;Bridge;The bridge opened on Monday."]
+    data = "\r\n".join(row.replace(";", separator) for row in rows).encode() + b"\r\n"
+    items = read(tmp_path, "cms.csv", data)
+    assert [(a.id, a.title, a.body) for a in items] == [
+        ("1", f"Ferry{separator} late", "The ferry ran late again."),
+        ("2", "Bridge", "The bridge opened on Monday."),
+    ]
+
+
+def test_a_text_column_whose_name_holds_a_semicolon_is_read_with_commas(tmp_path: Path) -> None:
+    """The separator is only guessed when the one column read is not the text column itself."""
+    fields = {**SOURCES["fields"], "text": "body;main"}
+    items = read(tmp_path, "a.csv", b"body;main\nThe ferry ran late again.\n", fields=fields)
+    assert [a.body for a in items] == ["The ferry ran late again."]
 
 
 def test_csv_without_text_column_names_the_column(tmp_path: Path) -> None:
