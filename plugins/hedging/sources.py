@@ -128,10 +128,7 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     if tok.low == "the":
         return k + 1 < len(tokens) and tokens[k + 1].low in lexicon.institutions
     if tok.capitalised and tok.low in lexicon.vague_sources and k > 0 and not tok.quoted:
-        # a source noun capitalised inside a sentence is a publication's name ('according to
-        # People', '..., People reported', 'Insider reported'; session 26), but a plural in -s
-        # more likely opens a sentence whose full stop is missing ('the dollar Analysts said')
-        return not tok.low.endswith("s") and not _title_case(tokens, k)
+        return _publication(tokens, k)
     if not tok.capitalised or tok.low in lexicon.vague_sources or tok.low in lexicon.demonyms:
         return False
     if tok.low.removesuffix("'s").removesuffix("\u2019s") in _CALENDAR:  # 'Monday's report' names a day
@@ -147,6 +144,16 @@ def _named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     verb = progressive_verb(tokens, verb)
     said = verb < len(tokens) and tokens[verb].low in lexicon.speech_verbs
     return said or tokens[1].capitalised or any(map(str.isupper, tok.raw[1:]))
+
+
+def _publication(tokens: Sequence[Token], k: int) -> bool:
+    """True when source noun ``k``, capitalised inside its sentence, is a publication's name (session 26).
+
+    'according to People', '..., People reported', 'Insider reported'; a plural in -s more
+    likely opens a sentence whose full stop is missing ('the dollar Analysts said'), and a
+    Title Case run ('Why Experts Say') capitalises every word.
+    """
+    return not tokens[k].low.endswith("s") and not _title_case(tokens, k)
 
 
 def progressive(tokens: Sequence[Token], j: int) -> bool:
