@@ -151,6 +151,7 @@ class _Sentences:
         self._quotes: dict[int, QuoteMap] = {}
         self._links: dict[int, bool] = {}
         self._asides: dict[int, Asides] = {}
+        self._brackets: list[tuple[int, str]] | None = None
 
     def linked(self, index: int) -> bool:
         """Whether sentence ``index`` holds a web address (a linked source)."""
@@ -192,6 +193,12 @@ class _Sentences:
             sentence = self.view.sentences[index]
             self._asides[index] = Asides(self.text, sentence.start, sentence.end)
         return self._asides[index]
+
+    def bracket_credits(self) -> list[tuple[int, str]]:
+        """Where each bracketed credit after a closing quotation mark starts, with its name (:data:`BRACKET_CREDIT`)."""
+        if self._brackets is None:
+            self._brackets = [(m.start(), " ".join(m.group(1).split())) for m in BRACKET_CREDIT.finditer(self.text)]
+        return self._brackets
 
     def quotes(self, index: int) -> QuoteMap:
         """The quote map of sentence ``index``."""
@@ -584,6 +591,28 @@ def _speaker_over_agentless(
     return _verdict(near[1])
 
 
+#: A quotation's closing mark and a bracketed credit right after it ('... a year.” [Daily Planet]'):
+#: a capital opens it, no digit ('[2]', a footnote) or line break is inside; bounded, so linear.
+BRACKET_CREDIT = re.compile('["”»“] {0,4}\\[([A-Z][^\\]\\d\n]{0,58})\\]')
+
+
+def _bracket_after_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The name in square brackets right after the quotation holding ``offset``, or None.
+
+    Digests and newsletters quote an item and credit it after the closing mark:
+    '“... It will save $10 million a year.” [Daily Planet]' is the Daily Planet's. The
+    first such credit after the figure must come before the end of the sentence where
+    the quotation closes. A bracket inside the quotation ('We won. [Laughter] We did.”')
+    has no mark before it and credits nothing. The credits are found once per text.
+    """
+    close = _quotation_closes(sents, index, offset)
+    found = sents.bracket_credits()
+    at = bisect.bisect_left(found, (offset, ""))
+    if at < len(found) and found[at][0] < sents.view.sentences[close].end:
+        return found[at][1]
+    return None
+
+
 def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
     """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
     return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
@@ -619,6 +648,10 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
         near = _neighbour(sents, index, window, figure.start)
+        if near is None or not near[1].named:
+            bracket = _bracket_after_quotation(sents, index, figure.start)
+            if bracket is not None:
+                return SOURCED, bracket
         return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])

@@ -1997,3 +1997,77 @@ def test_a_figure_compared_with_what_a_source_expected_is_unsourced(text: str, c
 def test_the_reports_refer_back_to_named_reports(text: str, vague: list[str]) -> None:
     """Session 25 audit: "The reports show" after "Harbour Election Commission reports" are the commission's."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('Scanner: a man left. <tweet id="709145588012345678" author="@Jo">shots fired</tweet>', []),
+        ("<span data-count='250000'>Readers</span> liked it.", []),
+        # near neighbours: a number after "=" outside a tag, and a tag before a number in prose
+        ("The model sets x = 50,000 for the run.", [("50,000", "count")]),
+        ('<p class="lead">Some 250,000 people marched.</p>', [("250,000", "count")]),
+    ],
+    ids=["tweet-id", "data-attribute", "equals-in-prose", "text-inside-tag"],
+)
+def test_a_markup_tags_attribute_value_is_no_figure(text: str, found: list[tuple[str, str]]) -> None:
+    """Session 26 audit: '<tweet id="6721...">' left in the text is an identifier, not a count (FIG001/FIG002)."""
+    assert figure_texts(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes_found"),
+    [
+        ("Trade between the two nations added up to $214bn last year.", ["FIG001"]),
+        ("Trade between the two nations added up to $214bn last year, officials said.", ["FIG002"]),
+        ("The fees for the three schools add up to £90,000, the council said.", []),
+        # near neighbour: "added" as speech before "that" keeps its speaker
+        ("Officials added that trade had grown to $214bn.", ["FIG002"]),
+    ],
+    ids=["added-up-unsourced", "added-up-vague", "add-up-named", "added-that"],
+)
+def test_add_up_is_a_sum_not_speech(text: str, codes_found: list[str]) -> None:
+    """Session 26 audit: "X added up to 22,201bn yen" was credited to an agentless "added" (FIG002)."""
+    assert [f.code for f in single(text)] == codes_found
+
+
+@pytest.mark.parametrize(
+    ("text", "codes_found"),
+    [
+        ("The charity ran the survey. Only 2% of donors gave twice, but gifts rose 6% on last year, said", []),
+        ('The charity ran the survey. "Gifts rose 6% on last year," said', []),
+        # near neighbours: a finished sentence, and a vague speaker before the verb
+        ("The charity ran the survey. Gifts rose 6% on last year, said.", ["FIG002"]),
+        ("The charity ran the survey. Gifts rose 6% on last year, analysts said", ["FIG002"]),
+    ],
+    ids=["comma-said", "quote-said", "full-stop", "analysts"],
+)
+def test_an_inverted_speech_verb_ending_a_cut_off_text_lost_a_named_speaker(text: str, codes_found: list[str]) -> None:
+    """Session 26 audit: a text cut at "..., said" lost its speaker; it is no unnamed one (FIG002)."""
+    assert [f.code for f in single(text)] == codes_found
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (
+            "TAX ENDS “Ohio ended the levy, so pads are free of the 4 percent sales tax. It saves $10 million.” [Daily Planet]",
+            [],
+        ),
+        ("TAX ENDS “It will save shoppers an estimated $10 million a year. ” [Daily Planet] For more, read on.", []),
+        # near neighbours: a stage direction inside the quotation, a footnote, a credit after later sentences
+        (
+            "TAX ENDS “It will save shoppers an estimated $10 million a year. [Applause] We did it.” More.",
+            ["$10 million"],
+        ),
+        ("TAX ENDS “It will save shoppers an estimated $10 million a year.” [2]", ["$10 million"]),
+        (
+            "TAX ENDS “It will save shoppers $10 million a year.” Then more. Yet more. “Yes.” [Daily Planet]",
+            ["$10 million"],
+        ),
+    ],
+    ids=["two-sentences", "spaced-mark", "stage-direction", "footnote", "later-quotation"],
+)
+def test_a_bracketed_name_after_a_quotation_credits_it(text: str, vague: list[str]) -> None:
+    """Session 26 audit: a digest's quoted item credited '” [Outlet]' after it was read as an unnamed speaker's."""
+    assert by_code(single(text), "FIG002") == vague
