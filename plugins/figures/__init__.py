@@ -137,7 +137,9 @@ reach $4bn" is the analysts'); "That puts the bill at £2m" is the writer's own 
 not a source, "was told to pay £175" an order, not a report, and "are added to a turnover
 of £210m" and "added up to $214bn" sums, not speech ("Jo Roe added to reporters" is). A
 quotation followed by a name in square brackets ('... a year.” [Daily Planet]') is that
-name's, and a text cut off at "..., said" lost a named speaker. A poll's share of
+name's, a text cut off at "..., said" lost a named speaker, and a list item opening on a cue
+("- Announced that ...") speaks for a named line introducing the list ("Ms Ana Ruiz has:").
+A poll's share of
 respondents is no source ("74 percent said", "four in 10 who said", "Almost half said
 they"; not "Half of the economists said"), nor is a lone determiner ('49%, say the "gig
 economy" ...'; a text cut off at "according to the" reads as a definite description,

@@ -225,7 +225,8 @@ def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
     source there decides ("Analysts said ... They said ..." stays vague), looking past
     other plural pronouns ("The Tories have promised cuts, which they say ... They say
     ..." is the Tories'). With no credit there, a sentence opening on "The" and a
-    capitalised word names it ("The Greens back a levy, which they say ..."); a capitalised
+    capitalised word names it ("The Greens back a levy, which they say ..."), and so does
+    a group opening it with its named members ("Singers including Ann Vell ..."); a capitalised
     word elsewhere does not ("Residents of Northtown gathered. They said about 3,000 ..."
     is the residents', not Northtown's), nor does nothing ("They said: ..." opening the
     text).
@@ -244,9 +245,19 @@ def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
 
 
 def _the_name_opens(sents: _Sentences, index: int, end: int) -> bool:
-    """Whether sentence ``index`` opens on "The" and a capitalised word before ``end`` ("The Greens back ...")."""
-    words = sents.words(index)
-    return len(words) > 1 and words[0].lower == "the" and words[1].end <= end and sents.text[words[1].start].isupper()
+    """Whether sentence ``index`` opens on a name before ``end``.
+
+    "The" and a capitalised word ("The Greens back ..."), or a group and the names of its
+    members ("Singers including Ann Vell and Bo Lee are recording ...", "Firms such as
+    Acme ...": the group is named by them, as "they" then is).
+    """
+    words, text = sents.words(index), sents.text
+    if len(words) > 1 and words[0].lower == "the" and words[1].end <= end and text[words[1].start].isupper():
+        return True
+    at = 2 if len(words) > 2 and words[1].lower == "including" else 3
+    if at == 3 and not (len(words) > 3 and words[1].lower == "such" and words[2].lower == "as"):
+        return False
+    return words[at].end <= end and text[words[at].start].isupper() and not text[words[1].start].isupper()
 
 
 #: A single document credited without its owner ("a report says", "according to new research").
@@ -330,7 +341,52 @@ def _credit_verdict(sents: _Sentences, index: int, credit: Credit) -> tuple[str,
         return SOURCED, credit.source_text
     if _named_next(sents, index, credit) or _named_before(sents, index, credit):
         return SOURCED, credit.source_text
+    introducer = _list_introducer(sents, index, credit)
+    if introducer is not None:
+        return SOURCED, introducer
     return _verdict(credit)
+
+
+#: Marks that open the item of a list ("- Announced ...", "• Pledged ...").
+BULLETS = frozenset("-–—•*·")
+#: Items of a list followed back to the line that introduces it.
+LIST_REACH = 12
+PERSONAL_PRONOUNS = frozenset("he she we".split())
+
+
+def _bullet(sents: _Sentences, index: int) -> bool:
+    """Whether sentence ``index`` is the item of a list: a bullet mark, then its first word."""
+    sentence, found = sents.view.sentences[index], sents.words(index)
+    lead = sents.text[sentence.start : found[0].start] if found else ""
+    return bool(lead.strip()) and all(ch in BULLETS or ch.isspace() for ch in lead)
+
+
+def _list_introducer(sents: _Sentences, index: int, credit: Credit) -> str | None:
+    """The named subject of the line introducing a list whose item opens on a subjectless cue, or None.
+
+    "In her budget Ms Ana Ruiz has:" then "- Announced that $2bn will go to schools": the
+    item continues the introducing line, whose subject speaks ("Ms Ana Ruiz has ...
+    announced"). The cue opens an item after a bullet mark; the items before it lead
+    back (at most :data:`LIST_REACH`) to a line ending in a colon that holds a capitalised
+    word after its first, or opens on "He", "She" or "We". "Highlights of the plan:"
+    names no one, and the item's cue stays agentless.
+    """
+    if credit.source[0] < credit.source[1] or not _bullet(sents, index) or sents.words(index)[0].start != credit.cue:
+        return None
+    text = sents.text
+    for other in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
+        if _bullet(sents, other):
+            continue
+        sentence = sents.view.sentences[other]
+        line = text[sentence.start : sentence.end].rstrip()
+        found = sents.words(other)
+        if not line.endswith(":") or not found:
+            return None
+        capital = any(text[w.start].isupper() for w in found[1:])
+        if capital or found[0].lower in PERSONAL_PRONOUNS:
+            return " ".join(line[:-1].split())
+        return None
+    return None
 
 
 #: Plural documents that "the" refers back to ("the reports", "the figures").
@@ -591,9 +647,10 @@ def _speaker_over_agentless(
     return _verdict(near[1])
 
 
-#: A quotation's closing mark and a bracketed credit right after it ('... a year.” [Daily Planet]'):
-#: a capital opens it, no digit ('[2]', a footnote) or line break is inside; bounded, so linear.
-BRACKET_CREDIT = re.compile('["”»“] {0,4}\\[([A-Z][^\\]\\d\n]{0,58})\\]')
+#: A quotation's closing mark and a bracketed credit right after it ('... a year.” [Daily Planet]'),
+#: up to four spaces (no-break ones too) between; a capital opens the name, no digit ('[2]', a
+#: footnote) or line break is inside; bounded, so linear.
+BRACKET_CREDIT = re.compile('["”»“][^\\S\\n]{0,4}\\[([A-Z][^\\]\\d\\n]{0,58})\\]')
 
 
 def _bracket_after_quotation(sents: _Sentences, index: int, offset: int) -> str | None:

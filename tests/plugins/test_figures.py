@@ -2055,6 +2055,7 @@ def test_an_inverted_speech_verb_ending_a_cut_off_text_lost_a_named_speaker(text
             [],
         ),
         ("TAX ENDS “It will save shoppers an estimated $10 million a year. ” [Daily Planet] For more, read on.", []),
+        ("TAX ENDS “It will save shoppers an estimated $10 million a year. “\xa0[Daily Planet] For more.", []),
         # near neighbours: a stage direction inside the quotation, a footnote, a credit after later sentences
         (
             "TAX ENDS “It will save shoppers an estimated $10 million a year. [Applause] We did it.” More.",
@@ -2066,8 +2067,60 @@ def test_an_inverted_speech_verb_ending_a_cut_off_text_lost_a_named_speaker(text
             ["$10 million"],
         ),
     ],
-    ids=["two-sentences", "spaced-mark", "stage-direction", "footnote", "later-quotation"],
+    ids=["two-sentences", "spaced-mark", "no-break-space", "stage-direction", "footnote", "later-quotation"],
 )
 def test_a_bracketed_name_after_a_quotation_credits_it(text: str, vague: list[str]) -> None:
     """Session 26 audit: a digest's quoted item credited '” [Outlet]' after it was read as an unnamed speaker's."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+LIST_ITEMS = "\n\n- Raised spending on schools by 4%\n- Announced that $1.8bn will be spent on roads\n"
+
+
+@pytest.mark.parametrize(
+    ("introducer", "vague"),
+    [
+        ("In her budget Ms Ana Ruiz has:", []),
+        ("Since May she has:", []),
+        # near neighbours: an introducer naming no one, and one that is no introducer (no colon)
+        ("Among the measures in the plan:", ["$1.8bn"]),
+        ("In her budget Ms Ana Ruiz made cuts.", ["$1.8bn"]),
+    ],
+    ids=["named", "pronoun", "unnamed", "no-colon"],
+)
+def test_a_list_items_cue_speaks_for_the_subject_of_the_line_introducing_the_list(
+    introducer: str, vague: list[str]
+) -> None:
+    """Session 26 audit: '- Announced that ...' under 'Mr X has:' is his, not an agentless cue (FIG002)."""
+    assert by_code(single(introducer + LIST_ITEMS), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Singers including Ann Vell and Bo Lee are recording a song. They hope it will raise more than £2m.", []),
+        ("Firms such as Acme and Brisk run the mills. They say they will give £2m to the fund.", []),
+        # near neighbours: a group named by a place, and members who are not named
+        ("Singers from Northtown are recording a song. They hope it will raise more than £2m.", ["£2m"]),
+        ("Singers including many locals are recording a song. They hope it will raise more than £2m.", ["£2m"]),
+    ],
+    ids=["including-names", "such-as-names", "place", "unnamed-members"],
+)
+def test_they_takes_up_a_group_opening_the_sentence_before_with_its_named_members(text: str, vague: list[str]) -> None:
+    """Session 26 audit: "Singers including NAME and NAME ... They hope ... £2m" is the singers', who are named."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("Its partner, Acme Glass (AG), announced it will repay a $2.9 billion loan.", []),
+        ("The first maker it works with, Acme Glass (AG), said it will repay a $2.9 billion loan.", []),
+        # near neighbour: words in brackets that are no acronym still part the name from its verb
+        ("Its partner, a chip firm (in Ohio), announced it will repay a $2.9 billion loan.", ["$2.9 billion"]),
+    ],
+    ids=["acronym", "description-first", "no-acronym"],
+)
+def test_an_acronym_in_brackets_inside_an_appositive_goes_with_its_name(text: str, vague: list[str]) -> None:
+    """Session 26 audit: "..., NAME (ABBR), announced" lost its name to the bracket (FIG002, agentless)."""
     assert by_code(single(text), "FIG002") == vague
