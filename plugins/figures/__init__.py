@@ -139,6 +139,8 @@ of £210m" and "added up to $214bn" sums, not speech ("Jo Roe added to reporters
 quotation followed by a name in square brackets ('... a year.” [Daily Planet]') is that
 name's, a text cut off at "..., said" lost a named speaker, and a list item opening on a cue
 ("- Announced that ...") speaks for a named line introducing the list ("Ms Ana Ruiz has:").
+A quotation no credit speaks for is spoken by the "He" or "She" opening the sentence before
+it, or by a tag after it whose verb is any past form in "-ed" ('"...?" Hannity pressed.').
 A poll's share of
 respondents is no source ("74 percent said", "four in 10 who said", "Almost half said
 they"; not "Half of the economists said"), nor is a lone determiner ('49%, say the "gig

@@ -670,6 +670,60 @@ def _bracket_after_quotation(sents: _Sentences, index: int, offset: int) -> str 
     return None
 
 
+#: Pronouns opening the sentence before an untagged quotation, who speak it ('He plans ... "In China ...').
+SPEAKING_PRONOUNS = frozenset("he she".split())
+
+
+def _subject_before_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The "He" or "She" opening the sentence before a quotation no credit speaks for, or None.
+
+    'He plans to ship them by May. "In China they spend $17 a year on books."': news copy
+    quotes the person the paragraph is about without a tag, and the pronoun names them as
+    "he said" does. The quotation opens its sentence; it has no credit with a source in its
+    sentences or the window (the caller's :func:`_neighbour` found none), so a tagged
+    quotation ('"...," a critic said') keeps its speaker. A sentence before about a thing
+    ("It rose ...", "Prices ...") or a name is not read: a subject cannot be told from a
+    place or a plural noun without a parser.
+    """
+    opens = _quotation_opens(sents, index, offset)
+    marks = sents.quotes(opens)
+    if opens == 0 or not marks.positions or not marks.states[0]:
+        return None
+    if not _opens_sentence(sents, opens, marks.positions[0]):
+        return None
+    words = sents.words(opens - 1)
+    if len(words) > 1 and words[0].lower in SPEAKING_PRONOUNS:
+        return sents.text[words[0].start : words[0].end]
+    return None
+
+
+#: A speech tag right after a closing mark whose verb the cue lists lack ('“... 11 million?” Hannity pressed.'):
+#: "he"/"she" or up to three capitalised words, then a past verb in "-ed", then a full stop or comma
+#: (each word bounded, so a match asked once per figure stays short on hostile text).
+TAG_AFTER = re.compile(r"[^\S\n]{1,3}(he|she|[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}) ([a-z]{2,20}ed)[.,]")
+
+
+def _tag_after_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The speaker of a tag after the closing mark of a quotation no credit speaks for, or None.
+
+    '“Would it cover the 11 million?” Hannity pressed.' and '"..., " she quipped.': any past
+    verb in a tag is one of saying, though the cue lists hold a few dozen. A single
+    capitalised word ending in "s" is read as a plural noun ('"We won." Markets rallied.'),
+    no speaker.
+    """
+    close = _quotation_closes(sents, index, offset)
+    marks = sents.quotes(close)
+    after = bisect.bisect_right(marks.positions, offset) if close == index else 0
+    shut = next((marks.positions[at] for at in range(after, len(marks.positions)) if not marks.states[at]), None)
+    if shut is None:
+        return None
+    match = TAG_AFTER.match(sents.text, shut + 1)
+    if match is None:
+        return None
+    name = match.group(1)
+    return None if " " not in name and name.endswith("s") else name
+
+
 def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
     """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
     return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
@@ -709,6 +763,12 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
             bracket = _bracket_after_quotation(sents, index, figure.start)
             if bracket is not None:
                 return SOURCED, bracket
+        if near is None:
+            subject = _subject_before_quotation(sents, index, figure.start) or _tag_after_quotation(
+                sents, index, figure.start
+            )
+            if subject is not None:
+                return SOURCED, subject
         return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])

@@ -2124,3 +2124,37 @@ def test_they_takes_up_a_group_opening_the_sentence_before_with_its_named_member
 def test_an_acronym_in_brackets_inside_an_appositive_goes_with_its_name(text: str, vague: list[str]) -> None:
     """Session 26 audit: "..., NAME (ABBR), announced" lost its name to the bracket (FIG002, agentless)."""
     assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ('He plans to ship them by May. "In China they spend $17 a year per child on books."', []),
+        ('She read the papers. "One in ten questions had the wrong answer."', []),
+        # near neighbours: a sentence before about a thing, and a quotation a vague speaker tags
+        ('It rose on Monday. "One in ten questions had the wrong answer."', ["One in ten"]),
+        ('He plans to ship them. "One in ten questions had the wrong answer," a critic said.', ["One in ten"]),
+    ],
+    ids=["he", "she", "thing", "tagged"],
+)
+def test_an_untagged_quotation_is_spoken_by_the_he_or_she_opening_the_sentence_before(
+    text: str, vague: list[str]
+) -> None:
+    """Session 26 audit: 'He plans ... "In China they spend $17 ..."' is his, not an unnamed speaker's (FIG002)."""
+    assert by_code(single(text), "FIG002") == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The host turned to the wall. “Would it cover the 11 million?” Hannity pressed. “Or not?”", []),
+        ('"It will cost $5 million," she quipped.', []),
+        # near neighbours: a plural noun and its verb after the quotation, and a vague tag
+        ('"It will cost $5 million." Markets rallied.', ["$5 million"]),
+        ('"It will cost $5 million," one insider laughed.', ["$5 million"]),
+    ],
+    ids=["name-pressed", "she-quipped", "plural-noun", "vague-tag"],
+)
+def test_a_past_verb_in_a_tag_after_a_quotation_names_its_speaker(text: str, vague: list[str]) -> None:
+    """Session 26 audit: '“... the 11 million?” Hannity pressed.' names the speaker though "pressed" is no cue."""
+    assert by_code(single(text), "FIG002") == vague
