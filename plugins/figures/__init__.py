@@ -136,8 +136,8 @@ passive's agent ends before "to", a figure or the "at" of a value ("expected by 
 reach $4bn" is the analysts'); "That puts the bill at £2m" is the writer's own reckoning,
 not a source, "was told to pay £175" an order, not a report, and "are added to a turnover
 of £210m" and "added up to $214bn" sums, not speech ("Jo Roe added to reporters" is). A
-quotation followed by a name in square brackets ('... a year.” [Daily Planet]') is that
-name's, a text cut off at "..., said" lost a named speaker, and a list item opening on a cue
+quotation followed by a name in square brackets ('... a year.” [Daily Planet]') or signed
+after a dash ('... 1 percent." - Ann Vell.') is that name's, a text cut off at "..., said" lost a named speaker, and a list item opening on a cue
 ("- Announced that ...") speaks for a named line introducing the list ("Ms Ana Ruiz has:").
 A quotation no credit speaks for is spoken by the "He" or "She" opening the sentence before
 it, or by a tag after it whose verb is any past form in "-ed" ('"...?" Hannity pressed.').

@@ -197,7 +197,9 @@ class _Sentences:
     def bracket_credits(self) -> list[tuple[int, str]]:
         """Where each bracketed credit after a closing quotation mark starts, with its name (:data:`BRACKET_CREDIT`)."""
         if self._brackets is None:
-            self._brackets = [(m.start(), " ".join(m.group(1).split())) for m in BRACKET_CREDIT.finditer(self.text)]
+            self._brackets = [
+                (m.start(), " ".join((m.group(1) or m.group(2)).split())) for m in BRACKET_CREDIT.finditer(self.text)
+            ]
         return self._brackets
 
     def quotes(self, index: int) -> QuoteMap:
@@ -647,17 +649,22 @@ def _speaker_over_agentless(
     return _verdict(near[1])
 
 
-#: A quotation's closing mark and a bracketed credit right after it ('... a year.” [Daily Planet]'),
-#: up to four spaces (no-break ones too) between; a capital opens the name, no digit ('[2]', a
-#: footnote) or line break is inside; bounded, so linear.
-BRACKET_CREDIT = re.compile('["”»“][^\\S\\n]{0,4}\\[([A-Z][^\\]\\d\\n]{0,58})\\]')
+#: A quotation's closing mark and a credit right after it, up to four spaces (no-break ones too)
+#: between: a name in square brackets ('... a year.” [Daily Planet]'; a capital opens it, no digit,
+#: '[2]' a footnote, or line break inside), or a dash and a name of up to four capitalised words
+#: ending its clause ('... the top 1 percent." - Ann Vell.'); bounded, so linear.
+BRACKET_CREDIT = re.compile(
+    '["”»“][^\\S\\n]{0,4}(?:\\[([A-Z][^\\]\\d\\n]{0,58})\\]'
+    "|[-–—][^\\S\\n]{0,2}([A-Z][\\w'’-]{0,30}\\.?(?: [A-Z][\\w'’-]{0,30}\\.?){0,3})(?=[,.]|[^\\S\\n]{0,8}(?:\\n|$)))"
+)
 
 
 def _bracket_after_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
-    """The name in square brackets right after the quotation holding ``offset``, or None.
+    """The name in square brackets or after a dash right after the quotation holding ``offset``, or None.
 
     Digests and newsletters quote an item and credit it after the closing mark:
-    '“... It will save $10 million a year.” [Daily Planet]' is the Daily Planet's. The
+    '“... It will save $10 million a year.” [Daily Planet]' is the Daily Planet's, and a
+    fact check quotes a claim and signs it ('"... the top 1 percent." - Ann Vell.'). The
     first such credit after the figure must come before the end of the sentence where
     the quotation closes. A bracket inside the quotation ('We won. [Laughter] We did.”')
     has no mark before it and credits nothing. The credits are found once per text.

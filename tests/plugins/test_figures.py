@@ -2066,11 +2066,28 @@ def test_an_inverted_speech_verb_ending_a_cut_off_text_lost_a_named_speaker(text
             "TAX ENDS “It will save shoppers $10 million a year.” Then more. Yet more. “Yes.” [Daily Planet]",
             ["$10 million"],
         ),
+        ('In a debate. "Almost all new income goes to the top 1 percent." - Ann Vell. The senator is wrong.', []),
+        ('In a debate. "Almost all new income goes to the top 1 percent." — Ann Vell', []),
+        # near neighbours: a dash opening the writer's own clause
+        ('In a debate. "All new income goes to the top 1 percent" — Prices rose after that.', ["1 percent"]),
+        ('In a debate. "All new income goes to the top 1 percent." - and then Ann Vell left.', ["1 percent"]),
     ],
-    ids=["two-sentences", "spaced-mark", "no-break-space", "stage-direction", "footnote", "later-quotation"],
+    ids=[
+        "two-sentences",
+        "spaced-mark",
+        "no-break-space",
+        "stage-direction",
+        "footnote",
+        "later-quotation",
+        "dash-signature",
+        "dash-at-end",
+        "dash-clause",
+        "dash-lower",
+    ],
 )
-def test_a_bracketed_name_after_a_quotation_credits_it(text: str, vague: list[str]) -> None:
-    """Session 26 audit: a digest's quoted item credited '” [Outlet]' after it was read as an unnamed speaker's."""
+def test_a_named_credit_after_a_quotation_credits_it(text: str, vague: list[str]) -> None:
+    """Session 26 audit: a quoted item credited '” [Outlet]' after it, or a claim signed '." - NAME.', was read as an
+    unnamed speaker's."""
     assert by_code(single(text), "FIG002") == vague
 
 
