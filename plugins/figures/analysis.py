@@ -721,10 +721,9 @@ def _tag_after_quotation(sents: _Sentences, index: int, offset: int) -> str | No
     close = _quotation_closes(sents, index, offset)
     marks = sents.quotes(close)
     after = bisect.bisect_right(marks.positions, offset) if close == index else 0
-    shut = next((marks.positions[at] for at in range(after, len(marks.positions)) if not marks.states[at]), None)
-    if shut is None:
-        return None
-    match = TAG_AFTER.match(sents.text, shut + 1)
+    if after >= len(marks.positions) or marks.states[after]:
+        return None  # the next mark opens (or there is none): no closing mark to follow
+    match = TAG_AFTER.match(sents.text, marks.positions[after] + 1)
     if match is None:
         return None
     name = match.group(1)

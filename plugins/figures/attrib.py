@@ -13,6 +13,7 @@ missing (an agentless "estimated at"; auxiliaries alone, "has", are no source).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -285,6 +286,9 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
 
 
+_NOT_SPACE = re.compile(r"\S")
+
+
 def _speaker_cut_off(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int]) -> bool:
     """Whether an inverted speech verb ends the text with its speaker cut off ("... than last year, said").
 
@@ -296,8 +300,8 @@ def _speaker_cut_off(text: str, words: Sequence[Word], cue: int, bounds: tuple[i
     """
     if cue + 1 != len(words) or cue == 0 or words[cue].lower not in INVERTIBLE:
         return False
-    if text[words[cue].end :].strip() or bounds[1] < words[cue].end:
-        return False
+    if _NOT_SPACE.search(text, words[cue].end) is not None:
+        return False  # more text follows (a search that stops at the next sentence: linear)
     gap = text[words[cue - 1].end : words[cue].start]
     return "," in gap or quoted(gap)
 
