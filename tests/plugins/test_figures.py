@@ -2175,3 +2175,22 @@ def test_an_untagged_quotation_is_spoken_by_the_he_or_she_opening_the_sentence_b
 def test_a_past_verb_in_a_tag_after_a_quotation_names_its_speaker(text: str, vague: list[str]) -> None:
     """Session 26 audit: '“... the 11 million?” Hannity pressed.' names the speaker though "pressed" is no cue."""
     assert by_code(single(text), "FIG002") == vague
+
+
+def test_session_26_readings_finish_on_hostile_text() -> None:
+    """Cut-off speakers, tags, bracketed and dash credits, list items and tag attributes, each repeated at length.
+
+    Each reading is asked once per figure or cue and reads a bounded stretch (a tag's words,
+    a bracket's name, LIST_REACH lines, TAG_REACH characters back): 20,000 repeats finish.
+    """
+    pieces = [
+        "Prices rose 5%, said\n",
+        '“$5m “$5m "$5m" Jo Roe pressed. ',
+        '"$5m." [Acme' + "b" * 50 + '"$5m." - Ann',
+        "- Announced that $5m will go\n",
+        '<t id="' + "1" * 18 + '" x=',
+    ]
+    for piece in pieces:
+        text = "Ms Ann Roe has:\n" + piece * 20_000
+        found = list(figures.score(document(text), Context(settings=figures.SETTINGS)).findings)
+        assert all(0 <= f.start <= f.end <= len(text) for f in found)
