@@ -70,7 +70,7 @@ ordinals, phone, page and section numbers, numbers joined to a noun by a hyphen 
 distances ("the 800m gold"), weights in pounds ("lost 15 pounds", "4,000 pounds of
 cod"), dates whose comma was stripped ("Aug 142016"), ZIP codes after a state's code ("New
 York, NY 10032"), model numbers after a name ("the Nokia 7610 phone", "The Atari 2600
-is") and page furniture ("24.8k
+is"), a markup tag's attribute values ('<tweet id="672138506081275904">') and page furniture ("24.8k
 SHARES", a "Get short URL" counter) are not figures. Vague magnitudes ("tens of
 billions of dollars", "millions are displaced", "hundreds of thousands") are figures of
 kind `magnitude` and flagged here when unsourced, except after a preposition ("known to
@@ -135,7 +135,13 @@ Budget Office (HBO) report that said" are named). A
 passive's agent ends before "to", a figure or the "at" of a value ("expected by analysts to
 reach $4bn" is the analysts'); "That puts the bill at £2m" is the writer's own reckoning,
 not a source, "was told to pay £175" an order, not a report, and "are added to a turnover
-of £210m" a sum, not speech ("Jo Roe added to reporters" is). A poll's share of
+of £210m" and "added up to $214bn" sums, not speech ("Jo Roe added to reporters" is). A
+quotation followed by a name in square brackets ('... a year.” [Daily Planet]') or signed
+after a dash ('... 1 percent." - Ann Vell.') is that name's, a text cut off at "..., said" lost a named speaker, and a list item opening on a cue
+("- Announced that ...") speaks for a named line introducing the list ("Ms Ana Ruiz has:").
+A quotation no credit speaks for is spoken by the "He" or "She" opening the sentence before
+it, or by a tag after it whose verb is any past form in "-ed" ('"...?" Hannity pressed.').
+A poll's share of
 respondents is no source ("74 percent said", "four in 10 who said", "Almost half said
 they"; not "Half of the economists said"), nor is a lone determiner ('49%, say the "gig
 economy" ...'; a text cut off at "according to the" reads as a definite description,

@@ -151,6 +151,7 @@ class _Sentences:
         self._quotes: dict[int, QuoteMap] = {}
         self._links: dict[int, bool] = {}
         self._asides: dict[int, Asides] = {}
+        self._brackets: list[tuple[int, str]] | None = None
 
     def linked(self, index: int) -> bool:
         """Whether sentence ``index`` holds a web address (a linked source)."""
@@ -193,6 +194,14 @@ class _Sentences:
             self._asides[index] = Asides(self.text, sentence.start, sentence.end)
         return self._asides[index]
 
+    def bracket_credits(self) -> list[tuple[int, str]]:
+        """Where each bracketed credit after a closing quotation mark starts, with its name (:data:`BRACKET_CREDIT`)."""
+        if self._brackets is None:
+            self._brackets = [
+                (m.start(), " ".join((m.group(1) or m.group(2)).split())) for m in BRACKET_CREDIT.finditer(self.text)
+            ]
+        return self._brackets
+
     def quotes(self, index: int) -> QuoteMap:
         """The quote map of sentence ``index``."""
         if index not in self._quotes:
@@ -218,7 +227,8 @@ def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
     source there decides ("Analysts said ... They said ..." stays vague), looking past
     other plural pronouns ("The Tories have promised cuts, which they say ... They say
     ..." is the Tories'). With no credit there, a sentence opening on "The" and a
-    capitalised word names it ("The Greens back a levy, which they say ..."); a capitalised
+    capitalised word names it ("The Greens back a levy, which they say ..."), and so does
+    a group opening it with its named members ("Singers including Ann Vell ..."); a capitalised
     word elsewhere does not ("Residents of Northtown gathered. They said about 3,000 ..."
     is the residents', not Northtown's), nor does nothing ("They said: ..." opening the
     text).
@@ -237,9 +247,19 @@ def _antecedent_named(sents: _Sentences, index: int, before: int) -> bool:
 
 
 def _the_name_opens(sents: _Sentences, index: int, end: int) -> bool:
-    """Whether sentence ``index`` opens on "The" and a capitalised word before ``end`` ("The Greens back ...")."""
-    words = sents.words(index)
-    return len(words) > 1 and words[0].lower == "the" and words[1].end <= end and sents.text[words[1].start].isupper()
+    """Whether sentence ``index`` opens on a name before ``end``.
+
+    "The" and a capitalised word ("The Greens back ..."), or a group and the names of its
+    members ("Singers including Ann Vell and Bo Lee are recording ...", "Firms such as
+    Acme ...": the group is named by them, as "they" then is).
+    """
+    words, text = sents.words(index), sents.text
+    if len(words) > 1 and words[0].lower == "the" and words[1].end <= end and text[words[1].start].isupper():
+        return True
+    at = 2 if len(words) > 2 and words[1].lower == "including" else 3
+    if at == 3 and not (len(words) > 3 and words[1].lower == "such" and words[2].lower == "as"):
+        return False
+    return words[at].end <= end and text[words[at].start].isupper() and not text[words[1].start].isupper()
 
 
 #: A single document credited without its owner ("a report says", "according to new research").
@@ -323,7 +343,52 @@ def _credit_verdict(sents: _Sentences, index: int, credit: Credit) -> tuple[str,
         return SOURCED, credit.source_text
     if _named_next(sents, index, credit) or _named_before(sents, index, credit):
         return SOURCED, credit.source_text
+    introducer = _list_introducer(sents, index, credit)
+    if introducer is not None:
+        return SOURCED, introducer
     return _verdict(credit)
+
+
+#: Marks that open the item of a list ("- Announced ...", "• Pledged ...").
+BULLETS = frozenset("-–—•*·")
+#: Items of a list followed back to the line that introduces it.
+LIST_REACH = 12
+PERSONAL_PRONOUNS = frozenset("he she we".split())
+
+
+def _bullet(sents: _Sentences, index: int) -> bool:
+    """Whether sentence ``index`` is the item of a list: a bullet mark, then its first word."""
+    sentence, found = sents.view.sentences[index], sents.words(index)
+    lead = sents.text[sentence.start : found[0].start] if found else ""
+    return bool(lead.strip()) and all(ch in BULLETS or ch.isspace() for ch in lead)
+
+
+def _list_introducer(sents: _Sentences, index: int, credit: Credit) -> str | None:
+    """The named subject of the line introducing a list whose item opens on a subjectless cue, or None.
+
+    "In her budget Ms Ana Ruiz has:" then "- Announced that $2bn will go to schools": the
+    item continues the introducing line, whose subject speaks ("Ms Ana Ruiz has ...
+    announced"). The cue opens an item after a bullet mark; the items before it lead
+    back (at most :data:`LIST_REACH`) to a line ending in a colon that holds a capitalised
+    word after its first, or opens on "He", "She" or "We". "Highlights of the plan:"
+    names no one, and the item's cue stays agentless.
+    """
+    if credit.source[0] < credit.source[1] or not _bullet(sents, index) or sents.words(index)[0].start != credit.cue:
+        return None
+    text = sents.text
+    for other in range(index - 1, max(-1, index - 1 - LIST_REACH), -1):
+        if _bullet(sents, other):
+            continue
+        sentence = sents.view.sentences[other]
+        line = text[sentence.start : sentence.end].rstrip()
+        found = sents.words(other)
+        if not line.endswith(":") or not found:
+            return None
+        capital = any(text[w.start].isupper() for w in found[1:])
+        if capital or found[0].lower in PERSONAL_PRONOUNS:
+            return " ".join(line[:-1].split())
+        return None
+    return None
 
 
 #: Plural documents that "the" refers back to ("the reports", "the figures").
@@ -584,6 +649,87 @@ def _speaker_over_agentless(
     return _verdict(near[1])
 
 
+#: A quotation's closing mark and a credit right after it, up to four spaces (no-break ones too)
+#: between: a name in square brackets ('... a year.” [Daily Planet]'; a capital opens it, no digit,
+#: '[2]' a footnote, or line break inside), or a dash and a name of up to four capitalised words
+#: ending its clause ('... the top 1 percent." - Ann Vell.'); bounded, so linear.
+BRACKET_CREDIT = re.compile(
+    '["”»“][^\\S\\n]{0,4}(?:\\[([A-Z][^\\]\\d\\n]{0,58})\\]'
+    "|[-–—][^\\S\\n]{0,2}([A-Z][\\w'’-]{0,30}\\.?(?: [A-Z][\\w'’-]{0,30}\\.?){0,3})(?=[,.]|[^\\S\\n]{0,8}(?:\\n|$)))"
+)
+
+
+def _bracket_after_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The name in square brackets or after a dash right after the quotation holding ``offset``, or None.
+
+    Digests and newsletters quote an item and credit it after the closing mark:
+    '“... It will save $10 million a year.” [Daily Planet]' is the Daily Planet's, and a
+    fact check quotes a claim and signs it ('"... the top 1 percent." - Ann Vell.'). The
+    first such credit after the figure must come before the end of the sentence where
+    the quotation closes. A bracket inside the quotation ('We won. [Laughter] We did.”')
+    has no mark before it and credits nothing. The credits are found once per text.
+    """
+    close = _quotation_closes(sents, index, offset)
+    found = sents.bracket_credits()
+    at = bisect.bisect_left(found, (offset, ""))
+    if at < len(found) and found[at][0] < sents.view.sentences[close].end:
+        return found[at][1]
+    return None
+
+
+#: Pronouns opening the sentence before an untagged quotation, who speak it ('He plans ... "In China ...').
+SPEAKING_PRONOUNS = frozenset("he she".split())
+
+
+def _subject_before_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The "He" or "She" opening the sentence before a quotation no credit speaks for, or None.
+
+    'He plans to ship them by May. "In China they spend $17 a year on books."': news copy
+    quotes the person the paragraph is about without a tag, and the pronoun names them as
+    "he said" does. The quotation opens its sentence; it has no credit with a source in its
+    sentences or the window (the caller's :func:`_neighbour` found none), so a tagged
+    quotation ('"...," a critic said') keeps its speaker. A sentence before about a thing
+    ("It rose ...", "Prices ...") or a name is not read: a subject cannot be told from a
+    place or a plural noun without a parser.
+    """
+    opens = _quotation_opens(sents, index, offset)
+    marks = sents.quotes(opens)
+    if opens == 0 or not marks.positions or not marks.states[0]:
+        return None
+    if not _opens_sentence(sents, opens, marks.positions[0]):
+        return None
+    words = sents.words(opens - 1)
+    if len(words) > 1 and words[0].lower in SPEAKING_PRONOUNS:
+        return sents.text[words[0].start : words[0].end]
+    return None
+
+
+#: A speech tag right after a closing mark whose verb the cue lists lack ('“... 11 million?” Hannity pressed.'):
+#: "he"/"she" or up to three capitalised words, then a past verb in "-ed", then a full stop or comma
+#: (each word bounded, so a match asked once per figure stays short on hostile text).
+TAG_AFTER = re.compile(r"[^\S\n]{1,3}(he|she|[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){0,2}) ([a-z]{2,20}ed)[.,]")
+
+
+def _tag_after_quotation(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The speaker of a tag after the closing mark of a quotation no credit speaks for, or None.
+
+    '“Would it cover the 11 million?” Hannity pressed.' and '"..., " she quipped.': any past
+    verb in a tag is one of saying, though the cue lists hold a few dozen. A single
+    capitalised word ending in "s" is read as a plural noun ('"We won." Markets rallied.'),
+    no speaker.
+    """
+    close = _quotation_closes(sents, index, offset)
+    marks = sents.quotes(close)
+    after = bisect.bisect_right(marks.positions, offset) if close == index else 0
+    if after >= len(marks.positions) or marks.states[after]:
+        return None  # the next mark opens (or there is none): no closing mark to follow
+    match = TAG_AFTER.match(sents.text, marks.positions[after] + 1)
+    if match is None:
+        return None
+    name = match.group(1)
+    return None if " " not in name and name.endswith("s") else name
+
+
 def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
     """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
     return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
@@ -619,6 +765,16 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
         near = _neighbour(sents, index, window, figure.start)
+        if near is None or not near[1].named:
+            bracket = _bracket_after_quotation(sents, index, figure.start)
+            if bracket is not None:
+                return SOURCED, bracket
+        if near is None:
+            subject = _subject_before_quotation(sents, index, figure.start) or _tag_after_quotation(
+                sents, index, figure.start
+            )
+            if subject is not None:
+                return SOURCED, subject
         return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])

@@ -13,6 +13,7 @@ missing (an agentless "estimated at"; auxiliaries alone, "has", are no source).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -254,6 +255,11 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
             after = ((words[cue].end, clause_end(text, words, cue, bounds[1])),)
             return _credit(text, words, cue, cue, cue, after, lexicon, bounds[0])
         return _credit(text, words, by[0], by[1], cue, whole, lexicon, bounds[0])
+    if _speaker_cut_off(text, words, cue, bounds):
+        before = ((bounds[0], words[cue].start),)
+        return Credit(
+            before, (words[cue].end, words[cue].end), f"{words[cue].lower} (speaker cut off)", True, words[cue].start
+        )
     inverted = _inverted(text, words, cue, bounds, lexicon)
     if inverted is not None:
         return inverted
@@ -278,6 +284,26 @@ def _verb(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int], l
         first, lead = (opener, opener + opening) if opening > 0 else (first, lead)
     stop = lead if lead >= 0 else _before_auxiliaries(words, first, cue)
     return _credit(text, words, first, stop, cue, _content(text, words, first, cue, bounds), lexicon, bounds[0])
+
+
+_NOT_SPACE = re.compile(r"\S")
+
+
+def _speaker_cut_off(text: str, words: Sequence[Word], cue: int, bounds: tuple[int, int]) -> bool:
+    """Whether an inverted speech verb ends the text with its speaker cut off ("... than last year, said").
+
+    The verb follows a comma or a closing quotation mark and is the text's last word, with
+    no full stop after it: a truncated text lost the speaker, whom the article named, as
+    a text cut at "according to the" lost its source. Read as a named credit of the clause
+    before it, as "..., said the minister." is; "Prices rose 5%, analysts said" and a
+    finished "..., said." are read as before.
+    """
+    if cue + 1 != len(words) or cue == 0 or words[cue].lower not in INVERTIBLE:
+        return False
+    if _NOT_SPACE.search(text, words[cue].end) is not None:
+        return False  # more text follows (a search that stops at the next sentence: linear)
+    gap = text[words[cue - 1].end : words[cue].start]
+    return "," in gap or quoted(gap)
 
 
 def _ends_clause(text: str, words: Sequence[Word], cue: int) -> bool:
@@ -713,8 +739,8 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
         return False
     if word.lower in FOR_CUES:
         return index + 1 < len(words) and words[index + 1].lower == "for"
-    if word.lower in COUNT_VERBS and (_quantity_follows(text, words, index) or _added_to(words, index)):
-        return False  # "added 292,000 jobs", "are added to a group turnover of £210m": sums, not speech
+    if word.lower in COUNT_VERBS and (_quantity_follows(text, words, index) or _added_to(text, words, index)):
+        return False  # "added 292,000 jobs", "are added to a group turnover of £210m", "added up to": sums
     if _object_idiom(words, index):
         return False
     if previous is not None and (_possessed_noun(words, index) or _order(words, index)):
@@ -724,11 +750,15 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
     return True
 
 
-def _added_to(words: Sequence[Word], index: int) -> bool:
-    """Whether "added" is a passive before "to" ("are added to a turnover of £210m"): a sum, not speech.
+def _added_to(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether "added" is a passive before "to" ("are added to a turnover of £210m") or "add up": a sum, not speech.
 
-    Speech adds to its addressee in the active ("Jo Roe added to reporters"), and stays a cue.
+    Speech adds to its addressee in the active ("Jo Roe added to reporters"), and stays a
+    cue; "added up to $214bn" and "the costs add up" are sums whatever their subject, unless
+    punctuation parts the two words ("he added, up to 40 ..." is speech).
     """
+    if index + 1 < len(words) and words[index + 1].lower == "up":
+        return not gap_breaks(text, words[index].end, words[index + 1].start)
     return 0 < index < len(words) - 1 and words[index - 1].lower in BE_VERBS and words[index + 1].lower == "to"
 
 

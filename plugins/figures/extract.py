@@ -231,11 +231,32 @@ def in_control_sequence(text: str, start: int) -> bool:
     return at >= 2 and text[at - 2 : at] == "\x1b["
 
 
+#: How far back the opening "<" of a markup tag is looked for from an attribute's value.
+TAG_REACH = 200
+
+
+def in_markup_attribute(text: str, start: int) -> bool:
+    """Whether the digit run at ``start`` is an attribute value of a markup tag left in the text.
+
+    ``<tweet id="672138506081275904">`` (an identifier, not 672 quadrillion): the run
+    follows ``=`` (and a quote mark) inside a tag, a ``<`` with no ``>`` after it at most
+    :data:`TAG_REACH` characters back, so the look-back stays linear. A figure after
+    "=" in prose ("x = 5,000") has no open tag before it and stays a figure.
+    """
+    at = start - 1 if text[start - 1 : start] in ('"', "'") else start
+    if text[at - 1 : at] != "=" or at < 2:
+        return False
+    floor = max(0, at - TAG_REACH)
+    return text.rfind("<", floor, at) > text.rfind(">", floor, at)
+
+
 def _not_statistic(text: str, number: tuple[int, int], bounds: tuple[int, int], currency: str) -> bool:
-    """A label ("G7", "28-point"), a leading-zero run, page furniture (a stripped date, a share counter), or a control sequence's parameter."""
+    """A label ("G7", "28-point"), a leading-zero run, page furniture (a stripped date, a share counter), or a control sequence's parameter or a markup tag's."""
     (start, end), (floor, limit) = number, bounds
     if in_control_sequence(text, start):
         return True  # "0" of "\x1b[0m" (its "m" would read it as 0 million)
+    if in_markup_attribute(text, start):
+        return True  # '<tweet id="672138506081275904">': an identifier
     if text[start] == "0" and text[start + 1 : start + 2].isdigit():
         return True  # "000" of a number grouped by spaces ("30 000"), or a code
     if _is_label(text, start, end, limit, floor) and not (currency and text[end : end + 1] == "-"):

@@ -378,16 +378,34 @@ def _acronym_before(text: str, words: Sequence[Word], cue: int) -> bool:
     )
 
 
+def _bracketed_acronym(text: str, words: Sequence[Word], index: int) -> bool:
+    """Whether ``words[index]`` is an acronym in brackets right after a word ("Acme Glass (AG)")."""
+    letters = text[words[index].start : words[index].end]
+    after = text[words[index].end : words[index + 1].start] if index + 1 < len(words) else text[words[index].end :]
+    return (
+        0 < len(letters) <= ACRONYM_LETTERS
+        and letters.isalpha()
+        and letters.isupper()
+        and after.lstrip().startswith(")")
+        and text[words[index - 1].end : words[index].start].strip() == "("
+    )
+
+
 def appositive(text: str, words: Sequence[Word], cue: int) -> int:
     """First word of "NAME, APPOSITIVE," before a cue; ``cue`` if none.
 
     The appositive may be a noun phrase ("Adam Ozimek, an economist, calculates") or a
     relative clause ("Raj Patel, who chairs the committee, said"), up to APPOSITIVE_WORDS.
+    An acronym in brackets goes with the name before it, as before a cue ("Its partner,
+    Acme Glass (AG), announced").
     """
     if "," not in text[words[cue - 1].end : words[cue].start]:
         return cue
     start = cue - 1
     while start > 0 and cue - start < APPOSITIVE_WORDS:
+        if start > 1 and _bracketed_acronym(text, words, start):
+            start -= 1
+            continue
         gap = text[words[start - 1].end : words[start].start]
         if gap_breaks(text, words[start - 1].end, words[start].start) and "," not in gap:
             return cue
