@@ -551,6 +551,7 @@ def read_csv(
     if first is not None and isinstance(header, list) and (other := _other_separator(header, fields["text"])):
         # a spreadsheet's export under another list separator: the whole file is read with it
         delimiter, header = other, _cells(first, max_bytes, "header", other)
+        rows.separate(other)  # a quoted cell opens after it: one that spans lines is one cell
     if isinstance(header, str):
         yield Unreadable(path, header, 1 if first is None else first.line, "csv")
         return
