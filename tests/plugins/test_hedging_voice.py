@@ -572,6 +572,18 @@ def test_considered_by_an_agent_with_no_complement_is_deliberation(text: str, cu
         ("Officials - two of them, both senior - said the plant could close.", [("HDG001", "could", "")]),
         # a hyphen inside a word is no aside
         ("Officials-two of them-said the plant could close.", [("HDG001", "could", "")]),
+        # review of s26i: an aside that names them (a capitalised word) ends the vague source's
+        # clause, as one hyphen does: no vague source, as before session 26
+        ("Two officials - Mr Smith and Ms Jones - said the plant could close.", [("HDG004", "could", "named")]),
+        ("The officials -- Smith among them -- said the plant could close.", [("HDG001", "could", "")]),
+        (
+            "Critics \u2013 notably the union leader Bob Crow \u2013 say the plant could close.",
+            [("HDG001", "could", "")],
+        ),
+        (
+            "Officials - including those at the Treasury - said the plant could close.",
+            [("HDG004", "could", "named")],
+        ),
     ],
 )
 def test_a_vague_source_reaches_its_verb_over_an_aside_between_dashes(
