@@ -73,7 +73,8 @@ class CsvRows:
         self.line, self.at_ending = 1, False  # at_ending: the last byte taken inside quotes ends a line
         self.horizon = self.base  # no row that starts before this file offset is read again
         self.back: bool | None = None  # after a row with bytes is given: whether to read on from its second line
-        self.delimiter, self._opens = b",", _UNQUOTED  # what separates fields, and the scan outside quotes
+        #: what separates fields (:meth:`separate`), as text and bytes, and the scan outside quotes
+        self.separator, self.delimiter, self._opens = ",", b",", _UNQUOTED
         self._new_row()
         self._rows = self._split()
 
@@ -88,7 +89,7 @@ class CsvRows:
 
         A quoted field opens after it, so a quoted cell that holds a line ending is one cell.
         """
-        self.delimiter = delimiter.encode()
+        self.separator, self.delimiter = delimiter, delimiter.encode()
         self._opens = _unquoted(self.delimiter)
 
     def reread(self) -> bool:
