@@ -511,6 +511,14 @@ def test_a_question_after_including_asserts_nothing(text: str, cues: list[str]) 
         # a time phrase after 'in', then the view: still a hedge
         ("I believe in the end the bridge will be built.", ["i believe"]),
         ("I believe in March the plan was dropped.", ["i believe"]),
+        # review of s26i: a place or a frame of mind after 'in', then a clause (a subject and
+        # 'be' or a modal): the view follows, still a hedge; a relative clause that ends at its
+        # verb keeps the support
+        ("I believe in my heart he is innocent.", ["i believe"]),
+        ("I believe in these circumstances he was right to resign.", ["i believe"]),
+        ("I believe in the US the law is different.", ["i believe"]),
+        ("I believe in the people we serve.", []),
+        ("I believe in the man he is.", []),
         ("I believe the plan was dropped.", ["i believe"]),
         ("I think the plan was dropped.", ["i think"]),
     ],
