@@ -36,6 +36,13 @@ from typing import IO, NamedTuple
 CHUNK = 1 << 16
 #: Outside quotes, what changes the state: a field that opens with a quote, or a row's end.
 _UNQUOTED = re.compile(rb',"|\r\n?|\n')
+
+
+def _unquoted(delimiter: bytes) -> re.Pattern[bytes]:
+    """:data:`_UNQUOTED` for a file whose fields are separated by ``delimiter`` (one byte)."""
+    return _UNQUOTED if delimiter == b"," else re.compile(re.escape(delimiter) + rb'"|\r\n?|\n')
+
+
 #: Where a line ends, when skipping to the line after a quote left open.
 _ENDING = re.compile(rb"\r\n?|\n")
 
@@ -66,6 +73,8 @@ class CsvRows:
         self.line, self.at_ending = 1, False  # at_ending: the last byte taken inside quotes ends a line
         self.horizon = self.base  # no row that starts before this file offset is read again
         self.back: bool | None = None  # after a row with bytes is given: whether to read on from its second line
+        #: what separates fields (:meth:`separate`), as text and bytes, and the scan outside quotes
+        self.separator, self.delimiter, self._opens = ",", b",", _UNQUOTED
         self._new_row()
         self._rows = self._split()
 
@@ -74,6 +83,14 @@ class CsvRows:
 
     def __next__(self) -> Row:
         return next(self._rows)
+
+    def separate(self, delimiter: str) -> None:
+        """Split the rows after the one just given with ``delimiter`` between fields (a ';' export, say).
+
+        A quoted field opens after it, so a quoted cell that holds a line ending is one cell.
+        """
+        self.separator, self.delimiter = delimiter, delimiter.encode()
+        self._opens = _unquoted(self.delimiter)
 
     def reread(self) -> bool:
         """Take the row just given, which spans lines, as a quote left open on its first line: read on from its second.
@@ -153,13 +170,13 @@ class CsvRows:
             if self.buf[self.pos] == ord('"'):
                 self._open(self.pos)
                 return None
-        found = _UNQUOTED.search(self.buf, self.pos)
+        found = self._opens.search(self.buf, self.pos)
         if found is None or (found.group() == b"\r" and found.end() == len(self.buf) and not self.eof):
             # before the end of the file, a "," or "\r" at the buffer's end waits for the byte after it
-            held = not self.eof and self.buf.endswith(b",")
+            held = not self.eof and self.buf.endswith(self.delimiter)
             self._take(found.start() if found is not None else len(self.buf) - held)
             return None if self._more() or self.pos < len(self.buf) else False
-        if found.group() == b',"':
+        if found.group() == self.delimiter + b'"':
             self._open(found.start() + 1)
             return None
         self._take(found.start())

@@ -547,21 +547,21 @@ def read_csv(
     while first is not None and first.data is not None and not first.data.strip():
         first = next(rows, None)
     header = None if first is None else _cells(first, max_bytes, "header")
-    delimiter = ","
     if first is not None and isinstance(header, list) and (other := _other_separator(header, fields["text"])):
         # a spreadsheet's export under another list separator: the whole file is read with it
-        delimiter, header = other, _cells(first, max_bytes, "header", other)
+        rows.separate(other)  # its rows split with it too: a quoted cell that spans lines is one cell
+        header = _cells(first, max_bytes, "header", other)
     if isinstance(header, str):
         yield Unreadable(path, header, 1 if first is None else first.line, "csv")
         return
-    guess = _Guess(fallback, delimiter)
+    guess = _Guess(fallback, rows.separator)
     if (bad := _csv_header(header, path, fields, 1 if first is None else first.line)) is not None:
         yield bad
         return
     assert header is not None
     count = 0
     for row in rows:
-        cells = _cells(row, max_bytes, delimiter=delimiter)
+        cells = _cells(row, max_bytes, delimiter=rows.separator)
         if (problem := _left_open(row, cells, header, rows)) is not None:
             count += 1
             yield Unreadable(path, problem, row.line, "csv")

@@ -878,8 +878,28 @@ def _believe_in(tokens: Sequence[Token], i: int, text: str) -> bool:
     if after in _TRUSTED or (tokens[i + 3].capitalised and not _is_number(after) and after not in _CALENDAR_WORDS):
         return False
     return not (
-        after in _DETERMINERS and _low(tokens, i + 4) not in _TIME_AFTER_IN and not _is_number(_low(tokens, i + 4))
+        after in _DETERMINERS
+        and _low(tokens, i + 4) not in _TIME_AFTER_IN
+        and not _is_number(_low(tokens, i + 4))
+        and not _clause_after(tokens, i + 5)
     )
+
+
+#: Subjects that open the view after 'I believe in' + a place or frame ('in my heart he is').
+_VIEW_SUBJECTS = frozenset("he she it they we you i there".split())
+#: Verbs that, right after such a subject and with words after them, make it a clause, no relative one.
+_VIEW_VERBS = BE | _MODALS | frozenset({"must", "shall"})
+
+
+def _clause_after(tokens: Sequence[Token], j: int) -> bool:
+    """True when a clause starts at token ``j``: a subject pronoun, or 'the' + a noun, then 'be' or a modal, then more.
+
+    'I believe in my heart he is innocent', 'I believe in the US the law is different'
+    (review of session 26); a relative clause that ends at its verb ('the people we serve',
+    'the man he is') is none.
+    """
+    verb = j + 1 if _low(tokens, j) in _VIEW_SUBJECTS else j + 2 if _low(tokens, j) == "the" else -1
+    return verb > 0 and _low(tokens, verb) in _VIEW_VERBS and bool(_low(tokens, verb + 1))
 
 
 #: Capitalised words after 'in' that make it a time, not a name ('I believe in January it rose').

@@ -297,11 +297,18 @@ _DASHES = frozenset({"\u2013", "\u2014"})
 def _aside_closes(tokens: Sequence[Token], j: int, text: str) -> int | None:
     """The token after the dash that closes an aside opened before token ``j``, or None.
 
-    The aside holds at most :data:`ASIDE_WORDS` words and no other clause break.
+    The aside holds at most :data:`ASIDE_WORDS` words, no other clause break and no
+    capitalised word: one that names them ('two officials - Mr Smith and Ms Jones - said',
+    'officials - including those at the Treasury - said') makes the sources no vague ones,
+    so the dash ends their clause as before (review of session 26).
     """
+    if tokens[j].capitalised and tokens[j].low != "i":
+        return None
     for m in range(j + 1, min(len(tokens), j + ASIDE_WORDS + 1)):
         if _aside_mark(text, tokens[m - 1], tokens[m]):
             return m
+        if tokens[m].capitalised and tokens[m].low != "i":
+            return None
         if clause_break(text, tokens[m - 1], tokens[m]) or dash(text, tokens[m - 1], tokens[m]):
             return None
     return None

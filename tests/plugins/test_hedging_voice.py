@@ -511,6 +511,14 @@ def test_a_question_after_including_asserts_nothing(text: str, cues: list[str]) 
         # a time phrase after 'in', then the view: still a hedge
         ("I believe in the end the bridge will be built.", ["i believe"]),
         ("I believe in March the plan was dropped.", ["i believe"]),
+        # review of s26i: a place or a frame of mind after 'in', then a clause (a subject and
+        # 'be' or a modal): the view follows, still a hedge; a relative clause that ends at its
+        # verb keeps the support
+        ("I believe in my heart he is innocent.", ["i believe"]),
+        ("I believe in these circumstances he was right to resign.", ["i believe"]),
+        ("I believe in the US the law is different.", ["i believe"]),
+        ("I believe in the people we serve.", []),
+        ("I believe in the man he is.", []),
         ("I believe the plan was dropped.", ["i believe"]),
         ("I think the plan was dropped.", ["i think"]),
     ],
@@ -572,6 +580,18 @@ def test_considered_by_an_agent_with_no_complement_is_deliberation(text: str, cu
         ("Officials - two of them, both senior - said the plant could close.", [("HDG001", "could", "")]),
         # a hyphen inside a word is no aside
         ("Officials-two of them-said the plant could close.", [("HDG001", "could", "")]),
+        # review of s26i: an aside that names them (a capitalised word) ends the vague source's
+        # clause, as one hyphen does: no vague source, as before session 26
+        ("Two officials - Mr Smith and Ms Jones - said the plant could close.", [("HDG004", "could", "named")]),
+        ("The officials -- Smith among them -- said the plant could close.", [("HDG001", "could", "")]),
+        (
+            "Critics \u2013 notably the union leader Bob Crow \u2013 say the plant could close.",
+            [("HDG001", "could", "")],
+        ),
+        (
+            "Officials - including those at the Treasury - said the plant could close.",
+            [("HDG004", "could", "named")],
+        ),
     ],
 )
 def test_a_vague_source_reaches_its_verb_over_an_aside_between_dashes(

@@ -343,6 +343,29 @@ def test_a_csv_exported_with_another_list_separator_is_read_with_it(tmp_path: Pa
     ]
 
 
+@pytest.mark.parametrize("separator", [";", "\t", "|"])
+def test_a_cell_spanning_lines_in_a_csv_exported_with_another_separator_is_one_cell(
+    tmp_path: Path, separator: str
+) -> None:
+    """Review of session 26: a quoted cell that holds a line ending opens after the file's own separator.
+
+    A spreadsheet quotes a body of several paragraphs; before, only ',"' opened a quoted
+    field, so the line ending inside it ended the row ('unexpected end of data') and its
+    second line was a row of one column.
+    """
+    rows = [
+        "id;title;text",
+        '1;"Ferry";"The ferry ran late again.\nIt was the third time; a record."',
+        "2;Bridge;Open.",
+    ]
+    data = "\n".join(row.replace(";", separator) for row in rows).encode() + b"\n"
+    items = read(tmp_path, "cms.csv", data)
+    assert [(a.id, a.body) for a in items] == [
+        ("1", f"The ferry ran late again.\nIt was the third time{separator} a record."),
+        ("2", "Open."),
+    ]
+
+
 def test_a_text_column_whose_name_holds_a_semicolon_is_read_with_commas(tmp_path: Path) -> None:
     """The separator is only guessed when the one column read is not the text column itself."""
     fields = {**SOURCES["fields"], "text": "body;main"}
