@@ -764,21 +764,31 @@ def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[s
         return SOURCED, signer
     maps = [sents.quotes(i) for i in range(max(0, index - window), index + 1)]
     if window > 0 and in_quotation(maps, len(maps) - 1, figure.start, window):
-        near = _neighbour(sents, index, window, figure.start)
-        if near is None or not near[1].named:
-            bracket = _bracket_after_quotation(sents, index, figure.start)
-            if bracket is not None:
-                return SOURCED, bracket
-        if near is None:
-            subject = _subject_before_quotation(sents, index, figure.start) or _tag_after_quotation(
-                sents, index, figure.start
-            )
-            if subject is not None:
-                return SOURCED, subject
-        return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
+        return _quoted_verdict(sents, index, figure, window)
     if index > 0 and window > 0 and text[sents.view.sentences[index - 1].end - 1] == ":" and sents.credits(index - 1):
         return _verdict(sents.credits(index - 1)[-1])
     return UNSOURCED, uncovering_cue(sents, index, figure)
+
+
+def _quoted_verdict(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
+    """The verdict of a figure inside a quotation no credit of its sentence holds: its speaker's, if one is found.
+
+    A credit of a sentence nearby (:func:`_neighbour`); else, when that credit names nobody,
+    a bracketed name after the quotation; with no such credit, the subject before it or a
+    tag after it; none of these: an unnamed speaker (vague).
+    """
+    near = _neighbour(sents, index, window, figure.start)
+    if near is None or not near[1].named:
+        bracket = _bracket_after_quotation(sents, index, figure.start)
+        if bracket is not None:
+            return SOURCED, bracket
+    if near is None:
+        subject = _subject_before_quotation(sents, index, figure.start) or _tag_after_quotation(
+            sents, index, figure.start
+        )
+        if subject is not None:
+            return SOURCED, subject
+    return _credit_verdict(sents, *near) if near is not None else (VAGUE, "an unnamed speaker")
 
 
 def uncovering_cue(sents: _Sentences, index: int, figure: Figure) -> str:
