@@ -31,6 +31,7 @@ from copydesk.plugins.hedging.sources import (
     _CALENDAR,
     _STARTERS,
     _agent_named,
+    _fronted_place,
     _named,
     _skipped_opener,
     _specific,
@@ -134,7 +135,8 @@ _AIDES = frozenset("aide aides adviser advisers advisor advisors lawyer lawyers 
 def _source_of_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     """True when the head ``k`` is a source noun of people after a name or its possessive (session 22).
 
-    'Kremlin officials said', "Clinton's advisers suggested", 'a Labour source said': a
+    'Kremlin officials said', "Clinton's advisers suggested", 'a Labour source said',
+    'In Harbourtown, officials said' (a fronted place, :func:`~sources._fronted_place`): a
     capitalised word before a vague source noun makes it no vague source (:mod:`.sources`),
     so the claim is the named side's; so for a named person's aides, advisers, lawyers. A nationality ('Russian officials') or the object of a
     preposition ('talks with Kremlin officials') names no speaker.
@@ -146,8 +148,10 @@ def _source_of_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     if not tokens[m].capitalised or tokens[m].low in _DETERMINERS:
         return False
     if clause_break(tokens[m].text, tokens[m], tokens[k]):
-        # a fronted word ('Anyway, sources claim') is no name of the source
-        return False
+        # a fronted word ('Anyway, sources claim') is no name of the source, but a fronted
+        # place is its officials' ('In Harbourtown, officials said', as the sources read it:
+        # no vague source; session 26, so that their claim is theirs, not the author's)
+        return _fronted_place(tokens, k) and _named(tokens, m, lexicon)
     if m == 0:
         return not _skipped_opener(tokens[m].low, lexicon)
     return _named(tokens, m, lexicon) and not _object_of_preposition(tokens, m)

@@ -619,7 +619,7 @@ def _hedges(text: str) -> list[tuple[str, str, str]]:
         ),
         # a modifier right before the source still names it, a bracket between them too, and a
         # fronted place its officials ('In Harbourtown, officials said': test_vague_attribution)
-        ("In London, officials said the deal may close.", [("HDG001", "may", "")]),
+        ("In London, officials said the deal may close.", [("HDG004", "may", "named")]),
         ("Kremlin officials say the deal may close.", [("HDG004", "may", "named")]),
         ("The prison may close, Prison Service (HMPS) officials say.", [("HDG001", "may", "")]),
         # a source noun capitalised inside a sentence is a publication ('People', 'Insider')
