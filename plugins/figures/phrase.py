@@ -365,16 +365,10 @@ def _owner_before(text: str, words: Sequence[Word], first: int) -> int:
 
 def _acronym_before(text: str, words: Sequence[Word], cue: int) -> bool:
     """Whether "(ACRONYM)" ends right before ``words[cue]``: capitals alone, up to ACRONYM_LETTERS."""
-    if cue < 2:
-        return False
-    acronym = words[cue - 1]
-    letters = text[acronym.start : acronym.end]
     return (
-        0 < len(letters) <= ACRONYM_LETTERS
-        and letters.isalpha()
-        and letters.isupper()
-        and text[acronym.end : words[cue].start].strip() == ")"
-        and text[words[cue - 2].end : acronym.start].strip() == "("
+        cue >= 2
+        and _bracketed_acronym(text, words, cue - 1)
+        and text[words[cue - 1].end : words[cue].start].strip() == ")"
     )
 
 

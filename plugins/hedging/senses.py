@@ -869,8 +869,6 @@ def _believe_in(tokens: Sequence[Token], i: int, text: str) -> bool:
     states what the speaker trusts or supports; 'I believe in the end it will work' and
     'I believe in 2020 rates rose' keep their hedge (a time phrase, then the view); so
     would 'I believe in London prices will fall' if a place were not read as a name.
-    'I think about' stays a hedge: parenthetical ('one review, I think about the album,
-    was cruel') it hedges.
     """
     nxt, after = _low(tokens, i + 2), _low(tokens, i + 3)
     if nxt != "in" or not after:
@@ -888,7 +886,7 @@ def _believe_in(tokens: Sequence[Token], i: int, text: str) -> bool:
 #: Subjects that open the view after 'I believe in' + a place or frame ('in my heart he is').
 _VIEW_SUBJECTS = frozenset("he she it they we you i there".split())
 #: Verbs that, right after such a subject and with words after them, make it a clause, no relative one.
-_VIEW_VERBS = BE | _MODALS | frozenset({"must", "shall"})
+_CLAUSE_VERBS = BE | _MODALS | frozenset({"must", "shall"})
 
 
 def _clause_after(tokens: Sequence[Token], j: int) -> bool:
@@ -899,7 +897,7 @@ def _clause_after(tokens: Sequence[Token], j: int) -> bool:
     'the man he is') is none.
     """
     verb = j + 1 if _low(tokens, j) in _VIEW_SUBJECTS else j + 2 if _low(tokens, j) == "the" else -1
-    return verb > 0 and _low(tokens, verb) in _VIEW_VERBS and bool(_low(tokens, verb + 1))
+    return verb > 0 and _low(tokens, verb) in _CLAUSE_VERBS and bool(_low(tokens, verb + 1))
 
 
 #: Capitalised words after 'in' that make it a time, not a name ('I believe in January it rose').

@@ -203,7 +203,7 @@ def _capitalised_name(tokens: Sequence[Token], k: int, text: str) -> bool:
     mark, nor a plural in -s (more likely the first word of a sentence whose full stop is
     missing: 'fell against the dollar Analysts said').
     """
-    if k == 0 or not tokens[k].raw[:1].isupper() or tokens[k].low.endswith("s") or _title_case(tokens, k):
+    if k == 0 or not tokens[k].raw[:1].isupper() or not _publication(tokens, k):
         return False
     gap = text[tokens[k - 1].end : tokens[k].start]
     return not any(mark in gap for mark in ':"\u201c\u2018(')
