@@ -313,8 +313,8 @@ what was said and is no hedge (the "may" stays hers), unless its subject holds a
 Brannock suggests", "It suggests");
 after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
-"reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)") and a headline
-quotation in single quotes after a colon count as quotations.
+"reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)"), a headline
+quotation in single quotes after a colon and the turns of an interview transcript ("Q: ... A: ...") count as quotations.
 Some words hedge in no voice: "more/less/most likely to" compares chances ("renters are less
 likely to register"), a modal after "wish" is counterfactual ("wish they could go back"),
 "could" after "the" + a superlative and a pronoun subject is the limit of what was possible ("the smallest we could

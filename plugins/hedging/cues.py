@@ -19,6 +19,8 @@ from typing import NamedTuple
 
 from copydesk import TextView
 
+from .transcript import transcript_spans
+
 #: Characters that open or close a direct quotation (straight quotes toggle).
 QUOTES = frozenset('"“”«»')
 #: Characters that end a clause between two words.
@@ -208,7 +210,7 @@ class SentenceTokens:
     def quoted(self) -> list[bool]:
         """For each word, whether it is inside a quotation: found in one pass, when a sentence is first built."""
         text = self.text
-        spans = quote_spans(text) + tweet_spans(text) + single_quote_spans(text)
+        spans = quote_spans(text) + tweet_spans(text) + single_quote_spans(text) + transcript_spans(text)
         return _quoted_flags(self.starts, spans)
 
     def bounds(self, start: int, end: int) -> tuple[int, int]:

@@ -10,7 +10,7 @@ from copydesk import Finding
 from copydesk.errors import ConfigError
 from copydesk.models import Context
 from copydesk.plugins import hedging
-from copydesk.plugins.hedging import cues
+from copydesk.plugins.hedging import cues, transcript
 from copydesk.testing import article, codes, document, run_scorer
 from copydesk.text import TextView
 
@@ -1690,3 +1690,42 @@ def test_disputed_after_a_past_or_perfect_be_reports_a_dispute(text: str, hedges
 def test_briefed_is_a_verb_of_saying_like_told(text: str, code: str) -> None:
     """Review s25v2 item 10: what Ann Vell briefed is hers, as what she told is."""
     assert [f.code for f in run_scorer(SCORER, text) if f.code in ("HDG001", "HDG004")] == [code]
+
+
+INTERVIEW = (
+    "The author talked about her new book. Here are highlights.\n"
+    "Q: Why this subject? A: When I met him, I realized he may be the most gifted man of his time. "
+    "Q: Did you ask him for an interview? A: I asked and he declined. I think he was worried.\n"
+    "The book is out on Tuesday and it may sell well."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # each turn after a speaker's label is that speaker's voice, up to the next label or the line's end
+        (INTERVIEW, [("HDG004", "may"), ("HDG004", "I think"), ("HDG001", "may")]),
+        # labels in capitals and names, a clip played once ("CLIP:") inside the exchange
+        (
+            "Partial transcript follows. TAPPER: Do you think he can win? RUIZ: I think he probably can. "
+            "TAPPER: Why? CLIP: We may win. RUIZ: Because voters seem tired.",
+            [("HDG004", "I think"), ("HDG004", "probably"), ("HDG004", "may"), ("HDG004", "seem")],
+        ),
+        # captions and notes ask nothing: no transcript, the hedges stay the author's
+        (
+            "Photo: the bridge may close. Source: city data. Photo: traffic seems worse. Source: police.",
+            [("HDG001", "may"), ("HDG001", "seems")],
+        ),
+        # one interviewer's question is not an exchange
+        ("Q: Will it rain? A: It may rain. The roads could flood.", [("HDG001", "may"), ("HDG001", "could")]),
+    ],
+)
+def test_a_transcripts_turns_are_its_speakers_words(text: str, expected: list[tuple[str, str]]) -> None:
+    findings = run_scorer(SCORER, text)
+    assert [(f.code, f.matched) for f in findings if f.code in ("HDG001", "HDG004")] == expected
+
+
+def test_transcript_turns_are_found_in_linear_time_on_one_long_line() -> None:
+    text = "Q: Why? A: I may. " * 50_000  # 100,000 turns on one line
+    spans = transcript.transcript_spans(text)
+    assert len(spans) == 100_000 and spans[1] == (text.index("A: ") + 3, text.index("Q: ", 1))
