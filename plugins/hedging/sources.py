@@ -466,11 +466,42 @@ def _vague_source(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) 
     verb = _verb_after(tokens, k, text, lexicon, tight=False)
     if verb is not None and not (low in _REPORTED_SUBJECTS and _named_says_before(tokens, k, lexicon)):
         return Attribution(_source_start(tokens, k), verb + 1, True, "source-says")
-    start = _source_start(tokens, k)
+    return _without_verb_after(tokens, _source_start(tokens, k), k, text)
+
+
+def _without_verb_after(tokens: Sequence[Token], start: int, k: int, text: str) -> Attribution | None:
+    """The vague attribution of source phrase ``start``..``k`` when no verb of saying follows it.
+
+    An inverted credit after its claim (:func:`_inverted_after_claim`), or 'reports of/that'.
+    """
+    if _inverted_after_claim(tokens, start, k, text):
+        return Attribution(start - 1, k + 1, True, "source-says")
     topic = start > 0 and tokens[start - 1].low in _TOPIC_VERBS
-    if low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
+    if tokens[k].low in _REPORT_NOUNS and k + 1 < len(tokens) and tokens[k + 1].low in ("of", "that") and not topic:
         return Attribution(start, k + 2, True, "reports-of")
     return None
+
+
+#: Verbs of saying that open an inverted credit after its claim (', say some economists.').
+INVERTING = frozenset(
+    "say says said add adds added argue argues argued warn warns warned insist insists insisted".split()
+)
+#: Words that may follow an inverted credit's source, besides a clause break or the sentence's end.
+_AFTER_INVERTED = frozenset({"who"})
+
+
+def _inverted_after_claim(tokens: Sequence[Token], start: int, k: int, text: str) -> bool:
+    """True when the source phrase ``start``..``k`` is the subject of an inverted credit after its claim.
+
+    'The plan may fail, say some economists.', '..., said officials, who ...': a verb of
+    saying (:data:`INVERTING`) after a clause break, the source right after it, and the
+    sentence's end, a clause break or 'who' after the source. The claim before the break is
+    theirs, as in 'The plan may fail, some economists say.'
+    """
+    j = start - 1
+    if j < 1 or tokens[j].low not in INVERTING or not clause_break(text, tokens[j - 1], tokens[j]):
+        return False
+    return k + 1 == len(tokens) or tokens[k + 1].low in _AFTER_INVERTED or clause_break(text, tokens[k], tokens[k + 1])
 
 
 def _named_or_told(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
@@ -772,7 +803,7 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon, dashed: Callable[[
         if k - j > WINDOW:
             return True
         j -= 1
-    return j >= 1 and lows[j] == "to" and lows[j - 1] == "according"
+    return j >= 1 and (lows[j] in INVERTING or (lows[j] == "to" and lows[j - 1] == "according"))
 
 
 def _agent_named(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:

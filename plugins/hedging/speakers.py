@@ -26,7 +26,7 @@ from itertools import compress, count
 from operator import itemgetter
 
 from copydesk.plugins.hedging.cues import BE, CLAUSE_BREAKS, LOW, Token, clause_break, dash
-from copydesk.plugins.hedging.lexicon import DENYING, Lexicon
+from copydesk.plugins.hedging.lexicon import DENYING, QUANTIFIERS, Lexicon
 from copydesk.plugins.hedging.sources import (
     _CALENDAR,
     _STARTERS,
@@ -478,7 +478,19 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
     inverted = _inverted(tokens, j, text) and not tokens[j].low.endswith("ing")
     if _subject_named(tokens, j, text, lexicon):
         return True
-    return inverted and (_agent_named(tokens, j + 1, lexicon) or _member_agent(tokens, j + 1, lexicon))
+    return inverted and (
+        _agent_named(tokens, j + 1, lexicon)
+        or _member_agent(tokens, j + 1, lexicon)
+        or _some_of_a_name(tokens, j + 1, lexicon)
+    )
+
+
+def _some_of_a_name(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the agent phrase at ``k`` is a quantifier before a named group (', say some Democrats').
+
+    A named group credits its claim as it does before its verb ('Some Democrats say ...').
+    """
+    return k + 1 < len(tokens) and tokens[k].low in QUANTIFIERS and _agent_named(tokens, k + 1, lexicon)
 
 
 def _claim_start(tokens: Sequence[Token], j: int, text: str) -> int:

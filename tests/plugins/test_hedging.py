@@ -1729,3 +1729,26 @@ def test_transcript_turns_are_found_in_linear_time_on_one_long_line() -> None:
     text = "Q: Why? A: I may. " * 50_000  # 100,000 turns on one line
     spans = transcript.transcript_spans(text)
     assert len(spans) == 100_000 and spans[1] == (text.index("A: ") + 3, text.index("Q: ", 1))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of saying after the claim, an unnamed source after it: the claim is theirs
+        ("The plan may fail, say some economists.", [("HDG004", "may"), ("HDG002", "say some economists")]),
+        ("“We may sell,” said an insider, who knows them.", [("HDG004", "may"), ("HDG002", "said an insider")]),
+        ("The plan, said some officials, may fail.", [("HDG002", "said some officials"), ("HDG004", "may")]),
+        # a named group after a quantifier credits its claim, as 'Some Democrats say ...' does
+        ("The mayor may not be a bad thing, say some Democrats, who cringe at his words.", [("HDG004", "may")]),
+        # named, or specific, speakers stay named
+        ("The plan may fail, said Ann Cole.", [("HDG004", "may")]),
+        ("The plan may fail, said officials in Kyiv.", [("HDG004", "may")]),
+        # no clause break before the verb, or words after the source: no inverted credit
+        ("Say some economists: the plan may fail.", [("HDG001", "may")]),
+        ("The plan may fail, said many people close to the talks.", [("HDG001", "may"), ("HDG001", "many")]),
+    ],
+)
+def test_an_inverted_credit_after_its_claim_names_its_source(text: str, expected: list[tuple[str, str]]) -> None:
+    findings = run_scorer(SCORER, text)
+    got = [(f.code, f.matched) for f in findings if f.code in ("HDG001", "HDG002", "HDG004")]
+    assert got == expected
