@@ -89,6 +89,8 @@ CREDIT_LEAD_INS = (
     ("editing", "by"),
     ("writing", "by"),
 )
+#: The first words of :data:`CREDIT_LEAD_INS`: a credit line's first token is one of them.
+_CREDIT_FIRSTS = frozenset(lead[0] for lead in CREDIT_LEAD_INS)
 #: Lower-case particles of a person's name ("Luis de Souza").
 _NAME_PARTICLES = frozenset(
     {"de", "da", "del", "dos", "di", "du", "van", "von", "der", "den", "ter", "al", "el", "bin"}
@@ -412,8 +414,15 @@ class Scan:
         return at < len(hits) and hits[at] < span[1]
 
     def _credit(self, start: int, end: int) -> bool:
-        """True when ``text[start:end]`` is a credit line naming people (:func:`credit_line`): wire copy, not template."""
-        if end - start > MAX_MATCH_CHARS or self.words.exceeds(start, end, CREDIT_MAX_WORDS):
+        """True when ``text[start:end]`` is a credit line naming people (:func:`credit_line`): wire copy, not template.
+
+        A span whose first token (the word index's :meth:`~WordIndex.head`, read without
+        tokenising) opens no credit lead-in is none: most repeated lines and sentences.
+        """
+        if end - start > MAX_MATCH_CHARS:
+            return False
+        head = self.words.head(start, end)
+        if (head is not None and head not in _CREDIT_FIRSTS) or self.words.exceeds(start, end, CREDIT_MAX_WORDS):
             return False
         return credit_line(self.document.body.text, self.words.tokens(start, end), self.lex)
 

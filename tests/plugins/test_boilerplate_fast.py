@@ -16,8 +16,8 @@ from copydesk import Article, Context, TextView
 from copydesk.plugins import boilerplate
 from copydesk.plugins.boilerplate import batch, chrome, features, hashing, words
 from copydesk.plugins.boilerplate import frames as frames_module
-from copydesk.plugins.boilerplate.detect import Match, Scan, phrase_starts
-from copydesk.plugins.boilerplate.lexicon import Lexicon, build, normal, tokens
+from copydesk.plugins.boilerplate.detect import CREDIT_LEAD_INS, Match, Scan, credit_line, phrase_starts
+from copydesk.plugins.boilerplate.lexicon import MAX_MATCH_CHARS, Lexicon, build, normal, tokens
 from copydesk.plugins.boilerplate.words import WordIndex
 from copydesk.text import Document, Sentence
 from hypothesis import example, given, settings
@@ -763,3 +763,44 @@ def test_the_batch_pass_records_give_the_segments_and_findings_of_looking_each_a
     assert {"TPL001", "TPL002", "TPL003", "TPL004", "TPL005"} <= codes
     other = {**settings, "headline_lines": 2}
     assert stats.record(scored[3], settings) is not None and stats.record(scored[3], other) is None
+
+
+_CREDIT_WORDS = ["Reporting", "reporting", "by", "Editing", "Writing", "Additional", "and", "in", "Ann", "Cole"]
+_CREDIT_WORDS += ["de", "Chief", "Editor", "Tom", "12", "3", "the", "Vell’s", "Lowmarsh", "re-porting", ";", "”"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.sampled_from(_CREDIT_WORDS), max_size=12).map(" ".join),
+        min_size=1,
+        max_size=6,
+    ),
+    st.integers(min_value=0, max_value=6),
+)
+def test_a_credit_read_from_the_first_word_is_the_credit_of_every_token(lines: list[str], cut: int) -> None:
+    """A span whose first token opens no credit lead-in is no credit: the same answer as reading all its tokens.
+
+    Every line and sentence, and each shortened by ``cut`` characters at its start (an
+    edge inside a word, where the first token is the tokenizer's own), as the plain
+    definition answers: short enough, and a credit line (:func:`credit_line`) of its tokens.
+    """
+    body = "\n".join(lines)
+    scan = Scan.of(Document.from_article(Article(id="c", title="", body=body)), boilerplate.SCORER.settings, None)
+    view = scan.document.body
+    spans = [*view.lines, *((s.start, s.end) for s in view.sentences)]
+    spans += [(min(start + cut, end), end) for start, end in spans]
+    for start, end in spans:
+        plain = end - start <= MAX_MATCH_CHARS and credit_line(body, tokens(body, start, end), scan.lex)
+        assert scan._credit(start, end) is plain, body[start:end]
+
+
+@pytest.mark.parametrize("lead", CREDIT_LEAD_INS)
+def test_a_credit_line_is_still_found_after_its_first_word_is_read(lead: tuple[str, ...]) -> None:
+    """The first-word check lets every lead-in's credit line through: it is still wire copy ("Reporting by Ann Cole")."""
+    opening = " ".join(lead).capitalize()
+    body = f"The council met on Monday.\n{opening} Ann Cole in Lowmarsh; Editing by Tom Vell"
+    scan = Scan.of(Document.from_article(Article(id="c", title="", body=body)), boilerplate.SCORER.settings, None)
+    line = scan.document.body.lines[1]
+    assert scan._credit(line.start, line.end)
+    assert not scan._credit(*scan.document.body.lines[0])
