@@ -19,12 +19,16 @@ from typing import Any
 from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credit_openers, credits
 from copydesk.plugins.figures.extract import Figure, sentence_figures
+from copydesk.plugins.figures.forecasters import carried_forecaster
+from copydesk.plugins.figures.given import given
 from copydesk.plugins.figures.phrase import DOCUMENT_WORDS, ESC, Lexicon, Word, blank_controls, sentence_words
 from copydesk.plugins.figures.units import WORD
 
 UNSOURCED = "unsourced"
 VAGUE = "vague"
 SOURCED = "sourced"
+#: A figure a vague credit's clause takes as a known fact (:mod:`~copydesk.plugins.figures.given`): no finding.
+GIVEN = "given"
 
 
 @dataclass(frozen=True)
@@ -336,16 +340,20 @@ def _outlet_next(sents: _Sentences, index: int) -> bool:
 
 
 def _credit_verdict(sents: _Sentences, index: int, credit: Credit) -> tuple[str, str]:
-    """The verdict of a credit covering a figure: a plural pronoun takes its referent's, a lead's document its name."""
+    """The verdict of a credit covering a figure: a plural pronoun takes its referent's, a lead's document its name.
+
+    A list item's subjectless cue speaks for the line introducing the list, and an agentless
+    forecast for the named forecaster around it (:mod:`~copydesk.plugins.figures.forecasters`).
+    """
     if credit.named:
         return _verdict(credit)
     if credit.source_text.lower() in PLURAL_PRONOUNS and _antecedent_named(sents, index, credit.source[0]):
         return SOURCED, credit.source_text
     if _named_next(sents, index, credit) or _named_before(sents, index, credit):
         return SOURCED, credit.source_text
-    introducer = _list_introducer(sents, index, credit)
-    if introducer is not None:
-        return SOURCED, introducer
+    carrier = _list_introducer(sents, index, credit) or carried_forecaster(sents, index, credit)
+    if carrier is not None:
+        return SOURCED, carrier
     return _verdict(credit)
 
 
@@ -402,11 +410,17 @@ def _named_before(sents: _Sentences, index: int, credit: Credit) -> bool:
 
     "... freshly filed Harbour Election Commission reports track spending. The reports show
     ...": the same document word right after a capitalised word (not a sentence's first,
-    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences.
+    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences; or a named
+    speaker credited in the sentence right before ('"...," said Jo Roe, co-founder of Acme.
+    The figures suggest ...': the figures she or her firm gave; a document credited there,
+    "Official figures show a fall.", needs its owner's name as above). "The overnight
+    figures" (three words) are not read.
     """
     words = credit.source_text.lower().split()
     if len(words) != 2 or words[0] != "the" or words[1] not in REFERRED_PLURALS:
         return False
+    if index > 0 and any(c.named and not _cites_document(c) for c in sents.credits(index - 1)):
+        return True  # '"...," said Jo Roe of Acme. The figures suggest ...': hers, or her firm's
     text = sents.text
     for other in range(max(0, index - REFERRED_BACK), index):
         found = sents.words(other)
@@ -415,6 +429,11 @@ def _named_before(sents: _Sentences, index: int, credit: Credit) -> bool:
             if found[at].lower == words[1] and owner[:1].isupper() and (at > 1 or owner.isupper()):
                 return True
     return False
+
+
+def _cites_document(credit: Credit) -> bool:
+    """Whether a credit's source is a document ("Official figures show ..."): its owner is read as above, not here."""
+    return any(word in DOCUMENT_WORDS or word in REFERRED_PLURALS for word in credit.source_text.lower().split())
 
 
 def _parenthetical(text: str, end: int, limit: int) -> str | None:
@@ -731,8 +750,15 @@ def _tag_after_quotation(sents: _Sentences, index: int, offset: int) -> str | No
 
 
 def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
-    """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
-    return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
+    """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`).
+
+    A vague credit's clause may mention the figure as a given fact
+    (:mod:`~copydesk.plugins.figures.given`): then no finding.
+    """
+    verdict = _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
+    if verdict[0] == VAGUE and given(sents.text, sents.words(index), credit.cue, figure):
+        return GIVEN, verdict[1]
+    return verdict
 
 
 def _quoted(sents: _Sentences, index: int, offset: int, window: int) -> bool:
@@ -742,7 +768,7 @@ def _quoted(sents: _Sentences, index: int, offset: int, window: int) -> bool:
 
 
 def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
-    """The verdict (sourced, vague, unsourced) and source text of one figure.
+    """The verdict (sourced, vague, unsourced, given) and source text of one figure.
 
     A credit whose cue an aside separates from the figure does not hold it (see
     :func:`set_off`), unless the figure is inside a quotation (the aside is the speaker's).
