@@ -548,6 +548,29 @@ def _quotation_closes(sents: _Sentences, index: int, offset: int) -> int:
     return current
 
 
+#: Most sentences a split after an abbreviation is followed back (:func:`_continued_back`).
+CONTINUED_BACK = 2
+
+
+def _continued_back(sents: _Sentences, index: int) -> int:
+    """Sentence ``index``, or the sentence it continues when a split after an abbreviation made it.
+
+    '"...," Jo Roe said, referring to the Sept. 16 debate. "..."': the split after "Sept."
+    leaves "16 debate." a sentence of its own, which opens on a digit or a lower-case
+    letter; the window before a quotation counts the whole sentence, so the speaker in it
+    is reached. At most :data:`CONTINUED_BACK` such splits are followed.
+    """
+    text, sentences = sents.text, sents.view.sentences
+    for _ in range(CONTINUED_BACK):
+        if index == 0:
+            break
+        head = text[sentences[index].start : sentences[index].end].lstrip()[:1]
+        if not (head.isdigit() or head.islower()):
+            break
+        index -= 1
+    return index
+
+
 def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple[int, Credit] | None:
     """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None.
 
@@ -568,7 +591,7 @@ def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple
     marks comes before one inside them ('"These figures show ...," said NAME' is NAME's).
     """
     total = len(sents.view.sentences)
-    low = max(0, _quotation_opens(sents, index, offset) - window)
+    low = _continued_back(sents, max(0, _quotation_opens(sents, index, offset) - window))
     close = _quotation_closes(sents, index, offset)
     order = [o for d in range(max(index - low, close - index) + 1) for o in (index - d, index + d) if low <= o <= close]
     for other in [*dict.fromkeys(order), *range(close + 1, min(total - 1, close + window) + 1)]:

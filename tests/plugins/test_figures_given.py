@@ -159,3 +159,35 @@ def test_session_27_readings_finish_on_hostile_text() -> None:
         result = list(figures.score(document(text), Context(settings=figures.SETTINGS)).findings)
         assert time.process_time() - began < 30
         assert all(0 <= f.start <= f.end <= len(text) for f in result)
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ('"It was our biggest night," Jo Roe said, referring to the Sept. 16 debate. "Pay me $5 million."', []),
+        # near neighbours: a split after an abbreviation in a sentence with no speaker, and a whole sentence
+        ('"It was our night," Jo Roe said. Rain fell in Sept. 16 shops shut. "Pay me $5 million."', ["$5 million"]),
+        ('"It was our night," Jo Roe said. Rain fell all week. "Pay me $5 million."', ["$5 million"]),
+    ],
+    ids=["split-after-sept", "split-without-speaker", "two-sentences-back"],
+)
+def test_a_split_after_an_abbreviation_keeps_the_speaker_in_the_window(text: str, vague: list[str]) -> None:
+    """Session 27 audit: "... Trump said, referring to the Sept. 16 debate." left "16 debate." a sentence of its own."""
+    assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        (
+            "A Harbour News poll, conducted with Acme Research (D) and Bolt Research (R), shows Jo Roe at 47 percent.",
+            [],
+        ),
+        # near neighbour: a bracket that is no acronym still parts the poll from its verb
+        ("A Harbour News poll, conducted (in part) online, shows Jo Roe at 47 percent.", ["47 percent"]),
+    ],
+    ids=["acronyms-inside", "bracket-no-acronym"],
+)
+def test_an_acronym_in_brackets_inside_an_appositive_keeps_its_subject(text: str, vague: list[str]) -> None:
+    """Session 27 audit: "A Fox News poll, conducted with X (D) and Y (R), shows" lost its poll at "(D) and"."""
+    assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
