@@ -555,8 +555,8 @@ CONTINUED_BACK = 2
 def _continued_back(sents: _Sentences, index: int) -> int:
     """Sentence ``index``, or the sentence it continues when a split after an abbreviation made it.
 
-    '"...," Jo Roe said, referring to the Sept. 16 debate. "..."': the split after "Sept."
-    leaves "16 debate." a sentence of its own, which opens on a digit or a lower-case
+    '"...," Jo Roe said, referring to the Oct. 12 vote. "..."': the split after "Oct."
+    leaves "12 vote." a sentence of its own, which opens on a digit or a lower-case
     letter; the window before a quotation counts the whole sentence, so the speaker in it
     is reached. At most :data:`CONTINUED_BACK` such splits are followed.
     """

@@ -1,7 +1,7 @@
 """Forecasters carried on: an agentless forecast whose named forecaster the sentences around it give.
 
 News copy names a forecaster once and goes on in the passive: '"...," the Harbour
-Institute said. Growth is expected at 3.2% this year and 2.8% in 2026. The main risk,
+Institute said. Growth is expected at 2.6% this year and 2.1% in 2026. The main risk,
 the Harbour Institute said, was housing.' The passive's "expected" names no one, but the
 institute is credited on both sides of it, and the forecast is its own. A lead that says
 a body revised its forecast is followed by the revised figures: "Northland has cut its

@@ -1,21 +1,21 @@
 """Given figures: a figure a vague credit's clause mentions as a known fact, not as what the source says.
 
 A credit holds the clause its cue governs, but not every figure in that clause is the
-source's claim. "Opponents say the £2bn cost of the runway cannot be met" credits the
-opponents with a doubt about paying; the cost is the writer's reference to a known thing,
-and "Stocks are expected to rise at the plant where the firm has invested $130m" states
+source's claim. "Campaigners say the £4bn cost of the bridge cannot be met" credits the
+campaigners with a doubt about paying; the cost is the writer's reference to a known thing,
+and "Sales are expected to fall at a mill where the owners have invested $40m" states
 the investment as a fact beside the forecast. Flagging such a figure as vaguely sourced
 is wrong, and so is flagging it as unsourced: the sentence does not put it to anyone, it
 takes it as given (a past record, a venue's size, a membership, a share of sales). Two
 shapes are read (:func:`given`), each only for a figure a vague or agentless credit holds:
 
 * a definite description that says whose the quantity is: "the", the figure, one or two
-  lower-case nouns, then "of" ("the £2bn cost of the runway", "the 30.7bn yen (£157m)
-  record of ...") or "for" and a capitalised word ("the 18 million viewers for Sunday's
-  debate" is not read: "for" needs a name right after it, "for Channel Four's debate");
-* a relative clause after the cue on a thing the text takes as known ("... the trade fair
-  which stretches over 1.5 million square feet", "... Christmas sales - which account for
-  nearly 23% of sales - ...", "... a plant where it has invested $130m"): "which", "where",
+  lower-case nouns, then "of" ("the £4bn cost of the bridge", "the 12bn yen (£60m)
+  record of ...") or "for" and a capitalised word ("the 9 million viewers for the
+  final" is not read: "for" needs a name right after it, "for Channel Four's final");
+* a relative clause after the cue on a thing the text takes as known ("... the fair which
+  covers more than 2 million square feet", "... winter sales - which make up nearly 31%
+  of yearly takings - ...", "... a mill where the owners have invested $40m"): "which", "where",
   "who" or "whose" between the cue and the figure, after a definite phrase, a dash, or
   "where", with no word of the future or of expecting between them ("which will cost $5bn"
   is still a forecast; "two nannies from Paris who charge $5,000" is what the hearsay says).
@@ -52,7 +52,7 @@ def given(text: str, words: Sequence[Word], cue: int, figure: Figure) -> bool:
 
 
 def _owned_description(text: str, words: Sequence[Word], at: int, figure: Figure) -> bool:
-    """Whether the figure opens a definite description naming whose it is: "the £2bn cost of the runway"."""
+    """Whether the figure opens a definite description naming whose it is: "the £4bn cost of the bridge"."""
     if at == 0 or words[at - 1].lower != "the" or text[words[at - 1].end : figure.start].strip(" $£€¥"):
         return False
     first = _after_conversion(text, words, figure.end)
@@ -70,7 +70,7 @@ def _owned_description(text: str, words: Sequence[Word], at: int, figure: Figure
 
 
 def _after_conversion(text: str, words: Sequence[Word], end: int) -> int:
-    """The index of the first word after a figure ending at ``end``, past a currency conversion in brackets ("(£157m)")."""
+    """The index of the first word after a figure ending at ``end``, past a currency conversion in brackets ("(£60m)")."""
     stop = end
     if text[end : end + 3].lstrip().startswith("("):
         close = text.find(")", end, end + 40)
@@ -91,9 +91,9 @@ def _start(word: Word) -> int:
 def _relative_after_cue(text: str, words: Sequence[Word], at: int, cue: int) -> bool:
     """Whether a relative clause after the cue, on a thing the text takes as known, holds the figure.
 
-    "... the trade fair which stretches over ...", "... sales - which account for ...", "...
-    a plant where it has invested ...": the relative pronoun follows the cue, and its
-    antecedent is definite ("the" at most :data:`ANTECEDENT_WORDS` words before it: "the CES trade show which"), set off
+    "... the fair which covers ...", "... sales - which make up ...", "... a mill
+    where the owners have invested ...": the relative pronoun follows the cue, and its
+    antecedent is definite ("the" at most :data:`ANTECEDENT_WORDS` words before it: "the Harbour motor show which"), set off
     by a dash, or a place ("where"). "... two nannies from Paris who charge $5,000" describes
     what the hearsay is about, and stays its claim.
     """

@@ -78,7 +78,7 @@ def test_a_figure_a_vague_clause_takes_as_given_is_no_finding(text: str, expecte
     ids=["motor-show", "talk-show", "polls-show", "figures-show"],
 )
 def test_show_after_the_kind_of_show_is_a_noun(text: str, expected: list[tuple[str, str]]) -> None:
-    """Session 27 audit: "attend the trade show which ..." read "show" as a verb with "the trade" its source."""
+    """Session 27 audit: "visit the motor show which ..." read "show" as a verb with "the trade" its source."""
     assert found(text) == expected
 
 
@@ -89,7 +89,7 @@ INSTITUTE = '"Exports will recover," the Harbour Institute said. '
     ("text", "vague"),
     [
         (
-            INSTITUTE + "Growth is expected at 3.2% this year. The main risk, the Harbour Institute said, was housing.",
+            INSTITUTE + "Growth is expected at 2.6% this year. The main risk, the Harbour Institute said, was housing.",
             [],
         ),
         (
@@ -98,8 +98,8 @@ INSTITUTE = '"Exports will recover," the Harbour Institute said. '
             [],
         ),
         # near neighbours: named only before, a different source after, no revision, no name, a vague head
-        (INSTITUTE + "Growth is expected at 3.2% this year. The main risk was housing.", ["3.2%"]),
-        (INSTITUTE + "Growth is expected at 3.2% this year. The main risk, Acme said, was housing.", ["3.2%"]),
+        (INSTITUTE + "Growth is expected at 2.6% this year. The main risk was housing.", ["2.6%"]),
+        (INSTITUTE + "Growth is expected at 2.6% this year. The main risk, Acme said, was housing.", ["2.6%"]),
         ("Northland has opened a port. Northland's economy is now expected to grow by 2.1%.", ["2.1%"]),
         ("Northland has cut its growth forecast. The economy is now expected to grow by 2.1%.", ["2.1%"]),
         ("Analysts have cut their forecasts. Analysts' models are now expected to show 2.1%.", ["2.1%"]),
@@ -115,7 +115,7 @@ INSTITUTE = '"Exports will recover," the Harbour Institute said. '
     ],
 )
 def test_an_agentless_forecast_is_the_named_forecaster_around_it(text: str, vague: list[str]) -> None:
-    """Session 27 audit: "GDP is expected at 3.2%" between two of NIESR's credits, a revised forecast after its lead."""
+    """Session 27 audit: "Growth is expected at 2.6%" between two credits of one institute, a revised forecast after its lead."""
     assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
 
 
@@ -127,13 +127,13 @@ SWITCHING = '"People are switching browsers," '
     [
         (
             SWITCHING
-            + "said Jo Roe, co-founder of Acme Metrics. Rivals now have 7.4% of the market, the figures suggest.",
+            + "said Jo Roe, co-founder of Acme Metrics. Rivals now have 6.1% of the market, the figures suggest.",
             [],
         ),
         # near neighbours: no credit before, a vague one, a longer description of the figures
-        ("Prices rose on Monday. Rivals now have 7.4% of the market, the figures suggest.", ["7.4%"]),
-        (SWITCHING + "one analyst said. Rivals now have 7.4% of the market, the figures suggest.", ["7.4%"]),
-        (SWITCHING + "said Jo Roe. Rivals now have 7.4% of the market, the overnight figures suggest.", ["7.4%"]),
+        ("Prices rose on Monday. Rivals now have 6.1% of the market, the figures suggest.", ["6.1%"]),
+        (SWITCHING + "one analyst said. Rivals now have 6.1% of the market, the figures suggest.", ["6.1%"]),
+        (SWITCHING + "said Jo Roe. Rivals now have 6.1% of the market, the overnight figures suggest.", ["6.1%"]),
     ],
     ids=["named-before", "no-credit", "vague-before", "overnight-figures"],
 )
@@ -164,15 +164,15 @@ def test_session_27_readings_finish_on_hostile_text() -> None:
 @pytest.mark.parametrize(
     ("text", "vague"),
     [
-        ('"It was our biggest night," Jo Roe said, referring to the Sept. 16 debate. "Pay me $5 million."', []),
+        ('"It was our biggest night," Jo Roe said, referring to the Oct. 12 vote. "Pay me $5 million."', []),
         # near neighbours: a split after an abbreviation in a sentence with no speaker, and a whole sentence
-        ('"It was our night," Jo Roe said. Rain fell in Sept. 16 shops shut. "Pay me $5 million."', ["$5 million"]),
+        ('"It was our night," Jo Roe said. Rain fell in Oct. 12 shops shut. "Pay me $5 million."', ["$5 million"]),
         ('"It was our night," Jo Roe said. Rain fell all week. "Pay me $5 million."', ["$5 million"]),
     ],
     ids=["split-after-sept", "split-without-speaker", "two-sentences-back"],
 )
 def test_a_split_after_an_abbreviation_keeps_the_speaker_in_the_window(text: str, vague: list[str]) -> None:
-    """Session 27 audit: "... Trump said, referring to the Sept. 16 debate." left "16 debate." a sentence of its own."""
+    """Session 27 audit: a speaker's sentence split after "Oct." left "12 vote." a sentence of its own."""
     assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
 
 
@@ -189,5 +189,5 @@ def test_a_split_after_an_abbreviation_keeps_the_speaker_in_the_window(text: str
     ids=["acronyms-inside", "bracket-no-acronym"],
 )
 def test_an_acronym_in_brackets_inside_an_appositive_keeps_its_subject(text: str, vague: list[str]) -> None:
-    """Session 27 audit: "A Fox News poll, conducted with X (D) and Y (R), shows" lost its poll at "(D) and"."""
+    """Session 27 audit: "A NAME poll, conducted with X (D) and Y (R), shows" lost its poll at "(D) and"."""
     assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
