@@ -81,7 +81,7 @@ class QuoteMap:
     """Quotation marks of one sentence, with the quote state after each (built once).
 
     Curly marks say which side they are; a straight mark (``"`` or two apostrophes)
-    opens when it follows a space or bracket and closes when it follows anything else,
+    opens when it follows a space, bracket, dash or colon (`:"I ...`) and closes when it follows anything else,
     except that a ``"`` right after a digit with no quotation open before it in the
     sentence is a unit (inches or seconds: "a 30" screen"), no quotation mark.
     """
@@ -100,7 +100,7 @@ class QuoteMap:
             elif ch == '"' and pos > start and text[pos - 1].isdigit() and not (self.states and self.states[-1]):
                 continue
             elif ch == '"' or (ch == "'" and text[pos + 1 : pos + 2] == "'" and text[pos - 1 : pos] != "'"):
-                opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-"
+                opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-:"
             else:
                 continue
             self.positions.append(pos)
@@ -687,8 +687,37 @@ def _speaker_over_agentless(
         return None
     near = _neighbour(sents, index, window, figure.start)
     if near is None or not near[1].named or _quoted(sents, near[0], near[1].cue, window):
-        return None
+        introducer = _colon_introducer(sents, index, figure.start)
+        return None if introducer is None else (SOURCED, introducer)
     return _verdict(near[1])
+
+
+#: Most words of a name introducing a quotation with a colon ("Rep. Ann Vell (D-Harbour):").
+INTRODUCER_WORDS = 12
+
+
+def _colon_introducer(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The name a colon introduces a quotation with ('Jo Roe (Harbour Party): "..."'), or None.
+
+    Transcripts and exchanges introduce each speaker's words with the name and a colon.
+    The quotation holding ``offset`` opens right after a colon, and the words before the
+    colon back to the start of their sentence or line are at most :data:`INTRODUCER_WORDS`
+    and hold a capitalised word after their first ("Former minister Ann Vell:"): "Note:"
+    or "Highlights:" name no one, and "He added:" is a credit the cue lists read.
+    """
+    opens = _quotation_opens(sents, index, offset)
+    marks = sents.quotes(opens)
+    if not marks.positions or not marks.states[0] or (opens == index and marks.positions[0] > offset):
+        return None  # the sentence's first mark must open the quotation
+    mark, text, start = marks.positions[0], sents.text, sents.view.sentences[opens].start
+    start = text.rfind("\n", start, mark) + 1 or start
+    head = text[start:mark].rstrip()
+    if not head.endswith(":"):
+        return None
+    words = head[:-1].split()
+    if not 1 < len(words) <= INTRODUCER_WORDS or not any(w[:1].isupper() for w in words[1:]):
+        return None
+    return " ".join(words)
 
 
 #: A quotation's closing mark and a credit right after it, up to four spaces (no-break ones too)
@@ -832,8 +861,10 @@ def _quoted_verdict(sents: _Sentences, index: int, figure: Figure, window: int) 
         if bracket is not None:
             return SOURCED, bracket
     if near is None:
-        subject = _subject_before_quotation(sents, index, figure.start) or _tag_after_quotation(
-            sents, index, figure.start
+        subject = (
+            _subject_before_quotation(sents, index, figure.start)
+            or _tag_after_quotation(sents, index, figure.start)
+            or _colon_introducer(sents, index, figure.start)
         )
         if subject is not None:
             return SOURCED, subject

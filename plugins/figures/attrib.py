@@ -901,8 +901,17 @@ def _past_verb(text: str, word: Word) -> bool:
     return lower.endswith("ed") and lower not in NOT_PAST and lower not in AUXILIARIES and text[word.start].islower()
 
 
+#: Marks between a verb and what follows that make it a verb of speech, not a sum ("added: ...", 'added, "...').
+SPEECH_OPENERS = frozenset(':"“‘«')
+
+
 def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:
-    """Whether a quantity is the object of ``words[index]`` ("added around 292,000 jobs", "added $5 million")."""
+    """Whether a quantity is the object of ``words[index]`` ("added around 292,000 jobs", "added $5 million").
+
+    Not after a colon or a quotation mark: 'He added: "2017 has started well ..."' is speech.
+    """
+    if index + 1 < len(words) and any(ch in SPEECH_OPENERS for ch in text[words[index].end : words[index + 1].start]):
+        return False
     at = index + 1
     while at < len(words) and at - index <= 2 and words[at].lower in APPROXIMATORS:
         at += 1

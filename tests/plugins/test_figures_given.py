@@ -152,6 +152,8 @@ def test_session_27_readings_finish_on_hostile_text() -> None:
         "Critics say the £4bn cost of the 3% which ",
         "the trade show which has 2 million ",
         "Northland has cut its forecast and ",
+        'a" b" $5m ',
+        'Jo Roe: "$5m ',
     ]
     for piece in pieces:
         text = "Northland has cut its forecast. " + "Northland's growth is expected at " + piece * 20_000 + "."
@@ -190,4 +192,37 @@ def test_a_split_after_an_abbreviation_keeps_the_speaker_in_the_window(text: str
 )
 def test_an_acronym_in_brackets_inside_an_appositive_keeps_its_subject(text: str, vague: list[str]) -> None:
     """Session 27 audit: "A NAME poll, conducted with X (D) and Y (R), shows" lost its poll at "(D) and"."""
+    assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ('Jo Roe spoke. He added: "2021 started well, with the first £50 million market hall."', []),
+        ('One aide added: "2021 started well, with the first £50 million market hall."', ["£50 million"]),
+        # near neighbour: a sum stays a sum
+        ("The economy added 292,000 jobs in May, officials said.", ["292,000"]),
+    ],
+    ids=["he-added-colon", "vague-added-colon", "added-jobs"],
+)
+def test_added_before_a_colon_and_a_quotation_is_speech_not_a_sum(text: str, vague: list[str]) -> None:
+    """Session 27 audit: 'He added: "2017 has ..."' read "added 2017" as a sum, so the quotation had no speaker."""
+    assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ('Rep. Ann Vell (D-Harbour) :"I never heard that. Who told you that 95 percent of the mail was kept?"', []),
+        ('Former minister Jo Roe: "We spent $5 million on it."', []),
+        ('The hearing went on.\nJo Roe (Harbour): "We spent $5 million on it."', []),
+        # near neighbours: a label names no one, nor does a lone capitalised word, nor no colon
+        ('Highlights: "We spent $5 million on it."', ["$5 million"]),
+        ('Note from the desk: "We spent $5 million on it."', ["$5 million"]),
+        ('"We spent $5 million on it."', ["$5 million"]),
+    ],
+    ids=["name-colon-no-space", "name-colon", "own-line", "label", "lone-capital", "no-colon"],
+)
+def test_a_name_and_a_colon_introduce_a_quotations_speaker(text: str, vague: list[str]) -> None:
+    """Session 27 audit: 'Rep. NAME (R-S.C.) :"... Who told you that 90 to 95 percent ...?"' is NAME's question."""
     assert [f.matched for f in single(text) if f.code == "FIG002"] == vague
