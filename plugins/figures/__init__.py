@@ -193,7 +193,9 @@ be met"; "the 25,000 mark" has no "of" and stays flagged) or a relative clause a
 cue on a known thing ("... the motor show which covers 2 million square feet",
 "... sales - which make up 31% of ... -", "a mill where the owners have invested $40m"; not
 one of the future, "which will cost", nor "two nannies who charge $5,000"). "Show" after
-its kind ("trade show", "talk show") is a noun, no cue. A
+its kind ("trade show", "talk show") is a noun, no cue. A name and a colon introduce a
+quotation's speaker ('Former minister Jo Roe: "..."'; "Highlights:" names no one), and
+"added" before a colon or quotation mark is speech, not a sum ('He added: "2021 ..."'). A
 cue after "and" or "but" takes the sentence's opening subject, which ends at a
 comma, an auxiliary or a past verb, or after an opening name of two or more capitalised
 words, or of one with a capital inside it ("NordaBank", "Shore-Q"), before a present verb
