@@ -181,7 +181,21 @@ Government said"; that it is the outlet or the data's owner is not checked). "Th
 reports" (or figures, data, estimates, statistics, filings, accounts) count as named when
 one of the two sentences before has the same word right after a capitalised word that
 does not open its sentence ("Harbour Election Commission reports ... The reports show";
-that they are the same documents is not checked). A
+that they are the same documents is not checked), and so do "the figures" (two words) right
+after a sentence crediting a named speaker ('"...," said Jo Roe of Acme. ..., the figures
+suggest.'; whose figures they are is not checked). An agentless forecast ("is expected
+at 2.6%") between two sentences crediting one named source is that source's, and so is one
+opening on the name of a sentence before that says it cut, raised or revised its forecast
+("Northland has cut its forecast. Northland's economy is now expected to grow 2.1%"). A
+figure a vague clause takes as given is no finding at all (neither FIG002 nor FIG001): a
+definite description naming whose it is ("Campaigners say the £4bn cost of the bridge cannot
+be met"; "the 25,000 mark" has no "of" and stays flagged) or a relative clause after the
+cue on a known thing ("... the motor show which covers 2 million square feet",
+"... sales - which make up 31% of ... -", "a mill where the owners have invested $40m"; not
+one of the future, "which will cost", nor "two nannies who charge $5,000"). "Show" after
+its kind ("trade show", "talk show") is a noun, no cue. A name and a colon introduce a
+quotation's speaker ('Former minister Jo Roe: "..."'; "Highlights:" names no one), and
+"added" before a colon or quotation mark is speech, not a sum ('He added: "2021 ..."'). A
 cue after "and" or "but" takes the sentence's opening subject, which ends at a
 comma, an auxiliary or a past verb, or after an opening name of two or more capitalised
 words, or of one with a capital inside it ("NordaBank", "Shore-Q"), before a present verb

@@ -19,12 +19,16 @@ from typing import Any
 from copydesk import Document, TextView
 from copydesk.plugins.figures.attrib import Credit, covering, credit_openers, credits
 from copydesk.plugins.figures.extract import Figure, sentence_figures
+from copydesk.plugins.figures.forecasters import carried_forecaster
+from copydesk.plugins.figures.given import given
 from copydesk.plugins.figures.phrase import DOCUMENT_WORDS, ESC, Lexicon, Word, blank_controls, sentence_words
 from copydesk.plugins.figures.units import WORD
 
 UNSOURCED = "unsourced"
 VAGUE = "vague"
 SOURCED = "sourced"
+#: A figure a vague credit's clause takes as a known fact (:mod:`~copydesk.plugins.figures.given`): no finding.
+GIVEN = "given"
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class QuoteMap:
     """Quotation marks of one sentence, with the quote state after each (built once).
 
     Curly marks say which side they are; a straight mark (``"`` or two apostrophes)
-    opens when it follows a space or bracket and closes when it follows anything else,
+    opens when it follows a space, bracket, dash or colon (`:"I ...`) and closes when it follows anything else,
     except that a ``"`` right after a digit with no quotation open before it in the
     sentence is a unit (inches or seconds: "a 30" screen"), no quotation mark.
     """
@@ -96,7 +100,7 @@ class QuoteMap:
             elif ch == '"' and pos > start and text[pos - 1].isdigit() and not (self.states and self.states[-1]):
                 continue
             elif ch == '"' or (ch == "'" and text[pos + 1 : pos + 2] == "'" and text[pos - 1 : pos] != "'"):
-                opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-"
+                opening = pos == start or text[pos - 1].isspace() or text[pos - 1] in "([{—–-:"
             else:
                 continue
             self.positions.append(pos)
@@ -336,16 +340,20 @@ def _outlet_next(sents: _Sentences, index: int) -> bool:
 
 
 def _credit_verdict(sents: _Sentences, index: int, credit: Credit) -> tuple[str, str]:
-    """The verdict of a credit covering a figure: a plural pronoun takes its referent's, a lead's document its name."""
+    """The verdict of a credit covering a figure: a plural pronoun takes its referent's, a lead's document its name.
+
+    A list item's subjectless cue speaks for the line introducing the list, and an agentless
+    forecast for the named forecaster around it (:mod:`~copydesk.plugins.figures.forecasters`).
+    """
     if credit.named:
         return _verdict(credit)
     if credit.source_text.lower() in PLURAL_PRONOUNS and _antecedent_named(sents, index, credit.source[0]):
         return SOURCED, credit.source_text
     if _named_next(sents, index, credit) or _named_before(sents, index, credit):
         return SOURCED, credit.source_text
-    introducer = _list_introducer(sents, index, credit)
-    if introducer is not None:
-        return SOURCED, introducer
+    carrier = _list_introducer(sents, index, credit) or carried_forecaster(sents, index, credit)
+    if carrier is not None:
+        return SOURCED, carrier
     return _verdict(credit)
 
 
@@ -402,11 +410,17 @@ def _named_before(sents: _Sentences, index: int, credit: Credit) -> bool:
 
     "... freshly filed Harbour Election Commission reports track spending. The reports show
     ...": the same document word right after a capitalised word (not a sentence's first,
-    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences.
+    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences; or a named
+    speaker credited in the sentence right before ('"...," said Jo Roe, co-founder of Acme.
+    The figures suggest ...': the figures she or her firm gave; a document credited there,
+    "Official figures show a fall.", needs its owner's name as above). "The overnight
+    figures" (three words) are not read.
     """
     words = credit.source_text.lower().split()
     if len(words) != 2 or words[0] != "the" or words[1] not in REFERRED_PLURALS:
         return False
+    if index > 0 and any(c.named and not _cites_document(c) for c in sents.credits(index - 1)):
+        return True  # '"...," said Jo Roe of Acme. The figures suggest ...': hers, or her firm's
     text = sents.text
     for other in range(max(0, index - REFERRED_BACK), index):
         found = sents.words(other)
@@ -415,6 +429,11 @@ def _named_before(sents: _Sentences, index: int, credit: Credit) -> bool:
             if found[at].lower == words[1] and owner[:1].isupper() and (at > 1 or owner.isupper()):
                 return True
     return False
+
+
+def _cites_document(credit: Credit) -> bool:
+    """Whether a credit's source is a document ("Official figures show ..."): its owner is read as above, not here."""
+    return any(word in DOCUMENT_WORDS or word in REFERRED_PLURALS for word in credit.source_text.lower().split())
 
 
 def _parenthetical(text: str, end: int, limit: int) -> str | None:
@@ -529,6 +548,29 @@ def _quotation_closes(sents: _Sentences, index: int, offset: int) -> int:
     return current
 
 
+#: Most sentences a split after an abbreviation is followed back (:func:`_continued_back`).
+CONTINUED_BACK = 2
+
+
+def _continued_back(sents: _Sentences, index: int) -> int:
+    """Sentence ``index``, or the sentence it continues when a split after an abbreviation made it.
+
+    '"...," Jo Roe said, referring to the Oct. 12 vote. "..."': the split after "Oct."
+    leaves "12 vote." a sentence of its own, which opens on a digit or a lower-case
+    letter; the window before a quotation counts the whole sentence, so the speaker in it
+    is reached. At most :data:`CONTINUED_BACK` such splits are followed.
+    """
+    text, sentences = sents.text, sents.view.sentences
+    for _ in range(CONTINUED_BACK):
+        if index == 0:
+            break
+        head = text[sentences[index].start : sentences[index].end].lstrip()[:1]
+        if not (head.isdigit() or head.islower()):
+            break
+        index -= 1
+    return index
+
+
 def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple[int, Credit] | None:
     """The nearest credit that names a speaker for a quotation holding sentence ``index``, or None.
 
@@ -549,7 +591,7 @@ def _neighbour(sents: _Sentences, index: int, window: int, offset: int) -> tuple
     marks comes before one inside them ('"These figures show ...," said NAME' is NAME's).
     """
     total = len(sents.view.sentences)
-    low = max(0, _quotation_opens(sents, index, offset) - window)
+    low = _continued_back(sents, max(0, _quotation_opens(sents, index, offset) - window))
     close = _quotation_closes(sents, index, offset)
     order = [o for d in range(max(index - low, close - index) + 1) for o in (index - d, index + d) if low <= o <= close]
     for other in [*dict.fromkeys(order), *range(close + 1, min(total - 1, close + window) + 1)]:
@@ -645,8 +687,37 @@ def _speaker_over_agentless(
         return None
     near = _neighbour(sents, index, window, figure.start)
     if near is None or not near[1].named or _quoted(sents, near[0], near[1].cue, window):
-        return None
+        introducer = _colon_introducer(sents, index, figure.start)
+        return None if introducer is None else (SOURCED, introducer)
     return _verdict(near[1])
+
+
+#: Most words of a name introducing a quotation with a colon ("Rep. Ann Vell (D-Harbour):").
+INTRODUCER_WORDS = 12
+
+
+def _colon_introducer(sents: _Sentences, index: int, offset: int) -> str | None:
+    """The name a colon introduces a quotation with ('Jo Roe (Harbour Party): "..."'), or None.
+
+    Transcripts and exchanges introduce each speaker's words with the name and a colon.
+    The quotation holding ``offset`` opens right after a colon, and the words before the
+    colon back to the start of their sentence or line are at most :data:`INTRODUCER_WORDS`
+    and hold a capitalised word after their first ("Former minister Ann Vell:"): "Note:"
+    or "Highlights:" name no one, and "He added:" is a credit the cue lists read.
+    """
+    opens = _quotation_opens(sents, index, offset)
+    marks = sents.quotes(opens)
+    if not marks.positions or not marks.states[0] or (opens == index and marks.positions[0] > offset):
+        return None  # the sentence's first mark must open the quotation
+    mark, text, start = marks.positions[0], sents.text, sents.view.sentences[opens].start
+    start = text.rfind("\n", start, mark) + 1 or start
+    head = text[start:mark].rstrip()
+    if not head.endswith(":"):
+        return None
+    words = head[:-1].split()
+    if not 1 < len(words) <= INTRODUCER_WORDS or not any(w[:1].isupper() for w in words[1:]):
+        return None
+    return " ".join(words)
 
 
 #: A quotation's closing mark and a credit right after it, up to four spaces (no-break ones too)
@@ -731,8 +802,15 @@ def _tag_after_quotation(sents: _Sentences, index: int, offset: int) -> str | No
 
 
 def _covering_verdict(sents: _Sentences, index: int, figure: Figure, window: int, credit: Credit) -> tuple[str, str]:
-    """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`)."""
-    return _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
+    """The verdict of the credit covering ``figure``, or of its quotation's named speaker (:func:`_speaker_over_agentless`).
+
+    A vague credit's clause may mention the figure as a given fact
+    (:mod:`~copydesk.plugins.figures.given`): then no finding.
+    """
+    verdict = _speaker_over_agentless(sents, index, figure, window, credit) or _credit_verdict(sents, index, credit)
+    if verdict[0] == VAGUE and given(sents.text, sents.words(index), credit.cue, figure):
+        return GIVEN, verdict[1]
+    return verdict
 
 
 def _quoted(sents: _Sentences, index: int, offset: int, window: int) -> bool:
@@ -742,7 +820,7 @@ def _quoted(sents: _Sentences, index: int, offset: int, window: int) -> bool:
 
 
 def judge(sents: _Sentences, index: int, figure: Figure, window: int) -> tuple[str, str]:
-    """The verdict (sourced, vague, unsourced) and source text of one figure.
+    """The verdict (sourced, vague, unsourced, given) and source text of one figure.
 
     A credit whose cue an aside separates from the figure does not hold it (see
     :func:`set_off`), unless the figure is inside a quotation (the aside is the speaker's).
@@ -783,8 +861,10 @@ def _quoted_verdict(sents: _Sentences, index: int, figure: Figure, window: int) 
         if bracket is not None:
             return SOURCED, bracket
     if near is None:
-        subject = _subject_before_quotation(sents, index, figure.start) or _tag_after_quotation(
-            sents, index, figure.start
+        subject = (
+            _subject_before_quotation(sents, index, figure.start)
+            or _tag_after_quotation(sents, index, figure.start)
+            or _colon_introducer(sents, index, figure.start)
         )
         if subject is not None:
             return SOURCED, subject

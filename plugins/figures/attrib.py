@@ -741,13 +741,29 @@ def _verb_cue(text: str, words: Sequence[Word], index: int, lexicon: Lexicon) ->
         return index + 1 < len(words) and words[index + 1].lower == "for"
     if word.lower in COUNT_VERBS and (_quantity_follows(text, words, index) or _added_to(text, words, index)):
         return False  # "added 292,000 jobs", "are added to a group turnover of £210m", "added up to": sums
-    if _object_idiom(words, index):
+    if _object_idiom(words, index) or _show_noun(words, index):
         return False
     if previous is not None and (_possessed_noun(words, index) or _order(words, index)):
         return False
     if word.lower in WEAK_CUES:
         return _weak_cue(text, words, index, lexicon)
     return True
+
+
+#: Nouns that make "show" after them a noun: an event or a programme ("the trade show which ...").
+SHOW_KINDS = frozenset(
+    "trade road motor air boat car fashion flower talk chat game quiz comedy breakfast cookery reality variety"
+    " awards award horse dog".split()
+)
+
+
+def _show_noun(words: Sequence[Word], index: int) -> bool:
+    """Whether "show"/"shows" is a noun after the kind of show it is ("attend the trade show", "a talk show host").
+
+    Data show, polls show: a document before "show" is its subject, and stays a cue; a
+    trade fair or a programme shows nothing.
+    """
+    return words[index].lower in ("show", "shows") and index > 0 and words[index - 1].lower in SHOW_KINDS
 
 
 def _added_to(text: str, words: Sequence[Word], index: int) -> bool:
@@ -885,8 +901,17 @@ def _past_verb(text: str, word: Word) -> bool:
     return lower.endswith("ed") and lower not in NOT_PAST and lower not in AUXILIARIES and text[word.start].islower()
 
 
+#: Marks between a verb and what follows that make it a verb of speech, not a sum ("added: ...", 'added, "...').
+SPEECH_OPENERS = frozenset(':"“‘«')
+
+
 def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:
-    """Whether a quantity is the object of ``words[index]`` ("added around 292,000 jobs", "added $5 million")."""
+    """Whether a quantity is the object of ``words[index]`` ("added around 292,000 jobs", "added $5 million").
+
+    Not after a colon or a quotation mark: 'He added: "2017 has started well ..."' is speech.
+    """
+    if index + 1 < len(words) and any(ch in SPEECH_OPENERS for ch in text[words[index].end : words[index + 1].start]):
+        return False
     at = index + 1
     while at < len(words) and at - index <= 2 and words[at].lower in APPROXIMATORS:
         at += 1

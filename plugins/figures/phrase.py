@@ -391,7 +391,8 @@ def appositive(text: str, words: Sequence[Word], cue: int) -> int:
     The appositive may be a noun phrase ("Adam Ozimek, an economist, calculates") or a
     relative clause ("Raj Patel, who chairs the committee, said"), up to APPOSITIVE_WORDS.
     An acronym in brackets goes with the name before it, as before a cue ("Its partner,
-    Acme Glass (AG), announced").
+    Acme Glass (AG), announced"), also inside the appositive ("A Harbour News poll, conducted
+    with Acme Research (D) and Bolt Research (R), shows").
     """
     if "," not in text[words[cue - 1].end : words[cue].start]:
         return cue
@@ -401,6 +402,9 @@ def appositive(text: str, words: Sequence[Word], cue: int) -> int:
             start -= 1
             continue
         gap = text[words[start - 1].end : words[start].start]
+        if gap.strip() == ")" and start > 2 and _bracketed_acronym(text, words, start - 1):
+            start -= 1  # "(D) and": an acronym in brackets inside the appositive, read with its name
+            continue
         if gap_breaks(text, words[start - 1].end, words[start].start) and "," not in gap:
             return cue
         if "," in gap:
