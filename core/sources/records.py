@@ -87,13 +87,13 @@ def _record_article(
         value = record.get(fields[key])
         return None if value is None or value == "" else json_text(value)
 
-    # the record's other fields are kept as metadata (plugins read e.g. "source"):
-    # strings as they are, other values as JSON
+    # the record's other fields are kept as metadata (plugins read e.g. "source"): strings as
+    # they are, an empty one too (an empty cell is not a missing column: learn-weights says so), other values as JSON
     known = set(fields.values())
     meta: dict[str, str] = {
         str(key): value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
         for key, value in record.items()
-        if key not in known and key is not None and value is not None and value != ""
+        if key not in known and key is not None and value is not None
     }
     problem = _text_problem(record, fields["text"])
     ignore = record.get(fields["ignore"]) if problem is None else None
