@@ -255,7 +255,8 @@ def test_an_unpaired_surrogate_is_named_as_a_code_point(tmp_path: Path) -> None:
     path.write_bytes(b'{"id": "s", "text": "bad \\ud800 half"}\n')
     result = run_copydesk("score", str(path))
     assert (
-        result.stderr.splitlines()[0] == f"copydesk: error: {path}:1: not valid Unicode: an unpaired surrogate U+D800"
+        result.stderr.splitlines()[0]
+        == f"copydesk: error: {path}:1 (s): not valid Unicode: an unpaired surrogate U+D800"
     )
 
 
