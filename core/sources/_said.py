@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from json.decoder import scanstring
 from typing import Any
 
 #: JSON's white space.
@@ -34,7 +33,7 @@ def _member(text: str, at: int) -> tuple[str, Any, int] | None:
     if not text.startswith('"', at):
         return None
     try:
-        key, at = scanstring(text, at + 1)
+        key, at = _DECODER.raw_decode(text, at)  # a string: it starts with '"'
         at = _skip(text, at)
         if not text.startswith(":", at):
             return None
@@ -50,7 +49,9 @@ def said_in_json(text: str, name: str) -> str | None:
     A string as it is, a number or boolean as its JSON text (as a record's id is read); None
     when the text opens no object or no member before the break is ``name`` (the last such
     member wins, as it does in ``json.loads``), or its value is null, empty, an array or an
-    object, or a string holding an unpaired surrogate (which no report can write).
+    object, or a string holding an unpaired surrogate (which no report can write). A string
+    ends at its closing quote; any other value only where a ``,`` or ``}`` follows it, so a
+    line cut off inside a number does not give the number's first digits.
     """
     at = _skip(text, 0)
     if not text.startswith("{", at):
@@ -59,9 +60,10 @@ def said_in_json(text: str, name: str) -> str | None:
     at += 1
     while (member := _member(text, at)) is not None:
         key, value, at = member
-        if key == name:
-            found = shown_id(value)
         at = _skip(text, at)
+        ended = text.startswith((",", "}"), at)
+        if key == name and (ended or isinstance(value, str)):  # a number cut short ("12" of "123") is not read
+            found = shown_id(value)
         if not text.startswith(",", at):
             break
         at += 1

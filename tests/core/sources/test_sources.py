@@ -14,6 +14,8 @@ from copydesk.errors import ConfigError, InputError
 from copydesk.models import Article, Position
 from copydesk.sources import BY_NAME, FORMATS, STDIN_FORMATS, Batch, Unreadable, parse_text
 from copydesk.sources._common import Deferred
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import run_copydesk
 
 SOURCES: dict[str, Any] = packaged_defaults()["sources"]
@@ -837,3 +839,24 @@ def test_an_unreadable_csv_rows_error_names_its_file_line_and_the_id_it_gives(
     path.write_bytes(data)
     [item] = Batch([str(path)], config)
     assert isinstance(item, Unreadable) and item.message.startswith(f"{path}{message}"), item.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "text", "title", "x"]),
+        st.one_of(st.text(), st.integers(), st.none(), st.lists(st.integers(), max_size=3)),
+        max_size=4,
+    ),
+    st.integers(min_value=0, max_value=60),
+)
+def test_the_id_a_broken_line_gives_is_what_json_reads_of_the_members_before_the_break(
+    record: dict[str, Any], cut: int
+) -> None:
+    """Whole, the line gives json's own id; cut anywhere, an id only from a member that ended before the cut."""
+    from copydesk.sources._said import said_in_json, shown_id
+
+    text = json.dumps(record)
+    assert said_in_json(text, "id") == shown_id(record.get("id"))
+    said = said_in_json(text[:cut], "id")
+    assert said is None or said == shown_id(record.get("id"))
