@@ -72,8 +72,16 @@ if TYPE_CHECKING:
     from copydesk.history import History
     from copydesk.models import Rule, Scorer
 
-#: The largest ``history --limit`` (the databases' 64-bit integers, as :data:`copydesk.history.store.MAX_RUN`).
+#: The largest ``history --limit`` and ``trend --last`` (the databases' 64-bit integers, as
+#: :data:`copydesk.history.store.MAX_RUN`): no history holds more runs, so a larger number is a typo.
 MAX_RUN = 2**63 - 1
+
+
+def _run_count(option: str, value: int) -> None:
+    """A usage error (exit 2, one line) when a number of runs is beyond what any history can hold, as every option's range is."""
+    if value > MAX_RUN:  # SQLite and PostgreSQL take no larger LIMIT
+        raise fail(f"{option} {value}: give at most {MAX_RUN} runs (the most a history can number)", EXIT_USAGE)
+
 
 app = typer.Typer(
     name="copydesk",
@@ -563,8 +571,7 @@ def history(
     """List the recorded runs, newest first: number, time, version, commit, articles and mean score."""
     from copydesk.history.commands import list_runs
 
-    if limit > MAX_RUN:  # SQLite and PostgreSQL take no larger LIMIT
-        raise fail(f"--limit {limit}: give at most {MAX_RUN} runs", EXIT_USAGE)
+    _run_count("--limit", limit)
     _read_history(history, config, lambda store: list_runs(store, limit, sys.stdout))
 
 
@@ -602,6 +609,7 @@ def trend(
     """Show each source's mean score over its latest runs: a sparkline and the numbers (and a chart with --html)."""
     from copydesk.history.commands import show_trend
 
+    _run_count("--last", last)
     page = None if html is None else str(html)
     _read_history(history, config, lambda store: show_trend(store, source, sys.stdout, page, last))
 

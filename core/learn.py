@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 import numpy as np
 import numpy.typing as npt
@@ -50,22 +50,44 @@ CORPUS = "labelled"
 Matrix = npt.NDArray[np.float64]
 
 
-def read_labels(batch: Batch, name: str) -> list[tuple[str, str | None] | None]:
-    """Per item of ``batch``, in order: where it came from and its label (None: unreadable).
+class Label(NamedTuple):
+    """One readable item's label: where it came from (with its id when it has its own), the label, or why there is none."""
+
+    where: str
+    value: str | None
+    #: Why there is no label (``value`` None): the field is missing, empty or white space alone.
+    problem: str = ""
+
+
+def read_labels(batch: Batch, name: str) -> list[Label | None]:
+    """Per item of ``batch``, in order: its :class:`Label` (None: unreadable).
 
     A JSONL/CSV record's fields beyond the configured ones are in ``Article.meta`` as
     the sources read them (other JSON values than strings as JSON text); front matter
-    keys are lower-cased there. An empty or missing label is None.
+    keys are lower-cased there. A missing label, and one that is empty or white space
+    alone, is no label, and its problem says which: a blank label is a mistake in the
+    labelling, not a class of its own.
     """
-    labels: list[tuple[str, str | None] | None] = []
+    labels: list[Label | None] = []
     for item in batch:
         if isinstance(item, Unreadable) or item.source is None:
             labels.append(None)
-        elif item.source.record is not None:
-            labels.append((f"{item.source.path}:{item.source.record}", item.meta.get(name) or None))
-        else:
-            labels.append((item.source.path, item.meta.get(name.lower()) or None))
+            continue
+        record = item.source.record is not None
+        where = f"{item.source.path}:{item.source.record}" if record else item.source.path
+        where += f" ({item.id})" if record and item.id != where else ""
+        labels.append(_label(where, item.meta.get(name if record else name.lower()), name))
     return labels
+
+
+def _label(where: str, value: str | None, name: str) -> Label:
+    """The label ``value`` of field ``name`` read at ``where``, or the problem that leaves the article unlabelled."""
+    if value is None:
+        return Label(where, None, f"no {safety.quoted(name)} field to label the article by")
+    if not value.strip():
+        what = "empty" if not value else f"white space alone ({safety.quoted(value)})"
+        return Label(where, None, f"empty label: the {safety.quoted(name)} field is {what}")
+    return Label(where, value)
 
 
 def columns(session: Session) -> list[Column]:
@@ -218,25 +240,25 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     if options.output is not None:
         refuse_overwrite(batch, options.output, options, session)
     labels = read_labels(batch, options.label)
-    counts = check_classes((label for item in labels if item and (label := item[1]) is not None), options)
+    counts = check_classes((label for item in labels if item and (label := item.value) is not None), options)
     for warning in near_misses(counts, options):
         stderr(warning)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring(), docs=feature_docs(session))
     for item in labels:
-        if item is not None and item[1] is None:
-            data.input_errors.append(f"{item[0]}: no {safety.quoted(options.label)} field to label the article by")
+        if item is not None and item.value is None:
+            data.input_errors.append(f"{item.where}: {item.problem}")
             stderr(f"copydesk: error: {data.input_errors[-1]}")  # the stderr line neutralises it
     for report in runner.run(lambda: iter(batch), workers=session.workers):
         route_diagnostics(report, stderr, data.input_errors, data.plugin_errors)
         item = labels[report.index]
-        if report.score is not None and item is not None and item[1] is not None:
+        if report.score is not None and item is not None and item.value is not None:
             values, truncation = article_values(report)
             data.values.append(values)
             data.truncation.append(truncation)
             data.floors.append(scoring.evidence_floor(report.words, len(report.findings), data.grades))
             data.scores.append(report.score)
-            data.labels.append(item[1])
-            data.where.append(item[0])
+            data.labels.append(item.value)
+            data.where.append(item.where)
     return data
 
 

@@ -180,6 +180,9 @@ class Unreadable:
     title: str = ""
     url: str | None = None
     meta: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
+    #: The id a record that could not be parsed whole says it has (read before the point where
+    #: it breaks): its message names it, its report keeps :attr:`id` (nothing of it was read).
+    said_id: str | None = None
 
     @property
     def id(self) -> str:
@@ -192,17 +195,29 @@ class Unreadable:
         return self.record_id or self.id
 
     @property
-    def message(self) -> str:
-        """One line: ``path[:line]: problem``, ``path row N: problem`` for a Parquet row (a row has no line).
+    def place(self) -> str:
+        """Where it is, as its message names it: ``path[:line]``, ``path row N`` for a Parquet row, ``path:line#N``.
 
         The second and later record to start on one line of a JSON document (a minified
         export) are named as their reports are, ``path:line#N``, so each error says which it is.
         """
         if self.format == "parquet" and self.record is not None:
-            return f"{self.path} row {self.record}: {self.problem}"
+            return f"{self.path} row {self.record}"
         if self.record_id is not None and self.record_id.startswith(f"{self.id}#"):
-            return f"{self.record_id}: {self.problem}"
-        return f"{self.id}: {self.problem}"
+            return self.record_id
+        return self.id
+
+    @property
+    def message(self) -> str:
+        """One line: :attr:`place`, then the record's id in brackets when it has one of its own, then the problem.
+
+        ``feed.jsonl:4 (story-9): field 'text' is empty``; the id is the record's id field,
+        or, for a record that could not be parsed, the one it names before it breaks
+        (:attr:`said_id`); a Parquet row has no line: ``path row N (id): problem``.
+        """
+        place = self.place
+        named = self.record_id if self.record_id is not None else self.said_id
+        return f"{place} ({named}): {self.problem}" if named and named != place else f"{place}: {self.problem}"
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ Pure functions; the only I/O is reading the packaged Student-t table, once. An a
 setting): ``"auto"`` takes a ``source`` or ``site`` field of the record's metadata,
 else the URL's host without ``www.`` (a URL without a scheme too; an internationalised host in its ASCII ``xn--``
 form), else the folder the file came from, else
-:data:`UNKNOWN`; ``"field:NAME"``, ``"host"`` and ``"folder"`` each use one of those
-alone. A summary gives, per source, the number of articles, how many were scored,
+:data:`UNKNOWN` (a name no field or folder gives: a literal one is quoted); ``"field:NAME"``,
+``"host"`` and ``"folder"`` each use one of those alone. A summary gives, per source, the number of articles, how many were scored,
 the mean score with a 95 % Student-t interval, the share failing, and the most
 frequent rule codes. :func:`summarise` makes every summary: :func:`rollup` from lists of
 rows, :class:`copydesk.ledger.SourceTally` from a run's running totals.
@@ -174,7 +174,19 @@ def source_name(article_meta: Mapping[str, str], url: str | None, path: str | No
         candidates = [_folder(path)]
     else:
         candidates = [*(_field(article_meta, name) for name in AUTO_FIELDS), _host(url), _folder(path)]
-    return next((name for name in candidates if name), UNKNOWN)
+    return next((_kept_apart(name) for name in candidates if name), UNKNOWN)
+
+
+def _kept_apart(name: str) -> str:
+    """``name`` as a source's name, never :data:`UNKNOWN`: a literal ``(unknown)`` is ``"(unknown)"``.
+
+    So a record whose ``source`` field says ``(unknown)`` (or a folder of that name) is not
+    rolled up with the articles that name no source. Every name of that shape (``(unknown)``
+    in any number of double quotes) takes one more pair, so no two names become one.
+    """
+    if name.strip('"') == UNKNOWN:  # (unknown) itself, or already in quotes
+        return f'"{name}"'
+    return name
 
 
 def _field(meta: Mapping[str, str], name: str) -> str | None:

@@ -10,6 +10,15 @@ such character into a visible escape (``\n``, ``\x1b``, ``\u202e``, a lone surro
 the same characters typed in the input (a title holding the four characters ``\x1b``
 is shown ``\\x1b``); :func:`line` also defuses a ``::`` at the start of a line.
 
+Ids, source names, file names and messages are for telling things apart, so
+:func:`neutralise` also shows every character that is not seen (:data:`INVISIBLE`: zero-width
+space and joiners, word joiner, soft hyphen, variation selectors, tag characters, every
+format character): ``story\u200b1`` and ``story1`` never look alike. The article's own
+text shown as text (the text report's excerpts, the HTML report's title and body beside
+their findings) goes through :func:`prose` instead, which keeps them as written: a joiner
+in an emoji sequence or an Indic or Persian word, a soft hyphen, are part of the writing
+there, and change neither what the text does to the display nor what it says.
+
 Neutralise once, where text is written: an escape neutralised again doubles its backslash.
 """
 
@@ -22,8 +31,45 @@ from typing import Any
 #: C0 and C1 controls, DEL, bidi marks/embeddings/overrides/isolates, line and paragraph separators,
 #: and surrogates (a lone one cannot be encoded: JSON input may hold one).
 CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
-#: What :func:`neutralise` escapes: :data:`CONTROL`, and the backslash that starts every escape.
-_SHOWN = re.compile(CONTROL.pattern[:-1] + r"\\]")
+#: Characters that are not seen, as ranges of code points: every format character (Unicode
+#: category Cf: soft hyphen, zero-width space, non-joiner and joiner, word joiner, invisible
+#: operators, interlinear annotation marks, tag characters...) and the other default-ignorable
+#: code points (combining grapheme joiner, Hangul fillers, variation selectors, the unassigned
+#: rest of the tag block). ``tests/core/test_safety.py`` checks it holds every Cf character.
+INVISIBLE_RANGES = (
+    (0xAD, 0xAD),
+    (0x34F, 0x34F),
+    (0x600, 0x605),
+    (0x61C, 0x61C),
+    (0x6DD, 0x6DD),
+    (0x70F, 0x70F),
+    (0x890, 0x891),
+    (0x8E2, 0x8E2),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x110BD, 0x110BD),
+    (0x110CD, 0x110CD),
+    (0x13430, 0x1343F),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_INVISIBLE_CLASS = "".join(f"{chr(low)}-{chr(high)}" for low, high in INVISIBLE_RANGES)
+#: :data:`INVISIBLE_RANGES` as a pattern.
+INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
+#: What :func:`prose` escapes: :data:`CONTROL`, and the backslash that starts every escape.
+_SHOWN_PROSE = re.compile(CONTROL.pattern[:-1] + r"\\]")
+#: What :func:`neutralise` escapes: those, and every character of :data:`INVISIBLE`.
+_SHOWN = re.compile(CONTROL.pattern[:-1] + _INVISIBLE_CLASS + r"\\]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\"}
 
 
@@ -32,17 +78,37 @@ def _escape(match: re.Match[str]) -> str:
     if char in _NAMED:
         return _NAMED[char]
     code = ord(char)
+    if code > 0xFFFF:  # eight digits, as Python writes it: "\ue0001" would read as U+E000 then "1"
+        return f"\\U{code:08x}"
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def neutralise(text: str, keep: str = "") -> str:
-    r"""``text`` with every control, bidi and line-breaking character (and lone surrogate) as a visible escape, ``\`` as ``\\``.
+    r"""``text`` with every control, bidi, line-breaking and invisible character (and lone surrogate) as a visible escape, ``\`` as ``\\``.
+
+    For names and messages: an id, a source, a file name, a title in a table (:data:`INVISIBLE`
+    shown too, so two different names never look alike).
 
     :param keep: characters to leave alone (a format that escapes them its own way).
     """
+    return _substitute(_SHOWN, text, keep)
+
+
+def prose(text: str, keep: str = "") -> str:
+    r"""``text`` as :func:`neutralise` shows it, but its :data:`INVISIBLE` characters kept as written.
+
+    For the article's own text shown as text (an excerpt, the HTML report's title and body):
+    a zero-width joiner in an emoji or an Indic word, a soft hyphen, are part of the writing
+    there. Controls, bidi and line-breaking characters are escaped all the same.
+    """
+    return _substitute(_SHOWN_PROSE, text, keep)
+
+
+def _substitute(pattern: re.Pattern[str], text: str, keep: str) -> str:
+    """Every match of ``pattern`` in ``text`` as its escape, but characters in ``keep``."""
     if keep:
-        return _SHOWN.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
-    return _SHOWN.sub(_escape, text)
+        return pattern.sub(lambda m: m.group() if m.group() in keep else _escape(m), text)
+    return pattern.sub(_escape, text)
 
 
 def quoted(text: str) -> str:
@@ -70,10 +136,12 @@ def line(text: str) -> str:
 def inert(text: str) -> str:
     r"""Text from input made inert for a plugin's output, as the built-in formats make it: ``copydesk.inert``.
 
-    Every control, bidi and line-breaking character becomes a visible escape (``\x1b``,
-    ``\n``), a backslash ``\\``, and a leading ``::`` (a GitHub Actions workflow command)
-    ``\::``, so the text cannot drive a terminal or start a line of its own. Apply it
-    once to each piece of input text (id, title, excerpt...) where it is written.
+    Every control, bidi, line-breaking and invisible character (zero-width space and
+    joiners, soft hyphen, variation selectors: :data:`INVISIBLE`) becomes a visible escape
+    (``\x1b``, ``\n``, ``\u200b``), a backslash ``\\``, and a leading ``::`` (a GitHub
+    Actions workflow command) ``\::``, so the text cannot drive a terminal or start a line
+    of its own, and two different ids never look alike. Apply it once to each piece of
+    input text (id, title, excerpt...) where it is written.
     """
     return line(text)
 

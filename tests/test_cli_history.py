@@ -325,6 +325,16 @@ def test_history_usage_errors_are_one_line_and_exit_2(
             ["history", "--limit", "9223372036854775808"],
             "--limit 9223372036854775808: give at most 9223372036854775807 runs",
         ),
+        (
+            ["history", "--limit", "100000000000000000000000"],
+            "--limit 100000000000000000000000: give at most 9223372036854775807 runs (the most a history can number)",
+        ),
+        # trend --last is refused beyond the same range as history --limit (it took any number)
+        (
+            ["trend", "--last", "9223372036854775808"],
+            "--last 9223372036854775808: give at most 9223372036854775807 runs",
+        ),
+        (["trend", "-n", "100000000000000000000000"], "--last 100000000000000000000000: give at most"),
     ],
 )
 def test_run_numbers_and_limits_no_database_holds_are_a_usage_error(
@@ -336,6 +346,17 @@ def test_run_numbers_and_limits_no_database_holds_are_a_usage_error(
     assert result.exit_code == 2, result.stderr
     assert [line for line in result.stderr.splitlines() if message in line], result.stderr
     assert "Traceback" not in result.stderr and "recorded run 2" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1 and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args", [["history", "--limit", "9223372036854775807"], ["trend", "--last", "9223372036854775807"]]
+)
+def test_the_largest_number_of_runs_lists_every_run(cli: Cli, no_project_config: Path, args: list[str]) -> None:
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("score", "b.jsonl", "--history", "h.db").exit_code == 0
+    result = cli(*args, "--history", "h.db")
+    assert result.exit_code == 0 and result.stderr == "" and "1" in result.stdout, result.stderr
 
 
 def test_compare_composes_with_a_baseline(cli: Cli, no_project_config: Path) -> None:

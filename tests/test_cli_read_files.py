@@ -196,3 +196,31 @@ def test_baseline_prune_from_another_folder_is_refused_and_the_baseline_kept(
             "run prune from the folder it was written in, or name the paths",
         )
         assert Path("b2/bl.json").read_bytes() == before
+
+
+def test_an_unreadable_records_error_line_and_report_name_its_file_line_and_id(
+    cli: Cli, no_project_config: Path
+) -> None:
+    """Standard error names the id a record gives; the text report's line names the id its heading does not."""
+    Path("feed.jsonl").write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "ok", "text": clean(1)}),
+                '{"id": "broken-7", "text": "The council met.",}',
+                json.dumps({"id": "empty-9", "text": ""}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = cli("score", "feed.jsonl")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "copydesk: error: feed.jsonl:2 (broken-7): not valid JSON: expecting property name enclosed in double quotes"
+        " (column 47)",
+        "copydesk: error: feed.jsonl:3 (empty-9): field 'text' is empty",
+    ]
+    assert "\n  feed.jsonl:2 error   CD002 (broken-7): not valid JSON" in result.stdout  # its heading is feed.jsonl:2
+    assert "\n  feed.jsonl:3 error   CD002 field 'text' is empty" in result.stdout  # its heading is empty-9
+    report = json.loads(cli("score", "feed.jsonl", "-f", "json").stdout)
+    assert [a["id"] for a in report["articles"]] == ["ok", "feed.jsonl:2", "empty-9"]

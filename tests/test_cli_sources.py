@@ -135,6 +135,42 @@ def test_every_report_format_shows_the_per_source_table(cli: Cli, batch: Path, f
         assert text in result.stdout, text
 
 
+#: A batch on standard input (no folder): two records without a source, one whose source field says "(unknown)".
+UNKNOWN_BATCH = "".join(
+    json.dumps({"id": key, "text": clean(n), **({"source": source} if source else {})}) + "\n"
+    for n, (key, source) in enumerate([("n1", ""), ("n2", ""), ("lit", "(unknown)")])
+)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected", "absent"),
+    [
+        (
+            "text",
+            ["2 source(s), by name", '│ "(unknown)" │        1 │', "│ (unknown)   │        2 │"],
+            ["(unknown)   │        3"],
+        ),
+        ("markdown", ['| "\\(unknown\\)" | 1 |', "| \\(unknown\\) | 2 |"], ["| 3 |"]),
+        ("html", ['data-source="&quot;(unknown)&quot;"', 'data-source="(unknown)"'], []),
+    ],
+)
+def test_a_literal_unknown_source_is_rolled_up_apart_from_articles_without_one(
+    cli: Cli, no_project_config: Path, fmt: str, expected: list[str], absent: list[str]
+) -> None:
+    result = cli("score", "-", "-f", fmt, input=UNKNOWN_BATCH)
+    assert result.exit_code == 0, result.stderr
+    for text in expected:
+        assert text in result.stdout, text
+    for text in absent:
+        assert text not in result.stdout, text
+
+
+def test_json_names_a_literal_unknown_source_apart_from_articles_without_one(cli: Cli, no_project_config: Path) -> None:
+    report = json.loads(cli("score", "-", "-f", "json", input=UNKNOWN_BATCH).stdout)
+    assert [(s["source"], s["articles"]) for s in report["sources"]] == [('"(unknown)"', 1), ("(unknown)", 2)]
+    assert [a["source_name"] for a in report["articles"]] == ["(unknown)", "(unknown)", '"(unknown)"']
+
+
 def test_the_per_source_table_comes_after_the_articles_in_the_text_report(cli: Cli, batch: Path) -> None:
     out = cli("score", str(batch)).stdout
     assert out.index("worst first") < out.index("b2  score") < out.index("source(s), by name") < out.index("scored,")

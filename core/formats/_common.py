@@ -68,16 +68,22 @@ def every_finding(report: ArticleReport) -> list[Finding]:
 
 
 def placed_message(report: ArticleReport, finding: Finding) -> str:
-    """A finding's message for a line that names its file already: a CD002's without the ``path[:line]: `` it opens with.
+    """A finding's message for a line that names its file already: a CD002's without the ``path[:line] (id): `` it opens with.
 
     CD002's message is the input's :attr:`~copydesk.models.Unreadable.message`, which names
     the file for standard error's line and the JSON report (where it stays whole); a line
-    that leads with the place (``cyr.txt:1:1 error CD002 ...``) names it once.
+    that leads with the place (``cyr.txt:1:1 error CD002 ...``) names it once, and the record's id
+    once when it is the report's (its heading); the id a record that could not be parsed names
+    is kept, ``(story-9): not valid JSON: ...``, since its report is filed under its place.
     """
     source = report.source
     if finding.code != UNREADABLE.code or source is None:
         return finding.message
-    return finding.message.removeprefix(Unreadable(source.path, "", source.record, source.format).message)
+    rest = finding.message.removeprefix(Unreadable(source.path, "", source.record, source.format).place)
+    for said in (f" ({report.id}): ", ": "):  # the report's own id is its heading already
+        if rest.startswith(said):
+            return rest[len(said) :]
+    return rest[1:] if rest.startswith(" (") else finding.message  # the id a broken record names: "(id): problem"
 
 
 def location_path(report: ArticleReport) -> str:

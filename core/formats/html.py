@@ -15,8 +15,10 @@ article blocks are spooled to a temporary file, so memory holds only one table r
 per article.
 
 Article text is untrusted. Every string from input is neutralised as in the other
-formats (:func:`copydesk.safety.neutralise`: control, bidirectional and line-breaking
-characters become visible escapes; an article body keeps its newlines and tabs), and
+formats (:func:`copydesk.safety.neutralise`: control, bidirectional, line-breaking and
+invisible characters become visible escapes; the article's title and body beside their
+findings keep their invisible characters, :func:`copydesk.safety.prose`, and the body its
+newlines and tabs), and
 everything the server side writes goes through :func:`html.escape`; JSON blocks have ``<``, ``>`` and ``&`` escaped so no ``</script>``
 can close them; the script builds nodes with ``textContent``. A Content-Security-Policy
 forbids every network fetch and every script except the report's own (by hash).
@@ -47,7 +49,7 @@ _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2
 
 
 def inert(text: str, keep: str = "") -> str:
-    """Input text as the page may show it: controls, bidi marks, backslashes and lone surrogates as visible escapes."""
+    """Input text as the page may show it: controls, bidi marks, invisible characters, backslashes and lone surrogates as visible escapes."""
     return safety.neutralise(text, keep)
 
 
@@ -68,8 +70,12 @@ def _inert_all(value: Any) -> Any:
 
 
 def _inert_segments(pieces: list[list[Any]], keep: str) -> list[list[Any]]:
-    """Segments with each piece made :func:`inert` on its own, so the findings' boundaries stay put."""
-    return [[inert(piece, keep), ids] for piece, ids in pieces]
+    """Segments with each piece made inert on its own, so the findings' boundaries stay put.
+
+    They are the article's text shown as text: :func:`copydesk.safety.prose` keeps its
+    invisible characters (a joiner in an emoji or an Indic word) where names escape them.
+    """
+    return [[safety.prose(piece, keep), ids] for piece, ids in pieces]
 
 
 def script_json(value: Any) -> str:

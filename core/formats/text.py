@@ -100,7 +100,7 @@ def _row(cells: tuple[str, ...], widths: list[int], bar: str) -> str:
 
 
 def safe(text: str) -> str:
-    """Show control, bidi and line-break characters as escapes so text cannot drive the terminal."""
+    """Show control, bidi, line-break and invisible characters as escapes so text cannot drive the terminal or hide."""
     return safety.neutralise(text)
 
 
@@ -242,7 +242,7 @@ class TextWriter:
                 parts.append((" [new]", "bold") if state == "new" else (" [in baseline]", "dim"))
             self._line(f"  {safety.line(position(report, f))} ", *parts)
             if f.excerpt:
-                self._line(f"      | {safe(f.excerpt)}", style="dim")
+                self._line(f"      | {safety.prose(f.excerpt)}", style="dim")  # the text as written
         if report.omitted:
             self._line(f"  {omitted_line(report)}", style="dim")
         self._flush()

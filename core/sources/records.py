@@ -20,6 +20,7 @@ from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
 from copydesk.sources._common import Deferred, InputFormat, bom_encoding, detect, no_words, read_western
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
+from copydesk.sources._said import said_in_json, said_in_row, shown_id
 from copydesk.suppress import IGNORE_META
 
 
@@ -87,13 +88,13 @@ def _record_article(
         value = record.get(fields[key])
         return None if value is None or value == "" else json_text(value)
 
-    # the record's other fields are kept as metadata (plugins read e.g. "source"):
-    # strings as they are, other values as JSON
+    # the record's other fields are kept as metadata (plugins read e.g. "source"): strings as
+    # they are, an empty one too (an empty cell is not a missing column: learn-weights says so), other values as JSON
     known = set(fields.values())
     meta: dict[str, str] = {
         str(key): value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, sort_keys=True)
         for key, value in record.items()
-        if key not in known and key is not None and value is not None and value != ""
+        if key not in known and key is not None and value is not None
     }
     problem = _text_problem(record, fields["text"])
     ignore = record.get(fields["ignore"]) if problem is None else None
@@ -302,19 +303,33 @@ def _jsonl_record(
     try:
         record = json.loads(text.removesuffix("\n"))  # so a line cut off before its '}' is placed at its end
     except json.JSONDecodeError as exc:
-        return Unreadable(path, f"not valid JSON: {json_problem(exc.msg)} (column {exc.colno})", line_no, "jsonl")
+        problem = f"not valid JSON: {json_problem(exc.msg)} (column {exc.colno})"
     except RecursionError:
-        return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
+        problem = DEEP
     except ValueError as exc:  # int() refuses more than sys.get_int_max_str_digits() digits
-        return Unreadable(path, f"not readable JSON: integer too long ({describe(exc)})", line_no, "jsonl")
+        problem = f"not readable JSON: integer too long ({describe(exc)})"
+    else:
+        return _parsed_record(record, raw, path, fields, line_no, encoding)
+    return Unreadable(path, problem, line_no, "jsonl", said_id=said_in_json(text, fields["id"]))
+
+
+#: The problem of a JSONL line whose arrays or objects are nested too deeply to read.
+DEEP = "not readable JSON: arrays or objects nested too deeply"
+
+
+def _parsed_record(
+    record: Any, raw: bytes, path: str, fields: Mapping[str, str], line_no: int, encoding: str | None
+) -> Article | Unreadable:
+    """A parsed JSONL line as an Article, or an Unreadable naming its problem and the id it gives (``said_id``)."""
     if not isinstance(record, dict):
         return Unreadable(path, f"a JSON {json_type(record)}, not an object", line_no, "jsonl")
     try:
         if b"\\u" in raw and (bad := _lone_surrogate(record)) is not None:
-            return Unreadable(path, f"not valid Unicode: an unpaired surrogate U+{ord(bad):04X}", line_no, "jsonl")
+            problem = f"not valid Unicode: an unpaired surrogate U+{ord(bad):04X}"
+            return Unreadable(path, problem, line_no, "jsonl", said_id=shown_id(record.get(fields["id"])))
         article = _record_article(record, fields, path, line_no, "jsonl")
     except RecursionError:  # parsed, but too deep to walk or to keep as metadata
-        return Unreadable(path, "not readable JSON: arrays or objects nested too deeply", line_no, "jsonl")
+        return Unreadable(path, DEEP, line_no, "jsonl", said_id=shown_id(record.get(fields["id"])))
     if encoding is not None and isinstance(article, Article) and article.source is not None:
         article = replace(article, source=replace(article.source, encoding=encoding, encoding_detected=True))
     return article
@@ -401,10 +416,11 @@ def _csv_row(
     row: list[str], header: list[str], path: str, fields: Mapping[str, str], start: int
 ) -> Article | Unreadable:
     """One data row as an Article, or an Unreadable naming its problem."""
+    said = said_in_row(row, header, fields["id"])
     if (at := _not_utf8(row)) is not None:
-        return Unreadable(path, f"not valid UTF-8 (character {at + 1} of a cell)", start, "csv")
+        return Unreadable(path, f"not valid UTF-8 (character {at + 1} of a cell)", start, "csv", said_id=said)
     if len(row) != len(header):
-        return Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv")
+        return Unreadable(path, f"row has {len(row)} columns, the header has {len(header)}", start, "csv", said_id=said)
     return _record_article(dict(zip(header, row, strict=True)), fields, path, start, "csv")
 
 

@@ -262,13 +262,33 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
     result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3")
     assert result.exit_code == EXIT_USAGE and "Traceback" not in result.stderr
     assert result.stderr.splitlines() == [
-        f"copydesk: error: {corpus}:13: no 'label' field to label the article by",
-        f"copydesk: error: {corpus}:14: no 'label' field to label the article by",
+        f"copydesk: error: {corpus}:13 (x1): no 'label' field to label the article by",
+        f"copydesk: error: {corpus}:14 (x2): empty label: the 'label' field is empty",
         f"copydesk: error: {corpus}:15: not valid JSON: expecting value (column 1)",
         FEW.strip(),
         "copydesk: no model written (give -o FILE to write it)",
     ]
     assert "other (real 6): 6\n" in result.stdout and "fitted model: " in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("label", "problem"),
+    [
+        ("", "empty label: the 'label' field is empty"),
+        ("   ", "empty label: the 'label' field is white space alone ('   ')"),
+        ("\t\n", "empty label: the 'label' field is white space alone ('\\t\\n')"),
+    ],
+)
+def test_an_empty_or_blank_label_is_named_as_such_and_never_becomes_a_class(
+    cli: Cli, no_project_config: Path, label: str, problem: str
+) -> None:
+    corpus = small_corpus(no_project_config)
+    rows = [*corpus.read_text().splitlines(), json.dumps({"id": "b1", "text": PLAIN, "label": label})]
+    corpus.write_text("\n".join(rows) + "\n")
+    result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3")
+    assert result.exit_code == EXIT_USAGE and "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == f"copydesk: error: {corpus}:13 (b1): {problem}"
+    assert "other (real 6): 6\n" in result.stdout  # a blank label is no third class, nor "other"
 
 
 def test_a_label_that_is_the_unreliable_one_but_for_case_or_spaces_is_one_warning_line_each(

@@ -112,6 +112,33 @@ def test_a_host_that_is_no_internationalised_name_is_kept_as_written_without_an_
     assert source_name({}, url, "feeds/a.txt", "host") == urlsplit(url).hostname
 
 
+@pytest.mark.parametrize(
+    ("meta", "path", "by", "expected"),
+    [
+        ({"source": "(unknown)"}, None, "auto", '"(unknown)"'),
+        ({"source": " (unknown) "}, None, "auto", '"(unknown)"'),
+        ({"site": "(unknown)"}, None, "field:site", '"(unknown)"'),
+        ({"source": '"(unknown)"'}, None, "auto", '""(unknown)""'),
+        ({"source": '"(unknown)'}, None, "auto", '""(unknown)"'),
+        ({}, "(unknown)/a.txt", "folder", '"(unknown)"'),
+        ({"source": "(Unknown)"}, None, "auto", "(Unknown)"),
+        ({"source": "(unknown) news"}, None, "auto", "(unknown) news"),
+        ({}, None, "auto", UNKNOWN),
+    ],
+)
+def test_a_literal_unknown_source_is_never_the_group_of_articles_that_name_none(
+    meta: dict[str, str], path: str | None, by: str, expected: str
+) -> None:
+    """A source field (or folder) spelling "(unknown)" is kept apart from the articles without a source."""
+    assert source_name(meta, None, path, by) == expected
+
+
+@pytest.mark.parametrize("quotes", range(4))
+def test_names_spelling_unknown_in_quotes_stay_distinct(quotes: int) -> None:
+    names = {source_name({"source": '"' * n + UNKNOWN + '"' * n}, None, None, "auto") for n in range(quotes + 1)}
+    assert len(names) == quotes + 1 and UNKNOWN not in names
+
+
 @pytest.mark.parametrize("by", ["", "url", "field:", "field:  ", "Auto"])
 def test_an_unknown_strategy_is_refused_naming_the_valid_ones(by: str) -> None:
     with pytest.raises(ValueError, match=r"unknown source strategy .*auto, host, folder, field:NAME"):

@@ -47,7 +47,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-cr-only": (0, "", [("good.txt", False), ("1", False), ("2", False)]),
     "csv-cr-only-multiline": (
         2,
-        "copydesk: error: x.csv:4: field 'text' is empty",
+        "copydesk: error: x.csv:4 (2): field 'text' is empty",
         [("good.txt", False), ("1", False), ("2", True), ("3", False)],
     ),
     "csv-duplicate-column": (
@@ -58,7 +58,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "csv-empty": (2, "copydesk: error: x.csv: empty file", [("good.txt", False), ("x.csv", True)]),
     "csv-empty-text": (
         2,
-        "copydesk: error: x.csv:2: field 'text' is empty",
+        "copydesk: error: x.csv:2 (1): field 'text' is empty",
         [("good.txt", False), ("1", True), ("2", False)],
     ),
     "csv-empty-fields-row": (
@@ -79,7 +79,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-long-row": (
         2,
-        "copydesk: error: x.csv:2: row has 4 columns, the header has 2",
+        "copydesk: error: x.csv:2 (1): row has 4 columns, the header has 2",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
     "csv-mixed-endings": (0, "", [("good.txt", False), ("1", False), ("2", False), ("3", False)]),
@@ -122,7 +122,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "csv-short-row": (
         2,
-        "copydesk: error: x.csv:2: row has 2 columns, the header has 3",
+        "copydesk: error: x.csv:2 (1): row has 2 columns, the header has 3",
         [("good.txt", False), ("x.csv:2", True), ("2", False)],
     ),
     "csv-stray-quote": (
@@ -214,7 +214,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-ignore-bad-type": (
         2,
-        "copydesk: error: x.jsonl:1: field 'copydesk_ignore' must be a string or a list of strings",
+        "copydesk: error: x.jsonl:1 (i): field 'copydesk_ignore' must be a string or a list of strings",
         [("good.txt", False), ("i", True), ("rec", False)],
     ),
     "jsonl-invalid-utf8": (
@@ -229,7 +229,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-lone-surrogate": (
         2,
-        "copydesk: error: x.jsonl:1: not valid Unicode: an unpaired surrogate U+D800",
+        "copydesk: error: x.jsonl:1 (s): not valid Unicode: an unpaired surrogate U+D800",
         [("good.txt", False), ("x.jsonl:1", True), ("rec", False)],
     ),
     "jsonl-nan-literal": (0, "", [("good.txt", False), ("nan", False), ("rec", False)]),
@@ -237,7 +237,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "jsonl-no-final-newline": (0, "", [("good.txt", False), ("rec", False)]),
     "jsonl-no-text": (
         2,
-        "copydesk: error: x.jsonl:1: record has no 'text' field; if another one holds the text, name it with [sources.fields] text = \"NAME\"",
+        "copydesk: error: x.jsonl:1 (a): record has no 'text' field; if another one holds the text, name it with [sources.fields] text = \"NAME\"",
         [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-not-json": (
@@ -257,22 +257,22 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     ),
     "jsonl-text-empty": (
         2,
-        "copydesk: error: x.jsonl:1: field 'text' is empty",
+        "copydesk: error: x.jsonl:1 (a): field 'text' is empty",
         [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-text-null": (
         2,
-        "copydesk: error: x.jsonl:1: field 'text' is null, not a string",
+        "copydesk: error: x.jsonl:1 (a): field 'text' is null, not a string",
         [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-text-number": (
         2,
-        "copydesk: error: x.jsonl:1: field 'text' is number, not a string",
+        "copydesk: error: x.jsonl:1 (a): field 'text' is number, not a string",
         [("good.txt", False), ("a", True), ("rec", False)],
     ),
     "jsonl-truncated": (
         2,
-        "copydesk: error: x.jsonl:2: not valid JSON: unterminated string (column 15)",
+        "copydesk: error: x.jsonl:2 (rec): not valid JSON: unterminated string (column 15)",
         [("good.txt", False), ("rec", False), ("x.jsonl:2", True)],
     ),
     "jsonl-utf16": (
@@ -340,7 +340,7 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "no-extension": (0, "", [("good.txt", False), ("x", False)]),
     "json-array": (
         2,
-        "copydesk: error: x.json:3: field 'text' is empty",
+        "copydesk: error: x.json:3 (b): field 'text' is empty",
         [("good.txt", False), ("a", False), ("b", True), ("x.json:4", True)],
     ),
     "json-object": (

@@ -255,7 +255,8 @@ def test_an_unpaired_surrogate_is_named_as_a_code_point(tmp_path: Path) -> None:
     path.write_bytes(b'{"id": "s", "text": "bad \\ud800 half"}\n')
     result = run_copydesk("score", str(path))
     assert (
-        result.stderr.splitlines()[0] == f"copydesk: error: {path}:1: not valid Unicode: an unpaired surrogate U+D800"
+        result.stderr.splitlines()[0]
+        == f"copydesk: error: {path}:1 (s): not valid Unicode: an unpaired surrogate U+D800"
     )
 
 
@@ -323,3 +324,63 @@ def test_a_plugins_data_key_and_metric_name_are_quoted_once_in_its_failure_messa
 
     problem = data_problem({"k\x1b\\": float("nan")}, "data")
     assert problem is not None and safety.neutralise(problem).startswith("data['k\\x1b\\\\']")
+
+
+#: A zero-width space in an id and a source name: the names must never look like "a1" and "wire".
+ZW_BODY = "Officials said the plan may possibly work for the team \U0001f469\u200d\U0001f4bb in the town. " * 6
+#: What each format shows of the id and the source (the Markdown report escapes the escape's backslash).
+ZW_SHOWN = {
+    "text": ["a\\u200b1", "wire\\u200b"],
+    "markdown": ["a\\\\u200b1", "wire\\\\u200b"],
+    "github": ["a\\u200b1"],
+    "junit": ['name="a\\u200b1"'],
+    "html": ['data-source="wire\\u200b"', "a\\u200b1"],
+}
+
+
+@pytest.fixture
+def zero_width(tmp_path: Path) -> Path:
+    """Two articles an invisible character apart in id and source, and a third that repeats the first's id."""
+    records = [
+        {"id": "a\u200b1", "source": "wire\u200b", "text": ZW_BODY},
+        {"id": "a1", "source": "wire", "text": ZW_BODY},
+        {"id": "a\u200b1", "source": "wire", "text": ZW_BODY},
+    ]
+    path = tmp_path / "zw.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ZW_SHOWN)
+def test_an_invisible_character_in_an_id_or_source_is_shown_as_an_escape_in_every_format(
+    zero_width: Path, fmt: str
+) -> None:
+    result = run_copydesk("score", str(zero_width), "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    for shown in ZW_SHOWN[fmt]:
+        assert shown in result.stdout, shown
+    assert "\u200b" not in result.stdout and "\u200b" not in result.stderr
+    assert "id 'a\\u200b1' is also an earlier article's id" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_the_articles_text_keeps_a_joiner_that_is_part_of_its_writing(zero_width: Path, fmt: str) -> None:
+    """The text report's excerpts and the HTML report's body show an emoji sequence as written.
+
+    A message that quotes the text (TPL003's recurring line) is copydesk's line about it, and
+    shows the joiner as an escape: two lines an invisible character apart read apart there.
+    """
+    out = run_copydesk("score", str(zero_width), "-f", fmt).stdout
+    emoji = "\U0001f469\u200d\U0001f4bb"
+    if fmt == "text":
+        excerpts = [line for line in out.splitlines() if line.startswith("      | ")]
+        assert excerpts and all(emoji in line and "\\u200d" not in line for line in excerpts)
+    else:
+        assert emoji in out  # the body's segments
+    assert "team \U0001f469\\u200d\U0001f4bb in the town" in out.replace("\\\\", "\\")  # TPL003's message
+
+
+def test_json_keeps_an_id_with_an_invisible_character_exactly(zero_width: Path) -> None:
+    report = json.loads(run_copydesk("score", str(zero_width), "-f", "json").stdout)
+    assert [a["id"] for a in report["articles"]] == ["a\u200b1", "a1", "a\u200b1"]
+    assert sorted(s["source"] for s in report["sources"]) == ["wire", "wire\u200b"]

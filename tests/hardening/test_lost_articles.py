@@ -410,7 +410,7 @@ def test_a_csv_row_in_another_encoding_costs_only_that_row_without_the_fallback(
     config.write_text("[sources]\nencoding_fallback = false\n", encoding="utf-8")
     result = run_copydesk("score", "-f", "json", "--config", str(config), str(path))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0].endswith("mixed.csv:12: not valid UTF-8 (character 4 of a cell)")
+    assert result.stderr.splitlines()[0].endswith("mixed.csv:12 (bad): not valid UTF-8 (character 4 of a cell)")
     articles = json.loads(result.stdout)["articles"]
     assert [a["id"] for a in articles if a["verdict"] != "unreadable"] == ids
     # With the documented fallback (the default), the row is decoded, said on stderr, and none is lost.
@@ -619,5 +619,5 @@ def test_a_record_with_empty_text_is_reported_under_its_own_id_title_and_source(
         (f"{path}:3", "", folder, "unreadable"),
     ]
     assert {s["source"]: s["failing"] for s in report["sources"]} == {"feedA": 1, "example.com": 1, folder: 1}
-    # the stderr lines still name the file and line
-    assert f"copydesk: error: {path}:1: field 'text' is empty" in result.stderr.splitlines()
+    # the stderr lines still name the file and line, then the record's id where it has one
+    assert f"copydesk: error: {path}:1 (a1): field 'text' is empty" in result.stderr.splitlines()

@@ -339,7 +339,7 @@ def test_the_text_report_names_a_parquet_row_as_row_n_as_standard_error_does_not
     ]
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t.parquet")
     result = run_copydesk("score", "t.parquet", "--select", "FIG001", cwd=tmp_path)
-    assert "t.parquet row 2: field 'text' is null, not a string" in result.stderr
+    assert "t.parquet row 2 (p2): field 'text' is null, not a string" in result.stderr
     assert "\n  t.parquet row 2 error   CD002 field 'text' is null" in result.stdout
     assert re.search(r"\n  t\.parquet row 3 text:1:\d+ warning FIG001 ", result.stdout), result.stdout
     assert "t.parquet:2" not in result.stdout and "t.parquet:3" not in result.stdout

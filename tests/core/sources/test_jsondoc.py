@@ -121,7 +121,7 @@ def test_each_unreadable_record_of_a_minified_export_is_named_on_stderr_as_its_r
     path = tmp_path / "x.json"
     path.write_bytes(b'[{"text": "One."}, "two", 3, {"text": 4}, {"id": "e", "text": ""}]')
     items = [i for i in Batch([str(path)], SOURCES) if isinstance(i, Unreadable)]
-    assert [i.message.split(": ")[0] for i in items] == [f"{path}:1#2", f"{path}:1#3", f"{path}:1#4", f"{path}:1"]
+    assert [i.message.split(": ")[0] for i in items] == [f"{path}:1#2", f"{path}:1#3", f"{path}:1#4", f"{path}:1 (e)"]
     assert [i.report_id for i in items] == [f"{path}:1#2", f"{path}:1#3", f"{path}:1#4", "e"]
 
 

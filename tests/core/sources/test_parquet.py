@@ -76,7 +76,7 @@ def test_a_bad_rows_message_says_row_not_a_line_number(tmp_path: Path) -> None:
     path = write(tmp_path / "a.parquet", data)
     item = list(Batch([str(path)], SOURCES))[1]
     assert isinstance(item, Unreadable)
-    assert item.message == f"{path} row 2: field 'text' is empty"
+    assert item.message == f"{path} row 2 (r1): field 'text' is empty"  # the row, then its own id
     assert item.id == f"{path}:2"  # the report's id is as for any record
     line = Unreadable("a.jsonl", "field 'text' is empty", 2, "jsonl")
     assert line.message == "a.jsonl:2: field 'text' is empty"

@@ -14,6 +14,8 @@ from copydesk.errors import ConfigError, InputError
 from copydesk.models import Article, Position
 from copydesk.sources import BY_NAME, FORMATS, STDIN_FORMATS, Batch, Unreadable, parse_text
 from copydesk.sources._common import Deferred
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import run_copydesk
 
 SOURCES: dict[str, Any] = packaged_defaults()["sources"]
@@ -482,7 +484,8 @@ def test_record_fields_beyond_the_configured_ones_are_kept_as_metadata(tmp_path:
     record = {"id": "a", "text": "Body.", "source": "bbc", "rank": 3, "tags": ["x", "y"], "empty": "", "none": None}
     [item] = read(tmp_path, "feed.jsonl", (json.dumps(record) + "\n").encode())
     assert isinstance(item, Article)
-    assert dict(item.meta) == {"source": "bbc", "rank": "3", "tags": '["x", "y"]'}
+    # an empty string is kept (an empty label is not a missing one: learn-weights says which), a null is not
+    assert dict(item.meta) == {"source": "bbc", "rank": "3", "tags": '["x", "y"]', "empty": ""}
     assert source_of(item) == "bbc"  # the length-outlier rule compares articles of one source
     [row] = read(tmp_path, "feed.csv", b"id,text,source_site\nb,Body.,example.org\n")
     assert isinstance(row, Article) and dict(row.meta) == {"source_site": "example.org"}
@@ -779,3 +782,81 @@ def test_the_appledouble_files_macos_copies_beside_articles_are_not_read_in_a_fo
     assert [Path(f).name for f in batch.files()] == ["story.txt"]
     [named] = Batch([str(tmp_path / "._story.txt")], SOURCES)  # named, it is read (and is binary)
     assert isinstance(named, Unreadable) and "binary" in named.problem
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        # parsed, but not scorable: the record's own id (its report is filed under it)
+        (b'{"id": "s1", "title": "T"}', "(s1): record has no 'text' field"),
+        (b'{"id": "s2", "text": 5}', "(s2): field 'text' is number, not a string"),
+        (b'{"id": "s3", "text": "\\ud800 Body."}', "(s3): not valid Unicode: an unpaired surrogate U+D800"),
+        # not JSON: the id the line gives before it breaks (its report keeps path:line)
+        (b'{"id": "s4", "text": "Body.",}', "(s4): not valid JSON: expecting property name"),
+        (b'{"id": 44, "text": "Body."', "(44): not valid JSON: expecting ',' delimiter"),
+        (b'{"title": "T", "id": "s5", "text": "cut', "(s5): not valid JSON: unterminated string"),
+        (b'{"id": "a", "id": "s6", "text": }', "(s6): not valid JSON: expecting value"),
+        (b'{"id": "s7", "n": ' + b"[" * 5000 + b"]" * 5000 + b', "text": "B."}', "(s7): not readable JSON: arrays or"),
+        # no id to read, or none before the break: the place alone
+        (b'{"text": "B.", "x": 1,, "id": "never"}', ": not valid JSON: expecting property name"),
+        (b'{"text": "Body.",}', ": not valid JSON: expecting property name"),
+        (b'{"text": "B.", "id": "late"', "(late): not valid JSON: expecting ',' delimiter"),  # cut off after it
+        (b'{"n": {"id": "inner"},}', ": not valid JSON: expecting property name"),  # a nested id is not the record's
+        (b'{"id": "\\ud800", "text": "B.",}', ": not valid JSON: expecting property name"),
+        (b'["id", "s8"]', ": a JSON array, not an object"),
+    ],
+)
+def test_an_unreadable_jsonl_records_error_names_its_file_line_and_the_id_it_gives(
+    tmp_path: Path, line: bytes, message: str
+) -> None:
+    [item] = read(tmp_path, "feed.jsonl", line + b"\n")
+    assert isinstance(item, Unreadable)
+    assert item.message.startswith(f"{tmp_path / 'feed.jsonl'}:1{' ' if message.startswith('(') else ''}{message}")
+
+
+def test_a_broken_lines_report_keeps_its_place_as_id_while_its_message_names_the_id_it_gives(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "feed.jsonl", b'{"id": "s4", "text": "Body.",}\n')
+    assert isinstance(item, Unreadable) and item.report_id == f"{tmp_path / 'feed.jsonl'}:1" and item.said_id == "s4"
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"id,title,text\nc1,T,Body.,extra\n", ":2 (c1): row has 4 columns, the header has 3"),
+        (b"id,title,text\nc2,T\n", ":2 (c2): row has 2 columns, the header has 3"),
+        (b"id,text\nc3,Caf\xe9 tables.\n", ":2 (c3): not valid UTF-8"),
+        # an id column that is not the first is not where the header says once a row went wrong
+        (b"title,id,text\nT,c4,Body.,extra\n", ":2: row has 4 columns, the header has 3"),
+        (b"id,title,text\n,T,Body.,extra\n", ":2: row has 4 columns, the header has 3"),
+        (b"id,title,text\nc5,T,\n", ":2 (c5): field 'text' is empty"),
+    ],
+)
+def test_an_unreadable_csv_rows_error_names_its_file_line_and_the_id_it_gives(
+    tmp_path: Path, data: bytes, message: str
+) -> None:
+    config = {**SOURCES, "encoding_fallback": False}
+    path = tmp_path / "feed.csv"
+    path.write_bytes(data)
+    [item] = Batch([str(path)], config)
+    assert isinstance(item, Unreadable) and item.message.startswith(f"{path}{message}"), item.message
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["id", "text", "title", "x"]),
+        st.one_of(st.text(), st.integers(), st.none(), st.lists(st.integers(), max_size=3)),
+        max_size=4,
+    ),
+    st.integers(min_value=0, max_value=60),
+)
+def test_the_id_a_broken_line_gives_is_what_json_reads_of_the_members_before_the_break(
+    record: dict[str, Any], cut: int
+) -> None:
+    """Whole, the line gives json's own id; cut anywhere, an id only from a member that ended before the cut."""
+    from copydesk.sources._said import said_in_json, shown_id
+
+    text = json.dumps(record)
+    assert said_in_json(text, "id") == shown_id(record.get("id"))
+    said = said_in_json(text[:cut], "id")
+    assert said is None or said == shown_id(record.get("id"))
