@@ -554,8 +554,8 @@ class _FindingText:
         The same text as :meth:`_fast` gives finding by finding, joined: the type checks
         over all the findings at once, each finding's text from its rule's template
         (:attr:`rules`: the code, name, plugin, prefix, severity and field written once
-        per rule), filled with its own values, the strings escaped (a matched text that is
-        its excerpt once). With a file's ``source``, the positions are those
+        per rule), filled with its own values, the strings escaped (each distinct excerpt
+        once, a matched text that is its excerpt with it). With a file's ``source``, the positions are those
         :func:`~copydesk.formats.positions.in_file` gives (no copy of each finding made).
         """
         texts = list(chain.from_iterable(map(_BARE_OF, findings)))
@@ -572,7 +572,9 @@ class _FindingText:
             return None
         step, count = len(_BARE_SLOTS), len(findings)
         message, excerpt, matched = texts[4::step], texts[5::step], texts[6::step]
-        quoted = list(map(encode_basestring, excerpt))
+        # an excerpt is its sentence, and one sentence often holds several findings: each escaped once
+        escaped = {text: encode_basestring(text) for text in set(excerpt)}
+        quoted = list(map(escaped.__getitem__, excerpt))
         kept, made = self.rules.get, self._rule_text
         templates = [kept(key) or made(key) for key in map(_RULE_OF, findings)]
         values = zip(

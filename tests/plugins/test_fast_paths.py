@@ -1603,3 +1603,21 @@ def test_the_characters_folded_to_an_ascii_letter_are_the_four_a_label_window_is
     letter = re.compile("(?i:[a-z])")
     folded = [chr(c) for c in range(128, 0x110000) if letter.fullmatch(chr(c))]
     assert tuple(folded) == src._FOLDS_TO_ASCII
+
+
+#: Digits ASCII and not (Arabic-Indic three, a fullwidth seven), with letters, white space and marks between them.
+DIGIT_PIECES = [*"0 1 7 9 12 305 ٣ ７ a Z . , - $ £".split(), " ", "\n", "x1", "1x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.lists(st.sampled_from(DIGIT_PIECES), max_size=40).map("".join), few=st.sampled_from([2, 4096]))
+def test_digit_runs_found_with_str_find_are_where_the_digit_pattern_matches(text: str, few: int) -> None:
+    # _FEW_DIGITS of 2: a text with more digits goes through the pattern, one with fewer through the finds
+    kept = src._FEW_DIGITS
+    src._FEW_DIGITS = few
+    src.numbers.cache_clear()
+    try:
+        assert src.numbers(text) == [match.start() for match in sp.DIGITS.finditer(text)]
+    finally:
+        src._FEW_DIGITS = kept
+        src.numbers.cache_clear()
