@@ -103,6 +103,7 @@ class Ending:
             another_gate,
             compare_with,
             digested,
+            left_out,
             none_shared,
             source_trends,
             unknown_gate,
@@ -123,7 +124,7 @@ class Ending:
             first += "; this run is the first" if plan.compare == "last" else ""
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed, recorded = compared
-        unshared = none_shared(entry, sources, recorded)
+        unshared = none_shared(entry, sources, recorded) or left_out(entry, sources, recorded)
         differs = unlike(entry, __version__, digested(session.config))
         counted = another_gate(entry, plan.command, plan.gate)
         if counted is not None:  # shares failing of another gate: not a regression of the articles

@@ -441,6 +441,24 @@ def test_compare_with_a_run_that_shares_no_source_says_nothing_was_compared(cli:
     assert same.exit_code == 0 and "--compare:" not in same.stderr, same.stderr
 
 
+def test_compare_names_a_source_of_the_compared_run_that_is_not_in_this_run(cli: Cli, no_project_config: Path) -> None:
+    """A renamed (or vanished) source is compared with nothing: the gate says so rather than pass it in silence."""
+    for folder, n in (("wire", 1), ("blog", 2)):
+        Path("feed", folder).mkdir(parents=True)
+        (Path("feed", folder) / "a.txt").write_text(f"Council budget\n\n{clean(n)}\n", encoding="utf-8")
+    assert cli("check", "feed", "--history", "h.db").exit_code == 0  # run 1: feed/blog and feed/wire
+    Path("feed", "blog").rename(Path("feed", "weblog"))
+    renamed = cli("check", "feed", "--history", "h.db", "--compare", "last", "--max-drop", "0")
+    assert renamed.exit_code == 0, renamed.stderr  # what was compared (feed/wire) did not regress
+    warnings = [line for line in renamed.stderr.splitlines() if line.startswith("copydesk: warning: --compare:")]
+    assert warnings == [
+        "copydesk: warning: --compare: 1 of run 1's 2 source(s) is not in this run (feed/blog), so it was not"
+        " compared; this run's source(s) not in run 1: feed/weblog"
+    ]
+    same = cli("check", "feed", "--history", "h.db", "--compare", "last")
+    assert same.exit_code == 0 and "--compare:" not in same.stderr, same.stderr  # every source of run 2 is here
+
+
 def test_compare_with_a_run_recorded_before_the_gate_was_kept_cautions_when_a_share_rose(
     cli: Cli, no_project_config: Path
 ) -> None:

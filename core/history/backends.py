@@ -222,6 +222,8 @@ class Connection:
             raise self.error(
                 f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})"
             )
+        if os.path.exists(path) and not os.path.isfile(path):  # SQLite would say "disk I/O error", reading "no such file"
+            raise self.error("is not a regular file (a device, FIFO or socket), not a history file")
         if not writable and not os.path.isfile(path):
             raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:
@@ -330,6 +332,8 @@ def _open_sqlite_read_only(path: str, timeout: float) -> sqlite3.Connection:
 def _sqlite_problem(exc: sqlite3.Error, path: str, timeout: float) -> str:
     """Why opening the SQLite file ``path`` failed: a folder that cannot be written is named as such."""
     folder = os.path.dirname(os.path.abspath(path))
+    if "unable to open" in str(exc) and not os.path.exists(folder):
+        return f"folder {folder} does not exist (recording creates the history file, not its folder)"
     if "unable to open" in str(exc) and os.path.isdir(folder) and not os.access(folder, os.W_OK):
         name = os.path.basename(path)
         return (

@@ -140,6 +140,28 @@ def none_shared(entry: RunEntry, sources: Sequence[SourceSummary], recorded: Seq
     )
 
 
+def left_out(entry: RunEntry, sources: Sequence[SourceSummary], recorded: Sequence[str]) -> str | None:
+    """When some (not all) of run ``entry``'s ``recorded`` sources are not in this run, a caution naming them.
+
+    Only sources in both runs are compared: a source that vanished (its feed broke, or it
+    was renamed or moved: ``feed/blog`` now ``feed/weblog``) would otherwise pass the
+    regression gate in silence. This run's sources that ``entry`` lacks are named too, since
+    a renamed source is one of each. None when every recorded source is here, or none is
+    (:func:`none_shared` says that).
+    """
+    names = {summary.source for summary in sources}
+    gone = sorted(set(recorded) - names)
+    if not gone or not names & set(recorded):
+        return None
+    new = sorted(names - set(recorded))
+    also = f"; this run's source(s) not in run {entry.run_id}: {_some(new)}" if new else ""
+    verb, were = ("is", "it was") if len(gone) == 1 else ("are", "they were")
+    return (
+        f"{len(gone)} of run {entry.run_id}'s {len(set(recorded))} source(s) {verb} not in this run ({_some(gone)}), "
+        f"so {were} not compared{also}"
+    )
+
+
 def _some(names: Sequence[str], most: int = 3) -> str:
     """Up to ``most`` of ``names``, and how many more."""
     shown = ", ".join(names[:most])

@@ -245,11 +245,27 @@ def test_a_directory_named_as_the_history_is_said_to_be_a_directory(tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_missing_sqlite_folder_is_an_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("create", [True, False], ids=["recording", "reading"])
+def test_a_fifo_or_device_named_as_the_history_is_said_to_be_no_regular_file(tmp_path: Path, create: bool) -> None:
+    """Not SQLite's 'disk I/O error' when recording, nor 'no such file' when reading: the file is there."""
+    fifo = tmp_path / "history.db"
+    os.mkfifo(fifo)
+    for url in (str(fifo), "/dev/null"):
+        with pytest.raises(HistoryError) as caught:
+            open_history(url, create=create, timeout=1)
+        message = _one_line_naming(caught.value, url)
+        assert message.endswith(": is not a regular file (a device, FIFO or socket), not a history file"), message
+    assert [p.name for p in tmp_path.iterdir()] == ["history.db"] and fifo.is_fifo()
+
+
+def test_a_missing_sqlite_folder_is_an_error_naming_the_folder(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/no/such/folder/history.db"
     with pytest.raises(HistoryError) as caught:
         open_history(url)
-    assert "cannot open the database file" in _one_line_naming(caught.value, url)
+    message = _one_line_naming(caught.value, url)
+    assert message.endswith(
+        f": folder {tmp_path}/no/such/folder does not exist (recording creates the history file, not its folder)"
+    )
 
 
 @pytest.mark.parametrize(
