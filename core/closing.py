@@ -125,7 +125,8 @@ class Ending:
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed, recorded = compared
         unshared = none_shared(entry, sources, recorded) or left_out(entry, sources, recorded)
-        differs = unlike(entry, __version__, digested(session.config))
+        plugins = [(p.name, p.version) for p in session.plugins.plugins]
+        differs = unlike(entry, __version__, digested(session.config), plugins)
         counted = another_gate(entry, plan.command, plan.gate)
         if counted is not None:  # shares failing of another gate: not a regression of the articles
             regressed = [r for r in regressed if r.what != "failing"]

@@ -725,6 +725,28 @@ def test_compare_warns_when_the_run_compared_with_was_made_with_another_configur
     ) in other.stderr.splitlines()
 
 
+def test_compare_warns_when_the_run_compared_with_ran_other_plugins(cli: Cli, no_project_config: Path) -> None:
+    """A plugin installed, removed or upgraded since changes scores, though the configuration file is the same."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
+    conn = sqlite3.connect("h.db")
+    with conn:  # run 1 as if a third-party scorer had been installed then, and hedging were a release older
+        (plugins,) = conn.execute("SELECT plugins FROM runs WHERE id = 1").fetchone()
+        then = [p.replace("hedging ", "hedging 0.0.") for p in json.loads(plugins)] + ["loaded-words 0.2.0"]
+        conn.execute("UPDATE runs SET plugins = ? WHERE id = 1", (json.dumps(then),))
+    conn.close()
+    other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert other.exit_code == 0, other.stderr
+    [line] = [line for line in other.stderr.splitlines() if "was recorded with" in line]
+    hedging = next(p for p in json.loads(plugins) if p.startswith("hedging "))
+    assert line == (
+        f"copydesk: warning: --compare: run 1 was recorded with other plugins (only then: {hedging.replace(' ', ' 0.0.')},"
+        f" loaded-words 0.2.0; only now: {hedging}): a change in a source's score may come from that, not from its articles"
+    )
+    same = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert "was recorded with" not in same.stderr, same.stderr
+
+
 def test_gate_thresholds_are_not_another_configuration_to_compare_with(cli: Cli, no_project_config: Path) -> None:
     write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
     assert cli("check", "b.jsonl", "--history", "h.db", "--fail-under", "30").exit_code == 0

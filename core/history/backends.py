@@ -222,7 +222,8 @@ class Connection:
             raise self.error(
                 f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})"
             )
-        if os.path.exists(path) and not os.path.isfile(path):  # SQLite would say "disk I/O error", reading "no such file"
+        # A device or FIFO: SQLite would say "disk I/O error" recording, and and reading would say "no such file".
+        if os.path.exists(path) and not os.path.isfile(path):
             raise self.error("is not a regular file (a device, FIFO or socket), not a history file")
         if not writable and not os.path.isfile(path):
             raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")

@@ -168,11 +168,20 @@ def _some(names: Sequence[str], most: int = 3) -> str:
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
-def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | None:
-    """How the recorded run ``entry`` was made differently from this one (another copydesk or configuration), or None."""
+def unlike(
+    entry: RunEntry, version: str, config: Mapping[str, Any], plugins: Sequence[tuple[str, str]] = ()
+) -> str | None:
+    """How the recorded run ``entry`` was made differently from this one (another copydesk, plugins or configuration), or None.
+
+    :param plugins: this run's plugins as ``(name, version)`` pairs; a plugin installed,
+        removed or upgraded since changes scores as another configuration does (its
+        findings and features), though the configuration file is the same.
+    """
     changes = []
     if entry.version != version:
         changes.append(f"copydesk {entry.version}, not {version}")
+    if plugins and (moved := _plugins_moved(entry, version, plugins)):
+        changes.append(f"other plugins ({moved})")
     if entry.config_digest != config_digest(config):
         changes.append("another configuration")
     if not changes:
@@ -181,6 +190,25 @@ def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | No
         f"run {entry.run_id} was recorded with {' and '.join(changes)}: "
         "a change in a source's score may come from that, not from its articles"
     )
+
+
+def _plugins_moved(entry: RunEntry, version: str, plugins: Sequence[tuple[str, str]]) -> str:
+    """The plugins only run ``entry`` had and only this run has (``""``: the same), each ``name version``.
+
+    A plugin whose version moved exactly as copydesk's did (a built-in, versioned with
+    copydesk) is left out: the version change is said already.
+    """
+    then, now = set(entry.plugins), {f"{name} {plugin_version}" for name, plugin_version in plugins}
+    if entry.version != version:
+        same = {name for name, plugin_version in plugins if plugin_version == version}
+        now -= {f"{name} {version}" for name in same if f"{name} {entry.version}" in then}
+        then -= {f"{name} {entry.version}" for name in same}
+    parts = [
+        f"{label}: {_some(sorted(names))}"
+        for label, names in (("only then", then - now), ("only now", now - then))
+        if names
+    ]
+    return "; ".join(parts)
 
 
 def another_gate(entry: RunEntry, command: str, gate: str | None) -> str | None:

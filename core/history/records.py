@@ -106,6 +106,8 @@ class RunEntry:
     gate: str | None = None
     #: For ``check``, whether its gate passed; None for ``score`` and runs recorded before.
     passed: bool | None = None
+    #: The plugins that ran, each ``"name version"`` (as :attr:`RunRecord.plugins`).
+    plugins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
