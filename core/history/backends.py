@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from copydesk import safety
-from copydesk.history.records import HistoryError
+from copydesk.history.records import HistoryError, NoHistoryYet
 
 #: How long to wait for a lock held by another writer, in seconds.
 DEFAULT_TIMEOUT = 10.0
@@ -226,7 +226,7 @@ class Connection:
         if os.path.exists(path) and not os.path.isfile(path):
             raise self.error("is not a regular file (a device, FIFO or socket), not a history file")
         if not writable and not os.path.isfile(path):
-            raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")
+            raise NoHistoryYet(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:
             return _open_sqlite(path, self.timeout) if writable else _open_sqlite_read_only(path, self.timeout)
         except sqlite3.Error as exc:

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk.history import open_history
+from copydesk.history.backends import redact
 from copydesk.history.compare import regressions
-from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
+from copydesk.history.records import ArticleRecord, HistoryError, NoHistoryYet, Regression, RunEntry, RunRecord
 from copydesk.history.store import LATEST, RunRef, run_number
 
 if TYPE_CHECKING:
@@ -113,9 +114,17 @@ def compare_with(
 
     :param limits: ``(max_drop, max_fail_rise)``.
     :returns: None when ``ref`` is ``last`` or ``passing`` and no such run is recorded yet.
-    :raises HistoryError: the history cannot be opened or has no such run.
+    :raises HistoryError: the history cannot be opened or has no such run (none at all, for a number).
+
+    Only reads: a missing SQLite file or an empty database is left as it is (recording creates it).
     """
-    with open_history(url) as history:
+    try:
+        opened = open_history(url, create=False)
+    except NoHistoryYet as exc:
+        if ref in LATEST:
+            return None
+        raise HistoryError(f"history {redact(url)}: no run {ref} in the history (none is recorded yet)") from exc
+    with opened as history:
         if ref in LATEST and history.latest(ref) is None:
             return None
         run_id = history.resolve(run_ref(ref))
@@ -252,9 +261,15 @@ def source_trends(url: str, sources: Sequence[SourceSummary], last: int = TREND_
     """Each of ``sources`` with its mean in its latest ``last`` recorded runs of the history at ``url``, then now.
 
     :raises HistoryError: the history cannot be opened or read.
+
+    Only reads: a missing SQLite file or an empty database has no trend, and is not created
+    (a run that is not recorded, say because a plugin failed, leaves no history behind).
     """
-    with open_history(url) as history:
-        recorded = history.trend(last=last)
+    try:
+        with open_history(url, create=False) as history:
+            recorded = history.trend(last=last)
+    except NoHistoryYet:
+        recorded = {}
     return trends({name: [(p.run_id, p.mean) for p in points] for name, points in recorded.items()}, sources)
 
 

@@ -11,6 +11,7 @@ import pytest
 from copydesk.errors import EXIT_USAGE
 from copydesk.history import MIGRATIONS, HistoryError, Migration, open_history, redact
 from copydesk.history.backends import scrub
+from copydesk.history.recording import compare_with, source_trends
 from copydesk.history.schema import FIRST, RECORDED_BY
 from history_support import make_run, raw_connect
 
@@ -176,6 +177,25 @@ def test_reading_an_empty_database_is_an_error_and_creates_nothing(db_url: str) 
     assert _tables(db_url) == set()
     open_history(db_url).close()  # recording initialises it
     assert "runs" in _tables(db_url)
+
+
+def test_a_run_reads_an_empty_database_as_no_run_and_leaves_it_empty(db_url: str) -> None:
+    """Trends and --compare only read: a run that is then not recorded (a plugin failed) leaves no history behind."""
+    raw_connect(db_url).close()
+    assert source_trends(db_url, []) == ()
+    assert compare_with(db_url, "last", [], (5.0, 0.1)) is None
+    assert compare_with(db_url, "passing", [], (5.0, 0.1)) is None
+    with pytest.raises(HistoryError) as caught:
+        compare_with(db_url, "3", [], (5.0, 0.1))
+    assert _one_line_naming(caught.value, db_url).endswith(": no run 3 in the history (none is recorded yet)")
+    assert _tables(db_url) == set()
+
+
+def test_a_run_reads_a_missing_sqlite_file_as_no_run_and_creates_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/h.db"
+    assert source_trends(url, []) == ()
+    assert compare_with(url, "last", [], (5.0, 0.1)) is None
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_reading_a_missing_sqlite_file_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
