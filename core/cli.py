@@ -475,7 +475,10 @@ def new_plugin(
     """Create copydesk-NAME/: a plugin package with one rule, its tests and a README."""
     from copydesk.scaffold import command
 
-    print(guard(lambda: command(name, prefix, directory)))
+    message, warnings = guard(lambda: command(name, prefix, directory))
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    print(message)
 
 
 @app.command("learn-weights", cls=Command)

@@ -103,6 +103,7 @@ class Ending:
             another_gate,
             compare_with,
             digested,
+            left_out,
             none_shared,
             source_trends,
             unknown_gate,
@@ -123,8 +124,9 @@ class Ending:
             first += "; this run is the first" if plan.compare == "last" else ""
             return cls(sources, judge(gate, sources), trends=trends, warnings=(f"copydesk: warning: {first}",))
         entry, regressed, recorded = compared
-        unshared = none_shared(entry, sources, recorded)
-        differs = unlike(entry, __version__, digested(session.config))
+        unshared = none_shared(entry, sources, recorded) or left_out(entry, sources, recorded)
+        plugins = [(p.name, p.version) for p in session.plugins.plugins]
+        differs = unlike(entry, __version__, digested(session.config), plugins)
         counted = another_gate(entry, plan.command, plan.gate)
         if counted is not None:  # shares failing of another gate: not a regression of the articles
             regressed = [r for r in regressed if r.what != "failing"]

@@ -38,8 +38,8 @@ from typing import Any
 from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginSet
-from copydesk.models import FEATURE_NAME, FEATURE_UNITS, Article, ArticleReport, Finding, Scorer
-from copydesk.rules import doc_problems, scorer_problems
+from copydesk.models import Article, ArticleReport, Finding, Scorer
+from copydesk.rules import doc_problems, feature_problems, scorer_problems
 from copydesk.runner import Runner, malformed
 from copydesk.safety import line, shown
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
@@ -88,23 +88,9 @@ def check_docs(scorer: Scorer) -> list[Problem]:
 
 def check_features(scorer: Scorer) -> list[Problem]:
     """Declared features: snake_case names, unique, a known direction and unit, a doc."""
-    found: list[Problem] = []
-    names: set[str] = set()
-    for feature in scorer.features:
-        problems = []
-        if not FEATURE_NAME.fullmatch(feature.name):
-            problems.append("name is not snake_case")
-        if feature.name in names:
-            problems.append("is declared twice")
-        if feature.direction not in ("problem", "evidence"):
-            problems.append(f"direction {shown(feature.direction)} is not 'problem' or 'evidence'")
-        if feature.unit not in FEATURE_UNITS:
-            problems.append(f"unit {shown(feature.unit)} is not one of {', '.join(FEATURE_UNITS)}")
-        if not feature.doc.strip():
-            problems.append("has no doc")
-        names.add(feature.name)
-        found += [Problem(scorer.prefix, "features", f"feature {shown(feature.name)} {p}") for p in problems]
-    return found
+    found = [Problem(scorer.prefix, "features", problem) for problem in feature_problems(scorer)]
+    undocumented = [f for f in scorer.features if not f.doc.strip()]
+    return found + [Problem(scorer.prefix, "features", f"feature {shown(f.name)} has no doc") for f in undocumented]
 
 
 def _setting_ok(value: Any) -> bool:

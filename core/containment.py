@@ -453,7 +453,16 @@ def is_number(value: Any) -> bool:
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
 
 
-class NotFindings(Exception):
+class BrokenContract(Exception):
+    """What a scorer returned breaks the contract the core checks; the message is the ``CD001`` reason.
+
+    The scorer did not raise: the core found the problem, so its report carries no exception
+    type before the reason (a ``ValueError:`` would send the author looking for a raise in
+    their code) and no traceback of the core's frames is printed.
+    """
+
+
+class NotFindings(BrokenContract):
     """A scorer returned or yielded what is not a :class:`~copydesk.models.Finding`; the message is the ``CD001`` reason."""
 
 
@@ -469,24 +478,24 @@ def kind(value: Any) -> str:
 
 
 def unit_interval(value: Any, what: str) -> float:
-    """``value`` as a float in [0, 1], or a ValueError (the scorer's failure): a bool, a non-number, NaN or out of range.
+    """``value`` as a float in [0, 1], or :class:`BrokenContract` (the scorer's failure): a bool, a non-number, NaN or out of range.
 
     A sub-score is documented as 0-1: the core neither clamps one outside it nor reads ``True`` as 1.
     """
     if type(value) is float and 0.0 <= value <= 1.0:  # the common case (NaN fails the comparison)
         return value
     if not is_number(value):
-        raise ValueError(f"returned a {what} that is {kind(value)}, not a number from 0 to 1")
+        raise BrokenContract(f"returned a {what} that is {kind(value)}, not a number from 0 to 1")
     number = finite(float(value), what)
     if not 0.0 <= number <= 1.0:
-        raise ValueError(f"returned a {what} of {number!r}, outside 0-1")
+        raise BrokenContract(f"returned a {what} of {number!r}, outside 0-1")
     return number
 
 
 def finite(value: float, what: str) -> float:
-    """``value``, or a ValueError (the scorer's failure) when it is NaN or infinite."""
+    """``value``, or :class:`BrokenContract` (the scorer's failure) when it is NaN or infinite."""
     if not math.isfinite(value):
-        raise ValueError(f"returned a non-finite {what} ({value})")
+        raise BrokenContract(f"returned a non-finite {what} ({value})")
     return value
 
 

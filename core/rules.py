@@ -94,6 +94,32 @@ def scorer_problems(scorer: Scorer) -> list[str]:
     return found
 
 
+def feature_problems(scorer: Scorer) -> list[str]:
+    """What breaks the contract in a scorer's declared features (docs aside), first problem first.
+
+    A name that is not snake_case or is declared twice, a direction other than
+    ``problem``/``evidence``, a unit not in ``FEATURE_UNITS``. Checked at load, as rules are: ``learn-weights`` would otherwise fit such a feature into
+    a model file that copydesk then refuses to read.
+    """
+    from copydesk.models import FEATURE_NAME, FEATURE_UNITS
+
+    found: list[str] = []
+    names: set[str] = set()
+    for feature in scorer.features:
+        problems = []
+        if not FEATURE_NAME.fullmatch(feature.name):
+            problems.append("name is not snake_case")
+        if feature.name in names:
+            problems.append("is declared twice")
+        if feature.direction not in ("problem", "evidence"):
+            problems.append(f"direction {shown(feature.direction)} is not 'problem' or 'evidence'")
+        if feature.unit not in FEATURE_UNITS:
+            problems.append(f"unit {shown(feature.unit)} is not one of {', '.join(FEATURE_UNITS)}")
+        names.add(feature.name)
+        found += [f"feature {shown(feature.name)} {p}" for p in problems]
+    return found
+
+
 def doc_problems(rule: Rule) -> list[str]:
     """What is missing from a rule's doc: a section, their order, or a section's text."""
     doc = rule.doc

@@ -298,7 +298,7 @@ class Runner:
                 else:
                     subscore = containment.unit_interval(subscore, "sub-score")
                 subscore = scoring.clamp(containment.finite(float(subscore), "sub-score"))
-            except containment.NotFindings as exc:  # the core's own words: no exception type before them
+            except containment.BrokenContract as exc:  # the core's own words: no exception type before them
                 error, findings, metrics, features, subscore = str(exc), (), {}, {}, None
             except Exception as exc:  # isolation point: scoring
                 error, findings, metrics, features, subscore = describe(exc), (), {}, {}, None
@@ -368,7 +368,7 @@ class Runner:
                 raise containment.not_findings(finding)
             code = finding.code
             if code not in known:
-                raise ValueError(f"finding code {code} is not a rule of scorer {prefix}")
+                raise containment.BrokenContract(f"finding code {code} is not a rule of scorer {prefix}")
             if code not in selected:
                 continue
             if allows is not None and not allows(finding):
@@ -741,7 +741,7 @@ def _metrics(a: ActiveScorer, values: Mapping[str, float]) -> FrozenDict:
     if not _PLAIN_NUMBERS.issuperset(map(type, values.values())):
         for name, value in values.items():
             if not containment.is_number(value):
-                raise ValueError(
+                raise containment.BrokenContract(
                     f"metric {shown(name)} of scorer {a.scorer.prefix} is {containment.kind(value)}, not a number"
                 )
     names = sorted(values)
@@ -762,14 +762,16 @@ def _features(a: ActiveScorer, values: Mapping[str, float]) -> Mapping[str, floa
     out: dict[str, float] = {}
     for name in sorted(values):
         if name not in declared:
-            raise ValueError(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
+            raise containment.BrokenContract(f"feature {shown(name)} is not declared by scorer {scorer.prefix}")
         if not containment.is_number(values[name]):
-            raise ValueError(
+            raise containment.BrokenContract(
                 f"feature {shown(name)} of scorer {scorer.prefix} is {containment.kind(values[name])}, not a number"
             )
         value = float(values[name])
         if not math.isfinite(value):
-            raise ValueError(f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number")
+            raise containment.BrokenContract(
+                f"feature {shown(name)} of scorer {scorer.prefix} is {value}, not a finite number"
+            )
         out[name] = value
     return out
 

@@ -84,6 +84,25 @@ def taken(names: PluginNames) -> str | None:
     return None
 
 
+#: The name of the scaffold's one rule, the same in every package it writes: rename it in yours.
+TEMPLATE_RULE = "sensational-word"
+
+
+def rule_name_holder() -> str | None:
+    """The installed plugin whose rule already has the scaffold's rule name (:data:`TEMPLATE_RULE`), or None.
+
+    Rule names are unique across the plugins a run loads: the new package, installed as it
+    is, would fail to load beside that plugin (two packages that both keep the scaffold's
+    rule cannot be installed together), so ``new-plugin`` says to rename the rule.
+    """
+    from copydesk.manager import load_plugins
+
+    for info, scorer in load_plugins(tolerant=True).scorers:
+        if any(rule.name == TEMPLATE_RULE for rule in scorer.rules):
+            return info.name
+    return None
+
+
 def render(template: str, names: PluginNames) -> str:
     """Fill a template's ``__NAME__``-style tokens."""
     tokens = {
@@ -129,14 +148,21 @@ def new_plugin(name: str, directory: Path, prefix: str | None = None) -> Path:
     return root
 
 
-def command(name: str, prefix: str | None, directory: Path) -> str:
-    """Create the package and return what to tell the user (``copydesk new-plugin``)."""
+def command(name: str, prefix: str | None, directory: Path) -> tuple[str, list[str]]:
+    """Create the package; return what to tell the user (``copydesk new-plugin``) and any warnings for stderr."""
     names = plugin_names(name, prefix)
     root = new_plugin(name, directory, prefix)
+    warnings = []
+    if (holder := rule_name_holder()) is not None:
+        warnings.append(
+            f"copydesk: warning: rule name {shown(TEMPLATE_RULE)} is already used by installed plugin {shown(holder)}:"
+            f" rename rule {names.prefix}001 in {root / 'src' / names.module / '__init__.py'} before you install"
+            " this package, or it fails to load beside that plugin"
+        )
     return (
         f"Created {root}/ (plugin {names.name}, rules {names.prefix}001...). Next:\n"
         f"  cd {root}\n  pip install -e '.[test]'\n  python -m pytest\n  copydesk plugins"
-    )
+    ), warnings
 
 
 PYPROJECT = """\

@@ -168,7 +168,7 @@ class Session:
             ]
         model = self.runner.model.scorers
         if model and not model & running:
-            return [self._idle_model(), *self._absent({TRUNCATION} - running)]
+            return [self._idle_model(TRUNCATION in running), *self._absent({TRUNCATION} - running)]
         return self._absent((model | {TRUNCATION}) - running)  # truncation: the model's fixed factor on every score
 
     def _absent(self, absent: AbstractSet[str]) -> list[str]:
@@ -182,8 +182,11 @@ class Session:
             f" what {'it measures leaves' if one else 'they measure leaves'} the score, which measures less than the model in use"
         ]
 
-    def _idle_model(self) -> str:
-        """The warning when no scorer any feature of the model belongs to runs: the model scores nothing."""
+    def _idle_model(self, truncation: bool) -> str:
+        """The warning when no scorer any feature of the model belongs to runs: the model scores nothing.
+
+        :param truncation: whether the truncation scorer runs (its factor then still applies; else it is named apart).
+        """
         path = self.config.model_path()
         which = "the packaged model" if path is None else f"model file {safety.neutralise(str(path))}"
         scorers = self.runner.model.scorers
@@ -192,7 +195,8 @@ class Session:
             f"copydesk: warning: {which}: no feature of it can be computed: the {_listed(scorers)}"
             f" scorer{'' if one else 's'} it reads {'does' if one else 'do'} not run (no rule selected, or"
             f" {'its plugin' if one else 'their plugins'} disabled or not installed): the model costs nothing, so each score"
-            " comes from the truncation factor and the scorers it has no feature of alone, and what its grades mean does not apply"
+            f" comes from {'the truncation factor and ' if truncation else ''}the scorers it has no feature of alone,"
+            " and what its grades mean does not apply"
         )
 
 

@@ -180,7 +180,7 @@ def _raise_again(runner: Runner, articles: Sequence[Article], error: str) -> Non
         for document in documents:
             if a.scorer.segment is not None:
                 document = document.with_segments(list(a.scorer.segment(document, a.context)))
-            with contextlib.suppress(containment.NotFindings):  # the core's words on a broken contract
+            with contextlib.suppress(containment.BrokenContract):  # the core's words on a broken contract
                 runner._assess(a, document, None)
 
 

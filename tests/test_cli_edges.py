@@ -282,6 +282,15 @@ def test_a_trend_page_that_cannot_be_written_names_the_given_path_and_exits_2(
         result.exit_code == 2 and only_error(result) == "copydesk: error: cannot write ro/t.html: Read-only file system"
     )
     assert os.listdir(tmp_path / "ro") == []
+    assert result.stdout == ""  # refused before the text: a script reading it gets no trend with exit 2
+
+
+def test_a_trend_page_onto_a_folder_is_refused_before_the_text(cli: Cli, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    assert cli("score", str(SEEDS), "--history", url, "-f", "json:/dev/null").exit_code == 0
+    result = cli("trend", "--history", url, "--html", str(tmp_path))
+    assert result.exit_code == 2 and result.stdout == "", result.stdout
+    assert only_error(result) == f"copydesk: error: {tmp_path}: is a directory, not a file to write the report to"
 
 
 def test_a_report_target_that_cannot_be_created_stops_the_run_like_a_missing_folder(

@@ -462,6 +462,24 @@ def test_compare_with_a_run_that_shares_no_source_says_nothing_was_compared(cli:
     assert same.exit_code == 0 and "--compare:" not in same.stderr, same.stderr
 
 
+def test_compare_names_a_source_of_the_compared_run_that_is_not_in_this_run(cli: Cli, no_project_config: Path) -> None:
+    """A renamed (or vanished) source is compared with nothing: the gate says so rather than pass it in silence."""
+    for folder, n in (("wire", 1), ("blog", 2)):
+        Path("feed", folder).mkdir(parents=True)
+        (Path("feed", folder) / "a.txt").write_text(f"Council budget\n\n{clean(n)}\n", encoding="utf-8")
+    assert cli("check", "feed", "--history", "h.db").exit_code == 0  # run 1: feed/blog and feed/wire
+    Path("feed", "blog").rename(Path("feed", "weblog"))
+    renamed = cli("check", "feed", "--history", "h.db", "--compare", "last", "--max-drop", "0")
+    assert renamed.exit_code == 0, renamed.stderr  # what was compared (feed/wire) did not regress
+    warnings = [line for line in renamed.stderr.splitlines() if line.startswith("copydesk: warning: --compare:")]
+    assert warnings == [
+        "copydesk: warning: --compare: 1 of run 1's 2 source(s) is not in this run (feed/blog), so it was not"
+        " compared; this run's source(s) not in run 1: feed/weblog"
+    ]
+    same = cli("check", "feed", "--history", "h.db", "--compare", "last")
+    assert same.exit_code == 0 and "--compare:" not in same.stderr, same.stderr  # every source of run 2 is here
+
+
 def test_compare_with_a_run_recorded_before_the_gate_was_kept_cautions_when_a_share_rose(
     cli: Cli, no_project_config: Path
 ) -> None:
@@ -726,6 +744,28 @@ def test_compare_warns_when_the_run_compared_with_was_made_with_another_configur
         "copydesk: warning: --compare: run 2 was recorded with another configuration: "
         "a change in a source's score may come from that, not from its articles"
     ) in other.stderr.splitlines()
+
+
+def test_compare_warns_when_the_run_compared_with_ran_other_plugins(cli: Cli, no_project_config: Path) -> None:
+    """A plugin installed, removed or upgraded since changes scores, though the configuration file is the same."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    assert cli("check", "b.jsonl", "--history", "h.db").exit_code == 0
+    conn = sqlite3.connect("h.db")
+    with conn:  # run 1 as if a third-party scorer had been installed then, and hedging were a release older
+        (plugins,) = conn.execute("SELECT plugins FROM runs WHERE id = 1").fetchone()
+        then = [p.replace("hedging ", "hedging 0.0.") for p in json.loads(plugins)] + ["loaded-words 0.2.0"]
+        conn.execute("UPDATE runs SET plugins = ? WHERE id = 1", (json.dumps(then),))
+    conn.close()
+    other = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert other.exit_code == 0, other.stderr
+    [line] = [line for line in other.stderr.splitlines() if "was recorded with" in line]
+    hedging = next(p for p in json.loads(plugins) if p.startswith("hedging "))
+    assert line == (
+        f"copydesk: warning: --compare: run 1 was recorded with other plugins (only then: {hedging.replace(' ', ' 0.0.')},"
+        f" loaded-words 0.2.0; only now: {hedging}): a change in a source's score may come from that, not from its articles"
+    )
+    same = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
+    assert "was recorded with" not in same.stderr, same.stderr
 
 
 def test_gate_thresholds_are_not_another_configuration_to_compare_with(cli: Cli, no_project_config: Path) -> None:

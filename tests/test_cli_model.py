@@ -424,8 +424,16 @@ def test_the_packaged_model_with_none_of_its_scorers_running_is_warned_of_and_tr
         " what it measures leaves the score, which measures less than the model in use"
     ]
     assert "the style scorer it reads does not run" in result.stderr.splitlines()[0]
+    # truncation does not run either: its factor is not said to make the score (as with --select TRN below)
+    assert result.stderr.splitlines()[0].endswith(
+        "the model costs nothing, so each score comes from the scorers it has no feature of alone,"
+        " and what its grades mean does not apply"
+    )
     packaged_run = cli("score", str(SEEDS), "--select", "TRN", "-f", "json")
     assert packaged_run.stderr.startswith("copydesk: warning: the packaged model: no feature of it can be computed:")
     assert "the boilerplate, figures, hedging, readability, sourcing and style scorers it reads do not run" in (
+        packaged_run.stderr
+    )
+    assert "so each score comes from the truncation factor and the scorers it has no feature of alone" in (
         packaged_run.stderr
     )

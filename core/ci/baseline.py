@@ -358,7 +358,7 @@ class BaselineCollector:
     """A ReportWriter that builds a baseline from the reports of a run."""
 
     def __init__(self, paths: Iterable[str] = ()) -> None:
-        self.baseline = Baseline(paths=tuple(paths))
+        self.baseline = Baseline(paths=tuple(dict.fromkeys(paths)))  # a path named twice is read once, recorded once
         self.summary: RunSummary | None = None
 
     def add(self, report: ArticleReport) -> None:

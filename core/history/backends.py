@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from copydesk import safety
-from copydesk.history.records import HistoryError
+from copydesk.history.records import HistoryError, NoHistoryYet
 
 #: How long to wait for a lock held by another writer, in seconds.
 DEFAULT_TIMEOUT = 10.0
@@ -222,8 +222,11 @@ class Connection:
             raise self.error(
                 f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})"
             )
+        # A device or FIFO: SQLite would say "disk I/O error" recording, and and reading would say "no such file".
+        if os.path.exists(path) and not os.path.isfile(path):
+            raise self.error("is not a regular file (a device, FIFO or socket), not a history file")
         if not writable and not os.path.isfile(path):
-            raise HistoryError(f"no history at {path} (no such file; recording a run with --history creates it)")
+            raise NoHistoryYet(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:
             return _open_sqlite(path, self.timeout) if writable else _open_sqlite_read_only(path, self.timeout)
         except sqlite3.Error as exc:
@@ -330,6 +333,8 @@ def _open_sqlite_read_only(path: str, timeout: float) -> sqlite3.Connection:
 def _sqlite_problem(exc: sqlite3.Error, path: str, timeout: float) -> str:
     """Why opening the SQLite file ``path`` failed: a folder that cannot be written is named as such."""
     folder = os.path.dirname(os.path.abspath(path))
+    if "unable to open" in str(exc) and not os.path.exists(folder):
+        return f"folder {folder} does not exist (recording creates the history file, not its folder)"
     if "unable to open" in str(exc) and os.path.isdir(folder) and not os.access(folder, os.W_OK):
         name = os.path.basename(path)
         return (

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 import weakref
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -132,13 +132,21 @@ def show_trend(history: History, source: str | None, out: TextIO, page: str | No
     if page == STDOUT:
         out.write(trend_page(trends, redact(history.url), __version__, totals))
         return
+    if page is None:
+        _trend_text(trends, totals, out)
+        return
+    with atomic_writer(page) as handle:  # opened first: a page that cannot be written is refused before any text
+        _trend_text(trends, totals, out)
+        out.flush()  # the text before the page, when the page is standard output too (/dev/stdout)
+        handle.write(trend_page(trends, redact(history.url), __version__, totals))
+    sys.stderr.write(safety.line(f"copydesk: wrote {page}: {len(trends)} source(s)") + "\n")
+
+
+def _trend_text(trends: Mapping[str, list[TrendPoint]], totals: Mapping[str, int], out: TextIO) -> None:
+    """Each source's trend lines, by name."""
     for name in sorted(trends):
         for line in _trend_lines(name, trends[name], totals[name]):
             _emit(out, line)
-    if page is not None:
-        with atomic_writer(page) as handle:
-            handle.write(trend_page(trends, redact(history.url), __version__, totals))
-        sys.stderr.write(safety.line(f"copydesk: wrote {page}: {len(trends)} source(s)") + "\n")
 
 
 def _not_over_the_database(history: History, page: str | None) -> None:

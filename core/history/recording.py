@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from copydesk.history import open_history
+from copydesk.history.backends import redact
 from copydesk.history.compare import regressions
-from copydesk.history.records import ArticleRecord, Regression, RunEntry, RunRecord
+from copydesk.history.records import ArticleRecord, HistoryError, NoHistoryYet, Regression, RunEntry, RunRecord
 from copydesk.history.store import LATEST, RunRef, run_number
 
 if TYPE_CHECKING:
@@ -113,9 +114,17 @@ def compare_with(
 
     :param limits: ``(max_drop, max_fail_rise)``.
     :returns: None when ``ref`` is ``last`` or ``passing`` and no such run is recorded yet.
-    :raises HistoryError: the history cannot be opened or has no such run.
+    :raises HistoryError: the history cannot be opened or has no such run (none at all, for a number).
+
+    Only reads: a missing SQLite file or an empty database is left as it is (recording creates it).
     """
-    with open_history(url) as history:
+    try:
+        opened = open_history(url, create=False)
+    except NoHistoryYet as exc:
+        if ref in LATEST:
+            return None
+        raise HistoryError(f"history {redact(url)}: no run {ref} in the history (none is recorded yet)") from exc
+    with opened as history:
         if ref in LATEST and history.latest(ref) is None:
             return None
         run_id = history.resolve(run_ref(ref))
@@ -140,17 +149,48 @@ def none_shared(entry: RunEntry, sources: Sequence[SourceSummary], recorded: Seq
     )
 
 
+def left_out(entry: RunEntry, sources: Sequence[SourceSummary], recorded: Sequence[str]) -> str | None:
+    """When some (not all) of run ``entry``'s ``recorded`` sources are not in this run, a caution naming them.
+
+    Only sources in both runs are compared: a source that vanished (its feed broke, or it
+    was renamed or moved: ``feed/blog`` now ``feed/weblog``) would otherwise pass the
+    regression gate in silence. This run's sources that ``entry`` lacks are named too, since
+    a renamed source is one of each. None when every recorded source is here, or none is
+    (:func:`none_shared` says that).
+    """
+    names = {summary.source for summary in sources}
+    gone = sorted(set(recorded) - names)
+    if not gone or not names & set(recorded):
+        return None
+    new = sorted(names - set(recorded))
+    also = f"; this run's source(s) not in run {entry.run_id}: {_some(new)}" if new else ""
+    verb, were = ("is", "it was") if len(gone) == 1 else ("are", "they were")
+    return (
+        f"{len(gone)} of run {entry.run_id}'s {len(set(recorded))} source(s) {verb} not in this run ({_some(gone)}), "
+        f"so {were} not compared{also}"
+    )
+
+
 def _some(names: Sequence[str], most: int = 3) -> str:
     """Up to ``most`` of ``names``, and how many more."""
     shown = ", ".join(names[:most])
     return shown + (f" and {len(names) - most} more" if len(names) > most else "")
 
 
-def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | None:
-    """How the recorded run ``entry`` was made differently from this one (another copydesk or configuration), or None."""
+def unlike(
+    entry: RunEntry, version: str, config: Mapping[str, Any], plugins: Sequence[tuple[str, str]] = ()
+) -> str | None:
+    """How the recorded run ``entry`` was made differently from this one (another copydesk, plugins or configuration), or None.
+
+    :param plugins: this run's plugins as ``(name, version)`` pairs; a plugin installed,
+        removed or upgraded since changes scores as another configuration does (its
+        findings and features), though the configuration file is the same.
+    """
     changes = []
     if entry.version != version:
         changes.append(f"copydesk {entry.version}, not {version}")
+    if plugins and (moved := _plugins_moved(entry, version, plugins)):
+        changes.append(f"other plugins ({moved})")
     if entry.config_digest != config_digest(config):
         changes.append("another configuration")
     if not changes:
@@ -159,6 +199,25 @@ def unlike(entry: RunEntry, version: str, config: Mapping[str, Any]) -> str | No
         f"run {entry.run_id} was recorded with {' and '.join(changes)}: "
         "a change in a source's score may come from that, not from its articles"
     )
+
+
+def _plugins_moved(entry: RunEntry, version: str, plugins: Sequence[tuple[str, str]]) -> str:
+    """The plugins only run ``entry`` had and only this run has (``""``: the same), each ``name version``.
+
+    A plugin whose version moved exactly as copydesk's did (a built-in, versioned with
+    copydesk) is left out: the version change is said already.
+    """
+    then, now = set(entry.plugins), {f"{name} {plugin_version}" for name, plugin_version in plugins}
+    if entry.version != version:
+        same = {name for name, plugin_version in plugins if plugin_version == version}
+        now -= {f"{name} {version}" for name in same if f"{name} {entry.version}" in then}
+        then -= {f"{name} {entry.version}" for name in same}
+    parts = [
+        f"{label}: {_some(sorted(names))}"
+        for label, names in (("only then", then - now), ("only now", now - then))
+        if names
+    ]
+    return "; ".join(parts)
 
 
 def another_gate(entry: RunEntry, command: str, gate: str | None) -> str | None:
@@ -202,9 +261,15 @@ def source_trends(url: str, sources: Sequence[SourceSummary], last: int = TREND_
     """Each of ``sources`` with its mean in its latest ``last`` recorded runs of the history at ``url``, then now.
 
     :raises HistoryError: the history cannot be opened or read.
+
+    Only reads: a missing SQLite file or an empty database has no trend, and is not created
+    (a run that is not recorded, say because a plugin failed, leaves no history behind).
     """
-    with open_history(url) as history:
-        recorded = history.trend(last=last)
+    try:
+        with open_history(url, create=False) as history:
+            recorded = history.trend(last=last)
+    except NoHistoryYet:
+        recorded = {}
     return trends({name: [(p.run_id, p.mean) for p in points] for name, points in recorded.items()}, sources)
 
 

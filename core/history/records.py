@@ -21,6 +21,14 @@ class HistoryError(CopydeskError):
     exit_code = EXIT_USAGE
 
 
+class NoHistoryYet(HistoryError):
+    """Reading found no history: a missing SQLite file, or a database with no copydesk tables yet.
+
+    The read commands say so (exit 2); a ``score`` or ``check`` run reads it as a history
+    with no run, and only recording the run creates it.
+    """
+
+
 def utc_iso(when: str) -> str:
     """``when`` as ``YYYY-MM-DDTHH:MM:SS[.ffffff]Z``; ``ValueError`` unless it is an ISO time in UTC."""
     moment = datetime.fromisoformat(when)
@@ -106,6 +114,8 @@ class RunEntry:
     gate: str | None = None
     #: For ``check``, whether its gate passed; None for ``score`` and runs recorded before.
     passed: bool | None = None
+    #: The plugins that ran, each ``"name version"`` (as :attr:`RunRecord.plugins`).
+    plugins: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from copydesk.history.backends import Connection
+from copydesk.history.records import NoHistoryYet
 from copydesk.safety import shown
 
 
@@ -143,7 +144,7 @@ def up_to_date(conn: Connection, migrations: Sequence[Migration] = MIGRATIONS) -
     latest = migrations[-1].version if migrations else 0
     version = _checked(conn, current_version(conn), latest)
     if version == 0:
-        raise conn.error("no history here yet (the database is empty: no run recorded)")
+        raise NoHistoryYet(str(conn.error("no history here yet (the database is empty: no run recorded)")))
     return version == latest
 
 

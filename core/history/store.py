@@ -111,16 +111,26 @@ class History:
     def _entries(self, where: str, params: tuple[Any, ...], limit: str) -> list[RunEntry]:
         rows = self._conn.fetch(
             "SELECT r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, COUNT(a.key), AVG(a.score), "
-            f"r.command, r.gate, r.gate_passed FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
-            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, r.command, r.gate, r.gate_passed "
-            "ORDER BY r.id DESC" + limit,
+            f"r.command, r.gate, r.gate_passed, r.plugins FROM runs r LEFT JOIN articles a ON a.run_id = r.id {where}"
+            "GROUP BY r.id, r.recorded_at, r.version, r.git_commit, r.config_digest, r.command, r.gate, r.gate_passed, "
+            "r.plugins ORDER BY r.id DESC" + limit,
             params,
         )
         return [
             RunEntry(
-                int(i), when, ver, commit, digest, int(n), _float(mean), command, gate, None if ok is None else bool(ok)
+                int(i),
+                when,
+                ver,
+                commit,
+                digest,
+                int(n),
+                _float(mean),
+                command,
+                gate,
+                None if ok is None else bool(ok),
+                tuple(json.loads(plugins)),
             )
-            for i, when, ver, commit, digest, n, mean, command, gate, ok in rows
+            for i, when, ver, commit, digest, n, mean, command, gate, ok, plugins in rows
         ]
 
     def resolve(self, ref: RunRef) -> int:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
 import pytest
-from copydesk import Rule, Scorer, distributions, hookimpl
+from copydesk import Feature, Rule, Scorer, distributions, hookimpl
 from copydesk.errors import PluginError
 from copydesk.manager import load_plugins
 
@@ -15,6 +16,12 @@ def scorer(prefix: str = "TST", codes: tuple[str, ...] = ("TST001",), name: str 
     return Scorer(
         prefix=prefix, name=name, rules=tuple(Rule(c, "some-rule", "m") for c in codes), score=lambda d, c: []
     )
+
+
+def featured(**declared: str) -> Scorer:
+    """The TST scorer declaring one feature, ``rate``, with ``declared`` fields in place of the valid ones."""
+    fields = {"name": "rate", "direction": "problem", "doc": "a rate", "unit": "share", **declared}
+    return dataclasses.replace(scorer(), features=(Feature(**fields),))
 
 
 class Provides:
@@ -64,6 +71,10 @@ class Interrupts:
         ([("a", Provides(scorer("CD", ("CD100",))))], "a", "invalid scorer prefix 'CD'"),
         ([("a", Provides(scorer("TST", ("TST001", "TST001"))))], "a", "duplicate rule code TST001"),
         ([("a", Provides(scorer(name="Bad Name")))], "a", "invalid scorer name"),
+        # a feature learn-weights would fit into a model file copydesk then refuses to read
+        ([("a", Provides(featured(direction="up")))], "a", "feature 'rate' direction 'up' is not 'problem' or"),
+        ([("a", Provides(featured(unit="percent")))], "a", "feature 'rate' unit 'percent' is not one of per_1000"),
+        ([("a", Provides(featured(name="Rate")))], "a", "feature 'Rate' name is not snake_case"),
     ],
 )
 def test_invalid_plugins_fail_with_their_name(plugins: list[tuple[str, Any]], culprit: str, problem: str) -> None:

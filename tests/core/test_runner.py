@@ -232,11 +232,11 @@ def test_declared_features_reach_the_result_and_json_sorted_by_name() -> None:
 @pytest.mark.parametrize(
     ("values", "error"),
     [
-        ({"other": 1.0}, "ValueError: feature 'other' is not declared by scorer WRD"),
-        ({"any_bad": float("inf")}, "ValueError: feature 'any_bad' of scorer WRD is inf, not a finite number"),
-        ({"any_bad": float("nan")}, "ValueError: feature 'any_bad' of scorer WRD is nan, not a finite number"),
-        ({"any_bad": True}, "ValueError: feature 'any_bad' of scorer WRD is a bool, not a number"),
-        ({"any_bad": "1.5"}, "ValueError: feature 'any_bad' of scorer WRD is a str, not a number"),
+        ({"other": 1.0}, "feature 'other' is not declared by scorer WRD"),
+        ({"any_bad": float("inf")}, "feature 'any_bad' of scorer WRD is inf, not a finite number"),
+        ({"any_bad": float("nan")}, "feature 'any_bad' of scorer WRD is nan, not a finite number"),
+        ({"any_bad": True}, "feature 'any_bad' of scorer WRD is a bool, not a number"),
+        ({"any_bad": "1.5"}, "feature 'any_bad' of scorer WRD is a str, not a number"),
     ],
 )
 def test_undeclared_or_non_finite_feature_is_that_scorers_cd001(values: dict[str, float], error: str) -> None:
@@ -258,9 +258,9 @@ def metered(values: dict[str, object]) -> Scorer:
 @pytest.mark.parametrize(
     ("value", "error"),
     [
-        (True, "ValueError: metric 'ratio' of scorer WRD is a bool, not a number"),
-        ("0.5", "ValueError: metric 'ratio' of scorer WRD is a str, not a number"),
-        ("abc", "ValueError: metric 'ratio' of scorer WRD is a str, not a number"),
+        (True, "metric 'ratio' of scorer WRD is a bool, not a number"),
+        ("0.5", "metric 'ratio' of scorer WRD is a str, not a number"),
+        ("abc", "metric 'ratio' of scorer WRD is a str, not a number"),
     ],
 )
 def test_a_metric_that_is_no_number_is_that_scorers_cd001_as_a_feature_is(value: object, error: str) -> None:
@@ -288,11 +288,11 @@ def subscored(value: object) -> Scorer:
 @pytest.mark.parametrize(
     ("value", "error"),
     [
-        (-1.0, "ValueError: returned a sub-score of -1.0, outside 0-1"),
-        (2.0, "ValueError: returned a sub-score of 2.0, outside 0-1"),
-        (True, "ValueError: returned a sub-score that is a bool, not a number from 0 to 1"),
-        ("0.5", "ValueError: returned a sub-score that is a str, not a number from 0 to 1"),
-        (float("nan"), "ValueError: returned a non-finite sub-score (nan)"),
+        (-1.0, "returned a sub-score of -1.0, outside 0-1"),
+        (2.0, "returned a sub-score of 2.0, outside 0-1"),
+        (True, "returned a sub-score that is a bool, not a number from 0 to 1"),
+        ("0.5", "returned a sub-score that is a str, not a number from 0 to 1"),
+        (float("nan"), "returned a non-finite sub-score (nan)"),
     ],
 )
 def test_a_sub_score_outside_0_1_is_that_scorers_cd001_never_clamped(value: object, error: str) -> None:
@@ -300,6 +300,19 @@ def test_a_sub_score_outside_0_1_is_that_scorers_cd001_never_clamped(value: obje
     assert [d.code for d in report.diagnostics] == ["CD001"]
     assert report.scorers[0].error == error and report.scorers[0].subscore is None
     assert report.scorers[1].error is None and report.score is not None
+
+
+def test_a_broken_contract_is_said_in_the_cores_words_with_no_traceback(
+    monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """The scorer raised nothing: no 'ValueError:' before the reason, and COPYDESK_TRACEBACK shows no frame of the core's."""
+    monkeypatch.setenv("COPYDESK_TRACEBACK", "1")
+    foreign = replace(
+        WORDS, score=lambda document, context: [Rule("ZZZ001", "other-rule", "m").finding(document.body, 0, 1)]
+    )
+    [report] = score_batch(["a bad day"], plugin_set(scorers=[foreign]))
+    assert report.scorers[0].error == "finding code ZZZ001 is not a rule of scorer WRD"
+    assert "Traceback" not in capfd.readouterr().err  # scoring runs in a worker: its stderr is the descriptor
 
 
 @pytest.mark.parametrize("value", [0, 0.0, 0.25, 1, 1.0])

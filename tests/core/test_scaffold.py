@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from copydesk.cli import app
-from copydesk.scaffold import default_prefix, files, plugin_names
+from copydesk.scaffold import TEMPLATE_RULE, default_prefix, files, plugin_names
 from copydesk.testing import pip_install, run_copydesk, run_package_tests
 from typer.testing import CliRunner
 
@@ -75,6 +75,23 @@ def test_copydesk_score_reports_the_new_rule(installed: tuple[Path, Path], tmp_p
 )
 def test_default_prefix(name: str, prefix: str) -> None:
     assert default_prefix(name) == prefix
+
+
+def test_new_plugin_warns_when_an_installed_plugin_has_the_scaffolds_rule_name(
+    installed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Two packages that keep the scaffold's rule name cannot load together: the second is told to rename it."""
+    _, site = installed
+    done = run_copydesk("new-plugin", "other-probe", "--directory", str(tmp_path), pythonpath=[site])
+    assert done.returncode == 0, done.stderr
+    module = tmp_path / "copydesk-other-probe" / "src" / "copydesk_other_probe" / "__init__.py"
+    assert done.stderr.splitlines() == [
+        f"copydesk: warning: rule name '{TEMPLATE_RULE}' is already used by installed plugin '{NAME}':"
+        f" rename rule OP001 in {module} before you install this package, or it fails to load beside that plugin"
+    ]
+    assert f'name="{TEMPLATE_RULE}"' in module.read_text(encoding="utf-8")
+    alone = CliRunner().invoke(app, ["new-plugin", "lone-probe", "--directory", str(tmp_path)])
+    assert alone.exit_code == 0 and alone.stderr == "", alone.stderr  # no installed plugin holds it here
 
 
 @pytest.mark.parametrize(

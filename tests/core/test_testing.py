@@ -57,6 +57,19 @@ def test_run_scorer_reports_a_broken_contract_as_an_assertion() -> None:
         run_scorer(wrong, "text")
 
 
+def foreign_code(document: Document, context: Context) -> list[Finding]:
+    return [Rule("ZZZ001", "other-rule", "m").finding(document.body, 0, 1)]
+
+
+def test_run_scorer_reports_a_finding_of_a_rule_it_does_not_declare_as_an_assertion() -> None:
+    """The core refuses the code, the scorer raised nothing: an AssertionError with the run's words, not a ValueError."""
+    foreign = Scorer("BMF", "bomb-foreign", (Rule("BMF001", "foreign-rule", "m"),), foreign_code)
+    with pytest.raises(
+        AssertionError, match=r"scorer BMF failed on a0: finding code ZZZ001 is not a rule of scorer BMF$"
+    ):
+        run_scorer(foreign, "text")
+
+
 def exit_process(document: Document, context: Context) -> list[Finding]:
     os._exit(3)
 

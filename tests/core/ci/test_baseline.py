@@ -202,6 +202,14 @@ def test_prune_over_the_recorded_paths_drops_the_entries_of_files_that_are_gone(
     assert lines[-1].endswith("1 fingerprint(s) in 1 article(s), 2 dropped")
 
 
+def test_a_path_named_twice_is_recorded_once(desk: Desk, tmp_path: Path) -> None:
+    """Read once, as the run reads it: recorded twice, every prune over the recorded paths warned 'named twice'."""
+    a = desk.write("a.txt", ARTICLE)
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a, a], target)
+    assert json.loads(target.read_text())["paths"] == [a]
+
+
 def test_prune_refuses_when_none_of_the_recorded_paths_exists(desk: Desk, tmp_path: Path) -> None:
     """Run from another folder (or every article gone): refused, the baseline kept as it was."""
     a = desk.write("a.txt", ARTICLE)

@@ -11,6 +11,7 @@ import pytest
 from copydesk.errors import EXIT_USAGE
 from copydesk.history import MIGRATIONS, HistoryError, Migration, open_history, redact
 from copydesk.history.backends import scrub
+from copydesk.history.recording import compare_with, source_trends
 from copydesk.history.schema import FIRST, RECORDED_BY
 from history_support import make_run, raw_connect
 
@@ -178,6 +179,25 @@ def test_reading_an_empty_database_is_an_error_and_creates_nothing(db_url: str) 
     assert "runs" in _tables(db_url)
 
 
+def test_a_run_reads_an_empty_database_as_no_run_and_leaves_it_empty(db_url: str) -> None:
+    """Trends and --compare only read: a run that is then not recorded (a plugin failed) leaves no history behind."""
+    raw_connect(db_url).close()
+    assert source_trends(db_url, []) == ()
+    assert compare_with(db_url, "last", [], (5.0, 0.1)) is None
+    assert compare_with(db_url, "passing", [], (5.0, 0.1)) is None
+    with pytest.raises(HistoryError) as caught:
+        compare_with(db_url, "3", [], (5.0, 0.1))
+    assert _one_line_naming(caught.value, db_url).endswith(": no run 3 in the history (none is recorded yet)")
+    assert _tables(db_url) == set()
+
+
+def test_a_run_reads_a_missing_sqlite_file_as_no_run_and_creates_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/h.db"
+    assert source_trends(url, []) == ()
+    assert compare_with(url, "last", [], (5.0, 0.1)) is None
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_reading_a_missing_sqlite_file_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
     for url in (str(tmp_path / "week.bd"), f"sqlite:///{tmp_path}/week.bd"):
         with pytest.raises(HistoryError, match=f"^no history at {tmp_path}/week.bd \\(no such file"):
@@ -245,11 +265,27 @@ def test_a_directory_named_as_the_history_is_said_to_be_a_directory(tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_missing_sqlite_folder_is_an_error(tmp_path: Path) -> None:
+@pytest.mark.parametrize("create", [True, False], ids=["recording", "reading"])
+def test_a_fifo_or_device_named_as_the_history_is_said_to_be_no_regular_file(tmp_path: Path, create: bool) -> None:
+    """Not SQLite's 'disk I/O error' when recording, nor 'no such file' when reading: the file is there."""
+    fifo = tmp_path / "history.db"
+    os.mkfifo(fifo)
+    for url in (str(fifo), "/dev/null"):
+        with pytest.raises(HistoryError) as caught:
+            open_history(url, create=create, timeout=1)
+        message = _one_line_naming(caught.value, url)
+        assert message.endswith(": is not a regular file (a device, FIFO or socket), not a history file"), message
+    assert [p.name for p in tmp_path.iterdir()] == ["history.db"] and fifo.is_fifo()
+
+
+def test_a_missing_sqlite_folder_is_an_error_naming_the_folder(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path}/no/such/folder/history.db"
     with pytest.raises(HistoryError) as caught:
         open_history(url)
-    assert "cannot open the database file" in _one_line_naming(caught.value, url)
+    message = _one_line_naming(caught.value, url)
+    assert message.endswith(
+        f": folder {tmp_path}/no/such/folder does not exist (recording creates the history file, not its folder)"
+    )
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from copydesk.history import ArticleRecord, RunRecord, regressions
+from copydesk.history.recording import config_digest, unlike
+from copydesk.history.records import RunEntry
 from copydesk.rollup import SourceSummary
 
 
@@ -139,3 +141,38 @@ def test_the_failing_share_rise_is_decided_on_percentages_as_shown(
 ) -> None:
     found = regressions([shares("a", 80.0, *after)], [shares("a", 80.0, *before)], 100.0, max_fail_rise)
     assert [r.message for r in found] == ([message] if message else [])
+
+
+def entry(version: str, plugins: tuple[str, ...]) -> RunEntry:
+    return RunEntry(1, "2024-05-06T09:00:00Z", version, None, config_digest({}), 3, 50.0, plugins=plugins)
+
+
+@pytest.mark.parametrize(
+    ("then", "now", "said"),
+    [
+        (entry("0.1.0", ("hedging 0.1.0",)), ("0.1.0", [("hedging", "0.1.0")]), None),
+        (
+            entry("0.1.0", ("hedging 0.1.0",)),
+            ("0.1.0", [("hedging", "0.1.0"), ("exclaim", "1.0")]),
+            "run 1 was recorded with other plugins (only now: exclaim 1.0)",
+        ),
+        (  # a built-in versioned with copydesk moves with it: only the version is said
+            entry("0.1.0", ("hedging 0.1.0", "exclaim 1.0")),
+            ("0.2.0", [("hedging", "0.2.0"), ("exclaim", "1.1")]),
+            "run 1 was recorded with copydesk 0.1.0, not 0.2.0 and other plugins (only then: exclaim 1.0; only now: exclaim 1.1)",
+        ),
+        (
+            entry("0.1.0", ("hedging 0.1.0",)),
+            ("0.2.0", [("hedging", "0.2.0")]),
+            "run 1 was recorded with copydesk 0.1.0, not 0.2.0",
+        ),
+    ],
+)
+def test_a_run_made_with_other_plugins_is_said_to_be(
+    then: RunEntry, now: tuple[str, list[tuple[str, str]]], said: str | None
+) -> None:
+    """A plugin installed, removed or upgraded changes scores as another configuration does."""
+    version, plugins = now
+    found = unlike(then, version, {}, plugins)
+    tail = ": a change in a source's score may come from that, not from its articles"
+    assert found == (None if said is None else said + tail)
