@@ -261,7 +261,8 @@ Department said", "the Bank said", "The Daily Courier reported"; "the", up to th
 capitalised head), a name's possessive ("Ann Cole's legal team argued"), a person's name
 ("Mr Cole revealed", "Speaker Ann Cole has denied"), he or she ("She says that"), initials
 of an agency or broadcaster ("the KNA news agency reported", "a source told KNA"), each with
-a verb of saying ("revealed", "denied", "conceded" too; not "found" or "showed"), a
+a verb of saying ("revealed", "denied", "conceded" too; not "found" or "showed"; maybe after
+a helper or an adverb: "has also said", "originally said", "publicly denied"), a
 transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE: ...`), or a
 poll, list or document credited to a named publication or body ("a Forbes report said", "the
 Radio Times list", "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes";

@@ -44,8 +44,12 @@ _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), wo
 #: ("the US economy added 200,000 jobs"), a noun ("EU states") or money ("Bank notes").
 BODY_VERBS = [verb for verb in SPEAKING_VERBS if verb not in {"added", "adds", "states", "notes"}]
 _BODY_VERB = "(?:" + "|".join(sorted(BODY_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
-#: Helpers between a subject and its verb of saying ("has also said").
-_AUXILIARY = r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once)\s){0,2}"
+#: Helpers between a subject and its verb of saying ("has also said"), and adverbs of when or how a thing was
+#: said ("The Harbour Trust originally said", "she publicly denied").
+_AUXILIARY = (
+    r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once|originally|initially|first|earlier|publicly"
+    r"|privately|formally|officially|recently|subsequently|separately|immediately|quickly|swiftly|openly|flatly)\s){0,2}"
+)
 #: Words that end a definite subject before any verb: a preposition, a relative, a pronoun or a verb of
 #: being ("the man who said", "the attack on the town was", "the crowd that said").
 _NOT_SUBJECT_WORD = (

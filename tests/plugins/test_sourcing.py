@@ -311,6 +311,10 @@ def test_unattributed_article(text: str, settings: dict[str, Any], expected: lis
         pytest.param("The budget rose by 4%, the treasurer, Ann Cole, added.", [], id="name-set-off-then-added"),
         pytest.param("The storm hit New York, said to be the worst hit.", ["SRC002"], id="place-said-to-be"),
         pytest.param("The revealed plan was late and nobody denied it.", ["SRC002"], id="no-subject-for-the-verbs"),
+        pytest.param("The Harbour Trust originally said the pier would stay.", [], id="named-body-adverb-said"),
+        pytest.param("She has publicly denied the claims.", [], id="she-auxiliary-and-adverb-denied"),
+        pytest.param("The Harbour Trust originally planned a pier.", ["SRC002"], id="named-body-adverb-no-saying"),
+        pytest.param("The US economy quickly added 200,000 jobs.", ["SRC002"], id="initials-adverb-adding-a-count"),
     ],
 )
 def test_unattributed_article_reads_attributions_without_a_two_word_name(sentence: str, expected: list[str]) -> None:
