@@ -261,8 +261,12 @@ Department said", "the Bank said", "The Daily Courier reported"; "the", up to th
 capitalised head), a name's possessive ("Ann Cole's legal team argued"), a person's name
 ("Mr Cole revealed", "Speaker Ann Cole has denied"), he or she ("She says that"), initials
 of an agency or broadcaster ("the KNA news agency reported", "a source told KNA"), each with
-a verb of saying ("revealed", "denied", "conceded" too; not "found" or "showed"), or a
-transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE: ...`). The
+a verb of saying ("revealed", "denied", "conceded" too; not "found" or "showed"; maybe after
+a helper or an adverb: "has also said", "originally said", "publicly denied"), a
+transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE: ...`), or a
+poll, list or document credited to a named publication or body ("a Forbes report said", "the
+Radio Times list", "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes";
+not "the medical report", "a public poll", nor a title such as "the Honours List"). The
 finding points at the first sentence of the body.
 
 **Why it matters.** News reports rest on sources. A report of that length that names
@@ -278,10 +282,11 @@ weather story) can attribute nothing and be sound. Sources named by a common nou
 ("Officials said", "the opposition argues", "a military source said", "they said") do not
 count: the reader is not told who they are. "He said" counts whoever "he" is, and a
 capitalised head counts as a name ("The Bank said"). It misses what it does not read as a
-source: "called the show "..."" after a long role, a poll "by" a magazine, a body's "figures
-showed", signed readers' letters, embedded posts credited to their authors, "As written by
-NAME:", and a body named only by a role noun ("the star admitted", "the nominee's campaign
-announced").
+source: "called the show "..."" after a long role, a magazine's list told in a sentence
+of its own ("Scottish magazine The List compiled a list"), signed readers' letters,
+embedded posts credited to their authors, "As written by NAME:", a quotation signed after a
+dash, and a body named only by a role noun ("the star admitted", "the nominee's campaign
+announced", "The Leuven-based brewery said").
 
 **Settings.** `min_words` (integer, default 150): shorter bodies are not judged.
 """,

@@ -14,6 +14,8 @@ them) count them too:
   KNA news agency reported", "ZTV reports", "a source told KNA";
 - a transcript: at least two distinct speaker labels in capitals opening a sentence or a
   line ("ANN COLE: Why not?" ... "ROE: Because ...").
+- a poll, a list or a document credited to a named publication or body: "a Forbes report said",
+  "the Radio Times list", "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes".
 
 Each pattern reads a bounded run of words, so the scan is linear in the text.
 """
@@ -42,8 +44,12 @@ _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), wo
 #: ("the US economy added 200,000 jobs"), a noun ("EU states") or money ("Bank notes").
 BODY_VERBS = [verb for verb in SPEAKING_VERBS if verb not in {"added", "adds", "states", "notes"}]
 _BODY_VERB = "(?:" + "|".join(sorted(BODY_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
-#: Helpers between a subject and its verb of saying ("has also said").
-_AUXILIARY = r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once)\s){0,2}"
+#: Helpers between a subject and its verb of saying ("has also said"), and adverbs of when or how a thing was
+#: said ("The Harbour Trust originally said", "she publicly denied").
+_AUXILIARY = (
+    r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once|originally|initially|first|earlier|publicly"
+    r"|privately|formally|officially|recently|subsequently|separately|immediately|quickly|swiftly|openly|flatly)\s){0,2}"
+)
 #: Words that end a definite subject before any verb: a preposition, a relative, a pronoun or a verb of
 #: being ("the man who said", "the attack on the town was", "the crowd that said").
 _NOT_SUBJECT_WORD = (
@@ -89,6 +95,31 @@ NOT_A_SPEAKER = frozenset(
         *("EDITOR'S NOTE", "EDITOR’S NOTE", "SEE ALSO", "READ MORE", "SEE MORE", "SEE MORE HERE"),
     }
 )
+#: Nouns of a poll, a list or a document that a named publication or body is credited with, in lower case
+#: (a capitalised one is part of a title: "the New Year Honours List", "the Rest Study"). A possessive
+#: name's "poll" or "polls" is the standing it measures ("Cole's poll numbers", "her decline in the polls").
+DOCUMENT_NOUNS = "poll polls survey list report figures study data".split()
+_DOC_NOUN = rf"(?:{'|'.join(DOCUMENT_NOUNS)})(?![\w'’\-])"
+_OWNED_NOUN = rf"(?:{'|'.join(noun for noun in DOCUMENT_NOUNS if not noun.startswith('poll'))})(?![\w'’\-])"
+#: A capitalised word of a name (not a month, weekday or pronoun), at most 25 characters.
+_NOT_A_NAME = "|".join(sorted(patterns.NOT_A_NAME))
+_CAP = rf"(?!(?:{_NOT_A_NAME})(?![\w'’\-]))[A-Z][\w'’\-&.]{{0,24}}"
+#: A poll, list or document credited to a named publication or body: "a Forbes report", "the Radio Times
+#: list" (a capitalised run after "the" or "a"), "the HMIC's report", "Ann Cole's 2019 study" (a name's
+#: possessive and up to three capitalised words or numbers), "Japan Film Producers figures showed" (two to
+#: four capitalised words and a verb of showing), "a poll by listings magazine Radio Times" ("by", up to two
+#: words, a capitalised word). A noun with no capitalised name ("the medical report", "a public poll")
+#: credits nobody, and a verb "list" after a name ("sites such as Gaming Review list 200 titles") is no document.
+NAMED_DOCUMENT = re.compile(
+    rf"(?<![\w'’\-])(?:"
+    rf"(?:[Tt]he|[Aa]n?)\s(?:{_CAP}\s){{1,4}}{_DOC_NOUN}"
+    rf"|(?!(?:{NOT_A_POSSESSOR}|{_NOT_A_NAME})['’])[A-Z][\w\-]{{0,24}}['’]s\s"
+    rf"(?:[A-Z0-9][^\s]{{0,24}}\s){{0,3}}{_OWNED_NOUN}"
+    rf"|(?:{_CAP}\s){{2,4}}{_DOC_NOUN}\s(?:show|shows|showed|suggest|suggests|suggested|found|revealed)(?![\w'’\-])"
+    rf"|{_DOC_NOUN}\sby\s(?:[a-z]{{1,25}}\s){{0,2}}{_CAP}"
+    rf")"
+)
+_DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)
 #: Distinct speaker labels that make a transcript.
 TRANSCRIPT_LABELS = 2
 
@@ -144,17 +175,27 @@ def attributes(text: str, view: TextView | None = None) -> bool:
     """Whether ``text`` attributes something by one of this module's readings.
 
     ``view``, when given, is ``text``'s view: the patterns that end in a verb of saying are then
-    searched only in the stretch before each verb (:func:`_verb_regions`), and
-    :data:`TOLD_INITIALS` matched only where "told" starts.
+    searched only in the stretch before each verb (:func:`_verb_regions`),
+    :data:`TOLD_INITIALS` matched only where "told" starts, and :data:`NAMED_DOCUMENT` searched only
+    when one of its nouns occurs (the nouns it reads are lower case, so the index holds each).
     """
     if view is None:
         patterns = (*_ENDING_IN_VERB, TOLD_INITIALS)
-        return any(pattern.search(text) for pattern in patterns) or transcript(text)
+        return any(pattern.search(text) for pattern in patterns) or transcript(text) or _named_document(text)
     for start, end in _verb_regions(text, _SPEAKING.starts(view)):
         if any(pattern.search(text, start, end) for pattern in _ENDING_IN_VERB):
             return True
     told = TOLD_INITIALS.match
-    return any(told(text, at) for at in _TOLD.starts(view)) or transcript(text)
+    return (
+        any(told(text, at) for at in _TOLD.starts(view))
+        or transcript(text)
+        or (bool(_DOCUMENTS.starts(view)) and _named_document(text))
+    )
+
+
+def _named_document(text: str) -> bool:
+    """Whether ``text`` credits a poll, a list or a document to a named publication or body (:data:`NAMED_DOCUMENT`)."""
+    return NAMED_DOCUMENT.search(text) is not None
 
 
 #: The word after a verb, after one white-space character: its stretch runs to one character past it.

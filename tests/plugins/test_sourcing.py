@@ -311,6 +311,10 @@ def test_unattributed_article(text: str, settings: dict[str, Any], expected: lis
         pytest.param("The budget rose by 4%, the treasurer, Ann Cole, added.", [], id="name-set-off-then-added"),
         pytest.param("The storm hit New York, said to be the worst hit.", ["SRC002"], id="place-said-to-be"),
         pytest.param("The revealed plan was late and nobody denied it.", ["SRC002"], id="no-subject-for-the-verbs"),
+        pytest.param("The Harbour Trust originally said the pier would stay.", [], id="named-body-adverb-said"),
+        pytest.param("She has publicly denied the claims.", [], id="she-auxiliary-and-adverb-denied"),
+        pytest.param("The Harbour Trust originally planned a pier.", ["SRC002"], id="named-body-adverb-no-saying"),
+        pytest.param("The US economy quickly added 200,000 jobs.", ["SRC002"], id="initials-adverb-adding-a-count"),
     ],
 )
 def test_unattributed_article_reads_attributions_without_a_two_word_name(sentence: str, expected: list[str]) -> None:
@@ -356,6 +360,33 @@ def test_unattributed_article_reads_attributions_without_a_two_word_name(sentenc
 )
 def test_a_document_as_its_clause_subject_credits_a_quotation(text: str, expected: list[str]) -> None:
     assert readings(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        pytest.param("A Harbour Gazette report said the pier would close.", [], id="a-named-paper-s-report"),
+        pytest.param("The band topped the Valley Echo list for a second year.", [], id="the-named-paper-s-list"),
+        pytest.param(
+            "The road was voted the worst in a poll by weekly magazine Road Notes.", [], id="a-poll-by-a-name"
+        ),
+        pytest.param("Vale Film Makers figures showed that ticket sales fell.", [], id="a-named-body-s-figures-showed"),
+        pytest.param("The Port Trust's 2019 report blamed the tides.", [], id="a-possessive-name-s-report"),
+        pytest.param("The medical report said nobody was hurt.", ["SRC002"], id="a-document-with-no-name"),
+        pytest.param("The band won a three-month public poll.", ["SRC002"], id="a-poll-with-no-name"),
+        pytest.param("Sites such as Vale Game Review list over 200 games.", ["SRC002"], id="a-verb-list-after-a-name"),
+        pytest.param("She rose in the Queen's Birthday Honours List.", ["SRC002"], id="a-capitalised-noun-is-a-title"),
+        pytest.param("The Rest Study is a way to examine the body.", ["SRC002"], id="a-study-s-title"),
+        pytest.param("Critics blamed Ann Cole's fall in the polls on the press.", ["SRC002"], id="a-name-s-polls"),
+        pytest.param("Ann Cole's poll numbers fell in May.", ["SRC002"], id="a-name-s-poll-is-her-standing"),
+        pytest.param("Official figures showed that sales fell.", ["SRC002"], id="one-word-opening-a-sentence"),
+        pytest.param("The report by Monday was late.", ["SRC002"], id="by-a-weekday"),
+    ],
+)
+def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
+    sentence: str, expected: list[str]
+) -> None:
+    assert codes(assess(FILLER * 12 + sentence).findings) == expected
 
 
 def test_unattributed_article_points_at_the_first_sentence() -> None:

@@ -21,6 +21,8 @@ PIECES = [
     *"told_ said- said’ said's x-said of who was a source ANN COLE: ROE: VIDEO: UPDATE: Q: A:".split(),
     *("the big old red Bank", "The big Bank", "Ann Cole's big red team", "KNA news agency", "has also", "had then"),
     *("Speaker Ann Cole", "She has also", "told the ZTV", "the big old red new Bank", "Mr Cole"),
+    *("originally", "has publicly", "flatly"),
+    *("report", "figures showed", "poll by", "list", "Polls", "report_", "data-", "a Bank poll", "Cole's 2019 study"),
     ".",
     ",",
     ":",
