@@ -240,14 +240,20 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     if options.output is not None:
         refuse_overwrite(batch, options.output, options, session)
     labels = read_labels(batch, options.label)
-    counts = check_classes((label for item in labels if item and (label := item.value) is not None), options)
+    unlabelled = [f"{item.where}: {item.problem}" for item in labels if item is not None and item.value is None]
+    try:
+        counts = check_classes((label for item in labels if item and (label := item.value) is not None), options)
+    except UsageError:
+        if any(item is not None and item.value is not None for item in labels):  # else its one line says it
+            for problem in unlabelled:  # what left a class too small or empty is named before the refusal
+                stderr(f"copydesk: error: {problem}")
+        raise
     for warning in near_misses(counts, options):
         stderr(warning)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring(), docs=feature_docs(session))
-    for item in labels:
-        if item is not None and item.value is None:
-            data.input_errors.append(f"{item.where}: {item.problem}")
-            stderr(f"copydesk: error: {data.input_errors[-1]}")  # the stderr line neutralises it
+    for problem in unlabelled:
+        data.input_errors.append(problem)
+        stderr(f"copydesk: error: {problem}")  # the stderr line neutralises it
     for report in runner.run(lambda: iter(batch), workers=session.workers):
         route_diagnostics(report, stderr, data.input_errors, data.plugin_errors)
         item = labels[report.index]

@@ -291,6 +291,20 @@ def test_an_empty_or_blank_label_is_named_as_such_and_never_becomes_a_class(
     assert "other (real 6): 6\n" in result.stdout  # a blank label is no third class, nor "other"
 
 
+def test_labels_left_out_are_named_before_a_class_check_that_they_made_fail(cli: Cli, no_project_config: Path) -> None:
+    corpus = small_corpus(no_project_config, per_class=5)
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    rows[1]["label"] = ""  # r0's label left blank: 4 real articles left, one too few
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3")
+    assert result.exit_code == EXIT_USAGE and "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {corpus}:2 (r0): empty label: the 'label' field is empty",
+        "copydesk: error: learn-weights needs at least 5 articles in each class, whatever --folds;"
+        " there are 5 unreliable and 4 other",
+    ]
+
+
 def test_a_label_that_is_the_unreliable_one_but_for_case_or_spaces_is_one_warning_line_each(
     cli: Cli, no_project_config: Path
 ) -> None:
