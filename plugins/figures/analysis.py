@@ -410,17 +410,22 @@ def _named_before(sents: _Sentences, index: int, credit: Credit) -> bool:
 
     "... freshly filed Harbour Election Commission reports track spending. The reports show
     ...": the same document word right after a capitalised word (not a sentence's first,
-    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences; or a named
-    speaker credited in the sentence right before ('"...," said Jo Roe, co-founder of Acme.
-    The figures suggest ...': the figures she or her firm gave; a document credited there,
-    "Official figures show a fall.", needs its owner's name as above). "The overnight
-    figures" (three words) are not read.
+    unless an acronym: "FEC filings") within :data:`REFERRED_BACK` sentences; or, for "the
+    figures" alone, a named speaker credited in the sentence right before ('"...," said Jo
+    Roe, co-founder of Acme. The figures suggest ...': the figures she or her firm gave;
+    "the reports", "the data" or "the statistics" are no speaker's; a document credited
+    there, "Official figures show a fall.", needs its owner's name as above). "The
+    overnight figures" (three words) are not read.
     """
     words = credit.source_text.lower().split()
     if len(words) != 2 or words[0] != "the" or words[1] not in REFERRED_PLURALS:
         return False
-    if index > 0 and any(c.named and not _cites_document(c) for c in sents.credits(index - 1)):
-        return True  # '"...," said Jo Roe of Acme. The figures suggest ...': hers, or her firm's
+    if (
+        words[1] == "figures"
+        and index > 0
+        and any(c.named and not _cites_document(c) for c in sents.credits(index - 1))
+    ):
+        return True  # '"...," said Jo Roe of Acme. The figures suggest ...': hers, or her firm's (not "the reports")
     text = sents.text
     for other in range(max(0, index - REFERRED_BACK), index):
         found = sents.words(other)

@@ -134,8 +134,12 @@ SWITCHING = '"People are switching browsers," '
         ("Prices rose on Monday. Rivals now have 6.1% of the market, the figures suggest.", ["6.1%"]),
         (SWITCHING + "one analyst said. Rivals now have 6.1% of the market, the figures suggest.", ["6.1%"]),
         (SWITCHING + "said Jo Roe. Rivals now have 6.1% of the market, the overnight figures suggest.", ["6.1%"]),
+        # other documents than "the figures" are no speaker's: reports, data, statistics are read as before
+        (SWITCHING + "said Jo Roe of Acme Metrics. Rivals now have 6.1% of the market, the reports say.", ["6.1%"]),
+        (SWITCHING + "said Jo Roe of Acme Metrics. The statistics show rivals now have 6.1% of it.", ["6.1%"]),
+        (SWITCHING + "said Jo Roe of Acme Metrics. The data suggest rivals now have 6.1% of it.", ["6.1%"]),
     ],
-    ids=["named-before", "no-credit", "vague-before", "overnight-figures"],
+    ids=["named-before", "no-credit", "vague-before", "overnight-figures", "reports", "statistics", "data"],
 )
 def test_the_figures_after_a_named_credit_are_its(text: str, vague: list[str]) -> None:
     """Session 27 audit: "the figures suggest" right after a firm's co-founder is quoted are the firm's."""
