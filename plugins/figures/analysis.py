@@ -156,6 +156,8 @@ class _Sentences:
         self._links: dict[int, bool] = {}
         self._asides: dict[int, Asides] = {}
         self._brackets: list[tuple[int, str]] | None = None
+        #: The name a colon introduces each sentence's first quotation with (:func:`_introducer_of`).
+        self.introducers: dict[int, str | None] = {}
 
     def linked(self, index: int) -> bool:
         """Whether sentence ``index`` holds a web address (a linked source)."""
@@ -714,7 +716,14 @@ def _colon_introducer(sents: _Sentences, index: int, offset: int) -> str | None:
     marks = sents.quotes(opens)
     if not marks.positions or not marks.states[0] or (opens == index and marks.positions[0] > offset):
         return None  # the sentence's first mark must open the quotation
-    mark, text, start = marks.positions[0], sents.text, sents.view.sentences[opens].start
+    if opens not in sents.introducers:  # read once: every figure of a long quotation asks
+        sents.introducers[opens] = _introducer_of(sents, opens, marks.positions[0])
+    return sents.introducers[opens]
+
+
+def _introducer_of(sents: _Sentences, opens: int, mark: int) -> str | None:
+    """The name before the colon that ends sentence ``opens`` (or its line) up to its first quotation mark ``mark``, or None."""
+    text, start = sents.text, sents.view.sentences[opens].start
     start = text.rfind("\n", start, mark) + 1 or start
     head = text[start:mark].rstrip()
     if not head.endswith(":"):
