@@ -226,6 +226,23 @@ def refuse_overwrite(batch: Batch, output: str, options: LearnOptions, session: 
             raise UsageError(f"{output}: the model file would overwrite this input{also}; write it elsewhere")
 
 
+def _labels_checked(
+    labels: Sequence[Label | None], unlabelled: Sequence[str], options: LearnOptions, stderr: Callable[[str], None]
+) -> Counter[str]:
+    """:func:`check_classes` of the labels read; when it refuses, the ``unlabelled`` records' problems are said first.
+
+    A record left out (no, an empty or a blank label) may be what left a class too small
+    or empty. When no record has a label at all, the refusal's one line says so alone.
+    """
+    try:
+        return check_classes((label for item in labels if item and (label := item.value) is not None), options)
+    except UsageError:
+        if any(item is not None and item.value is not None for item in labels):
+            for problem in unlabelled:
+                stderr(f"copydesk: error: {problem}")  # the stderr line neutralises it
+        raise
+
+
 def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     """Read the labels, check them, then score the articles and keep their features."""
     if STDIN in options.paths:
@@ -241,13 +258,7 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
         refuse_overwrite(batch, options.output, options, session)
     labels = read_labels(batch, options.label)
     unlabelled = [f"{item.where}: {item.problem}" for item in labels if item is not None and item.value is None]
-    try:
-        counts = check_classes((label for item in labels if item and (label := item.value) is not None), options)
-    except UsageError:
-        if any(item is not None and item.value is not None for item in labels):  # else its one line says it
-            for problem in unlabelled:  # what left a class too small or empty is named before the refusal
-                stderr(f"copydesk: error: {problem}")
-        raise
+    counts = _labels_checked(labels, unlabelled, options, stderr)
     for warning in near_misses(counts, options):
         stderr(warning)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring(), docs=feature_docs(session))
