@@ -786,7 +786,8 @@ def may_credit(lows: Sequence[str], k: int, lexicon: Lexicon, dashed: Callable[[
 
     :func:`_vague_source` needs a verb of saying within :data:`WINDOW` words after the
     source (past an aside of up to :data:`ASIDE_WORDS` words where ``dashed(k)``: a dash
-    may follow word ``k`` within that window; by default, always), 'according to' before it (over modifiers only), or, for a report noun,
+    may follow word ``k`` within that window; by default, always), 'according to' or an inverted verb of saying
+    (:data:`INVERTING`: ', say some economists') before it (over modifiers only), or, for a report noun,
     'of' or 'that' right after it. As in :func:`may_be_passive`, the words looked at may
     lie in another sentence: the test is only ever too generous, never too strict. A run of
     more than :data:`WINDOW` modifiers before the source is not walked back over (it may
