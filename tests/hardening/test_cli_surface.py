@@ -243,7 +243,9 @@ def test_max_failing_in_the_config_takes_a_count_or_a_share_up_to_the_batch(
         return
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    assert str(info.value).startswith(f'{path}:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%"')
+    assert str(info.value).startswith(
+        f'{path}:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%"'
+    )
     assert "\n" not in str(info.value)
 
 
