@@ -619,8 +619,18 @@ def trend(
 
 @app.command(cls=Command)
 def diff(
-    run_a: Annotated[str, typer.Argument(metavar="RUN", help="The earlier run: a number, or last.")],
-    run_b: Annotated[str, typer.Argument(metavar="RUN", help="The later run: a number, or last.")],
+    run_a: Annotated[
+        str,
+        typer.Argument(
+            metavar="RUN", help="The earlier run: a number, last, or passing (the latest check run that passed)."
+        ),
+    ],
+    run_b: Annotated[
+        str,
+        typer.Argument(
+            metavar="RUN", help="The later run: a number, last, or passing (the latest check run that passed)."
+        ),
+    ],
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
 ) -> None:

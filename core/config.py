@@ -42,7 +42,7 @@ SEVERITIES = ("info", "warning", "error")
 FAIL_ON = (*SEVERITIES, "none")
 #: ``[gate] max_failing``: a count (``5``, up to 18 digits) or a share of the batch (``5%``, at most ``100%``).
 MAX_FAILING = re.compile(r"(?:[0-9]{1,18}(?:\.[0-9]{1,18})?%|[0-9]{1,18})")  # ASCII digits: \d takes "٥"
-MAX_FAILING_FORM = 'must be a count like "5" or a share like "5%" (at most 100%)'
+MAX_FAILING_FORM = 'must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%)'
 #: More worker processes than this is a typo, not a machine: each one is a fork.
 MAX_WORKERS = 256
 #: The longest ``run.article_timeout``, in seconds (a day).

@@ -133,7 +133,8 @@ def malformed(problem: object) -> str:
     """What is wrong with one thing a settings check yielded ("" for a ``(key, problem)`` pair of strings)."""
     if isinstance(problem, tuple) and len(problem) == 2 and all(isinstance(p, str) for p in problem):
         return ""
-    what = f"a {type(problem).__name__}"
+    name = type(problem).__name__
+    what = f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
     if isinstance(problem, tuple):
         what = f"a tuple of ({', '.join(type(p).__name__ for p in problem[:3])})"
     return f"settings check yielded {what}, not a (key, problem) pair of strings"

@@ -313,7 +313,7 @@ def test_history_usage_errors_are_one_line_and_exit_2(
     [
         (
             ["diff", "\u00b2", "1"],
-            "run '\u00b2' is neither a run number nor 'last' (runs go up to 9223372036854775807)",
+            "run '\u00b2' is neither a run number nor 'last' or 'passing' (runs go up to 9223372036854775807)",
         ),
         (["diff", "1", "٣"], "run '٣' is neither a run number"),
         (["diff", "99999999999999999999", "1"], "run '99999999999999999999' is neither a run number"),
@@ -828,3 +828,13 @@ def test_verdict_words_and_the_article_timeout_are_not_another_configuration_to_
     Path("copydesk.toml").write_text(toml, encoding="utf-8")
     result = cli("check", "b.jsonl", "--history", "h.db", "--compare", "last")
     assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+
+
+def test_diff_names_the_last_passing_run_as_compare_does(cli: Cli, db_url: str, tmp_path: Path) -> None:
+    # run 1: a check that passes; run 2: a check that fails; run 3: a score (no gate)
+    assert cli("check", str(good_batch(tmp_path)), "--history", db_url, "--fail-under", "1").exit_code == 0
+    assert cli("check", str(worse_batch(tmp_path)), "--history", db_url, "--fail-under", "100").exit_code == 1
+    assert cli("score", str(worse_batch(tmp_path)), "--history", db_url).exit_code == 0
+    by_number = cli("diff", "1", "3", "--history", db_url)
+    named = cli("diff", "passing", "last", "--history", db_url)
+    assert named.exit_code == 0 and named.stdout == by_number.stdout and "grade changed" in named.stdout

@@ -147,7 +147,7 @@ class History:
         number = run_number(ref)
         if number is None:
             raise self._conn.error(
-                f"run {quoted(str(ref))} is neither a run number nor 'last' (runs go up to {MAX_RUN})"
+                f"run {quoted(str(ref))} is neither a run number nor 'last' or 'passing' (runs go up to {MAX_RUN})"
             )
         if not self._conn.fetch("SELECT 1 FROM runs WHERE id = ?", (number,)):
             raise self._conn.error(f"no run {number} in the history (see copydesk history)")

@@ -64,7 +64,7 @@ def test_a_pyproject_named_by_config_is_read_for_its_tool_copydesk_table(tmp_pat
         ("[gate]\nmax_failing = 'lots'\n", "gate.max_failing must be a count"),
         (
             "[gate]\nmax_failing = '٥'\n",
-            'gate.max_failing must be a count like "5" or a share like "5%" (at most 100%), not \'٥\'',
+            'gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%), not \'٥\'',
         ),
         ("[severity]\nHDG001 = 'loud'\n", "severity.HDG001 must be info, warning or error"),
         ("[scoring.weights]\nhedging = -1\n", "scoring.weights.hedging must not be negative"),
@@ -317,7 +317,7 @@ def test_flags_replace_select_and_workers_and_add_to_ignore_and_disable(
         ({"fail_on": "fatal"}, "--fail-on fatal: gate.fail_on must be one of info, warning, error, none"),
         (
             {"max_failing": "many"},
-            '--max-failing many: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+            '--max-failing many: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%),'
             " not 'many'",
         ),
     ],

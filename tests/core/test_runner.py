@@ -194,6 +194,7 @@ def _interrupts(settings: Any) -> list[tuple[str, str]]:
         (_exits, "settings check raised SystemExit: 4"),
         (_interrupts, "settings check raised KeyboardInterrupt"),
         (lambda settings: ["words"], "settings check yielded a str, not a (key, problem) pair of strings"),
+        (lambda settings: [5], "settings check yielded an int, not a (key, problem) pair of strings"),
         (lambda settings: [("words", 5)], "settings check yielded a tuple of (str, int), not a (key, problem) pair"),
         (lambda settings: [("words", "a", "b")], "settings check yielded a tuple of (str, str, str), not a (key"),
     ],

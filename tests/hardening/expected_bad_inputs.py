@@ -357,25 +357,25 @@ EXPECTED: dict[str, tuple[int, str, Any]] = {
     "very-long-word-txt": (0, "", [("good.txt", False), ("x.txt", False)]),
     "config-max-failing-over-100": (
         2,
-        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%),'
         " not '150%'",
         None,
     ),
     "config-max-failing-negative": (
         2,
-        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%),'
         " not '-1'",
         None,
     ),
     "config-max-failing-bool": (
         2,
-        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%),'
         " not boolean",
         None,
     ),
     "config-max-failing-fraction": (
         2,
-        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" or a share like "5%" (at most 100%),'
+        'copydesk: error: bad.toml:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%" (at most 100%),'
         " not number",
         None,
     ),

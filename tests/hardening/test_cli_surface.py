@@ -243,7 +243,9 @@ def test_max_failing_in_the_config_takes_a_count_or_a_share_up_to_the_batch(
         return
     with pytest.raises(ConfigError) as info:
         load_config(path)
-    assert str(info.value).startswith(f'{path}:2: gate.max_failing must be a count like "5" or a share like "5%"')
+    assert str(info.value).startswith(
+        f'{path}:2: gate.max_failing must be a count like "5" (at most 18 digits) or a share like "5%"'
+    )
     assert "\n" not in str(info.value)
 
 
@@ -253,7 +255,7 @@ def test_max_failing_flag_out_of_range_is_one_line_and_exit_2(value: str) -> Non
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"copydesk: error: --max-failing {value}: gate.max_failing must be a count like"
-        f' "5" or a share like "5%" (at most 100%), not {value!r}'
+        f' "5" (at most 18 digits) or a share like "5%" (at most 100%), not {value!r}'
     ]
 
 

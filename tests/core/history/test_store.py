@@ -73,7 +73,7 @@ def test_the_history_outlives_the_connection(db_url: str) -> None:
         ("passing", "no run whose gate passed recorded yet, so there is no 'passing' run"),
         (7, "no run 7 in the history"),
         ("7", "no run 7"),
-        ("yesterday", "neither a run number nor 'last'"),
+        ("yesterday", "neither a run number nor 'last' or 'passing'"),
     ],
 )
 def test_an_unknown_run_is_a_history_error(db_url: str, ref: Any, problem: str) -> None:
