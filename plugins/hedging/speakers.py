@@ -722,7 +722,7 @@ def credited_spans(
     raw: list[int] = []
     speech = lexicon.credit_verbs.__contains__
     for j in compress(count(), map(speech, map(LOW, tokens) if lows is None else lows)):
-        if j in used or (j and tokens[j].capitalised) or hoped_for(tokens, j):
+        if _passed_over(tokens, j, used):
             continue
         if not spans or j >= spans[-1][1]:
             kind = _credit(tokens, j, text, lexicon)
@@ -888,6 +888,17 @@ def _verb_group(tokens: Sequence[Token], j: int, text: str) -> int:
 
 #: Words opening a fronted adjunct before 'X said:' ('In an apparent reply, ...', 'Asked about it, ...').
 _FRAME_OPENERS = _PREPOSITIONS | frozenset("after before despite amid during following asked".split())
+
+
+def _passed_over(tokens: Sequence[Token], j: int, used: set[int]) -> bool:
+    """True when verb ``j`` is no credit's: used, capitalised inside its sentence, 'hoped for', or a label (:func:`_label`)."""
+    return j in used or (j > 0 and tokens[j].capitalised) or hoped_for(tokens, j) or _label(tokens, j)
+
+
+def _label(tokens: Sequence[Token], j: int) -> bool:
+    """True when verb ``j`` opens its sentence right before a colon: a label ('Note: it may rain'), no one speaking."""
+    token = tokens[j]
+    return j == 0 and token.text.startswith(":", token.end)
 
 
 def _colon_after(tokens: Sequence[Token], j: int, text: str) -> bool:

@@ -4,8 +4,9 @@ A transcript prints each turn of an interview after its speaker's label and no q
 marks, so "A: I think he may run" is the interviewee's voice, as a quotation is. A text
 reads as a transcript when at least two labels each open two turns or more and at least
 two turns are questions (end with "?"): the exchange of an interviewer and a guest. A
-caption or a note ("Photo: ...", "Update: ...") asks nothing, so a page of captions is
-not read as one. A turn runs from its label to the next label or its line's end; its
+caption or a note ("Photo: ...", "Update: ...") asks nothing, and its label is page
+furniture (:data:`NOT_SPEAKERS`), so a page of captions is not read as one, even one whose
+captions ask. A turn runs from its label to the next label or its line's end; its
 words are quoted, like those of a quotation (``cues.quote_spans``).
 """
 
@@ -21,6 +22,14 @@ from collections import Counter
 _LABEL = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.?!;…\"”’)\]])[ \t]+)"
     r"(Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?):[ \t]"
+)
+#: Labels of page furniture, not speakers ("Photo: ...?", "Update: ..."), compared in capitals.
+NOT_SPEAKERS = frozenset(
+    {
+        *"PHOTO PHOTOS PICTURE PICTURED IMAGE CAPTION CREDIT VIDEO VIDEOS WATCH LISTEN READ MORE RELATED".split(),
+        *"UPDATE UPDATED NOTE CORRECTION SOURCE SOURCES BREAKING EXCLUSIVE WARNING TRANSCRIPT".split(),
+        *("EDITOR'S NOTE", "EDITOR’S NOTE", "SEE ALSO", "READ MORE", "SEE MORE"),
+    }
 )
 #: How many turns a label opens, at least, for it to be a speaker's, and how many speakers.
 _TURNS = 2
@@ -38,7 +47,7 @@ def transcript_spans(text: str) -> list[tuple[int, int]]:
     """
     if text.count(": ") < _TURNS * _SPEAKERS:
         return []
-    labels = [(match.start(1), match.end(), match[1]) for match in _LABEL.finditer(text)]
+    labels = [(m.start(1), m.end(), m[1]) for m in _LABEL.finditer(text) if m[1].upper() not in NOT_SPEAKERS]
     counts = Counter(label for _, _, label in labels)
     if sum(count >= _TURNS for count in counts.values()) < _SPEAKERS:
         return []

@@ -1716,6 +1716,13 @@ INTERVIEW = (
             "Photo: the bridge may close. Source: city data. Photo: traffic seems worse. Source: police.",
             [("HDG001", "may"), ("HDG001", "seems")],
         ),
+        # nor are captions and notes that ask: their labels are page furniture
+        (
+            "Photo: Will the bridge close? Note: It may. Photo: Is traffic worse? Note: It seems so.",
+            [("HDG001", "may"), ("HDG001", "seems")],
+        ),
+        # a verb of saying as a note's label speaks for nobody
+        ("Note: the bridge may close.", [("HDG001", "may")]),
         # one interviewer's question is not an exchange
         ("Q: Will it rain? A: It may rain. The roads could flood.", [("HDG001", "may"), ("HDG001", "could")]),
     ],
