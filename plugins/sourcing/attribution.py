@@ -57,7 +57,9 @@ _NOT_SUBJECT_WORD = (
     r"it|he|she|they|we|you|i|is|was|were|are|be|been|being|not|as|if|when|than)\s)"
 )
 #: Capitalised words before "'s" that are no name: contractions and days ("Let's", "Today's").
-NOT_A_POSSESSOR = "Let|It|That|There|Here|What|Who|Where|How|He|She|Today|Yesterday|Tomorrow|Everyone|Nobody|Someone"
+NOT_A_POSSESSOR = (
+    "Let|It|That|There|Here|What|Who|Where|How|He|She|Today|Yesterday|Tomorrow|Tonight|Everyone|Nobody|Someone"
+)
 _WORD = rf"\s{_NOT_SUBJECT_WORD}[A-Za-z][\w'’\-]*+"
 #: A named body as the speaker: "the", up to three words and a capitalised head, then a verb of saying
 #: ("The Commerce Department said", "the Bank said", "The Daily Star reported"). A head in lower case
@@ -104,6 +106,15 @@ _OWNED_NOUN = rf"(?:{'|'.join(noun for noun in DOCUMENT_NOUNS if not noun.starts
 #: A capitalised word of a name (not a month, weekday or pronoun), at most 25 characters.
 _NOT_A_NAME = "|".join(sorted(patterns.NOT_A_NAME))
 _CAP = rf"(?!(?:{_NOT_A_NAME})(?![\w'’\-]))[A-Z][\w'’\-&.]{{0,24}}"
+#: Capitalised words of a title that name nobody: the word right before a document's noun ("The Final
+#: report", "The Top Ten list", "The Latest figures") or after its "by" ("a report by next Christmas")
+#: is none of them, nor a month, weekday or pronoun; "The Latest Nielsen figures" still names Nielsen.
+TITLE_WORDS = (
+    "Top Final Latest Last Next First Second Third New Full Annual Official Original Initial Interim Recent "
+    "Whole Daily Weekly Monthly Yearly Special Big Great Ultimate Best Worst One Two Three Four Five Six "
+    "Seven Eight Nine Ten Twenty Fifty Hundred Thousand Christmas Easter Thanksgiving Halloween"
+).split()
+_NAME_CAP = rf"(?!(?:{_NOT_A_NAME}|{'|'.join(TITLE_WORDS)})(?![\w'’\-]))[A-Z][\w'’\-&.]{{0,24}}"
 #: A poll, list or document credited to a named publication or body: "a Forbes report", "the Radio Times
 #: list" (a capitalised run after "the" or "a"), "the HMIC's report", "Ann Cole's 2019 study" (a name's
 #: possessive and up to three capitalised words or numbers), "Japan Film Producers figures showed" (two to
@@ -112,11 +123,11 @@ _CAP = rf"(?!(?:{_NOT_A_NAME})(?![\w'’\-]))[A-Z][\w'’\-&.]{{0,24}}"
 #: credits nobody, and a verb "list" after a name ("sites such as Gaming Review list 200 titles") is no document.
 NAMED_DOCUMENT = re.compile(
     rf"(?<![\w'’\-])(?:"
-    rf"(?:[Tt]he|[Aa]n?)\s(?:{_CAP}\s){{1,4}}{_DOC_NOUN}"
+    rf"(?:[Tt]he|[Aa]n?)\s(?:{_CAP}\s){{0,3}}{_NAME_CAP}\s{_DOC_NOUN}"
     rf"|(?!(?:{NOT_A_POSSESSOR}|{_NOT_A_NAME})['’])[A-Z][\w\-]{{0,24}}['’]s\s"
     rf"(?:[A-Z0-9][^\s]{{0,24}}\s){{0,3}}{_OWNED_NOUN}"
     rf"|(?:{_CAP}\s){{2,4}}{_DOC_NOUN}\s(?:show|shows|showed|suggest|suggests|suggested|found|revealed)(?![\w'’\-])"
-    rf"|{_DOC_NOUN}\sby\s(?:[a-z]{{1,25}}\s){{0,2}}{_CAP}"
+    rf"|{_DOC_NOUN}\sby\s(?:[a-z]{{1,25}}\s){{0,2}}{_NAME_CAP}"
     rf")"
 )
 _DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)
