@@ -56,6 +56,13 @@ _ABBREVIATIONS = frozenset(
     hon pres vs etc inc ltd co corp no nos vol pp fig jan feb mar apr jun jul aug sep
     sept oct nov dec u.s u.k u.n e.g i.e a.m p.m approx est dept univ ave blvd""".split()
 )
+#: Abbreviations written before a number, as they are written ("Sept. 5", "Oct. 12", "No. 10", "Vol. 3",
+#: "pp. 12", "Fig. 2"): a period after one of them before a digit continues the sentence. After any other
+#: word or abbreviation ("Acme Inc. 20 jobs went", "in the U.S. 2020 was") it ends one.
+BEFORE_NUMBERS = frozenset(
+    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol Fig Figs pp""".split()
+)
+_LONGEST_BEFORE_NUMBER = max(map(len, BEFORE_NUMBERS))
 #: Apostrophes of a contraction ("didn't", "didn’t"): a lower-case letter after one and a letter is no initial.
 _APOSTROPHES = "'’"
 EXCERPT_LIMIT = 240
@@ -121,6 +128,15 @@ def _one_letter(text: str, at: int, line_start: int) -> bool:
     return not (letter.islower() and before in _APOSTROPHES and at - 1 > line_start and text[at - 2].isalpha())
 
 
+def before_number(text: str, dot: int, line_start: int) -> bool:
+    """True when the period at ``dot`` ends one of :data:`BEFORE_NUMBERS`, a whole word within its line ("on Sept.")."""
+    limit = max(line_start, dot - _LONGEST_BEFORE_NUMBER - 1)
+    begin = dot
+    while begin > limit and text[begin - 1].isalpha():
+        begin -= 1
+    return text[begin:dot] in BEFORE_NUMBERS and not (begin > line_start and text[begin - 1].isalpha())
+
+
 #: Letters enough to be no abbreviation: one more than the longest in the list.
 _PAST_ABBREVIATION = 1 + max(map(len, _ABBREVIATIONS))
 
@@ -170,19 +186,20 @@ def _sentences(text: str, lines: tuple[Line, ...]) -> list[Sentence]:
                 or (following > "\x7f" and unicodedata.category(following) in _OPENING_CATEGORIES)
             ):
                 stop = match.end(1)
-                # A lone period before a digit ends a sentence whatever precedes it; one
-                # after a word longer than any abbreviation ends one (_is_abbreviation's
-                # answer, without the call: the token would be at least that word).
+                # A lone period before a digit ends a sentence unless a month or a
+                # number's label precedes it ("Sept. 5", "No. 10"); one after a word longer
+                # than any abbreviation ends one (_is_abbreviation's answer, without the
+                # call: the token would be at least that word).
                 if (
-                    digit
-                    or stop - dot != 1
+                    stop - dot != 1
+                    or (digit and not before_number(text, dot, begin))
                     or text[dot] != "."
                     or (
                         dot - begin >= _PAST_ABBREVIATION
                         and (word := text[dot - _PAST_ABBREVIATION : dot]).isalpha()
                         and word.isascii()  # all ASCII letters: what _is_abbreviation counts as a token's
                     )
-                    or not _is_abbreviation(text, dot, begin)
+                    or (not digit and not _is_abbreviation(text, dot, begin))
                 ):
                     add(_new_sentence(Sentence, (begin, stop, index)))
                     begin = nxt

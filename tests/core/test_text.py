@@ -51,6 +51,12 @@ def sentences(text: str) -> list[str]:
         ("The 'A. Smith' file.", ["The 'A. Smith' file."]),
         ("Ask O'B. Kelly. He knows.", ["Ask O'B. Kelly.", "He knows."]),
         ("Ask O’B. Kelly. He knows.", ["Ask O’B. Kelly.", "He knows."]),
+        # A month or a number's label before a number continues the sentence; any other word ends it.
+        ("It was held on Sept. 5 in Paris. Oct. 12 is next.", ["It was held on Sept. 5 in Paris.", "Oct. 12 is next."]),
+        ("He lives at No. 10 now. See Fig. 2 and pp. 4-5.", ["He lives at No. 10 now.", "See Fig. 2 and pp. 4-5."]),
+        ("It was bought by Acme Inc. 20 jobs went.", ["It was bought by Acme Inc.", "20 jobs went."]),
+        ("In the U.S. 2020 was hard. Plan B. 3 more.", ["In the U.S.", "2020 was hard.", "Plan B.", "3 more."]),
+        ("He said no. 4 more came. A CEPT. 5 more.", ["He said no.", "4 more came.", "A CEPT.", "5 more."]),
         ("", []),
         ("   \n\n  ", []),
     ],
@@ -238,8 +244,12 @@ def split_sentences(text: str, start: int, end: int, line: int) -> list[Sentence
             continue
         stop = match.end(1)
         dot = match.start()
-        # A lone period before a digit ends a sentence whatever precedes it.
-        if not digit and stop - dot == 1 and text[dot] == "." and text_module._is_abbreviation(text, dot, begin):
+        # A lone period before a digit ends a sentence unless a month or a number's label precedes it.
+        if (
+            stop - dot == 1
+            and text[dot] == "."
+            and (text_module.before_number if digit else text_module._is_abbreviation)(text, dot, begin)
+        ):
             continue
         sentences.append(Sentence(begin, stop, line))
         begin = nxt
@@ -305,7 +315,7 @@ def test_whole_text_sentence_search_gives_the_line_by_line_sentences(seed: int) 
     rng = random.Random(seed)
     pieces = [*"aA1 .!?…\"'”’)]“(-—•*é²ǅ\t\r\n\u2028\x1c", "  ", "\n\n", "Mr", "U.S", "e.g", "St"]
     # the longest abbreviation, and a word one letter longer
-    pieces += ["approx", "Approx. A", "Street. A", "approx. B", " éapprox. C"]
+    pieces += ["approx", "Approx. A", "Street. A", "approx. B", " éapprox. C", "Sept", "No", "éOct", "pp"]
     for _ in range(400):
         text = "".join(rng.choice(pieces) for _ in range(rng.choice([1, 5, 20, 80])))
         view = TextView(text)
