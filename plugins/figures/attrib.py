@@ -93,8 +93,9 @@ DEMONSTRATIVES = frozenset("that this which what".split())
 ORDER_CUES = frozenset({"told"})
 #: Words in "'s" that contract "is" or "has", not possessives.
 CONTRACTIONS = frozenset("it's that's there's here's he's she's what's who's where's let's".split())
-#: Cues that are not speech when a quantity is their object ("the U.S. added 292,000 jobs", "we have added 1 million").
-COUNT_VERBS = frozenset("add adds added adding".split())
+#: Cues that are not speech when a quantity is their object ("the U.S. added 292,000 jobs", "we have added 1 million",
+#: "hospitals admitted 4,000 patients"), or in the passive before "to" ("were admitted to hospital").
+COUNT_VERBS = frozenset("add adds added adding admit admits admitted".split())
 #: Words allowed between such a verb and its quantity ("added around 292,000").
 APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another an extra".split())
 CURRENCY_MARKS = frozenset("$£€¥")

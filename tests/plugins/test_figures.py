@@ -384,6 +384,10 @@ def test_passive_agent_before_an_infinitive_is_the_figures_named_source() -> Non
         "He calls for $1 trillion in new spending.",
         "For instance, the paper notes the government monitors 20,000 of 70,000 mosques.",
         "“We get that back,” Ms. Acosta said, explaining how an outlay of $120 million was justified.",
+        # a named admission or concession credits its figures as a statement does
+        "The council admitted that 12,000 letters went to the wrong homes.",
+        "The minister conceded that 4,000 homes were still without power.",
+        "Acme admits to paying $29m in bribes.",
     ],
 )
 def test_sourced_figures_give_no_finding(text: str) -> None:
@@ -955,6 +959,10 @@ def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: li
         # near neighbours: "added" as a speech verb keeps its content credited
         ("The minister added that 292,000 jobs were created in December.", []),
         ("About 292,000 jobs were created in December, the minister added.", []),
+        # "admitted" likewise: patients admitted are a count, an admission of a fact is speech
+        ("Hospitals admitted 4,000 patients last winter.", ["4,000"]),
+        ("Some 4,000 patients were admitted to hospital last winter.", ["4,000"]),
+        ("The hospital admitted that 4,000 patients waited too long.", []),
         # "declared war" and "found its way" are idioms, not cues
         ("The junta declared war on its neighbour, a conflict that killed 30,000 people.", ["30,000"]),
         ("Each year a new wave of 13,000 refugees finds its way to the city.", ["13,000"]),
