@@ -59,9 +59,7 @@ _ABBREVIATIONS = frozenset(
 #: Abbreviations written before a number, as they are written ("Sept. 5", "Oct. 12", "No. 10", "Vol. 3",
 #: "pp. 12", "Fig. 2"): a period after one of them before a digit continues the sentence. After any other
 #: word or abbreviation ("Acme Inc. 20 jobs went", "in the U.S. 2020 was") it ends one.
-BEFORE_NUMBERS = frozenset(
-    """Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol Fig Figs pp""".split()
-)
+BEFORE_NUMBERS = frozenset("""Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No Nos Vol Fig Figs pp""".split())
 _LONGEST_BEFORE_NUMBER = max(map(len, BEFORE_NUMBERS))
 #: Apostrophes of a contraction ("didn't", "didn’t"): a lower-case letter after one and a letter is no initial.
 _APOSTROPHES = "'’"
