@@ -414,8 +414,29 @@ class SignatureStore:
         return whole.astype(np.uint32, copy=False)
 
     def rows(self, rows: npt.NDArray[np.intp]) -> npt.NDArray[np.uint32]:
-        """The signatures of ``rows``."""
-        return np.concatenate([self.signatures(r, r + 1) for r in rows.tolist()])
+        """The signatures of ``rows`` (ascending, without repeats).
+
+        Each run of consecutive rows on disk is read at once, and the rows in memory are
+        stacked, rather than each row read and made an array of its own.
+        """
+        cut = int(np.searchsorted(rows, self.spilled))
+        parts = []
+        if cut and self._files is not None:
+            on_disk = rows[:cut]
+            opens = np.flatnonzero(np.diff(on_disk) != 1) + 1  # where a run of consecutive rows starts
+            firsts, lasts = on_disk[np.append(0, opens)].tolist(), on_disk[np.append(opens - 1, cut - 1)].tolist()
+            fd = self._files[0]
+            raw = b"".join(
+                os.pread(fd, (last + 1 - first) * _SIG_BYTES, first * _SIG_BYTES)
+                for first, last in zip(firsts, lasts, strict=True)
+            )
+            parts.append(np.frombuffer(raw, dtype="<u4").reshape(-1, PERMUTATIONS).astype(np.uint32, copy=False))
+        if cut < len(rows):
+            held, base = self._sigs, self.spilled
+            parts.append(np.stack([held[row - base] for row in rows[cut:].tolist()]))
+        if not parts:
+            return np.zeros((0, PERMUTATIONS), dtype=np.uint32)
+        return parts[0] if len(parts) == 1 else np.concatenate(parts)
 
     def record(self, row: int) -> tuple[str, bytes]:
         """Row ``row``'s article id and hashes (little-endian uint64 bytes)."""
@@ -567,18 +588,12 @@ def _band_keys(sigs: npt.NDArray[np.uint32], band: int) -> U64:
     return key
 
 
-def _best_of(
-    store: SignatureStore,
-    codes: list[npt.NDArray[np.int64]],
-    best: npt.NDArray[np.float64],
-    other: npt.NDArray[np.intp],
-) -> None:
-    """Update each row's most similar other row (estimated Jaccard) from pairs of rows of one LSH bucket.
+def _best_of(store: SignatureStore, codes: list[npt.NDArray[np.int64]], score: npt.NDArray[np.int64]) -> None:
+    """Update each row's best pairing (see :func:`_pairing`) from pairs of rows of one LSH bucket.
 
-    ``codes`` hold pairs ``low * count + high``. A row takes the most similar row it
-    is paired with (the lowest on a tie) when that is more similar than its best so far,
-    or as similar and a lower row: the greatest ``(similarity, -row)``, which does not
-    depend on the order the pairs come in, nor on a pair coming twice.
+    ``codes`` hold pairs ``low * count + high``. A row keeps the greatest pairing it is
+    in: the most similar row, the lowest on a tie, which does not depend on the order the
+    pairs come in, nor on a pair coming twice.
     """
     if not codes:
         return
@@ -589,19 +604,24 @@ def _best_of(
         low, high = chunk // count, chunk % count
         rows = unique(np.concatenate([low, high]).astype(np.uint64)).astype(np.intp)
         sigs = store.rows(rows)
-        a, b = sigs[np.searchsorted(rows, low)], sigs[np.searchsorted(rows, high)]
-        sim = np.count_nonzero(a == b, axis=1) / float(PERMUTATIONS)  # k/64: exact, as a mean of 64 flags
-        member, candidate = np.concatenate([low, high]), np.concatenate([high, low])
-        sims = np.concatenate([sim, sim])
-        order = np.lexsort((candidate, -sims, member))  # per member, the most similar, then the lowest row
-        member, candidate, sims = member[order], candidate[order], sims[order]
-        top = np.ones(len(member), dtype=bool)
-        top[1:] = member[1:] != member[:-1]
-        member, candidate, sims = member[top], candidate[top], sims[top]
-        held, holder = best[member], other[member]
-        better = (sims > held) | ((sims == held) & (candidate < holder))
-        best[member[better]] = sims[better]
-        other[member[better]] = candidate[better]
+        same = np.count_nonzero(sigs[np.searchsorted(rows, low)] == sigs[np.searchsorted(rows, high)], axis=1)
+        paired = same.astype(np.int64) * count + (count - 1)
+        np.maximum.at(score, low, paired - high)
+        np.maximum.at(score, high, paired - low)
+
+
+def _pairing(score: npt.NDArray[np.int64], count: int) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
+    """Each row's estimated Jaccard with its best other row (-1: none) and that row (``count``: none).
+
+    A row's best pairing is one number, ``same * count + count - 1 - other``, with ``same``
+    the signatures' equal values (of 64) and ``other`` the other row: the greater, the
+    more similar and, as similar, the lower the other row; -1 where the row was paired
+    with none. The Jaccard is ``same / 64``, exact, as a mean of 64 flags.
+    """
+    paired = score >= 0
+    best = np.where(paired, (score // count) / float(PERMUTATIONS), -1.0)
+    other = np.where(paired, count - 1 - score % count, count).astype(np.intp)
+    return best, other
 
 
 def _bucket_pairs(order: npt.NDArray[np.intp], ordered: U64) -> Iterator[npt.NDArray[np.int64]]:
@@ -632,8 +652,7 @@ def band_keys(store: SignatureStore, band: int) -> U64:
 def near_pairs(store: SignatureStore) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.intp]]:
     """Each row's best estimated Jaccard with another row of one of its LSH buckets (-1: none), and that row."""
     count = store.count
-    best = np.full(count, -1.0)
-    other = np.full(count, count, dtype=np.intp)
+    score = np.full(count, -1, dtype=np.int64)
     codes: list[npt.NDArray[np.int64]] = []
     held = 0
     for band in range(BANDS):
@@ -643,10 +662,10 @@ def near_pairs(store: SignatureStore) -> tuple[npt.NDArray[np.float64], npt.NDAr
             codes.append(found)
             held += len(found)
             if held >= _PAIRS_AT:  # compared a chunk at a time: memory holds about this many pairs
-                _best_of(store, codes, best, other)
+                _best_of(store, codes, score)
                 codes, held = [], 0
-    _best_of(store, codes, best, other)
-    return best, other
+    _best_of(store, codes, score)
+    return _pairing(score, count)
 
 
 def near_duplicates(store: SignatureStore, threshold: float) -> dict[str, tuple[str, float]]:

@@ -23,6 +23,9 @@ _LABEL = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.?!;…\"”’)\]])[ \t]+)"
     r"(Q|A|[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?):[ \t]"
 )
+#: What follows a label's colon, and how many spaces a label holds at most ("JAKE P. TAPPER").
+_AFTER_COLON = frozenset({" ", "\t"})
+_LABEL_SPACES = 2
 #: Labels of page furniture, not speakers ("Photo: ...?", "Update: ..."), compared in capitals.
 NOT_SPEAKERS = frozenset(
     {
@@ -38,6 +41,37 @@ _SPEAKERS = 2
 _QUESTIONS = 2
 
 
+def label_matches(text: str) -> list[tuple[int, int, str]]:
+    """Each match of :data:`_LABEL` in ``text``: its label's start, its end and the label, as ``finditer`` finds them.
+
+    The pattern opens with no literal, so ``finditer`` tries it at every character of the
+    text. A match ends with a colon and a space or tab, and its label holds no colon and at
+    most two spaces, so each such colon is searched for only from the third space before it
+    (and the run of spaces and tabs that space is in), no earlier than the previous colon
+    (the end of a match is the space after one): ``finditer`` would find no match that starts
+    earlier and ends there (a test compares the two).
+    """
+    found: list[tuple[int, int, str]] = []
+    search, find, rfind = _LABEL.search, text.find, text.rfind
+    floor = 0  # the character after the previous colon: no match runs across one
+    colon = find(":")
+    while colon >= 0:
+        if text[colon + 1 : colon + 2] in _AFTER_COLON:
+            start = colon
+            for _ in range(_LABEL_SPACES + 1):  # the space before the label's first word, or earlier
+                start = rfind(" ", floor, start)
+                if start < 0:
+                    start = floor
+                    break
+            while start > floor and text[start - 1] in " \t":
+                start -= 1
+            if (match := search(text, start, colon + 2)) is not None:
+                found.append((match.start(1), match.end(), match[1]))
+        floor = colon + 1
+        colon = find(":", floor)
+    return found
+
+
 def transcript_spans(text: str) -> list[tuple[int, int]]:
     """The spans of a transcript's turns, each from after its label to the next label or its line's end.
 
@@ -47,7 +81,7 @@ def transcript_spans(text: str) -> list[tuple[int, int]]:
     """
     if text.count(": ") < _TURNS * _SPEAKERS:
         return []
-    labels = [(m.start(1), m.end(), m[1]) for m in _LABEL.finditer(text) if m[1].upper() not in NOT_SPEAKERS]
+    labels = [(start, after, label) for start, after, label in label_matches(text) if label.upper() not in NOT_SPEAKERS]
     counts = Counter(label for _, _, label in labels)
     if sum(count >= _TURNS for count in counts.values()) < _SPEAKERS:
         return []

@@ -117,6 +117,24 @@ def test_spilled_signatures_find_the_same_near_duplicates(monkeypatch: pytest.Mo
         assert hashing.near_duplicates(disk, threshold) == hashing.near_duplicates(memory, threshold)
 
 
+@pytest.mark.parametrize("spill", [7, 1024])
+def test_signature_rows_read_a_run_at_a_time_are_the_matrixs_rows(spill: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows on disk (runs of consecutive rows read at once) and in memory (stacked) are those rows of the matrix."""
+    monkeypatch.setattr(hashing, "_SPILL_ROWS", spill)
+    rng = np.random.default_rng(5)
+    store = hashing.SignatureStore()
+    for i in range(60):
+        store.add(f"a{i}", rng.integers(0, 2**32, size=hashing.PERMUTATIONS, dtype=np.uint32))
+    assert store.spilled == (56 if spill == 7 else 0)
+    whole = store.matrix()
+    picks = [[], [0], [59], [55, 56], list(range(60)), [0, 1, 2, 5, 6, 20, 54, 55, 56, 57, 59]]
+    picks += [sorted(rng.choice(60, size=int(rng.integers(1, 60)), replace=False).tolist()) for _ in range(20)]
+    for rows in picks:
+        got = store.rows(np.array(rows, dtype=np.intp))
+        assert got.dtype == np.uint32 and got.shape == (len(rows), hashing.PERMUTATIONS)
+        assert (got == whole[rows]).all(), rows
+
+
 def test_figures_state_moves_records_to_sqlite_and_finishes_as_in_memory(
     monkeypatch: pytest.MonkeyPatch, private_tmp: Path
 ) -> None:

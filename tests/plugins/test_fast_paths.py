@@ -25,6 +25,7 @@ from copydesk.plugins import hedging, style
 from copydesk.plugins.boilerplate import features as bpf
 from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging import sources as hedging_sources
+from copydesk.plugins.hedging import transcript
 from copydesk.plugins.hedging.content import _FINDINGS, OPENING_WORDS, first_finding, resolved_next
 from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, CLAUSE_BREAKS, SentenceTokens, clause_break, quote_spans
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
@@ -1621,3 +1622,32 @@ def test_digit_runs_found_with_str_find_are_where_the_digit_pattern_matches(text
     finally:
         src._FEW_DIGITS = kept
         src.numbers.cache_clear()
+
+
+#: What a transcript's speaker label is made of (capitals, names, initials, hyphens, apostrophes), the
+#: marks it may follow, white space, colons with and without a space after them, and other words.
+TRANSCRIPT_PIECES = [
+    *"Q A QA JAKE TAPPER Morton Van Dyke O'NEIL U.S. X. AB-C Photo NOTE EDITOR'S Mc said x 7 É é".split(),
+    *(" ", " ", "  ", "\t", "\n", ":", ": ", ":\t", ": ", "-", "'", ".", "?", "!", ";", "…", '"', "”", "’", ")", "]"),
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(text=st.lists(st.sampled_from(TRANSCRIPT_PIECES), max_size=40).map("".join))
+def test_transcript_labels_searched_before_each_colon_are_those_the_label_pattern_finds(text: str) -> None:
+    expected = [(m.start(1), m.end(), m[1]) for m in transcript._LABEL.finditer(text)]
+    assert transcript.label_matches(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transcript. JAKE P. TAPPER: Why? A.B. CD EF GH: No. X. AB CD EF GH: No.",  # three words at most
+        "Q: A: B: C:D: . E:\tF: ;  \t G: \n  H: \n\tVan-Dyke: Van Dyke Jr: U.S. JOHN SMITH: x",
+        "Intro." + " " * 5000 + "TAPPER: Why?" + "\t" * 3000 + "\nQ: " + "AB " * 2000 + "CD: x",
+        "A: B: " * 3000 + ("Q." * 2000 + " Q: ") * 3,
+    ],
+)
+def test_transcript_labels_after_long_runs_and_many_colons_are_those_the_label_pattern_finds(text: str) -> None:
+    expected = [(m.start(1), m.end(), m[1]) for m in transcript._LABEL.finditer(text)]
+    assert transcript.label_matches(text) == expected
