@@ -609,8 +609,7 @@ def sentence_figures(
 ) -> Iterator[tuple[int, list[Figure]]]:
     """``(index, figures)`` for each of ``view``'s sentences with a figure, in order: :func:`extract` of each.
 
-    The digit runs are found in one pass over the text (:data:`ASCII_NUMBER` on an ASCII
-    text) and each read in its sentence
+    The digit runs are found from the text's digits (:func:`digit_runs`) and each read in its sentence
     (a run holds no white space, so none crosses a sentence's edge, and every one lies
     in a sentence: only white space lies between them); figures spelled in words are
     read only at the words :func:`starting_words` names (:func:`_worded`). A sentence
@@ -620,7 +619,7 @@ def sentence_figures(
     text, sentences = view.text, view.sentences
     found: dict[int, list[Figure]] = {}
     runs = [] if runs is None else runs
-    for match in (ASCII_NUMBER if text.isascii() else NUMBER).finditer(text):
+    for match in digit_runs(text):
         at = match.start()
         runs.append(match.span())
         index = view.sentence_index(at)
@@ -636,6 +635,59 @@ def sentence_figures(
         # a candidate that read as none after all (a title such as 'Billions') leaves no figure
         if figures := _joined(text, _without_overlaps(found[index]), sentences[index].start):
             yield index, figures
+
+
+def digit_runs(text: str) -> Iterable[re.Match[str]]:
+    r""":data:`NUMBER`'s matches in ``text``, in order, found from its digits rather than by the pattern's scan.
+
+    Where every decimal digit of ``text`` is ASCII (:func:`_ascii_digits_only`), each digit
+    is found with ``str.find`` (a fast scan for one character, ten of them) and
+    :data:`ASCII_NUMBER` is matched at each one past the last match's end: a match opens with a
+    digit and is the same wherever the search began, so these are ``finditer``'s matches,
+    without the pattern tried at every character (about three times faster on news text).
+    With no digit outside ASCII, ``\d`` reads only ``[0-9]`` there, so they are also
+    :data:`NUMBER`'s. A text with more than :data:`_FEW_DIGITS` digits, or a digit outside
+    ASCII, is scanned by the pattern.
+    """
+    if _ascii_digits_only(text):
+        found: list[int] = []
+        for digit in _DIGIT_CHARACTERS:
+            at = text.find(digit)
+            while at >= 0 and len(found) <= _FEW_DIGITS:
+                found.append(at)
+                at = text.find(digit, at + 1)
+        if len(found) <= _FEW_DIGITS:
+            found.sort()
+            runs: list[re.Match[str]] = []
+            match, resume = ASCII_NUMBER.match, 0
+            for at in found:
+                if at >= resume and (run := match(text, at)) is not None:
+                    runs.append(run)
+                    resume = run.end()
+            return runs
+        return ASCII_NUMBER.finditer(text)
+    return NUMBER.finditer(text)
+
+
+#: The ASCII digits, as text (:func:`digit_runs` looks for each).
+_DIGIT_CHARACTERS = "0123456789"
+#: Texts with more digits than this have their runs found with the pattern (no list of every digit).
+_FEW_DIGITS = 4096
+#: Every ASCII character, as bytes (deleted by :func:`_ascii_digits_only`).
+_ASCII = bytes(range(128))
+
+
+def _ascii_digits_only(text: str) -> bool:
+    r"""Whether every decimal digit of ``text`` (a character ``\d`` matches) is an ASCII one.
+
+    The characters outside ASCII are what is left of the UTF-8 text when its ASCII bytes are
+    deleted (one pass of a byte table, not a pattern tried at every character); a lone
+    surrogate passes through as itself and is no digit.
+    """
+    if text.isascii():
+        return True
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return not any(map(str.isdecimal, rest))
 
 
 def _plainly_none(text: str, match: re.Match[str], floor: int, limit: int, threshold: float) -> bool:

@@ -109,6 +109,41 @@ def test_figures_of_a_whole_text_pass_are_the_figures_of_every_sentence(text: st
     assert list(fx.sentence_figures(view, threshold)) == _per_sentence(view, threshold)
 
 
+def _spans(matches: Any) -> list[tuple[int, int]]:
+    return [match.span() for match in matches]
+
+
+#: Digit runs and what may join or end them: ASCII and other digits, separators, letters, a lone surrogate.
+_run_texts = st.lists(
+    st.sampled_from(
+        ["0", "7", "12", "1,2", "3.5", ":", "/", "-", ",", ".", " ", "\n", "x", "\u0663", "\u00bd", "’", "\ud800"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(_run_texts, figure_texts, glued_texts))
+def test_digit_runs_found_from_the_digits_are_the_patterns_matches(text: str) -> None:
+    """:func:`digit_runs` finds what ``NUMBER.finditer`` finds: the same spans, in order."""
+    assert _spans(fx.digit_runs(text)) == _spans(fx.NUMBER.finditer(text))
+
+
+def test_digit_runs_of_many_digits_or_digits_beyond_ascii_are_the_patterns_matches() -> None:
+    """Past ``_FEW_DIGITS`` digits, with an Arabic-Indic digit, or beside curly quotes: the same runs."""
+    texts = [
+        "1" * (fx._FEW_DIGITS + 5),
+        "1 " * (fx._FEW_DIGITS + 5),
+        "9-" * (fx._FEW_DIGITS // 2) + " 12,000 people",
+        "“It cost £12,000,” she said; 3\u0663 rose 4.5% by 2020.",
+        "“It cost £12,000,” she said; 45 rose 4.5% by 2020-21 / 7:30.",
+        "\ud800 12 \u00bd 3",
+    ]
+    for text in texts:
+        assert _spans(fx.digit_runs(text)) == _spans(fx.NUMBER.finditer(text)), text[:40]
+    assert _spans(fx.digit_runs("a 10,000-strong 3/4 x9")) == [(2, 9), (16, 19), (21, 22)]
+
+
 def test_every_figure_word_in_every_context_is_found_by_the_whole_text_pass() -> None:
     """Exhaustive: each word that can start a figure, glued to digits, hyphens, apostrophes and letters."""
     contexts = [
