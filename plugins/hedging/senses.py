@@ -526,10 +526,73 @@ def _feasible(tokens: Sequence[Token], i: int) -> bool:
     return before in ("never", "worst") or _low(tokens, i - 2) == "never"
 
 
+#: Words after 'possible' that show it predicative ('it is possible that', 'possible in theory',
+#: 'possible if', 'possible now'), not before its noun.
+_AFTER_PREDICATIVE = frozenset(
+    "that to for in on at with by if when whether but and or though although because as so unless"
+    " now again yet then here there under without through within given after before since only even also"
+    " too enough".split()
+)
+#: Words before 'possible' that make it predicative ('it is possible the plan', 'seemed possible').
+_LINKING = BE | frozenset(
+    "seem seems seemed become becomes became remain remains remained look looks looked appear appears"
+    " appeared think thinks thought deem deems deemed find finds found".split()
+)
+#: Nouns of what may come, after 'possible' and at most :data:`PROSPECT_REACH` - 1 modifiers: a
+#: deal or a move ('a possible takeover bid', 'the possible move'), a candidacy ('a possible
+#: running mate', 'possible Republican opponents'), a legal step ('a possible ten-year sentence'),
+#: an outcome ('two possible outcomes'). 'future' marks a prospect whatever its noun.
+_PROSPECTS = frozenset(
+    "future takeover takeovers bid bids offer offers merger mergers deal deals sale move moves step steps"
+    " option options measure measures solution solutions scenario scenarios outcome outcomes consequence"
+    " consequences effect effects impact benefit benefits route routes path paths candidate candidates"
+    " nominee nominees contender contenders successor successors opponent opponents rival rivals suitor"
+    " suitors mate buyer buyers appeal appeals sentence sentences prosecution charges penalty penalties"
+    " fine fines ban return comeback exit resignation departure visit trip meeting matchup tie-up alliance"
+    " collaboration victory defeat downfall change changes cut cuts hike hikes increase increases reform"
+    " reforms vote referendum strike strikes".split()
+)
+#: Most words from 'possible' to its noun of what may come ('a possible 10 year jail sentence').
+PROSPECT_REACH = 4
+
+
+def _prospective(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True for 'possible' before its noun of what may come: 'a possible takeover', 'possible candidates'.
+
+    Like 'potential' before a noun, it names a prospect the text is about ('talks over a
+    possible offer', 'the possible move', 'a possible future prime minister', 'two possible
+    outcomes'), no doubt of the writer's (session 28). Predicative 'possible' ('it is possible
+    the deal fails', 'a deal seemed possible', 'possible in theory') and a noun of what is
+    already there ('a possible cause', 'his possible involvement', 'a possible break-in')
+    keep their hedge: the nouns of prospects are listed (:data:`_PROSPECTS`), within
+    :data:`PROSPECT_REACH` words and before a clause break or a preposition.
+    """
+    nxt = _low(tokens, i + 1)
+    if not nxt or clause_break(text, tokens[i], tokens[i + 1]) or nxt in _AFTER_PREDICATIVE:
+        return False
+    before = _low(tokens, i - 1)
+    if before in _LINKING or before.endswith("'s") or (before.endswith("ly") and _low(tokens, i - 2) in _LINKING):
+        return False
+    for k in range(i + 1, min(len(tokens), i + 1 + PROSPECT_REACH)):
+        if tokens[k].low in _PROSPECTS:
+            return True
+        if tokens[k].low in _AFTER_PREDICATIVE or (
+            k + 1 < len(tokens) and clause_break(text, tokens[k], tokens[k + 1])
+        ):
+            return False
+    return False
+
+
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'."""
+    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'.
+
+    So is 'possible' before its noun of what may come (:func:`_prospective`), and after 'make'
+    and its object ('made the trip possible', 'making the impossible possible').
+    """
     before = _low(tokens, i - 1)
     if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est") or _feasible(tokens, i):
+        return False
+    if _prospective(tokens, i, text):
         return False
     if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
         return False
@@ -541,7 +604,25 @@ def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
     if before == "a" and _low(tokens, i - 2) == "of" and _is_number(_low(tokens, i + 1)):
         # a maximum, not a doubt: 'three of a possible five awards' (session 19)
         return False
-    return not ({_low(tokens, i - 1), _low(tokens, i - 2)} & _MAKE)
+    return not _made_possible(tokens, i, text)
+
+
+#: Most words of the object between 'make' and 'possible' ('made the whole trip possible').
+MADE_OBJECT = 3
+
+
+def _made_possible(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when 'possible' at ``i`` follows 'make' and at most :data:`MADE_OBJECT` words of its object, no clause break between.
+
+    'made possible by', 'made it possible', 'made this book possible', 'making the impossible
+    possible' (session 28: the object was at most one word before) say what was enabled, no doubt.
+    """
+    for k in range(i - 1, max(-1, i - MADE_OBJECT - 2), -1):
+        if tokens[k].low in _MAKE:
+            return True
+        if _breaks(text, tokens[k], tokens[k + 1]):
+            return False
+    return False
 
 
 def _subject_position(tokens: Sequence[Token], i: int, text: str) -> bool:

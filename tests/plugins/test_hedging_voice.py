@@ -637,3 +637,30 @@ def test_a_capitalised_word_names_a_source_only_beside_it_or_as_a_publication(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 28: 'possible' before its noun of what may come names a prospect, as 'potential' does
+        ("The ferry firm held talks over a possible takeover of its rival.", []),
+        ("Dockers criticised the possible move, saying the port was busy.", []),
+        ("The mayor is tipped as a possible future party leader.", []),
+        ("Both men face a possible ten-year jail sentence.", []),
+        ("There are two possible outcomes: a win or a loss.", []),
+        ("The council named three possible candidates for the post.", []),
+        # and after 'make' with an object of up to three words
+        ("A grant made the whole trip possible.", []),
+        ("Volunteers are making the impossible possible.", []),
+        # predicative 'possible', and a noun of what is already there, keep their hedge
+        ("It is possible the ferry firm will close.", ["possible"]),
+        ("It's entirely possible that fares rise.", ["possible"]),
+        ("A strike seemed possible by Friday.", ["seemed", "possible"]),
+        ("Police are looking into a possible break-in at the depot.", ["possible"]),
+        ("One possible cause of the fire was a heater.", ["possible"]),
+        ("His possible involvement in the fraud is under review.", ["possible"]),
+        ("With possible rain, the fair may move indoors.", ["possible", "may"]),
+    ],
+)
+def test_possible_before_a_noun_of_what_may_come_is_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
