@@ -180,6 +180,8 @@ _KNOWING = frozenset(
 _READER_THOUGHTS = _KNOWING | frozenset("wonder wondering ask asking think thinking".split())
 #: Words between such a modal and its verb ('may already know', 'might have guessed', 'might be expected').
 _ASIDE_BETWEEN = frozenset({"already", "also", "well", "have", "be"})
+#: Subjects of an aside set off by clause breaks without 'as' (', we might recall,', ', one may remember,').
+_ASIDE_PRONOUNS = frozenset({"we", "you", "one"})
 #: Most words between 'as' and the modal of an aside ('As fans of the singer may recall').
 ASIDE_SUBJECT = 5
 
@@ -193,7 +195,10 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     The aside says what the reader knows or expects; it hedges no claim. 'as' stands at
     most :data:`ASIDE_SUBJECT` words before the modal in its clause, a verb of knowing after
     it ends the clause ('As fans may recall,'; 'As the economy slows, shoppers may notice
-    higher prices' and 'as traders may have heard rumours' keep their hedges).
+    higher prices' and 'as traders may have heard rumours' keep their hedges). Without 'as',
+    'we', 'you' or 'one' set off by a clause break before it and after the verb is an aside
+    too (', we might recall,'; session 28); 'Traders, we may recall, were wrong' is one, and
+    'Prices, traders may recall, rose' keeps its hedge.
     """
     k = i + 1
     while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
@@ -207,6 +212,9 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     # 'shoppers may notice higher prices'), and no clause break parts it from its 'as'
     if k + 1 < len(tokens) and not _breaks(text, tokens[k], tokens[k + 1]):
         return False
+    if _low(tokens, i - 1) in _ASIDE_PRONOUNS and i >= 2 and _breaks(text, tokens[i - 2], tokens[i - 1]):
+        # set off without 'as': 'The 1920 election, we might recall, was a rout' (session 28)
+        return True
     for m in range(i - 1, max(0, i - ASIDE_SUBJECT) - 1, -1):
         if tokens[m].low == "as":
             return True
@@ -431,6 +439,42 @@ def _averted(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+#: Words after 'but' that continue the subject's own past instead of the option ('could have won but
+#: fell', 'might have run but didn't', 'could have focused on it but chose not to'); any '-ed' form does too.
+_TAKEN_INSTEAD = frozenset(
+    "did didn't didnt was were had never chose fell lost went took made ran came kept left won stuck".split()
+)
+#: Forms after 'but' that report the subject's reaction, not a path taken ('might have been involved but
+#: denied it'): the doubt stays.
+_REACTIONS = frozenset(read_list("speech_verbs")) | frozenset({"denied", "declined", "refused", "rejected"})
+#: Words after 'could/might have' that make 'have' the main verb ('could have a big impact'), no perfect.
+_HAVE_OBJECTS = _DETERMINERS | frozenset({"to", "no", "any", "some", "more", "much", "many", "little", "few", "two"})
+#: Words read after 'could/might have' for the path taken instead (a bounded look, so linear).
+NOT_TAKEN_REACH = 12
+
+
+def _not_taken(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'could/might have' + a participle at ``i`` names an option not taken ('could have won but fell').
+
+    A counterfactual, what did not happen, no doubt (session 28): within
+    :data:`NOT_TAKEN_REACH` words after the modal, 'instead', or 'but' and the subject's
+    own past verb (:data:`_TAKEN_INSTEAD` or an '-ed' form: 'could have run but didn't',
+    'could have shot lower but was hampered'). 'The fire could have started in the
+    kitchen, but investigators ...' (a new subject), 'might have been involved but denied
+    it' (a reaction) and 'could have a big impact' (no perfect) keep their hedge.
+    """
+    if _low(tokens, i + 1) != "have" or _low(tokens, i + 2) in _HAVE_OBJECTS or not _low(tokens, i + 2):
+        return False
+    for k in range(i + 3, min(len(tokens), i + 3 + NOT_TAKEN_REACH)):
+        low = tokens[k].low
+        if low == "instead":
+            return True
+        if low == "but":
+            after = _low(tokens, k + 1)
+            return after not in _REACTIONS and (after in _TAKEN_INSTEAD or after.endswith("ed"))
+    return False
+
+
 def _perceived(tokens: Sequence[Token], i: int) -> bool:
     """True for 'could be seen/heard' and a participle: what was visible or audible ('could be seen sweating').
 
@@ -475,6 +519,35 @@ def _limit(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+#: Verbs that after a person's 'could' state what the person was able to do, no doubt ('she could
+#: swim', 'almost all could identify the leader', 'as far back as he could remember').
+_ABILITIES = frozenset("remember recall recognise recognize identify read spell swim imagine understand".split())
+#: Verbs of perception that do so after 'where/when' and a person ('the window where she could see').
+_PERCEPTIONS = frozenset({"see", "hear", "watch", "smell"})
+#: Subjects of such a 'could': persons, and the quantifiers of a polled group ('Almost all could name').
+_ABLE_SUBJECTS = frozenset("i you he she we they who all everyone everybody anyone anybody".split())
+#: Adverbs between 'could' and the verb that keep the ability ('could still remember', 'could just see').
+_ABLE_ADVERBS = frozenset({"still", "just", "only", "even", "also", "easily", "clearly", "truly", "barely"})
+
+
+def _able(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'could' at ``i`` states what a person was able to do: 'she could swim', 'all could identify'.
+
+    A person or a polled group as the subject (:data:`_ABLE_SUBJECTS`) and a verb of a skill or
+    of knowing (:data:`_ABILITIES`), or of perception after 'where/when' ('the window where she
+    could see her friends'; :data:`_PERCEPTIONS`): past ability, no doubt (session 28). 'The
+    plant could close', 'they could face charges' and 'Investors could see gains' keep their
+    hedge: the verb is none of those, or the subject no person.
+    """
+    if _low(tokens, i - 1) not in _ABLE_SUBJECTS:
+        return False
+    verb = i + 2 if _low(tokens, i + 1) in _ABLE_ADVERBS else i + 1
+    low = _low(tokens, verb)
+    if low in _ABILITIES:
+        return True
+    return low in _PERCEPTIONS and _low(tokens, i - 2) in ("where", "when")
+
+
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'could not'/'could never' is past inability, unless something 'could not be ruled out'.
 
@@ -482,7 +555,9 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text) or _limit(tokens, i):
         return False
-    if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i):
+    if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i) or _able(tokens, i):
+        return False
+    if _not_taken(tokens, i):
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
@@ -507,8 +582,13 @@ def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'might' after a possessive or 'all' is the noun ('with all its might'); 'might have died' did not happen."""
-    return _low(tokens, i - 1) not in _POSSESSIVES and not _averted(tokens, i) and not _root_modal(tokens, i, text)
+    """'might' after a possessive or 'all' is the noun ('with all its might'); 'might have died' did not happen.
+
+    Nor did 'might have' an option not taken (:func:`_not_taken`: 'might have won but fell').
+    """
+    if _low(tokens, i - 1) in _POSSESSIVES or _averted(tokens, i) or _not_taken(tokens, i):
+        return False
+    return not _root_modal(tokens, i, text)
 
 
 def _feasible(tokens: Sequence[Token], i: int) -> bool:
