@@ -732,7 +732,7 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if tokens[i].low not in ANY_POSITION and _low(tokens, i + 1) == "of" and _low(tokens, i + 2) in ("whom", "which"):
         return False
-    if _examples_named(tokens, i):
+    if _examples_named(tokens, i) or _listed(tokens, i, text):
         return False
     if tokens[i].low == "some" and _low(tokens, i + 1) in _EXTENT:
         # a degree or a stretch of time, no vague group: 'some way below', 'some time later' (session 22)
@@ -772,6 +772,40 @@ def _examples_named(tokens: Sequence[Token], i: int) -> bool:
     for k in range(i + 1, min(len(tokens) - 1, i + EXAMPLE_WINDOW)):
         if tokens[k].low in _EXAMPLE_MARKERS and tokens[k + 1].capitalised:
             return True
+    return False
+
+
+#: Words that may end the group before the colon of its list ('Some highlights include:', 'Some were:').
+_LIST_VERBS = frozenset({"include", "includes", "included", "are", "were"})
+#: Verbs of saying: a colon after one opens what the group says, no list ('Some Americans say: ...').
+_SAYING = frozenset(read_list("speech_verbs"))
+#: Words that end the group before a list's colon: a verb ('Many fans had one question:', 'Some
+#: Americans say:'), a conjunction or a clause opener ('a threat many make but few keep:').
+_NOT_IN_LABEL = ((_BE_OR_AUXILIARY | _SAYING) - _LIST_VERBS) | _COORDINATORS | {"but"} | _CLAUSE_OPENERS
+#: Most words from the quantifier to the colon of its list ('Some of the best moments include:').
+LISTED_REACH = 6
+
+
+def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the group after quantifier ``i`` ends at a colon that opens its list: 'Some highlights:'.
+
+    'The app offers many things: maps, music and games', 'Some of the best moments
+    include: ...', a list's label 'Some highlights:' (session 28): the members follow, as after
+    'notably' (:func:`_examples_named`), no vague group. The words up to the colon are at most
+    :data:`LISTED_REACH`, with no verb but a last 'include/are/were', and no other clause
+    break; 'Many fans had one question: ...' and 'Some Americans say: ...' keep their hedge.
+    """
+    if i + 1 >= len(tokens) or _breaks(text, tokens[i], tokens[i + 1]):
+        return False
+    for k in range(i + 1, min(len(tokens), i + LISTED_REACH)):
+        low = tokens[k].low
+        if low in _NOT_IN_LABEL or (low not in _LIST_VERBS and low.endswith("ed")):
+            return False
+        end = tokens[k + 1].start if k + 1 < len(tokens) else tokens[k].end + 2
+        if ":" in text[tokens[k].end : end]:
+            return True
+        if k + 1 < len(tokens) and _breaks(text, tokens[k], tokens[k + 1]):
+            return False
     return False
 
 

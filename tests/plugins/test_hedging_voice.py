@@ -715,3 +715,22 @@ def test_ability_options_not_taken_and_asides_are_no_hedge(text: str, cues: list
 )
 def test_speculating_after_be_credits_its_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert _hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 28: a group whose colon opens the list of its members is no vague group
+        ("Some highlights: a new bridge, a park and a pool.", []),
+        ("The app offers many things: maps, music and games.", []),
+        ("Some of the best moments include: the opening goal and the late save.", []),
+        ("Some were: a judge, a mayor and a bishop.", []),
+        # a verb, a conjunction or a clause break before the colon keeps the vague group
+        ("Many fans had one question: where is he?", ["many"]),
+        ("There is a threat many people make but few keep: to move abroad.", ["many"]),
+        ("Many critics praised it: the best film of the year.", ["many"]),
+        ("For many, the question becomes: can it last?", ["many"]),
+    ],
+)
+def test_a_group_whose_colon_opens_its_list_is_no_vague_group(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
