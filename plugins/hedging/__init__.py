@@ -74,7 +74,12 @@ happen ("could have died", "might have been killed", "could have been much worse
 have been prevented"), "many more/fewer ... than" (a comparison), "could be seen sweating"
 (perception), "likely voters" (a pollster's term), "possible" of feasibility or a maximum
 ("it is possible to see the lake", "as fast as is possible", "the worst possible", "never
-possible"; not "it is possible that"), "disputed" of a place or a call ("the disputed
+possible"; not "it is possible that"), "possible" before its noun of what may come ("a
+possible takeover", "possible candidates", "a possible future leader"; not "a possible
+cause"), a person's "could" of a skill or of knowing ("she could swim", "Almost all could
+identify"), an option not taken ("could have won but fell", "might have taken the bus
+instead"), an aside set off by commas (", we might recall,"), a group whose colon opens its
+list ("Some highlights: ...", "many things: maps, music"), "disputed" of a place or a call ("the disputed
 region", "a disputed penalty"; not "disputed claims"), "a certain amount/number of" (not
 "to a certain extent"), "the potential for growth" (not "for abuse"), cues inside a
 Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely

@@ -180,6 +180,8 @@ _KNOWING = frozenset(
 _READER_THOUGHTS = _KNOWING | frozenset("wonder wondering ask asking think thinking".split())
 #: Words between such a modal and its verb ('may already know', 'might have guessed', 'might be expected').
 _ASIDE_BETWEEN = frozenset({"already", "also", "well", "have", "be"})
+#: Subjects of an aside set off by clause breaks without 'as' (', we might recall,', ', one may remember,').
+_ASIDE_PRONOUNS = frozenset({"we", "you", "one"})
 #: Most words between 'as' and the modal of an aside ('As fans of the singer may recall').
 ASIDE_SUBJECT = 5
 
@@ -193,7 +195,10 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     The aside says what the reader knows or expects; it hedges no claim. 'as' stands at
     most :data:`ASIDE_SUBJECT` words before the modal in its clause, a verb of knowing after
     it ends the clause ('As fans may recall,'; 'As the economy slows, shoppers may notice
-    higher prices' and 'as traders may have heard rumours' keep their hedges).
+    higher prices' and 'as traders may have heard rumours' keep their hedges). Without 'as',
+    'we', 'you' or 'one' set off by a clause break before it and after the verb is an aside
+    too (', we might recall,'; session 28); 'Traders, we may recall, were wrong' is one, and
+    'Prices, traders may recall, rose' keeps its hedge.
     """
     k = i + 1
     while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
@@ -207,6 +212,9 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     # 'shoppers may notice higher prices'), and no clause break parts it from its 'as'
     if k + 1 < len(tokens) and not _breaks(text, tokens[k], tokens[k + 1]):
         return False
+    if _low(tokens, i - 1) in _ASIDE_PRONOUNS and i >= 2 and _breaks(text, tokens[i - 2], tokens[i - 1]):
+        # set off without 'as': 'The 1920 election, we might recall, was a rout' (session 28)
+        return True
     for m in range(i - 1, max(0, i - ASIDE_SUBJECT) - 1, -1):
         if tokens[m].low == "as":
             return True
@@ -431,6 +439,42 @@ def _averted(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+#: Words after 'but' that continue the subject's own past instead of the option ('could have won but
+#: fell', 'might have run but didn't', 'could have focused on it but chose not to'); any '-ed' form does too.
+_TAKEN_INSTEAD = frozenset(
+    "did didn't didnt was were had never chose fell lost went took made ran came kept left won stuck".split()
+)
+#: Forms after 'but' that report the subject's reaction, not a path taken ('might have been involved but
+#: denied it'): the doubt stays.
+_REACTIONS = frozenset(read_list("speech_verbs")) | frozenset({"denied", "declined", "refused", "rejected"})
+#: Words after 'could/might have' that make 'have' the main verb ('could have a big impact'), no perfect.
+_HAVE_OBJECTS = _DETERMINERS | frozenset({"to", "no", "any", "some", "more", "much", "many", "little", "few", "two"})
+#: Words read after 'could/might have' for the path taken instead (a bounded look, so linear).
+NOT_TAKEN_REACH = 12
+
+
+def _not_taken(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'could/might have' + a participle at ``i`` names an option not taken ('could have won but fell').
+
+    A counterfactual, what did not happen, no doubt (session 28): within
+    :data:`NOT_TAKEN_REACH` words after the modal, 'instead', or 'but' and the subject's
+    own past verb (:data:`_TAKEN_INSTEAD` or an '-ed' form: 'could have run but didn't',
+    'could have shot lower but was hampered'). 'The fire could have started in the
+    kitchen, but investigators ...' (a new subject), 'might have been involved but denied
+    it' (a reaction) and 'could have a big impact' (no perfect) keep their hedge.
+    """
+    if _low(tokens, i + 1) != "have" or _low(tokens, i + 2) in _HAVE_OBJECTS or not _low(tokens, i + 2):
+        return False
+    for k in range(i + 3, min(len(tokens), i + 3 + NOT_TAKEN_REACH)):
+        low = tokens[k].low
+        if low == "instead":
+            return True
+        if low == "but":
+            after = _low(tokens, k + 1)
+            return after not in _REACTIONS and (after in _TAKEN_INSTEAD or after.endswith("ed"))
+    return False
+
+
 def _perceived(tokens: Sequence[Token], i: int) -> bool:
     """True for 'could be seen/heard' and a participle: what was visible or audible ('could be seen sweating').
 
@@ -475,6 +519,35 @@ def _limit(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+#: Verbs that after a person's 'could' state what the person was able to do, no doubt ('she could
+#: swim', 'almost all could identify the leader', 'as far back as he could remember').
+_ABILITIES = frozenset("remember recall recognise recognize identify read spell swim imagine understand".split())
+#: Verbs of perception that do so after 'where/when' and a person ('the window where she could see').
+_PERCEPTIONS = frozenset({"see", "hear", "watch", "smell"})
+#: Subjects of such a 'could': persons, and the quantifiers of a polled group ('Almost all could name').
+_ABLE_SUBJECTS = frozenset("i you he she we they who all everyone everybody anyone anybody".split())
+#: Adverbs between 'could' and the verb that keep the ability ('could still remember', 'could just see').
+_ABLE_ADVERBS = frozenset({"still", "just", "only", "even", "also", "easily", "clearly", "truly", "barely"})
+
+
+def _able(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'could' at ``i`` states what a person was able to do: 'she could swim', 'all could identify'.
+
+    A person or a polled group as the subject (:data:`_ABLE_SUBJECTS`) and a verb of a skill or
+    of knowing (:data:`_ABILITIES`), or of perception after 'where/when' ('the window where she
+    could see her friends'; :data:`_PERCEPTIONS`): past ability, no doubt (session 28). 'The
+    plant could close', 'they could face charges' and 'Investors could see gains' keep their
+    hedge: the verb is none of those, or the subject no person.
+    """
+    if _low(tokens, i - 1) not in _ABLE_SUBJECTS:
+        return False
+    verb = i + 2 if _low(tokens, i + 1) in _ABLE_ADVERBS else i + 1
+    low = _low(tokens, verb)
+    if low in _ABILITIES:
+        return True
+    return low in _PERCEPTIONS and _low(tokens, i - 2) in ("where", "when")
+
+
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'could not'/'could never' is past inability, unless something 'could not be ruled out'.
 
@@ -482,7 +555,9 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
     """
     if tokens[i].low in ("couldn't", "couldnt") or _root_modal(tokens, i, text) or _limit(tokens, i):
         return False
-    if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i):
+    if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i) or _able(tokens, i):
+        return False
+    if _not_taken(tokens, i):
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
@@ -507,8 +582,13 @@ def _possibly(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'might' after a possessive or 'all' is the noun ('with all its might'); 'might have died' did not happen."""
-    return _low(tokens, i - 1) not in _POSSESSIVES and not _averted(tokens, i) and not _root_modal(tokens, i, text)
+    """'might' after a possessive or 'all' is the noun ('with all its might'); 'might have died' did not happen.
+
+    Nor did 'might have' an option not taken (:func:`_not_taken`: 'might have won but fell').
+    """
+    if _low(tokens, i - 1) in _POSSESSIVES or _averted(tokens, i) or _not_taken(tokens, i):
+        return False
+    return not _root_modal(tokens, i, text)
 
 
 def _feasible(tokens: Sequence[Token], i: int) -> bool:
@@ -526,10 +606,73 @@ def _feasible(tokens: Sequence[Token], i: int) -> bool:
     return before in ("never", "worst") or _low(tokens, i - 2) == "never"
 
 
+#: Words after 'possible' that show it predicative ('it is possible that', 'possible in theory',
+#: 'possible if', 'possible now'), not before its noun.
+_AFTER_PREDICATIVE = frozenset(
+    "that to for in on at with by if when whether but and or though although because as so unless"
+    " now again yet then here there under without through within given after before since only even also"
+    " too enough".split()
+)
+#: Words before 'possible' that make it predicative ('it is possible the plan', 'seemed possible').
+_LINKING = BE | frozenset(
+    "seem seems seemed become becomes became remain remains remained look looks looked appear appears"
+    " appeared think thinks thought deem deems deemed find finds found".split()
+)
+#: Nouns of what may come, after 'possible' and at most :data:`PROSPECT_REACH` - 1 modifiers: a
+#: deal or a move ('a possible takeover bid', 'the possible move'), a candidacy ('a possible
+#: running mate', 'possible Republican opponents'), a legal step ('a possible ten-year sentence'),
+#: an outcome ('two possible outcomes'). 'future' marks a prospect whatever its noun.
+_PROSPECTS = frozenset(
+    "future takeover takeovers bid bids offer offers merger mergers deal deals sale move moves step steps"
+    " option options measure measures solution solutions scenario scenarios outcome outcomes consequence"
+    " consequences effect effects impact benefit benefits route routes path paths candidate candidates"
+    " nominee nominees contender contenders successor successors opponent opponents rival rivals suitor"
+    " suitors mate buyer buyers appeal appeals sentence sentences prosecution charges penalty penalties"
+    " fine fines ban return comeback exit resignation departure visit trip meeting matchup tie-up alliance"
+    " collaboration victory defeat downfall change changes cut cuts hike hikes increase increases reform"
+    " reforms vote referendum strike strikes".split()
+)
+#: Most words from 'possible' to its noun of what may come ('a possible 10 year jail sentence').
+PROSPECT_REACH = 4
+
+
+def _prospective(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True for 'possible' before its noun of what may come: 'a possible takeover', 'possible candidates'.
+
+    Like 'potential' before a noun, it names a prospect the text is about ('talks over a
+    possible offer', 'the possible move', 'a possible future prime minister', 'two possible
+    outcomes'), no doubt of the writer's (session 28). Predicative 'possible' ('it is possible
+    the deal fails', 'a deal seemed possible', 'possible in theory') and a noun of what is
+    already there ('a possible cause', 'his possible involvement', 'a possible break-in')
+    keep their hedge: the nouns of prospects are listed (:data:`_PROSPECTS`), within
+    :data:`PROSPECT_REACH` words and before a clause break or a preposition.
+    """
+    nxt = _low(tokens, i + 1)
+    if not nxt or clause_break(text, tokens[i], tokens[i + 1]) or nxt in _AFTER_PREDICATIVE:
+        return False
+    before = _low(tokens, i - 1)
+    if before in _LINKING or before.endswith("'s") or (before.endswith("ly") and _low(tokens, i - 2) in _LINKING):
+        return False
+    for k in range(i + 1, min(len(tokens), i + 1 + PROSPECT_REACH)):
+        if tokens[k].low in _PROSPECTS:
+            return True
+        if tokens[k].low in _AFTER_PREDICATIVE or (
+            k + 1 < len(tokens) and clause_break(text, tokens[k], tokens[k + 1])
+        ):
+            return False
+    return False
+
+
 def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'."""
+    """Drop fixed phrases ('as soon as possible', 'made possible', 'best possible', 'of a possible five', 'all measures possible') and 'not possible'.
+
+    So is 'possible' before its noun of what may come (:func:`_prospective`), and after 'make'
+    and its object ('made the trip possible', 'making the impossible possible').
+    """
     before = _low(tokens, i - 1)
     if before == "as" or before in _AFTER_POSSIBLE or before.endswith("est") or _feasible(tokens, i):
+        return False
+    if _prospective(tokens, i, text):
         return False
     if before in ("every", "all", "only") or _low(tokens, i + 1) == "as":
         return False
@@ -541,7 +684,25 @@ def _possible(tokens: Sequence[Token], i: int, text: str) -> bool:
     if before == "a" and _low(tokens, i - 2) == "of" and _is_number(_low(tokens, i + 1)):
         # a maximum, not a doubt: 'three of a possible five awards' (session 19)
         return False
-    return not ({_low(tokens, i - 1), _low(tokens, i - 2)} & _MAKE)
+    return not _made_possible(tokens, i, text)
+
+
+#: Most words of the object between 'make' and 'possible' ('made the whole trip possible').
+MADE_OBJECT = 3
+
+
+def _made_possible(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when 'possible' at ``i`` follows 'make' and at most :data:`MADE_OBJECT` words of its object, no clause break between.
+
+    'made possible by', 'made it possible', 'made this book possible', 'making the impossible
+    possible' (session 28: the object was at most one word before) say what was enabled, no doubt.
+    """
+    for k in range(i - 1, max(-1, i - MADE_OBJECT - 2), -1):
+        if tokens[k].low in _MAKE:
+            return True
+        if _breaks(text, tokens[k], tokens[k + 1]):
+            return False
+    return False
 
 
 def _subject_position(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -571,7 +732,7 @@ def _quantifier(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if tokens[i].low not in ANY_POSITION and _low(tokens, i + 1) == "of" and _low(tokens, i + 2) in ("whom", "which"):
         return False
-    if _examples_named(tokens, i):
+    if _examples_named(tokens, i) or _listed(tokens, i, text):
         return False
     if tokens[i].low == "some" and _low(tokens, i + 1) in _EXTENT:
         # a degree or a stretch of time, no vague group: 'some way below', 'some time later' (session 22)
@@ -611,6 +772,40 @@ def _examples_named(tokens: Sequence[Token], i: int) -> bool:
     for k in range(i + 1, min(len(tokens) - 1, i + EXAMPLE_WINDOW)):
         if tokens[k].low in _EXAMPLE_MARKERS and tokens[k + 1].capitalised:
             return True
+    return False
+
+
+#: Words that may end the group before the colon of its list ('Some highlights include:', 'Some were:').
+_LIST_VERBS = frozenset({"include", "includes", "included", "are", "were"})
+#: Verbs of saying: a colon after one opens what the group says, no list ('Some Americans say: ...').
+_SAYING = frozenset(read_list("speech_verbs"))
+#: Words that end the group before a list's colon: a verb ('Many fans had one question:', 'Some
+#: Americans say:'), a conjunction or a clause opener ('a threat many make but few keep:').
+_NOT_IN_LABEL = ((_BE_OR_AUXILIARY | _SAYING) - _LIST_VERBS) | _COORDINATORS | {"but"} | _CLAUSE_OPENERS
+#: Most words from the quantifier to the colon of its list ('Some of the best moments include:').
+LISTED_REACH = 6
+
+
+def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """True when the group after quantifier ``i`` ends at a colon that opens its list: 'Some highlights:'.
+
+    'The app offers many things: maps, music and games', 'Some of the best moments
+    include: ...', a list's label 'Some highlights:' (session 28): the members follow, as after
+    'notably' (:func:`_examples_named`), no vague group. The words up to the colon are at most
+    :data:`LISTED_REACH`, with no verb but a last 'include/are/were', and no other clause
+    break; 'Many fans had one question: ...' and 'Some Americans say: ...' keep their hedge.
+    """
+    if i + 1 >= len(tokens) or _breaks(text, tokens[i], tokens[i + 1]):
+        return False
+    for k in range(i + 1, min(len(tokens), i + LISTED_REACH)):
+        low = tokens[k].low
+        if low in _NOT_IN_LABEL or (low not in _LIST_VERBS and low.endswith("ed")):
+            return False
+        end = tokens[k + 1].start if k + 1 < len(tokens) else tokens[k].end + 2
+        if ":" in text[tokens[k].end : end]:
+            return True
+        if k + 1 < len(tokens) and _breaks(text, tokens[k], tokens[k + 1]):
+            return False
     return False
 
 

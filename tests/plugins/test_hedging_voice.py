@@ -637,3 +637,100 @@ def test_a_capitalised_word_names_a_source_only_beside_it_or_as_a_publication(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 28: 'possible' before its noun of what may come names a prospect, as 'potential' does
+        ("The ferry firm held talks over a possible takeover of its rival.", []),
+        ("Dockers criticised the possible move, saying the port was busy.", []),
+        ("The mayor is tipped as a possible future party leader.", []),
+        ("Both men face a possible ten-year jail sentence.", []),
+        ("There are two possible outcomes: a win or a loss.", []),
+        ("The council named three possible candidates for the post.", []),
+        # and after 'make' with an object of up to three words
+        ("A grant made the whole trip possible.", []),
+        ("Volunteers are making the impossible possible.", []),
+        # predicative 'possible', and a noun of what is already there, keep their hedge
+        ("It is possible the ferry firm will close.", ["possible"]),
+        ("It's entirely possible that fares rise.", ["possible"]),
+        ("A strike seemed possible by Friday.", ["seemed", "possible"]),
+        ("Police are looking into a possible break-in at the depot.", ["possible"]),
+        ("One possible cause of the fire was a heater.", ["possible"]),
+        ("His possible involvement in the fraud is under review.", ["possible"]),
+        ("With possible rain, the fair may move indoors.", ["possible", "may"]),
+    ],
+)
+def test_possible_before_a_noun_of_what_may_come_is_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 28: a person's 'could' + a verb of a skill or of knowing is past ability
+        ("She could swim before she could walk.", []),
+        ("Almost all could identify the prime minister.", []),
+        ("At every match he could remember, the stands were full.", []),
+        ("He could still recall the crash.", []),
+        ("Voters who could read the leaflets were few.", []),
+        # and one of perception after 'where/when' and a person
+        ("Her aunt lifted her to the window where she could see the parade.", []),
+        # a forecast keeps its hedge: another verb, no person as subject, perception without 'where'
+        ("They could face charges next week.", ["could"]),
+        ("Investors could see gains this year.", ["could"]),
+        ("They could see their bills rise.", ["could"]),
+        ("The clinic could identify the strain within days.", ["could"]),
+        # an option not taken ('could/might have' ... 'but' + the subject's own past, or 'instead')
+        ("She could have won but fell at the last fence.", []),
+        ("The golfer could have shot lower but was hampered by his putting.", []),
+        ("He could have focused on taxes, but chose to attack his rival.", []),
+        ("She might have taken the bus instead of the train.", []),
+        # a new subject after 'but', a reaction, or 'have' as the main verb keep the hedge
+        ("The fire could have started in the kitchen, but investigators are unsure.", ["could"]),
+        ("The aide might have been involved but denied any role.", ["might"]),
+        ("The ruling could have a big impact, but lawyers doubt it.", ["could"]),
+        # an aside set off by commas without 'as'
+        ("The 1920 election, we might recall, was a rout.", []),
+        ("The vote, one may remember, was close.", []),
+        ("Prices, traders may recall, rose.", ["may"]),
+        ("We might recall the ambassador.", ["might"]),
+    ],
+)
+def test_ability_options_not_taken_and_asides_are_no_hedge(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 28: 'speculating' after 'be' is a source's verb, as 'claiming' is
+        (
+            "People are speculating that the singer may retire.",
+            [("HDG002", "People are speculating", ""), ("HDG004", "may", "vague")],
+        ),
+        ("Jo Roe was speculating that the firm may close.", [("HDG004", "may", "named")]),
+    ],
+)
+def test_speculating_after_be_credits_its_clause(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert _hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 28: a group whose colon opens the list of its members is no vague group
+        ("Some highlights: a new bridge, a park and a pool.", []),
+        ("The app offers many things: maps, music and games.", []),
+        ("Some of the best moments include: the opening goal and the late save.", []),
+        ("Some were: a judge, a mayor and a bishop.", []),
+        # a verb, a conjunction or a clause break before the colon keeps the vague group
+        ("Many fans had one question: where is he?", ["many"]),
+        ("There is a threat many people make but few keep: to move abroad.", ["many"]),
+        ("Many critics praised it: the best film of the year.", ["many"]),
+        ("For many, the question becomes: can it last?", ["many"]),
+    ],
+)
+def test_a_group_whose_colon_opens_its_list_is_no_vague_group(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
