@@ -30,14 +30,16 @@ from copydesk.plugins.sourcing import patterns
 #: Verbs that put words in a speaker's mouth: the named-sources feature's verbs of saying
 #: (:data:`patterns.SAY_VERBS`) without those a study, a figure or a question also has
 #: ("found", "showed", "estimated", "asked", ...) or that do not end a credit ("saying", "posted"),
-#: and with the admissions and denials it does not read ("revealed", "denied", "conceded").
+#: and with the admissions, denials and descriptions it does not read ("revealed", "denied", "conceded",
+#: "The Harbour Trust describes the pier as"; not after a comma, where "described" is a passive participle:
+#: "Ann Cole, described by friends as shy").
 NOT_SPEAKING = frozenset(
     "adding arguing asked asks concluded concludes declaring estimated estimates explaining finds found "
     "insisting noting posted predicted predicts recalled recalls saying showed shows stating telling urged urges "
     "warning writing".split()
 )
 SPEAKING_VERBS = [verb for verb in patterns.SAY_VERBS if verb not in NOT_SPEAKING] + (
-    "asserts revealed reveals denied denies conceded concedes disclosed discloses".split()
+    "asserts revealed reveals denied denies conceded concedes disclosed discloses describes described".split()
 )
 _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Of those, the ones a body or initials only say: "added", "states" and "notes" are also a count added
@@ -65,18 +67,37 @@ _WORD = rf"\s{_NOT_SUBJECT_WORD}[A-Za-z][\w'’\-]*+"
 #: ("The Commerce Department said", "the Bank said", "The Daily Star reported"). A head in lower case
 #: ("the opposition argues", "the report stated") names nobody: the reader is not told whose words they are.
 NAMED_BODY_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s[A-Z][\w'’\-]*+\s{_AUXILIARY}{_BODY_VERB}")
-#: A name's possessive and up to three words, then a verb of saying ("Ann Cole's defence team argued").
+#: Nouns in lower case that stand for a body or a person the copy has named: a firm, a show, a campaign, a star
+#: ("The Leuven-based brewery said", "the show announced", "the nominee's campaign announced", "The star admitted").
+#: Unnamed sources ("the insider", "the sources"), documents ("the report"), a side ("the opposition") and a
+#: collective that may be anyone ("the group", "the crowd") are none of them.
+ROLE_NOUNS = (
+    "company firm brewery bank carmaker retailer airline broadcaster network channel show studio publisher "
+    "newspaper magazine campaign club band star singer actor actress rapper"
+).split()
+#: "The", up to three words and a noun of :data:`ROLE_NOUNS`, then a verb of saying.
+ROLE_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s(?:{'|'.join(ROLE_NOUNS)})\s{_AUXILIARY}{_BODY_VERB}")
+#: Words of a name with "and" between two capitalised ones ("Racial and Violent Crime taskforce"): maybe a word,
+#: a capitalised word, "and", then one to three words, the first capitalised.
+_AND_IN_NAME = rf"(?:{_WORD})?\s[A-Z][\w'’\-]*+\sand(?=\s[A-Z])(?:{_WORD}){{1,3}}?"
+#: A name's possessive and up to three words, or words of a name holding "and" (:data:`_AND_IN_NAME`), then a verb
+#: of saying ("Ann Cole's defence team argued", "Vale Police's Road and Rail Crime unit said").
 POSSESSIVE_SAYS = re.compile(
-    rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s(?:{_WORD}){{1,3}}?\s{_AUXILIARY}{_BODY_VERB}"
+    rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s"
+    rf"(?:(?:{_WORD}){{1,3}}?|{_AND_IN_NAME})\s{_AUXILIARY}{_BODY_VERB}"
 )
+#: A phrase of one to eight words set off by commas after a name ("Ann McRoe, head of the dental lab, told"),
+#: with no stop, colon or semicolon in it.
+_APPOSITIVE = r"(?:(?:[^\s,.;:!?]++\s){0,7}[^\s,.;:!?]++,\s)?"
 #: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
-#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), or set off by a comma after a role
-#: with any verb of saying ("the treasurer, Ann Cole, added"; not "New York, said to be"); the
+#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), or set off by a comma after a role,
+#: maybe with a phrase set off after it (:data:`_APPOSITIVE`), with any verb of saying ("the treasurer, Ann
+#: Cole, added", "Ann McRoe, head of the lab, told reporters"; not "New York, said to be"); the
 #: named-sources feature reads the verbs it shares with this list when no comma stands between, this
 #: reading the rest ("revealed", "denied", "conceded", "disclosed").
 PERSON_SAYS = re.compile(
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s[A-Z][\w'’\-]*+|[A-Z][a-z][\w'’\-]*+(?:\s[A-Z][a-z][\w'’\-]*+){{1,2}})"
-    rf"(?:\s{_AUXILIARY}{_BODY_VERB}|,\s{_AUXILIARY}(?!said\sto\s){_VERB})"
+    rf"(?:\s{_AUXILIARY}{_BODY_VERB}|,\s{_APPOSITIVE}{_AUXILIARY}(?!said\sto\s|described\s){_VERB})"
 )
 #: He or she and a verb of saying ("She says that", "he has also claimed").
 PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")
@@ -115,12 +136,16 @@ TITLE_WORDS = (
     "Seven Eight Nine Ten Twenty Fifty Hundred Thousand Christmas Easter Thanksgiving Halloween"
 ).split()
 _NAME_CAP = rf"(?!(?:{_NOT_A_NAME}|{'|'.join(TITLE_WORDS)})(?![\w'’\-]))[A-Z][\w'’\-&.]{{0,24}}"
+#: The nouns of :data:`DOCUMENT_NOUNS` capitalised, as a title's last word ("The 100 Power List").
+_TITLED_NOUN = rf"(?:{'|'.join(noun.capitalize() for noun in DOCUMENT_NOUNS)})(?![\w'’\-])"
 #: A poll, list or document credited to a named publication or body: "a Forbes report", "the Radio Times
 #: list" (a capitalised run after "the" or "a"), "the HMIC's report", "Ann Cole's 2019 study" (a name's
 #: possessive and up to three capitalised words or numbers), "Japan Film Producers figures showed" (two to
 #: four capitalised words and a verb of showing), "a poll by listings magazine Radio Times" ("by", up to two
 #: words, a capitalised word). A noun with no capitalised name ("the medical report", "a public poll")
 #: credits nobody, and a verb "list" after a name ("sites such as Gaming Review list 200 titles") is no document.
+#: A name's possessive and a title opening with "The" is that name's titled document, its noun maybe capitalised
+#: ("the Vale Gazette's The 100 Power List").
 NAMED_DOCUMENT = re.compile(
     rf"(?<![\w'’\-])(?:"
     rf"(?:[Tt]he|[Aa]n?)\s(?:{_CAP}\s){{0,3}}{_NAME_CAP}\s{_DOC_NOUN}"
@@ -128,8 +153,20 @@ NAMED_DOCUMENT = re.compile(
     rf"(?:[A-Z0-9][^\s]{{0,24}}\s){{0,3}}{_OWNED_NOUN}"
     rf"|(?:{_CAP}\s){{2,4}}{_DOC_NOUN}\s(?:show|shows|showed|suggest|suggests|suggested|found|revealed)(?![\w'’\-])"
     rf"|{_DOC_NOUN}\sby\s(?:[a-z]{{1,25}}\s){{0,2}}{_NAME_CAP}"
+    rf"|(?!(?:{NOT_A_POSSESSOR}|{_NOT_A_NAME})['’])[A-Z][\w\-]{{0,24}}['’]s\sThe\s"
+    rf"(?:[A-Z0-9][^\s]{{0,24}}\s){{0,4}}(?:{_DOC_NOUN}|{_TITLED_NOUN})"
     rf")"
 )
+#: A verb of saying after a comma or a closing quotation mark, then "the" and a name: a credit put after the
+#: words (", reports The Vale Gazette", "..." said The Harbour Trust); the named-sources feature reads a name
+#: after "the" in lower case but not after "The".
+SAYS_THE_NAME = re.compile(rf"(?<=[,\"”]\s){_VERB}\s[Tt]he\s{_NAME_CAP}")
+#: A post embedded with its author: an embed's signature, a dash, the author's name, the handle and the date
+#: ("— Ann Cole (@anncole) May 3, 2016"), or a post's markup naming its author ('<tweet author="anncole">').
+POST_SIGNATURE = re.compile(
+    rf"[—–]\s[^\n—–()]{{1,60}}\s\(@\w{{1,15}}\)\s(?:{patterns.MONTHS})\.?\s\d{{1,2}},\s\d{{4}}(?!\d)"
+)
+POST_MARKUP = re.compile(r"<tweet\s[^<>]{0,500}?\sauthor=[\"'][^\"'<>\s]")
 _DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)
 #: Distinct speaker labels that make a transcript.
 TRANSCRIPT_LABELS = 2
@@ -170,9 +207,10 @@ def _colon_lines(text: str) -> list[tuple[int, int]]:
 
 
 #: The patterns that end in a verb of saying (:data:`SPEAKING_VERBS`), and the most white-space
-#: characters a match of any of them holds ("the", three words, a head, two helpers and the verb).
-_ENDING_IN_VERB = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY)
-_VERB_SPACES = 7
+#: characters a match of any of them holds (a name of three words, a comma, a phrase of eight words set off,
+#: two helpers and the verb: :data:`PERSON_SAYS`).
+_ENDING_IN_VERB = (NAMED_BODY_SAYS, ROLE_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY)
+_VERB_SPACES = 13
 #: Read in the text backwards from a verb: past :data:`_VERB_SPACES` white-space characters, the next (group 1).
 _SPACES_BACK_REVERSED = re.compile(rf"(?:\S*+\s){{{_VERB_SPACES}}}\S*+(\s)")
 #: Where the verbs of saying and "told" occur (the view's shared word index: lower-cased whole words).
@@ -187,20 +225,39 @@ def attributes(text: str, view: TextView | None = None) -> bool:
 
     ``view``, when given, is ``text``'s view: the patterns that end in a verb of saying are then
     searched only in the stretch before each verb (:func:`_verb_regions`),
-    :data:`TOLD_INITIALS` matched only where "told" starts, and :data:`NAMED_DOCUMENT` searched only
+    :data:`TOLD_INITIALS` matched only where "told" starts, :data:`SAYS_THE_NAME` only where a verb
+    starts, and :data:`NAMED_DOCUMENT` searched only
     when one of its nouns occurs (the nouns it reads are lower case, so the index holds each).
     """
     if view is None:
-        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS)
-        return any(pattern.search(text) for pattern in patterns) or transcript(text) or _named_document(text)
-    for start, end in _verb_regions(text, _SPEAKING.starts(view)):
+        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS, SAYS_THE_NAME)
+        return (
+            any(pattern.search(text) for pattern in patterns)
+            or transcript(text)
+            or _named_document(text)
+            or embedded_post(text)
+        )
+    verbs = _SPEAKING.starts(view)
+    for start, end in _verb_regions(text, verbs):
         if any(pattern.search(text, start, end) for pattern in _ENDING_IN_VERB):
             return True
-    told = TOLD_INITIALS.match
+    told, says_the_name = TOLD_INITIALS.match, SAYS_THE_NAME.match
     return (
         any(told(text, at) for at in _TOLD.starts(view))
+        or any(says_the_name(text, at) for at in verbs)
         or transcript(text)
         or (bool(_DOCUMENTS.starts(view)) and _named_document(text))
+        or embedded_post(text)
+    )
+
+
+def embedded_post(text: str) -> bool:
+    """Whether ``text`` embeds a post with its author (:data:`POST_SIGNATURE`, :data:`POST_MARKUP`).
+
+    Each pattern is searched only in a text that holds its first fixed piece ("(@", "<tweet").
+    """
+    return ("(@" in text and POST_SIGNATURE.search(text) is not None) or (
+        "<tweet" in text and POST_MARKUP.search(text) is not None
     )
 
 
