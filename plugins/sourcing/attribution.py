@@ -30,8 +30,8 @@ from copydesk.plugins.sourcing import patterns
 #: Verbs that put words in a speaker's mouth: the named-sources feature's verbs of saying
 #: (:data:`patterns.SAY_VERBS`) without those a study, a figure or a question also has
 #: ("found", "showed", "estimated", "asked", ...) or that do not end a credit ("saying", "posted"),
-#: and with the admissions, denials and descriptions it does not read ("revealed", "denied", "conceded",
-#: "The Harbour Trust describes the pier as"; not after a comma, where "described" is a passive participle:
+#: and with the admissions, denials, descriptions and concerns it does not read ("revealed", "denied", "conceded",
+#: "The Harbour Trust describes the pier as", "Ann Cole expressed concern"; not after a comma, where "described" is a passive participle:
 #: "Ann Cole, described by friends as shy").
 NOT_SPEAKING = frozenset(
     "adding arguing asked asks concluded concludes declaring estimated estimates explaining finds found "
@@ -39,7 +39,8 @@ NOT_SPEAKING = frozenset(
     "warning writing".split()
 )
 SPEAKING_VERBS = [verb for verb in patterns.SAY_VERBS if verb not in NOT_SPEAKING] + (
-    "asserts revealed reveals denied denies conceded concedes disclosed discloses describes described".split()
+    "asserts revealed reveals denied denies conceded concedes disclosed discloses describes described expressed "
+    "expresses".split()
 )
 _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Of those, the ones a body or initials only say: "added", "states" and "notes" are also a count added
@@ -73,7 +74,7 @@ NAMED_BODY_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s[A-Z][
 #: collective that may be anyone ("the group", "the crowd") are none of them.
 ROLE_NOUNS = (
     "company firm brewery bank carmaker retailer airline broadcaster network channel show studio publisher "
-    "newspaper magazine campaign club band star singer actor actress rapper"
+    "newspaper magazine campaign club band palace star singer actor actress rapper"
 ).split()
 #: "The", up to three words and a noun of :data:`ROLE_NOUNS`, then a verb of saying.
 ROLE_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s(?:{'|'.join(ROLE_NOUNS)})\s{_AUXILIARY}{_BODY_VERB}")
@@ -105,8 +106,9 @@ PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB
 INITIALS_SAY = re.compile(
     rf"(?<![\w'’\-])[A-Z]{{2,6}}(?:\s{_NOT_SUBJECT_WORD}[A-Za-z][a-z]*+){{0,2}}?\s{_AUXILIARY}{_BODY_VERB}"
 )
-#: Initials as the one told ("a source told KNA", "told the ZTV reporter").
-TOLD_INITIALS = re.compile(r"(?<![\w'’\-])told\s(?:the\s)?[A-Z]{2,6}(?![\w'’\-])")
+#: Initials as the one told, maybe glued to a capitalised word ("a source told KNA", "told the ZTV reporter",
+#: "two sources confirmed to KNANews").
+TOLD_INITIALS = re.compile(r"(?<![\w'’\-])(?:told|confirmed\sto)\s(?:the\s)?[A-Z]{2,6}(?:[A-Z][a-z]++)?(?![\w'’\-])")
 #: A speaker's label in capitals opening a line or a sentence ("ANN COLE: Why not?"): one to three
 #: words of capitals (two letters at least), a colon and a space.
 SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*+([A-Z][A-Z'’.\-]++(?: [A-Z][A-Z'’.\-]++){0,2}):[ \t]", re.M)
@@ -118,10 +120,10 @@ NOT_A_SPEAKER = frozenset(
         *("EDITOR'S NOTE", "EDITOR’S NOTE", "SEE ALSO", "READ MORE", "SEE MORE", "SEE MORE HERE"),
     }
 )
-#: Nouns of a poll, a list or a document that a named publication or body is credited with, in lower case
+#: Nouns of a poll, a list, a count or a document that a named publication or body is credited with, in lower case
 #: (a capitalised one is part of a title: "the New Year Honours List", "the Rest Study"). A possessive
 #: name's "poll" or "polls" is the standing it measures ("Cole's poll numbers", "her decline in the polls").
-DOCUMENT_NOUNS = "poll polls survey list report figures study data".split()
+DOCUMENT_NOUNS = "poll polls survey list report figures study data count tally".split()
 _DOC_NOUN = rf"(?:{'|'.join(DOCUMENT_NOUNS)})(?![\w'’\-])"
 _OWNED_NOUN = rf"(?:{'|'.join(noun for noun in DOCUMENT_NOUNS if not noun.startswith('poll'))})(?![\w'’\-])"
 #: A capitalised word of a name (not a month, weekday or pronoun), at most 25 characters.
@@ -161,6 +163,12 @@ NAMED_DOCUMENT = re.compile(
 #: words (", reports The Vale Gazette", "..." said The Harbour Trust); the named-sources feature reads a name
 #: after "the" in lower case but not after "The".
 SAYS_THE_NAME = re.compile(rf"(?<=[,\"”]\s){_VERB}\s[Tt]he\s{_NAME_CAP}")
+#: "per" and a name, or "the" and a noun of :data:`ROLE_NOUNS`, as a credit ("per the palace", "per Vale
+#: Gazette", "Per the Harbour Trust,"; not "per cent" or "per the rules"). "Per" opens a credit only before "the":
+#: it is also a given name ("Per Holm scored").
+PER_SOURCE = re.compile(
+    rf"(?<![\w'’\-])(?:per|Per(?=\sthe\s))\s(?:[Tt]he\s)?(?:{_NAME_CAP}|(?:{'|'.join(ROLE_NOUNS)})(?![\w'’\-]))"
+)
 #: A post embedded with its author: an embed's signature, a dash, the author's name, the handle and the date
 #: ("— Ann Cole (@anncole) May 3, 2016"), or a post's markup naming its author ('<tweet author="anncole">').
 POST_SIGNATURE = re.compile(
@@ -215,7 +223,8 @@ _VERB_SPACES = 13
 _SPACES_BACK_REVERSED = re.compile(rf"(?:\S*+\s){{{_VERB_SPACES}}}\S*+(\s)")
 #: Where the verbs of saying and "told" occur (the view's shared word index: lower-cased whole words).
 _SPEAKING = measures.Occurrences(SPEAKING_VERBS)
-_TOLD = measures.Occurrences(["told"])
+_TOLD = measures.Occurrences(["told", "confirmed"])
+_PER = measures.Occurrences(["per"])
 #: A word's letters and digits (a verb's token, to its end).
 _WORD_RUN = re.compile(r"[^\W_]+")
 
@@ -225,12 +234,13 @@ def attributes(text: str, view: TextView | None = None) -> bool:
 
     ``view``, when given, is ``text``'s view: the patterns that end in a verb of saying are then
     searched only in the stretch before each verb (:func:`_verb_regions`),
-    :data:`TOLD_INITIALS` matched only where "told" starts, :data:`SAYS_THE_NAME` only where a verb
+    :data:`TOLD_INITIALS` matched only where "told" or "confirmed" starts, :data:`PER_SOURCE` only
+    where "per" starts, :data:`SAYS_THE_NAME` only where a verb
     starts, and :data:`NAMED_DOCUMENT` searched only
     when one of its nouns occurs (the nouns it reads are lower case, so the index holds each).
     """
     if view is None:
-        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS, SAYS_THE_NAME)
+        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS, SAYS_THE_NAME, PER_SOURCE)
         return (
             any(pattern.search(text) for pattern in patterns)
             or transcript(text)
@@ -241,10 +251,11 @@ def attributes(text: str, view: TextView | None = None) -> bool:
     for start, end in _verb_regions(text, verbs):
         if any(pattern.search(text, start, end) for pattern in _ENDING_IN_VERB):
             return True
-    told, says_the_name = TOLD_INITIALS.match, SAYS_THE_NAME.match
+    told, says_the_name, per = TOLD_INITIALS.match, SAYS_THE_NAME.match, PER_SOURCE.match
     return (
         any(told(text, at) for at in _TOLD.starts(view))
         or any(says_the_name(text, at) for at in verbs)
+        or any(per(text, at) for at in _PER.starts(view))
         or transcript(text)
         or (bool(_DOCUMENTS.starts(view)) and _named_document(text))
         or embedded_post(text)

@@ -439,6 +439,21 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param('Roads shut. <tweet pic="" author="anncole" id="7">Roads shut</tweet>.', [], id="a-post-s-markup"),
         pytest.param("Write to us (@valegazette) on May 3, 2021.", ["SRC002"], id="a-handle-with-no-signature"),
         pytest.param('Roads shut. <tweet pic="" id="7">Roads shut</tweet>.', ["SRC002"], id="a-post-with-no-author"),
+        # round 2: an outlet told, a count, "expressed", "per"
+        pytest.param(
+            "Two sources confirmed to KNANews that the deal was off.", [], id="confirmed-to-an-outlet-s-initials"
+        ),
+        pytest.param("The deal was off, a source told ZTVNews.", [], id="told-initials-glued-to-a-word"),
+        pytest.param("The deal was confirmed to be off.", ["SRC002"], id="confirmed-to-be"),
+        pytest.param("The race is close, based on an Ashford Press count.", [], id="a-named-agency-s-count"),
+        pytest.param("The race is close, based on the latest count.", ["SRC002"], id="a-count-with-no-name"),
+        pytest.param("Envoy Ann Cole expressed concern over the delay.", [], id="a-name-expressed-concern"),
+        pytest.param("The delay expressed itself in long queues.", ["SRC002"], id="a-thing-expressed"),
+        pytest.param("Per the palace, 9,000 cups of tea were served.", [], id="per-the-palace"),
+        pytest.param("The pier will shut, per Vale Gazette.", [], id="per-a-name"),
+        pytest.param("Per Holm scored twice in the second half.", ["SRC002"], id="per-is-a-given-name"),
+        pytest.param("Prices rose 4 per cent in May.", ["SRC002"], id="per-cent"),
+        pytest.param("The fees are set per the rules.", ["SRC002"], id="per-the-rules"),
     ],
 )
 def test_session_28_unattributed_article_readings(sentence: str, expected: list[str]) -> None:

@@ -2,8 +2,8 @@
 
 :func:`~copydesk.plugins.sourcing.attribution.attributes` with the body's view searches
 the patterns that end in a verb of saying only in the stretch before each verb, "told" and
-initials only where "told" starts, a credit after the words (", reports The Vale Gazette") only
-where a verb starts, and the transcript's labels only on lines with a colon before a space. These tests compare that with the plain searches of the whole text, on
+initials only where "told" or "confirmed" starts, a credit after the words (", reports The Vale
+Gazette") only where a verb starts, "per" and a source only where "per" starts, and the transcript's labels only on lines with a colon before a space. These tests compare that with the plain searches of the whole text, on
 random text built from the pieces the patterns read (names, bodies, helpers, verbs in both
 cases, initials, labels, joiners, underscores, line breaks and white space of every kind).
 """
@@ -28,6 +28,7 @@ PIECES = [
     *("report", "figures showed", "poll by", "list", "Polls", "report_", "data-", "a Bank poll", "Cole's 2019 study"),
     *("the big brewery", "star", "Ann McRoe,", "head of the lab,", "Road and Rail", "describes", "described"),
     *(", reports The", "Gazette", "said The", "\u201d", '"'),
+    *("confirmed to", "KNANews", "confirmed", "per", "Per", "per the", "palace", "count", "expressed"),
     ".",
     ",",
     ":",
@@ -66,12 +67,20 @@ def plain_transcript(text: str) -> bool:
 @example(text="x y Ann Roe McRoe, a b c d e f g h i, has also told y")
 def test_attributions_searched_before_each_verb_are_those_of_searching_the_whole_text(text: str) -> None:
     view = TextView(text)
-    for pattern in (*attribution._ENDING_IN_VERB, attribution.TOLD_INITIALS, attribution.SAYS_THE_NAME):
+    readings = (
+        *attribution._ENDING_IN_VERB,
+        attribution.TOLD_INITIALS,
+        attribution.SAYS_THE_NAME,
+        attribution.PER_SOURCE,
+    )
+    for pattern in readings:
         plain = pattern.search(text) is not None
         if pattern is attribution.TOLD_INITIALS:
             fast = any(pattern.match(text, at) for at in attribution._TOLD.starts(view))
         elif pattern is attribution.SAYS_THE_NAME:
             fast = any(pattern.match(text, at) for at in attribution._SPEAKING.starts(view))
+        elif pattern is attribution.PER_SOURCE:
+            fast = any(pattern.match(text, at) for at in attribution._PER.starts(view))
         else:
             regions = attribution._verb_regions(text, attribution._SPEAKING.starts(view))
             fast = any(pattern.search(text, start, end) for start, end in regions)
@@ -155,6 +164,8 @@ def test_a_phrase_of_eight_words_set_off_after_a_name_is_read_and_one_word_more_
         ", reports The ",  # a credit after the words with no name
         "the big brewery the star ",  # role nouns with no verb
         "Yard's Racial and Violent and ",  # "and" in a possessive name with no verb
+        "per per the the per ",  # "per" with no source
+        "confirmed to confirmed to KNANewsNews ",  # an outlet's initials glued to too much
     ],
 )
 def test_session_28_readings_stay_linear_on_their_own_pattern_repeated(piece: str) -> None:
