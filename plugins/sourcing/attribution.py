@@ -7,15 +7,20 @@ them) count them too:
 
 - a person's name and a verb of saying the named-sources feature does not read ("Mr Cole
   revealed", "Ann Cole has denied", a name set off after its role: "the treasurer, Ann Cole,
-  said"), a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
-  "the opposition argues", which names nobody), a name's possessive ("Ann Cole's defence team
-  argued"), he or she ("She says that ...", "He claimed");
+  said", phrases set off after a name: "Ann McRoe, 45, of Vale Road, told reporters"), a named
+  body and a verb of saying ("The Commerce Department said", "the Bank said"; not "the
+  opposition argues", which names nobody), a noun standing for a named firm, show or star ("the
+  brewery said", "The star admitted"), a name's possessive ("Ann Cole's defence team argued"), a
+  website's name ("valegazette.com reports"), he or she ("She says that ...", "He claimed");
 - a news agency or broadcaster known by its initials, as the speaker or the one told: "the
-  KNA news agency reported", "ZTV reports", "a source told KNA";
+  KNA news agency reported", "ZTV reports", "a source told KNA", "confirmed to KNANews";
+- a credit after the words or by "per": ", reports The Vale Gazette", "per the palace";
 - a transcript: at least two distinct speaker labels in capitals opening a sentence or a
-  line ("ANN COLE: Why not?" ... "ROE: Because ...").
-- a poll, a list or a document credited to a named publication or body: "a Forbes report said",
-  "the Radio Times list", "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes".
+  line ("ANN COLE: Why not?" ... "ROE: Because ...");
+- a post embedded with its author: "— Ann Cole (@anncole) May 3, 2021", '<tweet author="anncole">';
+- a poll, a list, a count or a document credited to a named publication or body: "a Forbes report
+  said", "the Radio Times list", "the Vale Gazette's The 100 Power List", "an Ashford Press count",
+  "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes".
 
 Each pattern reads a bounded run of words, so the scan is linear in the text.
 """
@@ -48,10 +53,12 @@ _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), wo
 BODY_VERBS = [verb for verb in SPEAKING_VERBS if verb not in {"added", "adds", "states", "notes"}]
 _BODY_VERB = "(?:" + "|".join(sorted(BODY_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Helpers between a subject and its verb of saying ("has also said"), and adverbs of when or how a thing was
-#: said ("The Harbour Trust originally said", "she publicly denied").
+#: said ("The Harbour Trust originally said", "she publicly denied", "He has firmly denied", "ZTV exclusively
+#: reports").
 _AUXILIARY = (
     r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once|originally|initially|first|earlier|publicly"
-    r"|privately|formally|officially|recently|subsequently|separately|immediately|quickly|swiftly|openly|flatly)\s){0,2}"
+    r"|privately|formally|officially|recently|subsequently|separately|immediately|quickly|swiftly|openly|flatly"
+    r"|firmly|strongly|vehemently|consistently|categorically|exclusively)\s){0,2}"
 )
 #: Words that end a definite subject before any verb: a preposition, a relative, a pronoun or a verb of
 #: being ("the man who said", "the attack on the town was", "the crowd that said").
@@ -87,12 +94,12 @@ POSSESSIVE_SAYS = re.compile(
     rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s"
     rf"(?:(?:{_WORD}){{1,3}}?|{_AND_IN_NAME})\s{_AUXILIARY}{_BODY_VERB}"
 )
-#: A phrase of one to eight words set off by commas after a name ("Ann McRoe, head of the dental lab, told"),
-#: with no stop, colon or semicolon in it.
-_APPOSITIVE = r"(?:(?:[^\s,.;:!?]++\s){0,7}[^\s,.;:!?]++,\s)?"
+#: One or two phrases of one to twelve words each set off by commas after a name ("Ann McRoe, head of the dental
+#: lab, told"; "Ann Cole, 45, of Vale Road, said"), with no stop, colon or semicolon in them.
+_APPOSITIVE = r"(?:(?:[^\s,.;:!?]++\s){0,11}[^\s,.;:!?]++,\s){0,2}"
 #: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
 #: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), or set off by a comma after a role,
-#: maybe with a phrase set off after it (:data:`_APPOSITIVE`), with any verb of saying ("the treasurer, Ann
+#: maybe with one or two phrases set off after it (:data:`_APPOSITIVE`), with any verb of saying ("the treasurer, Ann
 #: Cole, added", "Ann McRoe, head of the lab, told reporters"; not "New York, said to be"); the
 #: named-sources feature reads the verbs it shares with this list when no comma stands between, this
 #: reading the rest ("revealed", "denied", "conceded", "disclosed").
@@ -102,6 +109,10 @@ PERSON_SAYS = re.compile(
 )
 #: He or she and a verb of saying ("She says that", "he has also claimed").
 PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")
+#: A website's name and a verb of saying ("valegazette.com reports", "theVALEnews.com exclusively reported").
+SITE_SAYS = re.compile(
+    rf"(?<![\w'’\-.@/])[A-Za-z][\w\-]{{0,40}}\.(?:com|net|org|co\.uk)(?![\w\-.])\s{_AUXILIARY}{_BODY_VERB}"
+)
 #: Initials as the speaker, maybe with up to two words ("KNA news agency reported", "ZTV reports").
 INITIALS_SAY = re.compile(
     rf"(?<![\w'’\-])[A-Z]{{2,6}}(?:\s{_NOT_SUBJECT_WORD}[A-Za-z][a-z]*+){{0,2}}?\s{_AUXILIARY}{_BODY_VERB}"
@@ -215,10 +226,10 @@ def _colon_lines(text: str) -> list[tuple[int, int]]:
 
 
 #: The patterns that end in a verb of saying (:data:`SPEAKING_VERBS`), and the most white-space
-#: characters a match of any of them holds (a name of three words, a comma, a phrase of eight words set off,
-#: two helpers and the verb: :data:`PERSON_SAYS`).
-_ENDING_IN_VERB = (NAMED_BODY_SAYS, ROLE_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY)
-_VERB_SPACES = 13
+#: characters a match of any of them holds (a name of three words, a comma, two phrases of twelve words set
+#: off, two helpers and the verb: :data:`PERSON_SAYS`).
+_ENDING_IN_VERB = (NAMED_BODY_SAYS, ROLE_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY, SITE_SAYS)
+_VERB_SPACES = 29
 #: Read in the text backwards from a verb: past :data:`_VERB_SPACES` white-space characters, the next (group 1).
 _SPACES_BACK_REVERSED = re.compile(rf"(?:\S*+\s){{{_VERB_SPACES}}}\S*+(\s)")
 #: Where the verbs of saying and "told" occur (the view's shared word index: lower-cased whole words).

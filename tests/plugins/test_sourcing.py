@@ -454,6 +454,22 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param("Per Holm scored twice in the second half.", ["SRC002"], id="per-is-a-given-name"),
         pytest.param("Prices rose 4 per cent in May.", ["SRC002"], id="per-cent"),
         pytest.param("The fees are set per the rules.", ["SRC002"], id="per-the-rules"),
+        # round 3: two phrases set off, adverbs of how it was said, a website's name
+        pytest.param(
+            "Ann Roe, founder of the Vale Fund (VF), one of the groups through which the money is paid, said it"
+            " was a start.",
+            [],
+            id="two-phrases-set-off-then-said",
+        ),
+        pytest.param(
+            "Ann Cole, 45, a nurse from the town, revealed the pier was unsafe.", [], id="an-age-and-a-job-set-off"
+        ),
+        pytest.param(
+            "When Ann Cole, the mayor, lost the vote, the town was quiet.", ["SRC002"], id="phrases-set-off-no-verb"
+        ),
+        pytest.param("He has firmly declared his innocence.", [], id="he-has-firmly-declared"),
+        pytest.param("valegazette.com exclusively reports that the pier will shut.", [], id="a-website-reports"),
+        pytest.param("Visit valegazette.com for more news about the pier.", ["SRC002"], id="a-website-with-no-verb"),
     ],
 )
 def test_session_28_unattributed_article_readings(sentence: str, expected: list[str]) -> None:

@@ -29,6 +29,7 @@ PIECES = [
     *("the big brewery", "star", "Ann McRoe,", "head of the lab,", "Road and Rail", "describes", "described"),
     *(", reports The", "Gazette", "said The", "\u201d", '"'),
     *("confirmed to", "KNANews", "confirmed", "per", "Per", "per the", "palace", "count", "expressed"),
+    *("45,", "of Vale Road,", "firmly", "exclusively", "valegazette.com", "x.co.uk", ".com"),
     ".",
     ",",
     ":",
@@ -63,8 +64,8 @@ def plain_transcript(text: str) -> bool:
 # a stretch cut four characters past "SAID" read the "say" of "saying" as a verb (found in session 24)
 @example(text="SAID saying")
 @example(text="The storm hit New York, said to be the worst hit.")
-@example(text="x y Ann Roe McRoe, a b c d e f g h, has also told y")
-@example(text="x y Ann Roe McRoe, a b c d e f g h i, has also told y")
+@example(text="x y Ann Roe McRoe, a b c d e f g h i j k l, m n o p q r s t u v w x, has also told y")
+@example(text="x y Ann Roe McRoe, a b c d e f g h i j k l m, has also told y")
 def test_attributions_searched_before_each_verb_are_those_of_searching_the_whole_text(text: str) -> None:
     view = TextView(text)
     readings = (
@@ -147,17 +148,22 @@ def test_a_possessive_speaker_is_read_with_either_apostrophe_and_none_without_on
     assert not speakers.named_in_sentence("Ann Coles suggestion that ", 0, 26, bool)
 
 
-def test_a_phrase_of_eight_words_set_off_after_a_name_is_read_and_one_word_more_is_not() -> None:
-    near = "x " * 40 + "Ann Roe McRoe, a b c d e f g h, has also told them. " + "y " * 40
+def test_two_phrases_of_twelve_words_set_off_after_a_name_are_read_and_one_word_more_is_not() -> None:
+    near = (
+        "x " * 40 + "Ann Roe McRoe, a b c d e f g h i j k l, m n o p q r s t u v w x, has also told them. " + "y " * 40
+    )
     assert attribution.attributes(near) and attribution.attributes(near, TextView(near))
-    far = "x " * 40 + "Ann Roe McRoe, a b c d e f g h i, has also told them. " + "y " * 40
-    assert not attribution.attributes(far) and not attribution.attributes(far, TextView(far))
+    for longer in ("a b c d e f g h i j k l m, n,", "a, b, c,"):
+        far = "x " * 40 + f"Ann Roe McRoe, {longer} has also told them. " + "y " * 40
+        assert not attribution.attributes(far) and not attribution.attributes(far, TextView(far))
 
 
 @pytest.mark.parametrize(
     "piece",
     [
-        "Ann McRoe, a b c d e f g h i, ",  # a phrase set off, one word too long, over and over
+        "Ann McRoe, a b c d e f g h i j k l m, ",  # a phrase set off, one word too long, over and over
+        "Ann McRoe, a, b, c, ",  # three phrases set off, one too many
+        "x.com x.com.com y.co.uk ",  # websites' names with no verb
         "— Ann Cole Ann Cole (@x) ",  # an embed's signature with no date
         "<tweet a=b c=d ",  # a post's markup never closed, no author
         "Vale's The Big Big ",  # a titled document with no noun
