@@ -258,16 +258,23 @@ UNATTRIBUTED_ARTICLE = Rule(
 attribution at all: no name next to a verb of saying ("Maria Lopez said", "said Dr Cole"),
 no "according to", no credited quotation, and none of these: a named body ("The Commerce
 Department said", "the Bank said", "The Daily Courier reported"; "the", up to three words, a
-capitalised head), a name's possessive ("Ann Cole's legal team argued"), a person's name
-("Mr Cole revealed", "Speaker Ann Cole has denied"), he or she ("She says that"), initials
-of an agency or broadcaster ("the KNA news agency reported", "a source told KNA"), each with
-a verb of saying ("revealed", "denied", "conceded" too; not "found" or "showed"; maybe after
-a helper or an adverb: "has also said", "originally said", "publicly denied"), a
-transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE: ...`), or a
-poll, list or document credited to a named publication or body ("a Forbes report said", "the
-Radio Times list", "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes";
-not "the medical report", "a public poll", nor a title such as "the Honours List"). The
-finding points at the first sentence of the body.
+capitalised head), a noun standing for a body or person the copy has named ("The Vale-based
+brewery said", "the show announced", "the mayor's campaign announced", "The star admitted";
+not "the insider", "the group" or "the report"), a name's possessive ("Ann Cole's legal team
+argued", "Vale Police's Road and Rail Crime unit said"), a person's name ("Mr Cole revealed",
+"Speaker Ann Cole has denied", "Ann McRoe, head of the lab, told reporters"), a website's name
+("valegazette.com reports"), he or she ("She says that"), initials of an agency or
+broadcaster ("the KNA news agency reported", "a source told KNA", "confirmed to KNANews"),
+each with a verb of saying ("revealed", "denied", "conceded", "describes", "expressed" too;
+not "found" or "showed"; maybe after a helper or an adverb: "has also said", "originally
+said", "firmly denied"), a credit after the words (", reports The Vale Gazette", "per the
+palace"), a transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE:
+...`), a post embedded with its author (`— Ann Cole (@anncole) May 3, 2021`, `<tweet
+author="anncole">`), or a poll, list or document credited to a named publication or body
+("a Forbes report said", "the Radio Times list", "the Vale Gazette's The 100 Power List", "an
+Ashford Press count", "Vale Film Makers figures showed", "a poll by weekly magazine Road
+Notes"; not "the medical report", "a public poll", nor a title such as "the Honours List").
+The finding points at the first sentence of the body.
 
 **Why it matters.** News reports rest on sources. A report of that length that names
 nobody and cites nothing asks the reader to take every claim on the writer's word:
@@ -280,13 +287,14 @@ welcomed it" without any "said" or "according to" is flagged; the same story wit
 **Known problems.** First-hand reporting of an event the reporter saw (a match report, a
 weather story) can attribute nothing and be sound. Sources named by a common noun only
 ("Officials said", "the opposition argues", "a military source said", "they said") do not
-count: the reader is not told who they are. "He said" counts whoever "he" is, and a
-capitalised head counts as a name ("The Bank said"). It misses what it does not read as a
-source: "called the show "..."" after a long role, a magazine's list told in a sentence
-of its own ("Scottish magazine The List compiled a list"), signed readers' letters,
-embedded posts credited to their authors, "As written by NAME:", a quotation signed after a
-dash, and a body named only by a role noun ("the star admitted", "the nominee's campaign
-announced", "The Leuven-based brewery said").
+count: the reader is not told who they are. "He said" counts whoever "he" is, a capitalised
+head counts as a name ("The Bank said"), and so does a firm, show or star named only by its
+noun ("the company said"), though the copy may never name it. It misses what it does not read
+as a source: "called the show "..."" after a long role, a magazine's list told in a sentence
+of its own ("Scottish magazine The List compiled a list"), signed readers' letters, "As
+written by NAME:", a quotation signed after a dash, a body taken up by "It" ("It urged"), a
+participle ("NAME ..., claiming"), "NAME had more details", and a body's ruling after a dash
+aside.
 
 **Settings.** `min_words` (integer, default 150): shorter bodies are not judged.
 """,

@@ -7,15 +7,20 @@ them) count them too:
 
 - a person's name and a verb of saying the named-sources feature does not read ("Mr Cole
   revealed", "Ann Cole has denied", a name set off after its role: "the treasurer, Ann Cole,
-  said"), a named body and a verb of saying ("The Commerce Department said", "the Bank said"; not
-  "the opposition argues", which names nobody), a name's possessive ("Ann Cole's defence team
-  argued"), he or she ("She says that ...", "He claimed");
+  said", phrases set off after a name: "Ann McRoe, 45, of Vale Road, told reporters"), a named
+  body and a verb of saying ("The Commerce Department said", "the Bank said"; not "the
+  opposition argues", which names nobody), a noun standing for a named firm, show or star ("the
+  brewery said", "The star admitted"), a name's possessive ("Ann Cole's defence team argued"), a
+  website's name ("valegazette.com reports"), he or she ("She says that ...", "He claimed");
 - a news agency or broadcaster known by its initials, as the speaker or the one told: "the
-  KNA news agency reported", "ZTV reports", "a source told KNA";
+  KNA news agency reported", "ZTV reports", "a source told KNA", "confirmed to KNANews";
+- a credit after the words or by "per": ", reports The Vale Gazette", "per the palace";
 - a transcript: at least two distinct speaker labels in capitals opening a sentence or a
-  line ("ANN COLE: Why not?" ... "ROE: Because ...").
-- a poll, a list or a document credited to a named publication or body: "a Forbes report said",
-  "the Radio Times list", "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes".
+  line ("ANN COLE: Why not?" ... "ROE: Because ...");
+- a post embedded with its author: "— Ann Cole (@anncole) May 3, 2021", '<tweet author="anncole">';
+- a poll, a list, a count or a document credited to a named publication or body: "a Forbes report
+  said", "the Radio Times list", "the Vale Gazette's The 100 Power List", "an Ashford Press count",
+  "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes".
 
 Each pattern reads a bounded run of words, so the scan is linear in the text.
 """
@@ -30,14 +35,17 @@ from copydesk.plugins.sourcing import patterns
 #: Verbs that put words in a speaker's mouth: the named-sources feature's verbs of saying
 #: (:data:`patterns.SAY_VERBS`) without those a study, a figure or a question also has
 #: ("found", "showed", "estimated", "asked", ...) or that do not end a credit ("saying", "posted"),
-#: and with the admissions and denials it does not read ("revealed", "denied", "conceded").
+#: and with the admissions, denials, descriptions and concerns it does not read ("revealed", "denied", "conceded",
+#: "The Harbour Trust describes the pier as", "Ann Cole expressed concern"; not after a comma, where "described" is a passive participle:
+#: "Ann Cole, described by friends as shy").
 NOT_SPEAKING = frozenset(
     "adding arguing asked asks concluded concludes declaring estimated estimates explaining finds found "
     "insisting noting posted predicted predicts recalled recalls saying showed shows stating telling urged urges "
     "warning writing".split()
 )
 SPEAKING_VERBS = [verb for verb in patterns.SAY_VERBS if verb not in NOT_SPEAKING] + (
-    "asserts revealed reveals denied denies conceded concedes disclosed discloses".split()
+    "asserts revealed reveals denied denies conceded concedes disclosed discloses describes described expressed "
+    "expresses".split()
 )
 _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Of those, the ones a body or initials only say: "added", "states" and "notes" are also a count added
@@ -45,10 +53,12 @@ _VERB = "(?:" + "|".join(sorted(SPEAKING_VERBS, key=lambda word: (-len(word), wo
 BODY_VERBS = [verb for verb in SPEAKING_VERBS if verb not in {"added", "adds", "states", "notes"}]
 _BODY_VERB = "(?:" + "|".join(sorted(BODY_VERBS, key=lambda word: (-len(word), word))) + r")(?![\w'’\-])"
 #: Helpers between a subject and its verb of saying ("has also said"), and adverbs of when or how a thing was
-#: said ("The Harbour Trust originally said", "she publicly denied").
+#: said ("The Harbour Trust originally said", "she publicly denied", "He has firmly denied", "ZTV exclusively
+#: reports").
 _AUXILIARY = (
     r"(?:(?:has|had|have|also|later|then|previously|repeatedly|once|originally|initially|first|earlier|publicly"
-    r"|privately|formally|officially|recently|subsequently|separately|immediately|quickly|swiftly|openly|flatly)\s){0,2}"
+    r"|privately|formally|officially|recently|subsequently|separately|immediately|quickly|swiftly|openly|flatly"
+    r"|firmly|strongly|vehemently|consistently|categorically|exclusively)\s){0,2}"
 )
 #: Words that end a definite subject before any verb: a preposition, a relative, a pronoun or a verb of
 #: being ("the man who said", "the attack on the town was", "the crowd that said").
@@ -65,27 +75,51 @@ _WORD = rf"\s{_NOT_SUBJECT_WORD}[A-Za-z][\w'’\-]*+"
 #: ("The Commerce Department said", "the Bank said", "The Daily Star reported"). A head in lower case
 #: ("the opposition argues", "the report stated") names nobody: the reader is not told whose words they are.
 NAMED_BODY_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s[A-Z][\w'’\-]*+\s{_AUXILIARY}{_BODY_VERB}")
-#: A name's possessive and up to three words, then a verb of saying ("Ann Cole's defence team argued").
+#: Nouns in lower case that stand for a body or a person the copy has named: a firm, a show, a campaign, a star
+#: ("The Leuven-based brewery said", "the show announced", "the nominee's campaign announced", "The star admitted").
+#: Unnamed sources ("the insider", "the sources"), documents ("the report"), a side ("the opposition") and a
+#: collective that may be anyone ("the group", "the crowd") are none of them.
+ROLE_NOUNS = (
+    "company firm brewery bank carmaker retailer airline broadcaster network channel show studio publisher "
+    "newspaper magazine campaign club band palace star singer actor actress rapper"
+).split()
+#: "The", up to three words and a noun of :data:`ROLE_NOUNS`, then a verb of saying.
+ROLE_SAYS = re.compile(rf"(?<![\w'’\-])[Tt]he(?:{_WORD}){{0,3}}?\s(?:{'|'.join(ROLE_NOUNS)})\s{_AUXILIARY}{_BODY_VERB}")
+#: Words of a name with "and" between two capitalised ones ("Racial and Violent Crime taskforce"): maybe a word,
+#: a capitalised word, "and", then one to three words, the first capitalised.
+_AND_IN_NAME = rf"(?:{_WORD})?\s[A-Z][\w'’\-]*+\sand(?=\s[A-Z])(?:{_WORD}){{1,3}}?"
+#: A name's possessive and up to three words, or words of a name holding "and" (:data:`_AND_IN_NAME`), then a verb
+#: of saying ("Ann Cole's defence team argued", "Vale Police's Road and Rail Crime unit said").
 POSSESSIVE_SAYS = re.compile(
-    rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s(?:{_WORD}){{1,3}}?\s{_AUXILIARY}{_BODY_VERB}"
+    rf"(?<![\w'’\-])(?!(?:{NOT_A_POSSESSOR})['’])[A-Z][\w\-]*+['’]s"
+    rf"(?:(?:{_WORD}){{1,3}}?|{_AND_IN_NAME})\s{_AUXILIARY}{_BODY_VERB}"
 )
+#: One or two phrases of one to twelve words each set off by commas after a name ("Ann McRoe, head of the dental
+#: lab, told"; "Ann Cole, 45, of Vale Road, said"), with no stop, colon or semicolon in them.
+_APPOSITIVE = r"(?:(?:[^\s,.;:!?]++\s){0,11}[^\s,.;:!?]++,\s){0,2}"
 #: A person's name and a verb of saying: an honorific and a capitalised word, or two or three capitalised
-#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), or set off by a comma after a role
-#: with any verb of saying ("the treasurer, Ann Cole, added"; not "New York, said to be"); the
+#: words ("Mr Cole revealed", "Speaker Ann Cole has also denied"), or set off by a comma after a role,
+#: maybe with one or two phrases set off after it (:data:`_APPOSITIVE`), with any verb of saying ("the treasurer, Ann
+#: Cole, added", "Ann McRoe, head of the lab, told reporters"; not "New York, said to be"); the
 #: named-sources feature reads the verbs it shares with this list when no comma stands between, this
 #: reading the rest ("revealed", "denied", "conceded", "disclosed").
 PERSON_SAYS = re.compile(
     rf"(?<![\w'’\-])(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s[A-Z][\w'’\-]*+|[A-Z][a-z][\w'’\-]*+(?:\s[A-Z][a-z][\w'’\-]*+){{1,2}})"
-    rf"(?:\s{_AUXILIARY}{_BODY_VERB}|,\s{_AUXILIARY}(?!said\sto\s){_VERB})"
+    rf"(?:\s{_AUXILIARY}{_BODY_VERB}|,\s{_APPOSITIVE}{_AUXILIARY}(?!said\sto\s|described\s){_VERB})"
 )
 #: He or she and a verb of saying ("She says that", "he has also claimed").
 PRONOUN_SAYS = re.compile(rf"(?<![\w'’\-])(?:[Hh]e|[Ss]he)\s{_AUXILIARY}{_VERB}")
+#: A website's name and a verb of saying ("valegazette.com reports", "theVALEnews.com exclusively reported").
+SITE_SAYS = re.compile(
+    rf"(?<![\w'’\-.@/])[A-Za-z][\w\-]{{0,40}}\.(?:com|net|org|co\.uk)(?![\w\-.])\s{_AUXILIARY}{_BODY_VERB}"
+)
 #: Initials as the speaker, maybe with up to two words ("KNA news agency reported", "ZTV reports").
 INITIALS_SAY = re.compile(
     rf"(?<![\w'’\-])[A-Z]{{2,6}}(?:\s{_NOT_SUBJECT_WORD}[A-Za-z][a-z]*+){{0,2}}?\s{_AUXILIARY}{_BODY_VERB}"
 )
-#: Initials as the one told ("a source told KNA", "told the ZTV reporter").
-TOLD_INITIALS = re.compile(r"(?<![\w'’\-])told\s(?:the\s)?[A-Z]{2,6}(?![\w'’\-])")
+#: Initials as the one told, maybe glued to a capitalised word ("a source told KNA", "told the ZTV reporter",
+#: "two sources confirmed to KNANews").
+TOLD_INITIALS = re.compile(r"(?<![\w'’\-])(?:told|confirmed\sto)\s(?:the\s)?[A-Z]{2,6}(?:[A-Z][a-z]++)?(?![\w'’\-])")
 #: A speaker's label in capitals opening a line or a sentence ("ANN COLE: Why not?"): one to three
 #: words of capitals (two letters at least), a colon and a space.
 SPEAKER_LABEL = re.compile(r"(?:^|(?<=[.!?] ))[ \t]*+([A-Z][A-Z'’.\-]++(?: [A-Z][A-Z'’.\-]++){0,2}):[ \t]", re.M)
@@ -97,10 +131,10 @@ NOT_A_SPEAKER = frozenset(
         *("EDITOR'S NOTE", "EDITOR’S NOTE", "SEE ALSO", "READ MORE", "SEE MORE", "SEE MORE HERE"),
     }
 )
-#: Nouns of a poll, a list or a document that a named publication or body is credited with, in lower case
+#: Nouns of a poll, a list, a count or a document that a named publication or body is credited with, in lower case
 #: (a capitalised one is part of a title: "the New Year Honours List", "the Rest Study"). A possessive
 #: name's "poll" or "polls" is the standing it measures ("Cole's poll numbers", "her decline in the polls").
-DOCUMENT_NOUNS = "poll polls survey list report figures study data".split()
+DOCUMENT_NOUNS = "poll polls survey list report figures study data count tally".split()
 _DOC_NOUN = rf"(?:{'|'.join(DOCUMENT_NOUNS)})(?![\w'’\-])"
 _OWNED_NOUN = rf"(?:{'|'.join(noun for noun in DOCUMENT_NOUNS if not noun.startswith('poll'))})(?![\w'’\-])"
 #: A capitalised word of a name (not a month, weekday or pronoun), at most 25 characters.
@@ -115,12 +149,16 @@ TITLE_WORDS = (
     "Seven Eight Nine Ten Twenty Fifty Hundred Thousand Christmas Easter Thanksgiving Halloween"
 ).split()
 _NAME_CAP = rf"(?!(?:{_NOT_A_NAME}|{'|'.join(TITLE_WORDS)})(?![\w'’\-]))[A-Z][\w'’\-&.]{{0,24}}"
+#: The nouns of :data:`DOCUMENT_NOUNS` capitalised, as a title's last word ("The 100 Power List").
+_TITLED_NOUN = rf"(?:{'|'.join(noun.capitalize() for noun in DOCUMENT_NOUNS)})(?![\w'’\-])"
 #: A poll, list or document credited to a named publication or body: "a Forbes report", "the Radio Times
 #: list" (a capitalised run after "the" or "a"), "the HMIC's report", "Ann Cole's 2019 study" (a name's
 #: possessive and up to three capitalised words or numbers), "Japan Film Producers figures showed" (two to
 #: four capitalised words and a verb of showing), "a poll by listings magazine Radio Times" ("by", up to two
 #: words, a capitalised word). A noun with no capitalised name ("the medical report", "a public poll")
 #: credits nobody, and a verb "list" after a name ("sites such as Gaming Review list 200 titles") is no document.
+#: A name's possessive and a title opening with "The" is that name's titled document, its noun maybe capitalised
+#: ("the Vale Gazette's The 100 Power List").
 NAMED_DOCUMENT = re.compile(
     rf"(?<![\w'’\-])(?:"
     rf"(?:[Tt]he|[Aa]n?)\s(?:{_CAP}\s){{0,3}}{_NAME_CAP}\s{_DOC_NOUN}"
@@ -128,8 +166,26 @@ NAMED_DOCUMENT = re.compile(
     rf"(?:[A-Z0-9][^\s]{{0,24}}\s){{0,3}}{_OWNED_NOUN}"
     rf"|(?:{_CAP}\s){{2,4}}{_DOC_NOUN}\s(?:show|shows|showed|suggest|suggests|suggested|found|revealed)(?![\w'’\-])"
     rf"|{_DOC_NOUN}\sby\s(?:[a-z]{{1,25}}\s){{0,2}}{_NAME_CAP}"
+    rf"|(?!(?:{NOT_A_POSSESSOR}|{_NOT_A_NAME})['’])[A-Z][\w\-]{{0,24}}['’]s\sThe\s"
+    rf"(?:[A-Z0-9][^\s]{{0,24}}\s){{0,4}}(?:{_DOC_NOUN}|{_TITLED_NOUN})"
     rf")"
 )
+#: A verb of saying after a comma or a closing quotation mark, then "the" and a name: a credit put after the
+#: words (", reports The Vale Gazette", "..." said The Harbour Trust); the named-sources feature reads a name
+#: after "the" in lower case but not after "The".
+SAYS_THE_NAME = re.compile(rf"(?<=[,\"”]\s){_VERB}\s[Tt]he\s{_NAME_CAP}")
+#: "per" and a name, or "the" and a noun of :data:`ROLE_NOUNS`, as a credit ("per the palace", "per Vale
+#: Gazette", "Per the Harbour Trust,"; not "per cent" or "per the rules"). "Per" opens a credit only before "the":
+#: it is also a given name ("Per Holm scored").
+PER_SOURCE = re.compile(
+    rf"(?<![\w'’\-])(?:per|Per(?=\sthe\s))\s(?:[Tt]he\s)?(?:{_NAME_CAP}|(?:{'|'.join(ROLE_NOUNS)})(?![\w'’\-]))"
+)
+#: A post embedded with its author: an embed's signature, a dash, the author's name, the handle and the date
+#: ("— Ann Cole (@anncole) May 3, 2016"), or a post's markup naming its author ('<tweet author="anncole">').
+POST_SIGNATURE = re.compile(
+    rf"[—–]\s[^\n—–()]{{1,60}}\s\(@\w{{1,15}}\)\s(?:{patterns.MONTHS})\.?\s\d{{1,2}},\s\d{{4}}(?!\d)"
+)
+POST_MARKUP = re.compile(r"<tweet\s[^<>]{0,500}?\sauthor=[\"'][^\"'<>\s]")
 _DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)
 #: Distinct speaker labels that make a transcript.
 TRANSCRIPT_LABELS = 2
@@ -170,14 +226,16 @@ def _colon_lines(text: str) -> list[tuple[int, int]]:
 
 
 #: The patterns that end in a verb of saying (:data:`SPEAKING_VERBS`), and the most white-space
-#: characters a match of any of them holds ("the", three words, a head, two helpers and the verb).
-_ENDING_IN_VERB = (NAMED_BODY_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY)
-_VERB_SPACES = 7
+#: characters a match of any of them holds (a name of three words, a comma, two phrases of twelve words set
+#: off, two helpers and the verb: :data:`PERSON_SAYS`).
+_ENDING_IN_VERB = (NAMED_BODY_SAYS, ROLE_SAYS, POSSESSIVE_SAYS, PERSON_SAYS, PRONOUN_SAYS, INITIALS_SAY, SITE_SAYS)
+_VERB_SPACES = 29
 #: Read in the text backwards from a verb: past :data:`_VERB_SPACES` white-space characters, the next (group 1).
 _SPACES_BACK_REVERSED = re.compile(rf"(?:\S*+\s){{{_VERB_SPACES}}}\S*+(\s)")
 #: Where the verbs of saying and "told" occur (the view's shared word index: lower-cased whole words).
 _SPEAKING = measures.Occurrences(SPEAKING_VERBS)
-_TOLD = measures.Occurrences(["told"])
+_TOLD = measures.Occurrences(["told", "confirmed"])
+_PER = measures.Occurrences(["per"])
 #: A word's letters and digits (a verb's token, to its end).
 _WORD_RUN = re.compile(r"[^\W_]+")
 
@@ -187,20 +245,41 @@ def attributes(text: str, view: TextView | None = None) -> bool:
 
     ``view``, when given, is ``text``'s view: the patterns that end in a verb of saying are then
     searched only in the stretch before each verb (:func:`_verb_regions`),
-    :data:`TOLD_INITIALS` matched only where "told" starts, and :data:`NAMED_DOCUMENT` searched only
+    :data:`TOLD_INITIALS` matched only where "told" or "confirmed" starts, :data:`PER_SOURCE` only
+    where "per" starts, :data:`SAYS_THE_NAME` only where a verb
+    starts, and :data:`NAMED_DOCUMENT` searched only
     when one of its nouns occurs (the nouns it reads are lower case, so the index holds each).
     """
     if view is None:
-        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS)
-        return any(pattern.search(text) for pattern in patterns) or transcript(text) or _named_document(text)
-    for start, end in _verb_regions(text, _SPEAKING.starts(view)):
+        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS, SAYS_THE_NAME, PER_SOURCE)
+        return (
+            any(pattern.search(text) for pattern in patterns)
+            or transcript(text)
+            or _named_document(text)
+            or embedded_post(text)
+        )
+    verbs = _SPEAKING.starts(view)
+    for start, end in _verb_regions(text, verbs):
         if any(pattern.search(text, start, end) for pattern in _ENDING_IN_VERB):
             return True
-    told = TOLD_INITIALS.match
+    told, says_the_name, per = TOLD_INITIALS.match, SAYS_THE_NAME.match, PER_SOURCE.match
     return (
         any(told(text, at) for at in _TOLD.starts(view))
+        or any(says_the_name(text, at) for at in verbs)
+        or any(per(text, at) for at in _PER.starts(view))
         or transcript(text)
         or (bool(_DOCUMENTS.starts(view)) and _named_document(text))
+        or embedded_post(text)
+    )
+
+
+def embedded_post(text: str) -> bool:
+    """Whether ``text`` embeds a post with its author (:data:`POST_SIGNATURE`, :data:`POST_MARKUP`).
+
+    Each pattern is searched only in a text that holds its first fixed piece ("(@", "<tweet").
+    """
+    return ("(@" in text and POST_SIGNATURE.search(text) is not None) or (
+        "<tweet" in text and POST_MARKUP.search(text) is not None
     )
 
 

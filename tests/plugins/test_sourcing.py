@@ -396,6 +396,86 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
     assert codes(assess(FILLER * 12 + sentence).findings) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a lower-case noun standing for a body or person the copy has named (attribution.ROLE_NOUNS)
+        pytest.param("The Vale-based brewery said it would shut two pubs.", [], id="the-firm-s-description-said"),
+        pytest.param("The pier will reopen in May, the show announced on Friday.", [], id="the-show-announced"),
+        pytest.param("The mayor's re-election campaign announced two rallies.", [], id="a-possessive-s-campaign"),
+        pytest.param("The star admitted that the tour had been too long.", [], id="the-star-admitted"),
+        pytest.param("The insider admitted that the tour had been too long.", ["SRC002"], id="an-unnamed-source"),
+        pytest.param("The medical report said nobody was hurt.", ["SRC002"], id="a-document-still-names-nobody"),
+        pytest.param("The local group said the road was unsafe.", ["SRC002"], id="a-group-may-be-anyone"),
+        pytest.param("The firm added 200 jobs in May.", ["SRC002"], id="a-firm-adding-a-count"),
+        # a phrase set off by commas between a name and its verb, the name with a second capital
+        pytest.param(
+            "Col. Ann McRoe, head of the hospital's dental lab, told reporters the wound was old.",
+            [],
+            id="a-name-then-a-phrase-set-off-then-told",
+        ),
+        pytest.param("Ann McRoe, who was at the dental lab, revealed the wound was old.", [], id="a-relative-set-off"),
+        pytest.param("Ann Cole, described by friends as shy, left the lab.", ["SRC002"], id="described-is-passive"),
+        pytest.param(
+            "Ann McRoe, head of the lab, and nine more people were there.", ["SRC002"], id="a-phrase-set-off-no-verb"
+        ),
+        # "and" in a possessive body's name
+        pytest.param("Vale Police's Road and Rail Crime unit announced two arrests.", [], id="and-in-a-body-s-name"),
+        pytest.param("Ann Cole's cats and dogs announced nothing.", ["SRC002"], id="and-between-lower-case-words"),
+        # describe ... as
+        pytest.param("The Harbour Trust describes the pier as a hazard.", [], id="a-named-body-describes"),
+        pytest.param("Ann Cole has described the plan as a failure.", [], id="a-name-has-described"),
+        pytest.param("The pier was described as a hazard.", ["SRC002"], id="described-with-no-speaker"),
+        # a credit put after the words, "The" and a name
+        pytest.param("Most of them live in the town, reports The Vale Gazette.", [], id="reports-the-named-paper"),
+        pytest.param("The pier is a hazard, said The Harbour Trust.", [], id="said-the-named-body"),
+        pytest.param("Most of them live in the town, reports The Monday paper.", ["SRC002"], id="reports-the-weekday"),
+        pytest.param("Reports The Gazette made were late.", ["SRC002"], id="no-comma-before-the-verb"),
+        # a name's titled document, its noun capitalised
+        pytest.param("She was named in the Vale Gazette's The 100 Power List 2024.", [], id="a-name-s-titled-list"),
+        pytest.param("She rose in the Queen's Birthday Honours List.", ["SRC002"], id="no-the-opening-the-title"),
+        # an embedded post with its author
+        pytest.param("The road flooded. — Ann Cole (@anncole) May 3, 2021", [], id="an-embed-s-signature"),
+        pytest.param('Roads shut. <tweet pic="" author="anncole" id="7">Roads shut</tweet>.', [], id="a-post-s-markup"),
+        pytest.param("Write to us (@valegazette) on May 3, 2021.", ["SRC002"], id="a-handle-with-no-signature"),
+        pytest.param('Roads shut. <tweet pic="" id="7">Roads shut</tweet>.', ["SRC002"], id="a-post-with-no-author"),
+        # round 2: an outlet told, a count, "expressed", "per"
+        pytest.param(
+            "Two sources confirmed to KNANews that the deal was off.", [], id="confirmed-to-an-outlet-s-initials"
+        ),
+        pytest.param("The deal was off, a source told ZTVNews.", [], id="told-initials-glued-to-a-word"),
+        pytest.param("The deal was confirmed to be off.", ["SRC002"], id="confirmed-to-be"),
+        pytest.param("The race is close, based on an Ashford Press count.", [], id="a-named-agency-s-count"),
+        pytest.param("The race is close, based on the latest count.", ["SRC002"], id="a-count-with-no-name"),
+        pytest.param("Envoy Ann Cole expressed concern over the delay.", [], id="a-name-expressed-concern"),
+        pytest.param("The delay expressed itself in long queues.", ["SRC002"], id="a-thing-expressed"),
+        pytest.param("Per the palace, 9,000 cups of tea were served.", [], id="per-the-palace"),
+        pytest.param("The pier will shut, per Vale Gazette.", [], id="per-a-name"),
+        pytest.param("Per Holm scored twice in the second half.", ["SRC002"], id="per-is-a-given-name"),
+        pytest.param("Prices rose 4 per cent in May.", ["SRC002"], id="per-cent"),
+        pytest.param("The fees are set per the rules.", ["SRC002"], id="per-the-rules"),
+        # round 3: two phrases set off, adverbs of how it was said, a website's name
+        pytest.param(
+            "Ann Roe, founder of the Vale Fund (VF), one of the groups through which the money is paid, said it"
+            " was a start.",
+            [],
+            id="two-phrases-set-off-then-said",
+        ),
+        pytest.param(
+            "Ann Cole, 45, a nurse from the town, revealed the pier was unsafe.", [], id="an-age-and-a-job-set-off"
+        ),
+        pytest.param(
+            "When Ann Cole, the mayor, lost the vote, the town was quiet.", ["SRC002"], id="phrases-set-off-no-verb"
+        ),
+        pytest.param("He has firmly declared his innocence.", [], id="he-has-firmly-declared"),
+        pytest.param("valegazette.com exclusively reports that the pier will shut.", [], id="a-website-reports"),
+        pytest.param("Visit valegazette.com for more news about the pier.", ["SRC002"], id="a-website-with-no-verb"),
+    ],
+)
+def test_session_28_unattributed_article_readings(sentence: str, expected: list[str]) -> None:
+    assert codes(assess(FILLER * 12 + sentence).findings) == expected
+
+
 def test_unattributed_article_points_at_the_first_sentence() -> None:
     [finding] = assess(FILLER * 12).findings
     assert finding.matched == FILLER.strip()

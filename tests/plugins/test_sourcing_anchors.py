@@ -2,14 +2,17 @@
 
 :func:`~copydesk.plugins.sourcing.attribution.attributes` with the body's view searches
 the patterns that end in a verb of saying only in the stretch before each verb, "told" and
-initials only where "told" starts, and the transcript's labels only on lines with a colon
-before a space. These tests compare that with the plain searches of the whole text, on
+initials only where "told" or "confirmed" starts, a credit after the words (", reports The Vale
+Gazette") only where a verb starts, "per" and a source only where "per" starts, and the transcript's labels only on lines with a colon before a space. These tests compare that with the plain searches of the whole text, on
 random text built from the pieces the patterns read (names, bodies, helpers, verbs in both
 cases, initials, labels, joiners, underscores, line breaks and white space of every kind).
 """
 
 from __future__ import annotations
 
+import time
+
+import pytest
 from copydesk.plugins.sourcing import attribution, speakers
 from copydesk.text import TextView
 from hypothesis import example, given, settings
@@ -23,6 +26,10 @@ PIECES = [
     *("Speaker Ann Cole", "She has also", "told the ZTV", "the big old red new Bank", "Mr Cole"),
     *("originally", "has publicly", "flatly"),
     *("report", "figures showed", "poll by", "list", "Polls", "report_", "data-", "a Bank poll", "Cole's 2019 study"),
+    *("the big brewery", "star", "Ann McRoe,", "head of the lab,", "Road and Rail", "describes", "described"),
+    *(", reports The", "Gazette", "said The", "\u201d", '"'),
+    *("confirmed to", "KNANews", "confirmed", "per", "Per", "per the", "palace", "count", "expressed"),
+    *("45,", "of Vale Road,", "firmly", "exclusively", "valegazette.com", "x.co.uk", ".com"),
     ".",
     ",",
     ":",
@@ -57,12 +64,24 @@ def plain_transcript(text: str) -> bool:
 # a stretch cut four characters past "SAID" read the "say" of "saying" as a verb (found in session 24)
 @example(text="SAID saying")
 @example(text="The storm hit New York, said to be the worst hit.")
+@example(text="x y Ann Roe McRoe, a b c d e f g h i j k l, m n o p q r s t u v w x, has also told y")
+@example(text="x y Ann Roe McRoe, a b c d e f g h i j k l m, has also told y")
 def test_attributions_searched_before_each_verb_are_those_of_searching_the_whole_text(text: str) -> None:
     view = TextView(text)
-    for pattern in (*attribution._ENDING_IN_VERB, attribution.TOLD_INITIALS):
+    readings = (
+        *attribution._ENDING_IN_VERB,
+        attribution.TOLD_INITIALS,
+        attribution.SAYS_THE_NAME,
+        attribution.PER_SOURCE,
+    )
+    for pattern in readings:
         plain = pattern.search(text) is not None
         if pattern is attribution.TOLD_INITIALS:
             fast = any(pattern.match(text, at) for at in attribution._TOLD.starts(view))
+        elif pattern is attribution.SAYS_THE_NAME:
+            fast = any(pattern.match(text, at) for at in attribution._SPEAKING.starts(view))
+        elif pattern is attribution.PER_SOURCE:
+            fast = any(pattern.match(text, at) for at in attribution._PER.starts(view))
         else:
             regions = attribution._verb_regions(text, attribution._SPEAKING.starts(view))
             fast = any(pattern.search(text, start, end) for start, end in regions)
@@ -127,3 +146,36 @@ def test_a_possessive_speaker_is_read_with_either_apostrophe_and_none_without_on
     for text in ("Ann Cole's suggestion that ", "Ann Cole’s suggestion that ", "The senator's answer was that "):
         assert speakers.named_in_sentence(text, 0, len(text), bool)
     assert not speakers.named_in_sentence("Ann Coles suggestion that ", 0, 26, bool)
+
+
+def test_two_phrases_of_twelve_words_set_off_after_a_name_are_read_and_one_word_more_is_not() -> None:
+    near = (
+        "x " * 40 + "Ann Roe McRoe, a b c d e f g h i j k l, m n o p q r s t u v w x, has also told them. " + "y " * 40
+    )
+    assert attribution.attributes(near) and attribution.attributes(near, TextView(near))
+    for longer in ("a b c d e f g h i j k l m, n,", "a, b, c,"):
+        far = "x " * 40 + f"Ann Roe McRoe, {longer} has also told them. " + "y " * 40
+        assert not attribution.attributes(far) and not attribution.attributes(far, TextView(far))
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "Ann McRoe, a b c d e f g h i j k l m, ",  # a phrase set off, one word too long, over and over
+        "Ann McRoe, a, b, c, ",  # three phrases set off, one too many
+        "x.com x.com.com y.co.uk ",  # websites' names with no verb
+        "— Ann Cole Ann Cole (@x) ",  # an embed's signature with no date
+        "<tweet a=b c=d ",  # a post's markup never closed, no author
+        "Vale's The Big Big ",  # a titled document with no noun
+        ", reports The ",  # a credit after the words with no name
+        "the big brewery the star ",  # role nouns with no verb
+        "Yard's Racial and Violent and ",  # "and" in a possessive name with no verb
+        "per per the the per ",  # "per" with no source
+        "confirmed to confirmed to KNANewsNews ",  # an outlet's initials glued to too much
+    ],
+)
+def test_session_28_readings_stay_linear_on_their_own_pattern_repeated(piece: str) -> None:
+    text = piece * 20_000  # about 400 KB with no match
+    started = time.perf_counter()
+    assert not attribution.attributes(text, TextView(text)) and not attribution.attributes(text)
+    assert time.perf_counter() - started < 10  # about 1 s when linear; a quadratic scan takes hours
