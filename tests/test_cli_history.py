@@ -569,6 +569,17 @@ def test_reading_a_history_that_is_not_there_is_an_error_and_creates_nothing(
     assert sorted(Path(".").iterdir()) == before
 
 
+@pytest.mark.parametrize("command", [["history"], ["trend"], ["diff", "1", "2"], ["diff", "last", "last"]])
+def test_a_history_with_its_tables_but_no_run_is_exit_2_for_every_read_command_alike(
+    cli: Cli, no_project_config: Path, command: list[str]
+) -> None:
+    """An initialised history with no run recorded reads as no history yet (exit 2), as a missing or empty one does."""
+    open_history("sqlite:///empty.db").close()  # the tables, no run: what a first recording leaves until it commits
+    result = cli(*command, "--history", "sqlite:///empty.db")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "copydesk: error: history sqlite:///empty.db: no history here yet (no run recorded in it)\n"
+
+
 @pytest.mark.parametrize("command", ["score", "check"])
 def test_a_malformed_url_is_exit_2_with_the_password_hidden_and_the_reports_written(
     cli: Cli, no_project_config: Path, command: str
