@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -376,6 +377,8 @@ class Config:
     user_severity: frozenset[str] = frozenset()
     #: The config file that set ``[scoring] model`` ("": the packaged model, ``--model`` or overrides).
     model_from: str = ""
+    #: The config file that set ``[history] url`` ("": the packaged default or overrides).
+    history_from: str = ""
 
     @property
     def run(self) -> Mapping[str, Any]:
@@ -397,8 +400,19 @@ class Config:
 
     @property
     def history_url(self) -> str:
-        """``[history] url`` (empty: no history)."""
-        return str(self.data["history"]["url"])
+        """``[history] url`` (empty: no history); a relative SQLite file is in the folder of the config file that named it.
+
+        Relative paths in a configuration file are read from its folder, as ``[scoring] model``
+        is (:meth:`model_path`) and as ruff and pytest read theirs; left as written when that
+        folder is the working directory, where it names the same file.
+        """
+        url = str(self.data["history"]["url"])
+        folder = str(Path(self.history_from).parent)
+        if not url or not self.history_from or os.path.abspath(folder) == os.getcwd():
+            return url
+        from copydesk.history.backends import in_folder  # the history's code only when a run uses one
+
+        return in_folder(url, folder)
 
     @property
     def gate(self) -> Mapping[str, Any]:
@@ -657,6 +671,11 @@ def _scoring_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"scoring.{table}.{key}", f"must be a number up to {MAX_WEIGHT:g}, not {value}"
 
 
+def _history_from_file(project: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> bool:
+    """Whether ``[history] url`` in use is the project file's (not replaced by overrides)."""
+    return "url" in project.get("history", {}) and "url" not in (overrides or {}).get("history", {})
+
+
 def _model_from_file(project: Mapping[str, Any], overrides: Mapping[str, Any] | None, flags: Flags | None) -> bool:
     """Whether ``[scoring] model`` in use is the project file's (not replaced by overrides or ``--model``)."""
     replaced = (flags is not None and flags.model is not None) or "model" in (overrides or {}).get("scoring", {})
@@ -703,4 +722,5 @@ def load_config(
         frozenset(name for table in given for name in table.get("scoring", {}).get("weights", {})),
         frozenset(key for table in given for key in table.get("severity", {})),
         where if _model_from_file(project, overrides, flags) else "",
+        where if _history_from_file(project, overrides) else "",
     )

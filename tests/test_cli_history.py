@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from copydesk.formats.markdown import md
 from copydesk.history import open_history
+from copydesk.modelfile import packaged_model_path
 from support import CliResult
 from test_cli_sources import HEDGED, HEDGED_TOO, clean, write_batch
 
@@ -189,6 +190,25 @@ def test_history_url_from_the_configuration(cli: Cli, no_project_config: Path) -
     assert not Path("copydesk-baseline.json").exists()
     assert cli("baseline", "write", "b.jsonl").exit_code == 0  # a baseline run is not a recorded run
     assert len(cli("history").stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("url", ["sqlite:///runs.db", "runs.db"])
+def test_a_relative_history_in_a_config_file_is_in_its_folder_as_its_model_is(
+    cli: Cli, no_project_config: Path, url: str
+) -> None:
+    """``[history] url`` and ``[scoring] model`` of ``--config ci/c.toml`` both name files in ci/; ``--history`` the working folder's."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("ci").mkdir()
+    Path("ci/model.json").write_bytes(packaged_model_path().read_bytes())
+    Path("ci/c.toml").write_text(f'[history]\nurl = "{url}"\n[scoring]\nmodel = "model.json"\n', encoding="utf-8")
+    recorded = cli("score", "b.jsonl", "--config", "ci/c.toml", "-o", "out.txt")
+    assert recorded.exit_code == 0, recorded.stderr
+    assert Path("ci/runs.db").is_file() and not Path("runs.db").exists()
+    assert cli("history", "--config", "ci/c.toml").stdout.count("\n") == 2  # read where it was recorded
+    assert cli("score", "b.jsonl", "--config", "ci/c.toml", "--history", url, "-o", "out.txt").exit_code == 0
+    assert Path("runs.db").is_file()  # a flag's relative path is the working folder's, as --model's is
+    refused = cli("score", "b.jsonl", "--config", "ci/c.toml", "-f", "json", "-o", "ci/runs.db")
+    assert refused.exit_code == 2 and "(the history database)" in refused.stderr
 
 
 @pytest.mark.parametrize("command", ["score", "check"])
