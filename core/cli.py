@@ -445,7 +445,9 @@ def explain(
                 table = (
                     ""
                     if scorer is None
-                    else pages.settings_table(scorer.name, scorer.settings, survey.config.plugin_settings(scorer))
+                    else pages.settings_table(
+                        scorer.name, scorer.settings, survey.config.plugin_settings(scorer), scorer.setting_docs
+                    )
                 )
                 extra = "\n\n".join(part for part in (precision.section(rule.code), table) if part)
                 pages.show(pages.page(rule, plugin, extra), sys.stdout, sys.stdout.isatty())

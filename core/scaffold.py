@@ -248,6 +248,8 @@ def copydesk_scorers() -> list[Scorer]:
             rules=(SENSATIONAL_WORD,),
             score=score,
             settings={"words": ["shocking", "unbelievable", "stunning", "outrageous", "jaw-dropping"]},
+            # One line per setting: 'copydesk explain' shows it in the settings table.
+            setting_docs={"words": "The lowercase words flagged (replaces the default list)."},
             description="Sensational words in headline and body",
             # The packaged model weighs none of this scorer's features, so its sub-score is a factor
             # subscore ** weight on the score. A word list's hits are weak evidence (a quoted speaker
