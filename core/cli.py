@@ -573,7 +573,10 @@ def history(
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List the recorded runs, newest first: number, time, version, commit, articles and mean score."""
+    """List the recorded runs, newest first: number, time, version, commit, articles and mean score.
+
+    Exits 2 when the history does not exist or has no run recorded in it yet, as trend and diff do.
+    """
     from copydesk.history.commands import list_runs
 
     _run_count("--limit", limit)
