@@ -208,6 +208,11 @@ workers = "two"
         # an unknown table is placed where a dotted key or a header first opens it
         pytest.param("\nbogus.key = 1\n", "2: unknown key 'bogus'", id="unknown-dotted-table"),
         pytest.param("\n[bogus.sub]\nkey = 1\n", "2: unknown key 'bogus'", id="unknown-header-table"),
+        # a key of any spelling is placed by its parts as TOML reads them, not as the message shows them
+        pytest.param('[run]\nworkers = 1\n"a b" = 1\n', "3: unknown key 'run.a b'", id="quoted-key-with-a-space"),
+        pytest.param('[run]\n\n"\\u00e9t\\u00e9" = 1\n', "3: unknown key 'run.\u00e9t\u00e9'", id="escaped-key"),
+        pytest.param('[run]\n\n"\u00e9" = 1\n', "3: unknown key 'run.\u00e9'", id="non-ascii"),
+        pytest.param('\n[scoring."we[ird"]\nx = 1\n', "2: unknown key 'scoring.we[ird'", id="bracket-in-a-header"),
         # a key set inside an inline table is not placed: the file alone is named
         pytest.param(
             "gate = { fail_under = 500 }\n", " gate.fail_under must be between 0 and 100, not 500", id="inline"
