@@ -363,3 +363,27 @@ def test_a_flag_out_of_range_is_echoed_as_given_not_rounded_into_range() -> None
     result = CliRunner().invoke(app, ["check", "seeds/", "--fail-under", "100.00001"])
     assert result.exit_code == 2
     assert "--fail-under 100.00001: gate.fail_under must be between 0 and 100, not 100.00001" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"[run]\nworkers = 2\n# caf\xe9 au lait\n",
+            ":3: not valid UTF-8 (byte 6 of the line: invalid continuation byte)",
+        ),
+        (
+            b"\xef\xbb\xbf[run]\n\xff = 1\n",
+            ":2: not valid UTF-8 (byte 1 of the line: invalid start byte)",
+        ),  # after a BOM
+        ("[run]\nworkers = 2\n".encode("utf-16"), ": encoded as UTF-16 or UTF-32 (a byte order mark); a configuration"),
+    ],
+)
+def test_a_configuration_file_that_is_not_utf8_is_named_with_the_line_it_breaks_on(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, cwd=tmp_path)
+    assert str(info.value).startswith(f"{path}{expected}"), str(info.value)
