@@ -11,8 +11,8 @@ Plugin authors run it from their own tests; copydesk runs it on every built-in::
 It checks, for every scorer the plugin provides: rule codes valid, unique and sharing
 the scorer's prefix; kebab-case names; every rule documented with the five sections;
 settings of the types ``[plugins.NAME]`` can hold, each described in one line
-(``Scorer.setting_docs``), which the scorer's own ``check`` accepts as they are; declared features with snake_case, unique names, a known direction
-and unit, and scoring that reports only declared, finite feature values and findings
+(``Scorer.setting_docs``), which the scorer's own ``check`` accepts as they are;
+declared features with snake_case, unique names, a known direction and unit, and scoring that reports only declared, finite feature values and findings
 whose texts, positions and ``data`` are JSON values (the runner turns any other into a
 failure); every finding's span inside its field, ``matched == text[start:end]``, line
 and column right at both ends and the excerpt holding the match; the same output on a second run; the shared token stream

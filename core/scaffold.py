@@ -357,6 +357,9 @@ In `copydesk.toml` (or `[tool.copydesk]` in `pyproject.toml`):
     # The lowercase words flagged (replaces the default list).
     words = ["shocking", "unbelievable"]
 
+`copydesk explain __PREFIX__001` lists each setting with its default, this configuration's
+value and what it does (the scorer's `setting_docs`).
+
 The scorer's weight in the score is 0.25 (a hit of a word list is weak evidence);
 change it without a new release:
 
