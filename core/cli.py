@@ -445,7 +445,9 @@ def explain(
                 table = (
                     ""
                     if scorer is None
-                    else pages.settings_table(scorer.name, scorer.settings, survey.config.plugin_settings(scorer))
+                    else pages.settings_table(
+                        scorer.name, scorer.settings, survey.config.plugin_settings(scorer), scorer.setting_docs
+                    )
                 )
                 extra = "\n\n".join(part for part in (precision.section(rule.code), table) if part)
                 pages.show(pages.page(rule, plugin, extra), sys.stdout, sys.stdout.isatty())
@@ -571,7 +573,10 @@ def history(
     history: HistoryReadOpt = None,
     config: ConfigOpt = None,
 ) -> None:
-    """List the recorded runs, newest first: number, time, version, commit, articles and mean score."""
+    """List the recorded runs, newest first: number, time, version, commit, articles and mean score.
+
+    Exits 2 when the history does not exist or has no run recorded in it yet, as trend and diff do.
+    """
     from copydesk.history.commands import list_runs
 
     _run_count("--limit", limit)

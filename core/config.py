@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import itertools
 import math
+import os
 import re
 import tomllib
 from collections.abc import Callable, Iterator, Mapping
@@ -149,7 +150,17 @@ def _read_toml(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}:{at[1]}: invalid TOML: {str(exc)[: at.start()]}(column {at[2]})") from None
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{path}: not valid UTF-8: {exc.reason}") from None
+        raise ConfigError(_not_utf8(path, exc)) from None
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> str:
+    """Where a configuration file stops being UTF-8: its line and the byte in it, or its UTF-16/32 byte order mark."""
+    body = bytes(exc.object)
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return f"{path}: encoded as UTF-16 or UTF-32 (a byte order mark); a configuration file must be UTF-8"
+    before = body[: exc.start]
+    line, column = before.count(b"\n") + 1, exc.start - before.rfind(b"\n")
+    return f"{path}:{line}: not valid UTF-8 (byte {column} of the line: {exc.reason})"
 
 
 #: The file whose ``[tool.copydesk]`` table is the configuration, found or named by ``--config``.
@@ -193,8 +204,8 @@ def _tool_table(pyproject: Path) -> dict[str, Any] | None:
 
 #: Where tomllib's message says a syntax error is.
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)$")
-#: A table header line of a TOML file: ``[gate]``, ``[plugins.figures]``, ``[[x]]``.
-_HEADER = re.compile(r"\[\[?([^\[\]#]*)\]\]?\s*+(?:#.*)?")
+#: A table header line of a TOML file: ``[gate]``, ``[plugins.figures]``, ``[[x]]``, ``[plugins."a[1]"]``.
+_HEADER = re.compile(r"\[\[?((?:[^\[\]#\"']++|\"(?:[^\"\\]|\\.)*+\"|'[^']*+')*+)\]\]?\s*+(?:#.*)?")
 #: Comments and strings of a TOML text, leftmost first: a multi-line string's lines are not
 #: keys (a comment or a one-line string is matched only so that no string starts inside it).
 _MULTILINE = re.compile(
@@ -211,10 +222,22 @@ _NAMED = re.compile(r"(?:unknown key ')?\[?([A-Za-z0-9_\-]++(?:\.[A-Za-z0-9_\-]+
 
 
 def _parts(dotted: str) -> tuple[str, ...]:
+    """A key's parts as written in a file (``a."b c".d``): TOML reads quoted ones (escapes and all)."""
+    if '"' in dotted or "'" in dotted:
+        try:
+            table: Any = tomllib.loads(f"{dotted} = 0")
+        except tomllib.TOMLDecodeError:
+            pass
+        else:
+            parts = []
+            while isinstance(table, dict) and len(table) == 1:
+                ((part, table),) = table.items()
+                parts.append(part)
+            return tuple(parts)
     return tuple(part.strip().strip("\"'") for part in dotted.split("."))
 
 
-def key_line(text: str, dotted: str) -> int | None:
+def key_line(text: str, dotted: str | tuple[str, ...]) -> int | None:
     """The line of a TOML text that sets ``dotted`` (or opens it as a table), from 1; None when not found.
 
     A line scan, not a parser: headers and ``key = value`` lines, dotted or quoted keys (a
@@ -222,7 +245,8 @@ def key_line(text: str, dotted: str) -> int | None:
     string are skipped. A key set inside an inline table or a multi-line array is not found
     (the error then names the file alone).
     """
-    want, table = _parts(dotted), ()  # type: tuple[str, ...], tuple[str, ...]
+    want = _parts(dotted) if isinstance(dotted, str) else dotted
+    table: tuple[str, ...] = ()
     text = _MULTILINE.sub(lambda m: "\n" * m[0].count("\n") if m[0][:3] in ('"""', "'''") else m[0], text)
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
@@ -235,24 +259,32 @@ def key_line(text: str, dotted: str) -> int | None:
     return None
 
 
-def placed(message: str, where: str) -> str:
+def placed(message: str, where: str, key: tuple[str, ...] = ()) -> str:
     """``where: <key> ...`` with the line of that key in the file: ``copydesk.toml:4: gate.fail_under ...``.
 
-    ``where`` is a file name or ``FILE [tool.copydesk]``; the message is returned as it was when
-    it is about something else (the command line, the packaged file) or the key is not found.
+    ``where`` is a file name or ``FILE [tool.copydesk]``; ``key`` the key's parts when the
+    raiser knew them (:attr:`ConfigError.key`), else the key is read from the message. The
+    message is returned as it was when it is about something else (the command line, the
+    packaged file) or the key is not found.
     """
     file, _, table = where.partition(" [")
     rest = message.removeprefix(f"{where}: ")
-    if rest == message or file.endswith("(packaged)") or (named := _NAMED.match(rest)) is None:
+    if rest == message or file.endswith("(packaged)"):
         return message
-    prefix = table.removesuffix("]") + "." if table else ""
+    if key:
+        keys = [key]
+    elif (named := _NAMED.match(rest)) is not None:
+        keys = [_parts(f"{named.group(1)}.{named.group(3)}")] if named.group(3) else []
+        keys.append(_parts(named.group(1)))
+    else:
+        return message
+    prefix = tuple(table.removesuffix("]").split(".")) if table else ()
     try:
         text = read_small(file, CONFIG_BYTES).decode("utf-8-sig")
     except (OSError, NotReadable, UnicodeDecodeError):
         return message
-    keys = [f"{named.group(1)}.{named.group(3)}"] if named.group(3) else []
-    for key in (*keys, named.group(1)):
-        if (line := key_line(text, prefix + key)) is not None:
+    for parts in keys:
+        if (line := key_line(text, (*prefix, *parts))) is not None:
             return f"{file}:{line}: {rest}" if not table else f"{file}:{line}: [{table} {rest}"
     return message
 
@@ -342,7 +374,7 @@ def merge(
             merged[key] = value
             continue
         if key not in defaults:
-            raise ConfigError(f"{where}: unknown key {shown(dotted)}")
+            raise ConfigError(f"{where}: unknown key {shown(dotted)}", here)
         if isinstance(defaults[key], dict):
             if not isinstance(value, dict):
                 raise ConfigError(f"{where}: {dotted} must be a table, not {_type_name(value)}")
@@ -376,6 +408,8 @@ class Config:
     user_severity: frozenset[str] = frozenset()
     #: The config file that set ``[scoring] model`` ("": the packaged model, ``--model`` or overrides).
     model_from: str = ""
+    #: The config file that set ``[history] url`` ("": the packaged default or overrides).
+    history_from: str = ""
 
     @property
     def run(self) -> Mapping[str, Any]:
@@ -397,8 +431,19 @@ class Config:
 
     @property
     def history_url(self) -> str:
-        """``[history] url`` (empty: no history)."""
-        return str(self.data["history"]["url"])
+        """``[history] url`` (empty: no history); a relative SQLite file is in the folder of the config file that named it.
+
+        Relative paths in a configuration file are read from its folder, as ``[scoring] model``
+        is (:meth:`model_path`) and as ruff and pytest read theirs; left as written when that
+        folder is the working directory, where it names the same file.
+        """
+        url = str(self.data["history"]["url"])
+        folder = str(Path(self.history_from).parent)
+        if not url or not self.history_from or os.path.abspath(folder) == os.getcwd():
+            return url
+        from copydesk.history.backends import in_folder  # the history's code only when a run uses one
+
+        return in_folder(url, folder)
 
     @property
     def gate(self) -> Mapping[str, Any]:
@@ -461,12 +506,14 @@ class Config:
         try:
             self._validate_plugins(scorers, disabled)
         except ConfigError as exc:
-            raise ConfigError(placed(str(exc), self.source)) from None
+            raise ConfigError(placed(str(exc), self.source, exc.key)) from None
 
     def _validate_plugins(self, scorers: list[Scorer], disabled: tuple[str, ...]) -> None:
         by_name = {s.name: s for s in scorers}
         for name in sorted(self.user_weights - set(by_name) - set(disabled)):
-            raise ConfigError(f"{self.source}: scoring.weights.{name} names no loaded scorer")
+            raise ConfigError(
+                f"{self.source}: scoring.weights.{name} names no loaded scorer", ("scoring", "weights", name)
+            )
         from copydesk.diagnostics import CORE_RULES
         from copydesk.rules import core_fixed
 
@@ -475,16 +522,20 @@ class Config:
         if not disabled:
             known = {key for s in scorers for r in s.rules for key in (r.code, r.name)}
             for key in sorted(self.user_severity - known):
-                raise ConfigError(f"{self.source}: severity.{key} names no rule (see 'copydesk rules')")
+                raise ConfigError(
+                    f"{self.source}: severity.{key} names no rule (see 'copydesk rules')", ("severity", key)
+                )
         for name, table in self.data.get("plugins", {}).items():
             scorer = by_name.get(name)
             if scorer is None:
                 if name in disabled or name not in self.user_plugins:
                     continue
-                raise ConfigError(f"{self.source}: [plugins.{name}] names no loaded scorer")
+                raise ConfigError(f"{self.source}: [plugins.{name}] names no loaded scorer", ("plugins", name))
             for key, value in table.items():
                 if key not in scorer.settings:
-                    raise ConfigError(f"{self.source}: unknown key 'plugins.{name}.{key}'")
+                    raise ConfigError(
+                        f"{self.source}: unknown key {shown(f'plugins.{name}.{key}')}", ("plugins", name, key)
+                    )
                 _check_value(f"plugins.{name}.{key}", value, scorer.settings[key], self.source)
 
 
@@ -657,6 +708,11 @@ def _scoring_problems(data: Mapping[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"scoring.{table}.{key}", f"must be a number up to {MAX_WEIGHT:g}, not {value}"
 
 
+def _history_from_file(project: Mapping[str, Any], overrides: Mapping[str, Any] | None) -> bool:
+    """Whether ``[history] url`` in use is the project file's (not replaced by overrides)."""
+    return "url" in project.get("history", {}) and "url" not in (overrides or {}).get("history", {})
+
+
 def _model_from_file(project: Mapping[str, Any], overrides: Mapping[str, Any] | None, flags: Flags | None) -> bool:
     """Whether ``[scoring] model`` in use is the project file's (not replaced by overrides or ``--model``)."""
     replaced = (flags is not None and flags.model is not None) or "model" in (overrides or {}).get("scoring", {})
@@ -685,7 +741,7 @@ def load_config(
         data = merge(defaults, project, where)
         _validate_values(data, where, given=project)
     except ConfigError as exc:
-        raise ConfigError(placed(str(exc), where)) from None
+        raise ConfigError(placed(str(exc), where, exc.key)) from None
     if overrides:
         data = merge(data, overrides, "command line")
         _validate_values(data, "command line", given=overrides)
@@ -703,4 +759,5 @@ def load_config(
         frozenset(name for table in given for name in table.get("scoring", {}).get("weights", {})),
         frozenset(key for table in given for key in table.get("severity", {})),
         where if _model_from_file(project, overrides, flags) else "",
+        where if _history_from_file(project, overrides) else "",
     )

@@ -10,9 +10,9 @@ Plugin authors run it from their own tests; copydesk runs it on every built-in::
 
 It checks, for every scorer the plugin provides: rule codes valid, unique and sharing
 the scorer's prefix; kebab-case names; every rule documented with the five sections;
-settings of the types ``[plugins.NAME]`` can hold, which the scorer's own ``check``
-accepts as they are; declared features with snake_case, unique names, a known direction
-and unit, and scoring that reports only declared, finite feature values and findings
+settings of the types ``[plugins.NAME]`` can hold, each described in one line
+(``Scorer.setting_docs``), which the scorer's own ``check`` accepts as they are;
+declared features with snake_case, unique names, a known direction and unit, and scoring that reports only declared, finite feature values and findings
 whose texts, positions and ``data`` are JSON values (the runner turns any other into a
 failure); every finding's span inside its field, ``matched == text[start:end]``, line
 and column right at both ends and the excerpt holding the match; the same output on a second run; the shared token stream
@@ -39,7 +39,7 @@ from copydesk.config import Config
 from copydesk.errors import ConfigError, PluginError, describe, plugin_raised
 from copydesk.manager import PluginSet
 from copydesk.models import Article, ArticleReport, Finding, Scorer
-from copydesk.rules import doc_problems, feature_problems, scorer_problems
+from copydesk.rules import doc_problems, feature_problems, scorer_problems, setting_doc_problems
 from copydesk.runner import Runner, malformed
 from copydesk.safety import line, shown
 from copydesk.testing import ADVERSARIAL_KINDS, adversarial_text, config_for, plugin_set, sample_articles
@@ -101,7 +101,7 @@ def _setting_ok(value: Any) -> bool:
 
 
 def check_settings(scorer: Scorer) -> list[Problem]:
-    """Setting keys are strings, values str, int, float, bool or list[str], and ``check`` passes the defaults."""
+    """Setting keys are strings, values str, int, float, bool or list[str], each described, and ``check`` passes the defaults."""
     found = [
         Problem(
             scorer.prefix,
@@ -111,7 +111,21 @@ def check_settings(scorer: Scorer) -> list[Problem]:
         for key, value in scorer.settings.items()
         if not isinstance(key, str) or not _setting_ok(value)
     ]
-    return found + _default_check(scorer)
+    return found + _description_problems(scorer) + _default_check(scorer)
+
+
+def _description_problems(scorer: Scorer) -> list[Problem]:
+    """A problem per setting without a one-line description in ``setting_docs`` (what ``copydesk explain`` shows)."""
+    if wrong := setting_doc_problems(scorer):
+        return [Problem(scorer.prefix, "settings", problem) for problem in wrong]
+    found = []
+    for key in scorer.settings:
+        text = scorer.setting_docs.get(key, "")
+        if not text.strip():
+            found.append(f"setting {shown(key)} has no description in setting_docs")
+        elif len(text.splitlines()) > 1:
+            found.append(f"the description of setting {shown(key)} is not one line")
+    return [Problem(scorer.prefix, "settings", problem) for problem in found]
 
 
 def _default_check(scorer: Scorer) -> list[Problem]:

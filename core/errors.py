@@ -49,6 +49,15 @@ class ConfigError(CopydeskError):
 
     exit_code = EXIT_USAGE
 
+    def __init__(self, message: str, key: tuple[str, ...] = ()) -> None:
+        """Keep ``key``, the parts of the TOML key the message is about, when known: its line is found by them.
+
+        A key of any spelling is then placed (quoted, with spaces, escapes or letters beyond
+        ASCII), where the message's own text names it only as it is shown.
+        """
+        super().__init__(message)
+        self.key = key
+
 
 class InputError(CopydeskError):
     """An input path cannot be read at all (missing, not a file or directory)."""

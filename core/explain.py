@@ -4,17 +4,17 @@ The page is Markdown: printed as it is when standard output is a pipe or a file 
 scripts and tests read stable text), rendered with rich when it is a terminal. The
 settings table lists every setting of the rule's scorer with its default (the
 scorer's declared default, as the packaged config.toml sets it), the value this run's
-configuration gives when that differs, and the comment config.toml has above it.
+configuration gives when that differs, and the scorer's own description of it
+(``Scorer.setting_docs``: the built-ins describe theirs the way any plugin does).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any, TextIO
 
 from copydesk import safety
-from copydesk.config import PACKAGED, packaged_defaults
+from copydesk.config import packaged_defaults
 from copydesk.models import Rule
 
 
@@ -33,16 +33,18 @@ def page(rule: Rule, plugin: str, settings: str = "") -> str:
     return "\n\n".join([*parts, *([settings] if settings else [])]) + "\n"
 
 
-def settings_table(section: str, declared: Mapping[str, Any], current: Mapping[str, Any]) -> str:
-    """The Markdown table of ``[plugins.SECTION]``: each setting, its default, this configuration's value.
+def settings_table(
+    section: str, declared: Mapping[str, Any], current: Mapping[str, Any], docs: Mapping[str, str]
+) -> str:
+    """The Markdown table of ``[plugins.SECTION]``: each setting, its default, this configuration's value, what it does.
 
     ``declared`` are the scorer's own defaults, ``current`` the merged settings of this
-    run. Empty when the scorer has no settings.
+    run, ``docs`` the scorer's ``setting_docs`` (``-`` for a setting it does not describe).
+    Empty when the scorer has no settings.
     """
     defaults = {**declared, **packaged_defaults().get("plugins", {}).get(section, {})}
     if not defaults:
         return ""
-    notes = comments(section)
     rows = [
         "| setting | default | this configuration | what it does |",
         "|---|---|---|---|",
@@ -50,7 +52,7 @@ def settings_table(section: str, declared: Mapping[str, Any], current: Mapping[s
     for key in sorted(defaults):
         value = current.get(key, defaults[key])
         here = "(default)" if value == defaults[key] else _cell(value)
-        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {_escape(notes.get(key, '-'))} |")
+        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {_escape(docs.get(key) or '-')} |")
     return f"**Settings of `[plugins.{section}]`.**\n\n" + "\n".join(rows)
 
 
@@ -73,25 +75,6 @@ def _toml(value: Any) -> str:
 def _escape(text: str) -> str:
     """Text safe in one Markdown table cell: no control characters, no bare ``|``."""
     return safety.neutralise(text).replace("|", "\\|")
-
-
-def comments(section: str) -> dict[str, str]:
-    """The comment lines above each key of ``[plugins.SECTION]`` in the packaged config.toml."""
-    text = resources.files("copydesk").joinpath(PACKAGED).read_text(encoding="utf-8")
-    notes: dict[str, str] = {}
-    inside, pending = False, list[str]()
-    for line in text.splitlines():
-        stripped = line.strip()
-        if stripped.startswith("["):
-            inside, pending = stripped == f"[plugins.{section}]", []
-        elif stripped.startswith("#"):
-            pending.append(stripped.lstrip("#").strip())
-        elif inside and "=" in stripped:
-            notes[stripped.split("=", 1)[0].strip()] = " ".join(pending)
-            pending = []
-        else:
-            pending = []
-    return notes
 
 
 def show(markdown: str, out: TextIO, terminal: bool) -> None:

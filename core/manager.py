@@ -18,7 +18,7 @@ import pluggy
 from copydesk import distributions, hookspecs
 from copydesk.errors import PluginError, describe, plugin_raised
 from copydesk.models import Reporter, Rule, Scorer
-from copydesk.rules import feature_problems, scorer_problems
+from copydesk.rules import feature_problems, scorer_problems, setting_doc_problems
 from copydesk.safety import shown
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ def validate_scorer(scorer: Scorer, seen_codes: dict[str, str], seen_prefixes: d
     """Raise ValueError when a scorer breaks the rule contract or takes a prefix or code already used."""
     if not isinstance(scorer, Scorer):
         raise ValueError(f"copydesk_scorers returned {type(scorer).__name__}, not Scorer")
-    if problems := scorer_problems(scorer) + feature_problems(scorer):
+    if problems := scorer_problems(scorer) + feature_problems(scorer) + setting_doc_problems(scorer):
         raise ValueError(problems[0])
     if scorer.prefix in seen_prefixes:
         raise ValueError(

@@ -449,6 +449,8 @@ class Scorer:
         and reports the first as a configuration error naming the file and key. It must
         yield nothing for the defaults.
     :ivar features: the numeric features ``score`` reports in ``Assessment.features``.
+    :ivar setting_docs: one line per key of ``settings`` saying what it does, which
+        ``copydesk explain`` shows in the settings table; a key that is no setting is a load error.
     """
 
     prefix: str
@@ -462,6 +464,7 @@ class Scorer:
     description: str = ""
     check: Callable[[Settings], Iterable[tuple[str, str]]] | None = None
     features: tuple[Feature, ...] = ()
+    setting_docs: Mapping[str, str] = dataclasses.field(default_factory=lambda: EMPTY)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from copydesk.errors import ConfigError
@@ -117,6 +117,22 @@ def feature_problems(scorer: Scorer) -> list[str]:
             problems.append(f"unit {shown(feature.unit)} is not one of {', '.join(FEATURE_UNITS)}")
         names.add(feature.name)
         found += [f"feature {shown(feature.name)} {p}" for p in problems]
+    return found
+
+
+def setting_doc_problems(scorer: Scorer) -> list[str]:
+    """What breaks the contract in a scorer's ``setting_docs``: a key that is no setting, a description not a string.
+
+    Checked at load, as rules are: a misspelled key would otherwise describe nothing, in silence.
+    """
+    if not isinstance(scorer.setting_docs, Mapping):
+        return [f"setting_docs must be a mapping of setting to description, not {type(scorer.setting_docs).__name__}"]
+    found: list[str] = []
+    for key, text in scorer.setting_docs.items():
+        if not isinstance(key, str) or key not in scorer.settings:
+            found.append(f"setting_docs describes {shown(str(key))}, which is no setting of the scorer")
+        elif not isinstance(text, str):
+            found.append(f"setting_docs[{shown(key)}] must be a str, not {type(text).__name__}")
     return found
 
 

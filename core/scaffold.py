@@ -8,7 +8,10 @@ and the conformance suite, and a README.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,16 +139,33 @@ def new_plugin(name: str, directory: Path, prefix: str | None = None) -> Path:
     if (problem := taken(names)) is not None:
         raise UsageError(problem)
     root = directory / names.distribution
-    if root.exists() and (not root.is_dir() or any(root.iterdir())):
-        raise UsageError(f"{root} already exists and is not an empty folder")
+    made = False
     try:
+        if (problem := _occupied(root)) is not None:
+            raise UsageError(problem)
+        made = not root.exists()
         for relative, content in files(names).items():
             path = root / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(content, encoding="utf-8")
     except OSError as exc:  # --directory is a file, read-only, ...: the user's to fix (exit 2), not copydesk's
+        if made:  # no half a package left behind (a name too long for one file of it, a full disk)
+            shutil.rmtree(root, ignore_errors=True)
+        if exc.errno == errno.ENAMETOOLONG:  # the name's doing, not the folder's
+            raise UsageError(
+                f"plugin name {shown(name)} is too long: a file of the package cannot be named after it here"
+            ) from None
         raise UsageError(f"--directory {directory}: cannot write the package: {exc.strerror or exc}") from None
     return root
+
+
+def _occupied(root: Path) -> str | None:
+    """Why ``root`` cannot take the new package (a file, a folder with files in it, a link to nothing); None when free."""
+    if root.is_symlink() and not root.exists():
+        return f"{root} already exists: a symbolic link to {os.readlink(root)}, which does not exist"
+    if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        return f"{root} already exists and is not an empty folder"
+    return None
 
 
 def command(name: str, prefix: str | None, directory: Path) -> tuple[str, list[str]]:
@@ -248,6 +268,8 @@ def copydesk_scorers() -> list[Scorer]:
             rules=(SENSATIONAL_WORD,),
             score=score,
             settings={"words": ["shocking", "unbelievable", "stunning", "outrageous", "jaw-dropping"]},
+            # One line per setting: 'copydesk explain' shows it in the settings table.
+            setting_docs={"words": "The lowercase words flagged (replaces the default list)."},
             description="Sensational words in headline and body",
             # The packaged model weighs none of this scorer's features, so its sub-score is a factor
             # subscore ** weight on the score. A word list's hits are weak evidence (a quoted speaker
@@ -334,6 +356,9 @@ In `copydesk.toml` (or `[tool.copydesk]` in `pyproject.toml`):
     [plugins.__NAME__]
     # The lowercase words flagged (replaces the default list).
     words = ["shocking", "unbelievable"]
+
+`copydesk explain __PREFIX__001` lists each setting with its default, this configuration's
+value and what it does (the scorer's `setting_docs`).
 
 The scorer's weight in the score is 0.25 (a hit of a word list is weak evidence);
 change it without a new release:

@@ -14,6 +14,7 @@ from xml.etree import ElementTree
 import pytest
 from copydesk.formats.markdown import md
 from copydesk.history import open_history
+from copydesk.modelfile import packaged_model_path
 from support import CliResult
 from test_cli_sources import HEDGED, HEDGED_TOO, clean, write_batch
 
@@ -189,6 +190,25 @@ def test_history_url_from_the_configuration(cli: Cli, no_project_config: Path) -
     assert not Path("copydesk-baseline.json").exists()
     assert cli("baseline", "write", "b.jsonl").exit_code == 0  # a baseline run is not a recorded run
     assert len(cli("history").stdout.splitlines()) == 3
+
+
+@pytest.mark.parametrize("url", ["sqlite:///runs.db", "runs.db"])
+def test_a_relative_history_in_a_config_file_is_in_its_folder_as_its_model_is(
+    cli: Cli, no_project_config: Path, url: str
+) -> None:
+    """``[history] url`` and ``[scoring] model`` of ``--config ci/c.toml`` both name files in ci/; ``--history`` the working folder's."""
+    write_batch(Path("b.jsonl"), [("w1", "wire", clean(1))])
+    Path("ci").mkdir()
+    Path("ci/model.json").write_bytes(packaged_model_path().read_bytes())
+    Path("ci/c.toml").write_text(f'[history]\nurl = "{url}"\n[scoring]\nmodel = "model.json"\n', encoding="utf-8")
+    recorded = cli("score", "b.jsonl", "--config", "ci/c.toml", "-o", "out.txt")
+    assert recorded.exit_code == 0, recorded.stderr
+    assert Path("ci/runs.db").is_file() and not Path("runs.db").exists()
+    assert cli("history", "--config", "ci/c.toml").stdout.count("\n") == 2  # read where it was recorded
+    assert cli("score", "b.jsonl", "--config", "ci/c.toml", "--history", url, "-o", "out.txt").exit_code == 0
+    assert Path("runs.db").is_file()  # a flag's relative path is the working folder's, as --model's is
+    refused = cli("score", "b.jsonl", "--config", "ci/c.toml", "-f", "json", "-o", "ci/runs.db")
+    assert refused.exit_code == 2 and "(the history database)" in refused.stderr
 
 
 @pytest.mark.parametrize("command", ["score", "check"])
@@ -567,6 +587,17 @@ def test_reading_a_history_that_is_not_there_is_an_error_and_creates_nothing(
     assert result.stderr.splitlines() == [result.stderr.splitlines()[0]] and result.stderr.startswith(message)
     assert "s3cr3t" not in result.stderr
     assert sorted(Path(".").iterdir()) == before
+
+
+@pytest.mark.parametrize("command", [["history"], ["trend"], ["diff", "1", "2"], ["diff", "last", "last"]])
+def test_a_history_with_its_tables_but_no_run_is_exit_2_for_every_read_command_alike(
+    cli: Cli, no_project_config: Path, command: list[str]
+) -> None:
+    """An initialised history with no run recorded reads as no history yet (exit 2), as a missing or empty one does."""
+    open_history("sqlite:///empty.db").close()  # the tables, no run: what a first recording leaves until it commits
+    result = cli(*command, "--history", "sqlite:///empty.db")
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "copydesk: error: history sqlite:///empty.db: no history here yet (no run recorded in it)\n"
 
 
 @pytest.mark.parametrize("command", ["score", "check"])

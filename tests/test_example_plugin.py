@@ -109,3 +109,6 @@ def test_explain_shows_its_rule_doc(site: Path, articles: Path) -> None:
         "**Settings.**",
     ):
         assert section in proc.stdout
+    # Its settings table describes each setting as the built-ins' do: from its Scorer.setting_docs.
+    assert "| `min_capitals` | `4` | (default) | Shortest all-capitals headline word flagged by CLK001" in proc.stdout
+    assert "| `remove_phrases` | `[]` | (default) | Packaged phrases CLK002 no longer flags. |" in proc.stdout

@@ -302,7 +302,11 @@ def _read(path: Path) -> Any:
         raise UsageError(f"{path}: baseline file not found (write one with 'copydesk baseline write')") from None
     except OSError as exc:  # a folder, a link loop, no permission: the file is not damaged, it cannot be read
         raise UsageError(f"{path}: cannot read the baseline file: {exc.strerror or exc}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:  # said as the model file's is, not in the codec's words
+        raise UsageError(
+            f"{path}: not a copydesk baseline: not valid UTF-8 (byte {exc.start}: {exc.reason}), so not JSON"
+        ) from None
+    except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
     except RecursionError:
         raise UsageError(f"{path}: not a copydesk baseline: its JSON is nested too deeply") from None

@@ -184,6 +184,22 @@ def parse_url(url: str) -> Target:
     return Target("postgresql", url)
 
 
+def in_folder(url: str, folder: str) -> str:
+    """``url`` with a relative SQLite file put in ``folder``; any other URL as it is.
+
+    ``h.db`` becomes ``FOLDER/h.db`` and ``sqlite:///h.db`` ``sqlite:///FOLDER/h.db``; an absolute
+    file, a PostgreSQL URL or one that does not parse is left as written. A configuration file's ``[history] url`` is read from that file's folder, as its ``[scoring] model`` is.
+    """
+    try:
+        target = parse_url(url)
+    except HistoryError:
+        return url  # refused where it is opened, in its own words
+    if target.kind != "sqlite" or os.path.isabs(target.location):
+        return url
+    path = os.path.join(folder, target.location)
+    return f"sqlite:///{path}" if "://" in url else path
+
+
 def sqlite_file(url: str) -> str | None:
     """The file a SQLite history ``url`` names, or None (a PostgreSQL or malformed URL: no local file)."""
     try:

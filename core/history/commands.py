@@ -60,10 +60,7 @@ def list_runs(history: History, limit: int | None, out: TextIO) -> None:
     passed (``passed``, ``FAILED``); ``-`` where the run did not gate or was recorded
     before the history kept them.
     """
-    entries = history.runs(limit)
-    if not entries:
-        _emit(out, f"no runs recorded in history {redact(history.url)}")
-        return
+    entries = history.runs(limit)  # one at least: a history with no run is not opened for reading (NoHistoryYet)
     _emit(
         out,
         f"{'run':>5}  {'recorded (UTC)':<20}  {'version':<9}  {'commit':<16}  {'command':<7}  {'gate':<6}  "

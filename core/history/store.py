@@ -15,6 +15,7 @@ from copydesk.history.backends import DEFAULT_TIMEOUT, Connection, Row
 from copydesk.history.compare import diff_runs, regressions
 from copydesk.history.records import (
     ArticleRecord,
+    NoHistoryYet,
     Regression,
     RunDiff,
     RunEntry,
@@ -332,9 +333,10 @@ def open_history(
         or ``postgresql://...`` (``postgres://`` too); anything else is refused.
     :param timeout: seconds to wait for another process's lock before giving up.
     :param migrations: the schema's migrations (tests pass a prefix or an extension).
-    :param create: False for the read commands: a missing SQLite file or an empty database
-        is an error, never created; SQLite is opened read-only (a history at an older
-        schema is migrated first, which needs writing).
+    :param create: False for the read commands: a missing SQLite file, an empty database
+        or a history with no run recorded in it is a :class:`NoHistoryYet`, never created;
+        SQLite is opened read-only (a history at an older schema is migrated first, which
+        needs writing).
     :returns: the open history; close it, or use it as a context manager.
     :raises HistoryError: the URL is malformed, the database cannot be reached, is locked,
         corrupt, not a copydesk history, or at a schema version newer than ``migrations`` knows.
@@ -347,6 +349,8 @@ def open_history(
             conn.close()
             conn = Connection(url, timeout)
             migrate(conn, migrations)
+        if not create and History(conn).latest("last") is None:  # its tables, but no run: nothing to read either
+            raise NoHistoryYet(str(conn.error("no history here yet (no run recorded in it)")))
     except BaseException:
         conn.close()
         raise

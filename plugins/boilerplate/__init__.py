@@ -12,7 +12,7 @@ segments (so truncation judges the last real sentence, not "Leave a Comment").
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from copydesk import (
     WORD,
@@ -268,6 +268,29 @@ BOUNDS: dict[str, tuple[float | None, float | None]] = {
 }
 
 
+#: What each setting does, one line each (``copydesk explain`` shows it; config.toml says the same above each key).
+SETTING_DOCS: Mapping[str, str] = {
+    "extra_furniture": 'TPL001 furniture added to plugins/boilerplate/data/furniture.json: "kind:category:phrase", kind one of line, label, prompt, sentence.',
+    "remove_furniture": 'Furniture phrases removed from the packaged lexicon (e.g. "comments").',
+    "extra_roles": 'TPL002 role words added to the byline vocabulary (e.g. "intern").',
+    "remove_roles": "Role words removed from the byline vocabulary.",
+    "extra_frames": 'TPL004 stock headline frames added to the lexicon (e.g. "a deep dive into").',
+    "remove_frames": "Stock headline frames removed from the lexicon.",
+    "repeated_min_articles": "TPL003: a line or sentence is repeated when at least this many distinct stories of the batch have it (near duplicates and rewrites of one story count once; see repeated_cluster_threshold).",
+    "repeated_min_share": "TPL003: ... or at least this share of the batch (0.0 = off); the larger bound wins.",
+    "repeated_min_sentence_words": "TPL003: shortest sentence (in words) counted on its own across the batch.",
+    "repeated_segment_max_words": "Longest repeated line (in words) labelled a boilerplate segment; longer ones are reported only.",
+    "repeated_min_sentence_stories": "TPL003: distinct stories a sentence inside a longer line must recur in (two stories on one event share quotes).",
+    "repeated_cluster_threshold": "TPL003: estimated Jaccard similarity of 5-word shingles at or above which two bodies are one story (a copy, wire copy or rewrite), whose shared text is counted once; the lower of this and near_duplicate_threshold is used.",
+    "headline_lines": "TPL004: lines at the top of the body, besides the title, that may hold a headline.",
+    "frame_min_articles": "TPL004: articles that must share a headline opening not in the lexicon for it to count as a frame.",
+    "near_duplicate_threshold": "TPL005: estimated Jaccard similarity of 5-word shingles at or above which two bodies are near duplicates (LSH finds pairs from about 0.5).",
+    "near_duplicate_min_words": "TPL005: bodies shorter than this many words are not compared.",
+    "chrome_model": "TPL006: run the page-chrome model (false turns the rule off).",
+    "chrome_threshold": "TPL006: model probability at or above which a line is page chrome (chosen by page-split cross-validation).",
+    "chrome_min_lines": "TPL006: bodies with fewer lines are not judged for page chrome.",
+}
+
 SCORER = Scorer(
     prefix="TPL",
     name="boilerplate",
@@ -295,6 +318,7 @@ SCORER = Scorer(
         "chrome_threshold": 0.6,
         "chrome_min_lines": 6,
     },
+    setting_docs=SETTING_DOCS,
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish, merge=batch.merge),
     segment=segment,
     check=check,

@@ -289,6 +289,19 @@ SETTINGS = {
     "subject_overlap": 2,
 }
 
+#: What each setting does, one line each (``copydesk explain`` shows it; config.toml says the same above each key).
+SETTING_DOCS: Mapping[str, str] = {
+    "window": 'Sentences beyond a quotation that runs over sentences searched for its speaker (its own sentences always are), and the "...said:" colon rule; 0 turns neighbours off.',
+    "large_count": "Smallest plain number (no scale word, currency or percent) that counts as a large count.",
+    "extra_cues": "Attribution cue words added to plugins/figures/data/cue_verbs.txt (one word each, lower case).",
+    "remove_cues": "Cue words removed from the cue lists (verbs and document nouns).",
+    "extra_cue_nouns": 'Document nouns added to plugins/figures/data/cue_nouns.txt ("poll", "report": they credit a figure when named).',
+    "extra_vague_sources": 'Collective source words added to plugins/figures/data/vague_sources.txt ("analysts", "reports").',
+    "remove_vague_sources": "Collective source words removed from the vague list.",
+    "tolerance": "FIG003: the larger figure must exceed the smaller by more than this ratio.",
+    "subject_overlap": "FIG003: content words near the two figures they must share to count as the same subject.",
+}
+
 
 def _clean(text: str) -> str:
     """A figure's text on one line."""
@@ -375,6 +388,7 @@ SCORER = Scorer(
     rules=RULES,
     score=score,
     settings=SETTINGS,
+    setting_docs=SETTING_DOCS,
     check=check,
     batch=BatchPass(start=batch.start, observe=batch.observe, finish=batch.finish, merge=batch.merge),
     description="Figures (money, percentages, counts, rates) with no source, a vague one, or contradicting sources",

@@ -14,7 +14,7 @@ weigh less. Its sub-score depends on densities (per 1,000 words and per sentence
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from copydesk import (
     Assessment,
@@ -356,6 +356,18 @@ SETTINGS: Settings = {
     "approximator_weight": 0.5,
     "min_words": 150,
 }
+#: What each setting does, one line each (``copydesk explain`` shows it; config.toml says the same above each key).
+SETTING_DOCS: Mapping[str, str] = {
+    "extra_cues": 'Hedge cues added to the packaged lists (phrases, case-insensitive; category "custom").',
+    "remove_cues": 'Hedge cues removed from the packaged lists (exact phrases, e.g. "potential").',
+    "extra_vague_sources": 'Words added to the unnamed/collective sources of vague attribution (e.g. "pundits").',
+    "remove_vague_sources": 'Words removed from the vague sources (e.g. "officials" to accept anonymous officials).',
+    "density_threshold": "HDG003: weighted hedges per 1,000 words above which an article is flagged (pooled p99 of BBC + PolNeAR, rounded up).",
+    "share_threshold": "Hedged-sentence share at which the sub-score's sentence term reaches one half (pooled p99 of BBC + PolNeAR).",
+    "attributed_weight": "Weight of a hedge inside a quotation or credited to a named source, against 1 for the author's own (0 to 1e6).",
+    "approximator_weight": 'Weight of an approximator or vague quantifier ("generally", "some", "many") (0 to 1e6).',
+    "min_words": "HDG003 judges only articles of at least this many words; sub-score densities use at least this many words.",
+}
 #: Vague attributions per 1,000 words that cost a factor of e in the sub-score.
 VAGUE_SCALE = 10.0
 _CODES = {HEDGE: HEDGE_CUE.code, VAGUE: VAGUE_ATTRIBUTION.code, ATTRIBUTED: ATTRIBUTED_HEDGE.code}
@@ -529,6 +541,7 @@ def copydesk_scorers() -> list[Scorer]:
             rules=RULES,
             score=score,
             settings=SETTINGS,
+            setting_docs=SETTING_DOCS,
             check=check,
             description="Hedging language and vague attribution: uncertainty the article leaves open",
             features=FEATURES,

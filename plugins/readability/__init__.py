@@ -20,7 +20,7 @@ Pyphen for unknown words), counted once per distinct word and served offline fro
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from copydesk import Assessment, Context, Document, Finding, Rule, Scorer, Settings, Severity, hookimpl, measures
@@ -121,6 +121,14 @@ DEFAULTS: Settings = MappingProxyType(
         "min_words": 100,
     }
 )
+
+#: What each setting does, one line each (``copydesk explain`` shows it; config.toml says the same above each key).
+SETTING_DOCS: Mapping[str, str] = {
+    "max_sentence_words": "Longest sentence, in words, that RDB001 (very-long-sentence) does not flag; pooled p99.9 of real news, rounded up to 5.",
+    "min_reading_ease": "RDB002 (dense-prose) flags a body whose Flesch reading ease is below this; pooled p0.5 of real news minus 5.",
+    "max_grade": "RDB002 flags a body whose Flesch-Kincaid grade is above this; pooled p99.5 of real news plus 1.",
+    "min_words": "Bodies with fewer words are not judged by RDB002 (the formulas are noisy on short texts).",
+}
 
 #: Sub-score penalty per very long sentence, per multiple of the limit it reaches.
 LONG_PENALTY = 0.1
@@ -240,6 +248,7 @@ def copydesk_scorers() -> list[Scorer]:
             score=score,
             weight=0.5,
             settings=DEFAULTS,
+            setting_docs=SETTING_DOCS,
             check=check,
             description="Flesch reading ease, grade and sentence statistics; flags extremes for news",
             features=FEATURES,

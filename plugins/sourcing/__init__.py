@@ -14,7 +14,7 @@ aggregate against professional norms, not by a fixed penalty.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 
 from copydesk import (
@@ -302,6 +302,10 @@ aside.
 
 RULES = (UNCREDITED_QUOTATION, UNATTRIBUTED_ARTICLE)
 DEFAULTS: Settings = MappingProxyType({"min_words": 150})
+#: What each setting does, one line each (``copydesk explain`` shows it; config.toml says the same above each key).
+SETTING_DOCS: Mapping[str, str] = {
+    "min_words": "SRC002 (unattributed-article) judges only bodies of at least this many words (a brief may name no source).",
+}
 
 
 #: The last words before a quotation's mark that present it as a thing named (`the policy is "..."`, `the
@@ -406,6 +410,7 @@ def copydesk_scorers() -> list[Scorer]:
             rules=RULES,
             score=score,
             settings=DEFAULTS,
+            setting_docs=SETTING_DOCS,
             check=check,
             description="Evidence of sourcing: named sources, credited quotations, dates, places, documents",
             features=FEATURES,

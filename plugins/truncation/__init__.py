@@ -55,6 +55,26 @@ SETTINGS: Mapping[str, object] = {
     "length_ratio": 0.3,
 }
 
+#: What each setting does, one line each (``copydesk explain`` shows it; config.toml says the same above each key).
+SETTING_DOCS: Mapping[str, str] = {
+    "short_line_words": "Longest closing line (in words) that may be a byline, credit or heading rather than a cut sentence.",
+    "max_tail_lines": "Closing lines (furniture, credits, headings) passed over at most when looking for the real ending.",
+    "open_quote_after_stop": "Also flag an ending on a full stop whose last sentence opens a quotation or parenthesis it never closes.",
+    "extra_non_final_words": "Words added to the list of words a sentence cannot end on (articles, prepositions, auxiliaries, ...).",
+    "remove_non_final_words": "Words removed from that list.",
+    "extra_furniture": 'Closing furniture lines added (normalised lower-case words; a trailing "*" matches any line starting so).',
+    "remove_furniture": "Closing furniture lines removed.",
+    "extra_continuation": "Continuation/paywall tail lines added (same matching).",
+    "remove_continuation": "Continuation/paywall tail lines removed.",
+    "extra_debris": "Scrape-debris lines added (same matching).",
+    "remove_debris": "Scrape-debris lines removed.",
+    "extra_credit_cues": 'Words added to the list of those that open a credit or byline ("photo", "reporting", ...).',
+    "remove_credit_cues": "Credit cues removed.",
+    "min_source_articles": "TRN005: articles a source needs in the batch before its median length is used.",
+    "min_median_words": "TRN005: smallest source median (words) that is used.",
+    "length_ratio": "TRN005: flag an article shorter than this share of its source's median.",
+}
+
 
 def _ending_findings(
     document: Document, ending: Ending, verdict: Verdict, lex: Lexicons
@@ -200,6 +220,7 @@ def copydesk_scorers() -> list[Scorer]:
             ),
             score=score,
             settings=SETTINGS,
+            setting_docs=SETTING_DOCS,
             check=check,
             batch=BATCH,
             description="Text that stops mid-sentence or mid-list, paywall tails, and scrape debris",

@@ -208,6 +208,11 @@ workers = "two"
         # an unknown table is placed where a dotted key or a header first opens it
         pytest.param("\nbogus.key = 1\n", "2: unknown key 'bogus'", id="unknown-dotted-table"),
         pytest.param("\n[bogus.sub]\nkey = 1\n", "2: unknown key 'bogus'", id="unknown-header-table"),
+        # a key of any spelling is placed by its parts as TOML reads them, not as the message shows them
+        pytest.param('[run]\nworkers = 1\n"a b" = 1\n', "3: unknown key 'run.a b'", id="quoted-key-with-a-space"),
+        pytest.param('[run]\n\n"\\u00e9t\\u00e9" = 1\n', "3: unknown key 'run.\u00e9t\u00e9'", id="escaped-key"),
+        pytest.param('[run]\n\n"\u00e9" = 1\n', "3: unknown key 'run.\u00e9'", id="non-ascii"),
+        pytest.param('\n[scoring."we[ird"]\nx = 1\n', "2: unknown key 'scoring.we[ird'", id="bracket-in-a-header"),
         # a key set inside an inline table is not placed: the file alone is named
         pytest.param(
             "gate = { fail_under = 500 }\n", " gate.fail_under must be between 0 and 100, not 500", id="inline"
@@ -358,3 +363,27 @@ def test_a_flag_out_of_range_is_echoed_as_given_not_rounded_into_range() -> None
     result = CliRunner().invoke(app, ["check", "seeds/", "--fail-under", "100.00001"])
     assert result.exit_code == 2
     assert "--fail-under 100.00001: gate.fail_under must be between 0 and 100, not 100.00001" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            b"[run]\nworkers = 2\n# caf\xe9 au lait\n",
+            ":3: not valid UTF-8 (byte 6 of the line: invalid continuation byte)",
+        ),
+        (
+            b"\xef\xbb\xbf[run]\n\xff = 1\n",
+            ":2: not valid UTF-8 (byte 1 of the line: invalid start byte)",
+        ),  # after a BOM
+        ("[run]\nworkers = 2\n".encode("utf-16"), ": encoded as UTF-16 or UTF-32 (a byte order mark); a configuration"),
+    ],
+)
+def test_a_configuration_file_that_is_not_utf8_is_named_with_the_line_it_breaks_on(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
+    path = tmp_path / "copydesk.toml"
+    path.write_bytes(content)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, cwd=tmp_path)
+    assert str(info.value).startswith(f"{path}{expected}"), str(info.value)

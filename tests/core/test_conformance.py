@@ -51,7 +51,14 @@ def good_score(document: Document, context: Context) -> Iterator[Finding]:
     return alpha_findings(document)
 
 
-GOOD = Scorer(prefix="TST", name="tester", rules=(ALPHA,), score=good_score, settings={"words": ["alpha"]})
+GOOD = Scorer(
+    prefix="TST",
+    name="tester",
+    rules=(ALPHA,),
+    score=good_score,
+    settings={"words": ["alpha"]},
+    setting_docs={"words": "The words flagged."},
+)
 EXAMPLES = ["One alpha here.", "Title line\n\nand\nalpha   alpha on the fourth line."]
 
 
@@ -169,6 +176,15 @@ BROKEN = [
     ("setting-table", replace(GOOD, settings={"limits": {"a": 1}}), "settings", "'limits'"),
     ("setting-int-list", replace(GOOD, settings={"sizes": [1, 2]}), "settings", "'sizes'"),
     ("setting-none", replace(GOOD, settings={"word": None}), "settings", "'word'"),
+    ("setting-undescribed", replace(GOOD, setting_docs={}), "settings", "setting 'words' has no description"),
+    ("setting-doc-blank", replace(GOOD, setting_docs={"words": " "}), "settings", "'words' has no description"),
+    ("setting-doc-two-lines", replace(GOOD, setting_docs={"words": "a\nb"}), "settings", "is not one line"),
+    (
+        "setting-doc-of-no-setting",
+        replace(GOOD, setting_docs={"words": "The words.", "wrods": "x"}),
+        "settings",
+        "setting_docs describes 'wrods', which is no setting of the scorer",
+    ),
     ("check-rejects-default", replace(GOOD, check=lambda s: [("words", "must be empty")]), "settings", "'words'"),
     ("check-raises", replace(GOOD, check=lambda s: [1 / 0]), "settings", "ZeroDivisionError"),
     (

@@ -9,8 +9,10 @@ import subprocess
 import sys
 import tomllib
 
+import pytest
 from copydesk import explain
 from copydesk.config import packaged_defaults
+from copydesk.manager import load_plugins
 from copydesk.models import Rule, Severity
 from support import REPO, run_copydesk
 
@@ -44,15 +46,17 @@ def test_a_core_rule_has_no_settings_table() -> None:
     assert result.exit_code == 0 and "Settings of" not in result.stdout
 
 
-def test_the_table_takes_the_scorers_declared_defaults_and_escapes_cells() -> None:
-    table = explain.settings_table("not-packaged", {"limit": 3, "words": ["a|b"], "on": True}, {"limit": 5})
-    assert "| `limit` | `3` | `5` | - |" in table
-    assert '| `words` | `["a\\|b"]` | (default) | - |' in table and "| `on` | `true` |" in table
-    assert explain.settings_table("not-packaged", {}, {}) == ""
+def test_the_table_takes_the_scorers_declared_defaults_and_descriptions_and_escapes_cells() -> None:
+    declared = {"limit": 3, "words": ["a|b"], "on": True}
+    docs = {"limit": "Most \x1b[31mhits|marks\u202e allowed."}  # a plugin's text: inert in the table cell
+    table = explain.settings_table("not-packaged", declared, {"limit": 5}, docs)
+    assert "| `limit` | `3` | `5` | Most \\x1b[31mhits\\|marks\\u202e allowed. |" in table
+    assert '| `words` | `["a\\|b"]` | (default) | - |' in table and "| `on` | `true` | (default) | - |" in table
+    assert explain.settings_table("not-packaged", {}, {}, {}) == ""
 
 
 def test_show_renders_on_a_terminal_and_passes_markdown_through_otherwise() -> None:
-    markdown = explain.page(RULE, "demo", explain.settings_table("x", {"limit": 3}, {}))
+    markdown = explain.page(RULE, "demo", explain.settings_table("x", {"limit": 3}, {}, {}))
     piped, terminal = io.StringIO(), io.StringIO()
     explain.show(markdown, piped, terminal=False)
     explain.show(markdown, terminal, terminal=True)
@@ -85,10 +89,31 @@ def test_explain_on_a_terminal_is_rendered() -> None:
     assert "What it flags." in screen and "**What it flags.**" not in screen and "min_words" in screen
 
 
-def test_the_packaged_config_comments_describe_the_settings() -> None:
-    notes = explain.comments("figures")
-    packaged = tomllib.loads((REPO / "core" / "config.toml").read_text())["plugins"]["figures"]
-    assert set(notes) == set(packaged) and all(notes.values())
+def config_comments(section: str) -> dict[str, str]:
+    """The comment lines above each key of ``[plugins.SECTION]`` in the packaged config.toml, joined into one line."""
+    notes: dict[str, str] = {}
+    inside, pending = False, list[str]()
+    for line in (REPO / "core" / "config.toml").read_text(encoding="utf-8").splitlines():
+        stripped = line.strip()
+        if stripped.startswith("["):
+            inside, pending = stripped == f"[plugins.{section}]", []
+        elif stripped.startswith("#"):
+            pending.append(stripped.lstrip("#").strip())
+        elif inside and "=" in stripped:
+            notes[stripped.split("=", 1)[0].strip()] = " ".join(pending)
+            pending = []
+        else:
+            pending = []
+    return notes
+
+
+@pytest.mark.parametrize("name", sorted(packaged_defaults()["plugins"]))
+def test_each_builtin_describes_its_settings_as_a_plugin_does_and_as_config_toml_says(name: str) -> None:
+    """The built-ins' descriptions come from Scorer.setting_docs, the plugin API; config.toml's comments say the same."""
+    (scorer,) = [s for _, s in load_plugins().scorers if s.name == name]
+    packaged = tomllib.loads((REPO / "core" / "config.toml").read_text())["plugins"][name]
+    assert set(scorer.setting_docs) == set(scorer.settings) == set(packaged)
+    assert dict(scorer.setting_docs) == config_comments(name)
 
 
 def test_a_plugins_controls_in_a_rule_page_are_escaped_whether_piped_or_on_a_terminal() -> None:

@@ -24,6 +24,11 @@ def featured(**declared: str) -> Scorer:
     return dataclasses.replace(scorer(), features=(Feature(**fields),))
 
 
+def described(docs: Any) -> Scorer:
+    """The TST scorer with one setting, ``limit``, and ``docs`` as its ``setting_docs``."""
+    return dataclasses.replace(scorer(), settings={"limit": 1}, setting_docs=docs)
+
+
 class Provides:
     def __init__(self, *scorers: Scorer) -> None:
         self.scorers = list(scorers)
@@ -75,6 +80,14 @@ class Interrupts:
         ([("a", Provides(featured(direction="up")))], "a", "feature 'rate' direction 'up' is not 'problem' or"),
         ([("a", Provides(featured(unit="percent")))], "a", "feature 'rate' unit 'percent' is not one of per_1000"),
         ([("a", Provides(featured(name="Rate")))], "a", "feature 'Rate' name is not snake_case"),
+        # a misspelled description would describe nothing, in silence
+        ([("a", Provides(described({"limt": "x"})))], "a", "setting_docs describes 'limt', which is no setting"),
+        ([("a", Provides(described({"limit": 3})))], "a", "setting_docs['limit'] must be a str, not int"),
+        (
+            [("a", Provides(described(["limit"])))],
+            "a",
+            "setting_docs must be a mapping of setting to description, not list",
+        ),
     ],
 )
 def test_invalid_plugins_fail_with_their_name(plugins: list[tuple[str, Any]], culprit: str, problem: str) -> None:

@@ -138,6 +138,28 @@ def test_new_plugin_into_a_directory_that_is_a_file_is_a_usage_error(tmp_path: P
     assert (tmp_path / "afile").read_text() == "mine"
 
 
+@pytest.mark.parametrize("length", [300, 240])  # the package's folder, or only its test file, too long a name
+def test_a_name_too_long_for_a_file_name_is_a_usage_error_and_leaves_nothing(tmp_path: Path, length: int) -> None:
+    name = "a" * length
+    result = CliRunner().invoke(app, ["new-plugin", name, "--directory", str(tmp_path)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: plugin name '{name}' is too long: a file of the package cannot be named after it here"
+    ]
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_link_to_nothing_in_the_package_s_place_is_named_and_left_alone(tmp_path: Path) -> None:
+    (tmp_path / "copydesk-zz-top").symlink_to(tmp_path / "gone")
+    result = CliRunner().invoke(app, ["new-plugin", "zz-top", "--directory", str(tmp_path)])
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"copydesk: error: {tmp_path / 'copydesk-zz-top'} already exists: a symbolic link to {tmp_path / 'gone'},"
+        " which does not exist"
+    ]
+    assert (tmp_path / "copydesk-zz-top").is_symlink() and not (tmp_path / "gone").exists()
+
+
 def test_the_scaffolded_scorer_weighs_a_quarter_in_the_score(tmp_path: Path) -> None:
     """docs/hooks.md: a word list's hits are weak evidence, so the scaffold's weight is 0.25, not the Scorer default 1.0
     (at 1.0 two hits took a floored brief from B to F: review 12b, item 3); its README tells users how to change it."""

@@ -117,6 +117,12 @@ def test_open_finds_the_project_file_in_cwd_once(tmp_path: Path, reads: list[Pat
         ("[plugins.tst]\nlimit = 'x'\n", "plugins.tst.limit must be integer, not string"),
         ("[plugins.nobody]\nx = 1\n", "[plugins.nobody] names no loaded scorer"),
         ("[run]\nselect = ['ZZZ999']\n", "'ZZZ999' matches no rule"),
+        # a quoted key (a space, an escape, a bracket) is placed on its line by its parts, not by the message's text
+        ('[plugins.tst]\n\n"li mit" = 1\n', "copydesk.toml:3: unknown key 'plugins.tst.li mit'"),
+        ('[plugins.tst]\n\n"lim\\u001bit" = 1\n', "copydesk.toml:3: unknown key 'plugins.tst.lim\x1bit'"),
+        ('[plugins."no[body"]\nx = 1\n', "copydesk.toml:1: [plugins.no[body] names no loaded scorer"),
+        ('[scoring.weights]\n\n"t st" = 1.0\n', "copydesk.toml:3: scoring.weights.t st names no loaded scorer"),
+        ('[severity]\n\n"TST 001" = "error"\n', "copydesk.toml:3: severity.TST 001 names no rule"),
     ],
 )
 def test_a_bad_configuration_is_one_config_error_naming_file_and_key(

@@ -394,6 +394,16 @@ def test_bad_baseline_files(tmp_path: Path, content: str | None, message: str) -
         Baseline.load(path)
 
 
+def test_a_baseline_that_is_not_utf8_says_so_in_copydesk_s_words_not_the_codec_s(tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    path.write_bytes(b'{"copydesk_baseline": "caf\xe9"}')
+    with pytest.raises(UsageError) as info:
+        Baseline.load(path)
+    assert str(info.value) == (
+        f"{path}: not a copydesk baseline: not valid UTF-8 (byte 26: invalid continuation byte), so not JSON"
+    )
+
+
 def test_a_baseline_the_system_cannot_read_says_so_once_not_that_it_is_no_baseline(tmp_path: Path) -> None:
     # a folder or a link loop is no damaged baseline; the system's reason is said once, without Python's errno form
     (tmp_path / "loop1").symlink_to(tmp_path / "loop2")

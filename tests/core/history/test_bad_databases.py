@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from copydesk.errors import EXIT_USAGE
 from copydesk.history import MIGRATIONS, HistoryError, Migration, open_history, redact
-from copydesk.history.backends import scrub
+from copydesk.history.backends import in_folder, scrub
 from copydesk.history.recording import compare_with, source_trends
 from copydesk.history.schema import FIRST, RECORDED_BY
 from history_support import make_run, raw_connect
@@ -381,3 +381,20 @@ def test_a_refused_connection_keeps_the_driver_s_words_whatever_the_password(pas
         open_history(url, timeout=1)
     message = _one_line_naming(caught.value, url)
     assert message.count("***") == 1 and "cannot connect (connection failed: connection to server at" in message
+
+
+@pytest.mark.parametrize(
+    ("url", "placed"),
+    [
+        ("h.db", "ci/h.db"),
+        ("sub/h.db", "ci/sub/h.db"),
+        ("sqlite:///h.db", "sqlite:///ci/h.db"),
+        ("/abs/h.db", "/abs/h.db"),
+        ("sqlite:////abs/h.db", "sqlite:////abs/h.db"),
+        ("postgresql://u:pw@db.example/runs", "postgresql://u:pw@db.example/runs"),
+        ("sqlite:h.db", "sqlite:h.db"),  # refused where it is opened, as written
+    ],
+)
+def test_in_folder_places_only_a_relative_sqlite_file(url: str, placed: str) -> None:
+    """A configuration file's relative SQLite history is read from its folder; every other URL is left alone."""
+    assert in_folder(url, "ci") == placed

@@ -190,6 +190,12 @@ def copydesk_scorers() -> list[Scorer]:
                 "extra_phrases": [],
                 "remove_phrases": [],
             },
+            setting_docs={
+                "min_capitals": "Shortest all-capitals headline word flagged by CLK001, in letters.",
+                "acronyms": "Words CLK001 never flags (compared without digits and hyphens: COVID-19 -> COVID).",
+                "extra_phrases": "Curiosity-gap phrases added to the packaged list (CLK002).",
+                "remove_phrases": "Packaged phrases CLK002 no longer flags.",
+            },
             description="Clickbait headlines: capitals, curiosity gaps, questions, exclamations",
         )
     ]
