@@ -36,7 +36,7 @@ def test_explain_says_a_typical_value_can_earn_a_credit_and_a_100_can_carry_warn
     text = explained()
     assert "a typical value costs nothing" not in text and "nothing costs anything" not in text
     assert "22 of the 65 features credit their own median" in text
-    assert "at the median of every feature sum to -1.71, not 0" in text
+    assert "at the median of every feature sum to -1.72, not 0" in text
     assert "a 100 does not mean nothing is unusual and can come with warnings" in text
 
 

@@ -321,7 +321,7 @@ def test_markdown_names_the_scorer_and_features_that_cost_the_most_points(tmp_pa
     summary = out.read_text(encoding="utf-8")
     assert "| Article | Score | Grade | Findings | Gate | Most points lost to |" in summary
     [row] = [line for line in summary.splitlines() if "003\\_1d813d5afd5ed48d" in line]
-    assert "| 31 |  | SRC sourcing (30.1): uncredited quotation share 0.52 (professional median 0.1): " in row
+    assert "| 31 |  | SRC sourcing (30.0): uncredited quotation share 0.52 (professional median 0.1): " in row
     assert row.count("professional median") == 3
 
 
