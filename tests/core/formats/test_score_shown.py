@@ -61,16 +61,16 @@ def test_a_score_just_under_the_a_floor_is_shown_with_the_digits_that_keep_it_un
     assert "85.0" not in out.getvalue()
 
 
-SEED_003 = str(Path(__file__).resolve().parents[3] / "seeds" / "003_1d813d5afd5ed48d.txt")  # scores 27.65
+SEED_002 = str(Path(__file__).resolve().parents[3] / "seeds" / "002_b8b5bad5e92ce38e.txt")  # scores 42.49
 
 
 @pytest.mark.parametrize("fmt", ["text", "junit", "github", "markdown"])
 def test_a_score_just_under_the_gates_floor_is_shown_with_the_digits_of_its_reason(
     cli: Callable[..., CliResult], fmt: str
 ) -> None:
-    """Review s25v2 item 4: not '27.7' beside 'fail_under: score 27.65 < 27.7'; without the gate, one decimal."""
-    gated = cli("check", SEED_003, "--fail-under", "27.7", "-f", fmt).stdout
-    assert "27.65" in gated and "score 27.7 " not in gated and "score 27.7," not in gated
-    assert "27.6 (F" not in gated  # (a source's mean, which has no grade, keeps one decimal)
-    plain = cli("score", SEED_003, "-f", "text").stdout
-    assert "score 27.6 (F" in plain
+    """Review s25v2 item 4: not '42.5' beside 'fail_under: score 42.49 < 42.5'; without the gate, one decimal."""
+    gated = cli("check", SEED_002, "--fail-under", "42.5", "-f", fmt).stdout
+    assert "42.49" in gated and "score 42.5 " not in gated and "score 42.5," not in gated
+    assert "42.5 (D" not in gated  # (a source's mean, which has no grade, keeps one decimal)
+    plain = cli("score", SEED_002, "-f", "text").stdout
+    assert "score 42.5 (D" in plain
