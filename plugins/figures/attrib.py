@@ -99,8 +99,12 @@ COUNT_VERBS = frozenset("add adds added adding admit admits admitted".split())
 #: Words allowed between such a verb and its quantity ("added around 292,000").
 APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another an extra".split())
 CURRENCY_MARKS = frozenset("$£€¥")
-#: A cue followed by these words is an idiom, not a cue ("declared war", "finds its way").
-OBJECT_IDIOMS = frozenset({("declared", "war"), ("declares", "war"), ("declare", "war"), ("declared", "independence")})
+#: A cue followed by these words is an idiom, not a cue ("declared war", "finds its way", "conceded defeat",
+#: "admitted defeat": a loss owned, nothing said about the figures beside it).
+OBJECT_IDIOMS = frozenset(
+    {("declared", "war"), ("declares", "war"), ("declare", "war"), ("declared", "independence")}
+    | {(verb, "defeat") for verb in "admit admits admitted concede concedes conceded".split()}
+)
 WAY_VERBS = frozenset("find finds found finding".split())
 WAY_OWNERS = frozenset("its their his her our my your".split())
 #: Words that open the tail after a closing "X said" (adjuncts of time, place, manner).

@@ -971,6 +971,8 @@ def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: li
         ("The hospital admitted 4,000 patients who were ill.", ["4,000"]),
         # "declared war" and "found its way" are idioms, not cues
         ("The junta declared war on its neighbour, a conflict that killed 30,000 people.", ["30,000"]),
+        ("She conceded defeat after polling 12,000 votes.", ["12,000"]),
+        ("He admitted defeat once 40,000 fans had left.", ["40,000"]),
         ("Each year a new wave of 13,000 refugees finds its way to the city.", ["13,000"]),
         ("The junta declared that 30,000 people had died.", []),
         ("The inquiry found that 13,000 refugees had arrived.", []),
