@@ -52,7 +52,7 @@ def settings_table(
     for key in sorted(defaults):
         value = current.get(key, defaults[key])
         here = "(default)" if value == defaults[key] else _cell(value)
-        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {_escape(docs.get(key) or '-')} |")
+        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {_escape(docs.get(key, '').strip() or '-')} |")
     return f"**Settings of `[plugins.{section}]`.**\n\n" + "\n".join(rows)
 
 

@@ -99,8 +99,12 @@ COUNT_VERBS = frozenset("add adds added adding admit admits admitted".split())
 #: Words allowed between such a verb and its quantity ("added around 292,000").
 APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another an extra".split())
 CURRENCY_MARKS = frozenset("$£€¥")
-#: A cue followed by these words is an idiom, not a cue ("declared war", "finds its way").
-OBJECT_IDIOMS = frozenset({("declared", "war"), ("declares", "war"), ("declare", "war"), ("declared", "independence")})
+#: A cue followed by these words is an idiom, not a cue ("declared war", "finds its way", "conceded defeat",
+#: "admitted defeat": a loss owned, nothing said about the figures beside it).
+OBJECT_IDIOMS = frozenset(
+    {("declared", "war"), ("declares", "war"), ("declare", "war"), ("declared", "independence")}
+    | {(verb, "defeat") for verb in "admit admits admitted concede concedes conceded".split()}
+)
 WAY_VERBS = frozenset("find finds found finding".split())
 WAY_OWNERS = frozenset("its their his her our my your".split())
 #: Words that open the tail after a closing "X said" (adjuncts of time, place, manner).
@@ -910,6 +914,8 @@ def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:
     """Whether a quantity is the object of ``words[index]`` ("added around 292,000 jobs", "added $5 million").
 
     Not after a colon or a quotation mark: 'He added: "2017 has started well ..."' is speech.
+    Nor when the quantity opens a clause of its own (:func:`_clause_follows`: "The bank admitted
+    4,000 customers were overcharged"): the clause is what was said.
     """
     if index + 1 < len(words) and any(ch in SPEECH_OPENERS for ch in text[words[index].end : words[index + 1].start]):
         return False
@@ -920,7 +926,33 @@ def _quantity_follows(text: str, words: Sequence[Word], index: int) -> bool:
         return False
     first = text[words[at].start]
     gap = text[words[at - 1].end : words[at].start]
-    return first.isdigit() or any(ch in CURRENCY_MARKS for ch in gap)
+    return (first.isdigit() or any(ch in CURRENCY_MARKS for ch in gap)) and not _clause_follows(text, words, at)
+
+
+#: Most words from a quantity to the verb of the clause it opens ("4,000 of its customers were").
+CLAUSE_REACH = 4
+#: Words after such a quantity that end its phrase before any clause verb: a relative, a conjunction, a
+#: preposition but "of" ("admitted 4,000 patients and was full", "added 200 jobs in a year that was hard").
+_NOT_IN_SUBJECT = RELATIVES | DEMONSTRATIVES | (PREPOSITIONS - {"of"}) | frozenset({"and", "or", "but"})
+
+
+def _clause_follows(text: str, words: Sequence[Word], at: int) -> bool:
+    """Whether the quantity at ``words[at]`` is the subject of a clause: an auxiliary follows within :data:`CLAUSE_REACH` words.
+
+    "admitted 4,000 customers were overcharged", "added 200 jobs would go": a that-less clause,
+    speech; "admitted 4,000 patients who were ill" (a relative first), "added 292,000 jobs, as
+    wages rose" (a clause break first), "admitted 4,000 patients and was full" and "admitted 4,000
+    patients last winter" stay counts.
+    """
+    start = at + 1
+    while start < len(words) and text[words[start].start].isdigit():  # the rest of the number ("4,000": two words)
+        start += 1
+    for k in range(start, min(len(words), start + CLAUSE_REACH)):
+        if gap_breaks(text, words[k - 1].end, words[k].start) or words[k].lower in _NOT_IN_SUBJECT:
+            return False
+        if words[k].lower in AUXILIARIES:
+            return True
+    return False
 
 
 def _object_idiom(words: Sequence[Word], index: int) -> bool:

@@ -784,6 +784,10 @@ _SAYING = frozenset(read_list("speech_verbs"))
 _NOT_IN_LABEL = ((_BE_OR_AUXILIARY | _SAYING) - _LIST_VERBS) | _COORDINATORS | {"but"} | _CLAUSE_OPENERS
 #: Most words from the quantifier to the colon of its list ('Some of the best moments include:').
 LISTED_REACH = 6
+#: Words that open a verb's object inside a label ('Many voters want one thing:'), unless a preposition
+#: comes before them ('Some highlights of the year:', 'Some tips for a better night:').
+_LABEL_OBJECT_OPENERS = _DETERMINERS | frozenset({"one", "two", "three"})
+_BEFORE_A_LABEL_NOUN = _PREPOSITIONS | frozenset({"about", "during", "after", "before", "into", "like"})
 
 
 def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -793,7 +797,8 @@ def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
     include: ...', a list's label 'Some highlights:' (session 28): the members follow, as after
     'notably' (:func:`_examples_named`), no vague group. The words up to the colon are at most
     :data:`LISTED_REACH`, with no verb but a last 'include/are/were', and no other clause
-    break; 'Many fans had one question: ...' and 'Some Americans say: ...' keep their hedge.
+    break; 'Many fans had one question: ...' and 'Some Americans say: ...' keep their hedge, and so
+    does a verb read by its object's opening word ('Many voters want one thing: ...').
     """
     if i + 1 >= len(tokens) or _breaks(text, tokens[i], tokens[i + 1]):
         return False
@@ -801,6 +806,8 @@ def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
         low = tokens[k].low
         if low in _NOT_IN_LABEL or (low not in _LIST_VERBS and low.endswith("ed")):
             return False
+        if low in _LABEL_OBJECT_OPENERS and k > i + 1 and tokens[k - 1].low not in _BEFORE_A_LABEL_NOUN:
+            return False  # a verb's object: 'Many voters want one thing:' (session 28's review)
         end = tokens[k + 1].start if k + 1 < len(tokens) else tokens[k].end + 2
         if ":" in text[tokens[k].end : end]:
             return True

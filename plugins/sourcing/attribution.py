@@ -174,11 +174,14 @@ NAMED_DOCUMENT = re.compile(
 #: words (", reports The Vale Gazette", "..." said The Harbour Trust); the named-sources feature reads a name
 #: after "the" in lower case but not after "The".
 SAYS_THE_NAME = re.compile(rf"(?<=[,\"”]\s){_VERB}\s[Tt]he\s{_NAME_CAP}")
-#: "per" and a name, or "the" and a noun of :data:`ROLE_NOUNS`, as a credit ("per the palace", "per Vale
-#: Gazette", "Per the Harbour Trust,"; not "per cent" or "per the rules"). "Per" opens a credit only before "the":
-#: it is also a given name ("Per Holm scored").
+#: Capitalised units after "per" that name nobody, in title case ("Earnings per Share", "£9 per Adult").
+PER_UNITS = "Share Person Adult Child Head Capita Annum Cent Day Week Month Year Hour Night Unit".split()
+#: "per" and a name, or "the" and a name or a noun of :data:`ROLE_NOUNS`, as a credit ("per the palace", "per
+#: Vale Gazette", "Per the Harbour Trust,"; not "per cent", "per the rules", "£100 per company" or "per Share").
+#: "Per" opens a credit only before "the": it is also a given name ("Per Holm scored").
 PER_SOURCE = re.compile(
-    rf"(?<![\w'’\-])(?:per|Per(?=\sthe\s))\s(?:[Tt]he\s)?(?:{_NAME_CAP}|(?:{'|'.join(ROLE_NOUNS)})(?![\w'’\-]))"
+    rf"(?<![\w'’\-])(?:per|Per(?=\sthe\s))\s"
+    rf"(?:[Tt]he\s(?:{_NAME_CAP}|(?:{'|'.join(ROLE_NOUNS)})(?![\w'’\-]))|(?!(?:{'|'.join(PER_UNITS)})(?![\w'’\-])){_NAME_CAP})"
 )
 #: A post embedded with its author: an embed's signature, a dash, the author's name, the handle and the date
 #: ("— Ann Cole (@anncole) May 3, 2016"), or a post's markup naming its author ('<tweet author="anncole">').

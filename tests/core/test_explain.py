@@ -55,6 +55,12 @@ def test_the_table_takes_the_scorers_declared_defaults_and_descriptions_and_esca
     assert explain.settings_table("not-packaged", {}, {}, {}) == ""
 
 
+def test_a_blank_description_is_shown_as_none() -> None:
+    # loading accepts it (the conformance suite names it): the cell says '-', as for no description
+    table = explain.settings_table("not-packaged", {"limit": 3}, {}, {"limit": "  \t "})
+    assert "| `limit` | `3` | (default) | - |" in table
+
+
 def test_show_renders_on_a_terminal_and_passes_markdown_through_otherwise() -> None:
     markdown = explain.page(RULE, "demo", explain.settings_table("x", {"limit": 3}, {}, {}))
     piped, terminal = io.StringIO(), io.StringIO()

@@ -963,8 +963,16 @@ def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: li
         ("Hospitals admitted 4,000 patients last winter.", ["4,000"]),
         ("Some 4,000 patients were admitted to hospital last winter.", ["4,000"]),
         ("The hospital admitted that 4,000 patients waited too long.", []),
+        # a quantity opening a clause of its own, "that" left out, is what was said, not a count
+        ("The bank admitted 4,000 customers were overcharged.", []),
+        ("The bank admitted 4,000 of its customers had been overcharged.", []),
+        ("He added 2,000 jobs would go by May.", []),
+        ("The hospital admitted 4,000 patients and was full by May.", ["4,000"]),
+        ("The hospital admitted 4,000 patients who were ill.", ["4,000"]),
         # "declared war" and "found its way" are idioms, not cues
         ("The junta declared war on its neighbour, a conflict that killed 30,000 people.", ["30,000"]),
+        ("She conceded defeat after polling 12,000 votes.", ["12,000"]),
+        ("He admitted defeat once 40,000 fans had left.", ["40,000"]),
         ("Each year a new wave of 13,000 refugees finds its way to the city.", ["13,000"]),
         ("The junta declared that 30,000 people had died.", []),
         ("The inquiry found that 13,000 refugees had arrived.", []),

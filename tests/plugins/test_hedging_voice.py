@@ -730,6 +730,11 @@ def test_speculating_after_be_credits_its_clause(text: str, expected: list[tuple
         ("There is a threat many people make but few keep: to move abroad.", ["many"]),
         ("Many critics praised it: the best film of the year.", ["many"]),
         ("For many, the question becomes: can it last?", ["many"]),
+        # a verb read by its object's opening word; a preposition before the word keeps the label (review)
+        ("Many voters want one thing: lower taxes.", ["many"]),
+        ("Many voters want the same thing: lower taxes.", ["many"]),
+        ("Some highlights of the budget: a tax cut and new schools.", []),
+        ("Some key facts about the plan: it costs $5m and ends in May.", []),
     ],
 )
 def test_a_group_whose_colon_opens_its_list_is_no_vague_group(text: str, cues: list[str]) -> None:

@@ -454,6 +454,9 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param("Per Holm scored twice in the second half.", ["SRC002"], id="per-is-a-given-name"),
         pytest.param("Prices rose 4 per cent in May.", ["SRC002"], id="per-cent"),
         pytest.param("The fees are set per the rules.", ["SRC002"], id="per-the-rules"),
+        pytest.param("Fees are £100 per company and £20 per show.", ["SRC002"], id="per-a-role-noun-without-the"),
+        pytest.param("Earnings per Share rose to 40p.", ["SRC002"], id="per-a-capitalised-unit"),
+        pytest.param("The pier will shut, per Reuters.", [], id="per-a-one-word-name"),
         # round 3: two phrases set off, adverbs of how it was said, a website's name
         pytest.param(
             "Ann Roe, founder of the Vale Fund (VF), one of the groups through which the money is paid, said it"
