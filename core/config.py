@@ -439,11 +439,11 @@ class Config:
         """
         url = str(self.data["history"]["url"])
         folder = str(Path(self.history_from).parent)
-        if not url or not self.history_from or os.path.abspath(folder) == os.getcwd():
+        if not url or not self.history_from:
             return url
         from copydesk.history.backends import in_folder  # the history's code only when a run uses one
 
-        return in_folder(url, folder)
+        return in_folder(url, "" if os.path.abspath(folder) == os.getcwd() else folder)
 
     @property
     def gate(self) -> Mapping[str, Any]:

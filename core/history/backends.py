@@ -187,16 +187,22 @@ def parse_url(url: str) -> Target:
 def in_folder(url: str, folder: str) -> str:
     """``url`` with a relative SQLite file put in ``folder``; any other URL as it is.
 
-    ``h.db`` becomes ``FOLDER/h.db`` and ``sqlite:///h.db`` ``sqlite:///FOLDER/h.db``; an absolute
-    file, a PostgreSQL URL or one that does not parse is left as written. A configuration file's ``[history] url`` is read from that file's folder, as its ``[scoring] model`` is.
+    ``h.db`` becomes ``FOLDER/h.db`` and ``sqlite:///h.db`` ``sqlite:///FOLDER/h.db``; ``~`` opens
+    the user's home folder (``~/h.db``), as in ``[scoring] model``; an absolute file, SQLite's
+    ``:memory:``, a PostgreSQL URL or one that does not parse is left as written (``folder`` empty:
+    only ``~`` is expanded). A configuration file's ``[history] url`` is read from that file's
+    folder, as its ``[scoring] model`` is.
     """
     try:
         target = parse_url(url)
     except HistoryError:
         return url  # refused where it is opened, in its own words
-    if target.kind != "sqlite" or os.path.isabs(target.location):
+    if target.kind != "sqlite" or target.location == ":memory:":
         return url
-    path = os.path.join(folder, target.location)
+    location = os.path.expanduser(target.location)
+    path = location if os.path.isabs(location) else os.path.join(folder, location)
+    if path == target.location:
+        return url
     return f"sqlite:///{path}" if "://" in url else path
 
 

@@ -393,8 +393,21 @@ def test_a_refused_connection_keeps_the_driver_s_words_whatever_the_password(pas
         ("sqlite:////abs/h.db", "sqlite:////abs/h.db"),
         ("postgresql://u:pw@db.example/runs", "postgresql://u:pw@db.example/runs"),
         ("sqlite:h.db", "sqlite:h.db"),  # refused where it is opened, as written
+        ("sqlite:///:memory:", "sqlite:///:memory:"),  # SQLite's in-memory database is no file (review s28r)
+        (":memory:", ":memory:"),
     ],
 )
 def test_in_folder_places_only_a_relative_sqlite_file(url: str, placed: str) -> None:
     """A configuration file's relative SQLite history is read from its folder; every other URL is left alone."""
     assert in_folder(url, "ci") == placed
+
+
+@pytest.mark.parametrize("folder", ["ci", ""])
+def test_in_folder_opens_the_home_folder_at_a_tilde_as_the_model_path_does(
+    folder: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review s28r: '~/h.db' in [history] url was taken as a folder named '~', where [scoring] model expands it."""
+    monkeypatch.setenv("HOME", "/home/desk")
+    assert in_folder("~/h.db", folder) == "/home/desk/h.db"
+    assert in_folder("sqlite:///~/h.db", folder) == "sqlite:////home/desk/h.db"
+    assert in_folder("h.db", "") == "h.db"  # the working folder's: left as written
