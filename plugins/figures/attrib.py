@@ -95,7 +95,7 @@ ORDER_CUES = frozenset({"told"})
 CONTRACTIONS = frozenset("it's that's there's here's he's she's what's who's where's let's".split())
 #: Cues that are not speech when a quantity is their object ("the U.S. added 292,000 jobs", "we have added 1 million",
 #: "hospitals admitted 4,000 patients"), or in the passive before "to" ("were admitted to hospital").
-COUNT_VERBS = frozenset("add adds added adding admit admits admitted".split())
+COUNT_VERBS = frozenset("add adds added adding admit admits admitted concede concedes conceded".split())
 #: Words allowed between such a verb and its quantity ("added around 292,000").
 APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another an extra".split())
 CURRENCY_MARKS = frozenset("$£€¥")
@@ -104,7 +104,16 @@ CURRENCY_MARKS = frozenset("$£€¥")
 OBJECT_IDIOMS = frozenset(
     {("declared", "war"), ("declares", "war"), ("declare", "war"), ("declared", "independence")}
     | {(verb, "defeat") for verb in "admit admits admitted concede concedes conceded".split()}
+    | {
+        (verb, owned)
+        for verb in "admit admits admitted".split()
+        for owned in ("liability", "responsibility", "guilt", "wrongdoing")
+    }
 )
+#: The verbs and what they give up after "the"/"a"/"an": a contest lost ("conceded the race after losing 7
+#: million votes", "conceded a goal"), nothing said about the figures beside it (review s28r).
+CONCEDE_VERBS = frozenset("concede concedes conceded".split())
+CONCEDED = frozenset("race election contest game match seat title point goal penalty try".split())
 WAY_VERBS = frozenset("find finds found finding".split())
 WAY_OWNERS = frozenset("its their his her our my your".split())
 #: Words that open the tail after a closing "X said" (adjuncts of time, place, manner).
@@ -956,11 +965,13 @@ def _clause_follows(text: str, words: Sequence[Word], at: int) -> bool:
 
 
 def _object_idiom(words: Sequence[Word], index: int) -> bool:
-    """Whether a cue word starts an idiom with its object ("declared war", "found their way")."""
+    """Whether a cue word starts an idiom with its object ("declared war", "found their way", "conceded the race")."""
     nxt = words[index + 1].lower if index + 1 < len(words) else ""
     if (words[index].lower, nxt) in OBJECT_IDIOMS:
         return True
     after = words[index + 2].lower if index + 2 < len(words) else ""
+    if words[index].lower in CONCEDE_VERBS and nxt in ("the", "a", "an") and after in CONCEDED:
+        return True
     return words[index].lower in WAY_VERBS and nxt in WAY_OWNERS and after == "way"
 
 

@@ -963,6 +963,11 @@ def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: li
         ("Hospitals admitted 4,000 patients last winter.", ["4,000"]),
         ("Some 4,000 patients were admitted to hospital last winter.", ["4,000"]),
         ("The hospital admitted that 4,000 patients waited too long.", []),
+        # a contest conceded, liability admitted, goals conceded: nothing said about the figures (review s28r)
+        ("The senator conceded the race after losing 7 million votes.", ["7 million"]),
+        ("The firm admitted liability and paid $5m to 2,000 families.", ["$5m", "2,000"]),
+        ("The club conceded 4,000 tickets to the visitors.", ["4,000"]),
+        ("The minister conceded that 4,000 homes were still without power.", []),
         # a quantity opening a clause of its own, "that" left out, is what was said, not a count
         ("The bank admitted 4,000 customers were overcharged.", []),
         ("The bank admitted 4,000 of its customers had been overcharged.", []),
