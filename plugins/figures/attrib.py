@@ -96,8 +96,8 @@ CONTRACTIONS = frozenset("it's that's there's here's he's she's what's who's whe
 #: Cues that are not speech when a quantity is their object ("the U.S. added 292,000 jobs", "we have added 1 million",
 #: "hospitals admitted 4,000 patients"), or in the passive before "to" ("were admitted to hospital").
 COUNT_VERBS = frozenset("add adds added adding admit admits admitted concede concedes conceded".split())
-#: Words allowed between such a verb and its quantity ("added around 292,000").
-APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another an extra".split())
+#: Words allowed between such a verb and its quantity ("added around 292,000", "admitted a further 4,000").
+APPROXIMATORS = frozenset("around about nearly almost roughly some over more than another a an extra further".split())
 CURRENCY_MARKS = frozenset("$£€¥")
 #: A cue followed by these words is an idiom, not a cue ("declared war", "finds its way", "conceded defeat",
 #: "admitted defeat": a loss owned, nothing said about the figures beside it).

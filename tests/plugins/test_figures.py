@@ -967,6 +967,8 @@ def test_dash_aside_inside_reported_speech_is_the_authors(text: str, flagged: li
         ("The senator conceded the race after losing 7 million votes.", ["7 million"]),
         ("The firm admitted liability and paid $5m to 2,000 families.", ["$5m", "2,000"]),
         ("The club conceded 4,000 tickets to the visitors.", ["4,000"]),
+        ("The hospital has admitted a further 4,000 patients this winter.", ["4,000"]),
+        ("The economy added a further 20,000 jobs in May.", ["20,000"]),
         ("The minister conceded that 4,000 homes were still without power.", []),
         # a quantity opening a clause of its own, "that" left out, is what was said, not a count
         ("The bank admitted 4,000 customers were overcharged.", []),
