@@ -57,6 +57,31 @@ def count(pattern: re.Pattern[str] | WordBounded, text: str) -> int:
     return sum(1 for _ in pattern.finditer(text))
 
 
+#: The ASCII digits, as text (:func:`digit_offsets` looks for each).
+_DIGITS = "0123456789"
+
+
+def digit_offsets(text: str, limit: int) -> list[int] | None:
+    """Where each ASCII digit of ``text`` is, in order, or None when it holds more than ``limit`` of them.
+
+    Each digit is found with ``str.find`` (a scan for one character, ten of them), a few times
+    faster than a digit pattern tried at every character; past ``limit`` digits the search stops
+    and the caller scans with its pattern instead (no list of every digit of a long table). It
+    sees ASCII digits only: a caller whose pattern reads other decimal digits asks first whether
+    the text has any.
+    """
+    found: list[int] = []
+    for digit in _DIGITS:
+        at = text.find(digit)
+        while at >= 0:
+            if len(found) == limit:
+                return None
+            found.append(at)
+            at = text.find(digit, at + 1)
+    found.sort()
+    return found
+
+
 def _is_word(char: str) -> bool:
     r"""Whether ``re`` counts ``char`` as a word character (``\w`` in Unicode mode)."""
     return char.isalnum() or char == "_"

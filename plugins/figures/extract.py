@@ -19,7 +19,7 @@ from functools import lru_cache
 from itertools import compress, count, islice
 from typing import Any, NamedTuple
 
-from copydesk import Sentence, TextView
+from copydesk import Sentence, TextView, measures
 from copydesk.plugins.figures.units import (
     MAGNITUDE_HEADS,
     MAGNITUDE_SCALES,
@@ -641,7 +641,7 @@ def digit_runs(text: str) -> Iterable[re.Match[str]]:
     r""":data:`NUMBER`'s matches in ``text``, in order, found from its digits rather than by the pattern's scan.
 
     Where every decimal digit of ``text`` is ASCII (:func:`_ascii_digits_only`), each digit
-    is found with ``str.find`` (a fast scan for one character, ten of them) and
+    is found with ``str.find`` (:func:`copydesk.measures.digit_offsets`) and
     :data:`ASCII_NUMBER` is matched at each one past the last match's end: a match opens with a
     digit and is the same wherever the search began, so these are ``finditer``'s matches,
     without the pattern tried at every character (about three times faster on news text).
@@ -650,14 +650,8 @@ def digit_runs(text: str) -> Iterable[re.Match[str]]:
     ASCII, is scanned by the pattern.
     """
     if _ascii_digits_only(text):
-        found: list[int] = []
-        for digit in _DIGIT_CHARACTERS:
-            at = text.find(digit)
-            while at >= 0 and len(found) <= _FEW_DIGITS:
-                found.append(at)
-                at = text.find(digit, at + 1)
-        if len(found) <= _FEW_DIGITS:
-            found.sort()
+        found = measures.digit_offsets(text, _FEW_DIGITS)
+        if found is not None:
             runs: list[re.Match[str]] = []
             match, resume = ASCII_NUMBER.match, 0
             for at in found:
@@ -669,8 +663,6 @@ def digit_runs(text: str) -> Iterable[re.Match[str]]:
     return NUMBER.finditer(text)
 
 
-#: The ASCII digits, as text (:func:`digit_runs` looks for each).
-_DIGIT_CHARACTERS = "0123456789"
 #: Texts with more digits than this have their runs found with the pattern (no list of every digit).
 _FEW_DIGITS = 4096
 #: Every ASCII character, as bytes (deleted by :func:`_ascii_digits_only`).

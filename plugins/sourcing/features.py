@@ -1070,27 +1070,17 @@ def numbers(text: str) -> list[int]:
     """Where each run of decimal digits of ``text`` starts (:data:`~patterns.DIGITS`'s matches), in order.
 
     Where every digit of ``text`` is ASCII (:func:`ascii_digits_only`), each digit is found
-    with ``str.find`` (a fast scan for one character) and a run starts at each one whose
+    with ``str.find`` (:func:`copydesk.measures.digit_offsets`) and a run starts at each one whose
     previous character is not a digit: a few times faster than the pattern, which is tried at
     every character. A text with more than :data:`_FEW_DIGITS` digits, or others, is searched
     with the pattern.
     """
-    if ascii_digits_only(text):
-        found: list[int] = []
-        for digit in _DIGIT_CHARACTERS:
-            at = text.find(digit)
-            while at >= 0 and len(found) <= _FEW_DIGITS:
-                found.append(at)
-                at = text.find(digit, at + 1)
-        if len(found) <= _FEW_DIGITS:
-            found.sort()
-            held = set(found)
-            return [at for at in found if at - 1 not in held]
+    if ascii_digits_only(text) and (found := measures.digit_offsets(text, _FEW_DIGITS)) is not None:
+        held = set(found)
+        return [at for at in found if at - 1 not in held]
     return [match.start() for match in _for_digits(p.DIGITS, text).finditer(text)]
 
 
-#: The ASCII digits, as text (:func:`numbers` looks for each).
-_DIGIT_CHARACTERS = "0123456789"
 #: Texts with more digits than this have their runs found with the pattern (no list of every digit).
 _FEW_DIGITS = 4096
 

@@ -204,3 +204,14 @@ def test_tokens_are_the_lower_cased_words_that_start_with_a_letter(parts: list[s
     text = view.text
     expected = [text[s:e].lower().replace("\u2019", "'") for s, e in view.words if text[s].isalpha()]
     assert tokens(view) == expected
+
+
+@pytest.mark.parametrize("text", ["", "no digits", "a1b22c", "٣ and 3", "9" * 5, "x" * 50 + "0123456789"])
+def test_digit_offsets_are_where_the_ascii_digits_are_in_order(text: str) -> None:
+    assert measures.digit_offsets(text, 100) == [i for i, ch in enumerate(text) if ch in "0123456789"]
+
+
+def test_digit_offsets_give_none_past_the_limit_and_the_list_at_it() -> None:
+    # figures and sourcing fall back to their pattern past the limit, so the edge decides which path runs
+    assert measures.digit_offsets("1 2 3", 3) == [0, 2, 4]
+    assert measures.digit_offsets("1 2 3 4", 3) is None
