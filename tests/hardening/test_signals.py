@@ -19,6 +19,18 @@ FAULTS = Path(__file__).resolve().parents[1] / "faults"
 BODY = "The council approved the budget on Tuesday, officials said. " * 5
 
 
+def _marked(ready: Path) -> bool:
+    """The fault plugin has written a process id to its marker: the file exists *and* holds a line.
+
+    The plugin opens the marker, which creates it, before it writes; a signal sent between the two (seen on a
+    loaded CI machine) kills the writer and leaves an empty marker, so waiting for the file alone is a race.
+    """
+    try:
+        return ready.read_text(encoding="utf-8").endswith("\n")
+    except FileNotFoundError:
+        return False
+
+
 @pytest.mark.parametrize(("sig", "code", "group"), [(signal.SIGTERM, 143, False), (signal.SIGINT, 130, True)])
 @pytest.mark.parametrize("workers", ["1", "2"])
 #: In the scoring pass, in the mapped batch pass (a worker), in a batch pass without merge (its keeper), and in
@@ -47,9 +59,9 @@ def test_a_signal_stops_everything_and_keeps_the_old_report(
         text=True,
     )
     deadline = time.monotonic() + 120  # start-up is slow on a loaded machine; the hang is what counts
-    while not ready.exists() and proc.poll() is None and time.monotonic() < deadline:
+    while not _marked(ready) and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert ready.exists(), "the fault plugin never started hanging"  # the workers now hang in the fault plugin
+    assert _marked(ready), "the fault plugin never started hanging"  # the workers now hang in the fault plugin
     if group:  # Ctrl-C reaches the whole foreground process group
         os.killpg(proc.pid, sig)
     else:
@@ -90,7 +102,7 @@ def test_sigterm_leaves_no_temporary_file_whatever_the_format(tmp_path: Path, fm
     )
     deadline = time.monotonic() + 120  # start-up is slow on a loaded machine; the hang is what counts
     # The output is open and a worker hangs on the fourth article (the fault plugin has written its marker).
-    while not (ready.exists() and [p for p in run.iterdir() if p.name.endswith(".tmp")]):
+    while not (_marked(ready) and [p for p in run.iterdir() if p.name.endswith(".tmp")]):
         assert proc.poll() is None and time.monotonic() < deadline, "the run ended or never hung with its output open"
         time.sleep(0.05)
     proc.send_signal(signal.SIGTERM)
