@@ -270,10 +270,14 @@ not "found" or "showed"; maybe after a helper or an adverb: "has also said", "or
 said", "firmly denied"), a credit after the words (", reports The Vale Gazette", "per the
 palace"), a transcript (two distinct speakers' labels in capitals: `ANN COLE: ...`, `ROE:
 ...`), a post embedded with its author (`— Ann Cole (@anncole) May 3, 2021`, `<tweet
-author="anncole">`), or a poll, list or document credited to a named publication or body
+author="anncole">`), a poll, list or document credited to a named publication or body
 ("a Forbes report said", "the Radio Times list", "the Vale Gazette's The 100 Power List", "an
 Ashford Press count", "Vale Film Makers figures showed", "a poll by weekly magazine Road
-Notes"; not "the medical report", "a public poll", nor a title such as "the Honours List").
+Notes"; not "the medical report", "a public poll", nor a title such as "the Honours List"), a
+surname alone with a verb of saying once the copy has given the whole name ("Ann Cole ...
+Cole described"; not "Critics described"), a name after "told by" ("as told by the agent Ann
+Cole"; not "told by doctors"), a quotation signed after a dash at the end of its line
+(`"..." - Ann Cole`), or a line opening "Source:" or "Sources:" with a name or a website.
 The finding points at the first sentence of the body.
 
 **Why it matters.** News reports rest on sources. A report of that length that names

@@ -20,7 +20,11 @@ them) count them too:
 - a post embedded with its author: "— Ann Cole (@anncole) May 3, 2021", '<tweet author="anncole">';
 - a poll, a list, a count or a document credited to a named publication or body: "a Forbes report
   said", "the Radio Times list", "the Vale Gazette's The 100 Power List", "an Ashford Press count",
-  "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes".
+  "Vale Film Makers figures showed", "a poll by weekly magazine Road Notes";
+- a surname alone with a verb of saying, once the copy has given the whole name ("Ann Cole ...
+  Cole described the pier as"), and a name after "told by" ("as told by the agent Ann Cole");
+- a quotation signed after a dash at the end of its line ('..." - Ann Cole'), and a line that
+  opens with "Source:" or "Sources:" and names one ("Sources: Vale Gazette").
 
 Each pattern reads a bounded run of words, so the scan is linear in the text.
 """
@@ -189,6 +193,26 @@ POST_SIGNATURE = re.compile(
     rf"[—–]\s[^\n—–()]{{1,60}}\s\(@\w{{1,15}}\)\s(?:{patterns.MONTHS})\.?\s\d{{1,2}},\s\d{{4}}(?!\d)"
 )
 POST_MARKUP = re.compile(r"<tweet\s[^<>]{0,500}?\sauthor=[\"'][^\"'<>\s]")
+#: A capitalised word alone before a verb of saying ("Cole described the pier as"): a surname, when the
+#: copy gave the whole name before it (:func:`given_before`); "Critics described" or "Police denied" name nobody.
+SURNAME_SAYS = re.compile(rf"(?<![\w'’\-])({_NAME_CAP})\s{_AUXILIARY}{_BODY_VERB}")
+#: "told by", maybe "the" and up to three words in lower case, then a name of two or three capitalised words or
+#: initials: a credit in the passive ("as told by the exclusive agent Ann Cole", "she was told by ZTV"; not
+#: "told by doctors" or "told by a friend").
+TOLD_BY_NAME = re.compile(
+    rf"told\sby\s(?:the\s)?(?:[a-z][\w'’\-]*+\s){{0,3}}"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s{_NAME_CAP}|{_NAME_CAP}(?:\s{_NAME_CAP}){{1,2}}|[A-Z]{{2,6}})(?![\w'’\-])"
+)
+#: A quotation signed at the end of its line: a quotation mark, a dash and a name of one to four capitalised
+#: words, nothing after them but white space ('... lies." - Ann Cole', "... “ – Ann Cole").
+DASH_SIGNED = re.compile(rf"[\"“”][ \t]?[\-–—]{{1,2}}[ \t]?{_NAME_CAP}(?:[ \t]{_NAME_CAP}){{0,3}}[ \t]*+$", re.M)
+#: A line that opens with "Source:" or "Sources:" and a name, a website or a link ("Source: Vale Gazette",
+#: "Sources: valegazette.com"; not "Source: unknown").
+SOURCE_LINE = re.compile(
+    r"^[ \t]*+(?:Sources?|SOURCES?)[ \t]*+:[ \t]*+"
+    r"(?:[A-Z0-9@]|https?://|www\.|[a-z][\w\-]{0,40}\.(?:com|net|org|co\.uk)(?![\w\-]))",
+    re.M,
+)
 _DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)
 #: Distinct speaker labels that make a transcript.
 TRANSCRIPT_LABELS = 2
@@ -254,26 +278,34 @@ def attributes(text: str, view: TextView | None = None) -> bool:
     when one of its nouns occurs (the nouns it reads are lower case, so the index holds each).
     """
     if view is None:
-        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS, SAYS_THE_NAME, PER_SOURCE)
+        patterns = (*_ENDING_IN_VERB, TOLD_INITIALS, TOLD_BY_NAME, SAYS_THE_NAME, PER_SOURCE)
         return (
             any(pattern.search(text) for pattern in patterns)
-            or transcript(text)
             or _named_document(text)
-            or embedded_post(text)
+            or _signed_or_named_again(text, [(0, len(text))])
         )
     verbs = _SPEAKING.starts(view)
-    for start, end in _verb_regions(text, verbs):
+    regions = _verb_regions(text, verbs)
+    for start, end in regions:
         if any(pattern.search(text, start, end) for pattern in _ENDING_IN_VERB):
             return True
-    told, says_the_name, per = TOLD_INITIALS.match, SAYS_THE_NAME.match, PER_SOURCE.match
+    told, told_by, says_the_name, per = TOLD_INITIALS.match, TOLD_BY_NAME.match, SAYS_THE_NAME.match, PER_SOURCE.match
     return (
-        any(told(text, at) for at in _TOLD.starts(view))
+        any(told(text, at) or told_by(text, at) for at in _TOLD.starts(view))
         or any(says_the_name(text, at) for at in verbs)
         or any(per(text, at) for at in _PER.starts(view))
-        or transcript(text)
         or (bool(_DOCUMENTS.starts(view)) and _named_document(text))
-        or embedded_post(text)
+        or _signed_or_named_again(text, regions)
     )
+
+
+def _signed_or_named_again(text: str, regions: list[tuple[int, int]]) -> bool:
+    """Whether the whole text's readings find an attribution.
+
+    A transcript, an embedded post, a signed quotation or a source line, or a surname alone before a
+    verb of saying in ``regions`` once the copy has given the whole name.
+    """
+    return transcript(text) or embedded_post(text) or signed(text) or _surname_says(text, regions)
 
 
 def embedded_post(text: str) -> bool:
@@ -284,6 +316,50 @@ def embedded_post(text: str) -> bool:
     return ("(@" in text and POST_SIGNATURE.search(text) is not None) or (
         "<tweet" in text and POST_MARKUP.search(text) is not None
     )
+
+
+def signed(text: str) -> bool:
+    """Whether ``text`` signs a quotation after a dash (:data:`DASH_SIGNED`) or credits it on a source line.
+
+    Each pattern is searched only in a text that holds its fixed piece (a dash, "ource" or "OURCE").
+    """
+    return (any(dash in text for dash in "-–—") and DASH_SIGNED.search(text) is not None) or (
+        ("ource" in text or "OURCE" in text) and SOURCE_LINE.search(text) is not None
+    )
+
+
+def _surname_says(text: str, regions: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised word alone before a verb of saying is a surname the copy gave in full before it.
+
+    :data:`SURNAME_SAYS` is searched in ``regions`` (the stretches before the verbs); the names
+    given in ``text`` (:func:`given_names`) are read once, on the first such word, so the check
+    stays linear however many there are.
+    """
+    given: dict[str, int] | None = None
+    for start, end in regions:
+        for found in SURNAME_SAYS.finditer(text, start, end):
+            if given is None:
+                given = given_names(text)
+            if given.get(found.group(1), len(text)) < found.start():
+                return True
+    return False
+
+
+#: A capitalised word that is no article, pronoun, month or weekday, a space, and (looked ahead at, so
+#: names of three words give both their second and third) the capitalised word it gives in full.
+_GIVEN = re.compile(rf"(?<![\w'’\-])(?!(?:{_NOT_A_NAME})\s)[A-Z][a-z][\w'’\-]*+\s(?=([A-Z][\w'’\-]*+))")
+
+
+def given_names(text: str) -> dict[str, int]:
+    """Each word ``text`` gives as the last of a name, and where it first does ("Ann Cole": ``Cole``).
+
+    A capitalised word that is no article, pronoun, month or weekday stands right before it
+    ("Ann Cole" before "Cole described"; not "The Police" before "Police said").
+    """
+    given: dict[str, int] = {}
+    for found in _GIVEN.finditer(text):
+        given.setdefault(found.group(1), found.start(1))
+    return given
 
 
 def _named_document(text: str) -> bool:

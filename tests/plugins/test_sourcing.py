@@ -438,6 +438,25 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param("The road flooded. — Ann Cole (@anncole) May 3, 2021", [], id="an-embed-s-signature"),
         pytest.param('Roads shut. <tweet pic="" author="anncole" id="7">Roads shut</tweet>.', [], id="a-post-s-markup"),
         pytest.param("Write to us (@valegazette) on May 3, 2021.", ["SRC002"], id="a-handle-with-no-signature"),
+        # a surname alone once the copy gave the whole name; a name after "told by" (session 29's sample)
+        pytest.param("Ann Cole runs the lab. Cole described the pier as a wreck.", [], id="a-surname-given-before"),
+        pytest.param("Ann Cole met the mayor. Later, Cole has denied it.", [], id="a-surname-with-a-helper"),
+        pytest.param("Cole described the pier as a wreck.", ["SRC002"], id="a-surname-never-given"),
+        pytest.param("Critics described the pier as a wreck.", ["SRC002"], id="a-plural-is-no-surname"),
+        pytest.param("The Police met. Police denied it.", ["SRC002"], id="the-is-no-given-name"),
+        pytest.param("The house is for sale, as told by the exclusive agent Ann Cole.", [], id="as-told-by-a-name"),
+        pytest.param("The house is for sale, as told by ZTV.", [], id="told-by-initials"),
+        pytest.param("She was told by doctors to rest.", ["SRC002"], id="told-by-a-common-noun"),
+        pytest.param("She was told by a friend in May.", ["SRC002"], id="told-by-someone-unnamed"),
+        # a quotation signed after a dash at the end of its line, and a source line
+        pytest.param("\n\u201cWe will not go back. \u201c \u2013 Ann Cole", [], id="a-quotation-signed-after-a-dash"),
+        pytest.param('\n"It is late." - Cole\nThe pier shut.', [], id="signed-with-a-surname-then-a-line"),
+        pytest.param('\n"It is late." - Cole was there too.', ["SRC002"], id="a-dash-then-a-sentence"),
+        pytest.param('\nThe "new" pier - Monday', ["SRC002"], id="a-dash-then-a-weekday"),
+        pytest.param("\nSources: Vale Gazette, Harbour Trust", [], id="a-sources-line"),
+        pytest.param("\nSource: valegazette.com", [], id="a-source-line-naming-a-site"),
+        pytest.param("\nSource: unknown", ["SRC002"], id="a-source-line-naming-nobody"),
+        pytest.param("The source: a leaked memo.", ["SRC002"], id="source-inside-a-sentence"),
         pytest.param('Roads shut. <tweet pic="" id="7">Roads shut</tweet>.', ["SRC002"], id="a-post-with-no-author"),
         # round 2: an outlet told, a count, "expressed", "per"
         pytest.param(

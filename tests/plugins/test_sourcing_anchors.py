@@ -179,3 +179,20 @@ def test_session_28_readings_stay_linear_on_their_own_pattern_repeated(piece: st
     started = time.perf_counter()
     assert not attribution.attributes(text, TextView(text)) and not attribution.attributes(text)
     assert time.perf_counter() - started < 10  # about 1 s when linear; a quadratic scan takes hours
+
+
+@pytest.mark.parametrize(
+    "piece",
+    [
+        "Zq said no. Zr denied it. ",  # surnames alone before verbs of saying, no name given in full
+        "Ann Cole Ann Roe Cole ",  # names given in full, over and over, with no verb
+        "told by the a b c told by ",  # "told by" with no name
+        '" - "- \u201c \u2013 \u201d\u2014 ',  # quotation marks and dashes with no name after them
+        "Source: source: Sources : ",  # source labels naming nobody
+    ],
+)
+def test_session_29_readings_stay_linear_on_their_own_pattern_repeated(piece: str) -> None:
+    text = piece * 20_000  # about 300-500 KB with no match
+    started = time.perf_counter()
+    assert not attribution.attributes(text, TextView(text)) and not attribution.attributes(text)
+    assert time.perf_counter() - started < 10  # about 1 s when linear; a quadratic scan takes hours
