@@ -489,12 +489,91 @@ def _own_lines(document: Document) -> set[int]:
         )
     )
     out.update(_introduced(text, lines, counts))
-    out.update(_ranked(text, lines, counts, last, lambda k: forms[spans[k][0] : spans[k][1]]))
-    out.update(_subheadings(text, lines, counts, terminal, lambda k: forms[spans[k][0] : spans[k][1]]))
+
+    def words(k: int) -> Sequence[str]:
+        return forms[spans[k][0] : spans[k][1]]
+
+    out.update(_ranked(text, lines, counts, last, words))
+    out.update(_subheadings(text, lines, counts, terminal, words))
     out.update(_headline(document, lines, counts, last))
-    out.update(_lead_ins(text, lines, counts, out, (first, last)))
+    out.update(_lead_ins(text, lines, counts, out, (first, last), words))
     out.update(owned.owned_lines(text, lines, counts, (first, last)))
+    out.update(
+        _lone_sentences(text, lines, counts, out, (first, last), _sentence_line(text, lines, counts, prose, words))
+    )
     return out
+
+
+def _lone_sentences(
+    text: str,
+    lines: Sequence[Line],
+    counts: Sequence[int],
+    story: set[int],
+    run: tuple[int, int],
+    sentence: Callable[..., bool],
+) -> set[int]:
+    """Sentences of their own on one line (``sentence``) that the story owns.
+
+    One between two lines read as the story's (``story``, :func:`_between`), and one of
+    ``TEXT_LINE_WORDS`` words or more ending on a word and ``:`` strictly inside the main
+    run ``run`` (:func:`_colon_sentence`): a lead-in to a quote or an embed.
+    """
+    first, last = run
+    found = set(_between(story, sentence, len(lines)))
+    found.update(i for i in range(first + 1, last) if _colon_sentence(text, lines[i], counts[i]) and sentence(i, ":"))
+    return found
+
+
+def _colon_sentence(text: str, line: Line, count: int) -> bool:
+    """Whether a line ends on a word and ``:`` with ``TEXT_LINE_WORDS`` words or more: a sentence leading into what follows.
+
+    A question with a colon after it ("What do you want to see?:") labels a poll's box.
+    """
+    end = line[1]
+    return count >= TEXT_LINE_WORDS and text[end - 1] == ":" and text[end - 2].isalnum()
+
+
+#: A line of a sentence of its own has at least this many words.
+SENTENCE_LINE_WORDS = 6
+
+
+def _sentence_line(
+    text: str,
+    lines: Sequence[Line],
+    counts: Sequence[int],
+    prose: Callable[[int], bool],
+    words: Callable[[int], Sequence[str]],
+) -> Callable[..., bool]:
+    """A test of whether line ``i`` is a sentence of its own.
+
+    It opens on a capital (after opening quotes at most) and closes on punctuation, has
+    ``SENTENCE_LINE_WORDS`` words or more, is prose by its function words (``prose``) and
+    has no word of a site's prompt (:data:`owned.PROMPTS`) in ``words(i)``; ``closing`` names
+    the marks it may close on (``":"``: a sentence leading into a quote or an embed).
+    """
+
+    def sentence(i: int, closing: frozenset[str] | str = _TERMINAL) -> bool:
+        start, end = lines[i]
+        opening = text[start:end].lstrip("\"'“‘")[:1]
+        return (
+            counts[i] >= SENTENCE_LINE_WORDS
+            and opening.isupper()
+            and text[end - 1] in closing
+            and prose(i)
+            and owned.PROMPTS.isdisjoint(words(i))
+        )
+
+    return sentence
+
+
+def _between(story: set[int], sentence: Callable[..., bool], size: int) -> list[int]:
+    """The sentences of their own (``sentence``) between two lines read as the story's (``story``).
+
+    Hard-wrapped text with one sentence that fits a line, a short sentence under an embed
+    or a credit: the story goes on around it. A line of the site between two of the
+    story's is short, or opens in lower case, or holds no full stop, or is a prompt.
+    """
+    return [i for i in range(1, size - 1) if i - 1 in story and i + 1 in story and i not in story and sentence(i)]
 
 
 #: A title of fewer words is not looked for in the body ("Home", "News" as a page's title).
@@ -676,14 +755,15 @@ _SECTION_WORDS = frozenset(
 def _ranked(
     text: str, lines: Sequence[Line], counts: Sequence[int], last: int, words: Callable[[int], Sequence[str]]
 ) -> Iterable[int]:
-    """A ranked list under a short lead-in, and the lead-in: "Cities that top the list:" / "1. Lowmarsh".
+    """A ranked list under a short lead-in, the lead-in and the sentence above: "Cities that top the list:" / "1. Lowmarsh".
 
     The lead-in has ``LEAD_IN_WORDS`` words or more but fewer than ``TEXT_LINE_WORDS``, ends
     in ``:`` and comes right after a sentence (a line of ``TEXT_LINE_WORDS`` words or more
     ending in punctuation); at least ``RANKED_MIN_ITEMS`` numbered lines follow it, the
     last of them before the main run's last line ``last``, so the story goes on under the
-    list. A box of the most-read stories under the last paragraph ends the page, not a list
-    the story goes on from, and a lead-in or items that read as the site's own box
+    list; that sentence is the story's too (the list can hold the page's opening sentence
+    apart from the run of paragraphs below it). A box of the most-read stories under the
+    last paragraph ends the page, not a list the story goes on from, and a lead-in or items that read as the site's own box
     (:func:`_site_box`) stay with the model; bullets under a short label do too.
     """
     for i in range(1, len(lines)):
@@ -697,7 +777,7 @@ def _ranked(
         while j < min(len(lines), i + 1 + LIST_MAX_LINES) and _numbered(text, lines[j]):
             j += 1
         if j - i - 1 >= RANKED_MIN_ITEMS and j - 1 < last and not _site_box(words, i, j):
-            yield from range(i, j)
+            yield from range(i - 1, j)  # the sentence above the lead-in too: the story's, as the list is
 
 
 def _site_box(words: Callable[[int], Sequence[str]], i: int, j: int) -> bool:
@@ -794,24 +874,43 @@ def _numbered(text: str, line: Line) -> bool:
 
 #: A lead-in to a quoted paragraph has at least this many words ("As the Herald reports:").
 LEAD_IN_WORDS = 3
+#: A lead-in of this many words or more but fewer than ``LEAD_IN_WORDS`` needs no word of a site's box or prompt.
+SHORT_LEAD_IN_WORDS = 2
 
 
 def _lead_ins(
-    text: str, lines: Sequence[Line], counts: Sequence[int], story: set[int], run: tuple[int, int]
+    text: str,
+    lines: Sequence[Line],
+    counts: Sequence[int],
+    story: set[int],
+    run: tuple[int, int],
+    words: Callable[[int], Sequence[str]],
 ) -> list[int]:
     """The lead-ins of the story's quoted paragraphs: "As the Herald reports:" above one.
 
     A line between the paragraphs of the main run ``run`` of ``LEAD_IN_WORDS`` words or
     more but fewer than ``TEXT_LINE_WORDS``, ending in ``:``, right before a line read as
     the story's (``story``); a label over a box of links ("More on this story:") is
-    followed by a headline, not by a paragraph of the story.
+    followed by a headline, not by a paragraph of the story. A lead-in of
+    ``SHORT_LEAD_IN_WORDS`` words ("From the Herald:", "Original story:") is one only
+    when none of its words (``words(i)``, lower-cased) is a word of a site's box
+    (:data:`_CHROME_LEAD_WORDS`) or prompt (:data:`owned.PROMPTS`): "Read more:", "Share this:"
+    are the site's.
     """
     first, last = run
     return [
         i
         for i in range(first + 1, last)
-        if i + 1 in story and LEAD_IN_WORDS <= counts[i] < TEXT_LINE_WORDS and text[lines[i][1] - 1] == ":"
+        if i + 1 in story
+        and SHORT_LEAD_IN_WORDS <= counts[i] < TEXT_LINE_WORDS
+        and text[lines[i][1] - 1] == ":"
+        and (counts[i] >= LEAD_IN_WORDS or _plain_label(words(i)))
     ]
+
+
+def _plain_label(words: Sequence[str]) -> bool:
+    """Whether no word of a short label is a word of a site's box or prompt ("Read more", "Share this")."""
+    return _CHROME_LEAD_WORDS.isdisjoint(words) and owned.PROMPTS.isdisjoint(words)
 
 
 def _list_item(text: str, line: Line) -> bool:

@@ -1,6 +1,6 @@
 """Short lines a story owns that the page-chrome model takes for navigation (see chrome.story_lines).
 
-Six kinds, all read from the line's own words, never from a list of sites, teams or agencies:
+Seven kinds, all read from the line's own words, never from a list of sites, teams or agencies:
 
 * a table of pairings the story carries: three or more short lines that each join two
   names by ``v``/``vs`` ("Leeds v Hull") or, in a line with a digit, by ``at`` ("Leeds
@@ -18,10 +18,12 @@ Six kinds, all read from the line's own words, never from a list of sites, teams
   ``CREDIT_MAX_WORDS`` words opening on a credit label ("Photo: Ann Lee"), or of at most
   three words joining a name to an agency by ``/`` ("Ann Lee/Agency Images"); the same
   line above or below the story (a teaser's thumbnail in a sidebar) is left to the model;
+  and the caption right above the credit after a single line break (session 29);
 * a source line of the story: a line of at most ``SOURCE_MAX_WORDS`` words opening on
   ``Source:``, ``Sources:``, ``Via`` (three words or more) or ``Featured image`` ("Via the Lowmarsh Herald",
   "Featured image via Ann Lee/Agency"), inside the run of paragraphs or at most
-  ``SOURCE_REACH`` lines after it, where a blog post names what it draws on;
+  ``SOURCE_REACH`` lines after it (or after the posts quoted right under it), where a
+  blog post names what it draws on;
 * a divider between two lines of the run of paragraphs: a line of no words, one mark
   repeated at least ``DIVIDER_MIN_MARKS`` times ("***", "~~~", "-----"), spaces between
   them allowed, where a story sets an update or a second part apart; a lone ``|`` or
@@ -31,7 +33,10 @@ Six kinds, all read from the line's own words, never from a list of sites, teams
   alternative text) and, after a single line break, the caption that repeats it ("Ann Lee"
   or "Officer Ann Lee of the Lowmarsh police", at most ``CAPTION_MAX_WORDS`` words), the
   form a scraped figure keeps; two lines apart by a blank line (a box's teaser headline
-  shown twice) are left to the model.
+  shown twice) are left to the model;
+* the address of an embedded post between two lines of the run of paragraphs (session
+  29): a line that is one web address whose path names a post, a status or a video
+  ("https://site.example/ann/status/123"), what an embed leaves when its script is lost.
 """
 
 from __future__ import annotations
@@ -68,16 +73,29 @@ def owned_lines(text: str, lines: Sequence[Line], counts: Sequence[int], run: tu
     """
     table = set(tables(text, lines, counts, run))
     signed = set(signatures(text, lines))
+    quoted = set(posts(counts, signed, run))
     return {
         *table,
         *notes(text, lines, counts, table),
         *signed,
-        *posts(counts, signed, run),
+        *quoted,
         *credits(text, lines, counts, run),
-        *sources(text, lines, counts, run),
+        *sources(text, lines, counts, (run[0], embeds_end(run[1], signed | quoted, len(lines)))),
         *dividers(text, lines, counts, run),
         *captions(text, lines, counts, run),
+        *addresses(text, lines, counts, run),
     }
+
+
+def embeds_end(last: int, embedded: set[int], size: int) -> int:
+    """The last line of the embedded posts (``embedded``: signatures and their text) right under line ``last``.
+
+    A story that closes on quoted posts has its source line below them, not below its last
+    paragraph: ``last`` when no post follows it.
+    """
+    while last + 1 < size and last + 1 in embedded:
+        last += 1
+    return last
 
 
 def pairing(piece: str) -> bool:
@@ -215,11 +233,19 @@ _BARE_CREDIT_WORDS = 3
 
 
 def credits(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
-    """The photo credits between two lines of the main run ``run``: "Photo: Ann Lee", "Ann Lee/Agency"."""
+    """The photo credits between two lines of the main run ``run``: "Photo: Ann Lee", "Ann Lee/Agency".
+
+    And the caption right above a credit, after a single line break, of at most
+    ``CAPTION_MAX_WORDS`` words ("Ann Lee opens the pier" / "Photo: Agency"): the form a
+    scraped figure keeps; a line a blank line sets apart from the credit is left to the model.
+    """
     first, last = run
     for i in range(first + 1, last):
         start, end = lines[i]
         if 0 < counts[i] <= CREDIT_MAX_WORDS and credit(text[start:end]):
+            above = lines[i - 1][1]
+            if 0 < counts[i - 1] <= CAPTION_MAX_WORDS and text.count("\n", above, start) == 1:
+                yield i - 1
             yield i
 
 
@@ -248,7 +274,10 @@ VIA_MIN_WORDS = 3
 
 
 def sources(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
-    """The source lines inside the main run ``run`` or just after it: "Source: Lowmarsh Herald"."""
+    """The source lines inside the main run ``run`` or just after it: "Source: Lowmarsh Herald".
+
+    ``run`` ends on the last of the posts quoted right under the paragraphs (:func:`embeds_end`).
+    """
     first, last = run
     for i in range(first, min(len(lines), last + 1 + SOURCE_REACH)):
         if not 0 < counts[i] <= SOURCE_MAX_WORDS:
@@ -309,3 +338,27 @@ def _holds(words: list[str], name: list[str]) -> bool:
     """Whether ``words`` hold ``name`` as a run of whole words ("Officer Ann Lee of ..." holds "Ann Lee")."""
     size = len(name)
     return any(words[k : k + size] == name for k in range(len(words) - size + 1))
+
+
+#: What the address of an embedded post holds in its path: a post, a status, a video (``/status/123``).
+_POST_PATHS = ("/status/", "/statuses/", "/posts/", "/p/", "/reel/", "/video/", "/watch?v=")
+
+
+def addresses(text: str, lines: Sequence[Line], counts: Sequence[int], run: tuple[int, int]) -> Iterable[int]:
+    """The address of an embedded post between two lines of the main run ``run``: "https://site.example/ann/status/123".
+
+    A line that is one web address whose path names a post, a status or a video: what an
+    embed leaves when a page is scraped without its script. A site's links are words or
+    several addresses; a bare address of a page (no post in its path) stays with the model.
+    """
+    first, last = run
+    for i in range(first + 1, last):
+        start, end = lines[i]
+        piece = text[start:end]
+        if (
+            counts[i]
+            and piece.startswith(("http://", "https://"))
+            and " " not in piece
+            and any(p in piece for p in _POST_PATHS)
+        ):
+            yield i

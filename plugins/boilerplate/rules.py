@@ -207,9 +207,12 @@ lines, an oath or a verse, closing on a full stop; its first line may end on a n
 the next open on "I" after a comma, and a closing call of 6+ words with no word of the site's own prompts counts:
 "To donate to the appeal, visit" / "lowmarshfund.org."), a divider ("* * *") between the paragraphs, the bulleted or
 numbered items after a sentence ending in `:` (or 3+ numbered items after a short lead-in
-ending in `:` under a sentence, when the story goes on below them: "Towns that top the list:"),
+ending in `:` under a sentence, when the story goes on below them: "Towns that top the list:", and that sentence),
 a short lead-in ending in `:` right above such a
-paragraph ("As the Herald reports:"), the numbered subheadings of a list story (3+ numbered in sequence from 1, each right over a
+paragraph ("As the Herald reports:"; of two words only with no word of the site's boxes or prompts:
+"Original story:", not "Read more:"), a sentence of 10+ words ending on a word and `:` among the paragraphs,
+a sentence of its own on one line (6+ words, capitalised, closing on punctuation, no prompt) between
+two lines read as the story's (hard-wrapped text, a sentence under an embed or a credit), the numbered subheadings of a list story (3+ numbered in sequence from 1, each right over a
 paragraph; not under a label of the site's box, "Most popular"), the story's headline in
 its body (the first line, not below the paragraphs, with the words of a title of 4+ words,
 alone or after a photo's caption and credit run into it: "... at the pier. | AP Photo <title>"),
@@ -219,8 +222,9 @@ begins in or just after the paragraphs with its day labels and the short sentenc
 (not a call to action, "Sign up for our newsletter."), an embedded
 post's signature line ("- Ann Lee (@annlee) May 5, 2017") and, among the paragraphs, the few
 short lines of the post's text above it, a photo credit between
-the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") and a source line in or just under them
-("Source: ...", "Via ..." of three words or more, "Featured image via ...") are not judged, unless another
+the paragraphs ("Photo: Ann Lee", "Ann Lee/Agency") with the caption right above it, the address of
+an embedded post between them (".../status/123"), and a source line in or just under them or under
+the posts that close them ("Source: ...", "Via ..." of three words or more, "Featured image via ...") are not judged, unless another
 article of the batch has the line.
 
 **Settings.** `chrome_model` (false turns the rule off), `chrome_threshold`,

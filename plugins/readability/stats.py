@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 import numpy as np
-from copydesk import Sentence, TextView
+from copydesk import WORD, Sentence, TextView
 from copydesk.plugins.readability.words import BodyWords, body_words
 
 #: Flesch (1948) reading ease, as textstat computes it for English.
@@ -116,6 +116,30 @@ class BodyStats:
     def longest(self) -> SentenceCount | None:
         """The first of the longest sentences, or None for an empty body."""
         return max(self.sentences, key=lambda s: s.words, default=None)
+
+
+#: A sentence split at its commas and semicolons into at least this many items may be a list.
+LIST_MIN_ITEMS = 8
+#: An item of a list has at most this many words ("Ann Lee", "Lee, Ann 4-7 2-2 10").
+LIST_ITEM_WORDS = 4
+#: The least share of a list's items that are that short.
+LIST_SHORT_SHARE = 0.8
+
+
+def list_like(text: str) -> bool:
+    """Whether a sentence is a list: ``LIST_MIN_ITEMS`` items or more, most of them (``LIST_SHORT_SHARE``) short.
+
+    Items are the pieces between a comma or a semicolon and a space (so "1,375" stays one
+    number); short ones have at most ``LIST_ITEM_WORDS`` words. A roster of names ("Iowa:
+    Ann Lee, Tom Veller, ...") or a line of a box score has no sentence break to lose:
+    its length says nothing about how hard the prose is. A long sentence that lists a few
+    things keeps most of its words in long clauses.
+    """
+    items = text.replace("; ", ", ").split(", ")
+    if len(items) < LIST_MIN_ITEMS:
+        return False
+    short = sum(1 for item in items if len(WORD.findall(item)) <= LIST_ITEM_WORDS)
+    return short >= LIST_SHORT_SHARE * len(items)
 
 
 def sentence_reading_ease(sentence: SentenceCount) -> float:

@@ -826,3 +826,168 @@ def test_lines_that_are_no_figure_between_the_paragraphs_are_still_judged(page: 
 def test_a_figure_s_name_and_caption_keep_their_reading_under_windows_line_ends() -> None:
     body = "\r\n\r\n".join([*REPORT, "Ann Tarrow\r\nHarbour master Ann Tarrow at the east bank", *MORE])
     assert not {"Ann Tarrow", "Harbour master Ann Tarrow at the east bank"} & set(chrome_found(body))
+
+
+@pytest.mark.parametrize("lead_in", ["From Harbourwatch:", "Original report:"])
+def test_a_two_word_lead_in_above_a_paragraph_of_the_story_is_the_story_not_chrome(lead_in: str) -> None:
+    """A two-word lead-in with no word of a site's box or prompt introduces the story's quote (session 29, TPL006 audit)."""
+    body = "\n\n".join([*REPORT[:2], "Shocking!", lead_in, QUOTED, REPORT[2]])
+    assert lead_in in owned_text(body)
+    if lead_in == "From Harbourwatch:":
+        assert model_says(body, lead_in) >= THRESHOLD  # the model alone takes it for chrome
+        assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize("label", ["Read more:", "Share this:", "Related coverage:"])
+def test_a_two_word_label_of_the_site_above_a_paragraph_is_no_lead_in(label: str) -> None:
+    body = "\n\n".join([*REPORT[:2], "Shocking!", label, QUOTED, REPORT[2]])
+    assert label not in owned_text(body)
+
+
+#: The sentence a ranked list's lead-in follows, the page's first line: the run of paragraphs starts below the list.
+OPENING = "Most of the county's busiest beaches are on the north coast, but the water is not always cleaner there, the council found."
+
+
+def test_the_sentence_above_a_ranked_list_s_lead_in_is_the_story_not_chrome() -> None:
+    """The list holds the opening sentence apart from the paragraphs below it (session 29, TPL006 audit)."""
+    body = "\n\n".join([OPENING, RANKED_LEAD_IN, *RANKED, "(Source: a survey of beach users)", *REPORT, *MORE])
+    assert model_says(body, OPENING) >= THRESHOLD  # the model alone takes it for chrome
+    assert OPENING in owned_text(body)
+    assert OPENING not in chrome_found(body)
+
+
+def test_the_sentence_above_a_numbered_box_of_the_site_is_still_judged_by_the_model() -> None:
+    body = "\n\n".join([OPENING, "Most popular stories this week:", *RANKED, *REPORT, *MORE])
+    assert OPENING not in owned_text(body)
+
+
+def picture_between_paragraphs(caption: str, gap: str) -> str:
+    """A report with a photo's caption, then ``gap``, then its credit, between its paragraphs."""
+    figure = caption + gap + "Photo: Lowmarsh Wire"
+    return "\n\n".join([*REPORT[:2], figure, *REPORT[2:], PARAGRAPH.replace("the", "a")])
+
+
+def test_a_caption_right_above_a_photo_credit_is_the_story_not_chrome() -> None:
+    """A caption a single line break keeps over its credit (session 29, TPL006 audit)."""
+    body = picture_between_paragraphs("Harbour Week Fireworks", "\n")
+    assert model_says(body, "Harbour Week Fireworks") >= THRESHOLD  # the model alone takes it for chrome
+    assert chrome_found(body) == []
+
+
+def test_a_line_a_blank_line_sets_apart_from_a_photo_credit_is_still_judged_by_the_model() -> None:
+    body = picture_between_paragraphs("Harbour Week Fireworks", "\n\n")
+    assert model_says(body, "Harbour Week Fireworks") >= THRESHOLD
+    assert chrome_found(body) == ["Harbour Week Fireworks"]
+
+
+#: Hard-wrapped sentences, each broken over two lines, as some feeds carry a story.
+WRAPPED = [
+    "Councillor Ada Brennick said the dredging would start again in the spring and",
+    "go on until the autumn.",
+    "The chair said the board would meet the residents of the east bank before",
+    "the work began again.",
+]
+WRAPPED_AFTER = [
+    "A spokesman for the contractor said the crews would keep to the new hours",
+    "from Monday.",
+    "Residents said they would hold the board to its word and meet again in",
+    "a month.",
+]
+
+
+def test_a_sentence_that_fits_one_line_among_hard_wrapped_lines_is_the_story_not_chrome() -> None:
+    """Between two wrapped sentences the story goes on around it (session 29, TPL006 audit)."""
+    line = "Nobody on the east bank was told."
+    body = "\n\n".join([PARAGRAPH, *WRAPPED, line, *WRAPPED_AFTER])
+    assert model_says(body, line) >= THRESHOLD  # the model alone takes it for chrome
+    assert chrome_found(body) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Sign up for our newsletter today.", "see the harbour gallery", "Harbour gallery and more photos"]
+)
+def test_a_prompt_or_no_sentence_between_hard_wrapped_lines_is_not_read_as_one(line: str) -> None:
+    document = Document.from_article(
+        Article(id="a", title="", body="\n\n".join([PARAGRAPH, *WRAPPED, line, *WRAPPED_AFTER]))
+    )
+    text, lines = document.body.text, document.body.lines
+    at = next(i for i, (s, e) in enumerate(lines) if text[s:e] == line)
+    assert at not in chrome._own_lines(document)
+
+
+#: A sentence of the story leading into what it quotes, among the paragraphs.
+COLON_LEAD = "Then Ada Brennick, the Lowmarsh Harbour Board chair, posted this on Thursday:"
+
+
+def test_a_sentence_ending_on_a_colon_among_the_paragraphs_is_the_story_not_chrome() -> None:
+    """A lead-in of ten words or more, prose by its function words (session 29, TPL006 audit)."""
+    body = "\n\n".join([*REPORT[:2], "Shocking!", COLON_LEAD, "Enough is enough", *REPORT[2:], *MORE])
+    assert model_says(body, COLON_LEAD) >= THRESHOLD  # the model alone takes it for chrome
+    assert COLON_LEAD not in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "What would you most like the Lowmarsh Harbour Board to do about the dredging?:",  # a poll's label
+        "Sign up to get the latest from the Lowmarsh Harbour Board sent to you every morning:",  # a prompt
+        "Lowmarsh Harbour Board chair Ada Brennick then posted the following message to residents:",  # few function words
+    ],
+)
+def test_a_poll_a_prompt_or_a_label_ending_on_a_colon_is_no_sentence_of_the_story(line: str) -> None:
+    body = "\n\n".join([*REPORT[:2], "Shocking!", line, "Enough is enough", *REPORT[2:], *MORE])
+    assert line not in owned_text(body)
+
+
+def test_a_sentence_ending_on_a_colon_below_the_paragraphs_is_still_judged() -> None:
+    body = "\n\n".join([*REPORT, *MORE, "Shocking!", COLON_LEAD, "Home", "Contact us"])
+    assert COLON_LEAD not in owned_text(body)
+
+
+#: Two embedded posts quoted under the story's last paragraph.
+POSTS = [
+    "The dredgers are back. Third night running. — Ann Tarrow (@anntarrow) May 5, 2017",
+    "No sleep on the east bank again — Tom Veller (@tomveller) May 6, 2017",
+]
+
+
+def test_a_source_line_under_posts_that_close_the_story_is_its_text_not_chrome() -> None:
+    """The source line's reach starts below the quoted posts, and the sentence between is the story's (session 29)."""
+    closing = "I wonder whether the board reads any of these posts at all."
+    source = "Featured image via Ann Lee"
+    body = "\n\n".join([*REPORT, *MORE, *POSTS, closing, source])
+    assert model_says(body, source) >= THRESHOLD and model_says(body, closing) >= THRESHOLD
+    assert chrome_found(body) == []
+
+
+def test_a_source_line_below_the_page_navigation_under_posts_is_still_judged() -> None:
+    source = "Featured image via Ann Lee"
+    body = "\n\n".join([*REPORT, *MORE, *POSTS, "Home", "News", "Contact us", source])
+    assert source not in owned_text(body)
+
+
+def test_the_address_of_an_embedded_post_between_the_paragraphs_is_the_story_not_chrome() -> None:
+    """An embed scraped without its script leaves its address (session 29, TPL006 audit)."""
+    address = "https://social.example/p/B7xQ2"
+    body = "\n\n".join([*REPORT[:2], "Shocking!", address, "Enough is enough", *REPORT[2:], *MORE])
+    assert model_says(body, address) >= THRESHOLD  # the model alone takes it for chrome
+    assert address not in chrome_found(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://lowmarsh.example/news/harbour",  # a page, not a post
+        "https://social.example/p/B7xQ2 https://social.example/p/C8yR3",  # two addresses: a row of links
+        "Follow us: https://social.example/p/B7xQ2",  # words before it
+    ],
+)
+def test_a_line_that_is_no_post_address_is_still_judged(line: str) -> None:
+    body = "\n\n".join([*REPORT[:2], "Shocking!", line, "Enough is enough", *REPORT[2:], *MORE])
+    assert line not in owned_text(body)
+
+
+def test_a_post_address_below_the_paragraphs_is_still_judged() -> None:
+    address = "https://social.example/p/B7xQ2"
+    body = "\n\n".join([*REPORT, *MORE, address, "Home", "Contact us"])
+    assert address not in owned_text(body)

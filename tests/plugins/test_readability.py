@@ -662,3 +662,52 @@ def test_median_sentence_length_is_the_statistics_median() -> None:
         lengths = [rng.randrange(1, 120) for _ in range(size)]
         assert stats._median(lengths) == statistics.median(lengths)
         assert float(stats._median(lengths)) == float(statistics.median(lengths))
+
+
+#: Invented names for a roster line: a label, then 40 names of two words split by commas (81 words).
+ROSTER = (
+    "Panel: "
+    + ", ".join(
+        f"{first} {last}"
+        for first, last in zip(
+            "Ann Tom Ada Ben Cara Dev Eli Fay Gus Hal Ida Jon Kit Lou Max Ned Oda Pip Rex Sal".split() * 2,
+            "Lee Veller Brennick Tarrow Quill Marsh Holt Crane Dunn Penn Rook Slate Ward Fenn Gale Hart Kerr Lind Moss Nash"
+            " Orme Pike Reed Shaw Tate Vane Wick Yeld Abbot Bligh Coyle Drake Elms Frost Grey Hume Ibbot Jory Keene Lowe".split(),
+            strict=True,
+        )
+    )
+    + "."
+)
+#: A box-score line: a team, then players and their figures split by semicolons.
+BOX_SCORE = "Lowmarsh (10-4) " + "; ".join(f"Player{k}, Ann 4-7 1-2 {k}" for k in range(20)) + "."
+
+
+@pytest.mark.parametrize("text", [ROSTER, BOX_SCORE], ids=["roster-of-names", "box-score-line"])
+def test_a_list_past_the_sentence_limit_is_no_very_long_sentence(text: str) -> None:
+    """A list has no sentence break to lose: its length says nothing of the prose (session 29, RDB001 audit)."""
+    assert body_stats(document(text).body).lengths[0] > readability.DEFAULTS["max_sentence_words"]
+    assert "RDB001" not in codes(run_scorer(SCORER, text))
+    assert assess(text).metrics["very_long_sentences"] == 0.0
+
+
+#: A long sentence that lists a few things, most of its words in long clauses (86 words).
+LISTING_PROSE = (
+    "The council said the new plan, which had been drawn up over the winter by engineers from three towns, "
+    "would raise the river wall, widen the old bridge, move the bus depot, replant the east bank, "
+    "rebuild the pumping station that failed twice last year, and pay for the whole of the work from a fund "
+    "that the county had set aside for flood defences before the last election, although residents said "
+    "they had heard such promises before."
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        LISTING_PROSE,
+        # grouped digits are one number, not items: "... and 1,375 and 2,375 and ..." in a long sentence
+        run_on(70)[:-1] + " and " + " and ".join(f"{k},375" for k in range(1, 10)) + ".",
+    ],
+    ids=["prose-listing-a-few-things", "grouped-digits"],
+)
+def test_a_long_sentence_that_lists_a_few_things_is_still_very_long(text: str) -> None:
+    assert "RDB001" in codes(run_scorer(SCORER, text))
