@@ -351,14 +351,40 @@ _MONTH_FOLLOWERS = (
 )
 
 
+#: Verbs of a view, a stance or knowing that after a concessive 'may' grant what someone holds or does
+#: ('Critics may blame the heat, but ...', 'He may know his trade, but ...'); not 'feel', which as often
+#: foretells an experience ('you may feel tired at first, but ...').
+_GRANTED = frozenset(
+    "think thinks believe say claim argue insist blame know like love hate want prefer dislike see call"
+    " consider regard disagree agree".split()
+)
+#: Most words read after the granted verb for the 'but/yet' of the point made against it.
+CONCESSION_REACH = 20
+
+
+def _conceded(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'may' at ``i`` grants a view or a stance before a 'but/yet' that answers it.
+
+    'Critics may blame the heat, but the pipes were old', 'The professor may know his physics
+    but how will he fare on stage?': the writer concedes what someone holds or does and makes a
+    point against it, no doubt (session 29). The verb (:data:`_GRANTED`) follows the modal at once,
+    and 'but' or 'yet' comes within :data:`CONCESSION_REACH` words; 'may well' and a verb of
+    another kind ('Prices may rise, but wages will too') keep the hedge.
+    """
+    if _low(tokens, i + 1) not in _GRANTED or _low(tokens, i - 1) in ("it", "there", "this", "that"):
+        return False
+    return any(t.low in ("but", "yet") for t in tokens[i + 2 : i + 2 + CONCESSION_REACH])
+
+
 def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'may' is a modal unless it is the month or a name: capitalised mid-sentence, or before a number.
 
     A sentence-initial 'May' before a verb it is the subject of, a conjunction, a range or a
     clause break is the month too ('May was a busy month', 'May, the busiest month, ...';
-    session 24): the modal opens a sentence only in a question or a wish ('May I ask').
+    session 24): the modal opens a sentence only in a question or a wish ('May I ask'). A
+    concessive 'may' grants a view before a 'but' (:func:`_conceded`; session 29).
     """
-    if _root_modal(tokens, i, text):
+    if _root_modal(tokens, i, text) or _conceded(tokens, i):
         return False
     tok, nxt = tokens[i], _low(tokens, i + 1)
     if tok.raw[0].isupper() and (i > 0 or tok.raw.isupper()):
@@ -1014,15 +1040,34 @@ def _uncertain(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _topic_noun(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'speculation' hedges as a claim ('Speculation grew that'), not as a topic ('shut down the speculation')."""
+    """'speculation' hedges as a claim ('Speculation grew that'), not as a topic ('shut down the speculation').
+
+    A topic's verb may stand before one modifier of the noun ('rejected newspaper speculation';
+    session 29); 'amid market speculation that' keeps its hedge.
+    """
     before = _low(tokens, i - 1)
-    return before not in _TOPIC_BEFORE and not before.endswith("ed")
+    if before in _TOPIC_BEFORE or before.endswith("ed"):
+        return False
+    if i < 2 or not before.isalpha() or before in _NOT_MODIFIERS or _breaks(text, tokens[i - 2], tokens[i - 1]):
+        return True
+    # one modifier between the topic's verb and the noun: 'rejected newspaper speculation' (session 29)
+    earlier = _low(tokens, i - 2)
+    return earlier not in _TOPIC_VERBS and not earlier.endswith("ed")
 
 
-#: Words after 'widely' that give a physical spread, not a judgement ('widely available', 'widely spaced').
+#: Verbs among the words before 'speculation' that make it a topic ('deny', 'fuel'; not 'the', 'this').
+_TOPIC_VERBS = _TOPIC_BEFORE - _DETERMINERS - {"this", "that", "such", "any"}
+#: Words that are no modifier of a noun after them ('amid speculation', 'was speculation', 'and speculation').
+_NOT_MODIFIERS = (
+    _DETERMINERS | _PREPOSITIONS | _BE_OR_AUXILIARY | _CLAUSE_OPENERS | frozenset("amid amidst about over out".split())
+)
+
+
+#: Words after 'widely' that give a physical spread, not a judgement ('widely available', 'widely spaced',
+#: 'widely circulated online'; session 29).
 _SPREAD = frozenset(
     "available present spread distributed dispersed scattered separated spaced travelled traveled apart"
-    " varied varying different differing".split()
+    " varied varying different differing circulated circulating shared".split()
 )
 
 
@@ -1097,9 +1142,18 @@ def _suggest(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     Nor does it hedge as 'propose' (session 22): before a gerund with its object
     ('suggested repainting the pier') or a clause with a bare 'be' ('suggested that they be
-    jailed', :func:`_proposal`).
+    jailed', :func:`_proposal`), nor after a preposition ('by suggesting a cut', 'after suggesting
+    that ...'): what the main clause's subject did, reported (session 29).
     """
+    if tokens[i].low == "suggesting" and _low(tokens, i - 1) in _GERUND_PREPOSITIONS:
+        # 'caused a row by suggesting a discount', 'after suggesting that ...': what the main clause's
+        # subject did, its proposal or its claim reported, no doubt of the writer's (session 29)
+        return False
     return _low(tokens, i - 1) not in _NEGATIONS and not _proposal(tokens, i, text)
+
+
+#: Prepositions before a gerund whose subject is the main clause's ('by suggesting', 'after suggesting').
+_GERUND_PREPOSITIONS = frozenset("by after before for without while upon on in since".split())
 
 
 #: Words after a gerund that make it take an object ('suggested repainting the pier', 'doubling the fund').
@@ -1202,7 +1256,24 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+#: Auxiliaries that open a yes/no question ('Will the plan seem fair?', 'Does it seem right?').
+_QUESTION_OPENERS = frozenset("will would does do did can could should shall".split())
+
+
+def _seem(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'seem' hedges a claim ('They seem tired'); in a yes/no question it asks how something will look.
+
+    'Will the minister seem prepared?', 'Does the fee seem fair?': an auxiliary opens the
+    sentence and a question mark ends it; the writer asks and asserts nothing (session 29).
+    A negated opener ('Doesn't it seem odd?') puts the writer's own view, and keeps the hedge.
+    """
+    if tokens[0].low not in _QUESTION_OPENERS:
+        return True
+    return "?" not in text[tokens[-1].end : tokens[-1].end + 3]
+
+
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
+    "seem": _seem,
     **dict.fromkeys(("suggest", "suggests", "suggested", "suggesting"), _suggest),
     "may": _modal_may,
     "could": _modal_could,

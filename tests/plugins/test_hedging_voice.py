@@ -821,3 +821,48 @@ def test_a_source_with_a_postmodifier_and_a_progressive_verb_credits_its_clause(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert _hedges(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 29: 'suggesting' after a preposition is what the main clause's subject did
+        ("The board caused a row by suggesting a cut in grants.", []),
+        ("He resigned after suggesting that the vote was rigged.", []),
+        ("The tests are suggesting a fault in the pump.", ["suggesting"]),
+        # a concessive 'may' grants a view or a stance before the point made against it
+        ("Critics may blame the heat, but the pipes were old.", []),
+        ("The chef may know his sauces but can he run a kitchen?", []),
+        ("Prices may rise, but wages will too.", ["may"]),
+        ("Critics may well blame the heat, but the pipes were old.", ["may well"]),
+        ("Critics may blame the heat for the burst pipes.", ["may"]),
+        # 'seem' in a yes/no question asks how something will look
+        ("Will the mayor seem ready for the debate?", []),
+        ("Does the new fee seem fair to drivers?", []),
+        ("Doesn't it seem odd that nobody asked?", ["seem"]),
+        ("The mayor seems ready for the debate.", ["seems"]),
+        # 'widely' before a word of circulation is a spread, no judgement
+        ("The leaflet was widely circulated online.", []),
+        ("The video was widely shared after the match.", []),
+        # a topic's verb before one modifier of 'speculation'
+        ("He rejected newspaper speculation that he would quit.", []),
+        ("Shares rose amid market speculation that a bid was near.", ["speculation"]),
+    ],
+)
+def test_proposals_concessions_questions_and_topics_of_session_29(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # session 29's review of its own runs: a preposition or a determiner two words back is no topic's verb
+        ("Shares jumped amid speculation that the firms will merge.", ["speculation"]),
+        ("The biggest speculation is whether she runs again.", ["speculation"]),
+        ("The rumour mill bears this out - speculation about the winner has stopped.", ["speculation"]),
+        # 'feel' after 'may' foretells an experience, no stance conceded
+        ("At first you may feel tired, but the effect passes.", ["may"]),
+    ],
+)
+def test_what_session_29_keeps_hedging(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
