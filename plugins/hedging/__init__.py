@@ -84,7 +84,7 @@ the bus instead", "could have taken the train. Instead she drove."), an aside se
 ("Some highlights: ...", "many things: maps, music"; not "Many questions remain: ..."), a
 concessive "may" granting a view before "but" ("Critics may blame the heat, but ..."),
 "suggesting" after a preposition ("by suggesting a cut"), "seem" in a yes/no question ("Will
-the mayor seem ready?"), "widely circulated/shared", "rejected newspaper speculation",
+the mayor seem ready?"), "widely circulated", "rejected newspaper speculation",
 "possible contrasts", "disputed" of a place or a call ("the disputed
 region", "a disputed penalty"; not "disputed claims"), "a certain amount/number of" (not
 "to a certain extent"), "the potential for growth" (not "for abuse"), cues inside a

@@ -368,12 +368,18 @@ def _conceded(tokens: Sequence[Token], i: int) -> bool:
     'Critics may blame the heat, but the pipes were old', 'The professor may know his physics
     but how will he fare on stage?': the writer concedes what someone holds or does and makes a
     point against it, no doubt (session 29). The verb (:data:`_GRANTED`) follows the modal at once,
-    and 'but' or 'yet' comes within :data:`CONCESSION_REACH` words; 'may well' and a verb of
-    another kind ('Prices may rise, but wages will too') keep the hedge.
+    and 'but' or 'yet' comes within :data:`CONCESSION_REACH` words, before any 'that' (a 'but'
+    in the clause the verb takes is that clause's own); 'may well' and a verb of another kind
+    ('Prices may rise, but wages will too') keep the hedge.
     """
     if _low(tokens, i + 1) not in _GRANTED or _low(tokens, i - 1) in ("it", "there", "this", "that"):
         return False
-    return any(t.low in ("but", "yet") for t in tokens[i + 2 : i + 2 + CONCESSION_REACH])
+    for token in tokens[i + 2 : i + 2 + CONCESSION_REACH]:
+        if token.low == "that":
+            return False  # a 'but' after it is the granted claim's own ('may argue that it was no slur but')
+        if token.low in ("but", "yet"):
+            return True
+    return False
 
 
 def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -1064,10 +1070,10 @@ _NOT_MODIFIERS = (
 
 
 #: Words after 'widely' that give a physical spread, not a judgement ('widely available', 'widely spaced',
-#: 'widely circulated online'; session 29).
+#: 'widely circulated online'; session 29). Not 'shared', as often of views held ('a concern widely shared').
 _SPREAD = frozenset(
     "available present spread distributed dispersed scattered separated spaced travelled traveled apart"
-    " varied varying different differing circulated circulating shared".split()
+    " varied varying different differing circulated circulating".split()
 )
 
 

@@ -836,6 +836,7 @@ def test_a_source_with_a_postmodifier_and_a_progressive_verb_credits_its_clause(
         ("Prices may rise, but wages will too.", ["may"]),
         ("Critics may well blame the heat, but the pipes were old.", ["may well"]),
         ("Critics may blame the heat for the burst pipes.", ["may"]),
+        ("The club may argue at the hearing that it was a joke but not a threat.", ["may"]),
         # 'seem' in a yes/no question asks how something will look
         ("Will the mayor seem ready for the debate?", []),
         ("Does the new fee seem fair to drivers?", []),
@@ -843,7 +844,7 @@ def test_a_source_with_a_postmodifier_and_a_progressive_verb_credits_its_clause(
         ("The mayor seems ready for the debate.", ["seems"]),
         # 'widely' before a word of circulation is a spread, no judgement
         ("The leaflet was widely circulated online.", []),
-        ("The video was widely shared after the match.", []),
+        ("The fears are widely shared among economists.", ["widely"]),
         # a topic's verb before one modifier of 'speculation'
         ("He rejected newspaper speculation that he would quit.", []),
         ("Shares rose amid market speculation that a bid was near.", ["speculation"]),
