@@ -77,9 +77,15 @@ have been prevented"), "many more/fewer ... than" (a comparison), "could be seen
 possible"; not "it is possible that"), "possible" before its noun of what may come ("a
 possible takeover", "possible candidates", "a possible future leader"; not "a possible
 cause"), a person's "could" of a skill or of knowing ("she could swim", "Almost all could
-identify"), an option not taken ("could have won but fell", "might have taken the bus
-instead"), an aside set off by commas (", we might recall,"), a group whose colon opens its
-list ("Some highlights: ...", "many things: maps, music"), "disputed" of a place or a call ("the disputed
+identify", "he could speak French", "could barely see", "could hear the crowd chanting"; not
+"hope they could identify"), an option not taken ("could have won but fell", "might have taken
+the bus instead", "could have taken the train. Instead she drove."), an aside set off by commas
+(", we might recall,"; not "By Friday, we may know."), a group whose colon opens its list
+("Some highlights: ...", "many things: maps, music"; not "Many questions remain: ..."), a
+concessive "may" granting a view before "but" ("Critics may blame the heat, but ..."),
+"suggesting" after a preposition ("by suggesting a cut"), "seem" in a yes/no question ("Will
+the mayor seem ready?"), "widely circulated", "rejected newspaper speculation",
+"possible contrasts", "disputed" of a place or a call ("the disputed
 region", "a disputed penalty"; not "disputed claims"), "a certain amount/number of" (not
 "to a certain extent"), "the potential for growth" (not "for abuse"), cues inside a
 Title Case title ("If I Could Turn Back Time"), and, in either voice, "more/less/most likely

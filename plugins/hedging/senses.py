@@ -11,6 +11,7 @@ expression is involved.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, count
 
@@ -198,7 +199,8 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     higher prices' and 'as traders may have heard rumours' keep their hedges). Without 'as',
     'we', 'you' or 'one' set off by a clause break before it and after the verb is an aside
     too (', we might recall,'; session 28); 'Traders, we may recall, were wrong' is one, and
-    'Prices, traders may recall, rose' keeps its hedge.
+    'Prices, traders may recall, rose' keeps its hedge, as does a main clause after a fronted
+    phrase that ends its sentence ('By Friday, we may know.'; session 29).
     """
     k = i + 1
     while k < i + 3 and _low(tokens, k) in _ASIDE_BETWEEN:
@@ -213,8 +215,9 @@ def _aside(tokens: Sequence[Token], i: int, text: str) -> bool:
     if k + 1 < len(tokens) and not _breaks(text, tokens[k], tokens[k + 1]):
         return False
     if _low(tokens, i - 1) in _ASIDE_PRONOUNS and i >= 2 and _breaks(text, tokens[i - 2], tokens[i - 1]):
-        # set off without 'as': 'The 1920 election, we might recall, was a rout' (session 28)
-        return True
+        # set off without 'as': 'The 1920 election, we might recall, was a rout' (session 28); the
+        # sentence goes on after it, else the clause is the main one ('By Friday, we may know.'; session 29)
+        return k + 1 < len(tokens)
     for m in range(i - 1, max(0, i - ASIDE_SUBJECT) - 1, -1):
         if tokens[m].low == "as":
             return True
@@ -348,14 +351,46 @@ _MONTH_FOLLOWERS = (
 )
 
 
+#: Verbs of a view, a stance or knowing that after a concessive 'may' grant what someone holds or does
+#: ('Critics may blame the heat, but ...', 'He may know his trade, but ...'); not 'feel', which as often
+#: foretells an experience ('you may feel tired at first, but ...').
+_GRANTED = frozenset(
+    "think thinks believe say claim argue insist blame know like love hate want prefer dislike see call"
+    " consider regard disagree agree".split()
+)
+#: Most words read after the granted verb for the 'but/yet' of the point made against it.
+CONCESSION_REACH = 20
+
+
+def _conceded(tokens: Sequence[Token], i: int) -> bool:
+    """True when 'may' at ``i`` grants a view or a stance before a 'but/yet' that answers it.
+
+    'Critics may blame the heat, but the pipes were old', 'The professor may know his physics
+    but how will he fare on stage?': the writer concedes what someone holds or does and makes a
+    point against it, no doubt (session 29). The verb (:data:`_GRANTED`) follows the modal at once,
+    and 'but' or 'yet' comes within :data:`CONCESSION_REACH` words, before any 'that' (a 'but'
+    in the clause the verb takes is that clause's own); 'may well' and a verb of another kind
+    ('Prices may rise, but wages will too') keep the hedge.
+    """
+    if _low(tokens, i + 1) not in _GRANTED or _low(tokens, i - 1) in ("it", "there", "this", "that"):
+        return False
+    for token in tokens[i + 2 : i + 2 + CONCESSION_REACH]:
+        if token.low == "that":
+            return False  # a 'but' after it is the granted claim's own ('may argue that it was no slur but')
+        if token.low in ("but", "yet"):
+            return True
+    return False
+
+
 def _modal_may(tokens: Sequence[Token], i: int, text: str) -> bool:
     """'may' is a modal unless it is the month or a name: capitalised mid-sentence, or before a number.
 
     A sentence-initial 'May' before a verb it is the subject of, a conjunction, a range or a
     clause break is the month too ('May was a busy month', 'May, the busiest month, ...';
-    session 24): the modal opens a sentence only in a question or a wish ('May I ask').
+    session 24): the modal opens a sentence only in a question or a wish ('May I ask'). A
+    concessive 'may' grants a view before a 'but' (:func:`_conceded`; session 29).
     """
-    if _root_modal(tokens, i, text):
+    if _root_modal(tokens, i, text) or _conceded(tokens, i):
         return False
     tok, nxt = tokens[i], _low(tokens, i + 1)
     if tok.raw[0].isupper() and (i > 0 or tok.raw.isupper()):
@@ -450,13 +485,15 @@ _HAVE_OBJECTS = _DETERMINERS | frozenset({"to", "no", "any", "some", "more", "mu
 NOT_TAKEN_REACH = 12
 
 
-def _not_taken(tokens: Sequence[Token], i: int) -> bool:
+def _not_taken(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when 'could/might have' + a participle at ``i`` names an option not taken ('could have won but fell').
 
     A counterfactual, what did not happen, no doubt (session 28): within
     :data:`NOT_TAKEN_REACH` words after the modal, 'instead', or 'but' and a word that says
     the option was not taken (:data:`_TAKEN_INSTEAD`: 'could have run but didn't', 'could
-    have won but lost'). 'The fire could have started in the kitchen, but investigators
+    have won but lost'), or the next sentence says what was done instead (:func:`_taken_next`,
+    when the modal is among the sentence's last words: 'could have taken the train. Instead
+    she drove.'; session 29). 'The fire could have started in the kitchen, but investigators
     ...' (a new subject), 'might have been involved but denied it' (a reaction), 'might
     have originated in bats but jumped to humans' (a guess carried on) and 'could have a
     big impact' (no perfect) keep their hedge.
@@ -470,7 +507,32 @@ def _not_taken(tokens: Sequence[Token], i: int) -> bool:
         if low == "but":
             after = _low(tokens, k + 1)
             return after in _TAKEN_INSTEAD
-    return False
+    return len(tokens) - i <= NOT_TAKEN_REACH + 3 and _taken_next(text, tokens[-1].end)
+
+
+#: Characters read after a sentence for the opening of the next one (a bounded look, so linear).
+NEXT_READ = 160
+#: A sentence's end and the words that open the next one (up to its own end or the look's).
+_NEXT_SENTENCE = re.compile(r"""[.!?]["'\u201d\u2019)]?\s+([^.!?]*)""")
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _taken_next(text: str, end: int) -> bool:
+    """True when the sentence after the one ending at ``end`` says what was done instead.
+
+    'She could have taken the train. Instead she drove.' and '... But she chose the car.':
+    'instead' (not 'instead of') within its first :data:`NOT_TAKEN_REACH` words, or 'But/Yet'
+    opening it with a word of :data:`_TAKEN_INSTEAD` within three words (session 29).
+    'The fire could have started in the kitchen. Investigators are still looking.' keeps its hedge.
+    """
+    match = _NEXT_SENTENCE.match(text, end, min(len(text), end + NEXT_READ))
+    if match is None:
+        return False
+    words = [word.lower() for word in _WORD.findall(match.group(1))][:NOT_TAKEN_REACH]
+    for k, word in enumerate(words):
+        if word == "instead" and (k + 1 == len(words) or words[k + 1] != "of"):
+            return True
+    return bool(words) and words[0] in ("but", "yet") and not _TAKEN_INSTEAD.isdisjoint(words[1:4])
 
 
 def _perceived(tokens: Sequence[Token], i: int) -> bool:
@@ -517,33 +579,73 @@ def _limit(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
-#: Verbs that after a person's 'could' state what the person was able to do, no doubt ('she could
-#: swim', 'almost all could identify the leader', 'as far back as he could remember').
-_ABILITIES = frozenset("remember recall recognise recognize identify read spell swim imagine understand".split())
-#: Verbs of perception that do so after 'where/when' and a person ('the window where she could see').
-_PERCEPTIONS = frozenset({"see", "hear", "watch", "smell"})
+#: Verbs that after a person's 'could' state what the person was able to do, no doubt: a skill
+#: ('she could swim', 'he could paint', 'they could speak French') or knowing ('almost all could
+#: identify the leader', 'as far back as he could remember').
+_ABILITIES = frozenset(
+    "remember recall recognise recognize identify read spell swim imagine understand"
+    " speak sing dance paint draw cook type sew knit ski skate juggle".split()
+)
+#: Verbs of perception: they state what a person perceived after 'where/when' ('the window where
+#: she could see'), after an adverb of degree ('could barely see', 'could clearly hear') or with an
+#: '-ing' complement ('could hear the crowd chanting'), but not by themselves ('Investors could see gains').
+_PERCEPTIONS = frozenset({"see", "hear", "watch", "smell", "feel", "taste", "sense"})
 #: Subjects of such a 'could': persons, and the quantifiers of a polled group ('Almost all could name').
 _ABLE_SUBJECTS = frozenset("i you he she we they who all everyone everybody anyone anybody".split())
 #: Adverbs between 'could' and the verb that keep the ability ('could still remember', 'could just see').
 _ABLE_ADVERBS = frozenset({"still", "just", "only", "even", "also", "easily", "clearly", "truly", "barely"})
+#: Adverbs of degree that before a verb of perception make it what was perceived ('could barely see').
+_PERCEIVED_DEGREE = frozenset({"clearly", "barely", "hardly", "faintly", "dimly", "distinctly"})
+#: Words that may stand between 'could' and its verb of ability or perception.
+_BEFORE_ABLE_VERB = _ABLE_ADVERBS | _PERCEIVED_DEGREE
+#: Verbs of hope, expectation or belief: the 'could' of the clause they take is a prospect, not an
+#: ability shown ('hope they could identify the cause', 'expected she could read the result').
+_PROSPECT_VERBS = frozenset(
+    "hope hopes hoped hoping expect expects expected expecting believe believes believed think thinks thought"
+    " trust trusts trusted pray prays prayed".split()
+)
+#: Words read after a verb of perception for its '-ing' complement ('could hear the crowd chanting').
+PERCEIVED_REACH = 4
+
+
+def _perceiving(tokens: Sequence[Token], i: int, verb: int) -> bool:
+    """True when the verb of perception at ``verb`` (after 'could' at ``i``) tells what was perceived.
+
+    After 'where/when' and the subject, after an adverb of degree (:data:`_PERCEIVED_DEGREE`:
+    'could barely see'), or with an '-ing' complement within :data:`PERCEIVED_REACH` words
+    ('could hear the crowd chanting'; session 29).
+    """
+    if _low(tokens, i - 2) in ("where", "when") or _low(tokens, verb - 1) in _PERCEIVED_DEGREE:
+        return True
+    for k in range(verb + 2, min(len(tokens), verb + 2 + PERCEIVED_REACH)):
+        low = tokens[k].low
+        if low.endswith("ing") and low not in _NOT_GERUNDS:
+            return True
+        if low in _CLAUSE_OPENERS or low in _BE_OR_AUXILIARY:
+            return False
+    return False
 
 
 def _able(tokens: Sequence[Token], i: int) -> bool:
     """True when 'could' at ``i`` states what a person was able to do: 'she could swim', 'all could identify'.
 
     A person or a polled group as the subject (:data:`_ABLE_SUBJECTS`) and a verb of a skill or
-    of knowing (:data:`_ABILITIES`), or of perception after 'where/when' ('the window where she
-    could see her friends'; :data:`_PERCEPTIONS`): past ability, no doubt (session 28). 'The
-    plant could close', 'they could face charges' and 'Investors could see gains' keep their
-    hedge: the verb is none of those, or the subject no person.
+    of knowing (:data:`_ABILITIES`), or of perception that tells what was perceived
+    (:func:`_perceiving`): past ability, no doubt (sessions 28, 29). 'The plant could close',
+    'they could face charges' and 'Investors could see gains' keep their hedge: the verb is none
+    of those, or the subject no person; so does a 'could' in what is hoped, expected or believed
+    (:data:`_PROSPECT_VERBS`: 'They hope they could identify the cause'; session 29).
     """
     if _low(tokens, i - 1) not in _ABLE_SUBJECTS:
         return False
-    verb = i + 2 if _low(tokens, i + 1) in _ABLE_ADVERBS else i + 1
+    governor = i - 3 if _low(tokens, i - 2) == "that" else i - 2
+    if _low(tokens, governor) in _PROSPECT_VERBS:
+        return False
+    verb = i + 2 if _low(tokens, i + 1) in _BEFORE_ABLE_VERB else i + 1
     low = _low(tokens, verb)
     if low in _ABILITIES:
         return True
-    return low in _PERCEPTIONS and _low(tokens, i - 2) in ("where", "when")
+    return low in _PERCEPTIONS and _perceiving(tokens, i, verb)
 
 
 def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
@@ -555,7 +657,7 @@ def _modal_could(tokens: Sequence[Token], i: int, text: str) -> bool:
         return False
     if _negative_subject(tokens, i) or _averted(tokens, i) or _perceived(tokens, i) or _able(tokens, i):
         return False
-    if _not_taken(tokens, i):
+    if _not_taken(tokens, i, text):
         return False
     if _low(tokens, i + 1) not in ("not", "never", "hardly", "barely", "no"):
         return True
@@ -584,7 +686,7 @@ def _modal_might(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     Nor did 'might have' an option not taken (:func:`_not_taken`: 'might have won but fell').
     """
-    if _low(tokens, i - 1) in _POSSESSIVES or _averted(tokens, i) or _not_taken(tokens, i):
+    if _low(tokens, i - 1) in _POSSESSIVES or _averted(tokens, i) or _not_taken(tokens, i, text):
         return False
     return not _root_modal(tokens, i, text)
 
@@ -619,7 +721,8 @@ _LINKING = BE | frozenset(
 #: Nouns of what may come, after 'possible' and at most :data:`PROSPECT_REACH` - 1 modifiers: a
 #: deal or a move ('a possible takeover bid', 'the possible move'), a candidacy ('a possible
 #: running mate', 'possible Republican opponents'), a legal step ('a possible ten-year sentence'),
-#: an outcome ('two possible outcomes'). 'future' marks a prospect whatever its noun. Nouns as often of
+#: an outcome ('two possible outcomes'), a contest to come ('sets up possible contrasts', 'a possible
+#: showdown'; session 29). 'future' marks a prospect whatever its noun. Nouns as often of
 #: what is already there or past are none ('a possible sale of stolen goods last week', 'a possible
 #: effect of the drug', 'a possible increase in fraud last year'; review s28r): they keep the hedge.
 _PROSPECTS = frozenset(
@@ -629,7 +732,8 @@ _PROSPECTS = frozenset(
     " nominee nominees contender contenders successor successors opponent opponents rival rivals suitor"
     " suitors mate buyer buyers appeal appeals sentence sentences prosecution charges penalty penalties"
     " fine fines ban return comeback exit resignation departure visit trip meeting matchup tie-up alliance"
-    " collaboration victory defeat downfall reform reforms vote referendum strike strikes".split()
+    " collaboration victory defeat downfall reform reforms vote referendum strike strikes"
+    " contrast contrasts clash clashes showdown showdowns confrontation confrontations".split()
 )
 #: Most words from 'possible' to its noun of what may come ('a possible 10 year jail sentence').
 PROSPECT_REACH = 4
@@ -789,6 +893,25 @@ _LABEL_OBJECT_OPENERS = _DETERMINERS | frozenset({"one", "two", "three"})
 _BEFORE_A_LABEL_NOUN = _PREPOSITIONS | frozenset({"about", "during", "after", "before", "into", "like"})
 
 
+#: Words that may follow a plural noun inside a list's label ('Some tips for visitors:', 'Some
+#: highlights include:', 'Some things to know:'); another word without '-s' is read as its verb.
+_AFTER_LABEL_PLURAL = _BEFORE_A_LABEL_NOUN | _LIST_VERBS | frozenset({"to", "worth", "from"})
+
+
+def _verb_after_plural(noun: str, word: str) -> bool:
+    """True when ``word`` after the plural noun ``noun`` reads as its verb: 'questions remain', 'problems persist'.
+
+    A plural noun ends in '-s' (not '-ss', '-us', '-is'); the word after it is no preposition
+    or list verb (:data:`_AFTER_LABEL_PLURAL`), no plural noun itself ('sports stars') and no
+    '-ly' adverb, so a label of nouns ('Some key facts:') reads as one and a clause
+    ('Many questions remain:') does not.
+    """
+    plural = noun.endswith("s") and not noun.endswith(("ss", "us", "is"))
+    if not plural or word in _AFTER_LABEL_PLURAL or not word.isalpha():
+        return False
+    return not word.endswith(("s", "ly"))
+
+
 def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
     """True when the group after quantifier ``i`` ends at a colon that opens its list: 'Some highlights:'.
 
@@ -797,7 +920,8 @@ def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
     'notably' (:func:`_examples_named`), no vague group. The words up to the colon are at most
     :data:`LISTED_REACH`, with no verb but a last 'include/are/were', and no other clause
     break; 'Many fans had one question: ...' and 'Some Americans say: ...' keep their hedge, and so
-    does a verb read by its object's opening word ('Many voters want one thing: ...').
+    does a verb read by its object's opening word ('Many voters want one thing: ...') or by the
+    plural noun before it ('Many questions remain: ...'; :func:`_verb_after_plural`, session 29).
     """
     if i + 1 >= len(tokens) or _breaks(text, tokens[i], tokens[i + 1]):
         return False
@@ -807,6 +931,8 @@ def _listed(tokens: Sequence[Token], i: int, text: str) -> bool:
             return False
         if low in _LABEL_OBJECT_OPENERS and k > i + 1 and tokens[k - 1].low not in _BEFORE_A_LABEL_NOUN:
             return False  # a verb's object: 'Many voters want one thing:' (session 28's review)
+        if k > i + 1 and _verb_after_plural(tokens[k - 1].low, low):
+            return False  # the group's verb: 'Many questions remain:' (session 29)
         end = tokens[k + 1].start if k + 1 < len(tokens) else tokens[k].end + 2
         if ":" in text[tokens[k].end : end]:
             return True
@@ -920,15 +1046,34 @@ def _uncertain(tokens: Sequence[Token], i: int, text: str) -> bool:
 
 
 def _topic_noun(tokens: Sequence[Token], i: int, text: str) -> bool:
-    """'speculation' hedges as a claim ('Speculation grew that'), not as a topic ('shut down the speculation')."""
+    """'speculation' hedges as a claim ('Speculation grew that'), not as a topic ('shut down the speculation').
+
+    A topic's verb may stand before one modifier of the noun ('rejected newspaper speculation';
+    session 29); 'amid market speculation that' keeps its hedge.
+    """
     before = _low(tokens, i - 1)
-    return before not in _TOPIC_BEFORE and not before.endswith("ed")
+    if before in _TOPIC_BEFORE or before.endswith("ed"):
+        return False
+    if i < 2 or not before.isalpha() or before in _NOT_MODIFIERS or _breaks(text, tokens[i - 2], tokens[i - 1]):
+        return True
+    # one modifier between the topic's verb and the noun: 'rejected newspaper speculation' (session 29)
+    earlier = _low(tokens, i - 2)
+    return earlier not in _TOPIC_VERBS and not earlier.endswith("ed")
 
 
-#: Words after 'widely' that give a physical spread, not a judgement ('widely available', 'widely spaced').
+#: Verbs among the words before 'speculation' that make it a topic ('deny', 'fuel'; not 'the', 'this').
+_TOPIC_VERBS = _TOPIC_BEFORE - _DETERMINERS - {"this", "that", "such", "any"}
+#: Words that are no modifier of a noun after them ('amid speculation', 'was speculation', 'and speculation').
+_NOT_MODIFIERS = (
+    _DETERMINERS | _PREPOSITIONS | _BE_OR_AUXILIARY | _CLAUSE_OPENERS | frozenset("amid amidst about over out".split())
+)
+
+
+#: Words after 'widely' that give a physical spread, not a judgement ('widely available', 'widely spaced',
+#: 'widely circulated online'; session 29). Not 'shared', as often of views held ('a concern widely shared').
 _SPREAD = frozenset(
     "available present spread distributed dispersed scattered separated spaced travelled traveled apart"
-    " varied varying different differing".split()
+    " varied varying different differing circulated circulating".split()
 )
 
 
@@ -1003,9 +1148,18 @@ def _suggest(tokens: Sequence[Token], i: int, text: str) -> bool:
 
     Nor does it hedge as 'propose' (session 22): before a gerund with its object
     ('suggested repainting the pier') or a clause with a bare 'be' ('suggested that they be
-    jailed', :func:`_proposal`).
+    jailed', :func:`_proposal`), nor after a preposition ('by suggesting a cut', 'after suggesting
+    that ...'): what the main clause's subject did, reported (session 29).
     """
+    if tokens[i].low == "suggesting" and _low(tokens, i - 1) in _GERUND_PREPOSITIONS:
+        # 'caused a row by suggesting a discount', 'after suggesting that ...': what the main clause's
+        # subject did, its proposal or its claim reported, no doubt of the writer's (session 29)
+        return False
     return _low(tokens, i - 1) not in _NEGATIONS and not _proposal(tokens, i, text)
+
+
+#: Prepositions before a gerund whose subject is the main clause's ('by suggesting', 'after suggesting').
+_GERUND_PREPOSITIONS = frozenset("by after before for without while upon on in since".split())
 
 
 #: Words after a gerund that make it take an object ('suggested repainting the pier', 'doubling the fund').
@@ -1108,7 +1262,24 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
+#: Auxiliaries that open a yes/no question ('Will the plan seem fair?', 'Does it seem right?').
+_QUESTION_OPENERS = frozenset("will would does do did can could should shall".split())
+
+
+def _seem(tokens: Sequence[Token], i: int, text: str) -> bool:
+    """'seem' hedges a claim ('They seem tired'); in a yes/no question it asks how something will look.
+
+    'Will the minister seem prepared?', 'Does the fee seem fair?': an auxiliary opens the
+    sentence and a question mark ends it; the writer asks and asserts nothing (session 29).
+    A negated opener ('Doesn't it seem odd?') puts the writer's own view, and keeps the hedge.
+    """
+    if tokens[0].low not in _QUESTION_OPENERS:
+        return True
+    return "?" not in text[tokens[-1].end : tokens[-1].end + 3]
+
+
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {
+    "seem": _seem,
     **dict.fromkeys(("suggest", "suggests", "suggested", "suggesting"), _suggest),
     "may": _modal_may,
     "could": _modal_could,

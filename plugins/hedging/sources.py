@@ -363,18 +363,39 @@ def _participle_of(tokens: Sequence[Token], j: int, k: int) -> bool:
     ('people coming up saying'), as it was read before the other '-ing' forms were verbs
     of saying, or follows the source with 'that' after it ('a source claiming that'; not
     'an official warning to the trio', 'people claiming a certificate'), and never in
-    'left without warning'. A progressive verb of expecting (:data:`_EXPECTING`) credits
+    'left without warning'. A phrase that modifies the source may stand before 'be' (:func:`_postmodifies`:
+    'people close to her are speculating'; session 29). A progressive verb of expecting (:data:`_EXPECTING`) credits
     only a that-clause: 'analysts had been forecasting a 0.1% rise' and 'twice what some
     analysts had been expecting' give a market's consensus, a benchmark for a figure
     (the findings audit judges those wrong), not a claim.
     """
     that = j + 1 < len(tokens) and tokens[j + 1].low == "that"
     if progressive(tokens, j):
-        between = all(t.low in _AUXILIARIES or t.low in BE for t in tokens[k + 1 : j - 1])
-        return between and (that or tokens[j].low not in _EXPECTING)
+        between = tokens[k + 1 : j - 1]
+        verbal = all(t.low in _AUXILIARIES or t.low in BE for t in between)
+        return (verbal or _postmodifies(between)) and (that or tokens[j].low not in _EXPECTING)
     if tokens[j - 1].low == "as" or tokens[j].low == "saying":
         return True
     return j == k + 1 and that
+
+
+#: Words that open a phrase after a source noun and before its 'be' ('people close to her are
+#: saying', 'officials familiar with the talks are predicting', 'staff inside the firm were claiming').
+_POSTMODIFIER_OPENERS = frozenset("close closest familiar near inside within among around across".split())
+#: Words that open a clause of their own inside such a phrase ('close to where she says ...').
+_CLAUSE_WORDS = frozenset("that who which where when while because and but or".split())
+
+
+def _postmodifies(between: Sequence[Token]) -> bool:
+    """True when the words between a source and its 'be' are a phrase that modifies the source.
+
+    It opens with :data:`_POSTMODIFIER_OPENERS` ('close to her', 'familiar with the talks')
+    and holds no clause opener; in 'rumours she is expecting' the word between is a new
+    subject, and the progressive verb is hers (session 29).
+    """
+    if not between or between[0].low not in _POSTMODIFIER_OPENERS:
+        return False
+    return all(t.low not in _CLAUSE_WORDS for t in between)
 
 
 def _other_subject(tokens: Sequence[Token], j: int, k: int) -> bool:
