@@ -9,6 +9,7 @@ constants (``textstat.backend.utils.constants.LANG_CONFIGS["en"]``).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -140,6 +141,36 @@ def list_like(text: str) -> bool:
         return False
     short = sum(1 for item in items if len(WORD.findall(item)) <= LIST_ITEM_WORDS)
     return short >= LIST_SHORT_SHARE * len(items)
+
+
+#: Where one sentence of the core's ends inside another in web copy, past what a sentence split may safely read
+#: everywhere: a full stop with no space before the next word's capital ("for example).This", "argument.Lake";
+#: not after "Mr", "Mrs", "Ms", "Dr" or "St"), a stop before "??" (the mark of a lost character,
+#: "UK.??Clarkson"); a stop, a space and closing quotation marks ('confirmed. ’”  Both'); two spaces or more
+#: after a stop ("the U.S.  Although"); a markup tag ("day. <tweet ...>", "</tweet>."); a tilde between items
+#: (" ~ "). Each alternative reads a bounded run, so a scan is linear.
+MISSED_BREAK = re.compile(
+    r"(?<=[a-z0-9)\]’”\"'])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?][’”\"']?(?=[A-Z“‘\"][a-z])"
+    r"|[.!?]\?\?(?=\S)"
+    r"|[.!?][’”\"']{0,3}[ \t]++[’”]++(?=[ \t])"
+    r"|(?<=[.!?])[’”\"')]{0,3}[ \t]{2,}+(?=[A-Z“‘\"])"
+    r"|</?[A-Za-z][^<>\n]{0,1000}>"
+    r"|[ \t]~[ \t]"
+)
+
+
+def longest_piece(text: str) -> int:
+    """The words of the longest piece of ``text`` between the breaks :data:`MISSED_BREAK` finds (all of it if none).
+
+    A very long sentence is flagged only when it holds no such break: one that does is two or more sentences
+    of web copy that the core's split, which must not end a sentence at "U.S." or "Jr." in edited copy, read
+    as one; its length says nothing about the prose.
+    """
+    longest = start = 0
+    for found in MISSED_BREAK.finditer(text):
+        longest = max(longest, len(WORD.findall(text, start, found.start())))
+        start = found.end()
+    return max(longest, len(WORD.findall(text, start)))
 
 
 def sentence_reading_ease(sentence: SentenceCount) -> float:
