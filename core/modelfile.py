@@ -44,7 +44,7 @@ from typing import Any
 
 from copydesk import __version__
 from copydesk.config import MAX_WEIGHT
-from copydesk.errors import ConfigError, json_problem
+from copydesk.errors import ConfigError, json_problem, not_utf8_at
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
 from copydesk.safety import CONTROL, shown
 from copydesk.smallfiles import MODEL_BYTES, NotReadable, read_small
@@ -293,7 +293,7 @@ def loads(raw: bytes, running: str) -> Model:
     except UnicodeDecodeError as exc:
         if b"\x00" in raw[:8192]:
             raise ModelError("is binary data, not a JSON model file") from None
-        raise ModelError(f"is not valid UTF-8 (byte {exc.start}: {exc.reason}), so not a JSON model file") from None
+        raise ModelError(f"is not valid UTF-8 ({not_utf8_at(raw, exc)}), so not a JSON model file") from None
     except json.JSONDecodeError as exc:
         raise ModelError(
             f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {json_problem(exc.msg)})"

@@ -146,7 +146,10 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, t
     strict = tmp_path / "strict.toml"
     strict.write_text("[sources]\nencoding_fallback = false\n")
     refused = cli("score", str(path), "--config", str(strict))
-    assert refused.exit_code == 2 and "not valid UTF-8 (byte 3" in one_line_error(refused)
+    assert (
+        refused.exit_code == 2
+        and "not valid UTF-8 (line 1, byte 4 of the line: invalid continuation byte)" in one_line_error(refused)
+    )
 
 
 @pytest.mark.parametrize(

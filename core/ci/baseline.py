@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from copydesk.errors import UsageError
+from copydesk.errors import UsageError, not_utf8_at
 from copydesk.models import ARTICLE_SCOPE, ArticleReport, Finding, RunSummary
 from copydesk.safety import shown
 from copydesk.smallfiles import BASELINE_BYTES, NotReadable, read_small
@@ -295,7 +295,8 @@ MAX_COUNT = 2**53 - 1
 def _read(path: Path) -> Any:
     """The JSON value of the file at ``path``; a missing file, or one that is not JSON, is a UsageError."""
     try:
-        return json.loads(read_small(path, BASELINE_BYTES).decode("utf-8"), parse_int=_bounded_int)
+        raw = read_small(path, BASELINE_BYTES)
+        return json.loads(raw.decode("utf-8"), parse_int=_bounded_int)
     except NotReadable as exc:
         raise UsageError(f"{path}: not a copydesk baseline: it {exc}") from None
     except FileNotFoundError:
@@ -304,7 +305,7 @@ def _read(path: Path) -> Any:
         raise UsageError(f"{path}: cannot read the baseline file: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:  # said as the model file's is, not in the codec's words
         raise UsageError(
-            f"{path}: not a copydesk baseline: not valid UTF-8 (byte {exc.start}: {exc.reason}), so not JSON"
+            f"{path}: not a copydesk baseline: not valid UTF-8 ({not_utf8_at(raw, exc)}), so not JSON"
         ) from None
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None

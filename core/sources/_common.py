@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any, Literal, NamedTuple
 
+from copydesk.errors import not_utf8_at
 from copydesk.models import Article, Unreadable
 from copydesk.suppress import comment_spans
 
@@ -107,12 +108,11 @@ def decode(data: bytes, fallback: bool, declared: str | None = None) -> tuple[st
         return _decode_wide(data, wide, fallback)
     if b"\x00" in data[:8192]:
         return "binary file (contains NUL bytes)"
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    whole, data = data, data.removeprefix(b"\xef\xbb\xbf")
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:
-        reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
+        reason = f"not valid UTF-8 ({not_utf8_at(whole, exc)})"
         if not fallback:
             return reason
     if declared is not None:
@@ -197,7 +197,7 @@ def _decode_wide(data: bytes, encoding: str, fallback: bool) -> tuple[str, str, 
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        return f"not valid {name} after its byte order mark (byte {exc.start}: {exc.reason})"
+        return f"not valid {name} after its byte order mark (byte {exc.start + 1} of the file: {exc.reason})"
     if "\x00" in text[:8192]:
         return f"binary file (contains NUL characters after a {name} byte order mark)"
     return text, encoding, True

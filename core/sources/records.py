@@ -283,7 +283,7 @@ def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        problem = f"not valid UTF-8 (byte {exc.start} of the line)"
+        problem = f"not valid UTF-8 (byte {exc.start + 1} of the line)"
     if not fallback:
         return problem
     if (western := read_western(raw)) is not None:

@@ -61,7 +61,10 @@ def feature_edit(**changes):
     [
         (pickle.dumps({"coef": [1.0]}), "is a Python pickle, not a JSON model file; copydesk never loads pickles"),
         (b"\x00\x01\xff\xfe binary", "is binary data, not a JSON model file"),
-        (b'{"format": "caf\xe9"}', "is not valid UTF-8 (byte 15: invalid continuation byte), so not a JSON model file"),
+        (
+            b'{"format": "caf\xe9"}',
+            "is not valid UTF-8 (line 1, byte 16 of the line: invalid continuation byte), so not a JSON model file",
+        ),
         (b'{"format": "copydesk-model", ', "is not valid JSON (line 1, column 30: expecting property name"),
         (b"[1, 2]", 'not a copydesk model file (no "format": "copydesk-model")'),
         (edit(format_version=FORMAT_VERSION + 1), f"format_version {FORMAT_VERSION + 1} is newer than this copydesk"),

@@ -400,7 +400,7 @@ def test_a_baseline_that_is_not_utf8_says_so_in_copydesk_s_words_not_the_codec_s
     with pytest.raises(UsageError) as info:
         Baseline.load(path)
     assert str(info.value) == (
-        f"{path}: not a copydesk baseline: not valid UTF-8 (byte 26: invalid continuation byte), so not JSON"
+        f"{path}: not a copydesk baseline: not valid UTF-8 (line 1, byte 27 of the line: invalid continuation byte), so not JSON"
     )
 
 

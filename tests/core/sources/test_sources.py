@@ -138,7 +138,12 @@ def test_a_short_text_whose_encoding_is_a_guess_is_unreadable_not_mojibake(
         ("empty.txt", b"", {}, "empty file"),
         ("blank.txt", b"  \n\n ", {}, "empty file"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", {}, "binary file"),
-        ("bad.txt", b"Title\nBody \xff\xfe here", {"encoding_fallback": False}, "not valid UTF-8 (byte 11"),
+        (
+            "bad.txt",
+            b"Title\nBody \xff\xfe here",
+            {"encoding_fallback": False},
+            "not valid UTF-8 (line 2, byte 6 of the line: invalid start byte)",
+        ),
         ("big.txt", b"Title\n" + b"x" * 100, {"max_bytes": 50}, "larger than sources.max_bytes"),
         ("empty.csv", b"", {}, "empty file"),
     ],
@@ -182,7 +187,7 @@ def test_jsonl_invalid_utf8_line_is_unreadable_alone_without_the_encoding_fallba
     items = read(tmp_path, "x.ndjson", data, encoding_fallback=False)
     assert [type(i).__name__ for i in items] == ["Article", "Unreadable", "Article"]
     assert isinstance(items[1], Unreadable) and items[1].record == 2
-    assert items[1].problem == "not valid UTF-8 (byte 14 of the line)"
+    assert items[1].problem == "not valid UTF-8 (byte 15 of the line)"
 
 
 @pytest.mark.parametrize(
