@@ -175,14 +175,14 @@ MIN_PER_CLASS = 5
 def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     """Count the labels; a usage error when a class is missing or too small for the folds."""
     counts = Counter(labels)
-    seen = ", ".join(sorted(counts))
+    seen = _listed(sorted(counts))
     if not counts:
         raise UsageError(f"no article has a {safety.quoted(options.label)} field (--label)")
     positive = counts[options.unreliable]
     negative = sum(counts.values()) - positive
     if not positive or not negative:
         missing = (
-            f"{options.label} = {safety.quoted(options.unreliable)}" if not positive else f"another {options.label}"
+            _labelled(options.label, options.unreliable) if not positive else f"another {safety.quoted(options.label)}"
         )
         raise UsageError(f"every labelled article is in one class: none has {missing} (labels seen: {seen})")
     if options.folds < 2 or min(positive, negative) < options.folds:
@@ -198,11 +198,27 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     return counts
 
 
+def _labelled(field: str, value: str) -> str:
+    """``'label' = 'fake'``: a label field and a value of it, both quoted (either may hold spaces, or be empty)."""
+    return f"{safety.quoted(field)} = {safety.quoted(value)}"
+
+
+#: At most this many labels are listed in a line; the rest are counted (a field that is an id per article).
+LISTED = 10
+
+
+def _listed(items: Sequence[str], quote: bool = True) -> str:
+    """Labels for a message, each quoted (unless ``quote`` is False), at most :data:`LISTED`, the rest counted."""
+    shown = [safety.quoted(item) if quote else item for item in items[:LISTED]]
+    more = f" and {len(items) - LISTED} more" if len(items) > LISTED else ""
+    return ", ".join(shown) + more
+
+
 def near_misses(counts: Counter[str], options: LearnOptions) -> list[str]:
     """A warning line per label that equals ``--unreliable`` but for case or surrounding spaces (trained as reliable)."""
     want = options.unreliable.strip().casefold()
     return [
-        f"copydesk: warning: {options.label} = {safety.quoted(value)} ({count} article(s)) differs from --unreliable"
+        f"copydesk: warning: {_labelled(options.label, value)} ({count} article(s)) differs from --unreliable"
         f" {safety.quoted(options.unreliable)} only by case or spaces: those articles are trained as reliable"
         for value, count in sorted(counts.items())
         if value != options.unreliable and value.strip().casefold() == want
@@ -252,7 +268,9 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     session = Session.open(options)
     config, runner = session.config, session.runner
     if options.label in config.sources["fields"].values():
-        raise UsageError(f"--label {options.label}: that field is read as the article itself ([sources.fields])")
+        raise UsageError(
+            f"--label {safety.quoted(options.label)}: that field is read as the article itself ([sources.fields])"
+        )
     batch = Batch(list(options.paths), config.sources)
     if options.output is not None:
         refuse_overwrite(batch, options.output, options, session)
@@ -346,7 +364,7 @@ def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Mo
     if dropped := left_out(data.columns, x[y == 0]):
         provenance["left_out"] = dict.fromkeys(dropped, NO_VALUE)
     model = fit_labelled(data.columns, x, y, settings, provenance)
-    said = f"{_clip(options.label)} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
+    said = f"{_clip(safety.quoted(options.label))} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
     truncation, floors = np.array(data.truncation), np.array(data.floors)
     reliable, unreliable = y == 0, y == 1
     groups = [
@@ -375,14 +393,14 @@ def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, model:
     """The report: counts, cross-validated AUCs, the learned weights, and what the grades mean."""
     counts = Counter(data.labels)
     positive = counts.pop(options.unreliable, 0)
-    others = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()))
+    others = _listed([f"{safety.quoted(label)} {n}" for label, n in sorted(counts.items())], quote=False)
     width = max(len(name) for name, _, _ in evaluation.rows)
     learned = sorted((f for f in model.features if f.learned > 0), key=lambda f: (-f.learned, f.key))
     key_width = max((len(f.key) for f in learned), default=0)
     prior = model.training.get("prior_weight", 0.0)
     lines = [
         f"copydesk learn-weights: {len(data.labels)} labelled article(s), label field {safety.quoted(options.label)}",
-        f"unreliable ({options.label} = {safety.quoted(options.unreliable)}): {positive}",
+        f"unreliable ({_labelled(options.label, options.unreliable)}): {positive}",
         f"other ({others}): {sum(counts.values())}",
         f"ROC AUC of the score, {options.folds}-fold stratified cross-validation (seed {SEED}), mean +/- sd over folds:",
         *(f"  {name:<{width}}  {mean:.3f} +/- {sd:.3f}" for name, mean, sd in evaluation.rows),
