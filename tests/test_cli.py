@@ -157,6 +157,15 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, t
     [
         (["score", "no/such/path.txt"], "no/such/path.txt: no such file or directory"),
         (["score", "https://example.com/news/1"], "URLs are not fetched; save the page as .html and score the file"),
+        (
+            ["score", "a" * 300 + ".txt"],
+            ".txt: name too long for the file system: a name in the path is 304 bytes (at most",
+        ),
+        (["score", "/".join(["folder"] * 1000)], "folder: path too long for the system: 6999 bytes (at most"),
+        (
+            ["score", str(SEEDS / "000_e91f38832a2364a5.txt" / "x.txt")],
+            ".txt/x.txt: cannot be reached: Not a directory",
+        ),
         (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml'"),
         (["score", str(SEEDS), "--select", "NOPE123"], "matches no rule"),
         (["explain", "ZZZ999"], "no rule 'ZZZ999'"),

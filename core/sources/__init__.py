@@ -19,6 +19,7 @@ a temporary file, each within a bound that depends on its format (:mod:`._spool`
 from __future__ import annotations
 
 import contextlib
+import errno
 import fnmatch
 import os
 import stat
@@ -355,19 +356,49 @@ UNKNOWN = InputFormat("unknown", _unknown)
 
 def _check_path(path: str, sources: Mapping[str, Any]) -> None:
     """InputError for a named path that does not exist, or a folder with no article in it."""
-    if not os.path.exists(path):
-        if os.path.lexists(path):
-            raise InputError(f"{path}: a symbolic link to nothing (broken, or a loop)")
-        if path.lower().startswith(("http://", "https://")):
-            raise InputError(f"{path}: URLs are not fetched; save the page as .html and score the file")
-        raise InputError(f"{path}: no such file or directory")
-    mode = os.stat(path).st_mode
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise InputError(f"{path}: {_not_found(path, exc)}") from None
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a character device" if stat.S_ISCHR(mode) else "a block device"
         raise InputError(f"{path}: not a file, folder or pipe ({kind})")
     if os.path.isdir(path) and next(_walk(path, sources), None) is None:
         globs = ", ".join(sources["include"]) or "none"
         raise InputError(f"{path}: no articles in this folder (none of its files matches [sources] include: {globs})")
+
+
+def _not_found(path: str, exc: OSError) -> str:
+    """Why a named path cannot be found, in the words of its real cause (not "no such file" for a name too long)."""
+    if exc.errno == errno.ENAMETOOLONG:
+        return _too_long(path)
+    if exc.errno == errno.ELOOP or (exc.errno == errno.ENOENT and os.path.lexists(path)):
+        return "a symbolic link to nothing (broken, or a loop)"
+    if exc.errno != errno.ENOENT:  # a folder on the way that cannot be searched, a file used as a folder
+        return f"cannot be reached: {exc.strerror or exc}"
+    if path.lower().startswith(("http://", "https://")):
+        return "URLs are not fetched; save the page as .html and score the file"
+    return "no such file or directory"
+
+
+def _too_long(path: str) -> str:
+    """Why a path is too long (ENAMETOOLONG): one of its names, or the whole of it, and the limit it passes."""
+    name = max(Path(path).parts, key=lambda part: len(os.fsencode(part)), default="")
+    most = _limit("PC_NAME_MAX", 255)
+    if len(os.fsencode(name)) > most:
+        return (
+            f"name too long for the file system: a name in the path is {len(os.fsencode(name))} bytes (at most {most})"
+        )
+    return f"path too long for the system: {len(os.fsencode(path))} bytes (at most {_limit('PC_PATH_MAX', 4096)})"
+
+
+def _limit(name: str, default: int) -> int:
+    """A path limit of the file system of the current folder (``os.pathconf``), or ``default`` where none is said."""
+    try:
+        found = os.pathconf(".", name)
+    except (OSError, ValueError, AttributeError):  # no pathconf (Windows), or a name it does not know
+        return default
+    return found if found > 0 else default  # -1: no limit said
 
 
 def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
