@@ -29,19 +29,29 @@ def bom_encoding(data: bytes) -> str | None:
     return "utf-16" if data.startswith(UTF16_BOMS) else None
 
 
+#: A character that is text: neither white space nor a C0 or C1 control character (NUL, BEL, ...).
+_TEXT = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]")
+
+
+def blank(text: str) -> bool:
+    r"""Whether ``text`` holds only white space and control characters: binary debris (``\u0000``), no writing."""
+    return _TEXT.search(text) is None
+
+
 def no_words(text: str) -> bool:
-    """Whether ``text`` is only white space and closed HTML comments (``<!-- ... -->``): no text to score.
+    """Whether ``text`` is only white space, control characters and closed HTML comments (``<!-- ... -->``): no text to score.
 
     A comment is no words of the article (a suppression comment is blanked before scoring),
-    so a body or text field of nothing else is as empty as one of white space. One pass, in
+    so a body or text field of nothing else is as empty as one of white space; so are
+    control characters (NULs from a binary blob), which no reader scores. One pass, in
     linear time; a ``<!--`` left unclosed is text.
     """
     pos = 0
     for start, end in comment_spans(text):
-        if text[pos:start].strip():
+        if not blank(text[pos:start]):
             return False
         pos = end
-    return not text[pos:].strip()  # an unclosed ``<!--`` is text
+    return blank(text[pos:])  # an unclosed ``<!--`` is text
 
 
 class Deferred:

@@ -18,7 +18,15 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe, json_problem
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import Deferred, InputFormat, bom_encoding, detect, no_words, read_western
+from copydesk.sources._common import (
+    Deferred,
+    InputFormat,
+    blank,
+    bom_encoding,
+    detect,
+    no_words,
+    read_western,
+)
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.sources._said import said_in_json, said_in_row, shown_id
 from copydesk.suppress import IGNORE_META
@@ -70,6 +78,8 @@ def _text_problem(record: Mapping[str, Any], name: str) -> str | None:
         return f"field {quoted(name)} is {json_type(text)}, not a string"
     if not text.strip():
         return f"field {quoted(name)} is empty"
+    if blank(text):
+        return f"field {quoted(name)} holds only control characters, no text"
     if no_words(text):
         return f"field {quoted(name)} holds only HTML comments, no text"
     return None

@@ -865,3 +865,27 @@ def test_the_id_a_broken_line_gives_is_what_json_reads_of_the_members_before_the
     assert said_in_json(text, "id") == shown_id(record.get("id"))
     said = said_in_json(text[:cut], "id")
     assert said is None or said == shown_id(record.get("id"))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "nul.jsonl",
+            b'{"id": "n", "text": "\\u0000\\u0000 \\u0000"}\n',
+            "field 'text' holds only control characters, no text",
+        ),
+        (
+            "bell.jsonl",
+            b'{"id": "b", "text": "\\u0007\\u0085\\u009f"}\n',
+            "field 'text' holds only control characters, no text",
+        ),
+        ("nul.csv", b"id,text\n1,\x00\x00\n", "field 'text' holds only control characters, no text"),
+        ("ctl.txt", b"A headline\n\x01\x02 \x03\n", "no body text after the title (line 1)"),
+    ],
+)
+def test_a_text_of_control_characters_alone_is_unreadable_not_scored(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable) and item.problem == problem
