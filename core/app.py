@@ -89,6 +89,10 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     outputs = []
     for spec in specs:
         name, sep, path = spec.partition(":")
+        if not name:
+            raise UsageError(
+                f"--format {safety.quoted(spec)}: no format name before ':' (write NAME:FILE, json:report.json)"
+            )
         if sep and not path:
             raise UsageError(f"--format {spec}: no file name after ':' (use {name} alone for standard output)")
         outputs.append(Output(name, path if sep else STDOUT))

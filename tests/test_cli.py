@@ -166,7 +166,15 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, t
             ["score", str(SEEDS / "000_e91f38832a2364a5.txt" / "x.txt")],
             ".txt/x.txt: cannot be reached: Not a directory",
         ),
-        (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml'"),
+        (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml' (available: "),
+        (["score", str(SEEDS), "--format", "jsn"], "unknown format 'jsn'; did you mean 'json'? (available: "),
+        (["score", str(SEEDS), "-f", "JSON:x.json"], "unknown format 'JSON'; did you mean 'json'? (available: "),
+        (
+            ["check", str(SEEDS), "-f", ""],
+            "--format needs a format name (text, json, html, ...), with :FILE for a file",
+        ),
+        (["score", str(SEEDS), "-f", " , "], "--format needs a format name"),
+        (["score", str(SEEDS), "-f", ":x.json"], "--format ':x.json': no format name before ':'"),
         (["score", str(SEEDS), "--select", "NOPE123"], "matches no rule"),
         (["explain", "ZZZ999"], "no rule 'ZZZ999'"),
     ],
@@ -367,3 +375,10 @@ def test_plugin_that_fails_to_import_exits_3_and_can_be_disabled(installed_plugi
 def test_stdin_is_scored(installed_plugins: Path) -> None:
     result = run_copydesk("score", "-", "-f", "jsonl", stdin=b'{"id": "s1", "text": "From standard input."}\n')
     assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "s1"
+
+
+def test_a_report_file_name_may_hold_a_comma_after_its_colon(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "out,v2.json"
+    result = cli("score", str(SEEDS), "-f", f"text,json:{target}")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("copydesk ") and json.loads(target.read_text())["summary"]["articles"] == 5
