@@ -59,8 +59,8 @@ class Label(NamedTuple):
     problem: str = ""
 
 
-def read_labels(batch: Batch, name: str) -> list[Label | None]:
-    """Per item of ``batch``, in order: its :class:`Label` (None: unreadable).
+def read_labels(batch: Batch, name: str, unreadable: list[str] | None = None) -> list[Label | None]:
+    """Per item of ``batch``, in order: its :class:`Label` (None: unreadable, its error line added to ``unreadable``).
 
     A JSONL/CSV record's fields beyond the configured ones are in ``Article.meta`` as
     the sources read them (other JSON values than strings as JSON text); front matter
@@ -71,6 +71,8 @@ def read_labels(batch: Batch, name: str) -> list[Label | None]:
     labels: list[Label | None] = []
     for item in batch:
         if isinstance(item, Unreadable) or item.source is None:
+            if isinstance(item, Unreadable) and unreadable is not None:
+                unreadable.append(item.message)
             labels.append(None)
             continue
         record = item.source.record is not None
@@ -243,16 +245,31 @@ def refuse_overwrite(batch: Batch, output: str, options: LearnOptions, session: 
 
 
 def _labels_checked(
-    labels: Sequence[Label | None], unlabelled: Sequence[str], options: LearnOptions, stderr: Callable[[str], None]
+    labels: Sequence[Label | None],
+    unlabelled: Sequence[str],
+    unreadable: Sequence[str],
+    options: LearnOptions,
+    stderr: Callable[[str], None],
 ) -> Counter[str]:
-    """:func:`check_classes` of the labels read; when it refuses, the ``unlabelled`` records' problems are said first.
+    """:func:`check_classes` of the labels read; when it refuses, the inputs that could not be read and the ``unlabelled`` records' problems are said first.
 
-    A record left out (no, an empty or a blank label) may be what left a class too small
-    or empty. When no record has a label at all, the refusal's one line says so alone.
+    A file or record that could not be read (binary, not UTF-8, not JSON) has no label, and
+    may be what left a class too small or empty, or every article unlabelled: the first
+    :data:`LISTED` are said, the rest counted. A record left out (no, an empty or a blank
+    label) is said too, unless no record has a label at all (a wrong ``--label``): then the
+    refusal's one line says so alone.
     """
     try:
         return check_classes((label for item in labels if item and (label := item.value) is not None), options)
     except UsageError:
+        for problem in unreadable[:LISTED]:
+            stderr(f"copydesk: error: {problem}")  # the stderr line neutralises it
+        if len(unreadable) > LISTED:
+            stderr(f"copydesk: error: and {len(unreadable) - LISTED} more input(s) that could not be read")
+        if unreadable and all(item is None for item in labels):  # not a wrong --label: nothing was read
+            raise UsageError(
+                f"none of the {len(labels)} file(s) and record(s) found could be read, so none has a label"
+            ) from None
         if any(item is not None and item.value is not None for item in labels):
             for problem in unlabelled:
                 stderr(f"copydesk: error: {problem}")  # the stderr line neutralises it
@@ -274,9 +291,10 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     batch = Batch(list(options.paths), config.sources)
     if options.output is not None:
         refuse_overwrite(batch, options.output, options, session)
-    labels = read_labels(batch, options.label)
+    unreadable: list[str] = []
+    labels = read_labels(batch, options.label, unreadable)
     unlabelled = [f"{item.where}: {item.problem}" for item in labels if item is not None and item.value is None]
-    counts = _labels_checked(labels, unlabelled, options, stderr)
+    counts = _labels_checked(labels, unlabelled, unreadable, options, stderr)
     for warning in near_misses(counts, options):
         stderr(warning)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring(), docs=feature_docs(session))

@@ -451,3 +451,33 @@ def test_odd_labels_are_quoted_and_escaped_in_the_one_line_refusal(cli: Cli, no_
         "copydesk: error: every labelled article is in one class: none has 'my label' = ''"
         f" (labels seen: '\\tnews', ' real', {kinds}, 're\\x1b[2Jal' and 2 more)\n"
     )
+
+
+def test_inputs_that_cannot_be_read_are_said_when_no_article_is_left_to_label(
+    cli: Cli, no_project_config: Path
+) -> None:
+    folder = no_project_config / "blobs"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"b{i:02}.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = cli("learn-weights", str(folder), "--label", "label", "--unreliable", "fake")
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        *(f"copydesk: error: {folder / f'b{i:02}.txt'}: binary file (contains NUL bytes)" for i in range(10)),
+        "copydesk: error: and 2 more input(s) that could not be read",
+        "copydesk: error: none of the 12 file(s) and record(s) found could be read, so none has a label",
+    ]
+
+
+def test_a_record_that_cannot_be_read_is_said_when_it_leaves_a_class_too_small(
+    cli: Cli, no_project_config: Path
+) -> None:
+    corpus = small_corpus(no_project_config, per_class=4)
+    with corpus.open("a", encoding="utf-8") as out:
+        out.write('{"id": "f4", "text": "cut off\n')
+    result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.splitlines()[0].startswith(f"copydesk: error: {corpus}:9 (f4): not valid JSON")
+    assert result.stderr.splitlines()[1:] == [
+        "copydesk: error: 5 folds need at least 5 articles in each class; there are 4 unreliable and 4 other"
+    ]
