@@ -30,6 +30,7 @@ from typing import IO, Any
 
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
+from copydesk.paths import unreachable
 from copydesk.safety import quoted
 from copydesk.sources import html, jsondoc, parquet, records, text
 from copydesk.sources._common import Deferred, InputFormat, ReadDeferred, bom_encoding
@@ -370,35 +371,13 @@ def _check_path(path: str, sources: Mapping[str, Any]) -> None:
 
 def _not_found(path: str, exc: OSError) -> str:
     """Why a named path cannot be found, in the words of its real cause (not "no such file" for a name too long)."""
-    if exc.errno == errno.ENAMETOOLONG:
-        return _too_long(path)
     if exc.errno == errno.ELOOP or (exc.errno == errno.ENOENT and os.path.lexists(path)):
         return "a symbolic link to nothing (broken, or a loop)"
-    if exc.errno != errno.ENOENT:  # a folder on the way that cannot be searched, a file used as a folder
-        return f"cannot be reached: {exc.strerror or exc}"
+    if (problem := unreachable(path, exc)) is not None:
+        return problem
     if path.lower().startswith(("http://", "https://")):
         return "URLs are not fetched; save the page as .html and score the file"
     return "no such file or directory"
-
-
-def _too_long(path: str) -> str:
-    """Why a path is too long (ENAMETOOLONG): one of its names, or the whole of it, and the limit it passes."""
-    name = max(Path(path).parts, key=lambda part: len(os.fsencode(part)), default="")
-    most = _limit("PC_NAME_MAX", 255)
-    if len(os.fsencode(name)) > most:
-        return (
-            f"name too long for the file system: a name in the path is {len(os.fsencode(name))} bytes (at most {most})"
-        )
-    return f"path too long for the system: {len(os.fsencode(path))} bytes (at most {_limit('PC_PATH_MAX', 4096)})"
-
-
-def _limit(name: str, default: int) -> int:
-    """A path limit of the file system of the current folder (``os.pathconf``), or ``default`` where none is said."""
-    try:
-        found = os.pathconf(".", name)
-    except (OSError, ValueError, AttributeError):  # no pathconf (Windows), or a name it does not know
-        return default
-    return found if found > 0 else default  # -1: no limit said
 
 
 def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:
