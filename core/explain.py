@@ -54,7 +54,7 @@ def settings_table(
     for key in sorted(defaults):
         value = current.get(key, defaults[key])
         here = "(default)" if value == defaults[key] else _cell(value)
-        lines = _lines(docs.get(key, ""))
+        lines = doc_lines(docs.get(key, ""))
         said = _escape(lines[0]) + (" (more below the table)" if len(lines) > 1 else "") if lines else "-"
         rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {said} |")
         if len(lines) > 1:
@@ -63,12 +63,13 @@ def settings_table(
     return f"**Settings of `[plugins.{section}]`.**\n\n" + "\n".join(rows) + below
 
 
-def _lines(description: str) -> list[str]:
-    """A setting's description as its lines: blank lines around it dropped, the later lines' common indent removed.
+def doc_lines(description: str) -> list[str]:
+    r"""A plugin's description (of a setting, a feature) as its lines: blank lines around it dropped, the later lines' common indent removed.
 
     A plugin may write a description over several lines (a triple-quoted string, indented
-    as its code is): a table cell cannot hold a line break, so the table shows the first
-    line and the whole text follows the table, each later line indented under the first.
+    as its code is): shown, each later line is indented under the first, never joined with
+    a literal ``\\n``. A settings table cell cannot hold a line break, so the table shows the
+    first line and the whole text follows the table.
     """
     lines = [line.rstrip() for line in description.strip().splitlines()]
     rest = textwrap.dedent("\n".join(lines[1:])).splitlines()

@@ -32,6 +32,7 @@ from copydesk import meaning, safety, scoring
 from copydesk.app import read_files, refuse_input, route_diagnostics
 from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from copydesk.explain import doc_lines
 from copydesk.fitting import NO_VALUE, Column, FitSettings, Group, Training, fit, left_out, reference_groups
 from copydesk.formats.writers import atomic_writer, check_target
 from copydesk.manager import PluginSet
@@ -441,7 +442,10 @@ def _left_out(data: Labelled, model: Model, others: int) -> list[str]:
         f"left out of the fitted model: {len(dropped)} feature(s) that none of the {others} other article(s), whose"
         " values are the norms, has a value for (so it has no norm, and the model scores without it):"
     ]
-    return lines + [f"  {key}: {data.docs[key]}" if data.docs.get(key) else f"  {key}" for key in dropped]
+    for key in dropped:
+        first, *rest = doc_lines(data.docs.get(key, "")) or [""]
+        lines += [f"  {key}: {first}" if first else f"  {key}", *(f"    {line}" for line in rest)]
+    return lines
 
 
 #: Fewer scored articles than this in either class: the figures and weights are warned to be unreliable.

@@ -481,3 +481,24 @@ def test_a_record_that_cannot_be_read_is_said_when_it_leaves_a_class_too_small(
     assert result.stderr.splitlines()[1:] == [
         "copydesk: error: 5 folds need at least 5 articles in each class; there are 4 unreliable and 4 other"
     ]
+
+
+def test_a_left_out_features_doc_over_several_lines_is_shown_with_its_later_lines_indented() -> None:
+    from types import SimpleNamespace
+
+    from copydesk.learn import _left_out
+
+    docs = {
+        "demo.marks": "Marks per 1,000 words,\n        counted in the body\n        alone.",
+        "demo.flat": "One line.",
+    }
+    data = SimpleNamespace(docs=docs)
+    model = SimpleNamespace(training={"left_out": {"demo.marks": "x", "demo.flat": "x", "demo.bare": "x"}})
+    lines = _left_out(data, model, 4)  # type: ignore[arg-type]
+    assert lines[1:] == [
+        "  demo.marks: Marks per 1,000 words,",
+        "    counted in the body",
+        "    alone.",
+        "  demo.flat: One line.",
+        "  demo.bare",
+    ]
