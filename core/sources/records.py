@@ -565,8 +565,9 @@ def read_csv(
         yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); CSV must be UTF-8", None, "csv")
         return
     handle.seek(start)
-    if handle.read(3) != BOM:
-        handle.seek(start)
+    while handle.read(3) == BOM:  # one or more, as at a JSONL line's start (a tool that adds one to a file holding one)
+        start += 3
+    handle.seek(start)
     rows = csv_rows(handle, max_bytes)
     first = next(rows, None)
     # blank lines (or lines of spaces) above the header are no rows either; a row too long to keep is

@@ -889,3 +889,9 @@ def test_a_text_of_control_characters_alone_is_unreadable_not_scored(
 ) -> None:
     [item] = read(tmp_path, name, data)
     assert isinstance(item, Unreadable) and item.problem == problem
+
+
+@pytest.mark.parametrize("boms", [1, 2, 3])
+def test_a_csv_header_after_one_or_more_utf8_byte_order_marks_is_read(tmp_path: Path, boms: int) -> None:
+    [item] = read(tmp_path, "bom.csv", b"\xef\xbb\xbf" * boms + b"text,id\nThe harbour opened on Monday.,h1\n")
+    assert isinstance(item, Article) and item.id == "h1" and item.body == "The harbour opened on Monday."
