@@ -18,6 +18,18 @@ from copydesk.suppress import comment_spans
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: UTF-32's byte order marks; the little-endian one begins with UTF-16's, so they are looked for first.
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+#: UTF-8's byte order mark: dropped where it starts a file (one or more of them) or a JSONL line.
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def skip_boms(handle: IO[bytes]) -> None:
+    """Move ``handle`` past the UTF-8 byte order marks at its position, one or more (a tool that adds one to a file holding one)."""
+    at = handle.tell()
+    while handle.read(3) == UTF8_BOM:
+        at += 3
+    handle.seek(at)
+
+
 #: Any byte order mark but UTF-8's: a file starting with one is UTF-16 or UTF-32, not UTF-8.
 WIDE_BOMS = UTF32_BOMS + UTF16_BOMS
 
@@ -118,7 +130,9 @@ def decode(data: bytes, fallback: bool, declared: str | None = None) -> tuple[st
         return _decode_wide(data, wide, fallback)
     if b"\x00" in data[:8192]:
         return "binary file (contains NUL bytes)"
-    whole, data = data, data.removeprefix(b"\xef\xbb\xbf")
+    whole = data
+    while data.startswith(UTF8_BOM):  # one or more: a tool that adds one to a file holding one
+        data = data[3:]
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:

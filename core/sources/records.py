@@ -26,6 +26,7 @@ from copydesk.sources._common import (
     detect,
     no_words,
     read_western,
+    skip_boms,
 )
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.sources._said import said_in_json, said_in_row, shown_id
@@ -565,9 +566,7 @@ def read_csv(
         yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); CSV must be UTF-8", None, "csv")
         return
     handle.seek(start)
-    while handle.read(3) == BOM:  # one or more, as at a JSONL line's start (a tool that adds one to a file holding one)
-        start += 3
-    handle.seek(start)
+    skip_boms(handle)
     rows = csv_rows(handle, max_bytes)
     first = next(rows, None)
     # blank lines (or lines of spaces) above the header are no rows either; a row too long to keep is

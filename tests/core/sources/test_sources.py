@@ -892,6 +892,16 @@ def test_a_text_of_control_characters_alone_is_unreadable_not_scored(
 
 
 @pytest.mark.parametrize("boms", [1, 2, 3])
-def test_a_csv_header_after_one_or_more_utf8_byte_order_marks_is_read(tmp_path: Path, boms: int) -> None:
-    [item] = read(tmp_path, "bom.csv", b"\xef\xbb\xbf" * boms + b"text,id\nThe harbour opened on Monday.,h1\n")
-    assert isinstance(item, Article) and item.id == "h1" and item.body == "The harbour opened on Monday."
+@pytest.mark.parametrize(
+    ("name", "data", "title"),
+    [
+        ("bom.csv", b"text,title\nThe harbour opened on Monday.,Harbour\n", "Harbour"),
+        ("bom.json", b'[{"title": "Harbour", "text": "The harbour opened on Monday."}]', "Harbour"),
+        ("bom.txt", b"Harbour\nThe harbour opened on Monday.\n", "Harbour"),
+    ],
+)
+def test_a_file_after_one_or_more_utf8_byte_order_marks_is_read_as_without_them(
+    tmp_path: Path, boms: int, name: str, data: bytes, title: str
+) -> None:
+    [item] = read(tmp_path, name, b"\xef\xbb\xbf" * boms + data)
+    assert isinstance(item, Article) and item.title == title and item.body.strip() == "The harbour opened on Monday."
