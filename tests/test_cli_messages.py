@@ -37,6 +37,8 @@ STRICT = "[sources]\nencoding_fallback = false\n"
         ("base.json", b'{\n "a\xff": 1}\n', ("check", "seeds/", "--baseline", "{path}"), "(line 2, "),
         ("story.txt", b"Title\nBod\xff is here.\n", ("score", "{path}", "--config", "{strict}"), "(line 2, "),
         ("feed.jsonl", b'{"text": "ok"}\n{"t\xff": 1}\n', ("score", "{path}", "--config", "{strict}"), "{path}:2: "),
+        ("feed.json", b'[{"text": "ok"},\n{"t\xff": 1}]\n', ("score", "{path}", "--config", "{strict}"), "{path}:2: "),
+        ("nice.json", b'[\n{\n "t\xff": 1}]\n', ("score", "{path}", "--config", "{strict}"), "(line 3, "),
     ],
 )
 def test_a_byte_that_is_not_utf8_is_counted_from_1_in_its_line_in_every_message(
@@ -48,8 +50,10 @@ def test_a_byte_that_is_not_utf8_is_counted_from_1_in_its_line_in_every_message(
     result = cli(*(a.format(path=path, strict=strict) for a in args), "-f", "json")
     assert result.exit_code == 2
     [line] = [x for x in result.stderr.splitlines() if "not valid UTF-8" in x]
-    assert where.format(path=path) in line and "byte 4 of the line" in line, line
-    assert data.splitlines()[1][4 - 1 : 4] == b"\xff"  # what `cut -b 4` shows of line 2
+    unit = "record, from its first character on line 2" if name == "feed.json" else "line"  # [{..},\n{..}]
+    assert where.format(path=path) in line and f"byte 4 of the {unit}" in line, line
+    line = int(where[len("(line ") :].rstrip(", ")) if where.startswith("(line") else 2
+    assert data.splitlines()[line - 1][4 - 1 : 4] == b"\xff"  # what `cut -b 4` shows of that line
 
 
 def test_a_byte_after_a_byte_order_mark_is_counted_as_the_file_holds_it(cli: Any, tmp_path: Path) -> None:

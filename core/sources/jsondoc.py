@@ -150,7 +150,7 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
                 Unreadable(path, f"a record longer than sources.max_bytes ({max_bytes})", line, FORMAT), on_line
             )
         else:
-            yield _as_json(_jsonl_record(raw, path, fields, line, fallback), on_line)
+            yield _as_json(_jsonl_record(raw, path, fields, line, fallback, in_array=True), on_line)
         after = buf.skip_space()
         if after == "]":
             buf.advance(buf.pos + 1)
