@@ -882,6 +882,9 @@ def test_the_id_a_broken_line_gives_is_what_json_reads_of_the_members_before_the
         ),
         ("nul.csv", b"id,text\n1,\x00\x00\n", "field 'text' holds only control characters, no text"),
         ("ctl.txt", b"A headline\n\x01\x02 \x03\n", "no body text after the title (line 1)"),
+        ("ctl2.txt", b"\x01\x02\n\x03\n", "no text: only white space and control characters"),
+        ("comment.md", b"<!-- a note -->\n\n<!-- another -->\n", "no text: only HTML comments and white space"),
+        ("matter.md", b"---\n---\n\n", "no text after the front matter"),
     ],
 )
 def test_a_text_of_control_characters_alone_is_unreadable_not_scored(
@@ -905,3 +908,10 @@ def test_a_file_after_one_or_more_utf8_byte_order_marks_is_read_as_without_them(
 ) -> None:
     [item] = read(tmp_path, name, b"\xef\xbb\xbf" * boms + data)
     assert isinstance(item, Article) and item.title == title and item.body.strip() == "The harbour opened on Monday."
+
+
+def test_a_line_of_control_characters_alone_is_no_title(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "debris.txt", b"\x01\x02\nHarbour\nThe harbour opened on Monday.\n")
+    assert (
+        isinstance(item, Article) and item.title == "Harbour" and item.body.strip() == "The harbour opened on Monday."
+    )
