@@ -89,6 +89,10 @@ def parse_outputs(formats: Sequence[str], output: str | None) -> list[Output]:
     outputs = []
     for spec in specs:
         name, sep, path = spec.partition(":")
+        if not name:
+            raise UsageError(
+                f"--format {safety.quoted(spec)}: no format name before ':' (write NAME:FILE, json:report.json)"
+            )
         if sep and not path:
             raise UsageError(f"--format {spec}: no file name after ':' (use {name} alone for standard output)")
         outputs.append(Output(name, path if sep else STDOUT))
@@ -721,11 +725,14 @@ def baseline_run(
     if code == EXIT_INTERNAL:
         stderr(f"copydesk: {target} not written: a plugin failed")
         return code
-    new = collector.baseline if old is None else old.pruned(collector.baseline, _checked_codes(options))
+    unread = collector.unread
+    new = collector.baseline if old is None else old.pruned(collector.baseline, _checked_codes(options), unread)
     with atomic_writer(str(target)) as out:
         new.dump(out)
     held = None if old is None else (len(old.entries) if old.stored is None else old.stored)
     dropped = f", {held - len(new.entries)} dropped" if held is not None else ""
+    if old is not None and (kept := len(old.articles & unread)):
+        dropped += f"; the entries of {kept} article(s) that could not be read are kept as they were"
     stderr(f"copydesk: wrote {target}: {len(new.entries)} fingerprint(s) in {len(new.articles)} article(s){dropped}")
     return code
 

@@ -61,6 +61,7 @@ from copydesk.options import (
     fail,
     fail_rise,
     flags,
+    format_specs,
     guard,
     list_format,
     split,
@@ -153,7 +154,7 @@ def score(
     def action() -> int:
         options = RunOptions(
             paths=paths,
-            outputs=parse_outputs(split(format), output),
+            outputs=parse_outputs(format_specs(format), output),
             config_path=config,
             flags=flags(select, ignore, disable, workers, model=model, executor=executor),
             timings=timings,
@@ -205,7 +206,7 @@ def check(
         }
         options = RunOptions(
             paths=paths,
-            outputs=parse_outputs(split(format), output),
+            outputs=parse_outputs(format_specs(format), output),
             config_path=config,
             flags=flags(select, ignore, disable, workers, gate, model=model, executor=executor),
             gate=True,

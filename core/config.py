@@ -27,7 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from copydesk.errors import ConfigError
+from copydesk.errors import ConfigError, utf8_stop
 from copydesk.models import FrozenDict, Scorer, Severity
 from copydesk.rollup import check_strategy
 from copydesk.safety import CONTROL, quoted, shown
@@ -150,17 +150,15 @@ def _read_toml(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}:{at[1]}: invalid TOML: {str(exc)[: at.start()]}(column {at[2]})") from None
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     except UnicodeDecodeError as exc:
-        raise ConfigError(_not_utf8(path, exc)) from None
+        raise ConfigError(_not_utf8(path, data, exc)) from None
 
 
-def _not_utf8(path: Path, exc: UnicodeDecodeError) -> str:
+def _not_utf8(path: Path, data: bytes, exc: UnicodeDecodeError) -> str:
     """Where a configuration file stops being UTF-8: its line and the byte in it, or its UTF-16/32 byte order mark."""
-    body = bytes(exc.object)
-    if body.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return f"{path}: encoded as UTF-16 or UTF-32 (a byte order mark); a configuration file must be UTF-8"
-    before = body[: exc.start]
-    line, column = before.count(b"\n") + 1, exc.start - before.rfind(b"\n")
-    return f"{path}:{line}: not valid UTF-8 (byte {column} of the line: {exc.reason})"
+    line, byte = utf8_stop(data, exc)
+    return f"{path}:{line}: not valid UTF-8 (byte {byte} of the line: {exc.reason})"
 
 
 #: The file whose ``[tool.copydesk]`` table is the configuration, found or named by ``--config``.

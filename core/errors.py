@@ -207,3 +207,24 @@ def json_problem(message: str) -> str:
             message = message[: -len(tail)]
             break
     return message[:1].lower() + message[1:]
+
+
+def utf8_stop(data: bytes, exc: UnicodeDecodeError) -> tuple[int, int]:
+    """The line of ``data`` where its decoding as UTF-8 failed, and the byte in that line, both counted from 1.
+
+    Counted from 1 as line and column numbers are, and as ``cut -b`` and an editor's
+    go-to-byte count bytes (Python's ``UnicodeDecodeError.start`` counts from 0). A line
+    ends at LF, CRLF or a lone CR, as the readers split lines. ``exc`` may come from
+    decoding ``data`` without a prefix (a byte order mark dropped): the byte is counted in
+    ``data`` as the file holds it.
+    """
+    start = exc.start + len(data) - len(exc.object)
+    before = data[:start]
+    line = 1 + before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n")
+    return line, start - max(before.rfind(b"\n"), before.rfind(b"\r"))
+
+
+def not_utf8_at(data: bytes, exc: UnicodeDecodeError) -> str:
+    """Where ``data`` stops being UTF-8, in words (:func:`utf8_stop`): ``line 3, byte 6 of the line: invalid start byte``."""
+    line, byte = utf8_stop(data, exc)
+    return f"line {line}, byte {byte} of the line: {exc.reason}"

@@ -10,6 +10,7 @@ configuration gives when that differs, and the scorer's own description of it
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from typing import Any, TextIO
 
@@ -49,11 +50,30 @@ def settings_table(
         "| setting | default | this configuration | what it does |",
         "|---|---|---|---|",
     ]
+    longer = []
     for key in sorted(defaults):
         value = current.get(key, defaults[key])
         here = "(default)" if value == defaults[key] else _cell(value)
-        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {_escape(docs.get(key, '').strip() or '-')} |")
-    return f"**Settings of `[plugins.{section}]`.**\n\n" + "\n".join(rows)
+        lines = doc_lines(docs.get(key, ""))
+        said = _escape(lines[0]) + (" (more below the table)" if len(lines) > 1 else "") if lines else "-"
+        rows.append(f"| `{key}` | {_cell(defaults[key])} | {here} | {said} |")
+        if len(lines) > 1:
+            longer.append(f"- `{key}`: " + "\n  ".join(safety.neutralise(line) for line in lines))
+    below = "\n\n" + "\n".join(longer) if longer else ""
+    return f"**Settings of `[plugins.{section}]`.**\n\n" + "\n".join(rows) + below
+
+
+def doc_lines(description: str) -> list[str]:
+    r"""A plugin's description (of a setting, a feature) as its lines: blank lines around it dropped, the later lines' common indent removed.
+
+    A plugin may write a description over several lines (a triple-quoted string, indented
+    as its code is): shown, each later line is indented under the first, never joined with
+    a literal ``\\n``. A settings table cell cannot hold a line break, so the table shows the
+    first line and the whole text follows the table.
+    """
+    lines = [line.rstrip() for line in description.strip().splitlines()]
+    rest = textwrap.dedent("\n".join(lines[1:])).splitlines()
+    return [lines[0], *rest] if lines else []
 
 
 def _cell(value: Any) -> str:

@@ -32,6 +32,7 @@ from copydesk import meaning, safety, scoring
 from copydesk.app import read_files, refuse_input, route_diagnostics
 from copydesk.config import Flags
 from copydesk.errors import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError
+from copydesk.explain import doc_lines
 from copydesk.fitting import NO_VALUE, Column, FitSettings, Group, Training, fit, left_out, reference_groups
 from copydesk.formats.writers import atomic_writer, check_target
 from copydesk.manager import PluginSet
@@ -59,8 +60,8 @@ class Label(NamedTuple):
     problem: str = ""
 
 
-def read_labels(batch: Batch, name: str) -> list[Label | None]:
-    """Per item of ``batch``, in order: its :class:`Label` (None: unreadable).
+def read_labels(batch: Batch, name: str, unreadable: list[str] | None = None) -> list[Label | None]:
+    """Per item of ``batch``, in order: its :class:`Label` (None: unreadable, its error line added to ``unreadable``).
 
     A JSONL/CSV record's fields beyond the configured ones are in ``Article.meta`` as
     the sources read them (other JSON values than strings as JSON text); front matter
@@ -71,6 +72,8 @@ def read_labels(batch: Batch, name: str) -> list[Label | None]:
     labels: list[Label | None] = []
     for item in batch:
         if isinstance(item, Unreadable) or item.source is None:
+            if isinstance(item, Unreadable) and unreadable is not None:
+                unreadable.append(item.message)
             labels.append(None)
             continue
         record = item.source.record is not None
@@ -175,14 +178,14 @@ MIN_PER_CLASS = 5
 def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     """Count the labels; a usage error when a class is missing or too small for the folds."""
     counts = Counter(labels)
-    seen = ", ".join(sorted(counts))
+    seen = _listed(sorted(counts))
     if not counts:
         raise UsageError(f"no article has a {safety.quoted(options.label)} field (--label)")
     positive = counts[options.unreliable]
     negative = sum(counts.values()) - positive
     if not positive or not negative:
         missing = (
-            f"{options.label} = {safety.quoted(options.unreliable)}" if not positive else f"another {options.label}"
+            _labelled(options.label, options.unreliable) if not positive else f"another {safety.quoted(options.label)}"
         )
         raise UsageError(f"every labelled article is in one class: none has {missing} (labels seen: {seen})")
     if options.folds < 2 or min(positive, negative) < options.folds:
@@ -198,11 +201,27 @@ def check_classes(labels: Iterable[str], options: LearnOptions) -> Counter[str]:
     return counts
 
 
+def _labelled(field: str, value: str) -> str:
+    """``'label' = 'fake'``: a label field and a value of it, both quoted (either may hold spaces, or be empty)."""
+    return f"{safety.quoted(field)} = {safety.quoted(value)}"
+
+
+#: At most this many labels are listed in a line; the rest are counted (a field that is an id per article).
+LISTED = 10
+
+
+def _listed(items: Sequence[str], quote: bool = True) -> str:
+    """Labels for a message, each quoted (unless ``quote`` is False), at most :data:`LISTED`, the rest counted."""
+    shown = [safety.quoted(item) if quote else item for item in items[:LISTED]]
+    more = f" and {len(items) - LISTED} more" if len(items) > LISTED else ""
+    return ", ".join(shown) + more
+
+
 def near_misses(counts: Counter[str], options: LearnOptions) -> list[str]:
     """A warning line per label that equals ``--unreliable`` but for case or surrounding spaces (trained as reliable)."""
     want = options.unreliable.strip().casefold()
     return [
-        f"copydesk: warning: {options.label} = {safety.quoted(value)} ({count} article(s)) differs from --unreliable"
+        f"copydesk: warning: {_labelled(options.label, value)} ({count} article(s)) differs from --unreliable"
         f" {safety.quoted(options.unreliable)} only by case or spaces: those articles are trained as reliable"
         for value, count in sorted(counts.items())
         if value != options.unreliable and value.strip().casefold() == want
@@ -227,16 +246,31 @@ def refuse_overwrite(batch: Batch, output: str, options: LearnOptions, session: 
 
 
 def _labels_checked(
-    labels: Sequence[Label | None], unlabelled: Sequence[str], options: LearnOptions, stderr: Callable[[str], None]
+    labels: Sequence[Label | None],
+    unlabelled: Sequence[str],
+    unreadable: Sequence[str],
+    options: LearnOptions,
+    stderr: Callable[[str], None],
 ) -> Counter[str]:
-    """:func:`check_classes` of the labels read; when it refuses, the ``unlabelled`` records' problems are said first.
+    """:func:`check_classes` of the labels read; when it refuses, the inputs that could not be read and the ``unlabelled`` records' problems are said first.
 
-    A record left out (no, an empty or a blank label) may be what left a class too small
-    or empty. When no record has a label at all, the refusal's one line says so alone.
+    A file or record that could not be read (binary, not UTF-8, not JSON) has no label, and
+    may be what left a class too small or empty, or every article unlabelled: the first
+    :data:`LISTED` are said, the rest counted. A record left out (no, an empty or a blank
+    label) is said too, unless no record has a label at all (a wrong ``--label``): then the
+    refusal's one line says so alone.
     """
     try:
         return check_classes((label for item in labels if item and (label := item.value) is not None), options)
     except UsageError:
+        for problem in unreadable[:LISTED]:
+            stderr(f"copydesk: error: {problem}")  # the stderr line neutralises it
+        if len(unreadable) > LISTED:
+            stderr(f"copydesk: error: and {len(unreadable) - LISTED} more input(s) that could not be read")
+        if unreadable and all(item is None for item in labels):  # not a wrong --label: nothing was read
+            raise UsageError(
+                f"none of the {len(labels)} file(s) and record(s) found could be read, so none has a label"
+            ) from None
         if any(item is not None and item.value is not None for item in labels):
             for problem in unlabelled:
                 stderr(f"copydesk: error: {problem}")  # the stderr line neutralises it
@@ -252,13 +286,16 @@ def collect(options: LearnOptions, stderr: Callable[[str], None]) -> Labelled:
     session = Session.open(options)
     config, runner = session.config, session.runner
     if options.label in config.sources["fields"].values():
-        raise UsageError(f"--label {options.label}: that field is read as the article itself ([sources.fields])")
+        raise UsageError(
+            f"--label {safety.quoted(options.label)}: that field is read as the article itself ([sources.fields])"
+        )
     batch = Batch(list(options.paths), config.sources)
     if options.output is not None:
         refuse_overwrite(batch, options.output, options, session)
-    labels = read_labels(batch, options.label)
+    unreadable: list[str] = []
+    labels = read_labels(batch, options.label, unreadable)
     unlabelled = [f"{item.where}: {item.problem}" for item in labels if item is not None and item.value is None]
-    counts = _labels_checked(labels, unlabelled, options, stderr)
+    counts = _labels_checked(labels, unlabelled, unreadable, options, stderr)
     for warning in near_misses(counts, options):
         stderr(warning)
     data = Labelled(columns(session), meaning.model_name(config), config.scoring(), docs=feature_docs(session))
@@ -346,7 +383,7 @@ def fit_all(data: Labelled, options: LearnOptions, evaluation: Evaluation) -> Mo
     if dropped := left_out(data.columns, x[y == 0]):
         provenance["left_out"] = dict.fromkeys(dropped, NO_VALUE)
     model = fit_labelled(data.columns, x, y, settings, provenance)
-    said = f"{_clip(options.label)} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
+    said = f"{_clip(safety.quoted(options.label))} = {_clip(safety.quoted(options.unreliable))} in the labelled set"
     truncation, floors = np.array(data.truncation), np.array(data.floors)
     reliable, unreliable = y == 0, y == 1
     groups = [
@@ -375,14 +412,14 @@ def render(data: Labelled, options: LearnOptions, evaluation: Evaluation, model:
     """The report: counts, cross-validated AUCs, the learned weights, and what the grades mean."""
     counts = Counter(data.labels)
     positive = counts.pop(options.unreliable, 0)
-    others = ", ".join(f"{label} {n}" for label, n in sorted(counts.items()))
+    others = _listed([f"{safety.quoted(label)} {n}" for label, n in sorted(counts.items())], quote=False)
     width = max(len(name) for name, _, _ in evaluation.rows)
     learned = sorted((f for f in model.features if f.learned > 0), key=lambda f: (-f.learned, f.key))
     key_width = max((len(f.key) for f in learned), default=0)
     prior = model.training.get("prior_weight", 0.0)
     lines = [
         f"copydesk learn-weights: {len(data.labels)} labelled article(s), label field {safety.quoted(options.label)}",
-        f"unreliable ({options.label} = {safety.quoted(options.unreliable)}): {positive}",
+        f"unreliable ({_labelled(options.label, options.unreliable)}): {positive}",
         f"other ({others}): {sum(counts.values())}",
         f"ROC AUC of the score, {options.folds}-fold stratified cross-validation (seed {SEED}), mean +/- sd over folds:",
         *(f"  {name:<{width}}  {mean:.3f} +/- {sd:.3f}" for name, mean, sd in evaluation.rows),
@@ -405,7 +442,10 @@ def _left_out(data: Labelled, model: Model, others: int) -> list[str]:
         f"left out of the fitted model: {len(dropped)} feature(s) that none of the {others} other article(s), whose"
         " values are the norms, has a value for (so it has no norm, and the model scores without it):"
     ]
-    return lines + [f"  {key}: {data.docs[key]}" if data.docs.get(key) else f"  {key}" for key in dropped]
+    for key in dropped:
+        first, *rest = doc_lines(data.docs.get(key, "")) or [""]
+        lines += [f"  {key}: {first}" if first else f"  {key}", *(f"    {line}" for line in rest)]
+    return lines
 
 
 #: Fewer scored articles than this in either class: the figures and weights are warned to be unreliable.

@@ -44,7 +44,7 @@ from typing import Any
 
 from copydesk import __version__
 from copydesk.config import MAX_WEIGHT
-from copydesk.errors import ConfigError, json_problem
+from copydesk.errors import ConfigError, json_problem, not_utf8_at
 from copydesk.model import DIRECTIONS, LEVELS, FeatureNorm, Model, ReferenceGroup
 from copydesk.safety import CONTROL, shown
 from copydesk.smallfiles import MODEL_BYTES, NotReadable, read_small
@@ -147,6 +147,12 @@ def _numbers(data: Mapping[str, Any], key: str, where: str) -> dict[str, float]:
     return value
 
 
+def _check(ok: bool, where: str, key: str, rule: str, value: float) -> None:
+    """A :class:`ModelError` naming ``key``, the ``rule`` its value breaks and the value, unless ``ok``."""
+    if not ok:
+        raise ModelError(f"{where}: {shown(key)} must be {rule}, not {value:g}")
+
+
 def _feature(data: Any, where: str) -> FeatureNorm:
     """One entry of ``features``, validated."""
     if not isinstance(data, dict):
@@ -161,8 +167,8 @@ def _feature(data: Any, where: str) -> FeatureNorm:
     if direction not in DIRECTIONS:
         raise ModelError(f"{where}: 'direction' must be one of {', '.join(DIRECTIONS)}, not {shown(direction)}")
     weight, learned, slope = (float(_need(data, k, num, where)) for k in ("weight", "learned", "slope"))
-    if not (0 <= weight <= MAX_WEIGHT and math.isfinite(slope) and slope > 0):  # NaN fails both
-        raise ModelError(f"{where}: 'weight' must be within 0-{MAX_WEIGHT:,.0f} and 'slope' > 0")
+    _check(0 <= weight <= MAX_WEIGHT, where, "weight", f"within 0-{MAX_WEIGHT:,.0f}", weight)  # NaN fails
+    _check(math.isfinite(slope) and slope > 0, where, "slope", "a finite number above 0", slope)
     scorer, name, unit = (_need(data, k, str, where) for k in ("scorer", "name", "unit"))
     return FeatureNorm(scorer, name, direction, unit, slope, weight, learned, tuple(float(q) for q in quantiles))
 
@@ -265,8 +271,9 @@ def parse(data: Any, running: str) -> Model:
     size = _need(data, "reference_size", int, "model")
     scale = float(_need(data, "scale", (int, float), "model"))
     penalty = float(_need(data, "truncation_penalty", (int, float), "model"))
-    if size < 1 or not (math.isfinite(scale) and scale > 0) or not 0.0 <= penalty <= 1.0:
-        raise ModelError("'reference_size' and 'scale' must be positive, 'truncation_penalty' within 0-1")
+    _check(size >= 1, "model", "reference_size", "at least 1", size)
+    _check(math.isfinite(scale) and scale > 0, "model", "scale", "a finite number above 0", scale)
+    _check(0.0 <= penalty <= 1.0, "model", "truncation_penalty", "within 0-1", penalty)
     grades = _object(data, "grades", "model")
     floors, shares, calibration = _bands(grades, _numbers(data, "calibration", "model"))
     return Model(
@@ -293,7 +300,7 @@ def loads(raw: bytes, running: str) -> Model:
     except UnicodeDecodeError as exc:
         if b"\x00" in raw[:8192]:
             raise ModelError("is binary data, not a JSON model file") from None
-        raise ModelError(f"is not valid UTF-8 (byte {exc.start}: {exc.reason}), so not a JSON model file") from None
+        raise ModelError(f"is not valid UTF-8 ({not_utf8_at(raw, exc)}), so not a JSON model file") from None
     except json.JSONDecodeError as exc:
         raise ModelError(
             f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {json_problem(exc.msg)})"

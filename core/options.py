@@ -383,6 +383,23 @@ def split(values: list[str] | None) -> list[str]:
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
+def format_specs(values: list[str] | None) -> list[str]:
+    """The ``--format`` values as ``NAME`` or ``NAME:FILE`` each; one given but naming nothing (``-f ""``) is a usage error.
+
+    A value may list several names with commas (``-f text,json``), but everything after its
+    ``:`` is the file name, commas included (``-f json:out,v2.json`` writes ``out,v2.json``).
+    """
+    found = []
+    for value in values or []:
+        names, sep, path = value.strip().partition(":")
+        parts = [part.strip() for part in names.split(",")]
+        last = parts.pop() + sep + path
+        found += [part for part in parts if part] + ([last] if last else [])
+    if values and not found:
+        raise UsageError("--format needs a format name (text, json, html, ...), with :FILE for a file")
+    return found
+
+
 def selectors(flag: str, values: list[str] | None, what: str = "a rule code, prefix, name or ALL") -> list[str]:
     """A ``--select``/``--ignore``/``--disable`` list; given but empty (``--select ,``) is a usage error."""
     parts = split(values)

@@ -146,7 +146,10 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, t
     strict = tmp_path / "strict.toml"
     strict.write_text("[sources]\nencoding_fallback = false\n")
     refused = cli("score", str(path), "--config", str(strict))
-    assert refused.exit_code == 2 and "not valid UTF-8 (byte 3" in one_line_error(refused)
+    assert (
+        refused.exit_code == 2
+        and "not valid UTF-8 (line 1, byte 4 of the line: invalid continuation byte)" in one_line_error(refused)
+    )
 
 
 @pytest.mark.parametrize(
@@ -154,7 +157,24 @@ def test_invalid_utf8_is_decoded_with_a_warning_or_refused_when_told(cli: Cli, t
     [
         (["score", "no/such/path.txt"], "no/such/path.txt: no such file or directory"),
         (["score", "https://example.com/news/1"], "URLs are not fetched; save the page as .html and score the file"),
-        (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml'"),
+        (
+            ["score", "a" * 300 + ".txt"],
+            ".txt: name too long for the file system: a name in the path is 304 bytes (at most",
+        ),
+        (["score", "/".join(["folder"] * 1000)], "folder: path too long for the system: 6999 bytes (at most"),
+        (
+            ["score", str(SEEDS / "000_e91f38832a2364a5.txt" / "x.txt")],
+            ".txt/x.txt: cannot be reached: Not a directory",
+        ),
+        (["score", str(SEEDS), "--format", "yaml"], "unknown format 'yaml' (available: "),
+        (["score", str(SEEDS), "--format", "jsn"], "unknown format 'jsn'; did you mean 'json'? (available: "),
+        (["score", str(SEEDS), "-f", "JSON:x.json"], "unknown format 'JSON'; did you mean 'json'? (available: "),
+        (
+            ["check", str(SEEDS), "-f", ""],
+            "--format needs a format name (text, json, html, ...), with :FILE for a file",
+        ),
+        (["score", str(SEEDS), "-f", " , "], "--format needs a format name"),
+        (["score", str(SEEDS), "-f", ":x.json"], "--format ':x.json': no format name before ':'"),
         (["score", str(SEEDS), "--select", "NOPE123"], "matches no rule"),
         (["explain", "ZZZ999"], "no rule 'ZZZ999'"),
     ],
@@ -355,3 +375,10 @@ def test_plugin_that_fails_to_import_exits_3_and_can_be_disabled(installed_plugi
 def test_stdin_is_scored(installed_plugins: Path) -> None:
     result = run_copydesk("score", "-", "-f", "jsonl", stdin=b'{"id": "s1", "text": "From standard input."}\n')
     assert result.exit_code == 0 and json.loads(result.stdout)["id"] == "s1"
+
+
+def test_a_report_file_name_may_hold_a_comma_after_its_colon(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "out,v2.json"
+    result = cli("score", str(SEEDS), "-f", f"text,json:{target}")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("copydesk ") and json.loads(target.read_text())["summary"]["articles"] == 5

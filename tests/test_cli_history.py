@@ -316,6 +316,8 @@ def test_the_verdict_line_ends_with_why_the_exit_code_is_not_the_gates(
         (["history", "--history", "."], "history .: is a directory, not a history file"),
         (["trend", "--history", "sqlite:///."], "history sqlite:///.: is a directory, not a history file"),
         (["check", "b.jsonl", "--history", "."], "history .: is a directory, not a history file"),
+        (["history", "--history", "h" * 300], "name too long for the file system: a name in the path is 300 bytes"),
+        (["check", "b.jsonl", "--history", "b.jsonl/h.db"], "history b.jsonl/h.db: cannot be reached: Not a directory"),
     ],
 )
 def test_history_usage_errors_are_one_line_and_exit_2(

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from copydesk.errors import UsageError
+from copydesk.errors import UsageError, not_utf8_at
 from copydesk.models import ARTICLE_SCOPE, ArticleReport, Finding, RunSummary
 from copydesk.safety import shown
 from copydesk.smallfiles import BASELINE_BYTES, NotReadable, read_small
@@ -184,12 +184,17 @@ class Baseline:
             states.append(UNCHANGED if hit else NEW)
         return tuple(states)
 
-    def pruned(self, current: Baseline, checked: Collection[str] | None = None) -> Baseline:
+    def pruned(
+        self, current: Baseline, checked: Collection[str] | None = None, unread: Collection[str] = ()
+    ) -> Baseline:
         """Keep only what still occurs (``current``: today's findings), counts lowered to today's.
 
         ``checked``, when given, are the codes of the rules today's run had on: an entry of
         another rule (an opt-in rule not selected, or one turned off by ``--ignore``) stays as
         it was while its article is still scored, since the run could not see it either way.
+        So do the entries of an article in ``unread``, today's articles that could not be
+        read (a file that is binary or not UTF-8 today): whether their findings still occur
+        is unknown, and dropping them would make each new once the article is mended.
         """
         kept: dict[str, Entry] = {}
         for fp, entry in self.entries.items():
@@ -200,7 +205,9 @@ class Baseline:
                 kept[fp] = Entry(entry.article, entry.code, entry.matched or now.matched, count, sentences)
             elif checked is not None and entry.code not in checked and entry.article in current.articles:
                 kept[fp] = entry
-        return Baseline(kept, self.articles & current.articles, current.paths or self.paths)
+            elif entry.article in unread:
+                kept[fp] = entry
+        return Baseline(kept, self.articles & (current.articles | set(unread)), current.paths or self.paths)
 
     def to_dict(self) -> dict[str, Any]:
         """The file's content, in a stable order."""
@@ -295,7 +302,8 @@ MAX_COUNT = 2**53 - 1
 def _read(path: Path) -> Any:
     """The JSON value of the file at ``path``; a missing file, or one that is not JSON, is a UsageError."""
     try:
-        return json.loads(read_small(path, BASELINE_BYTES).decode("utf-8"), parse_int=_bounded_int)
+        raw = read_small(path, BASELINE_BYTES)
+        return json.loads(raw.decode("utf-8"), parse_int=_bounded_int)
     except NotReadable as exc:
         raise UsageError(f"{path}: not a copydesk baseline: it {exc}") from None
     except FileNotFoundError:
@@ -304,7 +312,7 @@ def _read(path: Path) -> Any:
         raise UsageError(f"{path}: cannot read the baseline file: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:  # said as the model file's is, not in the codec's words
         raise UsageError(
-            f"{path}: not a copydesk baseline: not valid UTF-8 (byte {exc.start}: {exc.reason}), so not JSON"
+            f"{path}: not a copydesk baseline: not valid UTF-8 ({not_utf8_at(raw, exc)}), so not JSON"
         ) from None
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}: not a copydesk baseline: {exc}") from None
@@ -364,11 +372,15 @@ class BaselineCollector:
     def __init__(self, paths: Iterable[str] = ()) -> None:
         self.baseline = Baseline(paths=tuple(dict.fromkeys(paths)))  # a path named twice is read once, recorded once
         self.summary: RunSummary | None = None
+        #: The articles (by :func:`article_key`) that could not be read, whose entries prune keeps.
+        self.unread: set[str] = set()
 
     def add(self, report: ArticleReport) -> None:
-        """Record the article's findings (an unreadable input has none)."""
+        """Record the article's findings (an unreadable input has none: it is noted in :attr:`unread`)."""
         if report.score is not None:
             self.baseline.add(report)
+        else:
+            self.unread.add(article_key(report.id))
 
     def close(self, summary: RunSummary) -> None:
         """Keep the summary (its exit code decides whether the baseline is written)."""

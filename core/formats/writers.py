@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import difflib
 import io
 import os
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
@@ -32,6 +33,14 @@ STDOUT_PATHS = frozenset({STDOUT, "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"}
 
 #: What ends a path that names a folder (``out/``), on this system.
 _SEPARATORS = tuple(sep for sep in (os.sep, os.altsep) if sep)
+
+
+def _guess(name: str, known: Iterable[str]) -> str:
+    """``; did you mean 'json'?`` for a format name that is another's in another case, or a letter or two off."""
+    names = sorted(known)
+    cased = [k for k in names if k.casefold() == name.strip().casefold()]
+    close = cased or difflib.get_close_matches(name.strip().casefold(), names, n=1, cutoff=0.75)
+    return f"; did you mean {shown(close[0])}?" if close else ""
 
 
 @dataclass(frozen=True)
@@ -273,7 +282,9 @@ class Outputs:
         unknown = [o.format for o in outputs if o.format not in plugins.reporters]
         if unknown:
             known = ", ".join(sorted(plugins.reporters))
-            raise UsageError(f"unknown format {shown(unknown[0])} (available: {known})")
+            raise UsageError(
+                f"unknown format {shown(unknown[0])}{_guess(unknown[0], plugins.reporters)} (available: {known})"
+            )
         self.stack = contextlib.ExitStack()
         self.stdout = stdout
         self.stderr = stderr

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import stat
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -19,6 +20,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from copydesk import safety
 from copydesk.history.records import HistoryError, NoHistoryYet
+from copydesk.paths import unreachable
 
 #: How long to wait for a lock held by another writer, in seconds.
 DEFAULT_TIMEOUT = 10.0
@@ -240,14 +242,20 @@ class Connection:
 
     def _sqlite(self, path: str, writable: bool) -> sqlite3.Connection:
         """The SQLite connection to ``path``: read-write (creating the file), or read-only of an existing file."""
-        if os.path.isdir(path):  # SQLite would say only "unable to open database file", or reading "no such file"
+        try:
+            mode: int | None = os.stat(path).st_mode
+        except OSError as exc:  # a name too long, a file used as a folder: not "no such file"
+            if (problem := unreachable(path, exc)) is not None:
+                raise self.error(problem) from None
+            mode = None
+        if mode is not None and stat.S_ISDIR(mode):  # SQLite would say only "unable to open database file"
             raise self.error(
                 f"is a directory, not a history file (give a file in it, such as {os.path.join(path, 'history.db')})"
             )
         # A device or FIFO: SQLite would say "disk I/O error" recording, and and reading would say "no such file".
-        if os.path.exists(path) and not os.path.isfile(path):
+        if mode is not None and not stat.S_ISREG(mode):
             raise self.error("is not a regular file (a device, FIFO or socket), not a history file")
-        if not writable and not os.path.isfile(path):
+        if not writable and mode is None:
             raise NoHistoryYet(f"no history at {path} (no such file; recording a run with --history creates it)")
         try:
             return _open_sqlite(path, self.timeout) if writable else _open_sqlite_read_only(path, self.timeout)

@@ -19,6 +19,7 @@ a temporary file, each within a bound that depends on its format (:mod:`._spool`
 from __future__ import annotations
 
 import contextlib
+import errno
 import fnmatch
 import os
 import stat
@@ -29,6 +30,7 @@ from typing import IO, Any
 
 from copydesk.errors import InputError
 from copydesk.models import Article, Unreadable
+from copydesk.paths import unreachable
 from copydesk.safety import quoted
 from copydesk.sources import html, jsondoc, parquet, records, text
 from copydesk.sources._common import Deferred, InputFormat, ReadDeferred, bom_encoding
@@ -355,19 +357,27 @@ UNKNOWN = InputFormat("unknown", _unknown)
 
 def _check_path(path: str, sources: Mapping[str, Any]) -> None:
     """InputError for a named path that does not exist, or a folder with no article in it."""
-    if not os.path.exists(path):
-        if os.path.lexists(path):
-            raise InputError(f"{path}: a symbolic link to nothing (broken, or a loop)")
-        if path.lower().startswith(("http://", "https://")):
-            raise InputError(f"{path}: URLs are not fetched; save the page as .html and score the file")
-        raise InputError(f"{path}: no such file or directory")
-    mode = os.stat(path).st_mode
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        raise InputError(f"{path}: {_not_found(path, exc)}") from None
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         kind = "a character device" if stat.S_ISCHR(mode) else "a block device"
         raise InputError(f"{path}: not a file, folder or pipe ({kind})")
     if os.path.isdir(path) and next(_walk(path, sources), None) is None:
         globs = ", ".join(sources["include"]) or "none"
         raise InputError(f"{path}: no articles in this folder (none of its files matches [sources] include: {globs})")
+
+
+def _not_found(path: str, exc: OSError) -> str:
+    """Why a named path cannot be found, in the words of its real cause (not "no such file" for a name too long)."""
+    if exc.errno == errno.ELOOP or (exc.errno == errno.ENOENT and os.path.lexists(path)):
+        return "a symbolic link to nothing (broken, or a loop)"
+    if (problem := unreachable(path, exc)) is not None:
+        return problem
+    if path.lower().startswith(("http://", "https://")):
+        return "URLs are not fetched; save the page as .html and score the file"
+    return "no such file or directory"
 
 
 def _walk(folder: str, sources: Mapping[str, Any]) -> Iterator[str]:

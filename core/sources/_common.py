@@ -11,12 +11,25 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import IO, Any, Literal, NamedTuple
 
+from copydesk.errors import not_utf8_at
 from copydesk.models import Article, Unreadable
 from copydesk.suppress import comment_spans
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: UTF-32's byte order marks; the little-endian one begins with UTF-16's, so they are looked for first.
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+#: UTF-8's byte order mark: dropped where it starts a file (one or more of them) or a JSONL line.
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def skip_boms(handle: IO[bytes]) -> None:
+    """Move ``handle`` past the UTF-8 byte order marks at its position, one or more (a tool that adds one to a file holding one)."""
+    at = handle.tell()
+    while handle.read(3) == UTF8_BOM:
+        at += 3
+    handle.seek(at)
+
+
 #: Any byte order mark but UTF-8's: a file starting with one is UTF-16 or UTF-32, not UTF-8.
 WIDE_BOMS = UTF32_BOMS + UTF16_BOMS
 
@@ -28,19 +41,29 @@ def bom_encoding(data: bytes) -> str | None:
     return "utf-16" if data.startswith(UTF16_BOMS) else None
 
 
+#: A character that is text: neither white space nor a C0 or C1 control character (NUL, BEL, ...).
+_TEXT = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]")
+
+
+def blank(text: str) -> bool:
+    r"""Whether ``text`` holds only white space and control characters: binary debris (``\u0000``), no writing."""
+    return _TEXT.search(text) is None
+
+
 def no_words(text: str) -> bool:
-    """Whether ``text`` is only white space and closed HTML comments (``<!-- ... -->``): no text to score.
+    """Whether ``text`` is only white space, control characters and closed HTML comments (``<!-- ... -->``): no text to score.
 
     A comment is no words of the article (a suppression comment is blanked before scoring),
-    so a body or text field of nothing else is as empty as one of white space. One pass, in
+    so a body or text field of nothing else is as empty as one of white space; so are
+    control characters (NULs from a binary blob), which no reader scores. One pass, in
     linear time; a ``<!--`` left unclosed is text.
     """
     pos = 0
     for start, end in comment_spans(text):
-        if text[pos:start].strip():
+        if not blank(text[pos:start]):
             return False
         pos = end
-    return not text[pos:].strip()  # an unclosed ``<!--`` is text
+    return blank(text[pos:])  # an unclosed ``<!--`` is text
 
 
 class Deferred:
@@ -107,12 +130,13 @@ def decode(data: bytes, fallback: bool, declared: str | None = None) -> tuple[st
         return _decode_wide(data, wide, fallback)
     if b"\x00" in data[:8192]:
         return "binary file (contains NUL bytes)"
-    if data.startswith(b"\xef\xbb\xbf"):
+    whole = data
+    while data.startswith(UTF8_BOM):  # one or more: a tool that adds one to a file holding one
         data = data[3:]
     try:
         return data.decode("utf-8"), "utf-8", False
     except UnicodeDecodeError as exc:
-        reason = f"not valid UTF-8 (byte {exc.start}: {exc.reason})"
+        reason = f"not valid UTF-8 ({not_utf8_at(whole, exc)})"
         if not fallback:
             return reason
     if declared is not None:
@@ -197,7 +221,7 @@ def _decode_wide(data: bytes, encoding: str, fallback: bool) -> tuple[str, str, 
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        return f"not valid {name} after its byte order mark (byte {exc.start}: {exc.reason})"
+        return f"not valid {name} after its byte order mark (byte {exc.start + 1} of the file: {exc.reason})"
     if "\x00" in text[:8192]:
         return f"binary file (contains NUL characters after a {name} byte order mark)"
     return text, encoding, True

@@ -517,6 +517,38 @@ def declared_charset(data: bytes) -> str | None:
     return _CHARSET_ALIASES.get(name, name)
 
 
+def _no_text(html: str, lines: LineStarts, trafilatura: bool) -> str:
+    """Why a page gave no body; when trafilatura found none in a page the built-in extractor reads, that and the remedy.
+
+    lxml, which trafilatura parses with, stops at 256 nested elements ("Excessive depth in
+    document"), so a page nested deeper has no text for trafilatura though it has for the
+    built-in extractor: the message names the limit when lxml reports it.
+    """
+    words = len("".join(p.text for p in _fallback(html, lines).body).split()) if trafilatura else 0
+    if not words:
+        return "no main text found in the HTML"
+    cause = _lxml_limit(html)
+    return (
+        f"no main text found in the HTML by trafilatura, though the built-in extractor finds {words} word(s) in it"
+        + (f" (lxml: {cause})" if cause else "")
+        + '; set [sources] html_extractor = "builtin" to read it'
+    )
+
+
+def _lxml_limit(html: str) -> str | None:
+    """The resource limit lxml hit parsing ``html`` (``Excessive depth in document: 256, ...``), if it hit one."""
+    from lxml import etree  # type: ignore[import-untyped, import-not-found, unused-ignore]
+    from lxml import html as lxml_html  # type: ignore[import-untyped, import-not-found, unused-ignore]
+
+    parser = lxml_html.HTMLParser()
+    try:
+        lxml_html.document_fromstring(_for_lxml(html), parser=parser)
+    except (etree.LxmlError, ValueError):  # lxml refusing the page outright is no limit to name
+        return None
+    found = [e.message for e in parser.error_log if e.type_name == "ERR_RESOURCE_LIMIT"]
+    return found[0].split(",")[0].strip() if found else None
+
+
 def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Iterator[Article | Unreadable]:
     """Read a whole HTML file as one article: its main text and its title, each mapped into the file."""
     doc = read_whole(handle, path, "html", sources, declared_charset)
@@ -527,7 +559,7 @@ def read_html(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Itera
     title, body, meta = (_trafilatura if uses_trafilatura(sources) else _fallback)(doc.text, lines)
     body_text = "".join(p.text for p in body)
     if not body_text.strip():
-        yield Unreadable(path, "no main text found in the HTML", format="html")
+        yield Unreadable(path, _no_text(doc.text, lines, uses_trafilatura(sources)), format="html")
         return
     source = SourceRef(
         path=path,

@@ -25,7 +25,7 @@ from typing import IO, Any
 from copydesk.errors import describe, json_problem
 from copydesk.models import Article, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import InputFormat, bom_encoding
+from copydesk.sources._common import InputFormat, bom_encoding, skip_boms
 from copydesk.sources.records import CHUNK, _jsonl_record, json_type
 
 FORMAT = "json"
@@ -108,8 +108,7 @@ def read_json(handle: IO[bytes], path: str, sources: Mapping[str, Any]) -> Itera
         yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); JSON must be UTF-8", None, FORMAT)
         return
     handle.seek(handle.tell() - len(start))
-    if start.startswith(b"\xef\xbb\xbf"):
-        handle.read(3)
+    skip_boms(handle)
     buf = _Buffer(handle)
     first = buf.skip_space()
     if first != "[":
@@ -151,7 +150,7 @@ def _elements(buf: _Buffer, path: str, sources: Mapping[str, Any]) -> Iterator[A
                 Unreadable(path, f"a record longer than sources.max_bytes ({max_bytes})", line, FORMAT), on_line
             )
         else:
-            yield _as_json(_jsonl_record(raw, path, fields, line, fallback), on_line)
+            yield _as_json(_jsonl_record(raw, path, fields, line, fallback, in_array=True), on_line)
         after = buf.skip_space()
         if after == "]":
             buf.advance(buf.pos + 1)

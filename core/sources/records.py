@@ -18,7 +18,16 @@ from typing import IO, Any, Literal, overload
 from copydesk.errors import describe, json_problem
 from copydesk.models import Article, SourceRef, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import Deferred, InputFormat, bom_encoding, detect, no_words, read_western
+from copydesk.sources._common import (
+    Deferred,
+    InputFormat,
+    blank,
+    bom_encoding,
+    detect,
+    no_words,
+    read_western,
+    skip_boms,
+)
 from copydesk.sources._csvrows import CsvRows, Row, csv_rows
 from copydesk.sources._said import said_in_json, said_in_row, shown_id
 from copydesk.suppress import IGNORE_META
@@ -70,6 +79,8 @@ def _text_problem(record: Mapping[str, Any], name: str) -> str | None:
         return f"field {quoted(name)} is {json_type(text)}, not a string"
     if not text.strip():
         return f"field {quoted(name)} is empty"
+    if blank(text):
+        return f"field {quoted(name)} holds only control characters, no text"
     if no_words(text):
         return f"field {quoted(name)} holds only HTML comments, no text"
     return None
@@ -272,18 +283,20 @@ def _line_end(buf: bytes, pos: int) -> tuple[int, int] | None:
     return (ret, ret + 2) if ret + 1 == feed else (ret, ret + 1)
 
 
-def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:
+def _line_text(raw: bytes, fallback: bool, line_no: int | None = None) -> tuple[str, str | None] | str:
     """A JSONL line's text and, when it was not UTF-8, the encoding it was decoded in; or why it cannot be decoded.
 
     With ``fallback``, a line that is not UTF-8 is read as a text file is
     (:func:`read_western`: UTF-8 with its stray bytes read as Windows-1252, or Windows-1252
     text), else in the encoding charset-normalizer detects (and is sure of) from that line alone (lines
-    are read apart, in worker processes, so there is no guess for the file).
+    are read apart, in worker processes, so there is no guess for the file). ``line_no``
+    is given for a record of a JSON array, which starts on that line (:func:`_in_record`).
     """
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as exc:
-        problem = f"not valid UTF-8 (byte {exc.start} of the line)"
+        where = f"byte {exc.start + 1} of the line" if line_no is None else _in_record(raw, exc.start, line_no)
+        problem = f"not valid UTF-8 ({where})"
     if not fallback:
         return problem
     if (western := read_western(raw)) is not None:
@@ -292,11 +305,28 @@ def _line_text(raw: bytes, fallback: bool) -> tuple[str, str | None] | str:
     return f"{problem}, and {found}" if isinstance(found, str) else found
 
 
+def _in_record(raw: bytes, start: int, line_no: int) -> str:
+    """Where byte ``start`` of a JSON array's record, which starts on line ``line_no``, is: its line and the byte in it.
+
+    Counted from 1 (:func:`copydesk.errors.utf8_stop`). On a later line than the record's
+    first, the byte is counted in that line; on its first line (where the record may start
+    after others, in a minified export), from the record's own first byte.
+    """
+    before = raw[:start]
+    if (feed := before.rfind(b"\n")) < 0:
+        return f"byte {start + 1} of the record, from its first character on line {line_no}"
+    line = line_no + before.count(b"\n")
+    return f"line {line}, byte {start - feed} of the line"
+
+
 def _jsonl_record(
-    raw: bytes, path: str, fields: Mapping[str, str], line_no: int, fallback: bool = False
+    raw: bytes, path: str, fields: Mapping[str, str], line_no: int, fallback: bool = False, in_array: bool = False
 ) -> Article | Unreadable:
-    """One non-blank JSONL line as an Article, or an Unreadable naming its problem (``fallback``: :func:`_line_text`)."""
-    decoded = _line_text(raw, fallback)
+    """One non-blank JSONL line (or, ``in_array``, a JSON array's record) as an Article, or an Unreadable naming its problem.
+
+    ``fallback``: :func:`_line_text`.
+    """
+    decoded = _line_text(raw, fallback, line_no if in_array else None)
     if isinstance(decoded, str):
         return Unreadable(path, decoded, line_no, "jsonl")
     text, encoding = decoded
@@ -555,8 +585,7 @@ def read_csv(
         yield Unreadable(path, f"encoded as {wide.upper()} (a byte order mark); CSV must be UTF-8", None, "csv")
         return
     handle.seek(start)
-    if handle.read(3) != BOM:
-        handle.seek(start)
+    skip_boms(handle)
     rows = csv_rows(handle, max_bytes)
     first = next(rows, None)
     # blank lines (or lines of spaces) above the header are no rows either; a row too long to keep is

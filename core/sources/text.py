@@ -17,7 +17,7 @@ from typing import IO, Any, NamedTuple
 
 from copydesk.models import Article, Position, SourceRef, TextMap, Unreadable
 from copydesk.safety import quoted
-from copydesk.sources._common import Decoded, InputFormat, no_words, read_whole
+from copydesk.sources._common import Decoded, InputFormat, blank, no_words, read_whole
 from copydesk.sources._placed import LineStarts, Piece, text_map
 from copydesk.suppress import IGNORE_META, file_selectors
 
@@ -257,7 +257,7 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
         if title.startswith("<!--") and title.endswith("-->"):  # a comment above the title
             if selectors := file_selectors(title):
                 extra[IGNORE_META] = f"{extra.get(IGNORE_META, '')} {selectors}".strip()
-        elif title:
+        elif not blank(title):  # a line of control characters alone (debris) is no title
             column = len(raw) - len(raw.lstrip()) + 1
             if fmt == "md" and title.startswith("#"):
                 stripped = title.lstrip("#").lstrip()
@@ -275,7 +275,16 @@ def parse_text(text: str, path: str, fmt: str, encoding: str = "utf-8", detected
             break
         pos = nl + 1
         line += 1
-    return Unreadable(path, "no text after the front matter" if meta else "empty file", format=fmt)
+    return Unreadable(path, _no_title(text, offset), format=fmt)
+
+
+def _no_title(text: str, offset: int) -> str:
+    """Why a file with bytes in it has no title line: what it holds instead (a file of no bytes is 'empty file')."""
+    if offset:  # a front matter block, with keys or none
+        return "no text after the front matter"
+    if "<!--" in text:
+        return "no text: only HTML comments and white space"
+    return "no text: only white space and control characters"
 
 
 def _article(

@@ -134,3 +134,18 @@ def test_a_plugins_controls_in_a_rule_page_are_escaped_whether_piped_or_on_a_ter
     explain.show(explain.page(hostile, "odd"), piped, False)
     assert "Message: Odd \\x1b]0;title\\x07{x}" in piped.getvalue()
     assert "`a\\b`" in piped.getvalue()  # the page's own Markdown backslashes are kept
+
+
+def test_a_description_over_several_lines_follows_the_table_with_its_later_lines_indented() -> None:
+    docs = {
+        "limit": "Most marks allowed\n        in one story, counted\n          per paragraph.\n",
+        "on": "Turn it on.",
+    }
+    table = explain.settings_table("not-packaged", {"limit": 3, "on": True}, {}, docs)
+    assert "\\n" not in table
+    assert "| `limit` | `3` | (default) | Most marks allowed (more below the table) |" in table
+    assert "| `on` | `true` | (default) | Turn it on. |" in table
+    assert table.endswith("\n\n- `limit`: Most marks allowed\n  in one story, counted\n    per paragraph.")
+    rendered = io.StringIO()
+    explain.show(explain.page(RULE, "demo", table), rendered, terminal=True)
+    assert "\\n" not in rendered.getvalue() and "in one story, counted" in rendered.getvalue()

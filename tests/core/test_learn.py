@@ -130,7 +130,7 @@ def test_the_model_file_carries_what_a_grade_means_on_the_labelled_articles(tmp_
     groups = {g.name: g for g in load_model(target).reference}
     assert set(groups) == {"reliable", "unreliable"}
     assert groups["reliable"].articles == groups["unreliable"].articles == 40
-    assert groups["reliable"].label == "the articles not labelled verdict = 'bad' in the labelled set"
+    assert groups["reliable"].label == "the articles not labelled 'verdict' = 'bad' in the labelled set"
     assert list(groups["reliable"].grades) == ["A", "B", "C", "D", "F"]
     # the one feature is the marker: an article without it grades A, one with it (calibrated so 95 % of
     # the reliable class reaches B) grades B; so the shares are exactly the marker's shares per class
@@ -139,7 +139,7 @@ def test_the_model_file_carries_what_a_grade_means_on_the_labelled_articles(tmp_
         marked = [MARKER in r["text"] for r in rows if r["verdict"] == verdict]
         assert groups[name].grades["A"] == pytest.approx(1 - sum(marked) / len(marked))
         assert groups[name].grades["B"] == pytest.approx(sum(marked) / len(marked))
-    assert "Of the articles labelled verdict = 'bad' in the labelled set, " in stdout
+    assert "Of the articles labelled 'verdict' = 'bad' in the labelled set, " in stdout
 
 
 def test_no_feature_rising_with_the_label_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
@@ -213,7 +213,7 @@ def test_the_report_and_the_model_file_are_reproducible(cli: Cli, no_project_con
         cli(*args, "-j", "2", "-o", "c.json"),
     )
     assert first.exit_code == EXIT_OK and first.stdout == second.stdout == parallel.stdout
-    assert "unreliable (label = 'fake'): 6\nother (real 6): 6\n" in first.stdout
+    assert "unreliable ('label' = 'fake'): 6\nother ('real' 6): 6\n" in first.stdout
     written = [(no_project_config / f"{n}.json").read_bytes() for n in "abc"]
     assert written[0] == written[1] == written[2]
     bare = cli(*args)
@@ -248,7 +248,7 @@ def test_labels_are_read_from_csv_columns_and_front_matter_like_jsonl(
     expected = cli("learn-weights", str(small_corpus(no_project_config)), *args)
     result = cli("learn-weights", *write_as(fmt, no_project_config), *args)
     assert result.exit_code == EXIT_OK, result.stderr
-    counts = "unreliable (label = 'fake'): 6\nother (real 6): 6\n"
+    counts = "unreliable ('label' = 'fake'): 6\nother ('real' 6): 6\n"
     assert counts in result.stdout and counts in expected.stdout
 
 
@@ -268,7 +268,7 @@ def test_records_without_the_label_are_one_error_line_each_and_the_rest_is_used(
         FEW.strip(),
         "copydesk: no model written (give -o FILE to write it)",
     ]
-    assert "other (real 6): 6\n" in result.stdout and "fitted model: " in result.stdout
+    assert "other ('real' 6): 6\n" in result.stdout and "fitted model: " in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -288,7 +288,7 @@ def test_an_empty_or_blank_label_is_named_as_such_and_never_becomes_a_class(
     result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake", "--folds", "3")
     assert result.exit_code == EXIT_USAGE and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"copydesk: error: {corpus}:13 (b1): {problem}"
-    assert "other (real 6): 6\n" in result.stdout  # a blank label is no third class, nor "other"
+    assert "other ('real' 6): 6\n" in result.stdout  # a blank label is no third class, nor "other"
 
 
 def test_labels_left_out_are_named_before_a_class_check_that_they_made_fail(cli: Cli, no_project_config: Path) -> None:
@@ -317,10 +317,10 @@ def test_a_label_that_is_the_unreliable_one_but_for_case_or_spaces_is_one_warnin
     assert result.exit_code == EXIT_OK, result.stderr
     said = "only by case or spaces: those articles are trained as reliable"
     assert result.stderr.splitlines()[:2] == [
-        f"copydesk: warning: label = ' FAKE' (1 article(s)) differs from --unreliable 'fake' {said}",
-        f"copydesk: warning: label = 'Fake ' (2 article(s)) differs from --unreliable 'fake' {said}",
+        f"copydesk: warning: 'label' = ' FAKE' (1 article(s)) differs from --unreliable 'fake' {said}",
+        f"copydesk: warning: 'label' = 'Fake ' (2 article(s)) differs from --unreliable 'fake' {said}",
     ]
-    assert "unreliable (label = 'fake'): 5\n" in result.stdout
+    assert "unreliable ('label' = 'fake'): 5\n" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -329,7 +329,7 @@ def test_a_label_that_is_the_unreliable_one_but_for_case_or_spaces_is_one_warnin
         (("--label", "verdict", "--unreliable", "fake"), "no article has a 'verdict' field (--label)"),
         (
             ("--label", "label", "--unreliable", "bogus"),
-            "every labelled article is in one class: none has label = 'bogus' (labels seen: fake, real)",
+            "every labelled article is in one class: none has 'label' = 'bogus' (labels seen: 'fake', 'real')",
         ),
         (
             ("--label", "label", "--unreliable", "fake", "--folds", "7"),
@@ -341,7 +341,7 @@ def test_a_label_that_is_the_unreliable_one_but_for_case_or_spaces_is_one_warnin
         ),
         (
             ("--label", "title", "--unreliable", "fake"),
-            "--label title: that field is read as the article itself ([sources.fields])",
+            "--label 'title': that field is read as the article itself ([sources.fields])",
         ),
     ],
     ids=["unknown-field", "one-class", "too-few-for-folds", "output-folder-missing", "article-field"],
@@ -435,3 +435,70 @@ def test_a_feature_no_reliable_article_has_is_reported_left_out_and_the_model_do
     titled = cli("learn-weights", str(small_corpus(no_project_config / "titled")), *args[2:8])
     assert titled.exit_code == EXIT_OK and "left out" not in titled.stdout  # every article has a title
     assert "no feature" not in cli("score", str(path), "-f", "json").stderr  # the packaged model has every one
+
+
+def test_odd_labels_are_quoted_and_escaped_in_the_one_line_refusal(cli: Cli, no_project_config: Path) -> None:
+    corpus = small_corpus(no_project_config)
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    odd = ["real news", " real", "re\x1b[2Jal", "\tnews"] + [f"kind {i}" for i in range(7)] + ["real"]
+    for row, label in zip(rows, odd, strict=True):
+        row["my label"] = label
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    result = cli("learn-weights", str(corpus), "--label", "my label", "--unreliable", "")
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    kinds = ", ".join(f"'kind {i}'" for i in range(7))
+    assert result.stderr == (
+        "copydesk: error: every labelled article is in one class: none has 'my label' = ''"
+        f" (labels seen: '\\tnews', ' real', {kinds}, 're\\x1b[2Jal' and 2 more)\n"
+    )
+
+
+def test_inputs_that_cannot_be_read_are_said_when_no_article_is_left_to_label(
+    cli: Cli, no_project_config: Path
+) -> None:
+    folder = no_project_config / "blobs"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"b{i:02}.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    result = cli("learn-weights", str(folder), "--label", "label", "--unreliable", "fake")
+    assert result.exit_code == EXIT_USAGE and result.stdout == ""
+    assert result.stderr.splitlines() == [
+        *(f"copydesk: error: {folder / f'b{i:02}.txt'}: binary file (contains NUL bytes)" for i in range(10)),
+        "copydesk: error: and 2 more input(s) that could not be read",
+        "copydesk: error: none of the 12 file(s) and record(s) found could be read, so none has a label",
+    ]
+
+
+def test_a_record_that_cannot_be_read_is_said_when_it_leaves_a_class_too_small(
+    cli: Cli, no_project_config: Path
+) -> None:
+    corpus = small_corpus(no_project_config, per_class=4)
+    with corpus.open("a", encoding="utf-8") as out:
+        out.write('{"id": "f4", "text": "cut off\n')
+    result = cli("learn-weights", str(corpus), "--label", "label", "--unreliable", "fake")
+    assert result.exit_code == EXIT_USAGE
+    assert result.stderr.splitlines()[0].startswith(f"copydesk: error: {corpus}:9 (f4): not valid JSON")
+    assert result.stderr.splitlines()[1:] == [
+        "copydesk: error: 5 folds need at least 5 articles in each class; there are 4 unreliable and 4 other"
+    ]
+
+
+def test_a_left_out_features_doc_over_several_lines_is_shown_with_its_later_lines_indented() -> None:
+    from types import SimpleNamespace
+
+    from copydesk.learn import _left_out
+
+    docs = {
+        "demo.marks": "Marks per 1,000 words,\n        counted in the body\n        alone.",
+        "demo.flat": "One line.",
+    }
+    data = SimpleNamespace(docs=docs)
+    model = SimpleNamespace(training={"left_out": {"demo.marks": "x", "demo.flat": "x", "demo.bare": "x"}})
+    lines = _left_out(data, model, 4)  # type: ignore[arg-type]
+    assert lines[1:] == [
+        "  demo.marks: Marks per 1,000 words,",
+        "    counted in the body",
+        "    alone.",
+        "  demo.flat: One line.",
+        "  demo.bare",
+    ]

@@ -14,7 +14,7 @@ from cdci_helpers import FLAGGED, Desk
 from copydesk import Finding, Severity
 from copydesk.app import baseline_run
 from copydesk.ci.baseline import NEW, UNCHANGED, Baseline, Entry, fingerprint, normalise
-from copydesk.errors import EXIT_GATE, EXIT_OK, CopydeskError, UsageError
+from copydesk.errors import EXIT_GATE, EXIT_OK, EXIT_USAGE, CopydeskError, UsageError
 from copydesk.plugins.boilerplate.rules import NEAR_DUPLICATE_ARTICLE
 from copydesk.plugins.hedging import HEDGE_DENSITY
 from copydesk.plugins.sourcing import UNATTRIBUTED_ARTICLE
@@ -200,6 +200,25 @@ def test_prune_over_the_recorded_paths_drops_the_entries_of_files_that_are_gone(
     assert [(e["code"], e["matched"]) for e in pruned["findings"]] == [("WRD001", "bad")]
     assert lines[0] == f"copydesk: 1 path(s) {target} records no longer exist: their entries are dropped"
     assert lines[-1].endswith("1 fingerprint(s) in 1 article(s), 2 dropped")
+
+
+def test_prune_keeps_the_entries_of_an_article_that_cannot_be_read_today(desk: Desk, tmp_path: Path) -> None:
+    """A file binary today (a bad export): its findings may still occur; dropped, each would be new once it is mended."""
+    a = desk.write("a.txt", ARTICLE)
+    b = desk.write("b.txt", "Other\n\nA bad day.\n")
+    target = tmp_path / "baseline.json"
+    write_baseline(desk, [a, b], target)
+    before = json.loads(target.read_text())
+    Path(a).write_bytes(b"\x00\x01 not text")
+    lines: list[str] = []
+    assert baseline_run(desk.options([], []), target, True, io.StringIO(), lines.append) == EXIT_USAGE
+    pruned = json.loads(target.read_text())
+    assert pruned["findings"] == before["findings"] and pruned["articles"] == before["articles"]
+    assert lines[-1].endswith(
+        "3 fingerprint(s) in 2 article(s), 0 dropped; the entries of 1 article(s) that could not be read are kept as they were"
+    )
+    Path(a).write_text(ARTICLE, encoding="utf-8")  # mended: nothing of it is new
+    assert desk.run([a, b], ["json"], {"fail_on": "info"}, baseline=target).code == EXIT_OK
 
 
 def test_a_path_named_twice_is_recorded_once(desk: Desk, tmp_path: Path) -> None:
@@ -400,7 +419,7 @@ def test_a_baseline_that_is_not_utf8_says_so_in_copydesk_s_words_not_the_codec_s
     with pytest.raises(UsageError) as info:
         Baseline.load(path)
     assert str(info.value) == (
-        f"{path}: not a copydesk baseline: not valid UTF-8 (byte 26: invalid continuation byte), so not JSON"
+        f"{path}: not a copydesk baseline: not valid UTF-8 (line 1, byte 27 of the line: invalid continuation byte), so not JSON"
     )
 
 

@@ -403,3 +403,23 @@ def test_a_page_declaring_unicode_escape_keeps_its_backslashes_as_written(tmp_pa
     path.write_bytes(f'<meta charset="unicode_escape"><p>{BUDGET}{words}</p>'.encode("cp1252"))
     item = article(path, "builtin")
     assert "T\\x1b]0;owned\\x07 caf\u00e9." in item.body and "\x1b" not in item.body
+
+
+@pytest.mark.parametrize(("depth", "extractor"), [(300, "builtin"), (300, "trafilatura"), (100, "trafilatura")])
+def test_a_page_nested_deeper_than_lxml_reads_says_so_and_how_to_read_it(
+    tmp_path: Path, depth: int, extractor: str
+) -> None:
+    if extractor == "trafilatura" and not trafilatura_available():
+        pytest.skip("trafilatura is not importable (pip install 'copydesk[html]')")
+    words = "The harbour board said on Tuesday that the new quay would open in spring. " * 12
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><body>{'<div>' * depth}<p>{words}</p>{'</div>' * depth}</body></html>")
+    [item] = Batch([str(path)], {**SOURCES, "html_extractor": extractor})
+    if depth < 256 or extractor == "builtin":  # read whole
+        assert isinstance(item, Article) and item.body.split() == words.split()
+        return
+    assert isinstance(item, Unreadable)
+    assert item.problem == (
+        "no main text found in the HTML by trafilatura, though the built-in extractor finds 168 word(s) in it"
+        ' (lxml: Excessive depth in document: 256); set [sources] html_extractor = "builtin" to read it'
+    )

@@ -138,7 +138,12 @@ def test_a_short_text_whose_encoding_is_a_guess_is_unreadable_not_mojibake(
         ("empty.txt", b"", {}, "empty file"),
         ("blank.txt", b"  \n\n ", {}, "empty file"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", {}, "binary file"),
-        ("bad.txt", b"Title\nBody \xff\xfe here", {"encoding_fallback": False}, "not valid UTF-8 (byte 11"),
+        (
+            "bad.txt",
+            b"Title\nBody \xff\xfe here",
+            {"encoding_fallback": False},
+            "not valid UTF-8 (line 2, byte 6 of the line: invalid start byte)",
+        ),
         ("big.txt", b"Title\n" + b"x" * 100, {"max_bytes": 50}, "larger than sources.max_bytes"),
         ("empty.csv", b"", {}, "empty file"),
     ],
@@ -182,7 +187,7 @@ def test_jsonl_invalid_utf8_line_is_unreadable_alone_without_the_encoding_fallba
     items = read(tmp_path, "x.ndjson", data, encoding_fallback=False)
     assert [type(i).__name__ for i in items] == ["Article", "Unreadable", "Article"]
     assert isinstance(items[1], Unreadable) and items[1].record == 2
-    assert items[1].problem == "not valid UTF-8 (byte 14 of the line)"
+    assert items[1].problem == "not valid UTF-8 (byte 15 of the line)"
 
 
 @pytest.mark.parametrize(
@@ -860,3 +865,53 @@ def test_the_id_a_broken_line_gives_is_what_json_reads_of_the_members_before_the
     assert said_in_json(text, "id") == shown_id(record.get("id"))
     said = said_in_json(text[:cut], "id")
     assert said is None or said == shown_id(record.get("id"))
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "problem"),
+    [
+        (
+            "nul.jsonl",
+            b'{"id": "n", "text": "\\u0000\\u0000 \\u0000"}\n',
+            "field 'text' holds only control characters, no text",
+        ),
+        (
+            "bell.jsonl",
+            b'{"id": "b", "text": "\\u0007\\u0085\\u009f"}\n',
+            "field 'text' holds only control characters, no text",
+        ),
+        ("nul.csv", b"id,text\n1,\x00\x00\n", "field 'text' holds only control characters, no text"),
+        ("ctl.txt", b"A headline\n\x01\x02 \x03\n", "no body text after the title (line 1)"),
+        ("ctl2.txt", b"\x01\x02\n\x03\n", "no text: only white space and control characters"),
+        ("comment.md", b"<!-- a note -->\n\n<!-- another -->\n", "no text: only HTML comments and white space"),
+        ("matter.md", b"---\n---\n\n", "no text after the front matter"),
+    ],
+)
+def test_a_text_of_control_characters_alone_is_unreadable_not_scored(
+    tmp_path: Path, name: str, data: bytes, problem: str
+) -> None:
+    [item] = read(tmp_path, name, data)
+    assert isinstance(item, Unreadable) and item.problem == problem
+
+
+@pytest.mark.parametrize("boms", [1, 2, 3])
+@pytest.mark.parametrize(
+    ("name", "data", "title"),
+    [
+        ("bom.csv", b"text,title\nThe harbour opened on Monday.,Harbour\n", "Harbour"),
+        ("bom.json", b'[{"title": "Harbour", "text": "The harbour opened on Monday."}]', "Harbour"),
+        ("bom.txt", b"Harbour\nThe harbour opened on Monday.\n", "Harbour"),
+    ],
+)
+def test_a_file_after_one_or_more_utf8_byte_order_marks_is_read_as_without_them(
+    tmp_path: Path, boms: int, name: str, data: bytes, title: str
+) -> None:
+    [item] = read(tmp_path, name, b"\xef\xbb\xbf" * boms + data)
+    assert isinstance(item, Article) and item.title == title and item.body.strip() == "The harbour opened on Monday."
+
+
+def test_a_line_of_control_characters_alone_is_no_title(tmp_path: Path) -> None:
+    [item] = read(tmp_path, "debris.txt", b"\x01\x02\nHarbour\nThe harbour opened on Monday.\n")
+    assert (
+        isinstance(item, Article) and item.title == "Harbour" and item.body.strip() == "The harbour opened on Monday."
+    )
