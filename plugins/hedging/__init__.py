@@ -105,8 +105,16 @@ possessive noun of people or a body, or a plural of people, with a verb of sayin
 fearing, denying or doubting, "the columnist suggested that", "the minister's advisers
 believe", "residents fear", "the company denied that", of whose clause only; or a
 participle clause of saying after a sentence that opens with its speaker, "Jo Roe attacked
-the bill, saying it could ...") is not the author's: it is HDG004. The author's framing
-stays the author's ("it is feared", "a lawyer said", "some lawyers warned"). A quotation whose paragraphs each open with a mark and
+the bill, saying it could ..."; since session 29 a body, a role or a document of
+``institutions.txt`` after "a/an", ", a report suggests.", "a new study suggests that ...",
+", according to a government spokesman", ", said a council spokeswoman" (not a document
+nobody owns after "according to": "according to a February survey"); a pronoun's verb of
+believing or saying in a relative clause on an object, "arrested five people they believe
+may be ..." (not "the men we believe may ...", "The things they say may be wrong"); a
+curly quotation nested in a straight one, '"... “We are done,” perhaps for good, he
+quoted an analyst."') is not the author's: it is HDG004. The author's framing
+stays the author's ("it is feared", "a lawyer said", "some lawyers warned"; "the report"
+as an object, "may reject the report", credits nobody). A quotation whose paragraphs each open with a mark and
 only the last closes stays quoted when they run into one line ('. "With ...'). A relative clause of expecting credits only itself:
 "The 40% whom the mayor expected would probably vote stayed home" is the mayor's
 hedge, "The savings that Jo Roe hoped for would probably come later" the author's.
@@ -295,8 +303,14 @@ ministry said", a role held by one person: "the chief executive said"; since ses
 a definite or possessive noun of people or a body, "the columnist said", "her husband
 insisted", "the minister's advisers believe", or a plural of people, "residents fear",
 credited with its complement clause, also after "denied/doubted that" and in a participle
-clause, "..., saying it could ..."), after "according to", "by" or "as leaked to", or in an inversion
-(", said Peskov", ", said the chief executive"); a compound subject counts when its first conjunct names one
+clause, "..., saying it could ..."; since session 29 a body, a role or a document after
+"a/an", "a new report suggests that ...", credited with its verb and what follows it, or all
+before it when placed after its claim, ", a report suggests."), after "according to", "by"
+or "as leaked to" (also "a/an" and a body or a role: "according to a government spokesman";
+and "as alleged by the report"), or in an inversion
+(", said Peskov", ", said the chief executive", ", said a council spokeswoman"); a pronoun
+subject of a verb of believing or saying in a relative clause on an object ("the FBI has
+arrested five people they believe may be linked ...") is credited with that clause; a compound subject counts when its first conjunct names one
 ("Sanders and his supporters argue", "Smith and two aides said", not "talks between
 Sanders and his aides"); a definite plural source stands for one named at most three
 sentences before in its paragraph with a title of its noun ("Dr Jo Roe said ... The
@@ -325,7 +339,9 @@ Brannock suggests", "It suggests");
 after a fronted adjunct ("In an apparent reply, Jo Roe said: ...") only what follows the colon is credited; a second verb after "- but"/", and" is
 credited to the sentence's opening name ("Senator Smith won - but said ...");
 "reports of/that" credit their content up to the next clause break. Embedded tweets ("— Name (@handle)"), a headline
-quotation in single quotes after a colon and the turns of an interview transcript ("Q: ... A: ...") count as quotations.
+quotation in single quotes after a colon and the turns of an interview transcript ("Q: ... A: ...") count as quotations;
+a curly quotation nested in a straight one that looks like an opening ('"... “We are done,” perhaps ...,
+he quoted an analyst."', with a straight quote to close it within 300 characters) does not close it.
 Some words hedge in no voice: "more/less/most likely to" compares chances ("renters are less
 likely to register"), a modal after "wish" is counterfactual ("wish they could go back"),
 "could" after "the" + a superlative and a pronoun subject is the limit of what was possible ("the smallest we could

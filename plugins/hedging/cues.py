@@ -32,8 +32,21 @@ TWEET = 400
 #: closing mark (taken), line break or the text's end (not taken). A straight quote after a
 #: sentence's end and a space, before a capital (". "We"), opens the next quoted paragraph
 #: of the same speech run into the line, whose closing mark was never written: it does not
-#: close (session 19). One character per repetition, fixed-width lookarounds, possessive: linear.
-_QUOTATION_SPAN = re.compile('[“«"](?:[^”»"\n]|(?<=[.?!] )"(?=[A-Z]))*+[”»"]?')
+#: close (session 19). Inside a quotation opened by a straight quote that looks like an opening
+#: one (at the text's start or after a space, a bracket, a colon or a dash, and before a word, not
+#: a space or punctuation: 'entry "Canada",' closes a quotation whose opening was lost), a curly
+#: “...” closed on its line before any other mark, with a straight quote to close the outer one
+#: within :data:`NEST_WINDOW` characters of its opening, is a quotation nested in it ('"... “We
+#: are done,” perhaps for good, he said."'): its ” does not close the outer one (session 29).
+#: One character per repetition, or one nested quotation that stops at the next mark after a
+#: bounded look ahead; fixed-width lookbehinds, possessive: linear.
+NEST_WINDOW = 300
+_QUOTATION_SPAN = re.compile(
+    '[“«](?:[^”»"\n]|(?<=[.?!] )"(?=[A-Z]))*+[”»"]?'
+    '|(?:^|(?<=[\\s(\\[:—–-]))"(?=[^\\s,.;:!?])'
+    f'(?:“(?=[^"\n]{{0,{NEST_WINDOW}}}")[^“”»"\n]*+”|[^”»"\n]|(?<=[.?!] )"(?=[A-Z]))*+[”»"]?'
+    '|"(?:[^”»"\n]|(?<=[.?!] )"(?=[A-Z]))*+[”»"]?'
+)
 #: The quotation marks other than the straight quote: without them, :func:`quote_spans` needs no pattern.
 _CURLY_QUOTES = ("“", "”", "«", "»")
 

@@ -105,7 +105,9 @@ def analyse_sentence(
     if judged or impersonal:
         named += credited_spans(tokens, text, lexicon, not_verbs, lows, verbs)
         # 'Jo Roe suggested ...': the verb of her credit reports what she said, no hedge
-        judged = [cue for cue in judged if cue[0] not in verbs or not reporting_suggest(tokens, cue[0], text)]
+        # (a set: a run-on sentence may hold a credit per cue; session 29)
+        credit_verbs = set(verbs)
+        judged = [cue for cue in judged if cue[0] not in credit_verbs or not reporting_suggest(tokens, cue[0], text)]
     # what the credits reach is read only for an impersonal 'it is said' (below)
     reached = _coverage(reach(tokens, text, named, verbs)) if impersonal else _NOWHERE
     hits: list[Hit] = []

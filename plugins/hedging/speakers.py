@@ -105,6 +105,59 @@ def _head_named(tokens: Sequence[Token], k: int, lexicon: Lexicon, text: str = "
     return _named(tokens, k, lexicon) and (not _object_of_preposition(tokens, k) or _speaks_for(tokens, k, lexicon))
 
 
+def _indefinite_body(tokens: Sequence[Token], k: int, text: str, lexicon: Lexicon) -> bool:
+    """True when the subject head ``k`` is an institution noun after 'a'/'an' opening its subject (session 29).
+
+    ', a report suggests.', 'a new study found', ', a government spokesman said.': a body, a
+    role or a document of ``institutions.txt`` speaks as 'the report' does, and a hedge in its
+    claim is its own, not the author's (a capital 'A' opening the sentence already counted). As
+    a plain credit (:func:`plain_credit`) it credits the clause after its verb, or all before it
+    when it follows its claim: in 'While many schools are old, a study found that ...' the
+    fronted clause stays the author's.
+    Back over at most :data:`MODIFIERS` lower-case words in one clause to the article, which
+    follows no preposition ('sent to a report' is no subject). A singular noun of people
+    ('a lawyer said') stays unnamed, as ``people.txt`` says.
+    """
+    if tokens[k].low not in lexicon.institutions:
+        return False
+    for m in range(k - 1, max(-1, k - 2 - MODIFIERS), -1):
+        word = tokens[m].low
+        if word in _ARTICLES:
+            return _opens_subject(tokens, m - 1, text)
+        if clause_break(text, tokens[m], tokens[m + 1]) or word in _PREPOSITIONS or word in _STOPS:
+            return False
+    return False
+
+
+#: Documents and polls, which after 'according to' credit only with a named owner (:func:`_document_agent`).
+_UNOWNED_DOCUMENTS = frozenset(
+    "documents document papers report reports filings filing accounts minutes statement statements survey study "
+    "letter poll".split()
+)
+
+
+def _indefinite_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
+    """True when the agent phrase at ``k`` is 'a'/'an' and an institution noun within :data:`MODIFIERS` words (session 29).
+
+    ', according to a government spokesman', 'according to a new report', ', said a company
+    spokeswoman': the claim before the credit is that body's, role's or document's, as after
+    'the' (:func:`~sources._agent_named`). A vague source ('according to a senior official')
+    is read by the vague attributions first; a preposition ends the phrase ('a letter to the
+    board' names no agent). A document credits only with an owner named (:func:`_document_agent`,
+    review s25v): 'according to a February survey', 'a government report' stay the author's.
+    """
+    if k >= len(tokens) or tokens[k].low not in _ARTICLES:
+        return False
+    found = False
+    for h in range(k + 1, min(len(tokens), k + 1 + MODIFIERS)):
+        if clause_break(tokens[h].text, tokens[h - 1], tokens[h]) or tokens[h].low in _PREPOSITIONS:
+            break
+        if tokens[h].low in _UNOWNED_DOCUMENTS:
+            return False
+        found = found or tokens[h].low in lexicon.institutions
+    return found
+
+
 #: Nouns of evidence that, owned by a name or a body, speak for it ("the Met Office's data suggest").
 _OWNED = frozenset(
     "data figures evidence research findings results analysis statistics numbers estimates polling records".split()
@@ -307,7 +360,12 @@ def _member_agent(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
 
 def _agent_credited(tokens: Sequence[Token], k: int, lexicon: Lexicon) -> bool:
     """True when the agent phrase at ``k`` (after 'by' or 'according to') names a source, a body's member or its document."""
-    return _agent_named(tokens, k, lexicon) or _member_agent(tokens, k, lexicon) or _document_agent(tokens, k, lexicon)
+    return (
+        _agent_named(tokens, k, lexicon)
+        or _member_agent(tokens, k, lexicon)
+        or _document_agent(tokens, k, lexicon)
+        or _indefinite_agent(tokens, k, lexicon)
+    )
 
 
 #: Nouns of documents that speak for whoever owns or released them ('according to court papers'): the nouns of
@@ -482,6 +540,7 @@ def _credits(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bo
         _agent_named(tokens, j + 1, lexicon)
         or _member_agent(tokens, j + 1, lexicon)
         or _some_of_a_name(tokens, j + 1, lexicon)
+        or _indefinite_agent(tokens, j + 1, lexicon)
     )
 
 
@@ -646,7 +705,8 @@ def _comment_opens(
 ) -> bool:
     """True when the clause at ``k``, after a clause break, is the author's comment on a vague source's claim.
 
-    A new clause ('and', 'but', ...), a participle clause (', suggesting ...'), anything
+    A new clause ('and', 'but', ...), a participle clause (', suggesting ...', ', strongly
+    suggesting ...'), anything
     after a semicolon; or a relative clause on the whole claim (', which is probably too
     gloomy') or an appositive comment (', a view that ...': 'a'/'an', at most
     :data:`COMMENT_NOUN` words, then 'that' or 'which') that runs to the sentence end or
@@ -658,8 +718,11 @@ def _comment_opens(
     ministry said, which may anger commuters') it stays the author's comment.
     """
     low = tokens[k].low
+    # an '-ly' adverb before an inference ('..., strongly suggesting ...'; session 29), not before
+    # any '-ing' form (', potentially including ...' goes on with the claim)
+    inferred = low.endswith("ly") and not tokens[k].capitalised and _low_at(tokens, k + 1) in _COMMENT_PARTICIPLES
     participle = low in _COMMENT_PARTICIPLES if named else low.endswith("ing")
-    if low in _NEW_CLAUSE or participle:
+    if low in _NEW_CLAUSE or participle or inferred:
         return True
     if ";" in text[tokens[k - 1].end : tokens[k].start]:
         # a named speaker's own participle goes on past it ('...; pointing out that ...')
@@ -732,7 +795,10 @@ def credited_spans(
                 ends, brk = claim_ends(tokens, text, named=True)
                 raw = [len(tokens)] * 2 + ends  # the ends indexed as claim_ends finds them
             start = max(
-                _claim_start(tokens, j, text), _relative_clause(tokens, j, text), _complement(tokens, j, text, kind)
+                _claim_start(tokens, j, text),
+                _relative_clause(tokens, j, text),
+                _contact_relative(tokens, j, text, lexicon),
+                _complement(tokens, j, text, kind),
             )
             end = _object_relative(tokens, j, text, ends[j]) if kind == "named" else ends[j]
             if brk[j + 1] == j + 1 < end and _comment_after_credit(tokens, j, text, brk, raw):
@@ -772,28 +838,52 @@ def _object_relative(tokens: Sequence[Token], j: int, text: str, end: int) -> in
     return end
 
 
+#: Determiners after which a word of saying is a noun ('the report', 'its forecast'); not 'her' ('heard her say'),
+#: 'this' ('This suggests ...') or 'that'. After 'a'/'an' nobody is named anyway, and a capital 'A' opening
+#: the sentence is read as before ('A report by the IMF, released on Monday, suggests ...').
+_NOUN_DETERMINERS = frozenset("the its his their our my your".split())
+
+
 def _credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> str:
     """How verb ``j`` credits its claim: 'named' (:func:`_credits`), 'plain' (:func:`plain_credit`) or '' (not at all).
 
     A verb of denying or doubting credits only a clause ('denied his alleged role' has none).
+    A word of saying after 'the' or a possessive determiner is a noun ('may reject the report',
+    'its forecast'; session 29: 'the' before an institution noun was read as its name): nobody speaks.
     """
+    if j and tokens[j - 1].low in _NOUN_DETERMINERS:
+        return ""
     if tokens[j].low in DENYING and not _clause_follows(tokens, j, text):
         return ""
-    if _credits(tokens, j, text, lexicon):
+    if _credits(tokens, j, text, lexicon) or _contact_relative(tokens, j, text, lexicon) > 0:
         return "named"
-    return "plain" if plain_credit(tokens, j, text, lexicon) else ""
+    if not plain_credit(tokens, j, text, lexicon):
+        return ""
+    return "body" if _indefinite_subject(tokens, j, text, lexicon) else "plain"
+
+
+def _indefinite_subject(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> bool:
+    """True when verb ``j``'s subject, past its auxiliaries and '-ly' adverbs, is 'a'/'an' + an institution noun."""
+    k = j - 1
+    while k > 0 and (tokens[k].low in _BETWEEN or tokens[k].low.endswith("ly")):
+        k -= 1
+    return k > 0 and _indefinite_body(tokens, k, text, lexicon)
 
 
 def _complement(tokens: Sequence[Token], j: int, text: str, kind: str) -> int:
     """Where a plain noun's claim starts: after its verb (or participle), unless the credit follows its claim; else 0.
 
     'The plan could fail because the engineers believe ...': the claim is the complement, the
-    rest the author's; ', the engineer warned.' credits what comes before it.
+    rest the author's; ', the engineer warned.' credits what comes before it. An indefinite
+    body's (kind 'body', :func:`_indefinite_body`) starts at its verb: 'a report suggests' is
+    the report's word, as 'the report suggests' is (session 29).
     """
-    if kind != "plain":
+    if kind not in ("plain", "body"):
         return 0
     # a participle clause of saying (', saying ...') is no credit placed after its claim
-    return j + 1 if tokens[j].low.endswith("ing") or not _postposed(tokens, j, text) else 0
+    if tokens[j].low.endswith("ing") or not _postposed(tokens, j, text):
+        return j if kind == "body" else j + 1
+    return 0
 
 
 #: Relative words before the subject of a verb of saying inside a relative clause ('the tax that she says is unfair').
@@ -826,6 +916,61 @@ def _relative_clause(tokens: Sequence[Token], j: int, text: str) -> int:
     if tokens[k].low in _RELATIVE_OPENERS and not clause_break(text, tokens[k], tokens[k + 1]):
         return k
     return 0
+
+
+#: Pronoun subjects of a relative clause of believing or saying on an object ('the men they believe may ...').
+_CONTACT_PRONOUNS = PRONOUNS | {"they"}
+#: Words right after the verb that show its clause's subject is the relative's gap ('believe may be', 'say are').
+_GAP_WORDS = frozenset("may might could would will can should must is are was were has have had".split())
+#: Nouns of people without a final '-s' that a relative clause may follow ('a man they believe ...').
+_PERSONS = frozenset("man woman person people child suspect men women children".split())
+
+
+def _contact_relative(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -> int:
+    """Start of a relative clause on an object whose pronoun subject's verb ``j`` credits it, else -1 (session 29).
+
+    'The FBI has arrested five people they believe may be linked to the attack', 'charges
+    against two men whom she says could have ...': 'they', 'he', 'she' or 'it' (after a
+    relative word or none) right before the verb, a modal, a form of 'be' or 'have' right
+    after it (the clause's subject is the relative's gap), and before the pronoun a noun of
+    people or a plural that is the object of a verb in '-ed'/'-ing', of a verb after an
+    auxiliary or a modal, or of a preposition (:func:`_object_noun`). The clause is what the
+    pronoun's referent believes or says, not the author's. 'What they believe may be wrong' and 'The
+    things they say may be wrong' (a subject: the modal is the main clause's) and 'the men
+    we believe may ...' (the author) are not read so.
+    """
+    k = j - 1
+    while k > max(0, j - 1 - NAME_WORDS) and (tokens[k].low in _BETWEEN or tokens[k].low.endswith("ly")):
+        k -= 1
+    if k < 2 or tokens[k].low not in _CONTACT_PRONOUNS or _low_at(tokens, j + 1) not in _GAP_WORDS:
+        return -1
+    start = k - 1 if tokens[k - 1].low in _RELATIVE_OPENERS else k
+    if any(clause_break(text, tokens[m], tokens[m + 1]) for m in range(start - 1, j)):
+        return -1
+    return start if _object_noun(tokens, start - 1, text, lexicon) else -1
+
+
+def _object_noun(tokens: Sequence[Token], n: int, text: str, lexicon: Lexicon) -> bool:
+    """True when ``n`` is a lower-case noun of people or a plural, the object of a verb or a preposition.
+
+    Back over at most :data:`MODIFIERS` + 1 words in one clause ('arrested five young men'): a
+    preposition, a verb in '-ed'/'-ing', or a word after an auxiliary or a modal ('have found',
+    'may question'); a relative or a conjunction first, or the clause's start, leaves it a subject.
+    """
+    noun = tokens[n]
+    low = noun.low
+    plural = low.endswith("s") and not low.endswith(("ss", "us", "is"))
+    if noun.capitalised or not (plural or low in _PERSONS or low in lexicon.people):
+        return False
+    for m in range(n - 1, max(-1, n - 2 - MODIFIERS), -1):
+        word = tokens[m].low
+        if clause_break(text, tokens[m], tokens[m + 1]) or word in _STOPS - _ARTICLES:
+            return False
+        if word in _PREPOSITIONS or (len(word) > 4 and word.endswith(("ed", "ing"))):
+            return True
+        if m > 0 and tokens[m - 1].low in _GAP_WORDS:
+            return True
+    return False
 
 
 def _comment_after_credit(tokens: Sequence[Token], j: int, text: str, brk: Sequence[int], raw: Sequence[int]) -> bool:
@@ -891,8 +1036,14 @@ _FRAME_OPENERS = _PREPOSITIONS | frozenset("after before despite amid during fol
 
 
 def _passed_over(tokens: Sequence[Token], j: int, used: set[int]) -> bool:
-    """True when verb ``j`` is no credit's: used, capitalised inside its sentence, 'hoped for', or a label (:func:`_label`)."""
-    return j in used or (j > 0 and tokens[j].capitalised) or hoped_for(tokens, j) or _label(tokens, j)
+    """True when verb ``j`` is no credit's: used, capitalised inside its sentence, 'hoped for', or a label (:func:`_label`).
+
+    A used participle between 'as' and 'by' still credits its agent ('as alleged by the report';
+    session 29: it was credited only by misreading 'the report' as a verb).
+    """
+    if j in used and not (j > 0 and tokens[j - 1].low == "as" and _low_at(tokens, j + 1) == "by"):
+        return True
+    return (j > 0 and tokens[j].capitalised) or hoped_for(tokens, j) or _label(tokens, j)
 
 
 def _label(tokens: Sequence[Token], j: int) -> bool:
@@ -955,7 +1106,8 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
     aside (a vague source), 'residents fear ...', ', the engineer warned.': the head of the
     subject, just before the verb and its auxiliaries, is a noun of people or a body
     (``people.txt``) in a definite or possessive phrase, or a plural of people
-    (:func:`_plain_source`); or an '-ing' form of saying after a clause break whose sentence
+    (:func:`_plain_source`), or an institution noun after 'a'/'an' (:func:`_indefinite_body`:
+    ', a report suggests.'); or an '-ing' form of saying after a clause break whose sentence
     opens with its speaker (:func:`_participle_of_saying`). A passive ('it is feared'), a verb
     with nothing after it, and 'you', 'I' or 'we' credit nobody.
     """
@@ -980,7 +1132,7 @@ def plain_credit(tokens: Sequence[Token], j: int, text: str, lexicon: Lexicon) -
     k = _before_time_phrase(tokens, k, text)
     if k < 0 or clause_break(text, tokens[k], tokens[k + 1]):
         return False
-    return _plain_source(tokens, k, text, lexicon)
+    return _plain_source(tokens, k, text, lexicon) or _indefinite_body(tokens, k, text, lexicon)
 
 
 #: Object pronouns after a verb of believing or doubting ('doubted him'): what follows is no claim of the subject's.

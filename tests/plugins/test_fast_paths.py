@@ -27,7 +27,14 @@ from copydesk.plugins.hedging import features as hdg
 from copydesk.plugins.hedging import sources as hedging_sources
 from copydesk.plugins.hedging import transcript
 from copydesk.plugins.hedging.content import _FINDINGS, OPENING_WORDS, first_finding, resolved_next
-from copydesk.plugins.hedging.cues import _QUOTATION_SPAN, CLAUSE_BREAKS, SentenceTokens, clause_break, quote_spans
+from copydesk.plugins.hedging.cues import (
+    _QUOTATION_SPAN,
+    CLAUSE_BREAKS,
+    NEST_WINDOW,
+    SentenceTokens,
+    clause_break,
+    quote_spans,
+)
 from copydesk.plugins.hedging.detect import analyse, analyse_sentence, is_heading
 from copydesk.plugins.hedging.lexicon import CUE_FILES, lexicon_for, read_list
 from copydesk.plugins.hedging.sources import WINDOW, may_credit
@@ -943,11 +950,43 @@ def test_quotation_credit_ignores_case_and_falls_back_on_unfolded_characters() -
         assert list(src.quotations(text, TextView(text).tokens.lower)) == list(src.quotations(text))
 
 
+def _opens(text: str, pos: int) -> bool:
+    """Whether the straight quote at ``pos`` looks like an opening one: after a space, bracket, colon or dash, before a word."""
+    before = pos == 0 or text[pos - 1].isspace() or text[pos - 1] in "([:—–-"
+    return before and pos + 1 < len(text) and not text[pos + 1].isspace() and text[pos + 1] not in ",.;:!?"
+
+
+def _nested_close(text: str, pos: int) -> int | None:
+    """Where a curly quotation opened at ``pos`` inside a straight one closes: its ” before any other mark or line break.
+
+    Only with a straight quote on the line within ``NEST_WINDOW`` characters after ``pos`` to close the outer one.
+    """
+    window = text[pos + 1 : pos + 1 + NEST_WINDOW + 1].split("\n")[0]
+    if '"' not in window:
+        return None
+    for at in range(pos + 1, len(text)):
+        if text[at] in '“”»"\n':
+            return at if text[at] == "”" else None
+    return None
+
+
 def _quote_spans_event_by_event(text: str) -> list[tuple[int, int]]:
-    """Quotation spans as found before the fast path: every line break and quotation mark visited in turn."""
+    """Quotation spans as found before the fast path: every line break and quotation mark visited in turn.
+
+    Inside a quotation opened by a straight quote that looks like an opening one, a “...” closed
+    before any other mark, with a straight quote near after it, is nested and passed over (session 29).
+    """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
+    skip_to = -1
     for pos, ch in enumerate(text):
+        if pos <= skip_to:
+            continue
+        if ch == "“" and opened is not None and text[opened] == '"' and _opens(text, opened):
+            nested = _nested_close(text, pos)
+            if nested is not None:
+                skip_to = nested
+                continue
         if ch == "\n" and opened is not None:
             spans.append((opened, pos))
             opened = None
@@ -1486,7 +1525,7 @@ def _claim_ends_every_gap(tokens: Any, text: str, named: bool) -> tuple[list[int
     for k in range(n - 1, 0, -1):
         broken = clause_break(text, tokens[k - 1], tokens[k]) and not tokens[k].quoted
         brk[k] = k if broken else brk[k + 1]
-        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named) else end[k + 1]
+        end[k] = k if broken and _comment_opens(tokens, k, text, brk[k + 1], end, named, goes_on=named) else end[k + 1]
     return [end[min(j + 2, n)] for j in range(n)], brk
 
 

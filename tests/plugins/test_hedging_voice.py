@@ -867,3 +867,128 @@ def test_proposals_concessions_questions_and_topics_of_session_29(text: str, cue
 )
 def test_what_session_29_keeps_hedging(text: str, cues: list[str]) -> None:
     assert authors(text) == cues
+
+
+def _credited(text: str) -> list[tuple[str, str]]:
+    """Each hedge of ``text`` as (code, matched words), HDG001 and HDG004 only."""
+    return [(code, words) for code, words, _ in voices(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 29 (from the sample of seed 2911): a trailing 'according to' + 'a/an' and a role or body credits the clause
+        ("Prices may rise again next year, according to a government spokesman.", [("HDG004", "may")]),
+        ("The bridge could close in May, said a council spokeswoman.", [("HDG004", "could")]),
+        ("The bridge could close in May, a council spokeswoman said.", [("HDG004", "could")]),
+        # near neighbours: the credit introduces only another clause's figure, or a document nobody owns
+        ("According to a spokesman, the fund lost £2m, but the plan may fail.", [("HDG001", "may")]),
+        ("The fund, according to a government spokesman, lost £2m, and the plan may fail.", [("HDG001", "may")]),
+        ("Prices may rise again, according to a February survey.", [("HDG001", "may")]),
+        ("The plan may fail, a lawyer said.", [("HDG001", "may")]),
+    ],
+)
+def test_an_indefinite_role_or_body_after_according_to_or_as_subject_credits_the_clause(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _credited(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 29: a document as the subject of a verb of saying ('a report suggests') speaks as 'the report' does
+        ("Fares could rise by a fifth, a report suggests.", [("HDG004", "could"), ("HDG004", "suggests")]),
+        (
+            "Prices may rise, but a new study suggests wages could fall.",
+            [("HDG001", "may"), ("HDG004", "suggests"), ("HDG004", "could")],
+        ),
+        (
+            "Councils may act after a survey suggested rents could double.",
+            [("HDG001", "may"), ("HDG004", "suggested"), ("HDG004", "could")],
+        ),
+        # near neighbours: the document as an object, or the subject of a relative clause, credits nothing
+        ("The minister may reject the report.", [("HDG001", "may")]),
+        ("The minister may read the report today.", [("HDG001", "may")]),
+        ("The council may shelve a report that suggests fares should rise.", [("HDG001", "may")]),
+        # a fronted clause before the document's subject stays the author's
+        (
+            "While many schools are old, a study found that pupils may learn less.",
+            [("HDG001", "many"), ("HDG004", "may")],
+        ),
+    ],
+)
+def test_an_indefinite_document_as_the_subject_of_a_verb_of_saying_credits_its_claim(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _credited(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 29: a modal in what the pronoun's referent believes or says, in a relative clause on an object
+        ("Police have arrested five people they believe may be responsible.", [("HDG004", "may")]),
+        ("Police arrested two men whom they believe may have set the fire.", [("HDG004", "may")]),
+        ("Police charged two men she says could have set the fire.", [("HDG004", "could")]),
+        ("Police have found two men they believe may have set the fire.", [("HDG004", "may")]),
+        ("Police may question the men they say could help.", [("HDG001", "may"), ("HDG004", "could")]),
+        # near neighbours: the writer's own belief, a subject's relative clause (the modal is the main verb's)
+        ("We have found two men we believe may have set the fire.", [("HDG001", "we believe"), ("HDG001", "may")]),
+        ("I met two people I believe may know the truth.", [("HDG001", "I believe"), ("HDG001", "may")]),
+        ("What they believe may be wrong.", [("HDG001", "may")]),
+        ("The things they say may be wrong.", [("HDG001", "may")]),
+        ("They believe the fire may have started in the kitchen.", [("HDG001", "may")]),
+    ],
+)
+def test_a_modal_in_what_a_pronoun_source_believes_in_a_relative_clause_is_the_sources(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _credited(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 29: a curly quotation nested in a straight one does not close it
+        (
+            'Roe wrote: "The state did little. “We are nearly done,” perhaps for good, he quoted an analyst." Then she left.',
+            [("HDG004", "perhaps")],
+        ),
+        (
+            'He told us: "“It is over,” perhaps, the coach said, and the club may fold."',
+            [("HDG004", "perhaps"), ("HDG004", "may")],
+        ),
+        # a stray straight quote that closes a lost opening ('sign "Exit",') is still closed by the curly one
+        (
+            'over". It ran above the sign "Exit", twice. It was a “sad day” and it will probably be so again. He said, "Yes.',
+            [("HDG001", "probably")],
+        ),
+        # with no straight quote near to close the outer one, the curly close ends it as before
+        ('The banner had "hello “there” and perhaps more' + " x" * 200 + '."', [("HDG001", "perhaps")]),
+    ],
+)
+def test_a_curly_quotation_nested_in_a_straight_one_leaves_the_rest_quoted(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _credited(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # session 29: 'as' + a cue participle + 'by' still credits its agent; an '-ly' adverb before an inference ends the claim
+        ("They were planning a trip, as alleged by the report.", [("HDG004", "alleged")]),
+        ("They were planning a trip, as alleged by some reports.", [("HDG001", "alleged")]),
+        (
+            "Jo Roe said pupils did as well, strongly suggesting the meals may be futile.",
+            [("HDG001", "suggesting"), ("HDG001", "may")],
+        ),
+        (
+            "Some experts suggest a deal with key states - potentially including Chile - may follow.",
+            [("HDG004", "potentially"), ("HDG004", "may")],
+        ),
+    ],
+)
+def test_what_session_29s_crediting_readings_keep(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _credited(text) == expected
