@@ -143,18 +143,25 @@ def list_like(text: str) -> bool:
     return short >= LIST_SHORT_SHARE * len(items)
 
 
+#: Abbreviations of a title or a name's part that a stop may end right before a name ("Prof.Cole", "Gov.Ann Lee").
+_TITLES = "Mr Mrs Ms Dr St Prof Gov Sen Rep Gen Col Capt Sgt Lt Jr Sr No Mt Ft Rev Hon Insp Supt Det".split()
+
+
 #: Where one sentence of the core's ends inside another in web copy, past what a sentence split may safely read
 #: everywhere: a full stop with no space before the next word's capital ("for example).This", "argument.Lake";
-#: not after "Mr", "Mrs", "Ms", "Dr" or "St"), a stop before "??" (the mark of a lost character,
+#: not after a title's abbreviation (``_TITLES``: "Mr", "Prof", "Gov", "Jr") nor a dotted one, "e.g.",
+#: nor into an address, "ann.Cole@", "www.Site.com"), a stop before "??" (the mark of a lost character,
 #: "UK.??Clarkson"); a stop, a space and closing quotation marks ('confirmed. ’”  Both'); two spaces or more
-#: after a stop ("the U.S.  Although"); a markup tag ("day. <tweet ...>", "</tweet>."); a tilde between items
+#: after a stop ("the U.S.  Although"); a markup tag by a stop or a line's
+#: end ("day. <tweet ...>", "</tweet>."; not "a <b>bold</b> claim"); a tilde between items
 #: (" ~ "). Each alternative reads a bounded run, so a scan is linear.
 MISSED_BREAK = re.compile(
-    r"(?<=[a-z0-9)\]’”\"'])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?][’”\"']?(?=[A-Z“‘\"][a-z])"
+    r"(?<=[a-z0-9)\]’”\"'])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\.[a-z])"
+    r"[.!?][’”\"']?(?=[A-Z“‘\"][a-z][\w'’\-]*+(?![.@/]\w))"
     r"|[.!?]\?\?(?=\S)"
     r"|[.!?][’”\"']{0,3}[ \t]++[’”]++(?=[ \t])"
     r"|(?<=[.!?])[’”\"')]{0,3}[ \t]{2,}+(?=[A-Z“‘\"])"
-    r"|</?[A-Za-z][^<>\n]{0,1000}>"
+    r"|(?<=[.!?])[ \t]?</?[A-Za-z][^<>\n]{0,1000}>|</?[A-Za-z][^<>\n]{0,1000}>(?=[ \t]?[.!?\n]|$)"
     r"|[ \t]~[ \t]"
 )
 

@@ -746,8 +746,23 @@ def test_two_sentences_the_split_read_as_one_are_no_very_long_sentence(joined: s
         f"{HALF_A} as Mr.Cole said {HALF_B}.",  # "Mr." before a capital is no break
         f"{HALF_A} (for example).{HALF_B} and " + "more " * 30 + "again.",  # a break, but a piece still too long
         f"{HALF_A} on version 2.0.1 and {HALF_B}.",  # stops between digits
+        f"{HALF_A} as Prof.Cole said {HALF_B}.",  # a short capitalised abbreviation ("Prof.", "Gov.", "Jr.")
+        f"{HALF_A} and e.g.The {HALF_B}.",  # a dotted abbreviation
+        f"{HALF_A} at www.Lowmarsh.com and {HALF_B}.",  # a web address
+        f"{HALF_A} to ann.Cole@site.example and {HALF_B}.",  # an email address
+        f"{HALF_A} in <b>bold</b> type and {HALF_B}.",  # a markup tag inside the sentence
     ],
-    ids=["no-break", "mr-before-a-name", "a-piece-still-too-long", "version-number"],
+    ids=[
+        "no-break",
+        "mr-before-a-name",
+        "a-piece-still-too-long",
+        "version-number",
+        "short-abbreviation",
+        "dotted-abbreviation",
+        "web-address",
+        "email-address",
+        "inline-markup",
+    ],
 )
 def test_a_very_long_sentence_with_no_missed_break_is_still_flagged(long_one: str) -> None:
     assert "RDB001" in codes(run_scorer(SCORER, long_one))
