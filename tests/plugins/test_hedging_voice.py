@@ -867,3 +867,33 @@ def test_proposals_concessions_questions_and_topics_of_session_29(text: str, cue
 )
 def test_what_session_29_keeps_hedging(text: str, cues: list[str]) -> None:
     assert authors(text) == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # review s29q: the session-29 readings must not take a true hedge of the writer's
+        # a concessive 'may' grants a view; knowing grants only a thing of one's own
+        ("The mayor may know about the leak, but he has said nothing.", ["may"]),
+        ("Investors may see gains, but the risks are high.", ["may"]),
+        ("The council may want to sell the land, but no decision has been made.", ["may"]),
+        ("The board may agree to the deal, but shareholders must vote first.", ["may"]),
+        ("The chef may know his sauces, but can he run a kitchen?", []),
+        # 'see' with an '-ing' complement foretells; a skill before an event is a prospect
+        ("We could see interest rates climbing further.", ["could"]),
+        ("She could speak at the conference next week.", ["could"]),
+        ("They could draw criticism from the unions.", ["could"]),
+        ("From the hotel he could hear the crowd chanting his name.", []),
+        ("He could speak four languages when he left school.", []),
+        # the next sentence must say what the one who had the option did instead
+        ("The fire could have started in the kitchen. But investigators lost the evidence instead.", ["could"]),
+        ("He could have taken the night train. He drove instead.", []),
+        ("He could have taken the night train. But he chose to drive.", []),
+        # 'seem' in a clause inside a question is the clause's hedge
+        ("Do you know why the figures seem wrong?", ["seem"]),
+        ("Did anyone notice that the figures seem wrong?", ["seem"]),
+        ("Does the fee seem fair?", []),
+    ],
+)
+def test_the_session_29_readings_keep_the_writers_own_hedges(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues
