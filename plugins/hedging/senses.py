@@ -546,7 +546,7 @@ def _taken_next(text: str, end: int) -> bool:
         if word == "instead" and (k + 1 == len(words) or words[k + 1] != "of"):
             return True
     return match.group(1)[:4].lower() in ("but ", "yet ") and (
-        words[0] in _TAKEN_INSTEAD or (words[0] in _PRONOUN_SUBJECTS and words[1:2] and words[1] in _TAKEN_INSTEAD)
+        words[0] in _TAKEN_INSTEAD or (words[0] in _PRONOUN_SUBJECTS and len(words) > 1 and words[1] in _TAKEN_INSTEAD)
     )
 
 
