@@ -358,8 +358,9 @@ _GRANTED = frozenset(
     "think thinks believe say claim argue insist blame like love hate prefer dislike call regard disagree".split()
 )
 #: Verbs of knowing that grant only a thing of the person's own ('He may know his trade, but ...'): 'The
-#: mayor may know about the leak, but he has said nothing' doubts what he knows (review s29q). 'see',
-#: 'want', 'consider' and 'agree' are as often a prospect ('Investors may see gains, but ...').
+#: mayor may know about the leak, but he has said nothing' doubts what he knows (review s29q). 'want' grants
+#: a thing wished for, not an act ('may want a new toy, but'; 'may want to sell the land, but' keeps its hedge);
+#: 'see', 'consider' and 'agree' are as often a prospect ('Investors may see gains, but ...').
 _GRANTED_OWN = frozenset({"know", "knows"})
 _OWN = frozenset("his her their its our my your".split())
 #: Most words read after the granted verb for the 'but/yet' of the point made against it.
@@ -378,7 +379,8 @@ def _conceded(tokens: Sequence[Token], i: int) -> bool:
     """
     verb = _low(tokens, i + 1)
     own = verb in _GRANTED_OWN and _low(tokens, i + 2) in _OWN
-    if not (verb in _GRANTED or own) or _low(tokens, i - 1) in ("it", "there", "this", "that"):
+    wish = verb in ("want", "wants") and _low(tokens, i + 2) != "to"  # 'may want the latest toy, but'
+    if not (verb in _GRANTED or own or wish) or _low(tokens, i - 1) in ("it", "there", "this", "that"):
         return False
     for token in tokens[i + 2 : i + 2 + CONCESSION_REACH]:
         if token.low == "that":
@@ -639,7 +641,7 @@ def _perceiving(tokens: Sequence[Token], i: int, verb: int) -> bool:
     """
     if _low(tokens, i - 2) in ("where", "when") or _low(tokens, verb - 1) in _PERCEIVED_DEGREE:
         return True
-    if tokens[verb].low == "see":
+    if tokens[verb].low == "see" and _low(tokens, i - 1) in ("we", "you"):
         return False  # 'We could see rates rising' foretells what may come (review s29q)
     for k in range(verb + 2, min(len(tokens), verb + 2 + PERCEIVED_REACH)):
         low = tokens[k].low
