@@ -134,13 +134,22 @@ def list_like(text: str) -> bool:
     number); short ones have at most ``LIST_ITEM_WORDS`` words. A roster of names ("Iowa:
     Ann Lee, Tom Veller, ...") or a line of a box score has no sentence break to lose:
     its length says nothing about how hard the prose is. A long sentence that lists a few
-    things keeps most of its words in long clauses.
+    things keeps most of its words in long clauses; an item that opens on an article or a
+    pronoun is a clause (:data:`_CLAUSE_SUBJECTS`), so comma splices are no list.
     """
     items = text.replace("; ", ", ").split(", ")
     if len(items) < LIST_MIN_ITEMS:
         return False
-    short = sum(1 for item in items if len(WORD.findall(item)) <= LIST_ITEM_WORDS)
+    short = 0
+    for item in items:
+        words = WORD.findall(item)
+        short += len(words) <= LIST_ITEM_WORDS and not (words and words[0].lower() in _CLAUSE_SUBJECTS)
     return short >= LIST_SHORT_SHARE * len(items)
+
+
+#: Words that open a clause, not a list's item: a run of comma splices ("the river rose, the bridge shook, the
+#: lights went out, ...") is a run-on sentence, however short its pieces (review s29q).
+_CLAUSE_SUBJECTS = frozenset("the a an he she it they we i you who this that there his her their its".split())
 
 
 #: Abbreviations of a title or a name's part that a stop may end right before a name ("Prof.Cole", "Gov.Ann Lee").

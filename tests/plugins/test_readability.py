@@ -708,8 +708,12 @@ LISTING_PROSE = (
         LISTING_PROSE,
         # grouped digits are one number, not items: "... and 1,375 and 2,375 and ..." in a long sentence
         run_on(70)[:-1] + " and " + " and ".join(f"{k},375" for k in range(1, 10)) + ".",
+        # a run of short clauses split by commas is a run-on, no list (review s29q)
+        "The storm came in fast, "
+        + ", ".join(f"the {noun} {verb}" for noun, verb in [("river", "rose"), ("bridge", "shook")] * 10)
+        + ", and nobody on the east bank slept at all that night.",
     ],
-    ids=["prose-listing-a-few-things", "grouped-digits"],
+    ids=["prose-listing-a-few-things", "grouped-digits", "comma-splices"],
 )
 def test_a_long_sentence_that_lists_a_few_things_is_still_very_long(text: str) -> None:
     assert "RDB001" in codes(run_scorer(SCORER, text))
