@@ -561,9 +561,15 @@ def _sentence_line(
             and text[end - 1] in closing
             and prose(i)
             and owned.PROMPTS.isdisjoint(words(i))
+            and (text[start] in "\"'“‘" or _READER.isdisjoint(words(i)))
         )
 
     return sentence
+
+
+#: Words of a site speaking to its reader ("Have your say ...", "Join the conversation on our page"): a sentence
+#: of its own that holds one, unless quoted, is left to the model (review s29q).
+_READER = frozenset({"our", "your"})
 
 
 def _between(story: set[int], sentence: Callable[..., bool], size: int) -> list[int]:
@@ -909,8 +915,15 @@ def _lead_ins(
 
 
 def _plain_label(words: Sequence[str]) -> bool:
-    """Whether no word of a short label is a word of a site's box or prompt ("Read more", "Share this")."""
-    return _CHROME_LEAD_WORDS.isdisjoint(words) and owned.PROMPTS.isdisjoint(words)
+    """Whether no word of a short label is a word of a site's box or prompt ("Read more", "Share this", "See also")."""
+    return _CHROME_LEAD_WORDS.isdisjoint(words) and owned.PROMPTS.isdisjoint(words) and _BOX_LABEL.isdisjoint(words)
+
+
+#: Words of the two-word labels of a site's boxes ("See also:", "More stories:", "Top stories:", "Latest news:",
+#: "Editor's picks:", "Don't miss:"; review s29q).
+_BOX_LABEL = frozenset(
+    "see also more top latest news stories headlines picks miss videos photos gallery listen comments".split()
+)
 
 
 def _list_item(text: str, line: Line) -> bool:

@@ -210,8 +210,8 @@ numbered items after a sentence ending in `:` (or 3+ numbered items after a shor
 ending in `:` under a sentence, when the story goes on below them: "Towns that top the list:", and that sentence),
 a short lead-in ending in `:` right above such a
 paragraph ("As the Herald reports:"; of two words only with no word of the site's boxes or prompts:
-"Original story:", not "Read more:"), a sentence of 10+ words ending on a word and `:` among the paragraphs,
-a sentence of its own on one line (6+ words, capitalised, closing on punctuation, no prompt) between
+"Original story:", not "Read more:" or "See also:"), a sentence of 10+ words ending on a word and `:` among the paragraphs,
+a sentence of its own on one line (6+ words, capitalised, closing on punctuation, no prompt, no unquoted "our"/"your") between
 two lines read as the story's (hard-wrapped text, a sentence under an embed or a credit), the numbered subheadings of a list story (3+ numbered in sequence from 1, each right over a
 paragraph; not under a label of the site's box, "Most popular"), the story's headline in
 its body (the first line, not below the paragraphs, with the words of a title of 4+ words,

@@ -355,9 +355,14 @@ _MONTH_FOLLOWERS = (
 #: ('Critics may blame the heat, but ...', 'He may know his trade, but ...'); not 'feel', which as often
 #: foretells an experience ('you may feel tired at first, but ...').
 _GRANTED = frozenset(
-    "think thinks believe say claim argue insist blame know like love hate want prefer dislike see call"
-    " consider regard disagree agree".split()
+    "think thinks believe say claim argue insist blame like love hate prefer dislike call regard disagree".split()
 )
+#: Verbs of knowing that grant only a thing of the person's own ('He may know his trade, but ...'): 'The
+#: mayor may know about the leak, but he has said nothing' doubts what he knows (review s29q). 'want' grants
+#: a thing wished for, not an act ('may want a new toy, but'; 'may want to sell the land, but' keeps its hedge);
+#: 'see', 'consider' and 'agree' are as often a prospect ('Investors may see gains, but ...').
+_GRANTED_OWN = frozenset({"know", "knows"})
+_OWN = frozenset("his her their its our my your".split())
 #: Most words read after the granted verb for the 'but/yet' of the point made against it.
 CONCESSION_REACH = 20
 
@@ -372,7 +377,10 @@ def _conceded(tokens: Sequence[Token], i: int) -> bool:
     in the clause the verb takes is that clause's own); 'may well' and a verb of another kind
     ('Prices may rise, but wages will too') keep the hedge.
     """
-    if _low(tokens, i + 1) not in _GRANTED or _low(tokens, i - 1) in ("it", "there", "this", "that"):
+    verb = _low(tokens, i + 1)
+    own = verb in _GRANTED_OWN and _low(tokens, i + 2) in _OWN
+    wish = verb in ("want", "wants") and _low(tokens, i + 2) != "to"  # 'may want the latest toy, but'
+    if not (verb in _GRANTED or own or wish) or _low(tokens, i - 1) in ("it", "there", "this", "that"):
         return False
     for token in tokens[i + 2 : i + 2 + CONCESSION_REACH]:
         if token.low == "that":
@@ -529,10 +537,22 @@ def _taken_next(text: str, end: int) -> bool:
     if match is None:
         return False
     words = [word.lower() for word in _WORD.findall(match.group(1))][:NOT_TAKEN_REACH]
-    for k, word in enumerate(words):
+    if words and words[0] in ("but", "yet", "and", "so"):
+        words = words[1:]
+    if not words:
+        return False
+    # the one who had the option does the other thing: 'Instead he drove', 'He drove instead', 'But she chose ...';
+    # 'But investigators lost the evidence instead' is another's doing (review s29q)
+    reach = len(words) if words[0] in _PRONOUN_SUBJECTS else 1
+    for k, word in enumerate(words[:reach]):
         if word == "instead" and (k + 1 == len(words) or words[k + 1] != "of"):
             return True
-    return bool(words) and words[0] in ("but", "yet") and not _TAKEN_INSTEAD.isdisjoint(words[1:4])
+    return match.group(1)[:4].lower() in ("but ", "yet ") and (
+        words[0] in _TAKEN_INSTEAD or (words[0] in _PRONOUN_SUBJECTS and len(words) > 1 and words[1] in _TAKEN_INSTEAD)
+    )
+
+
+_PRONOUN_SUBJECTS = frozenset("i he she we they".split())
 
 
 def _perceived(tokens: Sequence[Token], i: int) -> bool:
@@ -584,8 +604,12 @@ def _limit(tokens: Sequence[Token], i: int) -> bool:
 #: identify the leader', 'as far back as he could remember').
 _ABILITIES = frozenset(
     "remember recall recognise recognize identify read spell swim imagine understand"
-    " speak sing dance paint draw cook type sew knit ski skate juggle".split()
+    " speak sing dance paint cook type sew knit ski skate juggle".split()
 )
+#: Of the skills, those that before one of these words are an event to come, not a skill ('She could speak
+#: at the conference', 'He could sing at the final'; review s29q). 'draw' is none ('could draw criticism').
+_SKILL_EVENTS = frozenset("speak sing dance".split())
+_EVENT_PREPOSITIONS = frozenset("at to on about before for with".split())
 #: Verbs of perception: they state what a person perceived after 'where/when' ('the window where
 #: she could see'), after an adverb of degree ('could barely see', 'could clearly hear') or with an
 #: '-ing' complement ('could hear the crowd chanting'), but not by themselves ('Investors could see gains').
@@ -617,6 +641,8 @@ def _perceiving(tokens: Sequence[Token], i: int, verb: int) -> bool:
     """
     if _low(tokens, i - 2) in ("where", "when") or _low(tokens, verb - 1) in _PERCEIVED_DEGREE:
         return True
+    if tokens[verb].low == "see" and _low(tokens, i - 1) in ("we", "you"):
+        return False  # 'We could see rates rising' foretells what may come (review s29q)
     for k in range(verb + 2, min(len(tokens), verb + 2 + PERCEIVED_REACH)):
         low = tokens[k].low
         if low.endswith("ing") and low not in _NOT_GERUNDS:
@@ -644,7 +670,7 @@ def _able(tokens: Sequence[Token], i: int) -> bool:
     verb = i + 2 if _low(tokens, i + 1) in _BEFORE_ABLE_VERB else i + 1
     low = _low(tokens, verb)
     if low in _ABILITIES:
-        return True
+        return low not in _SKILL_EVENTS or _low(tokens, verb + 1) not in _EVENT_PREPOSITIONS
     return low in _PERCEPTIONS and _perceiving(tokens, i, verb)
 
 
@@ -1273,9 +1299,13 @@ def _seem(tokens: Sequence[Token], i: int, text: str) -> bool:
     sentence and a question mark ends it; the writer asks and asserts nothing (session 29).
     A negated opener ('Doesn't it seem odd?') puts the writer's own view, and keeps the hedge.
     """
-    if tokens[0].low not in _QUESTION_OPENERS:
-        return True
+    if tokens[0].low not in _QUESTION_OPENERS or any(t.low in _EMBEDDERS for t in tokens[1:i]):
+        return True  # 'Do you know why the figures seem wrong?' asks of a clause that holds the hedge (review s29q)
     return "?" not in text[tokens[-1].end : tokens[-1].end + 3]
+
+
+#: Words that open a clause inside a question, whose 'seem' is the clause's own.
+_EMBEDDERS = _CLAUSE_OPENERS | frozenset("why how if whether what".split())
 
 
 SENSE_FILTERS: dict[str, Callable[[Sequence[Token], int, str], bool]] = {

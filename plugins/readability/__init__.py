@@ -48,9 +48,10 @@ inner apostrophes and hyphens. A list is not flagged: a sentence of 8 or more it
 at `, ` or `; ` of which at least 80 % have 1-4 words (a roster of names, a box-score
 line) has no sentence break to lose, and its length says nothing about the prose. Nor is
 a sentence that breaks of web copy the core's split does not read cut into pieces each
-within the limit: a full stop with no space before a capital ("for example).This"), a stop
+within the limit: a full stop with no space before a capital ("for example).This"; not after a
+title's abbreviation or a dotted one, "Prof.Cole", "e.g.The", nor inside an address), a stop
 before the "??" of a lost character, a stop, a space and closing quotation marks, two
-spaces or more after a stop ("the U.S.  Although"), a markup tag ("day. <tweet ...>"), a
+spaces or more after a stop ("the U.S.  Although"), a markup tag by a stop or a line's end ("day. <tweet ...>"), a
 " ~ " between items. The core keeps its sentences (and every feature its own), as it must
 not end a sentence at "U.S." or "Jr." in edited copy.
 

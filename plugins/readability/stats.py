@@ -134,27 +134,43 @@ def list_like(text: str) -> bool:
     number); short ones have at most ``LIST_ITEM_WORDS`` words. A roster of names ("Iowa:
     Ann Lee, Tom Veller, ...") or a line of a box score has no sentence break to lose:
     its length says nothing about how hard the prose is. A long sentence that lists a few
-    things keeps most of its words in long clauses.
+    things keeps most of its words in long clauses; an item that opens on an article or a
+    pronoun is a clause (:data:`_CLAUSE_SUBJECTS`), so comma splices are no list.
     """
     items = text.replace("; ", ", ").split(", ")
     if len(items) < LIST_MIN_ITEMS:
         return False
-    short = sum(1 for item in items if len(WORD.findall(item)) <= LIST_ITEM_WORDS)
+    short = 0
+    for item in items:
+        words = WORD.findall(item)
+        short += len(words) <= LIST_ITEM_WORDS and not (words and words[0].lower() in _CLAUSE_SUBJECTS)
     return short >= LIST_SHORT_SHARE * len(items)
+
+
+#: Words that open a clause, not a list's item: a run of comma splices ("the river rose, the bridge shook, the
+#: lights went out, ...") is a run-on sentence, however short its pieces (review s29q).
+_CLAUSE_SUBJECTS = frozenset("the a an he she it they we i you who this that there his her their its".split())
+
+
+#: Abbreviations of a title or a name's part that a stop may end right before a name ("Prof.Cole", "Gov.Ann Lee").
+_TITLES = "Mr Mrs Ms Dr St Prof Gov Sen Rep Gen Col Capt Sgt Lt Jr Sr No Mt Ft Rev Hon Insp Supt Det".split()
 
 
 #: Where one sentence of the core's ends inside another in web copy, past what a sentence split may safely read
 #: everywhere: a full stop with no space before the next word's capital ("for example).This", "argument.Lake";
-#: not after "Mr", "Mrs", "Ms", "Dr" or "St"), a stop before "??" (the mark of a lost character,
+#: not after a title's abbreviation (``_TITLES``: "Mr", "Prof", "Gov", "Jr") nor a dotted one, "e.g.",
+#: nor into an address, "ann.Cole@", "www.Site.com"), a stop before "??" (the mark of a lost character,
 #: "UK.??Clarkson"); a stop, a space and closing quotation marks ('confirmed. ’”  Both'); two spaces or more
-#: after a stop ("the U.S.  Although"); a markup tag ("day. <tweet ...>", "</tweet>."); a tilde between items
+#: after a stop ("the U.S.  Although"); a markup tag by a stop or a line's
+#: end ("day. <tweet ...>", "</tweet>."; not "a <b>bold</b> claim"); a tilde between items
 #: (" ~ "). Each alternative reads a bounded run, so a scan is linear.
 MISSED_BREAK = re.compile(
-    r"(?<=[a-z0-9)\]’”\"'])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?][’”\"']?(?=[A-Z“‘\"][a-z])"
+    r"(?<=[a-z0-9)\]’”\"'])" + "".join(rf"(?<!\b{title})" for title in _TITLES) + r"(?<!\.[a-z])"
+    r"[.!?][’”\"']?(?=[A-Z“‘\"][a-z][\w'’\-]*+(?![.@/]\w))"
     r"|[.!?]\?\?(?=\S)"
     r"|[.!?][’”\"']{0,3}[ \t]++[’”]++(?=[ \t])"
     r"|(?<=[.!?])[’”\"')]{0,3}[ \t]{2,}+(?=[A-Z“‘\"])"
-    r"|</?[A-Za-z][^<>\n]{0,1000}>"
+    r"|(?<=[.!?])[ \t]?</?[A-Za-z][^<>\n]{0,1000}>|</?[A-Za-z][^<>\n]{0,1000}>(?=[ \t]?[.!?\n]|$)"
     r"|[ \t]~[ \t]"
 )
 

@@ -276,8 +276,10 @@ Ashford Press count", "Vale Film Makers figures showed", "a poll by weekly magaz
 Notes"; not "the medical report", "a public poll", nor a title such as "the Honours List"), a
 surname alone with a verb of saying once the copy has given the whole name ("Ann Cole ...
 Cole described"; not "Critics described"), a name after "told by" ("as told by the agent Ann
-Cole"; not "told by doctors"), a quotation signed after a dash at the end of its line
-(`"..." - Ann Cole`), or a line opening "Source:" or "Sources:" with a name or a website.
+Cole"; not "told by doctors" nor "told by US officials"), a quotation closing on a stop or a
+comma signed after a dash at the end of its line (`"..." - Ann Cole`; not `the album "Blue
+Skies" - Ann Cole`), or a line opening "Source:" or "Sources:" with a name or a website (not
+a picture's, "Source: Vale Images").
 The finding points at the first sentence of the body.
 
 **Why it matters.** News reports rest on sources. A report of that length that names

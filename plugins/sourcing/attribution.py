@@ -198,19 +198,25 @@ POST_MARKUP = re.compile(r"<tweet\s[^<>]{0,500}?\sauthor=[\"'][^\"'<>\s]")
 SURNAME_SAYS = re.compile(rf"(?<![\w'’\-])({_NAME_CAP})\s{_AUXILIARY}{_BODY_VERB}")
 #: "told by", maybe "the" and up to three words in lower case, then a name of two or three capitalised words or
 #: initials: a credit in the passive ("as told by the exclusive agent Ann Cole", "she was told by ZTV"; not
-#: "told by doctors" or "told by a friend").
+#: "told by doctors" or "told by a friend"; not a place after "in" or "from": "told by police in New York", nor initials
+#: before a plural noun: "told by US officials"; review s29q).
 TOLD_BY_NAME = re.compile(
-    rf"told\sby\s(?:the\s)?(?:[a-z][\w'’\-]*+\s){{0,3}}"
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s{_NAME_CAP}|{_NAME_CAP}(?:\s{_NAME_CAP}){{1,2}}|[A-Z]{{2,6}})(?![\w'’\-])"
+    rf"told\sby\s(?:the\s)?(?:(?!(?:in|near|outside|across|around|from)\s)[a-z][\w'’\-]*+\s){{0,3}}"
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s{_NAME_CAP}|{_NAME_CAP}(?:\s{_NAME_CAP}){{1,2}}|[A-Z]{{2,6}}(?!\s[a-z]+s\b))"
+    rf"(?![\w'’\-])"
 )
-#: A quotation signed at the end of its line: a quotation mark, a dash and a name of one to four capitalised
-#: words, nothing after them but white space ('... lies." - Ann Cole', "... “ – Ann Cole").
-DASH_SIGNED = re.compile(rf"[\"“”][ \t]?[\-–—]{{1,2}}[ \t]?{_NAME_CAP}(?:[ \t]{_NAME_CAP}){{0,3}}[ \t]*+$", re.M)
+#: A quotation signed at the end of its line: a stop or a comma, a quotation mark, a dash and a name of one to four
+#: capitalised words, nothing after them but white space ('... lies." - Ann Cole', "... “ – Ann Cole"; not a title
+#: and its author, 'the album "Blue Skies" - Ann Cole'; review s29q).
+DASH_SIGNED = re.compile(
+    rf"[.!?…,][ \t]?[\"“”][ \t]?[\-–—]{{1,2}}[ \t]?{_NAME_CAP}(?:[ \t]{_NAME_CAP}){{0,3}}[ \t]*+$", re.M
+)
 #: A line that opens with "Source:" or "Sources:" and a name, a website or a link ("Source: Vale Gazette",
-#: "Sources: valegazette.com"; not "Source: unknown").
+#: "Sources: valegazette.com"; not "Source: unknown", "Source: I ...", nor a picture's, "Source: Vale Images";
+#: review s29q).
 SOURCE_LINE = re.compile(
     r"^[ \t]*+(?:Sources?|SOURCES?)[ \t]*+:[ \t]*+"
-    r"(?:[A-Z0-9@]|https?://|www\.|[a-z][\w\-]{0,40}\.(?:com|net|org|co\.uk)(?![\w\-]))",
+    r"(?!I\s|[^\n]{0,80}\b(?:Images|Photos?|Pictures)[ \t]*+$)(?:[A-Z0-9@]|https?://|www\.|[a-z][\w\-]{0,40}\.(?:com|net|org|co\.uk)(?![\w\-]))",
     re.M,
 )
 _DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)

@@ -838,7 +838,11 @@ def test_a_two_word_lead_in_above_a_paragraph_of_the_story_is_the_story_not_chro
         assert chrome_found(body) == []
 
 
-@pytest.mark.parametrize("label", ["Read more:", "Share this:", "Related coverage:"])
+@pytest.mark.parametrize(
+    "label",
+    # review s29q: a site's box labels of two words with no word of the prompts
+    ["Read more:", "Share this:", "Related coverage:", "See also:", "More stories:", "Latest news:", "Editor's picks:"],
+)
 def test_a_two_word_label_of_the_site_above_a_paragraph_is_no_lead_in(label: str) -> None:
     body = "\n\n".join([*REPORT[:2], "Shocking!", label, QUOTED, REPORT[2]])
     assert label not in owned_text(body)
@@ -991,3 +995,19 @@ def test_a_post_address_below_the_paragraphs_is_still_judged() -> None:
     address = "https://social.example/p/B7xQ2"
     body = "\n\n".join([*REPORT, *MORE, address, "Home", "Contact us"])
     assert address not in owned_text(body)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Have your say in the comments below.",
+        "Join the conversation on our Facebook page today.",
+        "Get the latest headlines delivered straight to your inbox every morning.",
+    ],
+)
+def test_a_site_s_sentence_to_its_reader_between_the_paragraphs_is_not_the_story_s(line: str) -> None:
+    """A sentence of its own with "our" or "your", unquoted, is the site's voice: left to the model (review s29q)."""
+    body = "\n\n".join([*REPORT[:2], line, QUOTED, REPORT[2], *MORE])
+    assert line not in owned_text(body)
+    quoted = "\u201cWe will keep our promise to the east bank,\u201d the chair told the meeting."
+    assert quoted in owned_text("\n\n".join([*REPORT[:2], quoted, QUOTED, REPORT[2], *MORE]))

@@ -760,6 +760,7 @@ def test_a_group_whose_colon_opens_its_list_is_no_vague_group(text: str, cues: l
         ("By the age of six she could paint portraits of her sisters.", []),
         ("He could speak four languages when he left school.", []),
         ("From the hotel he could hear the crowd chanting his name.", []),
+        ("In the dim light she could see smoke rising from the roof.", []),
         ("In the fog we could barely see the harbour wall.", []),
         ("Residents could hear more noise from the new runway.", ["could"]),
         ("They could see their rents rise again in spring.", ["could"]),
@@ -992,3 +993,35 @@ def test_a_curly_quotation_nested_in_a_straight_one_leaves_the_rest_quoted(
 )
 def test_what_session_29s_crediting_readings_keep(text: str, expected: list[tuple[str, str]]) -> None:
     assert _credited(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        # review s29q: the session-29 readings must not take a true hedge of the writer's
+        # a concessive 'may' grants a view; knowing grants only a thing of one's own
+        ("The mayor may know about the leak, but he has said nothing.", ["may"]),
+        ("Investors may see gains, but the risks are high.", ["may"]),
+        ("The council may want to sell the land, but no decision has been made.", ["may"]),
+        ("The board may agree to the deal, but shareholders must vote first.", ["may"]),
+        ("The chef may know his sauces, but can he run a kitchen?", []),
+        ("Your nephew may want a new bike this year, but a savings account lasts longer.", []),
+        # 'see' with an '-ing' complement foretells; a skill before an event is a prospect
+        ("We could see interest rates climbing further.", ["could"]),
+        ("She could speak at the conference next week.", ["could"]),
+        ("They could draw criticism from the unions.", ["could"]),
+        ("From the hotel he could hear the crowd chanting his name.", []),
+        ("In the dim light she could see smoke rising from the roof.", []),
+        ("He could speak four languages when he left school.", []),
+        # the next sentence must say what the one who had the option did instead
+        ("The fire could have started in the kitchen. But investigators lost the evidence instead.", ["could"]),
+        ("He could have taken the night train. He drove instead.", []),
+        ("He could have taken the night train. But he chose to drive.", []),
+        # 'seem' in a clause inside a question is the clause's hedge
+        ("Do you know why the figures seem wrong?", ["seem"]),
+        ("Did anyone notice that the figures seem wrong?", ["seem"]),
+        ("Does the fee seem fair?", []),
+    ],
+)
+def test_the_session_29_readings_keep_the_writers_own_hedges(text: str, cues: list[str]) -> None:
+    assert authors(text) == cues

@@ -708,8 +708,12 @@ LISTING_PROSE = (
         LISTING_PROSE,
         # grouped digits are one number, not items: "... and 1,375 and 2,375 and ..." in a long sentence
         run_on(70)[:-1] + " and " + " and ".join(f"{k},375" for k in range(1, 10)) + ".",
+        # a run of short clauses split by commas is a run-on, no list (review s29q)
+        "The storm came in fast, "
+        + ", ".join(f"the {noun} {verb}" for noun, verb in [("river", "rose"), ("bridge", "shook")] * 10)
+        + ", and nobody on the east bank slept at all that night.",
     ],
-    ids=["prose-listing-a-few-things", "grouped-digits"],
+    ids=["prose-listing-a-few-things", "grouped-digits", "comma-splices"],
 )
 def test_a_long_sentence_that_lists_a_few_things_is_still_very_long(text: str) -> None:
     assert "RDB001" in codes(run_scorer(SCORER, text))
@@ -746,8 +750,23 @@ def test_two_sentences_the_split_read_as_one_are_no_very_long_sentence(joined: s
         f"{HALF_A} as Mr.Cole said {HALF_B}.",  # "Mr." before a capital is no break
         f"{HALF_A} (for example).{HALF_B} and " + "more " * 30 + "again.",  # a break, but a piece still too long
         f"{HALF_A} on version 2.0.1 and {HALF_B}.",  # stops between digits
+        f"{HALF_A} as Prof.Cole said {HALF_B}.",  # a short capitalised abbreviation ("Prof.", "Gov.", "Jr.")
+        f"{HALF_A} and e.g.The {HALF_B}.",  # a dotted abbreviation
+        f"{HALF_A} at www.Lowmarsh.com and {HALF_B}.",  # a web address
+        f"{HALF_A} to ann.Cole@site.example and {HALF_B}.",  # an email address
+        f"{HALF_A} in <b>bold</b> type and {HALF_B}.",  # a markup tag inside the sentence
     ],
-    ids=["no-break", "mr-before-a-name", "a-piece-still-too-long", "version-number"],
+    ids=[
+        "no-break",
+        "mr-before-a-name",
+        "a-piece-still-too-long",
+        "version-number",
+        "short-abbreviation",
+        "dotted-abbreviation",
+        "web-address",
+        "email-address",
+        "inline-markup",
+    ],
 )
 def test_a_very_long_sentence_with_no_missed_break_is_still_flagged(long_one: str) -> None:
     assert "RDB001" in codes(run_scorer(SCORER, long_one))

@@ -457,6 +457,13 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param("\nSource: valegazette.com", [], id="a-source-line-naming-a-site"),
         pytest.param("\nSource: unknown", ["SRC002"], id="a-source-line-naming-nobody"),
         pytest.param("The source: a leaked memo.", ["SRC002"], id="source-inside-a-sentence"),
+        # review s29q: near misses of session 29's readings
+        pytest.param("They were told by US officials to leave.", ["SRC002"], id="told-by-initials-before-a-plural"),
+        pytest.param("They were told by the BBC that it would air.", [], id="told-by-initials-before-that"),
+        pytest.param('\nThe album "Blue Skies" - Ann Cole\nIt sold well.', ["SRC002"], id="a-title-and-its-author"),
+        pytest.param('\n"It is late," - Ann Cole', [], id="a-quotation-closing-on-a-comma-signed"),
+        pytest.param("\nSource: Vale Images", ["SRC002"], id="a-picture-s-source"),
+        pytest.param("\nSource: I made it up", ["SRC002"], id="a-source-line-of-the-writer"),
         pytest.param('Roads shut. <tweet pic="" id="7">Roads shut</tweet>.', ["SRC002"], id="a-post-with-no-author"),
         # round 2: an outlet told, a count, "expressed", "per"
         pytest.param(
