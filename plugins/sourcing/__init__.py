@@ -274,12 +274,14 @@ author="anncole">`), a poll, list or document credited to a named publication or
 ("a Forbes report said", "the Radio Times list", "the Vale Gazette's The 100 Power List", "an
 Ashford Press count", "Vale Film Makers figures showed", "a poll by weekly magazine Road
 Notes"; not "the medical report", "a public poll", nor a title such as "the Honours List"), a
-surname alone with a verb of saying once the copy has given the whole name ("Ann Cole ...
-Cole described"; not "Critics described"), a name after "told by" ("as told by the agent Ann
+surname alone with a verb of saying, maybe with a phrase set off before it, when the copy
+gives the whole name ("Ann Cole ... Cole described", "Cole, who knew her, initially claimed";
+not "Critics described"), a name after "told by" ("as told by the agent Ann
 Cole"; not "told by doctors" nor "told by US officials"), a quotation closing on a stop or a
 comma signed after a dash at the end of its line (`"..." - Ann Cole`; not `the album "Blue
 Skies" - Ann Cole`), or a line opening "Source:" or "Sources:" with a name or a website (not
-a picture's, "Source: Vale Images").
+a picture's, "Source: Vale Images"), or a line of its own "From NAME:" before a passage ("From
+the Vale Gazette:"; not "From Around the Web:").
 The finding points at the first sentence of the body.
 
 **Why it matters.** News reports rest on sources. A report of that length that names

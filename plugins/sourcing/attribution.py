@@ -193,9 +193,13 @@ POST_SIGNATURE = re.compile(
     rf"[—–]\s[^\n—–()]{{1,60}}\s\(@\w{{1,15}}\)\s(?:{patterns.MONTHS})\.?\s\d{{1,2}},\s\d{{4}}(?!\d)"
 )
 POST_MARKUP = re.compile(r"<tweet\s[^<>]{0,500}?\sauthor=[\"'][^\"'<>\s]")
-#: A capitalised word alone before a verb of saying ("Cole described the pier as"): a surname, when the
-#: copy gave the whole name before it (:func:`given_before`); "Critics described" or "Police denied" name nobody.
-SURNAME_SAYS = re.compile(rf"(?<![\w'’\-])({_NAME_CAP})\s{_AUXILIARY}{_BODY_VERB}")
+#: A capitalised word alone before a verb of saying ("Cole described the pier as"), maybe with one or two phrases
+#: set off by commas before it as :data:`PERSON_SAYS` reads them ("Cole, who had known her for years, initially
+#: claimed"): a surname, when the copy gives the whole name anywhere (:func:`given_before`); "Critics described" or "Police denied" name nobody.
+SURNAME_SAYS = re.compile(
+    rf"(?<![\w'’\-])({_NAME_CAP})"
+    rf"(?:\s{_AUXILIARY}{_BODY_VERB}|,\s{_APPOSITIVE}{_AUXILIARY}(?!said\sto\s|described\s){_VERB})"
+)
 #: "told by", maybe "the" and up to three words in lower case, then a name of two or three capitalised words or
 #: initials: a credit in the passive ("as told by the exclusive agent Ann Cole", "she was told by ZTV"; not
 #: "told by doctors" or "told by a friend"; not a place after "in" or "from": "told by police in New York", nor initials
@@ -217,6 +221,19 @@ DASH_SIGNED = re.compile(
 SOURCE_LINE = re.compile(
     r"^[ \t]*+(?:Sources?|SOURCES?)[ \t]*+:[ \t]*+"
     r"(?!I\s|[^\n]{0,80}\b(?:Images|Photos?|Pictures)[ \t]*+$)(?:[A-Z0-9@]|https?://|www\.|[a-z][\w\-]{0,40}\.(?:com|net|org|co\.uk)(?![\w\-]))",
+    re.M,
+)
+#: Capitalised words after "From" that open a site's box or a platform, not a source ("From Around the Web:",
+#: "From Our Partners:", "From Twitter:").
+FROM_NOT_A_SOURCE = (
+    "Around Our Your Elsewhere Across Other More Related Partner Partners Sponsor Sponsors Web Twitter Facebook "
+    "Instagram YouTube TikTok Archive Archives Home Here There This That These Those"
+).split()
+#: A line of its own that credits the passage after it: "From", maybe "the", a name of one to five capitalised
+#: words and a colon ("From the Daily Courier:", "From Harbour Trust:"; not "From Around the Web:").
+FROM_LINE = re.compile(
+    rf"^[ \t]*+From[ \t]++(?:the[ \t]++)?(?!(?:{'|'.join(FROM_NOT_A_SOURCE)})(?![\w'’\-]))"
+    rf"{_CAP}(?:[ \t]{_CAP}){{0,4}}[ \t]*+:[ \t]*+$",
     re.M,
 )
 _DOCUMENTS = measures.Occurrences(DOCUMENT_NOUNS)
@@ -325,17 +342,20 @@ def embedded_post(text: str) -> bool:
 
 
 def signed(text: str) -> bool:
-    """Whether ``text`` signs a quotation after a dash (:data:`DASH_SIGNED`) or credits it on a source line.
+    """Whether ``text`` signs a quotation after a dash (:data:`DASH_SIGNED`) or credits it on a line of its own.
 
-    Each pattern is searched only in a text that holds its fixed piece (a dash, "ource" or "OURCE").
+    A source line (:data:`SOURCE_LINE`) or a "From NAME:" line (:data:`FROM_LINE`); each pattern is searched only
+    in a text that holds its fixed piece (a dash, "ource" or "OURCE", "From ").
     """
-    return (any(dash in text for dash in "-–—") and DASH_SIGNED.search(text) is not None) or (
-        ("ource" in text or "OURCE" in text) and SOURCE_LINE.search(text) is not None
+    return (
+        (any(dash in text for dash in "-–—") and DASH_SIGNED.search(text) is not None)
+        or (("ource" in text or "OURCE" in text) and SOURCE_LINE.search(text) is not None)
+        or ("From " in text and FROM_LINE.search(text) is not None)
     )
 
 
 def _surname_says(text: str, regions: list[tuple[int, int]]) -> bool:
-    """Whether a capitalised word alone before a verb of saying is a surname the copy gave in full before it.
+    """Whether a capitalised word alone before a verb of saying is a surname the copy gives in full anywhere.
 
     :data:`SURNAME_SAYS` is searched in ``regions`` (the stretches before the verbs); the names
     given in ``text`` (:func:`given_names`) are read once, on the first such word, so the check
@@ -346,7 +366,7 @@ def _surname_says(text: str, regions: list[tuple[int, int]]) -> bool:
         for found in SURNAME_SAYS.finditer(text, start, end):
             if given is None:
                 given = given_names(text)
-            if given.get(found.group(1), len(text)) < found.start():
+            if found.group(1) in given:
                 return True
     return False
 

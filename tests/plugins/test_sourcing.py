@@ -457,6 +457,21 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param("\nSource: valegazette.com", [], id="a-source-line-naming-a-site"),
         pytest.param("\nSource: unknown", ["SRC002"], id="a-source-line-naming-nobody"),
         pytest.param("The source: a leaked memo.", ["SRC002"], id="source-inside-a-sentence"),
+        # a surname with a phrase set off before its verb, the whole name given anywhere; a "From NAME:" line
+        pytest.param(
+            "Cole, who had known her for years, initially claimed she fell. Ann Cole was jailed in May.",
+            [],
+            id="a-surname-set-off-name-given-after",
+        ),
+        pytest.param(
+            "Cole, who had known her for years, initially claimed she fell.", ["SRC002"], id="set-off-never-given"
+        ),
+        pytest.param("\nFrom the Vale Gazette:\nThe pier shut in May.", [], id="a-from-line-naming-a-paper"),
+        pytest.param("\nFrom the Daily Courier:\nThe pier shut in May.", [], id="a-from-line-with-a-title-word"),
+        pytest.param("\nFrom Around the Web:\nThe pier shut in May.", ["SRC002"], id="a-site-box-label"),
+        pytest.param("\nFrom Twitter:\nThe pier shut in May.", ["SRC002"], id="a-platform-is-no-source"),
+        pytest.param("\nFrom Harbour Trust: the pier shut.", ["SRC002"], id="from-with-words-after-the-colon"),
+        pytest.param("She came from New York: a long way.", ["SRC002"], id="from-a-place-in-a-sentence"),
         # review s29q: near misses of session 29's readings
         pytest.param("They were told by US officials to leave.", ["SRC002"], id="told-by-initials-before-a-plural"),
         pytest.param("They were told by the BBC that it would air.", [], id="told-by-initials-before-that"),

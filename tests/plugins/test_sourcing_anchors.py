@@ -189,6 +189,8 @@ def test_session_28_readings_stay_linear_on_their_own_pattern_repeated(piece: st
         "told by the a b c told by ",  # "told by" with no name
         '" - "- \u201c \u2013 \u201d\u2014 ',  # quotation marks and dashes with no name after them
         "Source: source: Sources : ",  # source labels naming nobody
+        "Zq, a b c, d e, Zr, f, claimed no. ",  # surnames set off before verbs of saying, no name given in full
+        "\nFrom the Vale Gazette From Ann ",  # "From" and names with no colon ending the line
     ],
 )
 def test_session_29_readings_stay_linear_on_their_own_pattern_repeated(piece: str) -> None:
