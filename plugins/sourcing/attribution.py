@@ -371,9 +371,11 @@ def _surname_says(text: str, regions: list[tuple[int, int]]) -> bool:
     return False
 
 
-#: A capitalised word that is no article, pronoun, month or weekday, a space, and (looked ahead at, so
-#: names of three words give both their second and third) the capitalised word it gives in full.
-_GIVEN = re.compile(rf"(?<![\w'’\-])(?!(?:{_NOT_A_NAME})\s)[A-Z][a-z][\w'’\-]*+\s(?=([A-Z][\w'’\-]*+))")
+#: A capitalised word that is no article, pronoun, month or weekday, nor the word of a body or a title that opens
+#: the name of a body or a place ("Police Scotland", "New York", "Daily Courier": review s29q), a space, and
+#: (looked ahead at, so names of three words give both their second and third) the capitalised word it gives in full.
+_NOT_A_GIVEN_NAME = "|".join(sorted({*patterns.NOT_A_NAME, *patterns.ORG_WORDS, *TITLE_WORDS}))
+_GIVEN = re.compile(rf"(?<![\w'’\-])(?!(?:{_NOT_A_GIVEN_NAME})\s)[A-Z][a-z][\w'’\-]*+\s(?=([A-Z][\w'’\-]*+))")
 
 
 def given_names(text: str) -> dict[str, int]:

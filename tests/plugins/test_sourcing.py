@@ -444,6 +444,12 @@ def test_unattributed_article_reads_a_poll_list_or_document_credited_to_a_name(
         pytest.param("Cole described the pier as a wreck.", ["SRC002"], id="a-surname-never-given"),
         pytest.param("Critics described the pier as a wreck.", ["SRC002"], id="a-plural-is-no-surname"),
         pytest.param("The Police met. Police denied it.", ["SRC002"], id="the-is-no-given-name"),
+        pytest.param(
+            "Police Scotland shut the road. Later, Scotland denied the claims.",
+            ["SRC002"],
+            id="a-body-s-word-is-no-given-name",
+        ),
+        pytest.param("New York shut the road. Later, York denied it.", ["SRC002"], id="a-title-word-is-no-given-name"),
         pytest.param("The house is for sale, as told by the exclusive agent Ann Cole.", [], id="as-told-by-a-name"),
         pytest.param("The house is for sale, as told by ZTV.", [], id="told-by-initials"),
         pytest.param("She was told by doctors to rest.", ["SRC002"], id="told-by-a-common-noun"),
