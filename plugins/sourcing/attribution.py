@@ -361,7 +361,7 @@ def _surname_says(text: str, regions: list[tuple[int, int]]) -> bool:
     given in ``text`` (:func:`given_names`) are read once, on the first such word, so the check
     stays linear however many there are.
     """
-    given: dict[str, int] | None = None
+    given: frozenset[str] | None = None
     for start, end in regions:
         for found in SURNAME_SAYS.finditer(text, start, end):
             if given is None:
@@ -378,16 +378,13 @@ _NOT_A_GIVEN_NAME = "|".join(sorted({*patterns.NOT_A_NAME, *patterns.ORG_WORDS, 
 _GIVEN = re.compile(rf"(?<![\w'’\-])(?!(?:{_NOT_A_GIVEN_NAME})\s)[A-Z][a-z][\w'’\-]*+\s(?=([A-Z][\w'’\-]*+))")
 
 
-def given_names(text: str) -> dict[str, int]:
-    """Each word ``text`` gives as the last of a name, and where it first does ("Ann Cole": ``Cole``).
+def given_names(text: str) -> frozenset[str]:
+    """Each word ``text`` gives as the last of a name ("Ann Cole": ``Cole``).
 
-    A capitalised word that is no article, pronoun, month or weekday stands right before it
-    ("Ann Cole" before "Cole described"; not "The Police" before "Police said").
+    A capitalised word that is no article, pronoun, month, weekday, body's word or title word
+    stands right before it ("Ann Cole" gives "Cole"; not "The Police", "Police Scotland" or "New York").
     """
-    given: dict[str, int] = {}
-    for found in _GIVEN.finditer(text):
-        given.setdefault(found.group(1), found.start(1))
-    return given
+    return frozenset(found.group(1) for found in _GIVEN.finditer(text))
 
 
 def _named_document(text: str) -> bool:
